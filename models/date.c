@@ -1,0 +1,193 @@
+/* date.c - partial dates; see date.h. */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "date.h"
+
+static int is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int cw_date_days_in_month(int year, int month)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (month < 1 || month > 12)
+		return 0;
+	return days[month - 1] + (month == 2 && is_leap(year));
+}
+
+/* Reads exactly n digits at s into *value. */
+static int read_digits(const char *s, int n, int *value)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*value = v;
+	return 0;
+}
+
+int cw_date_parse(const char *text, struct cw_date *out, const char *field, struct cw_error *err)
+{
+	size_t len = strlen(text);
+	int y = 0, m = 0, d = 0;
+
+	memset(out, 0, sizeof *out);
+	if (len == 0)
+		return 0;
+	if ((len != 4 && len != 7 && len != 10) || read_digits(text, 4, &y) != 0 ||
+	    (len >= 7 && (text[4] != '-' || read_digits(text + 5, 2, &m) != 0)) ||
+	    (len == 10 && (text[7] != '-' || read_digits(text + 8, 2, &d) != 0)))
+		return cw_error_set(err, CW_EINVAL, field,
+				    "'%.40s' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", text);
+	if (y < 1900 || y > 2199)
+		return cw_error_set(err, CW_EINVAL, field, "year %d is out of range (1900-2199)", y);
+	if (len >= 7 && (m < 1 || m > 12))
+		return cw_error_set(err, CW_EINVAL, field, "month %02d does not exist", m);
+	if (len == 10 && (d < 1 || d > cw_date_days_in_month(y, m)))
+		return cw_error_set(err, CW_EINVAL, field, "%.10s does not exist", text);
+	out->year = (uint16_t)y;
+	out->month = (uint8_t)m;
+	out->day = (uint8_t)d;
+	return 0;
+}
+
+enum cw_date_precision cw_date_precision(struct cw_date d)
+{
+	if (d.year == 0)
+		return CW_DATE_UNKNOWN;
+	if (d.month == 0)
+		return CW_DATE_YEAR;
+	if (d.day == 0)
+		return CW_DATE_MONTH;
+	return CW_DATE_DAY;
+}
+
+int cw_date_is_known(struct cw_date d)
+{
+	return d.year != 0;
+}
+
+void cw_date_format(struct cw_date d, char buf[CW_DATE_TEXT_MAX])
+{
+	switch (cw_date_precision(d)) {
+	case CW_DATE_UNKNOWN:
+		buf[0] = '\0';
+		break;
+	case CW_DATE_YEAR:
+		snprintf(buf, CW_DATE_TEXT_MAX, "%04u", d.year % 10000u);
+		break;
+	case CW_DATE_MONTH:
+		snprintf(buf, CW_DATE_TEXT_MAX, "%04u-%02u", d.year % 10000u, d.month % 100u);
+		break;
+	case CW_DATE_DAY:
+		snprintf(buf, CW_DATE_TEXT_MAX, "%04u-%02u-%02u", d.year % 10000u, d.month % 100u,
+			 d.day % 100u);
+		break;
+	}
+}
+
+/* A month-only date sorts as day 0 of its month and a year-only date as month 0 of its
+ * year: after everything earlier, before every day inside it. */
+uint32_t cw_date_key(struct cw_date d)
+{
+	if (d.year == 0)
+		return CW_DATE_KEY_UNKNOWN;
+	return (uint32_t)d.year << 16 | (uint32_t)d.month << 8 | d.day;
+}
+
+struct cw_date cw_date_from_key(uint32_t key)
+{
+	struct cw_date d = {0, 0, 0};
+
+	if (key == CW_DATE_KEY_UNKNOWN)
+		return d;
+	d.year = (uint16_t)(key >> 16);
+	d.month = (uint8_t)(key >> 8);
+	d.day = (uint8_t)key;
+	return d;
+}
+
+int cw_date_compare(struct cw_date a, struct cw_date b)
+{
+	uint32_t ka = cw_date_key(a), kb = cw_date_key(b);
+
+	return ka < kb ? -1 : ka > kb;
+}
+
+struct cw_date cw_date_first_day(struct cw_date d)
+{
+	if (d.year == 0)
+		return d;
+	if (d.month == 0)
+		d.month = 1;
+	if (d.day == 0)
+		d.day = 1;
+	return d;
+}
+
+struct cw_date cw_date_last_day(struct cw_date d)
+{
+	if (d.year == 0)
+		return d;
+	if (d.month == 0)
+		d.month = 12;
+	if (d.day == 0)
+		d.day = (uint8_t)cw_date_days_in_month(d.year, d.month);
+	return d;
+}
+
+/* Howard Hinnant's days-from-civil algorithm: exact for the proleptic Gregorian calendar. */
+long cw_date_to_days(struct cw_date d)
+{
+	long y = d.year, m = d.month, dd = d.day;
+
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+struct cw_date cw_date_from_days(long z)
+{
+	struct cw_date out;
+
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp + (mp < 10 ? 3 : -9);
+	out.year = (uint16_t)(y + (m <= 2));
+	out.month = (uint8_t)m;
+	out.day = (uint8_t)d;
+	return out;
+}
+
+struct cw_date cw_date_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	struct cw_date d = {0, 0, 0};
+
+	if (localtime_r(&now, &tm)) {
+		d.year = (uint16_t)(tm.tm_year + 1900);
+		d.month = (uint8_t)(tm.tm_mon + 1);
+		d.day = (uint8_t)tm.tm_mday;
+	}
+	return d;
+}

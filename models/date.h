@@ -1,0 +1,55 @@
+/* date.h - partial calendar dates as the reports give them: 2023, 2023-01 or 2023-01-05.
+ *
+ * A date keeps its precision and displays as given. Its sort key orders "2023-07" after
+ * "2023-06-30" and before "2023-07-04"; an unknown date sorts after every known one. */
+#ifndef CW_DATE_H
+#define CW_DATE_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+#include "error.h"
+
+struct cw_date {
+	uint16_t year; /* 0: unknown */
+	uint8_t month; /* 0: year precision */
+	uint8_t day;   /* 0: month (or year) precision */
+};
+
+enum cw_date_precision { CW_DATE_UNKNOWN, CW_DATE_YEAR, CW_DATE_MONTH, CW_DATE_DAY };
+
+#define CW_DATE_KEY_UNKNOWN UINT32_C(0xFFFFFFFF)
+#define CW_DATE_TEXT_MAX    11 /* "YYYY-MM-DD" and NUL */
+
+/* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (year 1900-2199). An empty string is an unknown
+ * date. Anything else, and days that do not exist (2023-02-30), fail with CW_EINVAL naming
+ * `field`. */
+int cw_date_parse(const char *text, struct cw_date *out, const char *field, struct cw_error *err);
+
+enum cw_date_precision cw_date_precision(struct cw_date d);
+int cw_date_is_known(struct cw_date d);
+
+/* Writes the date as given ("2023", "2023-01", "2023-01-05"; "" when unknown). */
+void cw_date_format(struct cw_date d, char buf[CW_DATE_TEXT_MAX]);
+
+/* A 32-bit key whose numeric order is the order described above. */
+uint32_t cw_date_key(struct cw_date d);
+struct cw_date cw_date_from_key(uint32_t key);
+
+/* -1, 0 or 1 by cw_date_key order. */
+int cw_date_compare(struct cw_date a, struct cw_date b);
+
+int cw_date_days_in_month(int year, int month);
+
+/* Day-precision helpers for ranges: the first and last day a partial date covers. */
+struct cw_date cw_date_first_day(struct cw_date d);
+struct cw_date cw_date_last_day(struct cw_date d);
+
+/* Days since 1970-01-01 of a day-precision date. */
+long cw_date_to_days(struct cw_date d);
+struct cw_date cw_date_from_days(long days);
+
+/* Today's date in local time. */
+struct cw_date cw_date_today(void);
+
+#endif

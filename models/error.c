@@ -1,0 +1,92 @@
+/* error.c - error detail and exit statuses; see error.h. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "error.h"
+
+int cw_error_set(struct cw_error *err, int code, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return code;
+	err->code = code;
+	snprintf(err->field, sizeof err->field, "%s", field ? field : "");
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void cw_error_clear(struct cw_error *err)
+{
+	if (!err)
+		return;
+	err->code = 0;
+	err->field[0] = '\0';
+	err->message[0] = '\0';
+}
+
+const char *cw_error_name(int code)
+{
+	switch (code) {
+	case CW_OK:
+		return "no error";
+	case CW_EINVAL:
+		return "invalid input";
+	case CW_ENOTFOUND:
+		return "not found";
+	case CW_EAMBIGUOUS:
+		return "ambiguous";
+	case CW_EREFUSED:
+		return "refused";
+	case CW_EDB:
+		return "database error";
+	case CW_EVERSION:
+		return "made by a newer casewatch";
+	case CW_ENOMEM:
+		return "out of memory";
+	case CW_EUSAGE:
+		return "usage error";
+	case CW_EIO:
+		return "input/output error";
+	}
+	return "unknown error";
+}
+
+int cw_error_exit_status(int code)
+{
+	switch (code) {
+	case CW_OK:
+		return 0;
+	case CW_EUSAGE:
+		return 2;
+	case CW_EINVAL:
+	case CW_EAMBIGUOUS:
+	case CW_EREFUSED:
+		return 65; /* EX_DATAERR */
+	case CW_ENOTFOUND:
+		return 66; /* EX_NOINPUT */
+	case CW_ENOMEM:
+		return 71; /* EX_OSERR */
+	case CW_EIO:
+		return 74; /* EX_IOERR */
+	case CW_EDB:
+	case CW_EVERSION:
+		return 74;
+	}
+	return 1;
+}
+
+void cw_error_format(const struct cw_error *err, char *buf, size_t len)
+{
+	const char *msg = err->message[0] ? err->message : cw_error_name(err->code);
+
+	if (err->field[0])
+		snprintf(buf, len, "%s: %s", err->field, msg);
+	else
+		snprintf(buf, len, "%s", msg);
+}

@@ -1,0 +1,48 @@
+/* error.h - the project's error codes and the error detail a failing call fills.
+ *
+ * Contract: functions return 0 on success or a negative CW_E* code; when they take a
+ * `struct cw_error *` they fill it with the field at fault and a message a user can act on.
+ * Only main() turns an error into an exit status (cw_error_exit_status). */
+#ifndef CW_ERROR_H
+#define CW_ERROR_H
+
+#include <stddef.h>
+
+enum cw_errcode {
+	CW_OK = 0,
+	CW_EINVAL = -1,    /* bad input: a field failed validation */
+	CW_ENOTFOUND = -2, /* no such record */
+	CW_EAMBIGUOUS = -3, /* a name or id prefix matches several records */
+	CW_EREFUSED = -4,  /* the change would break a reference (e.g. delete a defendant) */
+	CW_EDB = -5,       /* the database failed (I/O, corruption, full disk) */
+	CW_EVERSION = -6,  /* database or record from a newer casewatch */
+	CW_ENOMEM = -7,    /* out of memory */
+	CW_EUSAGE = -8,    /* wrong command-line usage */
+	CW_EIO = -9,       /* a file could not be read or written */
+};
+
+struct cw_error {
+	int code;
+	char field[128];   /* the field at fault, "" when none */
+	char message[320]; /* one line, no trailing newline */
+};
+
+/* Fills err (when not NULL) and returns code, so callers can write
+ * `return cw_error_set(err, CW_EINVAL, "date", "month 13 does not exist");` */
+int cw_error_set(struct cw_error *err, int code, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Resets err to "no error". */
+void cw_error_clear(struct cw_error *err);
+
+/* A short generic description of a code, for when no detail was given. */
+const char *cw_error_name(int code);
+
+/* The process exit status for a code, after sysexits(3): usage 2, bad input 65, not found 66,
+ * database trouble 74, ... */
+int cw_error_exit_status(int code);
+
+/* Writes "field: message" (or the message alone) into buf, always NUL-terminated. */
+void cw_error_format(const struct cw_error *err, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,211 @@
+/* filter.c - filter criteria and the filter-line parser; see filter.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "filter.h"
+#include "text.h"
+
+void cw_filter_init(struct cw_filter *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+int cw_filter_is_empty(const struct cw_filter *f)
+{
+	return !f->kinds && !f->narticles && !cw_date_is_known(f->since) &&
+	       !cw_date_is_known(f->until) && !f->court[0] && !f->province[0] && !f->person[0] &&
+	       !f->case_ref[0] && !f->text[0];
+}
+
+static int set_text(char *dst, const char *value, const char *name, struct cw_error *err)
+{
+	int rc = cw_text_validate(value, CW_FILTER_TEXT_MAX - 1, 0, name, err);
+
+	if (rc == 0)
+		snprintf(dst, CW_FILTER_TEXT_MAX, "%s", value);
+	return rc;
+}
+
+int cw_filter_set(struct cw_filter *f, const char *name, const char *value,
+		  struct cw_error *err)
+{
+	int rc;
+
+	if (!strcmp(name, "article")) {
+		size_t n;
+
+		rc = cw_article_parse_list(value, f->articles, CW_ARTICLE_LIST_MAX, &n, "article",
+					   err);
+		if (rc == 0)
+			f->narticles = n;
+		return rc;
+	}
+	if (!strcmp(name, "kind")) {
+		char buf[128], *save = NULL;
+
+		if (strlen(value) >= sizeof buf)
+			return cw_error_set(err, CW_EINVAL, "kind", "too long");
+		strcpy(buf, value);
+		for (char *w = strtok_r(buf, ",/ ", &save); w; w = strtok_r(NULL, ",/ ", &save)) {
+			enum cw_kind k = cw_kind_parse(w);
+
+			if (k == CW_KIND_NONE)
+				return cw_error_set(err, CW_EINVAL, "kind",
+						    "'%.30s' is not a kind; use hearing, visit, "
+						    "demonstration, milestone, case or person",
+						    w);
+			f->kinds |= UINT32_C(1) << k;
+		}
+		return 0;
+	}
+	if (!strcmp(name, "since"))
+		return cw_date_parse(value, &f->since, "since", err);
+	if (!strcmp(name, "until"))
+		return cw_date_parse(value, &f->until, "until", err);
+	if (!strcmp(name, "court"))
+		return set_text(f->court, value, "court", err);
+	if (!strcmp(name, "province"))
+		return set_text(f->province, value, "province", err);
+	if (!strcmp(name, "person"))
+		return set_text(f->person, value, "person", err);
+	if (!strcmp(name, "case"))
+		return set_text(f->case_ref, value, "case", err);
+	if (!strcmp(name, "text"))
+		return set_text(f->text, value, "text", err);
+	return cw_error_set(err, CW_EINVAL, name,
+			    "unknown filter; use article, kind, since, until, court, province, "
+			    "person, case or text");
+}
+
+int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error *err)
+{
+	char text[CW_FILTER_TEXT_MAX] = "";
+	size_t tlen = 0;
+	const char *p = line;
+
+	while (*p) {
+		char word[CW_FILTER_TEXT_MAX], name[32] = "";
+		size_t wl = 0;
+		const char *colon;
+		int rc;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		/* name:value, where name is a known criterion word */
+		colon = strchr(p, ':');
+		if (colon && colon - p < (long)sizeof name && !memchr(p, ' ', (size_t)(colon - p)) &&
+		    !memchr(p, '"', (size_t)(colon - p))) {
+			memcpy(name, p, (size_t)(colon - p));
+			name[colon - p] = '\0';
+			p = colon + 1;
+		}
+		if (*p == '"') {
+			const char *end = strchr(p + 1, '"');
+
+			if (!end)
+				return cw_error_set(err, CW_EINVAL, name[0] ? name : "filter",
+						    "missing closing quote");
+			wl = (size_t)(end - p - 1);
+			if (wl >= sizeof word)
+				return cw_error_set(err, CW_EINVAL, name[0] ? name : "filter",
+						    "too long");
+			memcpy(word, p + 1, wl);
+			p = end + 1;
+		} else {
+			while (p[wl] && p[wl] != ' ' && p[wl] != '\t')
+				wl++;
+			if (wl >= sizeof word)
+				return cw_error_set(err, CW_EINVAL, name[0] ? name : "filter",
+						    "too long");
+			memcpy(word, p, wl);
+			p += wl;
+		}
+		word[wl] = '\0';
+		if (name[0]) {
+			if ((rc = cw_filter_set(f, name, word, err)) != 0)
+				return rc;
+		} else {
+			if (tlen + wl + 2 >= sizeof text)
+				return cw_error_set(err, CW_EINVAL, "text", "too long");
+			tlen += (size_t)snprintf(text + tlen, sizeof text - tlen, "%s%s",
+						 tlen ? " " : "", word);
+		}
+	}
+	if (tlen)
+		return cw_filter_set(f, "text", text, err);
+	return 0;
+}
+
+static void append(char *buf, size_t len, size_t *n, const char *name, const char *value)
+{
+	const char *quote = strchr(value, ' ') ? "\"" : "";
+
+	if (*n < len)
+		*n += (size_t)snprintf(buf + *n, len - *n, "%s%s:%s%s%s", *n ? " " : "", name,
+				       quote, value, quote);
+}
+
+void cw_filter_describe(const struct cw_filter *f, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (f->narticles) {
+		char list[CW_ARTICLE_LIST_MAX * CW_ARTICLE_TEXT_MAX] = "";
+		size_t ln = 0;
+
+		for (size_t i = 0; i < f->narticles; i++) {
+			char a[CW_ARTICLE_TEXT_MAX];
+
+			cw_article_format(&f->articles[i], a);
+			ln += (size_t)snprintf(list + ln, sizeof list - ln, "%s%s", i ? "/" : "", a);
+		}
+		append(buf, len, &n, "article", list);
+	}
+	if (f->kinds) {
+		char list[128] = "";
+		size_t ln = 0;
+
+		for (int k = 1; k < CW_KIND_COUNT; k++)
+			if (f->kinds & (UINT32_C(1) << k))
+				ln += (size_t)snprintf(list + ln, sizeof list - ln, "%s%s",
+						       ln ? "," : "", cw_kind_name(k));
+		append(buf, len, &n, "kind", list);
+	}
+	if (cw_date_is_known(f->since)) {
+		char d[CW_DATE_TEXT_MAX];
+
+		cw_date_format(f->since, d);
+		append(buf, len, &n, "since", d);
+	}
+	if (cw_date_is_known(f->until)) {
+		char d[CW_DATE_TEXT_MAX];
+
+		cw_date_format(f->until, d);
+		append(buf, len, &n, "until", d);
+	}
+	if (f->court[0])
+		append(buf, len, &n, "court", f->court);
+	if (f->province[0])
+		append(buf, len, &n, "province", f->province);
+	if (f->person[0])
+		append(buf, len, &n, "person", f->person);
+	if (f->case_ref[0])
+		append(buf, len, &n, "case", f->case_ref);
+	if (f->text[0] && n < len)
+		snprintf(buf + n, len - n, "%s%s", n ? " " : "", f->text);
+}
+
+void cw_filter_date_keys(const struct cw_filter *f, uint32_t *lo, uint32_t *hi)
+{
+	*lo = cw_date_is_known(f->since) ? cw_date_key(f->since) : 0;
+	*hi = cw_date_is_known(f->until) ? cw_date_key(cw_date_last_day(f->until))
+					 : CW_DATE_KEY_UNKNOWN;
+	/* A bounded range leaves out records of unknown date. */
+	if (cw_date_is_known(f->since) && !cw_date_is_known(f->until))
+		*hi = CW_DATE_KEY_UNKNOWN - 1;
+}

@@ -1,0 +1,52 @@
+/* filter.h - the one filter type, built from command-line options or from the TUI's filter
+ * line ("article:494/495 kind:hearing since:2024-01 court:\"Phnom Penh\" free text").
+ *
+ * The store executes it (store/query.h). Names stay text here: the store resolves them to
+ * people, courts and provinces, since only it can look them up. */
+#ifndef CW_FILTER_H
+#define CW_FILTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "date.h"
+#include "error.h"
+#include "record.h"
+
+#define CW_FILTER_TEXT_MAX 200
+
+struct cw_filter {
+	uint32_t kinds; /* bit (1 << kind); 0 means "the default for the list" */
+	struct cw_article articles[CW_ARTICLE_LIST_MAX];
+	size_t narticles; /* a record matches when it has any of them */
+	struct cw_date since; /* inclusive; unknown = open */
+	struct cw_date until; /* inclusive, to the last day it covers */
+	char court[CW_FILTER_TEXT_MAX];    /* substring of a court name */
+	char province[CW_FILTER_TEXT_MAX]; /* substring of a province name */
+	char person[CW_FILTER_TEXT_MAX];   /* id, id prefix or part of a name */
+	char case_ref[CW_FILTER_TEXT_MAX]; /* id, id prefix or part of a title */
+	char text[CW_FILTER_TEXT_MAX];     /* free text in names, titles and notes */
+};
+
+void cw_filter_init(struct cw_filter *f);
+
+/* Sets one criterion by name: article, kind, since, until, court, province, person, case,
+ * text. "kind" adds to the set of kinds; the others replace. Bad values fail with CW_EINVAL
+ * naming the criterion. */
+int cw_filter_set(struct cw_filter *f, const char *name, const char *value,
+		  struct cw_error *err);
+
+/* Parses a filter line: words "name:value" (value may be "quoted") set criteria; all other
+ * words, joined by spaces, are free text. */
+int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error *err);
+
+/* Writes the filter back as a filter line (for the status bar); "" when empty. */
+void cw_filter_describe(const struct cw_filter *f, char *buf, size_t len);
+
+int cw_filter_is_empty(const struct cw_filter *f);
+
+/* The inclusive range of date keys the filter admits (0 .. CW_DATE_KEY_UNKNOWN when open). */
+void cw_filter_date_keys(const struct cw_filter *f, uint32_t *lo, uint32_t *hi);
+
+#endif

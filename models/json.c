@@ -1,0 +1,362 @@
+/* json.c - records to and from JSON; see json.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "json.h"
+
+void cw_time_format(int64_t us, char buf[32])
+{
+	time_t secs = (time_t)(us / 1000000);
+	struct tm tm;
+
+	gmtime_r(&secs, &tm);
+	/* The modulos bound each field's width for the compiler; the values are in range. */
+	snprintf(buf, 32, "%04u-%02u-%02uT%02u:%02u:%02u.%06uZ", (unsigned)(tm.tm_year + 1900) % 10000u,
+		 (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u,
+		 (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u, (unsigned)tm.tm_sec % 100u,
+		 (unsigned)(us % 1000000));
+}
+
+int cw_time_parse(const char *text, int64_t *us)
+{
+	int y, mo, d, h, mi, s, n = 0;
+	long frac = 0;
+	struct cw_date date;
+
+	if (sscanf(text, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6)
+		return -1;
+	text += n;
+	if (*text == '.') {
+		int digits = 0;
+
+		text++;
+		while (*text >= '0' && *text <= '9' && digits < 6) {
+			frac = frac * 10 + (*text++ - '0');
+			digits++;
+		}
+		while (digits++ < 6)
+			frac *= 10;
+	}
+	if (strcmp(text, "Z") != 0 || mo < 1 || mo > 12 || d < 1 ||
+	    d > cw_date_days_in_month(y, mo) || h > 23 || mi > 59 || s > 60)
+		return -1;
+	date.year = (uint16_t)y;
+	date.month = (uint8_t)mo;
+	date.day = (uint8_t)d;
+	*us = ((int64_t)cw_date_to_days(date) * 86400 + h * 3600 + mi * 60 + s) * 1000000 + frac;
+	return 0;
+}
+
+static json_t *struct_to_json(const void *base, const struct cw_schema *s);
+
+static json_t *field_to_json(const void *base, const struct cw_field *f)
+{
+	const char *p = (const char *)base + f->offset;
+
+	switch (f->type) {
+	case CW_F_STR: {
+		const char *text = *(char *const *)p;
+
+		return text && *text ? json_string(text) : NULL;
+	}
+	case CW_F_DATE: {
+		char buf[CW_DATE_TEXT_MAX];
+
+		cw_date_format(*(const struct cw_date *)p, buf);
+		return buf[0] ? json_string(buf) : NULL;
+	}
+	case CW_F_INT: {
+		int64_t v = *(const int64_t *)p;
+
+		return v >= 0 ? json_integer((json_int_t)v) : NULL;
+	}
+	case CW_F_ENUM: {
+		uint8_t v = *(const uint8_t *)p;
+
+		return v ? json_string(cw_enum_word(f->words, v)) : NULL;
+	}
+	case CW_F_BOOL:
+		return *(const uint8_t *)p ? json_true() : NULL;
+	case CW_F_SET: {
+		uint32_t v = *(const uint32_t *)p;
+		json_t *arr;
+
+		if (!v || !(arr = json_array()))
+			return NULL;
+		for (size_t i = 0; i < f->words->n && i < 32; i++)
+			if (v & (UINT32_C(1) << i))
+				json_array_append_new(arr, json_string(f->words->words[i]));
+		return arr;
+	}
+	case CW_F_ID: {
+		char hex[CW_ID_HEX_LEN + 1];
+
+		if (cw_id_is_zero((const struct cw_id *)p))
+			return NULL;
+		cw_id_hex((const struct cw_id *)p, hex);
+		return json_string(hex);
+	}
+	case CW_F_ARTICLE: {
+		char text[CW_ARTICLE_TEXT_MAX];
+
+		if (((const struct cw_article *)p)->law == CW_LAW_NONE)
+			return NULL;
+		cw_article_format((const struct cw_article *)p, text);
+		return json_string(text);
+	}
+	case CW_F_LIST: {
+		const struct cw_list *l = (const struct cw_list *)p;
+		json_t *arr;
+
+		if (l->n == 0 || !(arr = json_array()))
+			return NULL;
+		for (size_t i = 0; i < l->n; i++) {
+			const void *item = (const char *)l->items + i * f->sub->size;
+
+			if (f->flags & CW_FF_FLAT)
+				json_array_append_new(arr, field_to_json(item, &f->sub->fields[0]));
+			else
+				json_array_append_new(arr, struct_to_json(item, f->sub));
+		}
+		return arr;
+	}
+	}
+	return NULL;
+}
+
+static json_t *struct_to_json(const void *base, const struct cw_schema *s)
+{
+	json_t *obj = json_object();
+
+	if (!obj)
+		return NULL;
+	for (size_t i = 0; i < s->nfields; i++) {
+		json_t *v = field_to_json(base, &s->fields[i]);
+
+		if (v)
+			json_object_set_new(obj, s->fields[i].name, v);
+	}
+	return obj;
+}
+
+json_t *cw_record_to_json(const struct cw_record *rec, unsigned flags)
+{
+	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
+	json_t *obj = json_object(), *body;
+	char hex[CW_ID_HEX_LEN + 1];
+
+	if (!obj || !s)
+		return obj;
+	cw_id_hex(&rec->id, hex);
+	json_object_set_new(obj, "id", json_string(hex));
+	json_object_set_new(obj, "kind", json_string(cw_kind_name(rec->kind)));
+	for (size_t i = 0; i < cw_schema_header.nfields; i++) {
+		const struct cw_field *f = &cw_schema_header.fields[i];
+		json_t *v;
+
+		if ((f->flags & CW_FF_HEADER) && !(flags & CW_JSON_HEADER))
+			continue;
+		if (f->type == CW_F_INT) { /* timestamps */
+			char buf[32];
+
+			cw_time_format(*(const int64_t *)((const char *)rec + f->offset), buf);
+			v = json_string(buf);
+		} else {
+			v = field_to_json(rec, f);
+		}
+		if (v)
+			json_object_set_new(obj, f->name, v);
+	}
+	body = struct_to_json(&rec->u, s);
+	json_object_update(obj, body);
+	json_decref(body);
+	return obj;
+}
+
+static int default_resolve(const char *text, struct cw_id *out)
+{
+	if (cw_id_parse_hex(text, out) != 0)
+		cw_id_from_ref(text, out);
+	return 0;
+}
+
+static int struct_from_json(const json_t *obj, void *base, const struct cw_schema *s,
+			    const struct cw_schema *also, void *also_base, const char *prefix,
+			    const struct cw_ref_resolver *res, struct cw_error *err);
+
+static const char *type_name(const struct cw_field *f)
+{
+	switch (f->type) {
+	case CW_F_INT:
+		return "a whole number";
+	case CW_F_SET:
+	case CW_F_LIST:
+		return "an array";
+	case CW_F_BOOL:
+		return "true or false";
+	default:
+		return "a string";
+	}
+}
+
+static int field_from_json(const json_t *v, void *base, const struct cw_field *f,
+			   const char *path, const struct cw_ref_resolver *res,
+			   struct cw_error *err)
+{
+	char *p = (char *)base + f->offset;
+	int rc;
+
+	if (json_is_null(v))
+		return 0;
+	switch (f->type) {
+	case CW_F_INT:
+		if (!json_is_integer(v))
+			break;
+		*(int64_t *)p = json_integer_value(v);
+		return 0;
+	case CW_F_BOOL:
+		if (!json_is_boolean(v))
+			break;
+		*(uint8_t *)p = json_is_true(v);
+		return 0;
+	case CW_F_SET:
+		if (!json_is_array(v))
+			break;
+		for (size_t i = 0; i < json_array_size(v); i++) {
+			const json_t *w = json_array_get(v, i);
+			int bit = json_is_string(w) ? cw_enum_parse(f->words, json_string_value(w))
+						    : -1;
+
+			if (bit < 0)
+				return cw_error_set(err, CW_EINVAL, path,
+						    "item %zu is not a known word", i + 1);
+			*(uint32_t *)p |= UINT32_C(1) << bit;
+		}
+		return 0;
+	case CW_F_LIST: {
+		struct cw_list *l = (struct cw_list *)p;
+
+		if (!json_is_array(v))
+			break;
+		if ((int64_t)json_array_size(v) > f->max)
+			return cw_error_set(err, CW_EINVAL, path, "too many items, at most %lld",
+					    (long long)f->max);
+		for (size_t i = 0; i < json_array_size(v); i++) {
+			const json_t *w = json_array_get(v, i);
+			void *item = cw_list_append(l, f->sub);
+			char sub[80];
+
+			if (!item)
+				return CW_ENOMEM;
+			snprintf(sub, sizeof sub, "%.50s[%zu]", path, i + 1);
+			if (f->flags & CW_FF_FLAT)
+				rc = field_from_json(w, item, &f->sub->fields[0], sub, res, err);
+			else if (json_is_object(w))
+				rc = struct_from_json(w, item, f->sub, NULL, NULL, sub, res, err);
+			else
+				rc = cw_error_set(err, CW_EINVAL, sub, "must be an object");
+			if (rc != 0)
+				return rc;
+		}
+		return 0;
+	}
+	case CW_F_ID: {
+		const char *text;
+
+		if (!json_is_string(v))
+			break;
+		text = json_string_value(v);
+		if (!*text)
+			return 0;
+		if (res && res->resolve)
+			return res->resolve(res->ctx, text, (enum cw_kind)f->ref_kind,
+					    (struct cw_id *)p, err);
+		return default_resolve(text, (struct cw_id *)p);
+	}
+	default: /* text-typed: string, date, enum, article */
+		if (!json_is_string(v))
+			break;
+		rc = cw_field_set_text(base, f, json_string_value(v), err);
+		if (rc != 0 && err)
+			snprintf(err->field, sizeof err->field, "%s", path);
+		return rc;
+	}
+	return cw_error_set(err, CW_EINVAL, path, "must be %s", type_name(f));
+}
+
+static int struct_from_json(const json_t *obj, void *base, const struct cw_schema *s,
+			    const struct cw_schema *also, void *also_base, const char *prefix,
+			    const struct cw_ref_resolver *res, struct cw_error *err)
+{
+	const char *key;
+	const json_t *v;
+
+	json_object_foreach((json_t *)obj, key, v)
+	{
+		const struct cw_field *f = cw_schema_field(s, key);
+		void *target = base;
+		char path[80];
+		int rc;
+
+		if (!f && also) {
+			f = cw_schema_field(also, key);
+			target = also_base;
+		}
+		if (prefix[0])
+			snprintf(path, sizeof path, "%.50s.%.20s", prefix, key);
+		else
+			snprintf(path, sizeof path, "%s", key);
+		if (!f) {
+			if (!prefix[0] && (!strcmp(key, "kind") || !strcmp(key, "id") ||
+					   !strcmp(key, "ref")))
+				continue;
+			return cw_error_set(err, CW_EINVAL, path, "unknown field");
+		}
+		if (f->flags & CW_FF_HEADER && f->type == CW_F_INT) {
+			int64_t us;
+
+			if (!json_is_string(v) || cw_time_parse(json_string_value(v), &us) != 0)
+				return cw_error_set(err, CW_EINVAL, path,
+						    "must be a UTC time like 2024-02-07T09:30:00Z");
+			*(int64_t *)((char *)target + f->offset) = us;
+			continue;
+		}
+		if ((rc = field_from_json(v, target, f, path, res, err)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int cw_record_from_json(const json_t *obj, const struct cw_ref_resolver *resolver,
+			struct cw_record *rec, struct cw_error *err)
+{
+	const json_t *kind = json_object_get(obj, "kind");
+	const json_t *id = json_object_get(obj, "id");
+	const json_t *ref = json_object_get(obj, "ref");
+	enum cw_kind k;
+
+	memset(rec, 0, sizeof *rec);
+	if (!json_is_object(obj))
+		return cw_error_set(err, CW_EINVAL, "record", "must be a JSON object");
+	if (!json_is_string(kind) ||
+	    (k = cw_kind_parse(json_string_value(kind))) == CW_KIND_NONE)
+		return cw_error_set(err, CW_EINVAL, "kind",
+				    "missing or unknown; use person, case, hearing, visit, demo "
+				    "or milestone");
+	cw_record_init(rec, k);
+	if (id && (!json_is_string(id) || cw_id_parse_hex(json_string_value(id), &rec->id) != 0))
+		return cw_error_set(err, CW_EINVAL, "id", "must be 32 hex digits");
+	if (ref) {
+		if (!json_is_string(ref) || !json_string_length(ref))
+			return cw_error_set(err, CW_EINVAL, "ref", "must be a non-empty string");
+		if (id)
+			return cw_error_set(err, CW_EINVAL, "ref", "give either id or ref, not both");
+		cw_id_from_ref(json_string_value(ref), &rec->id);
+	}
+	return struct_from_json(obj, &rec->u, cw_schema_for_kind(k), &cw_schema_header, rec, "",
+				resolver, err);
+}

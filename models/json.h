@@ -1,0 +1,41 @@
+/* json.h - records as JSON objects (jansson), for `--json` output, import files and bundles.
+ *
+ * Field names are the table names of record.h; enums are their words, sets arrays of words,
+ * dates "YYYY[-MM[-DD]]", articles their canonical text ("437 bis"), ids 32 hex digits. Empty
+ * fields are left out. The same shape is read back, so an export re-imports unchanged. */
+#ifndef CW_JSON_H
+#define CW_JSON_H
+
+#include <jansson.h>
+
+#include "error.h"
+#include "record.h"
+
+/* How a reference in an input file becomes an id. The default (resolve == NULL) takes 32 hex
+ * digits as an id and anything else as a readable reference (cw_id_from_ref). A front end may
+ * resolve names instead. */
+struct cw_ref_resolver {
+	int (*resolve)(void *ctx, const char *text, enum cw_kind kind, struct cw_id *out,
+		       struct cw_error *err);
+	void *ctx;
+};
+
+enum cw_json_flags {
+	CW_JSON_HEADER = 1, /* include created, updated, author, origin, editor, edited_in */
+};
+
+/* A new JSON object for rec (NULL when out of memory). */
+json_t *cw_record_to_json(const struct cw_record *rec, unsigned flags);
+
+/* Fills rec (initialised here; free with cw_record_free also on failure) from a JSON object
+ * with "kind" and the kind's fields. "id" (hex) or "ref" (readable reference) gives the id;
+ * without either the id stays zero. Unknown keys and values of the wrong type fail with
+ * CW_EINVAL naming the key. Header timestamps are read when present. */
+int cw_record_from_json(const json_t *obj, const struct cw_ref_resolver *resolver,
+			struct cw_record *rec, struct cw_error *err);
+
+/* ISO 8601 UTC text of a cw_now_us() time, "2024-02-07T09:30:00.000000Z". */
+void cw_time_format(int64_t us, char buf[32]);
+int cw_time_parse(const char *text, int64_t *us);
+
+#endif

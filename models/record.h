@@ -1,0 +1,315 @@
+/* record.h - casewatch's records: people, cases and the monitoring records, described by
+ * field tables.
+ *
+ * Every record is a struct cw_record: a common header (id, kind, timestamps, author, source)
+ * and a body per kind. Each body is described by a table of struct cw_field (name, codec tag,
+ * type, limits). One table drives validation, the binary codec (codec.h), JSON (json.h), the
+ * command-line options and the `show` output, so a field added to a table is handled
+ * everywhere at once. Codec tags are never reused: a removed field's tag stays retired. */
+#ifndef CW_RECORD_H
+#define CW_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "date.h"
+#include "error.h"
+
+enum cw_kind {
+	CW_KIND_NONE = 0,
+	CW_KIND_PERSON = 1,
+	CW_KIND_CASE = 2,
+	CW_KIND_HEARING = 3,
+	CW_KIND_VISIT = 4,
+	CW_KIND_DEMO = 5,
+	CW_KIND_MILESTONE = 6,
+	CW_KIND_COUNT
+};
+
+/* Monitoring records: the ones that carry a date and appear in timelines and reports. */
+#define CW_KIND_IS_EVENT(k) ((k) >= CW_KIND_HEARING && (k) < CW_KIND_COUNT)
+
+struct cw_id {
+	uint8_t b[16];
+};
+
+#define CW_ID_HEX_LEN 32
+
+struct cw_list {
+	void *items;
+	size_t n;
+};
+
+enum cw_ftype {
+	CW_F_STR,     /* char *, NULL when empty */
+	CW_F_DATE,    /* struct cw_date */
+	CW_F_INT,     /* int64_t, -1 when not given */
+	CW_F_ENUM,    /* uint8_t index into the word table; 0 is "unknown" */
+	CW_F_SET,     /* uint32_t bit mask over the word table */
+	CW_F_ID,      /* struct cw_id, all zero when not given */
+	CW_F_ARTICLE, /* struct cw_article, law 0 when not given */
+	CW_F_BOOL,    /* uint8_t */
+	CW_F_LIST,    /* struct cw_list of sub-schema structs */
+};
+
+enum cw_field_flags {
+	CW_FF_REQUIRED = 1,  /* must be given */
+	CW_FF_MULTILINE = 2, /* newlines and tabs allowed */
+	CW_FF_FLAT = 4,      /* a list of one-field structs, shown as a plain array */
+	CW_FF_HHMM = 8,      /* a string of the form HH:MM */
+	CW_FF_HEADER = 16,   /* kept by the store, not typed by users */
+};
+
+struct cw_enum {
+	const char *const *words;
+	size_t n;
+};
+
+struct cw_schema;
+
+struct cw_field {
+	const char *name; /* JSON key; the command-line option is the same with '-' for '_' */
+	uint8_t tag;      /* codec tag, 1-127, unique within a schema, never reused */
+	uint8_t type;     /* enum cw_ftype */
+	uint16_t flags;   /* enum cw_field_flags */
+	size_t offset;    /* in the struct the schema describes */
+	int64_t max;      /* STR: bytes; INT: largest value; LIST: items */
+	int64_t min;      /* INT: smallest value */
+	const struct cw_enum *words;  /* ENUM and SET */
+	const struct cw_schema *sub;  /* LIST */
+	uint8_t ref_kind;             /* ID: the kind it must name, 0 for any */
+	const char *help;
+};
+
+struct cw_schema {
+	const char *name;
+	size_t size; /* of the struct described */
+	const struct cw_field *fields;
+	size_t nfields;
+};
+
+/* Enumerations. Word 0 of each table is the "not given" value. */
+enum cw_sex { CW_SEX_UNKNOWN, CW_SEX_FEMALE, CW_SEX_MALE, CW_SEX_OTHER };
+enum cw_view { CW_VIEW_UNKNOWN, CW_VIEW_UN, CW_VIEW_GOVERNMENT, CW_VIEW_MEDIA, CW_VIEW_NGO,
+	       CW_VIEW_OWN, CW_VIEW_OTHER };
+enum cw_custody { CW_CUSTODY_UNKNOWN, CW_CUSTODY_DETAINED, CW_CUSTODY_BAIL,
+		  CW_CUSTODY_SUPERVISION, CW_CUSTODY_HOUSE_ARREST, CW_CUSTODY_RELEASED,
+		  CW_CUSTODY_AT_LARGE, CW_CUSTODY_IN_ABSENTIA };
+enum cw_milestone_type { CW_MS_UNKNOWN, CW_MS_ARREST, CW_MS_CHARGE, CW_MS_PRETRIAL_DETENTION,
+			 CW_MS_BAIL, CW_MS_RELEASE, CW_MS_HOUSE_ARREST, CW_MS_SUPERVISION,
+			 CW_MS_VERDICT, CW_MS_SENTENCE, CW_MS_APPEAL_LODGED, CW_MS_APPEAL_DECIDED,
+			 CW_MS_SUPREME_DECISION, CW_MS_PARDON, CW_MS_IN_ABSENTIA_VERDICT,
+			 CW_MS_OTHER };
+enum cw_answer { CW_ANSWER_UNKNOWN, CW_ANSWER_YES, CW_ANSWER_NO, CW_ANSWER_NA };
+enum cw_outcome { CW_OUTCOME_UNKNOWN, CW_OUTCOME_ADJOURNED, CW_OUTCOME_BAIL_DECISION,
+		  CW_OUTCOME_VERDICT, CW_OUTCOME_CONTINUED, CW_OUTCOME_OTHER };
+
+extern const struct cw_enum cw_words_sex, cw_words_view, cw_words_roles, cw_words_custody,
+	cw_words_charge_state, cw_words_court_level, cw_words_stage, cw_words_answer,
+	cw_words_indicator, cw_words_outcome, cw_words_bail, cw_words_verdict,
+	cw_words_access, cw_words_concerns, cw_words_response, cw_words_milestone, cw_words_kind;
+
+/* Bodies. Strings are owned by the record and freed by cw_record_free. */
+struct cw_person {
+	char *name;
+	char *name_km;
+	uint8_t sex;
+	int64_t birth_year;
+	char *affiliation;
+	uint32_t roles;
+	char *province;
+	char *notes;
+};
+
+struct cw_charge {
+	struct cw_article article;
+	char *offence; /* free text, alone when the charge has no article */
+	uint8_t state; /* cw_words_charge_state */
+};
+
+struct cw_defendant {
+	struct cw_id person; /* zero for an unnamed group */
+	int64_t unnamed_count;
+	char *label;
+	uint8_t custody;
+	struct cw_list charges; /* struct cw_charge */
+};
+
+struct cw_case {
+	char *title;
+	char *number;
+	char *court;
+	uint8_t court_level;
+	char *court_province;
+	uint8_t stage;
+	struct cw_date opened;
+	struct cw_list defendants; /* struct cw_defendant */
+	char *notes;
+};
+
+struct cw_attendance {
+	struct cw_id person;
+	uint8_t present; /* cw_words_answer */
+};
+
+struct cw_indicator {
+	uint8_t name;   /* cw_words_indicator */
+	uint8_t answer; /* cw_words_answer */
+	char *note;
+};
+
+struct cw_verdict {
+	struct cw_id person;
+	struct cw_article article;
+	char *offence;
+	uint8_t result; /* cw_words_verdict */
+};
+
+struct cw_hearing {
+	struct cw_id case_id;
+	struct cw_date date;
+	char *time;
+	char *court;
+	uint8_t stage;
+	char *judge;
+	char *prosecutor;
+	struct cw_list attendance; /* struct cw_attendance */
+	char *lawyers;
+	uint8_t public_admitted;
+	uint8_t press_admitted;
+	uint8_t monitors_admitted;
+	struct cw_list indicators; /* struct cw_indicator */
+	uint8_t outcome;
+	char *adjourn_reason;
+	struct cw_date next_date;
+	uint8_t bail;
+	struct cw_list verdicts; /* struct cw_verdict */
+	char *sentence;
+	char *fine;
+	char *notes;
+};
+
+struct cw_person_ref {
+	struct cw_id person;
+};
+
+struct cw_visit {
+	char *facility;
+	char *facility_province;
+	struct cw_date date;
+	struct cw_list detainees; /* struct cw_person_ref */
+	uint8_t access;
+	uint8_t private_interview; /* cw_words_answer */
+	uint32_t concerns;
+	char *follow_up;
+	char *notes;
+};
+
+struct cw_demo {
+	struct cw_date date;
+	char *place;
+	char *province;
+	char *organiser;
+	char *cause;
+	int64_t participants;
+	uint32_t response;
+	struct cw_list arrested; /* struct cw_person_ref */
+	int64_t arrests_count;
+	char *notes;
+};
+
+struct cw_milestone {
+	struct cw_id person;
+	struct cw_id case_id;
+	struct cw_date date;
+	uint8_t type;
+	char *detail;
+	char *court;
+	char *notes;
+};
+
+struct cw_record {
+	uint8_t kind;
+	struct cw_id id;
+	int64_t created; /* microseconds since the epoch, UTC */
+	int64_t updated;
+	char *author;          /* who created it */
+	struct cw_id origin;   /* database that created it */
+	char *editor;          /* who changed it last */
+	struct cw_id edited_in; /* database where it was changed last */
+	char *source;          /* who reported it: document and paragraph, or "own observation" */
+	uint8_t view;          /* whose account: cw_words_view */
+	uint8_t reportedly;
+	union {
+		struct cw_person person;
+		struct cw_case kase;
+		struct cw_hearing hearing;
+		struct cw_visit visit;
+		struct cw_demo demo;
+		struct cw_milestone milestone;
+	} u;
+};
+
+/* The header's table (offsets in struct cw_record) and each kind's body table (offsets in
+ * the body struct). */
+extern const struct cw_schema cw_schema_header;
+const struct cw_schema *cw_schema_for_kind(enum cw_kind kind);
+const struct cw_field *cw_schema_field(const struct cw_schema *s, const char *name);
+
+/* Kind names: "person", "case", "hearing", "visit", "demo", "milestone". cw_kind_parse also
+ * accepts plurals and short forms ("demonstration", "h", "ms"). Returns CW_KIND_NONE when the
+ * word names no kind. */
+const char *cw_kind_name(enum cw_kind kind);
+enum cw_kind cw_kind_parse(const char *word);
+
+/* Enum words. cw_enum_parse accepts the word, its spelling with spaces or dashes for '_' and
+ * any case; -1 when it is none of them. */
+int cw_enum_parse(const struct cw_enum *e, const char *word);
+const char *cw_enum_word(const struct cw_enum *e, unsigned value);
+
+/* A fresh record of `kind`: zero, with "not given" integers set to -1. */
+void cw_record_init(struct cw_record *rec, enum cw_kind kind);
+void cw_record_free(struct cw_record *rec);
+/* Deep copy. */
+int cw_record_copy(struct cw_record *dst, const struct cw_record *src);
+
+/* The body struct of a record, described by cw_schema_for_kind(rec->kind). */
+void *cw_record_body(struct cw_record *rec);
+const void *cw_record_body_const(const struct cw_record *rec);
+
+/* Checks every field against its table and the per-kind rules (a defendant is a person or an
+ * unnamed count; a time needs a day-precision date; ...). The error names the field path, e.g.
+ * "defendants[2].charges[1].offence". References are checked by the store, not here. */
+int cw_record_validate(const struct cw_record *rec, struct cw_error *err);
+
+/* The record's own date: the event date, a case's opening date; unknown for people. */
+struct cw_date cw_record_date(const struct cw_record *rec);
+
+/* A one-line label: a person's name, a case title, "hearing: <case title unknown>" ... */
+const char *cw_record_label(const struct cw_record *rec);
+
+/* Generic field access for front ends. */
+int cw_field_set_text(void *base, const struct cw_field *f, const char *text,
+		      struct cw_error *err);
+void cw_field_free(void *base, const struct cw_field *f);
+/* Appends a zeroed element to a list field and returns it (NULL when out of memory). */
+void *cw_list_append(struct cw_list *list, const struct cw_schema *sub);
+void cw_struct_init(void *base, const struct cw_schema *s);
+void cw_struct_free(void *base, const struct cw_schema *s);
+
+/* Ids. */
+void cw_id_random(struct cw_id *id);
+/* A stable id for a readable reference ("p-kem-sokha"): the same text always gives the same id
+ * (BLAKE2b of a fixed context and the text). */
+void cw_id_from_ref(const char *ref, struct cw_id *id);
+int cw_id_is_zero(const struct cw_id *id);
+int cw_id_equal(const struct cw_id *a, const struct cw_id *b);
+void cw_id_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1]);
+/* Parses exactly 32 hex digits. */
+int cw_id_parse_hex(const char *hex, struct cw_id *id);
+
+/* Microseconds since the epoch, UTC. */
+int64_t cw_now_us(void);
+
+#endif

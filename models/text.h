@@ -1,0 +1,46 @@
+/* text.h - UTF-8 text: validation of input, neutralising for the terminal, display width.
+ *
+ * Everything stored is valid UTF-8 without control characters (multi-line fields may hold
+ * newlines and tabs). Everything shown goes through cw_text_for_terminal first, because text
+ * can arrive from other people's bundles. Widths come from wcwidth(), never strlen(): Khmer
+ * combining marks take no column. */
+#ifndef CW_TEXT_H
+#define CW_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+/* Decodes one UTF-8 sequence at s (n bytes available). Returns its length and the code point
+ * in *cp, or 0 when the bytes are not well-formed UTF-8 (overlong forms, surrogates and code
+ * points above U+10FFFF are not). */
+size_t cw_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+enum cw_text_flags {
+	CW_TEXT_MULTILINE = 1, /* newline and tab allowed */
+};
+
+/* Checks that text is valid UTF-8, at most max_bytes long, and free of control characters
+ * (C0, DEL, C1, and the bidi overrides U+202A-U+202E, U+2066-U+2069 that can disguise text).
+ * Fails with CW_EINVAL naming `field`. */
+int cw_text_validate(const char *text, size_t max_bytes, unsigned flags, const char *field,
+		     struct cw_error *err);
+
+/* Returns a newly allocated copy safe to print: invalid bytes become U+FFFD, control
+ * characters become their caret form in the ASCII range (ESC -> "^[") or U+FFFD, and, unless
+ * keep_newlines, newlines and tabs become spaces. NULL only when out of memory. */
+char *cw_text_for_terminal(const char *text, int keep_newlines);
+
+/* Display columns of (valid) UTF-8 text, by wcwidth; a non-printable character counts 1. */
+int cw_text_width(const char *text);
+
+/* Writes text into out (size out_len) cut to at most `cols` columns, ending with "…" when cut,
+ * and padded with spaces to exactly `cols` columns when pad is set. Text must already be
+ * neutralised. Returns the columns written. */
+int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len);
+
+/* Case-insensitive (ASCII letters) substring search over UTF-8; Khmer matches exactly. */
+int cw_text_contains(const char *haystack, const char *needle);
+
+#endif

@@ -1,0 +1,784 @@
+/* query.c - lists, counts, timelines and name resolution over the indexes; see store.h. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../models/codec.h"
+#include "../models/text.h"
+#include "store_internal.h"
+
+void cw_record_list_free(struct cw_record_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		cw_record_free(&l->items[i]);
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct cw_record *items = realloc(l->items, cap * sizeof *items);
+
+		if (!items)
+			return CW_ENOMEM;
+		l->items = items;
+		l->cap = cap;
+	}
+	l->items[l->n++] = *rec;
+	memset(rec, 0, sizeof *rec);
+	return 0;
+}
+
+/* ---- id prefixes --------------------------------------------------------------------------- */
+
+int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out,
+		     struct cw_error *err)
+{
+	uint8_t lo[ID_LEN], hi[ID_LEN];
+	size_t n = strlen(hex);
+	MDB_txn *txn;
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc, found = 0;
+
+	if (n < 6 || n > CW_ID_HEX_LEN || strspn(hex, "0123456789abcdefABCDEF") != n)
+		return cw_error_set(err, CW_EINVAL, "id",
+				    "'%.40s' is not a record id (6 to 32 hex digits)", hex);
+	memset(lo, 0, sizeof lo);
+	memset(hi, 0xFF, sizeof hi);
+	for (size_t i = 0; i < n; i++) {
+		int d = isdigit((unsigned char)hex[i]) ? hex[i] - '0'
+						       : tolower((unsigned char)hex[i]) - 'a' + 10;
+		int shift = i % 2 ? 0 : 4;
+
+		lo[i / 2] = (uint8_t)((lo[i / 2] & ~(0xF << shift)) | d << shift);
+		hi[i / 2] = (uint8_t)((hi[i / 2] & ~(0xF << shift)) | d << shift);
+	}
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_RECORDS], &cur)) != 0) {
+		mdb_txn_abort(txn);
+		return cw_store_lmdb_error(NULL, rc, "looking up an id", err);
+	}
+	k.mv_size = ID_LEN;
+	k.mv_data = lo;
+	for (int op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		if (k.mv_size != ID_LEN || memcmp(k.mv_data, hi, ID_LEN) > 0)
+			break;
+		if (++found > 1)
+			break;
+		memcpy(out->b, k.mv_data, ID_LEN);
+	}
+	mdb_cursor_close(cur);
+	mdb_txn_abort(txn);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(NULL, rc, "looking up an id", err);
+	if (found == 0)
+		return cw_error_set(err, CW_ENOTFOUND, "id", "no record with id %.40s", hex);
+	if (found > 1)
+		return cw_error_set(err, CW_EAMBIGUOUS, "id",
+				    "several records have ids starting %.40s; give more digits", hex);
+	return 0;
+}
+
+/* ---- streams over an index ---------------------------------------------------------------- */
+
+/* One range of an index: keys prefix + date(lo..hi) + id, walked in date order. */
+struct stream {
+	MDB_cursor *cur;
+	uint8_t prefix[16];
+	size_t plen;
+	uint32_t lo, hi;
+	int descending;
+	int done;
+	uint8_t tail[TAIL_LEN]; /* current date + id */
+};
+
+static int stream_accept(struct stream *s, const MDB_val *k)
+{
+	uint32_t date;
+	const uint8_t *p = k->mv_data;
+
+	if (k->mv_size != s->plen + TAIL_LEN || memcmp(p, s->prefix, s->plen) != 0)
+		return 0;
+	date = (uint32_t)p[s->plen] << 24 | (uint32_t)p[s->plen + 1] << 16 |
+	       (uint32_t)p[s->plen + 2] << 8 | p[s->plen + 3];
+	if (date < s->lo || date > s->hi)
+		return 0;
+	memcpy(s->tail, p + s->plen, TAIL_LEN);
+	return 1;
+}
+
+static int stream_open(struct stream *s, MDB_txn *txn, MDB_dbi dbi)
+{
+	uint8_t start[16 + TAIL_LEN];
+	MDB_val k, v;
+	uint32_t bound = s->descending ? s->hi : s->lo;
+	int rc;
+
+	s->done = 0;
+	if ((rc = mdb_cursor_open(txn, dbi, &s->cur)) != 0)
+		return rc;
+	memcpy(start, s->prefix, s->plen);
+	start[s->plen] = (uint8_t)(bound >> 24);
+	start[s->plen + 1] = (uint8_t)(bound >> 16);
+	start[s->plen + 2] = (uint8_t)(bound >> 8);
+	start[s->plen + 3] = (uint8_t)bound;
+	memset(start + s->plen + DATE_LEN, s->descending ? 0xFF : 0x00, ID_LEN);
+	k.mv_size = s->plen + TAIL_LEN;
+	k.mv_data = start;
+	rc = mdb_cursor_get(s->cur, &k, &v, MDB_SET_RANGE);
+	if (s->descending) {
+		/* SET_RANGE lands on the first key >= start; the walk begins just before it. */
+		if (rc == MDB_NOTFOUND)
+			rc = mdb_cursor_get(s->cur, &k, &v, MDB_LAST);
+		else if (rc == 0 && memcmp(k.mv_data, start,
+					   k.mv_size < s->plen + TAIL_LEN ? k.mv_size
+									  : s->plen + TAIL_LEN) > 0)
+			rc = mdb_cursor_get(s->cur, &k, &v, MDB_PREV);
+	}
+	if (rc == MDB_NOTFOUND || (rc == 0 && !stream_accept(s, &k))) {
+		s->done = 1;
+		return 0;
+	}
+	return rc;
+}
+
+static int stream_next(struct stream *s)
+{
+	MDB_val k, v;
+	int rc = mdb_cursor_get(s->cur, &k, &v, s->descending ? MDB_PREV : MDB_NEXT);
+
+	if (rc == MDB_NOTFOUND || (rc == 0 && !stream_accept(s, &k))) {
+		s->done = 1;
+		return 0;
+	}
+	return rc;
+}
+
+/* ---- resolved criteria -------------------------------------------------------------------- */
+
+struct keylist {
+	uint8_t (*keys)[ID_LEN];
+	size_t n;
+	size_t len; /* bytes used of each key */
+	int given;  /* the criterion was asked for (then no key means no match) */
+};
+
+struct criteria {
+	uint32_t kinds;
+	uint32_t lo, hi;
+	struct keylist articles, persons, cases, courts, provinces;
+	const char *text;
+};
+
+static int keylist_add(struct keylist *l, const void *key, size_t len)
+{
+	uint8_t(*keys)[ID_LEN] = realloc(l->keys, (l->n + 1) * sizeof *keys);
+
+	if (!keys)
+		return CW_ENOMEM;
+	l->keys = keys;
+	memset(keys[l->n], 0, ID_LEN);
+	memcpy(keys[l->n], key, len);
+	l->len = len;
+	l->n++;
+	return 0;
+}
+
+static void criteria_free(struct criteria *c)
+{
+	free(c->articles.keys);
+	free(c->persons.keys);
+	free(c->cases.keys);
+	free(c->courts.keys);
+	free(c->provinces.keys);
+}
+
+/* Name search over one kind's records (few: people and cases), by the text fields a person
+ * would type: names and titles. exact: whole-field match, any case. */
+static int record_name_matches(const struct cw_record *rec, const char *text, int exact)
+{
+	const char *fields[3] = {NULL, NULL, NULL};
+
+	if (rec->kind == CW_KIND_PERSON) {
+		fields[0] = rec->u.person.name;
+		fields[1] = rec->u.person.name_km;
+	} else if (rec->kind == CW_KIND_CASE) {
+		fields[0] = rec->u.kase.title;
+		fields[1] = rec->u.kase.number;
+	}
+	for (int i = 0; i < 3; i++) {
+		if (!fields[i])
+			continue;
+		if (exact ? strcasecmp(fields[i], text) == 0 : cw_text_contains(fields[i], text))
+			return 1;
+	}
+	return 0;
+}
+
+/* Collects the ids of the kind's records whose name matches; into cands when not NULL. */
+static int match_names(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, const char *text,
+		       int exact, struct keylist *ids, struct cw_record_list *cands,
+		       struct cw_error *err)
+{
+	struct stream s = {.plen = 1, .lo = 0, .hi = CW_DATE_KEY_UNKNOWN};
+	int rc;
+
+	s.prefix[0] = (uint8_t)kind;
+	if ((rc = stream_open(&s, txn, st->dbi[DB_BY_KIND])) != 0)
+		goto out;
+	while (!s.done) {
+		struct cw_id id;
+		struct cw_record rec;
+
+		memcpy(id.b, s.tail + DATE_LEN, ID_LEN);
+		if ((rc = cw_store_read_record(st, txn, &id, &rec, err)) != 0) {
+			mdb_cursor_close(s.cur);
+			return rc;
+		}
+		if (record_name_matches(&rec, text, exact)) {
+			rc = keylist_add(ids, id.b, ID_LEN);
+			if (rc == 0 && cands)
+				rc = cw_record_list_push(cands, &rec);
+		}
+		cw_record_free(&rec);
+		if (rc != 0 || (rc = stream_next(&s)) != 0)
+			break;
+	}
+out:
+	if (s.cur)
+		mdb_cursor_close(s.cur);
+	if (rc != 0 && rc != CW_ENOMEM)
+		return cw_store_lmdb_error(NULL, rc, "searching names", err);
+	return rc;
+}
+
+/* An id or id prefix of the right kind, else names (all substring matches). */
+static int resolve_refs(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, const char *text,
+			struct keylist *out, struct cw_error *err)
+{
+	struct cw_id id;
+	struct cw_record rec;
+
+	out->given = 1;
+	if (strlen(text) >= 6 && strspn(text, "0123456789abcdefABCDEF") == strlen(text) &&
+	    cw_store_find_id(st, text, &id, NULL) == 0 &&
+	    cw_store_read_record(st, txn, &id, &rec, NULL) == 0) {
+		int ok = rec.kind == kind;
+
+		cw_record_free(&rec);
+		if (ok)
+			return keylist_add(out, id.b, ID_LEN);
+	}
+	return match_names(st, txn, kind, text, 0, out, NULL, err);
+}
+
+/* Courts and provinces: every name in use that contains the text. */
+static int resolve_places(struct cw_store *st, MDB_txn *txn, enum cw_name_type type,
+			  const char *text, struct keylist *out, struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k, v;
+	uint8_t start = (uint8_t)type;
+	int rc, op;
+
+	out->given = 1;
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_NAMES], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading names", err);
+	k.mv_size = 1;
+	k.mv_data = &start;
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		char name[512];
+		size_t len;
+
+		if (k.mv_size != 1 + NAME_HASH_LEN || ((uint8_t *)k.mv_data)[0] != type)
+			break;
+		len = v.mv_size > 4 ? v.mv_size - 4 : 0;
+		if (len >= sizeof name)
+			len = sizeof name - 1;
+		memcpy(name, (uint8_t *)v.mv_data + 4, len);
+		name[len] = '\0';
+		if (cw_text_contains(name, text) &&
+		    (rc = keylist_add(out, (uint8_t *)k.mv_data + 1, NAME_HASH_LEN)) != 0)
+			break;
+	}
+	mdb_cursor_close(cur);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return rc == CW_ENOMEM ? rc : cw_store_lmdb_error(NULL, rc, "reading names", err);
+	return 0;
+}
+
+static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_filter *f,
+			  uint32_t default_kinds, struct criteria *c, struct cw_error *err)
+{
+	int rc = 0;
+
+	memset(c, 0, sizeof *c);
+	c->kinds = f->kinds ? f->kinds : default_kinds;
+	cw_filter_date_keys(f, &c->lo, &c->hi);
+	c->text = f->text[0] ? f->text : NULL;
+	c->articles.given = f->narticles > 0;
+	for (size_t i = 0; i < f->narticles && rc == 0; i++) {
+		uint8_t key[CW_ARTICLE_KEY_LEN];
+
+		cw_article_key(&f->articles[i], key);
+		rc = keylist_add(&c->articles, key, sizeof key);
+	}
+	if (rc == 0 && f->person[0])
+		rc = resolve_refs(st, txn, CW_KIND_PERSON, f->person, &c->persons, err);
+	if (rc == 0 && f->case_ref[0])
+		rc = resolve_refs(st, txn, CW_KIND_CASE, f->case_ref, &c->cases, err);
+	if (rc == 0 && f->court[0])
+		rc = resolve_places(st, txn, CW_NAME_COURT, f->court, &c->courts, err);
+	if (rc == 0 && f->province[0])
+		rc = resolve_places(st, txn, CW_NAME_PROVINCE, f->province, &c->provinces, err);
+	if (rc == CW_ENOMEM)
+		cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return rc;
+}
+
+static int keylist_has(const struct keylist *l, const uint8_t *key)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (memcmp(l->keys[i], key, l->len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Checks a record's index keys against the criteria that keys can answer. */
+static int keys_match(const struct criteria *c, const uint8_t *data, size_t len)
+{
+	int kind_ok = 0, art = !c->articles.given, per = !c->persons.given,
+	    cas = !c->cases.given, cou = !c->courts.given, pro = !c->provinces.given;
+
+	for (size_t off = 0; off + 2 <= len; off += 2 + data[off + 1]) {
+		const uint8_t *key = data + off + 2;
+
+		switch (data[off]) {
+		case DB_BY_KIND:
+			kind_ok = (c->kinds & (UINT32_C(1) << key[0])) != 0;
+			break;
+		case DB_BY_ARTICLE:
+			art = art || keylist_has(&c->articles, key);
+			break;
+		case DB_BY_PERSON:
+			per = per || keylist_has(&c->persons, key);
+			break;
+		case DB_BY_CASE:
+			cas = cas || keylist_has(&c->cases, key);
+			break;
+		case DB_BY_COURT:
+			cou = cou || keylist_has(&c->courts, key);
+			break;
+		case DB_BY_PROVINCE:
+			pro = pro || keylist_has(&c->provinces, key);
+			break;
+		}
+	}
+	return kind_ok && art && per && cas && cou && pro;
+}
+
+/* Free text: any string field of the record, at any depth. */
+static int struct_has_text(const void *base, const struct cw_schema *s, const char *text)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+		const char *p = (const char *)base + f->offset;
+
+		if (f->type == CW_F_STR && *(char *const *)p && cw_text_contains(*(char *const *)p, text))
+			return 1;
+		if (f->type == CW_F_LIST) {
+			const struct cw_list *l = (const struct cw_list *)p;
+
+			for (size_t j = 0; j < l->n; j++)
+				if (struct_has_text((const char *)l->items + j * f->sub->size, f->sub,
+						    text))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+static int record_has_text(const struct cw_record *rec, const char *text)
+{
+	return (rec->source && cw_text_contains(rec->source, text)) ||
+	       struct_has_text(&rec->u, cw_schema_for_kind(rec->kind), text);
+}
+
+/* The streams to walk: the most selective criterion given, else one per kind. */
+static int plan_streams(struct cw_store *st, const struct criteria *c, int descending,
+			struct stream **out, size_t *n, MDB_dbi *dbi)
+{
+	const struct keylist *drive = NULL;
+	enum cw_db db = DB_BY_KIND;
+	struct stream *s;
+	size_t count = 0;
+
+	if (c->persons.given)
+		drive = &c->persons, db = DB_BY_PERSON;
+	else if (c->cases.given)
+		drive = &c->cases, db = DB_BY_CASE;
+	else if (c->articles.given)
+		drive = &c->articles, db = DB_BY_ARTICLE;
+	else if (c->courts.given)
+		drive = &c->courts, db = DB_BY_COURT;
+	else if (c->provinces.given)
+		drive = &c->provinces, db = DB_BY_PROVINCE;
+	if (drive)
+		count = drive->n;
+	else
+		for (int k = 1; k < CW_KIND_COUNT; k++)
+			count += (c->kinds >> k) & 1;
+	*out = NULL;
+	*n = 0;
+	*dbi = st->dbi[db];
+	if (count == 0)
+		return 0;
+	if (!(s = calloc(count, sizeof *s)))
+		return CW_ENOMEM;
+	if (drive) {
+		for (size_t i = 0; i < count; i++) {
+			memcpy(s[i].prefix, drive->keys[i], drive->len);
+			s[i].plen = drive->len;
+		}
+	} else {
+		size_t i = 0;
+
+		for (int k = 1; k < CW_KIND_COUNT; k++)
+			if ((c->kinds >> k) & 1) {
+				s[i].prefix[0] = (uint8_t)k;
+				s[i++].plen = 1;
+			}
+	}
+	for (size_t i = 0; i < count; i++) {
+		s[i].lo = c->lo;
+		s[i].hi = c->hi;
+		s[i].descending = descending;
+	}
+	*out = s;
+	*n = count;
+	return 0;
+}
+
+/* Walks the merged streams in date order, calling visit for each record that matches.
+ * visit returns 1 to stop early. */
+typedef int (*match_fn)(void *ctx, const struct cw_id *id, const struct cw_record *decoded,
+			struct cw_error *err);
+
+static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
+			int descending, match_fn visit, void *ctx, struct cw_error *err)
+{
+	struct stream *s;
+	size_t n;
+	MDB_dbi dbi;
+	uint8_t last[TAIL_LEN];
+	int have_last = 0, rc;
+
+	if ((rc = plan_streams(st, c, descending, &s, &n, &dbi)) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	for (size_t i = 0; i < n; i++)
+		if ((rc = stream_open(&s[i], txn, dbi)) != 0) {
+			rc = cw_store_lmdb_error(NULL, rc, "reading an index", err);
+			goto out;
+		}
+	for (;;) {
+		struct stream *best = NULL;
+		struct cw_id id;
+		MDB_val k, v;
+
+		/* k-way merge: the next tail in date (then id) order over all streams. */
+		for (size_t i = 0; i < n; i++) {
+			int cmp;
+
+			if (s[i].done)
+				continue;
+			if (!best) {
+				best = &s[i];
+				continue;
+			}
+			cmp = memcmp(s[i].tail, best->tail, TAIL_LEN);
+			if (descending ? cmp > 0 : cmp < 0)
+				best = &s[i];
+		}
+		if (!best)
+			break;
+		if (have_last && memcmp(best->tail, last, TAIL_LEN) == 0) {
+			if ((rc = stream_next(best)) != 0)
+				goto lmdb_fail;
+			continue; /* the same record reached through two streams */
+		}
+		memcpy(last, best->tail, TAIL_LEN);
+		have_last = 1;
+		memcpy(id.b, best->tail + DATE_LEN, ID_LEN);
+		k.mv_size = ID_LEN;
+		k.mv_data = id.b;
+		rc = mdb_get(txn, st->dbi[DB_RECORD_KEYS], &k, &v);
+		if (rc != 0)
+			goto lmdb_fail;
+		if (keys_match(c, v.mv_data, v.mv_size)) {
+			struct cw_record rec;
+			int stop;
+
+			if (c->text) {
+				if ((rc = cw_store_read_record(st, txn, &id, &rec, err)) != 0)
+					goto out;
+				if (!record_has_text(&rec, c->text)) {
+					cw_record_free(&rec);
+					goto advance;
+				}
+				stop = visit(ctx, &id, &rec, err);
+				cw_record_free(&rec);
+			} else {
+				stop = visit(ctx, &id, NULL, err);
+			}
+			if (stop < 0) {
+				rc = stop;
+				goto out;
+			}
+			if (stop > 0)
+				break;
+		}
+advance:
+		if ((rc = stream_next(best)) != 0)
+			goto lmdb_fail;
+	}
+	rc = 0;
+	goto out;
+lmdb_fail:
+	rc = cw_store_lmdb_error(NULL, rc, "reading an index", err);
+out:
+	for (size_t i = 0; i < n; i++)
+		if (s[i].cur)
+			mdb_cursor_close(s[i].cur);
+	free(s);
+	return rc;
+}
+
+struct list_ctx {
+	struct cw_store *st;
+	MDB_txn *txn;
+	size_t skip, limit, seen;
+	struct cw_record_list *out;
+};
+
+static int list_visit(void *ctx, const struct cw_id *id, const struct cw_record *decoded,
+		      struct cw_error *err)
+{
+	struct list_ctx *l = ctx;
+	struct cw_record rec;
+	int rc;
+
+	if (l->seen++ < l->skip)
+		return 0;
+	if (decoded)
+		rc = cw_record_copy(&rec, decoded) == 0 ? 0 : CW_ENOMEM;
+	else
+		rc = cw_store_read_record(l->st, l->txn, id, &rec, err);
+	if (rc == 0)
+		rc = cw_record_list_push(l->out, &rec);
+	if (rc != 0) {
+		cw_record_free(&rec);
+		return rc == CW_ENOMEM ? cw_error_set(err, CW_ENOMEM, "", "out of memory") : rc;
+	}
+	return l->limit && l->out->n >= l->limit;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	const struct cw_record *ra = a, *rb = b;
+	int c = strcasecmp(cw_record_label(ra), cw_record_label(rb));
+
+	return c ? c : memcmp(ra->id.b, rb->id.b, ID_LEN);
+}
+
+int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
+		  enum cw_order order, size_t offset, size_t limit, struct cw_record_list *out,
+		  struct cw_error *err)
+{
+	struct criteria c;
+	struct list_ctx l = {st, NULL, offset, limit, 0, out};
+	int rc, by_name;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cw_store_begin_read(st, &l.txn, err)) != 0)
+		return rc;
+	if ((rc = criteria_build(st, l.txn, f, default_kinds, &c, err)) == 0) {
+		/* People have no date: a list of people is in name order, which needs them all. */
+		by_name = c.kinds == CW_KIND_BIT(CW_KIND_PERSON);
+		if (by_name)
+			l.skip = l.limit = 0;
+		rc = walk_matches(st, l.txn, &c, order == CW_ORDER_NEWEST_FIRST, list_visit, &l,
+				  err);
+		if (rc == 0 && by_name) {
+			qsort(out->items, out->n, sizeof *out->items, compare_names);
+			if (offset >= out->n)
+				offset = out->n;
+			for (size_t i = 0; i < offset; i++)
+				cw_record_free(&out->items[i]);
+			memmove(out->items, out->items + offset,
+				(out->n - offset) * sizeof *out->items);
+			out->n -= offset;
+			while (limit && out->n > limit)
+				cw_record_free(&out->items[--out->n]);
+		}
+	}
+	criteria_free(&c);
+	mdb_txn_abort(l.txn);
+	if (rc != 0)
+		cw_record_list_free(out);
+	return rc;
+}
+
+static int count_visit(void *ctx, const struct cw_id *id, const struct cw_record *decoded,
+		       struct cw_error *err)
+{
+	(void)id;
+	(void)decoded;
+	(void)err;
+	(*(size_t *)ctx)++;
+	return 0;
+}
+
+int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
+		   size_t *count, struct cw_error *err)
+{
+	struct criteria c;
+	MDB_txn *txn;
+	int rc;
+
+	*count = 0;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	if ((rc = criteria_build(st, txn, f, default_kinds, &c, err)) == 0)
+		rc = walk_matches(st, txn, &c, 1, count_visit, count, err);
+	criteria_free(&c);
+	mdb_txn_abort(txn);
+	return rc;
+}
+
+int cw_store_timeline_for_person(struct cw_store *st, const struct cw_id *person,
+				 struct cw_record_list *out, struct cw_error *err)
+{
+	struct criteria c;
+	struct list_ctx l = {st, NULL, 0, 0, 0, out};
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&c, 0, sizeof c);
+	c.kinds = CW_KINDS_EVENTS | CW_KIND_BIT(CW_KIND_CASE);
+	c.hi = CW_DATE_KEY_UNKNOWN;
+	c.persons.given = 1;
+	if (keylist_add(&c.persons, person->b, ID_LEN) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if ((rc = cw_store_begin_read(st, &l.txn, err)) == 0) {
+		rc = walk_matches(st, l.txn, &c, 0, list_visit, &l, err);
+		mdb_txn_abort(l.txn);
+	}
+	criteria_free(&c);
+	if (rc != 0)
+		cw_record_list_free(out);
+	return rc;
+}
+
+int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text,
+		     struct cw_id *out, struct cw_record_list *cands, struct cw_error *err)
+{
+	struct keylist exact = {0}, any = {0}, listed = {0};
+	MDB_txn *txn;
+	int rc;
+
+	if (!*text)
+		return cw_error_set(err, CW_EINVAL, cw_kind_name(kind), "is empty");
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = resolve_refs(st, txn, kind, text, &any, err);
+	if (rc == 0 && any.n > 1)
+		rc = match_names(st, txn, kind, text, 1, &exact, NULL, err);
+	if (rc == 0 && any.n > 1 && exact.n != 1 && cands)
+		rc = match_names(st, txn, kind, text, 0, &listed, cands, err);
+	mdb_txn_abort(txn);
+	if (rc == 0) {
+		if (any.n == 1)
+			memcpy(out->b, any.keys[0], ID_LEN);
+		else if (exact.n == 1)
+			memcpy(out->b, exact.keys[0], ID_LEN);
+		else if (any.n == 0)
+			rc = cw_error_set(err, CW_ENOTFOUND, cw_kind_name(kind),
+					  "no %s matches '%.60s'", cw_kind_name(kind), text);
+		else
+			rc = cw_error_set(err, CW_EAMBIGUOUS, cw_kind_name(kind),
+					  "'%.60s' matches %zu %s records; give more of the name or "
+					  "an id",
+					  text, any.n, cw_kind_name(kind));
+	}
+	free(exact.keys);
+	free(any.keys);
+	free(listed.keys);
+	return rc;
+}
+
+int cw_store_names(struct cw_store *st, enum cw_name_type type, const char *substring,
+		   char ***names, size_t *count, struct cw_error *err)
+{
+	MDB_txn *txn;
+	MDB_cursor *cur;
+	MDB_val k, v;
+	uint8_t start = (uint8_t)type;
+	char **list = NULL;
+	size_t n = 0;
+	int rc, op;
+
+	*names = NULL;
+	*count = 0;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_NAMES], &cur)) != 0) {
+		mdb_txn_abort(txn);
+		return cw_store_lmdb_error(NULL, rc, "reading names", err);
+	}
+	k.mv_size = 1;
+	k.mv_data = &start;
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		char *name, **grown;
+		size_t len;
+
+		if (k.mv_size != 1 + NAME_HASH_LEN || ((uint8_t *)k.mv_data)[0] != type)
+			break;
+		len = v.mv_size > 4 ? v.mv_size - 4 : 0;
+		if (!(name = malloc(len + 1)) || !(grown = realloc(list, (n + 1) * sizeof *list))) {
+			free(name);
+			rc = ENOMEM;
+			break;
+		}
+		list = grown;
+		memcpy(name, (uint8_t *)v.mv_data + 4, len);
+		name[len] = '\0';
+		if (substring && !cw_text_contains(name, substring))
+			free(name);
+		else
+			list[n++] = name;
+	}
+	mdb_cursor_close(cur);
+	mdb_txn_abort(txn);
+	if (rc != 0 && rc != MDB_NOTFOUND) {
+		cw_store_names_free(list, n);
+		return cw_store_lmdb_error(NULL, rc, "reading names", err);
+	}
+	*names = list;
+	*count = n;
+	return 0;
+}
+
+void cw_store_names_free(char **names, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		free(names[i]);
+	free(names);
+}

@@ -1,0 +1,997 @@
+/* store.c - opening the environment, the write path, records and their index keys; see
+ * store.h for the layout. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../models/codec.h"
+#include "store_internal.h"
+
+#define DEFAULT_MAP_SIZE ((size_t)64 << 20)
+#define MAX_WRITE_TRIES  24
+
+static const char *const db_names[DB_COUNT] = {
+	"meta",      "records", "record_keys", "by_kind",     "by_date", "by_article",
+	"by_person", "by_case", "by_court",    "by_province", "names",
+};
+
+int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_error *err)
+{
+	if (rc == MDB_MAP_FULL && t)
+		t->map_full = 1;
+	if (rc == MDB_NOTFOUND)
+		return cw_error_set(err, CW_ENOTFOUND, "", "%s: not found", what);
+	if (rc == ENOMEM)
+		return cw_error_set(err, CW_ENOMEM, "", "%s: out of memory", what);
+	return cw_error_set(err, CW_EDB, "database", "%s: %s", what, mdb_strerror(rc));
+}
+
+static void put_be32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+static uint32_t get_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+void cw_store_name_hash(const struct cw_store *st, const char *name, uint8_t out[NAME_HASH_LEN])
+{
+	/* Names match whatever their case and spacing: "Phnom Penh  court" = "phnom penh court". */
+	char norm[512];
+	size_t n = 0;
+	int space = 0;
+
+	for (const char *p = name; *p && n + 1 < sizeof norm; p++) {
+		if (isspace((unsigned char)*p)) {
+			space = n > 0;
+			continue;
+		}
+		if (space && n + 2 < sizeof norm)
+			norm[n++] = ' ';
+		space = 0;
+		norm[n++] = (char)tolower((unsigned char)*p);
+	}
+	crypto_generichash(out, NAME_HASH_LEN, (const unsigned char *)norm, n, st->name_key,
+			   sizeof st->name_key);
+}
+
+int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err)
+{
+	int rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, txn);
+
+	if (rc == MDB_MAP_RESIZED) {
+		mdb_env_set_mapsize(st->env, 0);
+		rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, txn);
+	}
+	if (rc != 0)
+		return cw_store_lmdb_error(NULL, rc, "starting a read", err);
+	return 0;
+}
+
+/* Creates the directory and its parents, private to the user: the data is sensitive. */
+static int make_dirs(const char *dir)
+{
+	char path[4096];
+	size_t len = strlen(dir);
+
+	if (len == 0 || len >= sizeof path)
+		return -1;
+	memcpy(path, dir, len + 1);
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(path, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+static int meta_get(struct cw_store *st, MDB_txn *txn, const char *name, MDB_val *out)
+{
+	MDB_val k = {strlen(name), (void *)name};
+
+	return mdb_get(txn, st->dbi[DB_META], &k, out);
+}
+
+static int meta_put(struct cw_store *st, MDB_txn *txn, const char *name, const void *data,
+		    size_t len)
+{
+	MDB_val k = {strlen(name), (void *)name}, v = {len, (void *)data};
+
+	return mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
+}
+
+/* Opens the named databases and reads (or, in a new database, writes) the meta entries. */
+static int open_databases(struct cw_store *st, int create, struct cw_error *err)
+{
+	MDB_txn *txn;
+	MDB_val v;
+	int rc;
+
+	rc = mdb_txn_begin(st->env, NULL, st->read_only ? MDB_RDONLY : 0, &txn);
+	if (rc != 0)
+		return cw_store_lmdb_error(NULL, rc, "opening the database", err);
+	for (int i = 0; i < DB_COUNT; i++) {
+		rc = mdb_dbi_open(txn, db_names[i], st->read_only ? 0 : MDB_CREATE, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND) {
+			mdb_txn_abort(txn);
+			return cw_error_set(err, CW_EDB, "database",
+					    "not a casewatch database (no '%s' table)",
+					    db_names[i]);
+		}
+		if (rc != 0)
+			goto fail;
+	}
+	rc = meta_get(st, txn, "schema_version", &v);
+	if (rc == MDB_NOTFOUND && create && !st->read_only) {
+		uint8_t be[4];
+
+		put_be32(be, CW_SCHEMA_VERSION);
+		cw_id_random(&st->database_id);
+		randombytes_buf(st->name_key, sizeof st->name_key);
+		if ((rc = meta_put(st, txn, "schema_version", be, 4)) != 0 ||
+		    (rc = meta_put(st, txn, "database_id", st->database_id.b, ID_LEN)) != 0 ||
+		    (rc = meta_put(st, txn, "name_key", st->name_key, sizeof st->name_key)) != 0)
+			goto fail;
+		st->schema_version = CW_SCHEMA_VERSION;
+	} else if (rc == MDB_NOTFOUND) {
+		mdb_txn_abort(txn);
+		return cw_error_set(err, CW_ENOTFOUND, "database",
+				    "no casewatch database here; run 'casewatch init' first");
+	} else if (rc != 0) {
+		goto fail;
+	} else {
+		if (v.mv_size != 4) {
+			mdb_txn_abort(txn);
+			return cw_error_set(err, CW_EDB, "database", "schema version is corrupt");
+		}
+		st->schema_version = get_be32(v.mv_data);
+		if (st->schema_version > CW_SCHEMA_VERSION) {
+			mdb_txn_abort(txn);
+			return cw_error_set(err, CW_EVERSION, "database",
+					    "made by a newer casewatch (schema %u; this one reads up "
+					    "to %u): upgrade casewatch",
+					    (unsigned)st->schema_version, CW_SCHEMA_VERSION);
+		}
+		if ((rc = meta_get(st, txn, "database_id", &v)) != 0 || v.mv_size != ID_LEN)
+			goto corrupt;
+		memcpy(st->database_id.b, v.mv_data, ID_LEN);
+		if ((rc = meta_get(st, txn, "name_key", &v)) != 0 ||
+		    v.mv_size != sizeof st->name_key)
+			goto corrupt;
+		memcpy(st->name_key, v.mv_data, sizeof st->name_key);
+	}
+	if (st->read_only)
+		mdb_txn_abort(txn);
+	else if ((rc = mdb_txn_commit(txn)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "creating the database", err);
+	return 0;
+corrupt:
+	mdb_txn_abort(txn);
+	return cw_error_set(err, CW_EDB, "database", "meta data is missing or corrupt");
+fail:
+	mdb_txn_abort(txn);
+	return cw_store_lmdb_error(NULL, rc, "opening the database", err);
+}
+
+int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw_store **out,
+		  struct cw_error *err)
+{
+	struct cw_store *st;
+	char path[4096];
+	struct stat sb;
+	MDB_envinfo info;
+	int rc;
+
+	*out = NULL;
+	if (sodium_init() < 0)
+		return cw_error_set(err, CW_EDB, "", "libsodium failed to start");
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	if (stat(path, &sb) != 0) {
+		if (!opt->create)
+			return cw_error_set(err, CW_ENOTFOUND, "database",
+					    "no database in %s; run 'casewatch init' first", dir);
+		if (make_dirs(dir) != 0)
+			return cw_error_set(err, CW_EIO, "database", "cannot create %s: %s", dir,
+					    strerror(errno));
+	}
+	if (!(st = calloc(1, sizeof *st)))
+		return CW_ENOMEM;
+	st->read_only = opt->read_only;
+	if (!(st->author = strdup(opt->author ? opt->author : ""))) {
+		free(st);
+		return CW_ENOMEM;
+	}
+	if ((rc = mdb_env_create(&st->env)) != 0 ||
+	    (rc = mdb_env_set_maxdbs(st->env, DB_COUNT)) != 0 ||
+	    (rc = mdb_env_set_mapsize(st->env, opt->map_size ? opt->map_size : DEFAULT_MAP_SIZE)) !=
+		    0 ||
+	    (rc = mdb_env_open(st->env, dir, (opt->read_only ? MDB_RDONLY : 0) | MDB_NOTLS, 0600)) !=
+		    0) {
+		cw_error_set(err, CW_EDB, "database", "cannot open %s: %s", dir, mdb_strerror(rc));
+		cw_store_close(st);
+		return CW_EDB;
+	}
+	if ((rc = open_databases(st, opt->create, err)) != 0) {
+		cw_store_close(st);
+		return rc;
+	}
+	mdb_env_info(st->env, &info);
+	st->map_size = info.me_mapsize;
+	*out = st;
+	return 0;
+}
+
+void cw_store_close(struct cw_store *st)
+{
+	if (!st)
+		return;
+	if (st->env)
+		mdb_env_close(st->env);
+	sodium_memzero(st->name_key, sizeof st->name_key);
+	free(st->author);
+	free(st);
+}
+
+void cw_store_database_id(const struct cw_store *st, struct cw_id *out)
+{
+	*out = st->database_id;
+}
+
+size_t cw_store_map_size(const struct cw_store *st)
+{
+	return st->map_size;
+}
+
+uint32_t cw_store_schema_version(const struct cw_store *st)
+{
+	return st->schema_version;
+}
+
+static int grow_map(struct cw_store *st, struct cw_error *err)
+{
+	MDB_envinfo info;
+	int rc;
+
+	mdb_env_info(st->env, &info);
+	if ((rc = mdb_env_set_mapsize(st->env, info.me_mapsize * 2)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "growing the database map", err);
+	mdb_env_info(st->env, &info);
+	st->map_size = info.me_mapsize;
+	return 0;
+}
+
+int cw_store_write(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_error *err)
+{
+	if (st->read_only)
+		return cw_error_set(err, CW_EDB, "database", "opened read-only");
+	for (int attempt = 0; attempt < MAX_WRITE_TRIES; attempt++) {
+		struct cw_txn t = {st, NULL, 0};
+		int rc = mdb_txn_begin(st->env, NULL, 0, &t.txn);
+
+		if (rc == MDB_MAP_RESIZED) {
+			mdb_env_set_mapsize(st->env, 0);
+			continue;
+		}
+		if (rc != 0)
+			return cw_store_lmdb_error(NULL, rc, "starting a write", err);
+		rc = fn(&t, ctx, err);
+		if (rc == 0) {
+			int mrc = mdb_txn_commit(t.txn);
+
+			if (mrc == 0)
+				return 0;
+			rc = cw_store_lmdb_error(&t, mrc, "saving", err);
+		} else {
+			mdb_txn_abort(t.txn);
+		}
+		if (!t.map_full)
+			return rc;
+		cw_error_clear(err);
+		if ((rc = grow_map(st, err)) != 0)
+			return rc;
+	}
+	return cw_error_set(err, CW_EDB, "database", "the database map cannot grow any further");
+}
+
+int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
+			 struct cw_record *rec, struct cw_error *err)
+{
+	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	char hex[CW_ID_HEX_LEN + 1];
+	int rc = mdb_get(txn, st->dbi[DB_RECORDS], &k, &v);
+
+	memset(rec, 0, sizeof *rec);
+	if (rc == MDB_NOTFOUND) {
+		cw_id_hex(id, hex);
+		return cw_error_set(err, CW_ENOTFOUND, "id", "no record with id %s", hex);
+	}
+	if (rc != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading a record", err);
+	if ((rc = cw_record_decode(v.mv_data, v.mv_size, rec, err)) != 0) {
+		cw_record_free(rec);
+		return rc;
+	}
+	rec->id = *id;
+	return 0;
+}
+
+int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec,
+	       struct cw_error *err)
+{
+	return cw_store_read_record(txn->st, txn->txn, id, rec, err);
+}
+
+/* ---- index keys ------------------------------------------------------------------------ */
+
+/* The keys one record owns, as entries (db, key length, key). */
+struct keyset {
+	struct cw_buf buf;
+	int oom;
+};
+
+static void keyset_add(struct keyset *ks, enum cw_db db, const void *key, size_t len)
+{
+	uint8_t head[2] = {(uint8_t)db, (uint8_t)len};
+
+	/* The same key twice (a case charging 494 to two defendants) is written once. */
+	for (size_t off = 0; off + 2 <= ks->buf.len; off += 2 + ks->buf.data[off + 1])
+		if (ks->buf.data[off] == db && ks->buf.data[off + 1] == len &&
+		    memcmp(ks->buf.data + off + 2, key, len) == 0)
+			return;
+	if (cw_buf_append(&ks->buf, head, 2) != 0 || cw_buf_append(&ks->buf, key, len) != 0)
+		ks->oom = 1;
+}
+
+/* Adds prefix + date + id to an index. */
+static void keyset_index(struct keyset *ks, enum cw_db db, const void *prefix, size_t plen,
+			 uint32_t date, const struct cw_id *id)
+{
+	uint8_t key[64];
+
+	memcpy(key, prefix, plen);
+	put_be32(key + plen, date);
+	memcpy(key + plen + DATE_LEN, id->b, ID_LEN);
+	keyset_add(ks, db, key, plen + TAIL_LEN);
+}
+
+static void keyset_name(struct keyset *ks, struct cw_store *st, enum cw_db db,
+			enum cw_name_type type, const char *name, uint32_t date,
+			const struct cw_id *id)
+{
+	uint8_t nk[1 + NAME_HASH_LEN];
+
+	if (!name || !*name)
+		return;
+	nk[0] = (uint8_t)type;
+	cw_store_name_hash(st, name, nk + 1);
+	keyset_add(ks, DB_NAMES, nk, sizeof nk);
+	if (db != DB_NAMES)
+		keyset_index(ks, db, nk + 1, NAME_HASH_LEN, date, id);
+}
+
+static void keyset_article(struct keyset *ks, const struct cw_article *a, uint32_t date,
+			   const struct cw_id *id)
+{
+	uint8_t ak[CW_ARTICLE_KEY_LEN];
+
+	if (a->law == CW_LAW_NONE)
+		return;
+	cw_article_key(a, ak);
+	keyset_index(ks, DB_BY_ARTICLE, ak, sizeof ak, date, id);
+}
+
+/* Indexes an event under the case it belongs to: the case's articles (for a milestone only
+ * the charges of its person, when that person is a defendant), defendants, court, province. */
+static void keyset_from_case(struct keyset *ks, struct cw_store *st, const struct cw_case *c,
+			     const struct cw_id *only_person, int persons, const char *own_court,
+			     uint32_t date, const struct cw_id *id)
+{
+	int person_found = 0;
+
+	if (only_person)
+		for (size_t i = 0; i < c->defendants.n; i++)
+			if (cw_id_equal(&((struct cw_defendant *)c->defendants.items)[i].person,
+					only_person))
+				person_found = 1;
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
+
+		if (person_found && !cw_id_equal(&d->person, only_person))
+			continue;
+		for (size_t j = 0; j < d->charges.n; j++)
+			keyset_article(ks, &((const struct cw_charge *)d->charges.items)[j].article,
+				       date, id);
+		if (persons && !cw_id_is_zero(&d->person))
+			keyset_index(ks, DB_BY_PERSON, d->person.b, ID_LEN, date, id);
+	}
+	keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, own_court && *own_court ? own_court : c->court,
+		    date, id);
+	keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE, c->court_province, date, id);
+}
+
+static void keyset_person_list(struct keyset *ks, const struct cw_list *l, uint32_t date,
+			       const struct cw_id *id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		keyset_index(ks, DB_BY_PERSON, ((const struct cw_person_ref *)l->items)[i].person.b,
+			     ID_LEN, date, id);
+}
+
+/* Computes every key rec owns. Looks up the case of a hearing or milestone in txn. */
+static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct keyset *ks,
+			struct cw_error *err)
+{
+	struct cw_store *st = t->st;
+	uint32_t date = cw_date_key(cw_record_date(rec));
+	const struct cw_id *id = &rec->id;
+	uint8_t kind = rec->kind;
+	struct cw_record kase;
+	int rc;
+
+	keyset_index(ks, DB_BY_KIND, &kind, 1, date, id);
+	if (CW_KIND_IS_EVENT(rec->kind))
+		keyset_index(ks, DB_BY_DATE, NULL, 0, date, id);
+	switch (rec->kind) {
+	case CW_KIND_PERSON:
+		keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE, rec->u.person.province, date,
+			    id);
+		break;
+	case CW_KIND_CASE:
+		keyset_from_case(ks, st, &rec->u.kase, NULL, 1, NULL, date, id);
+		break;
+	case CW_KIND_HEARING: {
+		const struct cw_hearing *h = &rec->u.hearing;
+
+		keyset_index(ks, DB_BY_CASE, h->case_id.b, ID_LEN, date, id);
+		if ((rc = cw_store_read_record(st, t->txn, &h->case_id, &kase, err)) != 0)
+			return rc;
+		keyset_from_case(ks, st, &kase.u.kase, NULL, 1, h->court, date, id);
+		cw_record_free(&kase);
+		for (size_t i = 0; i < h->attendance.n; i++)
+			keyset_index(ks, DB_BY_PERSON,
+				     ((const struct cw_attendance *)h->attendance.items)[i].person.b,
+				     ID_LEN, date, id);
+		for (size_t i = 0; i < h->verdicts.n; i++) {
+			const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+
+			keyset_article(ks, &v->article, date, id);
+			if (!cw_id_is_zero(&v->person))
+				keyset_index(ks, DB_BY_PERSON, v->person.b, ID_LEN, date, id);
+		}
+		break;
+	}
+	case CW_KIND_MILESTONE: {
+		const struct cw_milestone *m = &rec->u.milestone;
+
+		keyset_index(ks, DB_BY_PERSON, m->person.b, ID_LEN, date, id);
+		if (cw_id_is_zero(&m->case_id)) {
+			keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, m->court, date, id);
+			break;
+		}
+		keyset_index(ks, DB_BY_CASE, m->case_id.b, ID_LEN, date, id);
+		if ((rc = cw_store_read_record(st, t->txn, &m->case_id, &kase, err)) != 0)
+			return rc;
+		keyset_from_case(ks, st, &kase.u.kase, &m->person, 0, m->court, date, id);
+		cw_record_free(&kase);
+		break;
+	}
+	case CW_KIND_VISIT:
+		keyset_person_list(ks, &rec->u.visit.detainees, date, id);
+		keyset_name(ks, st, DB_NAMES, CW_NAME_FACILITY, rec->u.visit.facility, date, id);
+		keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE,
+			    rec->u.visit.facility_province, date, id);
+		break;
+	case CW_KIND_DEMO:
+		keyset_person_list(ks, &rec->u.demo.arrested, date, id);
+		keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE, rec->u.demo.province, date,
+			    id);
+		break;
+	}
+	return ks->oom ? cw_error_set(err, CW_ENOMEM, "", "out of memory") : 0;
+}
+
+/* Writes or removes one name's use count; the name text is kept for pickers. */
+static int name_count(struct cw_txn *t, const uint8_t *key, size_t klen, int delta,
+		      const char *text, struct cw_error *err)
+{
+	MDB_val k = {klen, (void *)key}, v;
+	uint32_t count = 0;
+	int rc = mdb_get(t->txn, t->st->dbi[DB_NAMES], &k, &v);
+	struct cw_buf nv = {0};
+	uint8_t be[4];
+
+	if (rc == 0 && v.mv_size >= 4)
+		count = get_be32(v.mv_data);
+	else if (rc != MDB_NOTFOUND && rc != 0)
+		return cw_store_lmdb_error(t, rc, "updating names", err);
+	if (delta < 0 && count <= 1) {
+		rc = count ? mdb_del(t->txn, t->st->dbi[DB_NAMES], &k, NULL) : 0;
+		return rc ? cw_store_lmdb_error(t, rc, "updating names", err) : 0;
+	}
+	put_be32(be, count + (delta > 0 ? 1 : (uint32_t)-1));
+	if (cw_buf_append(&nv, be, 4) != 0)
+		return CW_ENOMEM;
+	if (rc == 0 && v.mv_size > 4)
+		rc = cw_buf_append(&nv, (uint8_t *)v.mv_data + 4, v.mv_size - 4);
+	else
+		rc = cw_buf_append(&nv, text ? text : "", text ? strlen(text) : 0);
+	if (rc != 0) {
+		cw_buf_free(&nv);
+		return CW_ENOMEM;
+	}
+	v.mv_size = nv.len;
+	v.mv_data = nv.data;
+	rc = mdb_put(t->txn, t->st->dbi[DB_NAMES], &k, &v, 0);
+	cw_buf_free(&nv);
+	return rc ? cw_store_lmdb_error(t, rc, "updating names", err) : 0;
+}
+
+/* The text of the name a DB_NAMES entry stands for, found again in the record. */
+static const char *name_text(struct cw_store *st, const struct cw_record *rec, const uint8_t *nk,
+			     MDB_txn *txn)
+{
+	const char *cands[4] = {NULL, NULL, NULL, NULL};
+	static char found[256];
+	struct cw_record kase;
+
+	switch (rec->kind) {
+	case CW_KIND_PERSON:
+		cands[0] = rec->u.person.province;
+		break;
+	case CW_KIND_CASE:
+		cands[0] = rec->u.kase.court;
+		cands[1] = rec->u.kase.court_province;
+		break;
+	case CW_KIND_HEARING:
+	case CW_KIND_MILESTONE: {
+		const struct cw_id *cid = rec->kind == CW_KIND_HEARING ? &rec->u.hearing.case_id
+								      : &rec->u.milestone.case_id;
+
+		cands[0] = rec->kind == CW_KIND_HEARING ? rec->u.hearing.court
+							: rec->u.milestone.court;
+		found[0] = '\0';
+		if (!cw_id_is_zero(cid) && cw_store_read_record(st, txn, cid, &kase, NULL) == 0) {
+			uint8_t h[NAME_HASH_LEN];
+			const char *c[2] = {kase.u.kase.court, kase.u.kase.court_province};
+
+			for (int i = 0; i < 2; i++) {
+				if (!c[i])
+					continue;
+				cw_store_name_hash(st, c[i], h);
+				if (memcmp(h, nk + 1, NAME_HASH_LEN) == 0)
+					snprintf(found, sizeof found, "%s", c[i]);
+			}
+			cw_record_free(&kase);
+		}
+		if (found[0])
+			cands[1] = found;
+		break;
+	}
+	case CW_KIND_VISIT:
+		cands[0] = rec->u.visit.facility;
+		cands[1] = rec->u.visit.facility_province;
+		break;
+	case CW_KIND_DEMO:
+		cands[0] = rec->u.demo.province;
+		break;
+	}
+	for (int i = 0; i < 4; i++) {
+		uint8_t h[NAME_HASH_LEN];
+
+		if (!cands[i])
+			continue;
+		cw_store_name_hash(st, cands[i], h);
+		if (memcmp(h, nk + 1, NAME_HASH_LEN) == 0)
+			return cands[i];
+	}
+	return "";
+}
+
+/* Adds (delta 1) or removes (delta -1) every key of a key set. */
+static int apply_keys(struct cw_txn *t, const uint8_t *data, size_t len, int delta,
+		      const struct cw_record *rec, struct cw_error *err)
+{
+	static const MDB_val empty = {0, NULL};
+
+	for (size_t off = 0; off + 2 <= len; off += 2 + data[off + 1]) {
+		enum cw_db db = (enum cw_db)data[off];
+		MDB_val k = {data[off + 1], (void *)(data + off + 2)}, v = empty;
+		int rc;
+
+		if (db >= DB_COUNT || off + 2 + data[off + 1] > len)
+			return cw_error_set(err, CW_EDB, "database", "index list is corrupt");
+		if (db == DB_NAMES) {
+			const char *text = delta > 0 ? name_text(t->st, rec, k.mv_data, t->txn) : NULL;
+
+			if ((rc = name_count(t, k.mv_data, k.mv_size, delta, text, err)) != 0)
+				return rc;
+			continue;
+		}
+		rc = delta > 0 ? mdb_put(t->txn, t->st->dbi[db], &k, &v, 0)
+			       : mdb_del(t->txn, t->st->dbi[db], &k, NULL);
+		if (rc != 0 && !(delta < 0 && rc == MDB_NOTFOUND))
+			return cw_store_lmdb_error(t, rc, "updating an index", err);
+	}
+	return 0;
+}
+
+/* Removes the keys the stored version of `id` owns. */
+static int remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
+{
+	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	struct cw_buf copy = {0};
+	int rc = mdb_get(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, &v);
+
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc != 0)
+		return cw_store_lmdb_error(t, rc, "reading an index list", err);
+	/* Copy: the value points into the map, which the deletes below may change. */
+	if (cw_buf_append(&copy, v.mv_data, v.mv_size) != 0)
+		return CW_ENOMEM;
+	rc = apply_keys(t, copy.data, copy.len, -1, NULL, err);
+	cw_buf_free(&copy);
+	if (rc == 0 && (rc = mdb_del(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, NULL)) != 0)
+		return cw_store_lmdb_error(t, rc, "removing an index list", err);
+	return rc;
+}
+
+/* Writes the keys of rec and remembers them. */
+static int write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err)
+{
+	struct keyset ks = {{0}, 0};
+	MDB_val k = {ID_LEN, (void *)rec->id.b}, v;
+	int rc = compute_keys(t, rec, &ks, err);
+
+	if (rc == 0)
+		rc = apply_keys(t, ks.buf.data, ks.buf.len, 1, rec, err);
+	if (rc == 0) {
+		v.mv_size = ks.buf.len;
+		v.mv_data = ks.buf.data;
+		if ((rc = mdb_put(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, &v, 0)) != 0)
+			rc = cw_store_lmdb_error(t, rc, "writing an index list", err);
+	}
+	cw_buf_free(&ks.buf);
+	return rc;
+}
+
+/* ---- references -------------------------------------------------------------------------- */
+
+static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema *s,
+		      const char *prefix, struct cw_error *err)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+		const char *p = (const char *)base + f->offset;
+		char path[64];
+
+		snprintf(path, sizeof path, "%s%s%s", prefix, prefix[0] ? "." : "", f->name);
+		if (f->type == CW_F_ID && f->ref_kind && !cw_id_is_zero((const struct cw_id *)p)) {
+			MDB_val k = {ID_LEN, (void *)p}, v;
+			int rc = mdb_get(t->txn, t->st->dbi[DB_RECORDS], &k, &v);
+			char hex[CW_ID_HEX_LEN + 1];
+
+			cw_id_hex((const struct cw_id *)p, hex);
+			if (rc == MDB_NOTFOUND)
+				return cw_error_set(err, CW_EINVAL, path, "no %s with id %s",
+						    cw_kind_name(f->ref_kind), hex);
+			if (rc != 0)
+				return cw_store_lmdb_error(t, rc, "checking a reference", err);
+			if (cw_record_peek_kind(v.mv_data, v.mv_size) != f->ref_kind)
+				return cw_error_set(err, CW_EINVAL, path, "%s is not a %s", hex,
+						    cw_kind_name(f->ref_kind));
+		} else if (f->type == CW_F_LIST) {
+			const struct cw_list *l = (const struct cw_list *)p;
+
+			for (size_t j = 0; j < l->n; j++) {
+				char sub[80];
+				int rc;
+
+				snprintf(sub, sizeof sub, "%.50s[%zu]", path, j + 1);
+				rc = check_refs(t, (const char *)l->items + j * f->sub->size, f->sub,
+						sub, err);
+				if (rc != 0)
+					return rc;
+			}
+		}
+	}
+	return 0;
+}
+
+/* ---- put and delete ---------------------------------------------------------------------- */
+
+/* Re-indexes the hearings and milestones of a case after the case changed. */
+static int reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
+				struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k, v;
+	uint8_t start[ID_LEN];
+	struct cw_id *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc, op;
+
+	memcpy(start, case_id->b, ID_LEN);
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_BY_CASE], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "reading a case", err);
+	k.mv_size = ID_LEN;
+	k.mv_data = start;
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(k.mv_data, case_id->b, ID_LEN) != 0)
+			break;
+		if (n == cap) {
+			struct cw_id *grown = realloc(ids, (cap = cap ? cap * 2 : 16) * sizeof *ids);
+
+			if (!grown) {
+				rc = ENOMEM;
+				break;
+			}
+			ids = grown;
+		}
+		memcpy(ids[n++].b, (uint8_t *)k.mv_data + ID_LEN + DATE_LEN, ID_LEN);
+	}
+	mdb_cursor_close(cur);
+	if (rc != 0 && rc != MDB_NOTFOUND) {
+		free(ids);
+		return cw_store_lmdb_error(t, rc, "reading a case", err);
+	}
+	rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct cw_record rec;
+
+		if ((rc = cw_store_read_record(t->st, t->txn, &ids[i], &rec, err)) != 0)
+			break;
+		if ((rc = remove_keys(t, &rec.id, err)) == 0)
+			rc = write_keys(t, &rec, err);
+		cw_record_free(&rec);
+	}
+	free(ids);
+	return rc;
+}
+
+static int replace_str(char **dst, const char *src)
+{
+	char *copy = src ? strdup(src) : NULL;
+
+	if (src && !copy)
+		return CW_ENOMEM;
+	free(*dst);
+	*dst = copy;
+	return 0;
+}
+
+int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *changed,
+	       struct cw_error *err)
+{
+	struct cw_store *st = t->st;
+	struct cw_buf old_body = {0}, new_body = {0}, enc = {0};
+	struct cw_record old;
+	MDB_val k, v;
+	int rc, exists;
+
+	if (changed)
+		*changed = 0;
+	if ((rc = cw_record_validate(rec, err)) != 0)
+		return rc;
+	if (cw_id_is_zero(&rec->id))
+		cw_id_random(&rec->id);
+	if ((rc = check_refs(t, &rec->u, cw_schema_for_kind(rec->kind), "", err)) != 0)
+		return rc;
+	rc = cw_store_read_record(st, t->txn, &rec->id, &old, err);
+	if (rc != 0 && rc != CW_ENOTFOUND)
+		return rc;
+	exists = rc == 0;
+	cw_error_clear(err);
+	if (exists && (flags & CW_PUT_NEW)) {
+		cw_record_free(&old);
+		return cw_error_set(err, CW_EINVAL, "id", "a record with this id exists already");
+	}
+	if (exists && old.kind != rec->kind) {
+		cw_record_free(&old);
+		return cw_error_set(err, CW_EINVAL, "kind", "the record with this id is a %s",
+				    cw_kind_name(old.kind));
+	}
+	if (exists) {
+		/* Unchanged content (header stamps aside) is not a change: importing the same
+		 * file twice leaves the database as it was. */
+		struct cw_record a = old, b = *rec;
+
+		a.created = b.created = a.updated = b.updated = 0;
+		a.author = b.author = a.editor = b.editor = NULL;
+		memset(&a.origin, 0, ID_LEN);
+		memset(&b.origin, 0, ID_LEN);
+		memset(&a.edited_in, 0, ID_LEN);
+		memset(&b.edited_in, 0, ID_LEN);
+		rc = cw_record_encode(&a, &old_body);
+		if (rc == 0)
+			rc = cw_record_encode(&b, &new_body);
+		if (rc == 0 && old_body.len == new_body.len &&
+		    memcmp(old_body.data, new_body.data, old_body.len) == 0 &&
+		    (flags & CW_PUT_KEEP_HEADER ? rec->updated <= old.updated : 1)) {
+			cw_buf_free(&old_body);
+			cw_buf_free(&new_body);
+			rc = cw_record_copy(rec, &old) == 0 ? 0 : CW_ENOMEM;
+			cw_record_free(&old);
+			return rc;
+		}
+		cw_buf_free(&old_body);
+		cw_buf_free(&new_body);
+	}
+	if (!(flags & CW_PUT_KEEP_HEADER)) {
+		int64_t now = cw_now_us();
+
+		if (exists) {
+			rec->created = old.created;
+			rc = replace_str(&rec->author, old.author);
+			rec->origin = old.origin;
+			/* Clocks differ between laptops: never let an update go back in time. */
+			rec->updated = now > old.updated ? now : old.updated + 1;
+		} else {
+			rec->created = rec->updated = now;
+			rc = replace_str(&rec->author, st->author);
+			rec->origin = st->database_id;
+		}
+		if (rc == 0)
+			rc = replace_str(&rec->editor, st->author);
+		rec->edited_in = st->database_id;
+	} else if (!rec->created) {
+		rec->created = rec->updated = cw_now_us();
+	}
+	if (exists)
+		cw_record_free(&old);
+	if (rc != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if ((rc = cw_record_encode(rec, &enc)) != 0)
+		return cw_error_set(err, rc, "", "cannot encode the record");
+	k.mv_size = ID_LEN;
+	k.mv_data = rec->id.b;
+	v.mv_size = enc.len;
+	v.mv_data = enc.data;
+	rc = mdb_put(t->txn, st->dbi[DB_RECORDS], &k, &v, 0);
+	cw_buf_free(&enc);
+	if (rc != 0)
+		return cw_store_lmdb_error(t, rc, "writing a record", err);
+	if (exists && (rc = remove_keys(t, &rec->id, err)) != 0)
+		return rc;
+	if ((rc = write_keys(t, rec, err)) != 0)
+		return rc;
+	if (exists && rec->kind == CW_KIND_CASE &&
+	    (rc = reindex_case_records(t, &rec->id, err)) != 0)
+		return rc;
+	if (changed)
+		*changed = 1;
+	return 0;
+}
+
+/* Counts entries under a prefix of an index, stopping at `limit`; the first one's record id is
+ * written to *first. */
+static int count_prefix(struct cw_txn *t, enum cw_db db, const uint8_t *prefix, size_t plen,
+			size_t limit, size_t *count, struct cw_id *first, struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k = {plen, (void *)prefix}, v;
+	int rc, op;
+
+	*count = 0;
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "reading an index", err);
+	for (op = MDB_SET_RANGE; *count < limit && (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
+	     op = MDB_NEXT) {
+		if (k.mv_size < plen + TAIL_LEN || memcmp(k.mv_data, prefix, plen) != 0)
+			break;
+		if (*count == 0)
+			memcpy(first->b, (uint8_t *)k.mv_data + k.mv_size - ID_LEN, ID_LEN);
+		(*count)++;
+	}
+	mdb_cursor_close(cur);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(t, rc, "reading an index", err);
+	return 0;
+}
+
+int cw_txn_delete(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
+{
+	struct cw_record rec;
+	MDB_val k = {ID_LEN, (void *)id->b};
+	int rc = cw_store_read_record(t->st, t->txn, id, &rec, err);
+	enum cw_db refs = DB_COUNT;
+	size_t count = 0;
+	struct cw_id first;
+
+	if (rc != 0)
+		return rc;
+	if (rec.kind == CW_KIND_PERSON)
+		refs = DB_BY_PERSON;
+	else if (rec.kind == CW_KIND_CASE)
+		refs = DB_BY_CASE;
+	if (refs != DB_COUNT &&
+	    (rc = count_prefix(t, refs, id->b, ID_LEN, 1000, &count, &first, err)) != 0)
+		goto out;
+	if (count > 0) {
+		char hex[CW_ID_HEX_LEN + 1];
+		struct cw_record other;
+		const char *what = "record";
+
+		cw_id_hex(&first, hex);
+		if (cw_store_read_record(t->st, t->txn, &first, &other, NULL) == 0) {
+			what = cw_kind_name(other.kind);
+			cw_record_free(&other);
+		}
+		rc = cw_error_set(err, CW_EREFUSED, "id",
+				  "%s is named by %s%zu record(s), e.g. %s %.8s; edit or delete "
+				  "those first",
+				  cw_kind_name(rec.kind), count >= 1000 ? "at least " : "", count,
+				  what, hex);
+		goto out;
+	}
+	if ((rc = remove_keys(t, id, err)) != 0)
+		goto out;
+	if ((rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
+		rc = cw_store_lmdb_error(t, rc, "deleting a record", err);
+out:
+	cw_record_free(&rec);
+	return rc;
+}
+
+struct put_ctx {
+	struct cw_record *rec;
+	unsigned flags;
+};
+
+static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	struct put_ctx *p = ctx;
+
+	return cw_txn_put(t, p->rec, p->flags, NULL, err);
+}
+
+int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags,
+		 struct cw_error *err)
+{
+	struct put_ctx p = {rec, flags};
+	struct cw_id before = rec->id;
+	int rc = cw_store_write(st, put_fn, &p, err);
+
+	if (rc != 0)
+		rec->id = before; /* nothing was written: no id was given out */
+	return rc;
+}
+
+static int delete_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	return cw_txn_delete(t, ctx, err);
+}
+
+int cw_store_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err)
+{
+	return cw_store_write(st, delete_fn, (void *)id, err);
+}
+
+int cw_store_get(struct cw_store *st, const struct cw_id *id, struct cw_record *rec,
+		 struct cw_error *err)
+{
+	MDB_txn *txn;
+	int rc = cw_store_begin_read(st, &txn, err);
+
+	if (rc != 0)
+		return rc;
+	rc = cw_store_read_record(st, txn, id, rec, err);
+	mdb_txn_abort(txn);
+	return rc;
+}

@@ -1,0 +1,138 @@
+/* store.h - casewatch's database: one LMDB environment with named databases for records and
+ * their indexes. The only module that includes <lmdb.h>; nothing above it sees LMDB types.
+ *
+ * Layout (all keys big-endian, names and free text never in keys):
+ *   meta         "schema_version" u32, "database_id" 16 bytes, "name_key" 32 bytes
+ *   records      id(16)                                -> encoded record (models/codec.h)
+ *   record_keys  id(16)                                -> every index key the record owns
+ *   by_kind      kind(1) date(4) id(16)
+ *   by_date      date(4) id(16)                        (monitoring records)
+ *   by_article   law(1) number(2) suffix(1) date(4) id(16)
+ *   by_person    person id(16) date(4) id(16)          (timelines)
+ *   by_case      case id(16) date(4) id(16)
+ *   by_court     keyed hash of court name(8) date(4) id(16)
+ *   by_province  keyed hash of province name(8) date(4) id(16)
+ *   names        type(1) keyed hash(8)                 -> use count(4) and the name as written
+ * Hearings and milestones are indexed under their case's articles, court and defendants; when
+ * a case changes, its records are re-indexed in the same transaction. `record_keys` lets every
+ * update remove exactly the keys the old version wrote, so an index cannot drift.
+ *
+ * Every user action is one write transaction (cw_store_write): it commits wholly or changes
+ * nothing. When the map is full the transaction is aborted, the map doubled and the action run
+ * again. Reads use short read transactions and copy everything out before they end. */
+#ifndef CW_STORE_H
+#define CW_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../models/error.h"
+#include "../models/filter.h"
+#include "../models/record.h"
+
+#define CW_SCHEMA_VERSION 1
+
+struct cw_store;
+struct cw_txn;
+
+struct cw_store_options {
+	size_t map_size;    /* initial map size in bytes; 0 for the default (64 MiB) */
+	const char *author; /* monitor name written into new and changed records */
+	int create;         /* create the database when it does not exist */
+	int read_only;
+};
+
+/* Opens (and with opt->create, creates) the database in directory `dir`. Refuses a database
+ * whose schema version is newer than this casewatch's with CW_EVERSION. */
+int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw_store **out,
+		  struct cw_error *err);
+void cw_store_close(struct cw_store *st);
+
+/* This database's random id, made when it was created. */
+void cw_store_database_id(const struct cw_store *st, struct cw_id *out);
+/* The current map size in bytes (grows when full). */
+size_t cw_store_map_size(const struct cw_store *st);
+/* The schema version stored in the database. */
+uint32_t cw_store_schema_version(const struct cw_store *st);
+
+/* Runs fn inside one write transaction and commits it; any error from fn aborts it and the
+ * database is unchanged. fn may run more than once (after growing a full map), so it must not
+ * have effects outside the transaction. */
+typedef int (*cw_write_fn)(struct cw_txn *txn, void *ctx, struct cw_error *err);
+int cw_store_write(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_error *err);
+
+enum cw_put_flags {
+	CW_PUT_KEEP_HEADER = 1, /* an import: keep the record's timestamps, author and origin */
+	CW_PUT_NEW = 2,         /* refuse when the id exists already */
+};
+
+/* Inside a write: validates rec, checks that every id it names exists with the right kind,
+ * stamps the header (unless CW_PUT_KEEP_HEADER), writes it and all its index keys. A record
+ * with a zero id gets a fresh random id, written back into rec. *changed (may be NULL) says
+ * whether anything was written: putting a record identical to the stored one is a no-op. */
+int cw_txn_put(struct cw_txn *txn, struct cw_record *rec, unsigned flags, int *changed,
+	       struct cw_error *err);
+/* Inside a write: deletes a record; refused (CW_EREFUSED) while other records name it. */
+int cw_txn_delete(struct cw_txn *txn, const struct cw_id *id, struct cw_error *err);
+/* Inside a write: reads a record (the caller frees it). */
+int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec,
+	       struct cw_error *err);
+
+/* One-transaction conveniences. */
+int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags,
+		 struct cw_error *err);
+int cw_store_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err);
+int cw_store_get(struct cw_store *st, const struct cw_id *id, struct cw_record *rec,
+		 struct cw_error *err);
+
+/* A list of decoded records, owned by the list. */
+struct cw_record_list {
+	struct cw_record *items;
+	size_t n;
+	size_t cap;
+};
+void cw_record_list_free(struct cw_record_list *l);
+
+/* Finds the record an id or a unique id prefix (at least 6 hex digits) names. */
+int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out,
+		     struct cw_error *err);
+
+/* Resolves a person (or, with kind CW_KIND_CASE, a case) from an id, an id prefix or a name
+ * (a title): an exact name (any case) wins, else a unique substring of the Latin or Khmer
+ * name. No match is CW_ENOTFOUND; several are CW_EAMBIGUOUS with the candidates in *cands
+ * (may be NULL). */
+int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text,
+		     struct cw_id *out, struct cw_record_list *cands, struct cw_error *err);
+
+enum cw_order { CW_ORDER_NEWEST_FIRST, CW_ORDER_OLDEST_FIRST };
+
+/* Records matching the filter, in date order, skipping `offset`, at most `limit` (0: all).
+ * With no kind in the filter, `default_kinds` (a bit mask of 1 << kind) applies. Walks the
+ * most selective index and checks the other criteria on each record's index keys, decoding
+ * only what it returns (and what free text must look into). */
+int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
+		  enum cw_order order, size_t offset, size_t limit, struct cw_record_list *out,
+		  struct cw_error *err);
+
+/* Counts what cw_store_list would return. */
+int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
+		   size_t *count, struct cw_error *err);
+
+/* Everything that names a person, oldest first, unknown dates last: cases, milestones,
+ * hearings, prison visits and demonstrations. */
+int cw_store_timeline_for_person(struct cw_store *st, const struct cw_id *person,
+				 struct cw_record_list *out, struct cw_error *err);
+
+/* Names of courts, provinces and facilities in use, for pickers (substring match, any case). */
+enum cw_name_type { CW_NAME_COURT = 1, CW_NAME_PROVINCE = 2, CW_NAME_FACILITY = 3 };
+int cw_store_names(struct cw_store *st, enum cw_name_type type, const char *substring,
+		   char ***names, size_t *count, struct cw_error *err);
+void cw_store_names_free(char **names, size_t count);
+
+/* Mask helpers. */
+#define CW_KIND_BIT(k)    (UINT32_C(1) << (k))
+#define CW_KINDS_EVENTS                                                                            \
+	(CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_DEMO) |   \
+	 CW_KIND_BIT(CW_KIND_MILESTONE))
+
+#endif

@@ -1,0 +1,54 @@
+/* cli.h - casewatch's command line: `casewatch [--db DIR] COMMAND ...`.
+ *
+ * A thin front end: every command parses its options, calls store/ and models/, prints and
+ * returns an error code. Only main() exits. */
+#ifndef CW_CLI_H
+#define CW_CLI_H
+
+#include <stdio.h>
+
+#include "models/error.h"
+#include "models/record.h"
+#include "store/store.h"
+
+struct cw_cli {
+	const char *db_dir; /* --db, $CASEWATCH_DB, else $XDG_DATA_HOME/casewatch */
+	char author[128];   /* $CASEWATCH_AUTHOR, the config file, else the login name */
+	struct cw_store *store;
+	struct cw_error err;
+	FILE *out;
+	int json;      /* --json */
+	int yes;       /* --yes */
+	int help;      /* --help */
+	int argc;      /* the command's own arguments, options and all */
+	char **argv;
+};
+
+/* Runs the command line; returns a CW_E* code with cli->err filled on failure. */
+int cw_cli_run(struct cw_cli *cli, int argc, char **argv);
+
+/* Opens cli->store (creating the database when `create`). */
+int cw_cli_open_store(struct cw_cli *cli, int create);
+
+/* An option parser over cli->argv: "--name value" or "--name=value". */
+struct cw_opt {
+	const char *name; /* without the dashes */
+	const char *value;
+};
+/* Returns 1 and fills *opt for the next option, 0 at the end, or CW_EUSAGE for a stray
+ * argument (a positional where none is expected is an error). `flags` names the options that
+ * take no value ("json,yes,help"). */
+int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt);
+
+/* Builds or edits a record from command-line options (cli_records.c). Unknown options and bad
+ * values fail naming the option. */
+int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int first_arg);
+
+/* Resolves a person or case from a name, id or id prefix; the error lists candidates. */
+int cw_cli_resolve(struct cw_cli *cli, enum cw_kind kind, const char *text, const char *field,
+		   struct cw_id *out);
+
+/* Prints the help for the record options of a kind. */
+void cw_cli_print_record_options(FILE *out, enum cw_kind kind);
+
+#endif

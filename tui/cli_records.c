@@ -1,0 +1,534 @@
+/* cli_records.c - records from command-line options, driven by the field tables of
+ * models/record.h: every scalar field `foo_bar` is the option --foo-bar; lists have the
+ * options below. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "models/article.h"
+#include "models/text.h"
+
+/* Options for list fields, per kind. */
+static const struct list_option {
+	enum cw_kind kind;
+	const char *option;
+	const char *arg;
+	const char *help;
+} list_options[] = {
+	{CW_KIND_CASE, "defendant", "PERSON", "add a defendant (name or id); selects it for "
+					      "--charge and --custody when already there"},
+	{CW_KIND_CASE, "unnamed", "\"N LABEL\"", "add unnamed defendants: a count, a label or both"},
+	{CW_KIND_CASE, "custody", "STATUS", "custody of the last defendant"},
+	{CW_KIND_CASE, "charge", "ARTICLES[:STATE]",
+	 "charge the last defendant, e.g. \"494/495\" or \"437 bis:convicted\""},
+	{CW_KIND_CASE, "offence", "TEXT", "charge the last defendant with an offence with no article"},
+	{CW_KIND_HEARING, "present", "PERSON", "a defendant present in court"},
+	{CW_KIND_HEARING, "absent", "PERSON", "a defendant absent from court"},
+	{CW_KIND_HEARING, "indicator", "NAME=ANSWER[:NOTE]",
+	 "a fair-trial indicator, e.g. public_hearing=no:\"gallery closed\""},
+	{CW_KIND_HEARING, "verdict", "ARTICLES=RESULT[@PERSON]",
+	 "verdict per charge, e.g. \"494/495=convicted@Chhim Sithar\""},
+	{CW_KIND_VISIT, "detainee", "PERSON", "a detainee met"},
+	{CW_KIND_DEMO, "arrested", "PERSON", "a person arrested"},
+};
+
+int cw_cli_resolve(struct cw_cli *cli, enum cw_kind kind, const char *text, const char *field,
+		   struct cw_id *out)
+{
+	struct cw_record_list cands = {0};
+	int rc = cw_store_resolve(cli->store, kind, text, out, &cands, &cli->err);
+
+	if (rc == CW_EAMBIGUOUS && cands.n) {
+		char list[200] = "";
+		size_t n = 0;
+
+		for (size_t i = 0; i < cands.n && n < sizeof list - 1; i++) {
+			char hex[CW_ID_HEX_LEN + 1];
+
+			cw_id_hex(&cands.items[i].id, hex);
+			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s (%.8s)", i ? ", " : "",
+					      cw_record_label(&cands.items[i]), hex);
+		}
+		cw_error_set(&cli->err, rc, field, "'%.40s' matches several: %s; give an id",
+			     text, list);
+	} else if (rc != 0) {
+		snprintf(cli->err.field, sizeof cli->err.field, "%s", field);
+	}
+	cw_record_list_free(&cands);
+	return rc;
+}
+
+/* The option name of a field: underscores become dashes. */
+static void option_name(const char *field, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", field);
+	for (char *p = buf; *p; p++)
+		if (*p == '_')
+			*p = '-';
+}
+
+static const struct cw_field *find_field(const struct cw_schema *s, const char *opt)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		char name[64];
+		size_t n;
+
+		option_name(s->fields[i].name, name, sizeof name);
+		if (!strcmp(name, opt))
+			return &s->fields[i];
+		/* --role for roles, --concern for concerns, --detainee for detainees */
+		n = strlen(name);
+		if ((s->fields[i].type == CW_F_SET || s->fields[i].type == CW_F_LIST) && n > 1 &&
+		    name[n - 1] == 's' && strlen(opt) == n - 1 && !strncmp(name, opt, n - 1))
+			return &s->fields[i];
+	}
+	return NULL;
+}
+
+/* Applies text to a field and names the option on failure. */
+static int set_field(struct cw_cli *cli, void *base, const struct cw_field *f, const char *opt,
+		     const char *value)
+{
+	int rc;
+
+	rc = cw_text_validate(value, 65536, CW_TEXT_MULTILINE, opt, &cli->err);
+	if (rc != 0)
+		return rc;
+	if (f->type == CW_F_ID) {
+		struct cw_id id;
+
+		if (!*value) {
+			memset((char *)base + f->offset, 0, sizeof id);
+			return 0;
+		}
+		if ((rc = cw_cli_resolve(cli, f->ref_kind, value, opt, &id)) != 0)
+			return rc;
+		memcpy((char *)base + f->offset, &id, sizeof id);
+		return 0;
+	}
+	rc = cw_field_set_text(base, f, value, &cli->err);
+	if (rc != 0)
+		snprintf(cli->err.field, sizeof cli->err.field, "%s", opt);
+	return rc;
+}
+
+static struct cw_defendant *find_defendant(struct cw_case *c, const struct cw_id *person)
+{
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		struct cw_defendant *d = (struct cw_defendant *)c->defendants.items + i;
+
+		if (cw_id_equal(&d->person, person))
+			return d;
+	}
+	return NULL;
+}
+
+static const struct cw_schema *list_schema(enum cw_kind kind, const char *field)
+{
+	const struct cw_field *f = cw_schema_field(cw_schema_for_kind(kind), field);
+
+	return f ? f->sub : NULL;
+}
+
+/* Splits "A:B" at the last colon into a and b (b NULL when there is none). */
+static void split_last(char *text, char sep, char **b)
+{
+	char *p = strrchr(text, sep);
+
+	*b = NULL;
+	if (p) {
+		*p = '\0';
+		*b = p + 1;
+	}
+}
+
+static int add_charges(struct cw_cli *cli, struct cw_defendant *d, const char *value)
+{
+	const struct cw_schema *cs = list_schema(CW_KIND_CASE, "defendants");
+	const struct cw_field *cf = cw_schema_field(cs, "charges");
+	struct cw_article arts[CW_ARTICLE_LIST_MAX];
+	char buf[256], *state_text;
+	size_t n;
+	int state = 0, rc;
+
+	if (strlen(value) >= sizeof buf)
+		return cw_error_set(&cli->err, CW_EINVAL, "charge", "too long");
+	strcpy(buf, value);
+	split_last(buf, ':', &state_text);
+	if (state_text && (state = cw_enum_parse(&cw_words_charge_state, state_text)) < 0)
+		return cw_error_set(&cli->err, CW_EINVAL, "charge",
+				    "'%.30s' is not a charge state: charged, requalified, "
+				    "convicted, acquitted or dropped",
+				    state_text);
+	if ((rc = cw_article_parse_list(buf, arts, CW_ARTICLE_LIST_MAX, &n, "charge",
+					&cli->err)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		struct cw_charge *c = NULL;
+
+		for (size_t j = 0; j < d->charges.n; j++)
+			if (cw_article_same(&((struct cw_charge *)d->charges.items)[j].article,
+					    &arts[i]))
+				c = (struct cw_charge *)d->charges.items + j;
+		if (!c && !(c = cw_list_append(&d->charges, cf->sub)))
+			return CW_ENOMEM;
+		c->article = arts[i];
+		c->state = (uint8_t)state;
+		if (!cw_article_offence(&arts[i])) {
+			char a[CW_ARTICLE_TEXT_MAX];
+
+			cw_article_format(&arts[i], a);
+			fprintf(stderr, "casewatch: warning: article %s is not in the built-in "
+					"table; check it (casewatch articles)\n",
+				a);
+		}
+	}
+	return 0;
+}
+
+static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const char *opt,
+			     const char *value, struct cw_defendant **current)
+{
+	struct cw_id id;
+	int rc;
+
+	if ((rc = cw_text_validate(value, 1000, 0, opt, &cli->err)) != 0)
+		return rc;
+	if (rec->kind == CW_KIND_CASE) {
+		struct cw_case *c = &rec->u.kase;
+		const struct cw_schema *ds = list_schema(CW_KIND_CASE, "defendants");
+
+		if (!strcmp(opt, "defendant")) {
+			if ((rc = cw_cli_resolve(cli, CW_KIND_PERSON, value, opt, &id)) != 0)
+				return rc;
+			if (!(*current = find_defendant(c, &id))) {
+				if (!(*current = cw_list_append(&c->defendants, ds)))
+					return CW_ENOMEM;
+				(*current)->person = id;
+			}
+			return 0;
+		}
+		if (!strcmp(opt, "unnamed")) {
+			char *end;
+			long n = strtol(value, &end, 10);
+
+			if (!(*current = cw_list_append(&c->defendants, ds)))
+				return CW_ENOMEM;
+			if (end != value && n > 0)
+				(*current)->unnamed_count = n;
+			else
+				end = (char *)value;
+			while (*end == ' ')
+				end++;
+			if (*end && !((*current)->label = strdup(end)))
+				return CW_ENOMEM;
+			return 0;
+		}
+		if (!*current && c->defendants.n == 1)
+			*current = c->defendants.items;
+		if (!*current)
+			return cw_error_set(&cli->err, CW_EINVAL, opt,
+					    "name the defendant first with --defendant or --unnamed");
+		if (!strcmp(opt, "custody")) {
+			int v = cw_enum_parse(&cw_words_custody, value);
+
+			if (v < 0)
+				return cw_error_set(&cli->err, CW_EINVAL, opt,
+						    "'%.30s' is not a custody status: detained, bail, "
+						    "judicial_supervision, house_arrest, released, "
+						    "at_large, in_absentia",
+						    value);
+			(*current)->custody = (uint8_t)v;
+			return 0;
+		}
+		if (!strcmp(opt, "charge"))
+			return add_charges(cli, *current, value);
+		if (!strcmp(opt, "offence")) {
+			const struct cw_field *cf = cw_schema_field(ds, "charges");
+			struct cw_charge *ch = cw_list_append(&(*current)->charges, cf->sub);
+
+			if (!ch || !(ch->offence = strdup(value)))
+				return CW_ENOMEM;
+			return 0;
+		}
+	} else if (rec->kind == CW_KIND_HEARING) {
+		struct cw_hearing *h = &rec->u.hearing;
+
+		if (!strcmp(opt, "present") || !strcmp(opt, "absent")) {
+			struct cw_attendance *a;
+
+			if ((rc = cw_cli_resolve(cli, CW_KIND_PERSON, value, opt, &id)) != 0)
+				return rc;
+			if (!(a = cw_list_append(&h->attendance,
+						 list_schema(CW_KIND_HEARING, "attendance"))))
+				return CW_ENOMEM;
+			a->person = id;
+			a->present = !strcmp(opt, "present") ? CW_ANSWER_YES : CW_ANSWER_NO;
+			return 0;
+		}
+		if (!strcmp(opt, "indicator")) {
+			char buf[600], *answer, *note;
+			struct cw_indicator *ind;
+			int name, ans;
+
+			snprintf(buf, sizeof buf, "%s", value);
+			answer = strchr(buf, '=');
+			if (!answer)
+				return cw_error_set(&cli->err, CW_EINVAL, opt,
+						    "write NAME=ANSWER[:NOTE], e.g. "
+						    "public_hearing=no");
+			*answer++ = '\0';
+			note = strchr(answer, ':');
+			if (note)
+				*note++ = '\0';
+			if ((name = cw_enum_parse(&cw_words_indicator, buf)) <= 0)
+				return cw_error_set(&cli->err, CW_EINVAL, opt,
+						    "'%.30s' is not an indicator (see casewatch log "
+						    "hearing --help)",
+						    buf);
+			if ((ans = cw_enum_parse(&cw_words_answer, answer)) < 0)
+				return cw_error_set(&cli->err, CW_EINVAL, opt,
+						    "'%.30s' is not yes, no, na or unknown", answer);
+			ind = NULL;
+			for (size_t i = 0; i < h->indicators.n; i++)
+				if (((struct cw_indicator *)h->indicators.items)[i].name == name)
+					ind = (struct cw_indicator *)h->indicators.items + i;
+			if (!ind && !(ind = cw_list_append(&h->indicators,
+							   list_schema(CW_KIND_HEARING,
+								       "indicators"))))
+				return CW_ENOMEM;
+			ind->name = (uint8_t)name;
+			ind->answer = (uint8_t)ans;
+			free(ind->note);
+			ind->note = note && *note ? strdup(note) : NULL;
+			return 0;
+		}
+		if (!strcmp(opt, "verdict")) {
+			char buf[600], *result, *person;
+			struct cw_article arts[CW_ARTICLE_LIST_MAX];
+			size_t n;
+			int res;
+
+			snprintf(buf, sizeof buf, "%s", value);
+			split_last(buf, '@', &person);
+			result = strchr(buf, '=');
+			if (!result)
+				return cw_error_set(&cli->err, CW_EINVAL, opt,
+						    "write ARTICLES=RESULT[@PERSON], e.g. "
+						    "494/495=convicted@\"Chhim Sithar\"");
+			*result++ = '\0';
+			if ((res = cw_enum_parse(&cw_words_verdict, result)) <= 0)
+				return cw_error_set(&cli->err, CW_EINVAL, opt,
+						    "'%.30s' is not a result: convicted, acquitted, "
+						    "dropped, requalified, upheld, overturned",
+						    result);
+			memset(&id, 0, sizeof id);
+			if (person && (rc = cw_cli_resolve(cli, CW_KIND_PERSON, person, opt, &id)) != 0)
+				return rc;
+			if ((rc = cw_article_parse_list(buf, arts, CW_ARTICLE_LIST_MAX, &n, opt,
+							&cli->err)) != 0)
+				return rc;
+			for (size_t i = 0; i < n; i++) {
+				struct cw_verdict *v = cw_list_append(
+					&h->verdicts, list_schema(CW_KIND_HEARING, "verdicts"));
+
+				if (!v)
+					return CW_ENOMEM;
+				v->person = id;
+				v->article = arts[i];
+				v->result = (uint8_t)res;
+			}
+			return 0;
+		}
+	}
+	return cw_error_set(&cli->err, CW_EUSAGE, opt, "unknown option for a %s; see --help",
+			    cw_kind_name(rec->kind));
+}
+
+static int is_list_option(enum cw_kind kind, const char *opt)
+{
+	for (size_t i = 0; i < sizeof list_options / sizeof list_options[0]; i++)
+		if (list_options[i].kind == kind && !strcmp(list_options[i].option, opt))
+			return 1;
+	return 0;
+}
+
+int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int first_arg)
+{
+	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
+	struct cw_defendant *current = NULL;
+	struct cw_opt opt;
+	int i = first_arg, rc;
+
+	while ((rc = cw_cli_next_opt(cli, &i, "reportedly,yes,json,help", &opt)) == 1) {
+		const struct cw_field *f;
+
+		if (!strcmp(opt.name, "yes") || !strcmp(opt.name, "json") ||
+		    !strcmp(opt.name, "help"))
+			continue;
+		if (!strcmp(opt.name, "reportedly")) {
+			rec->reportedly = 1;
+			continue;
+		}
+		if (!strcmp(opt.name, "clear")) {
+			char name[64];
+
+			snprintf(name, sizeof name, "%s", opt.value);
+			for (char *p = name; *p; p++)
+				if (*p == '-')
+					*p = '_';
+			if ((f = cw_schema_field(s, name))) {
+				cw_field_free(&rec->u, f);
+				/* Reset the field to "not given". */
+				switch (f->type) {
+				case CW_F_INT:
+					*(int64_t *)((char *)&rec->u + f->offset) = -1;
+					break;
+				case CW_F_STR:
+				case CW_F_LIST:
+					break;
+				case CW_F_DATE:
+					memset((char *)&rec->u + f->offset, 0, sizeof(struct cw_date));
+					break;
+				case CW_F_ID:
+					memset((char *)&rec->u + f->offset, 0, sizeof(struct cw_id));
+					break;
+				case CW_F_ARTICLE:
+					memset((char *)&rec->u + f->offset, 0,
+					       sizeof(struct cw_article));
+					break;
+				case CW_F_SET:
+					*(uint32_t *)((char *)&rec->u + f->offset) = 0;
+					break;
+				default:
+					*(uint8_t *)((char *)&rec->u + f->offset) = 0;
+				}
+				continue;
+			}
+			if (!strcmp(name, "source") || !strcmp(name, "view") ||
+			    !strcmp(name, "reportedly")) {
+				f = cw_schema_field(&cw_schema_header, name);
+				cw_field_free(rec, f);
+				if (f->type != CW_F_STR)
+					*(uint8_t *)((char *)rec + f->offset) = 0;
+				continue;
+			}
+			return cw_error_set(&cli->err, CW_EUSAGE, "clear",
+					    "a %s has no field '%.40s'", cw_kind_name(rec->kind),
+					    opt.value);
+		}
+		if (!strcmp(opt.name, "source") || !strcmp(opt.name, "view")) {
+			f = cw_schema_field(&cw_schema_header, opt.name);
+			if ((rc = set_field(cli, rec, f, opt.name, opt.value)) != 0)
+				return rc;
+			continue;
+		}
+		if (is_list_option(rec->kind, opt.name)) {
+			if ((rc = apply_list_option(cli, rec, opt.name, opt.value, &current)) != 0)
+				return rc == CW_ENOMEM
+					       ? cw_error_set(&cli->err, rc, "", "out of memory")
+					       : rc;
+			continue;
+		}
+		f = find_field(s, opt.name);
+		if (f && f->type == CW_F_LIST && (f->flags & CW_FF_FLAT)) {
+			void *item = cw_list_append((struct cw_list *)((char *)&rec->u + f->offset),
+						    f->sub);
+
+			if (!item)
+				return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+			if ((rc = set_field(cli, item, &f->sub->fields[0], opt.name, opt.value)) !=
+			    0)
+				return rc;
+			continue;
+		}
+		if (!f || f->type == CW_F_LIST)
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
+					    "unknown option for a %s; see casewatch %s --help",
+					    cw_kind_name(rec->kind),
+					    rec->kind == CW_KIND_PERSON ? "person add"
+					    : rec->kind == CW_KIND_CASE ? "case add"
+									: "log");
+		if ((rc = set_field(cli, &rec->u, f, opt.name, opt.value)) != 0)
+			return rc;
+	}
+	return rc;
+}
+
+static const char *type_arg(const struct cw_field *f)
+{
+	switch (f->type) {
+	case CW_F_DATE:
+		return "DATE";
+	case CW_F_INT:
+		return "N";
+	case CW_F_ENUM:
+		return "WORD";
+	case CW_F_SET:
+		return "WORD[,WORD]";
+	case CW_F_ID:
+		return f->ref_kind == CW_KIND_CASE ? "CASE" : "PERSON";
+	case CW_F_ARTICLE:
+		return "ARTICLE";
+	case CW_F_LIST:
+		return "PERSON";
+	default:
+		return f->flags & CW_FF_HHMM ? "HH:MM" : "TEXT";
+	}
+}
+
+static void print_words(FILE *out, const struct cw_enum *e)
+{
+	fputs("            one of:", out);
+	for (size_t i = 0; i < e->n; i++)
+		if (e->words[i][0])
+			fprintf(out, " %s", e->words[i]);
+	fputc('\n', out);
+}
+
+void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
+{
+	const struct cw_schema *s = cw_schema_for_kind(kind);
+
+	fputs("Fields:\n", out);
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+		char name[64], left[96];
+
+		if (f->type == CW_F_LIST && !(f->flags & CW_FF_FLAT))
+			continue;
+		option_name(f->name, name, sizeof name);
+		if (f->type == CW_F_LIST || f->type == CW_F_SET)
+			name[strlen(name) - 1] = name[strlen(name) - 1] == 's' ? '\0'
+									       : name[strlen(name) - 1];
+		snprintf(left, sizeof left, "--%s %s", name, type_arg(f));
+		fprintf(out, "  %-34s %s%s%s\n", left, f->help,
+			f->flags & CW_FF_REQUIRED ? " (required)" : "",
+			f->type == CW_F_LIST || f->type == CW_F_SET ? " (repeatable)" : "");
+		if (f->words)
+			print_words(out, f->words);
+	}
+	for (size_t i = 0; i < sizeof list_options / sizeof list_options[0]; i++) {
+		char left[96];
+
+		if (list_options[i].kind != kind)
+			continue;
+		snprintf(left, sizeof left, "--%s %s", list_options[i].option, list_options[i].arg);
+		fprintf(out, "  %-34s %s\n", left, list_options[i].help);
+		if (!strcmp(list_options[i].option, "custody"))
+			print_words(out, &cw_words_custody);
+		if (!strcmp(list_options[i].option, "indicator")) {
+			print_words(out, &cw_words_indicator);
+		}
+	}
+	fputs("Every record:\n"
+	      "  --source TEXT                      who reported it: document and paragraph, or\n"
+	      "                                     \"own observation\"\n"
+	      "  --view WORD                        whose account: un, government, media, ngo, own,\n"
+	      "                                     other\n"
+	      "  --reportedly                       the source says \"reportedly\"\n"
+	      "  --clear FIELD                      (edit) empty a field\n",
+	      out);
+}
