@@ -186,25 +186,24 @@ static int take_paragraph(struct scan *sc, uint8_t *paragraph)
 	return 1;
 }
 
-/* Separators between items: "/", ",", ";", "&", "+", "-" before a number, "and". */
+/* A separator between items: one of "/", ",", ";", "&", "+", "-" (before a number), then
+ * optionally "and" or "or" ("494, and 495"); or "and"/"or" alone. */
 static int take_separator(struct scan *sc)
 {
 	int any = 0;
 
-	for (;;) {
-		skip_space(sc);
-		if (*sc->s && strchr("/,;&+", *sc->s)) {
-			sc->s++;
-			any = 1;
-		} else if (*sc->s == '-' && isdigit((unsigned char)sc->s[1])) {
-			sc->s++;
-			any = 1;
-		} else if (take_word(sc, "and") || take_word(sc, "or")) {
-			any = 1;
-		} else {
-			return any;
-		}
+	skip_space(sc);
+	if (*sc->s && strchr("/,;&+", *sc->s)) {
+		sc->s++;
+		any = 1;
+	} else if (*sc->s == '-' && isdigit((unsigned char)sc->s[1])) {
+		sc->s++;
+		any = 1;
 	}
+	skip_space(sc);
+	if (take_word(sc, "and") || take_word(sc, "or"))
+		any = 1;
+	return any;
 }
 
 int cw_article_parse_list(const char *text, struct cw_article *out, size_t max, size_t *count,
@@ -228,7 +227,8 @@ int cw_article_parse_list(const char *text, struct cw_article *out, size_t max, 
 					    "unexpected '%.20s' in article list '%.60s'", sc.s, text);
 		skip_space(&sc);
 		if (!*sc.s)
-			break;
+			return cw_error_set(err, CW_EINVAL, field,
+					    "'%.60s' ends with a separator", text);
 		take_law(&sc, &law);
 		skip_article_words(&sc);
 		take_law(&sc, &law); /* "art. 231 of the LNIPT" is not supported; "LNIPT art. 231" is */

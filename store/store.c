@@ -18,7 +18,7 @@
 
 static const char *const db_names[DB_COUNT] = {
 	"meta",      "records", "record_keys", "by_kind",     "by_date", "by_article",
-	"by_person", "by_case", "by_court",    "by_province", "names",
+	"by_person", "by_case", "by_court",    "by_province", "names",   "audit",
 };
 
 int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_error *err)
@@ -874,6 +874,11 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	if (exists && rec->kind == CW_KIND_CASE &&
 	    (rc = reindex_case_records(t, &rec->id, err)) != 0)
 		return rc;
+	if ((rc = cw_txn_audit(t, flags & CW_PUT_KEEP_HEADER ? CW_AUDIT_IMPORT
+			      : exists			 ? CW_AUDIT_EDIT
+							 : CW_AUDIT_CREATE,
+			       rec->kind, &rec->id, err)) != 0)
+		return rc;
 	if (changed)
 		*changed = 1;
 	return 0;
@@ -944,6 +949,8 @@ int cw_txn_delete(struct cw_txn *t, const struct cw_id *id, struct cw_error *err
 		goto out;
 	if ((rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
 		rc = cw_store_lmdb_error(t, rc, "deleting a record", err);
+	if (rc == 0)
+		rc = cw_txn_audit(t, CW_AUDIT_DELETE, rec.kind, id, err);
 out:
 	cw_record_free(&rec);
 	return rc;
@@ -994,4 +1001,132 @@ int cw_store_get(struct cw_store *st, const struct cw_id *id, struct cw_record *
 	rc = cw_store_read_record(st, txn, id, rec, err);
 	mdb_txn_abort(txn);
 	return rc;
+}
+
+/* ---- audit log --------------------------------------------------------------------------- */
+
+/* Entry value: time(8) action(1) kind(1) record(16) database(16) author(rest), big-endian. */
+#define AUDIT_FIXED (8 + 1 + 1 + ID_LEN + ID_LEN)
+
+static void put_be64(uint8_t *p, uint64_t v)
+{
+	for (int i = 7; i >= 0; i--, v >>= 8)
+		p[i] = (uint8_t)v;
+}
+
+static uint64_t get_be64(const uint8_t *p)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+const char *cw_audit_action_name(enum cw_audit_action action)
+{
+	static const char *const names[] = {"?", "create", "edit", "delete", "import", "resolve"};
+
+	return (unsigned)action < sizeof names / sizeof names[0] ? names[action] : "?";
+}
+
+int cw_txn_audit(struct cw_txn *t, enum cw_audit_action action, enum cw_kind kind,
+		 const struct cw_id *record, struct cw_error *err)
+{
+	uint8_t key[8], val[AUDIT_FIXED + 128];
+	size_t alen = strlen(t->st->author);
+	MDB_cursor *cur;
+	MDB_val k, v;
+	uint64_t seq = 1;
+	int rc;
+
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_AUDIT], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "writing the audit log", err);
+	rc = mdb_cursor_get(cur, &k, &v, MDB_LAST);
+	if (rc == 0 && k.mv_size == 8)
+		seq = get_be64(k.mv_data) + 1;
+	mdb_cursor_close(cur);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(t, rc, "writing the audit log", err);
+	if (alen > 127)
+		alen = 127;
+	put_be64(key, seq);
+	put_be64(val, (uint64_t)cw_now_us());
+	val[8] = (uint8_t)action;
+	val[9] = (uint8_t)kind;
+	memcpy(val + 10, record->b, ID_LEN);
+	memcpy(val + 10 + ID_LEN, t->st->database_id.b, ID_LEN);
+	memcpy(val + AUDIT_FIXED, t->st->author, alen);
+	k.mv_size = 8;
+	k.mv_data = key;
+	v.mv_size = AUDIT_FIXED + alen;
+	v.mv_data = val;
+	/* Append: the sequence only grows, so the log is written in key order. */
+	if ((rc = mdb_put(t->txn, t->st->dbi[DB_AUDIT], &k, &v, MDB_APPEND)) != 0)
+		return cw_store_lmdb_error(t, rc, "writing the audit log", err);
+	return 0;
+}
+
+int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit,
+		   struct cw_audit_entry **out, size_t *count, struct cw_error *err)
+{
+	struct cw_audit_entry *list = NULL;
+	size_t n = 0, cap = 0;
+	uint8_t start[8];
+	MDB_txn *txn;
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc, op;
+
+	*out = NULL;
+	*count = 0;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_AUDIT], &cur)) != 0) {
+		mdb_txn_abort(txn);
+		return cw_store_lmdb_error(NULL, rc, "reading the audit log", err);
+	}
+	put_be64(start, after + 1);
+	k.mv_size = 8;
+	k.mv_data = start;
+	for (op = MDB_SET_RANGE; (!limit || n < limit) && (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
+	     op = MDB_NEXT) {
+		struct cw_audit_entry *e;
+		const uint8_t *p = v.mv_data;
+		size_t alen;
+
+		if (k.mv_size != 8 || v.mv_size < AUDIT_FIXED)
+			continue;
+		if (n == cap) {
+			struct cw_audit_entry *grown =
+				realloc(list, (cap = cap ? cap * 2 : 64) * sizeof *list);
+
+			if (!grown) {
+				rc = ENOMEM;
+				break;
+			}
+			list = grown;
+		}
+		e = &list[n++];
+		e->seq = get_be64(k.mv_data);
+		e->time = (int64_t)get_be64(p);
+		e->action = p[8];
+		e->kind = p[9];
+		memcpy(e->record.b, p + 10, ID_LEN);
+		memcpy(e->database.b, p + 10 + ID_LEN, ID_LEN);
+		alen = v.mv_size - AUDIT_FIXED;
+		if (alen >= sizeof e->author)
+			alen = sizeof e->author - 1;
+		memcpy(e->author, p + AUDIT_FIXED, alen);
+		e->author[alen] = '\0';
+	}
+	mdb_cursor_close(cur);
+	mdb_txn_abort(txn);
+	if (rc != 0 && rc != MDB_NOTFOUND) {
+		free(list);
+		return cw_store_lmdb_error(NULL, rc, "reading the audit log", err);
+	}
+	*out = list;
+	*count = n;
+	return 0;
 }

@@ -13,6 +13,8 @@
  *   by_court     keyed hash of court name(8) date(4) id(16)
  *   by_province  keyed hash of province name(8) date(4) id(16)
  *   names        type(1) keyed hash(8)                 -> use count(4) and the name as written
+ *   audit        sequence(8)                           -> one change: time, action, kind, record
+ *                                                         id, database id, author (append-only)
  * Hearings and milestones are indexed under their case's articles, court and defendants; when
  * a case changes, its records are re-indexed in the same transaction. `record_keys` lets every
  * update remove exactly the keys the old version wrote, so an index cannot drift.
@@ -128,6 +130,35 @@ enum cw_name_type { CW_NAME_COURT = 1, CW_NAME_PROVINCE = 2, CW_NAME_FACILITY = 
 int cw_store_names(struct cw_store *st, enum cw_name_type type, const char *substring,
 		   char ***names, size_t *count, struct cw_error *err);
 void cw_store_names_free(char **names, size_t count);
+
+/* The audit log: every change, appended in the transaction that makes it. */
+enum cw_audit_action {
+	CW_AUDIT_CREATE = 1,
+	CW_AUDIT_EDIT = 2,
+	CW_AUDIT_DELETE = 3,
+	CW_AUDIT_IMPORT = 4,  /* written by an import that keeps the record's own header */
+	CW_AUDIT_RESOLVE = 5, /* a conflict resolved by a person */
+};
+
+struct cw_audit_entry {
+	uint64_t seq;
+	int64_t time; /* microseconds since the epoch, UTC */
+	uint8_t action;
+	uint8_t kind;
+	struct cw_id record;
+	struct cw_id database; /* where the change was made */
+	char author[128];
+};
+
+const char *cw_audit_action_name(enum cw_audit_action action);
+
+/* Inside a write: appends an entry stamped now, by this database and its author. */
+int cw_txn_audit(struct cw_txn *txn, enum cw_audit_action action, enum cw_kind kind,
+		 const struct cw_id *record, struct cw_error *err);
+
+/* Entries with seq > after, oldest first, at most limit (0: all); the caller frees *out. */
+int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit,
+		   struct cw_audit_entry **out, size_t *count, struct cw_error *err);
 
 /* Mask helpers. */
 #define CW_KIND_BIT(k)    (UINT32_C(1) << (k))

@@ -18,6 +18,7 @@ enum cw_db {
 	DB_BY_COURT,
 	DB_BY_PROVINCE,
 	DB_NAMES,
+	DB_AUDIT,
 	DB_COUNT
 };
 

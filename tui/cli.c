@@ -378,7 +378,9 @@ static void event_columns(struct cw_cli *cli, const struct cw_record *r, char *w
 					   : "unknown");
 		break;
 	case CW_KIND_DEMO:
-		snprintf(who, len, "%s", r->u.demo.cause ? r->u.demo.cause : "");
+		snprintf(who, len, "%s", r->u.demo.cause       ? r->u.demo.cause
+					 : r->u.demo.organiser ? r->u.demo.organiser
+							       : "");
 		snprintf(court, len, "%s", r->u.demo.place ? r->u.demo.place
 				     : r->u.demo.province ? r->u.demo.province
 							   : "");
@@ -757,11 +759,9 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 					cw_article_format(&c->article, a);
 				else
 					snprintf(a, sizeof a, "%.24s", c->offence ? c->offence : "?");
-				n += (size_t)snprintf(arts + n, sizeof arts - n, "%s%s%s%s",
-						      n ? ", " : "", a, c->state ? " " : "",
-						      c->state ? cw_enum_word(&cw_words_charge_state,
-									      c->state)
-							       : "");
+				n += (size_t)snprintf(arts + n, sizeof arts - n, "%s%s %s",
+						      n ? ", " : "", a,
+						      cw_enum_word(&cw_words_charge_state, c->state));
 				if (n >= sizeof arts)
 					break;
 			}

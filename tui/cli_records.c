@@ -30,8 +30,6 @@ static const struct list_option {
 	 "a fair-trial indicator, e.g. public_hearing=no:\"gallery closed\""},
 	{CW_KIND_HEARING, "verdict", "ARTICLES=RESULT[@PERSON]",
 	 "verdict per charge, e.g. \"494/495=convicted@Chhim Sithar\""},
-	{CW_KIND_VISIT, "detainee", "PERSON", "a detainee met"},
-	{CW_KIND_DEMO, "arrested", "PERSON", "a person arrested"},
 };
 
 int cw_cli_resolve(struct cw_cli *cli, enum cw_kind kind, const char *text, const char *field,

@@ -1,0 +1,1 @@
+## bench/: additions to the top-level Makefile.am (included by it).

@@ -1,0 +1,1 @@
+## store/: additions to the top-level Makefile.am (included by it).

@@ -1,0 +1,618 @@
+/* check_models.c - unit tests of models/: dates, articles, text, records, codec, JSON,
+ * filters and the timeline summary. */
+#include "config.h"
+
+#include <check.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/article.h"
+#include "models/codec.h"
+#include "models/date.h"
+#include "models/filter.h"
+#include "models/json.h"
+#include "models/record.h"
+#include "models/text.h"
+#include "models/timeline.h"
+
+static struct cw_date D(const char *text)
+{
+	struct cw_date d;
+
+	ck_assert_int_eq(cw_date_parse(text, &d, "date", NULL), 0);
+	return d;
+}
+
+/* ---- dates ---------------------------------------------------------------------------------- */
+
+START_TEST(date_parses_partial_dates)
+{
+	struct cw_date d;
+	char buf[CW_DATE_TEXT_MAX];
+
+	ck_assert_int_eq(cw_date_parse("2023", &d, "date", NULL), 0);
+	ck_assert_int_eq(cw_date_precision(d), CW_DATE_YEAR);
+	cw_date_format(d, buf);
+	ck_assert_str_eq(buf, "2023");
+	ck_assert_int_eq(cw_date_parse("2023-01", &d, "date", NULL), 0);
+	ck_assert_int_eq(cw_date_precision(d), CW_DATE_MONTH);
+	cw_date_format(d, buf);
+	ck_assert_str_eq(buf, "2023-01");
+	ck_assert_int_eq(cw_date_parse("2024-02-29", &d, "date", NULL), 0);
+	cw_date_format(d, buf);
+	ck_assert_str_eq(buf, "2024-02-29");
+	ck_assert_int_eq(cw_date_parse("", &d, "date", NULL), 0);
+	ck_assert(!cw_date_is_known(d));
+}
+END_TEST
+
+START_TEST(date_rejects_invalid_dates)
+{
+	static const char *const bad[] = {"2023-02-30", "2023-13", "2023-00", "2023-02-29",
+					  "2023-1-5", "23-01-05", "2023/01/05", "2023-01-05x",
+					  "abcd", "1899", "2023-04-31", "2023-01-00"};
+	struct cw_error err;
+	struct cw_date d;
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cw_error_clear(&err);
+		ck_assert_msg(cw_date_parse(bad[i], &d, "when", &err) == CW_EINVAL, "%s", bad[i]);
+		ck_assert_str_eq(err.field, "when");
+		ck_assert(strlen(err.message) > 0);
+	}
+}
+END_TEST
+
+START_TEST(date_sorts_partial_between_days)
+{
+	/* 2023-06-30 < 2023-07 < 2023-07-04 < 2024 < unknown */
+	ck_assert_int_lt(cw_date_key(D("2023-06-30")), cw_date_key(D("2023-07")));
+	ck_assert_int_lt(cw_date_key(D("2023-07")), cw_date_key(D("2023-07-01")));
+	ck_assert_int_lt(cw_date_key(D("2023-07-04")), cw_date_key(D("2024")));
+	ck_assert_int_lt(cw_date_key(D("2023")), cw_date_key(D("2023-01")));
+	ck_assert_int_lt(cw_date_key(D("2099-12-31")), cw_date_key(D("")));
+	ck_assert_int_eq(cw_date_compare(D("2023-07"), D("2023-07")), 0);
+	ck_assert_int_eq(cw_date_compare(cw_date_from_key(cw_date_key(D("2023-07"))), D("2023-07")),
+			 0);
+}
+END_TEST
+
+START_TEST(date_days_round_trip)
+{
+	ck_assert_int_eq(cw_date_to_days(D("1970-01-01")), 0);
+	ck_assert_int_eq(cw_date_to_days(D("2024-03-01")) - cw_date_to_days(D("2024-02-28")), 2);
+	ck_assert_int_eq(cw_date_compare(cw_date_from_days(cw_date_to_days(D("2023-11-22"))),
+					 D("2023-11-22")),
+			 0);
+	ck_assert_int_eq(cw_date_compare(cw_date_last_day(D("2024-02")), D("2024-02-29")), 0);
+	ck_assert_int_eq(cw_date_compare(cw_date_first_day(D("2024")), D("2024-01-01")), 0);
+}
+END_TEST
+
+/* ---- articles ------------------------------------------------------------------------------- */
+
+static void assert_article(const char *text, const char *canonical)
+{
+	struct cw_article a;
+	char buf[CW_ARTICLE_TEXT_MAX];
+	struct cw_error err;
+
+	cw_error_clear(&err);
+	ck_assert_msg(cw_article_parse(text, &a, "article", &err) == 0, "%s: %s", text,
+		      err.message);
+	cw_article_format(&a, buf);
+	ck_assert_str_eq(buf, canonical);
+}
+
+START_TEST(article_forms_are_one_canonical_form)
+{
+	assert_article("494", "494");
+	assert_article("Art. 494", "494");
+	assert_article("article 494", "494");
+	assert_article("437 bis", "437 bis");
+	assert_article("437bis", "437 bis");
+	assert_article("437 (bis)", "437 bis");
+	assert_article("437-bis", "437 bis");
+	assert_article("437 BIS", "437 bis");
+	assert_article("CC:437bis", "437 bis");
+	assert_article("Criminal Code art. 305", "305");
+	assert_article("LNIPT 231", "LNIPT 231");
+	assert_article("Law on Negotiable Instruments and Payment Transactions art. 231",
+		       "LNIPT 231");
+	assert_article("305 para 2", "305 para 2");
+	assert_article("305(2)", "305 para 2");
+}
+END_TEST
+
+START_TEST(article_lists)
+{
+	struct cw_article a[CW_ARTICLE_LIST_MAX];
+	char buf[CW_ARTICLE_TEXT_MAX];
+	size_t n;
+
+	ck_assert_int_eq(cw_article_parse_list("494/495", a, CW_ARTICLE_LIST_MAX, &n, "a", NULL),
+			 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(a[0].number, 494);
+	ck_assert_uint_eq(a[1].number, 495);
+	ck_assert_int_eq(cw_article_parse_list("494, 495 and 496", a, CW_ARTICLE_LIST_MAX, &n, "a",
+					       NULL),
+			 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_uint_eq(a[2].number, 496);
+	ck_assert_int_eq(cw_article_parse_list("Articles 494 and 437 bis", a, CW_ARTICLE_LIST_MAX,
+					       &n, "a", NULL),
+			 0);
+	ck_assert_uint_eq(n, 2);
+	cw_article_format(&a[1], buf);
+	ck_assert_str_eq(buf, "437 bis");
+	ck_assert_int_eq(cw_article_parse_list("494-495", a, CW_ARTICLE_LIST_MAX, &n, "a", NULL), 0);
+	ck_assert_uint_eq(n, 2);
+}
+END_TEST
+
+START_TEST(article_rejects_garbage)
+{
+	static const char *const bad[] = {"", "bis", "four hundred", "494 banana", "0", "99999",
+					  "494//", "/"};
+	struct cw_article a[4];
+	struct cw_error err;
+	size_t n;
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cw_error_clear(&err);
+		ck_assert_msg(cw_article_parse_list(bad[i], a, 4, &n, "charge", &err) == CW_EINVAL,
+			      "'%s' parsed", bad[i]);
+		ck_assert_str_eq(err.field, "charge");
+	}
+	/* One article where one is wanted. */
+	ck_assert_int_eq(cw_article_parse("494/495", a, "article", &err), CW_EINVAL);
+}
+END_TEST
+
+START_TEST(article_table_knows_report_articles)
+{
+	static const char *const known[] = {"88",  "302", "305", "307", "425", "437 bis",
+					    "439", "443", "451", "453", "494", "495",
+					    "496", "502", "522", "LNIPT 231"};
+	struct cw_article a;
+
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		ck_assert_int_eq(cw_article_parse(known[i], &a, "a", NULL), 0);
+		ck_assert_msg(cw_article_offence(&a) != NULL, "%s unknown", known[i]);
+	}
+	ck_assert_int_eq(cw_article_parse("437", &a, "a", NULL), 0);
+	ck_assert_ptr_null(cw_article_offence(&a)); /* 437 is not 437 bis */
+	ck_assert_int_eq(cw_article_parse("9999", &a, "a", NULL), 0);
+	ck_assert_ptr_null(cw_article_offence(&a));
+}
+END_TEST
+
+/* ---- text ----------------------------------------------------------------------------------- */
+
+START_TEST(text_validation)
+{
+	struct cw_error err;
+
+	ck_assert_int_eq(cw_text_validate("Kem Sokha", 100, 0, "name", &err), 0);
+	ck_assert_int_eq(cw_text_validate("កឹម សុខា", 100, 0, "name", &err), 0);
+	ck_assert_int_eq(cw_text_validate("Lèse-majesté", 100, 0, "name", &err), 0);
+	ck_assert_int_eq(cw_text_validate("bad\xff", 100, 0, "name", &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "name");
+	ck_assert_int_eq(cw_text_validate("\xc0\xaf", 100, 0, "name", &err), CW_EINVAL);
+	ck_assert_int_eq(cw_text_validate("\xed\xa0\x80", 100, 0, "name", &err), CW_EINVAL);
+	ck_assert_int_eq(cw_text_validate("esc\x1b[31m", 100, 0, "name", &err), CW_EINVAL);
+	ck_assert_int_eq(cw_text_validate("c1\xc2\x9b", 100, 0, "name", &err), CW_EINVAL);
+	ck_assert_int_eq(cw_text_validate("bidi\xe2\x80\xae", 100, 0, "name", &err), CW_EINVAL);
+	ck_assert_int_eq(cw_text_validate("two\nlines", 100, 0, "name", &err), CW_EINVAL);
+	ck_assert_int_eq(cw_text_validate("two\nlines", 100, CW_TEXT_MULTILINE, "notes", &err), 0);
+	ck_assert_int_eq(cw_text_validate("abcdef", 5, 0, "name", &err), CW_EINVAL);
+	ck_assert(strstr(err.message, "too long") != NULL);
+}
+END_TEST
+
+START_TEST(text_neutralised_for_terminal)
+{
+	char *s = cw_text_for_terminal("a\x1b[2Jb\x07\xff", 0);
+
+	ck_assert_str_eq(s, "a^[[2Jb^G\xef\xbf\xbd");
+	free(s);
+	s = cw_text_for_terminal("x\ny", 0);
+	ck_assert_str_eq(s, "x y");
+	free(s);
+	s = cw_text_for_terminal("x\ny", 1);
+	ck_assert_str_eq(s, "x\ny");
+	free(s);
+}
+END_TEST
+
+START_TEST(text_width_of_khmer_and_accents)
+{
+	char out[256];
+
+	/* ក ឹ ម (ឹ is a combining vowel sign) = 2 columns; space; ស ុ ខ ា: ុ combining. */
+	ck_assert_int_eq(cw_text_width("កឹម"), 2);
+	ck_assert_int_eq(cw_text_width("Lèse"), 4);
+	ck_assert_int_eq(cw_text_width("e\xcc\x81"), 1); /* e + combining acute */
+	ck_assert_int_eq(cw_text_fit("កឹម សុខា", 20, 1, out, sizeof out), 20);
+	ck_assert_int_eq(cw_text_width(out), 20);
+	/* Cut: never splits a base from its combining mark, ends with an ellipsis. */
+	ck_assert_int_eq(cw_text_fit("កឹមកឹមកឹម", 3, 0, out, sizeof out), 3);
+	ck_assert_str_eq(out, "កឹម…");
+	ck_assert_int_eq(cw_text_fit("abcdef", 4, 0, out, sizeof out), 4);
+	ck_assert_str_eq(out, "abc…");
+	ck_assert_int_eq(cw_text_fit("ab", 4, 1, out, sizeof out), 4);
+	ck_assert_str_eq(out, "ab  ");
+}
+END_TEST
+
+/* ---- records, codec, JSON ---------------------------------------------------------------------- */
+
+static void make_case(struct cw_record *rec)
+{
+	struct cw_defendant *d;
+	struct cw_charge *c;
+	const struct cw_schema *cs = cw_schema_for_kind(CW_KIND_CASE);
+	const struct cw_field *df = cw_schema_field(cs, "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+
+	cw_record_init(rec, CW_KIND_CASE);
+	cw_id_from_ref("c-test", &rec->id);
+	rec->u.kase.title = strdup("Chhim Sithar — incitement");
+	rec->u.kase.court = strdup("Phnom Penh Court of First Instance");
+	rec->u.kase.opened = D("2022-01-04");
+	rec->u.kase.stage = 5;
+	rec->source = strdup("001 para 42");
+	rec->view = CW_VIEW_UN;
+	d = cw_list_append(&rec->u.kase.defendants, df->sub);
+	cw_id_from_ref("p-chhim-sithar", &d->person);
+	d->custody = CW_CUSTODY_DETAINED;
+	c = cw_list_append(&d->charges, cf->sub);
+	cw_article_parse("494", &c->article, "a", NULL);
+	c->state = 2;
+	c = cw_list_append(&d->charges, cf->sub);
+	cw_article_parse("437 bis", &c->article, "a", NULL);
+	d = cw_list_append(&rec->u.kase.defendants, df->sub);
+	d->unnamed_count = 8;
+	d->label = strdup("NagaWorld union activists");
+	rec->created = 1700000000000000;
+	rec->updated = 1700000000000001;
+	rec->author = strdup("monitor");
+}
+
+START_TEST(codec_round_trip)
+{
+	struct cw_record a, b;
+	struct cw_buf enc = {0}, enc2 = {0};
+	struct cw_error err;
+
+	make_case(&a);
+	ck_assert_int_eq(cw_record_validate(&a, &err), 0);
+	ck_assert_int_eq(cw_record_encode(&a, &enc), 0);
+	ck_assert_int_eq(cw_record_decode(enc.data, enc.len, &b, &err), 0);
+	b.id = a.id;
+	ck_assert_str_eq(b.u.kase.title, "Chhim Sithar — incitement");
+	ck_assert_uint_eq(b.u.kase.defendants.n, 2);
+	ck_assert_uint_eq(((struct cw_defendant *)b.u.kase.defendants.items)[0].charges.n, 2);
+	ck_assert_int_eq(((struct cw_defendant *)b.u.kase.defendants.items)[1].unnamed_count, 8);
+	ck_assert_int_eq(cw_date_compare(b.u.kase.opened, D("2022-01-04")), 0);
+	ck_assert_int_eq(b.updated, 1700000000000001);
+	/* Re-encoding the decoded record gives the same bytes. */
+	ck_assert_int_eq(cw_record_encode(&b, &enc2), 0);
+	ck_assert_uint_eq(enc.len, enc2.len);
+	ck_assert_mem_eq(enc.data, enc2.data, enc.len);
+	cw_buf_free(&enc);
+	cw_buf_free(&enc2);
+	cw_record_free(&a);
+	cw_record_free(&b);
+}
+END_TEST
+
+START_TEST(codec_refuses_newer_and_skips_unknown_tags)
+{
+	struct cw_record a, b;
+	struct cw_buf enc = {0};
+	struct cw_error err;
+	/* A field with tag 120 (varint) that this version does not know. */
+	static const uint8_t unknown_field[] = {((120 << 3) & 0x7F) | 0x80, (120 << 3) >> 7, 5};
+
+	cw_record_init(&a, CW_KIND_PERSON);
+	a.u.person.name = strdup("Ny Nak");
+	ck_assert_int_eq(cw_record_encode(&a, &enc), 0);
+	ck_assert_int_eq(cw_buf_append(&enc, unknown_field, sizeof unknown_field), 0);
+	ck_assert_int_eq(cw_record_decode(enc.data, enc.len, &b, &err), 0);
+	ck_assert_str_eq(b.u.person.name, "Ny Nak");
+	cw_record_free(&b);
+	enc.data[0] = CW_CODEC_VERSION + 1;
+	ck_assert_int_eq(cw_record_decode(enc.data, enc.len, &b, &err), CW_EVERSION);
+	cw_record_free(&b);
+	/* Truncated bytes are corrupt, not a crash. */
+	enc.data[0] = CW_CODEC_VERSION;
+	ck_assert_int_eq(cw_record_decode(enc.data, enc.len - 6, &b, &err), CW_EDB);
+	cw_record_free(&b);
+	cw_buf_free(&enc);
+	cw_record_free(&a);
+}
+END_TEST
+
+START_TEST(json_round_trip_keeps_khmer)
+{
+	struct cw_record a, b;
+	struct cw_error err;
+	json_t *j;
+	char *text;
+
+	cw_record_init(&a, CW_KIND_PERSON);
+	cw_id_from_ref("p-x", &a.id);
+	a.u.person.name = strdup("Kem Sokha");
+	a.u.person.name_km = strdup("កឹម សុខា");
+	a.u.person.roles = 1u << 7;
+	a.u.person.birth_year = 1953;
+	j = cw_record_to_json(&a, 0);
+	text = json_dumps(j, 0);
+	ck_assert(strstr(text, "\"roles\": [\"opposition\"]") != NULL);
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &b, &err), 0);
+	ck_assert_str_eq(b.u.person.name_km, "កឹម សុខា");
+	ck_assert_int_eq(b.u.person.birth_year, 1953);
+	ck_assert_uint_eq(b.u.person.roles, 1u << 7);
+	ck_assert(cw_id_equal(&a.id, &b.id));
+	free(text);
+	json_decref(j);
+	cw_record_free(&a);
+	cw_record_free(&b);
+}
+END_TEST
+
+START_TEST(json_errors_name_the_field)
+{
+	struct cw_record r;
+	struct cw_error err;
+	json_error_t jerr;
+	json_t *j;
+
+	j = json_loads("{\"kind\":\"hearing\",\"case\":\"c-x\",\"date\":\"2023-02-30\"}", 0, &jerr);
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "date");
+	json_decref(j);
+	cw_record_free(&r);
+	j = json_loads("{\"kind\":\"case\",\"title\":\"t\",\"defendants\":[{\"charges\":[{\"article\":"
+		       "\"x\"}]}]}",
+		       0, &jerr);
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "defendants[1].charges[1].article");
+	json_decref(j);
+	cw_record_free(&r);
+	j = json_loads("{\"kind\":\"person\",\"name\":\"x\",\"colour\":\"red\"}", 0, &jerr);
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "colour");
+	json_decref(j);
+	cw_record_free(&r);
+	j = json_loads("{\"kind\":\"spaceship\"}", 0, &jerr);
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "kind");
+	json_decref(j);
+	cw_record_free(&r);
+}
+END_TEST
+
+START_TEST(validation_rules)
+{
+	struct cw_record r;
+	struct cw_error err;
+	char longname[300];
+
+	cw_record_init(&r, CW_KIND_PERSON);
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "name");
+	memset(longname, 'a', sizeof longname - 1);
+	longname[sizeof longname - 1] = '\0';
+	r.u.person.name = strdup(longname);
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "name");
+	free(r.u.person.name);
+	r.u.person.name = strdup("ok");
+	r.u.person.birth_year = 1800;
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "birth_year");
+	r.u.person.birth_year = -1;
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	cw_record_free(&r);
+
+	cw_record_init(&r, CW_KIND_HEARING);
+	cw_id_from_ref("c", &r.u.hearing.case_id);
+	r.u.hearing.date = D("2024-01");
+	r.u.hearing.time = strdup("09:30");
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL); /* a time needs a day */
+	ck_assert_str_eq(err.field, "date");
+	r.u.hearing.date = D("2024-01-15");
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	free(r.u.hearing.time);
+	r.u.hearing.time = strdup("25:00");
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "time");
+	free(r.u.hearing.time);
+	r.u.hearing.time = NULL;
+	r.u.hearing.next_date = D("2023-12-01");
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "next_date");
+	cw_record_free(&r);
+}
+END_TEST
+
+START_TEST(enum_words_accept_spellings)
+{
+	ck_assert_int_eq(cw_enum_parse(&cw_words_custody, "house arrest"), CW_CUSTODY_HOUSE_ARREST);
+	ck_assert_int_eq(cw_enum_parse(&cw_words_custody, "House-Arrest"), CW_CUSTODY_HOUSE_ARREST);
+	ck_assert_int_eq(cw_enum_parse(&cw_words_custody, "jail"), -1);
+	ck_assert_int_eq(cw_kind_parse("demonstration"), CW_KIND_DEMO);
+	ck_assert_int_eq(cw_kind_parse("h"), CW_KIND_HEARING);
+	ck_assert_int_eq(cw_kind_parse("x"), CW_KIND_NONE);
+}
+END_TEST
+
+/* ---- filters -------------------------------------------------------------------------------- */
+
+START_TEST(filter_line_parses_words_and_text)
+{
+	struct cw_filter f;
+	struct cw_error err;
+	char desc[512];
+
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("article:494/495 kind:hearing since:2024-01 "
+					      "court:\"Phnom Penh\" union leader",
+					      &f, &err),
+			 0);
+	ck_assert_uint_eq(f.narticles, 2);
+	ck_assert_uint_eq(f.kinds, 1u << CW_KIND_HEARING);
+	ck_assert_str_eq(f.court, "Phnom Penh");
+	ck_assert_str_eq(f.text, "union leader");
+	ck_assert_int_eq(cw_date_compare(f.since, D("2024-01")), 0);
+	cw_filter_describe(&f, desc, sizeof desc);
+	ck_assert_str_eq(desc, "article:494/495 kind:hearing since:2024-01 court:\"Phnom Penh\" "
+			       "union leader");
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("article:\"437 bis\" ស្រី", &f, &err), 0);
+	ck_assert_uint_eq(f.articles[0].suffix, CW_SUFFIX_BIS);
+	ck_assert_str_eq(f.text, "ស្រី");
+}
+END_TEST
+
+START_TEST(filter_line_errors)
+{
+	struct cw_filter f;
+	struct cw_error err;
+
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("since:2023-13", &f, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "since");
+	ck_assert_int_eq(cw_filter_parse_line("kind:spaceship", &f, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "kind");
+	ck_assert_int_eq(cw_filter_parse_line("colour:red", &f, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "colour");
+	ck_assert_int_eq(cw_filter_parse_line("court:\"Phnom", &f, &err), CW_EINVAL);
+}
+END_TEST
+
+START_TEST(filter_date_keys_cover_partial_ranges)
+{
+	struct cw_filter f;
+	uint32_t lo, hi;
+
+	cw_filter_init(&f);
+	cw_filter_set(&f, "since", "2024-01", NULL);
+	cw_filter_set(&f, "until", "2024-02", NULL);
+	cw_filter_date_keys(&f, &lo, &hi);
+	ck_assert_uint_le(lo, cw_date_key(D("2024-01")));
+	ck_assert_uint_ge(hi, cw_date_key(D("2024-02-29")));
+	ck_assert_uint_lt(hi, cw_date_key(D("2024-03")));
+	ck_assert_uint_gt(lo, cw_date_key(D("2023-12-31")));
+}
+END_TEST
+
+/* ---- timeline summary ---------------------------------------------------------------------- */
+
+START_TEST(timeline_counts_pretrial_days_and_adjournments)
+{
+	struct cw_record recs[5];
+	struct cw_timeline_summary s;
+	struct cw_id person;
+	const struct cw_field *df =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_defendant *d;
+
+	cw_id_from_ref("p", &person);
+	cw_record_init(&recs[0], CW_KIND_CASE);
+	cw_id_from_ref("c", &recs[0].id);
+	d = cw_list_append(&recs[0].u.kase.defendants, df->sub);
+	d->person = person;
+	d->custody = CW_CUSTODY_DETAINED;
+	cw_record_init(&recs[1], CW_KIND_MILESTONE);
+	recs[1].u.milestone.person = person;
+	recs[1].u.milestone.case_id = recs[0].id;
+	recs[1].u.milestone.type = CW_MS_ARREST;
+	recs[1].u.milestone.date = D("2024-01-01");
+	cw_record_init(&recs[2], CW_KIND_MILESTONE);
+	recs[2].u.milestone.person = person;
+	recs[2].u.milestone.case_id = recs[0].id;
+	recs[2].u.milestone.type = CW_MS_VERDICT;
+	recs[2].u.milestone.date = D("2024-03-01");
+	cw_record_init(&recs[3], CW_KIND_HEARING);
+	recs[3].u.hearing.outcome = CW_OUTCOME_ADJOURNED;
+	recs[3].u.hearing.date = D("2024-02-01");
+	recs[3].u.hearing.next_date = D("2024-02-20");
+	cw_record_init(&recs[4], CW_KIND_HEARING);
+	recs[4].u.hearing.outcome = CW_OUTCOME_ADJOURNED;
+	recs[4].u.hearing.date = D("2024-02-20");
+	cw_timeline_summarise(&person, recs, 5, D("2024-02-10"), &s);
+	ck_assert_int_eq(s.pretrial_days, 60); /* 2024 is a leap year: 31 + 29 */
+	ck_assert_int_eq(s.adjournments, 2);
+	ck_assert_int_eq(cw_date_compare(s.next_hearing, D("2024-02-20")), 0);
+	/* Without a verdict the detention goes on to today. */
+	recs[2].u.milestone.type = CW_MS_OTHER;
+	cw_timeline_summarise(&person, recs, 5, D("2024-01-11"), &s);
+	ck_assert_int_eq(s.pretrial_days, 10);
+	ck_assert(s.pretrial_ongoing);
+	/* A month-precise arrest makes the count unknown, not wrong. */
+	recs[1].u.milestone.date = D("2024-01");
+	cw_timeline_summarise(&person, recs, 5, D("2024-01-11"), &s);
+	ck_assert_int_eq(s.pretrial_days, -1);
+	for (int i = 0; i < 5; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
+static Suite *models_suite(void)
+{
+	Suite *s = suite_create("models");
+	TCase *tc;
+
+	tc = tcase_create("dates");
+	tcase_add_test(tc, date_parses_partial_dates);
+	tcase_add_test(tc, date_rejects_invalid_dates);
+	tcase_add_test(tc, date_sorts_partial_between_days);
+	tcase_add_test(tc, date_days_round_trip);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("articles");
+	tcase_add_test(tc, article_forms_are_one_canonical_form);
+	tcase_add_test(tc, article_lists);
+	tcase_add_test(tc, article_rejects_garbage);
+	tcase_add_test(tc, article_table_knows_report_articles);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text");
+	tcase_add_test(tc, text_validation);
+	tcase_add_test(tc, text_neutralised_for_terminal);
+	tcase_add_test(tc, text_width_of_khmer_and_accents);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("records");
+	tcase_add_test(tc, codec_round_trip);
+	tcase_add_test(tc, codec_refuses_newer_and_skips_unknown_tags);
+	tcase_add_test(tc, json_round_trip_keeps_khmer);
+	tcase_add_test(tc, json_errors_name_the_field);
+	tcase_add_test(tc, validation_rules);
+	tcase_add_test(tc, enum_words_accept_spellings);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("filters");
+	tcase_add_test(tc, filter_line_parses_words_and_text);
+	tcase_add_test(tc, filter_line_errors);
+	tcase_add_test(tc, filter_date_keys_cover_partial_ranges);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("timeline");
+	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8"); /* wcwidth needs a UTF-8 character type */
+	sr = srunner_create(models_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,618 @@
+/* check_store.c - unit tests of store/: every index through the filters, timeline order,
+ * rollback, map growth, schema version, references, audit, and two processes at once. Each
+ * test makes its LMDB environment in a fresh temporary directory. */
+#include "config.h"
+
+#include <check.h>
+#include <lmdb.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "models/codec.h"
+#include "store/store.h"
+#include "testutil.h"
+
+static char *dir;
+static struct cw_store *st;
+
+static struct cw_store *open_store(size_t map_size)
+{
+	struct cw_store_options opt = {map_size, "tester", 1, 0};
+	struct cw_store *s = NULL;
+	struct cw_error err;
+
+	ck_assert_msg(cw_store_open(dir, &opt, &s, &err) == 0, "%s", err.message);
+	return s;
+}
+
+static void setup(void)
+{
+	dir = make_temp_dir();
+	ck_assert_ptr_nonnull(dir);
+	st = open_store(0);
+}
+
+static void teardown(void)
+{
+	cw_store_close(st);
+	st = NULL;
+	rm_tree(dir);
+}
+
+static struct cw_date D(const char *text)
+{
+	struct cw_date d;
+
+	ck_assert_int_eq(cw_date_parse(text, &d, "date", NULL), 0);
+	return d;
+}
+
+static struct cw_id add_person(const char *name, const char *province)
+{
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id id;
+
+	cw_record_init(&r, CW_KIND_PERSON);
+	r.u.person.name = strdup(name);
+	if (province)
+		r.u.person.province = strdup(province);
+	ck_assert_msg(cw_store_put(st, &r, CW_PUT_NEW, &err) == 0, "%s", err.message);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+/* A case with one defendant charged under `articles`. */
+static struct cw_id add_case(const char *title, const struct cw_id *person, const char *articles,
+			     const char *court, const char *opened)
+{
+	const struct cw_field *df =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_article arts[8];
+	struct cw_defendant *d;
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id id;
+	size_t n;
+
+	cw_record_init(&r, CW_KIND_CASE);
+	r.u.kase.title = strdup(title);
+	r.u.kase.court = court ? strdup(court) : NULL;
+	r.u.kase.court_province = strdup("Phnom Penh");
+	r.u.kase.opened = D(opened);
+	d = cw_list_append(&r.u.kase.defendants, df->sub);
+	d->person = *person;
+	d->custody = CW_CUSTODY_DETAINED;
+	ck_assert_int_eq(cw_article_parse_list(articles, arts, 8, &n, "a", NULL), 0);
+	for (size_t i = 0; i < n; i++) {
+		struct cw_charge *c = cw_list_append(&d->charges, cf->sub);
+
+		c->article = arts[i];
+	}
+	ck_assert_msg(cw_store_put(st, &r, CW_PUT_NEW, &err) == 0, "%s", err.message);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+static struct cw_id add_hearing(const struct cw_id *kase, const char *date, const char *notes)
+{
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id id;
+
+	cw_record_init(&r, CW_KIND_HEARING);
+	r.u.hearing.case_id = *kase;
+	r.u.hearing.date = D(date);
+	r.u.hearing.outcome = CW_OUTCOME_ADJOURNED;
+	if (notes)
+		r.u.hearing.notes = strdup(notes);
+	ck_assert_msg(cw_store_put(st, &r, CW_PUT_NEW, &err) == 0, "%s", err.message);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+static struct cw_id add_milestone(const struct cw_id *person, const struct cw_id *kase,
+				  const char *date, int type)
+{
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id id;
+
+	cw_record_init(&r, CW_KIND_MILESTONE);
+	r.u.milestone.person = *person;
+	if (kase)
+		r.u.milestone.case_id = *kase;
+	r.u.milestone.date = D(date);
+	r.u.milestone.type = (uint8_t)type;
+	ck_assert_msg(cw_store_put(st, &r, CW_PUT_NEW, &err) == 0, "%s", err.message);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+static size_t count(const char *line, uint32_t kinds)
+{
+	struct cw_filter f;
+	struct cw_error err;
+	size_t n;
+
+	cw_filter_init(&f);
+	ck_assert_msg(cw_filter_parse_line(line, &f, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_store_count(st, &f, kinds, &n, &err) == 0, "%s", err.message);
+	return n;
+}
+
+START_TEST(open_creates_and_reopens)
+{
+	struct cw_id a, b;
+
+	cw_store_database_id(st, &a);
+	ck_assert(!cw_id_is_zero(&a));
+	ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
+	cw_store_close(st);
+	st = open_store(0);
+	cw_store_database_id(st, &b);
+	ck_assert(cw_id_equal(&a, &b));
+}
+END_TEST
+
+START_TEST(open_missing_database_without_create)
+{
+	struct cw_store_options opt = {0, "x", 0, 0};
+	struct cw_store *s;
+	struct cw_error err;
+	char path[4200];
+
+	snprintf(path, sizeof path, "%s/nothing-here", dir);
+	ck_assert_int_eq(cw_store_open(path, &opt, &s, &err), CW_ENOTFOUND);
+	ck_assert(strstr(err.message, "casewatch init") != NULL);
+}
+END_TEST
+
+START_TEST(newer_schema_is_refused)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val k = {14, "schema_version"}, v;
+	uint8_t be[4] = {0, 0, 0, CW_SCHEMA_VERSION + 1};
+	struct cw_store_options opt = {0, "x", 0, 0};
+	struct cw_store *s;
+	struct cw_error err;
+
+	cw_store_close(st);
+	st = NULL;
+	/* Write a future schema version behind the store's back. */
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "meta", 0, &dbi), 0);
+	v.mv_size = 4;
+	v.mv_data = be;
+	ck_assert_int_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	ck_assert_int_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	ck_assert_int_eq(cw_store_open(dir, &opt, &s, &err), CW_EVERSION);
+	ck_assert(strstr(err.message, "newer casewatch") != NULL);
+}
+END_TEST
+
+START_TEST(put_get_stamps_header)
+{
+	struct cw_id p = add_person("Ny Nak", NULL);
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id dbid;
+	int64_t created;
+
+	ck_assert_int_eq(cw_store_get(st, &p, &r, &err), 0);
+	ck_assert_str_eq(r.u.person.name, "Ny Nak");
+	ck_assert_str_eq(r.author, "tester");
+	cw_store_database_id(st, &dbid);
+	ck_assert(cw_id_equal(&r.origin, &dbid));
+	ck_assert(r.created > 0 && r.created == r.updated);
+	created = r.created;
+	free(r.u.person.affiliation);
+	r.u.person.affiliation = strdup("social commentator");
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_get(st, &p, &r, &err), 0);
+	ck_assert_int_eq(r.created, created);
+	ck_assert(r.updated > created);
+	ck_assert_str_eq(r.u.person.affiliation, "social commentator");
+	cw_record_free(&r);
+}
+END_TEST
+
+static int put_twice_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
+{
+	int *changed = ctx, rc;
+	struct cw_record r;
+
+	cw_record_init(&r, CW_KIND_PERSON);
+	cw_id_from_ref("p-same", &r.id);
+	r.u.person.name = strdup("Same Person");
+	rc = cw_txn_put(txn, &r, 0, &changed[0], err);
+	cw_record_free(&r);
+	return rc;
+}
+
+START_TEST(identical_put_is_no_change)
+{
+	int changed[1];
+	struct cw_error err;
+	struct cw_audit_entry *log;
+	size_t n;
+
+	ck_assert_int_eq(cw_store_write(st, put_twice_fn, changed, &err), 0);
+	ck_assert_int_eq(changed[0], 1);
+	ck_assert_int_eq(cw_store_write(st, put_twice_fn, changed, &err), 0);
+	ck_assert_int_eq(changed[0], 0);
+	ck_assert_int_eq(cw_store_audit(st, 0, 0, &log, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(log[0].action, CW_AUDIT_CREATE);
+	free(log);
+}
+END_TEST
+
+START_TEST(index_by_article_kind_date_court_person_case)
+{
+	struct cw_id sithar = add_person("Chhim Sithar", NULL);
+	struct cw_id saran = add_person("Kang Saran", "Banteay Meanchey");
+	struct cw_id c1 = add_case("NagaWorld", &sithar, "494/495", "Phnom Penh Court of First Instance",
+				   "2022-01-04");
+	struct cw_id c2 = add_case("Kang Saran", &saran, "437 bis/307",
+				   "Banteay Meanchey Court of First Instance", "2023-07-04");
+
+	add_hearing(&c1, "2023-05-25", "verdict day");
+	add_hearing(&c1, "2023-10-16", NULL);
+	add_hearing(&c2, "2023-11-22", NULL);
+	add_milestone(&saran, &c2, "2024-02-15", CW_MS_APPEAL_DECIDED);
+	(void)c2;
+
+	ck_assert_uint_eq(count("article:494", CW_KINDS_EVENTS), 2);
+	ck_assert_uint_eq(count("article:494/495", CW_KINDS_EVENTS), 2); /* no duplicates */
+	ck_assert_uint_eq(count("article:\"437 bis\"", CW_KINDS_EVENTS), 2);
+	ck_assert_uint_eq(count("article:437", CW_KINDS_EVENTS), 0);
+	ck_assert_uint_eq(count("article:437bis/494", CW_KINDS_EVENTS), 4);
+	ck_assert_uint_eq(count("article:494", CW_KIND_BIT(CW_KIND_CASE)), 1);
+	ck_assert_uint_eq(count("kind:hearing", CW_KINDS_EVENTS), 3);
+	ck_assert_uint_eq(count("kind:milestone", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("", CW_KINDS_EVENTS), 4);
+	ck_assert_uint_eq(count("since:2023-10 until:2023", CW_KINDS_EVENTS), 2);
+	ck_assert_uint_eq(count("since:2024", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("court:banteay", CW_KINDS_EVENTS), 2);
+	ck_assert_uint_eq(count("court:\"phnom penh court\"", CW_KINDS_EVENTS), 2);
+	ck_assert_uint_eq(count("court:nowhere", CW_KINDS_EVENTS), 0);
+	ck_assert_uint_eq(count("province:banteay", CW_KIND_BIT(CW_KIND_PERSON)), 1);
+	ck_assert_uint_eq(count("province:phnom", CW_KINDS_EVENTS), 4);
+	ck_assert_uint_eq(count("person:Sithar", CW_KINDS_EVENTS), 2);
+	ck_assert_uint_eq(count("person:\"Kang Saran\" kind:milestone", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("case:NagaWorld", CW_KINDS_EVENTS), 2);
+	ck_assert_uint_eq(count("verdict", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("article:494 person:Saran", CW_KINDS_EVENTS), 0);
+}
+END_TEST
+
+START_TEST(list_orders_newest_first_and_pages)
+{
+	struct cw_id p = add_person("Thach Setha", NULL);
+	struct cw_id c = add_case("Setha", &p, "494", NULL, "2023-01");
+	struct cw_filter f;
+	struct cw_record_list l;
+	struct cw_error err;
+	char d[CW_DATE_TEXT_MAX];
+
+	add_hearing(&c, "2023-09-21", NULL);
+	add_hearing(&c, "2023-10", NULL);
+	add_hearing(&c, "2023-10-18", NULL);
+	add_hearing(&c, "2024", NULL);
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0, 0, &l, &err),
+			 0);
+	ck_assert_uint_eq(l.n, 4);
+	cw_date_format(cw_record_date(&l.items[0]), d);
+	ck_assert_str_eq(d, "2024");
+	cw_date_format(cw_record_date(&l.items[1]), d);
+	ck_assert_str_eq(d, "2023-10-18");
+	cw_date_format(cw_record_date(&l.items[2]), d);
+	ck_assert_str_eq(d, "2023-10");
+	cw_record_list_free(&l);
+	ck_assert_int_eq(cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_OLDEST_FIRST, 1, 2, &l, &err),
+			 0);
+	ck_assert_uint_eq(l.n, 2);
+	cw_date_format(cw_record_date(&l.items[0]), d);
+	ck_assert_str_eq(d, "2023-10");
+	cw_record_list_free(&l);
+}
+END_TEST
+
+START_TEST(timeline_in_date_order_unknown_last)
+{
+	struct cw_id p = add_person("Kem Sokha", NULL);
+	struct cw_id other = add_person("Someone Else", NULL);
+	struct cw_id c = add_case("Kem Sokha — treason", &p, "439/443",
+				  "Phnom Penh Court of First Instance", "2017-09-03");
+	struct cw_record_list l;
+	struct cw_error err;
+	struct cw_record r;
+
+	add_milestone(&p, &c, "2023-03", CW_MS_HOUSE_ARREST);
+	add_milestone(&p, &c, "", CW_MS_VERDICT);
+	add_hearing(&c, "2024-01", NULL);
+	add_milestone(&p, &c, "2017-09-03", CW_MS_ARREST);
+	add_milestone(&other, NULL, "2020", CW_MS_ARREST);
+	ck_assert_int_eq(cw_store_timeline_for_person(st, &p, &l, &err), 0);
+	ck_assert_uint_eq(l.n, 5); /* case (2017-09-03), arrest, house arrest, hearing, verdict */
+	ck_assert_int_eq(l.items[0].kind == CW_KIND_CASE || l.items[1].kind == CW_KIND_CASE, 1);
+	ck_assert_int_eq(cw_date_compare(cw_record_date(&l.items[2]), D("2023-03")), 0);
+	ck_assert_int_eq(l.items[3].kind, CW_KIND_HEARING);
+	ck_assert_int_eq(l.items[4].kind, CW_KIND_MILESTONE);
+	ck_assert_int_eq(l.items[4].u.milestone.type, CW_MS_VERDICT);
+	ck_assert(!cw_date_is_known(cw_record_date(&l.items[4])));
+	cw_record_list_free(&l);
+	(void)r;
+}
+END_TEST
+
+START_TEST(case_change_reindexes_its_hearings)
+{
+	struct cw_id p = add_person("Chao Veasna", NULL);
+	struct cw_id q = add_person("Added Later", NULL);
+	struct cw_id c = add_case("Veasna", &p, "494", NULL, "2023-07-23");
+	const struct cw_field *df =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_defendant *d;
+	struct cw_record r;
+	struct cw_error err;
+
+	add_hearing(&c, "2024-02-07", NULL);
+	ck_assert_uint_eq(count("article:307", CW_KINDS_EVENTS), 0);
+	ck_assert_uint_eq(count("person:\"Added Later\"", CW_KINDS_EVENTS), 0);
+	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
+	d = r.u.kase.defendants.items;
+	cw_article_parse("307", &((struct cw_charge *)d->charges.items)[0].article, "a", NULL);
+	d = cw_list_append(&r.u.kase.defendants, df->sub);
+	d->person = q;
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	ck_assert_uint_eq(count("article:307", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("article:494", CW_KINDS_EVENTS), 0);
+	ck_assert_uint_eq(count("person:\"Added Later\"", CW_KINDS_EVENTS), 1);
+}
+END_TEST
+
+static int fail_after_put_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
+{
+	struct cw_record r;
+	int rc;
+
+	(void)ctx;
+	cw_record_init(&r, CW_KIND_PERSON);
+	r.u.person.name = strdup("Half Written");
+	rc = cw_txn_put(txn, &r, 0, NULL, err);
+	cw_record_free(&r);
+	ck_assert_int_eq(rc, 0);
+	return cw_error_set(err, CW_EINVAL, "second", "the second step failed");
+}
+
+START_TEST(failed_action_writes_nothing)
+{
+	struct cw_error err;
+	struct cw_record r;
+	struct cw_id p = add_person("Eng Sroy", NULL);
+
+	ck_assert_int_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 1);
+	ck_assert_int_eq(cw_store_write(st, fail_after_put_fn, NULL, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "second");
+	ck_assert_uint_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 1);
+	/* A hearing naming a case that does not exist is refused whole. */
+	cw_record_init(&r, CW_KIND_HEARING);
+	cw_id_from_ref("no-such-case", &r.u.hearing.case_id);
+	r.u.hearing.date = D("2024-01-01");
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "case");
+	ck_assert(cw_id_is_zero(&r.id));
+	/* ... and naming a person where a case belongs too. */
+	r.u.hearing.case_id = p;
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), CW_EINVAL);
+	ck_assert(strstr(err.message, "is not a case") != NULL);
+	cw_record_free(&r);
+	ck_assert_uint_eq(count("", CW_KINDS_EVENTS), 0);
+}
+END_TEST
+
+START_TEST(delete_refused_while_named)
+{
+	struct cw_id p = add_person("Koeut Saray", NULL);
+	struct cw_id c = add_case("Saray", &p, "494/495", NULL, "2024-04-05");
+	struct cw_id h = add_hearing(&c, "2024-05-01", NULL);
+	struct cw_error err;
+	struct cw_audit_entry *log;
+	size_t n;
+
+	ck_assert_int_eq(cw_store_delete(st, &p, &err), CW_EREFUSED);
+	ck_assert(strstr(err.message, "named by") != NULL);
+	ck_assert_int_eq(cw_store_delete(st, &c, &err), CW_EREFUSED);
+	ck_assert_int_eq(cw_store_delete(st, &h, &err), 0);
+	ck_assert_int_eq(cw_store_delete(st, &c, &err), 0);
+	ck_assert_int_eq(cw_store_delete(st, &p, &err), 0);
+	ck_assert_uint_eq(count("", CW_KINDS_EVENTS | CW_KIND_BIT(CW_KIND_CASE) |
+					CW_KIND_BIT(CW_KIND_PERSON)),
+			  0);
+	ck_assert_uint_eq(count("article:494", CW_KIND_BIT(CW_KIND_CASE)), 0);
+	ck_assert_int_eq(cw_store_delete(st, &p, &err), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_store_audit(st, 0, 0, &log, &n, &err), 0);
+	ck_assert_uint_eq(n, 6);
+	ck_assert_int_eq(log[5].action, CW_AUDIT_DELETE);
+	ck_assert_str_eq(log[5].author, "tester");
+	free(log);
+}
+END_TEST
+
+START_TEST(map_grows_when_full)
+{
+	struct cw_error err;
+	size_t before;
+
+	cw_store_close(st);
+	rm_tree(dir);
+	dir = make_temp_dir();
+	st = open_store(64 * 1024); /* deliberately tiny */
+	before = cw_store_map_size(st);
+	for (int i = 0; i < 600; i++) {
+		char name[64];
+
+		snprintf(name, sizeof name, "Person number %d with a long enough name", i);
+		add_person(name, "Kampong Cham");
+	}
+	ck_assert_uint_gt(cw_store_map_size(st), before);
+	ck_assert_uint_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 600);
+	ck_assert_uint_eq(count("province:kampong", CW_KIND_BIT(CW_KIND_PERSON)), 600);
+	(void)err;
+}
+END_TEST
+
+START_TEST(find_id_prefix_and_resolve_names)
+{
+	struct cw_id a = add_person("Sam Rainsy", NULL), got;
+	struct cw_record_list cands = {0};
+	struct cw_error err;
+	char hex[CW_ID_HEX_LEN + 1];
+
+	add_person("Sam Rainsy Junior", NULL);
+	add_person("Rong Chhun", NULL);
+	cw_id_hex(&a, hex);
+	hex[10] = '\0';
+	ck_assert_int_eq(cw_store_find_id(st, hex, &got, &err), 0);
+	ck_assert(cw_id_equal(&a, &got));
+	ck_assert_int_eq(cw_store_find_id(st, "zzzzzz", &got, &err), CW_EINVAL);
+	/* An exact name wins over a longer one that contains it. */
+	ck_assert_int_eq(cw_store_resolve(st, CW_KIND_PERSON, "sam rainsy", &got, NULL, &err), 0);
+	ck_assert(cw_id_equal(&a, &got));
+	ck_assert_int_eq(cw_store_resolve(st, CW_KIND_PERSON, "Chhun", &got, NULL, &err), 0);
+	ck_assert_int_eq(cw_store_resolve(st, CW_KIND_PERSON, "Sam", &got, &cands, &err),
+			 CW_EAMBIGUOUS);
+	ck_assert_uint_eq(cands.n, 2);
+	cw_record_list_free(&cands);
+	ck_assert_int_eq(cw_store_resolve(st, CW_KIND_PERSON, "Nobody", &got, NULL, &err),
+			 CW_ENOTFOUND);
+}
+END_TEST
+
+START_TEST(names_dictionary_for_pickers)
+{
+	struct cw_id p = add_person("Someone", NULL);
+	char **names;
+	size_t n;
+	struct cw_error err;
+
+	add_case("A", &p, "494", "Phnom Penh Court of First Instance", "2023");
+	add_case("B", &p, "494", "phnom penh court of first instance", "2023");
+	add_case("C", &p, "494", "Court of Appeal", "2023");
+	ck_assert_int_eq(cw_store_names(st, CW_NAME_COURT, NULL, &names, &n, &err), 0);
+	ck_assert_uint_eq(n, 2); /* the same court in other case is one name */
+	cw_store_names_free(names, n);
+	ck_assert_int_eq(cw_store_names(st, CW_NAME_COURT, "appeal", &names, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(names[0], "Court of Appeal");
+	cw_store_names_free(names, n);
+}
+END_TEST
+
+START_TEST(reader_and_writer_processes_at_once)
+{
+	int ready[2], go[2];
+	pid_t child;
+	int status;
+	char byte = 0;
+	struct cw_filter f;
+	struct cw_record_list l;
+	struct cw_error err;
+
+	/* The environment must not cross fork(): close it, and each process opens its own. */
+	cw_store_close(st);
+	st = NULL;
+	ck_assert_int_eq(pipe(ready), 0);
+	ck_assert_int_eq(pipe(go), 0);
+	child = fork();
+	ck_assert_int_ge(child, 0);
+	if (child == 0) {
+		st = open_store(0);
+		if (read(go[0], &byte, 1) != 1)
+			_exit(3);
+		for (int i = 0; i < 50; i++) {
+			char name[32];
+
+			snprintf(name, sizeof name, "Writer %d", i);
+			add_person(name, NULL);
+		}
+		cw_store_close(st);
+		_exit(0);
+	}
+	st = open_store(0);
+	/* A read in progress in this process while the other one writes. */
+	cw_filter_init(&f);
+	ck_assert_int_eq(write(go[1], &byte, 1), 1);
+	for (int i = 0; i < 20; i++) {
+		ck_assert_int_eq(cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_PERSON), CW_ORDER_NEWEST_FIRST,
+					       0, 0, &l, &err),
+				 0);
+		ck_assert_uint_le(l.n, 50);
+		cw_record_list_free(&l);
+	}
+	ck_assert_int_eq(waitpid(child, &status, 0), child);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ck_assert_uint_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 50);
+	close(ready[0]);
+	close(ready[1]);
+	close(go[0]);
+	close(go[1]);
+}
+END_TEST
+
+static Suite *store_suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("store");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, open_creates_and_reopens);
+	tcase_add_test(tc, open_missing_database_without_create);
+	tcase_add_test(tc, newer_schema_is_refused);
+	tcase_add_test(tc, put_get_stamps_header);
+	tcase_add_test(tc, identical_put_is_no_change);
+	tcase_add_test(tc, index_by_article_kind_date_court_person_case);
+	tcase_add_test(tc, list_orders_newest_first_and_pages);
+	tcase_add_test(tc, timeline_in_date_order_unknown_last);
+	tcase_add_test(tc, case_change_reindexes_its_hearings);
+	tcase_add_test(tc, failed_action_writes_nothing);
+	tcase_add_test(tc, delete_refused_while_named);
+	tcase_add_test(tc, map_grows_when_full);
+	tcase_add_test(tc, find_id_prefix_and_resolve_names);
+	tcase_add_test(tc, names_dictionary_for_pickers);
+	tcase_add_test(tc, reader_and_writer_processes_at_once);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	sr = srunner_create(store_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,97 @@
+#!/bin/sh
+# The command line end to end: init, add people and a case, log each kind of record, edit,
+# show, timeline, delete, JSON output, help.
+. "$TESTLIB"
+set -e
+
+ok cw init
+has "casewatch database ready"
+ok cw person add --name "Chhim Sithar" --name-km "ឈឹម ស៊ីថា" --sex female \
+	--affiliation "LRSU" --role union_leader --source "001 para 42" --view un
+has "added person"
+sithar=$(printf '%s' "$out" | awk '{print $3}')
+ok cw person add --name "Kang Saran" --province "Banteay Meanchey"
+ok cw case add --title "NagaWorld strike" --court "Phnom Penh Court of First Instance" \
+	--court-level first_instance --opened 2022-01-04 --stage trial \
+	--defendant "Chhim Sithar" --custody detained --charge 494/495 \
+	--unnamed "8 NagaWorld union activists" --charge "494/495:convicted"
+case_id=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case NagaWorld --date 2023-05-25 --time 09:00 --stage verdict \
+	--judge "Presiding Judge" --present "Chhim Sithar" --public-admitted yes \
+	--monitors-admitted no --indicator public_hearing=no:"gallery closed" \
+	--indicator reasoned_judgment=unknown --outcome verdict \
+	--verdict "494/495=convicted@Chhim Sithar" --sentence "2 years' imprisonment" \
+	--notes "Crowd outside.
+Second line."
+hearing=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log visit --facility "Correctional Center 2" --date 2024-03-12 --access restricted \
+	--private-interview no --concern water --concern "womens needs,bribery" \
+	--detainee "Chhim Sithar"
+ok cw log demo --date 2022-01-10 --place "NagaWorld casino" --province "Phnom Penh" \
+	--organiser LRSU --participants 300 --response arrests,dispersed --arrested "Chhim Sithar" \
+	--arrests-count 9
+ok cw log milestone --person "Chhim Sithar" --case "$case_id" --date 2022-01-04 --type arrest
+ok cw log milestone --person "Chhim Sithar" --case NagaWorld --date 2023-05-25 --type verdict \
+	--detail "2 years"
+
+# show: every field, names for ids, Khmer intact, multi-line notes kept
+ok cw show "$hearing"
+has "Presiding Judge"
+has "NagaWorld strike ("
+has "public_hearing"
+has "gallery closed"
+has "Second line."
+has "author             test monitor"
+ok cw show "Chhim Sithar"
+has "ឈឹម ស៊ីថា"
+has "union_leader"
+
+# timeline: header with charges and custody, then events in date order
+ok cw timeline sithar
+has "charges: 494 charged, 495 charged"
+has "custody: detained"
+has "pretrial detention: 506 days"
+first=$(printf '%s\n' "$out" | grep -n 'arrest' | head -1 | cut -d: -f1)
+last=$(printf '%s\n' "$out" | grep -n 'Correctional' | head -1 | cut -d: -f1)
+[ "$first" -lt "$last" ] || fail "timeline not in date order"
+ok cw timeline "Chhim Sithar" --json
+json "d['person']['name'] == 'Chhim Sithar' and len(d['entries']) == 6"
+json "[e['kind'] for e in d['entries']][0] in ('case', 'milestone')"
+
+# list and JSON
+ok cw list records --json
+json "len(d) == 5 and all(len(r['id']) == 32 for r in d)"
+json "d[0]['date'] == '2024-03-12' and d[0]['concerns'] == ['water', 'bribery', 'womens_needs']"
+ok cw list cases
+has "494/495"
+has "1 + 8 unnamed"
+ok cw list persons
+lines 3
+
+# edit: replace a field, add to a list, clear a field; the update is stamped
+ok cw edit "$hearing" --outcome adjourned --adjourn-reason "judge ill" --next-date 2023-06-01 \
+	--clear sentence
+ok cw show "$hearing" --json
+json "d['outcome'] == 'adjourned' and d['next_date'] == '2023-06-01' and 'sentence' not in d"
+json "d['updated'] > d['created'] and d['editor'] == 'test monitor'"
+ok cw timeline "Chhim Sithar"
+has "adjournments: 1"
+
+# delete: refused while named, confirmed with --yes, asks otherwise
+fails 65 "named by" cw delete "$case_id" --yes
+fails 2 "yes" cw delete "$hearing" </dev/null
+ok cw delete "$hearing" --yes
+has "deleted"
+fails 66 "id" cw show "$hearing"
+
+# help for every command
+ok cw --help
+has "timeline"
+ok cw log hearing --help
+has "--indicator"
+has "public_hearing"
+ok cw list --help
+has "--article"
+ok cw articles
+has "lese-majeste"
+done_ok

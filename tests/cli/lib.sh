@@ -1,0 +1,82 @@
+# lib.sh - helpers for the command-line tests: each test script sources this, runs the real
+# casewatch binary on a fresh temporary database and checks what it prints and returns.
+# A failed check prints what was expected and what came, and the script exits 1.
+set -u
+
+: "${CASEWATCH:?run through make check}"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/casewatch-cli-XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+DB="$WORK/db"
+export CASEWATCH_AUTHOR="test monitor"
+export COLUMNS=200
+unset CASEWATCH_DB XDG_DATA_HOME
+checks=0
+
+cw() { "$CASEWATCH" --db "$DB" "$@"; }
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# ok CMD...: the command succeeds; its stdout is in $out.
+ok() {
+	checks=$((checks + 1))
+	out=$("$@" 2>"$WORK/stderr") || fail "'$*' exited $? ($(cat "$WORK/stderr"))"
+}
+
+# fails STATUS FIELD CMD...: the command exits with STATUS and prints one line naming FIELD.
+fails() {
+	want=$1 field=$2
+	shift 2
+	checks=$((checks + 1))
+	set +e
+	"$@" >"$WORK/stdout" 2>"$WORK/stderr"
+	got=$?
+	set -e
+	[ "$got" -eq "$want" ] || fail "'$*' exited $got, wanted $want ($(cat "$WORK/stderr"))"
+	[ "$(wc -l <"$WORK/stderr")" -eq 1 ] || fail "'$*' printed not one line: $(cat "$WORK/stderr")"
+	grep -q -- "$field" "$WORK/stderr" || fail "'$*' error does not name '$field': $(cat "$WORK/stderr")"
+	err=$(cat "$WORK/stderr")
+}
+
+# has TEXT: $out contains TEXT.  lacks TEXT: it does not.
+has() {
+	checks=$((checks + 1))
+	printf '%s\n' "$out" | grep -qF -- "$1" || fail "output lacks '$1':
+$out"
+}
+lacks() {
+	checks=$((checks + 1))
+	if printf '%s\n' "$out" | grep -qF -- "$1"; then fail "output has '$1':
+$out"; fi
+}
+
+# lines N: $out has N lines.
+lines() {
+	checks=$((checks + 1))
+	n=$(printf '%s\n' "$out" | grep -c .)
+	[ "$n" -eq "$1" ] || fail "wanted $1 lines, got $n:
+$out"
+}
+
+# json EXPR: python evaluates EXPR with `d` bound to the JSON in $out; it must be true.
+json() {
+	checks=$((checks + 1))
+	printf '%s' "$out" | "${PYTHON3:-python3}" -c "
+import json, sys
+d = json.load(sys.stdin)
+sys.exit(0 if ($1) else 1)" || fail "JSON check failed: $1
+$out"
+}
+
+# db_snapshot: a digest of the database file's bytes, so that a refused command can be shown
+# to leave it byte-for-byte as it was.
+db_snapshot() {
+	sha256sum "$DB/data.mdb" | cut -d' ' -f1
+}
+
+done_ok() {
+	echo "ok: $checks checks"
+	exit 0
+}

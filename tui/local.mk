@@ -1,0 +1,1 @@
+## tui/: additions to the top-level Makefile.am (included by it).
