@@ -14,6 +14,7 @@
 #include "models/text.h"
 #include "models/timeline.h"
 #include "output.h"
+#include "tui.h"
 
 #define SHORT_ID 8
 
@@ -1053,6 +1054,8 @@ static const struct command commands[] = {
 	 "import records (one JSON object a line) in one transaction"},
 	{"articles", NULL, cmd_articles, 0, "casewatch articles [--json]",
 	 "the built-in table of charge articles"},
+	/* report and export commands */
+	/* sync commands */
 };
 
 static void print_usage(FILE *out)
@@ -1130,10 +1133,8 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 					    argv[i]);
 		}
 	}
-	if (i >= argc) {
-		print_usage(cli->out);
-		return 0;
-	}
+	if (i >= argc)
+		return cw_tui_main(cli);
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
 		const struct command *cmd = &commands[c];
 		int first = i + 1;
