@@ -466,16 +466,8 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 
 /* ---- commands --------------------------------------------------------------------------- */
 
-struct command {
-	const char *name;
-	const char *sub; /* second word, or NULL */
-	int (*run)(struct cw_cli *cli, const struct command *cmd, int first_arg);
-	enum cw_kind kind;
-	const char *usage;
-	const char *summary;
-};
 
-static int cmd_init(struct cw_cli *cli, const struct command *cmd, int first_arg)
+static int cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_id id;
 	char hex[CW_ID_HEX_LEN + 1];
@@ -494,7 +486,7 @@ static int cmd_init(struct cw_cli *cli, const struct command *cmd, int first_arg
 }
 
 /* person add, case add, log KIND: a new record from options, saved in one transaction. */
-static int cmd_add(struct cw_cli *cli, const struct command *cmd, int first_arg)
+static int cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
 	char hex[CW_ID_HEX_LEN + 1];
@@ -546,7 +538,7 @@ static int record_argument(struct cw_cli *cli, int first_arg, const char *what, 
 	return rc;
 }
 
-static int cmd_edit(struct cw_cli *cli, const struct command *cmd, int first_arg)
+static int cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
 	struct cw_id id;
@@ -568,7 +560,7 @@ static int cmd_edit(struct cw_cli *cli, const struct command *cmd, int first_arg
 	return rc;
 }
 
-static int cmd_delete(struct cw_cli *cli, const struct command *cmd, int first_arg)
+static int cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
 	struct cw_id id;
@@ -654,7 +646,7 @@ static int parse_filter_options(struct cw_cli *cli, int first_arg, struct cw_fil
 	return rc;
 }
 
-static int cmd_list(struct cw_cli *cli, const struct command *cmd, int first_arg)
+static int cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_filter f;
 	struct cw_record_list l;
@@ -698,7 +690,7 @@ static int cmd_list(struct cw_cli *cli, const struct command *cmd, int first_arg
 	return rc;
 }
 
-static int cmd_show(struct cw_cli *cli, const struct command *cmd, int first_arg)
+static int cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
 	struct cw_id id;
@@ -784,7 +776,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 	fprintf(out, "  next hearing: %s\n", date[0] ? date : "none scheduled");
 }
 
-static int cmd_timeline(struct cw_cli *cli, const struct command *cmd, int first_arg)
+static int cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record person;
 	struct cw_record_list l;
@@ -938,7 +930,7 @@ static int import_file(struct cw_cli *cli, const char *path, size_t *total, size
 	return rc;
 }
 
-static int cmd_import(struct cw_cli *cli, const struct command *cmd, int first_arg)
+static int cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	const char *path = first_arg < cli->argc ? cli->argv[first_arg] : NULL;
 	size_t total, written;
@@ -952,7 +944,7 @@ static int cmd_import(struct cw_cli *cli, const struct command *cmd, int first_a
 	return rc;
 }
 
-static int cmd_seed(struct cw_cli *cli, const struct command *cmd, int first_arg)
+static int cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	const char *candidates[] = {first_arg < cli->argc ? cli->argv[first_arg] : NULL,
 				    getenv("CASEWATCH_SEED"), CW_SEED_INSTALLED, CW_SEED_SOURCE};
@@ -980,7 +972,7 @@ static int cmd_seed(struct cw_cli *cli, const struct command *cmd, int first_arg
 			    "demo data not found; give its path: casewatch seed FILE");
 }
 
-static int cmd_articles(struct cw_cli *cli, const struct command *cmd, int first_arg)
+static int cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	static const char *const cols[] = {"ARTICLE", "LAW", "OFFENCE"};
 	struct cw_table t;
@@ -1024,7 +1016,7 @@ static const char filter_help[] =
 	"  --filter LINE       all of the above as one line: article:494/495 kind:hearing ...\n"
 	"  --limit N, --offset N, --oldest-first, --json\n";
 
-static const struct command commands[] = {
+static const struct cw_command commands[] = {
 	{"init", NULL, cmd_init, 0, "casewatch init", "create the database"},
 	{"seed", NULL, cmd_seed, 0, "casewatch seed [FILE]",
 	 "load the demo data from the UN documents (idempotent)"},
@@ -1080,10 +1072,12 @@ static void print_usage(FILE *out)
 	      out);
 }
 
-static void print_command_help(FILE *out, const struct command *cmd)
+static void print_command_help(FILE *out, const struct cw_command *cmd)
 {
 	fprintf(out, "usage: %s\n\n%s.\n\n", cmd->usage, cmd->summary);
-	if (cmd->kind)
+	if (cmd->help)
+		fputs(cmd->help, out);
+	else if (cmd->kind)
 		cw_cli_print_record_options(out, cmd->kind);
 	else if (cmd->run == cmd_list)
 		fputs(filter_help, out);
@@ -1136,7 +1130,7 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 	if (i >= argc)
 		return cw_tui_main(cli);
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
-		const struct command *cmd = &commands[c];
+		const struct cw_command *cmd = &commands[c];
 		int first = i + 1;
 
 		if (strcmp(argv[i], cmd->name) != 0)

@@ -24,6 +24,18 @@ struct cw_cli {
 	char **argv;
 };
 
+/* A command: `casewatch NAME [SUB] options...`. run() gets the index of the first argument
+ * after the command words. Commands are listed in cli.c's table, which also makes --help. */
+struct cw_command {
+	const char *name;
+	const char *sub; /* second word, or NULL */
+	int (*run)(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+	enum cw_kind kind; /* the record kind a command adds, else 0 */
+	const char *usage;
+	const char *summary;
+	const char *help; /* more lines for `casewatch NAME --help`, or NULL */
+};
+
 /* Runs the command line; returns a CW_E* code with cli->err filled on failure. */
 int cw_cli_run(struct cw_cli *cli, int argc, char **argv);
 
