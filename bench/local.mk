@@ -1,1 +1,1 @@
-## bench/: additions to the top-level Makefile.am (included by it).
+## bench/: benchmarks: additions to the top-level Makefile.am (included by it).

@@ -1,1 +1,1 @@
-## store/: additions to the top-level Makefile.am (included by it).
+## store/: sync, bundles and audit: additions to the top-level Makefile.am (included by it).

@@ -1,1 +1,1 @@
-## tui/: additions to the top-level Makefile.am (included by it).
+## tui/: the curses front end: additions to the top-level Makefile.am (included by it).
