@@ -561,6 +561,84 @@ out:
 	return rc;
 }
 
+/* People have no charges or courts of their own: a person matches an article, a case or a
+ * court through the cases that name them as a defendant. */
+static int people_via_cases(const struct criteria *c)
+{
+	return c->kinds == CW_KIND_BIT(CW_KIND_PERSON) &&
+	       (c->articles.given || c->cases.given || c->courts.given);
+}
+
+struct defendants_ctx {
+	struct cw_store *st;
+	MDB_txn *txn;
+	struct keylist ids;
+};
+
+static int collect_defendants(void *ctx, const struct cw_id *id, const struct cw_record *decoded,
+			      struct cw_error *err)
+{
+	struct defendants_ctx *d = ctx;
+	struct cw_record rec;
+	int rc;
+
+	(void)decoded;
+	if ((rc = cw_store_read_record(d->st, d->txn, id, &rec, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < rec.u.kase.defendants.n && rc == 0; i++) {
+		const struct cw_id *p = &((struct cw_defendant *)rec.u.kase.defendants.items)[i].person;
+
+		if (!cw_id_is_zero(p) && !keylist_has(&d->ids, p->b))
+			rc = keylist_add(&d->ids, p->b, ID_LEN);
+	}
+	cw_record_free(&rec);
+	return rc == CW_ENOMEM ? cw_error_set(err, rc, "", "out of memory") : rc;
+}
+
+static int walk_people_via_cases(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
+				 match_fn visit, void *ctx, struct cw_error *err)
+{
+	struct defendants_ctx d = {st, txn, {0}};
+	struct criteria cases = *c, people;
+	int rc;
+
+	cases.kinds = CW_KIND_BIT(CW_KIND_CASE);
+	cases.provinces.given = 0; /* a person's province is their own */
+	cases.text = NULL;
+	memset(&people, 0, sizeof people);
+	people.kinds = CW_KIND_BIT(CW_KIND_PERSON);
+	people.provinces = c->provinces;
+	rc = walk_matches(st, txn, &cases, 1, collect_defendants, &d, err);
+	for (size_t i = 0; i < d.ids.n && rc == 0; i++) {
+		MDB_val k = {ID_LEN, d.ids.keys[i]}, v;
+		struct cw_id id;
+		struct cw_record rec;
+		int stop;
+
+		memcpy(id.b, d.ids.keys[i], ID_LEN);
+		if ((rc = mdb_get(txn, st->dbi[DB_RECORD_KEYS], &k, &v)) != 0) {
+			rc = cw_store_lmdb_error(NULL, rc, "reading an index", err);
+			break;
+		}
+		if (!keys_match(&people, v.mv_data, v.mv_size))
+			continue;
+		if (c->text) {
+			if ((rc = cw_store_read_record(st, txn, &id, &rec, err)) != 0)
+				break;
+			stop = record_has_text(&rec, c->text) ? visit(ctx, &id, &rec, err) : 0;
+			cw_record_free(&rec);
+		} else {
+			stop = visit(ctx, &id, NULL, err);
+		}
+		if (stop < 0)
+			rc = stop;
+		if (stop)
+			break;
+	}
+	free(d.ids.keys);
+	return rc;
+}
+
 struct list_ctx {
 	struct cw_store *st;
 	MDB_txn *txn;
@@ -614,8 +692,11 @@ int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t defau
 		by_name = c.kinds == CW_KIND_BIT(CW_KIND_PERSON);
 		if (by_name)
 			l.skip = l.limit = 0;
-		rc = walk_matches(st, l.txn, &c, order == CW_ORDER_NEWEST_FIRST, list_visit, &l,
-				  err);
+		if (people_via_cases(&c))
+			rc = walk_people_via_cases(st, l.txn, &c, list_visit, &l, err);
+		else
+			rc = walk_matches(st, l.txn, &c, order == CW_ORDER_NEWEST_FIRST, list_visit,
+					  &l, err);
 		if (rc == 0 && by_name) {
 			qsort(out->items, out->n, sizeof *out->items, compare_names);
 			if (offset >= out->n)
@@ -657,7 +738,8 @@ int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t defa
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 		return rc;
 	if ((rc = criteria_build(st, txn, f, default_kinds, &c, err)) == 0)
-		rc = walk_matches(st, txn, &c, 1, count_visit, count, err);
+		rc = people_via_cases(&c) ? walk_people_via_cases(st, txn, &c, count_visit, count, err)
+					  : walk_matches(st, txn, &c, 1, count_visit, count, err);
 	criteria_free(&c);
 	mdb_txn_abort(txn);
 	return rc;
