@@ -521,6 +521,15 @@ static int record_argument(struct cw_cli *cli, int first_arg, const char *what, 
 
 	if (!arg || !strncmp(arg, "--", 2))
 		return cw_error_set(&cli->err, CW_EUSAGE, what, "give the record's id");
+	if (!strncmp(arg, "ref:", 4)) {
+		/* The readable reference an import file gave the record ("ref:p-kem-sokha"). */
+		struct cw_record rec;
+
+		cw_id_from_ref(arg + 4, id);
+		if ((rc = cw_store_get(cli->store, id, &rec, &cli->err)) == 0)
+			cw_record_free(&rec);
+		return rc;
+	}
 	rc = cw_store_find_id(cli->store, arg, id, &cli->err);
 	if (rc == CW_EINVAL || rc == CW_ENOTFOUND) {
 		/* Not an id: try a person's name, then a case title. */
@@ -1090,8 +1099,9 @@ static void print_command_help(FILE *out, const struct cw_command *cmd)
 		      "records name cannot be deleted until those records are changed.\n",
 		      out);
 	else if (cmd->run == cmd_timeline || cmd->run == cmd_show)
-		fputs("PERSON or ID may be a full id, an id prefix of 6 or more digits, or a name\n"
-		      "(an exact name, or a part that matches one person).\n",
+		fputs("PERSON or ID may be a full id, an id prefix of 6 or more digits, a name\n"
+		      "(an exact name, or a part that matches one person), or ref:REF for a record\n"
+		      "imported with a readable reference (ref:p-kem-sokha).\n",
 		      out);
 	else if (cmd->run == cmd_import)
 		fputs("Each line is a JSON object with \"kind\" and the kind's fields, as\n"
