@@ -364,7 +364,8 @@ static void keyset_index(struct keyset *ks, enum cw_db db, const void *prefix, s
 {
 	uint8_t key[64];
 
-	memcpy(key, prefix, plen);
+	if (plen)
+		memcpy(key, prefix, plen);
 	put_be32(key + plen, date);
 	memcpy(key + plen + DATE_LEN, id->b, ID_LEN);
 	keyset_add(ks, db, key, plen + TAIL_LEN);
@@ -826,9 +827,10 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 		    (flags & CW_PUT_KEEP_HEADER ? rec->updated <= old.updated : 1)) {
 			cw_buf_free(&old_body);
 			cw_buf_free(&new_body);
-			rc = cw_record_copy(rec, &old) == 0 ? 0 : CW_ENOMEM;
-			cw_record_free(&old);
-			return rc;
+			/* The caller sees what is stored, stamps included. */
+			cw_record_free(rec);
+			*rec = old;
+			return 0;
 		}
 		cw_buf_free(&old_body);
 		cw_buf_free(&new_body);
