@@ -697,7 +697,7 @@ int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t defau
 		else
 			rc = walk_matches(st, l.txn, &c, order == CW_ORDER_NEWEST_FIRST, list_visit,
 					  &l, err);
-		if (rc == 0 && by_name) {
+		if (rc == 0 && by_name && out->n > 0) {
 			qsort(out->items, out->n, sizeof *out->items, compare_names);
 			if (offset >= out->n)
 				offset = out->n;
