@@ -107,8 +107,9 @@ static void skip_article_words(struct scan *sc)
 {
 	for (;;) {
 		skip_space(sc);
-		if (take_word(sc, "articles") || take_word(sc, "article") || take_word(sc, "arts") ||
-		    take_word(sc, "art") || take_word(sc, "of") || take_word(sc, "the")) {
+		if (take_word(sc, "articles") || take_word(sc, "article") ||
+		    take_word(sc, "arts") || take_word(sc, "art") || take_word(sc, "of") ||
+		    take_word(sc, "the")) {
 			if (*sc->s == '.')
 				sc->s++;
 			continue;
@@ -224,30 +225,33 @@ int cw_article_parse_list(const char *text, struct cw_article *out, size_t max, 
 			break;
 		if (n > 0 && !take_separator(&sc))
 			return cw_error_set(err, CW_EINVAL, field,
-					    "unexpected '%.20s' in article list '%.60s'", sc.s, text);
+					    "unexpected '%.20s' in article list '%.60s'", sc.s,
+					    text);
 		skip_space(&sc);
 		if (!*sc.s)
-			return cw_error_set(err, CW_EINVAL, field,
-					    "'%.60s' ends with a separator", text);
+			return cw_error_set(err, CW_EINVAL, field, "'%.60s' ends with a separator",
+					    text);
 		take_law(&sc, &law);
 		skip_article_words(&sc);
-		take_law(&sc, &law); /* "art. 231 of the LNIPT" is not supported; "LNIPT art. 231" is */
+		take_law(&sc,
+			 &law); /* "art. 231 of the LNIPT" is not supported; "LNIPT art. 231" is */
 		skip_article_words(&sc);
 		rc = take_number(&sc, 9999, &number);
 		if (rc == 0 || number == 0)
-			return cw_error_set(err, CW_EINVAL, field,
-					    "'%.60s' is not an article: expected a number at '%.20s'",
-					    text, sc.s);
+			return cw_error_set(
+				err, CW_EINVAL, field,
+				"'%.60s' is not an article: expected a number at '%.20s'", text,
+				sc.s);
 		if (rc < 0)
-			return cw_error_set(err, CW_EINVAL, field, "article number too large in '%.60s'",
-					    text);
+			return cw_error_set(err, CW_EINVAL, field,
+					    "article number too large in '%.60s'", text);
 		a.law = law;
 		a.number = (uint16_t)number;
 		take_suffix(&sc, &a.suffix);
 		take_paragraph(&sc, &a.paragraph);
 		if (n == max)
-			return cw_error_set(err, CW_EINVAL, field, "more than %zu articles in one list",
-					    max);
+			return cw_error_set(err, CW_EINVAL, field,
+					    "more than %zu articles in one list", max);
 		out[n++] = a;
 	}
 	if (n == 0)
@@ -282,7 +286,8 @@ void cw_article_format(const struct cw_article *a, char buf[CW_ARTICLE_TEXT_MAX]
 	if (a->suffix && a->suffix < sizeof suffixes / sizeof suffixes[0])
 		n += snprintf(buf + n, CW_ARTICLE_TEXT_MAX - (size_t)n, " %s", suffixes[a->suffix]);
 	if (a->paragraph)
-		snprintf(buf + n, CW_ARTICLE_TEXT_MAX - (size_t)n, " para %u", (unsigned)a->paragraph);
+		snprintf(buf + n, CW_ARTICLE_TEXT_MAX - (size_t)n, " para %u",
+			 (unsigned)a->paragraph);
 }
 
 const char *cw_article_offence(const struct cw_article *a)

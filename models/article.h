@@ -13,10 +13,10 @@
 #include "error.h"
 
 enum cw_law {
-	CW_LAW_NONE = 0, /* no article: a free-text offence */
-	CW_LAW_CC = 1,   /* Criminal Code of the Kingdom of Cambodia (2009) */
+	CW_LAW_NONE = 0,  /* no article: a free-text offence */
+	CW_LAW_CC = 1,    /* Criminal Code of the Kingdom of Cambodia (2009) */
 	CW_LAW_LNIPT = 2, /* Law on Negotiable Instruments and Payment Transactions */
-	CW_LAW_LPD = 3,  /* Law on Peaceful Demonstrations */
+	CW_LAW_LPD = 3,   /* Law on Peaceful Demonstrations */
 	CW_LAW_COUNT
 };
 

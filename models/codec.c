@@ -143,7 +143,8 @@ static int encode_field(const void *base, const struct cw_field *f, struct cw_bu
 		for (size_t i = 0; i < l->n && rc == 0; i++) {
 			struct cw_buf item = {0};
 
-			rc = encode_struct((const char *)l->items + i * f->sub->size, f->sub, &item);
+			rc = encode_struct((const char *)l->items + i * f->sub->size, f->sub,
+					   &item);
 			if (rc == 0)
 				rc = put_bytes(out, f->tag, item.data ? item.data : (uint8_t *)"",
 					       item.len);
@@ -302,8 +303,7 @@ static int decode_struct(struct reader *r, void *base, const struct cw_schema *s
 	return 0;
 }
 
-int cw_record_decode(const uint8_t *data, size_t len, struct cw_record *rec,
-		     struct cw_error *err)
+int cw_record_decode(const uint8_t *data, size_t len, struct cw_record *rec, struct cw_error *err)
 {
 	struct reader r = {data + 2, data + len};
 	const struct cw_schema *s;

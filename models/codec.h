@@ -32,8 +32,7 @@ int cw_record_encode(const struct cw_record *rec, struct cw_buf *out);
 
 /* Decodes into rec, which the caller frees with cw_record_free (also on failure). The id is not
  * part of the encoding: the store keeps it as the key. */
-int cw_record_decode(const uint8_t *data, size_t len, struct cw_record *rec,
-		     struct cw_error *err);
+int cw_record_decode(const uint8_t *data, size_t len, struct cw_record *rec, struct cw_error *err);
 
 /* The kind byte of an encoded record without decoding it (CW_KIND_NONE if malformed). */
 enum cw_kind cw_record_peek_kind(const uint8_t *data, size_t len);

@@ -48,9 +48,11 @@ int cw_date_parse(const char *text, struct cw_date *out, const char *field, stru
 	    (len >= 7 && (text[4] != '-' || read_digits(text + 5, 2, &m) != 0)) ||
 	    (len == 10 && (text[7] != '-' || read_digits(text + 8, 2, &d) != 0)))
 		return cw_error_set(err, CW_EINVAL, field,
-				    "'%.40s' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", text);
+				    "'%.40s' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
+				    text);
 	if (y < 1900 || y > 2199)
-		return cw_error_set(err, CW_EINVAL, field, "year %d is out of range (1900-2199)", y);
+		return cw_error_set(err, CW_EINVAL, field, "year %d is out of range (1900-2199)",
+				    y);
 	if (len >= 7 && (m < 1 || m > 12))
 		return cw_error_set(err, CW_EINVAL, field, "month %02d does not exist", m);
 	if (len == 10 && (d < 1 || d > cw_date_days_in_month(y, m)))

@@ -10,15 +10,15 @@
 
 enum cw_errcode {
 	CW_OK = 0,
-	CW_EINVAL = -1,    /* bad input: a field failed validation */
-	CW_ENOTFOUND = -2, /* no such record */
+	CW_EINVAL = -1,     /* bad input: a field failed validation */
+	CW_ENOTFOUND = -2,  /* no such record */
 	CW_EAMBIGUOUS = -3, /* a name or id prefix matches several records */
-	CW_EREFUSED = -4,  /* the change would break a reference (e.g. delete a defendant) */
-	CW_EDB = -5,       /* the database failed (I/O, corruption, full disk) */
-	CW_EVERSION = -6,  /* database or record from a newer casewatch */
-	CW_ENOMEM = -7,    /* out of memory */
-	CW_EUSAGE = -8,    /* wrong command-line usage */
-	CW_EIO = -9,       /* a file could not be read or written */
+	CW_EREFUSED = -4,   /* the change would break a reference (e.g. delete a defendant) */
+	CW_EDB = -5,        /* the database failed (I/O, corruption, full disk) */
+	CW_EVERSION = -6,   /* database or record from a newer casewatch */
+	CW_ENOMEM = -7,     /* out of memory */
+	CW_EUSAGE = -8,     /* wrong command-line usage */
+	CW_EIO = -9,        /* a file could not be read or written */
 };
 
 struct cw_error {

@@ -28,8 +28,7 @@ static int set_text(char *dst, const char *value, const char *name, struct cw_er
 	return rc;
 }
 
-int cw_filter_set(struct cw_filter *f, const char *name, const char *value,
-		  struct cw_error *err)
+int cw_filter_set(struct cw_filter *f, const char *name, const char *value, struct cw_error *err)
 {
 	int rc;
 
@@ -97,8 +96,8 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 			break;
 		/* name:value, where name is a known criterion word */
 		colon = strchr(p, ':');
-		if (colon && colon - p < (long)sizeof name && !memchr(p, ' ', (size_t)(colon - p)) &&
-		    !memchr(p, '"', (size_t)(colon - p))) {
+		if (colon && colon - p < (long)sizeof name &&
+		    !memchr(p, ' ', (size_t)(colon - p)) && !memchr(p, '"', (size_t)(colon - p))) {
 			memcpy(name, p, (size_t)(colon - p));
 			name[colon - p] = '\0';
 			p = colon + 1;
@@ -162,7 +161,8 @@ void cw_filter_describe(const struct cw_filter *f, char *buf, size_t len)
 			char a[CW_ARTICLE_TEXT_MAX];
 
 			cw_article_format(&f->articles[i], a);
-			ln += (size_t)snprintf(list + ln, sizeof list - ln, "%s%s", i ? "/" : "", a);
+			ln += (size_t)snprintf(list + ln, sizeof list - ln, "%s%s", i ? "/" : "",
+					       a);
 		}
 		append(buf, len, &n, "article", list);
 	}

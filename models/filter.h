@@ -19,9 +19,9 @@
 struct cw_filter {
 	uint32_t kinds; /* bit (1 << kind); 0 means "the default for the list" */
 	struct cw_article articles[CW_ARTICLE_LIST_MAX];
-	size_t narticles; /* a record matches when it has any of them */
-	struct cw_date since; /* inclusive; unknown = open */
-	struct cw_date until; /* inclusive, to the last day it covers */
+	size_t narticles;                  /* a record matches when it has any of them */
+	struct cw_date since;              /* inclusive; unknown = open */
+	struct cw_date until;              /* inclusive, to the last day it covers */
 	char court[CW_FILTER_TEXT_MAX];    /* substring of a court name */
 	char province[CW_FILTER_TEXT_MAX]; /* substring of a province name */
 	char person[CW_FILTER_TEXT_MAX];   /* id, id prefix or part of a name */
@@ -34,8 +34,7 @@ void cw_filter_init(struct cw_filter *f);
 /* Sets one criterion by name: article, kind, since, until, court, province, person, case,
  * text. "kind" adds to the set of kinds; the others replace. Bad values fail with CW_EINVAL
  * naming the criterion. */
-int cw_filter_set(struct cw_filter *f, const char *name, const char *value,
-		  struct cw_error *err);
+int cw_filter_set(struct cw_filter *f, const char *name, const char *value, struct cw_error *err);
 
 /* Parses a filter line: words "name:value" (value may be "quoted") set criteria; all other
  * words, joined by spaces, are free text. */

@@ -15,10 +15,10 @@ void cw_time_format(int64_t us, char buf[32])
 
 	gmtime_r(&secs, &tm);
 	/* The modulos bound each field's width for the compiler; the values are in range. */
-	snprintf(buf, 32, "%04u-%02u-%02uT%02u:%02u:%02u.%06uZ", (unsigned)(tm.tm_year + 1900) % 10000u,
-		 (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u,
-		 (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u, (unsigned)tm.tm_sec % 100u,
-		 (unsigned)(us % 1000000));
+	snprintf(buf, 32, "%04u-%02u-%02uT%02u:%02u:%02u.%06uZ",
+		 (unsigned)(tm.tm_year + 1900) % 10000u, (unsigned)(tm.tm_mon + 1) % 100u,
+		 (unsigned)tm.tm_mday % 100u, (unsigned)tm.tm_hour % 100u,
+		 (unsigned)tm.tm_min % 100u, (unsigned)tm.tm_sec % 100u, (unsigned)(us % 1000000));
 }
 
 int cw_time_parse(const char *text, int64_t *us)
@@ -203,9 +203,8 @@ static const char *type_name(const struct cw_field *f)
 	}
 }
 
-static int field_from_json(const json_t *v, void *base, const struct cw_field *f,
-			   const char *path, const struct cw_ref_resolver *res,
-			   struct cw_error *err)
+static int field_from_json(const json_t *v, void *base, const struct cw_field *f, const char *path,
+			   const struct cw_ref_resolver *res, struct cw_error *err)
 {
 	char *p = (char *)base + f->offset;
 	int rc;
@@ -295,8 +294,7 @@ static int struct_from_json(const json_t *obj, void *base, const struct cw_schem
 	const char *key;
 	const json_t *v;
 
-	json_object_foreach((json_t *)obj, key, v)
-	{
+	json_object_foreach ((json_t *)obj, key, v) {
 		const struct cw_field *f = cw_schema_field(s, key);
 		void *target = base;
 		char path[80];
@@ -311,8 +309,8 @@ static int struct_from_json(const json_t *obj, void *base, const struct cw_schem
 		else
 			snprintf(path, sizeof path, "%s", key);
 		if (!f) {
-			if (!prefix[0] && (!strcmp(key, "kind") || !strcmp(key, "id") ||
-					   !strcmp(key, "ref")))
+			if (!prefix[0] &&
+			    (!strcmp(key, "kind") || !strcmp(key, "id") || !strcmp(key, "ref")))
 				continue;
 			return cw_error_set(err, CW_EINVAL, path, "unknown field");
 		}
@@ -342,8 +340,7 @@ int cw_record_from_json(const json_t *obj, const struct cw_ref_resolver *resolve
 	memset(rec, 0, sizeof *rec);
 	if (!json_is_object(obj))
 		return cw_error_set(err, CW_EINVAL, "record", "must be a JSON object");
-	if (!json_is_string(kind) ||
-	    (k = cw_kind_parse(json_string_value(kind))) == CW_KIND_NONE)
+	if (!json_is_string(kind) || (k = cw_kind_parse(json_string_value(kind))) == CW_KIND_NONE)
 		return cw_error_set(err, CW_EINVAL, "kind",
 				    "missing or unknown; use person, case, hearing, visit, demo "
 				    "or milestone");
@@ -354,7 +351,8 @@ int cw_record_from_json(const json_t *obj, const struct cw_ref_resolver *resolve
 		if (!json_is_string(ref) || !json_string_length(ref))
 			return cw_error_set(err, CW_EINVAL, "ref", "must be a non-empty string");
 		if (id)
-			return cw_error_set(err, CW_EINVAL, "ref", "give either id or ref, not both");
+			return cw_error_set(err, CW_EINVAL, "ref",
+					    "give either id or ref, not both");
 		cw_id_from_ref(json_string_value(ref), &rec->id);
 	}
 	return struct_from_json(obj, &rec->u, cw_schema_for_kind(k), &cw_schema_header, rec, "",

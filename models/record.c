@@ -29,16 +29,15 @@ WORDS(cw_words_stage, "unknown", "investigation", "pretrial", "trial", "verdict"
       "supreme", "closed");
 WORDS(cw_words_answer, "unknown", "yes", "no", "na");
 WORDS(cw_words_indicator, "unknown", "public_hearing", "informed_of_charge", "time_to_prepare",
-      "counsel_of_choice", "presumption_of_innocence", "independent_tribunal",
-      "equality_of_arms", "no_coerced_confession", "reasoned_judgment", "interpreter",
-      "undue_delay");
+      "counsel_of_choice", "presumption_of_innocence", "independent_tribunal", "equality_of_arms",
+      "no_coerced_confession", "reasoned_judgment", "interpreter", "undue_delay");
 WORDS(cw_words_outcome, "unknown", "adjourned", "bail_decision", "verdict", "continued", "other");
 WORDS(cw_words_bail, "unknown", "not_requested", "granted", "refused");
 WORDS(cw_words_verdict, "unknown", "convicted", "acquitted", "dropped", "requalified", "upheld",
       "overturned");
 WORDS(cw_words_access, "unknown", "granted", "restricted", "denied");
-WORDS(cw_words_concerns, "health", "water", "food", "overcrowding", "sanitation",
-      "ill_treatment", "bribery", "lawyer_access", "family_contact", "womens_needs");
+WORDS(cw_words_concerns, "health", "water", "food", "overcrowding", "sanitation", "ill_treatment",
+      "bribery", "lawyer_access", "family_contact", "womens_needs");
 WORDS(cw_words_response, "none", "monitored", "obstructed", "dispersed", "arrests", "force",
       "monitors_blocked");
 WORDS(cw_words_milestone, "unknown", "arrest", "charge", "pretrial_detention", "bail", "release",
@@ -51,8 +50,8 @@ WORDS(cw_words_milestone, "unknown", "arrest", "charge", "pretrial_detention", "
 		.name = nm, .tag = tg, .type = ty, .flags = fl, .offset = offsetof(S, m),          \
 		.max = mx, .help = h                                                               \
 	}
-#define STR(S, m, tg, fl, mx, h)  FLD(S, m, #m, tg, CW_F_STR, fl, mx, h)
-#define DATE(S, m, tg, fl, h)     FLD(S, m, #m, tg, CW_F_DATE, fl, 0, h)
+#define STR(S, m, tg, fl, mx, h) FLD(S, m, #m, tg, CW_F_STR, fl, mx, h)
+#define DATE(S, m, tg, fl, h)    FLD(S, m, #m, tg, CW_F_DATE, fl, 0, h)
 #define INT(S, m, tg, lo, hi, h)                                                                   \
 	{                                                                                          \
 		.name = #m, .tag = tg, .type = CW_F_INT, .offset = offsetof(S, m), .max = hi,      \
@@ -73,7 +72,7 @@ WORDS(cw_words_milestone, "unknown", "arrest", "charge", "pretrial_detention", "
 		.name = nm, .tag = tg, .type = CW_F_ID, .flags = fl, .offset = offsetof(S, m),     \
 		.ref_kind = k, .help = h                                                           \
 	}
-#define ART(S, m, tg, h)          FLD(S, m, #m, tg, CW_F_ARTICLE, 0, 0, h)
+#define ART(S, m, tg, h) FLD(S, m, #m, tg, CW_F_ARTICLE, 0, 0, h)
 #define LIST(S, m, tg, fl, mx, sc, h)                                                              \
 	{                                                                                          \
 		.name = #m, .tag = tg, .type = CW_F_LIST, .flags = fl, .offset = offsetof(S, m),   \
@@ -87,10 +86,20 @@ WORDS(cw_words_milestone, "unknown", "arrest", "charge", "pretrial_detention", "
 #define NOTES_MAX_BYTES 8000
 
 static const struct cw_field header_fields[] = {
-	{.name = "created", .tag = 2, .type = CW_F_INT, .flags = CW_FF_HEADER,
-	 .offset = offsetof(struct cw_record, created), .max = INT64_MAX, .min = 0},
-	{.name = "updated", .tag = 3, .type = CW_F_INT, .flags = CW_FF_HEADER,
-	 .offset = offsetof(struct cw_record, updated), .max = INT64_MAX, .min = 0},
+	{.name = "created",
+	 .tag = 2,
+	 .type = CW_F_INT,
+	 .flags = CW_FF_HEADER,
+	 .offset = offsetof(struct cw_record, created),
+	 .max = INT64_MAX,
+	 .min = 0},
+	{.name = "updated",
+	 .tag = 3,
+	 .type = CW_F_INT,
+	 .flags = CW_FF_HEADER,
+	 .offset = offsetof(struct cw_record, updated),
+	 .max = INT64_MAX,
+	 .min = 0},
 	STR(struct cw_record, author, 4, CW_FF_HEADER, NAME_MAX_BYTES, "who created it"),
 	ID(struct cw_record, origin, "origin", 5, CW_FF_HEADER, 0, "database that created it"),
 	STR(struct cw_record, editor, 6, CW_FF_HEADER, NAME_MAX_BYTES, "who changed it last"),
@@ -99,8 +108,11 @@ static const struct cw_field header_fields[] = {
 	STR(struct cw_record, source, 8, 0, LINE_MAX_BYTES,
 	    "who reported it: document and paragraph, or \"own observation\""),
 	ENUM(struct cw_record, view, 9, 0, cw_words_view, "whose account this is"),
-	{.name = "reportedly", .tag = 10, .type = CW_F_BOOL,
-	 .offset = offsetof(struct cw_record, reportedly), .help = "the source says \"reportedly\""},
+	{.name = "reportedly",
+	 .tag = 10,
+	 .type = CW_F_BOOL,
+	 .offset = offsetof(struct cw_record, reportedly),
+	 .help = "the source says \"reportedly\""},
 };
 SCHEMA(cw_schema_header, "header", struct cw_record, header_fields);
 
@@ -147,8 +159,7 @@ static const struct cw_field case_fields[] = {
 static SCHEMA(case_schema, "case", struct cw_case, case_fields);
 
 static const struct cw_field attendance_fields[] = {
-	ID(struct cw_attendance, person, "person", 16, CW_FF_REQUIRED, CW_KIND_PERSON,
-	   "defendant"),
+	ID(struct cw_attendance, person, "person", 16, CW_FF_REQUIRED, CW_KIND_PERSON, "defendant"),
 	ENUM(struct cw_attendance, present, 17, 0, cw_words_answer, "present in court"),
 };
 static SCHEMA(attendance_schema, "attendance", struct cw_attendance, attendance_fields);
@@ -278,17 +289,28 @@ enum cw_kind cw_kind_parse(const char *word)
 		const char *word;
 		enum cw_kind kind;
 	} forms[] = {
-		{"person", CW_KIND_PERSON},     {"persons", CW_KIND_PERSON},
-		{"people", CW_KIND_PERSON},     {"p", CW_KIND_PERSON},
-		{"case", CW_KIND_CASE},         {"cases", CW_KIND_CASE},
-		{"c", CW_KIND_CASE},            {"hearing", CW_KIND_HEARING},
-		{"hearings", CW_KIND_HEARING},  {"h", CW_KIND_HEARING},
-		{"visit", CW_KIND_VISIT},       {"visits", CW_KIND_VISIT},
-		{"prison-visit", CW_KIND_VISIT}, {"v", CW_KIND_VISIT},
-		{"demo", CW_KIND_DEMO},         {"demos", CW_KIND_DEMO},
-		{"demonstration", CW_KIND_DEMO}, {"demonstrations", CW_KIND_DEMO},
-		{"d", CW_KIND_DEMO},            {"milestone", CW_KIND_MILESTONE},
-		{"milestones", CW_KIND_MILESTONE}, {"ms", CW_KIND_MILESTONE},
+		{"person", CW_KIND_PERSON},
+		{"persons", CW_KIND_PERSON},
+		{"people", CW_KIND_PERSON},
+		{"p", CW_KIND_PERSON},
+		{"case", CW_KIND_CASE},
+		{"cases", CW_KIND_CASE},
+		{"c", CW_KIND_CASE},
+		{"hearing", CW_KIND_HEARING},
+		{"hearings", CW_KIND_HEARING},
+		{"h", CW_KIND_HEARING},
+		{"visit", CW_KIND_VISIT},
+		{"visits", CW_KIND_VISIT},
+		{"prison-visit", CW_KIND_VISIT},
+		{"v", CW_KIND_VISIT},
+		{"demo", CW_KIND_DEMO},
+		{"demos", CW_KIND_DEMO},
+		{"demonstration", CW_KIND_DEMO},
+		{"demonstrations", CW_KIND_DEMO},
+		{"d", CW_KIND_DEMO},
+		{"milestone", CW_KIND_MILESTONE},
+		{"milestones", CW_KIND_MILESTONE},
+		{"ms", CW_KIND_MILESTONE},
 		{"m", CW_KIND_MILESTONE},
 	};
 	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
@@ -537,8 +559,7 @@ static int validate_field(const void *base, const struct cw_field *f, const char
 		struct cw_date check;
 
 		cw_date_format(d, text);
-		if ((d.month == 0 && d.day != 0) ||
-		    cw_date_parse(text, &check, path, err) != 0)
+		if ((d.month == 0 && d.day != 0) || cw_date_parse(text, &check, path, err) != 0)
 			return cw_error_set(err, CW_EINVAL, path, "is not a valid date");
 		return 0;
 	}
@@ -546,8 +567,9 @@ static int validate_field(const void *base, const struct cw_field *f, const char
 		const struct cw_list *l = (const struct cw_list *)p;
 
 		if ((int64_t)l->n > f->max)
-			return cw_error_set(err, CW_EINVAL, path, "too many items: %zu, at most %lld",
-					    l->n, (long long)f->max);
+			return cw_error_set(err, CW_EINVAL, path,
+					    "too many items: %zu, at most %lld", l->n,
+					    (long long)f->max);
 		for (size_t i = 0; i < l->n; i++) {
 			char sub[80];
 			int rc;
@@ -602,8 +624,9 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 						    "defendants");
 			if (!cw_id_is_zero(&d->person) &&
 			    (d->unnamed_count >= 0 || (d->label && *d->label)))
-				return cw_error_set(err, CW_EINVAL, path,
-						    "a named defendant has no unnamed count or label");
+				return cw_error_set(
+					err, CW_EINVAL, path,
+					"a named defendant has no unnamed count or label");
 			for (size_t j = 0; j < d->charges.n; j++) {
 				const struct cw_charge *c =
 					(const struct cw_charge *)d->charges.items + j;
@@ -691,8 +714,7 @@ const char *cw_record_label(const struct cw_record *rec)
 	return s ? s : "";
 }
 
-int cw_field_set_text(void *base, const struct cw_field *f, const char *text,
-		      struct cw_error *err)
+int cw_field_set_text(void *base, const struct cw_field *f, const char *text, struct cw_error *err)
 {
 	char *p = (char *)base + f->offset;
 
@@ -769,8 +791,8 @@ int cw_field_set_text(void *base, const struct cw_field *f, const char *text,
 		return 0;
 	}
 	case CW_F_BOOL:
-		if (cw_enum_parse(&cw_words_answer, text) == CW_ANSWER_YES || !strcmp(text, "true") ||
-		    !strcmp(text, "1"))
+		if (cw_enum_parse(&cw_words_answer, text) == CW_ANSWER_YES ||
+		    !strcmp(text, "true") || !strcmp(text, "1"))
 			*(uint8_t *)p = 1;
 		else if (cw_enum_parse(&cw_words_answer, text) == CW_ANSWER_NO ||
 			 !strcmp(text, "false") || !strcmp(text, "0") || !*text)

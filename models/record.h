@@ -76,9 +76,9 @@ struct cw_field {
 	size_t offset;    /* in the struct the schema describes */
 	int64_t max;      /* STR: bytes; INT: largest value; LIST: items */
 	int64_t min;      /* INT: smallest value */
-	const struct cw_enum *words;  /* ENUM and SET */
-	const struct cw_schema *sub;  /* LIST */
-	uint8_t ref_kind;             /* ID: the kind it must name, 0 for any */
+	const struct cw_enum *words; /* ENUM and SET */
+	const struct cw_schema *sub; /* LIST */
+	uint8_t ref_kind;            /* ID: the kind it must name, 0 for any */
 	const char *help;
 };
 
@@ -91,24 +91,57 @@ struct cw_schema {
 
 /* Enumerations. Word 0 of each table is the "not given" value. */
 enum cw_sex { CW_SEX_UNKNOWN, CW_SEX_FEMALE, CW_SEX_MALE, CW_SEX_OTHER };
-enum cw_view { CW_VIEW_UNKNOWN, CW_VIEW_UN, CW_VIEW_GOVERNMENT, CW_VIEW_MEDIA, CW_VIEW_NGO,
-	       CW_VIEW_OWN, CW_VIEW_OTHER };
-enum cw_custody { CW_CUSTODY_UNKNOWN, CW_CUSTODY_DETAINED, CW_CUSTODY_BAIL,
-		  CW_CUSTODY_SUPERVISION, CW_CUSTODY_HOUSE_ARREST, CW_CUSTODY_RELEASED,
-		  CW_CUSTODY_AT_LARGE, CW_CUSTODY_IN_ABSENTIA };
-enum cw_milestone_type { CW_MS_UNKNOWN, CW_MS_ARREST, CW_MS_CHARGE, CW_MS_PRETRIAL_DETENTION,
-			 CW_MS_BAIL, CW_MS_RELEASE, CW_MS_HOUSE_ARREST, CW_MS_SUPERVISION,
-			 CW_MS_VERDICT, CW_MS_SENTENCE, CW_MS_APPEAL_LODGED, CW_MS_APPEAL_DECIDED,
-			 CW_MS_SUPREME_DECISION, CW_MS_PARDON, CW_MS_IN_ABSENTIA_VERDICT,
-			 CW_MS_OTHER };
+enum cw_view {
+	CW_VIEW_UNKNOWN,
+	CW_VIEW_UN,
+	CW_VIEW_GOVERNMENT,
+	CW_VIEW_MEDIA,
+	CW_VIEW_NGO,
+	CW_VIEW_OWN,
+	CW_VIEW_OTHER
+};
+enum cw_custody {
+	CW_CUSTODY_UNKNOWN,
+	CW_CUSTODY_DETAINED,
+	CW_CUSTODY_BAIL,
+	CW_CUSTODY_SUPERVISION,
+	CW_CUSTODY_HOUSE_ARREST,
+	CW_CUSTODY_RELEASED,
+	CW_CUSTODY_AT_LARGE,
+	CW_CUSTODY_IN_ABSENTIA
+};
+enum cw_milestone_type {
+	CW_MS_UNKNOWN,
+	CW_MS_ARREST,
+	CW_MS_CHARGE,
+	CW_MS_PRETRIAL_DETENTION,
+	CW_MS_BAIL,
+	CW_MS_RELEASE,
+	CW_MS_HOUSE_ARREST,
+	CW_MS_SUPERVISION,
+	CW_MS_VERDICT,
+	CW_MS_SENTENCE,
+	CW_MS_APPEAL_LODGED,
+	CW_MS_APPEAL_DECIDED,
+	CW_MS_SUPREME_DECISION,
+	CW_MS_PARDON,
+	CW_MS_IN_ABSENTIA_VERDICT,
+	CW_MS_OTHER
+};
 enum cw_answer { CW_ANSWER_UNKNOWN, CW_ANSWER_YES, CW_ANSWER_NO, CW_ANSWER_NA };
-enum cw_outcome { CW_OUTCOME_UNKNOWN, CW_OUTCOME_ADJOURNED, CW_OUTCOME_BAIL_DECISION,
-		  CW_OUTCOME_VERDICT, CW_OUTCOME_CONTINUED, CW_OUTCOME_OTHER };
+enum cw_outcome {
+	CW_OUTCOME_UNKNOWN,
+	CW_OUTCOME_ADJOURNED,
+	CW_OUTCOME_BAIL_DECISION,
+	CW_OUTCOME_VERDICT,
+	CW_OUTCOME_CONTINUED,
+	CW_OUTCOME_OTHER
+};
 
 extern const struct cw_enum cw_words_sex, cw_words_view, cw_words_roles, cw_words_custody,
 	cw_words_charge_state, cw_words_court_level, cw_words_stage, cw_words_answer,
-	cw_words_indicator, cw_words_outcome, cw_words_bail, cw_words_verdict,
-	cw_words_access, cw_words_concerns, cw_words_response, cw_words_milestone, cw_words_kind;
+	cw_words_indicator, cw_words_outcome, cw_words_bail, cw_words_verdict, cw_words_access,
+	cw_words_concerns, cw_words_response, cw_words_milestone, cw_words_kind;
 
 /* Bodies. Strings are owned by the record and freed by cw_record_free. */
 struct cw_person {
@@ -234,12 +267,12 @@ struct cw_record {
 	struct cw_id id;
 	int64_t created; /* microseconds since the epoch, UTC */
 	int64_t updated;
-	char *author;          /* who created it */
-	struct cw_id origin;   /* database that created it */
-	char *editor;          /* who changed it last */
+	char *author;           /* who created it */
+	struct cw_id origin;    /* database that created it */
+	char *editor;           /* who changed it last */
 	struct cw_id edited_in; /* database where it was changed last */
-	char *source;          /* who reported it: document and paragraph, or "own observation" */
-	uint8_t view;          /* whose account: cw_words_view */
+	char *source;           /* who reported it: document and paragraph, or "own observation" */
+	uint8_t view;           /* whose account: cw_words_view */
 	uint8_t reportedly;
 	union {
 		struct cw_person person;
@@ -290,8 +323,7 @@ struct cw_date cw_record_date(const struct cw_record *rec);
 const char *cw_record_label(const struct cw_record *rec);
 
 /* Generic field access for front ends. */
-int cw_field_set_text(void *base, const struct cw_field *f, const char *text,
-		      struct cw_error *err);
+int cw_field_set_text(void *base, const struct cw_field *f, const char *text, struct cw_error *err);
 void cw_field_free(void *base, const struct cw_field *f);
 /* Appends a zeroed element to a list field and returns it (NULL when out of memory). */
 void *cw_list_append(struct cw_list *list, const struct cw_schema *sub);

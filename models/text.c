@@ -216,8 +216,8 @@ int cw_text_contains(const char *haystack, const char *needle)
 	for (size_t i = 0; i + nn <= hn; i++) {
 		size_t j = 0;
 
-		while (j < nn && tolower((unsigned char)haystack[i + j]) ==
-				     tolower((unsigned char)needle[j]))
+		while (j < nn &&
+		       tolower((unsigned char)haystack[i + j]) == tolower((unsigned char)needle[j]))
 			j++;
 		if (j == nn)
 			return 1;

@@ -68,8 +68,8 @@ static long pretrial_for_case(const struct cw_id *person, const struct cw_record
 	return cw_date_to_days(end) - cw_date_to_days(start);
 }
 
-void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records,
-			   size_t n, struct cw_date today, struct cw_timeline_summary *out)
+void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
+			   struct cw_date today, struct cw_timeline_summary *out)
 {
 	int unknown = 0;
 

@@ -7,15 +7,15 @@
 #include "record.h"
 
 struct cw_timeline_summary {
-	long pretrial_days;      /* -1 when the records do not give day-precise dates */
-	int pretrial_ongoing;    /* still detained before a verdict */
-	int adjournments;        /* hearings of the person's cases that were adjourned */
+	long pretrial_days;          /* -1 when the records do not give day-precise dates */
+	int pretrial_ongoing;        /* still detained before a verdict */
+	int adjournments;            /* hearings of the person's cases that were adjourned */
 	struct cw_date next_hearing; /* the earliest hearing or next date on or after today */
 	size_t cases;
 };
 
 /* records: the person's timeline (any order). today: the date "ongoing" is counted to. */
-void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records,
-			   size_t n, struct cw_date today, struct cw_timeline_summary *out);
+void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
+			   struct cw_date today, struct cw_timeline_summary *out);
 
 #endif

@@ -37,8 +37,7 @@ int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec)
 
 /* ---- id prefixes --------------------------------------------------------------------------- */
 
-int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out,
-		     struct cw_error *err)
+int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out, struct cw_error *err)
 {
 	uint8_t lo[ID_LEN], hi[ID_LEN];
 	size_t n = strlen(hex);
@@ -83,7 +82,8 @@ int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out,
 		return cw_error_set(err, CW_ENOTFOUND, "id", "no record with id %.40s", hex);
 	if (found > 1)
 		return cw_error_set(err, CW_EAMBIGUOUS, "id",
-				    "several records have ids starting %.40s; give more digits", hex);
+				    "several records have ids starting %.40s; give more digits",
+				    hex);
 	return 0;
 }
 
@@ -355,8 +355,8 @@ static int keylist_has(const struct keylist *l, const uint8_t *key)
 /* Checks a record's index keys against the criteria that keys can answer. */
 static int keys_match(const struct criteria *c, const uint8_t *data, size_t len)
 {
-	int kind_ok = 0, art = !c->articles.given, per = !c->persons.given,
-	    cas = !c->cases.given, cou = !c->courts.given, pro = !c->provinces.given;
+	int kind_ok = 0, art = !c->articles.given, per = !c->persons.given, cas = !c->cases.given,
+	    cou = !c->courts.given, pro = !c->provinces.given;
 
 	for (size_t off = 0; off + 2 <= len; off += 2 + data[off + 1]) {
 		const uint8_t *key = data + off + 2;
@@ -392,14 +392,15 @@ static int struct_has_text(const void *base, const struct cw_schema *s, const ch
 		const struct cw_field *f = &s->fields[i];
 		const char *p = (const char *)base + f->offset;
 
-		if (f->type == CW_F_STR && *(char *const *)p && cw_text_contains(*(char *const *)p, text))
+		if (f->type == CW_F_STR && *(char *const *)p &&
+		    cw_text_contains(*(char *const *)p, text))
 			return 1;
 		if (f->type == CW_F_LIST) {
 			const struct cw_list *l = (const struct cw_list *)p;
 
 			for (size_t j = 0; j < l->n; j++)
-				if (struct_has_text((const char *)l->items + j * f->sub->size, f->sub,
-						    text))
+				if (struct_has_text((const char *)l->items + j * f->sub->size,
+						    f->sub, text))
 					return 1;
 		}
 	}
@@ -472,8 +473,8 @@ static int plan_streams(struct cw_store *st, const struct criteria *c, int desce
 typedef int (*match_fn)(void *ctx, const struct cw_id *id, const struct cw_record *decoded,
 			struct cw_error *err);
 
-static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
-			int descending, match_fn visit, void *ctx, struct cw_error *err)
+static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria *c, int descending,
+			match_fn visit, void *ctx, struct cw_error *err)
 {
 	struct stream *s;
 	size_t n;
@@ -545,7 +546,7 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 			if (stop > 0)
 				break;
 		}
-advance:
+	advance:
 		if ((rc = stream_next(best)) != 0)
 			goto lmdb_fail;
 	}
@@ -586,7 +587,8 @@ static int collect_defendants(void *ctx, const struct cw_id *id, const struct cw
 	if ((rc = cw_store_read_record(d->st, d->txn, id, &rec, err)) != 0)
 		return rc;
 	for (size_t i = 0; i < rec.u.kase.defendants.n && rc == 0; i++) {
-		const struct cw_id *p = &((struct cw_defendant *)rec.u.kase.defendants.items)[i].person;
+		const struct cw_id *p =
+			&((struct cw_defendant *)rec.u.kase.defendants.items)[i].person;
 
 		if (!cw_id_is_zero(p) && !keylist_has(&d->ids, p->b))
 			rc = keylist_add(&d->ids, p->b, ID_LEN);
@@ -738,8 +740,9 @@ int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t defa
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 		return rc;
 	if ((rc = criteria_build(st, txn, f, default_kinds, &c, err)) == 0)
-		rc = people_via_cases(&c) ? walk_people_via_cases(st, txn, &c, count_visit, count, err)
-					  : walk_matches(st, txn, &c, 1, count_visit, count, err);
+		rc = people_via_cases(&c)
+			     ? walk_people_via_cases(st, txn, &c, count_visit, count, err)
+			     : walk_matches(st, txn, &c, 1, count_visit, count, err);
 	criteria_free(&c);
 	mdb_txn_abort(txn);
 	return rc;
@@ -769,8 +772,8 @@ int cw_store_timeline_for_person(struct cw_store *st, const struct cw_id *person
 	return rc;
 }
 
-int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text,
-		     struct cw_id *out, struct cw_record_list *cands, struct cw_error *err)
+int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, struct cw_id *out,
+		     struct cw_record_list *cands, struct cw_error *err)
 {
 	struct keylist exact = {0}, any = {0}, listed = {0};
 	MDB_txn *txn;
@@ -795,10 +798,11 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text,
 			rc = cw_error_set(err, CW_ENOTFOUND, cw_kind_name(kind),
 					  "no %s matches '%.60s'", cw_kind_name(kind), text);
 		else
-			rc = cw_error_set(err, CW_EAMBIGUOUS, cw_kind_name(kind),
-					  "'%.60s' matches %zu %s records; give more of the name or "
-					  "an id",
-					  text, any.n, cw_kind_name(kind));
+			rc = cw_error_set(
+				err, CW_EAMBIGUOUS, cw_kind_name(kind),
+				"'%.60s' matches %zu %s records; give more of the name or "
+				"an id",
+				text, any.n, cw_kind_name(kind));
 	}
 	free(exact.keys);
 	free(any.keys);

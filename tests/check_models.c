@@ -16,8 +16,7 @@
 #include "models/text.h"
 #include "models/timeline.h"
 
-static struct cw_date D(const char *text)
-{
+static struct cw_date D(const char *text) {
 	struct cw_date d;
 
 	ck_assert_int_eq(cw_date_parse(text, &d, "date", NULL), 0);
@@ -49,9 +48,9 @@ END_TEST
 
 START_TEST(date_rejects_invalid_dates)
 {
-	static const char *const bad[] = {"2023-02-30", "2023-13", "2023-00", "2023-02-29",
-					  "2023-1-5", "23-01-05", "2023/01/05", "2023-01-05x",
-					  "abcd", "1899", "2023-04-31", "2023-01-00"};
+	static const char *const bad[] = {"2023-02-30", "2023-13",  "2023-00",    "2023-02-29",
+					  "2023-1-5",   "23-01-05", "2023/01/05", "2023-01-05x",
+					  "abcd",       "1899",     "2023-04-31", "2023-01-00"};
 	struct cw_error err;
 	struct cw_date d;
 
@@ -136,9 +135,9 @@ START_TEST(article_lists)
 	ck_assert_uint_eq(n, 2);
 	ck_assert_uint_eq(a[0].number, 494);
 	ck_assert_uint_eq(a[1].number, 495);
-	ck_assert_int_eq(cw_article_parse_list("494, 495 and 496", a, CW_ARTICLE_LIST_MAX, &n, "a",
-					       NULL),
-			 0);
+	ck_assert_int_eq(
+		cw_article_parse_list("494, 495 and 496", a, CW_ARTICLE_LIST_MAX, &n, "a", NULL),
+		0);
 	ck_assert_uint_eq(n, 3);
 	ck_assert_uint_eq(a[2].number, 496);
 	ck_assert_int_eq(cw_article_parse_list("Articles 494 and 437 bis", a, CW_ARTICLE_LIST_MAX,
@@ -147,15 +146,16 @@ START_TEST(article_lists)
 	ck_assert_uint_eq(n, 2);
 	cw_article_format(&a[1], buf);
 	ck_assert_str_eq(buf, "437 bis");
-	ck_assert_int_eq(cw_article_parse_list("494-495", a, CW_ARTICLE_LIST_MAX, &n, "a", NULL), 0);
+	ck_assert_int_eq(cw_article_parse_list("494-495", a, CW_ARTICLE_LIST_MAX, &n, "a", NULL),
+			 0);
 	ck_assert_uint_eq(n, 2);
 }
 END_TEST
 
 START_TEST(article_rejects_garbage)
 {
-	static const char *const bad[] = {"", "bis", "four hundred", "494 banana", "0", "99999",
-					  "494//", "/"};
+	static const char *const bad[] = {"",  "bis",   "four hundred", "494 banana",
+					  "0", "99999", "494//",        "/"};
 	struct cw_article a[4];
 	struct cw_error err;
 	size_t n;
@@ -173,8 +173,8 @@ END_TEST
 
 START_TEST(article_table_knows_report_articles)
 {
-	static const char *const known[] = {"88",  "302", "305", "307", "425", "437 bis",
-					    "439", "443", "451", "453", "494", "495",
+	static const char *const known[] = {"88",  "302", "305", "307",      "425", "437 bis",
+					    "439", "443", "451", "453",      "494", "495",
 					    "496", "502", "522", "LNIPT 231"};
 	struct cw_article a;
 
@@ -247,7 +247,8 @@ START_TEST(text_width_of_khmer_and_accents)
 }
 END_TEST
 
-/* ---- records, codec, JSON ---------------------------------------------------------------------- */
+/* ---- records, codec, JSON ----------------------------------------------------------------------
+ */
 
 static void make_case(struct cw_record *rec)
 {
@@ -376,9 +377,10 @@ START_TEST(json_errors_name_the_field)
 	ck_assert_str_eq(err.field, "date");
 	json_decref(j);
 	cw_record_free(&r);
-	j = json_loads("{\"kind\":\"case\",\"title\":\"t\",\"defendants\":[{\"charges\":[{\"article\":"
-		       "\"x\"}]}]}",
-		       0, &jerr);
+	j = json_loads(
+		"{\"kind\":\"case\",\"title\":\"t\",\"defendants\":[{\"charges\":[{\"article\":"
+		"\"x\"}]}]}",
+		0, &jerr);
 	ck_assert_int_eq(cw_record_from_json(j, NULL, &r, &err), CW_EINVAL);
 	ck_assert_str_eq(err.field, "defendants[1].charges[1].article");
 	json_decref(j);
@@ -518,8 +520,7 @@ START_TEST(timeline_counts_pretrial_days_and_adjournments)
 	struct cw_record recs[5];
 	struct cw_timeline_summary s;
 	struct cw_id person;
-	const struct cw_field *df =
-		cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
 	struct cw_defendant *d;
 
 	cw_id_from_ref("p", &person);

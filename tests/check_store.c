@@ -42,15 +42,15 @@ static void teardown(void)
 	rm_tree(dir);
 }
 
-static struct cw_date D(const char *text)
-{
+static struct cw_date D(const char *text) {
 	struct cw_date d;
 
 	ck_assert_int_eq(cw_date_parse(text, &d, "date", NULL), 0);
 	return d;
 }
 
-static struct cw_id add_person(const char *name, const char *province)
+static struct cw_id
+add_person(const char *name, const char *province)
 {
 	struct cw_record r;
 	struct cw_error err;
@@ -70,8 +70,7 @@ static struct cw_id add_person(const char *name, const char *province)
 static struct cw_id add_case(const char *title, const struct cw_id *person, const char *articles,
 			     const char *court, const char *opened)
 {
-	const struct cw_field *df =
-		cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
 	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
 	struct cw_article arts[8];
 	struct cw_defendant *d;
@@ -267,8 +266,8 @@ START_TEST(index_by_article_kind_date_court_person_case)
 {
 	struct cw_id sithar = add_person("Chhim Sithar", NULL);
 	struct cw_id saran = add_person("Kang Saran", "Banteay Meanchey");
-	struct cw_id c1 = add_case("NagaWorld", &sithar, "494/495", "Phnom Penh Court of First Instance",
-				   "2022-01-04");
+	struct cw_id c1 = add_case("NagaWorld", &sithar, "494/495",
+				   "Phnom Penh Court of First Instance", "2022-01-04");
 	struct cw_id c2 = add_case("Kang Saran", &saran, "437 bis/307",
 				   "Banteay Meanchey Court of First Instance", "2023-07-04");
 
@@ -316,8 +315,8 @@ START_TEST(list_orders_newest_first_and_pages)
 	add_hearing(&c, "2023-10-18", NULL);
 	add_hearing(&c, "2024", NULL);
 	cw_filter_init(&f);
-	ck_assert_int_eq(cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0, 0, &l, &err),
-			 0);
+	ck_assert_int_eq(
+		cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0, 0, &l, &err), 0);
 	ck_assert_uint_eq(l.n, 4);
 	cw_date_format(cw_record_date(&l.items[0]), d);
 	ck_assert_str_eq(d, "2024");
@@ -326,8 +325,8 @@ START_TEST(list_orders_newest_first_and_pages)
 	cw_date_format(cw_record_date(&l.items[2]), d);
 	ck_assert_str_eq(d, "2023-10");
 	cw_record_list_free(&l);
-	ck_assert_int_eq(cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_OLDEST_FIRST, 1, 2, &l, &err),
-			 0);
+	ck_assert_int_eq(
+		cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_OLDEST_FIRST, 1, 2, &l, &err), 0);
 	ck_assert_uint_eq(l.n, 2);
 	cw_date_format(cw_record_date(&l.items[0]), d);
 	ck_assert_str_eq(d, "2023-10");
@@ -368,8 +367,7 @@ START_TEST(case_change_reindexes_its_hearings)
 	struct cw_id p = add_person("Chao Veasna", NULL);
 	struct cw_id q = add_person("Added Later", NULL);
 	struct cw_id c = add_case("Veasna", &p, "494", NULL, "2023-07-23");
-	const struct cw_field *df =
-		cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
 	struct cw_defendant *d;
 	struct cw_record r;
 	struct cw_error err;
@@ -446,7 +444,7 @@ START_TEST(delete_refused_while_named)
 	ck_assert_int_eq(cw_store_delete(st, &c, &err), 0);
 	ck_assert_int_eq(cw_store_delete(st, &p, &err), 0);
 	ck_assert_uint_eq(count("", CW_KINDS_EVENTS | CW_KIND_BIT(CW_KIND_CASE) |
-					CW_KIND_BIT(CW_KIND_PERSON)),
+					    CW_KIND_BIT(CW_KIND_PERSON)),
 			  0);
 	ck_assert_uint_eq(count("article:494", CW_KIND_BIT(CW_KIND_CASE)), 0);
 	ck_assert_int_eq(cw_store_delete(st, &p, &err), CW_ENOTFOUND);
@@ -563,8 +561,8 @@ START_TEST(reader_and_writer_processes_at_once)
 	cw_filter_init(&f);
 	ck_assert_int_eq(write(go[1], &byte, 1), 1);
 	for (int i = 0; i < 20; i++) {
-		ck_assert_int_eq(cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_PERSON), CW_ORDER_NEWEST_FIRST,
-					       0, 0, &l, &err),
+		ck_assert_int_eq(cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_PERSON),
+					       CW_ORDER_NEWEST_FIRST, 0, 0, &l, &err),
 				 0);
 		ck_assert_uint_le(l.n, 50);
 		cw_record_list_free(&l);

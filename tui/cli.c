@@ -114,7 +114,8 @@ static void find_author(struct cw_cli *cli)
 		fclose(f);
 	}
 	pw = getpwuid(getuid());
-	snprintf(cli->author, sizeof cli->author, "%s", pw && pw->pw_name ? pw->pw_name : "unknown");
+	snprintf(cli->author, sizeof cli->author, "%s",
+		 pw && pw->pw_name ? pw->pw_name : "unknown");
 }
 
 static const char *default_db_dir(void)
@@ -228,7 +229,8 @@ static void print_value(struct cw_cli *cli, FILE *out, const void *base, const s
 		break;
 	case CW_F_ENUM:
 		if (*(const uint8_t *)p)
-			snprintf(buf, sizeof buf, "%s", cw_enum_word(f->words, *(const uint8_t *)p));
+			snprintf(buf, sizeof buf, "%s",
+				 cw_enum_word(f->words, *(const uint8_t *)p));
 		break;
 	case CW_F_BOOL:
 		if (*(const uint8_t *)p)
@@ -239,8 +241,8 @@ static void print_value(struct cw_cli *cli, FILE *out, const void *base, const s
 
 		for (size_t i = 0; i < f->words->n; i++)
 			if (*(const uint32_t *)p & (UINT32_C(1) << i))
-				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "",
-						      f->words->words[i]);
+				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s",
+						      n ? ", " : "", f->words->words[i]);
 		break;
 	}
 	case CW_F_ID: {
@@ -348,15 +350,16 @@ static void event_columns(struct cw_cli *cli, const struct cw_record *r, char *w
 		snprintf(who, len, "%s", r->u.kase.title ? r->u.kase.title : "");
 		snprintf(court, len, "%s", r->u.kase.court ? r->u.kase.court : "");
 		format_articles(r, arts, len);
-		snprintf(what, len, "%s", r->u.kase.stage ? cw_enum_word(&cw_words_stage, r->u.kase.stage)
-							  : "");
+		snprintf(what, len, "%s",
+			 r->u.kase.stage ? cw_enum_word(&cw_words_stage, r->u.kase.stage) : "");
 		break;
 	case CW_KIND_HEARING: {
 		const struct cw_hearing *h = &r->u.hearing;
 
 		if (h->court)
 			snprintf(court, len, "%s", h->court);
-		snprintf(what, len, "%s%s%s", h->outcome ? cw_enum_word(&cw_words_outcome, h->outcome) : "",
+		snprintf(what, len, "%s%s%s",
+			 h->outcome ? cw_enum_word(&cw_words_outcome, h->outcome) : "",
 			 h->sentence ? ": " : "", h->sentence ? h->sentence : "");
 		break;
 	}
@@ -379,12 +382,14 @@ static void event_columns(struct cw_cli *cli, const struct cw_record *r, char *w
 					   : "unknown");
 		break;
 	case CW_KIND_DEMO:
-		snprintf(who, len, "%s", r->u.demo.cause       ? r->u.demo.cause
-					 : r->u.demo.organiser ? r->u.demo.organiser
-							       : "");
-		snprintf(court, len, "%s", r->u.demo.place ? r->u.demo.place
-				     : r->u.demo.province ? r->u.demo.province
-							   : "");
+		snprintf(who, len, "%s",
+			 r->u.demo.cause       ? r->u.demo.cause
+			 : r->u.demo.organiser ? r->u.demo.organiser
+					       : "");
+		snprintf(court, len, "%s",
+			 r->u.demo.place      ? r->u.demo.place
+			 : r->u.demo.province ? r->u.demo.province
+					      : "");
 		if (r->u.demo.participants >= 0)
 			snprintf(what, len, "%lld participants", (long long)r->u.demo.participants);
 		break;
@@ -395,12 +400,12 @@ static void event_columns(struct cw_cli *cli, const struct cw_record *r, char *w
 
 static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l, int kind)
 {
-	static const char *const person_cols[] = {"ID", "NAME", "KHMER", "AFFILIATION", "ROLES",
-						  "PROVINCE"};
-	static const char *const case_cols[] = {"ID", "OPENED", "TITLE", "COURT", "ARTICLES",
-						"DEFENDANTS", "STAGE"};
-	static const char *const event_cols[] = {"ID", "DATE", "KIND", "CASE / PERSON", "COURT / PLACE",
-						 "ARTICLES", "OUTCOME"};
+	static const char *const person_cols[] = {"ID",          "NAME",  "KHMER",
+						  "AFFILIATION", "ROLES", "PROVINCE"};
+	static const char *const case_cols[] = {"ID",       "OPENED",     "TITLE", "COURT",
+						"ARTICLES", "DEFENDANTS", "STAGE"};
+	static const char *const event_cols[] = {
+		"ID", "DATE", "KIND", "CASE / PERSON", "COURT / PLACE", "ARTICLES", "OUTCOME"};
 	struct cw_table t;
 	int rc = 0;
 
@@ -426,10 +431,12 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			a[0] = '\0';
 			for (size_t k = 0; k < cw_words_roles.n; k++)
 				if (p->roles & (UINT32_C(1) << k))
-					n += (size_t)snprintf(a + n, sizeof a - n, "%s%s", n ? "," : "",
+					n += (size_t)snprintf(a + n, sizeof a - n, "%s%s",
+							      n ? "," : "",
 							      cw_words_roles.words[k]);
-			rc = cw_table_add(&t, (const char *const[]){hex, p->name, p->name_km,
-								    p->affiliation, a, p->province});
+			rc = cw_table_add(&t,
+					  (const char *const[]){hex, p->name, p->name_km,
+								p->affiliation, a, p->province});
 		} else if (r->kind == CW_KIND_CASE && kind == CW_KIND_CASE) {
 			const struct cw_case *k = &r->u.kase;
 			long named = 0, unnamed = 0;
@@ -448,14 +455,16 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 				snprintf(b, sizeof b, "%ld + %ld unnamed", named, unnamed);
 			else
 				snprintf(b, sizeof b, "%ld", named);
-			rc = cw_table_add(&t, (const char *const[]){
-						      hex, date, k->title, k->court, a, b,
-						      k->stage ? cw_enum_word(&cw_words_stage, k->stage)
-							       : ""});
+			rc = cw_table_add(
+				&t,
+				(const char *const[]){
+					hex, date, k->title, k->court, a, b,
+					k->stage ? cw_enum_word(&cw_words_stage, k->stage) : ""});
 		} else {
 			event_columns(cli, r, a, b, c, d, sizeof a);
-			rc = cw_table_add(&t, (const char *const[]){hex, date, cw_kind_name(r->kind), a,
-								    b, c, d});
+			rc = cw_table_add(&t,
+					  (const char *const[]){hex, date, cw_kind_name(r->kind), a,
+								b, c, d});
 		}
 	}
 	if (rc == 0)
@@ -465,7 +474,6 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 }
 
 /* ---- commands --------------------------------------------------------------------------- */
-
 
 static int cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
@@ -501,8 +509,7 @@ static int cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 	    !cw_date_is_known(cw_record_date(&rec)))
 		rc = cw_error_set(&cli->err, CW_EINVAL, "date", "is required when logging a %s",
 				  cw_kind_name(rec.kind));
-	if (rc == 0 &&
-	    (rc = cw_store_put(cli->store, &rec, CW_PUT_NEW, &cli->err)) == 0) {
+	if (rc == 0 && (rc = cw_store_put(cli->store, &rec, CW_PUT_NEW, &cli->err)) == 0) {
 		cw_id_hex(&rec.id, hex);
 		if (cli->json)
 			rc = print_json(cli, cw_record_to_json(&rec, CW_JSON_HEADER));
@@ -600,7 +607,8 @@ static int cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int firs
 		fprintf(stderr, "Delete %s %.8s \"", cw_kind_name(rec.kind), hex);
 		cw_print_safe(stderr, cw_record_label(&rec), 0);
 		fprintf(stderr, "\"? [y/N] ");
-		if (!fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y')) {
+		if (!fgets(answer, sizeof answer, stdin) ||
+		    (answer[0] != 'y' && answer[0] != 'Y')) {
 			cw_record_free(&rec);
 			fprintf(cli->out, "not deleted\n");
 			return 0;
@@ -642,9 +650,11 @@ static int parse_filter_options(struct cw_cli *cli, int first_arg, struct cw_fil
 			continue;
 		}
 		if ((rc = cw_filter_set(f, opt.name, opt.value, &cli->err)) != 0)
-			return rc == CW_EINVAL && !strcmp(cli->err.message,
-							   "unknown filter; use article, kind, since, "
-							   "until, court, province, person, case or text")
+			return rc == CW_EINVAL &&
+					       !strcmp(cli->err.message,
+						       "unknown filter; use article, kind, since, "
+						       "until, court, province, person, case or "
+						       "text")
 				       ? cw_error_set(&cli->err, CW_EUSAGE, opt.name,
 						      "unknown option; see casewatch list --help")
 				       : rc;
@@ -685,8 +695,9 @@ static int cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	kinds = kind ? CW_KIND_BIT(kind) : CW_KINDS_EVENTS;
 	if (kind && f.kinds == 0)
 		f.kinds = kinds;
-	rc = cw_store_list(cli->store, &f, kinds, oldest ? CW_ORDER_OLDEST_FIRST : CW_ORDER_NEWEST_FIRST,
-			   offset, limit, &l, &cli->err);
+	rc = cw_store_list(cli->store, &f, kinds,
+			   oldest ? CW_ORDER_OLDEST_FIRST : CW_ORDER_NEWEST_FIRST, offset, limit,
+			   &l, &cli->err);
 	if (rc != 0)
 		return rc;
 	if (cli->json)
@@ -754,16 +765,18 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
 			for (size_t k = 0; k < d->charges.n; k++) {
-				const struct cw_charge *c = (const struct cw_charge *)d->charges.items + k;
+				const struct cw_charge *c =
+					(const struct cw_charge *)d->charges.items + k;
 				char a[CW_ARTICLE_TEXT_MAX];
 
 				if (c->article.law)
 					cw_article_format(&c->article, a);
 				else
-					snprintf(a, sizeof a, "%.24s", c->offence ? c->offence : "?");
-				n += (size_t)snprintf(arts + n, sizeof arts - n, "%s%s %s",
-						      n ? ", " : "", a,
-						      cw_enum_word(&cw_words_charge_state, c->state));
+					snprintf(a, sizeof a, "%.24s",
+						 c->offence ? c->offence : "?");
+				n += (size_t)snprintf(
+					arts + n, sizeof arts - n, "%s%s %s", n ? ", " : "", a,
+					cw_enum_word(&cw_words_charge_state, c->state));
 				if (n >= sizeof arts)
 					break;
 			}
@@ -772,7 +785,8 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 			fputs("\n    charges: ", out);
 			cw_print_safe(out, arts[0] ? arts : "none recorded", 0);
 			fprintf(out, "\n    custody: %s\n",
-				d->custody ? cw_enum_word(&cw_words_custody, d->custody) : "unknown");
+				d->custody ? cw_enum_word(&cw_words_custody, d->custody)
+					   : "unknown");
 		}
 	}
 	if (sum.pretrial_days < 0)
@@ -848,7 +862,8 @@ static int import_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 			char field[sizeof err->field];
 
 			snprintf(field, sizeof field, "%s", err->field);
-			snprintf(err->field, sizeof err->field, "line %zu: %.80s", im->lines[i], field);
+			snprintf(err->field, sizeof err->field, "line %zu: %.80s", im->lines[i],
+				 field);
 			return rc;
 		}
 		im->written += (size_t)changed;
@@ -912,7 +927,8 @@ static int import_file(struct cw_cli *cli, const char *path, size_t *total, size
 			char field[sizeof cli->err.field];
 
 			snprintf(field, sizeof field, "%s", cli->err.field);
-			snprintf(cli->err.field, sizeof cli->err.field, "line %zu: %.80s", lineno, field);
+			snprintf(cli->err.field, sizeof cli->err.field, "line %zu: %.80s", lineno,
+				 field);
 			break;
 		}
 	}
@@ -931,8 +947,8 @@ static int import_file(struct cw_cli *cli, const char *path, size_t *total, size
 		const char *base = strrchr(path, '/');
 
 		snprintf(field, sizeof field, "%s", cli->err.field);
-		snprintf(cli->err.field, sizeof cli->err.field, "%.20s %.90s", base ? base + 1 : path,
-			 field);
+		snprintf(cli->err.field, sizeof cli->err.field, "%.20s %.90s",
+			 base ? base + 1 : path, field);
 	}
 	*total = im.n;
 	*written = im.written;
@@ -997,9 +1013,9 @@ static int cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int fi
 
 		cw_article_format(&a, text);
 		if (arr)
-			json_array_append_new(arr, json_pack("{s:s,s:s,s:s}", "article", text, "law",
-							      cw_law_name(a.law), "offence",
-							      offence));
+			json_array_append_new(arr,
+					      json_pack("{s:s,s:s,s:s}", "article", text, "law",
+							cw_law_name(a.law), "offence", offence));
 		else
 			cw_table_add(&t, (const char *const[]){text, cw_law_name(a.law), offence});
 	}
@@ -1041,7 +1057,8 @@ static const struct cw_command commands[] = {
 	{"log", "demo", cmd_add, CW_KIND_DEMO, "casewatch log demo --date DATE [options]",
 	 "log a demonstration"},
 	{"log", "milestone", cmd_add, CW_KIND_MILESTONE,
-	 "casewatch log milestone --person PERSON --type TYPE [--case CASE] [--date DATE] [options]",
+	 "casewatch log milestone --person PERSON --type TYPE [--case CASE] [--date DATE] "
+	 "[options]",
 	 "log a milestone in a person's case"},
 	{"edit", NULL, cmd_edit, 0, "casewatch edit ID [options of the record's kind]",
 	 "change fields of a record"},
@@ -1063,7 +1080,8 @@ static void print_usage(FILE *out)
 {
 	fputs("usage: casewatch [--db DIR] COMMAND [options]\n\n"
 	      "Offline case monitoring for human-rights field teams: trial hearings, prison\n"
-	      "visits, demonstrations and defendants' timelines, filtered by the article charged.\n\n"
+	      "visits, demonstrations and defendants' timelines, filtered by the article "
+	      "charged.\n\n"
 	      "Commands:\n",
 	      out);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
@@ -1091,7 +1109,8 @@ static void print_command_help(FILE *out, const struct cw_command *cmd)
 	else if (cmd->run == cmd_list)
 		fputs(filter_help, out);
 	else if (cmd->run == cmd_edit)
-		fputs("Takes the options of 'person add', 'case add' or 'log KIND' for the record's\n"
+		fputs("Takes the options of 'person add', 'case add' or 'log KIND' for the "
+		      "record's\n"
 		      "kind. Text fields are replaced, list options add, --clear FIELD empties.\n",
 		      out);
 	else if (cmd->run == cmd_delete)
@@ -1100,7 +1119,8 @@ static void print_command_help(FILE *out, const struct cw_command *cmd)
 		      out);
 	else if (cmd->run == cmd_timeline || cmd->run == cmd_show)
 		fputs("PERSON or ID may be a full id, an id prefix of 6 or more digits, a name\n"
-		      "(an exact name, or a part that matches one person), or ref:REF for a record\n"
+		      "(an exact name, or a part that matches one person), or ref:REF for a "
+		      "record\n"
 		      "imported with a readable reference (ref:p-kem-sokha).\n",
 		      out);
 	else if (cmd->run == cmd_import)
@@ -1132,8 +1152,9 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 			fprintf(cli->out, "casewatch %s\n", PACKAGE_VERSION);
 			return 0;
 		} else {
-			return cw_error_set(&cli->err, CW_EUSAGE, "", "unknown option '%.40s'; see "
-								      "casewatch --help",
+			return cw_error_set(&cli->err, CW_EUSAGE, "",
+					    "unknown option '%.40s'; see "
+					    "casewatch --help",
 					    argv[i]);
 		}
 	}
@@ -1161,10 +1182,9 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		return rc;
 	}
 	if (!strcmp(argv[i], "log") || !strcmp(argv[i], "person") || !strcmp(argv[i], "case"))
-		return cw_error_set(&cli->err, CW_EUSAGE, argv[i],
-				    "say what: %s", !strcmp(argv[i], "log")
-							   ? "log hearing|visit|demo|milestone"
-							   : "add");
-	return cw_error_set(&cli->err, CW_EUSAGE, "", "unknown command '%.40s'; see casewatch --help",
-			    argv[i]);
+		return cw_error_set(&cli->err, CW_EUSAGE, argv[i], "say what: %s",
+				    !strcmp(argv[i], "log") ? "log hearing|visit|demo|milestone"
+							    : "add");
+	return cw_error_set(&cli->err, CW_EUSAGE, "",
+			    "unknown command '%.40s'; see casewatch --help", argv[i]);
 }

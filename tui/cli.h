@@ -17,10 +17,10 @@ struct cw_cli {
 	struct cw_store *store;
 	struct cw_error err;
 	FILE *out;
-	int json;      /* --json */
-	int yes;       /* --yes */
-	int help;      /* --help */
-	int argc;      /* the command's own arguments, options and all */
+	int json; /* --json */
+	int yes;  /* --yes */
+	int help; /* --help */
+	int argc; /* the command's own arguments, options and all */
 	char **argv;
 };
 

@@ -17,13 +17,16 @@ static const struct list_option {
 	const char *arg;
 	const char *help;
 } list_options[] = {
-	{CW_KIND_CASE, "defendant", "PERSON", "add a defendant (name or id); selects it for "
-					      "--charge and --custody when already there"},
-	{CW_KIND_CASE, "unnamed", "\"N LABEL\"", "add unnamed defendants: a count, a label or both"},
+	{CW_KIND_CASE, "defendant", "PERSON",
+	 "add a defendant (name or id); selects it for "
+	 "--charge and --custody when already there"},
+	{CW_KIND_CASE, "unnamed", "\"N LABEL\"",
+	 "add unnamed defendants: a count, a label or both"},
 	{CW_KIND_CASE, "custody", "STATUS", "custody of the last defendant"},
 	{CW_KIND_CASE, "charge", "ARTICLES[:STATE]",
 	 "charge the last defendant, e.g. \"494/495\" or \"437 bis:convicted\""},
-	{CW_KIND_CASE, "offence", "TEXT", "charge the last defendant with an offence with no article"},
+	{CW_KIND_CASE, "offence", "TEXT",
+	 "charge the last defendant with an offence with no article"},
 	{CW_KIND_HEARING, "present", "PERSON", "a defendant present in court"},
 	{CW_KIND_HEARING, "absent", "PERSON", "a defendant absent from court"},
 	{CW_KIND_HEARING, "indicator", "NAME=ANSWER[:NOTE]",
@@ -46,11 +49,11 @@ int cw_cli_resolve(struct cw_cli *cli, enum cw_kind kind, const char *text, cons
 			char hex[CW_ID_HEX_LEN + 1];
 
 			cw_id_hex(&cands.items[i].id, hex);
-			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s (%.8s)", i ? ", " : "",
-					      cw_record_label(&cands.items[i]), hex);
+			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s (%.8s)",
+					      i ? ", " : "", cw_record_label(&cands.items[i]), hex);
 		}
-		cw_error_set(&cli->err, rc, field, "'%.40s' matches several: %s; give an id",
-			     text, list);
+		cw_error_set(&cli->err, rc, field, "'%.40s' matches several: %s; give an id", text,
+			     list);
 	} else if (rc != 0) {
 		snprintf(cli->err.field, sizeof cli->err.field, "%s", field);
 	}
@@ -160,8 +163,8 @@ static int add_charges(struct cw_cli *cli, struct cw_defendant *d, const char *v
 				    "'%.30s' is not a charge state: charged, requalified, "
 				    "convicted, acquitted or dropped",
 				    state_text);
-	if ((rc = cw_article_parse_list(buf, arts, CW_ARTICLE_LIST_MAX, &n, "charge",
-					&cli->err)) != 0)
+	if ((rc = cw_article_parse_list(buf, arts, CW_ARTICLE_LIST_MAX, &n, "charge", &cli->err)) !=
+	    0)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
 		struct cw_charge *c = NULL;
@@ -178,8 +181,9 @@ static int add_charges(struct cw_cli *cli, struct cw_defendant *d, const char *v
 			char a[CW_ARTICLE_TEXT_MAX];
 
 			cw_article_format(&arts[i], a);
-			fprintf(stderr, "casewatch: warning: article %s is not in the built-in "
-					"table; check it (casewatch articles)\n",
+			fprintf(stderr,
+				"casewatch: warning: article %s is not in the built-in "
+				"table; check it (casewatch articles)\n",
 				a);
 		}
 	}
@@ -227,17 +231,19 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 		if (!*current && c->defendants.n == 1)
 			*current = c->defendants.items;
 		if (!*current)
-			return cw_error_set(&cli->err, CW_EINVAL, opt,
-					    "name the defendant first with --defendant or --unnamed");
+			return cw_error_set(
+				&cli->err, CW_EINVAL, opt,
+				"name the defendant first with --defendant or --unnamed");
 		if (!strcmp(opt, "custody")) {
 			int v = cw_enum_parse(&cw_words_custody, value);
 
 			if (v < 0)
-				return cw_error_set(&cli->err, CW_EINVAL, opt,
-						    "'%.30s' is not a custody status: detained, bail, "
-						    "judicial_supervision, house_arrest, released, "
-						    "at_large, in_absentia",
-						    value);
+				return cw_error_set(
+					&cli->err, CW_EINVAL, opt,
+					"'%.30s' is not a custody status: detained, bail, "
+					"judicial_supervision, house_arrest, released, "
+					"at_large, in_absentia",
+					value);
 			(*current)->custody = (uint8_t)v;
 			return 0;
 		}
@@ -282,20 +288,22 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			if (note)
 				*note++ = '\0';
 			if ((name = cw_enum_parse(&cw_words_indicator, buf)) <= 0)
-				return cw_error_set(&cli->err, CW_EINVAL, opt,
-						    "'%.30s' is not an indicator (see casewatch log "
-						    "hearing --help)",
-						    buf);
+				return cw_error_set(
+					&cli->err, CW_EINVAL, opt,
+					"'%.30s' is not an indicator (see casewatch log "
+					"hearing --help)",
+					buf);
 			if ((ans = cw_enum_parse(&cw_words_answer, answer)) < 0)
 				return cw_error_set(&cli->err, CW_EINVAL, opt,
-						    "'%.30s' is not yes, no, na or unknown", answer);
+						    "'%.30s' is not yes, no, na or unknown",
+						    answer);
 			ind = NULL;
 			for (size_t i = 0; i < h->indicators.n; i++)
 				if (((struct cw_indicator *)h->indicators.items)[i].name == name)
 					ind = (struct cw_indicator *)h->indicators.items + i;
-			if (!ind && !(ind = cw_list_append(&h->indicators,
-							   list_schema(CW_KIND_HEARING,
-								       "indicators"))))
+			if (!ind &&
+			    !(ind = cw_list_append(&h->indicators,
+						   list_schema(CW_KIND_HEARING, "indicators"))))
 				return CW_ENOMEM;
 			ind->name = (uint8_t)name;
 			ind->answer = (uint8_t)ans;
@@ -318,12 +326,14 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 						    "494/495=convicted@\"Chhim Sithar\"");
 			*result++ = '\0';
 			if ((res = cw_enum_parse(&cw_words_verdict, result)) <= 0)
-				return cw_error_set(&cli->err, CW_EINVAL, opt,
-						    "'%.30s' is not a result: convicted, acquitted, "
-						    "dropped, requalified, upheld, overturned",
-						    result);
+				return cw_error_set(
+					&cli->err, CW_EINVAL, opt,
+					"'%.30s' is not a result: convicted, acquitted, "
+					"dropped, requalified, upheld, overturned",
+					result);
 			memset(&id, 0, sizeof id);
-			if (person && (rc = cw_cli_resolve(cli, CW_KIND_PERSON, person, opt, &id)) != 0)
+			if (person &&
+			    (rc = cw_cli_resolve(cli, CW_KIND_PERSON, person, opt, &id)) != 0)
 				return rc;
 			if ((rc = cw_article_parse_list(buf, arts, CW_ARTICLE_LIST_MAX, &n, opt,
 							&cli->err)) != 0)
@@ -388,10 +398,12 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 				case CW_F_LIST:
 					break;
 				case CW_F_DATE:
-					memset((char *)&rec->u + f->offset, 0, sizeof(struct cw_date));
+					memset((char *)&rec->u + f->offset, 0,
+					       sizeof(struct cw_date));
 					break;
 				case CW_F_ID:
-					memset((char *)&rec->u + f->offset, 0, sizeof(struct cw_id));
+					memset((char *)&rec->u + f->offset, 0,
+					       sizeof(struct cw_id));
 					break;
 				case CW_F_ARTICLE:
 					memset((char *)&rec->u + f->offset, 0,
@@ -499,8 +511,8 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 			continue;
 		option_name(f->name, name, sizeof name);
 		if (f->type == CW_F_LIST || f->type == CW_F_SET)
-			name[strlen(name) - 1] = name[strlen(name) - 1] == 's' ? '\0'
-									       : name[strlen(name) - 1];
+			name[strlen(name) - 1] =
+				name[strlen(name) - 1] == 's' ? '\0' : name[strlen(name) - 1];
 		snprintf(left, sizeof left, "--%s %s", name, type_arg(f));
 		fprintf(out, "  %-34s %s%s%s\n", left, f->help,
 			f->flags & CW_FF_REQUIRED ? " (required)" : "",
@@ -524,7 +536,8 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 	fputs("Every record:\n"
 	      "  --source TEXT                      who reported it: document and paragraph, or\n"
 	      "                                     \"own observation\"\n"
-	      "  --view WORD                        whose account: un, government, media, ngo, own,\n"
+	      "  --view WORD                        whose account: un, government, media, ngo, "
+	      "own,\n"
 	      "                                     other\n"
 	      "  --reportedly                       the source says \"reportedly\"\n"
 	      "  --clear FIELD                      (edit) empty a field\n",

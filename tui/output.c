@@ -74,8 +74,9 @@ void cw_table_print(const struct cw_table *t, FILE *out, int width)
 	}
 	for (size_t r = 0; r <= t->rows; r++) {
 		for (int c = 0; c < t->ncols; c++) {
-			const char *text = r == 0 ? t->headers[c]
-						  : t->cells[(r - 1) * (size_t)t->ncols + (size_t)c];
+			const char *text =
+				r == 0 ? t->headers[c]
+				       : t->cells[(r - 1) * (size_t)t->ncols + (size_t)c];
 			int last = c == t->ncols - 1;
 
 			cw_text_fit(text, w[c], !last, buf, sizeof buf);
