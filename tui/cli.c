@@ -1,7 +1,6 @@
 /* cli.c - the commands of casewatch's command line; see cli.h. */
 #include "config.h"
 
-#include <errno.h>
 #include <jansson.h>
 #include <pwd.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include "models/text.h"
 #include "models/timeline.h"
 #include "output.h"
+#include "seed/import.h"
 #include "tui.h"
 
 #define SHORT_ID 8
@@ -842,130 +842,19 @@ static int cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int fi
 
 /* ---- import ------------------------------------------------------------------------------ */
 
-struct import_ctx {
-	const char *path;
-	struct cw_record *recs;
-	size_t *lines;
-	size_t n;
-	size_t written;
-};
-
-static int import_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
-{
-	struct import_ctx *im = ctx;
-
-	im->written = 0;
-	for (size_t i = 0; i < im->n; i++) {
-		int changed, rc = cw_txn_put(txn, &im->recs[i], 0, &changed, err);
-
-		if (rc != 0) {
-			char field[sizeof err->field];
-
-			snprintf(field, sizeof field, "%s", err->field);
-			snprintf(err->field, sizeof err->field, "line %zu: %.80s", im->lines[i],
-				 field);
-			return rc;
-		}
-		im->written += (size_t)changed;
-	}
-	return 0;
-}
-
-/* Reads a JSON Lines file of records: every line is checked before anything is written, and
- * the whole file is one transaction. */
-static int import_file(struct cw_cli *cli, const char *path, size_t *total, size_t *written)
-{
-	struct import_ctx im = {path, NULL, NULL, 0, 0};
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, lineno = 0, alloc = 0;
-	ssize_t len;
-	int rc = 0;
-
-	if (!f)
-		return cw_error_set(&cli->err, CW_EIO, "file", "cannot read %.200s: %s", path,
-				    strerror(errno));
-	while ((len = getline(&line, &cap, f)) >= 0) {
-		json_error_t jerr;
-		json_t *obj;
-
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (len == 0 || line[0] == '#')
-			continue;
-		if (im.n == alloc) {
-			size_t grown = alloc ? alloc * 2 : 256;
-			struct cw_record *r = realloc(im.recs, grown * sizeof *r);
-			size_t *ls = r ? realloc(im.lines, grown * sizeof *ls) : NULL;
-
-			if (r)
-				im.recs = r;
-			if (!r || !ls) {
-				rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
-				break;
-			}
-			im.lines = ls;
-			alloc = grown;
-		}
-		if (cw_text_validate(line, 1 << 20, CW_TEXT_MULTILINE, "line", &cli->err) != 0) {
-			rc = CW_EINVAL;
-		} else if (!(obj = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &jerr))) {
-			rc = cw_error_set(&cli->err, CW_EINVAL, "json", "%s (column %d)", jerr.text,
-					  jerr.column);
-		} else {
-			rc = cw_record_from_json(obj, NULL, &im.recs[im.n], &cli->err);
-			json_decref(obj);
-			im.lines[im.n++] = lineno;
-			if (rc == 0 && cw_id_is_zero(&im.recs[im.n - 1].id))
-				rc = cw_error_set(&cli->err, CW_EINVAL, "ref",
-						  "every imported record needs an id or a ref");
-			if (rc == 0)
-				rc = cw_record_validate(&im.recs[im.n - 1], &cli->err);
-		}
-		if (rc != 0) {
-			char field[sizeof cli->err.field];
-
-			snprintf(field, sizeof field, "%s", cli->err.field);
-			snprintf(cli->err.field, sizeof cli->err.field, "line %zu: %.80s", lineno,
-				 field);
-			break;
-		}
-	}
-	free(line);
-	if (rc == 0 && ferror(f))
-		rc = cw_error_set(&cli->err, CW_EIO, "file", "cannot read %.200s", path);
-	fclose(f);
-	if (rc == 0 && (rc = cw_cli_open_store(cli, 0)) == 0)
-		rc = cw_store_write(cli->store, import_fn, &im, &cli->err);
-	for (size_t i = 0; i < im.n; i++)
-		cw_record_free(&im.recs[i]);
-	free(im.recs);
-	free(im.lines);
-	if (rc != 0 && strncmp(cli->err.field, "line ", 5) == 0) {
-		char field[sizeof cli->err.field];
-		const char *base = strrchr(path, '/');
-
-		snprintf(field, sizeof field, "%s", cli->err.field);
-		snprintf(cli->err.field, sizeof cli->err.field, "%.20s %.90s",
-			 base ? base + 1 : path, field);
-	}
-	*total = im.n;
-	*written = im.written;
-	return rc;
-}
-
 static int cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	const char *path = first_arg < cli->argc ? cli->argv[first_arg] : NULL;
-	size_t total, written;
+	struct cw_import_stats stats;
 	int rc;
 
 	(void)cmd;
 	if (!path || !strncmp(path, "--", 2) || first_arg + 1 < cli->argc)
 		return cw_error_set(&cli->err, CW_EUSAGE, "file", "give one file to import");
-	if ((rc = import_file(cli, path, &total, &written)) == 0)
-		fprintf(cli->out, "imported %zu records (%zu new or changed)\n", total, written);
+	if ((rc = cw_cli_open_store(cli, 0)) == 0 &&
+	    (rc = cw_import_jsonl(cli->store, path, &stats, &cli->err)) == 0)
+		fprintf(cli->out, "imported %zu records (%zu new or changed)\n", stats.records,
+			stats.changed);
 	return rc;
 }
 
@@ -973,7 +862,7 @@ static int cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_
 {
 	const char *candidates[] = {first_arg < cli->argc ? cli->argv[first_arg] : NULL,
 				    getenv("CASEWATCH_SEED"), CW_SEED_INSTALLED, CW_SEED_SOURCE};
-	size_t total, written;
+	struct cw_import_stats stats;
 	int rc;
 
 	(void)cmd;
@@ -986,11 +875,11 @@ static int cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		}
 		if ((rc = cw_cli_open_store(cli, 1)) != 0)
 			return rc;
-		if ((rc = import_file(cli, candidates[i], &total, &written)) == 0)
+		if ((rc = cw_import_jsonl(cli->store, candidates[i], &stats, &cli->err)) == 0)
 			fprintf(cli->out,
 				"demo data: %zu records from the UN and government documents "
 				"(%zu new or changed) in %s\n",
-				total, written, cli->db_dir);
+				stats.records, stats.changed, cli->db_dir);
 		return rc;
 	}
 	return cw_error_set(&cli->err, CW_EIO, "seed",

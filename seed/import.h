@@ -1,0 +1,24 @@
+/* import.h - records from JSON Lines files: the demo seed, and `casewatch import`.
+ *
+ * One record a line, as `casewatch show --json` prints them; "ref" gives a readable stable id
+ * and references name other records by ref or by id. Every line is parsed and validated
+ * before anything is written, and the whole file is one write transaction: a bad line is
+ * reported with the file, its number and the field, and nothing from the file is written.
+ * Importing the same file twice changes nothing the second time. */
+#ifndef CW_IMPORT_H
+#define CW_IMPORT_H
+
+#include <stddef.h>
+
+#include "models/error.h"
+#include "store/store.h"
+
+struct cw_import_stats {
+	size_t records; /* records in the file */
+	size_t changed; /* new or changed in the database */
+};
+
+int cw_import_jsonl(struct cw_store *st, const char *path, struct cw_import_stats *stats,
+		    struct cw_error *err);
+
+#endif
