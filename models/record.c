@@ -142,6 +142,7 @@ static const struct cw_field defendant_fields[] = {
 	STR(struct cw_defendant, label, 18, 0, NAME_MAX_BYTES, "who the unnamed defendants are"),
 	ENUM(struct cw_defendant, custody, 19, 0, cw_words_custody, "custody status"),
 	LIST(struct cw_defendant, charges, 20, 0, 32, charge_schema, "charges"),
+	ENUM(struct cw_defendant, stage, 21, 0, cw_words_stage, "stage for this defendant"),
 };
 static SCHEMA(defendant_schema, "defendant", struct cw_defendant, defendant_fields);
 

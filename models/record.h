@@ -167,6 +167,7 @@ struct cw_defendant {
 	char *label;
 	uint8_t custody;
 	struct cw_list charges; /* struct cw_charge */
+	uint8_t stage; /* where this defendant's part of the case stands (cw_words_stage) */
 };
 
 struct cw_case {

@@ -23,6 +23,8 @@ static const struct list_option {
 	{CW_KIND_CASE, "unnamed", "\"N LABEL\"",
 	 "add unnamed defendants: a count, a label or both"},
 	{CW_KIND_CASE, "custody", "STATUS", "custody of the last defendant"},
+	{CW_KIND_CASE, "defendant-stage", "STAGE",
+	 "where the last defendant's part of the case stands (when it differs from --stage)"},
 	{CW_KIND_CASE, "charge", "ARTICLES[:STATE]",
 	 "charge the last defendant, e.g. \"494/495\" or \"437 bis:convicted\""},
 	{CW_KIND_CASE, "offence", "TEXT",
@@ -245,6 +247,17 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 					"at_large, in_absentia",
 					value);
 			(*current)->custody = (uint8_t)v;
+			return 0;
+		}
+		if (!strcmp(opt, "defendant-stage")) {
+			int v = cw_enum_parse(&cw_words_stage, value);
+
+			if (v < 0)
+				return cw_error_set(&cli->err, CW_EINVAL, opt,
+						    "'%.30s' is not a stage: investigation, pretrial, "
+						    "trial, verdict, appeal, supreme, closed",
+						    value);
+			(*current)->stage = (uint8_t)v;
 			return 0;
 		}
 		if (!strcmp(opt, "charge"))

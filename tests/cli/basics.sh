@@ -13,7 +13,7 @@ sithar=$(printf '%s' "$out" | awk '{print $3}')
 ok cw person add --name "Kang Saran" --province "Banteay Meanchey"
 ok cw case add --title "NagaWorld strike" --court "Phnom Penh Court of First Instance" \
 	--court-level first_instance --opened 2022-01-04 --stage trial \
-	--defendant "Chhim Sithar" --custody detained --charge 494/495 \
+	--defendant "Chhim Sithar" --custody detained --charge 494/495 --defendant-stage appeal \
 	--unnamed "8 NagaWorld union activists" --charge "494/495:convicted"
 case_id=$(printf '%s' "$out" | awk '{print $3}')
 ok cw log hearing --case NagaWorld --date 2023-05-25 --time 09:00 --stage verdict \
@@ -62,6 +62,8 @@ json "[e['kind'] for e in d['entries']][0] in ('case', 'milestone')"
 ok cw list records --json
 json "len(d) == 5 and all(len(r['id']) == 32 for r in d)"
 json "d[0]['date'] == '2024-03-12' and d[0]['concerns'] == ['water', 'bribery', 'womens_needs']"
+ok cw show "$case_id" --json
+json "d['defendants'][0]['stage'] == 'appeal' and d['stage'] == 'trial'"
 ok cw list cases
 has "494/495"
 has "1 + 8 unnamed"
