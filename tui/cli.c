@@ -761,6 +761,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 				(const struct cw_defendant *)r->u.kase.defendants.items + j;
 			char arts[512] = "";
 			size_t n = 0;
+			uint8_t stage;
 
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
@@ -784,9 +785,13 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 			cw_print_safe(out, r->u.kase.title, 0);
 			fputs("\n    charges: ", out);
 			cw_print_safe(out, arts[0] ? arts : "none recorded", 0);
-			fprintf(out, "\n    custody: %s\n",
+			fprintf(out, "\n    custody: %s",
 				d->custody ? cw_enum_word(&cw_words_custody, d->custody)
 					   : "unknown");
+			stage = d->stage ? d->stage : r->u.kase.stage;
+			if (stage)
+				fprintf(out, "; stage: %s", cw_enum_word(&cw_words_stage, stage));
+			fputc('\n', out);
 		}
 	}
 	if (sum.pretrial_days < 0)

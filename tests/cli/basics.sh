@@ -49,7 +49,7 @@ has "union_leader"
 # timeline: header with charges and custody, then events in date order
 ok cw timeline sithar
 has "charges: 494 charged, 495 charged"
-has "custody: detained"
+has "custody: detained; stage: appeal"
 has "pretrial detention: 506 days"
 first=$(printf '%s\n' "$out" | grep -n 'arrest' | head -1 | cut -d: -f1)
 last=$(printf '%s\n' "$out" | grep -n 'Correctional' | head -1 | cut -d: -f1)
