@@ -1,0 +1,909 @@
+/* bench.c - casewatch's benchmark at a million records, side by side with SQLite.
+ *
+ *   bench [--events N] [--runs R] [--load-runs L] [--batch B] [--timelines T]
+ *         [--casewatch PATH] [--dir DIR] [--keep]
+ *
+ * generates the synthetic database (generate.h) into casewatch and into SQLite with the
+ * equivalent schema, times the bulk load, the queries a supervisor asks (counts by article,
+ * first screenfuls of filtered lists, defendants' timelines, a weekly summary) and the time
+ * from starting casewatch to its first screen, and prints each figure with its SQLite
+ * counterpart and the ratio casewatch/SQLite. Every phase runs in its own process, so the
+ * peak RSS printed is the phase's own. These are measurements, never assertions: nothing
+ * here fails a build or a test. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bench/bench.h"
+#include "models/codec.h"
+#include "store/store.h"
+
+const struct bench_query_def bench_queries[Q_COUNT] = {
+	[Q_COUNT_494] = {"count_494", "count, article 494", "article:494", 0},
+	[Q_COUNT_437BIS] = {"count_437bis", "count, article 437 bis", "article:\"437 bis\"", 0},
+	[Q_SCREEN_494_495] = {"screen_494_495", "first screen, article 494/495", "article:494/495",
+			      1},
+	[Q_SCREEN_437BIS_HEARINGS] = {"screen_437bis", "first screen, 437 bis hearings since 2020",
+				      "article:\"437 bis\" kind:hearing since:2020", 1},
+	[Q_TIMELINES] = {"timelines", "timelines (all, total)", "", 0},
+	[Q_WEEK] = {"week", "weekly summary", "since:" BENCH_WEEK_SINCE " until:" BENCH_WEEK_UNTIL,
+		    0},
+};
+
+double bench_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+double bench_median(double *v, size_t n)
+{
+	if (n == 0)
+		return NAN;
+	qsort(v, n, sizeof *v, cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+uint64_t bench_hash(uint64_t h, const void *data, size_t len)
+{
+	const uint8_t *p = data;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * UINT64_C(1099511628211);
+	return h;
+}
+
+void bench_timeline_people(const struct cw_gen *g, size_t n, struct cw_id *out)
+{
+	for (size_t i = 0; i < n; i++)
+		cw_gen_person_id(g, (size_t)cw_gen_defendant(g, i), &out[i]);
+}
+
+/* ---- the store's index keys, for the SQLite side ------------------------------------------ */
+
+static void keys_person(struct bench_keys *k, const struct cw_id *id)
+{
+	if (cw_id_is_zero(id))
+		return;
+	for (size_t i = 0; i < k->npersons; i++)
+		if (cw_id_equal(&k->persons[i], id))
+			return;
+	if (k->npersons < sizeof k->persons / sizeof k->persons[0])
+		k->persons[k->npersons++] = *id;
+}
+
+static void keys_article(struct bench_keys *k, const struct cw_article *a)
+{
+	uint32_t key = (uint32_t)a->law << 24 | (uint32_t)a->number << 8 | a->suffix;
+
+	if (a->law == CW_LAW_NONE)
+		return;
+	for (size_t i = 0; i < k->narticles; i++)
+		if (k->articles[i] == key)
+			return;
+	if (k->narticles < sizeof k->articles / sizeof k->articles[0])
+		k->articles[k->narticles++] = key;
+}
+
+/* As store.c's keyset_from_case: a milestone carries only its own person's charges. */
+static void keys_from_case(struct bench_keys *k, const struct cw_case *c,
+			   const struct cw_id *only_person, int persons)
+{
+	int found = 0;
+
+	if (only_person)
+		for (size_t i = 0; i < c->defendants.n; i++)
+			if (cw_id_equal(
+				    &((const struct cw_defendant *)c->defendants.items)[i].person,
+				    only_person))
+				found = 1;
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
+
+		if (found && !cw_id_equal(&d->person, only_person))
+			continue;
+		for (size_t j = 0; j < d->charges.n; j++)
+			keys_article(k, &((const struct cw_charge *)d->charges.items)[j].article);
+		if (persons)
+			keys_person(k, &d->person);
+	}
+	k->court = c->court;
+	k->province = c->court_province;
+}
+
+void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, struct bench_keys *k)
+{
+	memset(k, 0, sizeof *k);
+	switch (rec->kind) {
+	case CW_KIND_PERSON:
+		k->province = rec->u.person.province;
+		break;
+	case CW_KIND_CASE:
+		keys_from_case(k, &rec->u.kase, NULL, 1);
+		break;
+	case CW_KIND_HEARING: {
+		const struct cw_hearing *h = &rec->u.hearing;
+
+		k->kase = h->case_id;
+		k->has_case = 1;
+		if (kase)
+			keys_from_case(k, &kase->u.kase, NULL, 1);
+		if (h->court && *h->court)
+			k->court = h->court;
+		for (size_t i = 0; i < h->attendance.n; i++)
+			keys_person(k,
+				    &((const struct cw_attendance *)h->attendance.items)[i].person);
+		for (size_t i = 0; i < h->verdicts.n; i++) {
+			const struct cw_verdict *v =
+				(const struct cw_verdict *)h->verdicts.items + i;
+
+			keys_article(k, &v->article);
+			keys_person(k, &v->person);
+		}
+		break;
+	}
+	case CW_KIND_MILESTONE: {
+		const struct cw_milestone *m = &rec->u.milestone;
+
+		keys_person(k, &m->person);
+		if (!kase) {
+			k->court = m->court;
+			break;
+		}
+		k->kase = m->case_id;
+		k->has_case = 1;
+		keys_from_case(k, &kase->u.kase, &m->person, 0);
+		if (m->court && *m->court)
+			k->court = m->court;
+		break;
+	}
+	case CW_KIND_VISIT:
+		for (size_t i = 0; i < rec->u.visit.detainees.n; i++)
+			keys_person(k,
+				    &((const struct cw_person_ref *)rec->u.visit.detainees.items)[i]
+					     .person);
+		k->facility = rec->u.visit.facility;
+		k->province = rec->u.visit.facility_province;
+		break;
+	case CW_KIND_DEMO:
+		for (size_t i = 0; i < rec->u.demo.arrested.n; i++)
+			keys_person(k,
+				    &((const struct cw_person_ref *)rec->u.demo.arrested.items)[i]
+					     .person);
+		k->province = rec->u.demo.province;
+		break;
+	}
+}
+
+/* ---- casewatch: bulk load ---------------------------------------------------------------- */
+
+struct load_batch {
+	struct cw_record *recs;
+	size_t n;
+};
+
+static int load_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
+{
+	struct load_batch *b = ctx;
+	int rc;
+
+	for (size_t i = 0; i < b->n; i++)
+		if ((rc = cw_txn_put(txn, &b->recs[i], CW_PUT_NEW, NULL, err)) != 0)
+			return rc;
+	return 0;
+}
+
+static struct cw_gen *make_gen(const struct bench_opts *o)
+{
+	struct cw_gen_params p;
+	struct cw_gen *g;
+
+	cw_gen_params_scaled(&p, o->events);
+	if (cw_gen_new(&p, &g) != 0) {
+		fprintf(stderr, "bench: out of memory making the generator\n");
+		return NULL;
+	}
+	return g;
+}
+
+/* The end-of-phase memory: anonymous and file-backed resident pages (the map) from
+ * /proc/self/status, so a reader can tell LMDB's mapped file from the heap. */
+static void print_memory(const char *phase)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long anon = -1, file = -1;
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof line, f)) {
+		sscanf(line, "RssAnon: %ld", &anon);
+		sscanf(line, "RssFile: %ld", &file);
+	}
+	fclose(f);
+	printf("%s_rss_anon_kib %ld\n%s_rss_file_kib %ld\n", phase, anon, phase, file);
+}
+
+static long dir_bytes(const char *path)
+{
+	char file[4096 + 16];
+	struct stat sb;
+
+	snprintf(file, sizeof file, "%s/data.mdb", path);
+	if (stat(file, &sb) != 0)
+		return -1;
+	return (long)sb.st_blocks * 512;
+}
+
+static int phase_load_cw(const struct bench_opts *o)
+{
+	char path[4096];
+	struct cw_gen *g = make_gen(o);
+	struct cw_store *st = NULL;
+	struct cw_error err;
+	struct cw_store_options so = {0, "bench", 1, 0};
+	struct load_batch b = {NULL, 0};
+	double busy = 0;
+	size_t total;
+	int rc = -1;
+
+	if (!g)
+		return -1;
+	total = cw_gen_total(g);
+	/* Sized for the whole load up front (about 2 KiB per record), so no batch is run twice
+	 * after a full map; the file only grows as pages are used. */
+	so.map_size = total * 2048 > ((size_t)64 << 20) ? total * 2048 : (size_t)64 << 20;
+	snprintf(path, sizeof path, "%s/cw", o->dir);
+	if (cw_store_open(path, &so, &st, &err) != 0) {
+		fprintf(stderr, "bench: %s\n", err.message);
+		goto out;
+	}
+	if (!(b.recs = calloc(o->batch, sizeof *b.recs)))
+		goto out;
+	for (size_t i = 0; i < total;) {
+		double t0;
+
+		for (b.n = 0; b.n < o->batch && i < total; b.n++, i++)
+			if (cw_gen_record(g, i, &b.recs[b.n]) != 0) {
+				fprintf(stderr, "bench: out of memory generating records\n");
+				goto out;
+			}
+		t0 = bench_now();
+		if (cw_store_write(st, load_fn, &b, &err) != 0) {
+			fprintf(stderr, "bench: loading record %zu: %s: %s\n", i, err.field,
+				err.message);
+			goto out;
+		}
+		busy += bench_now() - t0;
+		for (size_t j = 0; j < b.n; j++)
+			cw_record_free(&b.recs[j]);
+		b.n = 0;
+	}
+	printf("load_seconds %.6f\nload_records %zu\n", busy, total);
+	print_memory("load");
+	cw_store_close(st);
+	st = NULL;
+	printf("load_bytes %ld\n", dir_bytes(path));
+	rc = 0;
+out:
+	for (size_t j = 0; j < b.n; j++)
+		cw_record_free(&b.recs[j]);
+	free(b.recs);
+	cw_store_close(st);
+	cw_gen_free(g);
+	return rc;
+}
+
+/* ---- casewatch: queries ------------------------------------------------------------------ */
+
+static uint64_t hash_list(uint64_t h, const struct cw_record_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		h = bench_hash(h, l->items[i].id.b, sizeof l->items[i].id.b);
+	return h;
+}
+
+/* One run of a query; *check gets the result's hash. */
+static int run_cw_query(struct cw_store *st, enum bench_query q, const struct cw_filter *f,
+			const struct cw_id *people, size_t npeople, uint64_t *check,
+			struct cw_error *err)
+{
+	struct cw_record_list l;
+	uint64_t h = BENCH_HASH_INIT;
+	size_t count;
+	int rc;
+
+	switch (q) {
+	case Q_TIMELINES:
+		for (size_t i = 0; i < npeople; i++) {
+			if ((rc = cw_store_timeline_for_person(st, &people[i], &l, err)) != 0)
+				return rc;
+			h = hash_list(h, &l);
+			cw_record_list_free(&l);
+		}
+		break;
+	case Q_WEEK: {
+		/* What a weekly summary needs: the count of each kind of monitoring record in
+		 * the week, and the week's records themselves, oldest first. */
+		static const enum cw_kind kinds[] = {CW_KIND_HEARING, CW_KIND_VISIT, CW_KIND_DEMO,
+						     CW_KIND_MILESTONE};
+		struct cw_filter one = *f;
+
+		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+			one.kinds = CW_KIND_BIT(kinds[k]);
+			if ((rc = cw_store_count(st, &one, CW_KINDS_EVENTS, &count, err)) != 0)
+				return rc;
+			h = bench_hash(h, &count, sizeof count);
+		}
+		if ((rc = cw_store_list(st, f, CW_KINDS_EVENTS, CW_ORDER_OLDEST_FIRST, 0, 0, &l,
+					err)) != 0)
+			return rc;
+		h = hash_list(h, &l);
+		cw_record_list_free(&l);
+		break;
+	}
+	default:
+		if (bench_queries[q].list) {
+			if ((rc = cw_store_list(st, f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0,
+						BENCH_SCREEN, &l, err)) != 0)
+				return rc;
+			h = hash_list(h, &l);
+			cw_record_list_free(&l);
+		} else {
+			if ((rc = cw_store_count(st, f, CW_KINDS_EVENTS, &count, err)) != 0)
+				return rc;
+			h = bench_hash(h, &count, sizeof count);
+			printf("%s_result %zu\n", bench_queries[q].name, count);
+		}
+	}
+	*check = h;
+	return 0;
+}
+
+static int phase_queries_cw(const struct bench_opts *o)
+{
+	char path[4096];
+	struct cw_gen *g = make_gen(o);
+	struct cw_store_options so = {0, "bench", 0, 0};
+	struct cw_store *st = NULL;
+	struct cw_error err;
+	struct cw_id *people = NULL;
+	double *times = NULL;
+	int rc = -1;
+
+	if (!g)
+		return -1;
+	snprintf(path, sizeof path, "%s/cw", o->dir);
+	if (!(people = calloc(o->timelines, sizeof *people)) ||
+	    !(times = calloc((size_t)o->runs, sizeof *times)))
+		goto out;
+	bench_timeline_people(g, o->timelines, people);
+	cw_gen_free(g);
+	g = NULL;
+	if (cw_store_open(path, &so, &st, &err) != 0) {
+		fprintf(stderr, "bench: %s\n", err.message);
+		goto out;
+	}
+	for (int q = 0; q < Q_COUNT; q++) {
+		struct cw_filter f;
+		uint64_t check = 0;
+
+		cw_filter_init(&f);
+		if (cw_filter_parse_line(bench_queries[q].filter, &f, &err) != 0) {
+			fprintf(stderr, "bench: %s: %s\n", bench_queries[q].filter, err.message);
+			goto out;
+		}
+		/* One untimed run first: the figures are for a program already running. */
+		for (int r = -1; r < o->runs; r++) {
+			double t0 = bench_now();
+
+			if (run_cw_query(st, (enum bench_query)q, &f, people, o->timelines, &check,
+					 &err) != 0) {
+				fprintf(stderr, "bench: %s: %s: %s\n", bench_queries[q].name,
+					err.field, err.message);
+				goto out;
+			}
+			if (r >= 0)
+				times[r] = bench_now() - t0;
+		}
+		printf("%s %.9f %016llx\n", bench_queries[q].name,
+		       bench_median(times, (size_t)o->runs), (unsigned long long)check);
+		fflush(stdout);
+	}
+	print_memory("queries");
+	rc = 0;
+out:
+	cw_store_close(st);
+	cw_gen_free(g);
+	free(people);
+	free(times);
+	return rc;
+}
+
+/* ---- the driver -------------------------------------------------------------------------- */
+
+struct phase_result {
+	char *out;   /* what the phase printed */
+	double wall; /* seconds from fork to exit */
+	long maxrss; /* KiB */
+	int ok;
+};
+
+static const char *self_path;
+
+/* Runs argv in a child with stdout into a pipe; collects output, wall time and peak RSS. */
+static int run_child(char *const argv[], struct phase_result *res)
+{
+	int fd[2];
+	pid_t pid;
+	size_t len = 0, cap = 4096;
+	struct rusage ru;
+	int status;
+	double t0;
+
+	memset(res, 0, sizeof *res);
+	if (!(res->out = malloc(cap)) || pipe(fd) != 0)
+		return -1;
+	fflush(NULL);
+	t0 = bench_now();
+	if ((pid = fork()) < 0)
+		return -1;
+	if (pid == 0) {
+		dup2(fd[1], STDOUT_FILENO);
+		close(fd[0]);
+		close(fd[1]);
+		execv(argv[0], argv);
+		fprintf(stderr, "bench: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(fd[1]);
+	for (;;) {
+		ssize_t n;
+
+		if (len + 1 >= cap) {
+			char *grown = realloc(res->out, cap *= 2);
+
+			if (!grown)
+				break;
+			res->out = grown;
+		}
+		n = read(fd[0], res->out + len, cap - len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	res->out[len] = '\0';
+	close(fd[0]);
+	while (wait4(pid, &status, 0, &ru) < 0)
+		if (errno != EINTR)
+			return -1;
+	res->wall = bench_now() - t0;
+	res->maxrss = ru.ru_maxrss;
+	res->ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	return res->ok ? 0 : -1;
+}
+
+/* A value printed by a phase: "name VALUE [CHECK]". */
+static int field(const struct phase_result *r, const char *name, double *value, char *check,
+		 size_t clen)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = r->out; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		char c[64] = "";
+
+		if (strncmp(p, name, n) != 0 || p[n] != ' ')
+			continue;
+		if (sscanf(p + n + 1, "%lf %63s", value, c) < 1)
+			return -1;
+		if (check)
+			snprintf(check, clen, "%s", c);
+		return 0;
+	}
+	return -1;
+}
+
+static int run_phase(const struct bench_opts *o, const char *phase, struct phase_result *res)
+{
+	char events[32], batch[32], runs[32], tl[32];
+	char *argv[] = {(char *)self_path,
+			"--phase",
+			(char *)phase,
+			"--dir",
+			(char *)o->dir,
+			"--events",
+			events,
+			"--batch",
+			batch,
+			"--runs",
+			runs,
+			"--timelines",
+			tl,
+			NULL};
+
+	snprintf(events, sizeof events, "%zu", o->events);
+	snprintf(batch, sizeof batch, "%zu", o->batch);
+	snprintf(runs, sizeof runs, "%d", o->runs);
+	snprintf(tl, sizeof tl, "%zu", o->timelines);
+	if (run_child(argv, res) != 0) {
+		fprintf(stderr, "bench: phase %s failed\n", phase);
+		return -1;
+	}
+	return 0;
+}
+
+static int remove_tree(const char *path)
+{
+	char *argv[] = {"/bin/rm", "-rf", (char *)path, NULL};
+	struct phase_result r;
+	int rc = run_child(argv, &r);
+
+	free(r.out);
+	return rc;
+}
+
+/* Removes what the benchmark made in dir, then dir itself if that leaves it empty. */
+static void remove_databases(const char *dir)
+{
+	static const char *const names[] = {"cw", "sqlite.db", "sqlite.db-wal", "sqlite.db-shm"};
+	char path[4096];
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		remove_tree(path);
+	}
+	rmdir(dir);
+}
+
+/* A row of the table. */
+struct row {
+	const char *label;
+	const char *unit; /* "ms", "rec/s", "MiB" */
+	double cw, sql;   /* NAN when not measured */
+	const char *target;
+	int met; /* 1 met, 0 missed, -1 no target */
+	int higher_better;
+};
+
+static void fmt_value(char *buf, size_t len, double v, const char *unit)
+{
+	if (isnan(v))
+		snprintf(buf, len, "-");
+	else if (!strcmp(unit, "rec/s"))
+		snprintf(buf, len, "%.0f", v);
+	else if (v < 10)
+		snprintf(buf, len, "%.3f", v);
+	else
+		snprintf(buf, len, "%.1f", v);
+}
+
+static void print_row(const struct row *r)
+{
+	char a[32], b[32], ratio[32], speed[32], label[64];
+
+	snprintf(label, sizeof label, "%s (%s)", r->label, r->unit);
+	fmt_value(a, sizeof a, r->cw, r->unit);
+	fmt_value(b, sizeof b, r->sql, r->unit);
+	if (isnan(r->cw) || isnan(r->sql) || r->sql == 0 || r->cw == 0) {
+		snprintf(ratio, sizeof ratio, "-");
+		snprintf(speed, sizeof speed, "-");
+	} else {
+		double x = r->cw / r->sql, faster = r->higher_better ? x : 1 / x;
+
+		snprintf(ratio, sizeof ratio, "%.3f", x);
+		snprintf(speed, sizeof speed, "%.1fx %s", faster >= 1 ? faster : 1 / faster,
+			 faster >= 1 ? "faster" : "slower");
+	}
+	printf("| %-48s | %11s | %11s | %9s | %13s | %-14s | %-6s |\n", label, a, b, ratio, speed,
+	       r->target ? r->target : "",
+	       r->met < 0 ? ""
+	       : r->met   ? "met"
+			  : "MISSED");
+}
+
+static int usage(void)
+{
+	fprintf(stderr,
+		"usage: bench [--events N] [--runs R] [--load-runs L] [--batch B] [--timelines T]\n"
+		"             [--casewatch PATH] [--dir DIR] [--keep]\n"
+		"  --events N     monitoring records (default 1000000; people N/10, cases N/20)\n"
+		"  --runs R       timed runs of each query and of the first screen (default 5)\n"
+		"  --load-runs L  bulk loads into fresh databases (default 1)\n"
+		"  --batch B      records per write transaction (default 10000)\n"
+		"  --timelines T  defendants' timelines per run (default 1000)\n"
+		"  --casewatch P  the casewatch binary for the start-to-first-screen figure\n"
+		"  --dir DIR      where the databases go (default a new directory in $TMPDIR)\n"
+		"  --keep         keep the databases afterwards\n");
+	return 2;
+}
+
+static double ms(double seconds)
+{
+	return seconds * 1000;
+}
+
+static double mib(long kib)
+{
+	return (double)kib / 1024;
+}
+
+/* Times `casewatch --db DIR list records --limit 40` (or the SQLite equivalent) from fork to
+ * its output's end, runs times; returns the median and the largest peak RSS. */
+static int time_screen(const struct bench_opts *o, const char *casewatch, int sqlite,
+		       double *median, long *rss)
+{
+	char db[4096], runs[32], events[32];
+	double *t = calloc((size_t)o->runs, sizeof *t);
+	char *cw_argv[] = {(char *)casewatch, "--db", db, "list", "records", "--limit", "40", NULL};
+	char *sql_argv[] = {(char *)self_path, "--phase", "screen-sql", "--dir", (char *)o->dir,
+			    "--events",        events,    "--runs",     runs,    NULL};
+	int rc = 0;
+
+	*rss = 0;
+	if (!t)
+		return -1;
+	snprintf(db, sizeof db, "%s/cw", o->dir);
+	snprintf(runs, sizeof runs, "%d", o->runs);
+	snprintf(events, sizeof events, "%zu", o->events);
+	setenv("COLUMNS", "120", 1);
+	for (int r = -1; r < o->runs && rc == 0; r++) {
+		struct phase_result res;
+
+		rc = run_child(sqlite ? sql_argv : cw_argv, &res);
+		if (rc == 0 && strlen(res.out) < 100)
+			rc = -1; /* not a screenful */
+		if (r >= 0)
+			t[r] = res.wall;
+		if (res.maxrss > *rss)
+			*rss = res.maxrss;
+		free(res.out);
+	}
+	*median = bench_median(t, (size_t)o->runs);
+	free(t);
+	return rc;
+}
+
+static int driver(struct bench_opts *o, int load_runs, const char *casewatch, int keep)
+{
+	struct phase_result r;
+	struct row rows[32];
+	size_t nrows = 0;
+	double *lc = calloc((size_t)load_runs, sizeof *lc),
+	       *ls = calloc((size_t)load_runs, sizeof *ls);
+	double v, w, records = 0, cw_bytes = NAN, sql_bytes = NAN, screen_cw = NAN,
+		     screen_sql = NAN;
+	long rss_load_cw = 0, rss_load_sql = 0, rss_q_cw = 0, rss_q_sql = 0, rss_screen_cw = 0,
+	     rss_screen_sql = 0;
+	char checks_cw[Q_COUNT][64], checks_sql[Q_COUNT][64];
+	double q_cw[Q_COUNT], q_sql[Q_COUNT];
+	double t_start = bench_now();
+	int agree = 1;
+	struct cw_gen_params p;
+
+	if (!lc || !ls)
+		return 1;
+	cw_gen_params_scaled(&p, o->events);
+	for (int i = 0; i < load_runs; i++) {
+		remove_databases(o->dir);
+		if (mkdir(o->dir, 0700) != 0 && errno != EEXIST) {
+			fprintf(stderr, "bench: cannot make %s: %s\n", o->dir, strerror(errno));
+			return 1;
+		}
+		fprintf(stderr, "bench: bulk load %d of %d (casewatch)...\n", i + 1, load_runs);
+		if (run_phase(o, "load-cw", &r) != 0 || field(&r, "load_seconds", &v, NULL, 0) ||
+		    field(&r, "load_records", &records, NULL, 0))
+			return 1;
+		lc[i] = records / v;
+		if (r.maxrss > rss_load_cw)
+			rss_load_cw = r.maxrss;
+		if (field(&r, "load_bytes", &v, NULL, 0) == 0)
+			cw_bytes = v;
+		fputs(r.out, stderr);
+		free(r.out);
+		fprintf(stderr, "bench: bulk load %d of %d (SQLite)...\n", i + 1, load_runs);
+		if (run_phase(o, "load-sql", &r) != 0 || field(&r, "load_seconds", &v, NULL, 0))
+			return 1;
+		ls[i] = records / v;
+		if (r.maxrss > rss_load_sql)
+			rss_load_sql = r.maxrss;
+		if (field(&r, "load_bytes", &w, NULL, 0) == 0)
+			sql_bytes = w;
+		fputs(r.out, stderr);
+		free(r.out);
+	}
+	fprintf(stderr, "bench: queries (casewatch)...\n");
+	if (run_phase(o, "queries-cw", &r) != 0)
+		return 1;
+	fputs(r.out, stderr);
+	rss_q_cw = r.maxrss;
+	for (int q = 0; q < Q_COUNT; q++)
+		if (field(&r, bench_queries[q].name, &q_cw[q], checks_cw[q], sizeof checks_cw[q]))
+			q_cw[q] = NAN;
+	free(r.out);
+	fprintf(stderr, "bench: queries (SQLite)...\n");
+	if (run_phase(o, "queries-sql", &r) != 0)
+		return 1;
+	fputs(r.out, stderr);
+	rss_q_sql = r.maxrss;
+	for (int q = 0; q < Q_COUNT; q++)
+		if (field(&r, bench_queries[q].name, &q_sql[q], checks_sql[q],
+			  sizeof checks_sql[q]))
+			q_sql[q] = NAN;
+	free(r.out);
+	fprintf(stderr, "bench: start to first screen...\n");
+	if (casewatch && time_screen(o, casewatch, 0, &screen_cw, &rss_screen_cw) != 0)
+		fprintf(stderr, "bench: %s did not print a screenful\n", casewatch);
+	if (time_screen(o, casewatch, 1, &screen_sql, &rss_screen_sql) != 0)
+		fprintf(stderr, "bench: the SQLite first screen failed\n");
+
+	for (int q = 0; q < Q_COUNT; q++)
+		if (strcmp(checks_cw[q], checks_sql[q]) != 0) {
+			fprintf(stderr, "bench: %s: casewatch and SQLite answered differently\n",
+				bench_queries[q].name);
+			agree = 0;
+		}
+
+	v = bench_median(lc, (size_t)load_runs);
+	w = bench_median(ls, (size_t)load_runs);
+	rows[nrows++] = (struct row){"bulk load", "rec/s", v, w, ">= 300,000", v >= 300000, 1};
+	for (int q = 0; q < Q_COUNT; q++) {
+		static const char *const targets[Q_COUNT] = {"< 1 ms", "< 1 ms",  "< 1 ms",
+							     "< 1 ms", "< 20 ms", "< 50 ms"};
+		static const double limits[Q_COUNT] = {1, 1, 1, 1, 20, 50};
+		char *label = malloc(64);
+		double x = ms(q_cw[q]), y = ms(q_sql[q]);
+
+		if (!label)
+			return 1;
+		if (q == Q_TIMELINES)
+			snprintf(label, 64, "%zu timelines (total)", o->timelines);
+		else
+			snprintf(label, 64, "%s", bench_queries[q].label);
+		/* Every query must also be at least 2x faster than SQLite. */
+		rows[nrows++] =
+			(struct row){label, "ms", x, y, targets[q], x < limits[q] && x * 2 <= y, 0};
+	}
+	rows[nrows++] = (struct row){
+		"start to first screen", "ms", ms(screen_cw), ms(screen_sql), "< 100 ms",
+		ms(screen_cw) < 100,     0};
+	rows[nrows++] = (struct row){
+		"peak RSS, bulk load", "MiB", mib(rss_load_cw), mib(rss_load_sql), "< 64 MiB",
+		mib(rss_load_cw) < 64, 0};
+	rows[nrows++] =
+		(struct row){"peak RSS, queries", "MiB", mib(rss_q_cw), mib(rss_q_sql), "< 64 MiB",
+			     mib(rss_q_cw) < 64,  0};
+	rows[nrows++] = (struct row){"peak RSS, start to first screen",
+				     "MiB",
+				     mib(rss_screen_cw),
+				     mib(rss_screen_sql),
+				     "< 64 MiB",
+				     mib(rss_screen_cw) < 64,
+				     0};
+	rows[nrows++] = (struct row){
+		"database size", "MiB", cw_bytes / 1048576, sql_bytes / 1048576, NULL, -1, 0};
+
+	printf("\ncasewatch benchmark: %.0f records (%zu people, %zu cases, %zu monitoring "
+	       "records over %d years)\n",
+	       records, p.persons, p.cases, p.events, p.years);
+	printf("medians of %d runs (bulk load: %d run%s, %zu records per transaction); "
+	       "ratio = casewatch/SQLite\n\n",
+	       o->runs, load_runs, load_runs == 1 ? "" : "s", o->batch);
+	printf("| %-48s | %11s | %11s | %9s | %13s | %-14s | %-6s |\n", "figure", "casewatch",
+	       "SQLite", "ratio", "casewatch is", "target", "");
+	printf("|%.50s|%.13s|%.13s|%.11s|%.15s|%.16s|%.8s|\n",
+	       "--------------------------------------------------", "-------------", "-------------",
+	       "-----------", "---------------", "----------------", "--------");
+	for (size_t i = 0; i < nrows; i++)
+		print_row(&rows[i]);
+	printf("\nQuery targets also require casewatch to be at least 2x faster than SQLite.\n");
+	printf("Results %s between casewatch and SQLite.\n",
+	       agree ? "agree (counts and ids in order)" : "DIFFER: see the messages above");
+	if (casewatch)
+		printf("Start to first screen is `casewatch --db DIR list records --limit 40` to a "
+		       "pipe (the terminal interface has no scripted mode yet).\n");
+	printf("Benchmark wall time: %.0f s.\n", bench_now() - t_start);
+	if (!keep)
+		remove_databases(o->dir);
+	else
+		printf("Databases kept in %s.\n", o->dir);
+	free(lc);
+	free(ls);
+	return agree ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	struct bench_opts o = {NULL, 1000000, 10000, 5, 1000};
+	const char *phase = NULL, *casewatch = NULL;
+	char tmpl[4096];
+	int load_runs = 1, keep = 0;
+
+	self_path = "/proc/self/exe";
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (!strcmp(a, "--keep")) {
+			keep = 1;
+			continue;
+		}
+		if (!val)
+			return usage();
+		i++;
+		if (!strcmp(a, "--phase"))
+			phase = val;
+		else if (!strcmp(a, "--dir"))
+			o.dir = val;
+		else if (!strcmp(a, "--casewatch"))
+			casewatch = val;
+		else if (!strcmp(a, "--events"))
+			o.events = strtoull(val, NULL, 10);
+		else if (!strcmp(a, "--batch"))
+			o.batch = strtoull(val, NULL, 10);
+		else if (!strcmp(a, "--timelines"))
+			o.timelines = strtoull(val, NULL, 10);
+		else if (!strcmp(a, "--runs"))
+			o.runs = atoi(val);
+		else if (!strcmp(a, "--load-runs"))
+			load_runs = atoi(val);
+		else
+			return usage();
+	}
+	if (o.events < 100 || o.batch < 1 || o.runs < 1 || load_runs < 1 || o.timelines < 1)
+		return usage();
+	if (phase) {
+		int rc;
+
+		if (!o.dir)
+			return usage();
+		if (!strcmp(phase, "load-cw"))
+			rc = phase_load_cw(&o);
+		else if (!strcmp(phase, "queries-cw"))
+			rc = phase_queries_cw(&o);
+		else if (!strcmp(phase, "load-sql"))
+			rc = bench_sqlite_load(&o);
+		else if (!strcmp(phase, "queries-sql"))
+			rc = bench_sqlite_queries(&o);
+		else if (!strcmp(phase, "screen-sql"))
+			rc = bench_sqlite_screen(&o);
+		else
+			return usage();
+		return rc == 0 ? 0 : 1;
+	}
+	if (!o.dir) {
+		const char *tmp = getenv("TMPDIR");
+
+		snprintf(tmpl, sizeof tmpl, "%s/casewatch-bench-XXXXXX",
+			 tmp && *tmp ? tmp : P_tmpdir);
+		if (!mkdtemp(tmpl)) {
+			fprintf(stderr, "bench: cannot make %s: %s\n", tmpl, strerror(errno));
+			return 1;
+		}
+		o.dir = tmpl;
+	} else if (mkdir(o.dir, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, "bench: cannot make %s: %s\n", o.dir, strerror(errno));
+		return 1;
+	}
+	return driver(&o, load_runs, casewatch, keep);
+}

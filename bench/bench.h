@@ -1,0 +1,84 @@
+/* bench.h - what the benchmark's two sides (casewatch in bench.c, SQLite in bench_sqlite.c)
+ * share: the workload, the timing helpers and the way a phase reports to the driver.
+ *
+ * The driver runs every phase in a fresh process (bench --phase NAME ...) so that each phase's
+ * peak RSS is its own. A phase prints lines "NAME VALUE [CHECK]" on stdout; CHECK is a hash of
+ * the result (counts, ids in order) so the driver can tell that both sides answered the same. */
+#ifndef CW_BENCH_H
+#define CW_BENCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bench/generate.h"
+#include "models/filter.h"
+#include "models/record.h"
+
+struct bench_opts {
+	const char *dir;  /* working directory: cw/ and sqlite.db inside */
+	size_t events;    /* monitoring records; people and cases scale with them */
+	size_t batch;     /* records per write transaction during the bulk load */
+	int runs;         /* timed repetitions of each query (the median is reported) */
+	size_t timelines; /* people per timeline run */
+};
+
+/* The queries both sides answer. The filters are built once from these descriptions. */
+enum bench_query {
+	Q_COUNT_494,
+	Q_COUNT_437BIS,
+	Q_SCREEN_494_495,
+	Q_SCREEN_437BIS_HEARINGS,
+	Q_TIMELINES,
+	Q_WEEK,
+	Q_COUNT
+};
+
+struct bench_query_def {
+	const char *name;   /* key in the phase output */
+	const char *label;  /* row of the table */
+	const char *filter; /* a filter line (models/filter.h), "" for timelines */
+	int list;           /* a first screenful: newest first, BENCH_SCREEN rows */
+};
+
+#define BENCH_SCREEN 40 /* rows of a first screenful */
+
+extern const struct bench_query_def bench_queries[Q_COUNT];
+
+/* The week the summary covers: Monday 2023-06-05 to Sunday 2023-06-11 (inside the ten years of
+ * the generated data, and a week with hearings, visits and demonstrations at every size). */
+#define BENCH_WEEK_SINCE "2023-06-05"
+#define BENCH_WEEK_UNTIL "2023-06-11"
+
+/* Seconds on the monotonic clock. */
+double bench_now(void);
+
+/* Median of n values (sorts them). */
+double bench_median(double *v, size_t n);
+
+/* FNV-1a over bytes, chained: the result checks. */
+uint64_t bench_hash(uint64_t h, const void *data, size_t len);
+#define BENCH_HASH_INIT UINT64_C(14695981039346656037)
+
+/* The people whose timelines are read: defendants spread over the whole population. */
+void bench_timeline_people(const struct cw_gen *g, size_t n, struct cw_id *out);
+
+/* The index keys the store writes for a record (store.h's layout), for the SQLite side:
+ * articles as law << 24 | number << 8 | suffix, people, the case, court and province names. */
+struct bench_keys {
+	uint32_t articles[64];
+	size_t narticles;
+	struct cw_id persons[600];
+	size_t npersons;
+	struct cw_id kase;
+	int has_case;
+	const char *court, *province, *facility;
+};
+/* kase: the record's case (for hearings and milestones that name one), else NULL. */
+void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, struct bench_keys *k);
+
+/* The SQLite side's phases (bench_sqlite.c). Each prints its lines and returns 0 or -1. */
+int bench_sqlite_load(const struct bench_opts *o);
+int bench_sqlite_queries(const struct bench_opts *o);
+int bench_sqlite_screen(const struct bench_opts *o);
+
+#endif
