@@ -1,0 +1,861 @@
+/* report.c - gathering a weekly summary; see report.h.
+ *
+ * Everything here goes through the public store API (cw_store_list, cw_store_get,
+ * cw_store_timeline_for_person): a report is a reading of the database like any list, so it can
+ * never see more, or other, records than `casewatch list` would with the same filter. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../models/timeline.h"
+#include "report.h"
+
+/* ---- ISO weeks -------------------------------------------------------------------------- */
+
+/* 0 for Monday .. 6 for Sunday; 1970-01-01 was a Thursday. */
+static int weekday(long days)
+{
+	return (int)(((days + 3) % 7 + 7) % 7);
+}
+
+static struct cw_date day(int y, int m, int d)
+{
+	struct cw_date x = {(uint16_t)y, (uint8_t)m, (uint8_t)d};
+
+	return x;
+}
+
+void cw_report_week_of(struct cw_date d, int *year, int *week)
+{
+	long days = cw_date_to_days(d);
+	long thursday = days - weekday(days) + 3;
+	struct cw_date t = cw_date_from_days(thursday);
+
+	*year = t.year;
+	*week = (int)((thursday - cw_date_to_days(day(t.year, 1, 1))) / 7 + 1);
+}
+
+int cw_report_week_range(int year, int week, struct cw_date *from, struct cw_date *to)
+{
+	long jan4, monday;
+	int y, last;
+
+	if (year < 1901 || year > 2198 || week < 1)
+		return CW_EINVAL;
+	cw_report_week_of(day(year, 12, 28), &y,
+			  &last); /* 28 December is always in the last week */
+	if (week > last)
+		return CW_EINVAL;
+	jan4 = cw_date_to_days(day(year, 1, 4));
+	monday = jan4 - weekday(jan4) + 7L * (week - 1);
+	*from = cw_date_from_days(monday);
+	*to = cw_date_from_days(monday + 6);
+	return 0;
+}
+
+void cw_report_last_week(struct cw_date today, int *year, int *week)
+{
+	long days = cw_date_to_days(today);
+
+	cw_report_week_of(cw_date_from_days(days - weekday(days) - 7), year, week);
+}
+
+int cw_report_parse_week(const char *text, int *year, int *week, struct cw_error *err)
+{
+	struct cw_date from, to;
+	char tail;
+	int y, w;
+
+	/* 2024-W06, 2024W06 and 2024-W6 are all seen in the wild. */
+	if ((sscanf(text, "%4d-W%2d%c", &y, &w, &tail) != 2 &&
+	     sscanf(text, "%4dW%2d%c", &y, &w, &tail) != 2 &&
+	     sscanf(text, "%4d-w%2d%c", &y, &w, &tail) != 2) ||
+	    strlen(text) < 7)
+		return cw_error_set(err, CW_EINVAL, "week",
+				    "'%.20s' is not an ISO week; write it as 2024-W06", text);
+	if (cw_report_week_range(y, w, &from, &to) != 0)
+		return cw_error_set(err, CW_EINVAL, "week", "%d has no week %d", y, w);
+	*year = y;
+	*week = w;
+	return 0;
+}
+
+/* ---- names ------------------------------------------------------------------------------ */
+
+const char *cw_report_metric_name(enum cw_report_metric m)
+{
+	static const char *const names[CW_METRIC_COUNT] = {
+		"hearings", "verdict_hearings", "arrests",        "charges",
+		"verdicts", "visits",           "demonstrations", "demonstration_arrests"};
+
+	return (unsigned)m < CW_METRIC_COUNT ? names[m] : "";
+}
+
+const char *cw_report_metric_label(enum cw_report_metric m)
+{
+	static const char *const labels[CW_METRIC_COUNT] = {"hearings monitored",
+							    "hearings with a verdict",
+							    "arrests",
+							    "charges",
+							    "verdicts and rulings",
+							    "prison visits",
+							    "demonstrations",
+							    "arrests at demonstrations"};
+
+	return (unsigned)m < CW_METRIC_COUNT ? labels[m] : "";
+}
+
+const char *cw_report_group_name(enum cw_report_group g)
+{
+	static const char *const names[CW_GROUP_COUNT] = {
+		"incitement_494_495", "lese_majeste_437bis", "other_articles", "no_article"};
+
+	return (unsigned)g < CW_GROUP_COUNT ? names[g] : "";
+}
+
+const char *cw_report_group_label(enum cw_report_group g)
+{
+	static const char *const labels[CW_GROUP_COUNT] = {"494/495 incitement",
+							   "437 bis lèse-majesté", "other articles",
+							   "no article recorded"};
+
+	return (unsigned)g < CW_GROUP_COUNT ? labels[g] : "";
+}
+
+/* ---- record lists ----------------------------------------------------------------------- */
+
+/* Moves *rec into the list (rec is left empty). */
+static int push(struct cw_record_list *l, struct cw_record *rec)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct cw_record *items = realloc(l->items, cap * sizeof *items);
+
+		if (!items)
+			return CW_ENOMEM;
+		l->items = items;
+		l->cap = cap;
+	}
+	l->items[l->n++] = *rec;
+	memset(rec, 0, sizeof *rec);
+	return 0;
+}
+
+static int oom(struct cw_error *err)
+{
+	return cw_error_set(err, CW_ENOMEM, "", "out of memory while gathering the report");
+}
+
+/* The caller's filter narrowed to one kind and a key range. Returns 0 when the caller's kinds
+ * leave this kind out. */
+static int narrow(const struct cw_report *r, enum cw_kind kind, struct cw_date since,
+		  struct cw_date until, struct cw_filter *f)
+{
+	*f = r->filter;
+	if (r->filter.kinds && !(r->filter.kinds & CW_KIND_BIT(kind)))
+		return 0;
+	f->kinds = CW_KIND_BIT(kind);
+	f->since = since;
+	f->until = until;
+	return 1;
+}
+
+static int list_kind(struct cw_store *st, const struct cw_report *r, enum cw_kind kind,
+		     struct cw_date since, struct cw_date until, struct cw_record_list *out,
+		     struct cw_error *err)
+{
+	struct cw_filter f;
+
+	memset(out, 0, sizeof *out);
+	if (!narrow(r, kind, since, until, &f))
+		return 0;
+	return cw_store_list(st, &f, CW_KIND_BIT(kind), CW_ORDER_OLDEST_FIRST, 0, 0, out, err);
+}
+
+static int is_arrest(uint8_t type)
+{
+	return type == CW_MS_ARREST || type == CW_MS_CHARGE;
+}
+
+static int is_ruling(uint8_t type)
+{
+	return type == CW_MS_VERDICT || type == CW_MS_SENTENCE ||
+	       type == CW_MS_IN_ABSENTIA_VERDICT || type == CW_MS_APPEAL_DECIDED ||
+	       type == CW_MS_SUPREME_DECISION;
+}
+
+/* ---- articles --------------------------------------------------------------------------- */
+
+void cw_report_case_articles(const struct cw_record *kase, const struct cw_id *person,
+			     struct cw_article *out, size_t max, size_t *n)
+{
+	*n = 0;
+	if (!kase || kase->kind != CW_KIND_CASE)
+		return;
+	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
+
+		if (person && !cw_id_equal(&d->person, person))
+			continue;
+		for (size_t j = 0; j < d->charges.n; j++) {
+			const struct cw_article *a =
+				&((const struct cw_charge *)d->charges.items)[j].article;
+			size_t k = 0;
+
+			if (a->law == CW_LAW_NONE)
+				continue;
+			while (k < *n && !cw_article_same(&out[k], a))
+				k++;
+			if (k == *n && *n < max)
+				out[(*n)++] = *a;
+		}
+	}
+}
+
+static int article_order(const void *pa, const void *pb)
+{
+	const struct cw_article *a = &((const struct cw_report_article *)pa)->article,
+				*b = &((const struct cw_report_article *)pb)->article;
+	uint8_t ka[CW_ARTICLE_KEY_LEN], kb[CW_ARTICLE_KEY_LEN];
+
+	cw_article_key(a, ka);
+	cw_article_key(b, kb);
+	return memcmp(ka, kb, sizeof ka);
+}
+
+static int count_articles(struct cw_report *r)
+{
+	for (size_t i = 0; i < r->arrests.n; i++) {
+		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
+		struct cw_article arts[64];
+		size_t n = 0;
+		int incite = 0, lese = 0, other = 0;
+
+		cw_report_case_articles(cw_report_ref(r, &m->case_id), &m->person, arts, 64, &n);
+		for (size_t j = 0; j < n; j++) {
+			size_t k = 0;
+
+			if (arts[j].law == CW_LAW_CC && arts[j].suffix == CW_SUFFIX_NONE &&
+			    (arts[j].number == 494 || arts[j].number == 495))
+				incite = 1;
+			else if (arts[j].law == CW_LAW_CC && arts[j].suffix == CW_SUFFIX_BIS &&
+				 arts[j].number == 437)
+				lese = 1;
+			else
+				other = 1;
+			while (k < r->narticles &&
+			       !cw_article_same(&r->articles[k].article, &arts[j]))
+				k++;
+			if (k == r->narticles) {
+				struct cw_report_article *grown =
+					realloc(r->articles, (k + 1) * sizeof *grown);
+
+				if (!grown)
+					return CW_ENOMEM;
+				r->articles = grown;
+				r->articles[k].article = arts[j];
+				r->articles[k].article.paragraph = 0;
+				r->articles[k].count = 0;
+				r->narticles++;
+			}
+			r->articles[k].count++;
+		}
+		r->groups[CW_GROUP_INCITEMENT] += (size_t)incite;
+		r->groups[CW_GROUP_LESE_MAJESTE] += (size_t)lese;
+		r->groups[CW_GROUP_OTHER] += (size_t)other;
+		r->groups[CW_GROUP_NO_ARTICLE] += n == 0;
+	}
+	if (r->narticles > 1)
+		qsort(r->articles, r->narticles, sizeof *r->articles, article_order);
+	return 0;
+}
+
+/* ---- people and cases named ------------------------------------------------------------- */
+
+const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw_id *id)
+{
+	if (cw_id_is_zero(id))
+		return NULL;
+	for (size_t i = 0; i < r->refs.n; i++)
+		if (cw_id_equal(&r->refs.items[i].id, id))
+			return &r->refs.items[i];
+	return NULL;
+}
+
+/* Looks a record up once; a reference to a record that is gone is not an error here (the
+ * report shows it by id), but the database failing is. */
+static int ref_add(struct cw_store *st, struct cw_report *r, const struct cw_id *id,
+		   struct cw_error *err)
+{
+	struct cw_record rec;
+	struct cw_error e;
+	int rc;
+
+	if (cw_id_is_zero(id) || cw_report_ref(r, id))
+		return 0;
+	if ((rc = cw_store_get(st, id, &rec, &e)) != 0) {
+		if (rc == CW_ENOTFOUND)
+			return 0;
+		if (err)
+			*err = e;
+		return rc;
+	}
+	if ((rc = push(&r->refs, &rec)) != 0) {
+		cw_record_free(&rec);
+		return oom(err);
+	}
+	return 0;
+}
+
+static int case_refs(struct cw_store *st, struct cw_report *r, const struct cw_id *case_id,
+		     struct cw_error *err)
+{
+	const struct cw_record *kase;
+	int rc;
+
+	if ((rc = ref_add(st, r, case_id, err)) != 0 || !(kase = cw_report_ref(r, case_id)))
+		return rc;
+	/* The list may move as people are added: index, never hold the pointer. */
+	for (size_t i = 0; rc == 0 && i < kase->u.kase.defendants.n; i++) {
+		struct cw_id person;
+
+		kase = cw_report_ref(r, case_id);
+		person = ((const struct cw_defendant *)kase->u.kase.defendants.items)[i].person;
+		rc = ref_add(st, r, &person, err);
+	}
+	return rc;
+}
+
+static int person_list_refs(struct cw_store *st, struct cw_report *r, const struct cw_list *l,
+			    struct cw_error *err)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < l->n; i++)
+		rc = ref_add(st, r, &((const struct cw_person_ref *)l->items)[i].person, err);
+	return rc;
+}
+
+static int record_refs(struct cw_store *st, struct cw_report *r, const struct cw_record *rec,
+		       struct cw_error *err)
+{
+	int rc = 0;
+
+	switch (rec->kind) {
+	case CW_KIND_CASE:
+		for (size_t i = 0; rc == 0 && i < rec->u.kase.defendants.n; i++)
+			rc = ref_add(st, r,
+				     &((const struct cw_defendant *)rec->u.kase.defendants.items)[i]
+					      .person,
+				     err);
+		break;
+	case CW_KIND_HEARING: {
+		const struct cw_hearing *h = &rec->u.hearing;
+
+		rc = case_refs(st, r, &h->case_id, err);
+		for (size_t i = 0; rc == 0 && i < h->verdicts.n; i++)
+			rc = ref_add(st, r,
+				     &((const struct cw_verdict *)h->verdicts.items)[i].person,
+				     err);
+		for (size_t i = 0; rc == 0 && i < h->attendance.n; i++)
+			rc = ref_add(st, r,
+				     &((const struct cw_attendance *)h->attendance.items)[i].person,
+				     err);
+		break;
+	}
+	case CW_KIND_MILESTONE:
+		if ((rc = case_refs(st, r, &rec->u.milestone.case_id, err)) == 0)
+			rc = ref_add(st, r, &rec->u.milestone.person, err);
+		break;
+	case CW_KIND_VISIT:
+		rc = person_list_refs(st, r, &rec->u.visit.detainees, err);
+		break;
+	case CW_KIND_DEMO:
+		rc = person_list_refs(st, r, &rec->u.demo.arrested, err);
+		break;
+	}
+	return rc;
+}
+
+int cw_report_add_refs(struct cw_store *st, struct cw_report *r, const struct cw_record_list *l,
+		       struct cw_error *err)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < l->n; i++)
+		rc = record_refs(st, r, &l->items[i], err);
+	return rc;
+}
+
+/* ---- sections --------------------------------------------------------------------------- */
+
+/* The events of [from, to]: only day-precise dates fall strictly inside a day range (a month's
+ * key sorts before its first day), but check anyway so a partial date can never be counted
+ * twice. */
+struct period {
+	struct cw_record_list hearings, arrests, rulings, visits, demos;
+};
+
+static void period_free(struct period *p)
+{
+	cw_record_list_free(&p->hearings);
+	cw_record_list_free(&p->arrests);
+	cw_record_list_free(&p->rulings);
+	cw_record_list_free(&p->visits);
+	cw_record_list_free(&p->demos);
+}
+
+static void keep_days(struct cw_record_list *l)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (cw_date_precision(cw_record_date(&l->items[i])) == CW_DATE_DAY)
+			l->items[w++] = l->items[i];
+		else
+			cw_record_free(&l->items[i]);
+	}
+	l->n = w;
+}
+
+static int gather_period(struct cw_store *st, const struct cw_report *r, struct cw_date from,
+			 struct cw_date to, struct period *p, struct cw_error *err)
+{
+	struct cw_record_list ms;
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	if ((rc = list_kind(st, r, CW_KIND_HEARING, from, to, &p->hearings, err)) != 0 ||
+	    (rc = list_kind(st, r, CW_KIND_VISIT, from, to, &p->visits, err)) != 0 ||
+	    (rc = list_kind(st, r, CW_KIND_DEMO, from, to, &p->demos, err)) != 0 ||
+	    (rc = list_kind(st, r, CW_KIND_MILESTONE, from, to, &ms, err)) != 0)
+		return rc;
+	keep_days(&p->hearings);
+	keep_days(&p->visits);
+	keep_days(&p->demos);
+	keep_days(&ms);
+	for (size_t i = 0; rc == 0 && i < ms.n; i++) {
+		uint8_t type = ms.items[i].u.milestone.type;
+
+		if (is_arrest(type))
+			rc = push(&p->arrests, &ms.items[i]);
+		else if (is_ruling(type))
+			rc = push(&p->rulings, &ms.items[i]);
+	}
+	cw_record_list_free(&ms);
+	return rc ? oom(err) : 0;
+}
+
+static int hearing_has_verdict(const struct cw_hearing *h)
+{
+	return h->outcome == CW_OUTCOME_VERDICT || h->verdicts.n > 0;
+}
+
+/* Whether a hearing in the list already gives the ruling a milestone records (the seed, like
+ * many monitors, logs a verdict both as a hearing and as a milestone of the defendant). */
+static int ruling_in_hearings(const struct cw_record_list *hearings, const struct cw_milestone *m)
+{
+	for (size_t i = 0; i < hearings->n; i++) {
+		const struct cw_hearing *h = &hearings->items[i].u.hearing;
+
+		if (!hearing_has_verdict(h) || !cw_id_equal(&h->case_id, &m->case_id) ||
+		    cw_id_is_zero(&m->case_id))
+			continue;
+		if (h->verdicts.n == 0)
+			return 1;
+		for (size_t j = 0; j < h->verdicts.n; j++)
+			if (cw_id_equal(&((const struct cw_verdict *)h->verdicts.items)[j].person,
+					&m->person))
+				return 1;
+	}
+	return 0;
+}
+
+static int add_verdict(struct cw_report *r, const struct cw_record *rec, size_t index)
+{
+	struct cw_report_verdict *grown = realloc(r->verdicts, (r->nverdicts + 1) * sizeof *grown);
+
+	if (!grown)
+		return CW_ENOMEM;
+	r->verdicts = grown;
+	r->verdicts[r->nverdicts].rec = rec;
+	r->verdicts[r->nverdicts++].index = index;
+	return 0;
+}
+
+static void count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
+{
+	size_t demo_arrests = 0, verdict_hearings = 0, verdicts = 0, arrests = 0, charges = 0;
+
+	for (size_t i = 0; i < p->hearings.n; i++) {
+		const struct cw_hearing *h = &p->hearings.items[i].u.hearing;
+
+		if (hearing_has_verdict(h)) {
+			verdict_hearings++;
+			verdicts += h->verdicts.n ? h->verdicts.n : 1;
+		}
+	}
+	for (size_t i = 0; i < p->rulings.n; i++)
+		verdicts += !ruling_in_hearings(&p->hearings, &p->rulings.items[i].u.milestone);
+	for (size_t i = 0; i < p->arrests.n; i++) {
+		if (p->arrests.items[i].u.milestone.type == CW_MS_ARREST)
+			arrests++;
+		else
+			charges++;
+	}
+	for (size_t i = 0; i < p->demos.n; i++) {
+		const struct cw_demo *d = &p->demos.items[i].u.demo;
+
+		demo_arrests += d->arrests_count >= 0 && (size_t)d->arrests_count > d->arrested.n
+					? (size_t)d->arrests_count
+					: d->arrested.n;
+	}
+	counts[CW_METRIC_HEARINGS] = p->hearings.n;
+	counts[CW_METRIC_VERDICT_HEARINGS] = verdict_hearings;
+	counts[CW_METRIC_ARRESTS] = arrests;
+	counts[CW_METRIC_CHARGES] = charges;
+	counts[CW_METRIC_VERDICTS] = verdicts;
+	counts[CW_METRIC_VISITS] = p->visits.n;
+	counts[CW_METRIC_DEMOS] = p->demos.n;
+	counts[CW_METRIC_DEMO_ARRESTS] = demo_arrests;
+}
+
+/* Records dated only to a month or a year that overlaps the range. A month's key sorts just
+ * before its first day and a year's just before its January, so a narrow key range around each
+ * finds them without reading the whole month or year. */
+static int gather_partial(struct cw_store *st, struct cw_report *r, struct cw_error *err)
+{
+	static const enum cw_kind kinds[] = {CW_KIND_HEARING, CW_KIND_MILESTONE, CW_KIND_VISIT,
+					     CW_KIND_DEMO};
+	int rc = 0;
+
+	for (int y = r->from.year; rc == 0 && y <= r->to.year; y++) {
+		int m0 = y == r->from.year ? r->from.month : 1,
+		    m1 = y == r->to.year ? r->to.month : 12;
+
+		/* m == 0 stands for the year itself. */
+		for (int m = 0; rc == 0 && m <= m1; m = m == 0 ? m0 : m + 1) {
+			for (size_t k = 0; rc == 0 && k < sizeof kinds / sizeof kinds[0]; k++) {
+				struct cw_record_list l;
+				enum cw_date_precision want = m ? CW_DATE_MONTH : CW_DATE_YEAR;
+
+				rc = list_kind(st, r, kinds[k], day(y, m, 0), day(y, m ? m : 1, 1),
+					       &l, err);
+				for (size_t i = 0; rc == 0 && i < l.n; i++) {
+					struct cw_date d = cw_record_date(&l.items[i]);
+
+					if (cw_date_precision(d) == want && d.year == y &&
+					    d.month == m &&
+					    (rc = push(&r->partial, &l.items[i])) != 0)
+						rc = oom(err);
+				}
+				cw_record_list_free(&l);
+			}
+		}
+	}
+	return rc;
+}
+
+static int upcoming_order(const void *pa, const void *pb)
+{
+	const struct cw_report_upcoming *a = pa, *b = pb;
+	int c = cw_date_compare(a->date, b->date);
+
+	if (c)
+		return c;
+	if (a->from_next_date != b->from_next_date)
+		return a->from_next_date - b->from_next_date;
+	return memcmp(a->hearing->id.b, b->hearing->id.b, sizeof a->hearing->id.b);
+}
+
+static int in_window(struct cw_date d, struct cw_date from, struct cw_date to)
+{
+	return cw_date_precision(d) == CW_DATE_DAY && cw_date_compare(d, from) >= 0 &&
+	       (!cw_date_is_known(to) || cw_date_compare(d, to) <= 0);
+}
+
+int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *filter,
+				struct cw_date from, struct cw_date to, struct cw_record_list *src,
+				struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
+{
+	struct cw_filter f = *filter;
+	struct cw_record_list all;
+	struct cw_date none = {0, 0, 0};
+	size_t cap = 0;
+	int rc;
+
+	memset(src, 0, sizeof *src);
+	*items = NULL;
+	*n = 0;
+	if (filter->kinds && !(filter->kinds & CW_KIND_BIT(CW_KIND_HEARING)))
+		return 0;
+	/* Next dates are not indexed: read every hearing up to the window's end (a next date is
+	 * never before its own hearing). */
+	f.kinds = CW_KIND_BIT(CW_KIND_HEARING);
+	f.since = none;
+	f.until = to;
+	if ((rc = cw_store_list(st, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &all, err)) != 0)
+		return rc;
+	for (size_t i = 0; rc == 0 && i < all.n; i++) {
+		const struct cw_hearing *h = &all.items[i].u.hearing;
+
+		if (in_window(h->date, from, to) || in_window(h->next_date, from, to))
+			rc = push(src, &all.items[i]);
+	}
+	cw_record_list_free(&all);
+	for (size_t i = 0; rc == 0 && i < src->n; i++) {
+		const struct cw_hearing *h = &src->items[i].u.hearing;
+		struct cw_date dates[2] = {h->date, h->next_date};
+
+		for (int j = 0; j < 2 && rc == 0; j++) {
+			int logged = 0;
+
+			if (!in_window(dates[j], from, to))
+				continue;
+			/* A next date already logged as a hearing of the case is that hearing. */
+			for (size_t k = 0; j == 1 && k < src->n && !logged; k++)
+				logged = cw_id_equal(&src->items[k].u.hearing.case_id,
+						     &h->case_id) &&
+					 cw_date_compare(src->items[k].u.hearing.date, dates[1]) ==
+						 0;
+			if (logged)
+				continue;
+			if (*n == cap) {
+				struct cw_report_upcoming *grown;
+
+				cap = cap ? cap * 2 : 16;
+				if (!(grown = realloc(*items, cap * sizeof *grown))) {
+					rc = CW_ENOMEM;
+					break;
+				}
+				*items = grown;
+			}
+			(*items)[*n].hearing = &src->items[i];
+			(*items)[*n].date = dates[j];
+			(*items)[(*n)++].from_next_date = j;
+		}
+	}
+	if (rc != 0) {
+		free(*items);
+		*items = NULL;
+		*n = 0;
+		cw_record_list_free(src);
+		return oom(err);
+	}
+	if (*n > 1)
+		qsort(*items, *n, sizeof **items, upcoming_order);
+	return 0;
+}
+
+static int detainee_order(const void *pa, const void *pb)
+{
+	const struct cw_report_detainee *a = pa, *b = pb;
+
+	if ((a->days < 0) != (b->days < 0))
+		return a->days < 0 ? 1 : -1;
+	if (a->days != b->days)
+		return a->days > b->days ? -1 : 1;
+	return memcmp(a->person.b, b->person.b, sizeof a->person.b);
+}
+
+/* People still in pretrial detention at the end of the range, as the records dated up to then
+ * tell it (so that a report of a past week is the same whenever it is run). */
+static int gather_detainees(struct cw_store *st, struct cw_report *r, struct cw_error *err)
+{
+	struct cw_record_list cases;
+	struct cw_filter f;
+	struct cw_date none = {0, 0, 0};
+	int rc;
+
+	if (!narrow(r, CW_KIND_MILESTONE, none, none, &f))
+		return 0;
+	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
+	if ((rc = cw_store_list(st, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &cases, err)) != 0)
+		return rc;
+	for (size_t i = 0; rc == 0 && i < cases.n; i++) {
+		const struct cw_case *k = &cases.items[i].u.kase;
+
+		for (size_t j = 0; rc == 0 && j < k->defendants.n; j++) {
+			const struct cw_defendant *d =
+				(const struct cw_defendant *)k->defendants.items + j;
+			struct cw_timeline_summary sum;
+			struct cw_record_list tl;
+			struct cw_date since = {0, 0, 0};
+			size_t seen = 0, w = 0;
+
+			if (d->custody != CW_CUSTODY_DETAINED || cw_id_is_zero(&d->person))
+				continue;
+			while (seen < r->ndetainees &&
+			       !cw_id_equal(&r->detainees[seen].person, &d->person))
+				seen++;
+			if (seen < r->ndetainees)
+				continue;
+			if ((rc = cw_store_timeline_for_person(st, &d->person, &tl, err)) != 0)
+				break;
+			for (size_t t = 0; t < tl.n; t++) {
+				struct cw_date rd = cw_record_date(&tl.items[t]);
+
+				if (cw_date_is_known(rd) &&
+				    cw_date_compare(cw_date_first_day(rd), r->to) > 0) {
+					cw_record_free(&tl.items[t]);
+					continue;
+				}
+				tl.items[w++] = tl.items[t];
+			}
+			tl.n = w;
+			cw_timeline_summarise(&d->person, tl.items, tl.n, r->to, &sum);
+			for (size_t t = 0; t < tl.n; t++) {
+				const struct cw_milestone *m = &tl.items[t].u.milestone;
+
+				if (tl.items[t].kind == CW_KIND_MILESTONE &&
+				    cw_id_equal(&m->person, &d->person) &&
+				    (m->type == CW_MS_ARREST ||
+				     m->type == CW_MS_PRETRIAL_DETENTION) &&
+				    cw_date_is_known(m->date) &&
+				    (!cw_date_is_known(since) ||
+				     cw_date_compare(m->date, since) < 0))
+					since = m->date;
+			}
+			cw_record_list_free(&tl);
+			if (!sum.pretrial_ongoing)
+				continue;
+			{
+				struct cw_report_detainee *grown =
+					realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown);
+
+				if (!grown) {
+					rc = oom(err);
+					break;
+				}
+				r->detainees = grown;
+				grown[r->ndetainees].person = d->person;
+				grown[r->ndetainees].case_id = cases.items[i].id;
+				grown[r->ndetainees].since = since;
+				grown[r->ndetainees++].days = sum.pretrial_days;
+			}
+		}
+	}
+	cw_record_list_free(&cases);
+	if (rc != 0)
+		return rc;
+	if (r->ndetainees > 1)
+		qsort(r->detainees, r->ndetainees, sizeof *r->detainees, detainee_order);
+	if (r->ndetainees > CW_REPORT_DETAINEES_MAX)
+		r->ndetainees = CW_REPORT_DETAINEES_MAX;
+	for (size_t i = 0; rc == 0 && i < r->ndetainees; i++) {
+		struct cw_id person = r->detainees[i].person, kase = r->detainees[i].case_id;
+
+		if ((rc = ref_add(st, r, &person, err)) == 0)
+			rc = ref_add(st, r, &kase, err);
+	}
+	return rc;
+}
+
+/* ---- the report ------------------------------------------------------------------------- */
+
+int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
+		    struct cw_date to, struct cw_report *out, struct cw_error *err)
+{
+	struct period cur, prev;
+	struct cw_date none = {0, 0, 0};
+	long days;
+	int rc, wy, ww, wy2, ww2;
+
+	memset(out, 0, sizeof *out);
+	if (cw_date_precision(from) != CW_DATE_DAY || cw_date_precision(to) != CW_DATE_DAY)
+		return cw_error_set(err, CW_EINVAL, "from", "a report needs whole days");
+	if (cw_date_compare(from, to) > 0)
+		return cw_error_set(err, CW_EINVAL, "to", "is before the start of the report");
+	out->filter = *filter;
+	out->filter.since = none;
+	out->filter.until = none;
+	out->from = from;
+	out->to = to;
+	days = cw_date_to_days(to) - cw_date_to_days(from) + 1;
+	out->prev_to = cw_date_from_days(cw_date_to_days(from) - 1);
+	out->prev_from = cw_date_from_days(cw_date_to_days(from) - days);
+	out->next_from = cw_date_from_days(cw_date_to_days(to) + 1);
+	out->next_to = cw_date_from_days(cw_date_to_days(to) + CW_REPORT_UPCOMING_DAYS);
+	cw_report_week_of(from, &wy, &ww);
+	cw_report_week_of(to, &wy2, &ww2);
+	if (days == 7 && wy == wy2 && ww == ww2)
+		out->week_year = wy, out->week = ww;
+
+	if ((rc = gather_period(st, out, from, to, &cur, err)) != 0) {
+		period_free(&cur);
+		return rc;
+	}
+	if ((rc = gather_period(st, out, out->prev_from, out->prev_to, &prev, err)) != 0) {
+		period_free(&cur);
+		period_free(&prev);
+		return rc;
+	}
+	count_period(&cur, out->counts);
+	count_period(&prev, out->previous);
+	period_free(&prev);
+	out->hearings = cur.hearings;
+	out->arrests = cur.arrests;
+	out->rulings = cur.rulings;
+	out->visits = cur.visits;
+	out->demos = cur.demos;
+
+	if ((rc = cw_report_add_refs(st, out, &out->hearings, err)) != 0 ||
+	    (rc = cw_report_add_refs(st, out, &out->arrests, err)) != 0 ||
+	    (rc = cw_report_add_refs(st, out, &out->rulings, err)) != 0 ||
+	    (rc = cw_report_add_refs(st, out, &out->visits, err)) != 0 ||
+	    (rc = cw_report_add_refs(st, out, &out->demos, err)) != 0)
+		return rc;
+	if (count_articles(out) != 0)
+		return oom(err);
+	for (size_t i = 0; rc == 0 && i < out->hearings.n; i++) {
+		const struct cw_hearing *h = &out->hearings.items[i].u.hearing;
+
+		if (!hearing_has_verdict(h))
+			continue;
+		if (h->verdicts.n == 0)
+			rc = add_verdict(out, &out->hearings.items[i], SIZE_MAX);
+		for (size_t j = 0; rc == 0 && j < h->verdicts.n; j++)
+			rc = add_verdict(out, &out->hearings.items[i], j);
+	}
+	for (size_t i = 0; rc == 0 && i < out->rulings.n; i++)
+		if (!ruling_in_hearings(&out->hearings, &out->rulings.items[i].u.milestone))
+			rc = add_verdict(out, &out->rulings.items[i], SIZE_MAX);
+	if (rc != 0)
+		return oom(err);
+
+	if ((rc = cw_report_upcoming_hearings(st, &out->filter, out->next_from, out->next_to,
+					      &out->upcoming_src, &out->upcoming, &out->nupcoming,
+					      err)) != 0 ||
+	    (rc = cw_report_add_refs(st, out, &out->upcoming_src, err)) != 0 ||
+	    (rc = gather_partial(st, out, err)) != 0 ||
+	    (rc = cw_report_add_refs(st, out, &out->partial, err)) != 0)
+		return rc;
+	return gather_detainees(st, out, err);
+}
+
+void cw_report_free(struct cw_report *r)
+{
+	cw_record_list_free(&r->hearings);
+	cw_record_list_free(&r->arrests);
+	cw_record_list_free(&r->rulings);
+	cw_record_list_free(&r->visits);
+	cw_record_list_free(&r->demos);
+	cw_record_list_free(&r->upcoming_src);
+	cw_record_list_free(&r->partial);
+	cw_record_list_free(&r->refs);
+	free(r->verdicts);
+	free(r->articles);
+	free(r->upcoming);
+	free(r->detainees);
+	memset(r, 0, sizeof *r);
+}
+
+int cw_report_is_empty(const struct cw_report *r)
+{
+	return r->hearings.n == 0 && r->arrests.n == 0 && r->nverdicts == 0 && r->visits.n == 0 &&
+	       r->demos.n == 0 && r->nupcoming == 0 && r->ndetainees == 0 && r->partial.n == 0;
+}

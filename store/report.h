@@ -1,0 +1,162 @@
+/* report.h - what a weekly summary says, gathered through the public store API.
+ *
+ * cw_report_build collects, for a date range and a filter, the records and figures a supervisor
+ * sends partners: hearings monitored, new arrests and charges counted by article, verdicts,
+ * prison visits, demonstrations, hearings coming up in the 14 days after the range, the people
+ * held longest in pretrial detention, records dated only to a month or a year that overlap the
+ * range, and counts compared with the range before. It formats nothing: the front ends turn a
+ * struct cw_report into Markdown, HTML, CSV or JSON.
+ *
+ * Dates are calendar days as the monitors wrote them (Cambodia, UTC+7); "today" is the caller's
+ * business. A range is inclusive and day-precise. */
+#ifndef CW_REPORT_H
+#define CW_REPORT_H
+
+#include <stddef.h>
+
+#include "../models/date.h"
+#include "../models/error.h"
+#include "../models/filter.h"
+#include "../models/record.h"
+#include "store.h"
+
+#define CW_REPORT_UPCOMING_DAYS 14 /* hearings listed after the range */
+#define CW_REPORT_DETAINEES_MAX 10 /* people listed under pretrial detention */
+
+/* ISO 8601 weeks: "2024-W06" is Monday 2024-02-05 to Sunday 2024-02-11. */
+int cw_report_parse_week(const char *text, int *year, int *week, struct cw_error *err);
+/* The Monday and Sunday of a week; CW_EINVAL when the year has no such week. */
+int cw_report_week_range(int year, int week, struct cw_date *from, struct cw_date *to);
+/* The ISO week a day-precise date falls in. */
+void cw_report_week_of(struct cw_date day, int *year, int *week);
+/* The last complete week before `today` (the week before today's week). */
+void cw_report_last_week(struct cw_date today, int *year, int *week);
+
+/* One verdict line: a ruling in a hearing's verdict list (index), a hearing with a verdict
+ * outcome but no itemised verdicts (index SIZE_MAX), or a milestone that records a ruling no
+ * hearing in the range already gives (rec is then a milestone). */
+struct cw_report_verdict {
+	const struct cw_record *rec;
+	size_t index;
+};
+
+/* Distinct articles charged in the range's arrests and charges, with how many of those events
+ * name each (an event counts once per article). */
+struct cw_report_article {
+	struct cw_article article;
+	size_t count;
+};
+
+/* A hearing in the window after the range: its own date, or the next date another hearing set
+ * (from_next_date) when no hearing of the same case is logged for that day. */
+struct cw_report_upcoming {
+	const struct cw_record *hearing;
+	struct cw_date date;
+	int from_next_date;
+};
+
+/* A person still in pretrial detention at the end of the range. days is -1 when the records
+ * do not date the detention to the day. */
+struct cw_report_detainee {
+	struct cw_id person;
+	struct cw_id case_id;
+	struct cw_date since;
+	long days;
+};
+
+/* Counts compared with the previous range of the same length. */
+enum cw_report_metric {
+	CW_METRIC_HEARINGS,
+	CW_METRIC_VERDICT_HEARINGS,
+	CW_METRIC_ARRESTS,
+	CW_METRIC_CHARGES,
+	CW_METRIC_VERDICTS,
+	CW_METRIC_VISITS,
+	CW_METRIC_DEMOS,
+	CW_METRIC_DEMO_ARRESTS,
+	CW_METRIC_COUNT
+};
+/* Stable names used as keys in JSON and CSV: "hearings", "verdict_hearings", ... */
+const char *cw_report_metric_name(enum cw_report_metric m);
+/* What the metric counts, for people: "hearings monitored", ... */
+const char *cw_report_metric_label(enum cw_report_metric m);
+
+/* Charge groups the issue asks to see on their own. An event may fall in several. */
+enum cw_report_group {
+	CW_GROUP_INCITEMENT,   /* 494 or 495 */
+	CW_GROUP_LESE_MAJESTE, /* 437 bis */
+	CW_GROUP_OTHER,        /* an article, none of the above */
+	CW_GROUP_NO_ARTICLE,   /* no article recorded for the person in the case */
+	CW_GROUP_COUNT
+};
+const char *cw_report_group_name(enum cw_report_group g);  /* "incitement_494_495", ... */
+const char *cw_report_group_label(enum cw_report_group g); /* "494/495 incitement", ... */
+
+struct cw_report {
+	struct cw_date from, to;           /* the range, inclusive */
+	struct cw_date prev_from, prev_to; /* the range before, same length */
+	struct cw_date next_from, next_to; /* the upcoming window */
+	int week_year, week;               /* the ISO week when the range is one, else 0 */
+	struct cw_filter filter;           /* the caller's criteria, dates cleared */
+
+	/* Day-dated records in the range, oldest first. */
+	struct cw_record_list hearings;
+	struct cw_record_list arrests; /* milestones: arrest, charge */
+	struct cw_record_list rulings; /* milestones: verdicts, sentences, appeal decisions */
+	struct cw_record_list visits;
+	struct cw_record_list demos;
+
+	struct cw_report_verdict *verdicts;
+	size_t nverdicts;
+	struct cw_report_article *articles; /* by law, number, suffix */
+	size_t narticles;
+	size_t groups[CW_GROUP_COUNT];
+
+	struct cw_record_list upcoming_src;  /* hearings that give an upcoming date */
+	struct cw_report_upcoming *upcoming; /* in date order */
+	size_t nupcoming;
+
+	struct cw_report_detainee *detainees; /* longest first, unknown lengths last */
+	size_t ndetainees;
+
+	/* Records dated only to a month or a year that overlaps the range (not counted above). */
+	struct cw_record_list partial;
+
+	size_t counts[CW_METRIC_COUNT];
+	size_t previous[CW_METRIC_COUNT];
+
+	/* The people and cases the records above name, for their names. */
+	struct cw_record_list refs;
+};
+
+/* Gathers the report for [from, to] (day-precise, from <= to) and the records `filter` admits
+ * (its since/until are ignored; its kinds, when given, limit which sections are filled).
+ * The caller frees *out with cw_report_free, also on failure. */
+int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
+		    struct cw_date to, struct cw_report *out, struct cw_error *err);
+void cw_report_free(struct cw_report *r);
+
+/* True when nothing at all fell in the range (previous-range counts aside). */
+int cw_report_is_empty(const struct cw_report *r);
+
+/* A person or case named by the report's records; NULL when it is not (or no longer) stored. */
+const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw_id *id);
+
+/* Looks up the people and cases the records of l name (a case's defendants, a hearing's case
+ * and its defendants, ...) so that cw_report_ref finds them. For exports that build their own
+ * struct cw_report (zeroed) around a list. */
+int cw_report_add_refs(struct cw_store *st, struct cw_report *r, const struct cw_record_list *l,
+		       struct cw_error *err);
+
+/* The articles a case charges one defendant with (all defendants when person is NULL), each
+ * once, into out[0..*n), at most max. */
+void cw_report_case_articles(const struct cw_record *kase, const struct cw_id *person,
+			     struct cw_article *out, size_t max, size_t *n);
+
+/* Upcoming hearings for a calendar: hearings dated in [from, to] and next dates set in that
+ * range (to unknown: no end). The hearings are copied into *src; *items point into it. */
+int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *filter,
+				struct cw_date from, struct cw_date to, struct cw_record_list *src,
+				struct cw_report_upcoming **items, size_t *n, struct cw_error *err);
+
+#endif

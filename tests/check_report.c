@@ -1,0 +1,408 @@
+/* check_report.c - unit tests of store/report.c: ISO week arithmetic, and what a summary
+ * gathers from a small database: records in the range and not outside it, partial dates under
+ * their own heading, charges by article with 494/495 and 437 bis apart, verdicts given both as
+ * a hearing and as a milestone counted once, the upcoming window with next dates, pretrial
+ * detention counted to the end of the range, the previous range's counts, and an empty range.
+ * Each test makes its LMDB environment in a fresh temporary directory. */
+#include "config.h"
+
+#include <check.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/report.h"
+#include "store/store.h"
+#include "testutil.h"
+
+static char *dir;
+static struct cw_store *st;
+
+static void setup(void)
+{
+	struct cw_store_options opt = {0, "tester", 1, 0};
+	struct cw_error err;
+
+	dir = make_temp_dir();
+	ck_assert_ptr_nonnull(dir);
+	ck_assert_msg(cw_store_open(dir, &opt, &st, &err) == 0, "%s", err.message);
+}
+
+static void teardown(void)
+{
+	cw_store_close(st);
+	st = NULL;
+	rm_tree(dir);
+}
+
+static struct cw_date D(const char *text) {
+	struct cw_date d;
+
+	ck_assert_int_eq(cw_date_parse(text, &d, "date", NULL), 0);
+	return d;
+}
+
+static void
+put(struct cw_record *r)
+{
+	struct cw_error err;
+
+	ck_assert_msg(cw_store_put(st, r, CW_PUT_NEW, &err) == 0, "%s: %s", err.field, err.message);
+}
+
+static struct cw_id add_person(const char *name)
+{
+	struct cw_record r;
+	struct cw_id id;
+
+	cw_record_init(&r, CW_KIND_PERSON);
+	r.u.person.name = strdup(name);
+	put(&r);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+static struct cw_id add_case(const char *title, const struct cw_id *person, const char *articles,
+			     int custody)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_article arts[8];
+	struct cw_defendant *d;
+	struct cw_record r;
+	struct cw_id id;
+	size_t n = 0;
+
+	cw_record_init(&r, CW_KIND_CASE);
+	r.u.kase.title = strdup(title);
+	r.u.kase.court = strdup("Phnom Penh Court of First Instance");
+	d = cw_list_append(&r.u.kase.defendants, df->sub);
+	d->person = *person;
+	d->custody = (uint8_t)custody;
+	if (articles)
+		ck_assert_int_eq(cw_article_parse_list(articles, arts, 8, &n, "a", NULL), 0);
+	for (size_t i = 0; i < n; i++) {
+		struct cw_charge *c = cw_list_append(&d->charges, cf->sub);
+
+		c->article = arts[i];
+	}
+	put(&r);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+static struct cw_id add_hearing(const struct cw_id *kase, const char *date, int outcome,
+				const char *next)
+{
+	struct cw_record r;
+	struct cw_id id;
+
+	cw_record_init(&r, CW_KIND_HEARING);
+	r.u.hearing.case_id = *kase;
+	r.u.hearing.date = D(date);
+	r.u.hearing.outcome = (uint8_t)outcome;
+	if (next)
+		r.u.hearing.next_date = D(next);
+	put(&r);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+static struct cw_id add_verdict_hearing(const struct cw_id *kase, const struct cw_id *person,
+					const char *date)
+{
+	const struct cw_field *vf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
+	struct cw_verdict *v;
+	struct cw_record r;
+	struct cw_id id;
+
+	cw_record_init(&r, CW_KIND_HEARING);
+	r.u.hearing.case_id = *kase;
+	r.u.hearing.date = D(date);
+	r.u.hearing.outcome = CW_OUTCOME_VERDICT;
+	v = cw_list_append(&r.u.hearing.verdicts, vf->sub);
+	v->person = *person;
+	v->result = 1; /* convicted */
+	put(&r);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+static void add_milestone(const struct cw_id *person, const struct cw_id *kase, const char *date,
+			  int type)
+{
+	struct cw_record r;
+
+	cw_record_init(&r, CW_KIND_MILESTONE);
+	r.u.milestone.person = *person;
+	r.u.milestone.case_id = *kase;
+	r.u.milestone.date = D(date);
+	r.u.milestone.type = (uint8_t)type;
+	put(&r);
+	cw_record_free(&r);
+}
+
+static void add_demo(const char *date, int64_t arrests)
+{
+	struct cw_record r;
+
+	cw_record_init(&r, CW_KIND_DEMO);
+	r.u.demo.date = D(date);
+	r.u.demo.arrests_count = arrests;
+	put(&r);
+	cw_record_free(&r);
+}
+
+static void build(const char *from, const char *to, const struct cw_filter *f, struct cw_report *r)
+{
+	struct cw_filter none;
+	struct cw_error err;
+
+	cw_filter_init(&none);
+	ck_assert_msg(cw_report_build(st, f ? f : &none, D(from), D(to), r, &err) == 0, "%s",
+		      err.message);
+}
+
+START_TEST(iso_weeks)
+{
+	struct cw_date from, to;
+	struct cw_error err;
+	int y, w;
+
+	ck_assert_int_eq(cw_report_parse_week("2024-W06", &y, &w, &err), 0);
+	ck_assert_int_eq(y, 2024);
+	ck_assert_int_eq(w, 6);
+	ck_assert_int_eq(cw_report_week_range(y, w, &from, &to), 0);
+	ck_assert_int_eq(cw_date_compare(from, D("2024-02-05")), 0);
+	ck_assert_int_eq(cw_date_compare(to, D("2024-02-11")), 0);
+	/* Week 1 of 2025 starts on Monday 30 December 2024; 2020 has 53 weeks, 2021 has 52. */
+	cw_report_week_range(2025, 1, &from, &to);
+	ck_assert_int_eq(cw_date_compare(from, D("2024-12-30")), 0);
+	ck_assert_int_eq(cw_report_week_range(2020, 53, &from, &to), 0);
+	ck_assert_int_eq(cw_date_compare(to, D("2021-01-03")), 0);
+	ck_assert_int_eq(cw_report_week_range(2021, 53, &from, &to), CW_EINVAL);
+	cw_report_week_of(D("2021-01-03"), &y, &w);
+	ck_assert(y == 2020 && w == 53);
+	cw_report_week_of(D("2024-12-30"), &y, &w);
+	ck_assert(y == 2025 && w == 1);
+	/* The last complete week before Wednesday 14 February 2024 is 2024-W06. */
+	cw_report_last_week(D("2024-02-14"), &y, &w);
+	ck_assert(y == 2024 && w == 6);
+	cw_report_last_week(D("2024-02-12"), &y, &w);
+	ck_assert(y == 2024 && w == 6);
+	cw_report_last_week(D("2024-01-03"), &y, &w);
+	ck_assert(y == 2023 && w == 52);
+	ck_assert_int_eq(cw_report_parse_week("2024-W54", &y, &w, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "week");
+	ck_assert_int_eq(cw_report_parse_week("2024-06", &y, &w, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_report_parse_week("2024-W06x", &y, &w, &err), CW_EINVAL);
+}
+END_TEST
+
+START_TEST(sections_from_small_database)
+{
+	struct cw_id saran = add_person("Kang Saran"), nak = add_person("Ny Nak"),
+		     sithar = add_person("Chhim Sithar");
+	struct cw_id c1 = add_case("Saran", &saran, "437 bis/494", CW_CUSTODY_DETAINED),
+		     c2 = add_case("Nak", &nak, "302", CW_CUSTODY_DETAINED),
+		     c3 = add_case("Sithar", &sithar, "494/495", CW_CUSTODY_DETAINED);
+	struct cw_report r;
+
+	/* in the week 2024-02-05 .. 2024-02-11 */
+	add_milestone(&saran, &c1, "2024-02-05", CW_MS_ARREST);
+	add_milestone(&nak, &c2, "2024-02-06", CW_MS_CHARGE);
+	add_milestone(&sithar, &c3, "2024-02-11", CW_MS_CHARGE);
+	add_verdict_hearing(&c3, &sithar, "2024-02-07");
+	add_milestone(&sithar, &c3, "2024-02-07", CW_MS_VERDICT); /* same ruling: counted once */
+	add_hearing(&c2, "2024-02-08", CW_OUTCOME_ADJOURNED, "2024-02-20");
+	add_demo("2024-02-10", 9);
+	/* outside it: the week before, after, and partial dates */
+	add_hearing(&c1, "2024-02-04", CW_OUTCOME_ADJOURNED, NULL);
+	add_hearing(&c1, "2024-01-30", CW_OUTCOME_ADJOURNED, NULL);
+	add_milestone(&nak, &c2, "2024-01-29", CW_MS_ARREST);
+	add_hearing(&c1, "2024-02-12", CW_OUTCOME_ADJOURNED, NULL);
+	add_hearing(&c1, "2024-02-26", CW_OUTCOME_ADJOURNED, NULL); /* beyond the 14 days */
+	add_hearing(&c2, "2024-02-20", CW_OUTCOME_CONTINUED, NULL); /* the next date, logged */
+	add_hearing(&c1, "2024-02", CW_OUTCOME_VERDICT, NULL);
+	add_milestone(&saran, &c1, "2024", CW_MS_CHARGE);
+	add_milestone(&saran, &c1, "2024-01", CW_MS_CHARGE); /* a month that does not overlap */
+
+	build("2024-02-05", "2024-02-11", NULL, &r);
+	ck_assert_int_eq(r.week_year, 2024);
+	ck_assert_int_eq(r.week, 6);
+	ck_assert_uint_eq(r.hearings.n, 2);
+	ck_assert_uint_eq(r.arrests.n, 3);
+	ck_assert_uint_eq(r.demos.n, 1);
+	ck_assert_uint_eq(r.nverdicts, 1);
+	ck_assert_int_eq(r.verdicts[0].rec->kind, CW_KIND_HEARING);
+	/* articles: Saran 437 bis + 494, Nak 302, Sithar 494 + 495 */
+	ck_assert_uint_eq(r.groups[CW_GROUP_INCITEMENT], 2);
+	ck_assert_uint_eq(r.groups[CW_GROUP_LESE_MAJESTE], 1);
+	ck_assert_uint_eq(r.groups[CW_GROUP_OTHER], 1);
+	ck_assert_uint_eq(r.groups[CW_GROUP_NO_ARTICLE], 0);
+	ck_assert_uint_eq(r.narticles, 4); /* 302, 437 bis, 494, 495 in key order */
+	ck_assert_int_eq(r.articles[0].article.number, 302);
+	ck_assert_int_eq(r.articles[1].article.number, 437);
+	ck_assert_int_eq(r.articles[2].article.number, 494);
+	ck_assert_uint_eq(r.articles[2].count, 2);
+	/* partial dates: the month 2024-02 and the year 2024, not 2024-01 */
+	ck_assert_uint_eq(r.partial.n, 2);
+	for (size_t i = 0; i < r.partial.n; i++) {
+		struct cw_date d = cw_record_date(&r.partial.items[i]);
+
+		ck_assert(cw_date_precision(d) != CW_DATE_DAY);
+		ck_assert(d.month == 0 || d.month == 2);
+	}
+	/* upcoming 2024-02-12 .. 2024-02-25: the hearing on the 12th and the one on the 20th;
+	 * the next date set on the 8th is that same hearing, so it is listed once */
+	ck_assert_uint_eq(r.nupcoming, 2);
+	ck_assert_int_eq(cw_date_compare(r.upcoming[0].date, D("2024-02-12")), 0);
+	ck_assert_int_eq(cw_date_compare(r.upcoming[1].date, D("2024-02-20")), 0);
+	ck_assert_int_eq(r.upcoming[1].from_next_date, 0);
+	/* comparison with 2024-01-29 .. 2024-02-04 */
+	ck_assert_uint_eq(r.counts[CW_METRIC_HEARINGS], 2);
+	ck_assert_uint_eq(r.previous[CW_METRIC_HEARINGS], 2);
+	ck_assert_uint_eq(r.counts[CW_METRIC_ARRESTS], 1);
+	ck_assert_uint_eq(r.previous[CW_METRIC_ARRESTS], 1);
+	ck_assert_uint_eq(r.counts[CW_METRIC_CHARGES], 2);
+	ck_assert_uint_eq(r.counts[CW_METRIC_VERDICTS], 1);
+	ck_assert_uint_eq(r.counts[CW_METRIC_DEMO_ARRESTS], 9);
+	ck_assert_uint_eq(r.previous[CW_METRIC_DEMOS], 0);
+	/* pretrial detention to 2024-02-11: Saran since the 5th (6 days), Nak since 29 January
+	 * (13 days); Sithar has no arrest recorded */
+	ck_assert_uint_eq(r.ndetainees, 2);
+	ck_assert(cw_id_equal(&r.detainees[0].person, &nak));
+	ck_assert_int_eq(r.detainees[0].days, 13);
+	ck_assert_int_eq(r.detainees[1].days, 6);
+	ck_assert_ptr_nonnull(cw_report_ref(&r, &saran));
+	ck_assert_ptr_nonnull(cw_report_ref(&r, &c3));
+	ck_assert(!cw_report_is_empty(&r));
+	cw_report_free(&r);
+}
+END_TEST
+
+START_TEST(filter_narrows_every_section)
+{
+	struct cw_id saran = add_person("Kang Saran"), nak = add_person("Ny Nak");
+	struct cw_id c1 = add_case("Saran", &saran, "437 bis", CW_CUSTODY_DETAINED),
+		     c2 = add_case("Nak", &nak, "302", CW_CUSTODY_DETAINED);
+	struct cw_filter f;
+	struct cw_report r;
+
+	add_milestone(&saran, &c1, "2024-02-05", CW_MS_ARREST);
+	add_milestone(&nak, &c2, "2024-02-05", CW_MS_ARREST);
+	add_hearing(&c1, "2024-02-06", CW_OUTCOME_ADJOURNED, NULL);
+	add_hearing(&c2, "2024-02-06", CW_OUTCOME_ADJOURNED, NULL);
+	add_demo("2024-02-06", 3);
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_set(&f, "article", "437bis", NULL), 0);
+	build("2024-02-05", "2024-02-11", &f, &r);
+	ck_assert_uint_eq(r.hearings.n, 1);
+	ck_assert_uint_eq(r.arrests.n, 1);
+	ck_assert_uint_eq(r.demos.n, 0); /* demonstrations carry no article */
+	ck_assert_uint_eq(r.ndetainees, 1);
+	ck_assert(cw_id_equal(&r.detainees[0].person, &saran));
+	cw_report_free(&r);
+
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_set(&f, "kind", "demo", NULL), 0);
+	build("2024-02-05", "2024-02-11", &f, &r);
+	ck_assert_uint_eq(r.hearings.n, 0);
+	ck_assert_uint_eq(r.arrests.n, 0);
+	ck_assert_uint_eq(r.demos.n, 1);
+	ck_assert_uint_eq(r.ndetainees, 0);
+	cw_report_free(&r);
+}
+END_TEST
+
+START_TEST(empty_range_is_a_report)
+{
+	struct cw_id p = add_person("Ny Nak");
+	struct cw_id c = add_case("Nak", &p, "302", CW_CUSTODY_RELEASED);
+	struct cw_report r;
+	struct cw_error err;
+	struct cw_filter f;
+
+	add_hearing(&c, "2023-05-02", CW_OUTCOME_ADJOURNED, NULL);
+	build("2024-02-05", "2024-02-11", NULL, &r);
+	ck_assert(cw_report_is_empty(&r));
+	for (int m = 0; m < CW_METRIC_COUNT; m++)
+		ck_assert_uint_eq(r.counts[m], 0);
+	cw_report_free(&r);
+	/* a range of any length is compared with the same length before it */
+	build("2024-02-01", "2024-02-29", NULL, &r);
+	ck_assert_int_eq(r.week, 0);
+	ck_assert_int_eq(cw_date_compare(r.prev_from, D("2024-01-03")), 0);
+	ck_assert_int_eq(cw_date_compare(r.prev_to, D("2024-01-31")), 0);
+	cw_report_free(&r);
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_report_build(st, &f, D("2024-02-11"), D("2024-02-05"), &r, &err),
+			 CW_EINVAL);
+	cw_report_free(&r);
+	ck_assert_int_eq(cw_report_build(st, &f, D("2024-02"), D("2024-02-05"), &r, &err),
+			 CW_EINVAL);
+	cw_report_free(&r);
+}
+END_TEST
+
+START_TEST(calendar_window_without_end)
+{
+	struct cw_id p = add_person("Ny Nak");
+	struct cw_id c = add_case("Nak", &p, "302", CW_CUSTODY_DETAINED);
+	struct cw_record_list src;
+	struct cw_report_upcoming *items;
+	struct cw_filter f;
+	struct cw_error err;
+	struct cw_date none = {0, 0, 0};
+	size_t n;
+
+	add_hearing(&c, "2024-03-01", CW_OUTCOME_ADJOURNED, "2025-06-01");
+	add_hearing(&c, "2024-02-01", CW_OUTCOME_ADJOURNED, "2024-02-15");
+	add_hearing(&c, "2024-02", CW_OUTCOME_ADJOURNED, NULL); /* no day: no calendar entry */
+	cw_filter_init(&f);
+	ck_assert_int_eq(
+		cw_report_upcoming_hearings(st, &f, D("2024-02-10"), none, &src, &items, &n, &err),
+		0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(cw_date_compare(items[0].date, D("2024-02-15")), 0);
+	ck_assert_int_eq(items[0].from_next_date, 1);
+	ck_assert_int_eq(cw_date_compare(items[1].date, D("2024-03-01")), 0);
+	ck_assert_int_eq(cw_date_compare(items[2].date, D("2025-06-01")), 0);
+	free(items);
+	cw_record_list_free(&src);
+}
+END_TEST
+
+static Suite *report_suite(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("report");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, iso_weeks);
+	tcase_add_test(tc, sections_from_small_database);
+	tcase_add_test(tc, filter_narrows_every_section);
+	tcase_add_test(tc, empty_range_is_a_report);
+	tcase_add_test(tc, calendar_window_without_end);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	sr = srunner_create(report_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

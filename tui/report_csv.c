@@ -1,0 +1,75 @@
+/* report_csv.c - a summary as one long CSV table with a section column; see cli_report.h.
+ *
+ * RFC 4180: CRLF line ends, a header row, fields with commas, quotes or line breaks in double
+ * quotes with quotes doubled. UTF-8 without a byte-order mark. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli_report.h"
+
+void cw_csv_field(FILE *out, const char *s)
+{
+	if (!s)
+		s = "";
+	/* A spreadsheet would run a cell that starts like a formula: keep it text. */
+	if (strchr("=+-@", s[0]) && s[0])
+		fputc('\'', out);
+	if (!s[strcspn(s, ",\"\r\n")]) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void row(FILE *out, const char *section, char *const *cells)
+{
+	cw_csv_field(out, section);
+	for (int c = 0; c < CW_RC_NCOLS; c++) {
+		fputc(',', out);
+		cw_csv_field(out, cells ? cells[c] : NULL);
+	}
+	fputs("\r\n", out);
+}
+
+static void meta(FILE *out, const char *label, const char *detail, const char *count)
+{
+	char *cells[CW_RC_NCOLS] = {NULL};
+
+	cells[CW_RC_LABEL] = (char *)label;
+	cells[CW_RC_DETAIL] = (char *)detail;
+	cells[CW_RC_COUNT] = (char *)count;
+	row(out, "report", cells);
+}
+
+int cw_report_write_csv(const struct cw_rdoc *doc, FILE *out)
+{
+	fputs("section", out);
+	for (int c = 0; c < CW_RC_NCOLS; c++)
+		fprintf(out, ",%s", cw_rcol_names[c]);
+	fputs("\r\n", out);
+	meta(out, "title", doc->title, NULL);
+	meta(out, "period", doc->period, NULL);
+	meta(out, "filter", doc->filter, NULL);
+	meta(out, "timezone", "Asia/Phnom_Penh (UTC+7)", NULL);
+	meta(out, "empty", doc->empty ? "yes" : "no", NULL);
+	for (size_t i = 0; i < doc->nsections; i++) {
+		char n[32];
+
+		snprintf(n, sizeof n, "%zu", doc->sections[i].nrows);
+		meta(out, doc->sections[i].name, "rows in this section", n);
+	}
+	for (size_t i = 0; i < doc->nsections; i++) {
+		const struct cw_rsection *s = &doc->sections[i];
+
+		for (size_t r = 0; r < s->nrows; r++)
+			row(out, s->name, &CW_RDOC_CELL(s, r, 0));
+	}
+	return ferror(out) ? CW_EIO : 0;
+}

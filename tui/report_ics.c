@@ -1,0 +1,184 @@
+/* report_ics.c - upcoming hearings as an iCalendar file (RFC 5545); see cli_report.h.
+ *
+ * One VEVENT per hearing; its UID is the record id, so importing the file again updates the
+ * same events instead of adding copies. A next date set at a hearing, when no hearing is logged
+ * for that day yet, is its own all-day event with a UID made from the hearing id and the date.
+ * Times are Cambodian local time (Asia/Phnom_Penh, UTC+7 all year), carried by a VTIMEZONE. A
+ * hearing without a time is an all-day event. Notes are left out on purpose: calendars are
+ * often synced to online services, and notes may hold what monitors saw and heard. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli_report.h"
+
+#define ICS_FOLD 75 /* octets per line, CRLF not counted */
+
+void cw_ics_line(FILE *out, const char *name, const char *value, int escape)
+{
+	size_t col = 0;
+	const char *parts[2] = {name, value};
+
+	for (int p = 0; p < 2; p++) {
+		const unsigned char *s = (const unsigned char *)parts[p];
+
+		if (p == 1) {
+			fputc(':', out);
+			col++;
+		}
+		while (s && *s) {
+			char esc[2] = {0, 0};
+			size_t len = 1;
+
+			if (p == 1 && escape && (*s == '\\' || *s == ';' || *s == ',')) {
+				esc[0] = '\\', esc[1] = (char)*s;
+				len = 2;
+			} else if (p == 1 && escape && *s == '\n') {
+				esc[0] = '\\', esc[1] = 'n';
+				len = 2;
+			} else if (*s == '\r' || *s < 0x20 || *s == 0x7f) {
+				s++; /* no control characters in a content line */
+				continue;
+			} else if (*s >= 0xF0) {
+				len = 4;
+			} else if (*s >= 0xE0) {
+				len = 3;
+			} else if (*s >= 0xC0) {
+				len = 2;
+			}
+			/* Text is valid UTF-8 (neutralised), so the sequence is whole; never split
+			 * it, nor an escape pair, across a fold. */
+			if (!esc[0] && strnlen((const char *)s, len) < len)
+				len = strnlen((const char *)s, len);
+			if (col + len > ICS_FOLD) {
+				fputs("\r\n ", out);
+				col = 1;
+			}
+			if (esc[0]) {
+				fwrite(esc, 1, 2, out);
+				s++;
+			} else {
+				fwrite(s, 1, len, out);
+				s += len;
+			}
+			col += len;
+		}
+	}
+	fputs("\r\n", out);
+}
+
+static void text_line(FILE *out, const char *name, const char *value)
+{
+	char *t = cw_rtext(value);
+
+	cw_ics_line(out, name, t ? t : "", 1);
+	free(t);
+}
+
+static void stamp(int64_t us, char buf[32])
+{
+	time_t t = (time_t)(us / 1000000);
+	struct tm tm;
+
+	if (us <= 0 || !gmtime_r(&t, &tm))
+		t = 0, gmtime_r(&t, &tm);
+	strftime(buf, 32, "%Y%m%dT%H%M%SZ", &tm);
+}
+
+static void defendants(const struct cw_report *r, const struct cw_record *k, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; k && i < k->u.kase.defendants.n && n < len; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)k->u.kase.defendants.items + i;
+		char name[600];
+
+		if (!cw_id_is_zero(&d->person))
+			cw_person_text(r, &d->person, name, sizeof name);
+		else if (d->unnamed_count > 0)
+			snprintf(name, sizeof name, "%s%s%lld unnamed%s", d->label ? d->label : "",
+				 d->label ? " (" : "", (long long)d->unnamed_count,
+				 d->label ? ")" : "");
+		else
+			snprintf(name, sizeof name, "%s", d->label ? d->label : "");
+		if (name[0])
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "; " : "", name);
+	}
+}
+
+static void event(FILE *out, const struct cw_report *r, const struct cw_report_upcoming *u)
+{
+	const struct cw_record *rec = u->hearing;
+	const struct cw_hearing *h = &rec->u.hearing;
+	const struct cw_record *k = cw_report_ref(r, &h->case_id);
+	char hex[CW_ID_HEX_LEN + 1], cid[CW_ID_HEX_LEN + 1] = "", buf[2048], dt[32], who[1200];
+	struct cw_date end = cw_date_from_days(cw_date_to_days(u->date) + 1);
+	const char *title = k && k->u.kase.title ? k->u.kase.title : "case not recorded";
+	const char *court = h->court ? h->court : k && k->u.kase.court ? k->u.kase.court : NULL;
+	const char *stage = h->stage               ? cw_enum_word(&cw_words_stage, h->stage)
+			    : k && k->u.kase.stage ? cw_enum_word(&cw_words_stage, k->u.kase.stage)
+						   : "";
+
+	cw_id_hex(&rec->id, hex);
+	if (!cw_id_is_zero(&h->case_id))
+		cw_id_hex(&h->case_id, cid);
+	fputs("BEGIN:VEVENT\r\n", out);
+	if (u->from_next_date)
+		snprintf(buf, sizeof buf, "%s-next-%04u%02u%02u@casewatch", hex, u->date.year,
+			 u->date.month, u->date.day);
+	else
+		snprintf(buf, sizeof buf, "%s@casewatch", hex);
+	cw_ics_line(out, "UID", buf, 0);
+	stamp(rec->updated, dt);
+	cw_ics_line(out, "DTSTAMP", dt, 0);
+	if (!u->from_next_date && h->time && strlen(h->time) == 5) {
+		snprintf(buf, sizeof buf, "%04u%02u%02uT%.2s%.2s00", u->date.year, u->date.month,
+			 u->date.day, h->time, h->time + 3);
+		cw_ics_line(out, "DTSTART;TZID=Asia/Phnom_Penh", buf, 0);
+	} else {
+		snprintf(buf, sizeof buf, "%04u%02u%02u", u->date.year, u->date.month, u->date.day);
+		cw_ics_line(out, "DTSTART;VALUE=DATE", buf, 0);
+		snprintf(buf, sizeof buf, "%04u%02u%02u", end.year, end.month, end.day);
+		cw_ics_line(out, "DTEND;VALUE=DATE", buf, 0);
+	}
+	snprintf(buf, sizeof buf, "Hearing: %s", title);
+	text_line(out, "SUMMARY", buf);
+	if (court)
+		text_line(out, "LOCATION", court);
+	defendants(r, k, who, sizeof who);
+	snprintf(buf, sizeof buf,
+		 "Case: %s\nDefendants: %s\nStage: %s\n%s%sCase id: %s\nRecord id: %s", title,
+		 who[0] ? who : "not recorded", stage[0] ? stage : "not recorded",
+		 u->from_next_date ? "Next date set at an earlier hearing; not yet confirmed as a "
+				     "hearing record.\n"
+				   : "",
+		 "", cid[0] ? cid : "none", hex);
+	text_line(out, "DESCRIPTION", buf);
+	cw_ics_line(out, "CATEGORIES", "casewatch,hearing", 0);
+	cw_ics_line(out, "TRANSP", "TRANSPARENT", 0);
+	fputs("END:VEVENT\r\n", out);
+}
+
+int cw_report_write_ics(const struct cw_report *r, const struct cw_report_upcoming *items, size_t n,
+			FILE *out)
+{
+	fputs("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", out);
+	cw_ics_line(out, "PRODID", "-//casewatch//casewatch " PACKAGE_VERSION "//EN", 0);
+	fputs("CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n", out);
+	cw_ics_line(out, "X-WR-CALNAME", "casewatch hearings", 1);
+	cw_ics_line(out, "X-WR-TIMEZONE", "Asia/Phnom_Penh", 0);
+	/* Cambodia keeps UTC+7 all year (no daylight saving since 1920s changes). */
+	fputs("BEGIN:VTIMEZONE\r\nTZID:Asia/Phnom_Penh\r\nBEGIN:STANDARD\r\n"
+	      "DTSTART:19700101T000000\r\nTZOFFSETFROM:+0700\r\nTZOFFSETTO:+0700\r\n"
+	      "TZNAME:ICT\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n",
+	      out);
+	for (size_t i = 0; i < n; i++)
+		event(out, r, &items[i]);
+	fputs("END:VCALENDAR\r\n", out);
+	return ferror(out) ? CW_EIO : 0;
+}

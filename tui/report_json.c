@@ -1,0 +1,403 @@
+/* report_json.c - a summary as JSON (jansson) with stable field names; see cli_report.h and
+ * the man page, which documents every key. Missing values are null or empty arrays, never
+ * left out, so scripts can rely on the shape. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "cli_report.h"
+#include "models/json.h"
+
+static json_t *jstr(const char *s)
+{
+	char *t;
+	json_t *v;
+
+	if (!s)
+		return json_null();
+	if (!(t = cw_rtext(s)))
+		return NULL;
+	v = json_string(t);
+	free(t);
+	return v;
+}
+
+static json_t *jdate(struct cw_date d)
+{
+	char t[CW_DATE_TEXT_MAX];
+
+	if (!cw_date_is_known(d))
+		return json_null();
+	cw_date_format(d, t);
+	return json_string(t);
+}
+
+static json_t *jid(const struct cw_id *id)
+{
+	char hex[CW_ID_HEX_LEN + 1];
+
+	if (cw_id_is_zero(id))
+		return json_null();
+	cw_id_hex(id, hex);
+	return json_string(hex);
+}
+
+static json_t *jword(const struct cw_enum *e, unsigned v)
+{
+	return v ? json_string(cw_enum_word(e, v)) : json_null();
+}
+
+static json_t *jset(const struct cw_enum *e, uint32_t set)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < e->n; i++)
+		if (set & (UINT32_C(1) << i))
+			json_array_append_new(a, json_string(e->words[i]));
+	return a;
+}
+
+static json_t *jarticle(const struct cw_article *a)
+{
+	char t[CW_ARTICLE_TEXT_MAX];
+
+	if (a->law == CW_LAW_NONE)
+		return json_null();
+	cw_article_format(a, t);
+	return json_string(t);
+}
+
+/* {"id", "name", "name_km"} for a person named by the report. */
+static json_t *jperson(const struct cw_report *r, const struct cw_id *id)
+{
+	const struct cw_record *p = cw_report_ref(r, id);
+	int known = p && p->kind == CW_KIND_PERSON;
+
+	if (cw_id_is_zero(id))
+		return json_null();
+	return json_pack("{s:o,s:o,s:o}", "id", jid(id), "name",
+			 known ? jstr(p->u.person.name) : json_null(), "name_km",
+			 known ? jstr(p->u.person.name_km) : json_null());
+}
+
+static json_t *jpeople(const struct cw_report *r, const struct cw_list *l)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < l->n; i++)
+		json_array_append_new(
+			a, jperson(r, &((const struct cw_person_ref *)l->items)[i].person));
+	return a;
+}
+
+static json_t *jarticles(const struct cw_record *kase, const struct cw_id *person)
+{
+	struct cw_article a[64];
+	size_t n;
+	json_t *arr = json_array();
+
+	cw_report_case_articles(kase, person, a, 64, &n);
+	for (size_t i = 0; arr && i < n; i++)
+		json_array_append_new(arr, jarticle(&a[i]));
+	return arr;
+}
+
+/* {"id", "title", "court", "stage", "articles", "defendants"} */
+static json_t *jcase(const struct cw_report *r, const struct cw_id *id)
+{
+	const struct cw_record *k = cw_report_ref(r, id);
+	json_t *defs;
+
+	if (cw_id_is_zero(id))
+		return json_null();
+	if (!k || k->kind != CW_KIND_CASE)
+		return json_pack("{s:o,s:n,s:n,s:n,s:[],s:[]}", "id", jid(id), "title", "court",
+				 "stage", "articles", "defendants");
+	defs = json_array();
+	for (size_t i = 0; defs && i < k->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)k->u.kase.defendants.items + i;
+
+		json_array_append_new(
+			defs, json_pack("{s:o,s:o,s:o,s:o}", "person", jperson(r, &d->person),
+					"label", jstr(d->label), "unnamed_count",
+					d->unnamed_count > 0 ? json_integer(d->unnamed_count)
+							     : json_null(),
+					"custody", jword(&cw_words_custody, d->custody)));
+	}
+	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(id), "title", jstr(k->u.kase.title),
+			 "court", jstr(k->u.kase.court), "stage",
+			 jword(&cw_words_stage, k->u.kase.stage), "articles", jarticles(k, NULL),
+			 "defendants", defs);
+}
+
+static const struct cw_id *case_of(const struct cw_record *rec)
+{
+	static const struct cw_id zero;
+
+	if (rec->kind == CW_KIND_HEARING)
+		return &rec->u.hearing.case_id;
+	if (rec->kind == CW_KIND_MILESTONE)
+		return &rec->u.milestone.case_id;
+	return &zero;
+}
+
+static json_t *hearings(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->hearings.n; i++) {
+		const struct cw_record *rec = &r->hearings.items[i];
+		const struct cw_hearing *h = &rec->u.hearing;
+		json_t *no = json_array();
+
+		for (size_t j = 0; no && j < h->indicators.n; j++) {
+			const struct cw_indicator *ind =
+				(const struct cw_indicator *)h->indicators.items + j;
+
+			if (ind->answer == CW_ANSWER_NO)
+				json_array_append_new(
+					no, json_pack("{s:o,s:o}", "indicator",
+						      jword(&cw_words_indicator, ind->name), "note",
+						      jstr(ind->note)));
+		}
+		json_array_append_new(
+			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
+				     "id", jid(&rec->id), "date", jdate(h->date), "time",
+				     jstr(h->time), "case", jcase(r, &h->case_id), "court",
+				     jstr(h->court), "stage", jword(&cw_words_stage, h->stage),
+				     "outcome", jword(&cw_words_outcome, h->outcome), "next_date",
+				     jdate(h->next_date), "adjourn_reason", jstr(h->adjourn_reason),
+				     "fair_trial_no", no, "monitors_admitted",
+				     jword(&cw_words_answer, h->monitors_admitted),
+				     "public_admitted", jword(&cw_words_answer, h->public_admitted),
+				     "sentence", jstr(h->sentence), "source", jstr(rec->source)));
+	}
+	return a;
+}
+
+static json_t *arrests(const struct cw_report *r)
+{
+	json_t *events = json_array(), *by = json_array(), *groups = json_object();
+
+	for (size_t i = 0; events && i < r->arrests.n; i++) {
+		const struct cw_record *rec = &r->arrests.items[i];
+		const struct cw_milestone *m = &rec->u.milestone;
+
+		json_array_append_new(
+			events,
+			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id), "date",
+				  jdate(m->date), "type", jword(&cw_words_milestone, m->type),
+				  "person", jperson(r, &m->person), "case", jcase(r, &m->case_id),
+				  "articles", jarticles(cw_report_ref(r, &m->case_id), &m->person),
+				  "detail", jstr(m->detail)));
+	}
+	for (size_t i = 0; by && i < r->narticles; i++) {
+		const char *offence = cw_article_offence(&r->articles[i].article);
+
+		json_array_append_new(by, json_pack("{s:o,s:o,s:I}", "article",
+						    jarticle(&r->articles[i].article), "offence",
+						    jstr(offence), "count",
+						    (json_int_t)r->articles[i].count));
+	}
+	for (int g = 0; groups && g < CW_GROUP_COUNT; g++)
+		json_object_set_new(groups, cw_report_group_name((enum cw_report_group)g),
+				    json_integer((json_int_t)r->groups[g]));
+	return json_pack("{s:o,s:o,s:o}", "events", events, "by_article", by, "groups", groups);
+}
+
+static json_t *verdicts(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->nverdicts; i++) {
+		const struct cw_record *rec = r->verdicts[i].rec;
+		json_t *o;
+
+		if (rec->kind == CW_KIND_HEARING) {
+			const struct cw_hearing *h = &rec->u.hearing;
+			const struct cw_verdict *v =
+				r->verdicts[i].index == SIZE_MAX
+					? NULL
+					: (const struct cw_verdict *)h->verdicts.items +
+						  r->verdicts[i].index;
+
+			o = json_pack(
+				"{s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
+				jid(&rec->id), "record_kind", "hearing", "date", jdate(h->date),
+				"case", jcase(r, &h->case_id), "person",
+				v ? jperson(r, &v->person) : json_null(), "article",
+				v ? jarticle(&v->article) : json_null(), "offence",
+				v ? jstr(v->offence) : json_null(), "result",
+				v ? jword(&cw_words_verdict, v->result) : json_string("verdict"),
+				"court", jstr(h->court), "stage", jword(&cw_words_stage, h->stage),
+				"sentence", jstr(h->sentence), "fine", jstr(h->fine));
+		} else {
+			const struct cw_milestone *m = &rec->u.milestone;
+
+			o = json_pack("{s:o,s:s,s:o,s:o,s:o,s:n,s:n,s:o,s:o,s:n,s:o,s:n}", "id",
+				      jid(&rec->id), "record_kind", "milestone", "date",
+				      jdate(m->date), "case", jcase(r, &m->case_id), "person",
+				      jperson(r, &m->person), "article", "offence", "result",
+				      jword(&cw_words_milestone, m->type), "court", jstr(m->court),
+				      "stage", "sentence", jstr(m->detail), "fine");
+		}
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *visits(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->visits.n; i++) {
+		const struct cw_record *rec = &r->visits.items[i];
+		const struct cw_visit *v = &rec->u.visit;
+
+		json_array_append_new(
+			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id),
+				     "date", jdate(v->date), "facility", jstr(v->facility),
+				     "province", jstr(v->facility_province), "access",
+				     jword(&cw_words_access, v->access), "private_interview",
+				     jword(&cw_words_answer, v->private_interview), "concerns",
+				     jset(&cw_words_concerns, v->concerns), "detainees",
+				     jpeople(r, &v->detainees), "follow_up", jstr(v->follow_up)));
+	}
+	return a;
+}
+
+static json_t *demos(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->demos.n; i++) {
+		const struct cw_record *rec = &r->demos.items[i];
+		const struct cw_demo *d = &rec->u.demo;
+		json_int_t arrests =
+			d->arrests_count >= 0 && (size_t)d->arrests_count > d->arrested.n
+				? d->arrests_count
+				: (json_int_t)d->arrested.n;
+
+		json_array_append_new(
+			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I,s:o}", "id",
+				     jid(&rec->id), "date", jdate(d->date), "place", jstr(d->place),
+				     "province", jstr(d->province), "organiser", jstr(d->organiser),
+				     "cause", jstr(d->cause), "participants",
+				     d->participants >= 0 ? json_integer(d->participants)
+							  : json_null(),
+				     "response", jset(&cw_words_response, d->response), "arrests",
+				     arrests, "arrested", jpeople(r, &d->arrested)));
+	}
+	return a;
+}
+
+static json_t *upcoming(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->nupcoming; i++) {
+		const struct cw_report_upcoming *u = &r->upcoming[i];
+		const struct cw_hearing *h = &u->hearing->u.hearing;
+
+		json_array_append_new(
+			a, json_pack("{s:o,s:o,s:o,s:s,s:o,s:o,s:o}", "hearing_id",
+				     jid(&u->hearing->id), "date", jdate(u->date), "time",
+				     u->from_next_date ? json_null() : jstr(h->time), "source",
+				     u->from_next_date ? "next_date" : "hearing", "case",
+				     jcase(r, &h->case_id), "court", jstr(h->court), "stage",
+				     u->from_next_date ? json_null()
+						       : jword(&cw_words_stage, h->stage)));
+	}
+	return a;
+}
+
+static json_t *detainees(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+		const struct cw_record *k = cw_report_ref(r, &d->case_id);
+
+		json_array_append_new(
+			a,
+			json_pack("{s:o,s:o,s:o,s:o,s:o}", "person", jperson(r, &d->person),
+				  "case_id", jid(&d->case_id), "case_title",
+				  k ? jstr(k->u.kase.title) : json_null(), "since", jdate(d->since),
+				  "days", d->days >= 0 ? json_integer(d->days) : json_null()));
+	}
+	return a;
+}
+
+static json_t *partial(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->partial.n; i++) {
+		const struct cw_record *rec = &r->partial.items[i];
+		struct cw_date d = cw_record_date(rec);
+
+		json_array_append_new(
+			a, json_pack("{s:o,s:s,s:o,s:s,s:o,s:o}", "id", jid(&rec->id), "kind",
+				     cw_kind_name(rec->kind), "date", jdate(d), "precision",
+				     cw_date_precision(d) == CW_DATE_MONTH ? "month" : "year",
+				     "case_id", jid(case_of(rec)), "record",
+				     cw_record_to_json(rec, 0)));
+	}
+	return a;
+}
+
+static json_t *comparison(const struct cw_report *r)
+{
+	json_t *o = json_object();
+
+	for (int m = 0; o && m < CW_METRIC_COUNT; m++)
+		json_object_set_new(o, cw_report_metric_name((enum cw_report_metric)m),
+				    json_pack("{s:I,s:I}", "current", (json_int_t)r->counts[m],
+					      "previous", (json_int_t)r->previous[m]));
+	return o;
+}
+
+static json_t *period(struct cw_date from, struct cw_date to)
+{
+	return json_pack("{s:o,s:o}", "from", jdate(from), "to", jdate(to));
+}
+
+int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *err)
+{
+	char filter[1024], week[16] = "";
+	json_t *doc;
+	int rc;
+
+	cw_filter_describe(&r->filter, filter, sizeof filter);
+	if (r->week)
+		snprintf(week, sizeof week, "%04d-W%02d", r->week_year, r->week);
+	doc = json_pack("{s:s,s:i,s:o,s:o,s:o,s:o,s:o,s:s,s:b}", "report", "casewatch summary",
+			"format_version", 1, "period", period(r->from, r->to), "week",
+			week[0] ? json_string(week) : json_null(), "previous_period",
+			period(r->prev_from, r->prev_to), "upcoming_period",
+			period(r->next_from, r->next_to), "filter", jstr(filter), "timezone",
+			"Asia/Phnom_Penh", "empty", cw_report_is_empty(r));
+	if (doc) {
+		json_object_set_new(doc, "hearings", hearings(r));
+		json_object_set_new(doc, "arrests_and_charges", arrests(r));
+		json_object_set_new(doc, "verdicts", verdicts(r));
+		json_object_set_new(doc, "visits", visits(r));
+		json_object_set_new(doc, "demonstrations", demos(r));
+		json_object_set_new(doc, "upcoming_hearings", upcoming(r));
+		json_object_set_new(doc, "pretrial_detention", detainees(r));
+		json_object_set_new(doc, "partial_dates", partial(r));
+		json_object_set_new(doc, "comparison", comparison(r));
+	}
+	/* json_pack gives NULL when any piece failed (out of memory): refuse rather than print a
+	 * report with holes. */
+	rc = doc ? json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
+	json_decref(doc);
+	if (rc != 0)
+		return cw_error_set(err, CW_ENOMEM, "json", "cannot build the JSON report");
+	fputc('\n', out);
+	return ferror(out) ? cw_error_set(err, CW_EIO, "output", "write failed") : 0;
+}

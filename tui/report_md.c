@@ -1,0 +1,98 @@
+/* report_md.c - a summary as Markdown, for email; see cli_report.h.
+ *
+ * Database text only ever lands inside a table cell or after a label, never at the start of a
+ * line, and is escaped so that it stays text: newlines and tabs become spaces (a table row is
+ * one line), pipes and Markdown punctuation get a backslash. */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "cli_report.h"
+
+static int word_char(int c)
+{
+	return c != 0 && (isalnum(c) || (c & 0x80));
+}
+
+/* Writes neutralised text as inline Markdown. */
+static void md_text(FILE *out, const char *s)
+{
+	for (size_t i = 0; s && s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '\n':
+		case '\r':
+		case '\t':
+			fputc(' ', out);
+			break;
+		case '_':
+			/* Inside a word (public_hearing) an underscore is never emphasis. */
+			if (i == 0 || !word_char((unsigned char)s[i - 1]) ||
+			    !word_char((unsigned char)s[i + 1]))
+				fputc('\\', out);
+			fputc(c, out);
+			break;
+		case '\\':
+		case '|':
+		case '*':
+		case '`':
+		case '<':
+		case '>':
+		case '[':
+		case ']':
+		case '#':
+		case '~':
+			fputc('\\', out);
+			fputc(c, out);
+			break;
+		default:
+			fputc(c, out);
+		}
+	}
+}
+
+static int counted(const struct cw_rsection *s)
+{
+	return strcmp(s->name, "charges_by_article") != 0 && strcmp(s->name, "comparison") != 0;
+}
+
+int cw_report_write_md(const struct cw_rdoc *doc, FILE *out)
+{
+	fprintf(out, "# %s\n\n", doc->title);
+	fprintf(out, "Period: %s  \nFilter: ", doc->period);
+	md_text(out, doc->filter[0] ? doc->filter : "none");
+	fprintf(out, "  \n%s\n", cw_report_time_note);
+	if (doc->empty)
+		fprintf(out, "\n**%s**\n", cw_report_empty_text);
+	for (size_t i = 0; i < doc->nsections; i++) {
+		const struct cw_rsection *s = &doc->sections[i];
+
+		fprintf(out, "\n## %s", s->title);
+		if (counted(s))
+			fprintf(out, " (%zu)", s->nrows);
+		fputs("\n\n", out);
+		if (s->note)
+			fprintf(out, "%s\n\n", s->note);
+		if (s->nrows == 0) {
+			fprintf(out, "%s\n", s->empty);
+			continue;
+		}
+		for (int c = 0; c < s->ncols; c++)
+			fprintf(out, "| %s ", s->headers[c]);
+		fputs("|\n", out);
+		for (int c = 0; c < s->ncols; c++)
+			fputs("| --- ", out);
+		fputs("|\n", out);
+		for (size_t r = 0; r < s->nrows; r++) {
+			for (int c = 0; c < s->ncols; c++) {
+				fputs("| ", out);
+				md_text(out, CW_RDOC_CELL(s, r, s->cols[c]));
+				fputc(' ', out);
+			}
+			fputs("|\n", out);
+		}
+	}
+	return ferror(out) ? CW_EIO : 0;
+}
