@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_report.h"
 #include "models/codec.h"
 #include "models/json.h"
 #include "models/text.h"
@@ -967,6 +968,15 @@ static const struct cw_command commands[] = {
 	{"articles", NULL, cmd_articles, 0, "casewatch articles [--json]",
 	 "the built-in table of charge articles"},
 	/* report and export commands */
+	{"report", NULL, cw_cmd_report, 0,
+	 "casewatch report [--week YYYY-Www | --from DATE --to DATE] [filters] "
+	 "[--format md|html|csv|json] [-o FILE]",
+	 "a weekly summary for partners: hearings, arrests, verdicts, visits, demonstrations",
+	 cw_report_help},
+	{"export", NULL, cw_cmd_export, 0,
+	 "casewatch export [persons|cases|records] --format csv|json|ics [filters] "
+	 "[--timeline PERSON] [-o FILE]",
+	 "records, a timeline or upcoming hearings as CSV, JSON or iCalendar", cw_export_help},
 	/* sync commands */
 };
 
