@@ -1,10 +1,614 @@
-/* tui.c - the curses front end (being built: for now it points to the command line). */
+/* tui.c - the curses front end: the main loop, the stack of screens, the status line, the
+ * questions it asks, and the scripted test mode.
+ *
+ * Each turn of the loop draws the screen on top of the stack from the store (short read
+ * transactions, copied out) and then waits for a key with a timeout; no transaction is open
+ * while it waits. A timeout is an idle tick: the lists count again, so an import run from the
+ * command line in another terminal shows up within a second.
+ *
+ * Scripted test mode (no terminal needed): CASEWATCH_TUI_SCRIPT=FILE runs the keys in FILE
+ * (see cw_keys_parse_script: characters, and <Enter>, <Esc>, <C-f>, <Down>, <Dump>,
+ * <Resize:80x24> ...) on a virtual screen of CASEWATCH_TUI_SIZE (default 80x24). Every <Dump>
+ * writes the screen's text to stdout followed by a line "-- end of screen --"; when the script
+ * has no <Dump>, the last screen is written when it ends. */
 #include "config.h"
 
+#include <curses.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "models/text.h"
 #include "tui.h"
+#include "view_app.h"
+
+#define TICK_MS    1000
+#define SCRIPT_MAX 100000
+
+/* ---- the stack of screens --------------------------------------------------------------- */
+
+struct cw_pane *cw_app_top(struct cw_app *app)
+{
+	return &app->stack[app->depth];
+}
+
+void cw_app_view_free(struct cw_pane *v)
+{
+	cw_lines_free(v->lines, v->nlines);
+	cw_record_list_free(&v->entries);
+	if (v->form) {
+		cw_form_free(v->form);
+		free(v->form);
+	}
+	memset(v, 0, sizeof *v);
+}
+
+struct cw_pane *cw_app_push(struct cw_app *app, enum cw_view_type type)
+{
+	struct cw_pane *v;
+
+	if (app->depth + 1 >= CW_STACK_MAX) {
+		/* Drop the oldest screen above the lists. */
+		cw_app_view_free(&app->stack[1]);
+		memmove(&app->stack[1], &app->stack[2],
+			(size_t)(app->depth - 1) * sizeof app->stack[0]);
+		memset(&app->stack[app->depth], 0, sizeof app->stack[0]);
+		app->depth--;
+	}
+	v = &app->stack[++app->depth];
+	memset(v, 0, sizeof *v);
+	v->type = type;
+	return v;
+}
+
+void cw_app_pop(struct cw_app *app)
+{
+	if (app->depth == 0)
+		return;
+	cw_app_view_free(&app->stack[app->depth--]);
+}
+
+void cw_app_status(struct cw_app *app, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	va_end(ap);
+	app->status_error = error;
+}
+
+void cw_app_error(struct cw_app *app, const struct cw_error *err)
+{
+	char line[400];
+
+	cw_error_format(err, line, sizeof line);
+	cw_app_status(app, 1, "%s", line[0] ? line : cw_error_name(err->code));
+}
+
+void cw_app_invalidate(struct cw_app *app)
+{
+	for (int i = 0; i < CW_TAB_COUNT; i++)
+		app->tabs[i].count_stale = 1;
+}
+
+void cw_app_open_form(struct cw_app *app, enum cw_kind kind, const struct cw_id *edit_id)
+{
+	struct cw_record rec;
+	struct cw_error err;
+	struct cw_form *fm = calloc(1, sizeof *fm);
+	int rc = fm ? 0 : cw_error_set(&err, CW_ENOMEM, "", "out of memory");
+
+	if (rc == 0 && edit_id && (rc = cw_store_get(app->st, edit_id, &rec, &err)) == 0) {
+		rc = cw_form_open(fm, app->st, (enum cw_kind)rec.kind, &rec, &err);
+		cw_record_free(&rec);
+	} else if (rc == 0 && !edit_id) {
+		rc = cw_form_open(fm, app->st, kind, NULL, &err);
+	}
+	if (rc != 0) {
+		free(fm);
+		cw_app_error(app, &err);
+		return;
+	}
+	cw_app_push(app, CW_V_FORM)->form = fm;
+}
+
+void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id)
+{
+	struct cw_record rec;
+	struct cw_error err;
+
+	if (cw_store_get(app->st, id, &rec, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	app->question = CW_Q_DELETE;
+	app->question_id = *id;
+	snprintf(app->question_text, sizeof app->question_text, "Delete %s \"%.120s\"? y/N",
+		 cw_kind_name(rec.kind), cw_record_label(&rec));
+	cw_record_free(&rec);
+}
+
+void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec)
+{
+	const struct cw_id *person = NULL;
+
+	if (rec->kind == CW_KIND_PERSON)
+		person = &rec->id;
+	else if (rec->kind == CW_KIND_MILESTONE)
+		person = &rec->u.milestone.person;
+	else if (rec->kind == CW_KIND_CASE)
+		for (size_t i = 0; i < rec->u.kase.defendants.n && !person; i++) {
+			const struct cw_defendant *d =
+				(const struct cw_defendant *)rec->u.kase.defendants.items + i;
+
+			if (!cw_id_is_zero(&d->person))
+				person = &d->person;
+		}
+	if (!person) {
+		cw_app_status(app, 1, "no named person here to show a timeline for");
+		return;
+	}
+	cw_app_push(app, CW_V_TIMELINE)->id = *person;
+}
+
+void cw_app_open_record(struct cw_app *app, const struct cw_id *id)
+{
+	cw_app_push(app, CW_V_RECORD)->id = *id;
+}
+
+/* ---- drawing ---------------------------------------------------------------------------- */
+
+static void draw(struct cw_app *app)
+{
+	struct cw_pane *v = cw_app_top(app);
+	int lines = cw_screen_lines(), cols = cw_screen_cols(), height = lines - 1;
+
+	cw_screen_clear();
+	app->info[0] = '\0';
+	switch (v->type) {
+	case CW_V_LISTS:
+		cw_view_lists_draw(app, 0, height);
+		break;
+	case CW_V_TIMELINE:
+		cw_view_timeline_draw(app, v, 0, height);
+		break;
+	case CW_V_RECORD:
+		cw_view_record_draw(app, v, 0, height);
+		break;
+	case CW_V_FORM:
+		cw_view_form_draw(app, v, 0, height);
+		break;
+	case CW_V_HELP:
+		cw_view_help_draw(app, v, 0, height);
+		break;
+	}
+	/* The status line: the filter being typed, a question, a message, or the view's info. */
+	if (app->prompting) {
+		const char *text = cw_edit_text(&app->prompt);
+		char *before = strndup(text, app->prompt.cursor);
+		int at = before ? cw_text_width(before) : 0;
+		int skip = at + 2 >= cols ? at + 3 - cols : 0;
+
+		free(before);
+		cw_screen_fill(lines - 1, CW_ROLE_NORMAL);
+		cw_screen_put(lines - 1, 0, 1, "/", CW_ROLE_TITLE);
+		/* A long filter line scrolls: keep the cursor on screen. */
+		while (skip > 0 && *text) {
+			uint32_t cp;
+			size_t n = cw_utf8_decode(text, strlen(text), &cp);
+
+			skip -= 1;
+			text += n ? n : 1;
+		}
+		cw_screen_put(lines - 1, 1, cols - 1, text, CW_ROLE_NORMAL);
+		cw_screen_cursor(lines - 1, 1 + (at + 2 >= cols ? cols - 2 : at));
+		if (app->status[0] && app->status_error && lines > 2)
+			cw_screen_put(lines - 2, 0, cols, app->status, CW_ROLE_ERROR);
+	} else if (app->question) {
+		cw_screen_fill(lines - 1, CW_ROLE_ERROR);
+		cw_screen_put(lines - 1, 0, cols, app->question_text, CW_ROLE_ERROR);
+	} else if (app->status[0]) {
+		cw_screen_put(lines - 1, 0, cols, app->status,
+			      app->status_error ? CW_ROLE_ERROR : CW_ROLE_STATUS);
+	} else if (v->type == CW_V_FORM && v->form->message[0]) {
+		cw_screen_put(lines - 1, 0, cols, v->form->message, CW_ROLE_ERROR);
+	} else {
+		cw_screen_put(lines - 1, 0, cols, app->info, CW_ROLE_STATUS);
+	}
+	cw_screen_refresh();
+}
+
+/* ---- $EDITOR ---------------------------------------------------------------------------- */
+
+static void run_editor(struct cw_app *app, struct cw_form *fm)
+{
+	const char *editor = getenv("VISUAL"), *tmp = getenv("TMPDIR");
+	struct cw_form_field *ff = &fm->fields[fm->cur];
+	char path[512], cmd[1200], *text = NULL;
+	struct cw_error err;
+	size_t len = 0;
+	FILE *f;
+	int fd, status;
+
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	snprintf(path, sizeof path, "%s/casewatch-notes-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) < 0 || !(f = fdopen(fd, "w"))) {
+		cw_app_status(app, 1, "cannot make a temporary file: %s", strerror(errno));
+		return;
+	}
+	fputs(cw_edit_text(&ff->edit), f);
+	fclose(f);
+	/* The path is ours (mkstemp: no quotes in it); the editor may carry its own arguments. */
+	snprintf(cmd, sizeof cmd, "%s '%s'", editor, path);
+	cw_screen_suspend();
+	status = system(cmd);
+	cw_screen_resume();
+	if (status != 0) {
+		cw_app_status(app, 1, "the editor exited with status %d; notes unchanged", status);
+	} else if ((f = fopen(path, "r"))) {
+		FILE *mem = open_memstream(&text, &len);
+		char buf[4096];
+		size_t n;
+
+		while (mem && (n = fread(buf, 1, sizeof buf, f)) > 0)
+			fwrite(buf, 1, n, mem);
+		if (mem)
+			fclose(mem);
+		fclose(f);
+		while (text && len > 0 && text[len - 1] == '\n')
+			text[--len] = '\0';
+		if (!text)
+			cw_app_status(app, 1, "out of memory");
+		else if (cw_text_validate(text, 65536, CW_TEXT_MULTILINE, ff->name, &err) != 0)
+			cw_app_error(app, &err);
+		else
+			cw_form_set_text(fm, fm->cur, text);
+		free(text);
+	}
+	unlink(path);
+}
+
+/* ---- keys ------------------------------------------------------------------------------- */
+
+static void answer_question(struct cw_app *app, int key)
+{
+	enum cw_question q = app->question;
+	struct cw_error err;
+
+	app->question = CW_Q_NONE;
+	if (key != 'y' && key != 'Y') {
+		cw_app_status(app, 0, q == CW_Q_DELETE ? "not deleted" : "kept the form");
+		return;
+	}
+	if (q == CW_Q_DISCARD) {
+		cw_app_pop(app);
+		cw_app_status(app, 0, "form discarded");
+		return;
+	}
+	if (cw_store_delete(app->st, &app->question_id, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	/* Leave screens that showed the deleted record. */
+	while (app->depth > 0 && cw_id_equal(&cw_app_top(app)->id, &app->question_id))
+		cw_app_pop(app);
+	cw_app_invalidate(app);
+	cw_app_status(app, 0, "deleted");
+}
+
+static void prompt_key(struct cw_app *app, int key)
+{
+	enum cw_action a = cw_keys_lookup(CW_CTX_PROMPT, key);
+	struct cw_error err;
+
+	if (a == CW_ACT_NONE)
+		a = cw_keys_lookup(CW_CTX_EDIT, key);
+	switch (a) {
+	case CW_ACT_APPLY:
+		if (cw_filter_state_apply(&app->filter, cw_edit_text(&app->prompt), &err) != 0) {
+			/* The line stays open with what was typed. */
+			cw_app_error(app, &err);
+			return;
+		}
+		app->prompting = 0;
+		for (int i = 0; i < CW_TAB_COUNT; i++)
+			cw_pager_home(&app->tabs[i].pg);
+		cw_app_invalidate(app);
+		return;
+	case CW_ACT_DISMISS:
+		app->prompting = 0;
+		return;
+	case CW_ACT_CURSOR_LEFT:
+		cw_edit_left(&app->prompt);
+		return;
+	case CW_ACT_CURSOR_RIGHT:
+		cw_edit_right(&app->prompt);
+		return;
+	case CW_ACT_LINE_START:
+		cw_edit_home(&app->prompt);
+		return;
+	case CW_ACT_LINE_END:
+		cw_edit_end(&app->prompt);
+		return;
+	case CW_ACT_BACKSPACE:
+		cw_edit_backspace(&app->prompt);
+		return;
+	case CW_ACT_DELETE_CHAR:
+		cw_edit_delete(&app->prompt);
+		return;
+	case CW_ACT_KILL_LINE:
+		cw_edit_set(&app->prompt, "");
+		return;
+	case CW_ACT_KILL_WORD:
+		cw_edit_kill_word(&app->prompt);
+		return;
+	default:
+		if (!CW_KEY_IS_FN(key) && key >= 0 && key <= 0x10FFFF &&
+		    app->prompt.len < CW_FILTER_LINE_MAX - 8)
+			cw_edit_insert(&app->prompt, (unsigned)key);
+	}
+}
+
+static void form_key(struct cw_app *app, struct cw_pane *v, int key)
+{
+	char hex[CW_ID_HEX_LEN + 1];
+	enum cw_kind kind = v->form->kind;
+	int editing = v->form->editing;
+
+	switch (cw_form_key(v->form, key)) {
+	case CW_FORM_SAVED:
+		cw_id_hex(&v->form->saved_id, hex);
+		cw_app_pop(app);
+		cw_app_invalidate(app);
+		cw_app_status(app, 0, "%s %s %.8s", editing ? "saved" : "added", cw_kind_name(kind),
+			      hex);
+		break;
+	case CW_FORM_CANCEL:
+		if (v->form->dirty) {
+			app->question = CW_Q_DISCARD;
+			snprintf(app->question_text, sizeof app->question_text,
+				 "Discard the changes to this %s? y/N", cw_kind_name(kind));
+		} else {
+			cw_app_pop(app);
+		}
+		break;
+	case CW_FORM_EDITOR:
+		run_editor(app, v->form);
+		break;
+	case CW_FORM_HELP:
+		cw_app_push(app, CW_V_HELP);
+		break;
+	case CW_FORM_CONTINUE:
+		break;
+	}
+}
+
+static void new_record(struct cw_app *app, struct cw_pane *v, enum cw_kind kind)
+{
+	struct cw_id from = v->id;
+	enum cw_view_type type = v->type;
+	struct cw_record rec;
+	struct cw_form *fm;
+
+	cw_app_open_form(app, kind, NULL);
+	if (cw_app_top(app)->type != CW_V_FORM)
+		return;
+	fm = cw_app_top(app)->form;
+	/* From a timeline, the form starts with the person; from a case, with the case. */
+	if (type == CW_V_TIMELINE) {
+		cw_form_preset_ref(fm, "person", &from);
+	} else if (type == CW_V_RECORD && cw_store_get(app->st, &from, &rec, NULL) == 0) {
+		if (rec.kind == CW_KIND_CASE)
+			cw_form_preset_ref(fm, "case", &from);
+		else if (rec.kind == CW_KIND_PERSON)
+			cw_form_preset_ref(fm, "person", &from);
+		cw_record_free(&rec);
+	}
+}
+
+static void view_key(struct cw_app *app, struct cw_pane *v, int key)
+{
+	static const unsigned ctx_of[] = {CW_CTX_LIST, CW_CTX_TIMELINE, CW_CTX_RECORD, CW_CTX_FORM,
+					  CW_CTX_HELP};
+	enum cw_action a = cw_keys_lookup(ctx_of[v->type], key);
+	char name[32];
+
+	switch (a) {
+	case CW_ACT_NONE:
+		cw_key_name(key, name, sizeof name);
+		cw_app_status(app, 0, "%s does nothing here; ? lists the keys", name);
+		return;
+	case CW_ACT_QUIT:
+		app->quit = 1;
+		return;
+	case CW_ACT_HELP:
+		cw_app_push(app, CW_V_HELP);
+		return;
+	case CW_ACT_BACK:
+		cw_app_pop(app);
+		return;
+	case CW_ACT_REFRESH:
+		cw_app_invalidate(app);
+		cw_app_status(app, 0, "refreshed");
+		return;
+	case CW_ACT_REPORT_WEEK:
+		/* Slot for the weekly report: the reports module fills this action in. */
+		cw_app_status(app, 1, "the weekly report is not part of this build yet "
+				      "(reports module)");
+		return;
+	case CW_ACT_NEW_HEARING:
+		new_record(app, v, CW_KIND_HEARING);
+		return;
+	case CW_ACT_NEW_VISIT:
+		new_record(app, v, CW_KIND_VISIT);
+		return;
+	case CW_ACT_NEW_DEMO:
+		new_record(app, v, CW_KIND_DEMO);
+		return;
+	case CW_ACT_NEW_MILESTONE:
+		new_record(app, v, CW_KIND_MILESTONE);
+		return;
+	case CW_ACT_NEW_PERSON:
+		new_record(app, v, CW_KIND_PERSON);
+		return;
+	case CW_ACT_NEW_CASE:
+		new_record(app, v, CW_KIND_CASE);
+		return;
+	default:
+		break;
+	}
+	switch (v->type) {
+	case CW_V_LISTS:
+		cw_view_lists_key(app, a);
+		break;
+	case CW_V_TIMELINE:
+		cw_view_timeline_key(app, v, a);
+		break;
+	case CW_V_RECORD:
+		cw_view_record_key(app, v, a);
+		break;
+	case CW_V_HELP:
+		cw_view_help_key(v, a);
+		break;
+	case CW_V_FORM:
+		break;
+	}
+}
+
+static void handle_key(struct cw_app *app, int key)
+{
+	struct cw_pane *v = cw_app_top(app);
+
+	if (key == CW_FN(KEY_RESIZE))
+		return; /* curses has the new size; the next draw lays the screen out again */
+	app->status[0] = '\0';
+	if (app->question)
+		answer_question(app, key);
+	else if (app->prompting)
+		prompt_key(app, key);
+	else if (v->type == CW_V_FORM)
+		form_key(app, v, key);
+	else
+		view_key(app, v, key);
+}
+
+/* ---- set-up and the loop ---------------------------------------------------------------- */
+
+static int load_script(struct cw_cli *cli, const char *path, int **keys, size_t *n)
+{
+	FILE *f = fopen(path, "r");
+	char *text = malloc(SCRIPT_MAX + 1), bad[64];
+	size_t len;
+
+	*keys = malloc(SCRIPT_MAX * sizeof **keys);
+	if (!f || !text || !*keys) {
+		if (f)
+			fclose(f);
+		free(text);
+		return cw_error_set(&cli->err, CW_EIO, "CASEWATCH_TUI_SCRIPT", "cannot read %.200s",
+				    path);
+	}
+	len = fread(text, 1, SCRIPT_MAX, f);
+	fclose(f);
+	text[len] = '\0';
+	if (cw_keys_parse_script(text, *keys, SCRIPT_MAX, n, bad, sizeof bad) != 0) {
+		free(text);
+		return cw_error_set(&cli->err, CW_EUSAGE, "CASEWATCH_TUI_SCRIPT",
+				    "unknown key <%s>", bad);
+	}
+	free(text);
+	return 0;
+}
 
 int cw_tui_main(struct cw_cli *cli)
 {
-	return cw_error_set(&cli->err, CW_EUSAGE, "",
-			    "the terminal interface is not built yet; see casewatch --help");
+	const char *script = getenv("CASEWATCH_TUI_SCRIPT"), *size = getenv("CASEWATCH_TUI_SIZE");
+	struct cw_app *app;
+	int *keys = NULL, cols = 80, lines = 24, dumped = 0, rc;
+	size_t nkeys = 0, next = 0;
+
+	if (script && *script) {
+		if ((rc = load_script(cli, script, &keys, &nkeys)) != 0) {
+			free(keys);
+			return rc;
+		}
+		if (size && (sscanf(size, "%dx%d", &cols, &lines) != 2 || cols < 20 || lines < 5)) {
+			free(keys);
+			return cw_error_set(&cli->err, CW_EUSAGE, "CASEWATCH_TUI_SIZE",
+					    "write COLSxLINES, e.g. 80x24");
+		}
+	} else {
+		script = NULL;
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+			return cw_error_set(&cli->err, CW_EUSAGE, "",
+					    "the terminal interface needs a terminal; "
+					    "see casewatch --help for the commands");
+	}
+	if ((rc = cw_cli_open_store(cli, 1)) != 0) {
+		free(keys);
+		return rc;
+	}
+	if (!(app = calloc(1, sizeof *app))) {
+		free(keys);
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	}
+	app->cli = cli;
+	app->st = cli->store;
+	app->scripted = script != NULL;
+	app->tab = CW_TAB_RECORDS;
+	cw_filter_state_init(&app->filter);
+	cw_app_invalidate(app);
+	if (cw_screen_open(script != NULL, cols, lines) != 0) {
+		free(app);
+		free(keys);
+		return cw_error_set(&cli->err, CW_EIO, "TERM",
+				    "cannot start the terminal interface on this terminal");
+	}
+	while (!app->quit) {
+		int key;
+
+		draw(app);
+		if (script) {
+			if (next >= nkeys)
+				break;
+			key = keys[next++];
+			if (key == CW_KEY_DUMP) {
+				cw_screen_dump(stdout);
+				fputs("-- end of screen --\n", stdout);
+				dumped = 1;
+				continue;
+			}
+			if (CW_KEY_IS_RESIZE_TO(key)) {
+				cw_screen_resize((key >> 12) & 0xFFF, key & 0xFFF);
+				continue;
+			}
+		} else {
+			key = cw_screen_key(TICK_MS);
+		}
+		if (key < 0 || key == CW_KEY_TICK) {
+			/* Idle: count again, so other processes' writes show. */
+			cw_app_invalidate(app);
+			continue;
+		}
+		handle_key(app, key);
+	}
+	if (script && !dumped)
+		cw_screen_dump(stdout);
+	cw_screen_close();
+	while (app->depth > 0)
+		cw_app_pop(app);
+	for (int i = 0; i < CW_TAB_COUNT; i++)
+		cw_record_list_free(&app->tabs[i].win);
+	cw_edit_free(&app->prompt);
+	free(app);
+	free(keys);
+	return 0;
 }

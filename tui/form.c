@@ -1,0 +1,903 @@
+/* form.c - forms as data: fields, typed text, validation, suggestions, keys; see form.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "keys.h"
+#include "models/article.h"
+#include "models/text.h"
+
+/* ---- building the field list ------------------------------------------------------------ */
+
+static struct cw_form_field *add_field(struct cw_form *fm, const char *name, const char *label,
+				       enum cw_form_widget w)
+{
+	struct cw_form_field *grown = realloc(fm->fields, (fm->n + 1) * sizeof *grown), *ff;
+
+	if (!grown)
+		return NULL;
+	fm->fields = grown;
+	ff = &fm->fields[fm->n++];
+	memset(ff, 0, sizeof *ff);
+	snprintf(ff->name, sizeof ff->name, "%s", name);
+	snprintf(ff->label, sizeof ff->label, "%s", label);
+	for (char *p = ff->label; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	ff->widget = w;
+	ff->edit.multiline = w == CW_W_NOTES;
+	return ff;
+}
+
+static enum cw_form_widget widget_for(const struct cw_field *f, enum cw_kind kind)
+{
+	switch (f->type) {
+	case CW_F_STR:
+		if (f->flags & CW_FF_MULTILINE)
+			return CW_W_NOTES;
+		if (!strcmp(f->name, "court"))
+			return CW_W_COURT;
+		if (!strcmp(f->name, "facility") && kind == CW_KIND_VISIT)
+			return CW_W_PRISON;
+		if (strstr(f->name, "province"))
+			return CW_W_PROVINCE;
+		return CW_W_TEXT;
+	case CW_F_ENUM:
+		return f->words == &cw_words_answer ? CW_W_TOGGLE : CW_W_CHOICE;
+	case CW_F_BOOL:
+		return CW_W_BOOL;
+	case CW_F_ID:
+		return f->ref_kind == CW_KIND_CASE ? CW_W_CASE : CW_W_PERSON;
+	default:
+		return CW_W_TEXT;
+	}
+}
+
+/* A record's name for an id, for the text of a picker. */
+static void label_of(struct cw_store *st, const struct cw_id *id, char *buf, size_t len)
+{
+	struct cw_record r;
+
+	buf[0] = '\0';
+	if (cw_id_is_zero(id) || !st || cw_store_get(st, id, &r, NULL) != 0)
+		return;
+	snprintf(buf, len, "%s", cw_record_label(&r));
+	cw_record_free(&r);
+}
+
+static void set_picked(struct cw_form *fm, struct cw_form_field *ff, const struct cw_id *id)
+{
+	ff->picked = *id;
+	label_of(fm->st, id, ff->picked_label, sizeof ff->picked_label);
+	cw_edit_set(&ff->edit, ff->picked_label);
+}
+
+/* The text of a schema field's current value. */
+static void value_text(struct cw_form *fm, const void *base, const struct cw_field *f,
+		       struct cw_form_field *ff)
+{
+	const char *p = (const char *)base + f->offset;
+	char buf[600] = "";
+
+	switch (f->type) {
+	case CW_F_STR:
+		cw_edit_set(&ff->edit, *(char *const *)p);
+		return;
+	case CW_F_DATE:
+		cw_date_format(*(const struct cw_date *)p, buf);
+		break;
+	case CW_F_INT:
+		if (*(const int64_t *)p >= 0)
+			snprintf(buf, sizeof buf, "%lld", (long long)*(const int64_t *)p);
+		break;
+	case CW_F_ENUM:
+	case CW_F_BOOL:
+		ff->choice = *(const uint8_t *)p;
+		return;
+	case CW_F_SET: {
+		size_t n = 0;
+
+		for (size_t i = 0; i < f->words->n && n < sizeof buf; i++)
+			if (*(const uint32_t *)p & (UINT32_C(1) << i))
+				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "",
+						      f->words->words[i]);
+		break;
+	}
+	case CW_F_ID:
+		set_picked(fm, ff, (const struct cw_id *)p);
+		return;
+	case CW_F_ARTICLE:
+		if (((const struct cw_article *)p)->law)
+			cw_article_format((const struct cw_article *)p, buf);
+		break;
+	case CW_F_LIST: {
+		/* A flat list of people: their names, separated by "; ". */
+		const struct cw_list *l = (const struct cw_list *)p;
+		size_t n = 0;
+
+		for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
+			char name[200];
+
+			label_of(fm->st, (const struct cw_id *)((const char *)l->items +
+								i * f->sub->size),
+				 name, sizeof name);
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? "; " : "", name);
+		}
+		break;
+	}
+	}
+	cw_edit_set(&ff->edit, buf);
+}
+
+int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
+		 const struct cw_record *rec, struct cw_error *err)
+{
+	const struct cw_schema *s = cw_schema_for_kind(rec ? (enum cw_kind)rec->kind : kind);
+	static const char *const header[] = {"source", "view", "reportedly"};
+
+	memset(fm, 0, sizeof *fm);
+	if (!s)
+		return cw_error_set(err, CW_EINVAL, "kind", "no form for this kind of record");
+	fm->st = st;
+	fm->kind = rec ? (enum cw_kind)rec->kind : kind;
+	fm->editing = rec != NULL;
+	if (rec ? cw_record_copy(&fm->rec, rec) != 0 : (cw_record_init(&fm->rec, kind), 0))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+		struct cw_form_field *ff;
+
+		if (f->type == CW_F_LIST && !(f->flags & CW_FF_FLAT)) {
+			if (!strcmp(f->name, "indicators")) {
+				/* One toggle per fair-trial indicator. */
+				for (size_t k = 1; k < cw_words_indicator.n; k++) {
+					const struct cw_list *l = &fm->rec.u.hearing.indicators;
+
+					if (!(ff = add_field(fm, cw_words_indicator.words[k],
+							     cw_words_indicator.words[k],
+							     CW_W_INDICATOR)))
+						goto nomem;
+					ff->indicator = (int)k;
+					ff->words = &cw_words_answer;
+					ff->hint = "fair-trial indicator: y, n, a (na), u (unknown)";
+					for (size_t j = 0; j < l->n; j++) {
+						const struct cw_indicator *in =
+							(const struct cw_indicator *)l->items + j;
+
+						if (in->name == k)
+							ff->choice = in->answer;
+					}
+				}
+			} else if (!strcmp(f->name, "defendants")) {
+				/* Adds a defendant, or changes one already named. */
+				if (!(ff = add_field(fm, "defendant", "defendant", CW_W_PERSON)))
+					goto nomem;
+				ff->hint = "add a defendant (or change one already in the case)";
+				if (!(ff = add_field(fm, "custody", "custody", CW_W_CHOICE)))
+					goto nomem;
+				ff->words = &cw_words_custody;
+				ff->hint = "custody of that defendant";
+				if (!(ff = add_field(fm, "charges", "charges", CW_W_TEXT)))
+					goto nomem;
+				ff->hint = "articles charged, e.g. 494/495 or \"437 bis\"";
+			}
+			/* Attendance and verdicts stay as they are (command line: --present,
+			 * --verdict). */
+			continue;
+		}
+		if (!(ff = add_field(fm, f->name, f->name, f->type == CW_F_LIST ? CW_W_PEOPLE
+										: widget_for(f, kind))))
+			goto nomem;
+		ff->f = f;
+		ff->hint = f->help;
+		ff->words = f->words;
+		value_text(fm, &fm->rec.u, f, ff);
+	}
+	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++) {
+		const struct cw_field *f = cw_schema_field(&cw_schema_header, header[i]);
+		struct cw_form_field *ff = add_field(fm, f->name, f->name, widget_for(f, kind));
+
+		if (!ff)
+			goto nomem;
+		ff->f = f;
+		ff->header = 1;
+		ff->hint = f->help;
+		ff->words = f->type == CW_F_BOOL ? &cw_words_answer : f->words;
+		value_text(fm, &fm->rec, f, ff);
+	}
+	return 0;
+nomem:
+	cw_form_free(fm);
+	return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+}
+
+static void clear_suggestions(struct cw_form *fm)
+{
+	for (size_t i = 0; i < fm->nsugg; i++)
+		free(fm->sugg[i]);
+	fm->nsugg = fm->sugg_sel = 0;
+}
+
+void cw_form_free(struct cw_form *fm)
+{
+	for (size_t i = 0; i < fm->n; i++)
+		cw_edit_free(&fm->fields[i].edit);
+	free(fm->fields);
+	clear_suggestions(fm);
+	cw_record_free(&fm->rec);
+	memset(fm, 0, sizeof *fm);
+}
+
+int cw_form_find(const struct cw_form *fm, const char *name)
+{
+	for (size_t i = 0; i < fm->n; i++)
+		if (!strcmp(fm->fields[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+int cw_form_field_for_error(const struct cw_form *fm, const char *path)
+{
+	char head[64];
+	size_t n = strcspn(path, "[.");
+	int i;
+
+	if ((i = cw_form_find(fm, path)) >= 0)
+		return i;
+	snprintf(head, sizeof head, "%.*s", (int)(n < sizeof head ? n : sizeof head - 1), path);
+	if ((i = cw_form_find(fm, head)) >= 0)
+		return i;
+	if (!strcmp(head, "defendants"))
+		return cw_form_find(fm, "defendant");
+	if (!strcmp(head, "indicators"))
+		return fm->n && cw_form_find(fm, cw_words_indicator.words[1]) >= 0
+			       ? cw_form_find(fm, cw_words_indicator.words[1])
+			       : -1;
+	return -1;
+}
+
+int cw_form_preset_ref(struct cw_form *fm, const char *name, const struct cw_id *id)
+{
+	int i = cw_form_find(fm, name);
+
+	if (i < 0)
+		return CW_ENOTFOUND;
+	set_picked(fm, &fm->fields[i], id);
+	return 0;
+}
+
+int cw_form_set_text(struct cw_form *fm, size_t i, const char *text)
+{
+	if (i >= fm->n)
+		return CW_EINVAL;
+	fm->dirty = 1;
+	fm->fields[i].error[0] = '\0';
+	return cw_edit_set(&fm->fields[i].edit, text);
+}
+
+const char *cw_form_value(const struct cw_form_field *ff)
+{
+	switch (ff->widget) {
+	case CW_W_CHOICE:
+	case CW_W_TOGGLE:
+	case CW_W_INDICATOR:
+		return ff->choice ? cw_enum_word(ff->words, (unsigned)ff->choice) : "unknown";
+	case CW_W_BOOL:
+		return ff->choice ? "yes" : "no";
+	default:
+		return cw_edit_text(&ff->edit);
+	}
+}
+
+/* ---- from text to the record ------------------------------------------------------------ */
+
+static int field_error(struct cw_form *fm, size_t i, struct cw_error *err)
+{
+	struct cw_form_field *ff = &fm->fields[i];
+
+	snprintf(ff->error, sizeof ff->error, "%s", err->message);
+	snprintf(err->field, sizeof err->field, "%s", ff->name);
+	return err->code ? err->code : CW_EINVAL;
+}
+
+/* Resolves a person or case from typed text: the suggestion chosen, else a name or id. */
+static int resolve_ref(struct cw_form *fm, const struct cw_form_field *ff, enum cw_kind kind,
+		       const char *text, struct cw_id *out, struct cw_error *err)
+{
+	struct cw_record_list cands = {0};
+	int rc;
+
+	if (!cw_id_is_zero(&ff->picked) && !strcmp(text, ff->picked_label)) {
+		*out = ff->picked;
+		return 0;
+	}
+	if ((rc = cw_text_validate(text, 400, 0, ff->name, err)) != 0)
+		return rc;
+	rc = cw_store_resolve(fm->st, kind, text, out, &cands, err);
+	if (rc == CW_EAMBIGUOUS && cands.n) {
+		char list[200] = "";
+		size_t n = 0;
+
+		for (size_t i = 0; i < cands.n && i < 4 && n < sizeof list; i++)
+			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "",
+					      cw_record_label(&cands.items[i]));
+		cw_error_set(err, rc, ff->name, "'%.40s' matches several: %s; pick one (C-n)", text,
+			     list);
+	} else if (rc == CW_ENOTFOUND) {
+		cw_error_set(err, rc, ff->name, "no %s matches '%.40s'; add it first",
+			     cw_kind_name(kind), text);
+	}
+	cw_record_list_free(&cands);
+	return rc;
+}
+
+/* Splits "a; b; c" into trimmed parts; calls fn on each non-empty one. */
+static int each_part(const char *text, int (*fn)(void *ctx, const char *part), void *ctx)
+{
+	char buf[1024], *save = NULL;
+	int rc = 0;
+
+	snprintf(buf, sizeof buf, "%s", text);
+	for (char *t = strtok_r(buf, ";", &save); t && rc == 0; t = strtok_r(NULL, ";", &save)) {
+		char *end;
+
+		while (*t == ' ')
+			t++;
+		end = t + strlen(t);
+		while (end > t && end[-1] == ' ')
+			*--end = '\0';
+		if (*t)
+			rc = fn(ctx, t);
+	}
+	return rc;
+}
+
+struct people_ctx {
+	struct cw_form *fm;
+	const struct cw_form_field *ff;
+	struct cw_list *list;
+	struct cw_error *err;
+};
+
+static int add_person_part(void *ctx, const char *part)
+{
+	struct people_ctx *pc = ctx;
+	struct cw_id id;
+	struct cw_person_ref *ref;
+	int rc;
+
+	if ((rc = resolve_ref(pc->fm, pc->ff, CW_KIND_PERSON, part, &id, pc->err)) != 0)
+		return rc;
+	for (size_t i = 0; i < pc->list->n; i++)
+		if (cw_id_equal(&((struct cw_person_ref *)pc->list->items)[i].person, &id))
+			return 0;
+	if (!(ref = cw_list_append(pc->list, pc->ff->f->sub)))
+		return cw_error_set(pc->err, CW_ENOMEM, "", "out of memory");
+	ref->person = id;
+	return 0;
+}
+
+/* Applies one field to the record. */
+static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form_field *ff,
+		       struct cw_error *err)
+{
+	void *base = ff->header ? (void *)rec : (void *)&rec->u;
+	const char *text = cw_edit_text(&ff->edit);
+	const struct cw_field *f = ff->f;
+	int rc;
+
+	cw_error_clear(err);
+	switch (ff->widget) {
+	case CW_W_CHOICE:
+	case CW_W_TOGGLE:
+	case CW_W_BOOL:
+		if (f)
+			*((uint8_t *)base + f->offset) = (uint8_t)ff->choice;
+		return 0;
+	case CW_W_INDICATOR: {
+		struct cw_list *l = &rec->u.hearing.indicators;
+		const struct cw_field *lf =
+			cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "indicators");
+		struct cw_indicator *in = NULL;
+
+		for (size_t j = 0; j < l->n; j++)
+			if (((struct cw_indicator *)l->items)[j].name == ff->indicator)
+				in = (struct cw_indicator *)l->items + j;
+		if (!in && ff->choice == CW_ANSWER_UNKNOWN)
+			return 0;
+		if (!in && !(in = cw_list_append(l, lf->sub)))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		in->name = (uint8_t)ff->indicator;
+		in->answer = (uint8_t)ff->choice;
+		return 0;
+	}
+	default:
+		break;
+	}
+	if ((rc = cw_text_validate(text, 65536, ff->widget == CW_W_NOTES ? CW_TEXT_MULTILINE : 0,
+				   ff->name, err)) != 0)
+		return rc;
+	if (!f) /* defendant, custody and charges are applied together */
+		return 0;
+	if (ff->widget == CW_W_PEOPLE) {
+		struct people_ctx pc = {fm, ff, (struct cw_list *)((char *)base + f->offset), err};
+
+		cw_field_free(base, f);
+		return each_part(text, add_person_part, &pc);
+	}
+	if (f->type == CW_F_ID) {
+		struct cw_id id = {{0}};
+
+		if (*text && (rc = resolve_ref(fm, ff, f->ref_kind ? (enum cw_kind)f->ref_kind
+								   : CW_KIND_PERSON,
+					       text, &id, err)) != 0)
+			return rc;
+		memcpy((char *)base + f->offset, &id, sizeof id);
+		return 0;
+	}
+	cw_field_free(base, f);
+	if (f->type == CW_F_SET)
+		*(uint32_t *)((char *)base + f->offset) = 0;
+	if ((rc = cw_field_set_text(base, f, text, err)) != 0 && !err->code)
+		cw_error_set(err, rc, ff->name, "out of memory");
+	return rc;
+}
+
+/* The case's defendant fields: a person, their custody, their charges. */
+static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_error *err)
+{
+	int di = cw_form_find(fm, "defendant"), ci = cw_form_find(fm, "custody"),
+	    ai = cw_form_find(fm, "charges");
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_article arts[CW_ARTICLE_LIST_MAX];
+	struct cw_defendant *d = NULL;
+	const char *who, *charges;
+	size_t n = 0;
+	struct cw_id id;
+	int rc;
+
+	if (di < 0 || ci < 0 || ai < 0)
+		return 0;
+	who = cw_edit_text(&fm->fields[di].edit);
+	charges = cw_edit_text(&fm->fields[ai].edit);
+	if (!*who) {
+		if (*charges || fm->fields[ci].choice)
+			return field_error(fm, (size_t)di,
+					   (cw_error_set(err, CW_EINVAL, "defendant",
+							 "name the defendant these charges are for"),
+					    err));
+		return 0;
+	}
+	if ((rc = resolve_ref(fm, &fm->fields[di], CW_KIND_PERSON, who, &id, err)) != 0)
+		return field_error(fm, (size_t)di, err);
+	if (*charges && (rc = cw_article_parse_list(charges, arts, CW_ARTICLE_LIST_MAX, &n,
+						    "charges", err)) != 0)
+		return field_error(fm, (size_t)ai, err);
+	for (size_t i = 0; i < rec->u.kase.defendants.n; i++)
+		if (cw_id_equal(&((struct cw_defendant *)rec->u.kase.defendants.items)[i].person,
+				&id))
+			d = (struct cw_defendant *)rec->u.kase.defendants.items + i;
+	if (!d) {
+		if (!(d = cw_list_append(&rec->u.kase.defendants, df->sub)))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		d->person = id;
+	}
+	if (fm->fields[ci].choice)
+		d->custody = (uint8_t)fm->fields[ci].choice;
+	for (size_t i = 0; i < n; i++) {
+		struct cw_charge *c = NULL;
+
+		for (size_t j = 0; j < d->charges.n; j++)
+			if (cw_article_same(&((struct cw_charge *)d->charges.items)[j].article,
+					    &arts[i]))
+				c = (struct cw_charge *)d->charges.items + j;
+		if (!c && !(c = cw_list_append(&d->charges, cf->sub)))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		c->article = arts[i];
+	}
+	return 0;
+}
+
+/* The same rule as the record's validation, checked as soon as the cursor leaves the field
+ * (the record's own check would first stop at other fields still empty). */
+static int is_hhmm(const char *s)
+{
+	return strlen(s) == 5 && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' &&
+	       s[2] == ':' && s[3] >= '0' && s[3] <= '5' && s[4] >= '0' && s[4] <= '9' &&
+	       (s[0] - '0') * 10 + (s[1] - '0') < 24;
+}
+
+int cw_form_check_field(struct cw_form *fm, size_t i)
+{
+	struct cw_record scratch;
+	struct cw_error err;
+	struct cw_form_field *ff;
+	int rc;
+
+	if (i >= fm->n)
+		return 0;
+	ff = &fm->fields[i];
+	ff->error[0] = '\0';
+	cw_record_init(&scratch, fm->kind);
+	rc = apply_field(fm, &scratch, ff, &err);
+	if (rc == 0 && !strcmp(ff->name, "charges") && *cw_edit_text(&ff->edit)) {
+		struct cw_article arts[CW_ARTICLE_LIST_MAX];
+		size_t n;
+
+		rc = cw_article_parse_list(cw_edit_text(&ff->edit), arts, CW_ARTICLE_LIST_MAX, &n,
+					   "charges", &err);
+	}
+	if (rc == 0 && !ff->f && ff->widget == CW_W_PERSON && *cw_edit_text(&ff->edit)) {
+		struct cw_id id;
+
+		rc = resolve_ref(fm, ff, CW_KIND_PERSON, cw_edit_text(&ff->edit), &id, &err);
+	}
+	/* A string's length and characters are checked by the record's validation. */
+	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && *cw_edit_text(&ff->edit))
+		rc = cw_text_validate(cw_edit_text(&ff->edit), (size_t)ff->f->max,
+				      ff->f->flags & CW_FF_MULTILINE ? CW_TEXT_MULTILINE : 0,
+				      ff->name, &err);
+	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && (ff->f->flags & CW_FF_HHMM) &&
+	    *cw_edit_text(&ff->edit) && !is_hhmm(cw_edit_text(&ff->edit)))
+		rc = cw_error_set(&err, CW_EINVAL, ff->name,
+				  "'%.20s' is not a time; write HH:MM (24-hour)",
+				  cw_edit_text(&ff->edit));
+	if (rc != 0)
+		snprintf(ff->error, sizeof ff->error, "%s", err.message);
+	cw_record_free(&scratch);
+	return rc;
+}
+
+int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *err)
+{
+	int rc, i;
+
+	cw_error_clear(err);
+	if (cw_record_copy(out, &fm->rec) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	for (size_t k = 0; k < fm->n; k++)
+		fm->fields[k].error[0] = '\0';
+	for (size_t k = 0; k < fm->n; k++) {
+		if ((rc = apply_field(fm, out, &fm->fields[k], err)) != 0) {
+			if (rc != CW_ENOMEM) {
+				field_error(fm, k, err);
+				fm->cur = k;
+			}
+			goto fail;
+		}
+	}
+	if (out->kind == CW_KIND_CASE && (rc = apply_defendant(fm, out, err)) != 0) {
+		if ((i = cw_form_field_for_error(fm, err->field)) >= 0)
+			fm->cur = (size_t)i;
+		goto fail;
+	}
+	/* The command line's rule: a monitor logging a hearing, a visit or a demonstration knows
+	 * its date. */
+	if (!fm->editing && CW_KIND_IS_EVENT(out->kind) && out->kind != CW_KIND_MILESTONE &&
+	    !cw_date_is_known(cw_record_date(out)))
+		rc = cw_error_set(err, CW_EINVAL, "date", "is required when logging a %s",
+				  cw_kind_name(out->kind));
+	else
+		rc = cw_record_validate(out, err);
+	if (rc != 0) {
+		if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
+			snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s",
+				 err->message);
+			fm->cur = (size_t)i;
+		}
+		goto fail;
+	}
+	return 0;
+fail:
+	cw_record_free(out);
+	return rc;
+}
+
+int cw_form_save(struct cw_form *fm, struct cw_error *err)
+{
+	struct cw_record rec;
+	int rc, i;
+
+	fm->message[0] = '\0';
+	if ((rc = cw_form_build(fm, &rec, err)) != 0)
+		return rc;
+	rc = cw_store_put(fm->st, &rec, fm->editing ? 0 : CW_PUT_NEW, err);
+	if (rc == 0) {
+		fm->saved_id = rec.id;
+		fm->dirty = 0;
+	} else if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
+		snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s", err->message);
+		fm->cur = (size_t)i;
+	} else {
+		cw_error_format(err, fm->message, sizeof fm->message);
+	}
+	cw_record_free(&rec);
+	return rc;
+}
+
+/* ---- suggestions ------------------------------------------------------------------------ */
+
+static void add_suggestion(struct cw_form *fm, const char *text, const struct cw_id *id)
+{
+	if (fm->nsugg >= CW_FORM_SUGGEST_MAX)
+		return;
+	for (size_t i = 0; i < fm->nsugg; i++)
+		if (!strcmp(fm->sugg[i], text))
+			return;
+	if (!(fm->sugg[fm->nsugg] = strdup(text)))
+		return;
+	memset(&fm->sugg_id[fm->nsugg], 0, sizeof fm->sugg_id[0]);
+	if (id)
+		fm->sugg_id[fm->nsugg] = *id;
+	fm->nsugg++;
+}
+
+/* The part of a picker's text suggestions are for: after the last ';' in a list of people. */
+static const char *typed_part(const struct cw_form_field *ff)
+{
+	const char *text = cw_edit_text(&ff->edit), *semi;
+
+	if (ff->widget == CW_W_PEOPLE && (semi = strrchr(text, ';'))) {
+		text = semi + 1;
+		while (*text == ' ')
+			text++;
+	}
+	return text;
+}
+
+void cw_form_suggest(struct cw_form *fm)
+{
+	struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
+	const char *typed;
+
+	clear_suggestions(fm);
+	if (!ff || !fm->st)
+		return;
+	typed = typed_part(ff);
+	switch (ff->widget) {
+	case CW_W_PERSON:
+	case CW_W_PEOPLE:
+	case CW_W_CASE: {
+		enum cw_kind kind = ff->widget == CW_W_CASE ? CW_KIND_CASE : CW_KIND_PERSON;
+		struct cw_filter f;
+		struct cw_record_list l;
+
+		if (!*typed || (!cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label)))
+			return;
+		cw_filter_init(&f);
+		f.kinds = CW_KIND_BIT(kind);
+		if (cw_text_validate(typed, CW_FILTER_TEXT_MAX - 1, 0, "text", NULL) != 0)
+			return;
+		snprintf(f.text, sizeof f.text, "%s", typed);
+		if (cw_store_list(fm->st, &f, CW_KIND_BIT(kind), CW_ORDER_NEWEST_FIRST, 0, 50, &l,
+				  NULL) != 0)
+			return;
+		/* Names that contain the text first, then records that mention it elsewhere. */
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < l.n; i++) {
+				const struct cw_record *r = &l.items[i];
+				int in_name = cw_text_contains(cw_record_label(r), typed) ||
+					      (r->kind == CW_KIND_PERSON && r->u.person.name_km &&
+					       cw_text_contains(r->u.person.name_km, typed));
+
+				if (in_name == !pass && cw_record_label(r)[0])
+					add_suggestion(fm, cw_record_label(r), &r->id);
+			}
+		cw_record_list_free(&l);
+		return;
+	}
+	case CW_W_COURT:
+	case CW_W_PRISON:
+	case CW_W_PROVINCE: {
+		enum cw_name_type t = ff->widget == CW_W_COURT    ? CW_NAME_COURT
+				      : ff->widget == CW_W_PRISON ? CW_NAME_FACILITY
+								  : CW_NAME_PROVINCE;
+		char **names;
+		size_t count;
+
+		if (cw_store_names(fm->st, t, typed, &names, &count, NULL) != 0)
+			return;
+		for (size_t i = 0; i < count; i++)
+			if (strcmp(names[i], typed) != 0)
+				add_suggestion(fm, names[i], NULL);
+		cw_store_names_free(names, count);
+		return;
+	}
+	default:
+		return;
+	}
+}
+
+/* Puts the selected suggestion into the field. */
+static void accept_suggestion(struct cw_form *fm)
+{
+	struct cw_form_field *ff = &fm->fields[fm->cur];
+	const char *s = fm->sugg[fm->sugg_sel];
+
+	if (ff->widget == CW_W_PEOPLE) {
+		const char *text = cw_edit_text(&ff->edit), *semi = strrchr(text, ';');
+		char buf[1200];
+
+		snprintf(buf, sizeof buf, "%.*s%s%s", semi ? (int)(semi - text + 1) : 0, text,
+			 semi ? " " : "", s);
+		cw_edit_set(&ff->edit, buf);
+	} else if (ff->widget == CW_W_PERSON || ff->widget == CW_W_CASE) {
+		ff->picked = fm->sugg_id[fm->sugg_sel];
+		snprintf(ff->picked_label, sizeof ff->picked_label, "%s", s);
+		cw_edit_set(&ff->edit, s);
+	} else {
+		cw_edit_set(&ff->edit, s);
+	}
+	ff->error[0] = '\0';
+	fm->dirty = 1;
+	clear_suggestions(fm);
+}
+
+/* ---- keys ------------------------------------------------------------------------------- */
+
+unsigned cw_form_key_ctx(const struct cw_form *fm)
+{
+	const struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
+
+	if (!ff)
+		return 0;
+	switch (ff->widget) {
+	case CW_W_CHOICE:
+		return CW_CTX_CHOICE;
+	case CW_W_TOGGLE:
+	case CW_W_INDICATOR:
+	case CW_W_BOOL:
+		return CW_CTX_TOGGLE;
+	case CW_W_PERSON:
+	case CW_W_PEOPLE:
+	case CW_W_CASE:
+	case CW_W_COURT:
+	case CW_W_PRISON:
+	case CW_W_PROVINCE:
+		return CW_CTX_PICKER | CW_CTX_EDIT;
+	default:
+		return CW_CTX_EDIT;
+	}
+}
+
+static void move_field(struct cw_form *fm, int delta)
+{
+	if (!fm->n)
+		return;
+	cw_form_check_field(fm, fm->cur);
+	if (delta > 0 && fm->cur + 1 < fm->n)
+		fm->cur++;
+	else if (delta < 0 && fm->cur > 0)
+		fm->cur--;
+	clear_suggestions(fm);
+}
+
+static void choose(struct cw_form_field *ff, int value, int step)
+{
+	int n = ff->widget == CW_W_BOOL ? 2 : (int)ff->words->n;
+
+	if (step)
+		value = ((ff->choice + step) % n + n) % n;
+	ff->choice = value;
+	ff->error[0] = '\0';
+}
+
+enum cw_form_result cw_form_key(struct cw_form *fm, int key)
+{
+	struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
+	unsigned ctx = cw_form_key_ctx(fm);
+	enum cw_action a = CW_ACT_NONE;
+	struct cw_error err;
+
+	if (!ff)
+		return CW_FORM_CANCEL;
+	/* The field's own keys first (a toggle's y/n), then the form's, then text editing. */
+	if (ctx & (CW_CTX_CHOICE | CW_CTX_TOGGLE | CW_CTX_PICKER))
+		a = cw_keys_lookup(ctx & (CW_CTX_CHOICE | CW_CTX_TOGGLE | CW_CTX_PICKER), key);
+	if (a == CW_ACT_NONE)
+		a = cw_keys_lookup(CW_CTX_FORM, key);
+	if (a == CW_ACT_NONE && (ctx & CW_CTX_EDIT))
+		a = cw_keys_lookup(CW_CTX_EDIT, key);
+	switch (a) {
+	case CW_ACT_NEXT_FIELD:
+		move_field(fm, 1);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_PREV_FIELD:
+		move_field(fm, -1);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_ENTER:
+		if (fm->nsugg) {
+			accept_suggestion(fm);
+		} else if (ff->widget == CW_W_NOTES) {
+			cw_edit_insert(&ff->edit, '\n');
+			fm->dirty = 1;
+		} else {
+			move_field(fm, 1);
+		}
+		return CW_FORM_CONTINUE;
+	case CW_ACT_SAVE:
+		if (cw_form_save(fm, &err) == 0)
+			return CW_FORM_SAVED;
+		clear_suggestions(fm);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_CANCEL:
+		if (fm->nsugg) { /* first Esc closes the suggestions */
+			clear_suggestions(fm);
+			return CW_FORM_CONTINUE;
+		}
+		return CW_FORM_CANCEL;
+	case CW_ACT_EDITOR:
+		return ff->widget == CW_W_NOTES ? CW_FORM_EDITOR : CW_FORM_CONTINUE;
+	case CW_ACT_FORM_HELP:
+		return CW_FORM_HELP;
+	case CW_ACT_CHOICE_NEXT:
+	case CW_ACT_CHOICE_PREV:
+		choose(ff, 0, a == CW_ACT_CHOICE_NEXT ? 1 : -1);
+		fm->dirty = 1;
+		return CW_FORM_CONTINUE;
+	case CW_ACT_ANSWER_YES:
+	case CW_ACT_ANSWER_NO:
+	case CW_ACT_ANSWER_NA:
+	case CW_ACT_ANSWER_UNKNOWN: {
+		int v = a == CW_ACT_ANSWER_YES ? CW_ANSWER_YES
+			: a == CW_ACT_ANSWER_NO ? CW_ANSWER_NO
+			: a == CW_ACT_ANSWER_NA ? CW_ANSWER_NA
+						: CW_ANSWER_UNKNOWN;
+
+		if (ff->widget == CW_W_BOOL)
+			v = v == CW_ANSWER_YES;
+		choose(ff, v, 0);
+		fm->dirty = 1;
+		return CW_FORM_CONTINUE;
+	}
+	case CW_ACT_PICK_NEXT:
+	case CW_ACT_PICK_PREV:
+		if (!fm->nsugg)
+			cw_form_suggest(fm);
+		else if (a == CW_ACT_PICK_NEXT)
+			fm->sugg_sel = (fm->sugg_sel + 1) % fm->nsugg;
+		else
+			fm->sugg_sel = (fm->sugg_sel + fm->nsugg - 1) % fm->nsugg;
+		return CW_FORM_CONTINUE;
+	case CW_ACT_CURSOR_LEFT:
+		cw_edit_left(&ff->edit);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_CURSOR_RIGHT:
+		cw_edit_right(&ff->edit);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_LINE_START:
+		cw_edit_home(&ff->edit);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_LINE_END:
+		cw_edit_end(&ff->edit);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_BACKSPACE:
+	case CW_ACT_DELETE_CHAR:
+	case CW_ACT_KILL_LINE:
+	case CW_ACT_KILL_WORD:
+		if (a == CW_ACT_BACKSPACE)
+			cw_edit_backspace(&ff->edit);
+		else if (a == CW_ACT_DELETE_CHAR)
+			cw_edit_delete(&ff->edit);
+		else if (a == CW_ACT_KILL_LINE)
+			cw_edit_set(&ff->edit, "");
+		else
+			cw_edit_kill_word(&ff->edit);
+		break;
+	default:
+		if (!(ctx & CW_CTX_EDIT) || CW_KEY_IS_FN(key) || key < 0 || key > 0x10FFFF ||
+		    cw_edit_insert(&ff->edit, (unsigned)key) != 0)
+			return CW_FORM_CONTINUE;
+		break;
+	}
+	/* The text changed. */
+	fm->dirty = 1;
+	ff->error[0] = '\0';
+	if (ctx & CW_CTX_PICKER)
+		cw_form_suggest(fm);
+	return CW_FORM_CONTINUE;
+}

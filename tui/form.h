@@ -1,0 +1,115 @@
+/* form.h - the forms that add and edit records, as data: fields made from the field tables of
+ * models/record.h, the text the user typed, an inline error per field, type-ahead suggestions,
+ * and the keys that drive them. Nothing here draws (view_form.c does), so the validation and
+ * key handling are tested without a terminal.
+ *
+ * Typed text is never lost: a field keeps what was typed until the user changes it, whatever
+ * the validation says. Saving builds the whole record from the texts, validates it with
+ * cw_record_validate, and writes it with one cw_store_put (one transaction). An error names
+ * the form field it belongs to and moves the cursor there. */
+#ifndef CW_FORM_H
+#define CW_FORM_H
+
+#include <stddef.h>
+
+#include "models/record.h"
+#include "store/store.h"
+#include "widget.h"
+
+enum cw_form_widget {
+	CW_W_TEXT,      /* typed text: strings, dates, numbers, word lists, article lists */
+	CW_W_NOTES,     /* multi-line text */
+	CW_W_CHOICE,    /* one word of a table, cycled */
+	CW_W_TOGGLE,    /* yes / no / na / unknown */
+	CW_W_BOOL,      /* yes / no */
+	CW_W_PERSON,    /* a person, with suggestions */
+	CW_W_CASE,      /* a case, with suggestions */
+	CW_W_PEOPLE,    /* several people separated by ';', suggestions for the last one */
+	CW_W_COURT,     /* a court name, suggestions from the names in use */
+	CW_W_PRISON,    /* a facility name, likewise */
+	CW_W_PROVINCE,  /* a province name, likewise */
+	CW_W_INDICATOR, /* one fair-trial indicator's answer (a toggle) */
+};
+
+#define CW_FORM_SUGGEST_MAX 6
+
+struct cw_form_field {
+	char name[40];  /* what errors name: the schema field, or "defendant", "charges" ... */
+	char label[40]; /* shown before the value */
+	enum cw_form_widget widget;
+	const struct cw_field *f; /* schema field, NULL for the case's defendant fields */
+	int header;               /* f is in cw_schema_header */
+	int indicator;            /* CW_W_INDICATOR: index in cw_words_indicator */
+	const struct cw_enum *words; /* CHOICE, TOGGLE, BOOL, INDICATOR */
+	int choice;                  /* their current word */
+	struct cw_edit edit;         /* the others: the text as typed */
+	struct cw_id picked;         /* PERSON, CASE: the record a suggestion chose */
+	char picked_label[200];      /* ... and its name, to see whether the text still says it */
+	char error[320];             /* inline error, "" when none */
+	const char *hint;
+};
+
+struct cw_form {
+	struct cw_store *st;
+	enum cw_kind kind;
+	int editing;          /* an existing record */
+	struct cw_record rec; /* the record edited (header, lists the form does not show) */
+	struct cw_form_field *fields;
+	size_t n, cur;
+	int dirty; /* something was typed since the form opened */
+	/* Suggestions for the current field. */
+	char *sugg[CW_FORM_SUGGEST_MAX];
+	struct cw_id sugg_id[CW_FORM_SUGGEST_MAX];
+	size_t nsugg, sugg_sel;
+	char message[320]; /* a form-wide message (store errors with no field) */
+	struct cw_id saved_id; /* after a save */
+};
+
+/* Opens a form for a new record of `kind` (rec NULL) or for editing rec (copied). */
+int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
+		 const struct cw_record *rec, struct cw_error *err);
+void cw_form_free(struct cw_form *fm);
+
+/* Fills a person or case field (by form field name) with a record, as a suggestion would:
+ * "log a milestone" from a timeline starts with the person given. */
+int cw_form_preset_ref(struct cw_form *fm, const char *name, const struct cw_id *id);
+
+/* Finds a field by form field name; -1 when there is none. */
+int cw_form_find(const struct cw_form *fm, const char *name);
+/* The field an error's field path belongs to ("indicators[2].note" -> the first indicator,
+ * "defendants[1]" -> "defendant"); -1 when none. */
+int cw_form_field_for_error(const struct cw_form *fm, const char *path);
+
+/* Sets the text of a text field (from $EDITOR, or tests); marks the form changed. */
+int cw_form_set_text(struct cw_form *fm, size_t i, const char *text);
+/* The value as shown: the text, or the chosen word. */
+const char *cw_form_value(const struct cw_form_field *ff);
+
+/* Checks one field on its own (when the cursor leaves it); fills ff->error. */
+int cw_form_check_field(struct cw_form *fm, size_t i);
+
+/* Builds the record from every field into *out (the caller frees it). On error, the field's
+ * inline error is set, fm->cur moves to it, and the error is returned in err. */
+int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *err);
+
+/* Builds, validates and writes the record in one transaction. */
+int cw_form_save(struct cw_form *fm, struct cw_error *err);
+
+/* Recomputes the suggestions for the current field from the store. */
+void cw_form_suggest(struct cw_form *fm);
+
+enum cw_form_result {
+	CW_FORM_CONTINUE,
+	CW_FORM_SAVED,  /* written; fm->saved_id names the record */
+	CW_FORM_CANCEL, /* the user wants to leave: ask first when fm->dirty */
+	CW_FORM_EDITOR, /* open $EDITOR on the current field */
+	CW_FORM_HELP,
+};
+
+/* Handles one key (see keys.h, contexts FORM, CHOICE, TOGGLE, PICKER and EDIT). */
+enum cw_form_result cw_form_key(struct cw_form *fm, int key);
+
+/* The key context of the current field (for the help line). */
+unsigned cw_form_key_ctx(const struct cw_form *fm);
+
+#endif

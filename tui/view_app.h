@@ -1,0 +1,112 @@
+/* view_app.h - the state of the terminal interface and the contract between its views.
+ *
+ * tui.c owns the main loop, the stack of screens, the status line and the questions; each
+ * view_*.c draws its screen from the store on every redraw (so another process's writes show
+ * up) and handles the keys the table (keys.h) gives it. Views never hold a transaction: every
+ * store call opens and ends its own short read. */
+#ifndef CW_VIEW_APP_H
+#define CW_VIEW_APP_H
+
+#include "cli.h"
+#include "form.h"
+#include "keys.h"
+#include "screen.h"
+#include "widget.h"
+
+enum cw_view_type { CW_V_LISTS, CW_V_TIMELINE, CW_V_RECORD, CW_V_FORM, CW_V_HELP };
+
+enum cw_tab { CW_TAB_CASES, CW_TAB_PEOPLE, CW_TAB_RECORDS, CW_TAB_COUNT };
+
+/* One list: its pager and the window of records on screen (only those are fetched). */
+struct cw_list_tab {
+	struct cw_pager pg;
+	struct cw_record_list win; /* records [pg.top, pg.top + win.n) */
+	int count_stale;           /* recount on the next draw */
+};
+
+/* A screen of lines (record, help, timeline header) with, for the timeline, its entries. */
+struct cw_pane {
+	enum cw_view_type type;
+	struct cw_id id;          /* TIMELINE: the person; RECORD: the record */
+	struct cw_pager pg;
+	struct cw_record_list entries; /* TIMELINE: refreshed on every draw */
+	char **lines;             /* RECORD, HELP, TIMELINE header: refreshed on every draw */
+	size_t nlines;
+	struct cw_form *form;     /* FORM */
+};
+
+enum cw_question { CW_Q_NONE, CW_Q_DELETE, CW_Q_DISCARD, CW_Q_QUIT_FORM };
+
+#define CW_STACK_MAX 8
+
+struct cw_app {
+	struct cw_cli *cli;
+	struct cw_store *st;
+	enum cw_tab tab;
+	struct cw_list_tab tabs[CW_TAB_COUNT];
+	struct cw_filter_state filter;
+	struct cw_pane stack[CW_STACK_MAX]; /* stack[0] is the lists */
+	int depth;
+	/* The filter line being typed. */
+	int prompting;
+	struct cw_edit prompt;
+	/* A yes/no question on the status line. */
+	enum cw_question question;
+	struct cw_id question_id;
+	char question_text[320];
+	char status[400]; /* a message, shown until the next key */
+	int status_error;
+	char info[400];   /* what the status line says otherwise: the filter and its count */
+	int quit;
+	int scripted;
+};
+
+/* The view on top of the stack. */
+struct cw_pane *cw_app_top(struct cw_app *app);
+/* Pushes a new screen (the oldest above the lists is dropped when the stack is full). */
+struct cw_pane *cw_app_push(struct cw_app *app, enum cw_view_type type);
+void cw_app_pop(struct cw_app *app);
+void cw_app_view_free(struct cw_pane *v);
+/* Messages on the status line. */
+void cw_app_status(struct cw_app *app, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void cw_app_error(struct cw_app *app, const struct cw_error *err);
+/* Every list counts again on its next draw (after a write, a tick, a refresh). */
+void cw_app_invalidate(struct cw_app *app);
+/* Opens a form for a new record, or for editing the record with this id. */
+void cw_app_open_form(struct cw_app *app, enum cw_kind kind, const struct cw_id *edit_id);
+/* Asks before deleting a record. */
+void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id);
+/* Opens a person's timeline (or, for a case, its first named defendant's). */
+void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec);
+void cw_app_open_record(struct cw_app *app, const struct cw_id *id);
+
+/* view_list.c */
+void cw_view_lists_draw(struct cw_app *app, int top, int height);
+void cw_view_lists_key(struct cw_app *app, enum cw_action a);
+/* The record under the cursor of the current list (NULL when empty). */
+const struct cw_record *cw_view_lists_current(struct cw_app *app);
+/* The columns of a list, as one formatted line per record (tests use this too). */
+int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_record *r, int width,
+		     char *out, size_t len);
+int cw_view_list_header(enum cw_tab tab, int width, char *out, size_t len);
+
+/* view_detail.c: timelines, records in full, help. */
+void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int height);
+void cw_view_timeline_key(struct cw_app *app, struct cw_pane *v, enum cw_action a);
+void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int height);
+void cw_view_record_key(struct cw_app *app, struct cw_pane *v, enum cw_action a);
+void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int height);
+void cw_view_help_key(struct cw_pane *v, enum cw_action a);
+/* The lines of a record in full (tests use this too); the caller frees them. */
+int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, char ***lines,
+			 size_t *n);
+/* Timeline header lines for a person and their records. */
+int cw_view_timeline_header(const struct cw_record *person, const struct cw_record_list *l,
+			    char ***lines, size_t *n);
+void cw_lines_free(char **lines, size_t n);
+
+/* view_form.c */
+void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int height);
+
+#endif

@@ -1,0 +1,474 @@
+/* view_detail.c - a defendant's timeline, one record in full, and the help screen. Each is
+ * rebuilt from the store on every draw, so it shows what another process wrote meanwhile. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/article.h"
+#include "models/json.h"
+#include "models/text.h"
+#include "models/timeline.h"
+#include "view_app.h"
+
+struct lines {
+	char **v;
+	size_t n, cap;
+	int failed;
+};
+
+static void add_line(struct lines *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add_line(struct lines *l, const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 32;
+		char **grown = realloc(l->v, cap * sizeof *grown);
+
+		if (!grown) {
+			l->failed = 1;
+			return;
+		}
+		l->v = grown;
+		l->cap = cap;
+	}
+	if (!(l->v[l->n] = strdup(buf)))
+		l->failed = 1;
+	else
+		l->n++;
+}
+
+void cw_lines_free(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+static int lines_done(struct lines *l, char ***out, size_t *n)
+{
+	if (l->failed) {
+		cw_lines_free(l->v, l->n);
+		*out = NULL;
+		*n = 0;
+		return CW_ENOMEM;
+	}
+	*out = l->v;
+	*n = l->n;
+	return 0;
+}
+
+/* ---- a record in full ------------------------------------------------------------------- */
+
+static void label_for(struct cw_store *st, const struct cw_id *id, char *buf, size_t len)
+{
+	struct cw_record r;
+	char hex[CW_ID_HEX_LEN + 1];
+
+	cw_id_hex(id, hex);
+	if (st && cw_store_get(st, id, &r, NULL) == 0) {
+		snprintf(buf, len, "%s (%.8s)", cw_record_label(&r), hex);
+		cw_record_free(&r);
+	} else {
+		snprintf(buf, len, "(%.8s)", hex);
+	}
+}
+
+static void struct_lines(struct cw_store *st, struct lines *l, const void *base,
+			 const struct cw_schema *s, int indent);
+
+static void field_lines(struct cw_store *st, struct lines *l, const void *base,
+			const struct cw_field *f, int indent)
+{
+	const char *p = (const char *)base + f->offset;
+	char buf[1200] = "";
+
+	switch (f->type) {
+	case CW_F_STR: {
+		const char *text = *(char *const *)p, *nl;
+		int first = 1;
+
+		if (!text)
+			return;
+		/* Multi-line notes: one screen line per line of text. */
+		do {
+			nl = strchr(text, '\n');
+			add_line(l, "%*s%-18s %.*s", indent, "", first ? f->name : "",
+				 nl ? (int)(nl - text) : (int)strlen(text), text);
+			first = 0;
+			text = nl ? nl + 1 : NULL;
+		} while (text);
+		return;
+	}
+	case CW_F_DATE:
+		cw_date_format(*(const struct cw_date *)p, buf);
+		break;
+	case CW_F_INT:
+		if (*(const int64_t *)p >= 0)
+			snprintf(buf, sizeof buf, "%lld", (long long)*(const int64_t *)p);
+		break;
+	case CW_F_ENUM:
+		if (*(const uint8_t *)p)
+			snprintf(buf, sizeof buf, "%s", cw_enum_word(f->words, *(const uint8_t *)p));
+		break;
+	case CW_F_BOOL:
+		if (*(const uint8_t *)p)
+			snprintf(buf, sizeof buf, "yes");
+		break;
+	case CW_F_SET: {
+		size_t n = 0;
+
+		for (size_t i = 0; i < f->words->n && n < sizeof buf; i++)
+			if (*(const uint32_t *)p & (UINT32_C(1) << i))
+				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "",
+						      f->words->words[i]);
+		break;
+	}
+	case CW_F_ID:
+		if (!cw_id_is_zero((const struct cw_id *)p))
+			label_for(st, (const struct cw_id *)p, buf, sizeof buf);
+		break;
+	case CW_F_ARTICLE: {
+		const struct cw_article *a = (const struct cw_article *)p;
+		const char *offence;
+
+		if (a->law == CW_LAW_NONE)
+			return;
+		cw_article_format(a, buf);
+		if ((offence = cw_article_offence(a)))
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " (%s)", offence);
+		break;
+	}
+	case CW_F_LIST: {
+		const struct cw_list *li = (const struct cw_list *)p;
+
+		for (size_t i = 0; i < li->n; i++) {
+			const void *item = (const char *)li->items + i * f->sub->size;
+
+			if (f->flags & CW_FF_FLAT) {
+				field_lines(st, l, item, &f->sub->fields[0], indent);
+				continue;
+			}
+			add_line(l, "%*s%s[%zu]", indent, "", f->name, i + 1);
+			struct_lines(st, l, item, f->sub, indent + 2);
+		}
+		return;
+	}
+	}
+	if (buf[0])
+		add_line(l, "%*s%-18s %s", indent, "", f->name, buf);
+}
+
+static void struct_lines(struct cw_store *st, struct lines *l, const void *base,
+			 const struct cw_schema *s, int indent)
+{
+	for (size_t i = 0; i < s->nfields; i++)
+		/* Timestamps and database ids of the header are shown once, readably, below. */
+		if (!(s->fields[i].flags & CW_FF_HEADER) || s->fields[i].type == CW_F_STR)
+			field_lines(st, l, base, &s->fields[i], indent);
+}
+
+int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, char ***out, size_t *n)
+{
+	struct lines l = {0};
+	char hex[CW_ID_HEX_LEN + 1], t[32];
+
+	cw_id_hex(&rec->id, hex);
+	add_line(&l, "%-18s %s", "kind", cw_kind_name(rec->kind));
+	add_line(&l, "%-18s %s", "id", hex);
+	struct_lines(st, &l, &rec->u, cw_schema_for_kind(rec->kind), 0);
+	struct_lines(st, &l, rec, &cw_schema_header, 0);
+	cw_time_format(rec->created, t);
+	add_line(&l, "%-18s %s", "created", t);
+	cw_time_format(rec->updated, t);
+	add_line(&l, "%-18s %s", "updated", t);
+	return lines_done(&l, out, n);
+}
+
+/* Draws lines[pg.top ...] in the rows given, the cursor line highlighted when `select`. */
+static void draw_lines(char **lines, size_t n, struct cw_pager *pg, int top, int height,
+		       int select)
+{
+	cw_pager_update(pg, n, height);
+	for (int i = 0; i < height && pg->top + (size_t)i < n; i++)
+		cw_screen_put(top + i, 0, cw_screen_cols(), lines[pg->top + (size_t)i],
+			      select && pg->top + (size_t)i == pg->cursor ? CW_ROLE_SELECTED
+									  : CW_ROLE_NORMAL);
+}
+
+static void title_bar(int y, const char *text)
+{
+	cw_screen_fill(y, CW_ROLE_TAB);
+	cw_screen_put(y, 1, cw_screen_cols() - 1, text, CW_ROLE_TAB);
+}
+
+void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
+{
+	struct cw_record rec;
+	struct cw_error err;
+	char title[300];
+
+	cw_lines_free(v->lines, v->nlines);
+	v->lines = NULL;
+	v->nlines = 0;
+	if (cw_store_get(app->st, &v->id, &rec, &err) != 0) {
+		title_bar(top, "record");
+		cw_screen_put(top + 1, 0, cw_screen_cols(),
+			      "this record is gone (deleted, perhaps by another process); h goes back",
+			      CW_ROLE_ERROR);
+		return;
+	}
+	snprintf(title, sizeof title, "%s: %s   (e edit, d delete, t timeline, h back)",
+		 cw_kind_name(rec.kind), cw_record_label(&rec));
+	title_bar(top, title);
+	if (cw_view_record_lines(app->st, &rec, &v->lines, &v->nlines) != 0)
+		cw_app_status(app, 1, "out of memory");
+	/* Scrolling a text: the cursor is the top line. */
+	v->pg.cursor = v->pg.top;
+	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 0);
+	v->pg.cursor = v->pg.top;
+	snprintf(app->info, sizeof app->info, "%s | lines %zu-%zu of %zu", cw_kind_name(rec.kind),
+		 v->nlines ? v->pg.top + 1 : 0,
+		 v->pg.top + (size_t)v->pg.height < v->nlines ? v->pg.top + (size_t)v->pg.height
+							     : v->nlines,
+		 v->nlines);
+	cw_record_free(&rec);
+}
+
+static void scroll_key(struct cw_pager *pg, enum cw_action a, int cursor)
+{
+	long step = a == CW_ACT_DOWN ? 1 : -1;
+
+	switch (a) {
+	case CW_ACT_UP:
+	case CW_ACT_DOWN:
+		if (cursor) {
+			cw_pager_move(pg, step);
+		} else {
+			/* A text scrolls by its top line. */
+			size_t max = pg->count > (size_t)pg->height ? pg->count - (size_t)pg->height
+								    : 0;
+
+			if (step < 0 && pg->top > 0)
+				pg->top--;
+			else if (step > 0 && pg->top < max)
+				pg->top++;
+			pg->cursor = pg->top;
+		}
+		break;
+	case CW_ACT_TOP:
+		cw_pager_home(pg);
+		break;
+	case CW_ACT_BOTTOM:
+		cw_pager_end(pg);
+		break;
+	case CW_ACT_PAGE_DOWN:
+	case CW_ACT_PAGE_UP:
+		cw_pager_page(pg, a == CW_ACT_PAGE_DOWN);
+		break;
+	default:
+		break;
+	}
+}
+
+void cw_view_record_key(struct cw_app *app, struct cw_pane *v, enum cw_action a)
+{
+	struct cw_record rec;
+
+	switch (a) {
+	case CW_ACT_EDIT:
+	case CW_ACT_TIMELINE:
+		if (cw_store_get(app->st, &v->id, &rec, NULL) != 0)
+			break;
+		if (a == CW_ACT_EDIT)
+			cw_app_open_form(app, (enum cw_kind)rec.kind, &rec.id);
+		else
+			cw_app_open_timeline(app, &rec);
+		cw_record_free(&rec);
+		break;
+	case CW_ACT_DELETE:
+		cw_app_ask_delete(app, &v->id);
+		break;
+	default:
+		scroll_key(&v->pg, a, 0);
+	}
+}
+
+/* ---- a defendant's timeline ------------------------------------------------------------- */
+
+int cw_view_timeline_header(const struct cw_record *person, const struct cw_record_list *l,
+			    char ***out, size_t *n)
+{
+	const struct cw_person *p = &person->u.person;
+	struct cw_timeline_summary sum;
+	struct lines ls = {0};
+	char date[CW_DATE_TEXT_MAX];
+
+	add_line(&ls, "%s%s%s%s%s", p->name ? p->name : "", p->name_km ? "  " : "",
+		 p->name_km ? p->name_km : "", p->affiliation ? "  |  " : "",
+		 p->affiliation ? p->affiliation : "");
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_record *r = &l->items[i];
+
+		if (r->kind != CW_KIND_CASE)
+			continue;
+		for (size_t j = 0; j < r->u.kase.defendants.n; j++) {
+			const struct cw_defendant *d =
+				(const struct cw_defendant *)r->u.kase.defendants.items + j;
+			char arts[600] = "";
+			size_t an = 0;
+
+			if (!cw_id_equal(&d->person, &person->id))
+				continue;
+			/* Charges by article: "494 incitement ... (charged)". */
+			for (size_t k = 0; k < d->charges.n && an < sizeof arts; k++) {
+				const struct cw_charge *c = (const struct cw_charge *)d->charges.items + k;
+				char a[CW_ARTICLE_TEXT_MAX];
+
+				if (c->article.law)
+					cw_article_format(&c->article, a);
+				else
+					snprintf(a, sizeof a, "%.24s", c->offence ? c->offence : "?");
+				an += (size_t)snprintf(arts + an, sizeof arts - an, "%s%s %s",
+						       an ? ", " : "", a,
+						       cw_enum_word(&cw_words_charge_state, c->state));
+			}
+			add_line(&ls, "case: %s", r->u.kase.title ? r->u.kase.title : "");
+			add_line(&ls, "  custody: %s | charges: %s",
+				 d->custody ? cw_enum_word(&cw_words_custody, d->custody)
+					    : "unknown",
+				 arts[0] ? arts : "none recorded");
+		}
+	}
+	cw_timeline_summarise(&person->id, l->items, l->n, cw_date_today(), &sum);
+	cw_date_format(sum.next_hearing, date);
+	if (sum.pretrial_days < 0)
+		add_line(&ls, "pretrial detention: unknown (dates not to the day) | adjournments: %d "
+			      "| next hearing: %s",
+			 sum.adjournments, date[0] ? date : "none scheduled");
+	else
+		add_line(&ls, "pretrial detention: %ld days%s | adjournments: %d | next hearing: %s",
+			 sum.pretrial_days, sum.pretrial_ongoing ? " and counting" : "",
+			 sum.adjournments, date[0] ? date : "none scheduled");
+	return lines_done(&ls, out, n);
+}
+
+void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
+{
+	struct cw_record person;
+	struct cw_error err;
+	int cols = cw_screen_cols(), hl, rows;
+	char title[300], line[4096];
+
+	cw_lines_free(v->lines, v->nlines);
+	v->lines = NULL;
+	v->nlines = 0;
+	cw_record_list_free(&v->entries);
+	if (cw_store_get(app->st, &v->id, &person, &err) != 0) {
+		title_bar(top, "timeline");
+		cw_screen_put(top + 1, 0, cols, "this person is gone; h goes back", CW_ROLE_ERROR);
+		return;
+	}
+	if (cw_store_timeline_for_person(app->st, &v->id, &v->entries, &err) != 0 ||
+	    cw_view_timeline_header(&person, &v->entries, &v->lines, &v->nlines) != 0) {
+		cw_app_error(app, &err);
+		cw_record_free(&person);
+		return;
+	}
+	snprintf(title, sizeof title, "Timeline: %s   (Enter opens an entry, h back)",
+		 cw_record_label(&person));
+	title_bar(top, title);
+	/* The header takes at most half the screen; the entries the rest. */
+	hl = (int)v->nlines < (height - 3) / 2 ? (int)v->nlines : (height - 3) / 2;
+	for (int i = 0; i < hl; i++)
+		cw_screen_put(top + 1 + i, 0, cols, v->lines[i],
+			      i == 0 ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
+	if (hl < (int)v->nlines) /* the summary line always shows */
+		cw_screen_put(top + hl, 0, cols, v->lines[v->nlines - 1], CW_ROLE_NORMAL);
+	if (cw_view_list_header(CW_TAB_RECORDS, cols, line, sizeof line) == 0)
+		cw_screen_put(top + 1 + hl, 0, cols, line, CW_ROLE_HEADER);
+	rows = height - 2 - hl;
+	cw_pager_update(&v->pg, v->entries.n, rows > 0 ? rows : 1);
+	for (int i = 0; i < rows && v->pg.top + (size_t)i < v->entries.n; i++) {
+		size_t k = v->pg.top + (size_t)i;
+
+		if (cw_view_list_row(app->st, CW_TAB_RECORDS, &v->entries.items[k], cols, line,
+				     sizeof line) != 0)
+			line[0] = '\0';
+		cw_screen_put(top + 2 + hl + i, 0, cols, line,
+			      k == v->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
+	}
+	if (!v->entries.n)
+		cw_screen_put(top + 2 + hl, 0, cols, "no records name this person yet", CW_ROLE_HINT);
+	snprintf(app->info, sizeof app->info, "timeline of %s | %zu entries",
+		 cw_record_label(&person), v->entries.n);
+	cw_record_free(&person);
+}
+
+void cw_view_timeline_key(struct cw_app *app, struct cw_pane *v, enum cw_action a)
+{
+	const struct cw_record *cur =
+		v->pg.cursor < v->entries.n ? &v->entries.items[v->pg.cursor] : NULL;
+	struct cw_id id;
+
+	switch (a) {
+	case CW_ACT_OPEN:
+		if (cur) {
+			id = cur->id;
+			cw_app_open_record(app, &id);
+		}
+		break;
+	case CW_ACT_EDIT:
+		if (cur) {
+			id = cur->id;
+			cw_app_open_form(app, (enum cw_kind)cur->kind, &id);
+		}
+		break;
+	case CW_ACT_DELETE:
+		if (cur) {
+			id = cur->id;
+			cw_app_ask_delete(app, &id);
+		}
+		break;
+	default:
+		scroll_key(&v->pg, a, 1);
+	}
+}
+
+/* ---- help ------------------------------------------------------------------------------- */
+
+void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
+{
+	(void)app;
+	if (!v->lines) {
+		char *lines[400];
+		size_t n = cw_keys_help_lines(lines, 400);
+
+		if ((v->lines = calloc(n ? n : 1, sizeof *v->lines))) {
+			for (size_t i = 0; i < n; i++)
+				v->lines[i] = lines[i] ? lines[i] : strdup("");
+			v->nlines = n;
+		} else {
+			for (size_t i = 0; i < n; i++)
+				free(lines[i]);
+		}
+	}
+	title_bar(top, "Keys (generated from the key table)   Esc, q or ? closes");
+	v->pg.cursor = v->pg.top;
+	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 0);
+	v->pg.cursor = v->pg.top;
+	snprintf(app->info, sizeof app->info, "help | j/k scroll");
+}
+
+void cw_view_help_key(struct cw_pane *v, enum cw_action a)
+{
+	scroll_key(&v->pg, a, 0);
+}

@@ -1,0 +1,196 @@
+/* view_form.c - draws a form (form.c holds its data and keys): one row per field, the error
+ * on the row under the field it belongs to, suggestions under the field being typed, and the
+ * field's hint at the bottom. The form scrolls so the current field is always on screen. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/text.h"
+#include "view_app.h"
+
+#define LABEL_W    22
+#define NOTES_ROWS 3
+
+static int field_rows(const struct cw_form *fm, size_t i)
+{
+	const struct cw_form_field *ff = &fm->fields[i];
+
+	return (ff->widget == CW_W_NOTES ? NOTES_ROWS : 1) + (ff->error[0] ? 1 : 0) +
+	       (i == fm->cur ? (int)fm->nsugg : 0);
+}
+
+/* The byte where a one-line text must start for the cursor to fit in width columns. */
+static size_t scroll_start(const char *text, size_t cursor, int width)
+{
+	size_t start = 0;
+
+	while (start < cursor) {
+		char *part = strndup(text + start, cursor - start);
+		int w = part ? cw_text_width(part) : 0;
+		uint32_t cp;
+		size_t step;
+
+		free(part);
+		if (w < width)
+			break;
+		step = cw_utf8_decode(text + start, cursor - start, &cp);
+		start += step ? step : 1;
+	}
+	return start;
+}
+
+static void draw_choice(int y, int x, int width, const struct cw_form_field *ff, int active)
+{
+	char buf[600];
+	size_t n = 0;
+
+	if (ff->widget == CW_W_CHOICE) {
+		snprintf(buf, sizeof buf, "< %s >", cw_form_value(ff));
+	} else {
+		/* Toggles show every answer, the current one in brackets. */
+		int nwords = ff->widget == CW_W_BOOL ? 2 : (int)ff->words->n;
+		static const char *const yesno[] = {"no", "yes"};
+
+		for (int k = 0; k < nwords && n < sizeof buf; k++) {
+			int order = ff->widget == CW_W_BOOL ? k : (k + 1) % nwords; /* unknown last */
+			const char *w = ff->widget == CW_W_BOOL ? yesno[order]
+								: cw_enum_word(ff->words, (unsigned)order);
+
+			n += (size_t)snprintf(buf + n, sizeof buf - n, order == ff->choice ? "[%s] " : " %s  ",
+					      w);
+		}
+	}
+	cw_screen_put(y, x, width, buf, active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_NORMAL);
+}
+
+void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
+{
+	struct cw_form *fm = v->form;
+	int cols = cw_screen_cols(), vx = LABEL_W + 2, vw = cols - vx - 1, y, avail = height - 2;
+	char title[300], hint[600];
+	size_t first;
+
+	if (vw < 10)
+		vx = cols / 3, vw = cols - vx - 1;
+	snprintf(title, sizeof title, "%s %s%s   (C-s save, Esc leave, Tab next, F1 keys)",
+		 fm->editing ? "Edit" : "New", cw_kind_name(fm->kind), fm->dirty ? " *" : "");
+	cw_screen_fill(top, CW_ROLE_TAB);
+	cw_screen_put(top, 1, cols - 1, title, CW_ROLE_TAB);
+	/* Scroll: the current field and its suggestions fit below the first field shown. */
+	first = v->pg.top < fm->n ? v->pg.top : 0;
+	if (fm->cur < first)
+		first = fm->cur;
+	for (;;) {
+		int rows = 0;
+
+		for (size_t i = first; i <= fm->cur && i < fm->n; i++)
+			rows += field_rows(fm, i);
+		if (rows <= avail || first == fm->cur)
+			break;
+		first++;
+	}
+	v->pg.top = first;
+	y = top + 1;
+	for (size_t i = first; i < fm->n && y < top + 1 + avail; i++) {
+		struct cw_form_field *ff = &fm->fields[i];
+		int active = i == fm->cur;
+		char label[64];
+
+		snprintf(label, sizeof label, "%s%s", ff->label,
+			 ff->f && (ff->f->flags & CW_FF_REQUIRED) ? " *" : "");
+		cw_screen_put(y, 0, LABEL_W, "", CW_ROLE_NORMAL);
+		cw_screen_put(y, LABEL_W - cw_text_width(label) > 0 ? LABEL_W - cw_text_width(label)
+								     : 0,
+			      cw_text_width(label) < LABEL_W ? cw_text_width(label) : LABEL_W, label,
+			      active ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
+		cw_screen_put(y, LABEL_W, 2, ": ", CW_ROLE_NORMAL);
+		if (ff->widget == CW_W_CHOICE || ff->widget == CW_W_TOGGLE ||
+		    ff->widget == CW_W_INDICATOR || ff->widget == CW_W_BOOL) {
+			draw_choice(y, vx, vw, ff, active);
+			y++;
+		} else if (ff->widget == CW_W_NOTES) {
+			const char *text = cw_edit_text(&ff->edit);
+			int cl, cc, from;
+
+			cw_edit_cursor_pos(&ff->edit, &cl, &cc);
+			from = cl >= NOTES_ROWS ? cl - NOTES_ROWS + 1 : 0;
+			for (int line = 0, r = 0; r < NOTES_ROWS; line++) {
+				const char *nl = text ? strchr(text, '\n') : NULL;
+				char *part = text ? strndup(text, nl ? (size_t)(nl - text)
+								     : strlen(text))
+						  : NULL;
+
+				if (line >= from) {
+					cw_screen_put(y + r, vx, vw, part ? part : "",
+						      active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_FIELD);
+					r++;
+				}
+				free(part);
+				text = text && nl ? nl + 1 : NULL;
+			}
+			if (active && cc < vw)
+				cw_screen_cursor(y + cl - from, vx + cc);
+			y += NOTES_ROWS;
+		} else {
+			const char *text = cw_edit_text(&ff->edit);
+			size_t start = active ? scroll_start(text, ff->edit.cursor, vw) : 0;
+			int cl, cc;
+
+			cw_screen_put(y, vx, vw, text + start,
+				      active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_FIELD);
+			if (active) {
+				char *before = strndup(text + start, ff->edit.cursor - start);
+
+				cw_edit_cursor_pos(&ff->edit, &cl, &cc);
+				cw_screen_cursor(y, vx + (before ? cw_text_width(before) : 0));
+				free(before);
+			}
+			y++;
+		}
+		if (ff->error[0] && y < top + 1 + avail) {
+			char msg[340];
+
+			snprintf(msg, sizeof msg, "^ %s", ff->error);
+			cw_screen_put(y++, vx, vw, msg, CW_ROLE_ERROR);
+		}
+		if (active)
+			for (size_t s = 0; s < fm->nsugg && y < top + 1 + avail; s++) {
+				char line[300];
+
+				snprintf(line, sizeof line, "%s %s", s == fm->sugg_sel ? ">" : " ",
+					 fm->sugg[s]);
+				cw_screen_put(y++, vx, vw, line,
+					      s == fm->sugg_sel ? CW_ROLE_SELECTED : CW_ROLE_HINT);
+			}
+	}
+	/* The hint: what the field is, its words, the keys that matter here. */
+	if (fm->n) {
+		const struct cw_form_field *ff = &fm->fields[fm->cur];
+		size_t n = (size_t)snprintf(hint, sizeof hint, "%s", ff->hint ? ff->hint : "");
+
+		if (fm->nsugg && n < sizeof hint)
+			n += (size_t)snprintf(hint + n, sizeof hint - n,
+					      " | Enter takes the suggestion, C-n/C-p choose");
+		else if ((ff->widget == CW_W_PERSON || ff->widget == CW_W_CASE ||
+			  ff->widget == CW_W_PEOPLE) &&
+			 n < sizeof hint)
+			n += (size_t)snprintf(hint + n, sizeof hint - n, " | type a name");
+		if (ff->widget == CW_W_NOTES && n < sizeof hint)
+			n += (size_t)snprintf(hint + n, sizeof hint - n,
+					      " | Enter: new line, C-o: $EDITOR");
+		if (ff->f && ff->f->type == CW_F_SET && n < sizeof hint) {
+			n += (size_t)snprintf(hint + n, sizeof hint - n, " | words:");
+			for (size_t k = 0; k < ff->f->words->n && n < sizeof hint; k++)
+				n += (size_t)snprintf(hint + n, sizeof hint - n, " %s",
+						      ff->f->words->words[k]);
+		}
+		cw_screen_put(top + height - 1, 0, cols, hint, CW_ROLE_HINT);
+	}
+	snprintf(app->info, sizeof app->info, "%s%s", fm->message[0] ? fm->message : "field ",
+		 "");
+	if (!fm->message[0])
+		snprintf(app->info, sizeof app->info, "field %zu of %zu%s", fm->cur + 1, fm->n,
+			 fm->dirty ? " | changed" : "");
+}

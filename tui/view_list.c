@@ -1,0 +1,365 @@
+/* view_list.c - the lists of cases, people and monitoring records, under a tab bar.
+ *
+ * Every draw asks the store for the visible window only (offset = first visible row, limit =
+ * rows on screen); the count of matches is kept and recounted after a filter change, a write,
+ * an explicit refresh or an idle tick, so scrolling stays one short query per screen. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/article.h"
+#include "models/text.h"
+#include "view_app.h"
+
+static const char *const tab_titles[CW_TAB_COUNT] = {"1 Cases", "2 People", "3 Records"};
+static const char *const tab_nouns[CW_TAB_COUNT] = {"cases", "people", "records"};
+
+static const struct cw_column case_cols[] = {
+	{"OPENED", 10, 0}, {"TITLE", 16, 4}, {"COURT", 10, 3}, {"ARTICLES", 9, 2}, {"STAGE", 9, 0},
+};
+static const struct cw_column person_cols[] = {
+	{"NAME", 16, 3}, {"KHMER", 10, 2}, {"AFFILIATION", 12, 4}, {"PROVINCE", 10, 1},
+};
+static const struct cw_column record_cols[] = {
+	{"DATE", 10, 0},         {"KIND", 9, 0},     {"CASE / PERSON", 12, 4},
+	{"COURT / PLACE", 10, 3}, {"ARTICLES", 8, 1}, {"OUTCOME", 10, 3},
+};
+
+static void tab_columns(enum cw_tab tab, const struct cw_column **cols, int *n)
+{
+	if (tab == CW_TAB_CASES)
+		*cols = case_cols, *n = 5;
+	else if (tab == CW_TAB_PEOPLE)
+		*cols = person_cols, *n = 4;
+	else
+		*cols = record_cols, *n = 6;
+}
+
+static enum cw_kind tab_kind(enum cw_tab tab)
+{
+	return tab == CW_TAB_CASES ? CW_KIND_CASE : tab == CW_TAB_PEOPLE ? CW_KIND_PERSON : 0;
+}
+
+/* The distinct articles a case charges, "307/494/495/437 bis". */
+static void case_articles(const struct cw_record *kase, char *buf, size_t len)
+{
+	struct cw_article seen[32];
+	size_t n = 0, nseen = 0;
+
+	buf[0] = '\0';
+	if (!kase || kase->kind != CW_KIND_CASE)
+		return;
+	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
+
+		for (size_t j = 0; j < d->charges.n; j++) {
+			const struct cw_article *a =
+				&((const struct cw_charge *)d->charges.items)[j].article;
+			char text[CW_ARTICLE_TEXT_MAX];
+			size_t k = 0;
+
+			while (k < nseen && !cw_article_same(&seen[k], a))
+				k++;
+			if (a->law == CW_LAW_NONE || k < nseen || nseen == 32)
+				continue;
+			seen[nseen++] = *a;
+			cw_article_format(a, text);
+			if (n < len)
+				n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "/" : "", text);
+		}
+	}
+}
+
+int cw_view_list_header(enum cw_tab tab, int width, char *out, size_t len)
+{
+	const struct cw_column *cols;
+	const char *cells[8];
+	int n, w[8];
+
+	tab_columns(tab, &cols, &n);
+	cw_columns_layout(cols, n, width, w);
+	for (int i = 0; i < n; i++)
+		cells[i] = cols[i].title;
+	return cw_row_format(cells, w, n, out, len);
+}
+
+int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_record *r, int width,
+		     char *out, size_t len)
+{
+	const struct cw_column *cols;
+	char date[CW_DATE_TEXT_MAX], a[400] = "", b[400] = "", c[400] = "", d[400] = "";
+	const char *cells[8];
+	int n, w[8], have_case = 0;
+	struct cw_record kase;
+
+	tab_columns(tab, &cols, &n);
+	cw_columns_layout(cols, n, width, w);
+	cw_date_format(cw_record_date(r), date);
+	if (tab == CW_TAB_PEOPLE) {
+		const struct cw_person *p = &r->u.person;
+
+		cells[0] = p->name, cells[1] = p->name_km, cells[2] = p->affiliation;
+		cells[3] = p->province;
+		return cw_row_format(cells, w, n, out, len);
+	}
+	if (tab == CW_TAB_CASES) {
+		case_articles(r, a, sizeof a);
+		cells[0] = date, cells[1] = r->u.kase.title, cells[2] = r->u.kase.court;
+		cells[3] = a;
+		cells[4] = r->u.kase.stage ? cw_enum_word(&cw_words_stage, r->u.kase.stage) : "";
+		return cw_row_format(cells, w, n, out, len);
+	}
+	/* A monitoring record: its case gives the title, court and articles. */
+	if (r->kind == CW_KIND_HEARING || r->kind == CW_KIND_MILESTONE) {
+		const struct cw_id *cid = r->kind == CW_KIND_HEARING ? &r->u.hearing.case_id
+								     : &r->u.milestone.case_id;
+
+		have_case = !cw_id_is_zero(cid) && cw_store_get(st, cid, &kase, NULL) == 0;
+	}
+	if (have_case) {
+		snprintf(a, sizeof a, "%s", kase.u.kase.title ? kase.u.kase.title : "");
+		snprintf(b, sizeof b, "%s", kase.u.kase.court ? kase.u.kase.court : "");
+		case_articles(&kase, c, sizeof c);
+		cw_record_free(&kase);
+	}
+	switch (r->kind) {
+	case CW_KIND_HEARING:
+		if (r->u.hearing.court)
+			snprintf(b, sizeof b, "%s", r->u.hearing.court);
+		snprintf(d, sizeof d, "%s%s%s",
+			 r->u.hearing.outcome ? cw_enum_word(&cw_words_outcome, r->u.hearing.outcome)
+					      : "",
+			 r->u.hearing.sentence ? ": " : "",
+			 r->u.hearing.sentence ? r->u.hearing.sentence : "");
+		break;
+	case CW_KIND_MILESTONE: {
+		struct cw_record p;
+
+		if (cw_store_get(st, &r->u.milestone.person, &p, NULL) == 0) {
+			snprintf(a, sizeof a, "%s", cw_record_label(&p));
+			cw_record_free(&p);
+		}
+		if (r->u.milestone.court)
+			snprintf(b, sizeof b, "%s", r->u.milestone.court);
+		snprintf(d, sizeof d, "%s%s%s", cw_enum_word(&cw_words_milestone, r->u.milestone.type),
+			 r->u.milestone.detail ? ": " : "",
+			 r->u.milestone.detail ? r->u.milestone.detail : "");
+		break;
+	}
+	case CW_KIND_VISIT:
+		snprintf(a, sizeof a, "%s", r->u.visit.facility ? r->u.visit.facility : "");
+		snprintf(b, sizeof b, "%s",
+			 r->u.visit.facility_province ? r->u.visit.facility_province : "");
+		snprintf(d, sizeof d, "access %s",
+			 r->u.visit.access ? cw_enum_word(&cw_words_access, r->u.visit.access)
+					   : "unknown");
+		break;
+	case CW_KIND_DEMO:
+		snprintf(a, sizeof a, "%s",
+			 r->u.demo.cause       ? r->u.demo.cause
+			 : r->u.demo.organiser ? r->u.demo.organiser
+					       : "");
+		snprintf(b, sizeof b, "%s",
+			 r->u.demo.place      ? r->u.demo.place
+			 : r->u.demo.province ? r->u.demo.province
+					      : "");
+		if (r->u.demo.participants >= 0)
+			snprintf(d, sizeof d, "%lld participants", (long long)r->u.demo.participants);
+		break;
+	case CW_KIND_CASE:
+		snprintf(a, sizeof a, "%s", r->u.kase.title ? r->u.kase.title : "");
+		snprintf(b, sizeof b, "%s", r->u.kase.court ? r->u.kase.court : "");
+		case_articles(r, c, sizeof c);
+		break;
+	case CW_KIND_PERSON:
+		snprintf(a, sizeof a, "%s", r->u.person.name ? r->u.person.name : "");
+		break;
+	}
+	cells[0] = date, cells[1] = cw_kind_name(r->kind), cells[2] = a, cells[3] = b;
+	cells[4] = c, cells[5] = d;
+	return cw_row_format(cells, w, n, out, len);
+}
+
+/* Counts (when stale) and fetches the visible window of the current list. */
+static int fetch(struct cw_app *app, struct cw_list_tab *t, int height, struct cw_error *err)
+{
+	struct cw_filter f;
+	uint32_t kinds;
+	int ignored, rc;
+
+	cw_filter_state_for_list(&app->filter, tab_kind(app->tab), &f, &kinds, &ignored);
+	for (int attempt = 0; attempt < 2; attempt++) {
+		size_t count = t->pg.count, want;
+
+		if (t->count_stale && (rc = cw_store_count(app->st, &f, kinds, &count, err)) != 0)
+			return rc;
+		t->count_stale = 0;
+		cw_pager_update(&t->pg, count, height);
+		cw_record_list_free(&t->win);
+		if ((rc = cw_store_list(app->st, &f, kinds,
+					CW_ORDER_NEWEST_FIRST, t->pg.top, (size_t)height, &t->win,
+					err)) != 0)
+			return rc;
+		want = count - t->pg.top < (size_t)height ? count - t->pg.top : (size_t)height;
+		/* Fewer (or more) rows than counted: another process wrote; count again. */
+		if (t->win.n == want)
+			break;
+		t->count_stale = 1;
+	}
+	if (ignored)
+		cw_app_status(app, 0, "kind: applies to the records list (3)");
+	return 0;
+}
+
+void cw_view_lists_draw(struct cw_app *app, int top, int height)
+{
+	struct cw_list_tab *t = &app->tabs[app->tab];
+	int cols = cw_screen_cols(), x = 0, rows = height - 2;
+	struct cw_error err;
+	char line[4096];
+
+	/* Tab bar. */
+	cw_screen_fill(top, CW_ROLE_TAB);
+	for (int i = 0; i < CW_TAB_COUNT; i++) {
+		char label[32];
+		int w;
+
+		snprintf(label, sizeof label, " %s ", tab_titles[i]);
+		w = cw_text_width(label);
+		cw_screen_put(top, x, w, label, i == (int)app->tab ? CW_ROLE_TAB_ACTIVE : CW_ROLE_TAB);
+		x += w + 1;
+	}
+	if (x + 12 < cols)
+		cw_screen_put(top, cols - 10, 10, "? help", CW_ROLE_TAB);
+	if (cw_view_list_header(app->tab, cols, line, sizeof line) == 0)
+		cw_screen_put(top + 1, 0, cols, line, CW_ROLE_HEADER);
+	if (rows < 1)
+		return;
+	if (fetch(app, t, rows, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	for (size_t i = 0; i < t->win.n && (int)i < rows; i++) {
+		int selected = t->pg.top + i == t->pg.cursor;
+
+		if (cw_view_list_row(app->st, app->tab, &t->win.items[i], cols, line, sizeof line) != 0)
+			snprintf(line, sizeof line, "(cannot show this record)");
+		cw_screen_put(top + 2 + (int)i, 0, cols, line,
+			      selected ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
+	}
+	if (t->pg.count == 0)
+		cw_screen_put(top + 2, 0, cols,
+			      cw_filter_is_empty(&app->filter.f)
+				      ? "nothing here yet: P adds a person, C a case, H logs a hearing"
+				      : "no match: Esc clears the filter",
+			      CW_ROLE_HINT);
+	if (app->filter.line[0])
+		snprintf(app->info, sizeof app->info, "filter: %s | %zu %s match", app->filter.line,
+			 t->pg.count, tab_nouns[app->tab]);
+	else
+		snprintf(app->info, sizeof app->info, "%zu %s | %zu/%zu", t->pg.count,
+			 tab_nouns[app->tab], t->pg.count ? t->pg.cursor + 1 : 0, t->pg.count);
+}
+
+const struct cw_record *cw_view_lists_current(struct cw_app *app)
+{
+	struct cw_list_tab *t = &app->tabs[app->tab];
+
+	if (t->pg.cursor < t->pg.top || t->pg.cursor - t->pg.top >= t->win.n)
+		return NULL;
+	return &t->win.items[t->pg.cursor - t->pg.top];
+}
+
+static void quick(struct cw_app *app, const char *articles)
+{
+	struct cw_error err;
+
+	if (cw_filter_state_quick(&app->filter, articles, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	for (int i = 0; i < CW_TAB_COUNT; i++)
+		cw_pager_home(&app->tabs[i].pg);
+	cw_app_invalidate(app);
+}
+
+void cw_view_lists_key(struct cw_app *app, enum cw_action a)
+{
+	struct cw_list_tab *t = &app->tabs[app->tab];
+	const struct cw_record *cur = cw_view_lists_current(app);
+
+	switch (a) {
+	case CW_ACT_UP:
+		cw_pager_move(&t->pg, -1);
+		break;
+	case CW_ACT_DOWN:
+		cw_pager_move(&t->pg, 1);
+		break;
+	case CW_ACT_TOP:
+		cw_pager_home(&t->pg);
+		break;
+	case CW_ACT_BOTTOM:
+		cw_pager_end(&t->pg);
+		break;
+	case CW_ACT_PAGE_DOWN:
+	case CW_ACT_PAGE_UP:
+		cw_pager_page(&t->pg, a == CW_ACT_PAGE_DOWN);
+		break;
+	case CW_ACT_NEXT_TAB:
+	case CW_ACT_PREV_TAB:
+		app->tab = (enum cw_tab)((app->tab + (a == CW_ACT_NEXT_TAB ? 1 : CW_TAB_COUNT - 1)) %
+					 CW_TAB_COUNT);
+		app->tabs[app->tab].count_stale = 1;
+		break;
+	case CW_ACT_TAB_CASES:
+	case CW_ACT_TAB_PEOPLE:
+	case CW_ACT_TAB_RECORDS:
+		app->tab = a == CW_ACT_TAB_CASES    ? CW_TAB_CASES
+			   : a == CW_ACT_TAB_PEOPLE ? CW_TAB_PEOPLE
+						    : CW_TAB_RECORDS;
+		app->tabs[app->tab].count_stale = 1;
+		break;
+	case CW_ACT_OPEN:
+		if (!cur)
+			break;
+		if (cur->kind == CW_KIND_PERSON)
+			cw_app_open_timeline(app, cur);
+		else
+			cw_app_open_record(app, &cur->id);
+		break;
+	case CW_ACT_TIMELINE:
+		if (cur)
+			cw_app_open_timeline(app, cur);
+		break;
+	case CW_ACT_FILTER:
+		app->prompting = 1;
+		cw_edit_set(&app->prompt, app->filter.line);
+		break;
+	case CW_ACT_FILTER_CLEAR:
+		if (app->filter.line[0] || !cw_filter_is_empty(&app->filter.f)) {
+			cw_filter_state_clear(&app->filter);
+			cw_app_invalidate(app);
+			cw_app_status(app, 0, "filter cleared");
+		}
+		break;
+	case CW_ACT_QUICK_INCITEMENT:
+		quick(app, "494/495");
+		break;
+	case CW_ACT_QUICK_LESE_MAJESTE:
+		quick(app, "437 bis");
+		break;
+	case CW_ACT_EDIT:
+		if (cur)
+			cw_app_open_form(app, (enum cw_kind)cur->kind, &cur->id);
+		break;
+	case CW_ACT_DELETE:
+		if (cur)
+			cw_app_ask_delete(app, &cur->id);
+		break;
+	default:
+		break;
+	}
+}

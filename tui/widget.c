@@ -1,0 +1,383 @@
+/* widget.c - paging, columns, fitted rows and the line editor; see widget.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "models/error.h"
+#include "store/store.h"
+#include "models/text.h"
+#include "widget.h"
+
+/* ---- paging ----------------------------------------------------------------------------- */
+
+static void pager_clamp(struct cw_pager *p)
+{
+	size_t h = (size_t)(p->height > 0 ? p->height : 1);
+
+	if (p->count == 0) {
+		p->cursor = p->top = 0;
+		return;
+	}
+	if (p->cursor >= p->count)
+		p->cursor = p->count - 1;
+	if (p->cursor < p->top)
+		p->top = p->cursor;
+	if (p->cursor >= p->top + h)
+		p->top = p->cursor - h + 1;
+	/* No empty rows below the last item while earlier items are hidden. */
+	if (p->top + h > p->count)
+		p->top = p->count > h ? p->count - h : 0;
+}
+
+void cw_pager_update(struct cw_pager *p, size_t count, int height)
+{
+	p->count = count;
+	p->height = height > 0 ? height : 1;
+	pager_clamp(p);
+}
+
+void cw_pager_move(struct cw_pager *p, long delta)
+{
+	if (delta < 0 && (size_t)-delta > p->cursor)
+		p->cursor = 0;
+	else
+		p->cursor = (size_t)((long)p->cursor + delta);
+	pager_clamp(p);
+}
+
+void cw_pager_page(struct cw_pager *p, int down)
+{
+	size_t h = (size_t)(p->height > 0 ? p->height : 1);
+
+	if (down) {
+		p->top += h;
+		p->cursor += h;
+	} else {
+		p->top = p->top > h ? p->top - h : 0;
+		p->cursor = p->cursor > h ? p->cursor - h : 0;
+	}
+	pager_clamp(p);
+}
+
+void cw_pager_home(struct cw_pager *p)
+{
+	p->cursor = p->top = 0;
+}
+
+void cw_pager_end(struct cw_pager *p)
+{
+	p->cursor = p->count ? p->count - 1 : 0;
+	pager_clamp(p);
+}
+
+/* ---- columns ---------------------------------------------------------------------------- */
+
+void cw_columns_layout(const struct cw_column *cols, int ncols, int width, int *out)
+{
+	int used = ncols > 0 ? ncols - 1 : 0, weights = 0, spare, given = 0, last = -1;
+
+	for (int i = 0; i < ncols; i++) {
+		out[i] = cols[i].min;
+		used += cols[i].min;
+		weights += cols[i].weight;
+		if (cols[i].weight)
+			last = i;
+	}
+	spare = width - used;
+	if (spare >= 0) {
+		for (int i = 0; i < ncols && weights; i++) {
+			int extra = spare * cols[i].weight / weights;
+
+			out[i] += extra;
+			given += extra;
+		}
+		if (last >= 0)
+			out[last] += spare - given; /* rounding leftovers */
+		return;
+	}
+	/* Narrower than the minimums: take columns from the right-hand (least important) end. */
+	for (int i = ncols - 1; i >= 0 && spare < 0; i--) {
+		int take = out[i] - 1 < -spare ? out[i] - 1 : -spare;
+
+		out[i] -= take;
+		spare += take;
+	}
+}
+
+int cw_row_format(const char *const *cells, const int *widths, int ncols, char *out, size_t len)
+{
+	size_t n = 0;
+
+	if (len == 0)
+		return CW_ENOMEM;
+	out[0] = '\0';
+	for (int i = 0; i < ncols; i++) {
+		char *safe = cw_text_for_terminal(cells[i] ? cells[i] : "", 0);
+		/* A cell's bytes: up to 4 per column plus combining marks; be generous. */
+		size_t cell_len = (size_t)widths[i] * 12 + 16;
+		char *cell = malloc(cell_len);
+
+		if (!safe || !cell) {
+			free(safe);
+			free(cell);
+			return CW_ENOMEM;
+		}
+		cw_text_fit(safe, widths[i], 1, cell, cell_len);
+		if (n + strlen(cell) + 2 >= len) {
+			free(safe);
+			free(cell);
+			return CW_ENOMEM;
+		}
+		n += (size_t)snprintf(out + n, len - n, "%s%s", i ? " " : "", cell);
+		free(safe);
+		free(cell);
+	}
+	return 0;
+}
+
+/* ---- line editor ------------------------------------------------------------------------ */
+
+static int edit_reserve(struct cw_edit *e, size_t more)
+{
+	if (e->len + more + 1 > e->cap) {
+		size_t cap = e->cap ? e->cap : 64;
+		char *grown;
+
+		while (cap < e->len + more + 1)
+			cap *= 2;
+		if (!(grown = realloc(e->buf, cap)))
+			return CW_ENOMEM;
+		e->buf = grown;
+		e->cap = cap;
+	}
+	return 0;
+}
+
+int cw_edit_set(struct cw_edit *e, const char *text)
+{
+	size_t n = text ? strlen(text) : 0;
+
+	e->len = e->cursor = 0;
+	if (edit_reserve(e, n) != 0)
+		return CW_ENOMEM;
+	memcpy(e->buf, text ? text : "", n);
+	e->len = e->cursor = n;
+	e->buf[n] = '\0';
+	return 0;
+}
+
+void cw_edit_free(struct cw_edit *e)
+{
+	free(e->buf);
+	e->buf = NULL;
+	e->len = e->cap = e->cursor = 0;
+}
+
+const char *cw_edit_text(const struct cw_edit *e)
+{
+	return e->buf ? e->buf : "";
+}
+
+int cw_edit_insert(struct cw_edit *e, unsigned cp)
+{
+	char u[4];
+	size_t n;
+
+	if ((cp < 0x20 && !(cp == '\n' && e->multiline)) || cp == 0x7F ||
+	    (cp >= 0x80 && cp < 0xA0) || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000))
+		return CW_EINVAL;
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | cp >> 12);
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		u[0] = (char)(0xF0 | cp >> 18);
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	if (edit_reserve(e, n) != 0)
+		return CW_ENOMEM;
+	memmove(e->buf + e->cursor + n, e->buf + e->cursor, e->len - e->cursor + 1);
+	memcpy(e->buf + e->cursor, u, n);
+	e->len += n;
+	e->cursor += n;
+	return 0;
+}
+
+/* Byte offset of the character before / after `at`. */
+static size_t prev_char(const struct cw_edit *e, size_t at)
+{
+	if (at == 0)
+		return 0;
+	at--;
+	while (at > 0 && ((unsigned char)e->buf[at] & 0xC0) == 0x80)
+		at--;
+	return at;
+}
+
+static size_t next_char(const struct cw_edit *e, size_t at)
+{
+	if (at >= e->len)
+		return e->len;
+	at++;
+	while (at < e->len && ((unsigned char)e->buf[at] & 0xC0) == 0x80)
+		at++;
+	return at;
+}
+
+void cw_edit_left(struct cw_edit *e)
+{
+	e->cursor = prev_char(e, e->cursor);
+}
+
+void cw_edit_right(struct cw_edit *e)
+{
+	e->cursor = next_char(e, e->cursor);
+}
+
+void cw_edit_home(struct cw_edit *e)
+{
+	e->cursor = 0;
+}
+
+void cw_edit_end(struct cw_edit *e)
+{
+	e->cursor = e->len;
+}
+
+static void edit_remove(struct cw_edit *e, size_t from, size_t to)
+{
+	if (to <= from)
+		return;
+	memmove(e->buf + from, e->buf + to, e->len - to + 1);
+	e->len -= to - from;
+	e->cursor = from;
+}
+
+void cw_edit_backspace(struct cw_edit *e)
+{
+	edit_remove(e, prev_char(e, e->cursor), e->cursor);
+}
+
+void cw_edit_delete(struct cw_edit *e)
+{
+	edit_remove(e, e->cursor, next_char(e, e->cursor));
+}
+
+void cw_edit_kill_word(struct cw_edit *e)
+{
+	size_t at = e->cursor;
+
+	while (at > 0 && (e->buf[at - 1] == ' ' || e->buf[at - 1] == '\n'))
+		at--;
+	while (at > 0 && e->buf[at - 1] != ' ' && e->buf[at - 1] != '\n')
+		at--;
+	edit_remove(e, at, e->cursor);
+}
+
+void cw_edit_cursor_pos(const struct cw_edit *e, int *line, int *col)
+{
+	size_t start = 0;
+
+	*line = 0;
+	for (size_t i = 0; i < e->cursor; i++)
+		if (e->buf[i] == '\n') {
+			(*line)++;
+			start = i + 1;
+		}
+	*col = 0;
+	for (size_t off = start; off < e->cursor;) {
+		uint32_t cp;
+		size_t n = cw_utf8_decode(e->buf + off, e->cursor - off, &cp);
+		int w;
+
+		if (n == 0)
+			n = 1, cp = 0xFFFD;
+		w = wcwidth((wchar_t)cp);
+		*col += w < 0 ? 1 : w;
+		off += n;
+	}
+}
+
+/* ---- the filter line ------------------------------------------------------------------- */
+
+void cw_filter_state_init(struct cw_filter_state *s)
+{
+	s->line[0] = '\0';
+	cw_filter_init(&s->f);
+}
+
+int cw_filter_state_apply(struct cw_filter_state *s, const char *line, struct cw_error *err)
+{
+	struct cw_filter f;
+	int rc;
+
+	if (strlen(line) >= sizeof s->line)
+		return cw_error_set(err, CW_EINVAL, "filter", "too long");
+	cw_filter_init(&f);
+	if ((rc = cw_filter_parse_line(line, &f, err)) != 0)
+		return rc;
+	if (cw_date_is_known(f.since) && cw_date_is_known(f.until) &&
+	    cw_date_compare(f.since, f.until) > 0)
+		return cw_error_set(err, CW_EINVAL, "until", "is before since");
+	s->f = f;
+	snprintf(s->line, sizeof s->line, "%s", line);
+	return 0;
+}
+
+void cw_filter_state_clear(struct cw_filter_state *s)
+{
+	cw_filter_state_init(s);
+}
+
+int cw_filter_state_quick(struct cw_filter_state *s, const char *articles, struct cw_error *err)
+{
+	struct cw_filter f = s->f;
+	struct cw_article want[CW_ARTICLE_LIST_MAX];
+	size_t n;
+	int same;
+	int rc;
+
+	if ((rc = cw_article_parse_list(articles, want, CW_ARTICLE_LIST_MAX, &n, "article",
+					err)) != 0)
+		return rc;
+	same = n == f.narticles;
+	for (size_t i = 0; same && i < n; i++)
+		same = cw_article_same(&want[i], &f.articles[i]);
+	if (same) {
+		f.narticles = 0;
+	} else {
+		memcpy(f.articles, want, n * sizeof want[0]);
+		f.narticles = n;
+	}
+	s->f = f;
+	cw_filter_describe(&s->f, s->line, sizeof s->line);
+	return 0;
+}
+
+void cw_filter_state_for_list(const struct cw_filter_state *s, enum cw_kind list_kind,
+			      struct cw_filter *out, uint32_t *default_kinds, int *kind_ignored)
+{
+	*out = s->f;
+	*kind_ignored = 0;
+	if (list_kind == CW_KIND_NONE) {
+		*default_kinds = CW_KINDS_EVENTS;
+		return;
+	}
+	*kind_ignored = out->kinds != 0;
+	out->kinds = CW_KIND_BIT(list_kind);
+	*default_kinds = CW_KIND_BIT(list_kind);
+}

@@ -1,0 +1,99 @@
+/* widget.h - the parts of the terminal interface that do not draw: list paging, column
+ * layout, rows of fitted cells, and the line editor. Tested without a terminal
+ * (tests/check_tui.c). */
+#ifndef CW_WIDGET_H
+#define CW_WIDGET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "models/filter.h"
+
+/* ---- paging ----------------------------------------------------------------------------- */
+
+/* A window of `height` rows over `count` items, with a cursor. The view fetches only the items
+ * [top, top + height) from the store. */
+struct cw_pager {
+	size_t count;  /* items that match */
+	size_t top;    /* first visible item */
+	size_t cursor; /* selected item */
+	int height;    /* visible rows, at least 1 */
+};
+
+/* Sets count and height (after a refresh or a resize) and clamps cursor and top so that the
+ * cursor stays visible and no rows are wasted at the end. */
+void cw_pager_update(struct cw_pager *p, size_t count, int height);
+/* Moves the cursor by delta rows (clamped), scrolling as little as needed. */
+void cw_pager_move(struct cw_pager *p, long delta);
+/* Page down/up: the cursor and the window move by a screenful. */
+void cw_pager_page(struct cw_pager *p, int down);
+void cw_pager_home(struct cw_pager *p);
+void cw_pager_end(struct cw_pager *p);
+
+/* ---- columns ---------------------------------------------------------------------------- */
+
+struct cw_column {
+	const char *title;
+	int min;    /* never narrower (unless the screen is) */
+	int weight; /* share of the spare width; 0 keeps the column at min */
+};
+
+/* Widths for ncols columns separated by one space in `width` columns. */
+void cw_columns_layout(const struct cw_column *cols, int ncols, int width, int *out);
+
+/* Writes one line of cells fitted to the widths (display columns, by wcwidth): each cell
+ * neutralised for the terminal, cut with "…" and padded, separated by one space. The line is
+ * exactly the sum of widths plus separators wide. Returns 0 or CW_ENOMEM. */
+int cw_row_format(const char *const *cells, const int *widths, int ncols, char *out,
+		  size_t len);
+
+/* ---- line editor ------------------------------------------------------------------------ */
+
+/* UTF-8 text with a cursor (a byte offset on a character boundary). */
+struct cw_edit {
+	char *buf;
+	size_t len, cap, cursor;
+	int multiline; /* newlines may be inserted */
+};
+
+int cw_edit_set(struct cw_edit *e, const char *text);
+void cw_edit_free(struct cw_edit *e);
+const char *cw_edit_text(const struct cw_edit *e); /* never NULL */
+/* Inserts a code point at the cursor. Control characters other than a newline (in a
+ * multi-line edit) are refused with CW_EINVAL. */
+int cw_edit_insert(struct cw_edit *e, unsigned cp);
+void cw_edit_left(struct cw_edit *e);
+void cw_edit_right(struct cw_edit *e);
+void cw_edit_home(struct cw_edit *e);
+void cw_edit_end(struct cw_edit *e);
+void cw_edit_backspace(struct cw_edit *e);
+void cw_edit_delete(struct cw_edit *e);
+void cw_edit_kill_word(struct cw_edit *e);
+/* The display column of the cursor within its line, and the line number (multi-line). */
+void cw_edit_cursor_pos(const struct cw_edit *e, int *line, int *col);
+
+/* ---- the filter line ------------------------------------------------------------------- */
+
+#define CW_FILTER_LINE_MAX 400
+
+/* The active filter and the line that made it. A line that fails to parse changes nothing. */
+struct cw_filter_state {
+	char line[CW_FILTER_LINE_MAX];
+	struct cw_filter f;
+};
+
+void cw_filter_state_init(struct cw_filter_state *s);
+/* Parses line with cw_filter_parse_line (the command line's syntax); on success it becomes
+ * the active filter, on error the old one stays and err names the criterion. */
+int cw_filter_state_apply(struct cw_filter_state *s, const char *line, struct cw_error *err);
+void cw_filter_state_clear(struct cw_filter_state *s);
+/* A quick key: filters on these articles (keeping the other criteria), or, when exactly
+ * these articles are the article filter already, removes it. */
+int cw_filter_state_quick(struct cw_filter_state *s, const char *articles,
+			  struct cw_error *err);
+/* The filter for one list: the records list honours kind:, the lists of cases and people
+ * show their own kind (and *kind_ignored says a kind: was left out). */
+void cw_filter_state_for_list(const struct cw_filter_state *s, enum cw_kind list_kind,
+			      struct cw_filter *out, uint32_t *default_kinds, int *kind_ignored);
+
+#endif
