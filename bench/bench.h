@@ -20,6 +20,7 @@ struct bench_opts {
 	size_t batch;     /* records per write transaction during the bulk load */
 	int runs;         /* timed repetitions of each query (the median is reported) */
 	size_t timelines; /* people per timeline run */
+	int skip_load;    /* reuse the databases in dir (kept by an earlier --keep) */
 };
 
 /* The queries both sides answer. The filters are built once from these descriptions. */
@@ -30,6 +31,7 @@ enum bench_query {
 	Q_SCREEN_437BIS_HEARINGS,
 	Q_TIMELINES,
 	Q_WEEK,
+	Q_REPORT, /* casewatch's own weekly report (store/report.h); no SQLite counterpart */
 	Q_COUNT
 };
 
