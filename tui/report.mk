@@ -8,3 +8,7 @@ check_PROGRAMS += tests/check_report
 tests_check_report_SOURCES = tests/check_report.c tests/testutil.h
 tests_check_report_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS)
 tests_check_report_LDADD = $(STORE_LIBS) $(CHECK_LIBS)
+
+CLI_TESTS += tests/cli/report.sh tests/cli/report_formats.sh tests/cli/report_escaping.sh \
+	tests/cli/export.sh
+EXTRA_DIST += tests/golden/report-small.md tests/golden/report-small-empty.md

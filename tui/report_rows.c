@@ -376,7 +376,6 @@ static void by_article(struct builder *b)
 
 	for (int g = 0; g < CW_GROUP_COUNT; g++) {
 		cell(b, CW_RC_LABEL, "%s", cw_report_group_label((enum cw_report_group)g));
-		cell(b, CW_RC_DETAIL, "%s", cw_report_group_name((enum cw_report_group)g));
 		cell(b, CW_RC_COUNT, "%zu", r->groups[g]);
 		row_end(b);
 	}

@@ -1,0 +1,73 @@
+#!/bin/sh
+# casewatch export: filtered lists and timelines as CSV and JSON with the records' stable ids
+# (so tables join), and upcoming hearings as iCalendar whose UIDs stay the same from one export
+# to the next.
+. "$TESTLIB"
+set -e
+PY=${PYTHON3:-python3}
+
+ok cw seed "$SEED_FILE"
+
+# records: JSON as 'list --json' gives them, CSV with the same ids
+ok cw export records --format json --article "437 bis"
+json "len(d) == 6 and all(len(r['id']) == 32 for r in d)"
+json "sorted({r['kind'] for r in d}) == ['hearing', 'milestone']"
+printf '%s' "$out" >"$WORK/r.json"
+ok cw export --format csv --article "437 bis" -o "$WORK/r.csv"
+has "wrote $WORK/r.csv"
+ok cw export persons --format csv -o "$WORK/p.csv"
+ok cw export cases --format csv -o "$WORK/c.csv"
+"$PY" - "$WORK" <<'PY' || fail "CSV joins"
+import csv, json, sys
+w = sys.argv[1]
+def load(n): return list(csv.DictReader(open(w + n, newline='', encoding='utf-8'), strict=True))
+recs, people, cases = load('/r.csv'), load('/p.csv'), load('/c.csv')
+ids = [r['id'] for r in json.load(open(w + '/r.json'))]
+assert sorted(r['id'] for r in recs) == sorted(ids), 'CSV and JSON give the same ids'
+pid = {p['id']: p['name'] for p in people}
+cid = {c['id']: c['title'] for c in cases}
+assert len(pid) == 16 and len(cid) == 30, (len(pid), len(cid))
+for r in recs:
+    assert cid[r['case_id']] == r['case'], r
+    for i in r['person_ids'].split():
+        assert pid[i] in r['people'], r
+saran = [c for c in cases if c['title'].startswith('Kang Saran')][0]
+assert saran['articles'] == '307/494/495/437 bis', saran['articles']
+assert pid[saran['defendant_ids']] == 'Kang Saran'
+PY
+checks=$((checks + 1))
+ok cw export records --format csv --since 2024-02-07 --until 2024-02-07
+lines 5
+
+# a timeline
+ok cw export --timeline "Chao Veasna" --format json
+json "d['person']['name'] == 'Chao Veasna' and d['summary']['pretrial_days'] == 199"
+json "[e['kind'] for e in d['entries']].count('milestone') == 3"
+ok cw export --timeline "Chao Veasna" --format csv
+has ",hearing,2024-02-07,"
+lines 6
+
+# iCalendar: stable output, one event per hearing, all-day without a time
+ok cw init
+ok cw log hearing --case "Ny Nak" --date 2030-03-04 --time 14:15 --court "Phnom Penh Court"
+ok cw export --format ics --from 2024-01-01 -o "$WORK/a.ics"
+ok cw export --format ics --from 2024-01-01 -o "$WORK/b.ics"
+cmp "$WORK/a.ics" "$WORK/b.ics" || fail "two exports of the same data differ"
+grep -q 'DTSTART;TZID=Asia/Phnom_Penh:20300304T141500' "$WORK/a.ics" || fail "timed hearing"
+[ "$(grep -c BEGIN:VEVENT "$WORK/a.ics")" -eq 5 ] || fail "wanted 5 events since 2024"
+ok cw export --format ics --from 2030-01-01 --article 302
+has "DTSTART;TZID=Asia/Phnom_Penh:20300304T141500"
+has "LOCATION:Phnom Penh Court"
+ok cw export --format ics --from 2031-01-01
+has "BEGIN:VCALENDAR"
+lacks "BEGIN:VEVENT"
+
+# bad input
+fails 2 format cw export
+fails 2 format cw export --format xml
+fails 2 format cw export persons --format ics
+fails 2 export cw export things --format csv
+fails 2 kind cw export persons --format csv --kind hearing
+fails 66 timeline cw export --timeline "Nobody Here" --format json
+fails 65 until cw export --format csv --since 2024-03 --until 2024-02
+done_ok

@@ -1,0 +1,124 @@
+#!/bin/sh
+# casewatch report: the weekly summary of a small dataset made through the command line,
+# compared with golden Markdown (nothing in it depends on ids or creation times); the week of
+# 7 February 2024 in the demo data; filters, ranges, the default week, -o FILE, an empty week,
+# and bad input refused with one line naming the option.
+. "$TESTLIB"
+set -e
+GOLDEN=$(dirname "$TESTLIB")/../golden
+
+ok cw init
+ok cw person add --name "Chhim Sithar" --name-km "ឈឹម ស៊ីថា"
+ok cw person add --name "Kang Saran" --name-km "កាំង សារ៉ាន"
+ok cw person add --name "Élise Müller"
+ok cw case add --title "NagaWorld | strike" --court "Phnom Penh Court of First Instance" \
+	--stage trial --defendant "Chhim Sithar" --custody detained --charge 494/495
+ok cw case add --title "Saran lèse-majesté" --court "Banteay Meanchey Court of First Instance" \
+	--defendant "Kang Saran" --custody detained --charge "437 bis/307"
+ok cw log milestone --person "Chhim Sithar" --case NagaWorld --date 2024-01-04 --type arrest
+ok cw log milestone --person "Kang Saran" --case Saran --date 2024-02-01 --type arrest
+ok cw log milestone --person "Kang Saran" --case Saran --date 2024-02-06 --type charge \
+	--detail "charged *again*"
+ok cw log hearing --case NagaWorld --date 2024-02-07 --time 09:00 --stage trial \
+	--indicator public_hearing=no:"gallery closed" --indicator reasoned_judgment=yes \
+	--monitors-admitted no --outcome adjourned --adjourn-reason "judge ill" \
+	--next-date 2024-02-20
+ok cw log hearing --case Saran --date 2024-02-08 --stage verdict --outcome verdict \
+	--verdict "437 bis=convicted@Kang Saran" --sentence "3 years"
+ok cw log visit --facility "Correctional Center 2" --date 2024-02-09 --access restricted \
+	--concern water,health --detainee "Chhim Sithar" --follow-up "ask for new filters"
+ok cw log demo --date 2024-02-10 --place "Freedom Park" --province "Phnom Penh" \
+	--organiser LRSU --cause "release <Sithar>" --participants 200 --response arrests,dispersed \
+	--arrested "Élise Müller" --arrests-count 3
+ok cw log hearing --case Saran --date 2024-02 --court "Battambang Appeal Court" \
+	--notes "appeal heard
+day not given"
+ok cw log hearing --case Saran --date 2024-01-31 --outcome adjourned
+
+# golden Markdown: the week, and a week with nothing in it
+ok cw report --week 2024-W06
+printf '%s\n' "$out" >"$WORK/week.md"
+diff -u "$GOLDEN/report-small.md" "$WORK/week.md" || fail "Markdown differs from the golden file"
+ok cw report --week 2023-W01 --format md
+printf '%s\n' "$out" >"$WORK/empty.md"
+diff -u "$GOLDEN/report-small-empty.md" "$WORK/empty.md" || fail "empty report differs"
+has "the report is empty"
+has "No hearings monitored in this period."
+
+# the same week asked as a range of dates is the same report under another title
+ok cw report --from 2024-02-05 --to 2024-02-11
+has "# casewatch weekly summary, 2024-W06"
+ok cw report --from 2024-02 --to 2024-02
+has "2024-02-01 to 2024-02-29"
+has "previous period 2024-01-03 to 2024-01-31"
+has "## Hearings monitored (2)"
+has "## Dated only to a month or a year (1)"
+has "| 2024-02 | hearing | Saran lèse-majesté |"
+
+# filters as for list: one article, one court, one person
+ok cw report --week 2024-W06 --article 437bis
+has "## Hearings monitored (1)"
+has "Saran lèse-majesté"
+lacks "NagaWorld"
+ok cw report --week 2024-W06 --court "Phnom Penh"
+has "## Hearings monitored (1)"
+has "## Verdicts and sentences (0)"
+ok cw report --week 2024-W06 --kind visit
+has "## Prison visits (1)"
+has "## Hearings monitored (0)"
+has "## Demonstrations (0)"
+
+# the default is the last complete ISO week
+expect=$("${PYTHON3:-python3}" -c '
+import datetime
+d = datetime.date.today() - datetime.timedelta(days=7)
+y, w, _ = d.isocalendar()
+print("%04d-W%02d" % (y, w))')
+ok cw report
+has "# casewatch weekly summary, $expect"
+
+# -o FILE: written whole, the path said on stdout
+ok cw report --week 2024-W06 -o "$WORK/out.md"
+has "wrote $WORK/out.md"
+diff -u "$GOLDEN/report-small.md" "$WORK/out.md" || fail "-o FILE differs from stdout"
+ok cw report --week 2024-W06 --format html --output "$WORK/out.html"
+grep -q "<!DOCTYPE html>" "$WORK/out.html" || fail "--output html"
+
+# the demo data: the week of 7 February 2024 has the verdicts of Chao Veasna and Chhorn Phalla
+DB="$WORK/demo"
+ok cw seed "$SEED_FILE"
+ok cw report --week 2024-W06 --person "Chao Veasna"
+has "| 2024-02-07 | Chao Veasna — incitement (election) | Chao Veasna |"
+has "| 2024-02-07 | Chao Veasna | Chao Veasna — incitement (election) |  | 494 | convicted | three years' imprisonment |"
+ok cw report --week 2024-W06 --article 494/495
+has "Chao Veasna"
+has "Chhorn Phalla"
+has "Thach Setha — negotiable"
+ok cw report --week 2024-W06 --article 305
+has "## Hearings monitored (1)"
+has "Chhorn Phalla"
+lacks "Chao Veasna"
+lacks "Thach Setha"
+ok cw report --week 2024-W06
+has "## Dated only to a month or a year (2)"
+has "Thach Setha — negotiable instruments and incitement"
+has "| 2024-02-15 | Kang Saran — public insult, incitement and lèse-majesté |"
+
+# bad input: one line naming the option, no file left behind
+fails 65 week cw report --week 2024-W60
+fails 65 week cw report --week 2024-13
+fails 2 to cw report --from 2024-02-05
+fails 2 week cw report --week 2024-W06 --from 2024-02-01 --to 2024-02-02
+fails 65 to cw report --from 2024-02-11 --to 2024-02-05
+fails 65 from cw report --from 2024-02-31 --to 2024-03-05
+fails 2 format cw report --format pdf
+fails 2 since cw report --since 2024-01
+fails 2 bogus cw report --bogus 1
+fails 65 article cw report --article "art. x"
+fails 2 o cw report -o
+fails 74 output cw report --week 2024-W06 -o "$WORK/no/such/dir/r.md"
+[ ! -e "$WORK/no" ] || fail "a failed report left files"
+ls "$WORK" | grep -q 'out.md\.' && fail "a temporary file was left behind"
+ok cw report --help
+has "--week YYYY-Www"
+done_ok

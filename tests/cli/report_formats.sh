@@ -1,0 +1,129 @@
+#!/bin/sh
+# Every format of the summary for the week of 7 February 2024 in the demo data, read back with
+# real parsers: Python's csv and json modules and html.parser, and the same week as an
+# iCalendar export read by python3-icalendar. The Chao Veasna and Chhorn Phalla verdicts of
+# 2024-02-07 must come through each one intact.
+. "$TESTLIB"
+set -e
+PY=${PYTHON3:-python3}
+
+ok cw seed "$SEED_FILE"
+for f in md html csv json; do
+	ok cw report --week 2024-W06 --format $f -o "$WORK/week.$f"
+done
+
+# CSV: RFC 4180 with a header; one long table with a section column
+"$PY" - "$WORK/week.csv" <<'PY' || fail "CSV check"
+import csv, sys
+raw = open(sys.argv[1], 'rb').read()
+assert raw.endswith(b'\r\n') and b'\n' not in raw.replace(b'\r\n', b''), 'CRLF line ends'
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8'), strict=True))
+head = rows[0]
+assert head[:4] == ['section', 'label', 'record_id', 'date'], head
+assert all(len(r) == len(head) for r in rows), 'ragged rows'
+recs = [dict(zip(head, r)) for r in rows[1:]]
+def sec(name): return [r for r in recs if r['section'] == name]
+meta = {r['label']: r for r in sec('report')}
+assert meta['period']['detail'].startswith('2024-02-05 to 2024-02-11'), meta['period']
+assert meta['empty']['detail'] == 'no'
+h = sec('hearings')
+assert len(h) == 2 and int(meta['hearings']['count']) == 2, h
+assert {r['people'] for r in h} == {'Chao Veasna', 'Chhorn Phalla'}, h
+assert all(r['date'] == '2024-02-07' and len(r['record_id']) == 32 for r in h)
+v = sec('verdicts')
+assert len(v) == 5, v
+assert sorted((r['people'], r['articles']) for r in v) == [
+    ('Chao Veasna', '494'), ('Chao Veasna', '495'), ('Chhorn Phalla', '305'),
+    ('Chhorn Phalla', '495'), ('Chhorn Phalla', '502')], v
+assert all(r['outcome'] == 'convicted' for r in v)
+p = sec('partial_dates')
+assert len(p) == 2 and all(r['date'] == '2024-02' for r in p), p
+u = sec('upcoming_hearings')
+assert [(r['date'], r['people']) for r in u] == [('2024-02-15', 'Kang Saran')], u
+c = {r['label']: (r['count'], r['previous_count']) for r in sec('comparison')}
+assert c['hearings monitored'] == ('2', '0'), c
+PY
+checks=$((checks + 1))
+
+# JSON: the same content with stable field names
+out=$(cat "$WORK/week.json")
+json "d['period'] == {'from': '2024-02-05', 'to': '2024-02-11'} and d['week'] == '2024-W06'"
+json "d['timezone'] == 'Asia/Phnom_Penh' and d['empty'] is False"
+json "sorted(h['case']['defendants'][0]['person']['name'] for h in d['hearings']) == ['Chao Veasna', 'Chhorn Phalla']"
+json "all(h['date'] == '2024-02-07' and h['outcome'] == 'verdict' for h in d['hearings'])"
+json "len(d['verdicts']) == 5 and {v['article'] for v in d['verdicts']} == {'494', '495', '305', '502'}"
+json "[v['sentence'] for v in d['verdicts'] if v['person']['name'] == 'Chao Veasna'] == [\"three years' imprisonment\"] * 2"
+json "d['arrests_and_charges'] == {'events': [], 'by_article': [], 'groups': {'incitement_494_495': 0, 'lese_majeste_437bis': 0, 'other_articles': 0, 'no_article': 0}}"
+json "[(u['date'], u['source']) for u in d['upcoming_hearings']] == [('2024-02-15', 'hearing')]"
+json "[p['precision'] for p in d['partial_dates']] == ['month', 'month']"
+json "d['pretrial_detention'][0]['person']['name'] == 'Ny Nak' and d['pretrial_detention'][0]['days'] == 37"
+json "d['comparison']['verdicts'] == {'current': 5, 'previous': 0}"
+json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'hearings', 'arrests_and_charges', 'verdicts', 'visits', 'demonstrations', 'upcoming_hearings', 'pretrial_detention', 'partial_dates', 'comparison']"
+
+# HTML: well formed (every element closed in order), self-contained, the names in the text
+"$PY" - "$WORK/week.html" <<'PY' || fail "HTML check"
+import sys
+from html.parser import HTMLParser
+VOID = {'meta', 'br', 'link', 'img', 'hr', 'input'}
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.text, self.tags, self.cells = [], [], [], []
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag not in VOID: self.stack.append(tag)
+        if tag == 'td': self.cells.append('')
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack)
+        self.stack.pop()
+    def handle_data(self, data):
+        self.text.append(data)
+        if self.stack and self.stack[-1] == 'td': self.cells[-1] += data
+p = P()
+p.feed(open(sys.argv[1], encoding='utf-8').read()); p.close()
+assert not p.stack, p.stack
+assert 'script' not in p.tags and 'link' not in p.tags and 'img' not in p.tags
+assert p.tags.count('section') == 10 and p.tags[0] == 'html'
+assert 'Chao Veasna' in p.cells and 'Chhorn Phalla' in p.cells
+assert "three years' imprisonment" in p.cells
+assert 'Chhorn Phalla — public defamation, incitement to discriminate, insult' in p.cells
+PY
+checks=$((checks + 1))
+
+# Markdown: every table row has as many cells as its header
+"$PY" - "$WORK/week.md" <<'PY' || fail "Markdown tables"
+import re, sys
+width = None
+for line in open(sys.argv[1], encoding='utf-8'):
+    if not line.startswith('|'):
+        width = None
+        continue
+    cells = len(re.findall(r'(?<!\\)\|', line)) - 1
+    if width is None: width = cells
+    assert cells == width, line
+PY
+checks=$((checks + 1))
+
+# iCalendar: the hearings of the week and the next two weeks, parsed by python3-icalendar
+ICS_PY=
+for p in "$PY" python3 /usr/bin/python3; do
+	if "$p" -c 'import icalendar' 2>/dev/null; then ICS_PY=$p; break; fi
+done
+[ -n "$ICS_PY" ] || fail "python3-icalendar is needed (apt-get install python3-icalendar)"
+ok cw export --format ics --from 2024-02-05 --to 2024-02-25 -o "$WORK/week.ics"
+"$ICS_PY" - "$WORK/week.ics" <<'PY' || fail "iCalendar check"
+import datetime, sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+ev = [c for c in cal.walk('VEVENT')]
+assert len(ev) == 3, [str(e['SUMMARY']) for e in ev]
+got = sorted((e.decoded('DTSTART'), str(e['SUMMARY'])) for e in ev)
+assert got[0] == (datetime.date(2024, 2, 7), 'Hearing: Chao Veasna — incitement (election)'), got
+assert got[1][1] == 'Hearing: Chhorn Phalla — public defamation, incitement to discriminate, insult', got
+assert got[2][0] == datetime.date(2024, 2, 15) and 'Kang Saran' in got[2][1], got
+assert all(e.decoded('DTEND') - e.decoded('DTSTART') == datetime.timedelta(days=1) for e in ev)
+uids = [str(e['UID']) for e in ev]
+assert len(set(uids)) == 3 and all(len(u.split('@')[0]) == 32 for u in uids), uids
+assert all('Battambang Appeal Court' == str(e['LOCATION']) for e in ev if '15' in str(e.decoded('DTSTART')))
+PY
+checks=$((checks + 1))
+done_ok
