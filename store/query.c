@@ -543,8 +543,10 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 				rc = stop;
 				goto out;
 			}
-			if (stop > 0)
-				break;
+			if (stop > 0) {
+				rc = 1; /* the caller has what it wanted */
+				goto out;
+			}
 		}
 	advance:
 		if ((rc = stream_next(best)) != 0)
@@ -560,6 +562,27 @@ out:
 			mdb_cursor_close(s[i].cur);
 	free(s);
 	return rc;
+}
+
+/* Walks in date order with records of unknown date last in both directions: newest first
+ * means the dated records from the newest down, then the undated ones. Returns 0 or an error
+ * (an early stop is not an error). */
+static int walk_in_order(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
+			 int descending, match_fn visit, void *ctx, struct cw_error *err)
+{
+	struct criteria dated = *c, undated = *c;
+	int rc;
+
+	if (!descending || c->hi != CW_DATE_KEY_UNKNOWN) {
+		rc = walk_matches(st, txn, c, descending, visit, ctx, err);
+		return rc > 0 ? 0 : rc;
+	}
+	dated.hi = CW_DATE_KEY_UNKNOWN - 1;
+	undated.lo = CW_DATE_KEY_UNKNOWN;
+	if (dated.lo <= dated.hi && (rc = walk_matches(st, txn, &dated, 1, visit, ctx, err)) != 0)
+		return rc > 0 ? 0 : rc;
+	rc = walk_matches(st, txn, &undated, 1, visit, ctx, err);
+	return rc > 0 ? 0 : rc;
 }
 
 /* People have no charges or courts of their own: a person matches an article, a case or a
@@ -610,7 +633,7 @@ static int walk_people_via_cases(struct cw_store *st, MDB_txn *txn, const struct
 	memset(&people, 0, sizeof people);
 	people.kinds = CW_KIND_BIT(CW_KIND_PERSON);
 	people.provinces = c->provinces;
-	rc = walk_matches(st, txn, &cases, 1, collect_defendants, &d, err);
+	rc = walk_in_order(st, txn, &cases, 1, collect_defendants, &d, err);
 	for (size_t i = 0; i < d.ids.n && rc == 0; i++) {
 		MDB_val k = {ID_LEN, d.ids.keys[i]}, v;
 		struct cw_id id;
@@ -697,8 +720,8 @@ int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t defau
 		if (people_via_cases(&c))
 			rc = walk_people_via_cases(st, l.txn, &c, list_visit, &l, err);
 		else
-			rc = walk_matches(st, l.txn, &c, order == CW_ORDER_NEWEST_FIRST, list_visit,
-					  &l, err);
+			rc = walk_in_order(st, l.txn, &c, order == CW_ORDER_NEWEST_FIRST,
+					   list_visit, &l, err);
 		if (rc == 0 && by_name && out->n > 0) {
 			qsort(out->items, out->n, sizeof *out->items, compare_names);
 			if (offset >= out->n)
@@ -742,7 +765,7 @@ int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t defa
 	if ((rc = criteria_build(st, txn, f, default_kinds, &c, err)) == 0)
 		rc = people_via_cases(&c)
 			     ? walk_people_via_cases(st, txn, &c, count_visit, count, err)
-			     : walk_matches(st, txn, &c, 1, count_visit, count, err);
+			     : walk_in_order(st, txn, &c, 1, count_visit, count, err);
 	criteria_free(&c);
 	mdb_txn_abort(txn);
 	return rc;
@@ -763,7 +786,7 @@ int cw_store_timeline_for_person(struct cw_store *st, const struct cw_id *person
 	if (keylist_add(&c.persons, person->b, ID_LEN) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if ((rc = cw_store_begin_read(st, &l.txn, err)) == 0) {
-		rc = walk_matches(st, l.txn, &c, 0, list_visit, &l, err);
+		rc = walk_in_order(st, l.txn, &c, 0, list_visit, &l, err);
 		mdb_txn_abort(l.txn);
 	}
 	criteria_free(&c);

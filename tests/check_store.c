@@ -314,10 +314,13 @@ START_TEST(list_orders_newest_first_and_pages)
 	add_hearing(&c, "2023-10", NULL);
 	add_hearing(&c, "2023-10-18", NULL);
 	add_hearing(&c, "2024", NULL);
+	add_hearing(&c, "", NULL); /* a date the sources do not give */
 	cw_filter_init(&f);
 	ck_assert_int_eq(
 		cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0, 0, &l, &err), 0);
-	ck_assert_uint_eq(l.n, 4);
+	ck_assert_uint_eq(l.n, 5);
+	/* Unknown dates come last, newest first as oldest first. */
+	ck_assert(!cw_date_is_known(cw_record_date(&l.items[4])));
 	cw_date_format(cw_record_date(&l.items[0]), d);
 	ck_assert_str_eq(d, "2024");
 	cw_date_format(cw_record_date(&l.items[1]), d);
