@@ -566,6 +566,8 @@ static int run_phase(const struct bench_opts *o, const char *phase, struct phase
 	snprintf(tl, sizeof tl, "%zu", o->timelines);
 	if (run_child(argv, res) != 0) {
 		fprintf(stderr, "bench: phase %s failed\n", phase);
+		free(res->out);
+		res->out = NULL;
 		return -1;
 	}
 	return 0;
@@ -721,6 +723,7 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	char checks_cw[Q_COUNT][64] = {{0}}, checks_sql[Q_COUNT][64] = {{0}};
 	double q_cw[Q_COUNT], q_sql[Q_COUNT];
 	double t_start = bench_now();
+	static char labels[Q_COUNT][64];
 	int agree = 1, tui = 1;
 	double rss_load_nan;
 	struct cw_gen_params p;
@@ -728,18 +731,18 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	FILE *kf;
 
 	if (!lc || !ls)
-		return 1;
+		goto fail;
 	cw_gen_params_scaled(&p, o->events);
 	for (int i = 0; i < load_runs && !o->skip_load; i++) {
 		remove_databases(o->dir);
 		if (mkdir(o->dir, 0700) != 0 && errno != EEXIST) {
 			fprintf(stderr, "bench: cannot make %s: %s\n", o->dir, strerror(errno));
-			return 1;
+			goto fail;
 		}
 		fprintf(stderr, "bench: bulk load %d of %d (casewatch)...\n", i + 1, load_runs);
 		if (run_phase(o, "load-cw", &r) != 0 || field(&r, "load_seconds", &v, NULL, 0) ||
 		    field(&r, "load_records", &records, NULL, 0))
-			return 1;
+			goto fail;
 		lc[i] = records / v;
 		if (r.maxrss > rss_load_cw)
 			rss_load_cw = r.maxrss;
@@ -749,7 +752,7 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 		free(r.out);
 		fprintf(stderr, "bench: bulk load %d of %d (SQLite)...\n", i + 1, load_runs);
 		if (run_phase(o, "load-sql", &r) != 0 || field(&r, "load_seconds", &v, NULL, 0))
-			return 1;
+			goto fail;
 		ls[i] = records / v;
 		if (r.maxrss > rss_load_sql)
 			rss_load_sql = r.maxrss;
@@ -760,7 +763,7 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	}
 	fprintf(stderr, "bench: queries (casewatch)...\n");
 	if (run_phase(o, "queries-cw", &r) != 0)
-		return 1;
+		goto fail;
 	fputs(r.out, stderr);
 	rss_q_cw = r.maxrss;
 	for (int q = 0; q < Q_COUNT; q++)
@@ -769,7 +772,7 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	free(r.out);
 	fprintf(stderr, "bench: queries (SQLite)...\n");
 	if (run_phase(o, "queries-sql", &r) != 0)
-		return 1;
+		goto fail;
 	fputs(r.out, stderr);
 	rss_q_sql = r.maxrss;
 	for (int q = 0; q < Q_COUNT; q++)
@@ -814,11 +817,9 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 		static const char *const targets[Q_COUNT] = {
 			"< 1 ms", "< 1 ms", "< 1 ms", "< 1 ms", "< 20 ms", "< 50 ms", "< 50 ms"};
 		static const double limits[Q_COUNT] = {1, 1, 1, 1, 20, 50, 50};
-		char *label = malloc(64);
+		char *label = labels[q];
 		double x = ms(q_cw[q]), y = ms(q_sql[q]);
 
-		if (!label)
-			return 1;
 		if (q == Q_TIMELINES)
 			snprintf(label, 64, "%zu timelines (total)", o->timelines);
 		else
@@ -883,6 +884,10 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	free(lc);
 	free(ls);
 	return agree ? 0 : 1;
+fail:
+	free(lc);
+	free(ls);
+	return 1;
 }
 
 int main(int argc, char **argv)

@@ -119,8 +119,7 @@ static const char *const load_sql[S_COUNT] = {
 	"INSERT OR IGNORE INTO by_court VALUES(?1, ?2, ?3, ?4)",
 	"INSERT OR IGNORE INTO by_province VALUES(?1, ?2, ?3, ?4)",
 	"INSERT INTO names VALUES(?1, ?2, 1) ON CONFLICT(type, name) DO UPDATE SET uses = uses + 1",
-	"INSERT INTO audit(time, action, kind, record, db, author) VALUES(?1, 1, ?2, ?3, ?4, "
-	"'bench')",
+	"INSERT INTO audit(time, action, kind, record, db, author) VALUES(?1, 1, ?2, ?3, ?4, ?5)",
 	"SELECT kind FROM records WHERE id = ?1",
 	"SELECT body FROM records WHERE id = ?1",
 };
@@ -308,6 +307,7 @@ static int sqlite_put(struct loader *l, struct cw_record *rec, struct cw_buf *en
 	sqlite3_bind_int(l->s[S_AUDIT], 2, rec->kind);
 	sqlite3_bind_blob(l->s[S_AUDIT], 3, rec->id.b, 16, SQLITE_STATIC);
 	sqlite3_bind_blob(l->s[S_AUDIT], 4, l->database.b, 16, SQLITE_STATIC);
+	sqlite3_bind_text(l->s[S_AUDIT], 5, "bench", -1, SQLITE_STATIC);
 	return step_done(l->db, l->s[S_AUDIT]);
 }
 
