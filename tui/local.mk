@@ -1,1 +1,23 @@
 ## tui/: the curses front end: additions to the top-level Makefile.am (included by it).
+casewatch_SOURCES += \
+	tui/keys.c tui/keys.h \
+	tui/widget.c tui/widget.h \
+	tui/form.c tui/form.h \
+	tui/screen.c tui/screen.h \
+	tui/view_app.h \
+	tui/view_list.c \
+	tui/view_detail.c \
+	tui/view_form.c
+
+## The logic that does not draw (keys, paging, columns, fitting, filter line, forms), tested
+## without a terminal; linked with ncursesw only for the key codes of curses.h.
+check_PROGRAMS += tests/check_tui
+tests_check_tui_SOURCES = tests/check_tui.c tests/testutil.h \
+	tui/keys.c tui/keys.h tui/widget.c tui/widget.h tui/form.c tui/form.h
+tests_check_tui_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(NCURSESW_CFLAGS) $(LMDB_CFLAGS)
+tests_check_tui_LDADD = $(STORE_LIBS) $(NCURSESW_LIBS) $(CHECK_LIBS)
+
+CLI_TESTS += \
+	tests/tui/scripted.sh \
+	tests/tui/tmux.sh
+EXTRA_DIST += tests/tui/lib.sh

@@ -66,6 +66,12 @@ int cw_screen_open(int scripted, int cols, int lines)
 		set_term(scr);
 		resizeterm(lines, cols);
 	} else {
+		/* The terminal's own size wins over a stale COLUMNS or LINES in the environment
+		 * (shells and test harnesses export them): curses would believe those, also
+		 * after a resize. */
+		unsetenv("COLUMNS");
+		unsetenv("LINES");
+		use_tioctl(TRUE);
 		if (!(scr = newterm(NULL, stdout, stdin)))
 			return -1;
 		set_term(scr);
@@ -120,6 +126,12 @@ int cw_screen_lines(void)
 void cw_screen_resize(int cols, int lines)
 {
 	resizeterm(lines, cols);
+}
+
+void cw_screen_repaint(void)
+{
+	/* The terminal reflowed its old contents: what curses thinks is on it is wrong. */
+	clearok(curscr, TRUE);
 }
 
 int cw_screen_key(int timeout_ms)

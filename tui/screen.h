@@ -36,6 +36,8 @@ int cw_screen_cols(void);
 int cw_screen_lines(void);
 /* Scripted: a new virtual size, as a terminal resize would give. */
 void cw_screen_resize(int cols, int lines);
+/* After a resize: the next refresh redraws everything. */
+void cw_screen_repaint(void);
 
 /* Next key from the terminal within timeout_ms (-1 on timeout); see keys.h for key values. */
 int cw_screen_key(int timeout_ms);

@@ -487,8 +487,11 @@ static void handle_key(struct cw_app *app, int key)
 {
 	struct cw_pane *v = cw_app_top(app);
 
-	if (key == CW_FN(KEY_RESIZE))
-		return; /* curses has the new size; the next draw lays the screen out again */
+	if (key == CW_FN(KEY_RESIZE)) {
+		/* curses has the new size; the next draw lays the screen out again */
+		cw_screen_repaint();
+		return;
+	}
 	app->status[0] = '\0';
 	if (app->question)
 		answer_question(app, key);

@@ -328,18 +328,28 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
-			/* Charges by article: "494 incitement ... (charged)". */
-			for (size_t k = 0; k < d->charges.n && an < sizeof arts; k++) {
-				const struct cw_charge *c = (const struct cw_charge *)d->charges.items + k;
-				char a[CW_ARTICLE_TEXT_MAX];
+			/* Charges by article, grouped by state: "charged: 494, 495; convicted: 307". */
+			for (size_t st = 0; st < cw_words_charge_state.n; st++) {
+				int first = 1;
 
-				if (c->article.law)
-					cw_article_format(&c->article, a);
-				else
-					snprintf(a, sizeof a, "%.24s", c->offence ? c->offence : "?");
-				an += (size_t)snprintf(arts + an, sizeof arts - an, "%s%s %s",
-						       an ? ", " : "", a,
-						       cw_enum_word(&cw_words_charge_state, c->state));
+				for (size_t k = 0; k < d->charges.n && an < sizeof arts; k++) {
+					const struct cw_charge *c =
+						(const struct cw_charge *)d->charges.items + k;
+					const char *word = cw_enum_word(&cw_words_charge_state, st);
+					char a[CW_ARTICLE_TEXT_MAX];
+
+					if (c->state != st)
+						continue;
+					if (c->article.law)
+						cw_article_format(&c->article, a);
+					else
+						snprintf(a, sizeof a, "%.24s",
+							 c->offence ? c->offence : "?");
+					an += (size_t)snprintf(arts + an, sizeof arts - an, "%s%s%s%s",
+							       first ? (an ? "; " : "") : ", ",
+							       first ? word : "", first ? ": " : "", a);
+					first = 0;
+				}
 			}
 			add_line(&ls, "case: %s", r->u.kase.title ? r->u.kase.title : "");
 			add_line(&ls, "  custody: %s | charges: %s",

@@ -150,6 +150,8 @@ static int edit_reserve(struct cw_edit *e, size_t more)
 			cap *= 2;
 		if (!(grown = realloc(e->buf, cap)))
 			return CW_ENOMEM;
+		if (!e->buf) /* a fresh edit is the empty text */
+			grown[0] = '\0', e->len = e->cursor = 0;
 		e->buf = grown;
 		e->cap = cap;
 	}

@@ -1,0 +1,570 @@
+/* check_tui.c - unit tests of the terminal interface's logic that does not draw: the key
+ * table and its help, key scripts, list paging, column layout and the fitting of Khmer and
+ * accented text, the filter line's state, the line editor, and forms (validation, inline
+ * errors that keep the typed text, saving in one transaction). Each form test makes its LMDB
+ * environment in a fresh temporary directory. */
+#include "config.h"
+
+#include <check.h>
+#include <curses.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/text.h"
+#include "store/store.h"
+#include "testutil.h"
+#include "tui/form.h"
+#include "tui/keys.h"
+#include "tui/widget.h"
+
+/* ---- keys ------------------------------------------------------------------------------- */
+
+START_TEST(test_keys_lookup)
+{
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LIST, 'j'), CW_ACT_DOWN);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LIST, CW_FN(KEY_DOWN)), CW_ACT_DOWN);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LIST, CW_KEY_CTRL('f')), CW_ACT_PAGE_DOWN);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LIST, 'G'), CW_ACT_BOTTOM);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LIST, '/'), CW_ACT_FILTER);
+	/* Esc clears the filter in a list, goes back elsewhere, leaves a form. */
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LIST, CW_KEY_ESC), CW_ACT_FILTER_CLEAR);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_TIMELINE, CW_KEY_ESC), CW_ACT_BACK);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_FORM, CW_KEY_ESC), CW_ACT_CANCEL);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_TOGGLE, 'y'), CW_ACT_ANSWER_YES);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LIST, 'W'), CW_ACT_REPORT_WEEK);
+	/* A letter in a form is text, not a command. */
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_FORM, 'q'), CW_ACT_NONE);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_EDIT, 'q'), CW_ACT_NONE);
+}
+END_TEST
+
+/* A key bound twice in one context would be shadowed: the help would list a key that does
+ * something else. */
+START_TEST(test_keys_no_shadowed_binding)
+{
+	for (size_t i = 0; i < cw_nbindings; i++)
+		for (size_t j = i + 1; j < cw_nbindings; j++)
+			ck_assert_msg(!(cw_bindings[i].key == cw_bindings[j].key &&
+					(cw_bindings[i].ctx & cw_bindings[j].ctx)),
+				      "key %d bound to %s and %s in one context", cw_bindings[i].key,
+				      cw_action_name(cw_bindings[i].action),
+				      cw_action_name(cw_bindings[j].action));
+}
+END_TEST
+
+START_TEST(test_keys_help_from_table)
+{
+	char *lines[500];
+	size_t n = cw_keys_help_lines(lines, 500);
+	int seen[CW_ACT_COUNT] = {0};
+
+	ck_assert_uint_gt(n, 40);
+	/* Every bound action's help text appears, with its keys' names. */
+	for (size_t b = 0; b < cw_nbindings; b++) {
+		const char *help = cw_action_help(cw_bindings[b].action);
+		int found = 0;
+
+		ck_assert_msg(help[0], "%s has no help", cw_action_name(cw_bindings[b].action));
+		for (size_t i = 0; i < n && !found; i++)
+			found = strstr(lines[i], help) != NULL;
+		ck_assert_msg(found, "help lacks '%s'", help);
+		seen[cw_bindings[b].action] = 1;
+	}
+	for (int a = 1; a < CW_ACT_COUNT; a++)
+		ck_assert_msg(seen[a], "action %s has no key", cw_action_name(a));
+	{
+		int page = 0;
+
+		for (size_t i = 0; i < n; i++)
+			page |= strstr(lines[i], "C-f, PgDn") && strstr(lines[i], "page down");
+		ck_assert(page);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+}
+END_TEST
+
+START_TEST(test_keys_names_round_trip)
+{
+	for (size_t i = 0; i < cw_nbindings; i++) {
+		char name[32];
+
+		cw_key_name(cw_bindings[i].key, name, sizeof name);
+		ck_assert_msg(cw_key_parse_name(name) == cw_bindings[i].key, "%s does not parse back",
+			      name);
+	}
+	ck_assert_int_eq(cw_key_parse_name("Nonsense"), -1);
+}
+END_TEST
+
+START_TEST(test_keys_script)
+{
+	int keys[32];
+	size_t n;
+	char bad[64];
+
+	ck_assert_int_eq(cw_keys_parse_script("j<C-f>\n<Enter>ក<lt><Resize:80x24><Dump>", keys, 32,
+					      &n, bad, sizeof bad),
+			 0);
+	ck_assert_uint_eq(n, 7);
+	ck_assert_int_eq(keys[0], 'j');
+	ck_assert_int_eq(keys[1], 6);
+	ck_assert_int_eq(keys[2], '\r');
+	ck_assert_int_eq(keys[3], 0x1780);
+	ck_assert_int_eq(keys[4], '<');
+	ck_assert(CW_KEY_IS_RESIZE_TO(keys[5]));
+	ck_assert_int_eq((keys[5] >> 12) & 0xFFF, 80);
+	ck_assert_int_eq(keys[5] & 0xFFF, 24);
+	ck_assert_int_eq(keys[6], CW_KEY_DUMP);
+	ck_assert_int_eq(cw_keys_parse_script("a<Bogus>", keys, 32, &n, bad, sizeof bad), -1);
+	ck_assert_str_eq(bad, "Bogus");
+}
+END_TEST
+
+/* ---- paging ----------------------------------------------------------------------------- */
+
+START_TEST(test_pager)
+{
+	struct cw_pager p = {0};
+
+	cw_pager_update(&p, 1000000, 20);
+	cw_pager_move(&p, 25);
+	ck_assert_uint_eq(p.cursor, 25);
+	ck_assert_uint_eq(p.top, 6); /* scrolled just enough */
+	cw_pager_move(&p, -3);
+	ck_assert_uint_eq(p.top, 6);
+	cw_pager_move(&p, -100);
+	ck_assert_uint_eq(p.cursor, 0);
+	ck_assert_uint_eq(p.top, 0);
+	cw_pager_page(&p, 1);
+	ck_assert_uint_eq(p.cursor, 20);
+	ck_assert_uint_eq(p.top, 20);
+	cw_pager_end(&p);
+	ck_assert_uint_eq(p.cursor, 999999);
+	ck_assert_uint_eq(p.top, 1000000 - 20);
+	cw_pager_page(&p, 1);
+	ck_assert_uint_eq(p.cursor, 999999);
+	/* The matches shrink (another process deleted, or a filter): the cursor follows. */
+	cw_pager_update(&p, 5, 20);
+	ck_assert_uint_eq(p.cursor, 4);
+	ck_assert_uint_eq(p.top, 0);
+	/* A smaller screen keeps the cursor visible. */
+	cw_pager_update(&p, 100, 20);
+	cw_pager_move(&p, 50);
+	cw_pager_update(&p, 100, 5);
+	ck_assert(p.cursor >= p.top && p.cursor < p.top + 5);
+	cw_pager_update(&p, 0, 5);
+	ck_assert_uint_eq(p.cursor, 0);
+	cw_pager_page(&p, 0);
+	ck_assert_uint_eq(p.top, 0);
+}
+END_TEST
+
+/* ---- columns and text fitting ----------------------------------------------------------- */
+
+START_TEST(test_columns_layout)
+{
+	static const struct cw_column cols[] = {{"A", 10, 0}, {"B", 12, 3}, {"C", 8, 1}};
+	int w[3];
+
+	cw_columns_layout(cols, 3, 80, w);
+	ck_assert_int_eq(w[0] + w[1] + w[2] + 2, 80);
+	ck_assert_int_eq(w[0], 10);
+	ck_assert_int_gt(w[1], w[2]);
+	cw_columns_layout(cols, 3, 20, w); /* narrower than the minimums */
+	ck_assert_int_le(w[0] + w[1] + w[2] + 2, 20);
+	ck_assert_int_ge(w[2], 1);
+}
+END_TEST
+
+START_TEST(test_row_khmer_and_accents)
+{
+	const char *cells[3] = {"ឈឹម ស៊ីថា", "lèse-majesté (insulting the King)",
+				"bad\x1b[31m escape"};
+	int w[3] = {6, 12, 20};
+	char out[512];
+
+	ck_assert_int_eq(cw_row_format(cells, w, 3, out, sizeof out), 0);
+	/* Exactly the columns asked for: Khmer combining marks take none. */
+	ck_assert_int_eq(cw_text_width(out), 6 + 12 + 20 + 2);
+	ck_assert_ptr_nonnull(strstr(out, "lèse-majest…"));
+	ck_assert_ptr_null(strchr(out, 0x1b)); /* the escape is neutralised */
+	ck_assert_ptr_nonnull(strstr(out, "^["));
+	/* A cut Khmer name ends with the ellipsis and keeps the marks of its last letter. */
+	w[0] = 3;
+	ck_assert_int_eq(cw_row_format(cells, w, 1, out, sizeof out), 0);
+	ck_assert_int_eq(cw_text_width(out), 3);
+	ck_assert_ptr_nonnull(strstr(out, "ឈឹម"));
+	ck_assert_ptr_nonnull(strstr(out, "…"));
+}
+END_TEST
+
+/* ---- the filter line -------------------------------------------------------------------- */
+
+START_TEST(test_filter_state)
+{
+	struct cw_filter_state s;
+	struct cw_error err;
+	struct cw_filter f;
+	uint32_t kinds;
+	int ignored;
+
+	cw_filter_state_init(&s);
+	ck_assert_int_eq(cw_filter_state_apply(&s, "article:494/495 kind:hearing since:2024-01 "
+						   "court:\"Phnom Penh\" ឈឹម",
+					       &err),
+			 0);
+	ck_assert_uint_eq(s.f.narticles, 2);
+	ck_assert_str_eq(s.f.court, "Phnom Penh");
+	ck_assert_str_eq(s.f.text, "ឈឹម");
+	/* A bad line names the criterion and leaves the active filter as it was. */
+	ck_assert_int_eq(cw_filter_state_apply(&s, "since:2024-13", &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "since");
+	ck_assert_uint_eq(s.f.narticles, 2);
+	ck_assert_ptr_nonnull(strstr(s.line, "494/495"));
+	ck_assert_int_eq(cw_filter_state_apply(&s, "since:2024 until:2023", &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "until");
+	/* Lists of cases and people show their own kind. */
+	cw_filter_state_for_list(&s, CW_KIND_CASE, &f, &kinds, &ignored);
+	ck_assert_uint_eq(f.kinds, CW_KIND_BIT(CW_KIND_CASE));
+	ck_assert_int_eq(ignored, 1);
+	cw_filter_state_for_list(&s, CW_KIND_NONE, &f, &kinds, &ignored);
+	ck_assert_uint_eq(f.kinds, CW_KIND_BIT(CW_KIND_HEARING));
+	ck_assert_int_eq(ignored, 0);
+	/* Quick keys set the article, keep the rest, and a second press removes it. */
+	ck_assert_int_eq(cw_filter_state_quick(&s, "437 bis", &err), 0);
+	ck_assert_uint_eq(s.f.narticles, 1);
+	ck_assert_str_eq(s.f.court, "Phnom Penh");
+	ck_assert_ptr_nonnull(strstr(s.line, "437 bis"));
+	ck_assert_int_eq(cw_filter_state_quick(&s, "437bis", &err), 0);
+	ck_assert_uint_eq(s.f.narticles, 0);
+	ck_assert_ptr_null(strstr(s.line, "437"));
+	/* The line it writes parses back to the same filter. */
+	{
+		struct cw_filter back;
+
+		cw_filter_init(&back);
+		ck_assert_int_eq(cw_filter_parse_line(s.line, &back, &err), 0);
+		ck_assert_str_eq(back.court, s.f.court);
+		ck_assert_uint_eq(back.kinds, s.f.kinds);
+	}
+	cw_filter_state_clear(&s);
+	ck_assert(cw_filter_is_empty(&s.f));
+	ck_assert_str_eq(s.line, "");
+}
+END_TEST
+
+/* ---- the line editor -------------------------------------------------------------------- */
+
+START_TEST(test_edit)
+{
+	struct cw_edit e = {0};
+	int line, col;
+
+	cw_edit_set(&e, "Chhim");
+	ck_assert_int_eq(cw_edit_insert(&e, ' '), 0);
+	ck_assert_int_eq(cw_edit_insert(&e, 0x1788), 0); /* ឈ */
+	ck_assert_int_eq(cw_edit_insert(&e, 0x17B9), 0); /* ឹ, a combining vowel sign */
+	ck_assert_str_eq(cw_edit_text(&e), "Chhim ឈឹ");
+	cw_edit_cursor_pos(&e, &line, &col);
+	ck_assert_int_eq(col, 7);
+	cw_edit_backspace(&e); /* one code point */
+	ck_assert_str_eq(cw_edit_text(&e), "Chhim ឈ");
+	cw_edit_left(&e);
+	cw_edit_left(&e);
+	ck_assert_int_eq(cw_edit_insert(&e, 'X'), 0);
+	ck_assert_str_eq(cw_edit_text(&e), "ChhimX ឈ");
+	ck_assert_int_eq(cw_edit_insert(&e, 0x1b), CW_EINVAL);
+	ck_assert_int_eq(cw_edit_insert(&e, '\n'), CW_EINVAL);
+	cw_edit_end(&e);
+	cw_edit_kill_word(&e);
+	ck_assert_str_eq(cw_edit_text(&e), "ChhimX ");
+	cw_edit_home(&e);
+	cw_edit_delete(&e);
+	ck_assert_str_eq(cw_edit_text(&e), "hhimX ");
+	e.multiline = 1;
+	cw_edit_end(&e);
+	ck_assert_int_eq(cw_edit_insert(&e, '\n'), 0);
+	ck_assert_int_eq(cw_edit_insert(&e, 'z'), 0);
+	cw_edit_cursor_pos(&e, &line, &col);
+	ck_assert_int_eq(line, 1);
+	ck_assert_int_eq(col, 1);
+	cw_edit_free(&e);
+}
+END_TEST
+
+/* ---- forms ------------------------------------------------------------------------------ */
+
+static char *dir;
+static struct cw_store *st;
+
+static void setup(void)
+{
+	struct cw_store_options opt = {0, "tester", 1, 0};
+	struct cw_error err;
+
+	dir = make_temp_dir();
+	ck_assert_ptr_nonnull(dir);
+	ck_assert_msg(cw_store_open(dir, &opt, &st, &err) == 0, "%s", err.message);
+}
+
+static void teardown(void)
+{
+	cw_store_close(st);
+	st = NULL;
+	rm_tree(dir);
+}
+
+/* Types text into the current field, as keys. */
+static void type(struct cw_form *fm, const char *text)
+{
+	int keys[256];
+	size_t n;
+	char bad[32];
+
+	ck_assert_int_eq(cw_keys_parse_script(text, keys, 256, &n, bad, sizeof bad), 0);
+	for (size_t i = 0; i < n; i++)
+		cw_form_key(fm, keys[i]);
+}
+
+static void go_to(struct cw_form *fm, const char *name)
+{
+	int i = cw_form_find(fm, name);
+
+	ck_assert_msg(i >= 0, "no field %s", name);
+	fm->cur = (size_t)i;
+}
+
+static struct cw_id add_person_form(const char *name)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_id id;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, NULL, &err), 0);
+	go_to(&fm, "name");
+	type(&fm, name);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	id = fm.saved_id;
+	cw_form_free(&fm);
+	return id;
+}
+
+START_TEST(test_form_person_required_and_khmer)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, NULL, &err), 0);
+	ck_assert_int_eq(fm.dirty, 0);
+	go_to(&fm, "name_km");
+	type(&fm, "ឈឹម ស៊ីថា");
+	ck_assert_int_eq(fm.dirty, 1);
+	/* No name: the error sits on the name field, the cursor moves there, nothing written. */
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_str_eq(fm.fields[fm.cur].name, "name");
+	ck_assert_str_eq(fm.fields[fm.cur].error, "is required");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "name_km")].edit), "ឈឹម ស៊ីថា");
+	type(&fm, "Chhim Sithar");
+	ck_assert_str_eq(fm.fields[fm.cur].error, "");
+	go_to(&fm, "roles");
+	type(&fm, "union leader, nonsense");
+	ck_assert_int_ne(cw_form_check_field(&fm, fm.cur), 0);
+	ck_assert_ptr_nonnull(strstr(fm.fields[fm.cur].error, "nonsense"));
+	type(&fm, "<C-w><C-w>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[fm.cur].edit), "union ");
+	type(&fm, "leader");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	ck_assert_str_eq(rec.u.person.name, "Chhim Sithar");
+	ck_assert_str_eq(rec.u.person.name_km, "ឈឹម ស៊ីថា");
+	ck_assert_uint_eq(rec.u.person.roles, 1u << 3);
+	cw_record_free(&rec);
+	cw_form_free(&fm);
+}
+END_TEST
+
+START_TEST(test_form_case_with_charges)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	struct cw_id person = add_person_form("Kang Saran");
+	const struct cw_defendant *d;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_CASE, NULL, &err), 0);
+	go_to(&fm, "title");
+	type(&fm, "Kang Saran — lèse-majesté");
+	go_to(&fm, "defendant");
+	type(&fm, "Kang");
+	/* The picker suggests the person; Enter takes it. */
+	ck_assert_uint_eq(fm.nsugg, 1);
+	ck_assert_str_eq(fm.sugg[0], "Kang Saran");
+	cw_form_key(&fm, '\r');
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "defendant")].edit),
+			 "Kang Saran");
+	go_to(&fm, "custody");
+	type(&fm, "<Space>"); /* detained */
+	go_to(&fm, "charges");
+	type(&fm, "494/49x");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_str_eq(fm.fields[fm.cur].name, "charges");
+	ck_assert_str_ne(fm.fields[fm.cur].error, "");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[fm.cur].edit), "494/49x");
+	type(&fm, "<BS>5/437 bis");
+	ck_assert_int_eq(cw_form_key(&fm, CW_FN(KEY_F(2))), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.kase.defendants.n, 1);
+	d = rec.u.kase.defendants.items;
+	ck_assert(cw_id_equal(&d->person, &person));
+	ck_assert_uint_eq(d->custody, CW_CUSTODY_DETAINED);
+	ck_assert_uint_eq(d->charges.n, 3);
+	cw_record_free(&rec);
+	cw_form_free(&fm);
+}
+END_TEST
+
+START_TEST(test_form_hearing_bad_date_kept)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	struct cw_record_list l;
+	struct cw_filter f;
+	int date;
+
+	add_person_form("Chhim Sithar");
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_CASE, NULL, &err), 0);
+	go_to(&fm, "title");
+	type(&fm, "NagaWorld strike");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	cw_form_free(&fm);
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, NULL, &err), 0);
+	type(&fm, "Naga<Enter><Enter>"); /* the case, by its suggestion; Enter moves on */
+	date = cw_form_find(&fm, "date");
+	ck_assert_uint_eq(fm.cur, (size_t)date);
+	type(&fm, "2024-02-30<Tab>");
+	/* Leaving the field shows its error and keeps the text. */
+	ck_assert_ptr_nonnull(strstr(fm.fields[date].error, "30"));
+	ck_assert_str_eq(cw_edit_text(&fm.fields[date].edit), "2024-02-30");
+	type(&fm, "25:00");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_int_eq(fm.cur, date); /* the first error wins */
+	ck_assert_str_eq(cw_edit_text(&fm.fields[date].edit), "2024-02-30");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[date + 1].edit), "25:00");
+	type(&fm, "<C-u>2024-02-29<Tab>");
+	ck_assert_str_eq(fm.fields[date].error, "");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_str_eq(fm.fields[fm.cur].name, "time");
+	ck_assert_ptr_nonnull(strstr(fm.fields[fm.cur].error, "HH:MM"));
+	type(&fm, "<C-u>09:30");
+	/* A fair-trial indicator toggles with y/n/a/u. */
+	go_to(&fm, "public_hearing");
+	type(&fm, "n");
+	ck_assert_int_eq(fm.fields[fm.cur].choice, CW_ANSWER_NO);
+	go_to(&fm, "notes");
+	type(&fm, "line one<Enter>line two");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	ck_assert_str_eq(rec.u.hearing.notes, "line one\nline two");
+	ck_assert_uint_eq(rec.u.hearing.indicators.n, 1);
+	ck_assert_uint_eq(((struct cw_indicator *)rec.u.hearing.indicators.items)[0].answer,
+			  CW_ANSWER_NO);
+	cw_record_free(&rec);
+	cw_form_free(&fm);
+	/* It is in the list of records. */
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0, 10, &l,
+				       &err),
+			 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_uint_eq(l.items[0].kind, CW_KIND_HEARING);
+	cw_record_list_free(&l);
+}
+END_TEST
+
+START_TEST(test_form_edit_and_errors_map)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	struct cw_id id = add_person_form("Ny Nak");
+
+	ck_assert_int_eq(cw_store_get(st, &id, &rec, &err), 0);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_NONE, &rec, &err), 0);
+	cw_record_free(&rec);
+	ck_assert_int_eq(fm.editing, 1);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "name")].edit), "Ny Nak");
+	ck_assert_int_eq(cw_form_field_for_error(&fm, "name"), cw_form_find(&fm, "name"));
+	ck_assert_int_eq(cw_form_field_for_error(&fm, "nothing[1].x"), -1);
+	/* Esc on an unchanged form leaves at once; the caller asks only when changed. */
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_ESC), CW_FORM_CANCEL);
+	ck_assert_int_eq(fm.dirty, 0);
+	go_to(&fm, "birth_year");
+	type(&fm, "19x");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_str_eq(fm.fields[fm.cur].name, "birth_year");
+	type(&fm, "<BS>88");
+	go_to(&fm, "view");
+	type(&fm, "<Space><Space>"); /* un, government */
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert(cw_id_equal(&fm.saved_id, &id));
+	ck_assert_int_eq(cw_store_get(st, &id, &rec, &err), 0);
+	ck_assert_int_eq(rec.u.person.birth_year, 1988);
+	ck_assert_uint_eq(rec.view, CW_VIEW_GOVERNMENT);
+	cw_record_free(&rec);
+	cw_form_free(&fm);
+
+	/* A milestone naming nobody that exists: the error is on the person field. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_MILESTONE, NULL, &err), 0);
+	go_to(&fm, "person");
+	type(&fm, "Nobody Known");
+	go_to(&fm, "type");
+	type(&fm, "<Space>");
+	ck_assert_int_eq(cw_form_save(&fm, &err), CW_ENOTFOUND);
+	ck_assert_str_eq(fm.fields[fm.cur].name, "person");
+	ck_assert_ptr_nonnull(strstr(fm.fields[fm.cur].error, "Nobody Known"));
+	cw_form_free(&fm);
+}
+END_TEST
+
+static Suite *tui_suite(void)
+{
+	Suite *s = suite_create("tui");
+	TCase *pure = tcase_create("pure"), *forms = tcase_create("forms");
+
+	tcase_add_test(pure, test_keys_lookup);
+	tcase_add_test(pure, test_keys_no_shadowed_binding);
+	tcase_add_test(pure, test_keys_help_from_table);
+	tcase_add_test(pure, test_keys_names_round_trip);
+	tcase_add_test(pure, test_keys_script);
+	tcase_add_test(pure, test_pager);
+	tcase_add_test(pure, test_columns_layout);
+	tcase_add_test(pure, test_row_khmer_and_accents);
+	tcase_add_test(pure, test_filter_state);
+	tcase_add_test(pure, test_edit);
+	suite_add_tcase(s, pure);
+	tcase_add_checked_fixture(forms, setup, teardown);
+	tcase_add_test(forms, test_form_person_required_and_khmer);
+	tcase_add_test(forms, test_form_case_with_charges);
+	tcase_add_test(forms, test_form_hearing_bad_date_kept);
+	tcase_add_test(forms, test_form_edit_and_errors_map);
+	suite_add_tcase(s, forms);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	sr = srunner_create(tui_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

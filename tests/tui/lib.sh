@@ -1,0 +1,79 @@
+# lib.sh - helpers for the terminal interface's tests, on top of tests/cli/lib.sh.
+#
+# Scripted mode: keys KEYS [COLSxLINES] runs casewatch with CASEWATCH_TUI_SCRIPT (no terminal)
+# and puts the screens it dumps in $out.
+# tmux: tmux_start starts casewatch in a detached tmux session; send presses keys; wait_for
+# polls capture-pane until a text shows (or fails after a timeout); no fixed sleeps.
+. "$TESTLIB"
+
+keys() {
+	checks=$((checks + 1))
+	printf '%s' "$1" >"$WORK/keys"
+	out=$(CASEWATCH_TUI_SCRIPT="$WORK/keys" CASEWATCH_TUI_SIZE="${2:-80x24}" \
+		"$CASEWATCH" --db "$DB" 2>"$WORK/stderr") ||
+		fail "keys '$1' exited $? ($(cat "$WORK/stderr"))"
+}
+
+# screen N: the Nth dumped screen of $out (from 1) into $screen.
+screen() {
+	screen=$(printf '%s\n' "$out" | awk -v n="$1" '
+		/^-- end of screen --$/ { k++; next }
+		k == n - 1 { print }')
+}
+
+# widest: the widest line of $screen in display columns.
+widest() {
+	printf '%s\n' "$screen" | "${PYTHON3:-python3}" -c '
+import sys, unicodedata
+def width(s):
+    w = 0
+    for c in s:
+        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf"):
+            continue
+        w += 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+    return w
+print(max([width(l.rstrip("\n")) for l in sys.stdin] or [0]))'
+}
+
+TMUX_SOCK="casewatch-test-$$"
+T() { "$TMUX_BIN" -L "$TMUX_SOCK" "$@"; }
+
+tmux_start() {
+	[ -n "${TMUX_BIN:-}" ] && [ -x "$TMUX_BIN" ] || {
+		echo "SKIP: tmux not found"
+		exit 77
+	}
+	trap 'T kill-server >/dev/null 2>&1 || :; rm -rf "$WORK"' EXIT
+	T -f /dev/null new-session -d -s cw -x "${1:-100}" -y "${2:-30}" \
+		"env LC_ALL=C.UTF-8 TERM=screen CASEWATCH_AUTHOR='test monitor' '$CASEWATCH' --db '$DB'"
+}
+
+send() { T send-keys -t cw "$@"; }
+
+capture() { pane=$(T capture-pane -p -t cw 2>/dev/null); }
+
+# wait_for TEXT [SECONDS]: polls the pane until it shows TEXT.
+wait_for() {
+	checks=$((checks + 1))
+	limit=$(($(date +%s) + ${2:-10}))
+	while :; do
+		capture
+		printf '%s\n' "$pane" | grep -qF -- "$1" && return 0
+		[ "$(date +%s)" -le "$limit" ] || fail "the screen never showed '$1':
+$pane"
+		sleep 0.05
+	done
+}
+
+# wait_gone TEXT: polls until TEXT is no longer on the pane.
+wait_gone() {
+	checks=$((checks + 1))
+	limit=$(($(date +%s) + ${2:-10}))
+	while :; do
+		capture
+		printf '%s\n' "$pane" | grep -qF -- "$1" || return 0
+		[ "$(date +%s)" -le "$limit" ] || fail "'$1' stayed on the screen:
+$pane"
+		sleep 0.05
+	done
+}

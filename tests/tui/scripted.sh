@@ -1,0 +1,190 @@
+#!/bin/sh
+# The terminal interface in its scripted test mode (CASEWATCH_TUI_SCRIPT: keys in, screen text
+# out, no terminal) on the demo data: lists, the filter line and its quick keys, a timeline,
+# a record, forms with inline errors, saving, deleting, help, resizing, and no crash on a long
+# run of arbitrary keys.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw seed "$SEED_FILE"
+# What the command line says about the demo data, for the screens to agree with.
+ok cw list records --article "437 bis" --json
+n437=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(len(json.load(sys.stdin)))')
+[ "$n437" -gt 0 ] || fail "no 437 bis records in the demo data"
+ok cw timeline "Kang Saran"
+pretrial=$(printf '%s\n' "$out" | grep -o 'pretrial detention: [0-9]* days')
+
+# Start: the records list under the tab bar, the count on the status line.
+keys ''
+has " 1 Cases   2 People   3 Records"
+has "DATE       KIND"
+has "records | 1/"
+lines 24
+
+# Quick key for 437 bis: Kang Saran's records only, the filter and the count in the status bar.
+keys 'b'
+has "filter: article:\"437 bis\" | $n437 records match"
+has "Kang Saran"
+lacks "Kem Sokha"
+# The same with the filter line, then Esc clears it.
+keys '/article:"437 bis"<Enter><Dump><Esc><Dump>'
+screen 1
+printf '%s\n' "$screen" | grep -qF "$n437 records match" || fail "filter line: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -qF 'Kem Sokha' || fail "Esc did not clear: $screen"
+printf '%s\n' "$screen" | grep -qF 'filter:' && fail "filter still shown: $screen"
+# Quick key for 494/495 on the cases; pressing it again removes it.
+keys '1i<Dump>i<Dump>'
+screen 1
+printf '%s\n' "$screen" | grep -qF 'article:494/495 | ' || fail "494/495: $screen"
+printf '%s\n' "$screen" | grep -qF 'Kem Sokha — treason' && fail "494/495 shows Kem Sokha"
+screen 2
+printf '%s\n' "$screen" | grep -qF 'Kem Sokha — treason' || fail "second i kept the filter"
+# A bad filter names the criterion and keeps the line as typed; Esc leaves the old filter.
+keys '/since:2024-13<Enter>'
+has "/since:2024-13"
+has "since:"
+has "month"
+# kind: on the cases list is the records list's business.
+keys '1/kind:hearing<Enter>'
+has "kind: applies to the records list"
+# Free text, Khmer included, as on the command line.
+ok cw person add --name "Chhim Sithar KM" --name-km "ឈឹម ស៊ីថា" --affiliation LRSU
+keys '2/ស៊ីថា<Enter>'
+has "ឈឹម ស៊ីថា"
+has "1 people match"
+
+# Khmer aligns: the affiliation column starts at the same display column on every row.
+keys '2'
+printf '%s\n' "$out" | "${PYTHON3:-python3}" -c '
+import sys, unicodedata
+def col(line, text):
+    i = line.find(text)
+    return sum(0 if unicodedata.category(c) in ("Mn", "Me") else 1 for c in line[:i])
+rows = sys.stdin.read().splitlines()
+km = [r for r in rows if "LRSU" in r and "Chhim Sithar KM" in r][0]
+other = [r for r in rows if "Candlelight Party" in r][0]
+sys.exit(0 if col(km, "LRSU") == col(other, "Candlelight Party") else 1)' ||
+	fail "Khmer row not aligned: $out"
+
+# A timeline: Enter on a person.
+keys '2/Kang Saran<Enter><Enter>'
+has "Timeline: Kang Saran"
+has "custody: detained"
+has "437 bis"
+has "$pretrial"
+has "adjournments: 0"
+has "2023-07-04 milestone"
+# Entries in date order, partial and unknown dates as given (unknown last).
+first=$(printf '%s\n' "$out" | grep -n '2023-07-04' | head -1 | cut -d: -f1)
+later=$(printf '%s\n' "$out" | grep -n '2024-02-15' | head -1 | cut -d: -f1)
+[ "$first" -lt "$later" ] || fail "timeline not in date order: $out"
+# Enter on an entry opens the record in full; h goes back.
+keys '2/Kang Saran<Enter><Enter><Down><Enter><Dump>h<Dump>'
+screen 1
+printf '%s\n' "$screen" | grep -q '^kind  *\(milestone\|case\|hearing\)' ||
+	fail "record view: $screen"
+printf '%s\n' "$screen" | grep -qF 'Kang Saran (' || fail "record view names: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -qF 'Timeline: Kang Saran' || fail "back: $screen"
+
+# Log a hearing through the form and find it in the list.
+keys 'HKang<Enter><Enter>2030-03-05<Tab>09:30<Tab>Banteay<Enter><Tab><Tab>Judge Sok<Tab><Tab><Tab>y<Tab>n<Tab><Tab>n<C-s><Dump>/kind:hearing since:2030<Enter><Dump>'
+screen 1
+printf '%s\n' "$screen" | grep -q 'added hearing [0-9a-f]\{8\}' || fail "not saved: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -qF '2030-03-05 hearing   Kang Saran' || fail "not listed: $screen"
+printf '%s\n' "$screen" | grep -qF '1 records match' || fail "count: $screen"
+ok cw list records --kind hearing --since 2030 --json
+json "len(d) == 1 and d[0]['court'] == 'Banteay Meanchey Court of First Instance' and d[0]['judge'] == 'Sok' * 0 + 'Judge Sok'"
+json "d[0]['public_admitted'] == 'yes' and d[0]['press_admitted'] == 'no'"
+
+# A bad date gets an inline error next to the field and keeps the input; saving is refused.
+before=$(db_snapshot)
+keys 'HKang<Enter><Enter>2024-13-01<Tab><C-s>'
+has "date: 2024-13-01"
+has "^ month 13 does not exist"
+has "field 2 of"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused form wrote to the database"
+
+# Esc asks before discarding a changed form; an unchanged one leaves at once.
+keys 'PSomeone<Esc><Dump>n<Dump><Esc>y<Dump>P<Esc><Dump>'
+screen 1
+printf '%s\n' "$screen" | grep -qF 'Discard the changes to this person? y/N' || fail "$screen"
+screen 2
+printf '%s\n' "$screen" | grep -qF 'name *: Someone' || fail "n did not keep it: $screen"
+screen 3
+printf '%s\n' "$screen" | grep -qF 'form discarded' || fail "$screen"
+screen 4
+printf '%s\n' "$screen" | grep -qF '3 Records' || fail "unchanged form did not leave: $screen"
+
+# Edit from the list: the form comes filled in; the change is saved.
+keys '/kind:hearing since:2030<Enter>e<Tab><Tab><C-u>10:15<C-s>'
+has "saved hearing"
+ok cw list records --kind hearing --since 2030 --json
+json "d[0]['time'] == '10:15'"
+
+# Delete from the list asks first.
+keys '/kind:hearing since:2030<Enter>d<Dump>n<Dump>dy<Dump>'
+screen 1
+printf '%s\n' "$screen" | grep -qF 'Delete hearing' || fail "$screen"
+screen 2
+printf '%s\n' "$screen" | grep -qF 'not deleted' || fail "$screen"
+screen 3
+printf '%s\n' "$screen" | grep -qF 'deleted' || fail "$screen"
+printf '%s\n' "$screen" | grep -qF 'no match: Esc clears the filter' || fail "$screen"
+# A person other records name cannot be deleted: the reason is on the status line.
+keys '2/Kang Saran<Enter>dy'
+has "person is named by"
+
+# Help comes from the key table; the weekly report has its slot.
+keys '?'
+has "Keys (generated from the key table)"
+has "C-f, PgDn          page down"
+keys 'W'
+has "weekly report"
+keys 'Z'
+has "Z does nothing here; ? lists the keys"
+
+# Resize to 80x24 from a large screen and back: every screen relayouts and keeps its state.
+keys '<Resize:120x40>2/Kang<Enter><Enter><Dump><Resize:80x24><Dump><Resize:60x15><Dump><Resize:120x40><Dump>' 120x40
+screen 1
+[ "$(printf '%s\n' "$screen" | wc -l)" -eq 40 ] || fail "not 40 lines: $screen"
+for n in 1 2 3 4; do
+	screen $n
+	printf '%s\n' "$screen" | grep -qF 'Timeline: Kang Saran' || fail "lost state at $n: $screen"
+done
+screen 2
+[ "$(printf '%s\n' "$screen" | wc -l)" -eq 24 ] || fail "not 24 lines: $screen"
+[ "$(widest)" -le 80 ] || fail "wider than 80: $screen"
+printf '%s\n' "$screen" | tail -1 | grep -qF 'timeline of Kang Saran' || fail "status: $screen"
+screen 3
+[ "$(widest)" -le 60 ] || fail "wider than 60: $screen"
+# Every screen fits 80x24: lists, timeline, record, form, help.
+for k in '1' '2' '3' '2/Kang<Enter><Enter>' '2/Kang<Enter><Enter><Enter>' 'H' 'C' '?'; do
+	keys "$k"
+	screen 1
+	[ "$(printf '%s\n' "$screen" | wc -l)" -eq 24 ] || fail "'$k' is not 24 lines"
+	[ "$(widest)" -le 80 ] || fail "'$k' is wider than 80: $screen"
+done
+
+# No crash on a long run of arbitrary keys, forms and questions included.
+"${PYTHON3:-python3}" -c '
+import random
+random.seed(5)
+keys = ["j","k","g","G","<C-f>","<C-b>","<Tab>","<BTab>","1","2","3","<Enter>","t","h",
+        "<Esc>","/","i","b","H","V","D","M","P","C","e","d","y","n","a","u","<Space>",
+        "<Left>","<Right>","<Up>","<Down>","<BS>","<C-u>","<C-w>","<C-n>","<C-p>","<F1>",
+        "<C-s>","?","x","2024-13","ឈឹម","\"","<Resize:40x8>","<Resize:80x24>","<Tick>","R","W"]
+print("".join(random.choice(keys) for _ in range(3000)))' >"$WORK/fuzz"
+checks=$((checks + 1))
+CASEWATCH_TUI_SCRIPT="$WORK/fuzz" "$CASEWATCH" --db "$DB" >/dev/null 2>"$WORK/stderr" ||
+	fail "arbitrary keys: exit $? $(cat "$WORK/stderr")"
+
+# A script with a key name that does not exist is refused, naming it.
+printf 'j<Nope>' >"$WORK/badkeys"
+fails 2 "CASEWATCH_TUI_SCRIPT" env CASEWATCH_TUI_SCRIPT="$WORK/badkeys" "$CASEWATCH" --db "$DB"
+# Without a terminal (and no script) it says so instead of drawing.
+fails 2 "terminal" cw </dev/null
+
+done_ok
