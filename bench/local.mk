@@ -5,13 +5,9 @@
 noinst_PROGRAMS = bench/bench
 bench_bench_SOURCES = bench/bench.c bench/bench.h bench/bench_sqlite.c \
 	bench/generate.c bench/generate.h
-## SQLite (Debian's libsqlite3-dev) is found with pkg-config when the benchmark is compiled.
-BENCH_PC = $(PKG_CONFIG) sqlite3 --
-BENCH_SQLITE_CFLAGS = `$(BENCH_PC)cflags`
-BENCH_SQLITE_LIBS = `$(BENCH_PC)libs`
-bench_bench_CFLAGS = $(AM_CFLAGS) $(LMDB_CFLAGS) $(BENCH_SQLITE_CFLAGS)
-bench_bench_LDADD = $(STORE_LIBS) $(BENCH_SQLITE_LIBS) -lm
-bench_bench_DEPENDENCIES = libcwstore.a libcwmodels.a
+## SQLite (Debian's libsqlite3-dev) is found by configure with pkg-config.
+bench_bench_CFLAGS = $(AM_CFLAGS) $(LMDB_CFLAGS) $(SQLITE3_CFLAGS)
+bench_bench_LDADD = $(STORE_LIBS) $(SQLITE3_LIBS) -lm
 EXTRA_DIST += bench/RESULTS.md
 
 BENCH_FLAGS =

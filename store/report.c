@@ -319,11 +319,14 @@ static int case_refs(struct cw_store *st, struct cw_report *r, const struct cw_i
 
 	if ((rc = ref_add(st, r, case_id, err)) != 0 || !(kase = cw_report_ref(r, case_id)))
 		return rc;
-	/* The list may move as people are added: index, never hold the pointer. */
-	for (size_t i = 0; rc == 0 && i < kase->u.kase.defendants.n; i++) {
+	/* The list may move as people are added: look the case up again after every add,
+	 * never hold the pointer across one. */
+	for (size_t i = 0; rc == 0; i++) {
 		struct cw_id person;
 
 		kase = cw_report_ref(r, case_id);
+		if (i >= kase->u.kase.defendants.n)
+			break;
 		person = ((const struct cw_defendant *)kase->u.kase.defendants.items)[i].person;
 		rc = ref_add(st, r, &person, err);
 	}
