@@ -176,10 +176,9 @@ static int open_databases(struct cw_store *st, int create, struct cw_error *err)
 			goto corrupt;
 		memcpy(st->name_key, v.mv_data, sizeof st->name_key);
 	}
-	if (st->read_only)
-		mdb_txn_abort(txn);
-	else if ((rc = mdb_txn_commit(txn)) != 0)
-		return cw_store_lmdb_error(NULL, rc, "creating the database", err);
+	/* Commit even a read-only transaction: handles opened in an aborted one are closed. */
+	if ((rc = mdb_txn_commit(txn)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "opening the database", err);
 	return 0;
 corrupt:
 	mdb_txn_abort(txn);

@@ -175,6 +175,23 @@ START_TEST(open_missing_database_without_create)
 }
 END_TEST
 
+START_TEST(read_only_open_reads)
+{
+	struct cw_store_options opt = {0, "reader", 0, 1};
+	struct cw_store *ro;
+	struct cw_error err;
+	struct cw_record r;
+	struct cw_id p = add_person("Read Only", NULL);
+
+	ck_assert_int_eq(cw_store_open(dir, &opt, &ro, &err), 0);
+	ck_assert_int_eq(cw_store_get(ro, &p, &r, &err), 0);
+	ck_assert_str_eq(r.u.person.name, "Read Only");
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_put(ro, &r, 0, &err), CW_EDB);
+	cw_store_close(ro);
+}
+END_TEST
+
 START_TEST(newer_schema_is_refused)
 {
 	MDB_env *env;
@@ -589,6 +606,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, open_creates_and_reopens);
 	tcase_add_test(tc, open_missing_database_without_create);
 	tcase_add_test(tc, newer_schema_is_refused);
+	tcase_add_test(tc, read_only_open_reads);
 	tcase_add_test(tc, put_get_stamps_header);
 	tcase_add_test(tc, identical_put_is_no_change);
 	tcase_add_test(tc, index_by_article_kind_date_court_person_case);
