@@ -65,7 +65,7 @@ enum cw_key_ctx {
 	X(EDIT, "edit the record")                                                                 \
 	X(DELETE, "delete the record (asks first)")                                                \
 	X(REFRESH, "refresh from the database now")                                                \
-	X(REPORT_WEEK, "write this week's report (reports module)")                                \
+	X(REPORT_WEEK, "write the weekly summary (or the filtered dates) to a file")                                \
 	X(HELP, "show every key")                                                                  \
 	X(QUIT, "quit casewatch")                                                                  \
 	X(NEXT_FIELD, "next field")                                                                \

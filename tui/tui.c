@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "models/text.h"
+#include "cli_report.h"
 #include "tui.h"
 #include "view_app.h"
 
@@ -439,11 +440,20 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 		cw_app_invalidate(app);
 		cw_app_status(app, 0, "refreshed");
 		return;
-	case CW_ACT_REPORT_WEEK:
-		/* Slot for the weekly report: the reports module fills this action in. */
-		cw_app_status(app, 1, "the weekly report is not part of this build yet "
-				      "(reports module)");
+	case CW_ACT_REPORT_WEEK: {
+		/* The summary of the current week, or of the filter's since/until when set, as
+		 * Markdown in the current directory: what the supervisor sends to partners. */
+		char path[1024];
+		struct cw_error err;
+
+		cw_error_clear(&err);
+		if (cw_report_write_file(app->st, &app->filter.f, cw_date_today(), CW_REPORT_MD,
+					 NULL, path, sizeof path, &err) != 0)
+			cw_app_error(app, &err);
+		else
+			cw_app_status(app, 0, "summary written to %s", path);
 		return;
+	}
 	case CW_ACT_NEW_HEARING:
 		new_record(app, v, CW_KIND_HEARING);
 		return;

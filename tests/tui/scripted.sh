@@ -137,12 +137,12 @@ printf '%s\n' "$screen" | grep -qF 'no match: Esc clears the filter' || fail "$s
 keys '2/Kang Saran<Enter>dy'
 has "person is named by"
 
-# Help comes from the key table; the weekly report has its slot.
+# Help comes from the key table, the weekly summary's key included.
 keys '?'
 has "Keys (generated from the key table)"
 has "C-f, PgDn          page down"
-keys 'W'
-has "weekly report"
+keys '?<PgDn><Dump>'
+has "write the weekly summary"
 keys 'Z'
 has "Z does nothing here; ? lists the keys"
 
@@ -178,8 +178,19 @@ keys = ["j","k","g","G","<C-f>","<C-b>","<Tab>","<BTab>","1","2","3","<Enter>","
         "<C-s>","?","x","2024-13","ឈឹម","\"","<Resize:40x8>","<Resize:80x24>","<Tick>","R","W"]
 print("".join(random.choice(keys) for _ in range(3000)))' >"$WORK/fuzz"
 checks=$((checks + 1))
-CASEWATCH_TUI_SCRIPT="$WORK/fuzz" "$CASEWATCH" --db "$DB" >/dev/null 2>"$WORK/stderr" ||
-	fail "arbitrary keys: exit $? $(cat "$WORK/stderr")"
+# In the work directory: W writes the weekly summary into the current one.
+(cd "$WORK" && CASEWATCH_TUI_SCRIPT="$WORK/fuzz" "$CASEWATCH" --db "$DB" >/dev/null \
+	2>"$WORK/stderr") || fail "arbitrary keys: exit $? $(cat "$WORK/stderr")"
+
+# W writes the summary of the filtered week and shows where; the file has that week's verdicts.
+mkdir "$WORK/reports"
+cd "$WORK/reports"
+keys '/since:2024-02-05 until:2024-02-11<Enter>W<Dump>'
+cd - >/dev/null
+has "summary written to casewatch-summary-2024-W06.md"
+checks=$((checks + 1))
+grep -q "Chao Veasna" "$WORK/reports/casewatch-summary-2024-W06.md" ||
+	fail "the summary lacks the week's verdicts"
 
 # A script with a key name that does not exist is refused, naming it.
 printf 'j<Nope>' >"$WORK/badkeys"
