@@ -11,6 +11,15 @@
 #include "../models/text.h"
 #include "store_internal.h"
 
+uint64_t cw_store_generation(struct cw_store *st)
+{
+	MDB_envinfo info;
+
+	/* The last committed transaction id, read from the shared meta pages. */
+	mdb_env_info(st->env, &info);
+	return (uint64_t)info.me_last_txnid;
+}
+
 void cw_record_list_free(struct cw_record_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)

@@ -160,6 +160,10 @@ int cw_txn_audit(struct cw_txn *txn, enum cw_audit_action action, enum cw_kind k
 int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit,
 		   struct cw_audit_entry **out, size_t *count, struct cw_error *err);
 
+/* A number that changes whenever any process commits a write to the database: a view can
+ * skip re-reading while it stays the same. */
+uint64_t cw_store_generation(struct cw_store *st);
+
 /* Mask helpers. */
 #define CW_KIND_BIT(k)    (UINT32_C(1) << (k))
 #define CW_KINDS_EVENTS                                                                            \

@@ -223,6 +223,7 @@ END_TEST
 
 START_TEST(put_get_stamps_header)
 {
+	uint64_t before = cw_store_generation(st);
 	struct cw_id p = add_person("Ny Nak", NULL);
 	struct cw_record r;
 	struct cw_error err;
@@ -231,6 +232,7 @@ START_TEST(put_get_stamps_header)
 
 	ck_assert_int_eq(cw_store_get(st, &p, &r, &err), 0);
 	ck_assert_str_eq(r.u.person.name, "Ny Nak");
+	ck_assert_uint_gt(cw_store_generation(st), before); /* a commit is seen */
 	ck_assert_str_eq(r.author, "tester");
 	cw_store_database_id(st, &dbid);
 	ck_assert(cw_id_equal(&r.origin, &dbid));

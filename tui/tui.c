@@ -607,8 +607,14 @@ int cw_tui_main(struct cw_cli *cli)
 			key = cw_screen_key(TICK_MS);
 		}
 		if (key < 0 || key == CW_KEY_TICK) {
-			/* Idle: count again, so other processes' writes show. */
-			cw_app_invalidate(app);
+			/* Idle: count again when another process wrote, so its records show; a
+			 * recount walks every match, so not on every tick. */
+			uint64_t generation = cw_store_generation(app->st);
+
+			if (generation != app->generation) {
+				app->generation = generation;
+				cw_app_invalidate(app);
+			}
 			continue;
 		}
 		handle_key(app, key);

@@ -42,6 +42,7 @@ enum cw_question { CW_Q_NONE, CW_Q_DELETE, CW_Q_DISCARD, CW_Q_QUIT_FORM };
 struct cw_app {
 	struct cw_cli *cli;
 	struct cw_store *st;
+	uint64_t generation; /* cw_store_generation when the counts were last made */
 	enum cw_tab tab;
 	struct cw_list_tab tabs[CW_TAB_COUNT];
 	struct cw_filter_state filter;
