@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../models/format.h"
 #include "../models/timeline.h"
 #include "report.h"
 
@@ -127,23 +128,6 @@ const char *cw_report_group_label(enum cw_report_group g)
 
 /* ---- record lists ----------------------------------------------------------------------- */
 
-/* Moves *rec into the list (rec is left empty). */
-static int push(struct cw_record_list *l, struct cw_record *rec)
-{
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 16;
-		struct cw_record *items = realloc(l->items, cap * sizeof *items);
-
-		if (!items)
-			return CW_ENOMEM;
-		l->items = items;
-		l->cap = cap;
-	}
-	l->items[l->n++] = *rec;
-	memset(rec, 0, sizeof *rec);
-	return 0;
-}
-
 static int oom(struct cw_error *err)
 {
 	return cw_error_set(err, CW_ENOMEM, "", "out of memory while gathering the report");
@@ -189,33 +173,6 @@ static int is_ruling(uint8_t type)
 
 /* ---- articles --------------------------------------------------------------------------- */
 
-void cw_report_case_articles(const struct cw_record *kase, const struct cw_id *person,
-			     struct cw_article *out, size_t max, size_t *n)
-{
-	*n = 0;
-	if (!kase || kase->kind != CW_KIND_CASE)
-		return;
-	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
-		const struct cw_defendant *d =
-			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
-
-		if (person && !cw_id_equal(&d->person, person))
-			continue;
-		for (size_t j = 0; j < d->charges.n; j++) {
-			const struct cw_article *a =
-				&((const struct cw_charge *)d->charges.items)[j].article;
-			size_t k = 0;
-
-			if (a->law == CW_LAW_NONE)
-				continue;
-			while (k < *n && !cw_article_same(&out[k], a))
-				k++;
-			if (k == *n && *n < max)
-				out[(*n)++] = *a;
-		}
-	}
-}
-
 static int article_order(const void *pa, const void *pb)
 {
 	const struct cw_article *a = &((const struct cw_report_article *)pa)->article,
@@ -235,7 +192,7 @@ static int count_articles(struct cw_report *r)
 		size_t n = 0;
 		int incite = 0, lese = 0, other = 0;
 
-		cw_report_case_articles(cw_report_ref(r, &m->case_id), &m->person, arts, 64, &n);
+		cw_case_articles(cw_report_ref(r, &m->case_id), &m->person, arts, 64, &n);
 		for (size_t j = 0; j < n; j++) {
 			size_t k = 0;
 
@@ -304,7 +261,7 @@ static int ref_add(struct cw_store *st, struct cw_report *r, const struct cw_id 
 			*err = e;
 		return rc;
 	}
-	if ((rc = push(&r->refs, &rec)) != 0) {
+	if ((rc = cw_record_list_push(&r->refs, &rec)) != 0) {
 		cw_record_free(&rec);
 		return oom(err);
 	}
@@ -445,9 +402,9 @@ static int gather_period(struct cw_store *st, const struct cw_report *r, struct 
 		uint8_t type = ms.items[i].u.milestone.type;
 
 		if (is_arrest(type))
-			rc = push(&p->arrests, &ms.items[i]);
+			rc = cw_record_list_push(&p->arrests, &ms.items[i]);
 		else if (is_ruling(type))
-			rc = push(&p->rulings, &ms.items[i]);
+			rc = cw_record_list_push(&p->rulings, &ms.items[i]);
 	}
 	cw_record_list_free(&ms);
 	return rc ? oom(err) : 0;
@@ -553,7 +510,7 @@ static int gather_partial(struct cw_store *st, struct cw_report *r, struct cw_er
 
 					if (cw_date_precision(d) == want && d.year == y &&
 					    d.month == m &&
-					    (rc = push(&r->partial, &l.items[i])) != 0)
+					    (rc = cw_record_list_push(&r->partial, &l.items[i])) != 0)
 						rc = oom(err);
 				}
 				cw_record_list_free(&l);
@@ -607,7 +564,7 @@ int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *fil
 		const struct cw_hearing *h = &all.items[i].u.hearing;
 
 		if (in_window(h->date, from, to) || in_window(h->next_date, from, to))
-			rc = push(src, &all.items[i]);
+			rc = cw_record_list_push(src, &all.items[i]);
 	}
 	cw_record_list_free(&all);
 	for (size_t i = 0; rc == 0 && i < src->n; i++) {

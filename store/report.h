@@ -148,11 +148,6 @@ const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw
 int cw_report_add_refs(struct cw_store *st, struct cw_report *r, const struct cw_record_list *l,
 		       struct cw_error *err);
 
-/* The articles a case charges one defendant with (all defendants when person is NULL), each
- * once, into out[0..*n), at most max. */
-void cw_report_case_articles(const struct cw_record *kase, const struct cw_id *person,
-			     struct cw_article *out, size_t max, size_t *n);
-
 /* Upcoming hearings for a calendar: hearings dated in [from, to] and next dates set in that
  * range (to unknown: no end). The hearings are copied into *src; *items point into it. */
 int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *filter,

@@ -15,6 +15,11 @@
  *   names        type(1) keyed hash(8)                 -> use count(4) and the name as written
  *   audit        sequence(8)                           -> one change: time, action, kind, record
  *                                                         id, database id, author (append-only)
+ *   tombstones   id(16)                                -> a deleted record's last content
+ *   conflicts    id(16) updated(8) edited_in(16)       -> deleted(1) + a concurrent version
+ *   peers        name                                  -> last audit sequence sent(8), time(8)
+ *   audit_seen   database(16) time(8) record(16) action(1)  (audit entries held, for bundles)
+ * Sync by bundle, versions and conflicts: store/sync.h.
  * Hearings and milestones are indexed under their case's articles, court and defendants; when
  * a case changes, its records are re-indexed in the same transaction. `record_keys` lets every
  * update remove exactly the keys the old version wrote, so an index cannot drift.
@@ -66,6 +71,7 @@ int cw_store_write(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_err
 enum cw_put_flags {
 	CW_PUT_KEEP_HEADER = 1, /* an import: keep the record's timestamps, author and origin */
 	CW_PUT_NEW = 2,         /* refuse when the id exists already */
+	CW_PUT_QUIET = 4,       /* sync: the caller writes the audit entry itself */
 };
 
 /* Inside a write: validates rec, checks that every id it names exists with the right kind,
@@ -94,6 +100,8 @@ struct cw_record_list {
 	size_t cap;
 };
 void cw_record_list_free(struct cw_record_list *l);
+/* Moves *rec into the list (rec is left empty); CW_ENOMEM when it cannot grow. */
+int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec);
 
 /* Finds the record an id or a unique id prefix (at least 6 hex digits) names. */
 int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out,

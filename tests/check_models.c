@@ -11,6 +11,7 @@
 #include "models/codec.h"
 #include "models/date.h"
 #include "models/filter.h"
+#include "models/format.h"
 #include "models/json.h"
 #include "models/record.h"
 #include "models/text.h"
@@ -337,6 +338,36 @@ START_TEST(codec_refuses_newer_and_skips_unknown_tags)
 }
 END_TEST
 
+START_TEST(format_case_articles_and_values)
+{
+	struct cw_record a;
+	struct cw_article arts[4];
+	struct cw_id sithar;
+	char buf[128];
+	size_t n;
+	const struct cw_field *opened = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "opened");
+	const struct cw_field *stage = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "stage");
+
+	make_case(&a);
+	cw_case_articles_text(&a, NULL, buf, sizeof buf);
+	ck_assert_str_eq(buf, "494/437 bis");
+	cw_id_from_ref("p-chhim-sithar", &sithar);
+	cw_case_articles(&a, &sithar, arts, 4, &n);
+	ck_assert_uint_eq(n, 2);
+	cw_case_articles(&a, &a.id, arts, 4, &n); /* not a defendant */
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(cw_field_value_text(&a.u, opened, buf, sizeof buf), 1);
+	ck_assert_str_eq(buf, "2022-01-04");
+	ck_assert_int_eq(cw_field_value_text(&a.u, stage, buf, sizeof buf), 1);
+	ck_assert_str_eq(buf, "appeal");
+	ck_assert_int_eq(cw_field_value_text(&a.u, opened, buf, 5), 1); /* cut, terminated */
+	ck_assert_str_eq(buf, "2022");
+	a.u.kase.stage = 0;
+	ck_assert_int_eq(cw_field_value_text(&a.u, stage, buf, sizeof buf), 0);
+	cw_record_free(&a);
+}
+END_TEST
+
 START_TEST(json_round_trip_keeps_khmer)
 {
 	struct cw_record a, b;
@@ -590,6 +621,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, codec_round_trip);
 	tcase_add_test(tc, codec_refuses_newer_and_skips_unknown_tags);
 	tcase_add_test(tc, json_round_trip_keeps_khmer);
+	tcase_add_test(tc, format_case_articles_and_values);
 	tcase_add_test(tc, json_errors_name_the_field);
 	tcase_add_test(tc, validation_rules);
 	tcase_add_test(tc, enum_words_accept_spellings);

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "cli_report.h"
 #include "models/codec.h"
+#include "models/format.h"
 #include "models/json.h"
 #include "models/text.h"
 #include "models/timeline.h"
@@ -165,37 +166,6 @@ static void label_for(struct cw_cli *cli, const struct cw_id *id, char *buf, siz
 	}
 }
 
-/* The distinct articles a case charges, "494/495/437 bis". */
-static void format_articles(const struct cw_record *kase, char *buf, size_t len)
-{
-	struct cw_article seen[64];
-	size_t n = 0, nseen = 0;
-
-	buf[0] = '\0';
-	if (!kase || kase->kind != CW_KIND_CASE)
-		return;
-	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
-		const struct cw_defendant *d =
-			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
-
-		for (size_t j = 0; j < d->charges.n; j++) {
-			const struct cw_article *a =
-				&((const struct cw_charge *)d->charges.items)[j].article;
-			char text[CW_ARTICLE_TEXT_MAX];
-			size_t k = 0;
-
-			while (k < nseen && !cw_article_same(&seen[k], a))
-				k++;
-			if (a->law == CW_LAW_NONE || k < nseen || nseen == 64)
-				continue;
-			seen[nseen++] = *a;
-			cw_article_format(a, text);
-			if (n < len)
-				n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "/" : "", text);
-		}
-	}
-}
-
 static void print_value(struct cw_cli *cli, FILE *out, const void *base, const struct cw_field *f,
 			int indent);
 
@@ -221,31 +191,6 @@ static void print_value(struct cw_cli *cli, FILE *out, const void *base, const s
 		cw_print_safe(out, *(char *const *)p, 1);
 		fputc('\n', out);
 		return;
-	case CW_F_DATE:
-		cw_date_format(*(const struct cw_date *)p, buf);
-		break;
-	case CW_F_INT:
-		if (*(const int64_t *)p >= 0)
-			snprintf(buf, sizeof buf, "%lld", (long long)*(const int64_t *)p);
-		break;
-	case CW_F_ENUM:
-		if (*(const uint8_t *)p)
-			snprintf(buf, sizeof buf, "%s",
-				 cw_enum_word(f->words, *(const uint8_t *)p));
-		break;
-	case CW_F_BOOL:
-		if (*(const uint8_t *)p)
-			snprintf(buf, sizeof buf, "yes");
-		break;
-	case CW_F_SET: {
-		size_t n = 0;
-
-		for (size_t i = 0; i < f->words->n; i++)
-			if (*(const uint32_t *)p & (UINT32_C(1) << i))
-				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s",
-						      n ? ", " : "", f->words->words[i]);
-		break;
-	}
 	case CW_F_ID: {
 		char hex[CW_ID_HEX_LEN + 1], label[300];
 
@@ -254,17 +199,6 @@ static void print_value(struct cw_cli *cli, FILE *out, const void *base, const s
 		cw_id_hex((const struct cw_id *)p, hex);
 		label_for(cli, (const struct cw_id *)p, label, sizeof label);
 		snprintf(buf, sizeof buf, "%s (%.8s)", label, hex);
-		break;
-	}
-	case CW_F_ARTICLE: {
-		const struct cw_article *a = (const struct cw_article *)p;
-		const char *offence;
-
-		if (a->law == CW_LAW_NONE)
-			return;
-		cw_article_format(a, buf);
-		if ((offence = cw_article_offence(a)))
-			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " (%s)", offence);
 		break;
 	}
 	case CW_F_LIST: {
@@ -282,6 +216,9 @@ static void print_value(struct cw_cli *cli, FILE *out, const void *base, const s
 		}
 		return;
 	}
+	default:
+		cw_field_value_text(base, f, buf, sizeof buf);
+		break;
 	}
 	if (!buf[0])
 		return;
@@ -343,14 +280,14 @@ static void event_columns(struct cw_cli *cli, const struct cw_record *r, char *w
 	who[0] = court[0] = arts[0] = what[0] = '\0';
 	if (have_case) {
 		snprintf(who, len, "%s", kase.u.kase.title ? kase.u.kase.title : "");
-		format_articles(&kase, arts, len);
+		cw_case_articles_text(&kase, NULL, arts, len);
 		snprintf(court, len, "%s", kase.u.kase.court ? kase.u.kase.court : "");
 	}
 	switch (r->kind) {
 	case CW_KIND_CASE:
 		snprintf(who, len, "%s", r->u.kase.title ? r->u.kase.title : "");
 		snprintf(court, len, "%s", r->u.kase.court ? r->u.kase.court : "");
-		format_articles(r, arts, len);
+		cw_case_articles_text(r, NULL, arts, len);
 		snprintf(what, len, "%s",
 			 r->u.kase.stage ? cw_enum_word(&cw_words_stage, r->u.kase.stage) : "");
 		break;
@@ -451,7 +388,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 				else if (df->unnamed_count > 0)
 					unnamed += df->unnamed_count;
 			}
-			format_articles(r, a, sizeof a);
+			cw_case_articles_text(r, NULL, a, sizeof a);
 			if (unnamed)
 				snprintf(b, sizeof b, "%ld + %ld unnamed", named, unnamed);
 			else

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli_report.h"
+#include "models/format.h"
 #include "models/json.h"
 #include "models/text.h"
 #include "models/timeline.h"
@@ -459,7 +460,7 @@ static void export_case(FILE *out, const struct cw_report *r, const struct cw_re
 	}
 	hexof(&rec->id, hex);
 	cw_date_format(k->opened, opened);
-	cw_report_case_articles(rec, NULL, a, 64, &na);
+	cw_case_articles(rec, NULL, a, 64, &na);
 	for (size_t i = 0; i < na; i++) {
 		char t[CW_ARTICLE_TEXT_MAX];
 
@@ -505,7 +506,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		place = rec->u.kase.court;
 		stage = w(&cw_words_stage, rec->u.kase.stage);
 		case_people(r, k, ids, names, BIG);
-		cw_report_case_articles(k, NULL, a, 64, &na);
+		cw_case_articles(k, NULL, a, 64, &na);
 		break;
 	case CW_KIND_HEARING: {
 		const struct cw_hearing *h = &rec->u.hearing;
@@ -518,7 +519,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		snprintf(what, sizeof what, "%s", w(&cw_words_outcome, h->outcome));
 		detail = h->sentence ? h->sentence : h->adjourn_reason;
 		case_people(r, k, ids, names, BIG);
-		cw_report_case_articles(k, NULL, a, 64, &na);
+		cw_case_articles(k, NULL, a, 64, &na);
 		break;
 	}
 	case CW_KIND_MILESTONE: {
@@ -531,7 +532,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		detail = m->detail;
 		hexof(&m->person, ids);
 		cw_person_text(r, &m->person, names, BIG);
-		cw_report_case_articles(k, &m->person, a, 64, &na);
+		cw_case_articles(k, &m->person, a, 64, &na);
 		break;
 	}
 	case CW_KIND_VISIT:

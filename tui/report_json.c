@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "cli_report.h"
+#include "models/format.h"
 #include "models/json.h"
 
 static json_t *jstr(const char *s)
@@ -98,7 +99,7 @@ static json_t *jarticles(const struct cw_record *kase, const struct cw_id *perso
 	size_t n;
 	json_t *arr = json_array();
 
-	cw_report_case_articles(kase, person, a, 64, &n);
+	cw_case_articles(kase, person, a, 64, &n);
 	for (size_t i = 0; arr && i < n; i++)
 		json_array_append_new(arr, jarticle(&a[i]));
 	return arr;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli_report.h"
+#include "models/format.h"
 #include "models/text.h"
 
 const char *const cw_rcol_names[CW_RC_NCOLS] = {
@@ -247,7 +248,7 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 	cell(b, CW_RC_CASE, "%s", str(k->u.kase.title));
 	cell(b, CW_RC_PLACE, "%s", str(k->u.kase.court));
 	cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, k->u.kase.stage));
-	cw_report_case_articles(k, NULL, a, 64, &na);
+	cw_case_articles(k, NULL, a, 64, &na);
 	articles_text(&arts, a, na);
 	cell_take(b, CW_RC_ARTICLES, &arts);
 	if (!people)
@@ -362,7 +363,7 @@ static void arrests(struct builder *b)
 		person_cells(b, &m->person);
 		if (m->court)
 			cell(b, CW_RC_PLACE, "%s", m->court);
-		cw_report_case_articles(cw_report_ref(b->r, &m->case_id), &m->person, a, 64, &na);
+		cw_case_articles(cw_report_ref(b->r, &m->case_id), &m->person, a, 64, &na);
 		articles_text(&arts, a, na);
 		cell_take(b, CW_RC_ARTICLES, &arts);
 		cell(b, CW_RC_DETAIL, "%s", str(m->detail));

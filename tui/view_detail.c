@@ -9,6 +9,7 @@
 
 #include "models/article.h"
 #include "models/json.h"
+#include "models/format.h"
 #include "models/text.h"
 #include "models/timeline.h"
 #include "view_app.h"
@@ -108,45 +109,10 @@ static void field_lines(struct cw_store *st, struct lines *l, const void *base,
 		} while (text);
 		return;
 	}
-	case CW_F_DATE:
-		cw_date_format(*(const struct cw_date *)p, buf);
-		break;
-	case CW_F_INT:
-		if (*(const int64_t *)p >= 0)
-			snprintf(buf, sizeof buf, "%lld", (long long)*(const int64_t *)p);
-		break;
-	case CW_F_ENUM:
-		if (*(const uint8_t *)p)
-			snprintf(buf, sizeof buf, "%s", cw_enum_word(f->words, *(const uint8_t *)p));
-		break;
-	case CW_F_BOOL:
-		if (*(const uint8_t *)p)
-			snprintf(buf, sizeof buf, "yes");
-		break;
-	case CW_F_SET: {
-		size_t n = 0;
-
-		for (size_t i = 0; i < f->words->n && n < sizeof buf; i++)
-			if (*(const uint32_t *)p & (UINT32_C(1) << i))
-				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "",
-						      f->words->words[i]);
-		break;
-	}
 	case CW_F_ID:
 		if (!cw_id_is_zero((const struct cw_id *)p))
 			label_for(st, (const struct cw_id *)p, buf, sizeof buf);
 		break;
-	case CW_F_ARTICLE: {
-		const struct cw_article *a = (const struct cw_article *)p;
-		const char *offence;
-
-		if (a->law == CW_LAW_NONE)
-			return;
-		cw_article_format(a, buf);
-		if ((offence = cw_article_offence(a)))
-			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " (%s)", offence);
-		break;
-	}
 	case CW_F_LIST: {
 		const struct cw_list *li = (const struct cw_list *)p;
 
@@ -162,6 +128,9 @@ static void field_lines(struct cw_store *st, struct lines *l, const void *base,
 		}
 		return;
 	}
+	default:
+		cw_field_value_text(base, f, buf, sizeof buf);
+		break;
 	}
 	if (buf[0])
 		add_line(l, "%*s%-18s %s", indent, "", f->name, buf);

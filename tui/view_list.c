@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "models/article.h"
+#include "models/format.h"
 #include "models/text.h"
 #include "view_app.h"
 
@@ -40,37 +41,6 @@ static void tab_columns(enum cw_tab tab, const struct cw_column **cols, int *n)
 static enum cw_kind tab_kind(enum cw_tab tab)
 {
 	return tab == CW_TAB_CASES ? CW_KIND_CASE : tab == CW_TAB_PEOPLE ? CW_KIND_PERSON : 0;
-}
-
-/* The distinct articles a case charges, "307/494/495/437 bis". */
-static void case_articles(const struct cw_record *kase, char *buf, size_t len)
-{
-	struct cw_article seen[32];
-	size_t n = 0, nseen = 0;
-
-	buf[0] = '\0';
-	if (!kase || kase->kind != CW_KIND_CASE)
-		return;
-	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
-		const struct cw_defendant *d =
-			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
-
-		for (size_t j = 0; j < d->charges.n; j++) {
-			const struct cw_article *a =
-				&((const struct cw_charge *)d->charges.items)[j].article;
-			char text[CW_ARTICLE_TEXT_MAX];
-			size_t k = 0;
-
-			while (k < nseen && !cw_article_same(&seen[k], a))
-				k++;
-			if (a->law == CW_LAW_NONE || k < nseen || nseen == 32)
-				continue;
-			seen[nseen++] = *a;
-			cw_article_format(a, text);
-			if (n < len)
-				n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "/" : "", text);
-		}
-	}
 }
 
 int cw_view_list_header(enum cw_tab tab, int width, char *out, size_t len)
@@ -106,7 +76,7 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 		return cw_row_format(cells, w, n, out, len);
 	}
 	if (tab == CW_TAB_CASES) {
-		case_articles(r, a, sizeof a);
+		cw_case_articles_text(r, NULL, a, sizeof a);
 		cells[0] = date, cells[1] = r->u.kase.title, cells[2] = r->u.kase.court;
 		cells[3] = a;
 		cells[4] = r->u.kase.stage ? cw_enum_word(&cw_words_stage, r->u.kase.stage) : "";
@@ -122,7 +92,7 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 	if (have_case) {
 		snprintf(a, sizeof a, "%s", kase.u.kase.title ? kase.u.kase.title : "");
 		snprintf(b, sizeof b, "%s", kase.u.kase.court ? kase.u.kase.court : "");
-		case_articles(&kase, c, sizeof c);
+		cw_case_articles_text(&kase, NULL, c, sizeof c);
 		cw_record_free(&kase);
 	}
 	switch (r->kind) {
@@ -172,7 +142,7 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 	case CW_KIND_CASE:
 		snprintf(a, sizeof a, "%s", r->u.kase.title ? r->u.kase.title : "");
 		snprintf(b, sizeof b, "%s", r->u.kase.court ? r->u.kase.court : "");
-		case_articles(r, c, sizeof c);
+		cw_case_articles_text(r, NULL, c, sizeof c);
 		break;
 	case CW_KIND_PERSON:
 		snprintf(a, sizeof a, "%s", r->u.person.name ? r->u.person.name : "");

@@ -1,0 +1,115 @@
+/* format.c - record values as text; see format.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "format.h"
+
+void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
+		      struct cw_article *out, size_t max, size_t *n)
+{
+	*n = 0;
+	if (!kase || kase->kind != CW_KIND_CASE)
+		return;
+	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
+
+		if (person && !cw_id_equal(&d->person, person))
+			continue;
+		for (size_t j = 0; j < d->charges.n; j++) {
+			const struct cw_article *a =
+				&((const struct cw_charge *)d->charges.items)[j].article;
+			size_t k = 0;
+
+			if (a->law == CW_LAW_NONE)
+				continue;
+			while (k < *n && !cw_article_same(&out[k], a))
+				k++;
+			if (k == *n && *n < max)
+				out[(*n)++] = *a;
+		}
+	}
+}
+
+void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *person, char *buf,
+			   size_t len)
+{
+	struct cw_article arts[64];
+	size_t n, used = 0;
+
+	cw_case_articles(kase, person, arts, 64, &n);
+	if (len)
+		buf[0] = '\0';
+	for (size_t i = 0; i < n && used < len; i++) {
+		char text[CW_ARTICLE_TEXT_MAX];
+
+		cw_article_format(&arts[i], text);
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? "/" : "", text);
+	}
+}
+
+int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, size_t len)
+{
+	const char *p = (const char *)base + f->offset;
+
+	if (len == 0)
+		return 0;
+	buf[0] = '\0';
+	switch (f->type) {
+	case CW_F_DATE:
+		if (!cw_date_is_known(*(const struct cw_date *)p))
+			return 0;
+		{
+			char date[CW_DATE_TEXT_MAX];
+			size_t n;
+
+			cw_date_format(*(const struct cw_date *)p, date);
+			n = strlen(date) < len ? strlen(date) : len - 1;
+			memcpy(buf, date, n);
+			buf[n] = '\0';
+		}
+		return 1;
+	case CW_F_INT:
+		if (*(const int64_t *)p < 0)
+			return 0;
+		snprintf(buf, len, "%lld", (long long)*(const int64_t *)p);
+		return 1;
+	case CW_F_ENUM:
+		if (!*(const uint8_t *)p)
+			return 0;
+		snprintf(buf, len, "%s", cw_enum_word(f->words, *(const uint8_t *)p));
+		return 1;
+	case CW_F_BOOL:
+		if (!*(const uint8_t *)p)
+			return 0;
+		snprintf(buf, len, "yes");
+		return 1;
+	case CW_F_SET: {
+		size_t n = 0;
+
+		for (size_t i = 0; i < f->words->n && i < 32 && n < len; i++)
+			if (*(const uint32_t *)p & (UINT32_C(1) << i))
+				n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
+						      f->words->words[i]);
+		return n > 0;
+	}
+	case CW_F_ARTICLE: {
+		const struct cw_article *a = (const struct cw_article *)p;
+		char text[CW_ARTICLE_TEXT_MAX];
+		const char *offence;
+
+		if (a->law == CW_LAW_NONE)
+			return 0;
+		cw_article_format(a, text);
+		if ((offence = cw_article_offence(a)))
+			snprintf(buf, len, "%s (%s)", text, offence);
+		else
+			snprintf(buf, len, "%s", text);
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}

@@ -1,0 +1,26 @@
+/* format.h - record values as text for people: the one place the command line, the terminal
+ * interface and the reports turn field values and a case's charges into words. The text is
+ * not yet neutralised for a terminal (callers do that where they print). */
+#ifndef CW_FORMAT_H
+#define CW_FORMAT_H
+
+#include <stddef.h>
+
+#include "record.h"
+
+/* The articles a case charges one defendant with (every defendant when person is NULL), each
+ * once and in the order first charged, into out[0..*n), at most max. */
+void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
+		      struct cw_article *out, size_t max, size_t *n);
+
+/* The same as one text, "307/494/495/437 bis"; "" for none or when kase is not a case. */
+void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *person, char *buf,
+			   size_t len);
+
+/* The value of a scalar field as text: a date as given, a number, an enum's word, "yes", a
+ * set's words joined by ", ", an article with its offence name ("494 (incitement to commit a
+ * felony)"). Returns 1 when the field holds a value, 0 when it is not given or is a string, an
+ * id or a list (which each caller shows in its own way). */
+int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, size_t len);
+
+#endif
