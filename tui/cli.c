@@ -259,83 +259,6 @@ static json_t *list_to_json(const struct cw_record_list *l)
 	return arr;
 }
 
-/* Case of an event, for the columns that show it. */
-static int event_case(struct cw_cli *cli, const struct cw_record *r, struct cw_record *kase)
-{
-	const struct cw_id *cid = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
-				  : r->kind == CW_KIND_MILESTONE ? &r->u.milestone.case_id
-								 : NULL;
-
-	if (!cid || cw_id_is_zero(cid))
-		return -1;
-	return cw_store_get(cli->store, cid, kase, NULL);
-}
-
-static void event_columns(struct cw_cli *cli, const struct cw_record *r, char *who, char *court,
-			  char *arts, char *what, size_t len)
-{
-	struct cw_record kase;
-	int have_case = event_case(cli, r, &kase) == 0;
-
-	who[0] = court[0] = arts[0] = what[0] = '\0';
-	if (have_case) {
-		snprintf(who, len, "%s", kase.u.kase.title ? kase.u.kase.title : "");
-		cw_case_articles_text(&kase, NULL, arts, len);
-		snprintf(court, len, "%s", kase.u.kase.court ? kase.u.kase.court : "");
-	}
-	switch (r->kind) {
-	case CW_KIND_CASE:
-		snprintf(who, len, "%s", r->u.kase.title ? r->u.kase.title : "");
-		snprintf(court, len, "%s", r->u.kase.court ? r->u.kase.court : "");
-		cw_case_articles_text(r, NULL, arts, len);
-		snprintf(what, len, "%s",
-			 r->u.kase.stage ? cw_enum_word(&cw_words_stage, r->u.kase.stage) : "");
-		break;
-	case CW_KIND_HEARING: {
-		const struct cw_hearing *h = &r->u.hearing;
-
-		if (h->court)
-			snprintf(court, len, "%s", h->court);
-		snprintf(what, len, "%s%s%s",
-			 h->outcome ? cw_enum_word(&cw_words_outcome, h->outcome) : "",
-			 h->sentence ? ": " : "", h->sentence ? h->sentence : "");
-		break;
-	}
-	case CW_KIND_MILESTONE: {
-		const struct cw_milestone *m = &r->u.milestone;
-		char person[200];
-
-		label_for(cli, &m->person, person, sizeof person);
-		snprintf(who, len, "%s", person);
-		if (m->court)
-			snprintf(court, len, "%s", m->court);
-		snprintf(what, len, "%s%s%s", cw_enum_word(&cw_words_milestone, m->type),
-			 m->detail ? ": " : "", m->detail ? m->detail : "");
-		break;
-	}
-	case CW_KIND_VISIT:
-		snprintf(who, len, "%s", r->u.visit.facility ? r->u.visit.facility : "");
-		snprintf(what, len, "access %s",
-			 r->u.visit.access ? cw_enum_word(&cw_words_access, r->u.visit.access)
-					   : "unknown");
-		break;
-	case CW_KIND_DEMO:
-		snprintf(who, len, "%s",
-			 r->u.demo.cause       ? r->u.demo.cause
-			 : r->u.demo.organiser ? r->u.demo.organiser
-					       : "");
-		snprintf(court, len, "%s",
-			 r->u.demo.place      ? r->u.demo.place
-			 : r->u.demo.province ? r->u.demo.province
-					      : "");
-		if (r->u.demo.participants >= 0)
-			snprintf(what, len, "%lld participants", (long long)r->u.demo.participants);
-		break;
-	}
-	if (have_case)
-		cw_record_free(&kase);
-}
-
 static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l, int kind)
 {
 	static const char *const person_cols[] = {"ID",          "NAME",  "KHMER",
@@ -357,7 +280,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 	t.min_width[1] = kind == CW_KIND_PERSON ? 12 : 10;
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
 		const struct cw_record *r = &l->items[i];
-		char hex[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX], a[512], b[512], c[512], d[512];
+		char hex[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX], a[512], b[512];
 
 		cw_id_hex(&r->id, hex);
 		hex[SHORT_ID] = '\0';
@@ -399,10 +322,12 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 					hex, date, k->title, k->court, a, b,
 					k->stage ? cw_enum_word(&cw_words_stage, k->stage) : ""});
 		} else {
-			event_columns(cli, r, a, b, c, d, sizeof a);
-			rc = cw_table_add(&t,
-					  (const char *const[]){hex, date, cw_kind_name(r->kind), a,
-								b, c, d});
+			struct cw_record_summary sum;
+
+			cw_record_summarise(cli->store, r, &sum);
+			rc = cw_table_add(&t, (const char *const[]){hex, date, cw_kind_name(r->kind),
+								    sum.who, sum.where, sum.articles,
+								    sum.what});
 		}
 	}
 	if (rc == 0)

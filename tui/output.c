@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include "models/error.h"
+#include "models/format.h"
 #include "models/text.h"
 #include "output.h"
+#include "store/store.h"
 
 void cw_table_init(struct cw_table *t, int ncols, const char *const *headers)
 {
@@ -113,5 +115,77 @@ void cw_print_safe(FILE *out, const char *text, int keep_newlines)
 	if (safe) {
 		fputs(safe, out);
 		free(safe);
+	}
+}
+
+#define PUT(field, ...) snprintf(out->field, sizeof out->field, __VA_ARGS__)
+
+void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
+			 struct cw_record_summary *out)
+{
+	const struct cw_id *cid = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
+				  : r->kind == CW_KIND_MILESTONE ? &r->u.milestone.case_id
+								 : NULL;
+	struct cw_record other;
+
+	memset(out, 0, sizeof *out);
+	if (cid && !cw_id_is_zero(cid) && cw_store_get(st, cid, &other, NULL) == 0) {
+		PUT(who, "%s", other.u.kase.title ? other.u.kase.title : "");
+		PUT(where, "%s", other.u.kase.court ? other.u.kase.court : "");
+		cw_case_articles_text(&other, NULL, out->articles, sizeof out->articles);
+		cw_record_free(&other);
+	}
+	switch (r->kind) {
+	case CW_KIND_PERSON:
+		PUT(who, "%s", r->u.person.name ? r->u.person.name : "");
+		break;
+	case CW_KIND_CASE:
+		PUT(who, "%s", r->u.kase.title ? r->u.kase.title : "");
+		PUT(where, "%s", r->u.kase.court ? r->u.kase.court : "");
+		cw_case_articles_text(r, NULL, out->articles, sizeof out->articles);
+		PUT(what, "%s",
+		    r->u.kase.stage ? cw_enum_word(&cw_words_stage, r->u.kase.stage) : "");
+		break;
+	case CW_KIND_HEARING: {
+		const struct cw_hearing *h = &r->u.hearing;
+
+		if (h->court)
+			PUT(where, "%s", h->court);
+		PUT(what, "%s%s%s", h->outcome ? cw_enum_word(&cw_words_outcome, h->outcome) : "",
+		    h->sentence ? ": " : "", h->sentence ? h->sentence : "");
+		break;
+	}
+	case CW_KIND_MILESTONE: {
+		const struct cw_milestone *m = &r->u.milestone;
+
+		if (cw_store_get(st, &m->person, &other, NULL) == 0) {
+			PUT(who, "%s", cw_record_label(&other));
+			cw_record_free(&other);
+		}
+		if (m->court)
+			PUT(where, "%s", m->court);
+		PUT(what, "%s%s%s", cw_enum_word(&cw_words_milestone, m->type),
+		    m->detail ? ": " : "", m->detail ? m->detail : "");
+		break;
+	}
+	case CW_KIND_VISIT:
+		PUT(who, "%s", r->u.visit.facility ? r->u.visit.facility : "");
+		PUT(where, "%s", r->u.visit.facility_province ? r->u.visit.facility_province : "");
+		PUT(what, "access %s",
+		    r->u.visit.access ? cw_enum_word(&cw_words_access, r->u.visit.access)
+				      : "unknown");
+		break;
+	case CW_KIND_DEMO:
+		PUT(who, "%s",
+		    r->u.demo.cause       ? r->u.demo.cause
+		    : r->u.demo.organiser ? r->u.demo.organiser
+					  : "");
+		PUT(where, "%s",
+		    r->u.demo.place      ? r->u.demo.place
+		    : r->u.demo.province ? r->u.demo.province
+					 : "");
+		if (r->u.demo.participants >= 0)
+			PUT(what, "%lld participants", (long long)r->u.demo.participants);
+		break;
 	}
 }

@@ -29,6 +29,22 @@ void cw_table_free(struct cw_table *t);
 /* The width to fit output to: the terminal's, else $COLUMNS, else 160. */
 int cw_output_width(FILE *out);
 
+struct cw_store;
+struct cw_record;
+
+/* What a list shows of a record in its columns (not yet neutralised): who or what it is about
+ * (a case title, a person, a prison, a demonstration's cause), where (court, place), the
+ * articles charged in its case, and what happened. Hearings and milestones take their case's
+ * title, court and articles, their own court when they name one. */
+struct cw_record_summary {
+	char who[400];
+	char where[400];
+	char articles[400];
+	char what[400];
+};
+void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
+			 struct cw_record_summary *out);
+
 /* Prints text neutralised for the terminal (keep_newlines for multi-line notes). */
 void cw_print_safe(FILE *out, const char *text, int keep_newlines);
 

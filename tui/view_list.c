@@ -12,6 +12,7 @@
 #include "models/article.h"
 #include "models/format.h"
 #include "models/text.h"
+#include "output.h"
 #include "view_app.h"
 
 static const char *const tab_titles[CW_TAB_COUNT] = {"1 Cases", "2 People", "3 Records"};
@@ -60,10 +61,10 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 		     char *out, size_t len)
 {
 	const struct cw_column *cols;
-	char date[CW_DATE_TEXT_MAX], a[400] = "", b[400] = "", c[400] = "", d[400] = "";
+	char date[CW_DATE_TEXT_MAX], a[400] = "";
 	const char *cells[8];
-	int n, w[8], have_case = 0;
-	struct cw_record kase;
+	struct cw_record_summary sum;
+	int n, w[8];
 
 	tab_columns(tab, &cols, &n);
 	cw_columns_layout(cols, n, width, w);
@@ -82,74 +83,10 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 		cells[4] = r->u.kase.stage ? cw_enum_word(&cw_words_stage, r->u.kase.stage) : "";
 		return cw_row_format(cells, w, n, out, len);
 	}
-	/* A monitoring record: its case gives the title, court and articles. */
-	if (r->kind == CW_KIND_HEARING || r->kind == CW_KIND_MILESTONE) {
-		const struct cw_id *cid = r->kind == CW_KIND_HEARING ? &r->u.hearing.case_id
-								     : &r->u.milestone.case_id;
-
-		have_case = !cw_id_is_zero(cid) && cw_store_get(st, cid, &kase, NULL) == 0;
-	}
-	if (have_case) {
-		snprintf(a, sizeof a, "%s", kase.u.kase.title ? kase.u.kase.title : "");
-		snprintf(b, sizeof b, "%s", kase.u.kase.court ? kase.u.kase.court : "");
-		cw_case_articles_text(&kase, NULL, c, sizeof c);
-		cw_record_free(&kase);
-	}
-	switch (r->kind) {
-	case CW_KIND_HEARING:
-		if (r->u.hearing.court)
-			snprintf(b, sizeof b, "%s", r->u.hearing.court);
-		snprintf(d, sizeof d, "%s%s%s",
-			 r->u.hearing.outcome ? cw_enum_word(&cw_words_outcome, r->u.hearing.outcome)
-					      : "",
-			 r->u.hearing.sentence ? ": " : "",
-			 r->u.hearing.sentence ? r->u.hearing.sentence : "");
-		break;
-	case CW_KIND_MILESTONE: {
-		struct cw_record p;
-
-		if (cw_store_get(st, &r->u.milestone.person, &p, NULL) == 0) {
-			snprintf(a, sizeof a, "%s", cw_record_label(&p));
-			cw_record_free(&p);
-		}
-		if (r->u.milestone.court)
-			snprintf(b, sizeof b, "%s", r->u.milestone.court);
-		snprintf(d, sizeof d, "%s%s%s", cw_enum_word(&cw_words_milestone, r->u.milestone.type),
-			 r->u.milestone.detail ? ": " : "",
-			 r->u.milestone.detail ? r->u.milestone.detail : "");
-		break;
-	}
-	case CW_KIND_VISIT:
-		snprintf(a, sizeof a, "%s", r->u.visit.facility ? r->u.visit.facility : "");
-		snprintf(b, sizeof b, "%s",
-			 r->u.visit.facility_province ? r->u.visit.facility_province : "");
-		snprintf(d, sizeof d, "access %s",
-			 r->u.visit.access ? cw_enum_word(&cw_words_access, r->u.visit.access)
-					   : "unknown");
-		break;
-	case CW_KIND_DEMO:
-		snprintf(a, sizeof a, "%s",
-			 r->u.demo.cause       ? r->u.demo.cause
-			 : r->u.demo.organiser ? r->u.demo.organiser
-					       : "");
-		snprintf(b, sizeof b, "%s",
-			 r->u.demo.place      ? r->u.demo.place
-			 : r->u.demo.province ? r->u.demo.province
-					      : "");
-		if (r->u.demo.participants >= 0)
-			snprintf(d, sizeof d, "%lld participants", (long long)r->u.demo.participants);
-		break;
-	case CW_KIND_CASE:
-		snprintf(a, sizeof a, "%s", r->u.kase.title ? r->u.kase.title : "");
-		snprintf(b, sizeof b, "%s", r->u.kase.court ? r->u.kase.court : "");
-		cw_case_articles_text(r, NULL, c, sizeof c);
-		break;
-	case CW_KIND_PERSON:
-		snprintf(a, sizeof a, "%s", r->u.person.name ? r->u.person.name : "");
-		break;
-	}
-	cells[0] = date, cells[1] = cw_kind_name(r->kind), cells[2] = a, cells[3] = b;
-	cells[4] = c, cells[5] = d;
+	/* A monitoring record: the same columns as the command line's table. */
+	cw_record_summarise(st, r, &sum);
+	cells[0] = date, cells[1] = cw_kind_name(r->kind), cells[2] = sum.who;
+	cells[3] = sum.where, cells[4] = sum.articles, cells[5] = sum.what;
 	return cw_row_format(cells, w, n, out, len);
 }
 
