@@ -85,6 +85,19 @@ WORDS(cw_words_milestone, "unknown", "arrest", "charge", "pretrial_detention", "
 #define LINE_MAX_BYTES  500
 #define NOTES_MAX_BYTES 8000
 
+static const struct cw_field version_fields[] = {
+	ID(struct cw_version, database, "database", 1, CW_FF_REQUIRED, 0, "database id"),
+	{.name = "time",
+	 .tag = 2,
+	 .type = CW_F_INT,
+	 .flags = CW_FF_REQUIRED,
+	 .offset = offsetof(struct cw_version, time),
+	 .max = INT64_MAX,
+	 .min = 0,
+	 .help = "latest change made there, microseconds since the epoch"},
+};
+static SCHEMA(version_schema, "version", struct cw_version, version_fields);
+
 static const struct cw_field header_fields[] = {
 	{.name = "created",
 	 .tag = 2,
@@ -113,6 +126,10 @@ static const struct cw_field header_fields[] = {
 	 .type = CW_F_BOOL,
 	 .offset = offsetof(struct cw_record, reportedly),
 	 .help = "the source says \"reportedly\""},
+	ID(struct cw_record, bundle, "bundle", 11, CW_FF_HEADER, 0,
+	   "bundle the current version arrived in"),
+	LIST(struct cw_record, versions, 12, CW_FF_HEADER, 4096, version_schema,
+	     "version vector: the latest change from each database this version includes"),
 };
 SCHEMA(cw_schema_header, "header", struct cw_record, header_fields);
 

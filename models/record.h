@@ -263,6 +263,14 @@ struct cw_milestone {
 	char *notes;
 };
 
+/* One entry of a record's version vector: the time of the latest change made in `database`
+ * that this version includes. A version that includes another's every entry came after it;
+ * two versions that each lack an entry of the other were made concurrently (store/sync.h). */
+struct cw_version {
+	struct cw_id database;
+	int64_t time; /* microseconds since the epoch, UTC */
+};
+
 struct cw_record {
 	uint8_t kind;
 	struct cw_id id;
@@ -275,6 +283,8 @@ struct cw_record {
 	char *source;           /* who reported it: document and paragraph, or "own observation" */
 	uint8_t view;           /* whose account: cw_words_view */
 	uint8_t reportedly;
+	struct cw_id bundle;     /* bundle the current version arrived in; zero when made here */
+	struct cw_list versions; /* struct cw_version: the version vector sync compares */
 	union {
 		struct cw_person person;
 		struct cw_case kase;

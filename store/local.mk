@@ -1,1 +1,13 @@
 ## store/: sync, bundles and audit: additions to the top-level Makefile.am (included by it).
+libcwstore_a_SOURCES += store/sync.c store/sync.h
+libcwstore_a_CFLAGS += $(JANSSON_CFLAGS)
+casewatch_SOURCES += tui/cli_sync.c tui/cli_sync.h
+
+## The merge rule and bundles in-process (three stores in temporary directories), and the
+## real binary with three databases exchanging bundles in different orders.
+check_PROGRAMS += tests/check_sync
+tests_check_sync_SOURCES = tests/check_sync.c tests/testutil.h
+tests_check_sync_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS) $(JANSSON_CFLAGS)
+tests_check_sync_LDADD = $(STORE_LIBS) $(CHECK_LIBS)
+
+CLI_TESTS += tests/cli/sync.sh tests/cli/sync_refused.sh

@@ -19,6 +19,10 @@ enum cw_db {
 	DB_BY_PROVINCE,
 	DB_NAMES,
 	DB_AUDIT,
+	DB_TOMBSTONES, /* id -> the deleted record's last content, stamped as its deletion */
+	DB_CONFLICTS,  /* id + updated(8) + edited_in(16) -> state(1) + a concurrent version */
+	DB_PEERS,      /* peer name -> audit sequence(8) and time(8) of the last bundle sent */
+	DB_AUDIT_SEEN, /* database(16) time(8) record(16) action(1): audit entries held */
 	DB_COUNT
 };
 
@@ -36,6 +40,7 @@ struct cw_store {
 	size_t map_size;
 	char *author;
 	int read_only;
+	int sync_ready; /* sync tables exist (an old database opened read-only lacks them) */
 };
 
 struct cw_txn {
@@ -57,6 +62,35 @@ int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *
 /* The keyed hash that stands for a court, province or facility name in keys. */
 void cw_store_name_hash(const struct cw_store *st, const char *name,
 			uint8_t out[NAME_HASH_LEN]);
+
+/* ---- sync state (store.c; used by sync.c) ------------------------------------------------- */
+
+/* The tombstone of a deleted record: CW_ENOTFOUND when there is none. */
+int cw_store_get_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_record *rec,
+			   struct cw_error *err);
+int cw_store_put_tombstone(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err);
+int cw_store_del_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_error *err);
+
+/* The latest `updated` among the concurrent versions kept for id (0 when none). */
+int cw_store_conflicts_latest(struct cw_txn *t, const struct cw_id *id, int64_t *latest,
+			      struct cw_error *err);
+
+/* The ids a record names (cases, persons), each once; the caller frees *ids. */
+int cw_store_record_refs(const struct cw_record *rec, struct cw_id **ids, size_t *n);
+
+/* Makes the records table agree with the sync state of id: a record whose latest version is
+ * a deletion stays, with its last content, while live records name it; otherwise it goes.
+ * Follows the references a removed record let go of. */
+int cw_store_settle(struct cw_txn *t, const struct cw_id *id, struct cw_error *err);
+
+/* Brings a deleted record back (with its tombstone's content) because a live record names it;
+ * the records it names come back first. CW_EINVAL when neither record nor tombstone exists. */
+int cw_store_pin(struct cw_txn *t, const struct cw_id *id, const char *field, struct cw_error *err);
+
+/* Appends an audit entry unless an identical one (database, time, record, action) is held;
+ * *added (may be NULL) says whether it was. Entries made elsewhere keep their database. */
+int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int check_seen,
+			  int *added, struct cw_error *err);
 
 /* Appends a copy of rec (taking ownership of its contents) to the list. */
 int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec);

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "cli_report.h"
+#include "cli_sync.h"
 #include "models/codec.h"
 #include "models/format.h"
 #include "models/json.h"
@@ -840,6 +841,23 @@ static const struct cw_command commands[] = {
 	 "[--timeline PERSON] [-o FILE]",
 	 "records, a timeline or upcoming hearings as CSV, JSON or iCalendar", cw_export_help},
 	/* sync commands */
+	{"bundle", "export", cw_cmd_bundle_export, 0,
+	 "casewatch bundle export -o FILE (--to NAME | --since DATE | --all)",
+	 "write a bundle of changes to carry to another database", cw_bundle_export_help},
+	{"bundle", "import", cw_cmd_bundle_import, 0, "casewatch bundle import FILE [--json]",
+	 "merge a bundle from another database (all or nothing)", cw_bundle_import_help},
+	{"bundle", "inspect", cw_cmd_bundle_inspect, 0, "casewatch bundle inspect FILE [--json]",
+	 "check a bundle and list what it holds, without importing", cw_bundle_inspect_help},
+	{"bundle", "content", cw_cmd_bundle_content, 0, "casewatch bundle content [--digest]",
+	 "the database's content as sync compares it", cw_bundle_content_help},
+	{"bundle", "peers", cw_cmd_bundle_peers, 0, "casewatch bundle peers",
+	 "peers bundles were exported to, and when", NULL},
+	{"conflicts", "resolve", cw_cmd_conflicts, 0, "casewatch conflicts resolve ID --keep N",
+	 "resolve a conflict by choosing one version", cw_conflicts_help},
+	{"conflicts", NULL, cw_cmd_conflicts, 0, "casewatch conflicts [--json]",
+	 "records whose versions from different laptops conflict", cw_conflicts_help},
+	{"audit", NULL, cw_cmd_audit, 0, "casewatch audit [--record ID] [--limit N] [--json]",
+	 "who changed what, where and when, here and in the field", cw_audit_help},
 };
 
 static void print_usage(FILE *out)

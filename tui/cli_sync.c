@@ -1,0 +1,515 @@
+/* cli_sync.c - the sync commands; see cli_sync.h. */
+#include "config.h"
+
+#include <jansson.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_sync.h"
+#include "models/json.h"
+#include "output.h"
+#include "store/sync.h"
+
+#define SHORT_ID 8
+
+const char cw_bundle_export_help[] =
+	"Writes every record changed since the last bundle exported to the same peer\n"
+	"(--to NAME; the first bundle to a peer holds everything), or since a date\n"
+	"(--since YYYY[-MM[-DD]]), or everything (--all). Deletions travel as tombstones,\n"
+	"conflicts and the audit log travel too, and every record a changed one names is\n"
+	"included so the bundle imports on its own. The file appears whole or not at all.\n"
+	"Options:\n"
+	"  -o FILE, --output FILE  the bundle to write (- for standard output)\n"
+	"  --to NAME | --since DATE | --all\n";
+const char cw_bundle_import_help[] =
+	"Merges a bundle in one transaction. Importing it twice changes nothing, and any\n"
+	"set of bundles gives the same content in any order: per record the later update\n"
+	"wins (a tie goes to the greater database id); the losing version of a record both\n"
+	"sides changed is kept and listed by 'casewatch conflicts'. A person or case\n"
+	"deleted on one laptop while another logged a record naming it is kept, with its\n"
+	"last details, and the deletion is listed. A truncated, corrupted, unknown-version\n"
+	"or invalid bundle is refused whole: nothing from it is written.\n";
+const char cw_bundle_inspect_help[] =
+	"Checks a bundle and lists what it holds without importing it (--json for JSON).\n";
+const char cw_bundle_content_help[] =
+	"Prints the database's content as sync sees it, one JSON line per version of each\n"
+	"record in id order (the note of which bundle brought it left out): two databases\n"
+	"that have exchanged the same bundles print the same. --digest prints its BLAKE2b.\n";
+const char cw_conflicts_help[] =
+	"Lists records whose versions from different laptops conflict: version 1 is the\n"
+	"one shown, the others were kept. 'casewatch conflicts resolve ID --keep N' makes\n"
+	"version N the record's content on every database the resolution reaches (it\n"
+	"travels in bundles and is written to the audit log). --json for JSON.\n";
+const char cw_audit_help[] =
+	"The append-only log of changes: create, edit, delete, import and resolve, with the\n"
+	"time, the author, the database the change was made in and the record. Entries made\n"
+	"on other laptops arrive with bundles and keep their own database id.\n"
+	"Options: --record ID, --limit N (the latest N), --json\n";
+
+static int print_json(struct cw_cli *cli, json_t *value)
+{
+	int rc = value ? json_dumpf(value, cli->out, JSON_INDENT(2)) : -1;
+
+	fputc('\n', cli->out);
+	json_decref(value);
+	return rc == 0 ? 0 : cw_error_set(&cli->err, CW_ENOMEM, "", "cannot write JSON");
+}
+
+static const char *short_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1])
+{
+	cw_id_hex(id, buf);
+	buf[SHORT_ID] = '\0';
+	return buf;
+}
+
+/* The one file argument of import and inspect. */
+static int file_argument(struct cw_cli *cli, int first_arg, const char **path)
+{
+	*path = NULL;
+	for (int i = first_arg; i < cli->argc; i++) {
+		if (!strcmp(cli->argv[i], "--json") || !strcmp(cli->argv[i], "--help"))
+			continue;
+		if (*path || (cli->argv[i][0] == '-' && cli->argv[i][1]))
+			return cw_error_set(&cli->err, CW_EUSAGE, "file",
+					    "unexpected argument '%.40s'; give one bundle file",
+					    cli->argv[i]);
+		*path = cli->argv[i];
+	}
+	if (!*path)
+		return cw_error_set(&cli->err, CW_EUSAGE, "file", "give the bundle file");
+	return 0;
+}
+
+int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct cw_bundle_options o = {CW_BUNDLE_ALL, NULL, {0, 0, 0}};
+	struct cw_bundle_stats s;
+	const char *path = NULL;
+	struct cw_opt opt;
+	int rc, i = first_arg, scopes = 0;
+	char hex[CW_ID_HEX_LEN + 1];
+
+	(void)cmd;
+	for (;;) {
+		if (i < cli->argc && !strcmp(cli->argv[i], "-o")) {
+			if (i + 1 >= cli->argc)
+				return cw_error_set(&cli->err, CW_EUSAGE, "o", "needs a file name");
+			path = cli->argv[i + 1];
+			i += 2;
+			continue;
+		}
+		if ((rc = cw_cli_next_opt(cli, &i, "all,json,help", &opt)) <= 0)
+			break;
+		if (!strcmp(opt.name, "output")) {
+			path = opt.value;
+		} else if (!strcmp(opt.name, "to")) {
+			o.scope = CW_BUNDLE_PEER;
+			o.peer = opt.value;
+			scopes++;
+		} else if (!strcmp(opt.name, "since")) {
+			o.scope = CW_BUNDLE_SINCE;
+			if ((rc = cw_date_parse(opt.value, &o.since, "since", &cli->err)) != 0)
+				return rc;
+			scopes++;
+		} else if (!strcmp(opt.name, "all")) {
+			o.scope = CW_BUNDLE_ALL;
+			scopes++;
+		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
+					    "unknown option; see casewatch bundle export --help");
+		}
+	}
+	if (rc < 0)
+		return rc;
+	if (!path)
+		return cw_error_set(&cli->err, CW_EUSAGE, "output",
+				    "give the file to write: -o FILE");
+	if (scopes != 1)
+		return cw_error_set(&cli->err, CW_EUSAGE, "to",
+				    "say what to send: one of --to NAME, --since DATE or --all");
+	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_bundle_export(cli->store, &o, path, &s, &cli->err)) != 0)
+		return rc;
+	/* With -o - the bundle is standard output: the summary goes to standard error. */
+	fprintf(strcmp(path, "-") ? cli->out : stderr,
+		"wrote bundle %s (%s): %zu versions, %zu of them deletions, %zu audit entries\n",
+		short_hex(&s.bundle, hex), s.scope, s.versions, s.deleted, s.audit);
+	return 0;
+}
+
+int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct cw_bundle_stats s;
+	const char *path;
+	char b[CW_ID_HEX_LEN + 1], d[CW_ID_HEX_LEN + 1];
+	int rc;
+
+	(void)cmd;
+	if ((rc = file_argument(cli, first_arg, &path)) != 0 ||
+	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_bundle_import(cli->store, path, &s, &cli->err)) != 0)
+		return rc;
+	short_hex(&s.bundle, b);
+	short_hex(&s.database, d);
+	if (cli->json)
+		return print_json(cli, json_pack("{s:s,s:s,s:s,s:I,s:I,s:I,s:I}", "bundle", b,
+						 "database", d, "author", s.author, "versions",
+						 (json_int_t)s.versions, "changed",
+						 (json_int_t)s.changed, "conflicts",
+						 (json_int_t)s.conflicts, "audit_added",
+						 (json_int_t)s.audit_added));
+	fprintf(cli->out, "imported bundle %s from database %s (", b, d);
+	cw_print_safe(cli->out, s.author, 0);
+	fprintf(cli->out, "): %zu versions, %zu records changed, %zu audit entries added\n",
+		s.versions, s.changed, s.audit_added);
+	if (s.conflicts)
+		fprintf(cli->out,
+			"%zu changed records have conflicting versions: see casewatch conflicts\n",
+			s.conflicts);
+	return 0;
+}
+
+static json_t *audit_entry_json(const struct cw_audit_entry *e, const struct cw_id *here)
+{
+	char t[32], rec[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1];
+
+	cw_time_format(e->time, t);
+	cw_id_hex(&e->record, rec);
+	cw_id_hex(&e->database, db);
+	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "seq", (json_int_t)e->seq, "time", t,
+			 "action", cw_audit_action_name(e->action), "kind", cw_kind_name(e->kind),
+			 "record", rec, "database", db, "author", e->author, "here",
+			 here && cw_id_equal(here, &e->database));
+}
+
+int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	static const char *const cols[] = {"KIND",   "ID", "STATE", "UPDATED",
+					   "EDITOR", "IN", "LABEL"};
+	struct cw_bundle b;
+	struct cw_table t;
+	const char *path;
+	char hex[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1], created[32];
+	int rc;
+
+	(void)cmd;
+	if ((rc = file_argument(cli, first_arg, &path)) != 0 ||
+	    (rc = cw_bundle_read(path, &b, &cli->err)) != 0)
+		return rc;
+	cw_id_hex(&b.stats.bundle, hex);
+	cw_id_hex(&b.stats.database, db);
+	cw_time_format(b.stats.created, created);
+	if (cli->json) {
+		json_t *obj = json_pack("{s:s,s:s,s:s,s:s,s:s,s:i}", "bundle", hex, "database", db,
+					"author", b.stats.author, "created", created, "scope",
+					b.stats.scope, "version", CW_BUNDLE_VERSION);
+		json_t *vs = json_array(), *as = json_array();
+
+		for (size_t i = 0; i < b.n; i++) {
+			json_t *r = cw_record_to_json(&b.items[i].rec, CW_JSON_HEADER);
+
+			json_object_set_new(r, "deleted", json_boolean(b.items[i].deleted));
+			json_array_append_new(vs, r);
+		}
+		for (size_t i = 0; i < b.naudit; i++)
+			json_array_append_new(as, audit_entry_json(&b.audit[i], NULL));
+		json_object_set_new(obj, "versions", vs);
+		json_object_set_new(obj, "audit", as);
+		cw_bundle_free(&b);
+		return print_json(cli, obj);
+	}
+	fprintf(cli->out, "bundle %s, format version %d\nfrom database %s by ", hex,
+		CW_BUNDLE_VERSION, db);
+	cw_print_safe(cli->out, b.stats.author, 0);
+	fprintf(cli->out, ", written %s\nscope: ", created);
+	cw_print_safe(cli->out, b.stats.scope, 0);
+	fprintf(cli->out, "\n%zu versions (%zu deletions), %zu audit entries\n", b.n,
+		b.stats.deleted, b.naudit);
+	if (b.n) {
+		fputc('\n', cli->out);
+		cw_table_init(&t, 7, cols);
+		for (size_t i = 0; i < b.n && rc == 0; i++) {
+			const struct cw_record *r = &b.items[i].rec;
+			char id[CW_ID_HEX_LEN + 1], in[CW_ID_HEX_LEN + 1], up[32];
+
+			cw_time_format(r->updated, up);
+			rc = cw_table_add(&t, (const char *const[]){
+						      cw_kind_name(r->kind), short_hex(&r->id, id),
+						      b.items[i].deleted ? "deleted" : "live", up,
+						      r->editor, short_hex(&r->edited_in, in),
+						      cw_record_label(r)});
+		}
+		if (rc == 0)
+			cw_table_print(&t, cli->out, cw_output_width(cli->out));
+		cw_table_free(&t);
+	}
+	cw_bundle_free(&b);
+	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
+}
+
+int cw_cmd_bundle_content(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct cw_opt opt;
+	int rc, i = first_arg, digest = 0;
+
+	(void)cmd;
+	while ((rc = cw_cli_next_opt(cli, &i, "digest,help", &opt)) == 1) {
+		if (!strcmp(opt.name, "digest"))
+			digest = 1;
+		else if (strcmp(opt.name, "help"))
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
+	}
+	if (rc < 0 || (rc = cw_cli_open_store(cli, 0)) != 0)
+		return rc;
+	if (digest) {
+		char *text = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&text, &len);
+		unsigned char sum[32];
+		char hex[65];
+
+		if (!mem)
+			return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+		rc = cw_sync_content(cli->store, mem, &cli->err);
+		fclose(mem);
+		if (rc == 0) {
+			crypto_generichash(sum, sizeof sum, (unsigned char *)text, len, NULL, 0);
+			sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
+			fprintf(cli->out, "%s\n", hex);
+		}
+		free(text);
+		return rc;
+	}
+	return cw_sync_content(cli->store, cli->out, &cli->err);
+}
+
+int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	static const char *const cols[] = {"PEER", "LAST BUNDLE", "AUDIT SEQ"};
+	struct cw_peer *p;
+	struct cw_table t;
+	size_t n;
+	int rc;
+
+	(void)cmd;
+	(void)first_arg;
+	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_sync_peers(cli->store, &p, &n, &cli->err)) != 0)
+		return rc;
+	if (n == 0) {
+		fprintf(cli->out, "no bundle exported to a peer yet (bundle export --to NAME)\n");
+		free(p);
+		return 0;
+	}
+	cw_table_init(&t, 3, cols);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char when[32], seq[24];
+
+		cw_time_format(p[i].time, when);
+		snprintf(seq, sizeof seq, "%llu", (unsigned long long)p[i].seq);
+		rc = cw_table_add(&t, (const char *const[]){p[i].name, when, seq});
+	}
+	if (rc == 0)
+		cw_table_print(&t, cli->out, cw_output_width(cli->out));
+	cw_table_free(&t);
+	free(p);
+	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
+}
+
+static int conflicts_list(struct cw_cli *cli)
+{
+	struct cw_conflict *c;
+	size_t n;
+	int rc;
+
+	if ((rc = cw_sync_conflicts(cli->store, &c, &n, &cli->err)) != 0)
+		return rc;
+	if (cli->json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < n; i++) {
+			json_t *vs = json_array();
+			char hex[CW_ID_HEX_LEN + 1];
+
+			cw_id_hex(&c[i].id, hex);
+			for (size_t j = 0; j < c[i].n; j++) {
+				json_t *r =
+					cw_record_to_json(&c[i].versions[j].rec, CW_JSON_HEADER);
+
+				json_object_set_new(r, "deleted",
+						    json_boolean(c[i].versions[j].deleted));
+				json_array_append_new(vs, r);
+			}
+			json_array_append_new(arr,
+					      json_pack("{s:s,s:s,s:o}", "id", hex, "kind",
+							cw_kind_name(c[i].kind), "versions", vs));
+		}
+		cw_sync_conflicts_free(c, n);
+		return print_json(cli, arr);
+	}
+	if (n == 0)
+		fprintf(cli->out, "no conflicts\n");
+	for (size_t i = 0; i < n; i++) {
+		char hex[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(&c[i].id, hex);
+		fprintf(cli->out, "%s %s \"", cw_kind_name(c[i].kind), hex);
+		cw_print_safe(cli->out, cw_record_label(&c[i].versions[0].rec), 0);
+		fprintf(cli->out, "\": %zu versions\n", c[i].n);
+		for (size_t j = 0; j < c[i].n; j++) {
+			const struct cw_record *r = &c[i].versions[j].rec;
+			char t[32], db[CW_ID_HEX_LEN + 1];
+
+			cw_time_format(r->updated, t);
+			fprintf(cli->out, "  %zu%s %s by ", j + 1, j == 0 ? " (shown)" : "        ",
+				t);
+			cw_print_safe(cli->out, r->editor ? r->editor : "?", 0);
+			fprintf(cli->out, " in %s: %s\"", short_hex(&r->edited_in, db),
+				c[i].versions[j].deleted ? "deleted, was " : "");
+			cw_print_safe(cli->out, cw_record_label(r), 0);
+			fputs("\"\n", cli->out);
+		}
+	}
+	if (n)
+		fprintf(cli->out,
+			"choose with: casewatch conflicts resolve ID --keep N "
+			"(casewatch show --json and conflicts --json give every field)\n");
+	cw_sync_conflicts_free(c, n);
+	return 0;
+}
+
+int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	const char *arg = first_arg < cli->argc ? cli->argv[first_arg] : NULL;
+	struct cw_opt opt;
+	struct cw_id id;
+	long keep = 0;
+	int rc, i = first_arg + 1;
+	char hex[CW_ID_HEX_LEN + 1];
+
+	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+		return rc;
+	if (!cmd->sub) {
+		i = first_arg;
+		while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) == 1)
+			if (strcmp(opt.name, "json") && strcmp(opt.name, "help"))
+				return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
+						    "unknown option");
+		return rc < 0 ? rc : conflicts_list(cli);
+	}
+	if (!arg || !strncmp(arg, "--", 2))
+		return cw_error_set(&cli->err, CW_EUSAGE, "id",
+				    "give the record's id: conflicts resolve ID --keep N");
+	while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) == 1) {
+		char *end;
+
+		if (!strcmp(opt.name, "keep")) {
+			keep = strtol(opt.value, &end, 10);
+			if (*end || end == opt.value || keep < 1)
+				return cw_error_set(&cli->err, CW_EINVAL, "keep",
+						    "'%.20s' is not a version number from the list",
+						    opt.value);
+		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
+		}
+	}
+	if (rc < 0)
+		return rc;
+	if (!keep)
+		return cw_error_set(&cli->err, CW_EUSAGE, "keep",
+				    "say which version to keep: --keep N as 'casewatch conflicts' "
+				    "numbers them");
+	if ((rc = cw_store_find_id(cli->store, arg, &id, &cli->err)) == CW_ENOTFOUND &&
+	    strlen(arg) == CW_ID_HEX_LEN) {
+		/* A record deleted here has no row to find; its full id still names it. */
+		cw_error_clear(&cli->err);
+		rc = cw_id_parse_hex(arg, &id) == 0 ? 0 : CW_ENOTFOUND;
+	}
+	if (rc != 0)
+		return rc;
+	if ((rc = cw_sync_resolve(cli->store, &id, (size_t)keep - 1, &cli->err)) != 0)
+		return rc;
+	cw_id_hex(&id, hex);
+	fprintf(cli->out, "resolved %s: kept version %ld\n", hex, keep);
+	return 0;
+}
+
+int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	static const char *const cols[] = {"SEQ",    "TIME", "ACTION", "KIND",
+					   "RECORD", "IN",   "AUTHOR"};
+	struct cw_audit_entry *log;
+	struct cw_opt opt;
+	struct cw_id only, here;
+	int rc, i = first_arg, have_only = 0;
+	size_t n, limit = 0, from = 0, w = 0;
+
+	(void)cmd;
+	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+		return rc;
+	while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) == 1) {
+		if (!strcmp(opt.name, "record")) {
+			if ((rc = cw_store_find_id(cli->store, opt.value, &only, &cli->err)) != 0 &&
+			    cw_id_parse_hex(opt.value, &only) != 0)
+				return rc;
+			cw_error_clear(&cli->err);
+			have_only = 1;
+		} else if (!strcmp(opt.name, "limit")) {
+			char *end;
+			long v = strtol(opt.value, &end, 10);
+
+			if (*end || end == opt.value || v < 1)
+				return cw_error_set(&cli->err, CW_EINVAL, "limit",
+						    "'%.20s' is not a whole number", opt.value);
+			limit = (size_t)v;
+		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
+		}
+	}
+	if (rc < 0 || (rc = cw_store_audit(cli->store, 0, 0, &log, &n, &cli->err)) != 0)
+		return rc;
+	cw_store_database_id(cli->store, &here);
+	for (size_t k = 0; k < n; k++)
+		if (!have_only || cw_id_equal(&log[k].record, &only))
+			log[w++] = log[k];
+	n = w;
+	if (limit && n > limit)
+		from = n - limit;
+	if (cli->json) {
+		json_t *arr = json_array();
+
+		for (size_t k = from; k < n; k++)
+			json_array_append_new(arr, audit_entry_json(&log[k], &here));
+		free(log);
+		return print_json(cli, arr);
+	}
+	if (n == 0) {
+		fprintf(cli->out, "the audit log is empty\n");
+	} else {
+		struct cw_table t;
+
+		cw_table_init(&t, 7, cols);
+		for (size_t k = from; k < n && rc == 0; k++) {
+			char seq[24], tm[32], rec[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1];
+
+			snprintf(seq, sizeof seq, "%llu", (unsigned long long)log[k].seq);
+			cw_time_format(log[k].time, tm);
+			tm[19] = '\0'; /* to the second */
+			short_hex(&log[k].record, rec);
+			if (cw_id_equal(&log[k].database, &here))
+				snprintf(db, sizeof db, "here");
+			else
+				short_hex(&log[k].database, db);
+			rc = cw_table_add(&t, (const char *const[]){
+						      seq, tm, cw_audit_action_name(log[k].action),
+						      cw_kind_name(log[k].kind), rec, db,
+						      log[k].author});
+		}
+		if (rc == 0)
+			cw_table_print(&t, cli->out, cw_output_width(cli->out));
+		cw_table_free(&t);
+	}
+	free(log);
+	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
+}
