@@ -1,0 +1,204 @@
+#!/bin/sh
+# Sync by bundle through the real binary: two monitors' laptops (A, B) and a supervisor (S)
+# exchange bundles in different orders: the same hearing edited on both laptops, a deletion
+# against a later edit, an edit against a later deletion, a person deleted on one laptop while
+# the other names them, and re-imports. Every order must end with the same content, conflicts
+# listed, and a resolution that travels back to the field.
+. "$TESTLIB"
+set -e
+
+A="$WORK/A" B="$WORK/B" S="$WORK/S"
+ca() { CASEWATCH_AUTHOR=alice "$CASEWATCH" --db "$A" "$@"; }
+cb() { CASEWATCH_AUTHOR=bob "$CASEWATCH" --db "$B" "$@"; }
+cs() { CASEWATCH_AUTHOR=sup "$CASEWATCH" --db "$S" "$@"; }
+# cdb DIR AUTHOR ...: casewatch on a copy of the supervisor's database.
+cdb() {
+	d=$1 who=$2
+	shift 2
+	CASEWATCH_AUTHOR=$who "$CASEWATCH" --db "$d" "$@"
+}
+# content DIR: the canonical dump of a database (bundle content).
+content() { "$CASEWATCH" --db "$1" bundle content; }
+# same_content DIR1 DIR2: both hold exactly the same versions of every record, and their
+# lists (minus the local note of which bundle brought a record) are identical.
+same_content() {
+	checks=$((checks + 1))
+	content "$1" >"$WORK/c1"
+	content "$2" >"$WORK/c2"
+	cmp -s "$WORK/c1" "$WORK/c2" || fail "content of $1 and $2 differs:
+$(diff "$WORK/c1" "$WORK/c2" | head -20)"
+	for what in persons cases records; do
+		"$CASEWATCH" --db "$1" list $what --json | strip_bundle >"$WORK/l1"
+		"$CASEWATCH" --db "$2" list $what --json | strip_bundle >"$WORK/l2"
+		cmp -s "$WORK/l1" "$WORK/l2" || fail "list $what of $1 and $2 differs:
+$(diff "$WORK/l1" "$WORK/l2" | head -20)"
+	done
+}
+strip_bundle() {
+	"${PYTHON3:-python3}" -c '
+import json, sys
+d = json.load(sys.stdin)
+for r in d:
+    r.pop("bundle", None)
+print(json.dumps(d, sort_keys=True, indent=1))'
+}
+idof() { printf '%s' "$out" | awk '{print $3}'; }
+
+ok ca init
+ok cb init
+ok cs init
+
+# Alice records a case and three hearings and sends them to the supervisor, who passes
+# them on to Bob.
+ok ca person add --name "Chhim Sithar" --affiliation LRSU
+ok ca person add --name "Kang Saran"
+ok ca case add --title "NagaWorld strike" --defendant "Chhim Sithar" --charge 494/495
+ok ca log hearing --case NagaWorld --date 2023-05-25 --notes "verdict day"
+h1=$(idof)
+ok ca log hearing --case NagaWorld --date 2023-06-01 --notes "second"
+h2=$(idof)
+ok ca log hearing --case NagaWorld --date 2023-07-01 --notes "third"
+h3=$(idof)
+ok ca bundle export --to supervisor -o "$WORK/a1.bundle"
+has "6 versions, 0 of them deletions"
+ok ca bundle inspect "$WORK/a1.bundle"
+has "Kang Saran"
+has "NagaWorld strike"
+ok cs bundle import "$WORK/a1.bundle"
+has "records changed"
+ok cs list records --json
+json "len(d) == 3"
+ok cs bundle export --to bob -o "$WORK/s1.bundle"
+ok cb bundle import "$WORK/s1.bundle"
+same_content "$S" "$B"
+
+# Offline, in this order: Bob edits hearing 3; Alice deletes hearing 2, edits hearing 1,
+# deletes hearing 3 and deletes Kang Saran (nothing names him on her laptop); Bob edits
+# hearing 1 and hearing 2 and logs Kang Saran's arrest.
+ok cb edit "$h3" --notes "third, from Bob"
+ok ca delete "$h2" --yes
+ok ca edit "$h1" --notes "verdict day, from Alice"
+ok ca delete "$h3" --yes
+ok ca delete "Kang Saran" --yes
+ok cb edit "$h1" --notes "verdict day, from Bob"
+ok cb edit "$h2" --notes "second, from Bob"
+ok cb log milestone --person "Kang Saran" --type arrest --date 2023-08-01
+ms=$(idof)
+ok cb person add --name "Ny Nak"
+ok ca bundle export --to supervisor -o "$WORK/a2.bundle"
+has "deletions"
+ok cb bundle export --to supervisor -o "$WORK/b2.bundle"
+
+# The supervisor's database in four histories.
+cp -r "$S" "$WORK/S2"
+cp -r "$S" "$WORK/S3"
+cp -r "$S" "$WORK/S4"
+ok cs bundle import "$WORK/a2.bundle"
+ok cs bundle import "$WORK/b2.bundle"
+has "conflicting versions"
+ok cdb "$WORK/S2" sup bundle import "$WORK/b2.bundle"
+ok cdb "$WORK/S2" sup bundle import "$WORK/a2.bundle"
+# Re-imports change nothing, byte for byte.
+ok cdb "$WORK/S3" sup bundle import "$WORK/a2.bundle"
+ok cdb "$WORK/S3" sup bundle import "$WORK/a2.bundle"
+ok cdb "$WORK/S3" sup bundle import "$WORK/b2.bundle"
+before=$(sha256sum "$WORK/S3/data.mdb" | cut -d' ' -f1)
+ok cdb "$WORK/S3" sup bundle import "$WORK/b2.bundle"
+has "0 records changed"
+ok cdb "$WORK/S3" sup bundle import "$WORK/a2.bundle"
+after=$(sha256sum "$WORK/S3/data.mdb" | cut -d' ' -f1)
+[ "$before" = "$after" ] || fail "re-importing bundles changed the database"
+# Relayed, and out of order: Bob gets Alice's bundle and sends on what it changed (b3); the
+# supervisor gets b3 before Bob's earlier b2, and Alice's own a2 after both.
+ok cb bundle import "$WORK/a2.bundle"
+ok cb bundle export --to supervisor -o "$WORK/b3.bundle"
+ok cdb "$WORK/S4" sup bundle import "$WORK/b3.bundle"
+ok cdb "$WORK/S4" sup bundle import "$WORK/b2.bundle"
+ok cdb "$WORK/S4" sup bundle import "$WORK/a2.bundle"
+has "0 records changed"
+
+same_content "$S" "$WORK/S2"
+same_content "$S" "$WORK/S3"
+same_content "$S" "$WORK/S4"
+same_content "$S" "$B"
+
+# The later change wins; the loser is kept and listed.
+ok cs show "$h1" --json
+json "d['notes'] == 'verdict day, from Bob' and d['editor'] == 'bob'"
+ok cs show "$h2" --json
+json "d['notes'] == 'second, from Bob'"
+fails 66 "id" cs show "$h3"
+ok cs conflicts --json
+json "sorted(c['id'] for c in d) == sorted(['$h1', '$h2', '$h3'])"
+json "[c for c in d if c['id'] == '$h1'][0]['versions'][1]['notes'] == 'verdict day, from Alice'"
+json "[c for c in d if c['id'] == '$h2'][0]['versions'][1]['deleted'] == True"
+json "[c for c in d if c['id'] == '$h3'][0]['versions'][0]['deleted'] == True"
+json "[c for c in d if c['id'] == '$h3'][0]['versions'][1]['notes'] == 'third, from Bob'"
+ok cs conflicts
+has "(shown)"
+has "by alice"
+
+# Kang Saran was deleted by Alice but Bob's milestone names him: he stays, with his details.
+ok cs list persons --json
+json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Kang Saran', 'Ny Nak']"
+ok cs timeline "Kang Saran"
+has "arrest"
+
+# The audit log came with the bundles: who changed what in the field, and where.
+aid=$(ca init | sed 's/.*database id \([0-9a-f]*\).*/\1/')
+ok cs audit --json
+json "any(e['action'] == 'delete' and e['author'] == 'alice' and e['database'] == '$aid' and e['record'] == '$h2' for e in d)"
+json "any(e['action'] == 'edit' and e['author'] == 'bob' and e['record'] == '$h1' and not e['here'] for e in d)"
+json "any(e['action'] == 'import' and e['author'] == 'sup' and e['here'] for e in d)"
+ok cs audit --record "$h1"
+has "alice"
+has "bob"
+
+# The supervisor resolves hearing 1 in Alice's favour and restores hearing 3 (Bob's edit).
+ok cs conflicts resolve "$h1" --keep 2
+ok cs conflicts resolve "$h3" --keep 2
+ok cs show "$h1" --json
+json "d['notes'] == 'verdict day, from Alice' and d['editor'] == 'sup'"
+ok cs show "$h3" --json
+json "d['notes'] == 'third, from Bob'"
+ok cs conflicts --json
+json "[c['id'] for c in d] == ['$h2']"
+ok cs audit --json
+json "sum(1 for e in d if e['action'] == 'resolve' and e['author'] == 'sup') == 2"
+fails 66 "id" cs conflicts resolve "$h1" --keep 1
+
+# Everything goes back to the field; everyone ends with the same content.
+ok cs bundle export --to alice -o "$WORK/s2a.bundle"
+ok cs bundle export --to bob -o "$WORK/s2b.bundle"
+ok ca bundle import "$WORK/s2a.bundle"
+ok cb bundle import "$WORK/s2b.bundle"
+ok ca conflicts --json
+json "[c['id'] for c in d] == ['$h2']"
+same_content "$S" "$A"
+same_content "$S" "$B"
+
+# Bob deletes the milestone: nothing names Kang Saran any more, and his deletion takes effect
+# wherever the bundle goes.
+ok cb delete "$ms" --yes
+ok cb list persons --json
+json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']"
+ok cb bundle export --to supervisor -o "$WORK/b4.bundle"
+ok cb bundle inspect "$WORK/b4.bundle" --json
+json "any(v['id'] == '$ms' and v['deleted'] for v in d['versions'])"
+ok cs bundle import "$WORK/b4.bundle"
+ok cs list persons --json
+json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']"
+same_content "$S" "$B"
+
+# --since and --all, and peers remembered.
+ok cs bundle export --all -o "$WORK/all.bundle"
+ok cs bundle inspect "$WORK/all.bundle" --json
+json "d['scope'] == 'all' and len(d['audit']) > 10"
+ok cs bundle export --since 2000-01-01 -o - 
+has '"format":"casewatch-bundle"'
+ok cs bundle peers
+has "alice"
+has "bob"
+fails 2 "to" cs bundle export -o "$WORK/x.bundle"
+fails 2 "output" cs bundle export --all
+done_ok
