@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "json.h"
 
 void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
 		      struct cw_article *out, size_t max, size_t *n)
@@ -111,5 +112,43 @@ int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, s
 	}
 	default:
 		return 0;
+	}
+}
+
+void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
+{
+	char buf[400], t[32], hex[CW_ID_HEX_LEN + 1];
+
+	if (rec->source && *rec->source)
+		fn(ctx, "source", rec->source);
+	if (rec->view)
+		fn(ctx, "view", cw_enum_word(&cw_words_view, rec->view));
+	if (rec->reportedly)
+		fn(ctx, "reportedly", "yes");
+	cw_time_format(rec->created, t);
+	cw_id_hex(&rec->origin, hex);
+	snprintf(buf, sizeof buf, "%s by %.128s in database %.8s", t,
+		 rec->author && *rec->author ? rec->author : "unknown", hex);
+	fn(ctx, "created", buf);
+	cw_time_format(rec->updated, t);
+	cw_id_hex(&rec->edited_in, hex);
+	snprintf(buf, sizeof buf, "%s by %.128s in database %.8s", t,
+		 rec->editor && *rec->editor ? rec->editor : "unknown", hex);
+	fn(ctx, "updated", buf);
+	if (!cw_id_is_zero(&rec->bundle)) {
+		cw_id_hex(&rec->bundle, hex);
+		fn(ctx, "from bundle", hex);
+	}
+	if (rec->versions.n > 1) {
+		size_t n = 0;
+
+		buf[0] = '\0';
+		for (size_t i = 0; i < rec->versions.n && n + 10 < sizeof buf; i++) {
+			cw_id_hex(&((const struct cw_version *)rec->versions.items)[i].database,
+				  hex);
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.8s", i ? ", " : "",
+					      hex);
+		}
+		fn(ctx, "changed in", buf);
 	}
 }

@@ -23,4 +23,11 @@ void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *per
  * id or a list (which each caller shows in its own way). */
 int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, size_t len);
 
+/* The header as label and value pairs, in the order a person reads them: source, whose
+ * account, "reportedly", when and by whom it was created and last changed (with the databases,
+ * as 8 hex digits), the bundle it arrived in, and the databases whose changes it holds. Empty
+ * values are left out. */
+typedef void (*cw_pair_fn)(void *ctx, const char *label, const char *value);
+void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx);
+
 #endif

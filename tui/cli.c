@@ -228,18 +228,21 @@ static void print_value(struct cw_cli *cli, FILE *out, const void *base, const s
 	fputc('\n', out);
 }
 
+static void print_pair(void *ctx, const char *label, const char *value)
+{
+	fprintf(ctx, "%-18s ", label);
+	cw_print_safe(ctx, value, 0);
+	fputc('\n', ctx);
+}
+
 static void print_record(struct cw_cli *cli, FILE *out, const struct cw_record *rec)
 {
-	char hex[CW_ID_HEX_LEN + 1], t[32];
+	char hex[CW_ID_HEX_LEN + 1];
 
 	cw_id_hex(&rec->id, hex);
 	fprintf(out, "%-18s %s\n%-18s %s\n", "id", hex, "kind", cw_kind_name(rec->kind));
 	print_struct(cli, out, &rec->u, cw_schema_for_kind(rec->kind), 0);
-	print_struct(cli, out, rec, &cw_schema_header, 0);
-	cw_time_format(rec->created, t);
-	fprintf(out, "%-18s %s\n", "created", t);
-	cw_time_format(rec->updated, t);
-	fprintf(out, "%-18s %s\n", "updated", t);
+	cw_record_provenance(rec, print_pair, out);
 }
 
 static int print_json(struct cw_cli *cli, json_t *value)

@@ -145,20 +145,21 @@ static void struct_lines(struct cw_store *st, struct lines *l, const void *base,
 			field_lines(st, l, base, &s->fields[i], indent);
 }
 
+static void pair_line(void *ctx, const char *label, const char *value)
+{
+	add_line(ctx, "%-18s %s", label, value);
+}
+
 int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, char ***out, size_t *n)
 {
 	struct lines l = {0};
-	char hex[CW_ID_HEX_LEN + 1], t[32];
+	char hex[CW_ID_HEX_LEN + 1];
 
 	cw_id_hex(&rec->id, hex);
 	add_line(&l, "%-18s %s", "kind", cw_kind_name(rec->kind));
 	add_line(&l, "%-18s %s", "id", hex);
 	struct_lines(st, &l, &rec->u, cw_schema_for_kind(rec->kind), 0);
-	struct_lines(st, &l, rec, &cw_schema_header, 0);
-	cw_time_format(rec->created, t);
-	add_line(&l, "%-18s %s", "created", t);
-	cw_time_format(rec->updated, t);
-	add_line(&l, "%-18s %s", "updated", t);
+	cw_record_provenance(rec, pair_line, &l);
 	return lines_done(&l, out, n);
 }
 
