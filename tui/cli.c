@@ -876,7 +876,7 @@ static void print_usage(FILE *out)
 
 		snprintf(name, sizeof name, "%s%s%s", commands[i].name, commands[i].sub ? " " : "",
 			 commands[i].sub ? commands[i].sub : "");
-		fprintf(out, "  %-16s %s\n", name, commands[i].summary);
+		fprintf(out, "  %-18s %s\n", name, commands[i].summary);
 	}
 	fputs("\nThe database is --db DIR, else $CASEWATCH_DB, else $XDG_DATA_HOME/casewatch.\n"
 	      "New records are signed with $CASEWATCH_AUTHOR, else 'author = NAME' in\n"
