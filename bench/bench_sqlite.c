@@ -465,8 +465,8 @@ static sqlite3_stmt *filter_stmt(sqlite3 *db, const struct cw_filter *f, int cou
 						      kinds[k - 1] == '(' ? "" : ",", i);
 		snprintf(kinds + k, sizeof kinds - k, ")");
 	}
-	if (count)
-		n += (size_t)snprintf(sql + n, sizeof sql - n, "SELECT count(*) FROM (");
+	n += (size_t)snprintf(sql + n, sizeof sql - n, "%s",
+			      count ? "SELECT count(*) FROM (" : "SELECT date_key, id FROM (");
 	for (size_t i = 0; i < f->narticles; i++) {
 		uint32_t key = (uint32_t)f->articles[i].law << 24 |
 			       (uint32_t)f->articles[i].number << 8 | f->articles[i].suffix;
@@ -479,8 +479,9 @@ static sqlite3_stmt *filter_stmt(sqlite3 *db, const struct cw_filter *f, int cou
 	}
 	if (count)
 		snprintf(sql + n, sizeof sql - n, ")");
-	else
-		snprintf(sql + n, sizeof sql - n, " ORDER BY 1 DESC, 2 DESC LIMIT %d",
+	else /* newest first with undated records last, as casewatch lists them */
+		snprintf(sql + n, sizeof sql - n,
+			 ") ORDER BY date_key = 4294967295, date_key DESC, id DESC LIMIT %d",
 			 BENCH_SCREEN);
 	return prep(db, sql);
 }
@@ -654,8 +655,8 @@ int bench_sqlite_screen(const struct bench_opts *o)
 	int rc = -1;
 
 	if (db_open(o, 0, &db) != 0 ||
-	    !(list = prep(db, "SELECT id, body FROM records WHERE kind >= 3 ORDER BY date_key "
-			      "DESC, id DESC LIMIT 40")) ||
+	    !(list = prep(db, "SELECT id, body FROM records WHERE kind >= 3 ORDER BY date_key = "
+			      "4294967295, date_key DESC, id DESC LIMIT 40")) ||
 	    !(body = prep(db, "SELECT body FROM records WHERE id = ?1")) || collect(db, list, &l))
 		goto out;
 	for (size_t i = 0; i < l.n; i++) {
