@@ -612,11 +612,15 @@ static int validate_struct(const void *base, const struct cw_schema *s, const ch
 		char path[80];
 		int rc;
 
-		if (prefix[0])
+		/* Top-level fields are named as they are; a nested one's path is built only for
+		 * it (saving is often bulk: no formatting for the fields that are fine). */
+		if (!prefix[0]) {
+			rc = validate_field(base, &s->fields[i], s->fields[i].name, err);
+		} else {
 			snprintf(path, sizeof path, "%.50s.%.20s", prefix, s->fields[i].name);
-		else
-			snprintf(path, sizeof path, "%s", s->fields[i].name);
-		if ((rc = validate_field(base, &s->fields[i], path, err)) != 0)
+			rc = validate_field(base, &s->fields[i], path, err);
+		}
+		if (rc != 0)
 			return rc;
 	}
 	return 0;

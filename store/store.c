@@ -20,7 +20,7 @@
 static const char *const db_names[DB_COUNT] = {
 	"meta",       "records",   "record_keys", "by_kind",     "by_date", "by_article",
 	"by_person",  "by_case",   "by_court",    "by_province", "names",   "audit",
-	"tombstones", "conflicts", "peers",       "audit_seen",
+	"tombstones", "conflicts", "peers",       "audit_seen",  "counts",
 };
 
 int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_error *err)
@@ -172,10 +172,11 @@ static int open_databases(struct cw_store *st, int create, struct cw_error *err)
 		st->schema_version = get_be32(v.mv_data);
 		if (st->schema_version > CW_SCHEMA_VERSION) {
 			mdb_txn_abort(txn);
-			return cw_error_set(err, CW_EVERSION, "database",
-					    "made by a newer casewatch (schema %u; this one reads up "
-					    "to %u): upgrade casewatch",
-					    (unsigned)st->schema_version, CW_SCHEMA_VERSION);
+			return cw_error_set(
+				err, CW_EVERSION, "database",
+				"made by a newer casewatch (schema %u; this one reads up "
+				"to %u): upgrade casewatch",
+				(unsigned)st->schema_version, CW_SCHEMA_VERSION);
 		}
 		if ((rc = meta_get(st, txn, "database_id", &v)) != 0 || v.mv_size != ID_LEN)
 			goto corrupt;
@@ -229,8 +230,8 @@ int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw
 	    (rc = mdb_env_set_maxdbs(st->env, DB_COUNT)) != 0 ||
 	    (rc = mdb_env_set_mapsize(st->env, opt->map_size ? opt->map_size : DEFAULT_MAP_SIZE)) !=
 		    0 ||
-	    (rc = mdb_env_open(st->env, dir, (opt->read_only ? MDB_RDONLY : 0) | MDB_NOTLS, 0600)) !=
-		    0) {
+	    (rc = mdb_env_open(st->env, dir, (opt->read_only ? MDB_RDONLY : 0) | MDB_NOTLS,
+			       0600)) != 0) {
 		cw_error_set(err, CW_EDB, "database", "cannot open %s: %s", dir, mdb_strerror(rc));
 		cw_store_close(st);
 		return CW_EDB;
@@ -347,9 +348,12 @@ int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec
 
 /* ---- index keys ------------------------------------------------------------------------ */
 
-/* The keys one record owns, as entries (db, key length, key). */
+/* The keys one record owns, as entries (db, key length, key), and the texts of the names
+ * (courts, provinces, prisons) they stand for, as entries (key(9), text length(2), text). */
 struct keyset {
 	struct cw_buf buf;
+	struct cw_buf names;
+	uint8_t kind;
 	int oom;
 };
 
@@ -376,6 +380,7 @@ static void keyset_index(struct keyset *ks, enum cw_db db, const void *prefix, s
 		memcpy(key, prefix, plen);
 	put_be32(key + plen, date);
 	memcpy(key + plen + DATE_LEN, id->b, ID_LEN);
+	key[plen + DATE_LEN + ID_LEN] = ks->kind;
 	keyset_add(ks, db, key, plen + TAIL_LEN);
 }
 
@@ -390,6 +395,17 @@ static void keyset_name(struct keyset *ks, struct cw_store *st, enum cw_db db,
 	nk[0] = (uint8_t)type;
 	cw_store_name_hash(st, name, nk + 1);
 	keyset_add(ks, DB_NAMES, nk, sizeof nk);
+	{
+		/* Kept for the names table: a case's court is no longer at hand when keys are
+		 * written for a hearing. */
+		size_t tlen = strlen(name) > 0xFFFF ? 0xFFFF : strlen(name);
+		uint8_t head[2] = {(uint8_t)(tlen >> 8), (uint8_t)tlen};
+
+		if (cw_buf_append(&ks->names, nk, sizeof nk) != 0 ||
+		    cw_buf_append(&ks->names, head, 2) != 0 ||
+		    cw_buf_append(&ks->names, name, tlen) != 0)
+			ks->oom = 1;
+	}
 	if (db != DB_NAMES)
 		keyset_index(ks, db, nk + 1, NAME_HASH_LEN, date, id);
 }
@@ -429,8 +445,8 @@ static void keyset_from_case(struct keyset *ks, struct cw_store *st, const struc
 		if (persons && !cw_id_is_zero(&d->person))
 			keyset_index(ks, DB_BY_PERSON, d->person.b, ID_LEN, date, id);
 	}
-	keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, own_court && *own_court ? own_court : c->court,
-		    date, id);
+	keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT,
+		    own_court && *own_court ? own_court : c->court, date, id);
 	keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE, c->court_province, date, id);
 }
 
@@ -453,6 +469,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 	struct cw_record kase;
 	int rc;
 
+	ks->kind = kind;
 	keyset_index(ks, DB_BY_KIND, &kind, 1, date, id);
 	if (CW_KIND_IS_EVENT(rec->kind))
 		keyset_index(ks, DB_BY_DATE, NULL, 0, date, id);
@@ -473,11 +490,13 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		keyset_from_case(ks, st, &kase.u.kase, NULL, 1, h->court, date, id);
 		cw_record_free(&kase);
 		for (size_t i = 0; i < h->attendance.n; i++)
-			keyset_index(ks, DB_BY_PERSON,
-				     ((const struct cw_attendance *)h->attendance.items)[i].person.b,
-				     ID_LEN, date, id);
+			keyset_index(
+				ks, DB_BY_PERSON,
+				((const struct cw_attendance *)h->attendance.items)[i].person.b,
+				ID_LEN, date, id);
 		for (size_t i = 0; i < h->verdicts.n; i++) {
-			const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+			const struct cw_verdict *v =
+				(const struct cw_verdict *)h->verdicts.items + i;
 
 			keyset_article(ks, &v->article, date, id);
 			if (!cw_id_is_zero(&v->person))
@@ -551,70 +570,63 @@ static int name_count(struct cw_txn *t, const uint8_t *key, size_t klen, int del
 	return rc ? cw_store_lmdb_error(t, rc, "updating names", err) : 0;
 }
 
-/* The text of the name a DB_NAMES entry stands for, found again in the record. */
-static const char *name_text(struct cw_store *st, const struct cw_record *rec, const uint8_t *nk,
-			     MDB_txn *txn)
+/* The name text a DB_NAMES key stands for, from the key set that wrote it. */
+static const char *keyset_name_text(const struct keyset *ks, const uint8_t *nk, size_t *len)
 {
-	const char *cands[4] = {NULL, NULL, NULL, NULL};
-	static char found[256];
-	struct cw_record kase;
+	const uint8_t *p = ks->names.data, *end = p + ks->names.len;
 
-	switch (rec->kind) {
-	case CW_KIND_PERSON:
-		cands[0] = rec->u.person.province;
-		break;
-	case CW_KIND_CASE:
-		cands[0] = rec->u.kase.court;
-		cands[1] = rec->u.kase.court_province;
-		break;
-	case CW_KIND_HEARING:
-	case CW_KIND_MILESTONE: {
-		const struct cw_id *cid = rec->kind == CW_KIND_HEARING ? &rec->u.hearing.case_id
-								      : &rec->u.milestone.case_id;
+	while (p && p + 1 + NAME_HASH_LEN + 2 <= end) {
+		size_t tlen = (size_t)p[1 + NAME_HASH_LEN] << 8 | p[2 + NAME_HASH_LEN];
 
-		cands[0] = rec->kind == CW_KIND_HEARING ? rec->u.hearing.court
-							: rec->u.milestone.court;
-		found[0] = '\0';
-		if (!cw_id_is_zero(cid) && cw_store_read_record(st, txn, cid, &kase, NULL) == 0) {
-			uint8_t h[NAME_HASH_LEN];
-			const char *c[2] = {kase.u.kase.court, kase.u.kase.court_province};
-
-			for (int i = 0; i < 2; i++) {
-				if (!c[i])
-					continue;
-				cw_store_name_hash(st, c[i], h);
-				if (memcmp(h, nk + 1, NAME_HASH_LEN) == 0)
-					snprintf(found, sizeof found, "%s", c[i]);
-			}
-			cw_record_free(&kase);
+		if (memcmp(p, nk, 1 + NAME_HASH_LEN) == 0) {
+			*len = tlen;
+			return (const char *)p + 3 + NAME_HASH_LEN;
 		}
-		if (found[0])
-			cands[1] = found;
-		break;
+		p += 3 + NAME_HASH_LEN + tlen;
 	}
-	case CW_KIND_VISIT:
-		cands[0] = rec->u.visit.facility;
-		cands[1] = rec->u.visit.facility_province;
-		break;
-	case CW_KIND_DEMO:
-		cands[0] = rec->u.demo.province;
-		break;
-	}
-	for (int i = 0; i < 4; i++) {
-		uint8_t h[NAME_HASH_LEN];
-
-		if (!cands[i])
-			continue;
-		cw_store_name_hash(st, cands[i], h);
-		if (memcmp(h, nk + 1, NAME_HASH_LEN) == 0)
-			return cands[i];
-	}
+	*len = 0;
 	return "";
+}
+
+/* Keeps the number of entries under an index prefix per kind, so that "how many records charge
+ * 494" is a read, not a walk over hundreds of thousands of keys. */
+static int count_adjust(struct cw_txn *t, enum cw_db db, const uint8_t *key, size_t len, int delta,
+			struct cw_error *err)
+{
+	uint8_t ck[1 + 16 + KIND_LEN];
+	size_t plen = len - TAIL_LEN;
+	MDB_val k = {1 + plen + KIND_LEN, ck}, v;
+	uint64_t n = 0;
+	uint8_t be[8];
+	int rc;
+
+	ck[0] = (uint8_t)db;
+	memcpy(ck + 1, key, plen);
+	ck[1 + plen] = key[len - 1];
+	rc = mdb_get(t->txn, t->st->dbi[DB_COUNTS], &k, &v);
+	if (rc == 0 && v.mv_size == 8)
+		for (int i = 0; i < 8; i++)
+			n = n << 8 | ((const uint8_t *)v.mv_data)[i];
+	else if (rc != 0 && rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(t, rc, "updating counts", err);
+	n = delta > 0 ? n + 1 : n ? n - 1 : 0;
+	if (n == 0) {
+		rc = mdb_del(t->txn, t->st->dbi[DB_COUNTS], &k, NULL);
+		return rc && rc != MDB_NOTFOUND ? cw_store_lmdb_error(t, rc, "updating counts", err)
+						: 0;
+	}
+	for (int i = 7; i >= 0; i--, n >>= 8)
+		be[i] = (uint8_t)n;
+	v.mv_size = 8;
+	v.mv_data = be;
+	if ((rc = mdb_put(t->txn, t->st->dbi[DB_COUNTS], &k, &v, 0)) != 0)
+		return cw_store_lmdb_error(t, rc, "updating counts", err);
+	return 0;
 }
 
 /* Adds (delta 1) or removes (delta -1) every key of a key set. */
 static int apply_keys(struct cw_txn *t, const uint8_t *data, size_t len, int delta,
-		      const struct cw_record *rec, struct cw_error *err)
+		      const struct keyset *ks, struct cw_error *err)
 {
 	static const MDB_val empty = {0, NULL};
 
@@ -626,16 +638,30 @@ static int apply_keys(struct cw_txn *t, const uint8_t *data, size_t len, int del
 		if (db >= DB_COUNT || off + 2 + data[off + 1] > len)
 			return cw_error_set(err, CW_EDB, "database", "index list is corrupt");
 		if (db == DB_NAMES) {
-			const char *text = delta > 0 ? name_text(t->st, rec, k.mv_data, t->txn) : NULL;
+			char text[512] = "";
 
+			if (delta > 0 && ks) {
+				size_t tlen;
+				const char *src = keyset_name_text(ks, k.mv_data, &tlen);
+
+				tlen = tlen < sizeof text ? tlen : sizeof text - 1;
+				memcpy(text, src, tlen);
+				text[tlen] = '\0';
+			}
 			if ((rc = name_count(t, k.mv_data, k.mv_size, delta, text, err)) != 0)
 				return rc;
 			continue;
 		}
-		rc = delta > 0 ? mdb_put(t->txn, t->st->dbi[db], &k, &v, 0)
+		rc = delta > 0 ? mdb_put(t->txn, t->st->dbi[db], &k, &v, MDB_NOOVERWRITE)
 			       : mdb_del(t->txn, t->st->dbi[db], &k, NULL);
-		if (rc != 0 && !(delta < 0 && rc == MDB_NOTFOUND))
+		if (rc == MDB_KEYEXIST || (delta < 0 && rc == MDB_NOTFOUND))
+			continue; /* nothing changed: nothing to count */
+		if (rc != 0)
 			return cw_store_lmdb_error(t, rc, "updating an index", err);
+		if ((db == DB_BY_KIND || db == DB_BY_ARTICLE) && k.mv_size >= TAIL_LEN &&
+		    k.mv_size <= TAIL_LEN + 16 &&
+		    (rc = count_adjust(t, db, k.mv_data, k.mv_size, delta, err)) != 0)
+			return rc;
 	}
 	return 0;
 }
@@ -664,12 +690,12 @@ static int remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_error
 /* Writes the keys of rec and remembers them. */
 static int write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err)
 {
-	struct keyset ks = {{0}, 0};
+	struct keyset ks = {{0}, {0}, 0, 0};
 	MDB_val k = {ID_LEN, (void *)rec->id.b}, v;
 	int rc = compute_keys(t, rec, &ks, err);
 
 	if (rc == 0)
-		rc = apply_keys(t, ks.buf.data, ks.buf.len, 1, rec, err);
+		rc = apply_keys(t, ks.buf.data, ks.buf.len, 1, &ks, err);
 	if (rc == 0) {
 		v.mv_size = ks.buf.len;
 		v.mv_data = ks.buf.data;
@@ -677,6 +703,7 @@ static int write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_e
 			rc = cw_store_lmdb_error(t, rc, "writing an index list", err);
 	}
 	cw_buf_free(&ks.buf);
+	cw_buf_free(&ks.names);
 	return rc;
 }
 
@@ -690,12 +717,16 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 		const char *p = (const char *)base + f->offset;
 		char path[64];
 
+		if (f->type != CW_F_ID && f->type != CW_F_LIST)
+			continue;
 		snprintf(path, sizeof path, "%s%s%s", prefix, prefix[0] ? "." : "", f->name);
 		if (f->type == CW_F_ID && f->ref_kind && !cw_id_is_zero((const struct cw_id *)p)) {
 			MDB_val k = {ID_LEN, (void *)p}, v;
 			int rc = mdb_get(t->txn, t->st->dbi[DB_RECORDS], &k, &v);
 			char hex[CW_ID_HEX_LEN + 1];
 
+			if (rc == 0 && cw_record_peek_kind(v.mv_data, v.mv_size) == f->ref_kind)
+				continue;
 			cw_id_hex((const struct cw_id *)p, hex);
 			if (rc == MDB_NOTFOUND)
 				return cw_error_set(err, CW_EINVAL, path, "no %s with id %s",
@@ -713,8 +744,8 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 				int rc;
 
 				snprintf(sub, sizeof sub, "%.50s[%zu]", path, j + 1);
-				rc = check_refs(t, (const char *)l->items + j * f->sub->size, f->sub,
-						sub, err);
+				rc = check_refs(t, (const char *)l->items + j * f->sub->size,
+						f->sub, sub, err);
 				if (rc != 0)
 					return rc;
 			}
@@ -726,8 +757,7 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 /* ---- put and delete ---------------------------------------------------------------------- */
 
 /* Re-indexes the hearings and milestones of a case after the case changed. */
-static int reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
-				struct cw_error *err)
+static int reindex_case_records(struct cw_txn *t, const struct cw_id *case_id, struct cw_error *err)
 {
 	MDB_cursor *cur;
 	MDB_val k, v;
@@ -745,7 +775,8 @@ static int reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
 		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(k.mv_data, case_id->b, ID_LEN) != 0)
 			break;
 		if (n == cap) {
-			struct cw_id *grown = realloc(ids, (cap = cap ? cap * 2 : 16) * sizeof *ids);
+			struct cw_id *grown =
+				realloc(ids, (cap = cap ? cap * 2 : 16) * sizeof *ids);
 
 			if (!grown) {
 				rc = ENOMEM;
@@ -1310,8 +1341,7 @@ static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	return cw_txn_put(t, p->rec, p->flags, NULL, err);
 }
 
-int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags,
-		 struct cw_error *err)
+int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, struct cw_error *err)
 {
 	struct put_ctx p = {rec, flags};
 	struct cw_id before = rec->id;
@@ -1449,8 +1479,8 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 	return 0;
 }
 
-int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit,
-		   struct cw_audit_entry **out, size_t *count, struct cw_error *err)
+int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit, struct cw_audit_entry **out,
+		   size_t *count, struct cw_error *err)
 {
 	struct cw_audit_entry *list = NULL;
 	size_t n = 0, cap = 0;
@@ -1471,8 +1501,8 @@ int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit,
 	put_be64(start, after + 1);
 	k.mv_size = 8;
 	k.mv_data = start;
-	for (op = MDB_SET_RANGE; (!limit || n < limit) && (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
-	     op = MDB_NEXT) {
+	for (op = MDB_SET_RANGE;
+	     (!limit || n < limit) && (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
 		struct cw_audit_entry *e;
 		const uint8_t *p = v.mv_data;
 		size_t alen;

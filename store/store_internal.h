@@ -23,13 +23,17 @@ enum cw_db {
 	DB_CONFLICTS,  /* id + updated(8) + edited_in(16) -> state(1) + a concurrent version */
 	DB_PEERS,      /* peer name -> audit sequence(8) and time(8) of the last bundle sent */
 	DB_AUDIT_SEEN, /* database(16) time(8) record(16) action(1): audit entries held */
+	DB_COUNTS,     /* db(1) + an index prefix + kind(1) -> entries under it (u64) */
 	DB_COUNT
 };
 
 #define NAME_HASH_LEN 8
 #define ID_LEN        16
 #define DATE_LEN      4
-#define TAIL_LEN      (DATE_LEN + ID_LEN) /* every index key ends with date and id */
+#define KIND_LEN      1
+/* Every index key ends with date, id and the record's kind: the date orders it, and the kind
+ * lets a filter on kinds skip looking the record up. */
+#define TAIL_LEN      (DATE_LEN + ID_LEN + KIND_LEN)
 
 struct cw_store {
 	MDB_env *env;

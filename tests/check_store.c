@@ -424,6 +424,54 @@ static int fail_after_put_fn(struct cw_txn *txn, void *ctx, struct cw_error *err
 	return cw_error_set(err, CW_EINVAL, "second", "the second step failed");
 }
 
+/* The counters answer "article:X" and "kind:Y" alone; a date bound forces a walk. Both must
+ * agree after adds, a case whose charges change (its hearings are re-indexed) and deletes. */
+static void assert_counts_agree(void)
+{
+	static const char *const lines[] = {
+		"article:494",    "article:307", "article:\"437 bis\"",  "kind:hearing",
+		"kind:milestone", "kind:case",   "article:494 kind:case"};
+	char walked[128];
+
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		snprintf(walked, sizeof walked, "%s since:1900", lines[i]);
+		ck_assert_msg(count(lines[i], CW_KINDS_EVENTS | CW_KIND_BIT(CW_KIND_CASE)) ==
+				      count(walked, CW_KINDS_EVENTS | CW_KIND_BIT(CW_KIND_CASE)),
+			      "%s", lines[i]);
+	}
+}
+
+START_TEST(counters_agree_with_walks)
+{
+	struct cw_id p = add_person("Chao Veasna", NULL);
+	struct cw_id c = add_case("Veasna", &p, "494/495", NULL, "2023-07-23");
+	struct cw_id c2 = add_case("Saran", &p, "437 bis", NULL, "2023-07-04");
+	struct cw_id h = add_hearing(&c, "2024-02-07", NULL);
+	struct cw_record r;
+	struct cw_error err;
+
+	add_hearing(&c, "2024-01-10", NULL);
+	add_hearing(&c2, "2023-11-22", NULL);
+	add_milestone(&p, &c, "2023-07-23", CW_MS_ARREST);
+	assert_counts_agree();
+	ck_assert_uint_eq(count("article:494", CW_KINDS_EVENTS), 3);
+	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
+	cw_article_parse("307",
+			 &((struct cw_charge *)((struct cw_defendant *)r.u.kase.defendants.items)
+				   ->charges.items)[0]
+				  .article,
+			 "a", NULL);
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	assert_counts_agree();
+	ck_assert_uint_eq(count("article:494", CW_KINDS_EVENTS), 0);
+	ck_assert_uint_eq(count("article:307", CW_KINDS_EVENTS), 3);
+	ck_assert_int_eq(cw_store_delete(st, &h, &err), 0);
+	assert_counts_agree();
+	ck_assert_uint_eq(count("kind:hearing", CW_KINDS_EVENTS), 2);
+}
+END_TEST
+
 START_TEST(failed_action_writes_nothing)
 {
 	struct cw_error err;
@@ -615,6 +663,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, list_orders_newest_first_and_pages);
 	tcase_add_test(tc, timeline_in_date_order_unknown_last);
 	tcase_add_test(tc, case_change_reindexes_its_hearings);
+	tcase_add_test(tc, counters_agree_with_walks);
 	tcase_add_test(tc, failed_action_writes_nothing);
 	tcase_add_test(tc, delete_refused_while_named);
 	tcase_add_test(tc, map_grows_when_full);
