@@ -408,13 +408,19 @@ void cw_struct_free(void *base, const struct cw_schema *s)
 
 void *cw_list_append(struct cw_list *list, const struct cw_schema *sub)
 {
-	void *items = realloc(list->items, (list->n + 1) * sub->size);
 	void *item;
 
-	if (!items)
-		return NULL;
-	list->items = items;
-	item = (char *)items + list->n * sub->size;
+	/* The capacity is the next power of two at or above n, so a list of n items is grown
+	 * log n times, not n times (decoding a record appends one item at a time). */
+	if (list->n == 0 || (list->n & (list->n - 1)) == 0) {
+		size_t cap = list->n ? list->n * 2 : 1;
+		void *items = realloc(list->items, cap * sub->size);
+
+		if (!items)
+			return NULL;
+		list->items = items;
+	}
+	item = (char *)list->items + list->n * sub->size;
 	cw_struct_init(item, sub);
 	list->n++;
 	return item;
