@@ -9,13 +9,14 @@
 #include "keys.h"
 #include "models/text.h"
 
-#define V  CW_CTX_VIEWS
-#define L  CW_CTX_LIST
-#define T  CW_CTX_TIMELINE
-#define R  CW_CTX_RECORD
-#define HP CW_CTX_HELP
-#define F  CW_CTX_FORM
-#define E  CW_CTX_EDIT
+#define V    CW_CTX_VIEWS
+#define L    CW_CTX_LIST
+#define T    CW_CTX_TIMELINE
+#define R    CW_CTX_RECORD
+#define HP   CW_CTX_HELP
+#define F    CW_CTX_FORM
+#define E    CW_CTX_EDIT
+#define X_   CW_CTX_CONFLICTS
 #define C(c) CW_KEY_CTRL(c)
 
 const struct cw_binding cw_bindings[] = {
@@ -42,10 +43,10 @@ const struct cw_binding cw_bindings[] = {
 	{L | T, '\n', CW_ACT_OPEN},
 	{L | T, CW_FN(KEY_ENTER), CW_ACT_OPEN},
 	{L | R, 't', CW_ACT_TIMELINE},
-	{T | R, CW_KEY_ESC, CW_ACT_BACK},
-	{T | R, 'h', CW_ACT_BACK},
-	{T | R, CW_FN(KEY_LEFT), CW_ACT_BACK},
-	{T | R, CW_FN(KEY_BACKSPACE), CW_ACT_BACK},
+	{T | R | X_, CW_KEY_ESC, CW_ACT_BACK},
+	{T | R | X_, 'h', CW_ACT_BACK},
+	{T | R | X_, CW_FN(KEY_LEFT), CW_ACT_BACK},
+	{T | R | X_, CW_FN(KEY_BACKSPACE), CW_ACT_BACK},
 	{HP, CW_KEY_ESC, CW_ACT_BACK},
 	{HP, 'q', CW_ACT_BACK},
 	{HP, '?', CW_ACT_BACK},
@@ -61,13 +62,16 @@ const struct cw_binding cw_bindings[] = {
 	{L, 'C', CW_ACT_NEW_CASE},
 	{L | T | R, 'e', CW_ACT_EDIT},
 	{L | T | R, 'd', CW_ACT_DELETE},
-	{L | T | R, C('l'), CW_ACT_REFRESH},
-	{L | T | R, 'R', CW_ACT_REFRESH},
-	/* Slot for the weekly report, owned by the reports module (see tui.c). */
+	{L | T | R | X_, C('l'), CW_ACT_REFRESH},
+	{L | T | R | X_, 'R', CW_ACT_REFRESH},
 	{L | T | R, 'W', CW_ACT_REPORT_WEEK},
-	{L | T | R, '?', CW_ACT_HELP},
-	{L | T | R, 'q', CW_ACT_QUIT},
-	{L | T | R, C('c'), CW_ACT_QUIT},
+	{L | T | R, 'X', CW_ACT_CONFLICTS},
+	{X_, '\r', CW_ACT_KEEP_VERSION},
+	{X_, '\n', CW_ACT_KEEP_VERSION},
+	{X_, CW_FN(KEY_ENTER), CW_ACT_KEEP_VERSION},
+	{L | T | R | X_, '?', CW_ACT_HELP},
+	{L | T | R | X_, 'q', CW_ACT_QUIT},
+	{L | T | R | X_, C('c'), CW_ACT_QUIT},
 	{F, '\t', CW_ACT_NEXT_FIELD},
 	{F, CW_FN(KEY_DOWN), CW_ACT_NEXT_FIELD},
 	{F, CW_FN(KEY_BTAB), CW_ACT_PREV_FIELD},
@@ -110,17 +114,15 @@ const struct cw_binding cw_bindings[] = {
 };
 const size_t cw_nbindings = sizeof cw_bindings / sizeof cw_bindings[0];
 
-static const char *const action_names[] = {
-	"NONE",
+static const char *const action_names[] = {"NONE",
 #define CW_ACTION_NAME(id, help) #id,
-	CW_ACTIONS(CW_ACTION_NAME)
+					   CW_ACTIONS(CW_ACTION_NAME)
 #undef CW_ACTION_NAME
 };
 
-static const char *const action_helps[] = {
-	"",
+static const char *const action_helps[] = {"",
 #define CW_ACTION_HELP(id, help) help,
-	CW_ACTIONS(CW_ACTION_HELP)
+					   CW_ACTIONS(CW_ACTION_HELP)
 #undef CW_ACTION_HELP
 };
 
@@ -200,8 +202,8 @@ int cw_key_parse_name(const char *name)
 		return CW_KEY_CTRL(name[2]);
 	if (sscanf(name, "F%d%c", &f, &end) == 1 && f >= 1 && f <= 12)
 		return CW_FN(KEY_F(f));
-	if (sscanf(name, "Resize:%ux%u%c", &cols, &lines, &end) == 2 && cols >= 20 &&
-	    cols < 4096 && lines >= 5 && lines < 4096)
+	if (sscanf(name, "Resize:%ux%u%c", &cols, &lines, &end) == 2 && cols >= 20 && cols < 4096 &&
+	    lines >= 5 && lines < 4096)
 		return (int)(CW_KEY_RESIZE_TO | cols << 12 | lines);
 	if (strlen(name) == 1 && name[0] > 32 && name[0] < 127)
 		return name[0];
@@ -264,6 +266,7 @@ static const struct {
 	{CW_CTX_PICKER, "Fields with suggestions (people, cases, courts, prisons)"},
 	{CW_CTX_EDIT, "Typing text (form fields and the filter line)"},
 	{CW_CTX_PROMPT, "The filter line"},
+	{CW_CTX_CONFLICTS, "Conflicts between laptops"},
 	{CW_CTX_HELP, "This help"},
 };
 
@@ -292,7 +295,8 @@ size_t cw_keys_help_lines(char **lines, size_t max)
 				if (!(cw_bindings[j].ctx & ctx) || cw_bindings[j].action != a)
 					continue;
 				/* C-j is Enter's twin on many terminals: name Enter only. */
-				if (cw_bindings[j].key == '\n' || cw_bindings[j].key == CW_FN(KEY_ENTER))
+				if (cw_bindings[j].key == '\n' ||
+				    cw_bindings[j].key == CW_FN(KEY_ENTER))
 					continue;
 				cw_key_name(cw_bindings[j].key, name, sizeof name);
 				kn += (size_t)snprintf(keys + kn, sizeof keys - kn, "%s%s",

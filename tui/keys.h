@@ -10,30 +10,32 @@
 
 #include <stddef.h>
 
-#define CW_KEY_FN_FLAG   0x1000000
-#define CW_FN(k)         (CW_KEY_FN_FLAG | (k))
-#define CW_KEY_IS_FN(k)  (((k)&CW_KEY_FN_FLAG) != 0)
-#define CW_KEY_CTRL(c)   ((c)&0x1f)
-#define CW_KEY_ESC       27
+#define CW_KEY_FN_FLAG  0x1000000
+#define CW_FN(k)        (CW_KEY_FN_FLAG | (k))
+#define CW_KEY_IS_FN(k) (((k)&CW_KEY_FN_FLAG) != 0)
+#define CW_KEY_CTRL(c)  ((c)&0x1f)
+#define CW_KEY_ESC      27
 /* Script pseudo-keys (tests): dump the screen; an idle tick; resize to COLSxLINES. */
-#define CW_KEY_DUMP      0x2000001
-#define CW_KEY_TICK      0x2000002
-#define CW_KEY_RESIZE_TO 0x4000000 /* | cols << 12 | lines */
+#define CW_KEY_DUMP            0x2000001
+#define CW_KEY_TICK            0x2000002
+#define CW_KEY_RESIZE_TO       0x4000000 /* | cols << 12 | lines */
 #define CW_KEY_IS_RESIZE_TO(k) (((k)&0x7000000) == CW_KEY_RESIZE_TO)
 
 /* Contexts: which table rows apply where. */
 enum cw_key_ctx {
-	CW_CTX_LIST = 1,      /* the lists of cases, people and records */
-	CW_CTX_TIMELINE = 2,  /* a defendant's timeline */
-	CW_CTX_RECORD = 4,    /* one record in full */
-	CW_CTX_HELP = 8,      /* this help */
-	CW_CTX_FORM = 16,     /* a form */
-	CW_CTX_CHOICE = 32,   /* a form field with a fixed set of words */
-	CW_CTX_TOGGLE = 64,   /* a yes/no/na/unknown field */
-	CW_CTX_PICKER = 128,  /* a field with suggestions (people, cases, courts, prisons) */
-	CW_CTX_EDIT = 256,    /* any text being typed: form fields and the filter line */
-	CW_CTX_PROMPT = 512,  /* the filter line */
-	CW_CTX_VIEWS = CW_CTX_LIST | CW_CTX_TIMELINE | CW_CTX_RECORD | CW_CTX_HELP,
+	CW_CTX_LIST = 1,         /* the lists of cases, people and records */
+	CW_CTX_TIMELINE = 2,     /* a defendant's timeline */
+	CW_CTX_RECORD = 4,       /* one record in full */
+	CW_CTX_HELP = 8,         /* this help */
+	CW_CTX_FORM = 16,        /* a form */
+	CW_CTX_CHOICE = 32,      /* a form field with a fixed set of words */
+	CW_CTX_TOGGLE = 64,      /* a yes/no/na/unknown field */
+	CW_CTX_PICKER = 128,     /* a field with suggestions (people, cases, courts, prisons) */
+	CW_CTX_EDIT = 256,       /* any text being typed: form fields and the filter line */
+	CW_CTX_PROMPT = 512,     /* the filter line */
+	CW_CTX_CONFLICTS = 1024, /* versions of records that laptops changed concurrently */
+	CW_CTX_VIEWS =
+		CW_CTX_LIST | CW_CTX_TIMELINE | CW_CTX_RECORD | CW_CTX_HELP | CW_CTX_CONFLICTS,
 };
 
 /* The actions: identifier and help text. */
@@ -52,7 +54,7 @@ enum cw_key_ctx {
 	X(OPEN, "open: a person's timeline, a record in full")                                     \
 	X(TIMELINE, "timeline of the person (or the case's first defendant)")                      \
 	X(BACK, "back to the previous screen")                                                     \
-	X(FILTER, "filter: article:494/495 kind:hearing since:2024-01 court:\"Phnom Penh\" ...")  \
+	X(FILTER, "filter: article:494/495 kind:hearing since:2024-01 court:\"Phnom Penh\" ...")   \
 	X(FILTER_CLEAR, "clear the filter")                                                        \
 	X(QUICK_INCITEMENT, "filter incitement, articles 494/495")                                 \
 	X(QUICK_LESE_MAJESTE, "filter lese-majeste, article 437 bis")                              \
@@ -65,7 +67,9 @@ enum cw_key_ctx {
 	X(EDIT, "edit the record")                                                                 \
 	X(DELETE, "delete the record (asks first)")                                                \
 	X(REFRESH, "refresh from the database now")                                                \
-	X(REPORT_WEEK, "write the weekly summary (or the filtered dates) to a file")                                \
+	X(CONFLICTS, "versions two laptops made of the same record: choose one")                   \
+	X(KEEP_VERSION, "keep the version under the cursor (asks first)")                          \
+	X(REPORT_WEEK, "write the weekly summary (or the filtered dates) to a file")               \
 	X(HELP, "show every key")                                                                  \
 	X(QUIT, "quit casewatch")                                                                  \
 	X(NEXT_FIELD, "next field")                                                                \
@@ -88,7 +92,7 @@ enum cw_key_ctx {
 	X(LINE_START, "start of the text")                                                         \
 	X(LINE_END, "end of the text")                                                             \
 	X(BACKSPACE, "delete the character before the cursor")                                     \
-	X(DELETE_CHAR, "delete the character under the cursor")                                   \
+	X(DELETE_CHAR, "delete the character under the cursor")                                    \
 	X(KILL_LINE, "delete all the text")                                                        \
 	X(KILL_WORD, "delete the word before the cursor")                                          \
 	X(APPLY, "apply the filter")                                                               \

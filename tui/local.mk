@@ -19,5 +19,6 @@ tests_check_tui_LDADD = $(STORE_LIBS) $(NCURSESW_LIBS) $(CHECK_LIBS)
 
 CLI_TESTS += \
 	tests/tui/scripted.sh \
-	tests/tui/tmux.sh
+	tests/tui/tmux.sh \
+	tests/tui/conflicts.sh
 EXTRA_DIST += tests/tui/lib.sh

@@ -24,6 +24,7 @@
 
 #include "models/text.h"
 #include "cli_report.h"
+#include "store/sync.h"
 #include "tui.h"
 #include "view_app.h"
 
@@ -134,6 +135,15 @@ void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id)
 	cw_record_free(&rec);
 }
 
+void cw_app_ask_resolve(struct cw_app *app, const struct cw_id *id, size_t choice, const char *what)
+{
+	app->question = CW_Q_RESOLVE;
+	app->question_id = *id;
+	app->question_choice = choice;
+	snprintf(app->question_text, sizeof app->question_text,
+		 "Keep %.200s on every database this reaches? y/N", what);
+}
+
 void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec)
 {
 	const struct cw_id *person = NULL;
@@ -186,6 +196,9 @@ static void draw(struct cw_app *app)
 		break;
 	case CW_V_HELP:
 		cw_view_help_draw(app, v, 0, height);
+		break;
+	case CW_V_CONFLICTS:
+		cw_view_conflicts_draw(app, v, 0, height);
 		break;
 	}
 	/* The status line: the filter being typed, a question, a message, or the view's info. */
@@ -286,7 +299,19 @@ static void answer_question(struct cw_app *app, int key)
 
 	app->question = CW_Q_NONE;
 	if (key != 'y' && key != 'Y') {
-		cw_app_status(app, 0, q == CW_Q_DELETE ? "not deleted" : "kept the form");
+		cw_app_status(app, 0,
+			      q == CW_Q_DELETE    ? "not deleted"
+			      : q == CW_Q_RESOLVE ? "conflict left as it is"
+						  : "kept the form");
+		return;
+	}
+	if (q == CW_Q_RESOLVE) {
+		if (cw_sync_resolve(app->st, &app->question_id, app->question_choice, &err) != 0) {
+			cw_app_error(app, &err);
+			return;
+		}
+		cw_app_invalidate(app);
+		cw_app_status(app, 0, "resolved: version %zu kept", app->question_choice + 1);
 		return;
 	}
 	if (q == CW_Q_DISCARD) {
@@ -417,8 +442,8 @@ static void new_record(struct cw_app *app, struct cw_pane *v, enum cw_kind kind)
 
 static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 {
-	static const unsigned ctx_of[] = {CW_CTX_LIST, CW_CTX_TIMELINE, CW_CTX_RECORD, CW_CTX_FORM,
-					  CW_CTX_HELP};
+	static const unsigned ctx_of[] = {CW_CTX_LIST, CW_CTX_TIMELINE, CW_CTX_RECORD,
+					  CW_CTX_FORM, CW_CTX_HELP,     CW_CTX_CONFLICTS};
 	enum cw_action a = cw_keys_lookup(ctx_of[v->type], key);
 	char name[32];
 
@@ -432,6 +457,9 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 		return;
 	case CW_ACT_HELP:
 		cw_app_push(app, CW_V_HELP);
+		return;
+	case CW_ACT_CONFLICTS:
+		cw_app_push(app, CW_V_CONFLICTS);
 		return;
 	case CW_ACT_BACK:
 		cw_app_pop(app);
@@ -487,6 +515,9 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 		break;
 	case CW_V_HELP:
 		cw_view_help_key(v, a);
+		break;
+	case CW_V_CONFLICTS:
+		cw_view_conflicts_key(app, v, a);
 		break;
 	case CW_V_FORM:
 		break;

@@ -13,7 +13,7 @@
 #include "screen.h"
 #include "widget.h"
 
-enum cw_view_type { CW_V_LISTS, CW_V_TIMELINE, CW_V_RECORD, CW_V_FORM, CW_V_HELP };
+enum cw_view_type { CW_V_LISTS, CW_V_TIMELINE, CW_V_RECORD, CW_V_FORM, CW_V_HELP, CW_V_CONFLICTS };
 
 enum cw_tab { CW_TAB_CASES, CW_TAB_PEOPLE, CW_TAB_RECORDS, CW_TAB_COUNT };
 
@@ -27,15 +27,15 @@ struct cw_list_tab {
 /* A screen of lines (record, help, timeline header) with, for the timeline, its entries. */
 struct cw_pane {
 	enum cw_view_type type;
-	struct cw_id id;          /* TIMELINE: the person; RECORD: the record */
+	struct cw_id id; /* TIMELINE: the person; RECORD: the record */
 	struct cw_pager pg;
 	struct cw_record_list entries; /* TIMELINE: refreshed on every draw */
-	char **lines;             /* RECORD, HELP, TIMELINE header: refreshed on every draw */
+	char **lines;                  /* RECORD, HELP, TIMELINE header: refreshed on every draw */
 	size_t nlines;
-	struct cw_form *form;     /* FORM */
+	struct cw_form *form; /* FORM */
 };
 
-enum cw_question { CW_Q_NONE, CW_Q_DELETE, CW_Q_DISCARD, CW_Q_QUIT_FORM };
+enum cw_question { CW_Q_NONE, CW_Q_DELETE, CW_Q_DISCARD, CW_Q_QUIT_FORM, CW_Q_RESOLVE };
 
 #define CW_STACK_MAX 8
 
@@ -54,10 +54,11 @@ struct cw_app {
 	/* A yes/no question on the status line. */
 	enum cw_question question;
 	struct cw_id question_id;
+	size_t question_choice; /* CW_Q_RESOLVE: the version to keep */
 	char question_text[320];
 	char status[400]; /* a message, shown until the next key */
 	int status_error;
-	char info[400];   /* what the status line says otherwise: the filter and its count */
+	char info[400]; /* what the status line says otherwise: the filter and its count */
 	int quit;
 	int scripted;
 };
@@ -78,6 +79,9 @@ void cw_app_invalidate(struct cw_app *app);
 void cw_app_open_form(struct cw_app *app, enum cw_kind kind, const struct cw_id *edit_id);
 /* Asks before deleting a record. */
 void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id);
+/* Asks whether to keep version `choice` (as cw_sync_conflicts lists them) of a record. */
+void cw_app_ask_resolve(struct cw_app *app, const struct cw_id *id, size_t choice,
+			const char *what);
 /* Opens a person's timeline (or, for a case, its first named defendant's). */
 void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec);
 void cw_app_open_record(struct cw_app *app, const struct cw_id *id);
@@ -97,6 +101,10 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 void cw_view_timeline_key(struct cw_app *app, struct cw_pane *v, enum cw_action a);
 void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int height);
 void cw_view_record_key(struct cw_app *app, struct cw_pane *v, enum cw_action a);
+/* Conflicts: every record whose versions from different laptops conflict, each version a line
+ * with when, who and where it was made; Enter on one asks to keep it (cw_sync_resolve). */
+void cw_view_conflicts_draw(struct cw_app *app, struct cw_pane *v, int top, int height);
+void cw_view_conflicts_key(struct cw_app *app, struct cw_pane *v, enum cw_action a);
 void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int height);
 void cw_view_help_key(struct cw_pane *v, enum cw_action a);
 /* The lines of a record in full (tests use this too); the caller frees them. */

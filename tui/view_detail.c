@@ -10,7 +10,9 @@
 #include "models/article.h"
 #include "models/json.h"
 #include "models/format.h"
+#include "models/json.h"
 #include "models/text.h"
+#include "store/sync.h"
 #include "models/timeline.h"
 #include "view_app.h"
 
@@ -164,8 +166,7 @@ int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, char 
 }
 
 /* Draws lines[pg.top ...] in the rows given, the cursor line highlighted when `select`. */
-static void draw_lines(char **lines, size_t n, struct cw_pager *pg, int top, int height,
-		       int select)
+static void draw_lines(char **lines, size_t n, struct cw_pager *pg, int top, int height, int select)
 {
 	cw_pager_update(pg, n, height);
 	for (int i = 0; i < height && pg->top + (size_t)i < n; i++)
@@ -191,9 +192,10 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 	v->nlines = 0;
 	if (cw_store_get(app->st, &v->id, &rec, &err) != 0) {
 		title_bar(top, "record");
-		cw_screen_put(top + 1, 0, cw_screen_cols(),
-			      "this record is gone (deleted, perhaps by another process); h goes back",
-			      CW_ROLE_ERROR);
+		cw_screen_put(
+			top + 1, 0, cw_screen_cols(),
+			"this record is gone (deleted, perhaps by another process); h goes back",
+			CW_ROLE_ERROR);
 		return;
 	}
 	snprintf(title, sizeof title, "%s: %s   (e edit, d delete, t timeline, h back)",
@@ -208,7 +210,7 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 	snprintf(app->info, sizeof app->info, "%s | lines %zu-%zu of %zu", cw_kind_name(rec.kind),
 		 v->nlines ? v->pg.top + 1 : 0,
 		 v->pg.top + (size_t)v->pg.height < v->nlines ? v->pg.top + (size_t)v->pg.height
-							     : v->nlines,
+							      : v->nlines,
 		 v->nlines);
 	cw_record_free(&rec);
 }
@@ -224,8 +226,8 @@ static void scroll_key(struct cw_pager *pg, enum cw_action a, int cursor)
 			cw_pager_move(pg, step);
 		} else {
 			/* A text scrolls by its top line. */
-			size_t max = pg->count > (size_t)pg->height ? pg->count - (size_t)pg->height
-								    : 0;
+			size_t max =
+				pg->count > (size_t)pg->height ? pg->count - (size_t)pg->height : 0;
 
 			if (step < 0 && pg->top > 0)
 				pg->top--;
@@ -298,7 +300,8 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
-			/* Charges by article, grouped by state: "charged: 494, 495; convicted: 307". */
+			/* Charges by article, grouped by state: "charged: 494, 495; convicted:
+			 * 307". */
 			for (size_t st = 0; st < cw_words_charge_state.n; st++) {
 				int first = 1;
 
@@ -315,9 +318,10 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 					else
 						snprintf(a, sizeof a, "%.24s",
 							 c->offence ? c->offence : "?");
-					an += (size_t)snprintf(arts + an, sizeof arts - an, "%s%s%s%s",
-							       first ? (an ? "; " : "") : ", ",
-							       first ? word : "", first ? ": " : "", a);
+					an += (size_t)snprintf(
+						arts + an, sizeof arts - an, "%s%s%s%s",
+						first ? (an ? "; " : "") : ", ", first ? word : "",
+						first ? ": " : "", a);
 					first = 0;
 				}
 			}
@@ -331,11 +335,13 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	cw_timeline_summarise(&person->id, l->items, l->n, cw_date_today(), &sum);
 	cw_date_format(sum.next_hearing, date);
 	if (sum.pretrial_days < 0)
-		add_line(&ls, "pretrial detention: unknown (dates not to the day) | adjournments: %d "
-			      "| next hearing: %s",
+		add_line(&ls,
+			 "pretrial detention: unknown (dates not to the day) | adjournments: %d "
+			 "| next hearing: %s",
 			 sum.adjournments, date[0] ? date : "none scheduled");
 	else
-		add_line(&ls, "pretrial detention: %ld days%s | adjournments: %d | next hearing: %s",
+		add_line(&ls,
+			 "pretrial detention: %ld days%s | adjournments: %d | next hearing: %s",
 			 sum.pretrial_days, sum.pretrial_ongoing ? " and counting" : "",
 			 sum.adjournments, date[0] ? date : "none scheduled");
 	return lines_done(&ls, out, n);
@@ -387,7 +393,8 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 			      k == v->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}
 	if (!v->entries.n)
-		cw_screen_put(top + 2 + hl, 0, cols, "no records name this person yet", CW_ROLE_HINT);
+		cw_screen_put(top + 2 + hl, 0, cols, "no records name this person yet",
+			      CW_ROLE_HINT);
 	snprintf(app->info, sizeof app->info, "timeline of %s | %zu entries",
 		 cw_record_label(&person), v->entries.n);
 	cw_record_free(&person);
@@ -451,4 +458,102 @@ void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 void cw_view_help_key(struct cw_pane *v, enum cw_action a)
 {
 	scroll_key(&v->pg, a, 0);
+}
+
+/* ---- conflicts between laptops ------------------------------------------------------------ */
+
+/* The lines of the conflicts screen; pick[i] is the version line i stands for (record index
+ * << 16 | version index), or -1 for a heading. */
+static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pick,
+			  struct cw_conflict **cs, size_t *ncs)
+{
+	struct lines l = {0};
+	struct cw_error err;
+	long *p = NULL;
+	size_t np = 0;
+
+	*pick = NULL;
+	if (cw_sync_conflicts(app->st, cs, ncs, &err) != 0) {
+		cw_app_error(app, &err);
+		*cs = NULL;
+		*ncs = 0;
+		return lines_done(&l, out, n);
+	}
+	for (size_t i = 0; i < *ncs; i++) {
+		const struct cw_conflict *c = &(*cs)[i];
+		char hex[CW_ID_HEX_LEN + 1];
+		long *grown = realloc(p, (np + c->n + 2) * sizeof *p);
+
+		if (!grown)
+			break;
+		p = grown;
+		cw_id_hex(&c->id, hex);
+		add_line(&l, "%s %.8s: %zu versions", cw_kind_name(c->kind), hex, c->n);
+		p[np++] = -1;
+		for (size_t j = 0; j < c->n; j++) {
+			const struct cw_record *r = &c->versions[j].rec;
+			char t[32], db[CW_ID_HEX_LEN + 1];
+
+			cw_time_format(r->updated, t);
+			cw_id_hex(&r->edited_in, db);
+			add_line(&l, "  [%zu] %s %s by %.60s in %.8s: %.60s", j + 1,
+				 j == 0 ? "shown" : "kept ", t, r->editor ? r->editor : "?", db,
+				 c->versions[j].deleted ? "(deleted)" : cw_record_label(r));
+			p[np++] = (long)(i << 16 | j);
+		}
+	}
+	*pick = p;
+	return lines_done(&l, out, n);
+}
+
+void cw_view_conflicts_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
+{
+	struct cw_conflict *cs;
+	size_t ncs;
+	long *pick;
+
+	cw_lines_free(v->lines, v->nlines);
+	v->lines = NULL;
+	v->nlines = 0;
+	conflict_lines(app, &v->lines, &v->nlines, &pick, &cs, &ncs);
+	free(pick);
+	cw_sync_conflicts_free(cs, ncs);
+	title_bar(top,
+		  "Conflicts: versions two laptops made of one record   (Enter keeps one, h back)");
+	if (ncs == 0)
+		cw_screen_put(top + 1, 0, cw_screen_cols(), "no conflicts", CW_ROLE_NORMAL);
+	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 1);
+	snprintf(app->info, sizeof app->info, "conflicts | %zu records", ncs);
+}
+
+void cw_view_conflicts_key(struct cw_app *app, struct cw_pane *v, enum cw_action a)
+{
+	struct cw_conflict *cs;
+	char **lines;
+	size_t n, ncs;
+	long *pick, at;
+
+	if (a != CW_ACT_KEEP_VERSION) {
+		scroll_key(&v->pg, a, 1);
+		return;
+	}
+	/* The same listing as drawn: the cursor line names the record and the version. */
+	conflict_lines(app, &lines, &n, &pick, &cs, &ncs);
+	at = v->pg.cursor < n && pick ? pick[v->pg.cursor] : -1;
+	if (at < 0) {
+		cw_app_status(app, 0, "move to a version ([1], [2] ...) to keep it");
+	} else {
+		const struct cw_conflict *c = &cs[at >> 16];
+		size_t j = (size_t)(at & 0xFFFF);
+		char what[200];
+
+		snprintf(what, sizeof what, "version %zu of %s %.100s", j + 1,
+			 cw_kind_name(c->kind),
+			 c->versions[j].deleted ? "(its deletion)"
+						: cw_record_label(&c->versions[j].rec));
+		cw_app_ask_resolve(app, &c->id, j, what);
+	}
+	free(pick);
+	cw_lines_free(lines, n);
+	cw_sync_conflicts_free(cs, ncs);
 }
