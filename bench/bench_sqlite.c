@@ -446,6 +446,22 @@ static int collect(sqlite3 *db, sqlite3_stmt *s, struct cw_record_list *out)
 	return 0;
 }
 
+/* Appends "SELECT date_key, id FROM by_article WHERE ... UNION ..." over f's articles. */
+static size_t union_of_articles(char *sql, size_t size, size_t n, const struct cw_filter *f,
+				uint32_t lo, uint32_t hi, const char *kinds)
+{
+	for (size_t i = 0; i < f->narticles && n < size; i++) {
+		uint32_t key = (uint32_t)f->articles[i].law << 24 |
+			       (uint32_t)f->articles[i].number << 8 | f->articles[i].suffix;
+
+		n += (size_t)snprintf(sql + n, size - n,
+				      "%sSELECT date_key, id FROM by_article WHERE article = %u AND "
+				      "date_key BETWEEN %u AND %u AND %s",
+				      i ? " UNION " : "", key, lo, hi, kinds);
+	}
+	return n;
+}
+
 /* The statement that answers a filter: articles (any of them), kinds, a date range. Each
  * article is an ordered range of by_article; UNION merges them in order with LIMIT pushed
  * down, which is SQLite's best plan for "newest first, first screenful". */
@@ -465,24 +481,29 @@ static sqlite3_stmt *filter_stmt(sqlite3 *db, const struct cw_filter *f, int cou
 						      kinds[k - 1] == '(' ? "" : ",", i);
 		snprintf(kinds + k, sizeof kinds - k, ")");
 	}
-	n += (size_t)snprintf(sql + n, sizeof sql - n, "%s",
-			      count ? "SELECT count(*) FROM (" : "SELECT date_key, id FROM (");
-	for (size_t i = 0; i < f->narticles; i++) {
-		uint32_t key = (uint32_t)f->articles[i].law << 24 |
-			       (uint32_t)f->articles[i].number << 8 | f->articles[i].suffix;
-
-		n += (size_t)snprintf(
-			sql + n, sizeof sql - n,
-			"%sSELECT date_key, id FROM by_article WHERE article = %u AND "
-			"date_key BETWEEN %u AND %u AND %s",
-			i ? " UNION " : "", key, lo, hi, kinds);
-	}
-	if (count)
+	if (count) {
+		n += (size_t)snprintf(sql + n, sizeof sql - n, "SELECT count(*) FROM (");
+		n = union_of_articles(sql, sizeof sql, n, f, lo, hi, kinds);
 		snprintf(sql + n, sizeof sql - n, ")");
-	else /* newest first with undated records last, as casewatch lists them */
-		snprintf(sql + n, sizeof sql - n,
-			 ") ORDER BY date_key = 4294967295, date_key DESC, id DESC LIMIT %d",
+	} else if (hi < CW_DATE_KEY_UNKNOWN) {
+		n += (size_t)snprintf(sql + n, sizeof sql - n, "SELECT date_key, id FROM (");
+		n = union_of_articles(sql, sizeof sql, n, f, lo, hi, kinds);
+		snprintf(sql + n, sizeof sql - n, ") ORDER BY date_key DESC, id DESC LIMIT %d",
 			 BENCH_SCREEN);
+	} else {
+		/* Newest first with undated records last, as casewatch lists them: the dated ones
+		 * in index order (LIMIT pushed down), then the undated ones, as casewatch walks. */
+		n += (size_t)snprintf(sql + n, sizeof sql - n,
+				      "SELECT * FROM (SELECT date_key, id FROM (");
+		n = union_of_articles(sql, sizeof sql, n, f, lo, hi - 1, kinds);
+		n += (size_t)snprintf(sql + n, sizeof sql - n,
+				      ") ORDER BY date_key DESC, id DESC LIMIT %d) UNION ALL "
+				      "SELECT * FROM (SELECT date_key, id FROM (",
+				      BENCH_SCREEN);
+		n = union_of_articles(sql, sizeof sql, n, f, hi, hi, kinds);
+		snprintf(sql + n, sizeof sql - n, ") ORDER BY id DESC LIMIT %d) LIMIT %d",
+			 BENCH_SCREEN, BENCH_SCREEN);
+	}
 	return prep(db, sql);
 }
 
@@ -655,8 +676,10 @@ int bench_sqlite_screen(const struct bench_opts *o)
 	int rc = -1;
 
 	if (db_open(o, 0, &db) != 0 ||
-	    !(list = prep(db, "SELECT id, body FROM records WHERE kind >= 3 ORDER BY date_key = "
-			      "4294967295, date_key DESC, id DESC LIMIT 40")) ||
+	    !(list = prep(db, "SELECT * FROM (SELECT id, body FROM records WHERE kind >= 3 AND "
+			      "date_key < 4294967295 ORDER BY date_key DESC, id DESC LIMIT 40) "
+			      "UNION ALL SELECT * FROM (SELECT id, body FROM records WHERE kind >= 3 "
+			      "AND date_key = 4294967295 ORDER BY id DESC LIMIT 40) LIMIT 40")) ||
 	    !(body = prep(db, "SELECT body FROM records WHERE id = ?1")) || collect(db, list, &l))
 		goto out;
 	for (size_t i = 0; i < l.n; i++) {
