@@ -181,6 +181,7 @@ struct keylist {
 };
 
 struct criteria {
+	int next_dates; /* walk hearings by their next date (by_next_date) */
 	uint32_t kinds;
 	uint32_t lo, hi;
 	struct keylist articles, persons, cases, courts, provinces;
@@ -431,6 +432,20 @@ static int plan_streams(struct cw_store *st, const struct criteria *c, int desce
 	struct stream *s;
 	size_t count = 0;
 
+	if (c->next_dates) {
+		/* One stream over the whole index; every other criterion is checked. */
+		*needs_keys = c->articles.given || c->persons.given || c->cases.given ||
+			      c->courts.given || c->provinces.given;
+		if (!(s = calloc(1, sizeof *s)))
+			return CW_ENOMEM;
+		s->lo = c->lo;
+		s->hi = c->hi;
+		s->descending = descending;
+		*out = s;
+		*n = 1;
+		*dbi = st->dbi[DB_BY_NEXT_DATE];
+		return 0;
+	}
 	if (c->persons.given)
 		drive = &c->persons, db = DB_BY_PERSON;
 	else if (c->cases.given)
@@ -958,4 +973,34 @@ void cw_store_names_free(char **names, size_t count)
 	for (size_t i = 0; i < count; i++)
 		free(names[i]);
 	free(names);
+}
+
+int cw_store_list_next_hearings(struct cw_store *st, const struct cw_filter *f, struct cw_date from,
+				struct cw_date to, struct cw_record_list *out, struct cw_error *err)
+{
+	struct cw_filter g = *f;
+	struct criteria c;
+	struct list_ctx l = {st, NULL, 0, 0, 0, out};
+	struct cw_date none = {0, 0, 0};
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	g.since = g.until = none;
+	g.kinds = CW_KIND_BIT(CW_KIND_HEARING);
+	if ((rc = cw_store_begin_read(st, &l.txn, err)) != 0)
+		return rc;
+	if ((rc = criteria_build(st, l.txn, &g, g.kinds, &c, err)) == 0) {
+		c.next_dates = 1;
+		c.lo = cw_date_is_known(from) ? cw_date_key(from) : 0;
+		c.hi = cw_date_is_known(to) ? cw_date_key(cw_date_last_day(to))
+					    : CW_DATE_KEY_UNKNOWN - 1;
+		rc = c.lo <= c.hi ? walk_matches(st, l.txn, &c, 0, list_visit, &l, err) : 0;
+		if (rc > 0)
+			rc = 0;
+	}
+	criteria_free(&c);
+	mdb_txn_abort(l.txn);
+	if (rc != 0)
+		cw_record_list_free(out);
+	return rc;
 }

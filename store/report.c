@@ -510,7 +510,8 @@ static int gather_partial(struct cw_store *st, struct cw_report *r, struct cw_er
 
 					if (cw_date_precision(d) == want && d.year == y &&
 					    d.month == m &&
-					    (rc = cw_record_list_push(&r->partial, &l.items[i])) != 0)
+					    (rc = cw_record_list_push(&r->partial, &l.items[i])) !=
+						    0)
 						rc = oom(err);
 				}
 				cw_record_list_free(&l);
@@ -543,8 +544,7 @@ int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *fil
 				struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
 {
 	struct cw_filter f = *filter;
-	struct cw_record_list all;
-	struct cw_date none = {0, 0, 0};
+	struct cw_record_list all, next;
 	size_t cap = 0;
 	int rc;
 
@@ -553,13 +553,26 @@ int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *fil
 	*n = 0;
 	if (filter->kinds && !(filter->kinds & CW_KIND_BIT(CW_KIND_HEARING)))
 		return 0;
-	/* Next dates are not indexed: read every hearing up to the window's end (a next date is
-	 * never before its own hearing). */
+	/* The hearings dated in the window, and those whose next date falls in it (an index of
+	 * its own), each once. */
 	f.kinds = CW_KIND_BIT(CW_KIND_HEARING);
-	f.since = none;
+	f.since = from;
 	f.until = to;
 	if ((rc = cw_store_list(st, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &all, err)) != 0)
 		return rc;
+	if ((rc = cw_store_list_next_hearings(st, filter, from, to, &next, err)) != 0) {
+		cw_record_list_free(&all);
+		return rc;
+	}
+	for (size_t i = 0; rc == 0 && i < next.n; i++) {
+		int seen = 0;
+
+		for (size_t k = 0; k < all.n && !seen; k++)
+			seen = cw_id_equal(&all.items[k].id, &next.items[i].id);
+		if (!seen)
+			rc = cw_record_list_push(&all, &next.items[i]);
+	}
+	cw_record_list_free(&next);
 	for (size_t i = 0; rc == 0 && i < all.n; i++) {
 		const struct cw_hearing *h = &all.items[i].u.hearing;
 
@@ -644,6 +657,8 @@ static int gather_detainees(struct cw_store *st, struct cw_report *r, struct cw_
 				(const struct cw_defendant *)k->defendants.items + j;
 			struct cw_timeline_summary sum;
 			struct cw_record_list tl;
+			struct cw_filter pf;
+			char hex[CW_ID_HEX_LEN + 1];
 			struct cw_date since = {0, 0, 0};
 			size_t seen = 0, w = 0;
 
@@ -654,7 +669,15 @@ static int gather_detainees(struct cw_store *st, struct cw_report *r, struct cw_
 				seen++;
 			if (seen < r->ndetainees)
 				continue;
-			if ((rc = cw_store_timeline_for_person(st, &d->person, &tl, err)) != 0)
+			/* Only the person's cases and milestones tell pretrial detention: the
+			 * index keys give each record's kind, so hearings, visits and
+			 * demonstrations are not even read. */
+			cw_filter_init(&pf);
+			cw_id_hex(&d->person, hex);
+			snprintf(pf.person, sizeof pf.person, "%s", hex);
+			pf.kinds = CW_KIND_BIT(CW_KIND_CASE) | CW_KIND_BIT(CW_KIND_MILESTONE);
+			if ((rc = cw_store_list(st, &pf, pf.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &tl,
+						err)) != 0)
 				break;
 			for (size_t t = 0; t < tl.n; t++) {
 				struct cw_date rd = cw_record_date(&tl.items[t]);

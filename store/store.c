@@ -20,7 +20,7 @@
 static const char *const db_names[DB_COUNT] = {
 	"meta",       "records",   "record_keys", "by_kind",     "by_date", "by_article",
 	"by_person",  "by_case",   "by_court",    "by_province", "names",   "audit",
-	"tombstones", "conflicts", "peers",       "audit_seen",  "counts",
+	"tombstones", "conflicts", "peers",       "audit_seen",  "counts",  "by_next_date",
 };
 
 int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_error *err)
@@ -230,7 +230,8 @@ int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw
 	    (rc = mdb_env_set_maxdbs(st->env, DB_COUNT)) != 0 ||
 	    (rc = mdb_env_set_mapsize(st->env, opt->map_size ? opt->map_size : DEFAULT_MAP_SIZE)) !=
 		    0 ||
-	    (rc = mdb_env_open(st->env, dir, (opt->read_only ? MDB_RDONLY : 0) | MDB_NOTLS,
+	    (rc = mdb_env_open(st->env, dir,
+			       (opt->read_only ? MDB_RDONLY : 0) | MDB_NOTLS | MDB_NORDAHEAD,
 			       0600)) != 0) {
 		cw_error_set(err, CW_EDB, "database", "cannot open %s: %s", dir, mdb_strerror(rc));
 		cw_store_close(st);
@@ -485,6 +486,8 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		const struct cw_hearing *h = &rec->u.hearing;
 
 		keyset_index(ks, DB_BY_CASE, h->case_id.b, ID_LEN, date, id);
+		if (cw_date_is_known(h->next_date))
+			keyset_index(ks, DB_BY_NEXT_DATE, NULL, 0, cw_date_key(h->next_date), id);
 		if ((rc = cw_store_read_record(st, t->txn, &h->case_id, &kase, err)) != 0)
 			return rc;
 		keyset_from_case(ks, st, &kase.u.kase, NULL, 1, h->court, date, id);

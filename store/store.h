@@ -1,7 +1,8 @@
 /* store.h - casewatch's database: one LMDB environment with named databases for records and
  * their indexes. The only module that includes <lmdb.h>; nothing above it sees LMDB types.
  *
- * Layout (all keys big-endian, names and free text never in keys):
+ * Layout (all keys big-endian, names and free text never in keys; every index key ends with
+ * the record's kind byte after its id):
  *   meta         "schema_version" u32, "database_id" 16 bytes, "name_key" 32 bytes
  *   records      id(16)                                -> encoded record (models/codec.h)
  *   record_keys  id(16)                                -> every index key the record owns
@@ -12,6 +13,8 @@
  *   by_case      case id(16) date(4) id(16)
  *   by_court     keyed hash of court name(8) date(4) id(16)
  *   by_province  keyed hash of province name(8) date(4) id(16)
+ *   by_next_date a hearing's next date(4) id(16)        (upcoming hearings)
+ *   counts       db(1) prefix kind(1)                  -> entries under that prefix (u64)
  *   names        type(1) keyed hash(8)                 -> use count(4) and the name as written
  *   audit        sequence(8)                           -> one change: time, action, kind, record
  *                                                         id, database id, author (append-only)
@@ -87,8 +90,7 @@ int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec
 	       struct cw_error *err);
 
 /* One-transaction conveniences. */
-int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags,
-		 struct cw_error *err);
+int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, struct cw_error *err);
 int cw_store_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err);
 int cw_store_get(struct cw_store *st, const struct cw_id *id, struct cw_record *rec,
 		 struct cw_error *err);
@@ -104,15 +106,14 @@ void cw_record_list_free(struct cw_record_list *l);
 int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec);
 
 /* Finds the record an id or a unique id prefix (at least 6 hex digits) names. */
-int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out,
-		     struct cw_error *err);
+int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out, struct cw_error *err);
 
 /* Resolves a person (or, with kind CW_KIND_CASE, a case) from an id, an id prefix or a name
  * (a title): an exact name (any case) wins, else a unique substring of the Latin or Khmer
  * name. No match is CW_ENOTFOUND; several are CW_EAMBIGUOUS with the candidates in *cands
  * (may be NULL). */
-int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text,
-		     struct cw_id *out, struct cw_record_list *cands, struct cw_error *err);
+int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, struct cw_id *out,
+		     struct cw_record_list *cands, struct cw_error *err);
 
 enum cw_order { CW_ORDER_NEWEST_FIRST, CW_ORDER_OLDEST_FIRST };
 
@@ -127,6 +128,12 @@ int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t defau
 /* Counts what cw_store_list would return. */
 int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
 		   size_t *count, struct cw_error *err);
+
+/* Hearings whose next date falls in [from, to] (to unknown: no end), oldest next date first,
+ * matching the filter's other criteria (its own dates and kinds are not used). */
+int cw_store_list_next_hearings(struct cw_store *st, const struct cw_filter *f, struct cw_date from,
+				struct cw_date to, struct cw_record_list *out,
+				struct cw_error *err);
 
 /* Everything that names a person, oldest first, unknown dates last: cases, milestones,
  * hearings, prison visits and demonstrations. */
@@ -165,15 +172,15 @@ int cw_txn_audit(struct cw_txn *txn, enum cw_audit_action action, enum cw_kind k
 		 const struct cw_id *record, struct cw_error *err);
 
 /* Entries with seq > after, oldest first, at most limit (0: all); the caller frees *out. */
-int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit,
-		   struct cw_audit_entry **out, size_t *count, struct cw_error *err);
+int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit, struct cw_audit_entry **out,
+		   size_t *count, struct cw_error *err);
 
 /* A number that changes whenever any process commits a write to the database: a view can
  * skip re-reading while it stays the same. */
 uint64_t cw_store_generation(struct cw_store *st);
 
 /* Mask helpers. */
-#define CW_KIND_BIT(k)    (UINT32_C(1) << (k))
+#define CW_KIND_BIT(k) (UINT32_C(1) << (k))
 #define CW_KINDS_EVENTS                                                                            \
 	(CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_DEMO) |   \
 	 CW_KIND_BIT(CW_KIND_MILESTONE))

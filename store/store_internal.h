@@ -19,11 +19,12 @@ enum cw_db {
 	DB_BY_PROVINCE,
 	DB_NAMES,
 	DB_AUDIT,
-	DB_TOMBSTONES, /* id -> the deleted record's last content, stamped as its deletion */
-	DB_CONFLICTS,  /* id + updated(8) + edited_in(16) -> state(1) + a concurrent version */
-	DB_PEERS,      /* peer name -> audit sequence(8) and time(8) of the last bundle sent */
-	DB_AUDIT_SEEN, /* database(16) time(8) record(16) action(1): audit entries held */
-	DB_COUNTS,     /* db(1) + an index prefix + kind(1) -> entries under it (u64) */
+	DB_TOMBSTONES,   /* id -> the deleted record's last content, stamped as its deletion */
+	DB_CONFLICTS,    /* id + updated(8) + edited_in(16) -> state(1) + a concurrent version */
+	DB_PEERS,        /* peer name -> audit sequence(8) and time(8) of the last bundle sent */
+	DB_AUDIT_SEEN,   /* database(16) time(8) record(16) action(1): audit entries held */
+	DB_COUNTS,       /* db(1) + an index prefix + kind(1) -> entries under it (u64) */
+	DB_BY_NEXT_DATE, /* a hearing's next date(4) id(16) kind(1): upcoming hearings */
 	DB_COUNT
 };
 
@@ -33,7 +34,7 @@ enum cw_db {
 #define KIND_LEN      1
 /* Every index key ends with date, id and the record's kind: the date orders it, and the kind
  * lets a filter on kinds skip looking the record up. */
-#define TAIL_LEN      (DATE_LEN + ID_LEN + KIND_LEN)
+#define TAIL_LEN (DATE_LEN + ID_LEN + KIND_LEN)
 
 struct cw_store {
 	MDB_env *env;
@@ -64,8 +65,7 @@ int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *
 			 struct cw_record *rec, struct cw_error *err);
 
 /* The keyed hash that stands for a court, province or facility name in keys. */
-void cw_store_name_hash(const struct cw_store *st, const char *name,
-			uint8_t out[NAME_HASH_LEN]);
+void cw_store_name_hash(const struct cw_store *st, const char *name, uint8_t out[NAME_HASH_LEN]);
 
 /* ---- sync state (store.c; used by sync.c) ------------------------------------------------- */
 

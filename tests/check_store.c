@@ -472,6 +472,42 @@ START_TEST(counters_agree_with_walks)
 }
 END_TEST
 
+START_TEST(next_hearing_dates_are_indexed)
+{
+	struct cw_id p = add_person("Ny Nak", NULL);
+	struct cw_id c = add_case("Ny Nak", &p, "494", NULL, "2024-01");
+	struct cw_id c2 = add_case("Other", &p, "307", NULL, "2024-01");
+	struct cw_id h = add_hearing(&c, "2024-02-01", NULL);
+	struct cw_record r;
+	struct cw_record_list l;
+	struct cw_filter f;
+	struct cw_error err;
+
+	add_hearing(&c2, "2024-02-02", NULL);
+	ck_assert_int_eq(cw_store_get(st, &h, &r, &err), 0);
+	r.u.hearing.next_date = D("2024-03-15");
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	cw_filter_init(&f);
+	ck_assert_int_eq(
+		cw_store_list_next_hearings(st, &f, D("2024-03-10"), D("2024-03-20"), &l, &err), 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert(cw_id_equal(&l.items[0].id, &h));
+	cw_record_list_free(&l);
+	/* The window excludes it; the filter's other criteria apply; no end means open. */
+	ck_assert_int_eq(
+		cw_store_list_next_hearings(st, &f, D("2024-03-16"), D("2024-03-20"), &l, &err), 0);
+	ck_assert_uint_eq(l.n, 0);
+	cw_filter_set(&f, "article", "307", NULL);
+	ck_assert_int_eq(cw_store_list_next_hearings(st, &f, D("2024-01-01"), D(""), &l, &err), 0);
+	ck_assert_uint_eq(l.n, 0);
+	cw_filter_set(&f, "article", "494", NULL);
+	ck_assert_int_eq(cw_store_list_next_hearings(st, &f, D("2024-01-01"), D(""), &l, &err), 0);
+	ck_assert_uint_eq(l.n, 1);
+	cw_record_list_free(&l);
+}
+END_TEST
+
 START_TEST(failed_action_writes_nothing)
 {
 	struct cw_error err;
@@ -664,6 +700,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, timeline_in_date_order_unknown_last);
 	tcase_add_test(tc, case_change_reindexes_its_hearings);
 	tcase_add_test(tc, counters_agree_with_walks);
+	tcase_add_test(tc, next_hearing_dates_are_indexed);
 	tcase_add_test(tc, failed_action_writes_nothing);
 	tcase_add_test(tc, delete_refused_while_named);
 	tcase_add_test(tc, map_grows_when_full);
