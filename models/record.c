@@ -426,6 +426,19 @@ void *cw_list_append(struct cw_list *list, const struct cw_schema *sub)
 	return item;
 }
 
+struct cw_charge *cw_defendant_charge(struct cw_defendant *d, const struct cw_article *a)
+{
+	const struct cw_field *cf = cw_schema_field(&defendant_schema, "charges");
+	struct cw_charge *c;
+
+	for (size_t j = 0; j < d->charges.n; j++)
+		if (cw_article_same(&((struct cw_charge *)d->charges.items)[j].article, a))
+			return (struct cw_charge *)d->charges.items + j;
+	if ((c = cw_list_append(&d->charges, cf->sub)))
+		c->article = *a;
+	return c;
+}
+
 void cw_record_init(struct cw_record *rec, enum cw_kind kind)
 {
 	const struct cw_schema *s = cw_schema_for_kind(kind);

@@ -339,6 +339,9 @@ void cw_field_free(void *base, const struct cw_field *f);
 /* Appends a zeroed element to a list field and returns it (NULL when out of memory). */
 void *cw_list_append(struct cw_list *list, const struct cw_schema *sub);
 void cw_struct_init(void *base, const struct cw_schema *s);
+/* The defendant's charge under article a: the one there, else a new one (state "charged").
+ * NULL when out of memory. */
+struct cw_charge *cw_defendant_charge(struct cw_defendant *d, const struct cw_article *a);
 void cw_struct_free(void *base, const struct cw_schema *s);
 
 /* Ids. */

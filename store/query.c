@@ -116,8 +116,7 @@ static int stream_accept(struct stream *s, const MDB_val *k)
 
 	if (k->mv_size != s->plen + TAIL_LEN || memcmp(p, s->prefix, s->plen) != 0)
 		return 0;
-	date = (uint32_t)p[s->plen] << 24 | (uint32_t)p[s->plen + 1] << 16 |
-	       (uint32_t)p[s->plen + 2] << 8 | p[s->plen + 3];
+	date = get_be32(p + s->plen);
 	if (date < s->lo || date > s->hi)
 		return 0;
 	memcpy(s->tail, p + s->plen, TAIL_LEN);
@@ -135,10 +134,7 @@ static int stream_open(struct stream *s, MDB_txn *txn, MDB_dbi dbi)
 	if ((rc = mdb_cursor_open(txn, dbi, &s->cur)) != 0)
 		return rc;
 	memcpy(start, s->prefix, s->plen);
-	start[s->plen] = (uint8_t)(bound >> 24);
-	start[s->plen + 1] = (uint8_t)(bound >> 16);
-	start[s->plen + 2] = (uint8_t)(bound >> 8);
-	start[s->plen + 3] = (uint8_t)bound;
+	put_be32(start + s->plen, bound);
 	memset(start + s->plen + DATE_LEN, s->descending ? 0xFF : 0x00, ID_LEN + KIND_LEN);
 	k.mv_size = s->plen + TAIL_LEN;
 	k.mv_data = start;
@@ -825,8 +821,8 @@ static int count_from_counters(struct cw_store *st, MDB_txn *txn, const struct c
 			continue;
 		if (rc != 0)
 			return cw_store_lmdb_error(NULL, rc, "reading counts", err);
-		for (size_t i = 0; i < v.mv_size && i < 8; i++)
-			n = n << 8 | ((const uint8_t *)v.mv_data)[i];
+		if (v.mv_size == 8)
+			n = get_be64(v.mv_data);
 		*count += (size_t)n;
 	}
 	return 1;

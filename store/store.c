@@ -34,19 +34,6 @@ int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_er
 	return cw_error_set(err, CW_EDB, "database", "%s: %s", what, mdb_strerror(rc));
 }
 
-static void put_be32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
-}
-
-static uint32_t get_be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 void cw_store_name_hash(const struct cw_store *st, const char *name, uint8_t out[NAME_HASH_LEN])
 {
 	/* Names match whatever their case and spacing: "Phnom Penh  court" = "phnom penh court". */
@@ -608,8 +595,7 @@ static int count_adjust(struct cw_txn *t, enum cw_db db, const uint8_t *key, siz
 	ck[1 + plen] = key[len - 1];
 	rc = mdb_get(t->txn, t->st->dbi[DB_COUNTS], &k, &v);
 	if (rc == 0 && v.mv_size == 8)
-		for (int i = 0; i < 8; i++)
-			n = n << 8 | ((const uint8_t *)v.mv_data)[i];
+		n = get_be64(v.mv_data);
 	else if (rc != 0 && rc != MDB_NOTFOUND)
 		return cw_store_lmdb_error(t, rc, "updating counts", err);
 	n = delta > 0 ? n + 1 : n ? n - 1 : 0;
@@ -618,8 +604,7 @@ static int count_adjust(struct cw_txn *t, enum cw_db db, const uint8_t *key, siz
 		return rc && rc != MDB_NOTFOUND ? cw_store_lmdb_error(t, rc, "updating counts", err)
 						: 0;
 	}
-	for (int i = 7; i >= 0; i--, n >>= 8)
-		be[i] = (uint8_t)n;
+	put_be64(be, n);
 	v.mv_size = 8;
 	v.mv_data = be;
 	if ((rc = mdb_put(t->txn, t->st->dbi[DB_COUNTS], &k, &v, 0)) != 0)
@@ -1382,21 +1367,6 @@ int cw_store_get(struct cw_store *st, const struct cw_id *id, struct cw_record *
 
 /* Entry value: time(8) action(1) kind(1) record(16) database(16) author(rest), big-endian. */
 #define AUDIT_FIXED (8 + 1 + 1 + ID_LEN + ID_LEN)
-
-static void put_be64(uint8_t *p, uint64_t v)
-{
-	for (int i = 7; i >= 0; i--, v >>= 8)
-		p[i] = (uint8_t)v;
-}
-
-static uint64_t get_be64(const uint8_t *p)
-{
-	uint64_t v = 0;
-
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
-}
 
 const char *cw_audit_action_name(enum cw_audit_action action)
 {

@@ -167,21 +167,6 @@ static int vv_make_explicit(struct cw_record *r)
 
 /* ---- small helpers ------------------------------------------------------------------------- */
 
-static void put_be64(uint8_t *p, uint64_t v)
-{
-	for (int i = 7; i >= 0; i--, v >>= 8)
-		p[i] = (uint8_t)v;
-}
-
-static uint64_t get_be64(const uint8_t *p)
-{
-	uint64_t v = 0;
-
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
-}
-
 static int kind_rank(uint8_t kind)
 {
 	/* People, then cases, then the records that name them. */

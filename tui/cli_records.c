@@ -149,8 +149,6 @@ static void split_last(char *text, char sep, char **b)
 
 static int add_charges(struct cw_cli *cli, struct cw_defendant *d, const char *value)
 {
-	const struct cw_schema *cs = list_schema(CW_KIND_CASE, "defendants");
-	const struct cw_field *cf = cw_schema_field(cs, "charges");
 	struct cw_article arts[CW_ARTICLE_LIST_MAX];
 	char buf[256], *state_text;
 	size_t n;
@@ -169,15 +167,10 @@ static int add_charges(struct cw_cli *cli, struct cw_defendant *d, const char *v
 	    0)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
-		struct cw_charge *c = NULL;
+		struct cw_charge *c = cw_defendant_charge(d, &arts[i]);
 
-		for (size_t j = 0; j < d->charges.n; j++)
-			if (cw_article_same(&((struct cw_charge *)d->charges.items)[j].article,
-					    &arts[i]))
-				c = (struct cw_charge *)d->charges.items + j;
-		if (!c && !(c = cw_list_append(&d->charges, cf->sub)))
+		if (!c)
 			return CW_ENOMEM;
-		c->article = arts[i];
 		c->state = (uint8_t)state;
 		if (!cw_article_offence(&arts[i])) {
 			char a[CW_ARTICLE_TEXT_MAX];
@@ -253,10 +246,11 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			int v = cw_enum_parse(&cw_words_stage, value);
 
 			if (v < 0)
-				return cw_error_set(&cli->err, CW_EINVAL, opt,
-						    "'%.30s' is not a stage: investigation, pretrial, "
-						    "trial, verdict, appeal, supreme, closed",
-						    value);
+				return cw_error_set(
+					&cli->err, CW_EINVAL, opt,
+					"'%.30s' is not a stage: investigation, pretrial, "
+					"trial, verdict, appeal, supreme, closed",
+					value);
 			(*current)->stage = (uint8_t)v;
 			return 0;
 		}

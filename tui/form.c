@@ -102,8 +102,8 @@ static void value_text(struct cw_form *fm, const void *base, const struct cw_fie
 
 		for (size_t i = 0; i < f->words->n && n < sizeof buf; i++)
 			if (*(const uint32_t *)p & (UINT32_C(1) << i))
-				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "",
-						      f->words->words[i]);
+				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s",
+						      n ? ", " : "", f->words->words[i]);
 		break;
 	}
 	case CW_F_ID:
@@ -121,8 +121,8 @@ static void value_text(struct cw_form *fm, const void *base, const struct cw_fie
 		for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
 			char name[200];
 
-			label_of(fm->st, (const struct cw_id *)((const char *)l->items +
-								i * f->sub->size),
+			label_of(fm->st,
+				 (const struct cw_id *)((const char *)l->items + i * f->sub->size),
 				 name, sizeof name);
 			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? "; " : "", name);
 		}
@@ -162,7 +162,8 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 						goto nomem;
 					ff->indicator = (int)k;
 					ff->words = &cw_words_answer;
-					ff->hint = "fair-trial indicator: y, n, a (na), u (unknown)";
+					ff->hint =
+						"fair-trial indicator: y, n, a (na), u (unknown)";
 					for (size_t j = 0; j < l->n; j++) {
 						const struct cw_indicator *in =
 							(const struct cw_indicator *)l->items + j;
@@ -188,8 +189,8 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 			 * --verdict). */
 			continue;
 		}
-		if (!(ff = add_field(fm, f->name, f->name, f->type == CW_F_LIST ? CW_W_PEOPLE
-										: widget_for(f, kind))))
+		if (!(ff = add_field(fm, f->name, f->name,
+				     f->type == CW_F_LIST ? CW_W_PEOPLE : widget_for(f, kind))))
 			goto nomem;
 		ff->f = f;
 		ff->hint = f->help;
@@ -431,9 +432,10 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 	if (f->type == CW_F_ID) {
 		struct cw_id id = {{0}};
 
-		if (*text && (rc = resolve_ref(fm, ff, f->ref_kind ? (enum cw_kind)f->ref_kind
-								   : CW_KIND_PERSON,
-					       text, &id, err)) != 0)
+		if (*text &&
+		    (rc = resolve_ref(fm, ff,
+				      f->ref_kind ? (enum cw_kind)f->ref_kind : CW_KIND_PERSON,
+				      text, &id, err)) != 0)
 			return rc;
 		memcpy((char *)base + f->offset, &id, sizeof id);
 		return 0;
@@ -452,7 +454,6 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 	int di = cw_form_find(fm, "defendant"), ci = cw_form_find(fm, "custody"),
 	    ai = cw_form_find(fm, "charges");
 	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
-	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
 	struct cw_article arts[CW_ARTICLE_LIST_MAX];
 	struct cw_defendant *d = NULL;
 	const char *who, *charges;
@@ -466,10 +467,11 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 	charges = cw_edit_text(&fm->fields[ai].edit);
 	if (!*who) {
 		if (*charges || fm->fields[ci].choice)
-			return field_error(fm, (size_t)di,
-					   (cw_error_set(err, CW_EINVAL, "defendant",
-							 "name the defendant these charges are for"),
-					    err));
+			return field_error(
+				fm, (size_t)di,
+				(cw_error_set(err, CW_EINVAL, "defendant",
+					      "name the defendant these charges are for"),
+				 err));
 		return 0;
 	}
 	if ((rc = resolve_ref(fm, &fm->fields[di], CW_KIND_PERSON, who, &id, err)) != 0)
@@ -489,15 +491,10 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 	if (fm->fields[ci].choice)
 		d->custody = (uint8_t)fm->fields[ci].choice;
 	for (size_t i = 0; i < n; i++) {
-		struct cw_charge *c = NULL;
+		struct cw_charge *c = cw_defendant_charge(d, &arts[i]);
 
-		for (size_t j = 0; j < d->charges.n; j++)
-			if (cw_article_same(&((struct cw_charge *)d->charges.items)[j].article,
-					    &arts[i]))
-				c = (struct cw_charge *)d->charges.items + j;
-		if (!c && !(c = cw_list_append(&d->charges, cf->sub)))
+		if (!c)
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-		c->article = arts[i];
 	}
 	return 0;
 }
@@ -843,7 +840,7 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 	case CW_ACT_ANSWER_NO:
 	case CW_ACT_ANSWER_NA:
 	case CW_ACT_ANSWER_UNKNOWN: {
-		int v = a == CW_ACT_ANSWER_YES ? CW_ANSWER_YES
+		int v = a == CW_ACT_ANSWER_YES  ? CW_ANSWER_YES
 			: a == CW_ACT_ANSWER_NO ? CW_ANSWER_NO
 			: a == CW_ACT_ANSWER_NA ? CW_ANSWER_NA
 						: CW_ANSWER_UNKNOWN;
