@@ -731,6 +731,54 @@ static int compare_names(const void *a, const void *b)
 	return c ? c : memcmp(ra->id.b, rb->id.b, ID_LEN);
 }
 
+/* The unfiltered list of people, a window at a time: sorting every person by name on every
+ * screen would read them all each time, so the order is kept (ids only) until the next write.
+ * Returns 1 when it answered, 0 when the filter is not that list, or an error. */
+static int list_people_in_order(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
+				size_t offset, size_t limit, struct cw_record_list *out,
+				struct cw_error *err)
+{
+	size_t txnid = mdb_txn_id(txn);
+	int rc = 0;
+
+	if (c->kinds != CW_KIND_BIT(CW_KIND_PERSON) || c->text || c->articles.given ||
+	    c->persons.given || c->cases.given || c->courts.given || c->provinces.given)
+		return 0;
+	if (!st->people_order || st->people_txnid != txnid) {
+		struct cw_record_list all = {0};
+		struct list_ctx l = {st, txn, 0, 0, 0, &all};
+		struct cw_id *ids;
+		size_t n;
+
+		if ((rc = walk_in_order(st, txn, c, 0, list_visit, &l, err)) != 0)
+			return rc;
+		if (all.n > 1)
+			qsort(all.items, all.n, sizeof *all.items, compare_names);
+		if (!(ids = malloc((all.n ? all.n : 1) * sizeof *ids))) {
+			cw_record_list_free(&all);
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		}
+		for (size_t i = 0; i < all.n; i++)
+			ids[i] = all.items[i].id;
+		n = all.n;
+		cw_record_list_free(&all);
+		free(st->people_order);
+		st->people_order = ids;
+		st->npeople = n;
+		st->people_txnid = txnid;
+	}
+	for (size_t i = offset; i < st->npeople && (!limit || out->n < limit) && rc == 0; i++) {
+		struct cw_record rec;
+
+		if ((rc = cw_store_read_record(st, txn, &st->people_order[i], &rec, err)) == 0 &&
+		    (rc = cw_record_list_push(out, &rec)) != 0) {
+			cw_record_free(&rec);
+			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		}
+	}
+	return rc ? rc : 1;
+}
+
 int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
 		  enum cw_order order, size_t offset, size_t limit, struct cw_record_list *out,
 		  struct cw_error *err)
@@ -742,7 +790,10 @@ int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t defau
 	memset(out, 0, sizeof *out);
 	if ((rc = cw_store_begin_read(st, &l.txn, err)) != 0)
 		return rc;
-	if ((rc = criteria_build(st, l.txn, f, default_kinds, &c, err)) == 0) {
+	if ((rc = criteria_build(st, l.txn, f, default_kinds, &c, err)) == 0 &&
+	    (rc = list_people_in_order(st, l.txn, &c, offset, limit, out, err)) > 0) {
+		rc = 0; /* answered from the order kept for the unfiltered list of people */
+	} else if (rc == 0) {
 		/* People have no date: a list of people is in name order, which needs them all. */
 		by_name = c.kinds == CW_KIND_BIT(CW_KIND_PERSON);
 		if (by_name)

@@ -241,6 +241,7 @@ void cw_store_close(struct cw_store *st)
 	if (st->env)
 		mdb_env_close(st->env);
 	sodium_memzero(st->name_key, sizeof st->name_key);
+	free(st->people_order);
 	free(st->author);
 	free(st);
 }

@@ -66,6 +66,12 @@ static inline uint64_t get_be64(const uint8_t *p)
 }
 
 struct cw_store {
+	/* The ids of all people in name order, made for paging the list of people (names are
+	 * never in keys, so no index can keep that order); good while the database is at the
+	 * transaction it was made from. */
+	struct cw_id *people_order;
+	size_t npeople;
+	size_t people_txnid;
 	MDB_env *env;
 	MDB_dbi dbi[DB_COUNT];
 	struct cw_id database_id;

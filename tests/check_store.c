@@ -508,6 +508,40 @@ START_TEST(next_hearing_dates_are_indexed)
 }
 END_TEST
 
+START_TEST(people_page_in_name_order)
+{
+	struct cw_filter f;
+	struct cw_record_list l;
+	struct cw_error err;
+
+	add_person("Thach Setha", NULL);
+	add_person("Chao Veasna", NULL);
+	add_person("Kang Saran", NULL);
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_PERSON), CW_ORDER_NEWEST_FIRST,
+				       1, 1, &l, &err),
+			 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.items[0].u.person.name, "Kang Saran");
+	cw_record_list_free(&l);
+	/* A write in between: the next page sees the new person in its place. */
+	add_person("Eng Sroy", NULL);
+	ck_assert_int_eq(cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_PERSON), CW_ORDER_NEWEST_FIRST,
+				       1, 2, &l, &err),
+			 0);
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_str_eq(l.items[0].u.person.name, "Eng Sroy");
+	ck_assert_str_eq(l.items[1].u.person.name, "Kang Saran");
+	cw_record_list_free(&l);
+	ck_assert_int_eq(cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_PERSON), CW_ORDER_NEWEST_FIRST,
+				       3, 0, &l, &err),
+			 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.items[0].u.person.name, "Thach Setha");
+	cw_record_list_free(&l);
+}
+END_TEST
+
 START_TEST(failed_action_writes_nothing)
 {
 	struct cw_error err;
@@ -701,6 +735,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, case_change_reindexes_its_hearings);
 	tcase_add_test(tc, counters_agree_with_walks);
 	tcase_add_test(tc, next_hearing_dates_are_indexed);
+	tcase_add_test(tc, people_page_in_name_order);
 	tcase_add_test(tc, failed_action_writes_nothing);
 	tcase_add_test(tc, delete_refused_while_named);
 	tcase_add_test(tc, map_grows_when_full);
