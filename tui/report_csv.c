@@ -10,16 +10,22 @@
 
 void cw_csv_field(FILE *out, const char *s)
 {
+	int guard;
+
 	if (!s)
 		s = "";
-	/* A spreadsheet would run a cell that starts like a formula: keep it text. */
-	if (strchr("=+-@", s[0]) && s[0])
-		fputc('\'', out);
+	/* A spreadsheet would run a cell that starts like a formula: keep it text with a leading
+	 * apostrophe, inside the field (a quote before an opening '"' would break RFC 4180). */
+	guard = s[0] && strchr("=+-@", s[0]);
 	if (!s[strcspn(s, ",\"\r\n")]) {
+		if (guard)
+			fputc('\'', out);
 		fputs(s, out);
 		return;
 	}
 	fputc('"', out);
+	if (guard)
+		fputc('\'', out);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', out);

@@ -125,4 +125,21 @@ assert nextd.decoded('DTSTART') == datetime.date(2024, 2, 14)
 assert str(nextd['UID']).endswith('-next-20240214@casewatch')
 PY
 checks=$((checks + 1))
+
+# A name that a spreadsheet would run as a formula is kept as text in CSV (a leading quote),
+# and stays as written everywhere else.
+formula='=HYPERLINK("http://example.invalid","x")'
+export formula
+ok cw person add --name "$formula"
+ok cw export persons --format csv -o "$WORK/p.csv"
+ok cw export persons --format json -o "$WORK/p.json"
+"$PY" - "$WORK" <<'PY' || fail "formula in CSV"
+import csv, json, os, sys
+w, formula = sys.argv[1], os.environ['formula']
+rows = list(csv.DictReader(open(w + '/p.csv', newline='', encoding='utf-8'), strict=True))
+cells = [v for r in rows for v in r.values() if v and formula in v]
+assert cells == ["'" + formula], cells
+assert formula in [p['name'] for p in json.load(open(w + '/p.json'))]
+PY
+checks=$((checks + 1))
 done_ok
