@@ -115,4 +115,32 @@ while T has-session -t cw 2>/dev/null; do
 	sleep 0.05
 done
 
+
+# Colours where the terminal has them; none with NO_COLOR (the same screen, attributes only).
+# colour_codes SESSION: how many colour escape sequences the pane holds.
+colour_codes() {
+	T capture-pane -e -p -t "$1" | grep -o "$(printf '\033')\[[0-9;]*m" |
+		grep -cE '\[(3[0-7]|4[0-7]|38;|48;)|;(3[0-7]|4[0-7])(;|m)' || :
+}
+for mode in colour mono; do
+	env=""
+	[ "$mode" = mono ] && env="NO_COLOR=1"
+	T -f /dev/null new-session -d -s "$mode" -x 100 -y 30 \
+		"env LC_ALL=C.UTF-8 TERM=screen-256color $env '$CASEWATCH' --db '$DB'"
+	checks=$((checks + 1))
+	limit=$(($(date +%s) + 10))
+	until T capture-pane -p -t "$mode" 2>/dev/null | grep -qF " 3 Records "; do
+		[ "$(date +%s)" -le "$limit" ] || fail "$mode: no screen"
+		sleep 0.05
+	done
+	n=$(colour_codes "$mode")
+	checks=$((checks + 1))
+	if [ "$mode" = colour ]; then
+		[ "$n" -gt 0 ] || fail "no colours on a colour terminal"
+	else
+		[ "$n" -eq 0 ] || fail "NO_COLOR set, yet $n colour codes"
+	fi
+	T kill-session -t "$mode"
+done
+
 done_ok
