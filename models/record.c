@@ -426,6 +426,55 @@ void *cw_list_append(struct cw_list *list, const struct cw_schema *sub)
 	return item;
 }
 
+int cw_hearing_add_verdicts(struct cw_hearing *h, const char *spec, cw_name_resolver resolve,
+			    void *ctx, const char *field, struct cw_error *err)
+{
+	const struct cw_field *vf = cw_schema_field(&hearing_schema, "verdicts");
+	struct cw_article arts[CW_ARTICLE_LIST_MAX];
+	struct cw_id person = {{0}};
+	char buf[600], *result, *name;
+	size_t n;
+	int res, rc;
+
+	if (strlen(spec) >= sizeof buf)
+		return cw_error_set(err, CW_EINVAL, field, "too long");
+	strcpy(buf, spec);
+	if ((name = strrchr(buf, '@')))
+		*name++ = '\0';
+	if (!(result = strchr(buf, '=')))
+		return cw_error_set(err, CW_EINVAL, field,
+				    "write ARTICLES=RESULT[@PERSON], e.g. "
+				    "494/495=convicted@\"Chhim Sithar\"");
+	*result++ = '\0';
+	while (*result == ' ')
+		result++;
+	for (char *end = result + strlen(result); end > result && end[-1] == ' ';)
+		*--end = '\0';
+	if ((res = cw_enum_parse(&cw_words_verdict, result)) <= 0)
+		return cw_error_set(err, CW_EINVAL, field,
+				    "'%.30s' is not a result: convicted, acquitted, dropped, "
+				    "requalified, upheld, overturned",
+				    result);
+	if ((rc = cw_article_parse_list(buf, arts, CW_ARTICLE_LIST_MAX, &n, field, err)) != 0)
+		return rc;
+	if (name) {
+		while (*name == ' ')
+			name++;
+		if ((rc = resolve(ctx, name, &person, err)) != 0)
+			return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct cw_verdict *v = cw_list_append(&h->verdicts, vf->sub);
+
+		if (!v)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		v->person = person;
+		v->article = arts[i];
+		v->result = (uint8_t)res;
+	}
+	return 0;
+}
+
 struct cw_charge *cw_defendant_charge(struct cw_defendant *d, const struct cw_article *a)
 {
 	const struct cw_field *cf = cw_schema_field(&defendant_schema, "charges");

@@ -339,6 +339,15 @@ void cw_field_free(void *base, const struct cw_field *f);
 /* Appends a zeroed element to a list field and returns it (NULL when out of memory). */
 void *cw_list_append(struct cw_list *list, const struct cw_schema *sub);
 void cw_struct_init(void *base, const struct cw_schema *s);
+/* Parses one verdict as people write it, "ARTICLES=RESULT[@PERSON]" ("494/495=convicted@Chhim
+ * Sithar"), appending a verdict per article to the hearing. The person's name is handed to
+ * resolve (a front end looks names up in the store); without "@PERSON" the verdicts name no one.
+ * Errors name `field`. */
+typedef int (*cw_name_resolver)(void *ctx, const char *name, struct cw_id *out,
+				struct cw_error *err);
+int cw_hearing_add_verdicts(struct cw_hearing *h, const char *spec, cw_name_resolver resolve,
+			    void *ctx, const char *field, struct cw_error *err);
+
 /* The defendant's charge under article a: the one there, else a new one (state "charged").
  * NULL when out of memory. */
 struct cw_charge *cw_defendant_charge(struct cw_defendant *d, const struct cw_article *a);

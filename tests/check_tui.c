@@ -47,8 +47,8 @@ START_TEST(test_keys_no_shadowed_binding)
 		for (size_t j = i + 1; j < cw_nbindings; j++)
 			ck_assert_msg(!(cw_bindings[i].key == cw_bindings[j].key &&
 					(cw_bindings[i].ctx & cw_bindings[j].ctx)),
-				      "key %d bound to %s and %s in one context", cw_bindings[i].key,
-				      cw_action_name(cw_bindings[i].action),
+				      "key %d bound to %s and %s in one context",
+				      cw_bindings[i].key, cw_action_name(cw_bindings[i].action),
 				      cw_action_name(cw_bindings[j].action));
 }
 END_TEST
@@ -91,8 +91,8 @@ START_TEST(test_keys_names_round_trip)
 		char name[32];
 
 		cw_key_name(cw_bindings[i].key, name, sizeof name);
-		ck_assert_msg(cw_key_parse_name(name) == cw_bindings[i].key, "%s does not parse back",
-			      name);
+		ck_assert_msg(cw_key_parse_name(name) == cw_bindings[i].key,
+			      "%s does not parse back", name);
 	}
 	ck_assert_int_eq(cw_key_parse_name("Nonsense"), -1);
 }
@@ -211,8 +211,9 @@ START_TEST(test_filter_state)
 	int ignored;
 
 	cw_filter_state_init(&s);
-	ck_assert_int_eq(cw_filter_state_apply(&s, "article:494/495 kind:hearing since:2024-01 "
-						   "court:\"Phnom Penh\" ឈឹម",
+	ck_assert_int_eq(cw_filter_state_apply(&s,
+					       "article:494/495 kind:hearing since:2024-01 "
+					       "court:\"Phnom Penh\" ឈឹម",
 					       &err),
 			 0);
 	ck_assert_uint_eq(s.f.narticles, 2);
@@ -477,12 +478,75 @@ START_TEST(test_form_hearing_bad_date_kept)
 	cw_form_free(&fm);
 	/* It is in the list of records. */
 	cw_filter_init(&f);
-	ck_assert_int_eq(cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0, 10, &l,
-				       &err),
-			 0);
+	ck_assert_int_eq(
+		cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0, 10, &l, &err), 0);
 	ck_assert_uint_eq(l.n, 1);
 	ck_assert_uint_eq(l.items[0].kind, CW_KIND_HEARING);
 	cw_record_list_free(&l);
+}
+END_TEST
+
+START_TEST(test_form_hearing_attendance_and_verdicts)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	struct cw_id hearing;
+	const struct cw_verdict *v;
+	int vi;
+
+	add_person_form("Chhim Sithar");
+	add_person_form("Kang Saran");
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_CASE, NULL, &err), 0);
+	go_to(&fm, "title");
+	type(&fm, "NagaWorld strike");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	cw_form_free(&fm);
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, NULL, &err), 0);
+	type(&fm, "Naga<Enter><Enter>2023-05-25");
+	go_to(&fm, "present");
+	type(&fm, "Chhim Sithar");
+	go_to(&fm, "absent");
+	type(&fm, "Kang Saran");
+	go_to(&fm, "verdicts");
+	vi = (int)fm.cur;
+	/* A result that is not a word is refused inline, and the text kept. */
+	type(&fm, "494/495=jailed@Chhim Sithar");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_int_eq((int)fm.cur, vi);
+	ck_assert_ptr_nonnull(strstr(fm.fields[vi].error, "jailed"));
+	type(&fm, "<C-u>494/495=convicted@Chhim Sithar; 307=acquitted");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	hearing = fm.saved_id;
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_store_get(st, &hearing, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.hearing.attendance.n, 2);
+	ck_assert_uint_eq(((struct cw_attendance *)rec.u.hearing.attendance.items)[0].present,
+			  CW_ANSWER_YES);
+	ck_assert_uint_eq(((struct cw_attendance *)rec.u.hearing.attendance.items)[1].present,
+			  CW_ANSWER_NO);
+	ck_assert_uint_eq(rec.u.hearing.verdicts.n, 3);
+	v = rec.u.hearing.verdicts.items;
+	ck_assert_uint_eq(v[0].article.number, 494);
+	ck_assert_uint_eq(v[0].result, 1); /* convicted */
+	ck_assert(!cw_id_is_zero(&v[0].person));
+	ck_assert_uint_eq(v[2].article.number, 307);
+	ck_assert(cw_id_is_zero(&v[2].person));
+
+	/* Editing shows them as typed and saves them back unchanged. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_NONE, &rec, &err), 0);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "present")].edit),
+			 "Chhim Sithar");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "verdicts")].edit),
+			 "494=convicted@Chhim Sithar; 495=convicted@Chhim Sithar; 307=acquitted");
+	cw_record_free(&rec);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_store_get(st, &hearing, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.hearing.verdicts.n, 3);
+	ck_assert_uint_eq(rec.u.hearing.attendance.n, 2);
+	cw_record_free(&rec);
 }
 END_TEST
 
@@ -551,6 +615,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_person_required_and_khmer);
 	tcase_add_test(forms, test_form_case_with_charges);
 	tcase_add_test(forms, test_form_hearing_bad_date_kept);
+	tcase_add_test(forms, test_form_hearing_attendance_and_verdicts);
 	tcase_add_test(forms, test_form_edit_and_errors_map);
 	suite_add_tcase(s, forms);
 	return s;

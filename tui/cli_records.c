@@ -185,6 +185,13 @@ static int add_charges(struct cw_cli *cli, struct cw_defendant *d, const char *v
 	return 0;
 }
 
+static int resolve_verdict_person(void *ctx, const char *name, struct cw_id *out,
+				  struct cw_error *err)
+{
+	(void)err; /* cw_cli_resolve fills the command line's error */
+	return cw_cli_resolve(ctx, CW_KIND_PERSON, name, "verdict", out);
+}
+
 static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const char *opt,
 			     const char *value, struct cw_defendant **current)
 {
@@ -318,45 +325,9 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			ind->note = note && *note ? strdup(note) : NULL;
 			return 0;
 		}
-		if (!strcmp(opt, "verdict")) {
-			char buf[600], *result, *person;
-			struct cw_article arts[CW_ARTICLE_LIST_MAX];
-			size_t n;
-			int res;
-
-			snprintf(buf, sizeof buf, "%s", value);
-			split_last(buf, '@', &person);
-			result = strchr(buf, '=');
-			if (!result)
-				return cw_error_set(&cli->err, CW_EINVAL, opt,
-						    "write ARTICLES=RESULT[@PERSON], e.g. "
-						    "494/495=convicted@\"Chhim Sithar\"");
-			*result++ = '\0';
-			if ((res = cw_enum_parse(&cw_words_verdict, result)) <= 0)
-				return cw_error_set(
-					&cli->err, CW_EINVAL, opt,
-					"'%.30s' is not a result: convicted, acquitted, "
-					"dropped, requalified, upheld, overturned",
-					result);
-			memset(&id, 0, sizeof id);
-			if (person &&
-			    (rc = cw_cli_resolve(cli, CW_KIND_PERSON, person, opt, &id)) != 0)
-				return rc;
-			if ((rc = cw_article_parse_list(buf, arts, CW_ARTICLE_LIST_MAX, &n, opt,
-							&cli->err)) != 0)
-				return rc;
-			for (size_t i = 0; i < n; i++) {
-				struct cw_verdict *v = cw_list_append(
-					&h->verdicts, list_schema(CW_KIND_HEARING, "verdicts"));
-
-				if (!v)
-					return CW_ENOMEM;
-				v->person = id;
-				v->article = arts[i];
-				v->result = (uint8_t)res;
-			}
-			return 0;
-		}
+		if (!strcmp(opt, "verdict"))
+			return cw_hearing_add_verdicts(h, value, resolve_verdict_person, cli, opt,
+						       &cli->err);
 	}
 	return cw_error_set(&cli->err, CW_EUSAGE, opt, "unknown option for a %s; see --help",
 			    cw_kind_name(rec->kind));

@@ -132,6 +132,48 @@ static void value_text(struct cw_form *fm, const void *base, const struct cw_fie
 	cw_edit_set(&ff->edit, buf);
 }
 
+/* The names of the hearing's defendants marked present (or absent), "A; B". */
+static void attendance_text(struct cw_form *fm, struct cw_form_field *ff, int answer)
+{
+	const struct cw_list *l = &fm->rec.u.hearing.attendance;
+	char buf[600] = "";
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
+		const struct cw_attendance *a = (const struct cw_attendance *)l->items + i;
+		char name[200];
+
+		if (a->present != answer)
+			continue;
+		label_of(fm->st, &a->person, name, sizeof name);
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? "; " : "", name);
+	}
+	cw_edit_set(&ff->edit, buf);
+}
+
+/* The hearing's verdicts as typed: "494=convicted@Chhim Sithar; 495=convicted@Chhim Sithar". */
+static void verdicts_text(struct cw_form *fm, struct cw_form_field *ff)
+{
+	const struct cw_list *l = &fm->rec.u.hearing.verdicts;
+	char buf[1000] = "";
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)l->items + i;
+		char art[CW_ARTICLE_TEXT_MAX] = "", name[200] = "";
+
+		if (v->article.law)
+			cw_article_format(&v->article, art);
+		else
+			continue; /* a verdict on an offence with no article is kept as it is */
+		label_of(fm->st, &v->person, name, sizeof name);
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s=%s%s%s", n ? "; " : "", art,
+				      cw_enum_word(&cw_words_verdict, v->result),
+				      name[0] ? "@" : "", name);
+	}
+	cw_edit_set(&ff->edit, buf);
+}
+
 int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		 const struct cw_record *rec, struct cw_error *err)
 {
@@ -184,9 +226,27 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 				if (!(ff = add_field(fm, "charges", "charges", CW_W_TEXT)))
 					goto nomem;
 				ff->hint = "articles charged, e.g. 494/495 or \"437 bis\"";
+			} else if (!strcmp(f->name, "attendance")) {
+				/* Two lists of names: who was in court and who was not. */
+				for (int present = 1; present >= 0; present--) {
+					const char *nm = present ? "present" : "absent";
+
+					if (!(ff = add_field(fm, nm, nm, CW_W_PEOPLE)))
+						goto nomem;
+					ff->hint = present ? "defendants present (names; separated "
+							     "by ;)"
+							   : "defendants absent (names; separated "
+							     "by ;)";
+					attendance_text(fm, ff,
+							present ? CW_ANSWER_YES : CW_ANSWER_NO);
+				}
+			} else if (!strcmp(f->name, "verdicts")) {
+				if (!(ff = add_field(fm, "verdicts", "verdicts", CW_W_TEXT)))
+					goto nomem;
+				ff->hint = "ARTICLES=RESULT@PERSON; ..., e.g. "
+					   "494/495=convicted@Chhim Sithar";
+				verdicts_text(fm, ff);
 			}
-			/* Attendance and verdicts stay as they are (command line: --present,
-			 * --verdict). */
 			continue;
 		}
 		if (!(ff = add_field(fm, f->name, f->name,
@@ -448,6 +508,86 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 	return rc;
 }
 
+struct hearing_ctx {
+	struct cw_form *fm;
+	struct cw_form_field *ff;
+	struct cw_hearing *h;
+	uint8_t present;
+	struct cw_error *err;
+};
+
+static int resolve_in_form(void *ctx, const char *name, struct cw_id *out, struct cw_error *err)
+{
+	struct hearing_ctx *hc = ctx;
+
+	return resolve_ref(hc->fm, hc->ff, CW_KIND_PERSON, name, out, err);
+}
+
+static int add_attendance_part(void *ctx, const char *part)
+{
+	struct hearing_ctx *hc = ctx;
+	const struct cw_field *af =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "attendance");
+	struct cw_attendance *a;
+	struct cw_id id;
+	int rc;
+
+	if ((rc = resolve_ref(hc->fm, hc->ff, CW_KIND_PERSON, part, &id, hc->err)) != 0)
+		return rc;
+	if (!(a = cw_list_append(&hc->h->attendance, af->sub)))
+		return cw_error_set(hc->err, CW_ENOMEM, "", "out of memory");
+	a->person = id;
+	a->present = hc->present;
+	return 0;
+}
+
+static int add_verdict_part(void *ctx, const char *part)
+{
+	struct hearing_ctx *hc = ctx;
+
+	return cw_hearing_add_verdicts(hc->h, part, resolve_in_form, hc, "verdicts", hc->err);
+}
+
+/* The hearing's attendance and verdicts, rebuilt from the text of their fields; verdicts on an
+ * offence with no article (which the field does not show) are kept. */
+static int apply_hearing_lists(struct cw_form *fm, struct cw_record *rec, struct cw_error *err)
+{
+	struct cw_hearing *h = &rec->u.hearing;
+	const struct cw_schema *hs = cw_schema_for_kind(CW_KIND_HEARING);
+	struct hearing_ctx hc = {fm, NULL, h, 0, err};
+	int pi = cw_form_find(fm, "present"), ai = cw_form_find(fm, "absent"),
+	    vi = cw_form_find(fm, "verdicts");
+	size_t keep = 0;
+	int rc = 0;
+
+	if (pi < 0 || ai < 0 || vi < 0)
+		return 0;
+	cw_field_free(h, cw_schema_field(hs, "attendance"));
+	for (int k = 0; k < 2 && rc == 0; k++) {
+		hc.ff = &fm->fields[k ? ai : pi];
+		hc.present = k ? CW_ANSWER_NO : CW_ANSWER_YES;
+		rc = each_part(cw_edit_text(&hc.ff->edit), add_attendance_part, &hc);
+	}
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		struct cw_verdict *v = (struct cw_verdict *)h->verdicts.items + i;
+
+		if (v->article.law) {
+			free(v->offence);
+			continue;
+		}
+		((struct cw_verdict *)h->verdicts.items)[keep++] = *v;
+	}
+	h->verdicts.n = keep;
+	if (keep == 0) {
+		free(h->verdicts.items);
+		h->verdicts.items = NULL;
+	}
+	hc.ff = &fm->fields[vi];
+	return each_part(cw_edit_text(&hc.ff->edit), add_verdict_part, &hc);
+}
+
 /* The case's defendant fields: a person, their custody, their charges. */
 static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_error *err)
 {
@@ -566,6 +706,14 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 			}
 			goto fail;
 		}
+	}
+	if (out->kind == CW_KIND_HEARING && (rc = apply_hearing_lists(fm, out, err)) != 0) {
+		if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
+			snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s",
+				 err->message);
+			fm->cur = (size_t)i;
+		}
+		goto fail;
 	}
 	if (out->kind == CW_KIND_CASE && (rc = apply_defendant(fm, out, err)) != 0) {
 		if ((i = cw_form_field_for_error(fm, err->field)) >= 0)

@@ -89,7 +89,7 @@ screen 2
 printf '%s\n' "$screen" | grep -qF 'Timeline: Kang Saran' || fail "back: $screen"
 
 # Log a hearing through the form and find it in the list.
-keys 'HKang<Enter><Enter>2030-03-05<Tab>09:30<Tab>Banteay<Enter><Tab><Tab>Judge Sok<Tab><Tab><Tab>y<Tab>n<Tab><Tab>n<C-s><Dump>/kind:hearing since:2030<Enter><Dump>'
+keys 'HKang<Enter><Enter>2030-03-05<Tab>09:30<Tab>Banteay<Enter><Tab><Tab>Judge Sok<Tab><Tab>Kang Saran<Tab><Tab><Tab>y<Tab>n<Tab><Tab>n<C-s><Dump>/kind:hearing since:2030<Enter><Dump>'
 screen 1
 printf '%s\n' "$screen" | grep -q 'added hearing [0-9a-f]\{8\}' || fail "not saved: $screen"
 screen 2
@@ -98,6 +98,7 @@ printf '%s\n' "$screen" | grep -qF '1 records match' || fail "count: $screen"
 ok cw list records --kind hearing --since 2030 --json
 json "len(d) == 1 and d[0]['court'] == 'Banteay Meanchey Court of First Instance' and d[0]['judge'] == 'Sok' * 0 + 'Judge Sok'"
 json "d[0]['public_admitted'] == 'yes' and d[0]['press_admitted'] == 'no'"
+json "len(d[0]['attendance']) == 1 and d[0]['attendance'][0]['present'] == 'yes'"
 
 # A bad date gets an inline error next to the field and keeps the input; saving is refused.
 before=$(db_snapshot)
