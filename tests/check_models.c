@@ -16,6 +16,7 @@
 #include "models/record.h"
 #include "models/text.h"
 #include "models/timeline.h"
+#include "testutil.h"
 
 static struct cw_date D(const char *text) {
 	struct cw_date d;
@@ -639,13 +640,5 @@ static Suite *models_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	setlocale(LC_ALL, "C.UTF-8"); /* wcwidth needs a UTF-8 character type */
-	sr = srunner_create(models_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(models_suite());
 }

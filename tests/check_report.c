@@ -14,27 +14,7 @@
 
 #include "store/report.h"
 #include "store/store.h"
-#include "testutil.h"
-
-static char *dir;
-static struct cw_store *st;
-
-static void setup(void)
-{
-	struct cw_store_options opt = {0, "tester", 1, 0};
-	struct cw_error err;
-
-	dir = make_temp_dir();
-	ck_assert_ptr_nonnull(dir);
-	ck_assert_msg(cw_store_open(dir, &opt, &st, &err) == 0, "%s", err.message);
-}
-
-static void teardown(void)
-{
-	cw_store_close(st);
-	st = NULL;
-	rm_tree(dir);
-}
+#include "store_fixture.h"
 
 static struct cw_date D(const char *text) {
 	struct cw_date d;
@@ -396,13 +376,5 @@ static Suite *report_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	setlocale(LC_ALL, "C.UTF-8");
-	sr = srunner_create(report_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(report_suite());
 }

@@ -748,13 +748,5 @@ static Suite *store_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	setlocale(LC_ALL, "C.UTF-8");
-	sr = srunner_create(store_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(store_suite());
 }

@@ -13,7 +13,7 @@
 
 #include "models/text.h"
 #include "store/store.h"
-#include "testutil.h"
+#include "store_fixture.h"
 #include "tui/form.h"
 #include "tui/keys.h"
 #include "tui/widget.h"
@@ -296,26 +296,6 @@ START_TEST(test_edit)
 END_TEST
 
 /* ---- forms ------------------------------------------------------------------------------ */
-
-static char *dir;
-static struct cw_store *st;
-
-static void setup(void)
-{
-	struct cw_store_options opt = {0, "tester", 1, 0};
-	struct cw_error err;
-
-	dir = make_temp_dir();
-	ck_assert_ptr_nonnull(dir);
-	ck_assert_msg(cw_store_open(dir, &opt, &st, &err) == 0, "%s", err.message);
-}
-
-static void teardown(void)
-{
-	cw_store_close(st);
-	st = NULL;
-	rm_tree(dir);
-}
 
 /* Types text into the current field, as keys. */
 static void type(struct cw_form *fm, const char *text)
@@ -623,13 +603,5 @@ static Suite *tui_suite(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	setlocale(LC_ALL, "C.UTF-8");
-	sr = srunner_create(tui_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(tui_suite());
 }

@@ -2,6 +2,8 @@
 #ifndef CW_TESTUTIL_H
 #define CW_TESTUTIL_H
 
+#include <check.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,21 @@ static inline void rm_tree(char *path)
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", path);
 	free(path);
+}
+
+/* Runs a suite in check's fork mode (a crash fails one test, not the run) with a UTF-8
+ * character type, as casewatch itself sets (wcwidth needs it); the exit status of main. */
+static inline int run_suite(Suite *suite)
+{
+	SRunner *sr;
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	sr = srunner_create(suite);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 #endif

@@ -12,7 +12,7 @@ casewatch_SOURCES += \
 ## The logic that does not draw (keys, paging, columns, fitting, filter line, forms), tested
 ## without a terminal; linked with ncursesw only for the key codes of curses.h.
 check_PROGRAMS += tests/check_tui
-tests_check_tui_SOURCES = tests/check_tui.c tests/testutil.h \
+tests_check_tui_SOURCES = tests/check_tui.c tests/testutil.h tests/store_fixture.h \
 	tui/keys.c tui/keys.h tui/widget.c tui/widget.h tui/form.c tui/form.h
 tests_check_tui_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(NCURSESW_CFLAGS) $(LMDB_CFLAGS)
 tests_check_tui_LDADD = $(STORE_LIBS) $(NCURSESW_LIBS) $(CHECK_LIBS)

@@ -5,7 +5,7 @@ casewatch_SOURCES += tui/cli_report.c tui/cli_report.h tui/report_rows.c tui/rep
 	tui/report_html.c tui/report_csv.c tui/report_json.c tui/report_ics.c
 
 check_PROGRAMS += tests/check_report
-tests_check_report_SOURCES = tests/check_report.c tests/testutil.h
+tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_fixture.h
 tests_check_report_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS)
 tests_check_report_LDADD = $(STORE_LIBS) $(CHECK_LIBS)
 
