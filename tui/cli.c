@@ -147,85 +147,15 @@ int cw_cli_open_store(struct cw_cli *cli, int create)
 
 /* ---- printing records ------------------------------------------------------------------- */
 
-/* A person's or case's name for an id, looked up once per call. */
-static void label_for(struct cw_cli *cli, const struct cw_id *id, char *buf, size_t len)
+static void print_line(void *ctx, int indent, const char *name, const char *value)
 {
-	struct cw_record rec;
-
-	if (cw_id_is_zero(id)) {
-		buf[0] = '\0';
+	if (!value) {
+		fprintf(ctx, "%*s%s\n", indent, "", name);
 		return;
 	}
-	if (cw_store_get(cli->store, id, &rec, NULL) == 0) {
-		snprintf(buf, len, "%s", cw_record_label(&rec));
-		cw_record_free(&rec);
-	} else {
-		char hex[CW_ID_HEX_LEN + 1];
-
-		cw_id_hex(id, hex);
-		snprintf(buf, len, "(%.8s)", hex);
-	}
-}
-
-static void print_value(struct cw_cli *cli, FILE *out, const void *base, const struct cw_field *f,
-			int indent);
-
-static void print_struct(struct cw_cli *cli, FILE *out, const void *base, const struct cw_schema *s,
-			 int indent)
-{
-	for (size_t i = 0; i < s->nfields; i++)
-		print_value(cli, out, base, &s->fields[i], indent);
-}
-
-static void print_value(struct cw_cli *cli, FILE *out, const void *base, const struct cw_field *f,
-			int indent)
-{
-	const char *p = (const char *)base + f->offset;
-	char buf[512];
-
-	buf[0] = '\0';
-	switch (f->type) {
-	case CW_F_STR:
-		if (!*(char *const *)p)
-			return;
-		fprintf(out, "%*s%-18s ", indent, "", f->name);
-		cw_print_safe(out, *(char *const *)p, 1);
-		fputc('\n', out);
-		return;
-	case CW_F_ID: {
-		char hex[CW_ID_HEX_LEN + 1], label[300];
-
-		if (cw_id_is_zero((const struct cw_id *)p))
-			return;
-		cw_id_hex((const struct cw_id *)p, hex);
-		label_for(cli, (const struct cw_id *)p, label, sizeof label);
-		snprintf(buf, sizeof buf, "%s (%.8s)", label, hex);
-		break;
-	}
-	case CW_F_LIST: {
-		const struct cw_list *l = (const struct cw_list *)p;
-
-		for (size_t i = 0; i < l->n; i++) {
-			const void *item = (const char *)l->items + i * f->sub->size;
-
-			if (f->flags & CW_FF_FLAT) {
-				print_value(cli, out, item, &f->sub->fields[0], indent);
-				continue;
-			}
-			fprintf(out, "%*s%s[%zu]\n", indent, "", f->name, i + 1);
-			print_struct(cli, out, item, f->sub, indent + 2);
-		}
-		return;
-	}
-	default:
-		cw_field_value_text(base, f, buf, sizeof buf);
-		break;
-	}
-	if (!buf[0])
-		return;
-	fprintf(out, "%*s%-18s ", indent, "", f->name);
-	cw_print_safe(out, buf, 0);
-	fputc('\n', out);
+	fprintf(ctx, "%*s%-18s ", indent, "", name);
+	cw_print_safe(ctx, value, 1); /* notes keep their lines */
+	fputc('\n', ctx);
 }
 
 static void print_pair(void *ctx, const char *label, const char *value)
@@ -241,7 +171,7 @@ static void print_record(struct cw_cli *cli, FILE *out, const struct cw_record *
 
 	cw_id_hex(&rec->id, hex);
 	fprintf(out, "%-18s %s\n%-18s %s\n", "id", hex, "kind", cw_kind_name(rec->kind));
-	print_struct(cli, out, &rec->u, cw_schema_for_kind(rec->kind), 0);
+	cw_record_field_lines(cli->store, rec, print_line, out);
 	cw_record_provenance(rec, print_pair, out);
 }
 
@@ -329,9 +259,9 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			struct cw_record_summary sum;
 
 			cw_record_summarise(cli->store, r, &sum);
-			rc = cw_table_add(&t, (const char *const[]){hex, date, cw_kind_name(r->kind),
-								    sum.who, sum.where, sum.articles,
-								    sum.what});
+			rc = cw_table_add(
+				&t, (const char *const[]){hex, date, cw_kind_name(r->kind), sum.who,
+							  sum.where, sum.articles, sum.what});
 		}
 	}
 	if (rc == 0)

@@ -189,3 +189,71 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 		break;
 	}
 }
+
+static void struct_field_lines(struct cw_store *st, const void *base, const struct cw_schema *s,
+			       int indent, cw_line_fn fn, void *ctx);
+
+static void field_lines(struct cw_store *st, const void *base, const struct cw_field *f, int indent,
+			cw_line_fn fn, void *ctx)
+{
+	const char *p = (const char *)base + f->offset;
+	char buf[1200] = "";
+
+	switch (f->type) {
+	case CW_F_STR:
+		if (*(char *const *)p)
+			fn(ctx, indent, f->name, *(char *const *)p);
+		return;
+	case CW_F_ID: {
+		const struct cw_id *id = (const struct cw_id *)p;
+		char hex[CW_ID_HEX_LEN + 1];
+		struct cw_record r;
+
+		if (cw_id_is_zero(id))
+			return;
+		cw_id_hex(id, hex);
+		if (st && cw_store_get(st, id, &r, NULL) == 0) {
+			snprintf(buf, sizeof buf, "%s (%.8s)", cw_record_label(&r), hex);
+			cw_record_free(&r);
+		} else {
+			snprintf(buf, sizeof buf, "(%.8s)", hex);
+		}
+		break;
+	}
+	case CW_F_LIST: {
+		const struct cw_list *l = (const struct cw_list *)p;
+
+		for (size_t i = 0; i < l->n; i++) {
+			const void *item = (const char *)l->items + i * f->sub->size;
+			char heading[64];
+
+			if (f->flags & CW_FF_FLAT) {
+				field_lines(st, item, &f->sub->fields[0], indent, fn, ctx);
+				continue;
+			}
+			snprintf(heading, sizeof heading, "%.40s[%zu]", f->name, i + 1);
+			fn(ctx, indent, heading, NULL);
+			struct_field_lines(st, item, f->sub, indent + 2, fn, ctx);
+		}
+		return;
+	}
+	default:
+		cw_field_value_text(base, f, buf, sizeof buf);
+		break;
+	}
+	if (buf[0])
+		fn(ctx, indent, f->name, buf);
+}
+
+static void struct_field_lines(struct cw_store *st, const void *base, const struct cw_schema *s,
+			       int indent, cw_line_fn fn, void *ctx)
+{
+	for (size_t i = 0; i < s->nfields; i++)
+		field_lines(st, base, &s->fields[i], indent, fn, ctx);
+}
+
+void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
+			   void *ctx)
+{
+	struct_field_lines(st, &rec->u, cw_schema_for_kind(rec->kind), 0, fn, ctx);
+}

@@ -14,6 +14,7 @@
 #include "models/text.h"
 #include "store/sync.h"
 #include "models/timeline.h"
+#include "output.h"
 #include "view_app.h"
 
 struct lines {
@@ -71,80 +72,23 @@ static int lines_done(struct lines *l, char ***out, size_t *n)
 
 /* ---- a record in full ------------------------------------------------------------------- */
 
-static void label_for(struct cw_store *st, const struct cw_id *id, char *buf, size_t len)
+/* One screen line per line of text: notes keep their line breaks. */
+static void field_line(void *ctx, int indent, const char *name, const char *value)
 {
-	struct cw_record r;
-	char hex[CW_ID_HEX_LEN + 1];
+	const char *text = value, *nl;
+	int first = 1;
 
-	cw_id_hex(id, hex);
-	if (st && cw_store_get(st, id, &r, NULL) == 0) {
-		snprintf(buf, len, "%s (%.8s)", cw_record_label(&r), hex);
-		cw_record_free(&r);
-	} else {
-		snprintf(buf, len, "(%.8s)", hex);
-	}
-}
-
-static void struct_lines(struct cw_store *st, struct lines *l, const void *base,
-			 const struct cw_schema *s, int indent);
-
-static void field_lines(struct cw_store *st, struct lines *l, const void *base,
-			const struct cw_field *f, int indent)
-{
-	const char *p = (const char *)base + f->offset;
-	char buf[1200] = "";
-
-	switch (f->type) {
-	case CW_F_STR: {
-		const char *text = *(char *const *)p, *nl;
-		int first = 1;
-
-		if (!text)
-			return;
-		/* Multi-line notes: one screen line per line of text. */
-		do {
-			nl = strchr(text, '\n');
-			add_line(l, "%*s%-18s %.*s", indent, "", first ? f->name : "",
-				 nl ? (int)(nl - text) : (int)strlen(text), text);
-			first = 0;
-			text = nl ? nl + 1 : NULL;
-		} while (text);
+	if (!value) {
+		add_line(ctx, "%*s%s", indent, "", name);
 		return;
 	}
-	case CW_F_ID:
-		if (!cw_id_is_zero((const struct cw_id *)p))
-			label_for(st, (const struct cw_id *)p, buf, sizeof buf);
-		break;
-	case CW_F_LIST: {
-		const struct cw_list *li = (const struct cw_list *)p;
-
-		for (size_t i = 0; i < li->n; i++) {
-			const void *item = (const char *)li->items + i * f->sub->size;
-
-			if (f->flags & CW_FF_FLAT) {
-				field_lines(st, l, item, &f->sub->fields[0], indent);
-				continue;
-			}
-			add_line(l, "%*s%s[%zu]", indent, "", f->name, i + 1);
-			struct_lines(st, l, item, f->sub, indent + 2);
-		}
-		return;
-	}
-	default:
-		cw_field_value_text(base, f, buf, sizeof buf);
-		break;
-	}
-	if (buf[0])
-		add_line(l, "%*s%-18s %s", indent, "", f->name, buf);
-}
-
-static void struct_lines(struct cw_store *st, struct lines *l, const void *base,
-			 const struct cw_schema *s, int indent)
-{
-	for (size_t i = 0; i < s->nfields; i++)
-		/* Timestamps and database ids of the header are shown once, readably, below. */
-		if (!(s->fields[i].flags & CW_FF_HEADER) || s->fields[i].type == CW_F_STR)
-			field_lines(st, l, base, &s->fields[i], indent);
+	do {
+		nl = strchr(text, '\n');
+		add_line(ctx, "%*s%-18s %.*s", indent, "", first ? name : "",
+			 nl ? (int)(nl - text) : (int)strlen(text), text);
+		first = 0;
+		text = nl ? nl + 1 : NULL;
+	} while (text);
 }
 
 static void pair_line(void *ctx, const char *label, const char *value)
@@ -160,7 +104,7 @@ int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, char 
 	cw_id_hex(&rec->id, hex);
 	add_line(&l, "%-18s %s", "kind", cw_kind_name(rec->kind));
 	add_line(&l, "%-18s %s", "id", hex);
-	struct_lines(st, &l, &rec->u, cw_schema_for_kind(rec->kind), 0);
+	cw_record_field_lines(st, rec, field_line, &l);
 	cw_record_provenance(rec, pair_line, &l);
 	return lines_done(&l, out, n);
 }
