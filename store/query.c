@@ -615,6 +615,28 @@ static int walk_in_order(struct cw_store *st, MDB_txn *txn, const struct criteri
 	return rc > 0 ? 0 : rc;
 }
 
+/* The exact reverse of newest first: the undated records (highest id first reversed, so lowest
+ * first), then the dated ones from the oldest. */
+static int walk_newest_reversed(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
+				match_fn visit, void *ctx, struct cw_error *err)
+{
+	struct criteria dated = *c, undated = *c;
+	int rc;
+
+	if (c->hi != CW_DATE_KEY_UNKNOWN) {
+		rc = walk_matches(st, txn, c, 0, visit, ctx, err);
+		return rc > 0 ? 0 : rc;
+	}
+	undated.lo = CW_DATE_KEY_UNKNOWN;
+	if ((rc = walk_matches(st, txn, &undated, 0, visit, ctx, err)) != 0)
+		return rc > 0 ? 0 : rc;
+	dated.hi = CW_DATE_KEY_UNKNOWN - 1;
+	if (dated.lo > dated.hi)
+		return 0;
+	rc = walk_matches(st, txn, &dated, 0, visit, ctx, err);
+	return rc > 0 ? 0 : rc;
+}
+
 /* People have no charges or courts of their own: a person matches an article, a case or a
  * court through the cases that name them as a defendant. */
 static int people_via_cases(const struct criteria *c)
@@ -801,8 +823,10 @@ int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t defau
 		if (people_via_cases(&c))
 			rc = walk_people_via_cases(st, l.txn, &c, list_visit, &l, err);
 		else
-			rc = walk_in_order(st, l.txn, &c, order == CW_ORDER_NEWEST_FIRST,
-					   list_visit, &l, err);
+			rc = order == CW_ORDER_NEWEST_FIRST_REVERSED
+				     ? walk_newest_reversed(st, l.txn, &c, list_visit, &l, err)
+				     : walk_in_order(st, l.txn, &c, order == CW_ORDER_NEWEST_FIRST,
+						     list_visit, &l, err);
 		if (rc == 0 && by_name && out->n > 0) {
 			qsort(out->items, out->n, sizeof *out->items, compare_names);
 			if (offset >= out->n)

@@ -115,7 +115,9 @@ int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out, st
 int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, struct cw_id *out,
 		     struct cw_record_list *cands, struct cw_error *err);
 
-enum cw_order { CW_ORDER_NEWEST_FIRST, CW_ORDER_OLDEST_FIRST };
+/* Newest first puts records of unknown date after the dated ones; its exact reverse (undated
+ * first, then the oldest) lets a view page from the end of a long list cheaply. */
+enum cw_order { CW_ORDER_NEWEST_FIRST, CW_ORDER_OLDEST_FIRST, CW_ORDER_NEWEST_FIRST_REVERSED };
 
 /* Records matching the filter, in date order, skipping `offset`, at most `limit` (0: all).
  * With no kind in the filter, `default_kinds` (a bit mask of 1 << kind) applies. Walks the

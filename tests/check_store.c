@@ -340,6 +340,24 @@ START_TEST(list_orders_newest_first_and_pages)
 	ck_assert_uint_eq(l.n, 5);
 	/* Unknown dates come last, newest first as oldest first. */
 	ck_assert(!cw_date_is_known(cw_record_date(&l.items[4])));
+	/* The reversed order is exactly newest first read backwards (for paging from the end). */
+	{
+		struct cw_record_list r;
+
+		add_hearing(&c, "", NULL); /* two undated: their order must mirror too */
+		cw_record_list_free(&l);
+		ck_assert_int_eq(cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0, 0,
+					       &l, &err),
+				 0);
+		ck_assert_int_eq(cw_store_list(st, &f, CW_KINDS_EVENTS,
+					       CW_ORDER_NEWEST_FIRST_REVERSED, 0, 0, &r, &err),
+				 0);
+		ck_assert_uint_eq(l.n, 6);
+		ck_assert_uint_eq(r.n, 6);
+		for (size_t i = 0; i < l.n; i++)
+			ck_assert(cw_id_equal(&l.items[i].id, &r.items[r.n - 1 - i].id));
+		cw_record_list_free(&r);
+	}
 	cw_date_format(cw_record_date(&l.items[0]), d);
 	ck_assert_str_eq(d, "2024");
 	cw_date_format(cw_record_date(&l.items[1]), d);

@@ -22,10 +22,13 @@ static const struct cw_column case_cols[] = {
 	{"OPENED", 10, 0}, {"TITLE", 16, 4}, {"COURT", 10, 3}, {"ARTICLES", 9, 2}, {"STAGE", 9, 0},
 };
 static const struct cw_column person_cols[] = {
-	{"NAME", 16, 3}, {"KHMER", 10, 2}, {"AFFILIATION", 12, 4}, {"PROVINCE", 10, 1},
+	{"NAME", 16, 3},
+	{"KHMER", 10, 2},
+	{"AFFILIATION", 12, 4},
+	{"PROVINCE", 10, 1},
 };
 static const struct cw_column record_cols[] = {
-	{"DATE", 10, 0},         {"KIND", 9, 0},     {"CASE / PERSON", 12, 4},
+	{"DATE", 10, 0},          {"KIND", 9, 0},     {"CASE / PERSON", 12, 4},
 	{"COURT / PLACE", 10, 3}, {"ARTICLES", 8, 1}, {"OUTCOME", 10, 3},
 };
 
@@ -106,11 +109,23 @@ static int fetch(struct cw_app *app, struct cw_list_tab *t, int height, struct c
 		t->count_stale = 0;
 		cw_pager_update(&t->pg, count, height);
 		cw_record_list_free(&t->win);
-		if ((rc = cw_store_list(app->st, &f, kinds,
-					CW_ORDER_NEWEST_FIRST, t->pg.top, (size_t)height, &t->win,
-					err)) != 0)
-			return rc;
 		want = count - t->pg.top < (size_t)height ? count - t->pg.top : (size_t)height;
+		if (app->tab != CW_TAB_PEOPLE && t->pg.top > count / 2) {
+			/* Past the middle, walk from the end: the window is the same rows, read in
+			 * the reverse order and turned round. */
+			if ((rc = cw_store_list(app->st, &f, kinds, CW_ORDER_NEWEST_FIRST_REVERSED,
+						count - t->pg.top - want, want, &t->win, err)) != 0)
+				return rc;
+			for (size_t i = 0, j = t->win.n; i + 1 < j; i++, j--) {
+				struct cw_record tmp = t->win.items[i];
+
+				t->win.items[i] = t->win.items[j - 1];
+				t->win.items[j - 1] = tmp;
+			}
+		} else if ((rc = cw_store_list(app->st, &f, kinds, CW_ORDER_NEWEST_FIRST, t->pg.top,
+					       (size_t)height, &t->win, err)) != 0) {
+			return rc;
+		}
 		/* Fewer (or more) rows than counted: another process wrote; count again. */
 		if (t->win.n == want)
 			break;
@@ -136,7 +151,8 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 
 		snprintf(label, sizeof label, " %s ", tab_titles[i]);
 		w = cw_text_width(label);
-		cw_screen_put(top, x, w, label, i == (int)app->tab ? CW_ROLE_TAB_ACTIVE : CW_ROLE_TAB);
+		cw_screen_put(top, x, w, label,
+			      i == (int)app->tab ? CW_ROLE_TAB_ACTIVE : CW_ROLE_TAB);
 		x += w + 1;
 	}
 	if (x + 12 < cols)
@@ -152,17 +168,19 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 	for (size_t i = 0; i < t->win.n && (int)i < rows; i++) {
 		int selected = t->pg.top + i == t->pg.cursor;
 
-		if (cw_view_list_row(app->st, app->tab, &t->win.items[i], cols, line, sizeof line) != 0)
+		if (cw_view_list_row(app->st, app->tab, &t->win.items[i], cols, line,
+				     sizeof line) != 0)
 			snprintf(line, sizeof line, "(cannot show this record)");
 		cw_screen_put(top + 2 + (int)i, 0, cols, line,
 			      selected ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}
 	if (t->pg.count == 0)
-		cw_screen_put(top + 2, 0, cols,
-			      cw_filter_is_empty(&app->filter.f)
-				      ? "nothing here yet: P adds a person, C a case, H logs a hearing"
-				      : "no match: Esc clears the filter",
-			      CW_ROLE_HINT);
+		cw_screen_put(
+			top + 2, 0, cols,
+			cw_filter_is_empty(&app->filter.f)
+				? "nothing here yet: P adds a person, C a case, H logs a hearing"
+				: "no match: Esc clears the filter",
+			CW_ROLE_HINT);
 	if (app->filter.line[0])
 		snprintf(app->info, sizeof app->info, "filter: %s | %zu %s match", app->filter.line,
 			 t->pg.count, tab_nouns[app->tab]);
@@ -217,8 +235,8 @@ void cw_view_lists_key(struct cw_app *app, enum cw_action a)
 		break;
 	case CW_ACT_NEXT_TAB:
 	case CW_ACT_PREV_TAB:
-		app->tab = (enum cw_tab)((app->tab + (a == CW_ACT_NEXT_TAB ? 1 : CW_TAB_COUNT - 1)) %
-					 CW_TAB_COUNT);
+		app->tab = (enum cw_tab)(
+			(app->tab + (a == CW_ACT_NEXT_TAB ? 1 : CW_TAB_COUNT - 1)) % CW_TAB_COUNT);
 		app->tabs[app->tab].count_stale = 1;
 		break;
 	case CW_ACT_TAB_CASES:

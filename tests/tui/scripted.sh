@@ -193,6 +193,25 @@ checks=$((checks + 1))
 grep -q "Chao Veasna" "$WORK/reports/casewatch-summary-2024-W06.md" ||
 	fail "the summary lacks the week's verdicts"
 
+# G shows the end of the records list, read from the end (past the middle of a list the
+# window is fetched in reverse and turned round): the same rows, in the same order, as the
+# command line gives for that offset.
+keys '3G<Dump>'
+screen 1
+rows=$(printf '%s\n' "$screen" | sed -n '3,$p' | grep -v ' records | ' | grep -c .)
+total=$(printf '%s\n' "$screen" | sed -n 's/^\([0-9]*\) records | .*/\1/p')
+[ "$rows" -gt 5 ] && [ -n "$total" ] || fail "G: $screen"
+ok cw list records --offset $((total - rows)) --limit "$rows" --json
+want=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import json, sys
+print(" ".join(r["kind"] for r in json.load(sys.stdin)))')
+got=$(printf '%s\n' "$screen" | sed -n '3,$p' | grep -v ' records | ' | grep . | cut -c12-20 |
+	tr -s ' ' | tr '\n' ' ' | sed 's/ *$//; s/  */ /g')
+checks=$((checks + 1))
+[ "$got" = "$want" ] || fail "G window differs from the list:
+ got: $got
+want: $want"
+
 # A script with a key name that does not exist is refused, naming it.
 printf 'j<Nope>' >"$WORK/badkeys"
 fails 2 "CASEWATCH_TUI_SCRIPT" env CASEWATCH_TUI_SCRIPT="$WORK/badkeys" "$CASEWATCH" --db "$DB"
