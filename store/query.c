@@ -928,13 +928,20 @@ int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t defa
 int cw_store_timeline_for_person(struct cw_store *st, const struct cw_id *person,
 				 struct cw_record_list *out, struct cw_error *err)
 {
+	return cw_store_person_records(st, person, CW_KINDS_EVENTS | CW_KIND_BIT(CW_KIND_CASE), out,
+				       err);
+}
+
+int cw_store_person_records(struct cw_store *st, const struct cw_id *person, uint32_t kinds,
+			    struct cw_record_list *out, struct cw_error *err)
+{
 	struct criteria c;
 	struct list_ctx l = {st, NULL, 0, 0, 0, out};
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	memset(&c, 0, sizeof c);
-	c.kinds = CW_KINDS_EVENTS | CW_KIND_BIT(CW_KIND_CASE);
+	c.kinds = kinds;
 	c.hi = CW_DATE_KEY_UNKNOWN;
 	c.persons.given = 1;
 	if (keylist_add(&c.persons, person->b, ID_LEN) != 0)

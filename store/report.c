@@ -233,14 +233,85 @@ static int count_articles(struct cw_report *r)
 
 /* ---- people and cases named ------------------------------------------------------------- */
 
+/* Ids are random or hashes: their first bytes are a good hash. */
+static size_t id_hash(const struct cw_id *id)
+{
+	size_t h = 0;
+
+	memcpy(&h, id->b, sizeof h);
+	return h;
+}
+
+/* A set of ids (open addressing; the zero id marks an empty slot, and no record has it). */
+struct idset {
+	struct cw_id *slots;
+	size_t cap, n;
+};
+
+/* Adds id: 1 when it was not there, 0 when it was, CW_ENOMEM. */
+static int idset_add(struct idset *s, const struct cw_id *id)
+{
+	size_t i;
+
+	if (2 * (s->n + 1) > s->cap) {
+		struct idset bigger = {calloc(s->cap ? s->cap * 2 : 64, sizeof *s->slots),
+				       s->cap ? s->cap * 2 : 64, 0};
+
+		if (!bigger.slots)
+			return CW_ENOMEM;
+		for (size_t k = 0; k < s->cap; k++)
+			if (!cw_id_is_zero(&s->slots[k]))
+				idset_add(&bigger, &s->slots[k]);
+		free(s->slots);
+		*s = bigger;
+	}
+	for (i = id_hash(id) & (s->cap - 1); !cw_id_is_zero(&s->slots[i]);
+	     i = (i + 1) & (s->cap - 1))
+		if (cw_id_equal(&s->slots[i], id))
+			return 0;
+	s->slots[i] = *id;
+	s->n++;
+	return 1;
+}
+
 const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw_id *id)
 {
-	if (cw_id_is_zero(id))
+	if (cw_id_is_zero(id) || !r->ref_cap)
 		return NULL;
-	for (size_t i = 0; i < r->refs.n; i++)
-		if (cw_id_equal(&r->refs.items[i].id, id))
-			return &r->refs.items[i];
+	for (size_t i = id_hash(id) & (r->ref_cap - 1); r->ref_slots[i];
+	     i = (i + 1) & (r->ref_cap - 1))
+		if (cw_id_equal(&r->refs.items[r->ref_slots[i] - 1].id, id))
+			return &r->refs.items[r->ref_slots[i] - 1];
 	return NULL;
+}
+
+/* Indexes refs.items[pos] (grows the index to stay under half full). */
+static int ref_index(struct cw_report *r, size_t pos)
+{
+	size_t i;
+
+	if (2 * r->refs.n > r->ref_cap) {
+		size_t cap = r->ref_cap ? r->ref_cap * 2 : 64;
+		size_t *slots = calloc(cap, sizeof *slots);
+
+		if (!slots)
+			return CW_ENOMEM;
+		free(r->ref_slots);
+		r->ref_slots = slots;
+		r->ref_cap = cap;
+		for (size_t k = 0; k < r->refs.n; k++) {
+			for (i = id_hash(&r->refs.items[k].id) & (cap - 1); slots[i];
+			     i = (i + 1) & (cap - 1))
+				;
+			slots[i] = k + 1;
+		}
+		return 0;
+	}
+	for (i = id_hash(&r->refs.items[pos].id) & (r->ref_cap - 1); r->ref_slots[i];
+	     i = (i + 1) & (r->ref_cap - 1))
+		;
+	r->ref_slots[i] = pos + 1;
+	return 0;
 }
 
 /* Looks a record up once; a reference to a record that is gone is not an error here (the
@@ -265,6 +336,8 @@ static int ref_add(struct cw_store *st, struct cw_report *r, const struct cw_id 
 		cw_record_free(&rec);
 		return oom(err);
 	}
+	if (ref_index(r, r->refs.n - 1) != 0)
+		return oom(err);
 	return 0;
 }
 
@@ -639,6 +712,7 @@ static int detainee_order(const void *pa, const void *pb)
  * tell it (so that a report of a past week is the same whenever it is run). */
 static int gather_detainees(struct cw_store *st, struct cw_report *r, struct cw_error *err)
 {
+	struct idset visited;
 	struct cw_record_list cases;
 	struct cw_filter f;
 	struct cw_date none = {0, 0, 0};
@@ -647,6 +721,7 @@ static int gather_detainees(struct cw_store *st, struct cw_report *r, struct cw_
 	if (!narrow(r, CW_KIND_MILESTONE, none, none, &f))
 		return 0;
 	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
+	memset(&visited, 0, sizeof visited);
 	if ((rc = cw_store_list(st, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &cases, err)) != 0)
 		return rc;
 	for (size_t i = 0; rc == 0 && i < cases.n; i++) {
@@ -657,27 +732,26 @@ static int gather_detainees(struct cw_store *st, struct cw_report *r, struct cw_
 				(const struct cw_defendant *)k->defendants.items + j;
 			struct cw_timeline_summary sum;
 			struct cw_record_list tl;
-			struct cw_filter pf;
-			char hex[CW_ID_HEX_LEN + 1];
 			struct cw_date since = {0, 0, 0};
-			size_t seen = 0, w = 0;
+			size_t w = 0;
+			int added;
 
 			if (d->custody != CW_CUSTODY_DETAINED || cw_id_is_zero(&d->person))
 				continue;
-			while (seen < r->ndetainees &&
-			       !cw_id_equal(&r->detainees[seen].person, &d->person))
-				seen++;
-			if (seen < r->ndetainees)
+			/* A person detained in several cases is looked at once: the summary
+			 * covers all their cases. */
+			if ((added = idset_add(&visited, &d->person)) <= 0) {
+				if (added < 0)
+					rc = oom(err);
 				continue;
+			}
 			/* Only the person's cases and milestones tell pretrial detention: the
 			 * index keys give each record's kind, so hearings, visits and
 			 * demonstrations are not even read. */
-			cw_filter_init(&pf);
-			cw_id_hex(&d->person, hex);
-			snprintf(pf.person, sizeof pf.person, "%s", hex);
-			pf.kinds = CW_KIND_BIT(CW_KIND_CASE) | CW_KIND_BIT(CW_KIND_MILESTONE);
-			if ((rc = cw_store_list(st, &pf, pf.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &tl,
-						err)) != 0)
+			if ((rc = cw_store_person_records(st, &d->person,
+							  CW_KIND_BIT(CW_KIND_CASE) |
+								  CW_KIND_BIT(CW_KIND_MILESTONE),
+							  &tl, err)) != 0)
 				break;
 			for (size_t t = 0; t < tl.n; t++) {
 				struct cw_date rd = cw_record_date(&tl.items[t]);
@@ -723,6 +797,7 @@ static int gather_detainees(struct cw_store *st, struct cw_report *r, struct cw_
 		}
 	}
 	cw_record_list_free(&cases);
+	free(visited.slots);
 	if (rc != 0)
 		return rc;
 	if (r->ndetainees > 1)
@@ -830,6 +905,7 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->upcoming_src);
 	cw_record_list_free(&r->partial);
 	cw_record_list_free(&r->refs);
+	free(r->ref_slots);
 	free(r->verdicts);
 	free(r->articles);
 	free(r->upcoming);

@@ -127,6 +127,8 @@ struct cw_report {
 
 	/* The people and cases the records above name, for their names. */
 	struct cw_record_list refs;
+	size_t *ref_slots; /* open-addressing index of refs by id: position + 1, 0 when empty */
+	size_t ref_cap;
 };
 
 /* Gathers the report for [from, to] (day-precise, from <= to) and the records `filter` admits

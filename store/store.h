@@ -142,6 +142,11 @@ int cw_store_list_next_hearings(struct cw_store *st, const struct cw_filter *f, 
 int cw_store_timeline_for_person(struct cw_store *st, const struct cw_id *person,
 				 struct cw_record_list *out, struct cw_error *err);
 
+/* The records of some kinds (a mask of 1 << kind) that name a person, oldest first: the
+ * timeline's walk, reading only the kinds asked for (the index keys give each one's kind). */
+int cw_store_person_records(struct cw_store *st, const struct cw_id *person, uint32_t kinds,
+			    struct cw_record_list *out, struct cw_error *err);
+
 /* Names of courts, provinces and facilities in use, for pickers (substring match, any case). */
 enum cw_name_type { CW_NAME_COURT = 1, CW_NAME_PROVINCE = 2, CW_NAME_FACILITY = 3 };
 int cw_store_names(struct cw_store *st, enum cw_name_type type, const char *substring,
