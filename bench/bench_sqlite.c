@@ -454,10 +454,11 @@ static size_t union_of_articles(char *sql, size_t size, size_t n, const struct c
 		uint32_t key = (uint32_t)f->articles[i].law << 24 |
 			       (uint32_t)f->articles[i].number << 8 | f->articles[i].suffix;
 
-		n += (size_t)snprintf(sql + n, size - n,
-				      "%sSELECT date_key, id FROM by_article WHERE article = %u AND "
-				      "date_key BETWEEN %u AND %u AND %s",
-				      i ? " UNION " : "", key, lo, hi, kinds);
+		n += (size_t)snprintf(
+			sql + n, size - n,
+			"%sSELECT date_key, id FROM by_article WHERE article = %u AND "
+			"date_key BETWEEN %u AND %u AND %s",
+			i ? " UNION " : "", key, lo, hi, kinds);
 	}
 	return n;
 }
@@ -676,10 +677,11 @@ int bench_sqlite_screen(const struct bench_opts *o)
 	int rc = -1;
 
 	if (db_open(o, 0, &db) != 0 ||
-	    !(list = prep(db, "SELECT * FROM (SELECT id, body FROM records WHERE kind >= 3 AND "
-			      "date_key < 4294967295 ORDER BY date_key DESC, id DESC LIMIT 40) "
-			      "UNION ALL SELECT * FROM (SELECT id, body FROM records WHERE kind >= 3 "
-			      "AND date_key = 4294967295 ORDER BY id DESC LIMIT 40) LIMIT 40")) ||
+	    !(list = prep(db,
+			  "SELECT * FROM (SELECT id, body FROM records WHERE kind >= 3 AND "
+			  "date_key < 4294967295 ORDER BY date_key DESC, id DESC LIMIT 40) "
+			  "UNION ALL SELECT * FROM (SELECT id, body FROM records WHERE kind >= 3 "
+			  "AND date_key = 4294967295 ORDER BY id DESC LIMIT 40) LIMIT 40")) ||
 	    !(body = prep(db, "SELECT body FROM records WHERE id = ?1")) || collect(db, list, &l))
 		goto out;
 	for (size_t i = 0; i < l.n; i++) {

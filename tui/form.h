@@ -37,9 +37,9 @@ struct cw_form_field {
 	char name[40];  /* what errors name: the schema field, or "defendant", "charges" ... */
 	char label[40]; /* shown before the value */
 	enum cw_form_widget widget;
-	const struct cw_field *f; /* schema field, NULL for the case's defendant fields */
-	int header;               /* f is in cw_schema_header */
-	int indicator;            /* CW_W_INDICATOR: index in cw_words_indicator */
+	const struct cw_field *f;    /* schema field, NULL for the case's defendant fields */
+	int header;                  /* f is in cw_schema_header */
+	int indicator;               /* CW_W_INDICATOR: index in cw_words_indicator */
 	const struct cw_enum *words; /* CHOICE, TOGGLE, BOOL, INDICATOR */
 	int choice;                  /* their current word */
 	struct cw_edit edit;         /* the others: the text as typed */
@@ -61,7 +61,7 @@ struct cw_form {
 	char *sugg[CW_FORM_SUGGEST_MAX];
 	struct cw_id sugg_id[CW_FORM_SUGGEST_MAX];
 	size_t nsugg, sugg_sel;
-	char message[320]; /* a form-wide message (store errors with no field) */
+	char message[320];     /* a form-wide message (store errors with no field) */
 	struct cw_id saved_id; /* after a save */
 };
 

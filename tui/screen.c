@@ -38,11 +38,11 @@ static void setup_roles(void)
 		return;
 	start_color();
 	use_default_colors();
-	init_pair(1, COLOR_WHITE, COLOR_BLUE);   /* bars */
-	init_pair(2, COLOR_RED, -1);             /* errors */
-	init_pair(3, COLOR_CYAN, -1);            /* headers and titles */
-	init_pair(4, COLOR_BLACK, COLOR_CYAN);   /* selection */
-	init_pair(5, COLOR_YELLOW, -1);          /* hints */
+	init_pair(1, COLOR_WHITE, COLOR_BLUE); /* bars */
+	init_pair(2, COLOR_RED, -1);           /* errors */
+	init_pair(3, COLOR_CYAN, -1);          /* headers and titles */
+	init_pair(4, COLOR_BLACK, COLOR_CYAN); /* selection */
+	init_pair(5, COLOR_YELLOW, -1);        /* hints */
 	roles[CW_ROLE_TAB] = COLOR_PAIR(1);
 	roles[CW_ROLE_TAB_ACTIVE] = COLOR_PAIR(4) | A_BOLD;
 	roles[CW_ROLE_HEADER] = COLOR_PAIR(3) | A_BOLD;

@@ -54,12 +54,14 @@ static void draw_choice(int y, int x, int width, const struct cw_form_field *ff,
 		static const char *const yesno[] = {"no", "yes"};
 
 		for (int k = 0; k < nwords && n < sizeof buf; k++) {
-			int order = ff->widget == CW_W_BOOL ? k : (k + 1) % nwords; /* unknown last */
-			const char *w = ff->widget == CW_W_BOOL ? yesno[order]
-								: cw_enum_word(ff->words, (unsigned)order);
+			int order =
+				ff->widget == CW_W_BOOL ? k : (k + 1) % nwords; /* unknown last */
+			const char *w = ff->widget == CW_W_BOOL
+						? yesno[order]
+						: cw_enum_word(ff->words, (unsigned)order);
 
-			n += (size_t)snprintf(buf + n, sizeof buf - n, order == ff->choice ? "[%s] " : " %s  ",
-					      w);
+			n += (size_t)snprintf(buf + n, sizeof buf - n,
+					      order == ff->choice ? "[%s] " : " %s  ", w);
 		}
 	}
 	cw_screen_put(y, x, width, buf, active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_NORMAL);
@@ -101,10 +103,10 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		snprintf(label, sizeof label, "%s%s", ff->label,
 			 ff->f && (ff->f->flags & CW_FF_REQUIRED) ? " *" : "");
 		cw_screen_put(y, 0, LABEL_W, "", CW_ROLE_NORMAL);
-		cw_screen_put(y, LABEL_W - cw_text_width(label) > 0 ? LABEL_W - cw_text_width(label)
-								     : 0,
-			      cw_text_width(label) < LABEL_W ? cw_text_width(label) : LABEL_W, label,
-			      active ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
+		cw_screen_put(
+			y, LABEL_W - cw_text_width(label) > 0 ? LABEL_W - cw_text_width(label) : 0,
+			cw_text_width(label) < LABEL_W ? cw_text_width(label) : LABEL_W, label,
+			active ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
 		cw_screen_put(y, LABEL_W, 2, ": ", CW_ROLE_NORMAL);
 		if (ff->widget == CW_W_CHOICE || ff->widget == CW_W_TOGGLE ||
 		    ff->widget == CW_W_INDICATOR || ff->widget == CW_W_BOOL) {
@@ -118,13 +120,14 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 			from = cl >= NOTES_ROWS ? cl - NOTES_ROWS + 1 : 0;
 			for (int line = 0, r = 0; r < NOTES_ROWS; line++) {
 				const char *nl = text ? strchr(text, '\n') : NULL;
-				char *part = text ? strndup(text, nl ? (size_t)(nl - text)
-								     : strlen(text))
+				char *part = text ? strndup(text,
+							    nl ? (size_t)(nl - text) : strlen(text))
 						  : NULL;
 
 				if (line >= from) {
 					cw_screen_put(y + r, vx, vw, part ? part : "",
-						      active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_FIELD);
+						      active ? CW_ROLE_FIELD_ACTIVE
+							     : CW_ROLE_FIELD);
 					r++;
 				}
 				free(part);
@@ -188,8 +191,7 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		}
 		cw_screen_put(top + height - 1, 0, cols, hint, CW_ROLE_HINT);
 	}
-	snprintf(app->info, sizeof app->info, "%s%s", fm->message[0] ? fm->message : "field ",
-		 "");
+	snprintf(app->info, sizeof app->info, "%s%s", fm->message[0] ? fm->message : "field ", "");
 	if (!fm->message[0])
 		snprintf(app->info, sizeof app->info, "field %zu of %zu%s", fm->cur + 1, fm->n,
 			 fm->dirty ? " | changed" : "");

@@ -353,8 +353,8 @@ int cw_filter_state_quick(struct cw_filter_state *s, const char *articles, struc
 	int same;
 	int rc;
 
-	if ((rc = cw_article_parse_list(articles, want, CW_ARTICLE_LIST_MAX, &n, "article",
-					err)) != 0)
+	if ((rc = cw_article_parse_list(articles, want, CW_ARTICLE_LIST_MAX, &n, "article", err)) !=
+	    0)
 		return rc;
 	same = n == f.narticles;
 	for (size_t i = 0; same && i < n; i++)

@@ -44,8 +44,7 @@ void cw_columns_layout(const struct cw_column *cols, int ncols, int width, int *
 /* Writes one line of cells fitted to the widths (display columns, by wcwidth): each cell
  * neutralised for the terminal, cut with "…" and padded, separated by one space. The line is
  * exactly the sum of widths plus separators wide. Returns 0 or CW_ENOMEM. */
-int cw_row_format(const char *const *cells, const int *widths, int ncols, char *out,
-		  size_t len);
+int cw_row_format(const char *const *cells, const int *widths, int ncols, char *out, size_t len);
 
 /* ---- line editor ------------------------------------------------------------------------ */
 
@@ -89,8 +88,7 @@ int cw_filter_state_apply(struct cw_filter_state *s, const char *line, struct cw
 void cw_filter_state_clear(struct cw_filter_state *s);
 /* A quick key: filters on these articles (keeping the other criteria), or, when exactly
  * these articles are the article filter already, removes it. */
-int cw_filter_state_quick(struct cw_filter_state *s, const char *articles,
-			  struct cw_error *err);
+int cw_filter_state_quick(struct cw_filter_state *s, const char *articles, struct cw_error *err);
 /* The filter for one list: the records list honours kind:, the lists of cases and people
  * show their own kind (and *kind_ignored says a kind: was left out). */
 void cw_filter_state_for_list(const struct cw_filter_state *s, enum cw_kind list_kind,
