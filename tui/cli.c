@@ -121,15 +121,16 @@ static void find_author(struct cw_cli *cli)
 		 pw && pw->pw_name ? pw->pw_name : "unknown");
 }
 
-static const char *default_db_dir(void)
+/* $XDG_DATA_HOME/NAME, else ~/.local/share/NAME. */
+static const char *data_dir(const char *name)
 {
 	static char path[1024];
 	const char *data = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 
 	if (data && *data)
-		snprintf(path, sizeof path, "%s/casewatch", data);
+		snprintf(path, sizeof path, "%s/%s", data, name);
 	else
-		snprintf(path, sizeof path, "%s/.local/share/casewatch", home ? home : ".");
+		snprintf(path, sizeof path, "%s/.local/share/%s", home ? home : ".", name);
 	return path;
 }
 
@@ -668,6 +669,10 @@ static int cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	int rc;
 
 	(void)cmd;
+	/* The demo goes into a database of its own unless one is named: it must never mix with
+	 * a monitor's real records by accident. */
+	if (!cli->db_given)
+		cli->db_dir = data_dir("casewatch-demo");
 	for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 		if (!candidates[i] || access(candidates[i], R_OK) != 0) {
 			if (i == 0 && candidates[0])
@@ -680,8 +685,10 @@ static int cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		if ((rc = cw_import_jsonl(cli->store, candidates[i], &stats, &cli->err)) == 0)
 			fprintf(cli->out,
 				"demo data: %zu records from the UN and government documents "
-				"(%zu new or changed) in %s\n",
-				stats.records, stats.changed, cli->db_dir);
+				"(%zu new or changed) in %s%s%s\n",
+				stats.records, stats.changed, cli->db_dir,
+				cli->db_given ? "" : "; open it with casewatch --db ",
+				cli->db_given ? "" : cli->db_dir);
 		return rc;
 	}
 	return cw_error_set(&cli->err, CW_EIO, "seed",
@@ -734,8 +741,9 @@ static const char filter_help[] =
 
 static const struct cw_command commands[] = {
 	{"init", NULL, cmd_init, 0, "casewatch init", "create the database"},
-	{"seed", NULL, cmd_seed, 0, "casewatch seed [FILE]",
-	 "load the demo data from the UN documents (idempotent)"},
+	{"seed", NULL, cmd_seed, 0, "casewatch [--db DIR] seed [FILE]",
+	 "load the demo data from the UN documents (idempotent; into its own demo database "
+	 "unless --db names one)"},
 	{"person", "add", cmd_add, CW_KIND_PERSON, "casewatch person add --name NAME [options]",
 	 "add a person"},
 	{"case", "add", cmd_add, CW_KIND_CASE,
@@ -853,14 +861,17 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 	const char *env_db = getenv("CASEWATCH_DB");
 
 	cli->out = stdout;
-	cli->db_dir = env_db && *env_db ? env_db : default_db_dir();
+	cli->db_given = env_db && *env_db;
+	cli->db_dir = cli->db_given ? env_db : data_dir("casewatch");
 	find_author(cli);
 	while (i < argc && argv[i][0] == '-') {
 		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
 			cli->db_dir = argv[i + 1];
+			cli->db_given = 1;
 			i += 2;
 		} else if (!strncmp(argv[i], "--db=", 5)) {
 			cli->db_dir = argv[i] + 5;
+			cli->db_given = 1;
 			i++;
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			print_usage(cli->out);

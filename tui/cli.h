@@ -13,6 +13,7 @@
 
 struct cw_cli {
 	const char *db_dir; /* --db, $CASEWATCH_DB, else $XDG_DATA_HOME/casewatch */
+	int db_given;       /* --db or $CASEWATCH_DB named it (else it is the default) */
 	char author[128];   /* $CASEWATCH_AUTHOR, the config file, else the login name */
 	struct cw_store *store;
 	struct cw_error err;

@@ -76,4 +76,10 @@ ok cw list records --json
 json "all(r.get('source', '')[:4] in ('000_', '001_', '002_', '003_', '004_') and ('para' in r['source'] or 'line' in r['source']) for r in d)"
 ok cw list cases --json
 json "len(d) == 35 and all(r.get('view') in ('un', 'government') for r in d)"
+# Without --db the demo goes to its own database, never into the default (real) one.
+ok env XDG_DATA_HOME="$WORK/xdg" "$CASEWATCH" seed "$SEED_FILE"
+has "casewatch-demo; open it with casewatch --db"
+checks=$((checks + 1))
+[ -f "$WORK/xdg/casewatch-demo/data.mdb" ] && [ ! -e "$WORK/xdg/casewatch" ] ||
+	fail "the demo went into the default database"
 done_ok
