@@ -231,7 +231,7 @@ static struct cw_gen *make_gen(const struct bench_opts *o)
 
 /* The end-of-phase memory: anonymous and file-backed resident pages (the map) from
  * /proc/self/status, so a reader can tell LMDB's mapped file from the heap. */
-static void print_memory(const char *phase)
+void bench_print_memory(const char *phase)
 {
 	FILE *f = fopen("/proc/self/status", "r");
 	char line[256];
@@ -303,7 +303,7 @@ static int phase_load_cw(const struct bench_opts *o)
 		b.n = 0;
 	}
 	printf("load_seconds %.6f\nload_records %zu\n", busy, total);
-	print_memory("load");
+	bench_print_memory("load");
 	cw_store_close(st);
 	st = NULL;
 	printf("load_bytes %ld\n", dir_bytes(path));
@@ -447,7 +447,7 @@ static int phase_queries_cw(const struct bench_opts *o)
 		       bench_median(times, (size_t)o->runs), (unsigned long long)check);
 		fflush(stdout);
 	}
-	print_memory("queries");
+	bench_print_memory("queries");
 	rc = 0;
 out:
 	cw_store_close(st);

@@ -83,4 +83,8 @@ int bench_sqlite_load(const struct bench_opts *o);
 int bench_sqlite_queries(const struct bench_opts *o);
 int bench_sqlite_screen(const struct bench_opts *o);
 
+/* Prints the phase's resident memory: anonymous and file-backed pages (LMDB's map) from
+ * /proc/self/status, as "PHASE_rss_anon_kib N" and "PHASE_rss_file_kib N" lines. */
+void bench_print_memory(const char *phase);
+
 #endif

@@ -320,22 +320,6 @@ static struct cw_gen *make_gen(const struct bench_opts *o)
 	return cw_gen_new(&p, &g) == 0 ? g : NULL;
 }
 
-static void print_memory(const char *phase)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	long anon = -1, file = -1;
-
-	if (!f)
-		return;
-	while (fgets(line, sizeof line, f)) {
-		sscanf(line, "RssAnon: %ld", &anon);
-		sscanf(line, "RssFile: %ld", &file);
-	}
-	fclose(f);
-	printf("%s_rss_anon_kib %ld\n%s_rss_file_kib %ld\n", phase, anon, phase, file);
-}
-
 int bench_sqlite_load(const struct bench_opts *o)
 {
 	struct loader l = {0};
@@ -385,7 +369,7 @@ int bench_sqlite_load(const struct bench_opts *o)
 		busy += bench_now() - t0;
 	}
 	printf("load_seconds %.6f\nload_records %zu\n", busy, total);
-	print_memory("load");
+	bench_print_memory("load");
 	snprintf(path, sizeof path, "%s/sqlite.db", o->dir);
 	if (stat(path, &sb) == 0)
 		bytes = (long)sb.st_blocks * 512;
@@ -649,7 +633,7 @@ int bench_sqlite_queries(const struct bench_opts *o)
 		       bench_median(times, (size_t)o->runs), (unsigned long long)check);
 		fflush(stdout);
 	}
-	print_memory("queries");
+	bench_print_memory("queries");
 	rc = 0;
 out:
 	for (int q = 0; q < Q_COUNT; q++)
