@@ -51,6 +51,34 @@ void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *per
 	}
 }
 
+void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (size_t st = 0; st < cw_words_charge_state.n; st++) {
+		int first = 1;
+
+		for (size_t k = 0; k < d->charges.n && n < len; k++) {
+			const struct cw_charge *c = (const struct cw_charge *)d->charges.items + k;
+			char a[CW_ARTICLE_TEXT_MAX];
+
+			if (c->state != st)
+				continue;
+			if (c->article.law)
+				cw_article_format(&c->article, a);
+			else
+				snprintf(a, sizeof a, "%.24s", c->offence ? c->offence : "?");
+			n += (size_t)snprintf(buf + n, len - n, "%s%s%s%s",
+					      first ? (n ? "; " : "") : ", ",
+					      first ? cw_enum_word(&cw_words_charge_state, st) : "",
+					      first ? ": " : "", a);
+			first = 0;
+		}
+	}
+}
+
 int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, size_t len)
 {
 	const char *p = (const char *)base + f->offset;

@@ -17,6 +17,10 @@ void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
 void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *person, char *buf,
 			   size_t len);
 
+/* A defendant's charges grouped by state, each by article (or offence when there is none):
+ * "charged: 494, 495; convicted: 307"; "" when there are none. */
+void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len);
+
 /* The value of a scalar field as text: a date as given, a number, an enum's word, "yes", a
  * set's words joined by ", ", an article with its offence name ("494 (incitement to commit a
  * felony)"). Returns 1 when the field holds a value, 0 when it is not given or is a string, an

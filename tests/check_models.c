@@ -357,6 +357,8 @@ START_TEST(format_case_articles_and_values)
 	ck_assert_uint_eq(n, 2);
 	cw_case_articles(&a, &a.id, arts, 4, &n); /* not a defendant */
 	ck_assert_uint_eq(n, 0);
+	cw_charges_text(a.u.kase.defendants.items, buf, sizeof buf);
+	ck_assert_str_eq(buf, "charged: 437 bis; convicted: 494");
 	ck_assert_int_eq(cw_field_value_text(&a.u, opened, buf, sizeof buf), 1);
 	ck_assert_str_eq(buf, "2022-01-04");
 	ck_assert_int_eq(cw_field_value_text(&a.u, stage, buf, sizeof buf), 1);

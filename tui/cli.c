@@ -557,28 +557,12 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 		for (size_t j = 0; j < r->u.kase.defendants.n; j++) {
 			const struct cw_defendant *d =
 				(const struct cw_defendant *)r->u.kase.defendants.items + j;
-			char arts[512] = "";
-			size_t n = 0;
+			char arts[600];
 			uint8_t stage;
 
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
-			for (size_t k = 0; k < d->charges.n; k++) {
-				const struct cw_charge *c =
-					(const struct cw_charge *)d->charges.items + k;
-				char a[CW_ARTICLE_TEXT_MAX];
-
-				if (c->article.law)
-					cw_article_format(&c->article, a);
-				else
-					snprintf(a, sizeof a, "%.24s",
-						 c->offence ? c->offence : "?");
-				n += (size_t)snprintf(
-					arts + n, sizeof arts - n, "%s%s %s", n ? ", " : "", a,
-					cw_enum_word(&cw_words_charge_state, c->state));
-				if (n >= sizeof arts)
-					break;
-			}
+			cw_charges_text(d, arts, sizeof arts);
 			fputs("  case: ", out);
 			cw_print_safe(out, r->u.kase.title, 0);
 			fputs("\n    charges: ", out);

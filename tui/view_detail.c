@@ -239,36 +239,11 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 		for (size_t j = 0; j < r->u.kase.defendants.n; j++) {
 			const struct cw_defendant *d =
 				(const struct cw_defendant *)r->u.kase.defendants.items + j;
-			char arts[600] = "";
-			size_t an = 0;
+			char arts[600];
 
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
-			/* Charges by article, grouped by state: "charged: 494, 495; convicted:
-			 * 307". */
-			for (size_t st = 0; st < cw_words_charge_state.n; st++) {
-				int first = 1;
-
-				for (size_t k = 0; k < d->charges.n && an < sizeof arts; k++) {
-					const struct cw_charge *c =
-						(const struct cw_charge *)d->charges.items + k;
-					const char *word = cw_enum_word(&cw_words_charge_state, st);
-					char a[CW_ARTICLE_TEXT_MAX];
-
-					if (c->state != st)
-						continue;
-					if (c->article.law)
-						cw_article_format(&c->article, a);
-					else
-						snprintf(a, sizeof a, "%.24s",
-							 c->offence ? c->offence : "?");
-					an += (size_t)snprintf(
-						arts + an, sizeof arts - an, "%s%s%s%s",
-						first ? (an ? "; " : "") : ", ", first ? word : "",
-						first ? ": " : "", a);
-					first = 0;
-				}
-			}
+			cw_charges_text(d, arts, sizeof arts);
 			add_line(&ls, "case: %s", r->u.kase.title ? r->u.kase.title : "");
 			add_line(&ls, "  custody: %s | charges: %s",
 				 d->custody ? cw_enum_word(&cw_words_custody, d->custody)

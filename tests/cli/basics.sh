@@ -48,7 +48,7 @@ has "union_leader"
 
 # timeline: header with charges and custody, then events in date order
 ok cw timeline sithar
-has "charges: 494 charged, 495 charged"
+has "charges: charged: 494, 495"
 has "custody: detained; stage: appeal"
 has "pretrial detention: 506 days"
 first=$(printf '%s\n' "$out" | grep -n 'arrest' | head -1 | cut -d: -f1)
