@@ -286,16 +286,18 @@ static int resolve_refs(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, co
 	return match_names(st, txn, kind, text, 0, out, NULL, err);
 }
 
-/* Courts and provinces: every name in use that contains the text. */
-static int resolve_places(struct cw_store *st, MDB_txn *txn, enum cw_name_type type,
-			  const char *text, struct keylist *out, struct cw_error *err)
+/* Calls fn for every name of a type in use whose text contains `substring` (any case; NULL
+ * for all), with its keyed hash and its text as written. fn returns 0, or an error to stop. */
+typedef int (*name_fn)(void *ctx, const uint8_t *hash, const char *name);
+
+static int each_name(struct cw_store *st, MDB_txn *txn, enum cw_name_type type,
+		     const char *substring, name_fn fn, void *ctx, struct cw_error *err)
 {
 	MDB_cursor *cur;
 	MDB_val k, v;
 	uint8_t start = (uint8_t)type;
 	int rc, op;
 
-	out->given = 1;
 	if ((rc = mdb_cursor_open(txn, st->dbi[DB_NAMES], &cur)) != 0)
 		return cw_store_lmdb_error(NULL, rc, "reading names", err);
 	k.mv_size = 1;
@@ -311,14 +313,30 @@ static int resolve_places(struct cw_store *st, MDB_txn *txn, enum cw_name_type t
 			len = sizeof name - 1;
 		memcpy(name, (uint8_t *)v.mv_data + 4, len);
 		name[len] = '\0';
-		if (cw_text_contains(name, text) &&
-		    (rc = keylist_add(out, (uint8_t *)k.mv_data + 1, NAME_HASH_LEN)) != 0)
+		if ((!substring || cw_text_contains(name, substring)) &&
+		    (rc = fn(ctx, (uint8_t *)k.mv_data + 1, name)) != 0)
 			break;
 	}
 	mdb_cursor_close(cur);
+	if (rc == CW_ENOMEM)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if (rc != 0 && rc != MDB_NOTFOUND)
-		return rc == CW_ENOMEM ? rc : cw_store_lmdb_error(NULL, rc, "reading names", err);
+		return cw_store_lmdb_error(NULL, rc, "reading names", err);
 	return 0;
+}
+
+static int add_place(void *ctx, const uint8_t *hash, const char *name)
+{
+	(void)name;
+	return keylist_add(ctx, hash, NAME_HASH_LEN);
+}
+
+/* Courts and provinces: every name in use that contains the text. */
+static int resolve_places(struct cw_store *st, MDB_txn *txn, enum cw_name_type type,
+			  const char *text, struct keylist *out, struct cw_error *err)
+{
+	out->given = 1;
+	return each_name(st, txn, type, text, add_place, out, err);
 }
 
 static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_filter *f,
@@ -994,55 +1012,51 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, s
 	return rc;
 }
 
+struct name_list {
+	char **names;
+	size_t n, cap;
+};
+
+static int add_name(void *ctx, const uint8_t *hash, const char *name)
+{
+	struct name_list *l = ctx;
+	char *copy;
+
+	(void)hash;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		char **grown = realloc(l->names, cap * sizeof *grown);
+
+		if (!grown)
+			return CW_ENOMEM;
+		l->names = grown;
+		l->cap = cap;
+	}
+	if (!(copy = strdup(name)))
+		return CW_ENOMEM;
+	l->names[l->n++] = copy;
+	return 0;
+}
+
 int cw_store_names(struct cw_store *st, enum cw_name_type type, const char *substring,
 		   char ***names, size_t *count, struct cw_error *err)
 {
+	struct name_list l = {NULL, 0, 0};
 	MDB_txn *txn;
-	MDB_cursor *cur;
-	MDB_val k, v;
-	uint8_t start = (uint8_t)type;
-	char **list = NULL;
-	size_t n = 0;
-	int rc, op;
+	int rc;
 
 	*names = NULL;
 	*count = 0;
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 		return rc;
-	if ((rc = mdb_cursor_open(txn, st->dbi[DB_NAMES], &cur)) != 0) {
-		mdb_txn_abort(txn);
-		return cw_store_lmdb_error(NULL, rc, "reading names", err);
-	}
-	k.mv_size = 1;
-	k.mv_data = &start;
-	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
-		char *name, **grown;
-		size_t len;
-
-		if (k.mv_size != 1 + NAME_HASH_LEN || ((uint8_t *)k.mv_data)[0] != type)
-			break;
-		len = v.mv_size > 4 ? v.mv_size - 4 : 0;
-		if (!(name = malloc(len + 1)) || !(grown = realloc(list, (n + 1) * sizeof *list))) {
-			free(name);
-			rc = ENOMEM;
-			break;
-		}
-		list = grown;
-		memcpy(name, (uint8_t *)v.mv_data + 4, len);
-		name[len] = '\0';
-		if (substring && !cw_text_contains(name, substring))
-			free(name);
-		else
-			list[n++] = name;
-	}
-	mdb_cursor_close(cur);
+	rc = each_name(st, txn, type, substring, add_name, &l, err);
 	mdb_txn_abort(txn);
-	if (rc != 0 && rc != MDB_NOTFOUND) {
-		cw_store_names_free(list, n);
-		return cw_store_lmdb_error(NULL, rc, "reading names", err);
+	if (rc != 0) {
+		cw_store_names_free(l.names, l.n);
+		return rc;
 	}
-	*names = list;
-	*count = n;
+	*names = l.names;
+	*count = l.n;
 	return 0;
 }
 
