@@ -612,46 +612,28 @@ out:
 	return rc;
 }
 
-/* Walks in date order with records of unknown date last in both directions: newest first
- * means the dated records from the newest down, then the undated ones. Returns 0 or an error
- * (an early stop is not an error). */
+/* Walks in an order of enum cw_order. Records of unknown date come last both oldest first
+ * (their key is the highest) and newest first (the dated part from the newest down, then the
+ * undated part); the reverse of newest first walks the two parts the other way round. Returns 0
+ * or an error (an early stop is not an error). */
 static int walk_in_order(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
-			 int descending, match_fn visit, void *ctx, struct cw_error *err)
+			 enum cw_order order, match_fn visit, void *ctx, struct cw_error *err)
 {
-	struct criteria dated = *c, undated = *c;
-	int rc;
+	struct criteria part[2] = {*c, *c}; /* dated, undated */
+	int descending = order == CW_ORDER_NEWEST_FIRST, rc = 0;
 
-	if (!descending || c->hi != CW_DATE_KEY_UNKNOWN) {
+	if (order == CW_ORDER_OLDEST_FIRST || c->hi != CW_DATE_KEY_UNKNOWN) {
 		rc = walk_matches(st, txn, c, descending, visit, ctx, err);
 		return rc > 0 ? 0 : rc;
 	}
-	dated.hi = CW_DATE_KEY_UNKNOWN - 1;
-	undated.lo = CW_DATE_KEY_UNKNOWN;
-	if (dated.lo <= dated.hi && (rc = walk_matches(st, txn, &dated, 1, visit, ctx, err)) != 0)
-		return rc > 0 ? 0 : rc;
-	rc = walk_matches(st, txn, &undated, 1, visit, ctx, err);
-	return rc > 0 ? 0 : rc;
-}
+	part[0].hi = CW_DATE_KEY_UNKNOWN - 1;
+	part[1].lo = CW_DATE_KEY_UNKNOWN;
+	for (int k = 0; k < 2 && rc == 0; k++) {
+		const struct criteria *p = &part[descending ? k : 1 - k];
 
-/* The exact reverse of newest first: the undated records (highest id first reversed, so lowest
- * first), then the dated ones from the oldest. */
-static int walk_newest_reversed(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
-				match_fn visit, void *ctx, struct cw_error *err)
-{
-	struct criteria dated = *c, undated = *c;
-	int rc;
-
-	if (c->hi != CW_DATE_KEY_UNKNOWN) {
-		rc = walk_matches(st, txn, c, 0, visit, ctx, err);
-		return rc > 0 ? 0 : rc;
+		if (p->lo <= p->hi)
+			rc = walk_matches(st, txn, p, descending, visit, ctx, err);
 	}
-	undated.lo = CW_DATE_KEY_UNKNOWN;
-	if ((rc = walk_matches(st, txn, &undated, 0, visit, ctx, err)) != 0)
-		return rc > 0 ? 0 : rc;
-	dated.hi = CW_DATE_KEY_UNKNOWN - 1;
-	if (dated.lo > dated.hi)
-		return 0;
-	rc = walk_matches(st, txn, &dated, 0, visit, ctx, err);
 	return rc > 0 ? 0 : rc;
 }
 
@@ -703,7 +685,7 @@ static int walk_people_via_cases(struct cw_store *st, MDB_txn *txn, const struct
 	memset(&people, 0, sizeof people);
 	people.kinds = CW_KIND_BIT(CW_KIND_PERSON);
 	people.provinces = c->provinces;
-	rc = walk_in_order(st, txn, &cases, 1, collect_defendants, &d, err);
+	rc = walk_in_order(st, txn, &cases, CW_ORDER_OLDEST_FIRST, collect_defendants, &d, err);
 	for (size_t i = 0; i < d.ids.n && rc == 0; i++) {
 		MDB_val k = {ID_LEN, d.ids.keys[i]}, v;
 		struct cw_id id;
@@ -790,7 +772,8 @@ static int list_people_in_order(struct cw_store *st, MDB_txn *txn, const struct 
 		struct cw_id *ids;
 		size_t n;
 
-		if ((rc = walk_in_order(st, txn, c, 0, list_visit, &l, err)) != 0)
+		if ((rc = walk_in_order(st, txn, c, CW_ORDER_OLDEST_FIRST, list_visit, &l, err)) !=
+		    0)
 			return rc;
 		if (all.n > 1)
 			qsort(all.items, all.n, sizeof *all.items, compare_names);
@@ -841,10 +824,7 @@ int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t defau
 		if (people_via_cases(&c))
 			rc = walk_people_via_cases(st, l.txn, &c, list_visit, &l, err);
 		else
-			rc = order == CW_ORDER_NEWEST_FIRST_REVERSED
-				     ? walk_newest_reversed(st, l.txn, &c, list_visit, &l, err)
-				     : walk_in_order(st, l.txn, &c, order == CW_ORDER_NEWEST_FIRST,
-						     list_visit, &l, err);
+			rc = walk_in_order(st, l.txn, &c, order, list_visit, &l, err);
 		if (rc == 0 && by_name && out->n > 0) {
 			qsort(out->items, out->n, sizeof *out->items, compare_names);
 			if (offset >= out->n)
@@ -935,7 +915,8 @@ int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t defa
 	    (rc = count_from_counters(st, txn, &c, count, err)) == 0)
 		rc = people_via_cases(&c)
 			     ? walk_people_via_cases(st, txn, &c, count_visit, count, err)
-			     : walk_in_order(st, txn, &c, 1, count_visit, count, err);
+			     : walk_in_order(st, txn, &c, CW_ORDER_OLDEST_FIRST, count_visit, count,
+					     err);
 	if (rc > 0)
 		rc = 0; /* answered from the counters */
 	criteria_free(&c);
@@ -965,7 +946,7 @@ int cw_store_person_records(struct cw_store *st, const struct cw_id *person, uin
 	if (keylist_add(&c.persons, person->b, ID_LEN) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if ((rc = cw_store_begin_read(st, &l.txn, err)) == 0) {
-		rc = walk_in_order(st, l.txn, &c, 0, list_visit, &l, err);
+		rc = walk_in_order(st, l.txn, &c, CW_ORDER_OLDEST_FIRST, list_visit, &l, err);
 		mdb_txn_abort(l.txn);
 	}
 	criteria_free(&c);
