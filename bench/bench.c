@@ -27,7 +27,7 @@
 
 #include "bench/bench.h"
 #include "models/codec.h"
-#include "store/report.h"
+#include "report/report.h"
 #include "store/store.h"
 
 const struct bench_query_def bench_queries[Q_COUNT] = {

@@ -31,7 +31,7 @@ enum bench_query {
 	Q_SCREEN_437BIS_HEARINGS,
 	Q_TIMELINES,
 	Q_WEEK,
-	Q_REPORT, /* casewatch's own weekly report (store/report.h); no SQLite counterpart */
+	Q_REPORT, /* casewatch's own weekly report (report/report.h); no SQLite counterpart */
 	Q_COUNT
 };
 

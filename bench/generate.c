@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "generate.h"
+#include "bench/generate.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "article.h"
+#include "models/article.h"
 
 struct offence_entry {
 	uint8_t law;

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "error.h"
+#include "models/error.h"
 
 enum cw_law {
 	CW_LAW_NONE = 0,  /* no article: a free-text offence */

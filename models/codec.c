@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "codec.h"
+#include "models/codec.h"
 
 enum { WIRE_VARINT = 0, WIRE_FIXED32 = 1, WIRE_BYTES = 2 };
 

@@ -12,8 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "error.h"
-#include "record.h"
+#include "models/error.h"
+#include "models/record.h"
 
 #define CW_CODEC_VERSION 1
 

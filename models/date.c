@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "date.h"
+#include "models/date.h"
 
 static int is_leap(int y)
 {

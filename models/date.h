@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "models/error.h"
 
 struct cw_date {
 	uint16_t year; /* 0: unknown */

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "error.h"
+#include "models/error.h"
 
 int cw_error_set(struct cw_error *err, int code, const char *field, const char *fmt, ...)
 {

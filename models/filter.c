@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "filter.h"
-#include "text.h"
+#include "models/filter.h"
+#include "models/text.h"
 
 void cw_filter_init(struct cw_filter *f)
 {

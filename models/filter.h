@@ -9,10 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "article.h"
-#include "date.h"
-#include "error.h"
-#include "record.h"
+#include "models/article.h"
+#include "models/date.h"
+#include "models/error.h"
+#include "models/record.h"
 
 #define CW_FILTER_TEXT_MAX 200
 

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "format.h"
-#include "json.h"
+#include "models/format.h"
+#include "models/json.h"
 
 void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
 		      struct cw_article *out, size_t max, size_t *n)

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "record.h"
+#include "models/record.h"
 
 /* The articles a case charges one defendant with (every defendant when person is NULL), each
  * once and in the order first charged, into out[0..*n), at most max. */

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "json.h"
+#include "models/json.h"
 
 void cw_time_format(int64_t us, char buf[32])
 {

@@ -8,8 +8,8 @@
 
 #include <jansson.h>
 
-#include "error.h"
-#include "record.h"
+#include "models/error.h"
+#include "models/record.h"
 
 /* How a reference in an input file becomes an id. The default (resolve == NULL) takes 32 hex
  * digits as an id and anything else as a readable reference (cw_id_from_ref). A front end may

@@ -8,8 +8,8 @@
 #include <strings.h>
 #include <time.h>
 
-#include "record.h"
-#include "text.h"
+#include "models/record.h"
+#include "models/text.h"
 
 #define WORDS(name, ...)                                                                           \
 	static const char *const name##_list[] = {__VA_ARGS__};                                    \

@@ -12,9 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "article.h"
-#include "date.h"
-#include "error.h"
+#include "models/article.h"
+#include "models/date.h"
+#include "models/error.h"
 
 enum cw_kind {
 	CW_KIND_NONE = 0,

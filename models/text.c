@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "text.h"
+#include "models/text.h"
 
 size_t cw_utf8_decode(const char *str, size_t n, uint32_t *cp)
 {

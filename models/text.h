@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "error.h"
+#include "models/error.h"
 
 /* Decodes one UTF-8 sequence at s (n bytes available). Returns its length and the code point
  * in *cp, or 0 when the bytes are not well-formed UTF-8 (overlong forms, surrogates and code

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "timeline.h"
+#include "models/timeline.h"
 
 static int starts_detention(uint8_t type)
 {

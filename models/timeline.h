@@ -3,8 +3,8 @@
 #ifndef CW_TIMELINE_H
 #define CW_TIMELINE_H
 
-#include "date.h"
-#include "record.h"
+#include "models/date.h"
+#include "models/record.h"
 
 struct cw_timeline_summary {
 	long pretrial_days;          /* -1 when the records do not give day-precise dates */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import.h"
+#include "seed/import.h"
 #include "models/json.h"
 #include "models/text.h"
 

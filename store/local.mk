@@ -1,7 +1,6 @@
 ## store/: sync, bundles and audit: additions to the top-level Makefile.am (included by it).
 libcwstore_a_SOURCES += store/sync.c store/sync.h
 libcwstore_a_CFLAGS += $(JANSSON_CFLAGS)
-casewatch_SOURCES += tui/cli_sync.c tui/cli_sync.h
 
 ## The merge rule and bundles in-process (three stores in temporary directories), and the
 ## real binary with three databases exchanging bundles in different orders.

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../models/codec.h"
-#include "../models/text.h"
-#include "store_internal.h"
+#include "models/codec.h"
+#include "models/text.h"
+#include "store/store_internal.h"
 
 uint64_t cw_store_generation(struct cw_store *st)
 {

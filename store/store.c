@@ -10,9 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../models/codec.h"
-#include "store_internal.h"
-#include "sync.h"
+#include "models/codec.h"
+#include "store/store_internal.h"
+#include "models/version.h"
 
 #define DEFAULT_MAP_SIZE ((size_t)64 << 20)
 #define MAX_WRITE_TRIES  24

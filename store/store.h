@@ -36,9 +36,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../models/error.h"
-#include "../models/filter.h"
-#include "../models/record.h"
+#include "models/error.h"
+#include "models/filter.h"
+#include "models/record.h"
 
 #define CW_SCHEMA_VERSION 1
 

@@ -4,7 +4,7 @@
 
 #include <lmdb.h>
 
-#include "store.h"
+#include "store/store.h"
 
 enum cw_db {
 	DB_META,

@@ -16,7 +16,7 @@
 #include "models/record.h"
 #include "models/text.h"
 #include "models/timeline.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 static struct cw_date D(const char *text) {
 	struct cw_date d;

@@ -1,4 +1,4 @@
-/* check_report.c - unit tests of store/report.c: ISO week arithmetic, and what a summary
+/* check_report.c - unit tests of report/report.c: ISO week arithmetic, and what a summary
  * gathers from a small database: records in the range and not outside it, partial dates under
  * their own heading, charges by article with 494/495 and 437 bis apart, verdicts given both as
  * a hearing and as a milestone counted once, the upcoming window with next dates, pretrial
@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/report.h"
+#include "report/report.h"
 #include "store/store.h"
-#include "store_fixture.h"
+#include "tests/store_fixture.h"
 
 static struct cw_date D(const char *text) {
 	struct cw_date d;

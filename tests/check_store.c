@@ -13,7 +13,7 @@
 
 #include "models/codec.h"
 #include "store/store.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 static char *dir;
 static struct cw_store *st;

@@ -9,7 +9,7 @@
 
 #include "store/store.h"
 #include "store/sync.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 static struct cw_id db(int n)
 {

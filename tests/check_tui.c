@@ -13,7 +13,7 @@
 
 #include "models/text.h"
 #include "store/store.h"
-#include "store_fixture.h"
+#include "tests/store_fixture.h"
 #include "tui/form.h"
 #include "tui/keys.h"
 #include "tui/widget.h"

@@ -4,7 +4,7 @@
 #define CW_STORE_FIXTURE_H
 
 #include "store/store.h"
-#include "testutil.h"
+#include "tests/testutil.h"
 
 static char *dir;
 static struct cw_store *st;

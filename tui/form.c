@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form.h"
-#include "keys.h"
+#include "tui/form.h"
+#include "tui/keys.h"
 #include "models/article.h"
 #include "models/text.h"
 

@@ -14,7 +14,7 @@
 
 #include "models/record.h"
 #include "store/store.h"
-#include "widget.h"
+#include "tui/widget.h"
 
 enum cw_form_widget {
 	CW_W_TEXT,      /* typed text: strings, dates, numbers, word lists, article lists */

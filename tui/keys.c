@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "keys.h"
+#include "tui/keys.h"
 #include "models/text.h"
 
 #define V    CW_CTX_VIEWS

@@ -1,5 +1,7 @@
-## tui/: the curses front end: additions to the top-level Makefile.am (included by it).
-casewatch_SOURCES += \
+## tui/: the curses front end. It opens the store through app/ and writes reports through
+## report/; it never sees the command line's option parser.
+libcwtui_a_SOURCES += \
+	tui/tui.c tui/tui.h \
 	tui/keys.c tui/keys.h \
 	tui/widget.c tui/widget.h \
 	tui/form.c tui/form.h \
@@ -8,14 +10,15 @@ casewatch_SOURCES += \
 	tui/view_list.c \
 	tui/view_detail.c \
 	tui/view_form.c
+libcwtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(JANSSON_CFLAGS)
 
 ## The logic that does not draw (keys, paging, columns, fitting, filter line, forms), tested
 ## without a terminal; linked with ncursesw only for the key codes of curses.h.
 check_PROGRAMS += tests/check_tui
-tests_check_tui_SOURCES = tests/check_tui.c tests/testutil.h tests/store_fixture.h \
-	tui/keys.c tui/keys.h tui/widget.c tui/widget.h tui/form.c tui/form.h
+tests_check_tui_SOURCES = tests/check_tui.c tests/testutil.h tests/store_fixture.h
 tests_check_tui_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(NCURSESW_CFLAGS) $(LMDB_CFLAGS)
-tests_check_tui_LDADD = $(STORE_LIBS) $(NCURSESW_LIBS) $(CHECK_LIBS)
+tests_check_tui_LDADD = libcwtui.a libcwreport.a libcwapp.a $(STORE_LIBS) $(NCURSESW_LIBS) \
+	$(CHECK_LIBS)
 
 CLI_TESTS += \
 	tests/tui/scripted.sh \

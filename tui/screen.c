@@ -7,9 +7,9 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "keys.h"
+#include "tui/keys.h"
 #include "models/text.h"
-#include "screen.h"
+#include "tui/screen.h"
 
 static SCREEN *scr;
 static FILE *scr_out, *scr_in;

@@ -23,10 +23,10 @@
 #include <unistd.h>
 
 #include "models/text.h"
-#include "cli_report.h"
+#include "report/write.h"
 #include "store/sync.h"
-#include "tui.h"
-#include "view_app.h"
+#include "tui/tui.h"
+#include "tui/view_app.h"
 
 #define TICK_MS    1000
 #define SCRIPT_MAX 100000
@@ -546,7 +546,7 @@ static void handle_key(struct cw_app *app, int key)
 
 /* ---- set-up and the loop ---------------------------------------------------------------- */
 
-static int load_script(struct cw_cli *cli, const char *path, int **keys, size_t *n)
+static int load_script(struct cw_error *err, const char *path, int **keys, size_t *n)
 {
 	FILE *f = fopen(path, "r");
 	char *text = malloc(SCRIPT_MAX + 1), bad[64];
@@ -557,7 +557,7 @@ static int load_script(struct cw_cli *cli, const char *path, int **keys, size_t 
 		if (f)
 			fclose(f);
 		free(text);
-		return cw_error_set(&cli->err, CW_EIO, "CASEWATCH_TUI_SCRIPT", "cannot read %.200s",
+		return cw_error_set(err, CW_EIO, "CASEWATCH_TUI_SCRIPT", "cannot read %.200s",
 				    path);
 	}
 	len = fread(text, 1, SCRIPT_MAX, f);
@@ -565,14 +565,14 @@ static int load_script(struct cw_cli *cli, const char *path, int **keys, size_t 
 	text[len] = '\0';
 	if (cw_keys_parse_script(text, *keys, SCRIPT_MAX, n, bad, sizeof bad) != 0) {
 		free(text);
-		return cw_error_set(&cli->err, CW_EUSAGE, "CASEWATCH_TUI_SCRIPT",
-				    "unknown key <%s>", bad);
+		return cw_error_set(err, CW_EUSAGE, "CASEWATCH_TUI_SCRIPT", "unknown key <%s>",
+				    bad);
 	}
 	free(text);
 	return 0;
 }
 
-int cw_tui_main(struct cw_cli *cli)
+int cw_tui_main(struct cw_session *session, struct cw_error *err)
 {
 	const char *script = getenv("CASEWATCH_TUI_SCRIPT"), *size = getenv("CASEWATCH_TUI_SIZE");
 	struct cw_app *app;
@@ -580,32 +580,32 @@ int cw_tui_main(struct cw_cli *cli)
 	size_t nkeys = 0, next = 0;
 
 	if (script && *script) {
-		if ((rc = load_script(cli, script, &keys, &nkeys)) != 0) {
+		if ((rc = load_script(err, script, &keys, &nkeys)) != 0) {
 			free(keys);
 			return rc;
 		}
 		if (size && (sscanf(size, "%dx%d", &cols, &lines) != 2 || cols < 20 || lines < 5)) {
 			free(keys);
-			return cw_error_set(&cli->err, CW_EUSAGE, "CASEWATCH_TUI_SIZE",
+			return cw_error_set(err, CW_EUSAGE, "CASEWATCH_TUI_SIZE",
 					    "write COLSxLINES, e.g. 80x24");
 		}
 	} else {
 		script = NULL;
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-			return cw_error_set(&cli->err, CW_EUSAGE, "",
+			return cw_error_set(err, CW_EUSAGE, "",
 					    "the terminal interface needs a terminal; "
 					    "see casewatch --help for the commands");
 	}
-	if ((rc = cw_cli_open_store(cli, 1)) != 0) {
+	if ((rc = cw_session_open(session, 1, err)) != 0) {
 		free(keys);
 		return rc;
 	}
 	if (!(app = calloc(1, sizeof *app))) {
 		free(keys);
-		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	}
-	app->cli = cli;
-	app->st = cli->store;
+	app->session = session;
+	app->st = session->store;
 	app->scripted = script != NULL;
 	app->tab = CW_TAB_RECORDS;
 	cw_filter_state_init(&app->filter);
@@ -613,7 +613,7 @@ int cw_tui_main(struct cw_cli *cli)
 	if (cw_screen_open(script != NULL, cols, lines) != 0) {
 		free(app);
 		free(keys);
-		return cw_error_set(&cli->err, CW_EIO, "TERM",
+		return cw_error_set(err, CW_EIO, "TERM",
 				    "cannot start the terminal interface on this terminal");
 	}
 	while (!app->quit) {

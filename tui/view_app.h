@@ -7,11 +7,11 @@
 #ifndef CW_VIEW_APP_H
 #define CW_VIEW_APP_H
 
-#include "cli.h"
-#include "form.h"
-#include "keys.h"
-#include "screen.h"
-#include "widget.h"
+#include "app/session.h"
+#include "tui/form.h"
+#include "tui/keys.h"
+#include "tui/screen.h"
+#include "tui/widget.h"
 
 enum cw_view_type { CW_V_LISTS, CW_V_TIMELINE, CW_V_RECORD, CW_V_FORM, CW_V_HELP, CW_V_CONFLICTS };
 
@@ -40,7 +40,7 @@ enum cw_question { CW_Q_NONE, CW_Q_DELETE, CW_Q_DISCARD, CW_Q_QUIT_FORM, CW_Q_RE
 #define CW_STACK_MAX 8
 
 struct cw_app {
-	struct cw_cli *cli;
+	struct cw_session *session;
 	struct cw_store *st;
 	uint64_t generation; /* cw_store_generation when the counts were last made */
 	enum cw_tab tab;

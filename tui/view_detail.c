@@ -14,8 +14,8 @@
 #include "models/text.h"
 #include "store/sync.h"
 #include "models/timeline.h"
-#include "output.h"
-#include "view_app.h"
+#include "report/record_text.h"
+#include "tui/view_app.h"
 
 struct lines {
 	char **v;

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "models/text.h"
-#include "view_app.h"
+#include "tui/view_app.h"
 
 #define LABEL_W    22
 #define NOTES_ROWS 3

@@ -12,8 +12,8 @@
 #include "models/article.h"
 #include "models/format.h"
 #include "models/text.h"
-#include "output.h"
-#include "view_app.h"
+#include "report/record_text.h"
+#include "tui/view_app.h"
 
 static const char *const tab_titles[CW_TAB_COUNT] = {"1 Cases", "2 People", "3 Records"};
 static const char *const tab_nouns[CW_TAB_COUNT] = {"cases", "people", "records"};

@@ -9,7 +9,7 @@
 #include "models/error.h"
 #include "store/store.h"
 #include "models/text.h"
-#include "widget.h"
+#include "tui/widget.h"
 
 /* ---- paging ----------------------------------------------------------------------------- */
 

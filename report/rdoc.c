@@ -1,5 +1,5 @@
-/* report_rows.c - a gathered report as sections of plain-text rows, shared by the Markdown,
- * HTML and CSV writers; see cli_report.h. */
+/* rdoc.c - a gathered report as sections of plain-text rows, shared by the Markdown,
+ * HTML and CSV writers; see rdoc.h. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_report.h"
+#include "report/rdoc.h"
 #include "models/format.h"
 #include "models/text.h"
 

@@ -1,21 +1,19 @@
-/* cli.h - casewatch's command line: `casewatch [--db DIR] COMMAND ...`.
- *
- * A thin front end: every command parses its options, calls store/ and models/, prints and
- * returns an error code. Only main() exits. */
+/* cli.h - what every command of the command line uses: the parsed state, the option parser,
+ * opening the store, resolving names and record options. Only main() exits.
+ * May use every layer below: models/, store/, report/, app/, seed/, tui/. */
 #ifndef CW_CLI_H
 #define CW_CLI_H
 
+#include <jansson.h>
 #include <stdio.h>
 
+#include "app/session.h"
 #include "models/error.h"
 #include "models/record.h"
 #include "store/store.h"
 
 struct cw_cli {
-	const char *db_dir; /* --db, $CASEWATCH_DB, else $XDG_DATA_HOME/casewatch */
-	int db_given;       /* --db or $CASEWATCH_DB named it (else it is the default) */
-	char author[128];   /* $CASEWATCH_AUTHOR, the config file, else the login name */
-	struct cw_store *store;
+	struct cw_session session; /* database folder, author, the open store */
 	struct cw_error err;
 	FILE *out;
 	int json; /* --json */
@@ -37,10 +35,7 @@ struct cw_command {
 	const char *help; /* more lines for `casewatch NAME --help`, or NULL */
 };
 
-/* Runs the command line; returns a CW_E* code with cli->err filled on failure. */
-int cw_cli_run(struct cw_cli *cli, int argc, char **argv);
-
-/* Opens cli->store (creating the database when `create`). */
+/* Opens cli->session.store (creating the database when `create`). */
 int cw_cli_open_store(struct cw_cli *cli, int create);
 
 /* An option parser over cli->argv: "--name value" or "--name=value". */
@@ -53,13 +48,16 @@ struct cw_opt {
  * take no value ("json,yes,help"). */
 int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt);
 
-/* Builds or edits a record from command-line options (cli_records.c). Unknown options and bad
+/* Builds or edits a record from command-line options (record_options.c). Unknown options and bad
  * values fail naming the option. */
 int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int first_arg);
 
 /* Resolves a person or case from a name, id or id prefix; the error lists candidates. */
 int cw_cli_resolve(struct cw_cli *cli, enum cw_kind kind, const char *text, const char *field,
 		   struct cw_id *out);
+
+/* Prints a JSON value to cli->out (taking its reference); CW_ENOMEM when value is NULL. */
+int cw_cli_print_json(struct cw_cli *cli, json_t *value);
 
 /* Prints the help for the record options of a kind. */
 void cw_cli_print_record_options(FILE *out, enum cw_kind kind);

@@ -14,11 +14,11 @@
 
 #include <stddef.h>
 
-#include "../models/date.h"
-#include "../models/error.h"
-#include "../models/filter.h"
-#include "../models/record.h"
-#include "store.h"
+#include "models/date.h"
+#include "models/error.h"
+#include "models/filter.h"
+#include "models/record.h"
+#include "store/store.h"
 
 #define CW_REPORT_UPCOMING_DAYS 14 /* hearings listed after the range */
 #define CW_REPORT_DETAINEES_MAX 10 /* people listed under pretrial detention */

@@ -29,30 +29,6 @@ void cw_table_free(struct cw_table *t);
 /* The width to fit output to: the terminal's, else $COLUMNS, else 160. */
 int cw_output_width(FILE *out);
 
-struct cw_store;
-struct cw_record;
-
-/* What a list shows of a record in its columns (not yet neutralised): who or what it is about
- * (a case title, a person, a prison, a demonstration's cause), where (court, place), the
- * articles charged in its case, and what happened. Hearings and milestones take their case's
- * title, court and articles, their own court when they name one. */
-struct cw_record_summary {
-	char who[400];
-	char where[400];
-	char articles[400];
-	char what[400];
-};
-void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
-			 struct cw_record_summary *out);
-
-/* A record's own fields as lines for people, in table order: (indent, name, value) with
- * value as written (a string may hold newlines), an id as "name (1a2b3c4d)", a list item as
- * a heading line "name[i]" (value NULL) followed by its fields indented. Values are not yet
- * neutralised. The header is left to cw_record_provenance. */
-typedef void (*cw_line_fn)(void *ctx, int indent, const char *name, const char *value);
-void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
-			   void *ctx);
-
 /* Prints text neutralised for the terminal (keep_newlines for multi-line notes). */
 void cw_print_safe(FILE *out, const char *text, int keep_newlines);
 

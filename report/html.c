@@ -1,10 +1,10 @@
-/* report_html.c - a summary as one self-contained, printable HTML file; see cli_report.h.
+/* html.c - a summary as one self-contained, printable HTML file; see rdoc.h.
  *
  * No scripts, no external style sheets or fonts: the file prints the same anywhere. Every piece
  * of text is escaped for element content and attributes alike. */
 #include "config.h"
 
-#include "cli_report.h"
+#include "report/rdoc.h"
 
 static void html_text(FILE *out, const char *s)
 {

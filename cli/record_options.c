@@ -1,4 +1,4 @@
-/* cli_records.c - records from command-line options, driven by the field tables of
+/* record_options.c - records from command-line options, driven by the field tables of
  * models/record.h: every scalar field `foo_bar` is the option --foo-bar; lists have the
  * options below. */
 #include "config.h"
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "models/article.h"
 #include "models/text.h"
 
@@ -41,7 +41,7 @@ int cw_cli_resolve(struct cw_cli *cli, enum cw_kind kind, const char *text, cons
 		   struct cw_id *out)
 {
 	struct cw_record_list cands = {0};
-	int rc = cw_store_resolve(cli->store, kind, text, out, &cands, &cli->err);
+	int rc = cw_store_resolve(cli->session.store, kind, text, out, &cands, &cli->err);
 
 	if (rc == CW_EAMBIGUOUS && cands.n) {
 		char list[200] = "";

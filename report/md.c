@@ -1,4 +1,4 @@
-/* report_md.c - a summary as Markdown, for email; see cli_report.h.
+/* md.c - a summary as Markdown, for email; see rdoc.h.
  *
  * Database text only ever lands inside a table cell or after a label, never at the start of a
  * line, and is escaped so that it stays text: newlines and tabs become spaces (a table row is
@@ -8,7 +8,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "cli_report.h"
+#include "report/rdoc.h"
 
 static int word_char(int c)
 {

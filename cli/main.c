@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/run.h"
 
 int main(int argc, char **argv)
 {
@@ -19,8 +19,8 @@ int main(int argc, char **argv)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	memset(&cli, 0, sizeof cli);
 	rc = cw_cli_run(&cli, argc, argv);
-	if (cli.store)
-		cw_store_close(cli.store);
+	if (cli.session.store)
+		cw_store_close(cli.session.store);
 	if (fflush(stdout) != 0 && rc == 0) {
 		fprintf(stderr, "casewatch: cannot write output\n");
 		return 74;

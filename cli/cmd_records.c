@@ -1,150 +1,24 @@
-/* cli.c - the commands of casewatch's command line; see cli.h. */
+/* cmd_records.c - the commands on records: init, seed, add (person, case, log), edit, delete,
+ * list, show, timeline, import, articles; see commands.h. */
 #include "config.h"
 
 #include <jansson.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "cli_report.h"
-#include "cli_sync.h"
+#include "cli/commands.h"
+#include "cli/output.h"
 #include "models/codec.h"
 #include "models/format.h"
 #include "models/json.h"
 #include "models/text.h"
 #include "models/timeline.h"
-#include "output.h"
+#include "report/record_text.h"
 #include "seed/import.h"
-#include "tui.h"
 
+/* Ids in tables: the first 8 hex digits, enough to tell records apart by eye. */
 #define SHORT_ID 8
-
-/* ---- options ---------------------------------------------------------------------------- */
-
-static int flag_listed(const char *flags, const char *name)
-{
-	size_t n = strlen(name);
-
-	for (const char *p = flags; p && *p;) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-
-		if (len == n && !strncmp(p, name, n))
-			return 1;
-		p = comma ? comma + 1 : NULL;
-	}
-	return 0;
-}
-
-int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt)
-{
-	static char name[64];
-	const char *arg, *eq;
-
-	if (*i >= cli->argc)
-		return 0;
-	arg = cli->argv[(*i)++];
-	if (strncmp(arg, "--", 2) != 0 || !arg[2])
-		return cw_error_set(&cli->err, CW_EUSAGE, "", "unexpected argument '%.40s'", arg);
-	arg += 2;
-	eq = strchr(arg, '=');
-	snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - arg) : (int)strlen(arg), arg);
-	opt->name = name;
-	opt->value = NULL;
-	if (flag_listed(flags, name)) {
-		if (eq)
-			return cw_error_set(&cli->err, CW_EUSAGE, name, "takes no value");
-		return 1;
-	}
-	if (eq) {
-		opt->value = eq + 1;
-	} else {
-		if (*i >= cli->argc)
-			return cw_error_set(&cli->err, CW_EUSAGE, name, "needs a value");
-		opt->value = cli->argv[(*i)++];
-	}
-	return 1;
-}
-
-/* Global flags may stand anywhere among a command's options. */
-static void scan_flags(struct cw_cli *cli)
-{
-	for (int i = 0; i < cli->argc; i++) {
-		if (!strcmp(cli->argv[i], "--json"))
-			cli->json = 1;
-		else if (!strcmp(cli->argv[i], "--yes"))
-			cli->yes = 1;
-		else if (!strcmp(cli->argv[i], "--help") || !strcmp(cli->argv[i], "-h"))
-			cli->help = 1;
-	}
-}
-
-/* ---- set-up ----------------------------------------------------------------------------- */
-
-static void find_author(struct cw_cli *cli)
-{
-	const char *env = getenv("CASEWATCH_AUTHOR"), *cfg = getenv("XDG_CONFIG_HOME"),
-		   *home = getenv("HOME");
-	char path[1024], line[256];
-	struct passwd *pw;
-	FILE *f;
-
-	if (env && *env && cw_text_validate(env, 100, 0, "author", NULL) == 0) {
-		snprintf(cli->author, sizeof cli->author, "%s", env);
-		return;
-	}
-	if (cfg && *cfg)
-		snprintf(path, sizeof path, "%s/casewatch/config", cfg);
-	else
-		snprintf(path, sizeof path, "%s/.config/casewatch/config", home ? home : ".");
-	if ((f = fopen(path, "r"))) {
-		while (fgets(line, sizeof line, f)) {
-			char *v;
-
-			line[strcspn(line, "\r\n")] = '\0';
-			if (strncmp(line, "author", 6) != 0 || !(v = strchr(line, '=')))
-				continue;
-			for (v++; *v == ' '; v++)
-				;
-			if (*v && cw_text_validate(v, 100, 0, "author", NULL) == 0) {
-				snprintf(cli->author, sizeof cli->author, "%s", v);
-				fclose(f);
-				return;
-			}
-		}
-		fclose(f);
-	}
-	pw = getpwuid(getuid());
-	snprintf(cli->author, sizeof cli->author, "%s",
-		 pw && pw->pw_name ? pw->pw_name : "unknown");
-}
-
-/* $XDG_DATA_HOME/NAME, else ~/.local/share/NAME. */
-static const char *data_dir(const char *name)
-{
-	static char path[1024];
-	const char *data = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-
-	if (data && *data)
-		snprintf(path, sizeof path, "%s/%s", data, name);
-	else
-		snprintf(path, sizeof path, "%s/.local/share/%s", home ? home : ".", name);
-	return path;
-}
-
-int cw_cli_open_store(struct cw_cli *cli, int create)
-{
-	struct cw_store_options opt = {0, cli->author, create, 0};
-	const char *map = getenv("CASEWATCH_MAP_SIZE"); /* tests: a tiny map to force growth */
-
-	if (cli->store)
-		return 0;
-	if (map)
-		opt.map_size = (size_t)strtoull(map, NULL, 10);
-	return cw_store_open(cli->db_dir, &opt, &cli->store, &cli->err);
-}
 
 /* ---- printing records ------------------------------------------------------------------- */
 
@@ -172,17 +46,8 @@ static void print_record(struct cw_cli *cli, FILE *out, const struct cw_record *
 
 	cw_id_hex(&rec->id, hex);
 	fprintf(out, "%-18s %s\n%-18s %s\n", "id", hex, "kind", cw_kind_name(rec->kind));
-	cw_record_field_lines(cli->store, rec, print_line, out);
+	cw_record_field_lines(cli->session.store, rec, print_line, out);
 	cw_record_provenance(rec, print_pair, out);
-}
-
-static int print_json(struct cw_cli *cli, json_t *value)
-{
-	int rc = value ? json_dumpf(value, cli->out, JSON_INDENT(2) | JSON_ENSURE_ASCII * 0) : -1;
-
-	fputc('\n', cli->out);
-	json_decref(value);
-	return rc == 0 ? 0 : cw_error_set(&cli->err, CW_ENOMEM, "", "cannot write JSON");
 }
 
 static json_t *list_to_json(const struct cw_record_list *l)
@@ -259,7 +124,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 		} else {
 			struct cw_record_summary sum;
 
-			cw_record_summarise(cli->store, r, &sum);
+			cw_record_summarise(cli->session.store, r, &sum);
 			rc = cw_table_add(
 				&t, (const char *const[]){hex, date, cw_kind_name(r->kind), sum.who,
 							  sum.where, sum.articles, sum.what});
@@ -273,7 +138,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 
 /* ---- commands --------------------------------------------------------------------------- */
 
-static int cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+int cw_cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_id id;
 	char hex[CW_ID_HEX_LEN + 1];
@@ -285,14 +150,15 @@ static int cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		return rc < 0 ? rc : cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
 	if ((rc = cw_cli_open_store(cli, 1)) != 0)
 		return rc;
-	cw_store_database_id(cli->store, &id);
+	cw_store_database_id(cli->session.store, &id);
 	cw_id_hex(&id, hex);
-	fprintf(cli->out, "casewatch database ready in %s (database id %s)\n", cli->db_dir, hex);
+	fprintf(cli->out, "casewatch database ready in %s (database id %s)\n", cli->session.db_dir,
+		hex);
 	return 0;
 }
 
 /* person add, case add, log KIND: a new record from options, saved in one transaction. */
-static int cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
 	char hex[CW_ID_HEX_LEN + 1];
@@ -307,10 +173,10 @@ static int cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 	    !cw_date_is_known(cw_record_date(&rec)))
 		rc = cw_error_set(&cli->err, CW_EINVAL, "date", "is required when logging a %s",
 				  cw_kind_name(rec.kind));
-	if (rc == 0 && (rc = cw_store_put(cli->store, &rec, CW_PUT_NEW, &cli->err)) == 0) {
+	if (rc == 0 && (rc = cw_store_put(cli->session.store, &rec, CW_PUT_NEW, &cli->err)) == 0) {
 		cw_id_hex(&rec.id, hex);
 		if (cli->json)
-			rc = print_json(cli, cw_record_to_json(&rec, CW_JSON_HEADER));
+			rc = cw_cli_print_json(cli, cw_record_to_json(&rec, CW_JSON_HEADER));
 		else
 			fprintf(cli->out, "added %s %s\n", cw_kind_name(rec.kind), hex);
 	}
@@ -331,11 +197,11 @@ static int record_argument(struct cw_cli *cli, int first_arg, const char *what, 
 		struct cw_record rec;
 
 		cw_id_from_ref(arg + 4, id);
-		if ((rc = cw_store_get(cli->store, id, &rec, &cli->err)) == 0)
+		if ((rc = cw_store_get(cli->session.store, id, &rec, &cli->err)) == 0)
 			cw_record_free(&rec);
 		return rc;
 	}
-	rc = cw_store_find_id(cli->store, arg, id, &cli->err);
+	rc = cw_store_find_id(cli->session.store, arg, id, &cli->err);
 	if (rc == CW_EINVAL || rc == CW_ENOTFOUND) {
 		/* Not an id: try a person's name, then a case title. */
 		struct cw_error keep = cli->err;
@@ -352,7 +218,7 @@ static int record_argument(struct cw_cli *cli, int first_arg, const char *what, 
 	return rc;
 }
 
-static int cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
 	struct cw_id id;
@@ -361,10 +227,10 @@ static int cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	(void)cmd;
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = record_argument(cli, first_arg, "id", &id)) != 0 ||
-	    (rc = cw_store_get(cli->store, &id, &rec, &cli->err)) != 0)
+	    (rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
 	if ((rc = cw_cli_apply_record_options(cli, &rec, first_arg + 1)) == 0 &&
-	    (rc = cw_store_put(cli->store, &rec, 0, &cli->err)) == 0) {
+	    (rc = cw_store_put(cli->session.store, &rec, 0, &cli->err)) == 0) {
 		char hex[CW_ID_HEX_LEN + 1];
 
 		cw_id_hex(&rec.id, hex);
@@ -374,7 +240,7 @@ static int cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	return rc;
 }
 
-static int cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
 	struct cw_id id;
@@ -391,7 +257,7 @@ static int cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int firs
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
 	if (rc < 0)
 		return rc;
-	if ((rc = cw_store_get(cli->store, &id, &rec, &cli->err)) != 0)
+	if ((rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
 	cw_id_hex(&id, hex);
 	if (!cli->yes) {
@@ -413,7 +279,7 @@ static int cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int firs
 		}
 	}
 	cw_record_free(&rec);
-	if ((rc = cw_store_delete(cli->store, &id, &cli->err)) == 0)
+	if ((rc = cw_store_delete(cli->session.store, &id, &cli->err)) == 0)
 		fprintf(cli->out, "deleted %s\n", hex);
 	return rc;
 }
@@ -463,7 +329,7 @@ static int parse_filter_options(struct cw_cli *cli, int first_arg, struct cw_fil
 	return rc;
 }
 
-static int cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+int cw_cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_filter f;
 	struct cw_record_list l;
@@ -493,13 +359,13 @@ static int cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	kinds = kind ? CW_KIND_BIT(kind) : CW_KINDS_EVENTS;
 	if (kind && f.kinds == 0)
 		f.kinds = kinds;
-	rc = cw_store_list(cli->store, &f, kinds,
+	rc = cw_store_list(cli->session.store, &f, kinds,
 			   oldest ? CW_ORDER_OLDEST_FIRST : CW_ORDER_NEWEST_FIRST, offset, limit,
 			   &l, &cli->err);
 	if (rc != 0)
 		return rc;
 	if (cli->json)
-		rc = print_json(cli, list_to_json(&l));
+		rc = cw_cli_print_json(cli, list_to_json(&l));
 	else if (l.n == 0)
 		fprintf(cli->out, "no matching %s\n", kind ? cw_kind_name(kind) : "records");
 	else
@@ -508,7 +374,7 @@ static int cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	return rc;
 }
 
-static int cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+int cw_cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
 	struct cw_id id;
@@ -517,13 +383,13 @@ static int cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	(void)cmd;
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = record_argument(cli, first_arg, "id", &id)) != 0 ||
-	    (rc = cw_store_get(cli->store, &id, &rec, &cli->err)) != 0)
+	    (rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
 	if (first_arg + 1 < cli->argc && strcmp(cli->argv[first_arg + 1], "--json") != 0)
 		rc = cw_error_set(&cli->err, CW_EUSAGE, "", "unexpected argument '%.40s'",
 				  cli->argv[first_arg + 1]);
 	else if (cli->json)
-		rc = print_json(cli, cw_record_to_json(&rec, CW_JSON_HEADER));
+		rc = cw_cli_print_json(cli, cw_record_to_json(&rec, CW_JSON_HEADER));
 	else
 		print_record(cli, cli->out, &rec);
 	cw_record_free(&rec);
@@ -586,7 +452,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 	fprintf(out, "  next hearing: %s\n", date[0] ? date : "none scheduled");
 }
 
-static int cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record person;
 	struct cw_record_list l;
@@ -602,9 +468,9 @@ static int cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int fi
 				    cli->argv[first_arg + 1]);
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_cli_resolve(cli, CW_KIND_PERSON, arg, "person", &id)) != 0 ||
-	    (rc = cw_store_get(cli->store, &id, &person, &cli->err)) != 0)
+	    (rc = cw_store_get(cli->session.store, &id, &person, &cli->err)) != 0)
 		return rc;
-	if ((rc = cw_store_timeline_for_person(cli->store, &id, &l, &cli->err)) != 0) {
+	if ((rc = cw_store_timeline_for_person(cli->session.store, &id, &l, &cli->err)) != 0) {
 		cw_record_free(&person);
 		return rc;
 	}
@@ -613,7 +479,7 @@ static int cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int fi
 
 		json_object_set_new(obj, "person", cw_record_to_json(&person, CW_JSON_HEADER));
 		json_object_set_new(obj, "entries", list_to_json(&l));
-		rc = print_json(cli, obj);
+		rc = cw_cli_print_json(cli, obj);
 	} else {
 		print_timeline_header(cli, &person, &l);
 		fputc('\n', cli->out);
@@ -629,7 +495,7 @@ static int cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int fi
 
 /* ---- import ------------------------------------------------------------------------------ */
 
-static int cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+int cw_cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	const char *path = first_arg < cli->argc ? cli->argv[first_arg] : NULL;
 	struct cw_import_stats stats;
@@ -639,13 +505,13 @@ static int cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if (!path || !strncmp(path, "--", 2) || first_arg + 1 < cli->argc)
 		return cw_error_set(&cli->err, CW_EUSAGE, "file", "give one file to import");
 	if ((rc = cw_cli_open_store(cli, 0)) == 0 &&
-	    (rc = cw_import_jsonl(cli->store, path, &stats, &cli->err)) == 0)
+	    (rc = cw_import_jsonl(cli->session.store, path, &stats, &cli->err)) == 0)
 		fprintf(cli->out, "imported %zu records (%zu new or changed)\n", stats.records,
 			stats.changed);
 	return rc;
 }
 
-static int cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	const char *candidates[] = {first_arg < cli->argc ? cli->argv[first_arg] : NULL,
 				    getenv("CASEWATCH_SEED"), CW_SEED_INSTALLED, CW_SEED_SOURCE};
@@ -655,8 +521,8 @@ static int cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	(void)cmd;
 	/* The demo goes into a database of its own unless one is named: it must never mix with
 	 * a monitor's real records by accident. */
-	if (!cli->db_given)
-		cli->db_dir = data_dir("casewatch-demo");
+	if (!cli->session.db_given)
+		cli->session.db_dir = cw_session_data_dir("casewatch-demo");
 	for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 		if (!candidates[i] || access(candidates[i], R_OK) != 0) {
 			if (i == 0 && candidates[0])
@@ -666,20 +532,21 @@ static int cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		}
 		if ((rc = cw_cli_open_store(cli, 1)) != 0)
 			return rc;
-		if ((rc = cw_import_jsonl(cli->store, candidates[i], &stats, &cli->err)) == 0)
+		if ((rc = cw_import_jsonl(cli->session.store, candidates[i], &stats, &cli->err)) ==
+		    0)
 			fprintf(cli->out,
 				"demo data: %zu records from the UN and government documents "
 				"(%zu new or changed) in %s%s%s\n",
-				stats.records, stats.changed, cli->db_dir,
-				cli->db_given ? "" : "; open it with casewatch --db ",
-				cli->db_given ? "" : cli->db_dir);
+				stats.records, stats.changed, cli->session.db_dir,
+				cli->session.db_given ? "" : "; open it with casewatch --db ",
+				cli->session.db_given ? "" : cli->session.db_dir);
 		return rc;
 	}
 	return cw_error_set(&cli->err, CW_EIO, "seed",
 			    "demo data not found; give its path: casewatch seed FILE");
 }
 
-static int cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	static const char *const cols[] = {"ARTICLE", "LAW", "OFFENCE"};
 	struct cw_table t;
@@ -702,201 +569,9 @@ static int cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int fi
 			cw_table_add(&t, (const char *const[]){text, cw_law_name(a.law), offence});
 	}
 	if (arr)
-		print_json(cli, arr);
+		cw_cli_print_json(cli, arr);
 	else
 		cw_table_print(&t, cli->out, cw_output_width(cli->out));
 	cw_table_free(&t);
 	return 0;
-}
-
-static const char filter_help[] =
-	"Filters:\n"
-	"  --article LIST      any of these articles: 494/495, \"437 bis\", \"LNIPT 231\"\n"
-	"  --kind KINDS        hearing, visit, demonstration, milestone (short: h, v, d, ms)\n"
-	"  --since DATE        on or after; DATE is YYYY, YYYY-MM or YYYY-MM-DD\n"
-	"  --until DATE        on or before (the whole month or year when partial)\n"
-	"  --court TEXT        court name contains TEXT\n"
-	"  --province TEXT     province name contains TEXT\n"
-	"  --person TEXT       a person's name, part of it, or id\n"
-	"  --case TEXT         a case title, part of it, or id\n"
-	"  --text TEXT         free text in names, titles, notes and sources\n"
-	"  --filter LINE       all of the above as one line: article:494/495 kind:hearing ...\n"
-	"  --limit N, --offset N, --oldest-first, --json\n";
-
-static const struct cw_command commands[] = {
-	{"init", NULL, cmd_init, 0, "casewatch init", "create the database"},
-	{"seed", NULL, cmd_seed, 0, "casewatch [--db DIR] seed [FILE]",
-	 "load the demo data from the UN documents (idempotent; into its own demo database "
-	 "unless --db names one)"},
-	{"person", "add", cmd_add, CW_KIND_PERSON, "casewatch person add --name NAME [options]",
-	 "add a person"},
-	{"case", "add", cmd_add, CW_KIND_CASE,
-	 "casewatch case add --title TITLE [--defendant PERSON --charge ARTICLES ...] [options]",
-	 "add a case with its defendants and charges"},
-	{"log", "hearing", cmd_add, CW_KIND_HEARING,
-	 "casewatch log hearing --case CASE --date DATE [options]", "log a trial hearing"},
-	{"log", "visit", cmd_add, CW_KIND_VISIT,
-	 "casewatch log visit --facility PRISON --date DATE [options]", "log a prison visit"},
-	{"log", "demo", cmd_add, CW_KIND_DEMO, "casewatch log demo --date DATE [options]",
-	 "log a demonstration"},
-	{"log", "milestone", cmd_add, CW_KIND_MILESTONE,
-	 "casewatch log milestone --person PERSON --type TYPE [--case CASE] [--date DATE] "
-	 "[options]",
-	 "log a milestone in a person's case"},
-	{"edit", NULL, cmd_edit, 0, "casewatch edit ID [options of the record's kind]",
-	 "change fields of a record"},
-	{"delete", NULL, cmd_delete, 0, "casewatch delete ID [--yes]", "delete a record"},
-	{"list", NULL, cmd_list, 0, "casewatch list persons|cases|records [filters] [--json]",
-	 "list records, newest first"},
-	{"show", NULL, cmd_show, 0, "casewatch show ID [--json]", "show one record in full"},
-	{"timeline", NULL, cmd_timeline, 0, "casewatch timeline PERSON [--json]",
-	 "a defendant's cases, charges and events in date order"},
-	{"import", NULL, cmd_import, 0, "casewatch import FILE.jsonl",
-	 "import records (one JSON object a line) in one transaction"},
-	{"articles", NULL, cmd_articles, 0, "casewatch articles [--json]",
-	 "the built-in table of charge articles"},
-	/* report and export commands */
-	{"report", NULL, cw_cmd_report, 0,
-	 "casewatch report [--week YYYY-Www | --from DATE --to DATE] [filters] "
-	 "[--format md|html|csv|json] [-o FILE]",
-	 "a weekly summary for partners: hearings, arrests, verdicts, visits, demonstrations",
-	 cw_report_help},
-	{"export", NULL, cw_cmd_export, 0,
-	 "casewatch export [persons|cases|records] --format csv|json|ics [filters] "
-	 "[--timeline PERSON] [-o FILE]",
-	 "records, a timeline or upcoming hearings as CSV, JSON or iCalendar", cw_export_help},
-	/* sync commands */
-	{"bundle", "export", cw_cmd_bundle_export, 0,
-	 "casewatch bundle export -o FILE (--to NAME | --since DATE | --all)",
-	 "write a bundle of changes to carry to another database", cw_bundle_export_help},
-	{"bundle", "import", cw_cmd_bundle_import, 0, "casewatch bundle import FILE [--json]",
-	 "merge a bundle from another database (all or nothing)", cw_bundle_import_help},
-	{"bundle", "inspect", cw_cmd_bundle_inspect, 0, "casewatch bundle inspect FILE [--json]",
-	 "check a bundle and list what it holds, without importing", cw_bundle_inspect_help},
-	{"bundle", "content", cw_cmd_bundle_content, 0, "casewatch bundle content [--digest]",
-	 "the database's content as sync compares it", cw_bundle_content_help},
-	{"bundle", "peers", cw_cmd_bundle_peers, 0, "casewatch bundle peers",
-	 "peers bundles were exported to, and when", NULL},
-	{"conflicts", "resolve", cw_cmd_conflicts, 0, "casewatch conflicts resolve ID --keep N",
-	 "resolve a conflict by choosing one version", cw_conflicts_help},
-	{"conflicts", NULL, cw_cmd_conflicts, 0, "casewatch conflicts [--json]",
-	 "records whose versions from different laptops conflict", cw_conflicts_help},
-	{"audit", NULL, cw_cmd_audit, 0, "casewatch audit [--record ID] [--limit N] [--json]",
-	 "who changed what, where and when, here and in the field", cw_audit_help},
-};
-
-static void print_usage(FILE *out)
-{
-	fputs("usage: casewatch [--db DIR] COMMAND [options]\n\n"
-	      "Offline case monitoring for human-rights field teams: trial hearings, prison\n"
-	      "visits, demonstrations and defendants' timelines, filtered by the article "
-	      "charged.\n\n"
-	      "Commands:\n",
-	      out);
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-		char name[48];
-
-		snprintf(name, sizeof name, "%s%s%s", commands[i].name, commands[i].sub ? " " : "",
-			 commands[i].sub ? commands[i].sub : "");
-		fprintf(out, "  %-18s %s\n", name, commands[i].summary);
-	}
-	fputs("\nThe database is --db DIR, else $CASEWATCH_DB, else $XDG_DATA_HOME/casewatch.\n"
-	      "New records are signed with $CASEWATCH_AUTHOR, else 'author = NAME' in\n"
-	      "$XDG_CONFIG_HOME/casewatch/config, else the login name.\n"
-	      "'casewatch COMMAND --help' explains a command's options. Exit status: 0 done,\n"
-	      "2 usage, 65 bad input, 66 not found, 74 database or file trouble.\n",
-	      out);
-}
-
-static void print_command_help(FILE *out, const struct cw_command *cmd)
-{
-	fprintf(out, "usage: %s\n\n%s.\n\n", cmd->usage, cmd->summary);
-	if (cmd->help)
-		fputs(cmd->help, out);
-	else if (cmd->kind)
-		cw_cli_print_record_options(out, cmd->kind);
-	else if (cmd->run == cmd_list)
-		fputs(filter_help, out);
-	else if (cmd->run == cmd_edit)
-		fputs("Takes the options of 'person add', 'case add' or 'log KIND' for the "
-		      "record's\n"
-		      "kind. Text fields are replaced, list options add, --clear FIELD empties.\n",
-		      out);
-	else if (cmd->run == cmd_delete)
-		fputs("Asks before deleting unless --yes is given. People and cases that other\n"
-		      "records name cannot be deleted until those records are changed.\n",
-		      out);
-	else if (cmd->run == cmd_timeline || cmd->run == cmd_show)
-		fputs("PERSON or ID may be a full id, an id prefix of 6 or more digits, a name\n"
-		      "(an exact name, or a part that matches one person), or ref:REF for a "
-		      "record\n"
-		      "imported with a readable reference (ref:p-kem-sokha).\n",
-		      out);
-	else if (cmd->run == cmd_import)
-		fputs("Each line is a JSON object with \"kind\" and the kind's fields, as\n"
-		      "'show --json' prints them; \"ref\" gives a readable stable id. A bad line\n"
-		      "is reported with its number and nothing from the file is written.\n",
-		      out);
-}
-
-int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
-{
-	int i = 1, rc;
-	const char *env_db = getenv("CASEWATCH_DB");
-
-	cli->out = stdout;
-	cli->db_given = env_db && *env_db;
-	cli->db_dir = cli->db_given ? env_db : data_dir("casewatch");
-	find_author(cli);
-	while (i < argc && argv[i][0] == '-') {
-		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
-			cli->db_dir = argv[i + 1];
-			cli->db_given = 1;
-			i += 2;
-		} else if (!strncmp(argv[i], "--db=", 5)) {
-			cli->db_dir = argv[i] + 5;
-			cli->db_given = 1;
-			i++;
-		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			print_usage(cli->out);
-			return 0;
-		} else if (!strcmp(argv[i], "--version")) {
-			fprintf(cli->out, "casewatch %s\n", PACKAGE_VERSION);
-			return 0;
-		} else {
-			return cw_error_set(&cli->err, CW_EUSAGE, "",
-					    "unknown option '%.40s'; see "
-					    "casewatch --help",
-					    argv[i]);
-		}
-	}
-	if (i >= argc)
-		return cw_tui_main(cli);
-	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
-		const struct cw_command *cmd = &commands[c];
-		int first = i + 1;
-
-		if (strcmp(argv[i], cmd->name) != 0)
-			continue;
-		if (cmd->sub) {
-			if (first >= argc || strcmp(argv[first], cmd->sub) != 0)
-				continue;
-			first++;
-		}
-		cli->argc = argc;
-		cli->argv = argv;
-		scan_flags(cli);
-		if (cli->help) {
-			print_command_help(cli->out, cmd);
-			return 0;
-		}
-		rc = cmd->run(cli, cmd, first);
-		return rc;
-	}
-	if (!strcmp(argv[i], "log") || !strcmp(argv[i], "person") || !strcmp(argv[i], "case"))
-		return cw_error_set(&cli->err, CW_EUSAGE, argv[i], "say what: %s",
-				    !strcmp(argv[i], "log") ? "log hearing|visit|demo|milestone"
-							    : "add");
-	return cw_error_set(&cli->err, CW_EUSAGE, "",
-			    "unknown command '%.40s'; see casewatch --help", argv[i]);
 }

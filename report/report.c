@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../models/format.h"
-#include "../models/timeline.h"
-#include "report.h"
+#include "models/format.h"
+#include "models/timeline.h"
+#include "report/report.h"
 
 /* ---- ISO weeks -------------------------------------------------------------------------- */
 

@@ -1,4 +1,4 @@
-/* report_ics.c - upcoming hearings as an iCalendar file (RFC 5545); see cli_report.h.
+/* ics.c - upcoming hearings as an iCalendar file (RFC 5545); see rdoc.h.
  *
  * One VEVENT per hearing; its UID is the record id, so importing the file again updates the
  * same events instead of adding copies. A next date set at a hearing, when no hearing is logged
@@ -13,7 +13,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli_report.h"
+#include "report/export.h"
+#include "report/rdoc.h"
 
 #define ICS_FOLD 75 /* octets per line, CRLF not counted */
 

@@ -1,4 +1,4 @@
-/* report_json.c - a summary as JSON (jansson) with stable field names; see cli_report.h and
+/* json.c - a summary as JSON (jansson) with stable field names; see rdoc.h and
  * the man page, which documents every key. Missing values are null or empty arrays, never
  * left out, so scripts can rely on the shape. */
 #include "config.h"
@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "cli_report.h"
+#include "report/rdoc.h"
 #include "models/format.h"
 #include "models/json.h"
 

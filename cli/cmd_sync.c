@@ -1,4 +1,4 @@
-/* cli_sync.c - the sync commands; see cli_sync.h. */
+/* cmd_sync.c - the sync commands; see commands.h. */
 #include "config.h"
 
 #include <jansson.h>
@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_sync.h"
+#include "cli/commands.h"
 #include "models/json.h"
-#include "output.h"
+#include "cli/output.h"
 #include "store/sync.h"
 
 #define SHORT_ID 8
@@ -46,15 +46,6 @@ const char cw_audit_help[] =
 	"time, the author, the database the change was made in and the record. Entries made\n"
 	"on other laptops arrive with bundles and keep their own database id.\n"
 	"Options: --record ID, --limit N (the latest N), --json\n";
-
-static int print_json(struct cw_cli *cli, json_t *value)
-{
-	int rc = value ? json_dumpf(value, cli->out, JSON_INDENT(2)) : -1;
-
-	fputc('\n', cli->out);
-	json_decref(value);
-	return rc == 0 ? 0 : cw_error_set(&cli->err, CW_ENOMEM, "", "cannot write JSON");
-}
 
 static const char *short_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1])
 {
@@ -129,7 +120,7 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 		return cw_error_set(&cli->err, CW_EUSAGE, "to",
 				    "say what to send: one of --to NAME, --since DATE or --all");
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
-	    (rc = cw_bundle_export(cli->store, &o, path, &s, &cli->err)) != 0)
+	    (rc = cw_bundle_export(cli->session.store, &o, path, &s, &cli->err)) != 0)
 		return rc;
 	/* With -o - the bundle is standard output: the summary goes to standard error. */
 	fprintf(strcmp(path, "-") ? cli->out : stderr,
@@ -148,17 +139,17 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	(void)cmd;
 	if ((rc = file_argument(cli, first_arg, &path)) != 0 ||
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
-	    (rc = cw_bundle_import(cli->store, path, &s, &cli->err)) != 0)
+	    (rc = cw_bundle_import(cli->session.store, path, &s, &cli->err)) != 0)
 		return rc;
 	short_hex(&s.bundle, b);
 	short_hex(&s.database, d);
 	if (cli->json)
-		return print_json(cli, json_pack("{s:s,s:s,s:s,s:I,s:I,s:I,s:I}", "bundle", b,
-						 "database", d, "author", s.author, "versions",
-						 (json_int_t)s.versions, "changed",
-						 (json_int_t)s.changed, "conflicts",
-						 (json_int_t)s.conflicts, "audit_added",
-						 (json_int_t)s.audit_added));
+		return cw_cli_print_json(cli, json_pack("{s:s,s:s,s:s,s:I,s:I,s:I,s:I}", "bundle",
+							b, "database", d, "author", s.author,
+							"versions", (json_int_t)s.versions,
+							"changed", (json_int_t)s.changed,
+							"conflicts", (json_int_t)s.conflicts,
+							"audit_added", (json_int_t)s.audit_added));
 	fprintf(cli->out, "imported bundle %s from database %s (", b, d);
 	cw_print_safe(cli->out, s.author, 0);
 	fprintf(cli->out, "): %zu versions, %zu records changed, %zu audit entries added\n",
@@ -217,7 +208,7 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		json_object_set_new(obj, "versions", vs);
 		json_object_set_new(obj, "audit", as);
 		cw_bundle_free(&b);
-		return print_json(cli, obj);
+		return cw_cli_print_json(cli, obj);
 	}
 	fprintf(cli->out, "bundle %s, format version %d\nfrom database %s by ", hex,
 		CW_BUNDLE_VERSION, db);
@@ -271,7 +262,7 @@ int cw_cmd_bundle_content(struct cw_cli *cli, const struct cw_command *cmd, int 
 
 		if (!mem)
 			return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
-		rc = cw_sync_content(cli->store, mem, &cli->err);
+		rc = cw_sync_content(cli->session.store, mem, &cli->err);
 		fclose(mem);
 		if (rc == 0) {
 			crypto_generichash(sum, sizeof sum, (unsigned char *)text, len, NULL, 0);
@@ -281,7 +272,7 @@ int cw_cmd_bundle_content(struct cw_cli *cli, const struct cw_command *cmd, int 
 		free(text);
 		return rc;
 	}
-	return cw_sync_content(cli->store, cli->out, &cli->err);
+	return cw_sync_content(cli->session.store, cli->out, &cli->err);
 }
 
 int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
@@ -295,7 +286,7 @@ int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int fi
 	(void)cmd;
 	(void)first_arg;
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
-	    (rc = cw_sync_peers(cli->store, &p, &n, &cli->err)) != 0)
+	    (rc = cw_sync_peers(cli->session.store, &p, &n, &cli->err)) != 0)
 		return rc;
 	if (n == 0) {
 		fprintf(cli->out, "no bundle exported to a peer yet (bundle export --to NAME)\n");
@@ -323,7 +314,7 @@ static int conflicts_list(struct cw_cli *cli)
 	size_t n;
 	int rc;
 
-	if ((rc = cw_sync_conflicts(cli->store, &c, &n, &cli->err)) != 0)
+	if ((rc = cw_sync_conflicts(cli->session.store, &c, &n, &cli->err)) != 0)
 		return rc;
 	if (cli->json) {
 		json_t *arr = json_array();
@@ -346,7 +337,7 @@ static int conflicts_list(struct cw_cli *cli)
 							cw_kind_name(c[i].kind), "versions", vs));
 		}
 		cw_sync_conflicts_free(c, n);
-		return print_json(cli, arr);
+		return cw_cli_print_json(cli, arr);
 	}
 	if (n == 0)
 		fprintf(cli->out, "no conflicts\n");
@@ -420,7 +411,7 @@ int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first
 		return cw_error_set(&cli->err, CW_EUSAGE, "keep",
 				    "say which version to keep: --keep N as 'casewatch conflicts' "
 				    "numbers them");
-	if ((rc = cw_store_find_id(cli->store, arg, &id, &cli->err)) == CW_ENOTFOUND &&
+	if ((rc = cw_store_find_id(cli->session.store, arg, &id, &cli->err)) == CW_ENOTFOUND &&
 	    strlen(arg) == CW_ID_HEX_LEN) {
 		/* A record deleted here has no row to find; its full id still names it. */
 		cw_error_clear(&cli->err);
@@ -428,7 +419,7 @@ int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first
 	}
 	if (rc != 0)
 		return rc;
-	if ((rc = cw_sync_resolve(cli->store, &id, (size_t)keep - 1, &cli->err)) != 0)
+	if ((rc = cw_sync_resolve(cli->session.store, &id, (size_t)keep - 1, &cli->err)) != 0)
 		return rc;
 	cw_id_hex(&id, hex);
 	fprintf(cli->out, "resolved %s: kept version %ld\n", hex, keep);
@@ -450,7 +441,8 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 		return rc;
 	while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) == 1) {
 		if (!strcmp(opt.name, "record")) {
-			if ((rc = cw_store_find_id(cli->store, opt.value, &only, &cli->err)) != 0 &&
+			if ((rc = cw_store_find_id(cli->session.store, opt.value, &only,
+						   &cli->err)) != 0 &&
 			    cw_id_parse_hex(opt.value, &only) != 0)
 				return rc;
 			cw_error_clear(&cli->err);
@@ -467,9 +459,9 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
 		}
 	}
-	if (rc < 0 || (rc = cw_store_audit(cli->store, 0, 0, &log, &n, &cli->err)) != 0)
+	if (rc < 0 || (rc = cw_store_audit(cli->session.store, 0, 0, &log, &n, &cli->err)) != 0)
 		return rc;
-	cw_store_database_id(cli->store, &here);
+	cw_store_database_id(cli->session.store, &here);
 	for (size_t k = 0; k < n; k++)
 		if (!have_only || cw_id_equal(&log[k].record, &only))
 			log[w++] = log[k];
@@ -482,7 +474,7 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 		for (size_t k = from; k < n; k++)
 			json_array_append_new(arr, audit_entry_json(&log[k], &here));
 		free(log);
-		return print_json(cli, arr);
+		return cw_cli_print_json(cli, arr);
 	}
 	if (n == 0) {
 		fprintf(cli->out, "the audit log is empty\n");

@@ -1,4 +1,4 @@
-/* report_csv.c - a summary as one long CSV table with a section column; see cli_report.h.
+/* csv.c - a summary as one long CSV table with a section column; see rdoc.h.
  *
  * RFC 4180: CRLF line ends, a header row, fields with commas, quotes or line breaks in double
  * quotes with quotes doubled. UTF-8 without a byte-order mark. */
@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "cli_report.h"
+#include "report/rdoc.h"
 
 void cw_csv_field(FILE *out, const char *s)
 {

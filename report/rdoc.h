@@ -1,51 +1,12 @@
-/* cli_report.h - weekly summaries and exports: the `report` and `export` commands, the function
- * the TUI binds to a key, and (below the line) what the format modules tui/report_*.c share.
- *
- * A summary is gathered by store/report.h and written here as Markdown, HTML, CSV or JSON.
- * Every string from the database is neutralised (cw_text_for_terminal, newlines kept) and
- * then escaped for its format, so no record can break a table, a cell or a file. Dates are
- * calendar days as monitors wrote them, local to Cambodia (UTC+7, Asia/Phnom_Penh). */
-#ifndef CW_CLI_REPORT_H
-#define CW_CLI_REPORT_H
+/* rdoc.h - a report as sections of plain-text rows, and what the format writers
+ * (report/md.c, html.c, csv.c, json.c, ics.c) share. Internal to report/.
+ * May use: models/, store/, report/. */
+#ifndef CW_REPORT_RDOC_H
+#define CW_REPORT_RDOC_H
 
 #include <stdio.h>
 
-#include "cli.h"
-#include "models/filter.h"
-#include "store/report.h"
-
-enum cw_report_format {
-	CW_REPORT_MD,
-	CW_REPORT_HTML,
-	CW_REPORT_CSV,
-	CW_REPORT_JSON,
-};
-
-/* "md", "html", "csv", "json" (also "markdown"); -1 when none. */
-int cw_report_format_parse(const char *word);
-/* File extension without the dot: "md", "html", "csv", "json". */
-const char *cw_report_format_ext(enum cw_report_format fmt);
-
-/* Writes a gathered report in a format. */
-int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *out,
-		    struct cw_error *err);
-
-/* For the TUI's key: gathers and writes the summary of the filter's own date range when it has
- * one (since/until), else of the ISO week that contains `today`, to
- * DIR/casewatch-summary-2024-W06.md (or -2024-02-01_2024-02-29 for a range) and puts the path
- * in path_out. The file appears whole or not at all (written beside, then renamed). `dir` NULL
- * means the current directory. */
-int cw_report_write_file(struct cw_store *st, const struct cw_filter *filter, struct cw_date today,
-			 enum cw_report_format fmt, const char *dir, char *path_out,
-			 size_t path_len, struct cw_error *err);
-
-/* The commands, for cli.c's table. */
-int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
-int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
-extern const char cw_report_help[];
-extern const char cw_export_help[];
-
-/* ---- shared by tui/report_*.c only ------------------------------------------------------- */
+#include "report/report.h"
 
 /* A report as sections of plain-text rows (neutralised, not yet escaped). Every row has every
  * column; each section says which it shows under which heading. CSV writes all columns as one
@@ -115,10 +76,6 @@ int cw_report_write_md(const struct cw_rdoc *doc, FILE *out);
 int cw_report_write_html(const struct cw_rdoc *doc, FILE *out);
 int cw_report_write_csv(const struct cw_rdoc *doc, FILE *out);
 int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *err);
-
-/* Upcoming hearings as an iCalendar file; r gives the names (cw_report_add_refs). */
-int cw_report_write_ics(const struct cw_report *r, const struct cw_report_upcoming *items, size_t n,
-			FILE *out);
 
 /* CSV and iCalendar pieces the export reuses. */
 void cw_csv_field(FILE *out, const char *text);

@@ -1,0 +1,74 @@
+/* cli.c - the commands of casewatch's command line; see cli.h. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "models/text.h"
+
+/* ---- options ---------------------------------------------------------------------------- */
+
+static int flag_listed(const char *flags, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = flags; p && *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+
+		if (len == n && !strncmp(p, name, n))
+			return 1;
+		p = comma ? comma + 1 : NULL;
+	}
+	return 0;
+}
+
+int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt)
+{
+	static char name[64];
+	const char *arg, *eq;
+
+	if (*i >= cli->argc)
+		return 0;
+	arg = cli->argv[(*i)++];
+	if (strncmp(arg, "--", 2) != 0 || !arg[2])
+		return cw_error_set(&cli->err, CW_EUSAGE, "", "unexpected argument '%.40s'", arg);
+	arg += 2;
+	eq = strchr(arg, '=');
+	snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - arg) : (int)strlen(arg), arg);
+	opt->name = name;
+	opt->value = NULL;
+	if (flag_listed(flags, name)) {
+		if (eq)
+			return cw_error_set(&cli->err, CW_EUSAGE, name, "takes no value");
+		return 1;
+	}
+	if (eq) {
+		opt->value = eq + 1;
+	} else {
+		if (*i >= cli->argc)
+			return cw_error_set(&cli->err, CW_EUSAGE, name, "needs a value");
+		opt->value = cli->argv[(*i)++];
+	}
+	return 1;
+}
+
+/* ---- set-up ----------------------------------------------------------------------------- */
+
+int cw_cli_open_store(struct cw_cli *cli, int create)
+{
+	return cw_session_open(&cli->session, create, &cli->err);
+}
+
+/* ---- printing ---------------------------------------------------------------------------- */
+
+int cw_cli_print_json(struct cw_cli *cli, json_t *value)
+{
+	int rc = value ? json_dumpf(value, cli->out, JSON_INDENT(2)) : -1;
+
+	fputc('\n', cli->out);
+	json_decref(value);
+	return rc == 0 ? 0 : cw_error_set(&cli->err, CW_ENOMEM, "", "cannot write JSON");
+}

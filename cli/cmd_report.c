@@ -1,0 +1,329 @@
+/* cmd_report.c - the `report` and `export` commands; see commands.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "report/export.h"
+#include "report/write.h"
+#include "models/format.h"
+#include "models/json.h"
+#include "models/text.h"
+#include "models/timeline.h"
+
+const char cw_report_help[] =
+	"Period (default: the last complete ISO week, Monday to Sunday):\n"
+	"  --week YYYY-Www     an ISO 8601 week, e.g. 2024-W06 (5 to 11 February 2024)\n"
+	"  --from DATE --to DATE\n"
+	"                      any range; a partial DATE (2024-02) means its first or last day\n"
+	"Filters (as for list): --article, --kind, --court, --province, --person, --case,\n"
+	"  --text, --filter LINE\n"
+	"Output:\n"
+	"  --format FORMAT     md (default, for email), html (one printable file), csv (one long\n"
+	"                      table with a section column), json (documented in casewatch(1))\n"
+	"  -o FILE, --output FILE\n"
+	"                      write FILE (whole or not at all) instead of standard output\n"
+	"Sections: hearings monitored; new arrests and charges, counted by article with 494/495\n"
+	"and 437 bis apart; verdicts and sentences; prison visits; demonstrations; hearings in "
+	"the\n"
+	"14 days after the period; people longest in pretrial detention; records dated only to a\n"
+	"month or year that overlap the period; counts compared with the period before.\n"
+	"Dates are local to Cambodia (UTC+7, Asia/Phnom_Penh).\n";
+
+const char cw_export_help[] =
+	"  persons|cases|records   what to export (default records: hearings, visits,\n"
+	"                      demonstrations and milestones)\n"
+	"  --format csv|json|ics   csv: one row per record with ids to join on; json: the\n"
+	"                      records as 'show --json' prints them; ics: upcoming hearings\n"
+	"  --timeline PERSON   a person's timeline instead of a list (csv or json)\n"
+	"  --from DATE, --to DATE  same as --since and --until; for ics the window of hearings\n"
+	"                      (default: from today, no end)\n"
+	"Filters (as for list): --article, --kind, --since, --until, --court, --province,\n"
+	"  --person, --case, --text, --filter LINE\n"
+	"  -o FILE, --output FILE  write FILE (whole or not at all) instead of standard output\n"
+	"Ids are the records' 32-digit ids, the same in every export and in 'show'.\n"
+	"iCalendar: one event per hearing with the record id as UID; times are Cambodian local\n"
+	"time (Asia/Phnom_Penh); a hearing without a time is an all-day event; notes are never\n"
+	"included.\n";
+
+/* ---- options ---------------------------------------------------------------------------- */
+
+struct report_opts {
+	struct cw_filter filter;
+	const char *week, *from, *to, *format, *output, *timeline;
+	const char *what; /* export: persons, cases, records */
+};
+
+static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct report_opts *o)
+{
+	struct cw_opt opt;
+	int rc, i = first_arg;
+
+	memset(o, 0, sizeof *o);
+	cw_filter_init(&o->filter);
+	if (export && i < cli->argc && cli->argv[i][0] != '-')
+		o->what = cli->argv[i++];
+	for (;;) {
+		if (i < cli->argc && !strcmp(cli->argv[i], "-o")) {
+			if (i + 1 >= cli->argc)
+				return cw_error_set(&cli->err, CW_EUSAGE, "o", "needs a file name");
+			o->output = cli->argv[i + 1];
+			i += 2;
+			continue;
+		}
+		if ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) <= 0)
+			return rc;
+		rc = 0;
+		if (!strcmp(opt.name, "json") || !strcmp(opt.name, "help"))
+			continue;
+		if (!strcmp(opt.name, "format"))
+			o->format = opt.value;
+		else if (!strcmp(opt.name, "output"))
+			o->output = opt.value;
+		else if (!export && !strcmp(opt.name, "week"))
+			o->week = opt.value;
+		else if (!strcmp(opt.name, "from") || (export && !strcmp(opt.name, "since")))
+			o->from = opt.value;
+		else if (!strcmp(opt.name, "to") || (export && !strcmp(opt.name, "until")))
+			o->to = opt.value;
+		else if (export && !strcmp(opt.name, "timeline"))
+			o->timeline = opt.value;
+		else if (!strcmp(opt.name, "filter"))
+			rc = cw_filter_parse_line(opt.value, &o->filter, &cli->err);
+		else if (!strcmp(opt.name, "since") || !strcmp(opt.name, "until"))
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
+					    "a report takes --week, or --from and --to");
+		else if (!strcmp(opt.name, "article") || !strcmp(opt.name, "kind") ||
+			 !strcmp(opt.name, "court") || !strcmp(opt.name, "province") ||
+			 !strcmp(opt.name, "person") || !strcmp(opt.name, "case") ||
+			 !strcmp(opt.name, "text"))
+			rc = cw_filter_set(&o->filter, opt.name, opt.value, &cli->err);
+		else
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
+					    "unknown option; see casewatch %s --help",
+					    export ? "export" : "report");
+		if (rc != 0)
+			return rc;
+	}
+}
+
+static int parse_date(struct cw_cli *cli, const char *text, const char *field, int last,
+		      struct cw_date *out)
+{
+	int rc = cw_date_parse(text, out, field, &cli->err);
+
+	if (rc == 0 && !cw_date_is_known(*out))
+		return cw_error_set(&cli->err, CW_EINVAL, field, "is empty");
+	if (rc == 0)
+		*out = last ? cw_date_last_day(*out) : cw_date_first_day(*out);
+	return rc;
+}
+
+static int output_format(struct cw_cli *cli, const struct report_opts *o, int *fmt)
+{
+	if (!o->format) {
+		*fmt = cli->json ? CW_REPORT_JSON : CW_REPORT_MD;
+		return 0;
+	}
+	if ((*fmt = cw_report_format_parse(o->format)) < 0)
+		return cw_error_set(&cli->err, CW_EUSAGE, "format",
+				    "'%.20s' is not a format; use md, html, csv or json",
+				    o->format);
+	return 0;
+}
+
+/* ---- report ----------------------------------------------------------------------------- */
+
+int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct report_opts o;
+	struct cw_report r;
+	struct cw_date from, to;
+	struct cw_outfile out;
+	int rc, fmt, y, w;
+
+	(void)cmd;
+	if ((rc = parse_opts(cli, first_arg, 0, &o)) != 0 ||
+	    (rc = output_format(cli, &o, &fmt)) != 0)
+		return rc;
+	if (o.week && (o.from || o.to))
+		return cw_error_set(&cli->err, CW_EUSAGE, "week",
+				    "give --week or --from and --to, "
+				    "not both");
+	if (!o.week && (!o.from) != (!o.to))
+		return cw_error_set(&cli->err, CW_EUSAGE, o.from ? "to" : "from",
+				    "is needed too: give --from and --to together");
+	if (o.week) {
+		if ((rc = cw_report_parse_week(o.week, &y, &w, &cli->err)) != 0)
+			return rc;
+		cw_report_week_range(y, w, &from, &to);
+	} else if (o.from) {
+		if ((rc = parse_date(cli, o.from, "from", 0, &from)) != 0 ||
+		    (rc = parse_date(cli, o.to, "to", 1, &to)) != 0)
+			return rc;
+		if (cw_date_compare(from, to) > 0)
+			return cw_error_set(&cli->err, CW_EINVAL, "to", "is before --from");
+	} else {
+		cw_report_last_week(cw_date_today(), &y, &w);
+		cw_report_week_range(y, w, &from, &to);
+	}
+	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+		return rc;
+	if ((rc = cw_report_build(cli->session.store, &o.filter, from, to, &r, &cli->err)) == 0 &&
+	    (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) == 0) {
+		rc = cw_report_write(&r, (enum cw_report_format)fmt, out.f, &cli->err);
+		rc = cw_outfile_close(&out, rc, &cli->err);
+		if (rc == 0 && o.output)
+			fprintf(cli->out, "wrote %s\n", o.output);
+	}
+	cw_report_free(&r);
+	return rc;
+}
+
+/* ---- export ----------------------------------------------------------------------------- */
+
+static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int fmt, FILE *out)
+{
+	struct cw_record person;
+	struct cw_record_list l;
+	struct cw_report r;
+	struct cw_id id;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	if ((rc = cw_cli_resolve(cli, CW_KIND_PERSON, o->timeline, "timeline", &id)) != 0 ||
+	    (rc = cw_store_get(cli->session.store, &id, &person, &cli->err)) != 0)
+		return rc;
+	if ((rc = cw_store_timeline_for_person(cli->session.store, &id, &l, &cli->err)) != 0) {
+		cw_record_free(&person);
+		return rc;
+	}
+	if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) == 0) {
+		if (fmt == CW_REPORT_CSV)
+			rc = cw_export_list_csv(out, &r, &l, CW_KIND_NONE);
+		else
+			rc = cw_export_timeline_json(out, &person, &id, &l, cw_date_today(),
+						     &cli->err);
+	}
+	cw_report_free(&r);
+	cw_record_list_free(&l);
+	cw_record_free(&person);
+	return rc;
+}
+
+static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
+{
+	struct cw_record_list src;
+	struct cw_report_upcoming *items;
+	struct cw_report r;
+	struct cw_date from = cw_date_today(), to = {0, 0, 0};
+	size_t n;
+	int rc;
+
+	if ((o->from && (rc = parse_date(cli, o->from, "from", 0, &from)) != 0) ||
+	    (o->to && (rc = parse_date(cli, o->to, "to", 1, &to)) != 0))
+		return rc;
+	if (cw_date_is_known(to) && cw_date_compare(from, to) > 0)
+		return cw_error_set(&cli->err, CW_EINVAL, "to", "is before --from");
+	memset(&r, 0, sizeof r);
+	if ((rc = cw_report_upcoming_hearings(cli->session.store, &o->filter, from, to, &src,
+					      &items, &n, &cli->err)) != 0)
+		return rc;
+	if ((rc = cw_report_add_refs(cli->session.store, &r, &src, &cli->err)) == 0 &&
+	    cw_report_write_ics(&r, items, n, out) != 0)
+		rc = cw_error_set(&cli->err, CW_EIO, "output", "write failed");
+	cw_report_free(&r);
+	free(items);
+	cw_record_list_free(&src);
+	return rc;
+}
+
+static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE *out)
+{
+	struct cw_record_list l;
+	struct cw_report r;
+	enum cw_kind kind = CW_KIND_NONE;
+	uint32_t kinds;
+	int rc;
+
+	if (o->what && (!strcmp(o->what, "persons") || !strcmp(o->what, "people") ||
+			!strcmp(o->what, "person")))
+		kind = CW_KIND_PERSON;
+	else if (o->what && (!strcmp(o->what, "cases") || !strcmp(o->what, "case")))
+		kind = CW_KIND_CASE;
+	if (kind != CW_KIND_NONE && o->filter.kinds)
+		return cw_error_set(&cli->err, CW_EUSAGE, "kind",
+				    "--kind applies to 'export records'");
+	if ((o->from && (rc = cw_filter_set(&o->filter, "since", o->from, &cli->err)) != 0) ||
+	    (o->to && (rc = cw_filter_set(&o->filter, "until", o->to, &cli->err)) != 0))
+		return rc;
+	if (cw_date_is_known(o->filter.since) && cw_date_is_known(o->filter.until) &&
+	    cw_date_compare(o->filter.since, o->filter.until) > 0)
+		return cw_error_set(&cli->err, CW_EINVAL, "until", "is before --since");
+	kinds = kind ? CW_KIND_BIT(kind) : CW_KINDS_EVENTS;
+	if (kind)
+		o->filter.kinds = kinds;
+	if ((rc = cw_store_list(cli->session.store, &o->filter, kinds, CW_ORDER_OLDEST_FIRST, 0, 0,
+				&l, &cli->err)) != 0)
+		return rc;
+	memset(&r, 0, sizeof r);
+	if (fmt == CW_REPORT_JSON)
+		rc = cw_export_list_json(out, &l, &cli->err);
+	else if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) == 0 &&
+		 cw_export_list_csv(out, &r, &l, kind) != 0)
+		rc = cw_error_set(&cli->err, CW_EIO, "output", "write failed");
+	cw_report_free(&r);
+	cw_record_list_free(&l);
+	return rc;
+}
+
+int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct report_opts o;
+	struct cw_outfile out;
+	int rc, fmt, ics = 0;
+
+	(void)cmd;
+	if ((rc = parse_opts(cli, first_arg, 1, &o)) != 0)
+		return rc;
+	if (o.what && strcmp(o.what, "persons") && strcmp(o.what, "people") &&
+	    strcmp(o.what, "person") && strcmp(o.what, "cases") && strcmp(o.what, "case") &&
+	    strcmp(o.what, "records") && strcmp(o.what, "record"))
+		return cw_error_set(&cli->err, CW_EUSAGE, "export",
+				    "say what to export: persons, cases or records");
+	if (o.format && !strcmp(o.format, "ics")) {
+		ics = 1;
+		fmt = -1;
+	} else if (!o.format) {
+		fmt = cli->json ? CW_REPORT_JSON : -1;
+	} else {
+		fmt = cw_report_format_parse(o.format);
+	}
+	if (!ics && fmt != CW_REPORT_CSV && fmt != CW_REPORT_JSON)
+		return cw_error_set(&cli->err, CW_EUSAGE, "format",
+				    o.format ? "use csv, json or ics"
+					     : "is needed: csv, json or ics");
+	if (ics && (o.timeline || (o.what && strncmp(o.what, "record", 6))))
+		return cw_error_set(&cli->err, CW_EUSAGE, "format",
+				    "ics exports upcoming hearings only");
+	if (o.timeline && o.what)
+		return cw_error_set(&cli->err, CW_EUSAGE, "timeline",
+				    "exports one person's timeline; leave out '%.20s'", o.what);
+	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) != 0)
+		return rc;
+	if (ics)
+		rc = export_ics(cli, &o, out.f);
+	else if (o.timeline)
+		rc = export_timeline(cli, &o, fmt, out.f);
+	else
+		rc = export_list(cli, &o, fmt, out.f);
+	rc = cw_outfile_close(&out, rc, &cli->err);
+	if (rc == 0 && o.output)
+		fprintf(cli->out, "wrote %s\n", o.output);
+	return rc;
+}

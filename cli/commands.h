@@ -1,0 +1,42 @@
+/* commands.h - every command of the command line, for run.c's table. A command parses its
+ * options (cli.h), calls the layers below, prints, and returns 0 or a CW_E* code. */
+#ifndef CW_CLI_COMMANDS_H
+#define CW_CLI_COMMANDS_H
+
+#include "cli/cli.h"
+
+/* Records (cmd_records.c). */
+int cw_cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+
+/* Reports and exports (cmd_report.c). */
+int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_report_help[];
+extern const char cw_export_help[];
+
+/* Sync (cmd_sync.c): bundle export|import|inspect|content|peers, conflicts, audit. Thin: every
+ * capability is in store/sync.h. */
+int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_bundle_content(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_bundle_export_help[];
+extern const char cw_bundle_import_help[];
+extern const char cw_bundle_inspect_help[];
+extern const char cw_bundle_content_help[];
+extern const char cw_conflicts_help[];
+extern const char cw_audit_help[];
+
+#endif

@@ -1,0 +1,211 @@
+/* run.c - the table of commands, help and usage, and dispatch; see run.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/run.h"
+#include "tui/tui.h"
+
+/* Global flags may stand anywhere among a command's options. */
+static void scan_flags(struct cw_cli *cli)
+{
+	for (int i = 0; i < cli->argc; i++) {
+		if (!strcmp(cli->argv[i], "--json"))
+			cli->json = 1;
+		else if (!strcmp(cli->argv[i], "--yes"))
+			cli->yes = 1;
+		else if (!strcmp(cli->argv[i], "--help") || !strcmp(cli->argv[i], "-h"))
+			cli->help = 1;
+	}
+}
+
+static const char filter_help[] =
+	"Filters:\n"
+	"  --article LIST      any of these articles: 494/495, \"437 bis\", \"LNIPT 231\"\n"
+	"  --kind KINDS        hearing, visit, demonstration, milestone (short: h, v, d, ms)\n"
+	"  --since DATE        on or after; DATE is YYYY, YYYY-MM or YYYY-MM-DD\n"
+	"  --until DATE        on or before (the whole month or year when partial)\n"
+	"  --court TEXT        court name contains TEXT\n"
+	"  --province TEXT     province name contains TEXT\n"
+	"  --person TEXT       a person's name, part of it, or id\n"
+	"  --case TEXT         a case title, part of it, or id\n"
+	"  --text TEXT         free text in names, titles, notes and sources\n"
+	"  --filter LINE       all of the above as one line: article:494/495 kind:hearing ...\n"
+	"  --limit N, --offset N, --oldest-first, --json\n";
+
+static const struct cw_command commands[] = {
+	{"init", NULL, cw_cmd_init, 0, "casewatch init", "create the database"},
+	{"seed", NULL, cw_cmd_seed, 0, "casewatch [--db DIR] seed [FILE]",
+	 "load the demo data from the UN documents (idempotent; into its own demo database "
+	 "unless --db names one)"},
+	{"person", "add", cw_cmd_add, CW_KIND_PERSON, "casewatch person add --name NAME [options]",
+	 "add a person"},
+	{"case", "add", cw_cmd_add, CW_KIND_CASE,
+	 "casewatch case add --title TITLE [--defendant PERSON --charge ARTICLES ...] [options]",
+	 "add a case with its defendants and charges"},
+	{"log", "hearing", cw_cmd_add, CW_KIND_HEARING,
+	 "casewatch log hearing --case CASE --date DATE [options]", "log a trial hearing"},
+	{"log", "visit", cw_cmd_add, CW_KIND_VISIT,
+	 "casewatch log visit --facility PRISON --date DATE [options]", "log a prison visit"},
+	{"log", "demo", cw_cmd_add, CW_KIND_DEMO, "casewatch log demo --date DATE [options]",
+	 "log a demonstration"},
+	{"log", "milestone", cw_cmd_add, CW_KIND_MILESTONE,
+	 "casewatch log milestone --person PERSON --type TYPE [--case CASE] [--date DATE] "
+	 "[options]",
+	 "log a milestone in a person's case"},
+	{"edit", NULL, cw_cmd_edit, 0, "casewatch edit ID [options of the record's kind]",
+	 "change fields of a record"},
+	{"delete", NULL, cw_cmd_delete, 0, "casewatch delete ID [--yes]", "delete a record"},
+	{"list", NULL, cw_cmd_list, 0, "casewatch list persons|cases|records [filters] [--json]",
+	 "list records, newest first"},
+	{"show", NULL, cw_cmd_show, 0, "casewatch show ID [--json]", "show one record in full"},
+	{"timeline", NULL, cw_cmd_timeline, 0, "casewatch timeline PERSON [--json]",
+	 "a defendant's cases, charges and events in date order"},
+	{"import", NULL, cw_cmd_import, 0, "casewatch import FILE.jsonl",
+	 "import records (one JSON object a line) in one transaction"},
+	{"articles", NULL, cw_cmd_articles, 0, "casewatch articles [--json]",
+	 "the built-in table of charge articles"},
+	/* report and export commands */
+	{"report", NULL, cw_cmd_report, 0,
+	 "casewatch report [--week YYYY-Www | --from DATE --to DATE] [filters] "
+	 "[--format md|html|csv|json] [-o FILE]",
+	 "a weekly summary for partners: hearings, arrests, verdicts, visits, demonstrations",
+	 cw_report_help},
+	{"export", NULL, cw_cmd_export, 0,
+	 "casewatch export [persons|cases|records] --format csv|json|ics [filters] "
+	 "[--timeline PERSON] [-o FILE]",
+	 "records, a timeline or upcoming hearings as CSV, JSON or iCalendar", cw_export_help},
+	/* sync commands */
+	{"bundle", "export", cw_cmd_bundle_export, 0,
+	 "casewatch bundle export -o FILE (--to NAME | --since DATE | --all)",
+	 "write a bundle of changes to carry to another database", cw_bundle_export_help},
+	{"bundle", "import", cw_cmd_bundle_import, 0, "casewatch bundle import FILE [--json]",
+	 "merge a bundle from another database (all or nothing)", cw_bundle_import_help},
+	{"bundle", "inspect", cw_cmd_bundle_inspect, 0, "casewatch bundle inspect FILE [--json]",
+	 "check a bundle and list what it holds, without importing", cw_bundle_inspect_help},
+	{"bundle", "content", cw_cmd_bundle_content, 0, "casewatch bundle content [--digest]",
+	 "the database's content as sync compares it", cw_bundle_content_help},
+	{"bundle", "peers", cw_cmd_bundle_peers, 0, "casewatch bundle peers",
+	 "peers bundles were exported to, and when", NULL},
+	{"conflicts", "resolve", cw_cmd_conflicts, 0, "casewatch conflicts resolve ID --keep N",
+	 "resolve a conflict by choosing one version", cw_conflicts_help},
+	{"conflicts", NULL, cw_cmd_conflicts, 0, "casewatch conflicts [--json]",
+	 "records whose versions from different laptops conflict", cw_conflicts_help},
+	{"audit", NULL, cw_cmd_audit, 0, "casewatch audit [--record ID] [--limit N] [--json]",
+	 "who changed what, where and when, here and in the field", cw_audit_help},
+};
+
+static void print_usage(FILE *out)
+{
+	fputs("usage: casewatch [--db DIR] COMMAND [options]\n\n"
+	      "Offline case monitoring for human-rights field teams: trial hearings, prison\n"
+	      "visits, demonstrations and defendants' timelines, filtered by the article "
+	      "charged.\n\n"
+	      "Commands:\n",
+	      out);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		char name[48];
+
+		snprintf(name, sizeof name, "%s%s%s", commands[i].name, commands[i].sub ? " " : "",
+			 commands[i].sub ? commands[i].sub : "");
+		fprintf(out, "  %-18s %s\n", name, commands[i].summary);
+	}
+	fputs("\nThe database is --db DIR, else $CASEWATCH_DB, else $XDG_DATA_HOME/casewatch.\n"
+	      "New records are signed with $CASEWATCH_AUTHOR, else 'author = NAME' in\n"
+	      "$XDG_CONFIG_HOME/casewatch/config, else the login name.\n"
+	      "'casewatch COMMAND --help' explains a command's options. Exit status: 0 done,\n"
+	      "2 usage, 65 bad input, 66 not found, 74 database or file trouble.\n",
+	      out);
+}
+
+static void print_command_help(FILE *out, const struct cw_command *cmd)
+{
+	fprintf(out, "usage: %s\n\n%s.\n\n", cmd->usage, cmd->summary);
+	if (cmd->help)
+		fputs(cmd->help, out);
+	else if (cmd->kind)
+		cw_cli_print_record_options(out, cmd->kind);
+	else if (cmd->run == cw_cmd_list)
+		fputs(filter_help, out);
+	else if (cmd->run == cw_cmd_edit)
+		fputs("Takes the options of 'person add', 'case add' or 'log KIND' for the "
+		      "record's\n"
+		      "kind. Text fields are replaced, list options add, --clear FIELD empties.\n",
+		      out);
+	else if (cmd->run == cw_cmd_delete)
+		fputs("Asks before deleting unless --yes is given. People and cases that other\n"
+		      "records name cannot be deleted until those records are changed.\n",
+		      out);
+	else if (cmd->run == cw_cmd_timeline || cmd->run == cw_cmd_show)
+		fputs("PERSON or ID may be a full id, an id prefix of 6 or more digits, a name\n"
+		      "(an exact name, or a part that matches one person), or ref:REF for a "
+		      "record\n"
+		      "imported with a readable reference (ref:p-kem-sokha).\n",
+		      out);
+	else if (cmd->run == cw_cmd_import)
+		fputs("Each line is a JSON object with \"kind\" and the kind's fields, as\n"
+		      "'show --json' prints them; \"ref\" gives a readable stable id. A bad line\n"
+		      "is reported with its number and nothing from the file is written.\n",
+		      out);
+}
+
+int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
+{
+	int i = 1, rc;
+
+	cli->out = stdout;
+	cw_session_init(&cli->session);
+	while (i < argc && argv[i][0] == '-') {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			cli->session.db_dir = argv[i + 1];
+			cli->session.db_given = 1;
+			i += 2;
+		} else if (!strncmp(argv[i], "--db=", 5)) {
+			cli->session.db_dir = argv[i] + 5;
+			cli->session.db_given = 1;
+			i++;
+		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			print_usage(cli->out);
+			return 0;
+		} else if (!strcmp(argv[i], "--version")) {
+			fprintf(cli->out, "casewatch %s\n", PACKAGE_VERSION);
+			return 0;
+		} else {
+			return cw_error_set(&cli->err, CW_EUSAGE, "",
+					    "unknown option '%.40s'; see "
+					    "casewatch --help",
+					    argv[i]);
+		}
+	}
+	if (i >= argc)
+		return cw_tui_main(&cli->session, &cli->err);
+	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
+		const struct cw_command *cmd = &commands[c];
+		int first = i + 1;
+
+		if (strcmp(argv[i], cmd->name) != 0)
+			continue;
+		if (cmd->sub) {
+			if (first >= argc || strcmp(argv[first], cmd->sub) != 0)
+				continue;
+			first++;
+		}
+		cli->argc = argc;
+		cli->argv = argv;
+		scan_flags(cli);
+		if (cli->help) {
+			print_command_help(cli->out, cmd);
+			return 0;
+		}
+		rc = cmd->run(cli, cmd, first);
+		return rc;
+	}
+	if (!strcmp(argv[i], "log") || !strcmp(argv[i], "person") || !strcmp(argv[i], "case"))
+		return cw_error_set(&cli->err, CW_EUSAGE, argv[i], "say what: %s",
+				    !strcmp(argv[i], "log") ? "log hearing|visit|demo|milestone"
+							    : "add");
+	return cw_error_set(&cli->err, CW_EUSAGE, "",
+			    "unknown command '%.40s'; see casewatch --help", argv[i]);
+}

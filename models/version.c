@@ -1,0 +1,144 @@
+/* version.c - version vectors and the order that picks the version shown; see version.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/codec.h"
+#include "models/version.h"
+
+static const struct cw_field *versions_field(void)
+{
+	return cw_schema_field(&cw_schema_header, "versions");
+}
+
+/* The entries of r's vector; a record without one counts as {edited_in: updated}. */
+static const struct cw_version *vv_items(const struct cw_record *r, size_t *n,
+					 struct cw_version *one)
+{
+	if (r->versions.n) {
+		*n = r->versions.n;
+		return r->versions.items;
+	}
+	one->database = r->edited_in;
+	one->time = r->updated;
+	*n = 1;
+	return one;
+}
+
+static int64_t vv_get(const struct cw_version *v, size_t n, const struct cw_id *db)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cw_id_equal(&v[i].database, db))
+			return v[i].time;
+	return -1;
+}
+
+enum cw_vv_order cw_vv_compare(const struct cw_record *a, const struct cw_record *b)
+{
+	struct cw_version oa, ob;
+	size_t na, nb;
+	const struct cw_version *va = vv_items(a, &na, &oa), *vb = vv_items(b, &nb, &ob);
+	int a_more = 0, b_more = 0;
+
+	for (size_t i = 0; i < na; i++)
+		if (va[i].time > vv_get(vb, nb, &va[i].database))
+			a_more = 1;
+	for (size_t i = 0; i < nb; i++)
+		if (vb[i].time > vv_get(va, na, &vb[i].database))
+			b_more = 1;
+	if (a_more && b_more)
+		return CW_VV_CONCURRENT;
+	if (a_more)
+		return CW_VV_AFTER;
+	if (b_more)
+		return CW_VV_BEFORE;
+	return CW_VV_EQUAL;
+}
+
+int cw_version_cmp(const struct cw_record *a, const struct cw_record *b)
+{
+	struct cw_buf ea = {0}, eb = {0};
+	struct cw_record ca = *a, cb = *b;
+	int c;
+
+	if (a->updated != b->updated)
+		return a->updated < b->updated ? -1 : 1;
+	if ((c = memcmp(a->edited_in.b, b->edited_in.b, sizeof a->edited_in.b)) != 0)
+		return c < 0 ? -1 : 1;
+	/* Same time and database: only a hand-made bundle gets here; still decide the same
+	 * way everywhere. The local bundle note is not part of a version. */
+	memset(&ca.bundle, 0, sizeof ca.bundle);
+	memset(&cb.bundle, 0, sizeof ca.bundle);
+	if (cw_record_encode(&ca, &ea) != 0 || cw_record_encode(&cb, &eb) != 0) {
+		c = 0;
+	} else {
+		c = memcmp(ea.data, eb.data, ea.len < eb.len ? ea.len : eb.len);
+		if (c == 0 && ea.len != eb.len)
+			c = ea.len < eb.len ? -1 : 1;
+	}
+	cw_buf_free(&ea);
+	cw_buf_free(&eb);
+	return c < 0 ? -1 : c > 0;
+}
+
+void cw_vv_clear(struct cw_record *r)
+{
+	cw_field_free(r, versions_field());
+}
+
+int cw_vv_stamp(struct cw_record *r, const struct cw_id *database, int64_t time)
+{
+	struct cw_version *v = r->versions.items, *nv;
+	size_t i;
+
+	for (i = 0; i < r->versions.n; i++)
+		if (cw_id_equal(&v[i].database, database)) {
+			v[i].time = time;
+			return 0;
+		}
+	/* Entries are kept in database id order so equal vectors encode the same. */
+	if (!(nv = cw_list_append(&r->versions, versions_field()->sub)))
+		return CW_ENOMEM;
+	v = r->versions.items;
+	for (i = r->versions.n - 1;
+	     i > 0 && memcmp(v[i - 1].database.b, database->b, sizeof database->b) > 0; i--)
+		v[i] = v[i - 1];
+	v[i].database = *database;
+	v[i].time = time;
+	return 0;
+}
+
+int cw_vv_merge(struct cw_record *dst, const struct cw_record *src)
+{
+	struct cw_version one, mine;
+	size_t n, nd;
+	const struct cw_version *sv = vv_items(src, &n, &one);
+	int rc;
+
+	if (!dst->versions.n && !cw_id_is_zero(&dst->edited_in) && dst->updated > 0) {
+		/* Make the implicit entry of an old record explicit before adding to it. */
+		const struct cw_version *dv = vv_items(dst, &nd, &mine);
+
+		if ((rc = cw_vv_stamp(dst, &dv->database, dv->time)) != 0)
+			return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int64_t have = vv_get(dst->versions.items, dst->versions.n, &sv[i].database);
+
+		if (sv[i].time > have && (rc = cw_vv_stamp(dst, &sv[i].database, sv[i].time)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int64_t cw_vv_latest(const struct cw_record *r)
+{
+	const struct cw_version *v = r->versions.items;
+	int64_t latest = 0;
+
+	for (size_t i = 0; i < r->versions.n; i++)
+		if (v[i].time > latest)
+			latest = v[i].time;
+	return latest;
+}

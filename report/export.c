@@ -1,0 +1,330 @@
+/* export.c - lists and timelines as CSV or JSON for other tools; see export.h. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/format.h"
+#include "models/json.h"
+#include "models/text.h"
+#include "models/timeline.h"
+#include "report/export.h"
+#include "report/rdoc.h"
+
+static void csv_row(FILE *out, const char *const *cells, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char *t = cw_rtext(cells[i]);
+
+		if (i)
+			fputc(',', out);
+		cw_csv_field(out, t ? t : "");
+		free(t);
+	}
+	fputs("\r\n", out);
+}
+
+static void hexof(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1])
+{
+	buf[0] = '\0';
+	if (!cw_id_is_zero(id))
+		cw_id_hex(id, buf);
+}
+
+static void words(const struct cw_enum *e, uint32_t set, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < e->n && n < len; i++)
+		if (set & (UINT32_C(1) << i))
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", e->words[i]);
+}
+
+static const char *w(const struct cw_enum *e, unsigned v)
+{
+	return v ? cw_enum_word(e, v) : "";
+}
+
+static void case_people(const struct cw_report *r, const struct cw_record *k, char *ids,
+			char *names, size_t len)
+{
+	size_t ni = 0, nn = 0;
+
+	ids[0] = names[0] = '\0';
+	for (size_t i = 0; k && k->kind == CW_KIND_CASE && i < k->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)k->u.kase.defendants.items + i;
+		char hex[CW_ID_HEX_LEN + 1], name[600];
+
+		if (cw_id_is_zero(&d->person)) {
+			if (d->unnamed_count > 0 || d->label) {
+				snprintf(name, sizeof name, "%s%s%lld unnamed%s",
+					 d->label ? d->label : "", d->label ? " (" : "",
+					 (long long)(d->unnamed_count > 0 ? d->unnamed_count : 0),
+					 d->label ? ")" : "");
+				if (nn < len)
+					nn += (size_t)snprintf(names + nn, len - nn, "%s%s",
+							       nn ? "; " : "", name);
+			}
+			continue;
+		}
+		cw_id_hex(&d->person, hex);
+		cw_person_text(r, &d->person, name, sizeof name);
+		if (ni < len)
+			ni += (size_t)snprintf(ids + ni, len - ni, "%s%s", ni ? " " : "", hex);
+		if (nn < len)
+			nn += (size_t)snprintf(names + nn, len - nn, "%s%s", nn ? "; " : "", name);
+	}
+}
+
+static void list_people(const struct cw_report *r, const struct cw_list *l, char *ids, char *names,
+			size_t len)
+{
+	size_t ni = 0, nn = 0;
+
+	ids[0] = names[0] = '\0';
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_id *id = &((const struct cw_person_ref *)l->items)[i].person;
+		char hex[CW_ID_HEX_LEN + 1], name[600];
+
+		cw_id_hex(id, hex);
+		cw_person_text(r, id, name, sizeof name);
+		if (ni < len)
+			ni += (size_t)snprintf(ids + ni, len - ni, "%s%s", ni ? " " : "", hex);
+		if (nn < len)
+			nn += (size_t)snprintf(names + nn, len - nn, "%s%s", nn ? "; " : "", name);
+	}
+}
+
+static const char *const person_cols[] = {"id",         "name",        "name_km",   "sex",
+					  "birth_year", "affiliation", "roles",     "province",
+					  "source",     "view",        "reportedly"};
+static const char *const case_cols[] = {"id",          "title",          "number",     "court",
+					"court_level", "court_province", "stage",      "opened",
+					"articles",    "defendant_ids",  "defendants", "source",
+					"view",        "reportedly"};
+static const char *const record_cols[] = {
+	"id",         "kind",   "date",           "time",      "case_id", "case",
+	"person_ids", "people", "court_or_place", "stage",     "what",    "articles",
+	"detail",     "source", "view",           "reportedly"};
+
+#define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
+#define BIG      4096
+
+static void export_person(FILE *out, const struct cw_record *rec)
+{
+	const struct cw_person *p = &rec->u.person;
+	char hex[CW_ID_HEX_LEN + 1], year[24] = "", roles[512];
+
+	hexof(&rec->id, hex);
+	if (p->birth_year >= 0)
+		snprintf(year, sizeof year, "%lld", (long long)p->birth_year);
+	words(&cw_words_roles, p->roles, roles, sizeof roles);
+	csv_row(out,
+		(const char *const[]){hex, p->name, p->name_km, w(&cw_words_sex, p->sex), year,
+				      p->affiliation, roles, p->province, rec->source,
+				      w(&cw_words_view, rec->view), rec->reportedly ? "yes" : ""},
+		NCOLS(person_cols));
+}
+
+static void export_case(FILE *out, const struct cw_report *r, const struct cw_record *rec)
+{
+	const struct cw_case *k = &rec->u.kase;
+	char hex[CW_ID_HEX_LEN + 1], opened[CW_DATE_TEXT_MAX], arts[1024] = "", *ids, *names;
+	struct cw_article a[64];
+	size_t na, n = 0;
+
+	ids = malloc(BIG);
+	names = malloc(BIG);
+	if (!ids || !names) {
+		free(ids);
+		free(names);
+		return;
+	}
+	hexof(&rec->id, hex);
+	cw_date_format(k->opened, opened);
+	cw_case_articles(rec, NULL, a, 64, &na);
+	for (size_t i = 0; i < na; i++) {
+		char t[CW_ARTICLE_TEXT_MAX];
+
+		cw_article_format(&a[i], t);
+		n += (size_t)snprintf(arts + n, sizeof arts - n, "%s%s", n ? "/" : "", t);
+	}
+	case_people(r, rec, ids, names, BIG);
+	csv_row(out,
+		(const char *const[]){hex, k->title, k->number, k->court,
+				      w(&cw_words_court_level, k->court_level), k->court_province,
+				      w(&cw_words_stage, k->stage), opened, arts, ids, names,
+				      rec->source, w(&cw_words_view, rec->view),
+				      rec->reportedly ? "yes" : ""},
+		NCOLS(case_cols));
+	free(ids);
+	free(names);
+}
+
+static void export_event(FILE *out, const struct cw_report *r, const struct cw_record *rec)
+{
+	char hex[CW_ID_HEX_LEN + 1], cid[CW_ID_HEX_LEN + 1] = "", date[CW_DATE_TEXT_MAX],
+							 what[512] = "", arts[1024] = "", *ids,
+							 *names;
+	const char *time = NULL, *place = NULL, *stage = "", *detail = NULL, *title = NULL;
+	const struct cw_record *k = NULL;
+	struct cw_article a[64];
+	size_t na = 0, n = 0;
+
+	ids = malloc(BIG);
+	names = malloc(BIG);
+	if (!ids || !names) {
+		free(ids);
+		free(names);
+		return;
+	}
+	ids[0] = names[0] = '\0';
+	hexof(&rec->id, hex);
+	cw_date_format(cw_record_date(rec), date);
+	switch (rec->kind) {
+	case CW_KIND_CASE:
+		k = rec;
+		hexof(&rec->id, cid);
+		place = rec->u.kase.court;
+		stage = w(&cw_words_stage, rec->u.kase.stage);
+		case_people(r, k, ids, names, BIG);
+		cw_case_articles(k, NULL, a, 64, &na);
+		break;
+	case CW_KIND_HEARING: {
+		const struct cw_hearing *h = &rec->u.hearing;
+
+		k = cw_report_ref(r, &h->case_id);
+		hexof(&h->case_id, cid);
+		time = h->time;
+		place = h->court ? h->court : k ? k->u.kase.court : NULL;
+		stage = w(&cw_words_stage, h->stage);
+		snprintf(what, sizeof what, "%s", w(&cw_words_outcome, h->outcome));
+		detail = h->sentence ? h->sentence : h->adjourn_reason;
+		case_people(r, k, ids, names, BIG);
+		cw_case_articles(k, NULL, a, 64, &na);
+		break;
+	}
+	case CW_KIND_MILESTONE: {
+		const struct cw_milestone *m = &rec->u.milestone;
+
+		k = cw_report_ref(r, &m->case_id);
+		hexof(&m->case_id, cid);
+		place = m->court;
+		snprintf(what, sizeof what, "%s", w(&cw_words_milestone, m->type));
+		detail = m->detail;
+		hexof(&m->person, ids);
+		cw_person_text(r, &m->person, names, BIG);
+		cw_case_articles(k, &m->person, a, 64, &na);
+		break;
+	}
+	case CW_KIND_VISIT:
+		place = rec->u.visit.facility;
+		snprintf(what, sizeof what, "access %s",
+			 rec->u.visit.access ? w(&cw_words_access, rec->u.visit.access)
+					     : "unknown");
+		detail = rec->u.visit.follow_up;
+		list_people(r, &rec->u.visit.detainees, ids, names, BIG);
+		break;
+	case CW_KIND_DEMO:
+		place = rec->u.demo.place ? rec->u.demo.place : rec->u.demo.province;
+		words(&cw_words_response, rec->u.demo.response, what, sizeof what);
+		detail = rec->u.demo.cause;
+		list_people(r, &rec->u.demo.arrested, ids, names, BIG);
+		break;
+	case CW_KIND_PERSON:
+		title = NULL;
+		hexof(&rec->id, ids);
+		cw_person_text(r, &rec->id, names, BIG);
+		break;
+	}
+	if (k && k->kind == CW_KIND_CASE)
+		title = k->u.kase.title;
+	for (size_t i = 0; i < na; i++) {
+		char t[CW_ARTICLE_TEXT_MAX];
+
+		cw_article_format(&a[i], t);
+		n += (size_t)snprintf(arts + n, sizeof arts - n, "%s%s", n ? "/" : "", t);
+	}
+	csv_row(out,
+		(const char *const[]){hex, cw_kind_name(rec->kind), date, time, cid, title, ids,
+				      names, place, stage, what, arts, detail, rec->source,
+				      w(&cw_words_view, rec->view), rec->reportedly ? "yes" : ""},
+		NCOLS(record_cols));
+	free(ids);
+	free(names);
+}
+
+int cw_export_list_csv(FILE *out, const struct cw_report *r, const struct cw_record_list *l,
+		       enum cw_kind kind)
+{
+	const char *const *cols = kind == CW_KIND_PERSON ? person_cols
+				  : kind == CW_KIND_CASE ? case_cols
+							 : record_cols;
+	int ncols = kind == CW_KIND_PERSON ? NCOLS(person_cols)
+		    : kind == CW_KIND_CASE ? NCOLS(case_cols)
+					   : NCOLS(record_cols);
+
+	csv_row(out, cols, ncols);
+	for (size_t i = 0; i < l->n; i++) {
+		if (kind == CW_KIND_PERSON && l->items[i].kind == CW_KIND_PERSON)
+			export_person(out, &l->items[i]);
+		else if (kind == CW_KIND_CASE && l->items[i].kind == CW_KIND_CASE)
+			export_case(out, r, &l->items[i]);
+		else
+			export_event(out, r, &l->items[i]);
+	}
+	return ferror(out) ? CW_EIO : 0;
+}
+
+static int dump_json(FILE *out, json_t *v, struct cw_error *err)
+{
+	int rc = v ? json_dumpf(v, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
+
+	json_decref(v);
+	if (rc != 0)
+		return cw_error_set(err, CW_ENOMEM, "json", "cannot build the JSON export");
+	fputc('\n', out);
+	return ferror(out) ? cw_error_set(err, CW_EIO, "output", "write failed") : 0;
+}
+
+static json_t *list_json(const struct cw_record_list *l)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; arr && i < l->n; i++)
+		if (json_array_append_new(arr, cw_record_to_json(&l->items[i], CW_JSON_HEADER)) !=
+		    0) {
+			json_decref(arr);
+			return NULL;
+		}
+	return arr;
+}
+
+int cw_export_list_json(FILE *out, const struct cw_record_list *l, struct cw_error *err)
+{
+	return dump_json(out, list_json(l), err);
+}
+
+int cw_export_timeline_json(FILE *out, const struct cw_record *person, const struct cw_id *id,
+			    const struct cw_record_list *l, struct cw_date today,
+			    struct cw_error *err)
+{
+	struct cw_timeline_summary sum;
+	char next[CW_DATE_TEXT_MAX];
+
+	cw_timeline_summarise(id, l->items, l->n, today, &sum);
+	cw_date_format(sum.next_hearing, next);
+	return dump_json(
+		out,
+		json_pack("{s:o,s:{s:o,s:b,s:i,s:o,s:I},s:o}", "person",
+			  cw_record_to_json(person, CW_JSON_HEADER), "summary", "pretrial_days",
+			  sum.pretrial_days >= 0 ? json_integer(sum.pretrial_days) : json_null(),
+			  "pretrial_ongoing", sum.pretrial_ongoing, "adjournments",
+			  sum.adjournments, "next_hearing",
+			  next[0] ? json_string(next) : json_null(), "cases", (json_int_t)sum.cases,
+			  "entries", list_json(l)),
+		err);
+}

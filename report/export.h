@@ -1,0 +1,26 @@
+/* export.h - lists and timelines as CSV (one row per record, ids to join on) or JSON (records
+ * as `show --json` prints them), for other tools. Names come from a cw_report filled by
+ * cw_report_add_refs. May use: models/, store/, report/. */
+#ifndef CW_REPORT_EXPORT_H
+#define CW_REPORT_EXPORT_H
+
+#include <stdio.h>
+
+#include "report/report.h"
+
+/* A list as CSV: persons, cases, or events (any other kind) with their own columns. Returns 0
+ * or CW_EIO. */
+int cw_export_list_csv(FILE *out, const struct cw_report *r, const struct cw_record_list *l,
+		       enum cw_kind kind);
+/* A list as a JSON array of records with their headers. */
+int cw_export_list_json(FILE *out, const struct cw_record_list *l, struct cw_error *err);
+/* A person's timeline as JSON: the person, the summary as of `today`, the entries. */
+int cw_export_timeline_json(FILE *out, const struct cw_record *person, const struct cw_id *id,
+			    const struct cw_record_list *l, struct cw_date today,
+			    struct cw_error *err);
+
+/* Upcoming hearings as an iCalendar file; r gives the names (cw_report_add_refs). */
+int cw_report_write_ics(const struct cw_report *r, const struct cw_report_upcoming *items, size_t n,
+			FILE *out);
+
+#endif

@@ -1,0 +1,31 @@
+/* record_text.h - what people read of a record, for both front ends and the reports: the
+ * columns of a list row and a record's fields as labelled lines. Text is not yet neutralised:
+ * the caller does that for its output. May use: models/, store/. */
+#ifndef CW_REPORT_RECORD_TEXT_H
+#define CW_REPORT_RECORD_TEXT_H
+
+#include "models/record.h"
+#include "store/store.h"
+
+/* What a list shows of a record in its columns (not yet neutralised): who or what it is about
+ * (a case title, a person, a prison, a demonstration's cause), where (court, place), the
+ * articles charged in its case, and what happened. Hearings and milestones take their case's
+ * title, court and articles, their own court when they name one. */
+struct cw_record_summary {
+	char who[400];
+	char where[400];
+	char articles[400];
+	char what[400];
+};
+void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
+			 struct cw_record_summary *out);
+
+/* A record's own fields as lines for people, in table order: (indent, name, value) with
+ * value as written (a string may hold newlines), an id as "name (1a2b3c4d)", a list item as
+ * a heading line "name[i]" (value NULL) followed by its fields indented. Values are not yet
+ * neutralised. The header is left to cw_record_provenance. */
+typedef void (*cw_line_fn)(void *ctx, int indent, const char *name, const char *value);
+void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
+			   void *ctx);
+
+#endif

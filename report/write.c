@@ -1,0 +1,144 @@
+/* write.c - a gathered report written in a format, and files that appear whole; see write.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report/rdoc.h"
+#include "report/write.h"
+
+int cw_report_format_parse(const char *word)
+{
+	if (!strcmp(word, "md") || !strcmp(word, "markdown"))
+		return CW_REPORT_MD;
+	if (!strcmp(word, "html"))
+		return CW_REPORT_HTML;
+	if (!strcmp(word, "csv"))
+		return CW_REPORT_CSV;
+	if (!strcmp(word, "json"))
+		return CW_REPORT_JSON;
+	return -1;
+}
+
+const char *cw_report_format_ext(enum cw_report_format fmt)
+{
+	static const char *const ext[] = {"md", "html", "csv", "json"};
+
+	return (unsigned)fmt < sizeof ext / sizeof ext[0] ? ext[fmt] : "txt";
+}
+
+int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *out,
+		    struct cw_error *err)
+{
+	struct cw_rdoc doc;
+	int rc;
+
+	if (fmt == CW_REPORT_JSON)
+		return cw_report_write_json(r, out, err);
+	if (cw_rdoc_build(r, &doc) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory while writing the report");
+	if (fmt == CW_REPORT_HTML)
+		rc = cw_report_write_html(&doc, out);
+	else if (fmt == CW_REPORT_CSV)
+		rc = cw_report_write_csv(&doc, out);
+	else
+		rc = cw_report_write_md(&doc, out);
+	cw_rdoc_free(&doc);
+	return rc ? cw_error_set(err, CW_EIO, "output", "write failed: %s", strerror(errno)) : 0;
+}
+
+/* ---- files written whole ---------------------------------------------------------------- */
+
+int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw_error *err)
+{
+	int fd;
+
+	o->path = path;
+	o->f = std;
+	if (!path)
+		return 0;
+	if (snprintf(o->tmp, sizeof o->tmp, "%s.XXXXXX", path) >= (int)sizeof o->tmp)
+		return cw_error_set(err, CW_EINVAL, "output", "path too long");
+	if ((fd = mkstemp(o->tmp)) < 0)
+		return cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", path,
+				    strerror(errno));
+	if (!(o->f = fdopen(fd, "w"))) {
+		close(fd);
+		unlink(o->tmp);
+		return cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", path,
+				    strerror(errno));
+	}
+	return 0;
+}
+
+int cw_outfile_close(struct cw_outfile *o, int rc, struct cw_error *err)
+{
+	int bad;
+
+	if (!o->path) {
+		if (fflush(o->f) != 0 && rc == 0)
+			rc = cw_error_set(err, CW_EIO, "output", "write failed: %s",
+					  strerror(errno));
+		return rc;
+	}
+	bad = fflush(o->f) != 0 || fsync(fileno(o->f)) != 0;
+	bad |= fclose(o->f) != 0;
+	if (rc == 0 && bad)
+		rc = cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", o->path,
+				  strerror(errno));
+	if (rc == 0 && rename(o->tmp, o->path) != 0)
+		rc = cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", o->path,
+				  strerror(errno));
+	if (rc != 0)
+		unlink(o->tmp);
+	return rc;
+}
+
+int cw_report_write_file(struct cw_store *st, const struct cw_filter *filter, struct cw_date today,
+			 enum cw_report_format fmt, const char *dir, char *path_out,
+			 size_t path_len, struct cw_error *err)
+{
+	struct cw_report r;
+	struct cw_date from, to;
+	struct cw_outfile out;
+	char name[96];
+	int rc, y, w;
+
+	if (cw_date_is_known(filter->since) || cw_date_is_known(filter->until)) {
+		/* The filter's own range; an open end is today. */
+		from = cw_date_is_known(filter->since) ? cw_date_first_day(filter->since) : today;
+		to = cw_date_is_known(filter->until) ? cw_date_last_day(filter->until) : today;
+		if (cw_date_compare(from, to) > 0)
+			return cw_error_set(err, CW_EINVAL, "until", "is before since");
+	} else {
+		cw_report_week_of(today, &y, &w);
+		cw_report_week_range(y, w, &from, &to);
+	}
+	if ((rc = cw_report_build(st, filter, from, to, &r, err)) != 0) {
+		cw_report_free(&r);
+		return rc;
+	}
+	if (r.week) {
+		snprintf(name, sizeof name, "casewatch-summary-%04d-W%02d.%s", r.week_year, r.week,
+			 cw_report_format_ext(fmt));
+	} else {
+		char a[CW_DATE_TEXT_MAX], b[CW_DATE_TEXT_MAX];
+
+		cw_date_format(from, a);
+		cw_date_format(to, b);
+		snprintf(name, sizeof name, "casewatch-summary-%s_%s.%s", a, b,
+			 cw_report_format_ext(fmt));
+	}
+	if ((size_t)snprintf(path_out, path_len, "%s%s%s", dir ? dir : "",
+			     dir && *dir && dir[strlen(dir) - 1] != '/' ? "/" : "",
+			     name) >= path_len)
+		rc = cw_error_set(err, CW_EINVAL, "dir", "path too long");
+	if (rc == 0 && (rc = cw_outfile_open(&out, path_out, NULL, err)) == 0) {
+		rc = cw_report_write(&r, fmt, out.f, err);
+		rc = cw_outfile_close(&out, rc, err);
+	}
+	cw_report_free(&r);
+	return rc;
+}
