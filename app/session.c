@@ -74,12 +74,20 @@ int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 {
 	struct cw_store_options opt = {0, s->author, create, 0};
 	const char *map = getenv("CASEWATCH_MAP_SIZE");
+	int rc;
 
 	if (s->store)
 		return 0;
 	if (map)
 		opt.map_size = (size_t)strtoull(map, NULL, 10);
-	return cw_store_open(s->db_dir, &opt, &s->store, err);
+	rc = cw_store_open(s->db_dir, &opt, &s->store, err);
+	if (rc == CW_ENOTFOUND && !create && !strcmp(err->field, "database"))
+		/* Name the command that creates it, with the folder when it is not the default. */
+		cw_error_set(err, CW_ENOTFOUND, "database",
+			     "no casewatch database in %.300s; create one with 'casewatch%s%.300s "
+			     "init'",
+			     s->db_dir, s->db_given ? " --db " : "", s->db_given ? s->db_dir : "");
+	return rc;
 }
 
 void cw_session_close(struct cw_session *s)

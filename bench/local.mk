@@ -1,20 +1,31 @@
 ## bench/: benchmarks: additions to the top-level Makefile.am (included by it).
-## The benchmark is built with everything else (so a change that breaks it fails the build),
-## never installed and never run by `make check`: its figures are measurements, not tests.
-## `make bench` runs it at a million monitoring records, `make bench-quick` at 20,000.
+## The benchmark is built with everything else when SQLite is there (so a change that breaks it
+## fails the build), never installed and never run by `make check`: its figures are
+## measurements, not tests. `make bench` runs it at a million monitoring records,
+## `make bench-quick` at 20,000. Without SQLite (configure says so) both say what to install.
+EXTRA_DIST += bench/RESULTS.md
+BENCH_FLAGS =
+.PHONY: bench bench-quick
+
+if HAVE_SQLITE
 noinst_PROGRAMS = bench/bench
 bench_bench_SOURCES = bench/bench.c bench/bench.h bench/bench_sqlite.c \
 	bench/generate.c bench/generate.h
 ## SQLite (Debian's libsqlite3-dev) is found by configure with pkg-config.
 bench_bench_CFLAGS = $(AM_CFLAGS) $(LMDB_CFLAGS) $(SQLITE3_CFLAGS)
 bench_bench_LDADD = libcwreport.a $(STORE_LIBS) $(SQLITE3_LIBS) -lm
-EXTRA_DIST += bench/RESULTS.md
 
-BENCH_FLAGS =
-.PHONY: bench bench-quick
 bench: bench/bench$(EXEEXT) casewatch$(EXEEXT)
 	./bench/bench$(EXEEXT) --casewatch ./casewatch$(EXEEXT) --events 1000000 --runs 5 \
 		--load-runs 3 $(BENCH_FLAGS)
 bench-quick: bench/bench$(EXEEXT) casewatch$(EXEEXT)
 	./bench/bench$(EXEEXT) --casewatch ./casewatch$(EXEEXT) --events 20000 --runs 7 \
 		--load-runs 3 $(BENCH_FLAGS)
+else
+EXTRA_DIST += bench/bench.c bench/bench.h bench/bench_sqlite.c bench/generate.c \
+	bench/generate.h
+bench bench-quick:
+	@echo "The benchmarks compare casewatch with SQLite, which configure did not find."
+	@echo "Install it (apt-get install libsqlite3-dev), then run ./configure again."
+	@false
+endif

@@ -151,6 +151,34 @@ static void print_command_help(FILE *out, const struct cw_command *cmd)
 		      out);
 }
 
+/* The second words of a command group ("hearing|visit|demo|milestone" for log) into buf;
+ * returns how many there are (0: `name` is no group). A group may also have a command of its
+ * own (conflicts). */
+static int group_subs(const char *name, char *buf, size_t len)
+{
+	int n = 0;
+	size_t used = 0;
+
+	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
+		if (strcmp(commands[c].name, name) != 0 || !commands[c].sub)
+			continue;
+		if (buf && used < len)
+			used += (size_t)snprintf(buf + used, len - used, "%s%s", n ? "|" : "",
+						 commands[c].sub);
+		n++;
+	}
+	return n;
+}
+
+static void print_group_help(FILE *out, const char *name)
+{
+	fprintf(out, "'casewatch %s' takes one of these:\n\n", name);
+	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+		if (!strcmp(commands[c].name, name))
+			fprintf(out, "  %s\n      %s\n", commands[c].usage, commands[c].summary);
+	fprintf(out, "\n'casewatch %s WORD --help' explains one of them.\n", name);
+}
+
 int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 {
 	int i = 1, rc;
@@ -169,7 +197,7 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			print_usage(cli->out);
 			return 0;
-		} else if (!strcmp(argv[i], "--version")) {
+		} else if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V")) {
 			fprintf(cli->out, "casewatch %s\n", PACKAGE_VERSION);
 			return 0;
 		} else {
@@ -202,10 +230,19 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		rc = cmd->run(cli, cmd, first);
 		return rc;
 	}
-	if (!strcmp(argv[i], "log") || !strcmp(argv[i], "person") || !strcmp(argv[i], "case"))
-		return cw_error_set(&cli->err, CW_EUSAGE, argv[i], "say what: %s",
-				    !strcmp(argv[i], "log") ? "log hearing|visit|demo|milestone"
-							    : "add");
+	if (group_subs(argv[i], NULL, 0)) {
+		char subs[160];
+
+		group_subs(argv[i], subs, sizeof subs);
+		for (int a = i + 1; a < argc; a++)
+			if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
+				print_group_help(cli->out, argv[i]);
+				return 0;
+			}
+		return cw_error_set(&cli->err, CW_EUSAGE, argv[i],
+				    "say what: %s %s (casewatch %s --help)", argv[i], subs,
+				    argv[i]);
+	}
 	return cw_error_set(&cli->err, CW_EUSAGE, "",
 			    "unknown command '%.40s'; see casewatch --help", argv[i]);
 }

@@ -596,7 +596,9 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 					    "the terminal interface needs a terminal; "
 					    "see casewatch --help for the commands");
 	}
-	if ((rc = cw_session_open(session, 1, err)) != 0) {
+	/* Never create a database here: a mistyped --db would open empty and look like lost
+	 * data. `casewatch init` creates one, saying where. */
+	if ((rc = cw_session_open(session, 0, err)) != 0) {
 		free(keys);
 		return rc;
 	}

@@ -70,5 +70,10 @@ cw case add --title "Odd" --defendant "Thach Setha" --charge 9999 >"$WORK/out" 2
 	fail "unknown article refused"
 grep -q "warning: article 9999 is not in the built-in table" "$WORK/err" || fail "no warning"
 # Database trouble: a newer casewatch's database, and no database at all.
-fails 66 "casewatch init" "$CASEWATCH" --db "$WORK/none" list records
+fails 66 "casewatch --db $WORK/none init" "$CASEWATCH" --db "$WORK/none" list records
+# The terminal interface never creates a database: a mistyped --db would look like lost data.
+printf q >"$WORK/quit"
+fails 66 "casewatch --db $WORK/typo init" env CASEWATCH_TUI_SCRIPT="$WORK/quit" \
+	"$CASEWATCH" --db "$WORK/typo"
+[ ! -e "$WORK/typo" ] || fail "the terminal interface created $WORK/typo"
 done_ok

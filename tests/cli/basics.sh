@@ -96,4 +96,20 @@ ok cw list --help
 has "--article"
 ok cw articles
 has "lese-majeste"
+# --help works on every command and sub-command that 'casewatch --help' lists, and on each
+# group's first word alone (log, bundle, person, ...), without a database.
+ok "$CASEWATCH" --help
+commands=$(printf '%s\n' "$out" | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z]*\)\( [a-z]*\)\{0,1\} .*/\1\2/p')
+[ "$(printf '%s\n' "$commands" | wc -l)" -ge 20 ] || fail "too few commands listed: $commands"
+printf '%s\n' "$commands" | while read -r word sub; do
+	ok "$CASEWATCH" --db "$WORK/no-such-db" $word $sub --help
+	printf '%s' "$out" | grep -q "^usage: casewatch" || fail "'$word $sub --help' printed: $out"
+	ok "$CASEWATCH" --db "$WORK/no-such-db" $word --help
+	[ -n "$out" ] || fail "'$word --help' printed nothing"
+done || exit 1
+ok cw log --help
+has "log hearing --case CASE"
+has "log milestone"
+fails 2 "log hearing|visit|demo|milestone" cw log
+[ ! -e "$WORK/no-such-db" ] || fail "--help created a database"
 done_ok
