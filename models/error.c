@@ -53,6 +53,10 @@ const char *cw_error_name(int code)
 		return "usage error";
 	case CW_EIO:
 		return "input/output error";
+	case CW_EKEY:
+		return "no key for this database";
+	case CW_EDAMAGED:
+		return "altered or damaged";
 	}
 	return "unknown error";
 }
@@ -76,7 +80,10 @@ int cw_error_exit_status(int code)
 		return 74; /* EX_IOERR */
 	case CW_EDB:
 	case CW_EVERSION:
+	case CW_EDAMAGED:
 		return 74;
+	case CW_EKEY:
+		return 77; /* EX_NOPERM */
 	}
 	return 1;
 }

@@ -19,6 +19,8 @@ enum cw_errcode {
 	CW_ENOMEM = -7,     /* out of memory */
 	CW_EUSAGE = -8,     /* wrong command-line usage */
 	CW_EIO = -9,        /* a file could not be read or written */
+	CW_EKEY = -10,      /* no key: wrong passphrase, database locked, key destroyed */
+	CW_EDAMAGED = -11,  /* a stored value or file failed its authentication: altered or damaged */
 };
 
 struct cw_error {
@@ -39,7 +41,7 @@ void cw_error_clear(struct cw_error *err);
 const char *cw_error_name(int code);
 
 /* The process exit status for a code, after sysexits(3): usage 2, bad input 65, not found 66,
- * database trouble 74, ... */
+ * database trouble 74, no key 77, ... */
 int cw_error_exit_status(int code);
 
 /* Writes "field: message" (or the message alone) into buf, always NUL-terminated. */
