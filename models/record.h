@@ -5,7 +5,9 @@
  * and a body per kind. Each body is described by a table of struct cw_field (name, codec tag,
  * type, limits). One table drives validation, the binary codec (codec.h), JSON (json.h), the
  * command-line options and the `show` output, so a field added to a table is handled
- * everywhere at once. Codec tags are never reused: a removed field's tag stays retired. */
+ * everywhere at once. Codec tags are never reused: a removed field's tag stays retired.
+ *
+ * schema.c holds the tables and their words; record.c a record's life and field access. */
 #ifndef CW_RECORD_H
 #define CW_RECORD_H
 
