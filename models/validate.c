@@ -1,0 +1,204 @@
+/* validate.c - checks a record against its field tables and its kind's rules; see record.h. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "models/record.h"
+#include "models/text.h"
+
+static int is_hhmm(const char *s)
+{
+	return strlen(s) == 5 && isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+	       s[2] == ':' && isdigit((unsigned char)s[3]) && isdigit((unsigned char)s[4]) &&
+	       (s[0] - '0') * 10 + (s[1] - '0') < 24 && s[3] < '6';
+}
+
+static int field_is_given(const void *base, const struct cw_field *f)
+{
+	const char *p = (const char *)base + f->offset;
+
+	switch (f->type) {
+	case CW_F_STR:
+		return *(char *const *)p != NULL && **(char *const *)p != '\0';
+	case CW_F_DATE:
+		return cw_date_is_known(*(const struct cw_date *)p);
+	case CW_F_INT:
+		return *(const int64_t *)p >= 0;
+	case CW_F_ENUM:
+	case CW_F_BOOL:
+		return *(const uint8_t *)p != 0;
+	case CW_F_SET:
+		return *(const uint32_t *)p != 0;
+	case CW_F_ID:
+		return !cw_id_is_zero((const struct cw_id *)p);
+	case CW_F_ARTICLE:
+		return ((const struct cw_article *)p)->law != CW_LAW_NONE;
+	case CW_F_LIST:
+		return ((const struct cw_list *)p)->n > 0;
+	}
+	return 0;
+}
+
+static int validate_struct(const void *base, const struct cw_schema *s, const char *prefix,
+			   struct cw_error *err);
+
+static int validate_field(const void *base, const struct cw_field *f, const char *path,
+			  struct cw_error *err)
+{
+	const char *p = (const char *)base + f->offset;
+
+	if (!field_is_given(base, f)) {
+		if (f->flags & CW_FF_REQUIRED)
+			return cw_error_set(err, CW_EINVAL, path, "is required");
+		return 0;
+	}
+	switch (f->type) {
+	case CW_F_STR: {
+		const char *text = *(char *const *)p;
+		int rc = cw_text_validate(text, (size_t)f->max,
+					  f->flags & CW_FF_MULTILINE ? CW_TEXT_MULTILINE : 0, path,
+					  err);
+		if (rc != 0)
+			return rc;
+		if ((f->flags & CW_FF_HHMM) && !is_hhmm(text))
+			return cw_error_set(err, CW_EINVAL, path,
+					    "'%.20s' is not a time; write HH:MM (24-hour)", text);
+		return 0;
+	}
+	case CW_F_INT: {
+		int64_t v = *(const int64_t *)p;
+
+		if (v < f->min || v > f->max)
+			return cw_error_set(err, CW_EINVAL, path,
+					    "%lld is out of range (%lld-%lld)", (long long)v,
+					    (long long)f->min, (long long)f->max);
+		return 0;
+	}
+	case CW_F_ENUM:
+		if (*(const uint8_t *)p >= f->words->n)
+			return cw_error_set(err, CW_EINVAL, path, "value %u is not known",
+					    (unsigned)*(const uint8_t *)p);
+		return 0;
+	case CW_F_SET:
+		if (f->words->n < 32 && (*(const uint32_t *)p >> f->words->n) != 0)
+			return cw_error_set(err, CW_EINVAL, path, "unknown value in set");
+		return 0;
+	case CW_F_DATE: {
+		struct cw_date d = *(const struct cw_date *)p;
+		char text[CW_DATE_TEXT_MAX];
+		struct cw_date check;
+
+		cw_date_format(d, text);
+		if ((d.month == 0 && d.day != 0) || cw_date_parse(text, &check, path, err) != 0)
+			return cw_error_set(err, CW_EINVAL, path, "is not a valid date");
+		return 0;
+	}
+	case CW_F_LIST: {
+		const struct cw_list *l = (const struct cw_list *)p;
+
+		if ((int64_t)l->n > f->max)
+			return cw_error_set(err, CW_EINVAL, path,
+					    "too many items: %zu, at most %lld", l->n,
+					    (long long)f->max);
+		for (size_t i = 0; i < l->n; i++) {
+			char sub[80];
+			int rc;
+
+			snprintf(sub, sizeof sub, "%.50s[%zu]", path, (size_t)(i + 1) % 100000);
+			rc = validate_struct((const char *)l->items + i * f->sub->size, f->sub, sub,
+					     err);
+			if (rc != 0)
+				return rc;
+		}
+		return 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+static int validate_struct(const void *base, const struct cw_schema *s, const char *prefix,
+			   struct cw_error *err)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		char path[80];
+		int rc;
+
+		/* Top-level fields are named as they are; a nested one's path is built only for
+		 * it (saving is often bulk: no formatting for the fields that are fine). */
+		if (!prefix[0]) {
+			rc = validate_field(base, &s->fields[i], s->fields[i].name, err);
+		} else {
+			snprintf(path, sizeof path, "%.50s.%.20s", prefix, s->fields[i].name);
+			rc = validate_field(base, &s->fields[i], path, err);
+		}
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Rules that span fields. */
+static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err)
+{
+	if (rec->kind == CW_KIND_CASE) {
+		const struct cw_list *ds = &rec->u.kase.defendants;
+
+		for (size_t i = 0; i < ds->n; i++) {
+			const struct cw_defendant *d = (const struct cw_defendant *)ds->items + i;
+			char path[80];
+
+			snprintf(path, sizeof path, "defendants[%zu]", i + 1);
+			/* A group the sources describe without names has a count, a label or
+			 * both ("a handful of reporters"); names are never invented. */
+			if (cw_id_is_zero(&d->person) && d->unnamed_count < 1 &&
+			    !(d->label && *d->label))
+				return cw_error_set(err, CW_EINVAL, path,
+						    "give a person, or a count or label of unnamed "
+						    "defendants");
+			if (!cw_id_is_zero(&d->person) &&
+			    (d->unnamed_count >= 0 || (d->label && *d->label)))
+				return cw_error_set(
+					err, CW_EINVAL, path,
+					"a named defendant has no unnamed count or label");
+			for (size_t j = 0; j < d->charges.n; j++) {
+				const struct cw_charge *c =
+					(const struct cw_charge *)d->charges.items + j;
+
+				if (c->article.law == CW_LAW_NONE && !(c->offence && *c->offence)) {
+					snprintf(path, sizeof path, "defendants[%zu].charges[%zu]",
+						 i + 1, j + 1);
+					return cw_error_set(err, CW_EINVAL, path,
+							    "give an article or an offence");
+				}
+			}
+		}
+	} else if (rec->kind == CW_KIND_HEARING) {
+		const struct cw_hearing *h = &rec->u.hearing;
+
+		if (h->time && *h->time && cw_date_precision(h->date) != CW_DATE_DAY)
+			return cw_error_set(err, CW_EINVAL, "date",
+					    "a hearing with a time needs a full date (YYYY-MM-DD)");
+		if (cw_date_is_known(h->next_date) && cw_date_compare(h->next_date, h->date) < 0)
+			return cw_error_set(err, CW_EINVAL, "next_date",
+					    "is before the hearing's own date");
+	}
+	return 0;
+}
+
+int cw_record_validate(const struct cw_record *rec, struct cw_error *err)
+{
+	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
+	int rc;
+
+	if (!s)
+		return cw_error_set(err, CW_EINVAL, "kind", "unknown record kind %u",
+				    (unsigned)rec->kind);
+	if ((rc = validate_struct(rec, &cw_schema_header, "", err)) != 0)
+		return rc;
+	if ((rc = validate_struct(&rec->u, s, "", err)) != 0)
+		return rc;
+	return validate_kind_rules(rec, err);
+}
