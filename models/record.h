@@ -7,8 +7,8 @@
  * command-line options and the `show` output, so a field added to a table is handled
  * everywhere at once. Codec tags are never reused: a removed field's tag stays retired.
  *
- * schema.c holds the tables and their words; validate.c checks records against them; record.c
- * holds a record's life and field access. */
+ * schema.c holds the tables and their words; validate.c checks records against them; id.c
+ * makes and reads ids; record.c holds a record's life and field access. */
 #ifndef CW_RECORD_H
 #define CW_RECORD_H
 
