@@ -6,7 +6,9 @@
  * Typed text is never lost: a field keeps what was typed until the user changes it, whatever
  * the validation says. Saving builds the whole record from the texts, validates it with
  * cw_record_validate, and writes it with one cw_store_put (one transaction). An error names
- * the form field it belongs to and moves the cursor there. */
+ * the form field it belongs to and moves the cursor there.
+ *
+ * form.c makes the fields from the record; form_build.c makes the record from the fields. */
 #ifndef CW_FORM_H
 #define CW_FORM_H
 

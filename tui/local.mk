@@ -5,6 +5,7 @@ libcwtui_a_SOURCES += \
 	tui/keys.c tui/keys.h \
 	tui/widget.c tui/widget.h \
 	tui/form.c tui/form.h \
+	tui/form_build.c \
 	tui/screen.c tui/screen.h \
 	tui/view_app.h \
 	tui/view_list.c \

@@ -1,0 +1,419 @@
+/* form_build.c - a form's typed text made into a record, checked and saved; see form.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/form.h"
+#include "models/article.h"
+#include "models/text.h"
+
+static int field_error(struct cw_form *fm, size_t i, struct cw_error *err)
+{
+	struct cw_form_field *ff = &fm->fields[i];
+
+	snprintf(ff->error, sizeof ff->error, "%s", err->message);
+	snprintf(err->field, sizeof err->field, "%s", ff->name);
+	return err->code ? err->code : CW_EINVAL;
+}
+
+/* Resolves a person or case from typed text: the suggestion chosen, else a name or id. */
+static int resolve_ref(struct cw_form *fm, const struct cw_form_field *ff, enum cw_kind kind,
+		       const char *text, struct cw_id *out, struct cw_error *err)
+{
+	struct cw_record_list cands = {0};
+	int rc;
+
+	if (!cw_id_is_zero(&ff->picked) && !strcmp(text, ff->picked_label)) {
+		*out = ff->picked;
+		return 0;
+	}
+	if ((rc = cw_text_validate(text, 400, 0, ff->name, err)) != 0)
+		return rc;
+	rc = cw_store_resolve(fm->st, kind, text, out, &cands, err);
+	if (rc == CW_EAMBIGUOUS && cands.n) {
+		char list[200] = "";
+		size_t n = 0;
+
+		for (size_t i = 0; i < cands.n && i < 4 && n < sizeof list; i++)
+			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "",
+					      cw_record_label(&cands.items[i]));
+		cw_error_set(err, rc, ff->name, "'%.40s' matches several: %s; pick one (C-n)", text,
+			     list);
+	} else if (rc == CW_ENOTFOUND) {
+		cw_error_set(err, rc, ff->name, "no %s matches '%.40s'; add it first",
+			     cw_kind_name(kind), text);
+	}
+	cw_record_list_free(&cands);
+	return rc;
+}
+
+/* Splits "a; b; c" into trimmed parts; calls fn on each non-empty one. */
+static int each_part(const char *text, int (*fn)(void *ctx, const char *part), void *ctx)
+{
+	char buf[1024], *save = NULL;
+	int rc = 0;
+
+	snprintf(buf, sizeof buf, "%s", text);
+	for (char *t = strtok_r(buf, ";", &save); t && rc == 0; t = strtok_r(NULL, ";", &save)) {
+		char *end;
+
+		while (*t == ' ')
+			t++;
+		end = t + strlen(t);
+		while (end > t && end[-1] == ' ')
+			*--end = '\0';
+		if (*t)
+			rc = fn(ctx, t);
+	}
+	return rc;
+}
+
+struct people_ctx {
+	struct cw_form *fm;
+	const struct cw_form_field *ff;
+	struct cw_list *list;
+	struct cw_error *err;
+};
+
+static int add_person_part(void *ctx, const char *part)
+{
+	struct people_ctx *pc = ctx;
+	struct cw_id id;
+	struct cw_person_ref *ref;
+	int rc;
+
+	if ((rc = resolve_ref(pc->fm, pc->ff, CW_KIND_PERSON, part, &id, pc->err)) != 0)
+		return rc;
+	for (size_t i = 0; i < pc->list->n; i++)
+		if (cw_id_equal(&((struct cw_person_ref *)pc->list->items)[i].person, &id))
+			return 0;
+	if (!(ref = cw_list_append(pc->list, pc->ff->f->sub)))
+		return cw_error_set(pc->err, CW_ENOMEM, "", "out of memory");
+	ref->person = id;
+	return 0;
+}
+
+/* Applies one field to the record. */
+static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form_field *ff,
+		       struct cw_error *err)
+{
+	void *base = ff->header ? (void *)rec : (void *)&rec->u;
+	const char *text = cw_edit_text(&ff->edit);
+	const struct cw_field *f = ff->f;
+	int rc;
+
+	cw_error_clear(err);
+	switch (ff->widget) {
+	case CW_W_CHOICE:
+	case CW_W_TOGGLE:
+	case CW_W_BOOL:
+		if (f)
+			*((uint8_t *)base + f->offset) = (uint8_t)ff->choice;
+		return 0;
+	case CW_W_INDICATOR: {
+		struct cw_list *l = &rec->u.hearing.indicators;
+		const struct cw_field *lf =
+			cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "indicators");
+		struct cw_indicator *in = NULL;
+
+		for (size_t j = 0; j < l->n; j++)
+			if (((struct cw_indicator *)l->items)[j].name == ff->indicator)
+				in = (struct cw_indicator *)l->items + j;
+		if (!in && ff->choice == CW_ANSWER_UNKNOWN)
+			return 0;
+		if (!in && !(in = cw_list_append(l, lf->sub)))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		in->name = (uint8_t)ff->indicator;
+		in->answer = (uint8_t)ff->choice;
+		return 0;
+	}
+	default:
+		break;
+	}
+	if ((rc = cw_text_validate(text, 65536, ff->widget == CW_W_NOTES ? CW_TEXT_MULTILINE : 0,
+				   ff->name, err)) != 0)
+		return rc;
+	if (!f) /* defendant, custody and charges are applied together */
+		return 0;
+	if (ff->widget == CW_W_PEOPLE) {
+		struct people_ctx pc = {fm, ff, (struct cw_list *)((char *)base + f->offset), err};
+
+		cw_field_free(base, f);
+		return each_part(text, add_person_part, &pc);
+	}
+	if (f->type == CW_F_ID) {
+		struct cw_id id = {{0}};
+
+		if (*text &&
+		    (rc = resolve_ref(fm, ff,
+				      f->ref_kind ? (enum cw_kind)f->ref_kind : CW_KIND_PERSON,
+				      text, &id, err)) != 0)
+			return rc;
+		memcpy((char *)base + f->offset, &id, sizeof id);
+		return 0;
+	}
+	cw_field_free(base, f);
+	if (f->type == CW_F_SET)
+		*(uint32_t *)((char *)base + f->offset) = 0;
+	if ((rc = cw_field_set_text(base, f, text, err)) != 0 && !err->code)
+		cw_error_set(err, rc, ff->name, "out of memory");
+	return rc;
+}
+
+struct hearing_ctx {
+	struct cw_form *fm;
+	struct cw_form_field *ff;
+	struct cw_hearing *h;
+	uint8_t present;
+	struct cw_error *err;
+};
+
+static int resolve_in_form(void *ctx, const char *name, struct cw_id *out, struct cw_error *err)
+{
+	struct hearing_ctx *hc = ctx;
+
+	return resolve_ref(hc->fm, hc->ff, CW_KIND_PERSON, name, out, err);
+}
+
+static int add_attendance_part(void *ctx, const char *part)
+{
+	struct hearing_ctx *hc = ctx;
+	const struct cw_field *af =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "attendance");
+	struct cw_attendance *a;
+	struct cw_id id;
+	int rc;
+
+	if ((rc = resolve_ref(hc->fm, hc->ff, CW_KIND_PERSON, part, &id, hc->err)) != 0)
+		return rc;
+	if (!(a = cw_list_append(&hc->h->attendance, af->sub)))
+		return cw_error_set(hc->err, CW_ENOMEM, "", "out of memory");
+	a->person = id;
+	a->present = hc->present;
+	return 0;
+}
+
+static int add_verdict_part(void *ctx, const char *part)
+{
+	struct hearing_ctx *hc = ctx;
+
+	return cw_hearing_add_verdicts(hc->h, part, resolve_in_form, hc, "verdicts", hc->err);
+}
+
+/* The hearing's attendance and verdicts, rebuilt from the text of their fields; verdicts on an
+ * offence with no article (which the field does not show) are kept. */
+static int apply_hearing_lists(struct cw_form *fm, struct cw_record *rec, struct cw_error *err)
+{
+	struct cw_hearing *h = &rec->u.hearing;
+	const struct cw_schema *hs = cw_schema_for_kind(CW_KIND_HEARING);
+	struct hearing_ctx hc = {fm, NULL, h, 0, err};
+	int pi = cw_form_find(fm, "present"), ai = cw_form_find(fm, "absent"),
+	    vi = cw_form_find(fm, "verdicts");
+	size_t keep = 0;
+	int rc = 0;
+
+	if (pi < 0 || ai < 0 || vi < 0)
+		return 0;
+	cw_field_free(h, cw_schema_field(hs, "attendance"));
+	for (int k = 0; k < 2 && rc == 0; k++) {
+		hc.ff = &fm->fields[k ? ai : pi];
+		hc.present = k ? CW_ANSWER_NO : CW_ANSWER_YES;
+		rc = each_part(cw_edit_text(&hc.ff->edit), add_attendance_part, &hc);
+	}
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		struct cw_verdict *v = (struct cw_verdict *)h->verdicts.items + i;
+
+		if (v->article.law) {
+			free(v->offence);
+			continue;
+		}
+		((struct cw_verdict *)h->verdicts.items)[keep++] = *v;
+	}
+	h->verdicts.n = keep;
+	if (keep == 0) {
+		free(h->verdicts.items);
+		h->verdicts.items = NULL;
+	}
+	hc.ff = &fm->fields[vi];
+	return each_part(cw_edit_text(&hc.ff->edit), add_verdict_part, &hc);
+}
+
+/* The case's defendant fields: a person, their custody, their charges. */
+static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_error *err)
+{
+	int di = cw_form_find(fm, "defendant"), ci = cw_form_find(fm, "custody"),
+	    ai = cw_form_find(fm, "charges");
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_article arts[CW_ARTICLE_LIST_MAX];
+	struct cw_defendant *d = NULL;
+	const char *who, *charges;
+	size_t n = 0;
+	struct cw_id id;
+	int rc;
+
+	if (di < 0 || ci < 0 || ai < 0)
+		return 0;
+	who = cw_edit_text(&fm->fields[di].edit);
+	charges = cw_edit_text(&fm->fields[ai].edit);
+	if (!*who) {
+		if (*charges || fm->fields[ci].choice)
+			return field_error(
+				fm, (size_t)di,
+				(cw_error_set(err, CW_EINVAL, "defendant",
+					      "name the defendant these charges are for"),
+				 err));
+		return 0;
+	}
+	if ((rc = resolve_ref(fm, &fm->fields[di], CW_KIND_PERSON, who, &id, err)) != 0)
+		return field_error(fm, (size_t)di, err);
+	if (*charges && (rc = cw_article_parse_list(charges, arts, CW_ARTICLE_LIST_MAX, &n,
+						    "charges", err)) != 0)
+		return field_error(fm, (size_t)ai, err);
+	for (size_t i = 0; i < rec->u.kase.defendants.n; i++)
+		if (cw_id_equal(&((struct cw_defendant *)rec->u.kase.defendants.items)[i].person,
+				&id))
+			d = (struct cw_defendant *)rec->u.kase.defendants.items + i;
+	if (!d) {
+		if (!(d = cw_list_append(&rec->u.kase.defendants, df->sub)))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		d->person = id;
+	}
+	if (fm->fields[ci].choice)
+		d->custody = (uint8_t)fm->fields[ci].choice;
+	for (size_t i = 0; i < n; i++) {
+		struct cw_charge *c = cw_defendant_charge(d, &arts[i]);
+
+		if (!c)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	return 0;
+}
+
+/* The same rule as the record's validation, checked as soon as the cursor leaves the field
+ * (the record's own check would first stop at other fields still empty). */
+static int is_hhmm(const char *s)
+{
+	return strlen(s) == 5 && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' &&
+	       s[2] == ':' && s[3] >= '0' && s[3] <= '5' && s[4] >= '0' && s[4] <= '9' &&
+	       (s[0] - '0') * 10 + (s[1] - '0') < 24;
+}
+
+int cw_form_check_field(struct cw_form *fm, size_t i)
+{
+	struct cw_record scratch;
+	struct cw_error err;
+	struct cw_form_field *ff;
+	int rc;
+
+	if (i >= fm->n)
+		return 0;
+	ff = &fm->fields[i];
+	ff->error[0] = '\0';
+	cw_record_init(&scratch, fm->kind);
+	rc = apply_field(fm, &scratch, ff, &err);
+	if (rc == 0 && !strcmp(ff->name, "charges") && *cw_edit_text(&ff->edit)) {
+		struct cw_article arts[CW_ARTICLE_LIST_MAX];
+		size_t n;
+
+		rc = cw_article_parse_list(cw_edit_text(&ff->edit), arts, CW_ARTICLE_LIST_MAX, &n,
+					   "charges", &err);
+	}
+	if (rc == 0 && !ff->f && ff->widget == CW_W_PERSON && *cw_edit_text(&ff->edit)) {
+		struct cw_id id;
+
+		rc = resolve_ref(fm, ff, CW_KIND_PERSON, cw_edit_text(&ff->edit), &id, &err);
+	}
+	/* A string's length and characters are checked by the record's validation. */
+	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && *cw_edit_text(&ff->edit))
+		rc = cw_text_validate(cw_edit_text(&ff->edit), (size_t)ff->f->max,
+				      ff->f->flags & CW_FF_MULTILINE ? CW_TEXT_MULTILINE : 0,
+				      ff->name, &err);
+	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && (ff->f->flags & CW_FF_HHMM) &&
+	    *cw_edit_text(&ff->edit) && !is_hhmm(cw_edit_text(&ff->edit)))
+		rc = cw_error_set(&err, CW_EINVAL, ff->name,
+				  "'%.20s' is not a time; write HH:MM (24-hour)",
+				  cw_edit_text(&ff->edit));
+	if (rc != 0)
+		snprintf(ff->error, sizeof ff->error, "%s", err.message);
+	cw_record_free(&scratch);
+	return rc;
+}
+
+int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *err)
+{
+	int rc, i;
+
+	cw_error_clear(err);
+	if (cw_record_copy(out, &fm->rec) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	for (size_t k = 0; k < fm->n; k++)
+		fm->fields[k].error[0] = '\0';
+	for (size_t k = 0; k < fm->n; k++) {
+		if ((rc = apply_field(fm, out, &fm->fields[k], err)) != 0) {
+			if (rc != CW_ENOMEM) {
+				field_error(fm, k, err);
+				fm->cur = k;
+			}
+			goto fail;
+		}
+	}
+	if (out->kind == CW_KIND_HEARING && (rc = apply_hearing_lists(fm, out, err)) != 0) {
+		if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
+			snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s",
+				 err->message);
+			fm->cur = (size_t)i;
+		}
+		goto fail;
+	}
+	if (out->kind == CW_KIND_CASE && (rc = apply_defendant(fm, out, err)) != 0) {
+		if ((i = cw_form_field_for_error(fm, err->field)) >= 0)
+			fm->cur = (size_t)i;
+		goto fail;
+	}
+	/* The command line's rule: a monitor logging a hearing, a visit or a demonstration knows
+	 * its date. */
+	if (!fm->editing && CW_KIND_IS_EVENT(out->kind) && out->kind != CW_KIND_MILESTONE &&
+	    !cw_date_is_known(cw_record_date(out)))
+		rc = cw_error_set(err, CW_EINVAL, "date", "is required when logging a %s",
+				  cw_kind_name(out->kind));
+	else
+		rc = cw_record_validate(out, err);
+	if (rc != 0) {
+		if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
+			snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s",
+				 err->message);
+			fm->cur = (size_t)i;
+		}
+		goto fail;
+	}
+	return 0;
+fail:
+	cw_record_free(out);
+	return rc;
+}
+
+int cw_form_save(struct cw_form *fm, struct cw_error *err)
+{
+	struct cw_record rec;
+	int rc, i;
+
+	fm->message[0] = '\0';
+	if ((rc = cw_form_build(fm, &rec, err)) != 0)
+		return rc;
+	rc = cw_store_put(fm->st, &rec, fm->editing ? 0 : CW_PUT_NEW, err);
+	if (rc == 0) {
+		fm->saved_id = rec.id;
+		fm->dirty = 0;
+	} else if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
+		snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s", err->message);
+		fm->cur = (size_t)i;
+	} else {
+		cw_error_format(err, fm->message, sizeof fm->message);
+	}
+	cw_record_free(&rec);
+	return rc;
+}
