@@ -8,7 +8,8 @@
  * cw_record_validate, and writes it with one cw_store_put (one transaction). An error names
  * the form field it belongs to and moves the cursor there.
  *
- * form.c makes the fields from the record; form_build.c makes the record from the fields. */
+ * form.c makes the fields from the record; form_build.c makes the record from the fields;
+ * form_suggest.c finds the suggestions. */
 #ifndef CW_FORM_H
 #define CW_FORM_H
 

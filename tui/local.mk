@@ -6,6 +6,8 @@ libcwtui_a_SOURCES += \
 	tui/widget.c tui/widget.h \
 	tui/form.c tui/form.h \
 	tui/form_build.c \
+	tui/form_suggest.c \
+	tui/form_internal.h \
 	tui/screen.c tui/screen.h \
 	tui/view_app.h \
 	tui/view_list.c \

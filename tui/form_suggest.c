@@ -1,0 +1,100 @@
+/* form_suggest.c - the type-ahead suggestions of a form's pickers, from the store; see form.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/form_internal.h"
+#include "models/text.h"
+
+static void add_suggestion(struct cw_form *fm, const char *text, const struct cw_id *id)
+{
+	if (fm->nsugg >= CW_FORM_SUGGEST_MAX)
+		return;
+	for (size_t i = 0; i < fm->nsugg; i++)
+		if (!strcmp(fm->sugg[i], text))
+			return;
+	if (!(fm->sugg[fm->nsugg] = strdup(text)))
+		return;
+	memset(&fm->sugg_id[fm->nsugg], 0, sizeof fm->sugg_id[0]);
+	if (id)
+		fm->sugg_id[fm->nsugg] = *id;
+	fm->nsugg++;
+}
+
+/* The part of a picker's text suggestions are for: after the last ';' in a list of people. */
+static const char *typed_part(const struct cw_form_field *ff)
+{
+	const char *text = cw_edit_text(&ff->edit), *semi;
+
+	if (ff->widget == CW_W_PEOPLE && (semi = strrchr(text, ';'))) {
+		text = semi + 1;
+		while (*text == ' ')
+			text++;
+	}
+	return text;
+}
+
+void cw_form_suggest(struct cw_form *fm)
+{
+	struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
+	const char *typed;
+
+	cw_form_clear_suggestions(fm);
+	if (!ff || !fm->st)
+		return;
+	typed = typed_part(ff);
+	switch (ff->widget) {
+	case CW_W_PERSON:
+	case CW_W_PEOPLE:
+	case CW_W_CASE: {
+		enum cw_kind kind = ff->widget == CW_W_CASE ? CW_KIND_CASE : CW_KIND_PERSON;
+		struct cw_filter f;
+		struct cw_record_list l;
+
+		if (!*typed || (!cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label)))
+			return;
+		cw_filter_init(&f);
+		f.kinds = CW_KIND_BIT(kind);
+		if (cw_text_validate(typed, CW_FILTER_TEXT_MAX - 1, 0, "text", NULL) != 0)
+			return;
+		snprintf(f.text, sizeof f.text, "%s", typed);
+		if (cw_store_list(fm->st, &f, CW_KIND_BIT(kind), CW_ORDER_NEWEST_FIRST, 0, 50, &l,
+				  NULL) != 0)
+			return;
+		/* Names that contain the text first, then records that mention it elsewhere. */
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < l.n; i++) {
+				const struct cw_record *r = &l.items[i];
+				int in_name = cw_text_contains(cw_record_label(r), typed) ||
+					      (r->kind == CW_KIND_PERSON && r->u.person.name_km &&
+					       cw_text_contains(r->u.person.name_km, typed));
+
+				if (in_name == !pass && cw_record_label(r)[0])
+					add_suggestion(fm, cw_record_label(r), &r->id);
+			}
+		cw_record_list_free(&l);
+		return;
+	}
+	case CW_W_COURT:
+	case CW_W_PRISON:
+	case CW_W_PROVINCE: {
+		enum cw_name_type t = ff->widget == CW_W_COURT    ? CW_NAME_COURT
+				      : ff->widget == CW_W_PRISON ? CW_NAME_FACILITY
+								  : CW_NAME_PROVINCE;
+		char **names;
+		size_t count;
+
+		if (cw_store_names(fm->st, t, typed, &names, &count, NULL) != 0)
+			return;
+		for (size_t i = 0; i < count; i++)
+			if (strcmp(names[i], typed) != 0)
+				add_suggestion(fm, names[i], NULL);
+		cw_store_names_free(names, count);
+		return;
+	}
+	default:
+		return;
+	}
+}
