@@ -9,7 +9,7 @@
  * the form field it belongs to and moves the cursor there.
  *
  * form.c makes the fields from the record; form_build.c makes the record from the fields;
- * form_suggest.c finds the suggestions. */
+ * form_suggest.c finds the suggestions; form_keys.c does what each key says. */
 #ifndef CW_FORM_H
 #define CW_FORM_H
 

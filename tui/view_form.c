@@ -1,4 +1,4 @@
-/* view_form.c - draws a form (form.c holds its data and keys): one row per field, the error
+/* view_form.c - draws a form (form.h holds its data and keys): one row per field, the error
  * on the row under the field it belongs to, suggestions under the field being typed, and the
  * field's hint at the bottom. The form scrolls so the current field is always on screen. */
 #include "config.h"

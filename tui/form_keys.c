@@ -1,0 +1,196 @@
+/* form_keys.c - what a key does in a form: move, choose, edit, pick, save; see form.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/form_internal.h"
+#include "tui/keys.h"
+
+/* Puts the selected suggestion into the field. */
+static void accept_suggestion(struct cw_form *fm)
+{
+	struct cw_form_field *ff = &fm->fields[fm->cur];
+	const char *s = fm->sugg[fm->sugg_sel];
+
+	if (ff->widget == CW_W_PEOPLE) {
+		const char *text = cw_edit_text(&ff->edit), *semi = strrchr(text, ';');
+		char buf[1200];
+
+		snprintf(buf, sizeof buf, "%.*s%s%s", semi ? (int)(semi - text + 1) : 0, text,
+			 semi ? " " : "", s);
+		cw_edit_set(&ff->edit, buf);
+	} else if (ff->widget == CW_W_PERSON || ff->widget == CW_W_CASE) {
+		ff->picked = fm->sugg_id[fm->sugg_sel];
+		snprintf(ff->picked_label, sizeof ff->picked_label, "%s", s);
+		cw_edit_set(&ff->edit, s);
+	} else {
+		cw_edit_set(&ff->edit, s);
+	}
+	ff->error[0] = '\0';
+	fm->dirty = 1;
+	cw_form_clear_suggestions(fm);
+}
+
+unsigned cw_form_key_ctx(const struct cw_form *fm)
+{
+	const struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
+
+	if (!ff)
+		return 0;
+	switch (ff->widget) {
+	case CW_W_CHOICE:
+		return CW_CTX_CHOICE;
+	case CW_W_TOGGLE:
+	case CW_W_INDICATOR:
+	case CW_W_BOOL:
+		return CW_CTX_TOGGLE;
+	case CW_W_PERSON:
+	case CW_W_PEOPLE:
+	case CW_W_CASE:
+	case CW_W_COURT:
+	case CW_W_PRISON:
+	case CW_W_PROVINCE:
+		return CW_CTX_PICKER | CW_CTX_EDIT;
+	default:
+		return CW_CTX_EDIT;
+	}
+}
+
+static void move_field(struct cw_form *fm, int delta)
+{
+	if (!fm->n)
+		return;
+	cw_form_check_field(fm, fm->cur);
+	if (delta > 0 && fm->cur + 1 < fm->n)
+		fm->cur++;
+	else if (delta < 0 && fm->cur > 0)
+		fm->cur--;
+	cw_form_clear_suggestions(fm);
+}
+
+static void choose(struct cw_form_field *ff, int value, int step)
+{
+	int n = ff->widget == CW_W_BOOL ? 2 : (int)ff->words->n;
+
+	if (step)
+		value = ((ff->choice + step) % n + n) % n;
+	ff->choice = value;
+	ff->error[0] = '\0';
+}
+
+enum cw_form_result cw_form_key(struct cw_form *fm, int key)
+{
+	struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
+	unsigned ctx = cw_form_key_ctx(fm);
+	enum cw_action a = CW_ACT_NONE;
+	struct cw_error err;
+
+	if (!ff)
+		return CW_FORM_CANCEL;
+	/* The field's own keys first (a toggle's y/n), then the form's, then text editing. */
+	if (ctx & (CW_CTX_CHOICE | CW_CTX_TOGGLE | CW_CTX_PICKER))
+		a = cw_keys_lookup(ctx & (CW_CTX_CHOICE | CW_CTX_TOGGLE | CW_CTX_PICKER), key);
+	if (a == CW_ACT_NONE)
+		a = cw_keys_lookup(CW_CTX_FORM, key);
+	if (a == CW_ACT_NONE && (ctx & CW_CTX_EDIT))
+		a = cw_keys_lookup(CW_CTX_EDIT, key);
+	switch (a) {
+	case CW_ACT_NEXT_FIELD:
+		move_field(fm, 1);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_PREV_FIELD:
+		move_field(fm, -1);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_ENTER:
+		if (fm->nsugg) {
+			accept_suggestion(fm);
+		} else if (ff->widget == CW_W_NOTES) {
+			cw_edit_insert(&ff->edit, '\n');
+			fm->dirty = 1;
+		} else {
+			move_field(fm, 1);
+		}
+		return CW_FORM_CONTINUE;
+	case CW_ACT_SAVE:
+		if (cw_form_save(fm, &err) == 0)
+			return CW_FORM_SAVED;
+		cw_form_clear_suggestions(fm);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_CANCEL:
+		if (fm->nsugg) { /* first Esc closes the suggestions */
+			cw_form_clear_suggestions(fm);
+			return CW_FORM_CONTINUE;
+		}
+		return CW_FORM_CANCEL;
+	case CW_ACT_EDITOR:
+		return ff->widget == CW_W_NOTES ? CW_FORM_EDITOR : CW_FORM_CONTINUE;
+	case CW_ACT_FORM_HELP:
+		return CW_FORM_HELP;
+	case CW_ACT_CHOICE_NEXT:
+	case CW_ACT_CHOICE_PREV:
+		choose(ff, 0, a == CW_ACT_CHOICE_NEXT ? 1 : -1);
+		fm->dirty = 1;
+		return CW_FORM_CONTINUE;
+	case CW_ACT_ANSWER_YES:
+	case CW_ACT_ANSWER_NO:
+	case CW_ACT_ANSWER_NA:
+	case CW_ACT_ANSWER_UNKNOWN: {
+		int v = a == CW_ACT_ANSWER_YES  ? CW_ANSWER_YES
+			: a == CW_ACT_ANSWER_NO ? CW_ANSWER_NO
+			: a == CW_ACT_ANSWER_NA ? CW_ANSWER_NA
+						: CW_ANSWER_UNKNOWN;
+
+		if (ff->widget == CW_W_BOOL)
+			v = v == CW_ANSWER_YES;
+		choose(ff, v, 0);
+		fm->dirty = 1;
+		return CW_FORM_CONTINUE;
+	}
+	case CW_ACT_PICK_NEXT:
+	case CW_ACT_PICK_PREV:
+		if (!fm->nsugg)
+			cw_form_suggest(fm);
+		else if (a == CW_ACT_PICK_NEXT)
+			fm->sugg_sel = (fm->sugg_sel + 1) % fm->nsugg;
+		else
+			fm->sugg_sel = (fm->sugg_sel + fm->nsugg - 1) % fm->nsugg;
+		return CW_FORM_CONTINUE;
+	case CW_ACT_CURSOR_LEFT:
+		cw_edit_left(&ff->edit);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_CURSOR_RIGHT:
+		cw_edit_right(&ff->edit);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_LINE_START:
+		cw_edit_home(&ff->edit);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_LINE_END:
+		cw_edit_end(&ff->edit);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_BACKSPACE:
+	case CW_ACT_DELETE_CHAR:
+	case CW_ACT_KILL_LINE:
+	case CW_ACT_KILL_WORD:
+		if (a == CW_ACT_BACKSPACE)
+			cw_edit_backspace(&ff->edit);
+		else if (a == CW_ACT_DELETE_CHAR)
+			cw_edit_delete(&ff->edit);
+		else if (a == CW_ACT_KILL_LINE)
+			cw_edit_set(&ff->edit, "");
+		else
+			cw_edit_kill_word(&ff->edit);
+		break;
+	default:
+		if (!(ctx & CW_CTX_EDIT) || CW_KEY_IS_FN(key) || key < 0 || key > 0x10FFFF ||
+		    cw_edit_insert(&ff->edit, (unsigned)key) != 0)
+			return CW_FORM_CONTINUE;
+		break;
+	}
+	/* The text changed. */
+	fm->dirty = 1;
+	ff->error[0] = '\0';
+	if (ctx & CW_CTX_PICKER)
+		cw_form_suggest(fm);
+	return CW_FORM_CONTINUE;
+}
