@@ -20,7 +20,8 @@ enum cw_errcode {
 	CW_EUSAGE = -8,     /* wrong command-line usage */
 	CW_EIO = -9,        /* a file could not be read or written */
 	CW_EKEY = -10,      /* no key: wrong passphrase, database locked, key destroyed */
-	CW_EDAMAGED = -11,  /* a stored value or file failed its authentication: altered or damaged */
+	CW_EDAMAGED =
+		-11, /* a stored value or file failed its authentication: altered or damaged */
 };
 
 struct cw_error {
