@@ -917,8 +917,31 @@ int cw_store_record_refs(const struct cw_record *rec, struct cw_id **ids, size_t
 	return s ? collect_refs(&rec->u, s, ids, n) : 0;
 }
 
+/* Counts entries under a prefix of an index, stopping at `limit`; the first one's record id is
+ * written to *first. */
 static int count_prefix(struct cw_txn *t, enum cw_db db, const uint8_t *prefix, size_t plen,
-			size_t limit, size_t *count, struct cw_id *first, struct cw_error *err);
+			size_t limit, size_t *count, struct cw_id *first, struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k = {plen, (void *)prefix}, v;
+	int rc, op;
+
+	*count = 0;
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "reading an index", err);
+	for (op = MDB_SET_RANGE; *count < limit && (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
+	     op = MDB_NEXT) {
+		if (k.mv_size < plen + TAIL_LEN || memcmp(k.mv_data, prefix, plen) != 0)
+			break;
+		if (*count == 0)
+			memcpy(first->b, (uint8_t *)k.mv_data + k.mv_size - ID_LEN, ID_LEN);
+		(*count)++;
+	}
+	mdb_cursor_close(cur);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(t, rc, "reading an index", err);
+	return 0;
+}
 
 /* Whether a live record names id (a person through by_person, a case through by_case). */
 static int is_named(struct cw_txn *t, const struct cw_id *id, uint8_t kind, int *named,
@@ -1212,32 +1235,6 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 out:
 	free(old_refs);
 	return rc;
-}
-
-/* Counts entries under a prefix of an index, stopping at `limit`; the first one's record id is
- * written to *first. */
-static int count_prefix(struct cw_txn *t, enum cw_db db, const uint8_t *prefix, size_t plen,
-			size_t limit, size_t *count, struct cw_id *first, struct cw_error *err)
-{
-	MDB_cursor *cur;
-	MDB_val k = {plen, (void *)prefix}, v;
-	int rc, op;
-
-	*count = 0;
-	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
-		return cw_store_lmdb_error(t, rc, "reading an index", err);
-	for (op = MDB_SET_RANGE; *count < limit && (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
-	     op = MDB_NEXT) {
-		if (k.mv_size < plen + TAIL_LEN || memcmp(k.mv_data, prefix, plen) != 0)
-			break;
-		if (*count == 0)
-			memcpy(first->b, (uint8_t *)k.mv_data + k.mv_size - ID_LEN, ID_LEN);
-		(*count)++;
-	}
-	mdb_cursor_close(cur);
-	if (rc != 0 && rc != MDB_NOTFOUND)
-		return cw_store_lmdb_error(t, rc, "reading an index", err);
-	return 0;
 }
 
 /* The tombstone of a local deletion: rec's content, stamped by this database and author. */
