@@ -1,4 +1,4 @@
-/* store_internal.h - what store.c and query.c share; not part of the store's contract. */
+/* store_internal.h - what the store's files share; not part of the store's contract. */
 #ifndef CW_STORE_INTERNAL_H
 #define CW_STORE_INTERNAL_H
 
@@ -126,12 +126,14 @@ int cw_store_settle(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
  * the records it names come back first. CW_EINVAL when neither record nor tombstone exists. */
 int cw_store_pin(struct cw_txn *t, const struct cw_id *id, const char *field, struct cw_error *err);
 
+/* Appends a copy of rec (taking ownership of its contents) to the list. */
+int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec);
+
+/* ---- the audit log (audit.c; used by sync.c) ---------------------------------------------- */
+
 /* Appends an audit entry unless an identical one (database, time, record, action) is held;
  * *added (may be NULL) says whether it was. Entries made elsewhere keep their database. */
 int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int check_seen,
 			  int *added, struct cw_error *err);
-
-/* Appends a copy of rec (taking ownership of its contents) to the list. */
-int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec);
 
 #endif
