@@ -2,7 +2,6 @@
  * store.h for the layout. */
 #include "config.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -32,27 +31,6 @@ int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_er
 	if (rc == ENOMEM)
 		return cw_error_set(err, CW_ENOMEM, "", "%s: out of memory", what);
 	return cw_error_set(err, CW_EDB, "database", "%s: %s", what, mdb_strerror(rc));
-}
-
-void cw_store_name_hash(const struct cw_store *st, const char *name, uint8_t out[NAME_HASH_LEN])
-{
-	/* Names match whatever their case and spacing: "Phnom Penh  court" = "phnom penh court". */
-	char norm[512];
-	size_t n = 0;
-	int space = 0;
-
-	for (const char *p = name; *p && n + 1 < sizeof norm; p++) {
-		if (isspace((unsigned char)*p)) {
-			space = n > 0;
-			continue;
-		}
-		if (space && n + 2 < sizeof norm)
-			norm[n++] = ' ';
-		space = 0;
-		norm[n++] = (char)tolower((unsigned char)*p);
-	}
-	crypto_generichash(out, NAME_HASH_LEN, (const unsigned char *)norm, n, st->name_key,
-			   sizeof st->name_key);
 }
 
 int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err)
@@ -335,367 +313,6 @@ int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec
 	return cw_store_read_record(txn->st, txn->txn, id, rec, err);
 }
 
-/* ---- index keys ------------------------------------------------------------------------ */
-
-/* The keys one record owns, as entries (db, key length, key), and the texts of the names
- * (courts, provinces, prisons) they stand for, as entries (key(9), text length(2), text). */
-struct keyset {
-	struct cw_buf buf;
-	struct cw_buf names;
-	uint8_t kind;
-	int oom;
-};
-
-static void keyset_add(struct keyset *ks, enum cw_db db, const void *key, size_t len)
-{
-	uint8_t head[2] = {(uint8_t)db, (uint8_t)len};
-
-	/* The same key twice (a case charging 494 to two defendants) is written once. */
-	for (size_t off = 0; off + 2 <= ks->buf.len; off += 2 + ks->buf.data[off + 1])
-		if (ks->buf.data[off] == db && ks->buf.data[off + 1] == len &&
-		    memcmp(ks->buf.data + off + 2, key, len) == 0)
-			return;
-	if (cw_buf_append(&ks->buf, head, 2) != 0 || cw_buf_append(&ks->buf, key, len) != 0)
-		ks->oom = 1;
-}
-
-/* Adds prefix + date + id to an index. */
-static void keyset_index(struct keyset *ks, enum cw_db db, const void *prefix, size_t plen,
-			 uint32_t date, const struct cw_id *id)
-{
-	uint8_t key[64];
-
-	if (plen)
-		memcpy(key, prefix, plen);
-	put_be32(key + plen, date);
-	memcpy(key + plen + DATE_LEN, id->b, ID_LEN);
-	key[plen + DATE_LEN + ID_LEN] = ks->kind;
-	keyset_add(ks, db, key, plen + TAIL_LEN);
-}
-
-static void keyset_name(struct keyset *ks, struct cw_store *st, enum cw_db db,
-			enum cw_name_type type, const char *name, uint32_t date,
-			const struct cw_id *id)
-{
-	uint8_t nk[1 + NAME_HASH_LEN];
-
-	if (!name || !*name)
-		return;
-	nk[0] = (uint8_t)type;
-	cw_store_name_hash(st, name, nk + 1);
-	keyset_add(ks, DB_NAMES, nk, sizeof nk);
-	{
-		/* Kept for the names table: a case's court is no longer at hand when keys are
-		 * written for a hearing. */
-		size_t tlen = strlen(name) > 0xFFFF ? 0xFFFF : strlen(name);
-		uint8_t head[2] = {(uint8_t)(tlen >> 8), (uint8_t)tlen};
-
-		if (cw_buf_append(&ks->names, nk, sizeof nk) != 0 ||
-		    cw_buf_append(&ks->names, head, 2) != 0 ||
-		    cw_buf_append(&ks->names, name, tlen) != 0)
-			ks->oom = 1;
-	}
-	if (db != DB_NAMES)
-		keyset_index(ks, db, nk + 1, NAME_HASH_LEN, date, id);
-}
-
-static void keyset_article(struct keyset *ks, const struct cw_article *a, uint32_t date,
-			   const struct cw_id *id)
-{
-	uint8_t ak[CW_ARTICLE_KEY_LEN];
-
-	if (a->law == CW_LAW_NONE)
-		return;
-	cw_article_key(a, ak);
-	keyset_index(ks, DB_BY_ARTICLE, ak, sizeof ak, date, id);
-}
-
-/* Indexes an event under the case it belongs to: the case's articles (for a milestone only
- * the charges of its person, when that person is a defendant), defendants, court, province. */
-static void keyset_from_case(struct keyset *ks, struct cw_store *st, const struct cw_case *c,
-			     const struct cw_id *only_person, int persons, const char *own_court,
-			     uint32_t date, const struct cw_id *id)
-{
-	int person_found = 0;
-
-	if (only_person)
-		for (size_t i = 0; i < c->defendants.n; i++)
-			if (cw_id_equal(&((struct cw_defendant *)c->defendants.items)[i].person,
-					only_person))
-				person_found = 1;
-	for (size_t i = 0; i < c->defendants.n; i++) {
-		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
-
-		if (person_found && !cw_id_equal(&d->person, only_person))
-			continue;
-		for (size_t j = 0; j < d->charges.n; j++)
-			keyset_article(ks, &((const struct cw_charge *)d->charges.items)[j].article,
-				       date, id);
-		if (persons && !cw_id_is_zero(&d->person))
-			keyset_index(ks, DB_BY_PERSON, d->person.b, ID_LEN, date, id);
-	}
-	keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT,
-		    own_court && *own_court ? own_court : c->court, date, id);
-	keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE, c->court_province, date, id);
-}
-
-static void keyset_person_list(struct keyset *ks, const struct cw_list *l, uint32_t date,
-			       const struct cw_id *id)
-{
-	for (size_t i = 0; i < l->n; i++)
-		keyset_index(ks, DB_BY_PERSON, ((const struct cw_person_ref *)l->items)[i].person.b,
-			     ID_LEN, date, id);
-}
-
-/* Computes every key rec owns. Looks up the case of a hearing or milestone in txn. */
-static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct keyset *ks,
-			struct cw_error *err)
-{
-	struct cw_store *st = t->st;
-	uint32_t date = cw_date_key(cw_record_date(rec));
-	const struct cw_id *id = &rec->id;
-	uint8_t kind = rec->kind;
-	struct cw_record kase;
-	int rc;
-
-	ks->kind = kind;
-	keyset_index(ks, DB_BY_KIND, &kind, 1, date, id);
-	if (CW_KIND_IS_EVENT(rec->kind))
-		keyset_index(ks, DB_BY_DATE, NULL, 0, date, id);
-	switch (rec->kind) {
-	case CW_KIND_PERSON:
-		keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE, rec->u.person.province, date,
-			    id);
-		break;
-	case CW_KIND_CASE:
-		keyset_from_case(ks, st, &rec->u.kase, NULL, 1, NULL, date, id);
-		break;
-	case CW_KIND_HEARING: {
-		const struct cw_hearing *h = &rec->u.hearing;
-
-		keyset_index(ks, DB_BY_CASE, h->case_id.b, ID_LEN, date, id);
-		if (cw_date_is_known(h->next_date))
-			keyset_index(ks, DB_BY_NEXT_DATE, NULL, 0, cw_date_key(h->next_date), id);
-		if ((rc = cw_store_read_record(st, t->txn, &h->case_id, &kase, err)) != 0)
-			return rc;
-		keyset_from_case(ks, st, &kase.u.kase, NULL, 1, h->court, date, id);
-		cw_record_free(&kase);
-		for (size_t i = 0; i < h->attendance.n; i++)
-			keyset_index(
-				ks, DB_BY_PERSON,
-				((const struct cw_attendance *)h->attendance.items)[i].person.b,
-				ID_LEN, date, id);
-		for (size_t i = 0; i < h->verdicts.n; i++) {
-			const struct cw_verdict *v =
-				(const struct cw_verdict *)h->verdicts.items + i;
-
-			keyset_article(ks, &v->article, date, id);
-			if (!cw_id_is_zero(&v->person))
-				keyset_index(ks, DB_BY_PERSON, v->person.b, ID_LEN, date, id);
-		}
-		break;
-	}
-	case CW_KIND_MILESTONE: {
-		const struct cw_milestone *m = &rec->u.milestone;
-
-		keyset_index(ks, DB_BY_PERSON, m->person.b, ID_LEN, date, id);
-		if (cw_id_is_zero(&m->case_id)) {
-			keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, m->court, date, id);
-			break;
-		}
-		keyset_index(ks, DB_BY_CASE, m->case_id.b, ID_LEN, date, id);
-		if ((rc = cw_store_read_record(st, t->txn, &m->case_id, &kase, err)) != 0)
-			return rc;
-		keyset_from_case(ks, st, &kase.u.kase, &m->person, 0, m->court, date, id);
-		cw_record_free(&kase);
-		break;
-	}
-	case CW_KIND_VISIT:
-		keyset_person_list(ks, &rec->u.visit.detainees, date, id);
-		keyset_name(ks, st, DB_NAMES, CW_NAME_FACILITY, rec->u.visit.facility, date, id);
-		keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE,
-			    rec->u.visit.facility_province, date, id);
-		break;
-	case CW_KIND_DEMO:
-		keyset_person_list(ks, &rec->u.demo.arrested, date, id);
-		keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE, rec->u.demo.province, date,
-			    id);
-		break;
-	}
-	return ks->oom ? cw_error_set(err, CW_ENOMEM, "", "out of memory") : 0;
-}
-
-/* Writes or removes one name's use count; the name text is kept for pickers. */
-static int name_count(struct cw_txn *t, const uint8_t *key, size_t klen, int delta,
-		      const char *text, struct cw_error *err)
-{
-	MDB_val k = {klen, (void *)key}, v;
-	uint32_t count = 0;
-	int rc = mdb_get(t->txn, t->st->dbi[DB_NAMES], &k, &v);
-	struct cw_buf nv = {0};
-	uint8_t be[4];
-
-	if (rc == 0 && v.mv_size >= 4)
-		count = get_be32(v.mv_data);
-	else if (rc != MDB_NOTFOUND && rc != 0)
-		return cw_store_lmdb_error(t, rc, "updating names", err);
-	if (delta < 0 && count <= 1) {
-		rc = count ? mdb_del(t->txn, t->st->dbi[DB_NAMES], &k, NULL) : 0;
-		return rc ? cw_store_lmdb_error(t, rc, "updating names", err) : 0;
-	}
-	put_be32(be, count + (delta > 0 ? 1 : (uint32_t)-1));
-	if (cw_buf_append(&nv, be, 4) != 0)
-		return CW_ENOMEM;
-	if (rc == 0 && v.mv_size > 4)
-		rc = cw_buf_append(&nv, (uint8_t *)v.mv_data + 4, v.mv_size - 4);
-	else
-		rc = cw_buf_append(&nv, text ? text : "", text ? strlen(text) : 0);
-	if (rc != 0) {
-		cw_buf_free(&nv);
-		return CW_ENOMEM;
-	}
-	v.mv_size = nv.len;
-	v.mv_data = nv.data;
-	rc = mdb_put(t->txn, t->st->dbi[DB_NAMES], &k, &v, 0);
-	cw_buf_free(&nv);
-	return rc ? cw_store_lmdb_error(t, rc, "updating names", err) : 0;
-}
-
-/* The name text a DB_NAMES key stands for, from the key set that wrote it. */
-static const char *keyset_name_text(const struct keyset *ks, const uint8_t *nk, size_t *len)
-{
-	const uint8_t *p = ks->names.data, *end = p + ks->names.len;
-
-	while (p && p + 1 + NAME_HASH_LEN + 2 <= end) {
-		size_t tlen = (size_t)p[1 + NAME_HASH_LEN] << 8 | p[2 + NAME_HASH_LEN];
-
-		if (memcmp(p, nk, 1 + NAME_HASH_LEN) == 0) {
-			*len = tlen;
-			return (const char *)p + 3 + NAME_HASH_LEN;
-		}
-		p += 3 + NAME_HASH_LEN + tlen;
-	}
-	*len = 0;
-	return "";
-}
-
-/* Keeps the number of entries under an index prefix per kind, so that "how many records charge
- * 494" is a read, not a walk over hundreds of thousands of keys. */
-static int count_adjust(struct cw_txn *t, enum cw_db db, const uint8_t *key, size_t len, int delta,
-			struct cw_error *err)
-{
-	uint8_t ck[1 + 16 + KIND_LEN];
-	size_t plen = len - TAIL_LEN;
-	MDB_val k = {1 + plen + KIND_LEN, ck}, v;
-	uint64_t n = 0;
-	uint8_t be[8];
-	int rc;
-
-	ck[0] = (uint8_t)db;
-	memcpy(ck + 1, key, plen);
-	ck[1 + plen] = key[len - 1];
-	rc = mdb_get(t->txn, t->st->dbi[DB_COUNTS], &k, &v);
-	if (rc == 0 && v.mv_size == 8)
-		n = get_be64(v.mv_data);
-	else if (rc != 0 && rc != MDB_NOTFOUND)
-		return cw_store_lmdb_error(t, rc, "updating counts", err);
-	n = delta > 0 ? n + 1 : n ? n - 1 : 0;
-	if (n == 0) {
-		rc = mdb_del(t->txn, t->st->dbi[DB_COUNTS], &k, NULL);
-		return rc && rc != MDB_NOTFOUND ? cw_store_lmdb_error(t, rc, "updating counts", err)
-						: 0;
-	}
-	put_be64(be, n);
-	v.mv_size = 8;
-	v.mv_data = be;
-	if ((rc = mdb_put(t->txn, t->st->dbi[DB_COUNTS], &k, &v, 0)) != 0)
-		return cw_store_lmdb_error(t, rc, "updating counts", err);
-	return 0;
-}
-
-/* Adds (delta 1) or removes (delta -1) every key of a key set. */
-static int apply_keys(struct cw_txn *t, const uint8_t *data, size_t len, int delta,
-		      const struct keyset *ks, struct cw_error *err)
-{
-	static const MDB_val empty = {0, NULL};
-
-	for (size_t off = 0; off + 2 <= len; off += 2 + data[off + 1]) {
-		enum cw_db db = (enum cw_db)data[off];
-		MDB_val k = {data[off + 1], (void *)(data + off + 2)}, v = empty;
-		int rc;
-
-		if (db >= DB_COUNT || off + 2 + data[off + 1] > len)
-			return cw_error_set(err, CW_EDB, "database", "index list is corrupt");
-		if (db == DB_NAMES) {
-			char text[512] = "";
-
-			if (delta > 0 && ks) {
-				size_t tlen;
-				const char *src = keyset_name_text(ks, k.mv_data, &tlen);
-
-				tlen = tlen < sizeof text ? tlen : sizeof text - 1;
-				memcpy(text, src, tlen);
-				text[tlen] = '\0';
-			}
-			if ((rc = name_count(t, k.mv_data, k.mv_size, delta, text, err)) != 0)
-				return rc;
-			continue;
-		}
-		rc = delta > 0 ? mdb_put(t->txn, t->st->dbi[db], &k, &v, MDB_NOOVERWRITE)
-			       : mdb_del(t->txn, t->st->dbi[db], &k, NULL);
-		if (rc == MDB_KEYEXIST || (delta < 0 && rc == MDB_NOTFOUND))
-			continue; /* nothing changed: nothing to count */
-		if (rc != 0)
-			return cw_store_lmdb_error(t, rc, "updating an index", err);
-		if ((db == DB_BY_KIND || db == DB_BY_ARTICLE) && k.mv_size >= TAIL_LEN &&
-		    k.mv_size <= TAIL_LEN + 16 &&
-		    (rc = count_adjust(t, db, k.mv_data, k.mv_size, delta, err)) != 0)
-			return rc;
-	}
-	return 0;
-}
-
-/* Removes the keys the stored version of `id` owns. */
-static int remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
-{
-	MDB_val k = {ID_LEN, (void *)id->b}, v;
-	struct cw_buf copy = {0};
-	int rc = mdb_get(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, &v);
-
-	if (rc == MDB_NOTFOUND)
-		return 0;
-	if (rc != 0)
-		return cw_store_lmdb_error(t, rc, "reading an index list", err);
-	/* Copy: the value points into the map, which the deletes below may change. */
-	if (cw_buf_append(&copy, v.mv_data, v.mv_size) != 0)
-		return CW_ENOMEM;
-	rc = apply_keys(t, copy.data, copy.len, -1, NULL, err);
-	cw_buf_free(&copy);
-	if (rc == 0 && (rc = mdb_del(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, NULL)) != 0)
-		return cw_store_lmdb_error(t, rc, "removing an index list", err);
-	return rc;
-}
-
-/* Writes the keys of rec and remembers them. */
-static int write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err)
-{
-	struct keyset ks = {{0}, {0}, 0, 0};
-	MDB_val k = {ID_LEN, (void *)rec->id.b}, v;
-	int rc = compute_keys(t, rec, &ks, err);
-
-	if (rc == 0)
-		rc = apply_keys(t, ks.buf.data, ks.buf.len, 1, &ks, err);
-	if (rc == 0) {
-		v.mv_size = ks.buf.len;
-		v.mv_data = ks.buf.data;
-		if ((rc = mdb_put(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, &v, 0)) != 0)
-			rc = cw_store_lmdb_error(t, rc, "writing an index list", err);
-	}
-	cw_buf_free(&ks.buf);
-	cw_buf_free(&ks.names);
-	return rc;
-}
-
 /* ---- references -------------------------------------------------------------------------- */
 
 static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema *s,
@@ -741,57 +358,6 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 		}
 	}
 	return 0;
-}
-
-/* ---- put and delete ---------------------------------------------------------------------- */
-
-/* Re-indexes the hearings and milestones of a case after the case changed. */
-static int reindex_case_records(struct cw_txn *t, const struct cw_id *case_id, struct cw_error *err)
-{
-	MDB_cursor *cur;
-	MDB_val k, v;
-	uint8_t start[ID_LEN];
-	struct cw_id *ids = NULL;
-	size_t n = 0, cap = 0;
-	int rc, op;
-
-	memcpy(start, case_id->b, ID_LEN);
-	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_BY_CASE], &cur)) != 0)
-		return cw_store_lmdb_error(t, rc, "reading a case", err);
-	k.mv_size = ID_LEN;
-	k.mv_data = start;
-	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
-		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(k.mv_data, case_id->b, ID_LEN) != 0)
-			break;
-		if (n == cap) {
-			struct cw_id *grown =
-				realloc(ids, (cap = cap ? cap * 2 : 16) * sizeof *ids);
-
-			if (!grown) {
-				rc = ENOMEM;
-				break;
-			}
-			ids = grown;
-		}
-		memcpy(ids[n++].b, (uint8_t *)k.mv_data + ID_LEN + DATE_LEN, ID_LEN);
-	}
-	mdb_cursor_close(cur);
-	if (rc != 0 && rc != MDB_NOTFOUND) {
-		free(ids);
-		return cw_store_lmdb_error(t, rc, "reading a case", err);
-	}
-	rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		struct cw_record rec;
-
-		if ((rc = cw_store_read_record(t->st, t->txn, &ids[i], &rec, err)) != 0)
-			break;
-		if ((rc = remove_keys(t, &rec.id, err)) == 0)
-			rc = write_keys(t, &rec, err);
-		cw_record_free(&rec);
-	}
-	free(ids);
-	return rc;
 }
 
 /* ---- sync state: tombstones, concurrent versions, deleted records still named ----------- */
@@ -976,7 +542,7 @@ static int unlink_record(struct cw_txn *t, const struct cw_id *id, struct cw_err
 	if ((rc = cw_store_record_refs(&rec, &refs, &n)) != 0)
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if (rc == 0)
-		rc = remove_keys(t, id, err);
+		rc = cw_store_remove_keys(t, id, err);
 	if (rc == 0 && (rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
 		rc = cw_store_lmdb_error(t, rc, "removing a deleted record", err);
 	for (size_t i = 0; i < n && rc == 0; i++)
@@ -1210,12 +776,12 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 		rc = cw_store_lmdb_error(t, rc, "writing a record", err);
 		goto out;
 	}
-	if (exists && (rc = remove_keys(t, &rec->id, err)) != 0)
+	if (exists && (rc = cw_store_remove_keys(t, &rec->id, err)) != 0)
 		goto out;
-	if ((rc = write_keys(t, rec, err)) != 0)
+	if ((rc = cw_store_write_keys(t, rec, err)) != 0)
 		goto out;
 	if (exists && rec->kind == CW_KIND_CASE &&
-	    (rc = reindex_case_records(t, &rec->id, err)) != 0)
+	    (rc = cw_store_reindex_case_records(t, &rec->id, err)) != 0)
 		goto out;
 	if (had_tomb && (rc = cw_store_del_tombstone(t, &rec->id, err)) != 0)
 		goto out;
@@ -1300,7 +866,7 @@ int cw_txn_delete(struct cw_txn *t, const struct cw_id *id, struct cw_error *err
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		goto out;
 	}
-	if ((rc = remove_keys(t, id, err)) != 0)
+	if ((rc = cw_store_remove_keys(t, id, err)) != 0)
 		goto out;
 	if ((rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
 		rc = cw_store_lmdb_error(t, rc, "deleting a record", err);

@@ -99,8 +99,22 @@ int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err
 int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
 			 struct cw_record *rec, struct cw_error *err);
 
+/* ---- index keys (keys.c; used by the write path and query.c) ------------------------------ */
+
 /* The keyed hash that stands for a court, province or facility name in keys. */
 void cw_store_name_hash(const struct cw_store *st, const char *name, uint8_t out[NAME_HASH_LEN]);
+
+/* Writes the keys of rec and remembers them in record_keys, so that its next change removes
+ * exactly these. A hearing's or milestone's keys include its case's: the case is read. */
+int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err);
+
+/* Removes the keys the stored version of `id` owns. */
+int cw_store_remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_error *err);
+
+/* Re-indexes the hearings and milestones of a case after the case changed: they are indexed
+ * under the case's articles, court and defendants. */
+int cw_store_reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
+				  struct cw_error *err);
 
 /* ---- sync state (store.c; used by sync.c) ------------------------------------------------- */
 
