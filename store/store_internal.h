@@ -95,7 +95,7 @@ int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_er
 /* Begins a read transaction, adopting a map grown by another process. */
 int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err);
 
-/* Reads and decodes a record inside any transaction. */
+/* Reads and decodes a record inside any transaction (records.c). */
 int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
 			 struct cw_record *rec, struct cw_error *err);
 
@@ -116,7 +116,7 @@ int cw_store_remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_err
 int cw_store_reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
 				  struct cw_error *err);
 
-/* ---- sync state (store.c; used by sync.c) ------------------------------------------------- */
+/* ---- sync state (records.c; used by sync.c) ----------------------------------------------- */
 
 /* The tombstone of a deleted record: CW_ENOTFOUND when there is none. */
 int cw_store_get_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_record *rec,

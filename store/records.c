@@ -1,0 +1,655 @@
+/* records.c - records: reading, putting and deleting them, the references they check and the
+ * tombstones a deletion leaves; see store.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/codec.h"
+#include "models/version.h"
+#include "store/store_internal.h"
+
+int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
+			 struct cw_record *rec, struct cw_error *err)
+{
+	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	char hex[CW_ID_HEX_LEN + 1];
+	int rc = mdb_get(txn, st->dbi[DB_RECORDS], &k, &v);
+
+	memset(rec, 0, sizeof *rec);
+	if (rc == MDB_NOTFOUND) {
+		cw_id_hex(id, hex);
+		return cw_error_set(err, CW_ENOTFOUND, "id", "no record with id %s", hex);
+	}
+	if (rc != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading a record", err);
+	if ((rc = cw_record_decode(v.mv_data, v.mv_size, rec, err)) != 0) {
+		cw_record_free(rec);
+		return rc;
+	}
+	rec->id = *id;
+	return 0;
+}
+
+int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec,
+	       struct cw_error *err)
+{
+	return cw_store_read_record(txn->st, txn->txn, id, rec, err);
+}
+
+/* ---- references -------------------------------------------------------------------------- */
+
+static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema *s,
+		      const char *prefix, struct cw_error *err)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+		const char *p = (const char *)base + f->offset;
+		char path[64];
+
+		if (f->type != CW_F_ID && f->type != CW_F_LIST)
+			continue;
+		snprintf(path, sizeof path, "%s%s%s", prefix, prefix[0] ? "." : "", f->name);
+		if (f->type == CW_F_ID && f->ref_kind && !cw_id_is_zero((const struct cw_id *)p)) {
+			MDB_val k = {ID_LEN, (void *)p}, v;
+			int rc = mdb_get(t->txn, t->st->dbi[DB_RECORDS], &k, &v);
+			char hex[CW_ID_HEX_LEN + 1];
+
+			if (rc == 0 && cw_record_peek_kind(v.mv_data, v.mv_size) == f->ref_kind)
+				continue;
+			cw_id_hex((const struct cw_id *)p, hex);
+			if (rc == MDB_NOTFOUND)
+				return cw_error_set(err, CW_EINVAL, path, "no %s with id %s",
+						    cw_kind_name(f->ref_kind), hex);
+			if (rc != 0)
+				return cw_store_lmdb_error(t, rc, "checking a reference", err);
+			if (cw_record_peek_kind(v.mv_data, v.mv_size) != f->ref_kind)
+				return cw_error_set(err, CW_EINVAL, path, "%s is not a %s", hex,
+						    cw_kind_name(f->ref_kind));
+		} else if (f->type == CW_F_LIST) {
+			const struct cw_list *l = (const struct cw_list *)p;
+
+			for (size_t j = 0; j < l->n; j++) {
+				char sub[80];
+				int rc;
+
+				snprintf(sub, sizeof sub, "%.50s[%zu]", path, j + 1);
+				rc = check_refs(t, (const char *)l->items + j * f->sub->size,
+						f->sub, sub, err);
+				if (rc != 0)
+					return rc;
+			}
+		}
+	}
+	return 0;
+}
+
+/* ---- sync state: tombstones, concurrent versions, deleted records still named ----------- */
+
+static int tomb_ready(struct cw_txn *t)
+{
+	return t->st->sync_ready;
+}
+
+int cw_store_get_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_record *rec,
+			   struct cw_error *err)
+{
+	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	int rc;
+
+	memset(rec, 0, sizeof *rec);
+	if (!tomb_ready(t))
+		return CW_ENOTFOUND;
+	rc = mdb_get(t->txn, t->st->dbi[DB_TOMBSTONES], &k, &v);
+	if (rc == MDB_NOTFOUND)
+		return CW_ENOTFOUND;
+	if (rc != 0)
+		return cw_store_lmdb_error(t, rc, "reading a deletion", err);
+	if ((rc = cw_record_decode(v.mv_data, v.mv_size, rec, err)) != 0) {
+		cw_record_free(rec);
+		return rc;
+	}
+	rec->id = *id;
+	return 0;
+}
+
+int cw_store_put_tombstone(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err)
+{
+	struct cw_buf enc = {0};
+	MDB_val k = {ID_LEN, (void *)rec->id.b}, v;
+	int rc = cw_record_encode(rec, &enc);
+
+	if (rc != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "cannot encode a deletion");
+	v.mv_size = enc.len;
+	v.mv_data = enc.data;
+	rc = mdb_put(t->txn, t->st->dbi[DB_TOMBSTONES], &k, &v, 0);
+	cw_buf_free(&enc);
+	return rc ? cw_store_lmdb_error(t, rc, "writing a deletion", err) : 0;
+}
+
+int cw_store_del_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
+{
+	MDB_val k = {ID_LEN, (void *)id->b};
+	int rc = mdb_del(t->txn, t->st->dbi[DB_TOMBSTONES], &k, NULL);
+
+	return rc && rc != MDB_NOTFOUND ? cw_store_lmdb_error(t, rc, "removing a deletion", err)
+					: 0;
+}
+
+int cw_store_conflicts_latest(struct cw_txn *t, const struct cw_id *id, int64_t *latest,
+			      struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	int rc, op;
+
+	*latest = 0;
+	if (!tomb_ready(t))
+		return 0;
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_CONFLICTS], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "reading conflicts", err);
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		const uint8_t *p = k.mv_data;
+		int64_t u = 0;
+
+		if (k.mv_size != ID_LEN + 8 + ID_LEN || memcmp(p, id->b, ID_LEN) != 0)
+			break;
+		for (int i = 0; i < 8; i++)
+			u = (int64_t)((uint64_t)u << 8 | p[ID_LEN + i]);
+		if (u > *latest)
+			*latest = u;
+	}
+	mdb_cursor_close(cur);
+	return rc && rc != MDB_NOTFOUND ? cw_store_lmdb_error(t, rc, "reading conflicts", err) : 0;
+}
+
+static int refs_push(struct cw_id **ids, size_t *n, const struct cw_id *id)
+{
+	struct cw_id *grown;
+
+	for (size_t i = 0; i < *n; i++)
+		if (cw_id_equal(&(*ids)[i], id))
+			return 0;
+	if (!(grown = realloc(*ids, (*n + 1) * sizeof **ids)))
+		return CW_ENOMEM;
+	*ids = grown;
+	(*ids)[(*n)++] = *id;
+	return 0;
+}
+
+static int collect_refs(const void *base, const struct cw_schema *s, struct cw_id **ids, size_t *n)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+		const char *p = (const char *)base + f->offset;
+		int rc = 0;
+
+		if (f->type == CW_F_ID && f->ref_kind && !cw_id_is_zero((const struct cw_id *)p))
+			rc = refs_push(ids, n, (const struct cw_id *)p);
+		else if (f->type == CW_F_LIST)
+			for (size_t j = 0; j < ((const struct cw_list *)p)->n && rc == 0; j++)
+				rc = collect_refs((const char *)((const struct cw_list *)p)->items +
+							  j * f->sub->size,
+						  f->sub, ids, n);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int cw_store_record_refs(const struct cw_record *rec, struct cw_id **ids, size_t *n)
+{
+	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
+
+	*ids = NULL;
+	*n = 0;
+	return s ? collect_refs(&rec->u, s, ids, n) : 0;
+}
+
+/* Counts entries under a prefix of an index, stopping at `limit`; the first one's record id is
+ * written to *first. */
+static int count_prefix(struct cw_txn *t, enum cw_db db, const uint8_t *prefix, size_t plen,
+			size_t limit, size_t *count, struct cw_id *first, struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k = {plen, (void *)prefix}, v;
+	int rc, op;
+
+	*count = 0;
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "reading an index", err);
+	for (op = MDB_SET_RANGE; *count < limit && (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
+	     op = MDB_NEXT) {
+		if (k.mv_size < plen + TAIL_LEN || memcmp(k.mv_data, prefix, plen) != 0)
+			break;
+		if (*count == 0)
+			memcpy(first->b, (uint8_t *)k.mv_data + k.mv_size - ID_LEN, ID_LEN);
+		(*count)++;
+	}
+	mdb_cursor_close(cur);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(t, rc, "reading an index", err);
+	return 0;
+}
+
+/* Whether a live record names id (a person through by_person, a case through by_case). */
+static int is_named(struct cw_txn *t, const struct cw_id *id, uint8_t kind, int *named,
+		    struct cw_error *err)
+{
+	size_t count = 0;
+	struct cw_id first;
+	int rc = 0;
+
+	if (kind == CW_KIND_PERSON || kind == CW_KIND_CASE)
+		rc = count_prefix(t, kind == CW_KIND_PERSON ? DB_BY_PERSON : DB_BY_CASE, id->b,
+				  ID_LEN, 1, &count, &first, err);
+	*named = count > 0;
+	return rc;
+}
+
+/* Removes a record from the records table and its indexes, leaving its tombstone. */
+static int unlink_record(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
+{
+	struct cw_record rec;
+	struct cw_id *refs = NULL;
+	size_t n = 0;
+	MDB_val k = {ID_LEN, (void *)id->b};
+	int rc = cw_store_read_record(t->st, t->txn, id, &rec, err);
+
+	if (rc == CW_ENOTFOUND) {
+		cw_error_clear(err);
+		return 0;
+	}
+	if (rc != 0)
+		return rc;
+	if ((rc = cw_store_record_refs(&rec, &refs, &n)) != 0)
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (rc == 0)
+		rc = cw_store_remove_keys(t, id, err);
+	if (rc == 0 && (rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
+		rc = cw_store_lmdb_error(t, rc, "removing a deleted record", err);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = cw_store_settle(t, &refs[i], err);
+	free(refs);
+	cw_record_free(&rec);
+	return rc;
+}
+
+int cw_store_pin(struct cw_txn *t, const struct cw_id *id, const char *field, struct cw_error *err)
+{
+	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	struct cw_record tomb;
+	struct cw_id *refs = NULL;
+	size_t n = 0;
+	int rc = cw_store_get_tombstone(t, id, &tomb, err), tombstoned;
+
+	if (rc != 0 && rc != CW_ENOTFOUND)
+		return rc;
+	tombstoned = rc == 0;
+	if (!tombstoned) {
+		char hex[CW_ID_HEX_LEN + 1];
+
+		/* Present and live: nothing to do. Absent with no trace: a dangling name. */
+		cw_error_clear(err);
+		if ((rc = mdb_get(t->txn, t->st->dbi[DB_RECORDS], &k, &v)) == 0)
+			return 0;
+		if (rc != MDB_NOTFOUND)
+			return cw_store_lmdb_error(t, rc, "reading a record", err);
+		cw_id_hex(id, hex);
+		return cw_error_set(err, CW_EINVAL, field,
+				    "names record %s, which neither this database nor the bundle "
+				    "holds",
+				    hex);
+	}
+	rc = cw_store_record_refs(&tomb, &refs, &n);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = cw_store_pin(t, &refs[i], field, err);
+	free(refs);
+	if (rc == 0)
+		rc = cw_txn_put(t, &tomb, CW_PUT_KEEP_HEADER, NULL, err);
+	cw_record_free(&tomb);
+	return rc;
+}
+
+int cw_store_settle(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
+{
+	struct cw_record tomb;
+	int rc = cw_store_get_tombstone(t, id, &tomb, err), named = 0;
+
+	if (rc == CW_ENOTFOUND)
+		return 0;
+	if (rc != 0)
+		return rc;
+	rc = is_named(t, id, tomb.kind, &named, err);
+	cw_record_free(&tomb);
+	if (rc != 0)
+		return rc;
+	return named ? cw_store_pin(t, id, "id", err) : unlink_record(t, id, err);
+}
+
+/* ---- put and delete ---------------------------------------------------------------------- */
+
+/* Stamps a local change: the version vector of rec becomes that of the version it replaces
+ * (old, and the tombstone of a deleted id) with this database's entry set to *now, and *now
+ * is moved past every version of the record this database holds, so the change is the
+ * latest whatever the clocks of other laptops said. */
+static int stamp_versions(struct cw_txn *t, struct cw_record *rec, const struct cw_record *old,
+			  int64_t *now, int *had_tomb, struct cw_error *err)
+{
+	struct cw_record tomb;
+	int64_t latest = 0, in_conflicts;
+	int rc;
+
+	*had_tomb = 0;
+	cw_vv_clear(rec);
+	memset(&rec->bundle, 0, ID_LEN);
+	if (old && (rc = cw_vv_merge(rec, old)) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	rc = cw_store_get_tombstone(t, &rec->id, &tomb, err);
+	if (rc == 0) {
+		*had_tomb = 1;
+		rc = cw_vv_merge(rec, &tomb);
+		if (tomb.updated > latest)
+			latest = tomb.updated;
+		cw_record_free(&tomb);
+		if (rc != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	} else if (rc != CW_ENOTFOUND) {
+		return rc;
+	}
+	cw_error_clear(err);
+	if ((rc = cw_store_conflicts_latest(t, &rec->id, &in_conflicts, err)) != 0)
+		return rc;
+	if (in_conflicts > latest)
+		latest = in_conflicts;
+	if (old && old->updated > latest)
+		latest = old->updated;
+	if (cw_vv_latest(rec) > latest)
+		latest = cw_vv_latest(rec);
+	/* Clocks differ between laptops: never let an update go back in time. */
+	if (*now <= latest)
+		*now = latest + 1;
+	if (cw_vv_stamp(rec, &t->st->database_id, *now) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return 0;
+}
+
+static int replace_str(char **dst, const char *src)
+{
+	char *copy = src ? strdup(src) : NULL;
+
+	if (src && !copy)
+		return CW_ENOMEM;
+	free(*dst);
+	*dst = copy;
+	return 0;
+}
+
+int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *changed,
+	       struct cw_error *err)
+{
+	struct cw_store *st = t->st;
+	struct cw_buf old_body = {0}, new_body = {0}, enc = {0};
+	struct cw_record old;
+	struct cw_id *old_refs = NULL;
+	size_t n_old_refs = 0;
+	MDB_val k, v;
+	int rc, exists, had_tomb = 0;
+
+	if (changed)
+		*changed = 0;
+	if ((rc = cw_record_validate(rec, err)) != 0)
+		return rc;
+	if (cw_id_is_zero(&rec->id))
+		cw_id_random(&rec->id);
+	if ((rc = check_refs(t, &rec->u, cw_schema_for_kind(rec->kind), "", err)) != 0)
+		return rc;
+	rc = cw_store_read_record(st, t->txn, &rec->id, &old, err);
+	if (rc != 0 && rc != CW_ENOTFOUND)
+		return rc;
+	exists = rc == 0;
+	rc = 0; /* (an import of a new record passes no step below that sets it) */
+	cw_error_clear(err);
+	if (exists && (flags & CW_PUT_NEW)) {
+		cw_record_free(&old);
+		return cw_error_set(err, CW_EINVAL, "id", "a record with this id exists already");
+	}
+	if (exists && old.kind != rec->kind) {
+		cw_record_free(&old);
+		return cw_error_set(err, CW_EINVAL, "kind", "the record with this id is a %s",
+				    cw_kind_name(old.kind));
+	}
+	if (exists) {
+		/* Unchanged content (header stamps aside) is not a change: importing the same
+		 * file twice leaves the database as it was. An import (KEEP_HEADER) brings a
+		 * whole version: it is a no-op only when the stored one is the same version,
+		 * header and all (the local note of which bundle brought it aside), so that
+		 * every database ends with the same bytes. */
+		struct cw_record a = old, b = *rec;
+
+		memset(&a.bundle, 0, ID_LEN);
+		memset(&b.bundle, 0, ID_LEN);
+		if (!(flags & CW_PUT_KEEP_HEADER)) {
+			a.created = b.created = a.updated = b.updated = 0;
+			a.author = b.author = a.editor = b.editor = NULL;
+			memset(&a.origin, 0, ID_LEN);
+			memset(&b.origin, 0, ID_LEN);
+			memset(&a.edited_in, 0, ID_LEN);
+			memset(&b.edited_in, 0, ID_LEN);
+			memset(&a.versions, 0, sizeof a.versions);
+			memset(&b.versions, 0, sizeof b.versions);
+		}
+		rc = cw_record_encode(&a, &old_body);
+		if (rc == 0)
+			rc = cw_record_encode(&b, &new_body);
+		if (rc == 0 && old_body.len == new_body.len &&
+		    memcmp(old_body.data, new_body.data, old_body.len) == 0) {
+			cw_buf_free(&old_body);
+			cw_buf_free(&new_body);
+			/* The caller sees what is stored, stamps included. */
+			cw_record_free(rec);
+			*rec = old;
+			return 0;
+		}
+		cw_buf_free(&old_body);
+		cw_buf_free(&new_body);
+	}
+	if (!(flags & CW_PUT_KEEP_HEADER)) {
+		int64_t now = cw_now_us();
+
+		/* The new version follows the stored one (and a deletion of this id, when the
+		 * record is being made again): its version vector includes theirs. */
+		if ((rc = stamp_versions(t, rec, exists ? &old : NULL, &now, &had_tomb, err)) !=
+		    0) {
+			if (exists)
+				cw_record_free(&old);
+			return rc;
+		}
+		if (exists) {
+			rec->created = old.created;
+			rc = replace_str(&rec->author, old.author);
+			rec->origin = old.origin;
+			rec->updated = now;
+		} else {
+			rec->created = rec->updated = now;
+			rc = replace_str(&rec->author, st->author);
+			rec->origin = st->database_id;
+		}
+		if (rc == 0)
+			rc = replace_str(&rec->editor, st->author);
+		rec->edited_in = st->database_id;
+	} else if (!rec->created) {
+		rec->created = rec->updated = cw_now_us();
+	}
+	if (rc == 0 && exists)
+		rc = cw_store_record_refs(&old, &old_refs, &n_old_refs);
+	if (exists)
+		cw_record_free(&old);
+	if (rc != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if ((rc = cw_record_encode(rec, &enc)) != 0) {
+		free(old_refs);
+		return cw_error_set(err, rc, "", "cannot encode the record");
+	}
+	k.mv_size = ID_LEN;
+	k.mv_data = rec->id.b;
+	v.mv_size = enc.len;
+	v.mv_data = enc.data;
+	rc = mdb_put(t->txn, st->dbi[DB_RECORDS], &k, &v, 0);
+	cw_buf_free(&enc);
+	if (rc != 0) {
+		rc = cw_store_lmdb_error(t, rc, "writing a record", err);
+		goto out;
+	}
+	if (exists && (rc = cw_store_remove_keys(t, &rec->id, err)) != 0)
+		goto out;
+	if ((rc = cw_store_write_keys(t, rec, err)) != 0)
+		goto out;
+	if (exists && rec->kind == CW_KIND_CASE &&
+	    (rc = cw_store_reindex_case_records(t, &rec->id, err)) != 0)
+		goto out;
+	if (had_tomb && (rc = cw_store_del_tombstone(t, &rec->id, err)) != 0)
+		goto out;
+	/* A deleted record kept only because this one named it goes when no longer named. */
+	for (size_t i = 0; i < n_old_refs; i++)
+		if ((rc = cw_store_settle(t, &old_refs[i], err)) != 0)
+			goto out;
+	if (!(flags & CW_PUT_QUIET) &&
+	    (rc = cw_txn_audit(t,
+			       flags & CW_PUT_KEEP_HEADER ? CW_AUDIT_IMPORT
+			       : exists                   ? CW_AUDIT_EDIT
+							  : CW_AUDIT_CREATE,
+			       rec->kind, &rec->id, err)) != 0)
+		goto out;
+	if (changed)
+		*changed = 1;
+out:
+	free(old_refs);
+	return rc;
+}
+
+/* The tombstone of a local deletion: rec's content, stamped by this database and author. */
+static int make_tombstone(struct cw_txn *t, const struct cw_record *rec, struct cw_record *tomb,
+			  struct cw_error *err)
+{
+	int64_t now = cw_now_us();
+	int had_tomb, rc;
+
+	if (cw_record_copy(tomb, rec) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if ((rc = stamp_versions(t, tomb, rec, &now, &had_tomb, err)) != 0)
+		return rc;
+	tomb->updated = now;
+	tomb->edited_in = t->st->database_id;
+	if (replace_str(&tomb->editor, t->st->author) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return 0;
+}
+
+int cw_txn_delete(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
+{
+	struct cw_record rec, tomb;
+	MDB_val k = {ID_LEN, (void *)id->b};
+	int rc = cw_store_read_record(t->st, t->txn, id, &rec, err);
+	enum cw_db refs_db = DB_COUNT;
+	size_t count = 0, nrefs = 0;
+	struct cw_id first, *refs = NULL;
+
+	memset(&tomb, 0, sizeof tomb);
+	if (rc != 0)
+		return rc;
+	if (rec.kind == CW_KIND_PERSON)
+		refs_db = DB_BY_PERSON;
+	else if (rec.kind == CW_KIND_CASE)
+		refs_db = DB_BY_CASE;
+	if (refs_db != DB_COUNT &&
+	    (rc = count_prefix(t, refs_db, id->b, ID_LEN, 1000, &count, &first, err)) != 0)
+		goto out;
+	if (count > 0) {
+		char hex[CW_ID_HEX_LEN + 1];
+		struct cw_record other;
+		const char *what = "record";
+
+		cw_id_hex(&first, hex);
+		if (cw_store_read_record(t->st, t->txn, &first, &other, NULL) == 0) {
+			what = cw_kind_name(other.kind);
+			cw_record_free(&other);
+		}
+		rc = cw_error_set(err, CW_EREFUSED, "id",
+				  "%s is named by %s%zu record(s), e.g. %s %.8s; edit or delete "
+				  "those first",
+				  cw_kind_name(rec.kind), count >= 1000 ? "at least " : "", count,
+				  what, hex);
+		goto out;
+	}
+	/* The deletion is kept as a tombstone (the last content, stamped as a change made
+	 * here) so that it travels in bundles and wins or loses against edits elsewhere. */
+	if ((rc = make_tombstone(t, &rec, &tomb, err)) != 0 ||
+	    (rc = cw_store_put_tombstone(t, &tomb, err)) != 0)
+		goto out;
+	if ((rc = cw_store_record_refs(&rec, &refs, &nrefs)) != 0) {
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		goto out;
+	}
+	if ((rc = cw_store_remove_keys(t, id, err)) != 0)
+		goto out;
+	if ((rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
+		rc = cw_store_lmdb_error(t, rc, "deleting a record", err);
+	for (size_t i = 0; i < nrefs && rc == 0; i++)
+		rc = cw_store_settle(t, &refs[i], err);
+	if (rc == 0)
+		rc = cw_txn_audit(t, CW_AUDIT_DELETE, rec.kind, id, err);
+out:
+	free(refs);
+	cw_record_free(&tomb);
+	cw_record_free(&rec);
+	return rc;
+}
+
+struct put_ctx {
+	struct cw_record *rec;
+	unsigned flags;
+};
+
+static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	struct put_ctx *p = ctx;
+
+	return cw_txn_put(t, p->rec, p->flags, NULL, err);
+}
+
+int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, struct cw_error *err)
+{
+	struct put_ctx p = {rec, flags};
+	struct cw_id before = rec->id;
+	int rc = cw_store_write(st, put_fn, &p, err);
+
+	if (rc != 0)
+		rec->id = before; /* nothing was written: no id was given out */
+	return rc;
+}
+
+static int delete_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	return cw_txn_delete(t, ctx, err);
+}
+
+int cw_store_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err)
+{
+	return cw_store_write(st, delete_fn, (void *)id, err);
+}
+
+int cw_store_get(struct cw_store *st, const struct cw_id *id, struct cw_record *rec,
+		 struct cw_error *err)
+{
+	MDB_txn *txn;
+	int rc = cw_store_begin_read(st, &txn, err);
+
+	if (rc != 0)
+		return rc;
+	rc = cw_store_read_record(st, txn, id, rec, err);
+	mdb_txn_abort(txn);
+	return rc;
+}
