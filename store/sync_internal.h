@@ -1,0 +1,54 @@
+/* sync_internal.h - what sync's files share; not part of sync's contract (sync.h). Kept apart
+ * from store_internal.h, which sync.h's own include of store.h would make a loop. */
+#ifndef CW_SYNC_INTERNAL_H
+#define CW_SYNC_INTERNAL_H
+
+#include <jansson.h>
+
+#include "store/store_internal.h"
+#include "store/sync.h"
+
+/* ---- heads and the merge rule (merge.c) ---------------------------------------------------- */
+
+/* A list of versions: the heads of a record, or the version lines of a bundle. */
+struct cw_item_list {
+	struct cw_bundle_item *v;
+	size_t n, cap;
+};
+
+/* Moves *rec into the list (rec is left empty); CW_ENOMEM when it cannot grow. */
+int cw_item_list_push(struct cw_item_list *l, struct cw_record *rec, int deleted);
+void cw_item_list_free(struct cw_item_list *l);
+
+/* Every head of id, greatest first: the tombstone or the live record, then the conflicts.
+ * *shown says whether the records table holds the record. */
+int cw_sync_load_heads(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
+		       struct cw_item_list *out, int *shown, struct cw_error *err);
+
+/* Merges one version brought by a bundle; *changed says whether the heads of its record
+ * changed, *conflicted whether it has more than one head now. */
+int cw_sync_merge_version(struct cw_txn *t, struct cw_bundle_item *in, const struct cw_id *bundle,
+			  const char *field, int *changed, int *conflicted, struct cw_error *err);
+
+/* A version as bundles carry it (its header, an explicit version vector, not the local note
+ * of the bundle that brought it), as a "version" line; NULL when out of memory. */
+json_t *cw_sync_version_json(const struct cw_record *rec, int deleted);
+
+/* ---- sets of record ids (merge.c) ---------------------------------------------------------- */
+
+struct cw_idset {
+	struct cw_id *v;
+	size_t n, cap;
+};
+
+int cw_idset_add(struct cw_idset *s, const struct cw_id *id);
+/* Sorts the set and drops repeated ids; cw_idset_has needs it sorted. */
+void cw_idset_sort_unique(struct cw_idset *s);
+int cw_idset_has(const struct cw_idset *s, const struct cw_id *id);
+/* For a few ids added one by one, not worth sorting again after each. */
+int cw_idset_has_linear(const struct cw_idset *s, const struct cw_id *id);
+/* Adds every record key of a table (its first ID_LEN bytes). */
+int cw_idset_add_table(struct cw_store *st, MDB_txn *txn, enum cw_db db, struct cw_idset *s,
+		       struct cw_error *err);
+
+#endif
