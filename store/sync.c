@@ -1,4 +1,4 @@
-/* sync.c - bundles and peers; see sync.h (the merge rule is in merge.c). */
+/* sync.c - bundles; see sync.h (the merge rule is in merge.c, peers in peers.c). */
 #include "config.h"
 
 #include <errno.h>
@@ -381,47 +381,6 @@ int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_sta
 
 /* ---- export -------------------------------------------------------------------------------- */
 
-static int peer_get(struct cw_store *st, MDB_txn *txn, const char *name, uint64_t *seq,
-		    int64_t *time, struct cw_error *err)
-{
-	MDB_val k = {strlen(name), (void *)name}, v;
-	int rc;
-
-	*seq = 0;
-	*time = 0;
-	if (!st->sync_ready)
-		return 0;
-	rc = mdb_get(txn, st->dbi[DB_PEERS], &k, &v);
-	if (rc == MDB_NOTFOUND)
-		return 0;
-	if (rc != 0)
-		return cw_store_lmdb_error(NULL, rc, "reading peers", err);
-	if (v.mv_size == 16) {
-		*seq = get_be64(v.mv_data);
-		*time = (int64_t)get_be64((const uint8_t *)v.mv_data + 8);
-	}
-	return 0;
-}
-
-struct peer_mark {
-	const char *name;
-	uint64_t seq;
-};
-
-static int peer_mark_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
-{
-	struct peer_mark *m = ctx;
-	uint8_t val[16];
-	MDB_val k = {strlen(m->name), (void *)m->name}, v = {sizeof val, val};
-	int rc;
-
-	put_be64(val, m->seq);
-	put_be64(val + 8, (uint64_t)cw_now_us());
-	if ((rc = mdb_put(t->txn, t->st->dbi[DB_PEERS], &k, &v, 0)) != 0)
-		return cw_store_lmdb_error(t, rc, "remembering the peer", err);
-	return 0;
-}
-
 static json_t *audit_json(const struct cw_audit_entry *e)
 {
 	char t[32], rec[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1];
@@ -506,7 +465,7 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 		return rc;
 	if (opt->scope == CW_BUNDLE_PEER) {
-		if ((rc = peer_get(st, txn, opt->peer, &after, &peer_time, err)) != 0)
+		if ((rc = cw_sync_peer_get(st, txn, opt->peer, &after, &peer_time, err)) != 0)
 			goto out;
 		snprintf(stats->scope, sizeof stats->scope, "to %s", opt->peer);
 	} else if (opt->scope == CW_BUNDLE_SINCE) {
@@ -624,11 +583,8 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 		goto oom;
 	if ((rc = write_whole(path, &buf, err)) != 0)
 		goto out;
-	if (opt->scope == CW_BUNDLE_PEER && last_seq > after) {
-		struct peer_mark m = {opt->peer, last_seq};
-
-		rc = cw_store_write(st, peer_mark_fn, &m, err);
-	}
+	if (opt->scope == CW_BUNDLE_PEER && last_seq > after)
+		rc = cw_sync_peer_mark(st, opt->peer, last_seq, err);
 	goto out;
 oom:
 	rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -641,53 +597,4 @@ out:
 	cw_buf_free(&buf);
 	free(extra.v);
 	return rc;
-}
-
-/* ---- peers and content --------------------------------------------------------------------- */
-
-int cw_sync_peers(struct cw_store *st, struct cw_peer **out, size_t *n, struct cw_error *err)
-{
-	struct cw_peer *list = NULL;
-	size_t count = 0;
-	MDB_txn *txn;
-	MDB_cursor *cur;
-	MDB_val k, v;
-	int rc, op;
-
-	*out = NULL;
-	*n = 0;
-	if (!st->sync_ready)
-		return 0;
-	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
-		return rc;
-	if ((rc = mdb_cursor_open(txn, st->dbi[DB_PEERS], &cur)) != 0) {
-		mdb_txn_abort(txn);
-		return cw_store_lmdb_error(NULL, rc, "reading peers", err);
-	}
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
-		struct cw_peer *grown = realloc(list, (count + 1) * sizeof *list);
-
-		if (!grown) {
-			rc = ENOMEM;
-			break;
-		}
-		list = grown;
-		memset(&list[count], 0, sizeof list[count]);
-		snprintf(list[count].name, sizeof list[count].name, "%.*s",
-			 (int)(k.mv_size < 127 ? k.mv_size : 127), (const char *)k.mv_data);
-		if (v.mv_size == 16) {
-			list[count].seq = get_be64(v.mv_data);
-			list[count].time = (int64_t)get_be64((const uint8_t *)v.mv_data + 8);
-		}
-		count++;
-	}
-	mdb_cursor_close(cur);
-	mdb_txn_abort(txn);
-	if (rc != MDB_NOTFOUND) {
-		free(list);
-		return cw_store_lmdb_error(NULL, rc, "reading peers", err);
-	}
-	*out = list;
-	*n = count;
-	return 0;
 }

@@ -51,4 +51,15 @@ int cw_idset_has_linear(const struct cw_idset *s, const struct cw_id *id);
 int cw_idset_add_table(struct cw_store *st, MDB_txn *txn, enum cw_db db, struct cw_idset *s,
 		       struct cw_error *err);
 
+/* ---- peers (peers.c) ----------------------------------------------------------------------- */
+
+/* What bundles to a peer have carried: the last audit sequence and when (0 and 0 for a peer
+ * never sent one). */
+int cw_sync_peer_get(struct cw_store *st, MDB_txn *txn, const char *name, uint64_t *seq,
+		     int64_t *time, struct cw_error *err);
+
+/* Remembers, in a write of its own, that a bundle to `name` carried the log up to seq: made
+ * only once the bundle is written, so a failed export sends the same changes next time. */
+int cw_sync_peer_mark(struct cw_store *st, const char *name, uint64_t seq, struct cw_error *err);
+
 #endif
