@@ -1,7 +1,7 @@
 /* version.h - the merge rule's vocabulary: each record carries a version vector (per
  * database, the time of its latest change there), so an edit made on top of another is told
- * from two edits made concurrently. Pure functions of records: sync.c merges bundles with them
- * and store.c stamps every write with them. May use: models/. */
+ * from two edits made concurrently. Pure functions of records: store/merge.c merges bundles with
+ * them and store/records.c stamps every write with them. May use: models/. */
 #ifndef CW_MODELS_VERSION_H
 #define CW_MODELS_VERSION_H
 

@@ -1,5 +1,7 @@
-## store/: sync, bundles and audit: additions to the top-level Makefile.am (included by it).
-libcwstore_a_SOURCES += store/sync.c store/sync.h store/sync_internal.h store/merge.c store/peers.c
+## store/: sync (merge rule, bundles, peers), added to the top-level Makefile.am (included by it).
+libcwstore_a_SOURCES += \
+	store/sync.h store/sync_internal.h \
+	store/merge.c store/bundle.c store/peers.c
 libcwstore_a_CFLAGS += $(JANSSON_CFLAGS)
 
 ## The merge rule and bundles in-process (three stores in temporary directories), and the

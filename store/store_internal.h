@@ -116,7 +116,7 @@ int cw_store_remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_err
 int cw_store_reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
 				  struct cw_error *err);
 
-/* ---- sync state (records.c; used by sync.c) ----------------------------------------------- */
+/* ---- sync state (records.c; used by merge.c and bundle.c) --------------------------------- */
 
 /* The tombstone of a deleted record: CW_ENOTFOUND when there is none. */
 int cw_store_get_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_record *rec,
@@ -143,7 +143,7 @@ int cw_store_pin(struct cw_txn *t, const struct cw_id *id, const char *field, st
 /* Appends a copy of rec (taking ownership of its contents) to the list. */
 int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec);
 
-/* ---- the audit log (audit.c; used by sync.c) ---------------------------------------------- */
+/* ---- the audit log (audit.c; used by bundle.c) -------------------------------------------- */
 
 /* Appends an audit entry unless an identical one (database, time, record, action) is held;
  * *added (may be NULL) says whether it was. Entries made elsewhere keep their database. */

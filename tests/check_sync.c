@@ -1,5 +1,5 @@
-/* check_sync.c - unit tests of store/sync.c: the merge rule (version vectors, the total order
- * that picks the version shown) and bundles between stores in temporary directories: every
+/* check_sync.c - unit tests of sync (store/sync.h): the merge rule (version vectors, the total
+ * order that picks the version shown) and bundles between stores in temporary directories: every
  * order of three bundles gives the same content, a deletion against an edit, re-imports. */
 #include "config.h"
 

@@ -30,7 +30,7 @@ for f in models/*.[ch] store/*.[ch] report/*.[ch] app/*.[ch] seed/*.[ch] tui/*.[
 	[ -f "$f" ] || continue
 	dir=${f%%/*}
 	unit=${f%.[ch]}
-	unit=${unit%_internal} # store_internal.h is part of store.c's unit
+	unit=${unit%_internal} # store_internal.h is part of store.c's unit, sync_internal.h of sync.h's
 	sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f" | while read -r inc; do
 		[ "$inc" = config.h ] && continue
 		case $inc in

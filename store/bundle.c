@@ -1,25 +1,25 @@
-/* sync.c - bundles; see sync.h (the merge rule is in merge.c, peers in peers.c). */
+/* bundle.c - bundle files: writing them (export), reading and checking them, and importing
+ * them through the merge rule; see sync.h. */
 #include "config.h"
 
 #include <errno.h>
 #include <jansson.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "models/codec.h"
 #include "models/json.h"
 #include "models/text.h"
-#include "models/version.h"
 #include "store/sync_internal.h"
 
 #define CHECKSUM_LEN     32
 #define BUNDLE_MAX_BYTES ((size_t)1 << 30)
 
-/* ---- small helpers ------------------------------------------------------------------------- */
-
+/* Import merges versions in this order and export writes them in it, so that what a version
+ * names is there before it. */
 static int kind_rank(uint8_t kind)
 {
 	/* People, then cases, then the records that name them. */
