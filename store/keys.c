@@ -10,7 +10,9 @@
 #include "models/codec.h"
 #include "store/store_internal.h"
 
-void cw_store_name_hash(const struct cw_store *st, const char *name, uint8_t out[NAME_HASH_LEN])
+/* The keyed hash that stands for a court, province or facility name in keys. */
+static void cw_store_name_hash(const struct cw_store *st, const char *name,
+			       uint8_t out[NAME_HASH_LEN])
 {
 	/* Names match whatever their case and spacing: "Phnom Penh  court" = "phnom penh court". */
 	char norm[512];

@@ -92,8 +92,9 @@ static int tomb_ready(struct cw_txn *t)
 	return t->st->sync_ready;
 }
 
-int cw_store_get_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_record *rec,
-			   struct cw_error *err)
+/* The tombstone of a deleted record: CW_ENOTFOUND when there is none. */
+static int cw_store_get_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_record *rec,
+				  struct cw_error *err)
 {
 	MDB_val k = {ID_LEN, (void *)id->b}, v;
 	int rc;
@@ -138,8 +139,9 @@ int cw_store_del_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_e
 					: 0;
 }
 
-int cw_store_conflicts_latest(struct cw_txn *t, const struct cw_id *id, int64_t *latest,
-			      struct cw_error *err)
+/* The latest `updated` among the concurrent versions kept for id (0 when none). */
+static int cw_store_conflicts_latest(struct cw_txn *t, const struct cw_id *id, int64_t *latest,
+				     struct cw_error *err)
 {
 	MDB_cursor *cur;
 	MDB_val k = {ID_LEN, (void *)id->b}, v;

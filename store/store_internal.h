@@ -99,10 +99,7 @@ int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err
 int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
 			 struct cw_record *rec, struct cw_error *err);
 
-/* ---- index keys (keys.c; used by the write path and query.c) ------------------------------ */
-
-/* The keyed hash that stands for a court, province or facility name in keys. */
-void cw_store_name_hash(const struct cw_store *st, const char *name, uint8_t out[NAME_HASH_LEN]);
+/* ---- index keys (keys.c; used by records.c) ----------------------------------------------- */
 
 /* Writes the keys of rec and remembers them in record_keys, so that its next change removes
  * exactly these. A hearing's or milestone's keys include its case's: the case is read. */
@@ -118,15 +115,10 @@ int cw_store_reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
 
 /* ---- sync state (records.c; used by merge.c and bundle.c) --------------------------------- */
 
-/* The tombstone of a deleted record: CW_ENOTFOUND when there is none. */
-int cw_store_get_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_record *rec,
-			   struct cw_error *err);
+/* Writes or removes the tombstone of a deleted record: its last content, stamped as the
+ * deletion. */
 int cw_store_put_tombstone(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err);
 int cw_store_del_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_error *err);
-
-/* The latest `updated` among the concurrent versions kept for id (0 when none). */
-int cw_store_conflicts_latest(struct cw_txn *t, const struct cw_id *id, int64_t *latest,
-			      struct cw_error *err);
 
 /* The ids a record names (cases, persons), each once; the caller frees *ids. */
 int cw_store_record_refs(const struct cw_record *rec, struct cw_id **ids, size_t *n);
