@@ -44,8 +44,16 @@ tmux_start() {
 		exit 77
 	}
 	trap 'T kill-server >/dev/null 2>&1 || :; rm -rf "$WORK"' EXIT
-	T -f /dev/null new-session -d -s cw -x "${1:-100}" -y "${2:-30}" \
-		"env LC_ALL=C.UTF-8 TERM=screen CASEWATCH_AUTHOR='test monitor' '$CASEWATCH' --db '$DB'"
+	# Starting the tmux server itself sometimes fails on a loaded machine ("server exited
+	# unexpectedly") before casewatch runs; try it three times, then fail.
+	for try in 1 2 3; do
+		T -f /dev/null new-session -d -s cw -x "${1:-100}" -y "${2:-30}" \
+			"env LC_ALL=C.UTF-8 TERM=screen CASEWATCH_AUTHOR='test monitor' '$CASEWATCH' --db '$DB'" &&
+			return 0
+		echo "tmux: could not start its server (try $try)" >&2
+		sleep 1
+	done
+	fail "tmux could not start a session"
 }
 
 send() { T send-keys -t cw "$@"; }
