@@ -1,0 +1,551 @@
+/* check_vault.c - unit tests of store/vault.c: sealed values refuse every alteration and every
+ * other place, tags are keyed and separated by purpose, key slots open only with their
+ * passphrase and for their database, are written safely and erased. Key slots use the cheapest
+ * key derivation, in a fresh temporary directory per test. */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "models/codec.h"
+#include "store/vault.h"
+#include "tests/testutil.h"
+
+static struct cw_vault *vault;
+static char *dir;
+static char slot_path[4200];
+
+static struct cw_vault *new_vault(void)
+{
+	struct cw_vault *v = NULL;
+	struct cw_error err;
+
+	ck_assert_msg(cw_vault_new(&v, &err) == 0, "%s", err.message);
+	ck_assert_ptr_nonnull(v);
+	return v;
+}
+
+static void setup(void)
+{
+	vault = new_vault();
+	dir = make_temp_dir();
+	ck_assert_ptr_nonnull(dir);
+	snprintf(slot_path, sizeof slot_path, "%s/key", dir);
+}
+
+static void teardown(void)
+{
+	cw_vault_free(vault);
+	vault = NULL;
+	rm_tree(dir);
+	dir = NULL;
+}
+
+static const char plain[] = "Case 12/2024: the defendant was detained without a warrant.";
+
+/* Seals plain under (table 3, key "k1") into out. */
+static void seal(struct cw_buf *out)
+{
+	ck_assert_int_eq(cw_vault_seal(vault, 3, "k1", 2, plain, sizeof plain, out), 0);
+}
+
+START_TEST(seal_round_trip)
+{
+	struct cw_buf sealed = {0}, back = {0};
+
+	seal(&sealed);
+	ck_assert_uint_eq(sealed.len, sizeof plain + cw_vault_overhead());
+	ck_assert_ptr_null(memmem(sealed.data, sealed.len, "defendant", 9));
+	ck_assert_int_eq(cw_vault_open(vault, 3, "k1", 2, sealed.data, sealed.len, &back), 0);
+	ck_assert_uint_eq(back.len, sizeof plain);
+	ck_assert_mem_eq(back.data, plain, sizeof plain);
+	cw_buf_free(&sealed);
+	cw_buf_free(&back);
+}
+END_TEST
+
+/* Sealing appends to what out holds, and opening appends too. */
+START_TEST(seal_appends)
+{
+	struct cw_buf sealed = {0}, back = {0};
+
+	ck_assert_int_eq(cw_buf_append(&sealed, "AB", 2), 0);
+	seal(&sealed);
+	ck_assert_mem_eq(sealed.data, "AB", 2);
+	ck_assert_int_eq(cw_buf_append(&back, "xy", 2), 0);
+	ck_assert_int_eq(cw_vault_open(vault, 3, "k1", 2, sealed.data + 2, sealed.len - 2, &back),
+			 0);
+	ck_assert_uint_eq(back.len, 2 + sizeof plain);
+	ck_assert_mem_eq(back.data, "xy", 2);
+	ck_assert_mem_eq(back.data + 2, plain, sizeof plain);
+	cw_buf_free(&sealed);
+	cw_buf_free(&back);
+}
+END_TEST
+
+START_TEST(seal_empty_value_and_key)
+{
+	struct cw_buf sealed = {0}, back = {0};
+
+	ck_assert_int_eq(cw_vault_seal(vault, 0, NULL, 0, NULL, 0, &sealed), 0);
+	ck_assert_uint_eq(sealed.len, cw_vault_overhead());
+	ck_assert_int_eq(cw_vault_open(vault, 0, NULL, 0, sealed.data, sealed.len, &back), 0);
+	ck_assert_uint_eq(back.len, 0);
+	ck_assert_int_eq(cw_vault_open(vault, 1, NULL, 0, sealed.data, sealed.len, &back),
+			 CW_EDAMAGED);
+	cw_buf_free(&sealed);
+	cw_buf_free(&back);
+}
+END_TEST
+
+/* A long key takes the heap path for the associated data; it must bind all the same. */
+START_TEST(seal_long_key)
+{
+	struct cw_buf sealed = {0}, back = {0};
+	char key[2000];
+
+	memset(key, 'k', sizeof key);
+	ck_assert_int_eq(cw_vault_seal(vault, 1, key, sizeof key, plain, sizeof plain, &sealed), 0);
+	ck_assert_int_eq(cw_vault_open(vault, 1, key, sizeof key, sealed.data, sealed.len, &back),
+			 0);
+	key[1999] = 'j';
+	ck_assert_int_eq(cw_vault_open(vault, 1, key, sizeof key, sealed.data, sealed.len, &back),
+			 CW_EDAMAGED);
+	ck_assert_uint_eq(back.len, sizeof plain);
+	cw_buf_free(&sealed);
+	cw_buf_free(&back);
+}
+END_TEST
+
+START_TEST(open_elsewhere_refused)
+{
+	struct cw_buf sealed = {0}, back = {0};
+	struct cw_vault *other = new_vault();
+
+	seal(&sealed);
+	ck_assert_int_eq(cw_vault_open(vault, 4, "k1", 2, sealed.data, sealed.len, &back),
+			 CW_EDAMAGED);
+	ck_assert_int_eq(cw_vault_open(vault, 3, "k2", 2, sealed.data, sealed.len, &back),
+			 CW_EDAMAGED);
+	ck_assert_int_eq(cw_vault_open(vault, 3, "k1x", 3, sealed.data, sealed.len, &back),
+			 CW_EDAMAGED);
+	ck_assert_int_eq(cw_vault_open(vault, 3, "k", 1, sealed.data, sealed.len, &back),
+			 CW_EDAMAGED);
+	ck_assert_int_eq(cw_vault_open(other, 3, "k1", 2, sealed.data, sealed.len, &back),
+			 CW_EDAMAGED);
+	ck_assert_uint_eq(back.len, 0);
+	cw_vault_free(other);
+	cw_buf_free(&sealed);
+	cw_buf_free(&back);
+}
+END_TEST
+
+/* Every byte, every bit: the format byte, the nonce, the cipher text and the tag. */
+START_TEST(open_flipped_byte_refused)
+{
+	struct cw_buf sealed = {0}, back = {0};
+
+	ck_assert_int_eq(cw_buf_append(&back, "keep", 4), 0);
+	seal(&sealed);
+	for (size_t i = 0; i < sealed.len; i++) {
+		for (int bit = 0; bit < 8; bit++) {
+			sealed.data[i] ^= (uint8_t)(1u << bit);
+			ck_assert_int_eq(
+				cw_vault_open(vault, 3, "k1", 2, sealed.data, sealed.len, &back),
+				CW_EDAMAGED);
+			sealed.data[i] ^= (uint8_t)(1u << bit);
+		}
+	}
+	/* Nothing was left behind by any failure. */
+	ck_assert_uint_eq(back.len, 4);
+	ck_assert_int_eq(cw_vault_open(vault, 3, "k1", 2, sealed.data, sealed.len, &back), 0);
+	cw_buf_free(&sealed);
+	cw_buf_free(&back);
+}
+END_TEST
+
+START_TEST(open_truncated_refused)
+{
+	struct cw_buf sealed = {0}, back = {0};
+
+	seal(&sealed);
+	for (size_t n = 0; n < sealed.len; n++)
+		ck_assert_int_eq(cw_vault_open(vault, 3, "k1", 2, sealed.data, n, &back),
+				 CW_EDAMAGED);
+	/* One byte too many is an alteration as well. */
+	ck_assert_int_eq(cw_buf_append(&sealed, "", 1), 0);
+	ck_assert_int_eq(cw_vault_open(vault, 3, "k1", 2, sealed.data, sealed.len, &back),
+			 CW_EDAMAGED);
+	ck_assert_uint_eq(back.len, 0);
+	cw_buf_free(&sealed);
+	cw_buf_free(&back);
+}
+END_TEST
+
+START_TEST(seal_fresh_nonce)
+{
+	struct cw_buf a = {0}, b = {0};
+
+	seal(&a);
+	seal(&b);
+	ck_assert_uint_eq(a.len, b.len);
+	ck_assert_int_ne(memcmp(a.data, b.data, a.len), 0);
+	ck_assert_int_ne(memcmp(a.data + 1, b.data + 1, 24), 0);
+	cw_buf_free(&a);
+	cw_buf_free(&b);
+}
+END_TEST
+
+START_TEST(tags)
+{
+	struct cw_vault *other = new_vault();
+	uint8_t t1[32], t2[32], t3[16], t4[8];
+
+	cw_vault_tag(vault, 1, "art 494", 7, t1, sizeof t1);
+	cw_vault_tag(vault, 1, "art 494", 7, t2, sizeof t2);
+	ck_assert_mem_eq(t1, t2, sizeof t1);
+	cw_vault_tag(vault, 2, "art 494", 7, t2, sizeof t2);
+	ck_assert_int_ne(memcmp(t1, t2, sizeof t1), 0);
+	cw_vault_tag(vault, 1, "art 495", 7, t2, sizeof t2);
+	ck_assert_int_ne(memcmp(t1, t2, sizeof t1), 0);
+	cw_vault_tag(other, 1, "art 494", 7, t2, sizeof t2);
+	ck_assert_int_ne(memcmp(t1, t2, sizeof t1), 0);
+	/* The purpose byte is not just glued to the data: (1, "\2x") differs from (2, "x")... */
+	cw_vault_tag(vault, 2, "x", 1, t2, sizeof t2);
+	cw_vault_tag(vault, 1, "\2x", 2, t1, sizeof t1);
+	ck_assert_int_ne(memcmp(t1, t2, sizeof t1), 0);
+	/* ...but shorter tags are the start of longer ones. */
+	cw_vault_tag(vault, 1, "art 494", 7, t1, sizeof t1);
+	cw_vault_tag(vault, 1, "art 494", 7, t3, sizeof t3);
+	cw_vault_tag(vault, 1, "art 494", 7, t4, sizeof t4);
+	ck_assert_mem_eq(t1, t3, sizeof t3);
+	ck_assert_mem_eq(t1, t4, sizeof t4);
+	cw_vault_free(other);
+}
+END_TEST
+
+/* The same master key gives the same sub-keys: a vault rebuilt from the master key opens what
+ * the first sealed and makes the same tags. */
+START_TEST(from_master)
+{
+	struct cw_vault *copy = NULL;
+	struct cw_buf sealed = {0}, back = {0};
+	struct cw_error err;
+	uint8_t t1[16], t2[16];
+
+	ck_assert_int_eq(cw_vault_from_master(cw_vault_master(vault), &copy, &err), 0);
+	ck_assert_mem_eq(cw_vault_master(copy), cw_vault_master(vault), CW_VAULT_KEY_BYTES);
+	ck_assert_mem_eq(cw_vault_names_key(copy), cw_vault_names_key(vault), CW_VAULT_KEY_BYTES);
+	ck_assert_int_ne(memcmp(cw_vault_names_key(vault), cw_vault_master(vault), 32), 0);
+	seal(&sealed);
+	ck_assert_int_eq(cw_vault_open(copy, 3, "k1", 2, sealed.data, sealed.len, &back), 0);
+	cw_vault_tag(vault, 5, "a", 1, t1, sizeof t1);
+	cw_vault_tag(copy, 5, "a", 1, t2, sizeof t2);
+	ck_assert_mem_eq(t1, t2, sizeof t1);
+	cw_vault_free(copy);
+	cw_vault_free(NULL);
+	cw_buf_free(&sealed);
+	cw_buf_free(&back);
+}
+END_TEST
+
+/* ---- key slots ----------------------------------------------------------------------------- */
+
+static const struct cw_id db_id = {{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}};
+static const char pass[] = "correct horse battery staple";
+
+static void write_slot(void)
+{
+	struct cw_kdf_params p = cw_kdf_cheapest();
+	struct cw_error err;
+
+	ck_assert_msg(cw_keyslot_write(slot_path, vault, pass, strlen(pass), &p, &db_id, &err) == 0,
+		      "%s", err.message);
+}
+
+static int open_slot(const char *pw, const struct cw_id *db, struct cw_error *err)
+{
+	struct cw_vault *v = NULL;
+	int rc = cw_keyslot_open(slot_path, pw, strlen(pw), db, &v, err);
+
+	if (rc == 0)
+		ck_assert_mem_eq(cw_vault_master(v), cw_vault_master(vault), CW_VAULT_KEY_BYTES);
+	else
+		ck_assert_ptr_null(v);
+	cw_vault_free(v);
+	return rc;
+}
+
+static void read_file(const char *path, uint8_t *buf, size_t len)
+{
+	FILE *f = fopen(path, "rb");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fread(buf, 1, len, f), len);
+	fclose(f);
+}
+
+static void write_file(const char *path, const uint8_t *buf, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(buf, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+START_TEST(slot_round_trip)
+{
+	struct cw_error err;
+	struct cw_id got;
+	struct stat sb;
+	uint8_t bytes[CW_KEYSLOT_SIZE];
+
+	write_slot();
+	ck_assert_int_eq(stat(slot_path, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 07777, 0600);
+	ck_assert_int_eq(sb.st_size, CW_KEYSLOT_SIZE);
+	read_file(slot_path, bytes, sizeof bytes);
+	ck_assert_mem_eq(bytes, "CWKEYSL1", 8);
+	ck_assert_ptr_null(memmem(bytes, sizeof bytes, cw_vault_master(vault), 8));
+	ck_assert_msg(open_slot(pass, &db_id, &err) == 0, "%s", err.message);
+	ck_assert_int_eq(cw_keyslot_read_database(slot_path, &got, &err), 0);
+	ck_assert_mem_eq(got.b, db_id.b, sizeof got.b);
+	/* Writing again replaces the slot (new salt, new nonce) and still opens. */
+	write_slot();
+	ck_assert_msg(open_slot(pass, &db_id, &err) == 0, "%s", err.message);
+	/* No temporary file is left beside it. */
+	{
+		char cmd[4400];
+
+		snprintf(cmd, sizeof cmd, "test \"$(ls -A '%s')\" = key", dir);
+		ck_assert_int_eq(system(cmd), 0);
+	}
+}
+END_TEST
+
+START_TEST(slot_wrong_passphrase)
+{
+	struct cw_error err;
+
+	write_slot();
+	ck_assert_int_eq(open_slot("correct horse battery stapler", &db_id, &err), CW_EKEY);
+	ck_assert_ptr_nonnull(strstr(err.message, "wrong passphrase"));
+	ck_assert_int_eq(open_slot("", &db_id, &err), CW_EKEY);
+}
+END_TEST
+
+START_TEST(slot_other_database)
+{
+	struct cw_id other = db_id;
+	struct cw_error err;
+
+	write_slot();
+	other.b[15] ^= 1;
+	ck_assert_int_eq(open_slot(pass, &other, &err), CW_EDAMAGED);
+	ck_assert_ptr_nonnull(strstr(err.message, "belongs to another database"));
+}
+END_TEST
+
+/* Any flipped byte is refused: header bytes either fail the sanity checks or the seal. */
+START_TEST(slot_flipped_byte)
+{
+	uint8_t good[CW_KEYSLOT_SIZE], bad[CW_KEYSLOT_SIZE];
+	struct cw_error err;
+
+	write_slot();
+	read_file(slot_path, good, sizeof good);
+	for (size_t i = 0; i < sizeof good; i++) {
+		struct cw_id db = db_id;
+		int rc;
+
+		memcpy(bad, good, sizeof bad);
+		bad[i] ^= 0x01;
+		write_file(slot_path, bad, sizeof bad);
+		/* Alter the database id and ask for the altered one: the seal still catches it. */
+		if (i >= 42 && i < 58)
+			db.b[i - 42] ^= 0x01;
+		rc = open_slot(pass, &db, &err);
+		ck_assert_msg(rc == CW_EKEY || rc == CW_EDAMAGED, "byte %zu: %d", i, rc);
+	}
+	write_file(slot_path, good, sizeof good);
+	ck_assert_msg(open_slot(pass, &db_id, &err) == 0, "%s", err.message);
+}
+END_TEST
+
+static void put_be64(uint8_t *p, uint64_t v)
+{
+	for (int i = 7; i >= 0; i--, v >>= 8)
+		p[i] = (uint8_t)v;
+}
+
+START_TEST(slot_absurd_parameters)
+{
+	uint8_t good[CW_KEYSLOT_SIZE], bad[CW_KEYSLOT_SIZE];
+	struct cw_kdf_params p = cw_kdf_cheapest();
+	struct cw_error err;
+	struct cw_id got;
+	time_t t0 = time(NULL);
+
+	write_slot();
+	read_file(slot_path, good, sizeof good);
+	memcpy(bad, good, sizeof bad);
+	put_be64(bad + 18, (uint64_t)100 << 30); /* 100 GiB */
+	write_file(slot_path, bad, sizeof bad);
+	ck_assert_int_eq(open_slot(pass, &db_id, &err), CW_EDAMAGED);
+	ck_assert_int_eq(cw_keyslot_read_database(slot_path, &got, &err), CW_EDAMAGED);
+	memcpy(bad, good, sizeof bad);
+	put_be64(bad + 10, (uint64_t)1 << 40);
+	write_file(slot_path, bad, sizeof bad);
+	ck_assert_int_eq(open_slot(pass, &db_id, &err), CW_EDAMAGED);
+	memcpy(bad, good, sizeof bad);
+	put_be64(bad + 10, 0);
+	write_file(slot_path, bad, sizeof bad);
+	ck_assert_int_eq(open_slot(pass, &db_id, &err), CW_EDAMAGED);
+	ck_assert_int_le(time(NULL) - t0, 5); /* refused before any expensive derivation */
+	/* Nor will it write them. */
+	p.memlimit = (size_t)1;
+	ck_assert_int_eq(cw_keyslot_write(slot_path, vault, pass, 4, &p, &db_id, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "kdf");
+}
+END_TEST
+
+START_TEST(slot_malformed)
+{
+	uint8_t good[CW_KEYSLOT_SIZE];
+	struct cw_error err;
+	struct cw_id got;
+
+	write_slot();
+	read_file(slot_path, good, sizeof good);
+	write_file(slot_path, good, sizeof good - 1);
+	ck_assert_int_eq(open_slot(pass, &db_id, &err), CW_EDAMAGED);
+	write_file(slot_path, (const uint8_t *)"", 0);
+	ck_assert_int_eq(open_slot(pass, &db_id, &err), CW_EDAMAGED);
+	{
+		uint8_t longer[CW_KEYSLOT_SIZE + 1] = {0};
+
+		memcpy(longer, good, sizeof good);
+		write_file(slot_path, longer, sizeof longer);
+		ck_assert_int_eq(open_slot(pass, &db_id, &err), CW_EDAMAGED);
+		ck_assert_int_eq(cw_keyslot_read_database(slot_path, &got, &err), CW_EDAMAGED);
+	}
+	ck_assert_int_eq(unlink(slot_path), 0);
+	ck_assert_int_eq(open_slot(pass, &db_id, &err), CW_ENOTFOUND);
+	ck_assert_ptr_nonnull(strstr(err.message, slot_path));
+	ck_assert_int_eq(cw_keyslot_read_database(slot_path, &got, &err), CW_ENOTFOUND);
+}
+END_TEST
+
+START_TEST(slot_destroy)
+{
+	struct cw_error err;
+	struct timespec a, b;
+
+	write_slot();
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	ck_assert_msg(cw_keyslot_destroy(slot_path, &err) == 0, "%s", err.message);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	ck_assert_int_lt((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000, 1000);
+	ck_assert_int_ne(access(slot_path, F_OK), 0);
+	ck_assert_int_eq(open_slot(pass, &db_id, &err), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_keyslot_destroy(slot_path, &err), CW_ENOTFOUND);
+}
+END_TEST
+
+/* A link planted where the slot goes is replaced by the slot; what it pointed to is untouched,
+ * and destroy does not write random bytes through a link either. */
+START_TEST(slot_symlink_replaced)
+{
+	char target[4300];
+	uint8_t back[6];
+	struct cw_error err;
+	struct stat sb;
+
+	snprintf(target, sizeof target, "%s/precious", dir);
+	write_file(target, (const uint8_t *)"victim", 6);
+	ck_assert_int_eq(symlink(target, slot_path), 0);
+	write_slot();
+	ck_assert_int_eq(lstat(slot_path, &sb), 0);
+	ck_assert(S_ISREG(sb.st_mode));
+	read_file(target, back, sizeof back);
+	ck_assert_mem_eq(back, "victim", 6);
+	ck_assert_int_eq(stat(target, &sb), 0);
+	ck_assert_int_eq(sb.st_size, 6);
+	ck_assert_msg(open_slot(pass, &db_id, &err) == 0, "%s", err.message);
+
+	ck_assert_int_eq(unlink(slot_path), 0);
+	ck_assert_int_eq(symlink(target, slot_path), 0);
+	ck_assert_int_eq(cw_keyslot_destroy(slot_path, &err), CW_EIO);
+	read_file(target, back, sizeof back);
+	ck_assert_mem_eq(back, "victim", 6);
+}
+END_TEST
+
+START_TEST(slot_unwritable_folder)
+{
+	struct cw_kdf_params p = cw_kdf_cheapest();
+	struct cw_error err;
+	char path[4300];
+
+	snprintf(path, sizeof path, "%s/no/such/folder/key", dir);
+	ck_assert_int_eq(cw_keyslot_write(path, vault, pass, 4, &p, &db_id, &err), CW_EIO);
+	ck_assert_ptr_nonnull(strstr(err.message, path));
+}
+END_TEST
+
+START_TEST(kdf_presets)
+{
+	struct cw_kdf_params d = cw_kdf_default(), c = cw_kdf_cheapest();
+
+	ck_assert_uint_ge(d.opslimit, 3);
+	ck_assert_uint_ge(d.memlimit, (size_t)64 << 20);
+	ck_assert_uint_le(d.memlimit, (size_t)256 << 20);
+	ck_assert_uint_le(c.opslimit, d.opslimit);
+	ck_assert_uint_lt(c.memlimit, d.memlimit);
+}
+END_TEST
+
+static Suite *vault_suite(void)
+{
+	Suite *s = suite_create("vault");
+	TCase *tc = tcase_create("seal");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, seal_round_trip);
+	tcase_add_test(tc, seal_appends);
+	tcase_add_test(tc, seal_empty_value_and_key);
+	tcase_add_test(tc, seal_long_key);
+	tcase_add_test(tc, open_elsewhere_refused);
+	tcase_add_test(tc, open_flipped_byte_refused);
+	tcase_add_test(tc, open_truncated_refused);
+	tcase_add_test(tc, seal_fresh_nonce);
+	tcase_add_test(tc, tags);
+	tcase_add_test(tc, from_master);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("keyslot");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, slot_round_trip);
+	tcase_add_test(tc, slot_wrong_passphrase);
+	tcase_add_test(tc, slot_other_database);
+	tcase_add_test(tc, slot_flipped_byte);
+	tcase_add_test(tc, slot_absurd_parameters);
+	tcase_add_test(tc, slot_malformed);
+	tcase_add_test(tc, slot_destroy);
+	tcase_add_test(tc, slot_symlink_replaced);
+	tcase_add_test(tc, slot_unwritable_folder);
+	tcase_add_test(tc, kdf_presets);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return run_suite(vault_suite());
+}
