@@ -85,10 +85,8 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 	memcpy(val + AUDIT_FIXED, e->author, alen);
 	k.mv_size = 8;
 	k.mv_data = key;
-	v.mv_size = AUDIT_FIXED + alen;
-	v.mv_data = val;
 	/* Append: the sequence only grows, so the log is written in key order. */
-	if ((rc = mdb_put(t->txn, t->st->dbi[DB_AUDIT], &k, &v, MDB_APPEND)) != 0)
+	if ((rc = cw_val_put(t, DB_AUDIT, &k, val, AUDIT_FIXED + alen, MDB_APPEND)) != 0)
 		return cw_store_lmdb_error(t, rc, "writing the audit log", err);
 	if (added)
 		*added = 1;
@@ -104,6 +102,7 @@ int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit, struct cw_
 	MDB_txn *txn;
 	MDB_cursor *cur;
 	MDB_val k, v;
+	struct cw_buf buf = {0};
 	int rc, op;
 
 	*out = NULL;
@@ -120,11 +119,16 @@ int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit, struct cw_
 	for (op = MDB_SET_RANGE;
 	     (!limit || n < limit) && (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
 		struct cw_audit_entry *e;
-		const uint8_t *p = v.mv_data;
+		const uint8_t *p;
 		size_t alen;
 
-		if (k.mv_size != 8 || v.mv_size < AUDIT_FIXED)
+		if (k.mv_size != 8)
 			continue;
+		if ((rc = cw_val_open(st, DB_AUDIT, &k, &v, &buf, &v, err)) != 0)
+			break;
+		if (v.mv_size < AUDIT_FIXED)
+			continue;
+		p = v.mv_data;
 		if (n == cap) {
 			struct cw_audit_entry *grown =
 				realloc(list, (cap = cap ? cap * 2 : 64) * sizeof *list);
@@ -150,6 +154,7 @@ int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit, struct cw_
 	}
 	mdb_cursor_close(cur);
 	mdb_txn_abort(txn);
+	cw_buf_free(&buf);
 	if (rc != 0 && rc != MDB_NOTFOUND) {
 		free(list);
 		return cw_store_lmdb_error(NULL, rc, "reading the audit log", err);

@@ -29,8 +29,9 @@ static void cw_store_name_hash(const struct cw_store *st, const char *name,
 		space = 0;
 		norm[n++] = (char)tolower((unsigned char)*p);
 	}
-	crypto_generichash(out, NAME_HASH_LEN, (const unsigned char *)norm, n, st->name_key,
-			   sizeof st->name_key);
+	if (!cw_store_name_tag(st, norm, n, out))
+		crypto_generichash(out, NAME_HASH_LEN, (const unsigned char *)norm, n, st->name_key,
+				   sizeof st->name_key);
 }
 
 /* The keys one record owns, as entries (db, key length, key), and the texts of the names
@@ -40,6 +41,7 @@ struct keyset {
 	struct cw_buf names;
 	uint8_t kind;
 	int oom;
+	const struct cw_store *st; /* for the tags that stand for articles */
 };
 
 static void keyset_add(struct keyset *ks, enum cw_db db, const void *key, size_t len)
@@ -98,12 +100,13 @@ static void keyset_name(struct keyset *ks, struct cw_store *st, enum cw_db db,
 static void keyset_article(struct keyset *ks, const struct cw_article *a, uint32_t date,
 			   const struct cw_id *id)
 {
-	uint8_t ak[CW_ARTICLE_KEY_LEN];
+	uint8_t ak[ARTICLE_TAG_LEN];
+	size_t len;
 
 	if (a->law == CW_LAW_NONE)
 		return;
-	cw_article_key(a, ak);
-	keyset_index(ks, DB_BY_ARTICLE, ak, sizeof ak, date, id);
+	len = cw_store_article_key(ks->st, a, ak);
+	keyset_index(ks, DB_BY_ARTICLE, ak, len, date, id);
 }
 
 /* Indexes an event under the case it belongs to: the case's articles (for a milestone only
@@ -227,32 +230,36 @@ static int name_count(struct cw_txn *t, const uint8_t *key, size_t klen, int del
 {
 	MDB_val k = {klen, (void *)key}, v;
 	uint32_t count = 0;
-	int rc = mdb_get(t->txn, t->st->dbi[DB_NAMES], &k, &v);
-	struct cw_buf nv = {0};
+	struct cw_buf nv = {0}, plain = {0};
+	int rc = cw_val_get(t->st, t->txn, DB_NAMES, &k, &v, &plain, err);
 	uint8_t be[4];
 
 	if (rc == 0 && v.mv_size >= 4)
 		count = get_be32(v.mv_data);
-	else if (rc != MDB_NOTFOUND && rc != 0)
+	else if (rc != MDB_NOTFOUND && rc != 0) {
+		cw_buf_free(&plain);
 		return cw_store_lmdb_error(t, rc, "updating names", err);
+	}
 	if (delta < 0 && count <= 1) {
+		cw_buf_free(&plain);
 		rc = count ? mdb_del(t->txn, t->st->dbi[DB_NAMES], &k, NULL) : 0;
 		return rc ? cw_store_lmdb_error(t, rc, "updating names", err) : 0;
 	}
 	put_be32(be, count + (delta > 0 ? 1 : (uint32_t)-1));
-	if (cw_buf_append(&nv, be, 4) != 0)
+	if (cw_buf_append(&nv, be, 4) != 0) {
+		cw_buf_free(&plain);
 		return CW_ENOMEM;
+	}
 	if (rc == 0 && v.mv_size > 4)
 		rc = cw_buf_append(&nv, (uint8_t *)v.mv_data + 4, v.mv_size - 4);
 	else
 		rc = cw_buf_append(&nv, text ? text : "", text ? strlen(text) : 0);
+	cw_buf_free(&plain);
 	if (rc != 0) {
 		cw_buf_free(&nv);
 		return CW_ENOMEM;
 	}
-	v.mv_size = nv.len;
-	v.mv_data = nv.data;
-	rc = mdb_put(t->txn, t->st->dbi[DB_NAMES], &k, &v, 0);
+	rc = cw_val_put(t, DB_NAMES, &k, nv.data, nv.len, 0);
 	cw_buf_free(&nv);
 	return rc ? cw_store_lmdb_error(t, rc, "updating names", err) : 0;
 }
@@ -375,7 +382,7 @@ int cw_store_remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_err
 /* Writes the keys of rec and remembers them. */
 int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err)
 {
-	struct keyset ks = {{0}, {0}, 0, 0};
+	struct keyset ks = {{0}, {0}, 0, 0, t->st};
 	MDB_val k = {ID_LEN, (void *)rec->id.b}, v;
 	int rc = compute_keys(t, rec, &ks, err);
 

@@ -75,13 +75,14 @@ int cw_sync_load_heads(struct cw_store *st, MDB_txn *txn, const struct cw_id *id
 	MDB_val k = {ID_LEN, (void *)id->b}, v;
 	MDB_cursor *cur;
 	struct cw_record rec;
+	struct cw_buf buf = {0}; /* a value opened with the database's key */
 	int rc, tomb = 0, op;
 
 	memset(out, 0, sizeof *out);
 	*shown = 0;
 	if (!st->sync_ready)
 		goto live;
-	rc = mdb_get(txn, st->dbi[DB_TOMBSTONES], &k, &v);
+	rc = cw_val_get(st, txn, DB_TOMBSTONES, &k, &v, &buf, err);
 	if (rc == 0) {
 		if ((rc = decode_at(&v, id, &rec, err)) != 0 ||
 		    (rc = cw_item_list_push(out, &rec, 1)) != 0)
@@ -92,7 +93,7 @@ int cw_sync_load_heads(struct cw_store *st, MDB_txn *txn, const struct cw_id *id
 		goto fail;
 	}
 live:
-	rc = mdb_get(txn, st->dbi[DB_RECORDS], &k, &v);
+	rc = cw_val_get(st, txn, DB_RECORDS, &k, &v, &buf, err);
 	if (rc == 0) {
 		*shown = 1;
 		/* A deleted record shown because others name it is its tombstone's copy. */
@@ -103,8 +104,10 @@ live:
 		rc = cw_store_lmdb_error(NULL, rc, "reading a record", err);
 		goto fail;
 	}
-	if (!st->sync_ready)
+	if (!st->sync_ready) {
+		cw_buf_free(&buf);
 		return 0;
+	}
 	if ((rc = mdb_cursor_open(txn, st->dbi[DB_CONFLICTS], &cur)) != 0) {
 		rc = cw_store_lmdb_error(NULL, rc, "reading conflicts", err);
 		goto fail;
@@ -115,6 +118,8 @@ live:
 		MDB_val body;
 
 		if (k.mv_size != CONFLICT_KEY_LEN || memcmp(k.mv_data, id->b, ID_LEN) != 0)
+			break;
+		if ((rc = cw_val_open(st, DB_CONFLICTS, &k, &v, &buf, &v, err)) != 0)
 			break;
 		if (v.mv_size < 3) {
 			rc = cw_error_set(err, CW_EDB, "database", "a conflict entry is corrupt");
@@ -129,14 +134,16 @@ live:
 	mdb_cursor_close(cur);
 	if (rc == MDB_NOTFOUND)
 		rc = 0;
-	else if (rc > 0)
+	else if (rc > 0 || rc < CW_EDAMAGED)
 		rc = cw_store_lmdb_error(NULL, rc, "reading conflicts", err);
 	if (rc != 0)
 		goto fail;
+	cw_buf_free(&buf);
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, head_desc);
 	return 0;
 fail:
+	cw_buf_free(&buf);
 	cw_item_list_free(out);
 	return rc == CW_ENOMEM || rc > 0 ? cw_error_set(err, CW_ENOMEM, "", "out of memory") : rc;
 }
@@ -176,9 +183,7 @@ static int write_conflicts(struct cw_txn *t, const struct cw_id *id,
 		}
 		k.mv_size = sizeof key;
 		k.mv_data = key;
-		v.mv_size = enc.len;
-		v.mv_data = enc.data;
-		rc = mdb_put(t->txn, t->st->dbi[DB_CONFLICTS], &k, &v, 0);
+		rc = cw_val_put(t, DB_CONFLICTS, &k, enc.data, enc.len, 0);
 		cw_buf_free(&enc);
 		if (rc != 0)
 			return cw_store_lmdb_error(t, rc, "writing conflicts", err);

@@ -12,22 +12,29 @@
 int cw_sync_peer_get(struct cw_store *st, MDB_txn *txn, const char *name, uint64_t *seq,
 		     int64_t *time, struct cw_error *err)
 {
-	MDB_val k = {strlen(name), (void *)name}, v;
+	uint8_t key[PEER_KEY_MAX];
+	MDB_val k = {0, key}, v;
+	struct cw_buf buf = {0};
 	int rc;
 
 	*seq = 0;
 	*time = 0;
 	if (!st->sync_ready)
 		return 0;
-	rc = mdb_get(txn, st->dbi[DB_PEERS], &k, &v);
+	k.mv_size = cw_store_peer_key(st, name, key);
+	rc = cw_val_get(st, txn, DB_PEERS, &k, &v, &buf, err);
 	if (rc == MDB_NOTFOUND)
 		return 0;
-	if (rc != 0)
+	if (rc != 0) {
+		cw_buf_free(&buf);
 		return cw_store_lmdb_error(NULL, rc, "reading peers", err);
-	if (v.mv_size == 16) {
+	}
+	/* seq(8) time(8), then the name in an encrypted database (its key is a tag). */
+	if (v.mv_size >= 16) {
 		*seq = get_be64(v.mv_data);
 		*time = (int64_t)get_be64((const uint8_t *)v.mv_data + 8);
 	}
+	cw_buf_free(&buf);
 	return 0;
 }
 
@@ -39,13 +46,17 @@ struct peer_mark {
 static int peer_mark_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
 	struct peer_mark *m = ctx;
-	uint8_t val[16];
-	MDB_val k = {strlen(m->name), (void *)m->name}, v = {sizeof val, val};
+	uint8_t val[16 + PEER_KEY_MAX], key[PEER_KEY_MAX];
+	size_t nlen = strlen(m->name) < PEER_KEY_MAX ? strlen(m->name) : PEER_KEY_MAX;
+	MDB_val k = {0, key};
 	int rc;
 
+	k.mv_size = cw_store_peer_key(t->st, m->name, key);
 	put_be64(val, m->seq);
 	put_be64(val + 8, (uint64_t)cw_now_us());
-	if ((rc = mdb_put(t->txn, t->st->dbi[DB_PEERS], &k, &v, 0)) != 0)
+	memcpy(val + 16, m->name, nlen);
+	/* A plain database keeps the name as the key alone (as it always has). */
+	if ((rc = cw_val_put(t, DB_PEERS, &k, val, 16 + (t->st->vault ? nlen : 0), 0)) != 0)
 		return cw_store_lmdb_error(t, rc, "remembering the peer", err);
 	return 0;
 }
@@ -64,6 +75,7 @@ int cw_sync_peers(struct cw_store *st, struct cw_peer **out, size_t *n, struct c
 	MDB_txn *txn;
 	MDB_cursor *cur;
 	MDB_val k, v;
+	struct cw_buf buf = {0};
 	int rc, op;
 
 	*out = NULL;
@@ -85,9 +97,16 @@ int cw_sync_peers(struct cw_store *st, struct cw_peer **out, size_t *n, struct c
 		}
 		list = grown;
 		memset(&list[count], 0, sizeof list[count]);
-		snprintf(list[count].name, sizeof list[count].name, "%.*s",
-			 (int)(k.mv_size < 127 ? k.mv_size : 127), (const char *)k.mv_data);
-		if (v.mv_size == 16) {
+		if ((rc = cw_val_open(st, DB_PEERS, &k, &v, &buf, &v, err)) != 0)
+			break;
+		if (st->vault && v.mv_size > 16)
+			snprintf(list[count].name, sizeof list[count].name, "%.*s",
+				 (int)(v.mv_size - 16 < 127 ? v.mv_size - 16 : 127),
+				 (const char *)v.mv_data + 16);
+		else
+			snprintf(list[count].name, sizeof list[count].name, "%.*s",
+				 (int)(k.mv_size < 127 ? k.mv_size : 127), (const char *)k.mv_data);
+		if (v.mv_size >= 16) {
 			list[count].seq = get_be64(v.mv_data);
 			list[count].time = (int64_t)get_be64((const uint8_t *)v.mv_data + 8);
 		}
@@ -95,6 +114,7 @@ int cw_sync_peers(struct cw_store *st, struct cw_peer **out, size_t *n, struct c
 	}
 	mdb_cursor_close(cur);
 	mdb_txn_abort(txn);
+	cw_buf_free(&buf);
 	if (rc != MDB_NOTFOUND) {
 		free(list);
 		return cw_store_lmdb_error(NULL, rc, "reading peers", err);

@@ -295,6 +295,7 @@ static int each_name(struct cw_store *st, MDB_txn *txn, enum cw_name_type type,
 {
 	MDB_cursor *cur;
 	MDB_val k, v;
+	struct cw_buf buf = {0};
 	uint8_t start = (uint8_t)type;
 	int rc, op;
 
@@ -308,6 +309,8 @@ static int each_name(struct cw_store *st, MDB_txn *txn, enum cw_name_type type,
 
 		if (k.mv_size != 1 + NAME_HASH_LEN || ((uint8_t *)k.mv_data)[0] != type)
 			break;
+		if ((rc = cw_val_open(st, DB_NAMES, &k, &v, &buf, &v, err)) != 0)
+			break;
 		len = v.mv_size > 4 ? v.mv_size - 4 : 0;
 		if (len >= sizeof name)
 			len = sizeof name - 1;
@@ -318,6 +321,7 @@ static int each_name(struct cw_store *st, MDB_txn *txn, enum cw_name_type type,
 			break;
 	}
 	mdb_cursor_close(cur);
+	cw_buf_free(&buf);
 	if (rc == CW_ENOMEM)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if (rc != 0 && rc != MDB_NOTFOUND)
@@ -350,10 +354,10 @@ static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_fil
 	c->text = f->text[0] ? f->text : NULL;
 	c->articles.given = f->narticles > 0;
 	for (size_t i = 0; i < f->narticles && rc == 0; i++) {
-		uint8_t key[CW_ARTICLE_KEY_LEN];
+		uint8_t key[ARTICLE_TAG_LEN];
+		size_t len = cw_store_article_key(st, &f->articles[i], key);
 
-		cw_article_key(&f->articles[i], key);
-		rc = keylist_add(&c->articles, key, sizeof key);
+		rc = keylist_add(&c->articles, key, len);
 	}
 	if (rc == 0 && f->person[0])
 		rc = resolve_refs(st, txn, CW_KIND_PERSON, f->person, &c->persons, err);
@@ -862,7 +866,7 @@ static int count_visit(void *ctx, const struct cw_id *id, const struct cw_record
 static int count_from_counters(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
 			       size_t *count, struct cw_error *err)
 {
-	uint8_t key[1 + CW_ARTICLE_KEY_LEN + KIND_LEN];
+	uint8_t key[1 + ARTICLE_TAG_LEN + KIND_LEN];
 	size_t plen;
 
 	if (c->text || c->persons.given || c->cases.given || c->courts.given ||
@@ -879,8 +883,8 @@ static int count_from_counters(struct cw_store *st, MDB_txn *txn, const struct c
 			continue;
 		if (c->articles.given) {
 			key[0] = DB_BY_ARTICLE;
-			memcpy(key + 1, c->articles.keys[0], CW_ARTICLE_KEY_LEN);
-			plen = CW_ARTICLE_KEY_LEN;
+			memcpy(key + 1, c->articles.keys[0], c->articles.len);
+			plen = c->articles.len;
 		} else {
 			key[0] = DB_BY_KIND;
 			key[1] = (uint8_t)kind;

@@ -14,17 +14,22 @@ int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *
 			 struct cw_record *rec, struct cw_error *err)
 {
 	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	struct cw_buf buf = {0};
 	char hex[CW_ID_HEX_LEN + 1];
-	int rc = mdb_get(txn, st->dbi[DB_RECORDS], &k, &v);
+	int rc = cw_val_get(st, txn, DB_RECORDS, &k, &v, &buf, err);
 
 	memset(rec, 0, sizeof *rec);
 	if (rc == MDB_NOTFOUND) {
 		cw_id_hex(id, hex);
 		return cw_error_set(err, CW_ENOTFOUND, "id", "no record with id %s", hex);
 	}
-	if (rc != 0)
+	if (rc != 0) {
+		cw_buf_free(&buf);
 		return cw_store_lmdb_error(NULL, rc, "reading a record", err);
-	if ((rc = cw_record_decode(v.mv_data, v.mv_size, rec, err)) != 0) {
+	}
+	rc = cw_record_decode(v.mv_data, v.mv_size, rec, err);
+	cw_buf_free(&buf);
+	if (rc != 0) {
 		cw_record_free(rec);
 		return rc;
 	}
@@ -53,10 +58,14 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 		snprintf(path, sizeof path, "%s%s%s", prefix, prefix[0] ? "." : "", f->name);
 		if (f->type == CW_F_ID && f->ref_kind && !cw_id_is_zero((const struct cw_id *)p)) {
 			MDB_val k = {ID_LEN, (void *)p}, v;
-			int rc = mdb_get(t->txn, t->st->dbi[DB_RECORDS], &k, &v);
+			struct cw_buf buf = {0};
+			int rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &buf, err);
 			char hex[CW_ID_HEX_LEN + 1];
+			enum cw_kind kind =
+				rc == 0 ? cw_record_peek_kind(v.mv_data, v.mv_size) : CW_KIND_NONE;
 
-			if (rc == 0 && cw_record_peek_kind(v.mv_data, v.mv_size) == f->ref_kind)
+			cw_buf_free(&buf);
+			if (rc == 0 && kind == f->ref_kind)
 				continue;
 			cw_id_hex((const struct cw_id *)p, hex);
 			if (rc == MDB_NOTFOUND)
@@ -64,7 +73,7 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 						    cw_kind_name(f->ref_kind), hex);
 			if (rc != 0)
 				return cw_store_lmdb_error(t, rc, "checking a reference", err);
-			if (cw_record_peek_kind(v.mv_data, v.mv_size) != f->ref_kind)
+			if (kind != f->ref_kind)
 				return cw_error_set(err, CW_EINVAL, path, "%s is not a %s", hex,
 						    cw_kind_name(f->ref_kind));
 		} else if (f->type == CW_F_LIST) {
@@ -97,17 +106,22 @@ static int cw_store_get_tombstone(struct cw_txn *t, const struct cw_id *id, stru
 				  struct cw_error *err)
 {
 	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	struct cw_buf buf = {0};
 	int rc;
 
 	memset(rec, 0, sizeof *rec);
 	if (!tomb_ready(t))
 		return CW_ENOTFOUND;
-	rc = mdb_get(t->txn, t->st->dbi[DB_TOMBSTONES], &k, &v);
+	rc = cw_val_get(t->st, t->txn, DB_TOMBSTONES, &k, &v, &buf, err);
 	if (rc == MDB_NOTFOUND)
 		return CW_ENOTFOUND;
-	if (rc != 0)
+	if (rc != 0) {
+		cw_buf_free(&buf);
 		return cw_store_lmdb_error(t, rc, "reading a deletion", err);
-	if ((rc = cw_record_decode(v.mv_data, v.mv_size, rec, err)) != 0) {
+	}
+	rc = cw_record_decode(v.mv_data, v.mv_size, rec, err);
+	cw_buf_free(&buf);
+	if (rc != 0) {
 		cw_record_free(rec);
 		return rc;
 	}
@@ -118,14 +132,12 @@ static int cw_store_get_tombstone(struct cw_txn *t, const struct cw_id *id, stru
 int cw_store_put_tombstone(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err)
 {
 	struct cw_buf enc = {0};
-	MDB_val k = {ID_LEN, (void *)rec->id.b}, v;
+	MDB_val k = {ID_LEN, (void *)rec->id.b};
 	int rc = cw_record_encode(rec, &enc);
 
 	if (rc != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "cannot encode a deletion");
-	v.mv_size = enc.len;
-	v.mv_data = enc.data;
-	rc = mdb_put(t->txn, t->st->dbi[DB_TOMBSTONES], &k, &v, 0);
+	rc = cw_val_put(t, DB_TOMBSTONES, &k, enc.data, enc.len, 0);
 	cw_buf_free(&enc);
 	return rc ? cw_store_lmdb_error(t, rc, "writing a deletion", err) : 0;
 }
@@ -397,7 +409,7 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	struct cw_record old;
 	struct cw_id *old_refs = NULL;
 	size_t n_old_refs = 0;
-	MDB_val k, v;
+	MDB_val k;
 	int rc, exists, had_tomb = 0;
 
 	if (changed)
@@ -497,9 +509,7 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	}
 	k.mv_size = ID_LEN;
 	k.mv_data = rec->id.b;
-	v.mv_size = enc.len;
-	v.mv_data = enc.data;
-	rc = mdb_put(t->txn, st->dbi[DB_RECORDS], &k, &v, 0);
+	rc = cw_val_put(t, DB_RECORDS, &k, enc.data, enc.len, 0);
 	cw_buf_free(&enc);
 	if (rc != 0) {
 		rc = cw_store_lmdb_error(t, rc, "writing a record", err);

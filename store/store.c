@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "store/store_internal.h"
+#include "store/vault.h"
 
 #define DEFAULT_MAP_SIZE ((size_t)64 << 20)
 #define MAX_WRITE_TRIES  24
@@ -22,6 +23,8 @@ static const char *const db_names[DB_COUNT] = {
 
 int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_error *err)
 {
+	if (rc < 0 && rc >= CW_EDAMAGED)
+		return rc; /* a project code: err says it already */
 	if (rc == MDB_MAP_FULL && t)
 		t->map_full = 1;
 	if (rc == MDB_NOTFOUND)
@@ -81,8 +84,34 @@ static int meta_put(struct cw_store *st, MDB_txn *txn, const char *name, const v
 	return mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
 }
 
-/* Opens the named databases and reads (or, in a new database, writes) the meta entries. */
-static int open_databases(struct cw_store *st, int create, struct cw_error *err)
+/* An encrypted database keeps this text sealed in meta: the key that opens it is this
+ * database's key, whatever the key slot or the keyring said. */
+static const char key_check_text[] = "casewatch key check";
+#define ENCRYPTION_XCHACHA20 1
+
+/* Marks a new database as encrypted with the store's vault and seals its key check. */
+static int put_encryption(struct cw_store *st, MDB_txn *txn)
+{
+	uint8_t scheme = ENCRYPTION_XCHACHA20;
+	struct cw_buf sealed = {0};
+	MDB_val k = {9, (void *)"key_check"};
+	int rc;
+
+	if ((rc = meta_put(st, txn, "encryption", &scheme, 1)) != 0)
+		return rc;
+	if (cw_vault_seal(st->vault, DB_META, k.mv_data, k.mv_size, key_check_text,
+			  sizeof key_check_text, &sealed) != 0)
+		return ENOMEM;
+	rc = meta_put(st, txn, "key_check", sealed.data, sealed.len);
+	cw_buf_free(&sealed);
+	return rc;
+}
+
+/* Opens the named databases and reads (or, in a new database, writes) the meta entries. An
+ * encrypted database's sealed key check is copied into *check (checked once the key is had,
+ * outside this transaction: asking for a passphrase must not hold the database). */
+static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
+			  struct cw_error *err)
 {
 	MDB_txn *txn;
 	MDB_val v;
@@ -114,11 +143,20 @@ static int open_databases(struct cw_store *st, int create, struct cw_error *err)
 		uint8_t be[4];
 
 		put_be32(be, CW_SCHEMA_VERSION);
-		cw_id_random(&st->database_id);
-		randombytes_buf(st->name_key, sizeof st->name_key);
+		if (cw_id_is_zero(&st->database_id))
+			cw_id_random(&st->database_id);
 		if ((rc = meta_put(st, txn, "schema_version", be, 4)) != 0 ||
-		    (rc = meta_put(st, txn, "database_id", st->database_id.b, ID_LEN)) != 0 ||
-		    (rc = meta_put(st, txn, "name_key", st->name_key, sizeof st->name_key)) != 0)
+		    (rc = meta_put(st, txn, "database_id", st->database_id.b, ID_LEN)) != 0)
+			goto fail;
+		/* A plain database hashes names with a key kept beside them (it hides names from
+		 * a glance at the keys, no more); an encrypted one uses tags of its own key. */
+		if (st->vault) {
+			rc = put_encryption(st, txn);
+		} else {
+			randombytes_buf(st->name_key, sizeof st->name_key);
+			rc = meta_put(st, txn, "name_key", st->name_key, sizeof st->name_key);
+		}
+		if (rc != 0)
 			goto fail;
 		st->schema_version = CW_SCHEMA_VERSION;
 	} else if (rc == MDB_NOTFOUND) {
@@ -141,13 +179,31 @@ static int open_databases(struct cw_store *st, int create, struct cw_error *err)
 				"to %u): upgrade casewatch",
 				(unsigned)st->schema_version, CW_SCHEMA_VERSION);
 		}
+		if (st->vault) {
+			/* A key for a new database, and a database is already there. */
+			mdb_txn_abort(txn);
+			return cw_error_set(err, CW_EREFUSED, "database",
+					    "a casewatch database is already there");
+		}
 		if ((rc = meta_get(st, txn, "database_id", &v)) != 0 || v.mv_size != ID_LEN)
 			goto corrupt;
 		memcpy(st->database_id.b, v.mv_data, ID_LEN);
-		if ((rc = meta_get(st, txn, "name_key", &v)) != 0 ||
-		    v.mv_size != sizeof st->name_key)
-			goto corrupt;
-		memcpy(st->name_key, v.mv_data, sizeof st->name_key);
+		if (meta_get(st, txn, "encryption", &v) == 0) {
+			if (v.mv_size != 1 || *(uint8_t *)v.mv_data != ENCRYPTION_XCHACHA20) {
+				mdb_txn_abort(txn);
+				return cw_error_set(err, CW_EVERSION, "database",
+						    "encrypted in a way this casewatch does not "
+						    "know: upgrade casewatch");
+			}
+			if ((rc = meta_get(st, txn, "key_check", &v)) != 0 ||
+			    cw_buf_append(check, v.mv_data, v.mv_size) != 0)
+				goto corrupt;
+		} else {
+			if ((rc = meta_get(st, txn, "name_key", &v)) != 0 ||
+			    v.mv_size != sizeof st->name_key)
+				goto corrupt;
+			memcpy(st->name_key, v.mv_data, sizeof st->name_key);
+		}
 	}
 	/* Commit even a read-only transaction: handles opened in an aborted one are closed. */
 	if ((rc = mdb_txn_commit(txn)) != 0)
@@ -161,6 +217,37 @@ fail:
 	return cw_store_lmdb_error(NULL, rc, "opening the database", err);
 }
 
+/* Asks the front end for the key of an encrypted database and checks it opens this one. */
+static int take_key(struct cw_store *st, const char *dir, const struct cw_store_options *opt,
+		    const struct cw_buf *check, struct cw_error *err)
+{
+	struct cw_buf plain = {0};
+	int rc;
+
+	if (st->vault) /* just created with it */
+		return 0;
+	if (!opt->get_key)
+		return cw_error_set(err, CW_EKEY, "database",
+				    "the database in %.300s is encrypted and no key was given",
+				    dir);
+	if ((rc = opt->get_key(opt->key_ctx, dir, &st->database_id, &st->vault, err)) != 0)
+		return rc;
+	rc = cw_vault_open(st->vault, DB_META, "key_check", 9, check->data, check->len, &plain);
+	if (rc == 0 && (plain.len != sizeof key_check_text ||
+			memcmp(plain.data, key_check_text, plain.len) != 0))
+		rc = CW_EDAMAGED;
+	cw_buf_free(&plain);
+	if (rc != 0) {
+		cw_vault_free(st->vault);
+		st->vault = NULL;
+		return cw_error_set(err, CW_EKEY, "database",
+				    "this key does not open the database in %.300s (a key of "
+				    "another database?)",
+				    dir);
+	}
+	return 0;
+}
+
 int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw_store **out,
 		  struct cw_error *err)
 {
@@ -168,6 +255,7 @@ int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw
 	char path[4096];
 	struct stat sb;
 	MDB_envinfo info;
+	struct cw_buf check = {0};
 	int rc;
 
 	*out = NULL;
@@ -200,10 +288,16 @@ int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw
 		cw_store_close(st);
 		return CW_EDB;
 	}
-	if ((rc = open_databases(st, opt->create, err)) != 0) {
+	st->vault = opt->vault; /* a new database is encrypted with it; the store owns it */
+	if (opt->database_id)
+		st->database_id = *opt->database_id;
+	if ((rc = open_databases(st, opt->create, &check, err)) != 0 ||
+	    (check.len && (rc = take_key(st, dir, opt, &check, err)) != 0)) {
+		cw_buf_free(&check);
 		cw_store_close(st);
 		return rc;
 	}
+	cw_buf_free(&check);
 	mdb_env_info(st->env, &info);
 	st->map_size = info.me_mapsize;
 	*out = st;
@@ -216,6 +310,7 @@ void cw_store_close(struct cw_store *st)
 		return;
 	if (st->env)
 		mdb_env_close(st->env);
+	cw_vault_free(st->vault);
 	sodium_memzero(st->name_key, sizeof st->name_key);
 	free(st->people_order);
 	free(st->author);
@@ -225,6 +320,21 @@ void cw_store_close(struct cw_store *st)
 void cw_store_database_id(const struct cw_store *st, struct cw_id *out)
 {
 	*out = st->database_id;
+}
+
+int cw_store_encrypted(const struct cw_store *st)
+{
+	return st->vault != NULL;
+}
+
+const struct cw_vault *cw_store_vault(const struct cw_store *st)
+{
+	return st->vault;
+}
+
+void cw_store_keyslot_path(const char *dir, char *out, size_t len)
+{
+	snprintf(out, len, "%s/key", dir);
 }
 
 size_t cw_store_map_size(const struct cw_store *st)

@@ -45,11 +45,26 @@
 struct cw_store;
 struct cw_txn;
 
+struct cw_vault;
+
+/* Asked for the key when the database turns out to be encrypted (after the meta data is read,
+ * outside any transaction): fills *out, which the store then owns, or fails (CW_EKEY). */
+typedef int (*cw_key_fn)(void *ctx, const char *dir, const struct cw_id *database,
+			 struct cw_vault **out, struct cw_error *err);
+
 struct cw_store_options {
 	size_t map_size;    /* initial map size in bytes; 0 for the default (64 MiB) */
 	const char *author; /* monitor name written into new and changed records */
 	int create;         /* create the database when it does not exist */
 	int read_only;
+	/* Creating: encrypt the new database with this key (the store owns it from the call on,
+	 * also when it fails); refused when a database is already there. NULL: a plain database
+	 * (tests, the demo). */
+	struct cw_vault *vault;
+	const struct cw_id *database_id; /* creating: the new database's id (its key slot names
+					  * it); NULL: a random one */
+	cw_key_fn get_key; /* opening an encrypted database; NULL: refused with CW_EKEY */
+	void *key_ctx;
 };
 
 /* Opens (and with opt->create, creates) the database in directory `dir`. Refuses a database
@@ -57,6 +72,14 @@ struct cw_store_options {
 int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw_store **out,
 		  struct cw_error *err);
 void cw_store_close(struct cw_store *st);
+
+/* Whether values are sealed with a key (the database was created encrypted). */
+int cw_store_encrypted(const struct cw_store *st);
+/* The key of an encrypted database (NULL for a plain one), for re-wrapping it under a new
+ * passphrase or caching it; it stays the store's. */
+const struct cw_vault *cw_store_vault(const struct cw_store *st);
+/* The key slot of the database in dir: its master key wrapped by a passphrase. */
+void cw_store_keyslot_path(const char *dir, char *out, size_t len);
 
 /* This database's random id, made when it was created. */
 void cw_store_database_id(const struct cw_store *st, struct cw_id *out);

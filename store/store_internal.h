@@ -4,6 +4,7 @@
 
 #include <lmdb.h>
 
+#include "models/codec.h"
 #include "store/store.h"
 
 enum cw_db {
@@ -81,6 +82,7 @@ struct cw_store {
 	char *author;
 	int read_only;
 	int sync_ready; /* sync tables exist (an old database opened read-only lacks them) */
+	struct cw_vault *vault; /* the key of an encrypted database; NULL for a plain one */
 };
 
 struct cw_txn {
@@ -89,7 +91,51 @@ struct cw_txn {
 	int map_full; /* set when LMDB said MDB_MAP_FULL: the writer grows the map and retries */
 };
 
-/* Maps an LMDB return code to a project error with a message saying what was being done. */
+/* ---- sealing (seal.c) ---------------------------------------------------------------------- */
+
+struct cw_vault;
+struct cw_article;
+
+/* Tables whose values hold user data: records, tombstones, conflicts, the audit log, names and
+ * peers. Their values are sealed when the database is encrypted; other tables hold only keys,
+ * counters and ids. */
+int cw_store_sealed_table(enum cw_db db);
+
+/* mdb_put of a value, sealed (bound to table and key) when the database is encrypted. Returns
+ * an LMDB code (ENOMEM when sealing runs out of memory). */
+int cw_val_put(struct cw_txn *t, enum cw_db db, MDB_val *k, const void *data, size_t len,
+	       unsigned flags);
+
+/* Opens a value read from a table: *out is v itself (plain database, other tables) or the
+ * plaintext in buf, which the caller frees. CW_EDAMAGED (err names the record) when it fails
+ * its authentication: nothing of it is returned. */
+int cw_val_open(struct cw_store *st, enum cw_db db, const MDB_val *k, const MDB_val *v,
+		struct cw_buf *buf, MDB_val *out, struct cw_error *err);
+
+/* mdb_get then cw_val_open: 0, an LMDB code (MDB_NOTFOUND, ...) or CW_EDAMAGED. */
+int cw_val_get(struct cw_store *st, MDB_txn *txn, enum cw_db db, MDB_val *k, MDB_val *out,
+	       struct cw_buf *buf, struct cw_error *err);
+
+/* An article in index keys: its 4-byte key in a plain database, a keyed tag in an encrypted
+ * one (a 4-byte tag would let articles collide). Returns the length written. */
+#define ARTICLE_TAG_LEN 8
+size_t cw_store_article_key(const struct cw_store *st, const struct cw_article *a,
+			    uint8_t out[ARTICLE_TAG_LEN]);
+
+/* The keyed tag of a normalised name in an encrypted database (returns 1); 0 for a plain one,
+ * whose names are hashed with the key kept in meta. */
+int cw_store_name_tag(const struct cw_store *st, const char *norm, size_t len,
+		      uint8_t out[NAME_HASH_LEN]);
+
+/* The key of a peer in the peers table: its name (plain), its keyed tag (encrypted; the name
+ * is then in the sealed value). Returns the length. */
+#define PEER_KEY_MAX 127
+#define PEER_TAG_LEN 16
+size_t cw_store_peer_key(const struct cw_store *st, const char *name, uint8_t out[PEER_KEY_MAX]);
+
+/* Maps an LMDB return code to a project error with a message saying what was being done.
+ * A project code (CW_E*, err already filled, e.g. CW_EDAMAGED from cw_val_get) passes
+ * through unchanged. */
 int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_error *err);
 
 /* Begins a read transaction, adopting a map grown by another process. */

@@ -1,0 +1,148 @@
+/* seal.c - the seam between the store and its key: values of the tables that hold user data
+ * are sealed with the database's key when it is encrypted (bound to their table and key), and
+ * what stands for an article or a name in an index key is a keyed tag; see store_internal.h.
+ * Every read and write of those tables goes through here, once, so no caller handles
+ * ciphertext and a plain database costs nothing extra. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+#include "store/vault.h"
+
+/* Purposes of the keyed tags, so an article's tag never equals a name's. */
+enum { TAG_ARTICLE = 'a', TAG_NAME = 'n', TAG_PEER = 'p' };
+
+int cw_store_sealed_table(enum cw_db db)
+{
+	switch (db) {
+	case DB_RECORDS:
+	case DB_TOMBSTONES:
+	case DB_CONFLICTS:
+	case DB_AUDIT:
+	case DB_NAMES:
+	case DB_PEERS:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int cw_val_put(struct cw_txn *t, enum cw_db db, MDB_val *k, const void *data, size_t len,
+	       unsigned flags)
+{
+	struct cw_store *st = t->st;
+	MDB_val v = {len, (void *)data};
+	struct cw_buf sealed = {0};
+	int rc;
+
+	if (!st->vault || !cw_store_sealed_table(db))
+		return mdb_put(t->txn, st->dbi[db], k, &v, flags);
+	if (cw_vault_seal(st->vault, (uint8_t)db, k->mv_data, k->mv_size, data, len, &sealed) != 0)
+		return ENOMEM;
+	v.mv_size = sealed.len;
+	v.mv_data = sealed.data;
+	rc = mdb_put(t->txn, st->dbi[db], k, &v, flags);
+	cw_buf_free(&sealed);
+	return rc;
+}
+
+/* Names what failed to open, so a user can tell which record was altered. */
+static int damaged(enum cw_db db, const MDB_val *k, struct cw_error *err)
+{
+	char hex[CW_ID_HEX_LEN + 1];
+
+	if ((db == DB_RECORDS || db == DB_TOMBSTONES || db == DB_CONFLICTS) &&
+	    k->mv_size >= ID_LEN) {
+		struct cw_id id;
+
+		memcpy(id.b, k->mv_data, ID_LEN);
+		cw_id_hex(&id, hex);
+		return cw_error_set(err, CW_EDAMAGED, "id",
+				    "the stored record %s fails its authentication: the database "
+				    "was altered or is damaged",
+				    hex);
+	}
+	if (db == DB_AUDIT && k->mv_size == 8)
+		return cw_error_set(err, CW_EDAMAGED, "audit",
+				    "audit entry %llu fails its authentication: the database was "
+				    "altered or is damaged",
+				    (unsigned long long)get_be64(k->mv_data));
+	return cw_error_set(err, CW_EDAMAGED, "database",
+			    "a stored %s entry fails its authentication: the database was altered "
+			    "or is damaged",
+			    db == DB_NAMES   ? "name"
+			    : db == DB_PEERS ? "peer"
+					     : "value");
+}
+
+int cw_val_open(struct cw_store *st, enum cw_db db, const MDB_val *k, const MDB_val *v,
+		struct cw_buf *buf, MDB_val *out, struct cw_error *err)
+{
+	int rc;
+
+	if (!st->vault || !cw_store_sealed_table(db)) {
+		*out = *v;
+		return 0;
+	}
+	buf->len = 0;
+	rc = cw_vault_open(st->vault, (uint8_t)db, k->mv_data, k->mv_size, v->mv_data, v->mv_size,
+			   buf);
+	if (rc == CW_EDAMAGED)
+		return damaged(db, k, err);
+	if (rc != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	out->mv_size = buf->len;
+	out->mv_data = buf->data;
+	return 0;
+}
+
+int cw_val_get(struct cw_store *st, MDB_txn *txn, enum cw_db db, MDB_val *k, MDB_val *out,
+	       struct cw_buf *buf, struct cw_error *err)
+{
+	MDB_val v;
+	int rc = mdb_get(txn, st->dbi[db], k, &v);
+
+	if (rc != 0)
+		return rc;
+	return cw_val_open(st, db, k, &v, buf, out, err);
+}
+
+size_t cw_store_article_key(const struct cw_store *st, const struct cw_article *a,
+			    uint8_t out[ARTICLE_TAG_LEN])
+{
+	uint8_t key[CW_ARTICLE_KEY_LEN];
+
+	cw_article_key(a, key);
+	if (!st->vault) {
+		memcpy(out, key, sizeof key);
+		return sizeof key;
+	}
+	cw_vault_tag(st->vault, TAG_ARTICLE, key, sizeof key, out, ARTICLE_TAG_LEN);
+	return ARTICLE_TAG_LEN;
+}
+
+int cw_store_name_tag(const struct cw_store *st, const char *norm, size_t len,
+		      uint8_t out[NAME_HASH_LEN])
+{
+	if (!st->vault)
+		return 0;
+	cw_vault_tag(st->vault, TAG_NAME, norm, len, out, NAME_HASH_LEN);
+	return 1;
+}
+
+size_t cw_store_peer_key(const struct cw_store *st, const char *name, uint8_t out[PEER_KEY_MAX])
+{
+	size_t len = strlen(name);
+
+	if (!st->vault) {
+		if (len > PEER_KEY_MAX)
+			len = PEER_KEY_MAX;
+		memcpy(out, name, len);
+		return len;
+	}
+	cw_vault_tag(st->vault, TAG_PEER, name, len, out, PEER_TAG_LEN);
+	return PEER_TAG_LEN;
+}
