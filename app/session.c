@@ -1,14 +1,19 @@
 /* session.c - database folder, author, open and close; see session.h. */
 #include "config.h"
 
+#include <errno.h>
 #include <pwd.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/session.h"
+#include "app/unlock.h"
 #include "models/text.h"
+#include "store/vault.h"
 
 /* $CASEWATCH_AUTHOR, else `author = NAME` in the config file, else the login name. */
 static void find_author(struct cw_session *s)
@@ -65,9 +70,95 @@ void cw_session_init(struct cw_session *s)
 	const char *env_db = getenv("CASEWATCH_DB");
 
 	memset(s, 0, sizeof *s);
+	s->pass.fd = -1;
 	s->db_given = env_db && *env_db;
 	s->db_dir = s->db_given ? env_db : cw_session_data_dir("casewatch");
 	find_author(s);
+}
+
+int cw_session_db_exists(const char *dir)
+{
+	char path[4096];
+	struct stat sb;
+
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	return stat(path, &sb) == 0;
+}
+
+int cw_session_passphrase(struct cw_session *s, const char *what, int confirm, char **out,
+			  size_t *len, struct cw_error *err)
+{
+	char prompt[512];
+
+	snprintf(prompt, sizeof prompt, "%s for %.400s: ", what, s->db_dir);
+	return cw_passphrase_read(&s->pass, prompt, confirm, out, len, err);
+}
+
+/* The store's key provider: the keyring first (unlocked for a while), then the passphrase. */
+static int get_key(void *ctx, const char *dir, const struct cw_id *database, struct cw_vault **out,
+		   struct cw_error *err)
+{
+	struct cw_session *s = ctx;
+	char path[4096], *pass;
+	uint8_t *master;
+	size_t len;
+	struct stat sb;
+	int rc;
+
+	if (!s->no_keyring && (master = sodium_malloc(CW_VAULT_KEY_BYTES))) {
+		rc = cw_keyring_load(database, master, NULL);
+		if (rc == 0)
+			rc = cw_vault_from_master(master, out, err);
+		sodium_free(master);
+		if (rc == 0)
+			return 0;
+	}
+	cw_store_keyslot_path(dir, path, sizeof path);
+	if (stat(path, &sb) != 0)
+		return cw_error_set(err, CW_EKEY, "key",
+				    "the database in %.300s has no key slot (destroyed with "
+				    "destroy-key?); 'casewatch key import FILE' restores it from a "
+				    "recovery file",
+				    dir);
+	if ((rc = cw_session_passphrase(s, "Passphrase", 0, &pass, &len, err)) != 0)
+		return rc;
+	rc = cw_keyslot_open(path, pass, len, database, out, err);
+	cw_passphrase_free(pass);
+	return rc;
+}
+
+int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params *kdf,
+				struct cw_error *err)
+{
+	struct cw_store_options opt = {0, s->author, 1, 0};
+	struct cw_vault *vault = NULL;
+	struct cw_id id;
+	char path[4096], *pass = NULL;
+	size_t len;
+	int rc;
+
+	if (cw_session_db_exists(s->db_dir))
+		return cw_error_set(err, CW_EREFUSED, "database",
+				    "a casewatch database is already in %.300s", s->db_dir);
+	if (mkdir(s->db_dir, 0700) != 0 && errno != EEXIST)
+		return cw_error_set(err, CW_EIO, "database", "cannot create %.300s: %s", s->db_dir,
+				    strerror(errno));
+	if ((rc = cw_session_passphrase(s, "New passphrase", 1, &pass, &len, err)) != 0)
+		return rc;
+	cw_id_random(&id);
+	cw_store_keyslot_path(s->db_dir, path, sizeof path);
+	if ((rc = cw_vault_new(&vault, err)) == 0)
+		rc = cw_keyslot_write(path, vault, pass, len, kdf, &id, err);
+	cw_passphrase_free(pass);
+	if (rc != 0) {
+		cw_vault_free(vault);
+		return rc;
+	}
+	opt.vault = vault; /* the store owns it now */
+	opt.database_id = &id;
+	if ((rc = cw_store_open(s->db_dir, &opt, &s->store, err)) != 0)
+		unlink(path);
+	return rc;
 }
 
 int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
@@ -80,6 +171,8 @@ int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 		return 0;
 	if (map)
 		opt.map_size = (size_t)strtoull(map, NULL, 10);
+	opt.get_key = get_key;
+	opt.key_ctx = s;
 	rc = cw_store_open(s->db_dir, &opt, &s->store, err);
 	if (rc == CW_ENOTFOUND && !create && !strcmp(err->field, "database"))
 		/* Name the command that creates it, with the folder when it is not the default. */

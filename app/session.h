@@ -5,14 +5,21 @@
 #ifndef CW_APP_SESSION_H
 #define CW_APP_SESSION_H
 
+#include "app/unlock.h"
 #include "models/error.h"
 #include "store/store.h"
+#include "store/vault.h"
 
 struct cw_session {
 	const char *db_dir; /* the database folder */
 	int db_given;       /* --db or $CASEWATCH_DB named it (else it is the default) */
 	char author[128];   /* $CASEWATCH_AUTHOR, the config file, else the login name */
 	struct cw_store *store;
+	/* Where the passphrase comes from: the terminal unless --passphrase-file or
+	 * --passphrase-fd said otherwise. */
+	struct cw_passphrase_source pass;
+	int no_keyring; /* ask for the passphrase even when the key is cached (passphrase, key
+			 * export: proof that the person knows it) */
 };
 
 /* Fills the database folder from $CASEWATCH_DB (else the default) and the author. A front end
@@ -22,9 +29,24 @@ void cw_session_init(struct cw_session *s);
 /* $XDG_DATA_HOME/NAME, else ~/.local/share/NAME, in a static buffer. */
 const char *cw_session_data_dir(const char *name);
 
-/* Opens s->store on s->db_dir (creating the database when `create`); a no-op when open.
- * $CASEWATCH_MAP_SIZE sets the initial map size (tests use a tiny map to force growth). */
+/* Opens s->store on s->db_dir (creating a plain database when `create`); a no-op when open.
+ * An encrypted database's key comes from the keyring (`casewatch unlock`), else from the
+ * passphrase (s->pass) and the key slot. $CASEWATCH_MAP_SIZE sets the initial map size (tests
+ * use a tiny map to force growth). */
 int cw_session_open(struct cw_session *s, int create, struct cw_error *err);
+
+/* Creates a new encrypted database in s->db_dir and opens it: asks for a passphrase twice,
+ * makes a random master key, writes the key slot (wrapped with Argon2id at `kdf`) and the
+ * database. Refused when a database is already there; nothing is left behind on failure. */
+int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params *kdf,
+				struct cw_error *err);
+
+/* Reads the passphrase from s->pass with a prompt naming the database. */
+int cw_session_passphrase(struct cw_session *s, const char *what, int confirm, char **out,
+			  size_t *len, struct cw_error *err);
+
+/* Whether dir holds a database (data.mdb). */
+int cw_session_db_exists(const char *dir);
 
 void cw_session_close(struct cw_session *s);
 

@@ -25,7 +25,44 @@ static int flag_listed(const char *flags, const char *name)
 	return 0;
 }
 
+/* --passphrase-file FILE and --passphrase-fd N may stand among any command's options: every
+ * command may need the key. Returns 1 when it took them, 0 when the option is another, or an
+ * error. */
+int cw_cli_passphrase_option(struct cw_cli *cli, const char *name, const char *value)
+{
+	char *end;
+	long fd;
+
+	if (!strcmp(name, "passphrase-file")) {
+		cli->session.pass.file = value;
+		cli->session.pass.fd = -1;
+		return 1;
+	}
+	if (strcmp(name, "passphrase-fd") != 0)
+		return 0;
+	fd = strtol(value, &end, 10);
+	if (!*value || *end || fd < 0 || fd > 1023)
+		return cw_error_set(&cli->err, CW_EUSAGE, "passphrase-fd",
+				    "'%.20s' is not a file descriptor number", value);
+	cli->session.pass.fd = (int)fd;
+	return 1;
+}
+
+static int next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt);
+
 int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt)
+{
+	for (;;) {
+		int rc = next_opt(cli, i, flags, opt);
+
+		if (rc <= 0 || !opt->value)
+			return rc; /* the end, an error, or a flag */
+		if ((rc = cw_cli_passphrase_option(cli, opt->name, opt->value)) != 1)
+			return rc == 0 ? 1 : rc; /* the caller's option, or a bad descriptor */
+	}
+}
+
+static int next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt)
 {
 	static char name[64];
 	const char *arg, *eq;

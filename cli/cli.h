@@ -35,6 +35,10 @@ struct cw_command {
 	const char *help; /* more lines for `casewatch NAME --help`, or NULL */
 };
 
+/* Takes --passphrase-file and --passphrase-fd (which may stand among any command's options;
+ * cw_cli_next_opt does so itself): 1 when name was one of them, 0 when not, or an error. */
+int cw_cli_passphrase_option(struct cw_cli *cli, const char *name, const char *value);
+
 /* Opens cli->session.store (creating the database when `create`). */
 int cw_cli_open_store(struct cw_cli *cli, int create);
 

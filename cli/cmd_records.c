@@ -140,20 +140,45 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 
 int cw_cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
+	struct cw_kdf_params kdf = cw_kdf_default();
 	struct cw_id id;
 	char hex[CW_ID_HEX_LEN + 1];
 	struct cw_opt opt;
-	int rc, i = first_arg;
+	int rc, i = first_arg, plain = 0, existed;
 
 	(void)cmd;
-	if ((rc = cw_cli_next_opt(cli, &i, "help", &opt)) != 0)
-		return rc < 0 ? rc : cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
-	if ((rc = cw_cli_open_store(cli, 1)) != 0)
+	while ((rc = cw_cli_next_opt(cli, &i, "help,no-encryption", &opt)) > 0) {
+		if (!strcmp(opt.name, "no-encryption"))
+			plain = 1;
+		else if (!strcmp(opt.name, "kdf-cost") && !strcmp(opt.value, "minimal"))
+			kdf = cw_kdf_cheapest(); /* tests only: protects nothing */
+		else if (!strcmp(opt.name, "kdf-cost") && strcmp(opt.value, "default") != 0)
+			return cw_error_set(&cli->err, CW_EUSAGE, "kdf-cost",
+					    "is 'default' or 'minimal' (tests only)");
+		else if (strcmp(opt.name, "help") != 0 && strcmp(opt.name, "kdf-cost") != 0)
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
+	}
+	if (rc < 0)
+		return rc;
+	existed = cw_session_db_exists(cli->session.db_dir);
+	if (existed || plain)
+		rc = cw_cli_open_store(cli, 1);
+	else
+		rc = cw_session_create_encrypted(&cli->session, &kdf, &cli->err);
+	if (rc != 0)
 		return rc;
 	cw_store_database_id(cli->session.store, &id);
 	cw_id_hex(&id, hex);
-	fprintf(cli->out, "casewatch database ready in %s (database id %s)\n", cli->session.db_dir,
-		hex);
+	fprintf(cli->out, "casewatch database %s in %s (database id %s), %s\n",
+		existed ? "already" : "ready", cli->session.db_dir, hex,
+		cw_store_encrypted(cli->session.store)
+			? "encrypted"
+			: "NOT encrypted: for tests and demonstrations only");
+	if (!existed && cw_store_encrypted(cli->session.store))
+		fprintf(cli->out,
+			"Without the passphrase nothing in it can be read: write a recovery file "
+			"now with 'casewatch key export --to FILE' and give it to your "
+			"supervisor.\n");
 	return 0;
 }
 

@@ -194,6 +194,12 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 			cli->session.db_dir = argv[i] + 5;
 			cli->session.db_given = 1;
 			i++;
+		} else if ((!strcmp(argv[i], "--passphrase-file") ||
+			    !strcmp(argv[i], "--passphrase-fd")) &&
+			   i + 1 < argc) {
+			if ((rc = cw_cli_passphrase_option(cli, argv[i] + 2, argv[i + 1])) < 0)
+				return rc;
+			i += 2;
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			print_usage(cli->out);
 			return 0;

@@ -78,6 +78,10 @@ int cw_store_encrypted(const struct cw_store *st);
 /* The key of an encrypted database (NULL for a plain one), for re-wrapping it under a new
  * passphrase or caching it; it stays the store's. */
 const struct cw_vault *cw_store_vault(const struct cw_store *st);
+/* The id of the database in dir and whether it is encrypted, read without its key (to lock it,
+ * or to check that a recovery file is this database's). */
+int cw_store_identify(const char *dir, struct cw_id *id, int *encrypted, struct cw_error *err);
+
 /* The key slot of the database in dir: its master key wrapped by a passphrase. */
 void cw_store_keyslot_path(const char *dir, char *out, size_t len);
 

@@ -12,6 +12,34 @@ export COLUMNS=200
 unset CASEWATCH_DB XDG_DATA_HOME
 checks=0
 
+# Every test runs on encrypted databases, as a monitor's are: $CASEWATCH becomes a wrapper that
+# gives the real binary the passphrase on a file descriptor, and makes `init` use the cheapest
+# key derivation (an explicit option for tests: the default takes half a second). The real
+# binary stays in $CASEWATCH_BIN for tests about passphrases themselves.
+CASEWATCH_BIN=$CASEWATCH
+PASSPHRASE="test passphrase"
+printf '%s\n' "$PASSPHRASE" >"$WORK/passphrase"
+cat >"$WORK/casewatch" <<WRAPPER
+#!/bin/sh
+# The command word: the first argument that is neither an option nor an option's value.
+skip=0 init=0
+for a in "\$@"; do
+	if [ \$skip = 1 ]; then skip=0; continue; fi
+	case \$a in
+	--db | --passphrase-file | --passphrase-fd) skip=1 ;;
+	-*) ;;
+	init) init=1; break ;;
+	*) break ;;
+	esac
+done
+if [ \$init = 1 ]; then
+	exec "$CASEWATCH_BIN" --passphrase-fd 9 "\$@" --kdf-cost minimal 9<"$WORK/passphrase"
+fi
+exec "$CASEWATCH_BIN" --passphrase-fd 9 "\$@" 9<"$WORK/passphrase"
+WRAPPER
+chmod +x "$WORK/casewatch"
+CASEWATCH="$WORK/casewatch"
+
 cw() { "$CASEWATCH" --db "$DB" "$@"; }
 
 fail() {
