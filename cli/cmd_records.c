@@ -93,8 +93,8 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			for (size_t k = 0; k < cw_words_roles.n; k++)
 				if (p->roles & (UINT32_C(1) << k))
 					n += (size_t)snprintf(a + n, sizeof a - n, "%s%s",
-							      n ? "," : "",
-							      cw_words_roles.words[k]);
+							      n ? ", " : "",
+							      cw_words_roles.labels[k]);
 			rc = cw_table_add(&t,
 					  (const char *const[]){hex, p->name, p->name_km,
 								p->affiliation, a, p->province});
@@ -120,7 +120,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 				&t,
 				(const char *const[]){
 					hex, date, k->title, k->court, a, b,
-					k->stage ? cw_enum_word(&cw_words_stage, k->stage) : ""});
+					k->stage ? cw_enum_label(&cw_words_stage, k->stage) : ""});
 		} else {
 			struct cw_record_summary sum;
 
@@ -459,11 +459,11 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 			fputs("\n    charges: ", out);
 			cw_print_safe(out, arts[0] ? arts : "none recorded", 0);
 			fprintf(out, "\n    custody: %s",
-				d->custody ? cw_enum_word(&cw_words_custody, d->custody)
+				d->custody ? cw_enum_label(&cw_words_custody, d->custody)
 					   : "unknown");
 			stage = d->stage ? d->stage : r->u.kase.stage;
 			if (stage)
-				fprintf(out, "; stage: %s", cw_enum_word(&cw_words_stage, stage));
+				fprintf(out, "; stage: %s", cw_enum_label(&cw_words_stage, stage));
 			fputc('\n', out);
 		}
 	}

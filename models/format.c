@@ -70,10 +70,10 @@ void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len)
 				cw_article_format(&c->article, a);
 			else
 				snprintf(a, sizeof a, "%.24s", c->offence ? c->offence : "?");
-			n += (size_t)snprintf(buf + n, len - n, "%s%s%s%s",
-					      first ? (n ? "; " : "") : ", ",
-					      first ? cw_enum_word(&cw_words_charge_state, st) : "",
-					      first ? ": " : "", a);
+			n += (size_t)snprintf(
+				buf + n, len - n, "%s%s%s%s", first ? (n ? "; " : "") : ", ",
+				first ? cw_enum_label(&cw_words_charge_state, st) : "",
+				first ? ": " : "", a);
 			first = 0;
 		}
 	}
@@ -108,7 +108,7 @@ int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, s
 	case CW_F_ENUM:
 		if (!*(const uint8_t *)p)
 			return 0;
-		snprintf(buf, len, "%s", cw_enum_word(f->words, *(const uint8_t *)p));
+		snprintf(buf, len, "%s", cw_enum_label(f->words, *(const uint8_t *)p));
 		return 1;
 	case CW_F_BOOL:
 		if (!*(const uint8_t *)p)
@@ -121,7 +121,7 @@ int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, s
 		for (size_t i = 0; i < f->words->n && i < 32 && n < len; i++)
 			if (*(const uint32_t *)p & (UINT32_C(1) << i))
 				n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
-						      f->words->words[i]);
+						      f->words->labels[i]);
 		return n > 0;
 	}
 	case CW_F_ARTICLE: {
@@ -149,8 +149,9 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 
 	if (rec->source && *rec->source)
 		fn(ctx, "source", rec->source);
-	if (rec->view)
-		fn(ctx, "view", cw_enum_word(&cw_words_view, rec->view));
+	/* Always said, "not recorded" included: a reader must never take one side's account
+	 * for established fact. */
+	fn(ctx, "account", cw_enum_label(&cw_words_view, rec->view));
 	if (rec->reportedly)
 		fn(ctx, "reportedly", "yes");
 	cw_time_format(rec->created, t);

@@ -17,20 +17,20 @@ void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
 void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *person, char *buf,
 			   size_t len);
 
-/* A defendant's charges grouped by state, each by article (or offence when there is none):
- * "charged: 494, 495; convicted: 307"; "" when there are none. */
+/* A defendant's charges grouped by state (its label), each by article (or offence when there
+ * is none): "charged: 494, 495; convicted: 307"; "" when there are none. */
 void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len);
 
-/* The value of a scalar field as text: a date as given, a number, an enum's word, "yes", a
- * set's words joined by ", ", an article with its offence name ("494 (incitement to commit a
+/* The value of a scalar field as text: a date as given, a number, an enum's label, "yes", a
+ * set's labels joined by ", ", an article with its offence name ("494 (incitement to commit a
  * felony)"). Returns 1 when the field holds a value, 0 when it is not given or is a string, an
  * id or a list (which each caller shows in its own way). */
 int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, size_t len);
 
 /* The header as label and value pairs, in the order a person reads them: source, whose
- * account, "reportedly", when and by whom it was created and last changed (with the databases,
- * as 8 hex digits), the bundle it arrived in, and the databases whose changes it holds. Empty
- * values are left out. */
+ * account (always, "not recorded" included), "reportedly", when and by whom it was created
+ * and last changed (with the databases, as 8 hex digits), the bundle it arrived in, and the
+ * databases whose changes it holds. Other empty values are left out. */
 typedef void (*cw_pair_fn)(void *ctx, const char *label, const char *value);
 void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx);
 

@@ -64,9 +64,12 @@ enum cw_field_flags {
 	CW_FF_HEADER = 16,   /* kept by the store, not typed by users */
 };
 
+/* An enumeration: n values, each a stable word (JSON, options, filters; never changes once
+ * released) and a label for people (screens and reports), at the same index. */
 struct cw_enum {
 	const char *const *words;
 	size_t n;
+	const char *const *labels; /* n entries, none empty */
 };
 
 struct cw_schema;
@@ -310,10 +313,19 @@ const struct cw_field *cw_schema_field(const struct cw_schema *s, const char *na
 const char *cw_kind_name(enum cw_kind kind);
 enum cw_kind cw_kind_parse(const char *word);
 
+/* Kind labels for people: "prison visit", "demonstration", ... */
+const char *cw_kind_label(enum cw_kind kind);
+
 /* Enum words. cw_enum_parse accepts the word, its spelling with spaces or dashes for '_' and
  * any case; -1 when it is none of them. */
 int cw_enum_parse(const struct cw_enum *e, const char *word);
 const char *cw_enum_word(const struct cw_enum *e, unsigned value);
+/* The label people read for a value ("supreme_decision" -> "Supreme Court decision"); "?" for
+ * a value outside the table. JSON and options keep the words. */
+const char *cw_enum_label(const struct cw_enum *e, unsigned value);
+/* Whose account, short enough for a list column: "UN", "gov", "media", "NGO", "own",
+ * "other", and "?" when it is not recorded. */
+const char *cw_view_short(unsigned view);
 
 /* A fresh record of `kind`: zero, with "not given" integers set to -1. */
 void cw_record_init(struct cw_record *rec, enum cw_kind kind);

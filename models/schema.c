@@ -8,38 +8,205 @@
 
 #include "models/record.h"
 
-#define WORDS(name, ...)                                                                           \
-	static const char *const name##_list[] = {__VA_ARGS__};                                    \
-	const struct cw_enum name = {name##_list, sizeof name##_list / sizeof name##_list[0]}
+/* Every enumeration is one list of values, each a stable word beside its label for people:
+ * the word is what JSON, the options and filters use and never changes; the label is what
+ * screens and reports show, written as a Cambodia trial monitor would say it (a later gettext
+ * catalogue translates the labels, so they stay plain literals here and nowhere else). One list
+ * expands into both arrays, so a word cannot lose or swap its label. */
+#define WORD_OF(word, label)  word,
+#define LABEL_OF(word, label) label,
+#define WORDS(name, VALUES)                                                                        \
+	static const char *const name##_words[] = {VALUES(WORD_OF)};                               \
+	static const char *const name##_labels[] = {VALUES(LABEL_OF)};                             \
+	const struct cw_enum name = {name##_words, sizeof name##_words / sizeof name##_words[0],   \
+				     name##_labels}
 
-WORDS(cw_words_kind, "", "person", "case", "hearing", "visit", "demo", "milestone");
-WORDS(cw_words_sex, "unknown", "female", "male", "other");
-WORDS(cw_words_view, "unknown", "un", "government", "media", "ngo", "own", "other");
-WORDS(cw_words_roles, "hrd", "journalist", "commentator", "union_leader", "union_member",
-      "land_activist", "environmental_activist", "opposition", "monk", "student", "lawyer",
-      "youth_activist", "other");
-WORDS(cw_words_custody, "unknown", "detained", "bail", "judicial_supervision", "house_arrest",
-      "released", "at_large", "in_absentia");
-WORDS(cw_words_charge_state, "charged", "requalified", "convicted", "acquitted", "dropped");
-WORDS(cw_words_court_level, "unknown", "first_instance", "appeal", "supreme", "eccc");
-WORDS(cw_words_stage, "unknown", "investigation", "pretrial", "trial", "verdict", "appeal",
-      "supreme", "closed");
-WORDS(cw_words_answer, "unknown", "yes", "no", "na");
-WORDS(cw_words_indicator, "unknown", "public_hearing", "informed_of_charge", "time_to_prepare",
-      "counsel_of_choice", "presumption_of_innocence", "independent_tribunal", "equality_of_arms",
-      "no_coerced_confession", "reasoned_judgment", "interpreter", "undue_delay");
-WORDS(cw_words_outcome, "unknown", "adjourned", "bail_decision", "verdict", "continued", "other");
-WORDS(cw_words_bail, "unknown", "not_requested", "granted", "refused");
-WORDS(cw_words_verdict, "unknown", "convicted", "acquitted", "dropped", "requalified", "upheld",
-      "overturned");
-WORDS(cw_words_access, "unknown", "granted", "restricted", "denied");
-WORDS(cw_words_concerns, "health", "water", "food", "overcrowding", "sanitation", "ill_treatment",
-      "bribery", "lawyer_access", "family_contact", "womens_needs");
-WORDS(cw_words_response, "none", "monitored", "obstructed", "dispersed", "arrests", "force",
-      "monitors_blocked");
-WORDS(cw_words_milestone, "unknown", "arrest", "charge", "pretrial_detention", "bail", "release",
-      "house_arrest", "judicial_supervision", "verdict", "sentence", "appeal_lodged",
-      "appeal_decided", "supreme_decision", "pardon", "in_absentia_verdict", "other");
+#define KINDS(V)                                                                                   \
+	V("", "record")                                                                            \
+	V("person", "person")                                                                      \
+	V("case", "case")                                                                          \
+	V("hearing", "hearing")                                                                    \
+	V("visit", "prison visit")                                                                 \
+	V("demo", "demonstration")                                                                 \
+	V("milestone", "milestone")
+WORDS(cw_words_kind, KINDS);
+
+#define SEXES(V)                                                                                   \
+	V("unknown", "not recorded")                                                               \
+	V("female", "female")                                                                      \
+	V("male", "male")                                                                          \
+	V("other", "other")
+WORDS(cw_words_sex, SEXES);
+
+/* Whose account a record gives (DOMAIN: "who says what"). cw_view_short has the list column's
+ * short forms, in the same order. */
+#define VIEWS(V)                                                                                   \
+	V("unknown", "not recorded")                                                               \
+	V("un", "UN")                                                                              \
+	V("government", "government")                                                              \
+	V("media", "media")                                                                        \
+	V("ngo", "NGO")                                                                            \
+	V("own", "own observation")                                                                \
+	V("other", "other")
+WORDS(cw_words_view, VIEWS);
+
+#define ROLES(V)                                                                                   \
+	V("hrd", "human rights defender")                                                          \
+	V("journalist", "journalist")                                                              \
+	V("commentator", "social commentator")                                                     \
+	V("union_leader", "union leader")                                                          \
+	V("union_member", "union member")                                                          \
+	V("land_activist", "land activist")                                                        \
+	V("environmental_activist", "environmental activist")                                      \
+	V("opposition", "opposition politician")                                                   \
+	V("monk", "Buddhist monk")                                                                 \
+	V("student", "student")                                                                    \
+	V("lawyer", "lawyer")                                                                      \
+	V("youth_activist", "youth activist")                                                      \
+	V("other", "other")
+WORDS(cw_words_roles, ROLES);
+
+#define CUSTODIES(V)                                                                               \
+	V("unknown", "unknown")                                                                    \
+	V("detained", "detained")                                                                  \
+	V("bail", "on bail")                                                                       \
+	V("judicial_supervision", "under judicial supervision")                                    \
+	V("house_arrest", "under house arrest")                                                    \
+	V("released", "released")                                                                  \
+	V("at_large", "at large")                                                                  \
+	V("in_absentia", "tried in absentia")
+WORDS(cw_words_custody, CUSTODIES);
+
+#define CHARGE_STATES(V)                                                                           \
+	V("charged", "charged")                                                                    \
+	V("requalified", "requalified")                                                            \
+	V("convicted", "convicted")                                                                \
+	V("acquitted", "acquitted")                                                                \
+	V("dropped", "dropped")
+WORDS(cw_words_charge_state, CHARGE_STATES);
+
+#define COURT_LEVELS(V)                                                                            \
+	V("unknown", "unknown")                                                                    \
+	V("first_instance", "court of first instance")                                             \
+	V("appeal", "appeal court")                                                                \
+	V("supreme", "Supreme Court")                                                              \
+	V("eccc", "Extraordinary Chambers (ECCC)")
+WORDS(cw_words_court_level, COURT_LEVELS);
+
+#define STAGES(V)                                                                                  \
+	V("unknown", "unknown")                                                                    \
+	V("investigation", "investigation")                                                        \
+	V("pretrial", "awaiting trial")                                                            \
+	V("trial", "trial")                                                                        \
+	V("verdict", "verdict")                                                                    \
+	V("appeal", "appeal")                                                                      \
+	V("supreme", "before the Supreme Court")                                                   \
+	V("closed", "closed")
+WORDS(cw_words_stage, STAGES);
+
+#define ANSWERS(V)                                                                                 \
+	V("unknown", "unknown")                                                                    \
+	V("yes", "yes")                                                                            \
+	V("no", "no")                                                                              \
+	V("na", "not applicable")
+WORDS(cw_words_answer, ANSWERS);
+
+/* Fair-trial indicators, worded so that "no" is the concern (ICCPR art. 14). */
+#define INDICATORS(V)                                                                              \
+	V("unknown", "unknown")                                                                    \
+	V("public_hearing", "public hearing")                                                      \
+	V("informed_of_charge", "informed of the charges")                                         \
+	V("time_to_prepare", "adequate time to prepare the defence")                               \
+	V("counsel_of_choice", "counsel of own choosing")                                          \
+	V("presumption_of_innocence", "presumption of innocence")                                  \
+	V("independent_tribunal", "independent and impartial court")                               \
+	V("equality_of_arms", "equality of arms")                                                  \
+	V("no_coerced_confession", "no coerced confession")                                        \
+	V("reasoned_judgment", "reasoned judgment")                                                \
+	V("interpreter", "interpreter provided")                                                   \
+	V("undue_delay", "tried without undue delay")
+WORDS(cw_words_indicator, INDICATORS);
+
+#define OUTCOMES(V)                                                                                \
+	V("unknown", "unknown")                                                                    \
+	V("adjourned", "adjourned")                                                                \
+	V("bail_decision", "bail decision")                                                        \
+	V("verdict", "verdict")                                                                    \
+	V("continued", "continued")                                                                \
+	V("other", "other")
+WORDS(cw_words_outcome, OUTCOMES);
+
+#define BAILS(V)                                                                                   \
+	V("unknown", "unknown")                                                                    \
+	V("not_requested", "not requested")                                                        \
+	V("granted", "granted")                                                                    \
+	V("refused", "refused")
+WORDS(cw_words_bail, BAILS);
+
+#define VERDICTS(V)                                                                                \
+	V("unknown", "unknown")                                                                    \
+	V("convicted", "convicted")                                                                \
+	V("acquitted", "acquitted")                                                                \
+	V("dropped", "charge dropped")                                                             \
+	V("requalified", "charge requalified")                                                     \
+	V("upheld", "upheld on appeal")                                                            \
+	V("overturned", "overturned on appeal")
+WORDS(cw_words_verdict, VERDICTS);
+
+#define ACCESSES(V)                                                                                \
+	V("unknown", "unknown")                                                                    \
+	V("granted", "granted")                                                                    \
+	V("restricted", "restricted")                                                              \
+	V("denied", "denied")
+WORDS(cw_words_access, ACCESSES);
+
+#define CONCERNS(V)                                                                                \
+	V("health", "health")                                                                      \
+	V("water", "clean water")                                                                  \
+	V("food", "food")                                                                          \
+	V("overcrowding", "overcrowding")                                                          \
+	V("sanitation", "toilets and washing")                                                     \
+	V("ill_treatment", "ill-treatment")                                                        \
+	V("bribery", "bribery")                                                                    \
+	V("lawyer_access", "access to a lawyer")                                                   \
+	V("family_contact", "family contact")                                                      \
+	V("womens_needs", "women's needs")
+WORDS(cw_words_concerns, CONCERNS);
+
+#define RESPONSES(V)                                                                               \
+	V("none", "none")                                                                          \
+	V("monitored", "monitored")                                                                \
+	V("obstructed", "obstructed")                                                              \
+	V("dispersed", "dispersed")                                                                \
+	V("arrests", "arrests")                                                                    \
+	V("force", "force used")                                                                   \
+	V("monitors_blocked", "monitors kept out")
+WORDS(cw_words_response, RESPONSES);
+
+#define MILESTONES(V)                                                                              \
+	V("unknown", "unknown")                                                                    \
+	V("arrest", "arrest")                                                                      \
+	V("charge", "charge")                                                                      \
+	V("pretrial_detention", "pretrial detention")                                              \
+	V("bail", "bail")                                                                          \
+	V("release", "release")                                                                    \
+	V("house_arrest", "house arrest")                                                          \
+	V("judicial_supervision", "judicial supervision")                                          \
+	V("verdict", "verdict")                                                                    \
+	V("sentence", "sentence")                                                                  \
+	V("appeal_lodged", "appeal lodged")                                                        \
+	V("appeal_decided", "appeal decided")                                                      \
+	V("supreme_decision", "Supreme Court decision")                                            \
+	V("pardon", "pardon")                                                                      \
+	V("in_absentia_verdict", "verdict in absentia")                                            \
+	V("other", "other")
+WORDS(cw_words_milestone, MILESTONES);
+
+/* The short forms of cw_words_view for a narrow list column, in the same order. */
+static const char *const view_short[] = {"?", "UN", "gov", "media", "NGO", "own", "other"};
+_Static_assert(sizeof view_short / sizeof view_short[0] ==
+		       sizeof cw_words_view_words / sizeof cw_words_view_words[0],
+	       "a short form for every account");
 
 /* Field table helpers: F(struct, member, name, tag, type, flags, max, help). */
 #define FLD(S, m, nm, tg, ty, fl, mx, h)                                                           \
@@ -298,6 +465,11 @@ const char *cw_kind_name(enum cw_kind kind)
 	return (unsigned)kind < CW_KIND_COUNT && kind ? cw_words_kind.words[kind] : "unknown";
 }
 
+const char *cw_kind_label(enum cw_kind kind)
+{
+	return (unsigned)kind < CW_KIND_COUNT && kind ? cw_words_kind.labels[kind] : "record";
+}
+
 enum cw_kind cw_kind_parse(const char *word)
 {
 	static const struct {
@@ -359,4 +531,14 @@ int cw_enum_parse(const struct cw_enum *e, const char *word)
 const char *cw_enum_word(const struct cw_enum *e, unsigned value)
 {
 	return value < e->n ? e->words[value] : "?";
+}
+
+const char *cw_enum_label(const struct cw_enum *e, unsigned value)
+{
+	return value < e->n ? e->labels[value] : "?";
+}
+
+const char *cw_view_short(unsigned view)
+{
+	return view < sizeof view_short / sizeof view_short[0] ? view_short[view] : "?";
 }

@@ -32,6 +32,9 @@ static void hexof(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1])
 		cw_id_hex(id, buf);
 }
 
+/* Columns named after a field (sex, roles, court_level, stage, view) hold its stable word, as
+ * JSON does, so that other tools can filter on them; the `what` column is written for people,
+ * in labels. */
 static void words(const struct cw_enum *e, uint32_t set, char *buf, size_t len)
 {
 	size_t n = 0;
@@ -42,9 +45,25 @@ static void words(const struct cw_enum *e, uint32_t set, char *buf, size_t len)
 			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", e->words[i]);
 }
 
+static void labels(const struct cw_enum *e, uint32_t set, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < e->n && n < len; i++)
+		if (set & (UINT32_C(1) << i))
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
+					      e->labels[i]);
+}
+
 static const char *w(const struct cw_enum *e, unsigned v)
 {
 	return v ? cw_enum_word(e, v) : "";
+}
+
+static const char *label(const struct cw_enum *e, unsigned v)
+{
+	return v ? cw_enum_label(e, v) : "";
 }
 
 static void case_people(const struct cw_report *r, const struct cw_record *k, char *ids,
@@ -201,7 +220,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		time = h->time;
 		place = h->court ? h->court : k ? k->u.kase.court : NULL;
 		stage = w(&cw_words_stage, h->stage);
-		snprintf(what, sizeof what, "%s", w(&cw_words_outcome, h->outcome));
+		snprintf(what, sizeof what, "%s", label(&cw_words_outcome, h->outcome));
 		detail = h->sentence ? h->sentence : h->adjourn_reason;
 		case_people(r, k, ids, names, BIG);
 		cw_case_articles(k, NULL, a, 64, &na);
@@ -213,7 +232,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		k = cw_report_ref(r, &m->case_id);
 		hexof(&m->case_id, cid);
 		place = m->court;
-		snprintf(what, sizeof what, "%s", w(&cw_words_milestone, m->type));
+		snprintf(what, sizeof what, "%s", label(&cw_words_milestone, m->type));
 		detail = m->detail;
 		hexof(&m->person, ids);
 		cw_person_text(r, &m->person, names, BIG);
@@ -223,14 +242,14 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 	case CW_KIND_VISIT:
 		place = rec->u.visit.facility;
 		snprintf(what, sizeof what, "access %s",
-			 rec->u.visit.access ? w(&cw_words_access, rec->u.visit.access)
+			 rec->u.visit.access ? label(&cw_words_access, rec->u.visit.access)
 					     : "unknown");
 		detail = rec->u.visit.follow_up;
 		list_people(r, &rec->u.visit.detainees, ids, names, BIG);
 		break;
 	case CW_KIND_DEMO:
 		place = rec->u.demo.place ? rec->u.demo.place : rec->u.demo.province;
-		words(&cw_words_response, rec->u.demo.response, what, sizeof what);
+		labels(&cw_words_response, rec->u.demo.response, what, sizeof what);
 		detail = rec->u.demo.cause;
 		list_people(r, &rec->u.demo.arrested, ids, names, BIG);
 		break;

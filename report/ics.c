@@ -121,8 +121,8 @@ static void event(FILE *out, const struct cw_report *r, const struct cw_report_u
 	struct cw_date end = cw_date_from_days(cw_date_to_days(u->date) + 1);
 	const char *title = k && k->u.kase.title ? k->u.kase.title : "case not recorded";
 	const char *court = h->court ? h->court : k && k->u.kase.court ? k->u.kase.court : NULL;
-	const char *stage = h->stage               ? cw_enum_word(&cw_words_stage, h->stage)
-			    : k && k->u.kase.stage ? cw_enum_word(&cw_words_stage, k->u.kase.stage)
+	const char *stage = h->stage               ? cw_enum_label(&cw_words_stage, h->stage)
+			    : k && k->u.kase.stage ? cw_enum_label(&cw_words_stage, k->u.kase.stage)
 						   : "";
 
 	cw_id_hex(&rec->id, hex);

@@ -189,9 +189,10 @@ static const char *str(const char *s)
 	return s ? s : "";
 }
 
+/* A value as people read it: its label; "" when not given. */
 static const char *word(const struct cw_enum *e, unsigned v)
 {
-	return v ? cw_enum_word(e, v) : "";
+	return v ? cw_enum_label(e, v) : "";
 }
 
 static void date_cell(struct builder *b, enum cw_rcol c, struct cw_date d)
@@ -217,7 +218,7 @@ static void set_words(struct sb *sb, const struct cw_enum *e, uint32_t set)
 
 	for (size_t i = 0; i < e->n; i++)
 		if (set & (UINT32_C(1) << i)) {
-			sb_add(sb, "%s%s", first ? "" : ", ", e->words[i]);
+			sb_add(sb, "%s%s", first ? "" : ", ", e->labels[i]);
 			first = 0;
 		}
 }
@@ -591,7 +592,7 @@ static void partial(struct builder *b)
 			     word(&cw_words_outcome, rec->u.hearing.outcome));
 			cell(b, CW_RC_DETAIL, "%s", str(rec->u.hearing.notes));
 		} else {
-			cell(b, CW_RC_LABEL, "%s", cw_kind_name(rec->kind));
+			cell(b, CW_RC_LABEL, "%s", cw_kind_label(rec->kind));
 			cell(b, CW_RC_PLACE, "%s", cw_record_label(rec));
 			cell(b, CW_RC_DETAIL, "%s",
 			     str(rec->kind == CW_KIND_VISIT ? rec->u.visit.notes

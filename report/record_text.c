@@ -36,14 +36,14 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 		PUT(where, "%s", r->u.kase.court ? r->u.kase.court : "");
 		cw_case_articles_text(r, NULL, out->articles, sizeof out->articles);
 		PUT(what, "%s",
-		    r->u.kase.stage ? cw_enum_word(&cw_words_stage, r->u.kase.stage) : "");
+		    r->u.kase.stage ? cw_enum_label(&cw_words_stage, r->u.kase.stage) : "");
 		break;
 	case CW_KIND_HEARING: {
 		const struct cw_hearing *h = &r->u.hearing;
 
 		if (h->court)
 			PUT(where, "%s", h->court);
-		PUT(what, "%s%s%s", h->outcome ? cw_enum_word(&cw_words_outcome, h->outcome) : "",
+		PUT(what, "%s%s%s", h->outcome ? cw_enum_label(&cw_words_outcome, h->outcome) : "",
 		    h->sentence ? ": " : "", h->sentence ? h->sentence : "");
 		break;
 	}
@@ -56,7 +56,7 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 		}
 		if (m->court)
 			PUT(where, "%s", m->court);
-		PUT(what, "%s%s%s", cw_enum_word(&cw_words_milestone, m->type),
+		PUT(what, "%s%s%s", cw_enum_label(&cw_words_milestone, m->type),
 		    m->detail ? ": " : "", m->detail ? m->detail : "");
 		break;
 	}
@@ -64,7 +64,7 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 		PUT(who, "%s", r->u.visit.facility ? r->u.visit.facility : "");
 		PUT(where, "%s", r->u.visit.facility_province ? r->u.visit.facility_province : "");
 		PUT(what, "access %s",
-		    r->u.visit.access ? cw_enum_word(&cw_words_access, r->u.visit.access)
+		    r->u.visit.access ? cw_enum_label(&cw_words_access, r->u.visit.access)
 				      : "unknown");
 		break;
 	case CW_KIND_DEMO:

@@ -487,6 +487,64 @@ START_TEST(enum_words_accept_spellings)
 }
 END_TEST
 
+/* Every value of every enumeration a record can hold, in every schema and sub-schema, has a
+ * label people can read: not empty, no underscore (a raw word), none shared with another value
+ * of the same table (two answers must not read alike). */
+static void check_enum_labels(const struct cw_schema *s, int *fields)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+
+		if (f->type == CW_F_LIST)
+			check_enum_labels(f->sub, fields);
+		if (f->type != CW_F_ENUM && f->type != CW_F_SET)
+			continue;
+		(*fields)++;
+		ck_assert_ptr_nonnull(f->words->labels);
+		for (unsigned v = 0; v < f->words->n; v++) {
+			const char *label = cw_enum_label(f->words, v);
+
+			ck_assert_msg(label && label[0], "%s.%s: %s has no label", s->name, f->name,
+				      cw_enum_word(f->words, v));
+			ck_assert_msg(!strchr(label, '_'), "%s.%s: label '%s' is a raw word",
+				      s->name, f->name, label);
+			for (unsigned u = 0; u < v; u++)
+				ck_assert_msg(strcmp(label, cw_enum_label(f->words, u)) != 0,
+					      "%s.%s: '%s' labels two values", s->name, f->name,
+					      label);
+		}
+	}
+}
+
+START_TEST(enum_values_have_labels)
+{
+	int fields = 0;
+
+	check_enum_labels(&cw_schema_header, &fields);
+	for (int k = CW_KIND_PERSON; k < CW_KIND_COUNT; k++)
+		check_enum_labels(cw_schema_for_kind((enum cw_kind)k), &fields);
+	ck_assert_int_ge(fields, 20); /* the walk reached the sub-schemas */
+	ck_assert_str_eq(cw_enum_label(&cw_words_milestone, CW_MS_SUPREME_DECISION),
+			 "Supreme Court decision");
+	ck_assert_str_eq(cw_enum_label(&cw_words_milestone, CW_MS_IN_ABSENTIA_VERDICT),
+			 "verdict in absentia");
+	ck_assert_str_eq(
+		cw_enum_label(&cw_words_indicator,
+			      (unsigned)cw_enum_parse(&cw_words_indicator, "time_to_prepare")),
+		"adequate time to prepare the defence");
+	ck_assert_str_eq(cw_enum_label(&cw_words_view, CW_VIEW_UN), "UN");
+	ck_assert_str_eq(cw_enum_label(&cw_words_view, CW_VIEW_GOVERNMENT), "government");
+	ck_assert_str_eq(cw_enum_label(&cw_words_view, CW_VIEW_OWN), "own observation");
+	ck_assert_str_eq(cw_enum_label(&cw_words_view, 200), "?");
+	/* the words, which JSON and options use, are unchanged */
+	ck_assert_str_eq(cw_enum_word(&cw_words_milestone, CW_MS_SUPREME_DECISION),
+			 "supreme_decision");
+	ck_assert_str_eq(cw_view_short(CW_VIEW_GOVERNMENT), "gov");
+	ck_assert_str_eq(cw_view_short(CW_VIEW_UNKNOWN), "?");
+	ck_assert_str_eq(cw_kind_label(CW_KIND_VISIT), "prison visit");
+}
+END_TEST
+
 /* ---- filters -------------------------------------------------------------------------------- */
 
 START_TEST(filter_line_parses_words_and_text)
@@ -628,6 +686,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, json_errors_name_the_field);
 	tcase_add_test(tc, validation_rules);
 	tcase_add_test(tc, enum_words_accept_spellings);
+	tcase_add_test(tc, enum_values_have_labels);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("filters");
 	tcase_add_test(tc, filter_line_parses_words_and_text);

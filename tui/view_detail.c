@@ -246,7 +246,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 			cw_charges_text(d, arts, sizeof arts);
 			add_line(&ls, "case: %s", r->u.kase.title ? r->u.kase.title : "");
 			add_line(&ls, "  custody: %s | charges: %s",
-				 d->custody ? cw_enum_word(&cw_words_custody, d->custody)
+				 d->custody ? cw_enum_label(&cw_words_custody, d->custody)
 					    : "unknown",
 				 arts[0] ? arts : "none recorded");
 		}

@@ -83,7 +83,7 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 		cw_case_articles_text(r, NULL, a, sizeof a);
 		cells[0] = date, cells[1] = r->u.kase.title, cells[2] = r->u.kase.court;
 		cells[3] = a;
-		cells[4] = r->u.kase.stage ? cw_enum_word(&cw_words_stage, r->u.kase.stage) : "";
+		cells[4] = r->u.kase.stage ? cw_enum_label(&cw_words_stage, r->u.kase.stage) : "";
 		return cw_row_format(cells, w, n, out, len);
 	}
 	/* A monitoring record: the same columns as the command line's table. */

@@ -38,13 +38,16 @@ ok cw log milestone --person "Chhim Sithar" --case NagaWorld --date 2023-05-25 -
 ok cw show "$hearing"
 has "Presiding Judge"
 has "NagaWorld strike ("
-has "public_hearing"
+has "public hearing"
+lacks "public_hearing"
 has "gallery closed"
+has "account            not recorded"
 has "Second line."
 has "by test monitor in database"
 ok cw show "Chhim Sithar"
 has "ឈឹម ស៊ីថា"
-has "union_leader"
+has "union leader"
+has "account            UN"
 
 # timeline: header with charges and custody, then events in date order
 ok cw timeline sithar

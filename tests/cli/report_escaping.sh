@@ -50,7 +50,7 @@ rows = list(csv.DictReader(open(w + '/r.csv', newline='', encoding='utf-8'), str
 h = [r for r in rows if r['section'] == 'hearings']
 assert len(h) == 1 and h[0]['people'] == person and h[0]['court_or_place'] == court, h
 assert h[0]['case'] == title, (h[0]['case'], title)  # starts with Khmer, not a formula
-assert h[0]['concerns'] == 'public_hearing: ' + name
+assert h[0]['concerns'] == 'public hearing: ' + name
 p = [r for r in rows if r['section'] == 'partial_dates']
 assert len(p) == 1 and p[0]['detail'] == notes, p
 a = [r for r in rows if r['section'] == 'arrests_charges']
