@@ -61,21 +61,24 @@ static json_t *list_to_json(const struct cw_record_list *l)
 
 static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l, int kind)
 {
-	static const char *const person_cols[] = {"ID",          "NAME",  "KHMER",
-						  "AFFILIATION", "ROLES", "PROVINCE"};
-	static const char *const case_cols[] = {"ID",       "OPENED",     "TITLE", "COURT",
-						"ARTICLES", "DEFENDANTS", "STAGE"};
-	static const char *const event_cols[] = {
-		"ID", "DATE", "KIND", "CASE / PERSON", "COURT / PLACE", "ARTICLES", "OUTCOME"};
+	/* ACCOUNT says whose account each row is (UN, gov, own, ...): a government account must
+	 * never read as established fact beside the UN's. */
+	static const char *const person_cols[] = {"ID",    "NAME",     "KHMER",  "AFFILIATION",
+						  "ROLES", "PROVINCE", "ACCOUNT"};
+	static const char *const case_cols[] = {"ID",    "OPENED",   "ACCOUNT",    "TITLE",
+						"COURT", "ARTICLES", "DEFENDANTS", "STAGE"};
+	static const char *const event_cols[] = {"ID",       "DATE",          "KIND",
+						 "ACCOUNT",  "CASE / PERSON", "COURT / PLACE",
+						 "ARTICLES", "OUTCOME"};
 	struct cw_table t;
 	int rc = 0;
 
 	if (kind == CW_KIND_PERSON)
-		cw_table_init(&t, 6, person_cols);
+		cw_table_init(&t, 7, person_cols);
 	else if (kind == CW_KIND_CASE)
-		cw_table_init(&t, 7, case_cols);
+		cw_table_init(&t, 8, case_cols);
 	else
-		cw_table_init(&t, 7, event_cols);
+		cw_table_init(&t, 8, event_cols);
 	t.min_width[0] = SHORT_ID;
 	t.min_width[1] = kind == CW_KIND_PERSON ? 12 : 10;
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
@@ -95,9 +98,9 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 					n += (size_t)snprintf(a + n, sizeof a - n, "%s%s",
 							      n ? ", " : "",
 							      cw_words_roles.labels[k]);
-			rc = cw_table_add(&t,
-					  (const char *const[]){hex, p->name, p->name_km,
-								p->affiliation, a, p->province});
+			rc = cw_table_add(&t, (const char *const[]){hex, p->name, p->name_km,
+								    p->affiliation, a, p->province,
+								    cw_view_short(r->view)});
 		} else if (r->kind == CW_KIND_CASE && kind == CW_KIND_CASE) {
 			const struct cw_case *k = &r->u.kase;
 			long named = 0, unnamed = 0;
@@ -119,15 +122,16 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			rc = cw_table_add(
 				&t,
 				(const char *const[]){
-					hex, date, k->title, k->court, a, b,
+					hex, date, cw_view_short(r->view), k->title, k->court, a, b,
 					k->stage ? cw_enum_label(&cw_words_stage, k->stage) : ""});
 		} else {
 			struct cw_record_summary sum;
 
 			cw_record_summarise(cli->session.store, r, &sum);
-			rc = cw_table_add(
-				&t, (const char *const[]){hex, date, cw_kind_name(r->kind), sum.who,
-							  sum.where, sum.articles, sum.what});
+			rc = cw_table_add(&t,
+					  (const char *const[]){hex, date, cw_kind_name(r->kind),
+								cw_view_short(r->view), sum.who,
+								sum.where, sum.articles, sum.what});
 		}
 	}
 	if (rc == 0)
@@ -456,6 +460,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 			cw_charges_text(d, arts, sizeof arts);
 			fputs("  case: ", out);
 			cw_print_safe(out, r->u.kase.title, 0);
+			fprintf(out, " (account: %s)", cw_enum_label(&cw_words_view, r->view));
 			fputs("\n    charges: ", out);
 			cw_print_safe(out, arts[0] ? arts : "none recorded", 0);
 			fprintf(out, "\n    custody: %s",

@@ -142,8 +142,11 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 			CW_ROLE_ERROR);
 		return;
 	}
-	snprintf(title, sizeof title, "%s: %s   (e edit, d delete, t timeline, h back)",
-		 cw_kind_name(rec.kind), cw_record_label(&rec));
+	/* Whose account in the title, which never scrolls away. */
+	snprintf(title, sizeof title,
+		 "%s: %s (account: %s)   (e edit, d delete, t timeline, h back)",
+		 cw_kind_name(rec.kind), cw_record_label(&rec),
+		 cw_enum_label(&cw_words_view, rec.view));
 	title_bar(top, title);
 	if (cw_view_record_lines(app->st, &rec, &v->lines, &v->nlines) != 0)
 		cw_app_status(app, 1, "out of memory");
@@ -244,7 +247,9 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
 			cw_charges_text(d, arts, sizeof arts);
-			add_line(&ls, "case: %s", r->u.kase.title ? r->u.kase.title : "");
+			add_line(&ls, "case: %s (account: %s)",
+				 r->u.kase.title ? r->u.kase.title : "",
+				 cw_enum_label(&cw_words_view, r->view));
 			add_line(&ls, "  custody: %s | charges: %s",
 				 d->custody ? cw_enum_label(&cw_words_custody, d->custody)
 					    : "unknown",

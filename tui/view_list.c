@@ -18,28 +18,31 @@
 static const char *const tab_titles[CW_TAB_COUNT] = {"1 Cases", "2 People", "3 Records"};
 static const char *const tab_nouns[CW_TAB_COUNT] = {"cases", "people", "records"};
 
+/* ACCOUNT (whose account: UN, gov, own, ...) in every list, as on the command line: a
+ * government account must never read as established fact beside the UN's. */
 static const struct cw_column case_cols[] = {
-	{"OPENED", 10, 0}, {"TITLE", 16, 4}, {"COURT", 10, 3}, {"ARTICLES", 9, 2}, {"STAGE", 9, 0},
+	{"OPENED", 10, 0}, {"ACCOUNT", 7, 0},  {"TITLE", 16, 4},
+	{"COURT", 10, 3},  {"ARTICLES", 9, 2}, {"STAGE", 9, 0},
 };
 static const struct cw_column person_cols[] = {
-	{"NAME", 16, 3},
-	{"KHMER", 10, 2},
-	{"AFFILIATION", 12, 4},
-	{"PROVINCE", 10, 1},
+	{"NAME", 16, 3},     {"KHMER", 10, 2},  {"AFFILIATION", 12, 4},
+	{"PROVINCE", 10, 1}, {"ACCOUNT", 7, 0},
 };
 static const struct cw_column record_cols[] = {
-	{"DATE", 10, 0},          {"KIND", 9, 0},     {"CASE / PERSON", 12, 4},
+	{"DATE", 10, 0},          {"KIND", 9, 0},     {"ACCOUNT", 7, 0},  {"CASE / PERSON", 12, 4},
 	{"COURT / PLACE", 10, 3}, {"ARTICLES", 8, 1}, {"OUTCOME", 10, 3},
 };
+
+#define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 
 static void tab_columns(enum cw_tab tab, const struct cw_column **cols, int *n)
 {
 	if (tab == CW_TAB_CASES)
-		*cols = case_cols, *n = 5;
+		*cols = case_cols, *n = NCOLS(case_cols);
 	else if (tab == CW_TAB_PEOPLE)
-		*cols = person_cols, *n = 4;
+		*cols = person_cols, *n = NCOLS(person_cols);
 	else
-		*cols = record_cols, *n = 6;
+		*cols = record_cols, *n = NCOLS(record_cols);
 }
 
 static enum cw_kind tab_kind(enum cw_tab tab)
@@ -76,20 +79,20 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 		const struct cw_person *p = &r->u.person;
 
 		cells[0] = p->name, cells[1] = p->name_km, cells[2] = p->affiliation;
-		cells[3] = p->province;
+		cells[3] = p->province, cells[4] = cw_view_short(r->view);
 		return cw_row_format(cells, w, n, out, len);
 	}
 	if (tab == CW_TAB_CASES) {
 		cw_case_articles_text(r, NULL, a, sizeof a);
-		cells[0] = date, cells[1] = r->u.kase.title, cells[2] = r->u.kase.court;
-		cells[3] = a;
-		cells[4] = r->u.kase.stage ? cw_enum_label(&cw_words_stage, r->u.kase.stage) : "";
+		cells[0] = date, cells[1] = cw_view_short(r->view), cells[2] = r->u.kase.title;
+		cells[3] = r->u.kase.court, cells[4] = a;
+		cells[5] = r->u.kase.stage ? cw_enum_label(&cw_words_stage, r->u.kase.stage) : "";
 		return cw_row_format(cells, w, n, out, len);
 	}
 	/* A monitoring record: the same columns as the command line's table. */
 	cw_record_summarise(st, r, &sum);
-	cells[0] = date, cells[1] = cw_kind_name(r->kind), cells[2] = sum.who;
-	cells[3] = sum.where, cells[4] = sum.articles, cells[5] = sum.what;
+	cells[0] = date, cells[1] = cw_kind_name(r->kind), cells[2] = cw_view_short(r->view);
+	cells[3] = sum.who, cells[4] = sum.where, cells[5] = sum.articles, cells[6] = sum.what;
 	return cw_row_format(cells, w, n, out, len);
 }
 
