@@ -343,11 +343,7 @@ static int parse_filter_options(struct cw_cli *cli, int first_arg, struct cw_fil
 			continue;
 		}
 		if ((rc = cw_filter_set(f, opt.name, opt.value, &cli->err)) != 0)
-			return rc == CW_EINVAL &&
-					       !strcmp(cli->err.message,
-						       "unknown filter; use article, kind, since, "
-						       "until, court, province, person, case or "
-						       "text")
+			return rc == CW_EINVAL && !strncmp(cli->err.message, "unknown filter", 14)
 				       ? cw_error_set(&cli->err, CW_EUSAGE, opt.name,
 						      "unknown option; see casewatch list --help")
 				       : rc;

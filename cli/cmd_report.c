@@ -20,8 +20,8 @@ const char cw_report_help[] =
 	"  --week YYYY-Www     an ISO 8601 week, e.g. 2024-W06 (5 to 11 February 2024)\n"
 	"  --from DATE --to DATE\n"
 	"                      any range; a partial DATE (2024-02) means its first or last day\n"
-	"Filters (as for list): --article, --kind, --court, --province, --person, --case,\n"
-	"  --text, --filter LINE\n"
+	"Filters (as for list): --article, --kind, --account, --court, --province, --person,\n"
+	"  --case, --text, --filter LINE\n"
 	"Output:\n"
 	"  --format FORMAT     md (default, for email), html (one printable file), csv (one long\n"
 	"                      table with a section column), json (documented in casewatch(1))\n"
@@ -42,8 +42,8 @@ const char cw_export_help[] =
 	"  --timeline PERSON   a person's timeline instead of a list (csv or json)\n"
 	"  --from DATE, --to DATE  same as --since and --until; for ics the window of hearings\n"
 	"                      (default: from today, no end)\n"
-	"Filters (as for list): --article, --kind, --since, --until, --court, --province,\n"
-	"  --person, --case, --text, --filter LINE\n"
+	"Filters (as for list): --article, --kind, --account, --since, --until, --court,\n"
+	"  --province, --person, --case, --text, --filter LINE\n"
 	"  -o FILE, --output FILE  write FILE (whole or not at all) instead of standard output\n"
 	"Ids are the records' 32-digit ids, the same in every export and in 'show'.\n"
 	"iCalendar: one event per hearing with the record id as UID; times are Cambodian local\n"
@@ -98,9 +98,9 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
 					    "a report takes --week, or --from and --to");
 		else if (!strcmp(opt.name, "article") || !strcmp(opt.name, "kind") ||
-			 !strcmp(opt.name, "court") || !strcmp(opt.name, "province") ||
-			 !strcmp(opt.name, "person") || !strcmp(opt.name, "case") ||
-			 !strcmp(opt.name, "text"))
+			 !strcmp(opt.name, "account") || !strcmp(opt.name, "court") ||
+			 !strcmp(opt.name, "province") || !strcmp(opt.name, "person") ||
+			 !strcmp(opt.name, "case") || !strcmp(opt.name, "text"))
 			rc = cw_filter_set(&o->filter, opt.name, opt.value, &cli->err);
 		else
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,

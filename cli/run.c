@@ -25,6 +25,8 @@ static const char filter_help[] =
 	"Filters:\n"
 	"  --article LIST      any of these articles: 494/495, \"437 bis\", \"LNIPT 231\"\n"
 	"  --kind KINDS        hearing, visit, demonstration, milestone (short: h, v, d, ms)\n"
+	"  --account LIST      whose account: own, un, government, media, ngo, other, unknown\n"
+	"                      (several: un,government); a person's own account for people\n"
 	"  --since DATE        on or after; DATE is YYYY, YYYY-MM or YYYY-MM-DD\n"
 	"  --until DATE        on or before (the whole month or year when partial)\n"
 	"  --court TEXT        court name contains TEXT\n"

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "models/filter.h"
 #include "models/text.h"
@@ -16,7 +17,7 @@ int cw_filter_is_empty(const struct cw_filter *f)
 {
 	return !f->kinds && !f->narticles && !cw_date_is_known(f->since) &&
 	       !cw_date_is_known(f->until) && !f->court[0] && !f->province[0] && !f->person[0] &&
-	       !f->case_ref[0] && !f->text[0];
+	       !f->case_ref[0] && !f->text[0] && !f->accounts;
 }
 
 static int set_text(char *dst, const char *value, const char *name, struct cw_error *err)
@@ -59,6 +60,28 @@ int cw_filter_set(struct cw_filter *f, const char *name, const char *value, stru
 		}
 		return 0;
 	}
+	if (!strcmp(name, "account")) {
+		char buf[128], *save = NULL;
+
+		if (strlen(value) >= sizeof buf)
+			return cw_error_set(err, CW_EINVAL, "account", "too long");
+		strcpy(buf, value);
+		for (char *w = strtok_r(buf, ",/ ", &save); w; w = strtok_r(NULL, ",/ ", &save)) {
+			int v = cw_enum_parse(&cw_words_view, w);
+
+			/* The list column's short forms ("gov") are accepted too. */
+			for (unsigned k = 1; v < 0 && k < cw_words_view.n; k++)
+				if (!strcasecmp(w, cw_view_short(k)))
+					v = (int)k;
+			if (v < 0)
+				return cw_error_set(err, CW_EINVAL, "account",
+						    "'%.30s' is not an account; use own, un, "
+						    "government, media, ngo, other or unknown",
+						    w);
+			f->accounts |= UINT32_C(1) << v;
+		}
+		return 0;
+	}
 	if (!strcmp(name, "since"))
 		return cw_date_parse(value, &f->since, "since", err);
 	if (!strcmp(name, "until"))
@@ -74,8 +97,8 @@ int cw_filter_set(struct cw_filter *f, const char *name, const char *value, stru
 	if (!strcmp(name, "text"))
 		return set_text(f->text, value, "text", err);
 	return cw_error_set(err, CW_EINVAL, name,
-			    "unknown filter; use article, kind, since, until, court, province, "
-			    "person, case or text");
+			    "unknown filter; use article, kind, account, since, until, court, "
+			    "province, person, case or text");
 }
 
 int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error *err)
@@ -175,6 +198,17 @@ void cw_filter_describe(const struct cw_filter *f, char *buf, size_t len)
 				ln += (size_t)snprintf(list + ln, sizeof list - ln, "%s%s",
 						       ln ? "," : "", cw_kind_name(k));
 		append(buf, len, &n, "kind", list);
+	}
+	if (f->accounts) {
+		char list[128] = "";
+		size_t ln = 0;
+
+		for (unsigned v = 0; v < cw_words_view.n; v++)
+			if (f->accounts & (UINT32_C(1) << v))
+				ln += (size_t)snprintf(list + ln, sizeof list - ln, "%s%s",
+						       ln ? "," : "",
+						       cw_enum_word(&cw_words_view, v));
+		append(buf, len, &n, "account", list);
 	}
 	if (cw_date_is_known(f->since)) {
 		char d[CW_DATE_TEXT_MAX];

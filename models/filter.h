@@ -27,13 +27,19 @@ struct cw_filter {
 	char person[CW_FILTER_TEXT_MAX];   /* id, id prefix or part of a name */
 	char case_ref[CW_FILTER_TEXT_MAX]; /* id, id prefix or part of a title */
 	char text[CW_FILTER_TEXT_MAX];     /* free text in names, titles and notes */
+	/* Whose account: bit (1 << view) per cw_words_view value wanted; 0 means any. A record
+	 * matches on its own view (a person too, not their cases'), so "unknown" is asked for
+	 * by name like any other account. */
+	uint32_t accounts;
 };
 
 void cw_filter_init(struct cw_filter *f);
 
-/* Sets one criterion by name: article, kind, since, until, court, province, person, case,
- * text. "kind" adds to the set of kinds; the others replace. Bad values fail with CW_EINVAL
- * naming the criterion. */
+/* Sets one criterion by name: article, kind, account, since, until, court, province, person,
+ * case, text. "kind" and "account" add to their sets (a list: "un,government" or
+ * "un/government"; accounts by word, any case, or by their short form "gov"); the others
+ * replace. Bad values fail with CW_EINVAL naming the criterion; an unknown name fails with
+ * CW_EINVAL naming it, the message starting "unknown filter". */
 int cw_filter_set(struct cw_filter *f, const char *name, const char *value, struct cw_error *err);
 
 /* Parses a filter line: words "name:value" (value may be "quoted") set criteria; all other

@@ -182,6 +182,7 @@ struct criteria {
 	uint32_t lo, hi;
 	struct keylist articles, persons, cases, courts, provinces;
 	const char *text;
+	uint32_t views; /* whose account (1 << view); 0: any. Not in the keys: checked decoded */
 };
 
 static int keylist_add(struct keylist *l, const void *key, size_t len)
@@ -352,6 +353,7 @@ static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_fil
 	c->kinds = f->kinds ? f->kinds : default_kinds;
 	cw_filter_date_keys(f, &c->lo, &c->hi);
 	c->text = f->text[0] ? f->text : NULL;
+	c->views = f->accounts;
 	c->articles.given = f->narticles > 0;
 	for (size_t i = 0; i < f->narticles && rc == 0; i++) {
 		uint8_t key[ARTICLE_TAG_LEN];
@@ -439,6 +441,18 @@ static int record_has_text(const struct cw_record *rec, const char *text)
 {
 	return (rec->source && cw_text_contains(rec->source, text)) ||
 	       struct_has_text(&rec->u, cw_schema_for_kind(rec->kind), text);
+}
+
+/* The criteria only the decoded record answers: free text and whose account it is. */
+static int needs_record(const struct criteria *c)
+{
+	return c->text || c->views;
+}
+
+static int record_matches(const struct criteria *c, const struct cw_record *rec)
+{
+	return (!c->views || (c->views & (UINT32_C(1) << (rec->view & 31)))) &&
+	       (!c->text || record_has_text(rec, c->text));
 }
 
 /* The streams to walk: the most selective criterion given, else one per kind. */
@@ -579,10 +593,10 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 			struct cw_record rec;
 			int stop;
 
-			if (c->text) {
+			if (needs_record(c)) {
 				if ((rc = cw_store_read_record(st, txn, &id, &rec, err)) != 0)
 					goto out;
-				if (!record_has_text(&rec, c->text)) {
+				if (!record_matches(c, &rec)) {
 					cw_record_free(&rec);
 					goto advance;
 				}
@@ -686,6 +700,7 @@ static int walk_people_via_cases(struct cw_store *st, MDB_txn *txn, const struct
 	cases.kinds = CW_KIND_BIT(CW_KIND_CASE);
 	cases.provinces.given = 0; /* a person's province is their own */
 	cases.text = NULL;
+	cases.views = 0; /* and so is their account: the person record's own view */
 	memset(&people, 0, sizeof people);
 	people.kinds = CW_KIND_BIT(CW_KIND_PERSON);
 	people.provinces = c->provinces;
@@ -703,10 +718,10 @@ static int walk_people_via_cases(struct cw_store *st, MDB_txn *txn, const struct
 		}
 		if (!keys_match(&people, v.mv_data, v.mv_size))
 			continue;
-		if (c->text) {
+		if (needs_record(c)) {
 			if ((rc = cw_store_read_record(st, txn, &id, &rec, err)) != 0)
 				break;
-			stop = record_has_text(&rec, c->text) ? visit(ctx, &id, &rec, err) : 0;
+			stop = record_matches(c, &rec) ? visit(ctx, &id, &rec, err) : 0;
 			cw_record_free(&rec);
 		} else {
 			stop = visit(ctx, &id, NULL, err);
@@ -767,7 +782,7 @@ static int list_people_in_order(struct cw_store *st, MDB_txn *txn, const struct 
 	size_t txnid = mdb_txn_id(txn);
 	int rc = 0;
 
-	if (c->kinds != CW_KIND_BIT(CW_KIND_PERSON) || c->text || c->articles.given ||
+	if (c->kinds != CW_KIND_BIT(CW_KIND_PERSON) || needs_record(c) || c->articles.given ||
 	    c->persons.given || c->cases.given || c->courts.given || c->provinces.given)
 		return 0;
 	if (!st->people_order || st->people_txnid != txnid) {
@@ -869,7 +884,7 @@ static int count_from_counters(struct cw_store *st, MDB_txn *txn, const struct c
 	uint8_t key[1 + ARTICLE_TAG_LEN + KIND_LEN];
 	size_t plen;
 
-	if (c->text || c->persons.given || c->cases.given || c->courts.given ||
+	if (needs_record(c) || c->persons.given || c->cases.given || c->courts.given ||
 	    c->provinces.given || c->lo != 0 || c->hi != CW_DATE_KEY_UNKNOWN || c->articles.n > 1 ||
 	    people_via_cases(c))
 		return 0;

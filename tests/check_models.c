@@ -570,6 +570,21 @@ START_TEST(filter_line_parses_words_and_text)
 	ck_assert_int_eq(cw_filter_parse_line("article:\"437 bis\" ស្រី", &f, &err), 0);
 	ck_assert_uint_eq(f.articles[0].suffix, CW_SUFFIX_BIS);
 	ck_assert_str_eq(f.text, "ស្រី");
+	/* whose account: words in any case, short forms, lists, and "unknown" by name */
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("account:government", &f, &err), 0);
+	ck_assert_uint_eq(f.accounts, 1u << CW_VIEW_GOVERNMENT);
+	ck_assert_int_eq(cw_filter_is_empty(&f), 0);
+	ck_assert_int_eq(cw_filter_set(&f, "account", "UN,own", &err), 0);
+	ck_assert_int_eq(cw_filter_parse_line("account:gov/unknown", &f, &err), 0);
+	ck_assert_uint_eq(f.accounts, 1u << CW_VIEW_GOVERNMENT | 1u << CW_VIEW_UN |
+					      1u << CW_VIEW_OWN | 1u << CW_VIEW_UNKNOWN);
+	cw_filter_describe(&f, desc, sizeof desc);
+	ck_assert_str_eq(desc, "account:unknown,un,government,own");
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line(desc, &f, &err), 0); /* the description reads back */
+	ck_assert_uint_eq(f.accounts, 1u << CW_VIEW_GOVERNMENT | 1u << CW_VIEW_UN |
+					      1u << CW_VIEW_OWN | 1u << CW_VIEW_UNKNOWN);
 }
 END_TEST
 
@@ -585,6 +600,9 @@ START_TEST(filter_line_errors)
 	ck_assert_str_eq(err.field, "kind");
 	ck_assert_int_eq(cw_filter_parse_line("colour:red", &f, &err), CW_EINVAL);
 	ck_assert_str_eq(err.field, "colour");
+	ck_assert_int_eq(cw_filter_parse_line("account:rumour", &f, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "account");
+	ck_assert_uint_eq(f.accounts, 0);
 	ck_assert_int_eq(cw_filter_parse_line("court:\"Phnom", &f, &err), CW_EINVAL);
 }
 END_TEST

@@ -490,6 +490,67 @@ START_TEST(counters_agree_with_walks)
 }
 END_TEST
 
+/* Gives a stored record another account. */
+static void set_view(const struct cw_id *id, int view)
+{
+	struct cw_record r;
+	struct cw_error err;
+
+	ck_assert_int_eq(cw_store_get(st, id, &r, &err), 0);
+	r.view = (uint8_t)view;
+	ck_assert_msg(cw_store_put(st, &r, 0, &err) == 0, "%s", err.message);
+	cw_record_free(&r);
+}
+
+/* Whose account is not in the index keys: every path that answers without decoding (the
+ * counters, the people's name order, people through their cases) must step aside for it. */
+START_TEST(account_filter_reads_each_records_view)
+{
+	struct cw_id p = add_person("Kem Sokha", NULL), q = add_person("Rong Chhun", NULL);
+	struct cw_id c = add_case("Kem Sokha", &p, "439/443", NULL, "2017-09-03");
+	struct cw_id gov = add_milestone(&p, &c, "2019", CW_MS_SUPERVISION);
+	struct cw_id h = add_hearing(&c, "2024-01-10", NULL);
+	struct cw_record_list l;
+	struct cw_filter f;
+	struct cw_error err;
+
+	add_case("Rong Chhun", &q, "495", NULL, "2020-07-31");
+	add_milestone(&p, &c, "2023-03", CW_MS_HOUSE_ARREST); /* account not recorded */
+	set_view(&gov, CW_VIEW_GOVERNMENT);
+	set_view(&h, CW_VIEW_UN);
+	set_view(&p, CW_VIEW_UN);
+	set_view(&q, CW_VIEW_GOVERNMENT);
+	ck_assert_uint_eq(count("", CW_KINDS_EVENTS), 3);
+	ck_assert_uint_eq(count("account:government", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("account:un", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("account:unknown", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("account:un,government", CW_KINDS_EVENTS), 2);
+	ck_assert_uint_eq(count("account:own", CW_KINDS_EVENTS), 0);
+	/* the counters would answer these without the account */
+	ck_assert_uint_eq(count("article:439", CW_KINDS_EVENTS), 3);
+	ck_assert_uint_eq(count("article:439 account:government", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("kind:milestone account:gov", CW_KINDS_EVENTS), 1);
+	/* people: their own account, also when found through their cases */
+	ck_assert_uint_eq(count("account:government", CW_KIND_BIT(CW_KIND_PERSON)), 1);
+	ck_assert_uint_eq(count("article:439/495 account:un", CW_KIND_BIT(CW_KIND_PERSON)), 1);
+	ck_assert_uint_eq(count("account:unknown", CW_KIND_BIT(CW_KIND_CASE)), 2);
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("account:government", &f, &err), 0);
+	ck_assert_int_eq(cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_PERSON), CW_ORDER_NEWEST_FIRST,
+				       0, 0, &l, &err),
+			 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.items[0].u.person.name, "Rong Chhun");
+	cw_record_list_free(&l);
+	ck_assert_int_eq(
+		cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0, 0, &l, &err), 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert(cw_id_equal(&l.items[0].id, &gov));
+	ck_assert_uint_eq(l.items[0].view, CW_VIEW_GOVERNMENT);
+	cw_record_list_free(&l);
+}
+END_TEST
+
 START_TEST(next_hearing_dates_are_indexed)
 {
 	struct cw_id p = add_person("Ny Nak", NULL);
@@ -752,6 +813,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, timeline_in_date_order_unknown_last);
 	tcase_add_test(tc, case_change_reindexes_its_hearings);
 	tcase_add_test(tc, counters_agree_with_walks);
+	tcase_add_test(tc, account_filter_reads_each_records_view);
 	tcase_add_test(tc, next_hearing_dates_are_indexed);
 	tcase_add_test(tc, people_page_in_name_order);
 	tcase_add_test(tc, failed_action_writes_nothing);
