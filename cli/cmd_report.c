@@ -27,11 +27,12 @@ const char cw_report_help[] =
 	"                      table with a section column), json (documented in casewatch(1))\n"
 	"  -o FILE, --output FILE\n"
 	"                      write FILE (whole or not at all) instead of standard output\n"
-	"Sections: hearings monitored; new arrests and charges, counted by article with 494/495\n"
-	"and 437 bis apart; verdicts and sentences; prison visits; demonstrations; hearings in "
-	"the\n"
-	"14 days after the period; people longest in pretrial detention; records dated only to a\n"
-	"month or year that overlap the period; counts compared with the period before.\n"
+	"Sections: hearings monitored by the team (account own), and apart from them hearings\n"
+	"reported in documents (UN, government, media, NGO...); new arrests and charges, counted\n"
+	"by article with 494/495 and 437 bis apart; verdicts and sentences; prison visits;\n"
+	"demonstrations; hearings in the 14 days after the period; people longest in pretrial\n"
+	"detention; records dated only to a month or year that overlap the period; counts\n"
+	"compared with the period before. Every row says whose account it is.\n"
 	"Dates are local to Cambodia (UTC+7, Asia/Phnom_Penh).\n";
 
 const char cw_export_help[] =

@@ -124,6 +124,7 @@ static void event(FILE *out, const struct cw_report *r, const struct cw_report_u
 	const char *stage = h->stage               ? cw_enum_label(&cw_words_stage, h->stage)
 			    : k && k->u.kase.stage ? cw_enum_label(&cw_words_stage, k->u.kase.stage)
 						   : "";
+	char account[64];
 
 	cw_id_hex(&rec->id, hex);
 	if (!cw_id_is_zero(&h->case_id))
@@ -152,13 +153,17 @@ static void event(FILE *out, const struct cw_report *r, const struct cw_report_u
 	if (court)
 		text_line(out, "LOCATION", court);
 	defendants(r, k, who, sizeof who);
+	/* Whose account gives this hearing: a date only the government's account gives is not
+	 * one the team confirmed. */
+	snprintf(account, sizeof account, "Account: %s\n",
+		 cw_enum_label(&cw_words_view, rec->view));
 	snprintf(buf, sizeof buf,
 		 "Case: %s\nDefendants: %s\nStage: %s\n%s%sCase id: %s\nRecord id: %s", title,
 		 who[0] ? who : "not recorded", stage[0] ? stage : "not recorded",
 		 u->from_next_date ? "Next date set at an earlier hearing; not yet confirmed as a "
 				     "hearing record.\n"
 				   : "",
-		 "", cid[0] ? cid : "none", hex);
+		 account, cid[0] ? cid : "none", hex);
 	text_line(out, "DESCRIPTION", buf);
 	cw_ics_line(out, "CATEGORIES", "casewatch,hearing", 0);
 	cw_ics_line(out, "TRANSP", "TRANSPARENT", 0);

@@ -50,6 +50,13 @@ static json_t *jword(const struct cw_enum *e, unsigned v)
 	return v ? json_string(cw_enum_word(e, v)) : json_null();
 }
 
+/* Whose account a row gives: the stable word ("un", "government", "own"), null when the
+ * account is not recorded. */
+static json_t *jview(const struct cw_record *rec)
+{
+	return jword(&cw_words_view, rec->view);
+}
+
 static json_t *jset(const struct cw_enum *e, uint32_t set)
 {
 	json_t *a = json_array();
@@ -165,8 +172,10 @@ static json_t *hearings(const struct cw_report *r)
 						      jstr(ind->note)));
 		}
 		json_array_append_new(
-			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
-				     "id", jid(&rec->id), "date", jdate(h->date), "time",
+			a, json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,"
+				     "s:o}",
+				     "id", jid(&rec->id), "view", jview(rec), "own_observation",
+				     cw_report_hearing_is_own(rec), "date", jdate(h->date), "time",
 				     jstr(h->time), "case", jcase(r, &h->case_id), "court",
 				     jstr(h->court), "stage", jword(&cw_words_stage, h->stage),
 				     "outcome", jword(&cw_words_outcome, h->outcome), "next_date",
@@ -189,11 +198,12 @@ static json_t *arrests(const struct cw_report *r)
 
 		json_array_append_new(
 			events,
-			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id), "date",
-				  jdate(m->date), "type", jword(&cw_words_milestone, m->type),
-				  "person", jperson(r, &m->person), "case", jcase(r, &m->case_id),
-				  "articles", jarticles(cw_report_ref(r, &m->case_id), &m->person),
-				  "detail", jstr(m->detail)));
+			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id), "view",
+				  jview(rec), "date", jdate(m->date), "type",
+				  jword(&cw_words_milestone, m->type), "person",
+				  jperson(r, &m->person), "case", jcase(r, &m->case_id), "articles",
+				  jarticles(cw_report_ref(r, &m->case_id), &m->person), "detail",
+				  jstr(m->detail)));
 	}
 	for (size_t i = 0; by && i < r->narticles; i++) {
 		const char *offence = cw_article_offence(&r->articles[i].article);
@@ -226,9 +236,9 @@ static json_t *verdicts(const struct cw_report *r)
 						  r->verdicts[i].index;
 
 			o = json_pack(
-				"{s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
-				jid(&rec->id), "record_kind", "hearing", "date", jdate(h->date),
-				"case", jcase(r, &h->case_id), "person",
+				"{s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
+				jid(&rec->id), "record_kind", "hearing", "view", jview(rec), "date",
+				jdate(h->date), "case", jcase(r, &h->case_id), "person",
 				v ? jperson(r, &v->person) : json_null(), "article",
 				v ? jarticle(&v->article) : json_null(), "offence",
 				v ? jstr(v->offence) : json_null(), "result",
@@ -238,12 +248,12 @@ static json_t *verdicts(const struct cw_report *r)
 		} else {
 			const struct cw_milestone *m = &rec->u.milestone;
 
-			o = json_pack("{s:o,s:s,s:o,s:o,s:o,s:n,s:n,s:o,s:o,s:n,s:o,s:n}", "id",
-				      jid(&rec->id), "record_kind", "milestone", "date",
-				      jdate(m->date), "case", jcase(r, &m->case_id), "person",
-				      jperson(r, &m->person), "article", "offence", "result",
-				      jword(&cw_words_milestone, m->type), "court", jstr(m->court),
-				      "stage", "sentence", jstr(m->detail), "fine");
+			o = json_pack("{s:o,s:s,s:o,s:o,s:o,s:o,s:n,s:n,s:o,s:o,s:n,s:o,s:n}", "id",
+				      jid(&rec->id), "record_kind", "milestone", "view", jview(rec),
+				      "date", jdate(m->date), "case", jcase(r, &m->case_id),
+				      "person", jperson(r, &m->person), "article", "offence",
+				      "result", jword(&cw_words_milestone, m->type), "court",
+				      jstr(m->court), "stage", "sentence", jstr(m->detail), "fine");
 		}
 		json_array_append_new(a, o);
 	}
@@ -259,13 +269,14 @@ static json_t *visits(const struct cw_report *r)
 		const struct cw_visit *v = &rec->u.visit;
 
 		json_array_append_new(
-			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id),
-				     "date", jdate(v->date), "facility", jstr(v->facility),
-				     "province", jstr(v->facility_province), "access",
-				     jword(&cw_words_access, v->access), "private_interview",
-				     jword(&cw_words_answer, v->private_interview), "concerns",
-				     jset(&cw_words_concerns, v->concerns), "detainees",
-				     jpeople(r, &v->detainees), "follow_up", jstr(v->follow_up)));
+			a,
+			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id),
+				  "view", jview(rec), "date", jdate(v->date), "facility",
+				  jstr(v->facility), "province", jstr(v->facility_province),
+				  "access", jword(&cw_words_access, v->access), "private_interview",
+				  jword(&cw_words_answer, v->private_interview), "concerns",
+				  jset(&cw_words_concerns, v->concerns), "detainees",
+				  jpeople(r, &v->detainees), "follow_up", jstr(v->follow_up)));
 	}
 	return a;
 }
@@ -283,10 +294,11 @@ static json_t *demos(const struct cw_report *r)
 				: (json_int_t)d->arrested.n;
 
 		json_array_append_new(
-			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I,s:o}", "id",
-				     jid(&rec->id), "date", jdate(d->date), "place", jstr(d->place),
-				     "province", jstr(d->province), "organiser", jstr(d->organiser),
-				     "cause", jstr(d->cause), "participants",
+			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I,s:o}", "id",
+				     jid(&rec->id), "view", jview(rec), "date", jdate(d->date),
+				     "place", jstr(d->place), "province", jstr(d->province),
+				     "organiser", jstr(d->organiser), "cause", jstr(d->cause),
+				     "participants",
 				     d->participants >= 0 ? json_integer(d->participants)
 							  : json_null(),
 				     "response", jset(&cw_words_response, d->response), "arrests",
@@ -304,8 +316,9 @@ static json_t *upcoming(const struct cw_report *r)
 		const struct cw_hearing *h = &u->hearing->u.hearing;
 
 		json_array_append_new(
-			a, json_pack("{s:o,s:o,s:o,s:s,s:o,s:o,s:o}", "hearing_id",
-				     jid(&u->hearing->id), "date", jdate(u->date), "time",
+			a, json_pack("{s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:o}", "hearing_id",
+				     jid(&u->hearing->id), "view", jview(u->hearing), "date",
+				     jdate(u->date), "time",
 				     u->from_next_date ? json_null() : jstr(h->time), "source",
 				     u->from_next_date ? "next_date" : "hearing", "case",
 				     jcase(r, &h->case_id), "court", jstr(h->court), "stage",
@@ -324,11 +337,11 @@ static json_t *detainees(const struct cw_report *r)
 		const struct cw_record *k = cw_report_ref(r, &d->case_id);
 
 		json_array_append_new(
-			a,
-			json_pack("{s:o,s:o,s:o,s:o,s:o}", "person", jperson(r, &d->person),
-				  "case_id", jid(&d->case_id), "case_title",
-				  k ? jstr(k->u.kase.title) : json_null(), "since", jdate(d->since),
-				  "days", d->days >= 0 ? json_integer(d->days) : json_null()));
+			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "person", jperson(r, &d->person),
+				     "case_id", jid(&d->case_id), "case_title",
+				     k ? jstr(k->u.kase.title) : json_null(), "view",
+				     k ? jview(k) : json_null(), "since", jdate(d->since), "days",
+				     d->days >= 0 ? json_integer(d->days) : json_null()));
 	}
 	return a;
 }
@@ -342,8 +355,9 @@ static json_t *partial(const struct cw_report *r)
 		struct cw_date d = cw_record_date(rec);
 
 		json_array_append_new(
-			a, json_pack("{s:o,s:s,s:o,s:s,s:o,s:o}", "id", jid(&rec->id), "kind",
-				     cw_kind_name(rec->kind), "date", jdate(d), "precision",
+			a, json_pack("{s:o,s:s,s:o,s:o,s:s,s:o,s:o}", "id", jid(&rec->id), "kind",
+				     cw_kind_name(rec->kind), "view", jview(rec), "date", jdate(d),
+				     "precision",
 				     cw_date_precision(d) == CW_DATE_MONTH ? "month" : "year",
 				     "case_id", jid(case_of(rec)), "record",
 				     cw_record_to_json(rec, 0)));

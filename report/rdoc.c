@@ -13,9 +13,9 @@
 #include "models/text.h"
 
 const char *const cw_rcol_names[CW_RC_NCOLS] = {
-	"label",    "record_id",      "date",  "case_id",       "case",     "person_ids",
-	"people",   "court_or_place", "stage", "outcome",       "articles", "next_date",
-	"concerns", "detail",         "count", "previous_count"};
+	"label",      "record_id", "date",           "account", "case_id",       "case",
+	"person_ids", "people",    "court_or_place", "stage",   "outcome",       "articles",
+	"next_date",  "concerns",  "detail",         "count",   "previous_count"};
 
 const char cw_report_empty_text[] = "Nothing recorded in this period matches: the report is empty.";
 const char cw_report_time_note[] =
@@ -203,6 +203,12 @@ static void date_cell(struct builder *b, enum cw_rcol c, struct cw_date d)
 	cell(b, c, "%s", t);
 }
 
+/* Whose account the row gives, in every row drawn from a record. */
+static void account_cell(struct builder *b, const struct cw_record *rec)
+{
+	cell(b, CW_RC_ACCOUNT, "%s", cw_enum_label(&cw_words_view, rec->view));
+}
+
 static void id_cell(struct builder *b, enum cw_rcol c, const struct cw_id *id)
 {
 	char hex[CW_ID_HEX_LEN + 1] = "";
@@ -304,7 +310,8 @@ static void person_list_cells(struct builder *b, const struct cw_list *l)
 	cell_take(b, CW_RC_PERSON_IDS, &ids);
 }
 
-static void hearings(struct builder *b)
+/* The hearings of one side: the team's own observations (own set), or the others. */
+static void hearings(struct builder *b, int own)
 {
 	const struct cw_record_list *l = &b->r->hearings;
 
@@ -312,7 +319,10 @@ static void hearings(struct builder *b)
 		const struct cw_hearing *h = &l->items[i].u.hearing;
 		struct sb no = {0}, detail = {0};
 
+		if (cw_report_hearing_is_own(&l->items[i]) != own)
+			continue;
 		id_cell(b, CW_RC_ID, &l->items[i].id);
+		account_cell(b, &l->items[i]);
 		date_cell(b, CW_RC_DATE, h->date);
 		if (h->time)
 			cell(b, CW_RC_DATE, "%s %s", b->row[CW_RC_DATE], h->time);
@@ -359,6 +369,7 @@ static void arrests(struct builder *b)
 
 		cell(b, CW_RC_LABEL, "%s", word(&cw_words_milestone, m->type));
 		id_cell(b, CW_RC_ID, &l->items[i].id);
+		account_cell(b, &l->items[i]);
 		date_cell(b, CW_RC_DATE, m->date);
 		case_cells(b, &m->case_id, 0);
 		person_cells(b, &m->person);
@@ -403,6 +414,7 @@ static void verdicts(struct builder *b)
 		struct sb detail = {0};
 
 		id_cell(b, CW_RC_ID, &rec->id);
+		account_cell(b, rec);
 		if (rec->kind == CW_KIND_HEARING) {
 			const struct cw_hearing *h = &rec->u.hearing;
 
@@ -463,6 +475,7 @@ static void visits(struct builder *b)
 		struct sb concerns = {0};
 
 		id_cell(b, CW_RC_ID, &l->items[i].id);
+		account_cell(b, &l->items[i]);
 		date_cell(b, CW_RC_DATE, v->date);
 		cell(b, CW_RC_PLACE, "%s%s%s%s", str(v->facility), v->facility_province ? " (" : "",
 		     str(v->facility_province), v->facility_province ? ")" : "");
@@ -490,6 +503,7 @@ static void demos(struct builder *b)
 					  : (int64_t)d->arrested.n;
 
 		id_cell(b, CW_RC_ID, &l->items[i].id);
+		account_cell(b, &l->items[i]);
 		date_cell(b, CW_RC_DATE, d->date);
 		cell(b, CW_RC_PLACE, "%s%s%s", str(d->place), d->place && d->province ? ", " : "",
 		     str(d->province));
@@ -518,6 +532,7 @@ static void upcoming(struct builder *b)
 		const struct cw_hearing *h = &u->hearing->u.hearing;
 
 		id_cell(b, CW_RC_ID, &u->hearing->id);
+		account_cell(b, u->hearing);
 		date_cell(b, CW_RC_DATE, u->date);
 		if (!u->from_next_date && h->time)
 			cell(b, CW_RC_DATE, "%s %s", b->row[CW_RC_DATE], h->time);
@@ -544,8 +559,11 @@ static void detainees(struct builder *b)
 
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
+		const struct cw_record *k = cw_report_ref(r, &d->case_id);
 
 		person_cells(b, &d->person);
+		if (k) /* the custody comes from the case: its account */
+			account_cell(b, k);
 		case_cells(b, &d->case_id, 0);
 		cell(b, CW_RC_ARTICLES, "%s", "");
 		cell(b, CW_RC_STAGE, "%s", "");
@@ -572,6 +590,7 @@ static void partial(struct builder *b)
 						  : NULL;
 
 		id_cell(b, CW_RC_ID, &rec->id);
+		account_cell(b, rec);
 		date_cell(b, CW_RC_DATE, cw_record_date(rec));
 		if (cid)
 			case_cells(b, cid, 0);
@@ -652,14 +671,30 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	doc->filter = cw_rtext(filter);
 	doc->empty = cw_report_is_empty(r);
 
-	section(&b, "hearings", "Hearings monitored", "No hearings monitored in this period.",
+	/* The team's own observations apart from what documents report: a UN or government
+	 * account of a hearing must never be counted as a hearing the team sat in. */
+	section(&b, "hearings_own", "Hearings monitored by the team",
+		"No hearings monitored by the team in this period.",
 		"date=Date;case=Case;people=Defendants;court_or_place=Court;stage=Stage;"
 		"outcome=Outcome;next_date=Next date;concerns=Fair-trial indicators answered no;"
 		"detail=Details");
-	hearings(&b);
+	b.sec->wants_note = 1;
+	b.sec->note = note("Hearings the team observed itself (account: own observation).");
+	hearings(&b, 1);
+	section(&b, "hearings_reported", "Hearings reported in documents",
+		"No hearings reported in documents in this period.",
+		"date=Date;account=Account;case=Case;people=Defendants;court_or_place=Court;"
+		"stage=Stage;outcome=Outcome;next_date=Next date;"
+		"concerns=Fair-trial indicators answered no;detail=Details");
+	b.sec->wants_note = 1;
+	b.sec->note = note("Hearings the team did not observe itself, as UN, government, media, "
+			   "NGO or other accounts give them, or whose account is not recorded; "
+			   "counted apart from the team's own.");
+	hearings(&b, 0);
 	section(&b, "arrests_charges", "New arrests and charges",
 		"No arrests or charges recorded in this period.",
-		"date=Date;label=Event;people=Person;case=Case;articles=Articles;detail=Details");
+		"date=Date;account=Account;label=Event;people=Person;case=Case;articles=Articles;"
+		"detail=Details");
 	arrests(&b);
 	section(&b, "charges_by_article", "Arrests and charges by article",
 		"No arrests or charges recorded in this period.",
@@ -670,28 +705,29 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	if (r->arrests.n) /* else every group is zero: say so once instead */
 		by_article(&b);
 	section(&b, "verdicts", "Verdicts and sentences", "No verdicts recorded in this period.",
-		"date=Date;people=Person;case=Case;court_or_place=Court;articles=Charge;"
-		"outcome=Result;detail=Sentence and details");
+		"date=Date;account=Account;people=Person;case=Case;court_or_place=Court;"
+		"articles=Charge;outcome=Result;detail=Sentence and details");
 	verdicts(&b);
 	section(&b, "visits", "Prison visits", "No prison visits in this period.",
-		"date=Date;court_or_place=Facility;outcome=Access;concerns=Concerns;"
-		"people=Detainees seen;detail=Follow-up");
+		"date=Date;account=Account;court_or_place=Facility;outcome=Access;"
+		"concerns=Concerns;people=Detainees seen;detail=Follow-up");
 	visits(&b);
 	section(&b, "demonstrations", "Demonstrations", "No demonstrations in this period.",
-		"date=Date;court_or_place=Place;detail=Organiser and cause;outcome=Response;"
-		"count=Arrests;people=Arrested");
+		"date=Date;account=Account;court_or_place=Place;detail=Organiser and cause;"
+		"outcome=Response;count=Arrests;people=Arrested");
 	demos(&b);
 	section(&b, "upcoming_hearings", "Upcoming hearings",
 		"No hearings scheduled in the following 14 days.",
-		"date=Date;case=Case;people=Defendants;court_or_place=Court;stage=Stage;label="
-		"Source");
+		"date=Date;account=Account;case=Case;people=Defendants;court_or_place=Court;"
+		"stage=Stage;label=Source");
 	b.sec->wants_note = 1;
 	b.sec->note = note("Hearings from %s to %s (the %d days after the period).", nf, nt,
 			   CW_REPORT_UPCOMING_DAYS);
 	upcoming(&b);
 	section(&b, "pretrial_detention", "Longest in pretrial detention",
 		"Nobody recorded as held in pretrial detention at the end of the period.",
-		"people=Person;case=Case;date=Detained since;count=Days;detail=Notes");
+		"people=Person;case=Case;account=Account;date=Detained since;count=Days;"
+		"detail=Notes");
 	b.sec->wants_note = 1;
 	b.sec->note = note("People still detained before a verdict on %s, counted to that day "
 			   "(at most %d).",
@@ -699,8 +735,8 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	detainees(&b);
 	section(&b, "partial_dates", "Dated only to a month or a year",
 		"No records dated only to a month or a year overlap this period.",
-		"date=Date;label=Record;case=Case;people=Person;court_or_place=Court or place;"
-		"detail=Details");
+		"date=Date;account=Account;label=Record;case=Case;people=Person;"
+		"court_or_place=Court or place;detail=Details");
 	b.sec->wants_note = 1;
 	b.sec->note = note("These records overlap the period but their day is unknown; they are "
 			   "not counted in the sections above.");

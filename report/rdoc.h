@@ -15,6 +15,7 @@ enum cw_rcol {
 	CW_RC_LABEL,
 	CW_RC_ID,
 	CW_RC_DATE,
+	CW_RC_ACCOUNT, /* whose account: "UN", "government", "own observation", "not recorded" */
 	CW_RC_CASE_ID,
 	CW_RC_CASE,
 	CW_RC_PERSON_IDS,
@@ -36,7 +37,7 @@ extern const char *const cw_rcol_names[CW_RC_NCOLS]; /* CSV header: "label", "re
 
 struct cw_rsection {
 	const char *name;  /* stable: "hearings", "arrests_charges", ... */
-	const char *title; /* "Hearings monitored" */
+	const char *title; /* "Hearings monitored by the team" */
 	const char *empty; /* shown when there are no rows */
 	char *note;        /* a line under the title, or NULL */
 	int ncols;

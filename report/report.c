@@ -89,15 +89,20 @@ int cw_report_parse_week(const char *text, int *year, int *week, struct cw_error
 const char *cw_report_metric_name(enum cw_report_metric m)
 {
 	static const char *const names[CW_METRIC_COUNT] = {
-		"hearings", "verdict_hearings", "arrests",        "charges",
-		"verdicts", "visits",           "demonstrations", "demonstration_arrests"};
+		"hearings",          "hearings_own",
+		"hearings_reported", "verdict_hearings",
+		"arrests",           "charges",
+		"verdicts",          "visits",
+		"demonstrations",    "demonstration_arrests"};
 
 	return (unsigned)m < CW_METRIC_COUNT ? names[m] : "";
 }
 
 const char *cw_report_metric_label(enum cw_report_metric m)
 {
-	static const char *const labels[CW_METRIC_COUNT] = {"hearings monitored",
+	static const char *const labels[CW_METRIC_COUNT] = {"hearings, every account",
+							    "hearings monitored by the team",
+							    "hearings reported in documents",
 							    "hearings with a verdict",
 							    "arrests",
 							    "charges",
@@ -520,13 +525,20 @@ static int add_verdict(struct cw_report *r, const struct cw_record *rec, size_t 
 	return 0;
 }
 
+int cw_report_hearing_is_own(const struct cw_record *hearing)
+{
+	return hearing->view == CW_VIEW_OWN;
+}
+
 static void count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 {
-	size_t demo_arrests = 0, verdict_hearings = 0, verdicts = 0, arrests = 0, charges = 0;
+	size_t demo_arrests = 0, verdict_hearings = 0, verdicts = 0, arrests = 0, charges = 0,
+	       own = 0;
 
 	for (size_t i = 0; i < p->hearings.n; i++) {
 		const struct cw_hearing *h = &p->hearings.items[i].u.hearing;
 
+		own += (size_t)cw_report_hearing_is_own(&p->hearings.items[i]);
 		if (hearing_has_verdict(h)) {
 			verdict_hearings++;
 			verdicts += h->verdicts.n ? h->verdicts.n : 1;
@@ -548,6 +560,8 @@ static void count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 					: d->arrested.n;
 	}
 	counts[CW_METRIC_HEARINGS] = p->hearings.n;
+	counts[CW_METRIC_HEARINGS_OWN] = own;
+	counts[CW_METRIC_HEARINGS_REPORTED] = p->hearings.n - own;
 	counts[CW_METRIC_VERDICT_HEARINGS] = verdict_hearings;
 	counts[CW_METRIC_ARRESTS] = arrests;
 	counts[CW_METRIC_CHARGES] = charges;

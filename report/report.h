@@ -1,11 +1,12 @@
 /* report.h - what a weekly summary says, gathered through the public store API.
  *
  * cw_report_build collects, for a date range and a filter, the records and figures a supervisor
- * sends partners: hearings monitored, new arrests and charges counted by article, verdicts,
- * prison visits, demonstrations, hearings coming up in the 14 days after the range, the people
- * held longest in pretrial detention, records dated only to a month or a year that overlap the
- * range, and counts compared with the range before. It formats nothing: the front ends turn a
- * struct cw_report into Markdown, HTML, CSV or JSON.
+ * sends partners: hearings (the team's own observations counted apart from hearings drawn from
+ * documents, so that a UN or government account never passes for the team's), new arrests and
+ * charges counted by article, verdicts, prison visits, demonstrations, hearings coming up in the 14
+ * days after the range, the people held longest in pretrial detention, records dated only to a
+ * month or a year that overlap the range, and counts compared with the range before. It formats
+ * nothing: the front ends turn a struct cw_report into Markdown, HTML, CSV or JSON.
  *
  * Dates are calendar days as the monitors wrote them (Cambodia, UTC+7); "today" is the caller's
  * business. A range is inclusive and day-precise. */
@@ -66,7 +67,9 @@ struct cw_report_detainee {
 
 /* Counts compared with the previous range of the same length. */
 enum cw_report_metric {
-	CW_METRIC_HEARINGS,
+	CW_METRIC_HEARINGS,          /* every hearing, whoever's account */
+	CW_METRIC_HEARINGS_OWN,      /* the team's own observations (view own) */
+	CW_METRIC_HEARINGS_REPORTED, /* the others: drawn from documents, or account not recorded */
 	CW_METRIC_VERDICT_HEARINGS,
 	CW_METRIC_ARRESTS,
 	CW_METRIC_CHARGES,
@@ -76,9 +79,9 @@ enum cw_report_metric {
 	CW_METRIC_DEMO_ARRESTS,
 	CW_METRIC_COUNT
 };
-/* Stable names used as keys in JSON and CSV: "hearings", "verdict_hearings", ... */
+/* Stable names used as keys in JSON and CSV: "hearings", "hearings_own", ... */
 const char *cw_report_metric_name(enum cw_report_metric m);
-/* What the metric counts, for people: "hearings monitored", ... */
+/* What the metric counts, for people: "hearings monitored by the team", ... */
 const char *cw_report_metric_label(enum cw_report_metric m);
 
 /* Charge groups the issue asks to see on their own. An event may fall in several. */
@@ -100,9 +103,9 @@ struct cw_report {
 	struct cw_filter filter;           /* the caller's criteria, dates cleared */
 
 	/* Day-dated records in the range, oldest first. */
-	struct cw_record_list hearings;
-	struct cw_record_list arrests; /* milestones: arrest, charge */
-	struct cw_record_list rulings; /* milestones: verdicts, sentences, appeal decisions */
+	struct cw_record_list hearings; /* every account; cw_report_hearing_is_own tells them */
+	struct cw_record_list arrests;  /* milestones: arrest, charge */
+	struct cw_record_list rulings;  /* milestones: verdicts, sentences, appeal decisions */
 	struct cw_record_list visits;
 	struct cw_record_list demos;
 
@@ -137,6 +140,10 @@ struct cw_report {
 int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
 		    struct cw_date to, struct cw_report *out, struct cw_error *err);
 void cw_report_free(struct cw_report *r);
+
+/* Whether a hearing is the team's own observation (its account is "own"); every other hearing
+ * (UN, government, media, NGO, other, or no account recorded) is reported, not monitored. */
+int cw_report_hearing_is_own(const struct cw_record *hearing);
 
 /* True when nothing at all fell in the range (previous-range counts aside). */
 int cw_report_is_empty(const struct cw_report *r);

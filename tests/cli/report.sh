@@ -43,7 +43,8 @@ ok cw report --week 2023-W01 --format md
 printf '%s\n' "$out" >"$WORK/empty.md"
 diff -u "$GOLDEN/report-small-empty.md" "$WORK/empty.md" || fail "empty report differs"
 has "the report is empty"
-has "No hearings monitored in this period."
+has "No hearings monitored by the team in this period."
+has "No hearings reported in documents in this period."
 
 # the same week asked as a range of dates is the same report under another title
 ok cw report --from 2024-02-05 --to 2024-02-11
@@ -51,21 +52,22 @@ has "# casewatch weekly summary, 2024-W06"
 ok cw report --from 2024-02 --to 2024-02
 has "2024-02-01 to 2024-02-29"
 has "previous period 2024-01-03 to 2024-01-31"
-has "## Hearings monitored (2)"
+has "## Hearings reported in documents (2)"
 has "## Dated only to a month or a year (1)"
-has "| 2024-02 | hearing | Saran lèse-majesté |"
+has "| 2024-02 | not recorded | hearing | Saran lèse-majesté |"
 
 # filters as for list: one article, one court, one person
 ok cw report --week 2024-W06 --article 437bis
-has "## Hearings monitored (1)"
+has "## Hearings reported in documents (1)"
 has "Saran lèse-majesté"
 lacks "NagaWorld"
 ok cw report --week 2024-W06 --court "Phnom Penh"
-has "## Hearings monitored (1)"
+has "## Hearings reported in documents (1)"
 has "## Verdicts and sentences (0)"
 ok cw report --week 2024-W06 --kind visit
 has "## Prison visits (1)"
-has "## Hearings monitored (0)"
+has "## Hearings monitored by the team (0)"
+has "## Hearings reported in documents (0)"
 has "## Demonstrations (0)"
 
 # the default is the last complete ISO week
@@ -88,22 +90,22 @@ grep -q "<!DOCTYPE html>" "$WORK/out.html" || fail "--output html"
 DB="$WORK/demo"
 ok cw seed "$SEED_FILE"
 ok cw report --week 2024-W06 --person "Chao Veasna"
-has "| 2024-02-07 | Chao Veasna — incitement (election) | Chao Veasna |"
-has "| 2024-02-07 | Chao Veasna | Chao Veasna — incitement (election) |  |"
+has "| 2024-02-07 | UN | Chao Veasna — incitement (election) | Chao Veasna |"
+has "| 2024-02-07 | UN | Chao Veasna | Chao Veasna — incitement (election) |  |"
 has "| convicted | three years' imprisonment"
 ok cw report --week 2024-W06 --article 494/495
 has "Chao Veasna"
 has "Chhorn Phalla"
 has "Thach Setha — negotiable"
 ok cw report --week 2024-W06 --article 305
-has "## Hearings monitored (1)"
+has "## Hearings reported in documents (1)"
 has "Chhorn Phalla"
 lacks "Chao Veasna"
 lacks "Thach Setha"
 ok cw report --week 2024-W06
 has "## Dated only to a month or a year (2)"
 has "Thach Setha — negotiable instruments and incitement"
-has "| 2024-02-15 | Kang Saran — public insult, incitement and lèse-majesté |"
+has "| 2024-02-15 | UN | Kang Saran — public insult, incitement and lèse-majesté |"
 
 # bad input: one line naming the option, no file left behind
 fails 65 week cw report --week 2024-W60

@@ -47,7 +47,7 @@ person = '%s (%s)' % (name, khmer)
 
 # CSV: exact cells back, the notes with their line break and tab
 rows = list(csv.DictReader(open(w + '/r.csv', newline='', encoding='utf-8'), strict=True))
-h = [r for r in rows if r['section'] == 'hearings']
+h = [r for r in rows if r['section'] == 'hearings_reported']
 assert len(h) == 1 and h[0]['people'] == person and h[0]['court_or_place'] == court, h
 assert h[0]['case'] == title, (h[0]['case'], title)  # starts with Khmer, not a formula
 assert h[0]['concerns'] == 'public hearing: ' + name

@@ -19,15 +19,18 @@ raw = open(sys.argv[1], 'rb').read()
 assert raw.endswith(b'\r\n') and b'\n' not in raw.replace(b'\r\n', b''), 'CRLF line ends'
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8'), strict=True))
 head = rows[0]
-assert head[:4] == ['section', 'label', 'record_id', 'date'], head
+assert head[:5] == ['section', 'label', 'record_id', 'date', 'account'], head
 assert all(len(r) == len(head) for r in rows), 'ragged rows'
 recs = [dict(zip(head, r)) for r in rows[1:]]
 def sec(name): return [r for r in recs if r['section'] == name]
 meta = {r['label']: r for r in sec('report')}
 assert meta['period']['detail'].startswith('2024-02-05 to 2024-02-11'), meta['period']
 assert meta['empty']['detail'] == 'no'
-h = sec('hearings')
-assert len(h) == 2 and int(meta['hearings']['count']) == 2, h
+# the demo data's hearings of the week are the UN's account: reported, not monitored
+assert sec('hearings_own') == [] and int(meta['hearings_own']['count']) == 0
+h = sec('hearings_reported')
+assert len(h) == 2 and int(meta['hearings_reported']['count']) == 2, h
+assert {r['account'] for r in h} == {'UN'}, h
 assert {r['people'] for r in h} == {'Chao Veasna', 'Chhorn Phalla'}, h
 assert all(r['date'] == '2024-02-07' and len(r['record_id']) == 32 for r in h)
 v = sec('verdicts')
@@ -45,7 +48,9 @@ assert len(p) == 2 and all(r['date'] == '2024-02' for r in p), p
 u = sec('upcoming_hearings')
 assert [(r['date'], r['people']) for r in u] == [('2024-02-15', 'Kang Saran')], u
 c = {r['label']: (r['count'], r['previous_count']) for r in sec('comparison')}
-assert c['hearings monitored'] == ('2', '0'), c
+assert c['hearings monitored by the team'] == ('0', '0'), c
+assert c['hearings reported in documents'] == ('2', '0'), c
+assert c['hearings, every account'] == ('2', '0'), c
 PY
 checks=$((checks + 1))
 
@@ -55,6 +60,9 @@ json "d['period'] == {'from': '2024-02-05', 'to': '2024-02-11'} and d['week'] ==
 json "d['timezone'] == 'Asia/Phnom_Penh' and d['empty'] is False"
 json "sorted(h['case']['defendants'][0]['person']['name'] for h in d['hearings']) == ['Chao Veasna', 'Chhorn Phalla']"
 json "all(h['date'] == '2024-02-07' and h['outcome'] == 'verdict' for h in d['hearings'])"
+json "all(h['view'] == 'un' and h['own_observation'] is False for h in d['hearings'])"
+json "d['comparison']['hearings_own'] == {'current': 0, 'previous': 0} and d['comparison']['hearings_reported'] == {'current': 2, 'previous': 0}"
+json "all(v['view'] == 'un' for v in d['verdicts'])"
 json "{v['person']['name'] for v in d['verdicts']} == {'Chao Veasna', 'Chhorn Phalla'} and {v['date'] for v in d['verdicts']} == {'2024-02-07'}"
 json "len(d['verdicts']) == $("$PY" -c "import csv,sys; print(sum(1 for r in csv.reader(open(sys.argv[1], newline='')) if r[0] == 'verdicts'))" "$WORK/week.csv")"
 json "{v['sentence'] for v in d['verdicts'] if v['person']['name'] == 'Chao Veasna'} == {\"three years' imprisonment\"}"
@@ -88,7 +96,7 @@ p = P()
 p.feed(open(sys.argv[1], encoding='utf-8').read()); p.close()
 assert not p.stack, p.stack
 assert 'script' not in p.tags and 'link' not in p.tags and 'img' not in p.tags
-assert p.tags.count('section') == 10 and p.tags[0] == 'html'
+assert p.tags.count('section') == 11 and p.tags[0] == 'html'
 assert 'Chao Veasna' in p.cells and 'Chhorn Phalla' in p.cells
 assert any(c.startswith("three years' imprisonment") for c in p.cells)
 assert 'Chhorn Phalla — public defamation, incitement to discriminate, insult' in p.cells
