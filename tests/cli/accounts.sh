@@ -1,0 +1,151 @@
+#!/bin/sh
+# Whose account, everywhere: the demo data keeps the government's account beside the UN's, and
+# every timeline line, list row and report row says which it is; --account and account: select
+# by it; a report counts the team's own hearings apart from those documents report.
+. "$TESTLIB"
+set -e
+PY=${PYTHON3:-python3}
+
+# column NAME: the cells of one column of the table in $out, by the header's position (cells
+# may be empty, so splitting on spaces would not do), one per line.
+column() {
+	printf '%s\n' "$out" | "$PY" -c '
+import sys
+lines = [l.rstrip("\n") for l in sys.stdin if l.strip()]
+head = next(i for i, l in enumerate(lines) if l.startswith("ID "))
+start = lines[head].index(sys.argv[1])
+for l in lines[head + 1:]:
+    print(l[start:].split("  ")[0].strip())' "$1"
+}
+
+ok cw seed "$SEED_FILE"
+gov_events=$("$PY" -c '
+import json, os
+seed = [json.loads(l) for l in open(os.environ["SEED_FILE"], encoding="utf-8") if l.strip()]
+print(sum(r["kind"] in ("hearing", "visit", "demo", "milestone") and r["view"] == "government"
+          for r in seed))')
+[ "$gov_events" -gt 0 ] || fail "the demo data has no government records"
+
+# Kem Sokha's timeline: the government's two milestones (004 lines 205 and 207) are marked as
+# the government's, every other line as the UN's.
+ok cw timeline "Kem Sokha"
+has "case: Kem Sokha — treason (account: UN)"
+accounts=$(column ACCOUNT)
+[ "$(printf '%s\n' "$accounts" | grep -c '^gov$')" -eq 2 ] || fail "government lines: $out"
+[ "$(printf '%s\n' "$accounts" | grep -vc '^\(gov\|UN\)$')" -eq 0 ] || fail "accounts: $accounts"
+printf '%s\n' "$out" | grep 'revised judicial supervision' | grep -q ' gov ' ||
+	fail "the government's 2019 supervision is not marked: $out"
+printf '%s\n' "$out" | grep 'suspended by the COVID-19' | grep -q ' gov ' ||
+	fail "the government's account of the suspended trial is not marked: $out"
+checks=$((checks + 3))
+
+# list: --account government lists the government's records only, --account un none of them
+ok cw list records --account government --json
+json "len(d) == $gov_events and all(r['view'] == 'government' for r in d)"
+gov_ids=$(printf '%s' "$out" | "$PY" -c 'import json,sys; print(sorted(r["id"] for r in json.load(sys.stdin)))')
+ok cw list records --account government
+[ "$(column ACCOUNT | sort -u)" = "gov" ] || fail "ACCOUNT column: $out"
+checks=$((checks + 1))
+ok cw list records --account un --json
+json "len(d) > 0 and all(r['view'] == 'un' for r in d)"
+ok cw list records --account UN,government --json
+json "len(d) > $gov_events and {r['view'] for r in d} == {'un', 'government'}"
+ok cw list records --account unknown --json
+json "d == []"
+# the filter line, which the terminal interface shares, gives the same
+ok cw list records --filter 'account:government' --json
+json "sorted(r['id'] for r in d) == $gov_ids"
+ok cw list records --filter 'account:gov kind:milestone' --json
+json "len(d) > 0 and all(r['view'] == 'government' and r['kind'] == 'milestone' for r in d)"
+# Sam Rainsy comes under 494/495 only through the government's account of 9 November 2019
+ok cw list records --article 494/495 --person "Sam Rainsy" --account un --json
+json "d == []"
+ok cw list records --article 494/495 --person "Sam Rainsy" --account government --json
+json "len(d) == 1 and d[0]['view'] == 'government'"
+# people: the person record's own account
+ok cw list persons --account government --json
+json "sorted(p['name'] for p in d) == ['Oeaut Ang', 'Rong Chhun']"
+ok cw list cases --account government
+[ "$(column ACCOUNT | sort -u)" = "gov" ] || fail "cases ACCOUNT column: $out"
+checks=$((checks + 1))
+# show says whose account, in words
+ok cw show ref:m-kem-sokha-judicial-supervision-gov-2019
+has "account            government"
+fails 65 account cw list records --account rumour
+fails 65 account cw list records --filter 'account:hearsay'
+
+# a report of the demo data's week: an account column in CSV, the filter named in the header
+ok cw report --week 2024-W06 --format csv
+printf '%s\n' "$out" >"$WORK/week.csv"
+"$PY" - "$WORK/week.csv" <<'PY' || fail "report CSV account column"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'), strict=True))
+events = [r for r in rows if r['record_id'] and r['section'] != 'report']
+assert events and all(r['account'] in ('UN', 'government') for r in events), events
+assert [r['account'] for r in rows if r['section'] == 'hearings_reported'] == ['UN', 'UN']
+PY
+checks=$((checks + 1))
+ok cw report --week 2024-W06 --account government
+has "Filter: account:government"
+has "## Hearings reported in documents (0)"
+
+# A week with a hearing the team sat in and one a UN document reports: counted apart
+DB="$WORK/small"
+ok cw init
+ok cw person add --name "Ny Nak"
+ok cw case add --title "Ny Nak incitement" --court "Phnom Penh Court of First Instance" \
+	--defendant "Ny Nak" --custody detained --charge 494/495
+ok cw log hearing --case "Ny Nak" --date 2024-03-12 --view own --source "own observation" \
+	--outcome adjourned --adjourn-reason "judge absent"
+ok cw log hearing --case "Ny Nak" --date 2024-03-14 --view un --source "001 para 40" \
+	--outcome bail-decision --bail refused
+for f in md html csv json; do
+	ok cw report --week 2024-W11 --format $f -o "$WORK/w.$f"
+done
+out=$(cat "$WORK/w.md")
+has "## Hearings monitored by the team (1)"
+has "## Hearings reported in documents (1)"
+has "| 2024-03-14 | UN | Ny Nak incitement |"
+has "| hearings monitored by the team | 1 | 0 |"
+has "| hearings reported in documents | 1 | 0 |"
+has "| hearings, every account | 2 | 0 |"
+md_own=$(sed -n '/^## Hearings monitored by the team/,/^## Hearings reported/p' "$WORK/w.md")
+printf '%s\n' "$md_own" | grep -q '2024-03-12' && ! printf '%s\n' "$md_own" | grep -q '2024-03-14' ||
+	fail "the own section: $md_own"
+checks=$((checks + 1))
+out=$(cat "$WORK/w.html")
+has "<h2>Hearings monitored by the team</h2>"
+has "<h2>Hearings reported in documents</h2>"
+"$PY" - "$WORK/w.csv" <<'PY' || fail "CSV counts apart"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'), strict=True))
+meta = {r['label']: r for r in rows if r['section'] == 'report'}
+assert meta['hearings_own']['count'] == '1' and meta['hearings_reported']['count'] == '1', meta
+own = [r for r in rows if r['section'] == 'hearings_own']
+rep = [r for r in rows if r['section'] == 'hearings_reported']
+assert [(r['date'], r['account']) for r in own] == [('2024-03-12', 'own observation')], own
+assert [(r['date'], r['account']) for r in rep] == [('2024-03-14', 'UN')], rep
+cmp = {r['detail']: r['count'] for r in rows if r['section'] == 'comparison'}
+assert cmp['hearings_own'] == '1' and cmp['hearings_reported'] == '1' and cmp['hearings'] == '2'
+PY
+checks=$((checks + 1))
+out=$(cat "$WORK/w.json")
+json "[(h['date'], h['view'], h['own_observation']) for h in d['hearings']] == [('2024-03-12', 'own', True), ('2024-03-14', 'un', False)]"
+json "d['comparison']['hearings_own']['current'] == 1 and d['comparison']['hearings_reported']['current'] == 1"
+json "d['comparison']['hearings']['current'] == 2"
+# the account filter on a report and an export
+ok cw report --week 2024-W11 --account own
+has "## Hearings monitored by the team (1)"
+has "## Hearings reported in documents (0)"
+ok cw export records --account un --format csv
+has ",hearing,2024-03-14,"
+lacks "2024-03-12"
+lines 2
+# the list marks them, and a hearing logged without an account reads '?'
+ok cw log hearing --case "Ny Nak" --date 2024-03-20
+ok cw list records --oldest-first
+[ "$(column ACCOUNT | tr '\n' ' ')" = "own UN ? " ] || fail "list accounts: $out"
+checks=$((checks + 1))
+ok cw list records --account unknown --json
+json "len(d) == 1 and d[0]['date'] == '2024-03-20'"
+done_ok
