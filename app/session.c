@@ -71,6 +71,7 @@ void cw_session_init(struct cw_session *s)
 
 	memset(s, 0, sizeof *s);
 	s->pass.fd = -1;
+	s->new_pass.fd = -1;
 	s->db_given = env_db && *env_db;
 	s->db_dir = s->db_given ? env_db : cw_session_data_dir("casewatch");
 	find_author(s);
@@ -92,6 +93,15 @@ int cw_session_passphrase(struct cw_session *s, const char *what, int confirm, c
 
 	snprintf(prompt, sizeof prompt, "%s for %.400s: ", what, s->db_dir);
 	return cw_passphrase_read(&s->pass, prompt, confirm, out, len, err);
+}
+
+int cw_session_new_passphrase(struct cw_session *s, const char *what, char **out, size_t *len,
+			      struct cw_error *err)
+{
+	char prompt[512];
+
+	snprintf(prompt, sizeof prompt, "%s for %.400s: ", what, s->db_dir);
+	return cw_passphrase_read(&s->new_pass, prompt, 1, out, len, err);
 }
 
 /* The store's key provider: the keyring first (unlocked for a while), then the passphrase. */
@@ -143,7 +153,11 @@ int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params
 	if (mkdir(s->db_dir, 0700) != 0 && errno != EEXIST)
 		return cw_error_set(err, CW_EIO, "database", "cannot create %.300s: %s", s->db_dir,
 				    strerror(errno));
-	if ((rc = cw_session_passphrase(s, "New passphrase", 1, &pass, &len, err)) != 0)
+	/* A new database's passphrase: --new-passphrase-* when given, else the usual source. */
+	rc = s->new_pass.fd >= 0 || s->new_pass.file
+		     ? cw_session_new_passphrase(s, "New passphrase", &pass, &len, err)
+		     : cw_session_passphrase(s, "New passphrase", 1, &pass, &len, err);
+	if (rc != 0)
 		return rc;
 	cw_id_random(&id);
 	cw_store_keyslot_path(s->db_dir, path, sizeof path);

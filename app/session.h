@@ -18,6 +18,9 @@ struct cw_session {
 	/* Where the passphrase comes from: the terminal unless --passphrase-file or
 	 * --passphrase-fd said otherwise. */
 	struct cw_passphrase_source pass;
+	/* Where a new passphrase comes from (init, passphrase, key export and import): the
+	 * terminal, asked twice, unless --new-passphrase-file or --new-passphrase-fd. */
+	struct cw_passphrase_source new_pass;
 	int no_keyring; /* ask for the passphrase even when the key is cached (passphrase, key
 			 * export: proof that the person knows it) */
 };
@@ -44,6 +47,9 @@ int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params
 /* Reads the passphrase from s->pass with a prompt naming the database. */
 int cw_session_passphrase(struct cw_session *s, const char *what, int confirm, char **out,
 			  size_t *len, struct cw_error *err);
+/* Reads a new passphrase from s->new_pass (from the terminal: asked twice). */
+int cw_session_new_passphrase(struct cw_session *s, const char *what, char **out, size_t *len,
+			      struct cw_error *err);
 
 /* Whether dir holds a database (data.mdb). */
 int cw_session_db_exists(const char *dir);

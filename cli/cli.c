@@ -33,18 +33,24 @@ int cw_cli_passphrase_option(struct cw_cli *cli, const char *name, const char *v
 	char *end;
 	long fd;
 
+	struct cw_passphrase_source *src = &cli->session.pass;
+
+	if (!strncmp(name, "new-", 4)) {
+		src = &cli->session.new_pass;
+		name += 4;
+	}
 	if (!strcmp(name, "passphrase-file")) {
-		cli->session.pass.file = value;
-		cli->session.pass.fd = -1;
+		src->file = value;
+		src->fd = -1;
 		return 1;
 	}
 	if (strcmp(name, "passphrase-fd") != 0)
 		return 0;
 	fd = strtol(value, &end, 10);
 	if (!*value || *end || fd < 0 || fd > 1023)
-		return cw_error_set(&cli->err, CW_EUSAGE, "passphrase-fd",
+		return cw_error_set(&cli->err, CW_EUSAGE, name,
 				    "'%.20s' is not a file descriptor number", value);
-	cli->session.pass.fd = (int)fd;
+	src->fd = (int)fd;
 	return 1;
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/unlock.h"
 #include "cli/run.h"
 
 int main(int argc, char **argv)
@@ -17,6 +18,8 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+	/* Keys live in this process's memory: no core dump may carry them to a file. */
+	cw_process_harden();
 	memset(&cli, 0, sizeof cli);
 	rc = cw_cli_run(&cli, argc, argv);
 	if (cli.session.store)

@@ -97,6 +97,20 @@ static const struct cw_command commands[] = {
 	 "records whose versions from different laptops conflict", cw_conflicts_help},
 	{"audit", NULL, cw_cmd_audit, 0, "casewatch audit [--record ID] [--limit N] [--json]",
 	 "who changed what, where and when, here and in the field", cw_audit_help},
+	/* the database's key */
+	{"unlock", NULL, cw_cmd_unlock, 0, "casewatch unlock [--for 30m]",
+	 "keep the key in the kernel keyring for a while so commands do not ask", cw_keys_help},
+	{"lock", NULL, cw_cmd_lock, 0, "casewatch lock", "forget the unlocked key now",
+	 cw_keys_help},
+	{"passphrase", NULL, cw_cmd_passphrase, 0, "casewatch passphrase",
+	 "change the passphrase (the data is not rewritten)", cw_keys_help},
+	{"key", "export", cw_cmd_key_export, 0, "casewatch key export --to FILE",
+	 "write a recovery file: the key wrapped with a second passphrase", cw_keys_help},
+	{"key", "import", cw_cmd_key_import, 0, "casewatch key import FILE",
+	 "restore access from a recovery file, with a new passphrase", cw_keys_help},
+	{"destroy-key", NULL, cw_cmd_destroy_key, 0, "casewatch destroy-key [--yes]",
+	 "crypto-erase: the database can never be opened again without a recovery file",
+	 cw_keys_help},
 };
 
 static void print_usage(FILE *out)
@@ -197,7 +211,9 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 			cli->session.db_given = 1;
 			i++;
 		} else if ((!strcmp(argv[i], "--passphrase-file") ||
-			    !strcmp(argv[i], "--passphrase-fd")) &&
+			    !strcmp(argv[i], "--passphrase-fd") ||
+			    !strcmp(argv[i], "--new-passphrase-file") ||
+			    !strcmp(argv[i], "--new-passphrase-fd")) &&
 			   i + 1 < argc) {
 			if ((rc = cw_cli_passphrase_option(cli, argv[i] + 2, argv[i + 1])) < 0)
 				return rc;
