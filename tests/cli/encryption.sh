@@ -1,0 +1,161 @@
+#!/bin/sh
+# encryption.sh - a seized laptop gives nothing away: an encrypted database holds none of the
+# demo data's words in the clear; the passphrase, unlock and lock, a changed passphrase, an
+# altered value, crypto-erase and the recovery file behave as the man page says.
+. "$TESTLIB"
+set -e
+
+cksum_db() { cat "$1/data.mdb" "$1/key" 2>/dev/null | cksum; }
+
+# ---- nothing readable in the files --------------------------------------------------------
+# Words from the demo data: every person's name, every court and prison, and words of notes,
+# sources and charges; at least 30 of them. A plain database holds them (so this test can
+# fail); the encrypted one holds none, in data.mdb or lock.mdb.
+"${PYTHON3:-python3}" - "$SEED_FILE" >"$WORK/words" <<'PY'
+import json, sys
+words = set()
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    for k in ("name", "court", "facility", "title"):
+        v = r.get(k)
+        if isinstance(v, str) and len(v) >= 6:
+            words.add(v.split(" — ")[0].strip())
+words |= {"NagaWorld", "Candlelight", "incitement", "lese-majeste", "treason",
+          "Correctional", "Battambang", "A/HRC/57", "own observation", "test monitor",
+          "437 bis", "494/495"}
+for w in sorted(words):
+    print(w)
+PY
+[ "$(wc -l <"$WORK/words")" -ge 30 ] || fail "too few demo words: $(wc -l <"$WORK/words")"
+
+found_in() {
+	n=0
+	while IFS= read -r w; do
+		if cat "$1/data.mdb" "$1/lock.mdb" | grep -a -q -F -- "$w"; then
+			n=$((n + 1))
+			[ -z "${2:-}" ] || echo "in $1: $w" >&2
+		fi
+	done <"$WORK/words"
+	echo "$n"
+}
+
+PLAIN="$WORK/plain"
+ok "$CASEWATCH" --db "$PLAIN" init --no-encryption
+has "NOT encrypted"
+ok "$CASEWATCH" --db "$PLAIN" seed "$SEED_FILE"
+[ "$(found_in "$PLAIN")" -ge 25 ] || fail "the plain database does not hold the demo words"
+
+ok cw init
+has "encrypted"
+has "key export"
+ok cw seed "$SEED_FILE"
+has "140 records"
+ok cw person add --name "Vannak Secretwitness" --notes "met behind the market"
+checks=$((checks + 1))
+[ "$(found_in "$DB" show)" -eq 0 ] || fail "the encrypted database holds demo words in the clear"
+for w in Secretwitness "behind the market"; do
+	checks=$((checks + 1))
+	! grep -a -q -F "$w" "$DB/data.mdb" || fail "'$w' is in data.mdb in the clear"
+done
+ok cw list persons --article "437 bis" --json
+json "[p['name'] for p in d] == ['Kang Saran']"
+ok cw list records --court "Battambang" --json
+json "len(d) >= 1"
+
+# Files are the user's alone.
+checks=$((checks + 1))
+[ "$(stat -c %a "$DB/key")" = 600 ] && [ "$(stat -c %a "$DB/data.mdb")" = 600 ] ||
+	fail "database files are not 0600: $(ls -l "$DB")"
+
+# ---- the passphrase ---------------------------------------------------------------------------
+before=$(cksum_db "$DB")
+printf 'not it\n' >"$WORK/wrong"
+fails 77 "wrong passphrase" "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/wrong" list persons
+fails 77 "passphrase-file" "$CASEWATCH_BIN" --db "$DB" list persons </dev/null
+[ "$(cksum_db "$DB")" = "$before" ] || fail "a wrong passphrase changed the database"
+
+# A changed passphrase keeps the data and the old one stops working.
+printf 'a new passphrase\n' >"$WORK/new"
+ok cw --new-passphrase-file "$WORK/new" passphrase
+has "passphrase changed"
+fails 77 "wrong passphrase" cw list persons
+ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/new" list persons --json
+json "'Vannak Secretwitness' in [p['name'] for p in d]"
+ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/new" --new-passphrase-file \
+	"$WORK/passphrase" passphrase
+
+# ---- unlock and lock --------------------------------------------------------------------------
+ok cw unlock --for 2s
+has "unlocked"
+ok "$CASEWATCH_BIN" --db "$DB" list persons </dev/null
+sleep 3
+fails 77 "passphrase" "$CASEWATCH_BIN" --db "$DB" list persons </dev/null
+ok cw unlock
+ok "$CASEWATCH_BIN" --db "$DB" list persons </dev/null
+ok "$CASEWATCH_BIN" --db "$DB" lock
+fails 77 "passphrase" "$CASEWATCH_BIN" --db "$DB" list persons </dev/null
+fails 65 "for" cw unlock --for 0s
+fails 2 "not encrypted" "$CASEWATCH" --db "$PLAIN" lock
+
+# ---- an altered value is refused with its id ----------------------------------------------
+ok cw show ref:p-kang-saran --json
+kang=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+cp -r "$DB" "$WORK/altered"
+mdb_dump -s records "$WORK/altered" | "${PYTHON3:-python3}" -c '
+import sys
+lines = sys.stdin.read().split("\n")
+key = sys.argv[1]
+for i, l in enumerate(lines):
+    if l.strip() == key:
+        v = lines[i + 1]
+        j = len(v) - 5  # a byte of the ciphertext near its end
+        lines[i + 1] = v[:j] + ("0" if v[j] != "0" else "1") + v[j + 1:]
+        break
+else:
+    sys.exit("record not found in the dump")
+print("\n".join(lines), end="")' "$kang" >"$WORK/altered.dump"
+mdb_load -s records "$WORK/altered" <"$WORK/altered.dump"
+fails 74 "$kang" cw --db "$WORK/altered" show ref:p-kang-saran
+has_err() { grep -q -- "$1" "$WORK/stderr" || fail "stderr lacks '$1': $(cat "$WORK/stderr")"; }
+has_err "fails its authentication"
+fails 74 "$kang" cw --db "$WORK/altered" timeline "Kang Saran"
+# A value copied under another record's key does not open either.
+ok cw show ref:p-kem-sokha --json
+kem=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+cp -r "$DB" "$WORK/swapped"
+mdb_dump -s records "$WORK/swapped" | "${PYTHON3:-python3}" -c '
+import sys
+lines = sys.stdin.read().split("\n")
+a, b = sys.argv[1], sys.argv[2]
+ia = [i for i, l in enumerate(lines) if l.strip() == a][0]
+ib = [i for i, l in enumerate(lines) if l.strip() == b][0]
+lines[ia + 1] = lines[ib + 1]
+print("\n".join(lines), end="")' "$kang" "$kem" >"$WORK/swapped.dump"
+mdb_load -s records "$WORK/swapped" <"$WORK/swapped.dump"
+fails 74 "$kang" cw --db "$WORK/swapped" show "$kang"
+
+# ---- crypto-erase and the recovery file ------------------------------------------------------
+printf 'recovery words\n' >"$WORK/recovery-pass"
+ok cw --new-passphrase-file "$WORK/recovery-pass" key export --to "$WORK/recovery"
+checks=$((checks + 1))
+[ "$(stat -c %a "$WORK/recovery")" = 600 ] || fail "the recovery file is not 0600"
+fails 65 "exists" cw --new-passphrase-file "$WORK/recovery-pass" key export --to "$WORK/recovery"
+ok cw unlock
+ok cw destroy-key --yes
+has "key destroyed in 0.0"
+[ ! -e "$DB/key" ] || fail "the key slot is still there"
+fails 77 "key import" cw list persons
+fails 77 "key import" "$CASEWATCH_BIN" --db "$DB" list persons </dev/null
+# The recovery file of another database is refused; this one brings the key back.
+ok "$CASEWATCH" --db "$WORK/other" init
+ok "$CASEWATCH" --db "$WORK/other" --new-passphrase-file "$WORK/recovery-pass" key export --to \
+	"$WORK/other-recovery"
+fails 65 "another database" cw key import "$WORK/other-recovery"
+fails 77 "wrong passphrase" "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/wrong" \
+	--new-passphrase-file "$WORK/passphrase" key import "$WORK/recovery"
+ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/recovery-pass" --new-passphrase-file \
+	"$WORK/passphrase" key import "$WORK/recovery"
+has "key restored"
+ok cw list persons --json
+json "'Vannak Secretwitness' in [p['name'] for p in d]"
+done_ok
