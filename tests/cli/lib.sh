@@ -13,7 +13,8 @@ unset CASEWATCH_DB XDG_DATA_HOME
 checks=0
 
 # Every test runs on encrypted databases, as a monitor's are: $CASEWATCH becomes a wrapper that
-# gives the real binary the passphrase on a file descriptor, and makes `init` use the cheapest
+# gives the real binary the passphrase on file descriptors (9, and 8 where a new one is asked),
+# and makes `init` use the cheapest
 # key derivation (an explicit option for tests: the default takes half a second). The real
 # binary stays in $CASEWATCH_BIN for tests about passphrases themselves.
 CASEWATCH_BIN=$CASEWATCH
@@ -33,9 +34,11 @@ for a in "\$@"; do
 	esac
 done
 if [ \$init = 1 ]; then
-	exec "$CASEWATCH_BIN" --passphrase-fd 9 "\$@" --kdf-cost minimal 9<"$WORK/passphrase"
+	exec "$CASEWATCH_BIN" --passphrase-fd 9 --new-passphrase-fd 8 "\$@" --kdf-cost minimal \
+		9<"$WORK/passphrase" 8<"$WORK/passphrase"
 fi
-exec "$CASEWATCH_BIN" --passphrase-fd 9 "\$@" 9<"$WORK/passphrase"
+exec "$CASEWATCH_BIN" --passphrase-fd 9 --new-passphrase-fd 8 "\$@" 9<"$WORK/passphrase" \
+	8<"$WORK/passphrase"
 WRAPPER
 chmod +x "$WORK/casewatch"
 CASEWATCH="$WORK/casewatch"
