@@ -13,6 +13,7 @@
 
 #include "models/codec.h"
 #include "store/store.h"
+#include "tests/test_keys.h"
 #include "tests/testutil.h"
 
 static char *dir;
@@ -24,6 +25,7 @@ static struct cw_store *open_store(size_t map_size)
 	struct cw_store *s = NULL;
 	struct cw_error err;
 
+	test_key_options(&opt, dir);
 	ck_assert_msg(cw_store_open(dir, &opt, &s, &err) == 0, "%s", err.message);
 	return s;
 }
@@ -183,6 +185,7 @@ START_TEST(read_only_open_reads)
 	struct cw_record r;
 	struct cw_id p = add_person("Read Only", NULL);
 
+	test_key_options(&opt, dir);
 	ck_assert_int_eq(cw_store_open(dir, &opt, &ro, &err), 0);
 	ck_assert_int_eq(cw_store_get(ro, &p, &r, &err), 0);
 	ck_assert_str_eq(r.u.person.name, "Read Only");

@@ -9,6 +9,7 @@
 
 #include "store/store.h"
 #include "store/sync.h"
+#include "tests/test_keys.h"
 #include "tests/testutil.h"
 
 static struct cw_id db(int n)
@@ -112,6 +113,7 @@ static struct cw_store *open_at(int i, const char *author)
 
 	if (!dirs[i])
 		dirs[i] = make_temp_dir();
+	test_key_options(&opt, dirs[i]);
 	ck_assert_msg(cw_store_open(dirs[i], &opt, &st[i], &err) == 0, "%s", err.message);
 	return st[i];
 }

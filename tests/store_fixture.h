@@ -4,6 +4,7 @@
 #define CW_STORE_FIXTURE_H
 
 #include "store/store.h"
+#include "tests/test_keys.h"
 #include "tests/testutil.h"
 
 static char *dir;
@@ -16,6 +17,7 @@ static void setup(void)
 
 	dir = make_temp_dir();
 	ck_assert_ptr_nonnull(dir);
+	test_key_options(&opt, dir);
 	ck_assert_msg(cw_store_open(dir, &opt, &st, &err) == 0, "%s", err.message);
 }
 
