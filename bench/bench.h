@@ -21,6 +21,7 @@ struct bench_opts {
 	int runs;         /* timed repetitions of each query (the median is reported) */
 	size_t timelines; /* people per timeline run */
 	int skip_load;    /* reuse the databases in dir (kept by an earlier --keep) */
+	int plain; /* casewatch's database unencrypted (--plain), to show what sealing costs */
 };
 
 /* The queries both sides answer. The filters are built once from these descriptions. */

@@ -14,21 +14,19 @@ int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *
 			 struct cw_record *rec, struct cw_error *err)
 {
 	MDB_val k = {ID_LEN, (void *)id->b}, v;
-	struct cw_buf buf = {0};
 	char hex[CW_ID_HEX_LEN + 1];
-	int rc = cw_val_get(st, txn, DB_RECORDS, &k, &v, &buf, err);
+	int rc = cw_val_get(st, txn, DB_RECORDS, &k, &v, &st->scratch, err);
 
 	memset(rec, 0, sizeof *rec);
 	if (rc == MDB_NOTFOUND) {
 		cw_id_hex(id, hex);
 		return cw_error_set(err, CW_ENOTFOUND, "id", "no record with id %s", hex);
 	}
-	if (rc != 0) {
-		cw_buf_free(&buf);
+	if (rc != 0)
 		return cw_store_lmdb_error(NULL, rc, "reading a record", err);
-	}
 	rc = cw_record_decode(v.mv_data, v.mv_size, rec, err);
-	cw_buf_free(&buf);
+	if (st->scratch.cap > 65536) /* a huge record: do not keep its memory for ever */
+		cw_buf_free(&st->scratch);
 	if (rc != 0) {
 		cw_record_free(rec);
 		return rc;

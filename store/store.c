@@ -311,6 +311,10 @@ void cw_store_close(struct cw_store *st)
 	if (st->env)
 		mdb_env_close(st->env);
 	cw_vault_free(st->vault);
+	if (st->scratch.data)
+		sodium_memzero(st->scratch.data,
+			       st->scratch.cap); /* plaintext of the last record */
+	cw_buf_free(&st->scratch);
 	sodium_memzero(st->name_key, sizeof st->name_key);
 	free(st->people_order);
 	free(st->author);

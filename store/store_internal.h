@@ -83,6 +83,9 @@ struct cw_store {
 	int read_only;
 	int sync_ready; /* sync tables exist (an old database opened read-only lacks them) */
 	struct cw_vault *vault; /* the key of an encrypted database; NULL for a plain one */
+	/* Where cw_store_read_record opens a record before decoding it (decoding copies out),
+	 * kept between reads so that a walk over many records does not allocate for each. */
+	struct cw_buf scratch;
 };
 
 struct cw_txn {
