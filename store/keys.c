@@ -230,36 +230,31 @@ static int name_count(struct cw_txn *t, const uint8_t *key, size_t klen, int del
 {
 	MDB_val k = {klen, (void *)key}, v;
 	uint32_t count = 0;
-	struct cw_buf nv = {0}, plain = {0};
-	int rc = cw_val_get(t->st, t->txn, DB_NAMES, &k, &v, &plain, err);
+	struct cw_buf nv = {0};
+	int rc = mdb_get(t->txn, t->st->dbi[DB_NAMES], &k, &v);
 	uint8_t be[4];
 
 	if (rc == 0 && v.mv_size >= 4)
 		count = get_be32(v.mv_data);
-	else if (rc != MDB_NOTFOUND && rc != 0) {
-		cw_buf_free(&plain);
+	else if (rc != MDB_NOTFOUND && rc != 0)
 		return cw_store_lmdb_error(t, rc, "updating names", err);
-	}
 	if (delta < 0 && count <= 1) {
-		cw_buf_free(&plain);
 		rc = count ? mdb_del(t->txn, t->st->dbi[DB_NAMES], &k, NULL) : 0;
 		return rc ? cw_store_lmdb_error(t, rc, "updating names", err) : 0;
 	}
 	put_be32(be, count + (delta > 0 ? 1 : (uint32_t)-1));
-	if (cw_buf_append(&nv, be, 4) != 0) {
-		cw_buf_free(&plain);
+	if (cw_buf_append(&nv, be, 4) != 0)
 		return CW_ENOMEM;
-	}
+	/* The name itself (sealed or not) is copied as it is: only the count changes. */
 	if (rc == 0 && v.mv_size > 4)
 		rc = cw_buf_append(&nv, (uint8_t *)v.mv_data + 4, v.mv_size - 4);
 	else
-		rc = cw_buf_append(&nv, text ? text : "", text ? strlen(text) : 0);
-	cw_buf_free(&plain);
+		rc = cw_store_name_body(t->st, &k, text, &nv);
 	if (rc != 0) {
 		cw_buf_free(&nv);
 		return CW_ENOMEM;
 	}
-	rc = cw_val_put(t, DB_NAMES, &k, nv.data, nv.len, 0);
+	rc = mdb_put(t->txn, t->st->dbi[DB_NAMES], &k, &(MDB_val){nv.len, nv.data}, 0);
 	cw_buf_free(&nv);
 	return rc ? cw_store_lmdb_error(t, rc, "updating names", err) : 0;
 }

@@ -295,8 +295,9 @@ static int each_name(struct cw_store *st, MDB_txn *txn, enum cw_name_type type,
 		     const char *substring, name_fn fn, void *ctx, struct cw_error *err)
 {
 	MDB_cursor *cur;
-	MDB_val k, v;
+	MDB_val k, v, text;
 	struct cw_buf buf = {0};
+	uint32_t count;
 	uint8_t start = (uint8_t)type;
 	int rc, op;
 
@@ -310,12 +311,12 @@ static int each_name(struct cw_store *st, MDB_txn *txn, enum cw_name_type type,
 
 		if (k.mv_size != 1 + NAME_HASH_LEN || ((uint8_t *)k.mv_data)[0] != type)
 			break;
-		if ((rc = cw_val_open(st, DB_NAMES, &k, &v, &buf, &v, err)) != 0)
+		if ((rc = cw_store_name_open(st, &k, &v, &buf, &count, &text, err)) != 0)
 			break;
-		len = v.mv_size > 4 ? v.mv_size - 4 : 0;
+		len = text.mv_size;
 		if (len >= sizeof name)
 			len = sizeof name - 1;
-		memcpy(name, (uint8_t *)v.mv_data + 4, len);
+		memcpy(name, text.mv_data, len);
 		name[len] = '\0';
 		if ((!substring || cw_text_contains(name, substring)) &&
 		    (rc = fn(ctx, (uint8_t *)k.mv_data + 1, name)) != 0)

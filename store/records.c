@@ -43,6 +43,38 @@ int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec
 
 /* ---- references -------------------------------------------------------------------------- */
 
+/* The kind of a stored record, read without opening its (sealed) value: every index key a
+ * record owns ends with its kind, and record_keys lists those keys. Returns 0 with the kind,
+ * MDB_NOTFOUND, or another code; falls back to the record itself when it has no key list. */
+static int stored_kind(struct cw_txn *t, const struct cw_id *id, enum cw_kind *kind,
+		       struct cw_error *err)
+{
+	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	int rc = mdb_get(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, &v);
+
+	if (rc == 0) {
+		const uint8_t *d = v.mv_data;
+
+		for (size_t off = 0; off + 2 <= v.mv_size && off + 2 + d[off + 1] <= v.mv_size;
+		     off += 2 + d[off + 1])
+			if (d[off] != DB_NAMES && d[off + 1] >= TAIL_LEN) {
+				*kind = (enum cw_kind)d[off + 2 + d[off + 1] - 1];
+				return 0;
+			}
+	} else if (rc != MDB_NOTFOUND) {
+		return rc;
+	}
+	{
+		struct cw_buf buf = {0};
+
+		rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &buf, err);
+		if (rc == 0)
+			*kind = cw_record_peek_kind(v.mv_data, v.mv_size);
+		cw_buf_free(&buf);
+	}
+	return rc;
+}
+
 static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema *s,
 		      const char *prefix, struct cw_error *err)
 {
@@ -55,14 +87,10 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 			continue;
 		snprintf(path, sizeof path, "%s%s%s", prefix, prefix[0] ? "." : "", f->name);
 		if (f->type == CW_F_ID && f->ref_kind && !cw_id_is_zero((const struct cw_id *)p)) {
-			MDB_val k = {ID_LEN, (void *)p}, v;
-			struct cw_buf buf = {0};
-			int rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &buf, err);
+			enum cw_kind kind = CW_KIND_NONE;
+			int rc = stored_kind(t, (const struct cw_id *)p, &kind, err);
 			char hex[CW_ID_HEX_LEN + 1];
-			enum cw_kind kind =
-				rc == 0 ? cw_record_peek_kind(v.mv_data, v.mv_size) : CW_KIND_NONE;
 
-			cw_buf_free(&buf);
 			if (rc == 0 && kind == f->ref_kind)
 				continue;
 			cw_id_hex((const struct cw_id *)p, hex);

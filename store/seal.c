@@ -22,7 +22,6 @@ int cw_store_sealed_table(enum cw_db db)
 	case DB_TOMBSTONES:
 	case DB_CONFLICTS:
 	case DB_AUDIT:
-	case DB_NAMES:
 	case DB_PEERS:
 		return 1;
 	default:
@@ -97,6 +96,44 @@ int cw_val_open(struct cw_store *st, enum cw_db db, const MDB_val *k, const MDB_
 	out->mv_size = buf->len;
 	out->mv_data = buf->data;
 	return 0;
+}
+
+int cw_store_name_open(struct cw_store *st, const MDB_val *k, const MDB_val *v, struct cw_buf *buf,
+		       uint32_t *count, MDB_val *text, struct cw_error *err)
+{
+	MDB_val body;
+	int rc;
+
+	if (v->mv_size < 4)
+		return cw_error_set(err, CW_EDB, "database", "a name entry is corrupt");
+	*count = get_be32(v->mv_data);
+	body.mv_size = v->mv_size - 4;
+	body.mv_data = (uint8_t *)v->mv_data + 4;
+	if (!st->vault) {
+		*text = body;
+		return 0;
+	}
+	buf->len = 0;
+	rc = cw_vault_open(st->vault, DB_NAMES, k->mv_data, k->mv_size, body.mv_data, body.mv_size,
+			   buf);
+	if (rc == CW_EDAMAGED)
+		return damaged(DB_NAMES, k, err);
+	if (rc != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	text->mv_size = buf->len;
+	text->mv_data = buf->data;
+	return 0;
+}
+
+int cw_store_name_body(const struct cw_store *st, const MDB_val *k, const char *text,
+		       struct cw_buf *out)
+{
+	size_t len = text ? strlen(text) : 0;
+
+	if (!st->vault)
+		return cw_buf_append(out, text ? text : "", len);
+	return cw_vault_seal(st->vault, DB_NAMES, k->mv_data, k->mv_size, text ? text : "", len,
+			     out);
 }
 
 int cw_val_get(struct cw_store *st, MDB_txn *txn, enum cw_db db, MDB_val *k, MDB_val *out,

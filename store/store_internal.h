@@ -99,10 +99,19 @@ struct cw_txn {
 struct cw_vault;
 struct cw_article;
 
-/* Tables whose values hold user data: records, tombstones, conflicts, the audit log, names and
- * peers. Their values are sealed when the database is encrypted; other tables hold only keys,
- * counters and ids. */
+/* Tables whose values hold user data: records, tombstones, conflicts, the audit log and peers.
+ * Their values are sealed when the database is encrypted; other tables hold only keys,
+ * counters and ids. The names table is sealed in part (cw_store_name_open). */
 int cw_store_sealed_table(enum cw_db db);
+
+/* A names entry is a use count (4 bytes, big-endian) and the name: the name sealed when the
+ * database is encrypted, the count in the clear so that using a name again costs no sealing
+ * (it tells no more than the index entries under the name's tag). */
+int cw_store_name_open(struct cw_store *st, const MDB_val *k, const MDB_val *v, struct cw_buf *buf,
+		       uint32_t *count, MDB_val *text, struct cw_error *err);
+/* Appends the body of a names entry for text (sealed or not) to out; 0 or CW_ENOMEM. */
+int cw_store_name_body(const struct cw_store *st, const MDB_val *k, const char *text,
+		       struct cw_buf *out);
 
 /* mdb_put of a value, sealed (bound to table and key) when the database is encrypted. Returns
  * an LMDB code (ENOMEM when sealing runs out of memory). */
