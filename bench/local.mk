@@ -8,7 +8,7 @@ BENCH_FLAGS =
 .PHONY: bench bench-quick
 
 if HAVE_SQLITE
-noinst_PROGRAMS = bench/bench
+noinst_PROGRAMS += bench/bench
 bench_bench_SOURCES = bench/bench.c bench/bench.h bench/bench_sqlite.c \
 	bench/generate.c bench/generate.h
 ## SQLite (Debian's libsqlite3-dev) is found by configure with pkg-config.

@@ -48,4 +48,8 @@ int cw_cmd_key_export(struct cw_cli *cli, const struct cw_command *cmd, int firs
 int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 extern const char cw_keys_help[];
 
+/* verify (cmd_verify.c). */
+int cw_cmd_verify(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_verify_help[];
+
 #endif

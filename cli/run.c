@@ -97,6 +97,8 @@ static const struct cw_command commands[] = {
 	 "records whose versions from different laptops conflict", cw_conflicts_help},
 	{"audit", NULL, cw_cmd_audit, 0, "casewatch audit [--record ID] [--limit N] [--json]",
 	 "who changed what, where and when, here and in the field", cw_audit_help},
+	{"verify", NULL, cw_cmd_verify, 0, "casewatch verify [--json]",
+	 "check the database without trusting it; nothing is written", cw_verify_help},
 	/* the database's key */
 	{"unlock", NULL, cw_cmd_unlock, 0, "casewatch unlock [--for 30m]",
 	 "keep the key in the kernel keyring for a while so commands do not ask", cw_keys_help},

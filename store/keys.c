@@ -394,6 +394,21 @@ int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw
 	return rc;
 }
 
+int cw_store_expected_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_buf *out,
+			   struct cw_error *err)
+{
+	struct keyset ks = {{0}, {0}, 0, 0, t->st};
+	int rc = compute_keys(t, rec, &ks, err);
+
+	cw_buf_free(&ks.names);
+	if (rc != 0) {
+		cw_buf_free(&ks.buf);
+		return rc;
+	}
+	*out = ks.buf;
+	return 0;
+}
+
 /* Re-indexes the hearings and milestones of a case after the case changed. */
 int cw_store_reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
 				  struct cw_error *err)

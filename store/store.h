@@ -82,6 +82,18 @@ const struct cw_vault *cw_store_vault(const struct cw_store *st);
  * or to check that a recovery file is this database's). */
 int cw_store_identify(const char *dir, struct cw_id *id, int *encrypted, struct cw_error *err);
 
+/* Checks the database without trusting it (read-only, one read transaction): every sealed
+ * value opens with its key, every record decodes and owns exactly the index keys its content
+ * gives, every index entry belongs to the record it names, the counters and names' use counts
+ * equal a recount, every record has an entry in the audit log. fn gets one line per problem;
+ * returns 0 when the walk finished (problems or not: see stats) or an error. */
+typedef void (*cw_verify_fn)(void *ctx, const char *problem);
+struct cw_verify_stats {
+	size_t records, index_entries, audit_entries, problems;
+};
+int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_verify_stats *stats,
+		    struct cw_error *err);
+
 /* The key slot of the database in dir: its master key wrapped by a passphrase. */
 void cw_store_keyslot_path(const char *dir, char *out, size_t len);
 

@@ -94,6 +94,11 @@ struct cw_txn {
 	int map_full; /* set when LMDB said MDB_MAP_FULL: the writer grows the map and retries */
 };
 
+/* The index keys rec should own, in record_keys' format (db(1) length(1) key, ...), into *out
+ * (the caller frees it): what `verify` compares the stored list with. */
+int cw_store_expected_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_buf *out,
+			   struct cw_error *err);
+
 /* ---- sealing (seal.c) ---------------------------------------------------------------------- */
 
 struct cw_vault;

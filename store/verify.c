@@ -1,0 +1,395 @@
+/* verify.c - checking a database without trusting it: every sealed value opens, every record
+ * owns exactly the index keys it should, no index entry lacks its record, the counters equal
+ * a recount, every record has its audit entry; see store.h. One read transaction, nothing
+ * written. */
+#include "config.h"
+
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/codec.h"
+#include "store/store_internal.h"
+#include "store/sync_internal.h"
+
+struct verifier {
+	struct cw_store *st;
+	struct cw_txn t; /* a read transaction dressed as a cw_txn, for the key computation */
+	cw_verify_fn fn;
+	void *ctx;
+	struct cw_verify_stats *stats;
+	struct cw_idset audited; /* records the audit log names */
+	/* What the records' key lists say, to recount counters and name uses from. */
+	struct recount *counts;
+	size_t ncounts, capcounts;
+};
+
+/* A counter key (db, prefix, kind) or a names key, and how many uses a recount found. */
+struct recount {
+	uint8_t key[1 + 32 + KIND_LEN];
+	uint8_t len;
+	uint8_t names; /* 1: a names entry's use count; 0: an entry of the counts table */
+	uint64_t n;
+};
+
+static void problem(struct verifier *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void problem(struct verifier *v, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	v->stats->problems++;
+	v->fn(v->ctx, line);
+}
+
+static const char *hex_of(const void *id, char buf[CW_ID_HEX_LEN + 1])
+{
+	struct cw_id i;
+
+	memcpy(i.b, id, ID_LEN);
+	cw_id_hex(&i, buf);
+	return buf;
+}
+
+static int recount_add(struct verifier *v, int names, const uint8_t *key, size_t len)
+{
+	for (size_t i = v->ncounts; i-- > 0;)
+		if (v->counts[i].names == names && v->counts[i].len == len &&
+		    memcmp(v->counts[i].key, key, len) == 0) {
+			v->counts[i].n++;
+			return 0;
+		}
+	if (len > sizeof v->counts->key)
+		return 0; /* no counter has such a key: the count check will say so */
+	if (v->ncounts == v->capcounts) {
+		size_t cap = v->capcounts ? v->capcounts * 2 : 256;
+		struct recount *grown = realloc(v->counts, cap * sizeof *grown);
+
+		if (!grown)
+			return CW_ENOMEM;
+		v->counts = grown;
+		v->capcounts = cap;
+	}
+	memcpy(v->counts[v->ncounts].key, key, len);
+	v->counts[v->ncounts].len = (uint8_t)len;
+	v->counts[v->ncounts].names = (uint8_t)names;
+	v->counts[v->ncounts].n = 1;
+	v->ncounts++;
+	return 0;
+}
+
+static struct recount *recount_find(struct verifier *v, int names, const void *key, size_t len)
+{
+	for (size_t i = 0; i < v->ncounts; i++)
+		if (v->counts[i].names == names && v->counts[i].len == len &&
+		    memcmp(v->counts[i].key, key, len) == 0)
+			return &v->counts[i];
+	return NULL;
+}
+
+/* The entries of a record's key list: present in their tables, counted for the recount. */
+static int check_listed_keys(struct verifier *v, const char *hex, const uint8_t *d, size_t len)
+{
+	for (size_t off = 0; off + 2 <= len; off += 2 + d[off + 1]) {
+		enum cw_db db = (enum cw_db)d[off];
+		MDB_val k = {d[off + 1], (void *)(d + off + 2)}, val;
+		int rc;
+
+		if (db >= DB_COUNT || off + 2 + d[off + 1] > len) {
+			problem(v, "record %s: its index list is corrupt", hex);
+			return 0;
+		}
+		v->stats->index_entries++;
+		rc = mdb_get(v->t.txn, v->st->dbi[db], &k, &val);
+		if (rc == MDB_NOTFOUND)
+			problem(v, "record %s: its %s entry is missing", hex,
+				db == DB_NAMES ? "names" : "index");
+		else if (rc != 0)
+			return cw_store_lmdb_error(NULL, rc, "reading an index", NULL);
+		/* Names count their uses by records; counters are recounted from the index
+		 * tables themselves (check_orphans). */
+		if (db == DB_NAMES && (rc = recount_add(v, 1, k.mv_data, k.mv_size)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Every record: its value opens and decodes, its stored key list is what it computes. */
+static int check_records(struct verifier *v, struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k, val, list;
+	struct cw_buf buf = {0};
+	int rc, op;
+
+	if ((rc = mdb_cursor_open(v->t.txn, v->st->dbi[DB_RECORDS], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading records", err);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &val, op)) == 0; op = MDB_NEXT) {
+		char hex[CW_ID_HEX_LEN + 1];
+		struct cw_record rec;
+		struct cw_buf expected = {0};
+		struct cw_error e;
+		MDB_val plain;
+
+		v->stats->records++;
+		if (k.mv_size != ID_LEN) {
+			problem(v, "a record key is %zu bytes long, not %d", k.mv_size, ID_LEN);
+			continue;
+		}
+		hex_of(k.mv_data, hex);
+		if (cw_val_open(v->st, DB_RECORDS, &k, &val, &buf, &plain, &e) != 0) {
+			problem(v, "record %s: %s", hex, e.message);
+			continue;
+		}
+		if (cw_record_decode(plain.mv_data, plain.mv_size, &rec, &e) != 0) {
+			cw_record_free(&rec);
+			problem(v, "record %s does not decode: %s", hex, e.message);
+			continue;
+		}
+		memcpy(rec.id.b, k.mv_data, ID_LEN);
+		if (!cw_idset_has(&v->audited, &rec.id))
+			problem(v, "record %s (%s) has no entry in the audit log", hex,
+				cw_kind_name(rec.kind));
+		rc = cw_store_expected_keys(&v->t, &rec, &expected, &e);
+		cw_record_free(&rec);
+		if (rc == CW_ENOMEM) {
+			cw_buf_free(&expected);
+			break;
+		}
+		if (rc != 0) {
+			problem(v, "record %s: its index keys cannot be computed: %s", hex,
+				e.message);
+			continue;
+		}
+		rc = mdb_get(v->t.txn, v->st->dbi[DB_RECORD_KEYS], &k, &list);
+		if (rc == MDB_NOTFOUND) {
+			problem(v, "record %s has no index list", hex);
+			rc = 0;
+		} else if (rc == 0) {
+			if (list.mv_size != expected.len ||
+			    memcmp(list.mv_data, expected.data, expected.len) != 0)
+				problem(v,
+					"record %s: its index keys are not the ones its content "
+					"gives",
+					hex);
+			rc = check_listed_keys(v, hex, list.mv_data, list.mv_size);
+		}
+		cw_buf_free(&expected);
+		if (rc != 0)
+			break;
+	}
+	mdb_cursor_close(cur);
+	if (buf.data)
+		sodium_memzero(buf.data, buf.cap);
+	cw_buf_free(&buf);
+	if (rc == CW_ENOMEM)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return rc == MDB_NOTFOUND ? 0 : cw_store_lmdb_error(NULL, rc, "reading records", err);
+}
+
+/* Whether the key list of the record an index entry names holds exactly that entry. */
+static int listed(struct verifier *v, enum cw_db db, const MDB_val *key, int *yes)
+{
+	MDB_val k = {ID_LEN, (uint8_t *)key->mv_data + key->mv_size - ID_LEN - KIND_LEN}, list;
+	int rc = mdb_get(v->t.txn, v->st->dbi[DB_RECORD_KEYS], &k, &list);
+	const uint8_t *d = list.mv_data;
+
+	*yes = 0;
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc != 0)
+		return rc;
+	for (size_t off = 0; off + 2 <= list.mv_size && off + 2 + d[off + 1] <= list.mv_size;
+	     off += 2 + d[off + 1])
+		if (d[off] == db && d[off + 1] == key->mv_size &&
+		    memcmp(d + off + 2, key->mv_data, key->mv_size) == 0) {
+			*yes = 1;
+			break;
+		}
+	return 0;
+}
+
+/* No index entry without the record that owns it. */
+static int check_orphans(struct verifier *v, struct cw_error *err)
+{
+	static const enum cw_db tables[] = {DB_BY_KIND,     DB_BY_DATE,     DB_BY_ARTICLE,
+					    DB_BY_PERSON,   DB_BY_CASE,     DB_BY_COURT,
+					    DB_BY_PROVINCE, DB_BY_NEXT_DATE};
+	static const char *const names[] = {"by_kind", "by_date",  "by_article",  "by_person",
+					    "by_case", "by_court", "by_province", "by_next_date"};
+
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		MDB_cursor *cur;
+		MDB_val k, val;
+		int rc, op, yes;
+
+		if ((rc = mdb_cursor_open(v->t.txn, v->st->dbi[tables[i]], &cur)) != 0)
+			return cw_store_lmdb_error(NULL, rc, "reading an index", err);
+		for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &val, op)) == 0; op = MDB_NEXT) {
+			char hex[CW_ID_HEX_LEN + 1];
+
+			if (k.mv_size < ID_LEN + KIND_LEN) {
+				problem(v, "%s: an entry of %zu bytes is too short", names[i],
+					k.mv_size);
+				continue;
+			}
+			if ((rc = listed(v, tables[i], &k, &yes)) != 0)
+				break;
+			if ((tables[i] == DB_BY_KIND || tables[i] == DB_BY_ARTICLE) &&
+			    k.mv_size >= TAIL_LEN && k.mv_size <= TAIL_LEN + 16) {
+				uint8_t ck[1 + 16 + KIND_LEN];
+				size_t plen = k.mv_size - TAIL_LEN;
+
+				ck[0] = (uint8_t)tables[i];
+				memcpy(ck + 1, k.mv_data, plen);
+				ck[1 + plen] = ((uint8_t *)k.mv_data)[k.mv_size - 1];
+				if ((rc = recount_add(v, 0, ck, 1 + plen + KIND_LEN)) != 0)
+					break;
+			}
+			if (!yes)
+				problem(v, "%s: an entry names record %s, which does not own it",
+					names[i],
+					hex_of((uint8_t *)k.mv_data + k.mv_size - ID_LEN - KIND_LEN,
+					       hex));
+		}
+		mdb_cursor_close(cur);
+		if (rc == CW_ENOMEM)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		if (rc != MDB_NOTFOUND)
+			return cw_store_lmdb_error(NULL, rc, "reading an index", err);
+	}
+	return 0;
+}
+
+/* The counts table and the names' use counts equal what the key lists add up to. */
+static int check_counts(struct verifier *v, struct cw_error *err)
+{
+	static const enum cw_db tables[] = {DB_COUNTS, DB_NAMES};
+
+	for (size_t i = 0; i < 2; i++) {
+		int names = tables[i] == DB_NAMES;
+		MDB_cursor *cur;
+		MDB_val k, val;
+		int rc, op;
+
+		if ((rc = mdb_cursor_open(v->t.txn, v->st->dbi[tables[i]], &cur)) != 0)
+			return cw_store_lmdb_error(NULL, rc, "reading counts", err);
+		for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &val, op)) == 0; op = MDB_NEXT) {
+			struct recount *r = recount_find(v, names, k.mv_data, k.mv_size);
+			uint64_t n;
+
+			if (names) {
+				struct cw_buf buf = {0};
+				struct cw_error e;
+				MDB_val text;
+				uint32_t c;
+
+				if (cw_store_name_open(v->st, &k, &val, &buf, &c, &text, &e) != 0)
+					problem(v, "names: %s", e.message);
+				cw_buf_free(&buf);
+				n = val.mv_size >= 4 ? get_be32(val.mv_data) : 0;
+			} else {
+				n = val.mv_size == 8 ? get_be64(val.mv_data) : 0;
+			}
+			if (!r || r->n != n)
+				problem(v, "%s: a %s says %llu, a recount finds %llu",
+					names ? "names" : "counts",
+					names ? "name's use count" : "counter",
+					(unsigned long long)n, (unsigned long long)(r ? r->n : 0));
+			if (r)
+				r->n = UINT64_MAX; /* seen */
+		}
+		mdb_cursor_close(cur);
+		if (rc != MDB_NOTFOUND)
+			return cw_store_lmdb_error(NULL, rc, "reading counts", err);
+	}
+	for (size_t i = 0; i < v->ncounts; i++)
+		if (v->counts[i].n != UINT64_MAX)
+			problem(v, "%s: %llu uses are not counted",
+				v->counts[i].names ? "names" : "counts",
+				(unsigned long long)v->counts[i].n);
+	return 0;
+}
+
+/* Every value of the other sealed tables opens; the audit log's records are noted. */
+static int check_sealed(struct verifier *v, enum cw_db db, const char *what, struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k, val, plain;
+	struct cw_buf buf = {0};
+	int rc, op;
+
+	if (db != DB_AUDIT && !v->st->sync_ready)
+		return 0;
+	if ((rc = mdb_cursor_open(v->t.txn, v->st->dbi[db], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading the database", err);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &val, op)) == 0; op = MDB_NEXT) {
+		struct cw_error e;
+
+		if (cw_val_open(v->st, db, &k, &val, &buf, &plain, &e) != 0) {
+			problem(v, "%s: %s", what, e.message);
+			continue;
+		}
+		if (db == DB_AUDIT) {
+			struct cw_id id;
+
+			v->stats->audit_entries++;
+			/* time(8) action(1) kind(1) record(16) ... */
+			if (plain.mv_size >= 10 + ID_LEN) {
+				memcpy(id.b, (uint8_t *)plain.mv_data + 10, ID_LEN);
+				if (cw_idset_add(&v->audited, &id) != 0) {
+					rc = CW_ENOMEM;
+					break;
+				}
+			} else {
+				problem(v, "audit: entry %llu is too short",
+					(unsigned long long)get_be64(k.mv_data));
+			}
+		}
+	}
+	mdb_cursor_close(cur);
+	if (buf.data)
+		sodium_memzero(buf.data, buf.cap);
+	cw_buf_free(&buf);
+	if (rc == CW_ENOMEM)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return rc == MDB_NOTFOUND ? 0 : cw_store_lmdb_error(NULL, rc, "reading the database", err);
+}
+
+int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_verify_stats *stats,
+		    struct cw_error *err)
+{
+	struct verifier v;
+	int rc;
+
+	memset(stats, 0, sizeof *stats);
+	memset(&v, 0, sizeof v);
+	v.st = st;
+	v.t.st = st;
+	v.fn = fn;
+	v.ctx = ctx;
+	v.stats = stats;
+	if ((rc = cw_store_begin_read(st, &v.t.txn, err)) != 0)
+		return rc;
+	if ((rc = check_sealed(&v, DB_AUDIT, "audit", err)) == 0) {
+		cw_idset_sort_unique(&v.audited);
+		rc = check_records(&v, err);
+	}
+	if (rc == 0)
+		rc = check_orphans(&v, err);
+	if (rc == 0)
+		rc = check_counts(&v, err);
+	if (rc == 0 && (rc = check_sealed(&v, DB_TOMBSTONES, "deletions", err)) == 0 &&
+	    (rc = check_sealed(&v, DB_CONFLICTS, "conflicts", err)) == 0)
+		rc = check_sealed(&v, DB_PEERS, "peers", err);
+	mdb_txn_abort(v.t.txn);
+	free(v.counts);
+	free(v.audited.v);
+	return rc;
+}

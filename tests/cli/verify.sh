@@ -1,0 +1,72 @@
+#!/bin/sh
+# verify.sh - `casewatch verify` trusts nothing in the file: changed with LMDB's own library
+# behind casewatch's back ($TAMPER), a database is reported problem by problem with a non-zero
+# exit; an untouched one verifies clean.
+. "$TESTLIB"
+set -e
+
+ok cw init
+ok cw seed "$SEED_FILE"
+ok cw person add --name "Last Added"
+ok cw verify
+has "0 problems"
+has "141 records"
+ok cw verify --json
+json "d['problems'] == [] and d['records'] == 141 and d['encrypted']"
+
+# copy NAME: a copy of the database to tamper with, in $T.
+copy() {
+	T="$WORK/$1"
+	rm -rf "$T"
+	cp -r "$DB" "$T"
+}
+first_key() { mdb_dump -s "$2" "$1" | sed -n '/^HEADER=END$/{n;s/^ //p;q}'; }
+key_of() { # key_of DIR ref: the hex id of a ref
+	"$CASEWATCH" --db "$1" show "$2" --json | "${PYTHON3:-python3}" -c \
+		'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+kang=$(key_of "$DB" ref:p-kang-saran)
+
+# A record's value changed: it no longer opens, and verify names it.
+copy value
+"$TAMPER" "$T" flip records "$kang"
+fails 74 "problem" cw --db "$T" verify
+grep -q "record $kang" "$WORK/stdout" || fail "verify does not name the altered record"
+
+# The newest audit entry deleted: the record it was for has no audit entry any more.
+copy audit-deleted
+last=$("$TAMPER" "$T" last audit)
+"$TAMPER" "$T" del audit "$last"
+fails 74 "problem" cw --db "$T" verify
+grep -q "no entry in the audit log" "$WORK/stdout" || fail "a deleted audit entry went unseen"
+
+# An audit entry edited: it fails its authentication.
+copy audit-edited
+"$TAMPER" "$T" flip audit "$("$TAMPER" "$T" last audit)" 20
+fails 74 "problem" cw --db "$T" verify
+grep -q "audit entry" "$WORK/stdout" || fail "an edited audit entry went unseen"
+
+# An index entry removed: the record's key is missing and the counter no longer adds up.
+copy index
+"$TAMPER" "$T" del by_kind "$(first_key "$T" by_kind)"
+fails 74 "problem" cw --db "$T" verify
+grep -q "index entry is missing" "$WORK/stdout" || fail "a missing index entry went unseen"
+grep -q "counts:" "$WORK/stdout" || fail "a wrong counter went unseen"
+
+# An index entry added for a record that does not own it.
+copy orphan
+"$TAMPER" "$T" put by_person "$(printf '%032d' 0)0000000${kang}04" ""
+fails 74 "problem" cw --db "$T" verify
+grep -q "which does not own it" "$WORK/stdout" || fail "an orphan index entry went unseen"
+
+# A counter changed.
+copy counter
+"$TAMPER" "$T" put counts "$(first_key "$T" counts)" 00000000000003e7
+fails 74 "problem" cw --db "$T" verify
+grep -q "recount finds" "$WORK/stdout" || fail "a changed counter went unseen"
+
+# verify writes nothing: the database is byte-identical after it.
+before=$(cat "$DB/data.mdb" | cksum)
+ok cw verify
+[ "$(cat "$DB/data.mdb" | cksum)" = "$before" ] || fail "verify changed the database"
+done_ok

@@ -1,0 +1,90 @@
+/* tamper.c - what someone with the file and LMDB's library can do behind casewatch's back, for
+ * the tests of `casewatch verify`:
+ *   tamper DIR del TABLE HEXKEY          delete an entry
+ *   tamper DIR put TABLE HEXKEY HEXVALUE write an entry
+ *   tamper DIR flip TABLE HEXKEY [N]     flip a bit of byte N (default: the last) of a value
+ *   tamper DIR last TABLE                print the last key of a table in hex */
+#include "config.h"
+
+#include <lmdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static size_t unhex(const char *s, unsigned char *out, size_t cap)
+{
+	size_t n = 0;
+
+	for (; s[0] && s[1] && n < cap; s += 2) {
+		unsigned v;
+
+		if (sscanf(s, "%2x", &v) != 1)
+			break;
+		out[n++] = (unsigned char)v;
+	}
+	return n;
+}
+
+int main(int argc, char **argv)
+{
+	static unsigned char key[512], val[65536];
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val k, v;
+	int rc;
+
+	if (argc < 4) {
+		fputs("usage: tamper DIR del|put|flip|last TABLE [HEXKEY [HEXVALUE|N]]\n", stderr);
+		return 2;
+	}
+	if ((rc = mdb_env_create(&env)) || (rc = mdb_env_set_maxdbs(env, 64)) ||
+	    (rc = mdb_env_set_mapsize(env, (size_t)1 << 32)) ||
+	    (rc = mdb_env_open(env, argv[1], 0, 0600)) ||
+	    (rc = mdb_txn_begin(env, NULL, 0, &txn)) ||
+	    (rc = mdb_dbi_open(txn, argv[3], 0, &dbi))) {
+		fprintf(stderr, "tamper: %s\n", mdb_strerror(rc));
+		return 1;
+	}
+	if (!strcmp(argv[2], "last")) {
+		MDB_cursor *cur;
+
+		if ((rc = mdb_cursor_open(txn, dbi, &cur)) == 0 &&
+		    (rc = mdb_cursor_get(cur, &k, &v, MDB_LAST)) == 0)
+			for (size_t i = 0; i < k.mv_size; i++)
+				printf("%02x", ((unsigned char *)k.mv_data)[i]);
+		printf("\n");
+		mdb_txn_abort(txn);
+		return rc != 0;
+	}
+	if (argc < 5)
+		return 2;
+	k.mv_size = unhex(argv[4], key, sizeof key);
+	k.mv_data = key;
+	if (!strcmp(argv[2], "del")) {
+		rc = mdb_del(txn, dbi, &k, NULL);
+	} else if (!strcmp(argv[2], "put") && argc > 5) {
+		v.mv_size = unhex(argv[5], val, sizeof val);
+		v.mv_data = val;
+		rc = mdb_put(txn, dbi, &k, &v, 0);
+	} else if (!strcmp(argv[2], "flip")) {
+		if ((rc = mdb_get(txn, dbi, &k, &v)) == 0 && v.mv_size && v.mv_size <= sizeof val) {
+			size_t at = argc > 5 ? (size_t)atol(argv[5]) : v.mv_size - 1;
+
+			memcpy(val, v.mv_data, v.mv_size);
+			val[at < v.mv_size ? at : v.mv_size - 1] ^= 1;
+			v.mv_data = val;
+			rc = mdb_put(txn, dbi, &k, &v, 0);
+		}
+	} else {
+		return 2;
+	}
+	if (rc == 0)
+		rc = mdb_txn_commit(txn);
+	else
+		mdb_txn_abort(txn);
+	if (rc)
+		fprintf(stderr, "tamper: %s\n", mdb_strerror(rc));
+	mdb_env_close(env);
+	return rc != 0;
+}
