@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "app/session.h"
+#include "app/settings.h"
 #include "app/unlock.h"
 #include "models/text.h"
 #include "store/vault.h"
@@ -18,36 +19,18 @@
 /* $CASEWATCH_AUTHOR, else `author = NAME` in the config file, else the login name. */
 static void find_author(struct cw_session *s)
 {
-	const char *env = getenv("CASEWATCH_AUTHOR"), *cfg = getenv("XDG_CONFIG_HOME"),
-		   *home = getenv("HOME");
-	char path[1024], line[256];
+	const char *env = getenv("CASEWATCH_AUTHOR");
+	char value[256];
 	struct passwd *pw;
-	FILE *f;
 
 	if (env && *env && cw_text_validate(env, 100, 0, "author", NULL) == 0) {
 		snprintf(s->author, sizeof s->author, "%s", env);
 		return;
 	}
-	if (cfg && *cfg)
-		snprintf(path, sizeof path, "%s/casewatch/config", cfg);
-	else
-		snprintf(path, sizeof path, "%s/.config/casewatch/config", home ? home : ".");
-	if ((f = fopen(path, "r"))) {
-		while (fgets(line, sizeof line, f)) {
-			char *v;
-
-			line[strcspn(line, "\r\n")] = '\0';
-			if (strncmp(line, "author", 6) != 0 || !(v = strchr(line, '=')))
-				continue;
-			for (v++; *v == ' '; v++)
-				;
-			if (*v && cw_text_validate(v, 100, 0, "author", NULL) == 0) {
-				snprintf(s->author, sizeof s->author, "%s", v);
-				fclose(f);
-				return;
-			}
-		}
-		fclose(f);
+	if (cw_config_get(cw_config_path(), "author", value, sizeof value, NULL) == 0 && *value &&
+	    cw_text_validate(value, 100, 0, "author", NULL) == 0) {
+		snprintf(s->author, sizeof s->author, "%.127s", value);
+		return;
 	}
 	pw = getpwuid(getuid());
 	snprintf(s->author, sizeof s->author, "%s", pw && pw->pw_name ? pw->pw_name : "unknown");

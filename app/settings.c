@@ -1,0 +1,98 @@
+/* settings.c - the config file; see settings.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/settings.h"
+#include "app/unlock.h"
+
+const char *cw_config_path(void)
+{
+	static char path[1024];
+	const char *cfg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (cfg && *cfg)
+		snprintf(path, sizeof path, "%s/casewatch/config", cfg);
+	else
+		snprintf(path, sizeof path, "%s/.config/casewatch/config", home ? home : ".");
+	return path;
+}
+
+int cw_config_get(const char *path, const char *name, char *value, size_t len, unsigned *line)
+{
+	size_t nlen = strlen(name);
+	char text[1024];
+	unsigned n = 0;
+	FILE *f;
+
+	if (!path || !(f = fopen(path, "r")))
+		return CW_ENOTFOUND;
+	while (fgets(text, sizeof text, f)) {
+		char *p = text, *end;
+
+		n++;
+		text[strcspn(text, "\r\n")] = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		/* The whole name, then `=`: "lock_after_x" or "author2" are other names. */
+		if (*p == '#' || strncmp(p, name, nlen) != 0)
+			continue;
+		for (p += nlen; *p == ' ' || *p == '\t'; p++)
+			;
+		if (*p != '=')
+			continue;
+		for (p++; *p == ' ' || *p == '\t'; p++)
+			;
+		for (end = p + strlen(p); end > p && (end[-1] == ' ' || end[-1] == '\t'); end--)
+			;
+		snprintf(value, len, "%.*s", (int)(end - p), p);
+		if (line)
+			*line = n;
+		fclose(f);
+		return 0;
+	}
+	fclose(f);
+	return CW_ENOTFOUND;
+}
+
+int cw_lock_after_parse(const char *text, unsigned *seconds, struct cw_error *err)
+{
+	struct cw_error why;
+
+	if (!strcmp(text, "0") || !strcmp(text, "never")) {
+		*seconds = 0;
+		return 0;
+	}
+	if (cw_duration_parse(text, seconds, &why) == 0)
+		return 0;
+	return cw_error_set(err, CW_EINVAL, "lock_after",
+			    "cannot read \"%.40s\" as an idle time: write it like 10m, 90 "
+			    "(seconds), 1h30m (at most 7d), or never",
+			    text);
+}
+
+int cw_lock_after_setting(const char *path, unsigned *seconds, struct cw_error *err)
+{
+	const char *env = getenv("CASEWATCH_LOCK_AFTER");
+	char value[128], where[1040];
+	struct cw_error why;
+	unsigned line = 0, s = 0;
+
+	*seconds = CW_LOCK_AFTER_DEFAULT;
+	if (env) {
+		snprintf(value, sizeof value, "%s", env);
+		snprintf(where, sizeof where, "CASEWATCH_LOCK_AFTER");
+	} else if (cw_config_get(path, "lock_after", value, sizeof value, &line) == 0) {
+		snprintf(where, sizeof where, "%.1000s line %u: lock_after", path, line);
+	} else {
+		return 0;
+	}
+	/* The place first: a status line cut at the screen's edge still says where to look. */
+	if (cw_lock_after_parse(value, &s, &why) != 0)
+		return cw_error_set(err, CW_EINVAL, "", "%.200s: %s; locking after %u minutes",
+				    where, why.message, CW_LOCK_AFTER_DEFAULT / 60);
+	*seconds = s;
+	return 0;
+}

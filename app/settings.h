@@ -1,0 +1,36 @@
+/* settings.h - the user's config file, $XDG_CONFIG_HOME/casewatch/config (else
+ * ~/.config/casewatch/config): one `name = value` a line, spaces around the `=` optional, lines
+ * starting with `#` ignored; the first line with a name counts. What it sets: `author` (the
+ * monitor's name, app/session.c) and `lock_after` (how long the terminal interface waits
+ * without a key before it locks itself). May use: models/. */
+#ifndef CW_APP_SETTINGS_H
+#define CW_APP_SETTINGS_H
+
+#include <stddef.h>
+
+#include "models/error.h"
+
+/* The idle time before the terminal interface locks itself when nothing sets it: long enough
+ * not to interrupt a monitor reading a record, short enough that a laptop left open in a
+ * courtroom corridor does not stay open for long. */
+#define CW_LOCK_AFTER_DEFAULT (10u * 60)
+
+/* The config file's path, in a static buffer. */
+const char *cw_config_path(void);
+
+/* The value of `name` in the config file at path, without the spaces around it, into value;
+ * the line it is on into *line (may be NULL). 0, or CW_ENOTFOUND when the file cannot be read
+ * or does not set the name. A value longer than len - 1 bytes is cut. */
+int cw_config_get(const char *path, const char *name, char *value, size_t len, unsigned *line);
+
+/* Reads an idle time: "0" or "never" (0: never lock), else a duration as cw_duration_parse
+ * reads it ("90", "2s", "10m", "1h30m"; at most 7 days). CW_EINVAL with field "lock_after". */
+int cw_lock_after_parse(const char *text, unsigned *seconds, struct cw_error *err);
+
+/* The terminal interface's idle time: $CASEWATCH_LOCK_AFTER when set (tests set it), else
+ * `lock_after` in the config file at path, else CW_LOCK_AFTER_DEFAULT. A value that cannot be
+ * read leaves the default in *seconds and returns CW_EINVAL, the message naming where it came
+ * from (the variable, or the file and its line), so a typo never silently turns locking off. */
+int cw_lock_after_setting(const char *path, unsigned *seconds, struct cw_error *err);
+
+#endif
