@@ -120,6 +120,55 @@ static int get_key(void *ctx, const char *dir, const struct cw_id *database, str
 	return rc;
 }
 
+/* The key slot's passphrase, typed: cw_session_open_with_passphrase's key provider. */
+struct typed {
+	const char *pass;
+	size_t len;
+};
+
+static int key_from_typed(void *ctx, const char *dir, const struct cw_id *database,
+			  struct cw_vault **out, struct cw_error *err)
+{
+	const struct typed *t = ctx;
+	char path[4096];
+	int rc;
+
+	cw_store_keyslot_path(dir, path, sizeof path);
+	rc = cw_keyslot_open(path, t->pass, t->len, database, out, err);
+	if (rc == CW_ENOTFOUND)
+		return cw_error_set(err, CW_EKEY, "key",
+				    "the database in %.300s has no key slot (destroyed with "
+				    "destroy-key?)",
+				    dir);
+	return rc;
+}
+
+int cw_session_open_with_passphrase(struct cw_session *s, const char *pass, size_t len,
+				    struct cw_error *err)
+{
+	struct cw_store_options opt = {0, s->author, 0, 0};
+	const char *map = getenv("CASEWATCH_MAP_SIZE");
+	struct typed t = {pass, len};
+	int rc;
+
+	if (s->store)
+		return 0;
+	if (map)
+		opt.map_size = (size_t)strtoull(map, NULL, 10);
+	opt.get_key = key_from_typed;
+	opt.key_ctx = &t;
+	if ((rc = cw_store_open(s->db_dir, &opt, &s->store, err)) != 0)
+		return rc;
+	if (!cw_store_encrypted(s->store)) {
+		cw_session_close(s);
+		return cw_error_set(
+			err, CW_EREFUSED, "database",
+			"the database in %.300s is not encrypted: no passphrase opens it",
+			s->db_dir);
+	}
+	return 0;
+}
+
 int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params *kdf,
 				struct cw_error *err)
 {

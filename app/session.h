@@ -39,6 +39,14 @@ const char *cw_session_data_dir(const char *name);
  * use a tiny map to force growth). */
 int cw_session_open(struct cw_session *s, int create, struct cw_error *err);
 
+/* Opens s->store on s->db_dir with a passphrase the caller read itself (the terminal
+ * interface's lock screen, inside curses, where cw_passphrase_read cannot ask): the key slot is
+ * opened with it, never the keyring, so a cached key cannot stand in for the passphrase.
+ * CW_EKEY (field "passphrase") for a wrong one; CW_EREFUSED (field "database") when the
+ * database is not encrypted, since then nothing checks the passphrase; a no-op when open. */
+int cw_session_open_with_passphrase(struct cw_session *s, const char *pass, size_t len,
+				    struct cw_error *err);
+
 /* Creates a new encrypted database in s->db_dir and opens it: asks for a passphrase twice,
  * makes a random master key, writes the key slot (wrapped with Argon2id at `kdf`) and the
  * database. Refused when a database is already there; nothing is left behind on failure. */
