@@ -1,7 +1,8 @@
 /* check_tui.c - unit tests of the terminal interface's logic that does not draw: the key
  * table and its help, key scripts, list paging, column layout and the fitting of Khmer and
  * accented text, the filter line's state, the line editor, and forms (validation, inline
- * errors that keep the typed text, saving in one transaction). Each form test makes its LMDB
+ * errors that keep the typed text, saving in one transaction), and the lock (its idle time in
+ * the config file, reopening with a typed passphrase). Each form and lock test makes its LMDB
  * environment in a fresh temporary directory. */
 #include "config.h"
 
@@ -10,9 +11,13 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "app/session.h"
+#include "app/settings.h"
 #include "models/text.h"
 #include "store/store.h"
+#include "store/vault.h"
 #include "tests/store_fixture.h"
 #include "tui/form.h"
 #include "tui/keys.h"
@@ -36,6 +41,19 @@ START_TEST(test_keys_lookup)
 	/* A letter in a form is text, not a command. */
 	ck_assert_int_eq(cw_keys_lookup(CW_CTX_FORM, 'q'), CW_ACT_NONE);
 	ck_assert_int_eq(cw_keys_lookup(CW_CTX_EDIT, 'q'), CW_ACT_NONE);
+	/* L locks from every screen but forms and the filter line, where it is a letter. */
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LIST, 'L'), CW_ACT_LOCK);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_RECORD, 'L'), CW_ACT_LOCK);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_HELP, 'L'), CW_ACT_LOCK);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_FORM, 'L'), CW_ACT_NONE);
+	/* On the lock screen every letter, q and L included, is part of the passphrase. */
+	for (int c = ' '; c < 127; c++)
+		ck_assert_int_eq(cw_keys_lookup(CW_CTX_LOCK, c), CW_ACT_NONE);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LOCK, '\r'), CW_ACT_UNLOCK);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LOCK, 127), CW_ACT_BACKSPACE);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LOCK, CW_KEY_CTRL('u')), CW_ACT_KILL_LINE);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LOCK, CW_KEY_CTRL('c')), CW_ACT_QUIT);
+	ck_assert_int_eq(cw_keys_lookup(CW_CTX_LOCK, CW_KEY_ESC), CW_ACT_NONE);
 }
 END_TEST
 
@@ -575,10 +593,149 @@ START_TEST(test_form_edit_and_errors_map)
 }
 END_TEST
 
+/* ---- the lock --------------------------------------------------------------------------- */
+
+START_TEST(test_lock_after_parse)
+{
+	static const struct {
+		const char *text;
+		unsigned seconds;
+	} good[] = {{"10m", 600}, {"2s", 2}, {"90", 90}, {"1h30m", 5400}, {"0", 0}, {"never", 0}};
+	static const char *const bad[] = {"", "soon", "10 m", "-1", "8d", "Never", "0s", "10min"};
+	struct cw_error err;
+	unsigned s;
+
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		s = 12345;
+		ck_assert_msg(cw_lock_after_parse(good[i].text, &s, &err) == 0, "%s: %s",
+			      good[i].text, err.message);
+		ck_assert_uint_eq(s, good[i].seconds);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		s = 12345;
+		ck_assert_msg(cw_lock_after_parse(bad[i], &s, &err) == CW_EINVAL, "%s", bad[i]);
+		ck_assert_str_eq(err.field, "lock_after");
+		ck_assert_uint_eq(s, 12345);
+	}
+}
+END_TEST
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+START_TEST(test_lock_after_config)
+{
+	char *tmp = make_temp_dir(), path[4200], value[64];
+	struct cw_error err;
+	unsigned s, line;
+
+	ck_assert_ptr_nonnull(tmp);
+	unsetenv("CASEWATCH_LOCK_AFTER");
+	snprintf(path, sizeof path, "%s/config", tmp);
+	/* No file: the default, ten minutes. */
+	ck_assert_int_eq(cw_lock_after_setting(path, &s, &err), 0);
+	ck_assert_uint_eq(s, CW_LOCK_AFTER_DEFAULT);
+	ck_assert_uint_eq(CW_LOCK_AFTER_DEFAULT, 600);
+	/* Names are whole words; comments and spaces are skipped; the first line counts. */
+	write_file(path, "# lock_after = 1s\n"
+			 "lock_after_x = 2s\n"
+			 "author = Sok Dara\n"
+			 "  lock_after\t=  5m  \n"
+			 "lock_after = 7m\n");
+	ck_assert_int_eq(cw_config_get(path, "lock_after", value, sizeof value, &line), 0);
+	ck_assert_str_eq(value, "5m");
+	ck_assert_uint_eq(line, 4);
+	ck_assert_int_eq(cw_config_get(path, "author", value, sizeof value, NULL), 0);
+	ck_assert_str_eq(value, "Sok Dara");
+	ck_assert_int_eq(cw_config_get(path, "lock", value, sizeof value, NULL), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_lock_after_setting(path, &s, &err), 0);
+	ck_assert_uint_eq(s, 300);
+	write_file(path, "lock_after = never\n");
+	ck_assert_int_eq(cw_lock_after_setting(path, &s, &err), 0);
+	ck_assert_uint_eq(s, 0);
+	/* A bad value: the default stays, and the message says which file and line. */
+	write_file(path, "author = x\nlock_after = soon\n");
+	s = 1;
+	ck_assert_int_eq(cw_lock_after_setting(path, &s, &err), CW_EINVAL);
+	ck_assert_uint_eq(s, CW_LOCK_AFTER_DEFAULT);
+	ck_assert_msg(strstr(err.message, path) && strstr(err.message, "line 2: lock_after") &&
+			      strstr(err.message, "\"soon\""),
+		      "%s", err.message);
+	/* The environment wins over the file (tests set it), and is checked the same way. */
+	setenv("CASEWATCH_LOCK_AFTER", "2s", 1);
+	ck_assert_int_eq(cw_lock_after_setting(path, &s, &err), 0);
+	ck_assert_uint_eq(s, 2);
+	setenv("CASEWATCH_LOCK_AFTER", "2 s", 1);
+	ck_assert_int_eq(cw_lock_after_setting(path, &s, &err), CW_EINVAL);
+	ck_assert_uint_eq(s, CW_LOCK_AFTER_DEFAULT);
+	ck_assert_ptr_nonnull(strstr(err.message, "CASEWATCH_LOCK_AFTER"));
+	unsetenv("CASEWATCH_LOCK_AFTER");
+	rm_tree(tmp);
+}
+END_TEST
+
+/* The lock screen reopens the database with the passphrase typed into it: the key slot opens
+ * with the right one only, and a plain database, which checks no passphrase, is refused. */
+START_TEST(test_lock_reopen_with_passphrase)
+{
+	static const char pass[] = "correct horse";
+	struct cw_store_options opt = {0, "tester", 1, 0};
+	struct cw_kdf_params kdf = cw_kdf_cheapest();
+	char *tmp = make_temp_dir(), enc[4200], plain[4200], slot[4300];
+	struct cw_vault *vault;
+	struct cw_store *store;
+	struct cw_session s;
+	struct cw_error err;
+	struct cw_id id;
+
+	ck_assert_ptr_nonnull(tmp);
+	snprintf(enc, sizeof enc, "%s/enc", tmp);
+	snprintf(plain, sizeof plain, "%s/plain", tmp);
+	ck_assert_int_eq(mkdir(enc, 0700), 0);
+	cw_id_random(&id);
+	cw_store_keyslot_path(enc, slot, sizeof slot);
+	ck_assert_int_eq(cw_vault_new(&vault, &err), 0);
+	ck_assert_msg(cw_keyslot_write(slot, vault, pass, strlen(pass), &kdf, &id, &err) == 0, "%s",
+		      err.message);
+	opt.vault = vault;
+	opt.database_id = &id;
+	ck_assert_msg(cw_store_open(enc, &opt, &store, &err) == 0, "%s", err.message);
+	cw_store_close(store);
+	opt.vault = NULL;
+	opt.database_id = NULL;
+	ck_assert_msg(cw_store_open(plain, &opt, &store, &err) == 0, "%s", err.message);
+	cw_store_close(store);
+
+	cw_session_init(&s);
+	s.db_dir = enc;
+	ck_assert_int_eq(cw_session_open_with_passphrase(&s, "wrong", 5, &err), CW_EKEY);
+	ck_assert_str_eq(err.field, "passphrase");
+	ck_assert_ptr_null(s.store);
+	ck_assert_msg(cw_session_open_with_passphrase(&s, pass, strlen(pass), &err) == 0, "%s",
+		      err.message);
+	ck_assert_ptr_nonnull(s.store);
+	ck_assert(cw_store_encrypted(s.store));
+	cw_session_close(&s);
+	ck_assert_ptr_null(s.store);
+	s.db_dir = plain;
+	ck_assert_int_eq(cw_session_open_with_passphrase(&s, pass, strlen(pass), &err),
+			 CW_EREFUSED);
+	ck_assert_ptr_null(s.store);
+	rm_tree(tmp);
+}
+END_TEST
+
 static Suite *tui_suite(void)
 {
 	Suite *s = suite_create("tui");
-	TCase *pure = tcase_create("pure"), *forms = tcase_create("forms");
+	TCase *pure = tcase_create("pure"), *forms = tcase_create("forms"),
+	      *lock = tcase_create("lock");
 
 	tcase_add_test(pure, test_keys_lookup);
 	tcase_add_test(pure, test_keys_no_shadowed_binding);
@@ -598,6 +755,10 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_hearing_attendance_and_verdicts);
 	tcase_add_test(forms, test_form_edit_and_errors_map);
 	suite_add_tcase(s, forms);
+	tcase_add_test(lock, test_lock_after_parse);
+	tcase_add_test(lock, test_lock_after_config);
+	tcase_add_test(lock, test_lock_reopen_with_passphrase);
+	suite_add_tcase(s, lock);
 	return s;
 }
 

@@ -17,6 +17,7 @@
 #define F    CW_CTX_FORM
 #define E    CW_CTX_EDIT
 #define X_   CW_CTX_CONFLICTS
+#define K    CW_CTX_LOCK
 #define C(c) CW_KEY_CTRL(c)
 
 const struct cw_binding cw_bindings[] = {
@@ -69,9 +70,10 @@ const struct cw_binding cw_bindings[] = {
 	{X_, '\r', CW_ACT_KEEP_VERSION},
 	{X_, '\n', CW_ACT_KEEP_VERSION},
 	{X_, CW_FN(KEY_ENTER), CW_ACT_KEEP_VERSION},
+	{V, 'L', CW_ACT_LOCK},
 	{L | T | R | X_, '?', CW_ACT_HELP},
 	{L | T | R | X_, 'q', CW_ACT_QUIT},
-	{L | T | R | X_, C('c'), CW_ACT_QUIT},
+	{L | T | R | X_ | K, C('c'), CW_ACT_QUIT},
 	{F, '\t', CW_ACT_NEXT_FIELD},
 	{F, CW_FN(KEY_DOWN), CW_ACT_NEXT_FIELD},
 	{F, CW_FN(KEY_BTAB), CW_ACT_PREV_FIELD},
@@ -104,12 +106,16 @@ const struct cw_binding cw_bindings[] = {
 	{E, C('a'), CW_ACT_LINE_START},
 	{E, CW_FN(KEY_END), CW_ACT_LINE_END},
 	{E, C('e'), CW_ACT_LINE_END},
-	{E, CW_FN(KEY_BACKSPACE), CW_ACT_BACKSPACE},
-	{E, 127, CW_ACT_BACKSPACE},
-	{E, C('h'), CW_ACT_BACKSPACE},
+	{E | K, CW_FN(KEY_BACKSPACE), CW_ACT_BACKSPACE},
+	{E | K, 127, CW_ACT_BACKSPACE},
+	{E | K, C('h'), CW_ACT_BACKSPACE},
 	{E, CW_FN(KEY_DC), CW_ACT_DELETE_CHAR},
 	{E, C('d'), CW_ACT_DELETE_CHAR},
-	{E, C('u'), CW_ACT_KILL_LINE},
+	{E | K, C('u'), CW_ACT_KILL_LINE},
+	/* The lock screen: letters are the passphrase, so no letter is a command there. */
+	{K, '\r', CW_ACT_UNLOCK},
+	{K, '\n', CW_ACT_UNLOCK},
+	{K, CW_FN(KEY_ENTER), CW_ACT_UNLOCK},
 	{E, C('w'), CW_ACT_KILL_WORD},
 };
 const size_t cw_nbindings = sizeof cw_bindings / sizeof cw_bindings[0];
@@ -267,6 +273,7 @@ static const struct {
 	{CW_CTX_EDIT, "Typing text (form fields and the filter line)"},
 	{CW_CTX_PROMPT, "The filter line"},
 	{CW_CTX_CONFLICTS, "Conflicts between laptops"},
+	{CW_CTX_LOCK, "The lock screen (L, or no key for lock_after in the config file)"},
 	{CW_CTX_HELP, "This help"},
 };
 

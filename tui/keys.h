@@ -34,6 +34,7 @@ enum cw_key_ctx {
 	CW_CTX_EDIT = 256,       /* any text being typed: form fields and the filter line */
 	CW_CTX_PROMPT = 512,     /* the filter line */
 	CW_CTX_CONFLICTS = 1024, /* versions of records that laptops changed concurrently */
+	CW_CTX_LOCK = 2048,      /* the lock screen: the passphrase being typed */
 	CW_CTX_VIEWS =
 		CW_CTX_LIST | CW_CTX_TIMELINE | CW_CTX_RECORD | CW_CTX_HELP | CW_CTX_CONFLICTS,
 };
@@ -70,6 +71,8 @@ enum cw_key_ctx {
 	X(CONFLICTS, "versions two laptops made of the same record: choose one")                   \
 	X(KEEP_VERSION, "keep the version under the cursor (asks first)")                          \
 	X(REPORT_WEEK, "write the weekly summary (or the filtered dates) to a file")               \
+	X(LOCK, "lock now: clear the screen, forget the key; the passphrase unlocks")              \
+	X(UNLOCK, "unlock with the passphrase typed")                                              \
 	X(HELP, "show every key")                                                                  \
 	X(QUIT, "quit casewatch")                                                                  \
 	X(NEXT_FIELD, "next field")                                                                \

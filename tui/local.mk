@@ -10,11 +10,12 @@ libcwtui_a_SOURCES += \
 	tui/form_keys.c \
 	tui/form_internal.h \
 	tui/screen.c tui/screen.h \
+	tui/lock.c \
 	tui/view_app.h \
 	tui/view_list.c \
 	tui/view_detail.c \
 	tui/view_form.c
-libcwtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(JANSSON_CFLAGS)
+libcwtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS) $(JANSSON_CFLAGS) $(SODIUM_CFLAGS)
 
 ## The logic that does not draw (keys, paging, columns, fitting, filter line, forms), tested
 ## without a terminal; linked with ncursesw only for the key codes of curses.h.
@@ -27,5 +28,6 @@ tests_check_tui_LDADD = libcwtui.a libcwreport.a $(APP_LIBS) $(NCURSESW_LIBS) \
 CLI_TESTS += \
 	tests/tui/scripted.sh \
 	tests/tui/tmux.sh \
-	tests/tui/conflicts.sh
+	tests/tui/conflicts.sh \
+	tests/tui/lock.sh
 EXTRA_DIST += tests/tui/lib.sh

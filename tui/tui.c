@@ -22,13 +22,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/settings.h"
 #include "models/text.h"
 #include "report/write.h"
 #include "store/sync.h"
 #include "tui/tui.h"
 #include "tui/view_app.h"
 
-#define TICK_MS    1000
 #define SCRIPT_MAX 100000
 
 /* ---- the stack of screens --------------------------------------------------------------- */
@@ -179,6 +179,10 @@ static void draw(struct cw_app *app)
 	struct cw_pane *v = cw_app_top(app);
 	int lines = cw_screen_lines(), cols = cw_screen_cols(), height = lines - 1;
 
+	if (app->locked) {
+		cw_lock_draw(app);
+		return;
+	}
 	cw_screen_clear();
 	app->info[0] = '\0';
 	switch (v->type) {
@@ -265,6 +269,8 @@ static void run_editor(struct cw_app *app, struct cw_form *fm)
 	cw_screen_suspend();
 	status = system(cmd);
 	cw_screen_resume();
+	/* The notes were being typed all along: no idle lock for the time the editor ran. */
+	cw_app_touch(app);
 	if (status != 0) {
 		cw_app_status(app, 1, "the editor exited with status %d; notes unchanged", status);
 	} else if ((f = fopen(path, "r"))) {
@@ -458,6 +464,9 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 	case CW_ACT_HELP:
 		cw_app_push(app, CW_V_HELP);
 		return;
+	case CW_ACT_LOCK:
+		cw_app_lock(app);
+		return;
 	case CW_ACT_CONFLICTS:
 		cw_app_push(app, CW_V_CONFLICTS);
 		return;
@@ -533,6 +542,10 @@ static void handle_key(struct cw_app *app, int key)
 		cw_screen_repaint();
 		return;
 	}
+	if (app->locked) {
+		cw_lock_key(app, key);
+		return;
+	}
 	app->status[0] = '\0';
 	if (app->question)
 		answer_question(app, key);
@@ -575,6 +588,7 @@ static int load_script(struct cw_error *err, const char *path, int **keys, size_
 int cw_tui_main(struct cw_session *session, struct cw_error *err)
 {
 	const char *script = getenv("CASEWATCH_TUI_SCRIPT"), *size = getenv("CASEWATCH_TUI_SIZE");
+	struct cw_error lock_err;
 	struct cw_app *app;
 	int *keys = NULL, cols = 80, lines = 24, dumped = 0, rc;
 	size_t nkeys = 0, next = 0;
@@ -612,6 +626,11 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 	app->tab = CW_TAB_RECORDS;
 	cw_filter_state_init(&app->filter);
 	cw_app_invalidate(app);
+	/* A bad lock_after keeps the default and says where it is, so a typo neither stops
+	 * casewatch nor silently turns locking off. */
+	if (cw_lock_after_setting(cw_config_path(), &app->lock_after, &lock_err) != 0)
+		cw_app_error(app, &lock_err);
+	cw_app_touch(app);
 	if (cw_screen_open(script != NULL, cols, lines) != 0) {
 		free(app);
 		free(keys);
@@ -637,8 +656,13 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 				continue;
 			}
 		} else {
-			key = cw_screen_key(TICK_MS);
+			key = cw_screen_key(CW_TICK_MS);
 		}
+		/* Locked by the idle time: a key that came is not the start of a passphrase. */
+		if (cw_app_idle(app, key) && key != CW_FN(KEY_RESIZE))
+			continue;
+		if (app->locked && (key < 0 || key == CW_KEY_TICK))
+			continue;
 		if (key < 0 || key == CW_KEY_TICK) {
 			/* Idle: count again when another process wrote, so its records show; a
 			 * recount walks every match, so not on every tick. */
@@ -660,6 +684,7 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 	for (int i = 0; i < CW_TAB_COUNT; i++)
 		cw_record_list_free(&app->tabs[i].win);
 	cw_edit_free(&app->prompt);
+	cw_lock_end(app);
 	free(app);
 	free(keys);
 	return 0;

@@ -38,6 +38,9 @@ struct cw_pane {
 enum cw_question { CW_Q_NONE, CW_Q_DELETE, CW_Q_DISCARD, CW_Q_QUIT_FORM, CW_Q_RESOLVE };
 
 #define CW_STACK_MAX 8
+/* How long the loop waits for a key before an idle tick (the lists recount, the idle lock
+ * looks at the clock); a script's <Tick> stands for one. */
+#define CW_TICK_MS 1000
 
 struct cw_app {
 	struct cw_session *session;
@@ -61,6 +64,17 @@ struct cw_app {
 	char info[400]; /* what the status line says otherwise: the filter and its count */
 	int quit;
 	int scripted;
+	/* The lock (lock.c). While locked the store is closed (its key wiped), the screens above
+	 * hold nothing, and only the lock screen is drawn. */
+	int locked;
+	char *pass;            /* the passphrase being typed: sodium_malloc'd, only while locked */
+	size_t pass_len;       /* bytes */
+	size_t pass_chars;     /* characters, for the stars */
+	char lock_note[320];   /* the lock screen's message: the last try, never data */
+	struct cw_id database; /* the locked database: the passphrase must open this one */
+	unsigned lock_after;   /* seconds without a key before locking; 0: never */
+	int64_t last_key_ms;   /* when the last key came, on lock.c's clock */
+	int64_t script_ms;     /* the clock of a script: its ticks */
 };
 
 /* The view on top of the stack. */
@@ -114,6 +128,22 @@ int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, char 
 int cw_view_timeline_header(const struct cw_record *person, const struct cw_record_list *l,
 			    char ***lines, size_t *n);
 void cw_lines_free(char **lines, size_t n);
+
+/* lock.c: the lock and its screen. */
+/* L: locks now. A plain database has no key to take away: refused with a status message. */
+void cw_app_lock(struct cw_app *app);
+/* Every turn of the loop, with the key that came (-1: none within a tick; CW_KEY_TICK: a
+ * script's tick, one idle second): locks when the last key came lock_after seconds ago or
+ * more, and then returns 1 (the key that came, if any, was not meant for the lock screen). A
+ * resize does not count as someone at the keyboard. */
+int cw_app_idle(struct cw_app *app, int key);
+/* Someone was at the keyboard just now without pressing a key here ($EDITOR ran). */
+void cw_app_touch(struct cw_app *app);
+/* The lock screen, drawn on a cleared screen; and its keys. */
+void cw_lock_draw(struct cw_app *app);
+void cw_lock_key(struct cw_app *app, int key);
+/* Wipes and frees what the lock screen holds (at exit). */
+void cw_lock_end(struct cw_app *app);
 
 /* view_form.c */
 void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int height);

@@ -2,8 +2,10 @@
 #
 # Scripted mode: keys KEYS [COLSxLINES] runs casewatch with CASEWATCH_TUI_SCRIPT (no terminal)
 # and puts the screens it dumps in $out.
-# tmux: tmux_start starts casewatch in a detached tmux session; send presses keys; wait_for
-# polls capture-pane until a text shows (or fails after a timeout); no fixed sleeps.
+# tmux: tmux_start starts casewatch in a detached tmux session (with the variables in
+# $TMUX_ENV, "NAME=value ...", added to its environment: the tmux server keeps the environment
+# it started with); send presses keys; wait_for polls capture-pane until a text shows (or fails
+# after a timeout); no fixed sleeps.
 . "$TESTLIB"
 
 keys() {
@@ -48,7 +50,7 @@ tmux_start() {
 	# unexpectedly") before casewatch runs; try it three times, then fail.
 	for try in 1 2 3; do
 		T -f /dev/null new-session -d -s cw -x "${1:-100}" -y "${2:-30}" \
-			"env LC_ALL=C.UTF-8 TERM=screen CASEWATCH_AUTHOR='test monitor' '$CASEWATCH' --db '$DB'" &&
+			"env LC_ALL=C.UTF-8 TERM=screen CASEWATCH_AUTHOR='test monitor' ${TMUX_ENV:-} '$CASEWATCH' --db '$DB'" &&
 			return 0
 		echo "tmux: could not start its server (try $try)" >&2
 		sleep 1

@@ -1,0 +1,179 @@
+#!/bin/sh
+# The lock of the terminal interface (issue 11): L clears the screen, wipes the key (from the
+# kernel keyring too) and shows only the passphrase prompt; a wrong passphrase keeps it locked,
+# the right one brings the lists back; no key for lock_after locks by itself, discarding an
+# unsaved form; a plain database has nothing to lock and says it is not encrypted. In tmux (a
+# real terminal: what the pane holds is what a passer-by would see) and in scripted mode.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw init
+ok cw person add --name "Unique Nameforlock" --affiliation "Lockers Union" --province "Kampot"
+ok cw case add --title "Prosecutor v. Nameforlock" --court "Lockton Court" \
+	--defendant "Unique Nameforlock" --charge 494
+ok cw log hearing --case "Prosecutor v. Nameforlock" --date 2024-05-02 --outcome adjourned
+# Every text of the database that a screen shows: none may be on the lock screen.
+NAMES="Nameforlock Lockers Kampot Lockton adjourned 2024-05-02"
+
+# no_names: the pane holds none of $NAMES.
+no_names() {
+	checks=$((checks + 1))
+	for name in $NAMES; do
+		if printf '%s\n' "$pane" | grep -qF -- "$name"; then
+			fail "'$name' is visible on the lock screen:
+$pane"
+		fi
+	done
+}
+
+# ---- tmux: L, a wrong passphrase, the right one ------------------------------------------
+# Unlocked for a while in the kernel keyring: locking must take the key from there too, or the
+# command line would go on reading the database without the passphrase.
+keyring=0
+if command -v setsid >/dev/null && cw unlock --for 2m >/dev/null 2>&1; then
+	keyring=1
+fi
+TMUX_ENV="CASEWATCH_LOCK_AFTER=never" tmux_start 100 30
+wait_for "records | 1/1"
+checks=$((checks + 1))
+printf '%s\n' "$pane" | grep -qF "not encrypted" && fail "an encrypted database labelled not encrypted:
+$pane"
+send 2
+wait_for "Unique Nameforlock"
+send L
+wait_for "casewatch is locked — passphrase:"
+wait_for "database: $DB"
+no_names
+if [ "$keyring" = 1 ]; then
+	checks=$((checks + 1))
+	set +e
+	setsid -w "$CASEWATCH_BIN" --db "$DB" list people </dev/null >"$WORK/stdout" 2>"$WORK/stderr"
+	got=$?
+	set -e
+	[ "$got" -eq 77 ] || fail "after L the keyring still opens the database (exit $got):
+$(cat "$WORK/stdout" "$WORK/stderr")"
+fi
+# Typed characters show as stars, never as themselves.
+send -l "wrong guess"
+wait_for "passphrase: ***********"
+no_names
+send Enter
+wait_for "wrong passphrase: still locked"
+no_names
+checks=$((checks + 1))
+printf '%s\n' "$pane" | grep -qF "wrong guess" && fail "the passphrase typed is on the screen"
+# q and L are letters of a passphrase here, not commands.
+send -l "q"
+wait_for "passphrase: *"
+send C-u
+send -l "$PASSPHRASE"
+send Enter
+wait_for "Unique Nameforlock"
+wait_for "unlocked"
+# Back on the list the user was on: the people.
+wait_for "Lockers Union"
+send q
+checks=$((checks + 1))
+limit=$(($(date +%s) + 10))
+while T has-session -t cw 2>/dev/null; do
+	[ "$(date +%s)" -le "$limit" ] || fail "q did not quit after unlocking"
+	sleep 0.05
+done
+
+# ---- tmux: the idle lock, with a form half typed -----------------------------------------
+TMUX_ENV="CASEWATCH_LOCK_AFTER=2s" tmux_start 100 30
+wait_for "records | 1/1"
+send 2 P
+wait_for "New person"
+send -l "Half Typed Secretname"
+wait_for "Half Typed Secretname"
+# No key for 2 s: locked, the form gone with what was typed in it.
+wait_for "casewatch is locked — passphrase:" 10
+wait_for "the unsaved form was discarded"
+NAMES="$NAMES Secretname"
+no_names
+send -l "$PASSPHRASE"
+send Enter
+wait_for "Unique Nameforlock"
+checks=$((checks + 1))
+printf '%s\n' "$pane" | grep -qF "Secretname" && fail "the discarded form came back:
+$pane"
+# Locked again after another idle spell, and C-c quits from the lock screen.
+wait_for "casewatch is locked — passphrase:" 10
+no_names
+send C-c
+checks=$((checks + 1))
+limit=$(($(date +%s) + 10))
+while T has-session -t cw 2>/dev/null; do
+	[ "$(date +%s)" -le "$limit" ] || fail "C-c did not quit the lock screen"
+	sleep 0.05
+done
+ok cw list people
+has "Unique Nameforlock"
+lacks "Secretname"
+
+# ---- scripted: the same screens, and idle time counted in ticks --------------------------
+keys "2<Dump>L<Dump>nope<Enter><Dump>$PASSPHRASE<Enter><Dump>"
+screen 1
+printf '%s\n' "$screen" | grep -qF "Unique Nameforlock" || fail "no people list: $screen"
+for n in 2 3; do
+	screen $n
+	pane=$screen
+	no_names
+	printf '%s\n' "$pane" | grep -qF "casewatch is locked" || fail "screen $n not locked: $pane"
+done
+printf '%s\n' "$screen" | grep -qF "wrong passphrase: still locked" || fail "no wrong: $screen"
+screen 4
+printf '%s\n' "$screen" | grep -qF "Unique Nameforlock" || fail "not unlocked: $screen"
+# A tiny terminal: the lock screen still draws, and still shows nothing.
+keys "L<Resize:20x5><Dump>"
+pane=$out
+no_names
+has "casewatch is"
+# Three idle seconds: two ticks keep it open, the third locks.
+export CASEWATCH_LOCK_AFTER=3s
+keys "2<Tick><Tick><Dump><Tick><Dump>"
+unset CASEWATCH_LOCK_AFTER
+screen 1
+printf '%s\n' "$screen" | grep -qF "Unique Nameforlock" || fail "locked too early: $screen"
+screen 2
+pane=$screen
+no_names
+printf '%s\n' "$pane" | grep -qF "casewatch is locked" || fail "no idle lock: $pane"
+# The config file sets it too; a bad value there is named with its file and line, and the
+# default (10 minutes) stays.
+mkdir -p "$WORK/config/casewatch"
+printf '# the lock\nlock_after = 1s\n' >"$WORK/config/casewatch/config"
+export XDG_CONFIG_HOME="$WORK/config"
+keys "2<Tick><Dump>"
+pane=$out
+no_names
+has "casewatch is locked"
+printf 'lock_after = soon\n' >"$WORK/config/casewatch/config"
+keys "<Dump>2<Tick><Tick><Tick><Dump>" 160x24
+screen 1
+printf '%s\n' "$screen" | grep -qF "$WORK/config/casewatch/config line 1: lock_after: cannot read \"soon\"" ||
+	fail "bad lock_after not reported: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -qF "Unique Nameforlock" || fail "bad lock_after locked: $screen"
+printf 'lock_after = never\n' >"$WORK/config/casewatch/config"
+keys "2<Tick><Tick><Tick><Tick><Tick>"
+has "Unique Nameforlock"
+unset XDG_CONFIG_HOME
+
+# ---- a plain database: nothing to lock, and labelled as such -----------------------------
+DB="$WORK/plain"
+ok cw init --no-encryption
+ok cw person add --name "Plain Personname"
+export CASEWATCH_LOCK_AFTER=1s
+keys "2<Dump>L<Dump><Tick><Tick><Dump>"
+unset CASEWATCH_LOCK_AFTER
+screen 1
+printf '%s\n' "$screen" | grep -qF "Plain Personname" || fail "no list: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -qF "this database is not encrypted: there is no key to lock" ||
+	fail "L on a plain database: $screen"
+screen 3
+printf '%s\n' "$screen" | grep -qF "Plain Personname" || fail "a plain database locked: $screen"
+
+done_ok

@@ -1,0 +1,295 @@
+/* lock.c - locking the terminal interface: L, or no key for lock_after (the config file).
+ *
+ * A laptop left open in a courtroom corridor must show nothing and hold no key. Locking
+ * forgets what the screens copied from the database (the lists' windows, every screen above
+ * them, a form in progress, the filter, a question or message that may name a record), closes
+ * the store, which wipes the key (the vault lives in sodium_malloc'd memory), takes the key out
+ * of the kernel keyring too (else `casewatch list` in another terminal would still read the
+ * database without the passphrase), and clears the terminal itself, not only curses' copy.
+ * Until the right passphrase is typed only the lock screen is drawn: fixed text, the database
+ * folder and one line about the last try. The passphrase is typed into guarded memory and wiped
+ * after each try; it is checked by opening the key slot, as the command line does.
+ *
+ * The heap copies of records that the screens freed are not overwritten (models/ frees them
+ * with free()); reading them needs the process's memory, which cw_process_harden keeps from
+ * core dumps and from the user's other processes. */
+#include "config.h"
+
+#include <curses.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/unlock.h"
+#include "models/text.h"
+#include "tui/view_app.h"
+
+/* Milliseconds on a clock that keeps running while the laptop sleeps (CLOCK_BOOTTIME), so a
+ * lid closed for an hour locks at the first turn of the loop after it opens; a script's clock
+ * is its ticks, so tests need not wait. */
+static int64_t now_ms(const struct cw_app *app)
+{
+	struct timespec ts;
+
+	if (app->scripted)
+		return app->script_ms;
+#ifdef CLOCK_BOOTTIME
+	if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0)
+		return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+#endif
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void pass_wipe(struct cw_app *app)
+{
+	if (app->pass)
+		sodium_memzero(app->pass, CW_PASSPHRASE_MAX + 1);
+	app->pass_len = app->pass_chars = 0;
+}
+
+/* Everything the screens keep that came from the database, or that the user typed about it. */
+static void forget_screens(struct cw_app *app)
+{
+	while (app->depth > 0)
+		cw_app_pop(app);
+	for (int i = 0; i < CW_TAB_COUNT; i++) {
+		cw_record_list_free(&app->tabs[i].win);
+		cw_pager_home(&app->tabs[i].pg);
+	}
+	sodium_memzero(app->filter.line, sizeof app->filter.line);
+	cw_filter_state_clear(&app->filter);
+	app->prompting = 0;
+	if (app->prompt.buf)
+		sodium_memzero(app->prompt.buf, app->prompt.cap);
+	cw_edit_free(&app->prompt);
+	app->question = CW_Q_NONE;
+	sodium_memzero(app->question_text, sizeof app->question_text);
+	sodium_memzero(app->status, sizeof app->status);
+	sodium_memzero(app->info, sizeof app->info);
+}
+
+static int unsaved_form(const struct cw_app *app)
+{
+	for (int i = 1; i <= app->depth; i++)
+		if (app->stack[i].type == CW_V_FORM && app->stack[i].form->dirty)
+			return 1;
+	return 0;
+}
+
+static void lock_now(struct cw_app *app)
+{
+	int filtered = app->filter.line[0] != '\0', discarded = unsaved_form(app);
+	struct cw_error err;
+
+	cw_store_database_id(app->st, &app->database);
+	forget_screens(app);
+	cw_session_close(app->session);
+	app->st = NULL;
+	app->locked = 1;
+	if (!app->pass)
+		app->pass = sodium_malloc(CW_PASSPHRASE_MAX + 1);
+	pass_wipe(app);
+	/* What the user lost is worth a line on the lock screen: they see it before typing. */
+	snprintf(app->lock_note, sizeof app->lock_note, "%s%s%s",
+		 discarded ? "the unsaved form was discarded" : "",
+		 discarded && filtered ? "; " : "", filtered ? "the filter was cleared" : "");
+	if (!app->pass)
+		snprintf(app->lock_note, sizeof app->lock_note,
+			 "out of memory for the passphrase: C-c quits");
+	if (cw_keyring_remove(&app->database, &err) != 0)
+		snprintf(app->lock_note, sizeof app->lock_note,
+			 "the key is still in the kernel keyring: run casewatch lock");
+	/* The next refresh rewrites the whole terminal, not only what curses thinks changed. */
+	cw_screen_repaint();
+}
+
+void cw_app_lock(struct cw_app *app)
+{
+	if (app->locked)
+		return;
+	if (!cw_store_encrypted(app->st)) {
+		cw_app_status(app, 1, "this database is not encrypted: there is no key to lock");
+		return;
+	}
+	lock_now(app);
+}
+
+void cw_app_touch(struct cw_app *app)
+{
+	app->last_key_ms = now_ms(app);
+}
+
+int cw_app_idle(struct cw_app *app, int key)
+{
+	int idle = key < 0 || key == CW_KEY_TICK || key == CW_FN(KEY_RESIZE);
+	int64_t now;
+
+	if (app->scripted && key == CW_KEY_TICK)
+		app->script_ms += CW_TICK_MS;
+	now = now_ms(app);
+	/* Checked before a key counts as presence: after a long sleep, the first key pressed
+	 * must not reveal the screen it would otherwise have kept. */
+	if (!app->locked && app->lock_after && cw_store_encrypted(app->st) &&
+	    now - app->last_key_ms >= (int64_t)app->lock_after * 1000) {
+		lock_now(app);
+		app->last_key_ms = now;
+		return 1;
+	}
+	if (!idle)
+		app->last_key_ms = now;
+	return 0;
+}
+
+void cw_lock_end(struct cw_app *app)
+{
+	pass_wipe(app);
+	sodium_free(app->pass);
+	app->pass = NULL;
+}
+
+/* ---- the lock screen -------------------------------------------------------------------- */
+
+void cw_lock_draw(struct cw_app *app)
+{
+	static const char prompt[] = "casewatch is locked — passphrase: ";
+	int lines = cw_screen_lines(), cols = cw_screen_cols(), y = lines / 2 - 3, x = 2;
+	char line[400], where[600];
+	size_t stars = app->pass_chars < 40 ? app->pass_chars : 40;
+	int at;
+
+	if (y < 0)
+		y = 0;
+	if (cols < 20)
+		x = 0;
+	snprintf(line, sizeof line, "%s%.*s", prompt, (int)stars,
+		 "****************************************");
+	cw_screen_clear();
+	cw_screen_put(y, x, cols - x, line, CW_ROLE_TITLE);
+	at = x + cw_text_width(line);
+	if (at < cols)
+		cw_screen_cursor(y, at);
+	snprintf(where, sizeof where, "database: %.500s", app->session->db_dir);
+	cw_screen_put(y + 2, x, cols - x, where, CW_ROLE_HINT);
+	if (app->lock_note[0])
+		cw_screen_put(y + 3, x, cols - x, app->lock_note, CW_ROLE_ERROR);
+	cw_screen_fill(lines - 1, CW_ROLE_STATUS);
+	cw_screen_put(lines - 1, 0, cols, "locked | Enter unlocks | C-u clears | C-c quits",
+		      CW_ROLE_STATUS);
+	cw_screen_refresh();
+}
+
+/* Appends one code point to the passphrase, as UTF-8. */
+static void pass_add(struct cw_app *app, uint32_t cp)
+{
+	char u[4];
+	size_t n;
+
+	if (cp < 0x80)
+		u[0] = (char)cp, n = 1;
+	else if (cp < 0x800)
+		u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+	else if (cp < 0x10000)
+		u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 0x3F)),
+		u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+	else
+		u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | (cp >> 12 & 0x3F)),
+		u[2] = (char)(0x80 | (cp >> 6 & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+	if (app->pass_len + n > CW_PASSPHRASE_MAX) {
+		snprintf(app->lock_note, sizeof app->lock_note,
+			 "longer than any passphrase casewatch takes (%d bytes)",
+			 CW_PASSPHRASE_MAX);
+		return;
+	}
+	memcpy(app->pass + app->pass_len, u, n);
+	app->pass_len += n;
+	app->pass[app->pass_len] = '\0';
+	app->pass_chars++;
+	sodium_memzero(u, sizeof u);
+}
+
+static void pass_backspace(struct cw_app *app)
+{
+	if (app->pass_len == 0)
+		return;
+	/* Back over continuation bytes to the start of the last character. */
+	do
+		app->pass[--app->pass_len] = '\0';
+	while (app->pass_len > 0 && ((unsigned char)app->pass[app->pass_len] & 0xC0) == 0x80);
+	app->pass_chars--;
+}
+
+static void try_unlock(struct cw_app *app)
+{
+	struct cw_session *s = app->session;
+	struct cw_error err;
+	struct cw_id id;
+	int rc;
+
+	if (app->pass_len == 0) {
+		snprintf(app->lock_note, sizeof app->lock_note, "type the passphrase, then Enter");
+		return;
+	}
+	/* Deriving the key takes about half a second: say so rather than look frozen. */
+	snprintf(app->lock_note, sizeof app->lock_note, "checking the passphrase…");
+	cw_lock_draw(app);
+	cw_error_clear(&err);
+	rc = cw_session_open_with_passphrase(s, app->pass, app->pass_len, &err);
+	pass_wipe(app);
+	if (rc == 0) {
+		cw_store_database_id(s->store, &id);
+		if (!cw_id_equal(&id, &app->database)) {
+			/* Another database put in its folder while locked: not what was locked. */
+			cw_session_close(s);
+			rc = cw_error_set(&err, CW_EREFUSED, "database",
+					  "the database in this folder is not the one that was "
+					  "locked");
+		}
+	}
+	if (rc == CW_EKEY && !strcmp(err.field, "passphrase")) {
+		snprintf(app->lock_note, sizeof app->lock_note, "wrong passphrase: still locked");
+		return;
+	}
+	if (rc != 0) {
+		char line[400];
+
+		cw_error_format(&err, line, sizeof line);
+		snprintf(app->lock_note, sizeof app->lock_note, "%.300s", line);
+		return;
+	}
+	app->st = s->store;
+	app->locked = 0;
+	app->lock_note[0] = '\0';
+	app->generation = cw_store_generation(app->st);
+	cw_app_invalidate(app);
+	cw_app_touch(app);
+	cw_screen_repaint();
+	cw_app_status(app, 0, "unlocked");
+}
+
+void cw_lock_key(struct cw_app *app, int key)
+{
+	switch (cw_keys_lookup(CW_CTX_LOCK, key)) {
+	case CW_ACT_QUIT:
+		app->quit = 1;
+		return;
+	case CW_ACT_UNLOCK:
+		if (app->pass)
+			try_unlock(app);
+		return;
+	case CW_ACT_BACKSPACE:
+		if (app->pass)
+			pass_backspace(app);
+		return;
+	case CW_ACT_KILL_LINE:
+		pass_wipe(app);
+		return;
+	default:
+		break;
+	}
+	/* Printable characters only: Esc, arrows and other control keys are not passphrases. */
+	if (app->pass && !CW_KEY_IS_FN(key) && key >= 0x20 && key != 0x7F && key <= 0x10FFFF &&
+	    !(key >= 0xD800 && key <= 0xDFFF))
+		pass_add(app, (uint32_t)key);
+}
