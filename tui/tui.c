@@ -205,6 +205,13 @@ static void draw(struct cw_app *app)
 		cw_view_conflicts_draw(app, v, 0, height);
 		break;
 	}
+	/* The demo and test databases are plain: say so on every screen, so nobody mistakes
+	 * one for a database that a seized laptop would keep closed. */
+	if (!cw_store_encrypted(app->st)) {
+		size_t n = strlen(app->info);
+
+		snprintf(app->info + n, sizeof app->info - n, "%snot encrypted", n ? " | " : "");
+	}
 	/* The status line: the filter being typed, a question, a message, or the view's info. */
 	if (app->prompting) {
 		const char *text = cw_edit_text(&app->prompt);

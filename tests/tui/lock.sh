@@ -169,7 +169,7 @@ export CASEWATCH_LOCK_AFTER=1s
 keys "2<Dump>L<Dump><Tick><Tick><Dump>"
 unset CASEWATCH_LOCK_AFTER
 screen 1
-printf '%s\n' "$screen" | grep -qF "Plain Personname" || fail "no list: $screen"
+printf '%s\n' "$screen" | grep -qF "1 people | 1/1 | not encrypted" || fail "no label: $screen"
 screen 2
 printf '%s\n' "$screen" | grep -qF "this database is not encrypted: there is no key to lock" ||
 	fail "L on a plain database: $screen"

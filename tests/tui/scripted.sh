@@ -20,6 +20,8 @@ has " 1 Cases   2 People   3 Records"
 has "DATE       KIND"
 has "records | 1/"
 lines 24
+# The demo data stays in a plain database, and every screen says so.
+has "| not encrypted"
 
 # Quick key for 437 bis: Kang Saran's records only, the filter and the count in the status bar.
 keys 'b'
