@@ -34,6 +34,13 @@ static void cw_store_name_hash(const struct cw_store *st, const char *name,
 				   sizeof st->name_key);
 }
 
+void cw_store_name_key(const struct cw_store *st, enum cw_name_type type, const char *name,
+		       uint8_t out[1 + NAME_HASH_LEN])
+{
+	out[0] = (uint8_t)type;
+	cw_store_name_hash(st, name, out + 1);
+}
+
 /* The keys one record owns, as entries (db, key length, key), and the texts of the names
  * (courts, provinces, prisons) they stand for, as entries (key(9), text length(2), text). */
 struct keyset {
@@ -79,8 +86,7 @@ static void keyset_name(struct keyset *ks, struct cw_store *st, enum cw_db db,
 
 	if (!name || !*name)
 		return;
-	nk[0] = (uint8_t)type;
-	cw_store_name_hash(st, name, nk + 1);
+	cw_store_name_key(st, type, name, nk);
 	keyset_add(ks, DB_NAMES, nk, sizeof nk);
 	{
 		/* Kept for the names table: a case's court is no longer at hand when keys are

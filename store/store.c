@@ -21,6 +21,11 @@ static const char *const db_names[DB_COUNT] = {
 	"tombstones", "conflicts", "peers",       "audit_seen",  "counts",  "by_next_date",
 };
 
+const char *cw_store_table_name(enum cw_db db)
+{
+	return (unsigned)db < DB_COUNT ? db_names[db] : "?";
+}
+
 int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_error *err)
 {
 	if (rc < 0 && rc >= CW_EDAMAGED)

@@ -97,6 +97,37 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 /* The key slot of the database in dir: its master key wrapped by a passphrase. */
 void cw_store_keyslot_path(const char *dir, char *out, size_t len);
 
+/* Encrypting a plain database (encrypt.c): the command writes a new encrypted environment
+ * beside the plain one, copies everything into it with this, then swaps the files. */
+struct cw_copy_stats {
+	size_t records, tombstones, conflicts, audit, peers;
+	uint64_t txn; /* the plain database's last transaction when it was copied */
+};
+
+/* Copies everything of the open plain database `plain` into `enc`, a newly created, empty
+ * encrypted database with the same id, in one write transaction of enc, holding plain's write
+ * lock throughout so that no other process changes it meanwhile. Records, deletions, conflicts,
+ * audit entries (same sequence numbers), audit marks and peers keep their content exactly
+ * (headers, stamps, version vectors); index keys, names and counts are made again under enc's
+ * key. Then checks the copy: every table holds as many entries as plain's, every sealed value
+ * opens to the original's bytes, every record, deletion and conflict decodes, the indexes of
+ * dates, kinds and ids are identical and every name and peer is found by its new tag. plain
+ * is only read. CW_EINVAL (plain encrypted, enc plain, the ids differ, either read-only),
+ * CW_EREFUSED (enc not empty), CW_EDAMAGED (a value of plain does not decode, or the copy
+ * differs: err says where), CW_EDB, CW_ENOMEM. */
+int cw_store_copy_encrypted(struct cw_store *plain, struct cw_store *enc,
+			    struct cw_copy_stats *stats, struct cw_error *err);
+
+/* Whether a process other than this one has the database in dir open (every process that opens
+ * it holds a lock on its lock file while it does): 1, with that process's id in *pid (may be
+ * NULL), or 0. Call it while this process does not have the database open itself: its own lock
+ * cannot be seen, and closing the probe's descriptor would drop it. CW_EIO. */
+int cw_store_in_use(const char *dir, long *pid, struct cw_error *err);
+
+/* The number of the last transaction committed to the database in dir (opened briefly,
+ * read-only): it changes with every write, so a copy can tell whether it is still current. */
+int cw_store_last_txn(const char *dir, uint64_t *txn, struct cw_error *err);
+
 /* This database's random id, made when it was created. */
 void cw_store_database_id(const struct cw_store *st, struct cw_id *out);
 /* The current map size in bytes (grows when full). */

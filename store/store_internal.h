@@ -150,6 +150,9 @@ int cw_store_name_tag(const struct cw_store *st, const char *norm, size_t len,
 #define PEER_TAG_LEN 16
 size_t cw_store_peer_key(const struct cw_store *st, const char *name, uint8_t out[PEER_KEY_MAX]);
 
+/* The name of a table, as LMDB knows it ("records", "by_kind"), for messages. */
+const char *cw_store_table_name(enum cw_db db);
+
 /* Maps an LMDB return code to a project error with a message saying what was being done.
  * A project code (CW_E*, err already filled, e.g. CW_EDAMAGED from cw_val_get) passes
  * through unchanged. */
@@ -167,6 +170,11 @@ int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *
 /* Writes the keys of rec and remembers them in record_keys, so that its next change removes
  * exactly these. A hearing's or milestone's keys include its case's: the case is read. */
 int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err);
+
+/* The key of a name in the names table: its type, then the keyed hash of the name with case
+ * and spacing normalised (so every spelling that matches shares it). */
+void cw_store_name_key(const struct cw_store *st, enum cw_name_type type, const char *name,
+		       uint8_t out[1 + NAME_HASH_LEN]);
 
 /* Removes the keys the stored version of `id` owns. */
 int cw_store_remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_error *err);

@@ -13,6 +13,7 @@
 
 #include "models/codec.h"
 #include "store/store.h"
+#include "store/vault.h"
 #include "tests/test_keys.h"
 #include "tests/testutil.h"
 
@@ -799,6 +800,160 @@ START_TEST(reader_and_writer_processes_at_once)
 }
 END_TEST
 
+/* A new encrypted store beside the plain one: in dir/enc, with `id` (the plain one's). */
+static struct cw_store *open_encrypted(const char *sub, const struct cw_id *id)
+{
+	struct cw_store_options opt = {0, "tester", 1, 0};
+	struct cw_store *s = NULL;
+	struct cw_vault *v = NULL;
+	struct cw_error err;
+	char path[4200];
+
+	snprintf(path, sizeof path, "%s/%s", dir, sub);
+	ck_assert_msg(cw_vault_new(&v, &err) == 0, "%s", err.message);
+	opt.vault = v;
+	opt.database_id = id;
+	ck_assert_msg(cw_store_open(path, &opt, &s, &err) == 0, "%s", err.message);
+	return s;
+}
+
+static size_t count_in(struct cw_store *s, const char *line, uint32_t kinds)
+{
+	struct cw_store *saved = st;
+	size_t n;
+
+	st = s;
+	n = count(line, kinds);
+	st = saved;
+	return n;
+}
+
+/* The copy holds the same records (same encodings, headers and all), deletions and audit
+ * entries, and every index answers the same through the new key's tags; names keep the
+ * spelling that was shown. */
+START_TEST(copy_encrypted_keeps_everything)
+{
+	static const char *const spellings[] = {"Phnom Penh Court", "PHNOM PENH COURT",
+						"phnom penh court", "Phnom  Penh Court",
+						"phnom Penh court", "Phnom penh COURT"};
+	static const char *const filters[] = {"",
+					      "article:494",
+					      "article:\"437 bis\"",
+					      "court:phnom",
+					      "province:phnom",
+					      "person:Chhim"};
+	struct cw_id p = add_person("Chhim Sithar", "Phnom Penh"), id, c = {{0}}, h;
+	struct cw_copy_stats stats;
+	struct cw_audit_entry *a1, *a2;
+	struct cw_record r1, r2;
+	struct cw_store *enc;
+	struct cw_error err;
+	size_t n1, n2;
+	char **names;
+
+	for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++)
+		c = add_case(spellings[i], &p, i % 2 ? "494/495" : "437 bis", spellings[i], "2023");
+	h = add_hearing(&c, "2023-05-25", "verdict day");
+	add_hearing(&c, "2023-06-01", "second");
+	add_milestone(&p, &c, "2023-05-25", CW_MS_VERDICT);
+	ck_assert_msg(cw_store_delete(st, &h, &err) == 0, "%s", err.message);
+	cw_store_database_id(st, &id);
+	enc = open_encrypted("enc", &id);
+	ck_assert_msg(cw_store_copy_encrypted(st, enc, &stats, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(stats.records, 1 + 6 + 1 + 1);
+	ck_assert_uint_eq(stats.tombstones, 1);
+	ck_assert_uint_eq(stats.conflicts, 0);
+	ck_assert_uint_eq(stats.audit, 1 + 6 + 2 + 1 + 1);
+	/* Every record, header and version vector included. */
+	ck_assert_int_eq(cw_store_get(st, &c, &r1, &err), 0);
+	ck_assert_int_eq(cw_store_get(enc, &c, &r2, &err), 0);
+	ck_assert_int_eq(r1.updated, r2.updated);
+	ck_assert_str_eq(r1.author, r2.author);
+	ck_assert_uint_eq(r1.versions.n, r2.versions.n);
+	cw_record_free(&r1);
+	cw_record_free(&r2);
+	ck_assert_int_eq(cw_store_get(enc, &h, &r2, &err), CW_ENOTFOUND);
+	/* Filters through tags: articles, courts, provinces, people, cases. */
+	for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
+		ck_assert_uint_eq(count_in(st, filters[i], 0xff), count_in(enc, filters[i], 0xff));
+	ck_assert_uint_eq(count_in(enc, "article:494", CW_KIND_BIT(CW_KIND_CASE)), 3);
+	/* The audit log, entry for entry. */
+	ck_assert_int_eq(cw_store_audit(st, 0, 0, &a1, &n1, &err), 0);
+	ck_assert_int_eq(cw_store_audit(enc, 0, 0, &a2, &n2, &err), 0);
+	ck_assert_uint_eq(n1, n2);
+	for (size_t i = 0; i < n1; i++) {
+		ck_assert_uint_eq(a1[i].seq, a2[i].seq);
+		ck_assert_int_eq(a1[i].time, a2[i].time);
+		ck_assert_uint_eq(a1[i].action, a2[i].action);
+		ck_assert_uint_eq(a1[i].kind, a2[i].kind);
+		ck_assert(cw_id_equal(&a1[i].record, &a2[i].record));
+		ck_assert(cw_id_equal(&a1[i].database, &a2[i].database));
+		ck_assert_str_eq(a1[i].author, a2[i].author);
+	}
+	free(a1);
+	free(a2);
+	/* The court is one name, shown as it was first written, not as the copy met it. */
+	ck_assert_int_eq(cw_store_names(enc, CW_NAME_COURT, NULL, &names, &n1, &err), 0);
+	ck_assert_uint_eq(n1, 1);
+	ck_assert_str_eq(names[0], spellings[0]);
+	cw_store_names_free(names, n1);
+	/* Nothing is copied twice, nor into a store of another id, nor from an encrypted one. */
+	ck_assert_int_eq(cw_store_copy_encrypted(st, enc, &stats, &err), CW_EREFUSED);
+	ck_assert_int_eq(cw_store_copy_encrypted(enc, enc, &stats, &err), CW_EINVAL);
+	cw_store_close(enc);
+	cw_id_random(&id);
+	enc = open_encrypted("other", &id);
+	ck_assert_int_eq(cw_store_copy_encrypted(st, enc, &stats, &err), CW_EINVAL);
+	cw_store_close(enc);
+}
+END_TEST
+
+/* Another process that has the database open is seen (its lock on lock.mdb); every write
+ * moves the last transaction on. */
+START_TEST(in_use_and_last_txn)
+{
+	int go[2], ready[2];
+	uint64_t t1, t2;
+	struct cw_error err;
+	pid_t child;
+	long pid;
+	int status;
+	char byte = 0;
+
+	add_person("Someone", NULL);
+	cw_store_close(st);
+	st = NULL;
+	ck_assert_int_eq(cw_store_in_use(dir, &pid, &err), 0);
+	ck_assert_int_eq(cw_store_last_txn(dir, &t1, &err), 0);
+	ck_assert_int_eq(pipe(go), 0);
+	ck_assert_int_eq(pipe(ready), 0);
+	child = fork();
+	ck_assert_int_ge(child, 0);
+	if (child == 0) {
+		st = open_store(0);
+		if (write(ready[1], &byte, 1) != 1 || read(go[0], &byte, 1) != 1)
+			_exit(3);
+		add_person("Another", NULL);
+		cw_store_close(st);
+		_exit(0);
+	}
+	ck_assert_int_eq(read(ready[0], &byte, 1), 1);
+	ck_assert_int_eq(cw_store_in_use(dir, &pid, &err), 1);
+	ck_assert_int_eq(pid, child);
+	ck_assert_int_eq(write(go[1], &byte, 1), 1);
+	ck_assert_int_eq(waitpid(child, &status, 0), child);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ck_assert_int_eq(cw_store_in_use(dir, &pid, &err), 0);
+	ck_assert_int_eq(cw_store_last_txn(dir, &t2, &err), 0);
+	ck_assert_uint_gt(t2, t1);
+	close(go[0]);
+	close(go[1]);
+	close(ready[0]);
+	close(ready[1]);
+	st = open_store(0);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
 	Suite *s = suite_create("store");
@@ -825,6 +980,8 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, find_id_prefix_and_resolve_names);
 	tcase_add_test(tc, names_dictionary_for_pickers);
 	tcase_add_test(tc, reader_and_writer_processes_at_once);
+	tcase_add_test(tc, copy_encrypted_keeps_everything);
+	tcase_add_test(tc, in_use_and_last_txn);
 	suite_add_tcase(s, tc);
 	return s;
 }
