@@ -1,9 +1,12 @@
-/* cmd_keys.c - the commands on a database's key: unlock, lock, passphrase, destroy-key, key
- * export and key import; see commands.h. The key itself never passes through here in the
- * clear except to the keyring: store/vault.c wraps and unwraps it, app/unlock.c asks for
+/* cmd_keys.c - the commands on a database's key: encrypt, unlock, lock, passphrase,
+ * destroy-key, key export and key import; see commands.h. The key itself never passes through here
+ * in the clear except to the keyring: store/vault.c wraps and unwraps it, app/unlock.c asks for
  * passphrases and talks to the kernel. */
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,4 +283,319 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 		(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
 		cli->session.db_dir);
 	return 0;
+}
+
+/* ---- encrypt: a plain database made encrypted ----------------------------------------------- */
+
+const char cw_encrypt_help[] =
+	"Turns a plain database (made with 'init --no-encryption') into an encrypted one,\n"
+	"keeping every record, deletion, conflict, audit entry and peer exactly as it was.\n"
+	"Asks for the new passphrase twice (or reads it with --new-passphrase-file FILE or\n"
+	"--new-passphrase-fd N), writes the encrypted copy in DIR/.encrypting, checks it\n"
+	"against the original, and only then puts it in place of the plain file. If anything\n"
+	"fails before that, the plain database is left exactly as it was.\n"
+	"No other casewatch (nor the terminal interface) may have the database open meanwhile:\n"
+	"encrypt refuses to start, or to finish, while one does.\n"
+	"The old file's blocks may stay on the disk until they are overwritten: keep full-disk\n"
+	"encryption on as well.\n"
+	"  --kdf-cost minimal   the cheapest key derivation: for tests only, it protects nothing\n";
+
+/* The passphrase the copy's key slot was written with, to prove the slot opens the copy. */
+struct slot_pass {
+	const char *path, *pass;
+	size_t len;
+};
+
+static int slot_key(void *ctx, const char *dir, const struct cw_id *database, struct cw_vault **out,
+		    struct cw_error *err)
+{
+	const struct slot_pass *sp = ctx;
+
+	(void)dir;
+	return cw_keyslot_open(sp->path, sp->pass, sp->len, database, out, err);
+}
+
+/* Removes the work folder and what is in it (an earlier encrypt's, left by a crash, or this
+ * one's after a failure), never following a symbolic link: only files casewatch put there go. */
+static int remove_work_dir(const char *work, struct cw_error *err)
+{
+	int fd;
+	struct dirent *e;
+	struct stat sb;
+	DIR *d;
+
+	if (lstat(work, &sb) != 0)
+		return errno == ENOENT
+			       ? 0
+			       : cw_error_set(err, CW_EIO, "database", "cannot look at %.300s: %s",
+					      work, strerror(errno));
+	if (S_ISLNK(sb.st_mode) || !S_ISDIR(sb.st_mode))
+		return cw_error_set(
+			err, CW_EIO, "database",
+			"%.300s is in the way and is %s, not a folder an earlier encrypt "
+			"left: look at it, remove it, and run encrypt again",
+			work, S_ISLNK(sb.st_mode) ? "a symbolic link" : "a file");
+	/* Opened without following a link, should one have been put there since. */
+	fd = open(work, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || !(d = fdopendir(fd))) {
+		int saved = errno;
+
+		if (fd >= 0)
+			close(fd);
+		return cw_error_set(err, CW_EIO, "database",
+				    "%.300s is in the way and is not a folder an earlier encrypt "
+				    "left (%s): look at it, remove it, and run encrypt again",
+				    work, strerror(saved));
+	}
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (unlinkat(dirfd(d), e->d_name, 0) != 0) {
+			int saved = errno;
+
+			closedir(d);
+			return cw_error_set(err, CW_EIO, "database",
+					    "cannot remove %.300s/%.100s: %s", work, e->d_name,
+					    strerror(saved));
+		}
+	}
+	closedir(d);
+	if (rmdir(work) != 0)
+		return cw_error_set(err, CW_EIO, "database", "cannot remove %.300s: %s", work,
+				    strerror(errno));
+	return 0;
+}
+
+/* Flushes a folder, so that the renames in it survive a crash. */
+static int sync_dir(const char *dir, struct cw_error *err)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return cw_error_set(err, CW_EIO, "database", "cannot open %.300s: %s", dir,
+				    strerror(errno));
+	rc = fsync(fd);
+	close(fd);
+	return rc ? cw_error_set(err, CW_EIO, "database", "cannot flush %.300s: %s", dir,
+				 strerror(errno))
+		  : 0;
+}
+
+/* Refused while another process has the database open: it would go on reading and writing the
+ * plain file after it is replaced, and its changes would be lost. */
+static int refuse_in_use(struct cw_cli *cli)
+{
+	long pid;
+	int rc = cw_store_in_use(cli->session.db_dir, &pid, &cli->err);
+
+	if (rc <= 0)
+		return rc;
+	return cw_error_set(&cli->err, CW_EREFUSED, "database",
+			    "another process (pid %ld) has %.300s open: close every casewatch "
+			    "on it, then run encrypt again",
+			    pid, cli->session.db_dir);
+}
+
+/* Writes the encrypted copy in `work`: a new key, its slot, the store made with the plain one's
+ * id and the copy, checked; then the slot is opened with the passphrase and must open the copy,
+ * as the next command will. */
+static int build_copy(struct cw_cli *cli, const char *work, const struct cw_kdf_params *kdf,
+		      const char *pass, size_t len, struct cw_copy_stats *stats)
+{
+	struct cw_store *plain = cli->session.store, *enc = NULL;
+	struct cw_store_options opt = {0, cli->session.author, 1, 0};
+	struct slot_pass sp = {NULL, pass, len};
+	struct cw_vault *vault = NULL;
+	const char *map = getenv("CASEWATCH_MAP_SIZE");
+	char slot[4096], data[4096];
+	struct cw_id id;
+	struct stat sb;
+	int rc;
+
+	cw_store_database_id(plain, &id);
+	snprintf(slot, sizeof slot, "%s/key", work);
+	if ((rc = cw_vault_new(&vault, &cli->err)) != 0 ||
+	    (rc = cw_keyslot_write(slot, vault, pass, len, kdf, &id, &cli->err)) != 0) {
+		cw_vault_free(vault);
+		return rc;
+	}
+	/* Room for the copy at once (sealed values are longer), so that the one transaction is
+	 * not run again and again while the map grows; tests set a tiny map to force it. */
+	snprintf(data, sizeof data, "%s/data.mdb", cli->session.db_dir);
+	opt.map_size = cw_store_map_size(plain);
+	if (stat(data, &sb) == 0 && (size_t)sb.st_size > opt.map_size / 2)
+		opt.map_size = (size_t)sb.st_size * 2;
+	if (map)
+		opt.map_size = (size_t)strtoull(map, NULL, 10);
+	opt.vault = vault; /* the store owns it now */
+	opt.database_id = &id;
+	if ((rc = cw_store_open(work, &opt, &enc, &cli->err)) != 0)
+		return rc;
+	rc = cw_store_copy_encrypted(plain, enc, stats, &cli->err);
+	cw_store_close(enc);
+	if (rc != 0)
+		return rc;
+	memset(&opt, 0, sizeof opt);
+	opt.read_only = 1;
+	opt.get_key = slot_key;
+	sp.path = slot;
+	opt.key_ctx = &sp;
+	if ((rc = cw_store_open(work, &opt, &enc, &cli->err)) != 0)
+		return rc;
+	cw_store_close(enc);
+	return 0;
+}
+
+/* Nobody opened the plain database since it was copied, and nothing was written to it: the
+ * copy is still the whole of it. Called with it closed here. */
+static int still_current(struct cw_cli *cli, const struct cw_copy_stats *stats)
+{
+	uint64_t txn;
+	int rc;
+
+	if ((rc = cw_store_last_txn(cli->session.db_dir, &txn, &cli->err)) != 0 ||
+	    (rc = refuse_in_use(cli)) != 0)
+		return rc;
+	if (txn != stats->txn)
+		return cw_error_set(&cli->err, CW_EREFUSED, "database",
+				    "%.300s was changed while it was being encrypted (another "
+				    "casewatch?): run encrypt again",
+				    cli->session.db_dir);
+	return 0;
+}
+
+/* Puts the checked copy in place of the plain database. The key slot goes first: a crash
+ * between the two renames then leaves the plain database with a spare slot beside it (which
+ * the next encrypt replaces), never an encrypted file without its key. */
+static int swap_in(struct cw_cli *cli, const char *work)
+{
+	const char *dir = cli->session.db_dir;
+	char from[4096], to[4096];
+	int rc;
+
+	snprintf(from, sizeof from, "%s/key", work);
+	cw_store_keyslot_path(dir, to, sizeof to);
+	if (rename(from, to) != 0)
+		return cw_error_set(&cli->err, CW_EIO, "database", "cannot move %.300s: %s", from,
+				    strerror(errno));
+	if ((rc = sync_dir(dir, &cli->err)) != 0) {
+		unlink(to);
+		return rc;
+	}
+	snprintf(from, sizeof from, "%s/data.mdb", work);
+	snprintf(to, sizeof to, "%s/data.mdb", dir);
+	if (rename(from, to) != 0) {
+		rc = cw_error_set(&cli->err, CW_EIO, "database", "cannot move %.300s: %s", from,
+				  strerror(errno));
+		cw_store_keyslot_path(dir, to, sizeof to);
+		unlink(to);
+		return rc;
+	}
+	/* Done: the database is the encrypted one. What is left is tidying up (the copy's lock
+	 * file holds nothing secret), so its failures are told, not returned. */
+	if (sync_dir(dir, &cli->err) != 0 || remove_work_dir(work, &cli->err) != 0 ||
+	    sync_dir(dir, &cli->err) != 0) {
+		char msg[512];
+
+		cw_error_format(&cli->err, msg, sizeof msg);
+		fprintf(stderr, "casewatch: warning: %s\n", msg);
+		cw_error_clear(&cli->err);
+	}
+	return 0;
+}
+
+/* After a failure before the swap: the work folder goes and the message says that the plain
+ * database is as it was. */
+static int abandon(struct cw_cli *cli, const char *work, int rc)
+{
+	struct cw_error cleanup = {0};
+	size_t used = strlen(cli->err.message);
+	const char *note = "; the plain database was left as it was";
+
+	if (remove_work_dir(work, &cleanup) != 0)
+		note = "; the plain database was left as it was, but the copy could not be removed";
+	if (used + strlen(note) < sizeof cli->err.message)
+		memcpy(cli->err.message + used, note, strlen(note) + 1);
+	return rc;
+}
+
+int cw_cmd_encrypt(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct cw_kdf_params kdf = cw_kdf_default();
+	struct cw_copy_stats stats;
+	struct cw_session *s = &cli->session;
+	struct cw_opt opt;
+	struct cw_id id;
+	char work[3900], *pass = NULL; /* room left for the names of the files in it */
+	size_t len;
+	int rc, i = first_arg, encrypted;
+
+	(void)cmd;
+	while ((rc = cw_cli_next_opt(cli, &i, "help,json", &opt)) == 1) {
+		if (!strcmp(opt.name, "kdf-cost") && !strcmp(opt.value, "minimal"))
+			kdf = cw_kdf_cheapest(); /* tests only: protects nothing */
+		else if (!strcmp(opt.name, "kdf-cost") && strcmp(opt.value, "default") != 0)
+			return cw_error_set(&cli->err, CW_EUSAGE, "kdf-cost",
+					    "is 'default' or 'minimal' (tests only)");
+		else if (strcmp(opt.name, "help") && strcmp(opt.name, "json") &&
+			 strcmp(opt.name, "kdf-cost"))
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
+					    "unknown option; see casewatch encrypt --help");
+	}
+	if (rc < 0 || (rc = cw_store_identify(s->db_dir, &id, &encrypted, &cli->err)) != 0)
+		return rc;
+	if ((size_t)snprintf(work, sizeof work, "%s/.encrypting", s->db_dir) >= sizeof work)
+		return cw_error_set(&cli->err, CW_EUSAGE, "db", "the folder's path is too long");
+	if (encrypted)
+		return cw_error_set(&cli->err, CW_EREFUSED, "database",
+				    "the database in %.300s is encrypted already ('casewatch "
+				    "passphrase' changes its passphrase)",
+				    s->db_dir);
+	if ((rc = refuse_in_use(cli)) != 0)
+		return rc;
+	/* Its first passphrase, as for init: --new-passphrase-* when given, else the usual
+	 * source (the terminal asks twice). */
+	rc = s->new_pass.fd >= 0 || s->new_pass.file
+		     ? cw_session_new_passphrase(s, "New passphrase", &pass, &len, &cli->err)
+		     : cw_session_passphrase(s, "New passphrase", 1, &pass, &len, &cli->err);
+	if (rc != 0)
+		return rc;
+	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+		goto out;
+	if (cw_store_encrypted(s->store)) { /* encrypted by someone else since it was looked at */
+		rc = cw_error_set(&cli->err, CW_EREFUSED, "database",
+				  "the database in %.300s is encrypted already", s->db_dir);
+		goto out;
+	}
+	if ((rc = remove_work_dir(work, &cli->err)) != 0)
+		goto out;
+	if (mkdir(work, 0700) != 0) {
+		rc = cw_error_set(&cli->err, CW_EIO, "database", "cannot create %.300s: %s", work,
+				  strerror(errno));
+		goto out;
+	}
+	rc = build_copy(cli, work, &kdf, pass, len, &stats);
+	cw_session_close(s);
+	if (rc == 0)
+		rc = still_current(cli, &stats);
+	if (rc == 0)
+		rc = swap_in(cli, work);
+	if (rc != 0) {
+		rc = abandon(cli, work, rc);
+		goto out;
+	}
+	fprintf(cli->out,
+		"encrypted %s: %zu records, %zu deletions, %zu conflicting versions, %zu audit "
+		"entries and %zu peers copied and checked; the plaintext file data.mdb was "
+		"replaced by the encrypted copy\n",
+		s->db_dir, stats.records, stats.tombstones, stats.conflicts, stats.audit,
+		stats.peers);
+	fprintf(cli->out,
+		"Warning: the old file's blocks may remain on the disk until they are "
+		"overwritten; keep full-disk encryption on as well.\n"
+		"Without the passphrase nothing in it can be read: write a recovery file now "
+		"with 'casewatch key export --to FILE' and give it to your supervisor.\n");
+out:
+	cw_passphrase_free(pass);
+	return rc;
 }

@@ -39,7 +39,8 @@ extern const char cw_bundle_content_help[];
 extern const char cw_conflicts_help[];
 extern const char cw_audit_help[];
 
-/* Keys (cmd_keys.c): unlock, lock, passphrase, destroy-key, key export|import. */
+/* Keys (cmd_keys.c): encrypt, unlock, lock, passphrase, destroy-key, key export|import. */
+int cw_cmd_encrypt(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_unlock(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_lock(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_passphrase(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
@@ -47,6 +48,7 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 int cw_cmd_key_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 extern const char cw_keys_help[];
+extern const char cw_encrypt_help[];
 
 /* verify (cmd_verify.c). */
 int cw_cmd_verify(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);

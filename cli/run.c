@@ -100,6 +100,9 @@ static const struct cw_command commands[] = {
 	{"verify", NULL, cw_cmd_verify, 0, "casewatch verify [--json]",
 	 "check the database without trusting it; nothing is written", cw_verify_help},
 	/* the database's key */
+	{"encrypt", NULL, cw_cmd_encrypt, 0, "casewatch encrypt",
+	 "turn a plain database into an encrypted one (no other casewatch may have it open)",
+	 cw_encrypt_help},
 	{"unlock", NULL, cw_cmd_unlock, 0, "casewatch unlock [--for 30m]",
 	 "keep the key in the kernel keyring for a while so commands do not ask", cw_keys_help},
 	{"lock", NULL, cw_cmd_lock, 0, "casewatch lock", "forget the unlocked key now",
