@@ -195,17 +195,31 @@ static int put_name_text(struct pass *p, const MDB_val *k, const MDB_val *v, str
 	memcpy(text, (const uint8_t *)v->mv_data + 4, len);
 	text[len] = '\0';
 	cw_store_name_key(p->t->st, (enum cw_name_type)((const uint8_t *)k->mv_data)[0], text, nk);
-	rc = cw_val_get(p->t->st, p->t->txn, DB_NAMES, &ek, &ev, &p->buf, err);
-	if (rc == MDB_NOTFOUND ||
-	    (rc == 0 && (ev.mv_size < 4 || get_be32(ev.mv_data) != get_be32(v->mv_data))))
+	uint32_t count;
+	MDB_val etext;
+	struct cw_buf nv = {0};
+
+	rc = mdb_get(p->t->txn, p->t->st->dbi[DB_NAMES], &ek, &ev);
+	if (rc == 0 &&
+	    (rc = cw_store_name_open(p->t->st, &ek, &ev, &p->buf, &count, &etext, err)) != 0)
+		return rc;
+	if (rc == MDB_NOTFOUND || (rc == 0 && count != get_be32(v->mv_data)))
 		return cw_error_set(
 			err, CW_EDAMAGED, "database",
 			"the encrypted copy's names differ from the original's ('%.100s')", text);
 	if (rc != 0)
 		return cw_store_lmdb_error(p->t, rc, "copying names", err);
-	if (ev.mv_size == v->mv_size && memcmp(ev.mv_data, v->mv_data, v->mv_size) == 0)
+	if (etext.mv_size == len && memcmp(etext.mv_data, text, len) == 0)
 		return 0;
-	if ((rc = cw_val_put(p->t, DB_NAMES, &ek, v->mv_data, v->mv_size, 0)) != 0)
+	/* The count stays; the name is the original's spelling, sealed. */
+	if (cw_buf_append(&nv, v->mv_data, 4) != 0 ||
+	    cw_store_name_body(p->t->st, &ek, text, &nv) != 0) {
+		cw_buf_free(&nv);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	rc = mdb_put(p->t->txn, p->t->st->dbi[DB_NAMES], &ek, &(MDB_val){nv.len, nv.data}, 0);
+	cw_buf_free(&nv);
+	if (rc != 0)
 		return cw_store_lmdb_error(p->t, rc, "copying names", err);
 	return 0;
 }
@@ -303,8 +317,15 @@ static int check_name(struct pass *p, const MDB_val *k, const MDB_val *v, struct
 	memcpy(text, (const uint8_t *)v->mv_data + 4, len); /* (at least 4: copied already) */
 	text[len] = '\0';
 	cw_store_name_key(p->enc, (enum cw_name_type)((const uint8_t *)k->mv_data)[0], text, nk);
-	rc = cw_val_get(p->enc, p->etxn, DB_NAMES, &ek, &ev, &p->buf, err);
-	if (rc == 0 && ev.mv_size == v->mv_size && memcmp(ev.mv_data, v->mv_data, v->mv_size) == 0)
+	uint32_t count;
+	MDB_val etext;
+
+	rc = mdb_get(p->etxn, p->enc->dbi[DB_NAMES], &ek, &ev);
+	if (rc == 0 &&
+	    (rc = cw_store_name_open(p->enc, &ek, &ev, &p->buf, &count, &etext, err)) != 0)
+		return rc;
+	if (rc == 0 && count == get_be32(v->mv_data) && etext.mv_size == len &&
+	    memcmp(etext.mv_data, text, len) == 0)
 		return 0;
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return cw_store_lmdb_error(NULL, rc, "checking the encrypted copy", err);
