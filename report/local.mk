@@ -11,7 +11,7 @@ libcwreport_a_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 REPORT_LIBS = libcwreport.a $(STORE_LIBS)
 
 check_PROGRAMS += tests/check_report
-tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_fixture.h
+tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_fixture.h tests/test_keys.h
 tests_check_report_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS)
 tests_check_report_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
 

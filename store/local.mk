@@ -7,7 +7,7 @@ libcwstore_a_CFLAGS += $(JANSSON_CFLAGS)
 ## The merge rule and bundles in-process (three stores in temporary directories), and the
 ## real binary with three databases exchanging bundles in different orders.
 check_PROGRAMS += tests/check_sync
-tests_check_sync_SOURCES = tests/check_sync.c tests/testutil.h
+tests_check_sync_SOURCES = tests/check_sync.c tests/testutil.h tests/test_keys.h
 tests_check_sync_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS) $(JANSSON_CFLAGS)
 tests_check_sync_LDADD = $(STORE_LIBS) $(CHECK_LIBS)
 
