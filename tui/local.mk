@@ -29,5 +29,6 @@ CLI_TESTS += \
 	tests/tui/scripted.sh \
 	tests/tui/tmux.sh \
 	tests/tui/conflicts.sh \
-	tests/tui/lock.sh
+	tests/tui/lock.sh \
+	tests/tui/editor.sh
 EXTRA_DIST += tests/tui/lib.sh

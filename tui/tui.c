@@ -14,12 +14,16 @@
 #include "config.h"
 
 #include <curses.h>
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/magic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include "app/settings.h"
@@ -250,11 +254,61 @@ static void draw(struct cw_app *app)
 
 /* ---- $EDITOR ---------------------------------------------------------------------------- */
 
+/* A folder for the editor's file in memory-backed storage ($XDG_RUNTIME_DIR on tmpfs: never on
+ * the disk, private to the user, gone at logout). With an encrypted database and no such
+ * folder, notes are not written out at all: a plaintext file on the disk would outlive the
+ * key. A plain database's notes may go to $TMPDIR. Returns 0 with the folder made in dir. */
+static int private_folder(struct cw_app *app, char *dir, size_t len)
+{
+	const char *run = getenv("XDG_RUNTIME_DIR"), *tmp = getenv("TMPDIR");
+	struct statfs fs;
+
+	if (run && *run && statfs(run, &fs) == 0 &&
+	    (fs.f_type == TMPFS_MAGIC || fs.f_type == RAMFS_MAGIC))
+		snprintf(dir, len, "%s/casewatch-XXXXXX", run);
+	else if (!cw_store_encrypted(app->st))
+		snprintf(dir, len, "%s/casewatch-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	else
+		return -1;
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+/* Overwrites and removes every file in the editor's folder (the notes, and the swap or backup
+ * files editors leave beside them), then the folder. */
+static void wipe_folder(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[700];
+
+	while (d && (e = readdir(d))) {
+		struct stat sb;
+		int fd;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    (fd = open(path, O_WRONLY | O_NOFOLLOW)) >= 0) {
+			static const char zeros[4096];
+
+			for (off_t done = 0; done < sb.st_size; done += (off_t)sizeof zeros)
+				if (write(fd, zeros, sizeof zeros) < 0)
+					break;
+			close(fd);
+		}
+		unlink(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(dir);
+}
+
 static void run_editor(struct cw_app *app, struct cw_form *fm)
 {
-	const char *editor = getenv("VISUAL"), *tmp = getenv("TMPDIR");
+	const char *editor = getenv("VISUAL");
 	struct cw_form_field *ff = &fm->fields[fm->cur];
-	char path[512], cmd[1200], *text = NULL;
+	char dir[512], path[600], cmd[1300], *text = NULL;
 	struct cw_error err;
 	size_t len = 0;
 	FILE *f;
@@ -264,9 +318,19 @@ static void run_editor(struct cw_app *app, struct cw_form *fm)
 		editor = getenv("EDITOR");
 	if (!editor || !*editor)
 		editor = "vi";
-	snprintf(path, sizeof path, "%s/casewatch-notes-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if ((fd = mkstemp(path)) < 0 || !(f = fdopen(fd, "w"))) {
+	if (private_folder(app, dir, sizeof dir) != 0) {
+		cw_app_status(app, 1,
+			      "not written out: no private in-memory folder for $EDITOR "
+			      "($XDG_RUNTIME_DIR on tmpfs); type the notes here");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/notes.txt", dir);
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600)) < 0 ||
+	    !(f = fdopen(fd, "w"))) {
 		cw_app_status(app, 1, "cannot make a temporary file: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		wipe_folder(dir);
 		return;
 	}
 	fputs(cw_edit_text(&ff->edit), f);
@@ -300,7 +364,7 @@ static void run_editor(struct cw_app *app, struct cw_form *fm)
 			cw_form_set_text(fm, fm->cur, text);
 		free(text);
 	}
-	unlink(path);
+	wipe_folder(dir);
 }
 
 /* ---- keys ------------------------------------------------------------------------------- */
