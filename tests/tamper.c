@@ -6,6 +6,7 @@
  *   tamper DIR last TABLE                print the last key of a table in hex */
 #include "config.h"
 
+#include <errno.h>
 #include <lmdb.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@ static size_t unhex(const char *s, unsigned char *out, size_t cap)
 int main(int argc, char **argv)
 {
 	static unsigned char key[512], val[65536];
-	MDB_env *env;
+	MDB_env *env = NULL;
 	MDB_txn *txn;
 	MDB_dbi dbi;
 	MDB_val k, v;
@@ -44,6 +45,8 @@ int main(int argc, char **argv)
 	    (rc = mdb_txn_begin(env, NULL, 0, &txn)) ||
 	    (rc = mdb_dbi_open(txn, argv[3], 0, &dbi))) {
 		fprintf(stderr, "tamper: %s\n", mdb_strerror(rc));
+		if (env)
+			mdb_env_close(env);
 		return 1;
 	}
 	if (!strcmp(argv[2], "last")) {
@@ -55,10 +58,14 @@ int main(int argc, char **argv)
 				printf("%02x", ((unsigned char *)k.mv_data)[i]);
 		printf("\n");
 		mdb_txn_abort(txn);
+		mdb_env_close(env);
 		return rc != 0;
 	}
-	if (argc < 5)
+	if (argc < 5) {
+		mdb_txn_abort(txn);
+		mdb_env_close(env);
 		return 2;
+	}
 	k.mv_size = unhex(argv[4], key, sizeof key);
 	k.mv_data = key;
 	if (!strcmp(argv[2], "del")) {
@@ -77,7 +84,7 @@ int main(int argc, char **argv)
 			rc = mdb_put(txn, dbi, &k, &v, 0);
 		}
 	} else {
-		return 2;
+		rc = EINVAL;
 	}
 	if (rc == 0)
 		rc = mdb_txn_commit(txn);
