@@ -562,8 +562,11 @@ int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		    0)
 			fprintf(cli->out,
 				"demo data: %zu records from the UN and government documents "
-				"(%zu new or changed) in %s%s%s\n",
+				"(%zu new or changed) in %s%s%s%s\n",
 				stats.records, stats.changed, cli->session.db_dir,
+				cw_store_encrypted(cli->session.store)
+					? ""
+					: " (not encrypted: a demonstration database)",
 				cli->session.db_given ? "" : "; open it with casewatch --db ",
 				cli->session.db_given ? "" : cli->session.db_dir);
 		return rc;

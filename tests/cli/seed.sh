@@ -78,7 +78,7 @@ ok cw list cases --json
 json "len(d) == 35 and all(r.get('view') in ('un', 'government') for r in d)"
 # Without --db the demo goes to its own database, never into the default (real) one.
 ok env XDG_DATA_HOME="$WORK/xdg" "$CASEWATCH" seed "$SEED_FILE"
-has "casewatch-demo; open it with casewatch --db"
+has "casewatch-demo (not encrypted: a demonstration database); open it with casewatch --db"
 checks=$((checks + 1))
 [ -f "$WORK/xdg/casewatch-demo/data.mdb" ] && [ ! -e "$WORK/xdg/casewatch" ] ||
 	fail "the demo went into the default database"
