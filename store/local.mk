@@ -1,7 +1,9 @@
-## store/: sync (merge rule, bundles, peers), added to the top-level Makefile.am (included by it).
+## store/: sync (merge rule, bundles, export marks), this database's identity and the peers it
+## trusts; added to the top-level Makefile.am (included by it).
 libcwstore_a_SOURCES += \
 	store/sync.h store/sync_internal.h \
-	store/merge.c store/bundle.c store/peers.c
+	store/merge.c store/bundle.c store/peers.c \
+	store/identity.c store/identity.h store/trust.c store/trust.h
 libcwstore_a_CFLAGS += $(JANSSON_CFLAGS)
 
 ## The merge rule and bundles in-process (three stores in temporary directories), and the

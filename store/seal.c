@@ -23,6 +23,7 @@ int cw_store_sealed_table(enum cw_db db)
 	case DB_CONFLICTS:
 	case DB_AUDIT:
 	case DB_PEERS:
+	case DB_TRUST:
 		return 1;
 	default:
 		return 0;
@@ -72,9 +73,9 @@ static int damaged(enum cw_db db, const MDB_val *k, struct cw_error *err)
 	return cw_error_set(err, CW_EDAMAGED, "database",
 			    "a stored %s entry fails its authentication: the database was altered "
 			    "or is damaged",
-			    db == DB_NAMES   ? "name"
-			    : db == DB_PEERS ? "peer"
-					     : "value");
+			    db == DB_NAMES                     ? "name"
+			    : db == DB_PEERS || db == DB_TRUST ? "peer"
+							       : "value");
 }
 
 int cw_val_open(struct cw_store *st, enum cw_db db, const MDB_val *k, const MDB_val *v,

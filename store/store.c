@@ -16,9 +16,10 @@
 #define MAX_WRITE_TRIES  24
 
 static const char *const db_names[DB_COUNT] = {
-	"meta",       "records",   "record_keys", "by_kind",     "by_date", "by_article",
-	"by_person",  "by_case",   "by_court",    "by_province", "names",   "audit",
-	"tombstones", "conflicts", "peers",       "audit_seen",  "counts",  "by_next_date",
+	"meta",       "records",   "record_keys",  "by_kind",   "by_date",
+	"by_article", "by_person", "by_case",      "by_court",  "by_province",
+	"names",      "audit",     "tombstones",   "conflicts", "peers",
+	"audit_seen", "counts",    "by_next_date", "trust",
 };
 
 const char *cw_store_table_name(enum cw_db db)
@@ -126,8 +127,14 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 	if (rc != 0)
 		return cw_store_lmdb_error(NULL, rc, "opening the database", err);
 	st->sync_ready = 1;
+	st->trust_ready = 1;
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], st->read_only ? 0 : MDB_CREATE, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && i == DB_TRUST) {
+			/* Made before peers were enrolled, opened read-only: none are. */
+			st->trust_ready = 0;
+			continue;
+		}
 		if (rc == MDB_NOTFOUND && i >= DB_TOMBSTONES) {
 			/* A database written before sync existed, opened read-only: it has no
 			 * sync state yet, which reads treat as empty. */
@@ -161,7 +168,8 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 			randombytes_buf(st->name_key, sizeof st->name_key);
 			rc = meta_put(st, txn, "name_key", st->name_key, sizeof st->name_key);
 		}
-		if (rc != 0)
+		/* Its identity: the keys that sign its bundles and open those sent to it. */
+		if (rc != 0 || (rc = cw_store_make_identity(st, txn)) != 0)
 			goto fail;
 		st->schema_version = CW_SCHEMA_VERSION;
 	} else if (rc == MDB_NOTFOUND) {

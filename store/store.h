@@ -3,7 +3,8 @@
  *
  * Layout (all keys big-endian, names and free text never in keys; every index key ends with
  * the record's kind byte after its id):
- *   meta         "schema_version" u32, "database_id" 16 bytes, "name_key" 32 bytes
+ *   meta         "schema_version" u32, "database_id" 16 bytes, "name_key" 32 bytes,
+ *                "identity" and "identity_secret" (this database's keys: store/identity.h)
  *   records      id(16)                                -> encoded record (models/codec.h)
  *   record_keys  id(16)                                -> every index key the record owns
  *   by_kind      kind(1) date(4) id(16)
@@ -22,6 +23,8 @@
  *   conflicts    id(16) updated(8) edited_in(16)       -> deleted(1) + a concurrent version
  *   peers        name                                  -> last audit sequence sent(8), time(8)
  *   audit_seen   database(16) time(8) record(16) action(1)  (audit entries held, for bundles)
+ *   trust        peer name (a tag when encrypted)      -> its public keys, name, when enrolled
+ *                                                         (the peers it trusts: store/trust.h)
  * Sync by bundle, versions and conflicts: store/sync.h.
  * Hearings and milestones are indexed under their case's articles, court and defendants; when
  * a case changes, its records are re-indexed in the same transaction. `record_keys` lets every

@@ -26,6 +26,7 @@ enum cw_db {
 	DB_AUDIT_SEEN,   /* database(16) time(8) record(16) action(1): audit entries held */
 	DB_COUNTS,       /* db(1) + an index prefix + kind(1) -> entries under it (u64) */
 	DB_BY_NEXT_DATE, /* a hearing's next date(4) id(16) kind(1): upcoming hearings */
+	DB_TRUST,        /* enrolled peers: tag of the name -> keys, name, when (trust.c) */
 	DB_COUNT
 };
 
@@ -81,7 +82,8 @@ struct cw_store {
 	size_t map_size;
 	char *author;
 	int read_only;
-	int sync_ready; /* sync tables exist (an old database opened read-only lacks them) */
+	int sync_ready;  /* sync tables exist (an old database opened read-only lacks them) */
+	int trust_ready; /* the trust table exists (idem) */
 	struct cw_vault *vault; /* the key of an encrypted database; NULL for a plain one */
 	/* Where cw_store_read_record opens a record before decoding it (decoding copies out),
 	 * kept between reads so that a walk over many records does not allocate for each. */
@@ -164,6 +166,12 @@ int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err
 /* Reads and decodes a record inside any transaction (records.c). */
 int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
 			 struct cw_record *rec, struct cw_error *err);
+
+/* ---- identity (identity.c; used by store.c) ---------------------------------------------- */
+
+/* Makes this database's signing and encryption keys in meta inside txn, unless it has them
+ * (store/identity.h). Returns an LMDB code, or ENOMEM. */
+int cw_store_make_identity(struct cw_store *st, MDB_txn *txn);
 
 /* ---- index keys (keys.c; used by records.c) ----------------------------------------------- */
 

@@ -1,0 +1,323 @@
+/* trust.c - enrolled peers: adding, removing, listing and finding them by name or by key; see
+ * trust.h. The table is small (a team's laptops), so finding a peer by key walks it. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/text.h"
+#include "store/store_internal.h"
+#include "store/trust.h"
+#include "store/vault.h"
+
+#define TRUST_FORMAT   1
+#define TRUST_HEAD     (1 + 8 + CW_IDENTITY_BYTES)
+#define TRUST_TAG_LEN  16
+#define TAG_TRUST_NAME 't' /* apart from the export marks' tags, so the two tables do not link */
+
+int cw_peer_name_validate(const char *name, const char *field, struct cw_error *err)
+{
+	if (!name || !*name)
+		return cw_error_set(err, CW_EINVAL, field,
+				    "give the peer a name (alice, supervisor)");
+	if (strlen(name) > CW_PEER_NAME_MAX)
+		return cw_error_set(err, CW_EINVAL, field,
+				    "a peer's name is at most %d bytes: give a shorter one",
+				    CW_PEER_NAME_MAX);
+	if (cw_text_validate(name, CW_PEER_NAME_MAX, 0, field, err) != 0)
+		return CW_EINVAL;
+	if (strchr(name, ','))
+		return cw_error_set(err, CW_EINVAL, field,
+				    "'%s' has a comma, which separates names in --to A,B: give a "
+				    "name without one",
+				    name);
+	if (name[0] == '-' || name[0] == ' ' || name[strlen(name) - 1] == ' ')
+		return cw_error_set(err, CW_EINVAL, field,
+				    "a peer's name does not start with '-' or a space, nor end "
+				    "with a space");
+	return 0;
+}
+
+/* The key of a name in the table. */
+static size_t trust_key(const struct cw_store *st, const char *name, uint8_t out[CW_PEER_NAME_MAX])
+{
+	size_t len = strlen(name);
+
+	if (!st->vault) {
+		memcpy(out, name, len);
+		return len;
+	}
+	cw_vault_tag(st->vault, TAG_TRUST_NAME, name, len, out, TRUST_TAG_LEN);
+	return TRUST_TAG_LEN;
+}
+
+static int decode(const MDB_val *v, struct cw_peer_key *p, struct cw_error *err)
+{
+	const uint8_t *b = v->mv_data;
+	size_t nlen = v->mv_size - TRUST_HEAD;
+
+	if (v->mv_size <= TRUST_HEAD || b[0] != TRUST_FORMAT || nlen > CW_PEER_NAME_MAX)
+		return cw_error_set(err, CW_EDAMAGED, "peer",
+				    "an enrolled peer's entry is damaged: remove it and enrol the "
+				    "peer again");
+	p->added = (int64_t)get_be64(b + 1);
+	cw_identity_from_bytes(b + 9, &p->key);
+	memcpy(p->name, b + TRUST_HEAD, nlen);
+	p->name[nlen] = '\0';
+	return 0;
+}
+
+typedef int (*visit_fn)(const struct cw_peer_key *p, void *ctx);
+
+/* Calls fn on every enrolled peer until it returns non-zero (1: found, or a CW_E* code),
+ * which is returned; 0 at the end, or the error of reading the table. */
+static int walk(struct cw_store *st, MDB_txn *txn, visit_fn fn, void *ctx, struct cw_error *err)
+{
+	struct cw_buf buf = {0};
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc, op, stop = 0;
+
+	if (!st->trust_ready)
+		return 0;
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_TRUST], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading enrolled peers", err);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		struct cw_peer_key p;
+
+		if ((rc = cw_val_open(st, DB_TRUST, &k, &v, &buf, &v, err)) != 0 ||
+		    (rc = decode(&v, &p, err)) != 0 || (stop = fn(&p, ctx)) != 0)
+			break;
+	}
+	mdb_cursor_close(cur);
+	cw_buf_free(&buf);
+	if (stop)
+		return stop;
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	return cw_store_lmdb_error(NULL, rc, "reading enrolled peers", err);
+}
+
+/* ---- adding and removing ------------------------------------------------------------------- */
+
+struct add_ctx {
+	const char *name;
+	const struct cw_identity_public *key;
+	struct cw_peer_key clash;
+	int clash_name, clash_key;
+};
+
+static int find_clash(const struct cw_peer_key *p, void *vctx)
+{
+	struct add_ctx *c = vctx;
+
+	c->clash_name = !strcmp(p->name, c->name);
+	c->clash_key = cw_identity_equal(&p->key, c->key);
+	if (c->clash_name || c->clash_key) {
+		c->clash = *p;
+		return 1;
+	}
+	return 0;
+}
+
+static int add_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
+{
+	struct add_ctx *c = vctx;
+	uint8_t key[CW_PEER_NAME_MAX], val[TRUST_HEAD + CW_PEER_NAME_MAX], raw[CW_IDENTITY_BYTES];
+	size_t nlen = strlen(c->name);
+	MDB_val k = {0, key};
+	char fp[CW_FINGERPRINT_TEXT_MAX];
+	int rc;
+
+	c->clash_name = c->clash_key = 0;
+	if ((rc = walk(t->st, t->txn, find_clash, c, err)) < 0)
+		return rc; /* 1: a clash */
+	cw_identity_fingerprint(&c->clash.key, fp);
+	if (rc && c->clash_name && c->clash_key)
+		return cw_error_set(err, CW_EREFUSED, "name",
+				    "'%s' is enrolled already with this key (fingerprint %s)",
+				    c->name, fp);
+	if (rc && c->clash_name)
+		return cw_error_set(err, CW_EREFUSED, "name",
+				    "a peer named '%s' is enrolled already, with another key "
+				    "(fingerprint %s): to replace its key, 'casewatch peer remove "
+				    "%s' first",
+				    c->name, fp, c->name);
+	if (rc)
+		return cw_error_set(err, CW_EREFUSED, "key",
+				    "this key is enrolled already, as '%s' (fingerprint %s): one "
+				    "laptop, one name",
+				    c->clash.name, fp);
+	val[0] = TRUST_FORMAT;
+	put_be64(val + 1, (uint64_t)cw_now_us());
+	cw_identity_bytes(c->key, raw);
+	memcpy(val + 9, raw, sizeof raw);
+	memcpy(val + TRUST_HEAD, c->name, nlen);
+	k.mv_size = trust_key(t->st, c->name, key);
+	if ((rc = cw_val_put(t, DB_TRUST, &k, val, TRUST_HEAD + nlen, 0)) != 0)
+		return cw_store_lmdb_error(t, rc, "enrolling the peer", err);
+	return 0;
+}
+
+int cw_peer_add(struct cw_store *st, const char *name, const struct cw_identity_public *key,
+		struct cw_error *err)
+{
+	struct cw_identity_public self;
+	struct add_ctx c;
+	int rc;
+
+	if ((rc = cw_peer_name_validate(name, "name", err)) != 0 ||
+	    (rc = cw_store_identity(st, &self, err)) != 0)
+		return rc;
+	if (cw_identity_equal(&self, key))
+		return cw_error_set(err, CW_EREFUSED, "key",
+				    "this is this database's own key: enrol the key the other "
+				    "laptop's 'casewatch identity' prints");
+	memset(&c, 0, sizeof c);
+	c.name = name;
+	c.key = key;
+	return cw_store_write(st, add_fn, &c, err);
+}
+
+static int remove_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	const char *name = ctx;
+	uint8_t key[CW_PEER_NAME_MAX], mark[PEER_KEY_MAX];
+	MDB_val k = {0, key};
+	int rc;
+
+	k.mv_size = trust_key(t->st, name, key);
+	rc = t->st->trust_ready ? mdb_del(t->txn, t->st->dbi[DB_TRUST], &k, NULL) : MDB_NOTFOUND;
+	if (rc == MDB_NOTFOUND)
+		return cw_error_set(err, CW_ENOTFOUND, "name",
+				    "no peer named '%s' is enrolled (casewatch peer list)", name);
+	if (rc != 0)
+		return cw_store_lmdb_error(t, rc, "removing the peer", err);
+	/* The export mark goes too: whatever laptop is enrolled under this name next has not
+	 * had any bundle yet. */
+	k.mv_data = mark;
+	k.mv_size = cw_store_peer_key(t->st, name, mark);
+	rc = t->st->sync_ready ? mdb_del(t->txn, t->st->dbi[DB_PEERS], &k, NULL) : 0;
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(t, rc, "removing the peer", err);
+	return 0;
+}
+
+int cw_peer_remove(struct cw_store *st, const char *name, struct cw_error *err)
+{
+	int rc;
+
+	if ((rc = cw_peer_name_validate(name, "name", err)) != 0)
+		return rc;
+	return cw_store_write(st, remove_fn, (void *)name, err);
+}
+
+/* ---- reading ------------------------------------------------------------------------------- */
+
+struct list_ctx {
+	struct cw_peer_key *v;
+	size_t n;
+};
+
+static int collect(const struct cw_peer_key *p, void *vctx)
+{
+	struct list_ctx *c = vctx;
+	struct cw_peer_key *grown = realloc(c->v, (c->n + 1) * sizeof *grown);
+
+	if (!grown)
+		return CW_ENOMEM;
+	c->v = grown;
+	c->v[c->n++] = *p;
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct cw_peer_key *)a)->name, ((const struct cw_peer_key *)b)->name);
+}
+
+int cw_peer_list(struct cw_store *st, struct cw_peer_key **out, size_t *n, struct cw_error *err)
+{
+	struct list_ctx c = {NULL, 0};
+	MDB_txn *txn;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = walk(st, txn, collect, &c, err);
+	mdb_txn_abort(txn);
+	if (rc == CW_ENOMEM)
+		cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (rc != 0) {
+		free(c.v);
+		return rc;
+	}
+	if (c.n > 1)
+		qsort(c.v, c.n, sizeof *c.v, by_name);
+	*out = c.v;
+	*n = c.n;
+	return 0;
+}
+
+int cw_peer_by_name(struct cw_store *st, const char *name, struct cw_peer_key *out,
+		    struct cw_error *err)
+{
+	uint8_t key[CW_PEER_NAME_MAX];
+	struct cw_buf buf = {0};
+	MDB_val k = {0, key}, v;
+	MDB_txn *txn;
+	int rc;
+
+	if ((rc = cw_peer_name_validate(name, "name", err)) != 0)
+		return rc;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	k.mv_size = trust_key(st, name, key);
+	rc = st->trust_ready ? cw_val_get(st, txn, DB_TRUST, &k, &v, &buf, err) : MDB_NOTFOUND;
+	if (rc == 0)
+		rc = decode(&v, out, err);
+	mdb_txn_abort(txn);
+	cw_buf_free(&buf);
+	if (rc == MDB_NOTFOUND)
+		return cw_error_set(err, CW_ENOTFOUND, "name",
+				    "no peer named '%s' is enrolled: enrol its key first with "
+				    "'casewatch peer add %s KEY' (KEY is what 'casewatch identity' "
+				    "prints there)",
+				    name, name);
+	return rc ? cw_store_lmdb_error(NULL, rc, "reading enrolled peers", err) : 0;
+}
+
+struct key_ctx {
+	const struct cw_identity_public *key;
+	struct cw_peer_key *out;
+};
+
+static int match_key(const struct cw_peer_key *p, void *vctx)
+{
+	struct key_ctx *c = vctx;
+
+	if (!cw_identity_equal(&p->key, c->key))
+		return 0;
+	*c->out = *p;
+	return 1;
+}
+
+int cw_peer_by_key(struct cw_store *st, const struct cw_identity_public *key,
+		   struct cw_peer_key *out, struct cw_error *err)
+{
+	struct key_ctx c = {key, out};
+	MDB_txn *txn;
+	int rc;
+
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = walk(st, txn, match_key, &c, err);
+	mdb_txn_abort(txn);
+	if (rc == 0)
+		return cw_error_set(err, CW_ENOTFOUND, "key", "no enrolled peer has this key");
+	return rc == 1 ? 0 : rc;
+}

@@ -1,0 +1,53 @@
+/* trust.h - the peers a database trusts: the other laptops (and the supervisor) whose public
+ * identity someone enrolled here by name, after comparing its fingerprint by phone. A bundle is
+ * imported only when an enrolled peer (or this database) signed it, and `bundle export --to
+ * NAME` encrypts for enrolled peers only.
+ *
+ * Table `trust` (sealed when the database is encrypted): key = the name in a plain database, a
+ * keyed tag of it (16 bytes) in an encrypted one, so no peer's name is readable in the file;
+ * value = format(1) = 1, added(8, microseconds, big-endian), Ed25519 key(32), X25519 key(32),
+ * the name (the rest). A name is enrolled once and a key under one name only. */
+#ifndef CW_STORE_TRUST_H
+#define CW_STORE_TRUST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "models/error.h"
+#include "store/identity.h"
+#include "store/store.h"
+
+#define CW_PEER_NAME_MAX 64 /* bytes */
+
+struct cw_peer_key {
+	char name[CW_PEER_NAME_MAX + 1];
+	struct cw_identity_public key;
+	int64_t added; /* when it was enrolled (cw_now_us) */
+};
+
+/* Checks a peer's name: 1 to 64 bytes of UTF-8 without control characters, no comma (lists of
+ * names are written with commas), not starting with '-' (it would read as an option). CW_EINVAL
+ * naming `field`. */
+int cw_peer_name_validate(const char *name, const char *field, struct cw_error *err);
+
+/* Enrols key under name. CW_EINVAL (bad name), CW_EREFUSED (the name is enrolled already, the
+ * key is enrolled under another name, or it is this database's own key), with the message
+ * saying what is there. */
+int cw_peer_add(struct cw_store *st, const char *name, const struct cw_identity_public *key,
+		struct cw_error *err);
+
+/* Removes an enrolled peer, and the note of how far bundles to it have gone (a laptop enrolled
+ * again under that name gets everything in its next bundle). CW_ENOTFOUND. */
+int cw_peer_remove(struct cw_store *st, const char *name, struct cw_error *err);
+
+/* Every enrolled peer, by name; the caller frees *out. */
+int cw_peer_list(struct cw_store *st, struct cw_peer_key **out, size_t *n, struct cw_error *err);
+
+/* The enrolled peer of that name, or of that key: 0, CW_ENOTFOUND (err filled), or another
+ * error. */
+int cw_peer_by_name(struct cw_store *st, const char *name, struct cw_peer_key *out,
+		    struct cw_error *err);
+int cw_peer_by_key(struct cw_store *st, const struct cw_identity_public *key,
+		   struct cw_peer_key *out, struct cw_error *err);
+
+#endif
