@@ -39,6 +39,14 @@ extern const char cw_bundle_content_help[];
 extern const char cw_conflicts_help[];
 extern const char cw_audit_help[];
 
+/* Identity and enrolled peers (cmd_identity.c): identity, peer add|list|remove. */
+int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_peer_remove(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_identity_help[];
+extern const char cw_peer_help[];
+
 /* Keys (cmd_keys.c): encrypt, unlock, lock, passphrase, destroy-key, key export|import. */
 int cw_cmd_encrypt(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_unlock(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);

@@ -99,6 +99,15 @@ static const struct cw_command commands[] = {
 	 "who changed what, where and when, here and in the field", cw_audit_help},
 	{"verify", NULL, cw_cmd_verify, 0, "casewatch verify [--json]",
 	 "check the database without trusting it; nothing is written", cw_verify_help},
+	/* who this database is, and whom it trusts */
+	{"identity", NULL, cw_cmd_identity, 0, "casewatch identity [--key] [--json]",
+	 "this database's public key and fingerprint, to give to peers", cw_identity_help},
+	{"peer", "add", cw_cmd_peer_add, 0, "casewatch peer add NAME KEY",
+	 "trust another laptop's key: accept its bundles, encrypt bundles for it", cw_peer_help},
+	{"peer", "list", cw_cmd_peer_list, 0, "casewatch peer list [--json]",
+	 "the enrolled peers, with their fingerprints", cw_peer_help},
+	{"peer", "remove", cw_cmd_peer_remove, 0, "casewatch peer remove NAME",
+	 "stop trusting a peer's key", cw_peer_help},
 	/* the database's key */
 	{"encrypt", NULL, cw_cmd_encrypt, 0, "casewatch encrypt",
 	 "turn a plain database into an encrypted one (no other casewatch may have it open)",

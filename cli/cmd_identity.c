@@ -1,0 +1,187 @@
+/* cmd_identity.c - this database's identity and the peers it trusts: identity, peer add,
+ * peer list, peer remove; see commands.h. Thin: the keys are store/identity.h's, the peers
+ * store/trust.h's. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "models/json.h"
+#include "store/identity.h"
+#include "store/trust.h"
+
+const char cw_identity_help[] =
+	"Every database has an identity: a key that signs the bundles it writes and one that\n"
+	"opens the bundles written for it. Give its public part to the people you exchange\n"
+	"bundles with (it is not secret), and compare the fingerprint with them by phone or\n"
+	"face to face: a key that reached them by a messaging app could have been swapped\n"
+	"on the way, a fingerprint read aloud cannot.\n"
+	"Options:\n"
+	"  --key    print the key alone (for scripts)\n"
+	"  --json   the key, the fingerprint and the command to enrol it, as JSON\n";
+const char cw_peer_help[] =
+	"The peers this database trusts, each a name and the key its 'casewatch identity'\n"
+	"printed. Bundles are imported only when this database or an enrolled peer signed\n"
+	"them, and 'bundle export --to NAME' encrypts for enrolled peers only. A supervisor\n"
+	"enrols each monitor's laptop; each monitor enrols the supervisor. Compare the\n"
+	"fingerprint by phone before enrolling a key. One name per key: to give a peer a\n"
+	"new key (a new laptop), remove it and add it again (its next bundle holds\n"
+	"everything). --json for JSON.\n";
+
+/* The positional words of a command, options aside: at most `max`, at least `min`. */
+static int words(struct cw_cli *cli, int first_arg, const char **out, int min, int max,
+		 const char *usage)
+{
+	int n = 0;
+
+	for (int i = first_arg; i < cli->argc; i++) {
+		const char *a = cli->argv[i];
+
+		if (!strcmp(a, "--json") || !strcmp(a, "--help") || !strcmp(a, "--key"))
+			continue;
+		if ((a[0] == '-' && a[1]) || n == max)
+			return cw_error_set(&cli->err, CW_EUSAGE, "",
+					    "unexpected argument '%.40s'; usage: %s", a, usage);
+		out[n++] = a;
+	}
+	if (n < min)
+		return cw_error_set(&cli->err, CW_EUSAGE, "", "usage: %s", usage);
+	return 0;
+}
+
+int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct cw_identity_public pub;
+	char key[CW_IDENTITY_TEXT_MAX], fp[CW_FINGERPRINT_TEXT_MAX];
+	int rc, only_key = 0;
+
+	(void)cmd;
+	for (int i = first_arg; i < cli->argc; i++)
+		only_key |= !strcmp(cli->argv[i], "--key");
+	if ((rc = words(cli, first_arg, NULL, 0, 0, "casewatch identity [--key] [--json]")) != 0 ||
+	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_store_identity(cli->session.store, &pub, &cli->err)) != 0)
+		return rc;
+	cw_identity_text(&pub, key);
+	cw_identity_fingerprint(&pub, fp);
+	if (only_key) {
+		fprintf(cli->out, "%s\n", key);
+		return 0;
+	}
+	if (cli->json) {
+		char add[CW_IDENTITY_TEXT_MAX + 40];
+
+		snprintf(add, sizeof add, "casewatch peer add NAME %s", key);
+		return cw_cli_print_json(cli, json_pack("{s:s,s:s,s:s}", "key", key, "fingerprint",
+							fp, "peer_add", add));
+	}
+	fprintf(cli->out,
+		"key:         %s\n"
+		"fingerprint: %s\n"
+		"On the other laptop, once its owner has read you the same fingerprint by phone,\n"
+		"type (NAME: what it will call this laptop, such as your name):\n"
+		"  casewatch peer add NAME %s\n",
+		key, fp, key);
+	return 0;
+}
+
+int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	const char *w[2];
+	struct cw_identity_public pub;
+	char fp[CW_FINGERPRINT_TEXT_MAX];
+	int rc;
+
+	(void)cmd;
+	if ((rc = words(cli, first_arg, w, 2, 2, "casewatch peer add NAME KEY")) != 0 ||
+	    (rc = cw_peer_name_validate(w[0], "name", &cli->err)) != 0 ||
+	    (rc = cw_identity_parse(w[1], &pub, &cli->err)) != 0 ||
+	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_peer_add(cli->session.store, w[0], &pub, &cli->err)) != 0)
+		return rc;
+	cw_identity_fingerprint(&pub, fp);
+	if (cli->json)
+		return cw_cli_print_json(cli,
+					 json_pack("{s:s,s:s}", "name", w[0], "fingerprint", fp));
+	fprintf(cli->out, "enrolled '");
+	cw_print_safe(cli->out, w[0], 0);
+	fprintf(cli->out,
+		"' (fingerprint %s): bundles it signs are accepted here, and bundle export "
+		"--to ",
+		fp);
+	cw_print_safe(cli->out, w[0], 0);
+	fprintf(cli->out, " writes bundles only it can read\n");
+	return 0;
+}
+
+int cw_cmd_peer_remove(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	const char *w[1];
+	int rc;
+
+	(void)cmd;
+	if ((rc = words(cli, first_arg, w, 1, 1, "casewatch peer remove NAME")) != 0 ||
+	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_peer_remove(cli->session.store, w[0], &cli->err)) != 0)
+		return rc;
+	fprintf(cli->out, "removed '");
+	cw_print_safe(cli->out, w[0], 0);
+	fprintf(cli->out, "': its bundles are refused from now on\n");
+	return 0;
+}
+
+int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	static const char *const cols[] = {"NAME", "FINGERPRINT", "ENROLLED"};
+	struct cw_peer_key *p;
+	struct cw_table t;
+	size_t n;
+	int rc;
+
+	(void)cmd;
+	if ((rc = words(cli, first_arg, NULL, 0, 0, "casewatch peer list [--json]")) != 0 ||
+	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_peer_list(cli->session.store, &p, &n, &cli->err)) != 0)
+		return rc;
+	if (cli->json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < n; i++) {
+			char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX], when[32];
+
+			cw_identity_fingerprint(&p[i].key, fp);
+			cw_identity_text(&p[i].key, key);
+			cw_time_format(p[i].added, when);
+			json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s}", "name", p[i].name,
+							     "fingerprint", fp, "key", key,
+							     "enrolled", when));
+		}
+		free(p);
+		return cw_cli_print_json(cli, arr);
+	}
+	if (n == 0) {
+		fprintf(cli->out, "no peers enrolled yet: casewatch peer add NAME KEY (KEY is what "
+				  "'casewatch identity' prints on the other laptop)\n");
+		free(p);
+		return 0;
+	}
+	cw_table_init(&t, 3, cols);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char fp[CW_FINGERPRINT_TEXT_MAX], when[32];
+
+		cw_identity_fingerprint(&p[i].key, fp);
+		cw_time_format(p[i].added, when);
+		when[16] = '\0'; /* to the minute */
+		when[10] = ' ';
+		rc = cw_table_add(&t, (const char *const[]){p[i].name, fp, when});
+	}
+	if (rc == 0)
+		cw_table_print(&t, cli->out, cw_output_width(cli->out));
+	cw_table_free(&t);
+	free(p);
+	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
+}
