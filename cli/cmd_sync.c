@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "models/json.h"
@@ -14,24 +15,36 @@
 #define SHORT_ID 8
 
 const char cw_bundle_export_help[] =
-	"Writes every record changed since the last bundle exported to the same peer\n"
-	"(--to NAME; the first bundle to a peer holds everything), or since a date\n"
-	"(--since YYYY[-MM[-DD]]), or everything (--all). Deletions travel as tombstones,\n"
-	"conflicts and the audit log travel too, and every record a changed one names is\n"
-	"included so the bundle imports on its own. The file appears whole or not at all.\n"
+	"Writes every record changed since the last bundle exported to the same peers\n"
+	"(--to NAME, or --to NAME,NAME: what any of them has not had; the first bundle to a\n"
+	"peer holds everything), or since a date (--since YYYY[-MM[-DD]]), or everything\n"
+	"(--all). Deletions travel as tombstones, conflicts and the audit log travel too,\n"
+	"and every record a changed one names is included so the bundle imports on its own.\n"
+	"The bundle is signed with this database's key and encrypted for the peers named\n"
+	"with --to (enrolled with 'casewatch peer add'): only they can read it. --plain\n"
+	"writes it signed but unencrypted, readable by anyone who gets the file. The file\n"
+	"is created readable by you alone, and appears whole or not at all.\n"
 	"Options:\n"
 	"  -o FILE, --output FILE  the bundle to write (- for standard output)\n"
-	"  --to NAME | --since DATE | --all\n";
+	"  --to PEER[,PEER...]     who it is for (and, alone, what to send)\n"
+	"  --since DATE | --all    what to send, when not what the peers have not had\n"
+	"  --plain                 do not encrypt (with --since or --all, or --to)\n";
 const char cw_bundle_import_help[] =
-	"Merges a bundle in one transaction. Importing it twice changes nothing, and any\n"
-	"set of bundles gives the same content in any order: per record the later update\n"
-	"wins (a tie goes to the greater database id); the losing version of a record both\n"
-	"sides changed is kept and listed by 'casewatch conflicts'. A person or case\n"
-	"deleted on one laptop while another logged a record naming it is kept, with its\n"
-	"last details, and the deletion is listed. A truncated, corrupted, unknown-version\n"
-	"or invalid bundle is refused whole: nothing from it is written.\n";
+	"Checks the bundle's signature first: it must be whole and unchanged, and signed by\n"
+	"this database or an enrolled peer (an unknown signer is refused with its\n"
+	"fingerprint and the 'casewatch peer add' line that would trust it); an encrypted\n"
+	"bundle must be for this database. Then it merges it in one transaction. Importing\n"
+	"it twice changes nothing, and any set of bundles gives the same content in any\n"
+	"order: per record the later update wins (a tie goes to the greater database id);\n"
+	"the losing version of a record both sides changed is kept and listed by 'casewatch\n"
+	"conflicts'. A person or case deleted on one laptop while another logged a record\n"
+	"naming it is kept, with its last details, and the deletion is listed. A bundle that\n"
+	"is refused is refused whole: nothing from it is written. Bundles of casewatch's\n"
+	"first format (unsigned JSON Lines) are refused: nothing says who wrote them.\n";
 const char cw_bundle_inspect_help[] =
-	"Checks a bundle and lists what it holds without importing it (--json for JSON).\n";
+	"Checks a bundle's signature and shows who signed it (the peer's name when enrolled,\n"
+	"and its fingerprint), whom it is for, whether it is encrypted, and, when this\n"
+	"database can open it, what it holds; without importing it (--json for JSON).\n";
 const char cw_bundle_content_help[] =
 	"Prints the database's content as sync sees it, one JSON line per version of each\n"
 	"record in id order (the note of which bundle brought it left out): two databases\n"
@@ -74,12 +87,13 @@ static int file_argument(struct cw_cli *cli, int first_arg, const char **path)
 
 int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	struct cw_bundle_options o = {CW_BUNDLE_ALL, NULL, {0, 0, 0}};
+	struct cw_bundle_options o = {CW_BUNDLE_PEER, NULL, {0, 0, 0}, 0};
 	struct cw_bundle_stats s;
 	const char *path = NULL;
 	struct cw_opt opt;
 	int rc, i = first_arg, scopes = 0;
 	char hex[CW_ID_HEX_LEN + 1];
+	FILE *note;
 
 	(void)cmd;
 	for (;;) {
@@ -90,14 +104,12 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 			i += 2;
 			continue;
 		}
-		if ((rc = cw_cli_next_opt(cli, &i, "all,json,help", &opt)) <= 0)
+		if ((rc = cw_cli_next_opt(cli, &i, "all,plain,json,help", &opt)) <= 0)
 			break;
 		if (!strcmp(opt.name, "output")) {
 			path = opt.value;
 		} else if (!strcmp(opt.name, "to")) {
-			o.scope = CW_BUNDLE_PEER;
 			o.peer = opt.value;
-			scopes++;
 		} else if (!strcmp(opt.name, "since")) {
 			o.scope = CW_BUNDLE_SINCE;
 			if ((rc = cw_date_parse(opt.value, &o.since, "since", &cli->err)) != 0)
@@ -106,6 +118,8 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 		} else if (!strcmp(opt.name, "all")) {
 			o.scope = CW_BUNDLE_ALL;
 			scopes++;
+		} else if (!strcmp(opt.name, "plain")) {
+			o.plain = 1;
 		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
 					    "unknown option; see casewatch bundle export --help");
@@ -116,16 +130,36 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 	if (!path)
 		return cw_error_set(&cli->err, CW_EUSAGE, "output",
 				    "give the file to write: -o FILE");
-	if (scopes != 1)
+	if (!o.peer && !o.plain)
 		return cw_error_set(&cli->err, CW_EUSAGE, "to",
-				    "say what to send: one of --to NAME, --since DATE or --all");
+				    "say who may read the bundle: --to PEER (enrolled with "
+				    "'casewatch peer add'), or --plain to write it unencrypted");
+	if (scopes > 1 || (!o.peer && scopes == 0))
+		return cw_error_set(&cli->err, CW_EUSAGE, "to",
+				    "say what to send: --to NAME (what it has not had), --since "
+				    "DATE or --all");
+	if (!strcmp(path, "-") && isatty(STDOUT_FILENO))
+		return cw_error_set(&cli->err, CW_EUSAGE, "output",
+				    "a bundle is binary: give a file with -o FILE, or redirect "
+				    "standard output");
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_bundle_export(cli->session.store, &o, path, &s, &cli->err)) != 0)
 		return rc;
 	/* With -o - the bundle is standard output: the summary goes to standard error. */
-	fprintf(strcmp(path, "-") ? cli->out : stderr,
-		"wrote bundle %s (%s): %zu versions, %zu of them deletions, %zu audit entries\n",
-		short_hex(&s.bundle, hex), s.scope, s.versions, s.deleted, s.audit);
+	note = strcmp(path, "-") ? cli->out : stderr;
+	fprintf(note, "wrote bundle %s (", short_hex(&s.bundle, hex));
+	cw_print_safe(note, s.scope, 0);
+	fprintf(note, "): %zu versions, %zu of them deletions, %zu audit entries; ", s.versions,
+		s.deleted, s.audit);
+	if (o.plain) {
+		fprintf(note, "signed, NOT encrypted\n");
+		fprintf(stderr, "warning: the bundle is not encrypted: anyone who gets the file "
+				"can read it (it is signed, so a change to it is detected)\n");
+	} else {
+		fprintf(note, "signed, encrypted for ");
+		cw_print_safe(note, o.peer, 0);
+		fputc('\n', note);
+	}
 	return 0;
 }
 
@@ -144,15 +178,18 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	short_hex(&s.bundle, b);
 	short_hex(&s.database, d);
 	if (cli->json)
-		return cw_cli_print_json(cli, json_pack("{s:s,s:s,s:s,s:I,s:I,s:I,s:I}", "bundle",
-							b, "database", d, "author", s.author,
-							"versions", (json_int_t)s.versions,
-							"changed", (json_int_t)s.changed,
-							"conflicts", (json_int_t)s.conflicts,
-							"audit_added", (json_int_t)s.audit_added));
+		return cw_cli_print_json(
+			cli, json_pack("{s:s,s:s,s:s,s:s,s:I,s:I,s:I,s:I}", "bundle", b, "database",
+				       d, "author", s.author, "signer",
+				       s.signer[0] ? s.signer : "this database", "versions",
+				       (json_int_t)s.versions, "changed", (json_int_t)s.changed,
+				       "conflicts", (json_int_t)s.conflicts, "audit_added",
+				       (json_int_t)s.audit_added));
 	fprintf(cli->out, "imported bundle %s from database %s (", b, d);
 	cw_print_safe(cli->out, s.author, 0);
-	fprintf(cli->out, "): %zu versions, %zu records changed, %zu audit entries added\n",
+	fprintf(cli->out, "), signed by ");
+	cw_print_safe(cli->out, s.signer[0] ? s.signer : "this database", 0);
+	fprintf(cli->out, ": %zu versions, %zu records changed, %zu audit entries added\n",
 		s.versions, s.changed, s.audit_added);
 	if (s.conflicts)
 		fprintf(cli->out,
@@ -174,6 +211,42 @@ static json_t *audit_entry_json(const struct cw_audit_entry *e, const struct cw_
 			 here && cw_id_equal(here, &e->database));
 }
 
+/* Who signed a bundle, as this database knows it. */
+static void signer_text(const struct cw_bundle_envelope *e, char *buf, size_t len)
+{
+	char fp[CW_FINGERPRINT_TEXT_MAX];
+
+	cw_identity_fingerprint(&e->signer, fp);
+	if (e->signer_here)
+		snprintf(buf, len, "this database (fingerprint %s)", fp);
+	else if (e->signer_name[0])
+		snprintf(buf, len, "%s (fingerprint %s), enrolled here", e->signer_name, fp);
+	else
+		snprintf(buf, len, "a laptop NOT enrolled here (fingerprint %s)", fp);
+}
+
+static json_t *envelope_json(const struct cw_bundle_envelope *e)
+{
+	char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX];
+	json_t *rs = json_array();
+
+	for (size_t i = 0; i < e->nrecipients; i++) {
+		const struct cw_bundle_recipient *r = &e->recipients[i];
+
+		cw_identity_id_fingerprint(r->id, fp);
+		json_array_append_new(rs, json_pack("{s:s?,s:s,s:b}", "name",
+						    r->name[0] ? r->name : NULL, "fingerprint", fp,
+						    "here", r->here));
+	}
+	cw_identity_fingerprint(&e->signer, fp);
+	cw_identity_text(&e->signer, key);
+	return json_pack("{s:i,s:b,s:{s:s?,s:s,s:s,s:b,s:b},s:o,s:b}", "version", e->version,
+			 "encrypted", e->encrypted, "signer", "name",
+			 e->signer_name[0] ? e->signer_name : NULL, "fingerprint", fp, "key", key,
+			 "enrolled", e->signer_name[0] != 0, "here", e->signer_here, "recipients",
+			 rs, "opened", e->opened);
+}
+
 int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	static const char *const cols[] = {"KIND",   "ID", "STATE", "UPDATED",
@@ -181,37 +254,81 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	struct cw_bundle b;
 	struct cw_table t;
 	const char *path;
-	char hex[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1], created[32];
+	char hex[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1], created[32], who[160];
 	int rc;
 
 	(void)cmd;
 	if ((rc = file_argument(cli, first_arg, &path)) != 0 ||
-	    (rc = cw_bundle_read(path, &b, &cli->err)) != 0)
+	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_bundle_read(cli->session.store, path, &b, &cli->err)) != 0)
 		return rc;
 	cw_id_hex(&b.stats.bundle, hex);
 	cw_id_hex(&b.stats.database, db);
 	cw_time_format(b.stats.created, created);
 	if (cli->json) {
-		json_t *obj = json_pack("{s:s,s:s,s:s,s:s,s:s,s:i}", "bundle", hex, "database", db,
-					"author", b.stats.author, "created", created, "scope",
-					b.stats.scope, "version", CW_BUNDLE_VERSION);
-		json_t *vs = json_array(), *as = json_array();
+		json_t *obj = envelope_json(&b.env);
 
-		for (size_t i = 0; i < b.n; i++) {
-			json_t *r = cw_record_to_json(&b.items[i].rec, CW_JSON_HEADER);
+		if (b.env.opened) {
+			json_t *vs = json_array(), *as = json_array();
 
-			json_object_set_new(r, "deleted", json_boolean(b.items[i].deleted));
-			json_array_append_new(vs, r);
+			json_object_set_new(obj, "bundle", json_string(hex));
+			json_object_set_new(obj, "database", json_string(db));
+			json_object_set_new(obj, "author", json_string(b.stats.author));
+			json_object_set_new(obj, "created", json_string(created));
+			json_object_set_new(obj, "scope", json_string(b.stats.scope));
+			for (size_t i = 0; i < b.n; i++) {
+				json_t *r = cw_record_to_json(&b.items[i].rec, CW_JSON_HEADER);
+
+				json_object_set_new(r, "deleted", json_boolean(b.items[i].deleted));
+				json_array_append_new(vs, r);
+			}
+			for (size_t i = 0; i < b.naudit; i++)
+				json_array_append_new(as, audit_entry_json(&b.audit[i], NULL));
+			json_object_set_new(obj, "versions", vs);
+			json_object_set_new(obj, "audit", as);
 		}
-		for (size_t i = 0; i < b.naudit; i++)
-			json_array_append_new(as, audit_entry_json(&b.audit[i], NULL));
-		json_object_set_new(obj, "versions", vs);
-		json_object_set_new(obj, "audit", as);
 		cw_bundle_free(&b);
 		return cw_cli_print_json(cli, obj);
 	}
-	fprintf(cli->out, "bundle %s, format version %d\nfrom database %s by ", hex,
-		CW_BUNDLE_VERSION, db);
+	signer_text(&b.env, who, sizeof who);
+	fprintf(cli->out, "format version %d, %s\nsigned by ", b.env.version,
+		b.env.encrypted ? "encrypted" : "NOT encrypted (anyone with the file can read it)");
+	cw_print_safe(cli->out, who, 0);
+	fputc('\n', cli->out);
+	if (!b.env.signer_here && !b.env.signer_name[0]) {
+		char key[CW_IDENTITY_TEXT_MAX];
+
+		cw_identity_text(&b.env.signer, key);
+		fprintf(cli->out,
+			"  import refuses it until its key is enrolled; if its owner reads you the "
+			"same fingerprint by phone:\n  casewatch peer add NAME %s\n",
+			key);
+	}
+	if (b.env.encrypted) {
+		fprintf(cli->out, "for %zu recipient%s:", b.env.nrecipients,
+			b.env.nrecipients == 1 ? "" : "s");
+		for (size_t i = 0; i < b.env.nrecipients; i++) {
+			const struct cw_bundle_recipient *r = &b.env.recipients[i];
+			char fp[CW_FINGERPRINT_TEXT_MAX];
+
+			cw_identity_id_fingerprint(r->id, fp);
+			fputs(i ? ", " : " ", cli->out);
+			if (r->here)
+				fprintf(cli->out, "this database");
+			else if (r->name[0])
+				cw_print_safe(cli->out, r->name, 0);
+			else
+				fprintf(cli->out, "unknown (fingerprint %s)", fp);
+		}
+		fputc('\n', cli->out);
+	}
+	if (!b.env.opened) {
+		fprintf(cli->out, "its content is for its recipients: this database cannot open "
+				  "it\n");
+		cw_bundle_free(&b);
+		return 0;
+	}
+	fprintf(cli->out, "bundle %s from database %s by ", hex, db);
 	cw_print_safe(cli->out, b.stats.author, 0);
 	fprintf(cli->out, ", written %s\nscope: ", created);
 	cw_print_safe(cli->out, b.stats.scope, 0);

@@ -81,12 +81,14 @@ static const struct cw_command commands[] = {
 	 "records, a timeline or upcoming hearings as CSV, JSON or iCalendar", cw_export_help},
 	/* sync commands */
 	{"bundle", "export", cw_cmd_bundle_export, 0,
-	 "casewatch bundle export -o FILE (--to NAME | --since DATE | --all)",
-	 "write a bundle of changes to carry to another database", cw_bundle_export_help},
+	 "casewatch bundle export -o FILE --to PEER[,PEER...] [--since DATE | --all] | --plain "
+	 "(--since DATE | --all)",
+	 "write a signed bundle of changes, encrypted for enrolled peers", cw_bundle_export_help},
 	{"bundle", "import", cw_cmd_bundle_import, 0, "casewatch bundle import FILE [--json]",
 	 "merge a bundle from another database (all or nothing)", cw_bundle_import_help},
 	{"bundle", "inspect", cw_cmd_bundle_inspect, 0, "casewatch bundle inspect FILE [--json]",
-	 "check a bundle and list what it holds, without importing", cw_bundle_inspect_help},
+	 "check a bundle: who signed it, for whom, what it holds; without importing",
+	 cw_bundle_inspect_help},
 	{"bundle", "content", cw_cmd_bundle_content, 0, "casewatch bundle content [--digest]",
 	 "the database's content as sync compares it", cw_bundle_content_help},
 	{"bundle", "peers", cw_cmd_bundle_peers, 0, "casewatch bundle peers",

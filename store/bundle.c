@@ -8,14 +8,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "models/codec.h"
 #include "models/json.h"
 #include "models/text.h"
 #include "store/sync_internal.h"
+#include "store/trust.h"
 
-#define CHECKSUM_LEN     32
 #define BUNDLE_MAX_BYTES ((size_t)1 << 30)
 
 /* Import merges versions in this order and export writes them in it, so that what a version
@@ -159,35 +160,31 @@ static int parse_audit(const json_t *obj, struct cw_audit_entry *e, struct cw_er
 	return parse_text(obj, "author", e->author, sizeof e->author, err);
 }
 
-int cw_bundle_read(const char *path, struct cw_bundle *b, struct cw_error *err)
+/* Reads the payload (JSON Lines, NUL-terminated at data[len]) into b; see sync.h. The payload
+ * was signed by its writer, so what fails here is a writer's fault, not the carrier's; it is
+ * refused whole all the same. */
+static int parse_payload(char *data, size_t len, struct cw_bundle *b, struct cw_error *err)
 {
-	char *data = NULL, *end_line, *p;
-	size_t len, nlines = 0, lineno;
-	unsigned char sum[CHECKSUM_LEN];
-	char hex[2 * CHECKSUM_LEN + 1];
+	char *end_line, *p;
+	size_t nlines = 0, lineno;
 	struct cw_item_list items = {0};
 	json_error_t jerr;
 	json_t *end = NULL;
 	int rc;
 
-	memset(b, 0, sizeof *b);
-	if ((rc = read_file(path, &data, &len, err)) != 0)
-		return rc;
 	if (len == 0 || !memchr(data, '\n', len)) {
 		rc = cw_error_set(err, CW_EINVAL, "bundle",
-				  len ? "not a casewatch bundle (no bundle header on line 1)"
-				      : "is empty");
+				  len ? "its content has no bundle header on line 1"
+				      : "its content is empty");
 		goto out;
 	}
 	if ((rc = parse_header(data, (size_t)((char *)memchr(data, '\n', len) - data), &b->stats,
 			       err)) != 0)
 		goto out;
-	/* The end line: the last complete line. A file cut short has none, or a count or
-	 * checksum that does not match. */
+	/* The end line: the last complete line, with the number of lines before it. */
 	if (data[len - 1] != '\n') {
 		rc = cw_error_set(err, CW_EINVAL, "bundle",
-				  "is truncated (it does not end with its end line); ask for "
-				  "it again");
+				  "its content does not end with its end line");
 		goto out;
 	}
 	for (end_line = data + len - 1; end_line > data && end_line[-1] != '\n'; end_line--)
@@ -197,25 +194,14 @@ int cw_bundle_read(const char *path, struct cw_bundle *b, struct cw_error *err)
 	end = json_loadb(end_line, (size_t)(data + len - end_line), JSON_REJECT_DUPLICATES, &jerr);
 	if (!json_is_object(end) || !json_is_string(json_object_get(end, "type")) ||
 	    strcmp(json_string_value(json_object_get(end, "type")), "end") != 0) {
-		rc = cw_error_set(err, CW_EINVAL, "bundle",
-				  "is truncated (no end line); ask for it again");
+		rc = cw_error_set(err, CW_EINVAL, "bundle", "its content has no end line");
 		goto out;
 	}
 	if (!json_is_integer(json_object_get(end, "lines")) ||
 	    json_integer_value(json_object_get(end, "lines")) != (json_int_t)nlines) {
 		rc = cw_error_set(err, CW_EINVAL, "bundle",
-				  "is truncated or altered (line count does not match); ask for "
-				  "it again");
-		goto out;
-	}
-	crypto_generichash(sum, sizeof sum, (const unsigned char *)data, (size_t)(end_line - data),
-			   NULL, 0);
-	sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
-	if (!json_is_string(json_object_get(end, "checksum")) ||
-	    strcmp(json_string_value(json_object_get(end, "checksum")), hex) != 0) {
-		rc = cw_error_set(err, CW_EINVAL, "bundle",
-				  "is corrupted (checksum does not match its content); ask for "
-				  "it again");
+				  "its content lacks lines (the count in its end line does not "
+				  "match)");
 		goto out;
 	}
 	/* The lines between header and end. */
@@ -284,10 +270,38 @@ int cw_bundle_read(const char *path, struct cw_bundle *b, struct cw_error *err)
 out:
 	json_decref(end);
 	cw_item_list_free(&items);
+	return rc;
+}
+
+/* Reads a bundle file: its envelope checked, its payload opened and parsed into b. */
+static int load(struct cw_store *st, const char *path, int for_import, struct cw_bundle *b,
+		struct cw_error *err)
+{
+	struct cw_buf payload = {0};
+	char *data = NULL;
+	size_t len;
+	int rc;
+
+	memset(b, 0, sizeof *b);
+	if ((rc = read_file(path, &data, &len, err)) != 0)
+		return rc;
+	rc = cw_envelope_open(st, (const uint8_t *)data, len, for_import, &b->env, &payload, err);
 	free(data);
+	if (rc == 0 && b->env.opened)
+		rc = parse_payload((char *)payload.data, payload.len, b, err);
+	if (rc == 0)
+		snprintf(b->stats.signer, sizeof b->stats.signer, "%s", b->env.signer_name);
+	if (payload.data) /* the records in the clear */
+		sodium_memzero(payload.data, payload.cap);
+	cw_buf_free(&payload);
 	if (rc != 0)
 		cw_bundle_free(b);
 	return rc;
+}
+
+int cw_bundle_read(struct cw_store *st, const char *path, struct cw_bundle *b, struct cw_error *err)
+{
+	return load(st, path, 0, b, err);
 }
 
 void cw_bundle_free(struct cw_bundle *b)
@@ -296,9 +310,11 @@ void cw_bundle_free(struct cw_bundle *b)
 		cw_record_free(&b->items[i].rec);
 	free(b->items);
 	free(b->audit);
+	free(b->env.recipients);
 	b->items = NULL;
 	b->audit = NULL;
-	b->n = b->naudit = 0;
+	b->env.recipients = NULL;
+	b->n = b->naudit = b->env.nrecipients = 0;
 }
 
 /* ---- import -------------------------------------------------------------------------------- */
@@ -353,7 +369,7 @@ int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_sta
 	int rc;
 
 	memset(stats, 0, sizeof *stats);
-	if ((rc = cw_bundle_read(path, &b, err)) != 0)
+	if ((rc = load(st, path, 1, &b, err)) != 0)
 		return rc;
 	if (!(c.order = malloc((b.n ? b.n : 1) * sizeof *c.order))) {
 		cw_bundle_free(&b);
@@ -442,32 +458,103 @@ static int write_whole(const char *path, const struct cw_buf *buf, struct cw_err
 	return 0;
 }
 
+/* The enrolled peers a bundle is for: "NAME" or "NAME,NAME,..." looked up by name. */
+struct peer_list {
+	size_t n;
+	char (*names)[CW_PEER_NAME_MAX + 1];
+	struct cw_identity_public *keys;
+};
+
+static void peer_list_free(struct peer_list *l)
+{
+	free(l->names);
+	free(l->keys);
+	memset(l, 0, sizeof *l);
+}
+
+static int peer_list_parse(struct cw_store *st, const char *text, struct peer_list *l,
+			   struct cw_error *err)
+{
+	size_t cap = 1;
+	int rc;
+
+	memset(l, 0, sizeof *l);
+	for (const char *c = text; *c; c++)
+		cap += *c == ',';
+	if (!(l->names = calloc(cap, sizeof *l->names)) ||
+	    !(l->keys = calloc(cap, sizeof *l->keys)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	for (const char *p = text;; p++) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		struct cw_peer_key peer;
+
+		if (len == 0 || len > CW_PEER_NAME_MAX)
+			return cw_error_set(err, CW_EINVAL, "to",
+					    "give the names of enrolled peers: --to NAME or --to "
+					    "NAME,NAME (see casewatch peer list)");
+		memcpy(l->names[l->n], p, len);
+		l->names[l->n][len] = '\0';
+		for (size_t i = 0; i < l->n; i++)
+			if (!strcmp(l->names[i], l->names[l->n]))
+				return cw_error_set(err, CW_EINVAL, "to", "'%s' is named twice",
+						    l->names[i]);
+		if ((rc = cw_peer_by_name(st, l->names[l->n], &peer, err)) != 0) {
+			if (rc == CW_ENOTFOUND) /* the field the user typed */
+				snprintf(err->field, sizeof err->field, "to");
+			return rc;
+		}
+		l->keys[l->n++] = peer.key;
+		if (!e)
+			break;
+		p = e;
+	}
+	return 0;
+}
+
 int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, const char *path,
 		     struct cw_bundle_stats *stats, struct cw_error *err)
 {
 	struct cw_idset ids = {0}, all = {0}, extra = {0};
 	struct cw_audit_entry *log = NULL;
 	size_t nlog = 0, lines = 0;
-	struct cw_buf buf = {0};
-	uint64_t after = 0, last_seq = 0;
+	struct cw_buf buf = {0}, file = {0};
+	struct peer_list peers = {0, NULL, NULL};
+	uint64_t after = UINT64_MAX, last_seq = 0;
 	int64_t since_us = 0, peer_time;
 	char hex[CW_ID_HEX_LEN + 1], dbhex[CW_ID_HEX_LEN + 1], created[32];
-	unsigned char sum[CHECKSUM_LEN];
-	char sumhex[2 * CHECKSUM_LEN + 1];
 	MDB_txn *txn = NULL;
+	mode_t mask;
 	int rc;
 
 	memset(stats, 0, sizeof *stats);
-	if (opt->scope == CW_BUNDLE_PEER &&
-	    (!opt->peer || !*opt->peer || strlen(opt->peer) >= sizeof((struct cw_peer *)0)->name ||
-	     cw_text_validate(opt->peer, 100, 0, "to", NULL) != 0))
+	if (!opt->plain && (!opt->peer || !*opt->peer))
+		return cw_error_set(err, CW_EINVAL, "to",
+				    "say who may read the bundle: --to PEER (enrolled with "
+				    "'casewatch peer add'), or --plain to write it unencrypted");
+	if (opt->scope == CW_BUNDLE_PEER && (!opt->peer || !*opt->peer))
 		return cw_error_set(err, CW_EINVAL, "to", "give the peer a short name");
+	if (opt->peer && (rc = peer_list_parse(st, opt->peer, &peers, err)) != 0)
+		goto out;
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
-		return rc;
+		goto out;
 	if (opt->scope == CW_BUNDLE_PEER) {
-		if ((rc = cw_sync_peer_get(st, txn, opt->peer, &after, &peer_time, err)) != 0)
-			goto out;
-		snprintf(stats->scope, sizeof stats->scope, "to %s", opt->peer);
+		size_t used = (size_t)snprintf(stats->scope, sizeof stats->scope, "to");
+
+		/* What any of them has not had: from the smallest of their marks. */
+		for (size_t i = 0; i < peers.n; i++) {
+			uint64_t seq;
+
+			if ((rc = cw_sync_peer_get(st, txn, peers.names[i], &seq, &peer_time,
+						   err)) != 0)
+				goto out;
+			if (seq < after)
+				after = seq;
+			if (used < sizeof stats->scope)
+				used += (size_t)snprintf(stats->scope + used,
+							 sizeof stats->scope - used, "%s %s",
+							 i ? "," : "", peers.names[i]);
+		}
 	} else if (opt->scope == CW_BUNDLE_SINCE) {
 		char d[CW_DATE_TEXT_MAX];
 
@@ -574,17 +661,33 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 	}
 	mdb_txn_abort(txn);
 	txn = NULL;
-	crypto_generichash(sum, sizeof sum, buf.data, buf.len, NULL, 0);
-	sodium_bin2hex(sumhex, sizeof sumhex, sum, sizeof sum);
-	if (emit(&buf,
-		 json_pack("{s:s,s:I,s:s}", "type", "end", "lines", (json_int_t)lines, "checksum",
-			   sumhex),
-		 NULL) != 0)
+	if (emit(&buf, json_pack("{s:s,s:I}", "type", "end", "lines", (json_int_t)lines), NULL) !=
+	    0)
 		goto oom;
-	if ((rc = write_whole(path, &buf, err)) != 0)
+	/* Signed always; encrypted for the peers unless plain was asked for. */
+	if ((rc = cw_envelope_seal(st, peers.keys, opt->plain ? 0 : peers.n, buf.data, buf.len,
+				   &file, err)) != 0)
 		goto out;
-	if (opt->scope == CW_BUNDLE_PEER && last_seq > after)
-		rc = cw_sync_peer_mark(st, opt->peer, last_seq, err);
+	/* The bundle is for its recipients alone: whatever creates the file creates it 0600. */
+	mask = umask(077);
+	rc = write_whole(path, &file, err);
+	umask(mask);
+	if (rc != 0)
+		goto out;
+	/* Every listed peer has now had everything up to last_seq (a bundle of everything
+	 * included). */
+	if (opt->scope == CW_BUNDLE_PEER || opt->scope == CW_BUNDLE_ALL)
+		for (size_t i = 0; i < peers.n && rc == 0; i++) {
+			uint64_t seq;
+
+			if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+				break;
+			rc = cw_sync_peer_get(st, txn, peers.names[i], &seq, &peer_time, err);
+			mdb_txn_abort(txn);
+			txn = NULL;
+			if (rc == 0 && last_seq > seq)
+				rc = cw_sync_peer_mark(st, peers.names[i], last_seq, err);
+		}
 	goto out;
 oom:
 	rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -594,7 +697,11 @@ out:
 	free(ids.v);
 	free(all.v);
 	free(log);
+	if (buf.data) /* the records in the clear */
+		sodium_memzero(buf.data, buf.cap);
 	cw_buf_free(&buf);
+	cw_buf_free(&file);
+	peer_list_free(&peers);
 	free(extra.v);
 	return rc;
 }

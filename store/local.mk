@@ -1,13 +1,14 @@
-## store/: sync (merge rule, bundles, export marks), this database's identity and the peers it
-## trusts; added to the top-level Makefile.am (included by it).
+## store/: sync (merge rule, bundles and their signed envelope, export marks), this database's
+## identity and the peers it trusts; added to the top-level Makefile.am (included by it).
 libcwstore_a_SOURCES += \
 	store/sync.h store/sync_internal.h \
 	store/merge.c store/bundle.c store/peers.c \
-	store/identity.c store/identity.h store/trust.c store/trust.h
+	store/identity.c store/identity.h store/trust.c store/trust.h store/envelope.c
 libcwstore_a_CFLAGS += $(JANSSON_CFLAGS)
 
-## The merge rule and bundles in-process (three stores in temporary directories), and the
-## real binary with three databases exchanging bundles in different orders.
+## The merge rule, bundles and their envelope in-process (stores in temporary directories), and
+## the real binary: laptops and a supervisor exchanging bundles in different orders, bundles
+## refused, and signed, encrypted bundles against forgers.
 check_PROGRAMS += tests/check_sync
 tests_check_sync_SOURCES = tests/check_sync.c tests/testutil.h tests/test_keys.h
 tests_check_sync_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS) $(JANSSON_CFLAGS)

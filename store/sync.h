@@ -23,18 +23,41 @@
  * depends only on the final versions, so it keeps order-independence, and it never drops a
  * monitor's hearing or milestone because a name was deleted elsewhere.
  *
- * Bundle format (version 1): UTF-8 JSON Lines.
- *   line 1   {"format":"casewatch-bundle","version":1,"bundle":ID,"database":ID,
- *             "author":TEXT,"created":TIME,"scope":"all"|"to NAME"|"since DATE"}
+ * Bundle file (format version 2): a binary envelope around a JSON Lines payload. Integers are
+ * big-endian.
+ *   offset  size
+ *        0     8  magic "CWBUNDLE"
+ *        8     1  format version, 2 (version 1 was the bare JSON Lines, unsigned: refused)
+ *        9     1  flags: bit 0 set = the payload is encrypted; the other bits are 0
+ *       10    64  the signer's public identity: Ed25519 key, then X25519 key (identity.h)
+ *       74     2  R, the number of recipients: 1..255 when encrypted, 0 when plain
+ *       76 100*R  per recipient: its id (20 bytes, BLAKE2b-160 of its 64-byte identity), then
+ *                 the 32-byte file key sealed to its X25519 key (crypto_box_seal, 80 bytes)
+ *   H = 76 + 100*R: bytes 0..H-1 are the header.
+ *   encrypted:    24  crypto_secretstream_xchacha20poly1305 header, then chunks, each a 4-byte
+ *                     length L and L bytes: at most 64 KiB of payload and its 17-byte tag. The
+ *                     header is the associated data of the first chunk; the last chunk, and
+ *                     only it, carries TAG_FINAL, so a file cut at a chunk boundary is told.
+ *   plain:         8  N, the payload's length, then the N bytes of the payload
+ *   last          64  Ed25519ph signature (crypto_sign_final_create) over every byte before it
+ * The file key is random for each bundle. A file shorter than 148 bytes (the least a plain
+ * bundle takes), of another magic or version, or whose signature does not verify is refused
+ * before anything in it is believed; then the signer must be this database or an enrolled peer
+ * (store/trust.h), then an encrypted bundle must name this database among its recipients.
+ *
+ * Payload (version 2): UTF-8 JSON Lines.
+ *   line 1   {"format":"casewatch-bundle","version":2,"bundle":ID,"database":ID,
+ *             "author":TEXT,"created":TIME,"scope":"all"|"to NAME[, NAME]"|"since DATE"}
  *   then     {"type":"version","deleted":BOOL,"record":{... as `show --json`, with header}}
  *            one per head of every record changed in the scope, plus the heads of every
  *            record those name (so each bundle imports on its own)
  *   then     {"type":"audit","time":TIME,"action":WORD,"kind":WORD,"record":ID,
  *             "database":ID,"author":TEXT}
- *   last     {"type":"end","lines":N,"checksum":HEX}  N lines before it; checksum is
- *            BLAKE2b-256 (libsodium crypto_generichash) over every byte before this line.
- * A file that is not a bundle, of another version, truncated (no end line, wrong count),
- * corrupted (checksum) or holding an invalid line is refused whole; nothing is written. */
+ *   last     {"type":"end","lines":N}  N lines before it.
+ * Version 1 ended with an unkeyed BLAKE2b checksum: anyone could recompute it, so it proved
+ * nothing the signature does not; version 2 drops it and keeps the line count as a check of
+ * the writer. A payload of another version or holding an invalid line is refused whole;
+ * nothing is written. */
 #ifndef CW_SYNC_H
 #define CW_SYNC_H
 
@@ -45,9 +68,11 @@
 #include "models/error.h"
 #include "models/record.h"
 #include "models/version.h"
+#include "store/identity.h"
 #include "store/store.h"
+#include "store/trust.h"
 
-#define CW_BUNDLE_VERSION 1
+#define CW_BUNDLE_VERSION 2
 
 /* ---- bundles ------------------------------------------------------------------------------- */
 
@@ -59,8 +84,14 @@ enum cw_bundle_scope {
 
 struct cw_bundle_options {
 	enum cw_bundle_scope scope;
+	/* Enrolled peers the bundle is for, "NAME" or "NAME,NAME,...": it is encrypted for them.
+	 * With CW_BUNDLE_PEER they are also the scope (what any of them has not had yet), and
+	 * their marks move on once the file is written (also with CW_BUNDLE_ALL). */
 	const char *peer;
 	struct cw_date since;
+	/* Signed but not encrypted (peer, when given, is then the scope only). Without it, peer
+	 * is required. */
+	int plain;
 };
 
 struct cw_bundle_stats {
@@ -75,30 +106,61 @@ struct cw_bundle_stats {
 	size_t changed;   /* import: records whose versions changed */
 	size_t conflicts; /* import: records left with conflicts among those */
 	size_t audit_added;
+	char signer[CW_PEER_NAME_MAX + 1]; /* import: the enrolled peer that signed it, "" here */
 };
 
-/* Writes a bundle to `path` ("-" for standard output); the file appears whole or not at all.
- * With CW_BUNDLE_PEER the peer's mark moves on only once the file is written. */
+/* Writes a bundle to `path` ("-" for standard output), signed by this database and encrypted
+ * for opt->peer's names (or plain with opt->plain); the file appears whole or not at all, mode
+ * 0600. CW_ENOTFOUND when a name is not an enrolled peer; CW_EINVAL when neither peers nor
+ * plain are given. With CW_BUNDLE_PEER the peers' marks move on only once the file is
+ * written. */
 int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, const char *path,
 		     struct cw_bundle_stats *stats, struct cw_error *err);
 
-/* Merges a bundle in one write transaction, or refuses it whole. */
+/* Checks a bundle's signature, its signer (this database or an enrolled peer: else
+ * CW_EREFUSED naming its fingerprint and the `peer add` command), that it is for this database
+ * (else CW_EREFUSED), opens it (CW_EDAMAGED: altered, truncated) and merges it in one write
+ * transaction, or refuses it whole: nothing is written. */
 int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_stats *stats,
 		     struct cw_error *err);
 
-/* A bundle read and checked without a database, for `bundle inspect`. */
+/* What a bundle's envelope says, checked (its signature verified) but not trusted. */
+struct cw_bundle_recipient {
+	uint8_t id[CW_IDENTITY_ID_BYTES];
+	char name[CW_PEER_NAME_MAX + 1]; /* the enrolled peer's name, "" when unknown */
+	int here;                        /* this database */
+};
+struct cw_bundle_envelope {
+	int version;
+	int encrypted;
+	struct cw_identity_public signer;
+	char signer_name[CW_PEER_NAME_MAX +
+			 1]; /* the enrolled peer's name, "" when unknown (or here) */
+	int signer_here;     /* signed by this database */
+	struct cw_bundle_recipient *recipients;
+	size_t nrecipients;
+	int for_here; /* this database is a recipient */
+	int opened;   /* the payload was read: the rest of struct cw_bundle is filled */
+};
+
+/* A bundle read and checked, for `bundle inspect`. */
 struct cw_bundle_item {
 	struct cw_record rec;
 	int deleted;
 };
 struct cw_bundle {
+	struct cw_bundle_envelope env;
 	struct cw_bundle_stats stats;
 	struct cw_bundle_item *items;
 	size_t n;
 	struct cw_audit_entry *audit;
 	size_t naudit;
 };
-int cw_bundle_read(const char *path, struct cw_bundle *b, struct cw_error *err);
+/* Checks the envelope (refused as by import when altered, truncated or not a bundle) and, when
+ * the bundle is plain or for this database, reads the payload (env.opened). An unknown signer
+ * or other recipients are not refused here: b->env says so. */
+int cw_bundle_read(struct cw_store *st, const char *path, struct cw_bundle *b,
+		   struct cw_error *err);
 void cw_bundle_free(struct cw_bundle *b);
 
 /* ---- conflicts ----------------------------------------------------------------------------- */

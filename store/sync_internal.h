@@ -62,4 +62,24 @@ int cw_sync_peer_get(struct cw_store *st, MDB_txn *txn, const char *name, uint64
  * only once the bundle is written, so a failed export sends the same changes next time. */
 int cw_sync_peer_mark(struct cw_store *st, const char *name, uint64_t seq, struct cw_error *err);
 
+/* ---- the signed, encrypted envelope (envelope.c; used by bundle.c) -------------------------- */
+
+/* Appends to out a bundle file around the payload (len bytes of JSON Lines): signed by this
+ * database, encrypted for the n recipients (n > 0; at most 255) or plain (n == 0); the layout is
+ * in sync.h. The file key and the stream state live in guarded memory, wiped after. */
+int cw_envelope_seal(struct cw_store *st, const struct cw_identity_public *recipients, size_t n,
+		     const void *payload, size_t len, struct cw_buf *out, struct cw_error *err);
+
+/* Checks a bundle file's bytes and opens its payload into *payload (NUL-terminated, the NUL
+ * not counted), filling *env. The order is what makes it safe: the layout and the signature
+ * over every byte before it first (CW_EINVAL not a bundle, CW_EVERSION another version,
+ * CW_EREFUSED an unsigned version-1 bundle, CW_EDAMAGED altered or truncated), then who signed
+ * it, then whether it is for this database, then the decryption (CW_EDAMAGED). With
+ * `for_import`, an unknown signer and a bundle for other recipients are refused (CW_EREFUSED);
+ * without it (inspect) they are only noted in *env, and the payload of a bundle for others
+ * stays closed (env->opened = 0). The caller frees env->recipients and the payload (wiping it:
+ * it is the records in the clear) also on failure. */
+int cw_envelope_open(struct cw_store *st, const uint8_t *data, size_t len, int for_import,
+		     struct cw_bundle_envelope *env, struct cw_buf *payload, struct cw_error *err);
+
 #endif

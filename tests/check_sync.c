@@ -1,14 +1,20 @@
 /* check_sync.c - unit tests of sync (store/sync.h): the merge rule (version vectors, the total
  * order that picks the version shown) and bundles between stores in temporary directories: every
- * order of three bundles gives the same content, a deletion against an edit, re-imports. */
+ * order of three bundles gives the same content, a deletion against an edit, re-imports; the
+ * signed, encrypted envelope (store/envelope.c): every part of a file altered or cut is refused,
+ * unknown signers and other recipients are refused, payloads span chunks; and payloads a
+ * trusted peer signed that are still invalid (a bad line, a record nobody has). */
 #include "config.h"
 
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/identity.h"
 #include "store/store.h"
 #include "store/sync.h"
+#include "store/sync_internal.h"
+#include "store/trust.h"
 #include "tests/test_keys.h"
 #include "tests/testutil.h"
 
@@ -103,8 +109,9 @@ END_TEST
 
 /* ---- bundles between stores ---------------------------------------------------------------- */
 
-static char *dirs[6];
-static struct cw_store *st[6];
+#define NSTORES 7
+static char *dirs[NSTORES];
+static struct cw_store *st[NSTORES];
 
 static struct cw_store *open_at(int i, const char *author)
 {
@@ -120,7 +127,7 @@ static struct cw_store *open_at(int i, const char *author)
 
 static void teardown(void)
 {
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < NSTORES; i++) {
 		cw_store_close(st[i]);
 		st[i] = NULL;
 		rm_tree(dirs[i]);
@@ -137,13 +144,30 @@ static char *path_in(int i, const char *name)
 	return buf[n++ & 3];
 }
 
-static void export_to(int from, const char *peer, const char *file)
+/* Store `at` enrols store `whose` under name. */
+static void enroll(int at, int whose, const char *name)
 {
-	struct cw_bundle_options o = {CW_BUNDLE_PEER, peer, {0, 0, 0}};
+	struct cw_identity_public pub;
+	struct cw_error err;
+
+	ck_assert_msg(cw_store_identity(st[whose], &pub, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_peer_add(st[at], name, &pub, &err) == 0, "%s", err.message);
+}
+
+static void export_scope(int from, enum cw_bundle_scope scope, const char *peer, int plain,
+			 const char *file)
+{
+	struct cw_bundle_options o = {scope, peer, {0, 0, 0}, plain};
 	struct cw_bundle_stats s;
 	struct cw_error err;
 
 	ck_assert_msg(cw_bundle_export(st[from], &o, file, &s, &err) == 0, "%s", err.message);
+}
+
+/* What the peer has not had, encrypted for it. */
+static void export_to(int from, const char *peer, const char *file)
+{
+	export_scope(from, CW_BUNDLE_PEER, peer, 0, file);
 }
 
 static size_t import(int into, const char *file)
@@ -205,9 +229,20 @@ START_TEST(three_bundles_every_order_same_content)
 	struct cw_conflict *c;
 	size_t n;
 
-	/* Laptop 0 makes two people and shares them with laptop 1 (through a bundle). */
+	/* Laptop 0 makes two people and shares them with laptop 1 (through a bundle). The
+	 * supervisor's database (6) is copied afresh for each order, so every copy has the key
+	 * the bundles are encrypted for. */
 	open_at(0, "alice");
 	open_at(1, "bob");
+	open_at(6, "sup");
+	enroll(0, 1, "bob");
+	enroll(1, 0, "alice");
+	enroll(0, 6, "sup");
+	enroll(1, 6, "sup");
+	enroll(6, 0, "alice");
+	enroll(6, 1, "bob");
+	cw_store_close(st[6]);
+	st[6] = NULL;
 	p = put_person(0, "Chhim Sithar");
 	q = put_person(0, "Kang Saran");
 	export_to(0, "bob", path_in(0, "seed.b"));
@@ -223,12 +258,16 @@ START_TEST(three_bundles_every_order_same_content)
 	files[2] = strdup(path_in(0, "seed2.b"));
 	export_to(0, "sup", files[0]);
 	export_to(1, "sup", files[1]);
-	export_to(0, "other", files[2]); /* everything laptop 0 holds, again */
+	/* everything laptop 0 holds, again */
+	export_scope(0, CW_BUNDLE_ALL, "sup", 0, files[2]);
 	for (int o = 0; o < 6; o++) {
-		char *text;
+		char *text, cmd[9000];
 
 		cw_store_close(st[0]);
 		st[0] = NULL;
+		dirs[2 + (o % 4)] = make_temp_dir();
+		snprintf(cmd, sizeof cmd, "cp '%s/data.mdb' '%s/'", dirs[6], dirs[2 + (o % 4)]);
+		ck_assert_int_eq(system(cmd), 0);
 		open_at(2 + (o % 4), "sup");
 		for (int k = 0; k < 3; k++)
 			import(2 + (o % 4), files[orders[o][k]]);
@@ -279,6 +318,8 @@ START_TEST(resolve_makes_one_version_that_travels)
 
 	open_at(0, "alice");
 	open_at(1, "bob");
+	enroll(0, 1, "bob");
+	enroll(1, 0, "alice");
 	p = put_person(0, "Ny Nak");
 	export_to(0, "bob", path_in(0, "1.b"));
 	import(1, path_in(0, "1.b"));
@@ -317,6 +358,8 @@ START_TEST(local_edit_after_import_is_not_a_conflict)
 
 	open_at(0, "alice");
 	open_at(1, "sup");
+	enroll(0, 1, "sup");
+	enroll(1, 0, "alice");
 	p = put_person(0, "Koeut Saray");
 	export_to(0, "sup", path_in(0, "1.b"));
 	import(1, path_in(0, "1.b"));
@@ -327,6 +370,442 @@ START_TEST(local_edit_after_import_is_not_a_conflict)
 	ck_assert_uint_eq(n, 0);
 	/* and the older bundle arriving late changes nothing */
 	ck_assert_uint_eq(import(1, path_in(0, "1.b")), 0);
+}
+END_TEST
+
+/* ---- the envelope: what a carrier or a stranger could do to a bundle ---------------------- */
+
+static uint8_t *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *data = malloc(1 << 22);
+
+	ck_assert_ptr_nonnull(f);
+	*len = fread(data, 1, 1 << 22, f);
+	fclose(f);
+	return data;
+}
+
+static void spit(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	fclose(f);
+}
+
+static int import_rc(int into, const char *file, struct cw_error *err)
+{
+	struct cw_bundle_stats s;
+
+	cw_error_clear(err);
+	return cw_bundle_import(st[into], file, &s, err);
+}
+
+START_TEST(every_altered_or_cut_byte_is_refused)
+{
+	struct cw_error err;
+	uint8_t *good, *bad;
+	size_t len;
+	char *before, *after;
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	enroll(0, 1, "sup");
+	enroll(1, 0, "alice");
+	put_person(0, "Chhim Sithar");
+	put_person(1, "Someone Here");
+	export_to(0, "sup", path_in(0, "good.b"));
+	good = slurp(path_in(0, "good.b"), &len);
+	bad = malloc(len);
+	before = content(1);
+	/* One bit flipped anywhere: magic, version, flags, signer, recipients, sealed key,
+	 * stream, chunk lengths, ciphertext, signature. */
+	for (size_t i = 0; i < len; i++) {
+		int rc;
+
+		memcpy(bad, good, len);
+		bad[i] ^= 0x10;
+		spit(path_in(1, "bad.b"), bad, len);
+		rc = import_rc(1, path_in(1, "bad.b"), &err);
+		ck_assert_msg(rc != 0, "byte %zu flipped was imported", i);
+		ck_assert_int_eq(rc, i < 8 ? CW_EINVAL : i == 8 ? CW_EVERSION : CW_EDAMAGED);
+	}
+	/* Cut anywhere. */
+	for (size_t cut = 0; cut < len; cut += cut < 200 ? 1 : 37) {
+		spit(path_in(1, "cut.b"), good, cut);
+		ck_assert_msg(import_rc(1, path_in(1, "cut.b"), &err) != 0, "cut at %zu imported",
+			      cut);
+	}
+	/* One byte more. */
+	memcpy(bad, good, len);
+	spit(path_in(1, "long.b"), good, len);
+	{
+		FILE *f = fopen(path_in(1, "long.b"), "ab");
+
+		fputc(0, f);
+		fclose(f);
+	}
+	ck_assert_int_eq(import_rc(1, path_in(1, "long.b"), &err), CW_EDAMAGED);
+	after = content(1);
+	ck_assert_str_eq(before, after);
+	ck_assert_uint_eq(import(1, path_in(0, "good.b")), 1);
+	free(before);
+	free(after);
+	free(good);
+	free(bad);
+}
+END_TEST
+
+START_TEST(unknown_signers_and_other_recipients_are_refused)
+{
+	struct cw_error err;
+	struct cw_identity_public bob;
+	struct cw_bundle b;
+	char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX];
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	open_at(2, "bob");
+	enroll(0, 1, "sup");
+	enroll(2, 1, "sup");
+	enroll(0, 2, "bob");
+	enroll(1, 0, "alice");
+	put_person(0, "Chhim Sithar");
+	put_person(2, "Kang Saran");
+	/* Bob's laptop is not enrolled at the supervisor's: refused, naming how to trust it. */
+	export_to(2, "sup", path_in(2, "bob.b"));
+	ck_assert_int_eq(import_rc(1, path_in(2, "bob.b"), &err), CW_EREFUSED);
+	ck_assert_int_eq(cw_store_identity(st[2], &bob, &err), 0);
+	cw_identity_fingerprint(&bob, fp);
+	cw_identity_text(&bob, key);
+	ck_assert_ptr_nonnull(strstr(err.message, fp));
+	ck_assert_ptr_nonnull(strstr(err.message, "casewatch peer add NAME"));
+	ck_assert_ptr_nonnull(strstr(err.message, key));
+	/* inspect still shows who signed it */
+	ck_assert_int_eq(cw_bundle_read(st[1], path_in(2, "bob.b"), &b, &err), 0);
+	ck_assert_int_eq(b.env.opened, 1);
+	ck_assert_str_eq(b.env.signer_name, "");
+	ck_assert_int_eq(b.env.signer_here, 0);
+	ck_assert_int_eq(b.env.recipients[0].here, 1);
+	cw_bundle_free(&b);
+	/* Alice's bundle for Bob, at the supervisor's: for other recipients. */
+	export_to(0, "bob", path_in(0, "tobob.b"));
+	ck_assert_int_eq(import_rc(1, path_in(0, "tobob.b"), &err), CW_EREFUSED);
+	ck_assert_ptr_nonnull(strstr(err.message, "other recipients"));
+	ck_assert_int_eq(cw_bundle_read(st[1], path_in(0, "tobob.b"), &b, &err), 0);
+	ck_assert_int_eq(b.env.opened, 0);
+	ck_assert_str_eq(b.env.signer_name, "alice");
+	ck_assert_uint_eq(b.env.nrecipients, 1);
+	ck_assert_int_eq(b.env.recipients[0].here, 0);
+	ck_assert_uint_eq(b.n, 0);
+	cw_bundle_free(&b);
+	/* Enrolled, Bob's bundle imports; removed, Alice's next one is refused. */
+	enroll(1, 2, "bob");
+	ck_assert_uint_eq(import(1, path_in(2, "bob.b")), 1);
+	ck_assert_int_eq(cw_peer_remove(st[1], "alice", &err), 0);
+	export_to(0, "sup", path_in(0, "a.b"));
+	ck_assert_int_eq(import_rc(1, path_in(0, "a.b"), &err), CW_EREFUSED);
+	ck_assert_int_eq(cw_peer_remove(st[1], "alice", &err), CW_ENOTFOUND);
+}
+END_TEST
+
+START_TEST(peers_one_name_one_key)
+{
+	struct cw_error err;
+	struct cw_identity_public a, self;
+	struct cw_peer_key *list, found;
+	size_t n;
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	ck_assert_int_eq(cw_store_identity(st[0], &a, &err), 0);
+	ck_assert_int_eq(cw_store_identity(st[1], &self, &err), 0);
+	ck_assert_int_eq(cw_peer_add(st[1], "alice", &a, &err), 0);
+	ck_assert_int_eq(cw_peer_add(st[1], "alice", &a, &err), CW_EREFUSED);
+	ck_assert_int_eq(cw_peer_add(st[1], "alice2", &a, &err), CW_EREFUSED);
+	ck_assert_ptr_nonnull(strstr(err.message, "'alice'"));
+	ck_assert_int_eq(cw_peer_add(st[1], "me", &self, &err), CW_EREFUSED);
+	ck_assert_int_eq(cw_peer_add(st[1], "a,b", &self, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_peer_add(st[1], "tab\there", &self, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_peer_add(st[1], "", &self, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_peer_add(st[1], "-x", &self, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_peer_by_name(st[1], "alice", &found, &err), 0);
+	ck_assert(cw_identity_equal(&found.key, &a));
+	ck_assert_int_eq(cw_peer_by_key(st[1], &a, &found, &err), 0);
+	ck_assert_str_eq(found.name, "alice");
+	ck_assert_int_eq(cw_peer_list(st[1], &list, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	free(list);
+	/* the identity stays the same across reopening */
+	cw_store_close(st[0]);
+	open_at(0, "alice");
+	ck_assert_int_eq(cw_store_identity(st[0], &self, &err), 0);
+	ck_assert(cw_identity_equal(&self, &a));
+}
+END_TEST
+
+START_TEST(identity_text_round_trip)
+{
+	struct cw_error err;
+	struct cw_identity_public a, b;
+	char text[CW_IDENTITY_TEXT_MAX], fp[CW_FINGERPRINT_TEXT_MAX], cut[CW_IDENTITY_TEXT_MAX];
+
+	open_at(0, "alice");
+	ck_assert_int_eq(cw_store_identity(st[0], &a, &err), 0);
+	cw_identity_text(&a, text);
+	ck_assert_uint_eq(strlen(text), 6 + 86);
+	ck_assert_int_eq(cw_identity_parse(text, &b, &err), 0);
+	ck_assert(cw_identity_equal(&a, &b));
+	cw_identity_fingerprint(&a, fp);
+	ck_assert_uint_eq(strlen(fp), 29);
+	snprintf(cut, sizeof cut, "%.80s", text);
+	ck_assert_int_eq(cw_identity_parse(cut, &b, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_identity_parse(text + 6, &b, &err), CW_EINVAL);
+	snprintf(cut, sizeof cut, "%sA", text);
+	ck_assert_int_eq(cw_identity_parse(cut, &b, &err), CW_EINVAL);
+	snprintf(cut, sizeof cut, "  %s\n", text);
+	ck_assert_int_eq(cw_identity_parse(cut, &b, &err), 0);
+}
+END_TEST
+
+/* Payloads of every size around the chunk size come back byte for byte, for each of several
+ * recipients. */
+START_TEST(payloads_span_chunks_and_recipients)
+{
+	static const size_t sizes[] = {0, 1, 65535, 65536, 65537, 200000};
+	struct cw_identity_public to[2];
+	struct cw_bundle_envelope env;
+	struct cw_error err;
+	struct cw_buf file = {0}, out = {0};
+	char *payload = malloc(200000);
+
+	for (size_t i = 0; i < 200000; i++)
+		payload[i] = (char)('a' + i % 26);
+	open_at(0, "alice");
+	open_at(1, "sup");
+	open_at(2, "bob");
+	enroll(1, 0, "alice");
+	enroll(2, 0, "alice");
+	ck_assert_int_eq(cw_store_identity(st[1], &to[0], &err), 0);
+	ck_assert_int_eq(cw_store_identity(st[2], &to[1], &err), 0);
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		for (int plain = 0; plain < 2; plain++) {
+			file.len = 0;
+			ck_assert_int_eq(cw_envelope_seal(st[0], to, plain ? 0 : 2, payload,
+							  sizes[k], &file, &err),
+					 0);
+			for (int r = 1; r <= 2; r++) {
+				ck_assert_msg(cw_envelope_open(st[r], file.data, file.len, 1, &env,
+							       &out, &err) == 0,
+					      "%zu bytes: %s", sizes[k], err.message);
+				ck_assert_uint_eq(out.len, sizes[k]);
+				ck_assert_int_eq(memcmp(out.data, payload, sizes[k]), 0);
+				ck_assert_int_eq(env.encrypted, !plain);
+				ck_assert_str_eq(env.signer_name, "alice");
+				free(env.recipients);
+			}
+			/* plain text appears in a plain file only */
+			if (sizes[k] >= 65536)
+				ck_assert_int_eq(memmem(file.data, file.len, payload, 64) != NULL,
+						 plain);
+		}
+	}
+	cw_buf_free(&file);
+	cw_buf_free(&out);
+	free(payload);
+}
+END_TEST
+
+/* ---- payloads a trusted peer signed that are still wrong ----------------------------------- */
+
+#define P_ID "e4805d89d937ad8e0f2f47c5d8524390"
+#define C_ID "4e738810ae94f933d82ac51333063804"
+#define DB   "a12820d81a0cb1b38eedf7df20a5f201"
+#define HDR(v)                                                                                     \
+	"{\"author\":\"alice\",\"bundle\":\"060f73dcb192389dd7cb6315f697da49\",\"created\":"       \
+	"\"2024-02-10T09:00:00.000000Z\",\"database\":\"" DB "\",\"format\":\"casewatch-"          \
+	"bundle\",\"scope\":\"all\",\"version\":" #v "}"
+#define VERSION_OF(body)                                                                           \
+	"{\"deleted\":false,\"record\":{\"author\":\"alice\",\"created\":\"2024-02-10T08:00:00."   \
+	"000000Z\",\"edited_in\":\"" DB "\",\"editor\":\"alice\",\"origin\":\"" DB "\","           \
+	"\"updated\":\"2024-02-10T08:00:00.000000Z\",\"versions\":[{\"database\":\"" DB "\","      \
+	"\"time\":1707552000000000}]," body "},\"type\":\"version\"}"
+#define PERSON VERSION_OF("\"id\":\"" P_ID "\",\"kind\":\"person\",\"name\":\"Chhim Sithar\"")
+#define CASE                                                                                       \
+	VERSION_OF("\"id\":\"" C_ID "\",\"kind\":\"case\",\"title\":\"NagaWorld strike\","         \
+		   "\"defendants\":[{\"person\":\"" P_ID "\"}]")
+
+/* Signs lines (and an end line counting them, plus `extra`) as st[0] for st[1], imports it
+ * into st[1]; returns the result and leaves the error in err. */
+static int import_signed(const char *const *lines, size_t n, int extra, struct cw_error *err)
+{
+	struct cw_identity_public to;
+	struct cw_buf text = {0}, file = {0};
+	char end[64];
+	int rc;
+
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_int_eq(cw_buf_append(&text, lines[i], strlen(lines[i])), 0);
+		ck_assert_int_eq(cw_buf_append(&text, "\n", 1), 0);
+	}
+	snprintf(end, sizeof end, "{\"lines\":%d,\"type\":\"end\"}\n", (int)n + extra);
+	ck_assert_int_eq(cw_buf_append(&text, end, strlen(end)), 0);
+	ck_assert_int_eq(cw_store_identity(st[1], &to, err), 0);
+	ck_assert_int_eq(cw_envelope_seal(st[0], &to, 1, text.data, text.len, &file, err), 0);
+	spit(path_in(1, "signed.b"), file.data, file.len);
+	cw_buf_free(&text);
+	cw_buf_free(&file);
+	rc = import_rc(1, path_in(1, "signed.b"), err);
+	return rc;
+}
+
+START_TEST(signed_but_invalid_payloads_are_refused)
+{
+	const char *bad_time[] = {HDR(2), PERSON, CASE};
+	const char *dangling[] = {HDR(2), CASE};
+	const char *v9[] = {HDR(9), PERSON};
+	const char *v1[] = {HDR(1), PERSON};
+	const char *garbage[] = {HDR(2), "{\"type\":\"version\",", PERSON};
+	const char *unknown[] = {HDR(2), "{\"type\":\"rumour\"}"};
+	const char *good[] = {HDR(2), PERSON, CASE};
+	struct cw_error err;
+	char *before, *after;
+	char bad[1024];
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	enroll(0, 1, "sup");
+	enroll(1, 0, "alice");
+	put_person(1, "Someone Here");
+	before = content(1);
+	/* a field that fails validation, named by its line */
+	snprintf(bad, sizeof bad, "%s", CASE);
+	memcpy(strstr(bad, "2024-02-10T08:00:00.000000Z"), "2024-02-10T25:99:00.000000Z", 27);
+	bad_time[2] = bad;
+	ck_assert_int_eq(import_signed(bad_time, 3, 0, &err), CW_EINVAL);
+	ck_assert_msg(strstr(err.field, "bundle line 3") != NULL, "%s: %s", err.field, err.message);
+	/* a case naming a person neither the bundle nor the database has */
+	ck_assert_int_ne(import_signed(dangling, 2, 0, &err), 0);
+	ck_assert_msg(strstr(err.message, "neither this database nor the bundle") != NULL, "%s",
+		      err.message);
+	/* a line lost (the end line counts one more) */
+	ck_assert_int_eq(import_signed(good, 3, 1, &err), CW_EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.message, "lacks lines"));
+	/* payloads of other versions */
+	ck_assert_int_eq(import_signed(v9, 2, 0, &err), CW_EVERSION);
+	ck_assert_int_eq(import_signed(v1, 2, 0, &err), CW_EVERSION);
+	/* not JSON, an unknown entry */
+	ck_assert_int_eq(import_signed(garbage, 3, 0, &err), CW_EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.field, "bundle line 2"));
+	ck_assert_int_eq(import_signed(unknown, 2, 0, &err), CW_EINVAL);
+	after = content(1);
+	ck_assert_str_eq(before, after);
+	free(after);
+	/* the same lines, right, import */
+	ck_assert_int_eq(import_signed(good, 3, 0, &err), 0);
+	after = content(1);
+	ck_assert_str_ne(before, after);
+	free(before);
+	free(after);
+}
+END_TEST
+
+START_TEST(several_peers_share_one_bundle)
+{
+	struct cw_bundle_options o = {CW_BUNDLE_PEER, "sup,bob", {0, 0, 0}, 0};
+	struct cw_bundle_stats s;
+	struct cw_error err;
+	char *a, *b, *c;
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	open_at(2, "bob");
+	enroll(0, 1, "sup");
+	enroll(0, 2, "bob");
+	enroll(1, 0, "alice");
+	enroll(2, 0, "alice");
+	for (int i = 0; i < 300; i++) {
+		char name[64];
+
+		snprintf(name, sizeof name, "Person %03d of a long list of people", i);
+		put_person(0, name);
+	}
+	ck_assert_int_eq(cw_bundle_export(st[0], &o, path_in(0, "both.b"), &s, &err), 0);
+	ck_assert_uint_eq(s.versions, 300);
+	ck_assert_uint_eq(import(1, path_in(0, "both.b")), 300);
+	ck_assert_uint_eq(import(2, path_in(0, "both.b")), 300);
+	a = content(0);
+	b = content(1);
+	c = content(2);
+	ck_assert_str_eq(a, b);
+	ck_assert_str_eq(a, c);
+	/* both marks moved: nothing new for either */
+	o.peer = "bob";
+	ck_assert_int_eq(cw_bundle_export(st[0], &o, path_in(0, "again.b"), &s, &err), 0);
+	ck_assert_uint_eq(s.versions, 0);
+	/* a name not enrolled, a name twice, and no one at all are refused */
+	o.peer = "sup,nobody";
+	ck_assert_int_eq(cw_bundle_export(st[0], &o, path_in(0, "x.b"), &s, &err), CW_ENOTFOUND);
+	ck_assert_str_eq(err.field, "to");
+	o.peer = "sup,sup";
+	ck_assert_int_eq(cw_bundle_export(st[0], &o, path_in(0, "x.b"), &s, &err), CW_EINVAL);
+	o.peer = NULL;
+	o.scope = CW_BUNDLE_ALL;
+	ck_assert_int_eq(cw_bundle_export(st[0], &o, path_in(0, "x.b"), &s, &err), CW_EINVAL);
+	free(a);
+	free(b);
+	free(c);
+}
+END_TEST
+
+/* What a database made before identities and enrolled peers becomes: no identity and no trust
+ * table until it is opened for writing. */
+static int make_old_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	MDB_val k = {8, (void *)"identity"};
+
+	(void)ctx;
+	(void)err;
+	ck_assert_int_eq(mdb_del(t->txn, t->st->dbi[DB_META], &k, NULL), 0);
+	k.mv_size = 15;
+	k.mv_data = (void *)"identity_secret";
+	ck_assert_int_eq(mdb_del(t->txn, t->st->dbi[DB_META], &k, NULL), 0);
+	ck_assert_int_eq(mdb_drop(t->txn, t->st->dbi[DB_TRUST], 1), 0);
+	return 0;
+}
+
+START_TEST(old_database_gets_identity_at_first_use)
+{
+	struct cw_store_options opt = {0, "alice", 0, 1};
+	struct cw_identity_public first, again;
+	struct cw_peer_key *list;
+	struct cw_error err;
+	size_t n;
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	put_person(0, "Chhim Sithar");
+	ck_assert_int_eq(cw_store_write(st[0], make_old_fn, NULL, &err), 0);
+	cw_store_close(st[0]);
+	/* read-only: it has no identity and no peers, and says how to get one */
+	test_key_options(&opt, dirs[0]);
+	ck_assert_msg(cw_store_open(dirs[0], &opt, &st[0], &err) == 0, "%s", err.message);
+	ck_assert_int_eq(cw_store_identity(st[0], &first, &err), CW_EREFUSED);
+	ck_assert_int_eq(cw_peer_list(st[0], &list, &n, &err), 0);
+	ck_assert_uint_eq(n, 0);
+	free(list);
+	cw_store_close(st[0]);
+	/* opened for writing, it gets them, once */
+	open_at(0, "alice");
+	ck_assert_int_eq(cw_store_identity(st[0], &first, &err), 0);
+	ck_assert_int_eq(cw_store_identity(st[0], &again, &err), 0);
+	ck_assert(cw_identity_equal(&first, &again));
+	enroll(0, 1, "sup");
+	enroll(1, 0, "alice");
+	export_to(0, "sup", path_in(0, "1.b"));
+	ck_assert_uint_eq(import(1, path_in(0, "1.b")), 1);
 }
 END_TEST
 
@@ -343,6 +822,14 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, three_bundles_every_order_same_content);
 	tcase_add_test(tc, resolve_makes_one_version_that_travels);
 	tcase_add_test(tc, local_edit_after_import_is_not_a_conflict);
+	tcase_add_test(tc, every_altered_or_cut_byte_is_refused);
+	tcase_add_test(tc, unknown_signers_and_other_recipients_are_refused);
+	tcase_add_test(tc, peers_one_name_one_key);
+	tcase_add_test(tc, identity_text_round_trip);
+	tcase_add_test(tc, payloads_span_chunks_and_recipients);
+	tcase_add_test(tc, signed_but_invalid_payloads_are_refused);
+	tcase_add_test(tc, several_peers_share_one_bundle);
+	tcase_add_test(tc, old_database_gets_identity_at_first_use);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,16 +1,20 @@
 #!/bin/sh
-# Sync by bundle through the real binary: two monitors' laptops (A, B) and a supervisor (S)
-# exchange bundles in different orders: the same hearing edited on both laptops, a deletion
-# against a later edit, an edit against a later deletion, a person deleted on one laptop while
-# the other names them, and re-imports. Every order must end with the same content, conflicts
-# listed, and a resolution that travels back to the field.
+# Sync by bundle through the real binary: three monitors' laptops (A, B, C) and a supervisor
+# (S), each enrolling the others' keys, exchange signed bundles encrypted for their readers in
+# four orders: the same hearing edited on two laptops, a deletion against a later edit, an edit
+# against a later deletion, a person deleted on one laptop while another names them, a bundle
+# for two readers relayed on, and re-imports. Every order must end with the same content,
+# conflicts listed, and a resolution that travels back to the field.
 . "$TESTLIB"
 set -e
 
-A="$WORK/A" B="$WORK/B" S="$WORK/S"
+A="$WORK/A" B="$WORK/B" C="$WORK/C" S="$WORK/S"
 ca() { CASEWATCH_AUTHOR=alice "$CASEWATCH" --db "$A" "$@"; }
 cb() { CASEWATCH_AUTHOR=bob "$CASEWATCH" --db "$B" "$@"; }
+cc() { CASEWATCH_AUTHOR=chea "$CASEWATCH" --db "$C" "$@"; }
 cs() { CASEWATCH_AUTHOR=sup "$CASEWATCH" --db "$S" "$@"; }
+# enrol DIR NAME OTHER: the database in DIR trusts OTHER's key (its `identity`) as NAME.
+enrol() { ok "$CASEWATCH" --db "$1" peer add "$2" "$("$CASEWATCH" --db "$3" identity --key)"; }
 # cdb DIR AUTHOR ...: casewatch on a copy of the supervisor's database.
 cdb() {
 	d=$1 who=$2
@@ -46,7 +50,19 @@ idof() { printf '%s' "$out" | awk '{print $3}'; }
 
 ok ca init
 ok cb init
+ok cc init
 ok cs init
+# The supervisor enrols each laptop, each laptop the supervisor; Alice and Bob, who work
+# together, each other too.
+for who in alice:"$A" bob:"$B" chea:"$C"; do
+	enrol "$S" "${who%%:*}" "${who#*:}"
+	enrol "${who#*:}" supervisor "$S"
+done
+enrol "$A" bob "$B"
+enrol "$B" alice "$A"
+ok cs peer list
+has "alice"
+has "chea"
 
 # Alice records a case and three hearings and sends them to the supervisor, who passes
 # them on to Bob.
@@ -61,16 +77,22 @@ ok ca log hearing --case NagaWorld --date 2023-07-01 --notes "third"
 h3=$(idof)
 ok ca bundle export --to supervisor -o "$WORK/a1.bundle"
 has "6 versions, 0 of them deletions"
-ok ca bundle inspect "$WORK/a1.bundle"
+has "encrypted for supervisor"
+ok cs bundle inspect "$WORK/a1.bundle"
+has "signed by alice"
+has "for 1 recipient: this database"
 has "Kang Saran"
 has "NagaWorld strike"
 ok cs bundle import "$WORK/a1.bundle"
 has "records changed"
+has "signed by alice"
 ok cs list records --json
 json "len(d) == 3"
-ok cs bundle export --to bob -o "$WORK/s1.bundle"
+ok cs bundle export --to bob,chea -o "$WORK/s1.bundle"
 ok cb bundle import "$WORK/s1.bundle"
+ok cc bundle import "$WORK/s1.bundle"
 same_content "$S" "$B"
+same_content "$S" "$C"
 
 # Offline, in this order: Bob edits hearing 3; Alice deletes hearing 2, edits hearing 1,
 # deletes hearing 3 and deletes Kang Saran (nothing names him on her laptop); Bob edits
@@ -85,9 +107,14 @@ ok cb edit "$h2" --notes "second, from Bob"
 ok cb log milestone --person "Kang Saran" --type arrest --date 2023-08-01
 ms=$(idof)
 ok cb person add --name "Ny Nak"
-ok ca bundle export --to supervisor -o "$WORK/a2.bundle"
+# Chea, on the third laptop, adds to the case and visits a prison meanwhile.
+ok cc edit "Chhim Sithar" --notes "union leader, from Chea"
+ok cc log visit --facility "Prey Sar" --date 2023-08-02 --notes "from Chea"
+ok ca bundle export --to supervisor,bob -o "$WORK/a2.bundle"
 has "deletions"
+has "encrypted for supervisor,bob"
 ok cb bundle export --to supervisor -o "$WORK/b2.bundle"
+ok cc bundle export --to supervisor -o "$WORK/c2.bundle"
 
 # The supervisor's database in four histories.
 cp -r "$S" "$WORK/S2"
@@ -96,31 +123,40 @@ cp -r "$S" "$WORK/S4"
 ok cs bundle import "$WORK/a2.bundle"
 ok cs bundle import "$WORK/b2.bundle"
 has "conflicting versions"
+ok cs bundle import "$WORK/c2.bundle"
+has "signed by chea"
+ok cdb "$WORK/S2" sup bundle import "$WORK/c2.bundle"
 ok cdb "$WORK/S2" sup bundle import "$WORK/b2.bundle"
 ok cdb "$WORK/S2" sup bundle import "$WORK/a2.bundle"
 # Re-imports change nothing, byte for byte.
 ok cdb "$WORK/S3" sup bundle import "$WORK/a2.bundle"
 ok cdb "$WORK/S3" sup bundle import "$WORK/a2.bundle"
 ok cdb "$WORK/S3" sup bundle import "$WORK/b2.bundle"
+ok cdb "$WORK/S3" sup bundle import "$WORK/c2.bundle"
 before=$(sha256sum "$WORK/S3/data.mdb" | cut -d' ' -f1)
 ok cdb "$WORK/S3" sup bundle import "$WORK/b2.bundle"
 has "0 records changed"
+ok cdb "$WORK/S3" sup bundle import "$WORK/c2.bundle"
 ok cdb "$WORK/S3" sup bundle import "$WORK/a2.bundle"
 after=$(sha256sum "$WORK/S3/data.mdb" | cut -d' ' -f1)
 [ "$before" = "$after" ] || fail "re-importing bundles changed the database"
-# Relayed, and out of order: Bob gets Alice's bundle and sends on what it changed (b3); the
-# supervisor gets b3 before Bob's earlier b2, and Alice's own a2 after both.
+# Relayed, and out of order: Bob gets Alice's bundle (it is for him too) and sends on what it
+# changed (b3); the supervisor gets b3 before Bob's earlier b2, Chea's between them, and
+# Alice's own a2 after all.
 ok cb bundle import "$WORK/a2.bundle"
 ok cb bundle export --to supervisor -o "$WORK/b3.bundle"
 ok cdb "$WORK/S4" sup bundle import "$WORK/b3.bundle"
+ok cdb "$WORK/S4" sup bundle import "$WORK/c2.bundle"
 ok cdb "$WORK/S4" sup bundle import "$WORK/b2.bundle"
 ok cdb "$WORK/S4" sup bundle import "$WORK/a2.bundle"
 has "0 records changed"
+# Bob's relay of Alice's changes is signed by Bob: it is his bundle, not hers.
+ok cs bundle inspect "$WORK/b3.bundle"
+has "signed by bob"
 
 same_content "$S" "$WORK/S2"
 same_content "$S" "$WORK/S3"
 same_content "$S" "$WORK/S4"
-same_content "$S" "$B"
 
 # The later change wins; the loser is kept and listed.
 ok cs show "$h1" --json
@@ -141,8 +177,11 @@ has "by alice"
 # Kang Saran was deleted by Alice but Bob's milestone names him: he stays, with his details.
 ok cs list persons --json
 json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Kang Saran', 'Ny Nak']"
+json "[p for p in d if p['name'] == 'Chhim Sithar'][0]['notes'] == 'union leader, from Chea'"
 ok cs timeline "Kang Saran"
 has "arrest"
+ok cs list records --kind visit --json
+json "len(d) == 1 and d[0]['notes'] == 'from Chea'"
 
 # The audit log came with the bundles: who changed what in the field, and where.
 aid=$(ca init | sed 's/.*database id \([0-9a-f]*\).*/\1/')
@@ -169,13 +208,15 @@ fails 66 "id" cs conflicts resolve "$h1" --keep 1
 
 # Everything goes back to the field; everyone ends with the same content.
 ok cs bundle export --to alice -o "$WORK/s2a.bundle"
-ok cs bundle export --to bob -o "$WORK/s2b.bundle"
+ok cs bundle export --to bob,chea -o "$WORK/s2bc.bundle"
 ok ca bundle import "$WORK/s2a.bundle"
-ok cb bundle import "$WORK/s2b.bundle"
+ok cb bundle import "$WORK/s2bc.bundle"
+ok cc bundle import "$WORK/s2bc.bundle"
 ok ca conflicts --json
 json "[c['id'] for c in d] == ['$h2']"
 same_content "$S" "$A"
 same_content "$S" "$B"
+same_content "$S" "$C"
 
 # Bob deletes the milestone: nothing names Kang Saran any more, and his deletion takes effect
 # wherever the bundle goes.
@@ -183,22 +224,35 @@ ok cb delete "$ms" --yes
 ok cb list persons --json
 json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']"
 ok cb bundle export --to supervisor -o "$WORK/b4.bundle"
-ok cb bundle inspect "$WORK/b4.bundle" --json
+ok cs bundle inspect "$WORK/b4.bundle" --json
 json "any(v['id'] == '$ms' and v['deleted'] for v in d['versions'])"
+json "d['signer']['name'] == 'bob' and d['encrypted'] and d['recipients'][0]['here']"
+# Bob cannot read what he wrote for the supervisor alone: his inspect shows the envelope.
+ok cb bundle inspect "$WORK/b4.bundle" --json
+json "not d['opened'] and d['signer']['here'] and d['recipients'][0]['name'] == 'supervisor'"
 ok cs bundle import "$WORK/b4.bundle"
 ok cs list persons --json
 json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']"
 same_content "$S" "$B"
 
-# --since and --all, and peers remembered.
-ok cs bundle export --all -o "$WORK/all.bundle"
+# --since and --all (plain, with a warning, or encrypted), and peers remembered.
+ok cs bundle export --plain --all -o "$WORK/all.bundle"
+grep -q "not encrypted: anyone who gets the file can read it" "$WORK/stderr" ||
+	fail "no warning for a plain bundle: $(cat "$WORK/stderr")"
 ok cs bundle inspect "$WORK/all.bundle" --json
-json "d['scope'] == 'all' and len(d['audit']) > 10"
-ok cs bundle export --since 2000-01-01 -o - 
-has '"format":"casewatch-bundle"'
+json "d['scope'] == 'all' and len(d['audit']) > 10 and not d['encrypted']"
+ok cs bundle export --to alice --all -o "$WORK/all-alice.bundle"
+ok ca bundle import "$WORK/all-alice.bundle"
+same_content "$S" "$A"
+checks=$((checks + 1))
+cs bundle export --plain --since 2000-01-01 -o - >"$WORK/since.bundle" 2>"$WORK/stderr" ||
+	fail "export to standard output failed: $(cat "$WORK/stderr")"
+grep -a -q '"format":"casewatch-bundle"' "$WORK/since.bundle" || fail "no plain payload on stdout"
 ok cs bundle peers
 has "alice"
 has "bob"
 fails 2 "to" cs bundle export -o "$WORK/x.bundle"
+fails 2 "to" cs bundle export --all -o "$WORK/x.bundle"
+fails 2 "to" cs bundle export --plain -o "$WORK/x.bundle"
 fails 2 "output" cs bundle export --all
 done_ok

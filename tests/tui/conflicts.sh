@@ -8,9 +8,12 @@ L="$WORK/laptop"
 cl() { CASEWATCH_AUTHOR=bob "$CASEWATCH" --db "$L" "$@"; }
 
 ok cw init
-ok cw person add --name "Ny Nak" --affiliation "social commentator"
-ok cw bundle export -o "$WORK/all.bundle" --all
 ok cl init
+# Each side enrols the other's key.
+ok cw peer add bob "$(cl identity --key)"
+ok cl peer add supervisor "$(cw identity --key)"
+ok cw person add --name "Ny Nak" --affiliation "social commentator"
+ok cw bundle export -o "$WORK/all.bundle" --to bob --all
 ok cl bundle import "$WORK/all.bundle"
 # The same person changed on both sides, then the laptop's change reaches the supervisor.
 ok cw edit "Ny Nak" --province "Phnom Penh"
