@@ -1,0 +1,227 @@
+#!/bin/sh
+# bundles_signed.sh - bundles only a trusted laptop can write and only their reader can open:
+# identities and enrolled peers; an encrypted bundle shows none of the demo data to `strings`
+# and is the user's alone (0600); `bundle inspect` names signer and recipients; a forged bundle
+# (custody changed, author "OHCHR Cambodia", a version stamped 2030, an audit line added, the
+# inner count made right again), a bundle from a laptop nobody enrolled, one whose signer was
+# swapped, one for another reader, one with a flipped byte and one cut in half are refused with
+# one line each, and the supervisor's database stays byte-for-byte as it was.
+. "$TESTLIB"
+set -e
+
+A="$WORK/alice" S="$WORK/sup" B="$WORK/bob" M="$WORK/mallory"
+ca() { CASEWATCH_AUTHOR=alice "$CASEWATCH" --db "$A" "$@"; }
+cs() { CASEWATCH_AUTHOR=sup "$CASEWATCH" --db "$S" "$@"; }
+cb() { CASEWATCH_AUTHOR=bob "$CASEWATCH" --db "$B" "$@"; }
+cm() { CASEWATCH_AUTHOR="OHCHR Cambodia" "$CASEWATCH" --db "$M" "$@"; }
+for c in ca cs cb cm; do ok $c init; done
+
+# ---- identities and peers ---------------------------------------------------------------
+ok ca identity
+has "fingerprint: "
+has "casewatch peer add NAME cwid1:"
+alice_fp=$(printf '%s\n' "$out" | sed -n 's/^fingerprint: //p')
+alice_key=$(printf '%s\n' "$out" | sed -n 's/^key: *//p')
+# The supervisor types the line Alice's laptop printed, with the name it gives her.
+add_line=$(printf '%s\n' "$out" | sed -n 's/^ *casewatch peer add NAME /casewatch peer add alice /p')
+[ -n "$add_line" ] || fail "identity printed no peer add line: $out"
+ok cs ${add_line#casewatch }
+has "$alice_fp"
+ok cs peer add bob "$(cb identity --key)"
+ok ca peer add supervisor "$(cs identity --key)"
+ok ca peer add bob "$(cb identity --key)"
+ok cm peer add supervisor "$(cs identity --key)"
+ok cs peer list
+has "alice"
+has "$alice_fp"
+has "bob"
+lines 3
+ok cs peer list --json
+json "sorted(p['name'] for p in d) == ['alice', 'bob'] and d[0]['key'] == '$alice_key'"
+# One name, one key; not our own; names and keys checked.
+fails 65 name cs peer add alice "$(cm identity --key)"
+fails 65 key cs peer add alice2 "$alice_key"
+fails 65 key cs peer add me "$(cs identity --key)"
+fails 65 name cs peer add "a,b" "$(cm identity --key)"
+fails 65 key cs peer add mallory "cwid1:not-a-key"
+fails 65 key cs peer add mallory "${alice_key%?????}"
+fails 66 name cs peer remove nobody
+fails 2 "" cs peer add alice
+ok cs peer list --json
+json "len(d) == 2"
+
+# ---- an encrypted bundle of the demo data ------------------------------------------------
+ok ca seed "$SEED_FILE"
+has "140 records"
+ok ca bundle export --to supervisor -o "$WORK/enc.bundle"
+has "encrypted for supervisor"
+checks=$((checks + 1))
+[ "$(stat -c %a "$WORK/enc.bundle")" = 600 ] || fail "the bundle is not 0600: $(ls -l "$WORK/enc.bundle")"
+# Words from the demo data (as tests/cli/encryption.sh picks them): none is in the encrypted
+# bundle; the same bundle written --plain holds them, so the check can fail.
+"${PYTHON3:-python3}" - "$SEED_FILE" >"$WORK/words" <<'PY'
+import json, sys
+words = set()
+for line in open(sys.argv[1], encoding="utf-8"):
+    r = json.loads(line)
+    for k in ("name", "court", "facility", "title"):
+        v = r.get(k)
+        if isinstance(v, str) and len(v) >= 6:
+            words.add(v.split(" — ")[0].strip())
+words |= {"NagaWorld", "Candlelight", "incitement", "treason", "Correctional", "Battambang",
+          "own observation", "alice", "437 bis", "494/495"}
+for w in sorted(words):
+    print(w)
+PY
+[ "$(wc -l <"$WORK/words")" -ge 30 ] || fail "too few demo words: $(wc -l <"$WORK/words")"
+found_in() {
+	strings -n 4 "$1" >"$WORK/strings"
+	n=0
+	while IFS= read -r w; do
+		if grep -q -F -- "$w" "$WORK/strings"; then
+			n=$((n + 1))
+			[ -z "${2:-}" ] || echo "in $1: $w" >&2
+		fi
+	done <"$WORK/words"
+	echo "$n"
+}
+checks=$((checks + 1))
+[ "$(found_in "$WORK/enc.bundle" show)" -eq 0 ] || fail "the encrypted bundle holds demo words"
+ok ca bundle export --plain --all -o "$WORK/plain.bundle"
+grep -q "not encrypted" "$WORK/stderr" || fail "no warning for --plain: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+[ "$(found_in "$WORK/plain.bundle")" -ge 25 ] || fail "the plain bundle lacks the demo words"
+[ "$(stat -c %a "$WORK/plain.bundle")" = 600 ] || fail "the plain bundle is not 0600"
+
+# inspect: who signed it, for whom, and (for its reader) what it holds.
+ok cs bundle inspect "$WORK/enc.bundle"
+has "signed by alice (fingerprint $alice_fp), enrolled here"
+has "for 1 recipient: this database"
+has "Chhim Sithar"
+ok ca bundle inspect "$WORK/enc.bundle"
+has "for 1 recipient: supervisor"
+has "cannot open"
+lacks "Chhim Sithar"
+ok cs bundle inspect "$WORK/enc.bundle" --json
+json "d['signer']['name'] == 'alice' and d['signer']['fingerprint'] == '$alice_fp' and d['encrypted'] and d['opened'] and len(d['versions']) == 140"
+
+ok cs bundle import "$WORK/enc.bundle"
+has "signed by alice"
+has "140 records changed"
+DB=$S
+snap=$(db_snapshot)
+
+# refused STATUS TEXT FILE: import into the supervisor's database fails with one line holding
+# TEXT, and the database is byte-for-byte as it was.
+refused() {
+	fails "$1" bundle cs bundle import "$3"
+	printf '%s\n' "$err" | grep -qF -- "$2" || fail "error lacks '$2': $err"
+	[ "$(db_snapshot)" = "$snap" ] || fail "refused bundle $3 changed the database"
+}
+
+# ---- the forgery of the issue ------------------------------------------------------------
+# Alice's own signed (plain) bundle, rewritten: a detained defendant released, the author
+# "OHCHR Cambodia", the version stamped in 2030, an audit line added, the end line's count
+# made right again. The signature was over the old bytes.
+ok ca edit "NagaWorld union activists" --notes "a correction Alice makes later"
+ok ca bundle export --plain --to supervisor -o "$WORK/real.bundle"
+"${PYTHON3:-python3}" - "$WORK/real.bundle" "$WORK/forged.bundle" <<'PY'
+import json, sys
+b = open(sys.argv[1], "rb").read()
+assert b[:8] == b"CWBUNDLE" and b[8] == 2 and b[9] == 0
+head = 76 + 100 * int.from_bytes(b[74:76], "big")
+n = int.from_bytes(b[head:head + 8], "big")
+payload, sig = b[head + 8:head + 8 + n], b[-64:]
+lines = [json.loads(x) for x in payload.decode().split("\n") if x]
+end = lines.pop()
+changed = 0
+for l in lines:
+    r = l.get("record") if l.get("type") == "version" else None
+    if not r or r.get("kind") != "case":
+        continue
+    for d in r.get("defendants", []):
+        if d.get("custody") == "detained":
+            d["custody"] = "released"
+            changed += 1
+    r["author"] = r["editor"] = "OHCHR Cambodia"
+    r["updated"] = "2030-01-01T00:00:00.000000Z"
+    for v in r["versions"]:
+        v["time"] = 1893456000000000
+    r["notes"] = "released, all charges dropped"
+assert changed, "no detained defendant in the bundle"
+audit = dict(next(l for l in lines if l.get("type") == "audit"))
+audit.update(author="OHCHR Cambodia", time="2030-01-01T00:00:00.000000Z")
+lines.append(audit)
+end["lines"] = len(lines)
+new = "".join(json.dumps(l, sort_keys=True) + "\n" for l in lines + [end]).encode()
+open(sys.argv[2], "wb").write(b[:head] + len(new).to_bytes(8, "big") + new + sig)
+PY
+refused 74 "altered after it was signed" "$WORK/forged.bundle"
+
+# The same changes written by a laptop of its own (its author is "OHCHR Cambodia"): it signs
+# with its key, which nobody enrolled. Refused, naming its fingerprint and the command that
+# would trust it.
+ok cm person add --name "Chhim Sithar" --notes "released, all charges dropped"
+ok cm bundle export --to supervisor -o "$WORK/mallory.bundle"
+ok cm identity
+mallory_fp=$(printf '%s\n' "$out" | sed -n 's/^fingerprint: //p')
+mallory_key=$(printf '%s\n' "$out" | sed -n 's/^key: *//p')
+refused 65 "not enrolled here (fingerprint $mallory_fp)" "$WORK/mallory.bundle"
+printf '%s\n' "$err" | grep -qF "casewatch peer add NAME $mallory_key" ||
+	fail "the refusal lacks the peer add command: $err"
+ok cs bundle inspect "$WORK/mallory.bundle"
+has "NOT enrolled here (fingerprint $mallory_fp)"
+has "casewatch peer add NAME $mallory_key"
+# Its bundle with Alice's identity written in as the signer: the signature is not hers.
+ok cm bundle export --plain --all -o "$WORK/mallory-plain.bundle"
+"${PYTHON3:-python3}" - "$WORK/mallory-plain.bundle" "$WORK/swapped.bundle" "$alice_key" <<'PY'
+import base64, sys
+b = bytearray(open(sys.argv[1], "rb").read())
+key = sys.argv[3][len("cwid1:"):]
+b[10:74] = base64.urlsafe_b64decode(key + "==")
+open(sys.argv[2], "wb").write(bytes(b))
+PY
+refused 74 "altered after it was signed" "$WORK/swapped.bundle"
+
+# ---- for another reader, a flipped byte, cut in half --------------------------------------
+ok ca bundle export --to bob --all -o "$WORK/bob.bundle"
+refused 65 "is for other recipients" "$WORK/bob.bundle"
+ok cs bundle inspect "$WORK/bob.bundle"
+has "for 1 recipient: bob"
+has "cannot open"
+ok cb peer add alice "$alice_key"
+ok cb bundle import "$WORK/bob.bundle"
+ok ca bundle export --to supervisor,bob --all -o "$WORK/both.bundle"
+"${PYTHON3:-python3}" - "$WORK/both.bundle" "$WORK/flipped.bundle" <<'PY'
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+b[len(b) * 2 // 3] ^= 0x01
+open(sys.argv[2], "wb").write(bytes(b))
+PY
+refused 74 "altered after it was signed" "$WORK/flipped.bundle"
+size=$(wc -c <"$WORK/both.bundle")
+head -c $((size / 2)) "$WORK/both.bundle" >"$WORK/half.bundle"
+refused 74 "truncated" "$WORK/half.bundle"
+# The whole one imports, on both sides it was written for.
+ok cs bundle inspect "$WORK/both.bundle"
+has "for 2 recipients: this database, bob"
+ok cs bundle import "$WORK/both.bundle"
+has "1 records changed"
+ok cb bundle import "$WORK/both.bundle"
+ok cs show "NagaWorld union activists" --json
+json "d['notes'] == 'a correction Alice makes later' and d['editor'] == 'alice'"
+
+# ---- a peer removed is a stranger again ---------------------------------------------------
+ok cs peer remove alice
+has "refused from now on"
+snap=$(db_snapshot)
+refused 65 "not enrolled here (fingerprint $alice_fp)" "$WORK/both.bundle"
+ok cs peer add alice "$alice_key"
+ok cs bundle import "$WORK/both.bundle"
+has "0 records changed"
+# Export needs enrolled peers, and says who may read it.
+fails 66 to ca bundle export --to nobody -o "$WORK/x.bundle"
+fails 2 to ca bundle export --all -o "$WORK/x.bundle"
+checks=$((checks + 1))
+[ ! -e "$WORK/x.bundle" ] || fail "a refused export left a file"
+done_ok
