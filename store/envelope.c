@@ -40,7 +40,7 @@ struct sink {
 
 static int put(struct sink *w, const void *data, size_t len)
 {
-	if (cw_buf_append(w->out, data, len) != 0)
+	if (len && cw_buf_append(w->out, data, len) != 0)
 		return CW_ENOMEM;
 	cw_signer_update(w->signer, data, len);
 	return 0;
@@ -83,8 +83,8 @@ static int put_encrypted(struct sink *w, size_t start, const struct cw_identity_
 		unsigned long long clen;
 
 		crypto_secretstream_xchacha20poly1305_push(
-			ss, ct + 4, &clen, payload + off, m, first ? w->out->data + start : NULL,
-			first ? hlen : 0,
+			ss, ct + 4, &clen, len ? payload + off : payload, m,
+			first ? w->out->data + start : NULL, first ? hlen : 0,
 			off + m == len ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
 				       : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
 		put_be32(ct, (uint32_t)clen);
@@ -272,7 +272,7 @@ static int decrypt(struct cw_store *st, const uint8_t *data, size_t len, size_t 
 			rc = damaged(err, "a part of its content does not decrypt: it was altered");
 			goto out;
 		}
-		if (cw_buf_append(payload, m, (size_t)mlen) != 0) {
+		if (mlen && cw_buf_append(payload, m, (size_t)mlen) != 0) {
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 			goto out;
 		}
@@ -368,10 +368,9 @@ int cw_envelope_open(struct cw_store *st, const uint8_t *data, size_t len, int f
 		rc = decrypt(st, data, len, mine, payload, err);
 	} else if (len - SIG_LEN - head < 8 || get_be64(data + head) != len - SIG_LEN - head - 8) {
 		rc = damaged(err, "its parts do not add up to its size");
-	} else {
-		rc = cw_buf_append(payload, data + head + 8, len - SIG_LEN - head - 8) != 0
-			     ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
-			     : 0;
+	} else if (len - SIG_LEN - head - 8 > 0 &&
+		   cw_buf_append(payload, data + head + 8, len - SIG_LEN - head - 8) != 0) {
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	}
 	if (rc == 0 && cw_buf_append(payload, "", 1) != 0)
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
