@@ -489,6 +489,11 @@ static int peer_list_parse(struct cw_store *st, const char *text, struct peer_li
 		size_t len = e ? (size_t)(e - p) : strlen(p);
 		struct cw_peer_key peer;
 
+		/* "sup, bob" as well as "sup,bob": a name never starts or ends with a space. */
+		for (; len && *p == ' '; len--)
+			p++;
+		while (len && p[len - 1] == ' ')
+			len--;
 		if (len == 0 || len > CW_PEER_NAME_MAX)
 			return cw_error_set(err, CW_EINVAL, "to",
 					    "give the names of enrolled peers: --to NAME or --to "
@@ -500,7 +505,7 @@ static int peer_list_parse(struct cw_store *st, const char *text, struct peer_li
 				return cw_error_set(err, CW_EINVAL, "to", "'%s' is named twice",
 						    l->names[i]);
 		if ((rc = cw_peer_by_name(st, l->names[l->n], &peer, err)) != 0) {
-			if (rc == CW_ENOTFOUND) /* the field the user typed */
+			if (rc == CW_ENOTFOUND && err) /* the option the user typed */
 				snprintf(err->field, sizeof err->field, "to");
 			return rc;
 		}
