@@ -82,8 +82,9 @@ struct cw_store {
 	size_t map_size;
 	char *author;
 	int read_only;
-	int sync_ready;  /* sync tables exist (an old database opened read-only lacks them) */
-	int trust_ready; /* the trust table exists (idem) */
+	int sync_ready; /* sync tables exist (an old database opened read-only lacks them) */
+	/* The trust table exists (an old database opened read-only lacks it too). */
+	int trust_ready;
 	struct cw_vault *vault; /* the key of an encrypted database; NULL for a plain one */
 	/* Where cw_store_read_record opens a record before decoding it (decoding copies out),
 	 * kept between reads so that a walk over many records does not allocate for each. */
