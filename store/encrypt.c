@@ -243,6 +243,14 @@ static int copy_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 		rc = walk(c, DB_RECORDS, index_record, &p, err);
 	if (rc == 0)
 		rc = walk(c, DB_NAMES, put_name_text, &p, err);
+	/* The same identity (peers trust its key) and the same enrolled peers, sealed anew. */
+	if (rc == 0)
+		rc = cw_store_copy_identity(t, c->plain, c->ptxn, err);
+	if (rc == 0) {
+		size_t n;
+
+		rc = cw_trust_copy(t, c->plain, c->ptxn, &n, err);
+	}
 	cw_buf_free(&p.buf);
 	return rc;
 }
@@ -412,6 +420,8 @@ static int verify(struct copy *c, struct cw_store *enc, struct cw_copy_stats *st
 		rc = walk(c, DB_NAMES, check_name, &p, err);
 	if (rc == 0)
 		rc = walk(c, DB_PEERS, check_peer, &p, err);
+	if (rc == 0)
+		rc = cw_trust_same(c->plain, c->ptxn, enc, p.etxn, err);
 	mdb_txn_abort(p.etxn);
 	cw_buf_free(&p.buf);
 	return rc;

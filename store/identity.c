@@ -350,3 +350,45 @@ int cw_store_open_sealed(struct cw_store *st, const uint8_t *sealed, size_t slen
 	sodium_free(secret);
 	return rc;
 }
+
+int cw_store_copy_identity(struct cw_txn *to, struct cw_store *from, MDB_txn *ftxn,
+			   struct cw_error *err)
+{
+	MDB_val k = {sizeof meta_public - 1, (void *)meta_public}, v;
+	struct cw_identity_public pub;
+	struct cw_buf sealed = {0};
+	uint8_t *secret, raw[CW_IDENTITY_BYTES];
+	int rc = meta_get(from, ftxn, meta_public, &v);
+
+	if (rc == MDB_NOTFOUND)
+		return 0; /* none yet: the copy keeps the one it was made with */
+	if (rc != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading this database's identity", err);
+	if (!(secret = sodium_malloc(SECRET_BYTES)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if ((rc = read_secret(from, &pub, secret, err)) != 0) {
+		sodium_free(secret);
+		return rc;
+	}
+	cw_identity_bytes(&pub, raw);
+	v.mv_size = sizeof raw;
+	v.mv_data = raw;
+	rc = mdb_put(to->txn, to->st->dbi[DB_META], &k, &v, 0);
+	k.mv_size = sizeof meta_secret - 1;
+	k.mv_data = (void *)meta_secret;
+	if (rc == 0 && to->st->vault) {
+		if (cw_vault_seal(to->st->vault, DB_META, k.mv_data, k.mv_size, secret,
+				  SECRET_BYTES, &sealed) != 0)
+			rc = ENOMEM;
+		v.mv_size = sealed.len;
+		v.mv_data = sealed.data;
+	} else {
+		v.mv_size = SECRET_BYTES;
+		v.mv_data = secret;
+	}
+	if (rc == 0)
+		rc = mdb_put(to->txn, to->st->dbi[DB_META], &k, &v, 0);
+	cw_buf_free(&sealed);
+	sodium_free(secret);
+	return rc ? cw_store_lmdb_error(to, rc, "copying this database's identity", err) : 0;
+}

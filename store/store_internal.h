@@ -102,6 +102,18 @@ struct cw_txn {
 int cw_store_expected_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_buf *out,
 			   struct cw_error *err);
 
+/* Gives the store of `to` (in its write transaction) the identity of `from` (read in ftxn),
+ * the secret keys sealed with to's key: a database keeps its identity when `encrypt` rewrites
+ * it, so its peers need not enrol it again (identity.c). */
+int cw_store_copy_identity(struct cw_txn *to, struct cw_store *from, MDB_txn *ftxn,
+			   struct cw_error *err);
+/* Copies the enrolled peers of `from` into `to`, under to's keys (trust.c); and checks that
+ * every peer of `from` is in `enc` unchanged. */
+int cw_trust_copy(struct cw_txn *to, struct cw_store *from, MDB_txn *ftxn, size_t *n,
+		  struct cw_error *err);
+int cw_trust_same(struct cw_store *from, MDB_txn *ftxn, struct cw_store *enc, MDB_txn *etxn,
+		  struct cw_error *err);
+
 /* ---- sealing (seal.c) ---------------------------------------------------------------------- */
 
 struct cw_vault;

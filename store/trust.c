@@ -321,3 +321,83 @@ int cw_peer_by_key(struct cw_store *st, const struct cw_identity_public *key,
 		return cw_error_set(err, CW_ENOTFOUND, "key", "no enrolled peer has this key");
 	return rc == 1 ? 0 : rc;
 }
+
+/* ---- copying (encrypt) ---------------------------------------------------------------------- */
+
+struct copy_ctx {
+	struct cw_txn *to;
+	struct cw_error *err;
+	size_t n;
+};
+
+static int copy_one(const struct cw_peer_key *p, void *vctx)
+{
+	struct copy_ctx *c = vctx;
+	uint8_t key[CW_PEER_NAME_MAX], val[TRUST_HEAD + CW_PEER_NAME_MAX], raw[CW_IDENTITY_BYTES];
+	size_t nlen = strlen(p->name);
+	MDB_val k = {0, key};
+	int rc;
+
+	val[0] = TRUST_FORMAT;
+	put_be64(val + 1, (uint64_t)p->added);
+	cw_identity_bytes(&p->key, raw);
+	memcpy(val + 9, raw, sizeof raw);
+	memcpy(val + TRUST_HEAD, p->name, nlen);
+	k.mv_size = trust_key(c->to->st, p->name, key);
+	if ((rc = cw_val_put(c->to, DB_TRUST, &k, val, TRUST_HEAD + nlen, 0)) != 0)
+		return cw_store_lmdb_error(c->to, rc, "copying enrolled peers", c->err);
+	c->n++;
+	return 0;
+}
+
+int cw_trust_copy(struct cw_txn *to, struct cw_store *from, MDB_txn *ftxn, size_t *n,
+		  struct cw_error *err)
+{
+	struct copy_ctx c = {to, err, 0};
+	int rc = walk(from, ftxn, copy_one, &c, err);
+
+	*n = c.n;
+	return rc;
+}
+
+struct find_ctx {
+	const struct cw_peer_key *want;
+	int found;
+};
+
+static int same_peer(const struct cw_peer_key *p, void *vctx)
+{
+	struct find_ctx *f = vctx;
+
+	f->found = !strcmp(p->name, f->want->name) && cw_identity_equal(&p->key, &f->want->key) &&
+		   p->added == f->want->added;
+	return f->found;
+}
+
+struct check_ctx {
+	struct cw_store *enc;
+	MDB_txn *etxn;
+	struct cw_error *err;
+};
+
+static int check_one(const struct cw_peer_key *p, void *vctx)
+{
+	struct check_ctx *c = vctx;
+	struct find_ctx f = {p, 0};
+	int rc = walk(c->enc, c->etxn, same_peer, &f, c->err);
+
+	if (rc < 0)
+		return rc;
+	if (!f.found)
+		return cw_error_set(c->err, CW_EDAMAGED, "database",
+				    "the encrypted copy lacks the enrolled peer '%s'", p->name);
+	return 0;
+}
+
+int cw_trust_same(struct cw_store *from, MDB_txn *ftxn, struct cw_store *enc, MDB_txn *etxn,
+		  struct cw_error *err)
+{
+	struct check_ctx c = {enc, etxn, err};
+
+	return walk(from, ftxn, check_one, &c, err);
+}

@@ -29,8 +29,12 @@ ok cw edit ref:h-kang-saran-appeal-2024-02-15 --notes "appeal heard; family pres
 ok cw delete ref:h-cnrp-mass-trial-3-2020-11-26 --yes
 # A second laptop gets everything, edits a hearing the first edits too, and sends it back:
 # a peer, audit entries of another database and a conflict.
-ok cw bundle export --to field -o "$WORK/to-field.bundle"
 ok cb init --no-encryption
+ok cw identity --key
+ok cb peer add office "$out"
+ok cb identity --key
+ok cw peer add field "$out"
+ok cw bundle export --to field -o "$WORK/to-field.bundle"
 ok cb bundle import "$WORK/to-field.bundle"
 ok cb edit ref:h-chhim-sithar-appeal-2023-10-16 --notes "from the field"
 ok cw edit ref:h-chhim-sithar-appeal-2023-10-16 --notes "from the office"
@@ -105,6 +109,8 @@ mkdir "$DB/.encrypting"
 echo stale >"$DB/.encrypting/data.mdb"
 ok plain list records --json
 json "len(d) > 80"
+ok plain identity --key
+identity_before=$out
 before=$(db_snapshot)
 
 # ---- encrypt -----------------------------------------------------------------------------------
@@ -163,4 +169,15 @@ ok cw conflicts resolve "$conflicted" --keep 2
 ok cw conflicts --json
 json "len(d) == 0"
 
+# The same identity, its secret now sealed: peers need not enrol it again, and it still signs
+# bundles they accept; the enrolled peers came across too.
+ok cw identity --key
+[ "$out" = "$identity_before" ] || fail "encrypt changed the database's identity"
+ok cw peer list
+has "field"
+ok cw edit ref:h-kang-saran-appeal-2024-02-15 --notes "after encryption"
+ok cw bundle export --to field -o "$WORK/after-encrypt.bundle"
+ok cb bundle import "$WORK/after-encrypt.bundle"
+ok cb show ref:h-kang-saran-appeal-2024-02-15 --json
+json "d['notes'] == 'after encryption'"
 done_ok
