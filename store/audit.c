@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/identity.h"
 #include "store/store_internal.h"
 
 /* Entry value: time(8) action(1) kind(1) record(16) database(16) author(rest), big-endian. */
@@ -18,10 +20,189 @@ const char *cw_audit_action_name(enum cw_audit_action action)
 	return (unsigned)action < sizeof names / sizeof names[0] ? names[action] : "?";
 }
 
+/* ---- the entry format and the chain --------------------------------------------------------- */
+
+/* Entries of the chain mark their action byte with this bit; after the fixed part they carry
+ * prev(32) flags(1) [sig(64) when flags & 1] author(rest). Older entries: author(rest). */
+#define AUDIT_CHAINED 0x80
+#define AUDIT_SIGNED  0x01
+
+static size_t audit_encode(const struct cw_audit_entry *e, uint8_t *val, size_t cap)
+{
+	size_t alen = strlen(e->author), n;
+
+	if (alen > 127)
+		alen = 127;
+	put_be64(val, (uint64_t)e->time);
+	val[8] = (uint8_t)(e->action | (e->chained ? AUDIT_CHAINED : 0));
+	val[9] = e->kind;
+	memcpy(val + 10, e->record.b, ID_LEN);
+	memcpy(val + 10 + ID_LEN, e->database.b, ID_LEN);
+	n = AUDIT_FIXED;
+	if (e->chained) {
+		memcpy(val + n, e->prev, CW_AUDIT_HASH_BYTES);
+		n += CW_AUDIT_HASH_BYTES;
+		val[n++] = e->is_signed ? AUDIT_SIGNED : 0;
+		if (e->is_signed) {
+			memcpy(val + n, e->sig, CW_AUDIT_SIG_BYTES);
+			n += CW_AUDIT_SIG_BYTES;
+		}
+	}
+	if (n + alen > cap)
+		alen = cap - n;
+	memcpy(val + n, e->author, alen);
+	return n + alen;
+}
+
+int cw_audit_decode(const uint8_t *p, size_t len, struct cw_audit_entry *e)
+{
+	size_t n = AUDIT_FIXED, alen;
+
+	if (len < AUDIT_FIXED)
+		return CW_EDAMAGED;
+	e->time = (int64_t)get_be64(p);
+	e->action = p[8] & (uint8_t)~AUDIT_CHAINED;
+	e->chained = (p[8] & AUDIT_CHAINED) != 0;
+	e->kind = p[9];
+	memcpy(e->record.b, p + 10, ID_LEN);
+	memcpy(e->database.b, p + 10 + ID_LEN, ID_LEN);
+	e->is_signed = 0;
+	memset(e->prev, 0, sizeof e->prev);
+	if (e->chained) {
+		if (len < n + CW_AUDIT_HASH_BYTES + 1)
+			return CW_EDAMAGED;
+		memcpy(e->prev, p + n, CW_AUDIT_HASH_BYTES);
+		n += CW_AUDIT_HASH_BYTES;
+		e->is_signed = (p[n++] & AUDIT_SIGNED) != 0;
+		if (e->is_signed) {
+			if (len < n + CW_AUDIT_SIG_BYTES)
+				return CW_EDAMAGED;
+			memcpy(e->sig, p + n, CW_AUDIT_SIG_BYTES);
+			n += CW_AUDIT_SIG_BYTES;
+		}
+	}
+	alen = len - n;
+	if (alen >= sizeof e->author)
+		alen = sizeof e->author - 1;
+	memcpy(e->author, p + n, alen);
+	e->author[alen] = '\0';
+	return 0;
+}
+
+void cw_audit_hash(const struct cw_audit_entry *e, uint8_t out[CW_AUDIT_HASH_BYTES])
+{
+	crypto_generichash_state h;
+	uint8_t time[8], alen = (uint8_t)(strlen(e->author) > 127 ? 127 : strlen(e->author));
+
+	put_be64(time, (uint64_t)e->time);
+	crypto_generichash_init(&h, NULL, 0, CW_AUDIT_HASH_BYTES);
+	crypto_generichash_update(&h, (const uint8_t *)"cwaudit1", 8);
+	crypto_generichash_update(&h, e->database.b, ID_LEN);
+	crypto_generichash_update(&h, time, sizeof time);
+	crypto_generichash_update(&h, &e->action, 1);
+	crypto_generichash_update(&h, &e->kind, 1);
+	crypto_generichash_update(&h, e->record.b, ID_LEN);
+	crypto_generichash_update(&h, &alen, 1);
+	crypto_generichash_update(&h, (const uint8_t *)e->author, alen);
+	crypto_generichash_update(&h, e->prev, CW_AUDIT_HASH_BYTES);
+	crypto_generichash_final(&h, out, CW_AUDIT_HASH_BYTES);
+}
+
+static void head_key(const struct cw_id *database, uint8_t key[5 + ID_LEN])
+{
+	memcpy(key, "chain", 5);
+	memcpy(key + 5, database->b, ID_LEN);
+}
+
+int cw_store_audit_head(struct cw_txn *t, const struct cw_id *database,
+			uint8_t out[CW_AUDIT_HASH_BYTES], int *found, struct cw_error *err)
+{
+	uint8_t key[5 + ID_LEN];
+	MDB_val k = {sizeof key, key}, v;
+	int rc;
+
+	head_key(database, key);
+	rc = mdb_get(t->txn, t->st->dbi[DB_META], &k, &v);
+	*found = rc == 0 && v.mv_size == CW_AUDIT_HASH_BYTES;
+	memset(out, 0, CW_AUDIT_HASH_BYTES);
+	if (*found)
+		memcpy(out, v.mv_data, CW_AUDIT_HASH_BYTES);
+	return rc && rc != MDB_NOTFOUND ? cw_store_lmdb_error(t, rc, "reading the audit log", err)
+					: 0;
+}
+
+static int set_head(struct cw_txn *t, const struct cw_id *database,
+		    const uint8_t hash[CW_AUDIT_HASH_BYTES])
+{
+	uint8_t key[5 + ID_LEN];
+	MDB_val k = {sizeof key, key}, v = {CW_AUDIT_HASH_BYTES, (void *)hash};
+
+	head_key(database, key);
+	return mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0);
+}
+
+/* The identity whose signatures the entries of `database` carry: this database's own, or the
+ * one its bundles were signed with (cw_store_bind_database). */
+int cw_store_identity_of(struct cw_txn *t, const struct cw_id *database,
+			 struct cw_identity_public *pub, int *known, struct cw_error *err)
+{
+	uint8_t key[8 + ID_LEN];
+	MDB_val k = {sizeof key, key}, v;
+	int rc;
+
+	*known = 0;
+	if (cw_id_equal(database, &t->st->database_id)) {
+		memcpy(key, "identity", 8);
+		k.mv_size = 8;
+	} else {
+		memcpy(key, "db_ident", 8);
+		memcpy(key + 8, database->b, ID_LEN);
+	}
+	rc = mdb_get(t->txn, t->st->dbi[DB_META], &k, &v);
+	if (rc == 0 && v.mv_size == CW_IDENTITY_BYTES) {
+		cw_identity_from_bytes(v.mv_data, pub);
+		*known = 1;
+	}
+	return rc && rc != MDB_NOTFOUND ? cw_store_lmdb_error(t, rc, "reading identities", err) : 0;
+}
+
+int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
+			   const struct cw_identity_public *signer, struct cw_error *err)
+{
+	uint8_t key[8 + ID_LEN], raw[CW_IDENTITY_BYTES];
+	MDB_val k = {sizeof key, key}, v;
+	struct cw_identity_public have;
+	char hex[CW_ID_HEX_LEN + 1];
+	int rc, known;
+
+	if (cw_id_equal(database, &t->st->database_id))
+		return 0;
+	if ((rc = cw_store_identity_of(t, database, &have, &known, err)) != 0)
+		return rc;
+	if (known && !cw_identity_equal(&have, signer)) {
+		cw_id_hex(database, hex);
+		return cw_error_set(
+			err, CW_EREFUSED, "bundle",
+			"this bundle says it comes from database %s, whose bundles were "
+			"signed by another key until now: refused",
+			hex);
+	}
+	if (known)
+		return 0;
+	memcpy(key, "db_ident", 8);
+	memcpy(key + 8, database->b, ID_LEN);
+	cw_identity_bytes(signer, raw);
+	v.mv_size = sizeof raw;
+	v.mv_data = raw;
+	rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0);
+	return rc ? cw_store_lmdb_error(t, rc, "remembering a database's identity", err) : 0;
+}
+
 int cw_txn_audit(struct cw_txn *t, enum cw_audit_action action, enum cw_kind kind,
 		 const struct cw_id *record, struct cw_error *err)
 {
 	struct cw_audit_entry e;
+	int rc, found;
 
 	memset(&e, 0, sizeof e);
 	e.time = cw_now_us();
@@ -30,17 +211,24 @@ int cw_txn_audit(struct cw_txn *t, enum cw_audit_action action, enum cw_kind kin
 	e.record = *record;
 	e.database = t->st->database_id;
 	snprintf(e.author, sizeof e.author, "%s", t->st->author);
+	/* The chain: after this database's newest entry; signed at commit (the last one). */
+	e.chained = 1;
+	if ((rc = cw_store_audit_head(t, &e.database, e.prev, &found, err)) != 0)
+		return rc;
 	return cw_store_audit_append(t, &e, 0, NULL, err);
 }
 
 int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int check_seen,
 			  int *added, struct cw_error *err)
 {
-	uint8_t key[8], val[AUDIT_FIXED + 128], seen[ID_LEN + 8 + ID_LEN + 1];
-	size_t alen = strlen(e->author);
+	uint8_t key[8], val[AUDIT_FIXED + CW_AUDIT_HASH_BYTES + 1 + CW_AUDIT_SIG_BYTES + 128],
+		seen[ID_LEN + 8 + ID_LEN + 1], hash[CW_AUDIT_HASH_BYTES], head[CW_AUDIT_HASH_BYTES];
+	int local = cw_id_equal(&e->database, &t->st->database_id), found = 0;
+	char hex[CW_ID_HEX_LEN + 1];
 	MDB_cursor *cur;
 	MDB_val k, v;
 	uint64_t seq = 1;
+	size_t len;
 	int rc;
 
 	if (added)
@@ -59,9 +247,41 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 		if (rc != MDB_NOTFOUND)
 			return cw_store_lmdb_error(t, rc, "reading the audit log", err);
 	}
+	/* An entry of the chain continues what this database holds of its origin's log, and a
+	 * signed one carries its origin's signature: a bundle that lost or changed entries, or
+	 * forged them, is refused whole. */
+	if (e->chained) {
+		cw_audit_hash(e, hash);
+		found = 0;
+		if (!local || check_seen) {
+			struct cw_identity_public pub;
+			int known;
+
+			if ((rc = cw_store_audit_head(t, &e->database, head, &found, err)) != 0)
+				return rc;
+			cw_id_hex(&e->database, hex);
+			if ((rc = cw_store_identity_of(t, &e->database, &pub, &known, err)) != 0)
+				return rc;
+			/* Plain Ed25519 over the 32-byte hash (bundles use the multi-part form). */
+			if (e->is_signed && known &&
+			    crypto_sign_verify_detached(e->sig, hash, sizeof hash, pub.sign) != 0)
+				return cw_error_set(err, CW_EDAMAGED, "audit",
+						    "an audit entry of database %s fails its "
+						    "signature: it was forged or changed",
+						    hex);
+		}
+		/* Bundles arrive in any order: an entry that continues the newest one held becomes
+		 * the newest; an older one, or one after a gap, leaves it. Only this database's own
+		 * log is complete by construction, and `verify` checks it link by link. */
+		if ((local && !check_seen) || !found || !memcmp(head, e->prev, sizeof head))
+			if ((rc = set_head(t, &e->database, hash)) != 0)
+				return cw_store_lmdb_error(t, rc, "writing the audit log", err);
+	}
 	if (t->st->sync_ready) {
 		v.mv_size = 0;
 		v.mv_data = NULL;
+		k.mv_size = sizeof seen;
+		k.mv_data = seen;
 		if ((rc = mdb_put(t->txn, t->st->dbi[DB_AUDIT_SEEN], &k, &v, 0)) != 0)
 			return cw_store_lmdb_error(t, rc, "writing the audit log", err);
 	}
@@ -74,22 +294,47 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 	mdb_cursor_close(cur);
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return cw_store_lmdb_error(t, rc, "writing the audit log", err);
-	if (alen > 127)
-		alen = 127;
 	put_be64(key, seq);
-	put_be64(val, (uint64_t)e->time);
-	val[8] = e->action;
-	val[9] = e->kind;
-	memcpy(val + 10, e->record.b, ID_LEN);
-	memcpy(val + 10 + ID_LEN, e->database.b, ID_LEN);
-	memcpy(val + AUDIT_FIXED, e->author, alen);
+	len = audit_encode(e, val, sizeof val);
 	k.mv_size = 8;
 	k.mv_data = key;
 	/* Append: the sequence only grows, so the log is written in key order. */
-	if ((rc = cw_val_put(t, DB_AUDIT, &k, val, AUDIT_FIXED + alen, MDB_APPEND)) != 0)
+	if ((rc = cw_val_put(t, DB_AUDIT, &k, val, len, MDB_APPEND)) != 0)
 		return cw_store_lmdb_error(t, rc, "writing the audit log", err);
+	if (local && e->chained && !check_seen)
+		t->sign_seq = seq;
 	if (added)
 		*added = 1;
+	return 0;
+}
+
+int cw_store_audit_sign(struct cw_txn *t, struct cw_error *err)
+{
+	uint8_t key[8], val[AUDIT_FIXED + CW_AUDIT_HASH_BYTES + 1 + CW_AUDIT_SIG_BYTES + 128],
+		hash[CW_AUDIT_HASH_BYTES];
+	MDB_val k = {sizeof key, key}, v;
+	struct cw_buf buf = {0};
+	struct cw_audit_entry e;
+	size_t len;
+	int rc;
+
+	if (!t->sign_seq)
+		return 0;
+	put_be64(key, t->sign_seq);
+	t->sign_seq = 0;
+	rc = cw_val_get(t->st, t->txn, DB_AUDIT, &k, &v, &buf, err);
+	if (rc == 0 && cw_audit_decode(v.mv_data, v.mv_size, &e) != 0)
+		rc = cw_error_set(err, CW_EDAMAGED, "audit", "an audit entry is corrupt");
+	cw_buf_free(&buf);
+	if (rc != 0)
+		return cw_store_lmdb_error(t, rc, "signing the audit log", err);
+	cw_audit_hash(&e, hash);
+	if ((rc = cw_store_sign_in_txn(t, hash, sizeof hash, e.sig, err)) != 0)
+		return rc;
+	e.is_signed = 1;
+	len = audit_encode(&e, val, sizeof val);
+	if ((rc = cw_val_put(t, DB_AUDIT, &k, val, len, 0)) != 0)
+		return cw_store_lmdb_error(t, rc, "signing the audit log", err);
 	return 0;
 }
 
@@ -120,7 +365,6 @@ int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit, struct cw_
 	     (!limit || n < limit) && (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
 		struct cw_audit_entry *e;
 		const uint8_t *p;
-		size_t alen;
 
 		if (k.mv_size != 8)
 			continue;
@@ -140,17 +384,10 @@ int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit, struct cw_
 			list = grown;
 		}
 		e = &list[n++];
+		memset(e, 0, sizeof *e);
 		e->seq = get_be64(k.mv_data);
-		e->time = (int64_t)get_be64(p);
-		e->action = p[8];
-		e->kind = p[9];
-		memcpy(e->record.b, p + 10, ID_LEN);
-		memcpy(e->database.b, p + 10 + ID_LEN, ID_LEN);
-		alen = v.mv_size - AUDIT_FIXED;
-		if (alen >= sizeof e->author)
-			alen = sizeof e->author - 1;
-		memcpy(e->author, p + AUDIT_FIXED, alen);
-		e->author[alen] = '\0';
+		if (cw_audit_decode(p, v.mv_size, e) != 0)
+			n--; /* verify names it */
 	}
 	mdb_cursor_close(cur);
 	mdb_txn_abort(txn);

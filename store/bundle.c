@@ -155,9 +155,31 @@ static int parse_audit(const json_t *obj, struct cw_audit_entry *e, struct cw_er
 		return cw_error_set(err, CW_EINVAL, "kind", "is not a record kind");
 	if ((rc = parse_time(obj, "time", &e->time, err)) != 0 ||
 	    (rc = parse_id(obj, "record", &e->record, err)) != 0 ||
-	    (rc = parse_id(obj, "database", &e->database, err)) != 0)
+	    (rc = parse_id(obj, "database", &e->database, err)) != 0 ||
+	    (rc = parse_text(obj, "author", e->author, sizeof e->author, err)) != 0)
 		return rc;
-	return parse_text(obj, "author", e->author, sizeof e->author, err);
+	/* The chain (absent from entries written before it existed). */
+	if (json_object_get(obj, "prev")) {
+		const json_t *p = json_object_get(obj, "prev"), *s = json_object_get(obj, "sig");
+		size_t n;
+
+		e->chained = 1;
+		if (!json_is_string(p) ||
+		    sodium_hex2bin(e->prev, sizeof e->prev, json_string_value(p),
+				   strlen(json_string_value(p)), NULL, &n, NULL) != 0 ||
+		    n != sizeof e->prev)
+			return cw_error_set(err, CW_EINVAL, "prev", "is not a 64-digit hash");
+		if (s) {
+			e->is_signed = 1;
+			if (!json_is_string(s) ||
+			    sodium_hex2bin(e->sig, sizeof e->sig, json_string_value(s),
+					   strlen(json_string_value(s)), NULL, &n, NULL) != 0 ||
+			    n != sizeof e->sig)
+				return cw_error_set(err, CW_EINVAL, "sig",
+						    "is not a 128-digit signature");
+		}
+	}
+	return 0;
 }
 
 /* Reads the payload (JSON Lines, NUL-terminated at data[len]) into b; see sync.h. The payload
@@ -332,6 +354,11 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	int rc;
 
 	c->stats->changed = c->stats->conflicts = c->stats->audit_added = 0;
+	/* The database that wrote the bundle is the one that signed it: from now on its audit
+	 * entries' signatures are checked against that key, also when another laptop relays
+	 * them. */
+	if ((rc = cw_store_bind_database(t, &b->stats.database, &b->env.signer, err)) != 0)
+		return rc;
 	/* The field's own log first, marked with the database each change was made in. */
 	for (size_t i = 0; i < b->naudit; i++) {
 		int added;
@@ -401,12 +428,24 @@ static json_t *audit_json(const struct cw_audit_entry *e)
 {
 	char t[32], rec[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1];
 
+	char prev[2 * CW_AUDIT_HASH_BYTES + 1], sig[2 * CW_AUDIT_SIG_BYTES + 1];
+	json_t *o;
+
 	cw_time_format(e->time, t);
 	cw_id_hex(&e->record, rec);
 	cw_id_hex(&e->database, db);
-	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "type", "audit", "time", t, "action",
-			 cw_audit_action_name(e->action), "kind", cw_kind_name(e->kind), "record",
-			 rec, "database", db, "author", e->author);
+	o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "type", "audit", "time", t, "action",
+		      cw_audit_action_name(e->action), "kind", cw_kind_name(e->kind), "record", rec,
+		      "database", db, "author", e->author);
+	if (o && e->chained) {
+		sodium_bin2hex(prev, sizeof prev, e->prev, sizeof e->prev);
+		json_object_set_new(o, "prev", json_string(prev));
+		if (e->is_signed) {
+			sodium_bin2hex(sig, sizeof sig, e->sig, sizeof e->sig);
+			json_object_set_new(o, "sig", json_string(sig));
+		}
+	}
+	return o;
 }
 
 /* Appends one JSON line to buf. */

@@ -214,18 +214,58 @@ int cw_store_identity(struct cw_store *st, struct cw_identity_public *pub, struc
 
 /* Reads the secret keys into `secret` (SECRET_BYTES of guarded memory) and checks that they
  * are the public identity's: a swapped or altered entry must not sign as this database. */
+static int read_secret_in(struct cw_store *st, MDB_txn *txn, struct cw_identity_public *pub,
+			  uint8_t *secret, struct cw_error *err);
+
 static int read_secret(struct cw_store *st, struct cw_identity_public *pub, uint8_t *secret,
 		       struct cw_error *err)
+{
+	MDB_txn *txn;
+	int rc;
+
+	if ((rc = read_public(st, pub, err)) != 0 || (rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = read_secret_in(st, txn, pub, secret, err);
+	mdb_txn_abort(txn);
+	return rc;
+}
+
+int cw_store_sign_in_txn(struct cw_txn *t, const void *msg, size_t len,
+			 uint8_t sig[CW_AUDIT_SIG_BYTES], struct cw_error *err)
+{
+	struct cw_identity_public pub;
+	uint8_t *secret, *sk, pk[crypto_sign_PUBLICKEYBYTES];
+	MDB_val v;
+	int rc;
+
+	/* A database made before identities gets one here, in the same transaction. */
+	if ((rc = cw_store_make_identity(t->st, t->txn)) != 0)
+		return cw_store_lmdb_error(t, rc, "making this database's identity", err);
+	if ((rc = meta_get(t->st, t->txn, meta_public, &v)) != 0 || v.mv_size != CW_IDENTITY_BYTES)
+		return cw_error_set(err, CW_EDAMAGED, "identity",
+				    "this database's identity is missing or damaged");
+	cw_identity_from_bytes(v.mv_data, &pub);
+	if (!(secret = sodium_malloc(SECRET_BYTES + crypto_sign_SECRETKEYBYTES)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	sk = secret + SECRET_BYTES;
+	if ((rc = read_secret_in(t->st, t->txn, &pub, secret, err)) == 0) {
+		crypto_sign_seed_keypair(pk, sk, secret);
+		crypto_sign_detached(sig, NULL, msg, len, sk);
+	}
+	sodium_free(secret);
+	return rc;
+}
+
+/* The secret keys from meta in txn, checked against the public identity pub. */
+static int read_secret_in(struct cw_store *st, MDB_txn *txn, struct cw_identity_public *pub,
+			  uint8_t *secret, struct cw_error *err)
 {
 	uint8_t sign_pk[crypto_sign_PUBLICKEYBYTES], box_pk[crypto_box_PUBLICKEYBYTES];
 	uint8_t *sk;
 	struct cw_buf plain = {0};
-	MDB_txn *txn;
 	MDB_val v;
 	int rc, bad = 0;
 
-	if ((rc = read_public(st, pub, err)) != 0 || (rc = cw_store_begin_read(st, &txn, err)) != 0)
-		return rc;
 	rc = meta_get(st, txn, meta_secret, &v);
 	if (rc == 0 && st->vault) {
 		rc = cw_vault_open(st->vault, DB_META, meta_secret, sizeof meta_secret - 1,
@@ -243,7 +283,6 @@ static int read_secret(struct cw_store *st, struct cw_identity_public *pub, uint
 		else
 			bad = 1;
 	}
-	mdb_txn_abort(txn);
 	if (rc == CW_ENOMEM)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if (rc == MDB_NOTFOUND)

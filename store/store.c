@@ -423,7 +423,7 @@ int cw_store_write(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_err
 	if (st->read_only)
 		return cw_error_set(err, CW_EDB, "database", "opened read-only");
 	for (int attempt = 0; attempt < MAX_WRITE_TRIES; attempt++) {
-		struct cw_txn t = {st, NULL, 0};
+		struct cw_txn t = {st, NULL, 0, 0};
 		int rc = mdb_txn_begin(st->env, NULL, 0, &t.txn);
 
 		if (rc == MDB_MAP_RESIZED) {
@@ -433,6 +433,9 @@ int cw_store_write(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_err
 		if (rc != 0)
 			return cw_store_lmdb_error(NULL, rc, "starting a write", err);
 		rc = fn(&t, ctx, err);
+		/* The last audit entry made here is signed, covering the chain before it. */
+		if (rc == 0)
+			rc = cw_store_audit_sign(&t, err);
 		if (rc == 0) {
 			int mrc = mdb_txn_commit(t.txn);
 

@@ -235,6 +235,8 @@ enum cw_audit_action {
 	CW_AUDIT_RESOLVE = 5, /* a conflict resolved by a person */
 };
 
+#define CW_AUDIT_HASH_BYTES 32
+#define CW_AUDIT_SIG_BYTES  64
 struct cw_audit_entry {
 	uint64_t seq;
 	int64_t time; /* microseconds since the epoch, UTC */
@@ -243,7 +245,19 @@ struct cw_audit_entry {
 	struct cw_id record;
 	struct cw_id database; /* where the change was made */
 	char author[128];
+	/* The chain: the hash of the previous entry made in the same database (all zeros for
+	 * its first), and a signature by that database's identity over this entry's hash on the
+	 * last entry each write transaction made there (it covers every earlier one through the
+	 * chain). Entries written before the chain existed have neither. */
+	int chained;
+	int is_signed;
+	uint8_t prev[CW_AUDIT_HASH_BYTES];
+	uint8_t sig[CW_AUDIT_SIG_BYTES];
 };
+
+/* The hash that the next entry of the same database carries as `prev`, and that a signature
+ * signs: BLAKE2b-256 over the entry's content (not its local sequence number) and its prev. */
+void cw_audit_hash(const struct cw_audit_entry *e, uint8_t out[CW_AUDIT_HASH_BYTES]);
 
 const char *cw_audit_action_name(enum cw_audit_action action);
 

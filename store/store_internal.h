@@ -95,7 +95,38 @@ struct cw_txn {
 	struct cw_store *st;
 	MDB_txn *txn;
 	int map_full; /* set when LMDB said MDB_MAP_FULL: the writer grows the map and retries */
+	/* The last audit entry this transaction made in this database: signed before commit. */
+	uint64_t sign_seq;
 };
+
+/* Signs the audit entry t->sign_seq (if any) with this database's identity: called by
+ * cw_store_write just before it commits (audit.c). */
+int cw_store_audit_sign(struct cw_txn *t, struct cw_error *err);
+
+/* The hash of the newest audit entry of `database` this store holds (all zeros and 0 when
+ * none), and setting it (audit.c; kept in meta as "chain" + the database id). */
+int cw_store_audit_head(struct cw_txn *t, const struct cw_id *database,
+			uint8_t out[CW_AUDIT_HASH_BYTES], int *found, struct cw_error *err);
+
+/* Signs msg with this database's identity inside the write transaction t (made first when the
+ * database predates identities); the secret keys are read and wiped within (identity.c). */
+int cw_store_sign_in_txn(struct cw_txn *t, const void *msg, size_t len,
+			 uint8_t sig[CW_AUDIT_SIG_BYTES], struct cw_error *err);
+
+/* Remembers that the bundles of `database` are signed by `signer`, so that the signatures of
+ * its audit entries can be checked, also when they arrive relayed by another laptop; refused
+ * when another key signed its bundles before (audit.c). */
+struct cw_identity_public;
+int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
+			   const struct cw_identity_public *signer, struct cw_error *err);
+
+/* The identity that signs the audit entries of `database` (this one's, or the key its bundles
+ * were signed with): *known says whether there is one (audit.c). */
+int cw_store_identity_of(struct cw_txn *t, const struct cw_id *database,
+			 struct cw_identity_public *pub, int *known, struct cw_error *err);
+
+/* An entry's value: the encoding of the audit table (both formats) and back. */
+int cw_audit_decode(const uint8_t *p, size_t len, struct cw_audit_entry *e);
 
 /* The index keys rec should own, in record_keys' format (db(1) length(1) key, ...), into *out
  * (the caller frees it): what `verify` compares the stored list with. */

@@ -15,6 +15,10 @@
 #include "store/sync_internal.h"
 
 struct verifier {
+	/* This database's own audit chain, followed entry by entry. */
+	uint8_t chain[CW_AUDIT_HASH_BYTES];
+	int chain_started, chain_last_signed;
+	uint64_t chain_last_seq;
 	struct cw_store *st;
 	struct cw_txn t; /* a read transaction dressed as a cw_txn, for the key computation */
 	cw_verify_fn fn;
@@ -317,6 +321,71 @@ static int check_counts(struct verifier *v, struct cw_error *err)
 	return 0;
 }
 
+/* An audit entry: this database's own entries form one chain from the first (each carries the
+ * hash of the one before; none is outside it once it began), and every signature whose key
+ * is known verifies. Entries of other databases arrive in any order and may be a part of
+ * their log: only their signatures are checked. */
+static int check_chain(struct verifier *v, const MDB_val *k, const MDB_val *val,
+		       struct cw_error *err)
+{
+	struct cw_audit_entry e;
+	struct cw_identity_public pub;
+	uint8_t hash[CW_AUDIT_HASH_BYTES];
+	unsigned long long seq = get_be64(k->mv_data);
+	int known, rc;
+
+	memset(&e, 0, sizeof e);
+	if (cw_audit_decode(val->mv_data, val->mv_size, &e) != 0) {
+		problem(v, "audit: entry %llu is corrupt", seq);
+		return 0;
+	}
+	if (!e.chained) {
+		if (cw_id_equal(&e.database, &v->st->database_id) && v->chain_started)
+			problem(v,
+				"audit: entry %llu of this database is outside its chain "
+				"(rewritten in the old format?)",
+				seq);
+		return 0;
+	}
+	cw_audit_hash(&e, hash);
+	if ((rc = cw_store_identity_of(&v->t, &e.database, &pub, &known, err)) != 0)
+		return rc;
+	if (e.is_signed && known && crypto_sign_verify_detached(e.sig, hash, sizeof hash, pub.sign))
+		problem(v, "audit: entry %llu fails its signature: it was forged or changed", seq);
+	if (!cw_id_equal(&e.database, &v->st->database_id))
+		return 0;
+	if (memcmp(e.prev, v->chain, sizeof hash) != 0)
+		problem(v,
+			"audit: the chain of this database's log breaks before entry %llu: an "
+			"entry was deleted, inserted or changed",
+			seq);
+	memcpy(v->chain, hash, sizeof hash);
+	v->chain_started = 1;
+	v->chain_last_signed = e.is_signed;
+	v->chain_last_seq = seq;
+	return 0;
+}
+
+/* After the walk: the newest entry of this database's chain is the head recorded when it was
+ * written, and it is signed. */
+static int check_chain_end(struct verifier *v, struct cw_error *err)
+{
+	uint8_t head[CW_AUDIT_HASH_BYTES];
+	int found, rc;
+
+	if ((rc = cw_store_audit_head(&v->t, &v->st->database_id, head, &found, err)) != 0)
+		return rc;
+	if (found && (!v->chain_started || memcmp(head, v->chain, sizeof head) != 0))
+		problem(v, "audit: this database's newest audit entries are missing (the log ends "
+			   "before the entry it last wrote)");
+	if (v->chain_started && !found)
+		problem(v, "audit: the record of this database's newest audit entry is missing");
+	if (v->chain_started && !v->chain_last_signed)
+		problem(v, "audit: the newest entry of this database's log (%llu) is not signed",
+			(unsigned long long)v->chain_last_seq);
+	return 0;
+}
+
 /* Every value of the other sealed tables opens; the audit log's records are noted. */
 static int check_sealed(struct verifier *v, enum cw_db db, const char *what, struct cw_error *err)
 {
@@ -340,6 +409,8 @@ static int check_sealed(struct verifier *v, enum cw_db db, const char *what, str
 			struct cw_id id;
 
 			v->stats->audit_entries++;
+			if ((rc = check_chain(v, &k, &plain, err)) != 0)
+				break;
 			/* time(8) action(1) kind(1) record(16) ... */
 			if (plain.mv_size >= 10 + ID_LEN) {
 				memcpy(id.b, (uint8_t *)plain.mv_data + 10, ID_LEN);
@@ -377,7 +448,8 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 	v.stats = stats;
 	if ((rc = cw_store_begin_read(st, &v.t.txn, err)) != 0)
 		return rc;
-	if ((rc = check_sealed(&v, DB_AUDIT, "audit", err)) == 0) {
+	if ((rc = check_sealed(&v, DB_AUDIT, "audit", err)) == 0 &&
+	    (rc = check_chain_end(&v, err)) == 0) {
 		cw_idset_sort_unique(&v.audited);
 		rc = check_records(&v, err);
 	}

@@ -65,6 +65,38 @@ copy counter
 fails 74 "problem" cw --db "$T" verify
 grep -q "recount finds" "$WORK/stdout" || fail "a changed counter went unseen"
 
+# A middle audit entry deleted: the chain breaks before the next one.
+copy audit-middle
+"$TAMPER" "$T" del audit 0000000000000005
+fails 74 "problem" cw --db "$T" verify
+grep -q "chain of this database's log breaks before entry 6" "$WORK/stdout" ||
+	fail "a deleted middle audit entry went unseen: $(cat "$WORK/stdout")"
+# The newest one deleted: the log ends before the entry it last wrote.
+copy audit-newest
+"$TAMPER" "$T" del audit "$("$TAMPER" "$T" last audit)"
+fails 74 "problem" cw --db "$T" verify
+grep -q "newest audit entries are missing" "$WORK/stdout" ||
+	fail "a deleted newest audit entry went unseen: $(cat "$WORK/stdout")"
+
+# In a plain database anyone can rewrite a value: an author renamed in the log (as with
+# mdb_dump and mdb_load) breaks the chain, and the newest entry's signature would not match.
+P="$WORK/plain"
+ok "$CASEWATCH" --db "$P" init --no-encryption
+for n in 1 2 3; do ok "$CASEWATCH" --db "$P" person add --name "Person $n"; done
+ok "$CASEWATCH" --db "$P" verify
+renamed=$(mdb_dump -s audit "$P" | awk '$1 == "0000000000000002" { getline; print $1 }' |
+	sed 's/74657374206d6f6e69746f72/4f4843485220436d626f6469/')
+"$TAMPER" "$P" put audit 0000000000000002 "$renamed"
+fails 74 "problem" "$CASEWATCH" --db "$P" verify
+grep -q "breaks before entry 3" "$WORK/stdout" || fail "a renamed author went unseen: $(cat "$WORK/stdout")"
+# The newest entry changed: its signature fails.
+last=$("$TAMPER" "$P" last audit)
+newest=$(mdb_dump -s audit "$P" | awk -v k="$last" '$1 == k { getline; print $1 }' |
+	sed 's/74657374206d6f6e69746f72/4f4843485220436d626f6469/')
+"$TAMPER" "$P" put audit "$last" "$newest"
+fails 74 "problem" "$CASEWATCH" --db "$P" verify
+grep -q "fails its signature" "$WORK/stdout" || fail "a changed newest entry went unseen: $(cat "$WORK/stdout")"
+
 # verify writes nothing: the database is byte-identical after it.
 before=$(cat "$DB/data.mdb" | cksum)
 ok cw verify
