@@ -1,10 +1,9 @@
-/* write.c - a gathered report written in a format, and files that appear whole; see write.h. */
+/* write.c - a gathered report written in a format, and to a file; see write.h. */
 #include "config.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "report/rdoc.h"
 #include "report/write.h"
@@ -47,53 +46,6 @@ int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *
 		rc = cw_report_write_md(&doc, out);
 	cw_rdoc_free(&doc);
 	return rc ? cw_error_set(err, CW_EIO, "output", "write failed: %s", strerror(errno)) : 0;
-}
-
-/* ---- files written whole ---------------------------------------------------------------- */
-
-int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw_error *err)
-{
-	int fd;
-
-	o->path = path;
-	o->f = std;
-	if (!path)
-		return 0;
-	if (snprintf(o->tmp, sizeof o->tmp, "%s.XXXXXX", path) >= (int)sizeof o->tmp)
-		return cw_error_set(err, CW_EINVAL, "output", "path too long");
-	if ((fd = mkstemp(o->tmp)) < 0)
-		return cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", path,
-				    strerror(errno));
-	if (!(o->f = fdopen(fd, "w"))) {
-		close(fd);
-		unlink(o->tmp);
-		return cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", path,
-				    strerror(errno));
-	}
-	return 0;
-}
-
-int cw_outfile_close(struct cw_outfile *o, int rc, struct cw_error *err)
-{
-	int bad;
-
-	if (!o->path) {
-		if (fflush(o->f) != 0 && rc == 0)
-			rc = cw_error_set(err, CW_EIO, "output", "write failed: %s",
-					  strerror(errno));
-		return rc;
-	}
-	bad = fflush(o->f) != 0 || fsync(fileno(o->f)) != 0;
-	bad |= fclose(o->f) != 0;
-	if (rc == 0 && bad)
-		rc = cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", o->path,
-				  strerror(errno));
-	if (rc == 0 && rename(o->tmp, o->path) != 0)
-		rc = cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", o->path,
-				  strerror(errno));
-	if (rc != 0)
-		unlink(o->tmp);
-	return rc;
 }
 
 int cw_report_write_file(struct cw_store *st, const struct cw_filter *filter, struct cw_date today,

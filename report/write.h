@@ -1,5 +1,6 @@
-/* write.h - a gathered report written as Markdown, HTML, CSV or JSON, and files that appear
- * whole or not at all. Used by both front ends; no curses, no option parsing.
+/* write.h - a gathered report written as Markdown, HTML, CSV or JSON, to a file through
+ * store/outfile.h (whole or not at all, mode 0600). Used by both front ends; no curses, no
+ * option parsing.
  *
  * Every string from the database is neutralised (cw_text_for_terminal, newlines kept) and then
  * escaped for its format, so no record can break a table, a cell or a file. Dates are calendar
@@ -12,6 +13,7 @@
 
 #include "models/filter.h"
 #include "report/report.h"
+#include "store/outfile.h"
 
 enum cw_report_format {
 	CW_REPORT_MD,
@@ -32,21 +34,10 @@ int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *
 /* For the TUI's key: gathers and writes the summary of the filter's own date range when it has
  * one (since/until), else of the ISO week that contains `today`, to
  * DIR/casewatch-summary-2024-W06.md (or -2024-02-01_2024-02-29 for a range) and puts the path
- * in path_out. The file appears whole or not at all (written beside, then renamed). `dir` NULL
+ * in path_out. The file appears whole or not at all, mode 0600 (store/outfile.h). `dir` NULL
  * means the current directory. */
 int cw_report_write_file(struct cw_store *st, const struct cw_filter *filter, struct cw_date today,
 			 enum cw_report_format fmt, const char *dir, char *path_out,
 			 size_t path_len, struct cw_error *err);
-
-/* A file that appears whole or not at all: written beside its path under a unique name, then
- * flushed, synced and renamed into place by cw_outfile_close when rc is 0, else removed. With
- * path NULL the output is `std` (standard output) and close only flushes it. */
-struct cw_outfile {
-	FILE *f;
-	const char *path; /* NULL: standard output */
-	char tmp[4096];
-};
-int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw_error *err);
-int cw_outfile_close(struct cw_outfile *o, int rc, struct cw_error *err);
 
 #endif

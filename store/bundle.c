@@ -14,6 +14,7 @@
 #include "models/codec.h"
 #include "models/json.h"
 #include "models/text.h"
+#include "store/outfile.h"
 #include "store/sync_internal.h"
 #include "store/trust.h"
 
@@ -464,37 +465,10 @@ static int emit(struct cw_buf *buf, json_t *obj, size_t *lines)
 	return rc;
 }
 
-/* Writes buf to path whole: beside it first, then renamed over it. */
+/* Writes buf to path whole ("-": standard output), mode 0600: see store/outfile.h. */
 static int write_whole(const char *path, const struct cw_buf *buf, struct cw_error *err)
 {
-	char tmp[4200];
-	FILE *f;
-
-	if (!strcmp(path, "-")) {
-		if (fwrite(buf->data, 1, buf->len, stdout) != buf->len || fflush(stdout) != 0)
-			return cw_error_set(err, CW_EIO, "file", "cannot write the bundle");
-		return 0;
-	}
-	snprintf(tmp, sizeof tmp, "%s.part", path);
-	if (!(f = fopen(tmp, "wb")))
-		return cw_error_set(err, CW_EIO, "file", "cannot write %.200s: %s", tmp,
-				    strerror(errno));
-	if (fwrite(buf->data, 1, buf->len, f) != buf->len || fflush(f) != 0 || fsync(fileno(f)) ||
-	    fclose(f) != 0) {
-		int e = errno;
-
-		unlink(tmp);
-		return cw_error_set(err, CW_EIO, "file", "cannot write %.200s: %s", tmp,
-				    strerror(e));
-	}
-	if (rename(tmp, path) != 0) {
-		int e = errno;
-
-		unlink(tmp);
-		return cw_error_set(err, CW_EIO, "file", "cannot write %.200s: %s", path,
-				    strerror(e));
-	}
-	return 0;
+	return cw_outfile_write(path, buf->data, buf->len, err);
 }
 
 /* The enrolled peers a bundle is for: "NAME" or "NAME,NAME,..." looked up by name. */

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/outfile.h"
 #include "store/vault.h"
 
 #define SEAL_FORMAT 1
@@ -328,34 +329,10 @@ static int write_all(int fd, const uint8_t *p, size_t n)
 	return 0;
 }
 
-/* Writes data to a new file beside path and renames it over path. */
+/* Writes data to a new file beside path and renames it over path: store/outfile.h. */
 static int replace_file(const char *path, const uint8_t *data, size_t len, struct cw_error *err)
 {
-	char tmp[PATH_MAX];
-	int fd, e;
-
-	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
-		return cw_error_set(err, CW_EIO, "", "the path %s is too long", path);
-	if ((fd = mkstemp(tmp)) < 0)
-		return cw_error_set(err, CW_EIO, "", "cannot create a file beside %s: %s", path,
-				    strerror(errno));
-	if (fchmod(fd, 0600) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-		e = errno;
-		close(fd);
-		unlink(tmp);
-		return cw_error_set(err, CW_EIO, "", "cannot write %s: %s", tmp, strerror(e));
-	}
-	if (close(fd) != 0) {
-		e = errno;
-		unlink(tmp);
-		return cw_error_set(err, CW_EIO, "", "cannot write %s: %s", tmp, strerror(e));
-	}
-	if (rename(tmp, path) != 0) {
-		e = errno;
-		unlink(tmp);
-		return cw_error_set(err, CW_EIO, "", "cannot replace %s: %s", path, strerror(e));
-	}
-	return sync_folder(path, err);
+	return cw_outfile_write(path, data, len, err);
 }
 
 int cw_keyslot_write(const char *path, const struct cw_vault *v, const char *pass, size_t passlen,

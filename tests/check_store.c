@@ -1,17 +1,23 @@
 /* check_store.c - unit tests of store/: every index through the filters, timeline order,
- * rollback, map growth, schema version, references, audit, and two processes at once. Each
- * test makes its LMDB environment in a fresh temporary directory. */
+ * rollback, map growth, schema version, references, audit, two processes at once, and the files
+ * written for people (store/outfile.h). Each test makes its LMDB environment in a fresh
+ * temporary directory. */
 #include "config.h"
 
 #include <check.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <lmdb.h>
+#include <signal.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "models/codec.h"
+#include "store/outfile.h"
 #include "store/store.h"
 #include "store/vault.h"
 #include "tests/test_keys.h"
@@ -959,6 +965,129 @@ START_TEST(in_use_and_last_txn)
 	close(ready[0]);
 	close(ready[1]);
 	st = open_store(0);
+/* ---- files written whole (store/outfile.h) ------------------------------------------------- */
+
+static int entries_in(const char *folder)
+{
+	DIR *d = opendir(folder);
+	struct dirent *e;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)))
+		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	closedir(d);
+	return n;
+}
+
+static char *slurp(const char *path)
+{
+	static char buf[256];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	ck_assert_ptr_nonnull(f);
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Both ways of writing (an unnamed file linked into place, a mkstemp name renamed): mode 0600
+ * with no umask at all, a symlink at the target replaced rather than followed, a failed write
+ * leaving the old file as it was and nothing beside it. */
+START_TEST(outfile_private_whole_and_not_through_links)
+{
+	struct cw_error err;
+	int before = entries_in(dir);
+
+	umask(0);
+	for (int tmpfile = 1; tmpfile >= 0; tmpfile--) {
+		char target[4200], victim[4200];
+		struct cw_outfile o;
+		struct stat sb;
+
+		cw_outfile_use_tmpfile(tmpfile);
+		snprintf(target, sizeof target, "%s/out-%d.md", dir, tmpfile);
+		snprintf(victim, sizeof victim, "%s/victim-%d", dir, tmpfile);
+		ck_assert_int_eq(cw_outfile_write(victim, "not yours", 9, &err), 0);
+		ck_assert_int_eq(symlink(victim, target), 0);
+		ck_assert_msg(cw_outfile_write(target, "report", 6, &err) == 0, "%s", err.message);
+		ck_assert_str_eq(slurp(victim), "not yours");
+		ck_assert_str_eq(slurp(target), "report");
+		ck_assert_int_eq(lstat(target, &sb), 0);
+		ck_assert(S_ISREG(sb.st_mode));
+		ck_assert_int_eq(sb.st_mode & 07777, 0600);
+		/* a write that fails half-way: the old file stays, nothing is left beside it */
+		ck_assert_int_eq(cw_outfile_open(&o, target, NULL, &err), 0);
+		fputs("half a repo", o.f);
+		ck_assert_int_eq(cw_outfile_close(&o, CW_EIO, &err), CW_EIO);
+		ck_assert_str_eq(slurp(target), "report");
+		/* twice over the same name, and into a folder that is not there */
+		ck_assert_int_eq(cw_outfile_write(target, "again", 5, &err), 0);
+		ck_assert_str_eq(slurp(target), "again");
+		snprintf(target, sizeof target, "%s/no/such/folder.md", dir);
+		ck_assert_int_eq(cw_outfile_write(target, "x", 1, &err), CW_EIO);
+		ck_assert_str_eq(err.field, "output");
+	}
+	/* the two targets and the two victims, nothing else */
+	ck_assert_int_eq(entries_in(dir), before + 4);
+	cw_outfile_use_tmpfile(1);
+}
+END_TEST
+
+/* A file being written when SIGINT, SIGTERM or SIGHUP arrives is gone with the process; the
+ * named (mkstemp) temporary is unlinked by the handler. SIGKILL leaves nothing of an unnamed
+ * file. */
+START_TEST(outfile_interrupted_leaves_nothing)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGKILL};
+	char folder[4200];
+	int has_tmpfile;
+
+	snprintf(folder, sizeof folder, "%s/out", dir);
+	ck_assert_int_eq(mkdir(folder, 0700), 0);
+	{
+		int fd = open(folder, O_TMPFILE | O_WRONLY, 0600);
+
+		has_tmpfile = fd >= 0;
+		if (fd >= 0)
+			close(fd);
+	}
+	for (int tmpfile = 1; tmpfile >= 0; tmpfile--) {
+		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+			char target[4300];
+			pid_t pid;
+			int status;
+
+			if (sigs[i] == SIGKILL && !(tmpfile && has_tmpfile))
+				continue; /* cannot be caught: a FILE.XXXXXX may stay */
+			snprintf(target, sizeof target, "%s/week.md", folder);
+			pid = fork();
+			ck_assert_int_ge(pid, 0);
+			if (pid == 0) {
+				struct cw_outfile o;
+				struct cw_error err;
+
+				signal(sigs[i], SIG_DFL);
+				cw_outfile_use_tmpfile(tmpfile);
+				if (cw_outfile_open(&o, target, NULL, &err) != 0)
+					_exit(2);
+				fputs("half a report", o.f);
+				fflush(o.f);
+				/* the named temporary is there until the signal */
+				if (entries_in(folder) != (tmpfile && has_tmpfile ? 0 : 1))
+					_exit(3);
+				raise(sigs[i]);
+				_exit(4);
+			}
+			ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+			ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == sigs[i],
+				      "signal %d, tmpfile %d: status %d", sigs[i], tmpfile, status);
+			ck_assert_msg(entries_in(folder) == 0, "signal %d, tmpfile %d left a file",
+				      sigs[i], tmpfile);
+		}
+	}
 }
 END_TEST
 
@@ -990,6 +1119,8 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, reader_and_writer_processes_at_once);
 	tcase_add_test(tc, copy_encrypted_keeps_everything);
 	tcase_add_test(tc, in_use_and_last_txn);
+	tcase_add_test(tc, outfile_private_whole_and_not_through_links);
+	tcase_add_test(tc, outfile_interrupted_leaves_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }

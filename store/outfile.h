@@ -1,0 +1,49 @@
+/* outfile.h - the files casewatch writes for people to carry or read (bundles, reports,
+ * exports, key slots): they appear whole or not at all, only their owner can read them, and an
+ * interrupted run leaves nothing behind.
+ *
+ * How: the file is written unnamed in its target folder (O_TMPFILE) and linked into place once
+ * complete; where the filesystem cannot do that, under a fresh name beside the target made by
+ * mkstemp (PATH.XXXXXX). Either way it is created with mode 0600 whatever the umask and with
+ * O_EXCL, so no symlink planted at a temporary name is followed; its data is fsynced, it is
+ * renamed over the target (a symlink at the target is replaced, never followed) and the folder
+ * is fsynced. While a named temporary exists its path is in a small registry that a handler
+ * for SIGINT, SIGTERM and SIGHUP unlinks before the signal takes its course (installed when
+ * the first named temporary is made; a signal the process ignores stays ignored). SIGKILL
+ * cannot be caught: an unnamed file simply vanishes with the process, but in the mkstemp
+ * fallback a killed run can leave a PATH.XXXXXX of mode 0600.
+ *
+ * Contract: functions return 0 or a negative CW_E* code with err filled ("output" names the
+ * field). May use: models/. */
+#ifndef CW_STORE_OUTFILE_H
+#define CW_STORE_OUTFILE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "models/error.h"
+
+struct cw_outfile {
+	FILE *f;
+	const char *path; /* the target; NULL: standard output */
+	char tmp[4096];   /* the temporary name while the file has one, else "" */
+	int slot;         /* its entry in the signal handler's registry, or -1 */
+};
+
+/* Opens a file that will appear at `path` only when cw_outfile_close succeeds. With path NULL
+ * the output is `std` and close only flushes it. */
+int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw_error *err);
+
+/* Finishes what cw_outfile_open began: when rc is 0, flushes, syncs and moves the file into
+ * place (then syncs the folder); otherwise, or when that fails, removes it. Returns rc, or the
+ * error that made the file fail. */
+int cw_outfile_close(struct cw_outfile *o, int rc, struct cw_error *err);
+
+/* Writes len bytes to path the same way ("-" for standard output). */
+int cw_outfile_write(const char *path, const void *data, size_t len, struct cw_error *err);
+
+/* Whether to try O_TMPFILE first (the default, 1); 0 makes every file take the mkstemp path,
+ * for tests of that path on filesystems that have both. */
+void cw_outfile_use_tmpfile(int on);
+
+#endif
