@@ -291,6 +291,9 @@ struct cw_record {
 	uint8_t reportedly;
 	struct cw_id bundle;     /* bundle the current version arrived in; zero when made here */
 	struct cw_list versions; /* struct cw_version: the version vector sync compares */
+	/* struct cw_version: versions dated in the future that this one was made over, each named
+	 * by (edited_in, updated); see models/version.h */
+	struct cw_list set_aside;
 	union {
 		struct cw_person person;
 		struct cw_case kase;
@@ -379,7 +382,10 @@ void cw_id_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1]);
 /* Parses exactly 32 hex digits. */
 int cw_id_parse_hex(const char *hex, struct cw_id *id);
 
-/* Microseconds since the epoch, UTC. */
+/* Microseconds since the epoch, UTC. A test hook: CASEWATCH_NOW=2030-01-01T00:00:00Z in the
+ * environment sets the clock to that time (read again whenever the variable changes), from
+ * which it runs on; tests play laptops whose clocks are wrong with it. Unset or unreadable, the
+ * system clock is used. */
 int64_t cw_now_us(void);
 
 #endif

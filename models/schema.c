@@ -294,6 +294,8 @@ static const struct cw_field header_fields[] = {
 	   "bundle the current version arrived in"),
 	LIST(struct cw_record, versions, 12, CW_FF_HEADER, 4096, version_schema,
 	     "version vector: the latest change from each database this version includes"),
+	LIST(struct cw_record, set_aside, 13, CW_FF_HEADER, 4096, version_schema,
+	     "versions dated in the future this one was made over: database and time of each"),
 };
 SCHEMA(cw_schema_header, "header", struct cw_record, header_fields);
 

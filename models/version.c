@@ -1,4 +1,5 @@
-/* version.c - version vectors and the order that picks the version shown; see version.h. */
+/* version.c - version vectors, what supersedes what, versions dated in the future and the order
+ * that picks the version shown; see version.h. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -10,6 +11,11 @@
 static const struct cw_field *versions_field(void)
 {
 	return cw_schema_field(&cw_schema_header, "versions");
+}
+
+static const struct cw_field *set_aside_field(void)
+{
+	return cw_schema_field(&cw_schema_header, "set_aside");
 }
 
 /* The entries of r's vector; a record without one counts as {edited_in: updated}. */
@@ -82,9 +88,70 @@ int cw_version_cmp(const struct cw_record *a, const struct cw_record *b)
 	return c < 0 ? -1 : c > 0;
 }
 
+int64_t cw_version_dated(const struct cw_record *r)
+{
+	struct cw_version one;
+	size_t n;
+	const struct cw_version *v = vv_items(r, &n, &one);
+	int64_t latest = r->updated;
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i].time > latest)
+			latest = v[i].time;
+	return latest;
+}
+
+int cw_version_in_future(const struct cw_record *r, int64_t now)
+{
+	return cw_version_dated(r) - CW_FUTURE_SLACK_US > now;
+}
+
+int cw_version_supersedes(const struct cw_record *w, const struct cw_record *v)
+{
+	const struct cw_version *a = w->set_aside.items;
+
+	if (cw_vv_compare(w, v) == CW_VV_AFTER)
+		return 1;
+	for (size_t i = 0; i < w->set_aside.n; i++)
+		if (a[i].time == v->updated && cw_id_equal(&a[i].database, &v->edited_in))
+			return 1;
+	return 0;
+}
+
+/* Adds (database, time) to a set_aside list unless it is there, keeping the list in database
+ * then time order so that equal lists encode the same. */
+static int set_aside_add(struct cw_record *r, const struct cw_id *database, int64_t time)
+{
+	struct cw_version *v = r->set_aside.items;
+	size_t i;
+
+	for (i = 0; i < r->set_aside.n; i++)
+		if (v[i].time == time && cw_id_equal(&v[i].database, database))
+			return 0;
+	if (!cw_list_append(&r->set_aside, set_aside_field()->sub))
+		return CW_ENOMEM;
+	v = r->set_aside.items;
+	for (i = r->set_aside.n - 1; i > 0; i--) {
+		int c = memcmp(v[i - 1].database.b, database->b, sizeof database->b);
+
+		if (c < 0 || (c == 0 && v[i - 1].time < time))
+			break;
+		v[i] = v[i - 1];
+	}
+	v[i].database = *database;
+	v[i].time = time;
+	return 0;
+}
+
+int cw_version_set_aside(struct cw_record *r, const struct cw_record *v)
+{
+	return set_aside_add(r, &v->edited_in, v->updated);
+}
+
 void cw_vv_clear(struct cw_record *r)
 {
 	cw_field_free(r, versions_field());
+	cw_field_free(r, set_aside_field());
 }
 
 int cw_vv_stamp(struct cw_record *r, const struct cw_id *database, int64_t time)
@@ -127,6 +194,14 @@ int cw_vv_merge(struct cw_record *dst, const struct cw_record *src)
 		int64_t have = vv_get(dst->versions.items, dst->versions.n, &sv[i].database);
 
 		if (sv[i].time > have && (rc = cw_vv_stamp(dst, &sv[i].database, sv[i].time)) != 0)
+			return rc;
+	}
+	/* What src set aside stays set aside in every version made on top of it, or a copy of
+	 * it arriving later would come back. */
+	for (size_t i = 0; i < src->set_aside.n; i++) {
+		const struct cw_version *a = (const struct cw_version *)src->set_aside.items + i;
+
+		if ((rc = set_aside_add(dst, &a->database, a->time)) != 0)
 			return rc;
 	}
 	return 0;
