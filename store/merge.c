@@ -52,6 +52,24 @@ static int head_desc(const void *a, const void *b)
 			       &((const struct cw_bundle_item *)b)->rec);
 }
 
+/* Puts first the head to show: the greatest in the merge order among those not dated in the
+ * future of `now`, or the greatest of all when every one is; the others follow, greatest
+ * first. Which heads are kept never depends on the clock here, only which one is shown. */
+static void order_heads(struct cw_item_list *heads, int64_t now)
+{
+	struct cw_bundle_item top;
+	size_t best = 0;
+
+	qsort(heads->v, heads->n, sizeof *heads->v, head_desc);
+	while (best < heads->n && cw_version_in_future(&heads->v[best].rec, now))
+		best++;
+	if (best == 0 || best == heads->n)
+		return;
+	top = heads->v[best];
+	memmove(heads->v + 1, heads->v, best * sizeof *heads->v);
+	heads->v[0] = top;
+}
+
 /* ---- heads of a record --------------------------------------------------------------------- */
 
 static int decode_at(const MDB_val *v, const struct cw_id *id, struct cw_record *rec,
@@ -67,8 +85,8 @@ static int decode_at(const MDB_val *v, const struct cw_id *id, struct cw_record 
 	return 0;
 }
 
-/* Every head of id, greatest first: the tombstone or the live record, then the conflicts.
- * *shown says whether the records table holds the record. */
+/* Every head of id: the one shown (the tombstone or the live record), then the conflicts
+ * greatest first. *shown says whether the records table holds the record. */
 int cw_sync_load_heads(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
 		       struct cw_item_list *out, int *shown, struct cw_error *err)
 {
@@ -77,6 +95,7 @@ int cw_sync_load_heads(struct cw_store *st, MDB_txn *txn, const struct cw_id *id
 	struct cw_record rec;
 	struct cw_buf buf = {0}; /* a value opened with the database's key */
 	int rc, tomb = 0, op;
+	size_t first_conflict;
 
 	memset(out, 0, sizeof *out);
 	*shown = 0;
@@ -112,6 +131,7 @@ live:
 		rc = cw_store_lmdb_error(NULL, rc, "reading conflicts", err);
 		goto fail;
 	}
+	first_conflict = out->n;
 	k.mv_size = ID_LEN;
 	k.mv_data = (void *)id->b;
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
@@ -139,8 +159,13 @@ live:
 	if (rc != 0)
 		goto fail;
 	cw_buf_free(&buf);
-	if (out->n > 1)
+	/* The one shown is what the last merge chose (not always the greatest: see order_heads);
+	 * the conflicts follow in the merge order. With none shown (a damaged state) all are
+	 * ordered. */
+	if (first_conflict == 0)
 		qsort(out->v, out->n, sizeof *out->v, head_desc);
+	else if (out->n > first_conflict + 1)
+		qsort(out->v + first_conflict, out->n - first_conflict, sizeof *out->v, head_desc);
 	return 0;
 fail:
 	cw_buf_free(&buf);
@@ -228,27 +253,36 @@ int cw_sync_merge_version(struct cw_txn *t, struct cw_bundle_item *in, const str
 			  const char *field, int *changed, int *conflicted, struct cw_error *err)
 {
 	struct cw_item_list heads, next = {0};
-	int rc, shown;
+	int rc, shown, in_future;
 	struct cw_record copy;
+	int64_t now = cw_now_us();
 
 	*changed = *conflicted = 0;
 	if ((rc = cw_sync_load_heads(t->st, t->txn, &in->rec.id, &heads, &shown, err)) != 0)
 		return rc;
 	for (size_t i = 0; i < heads.n; i++) {
-		enum cw_vv_order o = cw_vv_compare(&in->rec, &heads.v[i].rec);
+		const struct cw_record *h = &heads.v[i].rec;
 
-		if (heads.v[i].rec.kind != in->rec.kind) {
-			rc = cw_error_set(
-				err, CW_EINVAL, field, "is a %s here but a %s in the bundle",
-				cw_kind_name(heads.v[i].rec.kind), cw_kind_name(in->rec.kind));
+		if (h->kind != in->rec.kind) {
+			rc = cw_error_set(err, CW_EINVAL, field,
+					  "is a %s here but a %s in the bundle",
+					  cw_kind_name(h->kind), cw_kind_name(in->rec.kind));
 			goto out;
 		}
-		if (o == CW_VV_EQUAL || o == CW_VV_BEFORE)
-			goto out; /* held already, or something held came after it */
+		if (cw_vv_compare(&in->rec, h) == CW_VV_EQUAL)
+			goto out; /* held already */
+		/* Something held came after it; unless that is dated in the future, which
+		 * supersedes nothing (a forged or misdated version must not swallow a real
+		 * correction that reaches us later). */
+		if (cw_version_supersedes(h, &in->rec) && !cw_version_in_future(h, now))
+			goto out;
 	}
-	/* Keep the heads the new version did not come after, and add it. */
+	/* Keep the heads the new version does not supersede, and add it. A version dated in the
+	 * future supersedes nothing: the heads it would replace stay, and it is kept beside them
+	 * as a conflict. */
+	in_future = cw_version_in_future(&in->rec, now);
 	for (size_t i = 0; i < heads.n; i++) {
-		if (cw_vv_compare(&heads.v[i].rec, &in->rec) == CW_VV_BEFORE)
+		if (!in_future && cw_version_supersedes(&in->rec, &heads.v[i].rec))
 			continue;
 		if ((rc = cw_item_list_push(&next, &heads.v[i].rec, heads.v[i].deleted)) != 0)
 			goto oom;
@@ -260,7 +294,7 @@ int cw_sync_merge_version(struct cw_txn *t, struct cw_bundle_item *in, const str
 		cw_record_free(&copy);
 		goto oom;
 	}
-	qsort(next.v, next.n, sizeof *next.v, head_desc);
+	order_heads(&next, now);
 	if ((rc = apply_heads(t, &in->rec.id, &next, field, err)) != 0)
 		goto out;
 	*changed = 1;
@@ -433,13 +467,22 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	deleted = heads.v[c->choice].deleted;
 	if ((rc = cw_record_copy(&rec, &heads.v[c->choice].rec)) != 0)
 		goto oom;
-	/* The choice comes after every version held: its vector includes them all. */
+	/* The choice supersedes every version held: its vector includes theirs, and those dated
+	 * in the future are set aside instead (taking their vector would date it in the future
+	 * too, and it would supersede nothing anywhere). */
 	cw_vv_clear(&rec);
 	for (size_t i = 0; i < heads.n; i++) {
-		if (cw_vv_merge(&rec, &heads.v[i].rec) != 0)
+		const struct cw_record *h = &heads.v[i].rec;
+
+		if (cw_version_in_future(h, now)) {
+			if (cw_version_set_aside(&rec, h) != 0)
+				goto oom_rec;
+			continue;
+		}
+		if (cw_vv_merge(&rec, h) != 0)
 			goto oom_rec;
-		if (heads.v[i].rec.updated > latest)
-			latest = heads.v[i].rec.updated;
+		if (h->updated > latest)
+			latest = h->updated;
 	}
 	if (cw_vv_latest(&rec) > latest)
 		latest = cw_vv_latest(&rec);
@@ -533,16 +576,29 @@ int cw_sync_content(struct cw_store *st, FILE *out, struct cw_error *err)
 	cw_idset_sort_unique(&ids);
 	for (size_t i = 0; i < ids.n && rc == 0; i++) {
 		struct cw_item_list heads;
+		size_t shown_at;
 		int shown;
 
 		if ((rc = cw_sync_load_heads(st, txn, &ids.v[i], &heads, &shown, err)) != 0)
 			break;
+		/* In the merge order, whichever is shown: databases holding the same versions
+		 * print the same lines, and differ at most in which one is shown (while one is
+		 * dated in the future of one machine and not of another). */
+		shown_at = 0;
+		if (heads.n > 1) {
+			struct cw_bundle_item first = heads.v[0]; /* the same pointers once moved */
+
+			qsort(heads.v, heads.n, sizeof *heads.v, head_desc);
+			while (memcmp(&heads.v[shown_at], &first, sizeof first))
+				shown_at++;
+		}
 		for (size_t h = 0; h < heads.n && rc == 0; h++) {
 			json_t *obj = cw_sync_version_json(&heads.v[h].rec, heads.v[h].deleted);
 			char *text;
 
 			if (obj)
-				json_object_set_new(obj, "shown", json_boolean(h == 0 && shown));
+				json_object_set_new(obj, "shown",
+						    json_boolean(h == shown_at && shown));
 			json_object_del(obj, "type");
 			text = obj ? json_dumps(obj, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
 			if (!text)

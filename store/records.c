@@ -177,9 +177,10 @@ int cw_store_del_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_e
 					: 0;
 }
 
-/* The latest `updated` among the concurrent versions kept for id (0 when none). */
-static int cw_store_conflicts_latest(struct cw_txn *t, const struct cw_id *id, int64_t *latest,
-				     struct cw_error *err)
+/* The latest `updated` among the concurrent versions kept for id (0 when none), leaving out
+ * times more than a day after `now`. */
+static int cw_store_conflicts_latest(struct cw_txn *t, const struct cw_id *id, int64_t now,
+				     int64_t *latest, struct cw_error *err)
 {
 	MDB_cursor *cur;
 	MDB_val k = {ID_LEN, (void *)id->b}, v;
@@ -198,7 +199,7 @@ static int cw_store_conflicts_latest(struct cw_txn *t, const struct cw_id *id, i
 			break;
 		for (int i = 0; i < 8; i++)
 			u = (int64_t)((uint64_t)u << 8 | p[ID_LEN + i]);
-		if (u > *latest)
+		if (u > *latest && u - CW_FUTURE_SLACK_US <= now)
 			*latest = u;
 	}
 	mdb_cursor_close(cur);
@@ -371,10 +372,24 @@ int cw_store_settle(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 
 /* ---- put and delete ---------------------------------------------------------------------- */
 
+/* Makes rec follow `base`, a version this database holds: it takes base's vector, or, when
+ * base is dated in the future of *now, sets it aside instead (taking a vector entry from the
+ * future would date every later change in the future too). *latest moves past base's time
+ * when that can be trusted. */
+static int follow(struct cw_record *rec, const struct cw_record *base, int64_t now, int64_t *latest)
+{
+	if (cw_version_in_future(base, now))
+		return cw_version_set_aside(rec, base);
+	if (base->updated > *latest)
+		*latest = base->updated;
+	return cw_vv_merge(rec, base);
+}
+
 /* Stamps a local change: the version vector of rec becomes that of the version it replaces
  * (old, and the tombstone of a deleted id) with this database's entry set to *now, and *now
  * is moved past every version of the record this database holds, so the change is the
- * latest whatever the clocks of other laptops said. */
+ * latest whatever the clocks of other laptops said, except clocks more than a day ahead of
+ * this one: a change is never dated in the future because another laptop's clock was. */
 static int stamp_versions(struct cw_txn *t, struct cw_record *rec, const struct cw_record *old,
 			  int64_t *now, int *had_tomb, struct cw_error *err)
 {
@@ -385,14 +400,12 @@ static int stamp_versions(struct cw_txn *t, struct cw_record *rec, const struct 
 	*had_tomb = 0;
 	cw_vv_clear(rec);
 	memset(&rec->bundle, 0, ID_LEN);
-	if (old && (rc = cw_vv_merge(rec, old)) != 0)
+	if (old && (rc = follow(rec, old, *now, &latest)) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	rc = cw_store_get_tombstone(t, &rec->id, &tomb, err);
 	if (rc == 0) {
 		*had_tomb = 1;
-		rc = cw_vv_merge(rec, &tomb);
-		if (tomb.updated > latest)
-			latest = tomb.updated;
+		rc = follow(rec, &tomb, *now, &latest);
 		cw_record_free(&tomb);
 		if (rc != 0)
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -400,12 +413,10 @@ static int stamp_versions(struct cw_txn *t, struct cw_record *rec, const struct 
 		return rc;
 	}
 	cw_error_clear(err);
-	if ((rc = cw_store_conflicts_latest(t, &rec->id, &in_conflicts, err)) != 0)
+	if ((rc = cw_store_conflicts_latest(t, &rec->id, *now, &in_conflicts, err)) != 0)
 		return rc;
 	if (in_conflicts > latest)
 		latest = in_conflicts;
-	if (old && old->updated > latest)
-		latest = old->updated;
 	if (cw_vv_latest(rec) > latest)
 		latest = cw_vv_latest(rec);
 	/* Clocks differ between laptops: never let an update go back in time. */
@@ -480,6 +491,8 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 			memset(&b.edited_in, 0, ID_LEN);
 			memset(&a.versions, 0, sizeof a.versions);
 			memset(&b.versions, 0, sizeof b.versions);
+			memset(&a.set_aside, 0, sizeof a.set_aside);
+			memset(&b.set_aside, 0, sizeof b.set_aside);
 		}
 		rc = cw_record_encode(&a, &old_body);
 		if (rc == 0)

@@ -1,9 +1,10 @@
 /* check_sync.c - unit tests of sync (store/sync.h): the merge rule (version vectors, the total
- * order that picks the version shown) and bundles between stores in temporary directories: every
- * order of three bundles gives the same content, a deletion against an edit, re-imports; the
- * signed, encrypted envelope (store/envelope.c): every part of a file altered or cut is refused,
- * unknown signers and other recipients are refused, payloads span chunks; and payloads a
- * trusted peer signed that are still invalid (a bad line, a record nobody has). */
+ * order that picks the version shown, versions dated in the future) and bundles between stores
+ * in temporary directories: every order of three bundles gives the same content, a deletion
+ * against an edit, re-imports, a forged version from 2030; the signed, encrypted envelope
+ * (store/envelope.c): every part of a file altered or cut is refused, unknown signers and other
+ * recipients are refused, payloads span chunks; and payloads a trusted peer signed that are
+ * still invalid (a bad line, a record nobody has). */
 #include "config.h"
 
 #include <check.h>
@@ -107,13 +108,53 @@ START_TEST(record_without_vector_counts_as_its_last_edit)
 }
 END_TEST
 
+START_TEST(ancestry_not_time_decides)
+{
+	struct cw_record a, b, x, c;
+	int64_t now = 1000000000000000; /* the machine reading them: 2001-09-09 */
+
+	version(&a, NULL, 1, 500);
+	version(&b, &a, 2, 50); /* on top of a, from a laptop whose clock is far behind */
+	ck_assert_int_eq(cw_version_supersedes(&b, &a), 1);
+	ck_assert_int_eq(cw_version_supersedes(&a, &b), 0);
+	ck_assert_int_lt(cw_version_cmp(&b, &a), 0); /* the order alone would have shown a */
+	/* a version claiming a change made two days after `now` (in any entry) is dated in the
+	 * future; one day ahead is a clock that drifted */
+	version(&x, &a, 3, now + CW_FUTURE_SLACK_US);
+	ck_assert_int_eq(cw_version_in_future(&x, now), 0);
+	cw_record_free(&x);
+	version(&x, &a, 3, 600);
+	ck_assert_int_eq(cw_vv_stamp(&x, &(struct cw_id){{1}}, now + 2 * CW_FUTURE_SLACK_US), 0);
+	ck_assert_int_eq(cw_version_in_future(&x, now), 1);
+	ck_assert_int_eq(cw_version_dated(&x), now + 2 * CW_FUTURE_SLACK_US);
+	/* set aside: supersedes x without taking its vector, and what is made on top of it
+	 * keeps x set aside */
+	version(&c, &a, 1, 700);
+	ck_assert_int_eq(cw_version_supersedes(&c, &x), 0);
+	ck_assert_int_eq(cw_version_set_aside(&c, &x), 0);
+	ck_assert_int_eq(cw_version_set_aside(&c, &x), 0);
+	ck_assert_uint_eq(c.set_aside.n, 1);
+	ck_assert_int_eq(cw_version_supersedes(&c, &x), 1);
+	ck_assert_int_eq(cw_version_in_future(&c, now), 0);
+	cw_record_free(&b);
+	version(&b, &c, 2, 800);
+	ck_assert_int_eq(cw_version_supersedes(&b, &x), 1);
+	cw_record_free(&a);
+	cw_record_free(&b);
+	cw_record_free(&c);
+	cw_record_free(&x);
+}
+END_TEST
+
 /* ---- bundles between stores ---------------------------------------------------------------- */
 
 #define NSTORES 7
 static char *dirs[NSTORES];
 static struct cw_store *st[NSTORES];
 
-static struct cw_store *open_at(int i, const char *author)
+/* Opens (making it the first time) database i; `as` gives a new one the id of another, the
+ * way someone forging a laptop's bundles would claim to be it. */
+static struct cw_store *open_as(int i, const char *author, const struct cw_id *as)
 {
 	struct cw_store_options opt = {0, author, 1, 0};
 	struct cw_error err;
@@ -121,8 +162,14 @@ static struct cw_store *open_at(int i, const char *author)
 	if (!dirs[i])
 		dirs[i] = make_temp_dir();
 	test_key_options(&opt, dirs[i]);
+	opt.database_id = as;
 	ck_assert_msg(cw_store_open(dirs[i], &opt, &st[i], &err) == 0, "%s", err.message);
 	return st[i];
+}
+
+static struct cw_store *open_at(int i, const char *author)
+{
+	return open_as(i, author, NULL);
 }
 
 static void teardown(void)
@@ -808,6 +855,130 @@ START_TEST(old_database_gets_identity_at_first_use)
 	enroll(1, 0, "alice");
 	export_to(0, "sup", path_in(0, "1.b"));
 	ck_assert_uint_eq(import(1, path_in(0, "1.b")), 1);
+static char *notes_of(int i, const struct cw_id *id)
+{
+	static char buf[200];
+	struct cw_record r;
+	struct cw_error err;
+
+	ck_assert_msg(cw_store_get(st[i], id, &r, &err) == 0, "%s", err.message);
+	snprintf(buf, sizeof buf, "%s", r.u.person.notes ? r.u.person.notes : "");
+	cw_record_free(&r);
+	return buf;
+}
+
+/* The forged bundle of issue 12: a version claiming laptop 0's database id, stamped in 2030.
+ * It must not be preferred, must not make laptop 0's later correction disappear, and must stay
+ * listed until someone resolves it; every order of the bundles keeps the same versions. */
+START_TEST(future_dated_version_does_not_win)
+{
+	struct cw_error err;
+	struct cw_id p, a_id;
+	struct cw_conflict *c;
+	size_t n;
+	char *text[2];
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	cw_store_database_id(st[0], &a_id);
+	p = put_person(0, "Ny Nak");
+	edit_person(0, &p, "detained");
+	export_to(0, "sup", path_in(0, "1.b"));
+	ck_assert_uint_eq(import(1, path_in(0, "1.b")), 1);
+	/* The forger: laptop 0's id, a clock in 2030, release the defendant. */
+	setenv("CASEWATCH_NOW", "2030-01-01T00:00:00Z", 1);
+	open_as(2, "OHCHR Cambodia", &a_id);
+	import(2, path_in(0, "1.b"));
+	edit_person(2, &p, "released");
+	export_to(2, "sup", path_in(2, "forged.b"));
+	unsetenv("CASEWATCH_NOW");
+	/* Alice's real correction, made after the forgery but dated before it. */
+	edit_person(0, &p, "detained; hearing moved");
+	export_to(0, "sup", path_in(0, "2.b"));
+
+	/* The forged version arrives first: kept and listed, the version held stays shown. */
+	ck_assert_uint_eq(import(1, path_in(2, "forged.b")), 1);
+	ck_assert_str_eq(notes_of(1, &p), "detained");
+	ck_assert_int_eq(cw_sync_conflicts(st[1], &c, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(c[0].n, 2);
+	ck_assert_str_eq(c[0].versions[0].rec.u.person.notes, "detained");
+	ck_assert_str_eq(c[0].versions[1].rec.u.person.notes, "released");
+	ck_assert_int_eq(cw_version_in_future(&c[0].versions[1].rec, cw_now_us()), 1);
+	cw_sync_conflicts_free(c, n);
+	/* The correction arrives: its vector dominates Alice's earlier version, which it
+	 * replaces; the forged one claims to come after it (2030) but supersedes nothing. */
+	ck_assert_uint_eq(import(1, path_in(0, "2.b")), 1);
+	ck_assert_str_eq(notes_of(1, &p), "detained; hearing moved");
+	ck_assert_int_eq(cw_sync_conflicts(st[1], &c, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(c[0].n, 2);
+	ck_assert_str_eq(c[0].versions[1].rec.u.person.notes, "released");
+	cw_sync_conflicts_free(c, n);
+
+	/* The other order, on another supervisor's laptop: the same versions, the same shown. */
+	open_at(3, "sup2");
+	import(3, path_in(0, "1.b"));
+	import(3, path_in(0, "2.b"));
+	ck_assert_uint_eq(import(3, path_in(2, "forged.b")), 1);
+	ck_assert_str_eq(notes_of(3, &p), "detained; hearing moved");
+	text[0] = content(1);
+	text[1] = content(3);
+	ck_assert_str_eq(text[0], text[1]);
+	free(text[0]);
+	free(text[1]);
+
+	/* The supervisor keeps Alice's version: the forged one is set aside, here and wherever
+	 * the resolution goes, and the forged bundle arriving again changes nothing. */
+	ck_assert_int_eq(cw_sync_resolve(st[1], &p, 0, &err), 0);
+	ck_assert_int_eq(cw_sync_conflicts(st[1], &c, &n, &err), 0);
+	ck_assert_uint_eq(n, 0);
+	export_to(1, "sup2", path_in(1, "3.b"));
+	ck_assert_uint_eq(import(3, path_in(1, "3.b")), 1);
+	ck_assert_uint_eq(import(3, path_in(2, "forged.b")), 0);
+	ck_assert_uint_eq(import(1, path_in(2, "forged.b")), 0);
+	ck_assert_int_eq(cw_sync_conflicts(st[3], &c, &n, &err), 0);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_str_eq(notes_of(3, &p), "detained; hearing moved");
+	/* and Alice's laptop, which never saw the forgery, ends the same */
+	ck_assert_uint_eq(import(0, path_in(1, "3.b")), 1);
+	text[0] = content(0);
+	text[1] = content(3);
+	ck_assert_str_eq(text[0], text[1]);
+	free(text[0]);
+	free(text[1]);
+}
+END_TEST
+
+/* A record that exists only as a version dated in the future is shown (there is nothing else),
+ * and an edit made of it here does not inherit its date: it sets it aside. */
+START_TEST(edit_over_future_version_is_not_dated_in_the_future)
+{
+	struct cw_error err;
+	struct cw_id q;
+	struct cw_record r;
+	struct cw_conflict *c;
+	size_t n;
+
+	setenv("CASEWATCH_NOW", "2031-06-01T12:00:00Z", 1);
+	open_at(0, "fast clock");
+	q = put_person(0, "Kem Ley");
+	export_to(0, "sup", path_in(0, "1.b"));
+	unsetenv("CASEWATCH_NOW");
+	open_at(1, "sup");
+	ck_assert_uint_eq(import(1, path_in(0, "1.b")), 1);
+	edit_person(1, &q, "checked by the supervisor");
+	ck_assert_int_eq(cw_store_get(st[1], &q, &r, &err), 0);
+	ck_assert_int_eq(cw_version_in_future(&r, cw_now_us()), 0);
+	ck_assert_uint_eq(r.set_aside.n, 1);
+	cw_record_free(&r);
+	export_to(1, "fast", path_in(1, "2.b"));
+	setenv("CASEWATCH_NOW", "2031-06-01T13:00:00Z", 1);
+	ck_assert_uint_eq(import(0, path_in(1, "2.b")), 1);
+	unsetenv("CASEWATCH_NOW");
+	ck_assert_str_eq(notes_of(0, &q), "checked by the supervisor");
+	ck_assert_int_eq(cw_sync_conflicts(st[0], &c, &n, &err), 0);
+	ck_assert_uint_eq(n, 0);
 }
 END_TEST
 
@@ -819,6 +990,7 @@ static Suite *sync_suite(void)
 	tcase_add_test(rule, vv_tells_later_from_concurrent);
 	tcase_add_test(rule, order_later_wins_tie_by_database);
 	tcase_add_test(rule, record_without_vector_counts_as_its_last_edit);
+	tcase_add_test(rule, ancestry_not_time_decides);
 	suite_add_tcase(s, rule);
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, three_bundles_every_order_same_content);
@@ -832,6 +1004,8 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, signed_but_invalid_payloads_are_refused);
 	tcase_add_test(tc, several_peers_share_one_bundle);
 	tcase_add_test(tc, old_database_gets_identity_at_first_use);
+	tcase_add_test(tc, future_dated_version_does_not_win);
+	tcase_add_test(tc, edit_over_future_version_is_not_dated_in_the_future);
 	suite_add_tcase(s, tc);
 	return s;
 }
