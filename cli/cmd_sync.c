@@ -30,17 +30,32 @@ const char cw_bundle_export_help[] =
 	"  --since DATE | --all    what to send, when not what the peers have not had\n"
 	"  --plain                 do not encrypt (with --since or --all, or --to)\n";
 const char cw_bundle_import_help[] =
-	"Checks the bundle's signature first: it must be whole and unchanged, and signed by\n"
-	"this database or an enrolled peer (an unknown signer is refused with its\n"
-	"fingerprint and the 'casewatch peer add' line that would trust it); an encrypted\n"
-	"bundle must be for this database. Then it merges it in one transaction. Importing\n"
-	"it twice changes nothing, and any set of bundles gives the same content in any\n"
-	"order: per record the later update wins (a tie goes to the greater database id);\n"
-	"the losing version of a record both sides changed is kept and listed by 'casewatch\n"
-	"conflicts'. A person or case deleted on one laptop while another logged a record\n"
-	"naming it is kept, with its last details, and the deletion is listed. A bundle that\n"
-	"is refused is refused whole: nothing from it is written. Bundles of casewatch's\n"
-	"first format (unsigned JSON Lines) are refused: nothing says who wrote them.\n";
+	"Checks the bundle's signature first: it must be whole and unchanged, and signed by
+"
+	"this database or an enrolled peer (an unknown signer is refused with its
+"
+	"fingerprint and the 'casewatch peer add' line that would trust it); an encrypted
+"
+	"bundle must be for this database. Then it merges it in one transaction. Importing
+"
+	"it twice changes nothing, and any set of bundles gives the same content in any
+"
+	"order. A version made on top of another replaces it whatever the clocks said; of
+"
+	"two made concurrently the later is shown (a tie goes to the greater database id)
+"
+	"and the other is kept and listed by 'casewatch conflicts'. A version dated more
+"
+	"than a day ahead of this machine's clock replaces nothing and is never shown over
+"
+	"another: it is listed as dated in the future until someone resolves it. A bundle
+"
+	"that is refused is refused whole: nothing from it is written. Bundles of
+"
+	"casewatch's first format (unsigned JSON Lines) are refused: nothing says who
+"
+	"wrote them.
+";
 const char cw_bundle_inspect_help[] =
 	"Checks a bundle's signature and shows who signed it (the peer's name when enrolled,\n"
 	"and its fingerprint), whom it is for, whether it is encrypted, and, when this\n"
@@ -51,7 +66,8 @@ const char cw_bundle_content_help[] =
 	"that have exchanged the same bundles print the same. --digest prints its BLAKE2b.\n";
 const char cw_conflicts_help[] =
 	"Lists records whose versions from different laptops conflict: version 1 is the\n"
-	"one shown, the others were kept. 'casewatch conflicts resolve ID --keep N' makes\n"
+	"one shown, the others were kept; a version dated more than a day ahead of this\n"
+	"machine's clock says so. 'casewatch conflicts resolve ID --keep N' makes\n"
 	"version N the record's content on every database the resolution reaches (it\n"
 	"travels in bundles and is written to the audit log). --json for JSON.\n";
 const char cw_audit_help[] =
@@ -430,6 +446,7 @@ static int conflicts_list(struct cw_cli *cli)
 	struct cw_conflict *c;
 	size_t n;
 	int rc;
+	int64_t now = cw_now_us();
 
 	if ((rc = cw_sync_conflicts(cli->session.store, &c, &n, &cli->err)) != 0)
 		return rc;
@@ -447,6 +464,12 @@ static int conflicts_list(struct cw_cli *cli)
 
 				json_object_set_new(r, "deleted",
 						    json_boolean(c[i].versions[j].deleted));
+				if (cw_version_in_future(&c[i].versions[j].rec, now)) {
+					char d[32];
+
+					cw_time_format(cw_version_dated(&c[i].versions[j].rec), d);
+					json_object_set_new(r, "dated_in_future", json_string(d));
+				}
 				json_array_append_new(vs, r);
 			}
 			json_array_append_new(arr,
@@ -473,10 +496,20 @@ static int conflicts_list(struct cw_cli *cli)
 			fprintf(cli->out, "  %zu%s %s by ", j + 1, j == 0 ? " (shown)" : "        ",
 				t);
 			cw_print_safe(cli->out, r->editor ? r->editor : "?", 0);
-			fprintf(cli->out, " in %s: %s\"", short_hex(&r->edited_in, db),
-				c[i].versions[j].deleted ? "deleted, was " : "");
-			cw_print_safe(cli->out, cw_record_label(r), 0);
-			fputs("\"\n", cli->out);
+			fprintf(cli->out, " in %s: ", short_hex(&r->edited_in, db));
+			if (c[i].versions[j].deleted) {
+				fputs("deleted", cli->out);
+			} else {
+				fputc('"', cli->out);
+				cw_print_safe(cli->out, cw_record_label(r), 0);
+				fputc('"', cli->out);
+			}
+			/* A wrong clock or a forgery: kept, never shown over another version. */
+			if (cw_version_in_future(r, now)) {
+				cw_time_format(cw_version_dated(r), t);
+				fprintf(cli->out, " (dated in the future: %.10s)", t);
+			}
+			fputc('\n', cli->out);
 		}
 	}
 	if (n)

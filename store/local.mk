@@ -14,4 +14,5 @@ tests_check_sync_SOURCES = tests/check_sync.c tests/testutil.h tests/test_keys.h
 tests_check_sync_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS) $(JANSSON_CFLAGS)
 tests_check_sync_LDADD = $(STORE_LIBS) $(CHECK_LIBS)
 
-CLI_TESTS += tests/cli/sync.sh tests/cli/sync_refused.sh tests/cli/bundles_signed.sh
+CLI_TESTS += tests/cli/sync.sh tests/cli/sync_refused.sh tests/cli/bundles_signed.sh \
+	tests/cli/sync_clocks.sh

@@ -395,6 +395,7 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 	struct cw_error err;
 	long *p = NULL;
 	size_t np = 0;
+	int64_t now = cw_now_us();
 
 	*pick = NULL;
 	if (cw_sync_conflicts(app->st, cs, ncs, &err) != 0) {
@@ -420,9 +421,10 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 
 			cw_time_format(r->updated, t);
 			cw_id_hex(&r->edited_in, db);
-			add_line(&l, "  [%zu] %s %s by %.60s in %.8s: %.60s", j + 1,
+			add_line(&l, "  [%zu] %s %s by %.60s in %.8s: %.60s%s", j + 1,
 				 j == 0 ? "shown" : "kept ", t, r->editor ? r->editor : "?", db,
-				 c->versions[j].deleted ? "(deleted)" : cw_record_label(r));
+				 c->versions[j].deleted ? "(deleted)" : cw_record_label(r),
+				 cw_version_in_future(r, now) ? " (dated in the future)" : "");
 			p[np++] = (long)(i << 16 | j);
 		}
 	}
