@@ -160,10 +160,13 @@ json_t *cw_record_to_json(const struct cw_record *rec, unsigned flags)
 
 		if ((f->flags & CW_FF_HEADER) && !(flags & CW_JSON_HEADER))
 			continue;
-		if (f->type == CW_F_INT) { /* timestamps */
+		if (f->type == CW_F_INT) { /* timestamps; a deletion has no `created` */
 			char buf[32];
+			int64_t us = *(const int64_t *)((const char *)rec + f->offset);
 
-			cw_time_format(*(const int64_t *)((const char *)rec + f->offset), buf);
+			if (!us)
+				continue;
+			cw_time_format(us, buf);
 			v = json_string(buf);
 		} else {
 			v = field_to_json(rec, f);

@@ -344,6 +344,8 @@ const void *cw_record_body_const(const struct cw_record *rec);
  * unnamed count; a time needs a day-precision date; ...). The error names the field path, e.g.
  * "defendants[2].charges[1].offence". References are checked by the store, not here. */
 int cw_record_validate(const struct cw_record *rec, struct cw_error *err);
+/* Checks the kind and the header fields only: what a deletion (a tombstone) has. */
+int cw_record_validate_header(const struct cw_record *rec, struct cw_error *err);
 
 /* The record's own date: the event date, a case's opening date; unknown for people. */
 struct cw_date cw_record_date(const struct cw_record *rec);

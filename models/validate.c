@@ -188,6 +188,14 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 	return 0;
 }
 
+int cw_record_validate_header(const struct cw_record *rec, struct cw_error *err)
+{
+	if (!cw_schema_for_kind(rec->kind))
+		return cw_error_set(err, CW_EINVAL, "kind", "unknown record kind %u",
+				    (unsigned)rec->kind);
+	return validate_struct(rec, &cw_schema_header, "", err);
+}
+
 int cw_record_validate(const struct cw_record *rec, struct cw_error *err)
 {
 	const struct cw_schema *s = cw_schema_for_kind(rec->kind);

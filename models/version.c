@@ -148,6 +148,33 @@ int cw_version_set_aside(struct cw_record *r, const struct cw_record *v)
 	return set_aside_add(r, &v->edited_in, v->updated);
 }
 
+void cw_version_make_tombstone(struct cw_record *r)
+{
+	struct cw_record keep;
+
+	memset(&keep, 0, sizeof keep);
+	keep.kind = r->kind;
+	keep.id = r->id;
+	keep.updated = r->updated;
+	keep.editor = r->editor;
+	keep.edited_in = r->edited_in;
+	keep.bundle = r->bundle; /* the local note of which bundle brought it: not content */
+	keep.versions = r->versions;
+	keep.set_aside = r->set_aside;
+	r->editor = NULL;
+	memset(&r->versions, 0, sizeof r->versions);
+	memset(&r->set_aside, 0, sizeof r->set_aside);
+	cw_record_free(r);
+	cw_record_init(r, keep.kind);
+	r->id = keep.id;
+	r->updated = keep.updated;
+	r->editor = keep.editor;
+	r->edited_in = keep.edited_in;
+	r->bundle = keep.bundle;
+	r->versions = keep.versions;
+	r->set_aside = keep.set_aside;
+}
+
 void cw_vv_clear(struct cw_record *r)
 {
 	cw_field_free(r, versions_field());

@@ -55,6 +55,12 @@ int cw_version_supersedes(const struct cw_record *w, const struct cw_record *v);
 /* Names v in r's set_aside list: r supersedes v without taking its vector. 0 or CW_ENOMEM. */
 int cw_version_set_aside(struct cw_record *r, const struct cw_record *v);
 
+/* Reduces r to what a deletion (a tombstone) carries: its kind and id, when (`updated`), who
+ * (`editor`) and where (`edited_in`) it was deleted, and its vector and set_aside list, which
+ * order the deletion against edits made elsewhere. Every other field is freed and emptied: a
+ * deleted record's content is kept nowhere and travels nowhere. */
+void cw_version_make_tombstone(struct cw_record *r);
+
 /* Version vector helpers: empty it (and the set_aside list); include every entry of src
  * (entry-wise maximum) and every version src sets aside; set the entry of one database; the
  * latest time in it. Return 0 or CW_ENOMEM. */
