@@ -39,8 +39,9 @@ void cw_person_text(const struct cw_report *r, const struct cw_id *id, char *buf
 	} else if (p && p->kind == CW_KIND_PERSON) {
 		snprintf(buf, len, "%s", p->u.person.name ? p->u.person.name : "");
 	} else {
+		/* Deleted, perhaps on another laptop, while records here named the person. */
 		cw_id_hex(id, hex);
-		snprintf(buf, len, "(record %.8s not found)", hex);
+		snprintf(buf, len, "(deleted person %.8s)", hex);
 	}
 }
 
@@ -249,7 +250,7 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 
 	id_cell(b, CW_RC_CASE_ID, case_id);
 	if (!k || k->kind != CW_KIND_CASE) {
-		cell(b, CW_RC_CASE, "%s", cw_id_is_zero(case_id) ? "" : "(case not found)");
+		cell(b, CW_RC_CASE, "%s", cw_id_is_zero(case_id) ? "" : "(deleted case)");
 		return;
 	}
 	cell(b, CW_RC_CASE, "%s", str(k->u.kase.title));

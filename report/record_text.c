@@ -21,11 +21,17 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 	struct cw_record other;
 
 	memset(out, 0, sizeof *out);
-	if (cid && !cw_id_is_zero(cid) && cw_store_get(st, cid, &other, NULL) == 0) {
-		PUT(who, "%s", other.u.kase.title ? other.u.kase.title : "");
-		PUT(where, "%s", other.u.kase.court ? other.u.kase.court : "");
-		cw_case_articles_text(&other, NULL, out->articles, sizeof out->articles);
-		cw_record_free(&other);
+	if (cid && !cw_id_is_zero(cid)) {
+		/* A case deleted (on another laptop) while this record named it is gone: only
+		 * its id is left, and the record keeps its own fields. */
+		if (cw_store_get(st, cid, &other, NULL) == 0) {
+			PUT(who, "%s", other.u.kase.title ? other.u.kase.title : "");
+			PUT(where, "%s", other.u.kase.court ? other.u.kase.court : "");
+			cw_case_articles_text(&other, NULL, out->articles, sizeof out->articles);
+			cw_record_free(&other);
+		} else {
+			PUT(who, "(deleted case)");
+		}
 	}
 	switch (r->kind) {
 	case CW_KIND_PERSON:
@@ -53,6 +59,8 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 		if (cw_store_get(st, &m->person, &other, NULL) == 0) {
 			PUT(who, "%s", cw_record_label(&other));
 			cw_record_free(&other);
+		} else {
+			PUT(who, "(deleted person)");
 		}
 		if (m->court)
 			PUT(where, "%s", m->court);
@@ -100,13 +108,18 @@ static void field_lines(struct cw_store *st, const void *base, const struct cw_f
 		const struct cw_id *id = (const struct cw_id *)p;
 		char hex[CW_ID_HEX_LEN + 1];
 		struct cw_record r;
+		int rc = 0;
 
 		if (cw_id_is_zero(id))
 			return;
 		cw_id_hex(id, hex);
-		if (st && cw_store_get(st, id, &r, NULL) == 0) {
+		if (st && (rc = cw_store_get(st, id, &r, NULL)) == 0) {
 			snprintf(buf, sizeof buf, "%s (%.8s)", cw_record_label(&r), hex);
 			cw_record_free(&r);
+		} else if (st && rc == CW_ENOTFOUND && f->ref_kind) {
+			/* Deleted (perhaps on another laptop) while this record named it. */
+			snprintf(buf, sizeof buf, "(deleted %s %.8s)", cw_kind_name(f->ref_kind),
+				 hex);
 		} else {
 			snprintf(buf, sizeof buf, "(%.8s)", hex);
 		}

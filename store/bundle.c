@@ -238,28 +238,13 @@ static int parse_payload(char *data, size_t len, struct cw_bundle *b, struct cw_
 		if (!json_is_object(obj) || !json_is_string(type)) {
 			rc = cw_error_set(err, CW_EINVAL, "", "is not a bundle entry");
 		} else if (!strcmp(json_string_value(type), "version")) {
-			const json_t *del = json_object_get(obj, "deleted");
 			struct cw_record rec;
+			int deleted;
 
-			if (!json_is_boolean(del)) {
-				rc = cw_error_set(err, CW_EINVAL, "deleted",
-						  "must be true or false");
-			} else if ((rc = cw_record_from_json(json_object_get(obj, "record"), NULL,
-							     &rec, err)) != 0 ||
-				   (rc = cw_record_validate(&rec, err)) != 0) {
+			if ((rc = cw_sync_version_parse(obj, &rec, &deleted, err)) == 0 &&
+			    (rc = cw_item_list_push(&items, &rec, deleted)) != 0) {
 				cw_record_free(&rec);
-			} else if (cw_id_is_zero(&rec.id) || cw_id_is_zero(&rec.edited_in) ||
-				   rec.updated <= 0 || !rec.versions.n) {
-				cw_record_free(&rec);
-				rc = cw_error_set(err, CW_EINVAL, "record",
-						  "lacks its id, version or database");
-			} else {
-				memset(&rec.bundle, 0, ID_LEN);
-				if ((rc = cw_item_list_push(&items, &rec, json_is_true(del))) !=
-				    0) {
-					cw_record_free(&rec);
-					rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-				}
+				rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 			}
 		} else if (!strcmp(json_string_value(type), "audit")) {
 			struct cw_audit_entry e, *grown;

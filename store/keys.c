@@ -152,6 +152,21 @@ static void keyset_person_list(struct keyset *ks, const struct cw_list *l, uint3
 			     ID_LEN, date, id);
 }
 
+/* The case a hearing or milestone belongs to: 0, 1 when it is deleted (on another laptop, its
+ * deletion merged here while this record named it: the record keeps its own keys only), or a
+ * negative error. */
+static int read_case(struct cw_txn *t, const struct cw_id *id, struct cw_record *kase,
+		     struct cw_error *err)
+{
+	int rc = cw_store_read_record(t->st, t->txn, id, kase, err);
+
+	if (rc == CW_ENOTFOUND) {
+		cw_error_clear(err);
+		return 1;
+	}
+	return rc;
+}
+
 /* Computes every key rec owns. Looks up the case of a hearing or milestone in txn. */
 static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct keyset *ks,
 			struct cw_error *err)
@@ -181,10 +196,14 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		keyset_index(ks, DB_BY_CASE, h->case_id.b, ID_LEN, date, id);
 		if (cw_date_is_known(h->next_date))
 			keyset_index(ks, DB_BY_NEXT_DATE, NULL, 0, cw_date_key(h->next_date), id);
-		if ((rc = cw_store_read_record(st, t->txn, &h->case_id, &kase, err)) != 0)
+		if ((rc = read_case(t, &h->case_id, &kase, err)) < 0)
 			return rc;
-		keyset_from_case(ks, st, &kase.u.kase, NULL, 1, h->court, date, id);
-		cw_record_free(&kase);
+		if (rc == 0) {
+			keyset_from_case(ks, st, &kase.u.kase, NULL, 1, h->court, date, id);
+			cw_record_free(&kase);
+		} else {
+			keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, h->court, date, id);
+		}
 		for (size_t i = 0; i < h->attendance.n; i++)
 			keyset_index(
 				ks, DB_BY_PERSON,
@@ -209,10 +228,14 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 			break;
 		}
 		keyset_index(ks, DB_BY_CASE, m->case_id.b, ID_LEN, date, id);
-		if ((rc = cw_store_read_record(st, t->txn, &m->case_id, &kase, err)) != 0)
+		if ((rc = read_case(t, &m->case_id, &kase, err)) < 0)
 			return rc;
-		keyset_from_case(ks, st, &kase.u.kase, &m->person, 0, m->court, date, id);
-		cw_record_free(&kase);
+		if (rc == 0) {
+			keyset_from_case(ks, st, &kase.u.kase, &m->person, 0, m->court, date, id);
+			cw_record_free(&kase);
+		} else {
+			keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, m->court, date, id);
+		}
 		break;
 	}
 	case CW_KIND_VISIT:

@@ -162,7 +162,7 @@ live:
 	/* The one shown is what the last merge chose (not always the greatest: see order_heads);
 	 * the conflicts follow in the merge order. With none shown (a damaged state) all are
 	 * ordered. */
-	if (first_conflict == 0)
+	if (first_conflict == 0 && out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, head_desc);
 	else if (out->n > first_conflict + 1)
 		qsort(out->v + first_conflict, out->n - first_conflict, sizeof *out->v, head_desc);
@@ -173,9 +173,11 @@ fail:
 	return rc == CW_ENOMEM || rc > 0 ? cw_error_set(err, CW_ENOMEM, "", "out of memory") : rc;
 }
 
-/* Replaces the conflict entries of id with heads[1..n). */
+/* Replaces the conflict entries of id with heads[1..n), deleted ones without content. With
+ * `wipe` (the record ends deleted) the entries replaced are overwritten first: what was shown
+ * of a deleted record must not stay in the file. */
 static int write_conflicts(struct cw_txn *t, const struct cw_id *id,
-			   const struct cw_item_list *heads, struct cw_error *err)
+			   const struct cw_item_list *heads, int wipe, struct cw_error *err)
 {
 	MDB_cursor *cur;
 	MDB_val k = {ID_LEN, (void *)id->b}, v;
@@ -186,6 +188,15 @@ static int write_conflicts(struct cw_txn *t, const struct cw_id *id,
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_SET_RANGE) {
 		if (k.mv_size != CONFLICT_KEY_LEN || memcmp(k.mv_data, id->b, ID_LEN) != 0)
 			break;
+		if (wipe) {
+			/* The same size, in place (see cw_store_wipe). */
+			MDB_val z = {v.mv_size, NULL};
+
+			if ((rc = mdb_cursor_put(cur, &k, &z, MDB_CURRENT | MDB_RESERVE)) != 0)
+				break;
+			memset(z.mv_data, 0, z.mv_size);
+			t->scrub = 1;
+		}
 		if ((rc = mdb_cursor_del(cur, 0)) != 0)
 			break;
 		k.mv_size = ID_LEN;
@@ -195,14 +206,20 @@ static int write_conflicts(struct cw_txn *t, const struct cw_id *id,
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return cw_store_lmdb_error(t, rc, "writing conflicts", err);
 	for (size_t i = 1; i < heads->n; i++) {
-		const struct cw_record *r = &heads->v[i].rec;
+		struct cw_record r;
 		uint8_t key[CONFLICT_KEY_LEN], flag = (uint8_t)heads->v[i].deleted;
 		struct cw_buf enc = {0};
 
+		if (cw_record_copy(&r, &heads->v[i].rec) != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		if (flag)
+			cw_version_make_tombstone(&r);
 		memcpy(key, id->b, ID_LEN);
-		put_be64(key + ID_LEN, (uint64_t)r->updated);
-		memcpy(key + ID_LEN + 8, r->edited_in.b, ID_LEN);
-		if (cw_buf_append(&enc, &flag, 1) != 0 || cw_record_encode(r, &enc) != 0) {
+		put_be64(key + ID_LEN, (uint64_t)r.updated);
+		memcpy(key + ID_LEN + 8, r.edited_in.b, ID_LEN);
+		rc = cw_buf_append(&enc, &flag, 1) != 0 || cw_record_encode(&r, &enc) != 0;
+		cw_record_free(&r);
+		if (rc != 0) {
 			cw_buf_free(&enc);
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		}
@@ -216,35 +233,55 @@ static int write_conflicts(struct cw_txn *t, const struct cw_id *id,
 	return 0;
 }
 
-/* Makes heads (greatest first) the state of id: conflicts, tombstone, the record shown. */
+/* Everything a version to be shown names must be held here, live or deleted: bundles carry
+ * what their records name, so a gap is a damaged or hand-made bundle. */
+static int check_named_held(struct cw_txn *t, const struct cw_record *rec, const char *field,
+			    struct cw_error *err)
+{
+	struct cw_id *refs = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (cw_store_record_refs(rec, &refs, &n) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		MDB_val k = {ID_LEN, refs[i].b}, v;
+		char hex[CW_ID_HEX_LEN + 1];
+
+		if ((rc = mdb_get(t->txn, t->st->dbi[DB_RECORDS], &k, &v)) == MDB_NOTFOUND)
+			rc = mdb_get(t->txn, t->st->dbi[DB_TOMBSTONES], &k, &v);
+		if (rc == MDB_NOTFOUND) {
+			cw_id_hex(&refs[i], hex);
+			rc = cw_error_set(err, CW_EINVAL, field,
+					  "names record %s, which neither this database nor the "
+					  "bundle holds",
+					  hex);
+		} else if (rc != 0) {
+			rc = cw_store_lmdb_error(t, rc, "reading a record", err);
+		}
+	}
+	free(refs);
+	return rc;
+}
+
+/* Makes heads (the one to show first) the state of id: conflicts, tombstone, the record
+ * shown. A deletion that wins takes the record out of the records table even while others
+ * name it: its content is gone, and they keep its id (sync.h). */
 static int apply_heads(struct cw_txn *t, const struct cw_id *id, struct cw_item_list *heads,
-		       const char *field, struct cw_error *err)
+		       struct cw_error *err)
 {
 	struct cw_record *top = &heads->v[0].rec;
 	int rc;
 
-	if ((rc = write_conflicts(t, id, heads, err)) != 0)
+	if ((rc = write_conflicts(t, id, heads, heads->v[0].deleted, err)) != 0)
 		return rc;
 	if (heads->v[0].deleted) {
 		if ((rc = cw_store_put_tombstone(t, top, err)) != 0)
 			return rc;
-		return cw_store_settle(t, id, err);
+		return cw_store_unlink(t, id, err);
 	}
 	if ((rc = cw_store_del_tombstone(t, id, err)) != 0)
 		return rc;
-	{
-		struct cw_id *refs = NULL;
-		size_t n = 0;
-
-		if (cw_store_record_refs(top, &refs, &n) != 0)
-			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-		/* What it names must be there: a deleted person it names comes back. */
-		for (size_t i = 0; i < n && rc == 0; i++)
-			rc = cw_store_pin(t, &refs[i], field, err);
-		free(refs);
-		if (rc != 0)
-			return rc;
-	}
 	return cw_txn_put(t, top, CW_PUT_KEEP_HEADER | CW_PUT_QUIET, NULL, err);
 }
 
@@ -295,7 +332,9 @@ int cw_sync_merge_version(struct cw_txn *t, struct cw_bundle_item *in, const str
 		goto oom;
 	}
 	order_heads(&next, now);
-	if ((rc = apply_heads(t, &in->rec.id, &next, field, err)) != 0)
+	if (!next.v[0].deleted && (rc = check_named_held(t, &next.v[0].rec, field, err)) != 0)
+		goto out;
+	if ((rc = apply_heads(t, &in->rec.id, &next, err)) != 0)
 		goto out;
 	*changed = 1;
 	*conflicted = next.n > 1;
@@ -498,14 +537,14 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 		goto oom_rec;
 	if ((rc = cw_item_list_push(&one, &rec, deleted)) != 0)
 		goto oom_rec;
-	if ((rc = apply_heads(t, &c->id, &one, "id", err)) != 0)
-		goto out;
 	if (deleted) {
-		/* Choosing the deletion: refused while live records name the record (it would
-		 * stay, shown, with nothing resolved in the eyes of the person choosing). */
-		MDB_val k = {ID_LEN, c->id.b}, v;
+		/* Choosing the deletion is deleting here: refused while live records name the
+		 * record, as `delete` is (a deletion merged from elsewhere is not refused). */
+		int named;
 
-		if (mdb_get(t->txn, t->st->dbi[DB_RECORDS], &k, &v) == 0) {
+		if ((rc = cw_store_is_named(t, &c->id, heads.v[0].rec.kind, &named, err)) != 0)
+			goto out;
+		if (named) {
 			rc = cw_error_set(err, CW_EREFUSED, "keep",
 					  "the deletion cannot be chosen while other records name "
 					  "this %s; edit or delete those first",
@@ -513,6 +552,8 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 			goto out;
 		}
 	}
+	if ((rc = apply_heads(t, &c->id, &one, err)) != 0)
+		goto out;
 	rc = cw_txn_audit(t, CW_AUDIT_RESOLVE, heads.v[0].rec.kind, &c->id, err);
 	goto out;
 oom_rec:
@@ -546,7 +587,7 @@ static int vv_make_explicit(struct cw_record *r)
 json_t *cw_sync_version_json(const struct cw_record *rec, int deleted)
 {
 	struct cw_record copy;
-	json_t *obj;
+	json_t *obj, *body;
 
 	if (cw_record_copy(&copy, rec) != 0)
 		return NULL;
@@ -555,10 +596,47 @@ json_t *cw_sync_version_json(const struct cw_record *rec, int deleted)
 		cw_record_free(&copy);
 		return NULL;
 	}
-	obj = json_pack("{s:s,s:b,s:o}", "type", "version", "deleted", deleted, "record",
-			cw_record_to_json(&copy, CW_JSON_HEADER));
+	/* A deletion is id, kind, who, where, when and its vector, whatever was held. */
+	if (deleted)
+		cw_version_make_tombstone(&copy);
+	body = cw_record_to_json(&copy, CW_JSON_HEADER);
+	obj = json_pack("{s:s,s:b,s:o}", "type", "version", "deleted", deleted, "record", body);
 	cw_record_free(&copy);
 	return obj;
+}
+
+int cw_sync_version_parse(const json_t *obj, struct cw_record *rec, int *deleted,
+			  struct cw_error *err)
+{
+	const json_t *del = json_object_get(obj, "deleted");
+	int rc;
+
+	memset(rec, 0, sizeof *rec);
+	if (!json_is_boolean(del))
+		return cw_error_set(err, CW_EINVAL, "deleted", "must be true or false");
+	*deleted = json_is_true(del);
+	if ((rc = cw_record_from_json(json_object_get(obj, "record"), NULL, rec, err)) != 0)
+		goto fail;
+	if (*deleted) {
+		/* Bundles written before deletions lost their content still carry it: it is
+		 * dropped here, before anything is kept. */
+		cw_version_make_tombstone(rec);
+		rc = cw_record_validate_header(rec, err);
+	} else {
+		rc = cw_record_validate(rec, err);
+	}
+	if (rc != 0)
+		goto fail;
+	if (cw_id_is_zero(&rec->id) || cw_id_is_zero(&rec->edited_in) || rec->updated <= 0 ||
+	    !rec->versions.n) {
+		rc = cw_error_set(err, CW_EINVAL, "record", "lacks its id, version or database");
+		goto fail;
+	}
+	memset(&rec->bundle, 0, ID_LEN);
+	return 0;
+fail:
+	cw_record_free(rec);
+	return rc;
 }
 
 int cw_sync_content(struct cw_store *st, FILE *out, struct cw_error *err)

@@ -1,5 +1,5 @@
-/* records.c - records: reading, putting and deleting them, the references they check and the
- * tombstones a deletion leaves; see store.h. */
+/* records.c - records: reading, putting and deleting them, the references they check, the
+ * tombstones a deletion leaves and the wiping of what it removes; see store.h. */
 #include "config.h"
 
 #include <stdio.h>
@@ -91,6 +91,17 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 			int rc = stored_kind(t, (const struct cw_id *)p, &kind, err);
 			char hex[CW_ID_HEX_LEN + 1];
 
+			/* A record deleted (on this laptop or another) stays nameable by the
+			 * records that named it: its tombstone says what it was. */
+			if (rc == MDB_NOTFOUND && t->st->sync_ready) {
+				MDB_val k = {ID_LEN, (void *)p}, v;
+				struct cw_buf buf = {0};
+
+				rc = cw_val_get(t->st, t->txn, DB_TOMBSTONES, &k, &v, &buf, err);
+				kind = rc == 0 ? cw_record_peek_kind(v.mv_data, v.mv_size)
+					       : CW_KIND_NONE;
+				cw_buf_free(&buf);
+			}
 			if (rc == 0 && kind == f->ref_kind)
 				continue;
 			cw_id_hex((const struct cw_id *)p, hex);
@@ -120,7 +131,30 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 	return 0;
 }
 
-/* ---- sync state: tombstones, concurrent versions, deleted records still named ----------- */
+/* ---- wiping what is deleted ----------------------------------------------------------- */
+
+int cw_store_wipe(struct cw_txn *t, enum cw_db db, MDB_val *k, struct cw_error *err)
+{
+	MDB_val v;
+	int rc = mdb_get(t->txn, t->st->dbi[db], k, &v);
+
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc == 0) {
+		/* The same size: LMDB writes it in place, in the page copy this transaction
+		 * makes, so neither that copy nor its free middle keeps the old bytes. */
+		v.mv_data = NULL;
+		rc = mdb_put(t->txn, t->st->dbi[db], k, &v, MDB_RESERVE);
+		if (rc == 0)
+			memset(v.mv_data, 0, v.mv_size);
+	}
+	if (rc != 0)
+		return cw_store_lmdb_error(t, rc, "clearing a deleted value", err);
+	t->scrub = 1;
+	return 0;
+}
+
+/* ---- sync state: tombstones, concurrent versions ----------------------------------------- */
 
 static int tomb_ready(struct cw_txn *t)
 {
@@ -158,14 +192,23 @@ static int cw_store_get_tombstone(struct cw_txn *t, const struct cw_id *id, stru
 int cw_store_put_tombstone(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err)
 {
 	struct cw_buf enc = {0};
+	struct cw_record bare;
 	MDB_val k = {ID_LEN, (void *)rec->id.b};
-	int rc = cw_record_encode(rec, &enc);
+	int rc;
 
+	if (cw_record_copy(&bare, rec) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	cw_version_make_tombstone(&bare);
+	rc = cw_record_encode(&bare, &enc);
+	cw_record_free(&bare);
 	if (rc != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "cannot encode a deletion");
-	rc = cw_val_put(t, DB_TOMBSTONES, &k, enc.data, enc.len, 0);
+	/* A tombstone written before deletions lost their content may be there. */
+	if ((rc = cw_store_wipe(t, DB_TOMBSTONES, &k, err)) == 0 &&
+	    (rc = cw_val_put(t, DB_TOMBSTONES, &k, enc.data, enc.len, 0)) != 0)
+		rc = cw_store_lmdb_error(t, rc, "writing a deletion", err);
 	cw_buf_free(&enc);
-	return rc ? cw_store_lmdb_error(t, rc, "writing a deletion", err) : 0;
+	return rc;
 }
 
 int cw_store_del_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
@@ -275,9 +318,8 @@ static int count_prefix(struct cw_txn *t, enum cw_db db, const uint8_t *prefix, 
 	return 0;
 }
 
-/* Whether a live record names id (a person through by_person, a case through by_case). */
-static int is_named(struct cw_txn *t, const struct cw_id *id, uint8_t kind, int *named,
-		    struct cw_error *err)
+int cw_store_is_named(struct cw_txn *t, const struct cw_id *id, uint8_t kind, int *named,
+		      struct cw_error *err)
 {
 	size_t count = 0;
 	struct cw_id first;
@@ -290,14 +332,11 @@ static int is_named(struct cw_txn *t, const struct cw_id *id, uint8_t kind, int 
 	return rc;
 }
 
-/* Removes a record from the records table and its indexes, leaving its tombstone. */
-static int unlink_record(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
+int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
 {
-	struct cw_record rec;
-	struct cw_id *refs = NULL;
-	size_t n = 0;
 	MDB_val k = {ID_LEN, (void *)id->b};
-	int rc = cw_store_read_record(t->st, t->txn, id, &rec, err);
+	struct cw_record rec;
+	int rc = cw_store_read_record(t->st, t->txn, id, &rec, err), kind;
 
 	if (rc == CW_ENOTFOUND) {
 		cw_error_clear(err);
@@ -305,69 +344,16 @@ static int unlink_record(struct cw_txn *t, const struct cw_id *id, struct cw_err
 	}
 	if (rc != 0)
 		return rc;
-	if ((rc = cw_store_record_refs(&rec, &refs, &n)) != 0)
-		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	if (rc == 0)
-		rc = cw_store_remove_keys(t, id, err);
-	if (rc == 0 && (rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
-		rc = cw_store_lmdb_error(t, rc, "removing a deleted record", err);
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = cw_store_settle(t, &refs[i], err);
-	free(refs);
+	kind = rec.kind;
 	cw_record_free(&rec);
-	return rc;
-}
-
-int cw_store_pin(struct cw_txn *t, const struct cw_id *id, const char *field, struct cw_error *err)
-{
-	MDB_val k = {ID_LEN, (void *)id->b}, v;
-	struct cw_record tomb;
-	struct cw_id *refs = NULL;
-	size_t n = 0;
-	int rc = cw_store_get_tombstone(t, id, &tomb, err), tombstoned;
-
-	if (rc != 0 && rc != CW_ENOTFOUND)
+	if ((rc = cw_store_remove_keys(t, id, err)) != 0 ||
+	    (rc = cw_store_wipe(t, DB_RECORDS, &k, err)) != 0)
 		return rc;
-	tombstoned = rc == 0;
-	if (!tombstoned) {
-		char hex[CW_ID_HEX_LEN + 1];
-
-		/* Present and live: nothing to do. Absent with no trace: a dangling name. */
-		cw_error_clear(err);
-		if ((rc = mdb_get(t->txn, t->st->dbi[DB_RECORDS], &k, &v)) == 0)
-			return 0;
-		if (rc != MDB_NOTFOUND)
-			return cw_store_lmdb_error(t, rc, "reading a record", err);
-		cw_id_hex(id, hex);
-		return cw_error_set(err, CW_EINVAL, field,
-				    "names record %s, which neither this database nor the bundle "
-				    "holds",
-				    hex);
-	}
-	rc = cw_store_record_refs(&tomb, &refs, &n);
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = cw_store_pin(t, &refs[i], field, err);
-	free(refs);
-	if (rc == 0)
-		rc = cw_txn_put(t, &tomb, CW_PUT_KEEP_HEADER, NULL, err);
-	cw_record_free(&tomb);
-	return rc;
-}
-
-int cw_store_settle(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
-{
-	struct cw_record tomb;
-	int rc = cw_store_get_tombstone(t, id, &tomb, err), named = 0;
-
-	if (rc == CW_ENOTFOUND)
-		return 0;
-	if (rc != 0)
-		return rc;
-	rc = is_named(t, id, tomb.kind, &named, err);
-	cw_record_free(&tomb);
-	if (rc != 0)
-		return rc;
-	return named ? cw_store_pin(t, id, "id", err) : unlink_record(t, id, err);
+	if ((rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
+		return cw_store_lmdb_error(t, rc, "removing a deleted record", err);
+	/* Hearings and milestones of a deleted case were indexed under its articles, court and
+	 * defendants; they keep only what is their own. */
+	return kind == CW_KIND_CASE ? cw_store_reindex_case_records(t, id, err) : 0;
 }
 
 /* ---- put and delete ---------------------------------------------------------------------- */
@@ -444,8 +430,6 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	struct cw_store *st = t->st;
 	struct cw_buf old_body = {0}, new_body = {0}, enc = {0};
 	struct cw_record old;
-	struct cw_id *old_refs = NULL;
-	size_t n_old_refs = 0;
 	MDB_val k;
 	int rc, exists, had_tomb = 0;
 
@@ -536,77 +520,68 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	} else if (!rec->created) {
 		rec->created = rec->updated = cw_now_us();
 	}
-	if (rc == 0 && exists)
-		rc = cw_store_record_refs(&old, &old_refs, &n_old_refs);
 	if (exists)
 		cw_record_free(&old);
 	if (rc != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	if ((rc = cw_record_encode(rec, &enc)) != 0) {
-		free(old_refs);
+	if ((rc = cw_record_encode(rec, &enc)) != 0)
 		return cw_error_set(err, rc, "", "cannot encode the record");
-	}
 	k.mv_size = ID_LEN;
 	k.mv_data = rec->id.b;
 	rc = cw_val_put(t, DB_RECORDS, &k, enc.data, enc.len, 0);
 	cw_buf_free(&enc);
-	if (rc != 0) {
-		rc = cw_store_lmdb_error(t, rc, "writing a record", err);
-		goto out;
-	}
+	if (rc != 0)
+		return cw_store_lmdb_error(t, rc, "writing a record", err);
 	if (exists && (rc = cw_store_remove_keys(t, &rec->id, err)) != 0)
-		goto out;
+		return rc;
 	if ((rc = cw_store_write_keys(t, rec, err)) != 0)
-		goto out;
-	if (exists && rec->kind == CW_KIND_CASE &&
+		return rc;
+	/* Hearings and milestones take keys from their case: when it changes, and when it is
+	 * made again after a deletion (which left them only their own), they are re-indexed. */
+	if (rec->kind == CW_KIND_CASE &&
 	    (rc = cw_store_reindex_case_records(t, &rec->id, err)) != 0)
-		goto out;
+		return rc;
 	if (had_tomb && (rc = cw_store_del_tombstone(t, &rec->id, err)) != 0)
-		goto out;
-	/* A deleted record kept only because this one named it goes when no longer named. */
-	for (size_t i = 0; i < n_old_refs; i++)
-		if ((rc = cw_store_settle(t, &old_refs[i], err)) != 0)
-			goto out;
+		return rc;
 	if (!(flags & CW_PUT_QUIET) &&
 	    (rc = cw_txn_audit(t,
 			       flags & CW_PUT_KEEP_HEADER ? CW_AUDIT_IMPORT
 			       : exists                   ? CW_AUDIT_EDIT
 							  : CW_AUDIT_CREATE,
 			       rec->kind, &rec->id, err)) != 0)
-		goto out;
+		return rc;
 	if (changed)
 		*changed = 1;
-out:
-	free(old_refs);
-	return rc;
+	return 0;
 }
 
-/* The tombstone of a local deletion: rec's content, stamped by this database and author. */
+/* The tombstone of a local deletion: rec's id and kind, stamped as a change made by this
+ * database and author after rec; no content (cw_version_make_tombstone). */
 static int make_tombstone(struct cw_txn *t, const struct cw_record *rec, struct cw_record *tomb,
 			  struct cw_error *err)
 {
 	int64_t now = cw_now_us();
 	int had_tomb, rc;
 
-	if (cw_record_copy(tomb, rec) != 0)
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	cw_record_init(tomb, (enum cw_kind)rec->kind);
+	tomb->id = rec->id;
 	if ((rc = stamp_versions(t, tomb, rec, &now, &had_tomb, err)) != 0)
 		return rc;
 	tomb->updated = now;
 	tomb->edited_in = t->st->database_id;
 	if (replace_str(&tomb->editor, t->st->author) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	cw_version_make_tombstone(tomb);
 	return 0;
 }
 
 int cw_txn_delete(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
 {
 	struct cw_record rec, tomb;
-	MDB_val k = {ID_LEN, (void *)id->b};
 	int rc = cw_store_read_record(t->st, t->txn, id, &rec, err);
 	enum cw_db refs_db = DB_COUNT;
-	size_t count = 0, nrefs = 0;
-	struct cw_id first, *refs = NULL;
+	size_t count = 0;
+	struct cw_id first;
 
 	memset(&tomb, 0, sizeof tomb);
 	if (rc != 0)
@@ -635,25 +610,15 @@ int cw_txn_delete(struct cw_txn *t, const struct cw_id *id, struct cw_error *err
 				  what, hex);
 		goto out;
 	}
-	/* The deletion is kept as a tombstone (the last content, stamped as a change made
-	 * here) so that it travels in bundles and wins or loses against edits elsewhere. */
+	/* The deletion is kept as a tombstone (who deleted what, where and when, stamped as a
+	 * change made here) so that it travels in bundles and wins or loses against edits made
+	 * elsewhere; the content goes from the records table and from the disk. */
 	if ((rc = make_tombstone(t, &rec, &tomb, err)) != 0 ||
-	    (rc = cw_store_put_tombstone(t, &tomb, err)) != 0)
+	    (rc = cw_store_put_tombstone(t, &tomb, err)) != 0 ||
+	    (rc = cw_store_unlink(t, id, err)) != 0)
 		goto out;
-	if ((rc = cw_store_record_refs(&rec, &refs, &nrefs)) != 0) {
-		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-		goto out;
-	}
-	if ((rc = cw_store_remove_keys(t, id, err)) != 0)
-		goto out;
-	if ((rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
-		rc = cw_store_lmdb_error(t, rc, "deleting a record", err);
-	for (size_t i = 0; i < nrefs && rc == 0; i++)
-		rc = cw_store_settle(t, &refs[i], err);
-	if (rc == 0)
-		rc = cw_txn_audit(t, CW_AUDIT_DELETE, rec.kind, id, err);
+	rc = cw_txn_audit(t, CW_AUDIT_DELETE, rec.kind, id, err);
 out:
-	free(refs);
 	cw_record_free(&tomb);
 	cw_record_free(&rec);
 	return rc;

@@ -9,11 +9,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "models/version.h"
 #include "store/store_internal.h"
 #include "store/vault.h"
 
 #define DEFAULT_MAP_SIZE ((size_t)64 << 20)
 #define MAX_WRITE_TRIES  24
+/* The meta entry that says a database's deletions hold no content (strip_old_deletions). */
+#define DELETIONS_BARE "deletions_bare"
 
 /* Not reflowed: a table added is then a line added, which merges with other changes. */
 /* clang-format off */
@@ -161,7 +164,8 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 		if (cw_id_is_zero(&st->database_id))
 			cw_id_random(&st->database_id);
 		if ((rc = meta_put(st, txn, "schema_version", be, 4)) != 0 ||
-		    (rc = meta_put(st, txn, "database_id", st->database_id.b, ID_LEN)) != 0)
+		    (rc = meta_put(st, txn, "database_id", st->database_id.b, ID_LEN)) != 0 ||
+		    (rc = meta_put(st, txn, DELETIONS_BARE, "\1", 1)) != 0)
 			goto fail;
 		/* A plain database hashes names with a key kept beside them (it hides names from
 		 * a glance at the keys, no more); an encrypted one uses tags of its own key. */
@@ -231,6 +235,119 @@ corrupt:
 fail:
 	mdb_txn_abort(txn);
 	return cw_store_lmdb_error(NULL, rc, "opening the database", err);
+}
+
+/* ---- deletions written before they lost their content ------------------------------------- */
+
+/* Adds the first ID_LEN bytes of every key of db whose length is klen. */
+static int collect_keys(struct cw_txn *t, enum cw_db db, size_t klen, struct cw_buf *out,
+			struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc, op;
+
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "reading deletions", err);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT)
+		if (k.mv_size == klen && cw_buf_append(out, k.mv_data, klen) != 0) {
+			rc = ENOMEM;
+			break;
+		}
+	mdb_cursor_close(cur);
+	return rc == MDB_NOTFOUND ? 0 : cw_store_lmdb_error(t, rc, "reading deletions", err);
+}
+
+/* Rewrites the deleted versions among the conflicts without their content. */
+static int strip_deleted_conflicts(struct cw_txn *t, struct cw_error *err)
+{
+	enum { KEY_LEN = ID_LEN + 8 + ID_LEN };
+	struct cw_buf keys = {0}, plain = {0}, enc = {0};
+	int rc = collect_keys(t, DB_CONFLICTS, KEY_LEN, &keys, err);
+
+	for (size_t at = 0; rc == 0 && at < keys.len; at += KEY_LEN) {
+		MDB_val k = {KEY_LEN, keys.data + at}, v;
+		struct cw_record rec;
+		uint8_t deleted = 1;
+
+		if ((rc = cw_val_get(t->st, t->txn, DB_CONFLICTS, &k, &v, &plain, err)) != 0) {
+			rc = cw_store_lmdb_error(t, rc, "reading conflicts", err);
+			break;
+		}
+		if (v.mv_size < 2 || ((uint8_t *)v.mv_data)[0] != 1)
+			continue; /* a live version */
+		if ((rc = cw_record_decode((uint8_t *)v.mv_data + 1, v.mv_size - 1, &rec, err)) !=
+		    0)
+			break;
+		cw_version_make_tombstone(&rec);
+		enc.len = 0;
+		rc = cw_buf_append(&enc, &deleted, 1) != 0 || cw_record_encode(&rec, &enc) != 0
+			     ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
+			     : 0;
+		cw_record_free(&rec);
+		if (rc == 0 && (rc = cw_store_wipe(t, DB_CONFLICTS, &k, err)) == 0 &&
+		    (rc = cw_val_put(t, DB_CONFLICTS, &k, enc.data, enc.len, 0)) != 0)
+			rc = cw_store_lmdb_error(t, rc, "writing conflicts", err);
+	}
+	cw_buf_free(&keys);
+	cw_buf_free(&plain);
+	cw_buf_free(&enc);
+	return rc;
+}
+
+/* Databases written before deletions carried no content keep the deleted record's last fields
+ * in its tombstone and in deleted versions among the conflicts, and show a deleted person or
+ * case in the records table while others name it. One transaction strips all of that (and the
+ * file's free pages are cleared after it), the first time this casewatch opens the database
+ * for writing. */
+static int strip_deletions_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	struct cw_buf ids = {0}, plain = {0};
+	MDB_val mk = {sizeof DELETIONS_BARE - 1, (void *)DELETIONS_BARE}, mv = {1, (void *)"\1"};
+	int rc = collect_keys(t, DB_TOMBSTONES, ID_LEN, &ids, err);
+
+	(void)ctx;
+	for (size_t at = 0; rc == 0 && at < ids.len; at += ID_LEN) {
+		MDB_val k = {ID_LEN, ids.data + at}, v;
+		struct cw_record rec;
+
+		if ((rc = cw_val_get(t->st, t->txn, DB_TOMBSTONES, &k, &v, &plain, err)) != 0) {
+			rc = cw_store_lmdb_error(t, rc, "reading a deletion", err);
+			break;
+		}
+		if ((rc = cw_record_decode(v.mv_data, v.mv_size, &rec, err)) != 0)
+			break;
+		memcpy(rec.id.b, ids.data + at, ID_LEN);
+		if ((rc = cw_store_put_tombstone(t, &rec, err)) == 0)
+			rc = cw_store_unlink(t, &rec.id, err);
+		cw_record_free(&rec);
+	}
+	if (rc == 0)
+		rc = strip_deleted_conflicts(t, err);
+	if (rc == 0 && (rc = mdb_put(t->txn, t->st->dbi[DB_META], &mk, &mv, 0)) != 0)
+		rc = cw_store_lmdb_error(t, rc, "writing the database's meta data", err);
+	cw_buf_free(&ids);
+	cw_buf_free(&plain);
+	return rc;
+}
+
+static int strip_old_deletions(struct cw_store *st, struct cw_error *err)
+{
+	MDB_txn *txn;
+	MDB_val v;
+	int rc;
+
+	if (st->read_only || !st->sync_ready)
+		return 0;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = meta_get(st, txn, DELETIONS_BARE, &v);
+	mdb_txn_abort(txn);
+	if (rc == 0)
+		return 0;
+	if (rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(NULL, rc, "opening the database", err);
+	return cw_store_write(st, strip_deletions_fn, NULL, err);
 }
 
 /* Asks the front end for the key of an encrypted database and checks it opens this one. */
@@ -316,6 +433,10 @@ int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw
 	cw_buf_free(&check);
 	mdb_env_info(st->env, &info);
 	st->map_size = info.me_mapsize;
+	if ((rc = strip_old_deletions(st, err)) != 0) {
+		cw_store_close(st);
+		return rc;
+	}
 	*out = st;
 	return 0;
 }
@@ -418,10 +539,14 @@ static int grow_map(struct cw_store *st, struct cw_error *err)
 	return 0;
 }
 
-int cw_store_write(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_error *err)
+/* ---- write transactions ---------------------------------------------------------------------- */
+
+/* Runs fn in a write transaction (again, after growing the map, when it is full); *scrub says
+ * whether fn wiped something whose old copies are now free pages. */
+static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int *scrub,
+		     struct cw_error *err)
 {
-	if (st->read_only)
-		return cw_error_set(err, CW_EDB, "database", "opened read-only");
+	*scrub = 0;
 	for (int attempt = 0; attempt < MAX_WRITE_TRIES; attempt++) {
 		struct cw_txn t = {st, NULL, 0, 0};
 		int rc = mdb_txn_begin(st->env, NULL, 0, &t.txn);
@@ -439,8 +564,10 @@ int cw_store_write(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_err
 		if (rc == 0) {
 			int mrc = mdb_txn_commit(t.txn);
 
-			if (mrc == 0)
+			if (mrc == 0) {
+				*scrub = t.scrub;
 				return 0;
+			}
 			rc = cw_store_lmdb_error(&t, mrc, "saving", err);
 		} else {
 			mdb_txn_abort(t.txn);
@@ -452,4 +579,15 @@ int cw_store_write(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_err
 			return rc;
 	}
 	return cw_error_set(err, CW_EDB, "database", "the database map cannot grow any further");
+}
+
+int cw_store_write(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_error *err)
+{
+	int rc, scrub;
+
+	if (st->read_only)
+		return cw_error_set(err, CW_EDB, "database", "opened read-only");
+	if ((rc = run_write(st, fn, ctx, &scrub, err)) != 0 || !scrub)
+		return rc;
+	return cw_store_scrub(st, err);
 }

@@ -19,12 +19,16 @@
  *   names        type(1) keyed hash(8)                 -> use count(4) and the name as written
  *   audit        sequence(8)                           -> one change: time, action, kind, record
  *                                                         id, database id, author (append-only)
- *   tombstones   id(16)                                -> a deleted record's last content
+ *   tombstones   id(16)                                -> a deletion: id, kind, who, where, when
+ *                                                         and its vector, no content
  *   conflicts    id(16) updated(8) edited_in(16)       -> deleted(1) + a concurrent version
+ *                                                         (a deletion without content)
  *   peers        name                                  -> last audit sequence sent(8), time(8)
  *   audit_seen   database(16) time(8) record(16) action(1)  (audit entries held, for bundles)
  *   trust        peer name (a tag when encrypted)      -> its public keys, name, when enrolled
  *                                                         (the peers it trusts: store/trust.h)
+ * meta also holds "deletions_bare" (deletions were stripped of content: store.c) and
+ * "scrubbed" (when free space was last cleared: scrub.c).
  * Sync by bundle, versions and conflicts: store/sync.h.
  * Hearings and milestones are indexed under their case's articles, court and defendants; when
  * a case changes, its records are re-indexed in the same transaction. `record_keys` lets every
@@ -156,7 +160,10 @@ enum cw_put_flags {
  * whether anything was written: putting a record identical to the stored one is a no-op. */
 int cw_txn_put(struct cw_txn *txn, struct cw_record *rec, unsigned flags, int *changed,
 	       struct cw_error *err);
-/* Inside a write: deletes a record; refused (CW_EREFUSED) while other records name it. */
+/* Inside a write: deletes a record; refused (CW_EREFUSED) while other records name it. It
+ * leaves a tombstone without content (store/sync.h), and its fields are overwritten in the
+ * file, not just unlinked: once the write commits, cw_store_write clears the free space LMDB
+ * left behind (one more commit and a pass over the file). */
 int cw_txn_delete(struct cw_txn *txn, const struct cw_id *id, struct cw_error *err);
 /* Inside a write: reads a record (the caller frees it). */
 int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec,

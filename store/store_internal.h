@@ -20,7 +20,7 @@ enum cw_db {
 	DB_BY_PROVINCE,
 	DB_NAMES,
 	DB_AUDIT,
-	DB_TOMBSTONES,   /* id -> the deleted record's last content, stamped as its deletion */
+	DB_TOMBSTONES,   /* id -> a deletion: id, kind, who, where, when, vector; no content */
 	DB_CONFLICTS,    /* id + updated(8) + edited_in(16) -> state(1) + a concurrent version */
 	DB_PEERS,        /* peer name -> audit sequence(8) and time(8) of the last bundle sent */
 	DB_AUDIT_SEEN,   /* database(16) time(8) record(16) action(1): audit entries held */
@@ -97,6 +97,7 @@ struct cw_txn {
 	int map_full; /* set when LMDB said MDB_MAP_FULL: the writer grows the map and retries */
 	/* The last audit entry this transaction made in this database: signed before commit. */
 	uint64_t sign_seq;
+	int scrub; /* something was wiped: clear the file's free pages after the commit */
 };
 
 /* Signs the audit entry t->sign_seq (if any) with this database's identity: called by
@@ -144,6 +145,15 @@ int cw_trust_copy(struct cw_txn *to, struct cw_store *from, MDB_txn *ftxn, size_
 		  struct cw_error *err);
 int cw_trust_same(struct cw_store *from, MDB_txn *ftxn, struct cw_store *enc, MDB_txn *etxn,
 		  struct cw_error *err);
+
+
+/* ---- clearing what deletions leave in the file (scrub.c; used by store.c) ------------------ */
+
+/* After a commit that wiped deleted values: overwrites with zeros every byte of the data file
+ * that no snapshot can read (free pages, the unused middle of pages, the tail of a value's last
+ * overflow page), where LMDB leaves old copies of what was deleted. Costs one more commit and
+ * a read of the whole file. */
+int cw_store_scrub(struct cw_store *st, struct cw_error *err);
 
 /* ---- sealing (seal.c) ---------------------------------------------------------------------- */
 
@@ -236,24 +246,31 @@ int cw_store_remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_err
 int cw_store_reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
 				  struct cw_error *err);
 
-/* ---- sync state (records.c; used by merge.c and bundle.c) --------------------------------- */
+/* ---- deletions (records.c; used by merge.c, bundle.c and store.c) ------------------------- */
 
-/* Writes or removes the tombstone of a deleted record: its last content, stamped as the
- * deletion. */
+/* Writes the tombstone of a deleted record: rec reduced to what a deletion carries (id, kind,
+ * who, where, when, its vector: cw_version_make_tombstone), whatever rec holds. */
 int cw_store_put_tombstone(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err);
 int cw_store_del_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_error *err);
 
+/* Removes a record from the records table with its index keys, its value wiped first; a
+ * deleted case's hearings and milestones are re-indexed without what they took from it. The
+ * records that name it keep the id (shown as a deleted person or case). 0 when it is not
+ * there. */
+int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *err);
+
+/* Overwrites the value of k in db with zeros where it lies, before it is deleted or replaced
+ * (LMDB would leave the bytes in the page's free middle), and asks cw_store_write to clear the
+ * free pages of the file once the transaction commits (the old copies of every page this
+ * transaction changed still hold them). 0 when k is not there. */
+int cw_store_wipe(struct cw_txn *t, enum cw_db db, MDB_val *k, struct cw_error *err);
+
+/* Whether a live record names id, a person or case (of `kind`; others are never named). */
+int cw_store_is_named(struct cw_txn *t, const struct cw_id *id, uint8_t kind, int *named,
+		      struct cw_error *err);
+
 /* The ids a record names (cases, persons), each once; the caller frees *ids. */
 int cw_store_record_refs(const struct cw_record *rec, struct cw_id **ids, size_t *n);
-
-/* Makes the records table agree with the sync state of id: a record whose latest version is
- * a deletion stays, with its last content, while live records name it; otherwise it goes.
- * Follows the references a removed record let go of. */
-int cw_store_settle(struct cw_txn *t, const struct cw_id *id, struct cw_error *err);
-
-/* Brings a deleted record back (with its tombstone's content) because a live record names it;
- * the records it names come back first. CW_EINVAL when neither record nor tombstone exists. */
-int cw_store_pin(struct cw_txn *t, const struct cw_id *id, const char *field, struct cw_error *err);
 
 /* Appends a copy of rec (taking ownership of its contents) to the list. */
 int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec);

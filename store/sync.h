@@ -6,22 +6,36 @@
  * that changed it, the time of the latest change this version includes. A version whose
  * vector includes every entry of another's came after it (an edit made on top of it);
  * otherwise the two were made concurrently, on two laptops. A deletion is a version too: a
- * tombstone holding the record's last content, stamped as a change.
+ * tombstone, stamped as a change, that holds only the record's id and kind, who deleted it,
+ * in which database and when, and its vector (cw_version_make_tombstone); the content goes
+ * from every table and, wiped and scrubbed, from the file.
  *
- * Merge rule. For each record a database keeps the versions no other version it holds came
- * after (the "heads"). The record shown is the greatest head in a total order: the later
- * `updated`, then the greater `edited_in` database id, then the greater encoding (bytes). The
- * other heads are the record's conflicts: kept, listed by `casewatch conflicts`, and carried
- * in bundles. The heads are a function of the set of versions received, so any set of bundles
- * in any order leaves the same content, and a bundle imported twice changes nothing.
- * Resolving a conflict makes a new version, after every head, with the content chosen.
+ * Merge rule. For each record a database keeps the versions no other version it holds
+ * supersedes (the "heads"): a version supersedes another by ancestry only, never by its time
+ * (models/version.h). The record shown is the greatest head in a total order (the later
+ * `updated`, then the greater `edited_in` database id, then the greater encoding) among those
+ * not dated more than a day after this machine's clock. The other heads are the record's
+ * conflicts: kept, listed by `casewatch conflicts`, and carried in bundles. The heads are a
+ * function of the set of versions received, so any set of bundles in any order leaves the same
+ * content, and a bundle imported twice changes nothing.
+ *
+ * Clocks. A version dated more than a day after the importing machine's clock (its `updated`
+ * or any entry of its vector: a laptop set to the wrong year, or a forgery) supersedes nothing
+ * and is never shown over another head, so it cannot make a real later correction vanish.
+ * Which versions are kept thus depends on the importer's clock only through that test, which
+ * every laptop with a roughly right clock answers the same way until the date comes; what may
+ * differ meanwhile is only which head a machine with a wrong clock shows. Resolving a conflict
+ * makes a new version that supersedes every head: it takes the vectors of those not dated in
+ * the future and sets the others aside (by edited_in and updated), so it is not dated in the
+ * future itself and the forged version stays superseded wherever it arrives again.
  *
  * Deleted records that others still name. A person (or case) deleted on one laptop while
- * another laptop logged a record naming it is kept: when its greatest head is a tombstone and
- * a live record names it, the records table shows the tombstone's content (the person's last
- * details) and the deletion stays listed; when nothing names it any more it goes. The rule
- * depends only on the final versions, so it keeps order-independence, and it never drops a
- * monitor's hearing or milestone because a name was deleted elsewhere.
+ * another laptop logged a record naming it is deleted there too when the deletion wins: there
+ * is no content left to show, and keeping it would mean carrying deleted people's details
+ * around. The record naming it stays, keeps the id, and shows "(deleted person)"; it can still
+ * be edited, and a hearing of a deleted case keeps only the index keys of its own fields. The
+ * rule depends only on the winning version, so every laptop converges. Deleting locally, and
+ * choosing a deletion when resolving a conflict, are still refused while records name it.
  *
  * Bundle file (format version 2): a binary envelope around a JSON Lines payload. Integers are
  * big-endian.
@@ -50,7 +64,9 @@
  *             "author":TEXT,"created":TIME,"scope":"all"|"to NAME[, NAME]"|"since DATE"}
  *   then     {"type":"version","deleted":BOOL,"record":{... as `show --json`, with header}}
  *            one per head of every record changed in the scope, plus the heads of every
- *            record those name (so each bundle imports on its own)
+ *            record those name (so each bundle imports on its own); a deletion's record is
+ *            only id, kind, updated, editor, edited_in, versions (and set_aside); content
+ *            in a deletion from an older casewatch is dropped as it is read
  *   then     {"type":"audit","time":TIME,"action":WORD,"kind":WORD,"record":ID,
  *             "database":ID,"author":TEXT}
  *   last     {"type":"end","lines":N}  N lines before it.

@@ -31,8 +31,16 @@ int cw_sync_merge_version(struct cw_txn *t, struct cw_bundle_item *in, const str
 			  const char *field, int *changed, int *conflicted, struct cw_error *err);
 
 /* A version as bundles carry it (its header, an explicit version vector, not the local note
- * of the bundle that brought it), as a "version" line; NULL when out of memory. */
+ * of the bundle that brought it; a deletion only as cw_version_make_tombstone leaves it), as
+ * a "version" line; NULL when out of memory. */
 json_t *cw_sync_version_json(const struct cw_record *rec, int deleted);
+
+/* Reads a "version" line (the object cw_sync_version_json makes) into *rec and *deleted: a live
+ * version is validated as any record, a deletion reduced to what a tombstone carries (an old
+ * bundle's deletion may still hold the record's content). CW_EINVAL names the field at fault;
+ * the caller adds the line. */
+int cw_sync_version_parse(const json_t *obj, struct cw_record *rec, int *deleted,
+			  struct cw_error *err);
 
 /* ---- sets of record ids (merge.c) ---------------------------------------------------------- */
 

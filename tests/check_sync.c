@@ -1,7 +1,8 @@
 /* check_sync.c - unit tests of sync (store/sync.h): the merge rule (version vectors, the total
  * order that picks the version shown, versions dated in the future) and bundles between stores
  * in temporary directories: every order of three bundles gives the same content, a deletion
- * against an edit, re-imports, a forged version from 2030; the signed, encrypted envelope
+ * against an edit, re-imports, a forged version from 2030, deletions that carry no content
+ * (in bundles, in the file, in databases written before); the signed, encrypted envelope
  * (store/envelope.c): every part of a file altered or cut is refused, unknown signers and other
  * recipients are refused, payloads span chunks; and payloads a trusted peer signed that are
  * still invalid (a bad line, a record nobody has). */
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/codec.h"
 #include "store/identity.h"
 #include "store/store.h"
 #include "store/sync.h"
@@ -170,6 +172,39 @@ static struct cw_store *open_as(int i, const char *author, const struct cw_id *a
 static struct cw_store *open_at(int i, const char *author)
 {
 	return open_as(i, author, NULL);
+}
+
+/* A plain database, whose file would show any text left in it. */
+static struct cw_store *open_plain(int i, const char *author)
+{
+	struct cw_store_options opt = {0, author, 1, 0};
+	struct cw_error err;
+
+	if (!dirs[i])
+		dirs[i] = make_temp_dir();
+	ck_assert_msg(cw_store_open(dirs[i], &opt, &st[i], &err) == 0, "%s", err.message);
+	return st[i];
+}
+
+/* Whether the bytes of a file hold `word` anywhere. */
+static int file_has(const char *path, const char *word)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+	size_t len = 0, cap = 0, got;
+	int found;
+
+	ck_assert_ptr_nonnull(f);
+	do {
+		if (len == cap && !(data = realloc(data, cap = cap ? cap * 2 : 65536)))
+			ck_abort_msg("out of memory");
+		got = fread(data + len, 1, cap - len, f);
+		len += got;
+	} while (got);
+	fclose(f);
+	found = memmem(data, len, word, strlen(word)) != NULL;
+	free(data);
+	return found;
 }
 
 static void teardown(void)
@@ -982,6 +1017,292 @@ START_TEST(edit_over_future_version_is_not_dated_in_the_future)
 }
 END_TEST
 
+/* ---- deletions carry no content ------------------------------------------------------------ */
+
+static char *db_file(int i)
+{
+	return path_in(i, "data.mdb");
+}
+
+/* After `delete`, neither the database file nor a bundle holds any of the deleted person's
+ * words, and the deletion merged elsewhere removes them from that file too. */
+START_TEST(deletion_carries_no_content)
+{
+	struct cw_error err;
+	struct cw_bundle b;
+	struct cw_record r;
+	struct cw_id p;
+	char *text[2];
+	int found = 0;
+
+	open_plain(0, "alice");
+	open_plain(1, "bob");
+	p = put_person(0, "Zebulon Quixotic");
+	edit_person(0, &p, "secretnoteword");
+	edit_person(0, &p, "secretnoteword, again");
+	put_person(0, "Ny Nak");
+	export_to(0, "bob", path_in(0, "1.b"));
+	import(1, path_in(0, "1.b"));
+	ck_assert(file_has(db_file(1), "Zebulon")); /* a plain file shows what it holds */
+	ck_assert_int_eq(cw_store_delete(st[0], &p, &err), 0);
+	ck_assert(!file_has(db_file(0), "Zebulon"));
+	ck_assert(!file_has(db_file(0), "secretnoteword"));
+	ck_assert(file_has(db_file(0), "Ny Nak"));
+	/* The bundle: the deletion is who, where, when and the vector. */
+	export_to(0, "bob", path_in(0, "2.b"));
+	ck_assert(!file_has(path_in(0, "2.b"), "Zebulon"));
+	ck_assert(!file_has(path_in(0, "2.b"), "secretnoteword"));
+	ck_assert_int_eq(cw_bundle_read(path_in(0, "2.b"), &b, &err), 0);
+	for (size_t i = 0; i < b.n; i++) {
+		if (!cw_id_equal(&b.items[i].rec.id, &p))
+			continue;
+		found = 1;
+		ck_assert_int_eq(b.items[i].deleted, 1);
+		ck_assert_ptr_null(b.items[i].rec.u.person.name);
+		ck_assert_ptr_null(b.items[i].rec.author);
+		ck_assert_str_eq(b.items[i].rec.editor, "alice");
+		ck_assert_uint_ge(b.items[i].rec.versions.n, 1);
+	}
+	cw_bundle_free(&b);
+	ck_assert(found);
+	/* Merged into a database that held the person: gone from its file as well. */
+	ck_assert_uint_eq(import(1, path_in(0, "2.b")), 1);
+	ck_assert_int_eq(cw_store_get(st[1], &p, &r, &err), CW_ENOTFOUND);
+	ck_assert(!file_has(db_file(1), "Zebulon"));
+	ck_assert(!file_has(db_file(1), "secretnoteword"));
+	text[0] = content(0);
+	text[1] = content(1);
+	ck_assert_str_eq(text[0], text[1]);
+	ck_assert_ptr_null(strstr(text[0], "Zebulon"));
+	free(text[0]);
+	free(text[1]);
+}
+END_TEST
+
+/* A deletion against an edit made before it on another laptop: the deletion is shown in every
+ * order, the edit kept and listed (with its content: it is a live version). */
+START_TEST(deletion_wins_over_older_edit)
+{
+	struct cw_error err;
+	struct cw_record r;
+	struct cw_conflict *c;
+	struct cw_id p;
+	size_t n;
+	char *text[2];
+
+	open_at(0, "alice");
+	open_at(1, "bob");
+	p = put_person(0, "Kem Sokha");
+	export_to(0, "bob", path_in(0, "1.b"));
+	import(1, path_in(0, "1.b"));
+	edit_person(1, &p, "older edit");
+	ck_assert_int_eq(cw_store_delete(st[0], &p, &err), 0);
+	export_to(0, "bob", path_in(0, "del.b"));
+	export_to(1, "alice", path_in(1, "edit.b"));
+	ck_assert_uint_eq(import(0, path_in(1, "edit.b")), 1);
+	ck_assert_uint_eq(import(1, path_in(0, "del.b")), 1);
+	for (int i = 0; i < 2; i++) {
+		ck_assert_int_eq(cw_store_get(st[i], &p, &r, &err), CW_ENOTFOUND);
+		ck_assert_int_eq(cw_sync_conflicts(st[i], &c, &n, &err), 0);
+		ck_assert_uint_eq(n, 1);
+		ck_assert_int_eq(c[0].versions[0].deleted, 1);
+		ck_assert_ptr_null(c[0].versions[0].rec.u.person.name);
+		ck_assert_str_eq(c[0].versions[1].rec.u.person.notes, "older edit");
+		cw_sync_conflicts_free(c, n);
+	}
+	text[0] = content(0);
+	text[1] = content(1);
+	ck_assert_str_eq(text[0], text[1]);
+	free(text[0]);
+	free(text[1]);
+	/* keeping the edit brings the person back everywhere */
+	ck_assert_int_eq(cw_sync_resolve(st[1], &p, 1, &err), 0);
+	ck_assert_int_eq(cw_store_get(st[1], &p, &r, &err), 0);
+	ck_assert_str_eq(r.u.person.notes, "older edit");
+	cw_record_free(&r);
+}
+END_TEST
+
+static struct cw_id put_milestone(int i, const struct cw_id *person)
+{
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id id;
+
+	cw_record_init(&r, CW_KIND_MILESTONE);
+	r.u.milestone.person = *person;
+	r.u.milestone.type = CW_MS_ARREST;
+	ck_assert_int_eq(cw_date_parse("2024-02-10", &r.u.milestone.date, "date", NULL), 0);
+	ck_assert_msg(cw_store_put(st[i], &r, CW_PUT_NEW, &err) == 0, "%s", err.message);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+/* A person deleted on one laptop while another logged a milestone naming them: the deletion
+ * applies there too (there is no content left to show), the milestone stays naming the
+ * deleted person and can still be edited; both orders converge. */
+START_TEST(deletion_of_a_named_person_applies)
+{
+	struct cw_error err;
+	struct cw_record r;
+	struct cw_id p, m;
+	char *text[2];
+
+	open_at(0, "alice");
+	open_at(1, "bob");
+	p = put_person(0, "Kang Saran");
+	export_to(0, "bob", path_in(0, "1.b"));
+	import(1, path_in(0, "1.b"));
+	m = put_milestone(1, &p);
+	ck_assert_int_eq(cw_store_delete(st[0], &p, &err), 0);
+	export_to(0, "bob", path_in(0, "2.b"));
+	export_to(1, "alice", path_in(1, "3.b"));
+	ck_assert_uint_eq(import(1, path_in(0, "2.b")), 1);
+	ck_assert_int_eq(cw_store_get(st[1], &p, &r, &err), CW_ENOTFOUND);
+	ck_assert_uint_eq(import(0, path_in(1, "3.b")), 1);
+	for (int i = 0; i < 2; i++) {
+		ck_assert_int_eq(cw_store_get(st[i], &m, &r, &err), 0);
+		ck_assert(cw_id_equal(&r.u.milestone.person, &p));
+		cw_record_free(&r);
+	}
+	/* a local delete of the person is still refused while the milestone names them, but
+	 * the milestone can be changed */
+	ck_assert_int_eq(cw_store_get(st[1], &m, &r, &err), 0);
+	r.u.milestone.detail = strdup("arrested at home");
+	ck_assert_msg(cw_store_put(st[1], &r, 0, &err) == 0, "%s", err.message);
+	cw_record_free(&r);
+	export_to(1, "alice", path_in(1, "4.b"));
+	ck_assert_uint_eq(import(0, path_in(1, "4.b")), 1);
+	text[0] = content(0);
+	text[1] = content(1);
+	ck_assert_str_eq(text[0], text[1]);
+	free(text[0]);
+	free(text[1]);
+}
+END_TEST
+
+/* A bundle from a casewatch that still sent deleted content: it is dropped as it is read. */
+START_TEST(old_deletion_line_loses_its_content)
+{
+	json_t *line = json_loads(
+		"{\"type\":\"version\",\"deleted\":true,\"record\":{\"kind\":\"person\","
+		"\"id\":\"0123456789abcdef0123456789abcdef\",\"name\":\"Zebulon\",\"notes\":"
+		"\"secret\",\"author\":\"alice\",\"editor\":\"bob\",\"edited_in\":"
+		"\"11111111111111111111111111111111\",\"updated\":\"2024-01-02T00:00:00Z\","
+		"\"created\":\"2023-01-02T00:00:00Z\",\"versions\":[{\"database\":"
+		"\"11111111111111111111111111111111\",\"time\":1704153600000000}]}}",
+		0, NULL);
+	struct cw_record rec;
+	struct cw_error err;
+	json_t *again;
+	int deleted;
+
+	ck_assert_ptr_nonnull(line);
+	ck_assert_msg(cw_sync_version_parse(line, &rec, &deleted, &err) == 0, "%s", err.message);
+	ck_assert_int_eq(deleted, 1);
+	ck_assert_ptr_null(rec.u.person.name);
+	ck_assert_ptr_null(rec.u.person.notes);
+	ck_assert_ptr_null(rec.author);
+	ck_assert_int_eq(rec.created, 0);
+	ck_assert_str_eq(rec.editor, "bob");
+	again = cw_sync_version_json(&rec, 1);
+	ck_assert_ptr_null(json_object_get(json_object_get(again, "record"), "created"));
+	json_decref(again);
+	cw_record_free(&rec);
+	/* the same line as a live version is a person without a name: refused */
+	json_object_set_new(line, "deleted", json_false());
+	json_object_del(json_object_get(line, "record"), "name");
+	ck_assert_int_eq(cw_sync_version_parse(line, &rec, &deleted, &err), CW_EINVAL);
+	json_decref(line);
+}
+END_TEST
+
+/* A database written before deletions lost their content: tombstones with the record's
+ * fields, a deleted person still shown because another laptop named them, a deleted version
+ * with its content among the conflicts. The first open for writing strips all of it, from the
+ * tables and from the file. */
+START_TEST(old_deletions_are_stripped_on_open)
+{
+	struct cw_error err;
+	struct cw_record full, conflict;
+	struct cw_buf enc = {0};
+	struct cw_id p, q, other = db(9);
+	struct cw_conflict *c;
+	size_t n;
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi tomb, conf, meta;
+	MDB_val k, v;
+	uint8_t key[40], flag = 1;
+
+	open_plain(0, "alice");
+	p = put_person(0, "Zebulon Quixotic");
+	edit_person(0, &p, "pinnednoteword");
+	q = put_person(0, "Quentin Quarry");
+	ck_assert_int_eq(cw_store_get(st[0], &p, &full, &err), 0);
+	ck_assert_int_eq(cw_store_get(st[0], &q, &conflict, &err), 0);
+	cw_store_close(st[0]);
+	st[0] = NULL;
+	/* What the older casewatch left: p deleted but shown (named elsewhere), its tombstone
+	 * holding its fields; a deletion of q made elsewhere, kept as a conflict with them. */
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	ck_assert_int_eq(mdb_env_set_maxdbs(env, 32), 0);
+	ck_assert_int_eq(mdb_env_open(env, dirs[0], 0, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "tombstones", 0, &tomb), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "conflicts", 0, &conf), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "meta", 0, &meta), 0);
+	full.updated += 10;
+	ck_assert_int_eq(cw_vv_stamp(&full, &other, full.updated), 0);
+	ck_assert_int_eq(cw_record_encode(&full, &enc), 0);
+	k.mv_size = 16;
+	k.mv_data = p.b;
+	v.mv_size = enc.len;
+	v.mv_data = enc.data;
+	ck_assert_int_eq(mdb_put(txn, tomb, &k, &v, 0), 0);
+	enc.len = 0;
+	free(conflict.u.person.notes);
+	conflict.u.person.notes = strdup("conflictnoteword");
+	conflict.edited_in = other;
+	ck_assert_int_eq(cw_buf_append(&enc, &flag, 1), 0);
+	ck_assert_int_eq(cw_record_encode(&conflict, &enc), 0);
+	memcpy(key, q.b, 16);
+	for (int i = 0; i < 8; i++)
+		key[16 + i] = (uint8_t)((uint64_t)conflict.updated >> (56 - 8 * i));
+	memcpy(key + 24, other.b, 16);
+	k.mv_size = sizeof key;
+	k.mv_data = key;
+	v.mv_size = enc.len;
+	v.mv_data = enc.data;
+	ck_assert_int_eq(mdb_put(txn, conf, &k, &v, 0), 0);
+	k.mv_size = strlen("deletions_bare");
+	k.mv_data = "deletions_bare";
+	ck_assert_int_eq(mdb_del(txn, meta, &k, NULL), 0);
+	ck_assert_int_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	cw_buf_free(&enc);
+	cw_record_free(&full);
+	cw_record_free(&conflict);
+	ck_assert(file_has(db_file(0), "conflictnoteword"));
+
+	open_plain(0, "alice");
+	ck_assert_int_eq(cw_store_get(st[0], &p, &full, &err), CW_ENOTFOUND);
+	ck_assert(!file_has(db_file(0), "Zebulon"));
+	ck_assert(!file_has(db_file(0), "pinnednoteword"));
+	ck_assert(!file_has(db_file(0), "conflictnoteword"));
+	ck_assert_int_eq(cw_sync_conflicts(st[0], &c, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert(cw_id_equal(&c[0].id, &q));
+	ck_assert_int_eq(c[0].versions[1].deleted, 1);
+	ck_assert_ptr_null(c[0].versions[1].rec.u.person.name);
+	cw_sync_conflicts_free(c, n);
+	ck_assert_int_eq(cw_store_get(st[0], &q, &full, &err), 0);
+	ck_assert_str_eq(full.u.person.name, "Quentin Quarry");
+	cw_record_free(&full);
+}
+END_TEST
+
 static Suite *sync_suite(void)
 {
 	Suite *s = suite_create("sync");
@@ -1006,6 +1327,11 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, old_database_gets_identity_at_first_use);
 	tcase_add_test(tc, future_dated_version_does_not_win);
 	tcase_add_test(tc, edit_over_future_version_is_not_dated_in_the_future);
+	tcase_add_test(tc, deletion_carries_no_content);
+	tcase_add_test(tc, deletion_wins_over_older_edit);
+	tcase_add_test(tc, deletion_of_a_named_person_applies);
+	tcase_add_test(tc, old_deletion_line_loses_its_content);
+	tcase_add_test(tc, old_deletions_are_stripped_on_open);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,9 +2,10 @@
 # Sync by bundle through the real binary: three monitors' laptops (A, B, C) and a supervisor
 # (S), each enrolling the others' keys, exchange signed bundles encrypted for their readers in
 # four orders: the same hearing edited on two laptops, a deletion against a later edit, an edit
-# against a later deletion, a person deleted on one laptop while another names them, a bundle
-# for two readers relayed on, and re-imports. Every order must end with the same content,
-# conflicts listed, and a resolution that travels back to the field.
+# against a later deletion, a person deleted on one laptop while another names them (the
+# deletion applies; the record naming them stays), a bundle for two readers relayed on, and
+# re-imports. Every order must end with the same content, conflicts listed, and a resolution
+# that travels back to the field.
 . "$TESTLIB"
 set -e
 
@@ -174,14 +175,23 @@ ok cs conflicts
 has "(shown)"
 has "by alice"
 
-# Kang Saran was deleted by Alice but Bob's milestone names him: he stays, with his details.
+# Kang Saran was deleted by Alice while Bob's milestone named him: the deletion applies (his
+# details are gone, here and on Bob's laptop), and the milestone stays, naming a deleted person.
 ok cs list persons --json
-json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Kang Saran', 'Ny Nak']"
+json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']"
 json "[p for p in d if p['name'] == 'Chhim Sithar'][0]['notes'] == 'union leader, from Chea'"
-ok cs timeline "Kang Saran"
-has "arrest"
 ok cs list records --kind visit --json
 json "len(d) == 1 and d[0]['notes'] == 'from Chea'"
+fails 66 "person" cs timeline "Kang Saran"
+ok cs show "$ms"
+has "(deleted person"
+has "arrest"
+ok cs list records --kind milestone
+has "(deleted person)"
+ok cs conflicts --json
+json "not any(c['kind'] == 'person' for c in d)"
+ok cb list persons --json
+json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']"
 
 # The audit log came with the bundles: who changed what in the field, and where.
 aid=$(ca init | sed 's/.*database id \([0-9a-f]*\).*/\1/')
@@ -218,8 +228,9 @@ same_content "$S" "$A"
 same_content "$S" "$B"
 same_content "$S" "$C"
 
-# Bob deletes the milestone: nothing names Kang Saran any more, and his deletion takes effect
-# wherever the bundle goes.
+# The milestone can still be edited (it keeps naming the deleted person); then Bob deletes it,
+# and the deletion travels.
+ok cb edit "$ms" --detail "arrested at home"
 ok cb delete "$ms" --yes
 ok cb list persons --json
 json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Ny Nak']"
