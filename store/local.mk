@@ -15,4 +15,4 @@ tests_check_sync_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS) $(JANSSON_
 tests_check_sync_LDADD = $(STORE_LIBS) $(CHECK_LIBS)
 
 CLI_TESTS += tests/cli/sync.sh tests/cli/sync_refused.sh tests/cli/bundles_signed.sh \
-	tests/cli/sync_clocks.sh
+	tests/cli/sync_clocks.sh tests/cli/deletions.sh
