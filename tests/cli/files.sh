@@ -104,7 +104,10 @@ interrupt() {
 	[ -z "$left" ] || fail "SIG$sig left in the folder: $left"
 }
 interrupt TERM 143 "$CASEWATCH" --db "$DB" export persons --format json -o "$OUT/big.json"
-interrupt HUP 129 "$CASEWATCH" --db "$DB" export persons --format json -o "$OUT/big.json"
+# (unless whoever runs the tests made this shell ignore SIGHUP: casewatch then ignores it too)
+if [ -z "$(sh -c 'kill -HUP $$; echo survived' 2>/dev/null)" ]; then
+	interrupt HUP 129 "$CASEWATCH" --db "$DB" export persons --format json -o "$OUT/big.json"
+fi
 interrupt TERM 143 "$CASEWATCH" --db "$DB" export persons --format csv -o "$OUT/big.csv"
 # Over an existing file: it stays as it was, or is the whole new file, nothing between.
 echo "last week's" >"$OUT/keep.json"
