@@ -359,9 +359,9 @@ int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 /* ---- put and delete ---------------------------------------------------------------------- */
 
 /* Makes rec follow `base`, a version this database holds: it takes base's vector, or, when
- * base is dated in the future of *now, sets it aside instead (taking a vector entry from the
- * future would date every later change in the future too). *latest moves past base's time
- * when that can be trusted. */
+ * base is dated more than a day after `now`, sets it aside instead (taking a vector entry from
+ * the future would date every later change in the future too). *latest moves past base's
+ * time when that can be trusted. */
 static int follow(struct cw_record *rec, const struct cw_record *base, int64_t now, int64_t *latest)
 {
 	if (cw_version_in_future(base, now))
