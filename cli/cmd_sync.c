@@ -31,32 +31,20 @@ const char cw_bundle_export_help[] =
 	"  --since DATE | --all    what to send, when not what the peers have not had\n"
 	"  --plain                 do not encrypt (with --since or --all, or --to)\n";
 const char cw_bundle_import_help[] =
-	"Checks the bundle's signature first: it must be whole and unchanged, and signed by
-"
-	"this database or an enrolled peer (an unknown signer is refused with its
-"
-	"fingerprint and the 'casewatch peer add' line that would trust it); an encrypted
-"
-	"bundle must be for this database. Then it merges it in one transaction. Importing
-"
-	"it twice changes nothing, and any set of bundles gives the same content in any
-"
-	"order. A version made on top of another replaces it whatever the clocks said; of
-"
-	"two made concurrently the later is shown (a tie goes to the greater database id)
-"
-	"and the other is kept and listed by 'casewatch conflicts'. A version dated more
-"
-	"than a day ahead of this machine's clock replaces nothing and is never shown over
-"
-	"another: it is listed as dated in the future until someone resolves it. A bundle
-"
-	"that is refused is refused whole: nothing from it is written. Bundles of
-"
-	"casewatch's first format (unsigned JSON Lines) are refused: nothing says who
-"
-	"wrote them.
-";
+	"Checks the bundle's signature first: it must be whole and unchanged, and signed by\n"
+	"this database or an enrolled peer (an unknown signer is refused with its\n"
+	"fingerprint and the 'casewatch peer add' line that would trust it); an encrypted\n"
+	"bundle must be for this database. Then it merges it in one transaction. Importing\n"
+	"it twice changes nothing, and any set of bundles gives the same content in any\n"
+	"order. A version made on top of another replaces it whatever the clocks said; of\n"
+	"two made concurrently the later is shown (a tie goes to the greater database id)\n"
+	"and the other is kept and listed by 'casewatch conflicts'. A version dated more\n"
+	"than a day ahead of this machine's clock replaces nothing and is never shown over\n"
+	"another: it is listed as dated in the future until someone resolves it. A deletion\n"
+	"that wins removes the record's fields here too; a record that names a deleted one\n"
+	"stays and shows it as deleted. A bundle that is refused is refused whole: nothing\n"
+	"from it is written. Bundles of casewatch's first format (unsigned JSON Lines) are\n"
+	"refused: nothing says who wrote them.\n";
 const char cw_bundle_inspect_help[] =
 	"Checks a bundle's signature and shows who signed it (the peer's name when enrolled,\n"
 	"and its fingerprint), whom it is for, whether it is encrypted, and, when this\n"

@@ -146,7 +146,6 @@ int cw_trust_copy(struct cw_txn *to, struct cw_store *from, MDB_txn *ftxn, size_
 int cw_trust_same(struct cw_store *from, MDB_txn *ftxn, struct cw_store *enc, MDB_txn *etxn,
 		  struct cw_error *err);
 
-
 /* ---- clearing what deletions leave in the file (scrub.c; used by store.c) ------------------ */
 
 /* After a commit that wiped deleted values: overwrites with zeros every byte of the data file

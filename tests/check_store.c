@@ -965,6 +965,9 @@ START_TEST(in_use_and_last_txn)
 	close(ready[0]);
 	close(ready[1]);
 	st = open_store(0);
+}
+END_TEST
+
 /* ---- files written whole (store/outfile.h) ------------------------------------------------- */
 
 static int entries_in(const char *folder)

@@ -252,6 +252,21 @@ static void export_to(int from, const char *peer, const char *file)
 	export_scope(from, CW_BUNDLE_PEER, peer, 0, file);
 }
 
+/* Signed but not encrypted: for tests where several stores read the same bundle. */
+static void export_plain_to(int from, const char *peer, const char *file)
+{
+	export_scope(from, CW_BUNDLE_PEER, peer, 1, file);
+}
+
+/* Every one of the first n stores trusts the others, under the names given. */
+static void mesh(int n, const char *const *names)
+{
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < n; j++)
+			if (i != j)
+				enroll(i, j, names[j]);
+}
+
 static size_t import(int into, const char *file)
 {
 	struct cw_bundle_stats s;
@@ -890,6 +905,9 @@ START_TEST(old_database_gets_identity_at_first_use)
 	enroll(1, 0, "alice");
 	export_to(0, "sup", path_in(0, "1.b"));
 	ck_assert_uint_eq(import(1, path_in(0, "1.b")), 1);
+}
+END_TEST
+
 static char *notes_of(int i, const struct cw_id *id)
 {
 	static char buf[200];
@@ -913,23 +931,28 @@ START_TEST(future_dated_version_does_not_win)
 	size_t n;
 	char *text[2];
 
+	static const char *const names[] = {"alice", "sup", "wrong clock", "sup2"};
+
 	open_at(0, "alice");
 	open_at(1, "sup");
+	open_at(2, "wrong clock");
+	open_at(3, "sup2");
+	mesh(4, names);
 	cw_store_database_id(st[0], &a_id);
 	p = put_person(0, "Ny Nak");
 	edit_person(0, &p, "detained");
-	export_to(0, "sup", path_in(0, "1.b"));
+	export_plain_to(0, "sup", path_in(0, "1.b"));
 	ck_assert_uint_eq(import(1, path_in(0, "1.b")), 1);
-	/* The forger: laptop 0's id, a clock in 2030, release the defendant. */
+	/* A trusted laptop whose clock says 2030 (or a forger holding its key: a bundle claiming
+	 * another laptop's database is refused before any merging) releases the defendant. */
 	setenv("CASEWATCH_NOW", "2030-01-01T00:00:00Z", 1);
-	open_as(2, "OHCHR Cambodia", &a_id);
 	import(2, path_in(0, "1.b"));
 	edit_person(2, &p, "released");
-	export_to(2, "sup", path_in(2, "forged.b"));
+	export_plain_to(2, "sup", path_in(2, "forged.b"));
 	unsetenv("CASEWATCH_NOW");
 	/* Alice's real correction, made after the forgery but dated before it. */
 	edit_person(0, &p, "detained; hearing moved");
-	export_to(0, "sup", path_in(0, "2.b"));
+	export_plain_to(0, "sup", path_in(0, "2.b"));
 
 	/* The forged version arrives first: kept and listed, the version held stays shown. */
 	ck_assert_uint_eq(import(1, path_in(2, "forged.b")), 1);
@@ -952,7 +975,6 @@ START_TEST(future_dated_version_does_not_win)
 	cw_sync_conflicts_free(c, n);
 
 	/* The other order, on another supervisor's laptop: the same versions, the same shown. */
-	open_at(3, "sup2");
 	import(3, path_in(0, "1.b"));
 	import(3, path_in(0, "2.b"));
 	ck_assert_uint_eq(import(3, path_in(2, "forged.b")), 1);
@@ -968,7 +990,7 @@ START_TEST(future_dated_version_does_not_win)
 	ck_assert_int_eq(cw_sync_resolve(st[1], &p, 0, &err), 0);
 	ck_assert_int_eq(cw_sync_conflicts(st[1], &c, &n, &err), 0);
 	ck_assert_uint_eq(n, 0);
-	export_to(1, "sup2", path_in(1, "3.b"));
+	export_plain_to(1, "sup2", path_in(1, "3.b"));
 	ck_assert_uint_eq(import(3, path_in(1, "3.b")), 1);
 	ck_assert_uint_eq(import(3, path_in(2, "forged.b")), 0);
 	ck_assert_uint_eq(import(1, path_in(2, "forged.b")), 0);
@@ -997,10 +1019,12 @@ START_TEST(edit_over_future_version_is_not_dated_in_the_future)
 
 	setenv("CASEWATCH_NOW", "2031-06-01T12:00:00Z", 1);
 	open_at(0, "fast clock");
+	open_at(1, "sup");
+	enroll(0, 1, "sup");
+	enroll(1, 0, "fast");
 	q = put_person(0, "Kem Ley");
 	export_to(0, "sup", path_in(0, "1.b"));
 	unsetenv("CASEWATCH_NOW");
-	open_at(1, "sup");
 	ck_assert_uint_eq(import(1, path_in(0, "1.b")), 1);
 	edit_person(1, &q, "checked by the supervisor");
 	ck_assert_int_eq(cw_store_get(st[1], &q, &r, &err), 0);
@@ -1037,6 +1061,8 @@ START_TEST(deletion_carries_no_content)
 
 	open_plain(0, "alice");
 	open_plain(1, "bob");
+	enroll(0, 1, "bob");
+	enroll(1, 0, "alice");
 	p = put_person(0, "Zebulon Quixotic");
 	edit_person(0, &p, "secretnoteword");
 	edit_person(0, &p, "secretnoteword, again");
@@ -1052,7 +1078,8 @@ START_TEST(deletion_carries_no_content)
 	export_to(0, "bob", path_in(0, "2.b"));
 	ck_assert(!file_has(path_in(0, "2.b"), "Zebulon"));
 	ck_assert(!file_has(path_in(0, "2.b"), "secretnoteword"));
-	ck_assert_int_eq(cw_bundle_read(path_in(0, "2.b"), &b, &err), 0);
+	/* (the bundle is encrypted for bob: bob reads it) */
+	ck_assert_int_eq(cw_bundle_read(st[1], path_in(0, "2.b"), &b, &err), 0);
 	for (size_t i = 0; i < b.n; i++) {
 		if (!cw_id_equal(&b.items[i].rec.id, &p))
 			continue;
@@ -1092,6 +1119,8 @@ START_TEST(deletion_wins_over_older_edit)
 
 	open_at(0, "alice");
 	open_at(1, "bob");
+	enroll(0, 1, "bob");
+	enroll(1, 0, "alice");
 	p = put_person(0, "Kem Sokha");
 	export_to(0, "bob", path_in(0, "1.b"));
 	import(1, path_in(0, "1.b"));
@@ -1151,6 +1180,8 @@ START_TEST(deletion_of_a_named_person_applies)
 
 	open_at(0, "alice");
 	open_at(1, "bob");
+	enroll(0, 1, "bob");
+	enroll(1, 0, "alice");
 	p = put_person(0, "Kang Saran");
 	export_to(0, "bob", path_in(0, "1.b"));
 	import(1, path_in(0, "1.b"));

@@ -28,6 +28,7 @@ nowhere() {
 
 ok ca init --no-encryption
 ok cb init --no-encryption
+mesh alice="$A" bob="$B"
 ok ca seed "$SEED_FILE"
 ok ca person add --name "Zebulon Quixotic" --affiliation "Quixotic Union" --notes "secretnoteword"
 z=$(idof)
@@ -37,7 +38,7 @@ ok ca person add --name "Xavier Quill" --notes "quillnoteword"
 x=$(idof)
 ok ca person add --name "Wilma Quorn" --notes "quornnoteword"
 w=$(idof)
-ok ca bundle export --to bob -o "$WORK/a1.bundle"
+ok ca bundle export --plain --to bob -o "$WORK/a1.bundle"
 ok cb bundle import "$WORK/a1.bundle"
 # The words are readable in a plain file to begin with (else this test would prove nothing).
 checks=$((checks + 1))
@@ -51,9 +52,9 @@ fails 66 "id" ca show "$z"
 ok ca list persons --json
 json "not any('Zebulon' in (p.get('name') or '') for p in d)"
 # Bundles carry the deletion as id, kind, who, where and when only.
-ok ca bundle export --all -o "$WORK/all.bundle"
+ok ca bundle export --plain --all -o "$WORK/all.bundle"
 nowhere "$WORK/all.bundle" Zebulon Quixotic secretnoteword
-ok ca bundle export --to bob -o "$WORK/a2.bundle"
+ok ca bundle export --plain --to bob -o "$WORK/a2.bundle"
 nowhere "$WORK/a2.bundle" Zebulon Quixotic secretnoteword
 ok ca bundle inspect "$WORK/a2.bundle" --json
 json "[sorted(v) for v in d['versions'] if v['id'] == '$z'] == [['deleted', 'edited_in', 'editor', 'id', 'kind', 'updated', 'versions']]"
@@ -70,8 +71,8 @@ has "no conflicts"
 ok cb log milestone --person "Xavier Quill" --type arrest --date 2024-03-01 --detail "arrested at dawn"
 ms=$(idof)
 ok ca delete "$x" --yes
-ok ca bundle export --to bob -o "$WORK/a3.bundle"
-ok cb bundle export --to alice -o "$WORK/b1.bundle"
+ok ca bundle export --plain --to bob -o "$WORK/a3.bundle"
+ok cb bundle export --plain --to alice -o "$WORK/b1.bundle"
 ok cb bundle import "$WORK/a3.bundle"
 nowhere "$B/data.mdb" "Xavier Quill" quillnoteword
 ok cb show "$ms"
@@ -91,8 +92,8 @@ fails 65 "id" ca delete "Chhim Sithar" --yes
 # content), and keeping it brings her back.
 ok cb edit "$w" --notes "quornnoteword, seen in court"
 ok ca delete "$w" --yes
-ok ca bundle export --to bob -o "$WORK/a4.bundle"
-ok cb bundle export --to alice -o "$WORK/b2.bundle"
+ok ca bundle export --plain --to bob -o "$WORK/a4.bundle"
+ok cb bundle export --plain --to alice -o "$WORK/b2.bundle"
 ok ca bundle import "$WORK/b2.bundle"
 ok cb bundle import "$WORK/a4.bundle"
 for c in ca cb; do

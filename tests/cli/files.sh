@@ -27,7 +27,7 @@ ok cw export records --article 494/495 --format csv -o "$OUT/incitement.csv"
 private "$OUT/incitement.csv"
 ok cw export --format ics --from 2023-01-01 -o "$OUT/hearings.ics"
 private "$OUT/hearings.ics"
-ok cw bundle export --all -o "$OUT/all.bundle"
+ok cw bundle export --plain --all -o "$OUT/all.bundle"
 private "$OUT/all.bundle"
 ok cw bundle inspect "$OUT/all.bundle"
 # Replacing a file someone made readable gives a private one.
@@ -54,7 +54,7 @@ untouched() {
 	private "$1"
 }
 planted "$OUT/b.bundle"
-ok cw bundle export --all -o "$OUT/b.bundle"
+ok cw bundle export --plain --all -o "$OUT/b.bundle"
 untouched "$OUT/b.bundle"
 ok cw bundle inspect "$OUT/b.bundle"
 planted "$OUT/r.md"

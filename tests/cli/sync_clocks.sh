@@ -24,22 +24,23 @@ $(diff "$WORK/c1" "$WORK/c2" | head -20)"
 ok ca init
 ok cs init
 ok ct init
+mesh alice="$A" supervisor="$S" sup2="$T"
 ok ca person add --name "Ny Nak" --notes "detained"
 p=$(printf '%s' "$out" | awk '{print $3}')
-ok ca bundle export --to supervisor -o "$WORK/a1.bundle"
+ok ca bundle export --plain --to supervisor -o "$WORK/a1.bundle"
 ok cs bundle import "$WORK/a1.bundle"
 ok ct bundle import "$WORK/a1.bundle"
 
 # The forger: Alice's database copied (same id, same key), its clock set to 2030.
 cp -r "$A" "$F"
 ok cf edit "$p" --notes "released"
-ok cf bundle export --to supervisor -o "$WORK/forged.bundle"
+ok cf bundle export --plain --to supervisor -o "$WORK/forged.bundle"
 ok cf bundle inspect "$WORK/forged.bundle"
 has "2030-01-01"
 
 # Alice's correction, made later but dated by her own (right) clock.
 ok ca edit "$p" --notes "detained; hearing moved"
-ok ca bundle export --to supervisor -o "$WORK/a2.bundle"
+ok ca bundle export --plain --to supervisor -o "$WORK/a2.bundle"
 
 # Forged first: kept as a conflict, flagged, and what the supervisor had stays shown.
 ok cs bundle import "$WORK/forged.bundle"
@@ -78,13 +79,13 @@ ok cs conflicts
 has "no conflicts"
 ok cs bundle import "$WORK/forged.bundle"
 has "0 records changed"
-ok cs bundle export --to sup2 -o "$WORK/s1.bundle"
+ok cs bundle export --plain --to sup2 -o "$WORK/s1.bundle"
 ok ct bundle import "$WORK/s1.bundle"
 ok ct conflicts
 has "no conflicts"
 ok ct bundle import "$WORK/forged.bundle"
 has "0 records changed"
-ok cs bundle export --to alice -o "$WORK/s2.bundle"
+ok cs bundle export --plain --to alice -o "$WORK/s2.bundle"
 ok ca bundle import "$WORK/s2.bundle"
 ok ca bundle import "$WORK/forged.bundle"
 has "0 records changed"
@@ -98,7 +99,7 @@ same_content "$S" "$A"
 ahead=$(date -u -d '+20 hours' +%Y-%m-%dT%H:%M:%SZ)
 ca_ahead() { CASEWATCH_NOW=$ahead CASEWATCH_AUTHOR=alice "$CASEWATCH" --db "$A" "$@"; }
 ok ca_ahead edit "$p" --notes "moved to Prey Sar"
-ok ca bundle export --to supervisor -o "$WORK/a3.bundle"
+ok ca bundle export --plain --to supervisor -o "$WORK/a3.bundle"
 ok cs bundle import "$WORK/a3.bundle"
 ok cs show "$p" --json
 json "d['notes'] == 'moved to Prey Sar'"
