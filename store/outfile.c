@@ -125,7 +125,7 @@ static void folder_of(const char *path, char *dir, size_t len)
 }
 
 /* Flushes the folder of path, so the new name survives a power cut. */
-static int sync_folder(const char *path, struct cw_error *err)
+int cw_outfile_sync_folder(const char *path, struct cw_error *err)
 {
 	char dir[sizeof((struct cw_outfile *)0)->tmp];
 	int fd;
@@ -312,7 +312,7 @@ int cw_outfile_close(struct cw_outfile *o, int rc, struct cw_error *err)
 	o->f = NULL;
 	drop_temporary(o, 1);
 	if (rc == 0)
-		rc = sync_folder(o->path, err);
+		rc = cw_outfile_sync_folder(o->path, err);
 	return rc;
 }
 

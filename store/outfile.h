@@ -39,6 +39,9 @@ int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw
  * error that made the file fail. */
 int cw_outfile_close(struct cw_outfile *o, int rc, struct cw_error *err);
 
+/* Flushes the folder that holds path, so a rename or an unlink in it survives a power cut. */
+int cw_outfile_sync_folder(const char *path, struct cw_error *err);
+
 /* Writes len bytes to path the same way ("-" for standard output). */
 int cw_outfile_write(const char *path, const void *data, size_t len, struct cw_error *err);
 

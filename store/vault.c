@@ -280,40 +280,6 @@ static uint64_t get_u64(const uint8_t *p)
 	return v;
 }
 
-/* The folder of path, for the temporary file and for fsync. */
-static void folder_of(const char *path, char *dir, size_t len)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		snprintf(dir, len, ".");
-	else if (slash == path)
-		snprintf(dir, len, "/");
-	else
-		snprintf(dir, len, "%.*s", (int)(slash - path), path);
-}
-
-/* Flushes a folder, so a rename or an unlink in it survives a power cut. */
-static int sync_folder(const char *path, struct cw_error *err)
-{
-	char dir[PATH_MAX];
-	int fd;
-
-	folder_of(path, dir, sizeof dir);
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return cw_error_set(err, CW_EIO, "", "cannot open the folder %s: %s", dir,
-				    strerror(errno));
-	if (fsync(fd) != 0 && errno != EINVAL) {
-		int e = errno;
-
-		close(fd);
-		return cw_error_set(err, CW_EIO, "", "cannot flush the folder %s: %s", dir,
-				    strerror(e));
-	}
-	close(fd);
-	return 0;
-}
-
 static int write_all(int fd, const uint8_t *p, size_t n)
 {
 	while (n) {
@@ -535,5 +501,5 @@ int cw_keyslot_destroy(const char *path, struct cw_error *err)
 	if (unlink(path) != 0)
 		return cw_error_set(err, CW_EIO, "", "cannot remove the key slot %s: %s", path,
 				    strerror(errno));
-	return sync_folder(path, err);
+	return cw_outfile_sync_folder(path, err);
 }
