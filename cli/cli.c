@@ -102,7 +102,18 @@ static int next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt
 
 int cw_cli_open_store(struct cw_cli *cli, int create)
 {
-	return cw_session_open(&cli->session, create, &cli->err);
+	int rc = cw_session_open(&cli->session, create, &cli->err);
+
+	if (rc == 0 && cw_store_unlocked(cli->session.store)) {
+		char *dir = cw_text_for_terminal(cli->session.db_dir, 0);
+
+		fprintf(stderr,
+			"casewatch: warning: %s is read-only, opened without its lock: no other "
+			"casewatch may write to it meanwhile\n",
+			dir ? dir : "the database");
+		free(dir);
+	}
+	return rc;
 }
 
 /* ---- printing ---------------------------------------------------------------------------- */

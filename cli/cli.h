@@ -33,6 +33,9 @@ struct cw_command {
 	const char *usage;
 	const char *summary;
 	const char *help; /* more lines for `casewatch NAME --help`, or NULL */
+	/* Only reads the database: it is opened read-only, so the command works on read-only
+	 * media (a write-protected stick, a read-only mount) and never blocks a writer. */
+	int reads;
 };
 
 /* Takes --passphrase-file and --passphrase-fd (which may stand among any command's options;

@@ -61,10 +61,11 @@ static const struct cw_command commands[] = {
 	 "change fields of a record"},
 	{"delete", NULL, cw_cmd_delete, 0, "casewatch delete ID [--yes]", "delete a record"},
 	{"list", NULL, cw_cmd_list, 0, "casewatch list persons|cases|records [filters] [--json]",
-	 "list records, newest first"},
-	{"show", NULL, cw_cmd_show, 0, "casewatch show ID [--json]", "show one record in full"},
+	 "list records, newest first", NULL, 1},
+	{"show", NULL, cw_cmd_show, 0, "casewatch show ID [--json]", "show one record in full",
+	 NULL, 1},
 	{"timeline", NULL, cw_cmd_timeline, 0, "casewatch timeline PERSON [--json]",
-	 "a defendant's cases, charges and events in date order"},
+	 "a defendant's cases, charges and events in date order", NULL, 1},
 	{"import", NULL, cw_cmd_import, 0, "casewatch import FILE.jsonl",
 	 "import records (one JSON object a line) in one transaction"},
 	{"articles", NULL, cw_cmd_articles, 0, "casewatch articles [--json]",
@@ -74,11 +75,11 @@ static const struct cw_command commands[] = {
 	 "casewatch report [--week YYYY-Www | --from DATE --to DATE] [filters] "
 	 "[--format md|html|csv|json] [-o FILE]",
 	 "a weekly summary for partners: hearings, arrests, verdicts, visits, demonstrations",
-	 cw_report_help},
+	 cw_report_help, 1},
 	{"export", NULL, cw_cmd_export, 0,
 	 "casewatch export [persons|cases|records] --format csv|json|ics [filters] "
 	 "[--timeline PERSON] [-o FILE]",
-	 "records, a timeline or upcoming hearings as CSV, JSON or iCalendar", cw_export_help},
+	 "records, a timeline or upcoming hearings as CSV, JSON or iCalendar", cw_export_help, 1},
 	/* sync commands */
 	{"bundle", "export", cw_cmd_bundle_export, 0,
 	 "casewatch bundle export -o FILE --to PEER[,PEER...] [--since DATE | --all] | --plain "
@@ -88,26 +89,26 @@ static const struct cw_command commands[] = {
 	 "merge a bundle from another database (all or nothing)", cw_bundle_import_help},
 	{"bundle", "inspect", cw_cmd_bundle_inspect, 0, "casewatch bundle inspect FILE [--json]",
 	 "check a bundle: who signed it, for whom, what it holds; without importing",
-	 cw_bundle_inspect_help},
+	 cw_bundle_inspect_help, 1},
 	{"bundle", "content", cw_cmd_bundle_content, 0, "casewatch bundle content [--digest]",
-	 "the database's content as sync compares it", cw_bundle_content_help},
+	 "the database's content as sync compares it", cw_bundle_content_help, 1},
 	{"bundle", "peers", cw_cmd_bundle_peers, 0, "casewatch bundle peers",
-	 "peers bundles were exported to, and when", NULL},
+	 "peers bundles were exported to, and when", NULL, 1},
 	{"conflicts", "resolve", cw_cmd_conflicts, 0, "casewatch conflicts resolve ID --keep N",
 	 "resolve a conflict by choosing one version", cw_conflicts_help},
 	{"conflicts", NULL, cw_cmd_conflicts, 0, "casewatch conflicts [--json]",
-	 "records whose versions from different laptops conflict", cw_conflicts_help},
+	 "records whose versions from different laptops conflict", cw_conflicts_help, 1},
 	{"audit", NULL, cw_cmd_audit, 0, "casewatch audit [--record ID] [--limit N] [--json]",
-	 "who changed what, where and when, here and in the field", cw_audit_help},
+	 "who changed what, where and when, here and in the field", cw_audit_help, 1},
 	{"verify", NULL, cw_cmd_verify, 0, "casewatch verify [--json]",
-	 "check the database without trusting it; nothing is written", cw_verify_help},
+	 "check the database without trusting it; nothing is written", cw_verify_help, 1},
 	/* who this database is, and whom it trusts */
 	{"identity", NULL, cw_cmd_identity, 0, "casewatch identity [--key] [--json]",
 	 "this database's public key and fingerprint, to give to peers", cw_identity_help},
 	{"peer", "add", cw_cmd_peer_add, 0, "casewatch peer add NAME KEY",
 	 "trust another laptop's key: accept its bundles, encrypt bundles for it", cw_peer_help},
 	{"peer", "list", cw_cmd_peer_list, 0, "casewatch peer list [--json]",
-	 "the enrolled peers, with their fingerprints", cw_peer_help},
+	 "the enrolled peers, with their fingerprints", cw_peer_help, 1},
 	{"peer", "remove", cw_cmd_peer_remove, 0, "casewatch peer remove NAME",
 	 "stop trusting a peer's key", cw_peer_help},
 	/* the database's key */
@@ -267,6 +268,7 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 			print_command_help(cli->out, cmd);
 			return 0;
 		}
+		cli->session.read_only = cmd->reads;
 		rc = cmd->run(cli, cmd, first);
 		return rc;
 	}

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "models/version.h"
 #include "store/store_internal.h"
@@ -17,6 +19,9 @@
 #define MAX_WRITE_TRIES  24
 /* The meta entry that says a database's deletions hold no content (strip_old_deletions). */
 #define DELETIONS_BARE "deletions_bare"
+/* How often a transaction may find the map grown by another process before it gives up: each
+ * time it adopts the new size, so only a storm of growth in other processes exhausts it. */
+#define MAX_RESIZE_TRIES 64
 
 /* Not reflowed: a table added is then a line added, which merges with other changes. */
 /* clang-format off */
@@ -43,17 +48,35 @@ int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_er
 		return cw_error_set(err, CW_ENOTFOUND, "", "%s: not found", what);
 	if (rc == ENOMEM)
 		return cw_error_set(err, CW_ENOMEM, "", "%s: out of memory", what);
+	if (rc == EROFS || rc == EACCES || rc == EPERM)
+		return cw_error_set(err, CW_EDB, "database", "%s: %s", what,
+				    rc == EROFS ? "the database is on read-only media"
+						: "permission denied");
 	return cw_error_set(err, CW_EDB, "database", "%s: %s", what, mdb_strerror(rc));
+}
+
+int cw_store_txn_begin(struct cw_store *st, unsigned flags, MDB_txn **txn)
+{
+	int rc = MDB_MAP_RESIZED;
+
+	for (int i = 0; i < MAX_RESIZE_TRIES && rc == MDB_MAP_RESIZED; i++) {
+		if ((rc = mdb_txn_begin(st->env, NULL, flags, txn)) == MDB_MAP_RESIZED) {
+			MDB_envinfo info;
+
+			/* Another process grew the map and wrote beyond ours: a size of 0 adopts
+			 * the one in the file (no transaction of ours is open). */
+			mdb_env_set_mapsize(st->env, 0);
+			mdb_env_info(st->env, &info);
+			st->map_size = info.me_mapsize;
+		}
+	}
+	return rc;
 }
 
 int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err)
 {
-	int rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, txn);
+	int rc = cw_store_txn_begin(st, MDB_RDONLY, txn);
 
-	if (rc == MDB_MAP_RESIZED) {
-		mdb_env_set_mapsize(st->env, 0);
-		rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, txn);
-	}
 	if (rc != 0)
 		return cw_store_lmdb_error(NULL, rc, "starting a read", err);
 	return 0;
@@ -129,7 +152,7 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 	MDB_val v;
 	int rc;
 
-	rc = mdb_txn_begin(st->env, NULL, st->read_only ? MDB_RDONLY : 0, &txn);
+	rc = cw_store_txn_begin(st, st->read_only ? MDB_RDONLY : 0, &txn);
 	if (rc != 0)
 		return cw_store_lmdb_error(NULL, rc, "opening the database", err);
 	st->sync_ready = 1;
@@ -381,47 +404,117 @@ static int take_key(struct cw_store *st, const char *dir, const struct cw_store_
 	return 0;
 }
 
+/* Why the environment in dir did not open, in words a user can act on: a permission problem
+ * is one, not a missing database. */
+static int open_error(const char *dir, int rc, struct cw_error *err)
+{
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	if ((rc == EACCES || rc == EPERM) && access(path, R_OK) != 0)
+		return cw_error_set(err, CW_EIO, "database",
+				    "cannot read %.300s: permission denied", dir);
+	if (rc == EACCES || rc == EPERM || rc == EROFS)
+		return cw_error_set(err, CW_EIO, "database",
+				    "cannot write to %.300s: %s; commands that only read (list, "
+				    "show, report, export, verify) still work",
+				    dir,
+				    rc == EROFS ? "it is on read-only media" : "permission denied");
+	return cw_error_set(err, CW_EDB, "database", "cannot open %.300s: %s", dir,
+			    mdb_strerror(rc));
+}
+
+/* Opens the environment. Read-only, it falls back to doing without the lock file when that
+ * cannot be written (a write-protected stick, a folder of another user): readers then hold no
+ * slot in it, so a writer elsewhere could reuse pages under them; the caller warns. */
+static int open_env(struct cw_store *st, const char *dir, size_t map_size, struct cw_error *err)
+{
+	unsigned flags = MDB_NOTLS | MDB_NORDAHEAD | (st->read_only ? MDB_RDONLY : 0);
+	struct statvfs sv;
+	int rc = 0, dead;
+
+	for (int nolock = 0; nolock < 2; nolock++) {
+		if ((rc = mdb_env_create(&st->env)) != 0) {
+			st->env = NULL;
+			break;
+		}
+		if ((rc = mdb_env_set_maxdbs(st->env, DB_COUNT)) == 0 &&
+		    (rc = mdb_env_set_mapsize(st->env, map_size)) == 0)
+			rc = mdb_env_open(st->env, dir, flags | (nolock ? MDB_NOLOCK : 0), 0600);
+		if (rc == 0) {
+			st->unlocked = nolock;
+			break;
+		}
+		mdb_env_close(st->env); /* a failed open leaves a handle only fit to close */
+		st->env = NULL;
+		if (!st->read_only || !(rc == EACCES || rc == EPERM || rc == EROFS))
+			break;
+	}
+	if (rc != 0)
+		return open_error(dir, rc, err);
+	/* On a read-only mount LMDB itself goes on without the lock file. */
+	if (st->read_only && statvfs(dir, &sv) == 0 && (sv.f_flag & ST_RDONLY))
+		st->unlocked = 1;
+	/* Processes killed with a read transaction open (kill -9, a crash) leave their reader
+	 * slots behind, which pin old pages until every process has closed the database: free
+	 * them now. */
+	if (!st->unlocked)
+		mdb_reader_check(st->env, &dead);
+	return 0;
+}
+
+/* The database file is there (or, creating, its folder can be made); a folder the user may
+ * not read is said to be one, not taken for a missing database. */
+static int check_dir(const char *dir, int create, struct cw_error *err)
+{
+	char path[4096];
+	struct stat sb;
+
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	if (stat(path, &sb) == 0)
+		return 0;
+	if (errno == EACCES)
+		return cw_error_set(err, CW_EIO, "database",
+				    "cannot read %.300s: permission denied", dir);
+	if (!create)
+		return cw_error_set(err, CW_ENOTFOUND, "database",
+				    "no database in %.300s; run 'casewatch init' first", dir);
+	if (make_dirs(dir) != 0)
+		return cw_error_set(err, CW_EIO, "database", "cannot create %.300s: %s", dir,
+				    strerror(errno));
+	return 0;
+}
+
 int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw_store **out,
 		  struct cw_error *err)
 {
-	struct cw_store *st;
-	char path[4096];
-	struct stat sb;
+	struct cw_store *st = NULL;
 	MDB_envinfo info;
 	struct cw_buf check = {0};
 	int rc;
 
 	*out = NULL;
+	/* The new database's key is the store's from here on, also when opening fails. */
 	if (sodium_init() < 0)
-		return cw_error_set(err, CW_EDB, "", "libsodium failed to start");
-	snprintf(path, sizeof path, "%s/data.mdb", dir);
-	if (stat(path, &sb) != 0) {
-		if (!opt->create)
-			return cw_error_set(err, CW_ENOTFOUND, "database",
-					    "no database in %s; run 'casewatch init' first", dir);
-		if (make_dirs(dir) != 0)
-			return cw_error_set(err, CW_EIO, "database", "cannot create %s: %s", dir,
-					    strerror(errno));
+		rc = cw_error_set(err, CW_EDB, "", "libsodium failed to start");
+	else
+		rc = check_dir(dir, opt->create, err);
+	if (rc == 0 && !(st = calloc(1, sizeof *st)))
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (rc != 0) {
+		cw_vault_free(opt->vault);
+		return rc;
 	}
-	if (!(st = calloc(1, sizeof *st)))
-		return CW_ENOMEM;
+	st->vault = opt->vault; /* a new database is encrypted with it */
 	st->read_only = opt->read_only;
-	if (!(st->author = strdup(opt->author ? opt->author : ""))) {
-		free(st);
-		return CW_ENOMEM;
-	}
-	if ((rc = mdb_env_create(&st->env)) != 0 ||
-	    (rc = mdb_env_set_maxdbs(st->env, DB_COUNT)) != 0 ||
-	    (rc = mdb_env_set_mapsize(st->env, opt->map_size ? opt->map_size : DEFAULT_MAP_SIZE)) !=
-		    0 ||
-	    (rc = mdb_env_open(st->env, dir,
-			       (opt->read_only ? MDB_RDONLY : 0) | MDB_NOTLS | MDB_NORDAHEAD,
-			       0600)) != 0) {
-		cw_error_set(err, CW_EDB, "database", "cannot open %s: %s", dir, mdb_strerror(rc));
+	if (!(st->author = strdup(opt->author ? opt->author : "")) || !(st->dir = strdup(dir))) {
 		cw_store_close(st);
-		return CW_EDB;
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	}
-	st->vault = opt->vault; /* a new database is encrypted with it; the store owns it */
+	if ((rc = open_env(st, dir, opt->map_size ? opt->map_size : DEFAULT_MAP_SIZE, err)) != 0) {
+		cw_store_close(st);
+		return rc;
+	}
 	if (opt->database_id)
 		st->database_id = *opt->database_id;
 	if ((rc = open_databases(st, opt->create, &check, err)) != 0 ||
@@ -441,6 +534,11 @@ int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw
 	return 0;
 }
 
+int cw_store_unlocked(const struct cw_store *st)
+{
+	return st->unlocked;
+}
+
 void cw_store_close(struct cw_store *st)
 {
 	if (!st)
@@ -455,6 +553,7 @@ void cw_store_close(struct cw_store *st)
 	sodium_memzero(st->name_key, sizeof st->name_key);
 	free(st->people_order);
 	free(st->author);
+	free(st->dir);
 	free(st);
 }
 
@@ -549,12 +648,8 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int *scrub,
 	*scrub = 0;
 	for (int attempt = 0; attempt < MAX_WRITE_TRIES; attempt++) {
 		struct cw_txn t = {st, NULL, 0, 0};
-		int rc = mdb_txn_begin(st->env, NULL, 0, &t.txn);
+		int rc = cw_store_txn_begin(st, 0, &t.txn);
 
-		if (rc == MDB_MAP_RESIZED) {
-			mdb_env_set_mapsize(st->env, 0);
-			continue;
-		}
 		if (rc != 0)
 			return cw_store_lmdb_error(NULL, rc, "starting a write", err);
 		rc = fn(&t, ctx, err);

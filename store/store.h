@@ -63,6 +63,9 @@ struct cw_store_options {
 	size_t map_size;    /* initial map size in bytes; 0 for the default (64 MiB) */
 	const char *author; /* monitor name written into new and changed records */
 	int create;         /* create the database when it does not exist */
+	/* Open without writing anything. Where the lock file cannot be written (read-only
+	 * media, a folder of another user) the database opens without it: see
+	 * cw_store_unlocked. */
 	int read_only;
 	/* Creating: encrypt the new database with this key (the store owns it from the call on,
 	 * also when it fails); refused when a database is already there. NULL: a plain database
@@ -75,10 +78,18 @@ struct cw_store_options {
 };
 
 /* Opens (and with opt->create, creates) the database in directory `dir`. Refuses a database
- * whose schema version is newer than this casewatch's with CW_EVERSION. */
+ * whose schema version is newer than this casewatch's with CW_EVERSION. Frees the reader slots
+ * that killed processes left behind. A folder or file the user may not read is CW_EIO
+ * ("cannot read DIR: permission denied"), never taken for a missing database (CW_ENOTFOUND);
+ * a writable open of a database on read-only media is CW_EIO too. */
 int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw_store **out,
 		  struct cw_error *err);
 void cw_store_close(struct cw_store *st);
+
+/* Whether the database was opened read-only without its lock file (read-only media): nothing
+ * then stops another process from writing to it meanwhile and changing pages under this one's
+ * reads, so the front end warns that none may. */
+int cw_store_unlocked(const struct cw_store *st);
 
 /* Whether values are sealed with a key (the database was created encrypted). */
 int cw_store_encrypted(const struct cw_store *st);

@@ -81,7 +81,11 @@ struct cw_store {
 	uint32_t schema_version;
 	size_t map_size;
 	char *author;
+	char *dir; /* the database folder, for messages (a full disk names it) and backups */
 	int read_only;
+	/* Opened read-only without the lock file (read-only media): no reader slot guards what
+	 * this process reads, so no other process may write meanwhile. */
+	int unlocked;
 	int sync_ready; /* sync tables exist (an old database opened read-only lacks them) */
 	/* The trust table exists (an old database opened read-only lacks it too). */
 	int trust_ready;
@@ -215,6 +219,10 @@ int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_er
 
 /* Begins a read transaction, adopting a map grown by another process. */
 int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err);
+
+/* mdb_txn_begin (flags: 0 or MDB_RDONLY) that adopts a map another process grew meanwhile
+ * (MDB_MAP_RESIZED) and tries again; returns an LMDB code. */
+int cw_store_txn_begin(struct cw_store *st, unsigned flags, MDB_txn **txn);
 
 /* Reads and decodes a record inside any transaction (records.c). */
 int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,

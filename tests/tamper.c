@@ -3,11 +3,17 @@
  *   tamper DIR del TABLE HEXKEY          delete an entry
  *   tamper DIR put TABLE HEXKEY HEXVALUE write an entry
  *   tamper DIR flip TABLE HEXKEY [N]     flip a bit of byte N (default: the last) of a value
- *   tamper DIR last TABLE                print the last key of a table in hex */
+ *   tamper DIR last TABLE                print the last key of a table in hex
+ * and what a process that dies or lingers leaves in the lock file, for the tests of opening:
+ *   tamper DIR hold                      keep the database open until standard input ends
+ *                                        (prints "held" once it is)
+ *   tamper DIR stale-reader              begin a read and die by SIGKILL inside it
+ *   tamper DIR readers                   print how many reader slots are taken */
 #include "config.h"
 
 #include <errno.h>
 #include <lmdb.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +32,47 @@ static size_t unhex(const char *s, unsigned char *out, size_t cap)
 	return n;
 }
 
+static int count_line(const char *line, void *ctx)
+{
+	/* after the header, one line per slot; "(no active readers)" when there is none */
+	if (line[0] != '(')
+		++*(int *)ctx;
+	return 0;
+}
+
+/* hold, stale-reader, readers: the lock file's reader table. */
+static int readers(const char *dir, const char *what)
+{
+	MDB_env *env = NULL;
+	MDB_txn *txn;
+	int rc, n = -1;
+	char line[64];
+
+	if ((rc = mdb_env_create(&env)) || (rc = mdb_env_set_maxdbs(env, 64)) ||
+	    (rc = mdb_env_set_mapsize(env, (size_t)1 << 32)) ||
+	    (rc = mdb_env_open(env, dir, MDB_RDONLY, 0600))) {
+		fprintf(stderr, "tamper: %s\n", mdb_strerror(rc));
+		if (env)
+			mdb_env_close(env);
+		return 1;
+	}
+	if (!strcmp(what, "hold")) {
+		printf("held\n");
+		fflush(stdout);
+		while (fgets(line, sizeof line, stdin))
+			;
+	} else if (!strcmp(what, "stale-reader")) {
+		/* The slot stays taken in the lock file: nothing of ours runs to free it. */
+		if ((rc = mdb_txn_begin(env, NULL, MDB_RDONLY, &txn)) == 0)
+			raise(SIGKILL);
+	} else {
+		mdb_reader_list(env, count_line, &n);
+		printf("%d\n", n < 0 ? 0 : n);
+	}
+	mdb_env_close(env);
+	return rc != 0;
+}
+
 int main(int argc, char **argv)
 {
 	static unsigned char key[512], val[65536];
@@ -35,6 +82,9 @@ int main(int argc, char **argv)
 	MDB_val k, v;
 	int rc;
 
+	if (argc == 3 && (!strcmp(argv[2], "hold") || !strcmp(argv[2], "stale-reader") ||
+			  !strcmp(argv[2], "readers")))
+		return readers(argv[1], argv[2]);
 	if (argc < 4) {
 		fputs("usage: tamper DIR del|put|flip|last TABLE [HEXKEY [HEXVALUE|N]]\n", stderr);
 		return 2;
