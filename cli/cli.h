@@ -59,7 +59,8 @@ int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt
  * values fail naming the option. */
 int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int first_arg);
 
-/* Resolves a person or case from a name, id or id prefix; the error lists candidates. */
+/* Resolves a person or case from a name, id or id prefix; the error lists candidates, their
+ * names neutralised for the terminal. */
 int cw_cli_resolve(struct cw_cli *cli, enum cw_kind kind, const char *text, const char *field,
 		   struct cw_id *out);
 

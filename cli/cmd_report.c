@@ -236,7 +236,7 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 		return rc;
 	if ((rc = cw_report_add_refs(cli->session.store, &r, &src, &cli->err)) == 0 &&
 	    cw_report_write_ics(&r, items, n, out) != 0)
-		rc = cw_error_set(&cli->err, CW_EIO, "output", "write failed");
+		rc = cw_write_failed(out, errno, &cli->err);
 	cw_report_free(&r);
 	free(items);
 	cw_record_list_free(&src);
@@ -276,7 +276,7 @@ static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE 
 		rc = cw_export_list_json(out, &l, &cli->err);
 	else if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) == 0 &&
 		 cw_export_list_csv(out, &r, &l, kind) != 0)
-		rc = cw_error_set(&cli->err, CW_EIO, "output", "write failed");
+		rc = cw_write_failed(out, errno, &cli->err);
 	cw_report_free(&r);
 	cw_record_list_free(&l);
 	return rc;

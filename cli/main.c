@@ -1,13 +1,16 @@
 /* main.c - casewatch's entry point: the only place that exits. */
 #include "config.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/unlock.h"
 #include "cli/run.h"
+#include "models/text.h"
 
 int main(int argc, char **argv)
 {
@@ -25,16 +28,21 @@ int main(int argc, char **argv)
 	if (cli.session.store)
 		cw_store_close(cli.session.store);
 	if (fflush(stdout) != 0 && rc == 0) {
-		fprintf(stderr, "casewatch: cannot write output\n");
+		fprintf(stderr, "casewatch: output: cannot write: %s\n",
+			cw_write_error_text(errno, fileno(stdout)));
 		return 74;
 	}
 	if (rc != 0) {
-		char line[512];
+		char line[512], *safe;
 
 		if (!cli.err.code)
 			cli.err.code = rc;
 		cw_error_format(&cli.err, line, sizeof line);
-		fprintf(stderr, "casewatch: %s\n", line);
+		/* Messages quote what was typed and what is stored: whatever either holds, the
+		 * terminal gets one line with no control sequence in it. */
+		safe = cw_text_for_terminal(line, 0);
+		fprintf(stderr, "casewatch: %s\n", safe ? safe : line);
+		free(safe);
 		return cw_error_exit_status(rc);
 	}
 	return 0;

@@ -49,10 +49,14 @@ int cw_cli_resolve(struct cw_cli *cli, enum cw_kind kind, const char *text, cons
 
 		for (size_t i = 0; i < cands.n && n < sizeof list - 1; i++) {
 			char hex[CW_ID_HEX_LEN + 1];
+			/* A stored name may hold anything a bundle brought: it reaches the
+			 * terminal neutralised like every other stored text. */
+			char *label = cw_text_for_terminal(cw_record_label(&cands.items[i]), 0);
 
 			cw_id_hex(&cands.items[i].id, hex);
 			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s (%.8s)",
-					      i ? ", " : "", cw_record_label(&cands.items[i]), hex);
+					      i ? ", " : "", label ? label : "?", hex);
+			free(label);
 		}
 		cw_error_set(&cli->err, rc, field, "'%.40s' matches several: %s; give an id", text,
 			     list);

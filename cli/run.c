@@ -149,7 +149,8 @@ static void print_usage(FILE *out)
 	      "New records are signed with $CASEWATCH_AUTHOR, else 'author = NAME' in\n"
 	      "$XDG_CONFIG_HOME/casewatch/config, else the login name.\n"
 	      "'casewatch COMMAND --help' explains a command's options. Exit status: 0 done,\n"
-	      "2 usage, 65 bad input, 66 not found, 74 database or file trouble.\n",
+	      "2 usage, 65 bad input, 66 not found, 71 out of memory, 74 database or file\n"
+	      "trouble (a full disk too), 77 no key.\n",
 	      out);
 }
 

@@ -1,9 +1,12 @@
 /* error.c - error detail and exit statuses; see error.h. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "models/error.h"
 
@@ -96,4 +99,23 @@ void cw_error_format(const struct cw_error *err, char *buf, size_t len)
 		snprintf(buf, len, "%s: %s", err->field, msg);
 	else
 		snprintf(buf, len, "%s", msg);
+}
+
+int cw_disk_full(const char *path, int fd)
+{
+	struct statvfs sv;
+	unsigned long long avail;
+
+	if (path ? statvfs(path, &sv) != 0 : fd < 0 || fstatvfs(fd, &sv) != 0)
+		return 0;
+	/* root may write into the blocks kept back for it */
+	avail = (unsigned long long)(geteuid() == 0 ? sv.f_bfree : sv.f_bavail) * sv.f_frsize;
+	return avail < (1ull << 20);
+}
+
+const char *cw_write_error_text(int errnum, int fd)
+{
+	if (errnum == ENOSPC || errnum == EDQUOT || cw_disk_full(NULL, fd))
+		return "the disk is full";
+	return errnum ? strerror(errnum) : "write failed";
 }

@@ -42,10 +42,22 @@ void cw_error_clear(struct cw_error *err);
 const char *cw_error_name(int code);
 
 /* The process exit status for a code, after sysexits(3): usage 2, bad input 65, not found 66,
- * database trouble 74, no key 77, ... */
+ * out of memory 71, database or file trouble 74 (a full disk too), no key 77; all documented
+ * in casewatch(1). */
 int cw_error_exit_status(int code);
 
 /* Writes "field: message" (or the message alone) into buf, always NUL-terminated. */
 void cw_error_format(const struct cw_error *err, char *buf, size_t len);
+
+/* Whether the file system holding path (or, with path NULL, the open file fd) has (almost) no
+ * room left: below 1 MiB for this user. A write the disk takes only in part comes back as a
+ * short write, which LMDB reports as EIO and stdio may report with no errno at all; right
+ * after one, a disk this full was the cause. */
+int cw_disk_full(const char *path, int fd);
+
+/* What a failed write says to a user: "the disk is full" for ENOSPC, EDQUOT, or any error
+ * when cw_disk_full(NULL, fd) (fd -1: not looked at), else strerror(errnum) ("write failed"
+ * for 0), so that a full disk reads the same every time. */
+const char *cw_write_error_text(int errnum, int fd);
 
 #endif

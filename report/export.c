@@ -1,6 +1,7 @@
 /* export.c - lists and timelines as CSV or JSON for other tools; see export.h. */
 #include "config.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "models/timeline.h"
 #include "report/export.h"
 #include "report/rdoc.h"
+#include "report/write.h"
 
 static void csv_row(FILE *out, const char *const *cells, int n)
 {
@@ -300,13 +302,20 @@ int cw_export_list_csv(FILE *out, const struct cw_report *r, const struct cw_rec
 
 static int dump_json(FILE *out, json_t *v, struct cw_error *err)
 {
-	int rc = v ? json_dumpf(v, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
+	int rc, saved;
 
+	errno = 0;
+	rc = v ? json_dumpf(v, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
+	saved = errno;
 	json_decref(v);
+	/* json_dumpf fails alike when the output cannot take the text (a full disk): that is
+	 * the file's trouble, not memory's. */
+	if (rc != 0 && ferror(out))
+		return cw_write_failed(out, saved, err);
 	if (rc != 0)
 		return cw_error_set(err, CW_ENOMEM, "json", "cannot build the JSON export");
 	fputc('\n', out);
-	return ferror(out) ? cw_error_set(err, CW_EIO, "output", "write failed") : 0;
+	return ferror(out) ? cw_write_failed(out, errno, err) : 0;
 }
 
 static json_t *list_json(const struct cw_record_list *l)

@@ -3,11 +3,13 @@
  * left out, so scripts can rely on the shape. */
 #include "config.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "report/rdoc.h"
+#include "report/write.h"
 #include "models/format.h"
 #include "models/json.h"
 
@@ -385,7 +387,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 {
 	char filter[1024], week[16] = "";
 	json_t *doc;
-	int rc;
+	int rc, saved;
 
 	cw_filter_describe(&r->filter, filter, sizeof filter);
 	if (r->week)
@@ -409,10 +411,14 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 	}
 	/* json_pack gives NULL when any piece failed (out of memory): refuse rather than print a
 	 * report with holes. */
+	errno = 0;
 	rc = doc ? json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
+	saved = errno;
 	json_decref(doc);
+	if (rc != 0 && ferror(out)) /* the output could not take it (a full disk) */
+		return cw_write_failed(out, saved, err);
 	if (rc != 0)
 		return cw_error_set(err, CW_ENOMEM, "json", "cannot build the JSON report");
 	fputc('\n', out);
-	return ferror(out) ? cw_error_set(err, CW_EIO, "output", "write failed") : 0;
+	return ferror(out) ? cw_write_failed(out, errno, err) : 0;
 }

@@ -32,7 +32,7 @@ int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *
 		    struct cw_error *err)
 {
 	struct cw_rdoc doc;
-	int rc;
+	int rc, saved;
 
 	if (fmt == CW_REPORT_JSON)
 		return cw_report_write_json(r, out, err);
@@ -44,8 +44,15 @@ int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *
 		rc = cw_report_write_csv(&doc, out);
 	else
 		rc = cw_report_write_md(&doc, out);
+	saved = errno;
 	cw_rdoc_free(&doc);
-	return rc ? cw_error_set(err, CW_EIO, "output", "write failed: %s", strerror(errno)) : 0;
+	return rc ? cw_write_failed(out, saved, err) : 0;
+}
+
+int cw_write_failed(FILE *out, int errnum, struct cw_error *err)
+{
+	return cw_error_set(err, CW_EIO, "output", "cannot write: %s",
+			    cw_write_error_text(errnum, out ? fileno(out) : -1));
 }
 
 int cw_report_write_file(struct cw_store *st, const struct cw_filter *filter, struct cw_date today,

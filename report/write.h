@@ -40,4 +40,9 @@ int cw_report_write_file(struct cw_store *st, const struct cw_filter *filter, st
 			 enum cw_report_format fmt, const char *dir, char *path_out,
 			 size_t path_len, struct cw_error *err);
 
+/* The error of writing to out having failed (ferror): CW_EIO, field "output", saying "the disk
+ * is full" whenever it is (cw_write_error_text), with errnum the errno of the failure (0 when
+ * lost). */
+int cw_write_failed(FILE *out, int errnum, struct cw_error *err);
+
 #endif

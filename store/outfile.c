@@ -164,9 +164,11 @@ static int proc_fd_usable(void)
 	return usable;
 }
 
+/* "cannot write FILE: the disk is full" whenever it is (a short write comes back as EIO). */
 static int write_error(const struct cw_outfile *o, int e, struct cw_error *err)
 {
-	return cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", o->path, strerror(e));
+	return cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", o->path,
+			    cw_write_error_text(e, o->f ? fileno(o->f) : -1));
 }
 
 int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw_error *err)
@@ -289,13 +291,16 @@ int cw_outfile_close(struct cw_outfile *o, int rc, struct cw_error *err)
 
 	if (!o->path) {
 		if (fflush(o->f) != 0 && rc == 0)
-			rc = cw_error_set(err, CW_EIO, "output", "write failed: %s",
-					  strerror(errno));
+			rc = cw_error_set(err, CW_EIO, "output", "cannot write: %s",
+					  cw_write_error_text(errno, fileno(o->f)));
 		return rc;
 	}
 	fd = fileno(o->f);
 	if (rc == 0 && (fflush(o->f) != 0 || fsync(fd) != 0))
 		e = errno;
+	/* Whether the disk is full is asked while the file still holds what it took. */
+	if (e && cw_disk_full(NULL, fd))
+		e = ENOSPC;
 	if (named || rc != 0 || e) {
 		/* A named temporary is renamed once closed; an unnamed one that is not wanted
 		 * vanishes as it is closed. */
@@ -309,6 +314,13 @@ int cw_outfile_close(struct cw_outfile *o, int rc, struct cw_error *err)
 		rc = named ? rename_into_place(o, err) : link_into_place(o, fd, err);
 	if (o->f && fclose(o->f) != 0 && rc == 0)
 		rc = write_error(o, errno, err);
+	/* A write that failed before the end (cw_write_failed) did not know the file's name. */
+	if (rc == CW_EIO && err && !strncmp(err->message, "cannot write: ", 14)) {
+		char why[sizeof err->message];
+
+		snprintf(why, sizeof why, "%s", err->message + 14);
+		cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", o->path, why);
+	}
 	o->f = NULL;
 	drop_temporary(o, 1);
 	if (rc == 0)
@@ -325,6 +337,6 @@ int cw_outfile_write(const char *path, const void *data, size_t len, struct cw_e
 		return rc;
 	if (len && fwrite(data, 1, len, o.f) != len)
 		rc = cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", path,
-				  strerror(errno));
+				  cw_write_error_text(errno, fileno(o.f)));
 	return cw_outfile_close(&o, rc, err);
 }

@@ -40,6 +40,8 @@ const char *cw_store_table_name(enum cw_db db)
 
 int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_error *err)
 {
+	const char *dir = t ? t->st->dir : NULL;
+
 	if (rc < 0 && rc >= CW_EDAMAGED)
 		return rc; /* a project code: err says it already */
 	if (rc == MDB_MAP_FULL && t)
@@ -48,6 +50,14 @@ int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_er
 		return cw_error_set(err, CW_ENOTFOUND, "", "%s: not found", what);
 	if (rc == ENOMEM)
 		return cw_error_set(err, CW_ENOMEM, "", "%s: out of memory", what);
+	/* A full disk says so every time, however LMDB happened to meet it: ENOSPC, a short
+	 * write (EIO), or a process whose earlier write failed for it (MDB_PANIC). */
+	if (rc == ENOSPC || rc == EDQUOT ||
+	    ((rc == EIO || rc == MDB_PANIC) && dir && cw_disk_full(dir, -1)))
+		return cw_error_set(err, CW_EDB, "database",
+				    "%s: the disk %s%.200s is full: nothing was saved; free some "
+				    "space and try again",
+				    what, dir ? "holding " : "", dir ? dir : "");
 	if (rc == EROFS || rc == EACCES || rc == EPERM)
 		return cw_error_set(err, CW_EDB, "database", "%s: %s", what,
 				    rc == EROFS ? "the database is on read-only media"
