@@ -1,7 +1,9 @@
 /* cli.c - the commands of casewatch's command line; see cli.h. */
 #include "config.h"
 
+#include <errno.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,6 +116,60 @@ int cw_cli_open_store(struct cw_cli *cli, int create)
 		free(dir);
 	}
 	return rc;
+}
+
+int cw_cli_find_record(struct cw_cli *cli, const char *arg, const char *field, struct cw_id *id)
+{
+	struct cw_error keep;
+	int rc;
+
+	if (!strncmp(arg, "ref:", 4)) {
+		/* The readable reference an import file gave the record ("ref:p-kem-sokha"). */
+		struct cw_record rec;
+
+		cw_id_from_ref(arg + 4, id);
+		if ((rc = cw_store_get(cli->session.store, id, &rec, &cli->err)) == 0)
+			cw_record_free(&rec);
+		else if (rc == CW_ENOTFOUND)
+			cw_error_set(&cli->err, rc, field, "no record has the reference '%.60s'",
+				     arg + 4);
+		return rc;
+	}
+	rc = cw_store_find_id(cli->session.store, arg, id, &cli->err);
+	if (rc != CW_EINVAL && rc != CW_ENOTFOUND)
+		return rc;
+	/* Not an id: a person's name, then a case's title. */
+	keep = cli->err;
+	cw_error_clear(&cli->err);
+	rc = cw_cli_resolve(cli, CW_KIND_PERSON, arg, field, id);
+	if (rc == CW_ENOTFOUND) {
+		cw_error_clear(&cli->err);
+		rc = cw_cli_resolve(cli, CW_KIND_CASE, arg, field, id);
+	}
+	if (rc == CW_ENOTFOUND && keep.code == CW_ENOTFOUND)
+		cli->err = keep; /* an id: "no record with id ..." says it best */
+	else if (rc == CW_ENOTFOUND)
+		cw_error_set(&cli->err, rc, field, "no record, person or case matches '%.60s'",
+			     arg);
+	return rc;
+}
+
+int cw_cli_count(struct cw_cli *cli, const char *name, const char *value, size_t *out)
+{
+	unsigned long long v;
+	char *end;
+
+	/* strtoull takes "-1" (as its negation) and saturates past its range: neither may pass
+	 * for a count. */
+	errno = 0;
+	v = strtoull(value, &end, 10);
+	if (end == value || *end || value[0] == '-' || value[0] == '+' || value[0] == ' ')
+		return cw_error_set(&cli->err, CW_EINVAL, name, "'%.20s' is not a whole number",
+				    value);
+	if (errno == ERANGE || v > SIZE_MAX)
+		return cw_error_set(&cli->err, CW_EINVAL, name, "'%.24s' is too large", value);
+	*out = (size_t)v;
+	return 0;
 }
 
 /* ---- printing ---------------------------------------------------------------------------- */

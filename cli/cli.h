@@ -64,6 +64,14 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 int cw_cli_resolve(struct cw_cli *cli, enum cw_kind kind, const char *text, const char *field,
 		   struct cw_id *out);
 
+/* The record an argument names: ref:REF, an id or id prefix, else a person's name or a case's
+ * title (as the man page says ID may be). Errors name `field`. */
+int cw_cli_find_record(struct cw_cli *cli, const char *arg, const char *field, struct cw_id *id);
+
+/* A count option (--limit, --offset): digits only, refused past what a size holds, so that
+ * "-1" or 2^64 is never read as a huge or wrapped number. CW_EINVAL naming `name`. */
+int cw_cli_count(struct cw_cli *cli, const char *name, const char *value, size_t *out);
+
 /* Prints a JSON value to cli->out (taking its reference); CW_ENOMEM when value is NULL. */
 int cw_cli_print_json(struct cw_cli *cli, json_t *value);
 

@@ -213,38 +213,14 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	return rc;
 }
 
-/* The first argument: an id, an id prefix, or (for persons and cases) a name. */
+/* The first argument: an id, an id prefix, ref:REF, or (for persons and cases) a name. */
 static int record_argument(struct cw_cli *cli, int first_arg, const char *what, struct cw_id *id)
 {
 	const char *arg = first_arg < cli->argc ? cli->argv[first_arg] : NULL;
-	int rc;
 
 	if (!arg || !strncmp(arg, "--", 2))
 		return cw_error_set(&cli->err, CW_EUSAGE, what, "give the record's id");
-	if (!strncmp(arg, "ref:", 4)) {
-		/* The readable reference an import file gave the record ("ref:p-kem-sokha"). */
-		struct cw_record rec;
-
-		cw_id_from_ref(arg + 4, id);
-		if ((rc = cw_store_get(cli->session.store, id, &rec, &cli->err)) == 0)
-			cw_record_free(&rec);
-		return rc;
-	}
-	rc = cw_store_find_id(cli->session.store, arg, id, &cli->err);
-	if (rc == CW_EINVAL || rc == CW_ENOTFOUND) {
-		/* Not an id: try a person's name, then a case title. */
-		struct cw_error keep = cli->err;
-
-		cw_error_clear(&cli->err);
-		rc = cw_cli_resolve(cli, CW_KIND_PERSON, arg, what, id);
-		if (rc == CW_ENOTFOUND) {
-			cw_error_clear(&cli->err);
-			rc = cw_cli_resolve(cli, CW_KIND_CASE, arg, what, id);
-		}
-		if (rc == CW_ENOTFOUND)
-			cli->err = keep, rc = keep.code;
-	}
-	return rc;
+	return cw_cli_find_record(cli, arg, what, id);
 }
 
 int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
@@ -328,13 +304,9 @@ static int parse_filter_options(struct cw_cli *cli, int first_arg, struct cw_fil
 			continue;
 		}
 		if (!strcmp(opt.name, "limit") || !strcmp(opt.name, "offset")) {
-			char *end;
-			unsigned long long v = strtoull(opt.value, &end, 10);
-
-			if (*end || end == opt.value || opt.value[0] == '-')
-				return cw_error_set(&cli->err, CW_EINVAL, opt.name,
-						    "'%.20s' is not a whole number", opt.value);
-			*(strcmp(opt.name, "limit") ? offset : limit) = (size_t)v;
+			if ((rc = cw_cli_count(cli, opt.name, opt.value,
+					       strcmp(opt.name, "limit") ? offset : limit)) != 0)
+				return rc;
 			continue;
 		}
 		if (!strcmp(opt.name, "filter")) {

@@ -580,20 +580,18 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 		return rc;
 	while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) == 1) {
 		if (!strcmp(opt.name, "record")) {
-			if ((rc = cw_store_find_id(cli->session.store, opt.value, &only,
-						   &cli->err)) != 0 &&
+			/* A deleted record has no row to find: its full id still names it. */
+			if ((rc = cw_cli_find_record(cli, opt.value, "record", &only)) != 0 &&
 			    cw_id_parse_hex(opt.value, &only) != 0)
 				return rc;
 			cw_error_clear(&cli->err);
 			have_only = 1;
 		} else if (!strcmp(opt.name, "limit")) {
-			char *end;
-			long v = strtol(opt.value, &end, 10);
-
-			if (*end || end == opt.value || v < 1)
+			if ((rc = cw_cli_count(cli, "limit", opt.value, &limit)) != 0)
+				return rc;
+			if (limit == 0)
 				return cw_error_set(&cli->err, CW_EINVAL, "limit",
 						    "'%.20s' is not a whole number", opt.value);
-			limit = (size_t)v;
 		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
 		}

@@ -24,8 +24,12 @@ static int set_text(char *dst, const char *value, const char *name, struct cw_er
 {
 	int rc = cw_text_validate(value, CW_FILTER_TEXT_MAX - 1, 0, name, err);
 
-	if (rc == 0)
-		snprintf(dst, CW_FILTER_TEXT_MAX, "%s", value);
+	/* The whole field is rewritten, so that two filters with the same criteria are the
+	 * same bytes (what a test of the line's round trip compares). */
+	if (rc == 0) {
+		memset(dst, 0, CW_FILTER_TEXT_MAX);
+		memcpy(dst, value, strlen(value));
+	}
 	return rc;
 }
 
@@ -82,6 +86,10 @@ int cw_filter_set(struct cw_filter *f, const char *name, const char *value, stru
 		}
 		return 0;
 	}
+	/* An empty date would read as "no date" and quietly drop the bound asked for. */
+	if ((!strcmp(name, "since") || !strcmp(name, "until")) && !*value)
+		return cw_error_set(err, CW_EINVAL, name,
+				    "needs a date: YYYY, YYYY-MM or YYYY-MM-DD");
 	if (!strcmp(name, "since"))
 		return cw_date_parse(value, &f->since, "since", err);
 	if (!strcmp(name, "until"))
@@ -101,6 +109,18 @@ int cw_filter_set(struct cw_filter *f, const char *name, const char *value, stru
 			    "province, person, case or text");
 }
 
+/* The length of the name in a word that parses as name:value (a colon after a name of 1 to 31
+ * bytes holding no space or quote), else 0. Parsing and writing back use the same test. */
+static size_t name_length(const char *p)
+{
+	const char *colon = strchr(p, ':');
+	size_t n = colon ? (size_t)(colon - p) : 0;
+
+	if (n == 0 || n >= 32 || memchr(p, ' ', n) || memchr(p, '\t', n) || memchr(p, '"', n))
+		return 0;
+	return n;
+}
+
 int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error *err)
 {
 	char text[CW_FILTER_TEXT_MAX] = "";
@@ -109,21 +129,19 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 
 	while (*p) {
 		char word[CW_FILTER_TEXT_MAX], name[32] = "";
-		size_t wl = 0;
-		const char *colon;
+		size_t wl = 0, nl;
 		int rc;
 
 		while (*p == ' ' || *p == '\t')
 			p++;
 		if (!*p)
 			break;
-		/* name:value, where name is a known criterion word */
-		colon = strchr(p, ':');
-		if (colon && colon - p < (long)sizeof name &&
-		    !memchr(p, ' ', (size_t)(colon - p)) && !memchr(p, '"', (size_t)(colon - p))) {
-			memcpy(name, p, (size_t)(colon - p));
-			name[colon - p] = '\0';
-			p = colon + 1;
+		/* name:value, where name is a known criterion word (a word starting with a colon
+		 * is text: there is no name to take) */
+		if ((nl = name_length(p)) > 0) {
+			memcpy(name, p, nl);
+			name[nl] = '\0';
+			p += nl + 1;
 		}
 		if (*p == '"') {
 			const char *end = strchr(p + 1, '"');
@@ -147,6 +165,9 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 			p += wl;
 		}
 		word[wl] = '\0';
+		if (name[0] && !word[0])
+			return cw_error_set(err, CW_EINVAL, name, "needs a value after '%.31s:'",
+					    name);
 		if (name[0]) {
 			if ((rc = cw_filter_set(f, name, word, err)) != 0)
 				return rc;
@@ -164,11 +185,34 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 
 static void append(char *buf, size_t len, size_t *n, const char *name, const char *value)
 {
-	const char *quote = strchr(value, ' ') ? "\"" : "";
+	const char *quote = strchr(value, ' ') || value[0] == '"' ? "\"" : "";
 
 	if (*n < len)
 		*n += (size_t)snprintf(buf + *n, len - *n, "%s%s:%s%s%s", *n ? " " : "", name,
 				       quote, value, quote);
+}
+
+/* Free text, word by word: a word the parser would take for name:value ("10:30", from a
+ * quoted phrase) is written back quoted, so that the line reads back as the same filter. (A
+ * word of free text never holds a quote there: a quoted phrase cannot, and an unquoted word
+ * with one before its colon is not taken for a name.) */
+static void append_text(char *buf, size_t len, size_t *n, const char *text)
+{
+	for (const char *p = text; *p && *n < len;) {
+		size_t wl = strcspn(p, " ");
+		char word[CW_FILTER_TEXT_MAX];
+		const char *quote;
+
+		if (wl == 0) {
+			p++;
+			continue;
+		}
+		snprintf(word, sizeof word, "%.*s", (int)wl, p);
+		quote = name_length(word) && !strchr(word, '"') ? "\"" : "";
+		*n += (size_t)snprintf(buf + *n, len - *n, "%s%s%s%s", *n ? " " : "", quote, word,
+				       quote);
+		p += wl;
+	}
 }
 
 void cw_filter_describe(const struct cw_filter *f, char *buf, size_t len)
@@ -230,8 +274,8 @@ void cw_filter_describe(const struct cw_filter *f, char *buf, size_t len)
 		append(buf, len, &n, "person", f->person);
 	if (f->case_ref[0])
 		append(buf, len, &n, "case", f->case_ref);
-	if (f->text[0] && n < len)
-		snprintf(buf + n, len - n, "%s%s", n ? " " : "", f->text);
+	if (f->text[0])
+		append_text(buf, len, &n, f->text);
 }
 
 void cw_filter_date_keys(const struct cw_filter *f, uint32_t *lo, uint32_t *hi)

@@ -218,6 +218,13 @@ static int field_from_json(const json_t *v, void *base, const struct cw_field *f
 	case CW_F_INT:
 		if (!json_is_integer(v))
 			break;
+		/* A negative number is stored as "not given" (-1): taking it would drop it
+		 * without a word. */
+		if (json_integer_value(v) < f->min || json_integer_value(v) > f->max)
+			return cw_error_set(err, CW_EINVAL, path,
+					    "%lld is not a whole number from %lld to %lld",
+					    (long long)json_integer_value(v), (long long)f->min,
+					    (long long)f->max);
 		*(int64_t *)p = json_integer_value(v);
 		return 0;
 	case CW_F_BOOL:

@@ -52,6 +52,39 @@ static int is_control(uint32_t c)
 	       (c >= 0x2066 && c <= 0x2069);
 }
 
+/* Characters that take space but draw nothing, or draw nothing at all. */
+static int is_invisible(uint32_t c)
+{
+	static const uint32_t ranges[][2] = {
+		{0x0009, 0x000D},   {0x0020, 0x0020},   {0x0085, 0x0085},   {0x00A0, 0x00A0},
+		{0x00AD, 0x00AD},   {0x034F, 0x034F},   {0x061C, 0x061C},   {0x115F, 0x1160},
+		{0x1680, 0x1680},   {0x17B4, 0x17B5},   {0x180B, 0x180F},   {0x2000, 0x200F},
+		{0x2028, 0x202F},   {0x205F, 0x206F},   {0x2800, 0x2800},   {0x3000, 0x3000},
+		{0x3164, 0x3164},   {0xFE00, 0xFE0F},   {0xFEFF, 0xFEFF},   {0xFFA0, 0xFFA0},
+		{0x1BCA0, 0x1BCA3}, {0xE0000, 0xE007F}, {0xE0100, 0xE01EF},
+	};
+
+	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+		if (c >= ranges[i][0] && c <= ranges[i][1])
+			return 1;
+	return 0;
+}
+
+int cw_text_is_blank(const char *text)
+{
+	size_t n = strlen(text);
+
+	for (size_t off = 0; off < n;) {
+		uint32_t c;
+		size_t len = cw_utf8_decode(text + off, n - off, &c);
+
+		if (len == 0 || !is_invisible(c))
+			return 0;
+		off += len;
+	}
+	return 1;
+}
+
 int cw_text_validate(const char *text, size_t max_bytes, unsigned flags, const char *field,
 		     struct cw_error *err)
 {

@@ -27,6 +27,12 @@ enum cw_text_flags {
 int cw_text_validate(const char *text, size_t max_bytes, unsigned flags, const char *field,
 		     struct cw_error *err);
 
+/* Whether text shows nothing: empty, or only spaces and characters that draw nothing
+ * (zero-width spaces and joiners, the byte order mark, soft hyphens, variation selectors,
+ * direction marks, Hangul fillers, Khmer's invisible inherent vowels, ...). A name made of
+ * them could not be told apart from another, or found. Invalid UTF-8 is not blank. */
+int cw_text_is_blank(const char *text);
+
 /* Returns a newly allocated copy safe to print: invalid bytes become U+FFFD, control
  * characters become their caret form in the ASCII range (ESC -> "^[") or U+FFFD, and, unless
  * keep_newlines, newlines and tabs become spaces. NULL only when out of memory. */

@@ -62,6 +62,11 @@ static int validate_field(const void *base, const struct cw_field *f, const char
 					  err);
 		if (rc != 0)
 			return rc;
+		/* A name or title of spaces or zero-width characters names nothing: nobody
+		 * could find it, or tell it from another. */
+		if ((f->flags & CW_FF_REQUIRED) && cw_text_is_blank(text))
+			return cw_error_set(err, CW_EINVAL, path,
+					    "shows nothing (only spaces or invisible characters)");
 		if ((f->flags & CW_FF_HHMM) && !is_hhmm(text))
 			return cw_error_set(err, CW_EINVAL, path,
 					    "'%.20s' is not a time; write HH:MM (24-hour)", text);

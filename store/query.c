@@ -267,7 +267,7 @@ out:
 	return rc;
 }
 
-/* An id or id prefix of the right kind, else names (all substring matches). */
+/* ref:REF, an id or id prefix of the right kind, else names (all substring matches). */
 static int resolve_refs(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, const char *text,
 			struct keylist *out, struct cw_error *err)
 {
@@ -275,6 +275,17 @@ static int resolve_refs(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, co
 	struct cw_record rec;
 
 	out->given = 1;
+	if (!strncmp(text, "ref:", 4)) {
+		/* The readable reference an import gave the record: its id, nothing else. */
+		int ok;
+
+		cw_id_from_ref(text + 4, &id);
+		if (cw_store_read_record(st, txn, &id, &rec, NULL) != 0)
+			return 0;
+		ok = rec.kind == kind;
+		cw_record_free(&rec);
+		return ok ? keylist_add(out, id.b, ID_LEN) : 0;
+	}
 	if (strlen(text) >= 6 && strspn(text, "0123456789abcdefABCDEF") == strlen(text) &&
 	    cw_store_find_id(st, text, &id, NULL) == 0 &&
 	    cw_store_read_record(st, txn, &id, &rec, NULL) == 0) {

@@ -452,9 +452,12 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 		return cw_error_set(err, CW_EINVAL, "id", "a record with this id exists already");
 	}
 	if (exists && old.kind != rec->kind) {
+		enum cw_kind was = old.kind; /* read before freeing: freeing clears it */
+
 		cw_record_free(&old);
-		return cw_error_set(err, CW_EINVAL, "kind", "the record with this id is a %s",
-				    cw_kind_name(old.kind));
+		return cw_error_set(err, CW_EINVAL, "kind",
+				    "this id belongs to a record of another kind (%s), not a %s",
+				    cw_kind_name(was), cw_kind_name(rec->kind));
 	}
 	if (exists) {
 		/* Unchanged content (header stamps aside) is not a change: importing the same

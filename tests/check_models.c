@@ -604,6 +604,49 @@ START_TEST(filter_line_errors)
 	ck_assert_str_eq(err.field, "account");
 	ck_assert_uint_eq(f.accounts, 0);
 	ck_assert_int_eq(cw_filter_parse_line("court:\"Phnom", &f, &err), CW_EINVAL);
+	/* A name with nothing after its colon asks for nothing: refused, not read as "any". */
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("since:", &f, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "since");
+	ck_assert_int_eq(cw_filter_parse_line("court:\"\"", &f, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_filter_set(&f, "until", "", &err), CW_EINVAL);
+	ck_assert_int_eq(cw_filter_is_empty(&f), 1);
+}
+END_TEST
+
+/* What the filter line says a filter is reads back as the same filter, whatever line made it:
+ * the TUI writes it back into the line for editing. */
+START_TEST(filter_line_reads_back_what_it_describes)
+{
+	static const char *const lines[] = {
+		":x:y",
+		"\"10:30 am\" hearing",
+		"article:494/495 kind:hearing,visit since:2024-01 court:\"Phnom Penh\" union",
+		"\"article:494\"",
+		"text:\"a:b c\"",
+		"::: :a",
+		"a\"b:c d",
+		"court:a\"b person:\"x:y\" case:ref:c-kang-saran",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:b",
+		"account:gov until:2024 \":\"",
+	};
+
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		struct cw_filter a, b;
+		struct cw_error err;
+		char desc[1024];
+
+		cw_filter_init(&a);
+		cw_filter_init(&b);
+		ck_assert_msg(cw_filter_parse_line(lines[i], &a, &err) == 0, "%s: %s", lines[i],
+			      err.message);
+		cw_filter_describe(&a, desc, sizeof desc);
+		ck_assert_msg(cw_filter_parse_line(desc, &b, &err) == 0,
+			      "'%s' described as '%s', which is refused: %s", lines[i], desc,
+			      err.message);
+		ck_assert_msg(memcmp(&a, &b, sizeof a) == 0,
+			      "'%s' described as '%s' reads back other", lines[i], desc);
+	}
 }
 END_TEST
 
@@ -709,6 +752,7 @@ static Suite *models_suite(void)
 	tc = tcase_create("filters");
 	tcase_add_test(tc, filter_line_parses_words_and_text);
 	tcase_add_test(tc, filter_line_errors);
+	tcase_add_test(tc, filter_line_reads_back_what_it_describes);
 	tcase_add_test(tc, filter_date_keys_cover_partial_ranges);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("timeline");
