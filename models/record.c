@@ -1,6 +1,7 @@
 /* record.c - record lifecycle and field access; see record.h. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,8 +281,11 @@ int cw_field_set_text(void *base, const struct cw_field *f, const char *text, st
 			*(int64_t *)p = -1;
 			return 0;
 		}
+		/* strtoll skips leading spaces and takes a sign: " 1950" or "+5" is no number a
+		 * person meant to type. */
 		v = strtoll(text, &end, 10);
-		if (*end || end == text || v < f->min || v > f->max)
+		if (*end || end == text || !(isdigit((unsigned char)text[0]) || text[0] == '-') ||
+		    v < f->min || v > f->max)
 			return cw_error_set(err, CW_EINVAL, f->name,
 					    "'%.30s' is not a whole number from %lld to %lld", text,
 					    (long long)f->min, (long long)f->max);
