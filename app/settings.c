@@ -96,3 +96,66 @@ int cw_lock_after_setting(const char *path, unsigned *seconds, struct cw_error *
 	*seconds = s;
 	return 0;
 }
+
+#define AGE_MAX (3650ull * 86400)
+
+int cw_age_parse(const char *text, unsigned *seconds, struct cw_error *err)
+{
+	static const struct {
+		char unit;
+		unsigned seconds;
+	} units[] = {{'d', 86400}, {'h', 3600}, {'m', 60}, {'s', 1}};
+	unsigned long long total = 0;
+	size_t next = 0;
+	const char *p = text;
+
+	if (!strcmp(text, "0") || !strcmp(text, "never")) {
+		*seconds = 0;
+		return 0;
+	}
+	while (*p >= '0' && *p <= '9') {
+		unsigned long long n = 0;
+		size_t u;
+
+		for (; *p >= '0' && *p <= '9'; p++)
+			if ((n = n * 10 + (unsigned)(*p - '0')) > AGE_MAX)
+				n = AGE_MAX + 1; /* too long whatever the unit */
+		if (!*p && p != text && total == 0 && next == 0) {
+			total = n; /* a bare number: seconds */
+			break;
+		}
+		for (u = next; u < sizeof units / sizeof units[0] && units[u].unit != *p; u++)
+			;
+		if (u == sizeof units / sizeof units[0])
+			break;
+		total += n * units[u].seconds;
+		if (total > AGE_MAX)
+			total = AGE_MAX + 1;
+		next = u + 1;
+		p++;
+	}
+	if (p == text || *p || total == 0 || total > AGE_MAX)
+		return cw_error_set(err, CW_EINVAL, "backup_warn_after",
+				    "cannot read \"%.40s\" as an age: write it like 7d, 36h, 1d12h "
+				    "(at most 3650d), or never",
+				    text);
+	*seconds = (unsigned)total;
+	return 0;
+}
+
+int cw_backup_warn_setting(const char *path, unsigned *seconds, struct cw_error *err)
+{
+	char value[128];
+	struct cw_error why;
+	unsigned line = 0, s = 0;
+
+	*seconds = CW_BACKUP_WARN_DEFAULT;
+	if (cw_config_get(path, "backup_warn_after", value, sizeof value, &line) != 0)
+		return 0;
+	if (cw_age_parse(value, &s, &why) != 0)
+		return cw_error_set(err, CW_EINVAL, "",
+				    "%.900s line %u: backup_warn_after: %s; warning after %u days",
+				    path, line, why.message, CW_BACKUP_WARN_DEFAULT / 86400);
+	*seconds = s;
+	return 0;
+}

@@ -1,8 +1,9 @@
 /* settings.h - the user's config file, $XDG_CONFIG_HOME/casewatch/config (else
  * ~/.config/casewatch/config): one `name = value` a line, spaces around the `=` optional, lines
  * starting with `#` ignored; the first line with a name counts. What it sets: `author` (the
- * monitor's name, app/session.c) and `lock_after` (how long the terminal interface waits
- * without a key before it locks itself). May use: models/. */
+ * monitor's name, app/session.c), `lock_after` (how long the terminal interface waits
+ * without a key before it locks itself) and `backup_warn_after` (how old the last backup may
+ * get before the terminal interface says one is due). May use: models/. */
 #ifndef CW_APP_SETTINGS_H
 #define CW_APP_SETTINGS_H
 
@@ -32,5 +33,19 @@ int cw_lock_after_parse(const char *text, unsigned *seconds, struct cw_error *er
  * read leaves the default in *seconds and returns CW_EINVAL, the message naming where it came
  * from (the variable, or the file and its line), so a typo never silently turns locking off. */
 int cw_lock_after_setting(const char *path, unsigned *seconds, struct cw_error *err);
+
+/* How old the last backup may get before the terminal interface says so, when nothing sets
+ * it: a week of work is as much as a seized or broken laptop should take with it. */
+#define CW_BACKUP_WARN_DEFAULT (7u * 86400)
+
+/* Reads an age: "0" or "never" (0: never warn), else numbers with units in this order, each
+ * once: "7d", "36h", "1d12h", "30m", "90s", or a bare number of seconds; at most 3650 days.
+ * CW_EINVAL with field "backup_warn_after". */
+int cw_age_parse(const char *text, unsigned *seconds, struct cw_error *err);
+
+/* `backup_warn_after` in the config file at path, else CW_BACKUP_WARN_DEFAULT. A value that
+ * cannot be read leaves the default in *seconds and returns CW_EINVAL, the message naming the
+ * file and its line. */
+int cw_backup_warn_setting(const char *path, unsigned *seconds, struct cw_error *err);
 
 #endif

@@ -33,11 +33,43 @@ static void print_problem(void *ctx, const char *line)
 	fputc('\n', f->cli->out);
 }
 
-int cw_cmd_verify(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+int cw_cli_verify_open(struct cw_cli *cli, json_t **out)
 {
 	struct cw_verify_stats stats;
 	struct found f = {cli, NULL};
+	int rc;
+
+	if (out && !(f.list = json_array()))
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	if ((rc = cw_store_verify(cli->session.store, print_problem, &f, &stats, &cli->err)) != 0) {
+		json_decref(f.list);
+		return rc;
+	}
+	if (out)
+		*out = json_pack("{s:o,s:I,s:I,s:I,s:b}", "problems", f.list, "records",
+				 (json_int_t)stats.records, "index_entries",
+				 (json_int_t)stats.index_entries, "audit_entries",
+				 (json_int_t)stats.audit_entries, "encrypted",
+				 cw_store_encrypted(cli->session.store));
+	else
+		fprintf(cli->out,
+			"%s: %zu records, %zu index entries, %zu audit entries checked; %zu "
+			"problem%s\n",
+			cli->session.db_dir, stats.records, stats.index_entries,
+			stats.audit_entries, stats.problems, stats.problems == 1 ? "" : "s");
+	if (out && !*out)
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	if (stats.problems)
+		return cw_error_set(&cli->err, CW_EDAMAGED, "database",
+				    "%zu problem%s found: the database was altered or is damaged",
+				    stats.problems, stats.problems == 1 ? "" : "s");
+	return 0;
+}
+
+int cw_cmd_verify(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
 	struct cw_opt opt;
+	json_t *report = NULL;
 	int rc, i = first_arg;
 
 	(void)cmd;
@@ -49,28 +81,17 @@ int cw_cmd_verify(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	cli->session.read_only = 1;
 	if ((rc = cw_cli_open_store(cli, 0)) != 0)
 		return rc;
-	if (cli->json && !(f.list = json_array()))
-		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
-	if ((rc = cw_store_verify(cli->session.store, print_problem, &f, &stats, &cli->err)) != 0) {
-		json_decref(f.list);
-		return rc;
+	rc = cw_cli_verify_open(cli, cli->json ? &report : NULL);
+	/* The report is printed whatever it found: the problems are in it. */
+	if (report && (rc == 0 || rc == CW_EDAMAGED)) {
+		struct cw_error keep = cli->err;
+		int prc = cw_cli_print_json(cli, report);
+
+		if (prc != 0)
+			return prc;
+		cli->err = keep;
+	} else {
+		json_decref(report);
 	}
-	if (f.list)
-		rc = cw_cli_print_json(
-			cli, json_pack("{s:o,s:I,s:I,s:I,s:b}", "problems", f.list, "records",
-				       (json_int_t)stats.records, "index_entries",
-				       (json_int_t)stats.index_entries, "audit_entries",
-				       (json_int_t)stats.audit_entries, "encrypted",
-				       cw_store_encrypted(cli->session.store)));
-	else
-		fprintf(cli->out,
-			"%s: %zu records, %zu index entries, %zu audit entries checked; %zu "
-			"problem%s\n",
-			cli->session.db_dir, stats.records, stats.index_entries,
-			stats.audit_entries, stats.problems, stats.problems == 1 ? "" : "s");
-	if (rc == 0 && stats.problems)
-		rc = cw_error_set(&cli->err, CW_EDAMAGED, "database",
-				  "%zu problem%s found: the database was altered or is damaged",
-				  stats.problems, stats.problems == 1 ? "" : "s");
 	return rc;
 }

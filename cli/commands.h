@@ -61,5 +61,14 @@ extern const char cw_encrypt_help[];
 /* verify (cmd_verify.c). */
 int cw_cmd_verify(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 extern const char cw_verify_help[];
+/* Verifies the open store: a line per problem and the summary on cli->out, or, with out, all of
+ * it as a JSON object in *out (the caller's). CW_EDAMAGED when anything is wrong. */
+int cw_cli_verify_open(struct cw_cli *cli, json_t **out);
+
+/* Backups (cmd_backup.c): backup, restore. */
+int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_restore(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_backup_help[];
+extern const char cw_restore_help[];
 
 #endif

@@ -111,6 +111,11 @@ static const struct cw_command commands[] = {
 	 "the enrolled peers, with their fingerprints", cw_peer_help, 1},
 	{"peer", "remove", cw_cmd_peer_remove, 0, "casewatch peer remove NAME",
 	 "stop trusting a peer's key", cw_peer_help},
+	/* backups */
+	{"backup", NULL, cw_cmd_backup, 0, "casewatch backup -o FILE [--json]",
+	 "write a consistent, compacted backup while others read and write", cw_backup_help, 1},
+	{"restore", NULL, cw_cmd_restore, 0, "casewatch restore FILE --db DIR [--json]",
+	 "restore a backup into a new folder and verify it", cw_restore_help, 1},
 	/* the database's key */
 	{"encrypt", NULL, cw_cmd_encrypt, 0, "casewatch encrypt",
 	 "turn a plain database into an encrypted one (no other casewatch may have it open)",

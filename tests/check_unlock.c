@@ -20,6 +20,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "app/settings.h"
 #include "app/unlock.h"
 #include "tests/testutil.h"
 
@@ -450,6 +451,51 @@ START_TEST(durations)
 }
 END_TEST
 
+/* backup_warn_after: days and more, past lock_after's week. */
+START_TEST(ages)
+{
+	static const struct {
+		const char *text;
+		unsigned seconds;
+	} good[] = {
+		{"7d", 604800}, {"30d", 2592000},    {"36h", 129600}, {"1d12h", 129600},
+		{"90", 90},     {"never", 0},        {"0", 0},        {"3650d", 315360000},
+		{"1s", 1},      {"1d1h1m1s", 90061},
+	};
+	static const char *const bad[] = {
+		"",
+		"0s",
+		"-7d",
+		"+7d",
+		"7x",
+		"d",
+		"7d7d",
+		"1h1d",
+		" 7d",
+		"7d ",
+		"3651d",
+		"7.5d",
+		"99999999999999999999",
+		"soon",
+	};
+	struct cw_error err;
+	unsigned s;
+
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		s = 12345;
+		ck_assert_msg(cw_age_parse(good[i].text, &s, &err) == 0, "%s: %s", good[i].text,
+			      err.message);
+		ck_assert_msg(s == good[i].seconds, "%s: %u", good[i].text, s);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		s = 12345;
+		ck_assert_msg(cw_age_parse(bad[i], &s, &err) == CW_EINVAL, "%s", bad[i]);
+		ck_assert_str_eq(err.field, "backup_warn_after");
+		ck_assert_uint_eq(s, 12345);
+	}
+}
+END_TEST
+
 /* Whether this kernel (or its sandbox) has keyrings at all; the reason when not. */
 static const char *keyring_missing(void)
 {
@@ -493,6 +539,7 @@ static Suite *unlock_suite(void)
 	tc = tcase_create("process");
 	tcase_add_test(tc, harden);
 	tcase_add_test(tc, durations);
+	tcase_add_test(tc, ages);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -29,6 +29,7 @@
 #include "app/settings.h"
 #include "models/text.h"
 #include "report/write.h"
+#include "store/backup.h"
 #include "store/sync.h"
 #include "tui/tui.h"
 #include "tui/view_app.h"
@@ -178,6 +179,43 @@ void cw_app_open_record(struct cw_app *app, const struct cw_id *id)
 
 /* ---- drawing ---------------------------------------------------------------------------- */
 
+/* "12 days", "5 hours": how long ago, in the largest unit that says it. */
+static void age_text(int64_t seconds, char *out, size_t len)
+{
+	static const struct {
+		int64_t seconds;
+		const char *unit;
+	} units[] = {{86400, "day"}, {3600, "hour"}, {60, "minute"}, {1, "second"}};
+	size_t u = 0;
+
+	while (u + 1 < sizeof units / sizeof units[0] && seconds < units[u].seconds)
+		u++;
+	seconds /= units[u].seconds;
+	snprintf(out, len, "%lld %s%s", (long long)seconds, units[u].unit, seconds == 1 ? "" : "s");
+}
+
+/* The status line says when the last backup is older than backup_warn_after (the config
+ * file), or when there has never been one and the first change is that old: a laptop seized or
+ * broken takes with it everything since. Read on every draw, like the lists: another process
+ * may have made a backup meanwhile. */
+static void backup_note(struct cw_app *app)
+{
+	int64_t last, oldest, now = cw_now_us(), warn = (int64_t)app->backup_warn * 1000000;
+	size_t n = strlen(app->info);
+	char age[48];
+
+	if (!app->backup_warn || cw_store_backup_age(app->st, &last, &oldest, NULL) != 0)
+		return;
+	if (last && now - last > warn) {
+		age_text((now - last) / 1000000, age, sizeof age);
+		snprintf(app->info + n, sizeof app->info - n, "%slast backup %s ago",
+			 n ? " | " : "", age);
+	} else if (!last && oldest && now - oldest > warn) {
+		snprintf(app->info + n, sizeof app->info - n, "%sno backup yet (casewatch backup)",
+			 n ? " | " : "");
+	}
+}
+
 static void draw(struct cw_app *app)
 {
 	struct cw_pane *v = cw_app_top(app);
@@ -216,6 +254,7 @@ static void draw(struct cw_app *app)
 
 		snprintf(app->info + n, sizeof app->info - n, "%snot encrypted", n ? " | " : "");
 	}
+	backup_note(app);
 	/* The status line: the filter being typed, a question, a message, or the view's info. */
 	if (app->prompting) {
 		const char *text = cw_edit_text(&app->prompt);
@@ -659,7 +698,7 @@ static int load_script(struct cw_error *err, const char *path, int **keys, size_
 int cw_tui_main(struct cw_session *session, struct cw_error *err)
 {
 	const char *script = getenv("CASEWATCH_TUI_SCRIPT"), *size = getenv("CASEWATCH_TUI_SIZE");
-	struct cw_error lock_err;
+	struct cw_error lock_err, backup_err;
 	struct cw_app *app;
 	int *keys = NULL, cols = 80, lines = 24, dumped = 0, rc;
 	size_t nkeys = 0, next = 0;
@@ -701,6 +740,10 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 	 * casewatch nor silently turns locking off. */
 	if (cw_lock_after_setting(cw_config_path(), &app->lock_after, &lock_err) != 0)
 		cw_app_error(app, &lock_err);
+	/* The same for backup_warn_after (the first bad setting is the one shown). */
+	if (cw_backup_warn_setting(cw_config_path(), &app->backup_warn, &backup_err) != 0 &&
+	    !app->status[0])
+		cw_app_error(app, &backup_err);
 	cw_app_touch(app);
 	if (cw_screen_open(script != NULL, cols, lines) != 0) {
 		free(app);

@@ -73,6 +73,7 @@ struct cw_app {
 	char lock_note[320];   /* the lock screen's message: the last try, never data */
 	struct cw_id database; /* the locked database: the passphrase must open this one */
 	unsigned lock_after;   /* seconds without a key before locking; 0: never */
+	unsigned backup_warn;  /* the age of the last backup the status line warns at; 0: never */
 	int64_t last_key_ms;   /* when the last key came, on lock.c's clock */
 	int64_t script_ms;     /* the clock of a script: its ticks */
 };

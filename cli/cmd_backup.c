@@ -1,0 +1,193 @@
+/* cmd_backup.c - `casewatch backup` and `casewatch restore`; see commands.h and
+ * store/backup.h (the file's layout, and why it is one file). */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/commands.h"
+#include "models/json.h"
+#include "models/text.h"
+#include "store/backup.h"
+
+const char cw_backup_help[] =
+	"Writes a consistent, compacted copy of the database while others read and write it:\n"
+	"one file holding data.mdb and, for an encrypted database, its key slot (the copy\n"
+	"stays encrypted: only the passphrase, or a recovery file, opens it), with a checksum.\n"
+	"The file appears whole or not at all (mode 0600; an older one of the same name is\n"
+	"replaced). The time is noted in the database: the terminal interface says when the\n"
+	"last backup is older than backup_warn_after in the config file (7d by default).\n"
+	"  -o FILE, --output FILE   the backup file (required)\n"
+	"  --json                   {\"file\", \"database\", \"encrypted\", \"made\", \"bytes\"}\n";
+
+const char cw_restore_help[] =
+	"Restores a backup into a new folder (--db DIR, or $CASEWATCH_DB): never over a\n"
+	"database, nor into a folder that holds anything. The file is checked whole first (a\n"
+	"backup cut short or damaged is refused before anything is written), then `verify` runs\n"
+	"on what was restored (with the key: the passphrase the database had when the backup\n"
+	"was made) and says what it found. The restored database is the same database (same\n"
+	"id): use it instead of the lost one, not beside it.\n"
+	"  --json   {\"restored\": {...}, \"verify\": {...}}\n";
+
+static json_t *info_json(const char *file, const char *dir, const struct cw_backup_info *info)
+{
+	char id[CW_ID_HEX_LEN + 1], made[32];
+
+	cw_id_hex(&info->database, id);
+	cw_time_format(info->made, made);
+	return json_pack("{s:s,s:s,s:s,s:b,s:s,s:I,s:I}", "file", file, "db", dir, "database", id,
+			 "encrypted", info->encrypted, "made", made, "bytes",
+			 (json_int_t)info->file_bytes, "data_bytes", (json_int_t)info->data_bytes);
+}
+
+/* Sizes for people: 12 KiB, 3.4 MiB. */
+static void human(uint64_t bytes, char *out, size_t len)
+{
+	if (bytes < 1024 * 1024)
+		snprintf(out, len, "%llu KiB", (unsigned long long)((bytes + 1023) / 1024));
+	else
+		snprintf(out, len, "%.1f MiB", (double)bytes / (1024.0 * 1024.0));
+}
+
+int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct cw_backup_info info;
+	struct cw_opt opt;
+	struct cw_error note;
+	const char *file = NULL;
+	char *dir = NULL, size[32], was[32] = "";
+	struct stat sb;
+	int rc, i = first_arg;
+
+	(void)cmd;
+	for (;;) {
+		if (i < cli->argc && !strcmp(cli->argv[i], "-o")) {
+			if (i + 1 >= cli->argc)
+				return cw_error_set(&cli->err, CW_EUSAGE, "o", "needs a file name");
+			file = cli->argv[i + 1];
+			i += 2;
+			continue;
+		}
+		if ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) != 1)
+			break;
+		if (!strcmp(opt.name, "output"))
+			file = opt.value;
+		else if (strcmp(opt.name, "json") && strcmp(opt.name, "help"))
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
+	}
+	if (rc < 0)
+		return rc;
+	if (!file || !*file)
+		return cw_error_set(&cli->err, CW_EUSAGE, "output",
+				    "say where: casewatch backup -o FILE");
+	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_store_backup(cli->session.store, file, &info, &cli->err)) != 0)
+		return rc;
+	{
+		char path[4200];
+
+		snprintf(path, sizeof path, "%s/data.mdb", cli->session.db_dir);
+		if (stat(path, &sb) == 0)
+			human((uint64_t)sb.st_size, was, sizeof was);
+	}
+	human(info.file_bytes, size, sizeof size);
+	if (cli->json) {
+		if ((rc = cw_cli_print_json(cli, info_json(file, cli->session.db_dir, &info))) != 0)
+			return rc;
+	} else {
+		char *safe = cw_text_for_terminal(file, 0);
+
+		fprintf(cli->out, "backup written to %s: %s", safe ? safe : "the file", size);
+		if (was[0])
+			fprintf(cli->out, " (the database file: %s)", was);
+		fprintf(cli->out, ", %s\n",
+			info.encrypted ? "encrypted, with its key slot" : "NOT encrypted");
+		free(safe);
+	}
+	/* The time goes into the database itself, which this process must have closed first
+	 * (LMDB allows one handle per process). A database on read-only media cannot take it:
+	 * the backup is good all the same. */
+	if (!(dir = strdup(cli->session.db_dir)))
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	cw_session_close(&cli->session);
+	if (cw_store_note_backup(dir, info.made, &note) != 0) {
+		char line[512], *safe;
+
+		cw_error_format(&note, line, sizeof line);
+		safe = cw_text_for_terminal(line, 0);
+		fprintf(stderr, "casewatch: warning: %s\n", safe ? safe : line);
+		free(safe);
+	}
+	free(dir);
+	return 0;
+}
+
+int cw_cmd_restore(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct cw_backup_info info;
+	struct cw_opt opt;
+	json_t *report = NULL;
+	const char *file = NULL;
+	char made[32], size[32];
+	int rc, vrc, i = first_arg;
+
+	(void)cmd;
+	if (i < cli->argc && strncmp(cli->argv[i], "--", 2) != 0)
+		file = cli->argv[i++];
+	while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) == 1) {
+		if (!strcmp(opt.name, "db")) {
+			cli->session.db_dir = opt.value;
+			cli->session.db_given = 1;
+		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
+		}
+	}
+	if (rc < 0)
+		return rc;
+	if (!file)
+		return cw_error_set(&cli->err, CW_EUSAGE, "file",
+				    "give the backup: casewatch restore FILE --db DIR");
+	if ((rc = cw_backup_restore(file, cli->session.db_dir, &info, &cli->err)) != 0)
+		return rc;
+	cw_time_format(info.made, made);
+	human(info.file_bytes, size, sizeof size);
+	if (!cli->json) {
+		char *f = cw_text_for_terminal(file, 0),
+		     *d = cw_text_for_terminal(cli->session.db_dir, 0);
+
+		fprintf(cli->out, "restored %s (made %s, %s, %s) into %s\n", f ? f : "the backup",
+			made, size, info.encrypted ? "encrypted" : "NOT encrypted",
+			d ? d : "the folder");
+		free(f);
+		free(d);
+		fflush(cli->out); /* before a passphrase prompt */
+	}
+	/* What was restored is checked as `verify` checks it, opened read-only with its key. */
+	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+		return rc;
+	vrc = cw_cli_verify_open(cli, cli->json ? &report : NULL);
+	if (cli->json && (vrc == 0 || vrc == CW_EDAMAGED)) {
+		struct cw_error keep = cli->err;
+
+		if ((rc = cw_cli_print_json(cli,
+					    json_pack("{s:o,s:o}", "restored",
+						      info_json(file, cli->session.db_dir, &info),
+						      "verify", report))) != 0)
+			return rc;
+		cli->err = keep;
+	}
+	/* The restored database is the state of that backup: its last backup is the one it
+	 * came from (so the terminal interface does not call it never backed up). */
+	if (vrc == 0) {
+		char *dir = strdup(cli->session.db_dir);
+		struct cw_error note;
+
+		cw_session_close(&cli->session);
+		if (dir && cw_store_note_backup(dir, info.made, &note) != 0)
+			vrc = cw_error_set(&cli->err, note.code, note.field, "%s", note.message);
+		free(dir);
+	}
+	return vrc;
+}
