@@ -178,7 +178,8 @@ if [ "$(id -u)" = 0 ] && unshare -m sh -c "
 		"$WORK/full.err" || fail "backup onto a full disk: $(cat "$WORK/full.err")"
 	[ ! -s "$WORK/full.ls" ] || fail "a full disk kept $(cat "$WORK/full.ls")"
 else
-	echo "SKIP (read-only media, full disk): no private mount namespace here: $(cat "$WORK/ns.err")"
+	echo "SKIP (read-only media, full disk): no private mount namespace here (needs root):" \
+		"$(cat "$WORK/ns.err" 2>/dev/null)"
 fi
 
 done_ok
