@@ -23,7 +23,9 @@ struct cw_session {
 	struct cw_passphrase_source new_pass;
 	int no_keyring; /* ask for the passphrase even when the key is cached (passphrase, key
 			 * export: proof that the person knows it) */
-	int read_only;  /* open without writing anything (verify) */
+	int read_only;  /* open without writing anything (the commands that only read): works
+			 * on read-only media, where the store may open without its lock
+			 * (cw_store_unlocked) */
 };
 
 /* Fills the database folder from $CASEWATCH_DB (else the default) and the author. A front end
