@@ -132,8 +132,13 @@ enum cw_milestone_type {
 	CW_MS_SUPREME_DECISION,
 	CW_MS_PARDON,
 	CW_MS_IN_ABSENTIA_VERDICT,
-	CW_MS_OTHER
+	CW_MS_OTHER,
+	CW_MS_PRETRIAL_END,
+	CW_MS_TRIAL_SUSPENDED,
+	CW_MS_TRIAL_RESUMED,
+	CW_MS_POSTPONED
 };
+enum cw_decision { CW_DECISION_UNKNOWN, CW_DECISION_GRANTED, CW_DECISION_REFUSED };
 enum cw_answer { CW_ANSWER_UNKNOWN, CW_ANSWER_YES, CW_ANSWER_NO, CW_ANSWER_NA };
 enum cw_outcome {
 	CW_OUTCOME_UNKNOWN,
@@ -141,13 +146,25 @@ enum cw_outcome {
 	CW_OUTCOME_BAIL_DECISION,
 	CW_OUTCOME_VERDICT,
 	CW_OUTCOME_CONTINUED,
-	CW_OUTCOME_OTHER
+	CW_OUTCOME_OTHER,
+	CW_OUTCOME_SUSPENDED,
+	CW_OUTCOME_POSTPONED
+};
+enum cw_bail { CW_BAIL_UNKNOWN, CW_BAIL_NOT_REQUESTED, CW_BAIL_GRANTED, CW_BAIL_REFUSED };
+enum cw_verdict_result {
+	CW_VERDICT_UNKNOWN,
+	CW_VERDICT_CONVICTED,
+	CW_VERDICT_ACQUITTED,
+	CW_VERDICT_DROPPED,
+	CW_VERDICT_REQUALIFIED,
+	CW_VERDICT_UPHELD,
+	CW_VERDICT_OVERTURNED
 };
 
 extern const struct cw_enum cw_words_sex, cw_words_view, cw_words_roles, cw_words_custody,
 	cw_words_charge_state, cw_words_court_level, cw_words_stage, cw_words_answer,
 	cw_words_indicator, cw_words_outcome, cw_words_bail, cw_words_verdict, cw_words_access,
-	cw_words_concerns, cw_words_response, cw_words_milestone, cw_words_kind;
+	cw_words_concerns, cw_words_response, cw_words_milestone, cw_words_kind, cw_words_decision;
 
 /* Bodies. Strings are owned by the record and freed by cw_record_free. */
 struct cw_person {
@@ -267,6 +284,7 @@ struct cw_milestone {
 	char *detail;
 	char *court;
 	char *notes;
+	uint8_t outcome; /* cw_words_decision: a bail or release granted or refused */
 };
 
 /* One entry of a record's version vector: the time of the latest change made in `database`

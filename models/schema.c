@@ -133,7 +133,9 @@ WORDS(cw_words_indicator, INDICATORS);
 	V("bail_decision", "bail decision")                                                        \
 	V("verdict", "verdict")                                                                    \
 	V("continued", "continued")                                                                \
-	V("other", "other")
+	V("other", "other")                                                                        \
+	V("suspended", "trial suspended")                                                          \
+	V("postponed", "postponed")
 WORDS(cw_words_outcome, OUTCOMES);
 
 #define BAILS(V)                                                                                   \
@@ -199,8 +201,20 @@ WORDS(cw_words_response, RESPONSES);
 	V("supreme_decision", "Supreme Court decision")                                            \
 	V("pardon", "pardon")                                                                      \
 	V("in_absentia_verdict", "verdict in absentia")                                            \
-	V("other", "other")
+	V("other", "other")                                                                        \
+	V("pretrial_end", "end of pretrial detention")                                             \
+	V("trial_suspended", "trial suspended")                                                    \
+	V("trial_resumed", "trial resumed")                                                        \
+	V("postponed", "hearing postponed")
 WORDS(cw_words_milestone, MILESTONES);
+
+/* What came of a request a milestone records (bail, release): a refused bail keeps pretrial
+ * detention running, a granted one ends it. */
+#define DECISIONS(V)                                                                               \
+	V("unknown", "unknown")                                                                    \
+	V("granted", "granted")                                                                    \
+	V("refused", "refused")
+WORDS(cw_words_decision, DECISIONS);
 
 /* The short forms of cw_words_view for a narrow list column, in the same order. */
 static const char *const view_short[] = {"?", "UN", "gov", "media", "NGO", "own", "other"};
@@ -431,6 +445,8 @@ static const struct cw_field milestone_fields[] = {
 	STR(struct cw_milestone, detail, 20, 0, LINE_MAX_BYTES, "detail, e.g. the sentence"),
 	STR(struct cw_milestone, court, 21, 0, NAME_MAX_BYTES, "court"),
 	STR(struct cw_milestone, notes, 22, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+	ENUM(struct cw_milestone, outcome, 23, 0, cw_words_decision,
+	     "granted or refused (bail, release)"),
 };
 static SCHEMA(milestone_schema, "milestone", struct cw_milestone, milestone_fields);
 

@@ -10,21 +10,85 @@ static int starts_detention(uint8_t type)
 	return type == CW_MS_ARREST || type == CW_MS_PRETRIAL_DETENTION;
 }
 
-static int ends_pretrial(uint8_t type)
+/* Whether a milestone ends pretrial detention: a bail or release unless refused (a refused
+ * one is a request that failed: the person stays detained; one without an outcome is read as
+ * granted, which is what a bail milestone meant before outcomes were recorded), a move out of
+ * prison (house arrest, judicial supervision), a verdict of any kind, or an explicit end. */
+static int milestone_ends_pretrial(const struct cw_milestone *m)
 {
-	return type == CW_MS_BAIL || type == CW_MS_RELEASE || type == CW_MS_HOUSE_ARREST ||
-	       type == CW_MS_SUPERVISION || type == CW_MS_VERDICT || type == CW_MS_SENTENCE ||
-	       type == CW_MS_IN_ABSENTIA_VERDICT;
+	switch (m->type) {
+	case CW_MS_BAIL:
+	case CW_MS_RELEASE:
+		return m->outcome != CW_DECISION_REFUSED;
+	case CW_MS_HOUSE_ARREST:
+	case CW_MS_SUPERVISION:
+	case CW_MS_VERDICT:
+	case CW_MS_SENTENCE:
+	case CW_MS_IN_ABSENTIA_VERDICT:
+	case CW_MS_PRETRIAL_END:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
-/* Pretrial detention per case: from the first arrest or detention to the first bail, release
- * or verdict after it; a detention with no end counts to today while the person's custody in
- * that case is still "detained". Partial dates make the figure unknown rather than wrong. */
+/* Whether a hearing of the person's case ends their pretrial detention: a verdict that names
+ * them or no one, or bail granted when they are the case's only defendant (a hearing's bail
+ * decision names no one, and co-defendants' bail is often decided apart: 001 para 34). */
+static int hearing_ends_pretrial(const struct cw_hearing *h, const struct cw_record *kase,
+				 const struct cw_id *person)
+{
+	if (h->bail == CW_BAIL_GRANTED && kase->u.kase.defendants.n == 1)
+		return 1;
+	if (h->outcome != CW_OUTCOME_VERDICT && h->verdicts.n == 0)
+		return 0;
+	if (h->verdicts.n == 0)
+		return 1;
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+
+		if (cw_id_is_zero(&v->person) || cw_id_equal(&v->person, person))
+			return 1;
+	}
+	return 0;
+}
+
+/* The earliest date after start at which an event of the case ends the person's pretrial
+ * detention; unknown when none does. */
+static struct cw_date pretrial_end(const struct cw_id *person, const struct cw_record *kase,
+				   const struct cw_record *recs, size_t n, struct cw_date start)
+{
+	struct cw_date end = {0, 0, 0};
+
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		struct cw_date d = cw_record_date(r);
+		int ends = 0;
+
+		if (!cw_date_is_known(d) || cw_date_compare(d, start) < 0)
+			continue;
+		if (r->kind == CW_KIND_MILESTONE)
+			ends = cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
+			       cw_id_equal(&r->u.milestone.person, person) &&
+			       milestone_ends_pretrial(&r->u.milestone);
+		else if (r->kind == CW_KIND_HEARING)
+			ends = cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
+			       hearing_ends_pretrial(&r->u.hearing, kase, person);
+		if (ends && (!cw_date_is_known(end) || cw_date_compare(d, end) < 0))
+			end = d;
+	}
+	return end;
+}
+
+/* Pretrial detention per case: from the first arrest or detention to the first event that
+ * ends it (pretrial_end); a detention with no end counts to today while the person's custody
+ * in that case is still "detained". Partial dates make the figure unknown rather than
+ * wrong. */
 static long pretrial_for_case(const struct cw_id *person, const struct cw_record *kase,
 			      const struct cw_record *recs, size_t n, struct cw_date today,
 			      int *unknown, int *ongoing)
 {
-	struct cw_date start = {0, 0, 0}, end = {0, 0, 0};
+	struct cw_date start = {0, 0, 0}, end;
 	int detained_now = 0;
 
 	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
@@ -38,23 +102,15 @@ static long pretrial_for_case(const struct cw_id *person, const struct cw_record
 		const struct cw_milestone *m = &recs[i].u.milestone;
 
 		if (recs[i].kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
-		    !cw_id_equal(&m->person, person) || !starts_detention(m->type))
+		    !cw_id_equal(&m->person, person) || !starts_detention(m->type) ||
+		    !cw_date_is_known(m->date))
 			continue;
 		if (!cw_date_is_known(start) || cw_date_compare(m->date, start) < 0)
 			start = m->date;
 	}
 	if (!cw_date_is_known(start))
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct cw_milestone *m = &recs[i].u.milestone;
-
-		if (recs[i].kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
-		    !cw_id_equal(&m->person, person) || !ends_pretrial(m->type) ||
-		    !cw_date_is_known(m->date) || cw_date_compare(m->date, start) < 0)
-			continue;
-		if (!cw_date_is_known(end) || cw_date_compare(m->date, end) < 0)
-			end = m->date;
-	}
+	end = pretrial_end(person, kase, recs, n, start);
 	if (!cw_date_is_known(end)) {
 		if (!detained_now)
 			return 0;
@@ -68,6 +124,17 @@ static long pretrial_for_case(const struct cw_id *person, const struct cw_record
 	return cw_date_to_days(end) - cw_date_to_days(start);
 }
 
+/* Hearings that did not go ahead as planned: adjourned, suspended or postponed. */
+static int is_adjournment(const struct cw_record *r)
+{
+	if (r->kind == CW_KIND_HEARING)
+		return r->u.hearing.outcome == CW_OUTCOME_ADJOURNED ||
+		       r->u.hearing.outcome == CW_OUTCOME_SUSPENDED ||
+		       r->u.hearing.outcome == CW_OUTCOME_POSTPONED;
+	return r->kind == CW_KIND_MILESTONE && (r->u.milestone.type == CW_MS_TRIAL_SUSPENDED ||
+						r->u.milestone.type == CW_MS_POSTPONED);
+}
+
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out)
 {
@@ -77,6 +144,8 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &records[i];
 
+		if (is_adjournment(r))
+			out->adjournments++;
 		if (r->kind == CW_KIND_CASE) {
 			out->cases++;
 			out->pretrial_days += pretrial_for_case(person, r, records, n, today,
@@ -85,8 +154,6 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 			const struct cw_hearing *h = &r->u.hearing;
 			struct cw_date cands[2] = {h->date, h->next_date};
 
-			if (h->outcome == CW_OUTCOME_ADJOURNED)
-				out->adjournments++;
 			for (int j = 0; j < 2; j++)
 				if (cw_date_is_known(cands[j]) &&
 				    cw_date_compare(cands[j], today) >= 0 &&

@@ -7,9 +7,9 @@
 #include "models/record.h"
 
 struct cw_timeline_summary {
-	long pretrial_days;          /* -1 when the records do not give day-precise dates */
-	int pretrial_ongoing;        /* still detained before a verdict */
-	int adjournments;            /* hearings of the person's cases that were adjourned */
+	long pretrial_days;   /* -1 when the records do not give day-precise dates */
+	int pretrial_ongoing; /* still detained before a verdict */
+	int adjournments;     /* hearings of the person's cases adjourned, suspended or postponed */
 	struct cw_date next_hearing; /* the earliest hearing or next date on or after today */
 	size_t cases;
 };

@@ -49,8 +49,12 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 
 		if (h->court)
 			PUT(where, "%s", h->court);
-		PUT(what, "%s%s%s", h->outcome ? cw_enum_label(&cw_words_outcome, h->outcome) : "",
-		    h->sentence ? ": " : "", h->sentence ? h->sentence : "");
+		if (h->outcome == CW_OUTCOME_BAIL_DECISION && h->bail > CW_BAIL_NOT_REQUESTED)
+			PUT(what, "bail %s", cw_enum_label(&cw_words_bail, h->bail));
+		else
+			PUT(what, "%s%s%s",
+			    h->outcome ? cw_enum_label(&cw_words_outcome, h->outcome) : "",
+			    h->sentence ? ": " : "", h->sentence ? h->sentence : "");
 		break;
 	}
 	case CW_KIND_MILESTONE: {
@@ -64,7 +68,10 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 		}
 		if (m->court)
 			PUT(where, "%s", m->court);
-		PUT(what, "%s%s%s", cw_enum_label(&cw_words_milestone, m->type),
+		/* "bail refused": a refused bail is not a release, and the line must say so. */
+		PUT(what, "%s%s%s%s%s", cw_enum_label(&cw_words_milestone, m->type),
+		    m->outcome ? " " : "",
+		    m->outcome ? cw_enum_label(&cw_words_decision, m->outcome) : "",
 		    m->detail ? ": " : "", m->detail ? m->detail : "");
 		break;
 	}

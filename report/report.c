@@ -759,12 +759,13 @@ static int gather_detainees(struct cw_store *st, struct cw_report *r, struct cw_
 					rc = oom(err);
 				continue;
 			}
-			/* Only the person's cases and milestones tell pretrial detention: the
-			 * index keys give each record's kind, so hearings, visits and
-			 * demonstrations are not even read. */
+			/* Only the person's cases, milestones and hearings (a verdict or bail
+			 * granted ends it) tell pretrial detention: the index keys give each
+			 * record's kind, so visits and demonstrations are not even read. */
 			if ((rc = cw_store_person_records(st, &d->person,
 							  CW_KIND_BIT(CW_KIND_CASE) |
-								  CW_KIND_BIT(CW_KIND_MILESTONE),
+								  CW_KIND_BIT(CW_KIND_MILESTONE) |
+								  CW_KIND_BIT(CW_KIND_HEARING),
 							  &tl, err)) != 0)
 				break;
 			for (size_t t = 0; t < tl.n; t++) {

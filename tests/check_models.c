@@ -717,6 +717,66 @@ START_TEST(timeline_counts_pretrial_days_and_adjournments)
 }
 END_TEST
 
+/* Pretrial detention follows the events: a refused bail keeps it running, a granted one or a
+ * verdict at a hearing ends it; a suspended trial counts as an adjournment. */
+START_TEST(timeline_follows_bail_outcomes_and_verdicts)
+{
+	struct cw_record recs[4];
+	struct cw_timeline_summary s;
+	struct cw_id person;
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_defendant *d;
+
+	cw_id_from_ref("p", &person);
+	cw_record_init(&recs[0], CW_KIND_CASE);
+	cw_id_from_ref("c", &recs[0].id);
+	d = cw_list_append(&recs[0].u.kase.defendants, df->sub);
+	d->person = person;
+	d->custody = CW_CUSTODY_DETAINED;
+	cw_record_init(&recs[1], CW_KIND_MILESTONE);
+	recs[1].u.milestone.person = person;
+	recs[1].u.milestone.case_id = recs[0].id;
+	recs[1].u.milestone.type = CW_MS_PRETRIAL_DETENTION;
+	recs[1].u.milestone.date = D("2024-01-05");
+	cw_record_init(&recs[2], CW_KIND_MILESTONE);
+	recs[2].u.milestone.person = person;
+	recs[2].u.milestone.case_id = recs[0].id;
+	recs[2].u.milestone.type = CW_MS_BAIL;
+	recs[2].u.milestone.outcome = CW_DECISION_REFUSED;
+	recs[2].u.milestone.date = D("2024-03-12");
+	cw_record_init(&recs[3], CW_KIND_MILESTONE);
+	recs[3].u.milestone.person = person;
+	recs[3].u.milestone.case_id = recs[0].id;
+	recs[3].u.milestone.type = CW_MS_TRIAL_SUSPENDED;
+	recs[3].u.milestone.date = D("2024-03-20");
+	cw_timeline_summarise(&person, recs, 4, D("2024-04-05"), &s);
+	ck_assert_int_eq(s.pretrial_days, 91); /* 5 Jan to 5 Apr 2024: the refusal ended nothing */
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(s.adjournments, 1);
+	/* Bail granted ends it. */
+	recs[2].u.milestone.outcome = CW_DECISION_GRANTED;
+	cw_timeline_summarise(&person, recs, 4, D("2024-04-05"), &s);
+	ck_assert_int_eq(s.pretrial_days, 67);
+	ck_assert(!s.pretrial_ongoing);
+	/* A verdict given at a hearing of the case ends it too. */
+	cw_record_free(&recs[2]);
+	cw_record_init(&recs[2], CW_KIND_HEARING);
+	recs[2].u.hearing.case_id = recs[0].id;
+	recs[2].u.hearing.date = D("2024-02-01");
+	recs[2].u.hearing.outcome = CW_OUTCOME_VERDICT;
+	cw_timeline_summarise(&person, recs, 4, D("2024-04-05"), &s);
+	ck_assert_int_eq(s.pretrial_days, 27);
+	ck_assert(!s.pretrial_ongoing);
+	/* A postponed hearing is an adjournment. */
+	recs[2].u.hearing.outcome = CW_OUTCOME_POSTPONED;
+	cw_timeline_summarise(&person, recs, 4, D("2024-04-05"), &s);
+	ck_assert_int_eq(s.adjournments, 2);
+	ck_assert(s.pretrial_ongoing);
+	for (int i = 0; i < 4; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -757,6 +817,7 @@ static Suite *models_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("timeline");
 	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
+	tcase_add_test(tc, timeline_follows_bail_outcomes_and_verdicts);
 	suite_add_tcase(s, tc);
 	return s;
 }
