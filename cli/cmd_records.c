@@ -14,6 +14,7 @@
 #include "models/json.h"
 #include "models/text.h"
 #include "models/timeline.h"
+#include "report/export.h"
 #include "report/record_text.h"
 #include "seed/import.h"
 
@@ -398,7 +399,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 {
 	const struct cw_person *p = &person->u.person;
 	struct cw_timeline_summary sum;
-	char date[CW_DATE_TEXT_MAX];
+	char date[CW_DATE_TEXT_MAX], pre[160];
 	FILE *out = cli->out;
 
 	cw_timeline_summarise(&person->id, l->items, l->n, cw_date_today(), &sum);
@@ -440,11 +441,9 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 			fputc('\n', out);
 		}
 	}
-	if (sum.pretrial_days < 0)
-		fprintf(out, "  pretrial detention: unknown (dates not precise to the day)\n");
-	else if (sum.pretrial_days > 0)
-		fprintf(out, "  pretrial detention: %ld days%s\n", sum.pretrial_days,
-			sum.pretrial_ongoing ? " and counting" : "");
+	cw_pretrial_text(&sum, pre, sizeof pre);
+	if (pre[0])
+		fprintf(out, "  pretrial detention: %s\n", pre);
 	fprintf(out, "  adjournments: %d\n", sum.adjournments);
 	cw_date_format(sum.next_hearing, date);
 	fprintf(out, "  next hearing: %s\n", date[0] ? date : "none scheduled");
@@ -473,11 +472,10 @@ int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		return rc;
 	}
 	if (cli->json) {
-		json_t *obj = json_object();
-
-		json_object_set_new(obj, "person", cw_record_to_json(&person, CW_JSON_HEADER));
-		json_object_set_new(obj, "entries", list_to_json(&l));
-		rc = cw_cli_print_json(cli, obj);
+		/* The same document as 'export timeline': the person, the summary (pretrial
+		 * detention with the day it is counted to and why), the entries. */
+		rc = cw_export_timeline_json(cli->out, &person, &id, &l, cw_date_today(),
+					     &cli->err);
 	} else {
 		print_timeline_header(cli, &person, &l);
 		fputc('\n', cli->out);

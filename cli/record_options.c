@@ -23,6 +23,8 @@ static const struct list_option {
 	{CW_KIND_CASE, "unnamed", "\"N LABEL\"",
 	 "add unnamed defendants: a count, a label or both"},
 	{CW_KIND_CASE, "custody", "STATUS", "custody of the last defendant"},
+	{CW_KIND_CASE, "custody-as-of", "DATE",
+	 "the date the last defendant's custody and stage were known to be so"},
 	{CW_KIND_CASE, "defendant-stage", "STAGE",
 	 "where the last defendant's part of the case stands (when it differs from --stage)"},
 	{CW_KIND_CASE, "charge", "ARTICLES[:STATE]",
@@ -253,6 +255,8 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			(*current)->custody = (uint8_t)v;
 			return 0;
 		}
+		if (!strcmp(opt, "custody-as-of"))
+			return cw_date_parse(value, &(*current)->as_of, opt, &cli->err);
 		if (!strcmp(opt, "defendant-stage")) {
 			int v = cw_enum_parse(&cw_words_stage, value);
 
@@ -337,6 +341,27 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			    cw_kind_name(rec->kind));
 }
 
+/* A header field people type (source, view, reported_on, ...), by its field name; NULL for
+ * the fields the store keeps (stamps, authors, versions) and for lists. */
+static const struct cw_field *header_field(const char *name)
+{
+	const struct cw_field *f = cw_schema_field(&cw_schema_header, name);
+
+	return f && !(f->flags & CW_FF_HEADER) && f->type != CW_F_LIST ? f : NULL;
+}
+
+/* The same by option name (--reported-on). */
+static const struct cw_field *header_option(const char *opt)
+{
+	char name[64];
+
+	snprintf(name, sizeof name, "%s", opt);
+	for (char *p = name; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	return header_field(name);
+}
+
 static int is_list_option(enum cw_kind kind, const char *opt)
 {
 	for (size_t i = 0; i < sizeof list_options / sizeof list_options[0]; i++)
@@ -399,11 +424,13 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 				}
 				continue;
 			}
-			if (!strcmp(name, "source") || !strcmp(name, "view") ||
-			    !strcmp(name, "reportedly")) {
-				f = cw_schema_field(&cw_schema_header, name);
+			if ((f = header_field(name))) {
 				cw_field_free(rec, f);
-				if (f->type != CW_F_STR)
+				if (f->type == CW_F_DATE)
+					memset((char *)rec + f->offset, 0, sizeof(struct cw_date));
+				else if (f->type == CW_F_ID)
+					memset((char *)rec + f->offset, 0, sizeof(struct cw_id));
+				else if (f->type != CW_F_STR && f->type != CW_F_LIST)
 					*(uint8_t *)((char *)rec + f->offset) = 0;
 				continue;
 			}
@@ -411,8 +438,7 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 					    "a %s has no field '%.40s'", cw_kind_name(rec->kind),
 					    opt.value);
 		}
-		if (!strcmp(opt.name, "source") || !strcmp(opt.name, "view")) {
-			f = cw_schema_field(&cw_schema_header, opt.name);
+		if ((f = header_option(opt.name))) {
 			if ((rc = set_field(cli, rec, f, opt.name, opt.value)) != 0)
 				return rc;
 			continue;
@@ -522,6 +548,9 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 	      "own,\n"
 	      "                                     other\n"
 	      "  --reportedly                       the source says \"reportedly\"\n"
+	      "  --reported-on DATE                 the date the source's account is as of (the "
+	      "end of\n"
+	      "                                     its reporting period)\n"
 	      "  --clear FIELD                      (edit) empty a field\n",
 	      out);
 }

@@ -190,7 +190,8 @@ struct cw_defendant {
 	char *label;
 	uint8_t custody;
 	struct cw_list charges; /* struct cw_charge */
-	uint8_t stage; /* where this defendant's part of the case stands (cw_words_stage) */
+	uint8_t stage;        /* where this defendant's part of the case stands (cw_words_stage) */
+	struct cw_date as_of; /* the date custody and stage were known to be so */
 };
 
 struct cw_case {
@@ -203,6 +204,7 @@ struct cw_case {
 	struct cw_date opened;
 	struct cw_list defendants; /* struct cw_defendant */
 	char *notes;
+	struct cw_date as_of; /* the date stage and custody were known to be so */
 };
 
 struct cw_attendance {
@@ -312,6 +314,9 @@ struct cw_record {
 	/* struct cw_version: versions dated in the future that this one was made over, each named
 	 * by (edited_in, updated); see models/version.h */
 	struct cw_list set_aside;
+	/* The date the source's account is as of: the end of a report's period ("as at 31 May
+	 * 2024"); what it says of custody holds to that day, not to today. */
+	struct cw_date reported_on;
 	union {
 		struct cw_person person;
 		struct cw_case kase;

@@ -310,6 +310,8 @@ static const struct cw_field header_fields[] = {
 	     "version vector: the latest change from each database this version includes"),
 	LIST(struct cw_record, set_aside, 13, CW_FF_HEADER, 4096, version_schema,
 	     "versions dated in the future this one was made over: database and time of each"),
+	DATE(struct cw_record, reported_on, 14, 0,
+	     "the date the source's account is as of (the end of its reporting period)"),
 };
 SCHEMA(cw_schema_header, "header", struct cw_record, header_fields);
 
@@ -340,6 +342,8 @@ static const struct cw_field defendant_fields[] = {
 	ENUM(struct cw_defendant, custody, 19, 0, cw_words_custody, "custody status"),
 	LIST(struct cw_defendant, charges, 20, 0, 32, charge_schema, "charges"),
 	ENUM(struct cw_defendant, stage, 21, 0, cw_words_stage, "stage for this defendant"),
+	DATE(struct cw_defendant, as_of, 22, 0,
+	     "the date this defendant's custody and stage were known to be so"),
 };
 static SCHEMA(defendant_schema, "defendant", struct cw_defendant, defendant_fields);
 
@@ -353,6 +357,7 @@ static const struct cw_field case_fields[] = {
 	DATE(struct cw_case, opened, 22, 0, "date of arrest or first charge"),
 	LIST(struct cw_case, defendants, 23, 0, 500, defendant_schema, "defendants"),
 	STR(struct cw_case, notes, 24, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+	DATE(struct cw_case, as_of, 25, 0, "the date the stage and custody were known to be so"),
 };
 static SCHEMA(case_schema, "case", struct cw_case, case_fields);
 

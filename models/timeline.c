@@ -1,6 +1,7 @@
 /* timeline.c - the timeline summary; see timeline.h. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "models/timeline.h"
@@ -80,23 +81,62 @@ static struct cw_date pretrial_end(const struct cw_id *person, const struct cw_r
 	return end;
 }
 
-/* Pretrial detention per case: from the first arrest or detention to the first event that
- * ends it (pretrial_end); a detention with no end counts to today while the person's custody
- * in that case is still "detained". Partial dates make the figure unknown rather than
- * wrong. */
-static long pretrial_for_case(const struct cw_id *person, const struct cw_record *kase,
-			      const struct cw_record *recs, size_t n, struct cw_date today,
-			      int *unknown, int *ongoing)
+/* The latest date the records of a case give for a person: how far a source that gives no
+ * as-of date is known to reach. */
+static struct cw_date latest_recorded(const struct cw_id *person, const struct cw_record *kase,
+				      const struct cw_record *recs, size_t n)
 {
-	struct cw_date start = {0, 0, 0}, end;
-	int detained_now = 0;
+	struct cw_date latest = kase->u.kase.opened;
 
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		struct cw_date d = cw_record_date(r);
+		int mine = r->kind == CW_KIND_HEARING
+				   ? cw_id_equal(&r->u.hearing.case_id, &kase->id)
+				   : r->kind == CW_KIND_MILESTONE &&
+					     cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
+					     cw_id_equal(&r->u.milestone.person, person);
+
+		if (mine && cw_date_is_known(d) &&
+		    (!cw_date_is_known(latest) || cw_date_compare(d, latest) > 0))
+			latest = d;
+	}
+	return latest;
+}
+
+/* Whether a case record is the team's own: its account is their observation, or none is
+ * recorded and no source is dated (what a monitor types at the court). */
+static int own_record(const struct cw_record *r)
+{
+	return r->view == CW_VIEW_OWN ||
+	       (r->view == CW_VIEW_UNKNOWN && !cw_date_is_known(r->reported_on));
+}
+
+struct pretrial {
+	long days;
+	int unknown, ongoing;
+	struct cw_date to;
+	uint8_t to_kind;
+};
+
+/* Pretrial detention in one case: from the first arrest or detention to the first event that
+ * ends it (pretrial_end). One with no end, while the person's custody in the case is still
+ * "detained", counts to the date that custody is known as of (timeline.h); to today only when
+ * it is the team's own record. Partial dates make the figure unknown rather than wrong. */
+static void pretrial_for_case(const struct cw_id *person, const struct cw_record *kase,
+			      const struct cw_record *recs, size_t n, struct cw_date today,
+			      struct pretrial *p)
+{
+	const struct cw_defendant *mine = NULL;
+	struct cw_date start = {0, 0, 0}, end;
+
+	memset(p, 0, sizeof *p);
 	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
 		const struct cw_defendant *d =
 			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
 
 		if (cw_id_equal(&d->person, person))
-			detained_now = d->custody == CW_CUSTODY_DETAINED;
+			mine = d;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_milestone *m = &recs[i].u.milestone;
@@ -109,19 +149,46 @@ static long pretrial_for_case(const struct cw_id *person, const struct cw_record
 			start = m->date;
 	}
 	if (!cw_date_is_known(start))
-		return 0;
+		return;
 	end = pretrial_end(person, kase, recs, n, start);
-	if (!cw_date_is_known(end)) {
-		if (!detained_now)
-			return 0;
-		end = today;
-		*ongoing = 1;
+	if (cw_date_is_known(end)) {
+		p->to = end;
+		p->to_kind = CW_PRETRIAL_TO_END;
+	} else if (!mine || mine->custody != CW_CUSTODY_DETAINED) {
+		return; /* not detained now, and no record says when it ended */
+	} else {
+		p->ongoing = 1;
+		if (cw_date_is_known(mine->as_of)) {
+			p->to = mine->as_of;
+			p->to_kind = CW_PRETRIAL_TO_AS_OF;
+		} else if (cw_date_is_known(kase->u.kase.as_of)) {
+			p->to = kase->u.kase.as_of;
+			p->to_kind = CW_PRETRIAL_TO_AS_OF;
+		} else if (own_record(kase)) {
+			p->to = today;
+			p->to_kind = CW_PRETRIAL_TO_TODAY;
+		} else if (cw_date_is_known(kase->reported_on)) {
+			p->to = kase->reported_on;
+			p->to_kind = CW_PRETRIAL_TO_SOURCE;
+		} else if (cw_date_is_known(p->to = latest_recorded(person, kase, recs, n)) &&
+			   cw_date_compare(p->to, start) > 0) {
+			p->to_kind = CW_PRETRIAL_TO_LATEST;
+		} else {
+			p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
+			p->unknown = 1;
+			return;
+		}
+		/* Never past the day asked about (a report of a past week). */
+		if (cw_date_compare(cw_date_first_day(p->to), today) > 0) {
+			p->to = today;
+			p->to_kind = CW_PRETRIAL_TO_TODAY;
+		}
 	}
-	if (cw_date_precision(start) != CW_DATE_DAY || cw_date_precision(end) != CW_DATE_DAY) {
-		*unknown = 1;
-		return 0;
+	if (cw_date_precision(start) != CW_DATE_DAY || cw_date_precision(p->to) != CW_DATE_DAY) {
+		p->unknown = 1;
+		return;
 	}
-	return cw_date_to_days(end) - cw_date_to_days(start);
+	p->days = cw_date_to_days(p->to) - cw_date_to_days(start);
 }
 
 /* Hearings that did not go ahead as planned: adjourned, suspended or postponed. */
@@ -147,9 +214,21 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 		if (is_adjournment(r))
 			out->adjournments++;
 		if (r->kind == CW_KIND_CASE) {
+			struct pretrial p;
+
 			out->cases++;
-			out->pretrial_days += pretrial_for_case(person, r, records, n, today,
-								&unknown, &out->pretrial_ongoing);
+			pretrial_for_case(person, r, records, n, today, &p);
+			out->pretrial_days += p.days;
+			unknown |= p.unknown;
+			/* The day counted to: an ongoing detention's, else the latest end. */
+			if (p.to_kind &&
+			    (p.ongoing || (!out->pretrial_ongoing &&
+					   (!out->pretrial_to_kind ||
+					    cw_date_compare(p.to, out->pretrial_to) > 0)))) {
+				out->pretrial_to = p.to;
+				out->pretrial_to_kind = p.to_kind;
+			}
+			out->pretrial_ongoing |= p.ongoing;
 		} else if (r->kind == CW_KIND_HEARING) {
 			const struct cw_hearing *h = &r->u.hearing;
 			struct cw_date cands[2] = {h->date, h->next_date};
@@ -164,4 +243,44 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 	}
 	if (unknown && out->pretrial_days == 0)
 		out->pretrial_days = -1;
+}
+
+void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)
+{
+	char to[CW_DATE_TEXT_MAX];
+	const char *why = NULL;
+
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	if (s->pretrial_days < 0) {
+		snprintf(buf, len, "unknown (%s)",
+			 s->pretrial_to_kind == CW_PRETRIAL_TO_UNKNOWN
+				 ? "still detained, and no date it is known as of"
+				 : "dates not precise to the day");
+		return;
+	}
+	if (s->pretrial_days == 0 && !s->pretrial_to_kind)
+		return;
+	cw_date_format(s->pretrial_to, to);
+	switch (s->pretrial_to_kind) {
+	case CW_PRETRIAL_TO_TODAY:
+		snprintf(buf, len, "%ld days and counting", s->pretrial_days);
+		return;
+	case CW_PRETRIAL_TO_AS_OF:
+		why = "the date custody was recorded as of";
+		break;
+	case CW_PRETRIAL_TO_SOURCE:
+		why = "the source's date";
+		break;
+	case CW_PRETRIAL_TO_LATEST:
+		why = "the latest date recorded; the source gives no as-of date";
+		break;
+	default:
+		snprintf(buf, len, "%ld days (to %s)", s->pretrial_days, to);
+		return;
+	}
+	snprintf(buf, len, "%s%ld days to %s, %s",
+		 s->pretrial_to_kind == CW_PRETRIAL_TO_LATEST ? "at least " : "", s->pretrial_days,
+		 to, why);
 }

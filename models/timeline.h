@@ -3,19 +3,43 @@
 #ifndef CW_TIMELINE_H
 #define CW_TIMELINE_H
 
+#include <stddef.h>
+
 #include "models/date.h"
 #include "models/record.h"
 
+/* The day a pretrial detention is counted to, and why that day: the records never say more
+ * than they know, so a detention a document reports stops at the document's date. */
+enum cw_pretrial_to {
+	CW_PRETRIAL_TO_NONE,    /* no pretrial detention recorded */
+	CW_PRETRIAL_TO_END,     /* an event ended it (release, bail granted, verdict, ...) */
+	CW_PRETRIAL_TO_TODAY,   /* the team's own record says still detained: "and counting" */
+	CW_PRETRIAL_TO_AS_OF,   /* the date the custody was recorded as of */
+	CW_PRETRIAL_TO_SOURCE,  /* the source's reporting date (reported_on) */
+	CW_PRETRIAL_TO_LATEST,  /* no as-of date: the latest date the records give */
+	CW_PRETRIAL_TO_UNKNOWN, /* still detained, and no date to count to */
+};
+
 struct cw_timeline_summary {
-	long pretrial_days;   /* -1 when the records do not give day-precise dates */
-	int pretrial_ongoing; /* still detained before a verdict */
-	int adjournments;     /* hearings of the person's cases adjourned, suspended or postponed */
+	long pretrial_days;         /* -1 when the records do not give day-precise dates */
+	int pretrial_ongoing;       /* still detained before a verdict, as far as the records go */
+	struct cw_date pretrial_to; /* the day the detention is counted to */
+	uint8_t pretrial_to_kind;   /* enum cw_pretrial_to: why that day */
+	int adjournments; /* hearings of the person's cases adjourned, suspended or postponed */
 	struct cw_date next_hearing; /* the earliest hearing or next date on or after today */
 	size_t cases;
 };
 
-/* records: the person's timeline (any order). today: the date "ongoing" is counted to. */
+/* records: the person's timeline (any order). today: the date a detention the team itself
+ * records as ongoing is counted to, and the latest day any detention is counted to (a report
+ * of a past week passes its last day). A detention a source reports as ongoing is counted to
+ * the date it holds as of: the defendant's or the case's as_of, else the case's reported_on,
+ * else (a document's account with no date) the latest date its records give. */
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out);
+
+/* "141 days", "12 days and counting", "56 days to 2024-05-31, the source's date", "unknown
+ * (dates not precise to the day)"; "" when there was no pretrial detention. */
+void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len);
 
 #endif

@@ -340,18 +340,27 @@ int cw_export_timeline_json(FILE *out, const struct cw_record *person, const str
 			    const struct cw_record_list *l, struct cw_date today,
 			    struct cw_error *err)
 {
+	static const char *const reasons[] = {NULL,     "ended",  "today",  "as_of",
+					      "source", "latest", "unknown"};
 	struct cw_timeline_summary sum;
-	char next[CW_DATE_TEXT_MAX];
+	char next[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX];
 
 	cw_timeline_summarise(id, l->items, l->n, today, &sum);
 	cw_date_format(sum.next_hearing, next);
+	cw_date_format(sum.pretrial_to, to);
+	/* pretrial_to: the day the count runs to, and why that day (timeline.h). */
 	return dump_json(
 		out,
-		json_pack("{s:o,s:{s:o,s:b,s:i,s:o,s:I},s:o}", "person",
+		json_pack("{s:o,s:{s:o,s:b,s:o,s:o,s:i,s:o,s:I},s:o}", "person",
 			  cw_record_to_json(person, CW_JSON_HEADER), "summary", "pretrial_days",
 			  sum.pretrial_days >= 0 ? json_integer(sum.pretrial_days) : json_null(),
-			  "pretrial_ongoing", sum.pretrial_ongoing, "adjournments",
-			  sum.adjournments, "next_hearing",
+			  "pretrial_ongoing", sum.pretrial_ongoing, "pretrial_to",
+			  to[0] ? json_string(to) : json_null(), "pretrial_to_reason",
+			  sum.pretrial_to_kind < sizeof reasons / sizeof reasons[0] &&
+					  reasons[sum.pretrial_to_kind]
+				  ? json_string(reasons[sum.pretrial_to_kind])
+				  : json_null(),
+			  "adjournments", sum.adjournments, "next_hearing",
 			  next[0] ? json_string(next) : json_null(), "cases", (json_int_t)sum.cases,
 			  "entries", list_json(l)),
 		err);

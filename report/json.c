@@ -12,6 +12,7 @@
 #include "report/write.h"
 #include "models/format.h"
 #include "models/json.h"
+#include "models/timeline.h"
 
 static json_t *jstr(const char *s)
 {
@@ -339,11 +340,17 @@ static json_t *detainees(const struct cw_report *r)
 		const struct cw_record *k = cw_report_ref(r, &d->case_id);
 
 		json_array_append_new(
-			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "person", jperson(r, &d->person),
-				     "case_id", jid(&d->case_id), "case_title",
-				     k ? jstr(k->u.kase.title) : json_null(), "view",
+			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s}", "person",
+				     jperson(r, &d->person), "case_id", jid(&d->case_id),
+				     "case_title", k ? jstr(k->u.kase.title) : json_null(), "view",
 				     k ? jview(k) : json_null(), "since", jdate(d->since), "days",
-				     d->days >= 0 ? json_integer(d->days) : json_null()));
+				     d->days >= 0 ? json_integer(d->days) : json_null(),
+				     "counted_to", jdate(d->to), "counted_to_reason",
+				     d->to_kind == CW_PRETRIAL_TO_SOURCE   ? "source"
+				     : d->to_kind == CW_PRETRIAL_TO_AS_OF  ? "as_of"
+				     : d->to_kind == CW_PRETRIAL_TO_LATEST ? "latest"
+				     : d->to_kind == CW_PRETRIAL_TO_END    ? "ended"
+									   : "period_end"));
 	}
 	return a;
 }

@@ -11,6 +11,7 @@
 #include "report/rdoc.h"
 #include "models/format.h"
 #include "models/text.h"
+#include "models/timeline.h"
 
 const char *const cw_rcol_names[CW_RC_NCOLS] = {
 	"label",      "record_id", "date",           "account", "case_id",       "case",
@@ -574,6 +575,17 @@ static void detainees(struct builder *b)
 			cell(b, CW_RC_COUNT, "%ld", d->days);
 		else
 			cell(b, CW_RC_DETAIL, "length unknown: detention not dated to the day");
+		if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_TODAY) {
+			char to[CW_DATE_TEXT_MAX];
+
+			/* The count stops where the source's account stops. */
+			cw_date_format(d->to, to);
+			cell(b, CW_RC_DETAIL, "counted to %s, %s", to,
+			     d->to_kind == CW_PRETRIAL_TO_SOURCE ? "the source's date"
+			     : d->to_kind == CW_PRETRIAL_TO_AS_OF
+				     ? "the date custody was recorded as of"
+				     : "the latest date recorded");
+		}
 		cell(b, CW_RC_LABEL, "still detained");
 		row_end(b);
 	}
@@ -730,8 +742,9 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		"people=Person;case=Case;account=Account;date=Detained since;count=Days;"
 		"detail=Notes");
 	b.sec->wants_note = 1;
-	b.sec->note = note("People still detained before a verdict on %s, counted to that day "
-			   "(at most %d).",
+	b.sec->note = note("People still detained before a verdict on %s, counted to that day, "
+			   "or to the date a source's account stops when that comes first (at "
+			   "most %d).",
 			   to, CW_REPORT_DETAINEES_MAX);
 	detainees(&b);
 	section(&b, "partial_dates", "Dated only to a month or a year",

@@ -723,7 +723,8 @@ static int detainee_order(const void *pa, const void *pb)
 }
 
 /* People still in pretrial detention at the end of the range, as the records dated up to then
- * tell it (so that a report of a past week is the same whenever it is run). */
+ * tell it (so that a report of a past week is the same whenever it is run); a detention a
+ * source reports is counted to the date the source holds as of when that comes first. */
 static int gather_detainees(struct cw_store *st, struct cw_report *r, struct cw_error *err)
 {
 	struct idset visited;
@@ -807,6 +808,8 @@ static int gather_detainees(struct cw_store *st, struct cw_report *r, struct cw_
 				grown[r->ndetainees].person = d->person;
 				grown[r->ndetainees].case_id = cases.items[i].id;
 				grown[r->ndetainees].since = since;
+				grown[r->ndetainees].to = sum.pretrial_to;
+				grown[r->ndetainees].to_kind = sum.pretrial_to_kind;
 				grown[r->ndetainees++].days = sum.pretrial_days;
 			}
 		}

@@ -63,6 +63,10 @@ struct cw_report_detainee {
 	struct cw_id case_id;
 	struct cw_date since;
 	long days;
+	/* The day counted to: the period's end, or earlier when the source's account stops
+	 * there (models/timeline.h says why: to_kind). */
+	struct cw_date to;
+	uint8_t to_kind;
 };
 
 /* Counts compared with the previous range of the same length. */

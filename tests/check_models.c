@@ -777,6 +777,64 @@ START_TEST(timeline_follows_bail_outcomes_and_verdicts)
 }
 END_TEST
 
+/* A detention a source reports stops at the date the source holds as of; only the team's own
+ * record counts to today. */
+START_TEST(timeline_counts_to_the_as_of_date)
+{
+	struct cw_record recs[2];
+	struct cw_timeline_summary s;
+	struct cw_id person;
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_defendant *d;
+	char text[160];
+
+	cw_id_from_ref("p", &person);
+	cw_record_init(&recs[0], CW_KIND_CASE);
+	cw_id_from_ref("c", &recs[0].id);
+	recs[0].view = CW_VIEW_UN;
+	recs[0].reported_on = D("2024-05-31");
+	d = cw_list_append(&recs[0].u.kase.defendants, df->sub);
+	d->person = person;
+	d->custody = CW_CUSTODY_DETAINED;
+	cw_record_init(&recs[1], CW_KIND_MILESTONE);
+	recs[1].u.milestone.person = person;
+	recs[1].u.milestone.case_id = recs[0].id;
+	recs[1].u.milestone.type = CW_MS_ARREST;
+	recs[1].u.milestone.date = D("2024-04-05");
+	cw_timeline_summarise(&person, recs, 2, D("2026-12-01"), &s);
+	ck_assert_int_eq(s.pretrial_days, 56);
+	ck_assert_int_eq(s.pretrial_to_kind, CW_PRETRIAL_TO_SOURCE);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "56 days to 2024-05-31, the source's date");
+	/* the defendant's own as-of date comes first */
+	d->as_of = D("2024-04-15");
+	cw_timeline_summarise(&person, recs, 2, D("2026-12-01"), &s);
+	ck_assert_int_eq(s.pretrial_days, 10);
+	ck_assert_int_eq(s.pretrial_to_kind, CW_PRETRIAL_TO_AS_OF);
+	/* a report of an earlier day counts to that day */
+	cw_timeline_summarise(&person, recs, 2, D("2024-04-10"), &s);
+	ck_assert_int_eq(s.pretrial_days, 5);
+	/* the team's own record, with no as-of date, counts to today */
+	d->as_of = D("");
+	recs[0].view = CW_VIEW_OWN;
+	cw_timeline_summarise(&person, recs, 2, D("2024-04-25"), &s);
+	ck_assert_int_eq(s.pretrial_days, 20);
+	ck_assert_int_eq(s.pretrial_to_kind, CW_PRETRIAL_TO_TODAY);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "20 days and counting");
+	/* a document with no date: the latest date its records give, said as a lower bound */
+	recs[0].view = CW_VIEW_UN;
+	recs[0].reported_on = D("");
+	recs[0].u.kase.opened = D("2024-04-30");
+	cw_timeline_summarise(&person, recs, 2, D("2026-12-01"), &s);
+	ck_assert_int_eq(s.pretrial_days, 25);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert(strncmp(text, "at least 25 days to 2024-04-30", 30) == 0);
+	for (int i = 0; i < 2; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -818,6 +876,7 @@ static Suite *models_suite(void)
 	tc = tcase_create("timeline");
 	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
 	tcase_add_test(tc, timeline_follows_bail_outcomes_and_verdicts);
+	tcase_add_test(tc, timeline_counts_to_the_as_of_date);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -229,7 +229,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	const struct cw_person *p = &person->u.person;
 	struct cw_timeline_summary sum;
 	struct lines ls = {0};
-	char date[CW_DATE_TEXT_MAX];
+	char date[CW_DATE_TEXT_MAX], pre[160];
 
 	add_line(&ls, "%s%s%s%s%s", p->name ? p->name : "", p->name_km ? "  " : "",
 		 p->name_km ? p->name_km : "", p->affiliation ? "  |  " : "",
@@ -258,16 +258,10 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	}
 	cw_timeline_summarise(&person->id, l->items, l->n, cw_date_today(), &sum);
 	cw_date_format(sum.next_hearing, date);
-	if (sum.pretrial_days < 0)
-		add_line(&ls,
-			 "pretrial detention: unknown (dates not to the day) | adjournments: %d "
-			 "| next hearing: %s",
-			 sum.adjournments, date[0] ? date : "none scheduled");
-	else
-		add_line(&ls,
-			 "pretrial detention: %ld days%s | adjournments: %d | next hearing: %s",
-			 sum.pretrial_days, sum.pretrial_ongoing ? " and counting" : "",
-			 sum.adjournments, date[0] ? date : "none scheduled");
+	cw_pretrial_text(&sum, pre, sizeof pre);
+	add_line(&ls, "pretrial detention: %s | adjournments: %d | next hearing: %s",
+		 pre[0] ? pre : "none recorded", sum.adjournments,
+		 date[0] ? date : "none scheduled");
 	return lines_done(&ls, out, n);
 }
 
