@@ -96,6 +96,24 @@ static const struct cw_field *find_field(const struct cw_schema *s, const char *
 	return NULL;
 }
 
+/* A record of any kind named by its id, an id prefix or ref:REF (--after ID). */
+static int any_record(struct cw_cli *cli, const char *value, const char *opt, struct cw_id *id)
+{
+	struct cw_record rec;
+	int rc;
+
+	if (!strncmp(value, "ref:", 4))
+		cw_id_from_ref(value + 4, id);
+	else if ((rc = cw_store_find_id(cli->session.store, value, id, &cli->err)) != 0)
+		goto named;
+	if ((rc = cw_store_get(cli->session.store, id, &rec, &cli->err)) == 0)
+		cw_record_free(&rec);
+named:
+	if (rc != 0)
+		snprintf(cli->err.field, sizeof cli->err.field, "%s", opt);
+	return rc;
+}
+
 /* Applies text to a field and names the option on failure. */
 static int set_field(struct cw_cli *cli, void *base, const struct cw_field *f, const char *opt,
 		     const char *value)
@@ -112,7 +130,9 @@ static int set_field(struct cw_cli *cli, void *base, const struct cw_field *f, c
 			memset((char *)base + f->offset, 0, sizeof id);
 			return 0;
 		}
-		if ((rc = cw_cli_resolve(cli, f->ref_kind, value, opt, &id)) != 0)
+		rc = f->ref_kind ? cw_cli_resolve(cli, f->ref_kind, value, opt, &id)
+				 : any_record(cli, value, opt, &id);
+		if (rc != 0)
 			return rc;
 		memcpy((char *)base + f->offset, &id, sizeof id);
 		return 0;
@@ -551,6 +571,9 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 	      "  --reported-on DATE                 the date the source's account is as of (the "
 	      "end of\n"
 	      "                                     its reporting period)\n"
+	      "  --after ID                         comes after that record when the dates do "
+	      "not say\n"
+	      "                                     (an id, a prefix or ref:REF)\n"
 	      "  --clear FIELD                      (edit) empty a field\n",
 	      out);
 }

@@ -154,6 +154,17 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 	fn(ctx, "account", cw_enum_label(&cw_words_view, rec->view));
 	if (rec->reportedly)
 		fn(ctx, "reportedly", "yes");
+	if (cw_date_is_known(rec->reported_on)) {
+		char d[CW_DATE_TEXT_MAX];
+
+		cw_date_format(rec->reported_on, d);
+		fn(ctx, "source's date", d);
+	}
+	if (!cw_id_is_zero(&rec->after)) {
+		cw_id_hex(&rec->after, hex);
+		snprintf(buf, sizeof buf, "%.8s", hex);
+		fn(ctx, "placed after", buf);
+	}
 	cw_time_format(rec->created, t);
 	cw_id_hex(&rec->origin, hex);
 	snprintf(buf, sizeof buf, "%s by %.128s in database %.8s", t,

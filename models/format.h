@@ -28,7 +28,8 @@ void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len);
 int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, size_t len);
 
 /* The header as label and value pairs, in the order a person reads them: source, whose
- * account (always, "not recorded" included), "reportedly", when and by whom it was created
+ * account (always, "not recorded" included), "reportedly", the source's date, the record it
+ * is placed after (8 hex digits), when and by whom it was created
  * and last changed (with the databases, as 8 hex digits), the bundle it arrived in, and the
  * databases whose changes it holds. Other empty values are left out. */
 typedef void (*cw_pair_fn)(void *ctx, const char *label, const char *value);

@@ -317,6 +317,9 @@ struct cw_record {
 	/* The date the source's account is as of: the end of a report's period ("as at 31 May
 	 * 2024"); what it says of custody holds to that day, not to today. */
 	struct cw_date reported_on;
+	/* The record this one comes after when the dates do not say (an undated verdict after
+	 * the trial's resumption): timelines place it there (models/timeline.h). */
+	struct cw_id after;
 	union {
 		struct cw_person person;
 		struct cw_case kase;

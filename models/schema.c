@@ -312,6 +312,8 @@ static const struct cw_field header_fields[] = {
 	     "versions dated in the future this one was made over: database and time of each"),
 	DATE(struct cw_record, reported_on, 14, 0,
 	     "the date the source's account is as of (the end of its reporting period)"),
+	ID(struct cw_record, after, "after", 14, 0, 0,
+	   "the record this one comes after, when the dates do not say"),
 };
 SCHEMA(cw_schema_header, "header", struct cw_record, header_fields);
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "models/timeline.h"
@@ -283,4 +284,95 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 	snprintf(buf, len, "%s%ld days to %s, %s",
 		 s->pretrial_to_kind == CW_PRETRIAL_TO_LATEST ? "at least " : "", s->pretrial_days,
 		 to, why);
+}
+
+/* The record `i` is placed after, or -1: its anchor when it is in the list and its own date
+ * leaves room for the place (none, or a partial date that covers the anchor's). */
+static long anchor_of(const struct cw_record *recs, size_t n, size_t i)
+{
+	const struct cw_record *r = &recs[i];
+	struct cw_date own = cw_record_date(r), at;
+
+	if (cw_id_is_zero(&r->after))
+		return -1;
+	for (size_t j = 0; j < n; j++) {
+		if (j == i || !cw_id_equal(&recs[j].id, &r->after))
+			continue;
+		at = cw_record_date(&recs[j]);
+		if (!cw_date_is_known(own))
+			return (long)j;
+		if (cw_date_is_known(at) &&
+		    cw_date_compare(cw_date_first_day(own), cw_date_first_day(at)) <= 0 &&
+		    cw_date_compare(cw_date_last_day(at), cw_date_last_day(own)) <= 0)
+			return (long)j;
+		return -1;
+	}
+	return -1;
+}
+
+/* Appends i, then what is placed after it, depth first: a chain (resumed, then the verdict,
+ * then the appeal) stays together. */
+static void emit(size_t i, const long *anchor, size_t n, size_t *order, size_t *len,
+		 unsigned char *done)
+{
+	done[i] = 1;
+	order[(*len)++] = i;
+	for (size_t j = 0; j < n; j++) /* in list order: the children's own date order */
+		if (!done[j] && anchor[j] == (long)i)
+			emit(j, anchor, n, order, len, done);
+}
+
+int cw_timeline_order(struct cw_record *records, size_t n)
+{
+	long *anchor = n ? calloc(n, sizeof *anchor) : NULL;
+	size_t *order = n ? calloc(n, sizeof *order) : NULL, len = 0;
+	unsigned char *done = n ? calloc(n, 1) : NULL;
+	struct cw_record *sorted = n ? calloc(n, sizeof *sorted) : NULL;
+	int placed = 0;
+
+	if (n && (!anchor || !order || !done || !sorted)) {
+		free(anchor);
+		free(order);
+		free(done);
+		free(sorted);
+		return CW_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((anchor[i] = anchor_of(records, n, i)) >= 0)
+			placed = 1;
+	if (!placed) /* the common case: nothing to move */
+		goto out;
+	/* A placement that comes back to itself places nothing: every record on the loop is
+	 * marked first (done[] serves as the mark), then freed from its anchor. */
+	for (size_t i = 0; i < n; i++) {
+		long at = anchor[i];
+
+		for (size_t steps = 0; at >= 0 && steps <= n; steps++) {
+			if (at == (long)i) {
+				done[i] = 1;
+				break;
+			}
+			at = anchor[at];
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (done[i]) {
+			anchor[i] = -1;
+			done[i] = 0;
+		}
+	for (size_t i = 0; i < n; i++)
+		if (anchor[i] < 0 && !done[i])
+			emit(i, anchor, n, order, &len, done);
+	for (size_t i = 0; i < n; i++) /* anything a broken chain left: in its place */
+		if (!done[i])
+			emit(i, anchor, n, order, &len, done);
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = records[order[i]];
+	memcpy(records, sorted, n * sizeof *records);
+out:
+	free(anchor);
+	free(order);
+	free(done);
+	free(sorted);
+	return 0;
 }

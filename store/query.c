@@ -9,6 +9,7 @@
 
 #include "models/codec.h"
 #include "models/text.h"
+#include "models/timeline.h"
 #include "store/store_internal.h"
 
 uint64_t cw_store_generation(struct cw_store *st)
@@ -958,8 +959,15 @@ int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t defa
 int cw_store_timeline_for_person(struct cw_store *st, const struct cw_id *person,
 				 struct cw_record_list *out, struct cw_error *err)
 {
-	return cw_store_person_records(st, person, CW_KINDS_EVENTS | CW_KIND_BIT(CW_KIND_CASE), out,
-				       err);
+	int rc = cw_store_person_records(st, person, CW_KINDS_EVENTS | CW_KIND_BIT(CW_KIND_CASE),
+					 out, err);
+
+	/* Undated events where the sources place them (models/timeline.h). */
+	if (rc == 0 && cw_timeline_order(out->items, out->n) != 0) {
+		cw_record_list_free(out);
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	return rc;
 }
 
 int cw_store_person_records(struct cw_store *st, const struct cw_id *person, uint32_t kinds,

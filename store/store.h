@@ -228,8 +228,9 @@ int cw_store_list_next_hearings(struct cw_store *st, const struct cw_filter *f, 
 				struct cw_date to, struct cw_record_list *out,
 				struct cw_error *err);
 
-/* Everything that names a person, oldest first, unknown dates last: cases, milestones,
- * hearings, prison visits and demonstrations. */
+/* Everything that names a person, oldest first, unknown dates last, and undated events where
+ * the sources place them (cw_timeline_order): cases, milestones, hearings, prison visits and
+ * demonstrations. */
 int cw_store_timeline_for_person(struct cw_store *st, const struct cw_id *person,
 				 struct cw_record_list *out, struct cw_error *err);
 

@@ -835,6 +835,60 @@ START_TEST(timeline_counts_to_the_as_of_date)
 }
 END_TEST
 
+static uint8_t want_first_byte(const char *ref)
+{
+	struct cw_id id;
+
+	cw_id_from_ref(ref, &id);
+	return id.b[0];
+}
+
+/* Undated records go where the sources place them; dated ones keep their order; loops place
+ * nothing. */
+START_TEST(timeline_order_places_undated_records)
+{
+	struct cw_record recs[5];
+	const char *refs[] = {"a", "b", "c", "d", "e"};
+	const char *dates[] = {"2020-01-17", "2023-03", "", "", ""};
+
+	for (int i = 0; i < 5; i++) {
+		cw_record_init(&recs[i], CW_KIND_MILESTONE);
+		cw_id_from_ref(refs[i], &recs[i].id);
+		recs[i].u.milestone.date = D(dates[i]);
+	}
+	cw_id_from_ref("d", &recs[2].after); /* c after d, d after a: a d c, then b */
+	cw_id_from_ref("a", &recs[3].after);
+	ck_assert_int_eq(cw_timeline_order(recs, 5), 0);
+	{
+		struct cw_id want[5];
+
+		cw_id_from_ref("a", &want[0]);
+		cw_id_from_ref("d", &want[1]);
+		cw_id_from_ref("c", &want[2]);
+		cw_id_from_ref("b", &want[3]);
+		cw_id_from_ref("e", &want[4]);
+		for (int i = 0; i < 5; i++)
+			ck_assert_msg(cw_id_equal(&recs[i].id, &want[i]), "position %d", i);
+	}
+	/* e after c and c after e: a loop places nothing; a dated record keeps its date even
+	 * when placed after a later one */
+	for (int i = 0; i < 5; i++) {
+		cw_record_free(&recs[i]);
+		cw_record_init(&recs[i], CW_KIND_MILESTONE);
+		cw_id_from_ref(refs[i], &recs[i].id);
+		recs[i].u.milestone.date = D(dates[i]);
+	}
+	cw_id_from_ref("e", &recs[2].after);
+	cw_id_from_ref("c", &recs[4].after);
+	cw_id_from_ref("b", &recs[0].after);
+	ck_assert_int_eq(cw_timeline_order(recs, 5), 0);
+	for (int i = 0; i < 5; i++)
+		ck_assert_int_eq(recs[i].id.b[0], want_first_byte(refs[i]));
+	for (int i = 0; i < 5; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -877,6 +931,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
 	tcase_add_test(tc, timeline_follows_bail_outcomes_and_verdicts);
 	tcase_add_test(tc, timeline_counts_to_the_as_of_date);
+	tcase_add_test(tc, timeline_order_places_undated_records);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -35,7 +35,7 @@ accounts=$(column ACCOUNT)
 [ "$(printf '%s\n' "$accounts" | grep -vc '^\(gov\|UN\)$')" -eq 0 ] || fail "accounts: $accounts"
 printf '%s\n' "$out" | grep 'revised judicial supervision' | grep -q ' gov ' ||
 	fail "the government's 2019 supervision is not marked: $out"
-printf '%s\n' "$out" | grep 'suspended by the COVID-19' | grep -q ' gov ' ||
+printf '%s\n' "$out" | grep 'trial suspended: trial, described as transparent' | grep -q ' gov ' ||
 	fail "the government's account of the suspended trial is not marked: $out"
 checks=$((checks + 3))
 

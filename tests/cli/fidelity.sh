@@ -29,6 +29,33 @@ has "| Ny Nak | Ny Nak — defamation and incitement | UN | 2024-01-05 | 147 | c
 ok cw report --week 2024-W06 --format json
 json "[(p['days'], p['counted_to']) for p in d['pretrial_detention'] if p['person']['name'] == 'Ny Nak'] == [(37, '2024-02-11')]"
 
+# ---- order without a date -----------------------------------------------------------------
+# Kem Sokha's timeline in the order the documents give: the May 2019 call for his release, his
+# release under judicial supervision, the January 2020 statement, the suspended and resumed
+# trial, the 27-year verdict and the appeal against it, house arrest (March 2023), the appeal
+# hearing (January 2024) and the ruling made in it.
+ok cw timeline "Kem Sokha" --json
+order=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import json, sys
+d = json.load(sys.stdin)
+def what(r):
+    return r.get("type") or (r["kind"] + ":" + (r.get("outcome") or ""))
+print(" ".join(what(r) for r in d["entries"] if r["kind"] != "case"))')
+[ "$order" = "other judicial_supervision judicial_supervision other trial_suspended trial_resumed hearing:verdict verdict appeal_lodged house_arrest hearing: other" ] ||
+	fail "Kem Sokha's order: $order"
+checks=$((checks + 1))
+ok cw timeline "Kem Sokha"
+verdict_line=$(printf '%s\n' "$out" | grep -n "verdict: 27 years" | cut -d: -f1)
+appeal_line=$(printf '%s\n' "$out" | grep -n "appeal lodged" | cut -d: -f1)
+release_line=$(printf '%s\n' "$out" | grep -n "released, albeit" | cut -d: -f1)
+hearing_line=$(printf '%s\n' "$out" | grep -n "2024-01 .*hearing" | cut -d: -f1)
+[ "$release_line" -lt "$verdict_line" ] && [ "$verdict_line" -lt "$appeal_line" ] &&
+	[ "$appeal_line" -lt "$hearing_line" ] || fail "Kem Sokha's timeline order: $out"
+checks=$((checks + 1))
+ok cw show ref:m-kem-sokha-verdict
+has "placed after"
+has "source's date      2024-05-31"
+
 # A small database: the team's own record counts to today; an as-of date stops the count.
 DB="$WORK/small"
 ok cw init
@@ -48,4 +75,15 @@ ok cw log milestone --person "Sok Dara" --case Dara --type bail --outcome grante
 	--date 2024-02-20 --view own
 ok cw timeline "Sok Dara"
 has "pretrial detention: 41 days (to 2024-02-20)"
+# --after places an undated record; a loop places nothing
+ok cw log milestone --person "Sok Dara" --case Dara --type charge --detail "charged at once" \
+	--view own
+charge=$(cw list records --kind milestone --json | "${PYTHON3:-python3}" -c 'import json,sys; print([r["id"] for r in json.load(sys.stdin) if r.get("detail") == "charged at once"][0])')
+arrest=$(cw list records --kind milestone --json | "${PYTHON3:-python3}" -c 'import json,sys; print([r["id"] for r in json.load(sys.stdin) if r["type"] == "arrest"][0])')
+ok cw timeline "Sok Dara" --json
+json "[r.get('type') for r in d['entries'] if r['kind'] == 'milestone'][-1] == 'charge'"
+ok cw edit "$charge" --after "$arrest"
+ok cw timeline "Sok Dara" --json
+json "[r.get('type') for r in d['entries'] if r['kind'] == 'milestone'] == ['arrest', 'charge', 'bail', 'bail']"
+fails 66 after cw edit "$charge" --after 0123456789
 done_ok
