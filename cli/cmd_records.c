@@ -203,7 +203,8 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	    !cw_date_is_known(cw_record_date(&rec)))
 		rc = cw_error_set(&cli->err, CW_EINVAL, "date", "is required when logging a %s",
 				  cw_kind_name(rec.kind));
-	if (rc == 0 && (rc = cw_store_put(cli->session.store, &rec, CW_PUT_NEW, &cli->err)) == 0) {
+	if (rc == 0 && (rc = cw_store_put(cli->session.store, &rec,
+					  CW_PUT_NEW | CW_PUT_FOLLOW_VERDICTS, &cli->err)) == 0) {
 		cw_id_hex(&rec.id, hex);
 		if (cli->json)
 			rc = cw_cli_print_json(cli, cw_record_to_json(&rec, CW_JSON_HEADER));
@@ -236,7 +237,7 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	    (rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
 	if ((rc = cw_cli_apply_record_options(cli, &rec, first_arg + 1)) == 0 &&
-	    (rc = cw_store_put(cli->session.store, &rec, 0, &cli->err)) == 0) {
+	    (rc = cw_store_put(cli->session.store, &rec, CW_PUT_FOLLOW_VERDICTS, &cli->err)) == 0) {
 		char hex[CW_ID_HEX_LEN + 1];
 
 		cw_id_hex(&rec.id, hex);

@@ -187,7 +187,8 @@ static int add_charges(struct cw_cli *cli, struct cw_defendant *d, const char *v
 	if (state_text && (state = cw_enum_parse(&cw_words_charge_state, state_text)) < 0)
 		return cw_error_set(&cli->err, CW_EINVAL, "charge",
 				    "'%.30s' is not a charge state: charged, requalified, "
-				    "convicted, acquitted or dropped",
+				    "convicted, acquitted, dropped, convicted_unstated, "
+				    "overturned or acquitted_on_appeal",
 				    state_text);
 	if ((rc = cw_article_parse_list(buf, arts, CW_ARTICLE_LIST_MAX, &n, "charge", &cli->err)) !=
 	    0)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "models/record.h"
@@ -117,6 +118,98 @@ int cw_hearing_add_verdicts(struct cw_hearing *h, const char *spec, cw_name_reso
 		v->person = person;
 		v->article = arts[i];
 		v->result = (uint8_t)res;
+	}
+	return 0;
+}
+
+/* The state a verdict moves a charge to, or -1 when it leaves the charge as it is. */
+static int verdict_state(uint8_t cur, const struct cw_verdict_event *v)
+{
+	int named = v->article.law != CW_LAW_NONE || (v->offence && *v->offence);
+	int pending = cur == CW_CHARGE_CHARGED || cur == CW_CHARGE_REQUALIFIED;
+	int convicted = cur == CW_CHARGE_CONVICTED || cur == CW_CHARGE_CONVICTED_UNSTATED;
+
+	switch (v->result) {
+	case CW_VERDICT_CONVICTED:
+	case CW_VERDICT_UPHELD:
+		if (convicted)
+			return v->result == CW_VERDICT_CONVICTED && named ? CW_CHARGE_CONVICTED
+									  : cur;
+		if (!pending) /* acquitted, dropped or overturned: a conviction of what is left */
+			return -1;
+		return named ? CW_CHARGE_CONVICTED : CW_CHARGE_CONVICTED_UNSTATED;
+	case CW_VERDICT_OVERTURNED:
+		return CW_CHARGE_OVERTURNED;
+	case CW_VERDICT_ACQUITTED:
+		return v->on_appeal ? CW_CHARGE_ACQUITTED_ON_APPEAL : CW_CHARGE_ACQUITTED;
+	case CW_VERDICT_DROPPED:
+		return CW_CHARGE_DROPPED;
+	case CW_VERDICT_REQUALIFIED:
+		return CW_CHARGE_REQUALIFIED;
+	default:
+		return -1;
+	}
+}
+
+/* Whether a verdict concerns a defendant. */
+static int verdict_names(const struct cw_verdict_event *v, const struct cw_defendant *d)
+{
+	if (!cw_id_is_zero(&v->person))
+		return cw_id_equal(&v->person, &d->person);
+	if (v->group && *v->group)
+		return cw_id_is_zero(&d->person) && d->label && strcasecmp(d->label, v->group) == 0;
+	return 1;
+}
+
+int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, int *changed)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	const struct cw_field *hf = cw_schema_field(cf->sub, "history");
+
+	if (changed)
+		*changed = 0;
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		struct cw_defendant *d = (struct cw_defendant *)c->defendants.items + i;
+
+		if (!verdict_names(v, d))
+			continue;
+		for (size_t j = 0; j < d->charges.n; j++) {
+			struct cw_charge *ch = (struct cw_charge *)d->charges.items + j;
+			struct cw_charge_step *step;
+			int to, seen = 0;
+
+			if (v->article.law != CW_LAW_NONE
+				    ? !cw_article_same(&ch->article, &v->article)
+				    : v->offence && *v->offence &&
+					      !(ch->offence &&
+						strcasecmp(ch->offence, v->offence) == 0))
+				continue;
+			if ((to = verdict_state(ch->state, v)) < 0)
+				continue;
+			for (size_t k = 0; k < ch->history.n; k++) {
+				const struct cw_charge_step *h =
+					(const struct cw_charge_step *)ch->history.items + k;
+
+				seen |= cw_id_equal(&h->record, &v->by) && h->state == to;
+			}
+			if (seen && ch->state == to)
+				continue;
+			if (!seen) {
+				if ((int64_t)ch->history.n >= hf->max) /* keep the latest rulings */
+					memmove(ch->history.items,
+						(struct cw_charge_step *)ch->history.items + 1,
+						--ch->history.n * sizeof(struct cw_charge_step));
+				if (!(step = cw_list_append(&ch->history, hf->sub)))
+					return CW_ENOMEM;
+				step->state = (uint8_t)to;
+				step->date = v->date;
+				step->record = v->by;
+			}
+			ch->state = (uint8_t)to;
+			if (changed)
+				*changed = 1;
+		}
 	}
 	return 0;
 }

@@ -139,6 +139,26 @@ enum cw_milestone_type {
 	CW_MS_POSTPONED
 };
 enum cw_decision { CW_DECISION_UNKNOWN, CW_DECISION_GRANTED, CW_DECISION_REFUSED };
+enum cw_stage {
+	CW_STAGE_UNKNOWN,
+	CW_STAGE_INVESTIGATION,
+	CW_STAGE_PRETRIAL,
+	CW_STAGE_TRIAL,
+	CW_STAGE_VERDICT,
+	CW_STAGE_APPEAL,
+	CW_STAGE_SUPREME,
+	CW_STAGE_CLOSED
+};
+enum cw_charge_state {
+	CW_CHARGE_CHARGED,
+	CW_CHARGE_REQUALIFIED,
+	CW_CHARGE_CONVICTED,
+	CW_CHARGE_ACQUITTED,
+	CW_CHARGE_DROPPED,
+	CW_CHARGE_CONVICTED_UNSTATED,
+	CW_CHARGE_OVERTURNED,
+	CW_CHARGE_ACQUITTED_ON_APPEAL
+};
 enum cw_answer { CW_ANSWER_UNKNOWN, CW_ANSWER_YES, CW_ANSWER_NO, CW_ANSWER_NA };
 enum cw_outcome {
 	CW_OUTCOME_UNKNOWN,
@@ -178,10 +198,18 @@ struct cw_person {
 	char *notes;
 };
 
+/* One ruling that moved a charge: the state it moved to, when, and which record said so. */
+struct cw_charge_step {
+	uint8_t state; /* cw_words_charge_state */
+	struct cw_date date;
+	struct cw_id record;
+};
+
 struct cw_charge {
 	struct cw_article article;
-	char *offence; /* free text, alone when the charge has no article */
-	uint8_t state; /* cw_words_charge_state */
+	char *offence;          /* free text, alone when the charge has no article */
+	uint8_t state;          /* cw_words_charge_state */
+	struct cw_list history; /* struct cw_charge_step, oldest first */
 };
 
 struct cw_defendant {
@@ -287,6 +315,8 @@ struct cw_milestone {
 	char *court;
 	char *notes;
 	uint8_t outcome; /* cw_words_decision: a bail or release granted or refused */
+	uint8_t result;  /* cw_words_verdict: a verdict's result, which moves the charges */
+	struct cw_article article; /* the charge it rules on; none: every charge */
 };
 
 /* One entry of a record's version vector: the time of the latest change made in `database`
@@ -393,6 +423,30 @@ typedef int (*cw_name_resolver)(void *ctx, const char *name, struct cw_id *out,
 				struct cw_error *err);
 int cw_hearing_add_verdicts(struct cw_hearing *h, const char *spec, cw_name_resolver resolve,
 			    void *ctx, const char *field, struct cw_error *err);
+
+/* A verdict as it bears on a case's charges: whom it concerns (a person; else a group of
+ * unnamed defendants by its label; else, when neither is given, every defendant), which charge
+ * (an article, else an offence as worded, else every one), its result (cw_words_verdict), whether
+ * an appeal court gave it, its date and the record that gave it. */
+struct cw_verdict_event {
+	struct cw_id person;
+	const char *group;
+	struct cw_article article;
+	const char *offence; /* with no article: the charge by its offence, as worded */
+	uint8_t result;
+	int on_appeal;
+	struct cw_date date;
+	struct cw_id by;
+};
+
+/* Moves the charges a verdict covers and appends a step to each one's history (the same record
+ * and state is not appended twice): convicted makes a charge named by article "convicted" and,
+ * when no article is named, a charge still pending "convicted (counts not stated)"; upheld does
+ * the same but keeps a conviction as it was; overturned, acquitted (on appeal: "acquitted on
+ * appeal"), dropped and requalified set their state. A conviction does not revive a charge
+ * already acquitted, dropped or overturned. *changed (may be NULL) says whether the case
+ * changed. CW_ENOMEM or 0. */
+int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, int *changed);
 
 /* The defendant's charge under article a: the one there, else a new one (state "charged").
  * NULL when out of memory. */

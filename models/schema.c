@@ -77,12 +77,18 @@ WORDS(cw_words_roles, ROLES);
 	V("in_absentia", "tried in absentia")
 WORDS(cw_words_custody, CUSTODIES);
 
+/* Where a charge stands; verdicts move it (cw_case_follow_verdict). The documents need a
+ * conviction whose counts they do not itemise (Kang Saran, Chao Veasna: 001 paras 35, 39) and
+ * a conviction overturned on appeal (Chhorn Phalla: 001 para 38). */
 #define CHARGE_STATES(V)                                                                           \
 	V("charged", "charged")                                                                    \
 	V("requalified", "requalified")                                                            \
 	V("convicted", "convicted")                                                                \
 	V("acquitted", "acquitted")                                                                \
-	V("dropped", "dropped")
+	V("dropped", "dropped")                                                                    \
+	V("convicted_unstated", "convicted (counts not stated)")                                   \
+	V("overturned", "conviction overturned on appeal")                                         \
+	V("acquitted_on_appeal", "acquitted on appeal")
 WORDS(cw_words_charge_state, CHARGE_STATES);
 
 #define COURT_LEVELS(V)                                                                            \
@@ -330,10 +336,20 @@ static const struct cw_field person_fields[] = {
 };
 static SCHEMA(person_schema, "person", struct cw_person, person_fields);
 
+static const struct cw_field charge_step_fields[] = {
+	ENUM(struct cw_charge_step, state, 16, 0, cw_words_charge_state, "state it moved to"),
+	DATE(struct cw_charge_step, date, 17, 0, "date of the ruling"),
+	ID(struct cw_charge_step, record, "record", 18, 0, 0,
+	   "the hearing or milestone that moved it"),
+};
+static SCHEMA(charge_step_schema, "step", struct cw_charge_step, charge_step_fields);
+
 static const struct cw_field charge_fields[] = {
 	ART(struct cw_charge, article, 16, "law and article, e.g. 494 or \"437 bis\""),
 	STR(struct cw_charge, offence, 17, 0, LINE_MAX_BYTES, "offence as worded"),
 	ENUM(struct cw_charge, state, 18, 0, cw_words_charge_state, "state of the charge"),
+	LIST(struct cw_charge, history, 19, 0, 32, charge_step_schema,
+	     "the rulings that moved it, oldest first"),
 };
 static SCHEMA(charge_schema, "charge", struct cw_charge, charge_fields);
 
@@ -454,6 +470,9 @@ static const struct cw_field milestone_fields[] = {
 	STR(struct cw_milestone, notes, 22, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
 	ENUM(struct cw_milestone, outcome, 23, 0, cw_words_decision,
 	     "granted or refused (bail, release)"),
+	ENUM(struct cw_milestone, result, 24, 0, cw_words_verdict,
+	     "a verdict's result: moves the person's charges in the case"),
+	ART(struct cw_milestone, article, 25, "the charge a verdict rules on (none: all of them)"),
 };
 static SCHEMA(milestone_schema, "milestone", struct cw_milestone, milestone_fields);
 

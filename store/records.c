@@ -553,6 +553,8 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 							  : CW_AUDIT_CREATE,
 			       rec->kind, &rec->id, err)) != 0)
 		return rc;
+	if ((flags & CW_PUT_FOLLOW_VERDICTS) && (rc = cw_store_follow_verdicts(t, rec, err)) != 0)
+		return rc;
 	if (changed)
 		*changed = 1;
 	return 0;

@@ -163,6 +163,10 @@ enum cw_put_flags {
 	CW_PUT_KEEP_HEADER = 1, /* an import: keep the record's timestamps, author and origin */
 	CW_PUT_NEW = 2,         /* refuse when the id exists already */
 	CW_PUT_QUIET = 4,       /* sync: the caller writes the audit entry itself */
+	/* A person logging a verdict (at a hearing, or a milestone with a result): the charges
+	 * it rules on move in the same transaction, with their history (imports and sync bring
+	 * records as they are, and never move other records). */
+	CW_PUT_FOLLOW_VERDICTS = 8,
 };
 
 /* Inside a write: validates rec, checks that every id it names exists with the right kind,

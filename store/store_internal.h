@@ -250,6 +250,11 @@ int cw_store_remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_err
 
 /* Re-indexes the hearings and milestones of a case after the case changed: they are indexed
  * under the case's articles, court and defendants. */
+/* After a hearing or milestone that gives a verdict is put: moves the state of the charges
+ * it rules on in its case (cw_case_follow_verdict) and puts the case, in the same transaction
+ * (cw_txn_put with CW_PUT_FOLLOW_VERDICTS calls it). verdicts.c. */
+int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err);
+
 int cw_store_reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
 				  struct cw_error *err);
 

@@ -889,6 +889,61 @@ START_TEST(timeline_order_places_undated_records)
 }
 END_TEST
 
+/* Verdicts move charges: a conviction without counts reads "convicted (counts not stated)",
+ * an upheld conviction stays, an overturned one is said so; the history keeps each ruling. */
+START_TEST(verdicts_move_charges)
+{
+	struct cw_record kase;
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_defendant *d;
+	struct cw_charge *c;
+	struct cw_verdict_event v = {.result = CW_VERDICT_CONVICTED, .date = D("2023-11-22")};
+	int changed;
+
+	cw_record_init(&kase, CW_KIND_CASE);
+	d = cw_list_append(&kase.u.kase.defendants, df->sub);
+	cw_id_from_ref("p", &d->person);
+	c = cw_list_append(&d->charges, cf->sub);
+	c->article = (struct cw_article){.law = CW_LAW_CC, .number = 307};
+	c = cw_list_append(&d->charges, cf->sub);
+	c->offence = strdup("clearing forest land");
+	c->state = CW_CHARGE_DROPPED;
+	v.person = d->person;
+	cw_id_from_ref("h1", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert(changed);
+	c = d->charges.items;
+	ck_assert_int_eq(c[0].state, CW_CHARGE_CONVICTED_UNSTATED);
+	ck_assert_int_eq(c[1].state, CW_CHARGE_DROPPED); /* not revived */
+	/* the same verdict again changes nothing */
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert(!changed);
+	ck_assert_uint_eq(c[0].history.n, 1);
+	/* upheld on appeal: still convicted, one more step */
+	v.result = CW_VERDICT_UPHELD;
+	v.on_appeal = 1;
+	cw_id_from_ref("h2", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert_int_eq(c[0].state, CW_CHARGE_CONVICTED_UNSTATED);
+	ck_assert_uint_eq(c[0].history.n, 2);
+	/* an acquittal on appeal of one charge by its offence */
+	v.result = CW_VERDICT_ACQUITTED;
+	v.offence = "Clearing forest land";
+	cw_id_from_ref("h3", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert_int_eq(c[0].state, CW_CHARGE_CONVICTED_UNSTATED);
+	ck_assert_int_eq(c[1].state, CW_CHARGE_ACQUITTED_ON_APPEAL);
+	/* someone else's verdict leaves these charges alone */
+	cw_id_from_ref("q", &v.person);
+	v.offence = NULL;
+	v.result = CW_VERDICT_OVERTURNED;
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert(!changed);
+	cw_record_free(&kase);
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -932,6 +987,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_follows_bail_outcomes_and_verdicts);
 	tcase_add_test(tc, timeline_counts_to_the_as_of_date);
 	tcase_add_test(tc, timeline_order_places_undated_records);
+	tcase_add_test(tc, verdicts_move_charges);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -404,7 +404,8 @@ int cw_form_save(struct cw_form *fm, struct cw_error *err)
 	fm->message[0] = '\0';
 	if ((rc = cw_form_build(fm, &rec, err)) != 0)
 		return rc;
-	rc = cw_store_put(fm->st, &rec, fm->editing ? 0 : CW_PUT_NEW, err);
+	rc = cw_store_put(fm->st, &rec, CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW),
+			  err);
 	if (rc == 0) {
 		fm->saved_id = rec.id;
 		fm->dirty = 0;

@@ -51,7 +51,7 @@ has "account            UN"
 
 # timeline: header with charges and custody, then events in date order
 ok cw timeline sithar
-has "charges: charged: 494, 495"
+has "charges: convicted: 494, 495" # the verdict logged at the hearing moved them
 has "custody: detained; stage: appeal"
 has "pretrial detention: 506 days"
 first=$(printf '%s\n' "$out" | grep -n 'arrest' | head -1 | cut -d: -f1)

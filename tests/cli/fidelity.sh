@@ -56,6 +56,24 @@ ok cw show ref:m-kem-sokha-verdict
 has "placed after"
 has "source's date      2024-05-31"
 
+# ---- charge states follow verdicts ----------------------------------------------------------
+# 001 paras 35 and 39: convicted, the counts not itemised; Kang Saran's upheld on appeal
+ok cw timeline "Kang Saran"
+has "charges: convicted (counts not stated): 307, 494, 495, 437 bis"
+ok cw show ref:c-kang-saran --json
+json "all(c['state'] in ('convicted', 'convicted_unstated') for c in d['defendants'][0]['charges'])"
+json "[h['date'] for h in d['defendants'][0]['charges'][0]['history']] == ['2023-11-22', '2024-02-15']"
+ok cw timeline "Chao Veasna"
+has "charges: convicted (counts not stated): 494, 495"
+ok cw show ref:c-chao-veasna --json
+json "all(c['state'] in ('convicted', 'convicted_unstated') for c in d['defendants'][0]['charges'])"
+# 001 para 38: Chhorn Phalla's 2021 forest conviction overturned in October 2023
+ok cw show ref:c-chhorn-phalla-forest --json
+json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned']"
+json "[h['state'] for h in d['defendants'][0]['charges'][0]['history']] == ['convicted', 'overturned']"
+ok cw timeline "Chhorn Phalla"
+has "charges: conviction overturned on appeal: clearing forest land"
+
 # A small database: the team's own record counts to today; an as-of date stops the count.
 DB="$WORK/small"
 ok cw init
@@ -86,4 +104,25 @@ ok cw edit "$charge" --after "$arrest"
 ok cw timeline "Sok Dara" --json
 json "[r.get('type') for r in d['entries'] if r['kind'] == 'milestone'] == ['arrest', 'charge', 'bail', 'bail']"
 fails 66 after cw edit "$charge" --after 0123456789
+
+# A verdict logged at a hearing moves the charges in the same write, with their history; a
+# milestone with a result does the same; an audit entry says the case changed.
+ok cw log hearing --case Dara --date 2024-03-05 --stage verdict --outcome verdict \
+	--verdict "494=convicted@Sok Dara" --view own
+ok cw show "$case_id" --json
+json "[(c['article'], c.get('state', 'charged')) for c in d['defendants'][0]['charges']] == [('494', 'convicted'), ('495', 'charged')]"
+json "[(h['state'], h['date']) for h in d['defendants'][0]['charges'][0]['history']] == [('convicted', '2024-03-05')]"
+ok cw audit --limit 2 --json
+json "[(e['action'], e['kind']) for e in d] == [('create', 'hearing'), ('edit', 'case')] or [(e['action'], e['kind']) for e in d] == [('edit', 'case'), ('create', 'hearing')]"
+ok cw log milestone --person "Sok Dara" --case Dara --type appeal_decided --result overturned \
+	--date 2024-06-01 --view own
+ok cw show "$case_id" --json
+json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned', 'overturned']"
+json "[h['state'] for h in d['defendants'][0]['charges'][0]['history']] == ['convicted', 'overturned']"
+ok cw timeline "Sok Dara"
+has "charges: conviction overturned on appeal: 494, 495"
+# a hearing that gives no result moves nothing; an import brings records as they are
+ok cw log hearing --case Dara --date 2024-06-02 --outcome adjourned --view own
+ok cw show "$case_id" --json
+json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned', 'overturned']"
 done_ok

@@ -73,7 +73,7 @@ sys.exit(0 if col(km, "LRSU") == col(other, "Candlelight Party") else 1)' ||
 keys '2/Kang Saran<Enter><Enter>'
 has "Timeline: Kang Saran"
 has "custody: detained"
-has "437 bis"
+has "charges: convicted (counts not stated)"
 has "$pretrial"
 has "adjournments: 0"
 has "2023-07-04 milestone"
