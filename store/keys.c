@@ -49,6 +49,7 @@ struct keyset {
 	uint8_t kind;
 	int oom;
 	const struct cw_store *st; /* for the tags that stand for articles */
+	int gov;                   /* the record is the government's account: its article keys */
 };
 
 static void keyset_add(struct keyset *ks, enum cw_db db, const void *key, size_t len)
@@ -111,7 +112,7 @@ static void keyset_article(struct keyset *ks, const struct cw_article *a, uint32
 
 	if (a->law == CW_LAW_NONE)
 		return;
-	len = cw_store_article_key(ks->st, a, ak);
+	len = cw_store_article_key(ks->st, a, ks->gov, ak);
 	keyset_index(ks, DB_BY_ARTICLE, ak, len, date, id);
 }
 
@@ -179,6 +180,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 	int rc;
 
 	ks->kind = kind;
+	ks->gov = rec->view == CW_VIEW_GOVERNMENT;
 	keyset_index(ks, DB_BY_KIND, &kind, 1, date, id);
 	if (CW_KIND_IS_EVENT(rec->kind))
 		keyset_index(ks, DB_BY_DATE, NULL, 0, date, id);
@@ -406,7 +408,7 @@ int cw_store_remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_err
 /* Writes the keys of rec and remembers them. */
 int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err)
 {
-	struct keyset ks = {{0}, {0}, 0, 0, t->st};
+	struct keyset ks = {{0}, {0}, 0, 0, t->st, 0};
 	MDB_val k = {ID_LEN, (void *)rec->id.b}, v;
 	int rc = compute_keys(t, rec, &ks, err);
 
@@ -426,7 +428,7 @@ int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw
 int cw_store_expected_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_buf *out,
 			   struct cw_error *err)
 {
-	struct keyset ks = {{0}, {0}, 0, 0, t->st};
+	struct keyset ks = {{0}, {0}, 0, 0, t->st, 0};
 	int rc = compute_keys(t, rec, &ks, err);
 
 	cw_buf_free(&ks.names);

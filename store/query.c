@@ -368,11 +368,19 @@ static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_fil
 	c->text = f->text[0] ? f->text : NULL;
 	c->views = f->accounts;
 	c->articles.given = f->narticles > 0;
-	for (size_t i = 0; i < f->narticles && rc == 0; i++) {
-		uint8_t key[ARTICLE_TAG_LEN];
-		size_t len = cw_store_article_key(st, &f->articles[i], key);
+	/* The government's account is filed under keys of its own (cw_store_article_key): an
+	 * article filter walks them only when it asks for that account. */
+	for (int gov = 0; gov < 2; gov++) {
+		uint32_t bit = UINT32_C(1) << CW_VIEW_GOVERNMENT;
 
-		rc = keylist_add(&c->articles, key, len);
+		if (gov ? !(f->accounts & bit) : f->accounts == bit)
+			continue;
+		for (size_t i = 0; i < f->narticles && rc == 0; i++) {
+			uint8_t key[ARTICLE_TAG_LEN];
+			size_t len = cw_store_article_key(st, &f->articles[i], gov, key);
+
+			rc = keylist_add(&c->articles, key, len);
+		}
 	}
 	if (rc == 0 && f->person[0])
 		rc = resolve_refs(st, txn, CW_KIND_PERSON, f->person, &c->persons, err);

@@ -148,12 +148,14 @@ int cw_val_get(struct cw_store *st, MDB_txn *txn, enum cw_db db, MDB_val *k, MDB
 	return cw_val_open(st, db, k, &v, buf, out, err);
 }
 
-size_t cw_store_article_key(const struct cw_store *st, const struct cw_article *a,
+size_t cw_store_article_key(const struct cw_store *st, const struct cw_article *a, int gov,
 			    uint8_t out[ARTICLE_TAG_LEN])
 {
 	uint8_t key[CW_ARTICLE_KEY_LEN];
 
 	cw_article_key(a, key);
+	if (gov) /* the law byte is below 0x80: its high bit marks the government's account */
+		key[0] |= 0x80;
 	if (!st->vault) {
 		memcpy(out, key, sizeof key);
 		return sizeof key;

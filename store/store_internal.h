@@ -193,9 +193,12 @@ int cw_val_get(struct cw_store *st, MDB_txn *txn, enum cw_db db, MDB_val *k, MDB
 	       struct cw_buf *buf, struct cw_error *err);
 
 /* An article in index keys: its 4-byte key in a plain database, a keyed tag in an encrypted
- * one (a 4-byte tag would let articles collide). Returns the length written. */
+ * one (a 4-byte tag would let articles collide). Returns the length written. A record in the
+ * government's account is filed under a key of its own for the same article (gov 1): an
+ * article filter finds it only when it asks for that account, so the government's word on
+ * who is charged with what never reads as established fact. */
 #define ARTICLE_TAG_LEN 8
-size_t cw_store_article_key(const struct cw_store *st, const struct cw_article *a,
+size_t cw_store_article_key(const struct cw_store *st, const struct cw_article *a, int gov,
 			    uint8_t out[ARTICLE_TAG_LEN]);
 
 /* The keyed tag of a normalised name in an encrypted database (returns 1); 0 for a plain one,

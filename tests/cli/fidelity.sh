@@ -74,6 +74,20 @@ json "[h['state'] for h in d['defendants'][0]['charges'][0]['history']] == ['con
 ok cw timeline "Chhorn Phalla"
 has "charges: conviction overturned on appeal: clearing forest land"
 
+# ---- whose account under an article ---------------------------------------------------------
+# Sam Rainsy is under 494/495 only through the government's account of 9 November 2019 (004
+# line 211), which is not under the article unless --account government asks for it.
+ok cw list records --article 494/495 --person "Sam Rainsy" --json
+json "d == []"
+ok cw list persons --article 494/495 --json
+json "'Sam Rainsy' not in [p['name'] for p in d]"
+ok cw list records --article 494/495 --person "Sam Rainsy" --account government --json
+json "len(d) == 1 and d[0]['view'] == 'government'"
+ok cw list records --filter 'article:494/495 account:un,government' --person "Sam Rainsy" --json
+json "len(d) == 1"
+ok cw list cases --article 494/495 --account government --json
+json "sorted(c['title'] for c in d) == ['\'9 November\' plot — attack and incitement (government account)', 'Reporters — incitement (government account)', 'Rong Chhun — border statements (government account)']"
+
 # A small database: the team's own record counts to today; an as-of date stops the count.
 DB="$WORK/small"
 ok cw init
