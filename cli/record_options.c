@@ -37,6 +37,12 @@ static const struct list_option {
 	 "a fair-trial indicator, e.g. public_hearing=no:\"gallery closed\""},
 	{CW_KIND_HEARING, "verdict", "ARTICLES=RESULT[@PERSON]",
 	 "verdict per charge, e.g. \"494/495=convicted@Chhim Sithar\""},
+	{CW_KIND_HEARING, "sentence-part", "PART[=AMOUNT][:DETAIL]",
+	 "a part of the sentence, e.g. \"prison=3 years\", \"ban=5 years:standing for "
+	 "election\" (repeatable)"},
+	{CW_KIND_MILESTONE, "sentence-part", "PART[=AMOUNT][:DETAIL]",
+	 "a part of the sentence, e.g. \"prison=3 years\", \"compensation:to the NEC\" "
+	 "(repeatable)"},
 };
 
 int cw_cli_resolve(struct cw_cli *cli, enum cw_kind kind, const char *text, const char *field,
@@ -357,6 +363,12 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 		if (!strcmp(opt, "verdict"))
 			return cw_hearing_add_verdicts(h, value, resolve_verdict_person, cli, opt,
 						       &cli->err);
+		if (!strcmp(opt, "sentence-part"))
+			return cw_sentence_part_add(&h->sentence_parts, value, opt, &cli->err);
+	} else if (rec->kind == CW_KIND_MILESTONE) {
+		if (!strcmp(opt, "sentence-part"))
+			return cw_sentence_part_add(&rec->u.milestone.sentence_parts, value, opt,
+						    &cli->err);
 	}
 	return cw_error_set(&cli->err, CW_EUSAGE, opt, "unknown option for a %s; see --help",
 			    cw_kind_name(rec->kind));

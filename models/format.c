@@ -79,6 +79,24 @@ void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len)
 	}
 }
 
+void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (size_t i = 0; i < parts->n && n < len; i++) {
+		const struct cw_sentence_part *p =
+			(const struct cw_sentence_part *)parts->items + i;
+
+		n += (size_t)snprintf(buf + n, len - n, "%s%s%s%s%s%s%s", n ? "; " : "",
+				      cw_enum_label(&cw_words_sentence_part, p->part),
+				      p->amount ? " " : "", p->amount ? p->amount : "",
+				      p->detail ? " (" : "", p->detail ? p->detail : "",
+				      p->detail ? ")" : "");
+	}
+}
+
 int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, size_t len)
 {
 	const char *p = (const char *)base + f->offset;

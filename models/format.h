@@ -21,6 +21,10 @@ void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *per
  * is none): "charged: 494, 495; convicted: 307"; "" when there are none. */
 void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len);
 
+/* A sentence's parts as one text: "prison term 3 years; ban 5 years (voting in and standing
+ * for elections); compensation (to the National Election Committee)"; "" for none. */
+void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len);
+
 /* The value of a scalar field as text: a date as given, a number, an enum's label, "yes", a
  * set's labels joined by ", ", an article with its offence name ("494 (incitement to commit a
  * felony)"). Returns 1 when the field holds a value, 0 when it is not given or is a string, an

@@ -122,6 +122,36 @@ int cw_hearing_add_verdicts(struct cw_hearing *h, const char *spec, cw_name_reso
 	return 0;
 }
 
+int cw_sentence_part_add(struct cw_list *parts, const char *spec, const char *field,
+			 struct cw_error *err)
+{
+	const struct cw_field *sf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "sentence_parts");
+	struct cw_sentence_part *sp;
+	char buf[600], *amount, *detail;
+	int part;
+
+	if (strlen(spec) >= sizeof buf)
+		return cw_error_set(err, CW_EINVAL, field, "too long");
+	strcpy(buf, spec);
+	if ((detail = strchr(buf, ':')))
+		*detail++ = '\0';
+	if ((amount = strchr(buf, '=')))
+		*amount++ = '\0';
+	if ((part = cw_enum_parse(&cw_words_sentence_part, buf)) <= 0)
+		return cw_error_set(err, CW_EINVAL, field,
+				    "'%.30s' is not a sentence part: prison, suspended, fine, "
+				    "compensation, ban or other; write PART[=AMOUNT][:DETAIL]",
+				    buf);
+	if (!(sp = cw_list_append(parts, sf->sub)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	sp->part = (uint8_t)part;
+	if ((amount && *amount && !(sp->amount = strdup(amount))) ||
+	    (detail && *detail && !(sp->detail = strdup(detail))))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return 0;
+}
+
 /* The state a verdict moves a charge to, or -1 when it leaves the charge as it is. */
 static int verdict_state(uint8_t cur, const struct cw_verdict_event *v)
 {

@@ -184,7 +184,8 @@ enum cw_verdict_result {
 extern const struct cw_enum cw_words_sex, cw_words_view, cw_words_roles, cw_words_custody,
 	cw_words_charge_state, cw_words_court_level, cw_words_stage, cw_words_answer,
 	cw_words_indicator, cw_words_outcome, cw_words_bail, cw_words_verdict, cw_words_access,
-	cw_words_concerns, cw_words_response, cw_words_milestone, cw_words_kind, cw_words_decision;
+	cw_words_concerns, cw_words_response, cw_words_milestone, cw_words_kind, cw_words_decision,
+	cw_words_sentence_part;
 
 /* Bodies. Strings are owned by the record and freed by cw_record_free. */
 struct cw_person {
@@ -246,6 +247,14 @@ struct cw_indicator {
 	char *note;
 };
 
+/* One part of a sentence, as the source gives it. */
+struct cw_sentence_part {
+	uint8_t part;        /* cw_words_sentence_part */
+	char *amount;        /* "3 years", "2 million riels" */
+	char *detail;        /* "voting in and standing for elections", "to the NEC" */
+	struct cw_id person; /* zero: the record's person or every defendant it names */
+};
+
 struct cw_verdict {
 	struct cw_id person;
 	struct cw_article article;
@@ -275,6 +284,7 @@ struct cw_hearing {
 	char *sentence;
 	char *fine;
 	char *notes;
+	struct cw_list sentence_parts; /* struct cw_sentence_part */
 };
 
 struct cw_person_ref {
@@ -316,7 +326,8 @@ struct cw_milestone {
 	char *notes;
 	uint8_t outcome; /* cw_words_decision: a bail or release granted or refused */
 	uint8_t result;  /* cw_words_verdict: a verdict's result, which moves the charges */
-	struct cw_article article; /* the charge it rules on; none: every charge */
+	struct cw_article article;     /* the charge it rules on; none: every charge */
+	struct cw_list sentence_parts; /* struct cw_sentence_part */
 };
 
 /* One entry of a record's version vector: the time of the latest change made in `database`
@@ -447,6 +458,12 @@ struct cw_verdict_event {
  * already acquitted, dropped or overturned. *changed (may be NULL) says whether the case
  * changed. CW_ENOMEM or 0. */
 int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, int *changed);
+
+/* Parses one sentence part as people write it, "PART[=AMOUNT][:DETAIL]" ("prison=3 years",
+ * "ban=5 years:voting in and standing for elections", "compensation:to the National Election
+ * Committee"), appending it to parts. Errors name `field`. */
+int cw_sentence_part_add(struct cw_list *parts, const char *spec, const char *field,
+			 struct cw_error *err);
 
 /* The defendant's charge under article a: the one there, else a new one (state "charged").
  * NULL when out of memory. */

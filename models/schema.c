@@ -214,6 +214,18 @@ WORDS(cw_words_response, RESPONSES);
 	V("postponed", "hearing postponed")
 WORDS(cw_words_milestone, MILESTONES);
 
+/* The parts of a sentence (001 para 35: three years' imprisonment, a five-year ban on voting
+ * in and standing for elections, compensation to the National Election Committee). */
+#define SENTENCE_PARTS(V)                                                                          \
+	V("unknown", "unknown")                                                                    \
+	V("prison", "prison term")                                                                 \
+	V("suspended", "suspended part")                                                           \
+	V("fine", "fine")                                                                          \
+	V("compensation", "compensation")                                                          \
+	V("ban", "ban")                                                                            \
+	V("other", "other")
+WORDS(cw_words_sentence_part, SENTENCE_PARTS);
+
 /* What came of a request a milestone records (bail, release): a refused bail keeps pretrial
  * detention running, a granted one ends it. */
 #define DECISIONS(V)                                                                               \
@@ -393,6 +405,18 @@ static const struct cw_field indicator_fields[] = {
 };
 static SCHEMA(indicator_schema, "indicator", struct cw_indicator, indicator_fields);
 
+static const struct cw_field sentence_part_fields[] = {
+	ENUM(struct cw_sentence_part, part, 16, CW_FF_REQUIRED, cw_words_sentence_part,
+	     "prison, suspended, fine, compensation, ban or other"),
+	STR(struct cw_sentence_part, amount, 17, 0, NAME_MAX_BYTES,
+	    "how long or how much, as given (\"3 years\", \"2 million riels\")"),
+	STR(struct cw_sentence_part, detail, 18, 0, LINE_MAX_BYTES,
+	    "what a ban covers, whom compensation goes to"),
+	ID(struct cw_sentence_part, person, "person", 19, 0, CW_KIND_PERSON,
+	   "the person sentenced, when the record names several"),
+};
+static SCHEMA(sentence_part_schema, "sentence part", struct cw_sentence_part, sentence_part_fields);
+
 static const struct cw_field verdict_fields[] = {
 	ID(struct cw_verdict, person, "person", 16, 0, CW_KIND_PERSON, "defendant"),
 	ART(struct cw_verdict, article, 17, "article ruled on"),
@@ -424,6 +448,8 @@ static const struct cw_field hearing_fields[] = {
 	STR(struct cw_hearing, sentence, 34, 0, LINE_MAX_BYTES, "sentence as pronounced"),
 	STR(struct cw_hearing, fine, 35, 0, NAME_MAX_BYTES, "fine or compensation"),
 	STR(struct cw_hearing, notes, 36, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+	LIST(struct cw_hearing, sentence_parts, 37, 0, 64, sentence_part_schema,
+	     "the parts of the sentence: prison term, suspended part, fine, compensation, bans"),
 };
 static SCHEMA(hearing_schema, "hearing", struct cw_hearing, hearing_fields);
 
@@ -473,6 +499,8 @@ static const struct cw_field milestone_fields[] = {
 	ENUM(struct cw_milestone, result, 24, 0, cw_words_verdict,
 	     "a verdict's result: moves the person's charges in the case"),
 	ART(struct cw_milestone, article, 25, "the charge a verdict rules on (none: all of them)"),
+	LIST(struct cw_milestone, sentence_parts, 26, 0, 64, sentence_part_schema,
+	     "the parts of the sentence: prison term, suspended part, fine, compensation, bans"),
 };
 static SCHEMA(milestone_schema, "milestone", struct cw_milestone, milestone_fields);
 

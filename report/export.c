@@ -127,9 +127,9 @@ static const char *const case_cols[] = {"id",          "title",          "number
 					"articles",    "defendant_ids",  "defendants", "source",
 					"view",        "reportedly"};
 static const char *const record_cols[] = {
-	"id",         "kind",   "date",           "time",      "case_id", "case",
-	"person_ids", "people", "court_or_place", "stage",     "what",    "articles",
-	"detail",     "source", "view",           "reportedly"};
+	"id",         "kind",   "date",           "time",       "case_id", "case",
+	"person_ids", "people", "court_or_place", "stage",      "what",    "articles",
+	"detail",     "source", "view",           "reportedly", "sentence"};
 
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 #define BIG      4096
@@ -189,7 +189,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 {
 	char hex[CW_ID_HEX_LEN + 1], cid[CW_ID_HEX_LEN + 1] = "", date[CW_DATE_TEXT_MAX],
 							 what[512] = "", arts[1024] = "", *ids,
-							 *names;
+							 *names, sentence[600] = "";
 	const char *time = NULL, *place = NULL, *stage = "", *detail = NULL, *title = NULL;
 	const struct cw_record *k = NULL;
 	struct cw_article a[64];
@@ -224,6 +224,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		stage = w(&cw_words_stage, h->stage);
 		snprintf(what, sizeof what, "%s", label(&cw_words_outcome, h->outcome));
 		detail = h->sentence ? h->sentence : h->adjourn_reason;
+		cw_sentence_text(&h->sentence_parts, sentence, sizeof sentence);
 		case_people(r, k, ids, names, BIG);
 		cw_case_articles(k, NULL, a, 64, &na);
 		break;
@@ -236,6 +237,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		place = m->court;
 		snprintf(what, sizeof what, "%s", label(&cw_words_milestone, m->type));
 		detail = m->detail;
+		cw_sentence_text(&m->sentence_parts, sentence, sizeof sentence);
 		hexof(&m->person, ids);
 		cw_person_text(r, &m->person, names, BIG);
 		cw_case_articles(k, &m->person, a, 64, &na);
@@ -272,7 +274,8 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 	csv_row(out,
 		(const char *const[]){hex, cw_kind_name(rec->kind), date, time, cid, title, ids,
 				      names, place, stage, what, arts, detail, rec->source,
-				      w(&cw_words_view, rec->view), rec->reportedly ? "yes" : ""},
+				      w(&cw_words_view, rec->view), rec->reportedly ? "yes" : "",
+				      sentence},
 		NCOLS(record_cols));
 	free(ids);
 	free(names);

@@ -222,6 +222,23 @@ static json_t *arrests(const struct cw_report *r)
 	return json_pack("{s:o,s:o,s:o}", "events", events, "by_article", by, "groups", groups);
 }
 
+/* A sentence's parts: [{part, amount, detail}], the part by its word. */
+static json_t *jparts(const struct cw_list *parts)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < parts->n; i++) {
+		const struct cw_sentence_part *p =
+			(const struct cw_sentence_part *)parts->items + i;
+
+		json_array_append_new(a, json_pack("{s:s,s:o,s:o}", "part",
+						   cw_enum_word(&cw_words_sentence_part, p->part),
+						   "amount", jstr(p->amount), "detail",
+						   jstr(p->detail)));
+	}
+	return a;
+}
+
 static json_t *verdicts(const struct cw_report *r)
 {
 	json_t *a = json_array();
@@ -248,6 +265,7 @@ static json_t *verdicts(const struct cw_report *r)
 				v ? jword(&cw_words_verdict, v->result) : json_string("verdict"),
 				"court", jstr(h->court), "stage", jword(&cw_words_stage, h->stage),
 				"sentence", jstr(h->sentence), "fine", jstr(h->fine));
+			json_object_set_new(o, "sentence_parts", jparts(&h->sentence_parts));
 		} else {
 			const struct cw_milestone *m = &rec->u.milestone;
 
@@ -257,6 +275,7 @@ static json_t *verdicts(const struct cw_report *r)
 				      "person", jperson(r, &m->person), "article", "offence",
 				      "result", jword(&cw_words_milestone, m->type), "court",
 				      jstr(m->court), "stage", "sentence", jstr(m->detail), "fine");
+			json_object_set_new(o, "sentence_parts", jparts(&m->sentence_parts));
 		}
 		json_array_append_new(a, o);
 	}

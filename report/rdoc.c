@@ -450,6 +450,12 @@ static void verdicts(struct builder *b)
 				sb_add(&detail, "%s", h->sentence);
 			if (h->fine)
 				sb_add(&detail, "%sfine: %s", detail.n ? "; " : "", h->fine);
+			if (h->sentence_parts.n) {
+				char parts[600];
+
+				cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
+				sb_add(&detail, "%s%s", detail.n ? "; " : "", parts);
+			}
 		} else {
 			const struct cw_milestone *m = &rec->u.milestone;
 
@@ -462,6 +468,12 @@ static void verdicts(struct builder *b)
 			cell(b, CW_RC_LABEL, "milestone");
 			cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_milestone, m->type));
 			sb_add(&detail, "%s", str(m->detail));
+			if (m->sentence_parts.n) {
+				char parts[600];
+
+				cw_sentence_text(&m->sentence_parts, parts, sizeof parts);
+				sb_add(&detail, "%s%s", detail.n ? "; " : "", parts);
+			}
 		}
 		cell_take(b, CW_RC_DETAIL, &detail);
 		row_end(b);

@@ -51,7 +51,14 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 			PUT(where, "%s", h->court);
 		if (h->outcome == CW_OUTCOME_BAIL_DECISION && h->bail > CW_BAIL_NOT_REQUESTED)
 			PUT(what, "bail %s", cw_enum_label(&cw_words_bail, h->bail));
-		else
+		else if (h->sentence_parts.n) {
+			char parts[200];
+
+			cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
+			PUT(what, "%s: %s",
+			    h->outcome ? cw_enum_label(&cw_words_outcome, h->outcome) : "sentence",
+			    parts);
+		} else
 			PUT(what, "%s%s%s",
 			    h->outcome ? cw_enum_label(&cw_words_outcome, h->outcome) : "",
 			    h->sentence ? ": " : "", h->sentence ? h->sentence : "");
@@ -69,6 +76,13 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 		if (m->court)
 			PUT(where, "%s", m->court);
 		/* "bail refused": a refused bail is not a release, and the line must say so. */
+		if (!m->detail && m->sentence_parts.n) {
+			char parts[200];
+
+			cw_sentence_text(&m->sentence_parts, parts, sizeof parts);
+			PUT(what, "%s: %s", cw_enum_label(&cw_words_milestone, m->type), parts);
+			break;
+		}
 		PUT(what, "%s%s%s%s%s", cw_enum_label(&cw_words_milestone, m->type),
 		    m->outcome ? " " : "",
 		    m->outcome ? cw_enum_label(&cw_words_decision, m->outcome) : "",

@@ -45,7 +45,7 @@ print(" ".join(what(r) for r in d["entries"] if r["kind"] != "case"))')
 	fail "Kem Sokha's order: $order"
 checks=$((checks + 1))
 ok cw timeline "Kem Sokha"
-verdict_line=$(printf '%s\n' "$out" | grep -n "verdict: 27 years" | cut -d: -f1)
+verdict_line=$(printf '%s\n' "$out" | grep -n "verdict: prison term 27 years" | cut -d: -f1)
 appeal_line=$(printf '%s\n' "$out" | grep -n "appeal lodged" | cut -d: -f1)
 release_line=$(printf '%s\n' "$out" | grep -n "released, albeit" | cut -d: -f1)
 hearing_line=$(printf '%s\n' "$out" | grep -n "2024-01 .*hearing" | cut -d: -f1)
@@ -73,6 +73,27 @@ json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned']"
 json "[h['state'] for h in d['defendants'][0]['charges'][0]['history']] == ['convicted', 'overturned']"
 ok cw timeline "Chhorn Phalla"
 has "charges: conviction overturned on appeal: clearing forest land"
+
+# ---- sentence parts -------------------------------------------------------------------------
+# 001 para 35: three years' imprisonment, a five-year ban on voting in and standing for
+# elections, compensation to the National Election Committee
+ok cw show ref:h-chao-veasna-verdict-2024-02-07 --json
+json "[(p['part'], p.get('amount')) for p in d['sentence_parts']] == [('prison', 'three years'), ('ban', 'five years'), ('compensation', None)]"
+ok cw show ref:h-chao-veasna-verdict-2024-02-07
+has "part               ban"
+has "voting in and standing for elections"
+ok cw timeline "Chao Veasna"
+has "verdict: prison term three years; ban five years (voting in and standing for elections)"
+ok cw export records --person "Chao Veasna" --kind hearing --format csv
+printf '%s\n' "$out" >"$WORK/chao.csv"
+"${PYTHON3:-python3}" - "$WORK/chao.csv" <<'PY' || fail "CSV sentence column"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+assert rows and rows[0]['sentence'].startswith('prison term three years; ban five years'), rows
+PY
+checks=$((checks + 1))
+ok cw report --week 2024-W06 --format json
+json "any(p['part'] == 'ban' for v in d['verdicts'] for p in v.get('sentence_parts', []))"
 
 # ---- whose account under an article ---------------------------------------------------------
 # Sam Rainsy is under 494/495 only through the government's account of 9 November 2019 (004
@@ -135,6 +156,14 @@ json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned', 'ove
 json "[h['state'] for h in d['defendants'][0]['charges'][0]['history']] == ['convicted', 'overturned']"
 ok cw timeline "Sok Dara"
 has "charges: conviction overturned on appeal: 494, 495"
+# sentence parts typed on the command line
+ok cw log milestone --person "Sok Dara" --case Dara --type sentence --date 2024-03-05 \
+	--sentence-part "prison=2 years" --sentence-part "suspended=1 year" \
+	--sentence-part "fine=4 million riels" --sentence-part "ban=5 years:standing for election" \
+	--view own
+ok cw list records --kind milestone --json
+json "[[(p['part'], p.get('amount'), p.get('detail')) for p in r['sentence_parts']] for r in d if r['type'] == 'sentence'] == [[('prison', '2 years', None), ('suspended', '1 year', None), ('fine', '4 million riels', None), ('ban', '5 years', 'standing for election')]]"
+fails 65 sentence-part cw log milestone --person "Sok Dara" --type sentence --sentence-part "lashes=3"
 # a hearing that gives no result moves nothing; an import brings records as they are
 ok cw log hearing --case Dara --date 2024-06-02 --outcome adjourned --view own
 ok cw show "$case_id" --json
