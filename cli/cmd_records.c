@@ -104,22 +104,9 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 								    cw_view_short(r->view)});
 		} else if (r->kind == CW_KIND_CASE && kind == CW_KIND_CASE) {
 			const struct cw_case *k = &r->u.kase;
-			long named = 0, unnamed = 0;
 
-			for (size_t j = 0; j < k->defendants.n; j++) {
-				const struct cw_defendant *df =
-					(const struct cw_defendant *)k->defendants.items + j;
-
-				if (!cw_id_is_zero(&df->person))
-					named++;
-				else if (df->unnamed_count > 0)
-					unnamed += df->unnamed_count;
-			}
 			cw_case_articles_text(r, NULL, a, sizeof a);
-			if (unnamed)
-				snprintf(b, sizeof b, "%ld + %ld unnamed", named, unnamed);
-			else
-				snprintf(b, sizeof b, "%ld", named);
+			cw_defendants_text(k, b, sizeof b);
 			rc = cw_table_add(
 				&t,
 				(const char *const[]){

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "models/article.h"
@@ -374,6 +375,67 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			    cw_kind_name(rec->kind));
 }
 
+/* A group's label as the case spells it: an exact label (any case) or a part that only one
+ * of the case's unnamed defendants' labels holds. */
+static int resolve_group(struct cw_cli *cli, const struct cw_id *case_id, char **group,
+			 const char *opt)
+{
+	struct cw_record kase;
+	const char *found = NULL;
+	size_t hits = 0;
+	int rc;
+
+	if (!*group || !**group)
+		return 0;
+	if (cw_id_is_zero(case_id))
+		return cw_error_set(&cli->err, CW_EINVAL, opt,
+				    "a group is one of a case's unnamed defendants: give --case");
+	if ((rc = cw_store_get(cli->session.store, case_id, &kase, &cli->err)) != 0)
+		return rc;
+	for (size_t i = 0; i < kase.u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase.u.kase.defendants.items + i;
+
+		if (!cw_id_is_zero(&d->person) || !d->label)
+			continue;
+		if (strcasecmp(d->label, *group) == 0) {
+			found = d->label, hits = 1;
+			break;
+		}
+		if (cw_text_contains(d->label, *group))
+			found = d->label, hits++;
+	}
+	if (hits == 1 && !(found = strdup(found)))
+		rc = CW_ENOMEM;
+	else if (hits != 1)
+		rc = cw_error_set(&cli->err, CW_EINVAL, opt,
+				  "'%.40s' %s of the case's groups of unnamed defendants", *group,
+				  hits ? "matches several" : "is none");
+	cw_record_free(&kase);
+	if (rc == 0) {
+		free(*group);
+		*group = (char *)found;
+	}
+	return rc;
+}
+
+/* Groups named by options are checked against the case and spelled as it spells them. */
+static int resolve_groups(struct cw_cli *cli, struct cw_record *rec)
+{
+	int rc = 0;
+
+	if (rec->kind == CW_KIND_MILESTONE)
+		return resolve_group(cli, &rec->u.milestone.case_id, &rec->u.milestone.group,
+				     "group");
+	if (rec->kind == CW_KIND_HEARING)
+		for (size_t i = 0; rc == 0 && i < rec->u.hearing.verdicts.n; i++)
+			rc = resolve_group(
+				cli, &rec->u.hearing.case_id,
+				&((struct cw_verdict *)rec->u.hearing.verdicts.items)[i].group,
+				"verdict");
+	return rc;
+}
+
 /* A header field people type (source, view, reported_on, ...), by its field name; NULL for
  * the fields the store keeps (stamps, authors, versions) and for lists. */
 static const struct cw_field *header_field(const char *name)
@@ -505,7 +567,7 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 		if ((rc = set_field(cli, &rec->u, f, opt.name, opt.value)) != 0)
 			return rc;
 	}
-	return rc;
+	return rc == 0 ? resolve_groups(cli, rec) : rc;
 }
 
 static const char *type_arg(const struct cw_field *f)

@@ -79,6 +79,42 @@ void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len)
 	}
 }
 
+void cw_defendants_text(const struct cw_case *c, char *buf, size_t len)
+{
+	long named = 0, unnamed = 0, groups = 0;
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
+
+		if (!cw_id_is_zero(&d->person))
+			named++;
+		else if (d->unnamed_count > 0)
+			unnamed += d->unnamed_count;
+		else
+			groups++;
+	}
+	if (len)
+		buf[0] = '\0';
+	if (named && n < len)
+		n += (size_t)snprintf(buf + n, len - n, "%ld", named);
+	if (unnamed && n < len)
+		n += (size_t)snprintf(buf + n, len - n, "%s%ld unnamed", n ? " + " : "", unnamed);
+	if (groups && n < len)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s, number not given", n ? " + " : "",
+				      groups == 1 ? "a group" : "groups");
+	if (!n && len)
+		snprintf(buf, len, "none");
+}
+
+void cw_group_text(const char *label, int64_t size, char *buf, size_t len)
+{
+	if (size > 0)
+		snprintf(buf, len, "%s (%lld unnamed)", label ? label : "group", (long long)size);
+	else
+		snprintf(buf, len, "%s (number not given)", label ? label : "group");
+}
+
 void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len)
 {
 	size_t n = 0;

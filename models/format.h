@@ -21,6 +21,16 @@ void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *per
  * is none): "charged: 494, 495; convicted: 307"; "" when there are none. */
 void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len);
 
+/* A case's defendants in a few words: "1", "1 + 8 unnamed", "8 unnamed", "a group, number
+ * not given", "none": groups of unnamed defendants count by their size, and one the sources
+ * give no number for is said so rather than counted as nobody. */
+void cw_defendants_text(const struct cw_case *c, char *buf, size_t len);
+
+/* A group of unnamed defendants, or the part of one an event concerns: "NagaWorld union
+ * activists (8 unnamed)", "a handful of reporters (number not given)"; with count >= 0 the
+ * event's own number: "Candlelight Party activists arrested with Eng Sroy (3)". */
+void cw_group_text(const char *label, int64_t size, char *buf, size_t len);
+
 /* A sentence's parts as one text: "prison term 3 years; ban 5 years (voting in and standing
  * for elections); compensation (to the National Election Committee)"; "" for none. */
 void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len);

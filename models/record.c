@@ -79,7 +79,7 @@ int cw_hearing_add_verdicts(struct cw_hearing *h, const char *spec, cw_name_reso
 		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
 	struct cw_article arts[CW_ARTICLE_LIST_MAX];
 	struct cw_id person = {{0}};
-	char buf[600], *result, *name;
+	char buf[600], *result, *name, *group = NULL;
 	size_t n;
 	int res, rc;
 
@@ -107,13 +107,15 @@ int cw_hearing_add_verdicts(struct cw_hearing *h, const char *spec, cw_name_reso
 	if (name) {
 		while (*name == ' ')
 			name++;
-		if ((rc = resolve(ctx, name, &person, err)) != 0)
+		if (!strncmp(name, "group:", 6)) /* a group of unnamed defendants, by its label */
+			group = name + 6;
+		else if ((rc = resolve(ctx, name, &person, err)) != 0)
 			return rc;
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct cw_verdict *v = cw_list_append(&h->verdicts, vf->sub);
 
-		if (!v)
+		if (!v || (group && *group && !(v->group = strdup(group))))
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		v->person = person;
 		v->article = arts[i];

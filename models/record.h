@@ -253,6 +253,7 @@ struct cw_sentence_part {
 	char *amount;        /* "3 years", "2 million riels" */
 	char *detail;        /* "voting in and standing for elections", "to the NEC" */
 	struct cw_id person; /* zero: the record's person or every defendant it names */
+	char *group;         /* or the case's unnamed defendants sentenced, by their label */
 };
 
 struct cw_verdict {
@@ -260,6 +261,7 @@ struct cw_verdict {
 	struct cw_article article;
 	char *offence;
 	uint8_t result; /* cw_words_verdict */
+	char *group;    /* instead of a person: the case's unnamed defendants, by their label */
 };
 
 struct cw_hearing {
@@ -328,6 +330,10 @@ struct cw_milestone {
 	uint8_t result;  /* cw_words_verdict: a verdict's result, which moves the charges */
 	struct cw_article article;     /* the charge it rules on; none: every charge */
 	struct cw_list sentence_parts; /* struct cw_sentence_part */
+	/* Instead of a person: a group of the case's unnamed defendants, by its label ("NagaWorld
+	 * union activists"), and how many of them it concerns (-1: not given). */
+	char *group;
+	int64_t count;
 };
 
 /* One entry of a record's version vector: the time of the latest change made in `database`
@@ -428,8 +434,9 @@ void *cw_list_append(struct cw_list *list, const struct cw_schema *sub);
 void cw_struct_init(void *base, const struct cw_schema *s);
 /* Parses one verdict as people write it, "ARTICLES=RESULT[@PERSON]" ("494/495=convicted@Chhim
  * Sithar"), appending a verdict per article to the hearing. The person's name is handed to
- * resolve (a front end looks names up in the store); without "@PERSON" the verdicts name no one.
- * Errors name `field`. */
+ * resolve (a front end looks names up in the store); "@group:LABEL" names a group of the
+ * case's unnamed defendants instead; without "@" the verdicts name no one. Errors name
+ * `field`. */
 typedef int (*cw_name_resolver)(void *ctx, const char *name, struct cw_id *out,
 				struct cw_error *err);
 int cw_hearing_add_verdicts(struct cw_hearing *h, const char *spec, cw_name_resolver resolve,

@@ -414,6 +414,8 @@ static const struct cw_field sentence_part_fields[] = {
 	    "what a ban covers, whom compensation goes to"),
 	ID(struct cw_sentence_part, person, "person", 19, 0, CW_KIND_PERSON,
 	   "the person sentenced, when the record names several"),
+	STR(struct cw_sentence_part, group, 20, 0, NAME_MAX_BYTES,
+	    "the unnamed defendants sentenced, by their label"),
 };
 static SCHEMA(sentence_part_schema, "sentence part", struct cw_sentence_part, sentence_part_fields);
 
@@ -422,6 +424,8 @@ static const struct cw_field verdict_fields[] = {
 	ART(struct cw_verdict, article, 17, "article ruled on"),
 	STR(struct cw_verdict, offence, 18, 0, LINE_MAX_BYTES, "offence as worded"),
 	ENUM(struct cw_verdict, result, 19, 0, cw_words_verdict, "result"),
+	STR(struct cw_verdict, group, 20, 0, NAME_MAX_BYTES,
+	    "instead of a person: the case's unnamed defendants, by their label"),
 };
 static SCHEMA(verdict_schema, "verdict", struct cw_verdict, verdict_fields);
 
@@ -487,7 +491,8 @@ static const struct cw_field demo_fields[] = {
 static SCHEMA(demo_schema, "demo", struct cw_demo, demo_fields);
 
 static const struct cw_field milestone_fields[] = {
-	ID(struct cw_milestone, person, "person", 16, CW_FF_REQUIRED, CW_KIND_PERSON, "person"),
+	ID(struct cw_milestone, person, "person", 16, 0, CW_KIND_PERSON,
+	   "person (or --group, for a case's unnamed defendants)"),
 	ID(struct cw_milestone, case_id, "case", 17, 0, CW_KIND_CASE, "case"),
 	DATE(struct cw_milestone, date, 18, 0, "date"),
 	ENUM(struct cw_milestone, type, 19, CW_FF_REQUIRED, cw_words_milestone, "what happened"),
@@ -501,6 +506,9 @@ static const struct cw_field milestone_fields[] = {
 	ART(struct cw_milestone, article, 25, "the charge a verdict rules on (none: all of them)"),
 	LIST(struct cw_milestone, sentence_parts, 26, 0, 64, sentence_part_schema,
 	     "the parts of the sentence: prison term, suspended part, fine, compensation, bans"),
+	STR(struct cw_milestone, group, 27, 0, NAME_MAX_BYTES,
+	    "instead of a person: the case's unnamed defendants it concerns, by their label"),
+	INT(struct cw_milestone, count, 28, 1, 100000, "how many of that group it concerns"),
 };
 static SCHEMA(milestone_schema, "milestone", struct cw_milestone, milestone_fields);
 

@@ -180,6 +180,24 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 				}
 			}
 		}
+	} else if (rec->kind == CW_KIND_MILESTONE) {
+		const struct cw_milestone *m = &rec->u.milestone;
+		int group = m->group && *m->group;
+
+		/* An event concerns one person, or a group of a case's unnamed defendants. */
+		if (cw_id_is_zero(&m->person) && !group)
+			return cw_error_set(err, CW_EINVAL, "person",
+					    "is required (or a group of the case's unnamed "
+					    "defendants)");
+		if (!cw_id_is_zero(&m->person) && group)
+			return cw_error_set(err, CW_EINVAL, "group",
+					    "give a person or a group, not both");
+		if (group && cw_id_is_zero(&m->case_id))
+			return cw_error_set(err, CW_EINVAL, "case",
+					    "a group's event names the case the group is in");
+		if (m->count >= 0 && !group)
+			return cw_error_set(err, CW_EINVAL, "count",
+					    "counts the people of a group: give --group");
 	} else if (rec->kind == CW_KIND_HEARING) {
 		const struct cw_hearing *h = &rec->u.hearing;
 

@@ -198,15 +198,20 @@ static json_t *arrests(const struct cw_report *r)
 	for (size_t i = 0; events && i < r->arrests.n; i++) {
 		const struct cw_record *rec = &r->arrests.items[i];
 		const struct cw_milestone *m = &rec->u.milestone;
-
-		json_array_append_new(
-			events,
+		json_t *o =
 			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id), "view",
 				  jview(rec), "date", jdate(m->date), "type",
 				  jword(&cw_words_milestone, m->type), "person",
 				  jperson(r, &m->person), "case", jcase(r, &m->case_id), "articles",
 				  jarticles(cw_report_ref(r, &m->case_id), &m->person), "detail",
-				  jstr(m->detail)));
+				  jstr(m->detail));
+
+		if (o && m->group) { /* a group of unnamed defendants instead of a person */
+			json_object_set_new(o, "group", jstr(m->group));
+			json_object_set_new(o, "count",
+					    m->count > 0 ? json_integer(m->count) : json_null());
+		}
+		json_array_append_new(events, o);
 	}
 	for (size_t i = 0; by && i < r->narticles; i++) {
 		const char *offence = cw_article_offence(&r->articles[i].article);

@@ -295,6 +295,20 @@ static void person_cells(struct builder *b, const struct cw_id *person)
 	id_cell(b, CW_RC_PERSON_IDS, person);
 }
 
+/* The person a milestone concerns, or the group of unnamed defendants ("8 NagaWorld union
+ * activists"). */
+static void milestone_who_cells(struct builder *b, const struct cw_milestone *m)
+{
+	if (!m->group) {
+		person_cells(b, &m->person);
+		return;
+	}
+	if (m->count > 0)
+		cell(b, CW_RC_PEOPLE, "%lld %s", (long long)m->count, m->group);
+	else
+		cell(b, CW_RC_PEOPLE, "%s", m->group);
+}
+
 static void person_list_cells(struct builder *b, const struct cw_list *l)
 {
 	struct sb names = {0}, ids = {0};
@@ -374,7 +388,7 @@ static void arrests(struct builder *b)
 		account_cell(b, &l->items[i]);
 		date_cell(b, CW_RC_DATE, m->date);
 		case_cells(b, &m->case_id, 0);
-		person_cells(b, &m->person);
+		milestone_who_cells(b, m);
 		if (m->court)
 			cell(b, CW_RC_PLACE, "%s", m->court);
 		cw_case_articles(cw_report_ref(b->r, &m->case_id), &m->person, a, 64, &na);
@@ -461,7 +475,7 @@ static void verdicts(struct builder *b)
 
 			date_cell(b, CW_RC_DATE, m->date);
 			case_cells(b, &m->case_id, 0);
-			person_cells(b, &m->person);
+			milestone_who_cells(b, m);
 			cell(b, CW_RC_ARTICLES, "%s", "");
 			if (m->court)
 				cell(b, CW_RC_PLACE, "%s", m->court);
@@ -622,7 +636,7 @@ static void partial(struct builder *b)
 		cell(b, CW_RC_STAGE, "%s", "");
 		cell(b, CW_RC_ARTICLES, "%s", "");
 		if (rec->kind == CW_KIND_MILESTONE) {
-			person_cells(b, &rec->u.milestone.person);
+			milestone_who_cells(b, &rec->u.milestone);
 			if (rec->u.milestone.court)
 				cell(b, CW_RC_PLACE, "%s", rec->u.milestone.court);
 			cell(b, CW_RC_LABEL, "milestone: %s",

@@ -67,7 +67,12 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 	case CW_KIND_MILESTONE: {
 		const struct cw_milestone *m = &r->u.milestone;
 
-		if (cw_store_get(st, &m->person, &other, NULL) == 0) {
+		if (m->group) { /* a group of the case's unnamed defendants: by name and number */
+			if (m->count > 0)
+				PUT(who, "%lld %s", (long long)m->count, m->group);
+			else
+				PUT(who, "%s", m->group);
+		} else if (cw_store_get(st, &m->person, &other, NULL) == 0) {
 			PUT(who, "%s", cw_record_label(&other));
 			cw_record_free(&other);
 		} else {

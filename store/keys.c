@@ -6,6 +6,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "models/codec.h"
 #include "store/store_internal.h"
@@ -116,23 +117,32 @@ static void keyset_article(struct keyset *ks, const struct cw_article *a, uint32
 	keyset_index(ks, DB_BY_ARTICLE, ak, len, date, id);
 }
 
+/* Whether a defendant is the one an event concerns: its person, or a group by its label. */
+static int is_defendant(const struct cw_defendant *d, const struct cw_id *person, const char *group)
+{
+	if (person)
+		return cw_id_equal(&d->person, person);
+	return group && cw_id_is_zero(&d->person) && d->label && strcasecmp(d->label, group) == 0;
+}
+
 /* Indexes an event under the case it belongs to: the case's articles (for a milestone only
- * the charges of its person, when that person is a defendant), defendants, court, province. */
+ * the charges of its person or group, when that one is a defendant), defendants, court,
+ * province. */
 static void keyset_from_case(struct keyset *ks, struct cw_store *st, const struct cw_case *c,
-			     const struct cw_id *only_person, int persons, const char *own_court,
-			     uint32_t date, const struct cw_id *id)
+			     const struct cw_id *only_person, const char *only_group, int persons,
+			     const char *own_court, uint32_t date, const struct cw_id *id)
 {
 	int person_found = 0;
 
-	if (only_person)
+	if (only_person || only_group)
 		for (size_t i = 0; i < c->defendants.n; i++)
-			if (cw_id_equal(&((struct cw_defendant *)c->defendants.items)[i].person,
-					only_person))
+			if (is_defendant((struct cw_defendant *)c->defendants.items + i,
+					 only_person, only_group))
 				person_found = 1;
 	for (size_t i = 0; i < c->defendants.n; i++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
 
-		if (person_found && !cw_id_equal(&d->person, only_person))
+		if (person_found && !is_defendant(d, only_person, only_group))
 			continue;
 		for (size_t j = 0; j < d->charges.n; j++)
 			keyset_article(ks, &((const struct cw_charge *)d->charges.items)[j].article,
@@ -190,7 +200,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 			    id);
 		break;
 	case CW_KIND_CASE:
-		keyset_from_case(ks, st, &rec->u.kase, NULL, 1, NULL, date, id);
+		keyset_from_case(ks, st, &rec->u.kase, NULL, NULL, 1, NULL, date, id);
 		break;
 	case CW_KIND_HEARING: {
 		const struct cw_hearing *h = &rec->u.hearing;
@@ -201,7 +211,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		if ((rc = read_case(t, &h->case_id, &kase, err)) < 0)
 			return rc;
 		if (rc == 0) {
-			keyset_from_case(ks, st, &kase.u.kase, NULL, 1, h->court, date, id);
+			keyset_from_case(ks, st, &kase.u.kase, NULL, NULL, 1, h->court, date, id);
 			cw_record_free(&kase);
 		} else {
 			keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, h->court, date, id);
@@ -224,7 +234,9 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 	case CW_KIND_MILESTONE: {
 		const struct cw_milestone *m = &rec->u.milestone;
 
-		keyset_index(ks, DB_BY_PERSON, m->person.b, ID_LEN, date, id);
+		/* A group's event is in no person's timeline: it names none of them. */
+		if (!cw_id_is_zero(&m->person))
+			keyset_index(ks, DB_BY_PERSON, m->person.b, ID_LEN, date, id);
 		if (cw_id_is_zero(&m->case_id)) {
 			keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, m->court, date, id);
 			break;
@@ -233,7 +245,9 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		if ((rc = read_case(t, &m->case_id, &kase, err)) < 0)
 			return rc;
 		if (rc == 0) {
-			keyset_from_case(ks, st, &kase.u.kase, &m->person, 0, m->court, date, id);
+			keyset_from_case(ks, st, &kase.u.kase,
+					 cw_id_is_zero(&m->person) ? NULL : &m->person, m->group, 0,
+					 m->court, date, id);
 			cw_record_free(&kase);
 		} else {
 			keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, m->court, date, id);

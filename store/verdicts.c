@@ -38,6 +38,7 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec, stru
 			const struct cw_verdict *vd =
 				(const struct cw_verdict *)h->verdicts.items + i;
 			struct cw_verdict_event v = {.person = vd->person,
+						     .group = vd->group,
 						     .article = vd->article,
 						     .offence = vd->offence,
 						     .result = vd->result,
@@ -52,6 +53,7 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec, stru
 	} else {
 		const struct cw_milestone *m = &rec->u.milestone;
 		struct cw_verdict_event v = {.person = m->person,
+					     .group = m->group,
 					     .article = m->article,
 					     .result = m->result,
 					     .on_appeal = m->type == CW_MS_APPEAL_DECIDED ||

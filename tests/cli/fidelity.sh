@@ -95,6 +95,16 @@ checks=$((checks + 1))
 ok cw report --week 2024-W06 --format json
 json "any(p['part'] == 'ban' for v in d['verdicts'] for p in v.get('sentence_parts', []))"
 
+# ---- groups of unnamed defendants -----------------------------------------------------------
+# Cases with only groups say how many, or that no number is given, never "0"
+ok cw list cases
+printf '%s\n' "$out" | grep "third mass trial" | grep -q " 60 unnamed " || fail "mass trial 3: $out"
+printf '%s\n' "$out" | grep "Reporters — incitement" | grep -q "a group, number not given" ||
+	fail "reporters: $out"
+printf '%s\n' "$out" | grep "NagaWorld union activists (LRSU)" | grep -q " 1 + 8 unnamed " ||
+	fail "NagaWorld: $out"
+checks=$((checks + 3))
+
 # ---- whose account under an article ---------------------------------------------------------
 # Sam Rainsy is under 494/495 only through the government's account of 9 November 2019 (004
 # line 211), which is not under the article unless --account government asks for it.
@@ -164,8 +174,39 @@ ok cw log milestone --person "Sok Dara" --case Dara --type sentence --date 2024-
 ok cw list records --kind milestone --json
 json "[[(p['part'], p.get('amount'), p.get('detail')) for p in r['sentence_parts']] for r in d if r['type'] == 'sentence'] == [[('prison', '2 years', None), ('suspended', '1 year', None), ('fine', '4 million riels', None), ('ban', '5 years', 'standing for election')]]"
 fails 65 sentence-part cw log milestone --person "Sok Dara" --type sentence --sentence-part "lashes=3"
+# events of a group of unnamed defendants, with a count; a verdict for the group moves its
+# charges
+ok cw case add --title "Dara co-accused" --defendant "Sok Dara" --custody detained \
+	--charge 494 --unnamed "4 union activists" --custody detained --charge 494/495 \
+	--view own
+ok cw log milestone --case "co-accused" --group "union activists" --count 4 --type arrest \
+	--date 2024-01-10 --view own
+ok cw log milestone --case "co-accused" --group "union" --count 2 --type bail \
+	--outcome granted --date 2024-02-10 --view own
+ok cw list records --case "co-accused"
+has "2 union activists"
+has "4 union activists"
+ok cw list records --case "co-accused" --json
+json "sorted((r['group'], r['count']) for r in d) == [('union activists', 2), ('union activists', 4)]"
+fails 65 group cw log milestone --case "co-accused" --group "monks" --type arrest --view own
+fails 65 person cw log milestone --case "co-accused" --type arrest --view own
+ok cw log hearing --case "co-accused" --date 2024-03-01 --outcome verdict \
+	--verdict "494/495=convicted@group:union activists" --view own
+co=$(cw list cases --json | "${PYTHON3:-python3}" -c 'import json,sys; print([c["id"] for c in json.load(sys.stdin) if c["title"] == "Dara co-accused"][0])')
+ok cw show "$co" --json
+json "[(x.get('label'), [c.get('state', 'charged') for c in x['charges']]) for x in d['defendants']] == [(None, ['charged']), ('union activists', ['convicted', 'convicted'])]"
+ok cw list cases
+printf '%s\n' "$out" | grep "Dara co-accused" | grep -q " 1 + 4 unnamed " || fail "co-accused: $out"
+checks=$((checks + 1))
+ok cw report --from 2024-01-01 --to 2024-01-31 --format json
+json "[(e.get('group'), e.get('count')) for e in d['arrests_and_charges']['events'] if e.get('group')] == [('union activists', 4)]"
+ok cw report --from 2024-01-01 --to 2024-01-31
+has "| 4 union activists |"
+# the group's events are not in Sok Dara's timeline
+ok cw timeline "Sok Dara"
+lacks "union activists"
 # a hearing that gives no result moves nothing; an import brings records as they are
-ok cw log hearing --case Dara --date 2024-06-02 --outcome adjourned --view own
+ok cw log hearing --case "Dara incitement" --date 2024-06-02 --outcome adjourned --view own
 ok cw show "$case_id" --json
 json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned', 'overturned']"
 done_ok
