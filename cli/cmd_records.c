@@ -186,8 +186,7 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	cw_record_init(&rec, cmd->kind);
 	rc = cw_cli_apply_record_options(cli, &rec, first_arg);
 	/* Documents may describe a hearing without its date; a monitor logging one knows it. */
-	if (rc == 0 && CW_KIND_IS_EVENT(rec.kind) && rec.kind != CW_KIND_MILESTONE &&
-	    !cw_date_is_known(cw_record_date(&rec)))
+	if (rc == 0 && cw_record_date_expected(&rec) && !cw_date_is_known(cw_record_date(&rec)))
 		rc = cw_error_set(&cli->err, CW_EINVAL, "date", "is required when logging a %s",
 				  cw_kind_name(rec.kind));
 	if (rc == 0 && (rc = cw_store_put(cli->session.store, &rec,

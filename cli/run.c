@@ -24,7 +24,9 @@ static void scan_flags(struct cw_cli *cli)
 static const char filter_help[] =
 	"Filters:\n"
 	"  --article LIST      any of these articles: 494/495, \"437 bis\", \"LNIPT 231\"\n"
-	"  --kind KINDS        hearing, visit, demonstration, milestone (short: h, v, d, ms)\n"
+	"  --kind KINDS        hearing, visit, demonstration, milestone, incident (short: h, v, "
+	"d,\n"
+	"                      ms, inc)\n"
 	"  --account LIST      whose account: own, un, government, media, ngo, other, unknown\n"
 	"                      (several: un,government); a person's own account for people\n"
 	"  --since DATE        on or after; DATE is YYYY, YYYY-MM or YYYY-MM-DD\n"
@@ -57,6 +59,11 @@ static const struct cw_command commands[] = {
 	 "casewatch log milestone --person PERSON --type TYPE [--case CASE] [--date DATE] "
 	 "[options]",
 	 "log a milestone in a person's case"},
+	{"log", "incident", cw_cmd_add, CW_KIND_INCIDENT,
+	 "casewatch log incident --type TYPE [--date DATE] [options]",
+	 "log an incident: an outlet closed, accounts blocked, candidates removed, rights "
+	 "restored, "
+	 "a policy"},
 	{"edit", NULL, cw_cmd_edit, 0, "casewatch edit ID [options of the record's kind]",
 	 "change fields of a record"},
 	{"delete", NULL, cw_cmd_delete, 0, "casewatch delete ID [--yes]", "delete a record"},

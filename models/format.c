@@ -115,6 +115,25 @@ void cw_group_text(const char *label, int64_t size, char *buf, size_t len)
 		snprintf(buf, len, "%s (number not given)", label ? label : "group");
 }
 
+void cw_tally_text(const struct cw_tally *t, const char *noun, char *buf, size_t len)
+{
+	char from[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX];
+	size_t n;
+
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	if (!t || t->count < 0)
+		return;
+	n = (size_t)snprintf(buf, len, "%s%lld%s%s", t->at_least ? "at least " : "",
+			     (long long)t->count, noun && *noun ? " " : "", noun ? noun : "");
+	cw_date_format(t->from, from);
+	cw_date_format(t->to, to);
+	if (n < len && (from[0] || to[0]))
+		snprintf(buf + n, len - n, " (%s%s%s)", from[0] ? from : "", " to ",
+			 to[0] ? to : "");
+}
+
 void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len)
 {
 	size_t n = 0;

@@ -31,6 +31,11 @@ void cw_defendants_text(const struct cw_case *c, char *buf, size_t len);
  * event's own number: "Candlelight Party activists arrested with Eng Sroy (3)". */
 void cw_group_text(const char *label, int64_t size, char *buf, size_t len);
 
+/* A tally as people say it: "18 visits (2023-06-01 to 2024-05-31)", "at least 95
+ * demonstrations", "9 social media accounts"; "" when the record is one event. noun is the
+ * plural of what is counted (may be "" or NULL). */
+void cw_tally_text(const struct cw_tally *t, const char *noun, char *buf, size_t len);
+
 /* A sentence's parts as one text: "prison term 3 years; ban 5 years (voting in and standing
  * for elections); compensation (to the National Election Committee)"; "" for none. */
 void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len);

@@ -352,8 +352,8 @@ int cw_record_from_json(const json_t *obj, const struct cw_ref_resolver *resolve
 		return cw_error_set(err, CW_EINVAL, "record", "must be a JSON object");
 	if (!json_is_string(kind) || (k = cw_kind_parse(json_string_value(kind))) == CW_KIND_NONE)
 		return cw_error_set(err, CW_EINVAL, "kind",
-				    "missing or unknown; use person, case, hearing, visit, demo "
-				    "or milestone");
+				    "missing or unknown; use person, case, hearing, visit, demo, "
+				    "milestone or incident");
 	cw_record_init(rec, k);
 	if (id && (!json_is_string(id) || cw_id_parse_hex(json_string_value(id), &rec->id) != 0))
 		return cw_error_set(err, CW_EINVAL, "id", "must be 32 hex digits");

@@ -350,8 +350,34 @@ struct cw_date cw_record_date(const struct cw_record *rec)
 		return rec->u.demo.date;
 	case CW_KIND_MILESTONE:
 		return rec->u.milestone.date;
+	case CW_KIND_INCIDENT:
+		return rec->u.incident.date;
 	default:
 		return unknown;
+	}
+}
+
+int cw_record_date_expected(const struct cw_record *rec)
+{
+	const struct cw_tally *t = cw_record_tally(rec);
+
+	return CW_KIND_IS_EVENT(rec->kind) && rec->kind != CW_KIND_MILESTONE &&
+	       !(t && t->count >= 0);
+}
+
+const struct cw_tally *cw_record_tally(const struct cw_record *rec)
+{
+	switch (rec->kind) {
+	case CW_KIND_HEARING:
+		return &rec->u.hearing.tally;
+	case CW_KIND_VISIT:
+		return &rec->u.visit.tally;
+	case CW_KIND_DEMO:
+		return &rec->u.demo.tally;
+	case CW_KIND_INCIDENT:
+		return &rec->u.incident.tally;
+	default:
+		return NULL;
 	}
 }
 
@@ -377,6 +403,9 @@ const char *cw_record_label(const struct cw_record *rec)
 		break;
 	case CW_KIND_MILESTONE:
 		s = rec->u.milestone.detail;
+		break;
+	case CW_KIND_INCIDENT:
+		s = rec->u.incident.target ? rec->u.incident.target : rec->u.incident.detail;
 		break;
 	}
 	return s ? s : "";

@@ -27,6 +27,7 @@ enum cw_kind {
 	CW_KIND_VISIT = 4,
 	CW_KIND_DEMO = 5,
 	CW_KIND_MILESTONE = 6,
+	CW_KIND_INCIDENT = 7,
 	CW_KIND_COUNT
 };
 
@@ -185,7 +186,7 @@ extern const struct cw_enum cw_words_sex, cw_words_view, cw_words_roles, cw_word
 	cw_words_charge_state, cw_words_court_level, cw_words_stage, cw_words_answer,
 	cw_words_indicator, cw_words_outcome, cw_words_bail, cw_words_verdict, cw_words_access,
 	cw_words_concerns, cw_words_response, cw_words_milestone, cw_words_kind, cw_words_decision,
-	cw_words_sentence_part;
+	cw_words_sentence_part, cw_words_incident;
 
 /* Bodies. Strings are owned by the record and freed by cw_record_free. */
 struct cw_person {
@@ -234,6 +235,15 @@ struct cw_case {
 	struct cw_list defendants; /* struct cw_defendant */
 	char *notes;
 	struct cw_date as_of; /* the date stage and custody were known to be so */
+};
+
+/* A record that stands for several events the source counts without listing them ("18 visits
+ * to nine prisons", "at least 95 demonstrations", "28 hearings monitored"), over the period
+ * they cover. count -1: one event, not a tally. */
+struct cw_tally {
+	int64_t count;
+	uint8_t at_least; /* the source gives a minimum ("at least 95") */
+	struct cw_date from, to;
 };
 
 struct cw_attendance {
@@ -287,6 +297,7 @@ struct cw_hearing {
 	char *fine;
 	char *notes;
 	struct cw_list sentence_parts; /* struct cw_sentence_part */
+	struct cw_tally tally;         /* "28 hearings monitored": then no case is needed */
 };
 
 struct cw_person_ref {
@@ -303,6 +314,8 @@ struct cw_visit {
 	uint32_t concerns;
 	char *follow_up;
 	char *notes;
+	struct cw_tally tally; /* "18 visits ..." */
+	int64_t facilities;    /* "... to nine prisons" */
 };
 
 struct cw_demo {
@@ -315,6 +328,24 @@ struct cw_demo {
 	uint32_t response;
 	struct cw_list arrested; /* struct cw_person_ref */
 	int64_t arrests_count;
+	char *notes;
+	struct cw_tally tally; /* "at least 95 demonstrations" */
+};
+
+/* What a monitor logs that is not a hearing, a visit, a demonstration or a milestone of a
+ * case: an outlet closed, accounts blocked, candidates removed from lists, political rights
+ * restored, a policy or law; with what and how many it touched, and the period it covers. */
+struct cw_incident {
+	struct cw_date date;
+	uint8_t type; /* cw_words_incident */
+	struct cw_id case_id;
+	struct cw_list persons; /* struct cw_person_ref */
+	char *actor;            /* who did it: "Telecommunication Regulator of Cambodia" */
+	char *target;           /* what or whom it touched: "Voice of Democracy" */
+	char *province;
+	char *unit; /* what the count counts: "social media accounts" */
+	struct cw_tally tally;
+	char *detail;
 	char *notes;
 };
 
@@ -374,6 +405,7 @@ struct cw_record {
 		struct cw_visit visit;
 		struct cw_demo demo;
 		struct cw_milestone milestone;
+		struct cw_incident incident;
 	} u;
 };
 
@@ -383,8 +415,8 @@ extern const struct cw_schema cw_schema_header;
 const struct cw_schema *cw_schema_for_kind(enum cw_kind kind);
 const struct cw_field *cw_schema_field(const struct cw_schema *s, const char *name);
 
-/* Kind names: "person", "case", "hearing", "visit", "demo", "milestone". cw_kind_parse also
- * accepts plurals and short forms ("demonstration", "h", "ms"). Returns CW_KIND_NONE when the
+/* Kind names: "person", "case", "hearing", "visit", "demo", "milestone", "incident". cw_kind_parse
+ * also accepts plurals and short forms ("demonstration", "h", "ms"). Returns CW_KIND_NONE when the
  * word names no kind. */
 const char *cw_kind_name(enum cw_kind kind);
 enum cw_kind cw_kind_parse(const char *word);
@@ -422,6 +454,15 @@ int cw_record_validate_header(const struct cw_record *rec, struct cw_error *err)
 
 /* The record's own date: the event date, a case's opening date; unknown for people. */
 struct cw_date cw_record_date(const struct cw_record *rec);
+
+/* Whether a monitor logging the record knows its date, so the front ends ask for it: a
+ * hearing, visit, demonstration or incident, unless it counts several events over a period
+ * (documents may give neither; a milestone's date may be unknown). */
+int cw_record_date_expected(const struct cw_record *rec);
+
+/* The tally of a hearing, visit, demonstration or incident (NULL for other kinds); its count is
+ * -1 when the record is one event. */
+const struct cw_tally *cw_record_tally(const struct cw_record *rec);
 
 /* A one-line label: a person's name, a case title, "hearing: <case title unknown>" ... */
 const char *cw_record_label(const struct cw_record *rec);

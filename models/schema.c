@@ -28,7 +28,8 @@
 	V("hearing", "hearing")                                                                    \
 	V("visit", "prison visit")                                                                 \
 	V("demo", "demonstration")                                                                 \
-	V("milestone", "milestone")
+	V("milestone", "milestone")                                                                \
+	V("incident", "incident")
 WORDS(cw_words_kind, KINDS);
 
 #define SEXES(V)                                                                                   \
@@ -226,6 +227,21 @@ WORDS(cw_words_milestone, MILESTONES);
 	V("other", "other")
 WORDS(cw_words_sentence_part, SENTENCE_PARTS);
 
+/* Incidents: what is not a hearing, a visit, a demonstration or a case's milestone (001 para
+ * 43: an outlet closed, accounts and websites blocked; para 32: a party kept off the ballot;
+ * 004 line 201: political rights restored; prison policy in 000 and 004). */
+#define INCIDENTS(V)                                                                               \
+	V("unknown", "unknown")                                                                    \
+	V("media_closure", "media outlet closed")                                                  \
+	V("blocking", "websites or accounts blocked")                                              \
+	V("candidate_removal", "candidates or party kept off an election")                         \
+	V("political_ban", "ban from political activity")                                          \
+	V("rights_restored", "political rights restored")                                          \
+	V("policy", "policy or law")                                                               \
+	V("statement", "public statement")                                                         \
+	V("other", "other")
+WORDS(cw_words_incident, INCIDENTS);
+
 /* What came of a request a milestone records (bail, release): a refused bail keeps pretrial
  * detention running, a granted one ends it. */
 #define DECISIONS(V)                                                                               \
@@ -274,6 +290,21 @@ _Static_assert(sizeof view_short / sizeof view_short[0] ==
 		.name = #m, .tag = tg, .type = CW_F_LIST, .flags = fl, .offset = offsetof(S, m),   \
 		.max = mx, .sub = &sc, .help = h                                                   \
 	}
+/* A tally's four fields (struct cw_tally at member m), named flat in JSON and options. */
+#define TALLY_FIELD(S, mem, nm, tg, ty, lo, hi, h)                                                 \
+	{                                                                                          \
+		.name = nm, .tag = tg, .type = ty, .offset = offsetof(S, mem), .min = lo,          \
+		.max = hi, .help = h                                                               \
+	}
+#define TALLY(S, m, tg)                                                                            \
+	TALLY_FIELD(S, m.count, "count", tg, CW_F_INT, 1, 100000000,                               \
+		    "how many events the record stands for, as the source counts them"),           \
+		TALLY_FIELD(S, m.at_least, "at_least", tg + 1, CW_F_BOOL, 0, 0,                    \
+			    "the count is a minimum (\"at least 95\")"),                           \
+		TALLY_FIELD(S, m.from, "period_from", tg + 2, CW_F_DATE, 0, 0,                     \
+			    "first day of the period counted"),                                    \
+		TALLY_FIELD(S, m.to, "period_to", tg + 3, CW_F_DATE, 0, 0,                         \
+			    "last day of the period counted")
 #define SCHEMA(var, nm, S, tbl)                                                                    \
 	const struct cw_schema var = {nm, sizeof(S), tbl, sizeof tbl / sizeof tbl[0]}
 
@@ -430,7 +461,8 @@ static const struct cw_field verdict_fields[] = {
 static SCHEMA(verdict_schema, "verdict", struct cw_verdict, verdict_fields);
 
 static const struct cw_field hearing_fields[] = {
-	ID(struct cw_hearing, case_id, "case", 16, CW_FF_REQUIRED, CW_KIND_CASE, "the case heard"),
+	ID(struct cw_hearing, case_id, "case", 16, 0, CW_KIND_CASE,
+	   "the case heard (required, unless the record counts several hearings)"),
 	DATE(struct cw_hearing, date, 17, 0, "date"),
 	STR(struct cw_hearing, time, 18, CW_FF_HHMM, 5, "time, HH:MM"),
 	STR(struct cw_hearing, court, 19, 0, NAME_MAX_BYTES, "court"),
@@ -454,6 +486,7 @@ static const struct cw_field hearing_fields[] = {
 	STR(struct cw_hearing, notes, 36, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
 	LIST(struct cw_hearing, sentence_parts, 37, 0, 64, sentence_part_schema,
 	     "the parts of the sentence: prison term, suspended part, fine, compensation, bans"),
+	TALLY(struct cw_hearing, tally, 38),
 };
 static SCHEMA(hearing_schema, "hearing", struct cw_hearing, hearing_fields);
 
@@ -473,6 +506,8 @@ static const struct cw_field visit_fields[] = {
 	SET(struct cw_visit, concerns, 22, cw_words_concerns, "concerns"),
 	STR(struct cw_visit, follow_up, 23, CW_FF_MULTILINE, NOTES_MAX_BYTES, "follow-up"),
 	STR(struct cw_visit, notes, 24, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+	TALLY(struct cw_visit, tally, 25),
+	INT(struct cw_visit, facilities, 29, 1, 100000, "how many prisons the visits went to"),
 };
 static SCHEMA(visit_schema, "visit", struct cw_visit, visit_fields);
 
@@ -487,8 +522,26 @@ static const struct cw_field demo_fields[] = {
 	LIST(struct cw_demo, arrested, 23, CW_FF_FLAT, 500, person_ref_schema, "people arrested"),
 	INT(struct cw_demo, arrests_count, 24, 0, 1000000, "number of arrests"),
 	STR(struct cw_demo, notes, 25, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+	TALLY(struct cw_demo, tally, 26),
 };
 static SCHEMA(demo_schema, "demo", struct cw_demo, demo_fields);
+
+static const struct cw_field incident_fields[] = {
+	DATE(struct cw_incident, date, 16, 0, "date"),
+	ENUM(struct cw_incident, type, 17, CW_FF_REQUIRED, cw_words_incident, "what happened"),
+	ID(struct cw_incident, case_id, "case", 18, 0, CW_KIND_CASE, "the case it belongs to"),
+	LIST(struct cw_incident, persons, 19, CW_FF_FLAT, 500, person_ref_schema,
+	     "people it concerns"),
+	STR(struct cw_incident, actor, 20, 0, NAME_MAX_BYTES, "who did it"),
+	STR(struct cw_incident, target, 21, 0, LINE_MAX_BYTES, "what or whom it touched"),
+	STR(struct cw_incident, province, 22, 0, NAME_MAX_BYTES, "province"),
+	STR(struct cw_incident, unit, 23, 0, NAME_MAX_BYTES,
+	    "what the count counts (\"social media accounts\")"),
+	TALLY(struct cw_incident, tally, 24),
+	STR(struct cw_incident, detail, 28, 0, LINE_MAX_BYTES, "what the source says, briefly"),
+	STR(struct cw_incident, notes, 29, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+};
+static SCHEMA(incident_schema, "incident", struct cw_incident, incident_fields);
 
 static const struct cw_field milestone_fields[] = {
 	ID(struct cw_milestone, person, "person", 16, 0, CW_KIND_PERSON,
@@ -527,6 +580,8 @@ const struct cw_schema *cw_schema_for_kind(enum cw_kind kind)
 		return &demo_schema;
 	case CW_KIND_MILESTONE:
 		return &milestone_schema;
+	case CW_KIND_INCIDENT:
+		return &incident_schema;
 	default:
 		return NULL;
 	}
@@ -579,6 +634,9 @@ enum cw_kind cw_kind_parse(const char *word)
 		{"milestones", CW_KIND_MILESTONE},
 		{"ms", CW_KIND_MILESTONE},
 		{"m", CW_KIND_MILESTONE},
+		{"incident", CW_KIND_INCIDENT},
+		{"incidents", CW_KIND_INCIDENT},
+		{"inc", CW_KIND_INCIDENT},
 	};
 	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
 		if (strcasecmp(word, forms[i].word) == 0)

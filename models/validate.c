@@ -201,6 +201,12 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 	} else if (rec->kind == CW_KIND_HEARING) {
 		const struct cw_hearing *h = &rec->u.hearing;
 
+		/* "28 hearings monitored" (001 para 36) spans many cases; one hearing has one. */
+		if (cw_id_is_zero(&h->case_id) && h->tally.count < 2)
+			return cw_error_set(err, CW_EINVAL, "case",
+					    "is required (unless the record counts several "
+					    "hearings: --count)");
+
 		if (h->time && *h->time && cw_date_precision(h->date) != CW_DATE_DAY)
 			return cw_error_set(err, CW_EINVAL, "date",
 					    "a hearing with a time needs a full date (YYYY-MM-DD)");
@@ -231,5 +237,17 @@ int cw_record_validate(const struct cw_record *rec, struct cw_error *err)
 		return rc;
 	if ((rc = validate_struct(&rec->u, s, "", err)) != 0)
 		return rc;
-	return validate_kind_rules(rec, err);
+	if ((rc = validate_kind_rules(rec, err)) != 0)
+		return rc;
+	{
+		const struct cw_tally *t = cw_record_tally(rec);
+
+		if (t && cw_date_is_known(t->from) && cw_date_is_known(t->to) &&
+		    cw_date_compare(cw_date_last_day(t->to), cw_date_first_day(t->from)) < 0)
+			return cw_error_set(err, CW_EINVAL, "period_to",
+					    "is before the period's first day");
+		if (t && t->at_least && t->count < 0)
+			return cw_error_set(err, CW_EINVAL, "at_least", "needs a --count");
+	}
+	return 0;
 }

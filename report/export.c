@@ -127,9 +127,9 @@ static const char *const case_cols[] = {"id",          "title",          "number
 					"articles",    "defendant_ids",  "defendants", "source",
 					"view",        "reportedly"};
 static const char *const record_cols[] = {
-	"id",         "kind",   "date",           "time",       "case_id", "case",
-	"person_ids", "people", "court_or_place", "stage",      "what",    "articles",
-	"detail",     "source", "view",           "reportedly", "sentence"};
+	"id",     "kind",           "date",     "time",  "case_id",  "case",        "person_ids",
+	"people", "court_or_place", "stage",    "what",  "articles", "detail",      "source",
+	"view",   "reportedly",     "sentence", "count", "at_least", "period_from", "period_to"};
 
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 #define BIG      4096
@@ -189,7 +189,10 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 {
 	char hex[CW_ID_HEX_LEN + 1], cid[CW_ID_HEX_LEN + 1] = "", date[CW_DATE_TEXT_MAX],
 							 what[512] = "", arts[1024] = "", *ids,
-							 *names, sentence[600] = "";
+							 *names, sentence[600] = "", count[24] = "",
+							 from[CW_DATE_TEXT_MAX] = "",
+							 to[CW_DATE_TEXT_MAX] = "";
+	const struct cw_tally *tally;
 	const char *time = NULL, *place = NULL, *stage = "", *detail = NULL, *title = NULL;
 	const struct cw_record *k = NULL;
 	struct cw_article a[64];
@@ -257,11 +260,29 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		detail = rec->u.demo.cause;
 		list_people(r, &rec->u.demo.arrested, ids, names, BIG);
 		break;
+	case CW_KIND_INCIDENT: {
+		const struct cw_incident *in = &rec->u.incident;
+
+		k = cw_report_ref(r, &in->case_id);
+		hexof(&in->case_id, cid);
+		place = in->target ? in->target : in->province;
+		snprintf(what, sizeof what, "%s", label(&cw_words_incident, in->type));
+		detail = in->detail;
+		list_people(r, &in->persons, ids, names, BIG);
+		if (k)
+			cw_case_articles(k, NULL, a, 64, &na);
+		break;
+	}
 	case CW_KIND_PERSON:
 		title = NULL;
 		hexof(&rec->id, ids);
 		cw_person_text(r, &rec->id, names, BIG);
 		break;
+	}
+	if ((tally = cw_record_tally(rec)) && tally->count >= 0) {
+		snprintf(count, sizeof count, "%lld", (long long)tally->count);
+		cw_date_format(tally->from, from);
+		cw_date_format(tally->to, to);
 	}
 	if (k && k->kind == CW_KIND_CASE)
 		title = k->u.kase.title;
@@ -272,10 +293,27 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		n += (size_t)snprintf(arts + n, sizeof arts - n, "%s%s", n ? "/" : "", t);
 	}
 	csv_row(out,
-		(const char *const[]){hex, cw_kind_name(rec->kind), date, time, cid, title, ids,
-				      names, place, stage, what, arts, detail, rec->source,
-				      w(&cw_words_view, rec->view), rec->reportedly ? "yes" : "",
-				      sentence},
+		(const char *const[]){hex,
+				      cw_kind_name(rec->kind),
+				      date,
+				      time,
+				      cid,
+				      title,
+				      ids,
+				      names,
+				      place,
+				      stage,
+				      what,
+				      arts,
+				      detail,
+				      rec->source,
+				      w(&cw_words_view, rec->view),
+				      rec->reportedly ? "yes" : "",
+				      sentence,
+				      count,
+				      tally && tally->at_least ? "yes" : "",
+				      from,
+				      to},
 		NCOLS(record_cols));
 	free(ids);
 	free(names);

@@ -334,6 +334,30 @@ static json_t *demos(const struct cw_report *r)
 	return a;
 }
 
+static json_t *incidents(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->incidents.n; i++) {
+		const struct cw_record *rec = &r->incidents.items[i];
+		const struct cw_incident *in = &rec->u.incident;
+
+		json_array_append_new(
+			a,
+			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o,s:o,s:o}", "id",
+				  jid(&rec->id), "view", jview(rec), "date", jdate(in->date),
+				  "type", jword(&cw_words_incident, in->type), "case",
+				  jcase(r, &in->case_id), "actor", jstr(in->actor), "target",
+				  jstr(in->target), "province", jstr(in->province), "count",
+				  in->tally.count >= 0 ? json_integer(in->tally.count)
+						       : json_null(),
+				  "unit", jstr(in->unit), "at_least", in->tally.at_least,
+				  "period_from", jdate(in->tally.from), "period_to",
+				  jdate(in->tally.to), "people", jpeople(r, &in->persons)));
+	}
+	return a;
+}
+
 static json_t *upcoming(const struct cw_report *r)
 {
 	json_t *a = json_array();
@@ -435,6 +459,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		json_object_set_new(doc, "verdicts", verdicts(r));
 		json_object_set_new(doc, "visits", visits(r));
 		json_object_set_new(doc, "demonstrations", demos(r));
+		json_object_set_new(doc, "incidents", incidents(r));
 		json_object_set_new(doc, "upcoming_hearings", upcoming(r));
 		json_object_set_new(doc, "pretrial_detention", detainees(r));
 		json_object_set_new(doc, "partial_dates", partial(r));

@@ -551,6 +551,39 @@ static void demos(struct builder *b)
 	}
 }
 
+/* Incidents: what happened, to what or whom, how many and over which period. */
+static void incidents(struct builder *b)
+{
+	const struct cw_record_list *l = &b->r->incidents;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_incident *in = &l->items[i].u.incident;
+		struct sb detail = {0};
+		char t[200];
+
+		id_cell(b, CW_RC_ID, &l->items[i].id);
+		account_cell(b, &l->items[i]);
+		date_cell(b, CW_RC_DATE, in->date);
+		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_incident, in->type));
+		cell(b, CW_RC_PLACE, "%s%s%s", str(in->target),
+		     in->target && in->province ? ", " : "", str(in->province));
+		if (!cw_id_is_zero(&in->case_id))
+			case_cells(b, &in->case_id, 0);
+		cw_tally_text(&in->tally, in->unit, t, sizeof t);
+		if (in->tally.count >= 0)
+			cell(b, CW_RC_COUNT, "%lld", (long long)in->tally.count);
+		if (in->actor)
+			sb_add(&detail, "by %s", in->actor);
+		if (t[0])
+			sb_add(&detail, "%s%s", detail.n ? "; " : "", t);
+		if (in->detail)
+			sb_add(&detail, "%s%s", detail.n ? "; " : "", in->detail);
+		cell_take(b, CW_RC_DETAIL, &detail);
+		person_list_cells(b, &in->persons);
+		row_end(b);
+	}
+}
+
 static void upcoming(struct builder *b)
 {
 	const struct cw_report *r = b->r;
@@ -653,8 +686,10 @@ static void partial(struct builder *b)
 			cell(b, CW_RC_LABEL, "%s", cw_kind_label(rec->kind));
 			cell(b, CW_RC_PLACE, "%s", cw_record_label(rec));
 			cell(b, CW_RC_DETAIL, "%s",
-			     str(rec->kind == CW_KIND_VISIT ? rec->u.visit.notes
-							    : rec->u.demo.notes));
+			     str(rec->kind == CW_KIND_VISIT      ? rec->u.visit.notes
+				 : rec->kind == CW_KIND_DEMO     ? rec->u.demo.notes
+				 : rec->kind == CW_KIND_INCIDENT ? rec->u.incident.detail
+								 : NULL));
 		}
 		row_end(b);
 	}
@@ -755,6 +790,14 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		"date=Date;account=Account;court_or_place=Place;detail=Organiser and cause;"
 		"outcome=Response;count=Arrests;people=Arrested");
 	demos(&b);
+	section(&b, "incidents", "Other incidents", "No other incidents in this period.",
+		"date=Date;account=Account;outcome=What happened;court_or_place=Target or place;"
+		"count=Count;detail=Details;people=People");
+	b.sec->wants_note = 1;
+	b.sec->note = note("Outlets closed, websites or accounts blocked, candidates kept off an "
+			   "election, political bans and restored rights, policies: what is not a "
+			   "hearing, a visit, a demonstration or a milestone of a case.");
+	incidents(&b);
 	section(&b, "upcoming_hearings", "Upcoming hearings",
 		"No hearings scheduled in the following 14 days.",
 		"date=Date;account=Account;case=Case;people=Defendants;court_or_place=Court;"

@@ -17,6 +17,7 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 {
 	const struct cw_id *cid = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
 				  : r->kind == CW_KIND_MILESTONE ? &r->u.milestone.case_id
+				  : r->kind == CW_KIND_INCIDENT  ? &r->u.incident.case_id
 								 : NULL;
 	struct cw_record other;
 
@@ -49,7 +50,14 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 
 		if (h->court)
 			PUT(where, "%s", h->court);
-		if (h->outcome == CW_OUTCOME_BAIL_DECISION && h->bail > CW_BAIL_NOT_REQUESTED)
+		if (h->tally.count >= 0) { /* "28 hearings (2023-06-01 to 2024-05-31)" */
+			char t[200];
+
+			cw_tally_text(&h->tally, h->tally.count == 1 ? "hearing" : "hearings", t,
+				      sizeof t);
+			PUT(what, "%s", t);
+		} else if (h->outcome == CW_OUTCOME_BAIL_DECISION &&
+			   h->bail > CW_BAIL_NOT_REQUESTED)
 			PUT(what, "bail %s", cw_enum_label(&cw_words_bail, h->bail));
 		else if (h->sentence_parts.n) {
 			char parts[200];
@@ -94,13 +102,27 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 		    m->detail ? ": " : "", m->detail ? m->detail : "");
 		break;
 	}
-	case CW_KIND_VISIT:
-		PUT(who, "%s", r->u.visit.facility ? r->u.visit.facility : "");
-		PUT(where, "%s", r->u.visit.facility_province ? r->u.visit.facility_province : "");
-		PUT(what, "access %s",
-		    r->u.visit.access ? cw_enum_label(&cw_words_access, r->u.visit.access)
-				      : "unknown");
+	case CW_KIND_VISIT: {
+		const struct cw_visit *v = &r->u.visit;
+		char t[200] = "";
+
+		PUT(who, "%s", v->facility ? v->facility : "");
+		PUT(where, "%s", v->facility_province ? v->facility_province : "");
+		if (v->tally.count >= 0 && v->facilities > 0) { /* "18 visits to 9 prisons" */
+			char noun[64];
+
+			snprintf(noun, sizeof noun, "%s to %lld prison%s",
+				 v->tally.count == 1 ? "visit" : "visits", (long long)v->facilities,
+				 v->facilities == 1 ? "" : "s");
+			cw_tally_text(&v->tally, noun, t, sizeof t);
+		} else {
+			cw_tally_text(&v->tally, v->tally.count == 1 ? "visit" : "visits", t,
+				      sizeof t);
+		}
+		PUT(what, "%s%saccess %s", t, t[0] ? "; " : "",
+		    v->access ? cw_enum_label(&cw_words_access, v->access) : "unknown");
 		break;
+	}
 	case CW_KIND_DEMO:
 		PUT(who, "%s",
 		    r->u.demo.cause       ? r->u.demo.cause
@@ -110,9 +132,32 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 		    r->u.demo.place      ? r->u.demo.place
 		    : r->u.demo.province ? r->u.demo.province
 					 : "");
-		if (r->u.demo.participants >= 0)
+		if (r->u.demo.tally.count >= 0) {
+			char t[200];
+
+			cw_tally_text(&r->u.demo.tally,
+				      r->u.demo.tally.count == 1 ? "demonstration"
+								 : "demonstrations",
+				      t, sizeof t);
+			PUT(what, "%s", t);
+		} else if (r->u.demo.participants >= 0) {
 			PUT(what, "%lld participants", (long long)r->u.demo.participants);
+		}
 		break;
+	case CW_KIND_INCIDENT: {
+		const struct cw_incident *in = &r->u.incident;
+		char t[200];
+
+		if (!cid || cw_id_is_zero(cid))
+			PUT(who, "%s", in->target ? in->target : in->actor ? in->actor : "");
+		if (in->province)
+			PUT(where, "%s", in->province);
+		cw_tally_text(&in->tally, in->unit, t, sizeof t);
+		PUT(what, "%s%s%s%s%s", cw_enum_label(&cw_words_incident, in->type),
+		    t[0] ? ": " : "", t, in->detail ? (t[0] ? "; " : ": ") : "",
+		    in->detail ? in->detail : "");
+		break;
+	}
 	}
 }
 

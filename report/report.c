@@ -415,6 +415,10 @@ static int record_refs(struct cw_store *st, struct cw_report *r, const struct cw
 	case CW_KIND_DEMO:
 		rc = person_list_refs(st, r, &rec->u.demo.arrested, err);
 		break;
+	case CW_KIND_INCIDENT:
+		if ((rc = case_refs(st, r, &rec->u.incident.case_id, err)) == 0)
+			rc = person_list_refs(st, r, &rec->u.incident.persons, err);
+		break;
 	}
 	return rc;
 }
@@ -435,7 +439,7 @@ int cw_report_add_refs(struct cw_store *st, struct cw_report *r, const struct cw
  * key sorts before its first day), but check anyway so a partial date can never be counted
  * twice. */
 struct period {
-	struct cw_record_list hearings, arrests, rulings, visits, demos;
+	struct cw_record_list hearings, arrests, rulings, visits, demos, incidents;
 };
 
 static void period_free(struct period *p)
@@ -445,6 +449,7 @@ static void period_free(struct period *p)
 	cw_record_list_free(&p->rulings);
 	cw_record_list_free(&p->visits);
 	cw_record_list_free(&p->demos);
+	cw_record_list_free(&p->incidents);
 }
 
 static void keep_days(struct cw_record_list *l)
@@ -470,11 +475,13 @@ static int gather_period(struct cw_store *st, const struct cw_report *r, struct 
 	if ((rc = list_kind(st, r, CW_KIND_HEARING, from, to, &p->hearings, err)) != 0 ||
 	    (rc = list_kind(st, r, CW_KIND_VISIT, from, to, &p->visits, err)) != 0 ||
 	    (rc = list_kind(st, r, CW_KIND_DEMO, from, to, &p->demos, err)) != 0 ||
+	    (rc = list_kind(st, r, CW_KIND_INCIDENT, from, to, &p->incidents, err)) != 0 ||
 	    (rc = list_kind(st, r, CW_KIND_MILESTONE, from, to, &ms, err)) != 0)
 		return rc;
 	keep_days(&p->hearings);
 	keep_days(&p->visits);
 	keep_days(&p->demos);
+	keep_days(&p->incidents);
 	keep_days(&ms);
 	for (size_t i = 0; rc == 0 && i < ms.n; i++) {
 		uint8_t type = ms.items[i].u.milestone.type;
@@ -577,7 +584,7 @@ static void count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 static int gather_partial(struct cw_store *st, struct cw_report *r, struct cw_error *err)
 {
 	static const enum cw_kind kinds[] = {CW_KIND_HEARING, CW_KIND_MILESTONE, CW_KIND_VISIT,
-					     CW_KIND_DEMO};
+					     CW_KIND_DEMO, CW_KIND_INCIDENT};
 	int rc = 0;
 
 	for (int y = r->from.year; rc == 0 && y <= r->to.year; y++) {
@@ -878,12 +885,14 @@ int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct 
 	out->rulings = cur.rulings;
 	out->visits = cur.visits;
 	out->demos = cur.demos;
+	out->incidents = cur.incidents;
 
 	if ((rc = cw_report_add_refs(st, out, &out->hearings, err)) != 0 ||
 	    (rc = cw_report_add_refs(st, out, &out->arrests, err)) != 0 ||
 	    (rc = cw_report_add_refs(st, out, &out->rulings, err)) != 0 ||
 	    (rc = cw_report_add_refs(st, out, &out->visits, err)) != 0 ||
-	    (rc = cw_report_add_refs(st, out, &out->demos, err)) != 0)
+	    (rc = cw_report_add_refs(st, out, &out->demos, err)) != 0 ||
+	    (rc = cw_report_add_refs(st, out, &out->incidents, err)) != 0)
 		return rc;
 	if (count_articles(out) != 0)
 		return oom(err);
@@ -920,6 +929,7 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->rulings);
 	cw_record_list_free(&r->visits);
 	cw_record_list_free(&r->demos);
+	cw_record_list_free(&r->incidents);
 	cw_record_list_free(&r->upcoming_src);
 	cw_record_list_free(&r->partial);
 	cw_record_list_free(&r->refs);
@@ -934,5 +944,6 @@ void cw_report_free(struct cw_report *r)
 int cw_report_is_empty(const struct cw_report *r)
 {
 	return r->hearings.n == 0 && r->arrests.n == 0 && r->nverdicts == 0 && r->visits.n == 0 &&
-	       r->demos.n == 0 && r->nupcoming == 0 && r->ndetainees == 0 && r->partial.n == 0;
+	       r->demos.n == 0 && r->incidents.n == 0 && r->nupcoming == 0 && r->ndetainees == 0 &&
+	       r->partial.n == 0;
 }

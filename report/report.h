@@ -112,6 +112,7 @@ struct cw_report {
 	struct cw_record_list rulings;  /* milestones: verdicts, sentences, appeal decisions */
 	struct cw_record_list visits;
 	struct cw_record_list demos;
+	struct cw_record_list incidents; /* outlets closed, accounts blocked, rights restored ... */
 
 	struct cw_report_verdict *verdicts;
 	size_t nverdicts;

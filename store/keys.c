@@ -205,16 +205,21 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 	case CW_KIND_HEARING: {
 		const struct cw_hearing *h = &rec->u.hearing;
 
-		keyset_index(ks, DB_BY_CASE, h->case_id.b, ID_LEN, date, id);
 		if (cw_date_is_known(h->next_date))
 			keyset_index(ks, DB_BY_NEXT_DATE, NULL, 0, cw_date_key(h->next_date), id);
-		if ((rc = read_case(t, &h->case_id, &kase, err)) < 0)
-			return rc;
-		if (rc == 0) {
-			keyset_from_case(ks, st, &kase.u.kase, NULL, NULL, 1, h->court, date, id);
-			cw_record_free(&kase);
-		} else {
+		if (cw_id_is_zero(&h->case_id)) { /* a tally of hearings across cases */
 			keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, h->court, date, id);
+		} else {
+			keyset_index(ks, DB_BY_CASE, h->case_id.b, ID_LEN, date, id);
+			if ((rc = read_case(t, &h->case_id, &kase, err)) < 0)
+				return rc;
+			if (rc == 0) {
+				keyset_from_case(ks, st, &kase.u.kase, NULL, NULL, 1, h->court, date,
+						 id);
+				cw_record_free(&kase);
+			} else {
+				keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, h->court, date, id);
+			}
 		}
 		for (size_t i = 0; i < h->attendance.n; i++)
 			keyset_index(
@@ -265,6 +270,22 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE, rec->u.demo.province, date,
 			    id);
 		break;
+	case CW_KIND_INCIDENT: {
+		const struct cw_incident *in = &rec->u.incident;
+
+		/* By date and kind (above), its people, and its case with the case's articles,
+		 * court and province when it belongs to one. */
+		keyset_person_list(ks, &in->persons, date, id);
+		keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE, in->province, date, id);
+		if (cw_id_is_zero(&in->case_id))
+			break;
+		keyset_index(ks, DB_BY_CASE, in->case_id.b, ID_LEN, date, id);
+		if ((rc = cw_store_read_record(st, t->txn, &in->case_id, &kase, err)) != 0)
+			return rc;
+		keyset_from_case(ks, st, &kase.u.kase, NULL, NULL, 0, NULL, date, id);
+		cw_record_free(&kase);
+		break;
+	}
 	}
 	return ks->oom ? cw_error_set(err, CW_ENOMEM, "", "out of memory") : 0;
 }

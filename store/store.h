@@ -300,6 +300,6 @@ uint64_t cw_store_generation(struct cw_store *st);
 #define CW_KIND_BIT(k) (UINT32_C(1) << (k))
 #define CW_KINDS_EVENTS                                                                            \
 	(CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_DEMO) |   \
-	 CW_KIND_BIT(CW_KIND_MILESTONE))
+	 CW_KIND_BIT(CW_KIND_MILESTONE) | CW_KIND_BIT(CW_KIND_INCIDENT))
 
 #endif

@@ -376,8 +376,7 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 	}
 	/* The command line's rule: a monitor logging a hearing, a visit or a demonstration knows
 	 * its date. */
-	if (!fm->editing && CW_KIND_IS_EVENT(out->kind) && out->kind != CW_KIND_MILESTONE &&
-	    !cw_date_is_known(cw_record_date(out)))
+	if (!fm->editing && cw_record_date_expected(out) && !cw_date_is_known(cw_record_date(out)))
 		rc = cw_error_set(err, CW_EINVAL, "date", "is required when logging a %s",
 				  cw_kind_name(out->kind));
 	else

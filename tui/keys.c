@@ -59,6 +59,7 @@ const struct cw_binding cw_bindings[] = {
 	{L | T | R, 'V', CW_ACT_NEW_VISIT},
 	{L | T | R, 'D', CW_ACT_NEW_DEMO},
 	{L | T | R, 'M', CW_ACT_NEW_MILESTONE},
+	{L | T | R, 'I', CW_ACT_NEW_INCIDENT},
 	{L, 'P', CW_ACT_NEW_PERSON},
 	{L, 'C', CW_ACT_NEW_CASE},
 	{L | T | R, 'e', CW_ACT_EDIT},

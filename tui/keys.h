@@ -63,6 +63,7 @@ enum cw_key_ctx {
 	X(NEW_VISIT, "log a prison visit")                                                         \
 	X(NEW_DEMO, "log a demonstration")                                                         \
 	X(NEW_MILESTONE, "log a milestone (arrest, charge, bail, verdict ...)")                    \
+	X(NEW_INCIDENT, "log an incident (outlet closed, accounts blocked, rights restored ...)")  \
 	X(NEW_PERSON, "add a person")                                                              \
 	X(NEW_CASE, "add a case")                                                                  \
 	X(EDIT, "edit the record")                                                                 \

@@ -613,6 +613,9 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 	case CW_ACT_NEW_MILESTONE:
 		new_record(app, v, CW_KIND_MILESTONE);
 		return;
+	case CW_ACT_NEW_INCIDENT:
+		new_record(app, v, CW_KIND_INCIDENT);
+		return;
 	case CW_ACT_NEW_PERSON:
 		new_record(app, v, CW_KIND_PERSON);
 		return;

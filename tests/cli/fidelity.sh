@@ -205,6 +205,42 @@ has "| 4 union activists |"
 # the group's events are not in Sok Dara's timeline
 ok cw timeline "Sok Dara"
 lacks "union activists"
+# ---- incidents, and counts with their periods ------------------------------------------------
+ok cw log incident --type blocking --date 2023-07-12 --actor "Telecommunication Regulator" \
+	--target "three media outlets' websites" --count 9 --unit "social media accounts" \
+	--view un --source "001 para 43"
+ok cw log visit --facility "nine prisons" --count 18 --facilities 9 --period-from 2023-06-01 \
+	--period-to 2024-05-31 --view un
+ok cw log demo --count 95 --at-least yes --period-from 2023-06-01 --period-to 2024-05-31 --view un
+ok cw log hearing --count 28 --period-from 2023-06-01 --period-to 2024-05-31 --view un \
+	--notes "criminal trials of human rights defenders, journalists and political actors"
+fails 65 case cw log hearing --date 2024-01-01 --view un
+fails 65 period_to cw log demo --count 3 --period-from 2024-02-01 --period-to 2024-01-31
+fails 65 at_least cw log demo --date 2024-01-01 --at-least yes
+ok cw list records --kind incident
+has "websites or accounts blocked: 9 social media accounts"
+has "three media outlets' websites"
+ok cw list records --kind visit
+has "18 visits to 9 prisons (2023-06-01 to 2024-05-31)"
+ok cw list records --kind demo
+has "at least 95 demonstrations (2023-06-01 to 2024-05-31)"
+ok cw list records --kind hearing --account un
+has "28 hearings (2023-06-01 to 2024-05-31)"
+ok cw list records --filter 'kind:inc' --json
+json "len(d) == 1 and d[0]['type'] == 'blocking' and d[0]['count'] == 9 and d[0]['unit'] == 'social media accounts'"
+ok cw export records --kind visit,demo --format csv
+printf '%s\n' "$out" >"$WORK/tally.csv"
+"${PYTHON3:-python3}" - "$WORK/tally.csv" <<'PY' || fail "CSV count and period columns"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+got = sorted((r['kind'], r['count'], r['at_least'], r['period_from'], r['period_to']) for r in rows)
+assert got == [('demo', '95', 'yes', '2023-06-01', '2024-05-31'), ('visit', '18', '', '2023-06-01', '2024-05-31')], got
+PY
+checks=$((checks + 1))
+ok cw report --week 2023-W28 --format json
+json "[(i['type'], i['count'], i['unit']) for i in d['incidents']] == [('blocking', 9, 'social media accounts')]"
+ok cw report --week 2023-W28
+has "## Other incidents (1)"
 # a hearing that gives no result moves nothing; an import brings records as they are
 ok cw log hearing --case "Dara incitement" --date 2024-06-02 --outcome adjourned --view own
 ok cw show "$case_id" --json
