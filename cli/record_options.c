@@ -436,6 +436,30 @@ static int resolve_groups(struct cw_cli *cli, struct cw_record *rec)
 	return rc;
 }
 
+/* --disputes ID, --same-event ID: a link to another account of the event (once each). */
+static int add_link(struct cw_cli *cli, struct cw_record *rec, const char *opt, const char *value)
+{
+	const struct cw_field *lf = cw_schema_field(&cw_schema_header, "links");
+	uint8_t relation = !strcmp(opt, "disputes") ? CW_LINK_DISPUTES : CW_LINK_SAME_EVENT;
+	struct cw_link *link;
+	struct cw_id id;
+	int rc;
+
+	if ((rc = any_record(cli, value, opt, &id)) != 0)
+		return rc;
+	if (cw_id_equal(&id, &rec->id))
+		return cw_error_set(&cli->err, CW_EINVAL, opt, "a record cannot name itself");
+	for (size_t i = 0; i < rec->links.n; i++)
+		if (cw_id_equal(&((struct cw_link *)rec->links.items)[i].record, &id))
+			return cw_error_set(&cli->err, CW_EINVAL, opt,
+					    "the record is linked to that one already");
+	if (!(link = cw_list_append(&rec->links, lf->sub)))
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	link->relation = relation;
+	link->record = id;
+	return 0;
+}
+
 /* A header field people type (source, view, reported_on, ...), by its field name; NULL for
  * the fields the store keeps (stamps, authors, versions) and for lists. */
 static const struct cw_field *header_field(const char *name)
@@ -519,6 +543,10 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 				}
 				continue;
 			}
+			if (!strcmp(name, "links")) { /* every --disputes and --same-event */
+				cw_field_free(rec, cw_schema_field(&cw_schema_header, "links"));
+				continue;
+			}
 			if ((f = header_field(name))) {
 				cw_field_free(rec, f);
 				if (f->type == CW_F_DATE)
@@ -532,6 +560,11 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 			return cw_error_set(&cli->err, CW_EUSAGE, "clear",
 					    "a %s has no field '%.40s'", cw_kind_name(rec->kind),
 					    opt.value);
+		}
+		if (!strcmp(opt.name, "disputes") || !strcmp(opt.name, "same-event")) {
+			if ((rc = add_link(cli, rec, opt.name, opt.value)) != 0)
+				return rc;
+			continue;
 		}
 		if ((f = header_option(opt.name))) {
 			if ((rc = set_field(cli, rec, f, opt.name, opt.value)) != 0)
@@ -649,6 +682,10 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 	      "  --after ID                         comes after that record when the dates do "
 	      "not say\n"
 	      "                                     (an id, a prefix or ref:REF)\n"
+	      "  --disputes ID                      another account of the event, which this one "
+	      "disputes\n"
+	      "  --same-event ID                    another account that describes the same "
+	      "event\n"
 	      "  --clear FIELD                      (edit) empty a field\n",
 	      out);
 }

@@ -115,6 +115,22 @@ void cw_group_text(const char *label, int64_t size, char *buf, size_t len)
 		snprintf(buf, len, "%s (number not given)", label ? label : "group");
 }
 
+void cw_links_text(const struct cw_record *rec, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (size_t i = 0; i < rec->links.n && n < len; i++) {
+		const struct cw_link *l = (const struct cw_link *)rec->links.items + i;
+		char hex[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(&l->record, hex);
+		n += (size_t)snprintf(buf + n, len - n, "%s%s %.8s", n ? ", " : "",
+				      cw_enum_label(&cw_words_link, l->relation), hex);
+	}
+}
+
 void cw_tally_text(const struct cw_tally *t, const char *noun, char *buf, size_t len)
 {
 	char from[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX];
@@ -232,6 +248,13 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 
 		cw_date_format(rec->reported_on, d);
 		fn(ctx, "source's date", d);
+	}
+	for (size_t i = 0; i < rec->links.n; i++) {
+		const struct cw_link *l = (const struct cw_link *)rec->links.items + i;
+
+		cw_id_hex(&l->record, hex);
+		snprintf(buf, sizeof buf, "%.8s", hex);
+		fn(ctx, cw_enum_label(&cw_words_link, l->relation), buf);
 	}
 	if (!cw_id_is_zero(&rec->after)) {
 		cw_id_hex(&rec->after, hex);

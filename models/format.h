@@ -31,6 +31,10 @@ void cw_defendants_text(const struct cw_case *c, char *buf, size_t len);
  * event's own number: "Candlelight Party activists arrested with Eng Sroy (3)". */
 void cw_group_text(const char *label, int64_t size, char *buf, size_t len);
 
+/* A record's links to other accounts, for a list line: "disputes 7886aa0e, same event as
+ * 5efe1c42"; "" for none. */
+void cw_links_text(const struct cw_record *rec, char *buf, size_t len);
+
 /* A tally as people say it: "18 visits (2023-06-01 to 2024-05-31)", "at least 95
  * demonstrations", "9 social media accounts"; "" when the record is one event. noun is the
  * plural of what is counted (may be "" or NULL). */
@@ -47,8 +51,9 @@ void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len);
 int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, size_t len);
 
 /* The header as label and value pairs, in the order a person reads them: source, whose
- * account (always, "not recorded" included), "reportedly", the source's date, the record it
- * is placed after (8 hex digits), when and by whom it was created
+ * account (always, "not recorded" included), "reportedly", the source's date, the accounts
+ * it disputes or describes too and the record it is placed after (8 hex digits), when and by
+ * whom it was created
  * and last changed (with the databases, as 8 hex digits), the bundle it arrived in, and the
  * databases whose changes it holds. Other empty values are left out. */
 typedef void (*cw_pair_fn)(void *ctx, const char *label, const char *value);

@@ -186,7 +186,7 @@ extern const struct cw_enum cw_words_sex, cw_words_view, cw_words_roles, cw_word
 	cw_words_charge_state, cw_words_court_level, cw_words_stage, cw_words_answer,
 	cw_words_indicator, cw_words_outcome, cw_words_bail, cw_words_verdict, cw_words_access,
 	cw_words_concerns, cw_words_response, cw_words_milestone, cw_words_kind, cw_words_decision,
-	cw_words_sentence_part, cw_words_incident;
+	cw_words_sentence_part, cw_words_incident, cw_words_link;
 
 /* Bodies. Strings are owned by the record and freed by cw_record_free. */
 struct cw_person {
@@ -367,6 +367,14 @@ struct cw_milestone {
 	int64_t count;
 };
 
+/* A record's link to another account of an event: it disputes that record, or describes the
+ * same event. Both stay whole, side by side: a link never merges them. */
+enum cw_link_relation { CW_LINK_UNKNOWN, CW_LINK_DISPUTES, CW_LINK_SAME_EVENT };
+struct cw_link {
+	uint8_t relation; /* cw_words_link */
+	struct cw_id record;
+};
+
 /* One entry of a record's version vector: the time of the latest change made in `database`
  * that this version includes. A version that includes another's every entry came after it;
  * two versions that each lack an entry of the other were made concurrently (store/sync.h). */
@@ -398,6 +406,7 @@ struct cw_record {
 	/* The record this one comes after when the dates do not say (an undated verdict after
 	 * the trial's resumption): timelines place it there (models/timeline.h). */
 	struct cw_id after;
+	struct cw_list links; /* struct cw_link: other accounts it disputes or describes too */
 	union {
 		struct cw_person person;
 		struct cw_case kase;

@@ -242,6 +242,13 @@ WORDS(cw_words_sentence_part, SENTENCE_PARTS);
 	V("other", "other")
 WORDS(cw_words_incident, INCIDENTS);
 
+/* How a record bears on another account of an event (links in the header). */
+#define LINKS(V)                                                                                   \
+	V("unknown", "linked to")                                                                  \
+	V("disputes", "disputes")                                                                  \
+	V("same_event", "same event as")
+WORDS(cw_words_link, LINKS);
+
 /* What came of a request a milestone records (bail, release): a refused bail keeps pretrial
  * detention running, a granted one ends it. */
 #define DECISIONS(V)                                                                               \
@@ -325,6 +332,12 @@ static const struct cw_field version_fields[] = {
 };
 static SCHEMA(version_schema, "version", struct cw_version, version_fields);
 
+static const struct cw_field link_fields[] = {
+	ENUM(struct cw_link, relation, 1, CW_FF_REQUIRED, cw_words_link, "disputes or same_event"),
+	ID(struct cw_link, record, "record", 2, CW_FF_REQUIRED, 0, "the other account"),
+};
+static SCHEMA(link_schema, "link", struct cw_link, link_fields);
+
 static const struct cw_field header_fields[] = {
 	{.name = "created",
 	 .tag = 2,
@@ -363,6 +376,8 @@ static const struct cw_field header_fields[] = {
 	     "the date the source's account is as of (the end of its reporting period)"),
 	ID(struct cw_record, after, "after", 14, 0, 0,
 	   "the record this one comes after, when the dates do not say"),
+	LIST(struct cw_record, links, 15, 0, 32, link_schema,
+	     "other accounts of the event: one it disputes, or one that describes it too"),
 };
 SCHEMA(cw_schema_header, "header", struct cw_record, header_fields);
 

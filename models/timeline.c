@@ -293,6 +293,14 @@ static long anchor_of(const struct cw_record *recs, size_t n, size_t i)
 	const struct cw_record *r = &recs[i];
 	struct cw_date own = cw_record_date(r), at;
 
+	/* Another account of the same event goes beside the one it disputes or describes too,
+	 * whatever its own date. */
+	for (size_t k = 0; k < r->links.n; k++)
+		for (size_t j = 0; j < n; j++)
+			if (j != i &&
+			    cw_id_equal(&recs[j].id,
+					&((const struct cw_link *)r->links.items)[k].record))
+				return (long)j;
 	if (cw_id_is_zero(&r->after))
 		return -1;
 	for (size_t j = 0; j < n; j++) {

@@ -43,8 +43,10 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len);
 
 /* Puts a timeline (records oldest first, as the store lists them) in the order the sources
- * give: a record placed after another (its `after`) comes right after it when its own date
- * does not say otherwise (it has none, or a partial one that covers the other's date), and
+ * give: a record linked to another account of the event (disputes, same event) comes right
+ * after that one, side by side; a record placed after another (its `after`) comes right after
+ * it when its own date does not say otherwise (it has none, or a partial one that covers the
+ * other's date), and
  * records placed after the same one follow it in date order. Other records keep their order:
  * partial dates by what is known, undated ones last. A placement that loops, or names a
  * record not in the list, is ignored. CW_ENOMEM or 0. */

@@ -127,9 +127,10 @@ static const char *const case_cols[] = {"id",          "title",          "number
 					"articles",    "defendant_ids",  "defendants", "source",
 					"view",        "reportedly"};
 static const char *const record_cols[] = {
-	"id",     "kind",           "date",     "time",  "case_id",  "case",        "person_ids",
-	"people", "court_or_place", "stage",    "what",  "articles", "detail",      "source",
-	"view",   "reportedly",     "sentence", "count", "at_least", "period_from", "period_to"};
+	"id",         "kind",        "date",           "time",       "case_id",  "case",
+	"person_ids", "people",      "court_or_place", "stage",      "what",     "articles",
+	"detail",     "source",      "view",           "reportedly", "sentence", "count",
+	"at_least",   "period_from", "period_to",      "links"};
 
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 #define BIG      4096
@@ -191,7 +192,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 							 what[512] = "", arts[1024] = "", *ids,
 							 *names, sentence[600] = "", count[24] = "",
 							 from[CW_DATE_TEXT_MAX] = "",
-							 to[CW_DATE_TEXT_MAX] = "";
+							 to[CW_DATE_TEXT_MAX] = "", links[400] = "";
 	const struct cw_tally *tally;
 	const char *time = NULL, *place = NULL, *stage = "", *detail = NULL, *title = NULL;
 	const struct cw_record *k = NULL;
@@ -279,6 +280,15 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		cw_person_text(r, &rec->id, names, BIG);
 		break;
 	}
+	/* "disputes:<id> same_event:<id>": the other accounts, by word and full id, to join on */
+	for (size_t i = 0, m = 0; i < rec->links.n && m < sizeof links; i++) {
+		const struct cw_link *l = (const struct cw_link *)rec->links.items + i;
+		char lh[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(&l->record, lh);
+		m += (size_t)snprintf(links + m, sizeof links - m, "%s%s:%s", m ? " " : "",
+				      cw_enum_word(&cw_words_link, l->relation), lh);
+	}
 	if ((tally = cw_record_tally(rec)) && tally->count >= 0) {
 		snprintf(count, sizeof count, "%lld", (long long)tally->count);
 		cw_date_format(tally->from, from);
@@ -313,7 +323,8 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 				      count,
 				      tally && tally->at_least ? "yes" : "",
 				      from,
-				      to},
+				      to,
+				      links},
 		NCOLS(record_cols));
 	free(ids);
 	free(names);

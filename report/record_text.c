@@ -12,8 +12,32 @@
 
 #define PUT(field, ...) snprintf(out->field, sizeof out->field, __VA_ARGS__)
 
+/* Marks the line of a record linked to another account ("[disputes 7886aa0e] ..."), so the
+ * two read side by side as two accounts, never as one. */
+static void mark_links(const struct cw_record *r, struct cw_record_summary *out)
+{
+	char links[160], what[sizeof out->what];
+
+	if (!r->links.n)
+		return;
+	cw_links_text(r, links, sizeof links);
+	snprintf(what, sizeof what, "%s", out->what);
+	/* The link first: a long outcome is what gets cut. */
+	if (snprintf(out->what, sizeof out->what, "[%s]%s%s", links, what[0] ? " " : "", what) < 0)
+		out->what[0] = '\0';
+}
+
+static void summarise(struct cw_store *st, const struct cw_record *r,
+		      struct cw_record_summary *out);
+
 void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 			 struct cw_record_summary *out)
+{
+	summarise(st, r, out);
+	mark_links(r, out);
+}
+
+static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_record_summary *out)
 {
 	const struct cw_id *cid = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
 				  : r->kind == CW_KIND_MILESTONE ? &r->u.milestone.case_id

@@ -241,6 +241,29 @@ ok cw report --week 2023-W28 --format json
 json "[(i['type'], i['count'], i['unit']) for i in d['incidents']] == [('blocking', 9, 'social media accounts')]"
 ok cw report --week 2023-W28
 has "## Other incidents (1)"
+# ---- links between accounts ------------------------------------------------------------------
+# The government's account of a milestone disputes the team's: both stay, side by side
+ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type release --date 2024-02-25 \
+	--detail "released, says the ministry" --view government --source "ministry statement"
+gov=$(cw list records --kind milestone --account government --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+ok cw edit "$gov" --disputes "$arrest"
+ok cw show "$gov" --json
+json "d['links'] == [{'relation': 'disputes', 'record': '$arrest'}]"
+short=$(printf '%.8s' "$arrest")
+ok cw show "$gov"
+has "disputes           $short"
+ok cw timeline "Sok Dara"
+has "[disputes $short] release: released, says the ministry"
+ok cw timeline "Sok Dara" --json
+json "[r['id'] for r in d['entries'] if r['kind'] == 'milestone'][:2] == ['$arrest', '$gov']"
+fails 65 disputes cw edit "$gov" --disputes "$arrest"
+fails 65 same-event cw edit "$gov" --same-event "$gov"
+ok cw edit "$gov" --clear links
+ok cw show "$gov" --json
+json "'links' not in d"
+ok cw edit "$gov" --same-event "$arrest"
+ok cw export records --kind milestone --account government --format csv
+has "same_event:$arrest"
 # a hearing that gives no result moves nothing; an import brings records as they are
 ok cw log hearing --case "Dara incitement" --date 2024-06-02 --outcome adjourned --view own
 ok cw show "$case_id" --json
