@@ -22,7 +22,7 @@ ok cw seed "$SEED_FILE"
 gov_events=$("$PY" -c '
 import json, os
 seed = [json.loads(l) for l in open(os.environ["SEED_FILE"], encoding="utf-8") if l.strip()]
-print(sum(r["kind"] in ("hearing", "visit", "demo", "milestone") and r["view"] == "government"
+print(sum(r["kind"] in ("hearing", "visit", "demo", "milestone", "incident") and r["view"] == "government"
           for r in seed))')
 [ "$gov_events" -gt 0 ] || fail "the demo data has no government records"
 

@@ -24,7 +24,7 @@ count_in_file() { grep -a -c -- "$1" "$2" || true; }
 ok cw init --no-encryption
 has "NOT encrypted"
 ok cw seed "$SEED_FILE"
-has "140 records"
+has "161 records"
 ok cw edit ref:h-kang-saran-appeal-2024-02-15 --notes "appeal heard; family present"
 ok cw delete ref:h-cnrp-mass-trial-3-2020-11-26 --yes
 # A second laptop gets everything, edits a hearing the first edits too, and sends it back:
@@ -63,7 +63,7 @@ snapshot_outputs "$WORK/plain"
 ok cw list records --json
 json "len(d) > 80"
 ok cw audit --json
-json "len(d) > 140 and any(e['action'] == 'delete' for e in d)"
+json "len(d) > 161 and any(e['action'] == 'delete' for e in d)"
 before=$(db_snapshot)
 
 # ---- refusals and failures leave it as it was -------------------------------------------------
@@ -119,7 +119,7 @@ checks=$((checks + 1))
 out=$(CASEWATCH_MAP_SIZE=65536 "$CASEWATCH_BIN" --db "$DB" encrypt --kdf-cost minimal \
 	--new-passphrase-file "$WORK/passphrase" 2>"$WORK/stderr") ||
 	fail "encrypt failed: $(cat "$WORK/stderr")"
-has "encrypted $DB: 139 records, 1 deletions, 1 conflicting versions"
+has "encrypted $DB: 160 records, 1 deletions, 1 conflicting versions"
 has "the plaintext file data.mdb was replaced"
 has "may remain on the disk"
 has "full-disk encryption"

@@ -49,7 +49,7 @@ ok cw init
 has "encrypted"
 has "key export"
 ok cw seed "$SEED_FILE"
-has "140 records"
+has "161 records"
 ok cw person add --name "Vannak Secretwitness" --notes "met behind the market"
 checks=$((checks + 1))
 [ "$(found_in "$DB" show)" -eq 0 ] || fail "the encrypted database holds demo words in the clear"

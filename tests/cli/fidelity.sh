@@ -119,6 +119,49 @@ json "len(d) == 1"
 ok cw list cases --article 494/495 --account government --json
 json "sorted(c['title'] for c in d) == ['\'9 November\' plot — attack and incitement (government account)', 'Reporters — incitement (government account)', 'Rong Chhun — border statements (government account)']"
 
+# ---- the demo data uses all of this -----------------------------------------------------------
+# the three policy passages are incidents, not prison visits
+ok cw list records --kind visit --json
+json "sorted(v['facility'] for v in d) == ['Correctional Center 2', 'nine prisons (General Department of Prisons)']"
+json "[(v['count'], v['facilities'], v['period_from'], v['period_to']) for v in d if v.get('count')] == [(18, 9, '2023-06-01', '2024-05-31')]"
+ok cw list records --kind incident --json
+json "sum(i['type'] == 'policy' and 'prison' in i.get('target', '') for i in d) == 3"
+json "{i['type'] for i in d} >= {'media_closure', 'blocking', 'candidate_removal', 'rights_restored', 'political_ban', 'policy'}"
+json "all(i['source'][:4] in ('000_', '001_', '002_', '003_', '004_') for i in d)"
+# 001 para 43: Voice of Democracy closed in February 2023; nine accounts blocked on 12 July 2023
+json "any(i['type'] == 'media_closure' and i['target'] == 'Voice of Democracy' and i['date'] == '2023-02' for i in d)"
+json "any(i['type'] == 'blocking' and i['date'] == '2023-07-12' and i['count'] == 9 and i.get('reportedly') for i in d)"
+# 004 line 201 (government) and 003 para 22 (UN): restored rights, each in its own account
+json "sorted((i['view'], i['count']) for i in d if i['type'] == 'rights_restored') == [('government', 14), ('un', 9), ('un', 26), ('un', 32)]"
+# 002 para 37: the 26 November 2020 sitting of the third mass trial has no outcome or next date
+ok cw show ref:h-cnrp-mass-trial-3-2020-11-26 --json
+json "'outcome' not in d and 'next_date' not in d"
+ok cw show ref:h-cnrp-mass-trial-3-verdict-2022-06-14 --json
+json "d['date'] == '2022-06-14' and 'outcome' not in d"
+# 001 para 34: the group arrests and the October 2023 bail of four are records
+ok cw list records --case "Eng Sroy" --kind milestone --json
+json "sorted((m['type'], m.get('group'), m.get('count'), m['date']) for m in d if m.get('group')) == [('arrest', 'Candlelight Party activists arrested with Eng Sroy', 3, '2023-07'), ('arrest', 'deputy head of the Candlelight Party in Tbong Khmum Province', 1, '2023-08-20'), ('bail', 'Candlelight Party activists arrested with Eng Sroy', 3, '2023-10'), ('bail', 'deputy head of the Candlelight Party in Tbong Khmum Province', 1, '2023-10'), ('charge', 'Candlelight Party activists arrested with Eng Sroy', 3, '2023-07')]"
+# 002 para 37: the second mass trial's verdict, group by group, with each group's sentence
+ok cw show ref:h-cnrp-mass-trial-2-verdict-2022-03-17 --json
+json "[(p['group'], p['amount']) for p in d['sentence_parts']] == [('leaders allegedly affiliated with the CNRP', '10 years'), ('supporters and relatives allegedly affiliated with the CNRP', '5 years')]"
+json "[v['group'] for v in d['verdicts']] == ['leaders allegedly affiliated with the CNRP', 'supporters and relatives allegedly affiliated with the CNRP']"
+# the 8 NagaWorld activists' charges follow the verdicts too
+ok cw show ref:c-nagaworld-lrsu-incitement --json
+json "[len(c['history']) for c in d['defendants'][1]['charges']] == [3, 3]"
+# counts with their period: 28 hearings monitored, at least 95 demonstrations
+ok cw show ref:h-ohchr-monitored-2023-24 --json
+json "d['count'] == 28 and d['period_from'] == '2023-06-01' and 'case' not in d"
+ok cw show ref:d-ohchr-documented-2023-24 --json
+json "d['count'] == 95 and d['at_least'] is True"
+# two accounts of one event are linked, never merged
+ok cw show ref:c-kem-ley-murder-gov --json
+json "d['links'][0]['relation'] == 'disputes' and d['view'] == 'government'"
+# every record from a government document is in the government's account, and every record
+# says as of when its source speaks
+ok cw list records --json
+json "all((r['view'] == 'government') == (r['source'][:4] in ('000_', '004_')) for r in d if not any(s in r['source'] for s in ('001_', '002_', '003_')))"
+json "all('reported_on' in r for r in d)"
+
 # A small database: the team's own record counts to today; an as-of date stops the count.
 DB="$WORK/small"
 ok cw init

@@ -5,7 +5,7 @@
 set -e
 
 ok cw seed "$SEED_FILE"
-has "140 records"
+has "161 records"
 first=$(db_snapshot)
 ok cw seed "$SEED_FILE"
 has "(0 new or changed)"
@@ -32,7 +32,8 @@ ok cw timeline "Kang Saran"
 has "pretrial detention: 141 days"
 # 001 para 42: Chhim Sithar's conviction upheld twice; eight unnamed co-defendants
 ok cw show ref:h-chhim-sithar-appeal-2023-10-16 --json
-json "d['court'] == 'Court of Appeal' and [v['result'] for v in d['verdicts']] == ['upheld', 'upheld']"
+json "d['court'] == 'Court of Appeal' and [v['result'] for v in d['verdicts']] == ['upheld'] * 4"
+json "[v.get('group') for v in d['verdicts']] == [None, None, 'NagaWorld union activists', 'NagaWorld union activists']"
 ok cw show ref:m-chhim-sithar-supreme-2024-05-03 --json
 json "d['type'] == 'supreme_decision' and d['court'] == 'Supreme Court' and d['date'] == '2024-05-03'"
 ok cw show ref:c-nagaworld-lrsu-incitement --json

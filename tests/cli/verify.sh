@@ -10,9 +10,9 @@ ok cw seed "$SEED_FILE"
 ok cw person add --name "Last Added"
 ok cw verify
 has "0 problems"
-has "141 records"
+has "162 records"
 ok cw verify --json
-json "d['problems'] == [] and d['records'] == 141 and d['encrypted']"
+json "d['problems'] == [] and d['records'] == 162 and d['encrypted']"
 
 # copy NAME: a copy of the database to tamper with, in $T.
 copy() {
