@@ -71,4 +71,8 @@ int cw_cmd_restore(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 extern const char cw_backup_help[];
 extern const char cw_restore_help[];
 
+/* upgrade (cmd_verify.c): opens the database for writing, which upgrades an earlier one. */
+int cw_cmd_upgrade(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_upgrade_help[];
+
 #endif

@@ -123,6 +123,9 @@ static const struct cw_command commands[] = {
 	 "write a consistent, compacted backup while others read and write", cw_backup_help, 1},
 	{"restore", NULL, cw_cmd_restore, 0, "casewatch restore FILE --db DIR [--json]",
 	 "restore a backup into a new folder and verify it", cw_restore_help, 1},
+	{"upgrade", NULL, cw_cmd_upgrade, 0, "casewatch upgrade",
+	 "bring a database written by an earlier casewatch to this one's schema, in place",
+	 cw_upgrade_help},
 	/* the database's key */
 	{"encrypt", NULL, cw_cmd_encrypt, 0, "casewatch encrypt",
 	 "turn a plain database into an encrypted one (no other casewatch may have it open)",

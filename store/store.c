@@ -528,7 +528,8 @@ int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw
 	if (opt->database_id)
 		st->database_id = *opt->database_id;
 	if ((rc = open_databases(st, opt->create, &check, err)) != 0 ||
-	    (check.len && (rc = take_key(st, dir, opt, &check, err)) != 0)) {
+	    (check.len && (rc = take_key(st, dir, opt, &check, err)) != 0) ||
+	    (rc = cw_store_upgrade(st, dir, err)) != 0) {
 		cw_buf_free(&check);
 		cw_store_close(st);
 		return rc;
@@ -633,6 +634,11 @@ size_t cw_store_map_size(const struct cw_store *st)
 uint32_t cw_store_schema_version(const struct cw_store *st)
 {
 	return st->schema_version;
+}
+
+uint32_t cw_store_upgraded_from(const struct cw_store *st)
+{
+	return st->upgraded_from;
 }
 
 static int grow_map(struct cw_store *st, struct cw_error *err)

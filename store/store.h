@@ -47,7 +47,9 @@
 #include "models/filter.h"
 #include "models/record.h"
 
-#define CW_SCHEMA_VERSION 1
+/* 2: as-of dates, placements, links, sentence parts, tallies, incidents, group events, and
+ * the government's account under article keys of its own (store/upgrade.c). */
+#define CW_SCHEMA_VERSION 2
 
 struct cw_store;
 struct cw_txn;
@@ -81,7 +83,9 @@ struct cw_store_options {
  * whose schema version is newer than this casewatch's with CW_EVERSION. Frees the reader slots
  * that killed processes left behind. A folder or file the user may not read is CW_EIO
  * ("cannot read DIR: permission denied"), never taken for a missing database (CW_ENOTFOUND);
- * a writable open of a database on read-only media is CW_EIO too. */
+ * a writable open of a database on read-only media is CW_EIO too.
+ * One of an earlier version is upgraded in place, in one write transaction, before the call
+ * returns; opened read-only, it is refused with CW_EVERSION and the command that upgrades it. */
 int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw_store **out,
 		  struct cw_error *err);
 void cw_store_close(struct cw_store *st);
@@ -152,6 +156,8 @@ void cw_store_database_id(const struct cw_store *st, struct cw_id *out);
 size_t cw_store_map_size(const struct cw_store *st);
 /* The schema version stored in the database. */
 uint32_t cw_store_schema_version(const struct cw_store *st);
+/* The version the database had when this open upgraded it; 0 when it was current. */
+uint32_t cw_store_upgraded_from(const struct cw_store *st);
 
 /* Runs fn inside one write transaction and commits it; any error from fn aborts it and the
  * database is unchanged. fn may run more than once (after growing a full map), so it must not

@@ -79,6 +79,7 @@ struct cw_store {
 	struct cw_id database_id;
 	uint8_t name_key[32];
 	uint32_t schema_version;
+	uint32_t upgraded_from; /* the schema version an upgrade at open found; 0: none */
 	size_t map_size;
 	char *author;
 	char *dir; /* the database folder, for messages (a full disk names it) and backups */
@@ -253,6 +254,12 @@ int cw_store_remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_err
 
 /* Re-indexes the hearings and milestones of a case after the case changed: they are indexed
  * under the case's articles, court and defendants. */
+/* Brings a database of an earlier schema version to CW_SCHEMA_VERSION in one write
+ * transaction (every record's index keys, names and counts made again, then the version); a
+ * read-only store is refused with CW_EVERSION naming the command that upgrades it (dir).
+ * Nothing to do at the current version. upgrade.c. */
+int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err);
+
 /* After a hearing or milestone that gives a verdict is put: moves the state of the charges
  * it rules on in its case (cw_case_follow_verdict) and puts the case, in the same transaction
  * (cw_txn_put with CW_PUT_FOLLOW_VERDICTS calls it). verdicts.c. */

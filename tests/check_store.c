@@ -231,6 +231,72 @@ START_TEST(newer_schema_is_refused)
 }
 END_TEST
 
+/* Writes a schema version behind the store's back. */
+static void set_schema_version(uint32_t version)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val k = {14, "schema_version"}, v;
+	uint8_t be[4] = {0, 0, (uint8_t)(version >> 8), (uint8_t)version};
+
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "meta", 0, &dbi), 0);
+	v.mv_size = 4;
+	v.mv_data = be;
+	ck_assert_int_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	ck_assert_int_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+static void count_problems(void *ctx, const char *line)
+{
+	(void)line;
+	(*(int *)ctx)++;
+}
+
+/* An earlier schema is upgraded at open, in one transaction, its indexes made again; opened
+ * read-only it is refused with the command that upgrades it. */
+START_TEST(earlier_schema_is_upgraded_at_open)
+{
+	struct cw_store_options ro = {0, "reader", 0, 1};
+	struct cw_id p = add_person("Sam Rainsy", NULL), q = add_person("Someone Else", NULL);
+	struct cw_id c = add_case("9 November", &q, "451/495", NULL, "2019");
+	struct cw_id gov = add_milestone(&p, &c, "2019-11-09", CW_MS_OTHER);
+	struct cw_verify_stats stats;
+	struct cw_store *s;
+	struct cw_error err;
+	struct cw_record r;
+	int problems = 0;
+
+	ck_assert_int_eq(cw_store_get(st, &gov, &r, &err), 0);
+	r.view = CW_VIEW_GOVERNMENT;
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	ck_assert_uint_eq(count("article:495", CW_KINDS_EVENTS), 0);
+	cw_store_close(st);
+	st = NULL;
+	set_schema_version(1);
+	test_key_options(&ro, dir);
+	ck_assert_int_eq(cw_store_open(dir, &ro, &s, &err), CW_EVERSION);
+	ck_assert(strstr(err.message, "upgrade") != NULL);
+	st = open_store(0);
+	ck_assert_uint_eq(cw_store_upgraded_from(st), 1);
+	ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
+	ck_assert_int_eq(cw_store_verify(st, count_problems, &problems, &stats, &err), 0);
+	ck_assert_int_eq(problems, 0);
+	ck_assert_uint_eq(stats.records, 4);
+	ck_assert_uint_eq(count("article:495", CW_KINDS_EVENTS), 0);
+	ck_assert_uint_eq(count("article:495 account:government", CW_KINDS_EVENTS), 1);
+	cw_store_close(st);
+	st = open_store(0);
+	ck_assert_uint_eq(cw_store_upgraded_from(st), 0);
+}
+END_TEST
+
 START_TEST(put_get_stamps_header)
 {
 	uint64_t before = cw_store_generation(st);
@@ -1108,6 +1174,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, open_creates_and_reopens);
 	tcase_add_test(tc, open_missing_database_without_create);
 	tcase_add_test(tc, newer_schema_is_refused);
+	tcase_add_test(tc, earlier_schema_is_upgraded_at_open);
 	tcase_add_test(tc, read_only_open_reads);
 	tcase_add_test(tc, put_get_stamps_header);
 	tcase_add_test(tc, identical_put_is_no_change);

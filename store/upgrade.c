@@ -1,0 +1,100 @@
+/* upgrade.c - a database written by an earlier casewatch brought to this one's schema, in
+ * place and in one write transaction; see store_internal.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+
+/* What each schema version changed, so that an upgrade knows what to redo:
+ *   2  records carry as-of dates, placements, links, sentence parts, tallies; incidents; group
+ *      events (a milestone naming no person is in no timeline); a record in the government's
+ *      account is filed under article keys of its own. Records decode as they were (new
+ *      fields are new tags), so the upgrade re-makes every record's index keys, names and
+ *      counts with this version's rules. */
+
+struct ids {
+	struct cw_id *v;
+	size_t n, cap;
+};
+
+/* Every record id (the keys of the records table are ids, never sealed). */
+static int all_ids(struct cw_txn *t, struct ids *out, struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc, op;
+
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_RECORDS], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "upgrading the database", err);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		if (k.mv_size != ID_LEN)
+			continue;
+		if (out->n == out->cap) {
+			size_t cap = out->cap ? out->cap * 2 : 256;
+			struct cw_id *grown = realloc(out->v, cap * sizeof *grown);
+
+			if (!grown) {
+				mdb_cursor_close(cur);
+				return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			}
+			out->v = grown;
+			out->cap = cap;
+		}
+		memcpy(out->v[out->n++].b, k.mv_data, ID_LEN);
+	}
+	mdb_cursor_close(cur);
+	return rc == MDB_NOTFOUND ? 0 : cw_store_lmdb_error(t, rc, "upgrading the database", err);
+}
+
+static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	struct ids ids = {0};
+	uint8_t be[4];
+	MDB_val k = {14, (void *)"schema_version"}, v = {4, be};
+	int rc;
+
+	(void)ctx;
+	if ((rc = all_ids(t, &ids, err)) == 0) {
+		/* Cases first: their records' keys are made from them. */
+		for (int pass = 0; pass < 2 && rc == 0; pass++)
+			for (size_t i = 0; i < ids.n && rc == 0; i++) {
+				struct cw_record rec;
+
+				if ((rc = cw_store_read_record(t->st, t->txn, &ids.v[i], &rec,
+							       err)) != 0)
+					break;
+				if ((rec.kind == CW_KIND_CASE) == (pass == 0) &&
+				    (rc = cw_store_remove_keys(t, &rec.id, err)) == 0)
+					rc = cw_store_write_keys(t, &rec, err);
+				cw_record_free(&rec);
+			}
+	}
+	free(ids.v);
+	if (rc != 0)
+		return rc;
+	put_be32(be, CW_SCHEMA_VERSION);
+	if ((rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0)) != 0)
+		return cw_store_lmdb_error(t, rc, "upgrading the database", err);
+	return 0;
+}
+
+int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
+{
+	int rc;
+
+	if (st->schema_version >= CW_SCHEMA_VERSION)
+		return 0;
+	if (st->read_only)
+		return cw_error_set(
+			err, CW_EVERSION, "database",
+			"written by an earlier casewatch (schema %u; this one uses %u): "
+			"upgrade it in place with 'casewatch --db %.300s upgrade'",
+			(unsigned)st->schema_version, CW_SCHEMA_VERSION, dir);
+	if ((rc = cw_store_write(st, upgrade_fn, NULL, err)) != 0)
+		return rc;
+	st->upgraded_from = st->schema_version;
+	st->schema_version = CW_SCHEMA_VERSION;
+	return 0;
+}
