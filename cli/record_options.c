@@ -618,6 +618,8 @@ static const char *type_arg(const struct cw_field *f)
 		return f->ref_kind == CW_KIND_CASE ? "CASE" : "PERSON";
 	case CW_F_ARTICLE:
 		return "ARTICLE";
+	case CW_F_BOOL:
+		return "yes|no";
 	case CW_F_LIST:
 		return "PERSON";
 	default:

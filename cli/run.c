@@ -56,8 +56,8 @@ static const struct cw_command commands[] = {
 	{"log", "demo", cw_cmd_add, CW_KIND_DEMO, "casewatch log demo --date DATE [options]",
 	 "log a demonstration"},
 	{"log", "milestone", cw_cmd_add, CW_KIND_MILESTONE,
-	 "casewatch log milestone --person PERSON --type TYPE [--case CASE] [--date DATE] "
-	 "[options]",
+	 "casewatch log milestone (--person PERSON | --case CASE --group LABEL) --type TYPE "
+	 "[--case CASE] [--date DATE] [options]",
 	 "log a milestone in a person's case"},
 	{"log", "incident", cw_cmd_add, CW_KIND_INCIDENT,
 	 "casewatch log incident --type TYPE [--date DATE] [options]",

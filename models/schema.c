@@ -305,7 +305,7 @@ _Static_assert(sizeof view_short / sizeof view_short[0] ==
 	}
 #define TALLY(S, m, tg)                                                                            \
 	TALLY_FIELD(S, m.count, "count", tg, CW_F_INT, 1, 100000000,                               \
-		    "how many events the record stands for, as the source counts them"),           \
+		    "how many events it stands for (an incident: how many of --unit)"),            \
 		TALLY_FIELD(S, m.at_least, "at_least", tg + 1, CW_F_BOOL, 0, 0,                    \
 			    "the count is a minimum (\"at least 95\")"),                           \
 		TALLY_FIELD(S, m.from, "period_from", tg + 2, CW_F_DATE, 0, 0,                     \

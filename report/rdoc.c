@@ -565,10 +565,10 @@ static void incidents(struct builder *b)
 		account_cell(b, &l->items[i]);
 		date_cell(b, CW_RC_DATE, in->date);
 		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_incident, in->type));
+		if (!cw_id_is_zero(&in->case_id)) /* first: the case's court would take the place */
+			case_cells(b, &in->case_id, 0);
 		cell(b, CW_RC_PLACE, "%s%s%s", str(in->target),
 		     in->target && in->province ? ", " : "", str(in->province));
-		if (!cw_id_is_zero(&in->case_id))
-			case_cells(b, &in->case_id, 0);
 		cw_tally_text(&in->tally, in->unit, t, sizeof t);
 		if (in->tally.count >= 0)
 			cell(b, CW_RC_COUNT, "%lld", (long long)in->tally.count);
