@@ -374,7 +374,7 @@ static const struct cw_field header_fields[] = {
 	     "versions dated in the future this one was made over: database and time of each"),
 	DATE(struct cw_record, reported_on, 14, 0,
 	     "the date the source's account is as of (the end of its reporting period)"),
-	ID(struct cw_record, after, "after", 14, 0, 0,
+	ID(struct cw_record, after, "after", 1, 0, 0,
 	   "the record this one comes after, when the dates do not say"),
 	LIST(struct cw_record, links, 15, 0, 32, link_schema,
 	     "other accounts of the event: one it disputes, or one that describes it too"),

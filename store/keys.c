@@ -214,8 +214,8 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 			if ((rc = read_case(t, &h->case_id, &kase, err)) < 0)
 				return rc;
 			if (rc == 0) {
-				keyset_from_case(ks, st, &kase.u.kase, NULL, NULL, 1, h->court, date,
-						 id);
+				keyset_from_case(ks, st, &kase.u.kase, NULL, NULL, 1, h->court,
+						 date, id);
 				cw_record_free(&kase);
 			} else {
 				keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, h->court, date, id);

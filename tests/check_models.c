@@ -516,6 +516,39 @@ static void check_enum_labels(const struct cw_schema *s, int *fields)
 	}
 }
 
+/* Header and body fields share one tag space in the codec: header tags 1-15, body tags 16 and
+ * up, none twice. Two fields on one tag (two branches each adding a field) would read one
+ * field's bytes as the other's. */
+START_TEST(codec_tags_are_unique)
+{
+	const struct cw_schema *h = &cw_schema_header;
+
+	for (size_t i = 0; i < h->nfields; i++) {
+		ck_assert_msg(h->fields[i].tag >= 1 && h->fields[i].tag <= 15,
+			      "header field %s has tag %u, outside 1-15", h->fields[i].name,
+			      (unsigned)h->fields[i].tag);
+		for (size_t j = i + 1; j < h->nfields; j++)
+			ck_assert_msg(h->fields[i].tag != h->fields[j].tag,
+				      "header fields %s and %s share tag %u", h->fields[i].name,
+				      h->fields[j].name, (unsigned)h->fields[i].tag);
+	}
+	for (int k = 1; k < CW_KIND_COUNT; k++) {
+		const struct cw_schema *s = cw_schema_for_kind((enum cw_kind)k);
+
+		ck_assert_ptr_nonnull(s);
+		for (size_t i = 0; i < s->nfields; i++) {
+			ck_assert_msg(s->fields[i].tag >= 16, "%s field %s has tag %u, under 16",
+				      s->name, s->fields[i].name, (unsigned)s->fields[i].tag);
+			for (size_t j = i + 1; j < s->nfields; j++)
+				ck_assert_msg(s->fields[i].tag != s->fields[j].tag,
+					      "%s fields %s and %s share tag %u", s->name,
+					      s->fields[i].name, s->fields[j].name,
+					      (unsigned)s->fields[i].tag);
+		}
+	}
+}
+END_TEST
+
 START_TEST(enum_values_have_labels)
 {
 	int fields = 0;
@@ -974,6 +1007,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, json_errors_name_the_field);
 	tcase_add_test(tc, validation_rules);
 	tcase_add_test(tc, enum_words_accept_spellings);
+	tcase_add_test(tc, codec_tags_are_unique);
 	tcase_add_test(tc, enum_values_have_labels);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("filters");

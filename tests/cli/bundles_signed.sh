@@ -52,7 +52,7 @@ json "len(d) == 2"
 
 # ---- an encrypted bundle of the demo data ------------------------------------------------
 ok ca seed "$SEED_FILE"
-has "140 records"
+has "161 records"
 ok ca bundle export --to supervisor -o "$WORK/enc.bundle"
 has "encrypted for supervisor"
 checks=$((checks + 1))
@@ -103,11 +103,11 @@ has "for 1 recipient: supervisor"
 has "cannot open"
 lacks "Chhim Sithar"
 ok cs bundle inspect "$WORK/enc.bundle" --json
-json "d['signer']['name'] == 'alice' and d['signer']['fingerprint'] == '$alice_fp' and d['encrypted'] and d['opened'] and len(d['versions']) == 140"
+json "d['signer']['name'] == 'alice' and d['signer']['fingerprint'] == '$alice_fp' and d['encrypted'] and d['opened'] and len(d['versions']) == 161"
 
 ok cs bundle import "$WORK/enc.bundle"
 has "signed by alice"
-has "140 records changed"
+has "161 records changed"
 DB=$S
 snap=$(db_snapshot)
 
