@@ -201,11 +201,17 @@ int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
 int cw_txn_audit(struct cw_txn *t, enum cw_audit_action action, enum cw_kind kind,
 		 const struct cw_id *record, struct cw_error *err)
 {
+	return cw_txn_audit_at(t, action, kind, record, cw_now_us(), err);
+}
+
+int cw_txn_audit_at(struct cw_txn *t, enum cw_audit_action action, enum cw_kind kind,
+		    const struct cw_id *record, int64_t time, struct cw_error *err)
+{
 	struct cw_audit_entry e;
 	int rc, found;
 
 	memset(&e, 0, sizeof e);
-	e.time = cw_now_us();
+	e.time = time;
 	e.action = (uint8_t)action;
 	e.kind = (uint8_t)kind;
 	e.record = *record;

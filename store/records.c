@@ -546,12 +546,15 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 		return rc;
 	if (had_tomb && (rc = cw_store_del_tombstone(t, &rec->id, err)) != 0)
 		return rc;
+	/* A change made here is audited at its own `updated`: verify pairs them. */
 	if (!(flags & CW_PUT_QUIET) &&
-	    (rc = cw_txn_audit(t,
-			       flags & CW_PUT_KEEP_HEADER ? CW_AUDIT_IMPORT
-			       : exists                   ? CW_AUDIT_EDIT
-							  : CW_AUDIT_CREATE,
-			       rec->kind, &rec->id, err)) != 0)
+	    (rc = cw_txn_audit_at(t,
+				  flags & CW_PUT_KEEP_HEADER ? CW_AUDIT_IMPORT
+				  : exists                   ? CW_AUDIT_EDIT
+							     : CW_AUDIT_CREATE,
+				  rec->kind, &rec->id,
+				  flags & CW_PUT_KEEP_HEADER ? cw_now_us() : rec->updated, err)) !=
+		    0)
 		return rc;
 	if ((flags & CW_PUT_FOLLOW_VERDICTS) && (rc = cw_store_follow_verdicts(t, rec, err)) != 0)
 		return rc;

@@ -293,6 +293,10 @@ const char *cw_audit_action_name(enum cw_audit_action action);
 /* Inside a write: appends an entry stamped now, by this database and its author. */
 int cw_txn_audit(struct cw_txn *txn, enum cw_audit_action action, enum cw_kind kind,
 		 const struct cw_id *record, struct cw_error *err);
+/* The same, stamped with `time`: a change's entry carries the change's own `updated`, so that
+ * `verify` can find the entry of every record's latest version. */
+int cw_txn_audit_at(struct cw_txn *txn, enum cw_audit_action action, enum cw_kind kind,
+		    const struct cw_id *record, int64_t time, struct cw_error *err);
 
 /* Entries with seq > after, oldest first, at most limit (0: all); the caller frees *out. */
 int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit, struct cw_audit_entry **out,

@@ -25,6 +25,16 @@ struct verifier {
 	void *ctx;
 	struct cw_verify_stats *stats;
 	struct cw_idset audited; /* records the audit log names */
+	/* This database's own creates and edits, (record, time), sorted: the entry of each record's
+	 * latest version made here; and the records it imported or resolved (their versions carry
+	 * another time). */
+	struct change {
+		uint8_t id[ID_LEN];
+		int64_t time;
+	} * changes;
+	size_t nchanges, capchanges;
+	struct cw_idset taken;
+	int64_t chain_began; /* the time of this database's first chained entry (INT64_MAX: none) */
 	/* What the records' key lists say, to recount counters and name uses from. */
 	struct recount *counts;
 	size_t ncounts, capcounts;
@@ -39,6 +49,14 @@ struct recount {
 };
 
 static void problem(struct verifier *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int change_cmp(const void *a, const void *b)
+{
+	const struct change *x = a, *y = b;
+	int c = memcmp(x->id, y->id, ID_LEN);
+
+	return c ? c : (x->time > y->time) - (x->time < y->time);
+}
 
 static void problem(struct verifier *v, const char *fmt, ...)
 {
@@ -157,9 +175,24 @@ static int check_records(struct verifier *v, struct cw_error *err)
 			continue;
 		}
 		memcpy(rec.id.b, k.mv_data, ID_LEN);
-		if (!cw_idset_has(&v->audited, &rec.id))
+		if (!cw_idset_has(&v->audited, &rec.id)) {
 			problem(v, "record %s (%s) has no entry in the audit log", hex,
 				cw_kind_name(rec.kind));
+		} else if (cw_id_equal(&rec.edited_in, &v->st->database_id) &&
+			   rec.updated >= v->chain_began && !cw_idset_has(&v->taken, &rec.id)) {
+			/* Its latest version was made here, since the chain began (entries
+			 * before were stamped by a clock read of their own): its entry must be
+			 * there, at the change's own time. */
+			struct change want;
+
+			memcpy(want.id, rec.id.b, ID_LEN);
+			want.time = rec.updated;
+			if (!bsearch(&want, v->changes, v->nchanges, sizeof want, change_cmp))
+				problem(v,
+					"record %s (%s): its latest change has no entry in the "
+					"audit log",
+					hex, cw_kind_name(rec.kind));
+		}
 		rc = cw_store_expected_keys(&v->t, &rec, &expected, &e);
 		cw_record_free(&rec);
 		if (rc == CW_ENOMEM) {
@@ -354,6 +387,24 @@ static int check_chain(struct verifier *v, const MDB_val *k, const MDB_val *val,
 		problem(v, "audit: entry %llu fails its signature: it was forged or changed", seq);
 	if (!cw_id_equal(&e.database, &v->st->database_id))
 		return 0;
+	if (!v->chain_started)
+		v->chain_began = e.time;
+	if (e.action == CW_AUDIT_CREATE || e.action == CW_AUDIT_EDIT) {
+		if (v->nchanges == v->capchanges) {
+			size_t cap = v->capchanges ? v->capchanges * 2 : 256;
+			struct change *grown = realloc(v->changes, cap * sizeof *grown);
+
+			if (!grown)
+				return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			v->changes = grown;
+			v->capchanges = cap;
+		}
+		memcpy(v->changes[v->nchanges].id, e.record.b, ID_LEN);
+		v->changes[v->nchanges++].time = e.time;
+	} else if (e.action == CW_AUDIT_IMPORT || e.action == CW_AUDIT_RESOLVE) {
+		if (cw_idset_add(&v->taken, &e.record) != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
 	if (memcmp(e.prev, v->chain, sizeof hash) != 0)
 		problem(v,
 			"audit: the chain of this database's log breaks before entry %llu: an "
@@ -446,11 +497,15 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 	v.fn = fn;
 	v.ctx = ctx;
 	v.stats = stats;
+	v.chain_began = INT64_MAX;
 	if ((rc = cw_store_begin_read(st, &v.t.txn, err)) != 0)
 		return rc;
 	if ((rc = check_sealed(&v, DB_AUDIT, "audit", err)) == 0 &&
 	    (rc = check_chain_end(&v, err)) == 0) {
 		cw_idset_sort_unique(&v.audited);
+		cw_idset_sort_unique(&v.taken);
+		if (v.nchanges)
+			qsort(v.changes, v.nchanges, sizeof *v.changes, change_cmp);
 		rc = check_records(&v, err);
 	}
 	if (rc == 0)
@@ -463,5 +518,7 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 	mdb_txn_abort(v.t.txn);
 	free(v.counts);
 	free(v.audited.v);
+	free(v.taken.v);
+	free(v.changes);
 	return rc;
 }
