@@ -1,0 +1,54 @@
+/* filter.c - fuzz target: the filter line (models/filter.h). A line that parses is described
+ * (what the status bar shows, and what the terminal interface offers to edit again); that
+ * description must parse to the same filter, and describe to the same text. */
+#include "config.h"
+
+#include "models/filter.h"
+#include "tests/fuzz/fuzz.h"
+
+static int same_filter(const struct cw_filter *a, const struct cw_filter *b)
+{
+	if (a->kinds != b->kinds || a->accounts != b->accounts || a->narticles != b->narticles ||
+	    cw_date_compare(a->since, b->since) || cw_date_compare(a->until, b->until) ||
+	    strcmp(a->court, b->court) || strcmp(a->province, b->province) ||
+	    strcmp(a->person, b->person) || strcmp(a->case_ref, b->case_ref) ||
+	    strcmp(a->text, b->text))
+		return 0;
+	for (size_t i = 0; i < a->narticles; i++)
+		if (!cw_article_same(&a->articles[i], &b->articles[i]) ||
+		    a->articles[i].paragraph != b->articles[i].paragraph)
+			return 0;
+	return 1;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct cw_filter f, g;
+	struct cw_error err;
+	char line[4096], again[4096], *text;
+	uint32_t lo, hi;
+
+	if (size > 1024)
+		return 0;
+	fuzz_locale();
+	text = fuzz_string(data, size);
+	cw_filter_init(&f);
+	if (cw_filter_parse_line(text, &f, &err) != 0) {
+		FUZZ_CHECK(err.code == CW_EINVAL, "code %d", err.code);
+		free(text);
+		return 0;
+	}
+	cw_filter_describe(&f, line, sizeof line);
+	cw_filter_init(&g);
+	FUZZ_CHECK(cw_filter_parse_line(line, &g, &err) == 0,
+		   "'%s' is described as '%s', which is refused: %s: %s", text, line, err.field,
+		   err.message);
+	FUZZ_CHECK(same_filter(&f, &g), "'%s' is described as '%s', another filter", text, line);
+	cw_filter_describe(&g, again, sizeof again);
+	FUZZ_CHECK(!strcmp(line, again), "'%s' is described as '%s', then as '%s'", text, line,
+		   again);
+	FUZZ_CHECK(cw_filter_is_empty(&f) == !line[0], "'%s': empty or not", text);
+	cw_filter_date_keys(&f, &lo, &hi);
+	free(text);
+	return 0;
+}
