@@ -228,6 +228,10 @@ static int decode_value(struct reader *r, unsigned wire, void *base, const struc
 			return -1;
 		if (!f)
 			return 0;
+		/* The encoder writes no negative number: one here was not written by casewatch,
+		 * and would not survive being written again. */
+		if (f->type == CW_F_INT && unzigzag(v) < 0)
+			return -1;
 		if (f->type == CW_F_INT)
 			*(int64_t *)p = unzigzag(v);
 		else if (f->type == CW_F_ENUM || f->type == CW_F_BOOL)
