@@ -1,6 +1,7 @@
 /* json.c - records to and from JSON; see json.h. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,15 @@ void cw_time_format(int64_t us, char buf[32])
 
 int cw_time_parse(const char *text, int64_t *us)
 {
+	static const char layout[] = "dddd-dd-ddTdd:dd:dd";
 	int y, mo, d, h, mi, s, n = 0;
 	long frac = 0;
 	struct cw_date date;
 
+	/* Exactly the digits cw_time_format writes: sscanf alone would take "20-2-7T9:3:0Z". */
+	for (int i = 0; layout[i]; i++)
+		if (layout[i] == 'd' ? !isdigit((unsigned char)text[i]) : text[i] != layout[i])
+			return -1;
 	if (sscanf(text, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6)
 		return -1;
 	text += n;
@@ -41,8 +47,11 @@ int cw_time_parse(const char *text, int64_t *us)
 		while (digits++ < 6)
 			frac *= 10;
 	}
-	if (strcmp(text, "Z") != 0 || mo < 1 || mo > 12 || d < 1 ||
-	    d > cw_date_days_in_month(y, mo) || h > 23 || mi > 59 || s > 60)
+	/* Only the times cw_time_format writes: none before 1970 (a negative time, which it
+	 * cannot write) and no leap second (:60: the clock's times have none; in year 9999 it
+	 * would roll over into a year of five digits). */
+	if (strcmp(text, "Z") != 0 || y < 1970 || mo < 1 || mo > 12 || d < 1 ||
+	    d > cw_date_days_in_month(y, mo) || h > 23 || mi > 59 || s > 59)
 		return -1;
 	date.year = (uint16_t)y;
 	date.month = (uint8_t)mo;

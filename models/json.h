@@ -36,6 +36,8 @@ int cw_record_from_json(const json_t *obj, const struct cw_ref_resolver *resolve
 
 /* ISO 8601 UTC text of a cw_now_us() time, "2024-02-07T09:30:00.000000Z". */
 void cw_time_format(int64_t us, char buf[32]);
+/* Reads what cw_time_format writes (the fraction may be shorter or left out): a time from
+ * 1970 on, its digits exactly where they belong; 0, or -1 for anything else. */
 int cw_time_parse(const char *text, int64_t *us);
 
 #endif
