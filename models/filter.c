@@ -178,6 +178,15 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 						 tlen ? " " : "", word);
 		}
 	}
+	/* Free text is words: spaces inside quotes ("a  b", " a") are not kept, so that the
+	 * description (words again) reads back as the same text. */
+	tlen = 0;
+	for (const char *q = text; *q; q++)
+		if (*q != ' ' || (tlen && text[tlen - 1] != ' '))
+			text[tlen++] = *q;
+	while (tlen && text[tlen - 1] == ' ')
+		tlen--;
+	text[tlen] = '\0';
 	if (tlen)
 		return cw_filter_set(f, "text", text, err);
 	return 0;
@@ -192,26 +201,25 @@ static void append(char *buf, size_t len, size_t *n, const char *name, const cha
 				       quote, value, quote);
 }
 
-/* Free text, word by word: a word the parser would take for name:value ("10:30", from a
- * quoted phrase) is written back quoted, so that the line reads back as the same filter. (A
- * word of free text never holds a quote there: a quoted phrase cannot, and an unquoted word
- * with one before its colon is not taken for a name.) */
+/* The free text as words that read back as it: a word with a colon would read as a criterion,
+ * so it is written after an empty one (":x:y"). Text given as `text:"a  b"` keeps its spaces
+ * and is written so (it cannot hold a quote). */
 static void append_text(char *buf, size_t len, size_t *n, const char *text)
 {
-	for (const char *p = text; *p && *n < len;) {
-		size_t wl = strcspn(p, " ");
-		char word[CW_FILTER_TEXT_MAX];
-		const char *quote;
+	size_t tl = strlen(text);
 
-		if (wl == 0) {
-			p++;
-			continue;
-		}
-		snprintf(word, sizeof word, "%.*s", (int)wl, p);
-		quote = name_length(word) && !strchr(word, '"') ? "\"" : "";
-		*n += (size_t)snprintf(buf + *n, len - *n, "%s%s%s%s", *n ? " " : "", quote, word,
-				       quote);
-		p += wl;
+	if (text[0] == ' ' || text[tl - 1] == ' ' || strstr(text, "  ")) {
+		append(buf, len, n, "text", text);
+		return;
+	}
+	for (const char *w = text; *w && *n < len;) {
+		size_t wl = strcspn(w, " ");
+
+		*n += (size_t)snprintf(buf + *n, len - *n, "%s%s%.*s", *n ? " " : "",
+				       memchr(w, ':', wl) ? ":" : "", (int)wl, w);
+		w += wl;
+		while (*w == ' ')
+			w++;
 	}
 }
 

@@ -621,6 +621,35 @@ START_TEST(filter_line_parses_words_and_text)
 }
 END_TEST
 
+/* What the filter fuzzer found (issue 14): descriptions that read back as another filter, or
+ * not at all. */
+START_TEST(filter_description_reads_back)
+{
+	static const char *const lines[][2] = {
+		{":x:y", ":x:y"},
+		{"\" court:\"Court of Appeal", ":court: Court of Appeal"},
+		{"text:\"union  activists\"", "text:\"union  activists\""},
+		{"\" a  b\" c\"d", "a b c\"d"},
+		{"\"\" \" \"", ""},
+	};
+	struct cw_filter f, g;
+	struct cw_error err;
+	char desc[512];
+
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		cw_filter_init(&f);
+		ck_assert_int_eq(cw_filter_parse_line(lines[i][0], &f, &err), 0);
+		cw_filter_describe(&f, desc, sizeof desc);
+		ck_assert_str_eq(desc, lines[i][1]);
+		cw_filter_init(&g);
+		ck_assert_msg(cw_filter_parse_line(desc, &g, &err) == 0, "%s: %s", desc,
+			      err.message);
+		ck_assert_str_eq(g.text, f.text);
+		ck_assert_str_eq(g.court, f.court);
+	}
+}
+END_TEST
+
 START_TEST(filter_line_errors)
 {
 	struct cw_filter f;
@@ -1014,6 +1043,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, filter_line_parses_words_and_text);
 	tcase_add_test(tc, filter_line_errors);
 	tcase_add_test(tc, filter_line_reads_back_what_it_describes);
+	tcase_add_test(tc, filter_description_reads_back);
 	tcase_add_test(tc, filter_date_keys_cover_partial_ranges);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("timeline");
