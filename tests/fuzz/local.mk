@@ -81,7 +81,6 @@ fuzz:
 	@false
 endif
 ## What fuzzing left in the build: a grown corpus and the inputs that crashed.
-clean-local: clean-fuzz
 clean-fuzz:
 	rm -rf tests/fuzz/work tests/fuzz/crashes
 .PHONY: clean-fuzz
