@@ -234,10 +234,13 @@ void cw_filter_describe(const struct cw_filter *f, char *buf, size_t len)
 
 		for (size_t i = 0; i < f->narticles; i++) {
 			char a[CW_ARTICLE_TEXT_MAX];
+			/* A list reads on in the law last named: after "LPD 1", "3" is LPD 3. */
+			int cc = i && f->articles[i].law == CW_LAW_CC &&
+				 f->articles[i - 1].law != CW_LAW_CC;
 
 			cw_article_format(&f->articles[i], a);
-			ln += (size_t)snprintf(list + ln, sizeof list - ln, "%s%s", i ? "/" : "",
-					       a);
+			ln += (size_t)snprintf(list + ln, sizeof list - ln, "%s%s%s", i ? "/" : "",
+					       cc ? "CC " : "", a);
 		}
 		append(buf, len, &n, "article", list);
 	}

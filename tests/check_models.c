@@ -631,6 +631,7 @@ START_TEST(filter_description_reads_back)
 		{"text:\"union  activists\"", "text:\"union  activists\""},
 		{"\" a  b\" c\"d", "a b c\"d"},
 		{"\"\" \" \"", ""},
+		{"article:\"LPD 1, CC 3\"", "article:\"LPD 1/CC 3\""},
 	};
 	struct cw_filter f, g;
 	struct cw_error err;
@@ -646,6 +647,9 @@ START_TEST(filter_description_reads_back)
 			      err.message);
 		ck_assert_str_eq(g.text, f.text);
 		ck_assert_str_eq(g.court, f.court);
+		ck_assert_uint_eq(g.narticles, f.narticles);
+		for (size_t a = 0; a < f.narticles; a++)
+			ck_assert(cw_article_same(&g.articles[a], &f.articles[a]));
 	}
 }
 END_TEST
