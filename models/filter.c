@@ -33,6 +33,20 @@ static int set_text(char *dst, const char *value, const char *name, struct cw_er
 	return rc;
 }
 
+/* Free text is words: runs of spaces, and spaces at the ends, are not kept, so that the text
+ * a filter holds is the text its description (words again) reads back as. */
+static void squeeze_spaces(char *text)
+{
+	size_t n = 0;
+
+	for (const char *q = text; *q; q++)
+		if (*q != ' ' || (n && text[n - 1] != ' '))
+			text[n++] = *q;
+	while (n && text[n - 1] == ' ')
+		n--;
+	memset(text + n, 0, CW_FILTER_TEXT_MAX - n);
+}
+
 int cw_filter_set(struct cw_filter *f, const char *name, const char *value, struct cw_error *err)
 {
 	int rc;
@@ -102,8 +116,13 @@ int cw_filter_set(struct cw_filter *f, const char *name, const char *value, stru
 		return set_text(f->person, value, "person", err);
 	if (!strcmp(name, "case"))
 		return set_text(f->case_ref, value, "case", err);
-	if (!strcmp(name, "text"))
-		return set_text(f->text, value, "text", err);
+	if (!strcmp(name, "text")) {
+		int trc = set_text(f->text, value, "text", err);
+
+		if (trc == 0)
+			squeeze_spaces(f->text);
+		return trc;
+	}
 	return cw_error_set(err, CW_EINVAL, name,
 			    "unknown filter; use article, kind, account, since, until, court, "
 			    "province, person, case or text");
@@ -201,25 +220,26 @@ static void append(char *buf, size_t len, size_t *n, const char *name, const cha
 				       quote, value, quote);
 }
 
-/* The free text as words that read back as it: a word with a colon would read as a criterion,
- * so it is written after an empty one (":x:y"). Text given as `text:"a  b"` keeps its spaces
- * and is written so (it cannot hold a quote). */
+/* Free text, word by word: a word the parser would take for name:value ("10:30", from a
+ * quoted phrase) is written back quoted, so that the line reads back as the same filter. (A
+ * word of free text never holds a quote there: a quoted phrase cannot, and an unquoted word
+ * with one before its colon is not taken for a name.) */
 static void append_text(char *buf, size_t len, size_t *n, const char *text)
 {
-	size_t tl = strlen(text);
+	for (const char *p = text; *p && *n < len;) {
+		size_t wl = strcspn(p, " ");
+		char word[CW_FILTER_TEXT_MAX];
+		const char *quote;
 
-	if (text[0] == ' ' || text[tl - 1] == ' ' || strstr(text, "  ")) {
-		append(buf, len, n, "text", text);
-		return;
-	}
-	for (const char *w = text; *w && *n < len;) {
-		size_t wl = strcspn(w, " ");
-
-		*n += (size_t)snprintf(buf + *n, len - *n, "%s%s%.*s", *n ? " " : "",
-				       memchr(w, ':', wl) ? ":" : "", (int)wl, w);
-		w += wl;
-		while (*w == ' ')
-			w++;
+		if (wl == 0) {
+			p++;
+			continue;
+		}
+		snprintf(word, sizeof word, "%.*s", (int)wl, p);
+		quote = name_length(word) && !strchr(word, '"') ? "\"" : "";
+		*n += (size_t)snprintf(buf + *n, len - *n, "%s%s%s%s", *n ? " " : "", quote, word,
+				       quote);
+		p += wl;
 	}
 }
 
@@ -234,6 +254,7 @@ void cw_filter_describe(const struct cw_filter *f, char *buf, size_t len)
 
 		for (size_t i = 0; i < f->narticles; i++) {
 			char a[CW_ARTICLE_TEXT_MAX];
+
 			/* A list reads on in the law last named: after "LPD 1", "3" is LPD 3. */
 			int cc = i && f->articles[i].law == CW_LAW_CC &&
 				 f->articles[i - 1].law != CW_LAW_CC;
