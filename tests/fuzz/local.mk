@@ -69,10 +69,12 @@ AM_FUZZ_LOG_FLAGS = check
 .PHONY: fuzz
 if HAVE_LIBFUZZER
 fuzz: $(FUZZ_PROGS)
-	@for t in $(FUZZ_TARGETS); do \
+	@failed=""; for t in $(FUZZ_TARGETS); do \
 		FUZZ_ENGINE=libfuzzer FUZZ_CORPUS='$(abs_top_srcdir)/tests/fuzz/corpus' \
-			$(SHELL) $(top_srcdir)/tests/fuzz/run.sh fuzz tests/fuzz/$$t.fuzz || exit 1; \
-	done
+			$(SHELL) $(top_srcdir)/tests/fuzz/run.sh fuzz tests/fuzz/$$t.fuzz || \
+			failed="$$failed $$t"; \
+	done; \
+	if test -n "$$failed"; then echo "make fuzz: failed:$$failed"; exit 1; fi
 else
 fuzz:
 	@echo "make fuzz needs clang's libFuzzer, which $(CC) does not have. Install clang and its"
