@@ -63,7 +63,7 @@ tests_fuzz_bundle_fuzz_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_bundle_fuzz_LDADD = $(FUZZ_LINK_LIBS)
 
 ## The corpus is every file under tests/fuzz/corpus/ (a folder per target).
-EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/corpus
+EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/corpus tests/RELIABILITY.md
 FUZZ_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/fuzz/run.sh
 AM_FUZZ_LOG_FLAGS = check
 .PHONY: fuzz
