@@ -117,7 +117,15 @@ int cw_filter_set(struct cw_filter *f, const char *name, const char *value, stru
 	if (!strcmp(name, "case"))
 		return set_text(f->case_ref, value, "case", err);
 	if (!strcmp(name, "text")) {
-		int trc = set_text(f->text, value, "text", err);
+		int trc;
+
+		/* Quotes group words in the filter line: a quote inside the text could not be
+		 * written back in a line that reads as the same filter. */
+		if (strchr(value, '"'))
+			return cw_error_set(err, CW_EINVAL, "text",
+					    "cannot hold a double quote (quotes group words in "
+					    "the filter line)");
+		trc = set_text(f->text, value, "text", err);
 
 		if (trc == 0)
 			squeeze_spaces(f->text);
