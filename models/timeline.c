@@ -7,16 +7,16 @@
 
 #include "models/timeline.h"
 
-static int starts_detention(uint8_t type)
+int cw_timeline_starts_detention(const struct cw_milestone *m)
 {
-	return type == CW_MS_ARREST || type == CW_MS_PRETRIAL_DETENTION;
+	return m->type == CW_MS_ARREST || m->type == CW_MS_PRETRIAL_DETENTION;
 }
 
 /* Whether a milestone ends pretrial detention: a bail or release unless refused (a refused
  * one is a request that failed: the person stays detained; one without an outcome is read as
  * granted, which is what a bail milestone meant before outcomes were recorded), a move out of
  * prison (house arrest, judicial supervision), a verdict of any kind, or an explicit end. */
-static int milestone_ends_pretrial(const struct cw_milestone *m)
+int cw_timeline_milestone_ends_detention(const struct cw_milestone *m)
 {
 	switch (m->type) {
 	case CW_MS_BAIL:
@@ -37,8 +37,8 @@ static int milestone_ends_pretrial(const struct cw_milestone *m)
 /* Whether a hearing of the person's case ends their pretrial detention: a verdict that names
  * them or no one, or bail granted when they are the case's only defendant (a hearing's bail
  * decision names no one, and co-defendants' bail is often decided apart: 001 para 34). */
-static int hearing_ends_pretrial(const struct cw_hearing *h, const struct cw_record *kase,
-				 const struct cw_id *person)
+int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct cw_record *kase,
+				       const struct cw_id *person)
 {
 	if (h->bail == CW_BAIL_GRANTED && kase->u.kase.defendants.n == 1)
 		return 1;
@@ -53,6 +53,28 @@ static int hearing_ends_pretrial(const struct cw_hearing *h, const struct cw_rec
 			return 1;
 	}
 	return 0;
+}
+
+const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,
+						 const struct cw_id *person)
+{
+	const struct cw_defendant *mine = NULL;
+
+	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
+
+		if (cw_id_equal(&d->person, person))
+			mine = d;
+	}
+	return mine;
+}
+
+int cw_timeline_held_in(const struct cw_record *kase, const struct cw_id *person)
+{
+	const struct cw_defendant *mine = cw_timeline_defendant(kase, person);
+
+	return mine && mine->custody == CW_CUSTODY_DETAINED;
 }
 
 /* The earliest date after start at which an event of the case ends the person's pretrial
@@ -72,10 +94,10 @@ static struct cw_date pretrial_end(const struct cw_id *person, const struct cw_r
 		if (r->kind == CW_KIND_MILESTONE)
 			ends = cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
 			       cw_id_equal(&r->u.milestone.person, person) &&
-			       milestone_ends_pretrial(&r->u.milestone);
+			       cw_timeline_milestone_ends_detention(&r->u.milestone);
 		else if (r->kind == CW_KIND_HEARING)
 			ends = cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
-			       hearing_ends_pretrial(&r->u.hearing, kase, person);
+			       cw_timeline_hearing_ends_detention(&r->u.hearing, kase, person);
 		if (ends && (!cw_date_is_known(end) || cw_date_compare(d, end) < 0))
 			end = d;
 	}
@@ -128,22 +150,15 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 			      const struct cw_record *recs, size_t n, struct cw_date today,
 			      struct pretrial *p)
 {
-	const struct cw_defendant *mine = NULL;
+	const struct cw_defendant *mine = cw_timeline_defendant(kase, person);
 	struct cw_date start = {0, 0, 0}, end;
 
 	memset(p, 0, sizeof *p);
-	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
-		const struct cw_defendant *d =
-			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
-
-		if (cw_id_equal(&d->person, person))
-			mine = d;
-	}
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_milestone *m = &recs[i].u.milestone;
 
 		if (recs[i].kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
-		    !cw_id_equal(&m->person, person) || !starts_detention(m->type) ||
+		    !cw_id_equal(&m->person, person) || !cw_timeline_starts_detention(m) ||
 		    !cw_date_is_known(m->date))
 			continue;
 		if (!cw_date_is_known(start) || cw_date_compare(m->date, start) < 0)
@@ -155,7 +170,7 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 	if (cw_date_is_known(end)) {
 		p->to = end;
 		p->to_kind = CW_PRETRIAL_TO_END;
-	} else if (!mine || mine->custody != CW_CUSTODY_DETAINED) {
+	} else if (!cw_timeline_held_in(kase, person)) {
 		return; /* not detained now, and no record says when it ended */
 	} else {
 		p->ongoing = 1;

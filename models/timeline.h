@@ -38,6 +38,24 @@ struct cw_timeline_summary {
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out);
 
+/* The rules cw_timeline_summarise reads pretrial detention by, given for the store's index of
+ * detentions (store/detention.c), which must find exactly the people the summary finds:
+ *   - it starts at a milestone of the person in the case that is an arrest or a detention;
+ *   - a milestone of the person in the case ends it when it is a bail or release not refused,
+ *     a move out of prison, a verdict of any kind or an explicit end;
+ *   - a hearing of the case ends it for `person` (a zero id: for every defendant, whoever is
+ *     named) with a verdict that names them or no one, or bail granted when the case has one
+ *     defendant;
+ *   - one with no end is still running only while the case's entry for the person (the last
+ *     one naming them: cw_timeline_defendant) says detained (cw_timeline_held_in). */
+int cw_timeline_starts_detention(const struct cw_milestone *m);
+int cw_timeline_milestone_ends_detention(const struct cw_milestone *m);
+int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct cw_record *kase,
+				       const struct cw_id *person);
+const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,
+						 const struct cw_id *person);
+int cw_timeline_held_in(const struct cw_record *kase, const struct cw_id *person);
+
 /* "141 days", "12 days and counting", "56 days to 2024-05-31, the source's date", "unknown
  * (dates not precise to the day)"; "" when there was no pretrial detention. */
 void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len);
