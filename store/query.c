@@ -842,17 +842,15 @@ static int list_people_in_order(struct cw_store *st, MDB_txn *txn, const struct 
 	return rc ? rc : 1;
 }
 
-int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
-		  enum cw_order order, size_t offset, size_t limit, struct cw_record_list *out,
-		  struct cw_error *err)
+static int list_in(struct cw_store *st, MDB_txn *txn, const struct cw_filter *f,
+		   uint32_t default_kinds, enum cw_order order, size_t offset, size_t limit,
+		   struct cw_record_list *out, struct cw_error *err)
 {
 	struct criteria c;
-	struct list_ctx l = {st, NULL, offset, limit, 0, out};
+	struct list_ctx l = {st, txn, offset, limit, 0, out};
 	int rc, by_name;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = cw_store_begin_read(st, &l.txn, err)) != 0)
-		return rc;
 	if ((rc = criteria_build(st, l.txn, f, default_kinds, &c, err)) == 0 &&
 	    (rc = list_people_in_order(st, l.txn, &c, offset, limit, out, err)) > 0) {
 		rc = 0; /* answered from the order kept for the unfiltered list of people */
@@ -879,10 +877,31 @@ int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t defau
 		}
 	}
 	criteria_free(&c);
-	mdb_txn_abort(l.txn);
 	if (rc != 0)
 		cw_record_list_free(out);
 	return rc;
+}
+
+int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
+		  enum cw_order order, size_t offset, size_t limit, struct cw_record_list *out,
+		  struct cw_error *err)
+{
+	MDB_txn *txn;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = list_in(st, txn, f, default_kinds, order, offset, limit, out, err);
+	mdb_txn_abort(txn);
+	return rc;
+}
+
+int cw_reader_list(struct cw_reader *rd, const struct cw_filter *f, uint32_t default_kinds,
+		   enum cw_order order, size_t offset, size_t limit, struct cw_record_list *out,
+		   struct cw_error *err)
+{
+	return list_in(rd->st, rd->txn, f, default_kinds, order, offset, limit, out, err);
 }
 
 static int count_visit(void *ctx, const struct cw_id *id, const struct cw_record *decoded,
@@ -978,11 +997,11 @@ int cw_store_timeline_for_person(struct cw_store *st, const struct cw_id *person
 	return rc;
 }
 
-int cw_store_person_records(struct cw_store *st, const struct cw_id *person, uint32_t kinds,
-			    struct cw_record_list *out, struct cw_error *err)
+static int person_records_in(struct cw_store *st, MDB_txn *txn, const struct cw_id *person,
+			     uint32_t kinds, struct cw_record_list *out, struct cw_error *err)
 {
 	struct criteria c;
-	struct list_ctx l = {st, NULL, 0, 0, 0, out};
+	struct list_ctx l = {st, txn, 0, 0, 0, out};
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -992,14 +1011,31 @@ int cw_store_person_records(struct cw_store *st, const struct cw_id *person, uin
 	c.persons.given = 1;
 	if (keylist_add(&c.persons, person->b, ID_LEN) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	if ((rc = cw_store_begin_read(st, &l.txn, err)) == 0) {
-		rc = walk_in_order(st, l.txn, &c, CW_ORDER_OLDEST_FIRST, list_visit, &l, err);
-		mdb_txn_abort(l.txn);
-	}
+	rc = walk_in_order(st, txn, &c, CW_ORDER_OLDEST_FIRST, list_visit, &l, err);
 	criteria_free(&c);
 	if (rc != 0)
 		cw_record_list_free(out);
 	return rc;
+}
+
+int cw_store_person_records(struct cw_store *st, const struct cw_id *person, uint32_t kinds,
+			    struct cw_record_list *out, struct cw_error *err)
+{
+	MDB_txn *txn;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = person_records_in(st, txn, person, kinds, out, err);
+	mdb_txn_abort(txn);
+	return rc;
+}
+
+int cw_reader_person_records(struct cw_reader *rd, const struct cw_id *person, uint32_t kinds,
+			     struct cw_record_list *out, struct cw_error *err)
+{
+	return person_records_in(rd->st, rd->txn, person, kinds, out, err);
 }
 
 int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, struct cw_id *out,
@@ -1095,20 +1131,19 @@ void cw_store_names_free(char **names, size_t count)
 	free(names);
 }
 
-int cw_store_list_next_hearings(struct cw_store *st, const struct cw_filter *f, struct cw_date from,
-				struct cw_date to, struct cw_record_list *out, struct cw_error *err)
+static int next_hearings_in(struct cw_store *st, MDB_txn *txn, const struct cw_filter *f,
+			    struct cw_date from, struct cw_date to, struct cw_record_list *out,
+			    struct cw_error *err)
 {
 	struct cw_filter g = *f;
 	struct criteria c;
-	struct list_ctx l = {st, NULL, 0, 0, 0, out};
+	struct list_ctx l = {st, txn, 0, 0, 0, out};
 	struct cw_date none = {0, 0, 0};
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	g.since = g.until = none;
 	g.kinds = CW_KIND_BIT(CW_KIND_HEARING);
-	if ((rc = cw_store_begin_read(st, &l.txn, err)) != 0)
-		return rc;
 	if ((rc = criteria_build(st, l.txn, &g, g.kinds, &c, err)) == 0) {
 		c.next_dates = 1;
 		c.lo = cw_date_is_known(from) ? cw_date_key(from) : 0;
@@ -1119,8 +1154,116 @@ int cw_store_list_next_hearings(struct cw_store *st, const struct cw_filter *f, 
 			rc = 0;
 	}
 	criteria_free(&c);
-	mdb_txn_abort(l.txn);
 	if (rc != 0)
 		cw_record_list_free(out);
 	return rc;
+}
+
+int cw_store_list_next_hearings(struct cw_store *st, const struct cw_filter *f, struct cw_date from,
+				struct cw_date to, struct cw_record_list *out, struct cw_error *err)
+{
+	MDB_txn *txn;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = next_hearings_in(st, txn, f, from, to, out, err);
+	mdb_txn_abort(txn);
+	return rc;
+}
+
+int cw_reader_list_next_hearings(struct cw_reader *rd, const struct cw_filter *f,
+				 struct cw_date from, struct cw_date to, struct cw_record_list *out,
+				 struct cw_error *err)
+{
+	return next_hearings_in(rd->st, rd->txn, f, from, to, out, err);
+}
+
+/* ---- one reading of many records ------------------------------------------------------------ */
+
+int cw_store_reader_begin(struct cw_store *st, struct cw_reader **out, struct cw_error *err)
+{
+	struct cw_reader *rd = calloc(1, sizeof *rd);
+	int rc;
+
+	*out = NULL;
+	if (!rd)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	rd->st = st;
+	if ((rc = cw_store_begin_read(st, &rd->txn, err)) != 0) {
+		free(rd);
+		return rc;
+	}
+	*out = rd;
+	return 0;
+}
+
+void cw_reader_end(struct cw_reader *rd)
+{
+	if (!rd)
+		return;
+	mdb_txn_abort(rd->txn);
+	free(rd);
+}
+
+int cw_reader_get(struct cw_reader *rd, const struct cw_id *id, struct cw_record *rec,
+		  struct cw_error *err)
+{
+	return cw_store_read_record(rd->st, rd->txn, id, rec, err);
+}
+
+struct cw_matcher {
+	struct cw_reader *rd;
+	struct criteria c;
+};
+
+int cw_reader_matcher(struct cw_reader *rd, const struct cw_filter *f, uint32_t default_kinds,
+		      struct cw_matcher **out, struct cw_error *err)
+{
+	struct cw_matcher *m = calloc(1, sizeof *m);
+	int rc;
+
+	*out = NULL;
+	if (!m)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	m->rd = rd;
+	if ((rc = criteria_build(rd->st, rd->txn, f, default_kinds, &m->c, err)) != 0) {
+		cw_matcher_free(m);
+		return rc;
+	}
+	/* People match articles, cases and courts through their cases (a walk of its own). */
+	if (people_via_cases(&m->c)) {
+		cw_matcher_free(m);
+		return cw_error_set(err, CW_EINVAL, "filter",
+				    "people are matched to articles, cases and courts by a list");
+	}
+	*out = m;
+	return 0;
+}
+
+/* What walk_matches checks of a record it meets (the stream it comes through answers the
+ * criterion that drives the walk: the record's key list holds that key too), dates aside. */
+int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *match,
+		    struct cw_error *err)
+{
+	MDB_val k = {ID_LEN, (void *)rec->id.b}, v;
+	int rc = mdb_get(m->rd->txn, m->rd->st->dbi[DB_RECORD_KEYS], &k, &v);
+
+	*match = 0;
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading an index", err);
+	*match = keys_match(&m->c, v.mv_data, v.mv_size) &&
+		 (!needs_record(&m->c) || record_matches(&m->c, rec));
+	return 0;
+}
+
+void cw_matcher_free(struct cw_matcher *m)
+{
+	if (!m)
+		return;
+	criteria_free(&m->c);
+	free(m);
 }

@@ -249,6 +249,37 @@ int cw_store_timeline_for_person(struct cw_store *st, const struct cw_id *person
 int cw_store_person_records(struct cw_store *st, const struct cw_id *person, uint32_t kinds,
 			    struct cw_record_list *out, struct cw_error *err);
 
+/* ---- one reading of many records ---------------------------------------------------------
+ * A reader is one read transaction: everything read through it is the database at one moment,
+ * whatever other processes write meanwhile, and it costs one transaction however many records
+ * it reads. Keep it short (LMDB keeps the pages it sees until it ends); never across a wait
+ * for the user. */
+struct cw_reader;
+int cw_store_reader_begin(struct cw_store *st, struct cw_reader **out, struct cw_error *err);
+void cw_reader_end(struct cw_reader *rd);
+/* cw_store_get, cw_store_list, cw_store_list_next_hearings and cw_store_person_records read
+ * through the reader. */
+int cw_reader_get(struct cw_reader *rd, const struct cw_id *id, struct cw_record *rec,
+		  struct cw_error *err);
+int cw_reader_list(struct cw_reader *rd, const struct cw_filter *f, uint32_t default_kinds,
+		   enum cw_order order, size_t offset, size_t limit, struct cw_record_list *out,
+		   struct cw_error *err);
+int cw_reader_list_next_hearings(struct cw_reader *rd, const struct cw_filter *f,
+				 struct cw_date from, struct cw_date to, struct cw_record_list *out,
+				 struct cw_error *err);
+int cw_reader_person_records(struct cw_reader *rd, const struct cw_id *person, uint32_t kinds,
+			     struct cw_record_list *out, struct cw_error *err);
+
+/* A filter made ready to test records one by one (people and cases named in it resolved once):
+ * a record passes exactly when cw_store_list with the filter, its dates aside, would list it
+ * (with no kind in the filter, default_kinds applies). Only for records read through rd. */
+struct cw_matcher;
+int cw_reader_matcher(struct cw_reader *rd, const struct cw_filter *f, uint32_t default_kinds,
+		      struct cw_matcher **out, struct cw_error *err);
+int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *match,
+		    struct cw_error *err);
+void cw_matcher_free(struct cw_matcher *m);
+
 /* Names of courts, provinces and facilities in use, for pickers (substring match, any case). */
 enum cw_name_type { CW_NAME_COURT = 1, CW_NAME_PROVINCE = 2, CW_NAME_FACILITY = 3 };
 int cw_store_names(struct cw_store *st, enum cw_name_type type, const char *substring,

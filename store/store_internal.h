@@ -238,6 +238,12 @@ int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *
  * (store/identity.h). Returns an LMDB code, or ENOMEM. */
 int cw_store_make_identity(struct cw_store *st, MDB_txn *txn);
 
+/* A read transaction for many reads (store.h: cw_store_reader_begin). */
+struct cw_reader {
+	struct cw_store *st;
+	MDB_txn *txn;
+};
+
 /* ---- index keys (keys.c; used by records.c) ----------------------------------------------- */
 
 /* Writes the keys of rec and remembers them in record_keys, so that its next change removes
