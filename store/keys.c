@@ -163,6 +163,12 @@ static void keyset_person_list(struct keyset *ks, const struct cw_list *l, uint3
 			     ID_LEN, date, id);
 }
 
+/* The pretrial-detention keys of a hearing or milestone (detention.c), with its case. */
+static void keyset_detention(void *ks, const uint8_t *key, size_t len)
+{
+	keyset_add(ks, DB_DETENTION, key, len);
+}
+
 /* The case a hearing or milestone belongs to: 0, 1 when it is deleted (on another laptop, its
  * deletion merged here while this record named it: the record keeps its own keys only), or a
  * negative error. */
@@ -216,6 +222,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 			if (rc == 0) {
 				keyset_from_case(ks, st, &kase.u.kase, NULL, NULL, 1, h->court,
 						 date, id);
+				cw_store_detention_keys(rec, &kase, keyset_detention, ks);
 				cw_record_free(&kase);
 			} else {
 				keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, h->court, date, id);
@@ -253,6 +260,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 			keyset_from_case(ks, st, &kase.u.kase,
 					 cw_id_is_zero(&m->person) ? NULL : &m->person, m->group, 0,
 					 m->court, date, id);
+			cw_store_detention_keys(rec, &kase, keyset_detention, ks);
 			cw_record_free(&kase);
 		} else {
 			keyset_name(ks, st, DB_BY_COURT, CW_NAME_COURT, m->court, date, id);

@@ -30,6 +30,7 @@ static const char *const db_names[DB_COUNT] = {
 	"by_person",  "by_case",   "by_court",    "by_province", "names",   "audit",
 	"tombstones", "conflicts", "peers",       "audit_seen",  "counts",  "by_next_date",
 	"trust",
+	"detention",
 };
 /* clang-format on */
 
@@ -169,6 +170,11 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 	st->trust_ready = 1;
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], st->read_only ? 0 : MDB_CREATE, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && i == DB_DETENTION) {
+			/* Made before the detention index, opened read-only: the schema version
+			 * refuses it below (cw_store_upgrade), before anything reads the table. */
+			continue;
+		}
 		if (rc == MDB_NOTFOUND && i == DB_TRUST) {
 			/* Made before peers were enrolled, opened read-only: none are. */
 			st->trust_ready = 0;

@@ -27,6 +27,9 @@
  *   audit_seen   database(16) time(8) record(16) action(1)  (audit entries held, for bundles)
  *   trust        peer name (a tag when encrypted)      -> its public keys, name, when enrolled
  *                                                         (the peers it trusts: store/trust.h)
+ *   detention    type(1) ids and a date, id(16) kind(1) pretrial detention: who was arrested or
+ *                                                         detained in which case and when, what
+ *                                                         ended it, who is held (detention.c)
  * meta also holds "deletions_bare" (deletions were stripped of content: store.c) and
  * "scrubbed" (when free space was last cleared: scrub.c).
  * Sync by bundle, versions and conflicts: store/sync.h.
@@ -48,8 +51,9 @@
 #include "models/record.h"
 
 /* 2: as-of dates, placements, links, sentence parts, tallies, incidents, group events, and
- * the government's account under article keys of its own (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 2
+ * the government's account under article keys of its own; 3: the pretrial-detention index
+ * (store/upgrade.c). */
+#define CW_SCHEMA_VERSION 3
 
 struct cw_store;
 struct cw_txn;
@@ -279,6 +283,25 @@ int cw_reader_matcher(struct cw_reader *rd, const struct cw_filter *f, uint32_t 
 int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *match,
 		    struct cw_error *err);
 void cw_matcher_free(struct cw_matcher *m);
+
+/* ---- pretrial detention (detention.c) ----------------------------------------------------
+ * The store keeps an index of pretrial detention in the transactions that write cases,
+ * hearings and milestones: every arrest or detention of a defendant, every event that ends
+ * one (models/timeline.h gives the rules), and which of the starts are of a person their case
+ * says is held. From it, the people who may still be in pretrial detention at the end of a day
+ * `to`, as cw_timeline_summarise reads the records dated up to then, are found without reading
+ * a record: every person it finds still detained is among them (a person is left out only when
+ * the index shows that none of their detentions can still run: no start, ended, or not held).
+ * Each comes with `bound`, at least the days cw_timeline_summarise counts for them up to `to`,
+ * so that a caller wanting the longest detentions reads the records of the first ones only.
+ * Sorted by bound, longest first, then by person id. */
+struct cw_detention_candidate {
+	struct cw_id person;
+	long bound;
+};
+int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
+				   struct cw_detention_candidate **out, size_t *n,
+				   struct cw_error *err);
 
 /* Names of courts, provinces and facilities in use, for pickers (substring match, any case). */
 enum cw_name_type { CW_NAME_COURT = 1, CW_NAME_PROVINCE = 2, CW_NAME_FACILITY = 3 };

@@ -27,6 +27,7 @@ enum cw_db {
 	DB_COUNTS,       /* db(1) + an index prefix + kind(1) -> entries under it (u64) */
 	DB_BY_NEXT_DATE, /* a hearing's next date(4) id(16) kind(1): upcoming hearings */
 	DB_TRUST,        /* enrolled peers: tag of the name -> keys, name, when (trust.c) */
+	DB_DETENTION,    /* pretrial detention: starts, ends and who is held (detention.c) */
 	DB_COUNT
 };
 
@@ -237,6 +238,20 @@ int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *
 /* Makes this database's signing and encryption keys in meta inside txn, unless it has them
  * (store/identity.h). Returns an LMDB code, or ENOMEM. */
 int cw_store_make_identity(struct cw_store *st, MDB_txn *txn);
+
+/* ---- the pretrial-detention index (detention.c; its keys are written by keys.c) ----------- */
+
+/* Every key of the detention table: a type, then ids and a date, then the id and kind of the
+ * record that owns it (as every index key ends), nothing else: no names, no articles. */
+#define DETENTION_KEY_LEN (1 + ID_LEN + ID_LEN + DATE_LEN + ID_LEN + KIND_LEN)
+
+/* Gives emit(ctx, key, len) every detention key rec owns: a hearing's or milestone's, computed
+ * with its case `kase` as stored now (NULL when it has none, or it was deleted). Other records
+ * own none. keys.c adds them to the record's keys, so record_keys lists them, every change of
+ * the record (or re-index after its case changed) replaces them, and verify checks them. */
+typedef void (*cw_key_emit_fn)(void *ctx, const uint8_t *key, size_t len);
+void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record *kase,
+			     cw_key_emit_fn emit, void *ctx);
 
 /* A read transaction for many reads (store.h: cw_store_reader_begin). */
 struct cw_reader {

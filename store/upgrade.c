@@ -12,7 +12,9 @@
  *      events (a milestone naming no person is in no timeline); a record in the government's
  *      account is filed under article keys of its own. Records decode as they were (new
  *      fields are new tags), so the upgrade re-makes every record's index keys, names and
- *      counts with this version's rules. */
+ *      counts with this version's rules.
+ *   3  the pretrial-detention index (detention.c): hearings and milestones own entries in a new
+ *      table, made by the same re-making of every record's keys. */
 
 struct ids {
 	struct cw_id *v;

@@ -131,7 +131,9 @@ static int check_listed_keys(struct verifier *v, const char *hex, const uint8_t 
 		rc = mdb_get(v->t.txn, v->st->dbi[db], &k, &val);
 		if (rc == MDB_NOTFOUND)
 			problem(v, "record %s: its %s entry is missing", hex,
-				db == DB_NAMES ? "names" : "index");
+				db == DB_NAMES       ? "names"
+				: db == DB_DETENTION ? "pretrial-detention index"
+						     : "index");
 		else if (rc != 0)
 			return cw_store_lmdb_error(NULL, rc, "reading an index", NULL);
 		/* Names count their uses by records; counters are recounted from the index
@@ -255,11 +257,12 @@ static int listed(struct verifier *v, enum cw_db db, const MDB_val *key, int *ye
 /* No index entry without the record that owns it. */
 static int check_orphans(struct verifier *v, struct cw_error *err)
 {
-	static const enum cw_db tables[] = {DB_BY_KIND,     DB_BY_DATE,     DB_BY_ARTICLE,
-					    DB_BY_PERSON,   DB_BY_CASE,     DB_BY_COURT,
-					    DB_BY_PROVINCE, DB_BY_NEXT_DATE};
-	static const char *const names[] = {"by_kind", "by_date",  "by_article",  "by_person",
-					    "by_case", "by_court", "by_province", "by_next_date"};
+	static const enum cw_db tables[] = {DB_BY_KIND,     DB_BY_DATE,      DB_BY_ARTICLE,
+					    DB_BY_PERSON,   DB_BY_CASE,      DB_BY_COURT,
+					    DB_BY_PROVINCE, DB_BY_NEXT_DATE, DB_DETENTION};
+	static const char *const names[] = {"by_kind",     "by_date",      "by_article",
+					    "by_person",   "by_case",      "by_court",
+					    "by_province", "by_next_date", "detention"};
 
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		MDB_cursor *cur;

@@ -1,0 +1,340 @@
+/* detention.c - the pretrial-detention index: the keys hearings and milestones own in the
+ * detention table, and the people who may still be detained at the end of a day, found from
+ * them without reading a record; see store.h.
+ *
+ * The table holds three kinds of entry, each owned by one hearing or milestone (it ends with
+ * the record's id and kind, and the record's key list names it, like every index entry):
+ *   start  1 person(16) case(16) date(4) id(16) kind(1)  an arrest or detention milestone of
+ *                                                         a person in a case
+ *   held   2 date(4) person(16) case(16) id(16) kind(1)  the same, while the case's entry for
+ *                                                         the person says detained
+ *   end    3 case(16) person(16) date(4) id(16) kind(1)  an event of the case that ends the
+ *                                                         person's detention; person zero: a
+ *                                                         hearing that ends every defendant's
+ * Only dated events count (the summary starts and ends nothing at an unknown date), and only
+ * while the event's case exists: what its entries say depends on the case (who is held, how
+ * many defendants it has), and when the case changes or goes, keys.c indexes its hearings and
+ * milestones again in the same transaction (cw_store_reindex_case_records). Dates, ids and kinds
+ * only: nothing in these keys is sealed or needs to be.
+ *
+ * Why the candidates are right: cw_timeline_summarise finds a person still detained at `to`
+ * when, for one of their cases in the records dated up to `to`, (a) the case's (last) entry
+ * for them says detained, (b) a milestone of theirs in the case starts a detention at a date
+ * key <= key(to) (a date's first day is on or before `to` exactly when its key is), the first
+ * of them being the start, and (c) no milestone of theirs in the case nor hearing of the case
+ * that ends it (models/timeline.h) is dated from the start to `to`. Such a milestone has a
+ * held entry (a and b), the walk over held entries in date order meets the earliest first,
+ * and (c) means no end entry of (case, person) nor of (case, everyone) lies in [start, to]:
+ * each end entry is one such event, and each such event in the person's records has one
+ * (their milestones name them; a hearing of the case names every defendant of it). The
+ * summary's days are summed over the person's cases: a case's detention counts from its start
+ * to its end, or while it runs to a day no later than `to`, and never less than nothing
+ * towards the bound, which adds (last day of the end, or `to`) - (first day of the start) over
+ * every case with a start; partial dates count as unknown (nothing) in the summary. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/timeline.h"
+#include "store/store_internal.h"
+
+enum { DET_START = 1, DET_HELD = 2, DET_END = 3 };
+
+#define PAIR_LEN (ID_LEN + ID_LEN)
+
+/* ---- keys --------------------------------------------------------------------------------- */
+
+/* type, the two ids and the date in the type's order, then the owner's id and kind. */
+static void emit_entry(cw_key_emit_fn emit, void *ctx, uint8_t type, const struct cw_id *a,
+		       const struct cw_id *b, uint32_t date, const struct cw_record *owner)
+{
+	uint8_t key[DETENTION_KEY_LEN], *p = key + 1;
+
+	key[0] = type;
+	if (type == DET_HELD) {
+		put_be32(p, date);
+		p += DATE_LEN;
+	}
+	memcpy(p, a->b, ID_LEN);
+	memcpy(p + ID_LEN, b->b, ID_LEN);
+	p += PAIR_LEN;
+	if (type != DET_HELD) {
+		put_be32(p, date);
+		p += DATE_LEN;
+	}
+	memcpy(p, owner->id.b, ID_LEN);
+	p[ID_LEN] = owner->kind;
+	emit(ctx, key, sizeof key);
+}
+
+void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record *kase,
+			     cw_key_emit_fn emit, void *ctx)
+{
+	static const struct cw_id everyone;
+
+	if (!kase || kase->kind != CW_KIND_CASE)
+		return;
+	if (rec->kind == CW_KIND_MILESTONE) {
+		const struct cw_milestone *m = &rec->u.milestone;
+		uint32_t date = cw_date_key(m->date);
+
+		/* A group's milestone names no person: it starts and ends nobody's. */
+		if (cw_id_is_zero(&m->person) || !cw_date_is_known(m->date) ||
+		    !cw_id_equal(&m->case_id, &kase->id))
+			return;
+		if (cw_timeline_starts_detention(m)) {
+			emit_entry(emit, ctx, DET_START, &m->person, &m->case_id, date, rec);
+			if (cw_timeline_held_in(kase, &m->person))
+				emit_entry(emit, ctx, DET_HELD, &m->person, &m->case_id, date, rec);
+		}
+		if (cw_timeline_milestone_ends_detention(m))
+			emit_entry(emit, ctx, DET_END, &m->case_id, &m->person, date, rec);
+	} else if (rec->kind == CW_KIND_HEARING) {
+		const struct cw_hearing *h = &rec->u.hearing;
+		uint32_t date = cw_date_key(h->date);
+
+		if (!cw_date_is_known(h->date) || !cw_id_equal(&h->case_id, &kase->id))
+			return;
+		/* Ending it for the zero id is ending it for every defendant, named or not. */
+		if (cw_timeline_hearing_ends_detention(h, kase, &everyone)) {
+			emit_entry(emit, ctx, DET_END, &h->case_id, &everyone, date, rec);
+			return;
+		}
+		/* Otherwise only the people its verdicts name (keys.c writes a key once). */
+		for (size_t i = 0; i < h->verdicts.n; i++) {
+			const struct cw_id *p =
+				&((const struct cw_verdict *)h->verdicts.items)[i].person;
+
+			if (!cw_id_is_zero(p) && cw_timeline_hearing_ends_detention(h, kase, p))
+				emit_entry(emit, ctx, DET_END, &h->case_id, p, date, rec);
+		}
+	}
+}
+
+/* ---- sets of ids -------------------------------------------------------------------------- */
+
+/* Open addressing over keys of `len` bytes (a person, or a person and a case); ids are random
+ * or hashes, so their first bytes hash well. The zero key is never stored: no record has it. */
+struct idtable {
+	uint8_t *slots;
+	size_t cap, n, len;
+};
+
+static size_t slot_of(const struct idtable *s, const uint8_t *key)
+{
+	size_t h = 0;
+
+	memcpy(&h, key, sizeof h);
+	return (h ^ h >> 29) & (s->cap - 1);
+}
+
+static int is_zero(const uint8_t *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (p[i])
+			return 0;
+	return 1;
+}
+
+/* 1 when key was added, 0 when it was there, CW_ENOMEM. */
+static int idtable_put(struct idtable *s, const uint8_t *key)
+{
+	size_t i;
+
+	if (2 * (s->n + 1) > s->cap) {
+		struct idtable bigger = {NULL, s->cap ? s->cap * 2 : 256, 0, s->len};
+
+		if (!(bigger.slots = calloc(bigger.cap, bigger.len)))
+			return CW_ENOMEM;
+		for (size_t k = 0; k < s->cap; k++)
+			if (!is_zero(s->slots + k * s->len, s->len))
+				idtable_put(&bigger, s->slots + k * s->len);
+		free(s->slots);
+		*s = bigger;
+	}
+	for (i = slot_of(s, key); !is_zero(s->slots + i * s->len, s->len);
+	     i = (i + 1) & (s->cap - 1))
+		if (memcmp(s->slots + i * s->len, key, s->len) == 0)
+			return 0;
+	memcpy(s->slots + i * s->len, key, s->len);
+	s->n++;
+	return 1;
+}
+
+/* ---- the candidates ----------------------------------------------------------------------- */
+
+/* The earliest end of (case, person) dated in [from, to] (date keys), 0 when none. */
+static int first_end(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, uint32_t from,
+		     uint32_t to, uint32_t *end)
+{
+	uint8_t start[1 + PAIR_LEN + DATE_LEN];
+	MDB_val k = {sizeof start, start}, v;
+	int rc;
+
+	*end = 0;
+	start[0] = DET_END;
+	memcpy(start + 1, kase, ID_LEN);
+	memcpy(start + 1 + ID_LEN, person, ID_LEN);
+	put_be32(start + 1 + PAIR_LEN, from);
+	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc != 0)
+		return rc;
+	if (k.mv_size == DETENTION_KEY_LEN && memcmp(k.mv_data, start, 1 + PAIR_LEN) == 0 &&
+	    get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN) <= to)
+		*end = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN);
+	return 0;
+}
+
+/* The earliest end for a person in a case, theirs or everyone's, in [from, to]; 0: none. */
+static int first_end_of(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, uint32_t from,
+			uint32_t to, uint32_t *end)
+{
+	static const uint8_t everyone[ID_LEN];
+	uint32_t a, b;
+	int rc;
+
+	if ((rc = first_end(cur, kase, person, from, to, &a)) != 0 ||
+	    (rc = first_end(cur, kase, everyone, from, to, &b)) != 0)
+		return rc;
+	*end = a && (!b || a < b) ? a : b;
+	return 0;
+}
+
+static long day_number(uint32_t key, int last)
+{
+	struct cw_date d = cw_date_from_key(key);
+
+	return cw_date_to_days(last ? cw_date_last_day(d) : cw_date_first_day(d));
+}
+
+/* At least the days the summary counts for a person up to `to`: over each case with a start
+ * up to then, from the start's first day to the end's last day (or `to`), never below 0. */
+static int person_bound(MDB_cursor *cur, MDB_cursor *ends, const uint8_t *person, uint32_t to,
+			long *bound)
+{
+	uint8_t prefix[1 + ID_LEN], last_case[ID_LEN];
+	MDB_val k = {sizeof prefix, prefix}, v;
+	long to_day = day_number(to, 0);
+	int rc, op, have_case = 0;
+
+	*bound = 0;
+	prefix[0] = DET_START;
+	memcpy(prefix + 1, person, ID_LEN);
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		const uint8_t *key = k.mv_data, *kase = key + 1 + ID_LEN;
+		uint32_t start, end;
+		long from, until;
+
+		if (k.mv_size != DETENTION_KEY_LEN || memcmp(key, prefix, sizeof prefix) != 0)
+			break;
+		/* A case's starts are in date order: its first is the one the summary takes. */
+		if (have_case && memcmp(kase, last_case, ID_LEN) == 0)
+			continue;
+		memcpy(last_case, kase, ID_LEN);
+		have_case = 1;
+		if ((start = get_be32(key + 1 + PAIR_LEN)) > to)
+			continue;
+		if ((rc = first_end_of(ends, kase, person, start, to, &end)) != 0)
+			return rc;
+		from = day_number(start, 0);
+		until = end ? day_number(end, 1) : to_day;
+		if (until > to_day)
+			until = to_day;
+		if (until > from)
+			*bound += until - from;
+	}
+	return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+static int candidate_order(const void *pa, const void *pb)
+{
+	const struct cw_detention_candidate *a = pa, *b = pb;
+
+	if (a->bound != b->bound)
+		return a->bound > b->bound ? -1 : 1;
+	return memcmp(a->person.b, b->person.b, ID_LEN);
+}
+
+int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
+				   struct cw_detention_candidate **out, size_t *n,
+				   struct cw_error *err)
+{
+	struct idtable pairs = {NULL, 0, 0, PAIR_LEN}, people = {NULL, 0, 0, ID_LEN};
+	struct cw_detention_candidate *c = NULL;
+	MDB_cursor *held = NULL, *ends = NULL;
+	uint8_t first = DET_HELD;
+	MDB_val k = {1, &first}, v;
+	uint32_t to_key = cw_date_key(to);
+	size_t nc = 0, cap = 0;
+	int rc, op;
+
+	*out = NULL;
+	*n = 0;
+	if (cw_date_precision(to) != CW_DATE_DAY)
+		return cw_error_set(err, CW_EINVAL, "to", "pretrial detention is counted to a day");
+	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &held)) != 0 ||
+	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &ends)) != 0)
+		goto fail;
+	/* The starts of people held, earliest first, up to `to`: the first of each (person, case)
+	 * is its start; it still runs when nothing ended it since. */
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(held, &k, &v, op)) == 0; op = MDB_NEXT) {
+		const uint8_t *key = k.mv_data, *pair = key + 1 + DATE_LEN;
+		uint32_t start, end;
+		int added;
+
+		if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_HELD ||
+		    (start = get_be32(key + 1)) > to_key)
+			break;
+		if ((added = idtable_put(&pairs, pair)) < 0)
+			goto oom;
+		if (!added)
+			continue;
+		if ((rc = first_end_of(ends, pair + ID_LEN, pair, start, to_key, &end)) != 0)
+			goto fail;
+		if (end)
+			continue;
+		if ((added = idtable_put(&people, pair)) < 0)
+			goto oom;
+		if (!added)
+			continue;
+		if (nc == cap) {
+			struct cw_detention_candidate *grown =
+				realloc(c, (cap = cap ? cap * 2 : 64) * sizeof *grown);
+
+			if (!grown)
+				goto oom;
+			c = grown;
+		}
+		memcpy(c[nc++].person.b, pair, ID_LEN);
+	}
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		goto fail;
+	rc = 0;
+	for (size_t i = 0; i < nc && rc == 0; i++)
+		rc = person_bound(held, ends, c[i].person.b, to_key, &c[i].bound);
+	if (rc != 0)
+		goto fail;
+	if (nc > 1)
+		qsort(c, nc, sizeof *c, candidate_order);
+	*out = c;
+	*n = nc;
+	c = NULL;
+	goto out;
+oom:
+	rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	goto out;
+fail:
+	rc = cw_store_lmdb_error(NULL, rc, "reading the pretrial-detention index", err);
+out:
+	if (held)
+		mdb_cursor_close(held);
+	if (ends)
+		mdb_cursor_close(ends);
+	free(c);
+	free(pairs.slots);
+	free(people.slots);
+	return rc;
+}
