@@ -1,8 +1,10 @@
 /* report.c - gathering a weekly summary; see report.h.
  *
- * Everything here goes through the public store API (cw_store_list, cw_store_get,
- * cw_store_timeline_for_person): a report is a reading of the database like any list, so it can
- * never see more, or other, records than `casewatch list` would with the same filter. */
+ * Everything here goes through the public store API (cw_reader_list, cw_reader_get, the
+ * pretrial-detention index): a report is a reading of the database like any list, so it can
+ * never see more, or other, records than `casewatch list` would with the same filter. The whole
+ * report is read through one reader (one read transaction): it is the database at one moment,
+ * and each person or case it names is looked up once. */
 #include "config.h"
 
 #include <stdint.h>
@@ -152,7 +154,7 @@ static int narrow(const struct cw_report *r, enum cw_kind kind, struct cw_date s
 	return 1;
 }
 
-static int list_kind(struct cw_store *st, const struct cw_report *r, enum cw_kind kind,
+static int list_kind(struct cw_reader *rd, const struct cw_report *r, enum cw_kind kind,
 		     struct cw_date since, struct cw_date until, struct cw_record_list *out,
 		     struct cw_error *err)
 {
@@ -161,7 +163,7 @@ static int list_kind(struct cw_store *st, const struct cw_report *r, enum cw_kin
 	memset(out, 0, sizeof *out);
 	if (!narrow(r, kind, since, until, &f))
 		return 0;
-	return cw_store_list(st, &f, CW_KIND_BIT(kind), CW_ORDER_OLDEST_FIRST, 0, 0, out, err);
+	return cw_reader_list(rd, &f, CW_KIND_BIT(kind), CW_ORDER_OLDEST_FIRST, 0, 0, out, err);
 }
 
 static int is_arrest(uint8_t type)
@@ -279,6 +281,17 @@ static int idset_add(struct idset *s, const struct cw_id *id)
 	return 1;
 }
 
+static int idset_has(const struct idset *s, const struct cw_id *id)
+{
+	if (!s->cap)
+		return 0;
+	for (size_t i = id_hash(id) & (s->cap - 1); !cw_id_is_zero(&s->slots[i]);
+	     i = (i + 1) & (s->cap - 1))
+		if (cw_id_equal(&s->slots[i], id))
+			return 1;
+	return 0;
+}
+
 const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw_id *id)
 {
 	if (cw_id_is_zero(id) || !r->ref_cap)
@@ -319,20 +332,26 @@ static int ref_index(struct cw_report *r, size_t pos)
 	return 0;
 }
 
-/* Looks a record up once; a reference to a record that is gone is not an error here (the
- * report shows it by id), but the database failing is. */
-static int ref_add(struct cw_store *st, struct cw_report *r, const struct cw_id *id,
+/* Looks a record up once (also one that is not there); a reference to a record that is gone
+ * is not an error here (the report shows it by id), but the database failing is. */
+static int ref_add(struct cw_reader *rd, struct cw_report *r, const struct cw_id *id,
 		   struct cw_error *err)
 {
+	struct idset gone = {r->ref_gone, r->ref_gone_cap, r->ref_gone_n};
 	struct cw_record rec;
 	struct cw_error e;
 	int rc;
 
-	if (cw_id_is_zero(id) || cw_report_ref(r, id))
+	if (cw_id_is_zero(id) || cw_report_ref(r, id) || idset_has(&gone, id))
 		return 0;
-	if ((rc = cw_store_get(st, id, &rec, &e)) != 0) {
-		if (rc == CW_ENOTFOUND)
-			return 0;
+	if ((rc = cw_reader_get(rd, id, &rec, &e)) != 0) {
+		if (rc == CW_ENOTFOUND) {
+			rc = idset_add(&gone, id);
+			r->ref_gone = gone.slots;
+			r->ref_gone_cap = gone.cap;
+			r->ref_gone_n = gone.n;
+			return rc < 0 ? oom(err) : 0;
+		}
 		if (err)
 			*err = e;
 		return rc;
@@ -346,13 +365,13 @@ static int ref_add(struct cw_store *st, struct cw_report *r, const struct cw_id 
 	return 0;
 }
 
-static int case_refs(struct cw_store *st, struct cw_report *r, const struct cw_id *case_id,
+static int case_refs(struct cw_reader *rd, struct cw_report *r, const struct cw_id *case_id,
 		     struct cw_error *err)
 {
 	const struct cw_record *kase;
 	int rc;
 
-	if ((rc = ref_add(st, r, case_id, err)) != 0 || !(kase = cw_report_ref(r, case_id)))
+	if ((rc = ref_add(rd, r, case_id, err)) != 0 || !(kase = cw_report_ref(r, case_id)))
 		return rc;
 	/* The list may move as people are added: look the case up again after every add,
 	 * never hold the pointer across one. */
@@ -363,22 +382,22 @@ static int case_refs(struct cw_store *st, struct cw_report *r, const struct cw_i
 		if (i >= kase->u.kase.defendants.n)
 			break;
 		person = ((const struct cw_defendant *)kase->u.kase.defendants.items)[i].person;
-		rc = ref_add(st, r, &person, err);
+		rc = ref_add(rd, r, &person, err);
 	}
 	return rc;
 }
 
-static int person_list_refs(struct cw_store *st, struct cw_report *r, const struct cw_list *l,
+static int person_list_refs(struct cw_reader *rd, struct cw_report *r, const struct cw_list *l,
 			    struct cw_error *err)
 {
 	int rc = 0;
 
 	for (size_t i = 0; rc == 0 && i < l->n; i++)
-		rc = ref_add(st, r, &((const struct cw_person_ref *)l->items)[i].person, err);
+		rc = ref_add(rd, r, &((const struct cw_person_ref *)l->items)[i].person, err);
 	return rc;
 }
 
-static int record_refs(struct cw_store *st, struct cw_report *r, const struct cw_record *rec,
+static int record_refs(struct cw_reader *rd, struct cw_report *r, const struct cw_record *rec,
 		       struct cw_error *err)
 {
 	int rc = 0;
@@ -386,7 +405,7 @@ static int record_refs(struct cw_store *st, struct cw_report *r, const struct cw
 	switch (rec->kind) {
 	case CW_KIND_CASE:
 		for (size_t i = 0; rc == 0 && i < rec->u.kase.defendants.n; i++)
-			rc = ref_add(st, r,
+			rc = ref_add(rd, r,
 				     &((const struct cw_defendant *)rec->u.kase.defendants.items)[i]
 					      .person,
 				     err);
@@ -394,42 +413,54 @@ static int record_refs(struct cw_store *st, struct cw_report *r, const struct cw
 	case CW_KIND_HEARING: {
 		const struct cw_hearing *h = &rec->u.hearing;
 
-		rc = case_refs(st, r, &h->case_id, err);
+		rc = case_refs(rd, r, &h->case_id, err);
 		for (size_t i = 0; rc == 0 && i < h->verdicts.n; i++)
-			rc = ref_add(st, r,
+			rc = ref_add(rd, r,
 				     &((const struct cw_verdict *)h->verdicts.items)[i].person,
 				     err);
 		for (size_t i = 0; rc == 0 && i < h->attendance.n; i++)
-			rc = ref_add(st, r,
+			rc = ref_add(rd, r,
 				     &((const struct cw_attendance *)h->attendance.items)[i].person,
 				     err);
 		break;
 	}
 	case CW_KIND_MILESTONE:
-		if ((rc = case_refs(st, r, &rec->u.milestone.case_id, err)) == 0)
-			rc = ref_add(st, r, &rec->u.milestone.person, err);
+		if ((rc = case_refs(rd, r, &rec->u.milestone.case_id, err)) == 0)
+			rc = ref_add(rd, r, &rec->u.milestone.person, err);
 		break;
 	case CW_KIND_VISIT:
-		rc = person_list_refs(st, r, &rec->u.visit.detainees, err);
+		rc = person_list_refs(rd, r, &rec->u.visit.detainees, err);
 		break;
 	case CW_KIND_DEMO:
-		rc = person_list_refs(st, r, &rec->u.demo.arrested, err);
+		rc = person_list_refs(rd, r, &rec->u.demo.arrested, err);
 		break;
 	case CW_KIND_INCIDENT:
-		if ((rc = case_refs(st, r, &rec->u.incident.case_id, err)) == 0)
-			rc = person_list_refs(st, r, &rec->u.incident.persons, err);
+		if ((rc = case_refs(rd, r, &rec->u.incident.case_id, err)) == 0)
+			rc = person_list_refs(rd, r, &rec->u.incident.persons, err);
 		break;
 	}
+	return rc;
+}
+
+static int add_refs(struct cw_reader *rd, struct cw_report *r, const struct cw_record_list *l,
+		    struct cw_error *err)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < l->n; i++)
+		rc = record_refs(rd, r, &l->items[i], err);
 	return rc;
 }
 
 int cw_report_add_refs(struct cw_store *st, struct cw_report *r, const struct cw_record_list *l,
 		       struct cw_error *err)
 {
-	int rc = 0;
+	struct cw_reader *rd;
+	int rc = cw_store_reader_begin(st, &rd, err);
 
-	for (size_t i = 0; rc == 0 && i < l->n; i++)
-		rc = record_refs(st, r, &l->items[i], err);
+	if (rc == 0)
+		rc = add_refs(rd, r, l, err);
+	cw_reader_end(rd);
 	return rc;
 }
 
@@ -465,18 +496,18 @@ static void keep_days(struct cw_record_list *l)
 	l->n = w;
 }
 
-static int gather_period(struct cw_store *st, const struct cw_report *r, struct cw_date from,
+static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
 			 struct cw_date to, struct period *p, struct cw_error *err)
 {
 	struct cw_record_list ms;
 	int rc;
 
 	memset(p, 0, sizeof *p);
-	if ((rc = list_kind(st, r, CW_KIND_HEARING, from, to, &p->hearings, err)) != 0 ||
-	    (rc = list_kind(st, r, CW_KIND_VISIT, from, to, &p->visits, err)) != 0 ||
-	    (rc = list_kind(st, r, CW_KIND_DEMO, from, to, &p->demos, err)) != 0 ||
-	    (rc = list_kind(st, r, CW_KIND_INCIDENT, from, to, &p->incidents, err)) != 0 ||
-	    (rc = list_kind(st, r, CW_KIND_MILESTONE, from, to, &ms, err)) != 0)
+	if ((rc = list_kind(rd, r, CW_KIND_HEARING, from, to, &p->hearings, err)) != 0 ||
+	    (rc = list_kind(rd, r, CW_KIND_VISIT, from, to, &p->visits, err)) != 0 ||
+	    (rc = list_kind(rd, r, CW_KIND_DEMO, from, to, &p->demos, err)) != 0 ||
+	    (rc = list_kind(rd, r, CW_KIND_INCIDENT, from, to, &p->incidents, err)) != 0 ||
+	    (rc = list_kind(rd, r, CW_KIND_MILESTONE, from, to, &ms, err)) != 0)
 		return rc;
 	keep_days(&p->hearings);
 	keep_days(&p->visits);
@@ -581,7 +612,7 @@ static void count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 /* Records dated only to a month or a year that overlaps the range. A month's key sorts just
  * before its first day and a year's just before its January, so a narrow key range around each
  * finds them without reading the whole month or year. */
-static int gather_partial(struct cw_store *st, struct cw_report *r, struct cw_error *err)
+static int gather_partial(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
 {
 	static const enum cw_kind kinds[] = {CW_KIND_HEARING, CW_KIND_MILESTONE, CW_KIND_VISIT,
 					     CW_KIND_DEMO, CW_KIND_INCIDENT};
@@ -597,7 +628,7 @@ static int gather_partial(struct cw_store *st, struct cw_report *r, struct cw_er
 				struct cw_record_list l;
 				enum cw_date_precision want = m ? CW_DATE_MONTH : CW_DATE_YEAR;
 
-				rc = list_kind(st, r, kinds[k], day(y, m, 0), day(y, m ? m : 1, 1),
+				rc = list_kind(rd, r, kinds[k], day(y, m, 0), day(y, m ? m : 1, 1),
 					       &l, err);
 				for (size_t i = 0; rc == 0 && i < l.n; i++) {
 					struct cw_date d = cw_record_date(&l.items[i]);
@@ -633,9 +664,9 @@ static int in_window(struct cw_date d, struct cw_date from, struct cw_date to)
 	       (!cw_date_is_known(to) || cw_date_compare(d, to) <= 0);
 }
 
-int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *filter,
-				struct cw_date from, struct cw_date to, struct cw_record_list *src,
-				struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
+static int upcoming_hearings(struct cw_reader *rd, const struct cw_filter *filter,
+			     struct cw_date from, struct cw_date to, struct cw_record_list *src,
+			     struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
 {
 	struct cw_filter f = *filter;
 	struct cw_record_list all, next;
@@ -652,9 +683,9 @@ int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *fil
 	f.kinds = CW_KIND_BIT(CW_KIND_HEARING);
 	f.since = from;
 	f.until = to;
-	if ((rc = cw_store_list(st, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &all, err)) != 0)
+	if ((rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &all, err)) != 0)
 		return rc;
-	if ((rc = cw_store_list_next_hearings(st, filter, from, to, &next, err)) != 0) {
+	if ((rc = cw_reader_list_next_hearings(rd, filter, from, to, &next, err)) != 0) {
 		cw_record_list_free(&all);
 		return rc;
 	}
@@ -718,6 +749,23 @@ int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *fil
 	return 0;
 }
 
+int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *filter,
+				struct cw_date from, struct cw_date to, struct cw_record_list *src,
+				struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
+{
+	struct cw_reader *rd;
+	int rc;
+
+	memset(src, 0, sizeof *src);
+	*items = NULL;
+	*n = 0;
+	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
+		return rc;
+	rc = upcoming_hearings(rd, filter, from, to, src, items, n, err);
+	cw_reader_end(rd);
+	return rc;
+}
+
 static int detainee_order(const void *pa, const void *pb)
 {
 	const struct cw_report_detainee *a = pa, *b = pb;
@@ -729,119 +777,145 @@ static int detainee_order(const void *pa, const void *pb)
 	return memcmp(a->person.b, b->person.b, sizeof a->person.b);
 }
 
+/* Whether a case lists the person as a detained defendant (in any of its entries for them). */
+static int lists_detained(const struct cw_record *kase, const struct cw_id *person)
+{
+	for (size_t j = 0; j < kase->u.kase.defendants.n; j++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase->u.kase.defendants.items + j;
+
+		if (d->custody == CW_CUSTODY_DETAINED && cw_id_equal(&d->person, person))
+			return 1;
+	}
+	return 0;
+}
+
+/* Puts d in the list, longest first, keeping the first CW_REPORT_DETAINEES_MAX. */
+static int add_detainee(struct cw_report *r, const struct cw_report_detainee *d)
+{
+	size_t at = r->ndetainees;
+
+	if (!r->detainees &&
+	    !(r->detainees = malloc((CW_REPORT_DETAINEES_MAX + 1) * sizeof *r->detainees)))
+		return CW_ENOMEM;
+	while (at > 0 && detainee_order(d, &r->detainees[at - 1]) < 0)
+		at--;
+	if (at >= CW_REPORT_DETAINEES_MAX)
+		return 0;
+	memmove(r->detainees + at + 1, r->detainees + at,
+		(r->ndetainees - at) * sizeof *r->detainees);
+	r->detainees[at] = *d;
+	if (r->ndetainees < CW_REPORT_DETAINEES_MAX)
+		r->ndetainees++;
+	return 0;
+}
+
+/* One person the index says may still be detained: their cases, milestones and hearings (a
+ * verdict or bail granted ends it) as the summary reads them. They are listed when a case the
+ * filter admits lists them as detained, under the first such case (cases in the order a list
+ * of cases gives: by date, then id), and the summary of their records dated up to the end of
+ * the range finds them still detained. */
+static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+			     const struct cw_id *person, struct cw_error *err)
+{
+	struct cw_report_detainee d;
+	struct cw_timeline_summary sum;
+	struct cw_record_list tl;
+	struct cw_date since = {0, 0, 0};
+	size_t w = 0;
+	int rc, listed = 0;
+
+	if ((rc = cw_reader_person_records(rd, person,
+					   CW_KIND_BIT(CW_KIND_CASE) |
+						   CW_KIND_BIT(CW_KIND_MILESTONE) |
+						   CW_KIND_BIT(CW_KIND_HEARING),
+					   &tl, err)) != 0)
+		return rc;
+	memset(&d, 0, sizeof d);
+	for (size_t t = 0; t < tl.n && rc == 0 && !listed; t++)
+		if (tl.items[t].kind == CW_KIND_CASE && lists_detained(&tl.items[t], person) &&
+		    (rc = cw_matcher_test(m, &tl.items[t], &listed, err)) == 0 && listed)
+			d.case_id = tl.items[t].id;
+	if (rc != 0 || !listed) {
+		cw_record_list_free(&tl);
+		return rc;
+	}
+	/* As the records dated up to the end of the range tell it, so that a report of a past
+	 * week is the same whenever it is run. */
+	for (size_t t = 0; t < tl.n; t++) {
+		struct cw_date dated = cw_record_date(&tl.items[t]);
+
+		if (cw_date_is_known(dated) &&
+		    cw_date_compare(cw_date_first_day(dated), r->to) > 0) {
+			cw_record_free(&tl.items[t]);
+			continue;
+		}
+		tl.items[w++] = tl.items[t];
+	}
+	tl.n = w;
+	cw_timeline_summarise(person, tl.items, tl.n, r->to, &sum);
+	for (size_t t = 0; t < tl.n; t++) {
+		const struct cw_milestone *ms = &tl.items[t].u.milestone;
+
+		if (tl.items[t].kind == CW_KIND_MILESTONE && cw_id_equal(&ms->person, person) &&
+		    cw_timeline_starts_detention(ms) && cw_date_is_known(ms->date) &&
+		    (!cw_date_is_known(since) || cw_date_compare(ms->date, since) < 0))
+			since = ms->date;
+	}
+	cw_record_list_free(&tl);
+	if (!sum.pretrial_ongoing)
+		return 0;
+	d.person = *person;
+	d.since = since;
+	d.to = sum.pretrial_to;
+	d.to_kind = sum.pretrial_to_kind;
+	d.days = sum.pretrial_days;
+	return add_detainee(r, &d) ? oom(err) : 0;
+}
+
 /* People still in pretrial detention at the end of the range, as the records dated up to then
  * tell it (so that a report of a past week is the same whenever it is run); a detention a
- * source reports is counted to the date the source holds as of when that comes first. */
-static int gather_detainees(struct cw_store *st, struct cw_report *r, struct cw_error *err)
+ * source reports is counted to the date the source holds as of when that comes first. The
+ * index of detentions names everyone who may be (store.h), each with a bound on their days,
+ * longest first: the records of a person are read only while they could still be among the
+ * longest. */
+static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
 {
-	struct idset visited;
-	struct cw_record_list cases;
+	const size_t max = CW_REPORT_DETAINEES_MAX;
+	struct cw_detention_candidate *cand = NULL;
+	struct cw_matcher *m = NULL;
 	struct cw_filter f;
 	struct cw_date none = {0, 0, 0};
+	size_t ncand = 0;
 	int rc;
 
 	if (!narrow(r, CW_KIND_MILESTONE, none, none, &f))
 		return 0;
 	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
-	memset(&visited, 0, sizeof visited);
-	if ((rc = cw_store_list(st, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &cases, err)) != 0)
-		return rc;
-	for (size_t i = 0; rc == 0 && i < cases.n; i++) {
-		const struct cw_case *k = &cases.items[i].u.kase;
-
-		for (size_t j = 0; rc == 0 && j < k->defendants.n; j++) {
-			const struct cw_defendant *d =
-				(const struct cw_defendant *)k->defendants.items + j;
-			struct cw_timeline_summary sum;
-			struct cw_record_list tl;
-			struct cw_date since = {0, 0, 0};
-			size_t w = 0;
-			int added;
-
-			if (d->custody != CW_CUSTODY_DETAINED || cw_id_is_zero(&d->person))
-				continue;
-			/* A person detained in several cases is looked at once: the summary
-			 * covers all their cases. */
-			if ((added = idset_add(&visited, &d->person)) <= 0) {
-				if (added < 0)
-					rc = oom(err);
-				continue;
-			}
-			/* Only the person's cases, milestones and hearings (a verdict or bail
-			 * granted ends it) tell pretrial detention: the index keys give each
-			 * record's kind, so visits and demonstrations are not even read. */
-			if ((rc = cw_store_person_records(st, &d->person,
-							  CW_KIND_BIT(CW_KIND_CASE) |
-								  CW_KIND_BIT(CW_KIND_MILESTONE) |
-								  CW_KIND_BIT(CW_KIND_HEARING),
-							  &tl, err)) != 0)
+	if ((rc = cw_reader_detention_candidates(rd, r->to, &cand, &ncand, err)) == 0 &&
+	    (rc = cw_reader_matcher(rd, &f, f.kinds, &m, err)) == 0)
+		for (size_t i = 0; i < ncand && rc == 0; i++) {
+			/* Nobody after this one can have more days than the last listed. */
+			if (r->ndetainees == max && r->detainees[max - 1].days >= 0 &&
+			    cand[i].bound < r->detainees[max - 1].days)
 				break;
-			for (size_t t = 0; t < tl.n; t++) {
-				struct cw_date rd = cw_record_date(&tl.items[t]);
-
-				if (cw_date_is_known(rd) &&
-				    cw_date_compare(cw_date_first_day(rd), r->to) > 0) {
-					cw_record_free(&tl.items[t]);
-					continue;
-				}
-				tl.items[w++] = tl.items[t];
-			}
-			tl.n = w;
-			cw_timeline_summarise(&d->person, tl.items, tl.n, r->to, &sum);
-			for (size_t t = 0; t < tl.n; t++) {
-				const struct cw_milestone *m = &tl.items[t].u.milestone;
-
-				if (tl.items[t].kind == CW_KIND_MILESTONE &&
-				    cw_id_equal(&m->person, &d->person) &&
-				    (m->type == CW_MS_ARREST ||
-				     m->type == CW_MS_PRETRIAL_DETENTION) &&
-				    cw_date_is_known(m->date) &&
-				    (!cw_date_is_known(since) ||
-				     cw_date_compare(m->date, since) < 0))
-					since = m->date;
-			}
-			cw_record_list_free(&tl);
-			if (!sum.pretrial_ongoing)
-				continue;
-			{
-				struct cw_report_detainee *grown =
-					realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown);
-
-				if (!grown) {
-					rc = oom(err);
-					break;
-				}
-				r->detainees = grown;
-				grown[r->ndetainees].person = d->person;
-				grown[r->ndetainees].case_id = cases.items[i].id;
-				grown[r->ndetainees].since = since;
-				grown[r->ndetainees].to = sum.pretrial_to;
-				grown[r->ndetainees].to_kind = sum.pretrial_to_kind;
-				grown[r->ndetainees++].days = sum.pretrial_days;
-			}
+			rc = consider_detainee(rd, m, r, &cand[i].person, err);
 		}
-	}
-	cw_record_list_free(&cases);
-	free(visited.slots);
-	if (rc != 0)
-		return rc;
-	if (r->ndetainees > 1)
-		qsort(r->detainees, r->ndetainees, sizeof *r->detainees, detainee_order);
-	if (r->ndetainees > CW_REPORT_DETAINEES_MAX)
-		r->ndetainees = CW_REPORT_DETAINEES_MAX;
+	cw_matcher_free(m);
+	free(cand);
 	for (size_t i = 0; rc == 0 && i < r->ndetainees; i++) {
 		struct cw_id person = r->detainees[i].person, kase = r->detainees[i].case_id;
 
-		if ((rc = ref_add(st, r, &person, err)) == 0)
-			rc = ref_add(st, r, &kase, err);
+		if ((rc = ref_add(rd, r, &person, err)) == 0)
+			rc = ref_add(rd, r, &kase, err);
 	}
 	return rc;
 }
 
 /* ---- the report ------------------------------------------------------------------------- */
 
-int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
-		    struct cw_date to, struct cw_report *out, struct cw_error *err)
+static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw_date from,
+		 struct cw_date to, struct cw_report *out, struct cw_error *err)
 {
 	struct period cur, prev;
 	struct cw_date none = {0, 0, 0};
@@ -868,11 +942,11 @@ int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct 
 	if (days == 7 && wy == wy2 && ww == ww2)
 		out->week_year = wy, out->week = ww;
 
-	if ((rc = gather_period(st, out, from, to, &cur, err)) != 0) {
+	if ((rc = gather_period(rd, out, from, to, &cur, err)) != 0) {
 		period_free(&cur);
 		return rc;
 	}
-	if ((rc = gather_period(st, out, out->prev_from, out->prev_to, &prev, err)) != 0) {
+	if ((rc = gather_period(rd, out, out->prev_from, out->prev_to, &prev, err)) != 0) {
 		period_free(&cur);
 		period_free(&prev);
 		return rc;
@@ -887,12 +961,12 @@ int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct 
 	out->demos = cur.demos;
 	out->incidents = cur.incidents;
 
-	if ((rc = cw_report_add_refs(st, out, &out->hearings, err)) != 0 ||
-	    (rc = cw_report_add_refs(st, out, &out->arrests, err)) != 0 ||
-	    (rc = cw_report_add_refs(st, out, &out->rulings, err)) != 0 ||
-	    (rc = cw_report_add_refs(st, out, &out->visits, err)) != 0 ||
-	    (rc = cw_report_add_refs(st, out, &out->demos, err)) != 0 ||
-	    (rc = cw_report_add_refs(st, out, &out->incidents, err)) != 0)
+	if ((rc = add_refs(rd, out, &out->hearings, err)) != 0 ||
+	    (rc = add_refs(rd, out, &out->arrests, err)) != 0 ||
+	    (rc = add_refs(rd, out, &out->rulings, err)) != 0 ||
+	    (rc = add_refs(rd, out, &out->visits, err)) != 0 ||
+	    (rc = add_refs(rd, out, &out->demos, err)) != 0 ||
+	    (rc = add_refs(rd, out, &out->incidents, err)) != 0)
 		return rc;
 	if (count_articles(out) != 0)
 		return oom(err);
@@ -912,14 +986,28 @@ int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct 
 	if (rc != 0)
 		return oom(err);
 
-	if ((rc = cw_report_upcoming_hearings(st, &out->filter, out->next_from, out->next_to,
-					      &out->upcoming_src, &out->upcoming, &out->nupcoming,
-					      err)) != 0 ||
-	    (rc = cw_report_add_refs(st, out, &out->upcoming_src, err)) != 0 ||
-	    (rc = gather_partial(st, out, err)) != 0 ||
-	    (rc = cw_report_add_refs(st, out, &out->partial, err)) != 0)
+	if ((rc = upcoming_hearings(rd, &out->filter, out->next_from, out->next_to,
+				    &out->upcoming_src, &out->upcoming, &out->nupcoming, err)) !=
+		    0 ||
+	    (rc = add_refs(rd, out, &out->upcoming_src, err)) != 0 ||
+	    (rc = gather_partial(rd, out, err)) != 0 ||
+	    (rc = add_refs(rd, out, &out->partial, err)) != 0)
 		return rc;
-	return gather_detainees(st, out, err);
+	return gather_detainees(rd, out, err);
+}
+
+int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
+		    struct cw_date to, struct cw_report *out, struct cw_error *err)
+{
+	struct cw_reader *rd;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
+		return rc;
+	rc = build(rd, filter, from, to, out, err);
+	cw_reader_end(rd);
+	return rc;
 }
 
 void cw_report_free(struct cw_report *r)
@@ -934,6 +1022,7 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->partial);
 	cw_record_list_free(&r->refs);
 	free(r->ref_slots);
+	free(r->ref_gone);
 	free(r->verdicts);
 	free(r->articles);
 	free(r->upcoming);

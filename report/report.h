@@ -137,6 +137,9 @@ struct cw_report {
 	struct cw_record_list refs;
 	size_t *ref_slots; /* open-addressing index of refs by id: position + 1, 0 when empty */
 	size_t ref_cap;
+	/* Ids looked up and not there (open addressing; the zero id marks an empty slot). */
+	struct cw_id *ref_gone;
+	size_t ref_gone_cap, ref_gone_n;
 };
 
 /* Gathers the report for [from, to] (day-precise, from <= to) and the records `filter` admits
