@@ -15,6 +15,13 @@ tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_f
 tests_check_report_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS)
 tests_check_report_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
 
+## The report's pretrial detainees from the store's index, against the scan they replaced.
+check_PROGRAMS += tests/check_detention
+tests_check_detention_SOURCES = tests/check_detention.c tests/testutil.h tests/store_fixture.h \
+	tests/test_keys.h
+tests_check_detention_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS)
+tests_check_detention_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
+
 CLI_TESTS += tests/cli/report.sh tests/cli/report_formats.sh tests/cli/report_escaping.sh \
 	tests/cli/export.sh
 EXTRA_DIST += tests/golden/report-small.md tests/golden/report-small-empty.md

@@ -39,11 +39,16 @@ ok cw list cases
 has "1 + 3 unnamed"
 ok cw timeline "Ny Nak"
 has "pretrial detention: 67 days (to 2024-03-12)"
+ok cw report --from 2024-03-01 --to 2024-03-31
+has "Nobody recorded as held in pretrial detention"
 # an old bail milestone had no outcome (read as granted); saying it was refused fixes the count
 bail=$(cw list records --kind milestone --json | "${PYTHON3:-python3}" -c 'import json,sys; print([r["id"] for r in json.load(sys.stdin) if r["type"] == "bail"][0])')
 ok cw edit "$bail" --outcome refused
 ok cw timeline "Ny Nak"
 has "days and counting"
+# and the weekly report, from the pretrial-detention index the upgrade made, lists him
+ok cw report --from 2024-03-01 --to 2024-03-31
+has "| Ny Nak | Ny Nak incitement | not recorded | 2024-01-05 | 86 |"
 ok cw show 85c33599 --json
 json "d['verdicts'][0]['result'] == 'convicted' and d['sentence'] == '3 years'"
 ok cw audit --json

@@ -59,6 +59,21 @@ copy orphan
 fails 74 "problem" cw --db "$T" verify
 grep -q "which does not own it" "$WORK/stdout" || fail "an orphan index entry went unseen"
 
+# The pretrial-detention index: an entry removed, and one added for a record that does not own
+# it (an arrest of the same person in the same case, on the same day, by a record that is not
+# there).
+copy detention
+"$TAMPER" "$T" del detention "$(first_key "$T" detention)"
+fails 74 "problem" cw --db "$T" verify
+grep -q "its pretrial-detention index entry is missing" "$WORK/stdout" ||
+	fail "a missing detention entry went unseen: $(cat "$WORK/stdout")"
+copy detention-orphan
+forged=$(first_key "$T" detention | sed 's/[0-9a-f]\{34\}$/0123456789abcdef0123456789abcdef07/')
+"$TAMPER" "$T" put detention "$forged" ""
+fails 74 "problem" cw --db "$T" verify
+grep -q "detention: an entry names record 0123456789abcdef0123456789abcdef, which does not own it" \
+	"$WORK/stdout" || fail "a forged detention entry went unseen: $(cat "$WORK/stdout")"
+
 # A counter changed.
 copy counter
 "$TAMPER" "$T" put counts "$(first_key "$T" counts)" 00000000000003e7

@@ -1,0 +1,995 @@
+/* check_detention.c - the report's "longest in pretrial detention", found from the store's
+ * index of detentions, against the full scan it replaced (kept here, unchanged, as the oracle).
+ * Databases are built at random from a seed: arrests and detentions, releases and bail granted,
+ * refused or without an outcome, verdicts at hearings (naming someone, no one, or a group) and
+ * as milestones, bail granted at a hearing of a case with one defendant or several, dates to
+ * the day, month or year and unknown ones, every account, groups of unnamed defendants, a
+ * person named twice in a case, milestones deleted and edited, cases whose defendants and
+ * custody change, a case deleted and made again; then bundles between two laptops that edit
+ * concurrently, a case deleted on one while the other names it. Every database is compared at
+ * many report days under several filters, and verified (its index entries are the ones its
+ * records give); the index is also made by the upgrade of a database written without it. */
+#include "config.h"
+
+#include <check.h>
+#include <lmdb.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/timeline.h"
+#include "report/report.h"
+#include "store/identity.h"
+#include "store/store.h"
+#include "store/store_internal.h"
+#include "store/sync.h"
+#include "store/trust.h"
+#include "tests/store_fixture.h"
+
+/* ---- the oracle: the scan the report made before the index ------------------------------- */
+
+struct idset {
+	struct cw_id *v;
+	size_t n;
+};
+
+static int idset_add(struct idset *s, const struct cw_id *id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (cw_id_equal(&s->v[i], id))
+			return 0;
+	s->v = realloc(s->v, (s->n + 1) * sizeof *s->v);
+	ck_assert_ptr_nonnull(s->v);
+	s->v[s->n++] = *id;
+	return 1;
+}
+
+static int detainee_order(const void *pa, const void *pb)
+{
+	const struct cw_report_detainee *a = pa, *b = pb;
+
+	if ((a->days < 0) != (b->days < 0))
+		return a->days < 0 ? 1 : -1;
+	if (a->days != b->days)
+		return a->days > b->days ? -1 : 1;
+	return memcmp(a->person.b, b->person.b, sizeof a->person.b);
+}
+
+/* Every case the filter admits, every defendant it lists as detained (each person once, under
+ * the first such case), the summary of all their cases, milestones and hearings dated up to
+ * `to`: what gather_detainees did before the index. *all: how many before the cut. */
+static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct cw_date to,
+		     struct cw_report_detainee *out, size_t *all)
+{
+	struct idset visited = {NULL, 0};
+	struct cw_record_list cases;
+	struct cw_report_detainee *found = NULL;
+	struct cw_filter f = *filter;
+	struct cw_date none = {0, 0, 0};
+	struct cw_error err;
+	size_t n = 0;
+
+	*all = 0;
+	if (filter->kinds && !(filter->kinds & CW_KIND_BIT(CW_KIND_MILESTONE)))
+		return 0;
+	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
+	f.since = f.until = none;
+	ck_assert_msg(cw_store_list(s, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &cases, &err) == 0,
+		      "%s", err.message);
+	for (size_t i = 0; i < cases.n; i++) {
+		const struct cw_case *k = &cases.items[i].u.kase;
+
+		for (size_t j = 0; j < k->defendants.n; j++) {
+			const struct cw_defendant *d =
+				(const struct cw_defendant *)k->defendants.items + j;
+			struct cw_timeline_summary sum;
+			struct cw_record_list tl;
+			struct cw_date since = {0, 0, 0};
+			size_t w = 0;
+
+			if (d->custody != CW_CUSTODY_DETAINED || cw_id_is_zero(&d->person))
+				continue;
+			if (!idset_add(&visited, &d->person))
+				continue;
+			ck_assert_int_eq(
+				cw_store_person_records(s, &d->person,
+							CW_KIND_BIT(CW_KIND_CASE) |
+								CW_KIND_BIT(CW_KIND_MILESTONE) |
+								CW_KIND_BIT(CW_KIND_HEARING),
+							&tl, &err),
+				0);
+			for (size_t t = 0; t < tl.n; t++) {
+				struct cw_date rd = cw_record_date(&tl.items[t]);
+
+				if (cw_date_is_known(rd) &&
+				    cw_date_compare(cw_date_first_day(rd), to) > 0) {
+					cw_record_free(&tl.items[t]);
+					continue;
+				}
+				tl.items[w++] = tl.items[t];
+			}
+			tl.n = w;
+			cw_timeline_summarise(&d->person, tl.items, tl.n, to, &sum);
+			for (size_t t = 0; t < tl.n; t++) {
+				const struct cw_milestone *m = &tl.items[t].u.milestone;
+
+				if (tl.items[t].kind == CW_KIND_MILESTONE &&
+				    cw_id_equal(&m->person, &d->person) &&
+				    (m->type == CW_MS_ARREST ||
+				     m->type == CW_MS_PRETRIAL_DETENTION) &&
+				    cw_date_is_known(m->date) &&
+				    (!cw_date_is_known(since) ||
+				     cw_date_compare(m->date, since) < 0))
+					since = m->date;
+			}
+			cw_record_list_free(&tl);
+			if (!sum.pretrial_ongoing)
+				continue;
+			found = realloc(found, (n + 1) * sizeof *found);
+			ck_assert_ptr_nonnull(found);
+			found[n].person = d->person;
+			found[n].case_id = cases.items[i].id;
+			found[n].since = since;
+			found[n].to = sum.pretrial_to;
+			found[n].to_kind = sum.pretrial_to_kind;
+			found[n++].days = sum.pretrial_days;
+		}
+	}
+	cw_record_list_free(&cases);
+	free(visited.v);
+	if (n > 1)
+		qsort(found, n, sizeof *found, detainee_order);
+	*all = n;
+	if (n > CW_REPORT_DETAINEES_MAX)
+		n = CW_REPORT_DETAINEES_MAX;
+	if (n)
+		memcpy(out, found, n * sizeof *found);
+	free(found);
+	return n;
+}
+
+/* ---- what the comparisons covered, over the whole run -------------------------------------- */
+
+static struct {
+	size_t compared, listed, cut, unknown_days, ties, source_dates;
+} seen;
+
+static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct cw_date to,
+			   const char *what)
+{
+	struct cw_report_detainee want[CW_REPORT_DETAINEES_MAX];
+	struct cw_report r;
+	struct cw_error err;
+	size_t all, n = oracle(s, f, to, want, &all);
+	char day[CW_DATE_TEXT_MAX];
+
+	cw_date_format(to, day);
+	ck_assert_msg(cw_report_build(s, f, cw_date_from_days(cw_date_to_days(to) - 6), to, &r,
+				      &err) == 0,
+		      "%s", err.message);
+	ck_assert_msg(r.ndetainees == n, "%s to %s: %zu listed, the scan finds %zu", what, day,
+		      r.ndetainees, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_report_detainee *a = &r.detainees[i], *b = &want[i];
+
+		ck_assert_msg(cw_id_equal(&a->person, &b->person), "%s to %s: row %zu", what, day,
+			      i);
+		ck_assert_msg(cw_id_equal(&a->case_id, &b->case_id), "%s to %s: case of row %zu",
+			      what, day, i);
+		ck_assert_msg(a->days == b->days && a->to_kind == b->to_kind &&
+				      cw_date_compare(a->to, b->to) == 0 &&
+				      cw_date_compare(a->since, b->since) == 0,
+			      "%s to %s: row %zu: %ld days, the scan %ld", what, day, i, a->days,
+			      b->days);
+		/* The people and cases listed are there to be named. */
+		ck_assert_ptr_nonnull(cw_report_ref(&r, &a->person));
+		seen.unknown_days += a->days < 0;
+		seen.source_dates += a->to_kind != CW_PRETRIAL_TO_TODAY;
+		seen.ties += i > 0 && a->days == r.detainees[i - 1].days && a->days >= 0;
+	}
+	seen.compared++;
+	seen.listed += n;
+	seen.cut += all > n;
+	cw_report_free(&r);
+}
+
+/* ---- random databases ----------------------------------------------------------------------- */
+
+static uint64_t rng_state;
+
+static uint32_t rnd(uint32_t below)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (uint32_t)((rng_state >> 11) % below);
+}
+
+static int chance(unsigned pct)
+{
+	return rnd(100) < pct;
+}
+
+/* 2019-2024, to the day mostly, else to the month, the year, or not known; a few days
+ * often, so that detentions of the same length are common. */
+static struct cw_date random_date(void)
+{
+	struct cw_date d = cw_date_from_days(cw_date_to_days((struct cw_date){2019, 1, 1}) +
+					     (long)(chance(25) ? 100 * rnd(20) : rnd(6 * 365)));
+	unsigned p = rnd(100);
+
+	if (p >= 96)
+		return (struct cw_date){0, 0, 0};
+	if (p >= 88)
+		d.month = d.day = 0;
+	else if (p >= 76)
+		d.day = 0;
+	return d;
+}
+
+static uint8_t random_view(void)
+{
+	static const uint8_t views[] = {CW_VIEW_UNKNOWN, CW_VIEW_UN,  CW_VIEW_GOVERNMENT,
+					CW_VIEW_MEDIA,   CW_VIEW_OWN, CW_VIEW_OWN};
+
+	return views[rnd(sizeof views)];
+}
+
+#define NPEOPLE 64
+#define NCASES  36
+
+struct world {
+	struct cw_store *st;
+	struct cw_id people[NPEOPLE];
+	struct cw_id cases[NCASES];
+	int case_gone[NCASES];
+	struct cw_id *events;
+	size_t nevents;
+};
+
+/* Records to put and ids to delete in one write transaction (the deletions first). */
+struct batch {
+	struct cw_record *recs;
+	size_t n;
+	struct cw_id *dels;
+	size_t ndels;
+	unsigned flags;
+};
+
+static int put_all(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	struct batch *b = ctx;
+	int rc = 0;
+
+	for (size_t i = 0; i < b->ndels && rc == 0; i++)
+		rc = cw_txn_delete(t, &b->dels[i], err);
+	for (size_t i = 0; i < b->n && rc == 0; i++)
+		rc = cw_txn_put(t, &b->recs[i], b->flags, NULL, err);
+	return rc;
+}
+
+static void put_batch(struct world *w, struct batch *b)
+{
+	struct cw_error err;
+
+	ck_assert_msg(cw_store_write(w->st, put_all, b, &err) == 0, "%s: %s", err.field,
+		      err.message);
+	for (size_t i = 0; i < b->n; i++)
+		cw_record_free(&b->recs[i]);
+	free(b->recs);
+	free(b->dels);
+	memset(b, 0, sizeof *b);
+	b->flags = CW_PUT_NEW;
+}
+
+static void batch_delete(struct batch *b, const struct cw_id *id)
+{
+	b->dels = realloc(b->dels, (b->ndels + 1) * sizeof *b->dels);
+	ck_assert_ptr_nonnull(b->dels);
+	b->dels[b->ndels++] = *id;
+}
+
+/* A copy of rec to put (an edit). */
+static void batch_edit(struct batch *b, struct cw_record *rec)
+{
+	b->recs = realloc(b->recs, (b->n + 1) * sizeof *b->recs);
+	ck_assert_ptr_nonnull(b->recs);
+	b->recs[b->n++] = *rec;
+	memset(rec, 0, sizeof *rec);
+	b->flags = 0;
+}
+
+static struct cw_record *batch_new(struct batch *b, enum cw_kind kind)
+{
+	struct cw_record *r;
+
+	b->recs = realloc(b->recs, (b->n + 1) * sizeof *b->recs);
+	ck_assert_ptr_nonnull(b->recs);
+	r = &b->recs[b->n++];
+	cw_record_init(r, kind);
+	cw_id_random(&r->id);
+	r->view = random_view();
+	if (chance(30))
+		r->reported_on = random_date();
+	return r;
+}
+
+static void random_charge(struct cw_defendant *d)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	static const char *const articles[] = {"494", "437 bis", "302"};
+	struct cw_charge *c = cw_list_append(&d->charges, cf->sub);
+	size_t n;
+
+	ck_assert_int_eq(cw_article_parse_list(articles[rnd(3)], &c->article, 1, &n, "a", NULL), 0);
+}
+
+/* 1 to 4 entries, or a mass trial of 10 to 17: people (one of them sometimes twice), now and
+ * then a group of unnamed co-accused; custody mostly detained, else anything. */
+static void random_defendants(struct world *w, struct cw_case *k)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	size_t n = chance(30) ? 10 + rnd(8) : 1 + rnd(4);
+
+	cw_field_free(k, df);
+	for (size_t i = 0; i < n; i++) {
+		struct cw_defendant *d = cw_list_append(&k->defendants, df->sub);
+
+		ck_assert_ptr_nonnull(d);
+		if (i > 0 && chance(12)) {
+			d->unnamed_count = 3;
+			d->label = strdup("the others");
+		} else {
+			d->person = i > 0 && chance(10)
+					    ? ((struct cw_defendant *)k->defendants.items)[0].person
+					    : w->people[rnd(NPEOPLE)];
+			random_charge(d);
+		}
+		d->custody = chance(50) ? CW_CUSTODY_DETAINED : (uint8_t)rnd(8);
+		if (chance(15))
+			d->as_of = random_date();
+	}
+}
+
+static void fill_case(struct world *w, struct cw_record *r, int i)
+{
+	char title[64];
+
+	snprintf(title, sizeof title, "Case %d%s", i, i % 3 ? "" : " of the union");
+	r->u.kase.title = strdup(title);
+	r->u.kase.court = strdup(i % 2 ? "Phnom Penh Court" : "Banteay Meanchey Court");
+	r->u.kase.opened = chance(90) ? random_date() : (struct cw_date){0, 0, 0};
+	if (chance(10))
+		r->u.kase.as_of = random_date();
+	random_defendants(w, &r->u.kase);
+}
+
+/* A named defendant of the case, another person, or (for events that allow it) its group. */
+static const struct cw_defendant *some_defendant(const struct cw_record *kase)
+{
+	const struct cw_list *l = &kase->u.kase.defendants;
+
+	return l->n ? (const struct cw_defendant *)l->items + rnd((uint32_t)l->n) : NULL;
+}
+
+static void fill_milestone(struct world *w, struct cw_record *r, const struct cw_record *kase)
+{
+	static const uint8_t types[] = {CW_MS_ARREST,
+					CW_MS_ARREST,
+					CW_MS_ARREST,
+					CW_MS_PRETRIAL_DETENTION,
+					CW_MS_PRETRIAL_DETENTION,
+					CW_MS_BAIL,
+					CW_MS_BAIL,
+					CW_MS_RELEASE,
+					CW_MS_RELEASE,
+					CW_MS_HOUSE_ARREST,
+					CW_MS_SUPERVISION,
+					CW_MS_VERDICT,
+					CW_MS_SENTENCE,
+					CW_MS_IN_ABSENTIA_VERDICT,
+					CW_MS_PRETRIAL_END,
+					CW_MS_CHARGE,
+					CW_MS_APPEAL_LODGED,
+					CW_MS_PARDON,
+					CW_MS_OTHER,
+					CW_MS_TRIAL_SUSPENDED};
+	struct cw_milestone *m = &r->u.milestone;
+	const struct cw_defendant *d = kase ? some_defendant(kase) : NULL;
+
+	m->type = types[rnd(sizeof types)];
+	if (m->type == CW_MS_BAIL || m->type == CW_MS_RELEASE)
+		m->outcome = (uint8_t)rnd(3);
+	m->date = random_date();
+	memset(&m->person, 0, sizeof m->person);
+	free(m->group);
+	m->group = NULL;
+	memset(&m->case_id, 0, sizeof m->case_id);
+	if (kase) {
+		m->case_id = kase->id;
+		if (d && cw_id_is_zero(&d->person))
+			m->group = strdup(d->label);
+		else if (d && chance(90))
+			m->person = d->person;
+	}
+	if (!m->group && cw_id_is_zero(&m->person))
+		m->person = w->people[rnd(NPEOPLE)];
+}
+
+static void fill_hearing(struct cw_record *r, const struct cw_record *kase)
+{
+	const struct cw_field *vf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
+	struct cw_hearing *h = &r->u.hearing;
+
+	h->case_id = kase->id;
+	h->date = random_date();
+	h->outcome = (uint8_t)rnd(8);
+	if (h->outcome == CW_OUTCOME_BAIL_DECISION || chance(5))
+		h->bail = (uint8_t)rnd(4);
+	if (h->outcome == CW_OUTCOME_VERDICT || chance(8))
+		for (size_t i = 0, n = rnd(4); i < n; i++) {
+			const struct cw_defendant *d = some_defendant(kase);
+			struct cw_verdict *v = cw_list_append(&h->verdicts, vf->sub);
+
+			v->result = 1;
+			v->offence = strdup("unlawful assembly");
+			if (d && !cw_id_is_zero(&d->person) && chance(85))
+				v->person = d->person;
+			else if (d && d->label)
+				v->group = strdup(d->label);
+		}
+}
+
+static void get(struct world *w, const struct cw_id *id, struct cw_record *r)
+{
+	struct cw_error err;
+
+	ck_assert_msg(cw_store_get(w->st, id, r, &err) == 0, "%s", err.message);
+}
+
+static void put(struct world *w, struct cw_record *r)
+{
+	struct cw_error err;
+
+	ck_assert_msg(cw_store_put(w->st, r, 0, &err) == 0, "%s: %s", err.field, err.message);
+}
+
+static void build_world(struct world *w, uint64_t seed, size_t nevents)
+{
+	struct batch b = {NULL, 0, NULL, 0, CW_PUT_NEW};
+	struct cw_record *cases = calloc(NCASES, sizeof *cases);
+
+	rng_state = seed * 0x9E3779B97F4A7C15u + 1;
+	memset(w->case_gone, 0, sizeof w->case_gone);
+	for (int i = 0; i < NPEOPLE; i++) {
+		struct cw_record *r = batch_new(&b, CW_KIND_PERSON);
+		char name[32];
+
+		snprintf(name, sizeof name, "Person %d", i);
+		r->u.person.name = strdup(name);
+		w->people[i] = r->id;
+	}
+	put_batch(w, &b);
+	for (int i = 0; i < NCASES; i++) {
+		struct cw_record *r = batch_new(&b, CW_KIND_CASE);
+
+		fill_case(w, r, i);
+		w->cases[i] = r->id;
+		ck_assert_int_eq(cw_record_copy(&cases[i], r), 0);
+	}
+	/* A mass trial: everyone held, and arrested, most of them on one of a few days. */
+	{
+		const struct cw_field *df =
+			cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+		struct cw_record *r = &b.recs[0];
+
+		cw_field_free(&r->u.kase, df);
+		for (int i = 0; i < 28; i++) {
+			struct cw_defendant *d = cw_list_append(&r->u.kase.defendants, df->sub);
+
+			d->person = w->people[(i * 7) % NPEOPLE];
+			d->custody = CW_CUSTODY_DETAINED;
+			random_charge(d);
+		}
+		cw_record_free(&cases[0]);
+		ck_assert_int_eq(cw_record_copy(&cases[0], r), 0);
+	}
+	put_batch(w, &b);
+	w->events = calloc(nevents + 28, sizeof *w->events);
+	w->nevents = nevents + 28;
+	for (int i = 0; i < 28; i++) {
+		struct cw_record *r = batch_new(&b, CW_KIND_MILESTONE);
+
+		w->events[nevents + (size_t)i] = r->id;
+		r->u.milestone.case_id = w->cases[0];
+		r->u.milestone.person = w->people[(i * 7) % NPEOPLE];
+		r->u.milestone.type = i % 3 ? CW_MS_ARREST : CW_MS_PRETRIAL_DETENTION;
+		r->u.milestone.date = random_date();
+	}
+	put_batch(w, &b);
+	for (size_t i = 0; i < nevents; i++) {
+		int k = (int)rnd(NCASES);
+		struct cw_record *r;
+
+		if (chance(55)) {
+			r = batch_new(&b, CW_KIND_MILESTONE);
+			fill_milestone(w, r, chance(92) ? &cases[k] : NULL);
+		} else {
+			r = batch_new(&b, CW_KIND_HEARING);
+			fill_hearing(r, &cases[k]);
+		}
+		w->events[i] = r->id;
+	}
+	put_batch(w, &b);
+	for (int i = 0; i < NCASES; i++)
+		cw_record_free(&cases[i]);
+	free(cases);
+}
+
+/* Deletes case k and its events (a case is not deleted while records name it). */
+static void delete_case(struct world *w, int k)
+{
+	struct batch b = {NULL, 0, NULL, 0, 0};
+
+	for (size_t i = 0; i < w->nevents; i++) {
+		const struct cw_id *c;
+		struct cw_record r;
+
+		if (cw_id_is_zero(&w->events[i]))
+			continue;
+		get(w, &w->events[i], &r);
+		c = r.kind == CW_KIND_MILESTONE ? &r.u.milestone.case_id : &r.u.hearing.case_id;
+		if (cw_id_equal(c, &w->cases[k])) {
+			batch_delete(&b, &w->events[i]);
+			memset(&w->events[i], 0, sizeof w->events[i]);
+		}
+		cw_record_free(&r);
+	}
+	batch_delete(&b, &w->cases[k]);
+	put_batch(w, &b);
+}
+
+/* Edits and deletions, a few writes of many. */
+static void change_world(struct world *w)
+{
+	struct batch b = {NULL, 0, NULL, 0, 0};
+
+	for (size_t i = 0; i < w->nevents; i++) {
+		struct cw_record r;
+
+		if (cw_id_is_zero(&w->events[i]) || !chance(25))
+			continue;
+		if (chance(50)) {
+			batch_delete(&b, &w->events[i]);
+			memset(&w->events[i], 0, sizeof w->events[i]);
+			continue;
+		}
+		get(w, &w->events[i], &r);
+		if (r.kind == CW_KIND_MILESTONE) {
+			struct cw_record kase;
+			int has_case = !cw_id_is_zero(&r.u.milestone.case_id);
+
+			if (has_case)
+				get(w, &r.u.milestone.case_id, &kase);
+			fill_milestone(w, &r, has_case ? &kase : NULL);
+			if (has_case)
+				cw_record_free(&kase);
+		} else if (r.kind == CW_KIND_HEARING) {
+			r.u.hearing.date = random_date();
+			r.u.hearing.outcome = (uint8_t)rnd(8);
+			r.u.hearing.bail = (uint8_t)rnd(4);
+		}
+		batch_edit(&b, &r);
+	}
+	put_batch(w, &b);
+	/* Cases: custody moves, defendants come and go. */
+	for (int i = 0; i < NCASES; i++) {
+		struct cw_record r;
+
+		if (!chance(40))
+			continue;
+		get(w, &w->cases[i], &r);
+		if (chance(50)) {
+			random_defendants(w, &r.u.kase);
+		} else {
+			for (size_t j = 0; j < r.u.kase.defendants.n; j++)
+				((struct cw_defendant *)r.u.kase.defendants.items)[j].custody =
+					(uint8_t)rnd(8);
+		}
+		if (chance(30))
+			r.u.kase.opened = random_date();
+		batch_edit(&b, &r);
+	}
+	put_batch(w, &b);
+	/* One case deleted with its events, made again under the same id with new ones. */
+	{
+		int k = (int)rnd(NCASES);
+		struct cw_record kase;
+
+		get(w, &w->cases[k], &kase);
+		delete_case(w, k);
+		random_defendants(w, &kase.u.kase);
+		put(w, &kase);
+		for (int i = 0; i < 12; i++) {
+			struct cw_record *e =
+				batch_new(&b, i % 2 ? CW_KIND_MILESTONE : CW_KIND_HEARING);
+
+			if (i % 2)
+				fill_milestone(w, e, &kase);
+			else
+				fill_hearing(e, &kase);
+		}
+		put_batch(w, &b);
+		cw_record_free(&kase);
+	}
+}
+
+/* Report days through the six years, and (all) filters of every kind the report takes. */
+static void compare_world(struct cw_store *s, const char *what, int all)
+{
+	static const char *const filters[][2] = {
+		{NULL, NULL},
+		{"article", "494"},
+		{"account", "un"},
+		{"account", "government"},
+		{"court", "Phnom Penh"},
+		{"text", "union"},
+		{"person", "Person 7"},
+		{"kind", "hearing"},
+		{"case", "Case 4"},
+	};
+	char label[128];
+
+	for (size_t i = 0; i < (all ? sizeof filters / sizeof filters[0] : 1); i++) {
+		struct cw_filter f;
+		struct cw_error err;
+
+		cw_filter_init(&f);
+		if (filters[i][0])
+			ck_assert_msg(cw_filter_set(&f, filters[i][0], filters[i][1], &err) == 0,
+				      "%s", err.message);
+		snprintf(label, sizeof label, "%s, %s %s", what, filters[i][0] ? filters[i][0] : "",
+			 filters[i][1] ? filters[i][1] : "no filter");
+		for (long day = cw_date_to_days((struct cw_date){2018, 12, 20});
+		     day < cw_date_to_days((struct cw_date){2025, 3, 1}); day += i ? 113 : 23)
+			same_as_oracle(s, &f, cw_date_from_days(day), label);
+	}
+}
+
+static void count_problem(void *ctx, const char *line)
+{
+	fprintf(stderr, "verify: %s\n", line);
+	(*(int *)ctx)++;
+}
+
+static void verified(struct cw_store *s)
+{
+	struct cw_verify_stats stats;
+	struct cw_error err;
+	int problems = 0;
+
+	ck_assert_msg(cw_store_verify(s, count_problem, &problems, &stats, &err) == 0, "%s",
+		      err.message);
+	ck_assert_int_eq(problems, 0);
+}
+
+/* The store of the test, closed and opened again (after LMDB's own library changed it). */
+static struct cw_store *reopen(int read_only, int *rc, struct cw_error *err)
+{
+	struct cw_store_options opt = {0, "tester", 0, read_only};
+	struct cw_store *s = NULL;
+
+	if (st)
+		cw_store_close(st);
+	st = NULL;
+	test_key_options(&opt, dir);
+	*rc = cw_store_open(dir, &opt, &s, err);
+	return s;
+}
+
+START_TEST(index_gives_what_the_scan_gave)
+{
+	/* Seeds run one after the other in a store each, so that the counts of what was seen
+	 * add up over all of them. */
+	for (int seed = 1; seed <= 6; seed++) {
+		struct world w;
+		char what[64];
+		int rc;
+		struct cw_error err;
+
+		if (seed > 1) {
+			teardown();
+			setup();
+		}
+		w.st = st;
+		build_world(&w, (uint64_t)seed, 700);
+		snprintf(what, sizeof what, "seed %d", seed);
+		compare_world(st, what, 1);
+		verified(st);
+		change_world(&w);
+		snprintf(what, sizeof what, "seed %d, changed", seed);
+		compare_world(st, what, 1);
+		verified(st);
+		free(w.events);
+		/* What the report reads is what it read before it was closed. */
+		st = reopen(1, &rc, &err);
+		ck_assert_msg(rc == 0, "%s", err.message);
+		compare_world(st, what, 0);
+	}
+	/* The runs reach what the comparison is about: people listed, more than fit, lengths
+	 * unknown, equal lengths, detentions counted to a source's date. */
+	fprintf(stderr,
+		"compared %zu, listed %zu, cut %zu, unknown %zu, ties %zu, source dates %zu\n",
+		seen.compared, seen.listed, seen.cut, seen.unknown_days, seen.ties,
+		seen.source_dates);
+	ck_assert_msg(seen.listed > 100 && seen.cut > 10 && seen.unknown_days > 0 &&
+			      seen.ties > 0 && seen.source_dates > 0,
+		      "compared %zu, listed %zu, cut %zu, unknown %zu, ties %zu, source dates %zu",
+		      seen.compared, seen.listed, seen.cut, seen.unknown_days, seen.ties,
+		      seen.source_dates);
+}
+END_TEST
+
+/* ---- bundles: two laptops, concurrent edits, a case deleted on one that the other names ---- */
+
+START_TEST(bundles_and_conflicts_keep_the_index)
+{
+	struct cw_store_options opt = {0, "supervisor", 1, 0};
+	struct cw_bundle_options all = {CW_BUNDLE_ALL, NULL, {0, 0, 0}, 1};
+	struct cw_identity_public pub;
+	struct cw_bundle_stats stats;
+	struct cw_store *other;
+	struct cw_error err;
+	char *dir2 = make_temp_dir(), file[4200], back[4200];
+	struct world w, w2;
+	struct cw_id held;
+
+	w.st = st;
+	build_world(&w, 77, 300);
+	test_key_options(&opt, dir2);
+	ck_assert_msg(cw_store_open(dir2, &opt, &other, &err) == 0, "%s", err.message);
+	ck_assert_int_eq(cw_store_identity(st, &pub, &err), 0);
+	ck_assert_int_eq(cw_peer_add(other, "field", &pub, &err), 0);
+	ck_assert_int_eq(cw_store_identity(other, &pub, &err), 0);
+	ck_assert_int_eq(cw_peer_add(st, "supervisor", &pub, &err), 0);
+	snprintf(file, sizeof file, "%s/all.bundle", dir2);
+	ck_assert_msg(cw_bundle_export(st, &all, file, &stats, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_bundle_import(other, file, &stats, &err) == 0, "%s", err.message);
+	compare_world(other, "imported", 1);
+	verified(other);
+
+	/* Both edit the same records; the supervisor deletes a case (with its events) that the
+	 * field laptop goes on naming in a new milestone. */
+	w2 = w;
+	w2.st = other;
+	w2.events = calloc(w.nevents, sizeof *w.events);
+	memcpy(w2.events, w.events, w.nevents * sizeof *w.events);
+	change_world(&w);
+	change_world(&w2);
+	/* The mass trial: gone on the supervisor's laptop, a new arrest in it on the field's. */
+	delete_case(&w2, 0);
+	{
+		struct cw_record r, kase;
+
+		get(&w, &w.cases[0], &kase);
+		cw_record_init(&r, CW_KIND_MILESTONE);
+		r.u.milestone.case_id = kase.id;
+		r.u.milestone.person =
+			((const struct cw_defendant *)kase.u.kase.defendants.items)[0].person;
+		r.u.milestone.type = CW_MS_ARREST;
+		r.u.milestone.date = (struct cw_date){2020, 5, 1};
+		put(&w, &r);
+		held = r.u.milestone.person;
+		cw_record_free(&r);
+		cw_record_free(&kase);
+	}
+	snprintf(back, sizeof back, "%s/back.bundle", dir2);
+	ck_assert_msg(cw_bundle_export(other, &all, back, &stats, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_bundle_export(st, &all, file, &stats, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_bundle_import(other, file, &stats, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_bundle_import(st, back, &stats, &err) == 0, "%s", err.message);
+	compare_world(st, "field after exchange", 1);
+	compare_world(other, "supervisor after exchange", 1);
+	/* The deletion won on the field's laptop too; the arrest names a case that is gone. */
+	{
+		struct cw_record r;
+		struct cw_record_list l;
+
+		ck_assert_int_eq(cw_store_get(st, &w.cases[0], &r, &err), CW_ENOTFOUND);
+		ck_assert_int_eq(cw_store_person_records(st, &held, CW_KIND_BIT(CW_KIND_MILESTONE),
+							 &l, &err),
+				 0);
+		ck_assert_uint_gt(l.n, 0);
+		cw_record_list_free(&l);
+	}
+	verified(st);
+	verified(other);
+	free(w.events);
+	free(w2.events);
+	cw_store_close(other);
+	rm_tree(dir2);
+}
+END_TEST
+
+/* ---- a database written without the index: the upgrade at open makes it ----------------- */
+
+/* Takes the detention table and every entry of it from the record's key lists out, and says
+ * schema 2: the database as the release before the index wrote it. */
+static void unwrite_index(void)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi meta, keys, det;
+	MDB_cursor *cur;
+	MDB_val k, v;
+	uint8_t be[4] = {0, 0, 0, 2};
+	struct stripped {
+		uint8_t id[ID_LEN];
+		uint8_t keys[4096];
+		size_t len;
+	} *lists = NULL;
+	size_t nlists = 0, stripped = 0;
+	int op, rc;
+
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 64);
+	mdb_env_set_mapsize(env, (size_t)1 << 30);
+	ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "meta", 0, &meta), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "record_keys", 0, &keys), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "detention", 0, &det), 0);
+	ck_assert_int_eq(mdb_drop(txn, det, 1), 0);
+	/* The lists are read first and written after the walk (a write moves the cursor). */
+	ck_assert_int_eq(mdb_cursor_open(txn, keys, &cur), 0);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		const uint8_t *d = v.mv_data;
+		struct stripped *x;
+
+		ck_assert_uint_eq(k.mv_size, ID_LEN);
+		lists = realloc(lists, (nlists + 1) * sizeof *lists);
+		x = &lists[nlists++];
+		memcpy(x->id, k.mv_data, ID_LEN);
+		x->len = 0;
+		ck_assert_uint_le(v.mv_size, sizeof x->keys);
+		for (size_t off = 0; off + 2 <= v.mv_size; off += 2 + d[off + 1])
+			if (d[off] != DB_DETENTION) {
+				memcpy(x->keys + x->len, d + off, 2 + d[off + 1]);
+				x->len += 2 + d[off + 1];
+			} else {
+				stripped++;
+			}
+	}
+	ck_assert_int_eq(rc, MDB_NOTFOUND);
+	mdb_cursor_close(cur);
+	ck_assert_uint_gt(stripped, 0);
+	for (size_t i = 0; i < nlists; i++) {
+		MDB_val ik = {ID_LEN, lists[i].id}, iv = {lists[i].len, lists[i].keys};
+
+		ck_assert_int_eq(mdb_put(txn, keys, &ik, &iv, 0), 0);
+	}
+	free(lists);
+	k.mv_size = 14;
+	k.mv_data = "schema_version";
+	v.mv_size = 4;
+	v.mv_data = be;
+	ck_assert_int_eq(mdb_put(txn, meta, &k, &v, 0), 0);
+	ck_assert_int_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+START_TEST(upgrade_makes_the_index)
+{
+	struct cw_error err;
+	struct world w;
+	int problems = 0, rc;
+	struct cw_verify_stats stats;
+
+	w.st = st;
+	build_world(&w, 1234, 300);
+	change_world(&w);
+	free(w.events);
+	cw_store_close(st);
+	st = NULL;
+	unwrite_index();
+	ck_assert_ptr_null(reopen(1, &rc, &err));
+	ck_assert_int_eq(rc, CW_EVERSION);
+	st = reopen(0, &rc, &err);
+	ck_assert_msg(rc == 0, "%s", err.message);
+	ck_assert_uint_eq(cw_store_upgraded_from(st), 2);
+	ck_assert_int_eq(cw_store_verify(st, count_problem, &problems, &stats, &err), 0);
+	ck_assert_int_eq(problems, 0);
+	compare_world(st, "upgraded", 1);
+}
+END_TEST
+
+/* ---- verify names a missing or extra entry ------------------------------------------------ */
+
+struct lines {
+	char text[8192];
+};
+
+static void collect(void *ctx, const char *line)
+{
+	struct lines *l = ctx;
+
+	strncat(l->text, line, sizeof l->text - strlen(l->text) - 2);
+	strcat(l->text, "\n");
+}
+
+START_TEST(verify_checks_the_index)
+{
+	struct cw_verify_stats stats;
+	struct cw_error err;
+	struct lines out;
+	struct world w;
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi det;
+	MDB_cursor *cur;
+	MDB_val k, v;
+	uint8_t key[DETENTION_KEY_LEN];
+	int rc;
+
+	w.st = st;
+	build_world(&w, 99, 120);
+	free(w.events);
+	cw_store_close(st);
+	st = NULL;
+	/* The first entry goes; a copy of it, naming another record, comes. */
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 64);
+	ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "detention", 0, &det), 0);
+	ck_assert_int_eq(mdb_cursor_open(txn, det, &cur), 0);
+	ck_assert_int_eq(mdb_cursor_get(cur, &k, &v, MDB_FIRST), 0);
+	ck_assert_uint_eq(k.mv_size, sizeof key);
+	memcpy(key, k.mv_data, sizeof key);
+	mdb_cursor_close(cur);
+	ck_assert_int_eq(mdb_del(txn, det, &k, NULL), 0);
+	key[sizeof key - 2] ^= 1;
+	k.mv_data = key;
+	v.mv_size = 0;
+	ck_assert_int_eq(mdb_put(txn, det, &k, &v, 0), 0);
+	ck_assert_int_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	st = reopen(1, &rc, &err);
+	ck_assert_msg(rc == 0, "%s", err.message);
+	out.text[0] = '\0';
+	ck_assert_int_eq(cw_store_verify(st, collect, &out, &stats, &err), 0);
+	ck_assert_msg(strstr(out.text, "its pretrial-detention index entry is missing") != NULL,
+		      "%s", out.text);
+	ck_assert_msg(strstr(out.text, "detention: an entry names record") != NULL, "%s", out.text);
+	ck_assert_uint_eq(stats.problems, 2);
+}
+END_TEST
+
+static Suite *detention_suite(void)
+{
+	Suite *s = suite_create("detention");
+	TCase *tc = tcase_create("index");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, index_gives_what_the_scan_gave);
+	tcase_add_test(tc, bundles_and_conflicts_keep_the_index);
+	tcase_add_test(tc, upgrade_makes_the_index);
+	tcase_add_test(tc, verify_checks_the_index);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(detention_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
