@@ -70,11 +70,37 @@ const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,
 	return mine;
 }
 
-int cw_timeline_held_in(const struct cw_record *kase, const struct cw_id *person)
+/* Whether a case record is the team's own: its account is their observation, or none is
+ * recorded and no source is dated (what a monitor types at the court). */
+static int own_record(const struct cw_record *r)
+{
+	return r->view == CW_VIEW_OWN ||
+	       (r->view == CW_VIEW_UNKNOWN && !cw_date_is_known(r->reported_on));
+}
+
+enum cw_pretrial_to cw_timeline_running_to(const struct cw_record *kase, const struct cw_id *person,
+					   struct cw_date *to)
 {
 	const struct cw_defendant *mine = cw_timeline_defendant(kase, person);
 
-	return mine && mine->custody == CW_CUSTODY_DETAINED;
+	if (!mine || mine->custody != CW_CUSTODY_DETAINED)
+		return CW_PRETRIAL_TO_NONE;
+	if (cw_date_is_known(mine->as_of)) {
+		*to = mine->as_of;
+		return CW_PRETRIAL_TO_AS_OF;
+	}
+	if (cw_date_is_known(kase->u.kase.as_of)) {
+		*to = kase->u.kase.as_of;
+		return CW_PRETRIAL_TO_AS_OF;
+	}
+	if (own_record(kase))
+		return CW_PRETRIAL_TO_TODAY;
+	if (cw_date_is_known(kase->reported_on)) {
+		*to = kase->reported_on;
+		return CW_PRETRIAL_TO_SOURCE;
+	}
+	*to = kase->u.kase.opened;
+	return CW_PRETRIAL_TO_LATEST;
 }
 
 /* The earliest date after start at which an event of the case ends the person's pretrial
@@ -127,14 +153,6 @@ static struct cw_date latest_recorded(const struct cw_id *person, const struct c
 	return latest;
 }
 
-/* Whether a case record is the team's own: its account is their observation, or none is
- * recorded and no source is dated (what a monitor types at the court). */
-static int own_record(const struct cw_record *r)
-{
-	return r->view == CW_VIEW_OWN ||
-	       (r->view == CW_VIEW_UNKNOWN && !cw_date_is_known(r->reported_on));
-}
-
 struct pretrial {
 	long days;
 	int unknown, ongoing;
@@ -150,7 +168,6 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 			      const struct cw_record *recs, size_t n, struct cw_date today,
 			      struct pretrial *p)
 {
-	const struct cw_defendant *mine = cw_timeline_defendant(kase, person);
 	struct cw_date start = {0, 0, 0}, end;
 
 	memset(p, 0, sizeof *p);
@@ -170,26 +187,15 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 	if (cw_date_is_known(end)) {
 		p->to = end;
 		p->to_kind = CW_PRETRIAL_TO_END;
-	} else if (!cw_timeline_held_in(kase, person)) {
+	} else if (!(p->to_kind = cw_timeline_running_to(kase, person, &p->to))) {
 		return; /* not detained now, and no record says when it ended */
 	} else {
 		p->ongoing = 1;
-		if (cw_date_is_known(mine->as_of)) {
-			p->to = mine->as_of;
-			p->to_kind = CW_PRETRIAL_TO_AS_OF;
-		} else if (cw_date_is_known(kase->u.kase.as_of)) {
-			p->to = kase->u.kase.as_of;
-			p->to_kind = CW_PRETRIAL_TO_AS_OF;
-		} else if (own_record(kase)) {
+		if (p->to_kind == CW_PRETRIAL_TO_TODAY) {
 			p->to = today;
-			p->to_kind = CW_PRETRIAL_TO_TODAY;
-		} else if (cw_date_is_known(kase->reported_on)) {
-			p->to = kase->reported_on;
-			p->to_kind = CW_PRETRIAL_TO_SOURCE;
-		} else if (cw_date_is_known(p->to = latest_recorded(person, kase, recs, n)) &&
-			   cw_date_compare(p->to, start) > 0) {
-			p->to_kind = CW_PRETRIAL_TO_LATEST;
-		} else {
+		} else if (p->to_kind == CW_PRETRIAL_TO_LATEST &&
+			   !(cw_date_is_known(p->to = latest_recorded(person, kase, recs, n)) &&
+			     cw_date_compare(p->to, start) > 0)) {
 			p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
 			p->unknown = 1;
 			return;

@@ -47,14 +47,19 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
  *     named) with a verdict that names them or no one, or bail granted when the case has one
  *     defendant;
  *   - one with no end is still running only while the case's entry for the person (the last
- *     one naming them: cw_timeline_defendant) says detained (cw_timeline_held_in). */
+ *     one naming them: cw_timeline_defendant) says detained, and is counted to what
+ *     cw_timeline_running_to says: CW_PRETRIAL_TO_NONE when not detained; AS_OF or SOURCE to
+ *     the date it gives; TODAY to the day asked about; LATEST to the latest date the records
+ *     of the case give for the person, which is never before the case's opening (*to), and
+ *     unknown when that is not after the start. Never past the day asked about. */
 int cw_timeline_starts_detention(const struct cw_milestone *m);
 int cw_timeline_milestone_ends_detention(const struct cw_milestone *m);
 int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct cw_record *kase,
 				       const struct cw_id *person);
 const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,
 						 const struct cw_id *person);
-int cw_timeline_held_in(const struct cw_record *kase, const struct cw_id *person);
+enum cw_pretrial_to cw_timeline_running_to(const struct cw_record *kase, const struct cw_id *person,
+					   struct cw_date *to);
 
 /* "141 days", "12 days and counting", "56 days to 2024-05-31, the source's date", "unknown
  * (dates not precise to the day)"; "" when there was no pretrial detention. */

@@ -4,8 +4,14 @@
  *
  * The table holds three kinds of entry, each owned by one hearing or milestone (it ends with
  * the record's id and kind, and the record's key list names it, like every index entry):
- *   start  1 person(16) case(16) date(4) id(16) kind(1)  an arrest or detention milestone of
- *                                                         a person in a case
+ *   start  1 person(16) case(16) date(4) counted(1) to(4) id(16) kind(1)
+ *                                                         an arrest or detention milestone of
+ *                                                         a person in a case, with what the
+ *                                                         case says a detention still running
+ *                                                         is counted to (cw_timeline_running_to:
+ *                                                         not at all, a date, the day asked
+ *                                                         about, the latest date recorded but
+ *                                                         not before `to`, the opening)
  *   held   2 date(4) person(16) case(16) id(16) kind(1)  the same, while the case's entry for
  *                                                         the person says detained
  *   end    3 case(16) person(16) date(4) id(16) kind(1)  an event of the case that ends the
@@ -28,9 +34,13 @@
  * each end entry is one such event, and each such event in the person's records has one
  * (their milestones name them; a hearing of the case names every defendant of it). The
  * summary's days are summed over the person's cases: a case's detention counts from its start
- * to its end, or while it runs to a day no later than `to`, and never less than nothing
- * towards the bound, which adds (last day of the end, or `to`) - (first day of the start) over
- * every case with a start; partial dates count as unknown (nothing) in the summary. */
+ * to its end; one still running counts nothing when the case does not hold the person, else to
+ * the day the case's start entries give, or the day asked about, or the latest date the case's
+ * records give (no later than the latest entry of the case in by_case, every record of the
+ * case, dated up to `to`, nor than its opening), never past `to`. The bound adds, over every
+ * case with a start, (the last day of that day, or `to` if earlier) - (the first day of the
+ * start), or nothing when that is negative; partial dates make the summary's figure unknown
+ * (nothing), never more. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -45,11 +55,13 @@ enum { DET_START = 1, DET_HELD = 2, DET_END = 3 };
 
 /* ---- keys --------------------------------------------------------------------------------- */
 
-/* type, the two ids and the date in the type's order, then the owner's id and kind. */
+/* type, the two ids and the date in the type's order, a start's counting, then the owner's
+ * id and kind. */
 static void emit_entry(cw_key_emit_fn emit, void *ctx, uint8_t type, const struct cw_id *a,
-		       const struct cw_id *b, uint32_t date, const struct cw_record *owner)
+		       const struct cw_id *b, uint32_t date, uint8_t counted, uint32_t to,
+		       const struct cw_record *owner)
 {
-	uint8_t key[DETENTION_KEY_LEN], *p = key + 1;
+	uint8_t key[DETENTION_KEY_MAX], *p = key + 1;
 
 	key[0] = type;
 	if (type == DET_HELD) {
@@ -63,9 +75,14 @@ static void emit_entry(cw_key_emit_fn emit, void *ctx, uint8_t type, const struc
 		put_be32(p, date);
 		p += DATE_LEN;
 	}
+	if (type == DET_START) {
+		*p++ = counted;
+		put_be32(p, to);
+		p += DATE_LEN;
+	}
 	memcpy(p, owner->id.b, ID_LEN);
 	p[ID_LEN] = owner->kind;
-	emit(ctx, key, sizeof key);
+	emit(ctx, key, (size_t)(p + ID_LEN + KIND_LEN - key));
 }
 
 void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record *kase,
@@ -84,12 +101,17 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 		    !cw_id_equal(&m->case_id, &kase->id))
 			return;
 		if (cw_timeline_starts_detention(m)) {
-			emit_entry(emit, ctx, DET_START, &m->person, &m->case_id, date, rec);
-			if (cw_timeline_held_in(kase, &m->person))
-				emit_entry(emit, ctx, DET_HELD, &m->person, &m->case_id, date, rec);
+			struct cw_date to = {0, 0, 0};
+			uint8_t counted = (uint8_t)cw_timeline_running_to(kase, &m->person, &to);
+
+			emit_entry(emit, ctx, DET_START, &m->person, &m->case_id, date, counted,
+				   cw_date_is_known(to) ? cw_date_key(to) : 0, rec);
+			if (counted != CW_PRETRIAL_TO_NONE)
+				emit_entry(emit, ctx, DET_HELD, &m->person, &m->case_id, date, 0, 0,
+					   rec);
 		}
 		if (cw_timeline_milestone_ends_detention(m))
-			emit_entry(emit, ctx, DET_END, &m->case_id, &m->person, date, rec);
+			emit_entry(emit, ctx, DET_END, &m->case_id, &m->person, date, 0, 0, rec);
 	} else if (rec->kind == CW_KIND_HEARING) {
 		const struct cw_hearing *h = &rec->u.hearing;
 		uint32_t date = cw_date_key(h->date);
@@ -98,7 +120,7 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 			return;
 		/* Ending it for the zero id is ending it for every defendant, named or not. */
 		if (cw_timeline_hearing_ends_detention(h, kase, &everyone)) {
-			emit_entry(emit, ctx, DET_END, &h->case_id, &everyone, date, rec);
+			emit_entry(emit, ctx, DET_END, &h->case_id, &everyone, date, 0, 0, rec);
 			return;
 		}
 		/* Otherwise only the people its verdicts name (keys.c writes a key once). */
@@ -107,7 +129,7 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 				&((const struct cw_verdict *)h->verdicts.items)[i].person;
 
 			if (!cw_id_is_zero(p) && cw_timeline_hearing_ends_detention(h, kase, p))
-				emit_entry(emit, ctx, DET_END, &h->case_id, p, date, rec);
+				emit_entry(emit, ctx, DET_END, &h->case_id, p, date, 0, 0, rec);
 		}
 	}
 }
@@ -210,10 +232,36 @@ static long day_number(uint32_t key, int last)
 	return cw_date_to_days(last ? cw_date_last_day(d) : cw_date_first_day(d));
 }
 
+/* The latest date key of a record of the case (by_case) up to `to`; 0 when none. */
+static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uint32_t *latest)
+{
+	uint8_t start[ID_LEN + DATE_LEN];
+	MDB_val k = {sizeof start, start}, v;
+	int rc;
+
+	*latest = 0;
+	memcpy(start, kase, ID_LEN);
+	put_be32(start + ID_LEN, to + 1);
+	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	rc = rc == MDB_NOTFOUND ? mdb_cursor_get(cur, &k, &v, MDB_LAST)
+	     : rc == 0          ? mdb_cursor_get(cur, &k, &v, MDB_PREV)
+				: rc;
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc != 0)
+		return rc;
+	if (k.mv_size == ID_LEN + TAIL_LEN && memcmp(k.mv_data, kase, ID_LEN) == 0 &&
+	    get_be32((uint8_t *)k.mv_data + ID_LEN) <= to)
+		*latest = get_be32((uint8_t *)k.mv_data + ID_LEN);
+	return 0;
+}
+
 /* At least the days the summary counts for a person up to `to`: over each case with a start
- * up to then, from the start's first day to the end's last day (or `to`), never below 0. */
-static int person_bound(MDB_cursor *cur, MDB_cursor *ends, const uint8_t *person, uint32_t to,
-			long *bound)
+ * up to then, from the start's first day to the last day of its end, or while it runs of the
+ * day the case's start entry gives for it (nothing when the case does not hold them), never
+ * past `to`, never below 0. */
+static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person,
+			uint32_t to, long *bound)
 {
 	uint8_t prefix[1 + ID_LEN], last_case[ID_LEN];
 	MDB_val k = {sizeof prefix, prefix}, v;
@@ -225,10 +273,11 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, const uint8_t *person
 	memcpy(prefix + 1, person, ID_LEN);
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
 		const uint8_t *key = k.mv_data, *kase = key + 1 + ID_LEN;
-		uint32_t start, end;
+		const uint8_t *counting = key + 1 + PAIR_LEN + DATE_LEN;
+		uint32_t start, end, until_key;
 		long from, until;
 
-		if (k.mv_size != DETENTION_KEY_LEN || memcmp(key, prefix, sizeof prefix) != 0)
+		if (k.mv_size != DETENTION_KEY_MAX || memcmp(key, prefix, sizeof prefix) != 0)
 			break;
 		/* A case's starts are in date order: its first is the one the summary takes. */
 		if (have_case && memcmp(kase, last_case, ID_LEN) == 0)
@@ -239,8 +288,31 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, const uint8_t *person
 			continue;
 		if ((rc = first_end_of(ends, kase, person, start, to, &end)) != 0)
 			return rc;
+		until_key = to;
+		if (end) {
+			until_key = end;
+		} else {
+			switch (counting[0]) {
+			case CW_PRETRIAL_TO_TODAY:
+				break;
+			case CW_PRETRIAL_TO_AS_OF:
+			case CW_PRETRIAL_TO_SOURCE:
+				until_key = get_be32(counting + 1);
+				break;
+			case CW_PRETRIAL_TO_LATEST:
+				/* The latest of the case's records up to `to` (the start is one),
+				 * or its opening. */
+				if ((rc = latest_of_case(cases, kase, to, &until_key)) != 0)
+					return rc;
+				if (get_be32(counting + 1) > until_key)
+					until_key = get_be32(counting + 1);
+				break;
+			default: /* not held, and nothing ended it: the summary counts nothing */
+				continue;
+			}
+		}
 		from = day_number(start, 0);
-		until = end ? day_number(end, 1) : to_day;
+		until = until_key && until_key <= to ? day_number(until_key, 1) : to_day;
 		if (until > to_day)
 			until = to_day;
 		if (until > from)
@@ -264,7 +336,7 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 {
 	struct idtable pairs = {NULL, 0, 0, PAIR_LEN}, people = {NULL, 0, 0, ID_LEN};
 	struct cw_detention_candidate *c = NULL;
-	MDB_cursor *held = NULL, *ends = NULL;
+	MDB_cursor *held = NULL, *ends = NULL, *cases = NULL;
 	uint8_t first = DET_HELD;
 	MDB_val k = {1, &first}, v;
 	uint32_t to_key = cw_date_key(to);
@@ -276,7 +348,8 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 	if (cw_date_precision(to) != CW_DATE_DAY)
 		return cw_error_set(err, CW_EINVAL, "to", "pretrial detention is counted to a day");
 	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &held)) != 0 ||
-	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &ends)) != 0)
+	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &ends)) != 0 ||
+	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_BY_CASE], &cases)) != 0)
 		goto fail;
 	/* The starts of people held, earliest first, up to `to`: the first of each (person, case)
 	 * is its start; it still runs when nothing ended it since. */
@@ -314,7 +387,7 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 		goto fail;
 	rc = 0;
 	for (size_t i = 0; i < nc && rc == 0; i++)
-		rc = person_bound(held, ends, c[i].person.b, to_key, &c[i].bound);
+		rc = person_bound(held, ends, cases, c[i].person.b, to_key, &c[i].bound);
 	if (rc != 0)
 		goto fail;
 	if (nc > 1)
@@ -333,6 +406,8 @@ out:
 		mdb_cursor_close(held);
 	if (ends)
 		mdb_cursor_close(ends);
+	if (cases)
+		mdb_cursor_close(cases);
 	free(c);
 	free(pairs.slots);
 	free(people.slots);

@@ -241,9 +241,11 @@ int cw_store_make_identity(struct cw_store *st, MDB_txn *txn);
 
 /* ---- the pretrial-detention index (detention.c; its keys are written by keys.c) ----------- */
 
-/* Every key of the detention table: a type, then ids and a date, then the id and kind of the
- * record that owns it (as every index key ends), nothing else: no names, no articles. */
+/* Every key of the detention table: a type, then ids and dates (a start adds how a detention
+ * still running is counted: a byte and a date), then the id and kind of the record that owns
+ * it (as every index key ends), nothing else: no names, no articles. */
 #define DETENTION_KEY_LEN (1 + ID_LEN + ID_LEN + DATE_LEN + ID_LEN + KIND_LEN)
+#define DETENTION_KEY_MAX (DETENTION_KEY_LEN + 1 + DATE_LEN)
 
 /* Gives emit(ctx, key, len) every detention key rec owns: a hearing's or milestone's, computed
  * with its case `kase` as stored now (NULL when it has none, or it was deleted). Other records
