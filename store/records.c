@@ -2,6 +2,7 @@
  * tombstones a deletion leaves and the wiping of what it removes; see store.h. */
 #include "config.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -424,6 +425,36 @@ static int replace_str(char **dst, const char *src)
 	return 0;
 }
 
+/* A new record's id: this database's next sequence number (4 bytes, big-endian; the first
+ * one random, kept in meta) and 12 random bytes. Records made on one laptop thus go to the end
+ * of the records table (and of the other tables keyed by id), filling their pages instead of
+ * splitting pages all over the file, while the first 8 hex digits people read and type stay
+ * distinct for every record of a laptop, and rarely shared with another's (the random start).
+ * The random bytes alone keep ids unique across laptops, whatever their sequences. */
+static int new_id(struct cw_txn *t, struct cw_id *id, struct cw_error *err)
+{
+	static const char name[] = "id_sequence";
+	MDB_val k = {sizeof name - 1, (void *)name}, v;
+	uint32_t seq;
+	uint8_t be[4];
+	int rc = mdb_get(t->txn, t->st->dbi[DB_META], &k, &v);
+
+	if (rc == 0 && v.mv_size == 4)
+		seq = get_be32(v.mv_data);
+	else if (rc == 0 || rc == MDB_NOTFOUND)
+		seq = randombytes_random();
+	else
+		return cw_store_lmdb_error(t, rc, "making a record id", err);
+	put_be32(id->b, seq);
+	randombytes_buf(id->b + 4, ID_LEN - 4);
+	put_be32(be, seq + 1);
+	v.mv_size = sizeof be;
+	v.mv_data = be;
+	if ((rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0)) != 0)
+		return cw_store_lmdb_error(t, rc, "making a record id", err);
+	return 0;
+}
+
 int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *changed,
 	       struct cw_error *err)
 {
@@ -437,8 +468,8 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 		*changed = 0;
 	if ((rc = cw_record_validate(rec, err)) != 0)
 		return rc;
-	if (cw_id_is_zero(&rec->id))
-		cw_id_random(&rec->id);
+	if (cw_id_is_zero(&rec->id) && (rc = new_id(t, &rec->id, err)) != 0)
+		return rc;
 	if ((rc = check_refs(t, &rec->u, cw_schema_for_kind(rec->kind), "", err)) != 0)
 		return rc;
 	rc = cw_store_read_record(st, t->txn, &rec->id, &old, err);

@@ -806,6 +806,36 @@ START_TEST(find_id_prefix_and_resolve_names)
 }
 END_TEST
 
+/* New ids follow this database's sequence: each goes after the last (so the records table
+ * appends) and the 8 hex digits people read differ from one record to the next; the sequence
+ * survives closing the store. */
+START_TEST(new_ids_follow_the_sequence)
+{
+	struct cw_id ids[4];
+	char a[CW_ID_HEX_LEN + 1], b[CW_ID_HEX_LEN + 1];
+
+	ids[0] = add_person("First", NULL);
+	ids[1] = add_person("Second", NULL);
+	cw_store_close(st);
+	st = open_store(0);
+	ids[2] = add_person("Third", NULL);
+	ids[3] = add_person("Fourth", NULL);
+	for (int i = 0; i < 3; i++) {
+		uint32_t x = (uint32_t)ids[i].b[0] << 24 | (uint32_t)ids[i].b[1] << 16 |
+			     (uint32_t)ids[i].b[2] << 8 | ids[i].b[3];
+		uint32_t y = (uint32_t)ids[i + 1].b[0] << 24 | (uint32_t)ids[i + 1].b[1] << 16 |
+			     (uint32_t)ids[i + 1].b[2] << 8 | ids[i + 1].b[3];
+
+		ck_assert_uint_eq(y, x + 1);
+		cw_id_hex(&ids[i], a);
+		cw_id_hex(&ids[i + 1], b);
+		ck_assert(strncmp(a, b, 8) != 0);
+		/* The rest is random: two records never share it. */
+		ck_assert(memcmp(ids[i].b + 4, ids[i + 1].b + 4, 12) != 0);
+	}
+}
+END_TEST
+
 START_TEST(names_dictionary_for_pickers)
 {
 	struct cw_id p = add_person("Someone", NULL);
@@ -1190,6 +1220,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, delete_refused_while_named);
 	tcase_add_test(tc, map_grows_when_full);
 	tcase_add_test(tc, find_id_prefix_and_resolve_names);
+	tcase_add_test(tc, new_ids_follow_the_sequence);
 	tcase_add_test(tc, names_dictionary_for_pickers);
 	tcase_add_test(tc, reader_and_writer_processes_at_once);
 	tcase_add_test(tc, copy_encrypted_keeps_everything);
