@@ -297,9 +297,14 @@ static int name_count(struct cw_txn *t, const uint8_t *key, size_t klen, int del
 	MDB_val k = {klen, (void *)key}, v;
 	uint32_t count = 0;
 	struct cw_buf nv = {0};
-	int rc = mdb_get(t->txn, t->st->dbi[DB_NAMES], &k, &v);
+	int rc;
 	uint8_t be[4];
 
+	if (t->defer)
+		return cw_pending_add(t, DB_NAMES, key, klen, delta, text) == 0
+			       ? 0
+			       : cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	rc = mdb_get(t->txn, t->st->dbi[DB_NAMES], &k, &v);
 	if (rc == 0 && v.mv_size >= 4)
 		count = get_be32(v.mv_data);
 	else if (rc != MDB_NOTFOUND && rc != 0)
@@ -358,6 +363,10 @@ static int count_adjust(struct cw_txn *t, enum cw_db db, const uint8_t *key, siz
 	ck[0] = (uint8_t)db;
 	memcpy(ck + 1, key, plen);
 	ck[1 + plen] = key[len - 1];
+	if (t->defer)
+		return cw_pending_add(t, DB_COUNTS, ck, k.mv_size, delta, NULL) == 0
+			       ? 0
+			       : cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	rc = mdb_get(t->txn, t->st->dbi[DB_COUNTS], &k, &v);
 	if (rc == 0 && v.mv_size == 8)
 		n = get_be64(v.mv_data);

@@ -103,7 +103,23 @@ struct cw_txn {
 	/* The last audit entry this transaction made in this database: signed before commit. */
 	uint64_t sign_seq;
 	int scrub; /* something was wiped: clear the file's free pages after the commit */
+	/* Changes to names and counts are gathered (pending.c) and written before the commit;
+	 * 0 in transactions that write them at once (verify's, which writes nothing). */
+	int defer;
+	struct cw_pending *pending;
 };
+
+/* ---- names and counts gathered per write transaction (pending.c) -------------------------- */
+
+/* Adds delta to the use count of a names key (text: the name, for a new entry) or to a counts
+ * key, in memory. 0, CW_ENOMEM, or CW_EINVAL for a key longer than 32 bytes. */
+int cw_pending_add(struct cw_txn *t, enum cw_db db, const uint8_t *key, size_t len, int delta,
+		   const char *text);
+/* Writes what was gathered, each key once and in key order, and forgets it: called before the
+ * commit, and before anything in the transaction reads names or counts. */
+int cw_pending_flush(struct cw_txn *t, struct cw_error *err);
+/* Forgets what was gathered (an aborted transaction). */
+void cw_pending_free(struct cw_txn *t);
 
 /* Signs the audit entry t->sign_seq (if any) with this database's identity: called by
  * cw_store_write just before it commits (audit.c). */
