@@ -378,7 +378,7 @@ static int follow(struct cw_record *rec, const struct cw_record *base, int64_t n
  * latest whatever the clocks of other laptops said, except clocks more than a day ahead of
  * this one: a change is never dated in the future because another laptop's clock was. */
 static int stamp_versions(struct cw_txn *t, struct cw_record *rec, const struct cw_record *old,
-			  int64_t *now, int *had_tomb, struct cw_error *err)
+			  int fresh, int64_t *now, int *had_tomb, struct cw_error *err)
 {
 	struct cw_record tomb;
 	int64_t latest = 0, in_conflicts;
@@ -389,7 +389,8 @@ static int stamp_versions(struct cw_txn *t, struct cw_record *rec, const struct 
 	memset(&rec->bundle, 0, ID_LEN);
 	if (old && (rc = follow(rec, old, *now, &latest)) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	rc = cw_store_get_tombstone(t, &rec->id, &tomb, err);
+	/* An id made just now has no deletion and no conflicts to follow. */
+	rc = fresh ? CW_ENOTFOUND : cw_store_get_tombstone(t, &rec->id, &tomb, err);
 	if (rc == 0) {
 		*had_tomb = 1;
 		rc = follow(rec, &tomb, *now, &latest);
@@ -400,7 +401,8 @@ static int stamp_versions(struct cw_txn *t, struct cw_record *rec, const struct 
 		return rc;
 	}
 	cw_error_clear(err);
-	if ((rc = cw_store_conflicts_latest(t, &rec->id, *now, &in_conflicts, err)) != 0)
+	in_conflicts = 0;
+	if (!fresh && (rc = cw_store_conflicts_latest(t, &rec->id, *now, &in_conflicts, err)) != 0)
 		return rc;
 	if (in_conflicts > latest)
 		latest = in_conflicts;
@@ -462,17 +464,20 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	struct cw_buf old_body = {0}, new_body = {0}, enc = {0};
 	struct cw_record old;
 	MDB_val k;
-	int rc, exists, had_tomb = 0;
+	int rc, exists, had_tomb = 0, fresh = 0;
 
 	if (changed)
 		*changed = 0;
 	if ((rc = cw_record_validate(rec, err)) != 0)
 		return rc;
-	if (cw_id_is_zero(&rec->id) && (rc = new_id(t, &rec->id, err)) != 0)
-		return rc;
+	if (cw_id_is_zero(&rec->id)) {
+		if ((rc = new_id(t, &rec->id, err)) != 0)
+			return rc;
+		fresh = 1; /* its random part was never used: nothing is stored under it */
+	}
 	if ((rc = check_refs(t, &rec->u, cw_schema_for_kind(rec->kind), "", err)) != 0)
 		return rc;
-	rc = cw_store_read_record(st, t->txn, &rec->id, &old, err);
+	rc = fresh ? CW_ENOTFOUND : cw_store_read_record(st, t->txn, &rec->id, &old, err);
 	if (rc != 0 && rc != CW_ENOTFOUND)
 		return rc;
 	exists = rc == 0;
@@ -532,8 +537,8 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 
 		/* The new version follows the stored one (and a deletion of this id, when the
 		 * record is being made again): its version vector includes theirs. */
-		if ((rc = stamp_versions(t, rec, exists ? &old : NULL, &now, &had_tomb, err)) !=
-		    0) {
+		if ((rc = stamp_versions(t, rec, exists ? &old : NULL, fresh, &now, &had_tomb,
+					 err)) != 0) {
 			if (exists)
 				cw_record_free(&old);
 			return rc;
@@ -572,7 +577,7 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 		return rc;
 	/* Hearings and milestones take keys from their case: when it changes, and when it is
 	 * made again after a deletion (which left them only their own), they are re-indexed. */
-	if (rec->kind == CW_KIND_CASE &&
+	if (rec->kind == CW_KIND_CASE && !fresh &&
 	    (rc = cw_store_reindex_case_records(t, &rec->id, err)) != 0)
 		return rc;
 	if (had_tomb && (rc = cw_store_del_tombstone(t, &rec->id, err)) != 0)
@@ -604,7 +609,7 @@ static int make_tombstone(struct cw_txn *t, const struct cw_record *rec, struct 
 
 	cw_record_init(tomb, (enum cw_kind)rec->kind);
 	tomb->id = rec->id;
-	if ((rc = stamp_versions(t, tomb, rec, &now, &had_tomb, err)) != 0)
+	if ((rc = stamp_versions(t, tomb, rec, 0, &now, &had_tomb, err)) != 0)
 		return rc;
 	tomb->updated = now;
 	tomb->edited_in = t->st->database_id;
