@@ -44,35 +44,17 @@ int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec
 
 /* ---- references -------------------------------------------------------------------------- */
 
-/* The kind of a stored record, read without opening its (sealed) value: every index key a
- * record owns ends with its kind, and record_keys lists those keys. Returns 0 with the kind,
- * MDB_NOTFOUND, or another code; falls back to the record itself when it has no key list. */
+/* The kind of a stored record: 0 with the kind, MDB_NOTFOUND, or another code. */
 static int stored_kind(struct cw_txn *t, const struct cw_id *id, enum cw_kind *kind,
 		       struct cw_error *err)
 {
 	MDB_val k = {ID_LEN, (void *)id->b}, v;
-	int rc = mdb_get(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, &v);
+	/* Opened into the store's scratch buffer, as cw_store_read_record does: only the kind is
+	 * read from it, at once. */
+	int rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &t->st->scratch, err);
 
-	if (rc == 0) {
-		const uint8_t *d = v.mv_data;
-
-		for (size_t off = 0; off + 2 <= v.mv_size && off + 2 + d[off + 1] <= v.mv_size;
-		     off += 2 + d[off + 1])
-			if (d[off] != DB_NAMES && d[off + 1] >= TAIL_LEN) {
-				*kind = (enum cw_kind)d[off + 2 + d[off + 1] - 1];
-				return 0;
-			}
-	} else if (rc != MDB_NOTFOUND) {
-		return rc;
-	}
-	{
-		struct cw_buf buf = {0};
-
-		rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &buf, err);
-		if (rc == 0)
-			*kind = cw_record_peek_kind(v.mv_data, v.mv_size);
-		cw_buf_free(&buf);
-	}
+	if (rc == 0)
+		*kind = cw_record_peek_kind(v.mv_data, v.mv_size);
 	return rc;
 }
 
@@ -338,6 +320,8 @@ int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 	MDB_val k = {ID_LEN, (void *)id->b};
 	struct cw_record rec;
 	int rc = cw_store_read_record(t->st, t->txn, id, &rec, err), kind;
+	struct cw_id *deps = NULL;
+	size_t ndeps = 0;
 
 	if (rc == CW_ENOTFOUND) {
 		cw_error_clear(err);
@@ -346,15 +330,22 @@ int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 	if (rc != 0)
 		return rc;
 	kind = rec.kind;
+	rc = cw_store_remove_keys(t, &rec, err);
 	cw_record_free(&rec);
-	if ((rc = cw_store_remove_keys(t, id, err)) != 0 ||
-	    (rc = cw_store_wipe(t, DB_RECORDS, &k, err)) != 0)
-		return rc;
-	if ((rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
-		return cw_store_lmdb_error(t, rc, "removing a deleted record", err);
 	/* Hearings and milestones of a deleted case were indexed under its articles, court and
-	 * defendants; they keep only what is their own. */
-	return kind == CW_KIND_CASE ? cw_store_reindex_case_records(t, id, err) : 0;
+	 * defendants; they keep only what is their own: unindexed while the case is there,
+	 * indexed again once it is gone. */
+	if (rc == 0 && kind == CW_KIND_CASE &&
+	    (rc = cw_store_case_records(t, id, &deps, &ndeps, err)) == 0)
+		rc = cw_store_reindex_records(t, deps, ndeps, -1, err);
+	if (rc == 0)
+		rc = cw_store_wipe(t, DB_RECORDS, &k, err);
+	if (rc == 0 && (rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
+		rc = cw_store_lmdb_error(t, rc, "removing a deleted record", err);
+	if (rc == 0)
+		rc = cw_store_reindex_records(t, deps, ndeps, 1, err);
+	free(deps);
+	return rc;
 }
 
 /* ---- put and delete ---------------------------------------------------------------------- */
@@ -465,6 +456,8 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	struct cw_record old;
 	MDB_val k;
 	int rc, exists, had_tomb = 0, fresh = 0;
+	struct cw_id *deps = NULL; /* a case's records, re-indexed around its change */
+	size_t ndeps = 0;
 
 	if (changed)
 		*changed = 0;
@@ -559,26 +552,41 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	} else if (!rec->created) {
 		rec->created = rec->updated = cw_now_us();
 	}
+	if (rc != 0)
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	/* The old version's keys, computed from it while everything they were made from is as
+	 * it was. */
+	if (rc == 0 && exists)
+		rc = cw_store_remove_keys(t, &old, err);
 	if (exists)
 		cw_record_free(&old);
 	if (rc != 0)
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	if ((rc = cw_record_encode(rec, &enc)) != 0)
+		return rc;
+	/* Hearings and milestones take keys from their case: when it changes, and when it is
+	 * made again after a deletion (which left them only their own), they are unindexed
+	 * against the case as it was and indexed again against the new one. */
+	if (rec->kind == CW_KIND_CASE && !fresh &&
+	    ((rc = cw_store_case_records(t, &rec->id, &deps, &ndeps, err)) != 0 ||
+	     (rc = cw_store_reindex_records(t, deps, ndeps, -1, err)) != 0)) {
+		free(deps);
+		return rc;
+	}
+	if ((rc = cw_record_encode(rec, &enc)) != 0) {
+		free(deps);
 		return cw_error_set(err, rc, "", "cannot encode the record");
+	}
 	k.mv_size = ID_LEN;
 	k.mv_data = rec->id.b;
 	rc = cw_val_put(t, DB_RECORDS, &k, enc.data, enc.len, 0);
 	cw_buf_free(&enc);
 	if (rc != 0)
-		return cw_store_lmdb_error(t, rc, "writing a record", err);
-	if (exists && (rc = cw_store_remove_keys(t, &rec->id, err)) != 0)
-		return rc;
-	if ((rc = cw_store_write_keys(t, rec, err)) != 0)
-		return rc;
-	/* Hearings and milestones take keys from their case: when it changes, and when it is
-	 * made again after a deletion (which left them only their own), they are re-indexed. */
-	if (rec->kind == CW_KIND_CASE && !fresh &&
-	    (rc = cw_store_reindex_case_records(t, &rec->id, err)) != 0)
+		rc = cw_store_lmdb_error(t, rc, "writing a record", err);
+	if (rc == 0)
+		rc = cw_store_write_keys(t, rec, err);
+	if (rc == 0)
+		rc = cw_store_reindex_records(t, deps, ndeps, 1, err);
+	free(deps);
+	if (rc != 0)
 		return rc;
 	if (had_tomb && (rc = cw_store_del_tombstone(t, &rec->id, err)) != 0)
 		return rc;

@@ -6,7 +6,7 @@
  *   meta         "schema_version" u32, "database_id" 16 bytes, "name_key" 32 bytes,
  *                "identity" and "identity_secret" (this database's keys: store/identity.h)
  *   records      id(16)                                -> encoded record (models/codec.h)
- *   record_keys  id(16)                                -> every index key the record owns
+ *   record_keys  (empty since schema 3; see below)
  *   by_kind      kind(1) date(4) id(16)
  *   by_date      date(4) id(16)                        (monitoring records)
  *   by_article   law(1) number(2) suffix(1) date(4) id(16)
@@ -31,8 +31,11 @@
  * "scrubbed" (when free space was last cleared: scrub.c).
  * Sync by bundle, versions and conflicts: store/sync.h.
  * Hearings and milestones are indexed under their case's articles, court and defendants; when
- * a case changes, its records are re-indexed in the same transaction. `record_keys` lets every
- * update remove exactly the keys the old version wrote, so an index cannot drift.
+ * a case changes, its records are re-indexed in the same transaction. An update removes the
+ * keys of the old version computed again from it (no list of them is kept: until schema 2,
+ * `record_keys` held one, a fifth of the file), which gives exactly the keys it wrote because
+ * everything they are made from is re-indexed around its own changes; `verify` checks that
+ * every index holds exactly the keys the records make.
  *
  * Every user action is one write transaction (cw_store_write): it commits wholly or changes
  * nothing. When the map is full the transaction is aborted, the map doubled and the action run
@@ -48,8 +51,9 @@
 #include "models/record.h"
 
 /* 2: as-of dates, placements, links, sentence parts, tallies, incidents, group events, and
- * the government's account under article keys of its own (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 2
+ * the government's account under article keys of its own; 3: no record_keys
+ * (store/upgrade.c). */
+#define CW_SCHEMA_VERSION 3
 
 struct cw_store;
 struct cw_txn;

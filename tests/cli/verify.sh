@@ -55,9 +55,27 @@ grep -q "counts:" "$WORK/stdout" || fail "a wrong counter went unseen"
 
 # An index entry added for a record that does not own it.
 copy orphan
-"$TAMPER" "$T" put by_person "$(printf '%032d' 0)0000000${kang}04" ""
+"$TAMPER" "$T" put by_person "$(printf "%032d" 0)00000000${kang}04" ""
 fails 74 "problem" cw --db "$T" verify
 grep -q "which does not own it" "$WORK/stdout" || fail "an orphan index entry went unseen"
+
+# An index entry moved to another date: one entry is missing and one nobody owns stands in
+# its place, so the table holds as many entries as the records own; both are named.
+copy moved
+moved=$(first_key "$T" by_date)
+"$TAMPER" "$T" del by_date "$moved"
+"$TAMPER" "$T" put by_date "00000001${moved#????????}" ""
+fails 74 "problem" cw --db "$T" verify
+grep -q "by_date index entry is missing" "$WORK/stdout" || fail "a moved index entry went unseen"
+grep -q "by_date: an entry names record .*, which does not own it" "$WORK/stdout" ||
+	fail "the moved entry's new place went unseen: $(cat "$WORK/stdout")"
+
+# An index entry for a record that does not exist.
+copy ghost
+"$TAMPER" "$T" put by_kind "0100000000$(printf 'ab%.0s' $(seq 16))01" ""
+fails 74 "problem" cw --db "$T" verify
+grep -q "by_kind: an entry names record abababab.*, which does not exist" "$WORK/stdout" ||
+	fail "an entry for no record went unseen: $(cat "$WORK/stdout")"
 
 # A counter changed.
 copy counter
