@@ -150,6 +150,23 @@ int cw_store_copy_encrypted(struct cw_store *plain, struct cw_store *enc,
  * cannot be seen, and closing the probe's descriptor would drop it. CW_EIO. */
 int cw_store_in_use(const char *dir, long *pid, struct cw_error *err);
 
+/* Compaction (compact.c): the bytes of data.mdb in use and, of those, in free pages (old
+ * copies left by writes, reused by later ones but never given back), read briefly read-only. */
+int cw_store_free_space(const char *dir, uint64_t *file_bytes, uint64_t *free_bytes,
+			struct cw_error *err);
+
+struct cw_compact_stats {
+	uint64_t before, after; /* bytes of data.mdb */
+	uint64_t free_before;   /* bytes of free pages before */
+};
+
+/* Rewrites data.mdb in dir without its free pages (LMDB's compacting copy, written beside it,
+ * synced, renamed over it). The database must not be open in this process. CW_EREFUSED when
+ * another process has it open, or wrote to it while it was copied (nothing changes);
+ * CW_EIO when the disk is full (nothing changes either). Needs no key: sealed values are
+ * copied as they are. */
+int cw_store_compact(const char *dir, struct cw_compact_stats *stats, struct cw_error *err);
+
 /* The number of the last transaction committed to the database in dir (opened briefly,
  * read-only): it changes with every write, so a copy can tell whether it is still current. */
 int cw_store_last_txn(const char *dir, uint64_t *txn, struct cw_error *err);
