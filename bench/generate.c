@@ -267,14 +267,22 @@ void cw_gen_params_scaled(struct cw_gen_params *p, size_t events)
 
 static void make_id(const struct cw_gen *g, unsigned stream, size_t n, struct cw_id *id)
 {
-	/* Random-looking like cw_id_random's, but reproducible: the same on both databases. */
+	/* As casewatch makes them (store/records.c): a sequence number in load order (people,
+	 * then cases, then events) from a start fixed by the seed, then random-looking bytes;
+	 * reproducible, so both databases hold the same ids. */
 	struct rng r = rng_for(g->p.seed, STREAM_ID * 16 + stream, n);
 	uint64_t a = rng_next(&r), b = rng_next(&r);
+	size_t order = stream == STREAM_PERSON ? n
+		       : stream == STREAM_CASE ? g->p.persons + n
+					       : g->p.persons + g->p.cases + n;
+	uint32_t seq = (uint32_t)(g->p.seed >> 8) + (uint32_t)order;
 
-	for (int i = 0; i < 8; i++) {
-		id->b[i] = (uint8_t)(a >> (56 - 8 * i));
+	for (int i = 0; i < 4; i++)
+		id->b[i] = (uint8_t)(seq >> (24 - 8 * i));
+	for (int i = 0; i < 4; i++)
+		id->b[4 + i] = (uint8_t)(a >> (56 - 8 * i));
+	for (int i = 0; i < 8; i++)
 		id->b[8 + i] = (uint8_t)(b >> (56 - 8 * i));
-	}
 }
 
 void cw_gen_person_id(const struct cw_gen *g, size_t person, struct cw_id *id)

@@ -488,9 +488,12 @@ int cw_cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	if (!path || !strncmp(path, "--", 2) || first_arg + 1 < cli->argc)
 		return cw_error_set(&cli->err, CW_EUSAGE, "file", "give one file to import");
 	if ((rc = cw_cli_open_store(cli, 0)) == 0 &&
-	    (rc = cw_import_jsonl(cli->session.store, path, &stats, &cli->err)) == 0)
+	    (rc = cw_import_jsonl(cli->session.store, path, &stats, &cli->err)) == 0) {
 		fprintf(cli->out, "imported %zu records (%zu new or changed)\n", stats.records,
 			stats.changed);
+		if (stats.changed)
+			cw_cli_compact_if_worth(cli);
+	}
 	return rc;
 }
 
@@ -526,6 +529,8 @@ int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 					: " (not encrypted: a demonstration database)",
 				cli->session.db_given ? "" : "; open it with casewatch --db ",
 				cli->session.db_given ? "" : cli->session.db_dir);
+		if (rc == 0 && stats.changed)
+			cw_cli_compact_if_worth(cli);
 		return rc;
 	}
 	return cw_error_set(&cli->err, CW_EIO, "seed",

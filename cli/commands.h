@@ -67,6 +67,12 @@ int cw_cli_verify_open(struct cw_cli *cli, json_t **out);
 
 /* Backups (cmd_backup.c): backup, restore. */
 int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_compact(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_compact_help[];
+/* After a bulk write (import, seed): closes the session and compacts the database file when a
+ * fifth or more of a file over 8 MiB is free pages and nobody else has it open; says so, or
+ * why not, and never fails (what was written is durable already). */
+int cw_cli_compact_if_worth(struct cw_cli *cli);
 int cw_cmd_restore(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 extern const char cw_backup_help[];
 extern const char cw_restore_help[];

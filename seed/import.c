@@ -13,11 +13,13 @@
 
 #define LINE_MAX_BYTES (1 << 20)
 
+/* The file is read inside the write transaction, one line at a time: memory stays that of one
+ * record whatever the file's size, and a bad line aborts the transaction, so nothing of the
+ * file is written. The transaction may run again (after the map grows): it reads from the
+ * start each time. */
 struct import_ctx {
-	struct cw_record *recs;
-	size_t *lines; /* the line each record came from */
-	size_t n;
-	size_t alloc;
+	FILE *f;
+	size_t records;
 	size_t changed;
 };
 
@@ -33,57 +35,22 @@ static int at_line(struct cw_error *err, size_t line, int rc)
 	return rc;
 }
 
-static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
+/* Parses and validates one line into rec (freed by the caller whatever happens). */
+static int parse_line(struct cw_record *rec, const char *line, size_t len, struct cw_error *err)
 {
-	struct import_ctx *im = ctx;
-
-	im->changed = 0;
-	for (size_t i = 0; i < im->n; i++) {
-		int changed, rc = cw_txn_put(txn, &im->recs[i], 0, &changed, err);
-
-		if (rc != 0)
-			return at_line(err, im->lines[i], rc);
-		im->changed += (size_t)changed;
-	}
-	return 0;
-}
-
-static int grow(struct import_ctx *im)
-{
-	size_t alloc = im->alloc ? im->alloc * 2 : 256;
-	struct cw_record *recs = realloc(im->recs, alloc * sizeof *recs);
-	size_t *lines;
-
-	if (!recs)
-		return CW_ENOMEM;
-	im->recs = recs;
-	if (!(lines = realloc(im->lines, alloc * sizeof *lines)))
-		return CW_ENOMEM;
-	im->lines = lines;
-	im->alloc = alloc;
-	return 0;
-}
-
-/* Parses and validates one line into the next record. */
-static int parse_line(struct import_ctx *im, const char *line, size_t len, size_t lineno,
-		      struct cw_error *err)
-{
-	struct cw_record *rec;
 	json_error_t jerr;
 	json_t *obj;
 	int rc;
 
-	if (im->n == im->alloc && grow(im) != 0)
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	cw_record_init(rec, CW_KIND_PERSON);
 	if ((rc = cw_text_validate(line, LINE_MAX_BYTES, CW_TEXT_MULTILINE, "line", err)) != 0)
 		return rc;
 	if (!(obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr)))
 		return cw_error_set(err, CW_EINVAL, "json", "%s (column %d)", jerr.text,
 				    jerr.column);
-	rec = &im->recs[im->n];
+	cw_record_free(rec);
 	rc = cw_record_from_json(obj, NULL, rec, err);
 	json_decref(obj);
-	im->lines[im->n++] = lineno; /* counted even on failure, so that it is freed */
 	if (rc == 0 && cw_id_is_zero(&rec->id))
 		rc = cw_error_set(err, CW_EINVAL, "ref",
 				  "every imported record needs an id or a ref");
@@ -92,40 +59,53 @@ static int parse_line(struct import_ctx *im, const char *line, size_t len, size_
 	return rc;
 }
 
-int cw_import_jsonl(struct cw_store *st, const char *path, struct cw_import_stats *stats,
-		    struct cw_error *err)
+static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 {
-	struct import_ctx im = {NULL, NULL, 0, 0, 0};
-	FILE *f = fopen(path, "r");
-	const char *base = strrchr(path, '/');
+	struct import_ctx *im = ctx;
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	ssize_t len;
 	int rc = 0;
 
-	stats->records = stats->changed = 0;
-	if (!f)
-		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
-				    strerror(errno));
-	while (rc == 0 && (len = getline(&line, &cap, f)) >= 0) {
+	im->records = im->changed = 0;
+	rewind(im->f);
+	while (rc == 0 && (len = getline(&line, &cap, im->f)) >= 0) {
+		struct cw_record rec;
+		int changed = 0;
+
 		lineno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
 		if (len == 0 || line[0] == '#') /* blank lines and comments */
 			continue;
-		if ((rc = parse_line(&im, line, (size_t)len, lineno, err)) != 0)
+		rc = parse_line(&rec, line, (size_t)len, err);
+		if (rc == 0)
+			rc = cw_txn_put(txn, &rec, 0, &changed, err);
+		cw_record_free(&rec);
+		if (rc != 0)
 			at_line(err, lineno, rc);
+		im->records++;
+		im->changed += (size_t)changed;
 	}
 	free(line);
-	if (rc == 0 && ferror(f))
-		rc = cw_error_set(err, CW_EIO, "file", "cannot read %.200s", path);
-	fclose(f);
-	if (rc == 0)
-		rc = cw_store_write(st, write_fn, &im, err);
-	for (size_t i = 0; i < im.n; i++)
-		cw_record_free(&im.recs[i]);
-	free(im.recs);
-	free(im.lines);
+	if (rc == 0 && ferror(im->f))
+		rc = cw_error_set(err, CW_EIO, "file", "cannot read the file");
+	return rc;
+}
+
+int cw_import_jsonl(struct cw_store *st, const char *path, struct cw_import_stats *stats,
+		    struct cw_error *err)
+{
+	struct import_ctx im = {fopen(path, "r"), 0, 0};
+	const char *base = strrchr(path, '/');
+	int rc;
+
+	stats->records = stats->changed = 0;
+	if (!im.f)
+		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
+				    strerror(errno));
+	rc = cw_store_write(st, write_fn, &im, err);
+	fclose(im.f);
 	if (rc != 0 && err && strncmp(err->field, "line ", 5) == 0) {
 		char field[sizeof err->field];
 
@@ -133,8 +113,11 @@ int cw_import_jsonl(struct cw_store *st, const char *path, struct cw_import_stat
 		snprintf(err->field, sizeof err->field, "%.20s %.90s", base ? base + 1 : path,
 			 field);
 	}
+	if (rc != 0 && err && strcmp(err->field, "file") == 0 &&
+	    strcmp(err->message, "cannot read the file") == 0)
+		cw_error_set(err, CW_EIO, "file", "cannot read %.200s", path);
 	if (rc == 0) {
-		stats->records = im.n;
+		stats->records = im.records;
 		stats->changed = im.changed;
 	}
 	return rc;

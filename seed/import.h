@@ -1,8 +1,8 @@
 /* import.h - records from JSON Lines files: the demo seed, and `casewatch import`.
  *
  * One record a line, as `casewatch show --json` prints them; "ref" gives a readable stable id
- * and references name other records by ref or by id. Every line is parsed and validated
- * before anything is written, and the whole file is one write transaction: a bad line is
+ * and references name other records by ref or by id. The whole file is one write
+ * transaction, read a line at a time (memory does not grow with the file): a bad line is
  * reported with the file, its number and the field, and nothing from the file is written.
  * Importing the same file twice changes nothing the second time. */
 #ifndef CW_IMPORT_H

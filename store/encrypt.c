@@ -241,6 +241,9 @@ static int copy_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	/* After every record value is in: a hearing's keys read its case. */
 	if (rc == 0)
 		rc = walk(c, DB_RECORDS, index_record, &p, err);
+	/* The names the indexing gathered are written before their texts are compared. */
+	if (rc == 0)
+		rc = cw_pending_flush(t, err);
 	if (rc == 0)
 		rc = walk(c, DB_NAMES, put_name_text, &p, err);
 	/* The same identity (peers trust its key) and the same enrolled peers, sealed anew. */

@@ -305,9 +305,14 @@ static int name_count(struct cw_txn *t, const uint8_t *key, size_t klen, int del
 	MDB_val k = {klen, (void *)key}, v;
 	uint32_t count = 0;
 	struct cw_buf nv = {0};
-	int rc = mdb_get(t->txn, t->st->dbi[DB_NAMES], &k, &v);
+	int rc;
 	uint8_t be[4];
 
+	if (t->defer)
+		return cw_pending_add(t, DB_NAMES, key, klen, delta, text) == 0
+			       ? 0
+			       : cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	rc = mdb_get(t->txn, t->st->dbi[DB_NAMES], &k, &v);
 	if (rc == 0 && v.mv_size >= 4)
 		count = get_be32(v.mv_data);
 	else if (rc != MDB_NOTFOUND && rc != 0)
@@ -366,6 +371,10 @@ static int count_adjust(struct cw_txn *t, enum cw_db db, const uint8_t *key, siz
 	ck[0] = (uint8_t)db;
 	memcpy(ck + 1, key, plen);
 	ck[1 + plen] = key[len - 1];
+	if (t->defer)
+		return cw_pending_add(t, DB_COUNTS, ck, k.mv_size, delta, NULL) == 0
+			       ? 0
+			       : cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	rc = mdb_get(t->txn, t->st->dbi[DB_COUNTS], &k, &v);
 	if (rc == 0 && v.mv_size == 8)
 		n = get_be64(v.mv_data);
@@ -427,42 +436,30 @@ static int apply_keys(struct cw_txn *t, const uint8_t *data, size_t len, int del
 	return 0;
 }
 
-/* Removes the keys the stored version of `id` owns. */
-int cw_store_remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
+/* Removes the keys a stored record owns: computed again from its stored version, against the
+ * rest of the database as it is now, which is what they were computed against when written
+ * (a case's records are re-indexed whenever it changes, before and after: see
+ * cw_store_reindex_records). */
+int cw_store_remove_keys(struct cw_txn *t, const struct cw_record *old, struct cw_error *err)
 {
-	MDB_val k = {ID_LEN, (void *)id->b}, v;
-	struct cw_buf copy = {0};
-	int rc = mdb_get(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, &v);
+	struct keyset ks = {{0}, {0}, 0, 0, t->st, 0};
+	int rc = compute_keys(t, old, &ks, err);
 
-	if (rc == MDB_NOTFOUND)
-		return 0;
-	if (rc != 0)
-		return cw_store_lmdb_error(t, rc, "reading an index list", err);
-	/* Copy: the value points into the map, which the deletes below may change. */
-	if (cw_buf_append(&copy, v.mv_data, v.mv_size) != 0)
-		return CW_ENOMEM;
-	rc = apply_keys(t, copy.data, copy.len, -1, NULL, err);
-	cw_buf_free(&copy);
-	if (rc == 0 && (rc = mdb_del(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, NULL)) != 0)
-		return cw_store_lmdb_error(t, rc, "removing an index list", err);
+	if (rc == 0)
+		rc = apply_keys(t, ks.buf.data, ks.buf.len, -1, NULL, err);
+	cw_buf_free(&ks.buf);
+	cw_buf_free(&ks.names);
 	return rc;
 }
 
-/* Writes the keys of rec and remembers them. */
+/* Writes the keys of rec. */
 int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err)
 {
 	struct keyset ks = {{0}, {0}, 0, 0, t->st, 0};
-	MDB_val k = {ID_LEN, (void *)rec->id.b}, v;
 	int rc = compute_keys(t, rec, &ks, err);
 
 	if (rc == 0)
 		rc = apply_keys(t, ks.buf.data, ks.buf.len, 1, &ks, err);
-	if (rc == 0) {
-		v.mv_size = ks.buf.len;
-		v.mv_data = ks.buf.data;
-		if ((rc = mdb_put(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, &v, 0)) != 0)
-			rc = cw_store_lmdb_error(t, rc, "writing an index list", err);
-	}
 	cw_buf_free(&ks.buf);
 	cw_buf_free(&ks.names);
 	return rc;
@@ -483,9 +480,9 @@ int cw_store_expected_keys(struct cw_txn *t, const struct cw_record *rec, struct
 	return 0;
 }
 
-/* Re-indexes the hearings and milestones of a case after the case changed. */
-int cw_store_reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
-				  struct cw_error *err)
+/* The records filed under a case (its hearings, milestones and incidents). */
+int cw_store_case_records(struct cw_txn *t, const struct cw_id *case_id, struct cw_id **out,
+			  size_t *count, struct cw_error *err)
 {
 	MDB_cursor *cur;
 	MDB_val k, v;
@@ -494,6 +491,8 @@ int cw_store_reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
 	size_t n = 0, cap = 0;
 	int rc, op;
 
+	*out = NULL;
+	*count = 0;
 	memcpy(start, case_id->b, ID_LEN);
 	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_BY_CASE], &cur)) != 0)
 		return cw_store_lmdb_error(t, rc, "reading a case", err);
@@ -517,18 +516,27 @@ int cw_store_reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
 	mdb_cursor_close(cur);
 	if (rc != 0 && rc != MDB_NOTFOUND) {
 		free(ids);
-		return cw_store_lmdb_error(t, rc, "reading a case", err);
+		return rc == ENOMEM ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
+				    : cw_store_lmdb_error(t, rc, "reading a case", err);
 	}
-	rc = 0;
+	*out = ids;
+	*count = n;
+	return 0;
+}
+
+int cw_store_reindex_records(struct cw_txn *t, const struct cw_id *ids, size_t n, int delta,
+			     struct cw_error *err)
+{
+	int rc = 0;
+
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct cw_record rec;
 
 		if ((rc = cw_store_read_record(t->st, t->txn, &ids[i], &rec, err)) != 0)
 			break;
-		if ((rc = cw_store_remove_keys(t, &rec.id, err)) == 0)
-			rc = cw_store_write_keys(t, &rec, err);
+		rc = delta < 0 ? cw_store_remove_keys(t, &rec, err)
+			       : cw_store_write_keys(t, &rec, err);
 		cw_record_free(&rec);
 	}
-	free(ids);
 	return rc;
 }

@@ -403,37 +403,62 @@ static int keylist_has(const struct keylist *l, const uint8_t *key)
 	return 0;
 }
 
-/* Checks a record's index keys against the criteria that keys can answer. */
-static int keys_match(const struct criteria *c, const uint8_t *data, size_t len)
+/* Whether one of the list's keys, followed by tail (date, id, kind), is in the table. */
+static int probe_any(MDB_txn *txn, MDB_dbi dbi, const struct keylist *l, const uint8_t *tail,
+		     int *yes)
 {
-	int kind_ok = 0, art = !c->articles.given, per = !c->persons.given, cas = !c->cases.given,
-	    cou = !c->courts.given, pro = !c->provinces.given;
+	uint8_t key[ID_LEN + TAIL_LEN];
+	MDB_val k = {l->len + TAIL_LEN, key}, v;
 
-	for (size_t off = 0; off + 2 <= len; off += 2 + data[off + 1]) {
-		const uint8_t *key = data + off + 2;
+	*yes = 0;
+	memcpy(key + l->len, tail, TAIL_LEN);
+	for (size_t i = 0; i < l->n; i++) {
+		int rc;
 
-		switch (data[off]) {
-		case DB_BY_KIND:
-			kind_ok = (c->kinds & (UINT32_C(1) << key[0])) != 0;
-			break;
-		case DB_BY_ARTICLE:
-			art = art || keylist_has(&c->articles, key);
-			break;
-		case DB_BY_PERSON:
-			per = per || keylist_has(&c->persons, key);
-			break;
-		case DB_BY_CASE:
-			cas = cas || keylist_has(&c->cases, key);
-			break;
-		case DB_BY_COURT:
-			cou = cou || keylist_has(&c->courts, key);
-			break;
-		case DB_BY_PROVINCE:
-			pro = pro || keylist_has(&c->provinces, key);
-			break;
+		memcpy(key, l->keys[i], l->len);
+		if ((rc = mdb_get(txn, dbi, &k, &v)) == 0) {
+			*yes = 1;
+			return 0;
 		}
+		if (rc != MDB_NOTFOUND)
+			return rc;
 	}
-	return kind_ok && art && per && cas && cou && pro;
+	return 0;
+}
+
+/* Checks the criteria that index keys answer, except `drive` (the one the walk follows), by
+ * looking the record's entries up: every index key a record owns ends with the same date, id
+ * and kind (tail), so "does it charge 494" is whether tag(494) + tail is in by_article. */
+static int keys_match(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
+		      const struct keylist *drive, const uint8_t *tail, int *yes)
+{
+	const struct {
+		const struct keylist *l;
+		enum cw_db db;
+	} checks[] = {
+		{&c->articles, DB_BY_ARTICLE},   {&c->persons, DB_BY_PERSON},
+		{&c->cases, DB_BY_CASE},         {&c->courts, DB_BY_COURT},
+		{&c->provinces, DB_BY_PROVINCE},
+	};
+
+	*yes = 1;
+	for (size_t i = 0; i < sizeof checks / sizeof checks[0] && *yes; i++) {
+		int rc;
+
+		if (!checks[i].l->given || checks[i].l == drive)
+			continue;
+		if ((rc = probe_any(txn, st->dbi[checks[i].db], checks[i].l, tail, yes)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The tail of a record's index keys (its date, id and kind), from the record. */
+static void record_tail(const struct cw_record *rec, uint8_t tail[TAIL_LEN])
+{
+	put_be32(tail, cw_date_key(cw_record_date(rec)));
+	memcpy(tail + DATE_LEN, rec->id.b, ID_LEN);
+	tail[DATE_LEN + ID_LEN] = (uint8_t)rec->kind;
 }
 
 /* Free text: any string field of the record, at any depth. */
@@ -478,13 +503,15 @@ static int record_matches(const struct criteria *c, const struct cw_record *rec)
 
 /* The streams to walk: the most selective criterion given, else one per kind. */
 static int plan_streams(struct cw_store *st, const struct criteria *c, int descending,
-			struct stream **out, size_t *n, MDB_dbi *dbi, int *needs_keys)
+			struct stream **out, size_t *n, MDB_dbi *dbi, int *needs_keys,
+			const struct keylist **drive_out)
 {
 	const struct keylist *drive = NULL;
 	enum cw_db db = DB_BY_KIND;
 	struct stream *s;
 	size_t count = 0;
 
+	*drive_out = NULL;
 	if (c->next_dates) {
 		/* One stream over the whole index; every other criterion is checked. */
 		*needs_keys = c->articles.given || c->persons.given || c->cases.given ||
@@ -509,13 +536,14 @@ static int plan_streams(struct cw_store *st, const struct criteria *c, int desce
 		drive = &c->courts, db = DB_BY_COURT;
 	else if (c->provinces.given)
 		drive = &c->provinces, db = DB_BY_PROVINCE;
+	*drive_out = drive;
 	if (drive)
 		count = drive->n;
 	else
 		for (int k = 1; k < CW_KIND_COUNT; k++)
 			count += (c->kinds >> k) & 1;
 	/* The streams answer the driving criterion, the dates and (from the key's last byte) the
-	 * kind; only the other criteria need the record's key list. */
+	 * kind; only the other criteria need looking up. */
 	*needs_keys = (c->articles.given && drive != &c->articles) ||
 		      (c->persons.given && drive != &c->persons) ||
 		      (c->cases.given && drive != &c->cases) ||
@@ -564,9 +592,10 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 	size_t n;
 	MDB_dbi dbi;
 	uint8_t last[TAIL_LEN];
+	const struct keylist *drive;
 	int have_last = 0, needs_keys, rc;
 
-	if ((rc = plan_streams(st, c, descending, &s, &n, &dbi, &needs_keys)) != 0)
+	if ((rc = plan_streams(st, c, descending, &s, &n, &dbi, &needs_keys, &drive)) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	for (size_t i = 0; i < n; i++)
 		if ((rc = stream_open(&s[i], txn, dbi)) != 0) {
@@ -576,7 +605,6 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 	for (;;) {
 		struct stream *best = NULL;
 		struct cw_id id;
-		MDB_val k, v;
 
 		/* k-way merge: the next tail in date (then id) order over all streams. */
 		for (size_t i = 0; i < n; i++) {
@@ -605,12 +633,26 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 		if (!(c->kinds & (UINT32_C(1) << (best->tail[DATE_LEN + ID_LEN] & 31))))
 			goto advance;
 		if (needs_keys) {
-			k.mv_size = ID_LEN;
-			k.mv_data = id.b;
-			if ((rc = mdb_get(txn, st->dbi[DB_RECORD_KEYS], &k, &v)) != 0)
+			uint8_t tail[TAIL_LEN];
+			int yes;
+
+			memcpy(tail, best->tail, TAIL_LEN);
+			if (c->next_dates) {
+				/* by_next_date's keys end with the next date: the date the
+				 * record's other keys end with is its own. */
+				struct cw_record r;
+
+				if ((rc = cw_store_read_record(st, txn, &id, &r, err)) != 0)
+					goto out;
+				record_tail(&r, tail);
+				cw_record_free(&r);
+			}
+			if ((rc = keys_match(st, txn, c, drive, tail, &yes)) != 0)
 				goto lmdb_fail;
+			if (!yes)
+				goto advance;
 		}
-		if (!needs_keys || keys_match(c, v.mv_data, v.mv_size)) {
+		{
 			struct cw_record rec;
 			int stop;
 
@@ -727,26 +769,31 @@ static int walk_people_via_cases(struct cw_store *st, MDB_txn *txn, const struct
 	people.provinces = c->provinces;
 	rc = walk_in_order(st, txn, &cases, CW_ORDER_OLDEST_FIRST, collect_defendants, &d, err);
 	for (size_t i = 0; i < d.ids.n && rc == 0; i++) {
-		MDB_val k = {ID_LEN, d.ids.keys[i]}, v;
 		struct cw_id id;
 		struct cw_record rec;
-		int stop;
+		uint8_t tail[TAIL_LEN];
+		int stop, yes;
 
 		memcpy(id.b, d.ids.keys[i], ID_LEN);
-		if ((rc = mdb_get(txn, st->dbi[DB_RECORD_KEYS], &k, &v)) != 0) {
+		/* A defendant's record gives the tail its province entry ends with (and answers
+		 * the criteria only it can). */
+		if ((rc = cw_store_read_record(st, txn, &id, &rec, err)) != 0) {
+			if (rc == CW_ENOTFOUND) { /* a deleted person a case still names */
+				cw_error_clear(err);
+				rc = 0;
+			}
+			continue;
+		}
+		record_tail(&rec, tail);
+		if ((rc = keys_match(st, txn, &people, NULL, tail, &yes)) != 0) {
+			cw_record_free(&rec);
 			rc = cw_store_lmdb_error(NULL, rc, "reading an index", err);
 			break;
 		}
-		if (!keys_match(&people, v.mv_data, v.mv_size))
-			continue;
-		if (needs_record(c)) {
-			if ((rc = cw_store_read_record(st, txn, &id, &rec, err)) != 0)
-				break;
-			stop = record_matches(c, &rec) ? visit(ctx, &id, &rec, err) : 0;
-			cw_record_free(&rec);
-		} else {
-			stop = visit(ctx, &id, NULL, err);
-		}
+		stop = yes && (!needs_record(c) || record_matches(c, &rec))
+			       ? visit(ctx, &id, needs_record(c) ? &rec : NULL, err)
+			       : 0;
+		cw_record_free(&rec);
 		if (stop < 0)
 			rc = stop;
 		if (stop)
@@ -1243,20 +1290,23 @@ int cw_reader_matcher(struct cw_reader *rd, const struct cw_filter *f, uint32_t 
 }
 
 /* What walk_matches checks of a record it meets (the stream it comes through answers the
- * criterion that drives the walk: the record's key list holds that key too), dates aside. */
+ * criterion that drives the walk: the record's entry under it is there too), dates aside. */
 int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *match,
 		    struct cw_error *err)
 {
-	MDB_val k = {ID_LEN, (void *)rec->id.b}, v;
-	int rc = mdb_get(m->rd->txn, m->rd->st->dbi[DB_RECORD_KEYS], &k, &v);
+	uint8_t tail[TAIL_LEN];
+	int rc, yes;
 
 	*match = 0;
-	if (rc == MDB_NOTFOUND)
+	if (!(m->c.kinds & (UINT32_C(1) << (rec->kind & 31))))
 		return 0;
-	if (rc != 0)
+	/* Every index key the record owns ends with this (keys.c). */
+	put_be32(tail, cw_date_key(cw_record_date(rec)));
+	memcpy(tail + DATE_LEN, rec->id.b, ID_LEN);
+	tail[DATE_LEN + ID_LEN] = rec->kind;
+	if ((rc = keys_match(m->rd->st, m->rd->txn, &m->c, NULL, tail, &yes)) != 0)
 		return cw_store_lmdb_error(NULL, rc, "reading an index", err);
-	*match = keys_match(&m->c, v.mv_data, v.mv_size) &&
-		 (!needs_record(&m->c) || record_matches(&m->c, rec));
+	*match = yes && (!needs_record(&m->c) || record_matches(&m->c, rec));
 	return 0;
 }
 

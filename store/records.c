@@ -2,6 +2,7 @@
  * tombstones a deletion leaves and the wiping of what it removes; see store.h. */
 #include "config.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,35 +44,17 @@ int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec
 
 /* ---- references -------------------------------------------------------------------------- */
 
-/* The kind of a stored record, read without opening its (sealed) value: every index key a
- * record owns ends with its kind, and record_keys lists those keys. Returns 0 with the kind,
- * MDB_NOTFOUND, or another code; falls back to the record itself when it has no key list. */
+/* The kind of a stored record: 0 with the kind, MDB_NOTFOUND, or another code. */
 static int stored_kind(struct cw_txn *t, const struct cw_id *id, enum cw_kind *kind,
 		       struct cw_error *err)
 {
 	MDB_val k = {ID_LEN, (void *)id->b}, v;
-	int rc = mdb_get(t->txn, t->st->dbi[DB_RECORD_KEYS], &k, &v);
+	/* Opened into the store's scratch buffer, as cw_store_read_record does: only the kind is
+	 * read from it, at once. */
+	int rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &t->st->scratch, err);
 
-	if (rc == 0) {
-		const uint8_t *d = v.mv_data;
-
-		for (size_t off = 0; off + 2 <= v.mv_size && off + 2 + d[off + 1] <= v.mv_size;
-		     off += 2 + d[off + 1])
-			if (d[off] != DB_NAMES && d[off + 1] >= TAIL_LEN) {
-				*kind = (enum cw_kind)d[off + 2 + d[off + 1] - 1];
-				return 0;
-			}
-	} else if (rc != MDB_NOTFOUND) {
-		return rc;
-	}
-	{
-		struct cw_buf buf = {0};
-
-		rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &buf, err);
-		if (rc == 0)
-			*kind = cw_record_peek_kind(v.mv_data, v.mv_size);
-		cw_buf_free(&buf);
-	}
+	if (rc == 0)
+		*kind = cw_record_peek_kind(v.mv_data, v.mv_size);
 	return rc;
 }
 
@@ -337,6 +320,8 @@ int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 	MDB_val k = {ID_LEN, (void *)id->b};
 	struct cw_record rec;
 	int rc = cw_store_read_record(t->st, t->txn, id, &rec, err), kind;
+	struct cw_id *deps = NULL;
+	size_t ndeps = 0;
 
 	if (rc == CW_ENOTFOUND) {
 		cw_error_clear(err);
@@ -345,15 +330,22 @@ int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 	if (rc != 0)
 		return rc;
 	kind = rec.kind;
+	rc = cw_store_remove_keys(t, &rec, err);
 	cw_record_free(&rec);
-	if ((rc = cw_store_remove_keys(t, id, err)) != 0 ||
-	    (rc = cw_store_wipe(t, DB_RECORDS, &k, err)) != 0)
-		return rc;
-	if ((rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
-		return cw_store_lmdb_error(t, rc, "removing a deleted record", err);
 	/* Hearings and milestones of a deleted case were indexed under its articles, court and
-	 * defendants; they keep only what is their own. */
-	return kind == CW_KIND_CASE ? cw_store_reindex_case_records(t, id, err) : 0;
+	 * defendants; they keep only what is their own: unindexed while the case is there,
+	 * indexed again once it is gone. */
+	if (rc == 0 && kind == CW_KIND_CASE &&
+	    (rc = cw_store_case_records(t, id, &deps, &ndeps, err)) == 0)
+		rc = cw_store_reindex_records(t, deps, ndeps, -1, err);
+	if (rc == 0)
+		rc = cw_store_wipe(t, DB_RECORDS, &k, err);
+	if (rc == 0 && (rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
+		rc = cw_store_lmdb_error(t, rc, "removing a deleted record", err);
+	if (rc == 0)
+		rc = cw_store_reindex_records(t, deps, ndeps, 1, err);
+	free(deps);
+	return rc;
 }
 
 /* ---- put and delete ---------------------------------------------------------------------- */
@@ -377,7 +369,7 @@ static int follow(struct cw_record *rec, const struct cw_record *base, int64_t n
  * latest whatever the clocks of other laptops said, except clocks more than a day ahead of
  * this one: a change is never dated in the future because another laptop's clock was. */
 static int stamp_versions(struct cw_txn *t, struct cw_record *rec, const struct cw_record *old,
-			  int64_t *now, int *had_tomb, struct cw_error *err)
+			  int fresh, int64_t *now, int *had_tomb, struct cw_error *err)
 {
 	struct cw_record tomb;
 	int64_t latest = 0, in_conflicts;
@@ -388,7 +380,8 @@ static int stamp_versions(struct cw_txn *t, struct cw_record *rec, const struct 
 	memset(&rec->bundle, 0, ID_LEN);
 	if (old && (rc = follow(rec, old, *now, &latest)) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	rc = cw_store_get_tombstone(t, &rec->id, &tomb, err);
+	/* An id made just now has no deletion and no conflicts to follow. */
+	rc = fresh ? CW_ENOTFOUND : cw_store_get_tombstone(t, &rec->id, &tomb, err);
 	if (rc == 0) {
 		*had_tomb = 1;
 		rc = follow(rec, &tomb, *now, &latest);
@@ -399,7 +392,8 @@ static int stamp_versions(struct cw_txn *t, struct cw_record *rec, const struct 
 		return rc;
 	}
 	cw_error_clear(err);
-	if ((rc = cw_store_conflicts_latest(t, &rec->id, *now, &in_conflicts, err)) != 0)
+	in_conflicts = 0;
+	if (!fresh && (rc = cw_store_conflicts_latest(t, &rec->id, *now, &in_conflicts, err)) != 0)
 		return rc;
 	if (in_conflicts > latest)
 		latest = in_conflicts;
@@ -424,6 +418,36 @@ static int replace_str(char **dst, const char *src)
 	return 0;
 }
 
+/* A new record's id: this database's next sequence number (4 bytes, big-endian; the first
+ * one random, kept in meta) and 12 random bytes. Records made on one laptop thus go to the end
+ * of the records table (and of the other tables keyed by id), filling their pages instead of
+ * splitting pages all over the file, while the first 8 hex digits people read and type stay
+ * distinct for every record of a laptop, and rarely shared with another's (the random start).
+ * The random bytes alone keep ids unique across laptops, whatever their sequences. */
+static int new_id(struct cw_txn *t, struct cw_id *id, struct cw_error *err)
+{
+	static const char name[] = "id_sequence";
+	MDB_val k = {sizeof name - 1, (void *)name}, v;
+	uint32_t seq;
+	uint8_t be[4];
+	int rc = mdb_get(t->txn, t->st->dbi[DB_META], &k, &v);
+
+	if (rc == 0 && v.mv_size == 4)
+		seq = get_be32(v.mv_data);
+	else if (rc == 0 || rc == MDB_NOTFOUND)
+		seq = randombytes_random();
+	else
+		return cw_store_lmdb_error(t, rc, "making a record id", err);
+	put_be32(id->b, seq);
+	randombytes_buf(id->b + 4, ID_LEN - 4);
+	put_be32(be, seq + 1);
+	v.mv_size = sizeof be;
+	v.mv_data = be;
+	if ((rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0)) != 0)
+		return cw_store_lmdb_error(t, rc, "making a record id", err);
+	return 0;
+}
+
 int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *changed,
 	       struct cw_error *err)
 {
@@ -431,17 +455,22 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	struct cw_buf old_body = {0}, new_body = {0}, enc = {0};
 	struct cw_record old;
 	MDB_val k;
-	int rc, exists, had_tomb = 0;
+	int rc, exists, had_tomb = 0, fresh = 0;
+	struct cw_id *deps = NULL; /* a case's records, re-indexed around its change */
+	size_t ndeps = 0;
 
 	if (changed)
 		*changed = 0;
 	if ((rc = cw_record_validate(rec, err)) != 0)
 		return rc;
-	if (cw_id_is_zero(&rec->id))
-		cw_id_random(&rec->id);
+	if (cw_id_is_zero(&rec->id)) {
+		if ((rc = new_id(t, &rec->id, err)) != 0)
+			return rc;
+		fresh = 1; /* its random part was never used: nothing is stored under it */
+	}
 	if ((rc = check_refs(t, &rec->u, cw_schema_for_kind(rec->kind), "", err)) != 0)
 		return rc;
-	rc = cw_store_read_record(st, t->txn, &rec->id, &old, err);
+	rc = fresh ? CW_ENOTFOUND : cw_store_read_record(st, t->txn, &rec->id, &old, err);
 	if (rc != 0 && rc != CW_ENOTFOUND)
 		return rc;
 	exists = rc == 0;
@@ -501,8 +530,8 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 
 		/* The new version follows the stored one (and a deletion of this id, when the
 		 * record is being made again): its version vector includes theirs. */
-		if ((rc = stamp_versions(t, rec, exists ? &old : NULL, &now, &had_tomb, err)) !=
-		    0) {
+		if ((rc = stamp_versions(t, rec, exists ? &old : NULL, fresh, &now, &had_tomb,
+					 err)) != 0) {
 			if (exists)
 				cw_record_free(&old);
 			return rc;
@@ -523,26 +552,41 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	} else if (!rec->created) {
 		rec->created = rec->updated = cw_now_us();
 	}
+	if (rc != 0)
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	/* The old version's keys, computed from it while everything they were made from is as
+	 * it was. */
+	if (rc == 0 && exists)
+		rc = cw_store_remove_keys(t, &old, err);
 	if (exists)
 		cw_record_free(&old);
 	if (rc != 0)
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	if ((rc = cw_record_encode(rec, &enc)) != 0)
+		return rc;
+	/* Hearings and milestones take keys from their case: when it changes, and when it is
+	 * made again after a deletion (which left them only their own), they are unindexed
+	 * against the case as it was and indexed again against the new one. */
+	if (rec->kind == CW_KIND_CASE && !fresh &&
+	    ((rc = cw_store_case_records(t, &rec->id, &deps, &ndeps, err)) != 0 ||
+	     (rc = cw_store_reindex_records(t, deps, ndeps, -1, err)) != 0)) {
+		free(deps);
+		return rc;
+	}
+	if ((rc = cw_record_encode(rec, &enc)) != 0) {
+		free(deps);
 		return cw_error_set(err, rc, "", "cannot encode the record");
+	}
 	k.mv_size = ID_LEN;
 	k.mv_data = rec->id.b;
 	rc = cw_val_put(t, DB_RECORDS, &k, enc.data, enc.len, 0);
 	cw_buf_free(&enc);
 	if (rc != 0)
-		return cw_store_lmdb_error(t, rc, "writing a record", err);
-	if (exists && (rc = cw_store_remove_keys(t, &rec->id, err)) != 0)
-		return rc;
-	if ((rc = cw_store_write_keys(t, rec, err)) != 0)
-		return rc;
-	/* Hearings and milestones take keys from their case: when it changes, and when it is
-	 * made again after a deletion (which left them only their own), they are re-indexed. */
-	if (rec->kind == CW_KIND_CASE &&
-	    (rc = cw_store_reindex_case_records(t, &rec->id, err)) != 0)
+		rc = cw_store_lmdb_error(t, rc, "writing a record", err);
+	if (rc == 0)
+		rc = cw_store_write_keys(t, rec, err);
+	if (rc == 0)
+		rc = cw_store_reindex_records(t, deps, ndeps, 1, err);
+	free(deps);
+	if (rc != 0)
 		return rc;
 	if (had_tomb && (rc = cw_store_del_tombstone(t, &rec->id, err)) != 0)
 		return rc;
@@ -573,7 +617,7 @@ static int make_tombstone(struct cw_txn *t, const struct cw_record *rec, struct 
 
 	cw_record_init(tomb, (enum cw_kind)rec->kind);
 	tomb->id = rec->id;
-	if ((rc = stamp_versions(t, tomb, rec, &now, &had_tomb, err)) != 0)
+	if ((rc = stamp_versions(t, tomb, rec, 0, &now, &had_tomb, err)) != 0)
 		return rc;
 	tomb->updated = now;
 	tomb->edited_in = t->st->database_id;

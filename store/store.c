@@ -674,7 +674,11 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int *scrub,
 
 		if (rc != 0)
 			return cw_store_lmdb_error(NULL, rc, "starting a write", err);
+		t.defer = 1;
 		rc = fn(&t, ctx, err);
+		if (rc == 0)
+			rc = cw_pending_flush(&t, err);
+		cw_pending_free(&t);
 		/* The last audit entry made here is signed, covering the chain before it. */
 		if (rc == 0)
 			rc = cw_store_audit_sign(&t, err);

@@ -6,7 +6,7 @@
  *   meta         "schema_version" u32, "database_id" 16 bytes, "name_key" 32 bytes,
  *                "identity" and "identity_secret" (this database's keys: store/identity.h)
  *   records      id(16)                                -> encoded record (models/codec.h)
- *   record_keys  id(16)                                -> every index key the record owns
+ *   record_keys  (empty since schema 3; see below)
  *   by_kind      kind(1) date(4) id(16)
  *   by_date      date(4) id(16)                        (monitoring records)
  *   by_article   law(1) number(2) suffix(1) date(4) id(16)
@@ -34,8 +34,11 @@
  * "scrubbed" (when free space was last cleared: scrub.c).
  * Sync by bundle, versions and conflicts: store/sync.h.
  * Hearings and milestones are indexed under their case's articles, court and defendants; when
- * a case changes, its records are re-indexed in the same transaction. `record_keys` lets every
- * update remove exactly the keys the old version wrote, so an index cannot drift.
+ * a case changes, its records are re-indexed in the same transaction. An update removes the
+ * keys of the old version computed again from it (no list of them is kept: until schema 2,
+ * `record_keys` held one, a fifth of the file), which gives exactly the keys it wrote because
+ * everything they are made from is re-indexed around its own changes; `verify` checks that
+ * every index holds exactly the keys the records make.
  *
  * Every user action is one write transaction (cw_store_write): it commits wholly or changes
  * nothing. When the map is full the transaction is aborted, the map doubled and the action run
@@ -51,9 +54,10 @@
 #include "models/record.h"
 
 /* 2: as-of dates, placements, links, sentence parts, tallies, incidents, group events, and
- * the government's account under article keys of its own; 3: the pretrial-detention index
+ * the government's account under article keys of its own; 3: no record_keys; 4: the
+ * pretrial-detention index
  * (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 3
+#define CW_SCHEMA_VERSION 4
 
 struct cw_store;
 struct cw_txn;
@@ -149,6 +153,23 @@ int cw_store_copy_encrypted(struct cw_store *plain, struct cw_store *enc,
  * NULL), or 0. Call it while this process does not have the database open itself: its own lock
  * cannot be seen, and closing the probe's descriptor would drop it. CW_EIO. */
 int cw_store_in_use(const char *dir, long *pid, struct cw_error *err);
+
+/* Compaction (compact.c): the bytes of data.mdb in use and, of those, in free pages (old
+ * copies left by writes, reused by later ones but never given back), read briefly read-only. */
+int cw_store_free_space(const char *dir, uint64_t *file_bytes, uint64_t *free_bytes,
+			struct cw_error *err);
+
+struct cw_compact_stats {
+	uint64_t before, after; /* bytes of data.mdb */
+	uint64_t free_before;   /* bytes of free pages before */
+};
+
+/* Rewrites data.mdb in dir without its free pages (LMDB's compacting copy, written beside it,
+ * synced, renamed over it). The database must not be open in this process. CW_EREFUSED when
+ * another process has it open, or wrote to it while it was copied (nothing changes);
+ * CW_EIO when the disk is full (nothing changes either). Needs no key: sealed values are
+ * copied as they are. */
+int cw_store_compact(const char *dir, struct cw_compact_stats *stats, struct cw_error *err);
 
 /* The number of the last transaction committed to the database in dir (opened briefly,
  * read-only): it changes with every write, so a copy can tell whether it is still current. */

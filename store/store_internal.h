@@ -10,6 +10,9 @@
 enum cw_db {
 	DB_META,
 	DB_RECORDS,
+	/* Each record's list of index keys, up to schema 2; now recomputed from the record (see
+	 * cw_store_remove_keys) and left empty. Kept so that the other tables keep their numbers,
+	 * which counts keys and the sealing's associated data hold. */
 	DB_RECORD_KEYS,
 	DB_BY_KIND,
 	DB_BY_DATE,
@@ -104,7 +107,23 @@ struct cw_txn {
 	/* The last audit entry this transaction made in this database: signed before commit. */
 	uint64_t sign_seq;
 	int scrub; /* something was wiped: clear the file's free pages after the commit */
+	/* Changes to names and counts are gathered (pending.c) and written before the commit;
+	 * 0 in transactions that write them at once (verify's, which writes nothing). */
+	int defer;
+	struct cw_pending *pending;
 };
+
+/* ---- names and counts gathered per write transaction (pending.c) -------------------------- */
+
+/* Adds delta to the use count of a names key (text: the name, for a new entry) or to a counts
+ * key, in memory. 0, CW_ENOMEM, or CW_EINVAL for a key longer than 32 bytes. */
+int cw_pending_add(struct cw_txn *t, enum cw_db db, const uint8_t *key, size_t len, int delta,
+		   const char *text);
+/* Writes what was gathered, each key once and in key order, and forgets it: called before the
+ * commit, and before anything in the transaction reads names or counts. */
+int cw_pending_flush(struct cw_txn *t, struct cw_error *err);
+/* Forgets what was gathered (an aborted transaction). */
+void cw_pending_free(struct cw_txn *t);
 
 /* Signs the audit entry t->sign_seq (if any) with this database's identity: called by
  * cw_store_write just before it commits (audit.c). */
@@ -135,8 +154,8 @@ int cw_store_identity_of(struct cw_txn *t, const struct cw_id *database,
 /* An entry's value: the encoding of the audit table (both formats) and back. */
 int cw_audit_decode(const uint8_t *p, size_t len, struct cw_audit_entry *e);
 
-/* The index keys rec should own, in record_keys' format (db(1) length(1) key, ...), into *out
- * (the caller frees it): what `verify` compares the stored list with. */
+/* The index keys rec should own, as entries db(1) length(1) key, into *out (the caller frees
+ * it): what `verify` checks the indexes against. */
 int cw_store_expected_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_buf *out,
 			   struct cw_error *err);
 
@@ -263,8 +282,8 @@ struct cw_reader {
 
 /* ---- index keys (keys.c; used by records.c) ----------------------------------------------- */
 
-/* Writes the keys of rec and remembers them in record_keys, so that its next change removes
- * exactly these. A hearing's or milestone's keys include its case's: the case is read. */
+/* Writes the keys of rec. A hearing's or milestone's keys include its case's: the case is
+ * read. */
 int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err);
 
 /* The key of a name in the names table: its type, then the keyed hash of the name with case
@@ -272,11 +291,23 @@ int cw_store_write_keys(struct cw_txn *t, const struct cw_record *rec, struct cw
 void cw_store_name_key(const struct cw_store *st, enum cw_name_type type, const char *name,
 		       uint8_t out[1 + NAME_HASH_LEN]);
 
-/* Removes the keys the stored version of `id` owns. */
-int cw_store_remove_keys(struct cw_txn *t, const struct cw_id *id, struct cw_error *err);
+/* Removes the keys a stored record owns, computed again from old (its stored version) against
+ * the database as it is: no list of keys is kept. That gives back exactly the keys written as
+ * long as what a record's keys are made from has not changed since: its own value, and a
+ * hearing's, milestone's or incident's case, whose records are therefore re-indexed around
+ * every change of the case (cw_store_reindex_records before and after it). A change to what
+ * compute_keys makes needs a schema version whose upgrade rebuilds every index. */
+int cw_store_remove_keys(struct cw_txn *t, const struct cw_record *old, struct cw_error *err);
 
-/* Re-indexes the hearings and milestones of a case after the case changed: they are indexed
- * under the case's articles, court and defendants. */
+/* The ids of the records filed under a case (by_case), into *ids (the caller frees it). */
+int cw_store_case_records(struct cw_txn *t, const struct cw_id *case_id, struct cw_id **ids,
+			  size_t *n, struct cw_error *err);
+
+/* Removes (delta -1) or writes (+1) the keys of each of the records ids, read as stored: a
+ * case's records are unindexed before the case changes or goes, and indexed again after. */
+int cw_store_reindex_records(struct cw_txn *t, const struct cw_id *ids, size_t n, int delta,
+			     struct cw_error *err);
+
 /* Brings a database of an earlier schema version to CW_SCHEMA_VERSION in one write
  * transaction (every record's index keys, names and counts made again, then the version); a
  * read-only store is refused with CW_EVERSION naming the command that upgrades it (dir).
@@ -287,9 +318,6 @@ int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
  * it rules on in its case (cw_case_follow_verdict) and puts the case, in the same transaction
  * (cw_txn_put with CW_PUT_FOLLOW_VERDICTS calls it). verdicts.c. */
 int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err);
-
-int cw_store_reindex_case_records(struct cw_txn *t, const struct cw_id *case_id,
-				  struct cw_error *err);
 
 /* ---- deletions (records.c; used by merge.c, bundle.c and store.c) ------------------------- */
 

@@ -13,8 +13,12 @@
  *      account is filed under article keys of its own. Records decode as they were (new
  *      fields are new tags), so the upgrade re-makes every record's index keys, names and
  *      counts with this version's rules.
- *   3  the pretrial-detention index (detention.c): hearings and milestones own entries in a new
- *      table, made by the same re-making of every record's keys. */
+ *   3  no list of each record's index keys (record_keys): a record's old keys are computed
+ *      again from its stored version when it changes. The upgrade empties record_keys and
+ *      every index, names and counts, and makes them again from the records: what is removed
+ *      later must be exactly what this version's rules make.
+ *   4  the pretrial-detention index (detention.c): hearings and milestones own entries in a new
+ *      table, made by the same emptying and re-making of every record's keys. */
 
 struct ids {
 	struct cw_id *v;
@@ -52,27 +56,30 @@ static int all_ids(struct cw_txn *t, struct ids *out, struct cw_error *err)
 
 static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
+	/* Everything made from the records, emptied to be made again. */
+	static const enum cw_db rebuilt[] = {
+		DB_RECORD_KEYS, DB_BY_KIND, DB_BY_DATE,      DB_BY_ARTICLE,
+		DB_BY_PERSON,   DB_BY_CASE, DB_BY_COURT,     DB_BY_PROVINCE,
+		DB_NAMES,       DB_COUNTS,  DB_BY_NEXT_DATE, DB_DETENTION,
+	};
 	struct ids ids = {0};
 	uint8_t be[4];
 	MDB_val k = {14, (void *)"schema_version"}, v = {4, be};
 	int rc;
 
 	(void)ctx;
-	if ((rc = all_ids(t, &ids, err)) == 0) {
-		/* Cases first: their records' keys are made from them. */
-		for (int pass = 0; pass < 2 && rc == 0; pass++)
-			for (size_t i = 0; i < ids.n && rc == 0; i++) {
-				struct cw_record rec;
+	for (size_t i = 0; i < sizeof rebuilt / sizeof rebuilt[0]; i++)
+		if ((rc = mdb_drop(t->txn, t->st->dbi[rebuilt[i]], 0)) != 0)
+			return cw_store_lmdb_error(t, rc, "upgrading the database", err);
+	if ((rc = all_ids(t, &ids, err)) == 0)
+		for (size_t i = 0; i < ids.n && rc == 0; i++) {
+			struct cw_record rec;
 
-				if ((rc = cw_store_read_record(t->st, t->txn, &ids.v[i], &rec,
-							       err)) != 0)
-					break;
-				if ((rec.kind == CW_KIND_CASE) == (pass == 0) &&
-				    (rc = cw_store_remove_keys(t, &rec.id, err)) == 0)
-					rc = cw_store_write_keys(t, &rec, err);
-				cw_record_free(&rec);
-			}
-	}
+			if ((rc = cw_store_read_record(t->st, t->txn, &ids.v[i], &rec, err)) != 0)
+				break;
+			rc = cw_store_write_keys(t, &rec, err);
+			cw_record_free(&rec);
+		}
 	free(ids.v);
 	if (rc != 0)
 		return rc;

@@ -35,9 +35,12 @@ struct verifier {
 	size_t nchanges, capchanges;
 	struct cw_idset taken;
 	int64_t chain_began; /* the time of this database's first chained entry (INT64_MAX: none) */
-	/* What the records' key lists say, to recount counters and name uses from. */
+	/* What the records' keys add up to, to recount name uses from. */
 	struct recount *counts;
 	size_t ncounts, capcounts;
+	/* Per index table: the entries the records should own, and how many of those are not
+	 * there (then the table is searched for the entries nobody owns). */
+	size_t expected[DB_COUNT], missing[DB_COUNT];
 };
 
 /* A counter key (db, prefix, kind) or a names key, and how many uses a recount found. */
@@ -115,27 +118,26 @@ static struct recount *recount_find(struct verifier *v, int names, const void *k
 	return NULL;
 }
 
-/* The entries of a record's key list: present in their tables, counted for the recount. */
-static int check_listed_keys(struct verifier *v, const char *hex, const uint8_t *d, size_t len)
+/* The keys a record should own: present in their tables, counted for the checks after. */
+static int check_keys(struct verifier *v, const char *hex, const uint8_t *d, size_t len)
 {
 	for (size_t off = 0; off + 2 <= len; off += 2 + d[off + 1]) {
 		enum cw_db db = (enum cw_db)d[off];
 		MDB_val k = {d[off + 1], (void *)(d + off + 2)}, val;
 		int rc;
 
-		if (db >= DB_COUNT || off + 2 + d[off + 1] > len) {
-			problem(v, "record %s: its index list is corrupt", hex);
-			return 0;
-		}
 		v->stats->index_entries++;
+		if (db != DB_NAMES)
+			v->expected[db]++;
 		rc = mdb_get(v->t.txn, v->st->dbi[db], &k, &val);
-		if (rc == MDB_NOTFOUND)
-			problem(v, "record %s: its %s entry is missing", hex,
-				db == DB_NAMES       ? "names"
-				: db == DB_DETENTION ? "pretrial-detention index"
-						     : "index");
-		else if (rc != 0)
+		if (rc == MDB_NOTFOUND) {
+			problem(v, "record %s: its %s index entry is missing", hex,
+				db == DB_NAMES ? "names" : cw_store_table_name(db));
+			if (db != DB_NAMES)
+				v->missing[db]++;
+		} else if (rc != 0) {
 			return cw_store_lmdb_error(NULL, rc, "reading an index", NULL);
+		}
 		/* Names count their uses by records; counters are recounted from the index
 		 * tables themselves (check_orphans). */
 		if (db == DB_NAMES && (rc = recount_add(v, 1, k.mv_data, k.mv_size)) != 0)
@@ -148,7 +150,7 @@ static int check_listed_keys(struct verifier *v, const char *hex, const uint8_t 
 static int check_records(struct verifier *v, struct cw_error *err)
 {
 	MDB_cursor *cur;
-	MDB_val k, val, list;
+	MDB_val k, val;
 	struct cw_buf buf = {0};
 	int rc, op;
 
@@ -206,19 +208,7 @@ static int check_records(struct verifier *v, struct cw_error *err)
 				e.message);
 			continue;
 		}
-		rc = mdb_get(v->t.txn, v->st->dbi[DB_RECORD_KEYS], &k, &list);
-		if (rc == MDB_NOTFOUND) {
-			problem(v, "record %s has no index list", hex);
-			rc = 0;
-		} else if (rc == 0) {
-			if (list.mv_size != expected.len ||
-			    memcmp(list.mv_data, expected.data, expected.len) != 0)
-				problem(v,
-					"record %s: its index keys are not the ones its content "
-					"gives",
-					hex);
-			rc = check_listed_keys(v, hex, list.mv_data, list.mv_size);
-		}
+		rc = check_keys(v, hex, expected.data, expected.len);
 		cw_buf_free(&expected);
 		if (rc != 0)
 			break;
@@ -232,20 +222,44 @@ static int check_records(struct verifier *v, struct cw_error *err)
 	return rc == MDB_NOTFOUND ? 0 : cw_store_lmdb_error(NULL, rc, "reading records", err);
 }
 
-/* Whether the key list of the record an index entry names holds exactly that entry. */
-static int listed(struct verifier *v, enum cw_db db, const MDB_val *key, int *yes)
+/* Whether the record an index entry names owns it: the record's keys, computed again (when
+ * this entry names the same record as the last one asked about, its keys are reused). */
+struct owner {
+	uint8_t id[ID_LEN];
+	int exists;
+	struct cw_buf keys;
+};
+
+static int owns(struct verifier *v, struct owner *o, enum cw_db db, const MDB_val *key, int *yes)
 {
-	MDB_val k = {ID_LEN, (uint8_t *)key->mv_data + key->mv_size - ID_LEN - KIND_LEN}, list;
-	int rc = mdb_get(v->t.txn, v->st->dbi[DB_RECORD_KEYS], &k, &list);
-	const uint8_t *d = list.mv_data;
+	const uint8_t *id = (const uint8_t *)key->mv_data + key->mv_size - ID_LEN - KIND_LEN;
+	const uint8_t *d;
 
 	*yes = 0;
-	if (rc == MDB_NOTFOUND)
-		return 0;
-	if (rc != 0)
-		return rc;
-	for (size_t off = 0; off + 2 <= list.mv_size && off + 2 + d[off + 1] <= list.mv_size;
-	     off += 2 + d[off + 1])
+	if (!o->exists || memcmp(o->id, id, ID_LEN) != 0) {
+		struct cw_record rec;
+		struct cw_id rid;
+		struct cw_error e;
+		int rc;
+
+		memcpy(o->id, id, ID_LEN);
+		memcpy(rid.b, id, ID_LEN);
+		o->keys.len = 0;
+		o->exists = 0;
+		/* A record that is gone or does not open was named already (check_records, and
+		 * the first pass here). */
+		rc = cw_store_read_record(v->st, v->t.txn, &rid, &rec, &e);
+		if (rc != 0)
+			return rc == CW_ENOMEM ? rc : 0;
+		cw_buf_free(&o->keys);
+		rc = cw_store_expected_keys(&v->t, &rec, &o->keys, &e);
+		cw_record_free(&rec);
+		if (rc != 0)
+			return rc == CW_ENOMEM ? rc : 0;
+		o->exists = 1;
+	}
+	d = o->keys.data;
+	for (size_t off = 0; off + 2 <= o->keys.len; off += 2 + d[off + 1])
 		if (d[off] == db && d[off + 1] == key->mv_size &&
 		    memcmp(d + off + 2, key->mv_data, key->mv_size) == 0) {
 			*yes = 1;
@@ -254,60 +268,90 @@ static int listed(struct verifier *v, enum cw_db db, const MDB_val *key, int *ye
 	return 0;
 }
 
-/* No index entry without the record that owns it. */
+/* No index entry without the record that owns it. Each entry's record must exist; when a
+ * table holds more entries than the records own, or some they own are missing (so that others
+ * may stand in their place), every entry is checked against its record's keys, computed
+ * again, and those nobody owns are named. */
 static int check_orphans(struct verifier *v, struct cw_error *err)
 {
 	static const enum cw_db tables[] = {DB_BY_KIND,     DB_BY_DATE,      DB_BY_ARTICLE,
 					    DB_BY_PERSON,   DB_BY_CASE,      DB_BY_COURT,
 					    DB_BY_PROVINCE, DB_BY_NEXT_DATE, DB_DETENTION};
-	static const char *const names[] = {"by_kind",     "by_date",      "by_article",
-					    "by_person",   "by_case",      "by_court",
-					    "by_province", "by_next_date", "detention"};
+	struct owner o = {{0}, 0, {0}};
+	int rc = 0;
 
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-		MDB_cursor *cur;
-		MDB_val k, val;
-		int rc, op, yes;
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && rc == 0; i++) {
+		const char *name = cw_store_table_name(tables[i]);
+		size_t found = 0;
 
-		if ((rc = mdb_cursor_open(v->t.txn, v->st->dbi[tables[i]], &cur)) != 0)
-			return cw_store_lmdb_error(NULL, rc, "reading an index", err);
-		for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &val, op)) == 0; op = MDB_NEXT) {
-			char hex[CW_ID_HEX_LEN + 1];
+		for (int pass = 0; pass < 2 && rc == 0; pass++) {
+			MDB_cursor *cur;
+			MDB_val k, val;
+			int op;
 
-			if (k.mv_size < ID_LEN + KIND_LEN) {
-				problem(v, "%s: an entry of %zu bytes is too short", names[i],
-					k.mv_size);
-				continue;
-			}
-			if ((rc = listed(v, tables[i], &k, &yes)) != 0)
+			if (pass == 1 && found == v->expected[tables[i]] && !v->missing[tables[i]])
 				break;
-			if ((tables[i] == DB_BY_KIND || tables[i] == DB_BY_ARTICLE) &&
-			    k.mv_size >= TAIL_LEN && k.mv_size <= TAIL_LEN + 16) {
-				uint8_t ck[1 + 16 + KIND_LEN];
-				size_t plen = k.mv_size - TAIL_LEN;
+			if ((rc = mdb_cursor_open(v->t.txn, v->st->dbi[tables[i]], &cur)) != 0)
+				return cw_store_lmdb_error(NULL, rc, "reading an index", err);
+			for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &val, op)) == 0;
+			     op = MDB_NEXT) {
+				char hex[CW_ID_HEX_LEN + 1];
+				MDB_val rk, rv;
+				int yes;
 
-				ck[0] = (uint8_t)tables[i];
-				memcpy(ck + 1, k.mv_data, plen);
-				ck[1 + plen] = ((uint8_t *)k.mv_data)[k.mv_size - 1];
-				if ((rc = recount_add(v, 0, ck, 1 + plen + KIND_LEN)) != 0)
+				if (k.mv_size < ID_LEN + KIND_LEN) {
+					if (pass == 0)
+						problem(v, "%s: an entry of %zu bytes is too short",
+							name, k.mv_size);
+					continue;
+				}
+				hex_of((uint8_t *)k.mv_data + k.mv_size - ID_LEN - KIND_LEN, hex);
+				if (pass == 1) {
+					if ((rc = owns(v, &o, tables[i], &k, &yes)) != 0)
+						break;
+					if (o.exists && !yes)
+						problem(v,
+							"%s: an entry names record %s, which does "
+							"not own it",
+							name, hex);
+					continue;
+				}
+				found++;
+				rk.mv_size = ID_LEN;
+				rk.mv_data = (uint8_t *)k.mv_data + k.mv_size - ID_LEN - KIND_LEN;
+				if ((rc = mdb_get(v->t.txn, v->st->dbi[DB_RECORDS], &rk, &rv)) ==
+				    MDB_NOTFOUND)
+					problem(v,
+						"%s: an entry names record %s, which does not "
+						"exist",
+						name, hex);
+				else if (rc != 0)
 					break;
+				rc = 0;
+				if ((tables[i] == DB_BY_KIND || tables[i] == DB_BY_ARTICLE) &&
+				    k.mv_size >= TAIL_LEN && k.mv_size <= TAIL_LEN + 16) {
+					uint8_t ck[1 + 16 + KIND_LEN];
+					size_t plen = k.mv_size - TAIL_LEN;
+
+					ck[0] = (uint8_t)tables[i];
+					memcpy(ck + 1, k.mv_data, plen);
+					ck[1 + plen] = ((uint8_t *)k.mv_data)[k.mv_size - 1];
+					if ((rc = recount_add(v, 0, ck, 1 + plen + KIND_LEN)) != 0)
+						break;
+				}
 			}
-			if (!yes)
-				problem(v, "%s: an entry names record %s, which does not own it",
-					names[i],
-					hex_of((uint8_t *)k.mv_data + k.mv_size - ID_LEN - KIND_LEN,
-					       hex));
+			mdb_cursor_close(cur);
+			if (rc == MDB_NOTFOUND)
+				rc = 0;
 		}
-		mdb_cursor_close(cur);
-		if (rc == CW_ENOMEM)
-			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-		if (rc != MDB_NOTFOUND)
-			return cw_store_lmdb_error(NULL, rc, "reading an index", err);
 	}
-	return 0;
+	cw_buf_free(&o.keys);
+	if (rc == CW_ENOMEM)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return rc ? cw_store_lmdb_error(NULL, rc, "reading an index", err) : 0;
 }
 
-/* The counts table and the names' use counts equal what the key lists add up to. */
+/* The counts table and the names' use counts equal what the records' keys add up to. */
 static int check_counts(struct verifier *v, struct cw_error *err)
 {
 	static const enum cw_db tables[] = {DB_COUNTS, DB_NAMES};

@@ -504,6 +504,116 @@ START_TEST(case_change_reindexes_its_hearings)
 }
 END_TEST
 
+static void assert_counts_agree(void);
+
+static void assert_verifies(const char *after)
+{
+	struct cw_verify_stats stats;
+	struct cw_error err;
+	int problems = 0;
+
+	ck_assert_int_eq(cw_store_verify(st, count_problems, &problems, &stats, &err), 0);
+	ck_assert_msg(problems == 0, "%d problems after %s", problems, after);
+}
+
+/* No list of a record's keys is kept: an update removes the keys its old version computes,
+ * against the database as it is. Cases whose charges, court and defendants change, hearings
+ * and milestones moved between cases and deleted, cases deleted and made again: after each
+ * step every index holds exactly the keys the records make (verify), and the counters agree
+ * with walks. */
+START_TEST(indexes_stay_exact_through_random_changes)
+{
+	static const char *const arts[] = {"494", "495", "494/495", "437 bis", "307", "451/495"};
+	static const char *const courts[] = {"Phnom Penh Court of First Instance",
+					     "Court of Appeal", "Kandal Provincial Court", NULL};
+	struct cw_id people[5], cases[4], events[24];
+	size_t nevents = 0;
+	unsigned seed = 20241202;
+	struct cw_error err;
+	char step[64];
+
+	for (int i = 0; i < 5; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "Person %d", i);
+		people[i] = add_person(name, i % 2 ? "Kandal" : NULL);
+	}
+	for (int i = 0; i < 4; i++) {
+		char title[32];
+
+		snprintf(title, sizeof title, "Case %d", i);
+		cases[i] = add_case(title, &people[i], arts[i], courts[i], "2023-01-05");
+	}
+	for (int round = 0; round < 60; round++) {
+		unsigned r = (unsigned)rand_r(&seed);
+		struct cw_record rec;
+		int op = (int)(r % 6);
+
+		if (op <= 1 && nevents < sizeof events / sizeof events[0]) {
+			/* a new hearing or milestone of a random case */
+			const struct cw_id *c = &cases[(r >> 3) % 4];
+
+			events[nevents++] = op == 0 ? add_hearing(c, "2024-03-01", NULL)
+						    : add_milestone(&people[(r >> 5) % 5], c,
+								    "2024-02-01", CW_MS_ARREST);
+		} else if (op == 2) {
+			/* a case's charges, court and defendants change */
+			const struct cw_field *df =
+				cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+			struct cw_defendant *d;
+
+			ck_assert_int_eq(cw_store_get(st, &cases[(r >> 3) % 4], &rec, &err), 0);
+			d = rec.u.kase.defendants.items;
+			if (d && d->charges.n)
+				cw_article_parse(arts[(r >> 6) % 6],
+						 &((struct cw_charge *)d->charges.items)[0].article,
+						 "a", NULL);
+			free(rec.u.kase.court);
+			rec.u.kase.court =
+				courts[(r >> 9) % 4] ? strdup(courts[(r >> 9) % 4]) : NULL;
+			if ((r >> 11) & 1) {
+				d = cw_list_append(&rec.u.kase.defendants, df->sub);
+				d->person = people[(r >> 12) % 5];
+			}
+			ck_assert_msg(cw_store_put(st, &rec, 0, &err) == 0, "%s", err.message);
+			cw_record_free(&rec);
+		} else if (op == 3 && nevents) {
+			/* a hearing or milestone moves to another case, or a milestone to another
+			 * person */
+			const struct cw_id *e = &events[(r >> 3) % nevents];
+
+			ck_assert_int_eq(cw_store_get(st, e, &rec, &err), 0);
+			if (rec.kind == CW_KIND_HEARING)
+				rec.u.hearing.case_id = cases[(r >> 8) % 4];
+			else
+				rec.u.milestone.person = people[(r >> 8) % 5];
+			ck_assert_msg(cw_store_put(st, &rec, 0, &err) == 0, "%s", err.message);
+			cw_record_free(&rec);
+		} else if (op == 4 && nevents) {
+			/* a hearing or milestone deleted */
+			size_t k = (r >> 3) % nevents;
+
+			ck_assert_msg(cw_store_delete(st, &events[k], &err) == 0, "%s",
+				      err.message);
+			events[k] = events[--nevents];
+		} else {
+			/* an event of no case: a court of its own */
+			cw_record_init(&rec, CW_KIND_MILESTONE);
+			rec.u.milestone.person = people[(r >> 5) % 5];
+			rec.u.milestone.date = D("2022-05-05");
+			rec.u.milestone.type = CW_MS_ARREST;
+			rec.u.milestone.court = strdup(courts[(r >> 3) % 3]);
+			ck_assert_msg(cw_store_put(st, &rec, CW_PUT_NEW, &err) == 0, "%s",
+				      err.message);
+			cw_record_free(&rec);
+		}
+		snprintf(step, sizeof step, "step %d (operation %d)", round, op);
+		assert_verifies(step);
+		assert_counts_agree();
+	}
+}
+END_TEST
+
 static int fail_after_put_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 {
 	struct cw_record r;
@@ -803,6 +913,36 @@ START_TEST(find_id_prefix_and_resolve_names)
 	cw_record_list_free(&cands);
 	ck_assert_int_eq(cw_store_resolve(st, CW_KIND_PERSON, "Nobody", &got, NULL, &err),
 			 CW_ENOTFOUND);
+}
+END_TEST
+
+/* New ids follow this database's sequence: each goes after the last (so the records table
+ * appends) and the 8 hex digits people read differ from one record to the next; the sequence
+ * survives closing the store. */
+START_TEST(new_ids_follow_the_sequence)
+{
+	struct cw_id ids[4];
+	char a[CW_ID_HEX_LEN + 1], b[CW_ID_HEX_LEN + 1];
+
+	ids[0] = add_person("First", NULL);
+	ids[1] = add_person("Second", NULL);
+	cw_store_close(st);
+	st = open_store(0);
+	ids[2] = add_person("Third", NULL);
+	ids[3] = add_person("Fourth", NULL);
+	for (int i = 0; i < 3; i++) {
+		uint32_t x = (uint32_t)ids[i].b[0] << 24 | (uint32_t)ids[i].b[1] << 16 |
+			     (uint32_t)ids[i].b[2] << 8 | ids[i].b[3];
+		uint32_t y = (uint32_t)ids[i + 1].b[0] << 24 | (uint32_t)ids[i + 1].b[1] << 16 |
+			     (uint32_t)ids[i + 1].b[2] << 8 | ids[i + 1].b[3];
+
+		ck_assert_uint_eq(y, x + 1);
+		cw_id_hex(&ids[i], a);
+		cw_id_hex(&ids[i + 1], b);
+		ck_assert(strncmp(a, b, 8) != 0);
+		/* The rest is random: two records never share it. */
+		ck_assert(memcmp(ids[i].b + 4, ids[i + 1].b + 4, 12) != 0);
+	}
 }
 END_TEST
 
@@ -1190,6 +1330,8 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, delete_refused_while_named);
 	tcase_add_test(tc, map_grows_when_full);
 	tcase_add_test(tc, find_id_prefix_and_resolve_names);
+	tcase_add_test(tc, new_ids_follow_the_sequence);
+	tcase_add_test(tc, indexes_stay_exact_through_random_changes);
 	tcase_add_test(tc, names_dictionary_for_pickers);
 	tcase_add_test(tc, reader_and_writer_processes_at_once);
 	tcase_add_test(tc, copy_encrypted_keeps_everything);

@@ -21,14 +21,14 @@ unpack old
 before=$(db_snapshot)
 fails 74 database cw verify
 has_err() { checks=$((checks + 1)); printf '%s\n' "$err" | grep -qF -- "$1" || fail "error lacks '$1': $err"; }
-has_err "written by an earlier casewatch (schema 1; this one uses 3)"
+has_err "written by an earlier casewatch (schema 1; this one uses 4)"
 has_err "casewatch --db $DB upgrade"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused read-only open changed the file"
 checks=$((checks + 1))
 ok cw upgrade
-has "upgraded from schema 1 to 3"
+has "upgraded from schema 1 to 4"
 ok cw upgrade
-has "schema 3, nothing to upgrade"
+has "schema 4, nothing to upgrade"
 ok cw verify
 has "10 records"
 has "0 problems"

@@ -55,24 +55,50 @@ grep -q "counts:" "$WORK/stdout" || fail "a wrong counter went unseen"
 
 # An index entry added for a record that does not own it.
 copy orphan
-"$TAMPER" "$T" put by_person "$(printf '%032d' 0)0000000${kang}04" ""
+"$TAMPER" "$T" put by_person "$(printf "%032d" 0)00000000${kang}04" ""
 fails 74 "problem" cw --db "$T" verify
 grep -q "which does not own it" "$WORK/stdout" || fail "an orphan index entry went unseen"
 
-# The pretrial-detention index: an entry removed, and one added for a record that does not own
-# it (an arrest of the same person in the same case, on the same day, by a record that is not
-# there).
+# An index entry moved to another date: one entry is missing and one nobody owns stands in
+# its place, so the table holds as many entries as the records own; both are named.
+copy moved
+moved=$(first_key "$T" by_date)
+"$TAMPER" "$T" del by_date "$moved"
+"$TAMPER" "$T" put by_date "00000001${moved#????????}" ""
+fails 74 "problem" cw --db "$T" verify
+grep -q "by_date index entry is missing" "$WORK/stdout" || fail "a moved index entry went unseen"
+grep -q "by_date: an entry names record .*, which does not own it" "$WORK/stdout" ||
+	fail "the moved entry's new place went unseen: $(cat "$WORK/stdout")"
+
+# An index entry for a record that does not exist.
+copy ghost
+"$TAMPER" "$T" put by_kind "0100000000$(printf 'ab%.0s' $(seq 16))01" ""
+fails 74 "problem" cw --db "$T" verify
+grep -q "by_kind: an entry names record abababab.*, which does not exist" "$WORK/stdout" ||
+	fail "an entry for no record went unseen: $(cat "$WORK/stdout")"
+
+# The pretrial-detention index: an entry removed; one moved to another date (missing where it
+# was, and nobody owns it where it is); one for a record that does not exist.
 copy detention
 "$TAMPER" "$T" del detention "$(first_key "$T" detention)"
 fails 74 "problem" cw --db "$T" verify
-grep -q "its pretrial-detention index entry is missing" "$WORK/stdout" ||
+grep -q "its detention index entry is missing" "$WORK/stdout" ||
 	fail "a missing detention entry went unseen: $(cat "$WORK/stdout")"
-copy detention-orphan
+copy detention-moved
+start=$(first_key "$T" detention)
+"$TAMPER" "$T" del detention "$start"
+"$TAMPER" "$T" put detention "$(printf '%s' "$start" | sed 's/^\(.\{66\}\).\{8\}/\100000001/')" ""
+fails 74 "problem" cw --db "$T" verify
+grep -q "its detention index entry is missing" "$WORK/stdout" ||
+	fail "a moved detention entry went unseen: $(cat "$WORK/stdout")"
+grep -q "detention: an entry names record .*, which does not own it" "$WORK/stdout" ||
+	fail "the moved detention entry's new place went unseen: $(cat "$WORK/stdout")"
+copy detention-ghost
 forged=$(first_key "$T" detention | sed 's/[0-9a-f]\{34\}$/0123456789abcdef0123456789abcdef07/')
 "$TAMPER" "$T" put detention "$forged" ""
 fails 74 "problem" cw --db "$T" verify
-grep -q "detention: an entry names record 0123456789abcdef0123456789abcdef, which does not own it" \
-	"$WORK/stdout" || fail "a forged detention entry went unseen: $(cat "$WORK/stdout")"
+grep -q "detention: an entry names record 0123456789abcdef0123456789abcdef, which does not exist" \
+	"$WORK/stdout" || fail "a detention entry for no record went unseen: $(cat "$WORK/stdout")"
 
 # A counter changed.
 copy counter
