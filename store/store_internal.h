@@ -268,8 +268,8 @@ int cw_store_make_identity(struct cw_store *st, MDB_txn *txn);
 
 /* Gives emit(ctx, key, len) every detention key rec owns: a hearing's or milestone's, computed
  * with its case `kase` as stored now (NULL when it has none, or it was deleted). Other records
- * own none. keys.c adds them to the record's keys, so record_keys lists them, every change of
- * the record (or re-index after its case changed) replaces them, and verify checks them. */
+ * own none. keys.c adds them to the record's keys, so every change of the record (or re-index
+ * around a change of its case) replaces them, and verify checks them. */
 typedef void (*cw_key_emit_fn)(void *ctx, const uint8_t *key, size_t len);
 void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record *kase,
 			     cw_key_emit_fn emit, void *ctx);
