@@ -41,8 +41,28 @@ static int field_is_given(const void *base, const struct cw_field *f)
 	return 0;
 }
 
-static int validate_struct(const void *base, const struct cw_schema *s, const char *prefix,
-			   struct cw_error *err);
+static int validate_struct(const void *base, const struct cw_schema *s, struct cw_error *err);
+
+/* Puts "name[index]." before the field an error names: paths of nested fields are made only for
+ * the field that is invalid (saving is often bulk, and most fields are fine). */
+static int in_item(struct cw_error *err, const char *name, size_t index, int rc)
+{
+	char path[sizeof err->field];
+	int n;
+
+	if (!err)
+		return rc;
+	/* The item's place, then as much of the inner path as fits. */
+	n = snprintf(path, sizeof path, "%.50s[%zu].", name, index % 100000);
+	if (n > 0 && (size_t)n < sizeof path) {
+		size_t room = sizeof path - (size_t)n - 1, len = strlen(err->field);
+
+		memcpy(path + n, err->field, len < room ? len : room);
+		path[(size_t)n + (len < room ? len : room)] = '\0';
+		memcpy(err->field, path, sizeof path);
+	}
+	return rc;
+}
 
 static int validate_field(const void *base, const struct cw_field *f, const char *path,
 			  struct cw_error *err)
@@ -108,14 +128,11 @@ static int validate_field(const void *base, const struct cw_field *f, const char
 					    "too many items: %zu, at most %lld", l->n,
 					    (long long)f->max);
 		for (size_t i = 0; i < l->n; i++) {
-			char sub[80];
-			int rc;
+			int rc = validate_struct((const char *)l->items + i * f->sub->size, f->sub,
+						 err);
 
-			snprintf(sub, sizeof sub, "%.50s[%zu]", path, (size_t)(i + 1) % 100000);
-			rc = validate_struct((const char *)l->items + i * f->sub->size, f->sub, sub,
-					     err);
 			if (rc != 0)
-				return rc;
+				return in_item(err, path, i + 1, rc);
 		}
 		return 0;
 	}
@@ -124,21 +141,12 @@ static int validate_field(const void *base, const struct cw_field *f, const char
 	}
 }
 
-static int validate_struct(const void *base, const struct cw_schema *s, const char *prefix,
-			   struct cw_error *err)
+/* Each field is named by its own name; a list's items put their place before it (in_item). */
+static int validate_struct(const void *base, const struct cw_schema *s, struct cw_error *err)
 {
 	for (size_t i = 0; i < s->nfields; i++) {
-		char path[80];
-		int rc;
+		int rc = validate_field(base, &s->fields[i], s->fields[i].name, err);
 
-		/* Top-level fields are named as they are; a nested one's path is built only for
-		 * it (saving is often bulk: no formatting for the fields that are fine). */
-		if (!prefix[0]) {
-			rc = validate_field(base, &s->fields[i], s->fields[i].name, err);
-		} else {
-			snprintf(path, sizeof path, "%.50s.%.20s", prefix, s->fields[i].name);
-			rc = validate_field(base, &s->fields[i], path, err);
-		}
 		if (rc != 0)
 			return rc;
 	}
@@ -222,7 +230,7 @@ int cw_record_validate_header(const struct cw_record *rec, struct cw_error *err)
 	if (!cw_schema_for_kind(rec->kind))
 		return cw_error_set(err, CW_EINVAL, "kind", "unknown record kind %u",
 				    (unsigned)rec->kind);
-	return validate_struct(rec, &cw_schema_header, "", err);
+	return validate_struct(rec, &cw_schema_header, err);
 }
 
 int cw_record_validate(const struct cw_record *rec, struct cw_error *err)
@@ -233,9 +241,9 @@ int cw_record_validate(const struct cw_record *rec, struct cw_error *err)
 	if (!s)
 		return cw_error_set(err, CW_EINVAL, "kind", "unknown record kind %u",
 				    (unsigned)rec->kind);
-	if ((rc = validate_struct(rec, &cw_schema_header, "", err)) != 0)
+	if ((rc = validate_struct(rec, &cw_schema_header, err)) != 0)
 		return rc;
-	if ((rc = validate_struct(&rec->u, s, "", err)) != 0)
+	if ((rc = validate_struct(&rec->u, s, err)) != 0)
 		return rc;
 	if ((rc = validate_kind_rules(rec, err)) != 0)
 		return rc;
