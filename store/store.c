@@ -669,7 +669,7 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int *scrub,
 {
 	*scrub = 0;
 	for (int attempt = 0; attempt < MAX_WRITE_TRIES; attempt++) {
-		struct cw_txn t = {st, NULL, 0, 0};
+		struct cw_txn t = {.st = st};
 		int rc = cw_store_txn_begin(st, 0, &t.txn);
 
 		if (rc != 0)
