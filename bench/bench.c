@@ -98,7 +98,7 @@ static void keys_person(struct bench_keys *k, const struct cw_id *id)
 
 static void keys_article(struct bench_keys *k, const struct cw_article *a)
 {
-	uint32_t key = (uint32_t)a->law << 24 | (uint32_t)a->number << 8 | a->suffix;
+	uint32_t key = bench_article_key(a, k->gov);
 
 	if (a->law == CW_LAW_NONE)
 		return;
@@ -135,9 +135,18 @@ static void keys_from_case(struct bench_keys *k, const struct cw_case *c,
 	k->province = c->court_province;
 }
 
+uint32_t bench_article_key(const struct cw_article *a, int gov)
+{
+	/* As cw_store_article_key: the law byte is below 0x80, its high bit marks a record in the
+	 * government's account, which an article filter finds only when it asks for that account.
+	 */
+	return (uint32_t)(a->law | (gov ? 0x80 : 0)) << 24 | (uint32_t)a->number << 8 | a->suffix;
+}
+
 void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, struct bench_keys *k)
 {
 	memset(k, 0, sizeof *k);
+	k->gov = rec->view == CW_VIEW_GOVERNMENT;
 	switch (rec->kind) {
 	case CW_KIND_PERSON:
 		k->province = rec->u.person.province;

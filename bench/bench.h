@@ -66,8 +66,9 @@ uint64_t bench_hash(uint64_t h, const void *data, size_t len);
 void bench_timeline_people(const struct cw_gen *g, size_t n, struct cw_id *out);
 
 /* The index keys the store writes for a record (store.h's layout), for the SQLite side:
- * articles as law << 24 | number << 8 | suffix, people, the case, court and province names. */
+ * articles as bench_article_key, people, the case, court and province names. */
 struct bench_keys {
+	int gov; /* the record is the government's account: its articles under keys of their own */
 	uint32_t articles[64];
 	size_t narticles;
 	struct cw_id persons[600];
@@ -76,6 +77,9 @@ struct bench_keys {
 	int has_case;
 	const char *court, *province, *facility;
 };
+/* An article as an integer key: law << 24 | number << 8 | suffix, the law's high bit set for
+ * the government's account (gov). */
+uint32_t bench_article_key(const struct cw_article *a, int gov);
 /* kase: the record's case (for hearings and milestones that name one), else NULL. */
 void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, struct bench_keys *k);
 

@@ -435,8 +435,7 @@ static size_t union_of_articles(char *sql, size_t size, size_t n, const struct c
 				uint32_t lo, uint32_t hi, const char *kinds)
 {
 	for (size_t i = 0; i < f->narticles && n < size; i++) {
-		uint32_t key = (uint32_t)f->articles[i].law << 24 |
-			       (uint32_t)f->articles[i].number << 8 | f->articles[i].suffix;
+		uint32_t key = bench_article_key(&f->articles[i], 0);
 
 		n += (size_t)snprintf(
 			sql + n, size - n,
