@@ -430,25 +430,51 @@ static int collect(sqlite3 *db, sqlite3_stmt *s, struct cw_record_list *out)
 	return 0;
 }
 
-/* Appends "SELECT date_key, id FROM by_article WHERE ... UNION ..." over f's articles. */
+/* Prints a statement and its query plan on stderr (BENCH_SQL_PLAN=1 in the environment). */
+static void print_plan(sqlite3 *db, const char *sql)
+{
+	char plan[4200];
+	sqlite3_stmt *s;
+
+	snprintf(plan, sizeof plan, "EXPLAIN QUERY PLAN %s", sql);
+	if (!(s = prep(db, plan)))
+		return;
+	fprintf(stderr, "bench: sqlite: %s\n", sql);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		fprintf(stderr, "bench: sqlite:   %d %d %s\n", sqlite3_column_int(s, 0),
+			sqlite3_column_int(s, 1), (const char *)sqlite3_column_text(s, 3));
+	sqlite3_finalize(s);
+}
+
+/* Prepares a query; with BENCH_SQL_PLAN set, prints it and its plan first. */
+static sqlite3_stmt *prep_query(sqlite3 *db, const char *sql)
+{
+	if (getenv("BENCH_SQL_PLAN"))
+		print_plan(db, sql);
+	return prep(db, sql);
+}
+
+/* Appends "SELECT date_key, id FROM by_article WHERE ... UNION ..." over f's articles (the
+ * bench's filters do not ask for the government's account, so only the plain article keys). */
 static size_t union_of_articles(char *sql, size_t size, size_t n, const struct cw_filter *f,
 				uint32_t lo, uint32_t hi, const char *kinds)
 {
-	for (size_t i = 0; i < f->narticles && n < size; i++) {
-		uint32_t key = bench_article_key(&f->articles[i], 0);
-
+	for (size_t i = 0; i < f->narticles && n < size; i++)
 		n += (size_t)snprintf(
 			sql + n, size - n,
 			"%sSELECT date_key, id FROM by_article WHERE article = %u AND "
 			"date_key BETWEEN %u AND %u AND %s",
-			i ? " UNION " : "", key, lo, hi, kinds);
-	}
+			i ? " UNION " : "", bench_article_key(&f->articles[i], 0), lo, hi, kinds);
 	return n;
 }
 
-/* The statement that answers a filter: articles (any of them), kinds, a date range. Each
- * article is an ordered range of by_article; UNION merges them in order with LIMIT pushed
- * down, which is SQLite's best plan for "newest first, first screenful". */
+/* The statement that answers a filter: articles (any of them), kinds, a date range.
+ *   - A count walks the articles' ranges.
+ *   - A first screenful is a compound select with its own ORDER BY and LIMIT: each article is
+ *     an ordered range of by_article, so SQLite merges the ranges (a co-routine per range, no
+ *     sort) and stops at the 40th row; UNION drops a record charged under two of the articles.
+ *     Undated records come after the dated ones, as casewatch lists them: the dated part is one
+ *     such merge, the undated part another, joined by UNION ALL under one LIMIT. */
 static sqlite3_stmt *filter_stmt(sqlite3 *db, const struct cw_filter *f, int count)
 {
 	char sql[4096], kinds[128] = "kind >= 3";
@@ -470,25 +496,21 @@ static sqlite3_stmt *filter_stmt(sqlite3 *db, const struct cw_filter *f, int cou
 		n = union_of_articles(sql, sizeof sql, n, f, lo, hi, kinds);
 		snprintf(sql + n, sizeof sql - n, ")");
 	} else if (hi < CW_DATE_KEY_UNKNOWN) {
-		n += (size_t)snprintf(sql + n, sizeof sql - n, "SELECT date_key, id FROM (");
 		n = union_of_articles(sql, sizeof sql, n, f, lo, hi, kinds);
-		snprintf(sql + n, sizeof sql - n, ") ORDER BY date_key DESC, id DESC LIMIT %d",
+		snprintf(sql + n, sizeof sql - n, " ORDER BY 1 DESC, 2 DESC LIMIT %d",
 			 BENCH_SCREEN);
 	} else {
-		/* Newest first with undated records last, as casewatch lists them: the dated ones
-		 * in index order (LIMIT pushed down), then the undated ones, as casewatch walks. */
-		n += (size_t)snprintf(sql + n, sizeof sql - n,
-				      "SELECT * FROM (SELECT date_key, id FROM (");
+		n += (size_t)snprintf(sql + n, sizeof sql - n, "SELECT * FROM (");
 		n = union_of_articles(sql, sizeof sql, n, f, lo, hi - 1, kinds);
-		n += (size_t)snprintf(sql + n, sizeof sql - n,
-				      ") ORDER BY date_key DESC, id DESC LIMIT %d) UNION ALL "
-				      "SELECT * FROM (SELECT date_key, id FROM (",
-				      BENCH_SCREEN);
+		n += (size_t)snprintf(
+			sql + n, sizeof sql - n,
+			" ORDER BY 1 DESC, 2 DESC LIMIT %d) UNION ALL SELECT * FROM (",
+			BENCH_SCREEN);
 		n = union_of_articles(sql, sizeof sql, n, f, hi, hi, kinds);
-		snprintf(sql + n, sizeof sql - n, ") ORDER BY id DESC LIMIT %d) LIMIT %d",
+		snprintf(sql + n, sizeof sql - n, " ORDER BY 1 DESC, 2 DESC LIMIT %d) LIMIT %d",
 			 BENCH_SCREEN, BENCH_SCREEN);
 	}
-	return prep(db, sql);
+	return prep_query(db, sql);
 }
 
 struct sql_queries {
@@ -601,14 +623,15 @@ int bench_sqlite_queries(const struct bench_opts *o)
 		    !(s.filter[q] = filter_stmt(s.db, &f, !bench_queries[q].list)))
 			goto out;
 	}
-	if (!(s.body = prep(s.db, "SELECT body FROM records WHERE id = ?1")) ||
-	    !(s.timeline = prep(s.db, "SELECT r.id, r.body FROM by_person p JOIN records r ON "
-				      "r.id = p.id WHERE p.person = ?1 AND p.kind >= 2 ORDER BY "
-				      "p.date_key, p.id")) ||
-	    !(s.week_count = prep(s.db, "SELECT count(*) FROM records WHERE kind = ?1 AND "
-					"date_key BETWEEN ?2 AND ?3")) ||
-	    !(s.week_list = prep(s.db, "SELECT id, body FROM records WHERE kind >= 3 AND "
-				       "date_key BETWEEN ?1 AND ?2 ORDER BY date_key, id")))
+	if (!(s.body = prep_query(s.db, "SELECT body FROM records WHERE id = ?1")) ||
+	    !(s.timeline =
+		      prep_query(s.db, "SELECT r.id, r.body FROM by_person p JOIN records r ON "
+				       "r.id = p.id WHERE p.person = ?1 AND p.kind >= 2 ORDER BY "
+				       "p.date_key, p.id")) ||
+	    !(s.week_count = prep_query(s.db, "SELECT count(*) FROM records WHERE kind = ?1 AND "
+					      "date_key BETWEEN ?2 AND ?3")) ||
+	    !(s.week_list = prep_query(s.db, "SELECT id, body FROM records WHERE kind >= 3 AND "
+					     "date_key BETWEEN ?1 AND ?2 ORDER BY date_key, id")))
 		goto out;
 	for (int q = 0; q < Q_COUNT; q++) {
 		uint64_t check = 0;
