@@ -10,6 +10,10 @@
  *   by_person(person, date_key, id, kind)          WITHOUT ROWID = by_person
  *   by_case(case_id, date_key, id, kind)           WITHOUT ROWID = by_case
  *   by_court / by_province(name, date_key, id, kind) WITHOUT ROWID = by_court, by_province
+ *   counts(idx, prefix, kind, n)                   WITHOUT ROWID = counts: entries per
+ *                                                  (article, kind) (idx 1) and per kind (idx 0),
+ *                                                  kept by the loader's statements in the
+ *                                                  transaction that writes the rows
  *   names(type, name, uses), audit(seq, ...)       = names, audit
  * The body is the record in casewatch's own codec, so both sides pay the same encoding and
  * decoding and the figures compare the storage engines and their indexes. The index tables
@@ -42,6 +46,8 @@ static const char schema[] =
 	" PRIMARY KEY(name, date_key, id)) WITHOUT ROWID;"
 	"CREATE TABLE by_province(name TEXT, date_key INTEGER, id BLOB, kind INTEGER,"
 	" PRIMARY KEY(name, date_key, id)) WITHOUT ROWID;"
+	"CREATE TABLE counts(idx INTEGER, prefix INTEGER, kind INTEGER, n INTEGER NOT NULL,"
+	" PRIMARY KEY(idx, prefix, kind)) WITHOUT ROWID;"
 	"CREATE TABLE names(type INTEGER, name TEXT, uses INTEGER,"
 	" PRIMARY KEY(type, name)) WITHOUT ROWID;"
 	"CREATE TABLE audit(seq INTEGER PRIMARY KEY, time INTEGER, action INTEGER, kind INTEGER,"
@@ -108,8 +114,13 @@ enum {
 	S_AUDIT,
 	S_KIND,
 	S_BODY,
+	S_COUNTS,
 	S_COUNT
 };
+
+/* The index of the counts table a row counts under, as the store's counts key starts with the
+ * index it counts. */
+enum { COUNT_BY_KIND, COUNT_BY_ARTICLE };
 
 static const char *const load_sql[S_COUNT] = {
 	"INSERT INTO records(id, kind, date_key, body) VALUES(?1, ?2, ?3, ?4)",
@@ -122,6 +133,8 @@ static const char *const load_sql[S_COUNT] = {
 	"INSERT INTO audit(time, action, kind, record, db, author) VALUES(?1, 1, ?2, ?3, ?4, ?5)",
 	"SELECT kind FROM records WHERE id = ?1",
 	"SELECT body FROM records WHERE id = ?1",
+	"INSERT INTO counts VALUES(?1, ?2, ?3, 1) ON CONFLICT(idx, prefix, kind) DO UPDATE SET "
+	"n = n + 1",
 };
 
 struct loader {
@@ -146,6 +159,15 @@ static int put_index(struct loader *l, int which, const void *key, int klen, int
 	sqlite3_bind_blob(s, 3, rec->id.b, 16, SQLITE_STATIC);
 	sqlite3_bind_int(s, 4, rec->kind);
 	return step_done(l->db, s);
+}
+
+/* One more entry under (index, prefix, kind), as the store's count_adjust. */
+static int put_count(struct loader *l, int idx, uint32_t prefix, int kind)
+{
+	sqlite3_bind_int(l->s[S_COUNTS], 1, idx);
+	sqlite3_bind_int64(l->s[S_COUNTS], 2, prefix);
+	sqlite3_bind_int(l->s[S_COUNTS], 3, kind);
+	return step_done(l->db, l->s[S_COUNTS]);
 }
 
 static int put_name(struct loader *l, int type, const char *name)
@@ -271,7 +293,7 @@ static int sqlite_put(struct loader *l, struct cw_record *rec, struct cw_buf *en
 	sqlite3_bind_int(l->s[S_REC], 2, rec->kind);
 	sqlite3_bind_int64(l->s[S_REC], 3, date);
 	sqlite3_bind_blob(l->s[S_REC], 4, enc->data, (int)enc->len, SQLITE_STATIC);
-	if (step_done(l->db, l->s[S_REC]) != 0)
+	if (step_done(l->db, l->s[S_REC]) != 0 || put_count(l, COUNT_BY_KIND, rec->kind, rec->kind))
 		return -1;
 	if (rec->kind == CW_KIND_HEARING)
 		case_ref = &rec->u.hearing.case_id;
@@ -284,7 +306,8 @@ static int sqlite_put(struct loader *l, struct cw_record *rec, struct cw_buf *en
 	}
 	bench_keys_of(rec, have_case ? &kase : NULL, &k);
 	for (size_t i = 0; i < k.narticles && rc == 0; i++)
-		rc = put_index(l, S_ART, &k.articles[i], -1, 0, date, rec);
+		if ((rc = put_index(l, S_ART, &k.articles[i], -1, 0, date, rec)) == 0)
+			rc = put_count(l, COUNT_BY_ARTICLE, k.articles[i], rec->kind);
 	for (size_t i = 0; i < k.npersons && rc == 0; i++)
 		rc = put_index(l, S_PERSON, k.persons[i].b, 16, 0, date, rec);
 	if (rc == 0 && k.has_case)
@@ -469,7 +492,8 @@ static size_t union_of_articles(char *sql, size_t size, size_t n, const struct c
 }
 
 /* The statement that answers a filter: articles (any of them), kinds, a date range.
- *   - A count walks the articles' ranges.
+ *   - A count of one article over all dates sums the counts table, as casewatch reads its
+ *     counters; any other count walks the articles' ranges.
  *   - A first screenful is a compound select with its own ORDER BY and LIMIT: each article is
  *     an ordered range of by_article, so SQLite merges the ranges (a co-routine per range, no
  *     sort) and stops at the 40th row; UNION drops a record charged under two of the articles.
@@ -491,7 +515,13 @@ static sqlite3_stmt *filter_stmt(sqlite3 *db, const struct cw_filter *f, int cou
 						      kinds[k - 1] == '(' ? "" : ",", i);
 		snprintf(kinds + k, sizeof kinds - k, ")");
 	}
-	if (count) {
+	if (count && f->narticles == 1 && lo == 0 && hi == CW_DATE_KEY_UNKNOWN) {
+		snprintf(
+			sql, sizeof sql,
+			"SELECT coalesce(sum(n), 0) FROM counts WHERE idx = %d AND prefix = %u AND "
+			"%s",
+			COUNT_BY_ARTICLE, bench_article_key(&f->articles[0], 0), kinds);
+	} else if (count) {
 		n += (size_t)snprintf(sql + n, sizeof sql - n, "SELECT count(*) FROM (");
 		n = union_of_articles(sql, sizeof sql, n, f, lo, hi, kinds);
 		snprintf(sql + n, sizeof sql - n, ")");
