@@ -314,7 +314,7 @@ static int phase_load_cw(const struct bench_opts *o)
 	struct cw_gen *g = make_gen(o);
 	struct cw_store *st = NULL;
 	struct cw_error err;
-	struct cw_store_options so = {0, "bench", 1, 0};
+	struct cw_store_options so = {.author = "bench", .create = 1};
 	struct cw_id id;
 	struct load_batch b = {NULL, 0};
 	double busy = 0;
@@ -488,7 +488,7 @@ static int phase_queries_cw(const struct bench_opts *o)
 {
 	char path[4096];
 	struct cw_gen *g = make_gen(o);
-	struct cw_store_options so = {0, "bench", 0, 0};
+	struct cw_store_options so = {.author = "bench"};
 	struct cw_store *st = NULL;
 	struct cw_error err;
 	struct cw_id *people = NULL;

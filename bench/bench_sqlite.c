@@ -181,8 +181,8 @@ static const char *const load_sql[S_COUNT] = {
 	"INSERT INTO audit(time, action, kind, record, db, author) VALUES(?1, 1, ?2, ?3, ?4, ?5)",
 	"SELECT kind FROM records WHERE id = ?1",
 	"SELECT body FROM records WHERE id = ?1",
-	"INSERT INTO counts VALUES(?1, ?2, ?3, 1) ON CONFLICT(idx, prefix, kind) DO UPDATE SET "
-	"n = n + 1",
+	("INSERT INTO counts VALUES(?1, ?2, ?3, 1) ON CONFLICT(idx, prefix, kind) DO UPDATE SET "
+	 "n = n + 1"),
 };
 
 struct loader {
