@@ -8,8 +8,10 @@
  * first screenfuls of filtered lists, defendants' timelines, a weekly summary) and the time
  * from starting casewatch to its first screen, and prints each figure with its SQLite
  * counterpart and the ratio casewatch/SQLite. Every phase runs in its own process, so the
- * peak RSS printed is the phase's own. These are measurements, never assertions: nothing
- * here fails a build or a test. */
+ * memory printed is the phase's own: its peak RSS, and apart, the anonymous memory it holds
+ * (RssAnon) and the file pages it has mapped (RssFile), at its end and, for RssAnon, sampled
+ * while it runs. These are measurements, never assertions: nothing here fails a build or a
+ * test. */
 #include "config.h"
 
 #include <errno.h>
@@ -18,7 +20,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -239,22 +245,36 @@ static struct cw_gen *make_gen(const struct bench_opts *o)
 	return g;
 }
 
-/* The end-of-phase memory: anonymous and file-backed resident pages (the map) from
- * /proc/self/status, so a reader can tell LMDB's mapped file from the heap. */
-void bench_print_memory(const char *phase)
+/* Reads RssAnon, RssFile and, with hwm, VmHWM (KiB) from a /proc/.../status file; -1 where
+ * absent. */
+static void read_status(const char *path, long *anon, long *file, long *hwm)
 {
-	FILE *f = fopen("/proc/self/status", "r");
+	FILE *f = fopen(path, "r");
 	char line[256];
-	long anon = -1, file = -1;
 
+	*anon = *file = -1;
+	if (hwm)
+		*hwm = -1;
 	if (!f)
 		return;
 	while (fgets(line, sizeof line, f)) {
-		sscanf(line, "RssAnon: %ld", &anon);
-		sscanf(line, "RssFile: %ld", &file);
+		sscanf(line, "RssAnon: %ld", anon);
+		sscanf(line, "RssFile: %ld", file);
+		if (hwm)
+			sscanf(line, "VmHWM: %ld", hwm);
 	}
 	fclose(f);
-	printf("%s_rss_anon_kib %ld\n%s_rss_file_kib %ld\n", phase, anon, phase, file);
+}
+
+/* The end-of-phase memory: anonymous and file-backed resident pages (the map) from
+ * /proc/self/status, so a reader can tell LMDB's mapped file from the heap, and the peak. */
+void bench_print_memory(const char *phase)
+{
+	long anon, file, hwm;
+
+	read_status("/proc/self/status", &anon, &file, &hwm);
+	printf("%s_rss_anon_kib %ld\n%s_rss_file_kib %ld\n%s_hwm_kib %ld\n", phase, anon, phase,
+	       file, phase, hwm);
 }
 
 static long dir_bytes(const char *path)
@@ -549,62 +569,152 @@ out:
 
 struct phase_result {
 	char *out;   /* what the phase printed */
-	double wall; /* seconds from fork to exit */
-	long maxrss; /* KiB */
+	double wall; /* seconds from fork to exit (less the time the child was held at its exit) */
+	long maxrss; /* peak RSS (ru_maxrss), KiB */
+	/* From /proc/PID/status: the largest RssAnon and RssFile seen in samples taken every
+	 * BENCH_SAMPLE_MS while the child ran (and at its exit when traced), and both at the
+	 * child's exit when it was traced; KiB, -1 when never read. */
+	long peak_anon, peak_file, exit_anon, exit_file;
 	int ok;
 };
 
+#define BENCH_SAMPLE_MS 10
+
 static const char *self_path;
 
-/* Runs argv in a child with stdout into a pipe; collects output, wall time and peak RSS. */
-static int run_child(char *const argv[], struct phase_result *res)
+static void sample_child(pid_t pid, struct phase_result *res, int at_exit)
 {
-	int fd[2];
+	char path[64];
+	long anon, file;
+
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
+	read_status(path, &anon, &file, NULL);
+	if (anon > res->peak_anon)
+		res->peak_anon = anon;
+	if (file > res->peak_file)
+		res->peak_file = file;
+	if (at_exit) {
+		res->exit_anon = anon;
+		res->exit_file = file;
+	}
+}
+
+/* Runs argv in a child with stdout into a pipe; collects output, wall time and peak RSS, and
+ * samples the child's resident memory every BENCH_SAMPLE_MS. With trace, the child is traced
+ * (ptrace) only to be held for a moment when it exits, while its memory is still there: its
+ * RssAnon and RssFile at exit are read then (what a program that cannot print them itself,
+ * casewatch, holds at the end of its run). Where ptrace is refused, the run goes on untraced. */
+static int run_child(char *const argv[], int trace, struct phase_result *res)
+{
+	int fd[2], sfd = -1, status = 0, done = 0, eof = 0;
 	pid_t pid;
 	size_t len = 0, cap = 4096;
 	struct rusage ru;
-	int status;
-	double t0;
+	sigset_t chld, old;
+	double t0, next, held = 0;
 
 	memset(res, 0, sizeof *res);
+	res->peak_anon = res->peak_file = res->exit_anon = res->exit_file = -1;
 	if (!(res->out = malloc(cap)) || pipe(fd) != 0)
 		return -1;
+	/* SIGCHLD is read from a signalfd, so that a child stopped at its exit wakes the loop
+	 * below at once; the child gets the old mask back before exec. */
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	if (sigprocmask(SIG_BLOCK, &chld, &old) != 0 ||
+	    (sfd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC)) < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
 	fflush(NULL);
 	t0 = bench_now();
-	if ((pid = fork()) < 0)
+	if ((pid = fork()) < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		close(sfd);
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		return -1;
+	}
 	if (pid == 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		dup2(fd[1], STDOUT_FILENO);
 		close(fd[0]);
 		close(fd[1]);
+		if (trace)
+			ptrace(PTRACE_TRACEME, 0, NULL, NULL); /* untraced if refused */
 		execv(argv[0], argv);
 		fprintf(stderr, "bench: cannot run %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
 	close(fd[1]);
-	for (;;) {
-		ssize_t n;
+	next = t0 + BENCH_SAMPLE_MS / 1000.0;
+	while (!done || !eof) {
+		/* Once the child is gone, only the rest of its output is left to read. */
+		struct pollfd pfd[2] = {{eof ? -1 : fd[0], POLLIN, 0},
+					{done ? -1 : sfd, POLLIN, 0}};
+		double now = bench_now();
+		int timeout = done ? -1 : now >= next ? 0 : (int)((next - now) * 1000) + 1;
+		struct signalfd_siginfo si;
 
-		if (len + 1 >= cap) {
-			char *grown = realloc(res->out, cap *= 2);
-
-			if (!grown)
-				break;
-			res->out = grown;
-		}
-		n = read(fd[0], res->out + len, cap - len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
+		if (poll(pfd, 2, timeout) < 0 && errno != EINTR)
 			break;
-		len += (size_t)n;
+		if (pfd[0].revents) {
+			ssize_t n;
+
+			if (len + 1 >= cap) {
+				char *grown = realloc(res->out, cap *= 2);
+
+				if (!grown)
+					break;
+				res->out = grown;
+			}
+			n = read(fd[0], res->out + len, cap - len - 1);
+			if (n > 0)
+				len += (size_t)n;
+			else if (n == 0 || errno != EINTR)
+				eof = 1;
+		}
+		if (done)
+			continue;
+		if (bench_now() >= next) {
+			sample_child(pid, res, 0);
+			next = bench_now() + BENCH_SAMPLE_MS / 1000.0;
+		}
+		while (read(sfd, &si, sizeof si) == (ssize_t)sizeof si)
+			;
+		while (!done && wait4(pid, &status, WNOHANG, &ru) > 0) {
+			int sig = WIFSTOPPED(status) ? WSTOPSIG(status) : 0;
+
+			if (!WIFSTOPPED(status)) {
+				res->wall = bench_now() - t0 - held;
+				done = 1;
+			} else if (status >> 8 == (SIGTRAP | PTRACE_EVENT_EXIT << 8)) {
+				double t = bench_now();
+
+				sample_child(pid, res, 1); /* its memory as it ends */
+				held += bench_now() - t;
+				ptrace(PTRACE_CONT, pid, NULL, NULL);
+			} else if (sig == SIGTRAP) {
+				/* Stopped at exec: from here on, stop it only at its exit. */
+				ptrace(PTRACE_SETOPTIONS, pid, NULL,
+				       (void *)(long)(PTRACE_O_TRACEEXIT | PTRACE_O_EXITKILL));
+				ptrace(PTRACE_CONT, pid, NULL, NULL);
+			} else {
+				ptrace(PTRACE_CONT, pid, NULL,
+				       (void *)(long)sig); /* its own signal */
+			}
+		}
 	}
 	res->out[len] = '\0';
 	close(fd[0]);
-	while (wait4(pid, &status, 0, &ru) < 0)
-		if (errno != EINTR)
-			return -1;
-	res->wall = bench_now() - t0;
+	close(sfd);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (!done) { /* out of memory reading the output */
+		kill(pid, SIGKILL);
+		wait4(pid, &status, 0, &ru);
+		return -1;
+	}
 	res->maxrss = ru.ru_maxrss;
 	res->ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
 	return res->ok ? 0 : -1;
@@ -655,7 +765,7 @@ static int run_phase(const struct bench_opts *o, const char *phase, struct phase
 	snprintf(tl, sizeof tl, "%zu", o->timelines);
 	if (o->plain)
 		argv[13] = "--plain";
-	if (run_child(argv, res) != 0) {
+	if (run_child(argv, 0, res) != 0) {
 		fprintf(stderr, "bench: phase %s failed\n", phase);
 		free(res->out);
 		res->out = NULL;
@@ -668,7 +778,7 @@ static int remove_tree(const char *path)
 {
 	char *argv[] = {"/bin/rm", "-rf", (char *)path, NULL};
 	struct phase_result r;
-	int rc = run_child(argv, &r);
+	int rc = run_child(argv, 0, &r);
 
 	free(r.out);
 	return rc;
@@ -726,7 +836,7 @@ static void print_row(const struct row *r)
 		snprintf(speed, sizeof speed, "%.1fx %s", faster >= 1 ? faster : 1 / faster,
 			 faster >= 1 ? "faster" : "slower");
 	}
-	printf("| %-48s | %11s | %11s | %9s | %13s | %-14s | %-6s |\n", label, a, b, ratio, speed,
+	printf("| %-52s | %11s | %11s | %9s | %13s | %-14s | %-6s |\n", label, a, b, ratio, speed,
 	       r->target ? r->target : "",
 	       r->met < 0 ? ""
 	       : r->met   ? "met"
@@ -758,13 +868,54 @@ static double ms(double seconds)
 
 static double mib(long kib)
 {
-	return (double)kib / 1024;
+	return kib < 0 ? NAN : (double)kib / 1024;
+}
+
+/* What a phase held, the largest over its runs (KiB; -1 where not measured). */
+struct mem {
+	long peak;               /* ru_maxrss: the peak RSS, anonymous and file pages together */
+	long end_anon, end_file; /* RssAnon, RssFile at the end of the phase */
+	long peak_anon; /* the largest RssAnon sampled (every BENCH_SAMPLE_MS, and at end) */
+};
+
+enum { PH_LOAD, PH_QUERIES, PH_SCREEN, PH_COUNT };
+
+static void mem_init(struct mem *m)
+{
+	m->peak = m->end_anon = m->end_file = m->peak_anon = -1;
+}
+
+static long max_kib(long a, long b)
+{
+	return a > b ? a : b;
+}
+
+/* Adds a run of a phase. The end figures are the phase's own lines (PREFIX_rss_anon_kib and
+ * PREFIX_rss_file_kib, read in the phase before it closes its database) when prefix is given,
+ * else those read at the traced child's exit. */
+static void mem_add(struct mem *m, const struct phase_result *r, const char *prefix)
+{
+	long anon = r->exit_anon, file = r->exit_file;
+	char name[64];
+	double v;
+
+	if (prefix) {
+		snprintf(name, sizeof name, "%s_rss_anon_kib", prefix);
+		anon = field(r, name, &v, NULL, 0) == 0 ? (long)v : -1;
+		snprintf(name, sizeof name, "%s_rss_file_kib", prefix);
+		file = field(r, name, &v, NULL, 0) == 0 ? (long)v : -1;
+	}
+	m->peak = max_kib(m->peak, r->maxrss);
+	m->end_anon = max_kib(m->end_anon, anon);
+	m->end_file = max_kib(m->end_file, file);
+	m->peak_anon = max_kib(m->peak_anon, max_kib(r->peak_anon, anon));
 }
 
 /* Times `casewatch --db DIR list records --limit 40` (or the SQLite equivalent) from fork to
- * its output's end, runs times; returns the median and the largest peak RSS. */
+ * exit, runs times; returns the median and adds each run's memory to m (its end figures read
+ * as the process exits, the same way for both engines). */
 static int time_screen(const struct bench_opts *o, const char *casewatch, int sqlite, int tui,
-		       double *median, long *rss)
+		       double *median, struct mem *m)
 {
 	char db[4096], runs[32], events[32];
 	double *t = calloc((size_t)o->runs, sizeof *t);
@@ -777,7 +928,6 @@ static int time_screen(const struct bench_opts *o, const char *casewatch, int sq
 			    "--events",        events,    "--runs",     runs,    NULL};
 	int rc = 0;
 
-	*rss = 0;
 	if (!t)
 		return -1;
 	snprintf(db, sizeof db, "%s/cw", o->dir);
@@ -792,14 +942,13 @@ static int time_screen(const struct bench_opts *o, const char *casewatch, int sq
 	for (int r = -1; r < o->runs && rc == 0; r++) {
 		struct phase_result res;
 
-		rc = run_child(sqlite ? sql_argv : cw_argv, &res);
+		rc = run_child(sqlite ? sql_argv : cw_argv, 1, &res);
 		if (rc == 0 &&
 		    (strlen(res.out) < 100 || (tui && !strstr(res.out, "-- end of screen --"))))
 			rc = -1; /* not a screenful */
 		if (r >= 0)
 			t[r] = res.wall;
-		if (res.maxrss > *rss)
-			*rss = res.maxrss;
+		mem_add(m, &res, NULL);
 		free(res.out);
 	}
 	*median = bench_median(t, (size_t)o->runs);
@@ -816,18 +965,20 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	       *ls = calloc((size_t)load_runs, sizeof *ls);
 	double v, w, records = 0, cw_bytes = NAN, sql_bytes = NAN, screen_cw = NAN,
 		     screen_sql = NAN, unlock = NAN;
-	long rss_load_cw = 0, rss_load_sql = 0, rss_q_cw = 0, rss_q_sql = 0, rss_screen_cw = 0,
-	     rss_screen_sql = 0;
+	struct mem mem_cw[PH_COUNT], mem_sql[PH_COUNT];
 	char checks_cw[Q_COUNT][64] = {{0}}, checks_sql[Q_COUNT][64] = {{0}};
 	double q_cw[Q_COUNT], q_sql[Q_COUNT];
 	double t_start = bench_now();
-	static char labels[Q_COUNT][64];
+	static char labels[Q_COUNT][64], mem_labels[PH_COUNT][4][64];
 	int agree = 1, tui = 1;
-	double rss_load_nan;
 	struct cw_gen_params p;
 	char keys[4096 + 32];
 	FILE *kf;
 
+	for (int i = 0; i < PH_COUNT; i++) {
+		mem_init(&mem_cw[i]);
+		mem_init(&mem_sql[i]);
+	}
 	if (!lc || !ls)
 		goto fail;
 	cw_gen_params_scaled(&p, o->events);
@@ -842,8 +993,7 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 		    field(&r, "load_records", &records, NULL, 0))
 			goto fail;
 		lc[i] = records / v;
-		if (r.maxrss > rss_load_cw)
-			rss_load_cw = r.maxrss;
+		mem_add(&mem_cw[PH_LOAD], &r, "load");
 		if (field(&r, "load_bytes", &v, NULL, 0) == 0)
 			cw_bytes = v;
 		fputs(r.out, stderr);
@@ -852,8 +1002,7 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 		if (run_phase(o, "load-sql", &r) != 0 || field(&r, "load_seconds", &v, NULL, 0))
 			goto fail;
 		ls[i] = records / v;
-		if (r.maxrss > rss_load_sql)
-			rss_load_sql = r.maxrss;
+		mem_add(&mem_sql[PH_LOAD], &r, "load");
 		if (field(&r, "load_bytes", &w, NULL, 0) == 0)
 			sql_bytes = w;
 		fputs(r.out, stderr);
@@ -863,7 +1012,7 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	if (run_phase(o, "queries-cw", &r) != 0)
 		goto fail;
 	fputs(r.out, stderr);
-	rss_q_cw = r.maxrss;
+	mem_add(&mem_cw[PH_QUERIES], &r, "queries");
 	for (int q = 0; q < Q_COUNT; q++)
 		if (field(&r, bench_queries[q].name, &q_cw[q], checks_cw[q], sizeof checks_cw[q]))
 			q_cw[q] = NAN;
@@ -879,7 +1028,7 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	if (run_phase(o, "queries-sql", &r) != 0)
 		goto fail;
 	fputs(r.out, stderr);
-	rss_q_sql = r.maxrss;
+	mem_add(&mem_sql[PH_QUERIES], &r, "queries");
 	for (int q = 0; q < Q_COUNT; q++)
 		if (field(&r, bench_queries[q].name, &q_sql[q], checks_sql[q],
 			  sizeof checks_sql[q]))
@@ -894,15 +1043,15 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 		fclose(kf);
 		setenv("CASEWATCH_TUI_SCRIPT", keys, 1);
 	}
-	if (casewatch && time_screen(o, casewatch, 0, 1, &screen_cw, &rss_screen_cw) != 0) {
+	if (casewatch && time_screen(o, casewatch, 0, 1, &screen_cw, &mem_cw[PH_SCREEN]) != 0) {
 		fprintf(stderr, "bench: no scripted terminal interface; timing 'list records'\n");
 		tui = 0;
-		if (time_screen(o, casewatch, 0, 0, &screen_cw, &rss_screen_cw) != 0)
+		if (time_screen(o, casewatch, 0, 0, &screen_cw, &mem_cw[PH_SCREEN]) != 0)
 			fprintf(stderr, "bench: %s did not print a screenful\n", casewatch);
 	}
 	unsetenv("CASEWATCH_TUI_SCRIPT");
 	remove(keys);
-	if (time_screen(o, casewatch, 1, 0, &screen_sql, &rss_screen_sql) != 0)
+	if (time_screen(o, casewatch, 1, 0, &screen_sql, &mem_sql[PH_SCREEN]) != 0)
 		fprintf(stderr, "bench: the SQLite first screen failed\n");
 
 	for (int q = 0; q < Q_COUNT; q++)
@@ -916,7 +1065,6 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	w = o->skip_load ? NAN : bench_median(ls, (size_t)load_runs);
 	if (o->skip_load)
 		records = (double)(p.persons + p.cases + p.events);
-	rss_load_nan = o->skip_load ? NAN : 0;
 	rows[nrows++] = (struct row){"bulk load", "rec/s", v, w, ">= 300,000", v >= 300000, 1};
 	for (int q = 0; q < Q_COUNT; q++) {
 		static const char *const targets[Q_COUNT] = {
@@ -945,23 +1093,34 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 					     "~500 ms old laptop",
 					     -1,
 					     0};
-	rows[nrows++] = (struct row){"peak RSS, bulk load",
-				     "MiB",
-				     mib(rss_load_cw) + rss_load_nan,
-				     mib(rss_load_sql) + rss_load_nan,
-				     "< 64 MiB",
-				     o->skip_load ? -1 : mib(rss_load_cw) < 64,
-				     0};
-	rows[nrows++] =
-		(struct row){"peak RSS, queries", "MiB", mib(rss_q_cw), mib(rss_q_sql), "< 64 MiB",
-			     mib(rss_q_cw) < 64,  0};
-	rows[nrows++] = (struct row){"peak RSS, start to first screen",
-				     "MiB",
-				     mib(rss_screen_cw),
-				     mib(rss_screen_sql),
-				     "< 64 MiB",
-				     mib(rss_screen_cw) < 64,
-				     0};
+	for (int ph = 0; ph < PH_COUNT; ph++) {
+		static const char *const names[PH_COUNT] = {"bulk load", "queries",
+							    "start to first screen"};
+		const struct mem *c = &mem_cw[ph], *q = &mem_sql[ph];
+
+		snprintf(mem_labels[ph][0], 64, "peak RSS, %s", names[ph]);
+		snprintf(mem_labels[ph][1], 64, "RssAnon at end, %s", names[ph]);
+		snprintf(mem_labels[ph][2], 64, "RssFile at end, %s", names[ph]);
+		snprintf(mem_labels[ph][3], 64, "peak RssAnon (sampled), %s", names[ph]);
+		rows[nrows++] = (struct row){mem_labels[ph][0],
+					     "MiB",
+					     mib(c->peak),
+					     mib(q->peak),
+					     "< 64 MiB",
+					     c->peak < 0 ? -1 : mib(c->peak) < 64,
+					     0};
+		rows[nrows++] = (struct row){
+			mem_labels[ph][1], "MiB", mib(c->end_anon), mib(q->end_anon), NULL, -1, 0};
+		rows[nrows++] = (struct row){
+			mem_labels[ph][2], "MiB", mib(c->end_file), mib(q->end_file), NULL, -1, 0};
+		rows[nrows++] = (struct row){mem_labels[ph][3],
+					     "MiB",
+					     mib(c->peak_anon),
+					     mib(q->peak_anon),
+					     "< 64 MiB anon",
+					     c->peak_anon < 0 ? -1 : mib(c->peak_anon) < 64,
+					     0};
+	}
 	rows[nrows++] = (struct row){
 		"database size", "MiB", cw_bytes / 1048576, sql_bytes / 1048576, NULL, -1, 0};
 
@@ -975,14 +1134,21 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	printf("medians of %d runs (bulk load: %d run%s, %zu records per transaction); "
 	       "ratio = casewatch/SQLite\n\n",
 	       o->runs, load_runs, load_runs == 1 ? "" : "s", o->batch);
-	printf("| %-48s | %11s | %11s | %9s | %13s | %-14s | %-6s |\n", "figure", "casewatch",
+	printf("| %-52s | %11s | %11s | %9s | %13s | %-14s | %-6s |\n", "figure", "casewatch",
 	       "SQLite", "ratio", "casewatch is", "target", "");
-	printf("|%.50s|%.13s|%.13s|%.11s|%.15s|%.16s|%.8s|\n",
-	       "--------------------------------------------------", "-------------",
+	printf("|%.54s|%.13s|%.13s|%.11s|%.15s|%.16s|%.8s|\n",
+	       "------------------------------------------------------", "-------------",
 	       "-------------", "-----------", "---------------", "----------------", "--------");
 	for (size_t i = 0; i < nrows; i++)
 		print_row(&rows[i]);
 	printf("\nQuery targets also require casewatch to be at least 2x faster than SQLite.\n");
+	printf("Memory: peak RSS is ru_maxrss (anonymous and file pages together); RssAnon (heap, "
+	       "SQLite's page cache) and RssFile (mapped file pages: LMDB's map, SQLite's mmap) "
+	       "come from /proc/PID/status, at the end of the phase (load, queries: read by the "
+	       "phase before it closes its database; first screen: read as the process exits, "
+	       "held there with ptrace), and RssAnon sampled every %d ms while the phase runs "
+	       "(its largest sample, the end included).\n",
+	       BENCH_SAMPLE_MS);
 	printf("Results %s between casewatch and SQLite.\n",
 	       agree ? "agree (counts and ids in order)" : "DIFFER: see the messages above");
 	if (casewatch && tui)

@@ -88,8 +88,10 @@ int bench_sqlite_load(const struct bench_opts *o);
 int bench_sqlite_queries(const struct bench_opts *o);
 int bench_sqlite_screen(const struct bench_opts *o);
 
-/* Prints the phase's resident memory: anonymous and file-backed pages (LMDB's map) from
- * /proc/self/status, as "PHASE_rss_anon_kib N" and "PHASE_rss_file_kib N" lines. */
+/* Prints the phase's resident memory at its end: anonymous pages (heap, SQLite's page cache)
+ * and file pages (LMDB's map, SQLite's mmap) from /proc/self/status, and the peak, as
+ * "PHASE_rss_anon_kib N", "PHASE_rss_file_kib N" and "PHASE_hwm_kib N" lines. Call it before
+ * closing the database: what the phase holds is what counts. */
 void bench_print_memory(const char *phase);
 
 #endif
