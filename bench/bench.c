@@ -819,7 +819,9 @@ static void fmt_value(char *buf, size_t len, double v, const char *unit)
 		snprintf(buf, len, "%.1f", v);
 }
 
-static void print_row(const struct row *r)
+/* Prints a row of the table; with tsv, also "EVENTS<tab>FIGURE (UNIT)<tab>CASEWATCH<tab>SQLITE<tab>
+ * CASEWATCH IS" there, for bench/scale.sh. */
+static void print_row(const struct row *r, FILE *tsv, size_t events)
 {
 	char a[32], b[32], ratio[32], speed[32], label[64];
 
@@ -833,21 +835,27 @@ static void print_row(const struct row *r)
 		double x = r->cw / r->sql, faster = r->higher_better ? x : 1 / x;
 
 		snprintf(ratio, sizeof ratio, "%.3f", x);
+		/* Memory and sizes are larger or smaller, not slower or faster. */
+		int size = !strcmp(r->unit, "MiB");
+
 		snprintf(speed, sizeof speed, "%.1fx %s", faster >= 1 ? faster : 1 / faster,
-			 faster >= 1 ? "faster" : "slower");
+			 faster >= 1 ? (size ? "smaller" : "faster")
+				     : (size ? "larger" : "slower"));
 	}
 	printf("| %-52s | %11s | %11s | %9s | %13s | %-14s | %-6s |\n", label, a, b, ratio, speed,
 	       r->target ? r->target : "",
 	       r->met < 0 ? ""
 	       : r->met   ? "met"
 			  : "MISSED");
+	if (tsv)
+		fprintf(tsv, "%zu\t%s\t%s\t%s\t%s\n", events, label, a, b, speed);
 }
 
 static int usage(void)
 {
 	fprintf(stderr,
 		"usage: bench [--events N] [--runs R] [--load-runs L] [--batch B] [--timelines T]\n"
-		"             [--casewatch PATH] [--dir DIR] [--keep] [--plain]\n"
+		"             [--casewatch PATH] [--dir DIR] [--keep] [--plain] [--tsv FILE]\n"
 		"  --events N     monitoring records (default 1000000; people N/10, cases N/20)\n"
 		"  --runs R       timed runs of each query and of the first screen (default 5)\n"
 		"  --load-runs L  bulk loads into fresh databases (default 1)\n"
@@ -857,7 +865,9 @@ static int usage(void)
 		"  --casewatch P  the casewatch binary for the start-to-first-screen figure\n"
 		"  --dir DIR      where the databases go (default a new directory in $TMPDIR)\n"
 		"  --keep         keep the databases afterwards\n"
-		"  --skip-load    reuse the databases a run with --keep left in --dir\n");
+		"  --skip-load    reuse the databases a run with --keep left in --dir\n"
+		"  --tsv FILE     also append the table's rows to FILE, tab-separated "
+		"(bench/scale.sh)\n");
 	return 2;
 }
 
@@ -973,7 +983,7 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	int agree = 1, tui = 1;
 	struct cw_gen_params p;
 	char keys[4096 + 32];
-	FILE *kf;
+	FILE *kf, *tsv = NULL;
 
 	for (int i = 0; i < PH_COUNT; i++) {
 		mem_init(&mem_cw[i]);
@@ -1139,8 +1149,15 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	printf("|%.54s|%.13s|%.13s|%.11s|%.15s|%.16s|%.8s|\n",
 	       "------------------------------------------------------", "-------------",
 	       "-------------", "-----------", "---------------", "----------------", "--------");
+	if (o->tsv && !(tsv = fopen(o->tsv, "a")))
+		fprintf(stderr, "bench: cannot write %s: %s\n", o->tsv, strerror(errno));
 	for (size_t i = 0; i < nrows; i++)
-		print_row(&rows[i]);
+		print_row(&rows[i], tsv, o->events);
+	if (tsv) {
+		fprintf(tsv, "%zu\tanswers\t%s\t\t\n", o->events, agree ? "agree" : "DIFFER");
+		if (fclose(tsv) != 0)
+			fprintf(stderr, "bench: cannot write %s\n", o->tsv);
+	}
 	printf("\nQuery targets also require casewatch to be at least 2x faster than SQLite.\n");
 	printf("Memory: peak RSS is ru_maxrss (anonymous and file pages together); RssAnon (heap, "
 	       "SQLite's page cache) and RssFile (mapped file pages: LMDB's map, SQLite's mmap) "
@@ -1175,7 +1192,7 @@ fail:
 
 int main(int argc, char **argv)
 {
-	struct bench_opts o = {NULL, 1000000, 10000, 5, 1000, 0, 0};
+	struct bench_opts o = {.events = 1000000, .batch = 10000, .runs = 5, .timelines = 1000};
 	const char *phase = NULL, *casewatch = NULL;
 	char tmpl[4096];
 	int load_runs = 1, keep = 0;
@@ -1201,6 +1218,8 @@ int main(int argc, char **argv)
 			o.dir = val;
 		else if (!strcmp(a, "--casewatch"))
 			casewatch = val;
+		else if (!strcmp(a, "--tsv"))
+			o.tsv = val;
 		else if (!strcmp(a, "--events"))
 			o.events = strtoull(val, NULL, 10);
 		else if (!strcmp(a, "--batch"))
