@@ -575,10 +575,13 @@ struct phase_result {
 	 * BENCH_SAMPLE_MS while the child ran (and at its exit when traced), and both at the
 	 * child's exit when it was traced; KiB, -1 when never read. */
 	long peak_anon, peak_file, exit_anon, exit_file;
+	long exit_hwm; /* VmHWM at the traced child's exit, KiB; -1 when not read */
 	int ok;
 };
 
 #define BENCH_SAMPLE_MS 10
+/* The first screen is over in a few milliseconds: its runs are sampled every millisecond. */
+#define BENCH_SAMPLE_SHORT_MS 1
 
 static const char *self_path;
 
@@ -588,7 +591,7 @@ static void sample_child(pid_t pid, struct phase_result *res, int at_exit)
 	long anon, file;
 
 	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
-	read_status(path, &anon, &file, NULL);
+	read_status(path, &anon, &file, at_exit ? &res->exit_hwm : NULL);
 	if (anon > res->peak_anon)
 		res->peak_anon = anon;
 	if (file > res->peak_file)
@@ -600,10 +603,12 @@ static void sample_child(pid_t pid, struct phase_result *res, int at_exit)
 }
 
 /* Runs argv in a child with stdout into a pipe; collects output, wall time and peak RSS, and
- * samples the child's resident memory every BENCH_SAMPLE_MS. With trace, the child is traced
+ * samples the child's resident memory every BENCH_SAMPLE_MS. With trace (the first screens, a
+ * few milliseconds each), the samples come every BENCH_SAMPLE_SHORT_MS and the child is traced
  * (ptrace) only to be held for a moment when it exits, while its memory is still there: its
- * RssAnon and RssFile at exit are read then (what a program that cannot print them itself,
- * casewatch, holds at the end of its run). Where ptrace is refused, the run goes on untraced. */
+ * RssAnon, RssFile and VmHWM are read then (casewatch cannot print them itself). By then it
+ * has closed its database, so its map is gone: VmHWM and the samples are what it held while it
+ * ran. Where ptrace is refused, the run goes on untraced. */
 static int run_child(char *const argv[], int trace, struct phase_result *res)
 {
 	int fd[2], sfd = -1, status = 0, done = 0, eof = 0;
@@ -611,10 +616,10 @@ static int run_child(char *const argv[], int trace, struct phase_result *res)
 	size_t len = 0, cap = 4096;
 	struct rusage ru;
 	sigset_t chld, old;
-	double t0, next, held = 0;
+	double t0, next, every, held = 0;
 
 	memset(res, 0, sizeof *res);
-	res->peak_anon = res->peak_file = res->exit_anon = res->exit_file = -1;
+	res->peak_anon = res->peak_file = res->exit_anon = res->exit_file = res->exit_hwm = -1;
 	if (!(res->out = malloc(cap)) || pipe(fd) != 0)
 		return -1;
 	/* SIGCHLD is read from a signalfd, so that a child stopped at its exit wakes the loop
@@ -648,7 +653,8 @@ static int run_child(char *const argv[], int trace, struct phase_result *res)
 		_exit(127);
 	}
 	close(fd[1]);
-	next = t0 + BENCH_SAMPLE_MS / 1000.0;
+	every = (trace ? BENCH_SAMPLE_SHORT_MS : BENCH_SAMPLE_MS) / 1000.0;
+	next = t0 + every;
 	while (!done || !eof) {
 		/* Once the child is gone, only the rest of its output is left to read. */
 		struct pollfd pfd[2] = {{eof ? -1 : fd[0], POLLIN, 0},
@@ -679,7 +685,7 @@ static int run_child(char *const argv[], int trace, struct phase_result *res)
 			continue;
 		if (bench_now() >= next) {
 			sample_child(pid, res, 0);
-			next = bench_now() + BENCH_SAMPLE_MS / 1000.0;
+			next = bench_now() + every;
 		}
 		while (read(sfd, &si, sizeof si) == (ssize_t)sizeof si)
 			;
@@ -883,7 +889,7 @@ static double mib(long kib)
 
 /* What a phase held, the largest over its runs (KiB; -1 where not measured). */
 struct mem {
-	long peak;               /* ru_maxrss: the peak RSS, anonymous and file pages together */
+	long peak;               /* VmHWM: the peak RSS, anonymous and file pages together */
 	long end_anon, end_file; /* RssAnon, RssFile at the end of the phase */
 	long peak_anon; /* the largest RssAnon sampled (every BENCH_SAMPLE_MS, and at end) */
 };
@@ -900,12 +906,15 @@ static long max_kib(long a, long b)
 	return a > b ? a : b;
 }
 
-/* Adds a run of a phase. The end figures are the phase's own lines (PREFIX_rss_anon_kib and
- * PREFIX_rss_file_kib, read in the phase before it closes its database) when prefix is given,
- * else those read at the traced child's exit. */
+/* Adds a run of a phase. The end figures are the phase's own lines (PREFIX_rss_anon_kib,
+ * PREFIX_rss_file_kib and PREFIX_hwm_kib, read in the phase before it closes its database) when
+ * prefix is given, else those read at the traced child's exit. The peak is VmHWM, the process's
+ * own, read the same way as the other figures (ru_maxrss would also take the driver's pages the
+ * child held between fork and exec, were they more). ru_maxrss stands in where VmHWM could not
+ * be read. */
 static void mem_add(struct mem *m, const struct phase_result *r, const char *prefix)
 {
-	long anon = r->exit_anon, file = r->exit_file;
+	long anon = r->exit_anon, file = r->exit_file, hwm = r->exit_hwm;
 	char name[64];
 	double v;
 
@@ -914,8 +923,10 @@ static void mem_add(struct mem *m, const struct phase_result *r, const char *pre
 		anon = field(r, name, &v, NULL, 0) == 0 ? (long)v : -1;
 		snprintf(name, sizeof name, "%s_rss_file_kib", prefix);
 		file = field(r, name, &v, NULL, 0) == 0 ? (long)v : -1;
+		snprintf(name, sizeof name, "%s_hwm_kib", prefix);
+		hwm = field(r, name, &v, NULL, 0) == 0 ? (long)v : -1;
 	}
-	m->peak = max_kib(m->peak, r->maxrss);
+	m->peak = max_kib(m->peak, hwm >= 0 ? hwm : r->maxrss);
 	m->end_anon = max_kib(m->end_anon, anon);
 	m->end_file = max_kib(m->end_file, file);
 	m->peak_anon = max_kib(m->peak_anon, max_kib(r->peak_anon, anon));
@@ -1159,13 +1170,14 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 			fprintf(stderr, "bench: cannot write %s\n", o->tsv);
 	}
 	printf("\nQuery targets also require casewatch to be at least 2x faster than SQLite.\n");
-	printf("Memory: peak RSS is ru_maxrss (anonymous and file pages together); RssAnon (heap, "
+	printf("Memory: peak RSS is VmHWM (anonymous and file pages together); RssAnon (heap, "
 	       "SQLite's page cache) and RssFile (mapped file pages: LMDB's map, SQLite's mmap) "
 	       "come from /proc/PID/status, at the end of the phase (load, queries: read by the "
 	       "phase before it closes its database; first screen: read as the process exits, "
-	       "held there with ptrace), and RssAnon sampled every %d ms while the phase runs "
-	       "(its largest sample, the end included).\n",
-	       BENCH_SAMPLE_MS);
+	       "held there with ptrace, after it closed its database), and RssAnon sampled every "
+	       "%d ms while the phase runs (first screen: every %d ms), its largest sample with "
+	       "the end included.\n",
+	       BENCH_SAMPLE_MS, BENCH_SAMPLE_SHORT_MS);
 	printf("Results %s between casewatch and SQLite.\n",
 	       agree ? "agree (counts and ids in order)" : "DIFFER: see the messages above");
 	if (casewatch && tui)
