@@ -839,11 +839,9 @@ static void print_row(const struct row *r, FILE *tsv, size_t events)
 		snprintf(speed, sizeof speed, "-");
 	} else {
 		double x = r->cw / r->sql, faster = r->higher_better ? x : 1 / x;
+		int size = !strcmp(r->unit, "MiB"); /* larger or smaller, not slower or faster */
 
 		snprintf(ratio, sizeof ratio, "%.3f", x);
-		/* Memory and sizes are larger or smaller, not slower or faster. */
-		int size = !strcmp(r->unit, "MiB");
-
 		snprintf(speed, sizeof speed, "%.1fx %s", faster >= 1 ? faster : 1 / faster,
 			 faster >= 1 ? (size ? "smaller" : "faster")
 				     : (size ? "larger" : "slower"));
