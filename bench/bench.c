@@ -383,6 +383,18 @@ static int phase_load_cw(const struct bench_opts *o)
 	cw_store_close(st);
 	st = NULL;
 	printf("load_bytes %ld\n", dir_bytes(path));
+	/* What `casewatch compact` (and an import, by itself) leaves: the queries run on it. */
+	{
+		struct cw_compact_stats cs;
+		double t0 = bench_now();
+
+		if (cw_store_compact(path, &cs, &err) != 0) {
+			fprintf(stderr, "bench: compacting: %s\n", err.message);
+			goto out;
+		}
+		printf("compact_seconds %.6f\ncompact_bytes %ld\n", bench_now() - t0,
+		       dir_bytes(path));
+	}
 	rc = 0;
 out:
 	for (size_t j = 0; j < b.n; j++)
@@ -983,7 +995,7 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 	double *lc = calloc((size_t)load_runs, sizeof *lc),
 	       *ls = calloc((size_t)load_runs, sizeof *ls);
 	double v, w, records = 0, cw_bytes = NAN, sql_bytes = NAN, screen_cw = NAN,
-		     screen_sql = NAN, unlock = NAN;
+		     cw_bytes_loaded = NAN, cw_compact_s = NAN, screen_sql = NAN, unlock = NAN;
 	struct mem mem_cw[PH_COUNT], mem_sql[PH_COUNT];
 	char checks_cw[Q_COUNT][64] = {{0}}, checks_sql[Q_COUNT][64] = {{0}};
 	double q_cw[Q_COUNT], q_sql[Q_COUNT];
@@ -1014,7 +1026,11 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 		lc[i] = records / v;
 		mem_add(&mem_cw[PH_LOAD], &r, "load");
 		if (field(&r, "load_bytes", &v, NULL, 0) == 0)
+			cw_bytes_loaded = v;
+		if (field(&r, "compact_bytes", &v, NULL, 0) == 0)
 			cw_bytes = v;
+		if (field(&r, "compact_seconds", &v, NULL, 0) == 0)
+			cw_compact_s = v;
 		fputs(r.out, stderr);
 		free(r.out);
 		fprintf(stderr, "bench: bulk load %d of %d (SQLite)...\n", i + 1, load_runs);
@@ -1140,8 +1156,23 @@ static int driver(struct bench_opts *o, int load_runs, const char *casewatch, in
 					     c->peak_anon < 0 ? -1 : mib(c->peak_anon) < 64,
 					     0};
 	}
-	rows[nrows++] = (struct row){
-		"database size", "MiB", cw_bytes / 1048576, sql_bytes / 1048576, NULL, -1, 0};
+	rows[nrows++] =
+		(struct row){"database size, compacted (casewatch compact)",
+			     "MiB",
+			     cw_bytes / 1048576,
+			     sql_bytes / 1048576,
+			     "<= 1.2x SQLite",
+			     isnan(cw_bytes) || isnan(sql_bytes) ? -1 : cw_bytes <= 1.2 * sql_bytes,
+			     0};
+	rows[nrows++] = (struct row){"database size after the load, before compact",
+				     "MiB",
+				     cw_bytes_loaded / 1048576,
+				     sql_bytes / 1048576,
+				     NULL,
+				     -1,
+				     0};
+	rows[nrows++] =
+		(struct row){"compact after the load", "ms", cw_compact_s * 1000, NAN, NULL, -1, 0};
 
 	printf("\ncasewatch benchmark: %.0f records (%zu people, %zu cases, %zu monitoring "
 	       "records over %d years)\n",
