@@ -33,6 +33,22 @@ int cw_id_equal(const struct cw_id *a, const struct cw_id *b)
 	return memcmp(a->b, b->b, sizeof a->b) == 0;
 }
 
+uint64_t cw_id_hash(const struct cw_id *id)
+{
+	uint64_t a, b, h;
+
+	memcpy(&a, id->b, sizeof a);
+	memcpy(&b, id->b + 8, sizeof b);
+	/* Both halves, then a finaliser that spreads every bit over the low ones (MurmurHash3's).
+	 */
+	h = a ^ (b * UINT64_C(0x9e3779b97f4a7c15));
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	return h ^ h >> 33;
+}
+
 void cw_id_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1])
 {
 	static const char digits[] = "0123456789abcdef";

@@ -243,10 +243,7 @@ static int count_articles(struct cw_report *r)
 /* Ids are random or hashes: their first bytes are a good hash. */
 static size_t id_hash(const struct cw_id *id)
 {
-	size_t h = 0;
-
-	memcpy(&h, id->b, sizeof h);
-	return h;
+	return (size_t)cw_id_hash(id);
 }
 
 /* A set of ids (open addressing; the zero id marks an empty slot, and no record has it). */

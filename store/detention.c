@@ -136,8 +136,9 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 
 /* ---- sets of ids -------------------------------------------------------------------------- */
 
-/* Open addressing over keys of `len` bytes (a person, or a person and a case); ids are random
- * or hashes, so their first bytes hash well. The zero key is never stored: no record has it. */
+/* Open addressing over keys of `len` bytes (a person, or a person and a case), placed by the
+ * hash of their first id (cw_id_hash: ids made here begin with a sequence number, so their first
+ * bytes alone would crowd together). The zero key is never stored: no record has it. */
 struct idtable {
 	uint8_t *slots;
 	size_t cap, n, len;
@@ -145,10 +146,10 @@ struct idtable {
 
 static size_t slot_of(const struct idtable *s, const uint8_t *key)
 {
-	size_t h = 0;
+	struct cw_id id;
 
-	memcpy(&h, key, sizeof h);
-	return (h ^ h >> 29) & (s->cap - 1);
+	memcpy(id.b, key, ID_LEN);
+	return (size_t)cw_id_hash(&id) & (s->cap - 1);
 }
 
 static int is_zero(const uint8_t *p, size_t len)
