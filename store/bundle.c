@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "models/codec.h"
 #include "models/json.h"
@@ -18,7 +17,10 @@
 #include "store/sync_internal.h"
 #include "store/trust.h"
 
-#define BUNDLE_MAX_BYTES ((size_t)1 << 30)
+/* The longest line a payload may hold: one version of one record, a few KiB in practice. A
+ * longer one (a compressed payload that would inflate without end: a zip bomb) is refused
+ * before it takes more memory. */
+#define LINE_MAX_BYTES ((size_t)16 << 20)
 
 /* Import merges versions in this order and export writes them in it, so that what a version
  * names is there before it. */
@@ -28,42 +30,7 @@ static int kind_rank(uint8_t kind)
 	return kind == CW_KIND_PERSON ? 0 : kind == CW_KIND_CASE ? 1 : 2;
 }
 
-/* ---- reading a bundle ---------------------------------------------------------------------- */
-
-static int read_file(const char *path, char **data, size_t *len, struct cw_error *err)
-{
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	struct cw_buf b = {0};
-	char chunk[65536];
-	size_t got;
-
-	if (!f)
-		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
-				    strerror(errno));
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + got > BUNDLE_MAX_BYTES || cw_buf_append(&b, chunk, got) != 0) {
-			if (f != stdin)
-				fclose(f);
-			cw_buf_free(&b);
-			return cw_error_set(err, CW_EINVAL, "bundle", "is too large (over 1 GiB)");
-		}
-	}
-	if (ferror(f)) {
-		if (f != stdin)
-			fclose(f);
-		cw_buf_free(&b);
-		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s", path);
-	}
-	if (f != stdin)
-		fclose(f);
-	if (cw_buf_append(&b, "", 1) != 0) {
-		cw_buf_free(&b);
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	}
-	*data = (char *)b.data;
-	*len = b.len - 1;
-	return 0;
-}
+/* ---- the payload's entries ---------------------------------------------------------------- */
 
 static int line_error(struct cw_error *err, size_t line, int rc)
 {
@@ -107,7 +74,8 @@ static int parse_time(const json_t *obj, const char *key, int64_t *us, struct cw
 	return 0;
 }
 
-static int parse_header(const char *line, size_t len, struct cw_bundle_stats *s,
+/* Line 1: the payload's header, of the envelope's format version. */
+static int parse_header(const char *line, size_t len, int version, struct cw_bundle_stats *s,
 			struct cw_error *err)
 {
 	json_error_t jerr;
@@ -123,12 +91,12 @@ static int parse_header(const char *line, size_t len, struct cw_bundle_stats *s,
 				    "not a casewatch bundle (no bundle header on line 1)");
 	}
 	ver = json_object_get(obj, "version");
-	if (!json_is_integer(ver) || json_integer_value(ver) != CW_BUNDLE_VERSION) {
+	if (!json_is_integer(ver) || json_integer_value(ver) != version) {
 		rc = cw_error_set(err, CW_EVERSION, "bundle",
-				  "format version %lld is not one this casewatch reads (%d); "
-				  "upgrade casewatch",
+				  "its content is of format version %lld, its envelope of %d: not "
+				  "a bundle this casewatch reads; upgrade casewatch",
 				  json_is_integer(ver) ? (long long)json_integer_value(ver) : -1LL,
-				  CW_BUNDLE_VERSION);
+				  version);
 	} else if ((rc = parse_id(obj, "bundle", &s->bundle, err)) != 0 ||
 		   (rc = parse_id(obj, "database", &s->database, err)) != 0 ||
 		   (rc = parse_text(obj, "author", s->author, sizeof s->author, err)) != 0 ||
@@ -183,133 +151,310 @@ static int parse_audit(const json_t *obj, struct cw_audit_entry *e, struct cw_er
 	return 0;
 }
 
-/* Reads the payload (JSON Lines, NUL-terminated at data[len]) into b; see sync.h. The payload
- * was signed by its writer, so what fails here is a writer's fault, not the carrier's; it is
- * refused whole all the same. */
-static int parse_payload(char *data, size_t len, struct cw_bundle *b, struct cw_error *err)
+/* ---- reading a payload, line by line ------------------------------------------------------ */
+
+/* Which entries a pass over the payload hands on (all are checked either way). */
+enum { WANT_AUDIT = 1, WANT_VERSIONS = 2 };
+
+/* The payload (JSON Lines; see sync.h) as it streams out of the envelope: lines are put
+ * together, checked in their order and handed to the callbacks one at a time, so that what is
+ * held is one line, whatever the size of the bundle. What fails here was written by the signer,
+ * not the carrier; it is refused whole all the same. */
+struct payload {
+	int version; /* the envelope's */
+	unsigned want;
+	struct cw_bundle_stats *stats; /* the header's fields, and the entries counted */
+	/* Called with the header (line 1), each audit entry and each version wanted; a version
+	 * is the callee's to free. */
+	int (*on_header)(void *ctx, struct cw_error *err);
+	int (*on_audit)(void *ctx, const struct cw_audit_entry *e, struct cw_error *err);
+	int (*on_version)(void *ctx, struct cw_bundle_item *it, struct cw_error *err);
+	void *ctx;
+	/* The line being put together, and where the payload is. */
+	char *line;
+	size_t len, cap, lineno;
+	int versions_begun, rank, ended;
+};
+
+static void payload_free(struct payload *p)
 {
-	char *end_line, *p;
-	size_t nlines = 0, lineno;
-	struct cw_item_list items = {0};
+	if (p->line) /* the records in the clear */
+		sodium_memzero(p->line, p->cap);
+	free(p->line);
+	p->line = NULL;
+	p->len = p->cap = 0;
+}
+
+/* One complete line (without its newline), number p->lineno. What is wrong with the line
+ * names it; what the callbacks refuse (a merge) names its record instead. */
+static int payload_line(struct payload *p, const char *text, size_t len, struct cw_error *err)
+{
+	struct cw_audit_entry e;
+	struct cw_bundle_item it;
 	json_error_t jerr;
-	json_t *end = NULL;
+	json_t *obj;
+	const json_t *type;
+	const char *t;
+	int rc = 0, is_version = 0;
+
+	if (p->ended)
+		return line_error(
+			err, p->lineno,
+			cw_error_set(err, CW_EINVAL, "", "its content goes on after its end line"));
+	if (p->lineno == 1) {
+		if ((rc = parse_header(text, len, p->version, p->stats, err)) == 0 && p->on_header)
+			rc = p->on_header(p->ctx, err);
+		return rc;
+	}
+	obj = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	type = obj ? json_object_get(obj, "type") : NULL;
+	t = json_is_string(type) ? json_string_value(type) : NULL;
+	if (!json_is_object(obj) || !t) {
+		rc = cw_error_set(err, CW_EINVAL, "", "is not a bundle entry");
+	} else if (!strcmp(t, "end")) {
+		/* The number of lines before it, header included. */
+		if (!json_is_integer(json_object_get(obj, "lines")) ||
+		    json_integer_value(json_object_get(obj, "lines")) !=
+			    (json_int_t)(p->lineno - 1))
+			rc = cw_error_set(err, CW_EINVAL, "bundle",
+					  "its content lacks lines (the count in its end line "
+					  "does not match)");
+		p->ended = 1;
+		json_decref(obj);
+		return rc;
+	} else if (!strcmp(t, "audit")) {
+		/* Version 3 lists the log first, so that an import appends it before the
+		 * entries of its own merge; version 2 listed it after the versions. */
+		if (p->version > 2 && p->versions_begun)
+			rc = cw_error_set(err, CW_EINVAL, "type",
+					  "an audit entry after the versions: a bundle lists its "
+					  "audit entries first");
+		else
+			rc = parse_audit(obj, &e, err);
+	} else if (!strcmp(t, "version")) {
+		memset(&it, 0, sizeof it);
+		if ((rc = cw_sync_version_parse(obj, &it.rec, &it.deleted, err)) == 0) {
+			int rank = kind_rank(it.rec.kind);
+
+			is_version = 1;
+			/* What a version names comes before it: people, then cases, then the
+			 * records that name them (import merges them as they come). */
+			if (rank < p->rank) {
+				rc = cw_error_set(err, CW_EINVAL, "kind",
+						  "a %s after the %s: a bundle lists people, then "
+						  "cases, then the other records",
+						  cw_kind_name(it.rec.kind),
+						  p->rank == 2 ? "other records" : "cases");
+				cw_record_free(&it.rec);
+			}
+			p->rank = rank;
+			p->versions_begun = 1;
+		}
+	} else {
+		rc = cw_error_set(err, CW_EINVAL, "type", "'%.20s' is not a bundle entry", t);
+	}
+	json_decref(obj);
+	if (rc != 0)
+		return line_error(err, p->lineno, rc);
+	if (is_version) {
+		p->stats->versions++;
+		p->stats->deleted += (size_t)it.deleted;
+		if ((p->want & WANT_VERSIONS) && p->on_version)
+			return p->on_version(p->ctx, &it, err);
+		cw_record_free(&it.rec);
+		return 0;
+	}
+	p->stats->audit++;
+	return (p->want & WANT_AUDIT) && p->on_audit ? p->on_audit(p->ctx, &e, err) : 0;
+}
+
+/* The envelope's output: payload bytes in pieces, cut into lines. */
+static int payload_feed(void *ctx, const uint8_t *data, size_t len, struct cw_error *err)
+{
+	struct payload *p = ctx;
 	int rc;
 
-	if (len == 0 || !memchr(data, '\n', len)) {
-		rc = cw_error_set(err, CW_EINVAL, "bundle",
-				  len ? "its content has no bundle header on line 1"
-				      : "its content is empty");
-		goto out;
-	}
-	if ((rc = parse_header(data, (size_t)((char *)memchr(data, '\n', len) - data), &b->stats,
-			       err)) != 0)
-		goto out;
-	/* The end line: the last complete line, with the number of lines before it. */
-	if (data[len - 1] != '\n') {
-		rc = cw_error_set(err, CW_EINVAL, "bundle",
-				  "its content does not end with its end line");
-		goto out;
-	}
-	for (end_line = data + len - 1; end_line > data && end_line[-1] != '\n'; end_line--)
-		;
-	for (p = data; p < end_line; p++)
-		nlines += *p == '\n';
-	end = json_loadb(end_line, (size_t)(data + len - end_line), JSON_REJECT_DUPLICATES, &jerr);
-	if (!json_is_object(end) || !json_is_string(json_object_get(end, "type")) ||
-	    strcmp(json_string_value(json_object_get(end, "type")), "end") != 0) {
-		rc = cw_error_set(err, CW_EINVAL, "bundle", "its content has no end line");
-		goto out;
-	}
-	if (!json_is_integer(json_object_get(end, "lines")) ||
-	    json_integer_value(json_object_get(end, "lines")) != (json_int_t)nlines) {
-		rc = cw_error_set(err, CW_EINVAL, "bundle",
-				  "its content lacks lines (the count in its end line does not "
-				  "match)");
-		goto out;
-	}
-	/* The lines between header and end. */
-	lineno = 1;
-	for (p = strchr(data, '\n') + 1; p < end_line; lineno++) {
-		char *nl = memchr(p, '\n', (size_t)(end_line - p));
-		json_t *obj = json_loadb(p, (size_t)(nl - p), JSON_REJECT_DUPLICATES, &jerr);
-		const json_t *type = obj ? json_object_get(obj, "type") : NULL;
+	while (len) {
+		const uint8_t *nl = memchr(data, '\n', len);
+		size_t take = nl ? (size_t)(nl - data) : len;
 
-		rc = 0;
-		if (!json_is_object(obj) || !json_is_string(type)) {
-			rc = cw_error_set(err, CW_EINVAL, "", "is not a bundle entry");
-		} else if (!strcmp(json_string_value(type), "version")) {
-			struct cw_record rec;
-			int deleted;
-
-			if ((rc = cw_sync_version_parse(obj, &rec, &deleted, err)) == 0 &&
-			    (rc = cw_item_list_push(&items, &rec, deleted)) != 0) {
-				cw_record_free(&rec);
-				rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-			}
-		} else if (!strcmp(json_string_value(type), "audit")) {
-			struct cw_audit_entry e, *grown;
-
-			if ((rc = parse_audit(obj, &e, err)) == 0) {
-				if (!(grown = realloc(b->audit, (b->naudit + 1) * sizeof *grown))) {
-					rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-				} else {
-					b->audit = grown;
-					b->audit[b->naudit++] = e;
-				}
-			}
+		if (p->len + take > LINE_MAX_BYTES) {
+			cw_error_set(
+				err, CW_EINVAL, "",
+				"is longer than %zu MiB: a line holds one record, so the bundle "
+				"is refused",
+				LINE_MAX_BYTES >> 20);
+			return line_error(err, p->lineno + 1, CW_EINVAL);
+		}
+		if (nl && p->len == 0) {
+			/* A whole line in this piece: used where it lies. */
+			p->lineno++;
+			if ((rc = payload_line(p, (const char *)data, take, err)) != 0)
+				return rc;
 		} else {
-			rc = cw_error_set(err, CW_EINVAL, "type", "'%.20s' is not a bundle entry",
-					  json_string_value(type));
+			if (p->len + take > p->cap) {
+				size_t cap = p->cap ? p->cap : 4096;
+				char *grown;
+
+				while (cap < p->len + take)
+					cap *= 2;
+				if (!(grown = malloc(cap)))
+					return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+				if (p->line) {
+					memcpy(grown, p->line, p->len);
+					sodium_memzero(p->line, p->cap);
+				}
+				free(p->line);
+				p->line = grown;
+				p->cap = cap;
+			}
+			memcpy(p->line + p->len, data, take);
+			p->len += take;
+			if (nl) {
+				p->lineno++;
+				rc = payload_line(p, p->line, p->len, err);
+				p->len = 0;
+				if (rc != 0)
+					return rc;
+			}
 		}
-		json_decref(obj);
-		if (rc != 0) {
-			line_error(err, lineno + 1, rc);
-			goto out;
-		}
-		p = nl + 1;
+		data += take + (nl != NULL);
+		len -= take + (nl != NULL);
 	}
-	b->items = items.v;
-	b->n = items.n;
-	memset(&items, 0, sizeof items);
-	b->stats.versions = b->n;
-	b->stats.audit = b->naudit;
-	for (size_t i = 0; i < b->n; i++)
-		b->stats.deleted += (size_t)b->items[i].deleted;
-out:
-	json_decref(end);
-	cw_item_list_free(&items);
+	return 0;
+}
+
+/* After the last piece: the payload ended with its end line. */
+static int payload_done(struct payload *p, struct cw_error *err)
+{
+	if (p->lineno == 0 && p->len == 0)
+		return cw_error_set(err, CW_EINVAL, "bundle", "its content is empty");
+	if (p->lineno == 0)
+		return cw_error_set(err, CW_EINVAL, "bundle",
+				    "its content has no bundle header on line 1");
+	if (p->len)
+		return cw_error_set(err, CW_EINVAL, "bundle",
+				    "its content does not end with its end line");
+	if (!p->ended)
+		return cw_error_set(err, CW_EINVAL, "bundle", "its content has no end line");
+	return 0;
+}
+
+/* One pass over the payload, wanting `want`: the header's fields and the counts in *stats. */
+static int payload_pass(struct cw_envelope_reader *r, struct payload *p, unsigned want,
+			struct cw_error *err)
+{
+	int rc;
+
+	p->want = want;
+	p->len = p->lineno = 0;
+	p->versions_begun = p->rank = p->ended = 0;
+	p->stats->versions = p->stats->deleted = p->stats->audit = 0;
+	if ((rc = cw_envelope_read(r, payload_feed, p, err)) == 0)
+		rc = payload_done(p, err);
 	return rc;
 }
 
-/* Reads a bundle file: its envelope checked, its payload opened and parsed into b. */
-static int load(struct cw_store *st, const char *path, int for_import, struct cw_bundle *b,
-		struct cw_error *err)
+/* Opens a bundle file for the two passes: a regular file (standard input only when it is one),
+ * since it is read twice. */
+static int open_bundle(const char *path, FILE **f, struct cw_error *err)
 {
-	struct cw_buf payload = {0};
-	char *data = NULL;
-	size_t len;
-	int rc;
+	struct stat sb;
+	int e;
 
-	memset(b, 0, sizeof *b);
-	if ((rc = read_file(path, &data, &len, err)) != 0)
-		return rc;
-	rc = cw_envelope_open(st, (const uint8_t *)data, len, for_import, &b->env, &payload, err);
-	free(data);
-	if (rc == 0 && b->env.opened)
-		rc = parse_payload((char *)payload.data, payload.len, b, err);
-	if (rc == 0)
-		snprintf(b->stats.signer, sizeof b->stats.signer, "%s", b->env.signer_name);
-	if (payload.data) /* the records in the clear */
-		sodium_memzero(payload.data, payload.cap);
-	cw_buf_free(&payload);
-	if (rc != 0)
-		cw_bundle_free(b);
-	return rc;
+	*f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!*f)
+		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
+				    strerror(errno));
+	if (fstat(fileno(*f), &sb) == 0 && S_ISREG(sb.st_mode))
+		return 0;
+	e = errno;
+	if (*f != stdin)
+		fclose(*f);
+	*f = NULL;
+	if (!strcmp(path, "-"))
+		return cw_error_set(
+			err, CW_EIO, "file",
+			"standard input is not a file: a bundle is checked whole before "
+			"anything in it is used, so give the file itself");
+	return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
+			    S_ISDIR(sb.st_mode) ? strerror(EISDIR)
+			    : e                 ? strerror(e)
+						: "not a file");
+}
+
+static void close_bundle(FILE *f)
+{
+	if (f && f != stdin)
+		fclose(f);
+}
+
+/* ---- reading a bundle whole, for inspect --------------------------------------------------- */
+
+struct collect {
+	struct cw_bundle *b;
+	struct cw_item_list items;
+};
+
+static int collect_audit(void *ctx, const struct cw_audit_entry *e, struct cw_error *err)
+{
+	struct cw_bundle *b = ((struct collect *)ctx)->b;
+	struct cw_audit_entry *grown;
+
+	if (b->naudit % 64 == 0) {
+		if (!(grown = realloc(b->audit, (b->naudit + 64) * sizeof *grown)))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		b->audit = grown;
+	}
+	b->audit[b->naudit++] = *e;
+	return 0;
+}
+
+static int collect_version(void *ctx, struct cw_bundle_item *it, struct cw_error *err)
+{
+	struct collect *c = ctx;
+
+	if (cw_item_list_push(&c->items, &it->rec, it->deleted) != 0) {
+		cw_record_free(&it->rec);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	return 0;
 }
 
 int cw_bundle_read(struct cw_store *st, const char *path, struct cw_bundle *b, struct cw_error *err)
 {
-	return load(st, path, 0, b, err);
+	struct cw_envelope_reader *r = NULL;
+	struct collect c = {b, {0}};
+	struct payload p;
+	FILE *f;
+	int rc;
+
+	memset(b, 0, sizeof *b);
+	memset(&p, 0, sizeof p);
+	if ((rc = open_bundle(path, &f, err)) != 0)
+		return rc;
+	rc = cw_envelope_check(st, f, 0, &b->env, &r, err);
+	if (rc == 0 && r) {
+		p.version = b->env.version;
+		p.stats = &b->stats;
+		p.on_audit = collect_audit;
+		p.on_version = collect_version;
+		p.ctx = &c;
+		if ((rc = payload_pass(r, &p, WANT_AUDIT | WANT_VERSIONS, err)) == 0) {
+			b->items = c.items.v;
+			b->n = c.items.n;
+			memset(&c.items, 0, sizeof c.items);
+			b->env.opened = 1;
+			snprintf(b->stats.signer, sizeof b->stats.signer, "%s", b->env.signer_name);
+		}
+	}
+	payload_free(&p);
+	cw_item_list_free(&c.items);
+	cw_envelope_reader_free(r);
+	close_bundle(f);
+	if (rc != 0)
+		cw_bundle_free(b);
+	return rc;
 }
 
 void cw_bundle_free(struct cw_bundle *b)
@@ -328,83 +473,110 @@ void cw_bundle_free(struct cw_bundle *b)
 /* ---- import -------------------------------------------------------------------------------- */
 
 struct import_ctx {
-	struct cw_bundle *b;
-	size_t *order; /* items by kind rank */
+	struct cw_envelope_reader *r;
+	const struct cw_bundle_envelope *env;
 	struct cw_bundle_stats *stats;
+	struct cw_txn *t;
+	int bound;
 };
 
-static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
+static int import_header(void *vctx, struct cw_error *err)
 {
 	struct import_ctx *c = vctx;
-	struct cw_bundle *b = c->b;
-	int rc;
 
-	c->stats->changed = c->stats->conflicts = c->stats->audit_added = 0;
+	if (c->bound)
+		return 0;
+	c->bound = 1;
 	/* The database that wrote the bundle is the one that signed it: from now on its audit
 	 * entries' signatures are checked against that key, also when another laptop relays
 	 * them. */
-	if ((rc = cw_store_bind_database(t, &b->stats.database, &b->env.signer, err)) != 0)
+	return cw_store_bind_database(c->t, &c->stats->database, &c->env->signer, err);
+}
+
+static int import_audit(void *vctx, const struct cw_audit_entry *e, struct cw_error *err)
+{
+	struct import_ctx *c = vctx;
+	int rc, added;
+
+	/* The field's own log, marked with the database each change was made in. */
+	if ((rc = cw_store_audit_append(c->t, e, 1, &added, err)) != 0)
 		return rc;
-	/* The field's own log first, marked with the database each change was made in. */
-	for (size_t i = 0; i < b->naudit; i++) {
-		int added;
+	c->stats->audit_added += (size_t)added;
+	return 0;
+}
 
-		if ((rc = cw_store_audit_append(t, &b->audit[i], 1, &added, err)) != 0)
-			return rc;
-		c->stats->audit_added += (size_t)added;
-	}
-	for (size_t i = 0; i < b->n; i++) {
-		struct cw_bundle_item *it = &b->items[c->order[i]];
-		char field[64], hex[CW_ID_HEX_LEN + 1];
-		int changed, conflicted;
+static int import_version(void *vctx, struct cw_bundle_item *it, struct cw_error *err)
+{
+	struct import_ctx *c = vctx;
+	char field[64], hex[CW_ID_HEX_LEN + 1];
+	int rc, changed, conflicted;
 
-		cw_id_hex(&it->rec.id, hex);
-		snprintf(field, sizeof field, "%s %.8s", cw_kind_name(it->rec.kind), hex);
-		if ((rc = cw_sync_merge_version(t, it, &b->stats.bundle, field, &changed,
-						&conflicted, err)) != 0)
-			return rc;
-		if (!changed)
-			continue;
+	cw_id_hex(&it->rec.id, hex);
+	snprintf(field, sizeof field, "%s %.8s", cw_kind_name(it->rec.kind), hex);
+	rc = cw_sync_merge_version(c->t, it, &c->stats->bundle, field, &changed, &conflicted, err);
+	if (rc == 0 && changed) {
 		c->stats->changed++;
 		c->stats->conflicts += (size_t)conflicted;
-		if ((rc = cw_txn_audit(t, CW_AUDIT_IMPORT, it->rec.kind, &it->rec.id, err)) != 0)
-			return rc;
+		rc = cw_txn_audit(c->t, CW_AUDIT_IMPORT, it->rec.kind, &it->rec.id, err);
 	}
-	return 0;
+	cw_record_free(&it->rec);
+	return rc;
+}
+
+/* The second pass, inside the write: the payload applied as it is read. A failure, or a file
+ * that is no longer the one the first pass checked, aborts the transaction. Run again from the
+ * file's start when the write is retried on a grown map. */
+static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
+{
+	struct import_ctx *c = vctx;
+	struct payload p;
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	c->t = t;
+	c->bound = 0;
+	c->stats->changed = c->stats->conflicts = c->stats->audit_added = 0;
+	p.version = c->env->version;
+	p.stats = c->stats;
+	p.on_header = import_header;
+	p.on_audit = import_audit;
+	p.on_version = import_version;
+	p.ctx = c;
+	if (p.version > 2) {
+		rc = payload_pass(c->r, &p, WANT_AUDIT | WANT_VERSIONS, err);
+	} else {
+		/* Version 2 lists the log after the versions: read it first, then the versions,
+		 * so that the import appends the log in the same order as version 3. */
+		if ((rc = payload_pass(c->r, &p, WANT_AUDIT, err)) == 0)
+			rc = payload_pass(c->r, &p, WANT_VERSIONS, err);
+	}
+	payload_free(&p);
+	return rc;
 }
 
 int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_stats *stats,
 		     struct cw_error *err)
 {
-	struct cw_bundle b;
+	struct cw_bundle_envelope env;
 	struct import_ctx c;
-	size_t k = 0;
+	FILE *f;
 	int rc;
 
 	memset(stats, 0, sizeof *stats);
-	if ((rc = load(st, path, 1, &b, err)) != 0)
+	memset(&c, 0, sizeof c);
+	if ((rc = open_bundle(path, &f, err)) != 0)
 		return rc;
-	if (!(c.order = malloc((b.n ? b.n : 1) * sizeof *c.order))) {
-		cw_bundle_free(&b);
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	/* The first pass: the whole file against its signature, its signer and its recipients,
+	 * before a write begins. */
+	if ((rc = cw_envelope_check(st, f, 1, &env, &c.r, err)) == 0) {
+		c.env = &env;
+		c.stats = stats;
+		rc = cw_store_write(st, import_fn, &c, err);
+		snprintf(stats->signer, sizeof stats->signer, "%s", env.signer_name);
 	}
-	for (int rank = 0; rank < 3; rank++)
-		for (size_t i = 0; i < b.n; i++)
-			if (kind_rank(b.items[i].rec.kind) == rank)
-				c.order[k++] = i;
-	c.b = &b;
-	c.stats = stats;
-	rc = cw_store_write(st, import_fn, &c, err);
-	{
-		struct cw_bundle_stats keep = *stats;
-
-		*stats = b.stats;
-		stats->changed = keep.changed;
-		stats->conflicts = keep.conflicts;
-		stats->audit_added = keep.audit_added;
-	}
-	free(c.order);
-	cw_bundle_free(&b);
+	free(env.recipients);
+	cw_envelope_reader_free(c.r);
+	close_bundle(f);
 	return rc;
 }
 
@@ -432,28 +604,6 @@ static json_t *audit_json(const struct cw_audit_entry *e)
 		}
 	}
 	return o;
-}
-
-/* Appends one JSON line to buf. */
-static int emit(struct cw_buf *buf, json_t *obj, size_t *lines)
-{
-	char *text = obj ? json_dumps(obj, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-	int rc = text ? 0 : CW_ENOMEM;
-
-	if (rc == 0 &&
-	    (cw_buf_append(buf, text, strlen(text)) != 0 || cw_buf_append(buf, "\n", 1) != 0))
-		rc = CW_ENOMEM;
-	free(text);
-	json_decref(obj);
-	if (rc == 0 && lines)
-		(*lines)++;
-	return rc;
-}
-
-/* Writes buf to path whole ("-": standard output), mode 0600: see store/outfile.h. */
-static int write_whole(const char *path, const struct cw_buf *buf, struct cw_error *err)
-{
-	return cw_outfile_write(path, buf->data, buf->len, err);
 }
 
 /* The enrolled peers a bundle is for: "NAME" or "NAME,NAME,..." looked up by name. */
@@ -515,22 +665,294 @@ static int peer_list_parse(struct cw_store *st, const char *text, struct peer_li
 	return 0;
 }
 
+/* Where an export's bytes go: the file being written. */
+static int put_file(void *ctx, const void *data, size_t len, struct cw_error *err)
+{
+	FILE *f = ctx;
+
+	if (fwrite(data, 1, len, f) != len)
+		return cw_error_set(err, CW_EIO, "output", "cannot write: %s",
+				    cw_write_error_text(errno, fileno(f)));
+	return 0;
+}
+
+/* Writes one JSON line into the bundle. */
+static int emit(struct cw_envelope_writer *w, json_t *obj, size_t *lines, struct cw_error *err)
+{
+	char *text = obj ? json_dumps(obj, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	size_t len;
+	int rc;
+
+	json_decref(obj);
+	if (!text)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	len = strlen(text);
+	if ((rc = cw_envelope_writer_write(w, text, len, err)) == 0)
+		rc = cw_envelope_writer_write(w, "\n", 1, err);
+	sodium_memzero(text, len); /* the records in the clear */
+	free(text);
+	if (rc == 0 && lines)
+		(*lines)++;
+	return rc;
+}
+
+/* What an export keeps while it walks the database. */
+struct export_ctx {
+	const struct cw_bundle_options *opt;
+	uint64_t after;   /* CW_BUNDLE_PEER: the smallest of the peers' marks */
+	int64_t since_us; /* CW_BUNDLE_SINCE */
+	uint64_t last_seq;
+	struct cw_idset *ids;
+	struct cw_envelope_writer *w;
+	struct cw_bundle_stats *stats;
+	size_t lines;
+};
+
+/* Whether an audit entry is in the bundle's scope. */
+static int take(const struct export_ctx *x, const struct cw_audit_entry *e)
+{
+	return x->opt->scope == CW_BUNDLE_ALL ||
+	       (x->opt->scope == CW_BUNDLE_PEER && e->seq > x->after) ||
+	       (x->opt->scope == CW_BUNDLE_SINCE && e->time >= x->since_us);
+}
+
+/* Calls fn on each entry of the audit log as txn sees it, oldest first. */
+static int audit_walk(struct cw_store *st, MDB_txn *txn,
+		      int (*fn)(struct export_ctx *x, const struct cw_audit_entry *e,
+				struct cw_error *err),
+		      struct export_ctx *x, struct cw_error *err)
+{
+	struct cw_buf buf = {0};
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc, op;
+
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_AUDIT], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading the audit log", err);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		struct cw_audit_entry e;
+
+		if (k.mv_size != 8)
+			continue;
+		if ((rc = cw_val_open(st, DB_AUDIT, &k, &v, &buf, &v, err)) != 0)
+			break;
+		memset(&e, 0, sizeof e);
+		e.seq = get_be64(k.mv_data);
+		if (cw_audit_decode(v.mv_data, v.mv_size, &e) != 0)
+			continue; /* verify names it */
+		if ((rc = fn(x, &e, err)) != 0)
+			break;
+	}
+	mdb_cursor_close(cur);
+	cw_buf_free(&buf);
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	return cw_store_lmdb_error(NULL, rc, "reading the audit log", err);
+}
+
+/* The first walk: how far the log goes, and (unless everything goes) the records it names. */
+static int gather_audit(struct export_ctx *x, const struct cw_audit_entry *e, struct cw_error *err)
+{
+	if (e->seq > x->last_seq)
+		x->last_seq = e->seq;
+	if (x->opt->scope != CW_BUNDLE_ALL && take(x, e) && cw_idset_add(x->ids, &e->record) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return 0;
+}
+
+static int emit_audit(struct export_ctx *x, const struct cw_audit_entry *e, struct cw_error *err)
+{
+	int rc;
+
+	if (!take(x, e))
+		return 0;
+	if ((rc = emit(x->w, audit_json(e), &x->lines, err)) == 0)
+		x->stats->audit++;
+	return rc;
+}
+
+/* The heads of one record whose kind ranks `rank` (a record's heads share its kind). */
+static int emit_heads(struct export_ctx *x, const struct cw_item_list *heads, int rank,
+		      struct cw_error *err)
+{
+	int rc = 0;
+
+	for (size_t h = 0; h < heads->n && rc == 0; h++) {
+		if (kind_rank(heads->v[h].rec.kind) != rank)
+			break;
+		rc = emit(x->w, cw_sync_version_json(&heads->v[h].rec, heads->v[h].deleted),
+			  &x->lines, err);
+		x->stats->versions++;
+		x->stats->deleted += (size_t)heads->v[h].deleted;
+	}
+	return rc;
+}
+
+#define RANK_NONE 3 /* an id no version is held of */
+
+/* The version lines: people, then cases, then the rest, each record's heads together. The
+ * first walk loads every chosen record, notes its rank (a byte per record, beside the 16 of its
+ * id), writes the people and, unless everything goes anyway, adds what the records name; the
+ * two others load again only the records of their rank. */
+static int emit_versions(struct cw_store *st, MDB_txn *txn, struct export_ctx *x,
+			 struct cw_error *err)
+{
+	struct cw_idset *ids = x->ids, extra = {0};
+	uint8_t *ranks = NULL;
+	size_t cap = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < ids->n + extra.n && rc == 0; i++) {
+		struct cw_id id = i < ids->n ? ids->v[i] : extra.v[i - ids->n];
+		struct cw_item_list heads;
+		int shown;
+
+		if (i == cap) {
+			size_t grown = cap ? cap * 2 : ids->n + 64;
+			uint8_t *r = realloc(ranks, grown);
+
+			if (!r) {
+				rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+				break;
+			}
+			ranks = r;
+			cap = grown;
+		}
+		if ((rc = cw_sync_load_heads(st, txn, &id, &heads, &shown, err)) != 0)
+			break;
+		ranks[i] = heads.n ? (uint8_t)kind_rank(heads.v[0].rec.kind) : RANK_NONE;
+		/* Everything a chosen record names goes too, so the bundle imports on its own.
+		 * The chosen ids are sorted; the few they add are looked up one by one. A bundle
+		 * of everything holds them already. */
+		for (size_t h = 0; h < heads.n && rc == 0 && x->opt->scope != CW_BUNDLE_ALL; h++) {
+			struct cw_id *refs = NULL;
+			size_t n = 0;
+
+			if (cw_store_record_refs(&heads.v[h].rec, &refs, &n) != 0)
+				rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			for (size_t r = 0; r < n && rc == 0; r++)
+				if (!cw_idset_has(ids, &refs[r]) &&
+				    !cw_idset_has_linear(&extra, &refs[r]) &&
+				    cw_idset_add(&extra, &refs[r]) != 0)
+					rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			free(refs);
+		}
+		if (rc == 0 && ranks[i] == 0)
+			rc = emit_heads(x, &heads, 0, err);
+		cw_item_list_free(&heads);
+	}
+	for (int rank = 1; rank < RANK_NONE && rc == 0; rank++) {
+		for (size_t i = 0; i < ids->n + extra.n && rc == 0; i++) {
+			struct cw_item_list heads;
+			int shown;
+
+			if (ranks[i] != rank)
+				continue;
+			if ((rc = cw_sync_load_heads(st, txn,
+						     i < ids->n ? &ids->v[i] : &extra.v[i - ids->n],
+						     &heads, &shown, err)) != 0)
+				break;
+			rc = emit_heads(x, &heads, rank, err);
+			cw_item_list_free(&heads);
+		}
+	}
+	free(ranks);
+	free(extra.v);
+	return rc;
+}
+
+/* The scope's words for the header and, for CW_BUNDLE_PEER, the smallest of the peers' marks. */
+static int scope_of(struct cw_store *st, MDB_txn *txn, const struct peer_list *peers,
+		    struct export_ctx *x, struct cw_error *err)
+{
+	const struct cw_bundle_options *opt = x->opt;
+	char *scope = x->stats->scope;
+	size_t len = sizeof x->stats->scope;
+	int rc;
+
+	if (opt->scope == CW_BUNDLE_PEER) {
+		size_t used = (size_t)snprintf(scope, len, "to");
+
+		/* What any of them has not had: from the smallest of their marks. */
+		for (size_t i = 0; i < peers->n; i++) {
+			uint64_t seq;
+			int64_t when;
+
+			if ((rc = cw_sync_peer_get(st, txn, peers->names[i], &seq, &when, err)) !=
+			    0)
+				return rc;
+			if (seq < x->after)
+				x->after = seq;
+			if (used < len)
+				used += (size_t)snprintf(scope + used, len - used, "%s %s",
+							 i ? "," : "", peers->names[i]);
+		}
+	} else if (opt->scope == CW_BUNDLE_SINCE) {
+		char d[CW_DATE_TEXT_MAX];
+
+		x->since_us = (int64_t)cw_date_to_days(opt->since) * 86400 * 1000000;
+		cw_date_format(opt->since, d);
+		snprintf(scope, len, "since %s", d);
+	} else {
+		snprintf(scope, len, "all");
+	}
+	return 0;
+}
+
+/* Everything the bundle says, from one read transaction, into the writer. */
+static int write_payload(struct cw_store *st, MDB_txn *txn, struct export_ctx *x,
+			 struct cw_error *err)
+{
+	char hex[CW_ID_HEX_LEN + 1], dbhex[CW_ID_HEX_LEN + 1], created[32];
+	struct cw_bundle_stats *stats = x->stats;
+	int rc;
+
+	/* What changed: the audit log names every change, made here or imported. */
+	if ((rc = audit_walk(st, txn, gather_audit, x, err)) != 0)
+		return rc;
+	if (x->opt->scope == CW_BUNDLE_ALL &&
+	    ((rc = cw_idset_add_table(st, txn, DB_RECORDS, x->ids, err)) != 0 ||
+	     (st->sync_ready &&
+	      ((rc = cw_idset_add_table(st, txn, DB_TOMBSTONES, x->ids, err)) != 0 ||
+	       (rc = cw_idset_add_table(st, txn, DB_CONFLICTS, x->ids, err)) != 0))))
+		return rc;
+	cw_idset_sort_unique(x->ids);
+	/* The header, the audit entries, the versions people first, then the end line. */
+	randombytes_buf(stats->bundle.b, ID_LEN);
+	cw_store_database_id(st, &stats->database);
+	snprintf(stats->author, sizeof stats->author, "%s", st->author);
+	stats->created = cw_now_us();
+	cw_id_hex(&stats->bundle, hex);
+	cw_id_hex(&stats->database, dbhex);
+	cw_time_format(stats->created, created);
+	if ((rc = emit(x->w,
+		       json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:s}", "format", "casewatch-bundle",
+				 "version", CW_BUNDLE_VERSION, "bundle", hex, "database", dbhex,
+				 "author", st->author, "created", created, "scope", stats->scope),
+		       &x->lines, err)) != 0 ||
+	    (rc = audit_walk(st, txn, emit_audit, x, err)) != 0)
+		return rc;
+	return emit_versions(st, txn, x, err);
+}
+
 int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, const char *path,
 		     struct cw_bundle_stats *stats, struct cw_error *err)
 {
-	struct cw_idset ids = {0}, all = {0}, extra = {0};
-	struct cw_audit_entry *log = NULL;
-	size_t nlog = 0, lines = 0;
-	struct cw_buf buf = {0}, file = {0};
+	struct cw_idset ids = {0};
 	struct peer_list peers = {0, NULL, NULL};
-	uint64_t after = UINT64_MAX, last_seq = 0;
-	int64_t since_us = 0, peer_time;
-	char hex[CW_ID_HEX_LEN + 1], dbhex[CW_ID_HEX_LEN + 1], created[32];
+	struct cw_envelope_writer *w = NULL;
+	struct export_ctx x;
+	struct cw_outfile o;
 	MDB_txn *txn = NULL;
+	int rc, opened = 0;
 	mode_t mask;
-	int rc;
 
 	memset(stats, 0, sizeof *stats);
+	memset(&x, 0, sizeof x);
+	x.opt = opt;
+	x.after = UINT64_MAX;
+	x.ids = &ids;
+	x.stats = stats;
 	if (!opt->plain && (!opt->peer || !*opt->peer))
 		return cw_error_set(err, CW_EINVAL, "to",
 				    "say who may read the bundle: --to PEER (enrolled with "
@@ -539,142 +961,31 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 		return cw_error_set(err, CW_EINVAL, "to", "give the peer a short name");
 	if (opt->peer && (rc = peer_list_parse(st, opt->peer, &peers, err)) != 0)
 		goto out;
-	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
-		goto out;
-	if (opt->scope == CW_BUNDLE_PEER) {
-		size_t used = (size_t)snprintf(stats->scope, sizeof stats->scope, "to");
-
-		/* What any of them has not had: from the smallest of their marks. */
-		for (size_t i = 0; i < peers.n; i++) {
-			uint64_t seq;
-
-			if ((rc = cw_sync_peer_get(st, txn, peers.names[i], &seq, &peer_time,
-						   err)) != 0)
-				goto out;
-			if (seq < after)
-				after = seq;
-			if (used < sizeof stats->scope)
-				used += (size_t)snprintf(stats->scope + used,
-							 sizeof stats->scope - used, "%s %s",
-							 i ? "," : "", peers.names[i]);
-		}
-	} else if (opt->scope == CW_BUNDLE_SINCE) {
-		char d[CW_DATE_TEXT_MAX];
-
-		since_us = (int64_t)cw_date_to_days(opt->since) * 86400 * 1000000;
-		cw_date_format(opt->since, d);
-		snprintf(stats->scope, sizeof stats->scope, "since %s", d);
-	} else {
-		snprintf(stats->scope, sizeof stats->scope, "all");
-	}
-	mdb_txn_abort(txn);
-	txn = NULL;
-	/* What changed: the audit log names every change, made here or imported. */
-	if ((rc = cw_store_audit(st, 0, 0, &log, &nlog, err)) != 0)
-		goto out;
-	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
-		goto out;
-#define TAKE(e)                                                                                    \
-	(opt->scope == CW_BUNDLE_ALL || (opt->scope == CW_BUNDLE_PEER && (e)->seq > after) ||      \
-	 (opt->scope == CW_BUNDLE_SINCE && (e)->time >= since_us))
-	for (size_t i = 0; i < nlog; i++) {
-		if (log[i].seq > last_seq)
-			last_seq = log[i].seq;
-		if (TAKE(&log[i]) && cw_idset_add(&ids, &log[i].record) != 0)
-			goto oom;
-	}
-	if (opt->scope == CW_BUNDLE_ALL) {
-		if ((rc = cw_idset_add_table(st, txn, DB_RECORDS, &ids, err)) != 0 ||
-		    (st->sync_ready &&
-		     ((rc = cw_idset_add_table(st, txn, DB_TOMBSTONES, &ids, err)) != 0 ||
-		      (rc = cw_idset_add_table(st, txn, DB_CONFLICTS, &ids, err)) != 0)))
-			goto out;
-	}
-	cw_idset_sort_unique(&ids);
-	/* Everything a chosen record names goes too, so the bundle imports on its own. The
-	 * chosen ids are sorted; the few they add are looked up one by one. */
-	for (size_t i = 0; i < ids.n + extra.n; i++) {
-		struct cw_item_list heads;
-		struct cw_id id = i < ids.n ? ids.v[i] : extra.v[i - ids.n];
-		int shown;
-
-		if ((rc = cw_sync_load_heads(st, txn, &id, &heads, &shown, err)) != 0)
-			goto out;
-		for (size_t h = 0; h < heads.n && rc == 0; h++) {
-			struct cw_id *refs = NULL;
-			size_t n = 0;
-
-			if (cw_store_record_refs(&heads.v[h].rec, &refs, &n) != 0)
-				rc = CW_ENOMEM;
-			for (size_t r = 0; r < n && rc == 0; r++)
-				if (!cw_idset_has(&ids, &refs[r]) &&
-				    !cw_idset_has_linear(&extra, &refs[r]))
-					rc = cw_idset_add(&extra, &refs[r]);
-			free(refs);
-		}
-		cw_item_list_free(&heads);
-		if (rc != 0)
-			goto oom;
-	}
-	for (size_t i = 0; i < ids.n + extra.n; i++)
-		if (cw_idset_add(&all, i < ids.n ? &ids.v[i] : &extra.v[i - ids.n]) != 0)
-			goto oom;
-	cw_idset_sort_unique(&all);
-	/* The header, then versions people first, then audit entries, then the end line. */
-	randombytes_buf(stats->bundle.b, ID_LEN);
-	cw_store_database_id(st, &stats->database);
-	snprintf(stats->author, sizeof stats->author, "%s", st->author);
-	stats->created = cw_now_us();
-	cw_id_hex(&stats->bundle, hex);
-	cw_id_hex(&stats->database, dbhex);
-	cw_time_format(stats->created, created);
-	if (emit(&buf,
-		 json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:s}", "format", "casewatch-bundle", "version",
-			   CW_BUNDLE_VERSION, "bundle", hex, "database", dbhex, "author",
-			   st->author, "created", created, "scope", stats->scope),
-		 &lines) != 0)
-		goto oom;
-	for (int rank = 0; rank < 3; rank++) {
-		for (size_t i = 0; i < all.n; i++) {
-			struct cw_item_list heads;
-			int shown;
-
-			if ((rc = cw_sync_load_heads(st, txn, &all.v[i], &heads, &shown, err)) != 0)
-				goto out;
-			for (size_t h = 0; h < heads.n && rc == 0; h++) {
-				if (kind_rank(heads.v[h].rec.kind) != rank)
-					break;
-				rc = emit(&buf,
-					  cw_sync_version_json(&heads.v[h].rec, heads.v[h].deleted),
-					  &lines);
-				stats->versions++;
-				stats->deleted += (size_t)heads.v[h].deleted;
-			}
-			cw_item_list_free(&heads);
-			if (rc != 0)
-				goto oom;
-		}
-	}
-	for (size_t i = 0; i < nlog; i++) {
-		if (!TAKE(&log[i]))
-			continue;
-		if (emit(&buf, audit_json(&log[i]), &lines) != 0)
-			goto oom;
-		stats->audit++;
-	}
-	mdb_txn_abort(txn);
-	txn = NULL;
-	if (emit(&buf, json_pack("{s:s,s:I}", "type", "end", "lines", (json_int_t)lines), NULL) !=
-	    0)
-		goto oom;
-	/* Signed always; encrypted for the peers unless plain was asked for. */
-	if ((rc = cw_envelope_seal(st, peers.keys, opt->plain ? 0 : peers.n, buf.data, buf.len,
-				   &file, err)) != 0)
-		goto out;
-	/* The bundle is for its recipients alone: whatever creates the file creates it 0600. */
+	/* The bundle is for its recipients alone: whatever creates the file creates it 0600.
+	 * It is written as it is made and appears whole once finished, or not at all. */
 	mask = umask(077);
-	rc = write_whole(path, &file, err);
+	rc = cw_outfile_open(&o, strcmp(path, "-") ? path : NULL, stdout, err);
 	umask(mask);
+	if (rc != 0)
+		goto out;
+	opened = 1;
+	/* Signed always; encrypted for the peers unless plain was asked for. */
+	if ((rc = cw_envelope_writer_begin(st, peers.keys, opt->plain ? 0 : peers.n, 0, put_file,
+					   o.f, &w, err)) != 0)
+		goto out;
+	x.w = w;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0 ||
+	    (rc = scope_of(st, txn, &peers, &x, err)) != 0 ||
+	    (rc = write_payload(st, txn, &x, err)) != 0)
+		goto out;
+	mdb_txn_abort(txn);
+	txn = NULL;
+	if ((rc = emit(w, json_pack("{s:s,s:I}", "type", "end", "lines", (json_int_t)x.lines), NULL,
+		       err)) != 0 ||
+	    (rc = cw_envelope_writer_finish(w, err)) != 0)
+		goto out;
+	rc = cw_outfile_close(&o, 0, err);
+	opened = 0;
 	if (rc != 0)
 		goto out;
 	/* Every listed peer has now had everything up to last_seq (a bundle of everything
@@ -682,29 +993,23 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 	if (opt->scope == CW_BUNDLE_PEER || opt->scope == CW_BUNDLE_ALL)
 		for (size_t i = 0; i < peers.n && rc == 0; i++) {
 			uint64_t seq;
+			int64_t when;
 
 			if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 				break;
-			rc = cw_sync_peer_get(st, txn, peers.names[i], &seq, &peer_time, err);
+			rc = cw_sync_peer_get(st, txn, peers.names[i], &seq, &when, err);
 			mdb_txn_abort(txn);
 			txn = NULL;
-			if (rc == 0 && last_seq > seq)
-				rc = cw_sync_peer_mark(st, peers.names[i], last_seq, err);
+			if (rc == 0 && x.last_seq > seq)
+				rc = cw_sync_peer_mark(st, peers.names[i], x.last_seq, err);
 		}
-	goto out;
-oom:
-	rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 out:
 	if (txn)
 		mdb_txn_abort(txn);
+	if (opened)
+		rc = cw_outfile_close(&o, rc, err);
+	cw_envelope_writer_free(w);
 	free(ids.v);
-	free(all.v);
-	free(log);
-	if (buf.data) /* the records in the clear */
-		sodium_memzero(buf.data, buf.cap);
-	cw_buf_free(&buf);
-	cw_buf_free(&file);
 	peer_list_free(&peers);
-	free(extra.v);
 	return rc;
 }

@@ -4,7 +4,7 @@ libcwstore_a_SOURCES += \
 	store/sync.h store/sync_internal.h \
 	store/merge.c store/bundle.c store/peers.c \
 	store/identity.c store/identity.h store/trust.c store/trust.h store/envelope.c
-libcwstore_a_CFLAGS += $(JANSSON_CFLAGS)
+libcwstore_a_CFLAGS += $(JANSSON_CFLAGS) $(ZSTD_CFLAGS)
 
 ## The merge rule, bundles and their envelope in-process (stores in temporary directories), and
 ## the real binary: laptops and a supervisor exchanging bundles in different orders, bundles

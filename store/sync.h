@@ -37,43 +37,73 @@
  * rule depends only on the winning version, so every laptop converges. Deleting locally, and
  * choosing a deletion when resolving a conflict, are still refused while records name it.
  *
- * Bundle file (format version 2): a binary envelope around a JSON Lines payload. Integers are
+ * Bundle file (format version 3, written since issue 15; version 2 is still read): a binary
+ * envelope around a compressed JSON Lines payload, made and read as a stream. Integers are
  * big-endian.
  *   offset  size
  *        0     8  magic "CWBUNDLE"
- *        8     1  format version, 2 (version 1 was the bare JSON Lines, unsigned: refused)
- *        9     1  flags: bit 0 set = the payload is encrypted; the other bits are 0
+ *        8     1  format version, 3 (2 is read as below; 1 was the bare JSON Lines, unsigned:
+ *                 refused)
+ *        9     1  flags: bit 0 set = the payload is encrypted; bit 1 set = it is compressed
+ *                 with zstd (always, as casewatch writes it); the other bits are 0
  *       10    64  the signer's public identity: Ed25519 key, then X25519 key (identity.h)
  *       74     2  R, the number of recipients: 1..255 when encrypted, 0 when plain
  *       76 100*R  per recipient: its id (20 bytes, BLAKE2b-160 of its 64-byte identity), then
  *                 the 32-byte file key sealed to its X25519 key (crypto_box_seal, 80 bytes)
  *   H = 76 + 100*R: bytes 0..H-1 are the header.
- *   encrypted:    24  crypto_secretstream_xchacha20poly1305 header, then chunks, each a 4-byte
- *                     length L and L bytes: at most 64 KiB of payload and its 17-byte tag. The
- *                     header is the associated data of the first chunk; the last chunk, and
- *                     only it, carries TAG_FINAL, so a file cut at a chunk boundary is told.
- *   plain:         8  N, the payload's length, then the N bytes of the payload
- *   last          64  Ed25519ph signature (crypto_sign_final_create) over every byte before it
- * The file key is random for each bundle. A file shorter than 148 bytes (the least a plain
- * bundle takes), of another magic or version, or whose signature does not verify is refused
- * before anything in it is believed; then the signer must be this database or an enrolled peer
- * (store/trust.h), then an encrypted bundle must name this database among its recipients.
+ *   encrypted:    24  crypto_secretstream_xchacha20poly1305 header, then
+ *   both:             chunks, each a 4-byte word and L bytes: bit 31 of the word is set on the
+ *                     last chunk and on no other, bits 0..30 are L. Plain, the L bytes (at most
+ *                     64 KiB) are the next piece of the payload; encrypted, they are at most 64
+ *                     KiB of it and its 17-byte secretstream tag, the header is the associated
+ *                     data of the first chunk, and the last chunk, and only it, carries
+ *                     TAG_FINAL. An empty payload is one empty final chunk.
+ *   last          64  Ed25519ph signature (crypto_sign_init/update/final_create) over every
+ *                     byte before it, computed as the file is written
+ * The payload the chunks carry, put together and decrypted, is one zstd frame (level 3, no
+ * checksum: the signature covers it) of the JSON Lines below; a frame asking for a window over
+ * 8 MiB is refused, and so is a line over 16 MiB (its number named): a few bytes that would
+ * decompress without end cannot exhaust memory. The file key is random for each bundle.
  *
- * Payload (version 2): UTF-8 JSON Lines.
- *   line 1   {"format":"casewatch-bundle","version":2,"bundle":ID,"database":ID,
+ * Reading, in two passes over the file, holding a chunk at a time. The first reads the whole
+ * file in pieces: its layout (each chunk's length within the file and the bounds above, a last
+ * chunk marked, nothing after it) and the signature over every byte (a truncated file, a chunk
+ * altered, reordered or removed, the last one included, all fail here), then who signed it and
+ * whom it is for; nothing in it is believed before the signature verifies, nothing is written.
+ * The second pass, which import runs inside its one write transaction (cw_store_write, as any
+ * change; retried from the file's start if the map must grow), reads the file again from its
+ * start: decrypts, checks each chunk's tag and the last chunk's mark, decompresses, cuts lines
+ * and merges each as it comes, hashing every byte again; unless that hash verifies against the
+ * same signature at the end (the file was changed between the passes), or anything else fails,
+ * the transaction is aborted and nothing is committed. So a bundle is still refused whole, and
+ * what is held besides LMDB's own pages of the transaction is a chunk, zstd's window and a line.
+ * A file that cannot be read twice (standard input from a pipe) is refused: give the file.
+ *
+ * Version 2 differed in this: the flags had no compression bit; plain, the payload followed
+ * the header as an 8-byte length N and N bytes; encrypted, the chunk words were the length
+ * alone (the last chunk marked by TAG_FINAL only); its payload lists the audit entries after
+ * the versions. It is read by the same two passes, its payload twice in the second (its audit
+ * entries first, then its versions, so that the log is appended in the same order).
+ *
+ * Payload: UTF-8 JSON Lines, in this order (a payload out of order is refused, naming the line).
+ *   line 1   {"format":"casewatch-bundle","version":3,"bundle":ID,"database":ID,
  *             "author":TEXT,"created":TIME,"scope":"all"|"to NAME[, NAME]"|"since DATE"}
+ *            (the version is the envelope's: 2 in a version-2 file)
+ *   then     {"type":"audit","time":TIME,"action":WORD,"kind":WORD,"record":ID,
+ *             "database":ID,"author":TEXT[,"prev":HASH[,"sig":SIG]]}
+ *            every audit entry in the scope, oldest first (version 2: after the versions)
  *   then     {"type":"version","deleted":BOOL,"record":{... as `show --json`, with header}}
  *            one per head of every record changed in the scope, plus the heads of every
- *            record those name (so each bundle imports on its own); a deletion's record is
- *            only id, kind, updated, editor, edited_in, versions (and set_aside); content
- *            in a deletion from an older casewatch is dropped as it is read
- *   then     {"type":"audit","time":TIME,"action":WORD,"kind":WORD,"record":ID,
- *             "database":ID,"author":TEXT}
- *   last     {"type":"end","lines":N}  N lines before it.
+ *            record those name (so each bundle imports on its own), people first, then cases,
+ *            then the other records, so that an import merging them as they come has what
+ *            each names; a deletion's record is only id, kind, updated, editor, edited_in,
+ *            versions (and set_aside); content in a deletion from an older casewatch is
+ *            dropped as it is read
+ *   last     {"type":"end","lines":N}  N lines before it; nothing follows it.
  * Version 1 ended with an unkeyed BLAKE2b checksum: anyone could recompute it, so it proved
- * nothing the signature does not; version 2 drops it and keeps the line count as a check of
- * the writer. A payload of another version or holding an invalid line is refused whole;
- * nothing is written. */
+ * nothing the signature does not; versions 2 and 3 keep only the line count as a check of the
+ * writer. A payload of another version, out of order or holding an invalid line is refused
+ * whole; nothing is written. */
 #ifndef CW_SYNC_H
 #define CW_SYNC_H
 
@@ -88,7 +118,7 @@
 #include "store/store.h"
 #include "store/trust.h"
 
-#define CW_BUNDLE_VERSION 2
+#define CW_BUNDLE_VERSION 3
 
 /* ---- bundles ------------------------------------------------------------------------------- */
 
@@ -136,7 +166,8 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 /* Checks a bundle's signature, its signer (this database or an enrolled peer: else
  * CW_EREFUSED naming its fingerprint and the `peer add` command), that it is for this database
  * (else CW_EREFUSED), opens it (CW_EDAMAGED: altered, truncated) and merges it in one write
- * transaction, or refuses it whole: nothing is written. */
+ * transaction, or refuses it whole: nothing is written. The file is read twice, a chunk at a
+ * time (see the reading above): path must be a file ("-": standard input, when it is one). */
 int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_stats *stats,
 		     struct cw_error *err);
 
@@ -173,8 +204,9 @@ struct cw_bundle {
 	size_t naudit;
 };
 /* Checks the envelope (refused as by import when altered, truncated or not a bundle) and, when
- * the bundle is plain or for this database, reads the payload (env.opened). An unknown signer
- * or other recipients are not refused here: b->env says so. */
+ * the bundle is plain or for this database, reads the payload (env.opened), every version and
+ * audit entry of it into memory: for showing, not for bundles of a whole large database. An unknown
+ * signer or other recipients are not refused here: b->env says so. */
 int cw_bundle_read(struct cw_store *st, const char *path, struct cw_bundle *b,
 		   struct cw_error *err);
 void cw_bundle_free(struct cw_bundle *b);

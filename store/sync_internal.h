@@ -72,21 +72,58 @@ int cw_sync_peer_mark(struct cw_store *st, const char *name, uint64_t seq, struc
 
 /* ---- the signed, encrypted envelope (envelope.c; used by bundle.c) -------------------------- */
 
-/* Appends to out a bundle file around the payload (len bytes of JSON Lines): signed by this
- * database, encrypted for the n recipients (n > 0; at most 255) or plain (n == 0); the layout is
- * in sync.h. The file key and the stream state live in guarded memory, wiped after. */
-int cw_envelope_seal(struct cw_store *st, const struct cw_identity_public *recipients, size_t n,
-		     const void *payload, size_t len, struct cw_buf *out, struct cw_error *err);
+/* Where a writer's bytes go (a file, a buffer): 0, or a CW_E* code with err filled. */
+typedef int (*cw_envelope_put_fn)(void *ctx, const void *data, size_t len, struct cw_error *err);
 
-/* Checks a bundle file's bytes and opens its payload into *payload (NUL-terminated, the NUL
- * not counted), filling *env. The order is what makes it safe: the layout and the signature
- * over every byte before it first (CW_EINVAL not a bundle, CW_EVERSION another version,
- * CW_EREFUSED an unsigned version-1 bundle, CW_EDAMAGED altered or truncated), then who signed
- * it, then whether it is for this database, then the decryption (CW_EDAMAGED). With
- * `for_import`, an unknown signer and a bundle for other recipients are refused (CW_EREFUSED);
- * without it (inspect) they are only noted in *env, and the payload of a bundle for others
- * stays closed (env->opened = 0). The caller frees env->recipients and the payload (wiping it:
- * it is the records in the clear) also on failure. */
+/* Writes a bundle file (the layout is in sync.h) as the payload comes, holding one chunk: begin
+ * writes the header, write takes payload bytes (JSON Lines) in any pieces, compresses and
+ * chunks them, finish writes the last chunk and the signature. Signed by this database,
+ * encrypted for the n recipients (n > 0; at most 255) or plain (n == 0). The stream state lives
+ * in guarded memory and the file key is wiped once the stream has started. Free the writer
+ * (wiping what it holds) also after a failure. */
+#define CW_ENVELOPE_STORED 1 /* the payload as given, not compressed (for tests) */
+struct cw_envelope_writer;
+int cw_envelope_writer_begin(struct cw_store *st, const struct cw_identity_public *recipients,
+			     size_t n, int flags, cw_envelope_put_fn fn, void *ctx,
+			     struct cw_envelope_writer **w, struct cw_error *err);
+int cw_envelope_writer_write(struct cw_envelope_writer *w, const void *data, size_t len,
+			     struct cw_error *err);
+int cw_envelope_writer_finish(struct cw_envelope_writer *w, struct cw_error *err);
+void cw_envelope_writer_free(struct cw_envelope_writer *w);
+
+/* Reads a bundle file in two passes, holding a chunk at a time whatever its size.
+ *
+ * cw_envelope_check, the first pass, reads f (a seekable file, from its start) in pieces: the
+ * layout and the signature over every byte before it first (CW_EINVAL not a bundle, CW_EVERSION
+ * another version, CW_EREFUSED an unsigned version-1 bundle, CW_EDAMAGED altered or truncated,
+ * CW_EIO when f cannot be read twice), then who signed it, then whether it is for this
+ * database, whose key then opens the file key. With `for_import`, an unknown signer and a
+ * bundle for other recipients are refused (CW_EREFUSED); without it (inspect) they are only
+ * noted in *env, and for a bundle for others *r is NULL: its payload stays closed. The caller
+ * frees env->recipients, also on failure.
+ *
+ * cw_envelope_read, the second pass, reads f again from its start and gives fn the payload,
+ * decrypted and decompressed, in pieces of at most 64 KiB, as it goes; it hashes every byte
+ * again and fails (CW_EDAMAGED) when they are not the bytes the first pass checked, so a caller
+ * that applies what it is given in a transaction must abort it unless this returns 0. It can be
+ * called again (a write retried). fn returns 0 or a CW_E* code that stops the reading. */
+typedef int (*cw_envelope_data_fn)(void *ctx, const uint8_t *data, size_t len,
+				   struct cw_error *err);
+struct cw_envelope_reader;
+int cw_envelope_check(struct cw_store *st, FILE *f, int for_import, struct cw_bundle_envelope *env,
+		      struct cw_envelope_reader **r, struct cw_error *err);
+int cw_envelope_read(struct cw_envelope_reader *r, cw_envelope_data_fn fn, void *ctx,
+		     struct cw_error *err);
+void cw_envelope_reader_free(struct cw_envelope_reader *r);
+
+/* The same for a whole bundle in memory (tests and fuzzing): seal appends the file around
+ * `payload` to out; open checks data as the two passes do and opens its payload into *payload
+ * (NUL-terminated, the NUL not counted; at most 64 MiB), setting env->opened. The caller frees
+ * env->recipients and the payload (wiping it: it is the records in the clear) also on
+ * failure. */
+int cw_envelope_seal(struct cw_store *st, const struct cw_identity_public *recipients, size_t n,
+		     int flags, const void *payload, size_t len, struct cw_buf *out,
+		     struct cw_error *err);
 int cw_envelope_open(struct cw_store *st, const uint8_t *data, size_t len, int for_import,
 		     struct cw_bundle_envelope *env, struct cw_buf *payload, struct cw_error *err);
 

@@ -668,18 +668,18 @@ START_TEST(identity_text_round_trip)
 END_TEST
 
 /* Payloads of every size around the chunk size come back byte for byte, for each of several
- * recipients. */
+ * recipients, compressed (random bytes stay as large) and stored as they are. */
 START_TEST(payloads_span_chunks_and_recipients)
 {
-	static const size_t sizes[] = {0, 1, 65535, 65536, 65537, 200000};
+	static const size_t sizes[] = {0, 1, 65535, 65536, 65537, 200000, 300000};
+	static const int modes[] = {0, CW_ENVELOPE_STORED};
 	struct cw_identity_public to[2];
 	struct cw_bundle_envelope env;
 	struct cw_error err;
 	struct cw_buf file = {0}, out = {0};
-	char *payload = malloc(200000);
+	char *payload = malloc(300000);
 
-	for (size_t i = 0; i < 200000; i++)
-		payload[i] = (char)('a' + i % 26);
+	randombytes_buf(payload, 300000);
 	open_at(0, "alice");
 	open_at(1, "sup");
 	open_at(2, "bob");
@@ -689,24 +689,30 @@ START_TEST(payloads_span_chunks_and_recipients)
 	ck_assert_int_eq(cw_store_identity(st[2], &to[1], &err), 0);
 	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
 		for (int plain = 0; plain < 2; plain++) {
-			file.len = 0;
-			ck_assert_int_eq(cw_envelope_seal(st[0], to, plain ? 0 : 2, payload,
-							  sizes[k], &file, &err),
-					 0);
-			for (int r = 1; r <= 2; r++) {
-				ck_assert_msg(cw_envelope_open(st[r], file.data, file.len, 1, &env,
-							       &out, &err) == 0,
-					      "%zu bytes: %s", sizes[k], err.message);
-				ck_assert_uint_eq(out.len, sizes[k]);
-				ck_assert_int_eq(memcmp(out.data, payload, sizes[k]), 0);
-				ck_assert_int_eq(env.encrypted, !plain);
-				ck_assert_str_eq(env.signer_name, "alice");
-				free(env.recipients);
+			for (size_t m = 0; m < 2; m++) {
+				file.len = 0;
+				ck_assert_int_eq(cw_envelope_seal(st[0], to, plain ? 0 : 2,
+								  modes[m], payload, sizes[k],
+								  &file, &err),
+						 0);
+				for (int r = 1; r <= 2; r++) {
+					ck_assert_msg(cw_envelope_open(st[r], file.data, file.len,
+								       1, &env, &out, &err) == 0,
+						      "%zu bytes: %s", sizes[k], err.message);
+					ck_assert_uint_eq(out.len, sizes[k]);
+					ck_assert_int_eq(memcmp(out.data, payload, sizes[k]), 0);
+					ck_assert_int_eq(env.encrypted, !plain);
+					ck_assert_int_eq(env.version, 3);
+					ck_assert_str_eq(env.signer_name, "alice");
+					free(env.recipients);
+				}
+				/* plain text appears in a plain stored file, never in an encrypted
+				 * one */
+				if (sizes[k] >= 65536 && (modes[m] || !plain))
+					ck_assert_int_eq(memmem(file.data, file.len, payload, 64) !=
+								 NULL,
+							 plain);
 			}
-			/* plain text appears in a plain file only */
-			if (sizes[k] >= 65536)
-				ck_assert_int_eq(memmem(file.data, file.len, payload, 64) != NULL,
-						 plain);
 		}
 	}
 	cw_buf_free(&file);
@@ -750,7 +756,7 @@ static int import_signed(const char *const *lines, size_t n, int extra, struct c
 	snprintf(end, sizeof end, "{\"lines\":%d,\"type\":\"end\"}\n", (int)n + extra);
 	ck_assert_int_eq(cw_buf_append(&text, end, strlen(end)), 0);
 	ck_assert_int_eq(cw_store_identity(st[1], &to, err), 0);
-	ck_assert_int_eq(cw_envelope_seal(st[0], &to, 1, text.data, text.len, &file, err), 0);
+	ck_assert_int_eq(cw_envelope_seal(st[0], &to, 1, 0, text.data, text.len, &file, err), 0);
 	spit(path_in(1, "signed.b"), file.data, file.len);
 	cw_buf_free(&text);
 	cw_buf_free(&file);
@@ -760,13 +766,13 @@ static int import_signed(const char *const *lines, size_t n, int extra, struct c
 
 START_TEST(signed_but_invalid_payloads_are_refused)
 {
-	const char *bad_time[] = {HDR(2), PERSON, CASE};
-	const char *dangling[] = {HDR(2), CASE};
+	const char *bad_time[] = {HDR(3), PERSON, CASE};
+	const char *dangling[] = {HDR(3), CASE};
 	const char *v9[] = {HDR(9), PERSON};
 	const char *v1[] = {HDR(1), PERSON};
-	const char *garbage[] = {HDR(2), "{\"type\":\"version\",", PERSON};
-	const char *unknown[] = {HDR(2), "{\"type\":\"rumour\"}"};
-	const char *good[] = {HDR(2), PERSON, CASE};
+	const char *garbage[] = {HDR(3), "{\"type\":\"version\",", PERSON};
+	const char *unknown[] = {HDR(3), "{\"type\":\"rumour\"}"};
+	const char *good[] = {HDR(3), PERSON, CASE};
 	struct cw_error err;
 	char *before, *after;
 	char bad[1024];

@@ -87,10 +87,19 @@ found_in() {
 }
 checks=$((checks + 1))
 [ "$(found_in "$WORK/enc.bundle" show)" -eq 0 ] || fail "the encrypted bundle holds demo words"
+# (Compression alone would hide the words from strings too: the encrypted bundle's content does
+# not even start as a zstd frame, whose magic number a plain bundle's first chunk shows.)
+"${PYTHON3:-python3}" - "$WORK/enc.bundle" <<'PY' || fail "the encrypted bundle's content is readable zstd"
+import sys
+b = open(sys.argv[1], "rb").read()
+p = 76 + 100 * int.from_bytes(b[74:76], "big") + 24 + 4
+sys.exit(0 if b[9] & 1 and b[p:p + 4] != bytes.fromhex("28b52ffd") else 1)
+PY
 ok ca bundle export --plain --all -o "$WORK/plain.bundle"
 grep -q "not encrypted" "$WORK/stderr" || fail "no warning for --plain: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
-[ "$(found_in "$WORK/plain.bundle")" -ge 25 ] || fail "the plain bundle lacks the demo words"
+bundle_payload "$WORK/plain.bundle" "$WORK/plain.jsonl"
+[ "$(found_in "$WORK/plain.jsonl")" -ge 25 ] || fail "the plain bundle lacks the demo words"
 [ "$(stat -c %a "$WORK/plain.bundle")" = 600 ] || fail "the plain bundle is not 0600"
 
 # inspect: who signed it, for whom, and (for its reader) what it holds.
@@ -126,12 +135,18 @@ refused() {
 ok ca edit "NagaWorld union activists" --notes "a correction Alice makes later"
 ok ca bundle export --plain --to supervisor -o "$WORK/real.bundle"
 "${PYTHON3:-python3}" - "$WORK/real.bundle" "$WORK/forged.bundle" <<'PY'
-import json, sys
+import json, subprocess, sys
 b = open(sys.argv[1], "rb").read()
-assert b[:8] == b"CWBUNDLE" and b[8] == 2 and b[9] == 0
+assert b[:8] == b"CWBUNDLE" and b[8] == 3 and b[9] == 2  # plain, compressed
 head = 76 + 100 * int.from_bytes(b[74:76], "big")
-n = int.from_bytes(b[head:head + 8], "big")
-payload, sig = b[head + 8:head + 8 + n], b[-64:]
+sig, p, packed = b[-64:], head, bytearray()
+while p < len(b) - 64:
+    n = int.from_bytes(b[p:p + 4], "big") & 0x7FFFFFFF
+    packed += b[p + 4:p + 4 + n]
+    p += 4 + n
+zstd = lambda args, data: subprocess.run(["zstd", "-q", "-c"] + args, input=data,
+                                         stdout=subprocess.PIPE, check=True).stdout
+payload = zstd(["-d"], bytes(packed))
 lines = [json.loads(x) for x in payload.decode().split("\n") if x]
 end = lines.pop()
 changed = 0
@@ -151,10 +166,15 @@ for l in lines:
 assert changed, "no detained defendant in the bundle"
 audit = dict(next(l for l in lines if l.get("type") == "audit"))
 audit.update(author="OHCHR Cambodia", time="2030-01-01T00:00:00.000000Z")
-lines.append(audit)
+lines.insert(1, audit)  # the audit entries come before the versions
 end["lines"] = len(lines)
-new = "".join(json.dumps(l, sort_keys=True) + "\n" for l in lines + [end]).encode()
-open(sys.argv[2], "wb").write(b[:head] + len(new).to_bytes(8, "big") + new + sig)
+new = zstd([], "".join(json.dumps(l, sort_keys=True) + "\n" for l in lines + [end]).encode())
+body = bytearray()
+for i in range(0, len(new), 65536):
+    part = new[i:i + 65536]
+    body += ((len(part) | (0x80000000 if i + 65536 >= len(new) else 0)).to_bytes(4, "big") +
+             part)
+open(sys.argv[2], "wb").write(b[:head] + bytes(body) + sig)
 PY
 refused 74 "altered after it was signed" "$WORK/forged.bundle"
 

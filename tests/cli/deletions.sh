@@ -40,10 +40,12 @@ ok ca person add --name "Wilma Quorn" --notes "quornnoteword"
 w=$(idof)
 ok ca bundle export --plain --to bob -o "$WORK/a1.bundle"
 ok cb bundle import "$WORK/a1.bundle"
-# The words are readable in a plain file to begin with (else this test would prove nothing).
+# The words are readable in a plain file to begin with (else this test would prove nothing);
+# a bundle's payload is compressed, so its words are looked for in the payload taken out.
 checks=$((checks + 1))
-found "Zebulon Quixotic" "$A/data.mdb" && found secretnoteword "$B/data.mdb" ||
-	fail "a plain database should show its words"
+bundle_payload "$WORK/a1.bundle" "$WORK/a1.jsonl"
+found "Zebulon Quixotic" "$A/data.mdb" && found secretnoteword "$B/data.mdb" &&
+	found "Zebulon Quixotic" "$WORK/a1.jsonl" || fail "a plain database should show its words"
 
 # A local delete: gone from the tables and from the file.
 ok ca delete "$z" --yes
@@ -53,9 +55,13 @@ ok ca list persons --json
 json "not any('Zebulon' in (p.get('name') or '') for p in d)"
 # Bundles carry the deletion as id, kind, who, where and when only.
 ok ca bundle export --plain --all -o "$WORK/all.bundle"
+bundle_payload "$WORK/all.bundle" "$WORK/all.jsonl"
 nowhere "$WORK/all.bundle" Zebulon Quixotic secretnoteword
+nowhere "$WORK/all.jsonl" Zebulon Quixotic secretnoteword
 ok ca bundle export --plain --to bob -o "$WORK/a2.bundle"
+bundle_payload "$WORK/a2.bundle" "$WORK/a2.jsonl"
 nowhere "$WORK/a2.bundle" Zebulon Quixotic secretnoteword
+nowhere "$WORK/a2.jsonl" Zebulon Quixotic secretnoteword
 ok ca bundle inspect "$WORK/a2.bundle" --json
 json "[sorted(v) for v in d['versions'] if v['id'] == '$z'] == [['deleted', 'edited_in', 'editor', 'id', 'kind', 'updated', 'versions']]"
 # Merged where the person was held: gone from that file as well.

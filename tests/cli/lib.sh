@@ -125,3 +125,31 @@ mesh() {
 		done
 	done
 }
+
+# bundle_payload BUNDLE OUT: the JSON Lines inside a plain (signed, not encrypted) bundle of
+# format 2 or 3 as its reader sees them (the chunks put together, zstd undone with the zstd
+# tool), so that a test can look at what a bundle says: compression hides it from grep and
+# strings. The signature is not checked here.
+bundle_payload() {
+	"${PYTHON3:-python3}" - "$1" "$2" <<'PY'
+import subprocess, sys
+b = open(sys.argv[1], "rb").read()
+assert b[:8] == b"CWBUNDLE" and b[8] in (2, 3), "not a bundle of format 2 or 3"
+version, flags = b[8], b[9]
+assert not flags & 1, "an encrypted bundle"
+p = 76 + 100 * int.from_bytes(b[74:76], "big")
+end = len(b) - 64
+if version == 2:
+    data = b[p + 8:end]
+else:
+    data = bytearray()
+    while p < end:
+        n = int.from_bytes(b[p:p + 4], "big") & 0x7FFFFFFF
+        data += b[p + 4:p + 4 + n]
+        p += 4 + n
+    if flags & 2:
+        data = subprocess.run(["zstd", "-d", "-c", "-q"], input=bytes(data),
+                              stdout=subprocess.PIPE, check=True).stdout
+open(sys.argv[2], "wb").write(bytes(data))
+PY
+}

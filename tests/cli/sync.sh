@@ -258,7 +258,8 @@ same_content "$S" "$A"
 checks=$((checks + 1))
 cs bundle export --plain --since 2000-01-01 -o - >"$WORK/since.bundle" 2>"$WORK/stderr" ||
 	fail "export to standard output failed: $(cat "$WORK/stderr")"
-grep -a -q '"format":"casewatch-bundle"' "$WORK/since.bundle" || fail "no plain payload on stdout"
+bundle_payload "$WORK/since.bundle" "$WORK/since.jsonl"
+grep -q '"format":"casewatch-bundle"' "$WORK/since.jsonl" || fail "no plain payload on stdout"
 ok cs bundle peers
 has "alice"
 has "bob"

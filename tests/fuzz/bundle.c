@@ -10,7 +10,8 @@
  *
  * With CW_FUZZ_MAKE_SEEDS=DIR and CW_FUZZ_SEED_JSONL=FILE, the first input instead imports
  * FILE into the sender and writes the seeds of this target and of the envelope target from a
- * real export of it: DIR/bundle-payload, DIR/envelope-plain, DIR/envelope-encrypted. */
+ * real export of it: DIR/bundle-payload, DIR/envelope-plain, DIR/envelope-encrypted and
+ * DIR/envelope-stored (plain, the payload not compressed). */
 #include "config.h"
 
 #include "seed/import.h"
@@ -63,10 +64,15 @@ static void make_seeds(const char *dir, const char *jsonl)
 	free(env.recipients);
 	seed_file(dir, "bundle-payload", payload.data, payload.len);
 	seed_file(dir, "envelope-plain", file.data, file.len - CW_IDENTITY_SIG_BYTES);
-	FUZZ_CHECK(cw_envelope_seal(sender, &receiver_pub, 1, payload.data, payload.len, &enc,
+	FUZZ_CHECK(cw_envelope_seal(sender, &receiver_pub, 1, 0, payload.data, payload.len, &enc,
 				    &err) == 0,
 		   "%s", err.message);
 	seed_file(dir, "envelope-encrypted", enc.data, enc.len - CW_IDENTITY_SIG_BYTES);
+	enc.len = 0;
+	FUZZ_CHECK(cw_envelope_seal(sender, NULL, 0, CW_ENVELOPE_STORED, payload.data, payload.len,
+				    &enc, &err) == 0,
+		   "%s", err.message);
+	seed_file(dir, "envelope-stored", enc.data, enc.len - CW_IDENTITY_SIG_BYTES);
 	cw_buf_free(&file);
 	cw_buf_free(&payload);
 	cw_buf_free(&enc);
@@ -78,8 +84,8 @@ static void check_encrypted(const uint8_t *data, size_t size)
 	struct cw_buf sealed = {0}, payload = {0};
 	struct cw_error err;
 
-	FUZZ_CHECK(cw_envelope_seal(sender, &receiver_pub, 1, data, size, &sealed, &err) == 0, "%s",
-		   err.message);
+	FUZZ_CHECK(cw_envelope_seal(sender, &receiver_pub, 1, 0, data, size, &sealed, &err) == 0,
+		   "%s", err.message);
 	FUZZ_CHECK(cw_envelope_open(receiver, sealed.data, sealed.len, 1, &env, &payload, &err) ==
 			   0,
 		   "an encrypted bundle does not open: %s", err.message);
@@ -115,7 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			exit(0);
 		}
 	}
-	FUZZ_CHECK(cw_envelope_seal(sender, NULL, 0, data, size, &file, &err) == 0, "%s",
+	FUZZ_CHECK(cw_envelope_seal(sender, NULL, 0, 0, data, size, &file, &err) == 0, "%s",
 		   err.message);
 	fuzz_write_file(path, file.data, file.len);
 	cw_buf_free(&file);
