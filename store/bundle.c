@@ -554,6 +554,8 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	return rc;
 }
 
+void (*cw_bundle_between_passes)(const char *path);
+
 int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_stats *stats,
 		     struct cw_error *err)
 {
@@ -569,6 +571,8 @@ int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_sta
 	/* The first pass: the whole file against its signature, its signer and its recipients,
 	 * before a write begins. */
 	if ((rc = cw_envelope_check(st, f, 1, &env, &c.r, err)) == 0) {
+		if (cw_bundle_between_passes)
+			cw_bundle_between_passes(path);
 		c.env = &env;
 		c.stats = stats;
 		rc = cw_store_write(st, import_fn, &c, err);

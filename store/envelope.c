@@ -520,6 +520,9 @@ int cw_envelope_check(struct cw_store *st, FILE *f, int for_import, struct cw_bu
 	if (!(r = calloc(1, sizeof *r)))
 		return oom(err);
 	r->f = f;
+	/* Unbuffered: each pass reads the file itself (a buffer kept from the first pass would
+	 * hide a change made since), a chunk at a time in as many calls. */
+	setvbuf(f, NULL, _IONBF, 0);
 	if (fseeko(f, 0, SEEK_END) != 0 || (r->size = ftello(f)) < 0 ||
 	    fseeko(f, 0, SEEK_SET) != 0) {
 		rc = cw_error_set(

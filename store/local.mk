@@ -11,8 +11,10 @@ libcwstore_a_CFLAGS += $(JANSSON_CFLAGS) $(ZSTD_CFLAGS)
 ## refused, and signed, encrypted bundles against forgers.
 check_PROGRAMS += tests/check_sync
 tests_check_sync_SOURCES = tests/check_sync.c tests/testutil.h tests/test_keys.h
-tests_check_sync_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS) $(JANSSON_CFLAGS)
+tests_check_sync_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS) $(JANSSON_CFLAGS) \
+	$(ZSTD_CFLAGS)
 tests_check_sync_LDADD = $(STORE_LIBS) $(CHECK_LIBS)
 
 CLI_TESTS += tests/cli/sync.sh tests/cli/sync_refused.sh tests/cli/bundles_signed.sh \
-	tests/cli/sync_clocks.sh tests/cli/deletions.sh
+	tests/cli/sync_clocks.sh tests/cli/deletions.sh tests/cli/bundles_stream.sh \
+	tests/cli/bundles_v2.sh

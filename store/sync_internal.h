@@ -127,4 +127,8 @@ int cw_envelope_seal(struct cw_store *st, const struct cw_identity_public *recip
 int cw_envelope_open(struct cw_store *st, const uint8_t *data, size_t len, int for_import,
 		     struct cw_bundle_envelope *env, struct cw_buf *payload, struct cw_error *err);
 
+/* A test's hook (NULL otherwise): cw_bundle_import calls it with the file's path between its
+ * two passes, so that a test can change the file there. */
+extern void (*cw_bundle_between_passes)(const char *path);
+
 #endif

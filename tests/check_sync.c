@@ -11,6 +11,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zstd.h>
 
 #include "models/codec.h"
 #include "store/identity.h"
@@ -740,6 +741,11 @@ END_TEST
 	VERSION_OF("\"id\":\"" C_ID "\",\"kind\":\"case\",\"title\":\"NagaWorld strike\","         \
 		   "\"defendants\":[{\"person\":\"" P_ID "\"}]")
 
+#define AUDIT                                                                                      \
+	"{\"action\":\"create\",\"author\":\"alice\",\"database\":\"" DB "\",\"kind\":"            \
+	"\"person\",\"record\":\"" P_ID "\",\"time\":\"2024-02-10T08:00:00.000000Z\","             \
+	"\"type\":\"audit\"}"
+
 /* Signs lines (and an end line counting them, plus `extra`) as st[0] for st[1], imports it
  * into st[1]; returns the result and leaves the error in err. */
 static int import_signed(const char *const *lines, size_t n, int extra, struct cw_error *err)
@@ -772,7 +778,9 @@ START_TEST(signed_but_invalid_payloads_are_refused)
 	const char *v1[] = {HDR(1), PERSON};
 	const char *garbage[] = {HDR(3), "{\"type\":\"version\",", PERSON};
 	const char *unknown[] = {HDR(3), "{\"type\":\"rumour\"}"};
-	const char *good[] = {HDR(3), PERSON, CASE};
+	const char *good[] = {HDR(3), AUDIT, PERSON, CASE};
+	const char *audit_late[] = {HDR(3), PERSON, AUDIT};
+	const char *case_first[] = {HDR(3), CASE, PERSON};
 	struct cw_error err;
 	char *before, *after;
 	char bad[1024];
@@ -793,8 +801,23 @@ START_TEST(signed_but_invalid_payloads_are_refused)
 	ck_assert_int_ne(import_signed(dangling, 2, 0, &err), 0);
 	ck_assert_msg(strstr(err.message, "neither this database nor the bundle") != NULL, "%s",
 		      err.message);
+	/* out of order: the log after the versions, a case before the person it names */
+	ck_assert_int_eq(import_signed(audit_late, 3, 0, &err), CW_EINVAL);
+	ck_assert_msg(strstr(err.field, "bundle line 3") != NULL, "%s: %s", err.field, err.message);
+	ck_assert_ptr_nonnull(strstr(err.message, "audit entries first"));
+	ck_assert_int_ne(import_signed(case_first, 3, 0, &err), 0);
+	{
+		/* import meets the case's missing person first; inspect reads on to the order */
+		struct cw_bundle b;
+
+		ck_assert_int_eq(cw_bundle_read(st[1], path_in(1, "signed.b"), &b, &err),
+				 CW_EINVAL);
+		ck_assert_msg(strstr(err.field, "bundle line 3") != NULL, "%s: %s", err.field,
+			      err.message);
+		ck_assert_ptr_nonnull(strstr(err.message, "a person after the cases"));
+	}
 	/* a line lost (the end line counts one more) */
-	ck_assert_int_eq(import_signed(good, 3, 1, &err), CW_EINVAL);
+	ck_assert_int_eq(import_signed(good, 4, 1, &err), CW_EINVAL);
 	ck_assert_ptr_nonnull(strstr(err.message, "lacks lines"));
 	/* payloads of other versions */
 	ck_assert_int_eq(import_signed(v9, 2, 0, &err), CW_EVERSION);
@@ -807,9 +830,158 @@ START_TEST(signed_but_invalid_payloads_are_refused)
 	ck_assert_str_eq(before, after);
 	free(after);
 	/* the same lines, right, import */
-	ck_assert_int_eq(import_signed(good, 3, 0, &err), 0);
+	ck_assert_int_eq(import_signed(good, 4, 0, &err), 0);
 	after = content(1);
 	ck_assert_str_ne(before, after);
+	free(before);
+	free(after);
+}
+END_TEST
+
+/* ---- streamed bundles: what a signer could still get wrong, and a file changed midway ------- */
+
+/* Seals payload as st[0] (plain, or for st[1]; flags as cw_envelope_seal's) into st[1]'s
+ * folder as `name`; returns the file's size. */
+static size_t seal_to_file(const void *payload, size_t len, int encrypted, int flags,
+			   const char *name)
+{
+	struct cw_identity_public to;
+	struct cw_buf file = {0};
+	struct cw_error err;
+	size_t n;
+
+	ck_assert_int_eq(cw_store_identity(st[1], &to, &err), 0);
+	ck_assert_msg(cw_envelope_seal(st[0], &to, encrypted, flags, payload, len, &file, &err) ==
+			      0,
+		      "%s", err.message);
+	spit(path_in(1, name), file.data, file.len);
+	n = file.len;
+	cw_buf_free(&file);
+	return n;
+}
+
+/* A small chunk that decompresses to one line longer than any record (a zip bomb): refused at
+ * the line limit, naming the line, with the database as it was. */
+START_TEST(zstd_bomb_is_refused)
+{
+	static const size_t huge = (size_t)40 << 20;
+	const char *head = HDR(3) "\n";
+	char *payload = malloc(strlen(head) + huge);
+	struct cw_bundle b;
+	struct cw_error err;
+	char *before, *after;
+	size_t size;
+
+	ck_assert_ptr_nonnull(payload);
+	memcpy(payload, head, strlen(head));
+	memset(payload + strlen(head), 'a', huge);
+	open_at(0, "alice");
+	open_at(1, "sup");
+	enroll(0, 1, "sup");
+	enroll(1, 0, "alice");
+	before = content(1);
+	for (int encrypted = 0; encrypted < 2; encrypted++) {
+		size = seal_to_file(payload, strlen(head) + huge, encrypted, 0, "bomb.b");
+		ck_assert_msg(size < 8192, "the bomb takes %zu bytes", size);
+		ck_assert_int_eq(import_rc(1, path_in(1, "bomb.b"), &err), CW_EINVAL);
+		ck_assert_msg(strstr(err.field, "bundle line 2") != NULL, "%s", err.field);
+		ck_assert_msg(strstr(err.message, "longer than 16 MiB") != NULL, "%s", err.message);
+		ck_assert_int_eq(cw_bundle_read(st[1], path_in(1, "bomb.b"), &b, &err), CW_EINVAL);
+		ck_assert_ptr_nonnull(strstr(err.field, "bundle line 2"));
+	}
+	after = content(1);
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	free(payload);
+}
+END_TEST
+
+/* A zstd frame that asks for a window larger than readers allow is refused before zstd
+ * allocates it. The file is made by hand: a valid, signed format-3 bundle around it. */
+START_TEST(zstd_window_over_the_limit_is_refused)
+{
+	static const char text[] = HDR(3) "\n";
+	uint8_t file[4096], *p = file;
+	struct cw_identity_public self;
+	struct cw_signer *signer;
+	struct cw_error err;
+	ZSTD_CCtx *zc = ZSTD_createCCtx();
+	ZSTD_inBuffer in = {text, sizeof text - 1, 0};
+	ZSTD_outBuffer out;
+	size_t left;
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	enroll(1, 0, "alice");
+	ck_assert_int_eq(cw_store_identity(st[0], &self, &err), 0);
+	memcpy(p, "CWBUNDLE\x03\x02", 10);
+	cw_identity_bytes(&self, p + 10);
+	p[74] = p[75] = 0;
+	p += 76 + 4;
+	ck_assert_int_eq(ZSTD_isError(ZSTD_CCtx_setParameter(zc, ZSTD_c_windowLog, 27)), 0);
+	out.dst = p;
+	out.size = sizeof file - (size_t)(p - file) - 64;
+	out.pos = 0;
+	ck_assert_int_eq(ZSTD_isError(ZSTD_compressStream2(zc, &out, &in, ZSTD_e_continue)), 0);
+	do
+		left = ZSTD_compressStream2(zc, &out, &in, ZSTD_e_end);
+	while (left && !ZSTD_isError(left));
+	ck_assert_int_eq(left, 0);
+	ZSTD_freeCCtx(zc);
+	put_be32(p - 4, UINT32_C(0x80000000) | (uint32_t)out.pos);
+	p += out.pos;
+	ck_assert_int_eq(cw_signer_begin(st[0], &signer, &err), 0);
+	cw_signer_update(signer, file, (size_t)(p - file));
+	ck_assert_int_eq(cw_signer_final(signer, p, &err), 0);
+	cw_signer_free(signer);
+	spit(path_in(1, "window.b"), file, (size_t)(p - file) + 64);
+	ck_assert_int_eq(import_rc(1, path_in(1, "window.b"), &err), CW_EINVAL);
+	ck_assert_msg(strstr(err.message, "a window over 8 MiB") != NULL, "%s", err.message);
+}
+END_TEST
+
+/* The second pass finds the file other than the first pass checked it (here a record's notes
+ * changed, which parses and merges well): the transaction is aborted at the end, nothing is
+ * committed. */
+static void change_notes(const char *path)
+{
+	size_t len;
+	uint8_t *data = slurp(path, &len), *at = memmem(data, len, "aaaaaaaa", 8);
+
+	ck_assert_ptr_nonnull(at);
+	memcpy(at, "bbbbbbbb", 8);
+	spit(path, data, len); /* the same file, written over in place */
+	free(data);
+}
+
+START_TEST(file_changed_between_passes_commits_nothing)
+{
+	static const char text[] = HDR(3) "\n" VERSION_OF(
+		"\"id\":\"" P_ID "\",\"kind\":\"person\",\"name\":\"Chhim "
+		"Sithar\",\"notes\":\"aaaaaaaa\"") "\n"
+						   "{\"lines\":2,\"type\":\"end\"}\n";
+	struct cw_error err;
+	char *before, *after;
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	enroll(1, 0, "alice");
+	before = content(1);
+	seal_to_file(text, sizeof text - 1, 0, CW_ENVELOPE_STORED, "changed.b");
+	cw_bundle_between_passes = change_notes;
+	ck_assert_int_eq(import_rc(1, path_in(1, "changed.b"), &err), CW_EDAMAGED);
+	cw_bundle_between_passes = NULL;
+	ck_assert_msg(strstr(err.message, "changed while it was being read") != NULL, "%s",
+		      err.message);
+	after = content(1);
+	ck_assert_str_eq(before, after);
+	free(after);
+	/* untouched, the same bundle imports */
+	seal_to_file(text, sizeof text - 1, 0, CW_ENVELOPE_STORED, "changed.b");
+	ck_assert_uint_eq(import(1, path_in(1, "changed.b")), 1);
+	after = content(1);
+	ck_assert_ptr_nonnull(strstr(after, "aaaaaaaa"));
 	free(before);
 	free(after);
 }
@@ -1359,6 +1531,9 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, peers_one_name_one_key);
 	tcase_add_test(tc, identity_text_round_trip);
 	tcase_add_test(tc, payloads_span_chunks_and_recipients);
+	tcase_add_test(tc, zstd_bomb_is_refused);
+	tcase_add_test(tc, zstd_window_over_the_limit_is_refused);
+	tcase_add_test(tc, file_changed_between_passes_commits_nothing);
 	tcase_add_test(tc, signed_but_invalid_payloads_are_refused);
 	tcase_add_test(tc, several_peers_share_one_bundle);
 	tcase_add_test(tc, old_database_gets_identity_at_first_use);
