@@ -43,7 +43,7 @@
 #define ZSTD_LEVEL      3
 #define ZSTD_WINDOW_MAX 23
 /* What cw_envelope_open (bundles in memory: tests and fuzzing) accepts at most. */
-#define OPEN_IN_MEMORY_MAX ((size_t)64 << 20)
+#define OPEN_IN_MEMORY_MAX ((size_t)16 << 20)
 
 static int damaged(struct cw_error *err, const char *what)
 {

@@ -118,7 +118,7 @@ void cw_envelope_reader_free(struct cw_envelope_reader *r);
 
 /* The same for a whole bundle in memory (tests and fuzzing): seal appends the file around
  * `payload` to out; open checks data as the two passes do and opens its payload into *payload
- * (NUL-terminated, the NUL not counted; at most 64 MiB), setting env->opened. The caller frees
+ * (NUL-terminated, the NUL not counted; at most 16 MiB), setting env->opened. The caller frees
  * env->recipients and the payload (wiping it: it is the records in the clear) also on
  * failure. */
 int cw_envelope_seal(struct cw_store *st, const struct cw_identity_public *recipients, size_t n,
