@@ -23,8 +23,9 @@ const char cw_bundle_export_help[] =
 	"names is included so the bundle imports on its own.\n"
 	"The bundle is signed with this database's key and encrypted for the peers named\n"
 	"with --to (enrolled with 'casewatch peer add'): only they can read it. --plain\n"
-	"writes it signed but unencrypted, readable by anyone who gets the file. The file\n"
-	"is created readable by you alone, and appears whole or not at all.\n"
+	"writes it signed but unencrypted, readable by anyone who gets the file. It is\n"
+	"compressed and written a chunk at a time, whatever its size. The file is created\n"
+	"readable by you alone, and appears whole or not at all.\n"
 	"Options:\n"
 	"  -o FILE, --output FILE  the bundle to write (- for standard output)\n"
 	"  --to PEER[,PEER...]     who it is for (and, alone, what to send)\n"
@@ -43,8 +44,10 @@ const char cw_bundle_import_help[] =
 	"another: it is listed as dated in the future until someone resolves it. A deletion\n"
 	"that wins removes the record's fields here too; a record that names a deleted one\n"
 	"stays and shows it as deleted. A bundle that is refused is refused whole: nothing\n"
-	"from it is written. Bundles of casewatch's first format (unsigned JSON Lines) are\n"
-	"refused: nothing says who wrote them.\n";
+	"from it is written. The file is read twice, a chunk at a time (its signature\n"
+	"first, then its lines as they are merged), so give a file: - reads standard input\n"
+	"only when it is a file, not a pipe. Bundles of casewatch's first format (unsigned\n"
+	"JSON Lines) are refused: nothing says who wrote them.\n";
 const char cw_bundle_inspect_help[] =
 	"Checks a bundle's signature and shows who signed it (the peer's name when enrolled,\n"
 	"and its fingerprint), whom it is for, whether it is encrypted, and, when this\n"
