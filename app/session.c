@@ -146,7 +146,7 @@ static int key_from_typed(void *ctx, const char *dir, const struct cw_id *databa
 int cw_session_open_with_passphrase(struct cw_session *s, const char *pass, size_t len,
 				    struct cw_error *err)
 {
-	struct cw_store_options opt = {0, s->author, 0, 0};
+	struct cw_store_options opt = {.author = s->author};
 	const char *map = getenv("CASEWATCH_MAP_SIZE");
 	struct typed t = {pass, len};
 	int rc;
@@ -172,7 +172,7 @@ int cw_session_open_with_passphrase(struct cw_session *s, const char *pass, size
 int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params *kdf,
 				struct cw_error *err)
 {
-	struct cw_store_options opt = {0, s->author, 1, 0};
+	struct cw_store_options opt = {.author = s->author, .create = 1};
 	struct cw_vault *vault = NULL;
 	struct cw_id id;
 	char path[4096], *pass = NULL;
@@ -209,7 +209,7 @@ int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params
 
 int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 {
-	struct cw_store_options opt = {0, s->author, create, 0};
+	struct cw_store_options opt = {.author = s->author, .create = create};
 	const char *map = getenv("CASEWATCH_MAP_SIZE");
 	int rc;
 

@@ -196,7 +196,7 @@ static int recovered_key(void *ctx, const char *dir, const struct cw_id *databas
 
 int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	struct cw_store_options opt = {0, cli->session.author, 0, 0};
+	struct cw_store_options opt = {.author = cli->session.author};
 	struct cw_vault *vault = NULL;
 	struct cw_id id, file_id;
 	char path[4096], *pass;
@@ -403,7 +403,7 @@ static int build_copy(struct cw_cli *cli, const char *work, const struct cw_kdf_
 		      const char *pass, size_t len, struct cw_copy_stats *stats)
 {
 	struct cw_store *plain = cli->session.store, *enc = NULL;
-	struct cw_store_options opt = {0, cli->session.author, 1, 0};
+	struct cw_store_options opt = {.author = cli->session.author, .create = 1};
 	struct slot_pass sp = {NULL, pass, len};
 	struct cw_vault *vault = NULL;
 	const char *map = getenv("CASEWATCH_MAP_SIZE");

@@ -679,7 +679,7 @@ static void verified(struct cw_store *s)
 /* The store of the test, closed and opened again (after LMDB's own library changed it). */
 static struct cw_store *reopen(int read_only, int *rc, struct cw_error *err)
 {
-	struct cw_store_options opt = {0, "tester", 0, read_only};
+	struct cw_store_options opt = {.author = "tester", .read_only = read_only};
 	struct cw_store *s = NULL;
 
 	if (st)
@@ -737,7 +737,7 @@ END_TEST
 
 START_TEST(bundles_and_conflicts_keep_the_index)
 {
-	struct cw_store_options opt = {0, "supervisor", 1, 0};
+	struct cw_store_options opt = {.author = "supervisor", .create = 1};
 	struct cw_bundle_options all = {CW_BUNDLE_ALL, NULL, {0, 0, 0}, 1};
 	struct cw_identity_public pub;
 	struct cw_bundle_stats stats;

@@ -28,7 +28,7 @@ static struct cw_store *st;
 
 static struct cw_store *open_store(size_t map_size)
 {
-	struct cw_store_options opt = {map_size, "tester", 1, 0};
+	struct cw_store_options opt = {.map_size = map_size, .author = "tester", .create = 1};
 	struct cw_store *s = NULL;
 	struct cw_error err;
 
@@ -173,7 +173,7 @@ END_TEST
 
 START_TEST(open_missing_database_without_create)
 {
-	struct cw_store_options opt = {0, "x", 0, 0};
+	struct cw_store_options opt = {.author = "x"};
 	struct cw_store *s;
 	struct cw_error err;
 	char path[4200];
@@ -186,7 +186,7 @@ END_TEST
 
 START_TEST(read_only_open_reads)
 {
-	struct cw_store_options opt = {0, "reader", 0, 1};
+	struct cw_store_options opt = {.author = "reader", .read_only = 1};
 	struct cw_store *ro;
 	struct cw_error err;
 	struct cw_record r;
@@ -209,7 +209,7 @@ START_TEST(newer_schema_is_refused)
 	MDB_dbi dbi;
 	MDB_val k = {14, "schema_version"}, v;
 	uint8_t be[4] = {0, 0, 0, CW_SCHEMA_VERSION + 1};
-	struct cw_store_options opt = {0, "x", 0, 0};
+	struct cw_store_options opt = {.author = "x"};
 	struct cw_store *s;
 	struct cw_error err;
 
@@ -262,7 +262,7 @@ static void count_problems(void *ctx, const char *line)
  * read-only it is refused with the command that upgrades it. */
 START_TEST(earlier_schema_is_upgraded_at_open)
 {
-	struct cw_store_options ro = {0, "reader", 0, 1};
+	struct cw_store_options ro = {.author = "reader", .read_only = 1};
 	struct cw_id p = add_person("Sam Rainsy", NULL), q = add_person("Someone Else", NULL);
 	struct cw_id c = add_case("9 November", &q, "451/495", NULL, "2019");
 	struct cw_id gov = add_milestone(&p, &c, "2019-11-09", CW_MS_OTHER);
@@ -1020,7 +1020,7 @@ END_TEST
 /* A new encrypted store beside the plain one: in dir/enc, with `id` (the plain one's). */
 static struct cw_store *open_encrypted(const char *sub, const struct cw_id *id)
 {
-	struct cw_store_options opt = {0, "tester", 1, 0};
+	struct cw_store_options opt = {.author = "tester", .create = 1};
 	struct cw_store *s = NULL;
 	struct cw_vault *v = NULL;
 	struct cw_error err;

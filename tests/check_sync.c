@@ -159,7 +159,7 @@ static struct cw_store *st[NSTORES];
  * way someone forging a laptop's bundles would claim to be it. */
 static struct cw_store *open_as(int i, const char *author, const struct cw_id *as)
 {
-	struct cw_store_options opt = {0, author, 1, 0};
+	struct cw_store_options opt = {.author = author, .create = 1};
 	struct cw_error err;
 
 	if (!dirs[i])
@@ -178,7 +178,7 @@ static struct cw_store *open_at(int i, const char *author)
 /* A plain database, whose file would show any text left in it. */
 static struct cw_store *open_plain(int i, const char *author)
 {
-	struct cw_store_options opt = {0, author, 1, 0};
+	struct cw_store_options opt = {.author = author, .create = 1};
 	struct cw_error err;
 
 	if (!dirs[i])
@@ -1053,7 +1053,7 @@ static int make_old_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 
 START_TEST(old_database_gets_identity_at_first_use)
 {
-	struct cw_store_options opt = {0, "alice", 0, 1};
+	struct cw_store_options opt = {.author = "alice", .read_only = 1};
 	struct cw_identity_public first, again;
 	struct cw_peer_key *list;
 	struct cw_error err;

@@ -685,7 +685,7 @@ END_TEST
 START_TEST(test_lock_reopen_with_passphrase)
 {
 	static const char pass[] = "correct horse";
-	struct cw_store_options opt = {0, "tester", 1, 0};
+	struct cw_store_options opt = {.author = "tester", .create = 1};
 	struct cw_kdf_params kdf = cw_kdf_cheapest();
 	char *tmp = make_temp_dir(), enc[4200], plain[4200], slot[4300];
 	struct cw_vault *vault;

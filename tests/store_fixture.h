@@ -12,7 +12,7 @@ static struct cw_store *st;
 
 static void setup(void)
 {
-	struct cw_store_options opt = {0, "tester", 1, 0};
+	struct cw_store_options opt = {.author = "tester", .create = 1};
 	struct cw_error err;
 
 	dir = make_temp_dir();

@@ -185,8 +185,8 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 				: "no match: Esc clears the filter",
 			CW_ROLE_HINT);
 	if (app->filter.line[0])
-		snprintf(app->info, sizeof app->info, "filter: %s | %zu %s match", app->filter.line,
-			 t->pg.count, tab_nouns[app->tab]);
+		snprintf(app->info, sizeof app->info, "filter: %.300s | %zu %s match",
+			 app->filter.line, t->pg.count, tab_nouns[app->tab]);
 	else
 		snprintf(app->info, sizeof app->info, "%zu %s | %zu/%zu", t->pg.count,
 			 tab_nouns[app->tab], t->pg.count ? t->pg.cursor + 1 : 0, t->pg.count);

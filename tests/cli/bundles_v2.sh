@@ -15,6 +15,8 @@ tar -C "$WORK" -xzf "$FIXTURES/v2-bundles.tar.gz"
 F="$WORK/v2-bundles"
 DB="$F/sup"
 
+# sup's database is of that casewatch's schema too: brought to this one's first.
+ok cw upgrade
 ok cw bundle inspect "$F/encrypted.bundle"
 has "format version 2, encrypted"
 has "signed by alice"

@@ -64,7 +64,7 @@ static inline int fuzz_set_identity(struct cw_txn *t, void *ctx, struct cw_error
  * receiver has enrolled the sender as the peer "sender". */
 static inline struct cw_store *fuzz_store_create(enum fuzz_party who)
 {
-	struct cw_store_options opt = {0, "fuzz", 1, 0};
+	struct cw_store_options opt = {.author = "fuzz", .create = 1};
 	struct cw_identity_public sender;
 	struct cw_store *st;
 	struct cw_error err;
