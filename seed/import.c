@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "seed/import.h"
 #include "models/json.h"
@@ -104,7 +105,17 @@ int cw_import_jsonl(struct cw_store *st, const char *path, struct cw_import_stat
 	if (!im.f)
 		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
 				    strerror(errno));
-	rc = cw_store_write(st, write_fn, &im, err);
+	/* Room for the file's records at once (they take a few times their JSON in the database
+	 * with their index keys), so the one transaction is not run again as the map grows. */
+	{
+		struct stat sb;
+
+		rc = fstat(fileno(im.f), &sb) == 0
+			     ? cw_store_reserve(st, (uint64_t)sb.st_size * 8, err)
+			     : 0;
+	}
+	if (rc == 0)
+		rc = cw_store_write(st, write_fn, &im, err);
 	fclose(im.f);
 	if (rc != 0 && err && strncmp(err->field, "line ", 5) == 0) {
 		char field[sizeof err->field];

@@ -573,9 +573,16 @@ int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_sta
 	if ((rc = cw_envelope_check(st, f, 1, &env, &c.r, err)) == 0) {
 		if (cw_bundle_between_passes)
 			cw_bundle_between_passes(path);
+		struct stat sb;
+
 		c.env = &env;
 		c.stats = stats;
-		rc = cw_store_write(st, import_fn, &c, err);
+		/* Room for what the bundle holds at once, so the one transaction runs once: a
+		 * compressed bundle of 200,000 records (39 MB) made a 390 MB database. */
+		if (fstat(fileno(f), &sb) == 0)
+			rc = cw_store_reserve(st, (uint64_t)sb.st_size * 16, err);
+		if (rc == 0)
+			rc = cw_store_write(st, import_fn, &c, err);
 		snprintf(stats->signer, sizeof stats->signer, "%s", env.signer_name);
 	}
 	free(env.recipients);

@@ -660,6 +660,28 @@ static int grow_map(struct cw_store *st, struct cw_error *err)
 	return 0;
 }
 
+int cw_store_reserve(struct cw_store *st, uint64_t bytes, struct cw_error *err)
+{
+	MDB_envinfo info;
+	MDB_stat ms;
+	uint64_t want;
+	int rc;
+
+	if (st->read_only)
+		return 0;
+	mdb_env_info(st->env, &info);
+	mdb_env_stat(st->env, &ms);
+	want = ((uint64_t)info.me_last_pgno + 1) * ms.ms_psize + bytes;
+	want = (want + ((uint64_t)1 << 20) - 1) & ~(((uint64_t)1 << 20) - 1);
+	if (want <= info.me_mapsize || want > SIZE_MAX / 2)
+		return 0;
+	if ((rc = mdb_env_set_mapsize(st->env, (size_t)want)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "growing the database map", err);
+	mdb_env_info(st->env, &info);
+	st->map_size = info.me_mapsize;
+	return 0;
+}
+
 /* ---- write transactions ---------------------------------------------------------------------- */
 
 /* Runs fn in a write transaction (again, after growing the map, when it is full); *scrub says

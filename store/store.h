@@ -179,6 +179,11 @@ int cw_store_last_txn(const char *dir, uint64_t *txn, struct cw_error *err);
 void cw_store_database_id(const struct cw_store *st, struct cw_id *out);
 /* The current map size in bytes (grows when full). */
 size_t cw_store_map_size(const struct cw_store *st);
+/* Makes the map at least `bytes` larger than the pages in use, before a large write (an import,
+ * a bundle): a write that fills the map is run again from the start after the map doubles, so a
+ * large one into a small database would run several times. The map is address space, not disk:
+ * the file grows only as pages are written. Call it outside any transaction of this process. */
+int cw_store_reserve(struct cw_store *st, uint64_t bytes, struct cw_error *err);
 /* The schema version stored in the database. */
 uint32_t cw_store_schema_version(const struct cw_store *st);
 /* The version the database had when this open upgraded it; 0 when it was current. */
