@@ -51,7 +51,10 @@ const char cw_bundle_import_help[] =
 const char cw_bundle_inspect_help[] =
 	"Checks a bundle's signature and shows who signed it (the peer's name when enrolled,\n"
 	"and its fingerprint), whom it is for, whether it is encrypted, and, when this\n"
-	"database can open it, what it holds; without importing it (--json for JSON).\n";
+	"database can open it, what it holds; without importing it (--json for JSON).\n"
+	"The whole file is checked and counted; the first 100 versions and audit entries are\n"
+	"listed (memory stays small whatever the bundle's size).\n"
+	"  --all    list every version and audit entry (a bundle of a whole database is long)\n";
 const char cw_bundle_content_help[] =
 	"Prints the database's content as sync sees it, one JSON line per version of each\n"
 	"record in id order (the note of which bundle brought it left out): two databases\n"
@@ -76,11 +79,14 @@ static const char *short_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1]
 }
 
 /* The one file argument of import and inspect. */
-static int file_argument(struct cw_cli *cli, int first_arg, const char **path)
+/* The one bundle file among the arguments; --json, --help and `flag` (an option of the
+ * command's own, or NULL) are let through. */
+static int file_argument(struct cw_cli *cli, int first_arg, const char *flag, const char **path)
 {
 	*path = NULL;
 	for (int i = first_arg; i < cli->argc; i++) {
-		if (!strcmp(cli->argv[i], "--json") || !strcmp(cli->argv[i], "--help"))
+		if (!strcmp(cli->argv[i], "--json") || !strcmp(cli->argv[i], "--help") ||
+		    (flag && !strcmp(cli->argv[i], flag)))
 			continue;
 		if (*path || (cli->argv[i][0] == '-' && cli->argv[i][1]))
 			return cw_error_set(&cli->err, CW_EUSAGE, "file",
@@ -179,7 +185,7 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	int rc;
 
 	(void)cmd;
-	if ((rc = file_argument(cli, first_arg, &path)) != 0 ||
+	if ((rc = file_argument(cli, first_arg, NULL, &path)) != 0 ||
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_bundle_import(cli->session.store, path, &s, &cli->err)) != 0)
 		return rc;
@@ -255,6 +261,9 @@ static json_t *envelope_json(const struct cw_bundle_envelope *e)
 			 rs, "opened", e->opened);
 }
 
+/* What `bundle inspect` lists without --all. */
+#define INSPECT_LISTED 100
+
 int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	static const char *const cols[] = {"KIND",   "ID", "STATE", "UPDATED",
@@ -263,12 +272,16 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	struct cw_table t;
 	const char *path;
 	char hex[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1], created[32], who[160];
+	size_t limit = INSPECT_LISTED;
 	int rc;
 
 	(void)cmd;
-	if ((rc = file_argument(cli, first_arg, &path)) != 0 ||
+	for (int i = first_arg; i < cli->argc; i++)
+		if (!strcmp(cli->argv[i], "--all"))
+			limit = 0;
+	if ((rc = file_argument(cli, first_arg, "--all", &path)) != 0 ||
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
-	    (rc = cw_bundle_read(cli->session.store, path, &b, &cli->err)) != 0)
+	    (rc = cw_bundle_read_first(cli->session.store, path, limit, &b, &cli->err)) != 0)
 		return rc;
 	cw_id_hex(&b.stats.bundle, hex);
 	cw_id_hex(&b.stats.database, db);
@@ -294,6 +307,10 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 				json_array_append_new(as, audit_entry_json(&b.audit[i], NULL));
 			json_object_set_new(obj, "versions", vs);
 			json_object_set_new(obj, "audit", as);
+			json_object_set_new(obj, "versions_total",
+					    json_integer((json_int_t)b.versions_total));
+			json_object_set_new(obj, "audit_total",
+					    json_integer((json_int_t)b.audit_total));
 		}
 		cw_bundle_free(&b);
 		return cw_cli_print_json(cli, obj);
@@ -340,8 +357,8 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	cw_print_safe(cli->out, b.stats.author, 0);
 	fprintf(cli->out, ", written %s\nscope: ", created);
 	cw_print_safe(cli->out, b.stats.scope, 0);
-	fprintf(cli->out, "\n%zu versions (%zu deletions), %zu audit entries\n", b.n,
-		b.stats.deleted, b.naudit);
+	fprintf(cli->out, "\n%zu versions (%zu deletions), %zu audit entries\n", b.versions_total,
+		b.stats.deleted, b.audit_total);
 	if (b.n) {
 		fputc('\n', cli->out);
 		cw_table_init(&t, 7, cols);
@@ -359,6 +376,11 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		if (rc == 0)
 			cw_table_print(&t, cli->out, cw_output_width(cli->out));
 		cw_table_free(&t);
+		if (b.versions_total > b.n)
+			fprintf(cli->out,
+				"... and %zu more versions (the first %zu are listed; --all lists "
+				"every one)\n",
+				b.versions_total - b.n, b.n);
 	}
 	cw_bundle_free(&b);
 	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;

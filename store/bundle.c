@@ -394,13 +394,18 @@ static void close_bundle(FILE *f)
 struct collect {
 	struct cw_bundle *b;
 	struct cw_item_list items;
+	size_t limit; /* keep at most this many of each (0: all) */
 };
 
 static int collect_audit(void *ctx, const struct cw_audit_entry *e, struct cw_error *err)
 {
-	struct cw_bundle *b = ((struct collect *)ctx)->b;
+	struct collect *c = ctx;
+	struct cw_bundle *b = c->b;
 	struct cw_audit_entry *grown;
 
+	b->audit_total++;
+	if (c->limit && b->naudit >= c->limit)
+		return 0;
 	if (b->naudit % 64 == 0) {
 		if (!(grown = realloc(b->audit, (b->naudit + 64) * sizeof *grown)))
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -414,6 +419,11 @@ static int collect_version(void *ctx, struct cw_bundle_item *it, struct cw_error
 {
 	struct collect *c = ctx;
 
+	c->b->versions_total++;
+	if (c->limit && c->items.n >= c->limit) {
+		cw_record_free(&it->rec);
+		return 0;
+	}
 	if (cw_item_list_push(&c->items, &it->rec, it->deleted) != 0) {
 		cw_record_free(&it->rec);
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -423,8 +433,14 @@ static int collect_version(void *ctx, struct cw_bundle_item *it, struct cw_error
 
 int cw_bundle_read(struct cw_store *st, const char *path, struct cw_bundle *b, struct cw_error *err)
 {
+	return cw_bundle_read_first(st, path, 0, b, err);
+}
+
+int cw_bundle_read_first(struct cw_store *st, const char *path, size_t limit, struct cw_bundle *b,
+			 struct cw_error *err)
+{
 	struct cw_envelope_reader *r = NULL;
-	struct collect c = {b, {0}};
+	struct collect c = {b, {0}, limit};
 	struct payload p;
 	FILE *f;
 	int rc;

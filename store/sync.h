@@ -202,6 +202,8 @@ struct cw_bundle {
 	size_t n;
 	struct cw_audit_entry *audit;
 	size_t naudit;
+	/* All the payload holds; items and audit keep the first ones (cw_bundle_read_first). */
+	size_t versions_total, audit_total;
 };
 /* Checks the envelope (refused as by import when altered, truncated or not a bundle) and, when
  * the bundle is plain or for this database, reads the payload (env.opened), every version and
@@ -209,6 +211,11 @@ struct cw_bundle {
  * signer or other recipients are not refused here: b->env says so. */
 int cw_bundle_read(struct cw_store *st, const char *path, struct cw_bundle *b,
 		   struct cw_error *err);
+/* The same, keeping only the first `limit` versions and audit entries in memory (0: all) and
+ * counting the rest (versions_total, audit_total): memory stays bounded whatever the bundle's
+ * size, and the whole file is still checked and read. */
+int cw_bundle_read_first(struct cw_store *st, const char *path, size_t limit, struct cw_bundle *b,
+			 struct cw_error *err);
 void cw_bundle_free(struct cw_bundle *b);
 
 /* ---- conflicts ----------------------------------------------------------------------------- */

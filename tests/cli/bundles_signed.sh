@@ -111,8 +111,8 @@ ok ca bundle inspect "$WORK/enc.bundle"
 has "for 1 recipient: supervisor"
 has "cannot open"
 lacks "Chhim Sithar"
-ok cs bundle inspect "$WORK/enc.bundle" --json
-json "d['signer']['name'] == 'alice' and d['signer']['fingerprint'] == '$alice_fp' and d['encrypted'] and d['opened'] and len(d['versions']) == 161"
+ok cs bundle inspect "$WORK/enc.bundle" --json --all
+json "d['signer']['name'] == 'alice' and d['signer']['fingerprint'] == '$alice_fp' and d['encrypted'] and d['opened'] and len(d['versions']) == 161 and d['versions_total'] == 161"
 
 ok cs bundle import "$WORK/enc.bundle"
 has "signed by alice"

@@ -64,6 +64,18 @@ done
 ok cw bundle inspect "$WORK/enc.bundle"
 has "format version 3, encrypted"
 has "1050 versions (0 deletions)"
+# The whole file is read and counted; only the first 100 versions are listed (memory stays
+# small whatever the bundle's size), and --all lists every one.
+has "... and 950 more versions (the first 100 are listed; --all lists every one)"
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | grep -c ' live ')" -eq 100 ] || fail "inspect did not list 100 versions"
+ok cw bundle inspect "$WORK/enc.bundle" --all
+lacks "more versions"
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | grep -c ' live ')" -eq 1050 ] || fail "inspect --all did not list them all"
+ok cw bundle inspect "$WORK/enc.bundle" --json
+json "d['versions_total'] == 1050 and len(d['versions']) == 100 and d['audit_total'] >= 1050"
+fails 2 "file" cw bundle inspect "$WORK/enc.bundle" --every
 
 # ---- refused whole -------------------------------------------------------------------------
 ok cw person add --name "Someone Here"
