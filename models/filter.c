@@ -13,6 +13,21 @@ void cw_filter_init(struct cw_filter *f)
 	memset(f, 0, sizeof *f);
 }
 
+int cw_filter_equal(const struct cw_filter *a, const struct cw_filter *b)
+{
+	if (a->kinds != b->kinds || a->narticles != b->narticles || a->accounts != b->accounts ||
+	    cw_date_key(a->since) != cw_date_key(b->since) ||
+	    cw_date_key(a->until) != cw_date_key(b->until) || strcmp(a->court, b->court) ||
+	    strcmp(a->province, b->province) || strcmp(a->person, b->person) ||
+	    strcmp(a->case_ref, b->case_ref) || strcmp(a->text, b->text))
+		return 0;
+	for (size_t i = 0; i < a->narticles; i++)
+		if (!cw_article_same(&a->articles[i], &b->articles[i]) ||
+		    a->articles[i].paragraph != b->articles[i].paragraph)
+			return 0;
+	return 1;
+}
+
 int cw_filter_is_empty(const struct cw_filter *f)
 {
 	return !f->kinds && !f->narticles && !cw_date_is_known(f->since) &&

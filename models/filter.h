@@ -35,6 +35,10 @@ struct cw_filter {
 
 void cw_filter_init(struct cw_filter *f);
 
+/* Whether two filters ask the same, field by field (bytes no parse wrote, such as what follows
+ * a text's end, do not count). */
+int cw_filter_equal(const struct cw_filter *a, const struct cw_filter *b);
+
 /* Sets one criterion by name: article, kind, account, since, until, court, province, person,
  * case, text. "kind" and "account" add to their sets (a list: "un,government" or
  * "un/government"; accounts by word, any case, or by their short form "gov"); the others

@@ -6,21 +6,6 @@
 #include "models/filter.h"
 #include "tests/fuzz/fuzz.h"
 
-static int same_filter(const struct cw_filter *a, const struct cw_filter *b)
-{
-	if (a->kinds != b->kinds || a->accounts != b->accounts || a->narticles != b->narticles ||
-	    cw_date_compare(a->since, b->since) || cw_date_compare(a->until, b->until) ||
-	    strcmp(a->court, b->court) || strcmp(a->province, b->province) ||
-	    strcmp(a->person, b->person) || strcmp(a->case_ref, b->case_ref) ||
-	    strcmp(a->text, b->text))
-		return 0;
-	for (size_t i = 0; i < a->narticles; i++)
-		if (!cw_article_same(&a->articles[i], &b->articles[i]) ||
-		    a->articles[i].paragraph != b->articles[i].paragraph)
-			return 0;
-	return 1;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct cw_filter f, g;
@@ -43,7 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(cw_filter_parse_line(line, &g, &err) == 0,
 		   "'%s' is described as '%s', which is refused: %s: %s", text, line, err.field,
 		   err.message);
-	FUZZ_CHECK(same_filter(&f, &g), "'%s' is described as '%s', another filter", text, line);
+	FUZZ_CHECK(cw_filter_equal(&f, &g), "'%s' is described as '%s', another filter", text,
+		   line);
 	cw_filter_describe(&g, again, sizeof again);
 	FUZZ_CHECK(!strcmp(line, again), "'%s' is described as '%s', then as '%s'", text, line,
 		   again);
