@@ -74,21 +74,10 @@ fails 2 "kdf-cost" plain encrypt --kdf-cost cheap --new-passphrase-file "$WORK/p
 unchanged
 # Another process has the database open (LMDB's shared lock on lock.mdb, as every casewatch
 # holds it): its later writes would be lost, so encrypt does not start.
-"${PYTHON3:-python3}" -c '
-import fcntl, os, sys, time
-fd = os.open(sys.argv[1], os.O_RDWR)
-fcntl.lockf(fd, fcntl.LOCK_SH, 1, 0)
-open(sys.argv[2], "w").close()
-time.sleep(60)' "$DB/lock.mdb" "$WORK/locked" &
-holder=$!
-for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	[ -e "$WORK/locked" ] && break
-	sleep 0.2
-done
+hold_open "$DB"
 fails 65 "another process" plain encrypt --kdf-cost minimal --new-passphrase-file \
 	"$WORK/passphrase"
-kill "$holder"
-wait "$holder" 2>/dev/null || true
+let_go
 unchanged
 # A symbolic link where the copy goes is not followed, nor removed.
 mkdir "$WORK/elsewhere"

@@ -101,6 +101,28 @@ sys.exit(0 if ($1) else 1)" || fail "JSON check failed: $1
 $out"
 }
 
+# hold_open DIR: another process has the database in DIR open, as every casewatch holds it
+# (LMDB's shared lock on the first byte of lock.mdb), until `let_go`; its pid is $holder.
+hold_open() {
+	rm -f "$WORK/locked"
+	"${PYTHON3:-python3}" -c '
+import fcntl, os, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR)
+fcntl.lockf(fd, fcntl.LOCK_SH, 1, 0)
+open(sys.argv[2], "w").close()
+time.sleep(60)' "$1/lock.mdb" "$WORK/locked" &
+	holder=$!
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		[ -e "$WORK/locked" ] && return 0
+		sleep 0.2
+	done
+	fail "the process holding $1 open did not start"
+}
+let_go() {
+	kill "$holder"
+	wait "$holder" 2>/dev/null || true
+}
+
 # db_snapshot: a digest of the database file's bytes, so that a refused command can be shown
 # to leave it byte-for-byte as it was.
 db_snapshot() {
