@@ -213,6 +213,27 @@ fail:
 	return rc;
 }
 
+/* One call of the compressor into the chunk being filled, after sending it on when it is full
+ * (never as the last: more follows). *left is what zstd still holds for ZSTD_e_end. */
+static int compress_step(struct cw_envelope_writer *w, ZSTD_inBuffer *in, ZSTD_EndDirective mode,
+			 size_t *left, struct cw_error *err)
+{
+	ZSTD_outBuffer ob;
+	int rc;
+
+	if (w->fill == CHUNK && (rc = emit_chunk(w, 0, err)) != 0)
+		return rc;
+	ob.dst = w->chunk;
+	ob.size = CHUNK;
+	ob.pos = w->fill;
+	*left = ZSTD_compressStream2(w->zc, &ob, in, mode);
+	w->fill = ob.pos;
+	if (ZSTD_isError(*left))
+		return cw_error_set(err, CW_ENOMEM, "", "cannot compress: %s",
+				    ZSTD_getErrorName(*left));
+	return 0;
+}
+
 int cw_envelope_writer_write(struct cw_envelope_writer *w, const void *data, size_t len,
 			     struct cw_error *err)
 {
@@ -237,22 +258,11 @@ int cw_envelope_writer_write(struct cw_envelope_writer *w, const void *data, siz
 	}
 	{
 		ZSTD_inBuffer in = {data, len, 0};
+		size_t left;
 
-		while (in.pos < in.size) {
-			ZSTD_outBuffer ob;
-			size_t r;
-
-			if (w->fill == CHUNK && (rc = emit_chunk(w, 0, err)) != 0)
+		while (in.pos < in.size)
+			if ((rc = compress_step(w, &in, ZSTD_e_continue, &left, err)) != 0)
 				return rc;
-			ob.dst = w->chunk;
-			ob.size = CHUNK;
-			ob.pos = w->fill;
-			r = ZSTD_compressStream2(w->zc, &ob, &in, ZSTD_e_continue);
-			w->fill = ob.pos;
-			if (ZSTD_isError(r))
-				return cw_error_set(err, CW_ENOMEM, "", "cannot compress: %s",
-						    ZSTD_getErrorName(r));
-		}
 	}
 	return 0;
 }
@@ -262,23 +272,14 @@ int cw_envelope_writer_finish(struct cw_envelope_writer *w, struct cw_error *err
 	uint8_t sig[SIG_LEN];
 	int rc;
 
-	while (w->zc) {
+	if (w->zc) {
 		ZSTD_inBuffer in = {NULL, 0, 0};
-		ZSTD_outBuffer ob;
-		size_t r;
+		size_t left;
 
-		if (w->fill == CHUNK && (rc = emit_chunk(w, 0, err)) != 0)
-			return rc;
-		ob.dst = w->chunk;
-		ob.size = CHUNK;
-		ob.pos = w->fill;
-		r = ZSTD_compressStream2(w->zc, &ob, &in, ZSTD_e_end);
-		w->fill = ob.pos;
-		if (ZSTD_isError(r))
-			return cw_error_set(err, CW_ENOMEM, "", "cannot compress: %s",
-					    ZSTD_getErrorName(r));
-		if (r == 0)
-			break;
+		do
+			if ((rc = compress_step(w, &in, ZSTD_e_end, &left, err)) != 0)
+				return rc;
+		while (left);
 	}
 	if ((rc = emit_chunk(w, 1, err)) != 0 || (rc = cw_signer_final(w->signer, sig, err)) != 0)
 		return rc;
