@@ -762,30 +762,42 @@ END_TEST
 
 /* ---- timeline summary ---------------------------------------------------------------------- */
 
+/* recs[0] of a timeline test: case "c" with person "p" (into *person) as a detained defendant,
+ * whose entry is returned for a test to change. */
+static struct cw_defendant *detained_case(struct cw_record *kase, struct cw_id *person)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_defendant *d;
+
+	cw_id_from_ref("p", person);
+	cw_record_init(kase, CW_KIND_CASE);
+	cw_id_from_ref("c", &kase->id);
+	d = cw_list_append(&kase->u.kase.defendants, df->sub);
+	d->person = *person;
+	d->custody = CW_CUSTODY_DETAINED;
+	return d;
+}
+
+/* A milestone of the person in that case. */
+static void milestone_in(struct cw_record *r, const struct cw_id *person,
+			 const struct cw_record *kase, int type, const char *date)
+{
+	cw_record_init(r, CW_KIND_MILESTONE);
+	r->u.milestone.person = *person;
+	r->u.milestone.case_id = kase->id;
+	r->u.milestone.type = (uint8_t)type;
+	r->u.milestone.date = D(date);
+}
+
 START_TEST(timeline_counts_pretrial_days_and_adjournments)
 {
 	struct cw_record recs[5];
 	struct cw_timeline_summary s;
 	struct cw_id person;
-	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
-	struct cw_defendant *d;
 
-	cw_id_from_ref("p", &person);
-	cw_record_init(&recs[0], CW_KIND_CASE);
-	cw_id_from_ref("c", &recs[0].id);
-	d = cw_list_append(&recs[0].u.kase.defendants, df->sub);
-	d->person = person;
-	d->custody = CW_CUSTODY_DETAINED;
-	cw_record_init(&recs[1], CW_KIND_MILESTONE);
-	recs[1].u.milestone.person = person;
-	recs[1].u.milestone.case_id = recs[0].id;
-	recs[1].u.milestone.type = CW_MS_ARREST;
-	recs[1].u.milestone.date = D("2024-01-01");
-	cw_record_init(&recs[2], CW_KIND_MILESTONE);
-	recs[2].u.milestone.person = person;
-	recs[2].u.milestone.case_id = recs[0].id;
-	recs[2].u.milestone.type = CW_MS_VERDICT;
-	recs[2].u.milestone.date = D("2024-03-01");
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2024-01-01");
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_VERDICT, "2024-03-01");
 	cw_record_init(&recs[3], CW_KIND_HEARING);
 	recs[3].u.hearing.outcome = CW_OUTCOME_ADJOURNED;
 	recs[3].u.hearing.date = D("2024-02-01");
@@ -818,31 +830,12 @@ START_TEST(timeline_follows_bail_outcomes_and_verdicts)
 	struct cw_record recs[4];
 	struct cw_timeline_summary s;
 	struct cw_id person;
-	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
-	struct cw_defendant *d;
 
-	cw_id_from_ref("p", &person);
-	cw_record_init(&recs[0], CW_KIND_CASE);
-	cw_id_from_ref("c", &recs[0].id);
-	d = cw_list_append(&recs[0].u.kase.defendants, df->sub);
-	d->person = person;
-	d->custody = CW_CUSTODY_DETAINED;
-	cw_record_init(&recs[1], CW_KIND_MILESTONE);
-	recs[1].u.milestone.person = person;
-	recs[1].u.milestone.case_id = recs[0].id;
-	recs[1].u.milestone.type = CW_MS_PRETRIAL_DETENTION;
-	recs[1].u.milestone.date = D("2024-01-05");
-	cw_record_init(&recs[2], CW_KIND_MILESTONE);
-	recs[2].u.milestone.person = person;
-	recs[2].u.milestone.case_id = recs[0].id;
-	recs[2].u.milestone.type = CW_MS_BAIL;
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_PRETRIAL_DETENTION, "2024-01-05");
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_BAIL, "2024-03-12");
 	recs[2].u.milestone.outcome = CW_DECISION_REFUSED;
-	recs[2].u.milestone.date = D("2024-03-12");
-	cw_record_init(&recs[3], CW_KIND_MILESTONE);
-	recs[3].u.milestone.person = person;
-	recs[3].u.milestone.case_id = recs[0].id;
-	recs[3].u.milestone.type = CW_MS_TRIAL_SUSPENDED;
-	recs[3].u.milestone.date = D("2024-03-20");
+	milestone_in(&recs[3], &person, &recs[0], CW_MS_TRIAL_SUSPENDED, "2024-03-20");
 	cw_timeline_summarise(&person, recs, 4, D("2024-04-05"), &s);
 	ck_assert_int_eq(s.pretrial_days, 91); /* 5 Jan to 5 Apr 2024: the refusal ended nothing */
 	ck_assert(s.pretrial_ongoing);
@@ -878,23 +871,13 @@ START_TEST(timeline_counts_to_the_as_of_date)
 	struct cw_record recs[2];
 	struct cw_timeline_summary s;
 	struct cw_id person;
-	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
 	struct cw_defendant *d;
 	char text[160];
 
-	cw_id_from_ref("p", &person);
-	cw_record_init(&recs[0], CW_KIND_CASE);
-	cw_id_from_ref("c", &recs[0].id);
+	d = detained_case(&recs[0], &person);
 	recs[0].view = CW_VIEW_UN;
 	recs[0].reported_on = D("2024-05-31");
-	d = cw_list_append(&recs[0].u.kase.defendants, df->sub);
-	d->person = person;
-	d->custody = CW_CUSTODY_DETAINED;
-	cw_record_init(&recs[1], CW_KIND_MILESTONE);
-	recs[1].u.milestone.person = person;
-	recs[1].u.milestone.case_id = recs[0].id;
-	recs[1].u.milestone.type = CW_MS_ARREST;
-	recs[1].u.milestone.date = D("2024-04-05");
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2024-04-05");
 	cw_timeline_summarise(&person, recs, 2, D("2026-12-01"), &s);
 	ck_assert_int_eq(s.pretrial_days, 56);
 	ck_assert_int_eq(s.pretrial_to_kind, CW_PRETRIAL_TO_SOURCE);
