@@ -313,6 +313,7 @@ struct cw_visit {
 	uint8_t private_interview; /* cw_words_answer */
 	uint32_t concerns;
 	char *follow_up;
+	struct cw_date follow_up_on; /* the day the next visit is due: it is on the agenda */
 	char *notes;
 	struct cw_tally tally; /* "18 visits ..." */
 	int64_t facilities;    /* "... to nine prisons" */

@@ -520,6 +520,7 @@ static const struct cw_field visit_fields[] = {
 	     "private interview possible"),
 	SET(struct cw_visit, concerns, 22, cw_words_concerns, "concerns"),
 	STR(struct cw_visit, follow_up, 23, CW_FF_MULTILINE, NOTES_MAX_BYTES, "follow-up"),
+	DATE(struct cw_visit, follow_up_on, 30, 0, "the day the follow-up visit is due"),
 	STR(struct cw_visit, notes, 24, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
 	TALLY(struct cw_visit, tally, 25),
 	INT(struct cw_visit, facilities, 29, 1, 100000, "how many prisons the visits went to"),

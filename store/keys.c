@@ -268,6 +268,10 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		break;
 	}
 	case CW_KIND_VISIT:
+		/* A follow-up due is on the agenda, beside the hearings' next dates. */
+		if (cw_date_is_known(rec->u.visit.follow_up_on))
+			keyset_index(ks, DB_BY_NEXT_DATE, NULL, 0,
+				     cw_date_key(rec->u.visit.follow_up_on), id);
 		keyset_person_list(ks, &rec->u.visit.detainees, date, id);
 		keyset_name(ks, st, DB_NAMES, CW_NAME_FACILITY, rec->u.visit.facility, date, id);
 		keyset_name(ks, st, DB_BY_PROVINCE, CW_NAME_PROVINCE,

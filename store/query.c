@@ -178,7 +178,8 @@ struct keylist {
 };
 
 struct criteria {
-	int next_dates; /* walk hearings by their next date (by_next_date) */
+	int next_dates; /* walk hearings by their next date, visits by their follow-up's
+			   (by_next_date) */
 	uint32_t kinds;
 	uint32_t lo, hi;
 	struct keylist articles, persons, cases, courts, provinces;
@@ -1178,25 +1179,30 @@ void cw_store_names_free(char **names, size_t count)
 	free(names);
 }
 
-static int next_hearings_in(struct cw_store *st, MDB_txn *txn, const struct cw_filter *f,
-			    struct cw_date from, struct cw_date to, struct cw_record_list *out,
-			    struct cw_error *err)
+static int next_dates_in(struct cw_store *st, MDB_txn *txn, const struct cw_filter *f,
+			 uint32_t kinds, struct cw_date from, struct cw_date to,
+			 enum cw_order order, size_t limit, struct cw_record_list *out,
+			 struct cw_error *err)
 {
 	struct cw_filter g = *f;
 	struct criteria c;
-	struct list_ctx l = {st, txn, 0, 0, 0, out};
+	struct list_ctx l = {st, txn, 0, limit, 0, out};
 	struct cw_date none = {0, 0, 0};
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	g.since = g.until = none;
-	g.kinds = CW_KIND_BIT(CW_KIND_HEARING);
+	g.kinds = kinds & (CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT));
+	if (!g.kinds)
+		return 0;
 	if ((rc = criteria_build(st, l.txn, &g, g.kinds, &c, err)) == 0) {
 		c.next_dates = 1;
 		c.lo = cw_date_is_known(from) ? cw_date_key(from) : 0;
 		c.hi = cw_date_is_known(to) ? cw_date_key(cw_date_last_day(to))
 					    : CW_DATE_KEY_UNKNOWN - 1;
-		rc = c.lo <= c.hi ? walk_matches(st, l.txn, &c, 0, list_visit, &l, err) : 0;
+		rc = c.lo <= c.hi ? walk_matches(st, l.txn, &c, order == CW_ORDER_NEWEST_FIRST,
+						 list_visit, &l, err)
+				  : 0;
 		if (rc > 0)
 			rc = 0;
 	}
@@ -1206,8 +1212,9 @@ static int next_hearings_in(struct cw_store *st, MDB_txn *txn, const struct cw_f
 	return rc;
 }
 
-int cw_store_list_next_hearings(struct cw_store *st, const struct cw_filter *f, struct cw_date from,
-				struct cw_date to, struct cw_record_list *out, struct cw_error *err)
+int cw_store_list_next_dates(struct cw_store *st, const struct cw_filter *f, uint32_t kinds,
+			     struct cw_date from, struct cw_date to, enum cw_order order,
+			     size_t limit, struct cw_record_list *out, struct cw_error *err)
 {
 	MDB_txn *txn;
 	int rc;
@@ -1215,16 +1222,16 @@ int cw_store_list_next_hearings(struct cw_store *st, const struct cw_filter *f, 
 	memset(out, 0, sizeof *out);
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 		return rc;
-	rc = next_hearings_in(st, txn, f, from, to, out, err);
+	rc = next_dates_in(st, txn, f, kinds, from, to, order, limit, out, err);
 	mdb_txn_abort(txn);
 	return rc;
 }
 
-int cw_reader_list_next_hearings(struct cw_reader *rd, const struct cw_filter *f,
-				 struct cw_date from, struct cw_date to, struct cw_record_list *out,
-				 struct cw_error *err)
+int cw_reader_list_next_dates(struct cw_reader *rd, const struct cw_filter *f, uint32_t kinds,
+			      struct cw_date from, struct cw_date to, enum cw_order order,
+			      size_t limit, struct cw_record_list *out, struct cw_error *err)
 {
-	return next_hearings_in(rd->st, rd->txn, f, from, to, out, err);
+	return next_dates_in(rd->st, rd->txn, f, kinds, from, to, order, limit, out, err);
 }
 
 /* ---- one reading of many records ------------------------------------------------------------ */

@@ -14,7 +14,7 @@
  *   by_case      case id(16) date(4) id(16)
  *   by_court     keyed hash of court name(8) date(4) id(16)
  *   by_province  keyed hash of province name(8) date(4) id(16)
- *   by_next_date a hearing's next date(4) id(16)        (upcoming hearings)
+ *   by_next_date a hearing's next date or a visit's follow-up date(4) id(16) (the agenda)
  *   counts       db(1) prefix kind(1)                  -> entries under that prefix (u64)
  *   names        type(1) keyed hash(8)                 -> use count(4) and the name as written
  *   audit        sequence(8)                           -> one change: time, action, kind, record
@@ -262,11 +262,13 @@ int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t defau
 int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
 		   size_t *count, struct cw_error *err);
 
-/* Hearings whose next date falls in [from, to] (to unknown: no end), oldest next date first,
+/* Hearings whose next date and prison visits whose follow-up is due in [from, to] (to unknown:
+ * no end), of the kinds asked for (a mask of 1 << kind: hearings, visits or both), by that
+ * date (CW_ORDER_OLDEST_FIRST or CW_ORDER_NEWEST_FIRST), at most limit of them (0: all),
  * matching the filter's other criteria (its own dates and kinds are not used). */
-int cw_store_list_next_hearings(struct cw_store *st, const struct cw_filter *f, struct cw_date from,
-				struct cw_date to, struct cw_record_list *out,
-				struct cw_error *err);
+int cw_store_list_next_dates(struct cw_store *st, const struct cw_filter *f, uint32_t kinds,
+			     struct cw_date from, struct cw_date to, enum cw_order order,
+			     size_t limit, struct cw_record_list *out, struct cw_error *err);
 
 /* Everything that names a person, oldest first, unknown dates last, and undated events where
  * the sources place them (cw_timeline_order): cases, milestones, hearings, prison visits and
@@ -287,16 +289,16 @@ int cw_store_person_records(struct cw_store *st, const struct cw_id *person, uin
 struct cw_reader;
 int cw_store_reader_begin(struct cw_store *st, struct cw_reader **out, struct cw_error *err);
 void cw_reader_end(struct cw_reader *rd);
-/* cw_store_get, cw_store_list, cw_store_list_next_hearings and cw_store_person_records read
+/* cw_store_get, cw_store_list, cw_store_list_next_dates and cw_store_person_records read
  * through the reader. */
 int cw_reader_get(struct cw_reader *rd, const struct cw_id *id, struct cw_record *rec,
 		  struct cw_error *err);
 int cw_reader_list(struct cw_reader *rd, const struct cw_filter *f, uint32_t default_kinds,
 		   enum cw_order order, size_t offset, size_t limit, struct cw_record_list *out,
 		   struct cw_error *err);
-int cw_reader_list_next_hearings(struct cw_reader *rd, const struct cw_filter *f,
-				 struct cw_date from, struct cw_date to, struct cw_record_list *out,
-				 struct cw_error *err);
+int cw_reader_list_next_dates(struct cw_reader *rd, const struct cw_filter *f, uint32_t kinds,
+			      struct cw_date from, struct cw_date to, enum cw_order order,
+			      size_t limit, struct cw_record_list *out, struct cw_error *err);
 int cw_reader_person_records(struct cw_reader *rd, const struct cw_id *person, uint32_t kinds,
 			     struct cw_record_list *out, struct cw_error *err);
 

@@ -744,21 +744,60 @@ START_TEST(next_hearing_dates_are_indexed)
 	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
 	cw_record_free(&r);
 	cw_filter_init(&f);
-	ck_assert_int_eq(
-		cw_store_list_next_hearings(st, &f, D("2024-03-10"), D("2024-03-20"), &l, &err), 0);
+	ck_assert_int_eq(cw_store_list_next_dates(st, &f, CW_KIND_BIT(CW_KIND_HEARING),
+						  D("2024-03-10"), D("2024-03-20"),
+						  CW_ORDER_OLDEST_FIRST, 0, &l, &err),
+			 0);
 	ck_assert_uint_eq(l.n, 1);
 	ck_assert(cw_id_equal(&l.items[0].id, &h));
 	cw_record_list_free(&l);
 	/* The window excludes it; the filter's other criteria apply; no end means open. */
-	ck_assert_int_eq(
-		cw_store_list_next_hearings(st, &f, D("2024-03-16"), D("2024-03-20"), &l, &err), 0);
+	ck_assert_int_eq(cw_store_list_next_dates(st, &f, CW_KIND_BIT(CW_KIND_HEARING),
+						  D("2024-03-16"), D("2024-03-20"),
+						  CW_ORDER_OLDEST_FIRST, 0, &l, &err),
+			 0);
 	ck_assert_uint_eq(l.n, 0);
 	cw_filter_set(&f, "article", "307", NULL);
-	ck_assert_int_eq(cw_store_list_next_hearings(st, &f, D("2024-01-01"), D(""), &l, &err), 0);
+	ck_assert_int_eq(cw_store_list_next_dates(st, &f, CW_KIND_BIT(CW_KIND_HEARING),
+						  D("2024-01-01"), D(""), CW_ORDER_OLDEST_FIRST, 0,
+						  &l, &err),
+			 0);
 	ck_assert_uint_eq(l.n, 0);
 	cw_filter_set(&f, "article", "494", NULL);
-	ck_assert_int_eq(cw_store_list_next_hearings(st, &f, D("2024-01-01"), D(""), &l, &err), 0);
+	ck_assert_int_eq(cw_store_list_next_dates(st, &f, CW_KIND_BIT(CW_KIND_HEARING),
+						  D("2024-01-01"), D(""), CW_ORDER_OLDEST_FIRST, 0,
+						  &l, &err),
+			 0);
 	ck_assert_uint_eq(l.n, 1);
+	cw_record_list_free(&l);
+	/* A visit's follow-up date is in the same index, told apart by kind; newest first with
+	 * a limit gives the latest one. */
+	cw_filter_init(&f);
+	cw_record_init(&r, CW_KIND_VISIT);
+	r.u.visit.facility = strdup("Prey Sar");
+	r.u.visit.follow_up_on = D("2024-03-12");
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_list_next_dates(st, &f, CW_KIND_BIT(CW_KIND_VISIT),
+						  D("2024-03-10"), D("2024-03-20"),
+						  CW_ORDER_OLDEST_FIRST, 0, &l, &err),
+			 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_int_eq(l.items[0].kind, CW_KIND_VISIT);
+	cw_record_list_free(&l);
+	ck_assert_int_eq(cw_store_list_next_dates(st, &f, CW_KIND_BIT(CW_KIND_HEARING),
+						  D("2024-03-10"), D("2024-03-20"),
+						  CW_ORDER_OLDEST_FIRST, 0, &l, &err),
+			 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert(cw_id_equal(&l.items[0].id, &h));
+	cw_record_list_free(&l);
+	ck_assert_int_eq(cw_store_list_next_dates(
+				 st, &f, CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT),
+				 D(""), D(""), CW_ORDER_NEWEST_FIRST, 1, &l, &err),
+			 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert(cw_id_equal(&l.items[0].id, &h)); /* 2024-03-15, after the visit's 03-12 */
 	cw_record_list_free(&l);
 }
 END_TEST
