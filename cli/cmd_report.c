@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "report/agenda.h"
 #include "report/export.h"
 #include "report/write.h"
 #include "models/format.h"
@@ -39,17 +40,18 @@ const char cw_export_help[] =
 	"  persons|cases|records   what to export (default records: hearings, visits,\n"
 	"                      demonstrations and milestones)\n"
 	"  --format csv|json|ics   csv: one row per record with ids to join on; json: the\n"
-	"                      records as 'show --json' prints them; ics: upcoming hearings\n"
+	"                      records as 'show --json' prints them; ics: the agenda\n"
+	"                      (hearings set and follow-up visits due, as 'casewatch agenda')\n"
 	"  --timeline PERSON   a person's timeline instead of a list (csv or json)\n"
-	"  --from DATE, --to DATE  same as --since and --until; for ics the window of hearings\n"
-	"                      (default: from today, no end)\n"
+	"  --from DATE, --to DATE  same as --since and --until; for ics the window (default:\n"
+	"                      from today, no end); an empty calendar says why on stderr\n"
 	"Filters (as for list): --article, --kind, --account, --since, --until, --court,\n"
 	"  --province, --person, --case, --text, --filter LINE\n"
 	"  -o FILE, --output FILE  write FILE (whole or not at all) instead of standard output\n"
 	"Ids are the records' 32-digit ids, the same in every export and in 'show'.\n"
-	"iCalendar: one event per hearing with the record id as UID; times are Cambodian local\n"
-	"time (Asia/Phnom_Penh); a hearing without a time is an all-day event; notes are never\n"
-	"included.\n";
+	"iCalendar: one event per hearing and per follow-up visit due, with the record id in\n"
+	"its UID; times are Cambodian local time (Asia/Phnom_Penh); a hearing without a time is\n"
+	"an all-day event; notes, follow-up texts and the detainees met are never included.\n";
 
 /* ---- options ---------------------------------------------------------------------------- */
 
@@ -216,13 +218,41 @@ static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int 
 	return rc;
 }
 
+/* An empty calendar says why, on stderr (the file itself stays a valid calendar): what is set
+ * after the window, or the latest day set, or that nothing has a date. */
+static void empty_calendar_note(const struct cw_agenda *a, int filtered)
+{
+	char from[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], day[CW_DATE_TEXT_MAX];
+
+	cw_date_format(a->from, from);
+	cw_date_format(a->to, to);
+	if (cw_date_is_known(a->next)) {
+		cw_date_format(a->next, day);
+		fprintf(stderr,
+			"casewatch: note: the calendar is empty: nothing is set from %s to %s; the "
+			"next day set is %s ('--to' a later day exports it)\n",
+			from, to, day);
+	} else if (cw_date_is_known(a->latest)) {
+		cw_date_format(a->latest, day);
+		fprintf(stderr,
+			"casewatch: note: the calendar is empty: nothing is set on or after %s; "
+			"the "
+			"latest day set is %s ('--from %s' exports from then)\n",
+			from, day, day);
+	} else {
+		fprintf(stderr,
+			"casewatch: note: the calendar is empty: no hearing or follow-up visit%s "
+			"has "
+			"a date set\n",
+			filtered ? " that matches" : "");
+	}
+}
+
 static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 {
-	struct cw_record_list src;
-	struct cw_report_upcoming *items;
-	struct cw_report r;
+	struct cw_filter none;
+	struct cw_agenda a;
 	struct cw_date from = cw_date_today(), to = {0, 0, 0};
-	size_t n;
 	int rc;
 
 	if ((o->from && (rc = parse_date(cli, o->from, "from", 0, &from)) != 0) ||
@@ -230,16 +260,17 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 		return rc;
 	if (cw_date_is_known(to) && cw_date_compare(from, to) > 0)
 		return cw_error_set(&cli->err, CW_EINVAL, "to", "is before --from");
-	memset(&r, 0, sizeof r);
-	if ((rc = cw_report_upcoming_hearings(cli->session.store, &o->filter, from, to, &src,
-					      &items, &n, &cli->err)) != 0)
-		return rc;
-	if ((rc = cw_report_add_refs(cli->session.store, &r, &src, &cli->err)) == 0 &&
-	    cw_report_write_ics(&r, items, n, out) != 0)
-		rc = cw_write_failed(out, errno, &cli->err);
-	cw_report_free(&r);
-	free(items);
-	cw_record_list_free(&src);
+	if (o->filter.kinds & ~(CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT)))
+		return cw_error_set(&cli->err, CW_EUSAGE, "kind",
+				    "a calendar holds hearings and follow-up visits only");
+	cw_filter_init(&none);
+	if ((rc = cw_agenda_build(cli->session.store, &o->filter, from, to, &a, &cli->err)) == 0) {
+		if (cw_agenda_write_ics(&a, out) != 0)
+			rc = cw_write_failed(out, errno, &cli->err);
+		if (rc == 0 && a.n == 0)
+			empty_calendar_note(&a, !cw_filter_equal(&o->filter, &none));
+	}
+	cw_agenda_free(&a);
 	return rc;
 }
 

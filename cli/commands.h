@@ -17,6 +17,10 @@ int cw_cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 
+/* The agenda (cmd_agenda.c). */
+int cw_cmd_agenda(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_agenda_help[];
+
 /* Reports and exports (cmd_report.c). */
 int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);

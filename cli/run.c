@@ -81,6 +81,10 @@ static const struct cw_command commands[] = {
 	 "import records (one JSON object a line) in one transaction", NULL, 0},
 	{"articles", NULL, cw_cmd_articles, 0, "casewatch articles [--json]",
 	 "the built-in table of charge articles", NULL, 0},
+	{"agenda", NULL, cw_cmd_agenda, 0,
+	 "casewatch agenda [--days N] [--from DATE] [filters] [--json]",
+	 "hearings set and follow-up visits due in the coming days, grouped by day", cw_agenda_help,
+	 1},
 	/* report and export commands */
 	{"report", NULL, cw_cmd_report, 0,
 	 "casewatch report [--week YYYY-Www | --from DATE --to DATE] [filters] "
@@ -90,7 +94,7 @@ static const struct cw_command commands[] = {
 	{"export", NULL, cw_cmd_export, 0,
 	 "casewatch export [persons|cases|records] --format csv|json|ics [filters] "
 	 "[--timeline PERSON] [-o FILE]",
-	 "records, a timeline or upcoming hearings as CSV, JSON or iCalendar", cw_export_help, 1},
+	 "records, a timeline or the agenda as CSV, JSON or iCalendar", cw_export_help, 1},
 	/* sync commands */
 	{"bundle", "export", cw_cmd_bundle_export, 0,
 	 "casewatch bundle export -o FILE --to PEER[,PEER...] [--since DATE | --all] | --plain "

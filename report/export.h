@@ -19,8 +19,4 @@ int cw_export_timeline_json(FILE *out, const struct cw_record *person, const str
 			    const struct cw_record_list *l, struct cw_date today,
 			    struct cw_error *err);
 
-/* Upcoming hearings as an iCalendar file; r gives the names (cw_report_add_refs). */
-int cw_report_write_ics(const struct cw_report *r, const struct cw_report_upcoming *items, size_t n,
-			FILE *out);
-
 #endif

@@ -1,11 +1,11 @@
-/* ics.c - upcoming hearings as an iCalendar file (RFC 5545); see rdoc.h.
+/* ics.c - the agenda as an iCalendar file (RFC 5545); see agenda.h.
  *
- * One VEVENT per hearing; its UID is the record id, so importing the file again updates the
- * same events instead of adding copies. A next date set at a hearing, when no hearing is logged
- * for that day yet, is its own all-day event with a UID made from the hearing id and the date.
- * Times are Cambodian local time (Asia/Phnom_Penh, UTC+7 all year), carried by a VTIMEZONE. A
- * hearing without a time is an all-day event. Notes are left out on purpose: calendars are
- * often synced to online services, and notes may hold what monitors saw and heard. */
+ * One VEVENT per hearing and per follow-up visit due; its UID is the record id, so importing the
+ * file again updates the same events instead of adding copies. A next date set at a hearing, when
+ * no hearing is logged for that day yet, is its own all-day event with a UID made from the hearing
+ * id and the date. Times are Cambodian local time (Asia/Phnom_Penh, UTC+7 all year), carried by a
+ * VTIMEZONE. A hearing without a time is an all-day event. Notes are left out on purpose: calendars
+ * are often synced to online services, and notes may hold what monitors saw and heard. */
 #include "config.h"
 
 #include <stdint.h>
@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "report/agenda.h"
 #include "report/export.h"
 #include "report/rdoc.h"
 
@@ -112,13 +113,13 @@ static void defendants(const struct cw_report *r, const struct cw_record *k, cha
 	}
 }
 
-static void event(FILE *out, const struct cw_report *r, const struct cw_report_upcoming *u)
+static void event(FILE *out, const struct cw_report *r, const struct cw_agenda_item *u)
 {
-	const struct cw_record *rec = u->hearing;
+	const struct cw_record *rec = u->rec;
 	const struct cw_hearing *h = &rec->u.hearing;
 	const struct cw_record *k = cw_report_ref(r, &h->case_id);
 	char hex[CW_ID_HEX_LEN + 1], cid[CW_ID_HEX_LEN + 1] = "", buf[2048], dt[32], who[1200];
-	struct cw_date end = cw_date_from_days(cw_date_to_days(u->date) + 1);
+	struct cw_date end = cw_date_from_days(cw_date_to_days(u->day) + 1);
 	const char *title = k && k->u.kase.title ? k->u.kase.title : "case not recorded";
 	const char *court = h->court ? h->court : k && k->u.kase.court ? k->u.kase.court : NULL;
 	const char *stage = h->stage               ? cw_enum_label(&cw_words_stage, h->stage)
@@ -130,20 +131,20 @@ static void event(FILE *out, const struct cw_report *r, const struct cw_report_u
 	if (!cw_id_is_zero(&h->case_id))
 		cw_id_hex(&h->case_id, cid);
 	fputs("BEGIN:VEVENT\r\n", out);
-	if (u->from_next_date)
-		snprintf(buf, sizeof buf, "%s-next-%04u%02u%02u@casewatch", hex, u->date.year,
-			 u->date.month, u->date.day);
+	if ((u->what == CW_AGENDA_NEXT_DATE))
+		snprintf(buf, sizeof buf, "%s-next-%04u%02u%02u@casewatch", hex, u->day.year,
+			 u->day.month, u->day.day);
 	else
 		snprintf(buf, sizeof buf, "%s@casewatch", hex);
 	cw_ics_line(out, "UID", buf, 0);
 	stamp(rec->updated, dt);
 	cw_ics_line(out, "DTSTAMP", dt, 0);
-	if (!u->from_next_date && h->time && strlen(h->time) == 5) {
-		snprintf(buf, sizeof buf, "%04u%02u%02uT%.2s%.2s00", u->date.year, u->date.month,
-			 u->date.day, h->time, h->time + 3);
+	if (!(u->what == CW_AGENDA_NEXT_DATE) && h->time && strlen(h->time) == 5) {
+		snprintf(buf, sizeof buf, "%04u%02u%02uT%.2s%.2s00", u->day.year, u->day.month,
+			 u->day.day, h->time, h->time + 3);
 		cw_ics_line(out, "DTSTART;TZID=Asia/Phnom_Penh", buf, 0);
 	} else {
-		snprintf(buf, sizeof buf, "%04u%02u%02u", u->date.year, u->date.month, u->date.day);
+		snprintf(buf, sizeof buf, "%04u%02u%02u", u->day.year, u->day.month, u->day.day);
 		cw_ics_line(out, "DTSTART;VALUE=DATE", buf, 0);
 		snprintf(buf, sizeof buf, "%04u%02u%02u", end.year, end.month, end.day);
 		cw_ics_line(out, "DTEND;VALUE=DATE", buf, 0);
@@ -160,9 +161,10 @@ static void event(FILE *out, const struct cw_report *r, const struct cw_report_u
 	snprintf(buf, sizeof buf,
 		 "Case: %s\nDefendants: %s\nStage: %s\n%s%sCase id: %s\nRecord id: %s", title,
 		 who[0] ? who : "not recorded", stage[0] ? stage : "not recorded",
-		 u->from_next_date ? "Next date set at an earlier hearing; not yet confirmed as a "
-				     "hearing record.\n"
-				   : "",
+		 (u->what == CW_AGENDA_NEXT_DATE)
+			 ? "Next date set at an earlier hearing; not yet confirmed as a "
+			   "hearing record.\n"
+			 : "",
 		 account, cid[0] ? cid : "none", hex);
 	text_line(out, "DESCRIPTION", buf);
 	cw_ics_line(out, "CATEGORIES", "casewatch,hearing", 0);
@@ -170,21 +172,57 @@ static void event(FILE *out, const struct cw_report *r, const struct cw_report_u
 	fputs("END:VEVENT\r\n", out);
 }
 
-int cw_report_write_ics(const struct cw_report *r, const struct cw_report_upcoming *items, size_t n,
-			FILE *out)
+/* A follow-up visit due: an all-day event at the facility. What the monitors wrote about it
+ * (the follow-up's text, the detainees met) stays out, as notes do. */
+static void follow_up_event(FILE *out, const struct cw_agenda_item *u)
+{
+	const struct cw_visit *v = &u->rec->u.visit;
+	struct cw_date end = cw_date_from_days(cw_date_to_days(u->day) + 1);
+	char hex[CW_ID_HEX_LEN + 1], buf[1024], dt[32], date[CW_DATE_TEXT_MAX];
+
+	cw_id_hex(&u->rec->id, hex);
+	fputs("BEGIN:VEVENT\r\n", out);
+	snprintf(buf, sizeof buf, "%s-follow-up@casewatch", hex);
+	cw_ics_line(out, "UID", buf, 0);
+	stamp(u->rec->updated, dt);
+	cw_ics_line(out, "DTSTAMP", dt, 0);
+	snprintf(buf, sizeof buf, "%04u%02u%02u", u->day.year, u->day.month, u->day.day);
+	cw_ics_line(out, "DTSTART;VALUE=DATE", buf, 0);
+	snprintf(buf, sizeof buf, "%04u%02u%02u", end.year, end.month, end.day);
+	cw_ics_line(out, "DTEND;VALUE=DATE", buf, 0);
+	snprintf(buf, sizeof buf, "Follow-up visit: %s", v->facility ? v->facility : "");
+	text_line(out, "SUMMARY", buf);
+	if (v->facility)
+		text_line(out, "LOCATION", v->facility);
+	cw_date_format(v->date, date);
+	snprintf(buf, sizeof buf, "Follow-up of the visit of %s%s\nAccount: %s\nRecord id: %s",
+		 date[0] ? date : "an unknown date",
+		 u->overdue ? "\nOverdue: no later visit to this facility is logged" : "",
+		 cw_enum_label(&cw_words_view, u->rec->view), hex);
+	text_line(out, "DESCRIPTION", buf);
+	cw_ics_line(out, "CATEGORIES", "casewatch,visit", 0);
+	cw_ics_line(out, "TRANSP", "TRANSPARENT", 0);
+	fputs("END:VEVENT\r\n", out);
+}
+
+int cw_agenda_write_ics(const struct cw_agenda *a, FILE *out)
 {
 	fputs("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", out);
 	cw_ics_line(out, "PRODID", "-//casewatch//casewatch " PACKAGE_VERSION "//EN", 0);
 	fputs("CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n", out);
-	cw_ics_line(out, "X-WR-CALNAME", "casewatch hearings", 1);
+	cw_ics_line(out, "X-WR-CALNAME", "casewatch agenda", 1);
 	cw_ics_line(out, "X-WR-TIMEZONE", "Asia/Phnom_Penh", 0);
 	/* Cambodia keeps UTC+7 all year (no daylight saving since 1920s changes). */
 	fputs("BEGIN:VTIMEZONE\r\nTZID:Asia/Phnom_Penh\r\nBEGIN:STANDARD\r\n"
 	      "DTSTART:19700101T000000\r\nTZOFFSETFROM:+0700\r\nTZOFFSETTO:+0700\r\n"
 	      "TZNAME:ICT\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n",
 	      out);
-	for (size_t i = 0; i < n; i++)
-		event(out, r, &items[i]);
+	for (size_t i = 0; i < a->n; i++) {
+		if (a->items[i].what == CW_AGENDA_FOLLOW_UP)
+			follow_up_event(out, &a->items[i]);
+		else
+			event(out, &a->refs, &a->items[i]);
+	}
 	fputs("END:VCALENDAR\r\n", out);
 	return ferror(out) ? CW_EIO : 0;
 }

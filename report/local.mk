@@ -2,6 +2,7 @@
 ## JSON, iCalendar), exports, and the text of records for people. No curses, no options.
 libcwreport_a_SOURCES += \
 	report/report.c report/report.h \
+	report/agenda.c report/agenda.h \
 	report/rdoc.c report/rdoc.h \
 	report/md.c report/html.c report/csv.c report/json.c report/ics.c \
 	report/write.c report/write.h \
@@ -23,5 +24,6 @@ tests_check_detention_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS)
 tests_check_detention_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
 
 CLI_TESTS += tests/cli/report.sh tests/cli/report_formats.sh tests/cli/report_escaping.sh \
+	tests/cli/agenda.sh \
 	tests/cli/export.sh
 EXTRA_DIST += tests/golden/report-small.md tests/golden/report-small-empty.md

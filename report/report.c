@@ -661,9 +661,9 @@ static int in_window(struct cw_date d, struct cw_date from, struct cw_date to)
 	       (!cw_date_is_known(to) || cw_date_compare(d, to) <= 0);
 }
 
-static int upcoming_hearings(struct cw_reader *rd, const struct cw_filter *filter,
-			     struct cw_date from, struct cw_date to, struct cw_record_list *src,
-			     struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
+int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
+			    struct cw_date from, struct cw_date to, struct cw_record_list *src,
+			    struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
 {
 	struct cw_filter f = *filter;
 	struct cw_record_list all, next;
@@ -682,7 +682,8 @@ static int upcoming_hearings(struct cw_reader *rd, const struct cw_filter *filte
 	f.until = to;
 	if ((rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &all, err)) != 0)
 		return rc;
-	if ((rc = cw_reader_list_next_hearings(rd, filter, from, to, &next, err)) != 0) {
+	if ((rc = cw_reader_list_next_dates(rd, filter, CW_KIND_BIT(CW_KIND_HEARING), from, to,
+					    CW_ORDER_OLDEST_FIRST, 0, &next, err)) != 0) {
 		cw_record_list_free(&all);
 		return rc;
 	}
@@ -758,7 +759,7 @@ int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *fil
 	*n = 0;
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
-	rc = upcoming_hearings(rd, filter, from, to, src, items, n, err);
+	rc = cw_report_upcoming_read(rd, filter, from, to, src, items, n, err);
 	cw_reader_end(rd);
 	return rc;
 }
@@ -983,9 +984,9 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	if (rc != 0)
 		return oom(err);
 
-	if ((rc = upcoming_hearings(rd, &out->filter, out->next_from, out->next_to,
-				    &out->upcoming_src, &out->upcoming, &out->nupcoming, err)) !=
-		    0 ||
+	if ((rc = cw_report_upcoming_read(rd, &out->filter, out->next_from, out->next_to,
+					  &out->upcoming_src, &out->upcoming, &out->nupcoming,
+					  err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->upcoming_src, err)) != 0 ||
 	    (rc = gather_partial(rd, out, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->partial, err)) != 0)

@@ -170,5 +170,9 @@ int cw_report_add_refs(struct cw_store *st, struct cw_report *r, const struct cw
 int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *filter,
 				struct cw_date from, struct cw_date to, struct cw_record_list *src,
 				struct cw_report_upcoming **items, size_t *n, struct cw_error *err);
+/* The same through a reader, as one read among others (the agenda's). */
+int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
+			    struct cw_date from, struct cw_date to, struct cw_record_list *src,
+			    struct cw_report_upcoming **items, size_t *n, struct cw_error *err);
 
 #endif

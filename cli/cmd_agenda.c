@@ -1,0 +1,218 @@
+/* cmd_agenda.c - the `agenda` command: hearings set and follow-up visits due, day by day; see
+ * report/agenda.h for what is on it. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "models/json.h"
+#include "report/agenda.h"
+#include "report/record_text.h"
+
+const char cw_agenda_help[] =
+	"What is coming, grouped by day: hearings dated in the window, the next dates hearings\n"
+	"set for their cases, and prison visits whose follow-up falls due (a visit's\n"
+	"--follow-up-on). A follow-up is done once a later visit to the same facility is logged;\n"
+	"until then it stays on the agenda, overdue, for 90 days.\n"
+	"  --days N            the window's length in days (default 14)\n"
+	"  --from DATE         its first day (default today)\n"
+	"Filters (as for list): --article, --kind (hearing, visit), --account, --court,\n"
+	"  --province, --person, --case, --text, --filter LINE\n"
+	"  --json              the same as one JSON document\n";
+
+struct agenda_opts {
+	struct cw_filter filter;
+	const char *from;
+	long days;
+};
+
+static int parse_opts(struct cw_cli *cli, int first_arg, struct agenda_opts *o)
+{
+	struct cw_opt opt;
+	int rc, i = first_arg;
+
+	cw_filter_init(&o->filter);
+	o->from = NULL;
+	o->days = CW_AGENDA_DAYS;
+	while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) > 0) {
+		char *end;
+
+		rc = 0;
+		if (!strcmp(opt.name, "json") || !strcmp(opt.name, "help"))
+			continue;
+		if (!strcmp(opt.name, "days")) {
+			o->days = strtol(opt.value, &end, 10);
+			if (*opt.value == '\0' || *end != '\0' || o->days < 1 || o->days > 3660)
+				return cw_error_set(&cli->err, CW_EUSAGE, "days",
+						    "is a number of days from 1 to 3660");
+		} else if (!strcmp(opt.name, "from")) {
+			o->from = opt.value;
+		} else if (!strcmp(opt.name, "filter")) {
+			rc = cw_filter_parse_line(opt.value, &o->filter, &cli->err);
+		} else if (!strcmp(opt.name, "article") || !strcmp(opt.name, "kind") ||
+			   !strcmp(opt.name, "account") || !strcmp(opt.name, "court") ||
+			   !strcmp(opt.name, "province") || !strcmp(opt.name, "person") ||
+			   !strcmp(opt.name, "case") || !strcmp(opt.name, "text")) {
+			rc = cw_filter_set(&o->filter, opt.name, opt.value, &cli->err);
+		} else {
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
+					    "unknown option; see casewatch agenda --help");
+		}
+		if (rc != 0)
+			return rc;
+	}
+	if (rc < 0)
+		return rc;
+	if (o->filter.kinds & ~(CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT)))
+		return cw_error_set(&cli->err, CW_EUSAGE, "kind",
+				    "the agenda holds hearings and visits only");
+	return 0;
+}
+
+static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtered)
+{
+	static const char *const cols[] = {"DAY",           "WHAT", "ACCOUNT", "CASE / PRISON",
+					   "COURT / PLACE", "NOTE", "ID"};
+	char from[32], to[32];
+	struct cw_table t;
+	int rc = 0;
+
+	cw_agenda_day_text(a->from, from, sizeof from);
+	cw_agenda_day_text(a->to, to, sizeof to);
+	if (a->n == 0) {
+		char day[CW_DATE_TEXT_MAX];
+
+		/* Say why it is empty: an agenda of a database whose hearings are all in the past
+		 * must not look like a broken one. */
+		fprintf(cli->out, "Nothing on the agenda from %s to %s.\n", from, to);
+		if (cw_date_is_known(a->next)) {
+			cw_date_format(a->next, day);
+			fprintf(cli->out,
+				"The next day a hearing or a follow-up visit%s is set for is %s; "
+				"'--from %s' shows the agenda from then.\n",
+				filtered ? " that matches" : "", day, day);
+		} else if (cw_date_is_known(a->latest)) {
+			cw_date_format(a->latest, day);
+			fprintf(cli->out,
+				"The latest day a hearing or a follow-up visit%s is set for is %s; "
+				"'--from %s' shows the agenda from then.\n",
+				filtered ? " that matches" : "", day, day);
+		} else {
+			fprintf(cli->out, "No hearing or follow-up visit%s has a date set.\n",
+				filtered ? " that matches" : "");
+		}
+		return 0;
+	}
+	fprintf(cli->out, "Agenda from %s to %s\n\n", from, to);
+	cw_table_init(&t, 7, cols);
+	t.min_width[0] = 14;
+	t.min_width[1] = 15;
+	t.min_width[6] = 8;
+	for (size_t i = 0; i < a->n && rc == 0; i++) {
+		const struct cw_agenda_item *it = &a->items[i];
+		struct cw_record_summary sum;
+		char day[32], hex[CW_ID_HEX_LEN + 1], note[700];
+
+		/* The day once, at the head of its group (the overdue follow-ups come first). */
+		day[0] = '\0';
+		if (i == 0 || it->overdue != a->items[i - 1].overdue ||
+		    cw_date_compare(it->day, a->items[i - 1].day) != 0)
+			cw_agenda_day_text(it->day, day, sizeof day);
+		cw_id_hex(&it->rec->id, hex);
+		hex[8] = '\0';
+		cw_record_summarise(cli->session.store, it->rec, &sum);
+		cw_agenda_note(it, note, sizeof note);
+		rc = cw_table_add(&t, (const char *const[]){day, cw_agenda_what_label(it->what),
+							    cw_view_short(it->rec->view), sum.who,
+							    sum.where, note, hex});
+	}
+	if (rc == 0)
+		cw_table_print(&t, cli->out, cw_output_width(cli->out));
+	cw_table_free(&t);
+	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
+}
+
+static const char *what_word(enum cw_agenda_what what)
+{
+	return what == CW_AGENDA_HEARING     ? "hearing"
+	       : what == CW_AGENDA_NEXT_DATE ? "next_hearing"
+					     : "follow_up";
+}
+
+/* { "from", "to", "items": [{ "day", "what", "overdue", "about", "where", "note", "record" (as
+ * 'show --json' gives it) }], "next", "latest" }: names beside the ids a script would need;
+ * "next" and "latest" (or null) only when the window is empty. */
+static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
+{
+	json_t *doc = json_object(), *items = json_array();
+	char date[CW_DATE_TEXT_MAX];
+	int bad = !doc || !items;
+
+	cw_date_format(a->from, date);
+	bad |= json_object_set_new(doc, "from", json_string(date));
+	cw_date_format(a->to, date);
+	bad |= json_object_set_new(doc, "to", json_string(date));
+	for (size_t i = 0; i < a->n && !bad; i++) {
+		const struct cw_agenda_item *it = &a->items[i];
+		struct cw_record_summary sum;
+		json_t *o = json_object();
+		char note[700];
+
+		cw_record_summarise(cli->session.store, it->rec, &sum);
+		cw_agenda_note(it, note, sizeof note);
+		cw_date_format(it->day, date);
+		bad |= !o || json_object_set_new(o, "day", json_string(date)) ||
+		       json_object_set_new(o, "what", json_string(what_word(it->what))) ||
+		       json_object_set_new(o, "overdue", json_boolean(it->overdue)) ||
+		       json_object_set_new(o, "about", json_string(sum.who)) ||
+		       json_object_set_new(o, "where", json_string(sum.where)) ||
+		       json_object_set_new(o, "note", json_string(note)) ||
+		       json_object_set_new(o, "record", cw_record_to_json(it->rec, 0)) ||
+		       json_array_append_new(items, o);
+	}
+	bad |= json_object_set_new(doc, "items", items);
+	cw_date_format(a->next, date);
+	bad |= json_object_set_new(doc, "next", *date ? json_string(date) : json_null());
+	cw_date_format(a->latest, date);
+	bad |= json_object_set_new(doc, "latest", *date ? json_string(date) : json_null());
+	if (bad) {
+		json_decref(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+int cw_cmd_agenda(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct agenda_opts o;
+	struct cw_filter none;
+	struct cw_agenda a;
+	struct cw_date from = cw_date_today(), to;
+	int rc;
+
+	(void)cmd;
+	if ((rc = parse_opts(cli, first_arg, &o)) != 0)
+		return rc;
+	if (o.from) {
+		if ((rc = cw_date_parse(o.from, &from, "from", &cli->err)) != 0)
+			return rc;
+		if (!cw_date_is_known(from))
+			return cw_error_set(&cli->err, CW_EINVAL, "from", "is empty");
+		from = cw_date_first_day(from);
+	}
+	to = cw_date_from_days(cw_date_to_days(from) + o.days - 1);
+	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+		return rc;
+	if ((rc = cw_agenda_build(cli->session.store, &o.filter, from, to, &a, &cli->err)) == 0) {
+		cw_filter_init(&none);
+		if (cli->json)
+			rc = cw_cli_print_json(cli, agenda_json(cli, &a));
+		else
+			rc = print_text(cli, &a, !cw_filter_equal(&o.filter, &none));
+	}
+	cw_agenda_free(&a);
+	return rc;
+}

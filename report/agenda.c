@@ -1,0 +1,263 @@
+/* agenda.c - what is coming, day by day; see agenda.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "report/agenda.h"
+
+const char *cw_agenda_what_label(enum cw_agenda_what what)
+{
+	switch (what) {
+	case CW_AGENDA_HEARING:
+		return "hearing";
+	case CW_AGENDA_NEXT_DATE:
+		return "next hearing";
+	case CW_AGENDA_FOLLOW_UP:
+		return "follow-up visit";
+	}
+	return "";
+}
+
+void cw_agenda_day_text(struct cw_date d, char *buf, size_t len)
+{
+	static const char *const names[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+	char date[CW_DATE_TEXT_MAX];
+	long days = cw_date_to_days(d);
+
+	cw_date_format(d, date);
+	snprintf(buf, len, "%s %s", names[((days % 7) + 7) % 7], date);
+}
+
+void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len)
+{
+	char date[CW_DATE_TEXT_MAX];
+
+	buf[0] = '\0';
+	switch (it->what) {
+	case CW_AGENDA_HEARING:
+		snprintf(buf, len, "%s", it->rec->u.hearing.time ? it->rec->u.hearing.time : "");
+		break;
+	case CW_AGENDA_NEXT_DATE:
+		cw_date_format(it->rec->u.hearing.date, date);
+		snprintf(buf, len, "set at the hearing of %s", *date ? date : "an unknown date");
+		break;
+	case CW_AGENDA_FOLLOW_UP:
+		cw_date_format(it->rec->u.visit.date, date);
+		snprintf(buf, len, "%s%s%s%s", it->overdue ? "OVERDUE; " : "",
+			 *date ? "after the visit of " : "after a visit", date,
+			 it->rec->u.visit.follow_up ? ": " : "");
+		if (it->rec->u.visit.follow_up) {
+			size_t n = strlen(buf);
+
+			snprintf(buf + n, len - n, "%s", it->rec->u.visit.follow_up);
+		}
+		break;
+	}
+}
+
+static struct cw_date add_days(struct cw_date d, long n)
+{
+	return cw_date_from_days(cw_date_to_days(d) + n);
+}
+
+static int push(struct cw_agenda *a, size_t *cap, const struct cw_agenda_item *it)
+{
+	if (a->n == *cap) {
+		size_t grown_cap = *cap ? *cap * 2 : 16;
+		struct cw_agenda_item *grown = realloc(a->items, grown_cap * sizeof *grown);
+
+		if (!grown)
+			return CW_ENOMEM;
+		a->items = grown;
+		*cap = grown_cap;
+	}
+	a->items[a->n++] = *it;
+	return 0;
+}
+
+/* A follow-up is done once a later visit to the same facility is logged (before its day or
+ * after it): visits_after holds every visit from the earliest of those asked about on. */
+static int follow_up_done(const struct cw_record *visit, const struct cw_record_list *visits_after)
+{
+	for (size_t i = 0; i < visits_after->n; i++) {
+		const struct cw_record *v = &visits_after->items[i];
+
+		if (cw_id_equal(&v->id, &visit->id) || !v->u.visit.facility ||
+		    !visit->u.visit.facility ||
+		    strcasecmp(v->u.visit.facility, visit->u.visit.facility) != 0)
+			continue;
+		if (cw_date_compare(cw_date_first_day(v->u.visit.date),
+				    cw_date_last_day(visit->u.visit.date)) > 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int item_order(const void *pa, const void *pb)
+{
+	const struct cw_agenda_item *a = pa, *b = pb;
+	int c;
+
+	if (a->overdue != b->overdue)
+		return a->overdue ? -1 : 1;
+	if ((c = cw_date_compare(a->day, b->day)) != 0)
+		return c;
+	if ((a->what == CW_AGENDA_FOLLOW_UP) != (b->what == CW_AGENDA_FOLLOW_UP))
+		return a->what == CW_AGENDA_FOLLOW_UP ? 1 : -1;
+	return memcmp(a->rec->id.b, b->rec->id.b, sizeof a->rec->id.b);
+}
+
+static void keep_day(struct cw_date *kept, struct cw_date d, int later)
+{
+	if (cw_date_is_known(d) &&
+	    (!cw_date_is_known(*kept) || cw_date_compare(d, *kept) * (later ? 1 : -1) > 0))
+		*kept = d;
+}
+
+/* The day set nearest the end of [from, to] (later: the latest of all; else the first after
+ * `from`) by a hearing's date, a next date or a follow-up the filter admits. */
+static int day_set(struct cw_reader *rd, const struct cw_filter *filter, uint32_t kinds,
+		   struct cw_date from, int later, struct cw_date *out, struct cw_error *err)
+{
+	enum cw_order order = later ? CW_ORDER_NEWEST_FIRST : CW_ORDER_OLDEST_FIRST;
+	struct cw_record_list l;
+	struct cw_date none = {0, 0, 0};
+	int rc;
+
+	*out = none;
+	if (kinds & CW_KIND_BIT(CW_KIND_HEARING)) {
+		struct cw_filter f = *filter;
+
+		f.since = from;
+		f.until = none;
+		f.kinds = CW_KIND_BIT(CW_KIND_HEARING);
+		if ((rc = cw_reader_list(rd, &f, f.kinds, order, 0, 1, &l, err)) != 0)
+			return rc;
+		if (l.n && cw_date_precision(l.items[0].u.hearing.date) == CW_DATE_DAY)
+			keep_day(out, l.items[0].u.hearing.date, later);
+		cw_record_list_free(&l);
+	}
+	if ((rc = cw_reader_list_next_dates(rd, filter, kinds, from, none, order, 1, &l, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < l.n; i++)
+		keep_day(out,
+			 l.items[i].kind == CW_KIND_HEARING ? l.items[i].u.hearing.next_date
+							    : l.items[i].u.visit.follow_up_on,
+			 later);
+	cw_record_list_free(&l);
+	return 0;
+}
+
+static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct cw_agenda *a,
+		  size_t *cap, struct cw_error *err)
+{
+	uint32_t kinds = filter->kinds ? filter->kinds
+				       : CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT);
+	struct cw_report_upcoming *up = NULL;
+	struct cw_record_list after = {0};
+	struct cw_date back = add_days(a->from, -CW_AGENDA_OVERDUE_DAYS), earliest = {0, 0, 0};
+	size_t nup = 0;
+	int rc = 0;
+
+	if (kinds & CW_KIND_BIT(CW_KIND_HEARING)) {
+		if ((rc = cw_report_upcoming_read(rd, filter, a->from, a->to, &a->hearings, &up,
+						  &nup, err)) != 0)
+			return rc;
+		for (size_t i = 0; i < nup && rc == 0; i++) {
+			struct cw_agenda_item it = {
+				.day = up[i].date,
+				.what = up[i].from_next_date ? CW_AGENDA_NEXT_DATE
+							     : CW_AGENDA_HEARING,
+				.rec = up[i].hearing,
+			};
+
+			rc = push(a, cap, &it) == 0
+				     ? 0
+				     : cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		}
+		free(up);
+		if (rc != 0)
+			return rc;
+	}
+	if (kinds & CW_KIND_BIT(CW_KIND_VISIT)) {
+		struct cw_filter f = *filter;
+
+		if ((rc = cw_reader_list_next_dates(rd, filter, CW_KIND_BIT(CW_KIND_VISIT), back,
+						    a->to, CW_ORDER_OLDEST_FIRST, 0, &a->visits,
+						    err)) != 0)
+			return rc;
+		for (size_t i = 0; i < a->visits.n; i++)
+			if (!cw_date_is_known(earliest) ||
+			    cw_date_compare(a->visits.items[i].u.visit.date, earliest) < 0)
+				earliest = a->visits.items[i].u.visit.date;
+		/* Every visit after the earliest of them, whatever the filter: a follow-up is done
+		 * by any later visit to the facility. */
+		cw_filter_init(&f);
+		f.kinds = CW_KIND_BIT(CW_KIND_VISIT);
+		f.since = cw_date_first_day(earliest);
+		if (a->visits.n && (rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0,
+							0, &after, err)) != 0)
+			return rc;
+		for (size_t i = 0; i < a->visits.n && rc == 0; i++) {
+			const struct cw_record *v = &a->visits.items[i];
+			struct cw_agenda_item it = {.what = CW_AGENDA_FOLLOW_UP, .rec = v};
+
+			/* A follow-up due within a month or a year: on its first day in the
+			 * window, overdue once its last day is past. */
+			it.day = cw_date_first_day(v->u.visit.follow_up_on);
+			it.overdue = cw_date_compare(cw_date_last_day(v->u.visit.follow_up_on),
+						     a->from) < 0;
+			if (!it.overdue && cw_date_compare(it.day, a->from) < 0)
+				it.day = a->from;
+			if (follow_up_done(v, &after))
+				continue;
+			rc = push(a, cap, &it) == 0
+				     ? 0
+				     : cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		}
+		cw_record_list_free(&after);
+		if (rc != 0)
+			return rc;
+	}
+	/* Saying why it is empty: what comes next, or what came last. */
+	if (a->n == 0 && cw_date_is_known(a->to))
+		rc = day_set(rd, filter, kinds, add_days(a->to, 1), 0, &a->next, err);
+	if (a->n == 0 && rc == 0)
+		rc = day_set(rd, filter, kinds, (struct cw_date){0, 0, 0}, 1, &a->latest, err);
+	return rc;
+}
+
+int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
+		    struct cw_date to, struct cw_agenda *out, struct cw_error *err)
+{
+	struct cw_reader *rd;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->from = from;
+	out->to = to;
+	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
+		return rc;
+	rc = gather(rd, filter, out, &cap, err);
+	cw_reader_end(rd);
+	if (rc == 0 && out->n)
+		qsort(out->items, out->n, sizeof *out->items, item_order);
+	if (rc == 0)
+		rc = cw_report_add_refs(st, &out->refs, &out->hearings, err);
+	if (rc == 0)
+		rc = cw_report_add_refs(st, &out->refs, &out->visits, err);
+	return rc;
+}
+
+void cw_agenda_free(struct cw_agenda *a)
+{
+	free(a->items);
+	cw_report_free(&a->refs);
+	cw_record_list_free(&a->hearings);
+	cw_record_list_free(&a->visits);
+	memset(a, 0, sizeof *a);
+}

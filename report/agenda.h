@@ -1,0 +1,69 @@
+/* agenda.h - what is coming, day by day: hearings set, and prison visits whose follow-up falls
+ * due, with the follow-ups already overdue first.
+ *
+ * A hearing is on the agenda on its own date, or on the next date another hearing of its case
+ * set (when no hearing of the case is logged for that day): cw_report_upcoming_hearings's rule.
+ * A visit is on it on its follow-up date (follow_up_on), and it stays there, overdue, until a
+ * later visit to the same facility is logged: the follow-up is then done. Overdue follow-ups are
+ * looked for CW_AGENDA_OVERDUE_DAYS back. Everything is read in one read transaction. */
+#ifndef CW_AGENDA_H
+#define CW_AGENDA_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "models/date.h"
+#include "models/error.h"
+#include "models/filter.h"
+#include "models/record.h"
+#include "report/report.h"
+#include "store/store.h"
+
+#define CW_AGENDA_DAYS         14 /* the window when none is asked for */
+#define CW_AGENDA_OVERDUE_DAYS 90 /* how far back an undone follow-up is still shown */
+
+enum cw_agenda_what {
+	CW_AGENDA_HEARING,   /* a hearing dated that day */
+	CW_AGENDA_NEXT_DATE, /* the next date a hearing (rec) set for its case */
+	CW_AGENDA_FOLLOW_UP, /* a visit (rec) whose follow-up is due that day */
+};
+
+struct cw_agenda_item {
+	struct cw_date day; /* day-precise */
+	enum cw_agenda_what what;
+	const struct cw_record *rec;
+	int overdue; /* a follow-up due before the window and not done */
+};
+
+struct cw_agenda {
+	struct cw_date from, to;      /* the window, inclusive */
+	struct cw_agenda_item *items; /* overdue first, then by day; hearings before visits */
+	size_t n;
+	/* When nothing is in the window: the first day after it and the latest day anything the
+	 * filter admits is set for (a hearing's date, a next date, a follow-up); unknown when
+	 * there is none. */
+	struct cw_date next, latest;
+	/* What the items point into, and the people and cases they name (cw_report_ref). */
+	struct cw_report refs;
+	struct cw_record_list hearings, visits;
+};
+
+/* The agenda of [from, to] (day-precise, from <= to; to unknown: no end, as a calendar file
+ * wants) for what the filter admits (its dates are not used; its kinds, when given, say whether
+ * hearings, visits or both). The caller frees *out with cw_agenda_free, also on failure. */
+int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
+		    struct cw_date to, struct cw_agenda *out, struct cw_error *err);
+void cw_agenda_free(struct cw_agenda *a);
+
+/* "hearing", "next hearing", "follow-up visit". */
+const char *cw_agenda_what_label(enum cw_agenda_what what);
+/* A day as the agenda heads it: "Thu 2026-12-03". */
+void cw_agenda_day_text(struct cw_date day, char *buf, size_t len);
+/* What a row says beside who and where (not yet neutralised): a hearing's time, the hearing
+ * that set a next date, a follow-up's text (and OVERDUE). */
+void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len);
+
+/* The agenda as an iCalendar file (RFC 5545; report/ics.c): one event per item. */
+int cw_agenda_write_ics(const struct cw_agenda *a, FILE *out);
+
+#endif

@@ -1,0 +1,106 @@
+#!/bin/sh
+# casewatch agenda: hearings set and follow-up visits due, grouped by day, overdue follow-ups
+# first; a follow-up is done by a later visit to the same facility; an empty agenda says why;
+# the iCalendar export holds the same items.
+. "$TESTLIB"
+set -e
+PY=${PYTHON3:-python3}
+
+ok cw init
+ok cw agenda --from 2030-03-01
+has "Nothing on the agenda from"
+has "No hearing or follow-up visit has a date set."
+
+ok cw case add --title "Union case" --court "Phnom Penh Court"
+# a hearing dated in the window, with its time
+ok cw log hearing --case "Union case" --date 2030-03-04 --time 09:00
+# a next date set for a day no hearing is logged for: on the agenda as the next hearing
+ok cw log hearing --case "Union case" --date 2030-02-20 --outcome adjourned --next-date 2030-03-06
+# a next date that is the logged hearing of 2030-03-04: once, as that hearing
+ok cw log hearing --case "Union case" --date 2030-02-27 --outcome adjourned --next-date 2030-03-04
+# after the window
+ok cw log hearing --case "Union case" --date 2030-04-20
+# follow-ups: overdue and not done; done by a later visit (any case of letters); in the
+# window; too old to be shown
+ok cw log visit --facility "Prey Sar CC1" --date 2030-02-01 --follow-up "bring the medicine" \
+	--follow-up-on 2030-02-15
+ok cw log visit --facility "Prey Sar CC2" --date 2030-02-01 --follow-up-on 2030-02-20
+ok cw log visit --facility "prey sar cc2" --date 2030-02-25
+ok cw log visit --facility "Police Judiciaire" --date 2030-02-28 --follow-up "ask for the lawyer" \
+	--follow-up-on 2030-03-10
+ok cw log visit --facility "Kampong Cham prison" --date 2029-09-20 --follow-up-on 2029-10-01
+
+ok cw agenda --from 2030-03-01 --days 14 --json
+json "(d['from'], d['to']) == ('2030-03-01', '2030-03-14')"
+json "[(i['day'], i['what'], i['overdue']) for i in d['items']] == [
+	('2030-02-15', 'follow_up', True), ('2030-03-04', 'hearing', False),
+	('2030-03-06', 'next_hearing', False), ('2030-03-10', 'follow_up', False)]"
+json "d['items'][0]['about'] == 'Prey Sar CC1' and d['items'][1]['about'].startswith('Union case')"
+json "d['items'][2]['note'] == 'set at the hearing of 2030-02-20' and d['items'][1]['note'] == '09:00'"
+json "d['items'][3]['record']['follow_up_on'] == '2030-03-10'"
+
+# the text: one heading per day, with its weekday (checked against Python's calendar)
+ok cw agenda --from 2030-03-01 --days 14
+has "Agenda from $("$PY" -c "import datetime; print(datetime.date(2030,3,1).strftime('%a'))") 2030-03-01 to"
+for day in 2030-02-15 2030-03-04 2030-03-06 2030-03-10; do
+	name=$("$PY" -c "import datetime; print(datetime.date.fromisoformat('$day').strftime('%a'))")
+	has "$name $day"
+done
+has "OVERDUE; after the visit of 2030-02-01: bring the medicine"
+lacks "Prey Sar CC2"
+lacks "Kampong Cham"
+lines 6
+
+# a shorter window, filters
+ok cw agenda --from 2030-03-05 --days 2 --json
+json "[(i['day'], i['what']) for i in d['items']] == [('2030-02-15', 'follow_up'), ('2030-03-06', 'next_hearing')]"
+ok cw agenda --from 2030-03-01 --kind hearing --json
+json "[i['what'] for i in d['items']] == ['hearing', 'next_hearing']"
+ok cw agenda --from 2030-03-01 --kind visit --json
+json "[i['what'] for i in d['items']] == ['follow_up', 'follow_up']"
+
+# empty, saying why: the latest day set is given, with how to see it (more than 90 days on,
+# the overdue follow-ups are gone too)
+ok cw agenda --from 2030-07-01
+has "Nothing on the agenda from"
+has "The latest day a hearing or a follow-up visit is set for is 2030-04-20; '--from 2030-04-20'"
+ok cw agenda --from 2030-07-01 --kind visit
+has "is set for is 2030-03-10"
+ok cw agenda --from 2030-04-20 --days 1
+has "Union case"
+
+ok cw agenda --from 2030-03-20 --days 5 --kind hearing
+has "Nothing on the agenda from"
+has "The next day a hearing or a follow-up visit that matches is set for is 2030-04-20"
+
+# today by default
+ok cw agenda
+today=$("$PY" -c "import datetime; d = datetime.date.today(); print(d.strftime('%a'), d)")
+printf '%s\n' "$out" | grep -qi "agenda from $today to" || fail "not from today ($today): $out"
+checks=$((checks + 1))
+
+# bad input
+fails 2 days cw agenda --days 0
+fails 2 days cw agenda --days 3x
+fails 65 from cw agenda --from 2030-02-30
+fails 2 kind cw agenda --kind demonstration
+fails 2 wat cw agenda --wat
+
+# iCalendar: the same items, follow-ups as all-day events without what the monitors wrote
+ok cw export --format ics --from 2030-03-01 --to 2030-03-14
+[ "$(printf '%s\n' "$out" | grep -c BEGIN:VEVENT)" -eq 4 ] || fail "wanted 4 events: $out"
+checks=$((checks + 1))
+has "SUMMARY:Follow-up visit: Police Judiciaire"
+has "DTSTART;VALUE=DATE:20300310"
+has "DTSTART;TZID=Asia/Phnom_Penh:20300304T090000"
+lacks "medicine"
+lacks "lawyer"
+ok cw export --format ics --from 2030-03-20 --to 2030-03-25 --kind hearing
+lacks "BEGIN:VEVENT"
+grep -q "casewatch: note: the calendar is empty: nothing is set from 2030-03-20 to 2030-03-25; the next day set is 2030-04-20" \
+	"$WORK/stderr" || fail "an empty calendar says what comes next: $(cat "$WORK/stderr")"
+ok cw export --format ics --from 2030-07-01
+lacks "BEGIN:VEVENT"
+grep -q "casewatch: note: the calendar is empty: nothing is set on or after 2030-07-01; the latest day set is 2030-04-20" \
+	"$WORK/stderr" || fail "an empty calendar says why: $(cat "$WORK/stderr")"
+done_ok
