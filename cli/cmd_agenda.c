@@ -83,27 +83,12 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 	cw_agenda_day_text(a->from, from, sizeof from);
 	cw_agenda_day_text(a->to, to, sizeof to);
 	if (a->n == 0) {
-		char day[CW_DATE_TEXT_MAX];
+		char why[200];
 
 		/* Say why it is empty: an agenda of a database whose hearings are all in the past
 		 * must not look like a broken one. */
-		fprintf(cli->out, "Nothing on the agenda from %s to %s.\n", from, to);
-		if (cw_date_is_known(a->next)) {
-			cw_date_format(a->next, day);
-			fprintf(cli->out,
-				"The next day a hearing or a follow-up visit%s is set for is %s; "
-				"'--from %s' shows the agenda from then.\n",
-				filtered ? " that matches" : "", day, day);
-		} else if (cw_date_is_known(a->latest)) {
-			cw_date_format(a->latest, day);
-			fprintf(cli->out,
-				"The latest day a hearing or a follow-up visit%s is set for is %s; "
-				"'--from %s' shows the agenda from then.\n",
-				filtered ? " that matches" : "", day, day);
-		} else {
-			fprintf(cli->out, "No hearing or follow-up visit%s has a date set.\n",
-				filtered ? " that matches" : "");
-		}
+		cw_agenda_why_empty(a, filtered, why, sizeof why);
+		fprintf(cli->out, "Nothing on the agenda from %s to %s.\n%s\n", from, to, why);
 		return 0;
 	}
 	fprintf(cli->out, "Agenda from %s to %s\n\n", from, to);

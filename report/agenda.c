@@ -44,17 +44,36 @@ void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len)
 		cw_date_format(it->rec->u.hearing.date, date);
 		snprintf(buf, len, "set at the hearing of %s", *date ? date : "an unknown date");
 		break;
-	case CW_AGENDA_FOLLOW_UP:
-		cw_date_format(it->rec->u.visit.date, date);
-		snprintf(buf, len, "%s%s%s%s", it->overdue ? "OVERDUE; " : "",
-			 *date ? "after the visit of " : "after a visit", date,
-			 it->rec->u.visit.follow_up ? ": " : "");
-		if (it->rec->u.visit.follow_up) {
-			size_t n = strlen(buf);
+	case CW_AGENDA_FOLLOW_UP: {
+		const char *what = it->rec->u.visit.follow_up;
 
-			snprintf(buf + n, len - n, "%s", it->rec->u.visit.follow_up);
-		}
+		/* What to do first: a narrow column keeps the start. */
+		cw_date_format(it->rec->u.visit.date, date);
+		if (what && *what)
+			snprintf(buf, len, "%s%s (visit of %s)", it->overdue ? "OVERDUE: " : "",
+				 what, *date ? date : "an unknown date");
+		else
+			snprintf(buf, len, "%safter the visit of %s",
+				 it->overdue ? "OVERDUE: " : "", *date ? date : "an unknown date");
 		break;
+	}
+	}
+}
+
+void cw_agenda_why_empty(const struct cw_agenda *a, int filtered, char *buf, size_t len)
+{
+	const char *match = filtered ? " that matches" : "";
+	char day[CW_DATE_TEXT_MAX];
+
+	if (cw_date_is_known(a->next) || cw_date_is_known(a->latest)) {
+		cw_date_format(cw_date_is_known(a->next) ? a->next : a->latest, day);
+		snprintf(
+			buf, len,
+			"The %s day a hearing or a follow-up visit%s is set for is %s; '--from %s' "
+			"shows the agenda from then.",
+			cw_date_is_known(a->next) ? "next" : "latest", match, day, day);
+	} else {
+		snprintf(buf, len, "No hearing or follow-up visit%s has a date set.", match);
 	}
 }
 

@@ -60,8 +60,13 @@ const char *cw_agenda_what_label(enum cw_agenda_what what);
 /* A day as the agenda heads it: "Thu 2026-12-03". */
 void cw_agenda_day_text(struct cw_date day, char *buf, size_t len);
 /* What a row says beside who and where (not yet neutralised): a hearing's time, the hearing
- * that set a next date, a follow-up's text (and OVERDUE). */
+ * that set a next date, a follow-up's text and the visit's date (OVERDUE first). */
 void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len);
+
+/* Why an empty agenda is empty, as one sentence (not yet neutralised: it holds only dates):
+ * the next day anything is set for after the window, else the latest, else that nothing has a
+ * date ("that matches" when `filtered`). */
+void cw_agenda_why_empty(const struct cw_agenda *a, int filtered, char *buf, size_t len);
 
 /* The agenda as an iCalendar file (RFC 5545; report/ics.c): one event per item. */
 int cw_agenda_write_ics(const struct cw_agenda *a, FILE *out);

@@ -40,6 +40,7 @@ const struct cw_binding cw_bindings[] = {
 	{L, '1', CW_ACT_TAB_CASES},
 	{L, '2', CW_ACT_TAB_PEOPLE},
 	{L, '3', CW_ACT_TAB_RECORDS},
+	{L, '4', CW_ACT_TAB_AGENDA},
 	{L | T, '\r', CW_ACT_OPEN},
 	{L | T, '\n', CW_ACT_OPEN},
 	{L | T, CW_FN(KEY_ENTER), CW_ACT_OPEN},

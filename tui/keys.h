@@ -52,6 +52,7 @@ enum cw_key_ctx {
 	X(TAB_CASES, "list of cases")                                                              \
 	X(TAB_PEOPLE, "list of people")                                                            \
 	X(TAB_RECORDS, "list of monitoring records")                                               \
+	X(TAB_AGENDA, "agenda: hearings set and follow-up visits due, 14 days from today")         \
 	X(OPEN, "open: a person's timeline, a record in full")                                     \
 	X(TIMELINE, "timeline of the person (or the case's first defendant)")                      \
 	X(BACK, "back to the previous screen")                                                     \

@@ -58,6 +58,7 @@ static void forget_screens(struct cw_app *app)
 		cw_record_list_free(&app->tabs[i].win);
 		cw_pager_home(&app->tabs[i].pg);
 	}
+	cw_agenda_free(&app->agenda);
 	sodium_memzero(app->filter.line, sizeof app->filter.line);
 	cw_filter_state_clear(&app->filter);
 	app->prompting = 0;

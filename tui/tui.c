@@ -800,6 +800,7 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 		cw_app_pop(app);
 	for (int i = 0; i < CW_TAB_COUNT; i++)
 		cw_record_list_free(&app->tabs[i].win);
+	cw_agenda_free(&app->agenda);
 	cw_edit_free(&app->prompt);
 	cw_lock_end(app);
 	free(app);

@@ -8,6 +8,7 @@
 #define CW_VIEW_APP_H
 
 #include "app/session.h"
+#include "report/agenda.h"
 #include "tui/form.h"
 #include "tui/keys.h"
 #include "tui/screen.h"
@@ -15,7 +16,7 @@
 
 enum cw_view_type { CW_V_LISTS, CW_V_TIMELINE, CW_V_RECORD, CW_V_FORM, CW_V_HELP, CW_V_CONFLICTS };
 
-enum cw_tab { CW_TAB_CASES, CW_TAB_PEOPLE, CW_TAB_RECORDS, CW_TAB_COUNT };
+enum cw_tab { CW_TAB_CASES, CW_TAB_PEOPLE, CW_TAB_RECORDS, CW_TAB_AGENDA, CW_TAB_COUNT };
 
 /* One list: its pager and the window of records on screen (only those are fetched). */
 struct cw_list_tab {
@@ -48,6 +49,9 @@ struct cw_app {
 	uint64_t generation; /* cw_store_generation when the counts were last made */
 	enum cw_tab tab;
 	struct cw_list_tab tabs[CW_TAB_COUNT];
+	/* The agenda list (4): made again from the store on every draw; its pager is
+	 * tabs[CW_TAB_AGENDA].pg, over its items. */
+	struct cw_agenda agenda;
 	struct cw_filter_state filter;
 	struct cw_pane stack[CW_STACK_MAX]; /* stack[0] is the lists */
 	int depth;

@@ -15,8 +15,9 @@
 #include "report/record_text.h"
 #include "tui/view_app.h"
 
-static const char *const tab_titles[CW_TAB_COUNT] = {"1 Cases", "2 People", "3 Records"};
-static const char *const tab_nouns[CW_TAB_COUNT] = {"cases", "people", "records"};
+static const char *const tab_titles[CW_TAB_COUNT] = {"1 Cases", "2 People", "3 Records",
+						     "4 Agenda"};
+static const char *const tab_nouns[CW_TAB_COUNT] = {"cases", "people", "records", "on the agenda"};
 
 /* ACCOUNT (whose account: UN, gov, own, ...) in every list, as on the command line: a
  * government account must never read as established fact beside the UN's. */
@@ -33,6 +34,12 @@ static const struct cw_column record_cols[] = {
 	{"COURT / PLACE", 10, 3}, {"ARTICLES", 8, 1}, {"OUTCOME", 10, 3},
 };
 
+/* The agenda: the day heads its group, as on the command line. */
+static const struct cw_column agenda_cols[] = {
+	{"DAY", 14, 0},           {"WHAT", 15, 0},          {"ACCOUNT", 7, 0},
+	{"CASE / PRISON", 12, 3}, {"COURT / PLACE", 10, 2}, {"NOTE", 16, 4},
+};
+
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 
 static void tab_columns(enum cw_tab tab, const struct cw_column **cols, int *n)
@@ -41,6 +48,8 @@ static void tab_columns(enum cw_tab tab, const struct cw_column **cols, int *n)
 		*cols = case_cols, *n = NCOLS(case_cols);
 	else if (tab == CW_TAB_PEOPLE)
 		*cols = person_cols, *n = NCOLS(person_cols);
+	else if (tab == CW_TAB_AGENDA)
+		*cols = agenda_cols, *n = NCOLS(agenda_cols);
 	else
 		*cols = record_cols, *n = NCOLS(record_cols);
 }
@@ -139,6 +148,79 @@ static int fetch(struct cw_app *app, struct cw_list_tab *t, int height, struct c
 	return 0;
 }
 
+/* The agenda's row of item i, the day at the head of its group (the overdue ones first). */
+static int agenda_row(struct cw_app *app, size_t i, int width, char *out, size_t len)
+{
+	const struct cw_agenda *a = &app->agenda;
+	const struct cw_agenda_item *it = &a->items[i];
+	struct cw_record_summary sum;
+	char day[32] = "", note[700];
+	const char *cells[NCOLS(agenda_cols)];
+	int w[NCOLS(agenda_cols)];
+
+	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), width, w);
+	if (i == 0 || it->overdue != a->items[i - 1].overdue ||
+	    cw_date_compare(it->day, a->items[i - 1].day) != 0)
+		cw_agenda_day_text(it->day, day, sizeof day);
+	cw_record_summarise(app->st, it->rec, &sum);
+	cw_agenda_note(it, note, sizeof note);
+	cells[0] = day, cells[1] = cw_agenda_what_label(it->what);
+	cells[2] = cw_view_short(it->rec->view), cells[3] = sum.who, cells[4] = sum.where;
+	cells[5] = note;
+	return cw_row_format(cells, w, NCOLS(agenda_cols), out, len);
+}
+
+/* Makes the agenda again: CW_AGENDA_DAYS from today, with the filter's criteria (of kinds,
+ * only hearings and visits are on it). */
+static int fetch_agenda(struct cw_app *app, struct cw_list_tab *t, int height, struct cw_error *err)
+{
+	const uint32_t on_agenda = CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT);
+	struct cw_date today = cw_date_today();
+	struct cw_filter f;
+	uint32_t kinds;
+	int ignored, rc = 0;
+
+	cw_filter_state_for_list(&app->filter, 0, &f, &kinds, &ignored);
+	cw_agenda_free(&app->agenda);
+	if (f.kinds && !(f.kinds & on_agenda))
+		cw_app_status(app, 0, "kind: the agenda holds hearings and visits only");
+	else
+		rc = cw_agenda_build(app->st, &f, today,
+				     cw_date_from_days(cw_date_to_days(today) + CW_AGENDA_DAYS - 1),
+				     &app->agenda, err);
+	t->count_stale = 0;
+	cw_pager_update(&t->pg, app->agenda.n, height);
+	return rc;
+}
+
+static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int rows, int cols)
+{
+	struct cw_error err;
+	char line[4096], why[200];
+
+	if (fetch_agenda(app, t, rows, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	for (size_t i = t->pg.top; i < app->agenda.n && (int)(i - t->pg.top) < rows; i++) {
+		if (agenda_row(app, i, cols, line, sizeof line) != 0)
+			snprintf(line, sizeof line, "(cannot show this record)");
+		cw_screen_put(top + 2 + (int)(i - t->pg.top), 0, cols, line,
+			      i == t->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
+	}
+	if (app->agenda.n == 0 && rows >= 2) {
+		cw_screen_put(top + 2, 0, cols, "nothing on the agenda in the next 14 days",
+			      CW_ROLE_HINT);
+		cw_agenda_why_empty(&app->agenda, !cw_filter_is_empty(&app->filter.f), why,
+				    sizeof why);
+		cw_screen_put(top + 3, 0, cols, why, CW_ROLE_HINT);
+	}
+	snprintf(app->info, sizeof app->info, "%s%.300s%s%zu on the agenda | %zu/%zu",
+		 app->filter.line[0] ? "filter: " : "", app->filter.line,
+		 app->filter.line[0] ? " | " : "", app->agenda.n,
+		 app->agenda.n ? t->pg.cursor + 1 : 0, app->agenda.n);
+}
+
 void cw_view_lists_draw(struct cw_app *app, int top, int height)
 {
 	struct cw_list_tab *t = &app->tabs[app->tab];
@@ -164,6 +246,10 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 		cw_screen_put(top + 1, 0, cols, line, CW_ROLE_HEADER);
 	if (rows < 1)
 		return;
+	if (app->tab == CW_TAB_AGENDA) {
+		draw_agenda(app, t, top, rows, cols);
+		return;
+	}
 	if (fetch(app, t, rows, &err) != 0) {
 		cw_app_error(app, &err);
 		return;
@@ -196,6 +282,8 @@ const struct cw_record *cw_view_lists_current(struct cw_app *app)
 {
 	struct cw_list_tab *t = &app->tabs[app->tab];
 
+	if (app->tab == CW_TAB_AGENDA)
+		return t->pg.cursor < app->agenda.n ? app->agenda.items[t->pg.cursor].rec : NULL;
 	if (t->pg.cursor < t->pg.top || t->pg.cursor - t->pg.top >= t->win.n)
 		return NULL;
 	return &t->win.items[t->pg.cursor - t->pg.top];
@@ -245,9 +333,11 @@ void cw_view_lists_key(struct cw_app *app, enum cw_action a)
 	case CW_ACT_TAB_CASES:
 	case CW_ACT_TAB_PEOPLE:
 	case CW_ACT_TAB_RECORDS:
-		app->tab = a == CW_ACT_TAB_CASES    ? CW_TAB_CASES
-			   : a == CW_ACT_TAB_PEOPLE ? CW_TAB_PEOPLE
-						    : CW_TAB_RECORDS;
+	case CW_ACT_TAB_AGENDA:
+		app->tab = a == CW_ACT_TAB_CASES     ? CW_TAB_CASES
+			   : a == CW_ACT_TAB_PEOPLE  ? CW_TAB_PEOPLE
+			   : a == CW_ACT_TAB_RECORDS ? CW_TAB_RECORDS
+						     : CW_TAB_AGENDA;
 		app->tabs[app->tab].count_stale = 1;
 		break;
 	case CW_ACT_OPEN:

@@ -46,7 +46,7 @@ for day in 2030-02-15 2030-03-04 2030-03-06 2030-03-10; do
 	name=$("$PY" -c "import datetime; print(datetime.date.fromisoformat('$day').strftime('%a'))")
 	has "$name $day"
 done
-has "OVERDUE; after the visit of 2030-02-01: bring the medicine"
+has "OVERDUE: bring the medicine (visit of 2030-02-01)"
 lacks "Prey Sar CC2"
 lacks "Kampong Cham"
 lines 6

@@ -1,0 +1,57 @@
+#!/bin/sh
+# The agenda list (4) in tmux: a hearing set for next week shows on its day, with the hearing
+# that set it; a follow-up due shows after it; Enter opens the record; the filter line narrows
+# it; an empty agenda says why. Days are computed here from the machine's date, as casewatch
+# computes today.
+. "$(dirname "$0")/lib.sh"
+set -e
+PY=${PYTHON3:-python3}
+day() { "$PY" -c "import datetime; print(datetime.date.today() + datetime.timedelta(days=$1))"; }
+heading() {
+	"$PY" -c "import datetime; d = datetime.date.today() + datetime.timedelta(days=$1); print(d.strftime('%a'), d)"
+}
+
+ok cw init
+ok cw person add --name "Chhim Sithar"
+ok cw case add --title "Union case" --court "Phnom Penh Court" --defendant "Chhim Sithar" --charge 494/495
+ok cw log hearing --case "Union case" --date "$(day -3)" --outcome adjourned --next-date "$(day 7)"
+ok cw log visit --facility "Prey Sar CC1" --date "$(day -1)" --follow-up-on "$(day 9)" \
+	--follow-up "bring the medicine"
+
+tmux_start 120 30
+wait_for " 4 Agenda "
+send 4
+wait_for "2 on the agenda | 1/2"
+wait_for "$(heading 7) next hearing"
+wait_for "Union case"
+wait_for "set at the hearing of $(day -3)"
+wait_for "$(heading 9) follow-up visit"
+wait_for "bring the medicine"
+
+# Enter opens the record under the cursor: the hearing that set the date.
+send Enter
+wait_for "next_date"
+send Escape
+wait_for "2 on the agenda | 1/2"
+
+# The filter line applies: a visit has no article, so 494/495 leaves the hearing.
+send i
+wait_for "1 on the agenda"
+wait_gone "Prey Sar CC1"
+send Escape
+wait_for "filter cleared"
+wait_for "Prey Sar CC1"
+
+# Another process logs a hearing for tomorrow: it shows first after a refresh.
+ok cw log hearing --case "Union case" --date "$(day 1)" --time 09:00
+send R
+wait_for "$(heading 1) hearing"
+send j
+wait_for "3 on the agenda | 2/3"
+
+# Empty: says why.
+send / 'kind:visit article:437bis' Enter
+wait_for "nothing on the agenda in the next 14 days"
+wait_for "No hearing or follow-up visit that matches has a date set."
+send Escape q
+done_ok
