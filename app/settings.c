@@ -159,3 +159,63 @@ int cw_backup_warn_setting(const char *path, unsigned *seconds, struct cw_error 
 	*seconds = s;
 	return 0;
 }
+
+/* $HOME/rest, or rest itself when it does not start with "~/" or "$HOME/". */
+static void home_path(const char *rest, char *out, size_t len)
+{
+	const char *home = getenv("HOME");
+
+	if (!home || !*home)
+		home = ".";
+	if (!strncmp(rest, "~/", 2))
+		snprintf(out, len, "%s/%s", home, rest + 2);
+	else if (!strncmp(rest, "$HOME/", 6))
+		snprintf(out, len, "%s/%s", home, rest + 6);
+	else if (!strcmp(rest, "~") || !strcmp(rest, "$HOME"))
+		snprintf(out, len, "%s", home);
+	else
+		snprintf(out, len, "%s", rest);
+}
+
+/* The documents folder as xdg-user-dirs writes it: XDG_DOCUMENTS_DIR="$HOME/Documents". */
+static int user_dirs_documents(char *out, size_t len)
+{
+	const char *cfg = getenv("XDG_CONFIG_HOME");
+	char path[1100], value[1024];
+
+	if (cfg && *cfg)
+		snprintf(path, sizeof path, "%s/user-dirs.dirs", cfg);
+	else
+		home_path("~/.config/user-dirs.dirs", path, sizeof path);
+	if (cw_config_get(path, "XDG_DOCUMENTS_DIR", value, sizeof value, NULL) != 0)
+		return CW_ENOTFOUND;
+	/* The value is quoted shell text; only $HOME is expanded in it, as the spec says. */
+	if (value[0] == '"') {
+		size_t n = strlen(value);
+
+		if (n < 2 || value[n - 1] != '"')
+			return CW_ENOTFOUND;
+		value[n - 1] = '\0';
+		memmove(value, value + 1, n - 1);
+	}
+	if (!value[0] || (value[0] != '/' && strncmp(value, "$HOME", 5) != 0))
+		return CW_ENOTFOUND;
+	home_path(value, out, len);
+	return 0;
+}
+
+void cw_reports_dir(const char *path, char *out, size_t len)
+{
+	const char *env = getenv("XDG_DOCUMENTS_DIR");
+	char value[1024], docs[1024];
+
+	if (cw_config_get(path, "reports_dir", value, sizeof value, NULL) == 0 && value[0]) {
+		home_path(value, out, len);
+		return;
+	}
+	if (env && *env)
+		snprintf(docs, sizeof docs, "%s", env);
+	else if (user_dirs_documents(docs, sizeof docs) != 0)
+		home_path("~/Documents", docs, sizeof docs);
+	snprintf(out, len, "%.900s/casewatch-reports", docs);
+}

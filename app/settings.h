@@ -2,8 +2,9 @@
  * ~/.config/casewatch/config): one `name = value` a line, spaces around the `=` optional, lines
  * starting with `#` ignored; the first line with a name counts. What it sets: `author` (the
  * monitor's name, app/session.c), `lock_after` (how long the terminal interface waits
- * without a key before it locks itself) and `backup_warn_after` (how old the last backup may
- * get before the terminal interface says one is due). May use: models/. */
+ * without a key before it locks itself), `backup_warn_after` (how old the last backup may
+ * get before the terminal interface says one is due) and `reports_dir` (where it writes
+ * reports). May use: models/. */
 #ifndef CW_APP_SETTINGS_H
 #define CW_APP_SETTINGS_H
 
@@ -42,6 +43,13 @@ int cw_lock_after_setting(const char *path, unsigned *seconds, struct cw_error *
  * once: "7d", "36h", "1d12h", "30m", "90s", or a bare number of seconds; at most 3650 days.
  * CW_EINVAL with field "backup_warn_after". */
 int cw_age_parse(const char *text, unsigned *seconds, struct cw_error *err);
+
+/* Where the terminal interface writes reports: `reports_dir` in the config file at path (a
+ * leading "~/" is the home folder), else casewatch-reports in the user's documents folder
+ * ($XDG_DOCUMENTS_DIR, else its line in $XDG_CONFIG_HOME/user-dirs.dirs, which
+ * xdg-user-dirs keeps, else ~/Documents). Never the folder casewatch was started from: a
+ * report must not land wherever the terminal happened to be. */
+void cw_reports_dir(const char *path, char *out, size_t len);
 
 /* `backup_warn_after` in the config file at path, else CW_BACKUP_WARN_DEFAULT. A value that
  * cannot be read leaves the default in *seconds and returns CW_EINVAL, the message naming the

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "report/rdoc.h"
 #include "report/write.h"
@@ -55,48 +56,74 @@ int cw_write_failed(FILE *out, int errnum, struct cw_error *err)
 			    cw_write_error_text(errnum, out ? fileno(out) : -1));
 }
 
-int cw_report_write_file(struct cw_store *st, const struct cw_filter *filter, struct cw_date today,
-			 enum cw_report_format fmt, const char *dir, char *path_out,
-			 size_t path_len, struct cw_error *err)
+void cw_report_week_file(int year, int week, enum cw_report_format fmt, char *out, size_t len)
+{
+	snprintf(out, len, "casewatch-summary-%04d-W%02d.%s", year, week,
+		 cw_report_format_ext(fmt));
+}
+
+/* Makes the folder a file goes in, and the folders above it, private to the user. */
+static int make_folder_of(const char *path, struct cw_error *err)
+{
+	char dir[4096];
+	char *slash;
+
+	if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+		return cw_error_set(err, CW_EINVAL, "output", "path too long");
+	if (!(slash = strrchr(dir, '/')) || slash == dir)
+		return 0;
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return cw_error_set(err, CW_EIO, "output", "cannot make %.300s: %s", dir,
+					    strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return cw_error_set(err, CW_EIO, "output", "cannot make %.300s: %s", dir,
+				    strerror(errno));
+	return 0;
+}
+
+int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, int year, int week,
+			 enum cw_report_format fmt, const char *path, char **text,
+			 struct cw_error *err)
 {
 	struct cw_report r;
 	struct cw_date from, to;
 	struct cw_outfile out;
-	char name[96];
-	int rc, y, w;
+	int rc;
 
-	if (cw_date_is_known(filter->since) || cw_date_is_known(filter->until)) {
-		/* The filter's own range; an open end is today. */
-		from = cw_date_is_known(filter->since) ? cw_date_first_day(filter->since) : today;
-		to = cw_date_is_known(filter->until) ? cw_date_last_day(filter->until) : today;
-		if (cw_date_compare(from, to) > 0)
-			return cw_error_set(err, CW_EINVAL, "until", "is before since");
-	} else {
-		cw_report_week_of(today, &y, &w);
-		cw_report_week_range(y, w, &from, &to);
-	}
-	if ((rc = cw_report_build(st, filter, from, to, &r, err)) != 0) {
-		cw_report_free(&r);
-		return rc;
-	}
-	if (r.week) {
-		snprintf(name, sizeof name, "casewatch-summary-%04d-W%02d.%s", r.week_year, r.week,
-			 cw_report_format_ext(fmt));
-	} else {
-		char a[CW_DATE_TEXT_MAX], b[CW_DATE_TEXT_MAX];
+	if (text)
+		*text = NULL;
+	if (cw_report_week_range(year, week, &from, &to) != 0)
+		return cw_error_set(err, CW_EINVAL, "week", "%04d has no week %d", year, week);
+	rc = cw_report_build(st, filter, from, to, &r, err);
+	/* The text to show first: a file is not written for a summary that cannot be shown. */
+	if (rc == 0 && text) {
+		size_t len = 0;
+		FILE *mem = open_memstream(text, &len);
+		int bad = !mem || cw_report_write(&r, CW_REPORT_MD, mem, err) != 0;
 
-		cw_date_format(from, a);
-		cw_date_format(to, b);
-		snprintf(name, sizeof name, "casewatch-summary-%s_%s.%s", a, b,
-			 cw_report_format_ext(fmt));
+		if (mem && fclose(mem) != 0)
+			bad = 1;
+		if (bad) {
+			free(*text);
+			*text = NULL;
+			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		}
 	}
-	if ((size_t)snprintf(path_out, path_len, "%s%s%s", dir ? dir : "",
-			     dir && *dir && dir[strlen(dir) - 1] != '/' ? "/" : "",
-			     name) >= path_len)
-		rc = cw_error_set(err, CW_EINVAL, "dir", "path too long");
-	if (rc == 0 && (rc = cw_outfile_open(&out, path_out, NULL, err)) == 0) {
+	if (rc == 0 && (rc = make_folder_of(path, err)) == 0 &&
+	    (rc = cw_outfile_open(&out, path, NULL, err)) == 0) {
 		rc = cw_report_write(&r, fmt, out.f, err);
 		rc = cw_outfile_close(&out, rc, err);
+	}
+	if (rc != 0 && text) {
+		free(*text);
+		*text = NULL;
 	}
 	cw_report_free(&r);
 	return rc;

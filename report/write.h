@@ -31,14 +31,16 @@ const char *cw_report_format_ext(enum cw_report_format fmt);
 int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *out,
 		    struct cw_error *err);
 
-/* For the TUI's key: gathers and writes the summary of the filter's own date range when it has
- * one (since/until), else of the ISO week that contains `today`, to
- * DIR/casewatch-summary-2024-W06.md (or -2024-02-01_2024-02-29 for a range) and puts the path
- * in path_out. The file appears whole or not at all, mode 0600 (store/outfile.h). `dir` NULL
- * means the current directory. */
-int cw_report_write_file(struct cw_store *st, const struct cw_filter *filter, struct cw_date today,
-			 enum cw_report_format fmt, const char *dir, char *path_out,
-			 size_t path_len, struct cw_error *err);
+/* The file name of a week's summary: "casewatch-summary-2024-W06.md". */
+void cw_report_week_file(int year, int week, enum cw_report_format fmt, char *out, size_t len);
+
+/* For the terminal interface's W: gathers the summary of an ISO week for what the filter admits
+ * (its own dates are not used) and writes it in fmt to `path`, whole or not at all, mode 0600
+ * (store/outfile.h), making its folder (mode 0700) when it is missing. When `text` is not
+ * NULL it receives the same summary as Markdown, to show (malloc'd; the caller frees it). */
+int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, int year, int week,
+			 enum cw_report_format fmt, const char *path, char **text,
+			 struct cw_error *err);
 
 /* The error of writing to out having failed (ferror): CW_EIO, field "output", saying "the disk
  * is full" whenever it is (cw_write_error_text), with errnum the errno of the failure (0 when

@@ -72,7 +72,7 @@ enum cw_key_ctx {
 	X(REFRESH, "refresh from the database now")                                                \
 	X(CONFLICTS, "versions two laptops made of the same record: choose one")                   \
 	X(KEEP_VERSION, "keep the version under the cursor (asks first)")                          \
-	X(REPORT_WEEK, "write the weekly summary (or the filtered dates) to a file")               \
+	X(REPORT_WEEK, "write a week's summary into the reports folder, then show it")             \
 	X(LOCK, "lock now: clear the screen, forget the key; the passphrase unlocks")              \
 	X(UNLOCK, "unlock with the passphrase typed")                                              \
 	X(HELP, "show every key")                                                                  \

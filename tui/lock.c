@@ -61,7 +61,7 @@ static void forget_screens(struct cw_app *app)
 	cw_agenda_free(&app->agenda);
 	sodium_memzero(app->filter.line, sizeof app->filter.line);
 	cw_filter_state_clear(&app->filter);
-	app->prompting = 0;
+	app->prompting = CW_PROMPT_NONE;
 	if (app->prompt.buf)
 		sodium_memzero(app->prompt.buf, app->prompt.cap);
 	cw_edit_free(&app->prompt);

@@ -46,6 +46,7 @@ struct cw_pane *cw_app_top(struct cw_app *app)
 void cw_app_view_free(struct cw_pane *v)
 {
 	cw_lines_free(v->lines, v->nlines);
+	free(v->title);
 	cw_record_list_free(&v->entries);
 	if (v->form) {
 		cw_form_free(v->form);
@@ -258,13 +259,16 @@ static void draw(struct cw_app *app)
 	/* The status line: the filter being typed, a question, a message, or the view's info. */
 	if (app->prompting) {
 		const char *text = cw_edit_text(&app->prompt);
+		const char *label =
+			app->prompting == CW_PROMPT_WEEK ? "Week (Enter writes it): " : "/";
+		int lw = (int)strlen(label);
 		char *before = strndup(text, app->prompt.cursor);
 		int at = before ? cw_text_width(before) : 0;
-		int skip = at + 2 >= cols ? at + 3 - cols : 0;
+		int skip = at + lw + 1 >= cols ? at + lw + 2 - cols : 0;
 
 		free(before);
 		cw_screen_fill(lines - 1, CW_ROLE_NORMAL);
-		cw_screen_put(lines - 1, 0, 1, "/", CW_ROLE_TITLE);
+		cw_screen_put(lines - 1, 0, lw, label, CW_ROLE_TITLE);
 		/* A long filter line scrolls: keep the cursor on screen. */
 		while (skip > 0 && *text) {
 			uint32_t cp;
@@ -273,8 +277,8 @@ static void draw(struct cw_app *app)
 			skip -= 1;
 			text += n ? n : 1;
 		}
-		cw_screen_put(lines - 1, 1, cols - 1, text, CW_ROLE_NORMAL);
-		cw_screen_cursor(lines - 1, 1 + (at + 2 >= cols ? cols - 2 : at));
+		cw_screen_put(lines - 1, lw, cols - lw, text, CW_ROLE_NORMAL);
+		cw_screen_cursor(lines - 1, lw + (at + lw + 1 >= cols ? cols - lw - 1 : at));
 		if (app->status[0] && app->status_error && lines > 2)
 			cw_screen_put(lines - 2, 0, cols, app->status, CW_ROLE_ERROR);
 	} else if (app->question) {
@@ -406,6 +410,113 @@ static void run_editor(struct cw_app *app, struct cw_form *fm)
 	wipe_folder(dir);
 }
 
+/* ---- W: a week's summary into the reports folder -------------------------------------- */
+
+/* W: asks which week, the last complete one offered. */
+static void report_ask_week(struct cw_app *app)
+{
+	char text[16];
+	int y, w;
+
+	cw_report_last_week(cw_date_today(), &y, &w);
+	snprintf(text, sizeof text, "%04d-W%02d", y, w);
+	app->prompting = CW_PROMPT_WEEK;
+	cw_edit_set(&app->prompt, text);
+}
+
+/* A week as typed: "2024-W06", or a day in it ("2024-02-07"). */
+static int report_read_week(const char *text, int *year, int *week, struct cw_error *err)
+{
+	struct cw_error ignored;
+	struct cw_date d;
+
+	if (cw_report_parse_week(text, year, week, &ignored) == 0)
+		return 0;
+	if (cw_date_parse(text, &d, "week", &ignored) == 0 && cw_date_precision(d) == CW_DATE_DAY) {
+		cw_report_week_of(d, year, week);
+		return 0;
+	}
+	return cw_error_set(err, CW_EINVAL, "week",
+			    "write a week like 2024-W06, or a day in it like 2024-02-07");
+}
+
+/* Writes the summary asked for and shows it. */
+static void report_write(struct cw_app *app)
+{
+	struct cw_error err;
+	struct cw_pane *v;
+	char *text = NULL, *line, *next;
+	size_t n = 0;
+
+	if (cw_report_write_week(app->st, &app->filter.f, app->report_year, app->report_week,
+				 (enum cw_report_format)app->report_format, app->report_path, &text,
+				 &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	cw_app_status(app, 0, "summary written to %s", app->report_path);
+	v = cw_app_push(app, CW_V_HELP);
+	for (const char *p = text; *p; p++)
+		n += *p == '\n';
+	if (asprintf(&v->title, "%04d-W%02d, written to %s   Esc closes", app->report_year,
+		     app->report_week, app->report_path) < 0)
+		v->title = NULL;
+	if ((v->lines = calloc(n + 1, sizeof *v->lines)))
+		for (line = text; line && *line && v->nlines <= n; line = next) {
+			next = strchr(line, '\n');
+			if (!(v->lines[v->nlines] =
+				      next ? strndup(line, (size_t)(next - line)) : strdup(line)))
+				break;
+			v->nlines++;
+			next = next ? next + 1 : NULL;
+		}
+	free(text);
+	if (!v->title || !v->lines) {
+		cw_app_pop(app);
+		cw_app_status(app, 1, "summary written to %s; out of memory to show it",
+			      app->report_path);
+	}
+}
+
+/* After the format: where the summary goes (the reports folder), asking before it writes over
+ * a file that is there already. */
+static void report_place(struct cw_app *app)
+{
+	char dir[1024], name[96];
+	struct stat sb;
+
+	cw_reports_dir(cw_config_path(), dir, sizeof dir);
+	cw_report_week_file(app->report_year, app->report_week,
+			    (enum cw_report_format)app->report_format, name, sizeof name);
+	snprintf(app->report_path, sizeof app->report_path, "%s/%s", dir, name);
+	if (stat(app->report_path, &sb) == 0) {
+		app->question = CW_Q_REPORT_OVERWRITE;
+		/* The question first: a narrow screen cuts the end of the line. */
+		snprintf(app->question_text, sizeof app->question_text,
+			 "Write over %s, there already? y/N", name);
+		return;
+	}
+	report_write(app);
+}
+
+/* The format question's answer: one key. */
+static void report_answer_format(struct cw_app *app, int key)
+{
+	static const struct {
+		int key;
+		enum cw_report_format fmt;
+	} keys[] = {{'\r', CW_REPORT_MD},  {'\n', CW_REPORT_MD}, {'m', CW_REPORT_MD},
+		    {'h', CW_REPORT_HTML}, {'c', CW_REPORT_CSV}, {'j', CW_REPORT_JSON}};
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (key == keys[i].key) {
+			app->report_format = (int)keys[i].fmt;
+			report_place(app);
+			return;
+		}
+	cw_app_status(app, 0, "no summary written");
+}
+
 /* ---- keys ------------------------------------------------------------------------------- */
 
 static void answer_question(struct cw_app *app, int key)
@@ -414,6 +525,17 @@ static void answer_question(struct cw_app *app, int key)
 	struct cw_error err;
 
 	app->question = CW_Q_NONE;
+	if (q == CW_Q_REPORT_FORMAT) {
+		report_answer_format(app, key);
+		return;
+	}
+	if (q == CW_Q_REPORT_OVERWRITE) {
+		if (key == 'y' || key == 'Y')
+			report_write(app);
+		else
+			cw_app_status(app, 0, "not written: %s is as it was", app->report_path);
+		return;
+	}
 	if (key != 'y' && key != 'Y') {
 		cw_app_status(app, 0,
 			      q == CW_Q_DELETE    ? "not deleted"
@@ -455,18 +577,35 @@ static void prompt_key(struct cw_app *app, int key)
 		a = cw_keys_lookup(CW_CTX_EDIT, key);
 	switch (a) {
 	case CW_ACT_APPLY:
+		if (app->prompting == CW_PROMPT_WEEK) {
+			if (report_read_week(cw_edit_text(&app->prompt), &app->report_year,
+					     &app->report_week, &err) != 0) {
+				cw_app_error(app, &err); /* the line stays open */
+				return;
+			}
+			app->prompting = CW_PROMPT_NONE;
+			app->question = CW_Q_REPORT_FORMAT;
+			snprintf(app->question_text, sizeof app->question_text,
+				 "%04d-W%02d as: Enter or m Markdown, h HTML, c CSV, j JSON; any "
+				 "other "
+				 "key: not now",
+				 app->report_year, app->report_week);
+			return;
+		}
 		if (cw_filter_state_apply(&app->filter, cw_edit_text(&app->prompt), &err) != 0) {
 			/* The line stays open with what was typed. */
 			cw_app_error(app, &err);
 			return;
 		}
-		app->prompting = 0;
+		app->prompting = CW_PROMPT_NONE;
 		for (int i = 0; i < CW_TAB_COUNT; i++)
 			cw_pager_home(&app->tabs[i].pg);
 		cw_app_invalidate(app);
 		return;
 	case CW_ACT_DISMISS:
-		app->prompting = 0;
+		if (app->prompting == CW_PROMPT_WEEK)
+			cw_app_status(app, 0, "no summary written");
+		app->prompting = CW_PROMPT_NONE;
 		return;
 	case CW_ACT_CURSOR_LEFT:
 		cw_edit_left(&app->prompt);
@@ -587,20 +726,11 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 		cw_app_invalidate(app);
 		cw_app_status(app, 0, "refreshed");
 		return;
-	case CW_ACT_REPORT_WEEK: {
-		/* The summary of the current week, or of the filter's since/until when set, as
-		 * Markdown in the current directory: what the supervisor sends to partners. */
-		char path[1024];
-		struct cw_error err;
-
-		cw_error_clear(&err);
-		if (cw_report_write_file(app->st, &app->filter.f, cw_date_today(), CW_REPORT_MD,
-					 NULL, path, sizeof path, &err) != 0)
-			cw_app_error(app, &err);
-		else
-			cw_app_status(app, 0, "summary written to %s", path);
+	case CW_ACT_REPORT_WEEK:
+		/* A week's summary for partners, into the reports folder: which week (the last
+		 * complete one offered), which format, then shown (report_write). */
+		report_ask_week(app);
 		return;
-	}
 	case CW_ACT_NEW_HEARING:
 		new_record(app, v, CW_KIND_HEARING);
 		return;

@@ -33,10 +33,22 @@ struct cw_pane {
 	struct cw_record_list entries; /* TIMELINE: refreshed on every draw */
 	char **lines;                  /* RECORD, HELP, TIMELINE header: refreshed on every draw */
 	size_t nlines;
+	char *title; /* HELP: a text of its own (a report written), with its title; NULL: keys */
 	struct cw_form *form; /* FORM */
 };
 
-enum cw_question { CW_Q_NONE, CW_Q_DELETE, CW_Q_DISCARD, CW_Q_QUIT_FORM, CW_Q_RESOLVE };
+enum cw_question {
+	CW_Q_NONE,
+	CW_Q_DELETE,
+	CW_Q_DISCARD,
+	CW_Q_QUIT_FORM,
+	CW_Q_RESOLVE,
+	CW_Q_REPORT_FORMAT,    /* W: which format (one key) */
+	CW_Q_REPORT_OVERWRITE, /* W: the file is there already */
+};
+
+/* What the line being typed on the status line is for. */
+enum cw_prompt { CW_PROMPT_NONE, CW_PROMPT_FILTER, CW_PROMPT_WEEK };
 
 #define CW_STACK_MAX 8
 /* How long the loop waits for a key before an idle tick (the lists recount, the idle lock
@@ -55,9 +67,13 @@ struct cw_app {
 	struct cw_filter_state filter;
 	struct cw_pane stack[CW_STACK_MAX]; /* stack[0] is the lists */
 	int depth;
-	/* The filter line being typed. */
-	int prompting;
+	/* The filter line (or W's week) being typed. */
+	enum cw_prompt prompting;
 	struct cw_edit prompt;
+	/* W: the week and format asked for, and where the summary goes. */
+	int report_year, report_week;
+	int report_format; /* enum cw_report_format */
+	char report_path[1200];
 	/* A yes/no question on the status line. */
 	enum cw_question question;
 	struct cw_id question_id;

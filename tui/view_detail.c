@@ -366,11 +366,13 @@ void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 				free(lines[i]);
 		}
 	}
-	title_bar(top, "Keys (generated from the key table)   Esc, q or ? closes");
+	title_bar(top,
+		  v->title ? v->title : "Keys (generated from the key table)   Esc, q or ? closes");
 	v->pg.cursor = v->pg.top;
 	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 0);
 	v->pg.cursor = v->pg.top;
-	snprintf(app->info, sizeof app->info, "help | j/k scroll");
+	snprintf(app->info, sizeof app->info, "%s | j/k scroll, %zu lines",
+		 v->title ? "summary" : "help", v->nlines);
 }
 
 void cw_view_help_key(struct cw_pane *v, enum cw_action a)

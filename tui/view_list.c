@@ -353,7 +353,7 @@ void cw_view_lists_key(struct cw_app *app, enum cw_action a)
 			cw_app_open_timeline(app, cur);
 		break;
 	case CW_ACT_FILTER:
-		app->prompting = 1;
+		app->prompting = CW_PROMPT_FILTER;
 		cw_edit_set(&app->prompt, app->filter.line);
 		break;
 	case CW_ACT_FILTER_CLEAR:

@@ -9,6 +9,8 @@ trap 'rm -rf "$WORK"' EXIT
 DB="$WORK/db"
 export CASEWATCH_AUTHOR="test monitor"
 export COLUMNS=200
+# Reports the terminal interface writes (W) go into the documents folder: the test's own.
+export XDG_DOCUMENTS_DIR="$WORK/documents"
 unset CASEWATCH_DB XDG_DATA_HOME
 checks=0
 

@@ -145,7 +145,7 @@ keys '?'
 has "Keys (generated from the key table)"
 has "C-f, PgDn          page down"
 keys '?<PgDn><Dump>'
-has "write the weekly summary"
+has "write a week's summary into the reports folder"
 keys 'Z'
 has "Z does nothing here; ? lists the keys"
 
@@ -181,19 +181,58 @@ keys = ["j","k","g","G","<C-f>","<C-b>","<Tab>","<BTab>","1","2","3","<Enter>","
         "<C-s>","?","x","2024-13","ឈឹម","\"","<Resize:40x8>","<Resize:80x24>","<Tick>","R","W"]
 print("".join(random.choice(keys) for _ in range(3000)))' >"$WORK/fuzz"
 checks=$((checks + 1))
-# In the work directory: W writes the weekly summary into the current one.
+# W among them asks and writes into the test's documents folder, never the current one.
 (cd "$WORK" && CASEWATCH_TUI_SCRIPT="$WORK/fuzz" "$CASEWATCH" --db "$DB" >/dev/null \
 	2>"$WORK/stderr") || fail "arbitrary keys: exit $? $(cat "$WORK/stderr")"
 
-# W writes the summary of the filtered week and shows where; the file has that week's verdicts.
-mkdir "$WORK/reports"
-cd "$WORK/reports"
-keys '/since:2024-02-05 until:2024-02-11<Enter>W<Dump>'
+# W asks which week (the last complete one offered) and which format, writes the summary into
+# the reports folder (never the current one), shows it, and asks before writing over a file.
+rm -rf "$WORK/documents"
+mkdir "$WORK/here"
+cd "$WORK/here"
+keys 'W<Dump><C-u>2024-W06<Enter><Dump><Enter><Dump>' 200x60
 cd - >/dev/null
-has "summary written to casewatch-summary-2024-W06.md"
-checks=$((checks + 1))
-grep -q "Chao Veasna" "$WORK/reports/casewatch-summary-2024-W06.md" ||
+last=$("${PYTHON3:-python3}" -c "
+import datetime; y, w, _ = (datetime.date.today() - datetime.timedelta(days=7)).isocalendar()
+print('%04d-W%02d' % (y, w))")
+screen 1
+printf '%s\n' "$screen" | grep -q "Week (Enter writes it): $last" || fail "W offers the last week ($last): $screen"
+screen 2
+printf '%s\n' "$screen" | grep -q "2024-W06 as: Enter or m Markdown, h HTML, c CSV, j JSON" ||
+	fail "W asks the format: $screen"
+screen 3
+reports="$WORK/documents/casewatch-reports"
+printf '%s\n' "$screen" | grep -q "2024-W06, written to $reports/casewatch-summary-2024-W06.md" ||
+	fail "the summary is shown with where it went: $screen"
+printf '%s\n' "$screen" | grep -q "Chao Veasna" || fail "the summary shown lacks the week's verdicts"
+checks=$((checks + 4))
+grep -q "Chao Veasna" "$reports/casewatch-summary-2024-W06.md" ||
 	fail "the summary lacks the week's verdicts"
+[ -z "$(ls -A "$WORK/here")" ] || fail "W wrote into the current folder: $(ls "$WORK/here")"
+[ "$(stat -c %a "$reports")" = 700 ] && [ "$(stat -c %a "$reports/casewatch-summary-2024-W06.md")" = 600 ] ||
+	fail "the reports folder and file are not private"
+checks=$((checks + 3))
+# A day in the week will do; HTML.
+keys 'W<C-u>2024-02-07<Enter>h<Dump>'
+[ -s "$reports/casewatch-summary-2024-W06.html" ] || fail "h did not write HTML"
+# The same file again: asked first; n leaves it as it was, y writes it.
+echo "kept" >"$reports/casewatch-summary-2024-W06.md"
+keys 'W<C-u>2024-W06<Enter>m<Dump>n<Dump>'
+screen 1
+printf '%s\n' "$screen" | grep -q "Write over casewatch-summary-2024-W06.md, there already? y/N" ||
+	fail "no question before writing over: $screen"
+[ "$(cat "$reports/casewatch-summary-2024-W06.md")" = kept ] || fail "n wrote over the file"
+keys 'W<C-u>2024-W06<Enter>my<Dump>'
+grep -q "Chao Veasna" "$reports/casewatch-summary-2024-W06.md" || fail "y did not write over the file"
+# A week that is not one: said, and the line stays open.
+keys 'W<C-u>2024-W60<Enter><Dump>'
+has "week: write a week like 2024-W06, or a day in it like 2024-02-07"
+# reports_dir in the config file wins.
+mkdir -p "$WORK/cfg/casewatch"
+echo "reports_dir = $WORK/elsewhere" >"$WORK/cfg/casewatch/config"
+XDG_CONFIG_HOME="$WORK/cfg" keys 'W<C-u>2024-W06<Enter>j<Dump>'
+[ -s "$WORK/elsewhere/casewatch-summary-2024-W06.json" ] || fail "reports_dir not followed"
+checks=$((checks + 5))
 
 # G shows the end of the records list, read from the end (past the middle of a list the
 # window is fetched in reverse and turned round): the same rows, in the same order, as the

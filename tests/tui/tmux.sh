@@ -104,6 +104,22 @@ $pane"
 	sleep 0.05
 done
 
+# W: which week (the last complete one offered), which format, then the summary written into
+# the reports folder (the test's documents folder, from lib.sh) and shown; Esc goes back.
+send W
+wait_for "Week (Enter writes it): "
+send C-u 2024-W06 Enter
+wait_for "2024-W06 as: Enter or m Markdown"
+send Enter
+wait_for "2024-W06, written to $XDG_DOCUMENTS_DIR/casewatch-reports/casewatch-summary-2024-W06.md"
+wait_for "# casewatch weekly summary, 2024-W06"
+# The filter on screen (free text "Kang", from above) is the summary's.
+checks=$((checks + 1))
+grep -q "^Filter: Kang" "$XDG_DOCUMENTS_DIR/casewatch-reports/casewatch-summary-2024-W06.md" ||
+	fail "the summary W wrote is not the filtered one"
+send Escape
+wait_for "timeline of Kang Saran"
+
 # Help, then q quits (the session ends with the program).
 send '?'
 wait_for "Keys (generated from the key table)"
