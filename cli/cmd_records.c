@@ -60,7 +60,9 @@ static json_t *list_to_json(const struct cw_record_list *l)
 	return arr;
 }
 
-static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l, int kind)
+/* lead: the filter whose articles come first in the articles column (NULL: none). */
+static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l, int kind,
+			      const struct cw_filter *lead)
 {
 	/* ACCOUNT says whose account each row is (UN, gov, own, ...): a government account must
 	 * never read as established fact beside the UN's. */
@@ -106,6 +108,8 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			const struct cw_case *k = &r->u.kase;
 
 			cw_case_articles_text(r, NULL, a, sizeof a);
+			if (lead)
+				cw_articles_text_lead(a, sizeof a, lead->articles, lead->narticles);
 			cw_defendants_text(k, b, sizeof b);
 			rc = cw_table_add(
 				&t,
@@ -116,6 +120,9 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			struct cw_record_summary sum;
 
 			cw_record_summarise(cli->session.store, r, &sum);
+			if (lead)
+				cw_articles_text_lead(sum.articles, sizeof sum.articles,
+						      lead->articles, lead->narticles);
 			rc = cw_table_add(&t,
 					  (const char *const[]){hex, date, cw_kind_name(r->kind),
 								cw_view_short(r->view), sum.who,
@@ -354,7 +361,7 @@ int cw_cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	else if (l.n == 0)
 		fprintf(cli->out, "no matching %s\n", kind ? cw_kind_name(kind) : "records");
 	else
-		rc = print_record_table(cli, &l, kind);
+		rc = print_record_table(cli, &l, kind, &f);
 	cw_record_list_free(&l);
 	return rc;
 }
@@ -467,7 +474,7 @@ int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		print_timeline_header(cli, &person, &l);
 		fputc('\n', cli->out);
 		if (l.n)
-			rc = print_record_table(cli, &l, CW_KIND_NONE);
+			rc = print_record_table(cli, &l, CW_KIND_NONE, NULL);
 		else
 			fprintf(cli->out, "no records name this person yet\n");
 	}

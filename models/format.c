@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "models/format.h"
@@ -49,6 +50,45 @@ void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *per
 		cw_article_format(&arts[i], text);
 		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? "/" : "", text);
 	}
+}
+
+void cw_articles_text_lead(char *text, size_t len, const struct cw_article *lead, size_t n)
+{
+	char *copy, *out;
+	size_t used = 0;
+
+	if (!n || !len || !text[0] || !(copy = strdup(text)))
+		return;
+	if (!(out = malloc(len))) {
+		free(copy);
+		return;
+	}
+	out[0] = '\0';
+	/* Two passes over the parts: those led with, then the rest. */
+	for (int pass = 0; pass < 2; pass++) {
+		char *save = NULL, *work = strdup(copy);
+
+		if (!work)
+			break;
+		for (char *part = strtok_r(work, "/", &save); part;
+		     part = strtok_r(NULL, "/", &save)) {
+			struct cw_article a;
+			struct cw_error err;
+			int led = 0;
+
+			if (cw_article_parse(part, &a, "article", &err) == 0)
+				for (size_t i = 0; i < n && !led; i++)
+					led = cw_article_same(&a, &lead[i]);
+			if (led == (pass == 0) && used < len)
+				used += (size_t)snprintf(out + used, len - used, "%s%s",
+							 used ? "/" : "", part);
+		}
+		free(work);
+	}
+	if (used < len)
+		memcpy(text, out, used + 1);
+	free(out);
+	free(copy);
 }
 
 void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len)

@@ -17,6 +17,11 @@ void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
 void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *person, char *buf,
 			   size_t len);
 
+/* Puts the articles of `lead` (a filter's) first in an articles text as the two functions above
+ * write it ("307/494/495/437 bis" led by 437 bis: "437 bis/307/494/495"), the others in their
+ * order, so that a column cut short still shows what the list is filtered on. */
+void cw_articles_text_lead(char *text, size_t len, const struct cw_article *lead, size_t n);
+
 /* A defendant's charges grouped by state (its label), each by article (or offence when there
  * is none): "charged: 494, 495; convicted: 307"; "" when there are none. */
 void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len);

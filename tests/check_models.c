@@ -363,6 +363,38 @@ START_TEST(codec_refuses_newer_and_skips_unknown_tags)
 }
 END_TEST
 
+/* The filter's articles first in an articles text, the others in their order; a paragraph
+ * does not make another article; nothing to lead with, or none of it there, changes nothing. */
+START_TEST(format_articles_lead_with_the_filter)
+{
+	struct cw_article lead[2];
+	char buf[64];
+	size_t n;
+	struct cw_error err;
+
+	ck_assert_int_eq(cw_article_parse_list("437 bis", lead, 2, &n, "article", &err), 0);
+	snprintf(buf, sizeof buf, "307/494/495/437 bis");
+	cw_articles_text_lead(buf, sizeof buf, lead, n);
+	ck_assert_str_eq(buf, "437 bis/307/494/495");
+	ck_assert_int_eq(cw_article_parse_list("495/494", lead, 2, &n, "article", &err), 0);
+	snprintf(buf, sizeof buf, "88/302/494/495/496");
+	cw_articles_text_lead(buf, sizeof buf, lead, n);
+	ck_assert_str_eq(buf, "494/495/88/302/496");
+	ck_assert_int_eq(cw_article_parse_list("305", lead, 2, &n, "article", &err), 0);
+	snprintf(buf, sizeof buf, "LNIPT 231/305 para 2");
+	cw_articles_text_lead(buf, sizeof buf, lead, n);
+	ck_assert_str_eq(buf, "305 para 2/LNIPT 231");
+	snprintf(buf, sizeof buf, "494/495");
+	cw_articles_text_lead(buf, sizeof buf, lead, n);
+	ck_assert_str_eq(buf, "494/495");
+	cw_articles_text_lead(buf, sizeof buf, lead, 0);
+	ck_assert_str_eq(buf, "494/495");
+	buf[0] = '\0';
+	cw_articles_text_lead(buf, sizeof buf, lead, n);
+	ck_assert_str_eq(buf, "");
+}
+END_TEST
+
 START_TEST(format_case_articles_and_values)
 {
 	struct cw_record a;
@@ -1049,6 +1081,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, codec_refuses_newer_and_skips_unknown_tags);
 	tcase_add_test(tc, json_round_trip_keeps_khmer);
 	tcase_add_test(tc, format_case_articles_and_values);
+	tcase_add_test(tc, format_articles_lead_with_the_filter);
 	tcase_add_test(tc, json_errors_name_the_field);
 	tcase_add_test(tc, validation_rules);
 	tcase_add_test(tc, enum_words_accept_spellings);

@@ -304,8 +304,8 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 	for (int i = 0; i < rows && v->pg.top + (size_t)i < v->entries.n; i++) {
 		size_t k = v->pg.top + (size_t)i;
 
-		if (cw_view_list_row(app->st, CW_TAB_RECORDS, &v->entries.items[k], cols, line,
-				     sizeof line) != 0)
+		if (cw_view_list_row(app->st, CW_TAB_RECORDS, &v->entries.items[k], NULL, cols,
+				     line, sizeof line) != 0)
 			line[0] = '\0';
 		cw_screen_put(top + 2 + hl + i, 0, cols, line,
 			      k == v->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);

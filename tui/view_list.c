@@ -72,8 +72,8 @@ int cw_view_list_header(enum cw_tab tab, int width, char *out, size_t len)
 	return cw_row_format(cells, w, n, out, len);
 }
 
-int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_record *r, int width,
-		     char *out, size_t len)
+int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_record *r,
+		     const struct cw_filter *lead, int width, char *out, size_t len)
 {
 	const struct cw_column *cols;
 	char date[CW_DATE_TEXT_MAX], a[400] = "";
@@ -93,6 +93,8 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 	}
 	if (tab == CW_TAB_CASES) {
 		cw_case_articles_text(r, NULL, a, sizeof a);
+		if (lead)
+			cw_articles_text_lead(a, sizeof a, lead->articles, lead->narticles);
 		cells[0] = date, cells[1] = cw_view_short(r->view), cells[2] = r->u.kase.title;
 		cells[3] = r->u.kase.court, cells[4] = a;
 		cells[5] = r->u.kase.stage ? cw_enum_label(&cw_words_stage, r->u.kase.stage) : "";
@@ -100,6 +102,9 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 	}
 	/* A monitoring record: the same columns as the command line's table. */
 	cw_record_summarise(st, r, &sum);
+	if (lead)
+		cw_articles_text_lead(sum.articles, sizeof sum.articles, lead->articles,
+				      lead->narticles);
 	cells[0] = date, cells[1] = cw_kind_name(r->kind), cells[2] = cw_view_short(r->view);
 	cells[3] = sum.who, cells[4] = sum.where, cells[5] = sum.articles, cells[6] = sum.what;
 	return cw_row_format(cells, w, n, out, len);
@@ -257,8 +262,8 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 	for (size_t i = 0; i < t->win.n && (int)i < rows; i++) {
 		int selected = t->pg.top + i == t->pg.cursor;
 
-		if (cw_view_list_row(app->st, app->tab, &t->win.items[i], cols, line,
-				     sizeof line) != 0)
+		if (cw_view_list_row(app->st, app->tab, &t->win.items[i], &app->filter.f, cols,
+				     line, sizeof line) != 0)
 			snprintf(line, sizeof line, "(cannot show this record)");
 		cw_screen_put(top + 2 + (int)i, 0, cols, line,
 			      selected ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);

@@ -30,6 +30,16 @@ for a in "437 bis" "437bis" "437 (bis)" "437-bis" "Art. 437 bis" "CC:437bis"; do
 done
 ok cw list records --article 437
 has "no matching records"
+# The articles filtered on lead the ARTICLES column (so a narrow one still shows them), the
+# others after them in their order; without a filter, the order charged.
+ok cw list records --article "437 bis"
+has "437 bis/307/494/495"
+ok cw list cases --article 495
+has "495/437 bis/307/494"
+ok cw list records
+has "437 bis/307/494/495"
+ok cw list records --article 307/495
+has "307/495/437 bis/494"
 ok cw list cases --article "494/495" --json
 json "sorted(c['title'] for c in d) == ['Saran lese-majeste', 'Saray incitement']"
 ok cw list persons --article "494/495" --json
