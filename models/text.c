@@ -192,6 +192,36 @@ int cw_text_width(const char *text)
 	return cols;
 }
 
+size_t cw_text_wrap(const char *text, int cols)
+{
+	size_t len = strlen(text), i = 0, brk = 0;
+	int used = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = cw_utf8_decode(text + i, len - i, &cp);
+		int w;
+
+		if (!n) /* not UTF-8: one byte, one column */
+			n = 1, cp = 0xFFFD;
+		if (cp == '\n')
+			return i + n;
+		if ((w = wcwidth((wchar_t)cp)) < 0)
+			w = 1;
+		/* A character that does not fit starts the next line, unless it belongs to the one
+		 * before it: a mark without a column, or a Khmer vowel or sign that takes one
+		 * (U+17B6-U+17D3, U+17DD: written after, above or below its letter). */
+		if (w > 0 && used + w > cols && i > 0 &&
+		    !((cp >= 0x17B6 && cp <= 0x17D3) || cp == 0x17DD))
+			return brk ? brk : i;
+		used += w;
+		i += n;
+		if (cp == ' ' || cp == 0x200B)
+			brk = i;
+	}
+	return len;
+}
+
 int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len)
 {
 	static const char ellipsis[] = "\xE2\x80\xA6";

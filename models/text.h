@@ -46,6 +46,13 @@ int cw_text_width(const char *text);
  * neutralised. Returns the columns written. */
 int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len);
 
+/* Wrapping: the length in bytes of the first line of text that fits in `cols` columns. The
+ * line ends after the last space or zero-width space (U+200B, Khmer's word break) that fits;
+ * when none fits, after the last character that fits, never before a character that takes no
+ * column (a Khmer vowel sign stays with its letter). A newline ends a line and is part of it.
+ * At least one character unless text is empty. Text must already be neutralised. */
+size_t cw_text_wrap(const char *text, int cols);
+
 /* Case-insensitive (ASCII letters) substring search over UTF-8; Khmer matches exactly. */
 int cw_text_contains(const char *haystack, const char *needle);
 

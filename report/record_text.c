@@ -188,17 +188,19 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 static void struct_field_lines(struct cw_store *st, const void *base, const struct cw_schema *s,
 			       int indent, cw_line_fn fn, void *ctx);
 
-static void field_lines(struct cw_store *st, const void *base, const struct cw_field *f, int indent,
-			cw_line_fn fn, void *ctx)
+/* A field's value as people read it, into buf: an id as its record's label and short id. 0 when
+ * the field is empty (or a list, which has no one value). */
+static int field_value(struct cw_store *st, const void *base, const struct cw_field *f, char *buf,
+		       size_t len)
 {
 	const char *p = (const char *)base + f->offset;
-	char buf[1200] = "";
 
+	buf[0] = '\0';
 	switch (f->type) {
 	case CW_F_STR:
 		if (*(char *const *)p)
-			fn(ctx, indent, f->name, *(char *const *)p);
-		return;
+			snprintf(buf, len, "%s", *(char *const *)p);
+		break;
 	case CW_F_ID: {
 		const struct cw_id *id = (const struct cw_id *)p;
 		char hex[CW_ID_HEX_LEN + 1];
@@ -206,22 +208,35 @@ static void field_lines(struct cw_store *st, const void *base, const struct cw_f
 		int rc = 0;
 
 		if (cw_id_is_zero(id))
-			return;
+			return 0;
 		cw_id_hex(id, hex);
 		if (st && (rc = cw_store_get(st, id, &r, NULL)) == 0) {
-			snprintf(buf, sizeof buf, "%s (%.8s)", cw_record_label(&r), hex);
+			snprintf(buf, len, "%s (%.8s)", cw_record_label(&r), hex);
 			cw_record_free(&r);
 		} else if (st && rc == CW_ENOTFOUND && f->ref_kind) {
 			/* Deleted (perhaps on another laptop) while this record named it. */
-			snprintf(buf, sizeof buf, "(deleted %s %.8s)", cw_kind_name(f->ref_kind),
-				 hex);
+			snprintf(buf, len, "(deleted %s %.8s)", cw_kind_name(f->ref_kind), hex);
 		} else {
-			snprintf(buf, sizeof buf, "(%.8s)", hex);
+			snprintf(buf, len, "(%.8s)", hex);
 		}
 		break;
 	}
-	case CW_F_LIST: {
-		const struct cw_list *l = (const struct cw_list *)p;
+	case CW_F_LIST:
+		return 0;
+	default:
+		cw_field_value_text(base, f, buf, len);
+		break;
+	}
+	return buf[0] != '\0';
+}
+
+static void field_lines(struct cw_store *st, const void *base, const struct cw_field *f, int indent,
+			cw_line_fn fn, void *ctx)
+{
+	char buf[4096];
+
+	if (f->type == CW_F_LIST) {
+		const struct cw_list *l = (const struct cw_list *)((const char *)base + f->offset);
 
 		for (size_t i = 0; i < l->n; i++) {
 			const void *item = (const char *)l->items + i * f->sub->size;
@@ -237,11 +252,7 @@ static void field_lines(struct cw_store *st, const void *base, const struct cw_f
 		}
 		return;
 	}
-	default:
-		cw_field_value_text(base, f, buf, sizeof buf);
-		break;
-	}
-	if (buf[0])
+	if (field_value(st, base, f, buf, sizeof buf))
 		fn(ctx, indent, f->name, buf);
 }
 
@@ -256,4 +267,193 @@ void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_
 			   void *ctx)
 {
 	struct_field_lines(st, &rec->u, cw_schema_for_kind(rec->kind), 0, fn, ctx);
+}
+
+/* ---- a record for reading ----------------------------------------------------------------- */
+
+#define READ_LABEL 20 /* columns of the labels */
+
+struct reading {
+	struct cw_store *st;
+	int cols;
+	cw_read_fn fn;
+	void *ctx;
+};
+
+/* A field's label: a short one of our own where the field's help reads badly as a label, else
+ * the help when it has at most `most` characters, else the field's name in words. */
+static void field_label(const struct cw_field *f, size_t most, char *buf, size_t len)
+{
+	static const struct {
+		const char *name, *label;
+	} own[] = {
+		{"as_of", "known as of"},
+		{"follow_up_on", "follow-up due"},
+		{"facilities", "prisons visited"},
+		{"label", "who they are"},
+		{"time", "time"},
+		{"answer", "answer"},
+		{"relation", "relation"},
+		{"detail", "detail"},
+	};
+
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		if (!strcmp(f->name, own[i].name)) {
+			snprintf(buf, len, "%s", own[i].label);
+			return;
+		}
+	if (f->help && strlen(f->help) <= most) {
+		snprintf(buf, len, "%s", f->help);
+		return;
+	}
+	snprintf(buf, len, "%s", f->name);
+	for (char *p = buf; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+}
+
+/* label, then the value wrapped into the columns after it (under the value, not the label). */
+static void read_value(struct reading *r, int indent, const char *label, const char *value)
+{
+	int width = r->cols - indent - READ_LABEL - 1;
+	const char *p = value;
+	char line[4200];
+	int first = 1;
+
+	if (width < 12)
+		width = 12; /* a very narrow screen: the lines are cut where they end */
+	do {
+		size_t n = cw_text_wrap(p, width), show = n;
+
+		while (show && (p[show - 1] == '\n' || p[show - 1] == ' '))
+			show--;
+		snprintf(line, sizeof line, "%*s%-*.*s %.*s", indent, "", READ_LABEL, READ_LABEL,
+			 first ? label : "", (int)show, p);
+		r->fn(r->ctx, 0, line);
+		first = 0;
+		p += n;
+	} while (*p);
+}
+
+/* A text of its own (notes), wrapped to the whole width under its heading. */
+static void read_text(struct reading *r, int indent, const char *text)
+{
+	int width = r->cols - indent > 12 ? r->cols - indent : 12;
+	char line[4200];
+
+	for (const char *p = text; *p;) {
+		size_t n = cw_text_wrap(p, width), show = n;
+
+		while (show && (p[show - 1] == '\n' || p[show - 1] == ' '))
+			show--;
+		snprintf(line, sizeof line, "%*s%.*s", indent, "", (int)show, p);
+		r->fn(r->ctx, 0, line);
+		p += n;
+	}
+}
+
+static int is_text_of_its_own(const struct cw_field *f)
+{
+	return f->type == CW_F_STR && (f->flags & CW_FF_MULTILINE);
+}
+
+static void read_struct(struct reading *r, const void *base, const struct cw_schema *s, int indent);
+
+/* A list's items: a flat list (people met) one line each, else each item numbered with its
+ * fields under it. */
+static void read_list(struct reading *r, const void *base, const struct cw_field *f, int indent)
+{
+	const struct cw_list *l = (const struct cw_list *)((const char *)base + f->offset);
+	char value[4096], label[64];
+
+	for (size_t i = 0; i < l->n; i++) {
+		const void *item = (const char *)l->items + i * f->sub->size;
+
+		if (f->flags & CW_FF_FLAT) {
+			if (field_value(r->st, item, &f->sub->fields[0], value, sizeof value)) {
+				snprintf(label, sizeof label, "%zu.", i + 1);
+				read_value(r, indent, label, value);
+			}
+			continue;
+		}
+		snprintf(label, sizeof label, "%*s%zu.", indent, "", i + 1);
+		r->fn(r->ctx, 0, label);
+		read_struct(r, item, f->sub, indent + 2);
+	}
+}
+
+/* A struct's fields with values, labelled; a list inside it under its own label. */
+static void read_struct(struct reading *r, const void *base, const struct cw_schema *s, int indent)
+{
+	char value[4096], label[64], line[128];
+
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+
+		field_label(f, f->type == CW_F_LIST ? 30 : READ_LABEL, label, sizeof label);
+		if (f->type == CW_F_LIST) {
+			if (((const struct cw_list *)((const char *)base + f->offset))->n) {
+				snprintf(line, sizeof line, "%*s%s", indent, "", label);
+				r->fn(r->ctx, 0, line);
+				read_list(r, base, f, indent + 2);
+			}
+		} else if (field_value(r->st, base, f, value, sizeof value)) {
+			read_value(r, indent, label, value);
+		}
+	}
+}
+
+static void read_pair(void *ctx, const char *label, const char *value)
+{
+	read_value(ctx, 2, label, value);
+}
+
+void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int cols, cw_read_fn fn,
+		       void *ctx)
+{
+	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
+	struct reading r = {st, cols, fn, ctx};
+	char value[4096], label[64], heading[96];
+	const char *kind = cw_kind_name(rec->kind);
+
+	/* The record's own fields, under its kind. */
+	snprintf(heading, sizeof heading, "%c%s", kind[0] - 32 * (kind[0] >= 'a' && kind[0] <= 'z'),
+		 kind + 1);
+	fn(ctx, 1, heading);
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+
+		if (f->type == CW_F_LIST || is_text_of_its_own(f) ||
+		    !field_value(st, &rec->u, f, value, sizeof value))
+			continue;
+		field_label(f, READ_LABEL, label, sizeof label);
+		read_value(&r, 2, label, value);
+	}
+	/* Each list with items, then each text of its own, under its label. */
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+		const struct cw_list *l =
+			(const struct cw_list *)((const char *)&rec->u + f->offset);
+
+		if (f->type != CW_F_LIST || !l->n)
+			continue;
+		field_label(f, 30, label, sizeof label);
+		snprintf(heading, sizeof heading, "%c%s (%zu)",
+			 label[0] - 32 * (label[0] >= 'a' && label[0] <= 'z'), label + 1, l->n);
+		fn(ctx, 1, heading);
+		read_list(&r, &rec->u, f, 2);
+	}
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+
+		if (!is_text_of_its_own(f) || !field_value(st, &rec->u, f, value, sizeof value))
+			continue;
+		field_label(f, 30, label, sizeof label);
+		snprintf(heading, sizeof heading, "%c%s",
+			 label[0] - 32 * (label[0] >= 'a' && label[0] <= 'z'), label + 1);
+		fn(ctx, 1, heading);
+		read_text(&r, 2, value);
+	}
+	fn(ctx, 1, "Source and history");
+	cw_record_provenance(rec, read_pair, &r);
 }

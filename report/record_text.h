@@ -28,4 +28,14 @@ typedef void (*cw_line_fn)(void *ctx, int indent, const char *name, const char *
 void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
 			   void *ctx);
 
+/* A record for people to read, as lines fitted to `cols` display columns: its own fields under
+ * a heading of its kind, each list with items under its label (items numbered), each text of
+ * its own (notes, follow-up) under its label, then "Source and history" (whose account, the
+ * source, created and updated); labels, not field names; empty fields left out; long values
+ * wrapped under their label, never cut (Khmer is wrapped at zero-width spaces, never inside a
+ * letter). fn gets each line (not yet neutralised), with heading set on the headings. */
+typedef void (*cw_read_fn)(void *ctx, int heading, const char *line);
+void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int cols, cw_read_fn fn,
+		       void *ctx);
+
 #endif

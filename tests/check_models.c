@@ -253,6 +253,49 @@ START_TEST(text_neutralised_for_terminal)
 }
 END_TEST
 
+/* Wrapping: at the last space that fits, else at the width, never before a combining mark;
+ * a newline ends a line; every piece is at most the width, and the pieces are the text. */
+START_TEST(text_wraps_at_spaces_and_never_splits_khmer)
+{
+	const char *text = "The court adjourned the hearing to 2024-03-01";
+	const char *khmer = "កឹមកឹមកឹមកឹម"; /* four letters each with a combining sign */
+	const char *zw = "ឈឹម\u200bសុខា\u200bគឹម";
+	size_t n;
+
+	ck_assert_uint_eq(cw_text_wrap("", 10), 0);
+	ck_assert_uint_eq(cw_text_wrap("short", 10), 5);
+	n = cw_text_wrap(text, 12);
+	ck_assert_uint_eq(n, strlen("The court "));
+	n = cw_text_wrap("unbreakablewordhere", 5);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_uint_eq(cw_text_wrap("ab\ncd", 10), 3);
+	/* ក (1) ឹ (0) ម (1) ក (1) ឹ (0): three columns; the next ម does not fit. */
+	n = cw_text_wrap(khmer, 3);
+	ck_assert_uint_eq(n, strlen("កឹមកឹ"));
+	/* A spacing vowel sign (ា) stays with its letter even past the width. */
+	ck_assert_uint_eq(cw_text_wrap("សុខា", 2), strlen("សុខា"));
+	for (size_t at = 0; khmer[at];) {
+		size_t piece = cw_text_wrap(khmer + at, 3);
+		char buf[64];
+		uint32_t cp;
+
+		ck_assert_uint_gt(piece, 0);
+		snprintf(buf, sizeof buf, "%.*s", (int)piece, khmer + at);
+		ck_assert_int_le(cw_text_width(buf), 3);
+		at += piece;
+		/* The next piece never starts with a combining sign (U+17B6-U+17D3). */
+		if (khmer[at]) {
+			cw_utf8_decode(khmer + at, strlen(khmer + at), &cp);
+			ck_assert(!(cp >= 0x17B6 && cp <= 0x17D3));
+			ck_assert_uint_gt(cp, 0x7f); /* still Khmer: nothing lost */
+		}
+	}
+	/* Khmer words split at zero-width spaces. */
+	n = cw_text_wrap(zw, 5);
+	ck_assert_uint_eq(n, strlen("ឈឹម\u200bសុខា\u200b"));
+}
+END_TEST
+
 START_TEST(text_width_of_khmer_and_accents)
 {
 	char out[256];
@@ -1075,6 +1118,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, text_validation);
 	tcase_add_test(tc, text_neutralised_for_terminal);
 	tcase_add_test(tc, text_width_of_khmer_and_accents);
+	tcase_add_test(tc, text_wraps_at_spaces_and_never_splits_khmer);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("records");
 	tcase_add_test(tc, codec_round_trip);

@@ -143,8 +143,8 @@ void cw_view_conflicts_draw(struct cw_app *app, struct cw_pane *v, int top, int 
 void cw_view_conflicts_key(struct cw_app *app, struct cw_pane *v, enum cw_action a);
 void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int height);
 void cw_view_help_key(struct cw_pane *v, enum cw_action a);
-/* The lines of a record in full (tests use this too); the caller frees them. */
-int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, char ***lines,
+/* The lines of a record in full, fitted to `cols` (tests use this too); the caller frees them. */
+int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, int cols, char ***lines,
 			 size_t *n);
 /* Timeline header lines for a person and their records. */
 int cw_view_timeline_header(const struct cw_record *person, const struct cw_record_list *l,

@@ -72,40 +72,21 @@ static int lines_done(struct lines *l, char ***out, size_t *n)
 
 /* ---- a record in full ------------------------------------------------------------------- */
 
-/* One screen line per line of text: notes keep their line breaks. */
-static void field_line(void *ctx, int indent, const char *name, const char *value)
+static void reading_line(void *ctx, int heading, const char *line)
 {
-	const char *text = value, *nl;
-	int first = 1;
-
-	if (!value) {
-		add_line(ctx, "%*s%s", indent, "", name);
-		return;
-	}
-	do {
-		nl = strchr(text, '\n');
-		add_line(ctx, "%*s%-18s %.*s", indent, "", first ? name : "",
-			 nl ? (int)(nl - text) : (int)strlen(text), text);
-		first = 0;
-		text = nl ? nl + 1 : NULL;
-	} while (text);
+	(void)heading; /* headings stand out by starting at the margin */
+	add_line(ctx, "%s", line);
 }
 
-static void pair_line(void *ctx, const char *label, const char *value)
-{
-	add_line(ctx, "%-18s %s", label, value);
-}
-
-int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, char ***out, size_t *n)
+int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, int cols, char ***out,
+			 size_t *n)
 {
 	struct lines l = {0};
 	char hex[CW_ID_HEX_LEN + 1];
 
+	cw_record_reading(st, rec, cols, reading_line, &l);
 	cw_id_hex(&rec->id, hex);
-	add_line(&l, "%-18s %s", "kind", cw_kind_name(rec->kind));
-	add_line(&l, "%-18s %s", "id", hex);
-	cw_record_field_lines(st, rec, field_line, &l);
-	cw_record_provenance(rec, pair_line, &l);
+	add_line(&l, "  %-20s %s", "record id", hex);
 	return lines_done(&l, out, n);
 }
 
@@ -148,7 +129,7 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 		 cw_kind_name(rec.kind), cw_record_label(&rec),
 		 cw_enum_label(&cw_words_view, rec.view));
 	title_bar(top, title);
-	if (cw_view_record_lines(app->st, &rec, &v->lines, &v->nlines) != 0)
+	if (cw_view_record_lines(app->st, &rec, cw_screen_cols(), &v->lines, &v->nlines) != 0)
 		cw_app_status(app, 1, "out of memory");
 	/* Scrolling a text: the cursor is the top line. */
 	v->pg.cursor = v->pg.top;

@@ -30,7 +30,7 @@ wait_for "bring the medicine"
 
 # Enter opens the record under the cursor: the hearing that set the date.
 send Enter
-wait_for "next_date"
+wait_for "next hearing date    $(day 7)"
 send Escape
 wait_for "2 on the agenda | 1/2"
 

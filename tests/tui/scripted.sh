@@ -86,8 +86,16 @@ later=$(printf '%s\n' "$out" | grep -n '2024-02-15' | head -1 | cut -d: -f1)
 # Enter on an entry opens the record in full; h goes back.
 keys '2/Kang Saran<Enter><Enter><Down><Enter><Dump>h<Dump>'
 screen 1
-printf '%s\n' "$screen" | grep -q '^kind  *\(milestone\|case\|hearing\)' ||
+# Grouped under headings, labels instead of field names, empty fields left out.
+printf '%s\n' "$screen" | grep -q '^\(Milestone\|Case\|Hearing\)$' ||
 	fail "record view: $screen"
+printf '%s\n' "$screen" | grep -q '^Source and history$' || fail "record view's source: $screen"
+printf '%s\n' "$screen" | grep -q '^  account  *UN$' || fail "record view's account: $screen"
+! printf '%s\n' "$screen" | grep -qE '^ *[a-z]+_[a-z_]+ ' || fail "a field name in the record view: $screen"
+# A long value wraps under its label instead of being cut (80 columns): the milestone's
+# detail ends on a line of its own.
+printf '%s\n' "$screen" | grep -qE '^ {23}.*videos$' || fail "a long value is not wrapped: $screen"
+checks=$((checks + 4))
 printf '%s\n' "$screen" | grep -qF 'Kang Saran (' || fail "record view names: $screen"
 screen 2
 printf '%s\n' "$screen" | grep -qF 'Timeline: Kang Saran' || fail "back: $screen"
