@@ -271,6 +271,45 @@ nomem:
 	return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 }
 
+int cw_form_open_quick(struct cw_form *fm, struct cw_store *st, const struct cw_record *prefill,
+		       const char *const *show, size_t nshow, const char *start,
+		       struct cw_error *err)
+{
+	struct cw_form_field *kept;
+	size_t n = 0;
+	int rc;
+
+	/* Opened as an edit of the prefilled record, so every field shows its value; then made
+	 * a new record's form with only the fields asked for. */
+	if ((rc = cw_form_open(fm, st, (enum cw_kind)prefill->kind, prefill, err)) != 0)
+		return rc;
+	fm->editing = 0;
+	fm->quick = 1;
+	memset(&fm->rec.id, 0, sizeof fm->rec.id);
+	if (!(kept = calloc(nshow ? nshow : 1, sizeof *kept))) {
+		cw_form_free(fm);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	for (size_t k = 0; k < nshow; k++) {
+		int i = cw_form_find(fm, show[k]);
+
+		if (i < 0)
+			continue;
+		kept[n] = fm->fields[i];
+		memset(&fm->fields[i], 0, sizeof fm->fields[i]); /* moved */
+		if (!strcmp(show[k], start))
+			fm->cur = n;
+		n++;
+	}
+	for (size_t i = 0; i < fm->n; i++)
+		cw_edit_free(&fm->fields[i].edit);
+	free(fm->fields);
+	fm->fields = kept;
+	fm->n = n;
+	fm->dirty = 0;
+	return 0;
+}
+
 void cw_form_clear_suggestions(struct cw_form *fm)
 {
 	for (size_t i = 0; i < fm->nsugg; i++)

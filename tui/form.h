@@ -66,12 +66,20 @@ struct cw_form {
 	size_t nsugg, sugg_sel;
 	char message[320];     /* a form-wide message (store errors with no field) */
 	struct cw_id saved_id; /* after a save */
+	int quick;             /* a short form over a prefilled record (cw_form_open_quick) */
 };
 
 /* Opens a form for a new record of `kind` (rec NULL) or for editing rec (copied). */
 int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		 const struct cw_record *rec, struct cw_error *err);
 void cw_form_free(struct cw_form *fm);
+
+/* A short form for a new record made from `prefill` (its id zero): only the fields named in
+ * `show`, in that order, are on it, filled from prefill; everything else prefill holds is
+ * saved as it is. The cursor starts on the field named `start`. */
+int cw_form_open_quick(struct cw_form *fm, struct cw_store *st, const struct cw_record *prefill,
+		       const char *const *show, size_t nshow, const char *start,
+		       struct cw_error *err);
 
 /* Fills a person or case field (by form field name) with a record, as a suggestion would:
  * "log a milestone" from a timeline starts with the person given. */

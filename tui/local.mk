@@ -29,6 +29,7 @@ CLI_TESTS += \
 	tests/tui/scripted.sh \
 	tests/tui/tmux.sh \
 	tests/tui/agenda.sh \
+	tests/tui/quick.sh \
 	tests/tui/conflicts.sh \
 	tests/tui/lock.sh \
 	tests/tui/editor.sh

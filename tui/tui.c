@@ -24,8 +24,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "app/quick.h"
 #include "app/settings.h"
 #include "models/text.h"
 #include "report/write.h"
@@ -672,6 +674,48 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 	}
 }
 
+/* Q: a hearing of the case at hand already filled in (app/quick.h), the cursor on its outcome.
+ * The case comes from the record under the cursor (a case, a record of one, a person's latest
+ * case), the record shown, or the timeline's person. */
+static void quick_hearing(struct cw_app *app, struct cw_pane *v)
+{
+	const struct cw_record *cur = v->type == CW_V_LISTS ? cw_view_lists_current(app) : NULL;
+	struct cw_id from = cur ? cur->id : v->id;
+	struct cw_record prefill;
+	struct cw_error err;
+	struct cw_form *fm;
+	char now[8];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (v->type == CW_V_LISTS && !cur) {
+		cw_app_status(app, 0,
+			      "Q: choose a case (or a defendant, or a record of a case) first");
+		return;
+	}
+	now[0] = '\0';
+	if (localtime_r(&t, &tm))
+		strftime(now, sizeof now, "%H:%M", &tm);
+	if (cw_quick_hearing(app->st, &from, cw_date_today(), now[0] ? now : NULL, &prefill,
+			     &err) != 0) {
+		cw_record_free(&prefill);
+		cw_app_error(app, &err);
+		return;
+	}
+	if (!(fm = calloc(1, sizeof *fm)) ||
+	    cw_form_open_quick(fm, app->st, &prefill, cw_quick_hearing_fields,
+			       cw_quick_hearing_nfields, cw_quick_hearing_start, &err) != 0) {
+		if (!fm)
+			cw_error_set(&err, CW_ENOMEM, "", "out of memory");
+		free(fm);
+		cw_record_free(&prefill);
+		cw_app_error(app, &err);
+		return;
+	}
+	cw_record_free(&prefill);
+	cw_app_push(app, CW_V_FORM)->form = fm;
+}
+
 static void new_record(struct cw_app *app, struct cw_pane *v, enum cw_kind kind)
 {
 	struct cw_id from = v->id;
@@ -733,6 +777,9 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 		return;
 	case CW_ACT_NEW_HEARING:
 		new_record(app, v, CW_KIND_HEARING);
+		return;
+	case CW_ACT_QUICK_HEARING:
+		quick_hearing(app, v);
 		return;
 	case CW_ACT_NEW_VISIT:
 		new_record(app, v, CW_KIND_VISIT);

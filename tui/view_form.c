@@ -77,7 +77,10 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 	if (vw < 10)
 		vx = cols / 3, vw = cols - vx - 1;
 	snprintf(title, sizeof title, "%s %s%s   (C-s save, Esc leave, Tab next, F1 keys)",
-		 fm->editing ? "Edit" : "New", cw_kind_name(fm->kind), fm->dirty ? " *" : "");
+		 fm->editing ? "Edit"
+		 : fm->quick ? "Quick"
+			     : "New",
+		 cw_kind_name(fm->kind), fm->dirty ? " *" : "");
 	cw_screen_fill(top, CW_ROLE_TAB);
 	cw_screen_put(top, 1, cols - 1, title, CW_ROLE_TAB);
 	/* Scroll: the current field and its suggestions fit below the first field shown. */
