@@ -442,7 +442,7 @@ START_TEST(test_form_hearing_bad_date_kept)
 	cw_form_free(&fm);
 
 	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, NULL, &err), 0);
-	type(&fm, "Naga<Enter><Enter>"); /* the case, by its suggestion; Enter moves on */
+	type(&fm, "Naga<Enter>"); /* the case, by its suggestion, and on to the next field */
 	date = cw_form_find(&fm, "date");
 	ck_assert_uint_eq(fm.cur, (size_t)date);
 	type(&fm, "2024-02-30<Tab>");
@@ -484,6 +484,50 @@ START_TEST(test_form_hearing_bad_date_kept)
 }
 END_TEST
 
+/* A choice field is a picker: typing narrows its words (those starting with the text first),
+ * Enter picks and moves on; Space still cycles; C-g goes to a field by part of its name. */
+START_TEST(test_form_choice_picker_and_go_to)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	int outcome, next;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, NULL, &err), 0);
+	outcome = cw_form_find(&fm, "outcome");
+	next = cw_form_find(&fm, "adjourn_reason");
+	go_to(&fm, "outcome");
+	type(&fm, "p");
+	ck_assert_uint_ge(fm.nsugg, 2);
+	ck_assert_str_eq(fm.sugg[0], "postponed");       /* starts with p */
+	ck_assert_str_eq(fm.sugg[1], "trial suspended"); /* holds a p */
+	type(&fm, "o");
+	ck_assert_uint_eq(fm.nsugg, 1);
+	type(&fm, "<BS><BS>adj<Enter>");
+	ck_assert_int_eq(fm.fields[outcome].choice, CW_OUTCOME_ADJOURNED);
+	ck_assert_int_eq(fm.cur, next);
+	ck_assert_uint_eq(fm.nsugg, 0);
+	/* Nothing matches: Enter moves on and the choice stays. */
+	go_to(&fm, "outcome");
+	type(&fm, "zzz<Enter>");
+	ck_assert_int_eq(fm.fields[outcome].choice, CW_OUTCOME_ADJOURNED);
+	go_to(&fm, "outcome");
+	type(&fm, " ");
+	ck_assert_int_eq(fm.fields[outcome].choice, CW_OUTCOME_ADJOURNED + 1);
+	/* C-g: a field by part of its label, its start first. */
+	type(&fm, "<C-g>next<Enter>");
+	ck_assert_str_eq(fm.fields[fm.cur].name, "next_date");
+	type(&fm, "<C-g>prosec<Enter>");
+	ck_assert_str_eq(fm.fields[fm.cur].name, "prosecutor");
+	type(&fm, "<C-g>nothing like it<Enter>");
+	ck_assert_int_eq(fm.jumping, 1);
+	ck_assert_ptr_nonnull(strstr(fm.message, "no field is called"));
+	type(&fm, "<Esc>");
+	ck_assert_int_eq(fm.jumping, 0);
+	ck_assert_str_eq(fm.fields[fm.cur].name, "prosecutor");
+	cw_form_free(&fm);
+}
+END_TEST
+
 START_TEST(test_form_hearing_attendance_and_verdicts)
 {
 	struct cw_form fm;
@@ -502,7 +546,7 @@ START_TEST(test_form_hearing_attendance_and_verdicts)
 	cw_form_free(&fm);
 
 	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, NULL, &err), 0);
-	type(&fm, "Naga<Enter><Enter>2023-05-25");
+	type(&fm, "Naga<Enter>2023-05-25");
 	go_to(&fm, "present");
 	type(&fm, "Chhim Sithar");
 	go_to(&fm, "absent");
@@ -752,6 +796,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_person_required_and_khmer);
 	tcase_add_test(forms, test_form_case_with_charges);
 	tcase_add_test(forms, test_form_hearing_bad_date_kept);
+	tcase_add_test(forms, test_form_choice_picker_and_go_to);
 	tcase_add_test(forms, test_form_hearing_attendance_and_verdicts);
 	tcase_add_test(forms, test_form_edit_and_errors_map);
 	suite_add_tcase(s, forms);

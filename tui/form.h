@@ -22,7 +22,7 @@
 enum cw_form_widget {
 	CW_W_TEXT,      /* typed text: strings, dates, numbers, word lists, article lists */
 	CW_W_NOTES,     /* multi-line text */
-	CW_W_CHOICE,    /* one word of a table, cycled */
+	CW_W_CHOICE,    /* one word of a table: typing narrows a picker, Space cycles */
 	CW_W_TOGGLE,    /* yes / no / na / unknown */
 	CW_W_BOOL,      /* yes / no */
 	CW_W_PERSON,    /* a person, with suggestions */
@@ -63,7 +63,11 @@ struct cw_form {
 	/* Suggestions for the current field. */
 	char *sugg[CW_FORM_SUGGEST_MAX];
 	struct cw_id sugg_id[CW_FORM_SUGGEST_MAX];
+	int sugg_choice[CW_FORM_SUGGEST_MAX]; /* a choice field's picker: the word's index */
 	size_t nsugg, sugg_sel;
+	/* Going to a field by name (C-g): the text typed, while `jumping`. */
+	int jumping;
+	struct cw_edit jump;
 	char message[320];     /* a form-wide message (store errors with no field) */
 	struct cw_id saved_id; /* after a save */
 	int quick;             /* a short form over a prefilled record (cw_form_open_quick) */
@@ -117,7 +121,10 @@ enum cw_form_result {
 	CW_FORM_HELP,
 };
 
-/* Handles one key (see keys.h, contexts FORM, CHOICE, TOGGLE, PICKER and EDIT). */
+/* Handles one key (see keys.h, contexts FORM, CHOICE, TOGGLE, PICKER and EDIT). Enter takes
+ * the suggestion shown (or the word picked) and moves to the next field. In a choice field,
+ * typing narrows its words to those containing the text (those starting with it first). C-g
+ * asks for a field's name (any part of its label) and goes there. */
 enum cw_form_result cw_form_key(struct cw_form *fm, int key);
 
 /* The key context of the current field (for the help line). */

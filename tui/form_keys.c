@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tui/form_internal.h"
 #include "tui/keys.h"
@@ -13,7 +14,10 @@ static void accept_suggestion(struct cw_form *fm)
 	struct cw_form_field *ff = &fm->fields[fm->cur];
 	const char *s = fm->sugg[fm->sugg_sel];
 
-	if (ff->widget == CW_W_PEOPLE) {
+	if (ff->widget == CW_W_CHOICE) {
+		ff->choice = fm->sugg_choice[fm->sugg_sel];
+		cw_edit_set(&ff->edit, "");
+	} else if (ff->widget == CW_W_PEOPLE) {
 		const char *text = cw_edit_text(&ff->edit), *semi = strrchr(text, ';');
 		char buf[1200];
 
@@ -40,7 +44,7 @@ unsigned cw_form_key_ctx(const struct cw_form *fm)
 		return 0;
 	switch (ff->widget) {
 	case CW_W_CHOICE:
-		return CW_CTX_CHOICE;
+		return CW_CTX_CHOICE | CW_CTX_PICKER;
 	case CW_W_TOGGLE:
 	case CW_W_INDICATOR:
 	case CW_W_BOOL:
@@ -69,6 +73,84 @@ static void move_field(struct cw_form *fm, int delta)
 	cw_form_clear_suggestions(fm);
 }
 
+/* A choice field's picker: its words whose label or word holds what was typed, those that
+ * start with it first, each group in the table's order. */
+static void narrow_choice(struct cw_form *fm, struct cw_form_field *ff)
+{
+	const char *typed = cw_edit_text(&ff->edit);
+	size_t tlen = strlen(typed);
+
+	cw_form_clear_suggestions(fm);
+	if (!tlen)
+		return;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < ff->words->n && fm->nsugg < CW_FORM_SUGGEST_MAX; k++) {
+			const char *label = cw_enum_label(ff->words, (unsigned)k),
+				   *word = ff->words->words[k];
+			int starts =
+				!strncasecmp(label, typed, tlen) || !strncasecmp(word, typed, tlen);
+
+			if (pass == 0 ? !starts
+				      : starts || !(strcasestr(label, typed) ||
+						    strcasestr(word, typed)))
+				continue;
+			if (!(fm->sugg[fm->nsugg] = strdup(label)))
+				return;
+			fm->sugg_choice[fm->nsugg++] = (int)k;
+		}
+}
+
+/* C-g: the field whose label holds the text (its start first), or -1. */
+static int field_named(const struct cw_form *fm, const char *text)
+{
+	size_t tlen = strlen(text);
+
+	if (!tlen)
+		return -1;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < fm->n; i++)
+			if (pass == 0 ? !strncasecmp(fm->fields[i].label, text, tlen)
+				      : strcasestr(fm->fields[i].label, text) != NULL)
+				return (int)i;
+	return -1;
+}
+
+static enum cw_form_result jump_key(struct cw_form *fm, int key)
+{
+	enum cw_action a = cw_keys_lookup(CW_CTX_EDIT, key);
+	int i;
+
+	if (a == CW_ACT_NONE)
+		a = cw_keys_lookup(CW_CTX_FORM, key);
+	switch (a) {
+	case CW_ACT_ENTER:
+		if ((i = field_named(fm, cw_edit_text(&fm->jump))) < 0) {
+			snprintf(fm->message, sizeof fm->message, "no field is called '%.60s'",
+				 cw_edit_text(&fm->jump));
+			return CW_FORM_CONTINUE;
+		}
+		cw_form_check_field(fm, fm->cur);
+		fm->cur = (size_t)i;
+		fm->jumping = 0;
+		fm->message[0] = '\0';
+		return CW_FORM_CONTINUE;
+	case CW_ACT_CANCEL:
+		fm->jumping = 0;
+		fm->message[0] = '\0';
+		return CW_FORM_CONTINUE;
+	case CW_ACT_BACKSPACE:
+		cw_edit_backspace(&fm->jump);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_KILL_LINE:
+		cw_edit_set(&fm->jump, "");
+		return CW_FORM_CONTINUE;
+	default:
+		if (!CW_KEY_IS_FN(key) && key >= 0x20 && key <= 0x10FFFF && fm->jump.len < 60)
+			cw_edit_insert(&fm->jump, (unsigned)key);
+		return CW_FORM_CONTINUE;
+	}
+}
+
 static void choose(struct cw_form_field *ff, int value, int step)
 {
 	int n = ff->widget == CW_W_BOOL ? 2 : (int)ff->words->n;
@@ -88,12 +170,14 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 
 	if (!ff)
 		return CW_FORM_CANCEL;
+	if (fm->jumping)
+		return jump_key(fm, key);
 	/* The field's own keys first (a toggle's y/n), then the form's, then text editing. */
 	if (ctx & (CW_CTX_CHOICE | CW_CTX_TOGGLE | CW_CTX_PICKER))
 		a = cw_keys_lookup(ctx & (CW_CTX_CHOICE | CW_CTX_TOGGLE | CW_CTX_PICKER), key);
 	if (a == CW_ACT_NONE)
 		a = cw_keys_lookup(CW_CTX_FORM, key);
-	if (a == CW_ACT_NONE && (ctx & CW_CTX_EDIT))
+	if (a == CW_ACT_NONE && ((ctx & CW_CTX_EDIT) || ff->widget == CW_W_CHOICE))
 		a = cw_keys_lookup(CW_CTX_EDIT, key);
 	switch (a) {
 	case CW_ACT_NEXT_FIELD:
@@ -103,8 +187,10 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		move_field(fm, -1);
 		return CW_FORM_CONTINUE;
 	case CW_ACT_ENTER:
+		/* A suggestion taken, the field is done: on to the next one. */
 		if (fm->nsugg) {
 			accept_suggestion(fm);
+			move_field(fm, 1);
 		} else if (ff->widget == CW_W_NOTES) {
 			cw_edit_insert(&ff->edit, '\n');
 			fm->dirty = 1;
@@ -127,9 +213,18 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		return ff->widget == CW_W_NOTES ? CW_FORM_EDITOR : CW_FORM_CONTINUE;
 	case CW_ACT_FORM_HELP:
 		return CW_FORM_HELP;
+	case CW_ACT_GO_TO_FIELD:
+		fm->jumping = 1;
+		cw_edit_set(&fm->jump, "");
+		cw_form_clear_suggestions(fm);
+		return CW_FORM_CONTINUE;
 	case CW_ACT_CHOICE_NEXT:
 	case CW_ACT_CHOICE_PREV:
 		choose(ff, 0, a == CW_ACT_CHOICE_NEXT ? 1 : -1);
+		if (ff->widget == CW_W_CHOICE) { /* cycling ends the typing */
+			cw_edit_set(&ff->edit, "");
+			cw_form_clear_suggestions(fm);
+		}
 		fm->dirty = 1;
 		return CW_FORM_CONTINUE;
 	case CW_ACT_ANSWER_YES:
@@ -149,7 +244,9 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 	}
 	case CW_ACT_PICK_NEXT:
 	case CW_ACT_PICK_PREV:
-		if (!fm->nsugg)
+		if (!fm->nsugg && ff->widget == CW_W_CHOICE)
+			narrow_choice(fm, ff);
+		else if (!fm->nsugg)
 			cw_form_suggest(fm);
 		else if (a == CW_ACT_PICK_NEXT)
 			fm->sugg_sel = (fm->sugg_sel + 1) % fm->nsugg;
@@ -172,6 +269,11 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 	case CW_ACT_DELETE_CHAR:
 	case CW_ACT_KILL_LINE:
 	case CW_ACT_KILL_WORD:
+		if (ff->widget == CW_W_CHOICE) {
+			cw_edit_backspace(&ff->edit);
+			narrow_choice(fm, ff);
+			return CW_FORM_CONTINUE;
+		}
 		if (a == CW_ACT_BACKSPACE)
 			cw_edit_backspace(&ff->edit);
 		else if (a == CW_ACT_DELETE_CHAR)
@@ -182,6 +284,12 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 			cw_edit_kill_word(&ff->edit);
 		break;
 	default:
+		if (ff->widget == CW_W_CHOICE && !CW_KEY_IS_FN(key) && key > 0x20 &&
+		    key <= 0x10FFFF && ff->edit.len < 40) {
+			cw_edit_insert(&ff->edit, (unsigned)key);
+			narrow_choice(fm, ff);
+			return CW_FORM_CONTINUE;
+		}
 		if (!(ctx & CW_CTX_EDIT) || CW_KEY_IS_FN(key) || key < 0 || key > 0x10FFFF ||
 		    cw_edit_insert(&ff->edit, (unsigned)key) != 0)
 			return CW_FORM_CONTINUE;

@@ -85,6 +85,7 @@ enum cw_key_ctx {
 	X(ENTER, "accept the suggestion, next field; a new line in notes")                         \
 	X(EDITOR, "edit notes in $EDITOR")                                                         \
 	X(FORM_HELP, "show every key")                                                             \
+	X(GO_TO_FIELD, "go to a field: type part of its name, Enter")                              \
 	X(CHOICE_NEXT, "next word")                                                                \
 	X(CHOICE_PREV, "previous word")                                                            \
 	X(ANSWER_YES, "answer yes")                                                                \

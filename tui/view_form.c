@@ -47,7 +47,12 @@ static void draw_choice(int y, int x, int width, const struct cw_form_field *ff,
 	size_t n = 0;
 
 	if (ff->widget == CW_W_CHOICE) {
-		snprintf(buf, sizeof buf, "< %s >", cw_form_value(ff));
+		/* While a word is typed, it shows beside the current one. */
+		if (ff->edit.len)
+			snprintf(buf, sizeof buf, "< %s >  %s", cw_form_value(ff),
+				 cw_edit_text(&ff->edit));
+		else
+			snprintf(buf, sizeof buf, "< %s >", cw_form_value(ff));
 	} else {
 		/* Toggles show every answer, the current one in brackets. */
 		int nwords = ff->widget == CW_W_BOOL ? 2 : (int)ff->words->n;
@@ -171,6 +176,15 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 					      s == fm->sugg_sel ? CW_ROLE_SELECTED : CW_ROLE_HINT);
 			}
 	}
+	/* Going to a field: its name is typed on the hint's line. */
+	if (fm->jumping) {
+		char line[200];
+
+		snprintf(line, sizeof line, "go to the field named: %s", cw_edit_text(&fm->jump));
+		cw_screen_put(top + height - 1, 0, cols, line, CW_ROLE_TITLE);
+		cw_screen_cursor(top + height - 1, cw_text_width(line));
+		return;
+	}
 	/* The hint: what the field is, its words, the keys that matter here. */
 	if (fm->n) {
 		const struct cw_form_field *ff = &fm->fields[fm->cur];
@@ -179,6 +193,9 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		if (fm->nsugg && n < sizeof hint)
 			n += (size_t)snprintf(hint + n, sizeof hint - n,
 					      " | Enter takes the suggestion, C-n/C-p choose");
+		else if (ff->widget == CW_W_CHOICE && n < sizeof hint)
+			n += (size_t)snprintf(hint + n, sizeof hint - n,
+					      " | type to pick a word, Space for the next");
 		else if ((ff->widget == CW_W_PERSON || ff->widget == CW_W_CASE ||
 			  ff->widget == CW_W_PEOPLE) &&
 			 n < sizeof hint)

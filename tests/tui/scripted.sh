@@ -101,7 +101,7 @@ screen 2
 printf '%s\n' "$screen" | grep -qF 'Timeline: Kang Saran' || fail "back: $screen"
 
 # Log a hearing through the form and find it in the list.
-keys 'HKang<Enter><Enter>2030-03-05<Tab>09:30<Tab>Banteay<Enter><Tab><Tab>Judge Sok<Tab><Tab>Kang Saran<Tab><Tab><Tab>y<Tab>n<Tab><Tab>n<C-s><Dump>/kind:hearing since:2030<Enter><Dump>'
+keys 'HKang<Enter>2030-03-05<Tab>09:30<Tab>Banteay<Enter><Tab>Judge Sok<Tab><Tab>Kang Saran<Tab><Tab><Tab>y<Tab>n<Tab><Tab>n<C-s><Dump>/kind:hearing since:2030<Enter><Dump>'
 screen 1
 printf '%s\n' "$screen" | grep -q 'added hearing [0-9a-f]\{8\}' || fail "not saved: $screen"
 screen 2
@@ -114,7 +114,7 @@ json "len(d[0]['attendance']) == 1 and d[0]['attendance'][0]['present'] == 'yes'
 
 # A bad date gets an inline error next to the field and keeps the input; saving is refused.
 before=$(db_snapshot)
-keys 'HKang<Enter><Enter>2024-13-01<Tab><C-s>'
+keys 'HKang<Enter>2024-13-01<Tab><C-s>'
 has "date: 2024-13-01"
 has "^ month 13 does not exist"
 has "field 2 of"

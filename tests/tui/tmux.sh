@@ -43,7 +43,7 @@ send H
 wait_for "New hearing"
 send Kang
 wait_for "> Kang Saran"
-send Enter Enter 2030-04-01 Tab
+send Enter 2030-04-01 Tab
 # A bad time is refused inline and kept; fix it and save.
 send 25:00 Tab
 wait_for "^ '25:00' is not a time"
@@ -56,7 +56,7 @@ wait_for "1 records match"
 # A bad date in the form: inline error, the input kept, nothing saved.
 send Escape H Kang
 wait_for "> Kang Saran"
-send Enter Enter 2024-13-01 Tab
+send Enter 2024-13-01 Tab
 wait_for "^ month 13 does not exist"
 wait_for "date: 2024-13-01"
 send C-s
