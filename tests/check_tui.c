@@ -460,10 +460,17 @@ START_TEST(test_form_hearing_bad_date_kept)
 	ck_assert_str_eq(fm.fields[fm.cur].name, "time");
 	ck_assert_ptr_nonnull(strstr(fm.fields[fm.cur].error, "HH:MM"));
 	type(&fm, "<C-u>09:30");
-	/* A fair-trial indicator toggles with y/n/a/u. */
+	/* A fair-trial indicator toggles with y/n/a/u; ':' starts its note (the keys are the
+	 * note's then, n included), Enter ends it and moves on. */
 	go_to(&fm, "public_hearing");
 	type(&fm, "n");
 	ck_assert_int_eq(fm.fields[fm.cur].choice, CW_ANSWER_NO);
+	type(&fm, ":no public: the room was closed<Enter>");
+	ck_assert_int_eq(fm.fields[cw_form_find(&fm, "public_hearing")].choice, CW_ANSWER_NO);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "public_hearing")].edit),
+			 "no public: the room was closed");
+	ck_assert_int_eq(fm.cur, cw_form_find(&fm, "public_hearing") + 1);
+	ck_assert_int_eq(fm.noting, 0);
 	go_to(&fm, "notes");
 	type(&fm, "line one<Enter>line two");
 	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
@@ -472,6 +479,8 @@ START_TEST(test_form_hearing_bad_date_kept)
 	ck_assert_uint_eq(rec.u.hearing.indicators.n, 1);
 	ck_assert_uint_eq(((struct cw_indicator *)rec.u.hearing.indicators.items)[0].answer,
 			  CW_ANSWER_NO);
+	ck_assert_str_eq(((struct cw_indicator *)rec.u.hearing.indicators.items)[0].note,
+			 "no public: the room was closed");
 	cw_record_free(&rec);
 	cw_form_free(&fm);
 	/* It is in the list of records. */

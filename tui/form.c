@@ -201,13 +201,16 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 					ff->indicator = (int)k;
 					ff->words = &cw_words_answer;
 					ff->hint =
-						"fair-trial indicator: y, n, a (na), u (unknown)";
+						"fair-trial indicator: y, n, a (na), u (unknown); "
+						": then a note";
 					for (size_t j = 0; j < l->n; j++) {
 						const struct cw_indicator *in =
 							(const struct cw_indicator *)l->items + j;
 
-						if (in->name == k)
+						if (in->name == k) {
 							ff->choice = in->answer;
+							cw_edit_set(&ff->edit, in->note);
+						}
 					}
 				}
 			} else if (!strcmp(f->name, "defendants")) {

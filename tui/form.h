@@ -68,6 +68,7 @@ struct cw_form {
 	/* Going to a field by name (C-g): the text typed, while `jumping`. */
 	int jumping;
 	struct cw_edit jump;
+	int noting;            /* typing the note of the current indicator (after ':') */
 	char message[320];     /* a form-wide message (store errors with no field) */
 	struct cw_id saved_id; /* after a save */
 	int quick;             /* a short form over a prefilled record (cw_form_open_quick) */

@@ -9,6 +9,8 @@
 #include "models/article.h"
 #include "models/text.h"
 
+#define LINE_NOTE_MAX 2000 /* an indicator's note: a line or two */
+
 static int field_error(struct cw_form *fm, size_t i, struct cw_error *err)
 {
 	struct cw_form_field *ff = &fm->fields[i];
@@ -121,12 +123,19 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 		for (size_t j = 0; j < l->n; j++)
 			if (((struct cw_indicator *)l->items)[j].name == ff->indicator)
 				in = (struct cw_indicator *)l->items + j;
-		if (!in && ff->choice == CW_ANSWER_UNKNOWN)
+		if (!in && ff->choice == CW_ANSWER_UNKNOWN && !ff->edit.len)
 			return 0;
+		if ((rc = cw_text_validate(text, LINE_NOTE_MAX, 0, ff->name, err)) != 0)
+			return rc;
 		if (!in && !(in = cw_list_append(l, lf->sub)))
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		in->name = (uint8_t)ff->indicator;
 		in->answer = (uint8_t)ff->choice;
+		/* The note typed after ':' (what made the answer no, say); none clears it. */
+		free(in->note);
+		in->note = NULL;
+		if (ff->edit.len && !(in->note = strdup(text)))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		return 0;
 	}
 	default:

@@ -151,6 +151,53 @@ static enum cw_form_result jump_key(struct cw_form *fm, int key)
 	}
 }
 
+/* An indicator's note: the keys edit it until Enter, Tab or Esc ends it. */
+static enum cw_form_result note_key(struct cw_form *fm, struct cw_form_field *ff, int key)
+{
+	enum cw_action a = cw_keys_lookup(CW_CTX_EDIT, key);
+
+	if (a == CW_ACT_NONE)
+		a = cw_keys_lookup(CW_CTX_FORM, key);
+	switch (a) {
+	case CW_ACT_ENTER:
+	case CW_ACT_NEXT_FIELD:
+	case CW_ACT_PREV_FIELD:
+	case CW_ACT_CANCEL:
+		fm->noting = 0;
+		if (a == CW_ACT_ENTER || a == CW_ACT_NEXT_FIELD)
+			move_field(fm, 1);
+		else if (a == CW_ACT_PREV_FIELD)
+			move_field(fm, -1);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_SAVE:
+		fm->noting = 0;
+		return cw_form_key(fm, key);
+	case CW_ACT_BACKSPACE:
+		cw_edit_backspace(&ff->edit);
+		break;
+	case CW_ACT_KILL_LINE:
+		cw_edit_set(&ff->edit, "");
+		break;
+	case CW_ACT_KILL_WORD:
+		cw_edit_kill_word(&ff->edit);
+		break;
+	case CW_ACT_CURSOR_LEFT:
+		cw_edit_left(&ff->edit);
+		return CW_FORM_CONTINUE;
+	case CW_ACT_CURSOR_RIGHT:
+		cw_edit_right(&ff->edit);
+		return CW_FORM_CONTINUE;
+	default:
+		if (CW_KEY_IS_FN(key) || key < 0x20 || key > 0x10FFFF ||
+		    cw_edit_insert(&ff->edit, (unsigned)key) != 0)
+			return CW_FORM_CONTINUE;
+		break;
+	}
+	fm->dirty = 1;
+	ff->error[0] = '\0';
+	return CW_FORM_CONTINUE;
+}
+
 static void choose(struct cw_form_field *ff, int value, int step)
 {
 	int n = ff->widget == CW_W_BOOL ? 2 : (int)ff->words->n;
@@ -172,6 +219,12 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		return CW_FORM_CANCEL;
 	if (fm->jumping)
 		return jump_key(fm, key);
+	if (fm->noting)
+		return note_key(fm, ff, key);
+	if (ff->widget == CW_W_INDICATOR && key == ':') {
+		fm->noting = 1; /* the note, typed after the answer */
+		return CW_FORM_CONTINUE;
+	}
 	/* The field's own keys first (a toggle's y/n), then the form's, then text editing. */
 	if (ctx & (CW_CTX_CHOICE | CW_CTX_TOGGLE | CW_CTX_PICKER))
 		a = cw_keys_lookup(ctx & (CW_CTX_CHOICE | CW_CTX_TOGGLE | CW_CTX_PICKER), key);

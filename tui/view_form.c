@@ -41,7 +41,8 @@ static size_t scroll_start(const char *text, size_t cursor, int width)
 	return start;
 }
 
-static void draw_choice(int y, int x, int width, const struct cw_form_field *ff, int active)
+static void draw_choice(int y, int x, int width, const struct cw_form_field *ff, int active,
+			int noting)
 {
 	char buf[600];
 	size_t n = 0;
@@ -68,6 +69,9 @@ static void draw_choice(int y, int x, int width, const struct cw_form_field *ff,
 			n += (size_t)snprintf(buf + n, sizeof buf - n,
 					      order == ff->choice ? "[%s] " : " %s  ", w);
 		}
+		if (ff->widget == CW_W_INDICATOR && (ff->edit.len || noting) && n < sizeof buf)
+			snprintf(buf + n, sizeof buf - n, " note: %s%s", cw_edit_text(&ff->edit),
+				 noting ? "_" : "");
 	}
 	cw_screen_put(y, x, width, buf, active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_NORMAL);
 }
@@ -118,7 +122,7 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		cw_screen_put(y, LABEL_W, 2, ": ", CW_ROLE_NORMAL);
 		if (ff->widget == CW_W_CHOICE || ff->widget == CW_W_TOGGLE ||
 		    ff->widget == CW_W_INDICATOR || ff->widget == CW_W_BOOL) {
-			draw_choice(y, vx, vw, ff, active);
+			draw_choice(y, vx, vw, ff, active, active && fm->noting);
 			y++;
 		} else if (ff->widget == CW_W_NOTES) {
 			const char *text = cw_edit_text(&ff->edit);
