@@ -24,6 +24,7 @@ int cw_store_sealed_table(enum cw_db db)
 	case DB_AUDIT:
 	case DB_PEERS:
 	case DB_TRUST:
+	case DB_DRAFTS:
 		return 1;
 	default:
 		return 0;

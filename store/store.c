@@ -31,6 +31,7 @@ static const char *const db_names[DB_COUNT] = {
 	"tombstones", "conflicts", "peers",       "audit_seen",  "counts",  "by_next_date",
 	"trust",
 	"detention",
+	"drafts",
 };
 /* clang-format on */
 
@@ -168,8 +169,14 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 		return cw_store_lmdb_error(NULL, rc, "opening the database", err);
 	st->sync_ready = 1;
 	st->trust_ready = 1;
+	st->drafts_ready = 1;
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], st->read_only ? 0 : MDB_CREATE, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && i == DB_DRAFTS) {
+			/* Made before drafts, opened read-only: it has none. */
+			st->drafts_ready = 0;
+			continue;
+		}
 		if (rc == MDB_NOTFOUND && i == DB_DETENTION) {
 			/* Made before the detention index, opened read-only: the schema version
 			 * refuses it below (cw_store_upgrade), before anything reads the table. */

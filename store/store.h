@@ -30,6 +30,8 @@
  *   detention    type(1) ids and a date, id(16) kind(1) pretrial detention: who was arrested or
  *                                                         detained in which case and when, what
  *                                                         ended it, who is held (detention.c)
+ *   drafts       draft id(16)                          -> saved(8) kind(1) record(16) label body:
+ *                                                         forms saved unfinished (drafts.c)
  * meta also holds "deletions_bare" (deletions were stripped of content: store.c) and
  * "scrubbed" (when free space was last cleared: scrub.c).
  * Sync by bundle, versions and conflicts: store/sync.h.
@@ -280,6 +282,30 @@ int cw_store_timeline_for_person(struct cw_store *st, const struct cw_id *person
  * timeline's walk, reading only the kinds asked for (the index keys give each one's kind). */
 int cw_store_person_records(struct cw_store *st, const struct cw_id *person, uint32_t kinds,
 			    struct cw_record_list *out, struct cw_error *err);
+
+/* ---- drafts ------------------------------------------------------------------------------
+ * A draft is a form saved unfinished, to be completed later: what was typed, kept on this
+ * laptop only. It is not a record: no list, count, report, export or bundle sees it, and it
+ * is sealed like a record. Deleting one (or completing it) wipes its bytes. */
+struct cw_draft {
+	struct cw_id id;     /* the draft's own id (random) */
+	int64_t saved;       /* when it was last saved, microseconds since the epoch */
+	uint8_t kind;        /* the kind of record it is to be */
+	struct cw_id record; /* the record it edits; zero for a new one */
+	char *label;         /* what a list of drafts shows: a case's title, a name ... */
+	char *body;          /* the form as the front end wrote it down (its own format) */
+};
+/* Saves d (a new draft when d->id is zero: the id is set), stamping d->saved. */
+int cw_store_draft_put(struct cw_store *st, struct cw_draft *d, struct cw_error *err);
+/* One draft into *out (cw_draft_free); CW_ENOTFOUND naming "draft". */
+int cw_store_draft_get(struct cw_store *st, const struct cw_id *id, struct cw_draft *out,
+		       struct cw_error *err);
+/* Every draft, the last saved first (cw_drafts_free). */
+int cw_store_drafts(struct cw_store *st, struct cw_draft **out, size_t *n, struct cw_error *err);
+/* Wipes and removes a draft; CW_ENOTFOUND naming "draft". */
+int cw_store_draft_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err);
+void cw_draft_free(struct cw_draft *d);
+void cw_drafts_free(struct cw_draft *v, size_t n);
 
 /* ---- one reading of many records ---------------------------------------------------------
  * A reader is one read transaction: everything read through it is the database at one moment,

@@ -31,6 +31,7 @@ enum cw_db {
 	DB_BY_NEXT_DATE, /* a hearing's next date(4) id(16) kind(1): upcoming hearings */
 	DB_TRUST,        /* enrolled peers: tag of the name -> keys, name, when (trust.c) */
 	DB_DETENTION,    /* pretrial detention: starts, ends and who is held (detention.c) */
+	DB_DRAFTS,       /* forms saved unfinished, this laptop's only (drafts.c) */
 	DB_COUNT
 };
 
@@ -94,6 +95,7 @@ struct cw_store {
 	int sync_ready; /* sync tables exist (an old database opened read-only lacks them) */
 	/* The trust table exists (an old database opened read-only lacks it too). */
 	int trust_ready;
+	int drafts_ready;       /* the drafts table exists (likewise) */
 	struct cw_vault *vault; /* the key of an encrypted database; NULL for a plain one */
 	/* Where cw_store_read_record opens a record before decoding it (decoding copies out),
 	 * kept between reads so that a walk over many records does not allocate for each. */

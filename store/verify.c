@@ -560,8 +560,9 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 	if (rc == 0)
 		rc = check_counts(&v, err);
 	if (rc == 0 && (rc = check_sealed(&v, DB_TOMBSTONES, "deletions", err)) == 0 &&
-	    (rc = check_sealed(&v, DB_CONFLICTS, "conflicts", err)) == 0)
-		rc = check_sealed(&v, DB_PEERS, "peers", err);
+	    (rc = check_sealed(&v, DB_CONFLICTS, "conflicts", err)) == 0 &&
+	    (rc = check_sealed(&v, DB_PEERS, "peers", err)) == 0 && v.st->drafts_ready)
+		rc = check_sealed(&v, DB_DRAFTS, "drafts", err);
 	mdb_txn_abort(v.t.txn);
 	free(v.counts);
 	free(v.audited.v);

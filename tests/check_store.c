@@ -1168,6 +1168,97 @@ END_TEST
 
 /* Another process that has the database open is seen (its lock on lock.mdb); every write
  * moves the last transaction on. */
+/* Whether the file holds the bytes of text anywhere. */
+static int file_contains(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "rb");
+	size_t len = 0, cap = 0, n, tlen = strlen(text);
+	char *buf = NULL, chunk[65536];
+	int found;
+
+	ck_assert_ptr_nonnull(f);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (len + n > cap) {
+			cap = (len + n) * 2;
+			buf = realloc(buf, cap);
+			ck_assert_ptr_nonnull(buf);
+		}
+		memcpy(buf + len, chunk, n);
+		len += n;
+	}
+	fclose(f);
+	found = buf && memmem(buf, len, text, tlen) != NULL;
+	free(buf);
+	return found;
+}
+
+/* Drafts: saved, read back, listed last saved first, saved again under the same id, deleted;
+ * none of it is a record (no list or count sees it), and in an encrypted database a draft's
+ * words are not in the file. */
+START_TEST(drafts_are_kept_apart_and_wiped)
+{
+	struct cw_draft a = {0}, b = {0}, got, *all;
+	struct cw_record_list l;
+	struct cw_filter f;
+	struct cw_error err;
+	size_t n, count;
+	char path[4200];
+
+	a.kind = CW_KIND_HEARING;
+	a.label = strdup("NagaWorld strike");
+	a.body = strdup("{\"fields\":{\"notes\":\"zyxwvu secret words\"}}");
+	ck_assert_int_eq(cw_store_draft_put(st, &a, &err), 0);
+	ck_assert(!cw_id_is_zero(&a.id));
+	b.kind = CW_KIND_VISIT;
+	b.label = strdup("Prey Sar");
+	b.body = strdup("{}");
+	ck_assert_int_eq(cw_store_draft_put(st, &b, &err), 0);
+	ck_assert_int_eq(cw_store_draft_get(st, &a.id, &got, &err), 0);
+	ck_assert_str_eq(got.label, "NagaWorld strike");
+	ck_assert_str_eq(got.body, a.body);
+	ck_assert_int_eq(got.kind, CW_KIND_HEARING);
+	cw_draft_free(&got);
+	ck_assert_int_eq(cw_store_drafts(st, &all, &n, &err), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(all[0].label, "Prey Sar"); /* the last saved first */
+	cw_drafts_free(all, n);
+	/* Saved again: the same draft, changed, and first now. */
+	free(a.label);
+	a.label = strdup("NagaWorld strike, 2nd");
+	ck_assert_int_eq(cw_store_draft_put(st, &a, &err), 0);
+	ck_assert_int_eq(cw_store_drafts(st, &all, &n, &err), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(all[0].label, "NagaWorld strike, 2nd");
+	cw_drafts_free(all, n);
+	/* Not records. */
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_store_count(st, &f, CW_KINDS_EVENTS, &count, &err), 0);
+	ck_assert_uint_eq(count, 0);
+	ck_assert_int_eq(
+		cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0, 0, &l, &err), 0);
+	ck_assert_uint_eq(l.n, 0);
+	cw_record_list_free(&l);
+	/* Sealed in an encrypted database (the suite's default): the words are not in the file. */
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	if (cw_store_encrypted(st))
+		ck_assert(!file_contains(path, "zyxwvu secret"));
+	/* Deleted: gone, and its bytes with it. */
+	ck_assert_int_eq(cw_store_draft_delete(st, &a.id, &err), 0);
+	ck_assert_int_eq(cw_store_draft_get(st, &a.id, &got, &err), CW_ENOTFOUND);
+	ck_assert_str_eq(err.field, "draft");
+	ck_assert_int_eq(cw_store_draft_delete(st, &a.id, &err), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_store_drafts(st, &all, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	cw_drafts_free(all, n);
+	cw_store_close(st);
+	st = NULL;
+	ck_assert(!file_contains(path, "zyxwvu secret"));
+	st = open_store(0);
+	cw_draft_free(&a);
+	cw_draft_free(&b);
+}
+END_TEST
+
 START_TEST(in_use_and_last_txn)
 {
 	int go[2], ready[2];
@@ -1368,6 +1459,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, names_dictionary_for_pickers);
 	tcase_add_test(tc, reader_and_writer_processes_at_once);
 	tcase_add_test(tc, copy_encrypted_keeps_everything);
+	tcase_add_test(tc, drafts_are_kept_apart_and_wiped);
 	tcase_add_test(tc, in_use_and_last_txn);
 	tcase_add_test(tc, outfile_private_whole_and_not_through_links);
 	tcase_add_test(tc, outfile_interrupted_leaves_nothing);
