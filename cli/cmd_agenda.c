@@ -5,6 +5,8 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -72,6 +74,16 @@ static int parse_opts(struct cw_cli *cli, int first_arg, struct agenda_opts *o)
 	return 0;
 }
 
+static void print_drafts_line(struct cw_cli *cli, const struct cw_agenda *a)
+{
+	if (a->drafts)
+		fprintf(cli->out,
+			"\n%zu draft%s to complete: 'casewatch drafts' lists them (5 in the "
+			"terminal "
+			"interface).\n",
+			a->drafts, a->drafts == 1 ? "" : "s");
+}
+
 static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtered)
 {
 	static const char *const cols[] = {"DAY",           "WHAT", "ACCOUNT", "CASE / PRISON",
@@ -89,6 +101,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 		 * must not look like a broken one. */
 		cw_agenda_why_empty(a, filtered, why, sizeof why);
 		fprintf(cli->out, "Nothing on the agenda from %s to %s.\n%s\n", from, to, why);
+		print_drafts_line(cli, a);
 		return 0;
 	}
 	fprintf(cli->out, "Agenda from %s to %s\n\n", from, to);
@@ -117,6 +130,8 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 	if (rc == 0)
 		cw_table_print(&t, cli->out, cw_output_width(cli->out));
 	cw_table_free(&t);
+	if (rc == 0)
+		print_drafts_line(cli, a);
 	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
 }
 
@@ -159,6 +174,7 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 		       json_array_append_new(items, o);
 	}
 	bad |= json_object_set_new(doc, "items", items);
+	bad |= json_object_set_new(doc, "drafts", json_integer((json_int_t)a->drafts));
 	cw_date_format(a->next, date);
 	bad |= json_object_set_new(doc, "next", *date ? json_string(date) : json_null());
 	cw_date_format(a->latest, date);
@@ -199,5 +215,124 @@ int cw_cmd_agenda(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 			rc = print_text(cli, &a, !cw_filter_equal(&o.filter, &none));
 	}
 	cw_agenda_free(&a);
+	return rc;
+}
+
+/* ---- drafts ----------------------------------------------------------------------------- */
+
+const char cw_drafts_help[] =
+	"Drafts are forms kept unfinished in the terminal interface (C-t in a form): what was\n"
+	"typed, on this laptop only, in no list, report, export or bundle until finished there\n"
+	"(the 5 list, Enter). This lists them, last kept first; 'drafts delete ID' deletes one "
+	"(its\n"
+	"id or the first 8 or more digits of it) and wipes what it held.\n";
+
+/* A draft by its id or a prefix of it (8 digits or more). */
+static int find_draft(struct cw_cli *cli, const char *text, struct cw_draft *list, size_t n,
+		      size_t *at)
+{
+	size_t len = strlen(text), found = 0;
+
+	if (len < 8 || len > CW_ID_HEX_LEN || strspn(text, "0123456789abcdefABCDEF") != len)
+		return cw_error_set(&cli->err, CW_EUSAGE, "draft",
+				    "give a draft's id, or its first 8 digits or more");
+	for (size_t i = 0; i < n; i++) {
+		char hex[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(&list[i].id, hex);
+		if (!strncasecmp(hex, text, len)) {
+			*at = i;
+			found++;
+		}
+	}
+	if (found == 0)
+		return cw_error_set(&cli->err, CW_ENOTFOUND, "draft", "no draft %.40s", text);
+	if (found > 1)
+		return cw_error_set(&cli->err, CW_EAMBIGUOUS, "draft",
+				    "%.40s is the start of several drafts' ids: give more digits",
+				    text);
+	return 0;
+}
+
+static json_t *drafts_json(const struct cw_draft *v, size_t n)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; arr && i < n; i++) {
+		char id[CW_ID_HEX_LEN + 1], rec[CW_ID_HEX_LEN + 1];
+		json_t *o = json_object();
+
+		cw_id_hex(&v[i].id, id);
+		cw_id_hex(&v[i].record, rec);
+		if (!o || json_object_set_new(o, "id", json_string(id)) ||
+		    json_object_set_new(o, "kind", json_string(cw_kind_name(v[i].kind))) ||
+		    json_object_set_new(o, "about", json_string(v[i].label ? v[i].label : "")) ||
+		    json_object_set_new(o, "kept",
+					json_integer((json_int_t)(v[i].saved / 1000000))) ||
+		    json_object_set_new(o, "edits",
+					cw_id_is_zero(&v[i].record) ? json_null()
+								    : json_string(rec)) ||
+		    json_array_append_new(arr, o)) {
+			json_decref(o);
+			json_decref(arr);
+			return NULL;
+		}
+	}
+	return arr;
+}
+
+int cw_cmd_drafts(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct cw_draft *v = NULL;
+	struct cw_opt opt;
+	const char *target = NULL;
+	size_t n = 0, at = 0;
+	int rc, i = first_arg, del = cmd->sub && !strcmp(cmd->sub, "delete");
+
+	if (del && i < cli->argc && cli->argv[i][0] != '-')
+		target = cli->argv[i++];
+	while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) > 0)
+		if (strcmp(opt.name, "json") != 0 && strcmp(opt.name, "help") != 0)
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
+	if (rc < 0)
+		return rc;
+	if (del && !target)
+		return cw_error_set(&cli->err, CW_EUSAGE, "draft", "give the draft's id");
+	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_store_drafts(cli->session.store, &v, &n, &cli->err)) != 0)
+		return rc;
+	if (del) {
+		if ((rc = find_draft(cli, target, v, n, &at)) == 0 &&
+		    (rc = cw_store_draft_delete(cli->session.store, &v[at].id, &cli->err)) == 0)
+			fprintf(cli->out, "deleted the draft of a %s\n", cw_kind_name(v[at].kind));
+	} else if (cli->json) {
+		rc = cw_cli_print_json(cli, drafts_json(v, n));
+	} else if (n == 0) {
+		fprintf(cli->out, "no drafts\n");
+	} else {
+		static const char *const cols[] = {"ID", "KEPT", "KIND", "ABOUT"};
+		struct cw_table t;
+
+		cw_table_init(&t, 4, cols);
+		for (size_t k = 0; k < n && rc == 0; k++) {
+			char hex[CW_ID_HEX_LEN + 1], kept[32] = "";
+			time_t secs = (time_t)(v[k].saved / 1000000);
+			struct tm tm;
+
+			cw_id_hex(&v[k].id, hex);
+			hex[8] = '\0';
+			if (localtime_r(&secs, &tm))
+				strftime(kept, sizeof kept, "%Y-%m-%d %H:%M", &tm);
+			rc = cw_table_add(&t,
+					  (const char *const[]){hex, kept, cw_kind_name(v[k].kind),
+								v[k].label});
+		}
+		if (rc == 0)
+			cw_table_print(&t, cli->out, cw_output_width(cli->out));
+		cw_table_free(&t);
+		if (rc != 0)
+			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	}
+	cw_drafts_free(v, n);
 	return rc;
 }

@@ -20,6 +20,9 @@ int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_
 /* The agenda (cmd_agenda.c). */
 int cw_cmd_agenda(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 extern const char cw_agenda_help[];
+/* Drafts (cmd_agenda.c too): drafts, drafts delete. */
+int cw_cmd_drafts(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_drafts_help[];
 
 /* Reports and exports (cmd_report.c). */
 int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);

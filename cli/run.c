@@ -85,6 +85,10 @@ static const struct cw_command commands[] = {
 	 "casewatch agenda [--days N] [--from DATE] [filters] [--json]",
 	 "hearings set and follow-up visits due in the coming days, grouped by day", cw_agenda_help,
 	 1},
+	{"drafts", "delete", cw_cmd_drafts, 0, "casewatch drafts delete ID",
+	 "delete a draft and wipe what it held", cw_drafts_help, 0},
+	{"drafts", NULL, cw_cmd_drafts, 0, "casewatch drafts [--json]",
+	 "forms kept unfinished in the terminal interface, to complete", cw_drafts_help, 1},
 	/* report and export commands */
 	{"report", NULL, cw_cmd_report, 0,
 	 "casewatch report [--week YYYY-Www | --from DATE --to DATE] [filters] "

@@ -265,6 +265,12 @@ int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct 
 	cw_reader_end(rd);
 	if (rc == 0 && out->n)
 		qsort(out->items, out->n, sizeof *out->items, item_order);
+	if (rc == 0) {
+		struct cw_draft *d;
+
+		if ((rc = cw_store_drafts(st, &d, &out->drafts, err)) == 0)
+			cw_drafts_free(d, out->drafts);
+	}
 	if (rc == 0)
 		rc = cw_report_add_refs(st, &out->refs, &out->hearings, err);
 	if (rc == 0)

@@ -5,7 +5,8 @@
  * set (when no hearing of the case is logged for that day): cw_report_upcoming_hearings's rule.
  * A visit is on it on its follow-up date (follow_up_on), and it stays there, overdue, until a
  * later visit to the same facility is logged: the follow-up is then done. Overdue follow-ups are
- * looked for CW_AGENDA_OVERDUE_DAYS back. Everything is read in one read transaction. */
+ * looked for CW_AGENDA_OVERDUE_DAYS back. Everything is read in one read transaction, but the
+ * number of drafts to complete (which are not records). */
 #ifndef CW_AGENDA_H
 #define CW_AGENDA_H
 
@@ -43,6 +44,7 @@ struct cw_agenda {
 	 * filter admits is set for (a hearing's date, a next date, a follow-up); unknown when
 	 * there is none. */
 	struct cw_date next, latest;
+	size_t drafts; /* forms kept unfinished on this laptop: to complete (store.h, drafts) */
 	/* What the items point into, and the people and cases they name (cw_report_ref). */
 	struct cw_report refs;
 	struct cw_record_list hearings, visits;

@@ -72,6 +72,7 @@ struct cw_form {
 	char message[320];     /* a form-wide message (store errors with no field) */
 	struct cw_id saved_id; /* after a save */
 	int quick;             /* a short form over a prefilled record (cw_form_open_quick) */
+	struct cw_id draft_id; /* the draft it was opened from (zero: none), gone once saved */
 };
 
 /* Opens a form for a new record of `kind` (rec NULL) or for editing rec (copied). */
@@ -111,12 +112,22 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 /* Builds, validates and writes the record in one transaction. */
 int cw_form_save(struct cw_form *fm, struct cw_error *err);
 
+/* Drafts (form_draft.c): the form written down as a draft's body (malloc'd JSON; CW_ENOMEM),
+ * filled in again from one (CW_EINVAL when it is not one), and what a list of drafts shows of
+ * it (a case, a name, a title ... as typed). */
+int cw_form_draft_body(const struct cw_form *fm, char **out);
+int cw_form_apply_draft(struct cw_form *fm, const char *body);
+void cw_form_draft_label(const struct cw_form *fm, char *buf, size_t len);
+/* Whether a draft's body is a quick hearing's (cw_form_open_quick), and of which case. */
+int cw_form_draft_quick_case(const char *body, struct cw_id *case_id);
+
 /* Recomputes the suggestions for the current field from the store. */
 void cw_form_suggest(struct cw_form *fm);
 
 enum cw_form_result {
 	CW_FORM_CONTINUE,
 	CW_FORM_SAVED,  /* written; fm->saved_id names the record */
+	CW_FORM_DRAFT,  /* the user wants it kept as a draft, unfinished (C-t, F3) */
 	CW_FORM_CANCEL, /* the user wants to leave: ask first when fm->dirty */
 	CW_FORM_EDITOR, /* open $EDITOR on the current field */
 	CW_FORM_HELP,

@@ -266,6 +266,9 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		return ff->widget == CW_W_NOTES ? CW_FORM_EDITOR : CW_FORM_CONTINUE;
 	case CW_ACT_FORM_HELP:
 		return CW_FORM_HELP;
+	case CW_ACT_SAVE_DRAFT:
+		cw_form_clear_suggestions(fm);
+		return CW_FORM_DRAFT;
 	case CW_ACT_GO_TO_FIELD:
 		fm->jumping = 1;
 		cw_edit_set(&fm->jump, "");

@@ -53,6 +53,7 @@ enum cw_key_ctx {
 	X(TAB_PEOPLE, "list of people")                                                            \
 	X(TAB_RECORDS, "list of monitoring records")                                               \
 	X(TAB_AGENDA, "agenda: hearings set and follow-up visits due, 14 days from today")         \
+	X(TAB_DRAFTS, "drafts: forms kept unfinished (Enter finishes one, d deletes it)")          \
 	X(OPEN, "open: a person's timeline, a record in full")                                     \
 	X(TIMELINE, "timeline of the person (or the case's first defendant)")                      \
 	X(BACK, "back to the previous screen")                                                     \
@@ -86,6 +87,7 @@ enum cw_key_ctx {
 	X(EDITOR, "edit notes in $EDITOR")                                                         \
 	X(FORM_HELP, "show every key")                                                             \
 	X(GO_TO_FIELD, "go to a field: type part of its name, Enter")                              \
+	X(SAVE_DRAFT, "keep the form as a draft, to finish later (5 lists drafts)")                \
 	X(CHOICE_NEXT, "next word")                                                                \
 	X(CHOICE_PREV, "previous word")                                                            \
 	X(ANSWER_YES, "answer yes")                                                                \

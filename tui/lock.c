@@ -59,6 +59,9 @@ static void forget_screens(struct cw_app *app)
 		cw_pager_home(&app->tabs[i].pg);
 	}
 	cw_agenda_free(&app->agenda);
+	cw_drafts_free(app->drafts, app->ndrafts);
+	app->drafts = NULL;
+	app->ndrafts = 0;
 	sodium_memzero(app->filter.line, sizeof app->filter.line);
 	cw_filter_state_clear(&app->filter);
 	app->prompting = CW_PROMPT_NONE;

@@ -127,6 +127,53 @@ void cw_app_open_form(struct cw_app *app, enum cw_kind kind, const struct cw_id 
 	cw_app_push(app, CW_V_FORM)->form = fm;
 }
 
+void cw_app_open_draft(struct cw_app *app, const struct cw_draft *d)
+{
+	struct cw_form *fm = calloc(1, sizeof *fm);
+	struct cw_record rec;
+	struct cw_error err;
+	struct cw_id case_id;
+	int rc = fm ? 0 : cw_error_set(&err, CW_ENOMEM, "", "out of memory");
+
+	if (rc == 0 && d->kind == CW_KIND_HEARING && cw_id_is_zero(&d->record) &&
+	    cw_form_draft_quick_case(d->body, &case_id)) {
+		/* A quick hearing again, with what it filled in and does not show. */
+		if ((rc = cw_quick_hearing(app->st, &case_id, cw_date_today(), NULL, &rec, &err)) ==
+		    0)
+			rc = cw_form_open_quick(fm, app->st, &rec, cw_quick_hearing_fields,
+						cw_quick_hearing_nfields, cw_quick_hearing_start,
+						&err);
+		cw_record_free(&rec);
+	} else if (rc == 0 && !cw_id_is_zero(&d->record)) {
+		if ((rc = cw_store_get(app->st, &d->record, &rec, &err)) == 0) {
+			rc = cw_form_open(fm, app->st, (enum cw_kind)rec.kind, &rec, &err);
+			cw_record_free(&rec);
+		}
+	} else if (rc == 0) {
+		rc = cw_form_open(fm, app->st, (enum cw_kind)d->kind, NULL, &err);
+	}
+	if (rc == 0 && cw_form_apply_draft(fm, d->body) != 0) {
+		cw_form_free(fm);
+		rc = cw_error_set(&err, CW_EDAMAGED, "draft", "this draft cannot be read back");
+	}
+	if (rc != 0) {
+		free(fm);
+		cw_app_error(app, &err);
+		return;
+	}
+	fm->draft_id = d->id;
+	cw_app_push(app, CW_V_FORM)->form = fm;
+}
+
+void cw_app_ask_delete_draft(struct cw_app *app, const struct cw_draft *d)
+{
+	app->question = CW_Q_DELETE_DRAFT;
+	app->question_id = d->id;
+	snprintf(app->question_text, sizeof app->question_text,
+		 "Delete the draft \"%.120s\"? What it holds is gone for good. y/N",
+		 d->label ? d->label : "");
+}
+
 void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id)
 {
 	struct cw_record rec;
@@ -531,6 +578,15 @@ static void answer_question(struct cw_app *app, int key)
 		report_answer_format(app, key);
 		return;
 	}
+	if (q == CW_Q_DELETE_DRAFT) {
+		if (key != 'y' && key != 'Y')
+			cw_app_status(app, 0, "draft kept");
+		else if (cw_store_draft_delete(app->st, &app->question_id, &err) != 0)
+			cw_app_error(app, &err);
+		else
+			cw_app_status(app, 0, "draft deleted");
+		return;
+	}
 	if (q == CW_Q_REPORT_OVERWRITE) {
 		if (key == 'y' || key == 'Y')
 			report_write(app);
@@ -640,8 +696,40 @@ static void prompt_key(struct cw_app *app, int key)
 	}
 }
 
+/* C-t: the form kept as a draft (what was typed, as typed) and closed. */
+static void save_draft(struct cw_app *app, struct cw_pane *v)
+{
+	struct cw_form *fm = v->form;
+	struct cw_draft d = {0};
+	struct cw_error err;
+	char label[300];
+
+	d.id = fm->draft_id;
+	d.kind = (uint8_t)fm->kind;
+	if (fm->editing)
+		d.record = fm->rec.id;
+	cw_form_draft_label(fm, label, sizeof label);
+	if (!(d.label = strdup(label)) || cw_form_draft_body(fm, &d.body) != 0) {
+		cw_draft_free(&d);
+		cw_app_status(app, 1, "out of memory: the draft was not kept");
+		return;
+	}
+	if (cw_store_draft_put(app->st, &d, &err) != 0) {
+		cw_draft_free(&d);
+		cw_app_error(app, &err); /* the form stays open, nothing lost */
+		return;
+	}
+	cw_draft_free(&d);
+	cw_app_pop(app);
+	cw_app_invalidate(app);
+	cw_app_status(app, 0,
+		      "kept as a draft (5 lists the drafts): it is in no list or report "
+		      "until it is finished");
+}
+
 static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 {
+	struct cw_error err;
 	char hex[CW_ID_HEX_LEN + 1];
 	enum cw_kind kind = v->form->kind;
 	int editing = v->form->editing;
@@ -649,6 +737,17 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 	switch (cw_form_key(v->form, key)) {
 	case CW_FORM_SAVED:
 		cw_id_hex(&v->form->saved_id, hex);
+		/* A draft completed is a draft no more. */
+		if (!cw_id_is_zero(&v->form->draft_id) &&
+		    cw_store_draft_delete(app->st, &v->form->draft_id, &err) != 0 &&
+		    err.code != CW_ENOTFOUND) {
+			cw_app_pop(app);
+			cw_app_invalidate(app);
+			cw_app_status(app, 1, "%s %s %.8s, but its draft is still there: %s",
+				      editing ? "saved" : "added", cw_kind_name(kind), hex,
+				      err.message);
+			break;
+		}
 		cw_app_pop(app);
 		cw_app_invalidate(app);
 		cw_app_status(app, 0, "%s %s %.8s", editing ? "saved" : "added", cw_kind_name(kind),
@@ -662,6 +761,9 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 		} else {
 			cw_app_pop(app);
 		}
+		break;
+	case CW_FORM_DRAFT:
+		save_draft(app, v);
 		break;
 	case CW_FORM_EDITOR:
 		run_editor(app, v->form);
@@ -978,6 +1080,7 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 	for (int i = 0; i < CW_TAB_COUNT; i++)
 		cw_record_list_free(&app->tabs[i].win);
 	cw_agenda_free(&app->agenda);
+	cw_drafts_free(app->drafts, app->ndrafts);
 	cw_edit_free(&app->prompt);
 	cw_lock_end(app);
 	free(app);

@@ -16,7 +16,14 @@
 
 enum cw_view_type { CW_V_LISTS, CW_V_TIMELINE, CW_V_RECORD, CW_V_FORM, CW_V_HELP, CW_V_CONFLICTS };
 
-enum cw_tab { CW_TAB_CASES, CW_TAB_PEOPLE, CW_TAB_RECORDS, CW_TAB_AGENDA, CW_TAB_COUNT };
+enum cw_tab {
+	CW_TAB_CASES,
+	CW_TAB_PEOPLE,
+	CW_TAB_RECORDS,
+	CW_TAB_AGENDA,
+	CW_TAB_DRAFTS,
+	CW_TAB_COUNT
+};
 
 /* One list: its pager and the window of records on screen (only those are fetched). */
 struct cw_list_tab {
@@ -45,6 +52,7 @@ enum cw_question {
 	CW_Q_RESOLVE,
 	CW_Q_REPORT_FORMAT,    /* W: which format (one key) */
 	CW_Q_REPORT_OVERWRITE, /* W: the file is there already */
+	CW_Q_DELETE_DRAFT,     /* d on a draft */
 };
 
 /* What the line being typed on the status line is for. */
@@ -64,6 +72,9 @@ struct cw_app {
 	/* The agenda list (4): made again from the store on every draw; its pager is
 	 * tabs[CW_TAB_AGENDA].pg, over its items. */
 	struct cw_agenda agenda;
+	/* The drafts list (5): read again on every draw, its pager tabs[CW_TAB_DRAFTS].pg. */
+	struct cw_draft *drafts;
+	size_t ndrafts;
 	struct cw_filter_state filter;
 	struct cw_pane stack[CW_STACK_MAX]; /* stack[0] is the lists */
 	int depth;
@@ -117,6 +128,10 @@ void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id);
 /* Asks whether to keep version `choice` (as cw_sync_conflicts lists them) of a record. */
 void cw_app_ask_resolve(struct cw_app *app, const struct cw_id *id, size_t choice,
 			const char *what);
+/* Opens a draft in its form (a quick hearing's as a quick form again); saving it completes it. */
+void cw_app_open_draft(struct cw_app *app, const struct cw_draft *d);
+/* Asks before deleting a draft. */
+void cw_app_ask_delete_draft(struct cw_app *app, const struct cw_draft *d);
 /* Opens a person's timeline (or, for a case, its first named defendant's). */
 void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec);
 void cw_app_open_record(struct cw_app *app, const struct cw_id *id);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "models/article.h"
 #include "models/format.h"
@@ -15,9 +16,10 @@
 #include "report/record_text.h"
 #include "tui/view_app.h"
 
-static const char *const tab_titles[CW_TAB_COUNT] = {"1 Cases", "2 People", "3 Records",
-						     "4 Agenda"};
-static const char *const tab_nouns[CW_TAB_COUNT] = {"cases", "people", "records", "on the agenda"};
+static const char *const tab_titles[CW_TAB_COUNT] = {"1 Cases", "2 People", "3 Records", "4 Agenda",
+						     "5 Drafts"};
+static const char *const tab_nouns[CW_TAB_COUNT] = {"cases", "people", "records", "on the agenda",
+						    "drafts"};
 
 /* ACCOUNT (whose account: UN, gov, own, ...) in every list, as on the command line: a
  * government account must never read as established fact beside the UN's. */
@@ -40,6 +42,14 @@ static const struct cw_column agenda_cols[] = {
 	{"CASE / PRISON", 12, 3}, {"COURT / PLACE", 10, 2}, {"NOTE", 16, 4},
 };
 
+/* Drafts: when kept, what kind, what it is about, and whether it edits a record. */
+static const struct cw_column draft_cols[] = {
+	{"KEPT", 16, 0},
+	{"KIND", 10, 0},
+	{"ABOUT", 16, 4},
+	{"FOR", 12, 2},
+};
+
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 
 static void tab_columns(enum cw_tab tab, const struct cw_column **cols, int *n)
@@ -50,6 +60,8 @@ static void tab_columns(enum cw_tab tab, const struct cw_column **cols, int *n)
 		*cols = person_cols, *n = NCOLS(person_cols);
 	else if (tab == CW_TAB_AGENDA)
 		*cols = agenda_cols, *n = NCOLS(agenda_cols);
+	else if (tab == CW_TAB_DRAFTS)
+		*cols = draft_cols, *n = NCOLS(draft_cols);
 	else
 		*cols = record_cols, *n = NCOLS(record_cols);
 }
@@ -198,6 +210,56 @@ static int fetch_agenda(struct cw_app *app, struct cw_list_tab *t, int height, s
 	return rc;
 }
 
+static void draw_drafts(struct cw_app *app, struct cw_list_tab *t, int top, int rows, int cols)
+{
+	struct cw_error err;
+	char line[4096];
+	int w[NCOLS(draft_cols)];
+
+	cw_drafts_free(app->drafts, app->ndrafts);
+	app->drafts = NULL;
+	app->ndrafts = 0;
+	if (cw_store_drafts(app->st, &app->drafts, &app->ndrafts, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	cw_pager_update(&t->pg, app->ndrafts, rows);
+	cw_columns_layout(draft_cols, NCOLS(draft_cols), cols, w);
+	for (size_t i = t->pg.top; i < app->ndrafts && (int)(i - t->pg.top) < rows; i++) {
+		const struct cw_draft *d = &app->drafts[i];
+		char kept[32] = "", what[300] = "";
+		const char *cells[NCOLS(draft_cols)];
+		time_t secs = (time_t)(d->saved / 1000000);
+		struct tm tm;
+		struct cw_record rec;
+
+		if (localtime_r(&secs, &tm))
+			strftime(kept, sizeof kept, "%Y-%m-%d %H:%M", &tm);
+		if (cw_id_is_zero(&d->record)) {
+			snprintf(what, sizeof what, "a new %s", cw_kind_name(d->kind));
+		} else if (cw_store_get(app->st, &d->record, &rec, NULL) == 0) {
+			snprintf(what, sizeof what, "changes to %s", cw_record_label(&rec));
+			cw_record_free(&rec);
+		} else {
+			snprintf(what, sizeof what, "changes to a record since deleted");
+		}
+		cells[0] = kept, cells[1] = cw_kind_name(d->kind);
+		cells[2] = d->label && *d->label ? d->label : "(nothing typed that names it)";
+		cells[3] = what;
+		if (cw_row_format(cells, w, NCOLS(draft_cols), line, sizeof line) != 0)
+			snprintf(line, sizeof line, "(cannot show this draft)");
+		cw_screen_put(top + 2 + (int)(i - t->pg.top), 0, cols, line,
+			      i == t->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
+	}
+	if (app->ndrafts == 0)
+		cw_screen_put(top + 2, 0, cols,
+			      "no drafts: in a form, C-t keeps what was typed to finish later",
+			      CW_ROLE_HINT);
+	snprintf(app->info, sizeof app->info,
+		 "%zu drafts | %zu/%zu | Enter finishes one, d deletes", app->ndrafts,
+		 app->ndrafts ? t->pg.cursor + 1 : 0, app->ndrafts);
+}
+
 static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int rows, int cols)
 {
 	struct cw_error err;
@@ -220,10 +282,11 @@ static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int 
 				    sizeof why);
 		cw_screen_put(top + 3, 0, cols, why, CW_ROLE_HINT);
 	}
-	snprintf(app->info, sizeof app->info, "%s%.300s%s%zu on the agenda | %zu/%zu",
+	snprintf(app->info, sizeof app->info, "%s%.300s%s%zu on the agenda | %zu/%zu%s",
 		 app->filter.line[0] ? "filter: " : "", app->filter.line,
 		 app->filter.line[0] ? " | " : "", app->agenda.n,
-		 app->agenda.n ? t->pg.cursor + 1 : 0, app->agenda.n);
+		 app->agenda.n ? t->pg.cursor + 1 : 0, app->agenda.n,
+		 app->agenda.drafts ? " | drafts to complete: 5" : "");
 }
 
 void cw_view_lists_draw(struct cw_app *app, int top, int height)
@@ -253,6 +316,10 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 		return;
 	if (app->tab == CW_TAB_AGENDA) {
 		draw_agenda(app, t, top, rows, cols);
+		return;
+	}
+	if (app->tab == CW_TAB_DRAFTS) {
+		draw_drafts(app, t, top, rows, cols);
 		return;
 	}
 	if (fetch(app, t, rows, &err) != 0) {
@@ -289,6 +356,8 @@ const struct cw_record *cw_view_lists_current(struct cw_app *app)
 
 	if (app->tab == CW_TAB_AGENDA)
 		return t->pg.cursor < app->agenda.n ? app->agenda.items[t->pg.cursor].rec : NULL;
+	if (app->tab == CW_TAB_DRAFTS)
+		return NULL; /* a draft is not a record */
 	if (t->pg.cursor < t->pg.top || t->pg.cursor - t->pg.top >= t->win.n)
 		return NULL;
 	return &t->win.items[t->pg.cursor - t->pg.top];
@@ -339,13 +408,19 @@ void cw_view_lists_key(struct cw_app *app, enum cw_action a)
 	case CW_ACT_TAB_PEOPLE:
 	case CW_ACT_TAB_RECORDS:
 	case CW_ACT_TAB_AGENDA:
+	case CW_ACT_TAB_DRAFTS:
 		app->tab = a == CW_ACT_TAB_CASES     ? CW_TAB_CASES
 			   : a == CW_ACT_TAB_PEOPLE  ? CW_TAB_PEOPLE
 			   : a == CW_ACT_TAB_RECORDS ? CW_TAB_RECORDS
-						     : CW_TAB_AGENDA;
+			   : a == CW_ACT_TAB_AGENDA  ? CW_TAB_AGENDA
+						     : CW_TAB_DRAFTS;
 		app->tabs[app->tab].count_stale = 1;
 		break;
 	case CW_ACT_OPEN:
+		if (app->tab == CW_TAB_DRAFTS && t->pg.cursor < app->ndrafts) {
+			cw_app_open_draft(app, &app->drafts[t->pg.cursor]);
+			break;
+		}
 		if (!cur)
 			break;
 		if (cur->kind == CW_KIND_PERSON)
@@ -379,7 +454,9 @@ void cw_view_lists_key(struct cw_app *app, enum cw_action a)
 			cw_app_open_form(app, (enum cw_kind)cur->kind, &cur->id);
 		break;
 	case CW_ACT_DELETE:
-		if (cur)
+		if (app->tab == CW_TAB_DRAFTS && t->pg.cursor < app->ndrafts)
+			cw_app_ask_delete_draft(app, &app->drafts[t->pg.cursor]);
+		else if (cur)
 			cw_app_ask_delete(app, &cur->id);
 		break;
 	default:

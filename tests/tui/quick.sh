@@ -40,6 +40,49 @@ json "d[0]['next_date'] == '$next' and d[0]['court'] == 'Supreme Court' and d[0]
 json "[a['present'] for a in d[0]['attendance']] == ['yes']"
 json "len(d[0]['time']) == 5"
 
+# A draft: C-t keeps the quick form as typed (it is no record yet), 5 lists it, Enter opens
+# the same quick form again with what was typed, and saving it completes it.
+send Q
+wait_for "Quick hearing"
+send C-g notes Enter 'judge absent, lawyer late'
+send C-t
+wait_for "kept as a draft"
+ok cw drafts --json
+json "len(d) == 1 and d[0]['kind'] == 'hearing' and d[0]['about'].startswith('NagaWorld union')"
+ok cw list records --kind hearing --since "$today" --json
+json "len(d) == 1"
+ok cw agenda
+has "1 draft to complete: 'casewatch drafts' lists them"
+send 5
+wait_for "1 drafts | 1/1"
+wait_for "a new hearing"
+send Enter
+wait_for "Quick hearing"
+wait_for "notes: judge absent, lawyer late"
+send C-s
+wait_for "added hearing"
+ok cw drafts
+has "no drafts"
+ok cw list records --kind hearing --since "$today" --json
+json "len(d) == 2 and sorted(r.get('notes', '') for r in d) == ['', 'judge absent, lawyer late']"
+json "all(r['court'] == 'Supreme Court' and r['view'] == 'own' for r in d)"
+# d deletes a draft, after asking.
+send 1 Q
+wait_for "Quick hearing"
+send C-t
+wait_for "kept as a draft"
+send 5
+wait_for "1 drafts | 1/1"
+send d
+wait_for "Delete the draft"
+send y
+wait_for "draft deleted"
+ok cw drafts
+has "no drafts"
+fails 66 draft cw drafts delete 0123456789abcdef
+fails 2 draft cw drafts delete 12
+send Escape 1
+
 # From a defendant (their latest case), and from a place with no case: said.
 send Escape 2 / 'Chhim Sithar' Enter
 wait_for "1 people match"

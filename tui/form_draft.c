@@ -1,0 +1,138 @@
+/* form_draft.c - a form written down as a draft and filled in again from one; see form.h.
+ *
+ * The body is JSON: {"fields": {NAME: TEXT}, "choices": {NAME: N}, "picked": {NAME: ID},
+ * "cur": N, "quick_case": ID}: every field as typed (even text that does not validate yet: a draft
+ * keeps what was typed), the word chosen in a field of words, the record a suggestion chose; a
+ * quick hearing's case, so that reopening it makes the same quick form (with what it filled in and
+ * does not show: the court, the defendants present, the account). */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/form_internal.h"
+
+static int has_choice(const struct cw_form_field *ff)
+{
+	return ff->widget == CW_W_CHOICE || ff->widget == CW_W_TOGGLE ||
+	       ff->widget == CW_W_INDICATOR || ff->widget == CW_W_BOOL;
+}
+
+int cw_form_draft_body(const struct cw_form *fm, char **out)
+{
+	json_t *doc = json_object(), *fields = json_object(), *choices = json_object(),
+	       *picked = json_object();
+	int bad = !doc || !fields || !choices || !picked;
+
+	*out = NULL;
+	for (size_t i = 0; i < fm->n && !bad; i++) {
+		const struct cw_form_field *ff = &fm->fields[i];
+		char hex[CW_ID_HEX_LEN + 1];
+
+		/* A field of words keeps its word; its edit is only the picker's typing. */
+		if (ff->edit.len && ff->widget != CW_W_CHOICE)
+			bad |= json_object_set_new(fields, ff->name,
+						   json_string(cw_edit_text(&ff->edit)));
+		if (has_choice(ff) && ff->choice)
+			bad |= json_object_set_new(choices, ff->name, json_integer(ff->choice));
+		if (!cw_id_is_zero(&ff->picked) &&
+		    !strcmp(cw_edit_text(&ff->edit), ff->picked_label)) {
+			cw_id_hex(&ff->picked, hex);
+			bad |= json_object_set_new(picked, ff->name, json_string(hex));
+		}
+	}
+	if (fm->quick && fm->kind == CW_KIND_HEARING && !bad) {
+		char hex[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(&fm->rec.u.hearing.case_id, hex);
+		bad |= json_object_set_new(doc, "quick_case", json_string(hex));
+	}
+	bad |= json_object_set_new(doc, "fields", fields) ||
+	       json_object_set_new(doc, "choices", choices) ||
+	       json_object_set_new(doc, "picked", picked) ||
+	       json_object_set_new(doc, "cur", json_integer((json_int_t)fm->cur));
+	if (!bad)
+		*out = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(doc);
+	return *out ? 0 : CW_ENOMEM;
+}
+
+int cw_form_apply_draft(struct cw_form *fm, const char *body)
+{
+	json_t *doc = json_loads(body, 0, NULL), *fields, *choices, *picked, *cur;
+	const char *name;
+	json_t *value;
+
+	if (!doc || !json_is_object(doc)) {
+		json_decref(doc);
+		return CW_EINVAL;
+	}
+	fields = json_object_get(doc, "fields");
+	choices = json_object_get(doc, "choices");
+	picked = json_object_get(doc, "picked");
+	json_object_foreach (picked, name, value) {
+		struct cw_id id;
+		int i = cw_form_find(fm, name);
+
+		if (i >= 0 && json_is_string(value) &&
+		    cw_id_parse_hex(json_string_value(value), &id) == 0)
+			cw_form_preset_ref(fm, name, &id);
+	}
+	/* The text as typed wins over a picked record's name (it may have been changed since). */
+	json_object_foreach (fields, name, value) {
+		int i = cw_form_find(fm, name);
+
+		if (i >= 0 && json_is_string(value))
+			cw_edit_set(&fm->fields[i].edit, json_string_value(value));
+	}
+	json_object_foreach (choices, name, value) {
+		int i = cw_form_find(fm, name);
+		json_int_t c = json_is_integer(value) ? json_integer_value(value) : -1;
+		int n;
+
+		if (i < 0 || !has_choice(&fm->fields[i]))
+			continue;
+		n = fm->fields[i].widget == CW_W_BOOL ? 2 : (int)fm->fields[i].words->n;
+		if (c >= 0 && c < n)
+			fm->fields[i].choice = (int)c;
+	}
+	cur = json_object_get(doc, "cur");
+	if (json_is_integer(cur) && json_integer_value(cur) >= 0 &&
+	    (size_t)json_integer_value(cur) < fm->n)
+		fm->cur = (size_t)json_integer_value(cur);
+	json_decref(doc);
+	fm->dirty = 1;
+	return 0;
+}
+
+void cw_form_draft_label(const struct cw_form *fm, char *buf, size_t len)
+{
+	static const char *const first[] = {"case",     "person", "title", "name",
+					    "facility", "cause",  "place", "defendant"};
+
+	buf[0] = '\0';
+	for (size_t k = 0; k < sizeof first / sizeof first[0]; k++) {
+		int i = cw_form_find(fm, first[k]);
+
+		if (i >= 0 && fm->fields[i].edit.len) {
+			snprintf(buf, len, "%s", cw_edit_text(&fm->fields[i].edit));
+			return;
+		}
+	}
+	for (size_t i = 0; i < fm->n; i++)
+		if (fm->fields[i].widget != CW_W_CHOICE && fm->fields[i].edit.len) {
+			snprintf(buf, len, "%s: %s", fm->fields[i].label,
+				 cw_edit_text(&fm->fields[i].edit));
+			return;
+		}
+}
+
+int cw_form_draft_quick_case(const char *body, struct cw_id *case_id)
+{
+	json_t *doc = json_loads(body, 0, NULL), *q = json_object_get(doc, "quick_case");
+	int quick = json_is_string(q) && cw_id_parse_hex(json_string_value(q), case_id) == 0;
+
+	json_decref(doc);
+	return quick;
+}
