@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/people.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "models/codec.h"
@@ -182,6 +183,42 @@ int cw_cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 }
 
 /* person add, case add, log KIND: a new record from options, saved in one transaction. */
+/* A person close to one already there (app/people.h) is added only when the user says so:
+ * --yes, or y at the question when a terminal is there to answer it. */
+static int check_not_twice(struct cw_cli *cli, const struct cw_record *rec)
+{
+	struct cw_record like;
+	char hex[CW_ID_HEX_LEN + 1], answer[16];
+	char *safe;
+	int rc = cw_person_like(cli->session.store, rec->u.person.name, rec->u.person.name_km, NULL,
+				&like, &cli->err);
+
+	if (rc <= 0 || cli->yes) {
+		if (rc > 0)
+			cw_record_free(&like);
+		return rc < 0 ? rc : 0;
+	}
+	cw_id_hex(&like.id, hex);
+	safe = cw_text_for_terminal(cw_record_label(&like), 0);
+	cw_record_free(&like);
+	if (isatty(STDIN_FILENO) && isatty(STDERR_FILENO)) {
+		fprintf(stderr,
+			"casewatch: %s (%.8s) is already in the database: add another "
+			"person with this name? [y/N] ",
+			safe ? safe : "", hex);
+		if (fgets(answer, sizeof answer, stdin) && (answer[0] == 'y' || answer[0] == 'Y')) {
+			free(safe);
+			return 0;
+		}
+	}
+	rc = cw_error_set(&cli->err, CW_EREFUSED, "name",
+			  "%.200s (%.8s) is already in the database: use that person, or give "
+			  "--yes to add another one with this name",
+			  safe ? safe : "", hex);
+	free(safe);
+	return rc;
+}
+
 int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
@@ -196,6 +233,8 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	if (rc == 0 && cw_record_date_expected(&rec) && !cw_date_is_known(cw_record_date(&rec)))
 		rc = cw_error_set(&cli->err, CW_EINVAL, "date", "is required when logging a %s",
 				  cw_kind_name(rec.kind));
+	if (rc == 0 && rec.kind == CW_KIND_PERSON)
+		rc = check_not_twice(cli, &rec);
 	if (rc == 0 && (rc = cw_store_put(cli->session.store, &rec,
 					  CW_PUT_NEW | CW_PUT_FOLLOW_VERDICTS, &cli->err)) == 0) {
 		cw_id_hex(&rec.id, hex);

@@ -73,6 +73,7 @@ struct cw_form {
 	struct cw_id saved_id; /* after a save */
 	int quick;             /* a short form over a prefilled record (cw_form_open_quick) */
 	struct cw_id draft_id; /* the draft it was opened from (zero: none), gone once saved */
+	int twice_ok; /* the user said a new person close to one already there is another one */
 };
 
 /* Opens a form for a new record of `kind` (rec NULL) or for editing rec (copied). */

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/people.h"
 #include "app/quick.h"
 #include "app/settings.h"
 #include "models/text.h"
@@ -568,6 +569,8 @@ static void report_answer_format(struct cw_app *app, int key)
 
 /* ---- keys ------------------------------------------------------------------------------- */
 
+static void form_key(struct cw_app *app, struct cw_pane *v, int key);
+
 static void answer_question(struct cw_app *app, int key)
 {
 	enum cw_question q = app->question;
@@ -576,6 +579,17 @@ static void answer_question(struct cw_app *app, int key)
 	app->question = CW_Q_NONE;
 	if (q == CW_Q_REPORT_FORMAT) {
 		report_answer_format(app, key);
+		return;
+	}
+	if (q == CW_Q_SAVE_TWICE) {
+		struct cw_pane *top = cw_app_top(app);
+
+		if ((key == 'y' || key == 'Y') && top->type == CW_V_FORM) {
+			top->form->twice_ok = 1;
+			form_key(app, top, CW_KEY_CTRL('s'));
+		} else {
+			cw_app_status(app, 0, "not saved: the form is as it was (Esc leaves it)");
+		}
 		return;
 	}
 	if (q == CW_Q_DELETE_DRAFT) {
@@ -727,12 +741,44 @@ static void save_draft(struct cw_app *app, struct cw_pane *v)
 		      "until it is finished");
 }
 
+/* Saving a new person close to one already there (app/people.h) asks first: 1 when it asked. */
+static int ask_if_twice(struct cw_app *app, struct cw_form *fm)
+{
+	struct cw_record rec, like;
+	struct cw_error err;
+	char hex[CW_ID_HEX_LEN + 1];
+	int rc;
+
+	if (fm->kind != CW_KIND_PERSON || fm->editing || fm->twice_ok)
+		return 0;
+	/* What does not build is left to the save, which says what is wrong. */
+	rc = cw_form_build(fm, &rec, &err);
+	if (rc == 0)
+		rc = cw_person_like(app->st, rec.u.person.name, rec.u.person.name_km, NULL, &like,
+				    &err);
+	cw_record_free(&rec);
+	if (rc <= 0)
+		return 0;
+	cw_id_hex(&like.id, hex);
+	app->question = CW_Q_SAVE_TWICE;
+	snprintf(app->question_text, sizeof app->question_text,
+		 "%.120s (%.8s) is already in the database: add another person with this name? "
+		 "y/N",
+		 cw_record_label(&like), hex);
+	cw_record_free(&like);
+	return 1;
+}
+
 static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 {
 	struct cw_error err;
 	char hex[CW_ID_HEX_LEN + 1];
 	enum cw_kind kind = v->form->kind;
 	int editing = v->form->editing;
+
+	if (cw_keys_lookup(CW_CTX_FORM, key) == CW_ACT_SAVE && !v->form->jumping &&
+	    !v->form->noting && ask_if_twice(app, v->form))
+		return;
 
 	switch (cw_form_key(v->form, key)) {
 	case CW_FORM_SAVED:

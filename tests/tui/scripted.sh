@@ -269,4 +269,19 @@ fails 2 "CASEWATCH_TUI_SCRIPT" env CASEWATCH_TUI_SCRIPT="$WORK/badkeys" "$CASEWA
 # Without a terminal (and no script) it says so instead of drawing.
 fails 2 "terminal" cw </dev/null
 
+# A new person close to one already there is asked about first: n keeps the form, y adds.
+keys 'P<C-g>name<Enter>kang  SARAN<C-s><Dump>n<Dump>'
+screen 1
+printf '%s\n' "$screen" | grep -q "Kang Saran ([0-9a-f]\{8\}) is already in the database: add another person" ||
+	fail "no question before a second Kang Saran: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -q "New person" || fail "n closed the form: $screen"
+ok cw list persons --json
+json "sum(p['name'].lower().replace(' ', '') == 'kangsaran' for p in d) == 1"
+keys 'P<C-g>name<Enter>kang  SARAN<C-s>y<Dump>'
+has "added person"
+ok cw list persons --json
+json "sum(p['name'].lower().replace(' ', '') == 'kangsaran' for p in d) == 2"
+checks=$((checks + 2))
+
 done_ok
