@@ -83,6 +83,29 @@ fails 66 draft cw drafts delete 0123456789abcdef
 fails 2 draft cw drafts delete 12
 send Escape 1
 
+# Keystrokes for the other common tasks, counted as sent (a key name is one key, text one a
+# character): a defendant's timeline from the lists, and a prison visit.
+presses() {
+	n=0
+	for k in "$@"; do
+		case $k in
+		Enter | Tab | Escape | Space | BSpace | C-?) n=$((n + 1)) ;;
+		*) n=$((n + ${#k})) ;;
+		esac
+	done
+	send "$@"
+}
+presses 2 / Kang Enter Enter
+wait_for "Timeline: Kang Saran"
+echo "keys for a defendant's timeline from the lists: $n"
+send h Escape 3
+wait_for " 3 Records "
+presses V Corr Enter Tab "$today" C-s
+wait_for "added visit"
+echo "keys for a prison visit (a facility by its suggestion, today's date): $n"
+ok cw list records --kind visit --since "$today" --json
+json "len(d) == 1 and d[0]['facility'] == 'Correctional Center 2' and d[0]['date'] == '$today'"
+
 # From a defendant (their latest case), and from a place with no case: said.
 send Escape 2 / 'Chhim Sithar' Enter
 wait_for "1 people match"
