@@ -612,3 +612,67 @@ int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	cw_table_free(&t);
 	return 0;
 }
+
+/* ---- undo ---------------------------------------------------------------------------------- */
+
+const char cw_undo_help[] =
+	"Takes back the last change made on this laptop by an add, an edit or a delete (from the\n"
+	"command line or the terminal interface), as a new change that travels in bundles like\n"
+	"any other: an edit by putting back the version it replaced, an addition by deleting\n"
+	"the record. A deletion cannot be taken back: what the record held was wiped from the\n"
+	"file when it was deleted. After an import, a bundle or an undo there is nothing to undo.\n"
+	"  --show    say what would be taken back, change nothing\n"
+	"  --json    what was (or would be) taken back as JSON\n";
+
+static const char *undo_words(enum cw_undo_action a)
+{
+	return a == CW_UNDO_ADDED    ? "the addition of"
+	       : a == CW_UNDO_EDITED ? "the edit of"
+				     : "the deletion of";
+}
+
+int cw_cmd_undo(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct cw_undo_info info;
+	struct cw_opt opt;
+	char hex[CW_ID_HEX_LEN + 1], *safe;
+	int rc, i = first_arg, show = 0;
+
+	(void)cmd;
+	while ((rc = cw_cli_next_opt(cli, &i, "json,help,show", &opt)) > 0) {
+		if (!strcmp(opt.name, "show"))
+			show = 1;
+		else if (strcmp(opt.name, "json") != 0 && strcmp(opt.name, "help") != 0)
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
+	}
+	if (rc < 0 || (rc = cw_cli_open_store(cli, 0)) != 0)
+		return rc;
+	rc = show ? cw_store_undo_peek(cli->session.store, &info, &cli->err)
+		  : cw_store_undo(cli->session.store, &info, &cli->err);
+	if (rc != 0)
+		return rc;
+	cw_id_hex(&info.id, hex);
+	if (cli->json) {
+		json_t *o = json_object();
+
+		if (o && (json_object_set_new(o, "undone", json_boolean(!show)) ||
+			  json_object_set_new(o, "change",
+					      json_string(info.action == CW_UNDO_ADDED ? "added"
+							  : info.action == CW_UNDO_EDITED
+								  ? "edited"
+								  : "deleted")) ||
+			  json_object_set_new(o, "kind", json_string(cw_kind_name(info.kind))) ||
+			  json_object_set_new(o, "id", json_string(hex)) ||
+			  json_object_set_new(o, "label", json_string(info.label)))) {
+			json_decref(o);
+			o = NULL;
+		}
+		return cw_cli_print_json(cli, o);
+	}
+	safe = cw_text_for_terminal(info.label, 0);
+	fprintf(cli->out, "%s %s %s \"%s\" (%.8s)%s\n", show ? "would take back" : "took back",
+		undo_words(info.action), cw_kind_name(info.kind), safe ? safe : "", hex,
+		show ? "" : ": a new change, which travels in bundles like any other");
+	free(safe);
+	return 0;
+}

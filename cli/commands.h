@@ -16,6 +16,8 @@ int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_
 int cw_cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_undo(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_undo_help[];
 
 /* The agenda (cmd_agenda.c). */
 int cw_cmd_agenda(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);

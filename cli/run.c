@@ -71,6 +71,8 @@ static const struct cw_command commands[] = {
 	 "change fields of a record", NULL, 0},
 	{"delete", NULL, cw_cmd_delete, 0, "casewatch delete ID [--yes]", "delete a record", NULL,
 	 0},
+	{"undo", NULL, cw_cmd_undo, 0, "casewatch undo [--show] [--json]",
+	 "take back the last add, edit or delete made on this laptop", cw_undo_help, 0},
 	{"list", NULL, cw_cmd_list, 0, "casewatch list persons|cases|records [filters] [--json]",
 	 "list records, newest first", NULL, 1},
 	{"show", NULL, cw_cmd_show, 0, "casewatch show ID [--json]", "show one record in full",

@@ -228,8 +228,8 @@ static int put_name_text(struct pass *p, const MDB_val *k, const MDB_val *v, str
  * grows). */
 static int copy_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
-	static const enum cw_db same_keys[] = {DB_RECORDS, DB_TOMBSTONES, DB_CONFLICTS,
-					       DB_AUDIT,   DB_AUDIT_SEEN, DB_DRAFTS};
+	static const enum cw_db same_keys[] = {DB_RECORDS,    DB_TOMBSTONES, DB_CONFLICTS, DB_AUDIT,
+					       DB_AUDIT_SEEN, DB_DRAFTS,     DB_UNDO};
 	struct copy *c = ctx;
 	struct pass p = {t, NULL, NULL, DB_META, {0}};
 	int rc = check_empty(t, err);
@@ -406,8 +406,8 @@ static int same_keys(struct copy *c, struct cw_store *enc, MDB_txn *etxn, enum c
 static int verify(struct copy *c, struct cw_store *enc, struct cw_copy_stats *stats,
 		  struct cw_error *err)
 {
-	static const enum cw_db sealed[] = {DB_RECORDS, DB_TOMBSTONES, DB_CONFLICTS, DB_AUDIT,
-					    DB_DRAFTS};
+	static const enum cw_db sealed[] = {DB_RECORDS, DB_TOMBSTONES, DB_CONFLICTS,
+					    DB_AUDIT,   DB_DRAFTS,     DB_UNDO};
 	static const enum cw_db plain_keys[] = {DB_BY_KIND,  DB_BY_DATE,      DB_BY_PERSON,
 						DB_BY_CASE,  DB_BY_NEXT_DATE, DB_AUDIT_SEEN,
 						DB_DETENTION};

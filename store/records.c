@@ -344,6 +344,8 @@ int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 		rc = cw_store_lmdb_error(t, rc, "removing a deleted record", err);
 	if (rc == 0)
 		rc = cw_store_reindex_records(t, deps, ndeps, 1, err);
+	if (rc == 0)
+		t->records_changed = 1;
 	free(deps);
 	return rc;
 }
@@ -602,6 +604,7 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 		return rc;
 	if ((flags & CW_PUT_FOLLOW_VERDICTS) && (rc = cw_store_follow_verdicts(t, rec, err)) != 0)
 		return rc;
+	t->records_changed = 1;
 	if (changed)
 		*changed = 1;
 	return 0;
@@ -670,6 +673,7 @@ int cw_txn_delete(struct cw_txn *t, const struct cw_id *id, struct cw_error *err
 	    (rc = cw_store_unlink(t, id, err)) != 0)
 		goto out;
 	rc = cw_txn_audit(t, CW_AUDIT_DELETE, rec.kind, id, err);
+	t->records_changed = 1;
 out:
 	cw_record_free(&tomb);
 	cw_record_free(&rec);
@@ -681,11 +685,34 @@ struct put_ctx {
 	unsigned flags;
 };
 
+/* One record put: the change is noted for undo, with the version it replaces. */
 static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
 	struct put_ctx *p = ctx;
+	MDB_val k = {ID_LEN, p->rec->id.b}, v;
+	struct cw_buf open = {0}, before = {0};
+	int rc = MDB_NOTFOUND;
 
-	return cw_txn_put(t, p->rec, p->flags, NULL, err);
+	if (t->st->undo_ready && !cw_id_is_zero(&p->rec->id)) {
+		rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &open, err);
+		/* A copy: the map's pages move as this transaction writes. */
+		if (rc == 0 && cw_buf_append(&before, v.mv_data, v.mv_size) != 0)
+			rc = CW_ENOMEM;
+		if (open.data)
+			sodium_memzero(open.data, open.cap);
+		cw_buf_free(&open);
+		if (rc == CW_ENOMEM)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		if (rc != 0 && rc != MDB_NOTFOUND)
+			return rc > 0 ? cw_store_lmdb_error(t, rc, "reading a record", err) : rc;
+	}
+	if ((rc = cw_txn_put(t, p->rec, p->flags, NULL, err)) == 0 && t->st->undo_ready)
+		rc = cw_store_undo_note(t, before.len ? 'e' : 'a', &p->rec->id, before.data,
+					before.len, err);
+	if (before.data)
+		sodium_memzero(before.data, before.cap);
+	cw_buf_free(&before);
+	return rc;
 }
 
 int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, struct cw_error *err)
@@ -701,7 +728,12 @@ int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, str
 
 static int delete_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
-	return cw_txn_delete(t, ctx, err);
+	int rc = cw_txn_delete(t, ctx, err);
+
+	/* Noted so that undo can say why it cannot bring it back. */
+	if (rc == 0 && t->st->undo_ready)
+		rc = cw_store_undo_note(t, 'd', ctx, NULL, 0, err);
+	return rc;
 }
 
 int cw_store_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err)

@@ -25,6 +25,7 @@ int cw_store_sealed_table(enum cw_db db)
 	case DB_PEERS:
 	case DB_TRUST:
 	case DB_DRAFTS:
+	case DB_UNDO:
 		return 1;
 	default:
 		return 0;

@@ -32,6 +32,7 @@ static const char *const db_names[DB_COUNT] = {
 	"trust",
 	"detention",
 	"drafts",
+	"undo",
 };
 /* clang-format on */
 
@@ -170,8 +171,14 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 	st->sync_ready = 1;
 	st->trust_ready = 1;
 	st->drafts_ready = 1;
+	st->undo_ready = 1;
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], st->read_only ? 0 : MDB_CREATE, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && i == DB_UNDO) {
+			/* Made before undo, opened read-only: nothing to undo. */
+			st->undo_ready = 0;
+			continue;
+		}
 		if (rc == MDB_NOTFOUND && i == DB_DRAFTS) {
 			/* Made before drafts, opened read-only: it has none. */
 			st->drafts_ready = 0;
@@ -705,6 +712,10 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int *scrub,
 			return cw_store_lmdb_error(NULL, rc, "starting a write", err);
 		t.defer = 1;
 		rc = fn(&t, ctx, err);
+		/* Records changed by anything but one add, edit or delete: the last change is
+		 * no longer the one noted for undo. */
+		if (rc == 0 && t.records_changed && !t.undo_noted)
+			rc = cw_store_undo_forget(&t, err);
 		if (rc == 0)
 			rc = cw_pending_flush(&t, err);
 		cw_pending_free(&t);

@@ -32,6 +32,7 @@
  *                                                         ended it, who is held (detention.c)
  *   drafts       draft id(16)                          -> saved(8) kind(1) record(16) label body:
  *                                                         forms saved unfinished (drafts.c)
+ *   undo         "last"                                -> action(1) id(16) the version replaced
  * meta also holds "deletions_bare" (deletions were stripped of content: store.c) and
  * "scrubbed" (when free space was last cleared: scrub.c).
  * Sync by bundle, versions and conflicts: store/sync.h.
@@ -306,6 +307,25 @@ int cw_store_drafts(struct cw_store *st, struct cw_draft **out, size_t *n, struc
 int cw_store_draft_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err);
 void cw_draft_free(struct cw_draft *d);
 void cw_drafts_free(struct cw_draft *v, size_t n);
+
+/* ---- undo ----------------------------------------------------------------------------------
+ * The last change made on this laptop by one add, edit or delete (cw_store_put,
+ * cw_store_delete: what the front ends do) can be taken back, as a new change that travels like
+ * any other: an edit by putting back the version it replaced, an addition by deleting the
+ * record. A deletion cannot be: its content was wiped from the file when it was deleted, on
+ * purpose. Any other change to records (an import, a bundle, an undo) leaves nothing to undo. */
+enum cw_undo_action { CW_UNDO_ADDED, CW_UNDO_EDITED, CW_UNDO_DELETED };
+struct cw_undo_info {
+	enum cw_undo_action action;
+	enum cw_kind kind;
+	struct cw_id id;
+	char label[200]; /* the record's label, not yet neutralised */
+};
+/* What an undo would take back; CW_ENOTFOUND naming "undo" when nothing. */
+int cw_store_undo_peek(struct cw_store *st, struct cw_undo_info *out, struct cw_error *err);
+/* Takes it back in one write transaction; CW_ENOTFOUND as above, CW_EREFUSED for a deletion
+ * (or a record added that is named by others since: delete those first). */
+int cw_store_undo(struct cw_store *st, struct cw_undo_info *out, struct cw_error *err);
 
 /* ---- one reading of many records ---------------------------------------------------------
  * A reader is one read transaction: everything read through it is the database at one moment,

@@ -32,6 +32,7 @@ enum cw_db {
 	DB_TRUST,        /* enrolled peers: tag of the name -> keys, name, when (trust.c) */
 	DB_DETENTION,    /* pretrial detention: starts, ends and who is held (detention.c) */
 	DB_DRAFTS,       /* forms saved unfinished, this laptop's only (drafts.c) */
+	DB_UNDO,         /* the last change made here, to take back (undo.c) */
 	DB_COUNT
 };
 
@@ -96,6 +97,7 @@ struct cw_store {
 	/* The trust table exists (an old database opened read-only lacks it too). */
 	int trust_ready;
 	int drafts_ready;       /* the drafts table exists (likewise) */
+	int undo_ready;         /* the undo table exists (likewise) */
 	struct cw_vault *vault; /* the key of an encrypted database; NULL for a plain one */
 	/* Where cw_store_read_record opens a record before decoding it (decoding copies out),
 	 * kept between reads so that a walk over many records does not allocate for each. */
@@ -113,7 +115,15 @@ struct cw_txn {
 	 * 0 in transactions that write them at once (verify's, which writes nothing). */
 	int defer;
 	struct cw_pending *pending;
+	int records_changed; /* a record was put or deleted: the undo note is this one's or none */
+	int undo_noted;      /* this transaction noted its change for undo (undo.c) */
 };
+
+/* undo.c: notes the change a cw_store_put or cw_store_delete made (action 'a' added, 'e'
+ * edited with the version replaced as `before`, 'd' deleted), and forgets the note. */
+int cw_store_undo_note(struct cw_txn *t, int action, const struct cw_id *id, const void *before,
+		       size_t len, struct cw_error *err);
+int cw_store_undo_forget(struct cw_txn *t, struct cw_error *err);
 
 /* ---- names and counts gathered per write transaction (pending.c) -------------------------- */
 

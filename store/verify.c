@@ -563,6 +563,8 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 	    (rc = check_sealed(&v, DB_CONFLICTS, "conflicts", err)) == 0 &&
 	    (rc = check_sealed(&v, DB_PEERS, "peers", err)) == 0 && v.st->drafts_ready)
 		rc = check_sealed(&v, DB_DRAFTS, "drafts", err);
+	if (rc == 0 && v.st->undo_ready)
+		rc = check_sealed(&v, DB_UNDO, "what to undo", err);
 	mdb_txn_abort(v.t.txn);
 	free(v.counts);
 	free(v.audited.v);

@@ -1259,6 +1259,66 @@ START_TEST(drafts_are_kept_apart_and_wiped)
 }
 END_TEST
 
+/* Undo: the last add, edit or delete made here. An edit's earlier version comes back as a new
+ * change (a newer version, an audit entry), an addition is deleted, a deletion is refused
+ * (its content was wiped); an edit of the case re-indexes as any edit does; after an undo,
+ * or a change not made by one add, edit or delete, there is nothing to undo. */
+START_TEST(undo_takes_back_the_last_change)
+{
+	struct cw_undo_info info;
+	struct cw_record r, back;
+	struct cw_error err;
+	struct cw_id p, c, q;
+	struct cw_verify_stats vs;
+	struct cw_filter f;
+	size_t n, problems = 0;
+
+	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), CW_ENOTFOUND);
+	p = add_person("Ny Nak", "Phnom Penh");
+	c = add_case("Ny Nak defamation", &p, "494", "Phnom Penh Court", "2024-01-05");
+	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
+	free(r.u.kase.title);
+	r.u.kase.title = strdup("Ny Nak incitement");
+	((struct cw_charge *)((struct cw_defendant *)r.u.kase.defendants.items)[0].charges.items)
+		->article.number = 495;
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), 0);
+	ck_assert_int_eq(info.action, CW_UNDO_EDITED);
+	ck_assert_str_eq(info.label, "Ny Nak incitement");
+	ck_assert_int_eq(cw_store_undo(st, &info, &err), 0);
+	ck_assert_int_eq(cw_store_get(st, &c, &back, &err), 0);
+	ck_assert_str_eq(back.u.kase.title, "Ny Nak defamation");
+	ck_assert_uint_ge(back.versions.n, 1);
+	cw_record_free(&back);
+	/* The indexes follow: 494 again, not 495. */
+	cw_filter_init(&f);
+	cw_filter_set(&f, "article", "494", NULL);
+	ck_assert_int_eq(cw_store_count(st, &f, CW_KIND_BIT(CW_KIND_CASE), &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	cw_filter_set(&f, "article", "495", NULL);
+	ck_assert_int_eq(cw_store_count(st, &f, CW_KIND_BIT(CW_KIND_CASE), &n, &err), 0);
+	ck_assert_uint_eq(n, 0);
+	/* Undone once: nothing more. */
+	ck_assert_int_eq(cw_store_undo(st, &info, &err), CW_ENOTFOUND);
+	ck_assert_str_eq(err.field, "undo");
+	/* An addition is taken back by deleting it. */
+	q = add_person("Kem Sokha", NULL);
+	ck_assert_int_eq(cw_store_undo(st, &info, &err), 0);
+	ck_assert_int_eq(info.action, CW_UNDO_ADDED);
+	ck_assert_int_eq(cw_store_get(st, &q, &r, &err), CW_ENOTFOUND);
+	/* A deletion is not. */
+	q = add_person("Kang Saran", NULL);
+	ck_assert_int_eq(cw_store_delete(st, &q, &err), 0);
+	ck_assert_int_eq(cw_store_undo(st, &info, &err), CW_EREFUSED);
+	ck_assert_ptr_nonnull(strstr(err.message, "wiped"));
+	/* The file still checks out, audit chain and all. */
+	ck_assert_msg(cw_store_verify(st, count_problems, &problems, &vs, &err) == 0, "%s",
+		      err.message);
+	ck_assert_uint_eq(vs.problems, 0);
+}
+END_TEST
+
 START_TEST(in_use_and_last_txn)
 {
 	int go[2], ready[2];
@@ -1460,6 +1520,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, reader_and_writer_processes_at_once);
 	tcase_add_test(tc, copy_encrypted_keeps_everything);
 	tcase_add_test(tc, drafts_are_kept_apart_and_wiped);
+	tcase_add_test(tc, undo_takes_back_the_last_change);
 	tcase_add_test(tc, in_use_and_last_txn);
 	tcase_add_test(tc, outfile_private_whole_and_not_through_links);
 	tcase_add_test(tc, outfile_interrupted_leaves_nothing);

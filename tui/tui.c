@@ -592,6 +592,25 @@ static void answer_question(struct cw_app *app, int key)
 		}
 		return;
 	}
+	if (q == CW_Q_UNDO) {
+		struct cw_undo_info info;
+
+		if (key != 'y' && key != 'Y') {
+			cw_app_status(app, 0, "nothing taken back");
+		} else if (cw_store_undo(app->st, &info, &err) != 0) {
+			cw_app_error(app, &err);
+		} else {
+			/* Screens showing a record an undo deleted go. */
+			while (app->depth > 0 && cw_id_equal(&cw_app_top(app)->id, &info.id) &&
+			       info.action == CW_UNDO_ADDED)
+				cw_app_pop(app);
+			cw_app_invalidate(app);
+			cw_app_status(app, 0, "taken back: %s %.120s",
+				      info.action == CW_UNDO_ADDED ? "added" : "edited",
+				      info.label);
+		}
+		return;
+	}
 	if (q == CW_Q_DELETE_DRAFT) {
 		if (key != 'y' && key != 'Y')
 			cw_app_status(app, 0, "draft kept");
@@ -929,6 +948,28 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 	case CW_ACT_QUICK_HEARING:
 		quick_hearing(app, v);
 		return;
+	case CW_ACT_UNDO: {
+		struct cw_undo_info info;
+		struct cw_error err;
+		static const char *const what[] = {"the addition of", "the edit of",
+						   "the deletion of"};
+
+		if (cw_store_undo_peek(app->st, &info, &err) != 0) {
+			cw_app_error(app, &err);
+			return;
+		}
+		/* A deletion: nothing to ask, it cannot be taken back (the store says why). */
+		if (info.action == CW_UNDO_DELETED) {
+			if (cw_store_undo(app->st, &info, &err) != 0)
+				cw_app_error(app, &err);
+			return;
+		}
+		app->question = CW_Q_UNDO;
+		snprintf(app->question_text, sizeof app->question_text,
+			 "Take back %s %s \"%.100s\"? y/N", what[info.action],
+			 cw_kind_name(info.kind), info.label);
+		return;
+	}
 	case CW_ACT_NEW_VISIT:
 		new_record(app, v, CW_KIND_VISIT);
 		return;

@@ -54,6 +54,7 @@ enum cw_question {
 	CW_Q_REPORT_OVERWRITE, /* W: the file is there already */
 	CW_Q_DELETE_DRAFT,     /* d on a draft */
 	CW_Q_SAVE_TWICE,       /* a new person close to one already there */
+	CW_Q_UNDO,             /* u: take back the last change */
 };
 
 /* What the line being typed on the status line is for. */

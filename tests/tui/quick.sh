@@ -106,6 +106,40 @@ echo "keys for a prison visit (a facility by its suggestion, today's date): $n"
 ok cw list records --kind visit --since "$today" --json
 json "len(d) == 1 and d[0]['facility'] == 'Correctional Center 2' and d[0]['date'] == '$today'"
 
+# u takes back the last change after asking: here, the visit just added.
+send u
+wait_for "Take back the addition of visit"
+send y
+wait_for "taken back: added"
+ok cw list records --kind visit --since "$today" --json
+json "len(d) == 0"
+send u
+wait_for "there is nothing to undo"
+# An edit taken back: the visit's notes as they were; a deletion cannot be (wiped).
+ok cw list records --kind visit --json
+first_notes=$(printf '%s' "$out" | "$PY" -c "import json,sys; print(json.load(sys.stdin)[0].get('notes', ''))")
+send / kind:visit Enter
+wait_for "records match"
+send g e
+wait_for "Edit visit"
+send C-g notes Enter C-e ' changed by mistake' C-s
+wait_for "saved visit"
+ok cw list records --kind visit --json
+json "d[0]['notes'].endswith('changed by mistake')"
+send u
+wait_for "Take back the edit of visit"
+send y
+wait_for "taken back: edited"
+ok cw list records --kind visit --json
+json "d[0].get('notes', '') == '''$first_notes'''"
+send d
+wait_for "Delete visit"
+send y
+wait_for "deleted"
+send u
+wait_for "wiped from the file when it was deleted"
+send Escape
+
 # From a defendant (their latest case), and from a place with no case: said.
 send Escape 2 / 'Chhim Sithar' Enter
 wait_for "1 people match"
