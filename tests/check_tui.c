@@ -537,6 +537,61 @@ START_TEST(test_form_choice_picker_and_go_to)
 }
 END_TEST
 
+/* A case's defendant who is no person yet: saving stops and names them; once agreed, the
+ * person and the case are written together, and when the case cannot be saved, neither is the
+ * person (one transaction). Editing the case then shows its defendants to read. */
+START_TEST(test_form_case_adds_a_new_defendant)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	struct cw_record_list l;
+	struct cw_filter f;
+	int info;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_CASE, NULL, &err), 0);
+	go_to(&fm, "defendant");
+	type(&fm, "Nobody Yet<Tab><Tab>494/495");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_str_eq(fm.missing_person, "Nobody Yet");
+	/* Agreed, but the title is missing: nothing is written, the person neither. */
+	fm.add_missing = 1;
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_str_eq(fm.fields[fm.cur].name, "title");
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_PERSON), CW_ORDER_NEWEST_FIRST,
+				       0, 0, &l, &err),
+			 0);
+	ck_assert_uint_eq(l.n, 0);
+	cw_record_list_free(&l);
+	type(&fm, "Nobody's case");
+	fm.add_missing = 1;
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	cw_form_free(&fm);
+	ck_assert_uint_eq(rec.u.kase.defendants.n, 1);
+	ck_assert_int_eq(cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_PERSON), CW_ORDER_NEWEST_FIRST,
+				       0, 0, &l, &err),
+			 0);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_str_eq(l.items[0].u.person.name, "Nobody Yet");
+	ck_assert(cw_id_equal(&((struct cw_defendant *)rec.u.kase.defendants.items)[0].person,
+			      &l.items[0].id));
+	cw_record_list_free(&l);
+	/* Editing it: its defendants to read. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_CASE, &rec, &err), 0);
+	info = cw_form_find(&fm, "in_the_case");
+	ck_assert_int_ge(info, 0);
+	ck_assert_ptr_nonnull(strstr(cw_edit_text(&fm.fields[info].edit), "Nobody Yet"));
+	ck_assert_ptr_nonnull(strstr(cw_edit_text(&fm.fields[info].edit), "494"));
+	fm.cur = (size_t)info;
+	type(&fm, "xyz"); /* nothing is typed into it */
+	ck_assert_ptr_null(strstr(cw_edit_text(&fm.fields[info].edit), "xyz"));
+	cw_form_free(&fm);
+	cw_record_free(&rec);
+}
+END_TEST
+
 START_TEST(test_form_hearing_attendance_and_verdicts)
 {
 	struct cw_form fm;
@@ -806,6 +861,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_case_with_charges);
 	tcase_add_test(forms, test_form_hearing_bad_date_kept);
 	tcase_add_test(forms, test_form_choice_picker_and_go_to);
+	tcase_add_test(forms, test_form_case_adds_a_new_defendant);
 	tcase_add_test(forms, test_form_hearing_attendance_and_verdicts);
 	tcase_add_test(forms, test_form_edit_and_errors_map);
 	suite_add_tcase(s, forms);

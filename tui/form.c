@@ -7,6 +7,7 @@
 
 #include "tui/form_internal.h"
 #include "models/article.h"
+#include "models/format.h"
 
 static struct cw_form_field *add_field(struct cw_form *fm, const char *name, const char *label,
 				       enum cw_form_widget w)
@@ -62,6 +63,30 @@ static void label_of(struct cw_store *st, const struct cw_id *id, char *buf, siz
 		return;
 	snprintf(buf, len, "%s", cw_record_label(&r));
 	cw_record_free(&r);
+}
+
+/* "Chhim Sithar (detained; charged: 494/495); 8 unnamed union activists" */
+static void defendants_summary(struct cw_form *fm, char *buf, size_t len)
+{
+	const struct cw_list *l = &fm->rec.u.kase.defendants;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < l->n && n < len; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)l->items + i;
+		char who[300], charges[600];
+
+		if (!cw_id_is_zero(&d->person))
+			label_of(fm->st, &d->person, who, sizeof who);
+		else
+			snprintf(who, sizeof who, "%lld unnamed %s", (long long)d->unnamed_count,
+				 d->label ? d->label : "");
+		cw_charges_text(d, charges, sizeof charges);
+		n += (size_t)snprintf(buf + n, len - n, "%s%s (%s%s%s)", n ? "; " : "", who,
+				      d->custody ? cw_enum_label(&cw_words_custody, d->custody)
+						 : "custody not recorded",
+				      charges[0] ? "; " : "", charges);
+	}
 }
 
 static void set_picked(struct cw_form *fm, struct cw_form_field *ff, const struct cw_id *id)
@@ -214,6 +239,20 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 					}
 				}
 			} else if (!strcmp(f->name, "defendants")) {
+				/* Editing a case: every defendant it has, to read, above the
+				 * fields that add one or change one. */
+				if (fm->rec.u.kase.defendants.n) {
+					char buf[1500];
+
+					if (!(ff = add_field(fm, "in_the_case", "in the case",
+							     CW_W_INFO)))
+						goto nomem;
+					defendants_summary(fm, buf, sizeof buf);
+					cw_edit_set(&ff->edit, buf);
+					ff->hint =
+						"the case's defendants: name one below to change "
+						"them, or a new one to add";
+				}
 				/* Adds a defendant, or changes one already named. */
 				if (!(ff = add_field(fm, "defendant", "defendant", CW_W_PERSON)))
 					goto nomem;

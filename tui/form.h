@@ -32,6 +32,7 @@ enum cw_form_widget {
 	CW_W_PRISON,    /* a facility name, likewise */
 	CW_W_PROVINCE,  /* a province name, likewise */
 	CW_W_INDICATOR, /* one fair-trial indicator's answer (a toggle) */
+	CW_W_INFO,      /* text to read, not to type in (a case's defendants while editing it) */
 };
 
 #define CW_FORM_SUGGEST_MAX 6
@@ -74,6 +75,10 @@ struct cw_form {
 	int quick;             /* a short form over a prefilled record (cw_form_open_quick) */
 	struct cw_id draft_id; /* the draft it was opened from (zero: none), gone once saved */
 	int twice_ok; /* the user said a new person close to one already there is another one */
+	/* A case's defendant typed who is no person yet: saving says so (missing_person); once
+	 * the user agrees (add_missing), saving adds the person with the case, in one write. */
+	char missing_person[200];
+	int add_missing;
 };
 
 /* Opens a form for a new record of `kind` (rec NULL) or for editing rec (copied). */

@@ -108,6 +108,8 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 
 	cw_error_clear(err);
 	switch (ff->widget) {
+	case CW_W_INFO:
+		return 0; /* to read, nothing typed */
 	case CW_W_CHOICE:
 	case CW_W_TOGGLE:
 	case CW_W_BOOL:
@@ -277,8 +279,17 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 				 err));
 		return 0;
 	}
-	if ((rc = resolve_ref(fm, &fm->fields[di], CW_KIND_PERSON, who, &id, err)) != 0)
+	if ((rc = resolve_ref(fm, &fm->fields[di], CW_KIND_PERSON, who, &id, err)) != 0) {
+		/* Nobody by that name: saving can add them with the case, once asked. */
+		if (rc == CW_ENOTFOUND) {
+			snprintf(fm->missing_person, sizeof fm->missing_person, "%s", who);
+			cw_error_set(err, rc, "defendant",
+				     "'%.60s' is not in the database yet: saving again asks to add "
+				     "them",
+				     who);
+		}
 		return field_error(fm, (size_t)di, err);
+	}
 	if (*charges && (rc = cw_article_parse_list(charges, arts, CW_ARTICLE_LIST_MAX, &n,
 						    "charges", err)) != 0)
 		return field_error(fm, (size_t)ai, err);
@@ -404,16 +415,66 @@ fail:
 	return rc;
 }
 
+/* A case and the defendant it names who is no person yet, in one write: the person first (so
+ * the case's reference holds), then the case built from the form with that person picked. */
+struct with_person {
+	struct cw_form *fm;
+	struct cw_record *rec;
+};
+
+static int with_person_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	struct with_person *w = ctx;
+	struct cw_form *fm = w->fm;
+	struct cw_form_field *ff = &fm->fields[cw_form_find(fm, "defendant")];
+	struct cw_record person;
+	int rc;
+
+	cw_record_free(w->rec); /* run again after the map grew: built afresh */
+	cw_record_init(&person, CW_KIND_PERSON);
+	if (!(person.u.person.name = strdup(fm->missing_person))) {
+		cw_record_free(&person);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	rc = cw_txn_put(t, &person, CW_PUT_NEW, NULL, err);
+	if (rc == 0) {
+		ff->picked = person.id;
+		snprintf(ff->picked_label, sizeof ff->picked_label, "%s", cw_edit_text(&ff->edit));
+	}
+	cw_record_free(&person);
+	if (rc != 0)
+		return rc;
+	if ((rc = cw_form_build(fm, w->rec, err)) != 0)
+		return rc;
+	return cw_txn_put(t, w->rec, CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW), NULL,
+			  err);
+}
+
 int cw_form_save(struct cw_form *fm, struct cw_error *err)
 {
 	struct cw_record rec;
-	int rc, i;
+	int rc, i, di = cw_form_find(fm, "defendant");
 
 	fm->message[0] = '\0';
-	if ((rc = cw_form_build(fm, &rec, err)) != 0)
-		return rc;
-	rc = cw_store_put(fm->st, &rec, CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW),
-			  err);
+	if (fm->add_missing && fm->missing_person[0] && di >= 0 &&
+	    !strcmp(cw_edit_text(&fm->fields[di].edit), fm->missing_person)) {
+		struct with_person w = {fm, &rec};
+
+		memset(&rec, 0, sizeof rec);
+		rc = cw_store_write(fm->st, with_person_fn, &w, err);
+		if (rc != 0) {
+			memset(&fm->fields[di].picked, 0, sizeof fm->fields[di].picked);
+			fm->fields[di].picked_label[0] = '\0';
+		} else {
+			fm->missing_person[0] = '\0';
+		}
+	} else {
+		fm->missing_person[0] = '\0';
+		if ((rc = cw_form_build(fm, &rec, err)) != 0)
+			return rc;
+		rc = cw_store_put(fm->st, &rec,
+				  CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW), err);
+	}
 	if (rc == 0) {
 		fm->saved_id = rec.id;
 		fm->dirty = 0;

@@ -43,6 +43,8 @@ unsigned cw_form_key_ctx(const struct cw_form *fm)
 	if (!ff)
 		return 0;
 	switch (ff->widget) {
+	case CW_W_INFO:
+		return 0; /* to read: only the form's keys */
 	case CW_W_CHOICE:
 		return CW_CTX_CHOICE | CW_CTX_PICKER;
 	case CW_W_TOGGLE:

@@ -592,6 +592,25 @@ static void answer_question(struct cw_app *app, int key)
 		}
 		return;
 	}
+	if (q == CW_Q_ADD_PERSON) {
+		struct cw_pane *top = cw_app_top(app);
+
+		if ((key == 'y' || key == 'Y') && top->type == CW_V_FORM) {
+			char name[200];
+
+			snprintf(name, sizeof name, "%s", top->form->missing_person);
+			top->form->add_missing = 1;
+			form_key(app, top, CW_KEY_CTRL('s'));
+			/* Still open: something else stopped it, and it says what. */
+			if (cw_app_top(app)->type == CW_V_FORM)
+				cw_app_top(app)->form->add_missing = 0;
+			else
+				cw_app_status(app, 0, "added %.100s and the case", name);
+		} else {
+			cw_app_status(app, 0, "not saved: choose a person who is there, or say y");
+		}
+		return;
+	}
 	if (q == CW_Q_UNDO) {
 		struct cw_undo_info info;
 
@@ -837,6 +856,14 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 		cw_app_push(app, CW_V_HELP);
 		break;
 	case CW_FORM_CONTINUE:
+		/* Saving stopped at a defendant who is no person yet: add them with the case? */
+		if (v->form->missing_person[0] && !v->form->add_missing &&
+		    cw_keys_lookup(CW_CTX_FORM, key) == CW_ACT_SAVE) {
+			app->question = CW_Q_ADD_PERSON;
+			snprintf(app->question_text, sizeof app->question_text,
+				 "%.100s is not in the database yet: add this person and save? y/N",
+				 v->form->missing_person);
+		}
 		break;
 	}
 }

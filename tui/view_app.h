@@ -55,6 +55,7 @@ enum cw_question {
 	CW_Q_DELETE_DRAFT,     /* d on a draft */
 	CW_Q_SAVE_TWICE,       /* a new person close to one already there */
 	CW_Q_UNDO,             /* u: take back the last change */
+	CW_Q_ADD_PERSON,       /* a case's defendant who is no person yet: add them too? */
 };
 
 /* What the line being typed on the status line is for. */
