@@ -4,7 +4,8 @@
  * like a record (bound to the table and the key) in an encrypted database. A draft is not a
  * record: no index, count, audit entry, bundle, report or export ever sees it. Deleting one
  * wipes its bytes in place before the entry goes, and the free pages are cleared after the
- * commit (scrub.c), as for a deleted record. */
+ * commit (scrub.c), as for a deleted record; saving one again replaces it as an edit replaces
+ * a record. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -91,9 +92,9 @@ static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	put_be32(val + 9 + ID_LEN, (uint32_t)llen);
 	memcpy(val + DRAFT_FIXED, d->label ? d->label : "", llen);
 	memcpy(val + DRAFT_FIXED + llen, d->body ? d->body : "", blen);
-	/* The draft saved before is wiped first: nothing it said stays in the file. */
-	if ((rc = cw_store_wipe(t, DB_DRAFTS, &k, err)) == 0 &&
-	    (rc = cw_val_put(t, DB_DRAFTS, &k, val, DRAFT_FIXED + llen + blen, 0)) != 0)
+	/* Saved over as an edit saves over a record: the free space is cleared after a draft is
+	 * deleted (or completed), as after a record's deletion, not after each save. */
+	if ((rc = cw_val_put(t, DB_DRAFTS, &k, val, DRAFT_FIXED + llen + blen, 0)) != 0)
 		rc = cw_store_lmdb_error(t, rc, "saving the draft", err);
 	memset(val, 0, DRAFT_FIXED + llen + blen);
 	free(val);

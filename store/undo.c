@@ -4,9 +4,10 @@
  * encoding), sealed like a record. cw_store_put and cw_store_delete (one record, what the
  * front ends' add, edit and delete do) note their change here in their own transaction; any
  * other write that changes records (an import, a bundle, an undo) forgets it in its own, so
- * what is noted is always the last change. An undo is a new change stamped here, which
- * travels like any other. A deletion is noted only to say it cannot be undone: its content
- * was wiped from the file when it was deleted, on purpose. */
+ * what is noted is always the last change. The version noted lies in the file, sealed, until
+ * the next change, and then in its free space like any replaced version. An undo is a new change
+ * stamped here, which travels like any other. A deletion is noted only to say it cannot be undone:
+ * its content was wiped from the file when it was deleted, on purpose. */
 #include "config.h"
 
 #include <stdio.h>
@@ -33,9 +34,9 @@ int cw_store_undo_note(struct cw_txn *t, int action, const struct cw_id *id, con
 	memcpy(val + 1, id->b, ID_LEN);
 	if (len)
 		memcpy(val + 1 + ID_LEN, before, len);
-	/* What the last one held goes from the file with it. */
-	if ((rc = cw_store_wipe(t, DB_UNDO, &k, err)) == 0 &&
-	    (rc = cw_val_put(t, DB_UNDO, &k, val, 1 + ID_LEN + len, 0)) != 0)
+	/* Replaced as any edit replaces a value: not wiped, so that an add or an edit does not
+	 * clear the free space after its commit (only deletions do: scrub.c). */
+	if ((rc = cw_val_put(t, DB_UNDO, &k, val, 1 + ID_LEN + len, 0)) != 0)
 		rc = cw_store_lmdb_error(t, rc, "noting the change for undo", err);
 	memset(val, 0, 1 + ID_LEN + len);
 	free(val);
@@ -51,8 +52,6 @@ int cw_store_undo_forget(struct cw_txn *t, struct cw_error *err)
 
 	if (!t->st->undo_ready)
 		return 0;
-	if ((rc = cw_store_wipe(t, DB_UNDO, &k, err)) != 0)
-		return rc;
 	rc = mdb_del(t->txn, t->st->dbi[DB_UNDO], &k, NULL);
 	return rc == 0 || rc == MDB_NOTFOUND ? 0 : cw_store_lmdb_error(t, rc, "forgetting", err);
 }
