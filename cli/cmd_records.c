@@ -676,3 +676,70 @@ int cw_cmd_undo(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	free(safe);
 	return 0;
 }
+
+/* ---- person merge -------------------------------------------------------------------------- */
+
+const char cw_merge_help[] =
+	"One person recorded twice becomes one: every record that names OTHER names KEEP (each a\n"
+	"change made here, audited), KEEP takes what only OTHER had (a Khmer name, a province,\n"
+	"roles ...), and OTHER is deleted with a tombstone naming KEEP. The merge travels in\n"
+	"bundles: a laptop that takes it points its own records at KEEP as the import ends. KEEP\n"
+	"and OTHER are names, parts of names or ids, as for --person.\n";
+
+int cw_cmd_merge(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct cw_merge_stats stats;
+	struct cw_record keep, other;
+	struct cw_id k, o;
+	struct cw_opt opt;
+	char hex[CW_ID_HEX_LEN + 1], *a, *b;
+	const char *kt, *ot;
+	int rc, i = first_arg;
+
+	(void)cmd;
+	if (i + 1 >= cli->argc || cli->argv[i][0] == '-' || cli->argv[i + 1][0] == '-')
+		return cw_error_set(&cli->err, CW_EUSAGE, "person",
+				    "give the person to keep, then the one to merge into them");
+	kt = cli->argv[i++];
+	ot = cli->argv[i++];
+	while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) > 0)
+		if (strcmp(opt.name, "json") != 0 && strcmp(opt.name, "help") != 0)
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
+	if (rc < 0 || (rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_cli_resolve(cli, CW_KIND_PERSON, kt, "keep", &k)) != 0 ||
+	    (rc = cw_cli_resolve(cli, CW_KIND_PERSON, ot, "other", &o)) != 0 ||
+	    (rc = cw_store_get(cli->session.store, &k, &keep, &cli->err)) != 0)
+		return rc;
+	if ((rc = cw_store_get(cli->session.store, &o, &other, &cli->err)) != 0) {
+		cw_record_free(&keep);
+		return rc;
+	}
+	if ((rc = cw_store_merge_people(cli->session.store, &k, &o, &stats, &cli->err)) == 0) {
+		cw_id_hex(&k, hex);
+		if (cli->json) {
+			json_t *j = json_object();
+
+			if (j && (json_object_set_new(j, "kept", json_string(hex)) ||
+				  json_object_set_new(j, "kept_name",
+						      json_string(cw_record_label(&keep))) ||
+				  json_object_set_new(j, "merged_name",
+						      json_string(cw_record_label(&other))) ||
+				  json_object_set_new(j, "records_moved",
+						      json_integer((json_int_t)stats.moved)))) {
+				json_decref(j);
+				j = NULL;
+			}
+			rc = cw_cli_print_json(cli, j);
+		} else {
+			a = cw_text_for_terminal(cw_record_label(&other), 0);
+			b = cw_text_for_terminal(cw_record_label(&keep), 0);
+			fprintf(cli->out, "merged %s into %s (%.8s): %zu records now name them\n",
+				a ? a : "", b ? b : "", hex, stats.moved);
+			free(a);
+			free(b);
+		}
+	}
+	cw_record_free(&keep);
+	cw_record_free(&other);
+	return rc;
+}

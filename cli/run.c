@@ -47,6 +47,8 @@ static const struct cw_command commands[] = {
 	 NULL, 0},
 	{"person", "add", cw_cmd_add, CW_KIND_PERSON, "casewatch person add --name NAME [options]",
 	 "add a person", NULL, 0},
+	{"person", "merge", cw_cmd_merge, 0, "casewatch person merge KEEP OTHER [--json]",
+	 "one person recorded twice becomes one: OTHER's records name KEEP", cw_merge_help, 0},
 	{"case", "add", cw_cmd_add, CW_KIND_CASE,
 	 "casewatch case add --title TITLE [--defendant PERSON --charge ARTICLES ...] [options]",
 	 "add a case with its defendants and charges", NULL, 0},

@@ -408,6 +408,9 @@ struct cw_record {
 	 * the trial's resumption): timelines place it there (models/timeline.h). */
 	struct cw_id after;
 	struct cw_list links; /* struct cw_link: other accounts it disputes or describes too */
+	/* A person's deletion that merged them into another (a tombstone's): every laptop that
+	 * takes the deletion points its own records at this one (store/people.c). */
+	struct cw_id merged_into;
 	union {
 		struct cw_person person;
 		struct cw_case kase;

@@ -378,6 +378,9 @@ static const struct cw_field header_fields[] = {
 	   "the record this one comes after, when the dates do not say"),
 	LIST(struct cw_record, links, 15, 0, 32, link_schema,
 	     "other accounts of the event: one it disputes, or one that describes it too"),
+	/* A tag far above the kinds' (16 on): the header's first fifteen are taken. */
+	ID(struct cw_record, merged_into, "merged_into", 120, CW_FF_HEADER, 0,
+	   "the person a deleted person was merged into"),
 };
 SCHEMA(cw_schema_header, "header", struct cw_record, header_fields);
 

@@ -161,6 +161,7 @@ void cw_version_make_tombstone(struct cw_record *r)
 	keep.bundle = r->bundle; /* the local note of which bundle brought it: not content */
 	keep.versions = r->versions;
 	keep.set_aside = r->set_aside;
+	keep.merged_into = r->merged_into; /* where its references go: not content */
 	r->editor = NULL;
 	memset(&r->versions, 0, sizeof r->versions);
 	memset(&r->set_aside, 0, sizeof r->set_aside);
@@ -173,6 +174,7 @@ void cw_version_make_tombstone(struct cw_record *r)
 	r->bundle = keep.bundle;
 	r->versions = keep.versions;
 	r->set_aside = keep.set_aside;
+	r->merged_into = keep.merged_into;
 }
 
 void cw_vv_clear(struct cw_record *r)

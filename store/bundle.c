@@ -551,7 +551,7 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	memset(&p, 0, sizeof p);
 	c->t = t;
 	c->bound = 0;
-	c->stats->changed = c->stats->conflicts = c->stats->audit_added = 0;
+	c->stats->changed = c->stats->conflicts = c->stats->audit_added = c->stats->repointed = 0;
 	p.version = c->env->version;
 	p.stats = c->stats;
 	p.on_header = import_header;
@@ -567,6 +567,10 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 			rc = payload_pass(c->r, &p, WANT_VERSIONS, err);
 	}
 	payload_free(&p);
+	/* People merged elsewhere: this laptop's own records that still name the one given up
+	 * name the one kept, as changes made here (they go back in the next bundle). */
+	if (rc == 0)
+		rc = cw_store_repoint_merged(t, &c->stats->repointed, err);
 	return rc;
 }
 

@@ -632,6 +632,12 @@ static int make_tombstone(struct cw_txn *t, const struct cw_record *rec, struct 
 
 int cw_txn_delete(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
 {
+	return cw_txn_delete_into(t, id, NULL, err);
+}
+
+int cw_txn_delete_into(struct cw_txn *t, const struct cw_id *id, const struct cw_id *into,
+		       struct cw_error *err)
+{
 	struct cw_record rec, tomb;
 	int rc = cw_store_read_record(t->st, t->txn, id, &rec, err);
 	enum cw_db refs_db = DB_COUNT;
@@ -668,8 +674,11 @@ int cw_txn_delete(struct cw_txn *t, const struct cw_id *id, struct cw_error *err
 	/* The deletion is kept as a tombstone (who deleted what, where and when, stamped as a
 	 * change made here) so that it travels in bundles and wins or loses against edits made
 	 * elsewhere; the content goes from the records table and from the disk. */
-	if ((rc = make_tombstone(t, &rec, &tomb, err)) != 0 ||
-	    (rc = cw_store_put_tombstone(t, &tomb, err)) != 0 ||
+	if ((rc = make_tombstone(t, &rec, &tomb, err)) != 0)
+		goto out;
+	if (into)
+		tomb.merged_into = *into;
+	if ((rc = cw_store_put_tombstone(t, &tomb, err)) != 0 ||
 	    (rc = cw_store_unlink(t, id, err)) != 0)
 		goto out;
 	rc = cw_txn_audit(t, CW_AUDIT_DELETE, rec.kind, id, err);

@@ -308,6 +308,19 @@ int cw_store_draft_delete(struct cw_store *st, const struct cw_id *id, struct cw
 void cw_draft_free(struct cw_draft *d);
 void cw_drafts_free(struct cw_draft *v, size_t n);
 
+/* ---- merging people --------------------------------------------------------------------------
+ * One person recorded twice (two laptops each added them) becomes one: every record that names
+ * the other names the one kept (a change made here, each audited), the one kept takes what only
+ * the other had (a Khmer name, a province, roles ...), and the other is deleted with a
+ * tombstone that names the one kept. Laptops that take that tombstone from a bundle point their
+ * own records at the one kept as the import ends, so every laptop converges on the merge. One
+ * write transaction. */
+struct cw_merge_stats {
+	size_t moved; /* records now naming the one kept instead of the other */
+};
+int cw_store_merge_people(struct cw_store *st, const struct cw_id *keep, const struct cw_id *other,
+			  struct cw_merge_stats *stats, struct cw_error *err);
+
 /* ---- undo ----------------------------------------------------------------------------------
  * The last change made on this laptop by one add, edit or delete (cw_store_put,
  * cw_store_delete: what the front ends do) can be taken back, as a new change that travels like

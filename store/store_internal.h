@@ -125,6 +125,16 @@ int cw_store_undo_note(struct cw_txn *t, int action, const struct cw_id *id, con
 		       size_t len, struct cw_error *err);
 int cw_store_undo_forget(struct cw_txn *t, struct cw_error *err);
 
+/* cw_txn_delete, the tombstone saying the person went into `into` (a merge; NULL: none). */
+int cw_txn_delete_into(struct cw_txn *t, const struct cw_id *id, const struct cw_id *into,
+		       struct cw_error *err);
+/* people.c: points every record that names person `from` at `to`, each a change made here;
+ * *moved counts them. And, at the end of a bundle's import, the same for every person whose
+ * deletion says where they were merged into. */
+int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const struct cw_id *to,
+			  size_t *moved, struct cw_error *err);
+int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_error *err);
+
 /* ---- names and counts gathered per write transaction (pending.c) -------------------------- */
 
 /* Adds delta to the use count of a names key (text: the name, for a new entry) or to a counts

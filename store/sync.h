@@ -151,6 +151,7 @@ struct cw_bundle_stats {
 	size_t audit;     /* audit lines */
 	size_t changed;   /* import: records whose versions changed */
 	size_t conflicts; /* import: records left with conflicts among those */
+	size_t repointed; /* import: records of this laptop that named a person merged away */
 	size_t audit_added;
 	char signer[CW_PEER_NAME_MAX + 1]; /* import: the enrolled peer that signed it, "" here */
 };

@@ -1,0 +1,339 @@
+/* people.c - one person recorded twice, merged; see "merging people" in store.h.
+ *
+ * A merge points every reference to the person given up at the one kept, as changes made here
+ * (new versions, audited, travelling in bundles), fills the one kept with what only the other
+ * had, and deletes the other with a tombstone that says where it went (merged_into). A laptop
+ * that takes the tombstone from a bundle points its own records at the one kept when the
+ * import ends (cw_store_repoint_merged), so that every laptop comes to the same records. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+
+/* Every record whose keys name `person` (records that name them, and a case's hearings and
+ * milestones under its defendants), each once. */
+static int records_naming(struct cw_txn *t, const struct cw_id *person, struct cw_id **out,
+			  size_t *count, struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k, v;
+	struct cw_id *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc, op;
+
+	*out = NULL;
+	*count = 0;
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_BY_PERSON], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "reading who names a person", err);
+	k.mv_size = ID_LEN;
+	k.mv_data = (void *)person->b;
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		struct cw_id id;
+		int seen = 0;
+
+		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(k.mv_data, person->b, ID_LEN) != 0)
+			break;
+		memcpy(id.b, (uint8_t *)k.mv_data + ID_LEN + DATE_LEN, ID_LEN);
+		for (size_t i = 0; i < n && !seen; i++)
+			seen = cw_id_equal(&ids[i], &id);
+		if (seen)
+			continue;
+		if (n == cap) {
+			struct cw_id *grown =
+				realloc(ids, (cap = cap ? cap * 2 : 16) * sizeof *ids);
+
+			if (!grown) {
+				rc = ENOMEM;
+				break;
+			}
+			ids = grown;
+		}
+		ids[n++] = id;
+	}
+	mdb_cursor_close(cur);
+	if (rc != 0 && rc != MDB_NOTFOUND) {
+		free(ids);
+		return rc == ENOMEM ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
+				    : cw_store_lmdb_error(t, rc, "reading who names a person", err);
+	}
+	*out = ids;
+	*count = n;
+	return 0;
+}
+
+/* Points the person fields of base (and of its lists' items) that hold `from` at `to`: the
+ * number changed. */
+static size_t repoint(void *base, const struct cw_schema *s, const struct cw_id *from,
+		      const struct cw_id *to)
+{
+	size_t changed = 0;
+
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+		char *p = (char *)base + f->offset;
+
+		if (f->type == CW_F_ID && f->ref_kind == CW_KIND_PERSON &&
+		    cw_id_equal((struct cw_id *)p, from)) {
+			*(struct cw_id *)p = *to;
+			changed++;
+		} else if (f->type == CW_F_LIST) {
+			struct cw_list *l = (struct cw_list *)p;
+
+			for (size_t j = 0; j < l->n; j++)
+				changed += repoint((char *)l->items + j * f->sub->size, f->sub,
+						   from, to);
+		}
+	}
+	return changed;
+}
+
+/* After a merge a list may name the one kept twice: a case's defendants become one (the
+ * charges of both, the first one's custody unless it had none); people met, present or
+ * arrested are named once. */
+static void one_each(struct cw_record *rec, const struct cw_id *to)
+{
+	if (rec->kind == CW_KIND_CASE) {
+		struct cw_list *l = &rec->u.kase.defendants;
+		struct cw_defendant *d = l->items, *first = NULL;
+		const struct cw_field *df =
+			cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+		size_t keep = 0;
+
+		for (size_t i = 0; i < l->n; i++) {
+			if (!cw_id_equal(&d[i].person, to)) {
+				d[keep++] = d[i];
+				continue;
+			}
+			if (!first) {
+				d[keep] = d[i];
+				first = &d[keep++];
+				continue;
+			}
+			for (size_t c = 0; c < d[i].charges.n; c++)
+				cw_defendant_charge(
+					first,
+					&((struct cw_charge *)d[i].charges.items)[c].article);
+			if (!first->custody)
+				first->custody = d[i].custody;
+			cw_struct_free(&d[i], df->sub);
+		}
+		l->n = keep;
+		return;
+	}
+	{
+		struct cw_list *lists[3] = {NULL, NULL, NULL};
+		size_t sizes[3] = {0, 0, 0};
+
+		if (rec->kind == CW_KIND_HEARING)
+			lists[0] = &rec->u.hearing.attendance,
+			sizes[0] = sizeof(struct cw_attendance);
+		else if (rec->kind == CW_KIND_VISIT)
+			lists[0] = &rec->u.visit.detainees, sizes[0] = sizeof(struct cw_person_ref);
+		else if (rec->kind == CW_KIND_DEMO)
+			lists[0] = &rec->u.demo.arrested, sizes[0] = sizeof(struct cw_person_ref);
+		else if (rec->kind == CW_KIND_INCIDENT)
+			lists[0] = &rec->u.incident.persons,
+			sizes[0] = sizeof(struct cw_person_ref);
+		for (int k = 0; k < 3 && lists[k]; k++) {
+			char *items = lists[k]->items;
+			size_t keep = 0, seen = 0;
+
+			/* Each item starts with its person's id. */
+			for (size_t i = 0; i < lists[k]->n; i++) {
+				const struct cw_id *who =
+					(const struct cw_id *)(items + i * sizes[k]);
+
+				if (cw_id_equal(who, to) && seen++)
+					continue;
+				if (keep != i)
+					memcpy(items + keep * sizes[k], items + i * sizes[k],
+					       sizes[k]);
+				keep++;
+			}
+			lists[k]->n = keep;
+		}
+	}
+}
+
+int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const struct cw_id *to,
+			  size_t *moved, struct cw_error *err)
+{
+	struct cw_id *ids;
+	size_t n;
+	int rc;
+
+	if ((rc = records_naming(t, from, &ids, &n, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct cw_record rec;
+
+		if ((rc = cw_store_read_record(t->st, t->txn, &ids[i], &rec, err)) != 0)
+			break;
+		/* Records under a case's defendants that name no one themselves move with the
+		 * case's own change. */
+		if (repoint(&rec.u, cw_schema_for_kind((enum cw_kind)rec.kind), from, to) +
+			    repoint(&rec, &cw_schema_header, from, to) >
+		    0) {
+			one_each(&rec, to);
+			if ((rc = cw_txn_put(t, &rec, 0, NULL, err)) == 0 && moved)
+				(*moved)++;
+		}
+		cw_record_free(&rec);
+	}
+	free(ids);
+	return rc;
+}
+
+/* ---- merging ---------------------------------------------------------------------------- */
+
+struct merge_ctx {
+	const struct cw_id *keep, *other;
+	struct cw_merge_stats *stats;
+};
+
+static int fill_str(char **dst, const char *src, int *changed)
+{
+	if (*dst && **dst)
+		return 0;
+	if (!src || !*src)
+		return 0;
+	free(*dst);
+	if (!(*dst = strdup(src)))
+		return CW_ENOMEM;
+	*changed = 1;
+	return 0;
+}
+
+/* The one kept takes what only the other had: a Khmer name, a province ... */
+static int fill_person(struct cw_person *keep, const struct cw_person *other, int *changed)
+{
+	int rc = 0;
+
+	if (fill_str(&keep->name_km, other->name_km, changed) ||
+	    fill_str(&keep->affiliation, other->affiliation, changed) ||
+	    fill_str(&keep->province, other->province, changed) ||
+	    fill_str(&keep->notes, other->notes, changed))
+		rc = CW_ENOMEM;
+	if (!keep->sex && other->sex)
+		keep->sex = other->sex, *changed = 1;
+	if (keep->birth_year <= 0 && other->birth_year > 0)
+		keep->birth_year = other->birth_year, *changed = 1;
+	if ((keep->roles | other->roles) != keep->roles)
+		keep->roles |= other->roles, *changed = 1;
+	return rc;
+}
+
+static int merge_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
+{
+	struct merge_ctx *m = vctx;
+	struct cw_record keep, other;
+	int rc, changed = 0;
+
+	m->stats->moved = 0;
+	if (cw_id_equal(m->keep, m->other))
+		return cw_error_set(err, CW_EINVAL, "other", "is the person kept");
+	if ((rc = cw_store_read_record(t->st, t->txn, m->keep, &keep, err)) != 0)
+		return rc;
+	if ((rc = cw_store_read_record(t->st, t->txn, m->other, &other, err)) != 0) {
+		cw_record_free(&keep);
+		return rc;
+	}
+	if (keep.kind != CW_KIND_PERSON || other.kind != CW_KIND_PERSON)
+		rc = cw_error_set(err, CW_EINVAL, keep.kind != CW_KIND_PERSON ? "keep" : "other",
+				  "is not a person");
+	if (rc == 0)
+		rc = cw_txn_repoint_person(t, m->other, m->keep, &m->stats->moved, err);
+	if (rc == 0 && (rc = fill_person(&keep.u.person, &other.u.person, &changed)) != 0)
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (rc == 0 && changed)
+		rc = cw_txn_put(t, &keep, 0, NULL, err);
+	if (rc == 0)
+		rc = cw_txn_delete_into(t, m->other, m->keep, err);
+	cw_record_free(&keep);
+	cw_record_free(&other);
+	return rc;
+}
+
+int cw_store_merge_people(struct cw_store *st, const struct cw_id *keep, const struct cw_id *other,
+			  struct cw_merge_stats *stats, struct cw_error *err)
+{
+	struct merge_ctx m = {keep, other, stats};
+
+	memset(stats, 0, sizeof *stats);
+	if (st->read_only)
+		return cw_error_set(err, CW_EDB, "database", "opened read-only");
+	return cw_store_write(st, merge_fn, &m, err);
+}
+
+int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_error *err)
+{
+	struct {
+		struct cw_id from, to;
+	} *pairs = NULL;
+	size_t n = 0, cap = 0;
+	struct cw_buf buf = {0};
+	MDB_cursor *cur;
+	MDB_val k, v, plain;
+	int rc, op;
+
+	if (!t->st->sync_ready)
+		return 0;
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_TOMBSTONES], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "reading the deletions", err);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		struct cw_record tomb;
+
+		if (k.mv_size != ID_LEN)
+			continue;
+		if ((rc = cw_val_open(t->st, DB_TOMBSTONES, &k, &v, &buf, &plain, err)) != 0)
+			break;
+		if (cw_record_peek_kind(plain.mv_data, plain.mv_size) != CW_KIND_PERSON)
+			continue;
+		if ((rc = cw_record_decode(plain.mv_data, plain.mv_size, &tomb, err)) != 0)
+			break;
+		if (!cw_id_is_zero(&tomb.merged_into)) {
+			if (n == cap) {
+				void *grown =
+					realloc(pairs, (cap = cap ? cap * 2 : 8) * sizeof *pairs);
+
+				if (!grown) {
+					cw_record_free(&tomb);
+					rc = ENOMEM;
+					break;
+				}
+				pairs = grown;
+			}
+			memcpy(pairs[n].from.b, k.mv_data, ID_LEN);
+			pairs[n++].to = tomb.merged_into;
+		}
+		cw_record_free(&tomb);
+	}
+	mdb_cursor_close(cur);
+	cw_buf_free(&buf);
+	if (rc == MDB_NOTFOUND)
+		rc = 0;
+	else if (rc == ENOMEM)
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	else if (rc > 0)
+		rc = cw_store_lmdb_error(t, rc, "reading the deletions", err);
+	/* Merged into one merged in turn: followed to the end (a few steps at most). */
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct cw_id to = pairs[i].to;
+
+		for (size_t hop = 0; hop < n; hop++) {
+			size_t j = 0;
+
+			while (j < n && !cw_id_equal(&pairs[j].from, &to))
+				j++;
+			if (j == n)
+				break;
+			to = pairs[j].to;
+		}
+		rc = cw_txn_repoint_person(t, &pairs[i].from, &to, moved, err);
+	}
+	free(pairs);
+	return rc;
+}
