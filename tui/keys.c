@@ -60,6 +60,7 @@ const struct cw_binding cw_bindings[] = {
 	{L | T | R, 'H', CW_ACT_NEW_HEARING},
 	{L | T | R, 'Q', CW_ACT_QUICK_HEARING},
 	{L | T | R, 'u', CW_ACT_UNDO},
+	{L | T, 'm', CW_ACT_MERGE_PERSON},
 	{L | T | R, 'V', CW_ACT_NEW_VISIT},
 	{L | T | R, 'D', CW_ACT_NEW_DEMO},
 	{L | T | R, 'M', CW_ACT_NEW_MILESTONE},

@@ -309,8 +309,10 @@ static void draw(struct cw_app *app)
 	/* The status line: the filter being typed, a question, a message, or the view's info. */
 	if (app->prompting) {
 		const char *text = cw_edit_text(&app->prompt);
-		const char *label =
-			app->prompting == CW_PROMPT_WEEK ? "Week (Enter writes it): " : "/";
+		const char *label = app->prompting == CW_PROMPT_WEEK ? "Week (Enter writes it): "
+				    : app->prompting == CW_PROMPT_MERGE
+					    ? "Merge into (name or id): "
+					    : "/";
 		int lw = (int)strlen(label);
 		char *before = strndup(text, app->prompt.cursor);
 		int at = before ? cw_text_width(before) : 0;
@@ -567,6 +569,44 @@ static void report_answer_format(struct cw_app *app, int key)
 	cw_app_status(app, 0, "no summary written");
 }
 
+/* ---- m: merging a person recorded twice --------------------------------------------------- */
+
+/* The person typed is found (or said not to be, or to be several): then the question. */
+static void merge_ask(struct cw_app *app, const char *text)
+{
+	struct cw_record_list cands = {0};
+	struct cw_record keep, other;
+	struct cw_error err;
+	int rc = cw_store_resolve(app->st, CW_KIND_PERSON, text, &app->merge_keep, &cands, &err);
+
+	cw_record_list_free(&cands);
+	if (rc != 0) {
+		cw_app_error(app, &err); /* the line stays open with what was typed */
+		return;
+	}
+	if (cw_id_equal(&app->merge_keep, &app->question_id)) {
+		cw_app_status(app, 1, "merge into: that is the same person; name the other one");
+		return;
+	}
+	if (cw_store_get(app->st, &app->merge_keep, &keep, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	if (cw_store_get(app->st, &app->question_id, &other, &err) != 0) {
+		cw_record_free(&keep);
+		cw_app_error(app, &err);
+		return;
+	}
+	app->prompting = CW_PROMPT_NONE;
+	app->question = CW_Q_MERGE;
+	snprintf(app->question_text, sizeof app->question_text,
+		 "Merge %.80s into %.80s? Every record naming the first will name the second; "
+		 "it cannot be undone. y/N",
+		 cw_record_label(&other), cw_record_label(&keep));
+	cw_record_free(&keep);
+	cw_record_free(&other);
+}
+
 /* ---- keys ------------------------------------------------------------------------------- */
 
 static void form_key(struct cw_app *app, struct cw_pane *v, int key);
@@ -608,6 +648,25 @@ static void answer_question(struct cw_app *app, int key)
 				cw_app_status(app, 0, "added %.100s and the case", name);
 		} else {
 			cw_app_status(app, 0, "not saved: choose a person who is there, or say y");
+		}
+		return;
+	}
+	if (q == CW_Q_MERGE) {
+		struct cw_merge_stats stats;
+
+		if (key != 'y' && key != 'Y') {
+			cw_app_status(app, 0, "nobody merged");
+		} else if (cw_store_merge_people(app->st, &app->merge_keep, &app->question_id,
+						 &stats, &err) != 0) {
+			cw_app_error(app, &err);
+		} else {
+			/* Screens of the person merged away go. */
+			while (app->depth > 0 &&
+			       cw_id_equal(&cw_app_top(app)->id, &app->question_id))
+				cw_app_pop(app);
+			cw_app_invalidate(app);
+			cw_app_status(app, 0, "merged: %zu records now name the person kept",
+				      stats.moved);
 		}
 		return;
 	}
@@ -687,6 +746,10 @@ static void prompt_key(struct cw_app *app, int key)
 		a = cw_keys_lookup(CW_CTX_EDIT, key);
 	switch (a) {
 	case CW_ACT_APPLY:
+		if (app->prompting == CW_PROMPT_MERGE) {
+			merge_ask(app, cw_edit_text(&app->prompt));
+			return;
+		}
 		if (app->prompting == CW_PROMPT_WEEK) {
 			if (report_read_week(cw_edit_text(&app->prompt), &app->report_year,
 					     &app->report_week, &err) != 0) {
@@ -715,6 +778,8 @@ static void prompt_key(struct cw_app *app, int key)
 	case CW_ACT_DISMISS:
 		if (app->prompting == CW_PROMPT_WEEK)
 			cw_app_status(app, 0, "no summary written");
+		else if (app->prompting == CW_PROMPT_MERGE)
+			cw_app_status(app, 0, "nobody merged");
 		app->prompting = CW_PROMPT_NONE;
 		return;
 	case CW_ACT_CURSOR_LEFT:
@@ -975,6 +1040,22 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 	case CW_ACT_QUICK_HEARING:
 		quick_hearing(app, v);
 		return;
+	case CW_ACT_MERGE_PERSON: {
+		const struct cw_record *cur =
+			v->type == CW_V_LISTS ? cw_view_lists_current(app) : NULL;
+
+		if (v->type == CW_V_TIMELINE) {
+			app->question_id = v->id;
+		} else if (cur && cur->kind == CW_KIND_PERSON) {
+			app->question_id = cur->id;
+		} else {
+			cw_app_status(app, 0, "m: choose a person (the list of people, 2) first");
+			return;
+		}
+		app->prompting = CW_PROMPT_MERGE;
+		cw_edit_set(&app->prompt, "");
+		return;
+	}
 	case CW_ACT_UNDO: {
 		struct cw_undo_info info;
 		struct cw_error err;

@@ -56,10 +56,11 @@ enum cw_question {
 	CW_Q_SAVE_TWICE,       /* a new person close to one already there */
 	CW_Q_UNDO,             /* u: take back the last change */
 	CW_Q_ADD_PERSON,       /* a case's defendant who is no person yet: add them too? */
+	CW_Q_MERGE,            /* m: merge question_id into merge_keep? */
 };
 
 /* What the line being typed on the status line is for. */
-enum cw_prompt { CW_PROMPT_NONE, CW_PROMPT_FILTER, CW_PROMPT_WEEK };
+enum cw_prompt { CW_PROMPT_NONE, CW_PROMPT_FILTER, CW_PROMPT_WEEK, CW_PROMPT_MERGE };
 
 #define CW_STACK_MAX 8
 /* How long the loop waits for a key before an idle tick (the lists recount, the idle lock
@@ -88,6 +89,7 @@ struct cw_app {
 	int report_year, report_week;
 	int report_format; /* enum cw_report_format */
 	char report_path[1200];
+	struct cw_id merge_keep; /* m: the person the one in question_id is merged into */
 	/* A yes/no question on the status line. */
 	enum cw_question question;
 	struct cw_id question_id;

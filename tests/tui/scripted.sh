@@ -284,4 +284,18 @@ ok cw list persons --json
 json "sum(p['name'].lower().replace(' ', '') == 'kangsaran' for p in d) == 2"
 checks=$((checks + 2))
 
+# m merges the person under the cursor into another, named or by id, after asking.
+ok cw person add --name "Saran twin" --yes
+ok cw list persons --json
+kang=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c "import json,sys; print([p['id'] for p in json.load(sys.stdin) if p['name'] == 'Kang Saran'][0])")
+keys "2/twin<Enter>m<Dump>$kang<Enter><Dump>y<Dump>" 120x24
+screen 1
+printf '%s\n' "$screen" | grep -q "Merge into (name or id):" || fail "m asks for whom: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -q "Merge Saran twin into Kang Saran?" || fail "no question before merging: $screen"
+screen 3
+printf '%s\n' "$screen" | grep -q "merged: 0 records now name the person kept" || fail "not merged: $screen"
+ok cw list persons --json
+json "'Saran twin' not in [p['name'] for p in d]"
+checks=$((checks + 3))
 done_ok
