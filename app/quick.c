@@ -8,8 +8,9 @@
 
 /* The common hearing in court is "adjourned to DATE": the outcome first, the next date right
  * after it. */
-const char *const cw_quick_hearing_fields[] = {"case",      "date",           "time",  "outcome",
-					       "next_date", "adjourn_reason", "stage", "notes"};
+const char *const cw_quick_hearing_fields[] = {"case",      "date",           "time",    "outcome",
+					       "next_date", "adjourn_reason", "present", "absent",
+					       "stage",     "notes"};
 const size_t cw_quick_hearing_nfields =
 	sizeof cw_quick_hearing_fields / sizeof cw_quick_hearing_fields[0];
 const char cw_quick_hearing_start[] = "outcome";

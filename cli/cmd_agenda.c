@@ -164,14 +164,18 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 		cw_record_summarise(cli->session.store, it->rec, &sum);
 		cw_agenda_note(it, note, sizeof note);
 		cw_date_format(it->day, date);
-		bad |= !o || json_object_set_new(o, "day", json_string(date)) ||
-		       json_object_set_new(o, "what", json_string(what_word(it->what))) ||
-		       json_object_set_new(o, "overdue", json_boolean(it->overdue)) ||
-		       json_object_set_new(o, "about", json_string(sum.who)) ||
-		       json_object_set_new(o, "where", json_string(sum.where)) ||
-		       json_object_set_new(o, "note", json_string(note)) ||
-		       json_object_set_new(o, "record", cw_record_to_json(it->rec, 0)) ||
-		       json_array_append_new(items, o);
+		if (!o || json_object_set_new(o, "day", json_string(date)) ||
+		    json_object_set_new(o, "what", json_string(what_word(it->what))) ||
+		    json_object_set_new(o, "overdue", json_boolean(it->overdue)) ||
+		    json_object_set_new(o, "about", json_string(sum.who)) ||
+		    json_object_set_new(o, "where", json_string(sum.where)) ||
+		    json_object_set_new(o, "note", json_string(note)) ||
+		    json_object_set_new(o, "record", cw_record_to_json(it->rec, 0))) {
+			json_decref(o);
+			bad = 1;
+		} else {
+			bad |= json_array_append_new(items, o); /* takes o, also when it fails */
+		}
 	}
 	bad |= json_object_set_new(doc, "items", items);
 	bad |= json_object_set_new(doc, "drafts", json_integer((json_int_t)a->drafts));

@@ -648,7 +648,7 @@ int cw_cmd_undo(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	if (rc < 0 || (rc = cw_cli_open_store(cli, 0)) != 0)
 		return rc;
 	rc = show ? cw_store_undo_peek(cli->session.store, &info, &cli->err)
-		  : cw_store_undo(cli->session.store, &info, &cli->err);
+		  : cw_store_undo(cli->session.store, NULL, &info, &cli->err);
 	if (rc != 0)
 		return rc;
 	cw_id_hex(&info.id, hex);

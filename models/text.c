@@ -192,9 +192,24 @@ int cw_text_width(const char *text)
 	return cols;
 }
 
+void cw_text_trim_utf8(char *text)
+{
+	size_t len = strlen(text), start = len;
+	uint32_t cp;
+
+	/* The last character's first byte: at most three continuation bytes back. */
+	while (start > 0 && len - start < 4 && ((unsigned char)text[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start > 0 && len - start < 4 && ((unsigned char)text[start - 1] & 0x80))
+		start--;
+	if (start < len && cw_utf8_decode(text + start, len - start, &cp) != len - start)
+		text[start] = '\0';
+}
+
 size_t cw_text_wrap(const char *text, int cols)
 {
 	size_t len = strlen(text), i = 0, brk = 0;
+	uint32_t prev = 0;
 	int used = 0;
 
 	while (i < len) {
@@ -212,10 +227,11 @@ size_t cw_text_wrap(const char *text, int cols)
 		 * before it: a mark without a column, or a Khmer vowel or sign that takes one
 		 * (U+17B6-U+17D3, U+17DD: written after, above or below its letter). */
 		if (w > 0 && used + w > cols && i > 0 &&
-		    !((cp >= 0x17B6 && cp <= 0x17D3) || cp == 0x17DD))
+		    !((cp >= 0x17B6 && cp <= 0x17D3) || cp == 0x17DD) && prev != 0x17D2)
 			return brk ? brk : i;
 		used += w;
 		i += n;
+		prev = cp;
 		if (cp == ' ' || cp == 0x200B)
 			brk = i;
 	}

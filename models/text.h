@@ -46,10 +46,15 @@ int cw_text_width(const char *text);
  * neutralised. Returns the columns written. */
 int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len);
 
+/* Cuts text back to its last whole UTF-8 character: what a fixed buffer (snprintf) cut in
+ * the middle of one leaves well-formed (for JSON, which refuses broken UTF-8). */
+void cw_text_trim_utf8(char *text);
+
 /* Wrapping: the length in bytes of the first line of text that fits in `cols` columns. The
  * line ends after the last space or zero-width space (U+200B, Khmer's word break) that fits;
  * when none fits, after the last character that fits, never before a character that takes no
- * column (a Khmer vowel sign stays with its letter). A newline ends a line and is part of it.
+ * column (a Khmer vowel sign stays with its letter), nor inside a Khmer cluster (a subscript
+ * consonant stays with the COENG, U+17D2, before it). A newline ends a line and is part of it.
  * At least one character unless text is empty. Text must already be neutralised. */
 size_t cw_text_wrap(const char *text, int cols);
 

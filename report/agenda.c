@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "models/text.h"
 #include "report/agenda.h"
 
 const char *cw_agenda_what_label(enum cw_agenda_what what)
@@ -58,6 +59,7 @@ void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len)
 		break;
 	}
 	}
+	cw_text_trim_utf8(buf);
 }
 
 void cw_agenda_why_empty(const struct cw_agenda *a, int filtered, char *buf, size_t len)
@@ -262,6 +264,11 @@ int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct 
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
 	rc = gather(rd, filter, out, &cap, err);
+	/* The people and cases named, in the same reading. */
+	if (rc == 0)
+		rc = cw_report_add_refs_read(rd, &out->refs, &out->hearings, err);
+	if (rc == 0)
+		rc = cw_report_add_refs_read(rd, &out->refs, &out->visits, err);
 	cw_reader_end(rd);
 	if (rc == 0 && out->n)
 		qsort(out->items, out->n, sizeof *out->items, item_order);
@@ -271,10 +278,6 @@ int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct 
 		if ((rc = cw_store_drafts(st, &d, &out->drafts, err)) == 0)
 			cw_drafts_free(d, out->drafts);
 	}
-	if (rc == 0)
-		rc = cw_report_add_refs(st, &out->refs, &out->hearings, err);
-	if (rc == 0)
-		rc = cw_report_add_refs(st, &out->refs, &out->visits, err);
 	return rc;
 }
 

@@ -35,6 +35,11 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 {
 	summarise(st, r, out);
 	mark_links(r, out);
+	/* Cut to the columns' buffers, never inside a character (JSON refuses broken UTF-8). */
+	cw_text_trim_utf8(out->who);
+	cw_text_trim_utf8(out->where);
+	cw_text_trim_utf8(out->articles);
+	cw_text_trim_utf8(out->what);
 }
 
 static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_record_summary *out)
@@ -188,19 +193,18 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 static void struct_field_lines(struct cw_store *st, const void *base, const struct cw_schema *s,
 			       int indent, cw_line_fn fn, void *ctx);
 
-/* A field's value as people read it, into buf: an id as its record's label and short id. 0 when
- * the field is empty (or a list, which has no one value). */
-static int field_value(struct cw_store *st, const void *base, const struct cw_field *f, char *buf,
-		       size_t len)
+/* A field's value as people read it: a string as stored (whole, however long), an id as its
+ * record's label and short id (into buf), anything else as its text (into buf). NULL when the
+ * field is empty (or a list, which has no one value). */
+static const char *field_value(struct cw_store *st, const void *base, const struct cw_field *f,
+			       char *buf, size_t len)
 {
 	const char *p = (const char *)base + f->offset;
 
 	buf[0] = '\0';
 	switch (f->type) {
 	case CW_F_STR:
-		if (*(char *const *)p)
-			snprintf(buf, len, "%s", *(char *const *)p);
-		break;
+		return *(char *const *)p && **(char *const *)p ? *(char *const *)p : NULL;
 	case CW_F_ID: {
 		const struct cw_id *id = (const struct cw_id *)p;
 		char hex[CW_ID_HEX_LEN + 1];
@@ -208,7 +212,7 @@ static int field_value(struct cw_store *st, const void *base, const struct cw_fi
 		int rc = 0;
 
 		if (cw_id_is_zero(id))
-			return 0;
+			return NULL;
 		cw_id_hex(id, hex);
 		if (st && (rc = cw_store_get(st, id, &r, NULL)) == 0) {
 			snprintf(buf, len, "%s (%.8s)", cw_record_label(&r), hex);
@@ -222,18 +226,20 @@ static int field_value(struct cw_store *st, const void *base, const struct cw_fi
 		break;
 	}
 	case CW_F_LIST:
-		return 0;
+		return NULL;
 	default:
 		cw_field_value_text(base, f, buf, len);
 		break;
 	}
-	return buf[0] != '\0';
+	cw_text_trim_utf8(buf);
+	return buf[0] ? buf : NULL;
 }
 
 static void field_lines(struct cw_store *st, const void *base, const struct cw_field *f, int indent,
 			cw_line_fn fn, void *ctx)
 {
 	char buf[4096];
+	const char *value;
 
 	if (f->type == CW_F_LIST) {
 		const struct cw_list *l = (const struct cw_list *)((const char *)base + f->offset);
@@ -252,8 +258,8 @@ static void field_lines(struct cw_store *st, const void *base, const struct cw_f
 		}
 		return;
 	}
-	if (field_value(st, base, f, buf, sizeof buf))
-		fn(ctx, indent, f->name, buf);
+	if ((value = field_value(st, base, f, buf, sizeof buf)))
+		fn(ctx, indent, f->name, value);
 }
 
 static void struct_field_lines(struct cw_store *st, const void *base, const struct cw_schema *s,
@@ -364,13 +370,15 @@ static void read_struct(struct reading *r, const void *base, const struct cw_sch
 static void read_list(struct reading *r, const void *base, const struct cw_field *f, int indent)
 {
 	const struct cw_list *l = (const struct cw_list *)((const char *)base + f->offset);
-	char value[4096], label[64];
+	char buf[4096], label[64];
+	const char *value;
 
 	for (size_t i = 0; i < l->n; i++) {
 		const void *item = (const char *)l->items + i * f->sub->size;
 
 		if (f->flags & CW_FF_FLAT) {
-			if (field_value(r->st, item, &f->sub->fields[0], value, sizeof value)) {
+			if ((value = field_value(r->st, item, &f->sub->fields[0], buf,
+						 sizeof buf))) {
 				snprintf(label, sizeof label, "%zu.", i + 1);
 				read_value(r, indent, label, value);
 			}
@@ -385,7 +393,8 @@ static void read_list(struct reading *r, const void *base, const struct cw_field
 /* A struct's fields with values, labelled; a list inside it under its own label. */
 static void read_struct(struct reading *r, const void *base, const struct cw_schema *s, int indent)
 {
-	char value[4096], label[64], line[128];
+	char buf[4096], label[64], line[128];
+	const char *value;
 
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct cw_field *f = &s->fields[i];
@@ -397,7 +406,7 @@ static void read_struct(struct reading *r, const void *base, const struct cw_sch
 				r->fn(r->ctx, 0, line);
 				read_list(r, base, f, indent + 2);
 			}
-		} else if (field_value(r->st, base, f, value, sizeof value)) {
+		} else if ((value = field_value(r->st, base, f, buf, sizeof buf))) {
 			read_value(r, indent, label, value);
 		}
 	}
@@ -413,8 +422,8 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 {
 	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
 	struct reading r = {st, cols, fn, ctx};
-	char value[4096], label[64], heading[96];
-	const char *kind = cw_kind_name(rec->kind);
+	char buf[4096], label[64], heading[96];
+	const char *kind = cw_kind_name(rec->kind), *value;
 
 	/* The record's own fields, under its kind. */
 	snprintf(heading, sizeof heading, "%c%s", kind[0] - 32 * (kind[0] >= 'a' && kind[0] <= 'z'),
@@ -424,7 +433,7 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 		const struct cw_field *f = &s->fields[i];
 
 		if (f->type == CW_F_LIST || is_text_of_its_own(f) ||
-		    !field_value(st, &rec->u, f, value, sizeof value))
+		    !(value = field_value(st, &rec->u, f, buf, sizeof buf)))
 			continue;
 		field_label(f, READ_LABEL, label, sizeof label);
 		read_value(&r, 2, label, value);
@@ -446,7 +455,8 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct cw_field *f = &s->fields[i];
 
-		if (!is_text_of_its_own(f) || !field_value(st, &rec->u, f, value, sizeof value))
+		if (!is_text_of_its_own(f) ||
+		    !(value = field_value(st, &rec->u, f, buf, sizeof buf)))
 			continue;
 		field_label(f, 30, label, sizeof label);
 		snprintf(heading, sizeof heading, "%c%s",

@@ -449,6 +449,12 @@ static int add_refs(struct cw_reader *rd, struct cw_report *r, const struct cw_r
 	return rc;
 }
 
+int cw_report_add_refs_read(struct cw_reader *rd, struct cw_report *r,
+			    const struct cw_record_list *l, struct cw_error *err)
+{
+	return add_refs(rd, r, l, err);
+}
+
 int cw_report_add_refs(struct cw_store *st, struct cw_report *r, const struct cw_record_list *l,
 		       struct cw_error *err)
 {

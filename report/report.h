@@ -164,6 +164,9 @@ const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw
  * struct cw_report (zeroed) around a list. */
 int cw_report_add_refs(struct cw_store *st, struct cw_report *r, const struct cw_record_list *l,
 		       struct cw_error *err);
+/* The same through a reader, as one read among others (the agenda's). */
+int cw_report_add_refs_read(struct cw_reader *rd, struct cw_report *r,
+			    const struct cw_record_list *l, struct cw_error *err);
 
 /* Upcoming hearings for a calendar: hearings dated in [from, to] and next dates set in that
  * range (to unknown: no end). The hearings are copied into *src; *items point into it. */

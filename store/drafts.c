@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "store/store_internal.h"
 
 #define DRAFT_FIXED (8 + 1 + ID_LEN + 4)
@@ -30,7 +32,7 @@ void cw_draft_free(struct cw_draft *d)
 		return;
 	free(d->label);
 	if (d->body)
-		memset(d->body, 0, strlen(d->body)); /* what was typed about someone */
+		sodium_memzero(d->body, strlen(d->body)); /* what was typed about someone */
 	free(d->body);
 	memset(d, 0, sizeof *d);
 }
@@ -96,7 +98,7 @@ static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	 * deleted (or completed), as after a record's deletion, not after each save. */
 	if ((rc = cw_val_put(t, DB_DRAFTS, &k, val, DRAFT_FIXED + llen + blen, 0)) != 0)
 		rc = cw_store_lmdb_error(t, rc, "saving the draft", err);
-	memset(val, 0, DRAFT_FIXED + llen + blen);
+	sodium_memzero(val, DRAFT_FIXED + llen + blen);
 	free(val);
 	return rc;
 }
@@ -133,11 +135,11 @@ int cw_store_draft_get(struct cw_store *st, const struct cw_id *id, struct cw_dr
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	else if (rc == MDB_NOTFOUND)
 		rc = cw_error_set(err, CW_ENOTFOUND, "draft", "no such draft");
-	else if (rc > 0)
+	else if (rc != 0)
 		rc = cw_store_lmdb_error(NULL, rc, "reading a draft", err);
 	mdb_txn_abort(txn);
 	if (buf.data)
-		memset(buf.data, 0, buf.cap);
+		sodium_memzero(buf.data, buf.cap);
 	cw_buf_free(&buf);
 	return rc;
 }
@@ -198,11 +200,11 @@ int cw_store_drafts(struct cw_store *st, struct cw_draft **out, size_t *n, struc
 	mdb_cursor_close(cur);
 	mdb_txn_abort(txn);
 	if (buf.data)
-		memset(buf.data, 0, buf.cap);
+		sodium_memzero(buf.data, buf.cap);
 	cw_buf_free(&buf);
 	if (rc == MDB_NOTFOUND)
 		rc = 0;
-	else if (rc > 0)
+	else if (rc != 0)
 		rc = cw_store_lmdb_error(NULL, rc, "reading the drafts", err);
 	if (rc != 0) {
 		cw_drafts_free(v, *n);
@@ -215,10 +217,13 @@ int cw_store_drafts(struct cw_store *st, struct cw_draft **out, size_t *n, struc
 	return 0;
 }
 
-static int delete_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+int cw_txn_draft_delete(struct cw_txn *t, const struct cw_id *id, struct cw_error *err)
 {
-	MDB_val k = {ID_LEN, ((struct cw_id *)ctx)->b};
+	MDB_val k = {ID_LEN, (void *)id->b};
 	int rc;
+
+	if (!t->st->drafts_ready)
+		return cw_error_set(err, CW_ENOTFOUND, "draft", "no such draft");
 
 	if ((rc = mdb_get(t->txn, t->st->dbi[DB_DRAFTS], &k, &(MDB_val){0, NULL})) == MDB_NOTFOUND)
 		return cw_error_set(err, CW_ENOTFOUND, "draft", "no such draft");
@@ -227,6 +232,11 @@ static int delete_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	if ((rc = mdb_del(t->txn, t->st->dbi[DB_DRAFTS], &k, NULL)) != 0)
 		return cw_store_lmdb_error(t, rc, "deleting the draft", err);
 	return 0;
+}
+
+static int delete_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	return cw_txn_draft_delete(t, ctx, err);
 }
 
 int cw_store_draft_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err)

@@ -344,8 +344,10 @@ int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 		rc = cw_store_lmdb_error(t, rc, "removing a deleted record", err);
 	if (rc == 0)
 		rc = cw_store_reindex_records(t, deps, ndeps, 1, err);
-	if (rc == 0)
+	if (rc == 0) {
 		t->records_changed = 1;
+		t->records_written++;
+	}
 	free(deps);
 	return rc;
 }
@@ -605,6 +607,7 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	if ((flags & CW_PUT_FOLLOW_VERDICTS) && (rc = cw_store_follow_verdicts(t, rec, err)) != 0)
 		return rc;
 	t->records_changed = 1;
+	t->records_written++;
 	if (changed)
 		*changed = 1;
 	return 0;
@@ -692,6 +695,7 @@ out:
 struct put_ctx {
 	struct cw_record *rec;
 	unsigned flags;
+	const struct cw_id *draft; /* a draft the record completes, deleted with it (or NULL) */
 };
 
 /* One record put: the change is noted for undo, with the version it replaces. */
@@ -700,7 +704,7 @@ static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	struct put_ctx *p = ctx;
 	MDB_val k = {ID_LEN, p->rec->id.b}, v;
 	struct cw_buf open = {0}, before = {0};
-	int rc = MDB_NOTFOUND;
+	int rc = MDB_NOTFOUND, changed = 0;
 
 	if (t->st->undo_ready && !cw_id_is_zero(&p->rec->id)) {
 		rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &open, err);
@@ -713,20 +717,47 @@ static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 		if (rc == CW_ENOMEM)
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		if (rc != 0 && rc != MDB_NOTFOUND)
-			return rc > 0 ? cw_store_lmdb_error(t, rc, "reading a record", err) : rc;
+			return cw_store_lmdb_error(t, rc, "reading a record", err);
 	}
-	if ((rc = cw_txn_put(t, p->rec, p->flags, NULL, err)) == 0 && t->st->undo_ready)
-		rc = cw_store_undo_note(t, before.len ? 'e' : 'a', &p->rec->id, before.data,
-					before.len, err);
+	t->records_written = 0;
+	if ((rc = cw_txn_put(t, p->rec, p->flags, &changed, err)) == 0 && t->st->undo_ready) {
+		/* Only a change of this one record can be taken back by putting one version back:
+		 * one that also changed its case (a verdict moving the charges) cannot. A save
+		 * that changed nothing leaves the last change as it was. */
+		if (t->records_written == 1)
+			rc = cw_store_undo_note(t, before.len ? 'e' : 'a', &p->rec->id, before.data,
+						before.len, err);
+		else if (changed)
+			rc = cw_store_undo_forget(t, err);
+		if (rc == 0)
+			t->undo_noted = 1;
+	}
+	/* A draft deleted meanwhile (by another process) is no reason to refuse the record. */
+	if (rc == 0 && p->draft && (rc = cw_txn_draft_delete(t, p->draft, err)) == CW_ENOTFOUND) {
+		cw_error_clear(err);
+		rc = 0;
+	}
 	if (before.data)
 		sodium_memzero(before.data, before.cap);
 	cw_buf_free(&before);
 	return rc;
 }
 
+int cw_store_put_completing(struct cw_store *st, struct cw_record *rec, unsigned flags,
+			    const struct cw_id *draft, struct cw_error *err)
+{
+	struct put_ctx p = {rec, flags, draft};
+	struct cw_id before = rec->id;
+	int rc = cw_store_write(st, put_fn, &p, err);
+
+	if (rc != 0)
+		rec->id = before;
+	return rc;
+}
+
 int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, struct cw_error *err)
 {
-	struct put_ctx p = {rec, flags};
+	struct put_ctx p = {rec, flags, NULL};
 	struct cw_id before = rec->id;
 	int rc = cw_store_write(st, put_fn, &p, err);
 

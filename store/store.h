@@ -303,6 +303,13 @@ int cw_store_draft_get(struct cw_store *st, const struct cw_id *id, struct cw_dr
 		       struct cw_error *err);
 /* Every draft, the last saved first (cw_drafts_free). */
 int cw_store_drafts(struct cw_store *st, struct cw_draft **out, size_t *n, struct cw_error *err);
+/* cw_store_put of the record a draft becomes, and the draft wiped and removed, in one write
+ * transaction (a draft finished never outlives the record it made). */
+int cw_store_put_completing(struct cw_store *st, struct cw_record *rec, unsigned flags,
+			    const struct cw_id *draft, struct cw_error *err);
+/* The same inside a write transaction of the caller's (a form that writes more than one
+ * record); CW_ENOTFOUND when there is no such draft. */
+int cw_txn_draft_delete(struct cw_txn *t, const struct cw_id *id, struct cw_error *err);
 /* Wipes and removes a draft; CW_ENOTFOUND naming "draft". */
 int cw_store_draft_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err);
 void cw_draft_free(struct cw_draft *d);
@@ -334,11 +341,14 @@ struct cw_undo_info {
 	struct cw_id id;
 	char label[200]; /* the record's label, not yet neutralised */
 };
-/* What an undo would take back; CW_ENOTFOUND naming "undo" when nothing. */
+/* What an undo would take back; CW_ENOTFOUND naming "undo" when nothing, CW_EREFUSED saying
+ * why when it is a deletion. */
 int cw_store_undo_peek(struct cw_store *st, struct cw_undo_info *out, struct cw_error *err);
-/* Takes it back in one write transaction; CW_ENOTFOUND as above, CW_EREFUSED for a deletion
- * (or a record added that is named by others since: delete those first). */
-int cw_store_undo(struct cw_store *st, struct cw_undo_info *out, struct cw_error *err);
+/* Takes it back in one write transaction; CW_ENOTFOUND and CW_EREFUSED as above (and for a
+ * record added that others name since: delete those first). With `expect` (a peek's answer, or
+ * NULL), only that change: CW_EREFUSED when the last change is another one by now. */
+int cw_store_undo(struct cw_store *st, const struct cw_undo_info *expect, struct cw_undo_info *out,
+		  struct cw_error *err);
 
 /* ---- one reading of many records ---------------------------------------------------------
  * A reader is one read transaction: everything read through it is the database at one moment,

@@ -116,7 +116,8 @@ struct cw_txn {
 	int defer;
 	struct cw_pending *pending;
 	int records_changed; /* a record was put or deleted: the undo note is this one's or none */
-	int undo_noted;      /* this transaction noted its change for undo (undo.c) */
+	size_t records_written; /* records put or deleted (counted by put_fn around one put) */
+	int undo_noted;         /* this transaction noted its change for undo (undo.c) */
 };
 
 /* undo.c: notes the change a cw_store_put or cw_store_delete made (action 'a' added, 'e'

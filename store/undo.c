@@ -14,7 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "models/codec.h"
+#include "models/text.h"
 #include "store/store_internal.h"
 
 #define UNDO_KEY "last"
@@ -38,7 +41,7 @@ int cw_store_undo_note(struct cw_txn *t, int action, const struct cw_id *id, con
 	 * clear the free space after its commit (only deletions do: scrub.c). */
 	if ((rc = cw_val_put(t, DB_UNDO, &k, val, 1 + ID_LEN + len, 0)) != 0)
 		rc = cw_store_lmdb_error(t, rc, "noting the change for undo", err);
-	memset(val, 0, 1 + ID_LEN + len);
+	sodium_memzero(val, 1 + ID_LEN + len);
 	free(val);
 	if (rc == 0)
 		t->undo_noted = 1;
@@ -74,10 +77,8 @@ static int read_note(struct cw_store *st, MDB_txn *txn, int *action, struct cw_i
 		return cw_error_set(err, CW_ENOTFOUND, "undo",
 				    "there is nothing to undo: the last change was not made by "
 				    "an add, an edit or a delete on this laptop, or was undone");
-	if (rc > 0)
-		return cw_store_lmdb_error(NULL, rc, "reading what to undo", err);
 	if (rc != 0)
-		return rc;
+		return cw_store_lmdb_error(NULL, rc, "reading what to undo", err);
 	p = v.mv_data;
 	if (v.mv_size < 1 + ID_LEN) {
 		rc = cw_error_set(err, CW_EDAMAGED, "undo", "what to undo is damaged");
@@ -91,7 +92,7 @@ static int read_note(struct cw_store *st, MDB_txn *txn, int *action, struct cw_i
 	}
 out:
 	if (buf.data)
-		memset(buf.data, 0, buf.cap);
+		sodium_memzero(buf.data, buf.cap);
 	cw_buf_free(&buf);
 	return rc;
 }
@@ -99,11 +100,28 @@ out:
 static void describe(int action, const struct cw_record *rec, enum cw_kind kind,
 		     struct cw_undo_info *out)
 {
+	const char *label = rec ? cw_record_label(rec) : "";
+	char date[CW_DATE_TEXT_MAX];
+
 	out->kind = kind;
 	out->action = action == UNDO_ADDED    ? CW_UNDO_ADDED
 		      : action == UNDO_EDITED ? CW_UNDO_EDITED
 					      : CW_UNDO_DELETED;
-	snprintf(out->label, sizeof out->label, "%s", rec ? cw_record_label(rec) : "");
+	/* A hearing has no name of its own: its date says which. */
+	if (rec && !*label) {
+		cw_date_format(cw_record_date(rec), date);
+		snprintf(out->label, sizeof out->label, "of %s", *date ? date : "unknown date");
+	} else {
+		snprintf(out->label, sizeof out->label, "%s", label);
+	}
+	cw_text_trim_utf8(out->label);
+}
+
+static int refuse_deletion(struct cw_error *err)
+{
+	return cw_error_set(err, CW_EREFUSED, "undo",
+			    "the last change was a deletion: what the record held was wiped from "
+			    "the file when it was deleted, so it cannot be brought back");
 }
 
 int cw_store_undo_peek(struct cw_store *st, struct cw_undo_info *out, struct cw_error *err)
@@ -115,7 +133,10 @@ int cw_store_undo_peek(struct cw_store *st, struct cw_undo_info *out, struct cw_
 	memset(out, 0, sizeof *out);
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 		return rc;
-	if ((rc = read_note(st, txn, &action, &out->id, &before, err)) == 0) {
+	if ((rc = read_note(st, txn, &action, &out->id, &before, err)) == 0 &&
+	    action == UNDO_DELETED)
+		rc = refuse_deletion(err);
+	if (rc == 0) {
 		have_now = cw_store_read_record(st, txn, &out->id, &now, NULL) == 0;
 		describe(action,
 			 have_now                ? &now
@@ -130,20 +151,35 @@ int cw_store_undo_peek(struct cw_store *st, struct cw_undo_info *out, struct cw_
 	return rc;
 }
 
+struct undo_ctx {
+	struct cw_undo_info *info;
+	const struct cw_undo_info *expect;
+};
+
 static int undo_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
-	struct cw_undo_info *info = ctx;
+	struct undo_ctx *u = ctx;
+	struct cw_undo_info *info = u->info;
 	struct cw_record before, now;
 	int rc, action = 0;
 
-	if ((rc = read_note(t->st, t->txn, &action, &info->id, &before, err)) != 0)
+	if ((rc = read_note(t->st, t->txn, &action, &info->id, &before, err)) != 0) {
+		cw_record_free(&before);
 		return rc;
+	}
 	if (action == UNDO_DELETED) {
 		cw_record_free(&before);
+		return refuse_deletion(err);
+	}
+	/* What the user was asked about, and nothing else (another process may have changed
+	 * something since). */
+	if (u->expect &&
+	    (!cw_id_equal(&u->expect->id, &info->id) ||
+	     u->expect->action != (action == UNDO_ADDED ? CW_UNDO_ADDED : CW_UNDO_EDITED))) {
+		cw_record_free(&before);
 		return cw_error_set(err, CW_EREFUSED, "undo",
-				    "the last change was a deletion: what the record held was "
-				    "wiped from the file when it was deleted, so it cannot be "
-				    "brought back");
+				    "the last change is another one now (made meanwhile): "
+				    "nothing was taken back; ask again");
 	}
 	if ((rc = cw_store_read_record(t->st, t->txn, &info->id, &now, err)) != 0) {
 		cw_record_free(&before);
@@ -166,10 +202,13 @@ static int undo_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	return rc;
 }
 
-int cw_store_undo(struct cw_store *st, struct cw_undo_info *out, struct cw_error *err)
+int cw_store_undo(struct cw_store *st, const struct cw_undo_info *expect, struct cw_undo_info *out,
+		  struct cw_error *err)
 {
+	struct undo_ctx u = {out, expect};
+
 	memset(out, 0, sizeof *out);
 	if (st->read_only)
 		return cw_error_set(err, CW_EDB, "database", "opened read-only");
-	return cw_store_write(st, undo_fn, out, err);
+	return cw_store_write(st, undo_fn, &u, err);
 }

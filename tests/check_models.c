@@ -290,6 +290,35 @@ START_TEST(text_wraps_at_spaces_and_never_splits_khmer)
 			ck_assert_uint_gt(cp, 0x7f); /* still Khmer: nothing lost */
 		}
 	}
+	/* Never inside a cluster: a subscript consonant stays with the COENG before it. */
+	for (int cols = 1; cols < 9; cols++) {
+		const char *cluster = "ស្រុកខ្មែរស្រុកខ្មែរ";
+
+		for (size_t at = 0; cluster[at];) {
+			size_t piece = cw_text_wrap(cluster + at, cols);
+			uint32_t cp = 0;
+
+			ck_assert_uint_gt(piece, 0);
+			/* The piece does not end with U+17D2 (E1 9F 92). */
+			ck_assert(!(piece >= 3 &&
+				    !memcmp(cluster + at + piece - 3, "\xe1\x9f\x92", 3)));
+			at += piece;
+			if (cluster[at])
+				cw_utf8_decode(cluster + at, strlen(cluster + at), &cp);
+		}
+	}
+	/* A fixed buffer's cut in the middle of a character is cut back to the one before. */
+	{
+		char cut[16];
+
+		snprintf(cut, sizeof cut, "%s", "abកខ");
+		cut[7] = '\0'; /* 2 + 3 + 2 of ខ's 3 bytes */
+		cw_text_trim_utf8(cut);
+		ck_assert_str_eq(cut, "abក");
+		snprintf(cut, sizeof cut, "%s", "abc");
+		cw_text_trim_utf8(cut);
+		ck_assert_str_eq(cut, "abc");
+	}
 	/* Khmer words split at zero-width spaces. */
 	n = cw_text_wrap(zw, 5);
 	ck_assert_uint_eq(n, strlen("ឈឹម\u200bសុខា\u200b"));

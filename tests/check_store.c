@@ -1286,7 +1286,7 @@ START_TEST(undo_takes_back_the_last_change)
 	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), 0);
 	ck_assert_int_eq(info.action, CW_UNDO_EDITED);
 	ck_assert_str_eq(info.label, "Ny Nak incitement");
-	ck_assert_int_eq(cw_store_undo(st, &info, &err), 0);
+	ck_assert_int_eq(cw_store_undo(st, NULL, &info, &err), 0);
 	ck_assert_int_eq(cw_store_get(st, &c, &back, &err), 0);
 	ck_assert_str_eq(back.u.kase.title, "Ny Nak defamation");
 	ck_assert_uint_ge(back.versions.n, 1);
@@ -1300,17 +1300,17 @@ START_TEST(undo_takes_back_the_last_change)
 	ck_assert_int_eq(cw_store_count(st, &f, CW_KIND_BIT(CW_KIND_CASE), &n, &err), 0);
 	ck_assert_uint_eq(n, 0);
 	/* Undone once: nothing more. */
-	ck_assert_int_eq(cw_store_undo(st, &info, &err), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_store_undo(st, NULL, &info, &err), CW_ENOTFOUND);
 	ck_assert_str_eq(err.field, "undo");
 	/* An addition is taken back by deleting it. */
 	q = add_person("Kem Sokha", NULL);
-	ck_assert_int_eq(cw_store_undo(st, &info, &err), 0);
+	ck_assert_int_eq(cw_store_undo(st, NULL, &info, &err), 0);
 	ck_assert_int_eq(info.action, CW_UNDO_ADDED);
 	ck_assert_int_eq(cw_store_get(st, &q, &r, &err), CW_ENOTFOUND);
 	/* A deletion is not. */
 	q = add_person("Kang Saran", NULL);
 	ck_assert_int_eq(cw_store_delete(st, &q, &err), 0);
-	ck_assert_int_eq(cw_store_undo(st, &info, &err), CW_EREFUSED);
+	ck_assert_int_eq(cw_store_undo(st, NULL, &info, &err), CW_EREFUSED);
 	ck_assert_ptr_nonnull(strstr(err.message, "wiped"));
 	/* The file still checks out, audit chain and all. */
 	ck_assert_msg(cw_store_verify(st, count_problems, &problems, &vs, &err) == 0, "%s",

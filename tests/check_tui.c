@@ -540,6 +540,48 @@ END_TEST
 /* A case's defendant who is no person yet: saving stops and names them; once agreed, the
  * person and the case are written together, and when the case cannot be saved, neither is the
  * person (one transaction). Editing the case then shows its defendants to read. */
+/* A draft keeps the form as it stands, a field emptied included: reopened over the record,
+ * the emptied field stays empty, and a choice set back to none stays none. */
+START_TEST(test_form_draft_keeps_what_was_cleared)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	struct cw_id id;
+	char *body;
+	int notes, sex;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, NULL, &err), 0);
+	go_to(&fm, "name");
+	type(&fm, "Draft Person");
+	go_to(&fm, "notes");
+	type(&fm, "old notes");
+	go_to(&fm, "sex");
+	type(&fm, " ");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	id = fm.saved_id;
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_store_get(st, &id, &rec, &err), 0);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, &rec, &err), 0);
+	notes = cw_form_find(&fm, "notes");
+	sex = cw_form_find(&fm, "sex");
+	ck_assert_int_ne(fm.fields[sex].choice, 0);
+	fm.cur = (size_t)notes;
+	type(&fm, "<C-u>");
+	fm.fields[sex].choice = 0;
+	ck_assert_int_eq(cw_form_draft_body(&fm, &body), 0);
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, &rec, &err), 0);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[notes].edit), "old notes");
+	ck_assert_int_eq(cw_form_apply_draft(&fm, body), 0);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[notes].edit), "");
+	ck_assert_int_eq(fm.fields[sex].choice, 0);
+	free(body);
+	cw_form_free(&fm);
+	cw_record_free(&rec);
+}
+END_TEST
+
 START_TEST(test_form_case_adds_a_new_defendant)
 {
 	struct cw_form fm;
@@ -862,6 +904,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_hearing_bad_date_kept);
 	tcase_add_test(forms, test_form_choice_picker_and_go_to);
 	tcase_add_test(forms, test_form_case_adds_a_new_defendant);
+	tcase_add_test(forms, test_form_draft_keeps_what_was_cleared);
 	tcase_add_test(forms, test_form_hearing_attendance_and_verdicts);
 	tcase_add_test(forms, test_form_edit_and_errors_map);
 	suite_add_tcase(s, forms);

@@ -8,6 +8,7 @@
 #include "tui/form_internal.h"
 #include "models/article.h"
 #include "models/format.h"
+#include "models/text.h"
 
 static struct cw_form_field *add_field(struct cw_form *fm, const char *name, const char *label,
 				       enum cw_form_widget w)
@@ -87,6 +88,7 @@ static void defendants_summary(struct cw_form *fm, char *buf, size_t len)
 						 : "custody not recorded",
 				      charges[0] ? "; " : "", charges);
 	}
+	cw_text_trim_utf8(buf);
 }
 
 static void set_picked(struct cw_form *fm, struct cw_form_field *ff, const struct cw_id *id)

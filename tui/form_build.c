@@ -225,7 +225,8 @@ static int apply_hearing_lists(struct cw_form *fm, struct cw_record *rec, struct
 	size_t keep = 0;
 	int rc = 0;
 
-	if (pi < 0 || ai < 0 || vi < 0)
+	/* A quick form shows who was there but no verdicts: each part when on the form. */
+	if (pi < 0 || ai < 0)
 		return 0;
 	cw_field_free(h, cw_schema_field(hs, "attendance"));
 	for (int k = 0; k < 2 && rc == 0; k++) {
@@ -233,7 +234,7 @@ static int apply_hearing_lists(struct cw_form *fm, struct cw_record *rec, struct
 		hc.present = k ? CW_ANSWER_NO : CW_ANSWER_YES;
 		rc = each_part(cw_edit_text(&hc.ff->edit), add_attendance_part, &hc);
 	}
-	if (rc != 0)
+	if (rc != 0 || vi < 0)
 		return rc;
 	for (size_t i = 0; i < h->verdicts.n; i++) {
 		struct cw_verdict *v = (struct cw_verdict *)h->verdicts.items + i;
@@ -444,10 +445,17 @@ static int with_person_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	cw_record_free(&person);
 	if (rc != 0)
 		return rc;
-	if ((rc = cw_form_build(fm, w->rec, err)) != 0)
+	if ((rc = cw_form_build(fm, w->rec, err)) != 0 ||
+	    (rc = cw_txn_put(t, w->rec, CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW),
+			     NULL, err)) != 0)
 		return rc;
-	return cw_txn_put(t, w->rec, CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW), NULL,
-			  err);
+	/* A draft finished goes in the same write. */
+	if (!cw_id_is_zero(&fm->draft_id) &&
+	    (rc = cw_txn_draft_delete(t, &fm->draft_id, err)) != 0 && rc == CW_ENOTFOUND) {
+		cw_error_clear(err);
+		rc = 0;
+	}
+	return rc;
 }
 
 int cw_form_save(struct cw_form *fm, struct cw_error *err)
@@ -472,8 +480,10 @@ int cw_form_save(struct cw_form *fm, struct cw_error *err)
 		fm->missing_person[0] = '\0';
 		if ((rc = cw_form_build(fm, &rec, err)) != 0)
 			return rc;
-		rc = cw_store_put(fm->st, &rec,
-				  CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW), err);
+		/* A draft finished is deleted in the same write as the record it made. */
+		rc = cw_store_put_completing(
+			fm->st, &rec, CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW),
+			cw_id_is_zero(&fm->draft_id) ? NULL : &fm->draft_id, err);
 	}
 	if (rc == 0) {
 		fm->saved_id = rec.id;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/text.h"
 #include "tui/form_internal.h"
 
 static int has_choice(const struct cw_form_field *ff)
@@ -30,11 +31,15 @@ int cw_form_draft_body(const struct cw_form *fm, char **out)
 		const struct cw_form_field *ff = &fm->fields[i];
 		char hex[CW_ID_HEX_LEN + 1];
 
-		/* A field of words keeps its word; its edit is only the picker's typing. */
-		if (ff->edit.len && ff->widget != CW_W_CHOICE)
+		/* Every field as it stands, emptied ones too (reopening fills the form from the
+		 * record first: a note cleared must stay cleared). A field of words keeps its word,
+		 * its edit being only the picker's typing; what is only to read is not kept. */
+		if (ff->widget == CW_W_INFO)
+			continue;
+		if (ff->widget != CW_W_CHOICE)
 			bad |= json_object_set_new(fields, ff->name,
 						   json_string(cw_edit_text(&ff->edit)));
-		if (has_choice(ff) && ff->choice)
+		if (has_choice(ff))
 			bad |= json_object_set_new(choices, ff->name, json_integer(ff->choice));
 		if (!cw_id_is_zero(&ff->picked) &&
 		    !strcmp(cw_edit_text(&ff->edit), ff->picked_label)) {
@@ -83,7 +88,7 @@ int cw_form_apply_draft(struct cw_form *fm, const char *body)
 	json_object_foreach (fields, name, value) {
 		int i = cw_form_find(fm, name);
 
-		if (i >= 0 && json_is_string(value))
+		if (i >= 0 && json_is_string(value) && fm->fields[i].widget != CW_W_INFO)
 			cw_edit_set(&fm->fields[i].edit, json_string_value(value));
 	}
 	json_object_foreach (choices, name, value) {
@@ -117,13 +122,16 @@ void cw_form_draft_label(const struct cw_form *fm, char *buf, size_t len)
 
 		if (i >= 0 && fm->fields[i].edit.len) {
 			snprintf(buf, len, "%s", cw_edit_text(&fm->fields[i].edit));
+			cw_text_trim_utf8(buf);
 			return;
 		}
 	}
 	for (size_t i = 0; i < fm->n; i++)
-		if (fm->fields[i].widget != CW_W_CHOICE && fm->fields[i].edit.len) {
+		if (fm->fields[i].widget != CW_W_CHOICE && fm->fields[i].widget != CW_W_INFO &&
+		    fm->fields[i].edit.len) {
 			snprintf(buf, len, "%s: %s", fm->fields[i].label,
 				 cw_edit_text(&fm->fields[i].edit));
+			cw_text_trim_utf8(buf);
 			return;
 		}
 }

@@ -675,7 +675,7 @@ static void answer_question(struct cw_app *app, int key)
 
 		if (key != 'y' && key != 'Y') {
 			cw_app_status(app, 0, "nothing taken back");
-		} else if (cw_store_undo(app->st, &info, &err) != 0) {
+		} else if (cw_store_undo(app->st, &app->undo_asked, &info, &err) != 0) {
 			cw_app_error(app, &err);
 		} else {
 			/* Screens showing a record an undo deleted go. */
@@ -874,7 +874,6 @@ static int ask_if_twice(struct cw_app *app, struct cw_form *fm)
 
 static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 {
-	struct cw_error err;
 	char hex[CW_ID_HEX_LEN + 1];
 	enum cw_kind kind = v->form->kind;
 	int editing = v->form->editing;
@@ -886,17 +885,6 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 	switch (cw_form_key(v->form, key)) {
 	case CW_FORM_SAVED:
 		cw_id_hex(&v->form->saved_id, hex);
-		/* A draft completed is a draft no more. */
-		if (!cw_id_is_zero(&v->form->draft_id) &&
-		    cw_store_draft_delete(app->st, &v->form->draft_id, &err) != 0 &&
-		    err.code != CW_ENOTFOUND) {
-			cw_app_pop(app);
-			cw_app_invalidate(app);
-			cw_app_status(app, 1, "%s %s %.8s, but its draft is still there: %s",
-				      editing ? "saved" : "added", cw_kind_name(kind), hex,
-				      err.message);
-			break;
-		}
 		cw_app_pop(app);
 		cw_app_invalidate(app);
 		cw_app_status(app, 0, "%s %s %.8s", editing ? "saved" : "added", cw_kind_name(kind),
@@ -1057,25 +1045,19 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 		return;
 	}
 	case CW_ACT_UNDO: {
-		struct cw_undo_info info;
 		struct cw_error err;
 		static const char *const what[] = {"the addition of", "the edit of",
 						   "the deletion of"};
 
-		if (cw_store_undo_peek(app->st, &info, &err) != 0) {
+		/* Nothing, or a deletion (which cannot be taken back): the store says why. */
+		if (cw_store_undo_peek(app->st, &app->undo_asked, &err) != 0) {
 			cw_app_error(app, &err);
-			return;
-		}
-		/* A deletion: nothing to ask, it cannot be taken back (the store says why). */
-		if (info.action == CW_UNDO_DELETED) {
-			if (cw_store_undo(app->st, &info, &err) != 0)
-				cw_app_error(app, &err);
 			return;
 		}
 		app->question = CW_Q_UNDO;
 		snprintf(app->question_text, sizeof app->question_text,
-			 "Take back %s %s \"%.100s\"? y/N", what[info.action],
-			 cw_kind_name(info.kind), info.label);
+			 "Take back %s %s \"%.100s\"? y/N", what[app->undo_asked.action],
+			 cw_kind_name(app->undo_asked.kind), app->undo_asked.label);
 		return;
 	}
 	case CW_ACT_NEW_VISIT:

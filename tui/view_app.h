@@ -89,7 +89,8 @@ struct cw_app {
 	int report_year, report_week;
 	int report_format; /* enum cw_report_format */
 	char report_path[1200];
-	struct cw_id merge_keep; /* m: the person the one in question_id is merged into */
+	struct cw_id merge_keep;        /* m: the person the one in question_id is merged into */
+	struct cw_undo_info undo_asked; /* u: the change the question is about */
 	/* A yes/no question on the status line. */
 	enum cw_question question;
 	struct cw_id question_id;

@@ -79,6 +79,18 @@ today=$("$PY" -c "import datetime; d = datetime.date.today(); print(d.strftime('
 printf '%s\n' "$out" | grep -qi "agenda from $today to" || fail "not from today ($today): $out"
 checks=$((checks + 1))
 
+# A long Khmer follow-up: the agenda's JSON is whole, and show prints the note whole.
+long=$("$PY" -c "print('ក' * 400)")
+ok cw log visit --facility "Kampot prison" --date 2030-02-27 --follow-up "$long" --follow-up-on 2030-03-02 --notes "$long$long"
+ok cw agenda --from 2030-03-01 --json
+json "any(i['what'] == 'follow_up' and i['note'].startswith('ក') for i in d['items'])"
+vid=$(printf '%s' "$out" | "$PY" -c "import json,sys; print([i['record']['id'] for i in json.load(sys.stdin)['items'] if i['about'] == 'Kampot prison'][0])")
+ok cw show "$vid"
+[ "$(printf '%s' "$out" | "$PY" -c "import sys; print(sys.stdin.read().count('ក'))")" -ge 1200 ] ||
+	fail "show cut the notes"
+checks=$((checks + 1))
+ok cw delete "$vid" --yes
+
 # bad input
 fails 2 days cw agenda --days 0
 fails 2 days cw agenda --days 3x
