@@ -141,8 +141,14 @@ colour_codes() {
 for mode in colour mono; do
 	env=""
 	[ "$mode" = mono ] && env="NO_COLOR=1"
-	T -f /dev/null new-session -d -s "$mode" -x 100 -y 30 \
-		"env LC_ALL=C.UTF-8 TERM=screen-256color $env '$CASEWATCH' --db '$DB'"
+	# The server of the session that q ended may still be going away: a new session can
+	# meet it ("server exited unexpectedly"); try three times, as tmux_start does.
+	for try in 1 2 3; do
+		T -f /dev/null new-session -d -s "$mode" -x 100 -y 30 \
+			"env LC_ALL=C.UTF-8 TERM=screen-256color $env '$CASEWATCH' --db '$DB'" && break
+		[ "$try" -lt 3 ] || fail "$mode: tmux could not start a session"
+		sleep 1
+	done
 	checks=$((checks + 1))
 	limit=$(($(date +%s) + 10))
 	until T capture-pane -p -t "$mode" 2>/dev/null | grep -qF " 3 Records "; do
