@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include <wchar.h>
 
 #include "models/text.h"
@@ -286,20 +287,204 @@ int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len)
 	return used;
 }
 
+/* ---- folding for search -------------------------------------------------------------------- */
+
+/* NFC (COMPOSE), full case folding, default-ignorable code points dropped (IGNORE). */
+#define FOLD_OPTIONS                                                                               \
+	((utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |              \
+			     UTF8PROC_IGNORE))
+
+/* What a byte that is not UTF-8 becomes: 0xFF is in no UTF-8 text, so in no folded needle. */
+#define FOLD_INVALID '\xFF'
+
+/* Folded text being built: in `small` while it fits, then on the heap. */
+struct folded {
+	char *s;
+	size_t len, cap;
+	int space; /* white space seen since the last character written */
+	int oom;
+	char small[512];
+};
+
+static void folded_init(struct folded *f)
+{
+	f->s = f->small;
+	f->len = 0;
+	f->cap = sizeof f->small;
+	f->space = 0;
+	f->oom = 0;
+	f->small[0] = '\0';
+}
+
+static void folded_free(struct folded *f)
+{
+	if (f->s != f->small)
+		free(f->s);
+}
+
+static void folded_put(struct folded *f, const char *bytes, size_t n)
+{
+	if (f->oom)
+		return;
+	if (f->len + n + 1 > f->cap) {
+		size_t cap = (f->len + n + 1) * 2;
+		char *s = f->s == f->small ? malloc(cap) : realloc(f->s, cap);
+
+		if (!s) {
+			f->oom = 1;
+			return;
+		}
+		if (f->s == f->small)
+			memcpy(s, f->small, f->len);
+		f->s = s;
+		f->cap = cap;
+	}
+	memcpy(f->s + f->len, bytes, n);
+	f->len += n;
+	f->s[f->len] = '\0';
+}
+
+static int fold_is_space(int32_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || (c >= 0x09 && c <= 0x0D);
+	return c == 0x85 || c == 0x2028 || c == 0x2029 ||
+	       utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+}
+
+/* One character of folded text: white space is held back, to be written as one space before
+ * the next character (none at the start or the end). */
+static void folded_char(struct folded *f, int32_t c)
+{
+	utf8proc_uint8_t enc[4];
+
+	if (fold_is_space(c)) {
+		f->space = 1;
+		return;
+	}
+	if (f->space && f->len > 0)
+		folded_put(f, " ", 1);
+	f->space = 0;
+	folded_put(f, (const char *)enc, (size_t)utf8proc_encode_char(c, enc));
+}
+
+/* Folds a run of well-formed UTF-8: decomposed, case folded and ignorables dropped by
+ * utf8proc, then composed again. */
+static void fold_run(struct folded *f, const char *run, size_t n)
+{
+	utf8proc_int32_t small[256], *cps = small;
+	utf8proc_ssize_t len, cap = sizeof small / sizeof small[0];
+
+	for (;;) {
+		len = utf8proc_decompose((const utf8proc_uint8_t *)run, (utf8proc_ssize_t)n, cps,
+					 cap, FOLD_OPTIONS);
+		if (len <= cap)
+			break;
+		if (cps != small)
+			free(cps);
+		cap = len;
+		if (!(cps = malloc((size_t)cap * sizeof *cps))) {
+			f->oom = 1;
+			return;
+		}
+	}
+	if (len >= 0)
+		len = utf8proc_normalize_utf32(cps, len, FOLD_OPTIONS);
+	if (len < 0) {
+		/* utf8proc refused what cw_utf8_decode accepted: match it as not UTF-8. */
+		f->space = 0;
+		folded_put(f, &(char){FOLD_INVALID}, 1);
+	}
+	for (utf8proc_ssize_t i = 0; i < len; i++)
+		folded_char(f, cps[i]);
+	if (cps != small)
+		free(cps);
+}
+
+static void fold(struct folded *f, const char *text)
+{
+	size_t n = strlen(text), off = 0;
+	int ascii = 1;
+
+	folded_init(f);
+	for (size_t i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)text[i] < 0x80;
+	if (ascii) {
+		/* ASCII folds by itself (no marks to compose, nothing ignorable): the common
+		 * case, without utf8proc. */
+		for (size_t i = 0; i < n; i++)
+			folded_char(f, tolower((unsigned char)text[i]));
+		return;
+	}
+	while (off < n) {
+		size_t end = off, len;
+		uint32_t c;
+
+		while (end < n && (len = cw_utf8_decode(text + end, n - end, &c)) != 0)
+			end += len;
+		if (end > off)
+			fold_run(f, text + off, end - off);
+		if (end < n) {
+			f->space = 0;
+			folded_put(f, &(char){FOLD_INVALID}, 1);
+			end++;
+		}
+		off = end;
+	}
+}
+
+char *cw_text_fold(const char *text)
+{
+	struct folded f;
+	char *out;
+
+	fold(&f, text);
+	if (f.oom) {
+		folded_free(&f);
+		return NULL;
+	}
+	if (f.s != f.small)
+		return f.s;
+	if ((out = malloc(f.len + 1)) != NULL)
+		memcpy(out, f.s, f.len + 1);
+	return out;
+}
+
+int cw_text_contains_folded(const char *haystack, const char *folded)
+{
+	struct folded f;
+	int yes;
+
+	if (!*folded)
+		return 1;
+	if (strchr(folded, FOLD_INVALID))
+		return 0;
+	fold(&f, haystack);
+	yes = !f.oom && strstr(f.s, folded) != NULL;
+	folded_free(&f);
+	return yes;
+}
+
+int cw_text_equals_folded(const char *text, const char *folded)
+{
+	struct folded f;
+	int yes;
+
+	if (strchr(folded, FOLD_INVALID))
+		return 0;
+	fold(&f, text);
+	yes = !f.oom && strcmp(f.s, folded) == 0;
+	folded_free(&f);
+	return yes;
+}
+
 int cw_text_contains(const char *haystack, const char *needle)
 {
-	size_t hn = strlen(haystack), nn = strlen(needle);
+	struct folded f;
+	int yes;
 
-	if (nn == 0)
-		return 1;
-	for (size_t i = 0; i + nn <= hn; i++) {
-		size_t j = 0;
-
-		while (j < nn &&
-		       tolower((unsigned char)haystack[i + j]) == tolower((unsigned char)needle[j]))
-			j++;
-		if (j == nn)
-			return 1;
-	}
-	return 0;
+	fold(&f, needle);
+	yes = !f.oom && cw_text_contains_folded(haystack, f.s);
+	folded_free(&f);
+	return yes;
 }

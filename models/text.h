@@ -58,7 +58,27 @@ void cw_text_trim_utf8(char *text);
  * At least one character unless text is empty. Text must already be neutralised. */
 size_t cw_text_wrap(const char *text, int cols);
 
-/* Case-insensitive (ASCII letters) substring search over UTF-8; Khmer matches exactly. */
+/* Search: every text match of the tool (free text, names, pickers) compares folded text, so
+ * what a monitor types finds what is stored however either was written. Folding (utf8proc)
+ * normalises to NFC (a precomposed "ạ" and "a" + U+0323 are the same), folds case fully (Latin,
+ * and any other script with case; Khmer has none), drops default-ignorable characters (zero
+ * width space U+200B, the joiners U+200C and U+200D, the byte order mark U+FEFF, the soft
+ * hyphen, Khmer's invisible inherent vowels, ...), and makes every run of white space (tabs,
+ * newlines, no-break spaces) one space, with none at the ends. Accents are kept: "Thach" does
+ * not find "Thạch". A byte that is not UTF-8 becomes the byte 0xFF, which no UTF-8 text holds:
+ * it matches nothing, and a needle holding one finds nothing. */
+
+/* The folded text: newly allocated, NULL only when out of memory. */
+char *cw_text_fold(const char *text);
+
+/* Whether haystack, folded, contains `folded` (from cw_text_fold): fold a needle once, then
+ * test many haystacks. An empty needle is in every text. 0 when out of memory. */
+int cw_text_contains_folded(const char *haystack, const char *folded);
+
+/* Whether text, folded, is exactly `folded` (a name typed in full). */
+int cw_text_equals_folded(const char *text, const char *folded);
+
+/* Whether haystack contains needle, both folded. */
 int cw_text_contains(const char *haystack, const char *needle);
 
 #endif

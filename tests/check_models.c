@@ -345,6 +345,134 @@ START_TEST(text_width_of_khmer_and_accents)
 }
 END_TEST
 
+/* Search folds both sides (models/text.h). */
+#define ZWSP "\xe2\x80\x8b" /* U+200B ZERO WIDTH SPACE */
+#define ZWNJ "\xe2\x80\x8c" /* U+200C ZERO WIDTH NON-JOINER */
+#define ZWJ  "\xe2\x80\x8d" /* U+200D ZERO WIDTH JOINER */
+#define BOM  "\xef\xbb\xbf" /* U+FEFF ZERO WIDTH NO-BREAK SPACE */
+/* Thạch: ạ precomposed (U+1EA1, NFC) and as a + U+0323 COMBINING DOT BELOW (NFD). */
+#define THACH_NFC "Th\341\272\241ch"
+#define THACH_NFD "Tha\314\243ch"
+
+static void assert_folds_to(const char *text, const char *want)
+{
+	char *got = cw_text_fold(text);
+
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+START_TEST(text_search_ignores_case)
+{
+	ck_assert(cw_text_contains("Kem Sokha", "kem sokha"));
+	ck_assert(cw_text_contains("kem sokha", "KEM SOKHA"));
+	ck_assert(cw_text_contains("Treason case of Kem Sokha", "M SOK"));
+	ck_assert(!cw_text_contains("Kem Sokha", "Kem Sokhaa"));
+	ck_assert(!cw_text_contains("Kem Sokha", "Sam Rainsy"));
+	/* Beyond ASCII: the case of accented and precomposed letters folds too. */
+	ck_assert(cw_text_contains("LÈSE-MAJESTÉ", "lèse-majesté"));
+	ck_assert(cw_text_contains("THẠCH SETHA", THACH_NFC));
+	ck_assert(cw_text_contains(THACH_NFC " Setha", "THẠCH"));
+	assert_folds_to("Kem SOKHA", "kem sokha");
+	assert_folds_to("ÉLISE", "élise");
+}
+END_TEST
+
+START_TEST(text_search_ignores_normalisation)
+{
+	/* The same letters, composed or not, on either side. */
+	ck_assert(cw_text_contains(THACH_NFC " Setha", THACH_NFD));
+	ck_assert(cw_text_contains(THACH_NFD " Setha", THACH_NFC));
+	ck_assert(cw_text_contains(THACH_NFD " Setha", "th\341\272\240ch setha"));
+	assert_folds_to(THACH_NFD, "th\341\272\241ch");
+	assert_folds_to(THACH_NFC, "th\341\272\241ch");
+	/* Two marks typed in either order are one letter (U+1EAD ậ). */
+	ck_assert(cw_text_contains("a\xcc\x82\xcc\xa3", "a\xcc\xa3\xcc\x82"));
+	ck_assert(cw_text_contains("\xe1\xba\xad", "a\xcc\x82\xcc\xa3"));
+	ck_assert(cw_text_contains("le\xcc\x80se-majeste\xcc\x81", "lèse-majesté"));
+	/* Accents are letters: leaving one out finds nothing, in either form. */
+	ck_assert(!cw_text_contains(THACH_NFC, "Thach"));
+	ck_assert(!cw_text_contains(THACH_NFD, "Thach"));
+	ck_assert(!cw_text_contains("Thach", THACH_NFD));
+}
+END_TEST
+
+START_TEST(text_search_khmer_and_zero_width)
+{
+	ck_assert(cw_text_contains("កឹម សុខា", "សុខា"));
+	ck_assert(cw_text_contains("កឹម សុខា", "កឹម"));
+	ck_assert(!cw_text_contains("កឹម សុខា", "សារ៉ាយ"));
+	/* Khmer writes words together; a zero-width space often marks where one ends. */
+	ck_assert(cw_text_contains("កឹម" ZWSP "សុខា", "កឹមសុខា"));
+	ck_assert(cw_text_contains("កឹមសុខា", "កឹម" ZWSP "សុខា"));
+	ck_assert(cw_text_contains("កឹម" ZWSP " សុខា", "កឹម សុខា"));
+	ck_assert(cw_text_contains("កឹម សុខា", "សុ" ZWSP "ខា"));
+	ck_assert(cw_text_contains(BOM "កឹម" ZWNJ "សុ" ZWJ "ខា", "កឹមសុខា"));
+	ck_assert(cw_text_contains("Kem" ZWSP " Sok" BOM "ha", "kem sokha"));
+	assert_folds_to("កឹម" ZWSP ZWNJ ZWJ BOM "សុខា", "កឹមសុខា");
+	/* Khmer's invisible inherent vowels (U+17B4, U+17B5) and the soft hyphen draw nothing. */
+	assert_folds_to("ក\xe1\x9e\xb4ម\xe1\x9e\xb5 so\xc2\xadkha", "កម sokha");
+	/* Spaces of every kind and length are one space, none at the ends. */
+	assert_folds_to("  Kem\t\n Sokha\xc2\xa0(CNRP) ", "kem sokha (cnrp)");
+	ck_assert(cw_text_contains("Kem\nSokha", "kem sokha"));
+}
+END_TEST
+
+START_TEST(text_search_empty_and_invalid)
+{
+	/* An empty needle, or one of invisible characters only, is in every text. */
+	ck_assert(cw_text_contains("Kem Sokha", ""));
+	ck_assert(cw_text_contains("", ""));
+	ck_assert(cw_text_contains("Kem Sokha", ZWSP));
+	ck_assert(!cw_text_contains("", "a"));
+	ck_assert(!cw_text_contains(ZWSP, "a"));
+	assert_folds_to("", "");
+	assert_folds_to(ZWSP BOM "  ", "");
+	/* Bytes that are not UTF-8 do not crash, match nothing, and a needle holding them finds
+	 * nothing, not even the same bytes: a cut "é" is not "é", a Latin-1 é is not a UTF-8 one.
+	 */
+	ck_assert(!cw_text_contains("caf\xc3\xa9", "caf\xc3"));
+	ck_assert(!cw_text_contains("caf\xc3", "caf\xc3"));
+	ck_assert(!cw_text_contains("caf\xe9", "caf\xc3\xa9"));
+	ck_assert(!cw_text_contains("caf\xe9", "caf\xe9"));
+	ck_assert(!cw_text_contains("x\xc0\xafy", "x/y")); /* an overlong "/" */
+	ck_assert(!cw_text_contains("a\377b", "ab"));      /* the bad byte does not vanish */
+	ck_assert(!cw_text_contains("\xed\xa0\x80", "\xed\xa0\x80")); /* a surrogate */
+	/* The well-formed parts around them still match. */
+	ck_assert(cw_text_contains("bad\xff Kem Sokha\xfe", "kem sokha"));
+	ck_assert(cw_text_contains("\xff" THACH_NFD "\xff", THACH_NFC));
+	assert_folds_to("A\377B\303", "a\377b\377");
+	ck_assert(!cw_text_equals_folded("caf\xc3", "caf\xff"));
+}
+END_TEST
+
+START_TEST(text_search_whole_names)
+{
+	char *folded = cw_text_fold("kem sokha");
+
+	ck_assert_ptr_nonnull(folded);
+	ck_assert(cw_text_equals_folded("Kem Sokha", folded));
+	ck_assert(cw_text_equals_folded(" KEM" ZWSP "  SOKHA", folded));
+	ck_assert(!cw_text_equals_folded("Kem Sokha (CNRP)", folded));
+	ck_assert(!cw_text_equals_folded("Kem", folded));
+	ck_assert(cw_text_contains_folded("Former CNRP leader Kem Sokha", folded));
+	free(folded);
+	/* A long text folds beyond the buffer kept on the stack. */
+	{
+		char *long_text = malloc(20001);
+
+		ck_assert_ptr_nonnull(long_text);
+		for (size_t i = 0; i < 20000; i += 10)
+			memcpy(long_text + i, i % 2000 ? "កឹម " : "Thạch   ", 10);
+		long_text[20000] = '\0';
+		ck_assert(cw_text_contains(long_text, THACH_NFD));
+		ck_assert(!cw_text_contains(long_text, "Thach"));
+		free(long_text);
+	}
+}
+END_TEST
+
 /* ---- records, codec, JSON ----------------------------------------------------------------------
  */
 
@@ -1150,6 +1278,11 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, text_neutralised_for_terminal);
 	tcase_add_test(tc, text_width_of_khmer_and_accents);
 	tcase_add_test(tc, text_wraps_at_spaces_and_never_splits_khmer);
+	tcase_add_test(tc, text_search_ignores_case);
+	tcase_add_test(tc, text_search_ignores_normalisation);
+	tcase_add_test(tc, text_search_khmer_and_zero_width);
+	tcase_add_test(tc, text_search_empty_and_invalid);
+	tcase_add_test(tc, text_search_whole_names);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("records");
 	tcase_add_test(tc, codec_round_trip);

@@ -12,14 +12,14 @@ FUZZ_PROGS = tests/fuzz/date.fuzz tests/fuzz/article.fuzz tests/fuzz/filter.fuzz
 check_PROGRAMS += $(FUZZ_PROGS)
 FUZZ_HDRS = tests/fuzz/fuzz.h tests/fuzz/fuzz_store.h tests/fuzz/fuzz_verify.h
 FUZZ_DEP_CFLAGS = $(LMDB_CFLAGS) $(JANSSON_CFLAGS) $(SODIUM_CFLAGS) $(KEYUTILS_CFLAGS) \
-	$(ZSTD_CFLAGS)
+	$(ZSTD_CFLAGS) $(UTF8PROC_CFLAGS)
 
 if HAVE_LIBFUZZER
 FUZZ_MAIN =
 FUZZ_COMPILE = $(AM_CFLAGS) $(FUZZ_CFLAGS) $(FUZZ_DEP_CFLAGS)
 FUZZ_LINK = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
 FUZZ_LINK_LIBS = tests/fuzz/libcwfuzz.a $(JANSSON_LIBS) $(SODIUM_LIBS) $(LMDB_LIBS) $(KEYUTILS_LIBS) \
-	$(ZSTD_LIBS)
+	$(ZSTD_LIBS) $(UTF8PROC_LIBS)
 check_LIBRARIES = tests/fuzz/libcwfuzz.a
 tests_fuzz_libcwfuzz_a_SOURCES = $(libcwmodels_a_SOURCES) $(libcwstore_a_SOURCES) \
 	$(libcwseed_a_SOURCES) $(libcwapp_a_SOURCES)
