@@ -177,13 +177,20 @@ struct keylist {
 	int given;  /* the criterion was asked for (then no key means no match) */
 };
 
+/* Record ids, sorted for bsearch. */
+struct idset {
+	struct cw_id *ids;
+	size_t n, cap;
+};
+
 struct criteria {
 	int next_dates; /* walk hearings by their next date, visits by their follow-up's
 			   (by_next_date) */
 	uint32_t kinds;
 	uint32_t lo, hi;
 	struct keylist articles, persons, cases, courts, provinces;
-	const char *text;
+	char *text;         /* free text, folded (cw_text_fold); NULL: none */
+	struct idset named; /* with text: the records naming a person or case whose name has it */
 	uint32_t views; /* whose account (1 << view); 0: any. Not in the keys: checked decoded */
 };
 
@@ -201,8 +208,48 @@ static int keylist_add(struct keylist *l, const void *key, size_t len)
 	return 0;
 }
 
+static int idset_add(struct idset *set, const uint8_t *id)
+{
+	if (set->n == set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 64;
+		struct cw_id *ids = realloc(set->ids, cap * sizeof *ids);
+
+		if (!ids)
+			return CW_ENOMEM;
+		set->ids = ids;
+		set->cap = cap;
+	}
+	memcpy(set->ids[set->n++].b, id, ID_LEN);
+	return 0;
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+	return memcmp(a, b, ID_LEN);
+}
+
+/* Sorts the set and drops repeats, for idset_has. */
+static void idset_seal(struct idset *set)
+{
+	size_t o = 0;
+
+	if (set->n > 1)
+		qsort(set->ids, set->n, sizeof *set->ids, compare_ids);
+	for (size_t i = 0; i < set->n; i++)
+		if (o == 0 || memcmp(set->ids[o - 1].b, set->ids[i].b, ID_LEN) != 0)
+			set->ids[o++] = set->ids[i];
+	set->n = o;
+}
+
+static int idset_has(const struct idset *set, const struct cw_id *id)
+{
+	return set->n && bsearch(id, set->ids, set->n, sizeof *set->ids, compare_ids) != NULL;
+}
+
 static void criteria_free(struct criteria *c)
 {
+	free(c->text);
+	free(c->named.ids);
 	free(c->articles.keys);
 	free(c->persons.keys);
 	free(c->cases.keys);
@@ -211,7 +258,7 @@ static void criteria_free(struct criteria *c)
 }
 
 /* Name search over one kind's records (few: people and cases), by the text fields a person
- * would type: names and titles. exact: whole-field match, any case. */
+ * would type: names and titles. text is folded (cw_text_fold); exact: the whole field. */
 static int record_name_matches(const struct cw_record *rec, const char *text, int exact)
 {
 	const char *fields[3] = {NULL, NULL, NULL};
@@ -226,20 +273,25 @@ static int record_name_matches(const struct cw_record *rec, const char *text, in
 	for (int i = 0; i < 3; i++) {
 		if (!fields[i])
 			continue;
-		if (exact ? strcasecmp(fields[i], text) == 0 : cw_text_contains(fields[i], text))
+		if (exact ? cw_text_equals_folded(fields[i], text)
+			  : cw_text_contains_folded(fields[i], text))
 			return 1;
 	}
 	return 0;
 }
 
-/* Collects the ids of the kind's records whose name matches; into cands when not NULL. */
+/* Collects the ids of the kind's records whose name matches (text folded here, once); into
+ * cands when not NULL. */
 static int match_names(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, const char *text,
 		       int exact, struct keylist *ids, struct cw_record_list *cands,
 		       struct cw_error *err)
 {
 	struct stream s = {.plen = 1, .lo = 0, .hi = CW_DATE_KEY_UNKNOWN};
+	char *folded = cw_text_fold(text);
 	int rc;
 
+	if (!folded)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	s.prefix[0] = (uint8_t)kind;
 	if ((rc = stream_open(&s, txn, st->dbi[DB_BY_KIND])) != 0)
 		goto out;
@@ -250,9 +302,10 @@ static int match_names(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, con
 		memcpy(id.b, s.tail + DATE_LEN, ID_LEN);
 		if ((rc = cw_store_read_record(st, txn, &id, &rec, err)) != 0) {
 			mdb_cursor_close(s.cur);
+			free(folded);
 			return rc;
 		}
-		if (record_name_matches(&rec, text, exact)) {
+		if (record_name_matches(&rec, folded, exact)) {
 			rc = keylist_add(ids, id.b, ID_LEN);
 			if (rc == 0 && cands)
 				rc = cw_record_list_push(cands, &rec);
@@ -264,7 +317,10 @@ static int match_names(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, con
 out:
 	if (s.cur)
 		mdb_cursor_close(s.cur);
-	if (rc != 0 && rc != CW_ENOMEM)
+	free(folded);
+	if (rc == CW_ENOMEM)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (rc != 0)
 		return cw_store_lmdb_error(NULL, rc, "searching names", err);
 	return rc;
 }
@@ -312,10 +368,15 @@ static int each_name(struct cw_store *st, MDB_txn *txn, enum cw_name_type type,
 	struct cw_buf buf = {0};
 	uint32_t count;
 	uint8_t start = (uint8_t)type;
+	char *folded = NULL;
 	int rc, op;
 
-	if ((rc = mdb_cursor_open(txn, st->dbi[DB_NAMES], &cur)) != 0)
+	if (substring && !(folded = cw_text_fold(substring)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_NAMES], &cur)) != 0) {
+		free(folded);
 		return cw_store_lmdb_error(NULL, rc, "reading names", err);
+	}
 	k.mv_size = 1;
 	k.mv_data = &start;
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
@@ -331,12 +392,13 @@ static int each_name(struct cw_store *st, MDB_txn *txn, enum cw_name_type type,
 			len = sizeof name - 1;
 		memcpy(name, text.mv_data, len);
 		name[len] = '\0';
-		if ((!substring || cw_text_contains(name, substring)) &&
+		if ((!folded || cw_text_contains_folded(name, folded)) &&
 		    (rc = fn(ctx, (uint8_t *)k.mv_data + 1, name)) != 0)
 			break;
 	}
 	mdb_cursor_close(cur);
 	cw_buf_free(&buf);
+	free(folded);
 	if (rc == CW_ENOMEM)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if (rc != 0 && rc != MDB_NOTFOUND)
@@ -358,6 +420,83 @@ static int resolve_places(struct cw_store *st, MDB_txn *txn, enum cw_name_type t
 	return each_name(st, txn, type, text, add_place, out, err);
 }
 
+/* Calls fn for every record an index files under one person or case (key: id + tail). */
+static int each_ref(struct cw_store *st, MDB_txn *txn, enum cw_db db, const uint8_t *id,
+		    int (*fn)(void *ctx, const uint8_t *tail), void *ctx, struct cw_error *err)
+{
+	uint8_t start[ID_LEN + TAIL_LEN];
+	MDB_cursor *cur;
+	MDB_val k = {sizeof start, start}, v;
+	int rc, op;
+
+	memcpy(start, id, ID_LEN);
+	memset(start + ID_LEN, 0, TAIL_LEN);
+	if ((rc = mdb_cursor_open(txn, st->dbi[db], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading an index", err);
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(k.mv_data, id, ID_LEN) != 0)
+			break;
+		if ((rc = fn(ctx, (const uint8_t *)k.mv_data + ID_LEN)) != 0)
+			break;
+	}
+	mdb_cursor_close(cur);
+	if (rc == CW_ENOMEM)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(NULL, rc, "reading an index", err);
+	return 0;
+}
+
+struct named_ctx {
+	struct idset *named;
+	struct idset *cases; /* the cases that name a person found, to follow in turn */
+};
+
+static int add_named(void *ctx, const uint8_t *tail)
+{
+	struct named_ctx *n = ctx;
+	const uint8_t *id = tail + DATE_LEN;
+	int rc = idset_add(n->named, id);
+
+	if (rc == 0 && n->cases && tail[DATE_LEN + ID_LEN] == CW_KIND_CASE)
+		rc = idset_add(n->cases, id);
+	return rc;
+}
+
+/* Free text finds records by the names of their people and case too: the people and cases
+ * whose names hold the text (each read once, per query), then by the indexes every record
+ * filed under one of those people (a hearing also under its case's defendants) and, under
+ * by_case, every record of one of those cases or of a case naming one of those people. */
+static int text_names(struct cw_store *st, MDB_txn *txn, const char *text, struct idset *named,
+		      struct cw_error *err)
+{
+	struct keylist people = {0}, titles = {0};
+	struct idset cases = {0};
+	struct named_ctx ctx = {named, &cases};
+	int rc;
+
+	if ((rc = match_names(st, txn, CW_KIND_PERSON, text, 0, &people, NULL, err)) == 0)
+		rc = match_names(st, txn, CW_KIND_CASE, text, 0, &titles, NULL, err);
+	for (size_t i = 0; i < titles.n && rc == 0; i++)
+		rc = idset_add(&cases, titles.keys[i]);
+	for (size_t i = 0; i < people.n && rc == 0; i++)
+		rc = each_ref(st, txn, DB_BY_PERSON, people.keys[i], add_named, &ctx, err);
+	if (rc == 0) {
+		idset_seal(&cases);
+		ctx.cases = NULL;
+	}
+	for (size_t i = 0; i < cases.n && rc == 0; i++)
+		rc = each_ref(st, txn, DB_BY_CASE, cases.ids[i].b, add_named, &ctx, err);
+	if (rc == 0)
+		idset_seal(named);
+	else if (rc == CW_ENOMEM)
+		cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	free(people.keys);
+	free(titles.keys);
+	free(cases.ids);
+	return rc;
+}
+
 static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_filter *f,
 			  uint32_t default_kinds, struct criteria *c, struct cw_error *err)
 {
@@ -366,7 +505,6 @@ static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_fil
 	memset(c, 0, sizeof *c);
 	c->kinds = f->kinds ? f->kinds : default_kinds;
 	cw_filter_date_keys(f, &c->lo, &c->hi);
-	c->text = f->text[0] ? f->text : NULL;
 	c->views = f->accounts;
 	c->articles.given = f->narticles > 0;
 	/* The government's account is filed under keys of its own (cw_store_article_key): an
@@ -391,6 +529,14 @@ static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_fil
 		rc = resolve_places(st, txn, CW_NAME_COURT, f->court, &c->courts, err);
 	if (rc == 0 && f->province[0])
 		rc = resolve_places(st, txn, CW_NAME_PROVINCE, f->province, &c->provinces, err);
+	if (rc == 0 && f->text[0] && !(c->text = cw_text_fold(f->text)))
+		rc = CW_ENOMEM;
+	if (c->text && !c->text[0]) { /* only characters that fold away: no criterion */
+		free(c->text);
+		c->text = NULL;
+	}
+	if (rc == 0 && c->text)
+		rc = text_names(st, txn, f->text, &c->named, err);
 	if (rc == CW_ENOMEM)
 		cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	return rc;
@@ -462,7 +608,7 @@ static void record_tail(const struct cw_record *rec, uint8_t tail[TAIL_LEN])
 	tail[DATE_LEN + ID_LEN] = (uint8_t)rec->kind;
 }
 
-/* Free text: any string field of the record, at any depth. */
+/* Free text (folded): any string field of the record, at any depth. */
 static int struct_has_text(const void *base, const struct cw_schema *s, const char *text)
 {
 	for (size_t i = 0; i < s->nfields; i++) {
@@ -470,7 +616,7 @@ static int struct_has_text(const void *base, const struct cw_schema *s, const ch
 		const char *p = (const char *)base + f->offset;
 
 		if (f->type == CW_F_STR && *(char *const *)p &&
-		    cw_text_contains(*(char *const *)p, text))
+		    cw_text_contains_folded(*(char *const *)p, text))
 			return 1;
 		if (f->type == CW_F_LIST) {
 			const struct cw_list *l = (const struct cw_list *)p;
@@ -486,7 +632,7 @@ static int struct_has_text(const void *base, const struct cw_schema *s, const ch
 
 static int record_has_text(const struct cw_record *rec, const char *text)
 {
-	return (rec->source && cw_text_contains(rec->source, text)) ||
+	return (rec->source && cw_text_contains_folded(rec->source, text)) ||
 	       struct_has_text(&rec->u, cw_schema_for_kind(rec->kind), text);
 }
 
@@ -499,7 +645,7 @@ static int needs_record(const struct criteria *c)
 static int record_matches(const struct criteria *c, const struct cw_record *rec)
 {
 	return (!c->views || (c->views & (UINT32_C(1) << (rec->view & 31)))) &&
-	       (!c->text || record_has_text(rec, c->text));
+	       (!c->text || idset_has(&c->named, &rec->id) || record_has_text(rec, c->text));
 }
 
 /* The streams to walk: the most selective criterion given, else one per kind. */
