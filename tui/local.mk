@@ -31,6 +31,7 @@ CLI_TESTS += \
 	tests/tui/tmux.sh \
 	tests/tui/agenda.sh \
 	tests/tui/quick.sh \
+	tests/tui/search.sh \
 	tests/tui/conflicts.sh \
 	tests/tui/lock.sh \
 	tests/tui/editor.sh
