@@ -322,26 +322,26 @@ static void folded_free(struct folded *f)
 		free(f->s);
 }
 
-static void folded_put(struct folded *f, const char *bytes, size_t n)
+/* Makes room for n more bytes and the terminating NUL; 0, or -1 when out of memory. */
+static int folded_reserve(struct folded *f, size_t n)
 {
-	if (f->oom)
-		return;
-	if (f->len + n + 1 > f->cap) {
-		size_t cap = (f->len + n + 1) * 2;
-		char *s = f->s == f->small ? malloc(cap) : realloc(f->s, cap);
+	size_t cap;
+	char *s;
 
-		if (!s) {
-			f->oom = 1;
-			return;
-		}
-		if (f->s == f->small)
-			memcpy(s, f->small, f->len);
-		f->s = s;
-		f->cap = cap;
+	if (f->oom)
+		return -1;
+	if (f->len + n + 1 <= f->cap)
+		return 0;
+	cap = (f->len + n + 1) * 2;
+	if (!(s = f->s == f->small ? malloc(cap) : realloc(f->s, cap))) {
+		f->oom = 1;
+		return -1;
 	}
-	memcpy(f->s + f->len, bytes, n);
-	f->len += n;
-	f->s[f->len] = '\0';
+	if (f->s == f->small)
+		memcpy(s, f->small, f->len);
+	f->s = s;
+	f->cap = cap;
+	return 0;
 }
 
 static int fold_is_space(int32_t c)
@@ -352,20 +352,30 @@ static int fold_is_space(int32_t c)
 	       utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
-/* One character of folded text: white space is held back, to be written as one space before
- * the next character (none at the start or the end). */
+/* One character of folded text, into room reserved (5 bytes): white space is held back, to be
+ * written as one space before the next character (none at the start or the end). */
 static void folded_char(struct folded *f, int32_t c)
 {
-	utf8proc_uint8_t enc[4];
-
 	if (fold_is_space(c)) {
 		f->space = 1;
 		return;
 	}
 	if (f->space && f->len > 0)
-		folded_put(f, " ", 1);
+		f->s[f->len++] = ' ';
 	f->space = 0;
-	folded_put(f, (const char *)enc, (size_t)utf8proc_encode_char(c, enc));
+	if (c < 0x80)
+		f->s[f->len++] = (char)c;
+	else
+		f->len += (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)f->s + f->len);
+}
+
+/* A byte that is not UTF-8. */
+static void folded_invalid(struct folded *f)
+{
+	if (folded_reserve(f, 1) == 0) {
+		f->space = 0;
+		f->s[f->len++] = FOLD_INVALID;
+	}
 }
 
 /* Folds a run of well-formed UTF-8: decomposed, case folded and ignorables dropped by
@@ -390,13 +400,11 @@ static void fold_run(struct folded *f, const char *run, size_t n)
 	}
 	if (len >= 0)
 		len = utf8proc_normalize_utf32(cps, len, FOLD_OPTIONS);
-	if (len < 0) {
-		/* utf8proc refused what cw_utf8_decode accepted: match it as not UTF-8. */
-		f->space = 0;
-		folded_put(f, &(char){FOLD_INVALID}, 1);
-	}
-	for (utf8proc_ssize_t i = 0; i < len; i++)
-		folded_char(f, cps[i]);
+	if (len < 0) /* utf8proc refused what cw_utf8_decode accepted: match it as not UTF-8 */
+		folded_invalid(f);
+	else if (folded_reserve(f, (size_t)len * 5) == 0)
+		for (utf8proc_ssize_t i = 0; i < len; i++)
+			folded_char(f, cps[i]);
 	if (cps != small)
 		free(cps);
 }
@@ -412,8 +420,11 @@ static void fold(struct folded *f, const char *text)
 	if (ascii) {
 		/* ASCII folds by itself (no marks to compose, nothing ignorable): the common
 		 * case, without utf8proc. */
-		for (size_t i = 0; i < n; i++)
-			folded_char(f, tolower((unsigned char)text[i]));
+		if (folded_reserve(f, n) == 0)
+			for (size_t i = 0; i < n; i++)
+				folded_char(f, tolower((unsigned char)text[i]));
+		if (!f->oom)
+			f->s[f->len] = '\0';
 		return;
 	}
 	while (off < n) {
@@ -425,12 +436,13 @@ static void fold(struct folded *f, const char *text)
 		if (end > off)
 			fold_run(f, text + off, end - off);
 		if (end < n) {
-			f->space = 0;
-			folded_put(f, &(char){FOLD_INVALID}, 1);
+			folded_invalid(f);
 			end++;
 		}
 		off = end;
 	}
+	if (!f->oom)
+		f->s[f->len] = '\0';
 }
 
 char *cw_text_fold(const char *text)
