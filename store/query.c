@@ -497,6 +497,44 @@ static int text_names(struct cw_store *st, MDB_txn *txn, const char *text, struc
 	return rc;
 }
 
+static int idset_copy(struct idset *to, const struct cw_id *ids, size_t n)
+{
+	memset(to, 0, sizeof *to);
+	if (n && !(to->ids = malloc(n * sizeof *ids)))
+		return CW_ENOMEM;
+	if (n)
+		memcpy(to->ids, ids, n * sizeof *ids);
+	to->n = to->cap = n;
+	return 0;
+}
+
+/* text_names, or its answer kept from the last query with the same text at the same
+ * transaction (struct cw_store). folded is the text folded. */
+static int text_names_kept(struct cw_store *st, MDB_txn *txn, const char *text, const char *folded,
+			   struct idset *named, struct cw_error *err)
+{
+	size_t txnid = mdb_txn_id(txn);
+	struct idset kept;
+	char *copy;
+	int rc;
+
+	if (st->named_text && st->named_txnid == txnid && strcmp(st->named_text, folded) == 0)
+		return idset_copy(named, st->named_ids, st->nnamed);
+	if ((rc = text_names(st, txn, text, named, err)) != 0)
+		return rc;
+	if (idset_copy(&kept, named->ids, named->n) != 0 || !(copy = strdup(folded))) {
+		free(kept.ids);
+		return 0; /* not kept: the next query finds them again */
+	}
+	free(st->named_text);
+	free(st->named_ids);
+	st->named_text = copy;
+	st->named_ids = kept.ids;
+	st->nnamed = kept.n;
+	st->named_txnid = txnid;
+	return 0;
+}
+
 static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_filter *f,
 			  uint32_t default_kinds, struct criteria *c, struct cw_error *err)
 {
@@ -536,7 +574,7 @@ static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_fil
 		c->text = NULL;
 	}
 	if (rc == 0 && c->text)
-		rc = text_names(st, txn, f->text, &c->named, err);
+		rc = text_names_kept(st, txn, f->text, c->text, &c->named, err);
 	if (rc == CW_ENOMEM)
 		cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	return rc;

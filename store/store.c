@@ -583,6 +583,8 @@ void cw_store_close(struct cw_store *st)
 	cw_buf_free(&st->scratch);
 	sodium_memzero(st->name_key, sizeof st->name_key);
 	free(st->people_order);
+	free(st->named_text);
+	free(st->named_ids);
 	free(st->author);
 	free(st->dir);
 	free(st);

@@ -80,6 +80,14 @@ struct cw_store {
 	struct cw_id *people_order;
 	size_t npeople;
 	size_t people_txnid;
+	/* The records free text names through their people and cases (query.c, text_names),
+	 * for the last text asked (folded), good while the database is at the transaction they
+	 * were found in: the terminal interface asks the same filter for its count and its rows
+	 * at every refresh, and names are sealed, so finding them opens every person and case. */
+	char *named_text;
+	struct cw_id *named_ids;
+	size_t nnamed;
+	size_t named_txnid;
 	MDB_env *env;
 	MDB_dbi dbi[DB_COUNT];
 	struct cw_id database_id;

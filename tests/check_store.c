@@ -836,6 +836,46 @@ START_TEST(people_page_in_name_order)
 }
 END_TEST
 
+/* Free text finds a record by the names of its people and case (issue 16): a hearing of his
+ * case, a milestone of someone else in his case, a hearing whose notes name him; and the
+ * answer kept for the next query with the same text follows writes. */
+START_TEST(text_finds_records_by_their_people_and_case)
+{
+	struct cw_id kem = add_person("Kem Sokha", NULL), sam = add_person("Sam Rainsy", NULL);
+	struct cw_id treason = add_case("Treason case", &kem, "439/443", NULL, "2017-09");
+	struct cw_id defamation = add_case("Defamation case", &sam, "305", NULL, "2019-01");
+	struct cw_id h1 = add_hearing(&treason, "2024-01-10", NULL);
+	struct cw_id m1 = add_milestone(&sam, &treason, "2024-02", CW_MS_OTHER);
+	struct cw_id h2 = add_hearing(&defamation, "2024-03-01", "KEM SOKHA attended");
+	struct cw_filter f;
+	struct cw_record_list l;
+	struct cw_error err;
+
+	add_hearing(&defamation, "2024-03-02", NULL);
+	add_milestone(&sam, &defamation, "2024-03-03", CW_MS_OTHER);
+	ck_assert_uint_eq(count("kem sokha", CW_KINDS_EVENTS), 3);
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("Kem Sokha", &f, &err), 0);
+	ck_assert_int_eq(
+		cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_OLDEST_FIRST, 0, 0, &l, &err), 0);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert(cw_id_equal(&l.items[0].id, &h1));
+	ck_assert(cw_id_equal(&l.items[1].id, &m1));
+	ck_assert(cw_id_equal(&l.items[2].id, &h2));
+	cw_record_list_free(&l);
+	/* The case by its defendant, and the records of a case by its title. */
+	ck_assert_uint_eq(count("kem sokha", CW_KIND_BIT(CW_KIND_CASE)), 1);
+	ck_assert_uint_eq(count("treason", CW_KINDS_EVENTS), 2);
+	ck_assert_uint_eq(count("rainsy", CW_KINDS_EVENTS), 4);
+	/* Asked again after a write: the record written is found. */
+	ck_assert_uint_eq(count("kem sokha", CW_KINDS_EVENTS), 3);
+	add_hearing(&treason, "2024-04-01", NULL);
+	ck_assert_uint_eq(count("kem sokha", CW_KINDS_EVENTS), 4);
+	add_person("Kem Sokha Junior", NULL);
+	ck_assert_uint_eq(count("kem sokha", CW_KIND_BIT(CW_KIND_PERSON)), 2);
+}
+END_TEST
+
 START_TEST(failed_action_writes_nothing)
 {
 	struct cw_error err;
@@ -1510,6 +1550,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, account_filter_reads_each_records_view);
 	tcase_add_test(tc, next_hearing_dates_are_indexed);
 	tcase_add_test(tc, people_page_in_name_order);
+	tcase_add_test(tc, text_finds_records_by_their_people_and_case);
 	tcase_add_test(tc, failed_action_writes_nothing);
 	tcase_add_test(tc, delete_refused_while_named);
 	tcase_add_test(tc, map_grows_when_full);
