@@ -35,7 +35,9 @@ static const char filter_help[] =
 	"  --province TEXT     province name contains TEXT\n"
 	"  --person TEXT       a person's name, part of it, or id\n"
 	"  --case TEXT         a case title, part of it, or id\n"
-	"  --text TEXT         free text in names, titles, notes and sources\n"
+	"  --text TEXT         free text in names, titles, notes and sources, and in the\n"
+	"                      names of a record's people and case; any letter case, NFC\n"
+	"                      or NFD, zero-width characters ignored\n"
 	"  --filter LINE       all of the above as one line: article:494/495 kind:hearing ...\n"
 	"  --limit N, --offset N, --oldest-first, --json\n";
 
