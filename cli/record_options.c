@@ -5,7 +5,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli/cli.h"
 #include "models/article.h"
@@ -375,13 +374,14 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			    cw_kind_name(rec->kind));
 }
 
-/* A group's label as the case spells it: an exact label (any case) or a part that only one
- * of the case's unnamed defendants' labels holds. */
+/* A group's label as the case spells it: the whole label or a part that only one of the case's
+ * unnamed defendants' labels holds, compared folded (models/text.h) as every search is. */
 static int resolve_group(struct cw_cli *cli, const struct cw_id *case_id, char **group,
 			 const char *opt)
 {
 	struct cw_record kase;
 	const char *found = NULL;
+	char *folded;
 	size_t hits = 0;
 	int rc;
 
@@ -392,19 +392,24 @@ static int resolve_group(struct cw_cli *cli, const struct cw_id *case_id, char *
 				    "a group is one of a case's unnamed defendants: give --case");
 	if ((rc = cw_store_get(cli->session.store, case_id, &kase, &cli->err)) != 0)
 		return rc;
+	if (!(folded = cw_text_fold(*group))) {
+		cw_record_free(&kase);
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	}
 	for (size_t i = 0; i < kase.u.kase.defendants.n; i++) {
 		const struct cw_defendant *d =
 			(const struct cw_defendant *)kase.u.kase.defendants.items + i;
 
 		if (!cw_id_is_zero(&d->person) || !d->label)
 			continue;
-		if (strcasecmp(d->label, *group) == 0) {
+		if (cw_text_equals_folded(d->label, folded)) {
 			found = d->label, hits = 1;
 			break;
 		}
-		if (cw_text_contains(d->label, *group))
+		if (cw_text_contains_folded(d->label, folded))
 			found = d->label, hits++;
 	}
+	free(folded);
 	if (hits == 1 && !(found = strdup(found)))
 		rc = CW_ENOMEM;
 	else if (hits != 1)
