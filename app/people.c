@@ -7,39 +7,20 @@
 #include "app/people.h"
 #include "models/text.h"
 
-/* The name as compared: ASCII letters in lower case, spaces and characters that draw nothing
- * left out ("Chhim  Sithar", "chhim sithar" and "ChhimSithar" are one name; in Khmer a space,
- * a zero-width space or none between the names likewise). */
+/* The name as compared: folded as every search folds (models/text.h: letter case, NFC or
+ * NFD, characters that draw nothing such as zero-width spaces and joiners), then without its
+ * spaces ("Chhim  Sithar", "chhim sithar" and "ChhimSithar" are one name; in Khmer a space, a
+ * zero-width space or none between the names likewise). */
 static char *fold(const char *s)
 {
-	size_t len = strlen(s), n = 0;
-	char *out = malloc(len + 1);
+	char *out = cw_text_fold(s);
+	size_t n = 0;
 
 	if (!out)
 		return NULL;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t k = cw_utf8_decode(s + i, len - i, &cp);
-
-		if (!k) { /* not UTF-8: taken byte by byte */
-			out[n++] = s[i++];
-			continue;
-		}
-		if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
-		    cp == 0x00AD) {
-			i += k;
-			continue;
-		}
-		if (cp == ' ' || cp == '\t' || cp == 0x00A0 || cp == 0x3000) {
-			i += k;
-			continue;
-		}
-		if (k == 1 && cp >= 'A' && cp <= 'Z')
-			out[n++] = (char)(cp - 'A' + 'a');
-		else
-			memcpy(out + n, s + i, k), n += k;
-		i += k;
-	}
+	for (size_t i = 0; out[i]; i++)
+		if (out[i] != ' ')
+			out[n++] = out[i];
 	out[n] = '\0';
 	return out;
 }
@@ -53,7 +34,9 @@ int cw_names_close(const char *a, const char *b)
 		return 0;
 	fa = fold(a);
 	fb = fold(b);
-	close = fa && fb && *fa && !strcmp(fa, fb);
+	/* A byte that is not UTF-8 folds to 0xFF whatever it was: such names are close only when
+	 * they are the same bytes. */
+	close = fa && fb && *fa && !strcmp(fa, fb) && (!strchr(fa, '\xFF') || !strcmp(a, b));
 	free(fa);
 	free(fb);
 	return close;
