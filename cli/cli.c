@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "models/text.h"
+#include "report/export.h"
 
 /* ---- options ---------------------------------------------------------------------------- */
 
@@ -181,4 +182,35 @@ int cw_cli_print_json(struct cw_cli *cli, json_t *value)
 	fputc('\n', cli->out);
 	json_decref(value);
 	return rc == 0 ? 0 : cw_error_set(&cli->err, CW_ENOMEM, "", "cannot write JSON");
+}
+
+int cw_cli_names(struct cw_cli *cli, const struct cw_record *items, size_t n, struct cw_report *r)
+{
+	/* The list is only read: cw_report_add_refs takes it whole. */
+	struct cw_record_list l = {(struct cw_record *)items, n, n};
+
+	memset(r, 0, sizeof *r);
+	return cw_report_add_refs(cli->session.store, r, &l, &cli->err);
+}
+
+int cw_cli_print_records_json(struct cw_cli *cli, const struct cw_record *items, size_t n, int one)
+{
+	struct cw_report r;
+	json_t *v = NULL;
+	int rc = cw_cli_names(cli, items, n, &r);
+
+	if (rc == 0 && one && n == 1) {
+		v = cw_export_record_json(&r, &items[0]);
+	} else if (rc == 0 && (v = json_array()) != NULL) {
+		for (size_t i = 0; i < n; i++)
+			if (json_array_append_new(v, cw_export_record_json(&r, &items[i])) != 0) {
+				json_decref(v);
+				v = NULL;
+				break;
+			}
+	}
+	if (rc == 0)
+		rc = cw_cli_print_json(cli, v);
+	cw_report_free(&r);
+	return rc;
 }

@@ -10,6 +10,7 @@
 #include "app/session.h"
 #include "models/error.h"
 #include "models/record.h"
+#include "report/report.h"
 #include "store/store.h"
 
 struct cw_cli {
@@ -71,6 +72,12 @@ int cw_cli_find_record(struct cw_cli *cli, const char *arg, const char *field, s
 /* A count option (--limit, --offset): digits only, refused past what a size holds, so that
  * "-1" or 2^64 is never read as a huge or wrapped number. CW_EINVAL naming `name`. */
 int cw_cli_count(struct cw_cli *cli, const char *name, const char *value, size_t *out);
+
+/* Looks up the people and cases that n records name (all zeroed r; the caller frees it with
+ * cw_report_free), for cw_export_record_json: --json gives their names beside their ids. */
+int cw_cli_names(struct cw_cli *cli, const struct cw_record *items, size_t n, struct cw_report *r);
+/* n records as a JSON array (one: the object alone), names beside ids; printed to cli->out. */
+int cw_cli_print_records_json(struct cw_cli *cli, const struct cw_record *items, size_t n, int one);
 
 /* Prints a JSON value to cli->out (taking its reference); CW_ENOMEM when value is NULL. */
 int cw_cli_print_json(struct cw_cli *cli, json_t *value);

@@ -52,15 +52,6 @@ static void print_record(struct cw_cli *cli, FILE *out, const struct cw_record *
 	cw_record_provenance(rec, print_pair, out);
 }
 
-static json_t *list_to_json(const struct cw_record_list *l)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; arr && i < l->n; i++)
-		json_array_append_new(arr, cw_record_to_json(&l->items[i], CW_JSON_HEADER));
-	return arr;
-}
-
 /* lead: the filter whose articles come first in the articles column (NULL: none). */
 static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l, int kind,
 			      const struct cw_filter *lead)
@@ -239,7 +230,7 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 					  CW_PUT_NEW | CW_PUT_FOLLOW_VERDICTS, &cli->err)) == 0) {
 		cw_id_hex(&rec.id, hex);
 		if (cli->json)
-			rc = cw_cli_print_json(cli, cw_record_to_json(&rec, CW_JSON_HEADER));
+			rc = cw_cli_print_records_json(cli, &rec, 1, 1);
 		else
 			fprintf(cli->out, "added %s %s\n", cw_kind_name(rec.kind), hex);
 	}
@@ -396,7 +387,7 @@ int cw_cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	if (rc != 0)
 		return rc;
 	if (cli->json)
-		rc = cw_cli_print_json(cli, list_to_json(&l));
+		rc = cw_cli_print_records_json(cli, l.items, l.n, 0);
 	else if (l.n == 0)
 		fprintf(cli->out, "no matching %s\n", kind ? cw_kind_name(kind) : "records");
 	else
@@ -420,7 +411,7 @@ int cw_cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		rc = cw_error_set(&cli->err, CW_EUSAGE, "", "unexpected argument '%.40s'",
 				  cli->argv[first_arg + 1]);
 	else if (cli->json)
-		rc = cw_cli_print_json(cli, cw_record_to_json(&rec, CW_JSON_HEADER));
+		rc = cw_cli_print_records_json(cli, &rec, 1, 1);
 	else
 		print_record(cli, cli->out, &rec);
 	cw_record_free(&rec);
@@ -507,8 +498,12 @@ int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	if (cli->json) {
 		/* The same document as 'export timeline': the person, the summary (pretrial
 		 * detention with the day it is counted to and why), the entries. */
-		rc = cw_export_timeline_json(cli->out, &person, &id, &l, cw_date_today(),
-					     &cli->err);
+		struct cw_report r;
+
+		if ((rc = cw_cli_names(cli, l.items, l.n, &r)) == 0)
+			rc = cw_export_timeline_json(cli->out, &r, &person, &id, &l,
+						     cw_date_today(), &cli->err);
+		cw_report_free(&r);
 	} else {
 		print_timeline_header(cli, &person, &l);
 		fputc('\n', cli->out);

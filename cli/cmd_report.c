@@ -209,7 +209,7 @@ static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int 
 		if (fmt == CW_REPORT_CSV)
 			rc = cw_export_list_csv(out, &r, &l, CW_KIND_NONE);
 		else
-			rc = cw_export_timeline_json(out, &person, &id, &l, cw_date_today(),
+			rc = cw_export_timeline_json(out, &r, &person, &id, &l, cw_date_today(),
 						     &cli->err);
 	}
 	cw_report_free(&r);
@@ -303,10 +303,11 @@ static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE 
 				&l, &cli->err)) != 0)
 		return rc;
 	memset(&r, 0, sizeof r);
-	if (fmt == CW_REPORT_JSON)
-		rc = cw_export_list_json(out, &l, &cli->err);
-	else if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) == 0 &&
-		 cw_export_list_csv(out, &r, &l, kind) != 0)
+	if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) != 0)
+		;
+	else if (fmt == CW_REPORT_JSON)
+		rc = cw_export_list_json(out, &r, &l, &cli->err);
+	else if (cw_export_list_csv(out, &r, &l, kind) != 0)
 		rc = cw_write_failed(out, errno, &cli->err);
 	cw_report_free(&r);
 	cw_record_list_free(&l);

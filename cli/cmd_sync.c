@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "models/json.h"
+#include "report/export.h"
 #include "cli/output.h"
 #include "store/sync.h"
 
@@ -212,17 +213,27 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	return 0;
 }
 
-static json_t *audit_entry_json(const struct cw_audit_entry *e, const struct cw_id *here)
+/* An audit entry; with names (the records looked up), the name of a person or case beside its
+ * id, as every --json output gives it. */
+static json_t *audit_entry_json(const struct cw_audit_entry *e, const struct cw_id *here,
+				const struct cw_report *names)
 {
 	char t[32], rec[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1];
+	const struct cw_record *r = names ? cw_report_ref(names, &e->record) : NULL;
+	json_t *o;
 
 	cw_time_format(e->time, t);
 	cw_id_hex(&e->record, rec);
 	cw_id_hex(&e->database, db);
-	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "seq", (json_int_t)e->seq, "time", t,
-			 "action", cw_audit_action_name(e->action), "kind", cw_kind_name(e->kind),
-			 "record", rec, "database", db, "author", e->author, "here",
-			 here && cw_id_equal(here, &e->database));
+	o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "seq", (json_int_t)e->seq, "time", t,
+		      "action", cw_audit_action_name(e->action), "kind", cw_kind_name(e->kind),
+		      "record", rec, "database", db, "author", e->author, "here",
+		      here && cw_id_equal(here, &e->database));
+	if (o && r && (r->kind == CW_KIND_PERSON || r->kind == CW_KIND_CASE))
+		json_object_set_new(o, "record_name",
+				    json_string(r->kind == CW_KIND_PERSON ? r->u.person.name
+									  : r->u.kase.title));
+	return o;
 }
 
 /* Who signed a bundle, as this database knows it. */
@@ -304,7 +315,8 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 				json_array_append_new(vs, r);
 			}
 			for (size_t i = 0; i < b.naudit; i++)
-				json_array_append_new(as, audit_entry_json(&b.audit[i], NULL));
+				json_array_append_new(as,
+						      audit_entry_json(&b.audit[i], NULL, NULL));
 			json_object_set_new(obj, "versions", vs);
 			json_object_set_new(obj, "audit", as);
 			json_object_set_new(obj, "versions_total",
@@ -466,15 +478,24 @@ static int conflicts_list(struct cw_cli *cli)
 		return rc;
 	if (cli->json) {
 		json_t *arr = json_array();
+		struct cw_report names;
 
-		for (size_t i = 0; i < n; i++) {
+		memset(&names, 0, sizeof names);
+		for (size_t i = 0; i < n && rc == 0; i++) {
+			struct cw_record_list l = {&c[i].versions[0].rec, 1, 1};
+
+			for (size_t j = 0; j < c[i].n && rc == 0; j++) {
+				l.items = &c[i].versions[j].rec;
+				rc = cw_report_add_refs(cli->session.store, &names, &l, &cli->err);
+			}
+		}
+		for (size_t i = 0; i < n && rc == 0; i++) {
 			json_t *vs = json_array();
 			char hex[CW_ID_HEX_LEN + 1];
 
 			cw_id_hex(&c[i].id, hex);
 			for (size_t j = 0; j < c[i].n; j++) {
-				json_t *r =
-					cw_record_to_json(&c[i].versions[j].rec, CW_JSON_HEADER);
+				json_t *r = cw_export_record_json(&names, &c[i].versions[j].rec);
 
 				json_object_set_new(r, "deleted",
 						    json_boolean(c[i].versions[j].deleted));
@@ -491,6 +512,11 @@ static int conflicts_list(struct cw_cli *cli)
 							cw_kind_name(c[i].kind), "versions", vs));
 		}
 		cw_sync_conflicts_free(c, n);
+		cw_report_free(&names);
+		if (rc != 0) {
+			json_decref(arr);
+			return rc;
+		}
 		return cw_cli_print_json(cli, arr);
 	}
 	if (n == 0)
@@ -632,10 +658,29 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 		from = n - limit;
 	if (cli->json) {
 		json_t *arr = json_array();
+		struct cw_report names;
+		struct cw_id *ids = malloc((n - from + 1) * sizeof *ids);
+		size_t nids = 0;
 
+		memset(&names, 0, sizeof names);
+		if (!ids) {
+			free(log);
+			json_decref(arr);
+			return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+		}
 		for (size_t k = from; k < n; k++)
-			json_array_append_new(arr, audit_entry_json(&log[k], &here));
+			if (log[k].kind == CW_KIND_PERSON || log[k].kind == CW_KIND_CASE)
+				ids[nids++] = log[k].record;
+		rc = cw_report_add_ids(cli->session.store, &names, ids, nids, &cli->err);
+		for (size_t k = from; k < n && rc == 0; k++)
+			json_array_append_new(arr, audit_entry_json(&log[k], &here, &names));
+		free(ids);
 		free(log);
+		cw_report_free(&names);
+		if (rc != 0) {
+			json_decref(arr);
+			return rc;
+		}
 		return cw_cli_print_json(cli, arr);
 	}
 	if (n == 0) {

@@ -189,6 +189,120 @@ json_t *cw_record_to_json(const struct cw_record *rec, unsigned flags)
 	return obj;
 }
 
+/* ---- names beside ids --------------------------------------------------------------------- */
+
+/* A field that holds the id of a person or a case: those have names. */
+static int named_id(const struct cw_field *f)
+{
+	return f->type == CW_F_ID && (f->ref_kind == CW_KIND_PERSON || f->ref_kind == CW_KIND_CASE);
+}
+
+/* A plain array of such ids (detainees, arrested, persons). */
+static int named_id_list(const struct cw_field *f)
+{
+	return f->type == CW_F_LIST && (f->flags & CW_FF_FLAT) && f->sub->nfields &&
+	       named_id(&f->sub->fields[0]);
+}
+
+static const char *name_of(const json_t *v, enum cw_kind kind, cw_json_namer name, void *ctx)
+{
+	struct cw_id id;
+
+	if (!json_is_string(v) || cw_id_parse_hex(json_string_value(v), &id) != 0)
+		return NULL;
+	return name(ctx, &id, kind);
+}
+
+/* Moves every K_name or K_names key to just after K, so that a reader sees the name beside
+ * the id (jansson keeps keys in the order they were set). */
+static void names_beside(json_t *obj)
+{
+	json_t *sorted = json_object(), *v;
+	const char *key;
+	char name_key[80];
+
+	if (!sorted)
+		return;
+	json_object_foreach (obj, key, v) {
+		if (json_object_get(sorted, key))
+			continue; /* placed already, beside its id */
+		json_object_set(sorted, key, v);
+		for (int plural = 0; plural < 2; plural++) {
+			json_t *n;
+
+			snprintf(name_key, sizeof name_key, "%s_name%s", key, plural ? "s" : "");
+			if ((n = json_object_get(obj, name_key)) != NULL)
+				json_object_set(sorted, name_key, n);
+		}
+	}
+	json_object_clear(obj);
+	json_object_update(obj, sorted);
+	json_decref(sorted);
+}
+
+static void struct_add_names(json_t *obj, const struct cw_schema *s, cw_json_namer name, void *ctx)
+{
+	for (size_t i = 0; json_is_object(obj) && i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+		json_t *v = json_object_get(obj, f->name);
+		char key[80];
+
+		if (!v)
+			continue;
+		if (named_id(f)) {
+			const char *n = name_of(v, (enum cw_kind)f->ref_kind, name, ctx);
+
+			snprintf(key, sizeof key, "%s_name", f->name);
+			if (n)
+				json_object_set_new(obj, key, json_string(n));
+		} else if (named_id_list(f) && json_is_array(v)) {
+			json_t *names = json_array();
+
+			for (size_t j = 0; names && j < json_array_size(v); j++) {
+				const char *n = name_of(json_array_get(v, j),
+							(enum cw_kind)f->sub->fields[0].ref_kind,
+							name, ctx);
+
+				json_array_append_new(names, n ? json_string(n) : json_null());
+			}
+			snprintf(key, sizeof key, "%s_names", f->name);
+			json_object_set_new(obj, key, names);
+		} else if (f->type == CW_F_LIST && !(f->flags & CW_FF_FLAT) && json_is_array(v)) {
+			for (size_t j = 0; j < json_array_size(v); j++)
+				struct_add_names(json_array_get(v, j), f->sub, name, ctx);
+		}
+	}
+	if (json_is_object(obj))
+		names_beside(obj);
+}
+
+void cw_record_json_add_names(json_t *obj, enum cw_kind kind, cw_json_namer name, void *ctx)
+{
+	const struct cw_schema *s = cw_schema_for_kind(kind);
+
+	if (obj && s && name)
+		struct_add_names(obj, s, name, ctx);
+}
+
+/* A key cw_record_json_add_names wrote: K_name beside a named id K, K_names beside a plain
+ * array of them. Read back and ignored, so that `show --json` output imports. */
+static int derived_name_key(const struct cw_schema *s, const char *key)
+{
+	size_t n = strlen(key);
+	char base[64];
+	const struct cw_field *f;
+
+	if (n > 5 && n - 5 < sizeof base && !strcmp(key + n - 5, "_name")) {
+		snprintf(base, sizeof base, "%.*s", (int)(n - 5), key);
+		return (f = cw_schema_field(s, base)) != NULL && named_id(f);
+	}
+	if (n > 6 && n - 6 < sizeof base && !strcmp(key + n - 6, "_names")) {
+		snprintf(base, sizeof base, "%.*s", (int)(n - 6), key);
+		return (f = cw_schema_field(s, base)) != NULL && named_id_list(f);
+	}
+	return 0;
+}
+
 static int default_resolve(const char *text, struct cw_id *out)
 {
 	if (cw_id_parse_hex(text, out) != 0)
@@ -327,6 +441,8 @@ static int struct_from_json(const json_t *obj, void *base, const struct cw_schem
 			snprintf(path, sizeof path, "%.50s.%.20s", prefix, key);
 		else
 			snprintf(path, sizeof path, "%s", key);
+		if (!f && derived_name_key(s, key))
+			continue;
 		if (!f) {
 			if (!prefix[0] &&
 			    (!strcmp(key, "kind") || !strcmp(key, "id") || !strcmp(key, "ref")))

@@ -27,6 +27,16 @@ enum cw_json_flags {
 /* A new JSON object for rec (NULL when out of memory). */
 json_t *cw_record_to_json(const struct cw_record *rec, unsigned flags);
 
+/* Names beside ids, for output read by people and scripts (never for bundles or stored data):
+ * beside every key K that holds the id of a person or a case, K_name holds what `name` returns
+ * for it (a person's name, a case's title); beside a plain array K of such ids, K_names holds
+ * their names in the same order (null for an id with no name). Objects inside lists get their
+ * own K_name keys. Ids `name` does not know (NULL) get no key. obj is what cw_record_to_json
+ * returned for a record of `kind`. cw_record_from_json reads these keys back and ignores them,
+ * so the output still imports. */
+typedef const char *(*cw_json_namer)(void *ctx, const struct cw_id *id, enum cw_kind kind);
+void cw_record_json_add_names(json_t *obj, enum cw_kind kind, cw_json_namer name, void *ctx);
+
 /* Fills rec (initialised here; free with cw_record_free also on failure) from a JSON object
  * with "kind" and the kind's fields. "id" (hex) or "ref" (readable reference) gives the id;
  * without either the id stays zero. Unknown keys and values of the wrong type fail with

@@ -370,27 +370,46 @@ static int dump_json(FILE *out, json_t *v, struct cw_error *err)
 	return ferror(out) ? cw_write_failed(out, errno, err) : 0;
 }
 
-static json_t *list_json(const struct cw_record_list *l)
+/* The name of a person or case the report looked up (cw_report_add_refs). */
+static const char *ref_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
+{
+	const struct cw_record *rec = cw_report_ref(ctx, id);
+
+	if (!rec || rec->kind != kind)
+		return NULL;
+	return kind == CW_KIND_PERSON ? rec->u.person.name : rec->u.kase.title;
+}
+
+json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record *rec)
+{
+	json_t *obj = cw_record_to_json(rec, CW_JSON_HEADER);
+
+	if (r)
+		cw_record_json_add_names(obj, rec->kind, ref_name, (void *)r);
+	return obj;
+}
+
+static json_t *list_json(const struct cw_report *r, const struct cw_record_list *l)
 {
 	json_t *arr = json_array();
 
 	for (size_t i = 0; arr && i < l->n; i++)
-		if (json_array_append_new(arr, cw_record_to_json(&l->items[i], CW_JSON_HEADER)) !=
-		    0) {
+		if (json_array_append_new(arr, cw_export_record_json(r, &l->items[i])) != 0) {
 			json_decref(arr);
 			return NULL;
 		}
 	return arr;
 }
 
-int cw_export_list_json(FILE *out, const struct cw_record_list *l, struct cw_error *err)
+int cw_export_list_json(FILE *out, const struct cw_report *r, const struct cw_record_list *l,
+			struct cw_error *err)
 {
-	return dump_json(out, list_json(l), err);
+	return dump_json(out, list_json(r, l), err);
 }
 
-int cw_export_timeline_json(FILE *out, const struct cw_record *person, const struct cw_id *id,
-			    const struct cw_record_list *l, struct cw_date today,
-			    struct cw_error *err)
+int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct cw_record *person,
+			    const struct cw_id *id, const struct cw_record_list *l,
+			    struct cw_date today, struct cw_error *err)
 {
 	static const char *const reasons[] = {NULL,     "ended",  "today",  "as_of",
 					      "source", "latest", "unknown"};
@@ -404,7 +423,7 @@ int cw_export_timeline_json(FILE *out, const struct cw_record *person, const str
 	return dump_json(
 		out,
 		json_pack("{s:o,s:{s:o,s:b,s:o,s:o,s:i,s:o,s:I},s:o}", "person",
-			  cw_record_to_json(person, CW_JSON_HEADER), "summary", "pretrial_days",
+			  cw_export_record_json(r, person), "summary", "pretrial_days",
 			  sum.pretrial_days >= 0 ? json_integer(sum.pretrial_days) : json_null(),
 			  "pretrial_ongoing", sum.pretrial_ongoing, "pretrial_to",
 			  to[0] ? json_string(to) : json_null(), "pretrial_to_reason",
@@ -414,6 +433,6 @@ int cw_export_timeline_json(FILE *out, const struct cw_record *person, const str
 				  : json_null(),
 			  "adjournments", sum.adjournments, "next_hearing",
 			  next[0] ? json_string(next) : json_null(), "cases", (json_int_t)sum.cases,
-			  "entries", list_json(l)),
+			  "entries", list_json(r, l)),
 		err);
 }

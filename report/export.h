@@ -4,6 +4,7 @@
 #ifndef CW_REPORT_EXPORT_H
 #define CW_REPORT_EXPORT_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "report/report.h"
@@ -12,11 +13,16 @@
  * or CW_EIO. */
 int cw_export_list_csv(FILE *out, const struct cw_report *r, const struct cw_record_list *l,
 		       enum cw_kind kind);
-/* A list as a JSON array of records with their headers. */
-int cw_export_list_json(FILE *out, const struct cw_record_list *l, struct cw_error *err);
+/* A record as `show --json` prints it: the JSON of models/json.h with its header, and the
+ * names of the people and cases it names beside their ids (cw_record_json_add_names) as r knows
+ * them (cw_report_add_refs; r NULL: ids alone). NULL when out of memory. */
+json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record *rec);
+/* A list as a JSON array of such records. */
+int cw_export_list_json(FILE *out, const struct cw_report *r, const struct cw_record_list *l,
+			struct cw_error *err);
 /* A person's timeline as JSON: the person, the summary as of `today`, the entries. */
-int cw_export_timeline_json(FILE *out, const struct cw_record *person, const struct cw_id *id,
-			    const struct cw_record_list *l, struct cw_date today,
-			    struct cw_error *err);
+int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct cw_record *person,
+			    const struct cw_id *id, const struct cw_record_list *l,
+			    struct cw_date today, struct cw_error *err);
 
 #endif

@@ -467,6 +467,18 @@ int cw_report_add_refs(struct cw_store *st, struct cw_report *r, const struct cw
 	return rc;
 }
 
+int cw_report_add_ids(struct cw_store *st, struct cw_report *r, const struct cw_id *ids, size_t n,
+		      struct cw_error *err)
+{
+	struct cw_reader *rd;
+	int rc = cw_store_reader_begin(st, &rd, err);
+
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = ref_add(rd, r, &ids[i], err);
+	cw_reader_end(rd);
+	return rc;
+}
+
 /* ---- sections --------------------------------------------------------------------------- */
 
 /* The events of [from, to]: only day-precise dates fall strictly inside a day range (a month's

@@ -168,6 +168,11 @@ int cw_report_add_refs(struct cw_store *st, struct cw_report *r, const struct cw
 int cw_report_add_refs_read(struct cw_reader *rd, struct cw_report *r,
 			    const struct cw_record_list *l, struct cw_error *err);
 
+/* Looks up the people and cases among n ids (any kind may be named; others are kept too) so
+ * that cw_report_ref finds them; for the audit log's records. */
+int cw_report_add_ids(struct cw_store *st, struct cw_report *r, const struct cw_id *ids, size_t n,
+		      struct cw_error *err);
+
 /* Upcoming hearings for a calendar: hearings dated in [from, to] and next dates set in that
  * range (to unknown: no end). The hearings are copied into *src; *items point into it. */
 int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *filter,
