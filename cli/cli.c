@@ -64,6 +64,8 @@ int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt
 	for (;;) {
 		int rc = next_opt(cli, i, flags, opt);
 
+		if (rc > 0 && !opt->value && !strcmp(opt->name, "no-pager"))
+			continue; /* a global option, taken by run.c */
 		if (rc <= 0 || !opt->value)
 			return rc; /* the end, an error, or a flag */
 		if ((rc = cw_cli_passphrase_option(cli, opt->name, opt->value)) != 1)
@@ -86,7 +88,7 @@ static int next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt
 	snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - arg) : (int)strlen(arg), arg);
 	opt->name = name;
 	opt->value = NULL;
-	if (flag_listed(flags, name)) {
+	if (flag_listed(flags, name) || !strcmp(name, "no-pager")) {
 		if (eq)
 			return cw_error_set(&cli->err, CW_EUSAGE, name, "takes no value");
 		return 1;

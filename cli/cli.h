@@ -17,10 +17,11 @@ struct cw_cli {
 	struct cw_session session; /* database folder, author, the open store */
 	struct cw_error err;
 	FILE *out;
-	int json; /* --json */
-	int yes;  /* --yes */
-	int help; /* --help */
-	int argc; /* the command's own arguments, options and all */
+	int json;     /* --json */
+	int yes;      /* --yes */
+	int help;     /* --help */
+	int no_pager; /* --no-pager: never page (cli/pager.h) */
+	int argc;     /* the command's own arguments, options and all */
 	char **argv;
 };
 
@@ -37,10 +38,14 @@ struct cw_command {
 	/* Only reads the database: it is opened read-only, so the command works on read-only
 	 * media (a write-protected stick, a read-only mount) and never blocks a writer. */
 	int reads;
+	/* Its output may be long and it asks nothing while printing: on a terminal, output
+	 * longer than the screen goes through the pager (cli/pager.h). */
+	int pages;
 };
 
 /* Takes --passphrase-file and --passphrase-fd (which may stand among any command's options;
- * cw_cli_next_opt does so itself): 1 when name was one of them, 0 when not, or an error. */
+ * cw_cli_next_opt does so itself, and skips --no-pager): 1 when name was one of them, 0 when not,
+ * or an error. */
 int cw_cli_passphrase_option(struct cw_cli *cli, const char *name, const char *value);
 
 /* Opens cli->session.store (creating the database when `create`). */

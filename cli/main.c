@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/unlock.h"
+#include "cli/pager.h"
 #include "cli/run.h"
 #include "models/text.h"
 
@@ -27,7 +28,8 @@ int main(int argc, char **argv)
 	rc = cw_cli_run(&cli, argc, argv);
 	if (cli.session.store)
 		cw_store_close(cli.session.store);
-	if (fflush(stdout) != 0 && rc == 0) {
+	/* Waits for the pager to be quit, so that an error line comes after it, not under it. */
+	if ((cw_paging_end(cli.out) != 0 || fflush(stdout) != 0) && rc == 0) {
 		fprintf(stderr, "casewatch: output: cannot write: %s\n",
 			cw_write_error_text(errno, fileno(stdout)));
 		return 74;

@@ -9,6 +9,7 @@
 #include "models/error.h"
 #include "models/text.h"
 #include "cli/output.h"
+#include "cli/pager.h"
 
 void cw_table_init(struct cw_table *t, int ncols, const char *const *headers)
 {
@@ -98,8 +99,9 @@ int cw_output_width(FILE *out)
 {
 	struct winsize ws;
 	const char *env = getenv("COLUMNS");
+	int fd = cw_paging_fileno(out); /* the terminal's under the pager */
 
-	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	if (env && atoi(env) > 20)
 		return atoi(env);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/pager.h"
 #include "cli/run.h"
 #include "tui/tui.h"
 
@@ -18,6 +19,8 @@ static void scan_flags(struct cw_cli *cli)
 			cli->yes = 1;
 		else if (!strcmp(cli->argv[i], "--help") || !strcmp(cli->argv[i], "-h"))
 			cli->help = 1;
+		else if (!strcmp(cli->argv[i], "--no-pager"))
+			cli->no_pager = 1;
 	}
 }
 
@@ -42,135 +45,138 @@ static const char filter_help[] =
 	"  --limit N, --offset N, --oldest-first, --json\n";
 
 static const struct cw_command commands[] = {
-	{"init", NULL, cw_cmd_init, 0, "casewatch init", "create the database", NULL, 0},
+	{"init", NULL, cw_cmd_init, 0, "casewatch init", "create the database", NULL, 0, 0},
 	{"seed", NULL, cw_cmd_seed, 0, "casewatch [--db DIR] seed [FILE]",
 	 "load the demo data from the UN documents (idempotent; into its own demo database "
 	 "unless --db names one)",
-	 NULL, 0},
+	 NULL, 0, 0},
 	{"person", "add", cw_cmd_add, CW_KIND_PERSON, "casewatch person add --name NAME [options]",
-	 "add a person", NULL, 0},
+	 "add a person", NULL, 0, 0},
 	{"person", "merge", cw_cmd_merge, 0, "casewatch person merge KEEP OTHER [--json]",
-	 "one person recorded twice becomes one: OTHER's records name KEEP", cw_merge_help, 0},
+	 "one person recorded twice becomes one: OTHER's records name KEEP", cw_merge_help, 0, 0},
 	{"case", "add", cw_cmd_add, CW_KIND_CASE,
 	 "casewatch case add --title TITLE [--defendant PERSON --charge ARTICLES ...] [options]",
-	 "add a case with its defendants and charges", NULL, 0},
+	 "add a case with its defendants and charges", NULL, 0, 0},
 	{"log", "hearing", cw_cmd_add, CW_KIND_HEARING,
-	 "casewatch log hearing --case CASE --date DATE [options]", "log a trial hearing", NULL, 0},
+	 "casewatch log hearing --case CASE --date DATE [options]", "log a trial hearing", NULL, 0,
+	 0},
 	{"log", "visit", cw_cmd_add, CW_KIND_VISIT,
 	 "casewatch log visit --facility PRISON --date DATE [options]", "log a prison visit", NULL,
-	 0},
+	 0, 0},
 	{"log", "demo", cw_cmd_add, CW_KIND_DEMO, "casewatch log demo --date DATE [options]",
-	 "log a demonstration", NULL, 0},
+	 "log a demonstration", NULL, 0, 0},
 	{"log", "milestone", cw_cmd_add, CW_KIND_MILESTONE,
 	 "casewatch log milestone (--person PERSON | --case CASE --group LABEL) --type TYPE "
 	 "[--case CASE] [--date DATE] [options]",
-	 "log a milestone in a person's case", NULL, 0},
+	 "log a milestone in a person's case", NULL, 0, 0},
 	{"log", "incident", cw_cmd_add, CW_KIND_INCIDENT,
 	 "casewatch log incident --type TYPE [--date DATE] [options]",
 	 "log an incident: an outlet closed, accounts blocked, candidates removed, rights "
 	 "restored, "
 	 "a policy",
-	 NULL, 0},
+	 NULL, 0, 0},
 	{"edit", NULL, cw_cmd_edit, 0, "casewatch edit ID [options of the record's kind]",
-	 "change fields of a record", NULL, 0},
+	 "change fields of a record", NULL, 0, 0},
 	{"delete", NULL, cw_cmd_delete, 0, "casewatch delete ID [--yes]", "delete a record", NULL,
-	 0},
+	 0, 0},
 	{"undo", NULL, cw_cmd_undo, 0, "casewatch undo [--show] [--json]",
-	 "take back the last add, edit or delete made on this laptop", cw_undo_help, 0},
+	 "take back the last add, edit or delete made on this laptop", cw_undo_help, 0, 0},
 	{"list", NULL, cw_cmd_list, 0, "casewatch list persons|cases|records [filters] [--json]",
-	 "list records, newest first", NULL, 1},
+	 "list records, newest first", NULL, 1, 1},
 	{"show", NULL, cw_cmd_show, 0, "casewatch show ID [--json]", "show one record in full",
-	 NULL, 1},
+	 NULL, 1, 1},
 	{"timeline", NULL, cw_cmd_timeline, 0, "casewatch timeline PERSON [--json]",
-	 "a defendant's cases, charges and events in date order", NULL, 1},
+	 "a defendant's cases, charges and events in date order", NULL, 1, 1},
 	{"import", NULL, cw_cmd_import, 0, "casewatch import FILE.jsonl",
-	 "import records (one JSON object a line) in one transaction", NULL, 0},
+	 "import records (one JSON object a line) in one transaction", NULL, 0, 0},
 	{"articles", NULL, cw_cmd_articles, 0, "casewatch articles [--json]",
-	 "the built-in table of charge articles", NULL, 0},
+	 "the built-in table of charge articles", NULL, 0, 1},
 	{"agenda", NULL, cw_cmd_agenda, 0,
 	 "casewatch agenda [--days N] [--from DATE] [filters] [--json]",
 	 "hearings set and follow-up visits due in the coming days, grouped by day", cw_agenda_help,
-	 1},
+	 1, 1},
 	{"drafts", "delete", cw_cmd_drafts, 0, "casewatch drafts delete ID",
-	 "delete a draft and wipe what it held", cw_drafts_help, 0},
+	 "delete a draft and wipe what it held", cw_drafts_help, 0, 0},
 	{"drafts", NULL, cw_cmd_drafts, 0, "casewatch drafts [--json]",
-	 "forms kept unfinished in the terminal interface, to complete", cw_drafts_help, 1},
+	 "forms kept unfinished in the terminal interface, to complete", cw_drafts_help, 1, 1},
 	/* report and export commands */
 	{"report", NULL, cw_cmd_report, 0,
 	 "casewatch report [--week YYYY-Www | --from DATE --to DATE] [filters] "
 	 "[--format md|html|csv|json] [-o FILE]",
 	 "a weekly summary for partners: hearings, arrests, verdicts, visits, demonstrations",
-	 cw_report_help, 1},
+	 cw_report_help, 1, 1},
 	{"export", NULL, cw_cmd_export, 0,
 	 "casewatch export [persons|cases|records] --format csv|json|ics [filters] "
 	 "[--timeline PERSON] [-o FILE]",
-	 "records, a timeline or the agenda as CSV, JSON or iCalendar", cw_export_help, 1},
+	 "records, a timeline or the agenda as CSV, JSON or iCalendar", cw_export_help, 1, 1},
 	/* sync commands */
 	{"bundle", "export", cw_cmd_bundle_export, 0,
 	 "casewatch bundle export -o FILE --to PEER[,PEER...] [--since DATE | --all] | --plain "
 	 "(--since DATE | --all)",
-	 "write a signed bundle of changes, encrypted for enrolled peers", cw_bundle_export_help,
+	 "write a signed bundle of changes, encrypted for enrolled peers", cw_bundle_export_help, 0,
 	 0},
 	{"bundle", "import", cw_cmd_bundle_import, 0, "casewatch bundle import FILE [--json]",
-	 "merge a bundle from another database (all or nothing)", cw_bundle_import_help, 0},
+	 "merge a bundle from another database (all or nothing)", cw_bundle_import_help, 0, 0},
 	{"bundle", "inspect", cw_cmd_bundle_inspect, 0,
 	 "casewatch bundle inspect FILE [--all] [--json]",
 	 "check a bundle: who signed it, for whom, what it holds; without importing",
-	 cw_bundle_inspect_help, 1},
+	 cw_bundle_inspect_help, 1, 1},
 	{"bundle", "content", cw_cmd_bundle_content, 0, "casewatch bundle content [--digest]",
-	 "the database's content as sync compares it", cw_bundle_content_help, 1},
+	 "the database's content as sync compares it", cw_bundle_content_help, 1, 1},
 	{"bundle", "peers", cw_cmd_bundle_peers, 0, "casewatch bundle peers",
-	 "peers bundles were exported to, and when", NULL, 1},
+	 "peers bundles were exported to, and when", NULL, 1, 1},
 	{"conflicts", "resolve", cw_cmd_conflicts, 0, "casewatch conflicts resolve ID --keep N",
-	 "resolve a conflict by choosing one version", cw_conflicts_help, 0},
+	 "resolve a conflict by choosing one version", cw_conflicts_help, 0, 0},
 	{"conflicts", NULL, cw_cmd_conflicts, 0, "casewatch conflicts [--json]",
-	 "records whose versions from different laptops conflict", cw_conflicts_help, 1},
+	 "records whose versions from different laptops conflict", cw_conflicts_help, 1, 1},
 	{"audit", NULL, cw_cmd_audit, 0, "casewatch audit [--record ID] [--limit N] [--json]",
-	 "who changed what, where and when, here and in the field", cw_audit_help, 1},
+	 "who changed what, where and when, here and in the field", cw_audit_help, 1, 1},
 	{"verify", NULL, cw_cmd_verify, 0, "casewatch verify [--json]",
-	 "check the database without trusting it; nothing is written", cw_verify_help, 1},
+	 "check the database without trusting it; nothing is written", cw_verify_help, 1, 1},
 	/* who this database is, and whom it trusts */
 	{"identity", NULL, cw_cmd_identity, 0, "casewatch identity [--key] [--json]",
-	 "this database's public key and fingerprint, to give to peers", cw_identity_help, 0},
+	 "this database's public key and fingerprint, to give to peers", cw_identity_help, 0, 1},
 	{"peer", "add", cw_cmd_peer_add, 0, "casewatch peer add NAME KEY",
-	 "trust another laptop's key: accept its bundles, encrypt bundles for it", cw_peer_help, 0},
+	 "trust another laptop's key: accept its bundles, encrypt bundles for it", cw_peer_help, 0,
+	 0},
 	{"peer", "list", cw_cmd_peer_list, 0, "casewatch peer list [--json]",
-	 "the enrolled peers, with their fingerprints", cw_peer_help, 1},
+	 "the enrolled peers, with their fingerprints", cw_peer_help, 1, 1},
 	{"peer", "remove", cw_cmd_peer_remove, 0, "casewatch peer remove NAME",
-	 "stop trusting a peer's key", cw_peer_help, 0},
+	 "stop trusting a peer's key", cw_peer_help, 0, 0},
 	/* backups */
 	{"backup", NULL, cw_cmd_backup, 0, "casewatch backup -o FILE [--json]",
-	 "write a consistent, compacted backup while others read and write", cw_backup_help, 1},
+	 "write a consistent, compacted backup while others read and write", cw_backup_help, 1, 0},
 	{"restore", NULL, cw_cmd_restore, 0, "casewatch restore FILE --db DIR [--json]",
-	 "restore a backup into a new folder and verify it", cw_restore_help, 1},
+	 "restore a backup into a new folder and verify it", cw_restore_help, 1, 0},
 	{"compact", NULL, cw_cmd_compact, 0, "casewatch compact [--json]",
 	 "rewrite the database file without its free pages (no other casewatch may have it open)",
-	 cw_compact_help, 0},
+	 cw_compact_help, 0, 0},
 	{"upgrade", NULL, cw_cmd_upgrade, 0, "casewatch upgrade",
 	 "bring a database written by an earlier casewatch to this one's schema, in place",
-	 cw_upgrade_help, 0},
+	 cw_upgrade_help, 0, 0},
 	/* the database's key */
 	{"encrypt", NULL, cw_cmd_encrypt, 0, "casewatch encrypt",
 	 "turn a plain database into an encrypted one (no other casewatch may have it open)",
-	 cw_encrypt_help, 0},
+	 cw_encrypt_help, 0, 0},
 	{"unlock", NULL, cw_cmd_unlock, 0, "casewatch unlock [--for 30m]",
-	 "keep the key in the kernel keyring for a while so commands do not ask", cw_keys_help, 0},
+	 "keep the key in the kernel keyring for a while so commands do not ask", cw_keys_help, 0,
+	 0},
 	{"lock", NULL, cw_cmd_lock, 0, "casewatch lock", "forget the unlocked key now",
-	 cw_keys_help, 0},
+	 cw_keys_help, 0, 0},
 	{"passphrase", NULL, cw_cmd_passphrase, 0, "casewatch passphrase",
-	 "change the passphrase (the data is not rewritten)", cw_keys_help, 0},
+	 "change the passphrase (the data is not rewritten)", cw_keys_help, 0, 0},
 	{"key", "export", cw_cmd_key_export, 0, "casewatch key export --to FILE",
-	 "write a recovery file: the key wrapped with a second passphrase", cw_keys_help, 0},
+	 "write a recovery file: the key wrapped with a second passphrase", cw_keys_help, 0, 0},
 	{"key", "import", cw_cmd_key_import, 0, "casewatch key import FILE",
-	 "restore access from a recovery file, with a new passphrase", cw_keys_help, 0},
+	 "restore access from a recovery file, with a new passphrase", cw_keys_help, 0, 0},
 	{"destroy-key", NULL, cw_cmd_destroy_key, 0, "casewatch destroy-key [--yes]",
 	 "crypto-erase: the database can never be opened again without a recovery file",
-	 cw_keys_help, 0},
+	 cw_keys_help, 0, 0},
 };
 
 static void print_usage(FILE *out)
 {
-	fputs("usage: casewatch [--db DIR] COMMAND [options]\n\n"
+	fputs("usage: casewatch [--db DIR] [--no-pager] COMMAND [options]\n\n"
 	      "Offline case monitoring for human-rights field teams: trial hearings, prison\n"
 	      "visits, demonstrations and defendants' timelines, filtered by the article "
 	      "charged.\n\n"
@@ -186,6 +192,9 @@ static void print_usage(FILE *out)
 	fputs("\nThe database is --db DIR, else $CASEWATCH_DB, else $XDG_DATA_HOME/casewatch.\n"
 	      "New records are signed with $CASEWATCH_AUTHOR, else 'author = NAME' in\n"
 	      "$XDG_CONFIG_HOME/casewatch/config, else the login name.\n"
+	      "On a terminal, output longer than the screen goes through $CASEWATCH_PAGER, else\n"
+	      "$PAGER, else 'less -FX'; --no-pager, or either set empty or to 'cat', turns it "
+	      "off.\n"
 	      "'casewatch COMMAND --help' explains a command's options. Exit status: 0 done,\n"
 	      "2 usage, 65 bad input, 66 not found, 71 out of memory, 74 database or file\n"
 	      "trouble (a full disk too), 77 no key.\n",
@@ -274,7 +283,11 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 			if ((rc = cw_cli_passphrase_option(cli, argv[i] + 2, argv[i + 1])) < 0)
 				return rc;
 			i += 2;
+		} else if (!strcmp(argv[i], "--no-pager")) {
+			cli->no_pager = 1;
+			i++;
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			cli->out = cw_paging_begin(cli->out, cli->no_pager);
 			print_usage(cli->out);
 			return 0;
 		} else if (!strcmp(argv[i], "--version") || !strcmp(argv[i], "-V")) {
@@ -303,6 +316,8 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		cli->argc = argc;
 		cli->argv = argv;
 		scan_flags(cli);
+		if (cli->help || cmd->pages)
+			cli->out = cw_paging_begin(cli->out, cli->no_pager);
 		if (cli->help) {
 			print_command_help(cli->out, cmd);
 			return 0;
@@ -317,6 +332,7 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		group_subs(argv[i], subs, sizeof subs);
 		for (int a = i + 1; a < argc; a++)
 			if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
+				cli->out = cw_paging_begin(cli->out, cli->no_pager);
 				print_group_help(cli->out, argv[i]);
 				return 0;
 			}
