@@ -45,7 +45,8 @@ static const char filter_help[] =
 	"  --limit N, --offset N, --oldest-first, --json\n";
 
 static const struct cw_command commands[] = {
-	{"init", NULL, cw_cmd_init, 0, "casewatch init", "create the database", NULL, 0, 0},
+	{"init", NULL, cw_cmd_init, 0, "casewatch init [--no-encryption]",
+	 "create the database (encrypted: asks for a passphrase)", NULL, 0, 0},
 	{"seed", NULL, cw_cmd_seed, 0, "casewatch [--db DIR] seed [FILE]",
 	 "load the demo data from the UN documents (idempotent; into its own demo database "
 	 "unless --db names one)",
@@ -201,7 +202,17 @@ static void print_usage(FILE *out)
 	      out);
 }
 
-static void print_command_help(FILE *out, const struct cw_command *cmd)
+const struct cw_command *cw_cli_commands(size_t *n)
+{
+	*n = sizeof commands / sizeof commands[0];
+	return commands;
+}
+
+/* What cw_cli_run takes before the command (keep the two together). */
+const char cw_cli_global_options[] = "--db --no-pager --passphrase-file --passphrase-fd "
+				     "--new-passphrase-file --new-passphrase-fd --help --version";
+
+void cw_cli_print_command_help(FILE *out, const struct cw_command *cmd)
 {
 	fprintf(out, "usage: %s\n\n%s.\n\n", cmd->usage, cmd->summary);
 	if (cmd->help)
@@ -302,6 +313,8 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 	}
 	if (i >= argc)
 		return cw_tui_main(&cli->session, &cli->err);
+	if (!strcmp(argv[i], "completion"))
+		return cw_cmd_completion(cli, argc - i - 1, argv + i + 1);
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
 		const struct cw_command *cmd = &commands[c];
 		int first = i + 1;
@@ -319,7 +332,7 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		if (cli->help || cmd->pages)
 			cli->out = cw_paging_begin(cli->out, cli->no_pager);
 		if (cli->help) {
-			print_command_help(cli->out, cmd);
+			cw_cli_print_command_help(cli->out, cmd);
 			return 0;
 		}
 		cli->session.read_only = cmd->reads;
