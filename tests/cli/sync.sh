@@ -171,6 +171,8 @@ json "[c for c in d if c['id'] == '$h1'][0]['versions'][1]['notes'] == 'verdict 
 json "[c for c in d if c['id'] == '$h2'][0]['versions'][1]['deleted'] == True"
 json "[c for c in d if c['id'] == '$h3'][0]['versions'][0]['deleted'] == True"
 json "[c for c in d if c['id'] == '$h3'][0]['versions'][1]['notes'] == 'third, from Bob'"
+# every version names its case beside the case's id
+json "all(v['case_name'] == 'NagaWorld strike' for v in [c for c in d if c['id'] == '$h1'][0]['versions'])"
 ok cs conflicts
 has "(shown)"
 has "by alice"
@@ -188,6 +190,9 @@ has "(deleted person"
 has "arrest"
 ok cs list records --kind milestone
 has "(deleted person)"
+# a deleted person has an id and no name
+ok cs list records --kind milestone --json
+json "[m for m in d if m['id'] == '$ms'][0]['person'] and 'person_name' not in [m for m in d if m['id'] == '$ms'][0]"
 ok cs conflicts --json
 json "not any(c['kind'] == 'person' for c in d)"
 ok cb list persons --json
