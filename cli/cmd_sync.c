@@ -213,13 +213,15 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	return 0;
 }
 
-/* An audit entry; with names (the records looked up), the name of a person or case beside its
- * id, as every --json output gives it. */
+/* An audit entry; with name (and its ctx), the name of a person or case beside its id, as
+ * every --json output gives it. */
 static json_t *audit_entry_json(const struct cw_audit_entry *e, const struct cw_id *here,
-				const struct cw_report *names)
+				cw_json_namer name, void *ctx)
 {
 	char t[32], rec[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1];
-	const struct cw_record *r = names ? cw_report_ref(names, &e->record) : NULL;
+	const char *n = name && (e->kind == CW_KIND_PERSON || e->kind == CW_KIND_CASE)
+				? name(ctx, &e->record, (enum cw_kind)e->kind)
+				: NULL;
 	json_t *o;
 
 	cw_time_format(e->time, t);
@@ -229,10 +231,8 @@ static json_t *audit_entry_json(const struct cw_audit_entry *e, const struct cw_
 		      "action", cw_audit_action_name(e->action), "kind", cw_kind_name(e->kind),
 		      "record", rec, "database", db, "author", e->author, "here",
 		      here && cw_id_equal(here, &e->database));
-	if (o && r && (r->kind == CW_KIND_PERSON || r->kind == CW_KIND_CASE))
-		json_object_set_new(o, "record_name",
-				    json_string(r->kind == CW_KIND_PERSON ? r->u.person.name
-									  : r->u.kase.title));
+	if (o && n)
+		json_object_set_new(o, "record_name", json_string(n));
 	return o;
 }
 
@@ -272,6 +272,64 @@ static json_t *envelope_json(const struct cw_bundle_envelope *e)
 			 rs, "opened", e->opened);
 }
 
+/* Names for `bundle inspect --json`: the bundle's own versions of people and cases first (it
+ * may bring people this database does not have yet, or rename them), else this database's. */
+struct bundle_names {
+	const struct cw_record **own; /* the bundle's people and cases, sorted by id */
+	size_t n;
+	struct cw_report here;
+};
+
+static int by_id(const void *a, const void *b)
+{
+	return memcmp(&(*(const struct cw_record *const *)a)->id,
+		      &(*(const struct cw_record *const *)b)->id, sizeof(struct cw_id));
+}
+
+static const char *bundle_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
+{
+	struct bundle_names *bn = ctx;
+	struct cw_record key, *pkey = &key;
+	const struct cw_record **hit;
+
+	key.id = *id;
+	hit = bn->n ? bsearch(&pkey, bn->own, bn->n, sizeof *bn->own, by_id) : NULL;
+	/* A later version of the same record in the bundle sorts beside it: any one names it. */
+	if (hit && (*hit)->kind == kind)
+		return kind == CW_KIND_PERSON ? (*hit)->u.person.name : (*hit)->u.kase.title;
+	return cw_report_name(&bn->here, id, kind);
+}
+
+static int bundle_names_init(struct cw_cli *cli, const struct cw_bundle *b, struct bundle_names *bn)
+{
+	int rc = 0;
+
+	memset(bn, 0, sizeof *bn);
+	if (b->n && !(bn->own = malloc(b->n * sizeof *bn->own)))
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	for (size_t i = 0; i < b->n && rc == 0; i++) {
+		const struct cw_record *r = &b->items[i].rec;
+		struct cw_record_list l = {(struct cw_record *)r, 1, 1};
+
+		if (!b->items[i].deleted && (r->kind == CW_KIND_PERSON || r->kind == CW_KIND_CASE))
+			bn->own[bn->n++] = r;
+		rc = cw_report_add_refs(cli->session.store, &bn->here, &l, &cli->err);
+	}
+	for (size_t i = 0; i < b->naudit && rc == 0; i++)
+		if (b->audit[i].kind == CW_KIND_PERSON || b->audit[i].kind == CW_KIND_CASE)
+			rc = cw_report_add_ids(cli->session.store, &bn->here, &b->audit[i].record,
+					       1, &cli->err);
+	if (bn->n)
+		qsort(bn->own, bn->n, sizeof *bn->own, by_id);
+	return rc;
+}
+
+static void bundle_names_free(struct bundle_names *bn)
+{
+	free(bn->own);
+	cw_report_free(&bn->here);
+}
+
 /* What `bundle inspect` lists without --all. */
 #define INSPECT_LISTED 100
 
@@ -302,6 +360,16 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 
 		if (b.env.opened) {
 			json_t *vs = json_array(), *as = json_array();
+			struct bundle_names bn;
+
+			if ((rc = bundle_names_init(cli, &b, &bn)) != 0) {
+				bundle_names_free(&bn);
+				cw_bundle_free(&b);
+				json_decref(obj);
+				json_decref(vs);
+				json_decref(as);
+				return rc;
+			}
 
 			json_object_set_new(obj, "bundle", json_string(hex));
 			json_object_set_new(obj, "database", json_string(db));
@@ -311,12 +379,14 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 			for (size_t i = 0; i < b.n; i++) {
 				json_t *r = cw_record_to_json(&b.items[i].rec, CW_JSON_HEADER);
 
+				cw_record_json_add_names(r, b.items[i].rec.kind, bundle_name, &bn);
 				json_object_set_new(r, "deleted", json_boolean(b.items[i].deleted));
 				json_array_append_new(vs, r);
 			}
 			for (size_t i = 0; i < b.naudit; i++)
-				json_array_append_new(as,
-						      audit_entry_json(&b.audit[i], NULL, NULL));
+				json_array_append_new(
+					as, audit_entry_json(&b.audit[i], NULL, bundle_name, &bn));
+			bundle_names_free(&bn);
 			json_object_set_new(obj, "versions", vs);
 			json_object_set_new(obj, "audit", as);
 			json_object_set_new(obj, "versions_total",
@@ -673,7 +743,8 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 				ids[nids++] = log[k].record;
 		rc = cw_report_add_ids(cli->session.store, &names, ids, nids, &cli->err);
 		for (size_t k = from; k < n && rc == 0; k++)
-			json_array_append_new(arr, audit_entry_json(&log[k], &here, &names));
+			json_array_append_new(
+				arr, audit_entry_json(&log[k], &here, cw_report_name, &names));
 		free(ids);
 		free(log);
 		cw_report_free(&names);

@@ -370,22 +370,12 @@ static int dump_json(FILE *out, json_t *v, struct cw_error *err)
 	return ferror(out) ? cw_write_failed(out, errno, err) : 0;
 }
 
-/* The name of a person or case the report looked up (cw_report_add_refs). */
-static const char *ref_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
-{
-	const struct cw_record *rec = cw_report_ref(ctx, id);
-
-	if (!rec || rec->kind != kind)
-		return NULL;
-	return kind == CW_KIND_PERSON ? rec->u.person.name : rec->u.kase.title;
-}
-
 json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record *rec)
 {
 	json_t *obj = cw_record_to_json(rec, CW_JSON_HEADER);
 
 	if (r)
-		cw_record_json_add_names(obj, rec->kind, ref_name, (void *)r);
+		cw_record_json_add_names(obj, rec->kind, cw_report_name, (void *)r);
 	return obj;
 }
 

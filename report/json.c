@@ -410,14 +410,21 @@ static json_t *partial(const struct cw_report *r)
 	for (size_t i = 0; a && i < r->partial.n; i++) {
 		const struct cw_record *rec = &r->partial.items[i];
 		struct cw_date d = cw_record_date(rec);
+		const struct cw_record *k = cw_report_ref(r, case_of(rec));
+		json_t *body = cw_record_to_json(rec, 0);
 
+		/* The case's title beside its id, as pretrial_detention gives it; the record
+		 * names its people and case as --json does everywhere. */
+		cw_record_json_add_names(body, rec->kind, cw_report_name, (void *)r);
 		json_array_append_new(
-			a, json_pack("{s:o,s:s,s:o,s:o,s:s,s:o,s:o}", "id", jid(&rec->id), "kind",
-				     cw_kind_name(rec->kind), "view", jview(rec), "date", jdate(d),
-				     "precision",
+			a, json_pack("{s:o,s:s,s:o,s:o,s:s,s:o,s:o,s:o}", "id", jid(&rec->id),
+				     "kind", cw_kind_name(rec->kind), "view", jview(rec), "date",
+				     jdate(d), "precision",
 				     cw_date_precision(d) == CW_DATE_MONTH ? "month" : "year",
-				     "case_id", jid(case_of(rec)), "record",
-				     cw_record_to_json(rec, 0)));
+				     "case_id", jid(case_of(rec)), "case_title",
+				     k && k->kind == CW_KIND_CASE ? jstr(k->u.kase.title)
+								  : json_null(),
+				     "record", body));
 	}
 	return a;
 }

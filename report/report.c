@@ -300,6 +300,15 @@ const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw
 	return NULL;
 }
 
+const char *cw_report_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
+{
+	const struct cw_record *rec = cw_report_ref(ctx, id);
+
+	if (!rec || rec->kind != kind)
+		return NULL;
+	return kind == CW_KIND_PERSON ? rec->u.person.name : rec->u.kase.title;
+}
+
 /* Indexes refs.items[pos] (grows the index to stay under half full). */
 static int ref_index(struct cw_report *r, size_t pos)
 {

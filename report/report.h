@@ -159,6 +159,11 @@ int cw_report_is_empty(const struct cw_report *r);
 /* A person or case named by the report's records; NULL when it is not (or no longer) stored. */
 const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw_id *id);
 
+/* The name of a person or case the report looked up (cw_report_ref), for
+ * cw_record_json_add_names (models/json.h): ctx is the struct cw_report. NULL when the report
+ * does not hold that record as a person or case of `kind`. */
+const char *cw_report_name(void *ctx, const struct cw_id *id, enum cw_kind kind);
+
 /* Looks up the people and cases the records of l name (a case's defendants, a hearing's case
  * and its defendants, ...) so that cw_report_ref finds them. For exports that build their own
  * struct cw_report (zeroed) around a list. */

@@ -57,6 +57,22 @@ ok cw audit --json
 json "set(e['record_name'] for e in d if 'record_name' in e) == set([__import__('os').environ['QUOTED'], __import__('os').environ['KHMER'], 'The \"Tiger\" case'])"
 json "all('record_name' not in e for e in d if e['kind'] in ('hearing', 'visit'))"
 
+# a report's records with partial dates give their case's title beside its id, and name it
+ok cw log hearing --case 'The "Tiger" case' --date 2024-02 --present "$KHMER"
+ok cw report --from 2024-02-01 --to 2024-02-29 --format json
+json "[p['case_title'] for p in d['partial_dates']] == ['The \"Tiger\" case']"
+json "d['partial_dates'][0]['record']['case_name'] == 'The \"Tiger\" case'"
+json "d['partial_dates'][0]['record']['attendance'][0]['person_name'] == __import__('os').environ['KHMER']"
+
+# bundle inspect names from the bundle itself: a database that has none of these records
+ok cw bundle export --plain --all -o "$WORK/all.bundle"
+OTHER="$WORK/other"
+ok "$CASEWATCH" --db "$OTHER" init
+ok "$CASEWATCH" --db "$OTHER" bundle inspect "$WORK/all.bundle" --all --json
+json "all(v['case_name'] == 'The \"Tiger\" case' for v in d['versions'] if v['kind'] == 'hearing')"
+json "[v for v in d['versions'] if v['kind'] == 'visit'][0]['detainees_names'] == [__import__('os').environ['KHMER'], __import__('os').environ['QUOTED']]"
+json "{a['record_name'] for a in d['audit'] if 'record_name' in a} == {__import__('os').environ['QUOTED'], __import__('os').environ['KHMER'], 'The \"Tiger\" case'}"
+
 # what show --json printed imports again: the name keys are known and ignored
 "${PYTHON3:-python3}" -c '
 import json, sys
