@@ -16,13 +16,14 @@
 #include "cli/run.h"
 
 /* What every command takes among its options (cli.c, run.c). */
-static const char common_options[] = "--help --no-pager --passphrase-file --passphrase-fd";
+static const char common_options[] = "[--help] [--no-pager] --passphrase-file --passphrase-fd";
 
 #define MAX_VALUES 48
 
 struct comp {
 	char opts[8192]; /* " --a --b " */
 	char words[256]; /* positional words */
+	char flags[512]; /* options that take no value: "[--json]" in a usage */
 	struct {
 		char opt[48];
 		char words[512];
@@ -132,6 +133,9 @@ static void scan_help(struct comp *c, const char *text, int usage_words)
 		word++;
 		if (line == 0 && word <= usage_words + 1) /* "usage:" and the command's words */
 			continue;
+		/* "[--json]": an option alone in its brackets takes no value. */
+		if (end - t > 4 && !strncmp(t, "[--", 3) && end[-1] == ']')
+			add_word(c->flags, sizeof c->flags, t + 1, (size_t)(end - t - 2));
 		/* Take off brackets, quotes and punctuation around the token. */
 		while (t < end && strchr("[(\"'", *t))
 			t++;
@@ -271,7 +275,7 @@ static int runs_alone(const struct cw_command *t, size_t n, const char *name)
 static int write_tables(FILE *out, const struct cw_command *t, size_t n)
 {
 	struct comp *c = malloc(sizeof *c);
-	char key[64], list[1024];
+	char key[64], list[1024], flags[1024];
 	int rc = 0;
 
 	if (!c)
@@ -307,6 +311,21 @@ static int write_tables(FILE *out, const struct cw_command *t, size_t n)
 		fprintf(out, "\t'%s') echo '%s' ;;\n", key, trim(c->words));
 	}
 	fputs("\tesac\n}\n\n", out);
+	/* Options that take no value, whichever command: after them come positional words. */
+	flags[0] = '\0';
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if ((rc = command_comp(t, n, &t[i], c)) != 0)
+			continue;
+		for (const char *f = c->flags; *f;) {
+			size_t len;
+
+			f += strspn(f, " ");
+			len = strcspn(f, " ");
+			add_word(flags, sizeof flags, f, len);
+			f += len;
+		}
+	}
+	fprintf(out, "_casewatch_flags='%s'\n\n", flags);
 	fputs("_casewatch_values() {\n\tcase \"$1|$2\" in\n", out);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		if ((rc = command_comp(t, n, &t[i], c)) != 0)
@@ -374,9 +393,9 @@ static void bash_script(FILE *out, const char *commands, const char *globals)
 		"\t\tCOMPREPLY=($(compgen -W \"$(_casewatch_opts \"$key\")\" -- \"$cur\"))\n"
 		"\telse\n"
 		"\t\tcase $prev in\n"
-		"\t\t-*) ;; # an option's value: files, as the shell gives them\n"
-		"\t\t*) COMPREPLY=($(compgen -W \"$(_casewatch_words \"$key\")\" -- \"$cur\")) ;;\n"
+		"\t\t-*) [[ $_casewatch_flags == *\" $prev \"* ]] || return ;; # a value: files\n"
 		"\t\tesac\n"
+		"\t\tCOMPREPLY=($(compgen -W \"$(_casewatch_words \"$key\")\" -- \"$cur\"))\n"
 		"\tfi\n"
 		"}\n"
 		"complete -o default -F _casewatch casewatch\n",
@@ -422,13 +441,11 @@ static void zsh_script(FILE *out, const char *commands, const char *globals)
 		"\t\tlist=$(_casewatch_opts \"$key\")\n"
 		"\t\tcompadd -- ${=list}\n"
 		"\telse\n"
+		"\t\tlist=$(_casewatch_words \"$key\")\n"
 		"\t\tcase $prev in\n"
-		"\t\t-*) _files ;; # an option's value\n"
-		"\t\t*)\n"
-		"\t\t\tlist=$(_casewatch_words \"$key\")\n"
-		"\t\t\tif [ -n \"$list\" ]; then compadd -- ${=list}; else _files; fi\n"
-		"\t\t\t;;\n"
+		"\t\t-*) [[ $_casewatch_flags == *\" $prev \"* ]] || list= ;; # a value: files\n"
 		"\t\tesac\n"
+		"\t\tif [ -n \"$list\" ]; then compadd -- ${=list}; else _files; fi\n"
 		"\tfi\n"
 		"}\n"
 		"\n"

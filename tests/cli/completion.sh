@@ -81,6 +81,9 @@ only "$stages" log hearing --stage ""
 only "supreme" log hearing --stage su
 # Positional words, groups, and global options before the command.
 only "persons cases records" list ""
+# after an option that takes no value ("[--json]" in a usage) the positional words still come
+only "persons cases records" list --json ""
+only "persons cases records" --no-pager list --no-pager ""
 only "list" --db "$WORK/x" li
 only "list" --no-pager li
 only "hearing" log he
@@ -111,6 +114,9 @@ if command -v zsh >/dev/null 2>&1; then
 	zsh_complete bundle "" | grep -qx "inspect" || fail "zsh: bundle"
 	checks=$((checks + 1))
 	[ "$(zsh_complete export -o "")" = "(files)" ] || fail "zsh: -o gives files"
+	checks=$((checks + 1))
+	[ "$(zsh_complete list --json "" | tr '\n' ' ')" = "persons cases records " ] ||
+		fail "zsh: list --json: $(zsh_complete list --json "")"
 else
 	echo "zsh is not installed: its part skipped"
 fi
