@@ -150,6 +150,15 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 	json_t *doc = json_object(), *items = json_array();
 	char date[CW_DATE_TEXT_MAX];
 	int bad = !doc || !items;
+	struct cw_report names;
+
+	/* The records name their people and case beside the ids, as --json does everywhere. */
+	memset(&names, 0, sizeof names);
+	for (size_t i = 0; i < a->n && !bad; i++) {
+		struct cw_record_list l = {(struct cw_record *)a->items[i].rec, 1, 1};
+
+		bad |= cw_report_add_refs(cli->session.store, &names, &l, &cli->err) != 0;
+	}
 
 	cw_date_format(a->from, date);
 	bad |= json_object_set_new(doc, "from", json_string(date));
@@ -158,9 +167,10 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 	for (size_t i = 0; i < a->n && !bad; i++) {
 		const struct cw_agenda_item *it = &a->items[i];
 		struct cw_record_summary sum;
-		json_t *o = json_object();
+		json_t *o = json_object(), *rec = cw_record_to_json(it->rec, 0);
 		char note[700];
 
+		cw_record_json_add_names(rec, it->rec->kind, cw_report_name, &names);
 		cw_record_summarise(cli->session.store, it->rec, &sum);
 		cw_agenda_note(it, note, sizeof note);
 		cw_date_format(it->day, date);
@@ -170,12 +180,13 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 		    json_object_set_new(o, "about", json_string(sum.who)) ||
 		    json_object_set_new(o, "where", json_string(sum.where)) ||
 		    json_object_set_new(o, "note", json_string(note)) ||
-		    json_object_set_new(o, "record", cw_record_to_json(it->rec, 0))) {
+		    json_object_set(o, "record", rec)) {
 			json_decref(o);
 			bad = 1;
 		} else {
 			bad |= json_array_append_new(items, o); /* takes o, also when it fails */
 		}
+		json_decref(rec);
 	}
 	bad |= json_object_set_new(doc, "items", items);
 	bad |= json_object_set_new(doc, "drafts", json_integer((json_int_t)a->drafts));
@@ -183,6 +194,7 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 	bad |= json_object_set_new(doc, "next", *date ? json_string(date) : json_null());
 	cw_date_format(a->latest, date);
 	bad |= json_object_set_new(doc, "latest", *date ? json_string(date) : json_null());
+	cw_report_free(&names);
 	if (bad) {
 		json_decref(doc);
 		return NULL;

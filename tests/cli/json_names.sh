@@ -57,6 +57,11 @@ ok cw audit --json
 json "set(e['record_name'] for e in d if 'record_name' in e) == set([__import__('os').environ['QUOTED'], __import__('os').environ['KHMER'], 'The \"Tiger\" case'])"
 json "all('record_name' not in e for e in d if e['kind'] in ('hearing', 'visit'))"
 
+# the agenda's records name their case and people
+ok cw agenda --from 2024-02-07 --days 2 --json
+json "[i['record']['case_name'] for i in d['items'] if i['what'] == 'hearing'] == ['The \"Tiger\" case']"
+json "[i['record']['detainees_names'] for i in d['items'] if i['record']['kind'] == 'visit'] in ([], [[__import__('os').environ['KHMER'], __import__('os').environ['QUOTED']]])"
+
 # a report's records with partial dates give their case's title beside its id, and name it
 ok cw log hearing --case 'The "Tiger" case' --date 2024-02 --present "$KHMER"
 ok cw report --from 2024-02-01 --to 2024-02-29 --format json
