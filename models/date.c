@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "models/clock.h"
 #include "models/date.h"
 
 static int is_leap(int y)
@@ -182,7 +183,7 @@ struct cw_date cw_date_from_days(long z)
 
 struct cw_date cw_date_today(void)
 {
-	time_t now = time(NULL);
+	time_t now = (time_t)(cw_now_us() / 1000000);
 	struct tm tm;
 	struct cw_date d = {0, 0, 0};
 
@@ -192,4 +193,125 @@ struct cw_date cw_date_today(void)
 		d.day = (uint8_t)tm.tm_mday;
 	}
 	return d;
+}
+
+int cw_date_weekday(struct cw_date d)
+{
+	/* 1970-01-01 was a Thursday (3, counting from Monday). */
+	return (int)(((cw_date_to_days(d) % 7) + 7 + 3) % 7);
+}
+
+static const char *const weekdays[7] = {"monday", "tuesday",  "wednesday", "thursday",
+					"friday", "saturday", "sunday"};
+
+/* The weekday a word names, full or in its first three letters; -1 when none. */
+static int weekday_word(const char *w)
+{
+	for (int i = 0; i < 7; i++)
+		if (!strcmp(w, weekdays[i]) || (strlen(w) == 3 && !strncmp(w, weekdays[i], 3)))
+			return i;
+	return -1;
+}
+
+/* The relative forms of date.h: 1 and *days (since 1970) when text is one, -1 when it is one
+ * whose count is too long to mean anything, 0 when it is none. */
+static int relative_days(const char *text, struct cw_date today, long *days)
+{
+	char buf[32], *word2;
+	size_t n = 0;
+	long base = cw_date_to_days(today);
+	int wd;
+
+	/* Lower case, spaces squeezed and trimmed: "  Next  Monday " reads as "next monday". */
+	for (const char *p = text; *p; p++) {
+		if (*p == ' ' || *p == '\t') {
+			if (n && buf[n - 1] != ' ' && n < sizeof buf - 1)
+				buf[n++] = ' ';
+			continue;
+		}
+		if (n >= sizeof buf - 1)
+			return 0;
+		buf[n++] = (char)tolower((unsigned char)*p);
+	}
+	while (n && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+	if (!strcmp(buf, "today") || !strcmp(buf, "yesterday") || !strcmp(buf, "tomorrow")) {
+		*days = base + (buf[0] == 'y' ? -1 : buf[2] == 'm' ? 1 : 0);
+		return 1;
+	}
+	if ((wd = weekday_word(buf)) >= 0) {
+		*days = base - (cw_date_weekday(today) - wd + 7) % 7;
+		return 1;
+	}
+	if ((buf[0] == '+' || buf[0] == '-') && n >= 3 &&
+	    (buf[n - 1] == 'd' || buf[n - 1] == 'w')) {
+		long count = 0;
+
+		for (size_t i = 1; i < n - 1; i++)
+			if (!isdigit((unsigned char)buf[i]))
+				return 0;
+		if (n - 2 > 5)
+			return -1;
+		for (size_t i = 1; i < n - 1; i++)
+			count = count * 10 + (buf[i] - '0');
+		count *= buf[n - 1] == 'w' ? 7 : 1;
+		*days = base + (buf[0] == '-' ? -count : count);
+		return 1;
+	}
+	if (!(word2 = strchr(buf, ' ')))
+		return 0;
+	*word2++ = '\0';
+	if (strcmp(buf, "next") != 0 && strcmp(buf, "last") != 0)
+		return 0;
+	if (!strcmp(word2, "week")) {
+		long monday = base - cw_date_weekday(today);
+
+		*days = monday + (buf[0] == 'n' ? 7 : -7);
+		return 1;
+	}
+	if ((wd = weekday_word(word2)) < 0)
+		return 0;
+	if (buf[0] == 'n')
+		*days = base + 7 - (cw_date_weekday(today) - wd + 7) % 7;
+	else
+		*days = base - 7 + (wd - cw_date_weekday(today) + 7) % 7;
+	return 1;
+}
+
+int cw_date_is_relative(const char *text)
+{
+	static const struct cw_date some_day = {2000, 1, 1};
+	long days;
+
+	return relative_days(text, some_day, &days) != 0;
+}
+
+int cw_date_parse_relative(const char *text, struct cw_date today, struct cw_date *out,
+			   const char *field, struct cw_error *err)
+{
+	static const struct cw_date first = {1900, 1, 1}, last = {2199, 12, 31};
+	long days = 0;
+	int rel, rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rel = relative_days(text, today, &days)) != 0) {
+		if (cw_date_precision(today) != CW_DATE_DAY)
+			return cw_error_set(
+				err, CW_EINVAL, field,
+				"'%.40s' counts from today, and today's date is unknown", text);
+		if (rel < 0 || days < cw_date_to_days(first) || days > cw_date_to_days(last))
+			return cw_error_set(err, CW_EINVAL, field,
+					    "'%.40s' is out of range (1900-2199)", text);
+		*out = cw_date_from_days(days);
+		return 0;
+	}
+	if ((rc = cw_date_parse(text, out, field, err)) != 0 &&
+	    (isalpha((unsigned char)text[0]) || text[0] == '+' || text[0] == '-' || text[0] == ' '))
+		/* Words that are no date: say the words that are. */
+		cw_error_set(err, rc, field,
+			     "'%.40s' is not a date; write YYYY-MM-DD (or YYYY, YYYY-MM), today, "
+			     "yesterday, monday, next monday, last friday, +3d, -1w or next week",
+			     text);
+	return rc;
 }

@@ -49,7 +49,34 @@ struct cw_date cw_date_last_day(struct cw_date d);
 long cw_date_to_days(struct cw_date d);
 struct cw_date cw_date_from_days(long days);
 
-/* Today's date in local time. */
+/* Today's date in local time, by cw_now_us (models/clock.h): the test clock CASEWATCH_NOW
+ * moves it too. */
 struct cw_date cw_date_today(void);
+
+/* 0 Monday .. 6 Sunday, of a day-precision date. */
+int cw_date_weekday(struct cw_date d);
+
+/* A date as a person types it, counted from `today` (a day-precision date), for what people
+ * type: the command line's date options, the filter line and the forms. Files, imports and
+ * bundles keep cw_date_parse: what they hold must not change with the day it is read.
+ *
+ *   today, yesterday, tomorrow
+ *   monday .. sunday, mon .. sun   the last such day on or before today (today on a Monday
+ *                                  for "monday"): monitors log what happened
+ *   next monday, last friday       the first such day after today, the last before it (1 to
+ *                                  7 days away, never today)
+ *   +3d, -2d, +1w, -2w             days or weeks from today (up to 5 digits)
+ *   next week, last week           the Monday of the next or the previous week (weeks run
+ *                                  Monday to Sunday, as the weekly reports' ISO weeks do)
+ *
+ * Words in any case, separated by spaces; spaces around the text are ignored. Anything else
+ * is read by cw_date_parse, so "2023", "2023-07" and "2023-07-04" mean what they always did.
+ * The result is a day-precision date (or unknown for ""); one outside 1900-2199, or text that
+ * is no date, fails with CW_EINVAL naming `field`. */
+int cw_date_parse_relative(const char *text, struct cw_date today, struct cw_date *out,
+			   const char *field, struct cw_error *err);
+
+/* Whether text is one of the forms above that count from today (not a calendar date). */
+int cw_date_is_relative(const char *text);
 
 #endif

@@ -119,10 +119,14 @@ int cw_filter_set(struct cw_filter *f, const char *name, const char *value, stru
 	if ((!strcmp(name, "since") || !strcmp(name, "until")) && !*value)
 		return cw_error_set(err, CW_EINVAL, name,
 				    "needs a date: YYYY, YYYY-MM or YYYY-MM-DD");
-	if (!strcmp(name, "since"))
-		return cw_date_parse(value, &f->since, "since", err);
-	if (!strcmp(name, "until"))
-		return cw_date_parse(value, &f->until, "until", err);
+	/* Typed by a person: "since:monday" and "until:yesterday" count from today. */
+	if (!strcmp(name, "since") || !strcmp(name, "until")) {
+		rc = cw_date_parse_relative(value, cw_date_today(),
+					    name[0] == 's' ? &f->since : &f->until, name, err);
+		if (rc == 0 && cw_date_is_relative(value))
+			f->relative = 1;
+		return rc;
+	}
 	if (!strcmp(name, "court"))
 		return set_text(f->court, value, "court", err);
 	if (!strcmp(name, "province"))
@@ -205,6 +209,25 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 						    "too long");
 			memcpy(word, p, wl);
 			p += wl;
+			/* "since:last week", "until:next friday": a date in two words needs no
+			 * quotes; the second word is taken with the first. */
+			if ((!strcmp(name, "since") || !strcmp(name, "until")) &&
+			    ((wl == 4 && !strncasecmp(word, "next", 4)) ||
+			     (wl == 4 && !strncasecmp(word, "last", 4)))) {
+				const char *q = p, *w2;
+				size_t l2 = 0;
+
+				while (*q == ' ' || *q == '\t')
+					q++;
+				for (w2 = q; w2[l2] && w2[l2] != ' ' && w2[l2] != '\t'; l2++)
+					;
+				if (l2 && !name_length(w2) && wl + 1 + l2 < sizeof word) {
+					word[wl++] = ' ';
+					memcpy(word + wl, w2, l2);
+					wl += l2;
+					p = w2 + l2;
+				}
+			}
 		}
 		word[wl] = '\0';
 		if (name[0] && !word[0])

@@ -31,6 +31,10 @@ struct cw_filter {
 	 * matches on its own view (a person too, not their cases'), so "unknown" is asked for
 	 * by name like any other account. */
 	uint32_t accounts;
+	/* since or until was typed counting from today ("since:monday"): a front end shows the
+	 * filter's description, with the dates it gave, rather than the words. Not a criterion:
+	 * cw_filter_equal does not compare it. */
+	int relative;
 };
 
 void cw_filter_init(struct cw_filter *f);
@@ -40,14 +44,17 @@ void cw_filter_init(struct cw_filter *f);
 int cw_filter_equal(const struct cw_filter *a, const struct cw_filter *b);
 
 /* Sets one criterion by name: article, kind, account, since, until, court, province, person,
- * case, text. "kind" and "account" add to their sets (a list: "un,government" or
+ * case, text. "since" and "until" take what a person types (cw_date_parse_relative, from
+ * cw_date_today: "since:monday"); the filter holds the date they give. "kind" and "account"
+ * add to their sets (a list: "un,government" or
  * "un/government"; accounts by word, any case, or by their short form "gov"); the others
  * replace. Bad values fail with CW_EINVAL naming the criterion; an unknown name fails with
  * CW_EINVAL naming it, the message starting "unknown filter". */
 int cw_filter_set(struct cw_filter *f, const char *name, const char *value, struct cw_error *err);
 
 /* Parses a filter line: words "name:value" (value may be "quoted") set criteria; all other
- * words, joined by spaces, are free text. */
+ * words, joined by spaces, are free text. "since:" and "until:" followed by next or last take
+ * the word after it too ("since:last week", "until:next friday"). */
 int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error *err);
 
 /* Writes the filter back as a filter line (for the status bar); "" when empty. */

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "models/article.h"
+#include "models/clock.h"
 #include "models/date.h"
 #include "models/error.h"
 
@@ -482,6 +483,10 @@ const char *cw_record_label(const struct cw_record *rec);
 
 /* Generic field access for front ends. */
 int cw_field_set_text(void *base, const struct cw_field *f, const char *text, struct cw_error *err);
+/* The same for what a person typed: a date field also takes the forms that count from today
+ * (cw_date_parse_relative: "yesterday", "next monday", "+3d"). */
+int cw_field_set_typed(void *base, const struct cw_field *f, const char *text, struct cw_date today,
+		       struct cw_error *err);
 void cw_field_free(void *base, const struct cw_field *f);
 /* Appends a zeroed element to a list field and returns it (NULL when out of memory). */
 void *cw_list_append(struct cw_list *list, const struct cw_schema *sub);
@@ -544,11 +549,5 @@ uint64_t cw_id_hash(const struct cw_id *id);
 void cw_id_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1]);
 /* Parses exactly 32 hex digits. */
 int cw_id_parse_hex(const char *hex, struct cw_id *id);
-
-/* Microseconds since the epoch, UTC. A test hook: CASEWATCH_NOW=2030-01-01T00:00:00Z in the
- * environment sets the clock to that time (read again whenever the variable changes), from
- * which it runs on; tests play laptops whose clocks are wrong with it. Unset or unreadable, the
- * system clock is used. */
-int64_t cw_now_us(void);
 
 #endif

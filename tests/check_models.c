@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "models/article.h"
 #include "models/codec.h"
@@ -112,6 +113,217 @@ START_TEST(date_days_round_trip)
 			 0);
 	ck_assert_int_eq(cw_date_compare(cw_date_last_day(D("2024-02")), D("2024-02-29")), 0);
 	ck_assert_int_eq(cw_date_compare(cw_date_first_day(D("2024")), D("2024-01-01")), 0);
+}
+END_TEST
+
+/* What `text` gives counted from `today` ("YYYY-MM-DD"), as "YYYY-MM-DD", or "error". */
+static const char *rel(const char *text, const char *today)
+{
+	static char buf[CW_DATE_TEXT_MAX + 8];
+	struct cw_date d;
+	struct cw_error err;
+
+	cw_error_clear(&err);
+	if (cw_date_parse_relative(text, D(today), &d, "hearing date", &err) != 0) {
+		ck_assert_int_eq(err.code, CW_EINVAL);
+		ck_assert_str_eq(err.field, "hearing date");
+		ck_assert(strlen(err.message) > 0);
+		return "error";
+	}
+	cw_date_format(d, buf);
+	return buf;
+}
+
+START_TEST(date_weekdays)
+{
+	ck_assert_int_eq(cw_date_weekday(D("1970-01-01")), 3); /* a Thursday */
+	ck_assert_int_eq(cw_date_weekday(D("1900-01-01")), 0); /* a Monday */
+	ck_assert_int_eq(cw_date_weekday(D("2024-02-07")), 2); /* a Wednesday */
+	ck_assert_int_eq(cw_date_weekday(D("2024-02-29")), 3);
+	ck_assert_int_eq(cw_date_weekday(D("2199-12-31")), 1);
+}
+END_TEST
+
+/* Every form, from Wednesday 7 February 2024. */
+START_TEST(date_relative_forms)
+{
+	static const char *const today = "2024-02-07";
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{"today", "2024-02-07"},
+		{"yesterday", "2024-02-06"},
+		{"tomorrow", "2024-02-08"},
+		{"monday", "2024-02-05"},
+		{"tuesday", "2024-02-06"},
+		{"wednesday", "2024-02-07"},
+		{"thursday", "2024-02-01"},
+		{"friday", "2024-02-02"},
+		{"saturday", "2024-02-03"},
+		{"sunday", "2024-02-04"},
+		{"mon", "2024-02-05"},
+		{"tue", "2024-02-06"},
+		{"wed", "2024-02-07"},
+		{"thu", "2024-02-01"},
+		{"fri", "2024-02-02"},
+		{"sat", "2024-02-03"},
+		{"sun", "2024-02-04"},
+		{"next monday", "2024-02-12"},
+		{"next tuesday", "2024-02-13"},
+		{"next wednesday", "2024-02-14"},
+		{"next thursday", "2024-02-08"},
+		{"next sunday", "2024-02-11"},
+		{"next fri", "2024-02-09"},
+		{"last monday", "2024-02-05"},
+		{"last tuesday", "2024-02-06"},
+		{"last wednesday", "2024-01-31"},
+		{"last thursday", "2024-02-01"},
+		{"last friday", "2024-02-02"},
+		{"last sun", "2024-02-04"},
+		{"+3d", "2024-02-10"},
+		{"-2d", "2024-02-05"},
+		{"+0d", "2024-02-07"},
+		{"+1w", "2024-02-14"},
+		{"-1w", "2024-01-31"},
+		{"+30d", "2024-03-08"},
+		{"-365d", "2023-02-07"},
+		{"next week", "2024-02-12"},
+		{"last week", "2024-01-29"},
+		/* any case, spaces around and between the words */
+		{"Today", "2024-02-07"},
+		{"  NEXT   Monday ", "2024-02-12"},
+		{"FRI", "2024-02-02"},
+		{"+3D", "2024-02-10"},
+		{"Last\tWeek", "2024-01-29"},
+		/* calendar dates, partial ones too, are read as always */
+		{"2023", "2023"},
+		{"2023-07", "2023-07"},
+		{"2023-07-04", "2023-07-04"},
+		{"", ""},
+		/* no date */
+		{"next", "error"},
+		{"next month", "error"},
+		{"lastweek", "error"},
+		{"+d", "error"},
+		{"+3", "error"},
+		{"3d", "error"},
+		{"+3x", "error"},
+		{"+-3d", "error"},
+		{"+3.5d", "error"},
+		{"mond", "error"},
+		{"tues", "error"},
+		{"next today", "error"},
+		{"monday next", "error"},
+		{"this week", "error"},
+		{"+123456d", "error"},
+		{"2023-02-30", "error"},
+		{" 2023-07-04", "error"},
+		{"today!", "error"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(!strcmp(rel(cases[i].text, today), cases[i].want),
+			      "'%s' gave %s, wanted %s", cases[i].text, rel(cases[i].text, today),
+			      cases[i].want);
+}
+END_TEST
+
+/* Months, years and leap days are crossed by the calendar, not by arithmetic on the parts. */
+START_TEST(date_relative_boundaries)
+{
+	/* the end of a year: Sunday 31 December 2023 */
+	ck_assert_str_eq(rel("tomorrow", "2023-12-31"), "2024-01-01");
+	ck_assert_str_eq(rel("next monday", "2023-12-31"), "2024-01-01");
+	ck_assert_str_eq(rel("next week", "2023-12-31"), "2024-01-01");
+	ck_assert_str_eq(rel("sunday", "2023-12-31"), "2023-12-31");
+	ck_assert_str_eq(rel("last sunday", "2023-12-31"), "2023-12-24");
+	/* the start of one: Monday 1 January 2024 */
+	ck_assert_str_eq(rel("yesterday", "2024-01-01"), "2023-12-31");
+	ck_assert_str_eq(rel("monday", "2024-01-01"), "2024-01-01");
+	ck_assert_str_eq(rel("last monday", "2024-01-01"), "2023-12-25");
+	ck_assert_str_eq(rel("friday", "2024-01-01"), "2023-12-29");
+	ck_assert_str_eq(rel("last week", "2024-01-01"), "2023-12-25");
+	ck_assert_str_eq(rel("-1w", "2024-01-03"), "2023-12-27");
+	/* months of 30 and 31 days */
+	ck_assert_str_eq(rel("tomorrow", "2024-04-30"), "2024-05-01");
+	ck_assert_str_eq(rel("+1d", "2024-01-31"), "2024-02-01");
+	ck_assert_str_eq(rel("yesterday", "2024-05-01"), "2024-04-30");
+	/* leap days: 2024 has one, 2023 and 2100 do not, 2000 does */
+	ck_assert_str_eq(rel("tomorrow", "2024-02-28"), "2024-02-29");
+	ck_assert_str_eq(rel("+2d", "2024-02-28"), "2024-03-01");
+	ck_assert_str_eq(rel("yesterday", "2024-03-01"), "2024-02-29");
+	ck_assert_str_eq(rel("thursday", "2024-03-01"), "2024-02-29");
+	ck_assert_str_eq(rel("yesterday", "2023-03-01"), "2023-02-28");
+	ck_assert_str_eq(rel("tomorrow", "2100-02-28"), "2100-03-01");
+	ck_assert_str_eq(rel("tomorrow", "2000-02-28"), "2000-02-29");
+	ck_assert_str_eq(rel("+1w", "2024-02-25"), "2024-03-03");
+	ck_assert_str_eq(rel("-1w", "2024-03-03"), "2024-02-25");
+	ck_assert_str_eq(rel("+366d", "2024-01-01"), "2025-01-01");
+	/* the range dates have */
+	ck_assert_str_eq(rel("yesterday", "1900-01-01"), "error");
+	ck_assert_str_eq(rel("tomorrow", "2199-12-31"), "error");
+	ck_assert_str_eq(rel("+99999d", "2024-01-01"), "error");
+	ck_assert_str_eq(rel("-99999d", "2024-01-01"), "error");
+	ck_assert_str_eq(rel("+99999d", "1900-01-01"), "2173-10-15");
+}
+END_TEST
+
+START_TEST(date_relative_is_told_apart)
+{
+	ck_assert(cw_date_is_relative("yesterday"));
+	ck_assert(cw_date_is_relative(" Next Friday"));
+	ck_assert(cw_date_is_relative("-2d"));
+	ck_assert(cw_date_is_relative("+123456d")); /* one, though out of range */
+	ck_assert(!cw_date_is_relative("2024-02-07"));
+	ck_assert(!cw_date_is_relative("2024"));
+	ck_assert(!cw_date_is_relative(""));
+	ck_assert(!cw_date_is_relative("someday"));
+}
+END_TEST
+
+/* Today is the day of the test clock CASEWATCH_NOW, in local time, and filters count from it. */
+START_TEST(date_today_follows_the_test_clock)
+{
+	struct cw_filter f;
+	struct cw_error err;
+	char buf[CW_DATE_TEXT_MAX], desc[512];
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	setenv("CASEWATCH_NOW", "2024-02-07T09:00:00Z", 1);
+	cw_date_format(cw_date_today(), buf);
+	ck_assert_str_eq(buf, "2024-02-07");
+	/* Phnom Penh is 7 hours ahead: 20:00 UTC is the next morning there. */
+	setenv("TZ", "ICT-7", 1);
+	tzset();
+	setenv("CASEWATCH_NOW", "2024-02-07T20:00:00Z", 1);
+	cw_date_format(cw_date_today(), buf);
+	ck_assert_str_eq(buf, "2024-02-08");
+	setenv("TZ", "UTC", 1);
+	tzset();
+	setenv("CASEWATCH_NOW", "2024-02-07T09:00:00Z", 1);
+	cw_filter_init(&f);
+	ck_assert_int_eq(
+		cw_filter_parse_line("since:last week until:yesterday kind:hearing adjourned", &f,
+				     &err),
+		0);
+	cw_filter_describe(&f, desc, sizeof desc);
+	ck_assert_str_eq(desc, "kind:hearing since:2024-01-29 until:2024-02-06 adjourned");
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("until:\"next friday\" since:MON", &f, &err), 0);
+	cw_filter_describe(&f, desc, sizeof desc);
+	ck_assert_str_eq(desc, "since:2024-02-05 until:2024-02-09");
+	/* "next" before a criterion stays a (bad) date of its own */
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("since:next kind:hearing", &f, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "since");
+	ck_assert_int_eq(cw_filter_set(&f, "until", "+1w", &err), 0);
+	cw_date_format(f.until, buf);
+	ck_assert_str_eq(buf, "2024-02-14");
+	ck_assert_int_eq(cw_filter_set(&f, "since", "someday", &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "since");
+	ck_assert_ptr_nonnull(strstr(err.message, "yesterday"));
+	unsetenv("CASEWATCH_NOW");
 }
 END_TEST
 
@@ -1266,6 +1478,11 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, date_rejects_invalid_dates);
 	tcase_add_test(tc, date_sorts_partial_between_days);
 	tcase_add_test(tc, date_days_round_trip);
+	tcase_add_test(tc, date_weekdays);
+	tcase_add_test(tc, date_relative_forms);
+	tcase_add_test(tc, date_relative_boundaries);
+	tcase_add_test(tc, date_relative_is_told_apart);
+	tcase_add_test(tc, date_today_follows_the_test_clock);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("articles");
 	tcase_add_test(tc, article_forms_are_one_canonical_form);

@@ -1,7 +1,7 @@
-/* date.c - fuzz target: partial dates (models/date.h) and the UTC times of record headers
- * (models/json.h). A date that parses formats back to text that parses to the same date, its
- * sort key gives it back, and its first and last days bound it; a time that parses formats back
- * to a time that parses to the same instant. */
+/* date.c - fuzz target: partial dates and dates typed in words (models/date.h) and the UTC times of
+ * record headers (models/json.h). A date that parses formats back to text that parses to the same
+ * date, its sort key gives it back, and its first and last days bound it; a time that parses
+ * formats back to a time that parses to the same instant. */
 #include "config.h"
 
 #include "models/date.h"
@@ -39,6 +39,32 @@ static void check_date(const char *text)
 		   text);
 }
 
+/* A date typed in words, counted from a fixed day: a day-precision date in range, or
+ * unknown for "", or refused in one line; what is not in words reads as cw_date_parse reads
+ * it. */
+static void check_relative(const char *text)
+{
+	static const struct cw_date today = {2024, 2, 7};
+	struct cw_date d, plain;
+	struct cw_error err;
+	int rc = cw_date_parse_relative(text, today, &d, "date", &err);
+
+	if (rc != 0) {
+		FUZZ_CHECK(rc == CW_EINVAL && err.code == CW_EINVAL, "code %d", rc);
+		return;
+	}
+	if (!cw_date_is_relative(text)) {
+		FUZZ_CHECK(cw_date_parse(text, &plain, "date", &err) == 0 &&
+				   cw_date_compare(plain, d) == 0 && plain.day == d.day,
+			   "'%s' reads otherwise in words", text);
+		return;
+	}
+	FUZZ_CHECK(cw_date_precision(d) == CW_DATE_DAY && d.year >= 1900 && d.year <= 2199,
+		   "'%s' gave no day in range", text);
+	FUZZ_CHECK(cw_date_compare(cw_date_from_days(cw_date_to_days(d)), d) == 0,
+		   "'%s' gave no calendar day", text);
+}
+
 static void check_time(const char *text)
 {
 	int64_t us, again;
@@ -59,6 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	text = fuzz_string(data, size);
 	check_date(text);
+	check_relative(text);
 	check_time(text);
 	free(text);
 	return 0;
