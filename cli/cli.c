@@ -175,6 +175,32 @@ int cw_cli_count(struct cw_cli *cli, const char *name, const char *value, size_t
 	return 0;
 }
 
+int cw_cli_date(struct cw_cli *cli, const char *opt, const char *value, struct cw_date *out)
+{
+	char full[CW_DATE_TEXT_MAX];
+	size_t n = strlen(cli->said);
+	int rc;
+
+	if ((rc = cw_date_parse_relative(value, cw_date_today(), out, opt, &cli->err)) != 0)
+		return rc;
+	if (cw_date_is_relative(value) && n < sizeof cli->said) {
+		cw_date_format(*out, full);
+		snprintf(cli->said + n, sizeof cli->said - n, "%s%.40s %s", n ? ", " : "", opt,
+			 full);
+	}
+	return 0;
+}
+
+const char *cw_cli_said(const struct cw_cli *cli)
+{
+	static char buf[sizeof cli->said + 4];
+
+	if (!cli->said[0])
+		return "";
+	snprintf(buf, sizeof buf, " (%s)", cli->said);
+	return buf;
+}
+
 /* ---- printing ---------------------------------------------------------------------------- */
 
 int cw_cli_print_json(struct cw_cli *cli, json_t *value)

@@ -23,6 +23,9 @@ struct cw_cli {
 	int no_pager; /* --no-pager: never page (cli/pager.h) */
 	int argc;     /* the command's own arguments, options and all */
 	char **argv;
+	/* Dates typed in words ("yesterday", "next monday") and the days they gave, "date
+	 * 2024-02-06, next-date 2024-02-09": add and edit show them after the record's id. */
+	char said[256];
 };
 
 /* A command: `casewatch NAME [SUB] options...`. run() gets the index of the first argument
@@ -62,7 +65,8 @@ struct cw_opt {
 int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt);
 
 /* Builds or edits a record from command-line options (record_options.c). Unknown options and bad
- * values fail naming the option. */
+ * values fail naming the option. Date options take what cw_date_parse_relative reads, from
+ * today; those typed in words are noted in cli->said. */
 int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int first_arg);
 
 /* Resolves a person or case from a name, id or id prefix; the error lists candidates, their
@@ -86,6 +90,13 @@ int cw_cli_print_records_json(struct cw_cli *cli, const struct cw_record *items,
 
 /* Prints a JSON value to cli->out (taking its reference); CW_ENOMEM when value is NULL. */
 int cw_cli_print_json(struct cw_cli *cli, json_t *value);
+
+/* Reads a date option as a person types it (cw_date_parse_relative, from today), noting in
+ * cli->said what one typed in words gave. CW_EINVAL naming `opt`. */
+int cw_cli_date(struct cw_cli *cli, const char *opt, const char *value, struct cw_date *out);
+
+/* " (date 2024-02-06)" when cli->said holds dates typed in words, else "". */
+const char *cw_cli_said(const struct cw_cli *cli);
 
 /* Prints the help for the record options of a kind. */
 void cw_cli_print_record_options(FILE *out, enum cw_kind kind);

@@ -232,7 +232,8 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		if (cli->json)
 			rc = cw_cli_print_records_json(cli, &rec, 1, 1);
 		else
-			fprintf(cli->out, "added %s %s\n", cw_kind_name(rec.kind), hex);
+			fprintf(cli->out, "added %s %s%s\n", cw_kind_name(rec.kind), hex,
+				cw_cli_said(cli));
 	}
 	cw_record_free(&rec);
 	return rc;
@@ -264,7 +265,7 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		char hex[CW_ID_HEX_LEN + 1];
 
 		cw_id_hex(&rec.id, hex);
-		fprintf(cli->out, "saved %s %s\n", cw_kind_name(rec.kind), hex);
+		fprintf(cli->out, "saved %s %s%s\n", cw_kind_name(rec.kind), hex, cw_cli_said(cli));
 	}
 	cw_record_free(&rec);
 	return rc;

@@ -117,7 +117,7 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 static int parse_date(struct cw_cli *cli, const char *text, const char *field, int last,
 		      struct cw_date *out)
 {
-	int rc = cw_date_parse(text, out, field, &cli->err);
+	int rc = cw_cli_date(cli, field, text, out);
 
 	if (rc == 0 && !cw_date_is_known(*out))
 		return cw_error_set(&cli->err, CW_EINVAL, field, "is empty");

@@ -127,7 +127,7 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 			o.peer = opt.value;
 		} else if (!strcmp(opt.name, "since")) {
 			o.scope = CW_BUNDLE_SINCE;
-			if ((rc = cw_date_parse(opt.value, &o.since, "since", &cli->err)) != 0)
+			if ((rc = cw_cli_date(cli, "since", opt.value, &o.since)) != 0)
 				return rc;
 			scopes++;
 		} else if (!strcmp(opt.name, "all")) {

@@ -143,6 +143,8 @@ static int set_field(struct cw_cli *cli, void *base, const struct cw_field *f, c
 		memcpy((char *)base + f->offset, &id, sizeof id);
 		return 0;
 	}
+	if (f->type == CW_F_DATE)
+		return cw_cli_date(cli, opt, value, (struct cw_date *)((char *)base + f->offset));
 	rc = cw_field_set_text(base, f, value, &cli->err);
 	if (rc != 0)
 		snprintf(cli->err.field, sizeof cli->err.field, "%s", opt);
@@ -283,7 +285,7 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			return 0;
 		}
 		if (!strcmp(opt, "custody-as-of"))
-			return cw_date_parse(value, &(*current)->as_of, opt, &cli->err);
+			return cw_cli_date(cli, opt, value, &(*current)->as_of);
 		if (!strcmp(opt, "defendant-stage")) {
 			int v = cw_enum_parse(&cw_words_stage, value);
 

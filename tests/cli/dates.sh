@@ -1,0 +1,104 @@
+#!/bin/sh
+# Dates as people say them on the command line: today, yesterday, weekday names, next monday,
+# last friday, +3d, -1w, next week, last week, in record options, filters, reports and bundle
+# export, counted from the test clock (Wednesday 7 February 2024, 09:00 UTC). What is stored
+# and shown is the full date; partial dates keep working; words that are no date fail naming
+# the option, and leave the database as it was.
+. "$TESTLIB"
+set -e
+
+export TZ=UTC CASEWATCH_NOW=2024-02-07T09:00:00Z
+
+ok cw init
+ok cw person add --name "Chhim Sithar"
+ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --custody detained \
+	--custody-as-of yesterday --charge 494/495
+has "(custody-as-of 2024-02-06)"
+kase=$(printf '%s' "$out" | awk '{print $3}')
+ok cw show "$kase" --json
+json 'd["defendants"][0]["as_of"] == "2024-02-06"'
+
+# Record options: the line that says what was added gives the days the words meant.
+ok cw log hearing --case NagaWorld --date yesterday --next-date "next monday" \
+	--outcome adjourned --source "own observation"
+has "(date 2024-02-06, next-date 2024-02-12)"
+hearing=$(printf '%s' "$out" | awk '{print $3}')
+ok cw show "$hearing" --json
+json 'd["date"] == "2024-02-06" and d["next_date"] == "2024-02-12"'
+ok cw show "$hearing"
+has "2024-02-06"
+lacks "yesterday"
+# A value starting with a dash is a value; --date=+3d works too.
+ok cw log hearing --case NagaWorld --date -2d --source "own observation"
+has "(date 2024-02-05)"
+ok cw log visit --facility "Prey Sar" --date=+3d
+has "(date 2024-02-10)"
+ok cw log demo --date "Last Friday" --place "NagaWorld casino"
+has "(date 2024-02-02)"
+demo=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log milestone --person "Chhim Sithar" --type arrest --date "last week"
+has "(date 2024-01-29)"
+ok cw log milestone --person "Chhim Sithar" --type bail --date -1w --reported-on today
+has "(date 2024-01-31, reported-on 2024-02-07)"
+ok cw log incident --type media_closure --date mon
+has "(date 2024-02-05)"
+# A date typed in full is not repeated.
+ok cw log hearing --case NagaWorld --date 2024-01-15 --source "own observation"
+[ "$out" = "added hearing $(printf '%s' "$out" | awk '{print $3}')" ] ||
+	fail "a full date was said back: $out"
+# Partial dates are kept as given.
+ok cw log demo --date 2023-07 --place "Freedom Park"
+ok cw show "$(printf '%s' "$out" | awk '{print $3}')" --json
+json 'd["date"] == "2023-07"'
+ok cw edit "$demo" --date friday
+has "saved demo "
+has "(date 2024-02-02)"
+ok cw edit "$demo" --date sunday
+has "(date 2024-02-04)"
+
+# Filters: the options and the filter line.
+ok cw list records --since monday --oldest-first
+lines 5 # the header, a hearing and the incident on the 5th, the 6th, the visit on the 10th
+has "2024-02-05"
+has "2024-02-10"
+lacks "2024-02-04"
+ok cw list records --since "last week" --until yesterday
+has "2024-01-29"
+has "2024-02-06"
+lacks "2024-02-10"
+lacks "2024-01-15"
+ok cw list records --filter "since:last week until:sun kind:milestone"
+lines 3
+ok cw list records --filter 'since:"next monday"'
+has "no matching"
+ok cw list records --since 2024-01 --until 2024-01
+has "2024-01-15"
+lacks "2024-02"
+
+# Reports and bundles take them too, and say the dates.
+ok cw report --from "last week" --to yesterday
+has "2024-01-29 to 2024-02-06"
+ok cw bundle export --plain --since tomorrow -o "$WORK/b.bundle"
+has "since 2024-02-08"
+
+# Another day on the clock: the same words, other dates (a leap day).
+CASEWATCH_NOW=2024-03-01T23:00:00Z ok cw log demo --date yesterday --place "Olympic Stadium"
+has "(date 2024-02-29)"
+# The day is the local one: 23:00 UTC on 1 March is 2 March in Phnom Penh.
+TZ=ICT-7 CASEWATCH_NOW=2024-03-01T23:00:00Z ok cw log demo --date today --place "Wat Phnom"
+has "(date 2024-03-02)"
+
+# Words that are no date fail in one line naming the option; nothing is written.
+before=$(db_snapshot)
+fails 65 "date" cw log hearing --case NagaWorld --date someday --source x
+grep -qF "today, yesterday, monday" "$WORK/stderr" || fail "the forms are not named: $err"
+fails 65 "next-date" cw log hearing --case NagaWorld --date today --next-date "next month"
+fails 65 "date" cw log demo --date +100000d
+fails 65 "date" cw log demo --date 2024-02-30
+grep -qF "does not exist" "$WORK/stderr" || fail "a bad calendar date changed message: $err"
+fails 65 "since" cw list records --since "this week"
+fails 65 "since" cw list records --filter "since:next kind:hearing"
+fails 65 "to" cw report --from monday --to whenever
+[ "$(db_snapshot)" = "$before" ] || fail "a refused date changed the database"
+
+done_ok
