@@ -168,7 +168,8 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 	cw_field_free(base, f);
 	if (f->type == CW_F_SET)
 		*(uint32_t *)((char *)base + f->offset) = 0;
-	if ((rc = cw_field_set_text(base, f, text, err)) != 0 && !err->code)
+	/* Dates may be typed as people say them ("yesterday", "next monday"). */
+	if ((rc = cw_field_set_typed(base, f, text, cw_date_today(), err)) != 0 && !err->code)
 		cw_error_set(err, rc, ff->name, "out of memory");
 	return rc;
 }
@@ -358,6 +359,17 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 		rc = cw_error_set(&err, CW_EINVAL, ff->name,
 				  "'%.20s' is not a time; write HH:MM (24-hour)",
 				  cw_edit_text(&ff->edit));
+	/* A date typed in words shows the day it gave once the cursor leaves it: what is stored
+	 * is the full date, and the monitor sees which one before saving. */
+	if (rc == 0 && ff->f && ff->f->type == CW_F_DATE && ff->widget == CW_W_TEXT &&
+	    cw_date_is_relative(cw_edit_text(&ff->edit))) {
+		char full[CW_DATE_TEXT_MAX];
+		const void *base = ff->header ? (const void *)&scratch : (const void *)&scratch.u;
+
+		cw_date_format(*(const struct cw_date *)((const char *)base + ff->f->offset), full);
+		if (cw_edit_set(&ff->edit, full) != 0)
+			rc = cw_error_set(&err, CW_ENOMEM, ff->name, "out of memory");
+	}
 	if (rc != 0)
 		snprintf(ff->error, sizeof ff->error, "%s", err.message);
 	cw_record_free(&scratch);

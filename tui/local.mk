@@ -34,5 +34,6 @@ CLI_TESTS += \
 	tests/tui/search.sh \
 	tests/tui/conflicts.sh \
 	tests/tui/lock.sh \
-	tests/tui/editor.sh
+	tests/tui/editor.sh \
+	tests/tui/dates.sh
 EXTRA_DIST += tests/tui/lib.sh

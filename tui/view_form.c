@@ -204,6 +204,9 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 			  ff->widget == CW_W_PEOPLE) &&
 			 n < sizeof hint)
 			n += (size_t)snprintf(hint + n, sizeof hint - n, " | type a name");
+		if (ff->f && ff->f->type == CW_F_DATE && n < sizeof hint)
+			n += (size_t)snprintf(hint + n, sizeof hint - n,
+					      " | or today, yesterday, monday, next friday, +3d");
 		if (ff->widget == CW_W_NOTES && n < sizeof hint)
 			n += (size_t)snprintf(hint + n, sizeof hint - n,
 					      " | Enter: new line, C-o: $EDITOR");

@@ -336,7 +336,11 @@ int cw_filter_state_apply(struct cw_filter_state *s, const char *line, struct cw
 	    cw_date_compare(f.since, f.until) > 0)
 		return cw_error_set(err, CW_EINVAL, "until", "is before since");
 	s->f = f;
-	snprintf(s->line, sizeof s->line, "%s", line);
+	/* "since:monday" shows as the day it gave. */
+	if (f.relative)
+		cw_filter_describe(&s->f, s->line, sizeof s->line);
+	else
+		snprintf(s->line, sizeof s->line, "%s", line);
 	return 0;
 }
 

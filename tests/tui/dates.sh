@@ -1,0 +1,48 @@
+#!/bin/sh
+# Dates as people say them in the terminal interface, in tmux, on the test clock (Wednesday 7
+# February 2024): "yesterday" typed into a hearing's date field shows as 2024-02-06 once the
+# cursor leaves the field, and is saved so; words that are no date get the inline error, kept
+# as typed; the filter line takes "since:last week" and shows the date it gave.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+export TZ=UTC CASEWATCH_NOW=2024-02-07T09:00:00Z
+TMUX_ENV="TZ=UTC CASEWATCH_NOW=2024-02-07T09:00:00Z"
+ok cw init
+ok cw person add --name "Chhim Sithar"
+ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --charge 494/495
+ok cw log hearing --case NagaWorld --date 2024-01-10 --source "own observation"
+tmux_start 120 40
+wait_for " 3 Records "
+
+send H
+wait_for "New hearing"
+send Naga
+wait_for "> NagaWorld strike"
+send Enter Enter yesterday
+wait_for "date: yesterday"
+wait_for "or today, yesterday, monday, next friday, +3d"
+send Tab
+wait_for "date: 2024-02-06"
+wait_gone "date: yesterday"
+# Back to the field: the full date is what it holds, and can be typed over with words again.
+send Up C-u "last friday" Tab
+wait_for "date: 2024-02-02"
+send Up C-u someday Tab
+wait_for "^ 'someday' is not a date"
+wait_for "date: someday"
+send Up C-u yesterday C-s
+wait_for "added hearing"
+send / 'kind:hearing since:yesterday' Enter
+wait_for "2024-02-06 hearing"
+wait_for "1 records match"
+wait_for "since:2024-02-06"
+send Escape / 'since:last week' Enter
+wait_for "since:2024-01-29"
+wait_for "1 records match"
+wait_gone "2024-01-10"
+ok cw list records --json
+json 'sorted(r["date"] for r in d) == ["2024-01-10", "2024-02-06"]'
+send Escape q
+
+done_ok
