@@ -62,7 +62,7 @@ void cw_table_print(const struct cw_table *t, FILE *out, int width)
 		total += w[c] + (c ? 2 : 0);
 	}
 	/* Shrink the widest column until the table fits (or nothing can shrink). */
-	while (total > width) {
+	while (width > 0 && total > width) {
 		int widest = -1;
 
 		for (int c = 0; c < t->ncols; c++)
@@ -80,6 +80,13 @@ void cw_table_print(const struct cw_table *t, FILE *out, int width)
 				       : t->cells[(r - 1) * (size_t)t->ncols + (size_t)c];
 			int last = c == t->ncols - 1;
 
+			if (width <= 0) {
+				/* Whole cells, however long, padded to their column. */
+				fprintf(out, "%s%s", c ? "  " : "", text);
+				if (!last)
+					fprintf(out, "%*s", w[c] - cw_text_width(text), "");
+				continue;
+			}
 			cw_text_fit(text, w[c], !last, buf, sizeof buf);
 			fprintf(out, "%s%s", c ? "  " : "", buf);
 		}
@@ -101,7 +108,12 @@ int cw_output_width(FILE *out)
 	const char *env = getenv("COLUMNS");
 	int fd = cw_paging_fileno(out); /* the terminal's under the pager */
 
-	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+	/* A file or a pipe gets whole cells: what reads it (grep, a spreadsheet, a person
+	 * scrolling sideways in less -S) would lose what a cut hides. Under the pager, the
+	 * terminal it shows on is what counts. */
+	if (!isatty(fd))
+		return 0;
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	if (env && atoi(env) > 20)
 		return atoi(env);

@@ -22,11 +22,12 @@ void cw_table_init(struct cw_table *t, int ncols, const char *const *headers);
 /* Adds a row of ncols cells (NULL cells print empty). Returns 0 or CW_ENOMEM. */
 int cw_table_add(struct cw_table *t, const char *const *cells);
 /* Prints the table fitted to `width` columns: widest columns shrink first, cut text ends
- * with "…". */
+ * with "…". A width of 0 or less prints every cell whole, the columns still aligned. */
 void cw_table_print(const struct cw_table *t, FILE *out, int width);
 void cw_table_free(struct cw_table *t);
 
-/* The width to fit output to: the terminal's, else $COLUMNS, else 160. */
+/* The width to fit output to: 0 (no limit: whole cells) when out is not a terminal, else
+ * the terminal's width, else $COLUMNS, else 160. */
 int cw_output_width(FILE *out);
 
 /* Prints text neutralised for the terminal (keep_newlines for multi-line notes). */
