@@ -32,7 +32,8 @@ static const char filter_help[] =
 	"                      ms, inc)\n"
 	"  --account LIST      whose account: own, un, government, media, ngo, other, unknown\n"
 	"                      (several: un,government); a person's own account for people\n"
-	"  --since DATE        on or after; DATE is YYYY, YYYY-MM or YYYY-MM-DD\n"
+	"  --since DATE        on or after; DATE is YYYY, YYYY-MM or YYYY-MM-DD, or today,\n"
+	"                      yesterday, monday, last friday, -2d, last week ...\n"
 	"  --until DATE        on or before (the whole month or year when partial)\n"
 	"  --court TEXT        court name contains TEXT\n"
 	"  --province TEXT     province name contains TEXT\n"
@@ -190,12 +191,23 @@ static void print_usage(FILE *out)
 			 commands[i].sub ? commands[i].sub : "");
 		fprintf(out, "  %-18s %s\n", name, commands[i].summary);
 	}
+	fputs("\nOptions before the command:\n"
+	      "  --db DIR            the database folder\n"
+	      "  --passphrase-file FILE, --passphrase-fd N\n"
+	      "                      read the passphrase from a file or a descriptor\n"
+	      "  --no-pager          never page the output\n"
+	      "  -h, --help          this text\n"
+	      "  -V, --version       print the version and exit\n",
+	      out);
 	fputs("\nThe database is --db DIR, else $CASEWATCH_DB, else $XDG_DATA_HOME/casewatch.\n"
 	      "New records are signed with $CASEWATCH_AUTHOR, else 'author = NAME' in\n"
 	      "$XDG_CONFIG_HOME/casewatch/config, else the login name.\n"
 	      "On a terminal, output longer than the screen goes through $CASEWATCH_PAGER, else\n"
 	      "$PAGER, else 'less -FX'; --no-pager, or either set empty or to 'cat', turns it "
 	      "off.\n"
+	      "Dates may be typed as YYYY-MM-DD (or YYYY, YYYY-MM), today, yesterday, tomorrow,\n"
+	      "monday (the last one, today included), next monday, last friday, +3d, -1w, next\n"
+	      "week or last week (their Monday).\n"
 	      "'casewatch COMMAND --help' explains a command's options. Exit status: 0 done,\n"
 	      "2 usage, 65 bad input, 66 not found, 71 out of memory, 74 database or file\n"
 	      "trouble (a full disk too), 77 no key.\n",
