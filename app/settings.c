@@ -1,12 +1,14 @@
 /* settings.c - the config file; see settings.h. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/settings.h"
 #include "app/unlock.h"
+#include "models/text.h"
 
 const char *cw_config_path(void)
 {
@@ -85,7 +87,7 @@ int cw_lock_after_setting(const char *path, unsigned *seconds, struct cw_error *
 		snprintf(value, sizeof value, "%s", env);
 		snprintf(where, sizeof where, "CASEWATCH_LOCK_AFTER");
 	} else if (cw_config_get(path, "lock_after", value, sizeof value, &line) == 0) {
-		snprintf(where, sizeof where, "%.1000s line %u: lock_after", path, line);
+		snprintf(where, sizeof where, "%.1000s:%u: lock_after", path, line);
 	} else {
 		return 0;
 	}
@@ -154,8 +156,8 @@ int cw_backup_warn_setting(const char *path, unsigned *seconds, struct cw_error 
 		return 0;
 	if (cw_age_parse(value, &s, &why) != 0)
 		return cw_error_set(err, CW_EINVAL, "",
-				    "%.900s line %u: backup_warn_after: %s; warning after %u days",
-				    path, line, why.message, CW_BACKUP_WARN_DEFAULT / 86400);
+				    "%.900s:%u: backup_warn_after: %s; warning after %u days", path,
+				    line, why.message, CW_BACKUP_WARN_DEFAULT / 86400);
 	*seconds = s;
 	return 0;
 }
@@ -218,4 +220,137 @@ void cw_reports_dir(const char *path, char *out, size_t len)
 	else if (user_dirs_documents(docs, sizeof docs) != 0)
 		home_path("~/Documents", docs, sizeof docs);
 	snprintf(out, len, "%.900s/casewatch-reports", docs);
+}
+
+/* ---- the whole file ------------------------------------------------------------------------ */
+
+static int check_author(const char *value, struct cw_error *err)
+{
+	/* What app/session.c takes: a name it would refuse would quietly become the login name. */
+	return cw_text_validate(value, 100, 0, "author", err);
+}
+
+static int check_lock_after(const char *value, struct cw_error *err)
+{
+	unsigned s;
+
+	return cw_lock_after_parse(value, &s, err);
+}
+
+static int check_backup_warn(const char *value, struct cw_error *err)
+{
+	unsigned s;
+
+	return cw_age_parse(value, &s, err);
+}
+
+static int check_reports_dir(const char *value, struct cw_error *err)
+{
+	/* A folder's name: cw_reports_dir keeps 900 bytes of it and expands ~/ and $HOME/. */
+	return cw_text_validate(value, 900, 0, "reports_dir", err);
+}
+
+/* Every setting the file may hold: a name added here is known to the check. */
+static const struct {
+	const char *name;
+	int (*check)(const char *value, struct cw_error *err);
+} settings[] = {
+	{"author", check_author},
+	{"lock_after", check_lock_after},
+	{"backup_warn_after", check_backup_warn},
+	{"reports_dir", check_reports_dir},
+};
+#define NSETTINGS (sizeof settings / sizeof settings[0])
+
+/* One line, without its end of line: 0, or CW_ECONFIG with the message. */
+static int check_line(char *text, const char *path, unsigned n, unsigned first[NSETTINGS],
+		      struct cw_error *err)
+{
+	char *p = text, *eq, *end, *value;
+	struct cw_error why;
+	size_t k;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!*p || *p == '#')
+		return 0;
+	if (!(eq = strchr(p, '=')))
+		return cw_error_set(err, CW_ECONFIG, "",
+				    "%.200s:%u: \"%.40s\" is no setting: write NAME = VALUE, or # "
+				    "before a comment",
+				    path, n, p);
+	for (end = eq; end > p && (end[-1] == ' ' || end[-1] == '\t'); end--)
+		;
+	*end = '\0';
+	if (!*p)
+		return cw_error_set(err, CW_ECONFIG, "", "%.200s:%u: no name before '='", path, n);
+	for (k = 0; k < NSETTINGS && strcmp(p, settings[k].name) != 0; k++)
+		;
+	if (k == NSETTINGS) {
+		char names[160];
+		size_t used = 0;
+
+		for (size_t i = 0; i < NSETTINGS && used < sizeof names; i++)
+			used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
+						 i == 0               ? ""
+						 : i + 1 == NSETTINGS ? " and "
+								      : ", ",
+						 settings[i].name);
+		return cw_error_set(err, CW_ECONFIG, "",
+				    "%.200s:%u: unknown setting \"%.40s\"; the settings are %s",
+				    path, n, p, names);
+	}
+	if (first[k])
+		return cw_error_set(err, CW_ECONFIG, "",
+				    "%.200s:%u: %s is set again (first on line %u)", path, n,
+				    settings[k].name, first[k]);
+	first[k] = n;
+	for (value = eq + 1; *value == ' ' || *value == '\t'; value++)
+		;
+	for (end = value + strlen(value); end > value && (end[-1] == ' ' || end[-1] == '\t'); end--)
+		;
+	*end = '\0';
+	if (!*value)
+		return cw_error_set(err, CW_ECONFIG, "", "%.200s:%u: %s: needs a value", path, n,
+				    settings[k].name);
+	cw_error_clear(&why);
+	if (settings[k].check(value, &why) != 0)
+		return cw_error_set(err, CW_ECONFIG, "", "%.200s:%u: %s: %s", path, n,
+				    settings[k].name, why.message);
+	return 0;
+}
+
+int cw_config_check(const char *path, struct cw_error *err)
+{
+	unsigned first[NSETTINGS] = {0}, n = 0;
+	char text[1024];
+	int rc = 0;
+	FILE *f;
+
+	if (!path || !(f = fopen(path, "r"))) {
+		if (!path || errno == ENOENT || errno == ENOTDIR)
+			return 0; /* no config file: the defaults */
+		return cw_error_set(err, CW_EIO, "", "%.200s: cannot read: %s", path,
+				    strerror(errno));
+	}
+	while (rc == 0 && fgets(text, sizeof text, f)) {
+		size_t len = strlen(text);
+
+		n++;
+		/* cw_config_get reads a line in pieces of this size: a longer one would be read
+		 * as several. */
+		if (len == sizeof text - 1 && text[len - 1] != '\n' && !feof(f)) {
+			rc = cw_error_set(err, CW_ECONFIG, "",
+					  "%.200s:%u: the line is longer than %zu bytes", path, n,
+					  sizeof text - 2);
+			break;
+		}
+		text[strcspn(text, "\r\n")] = '\0';
+		rc = check_line(text, path, n, first, err);
+	}
+	if (rc == 0 && ferror(f))
+		rc = cw_error_set(err, CW_EIO, "", "%.200s: cannot read: %s", path,
+				  strerror(errno ? errno : EIO));
+	fclose(f);
+	return rc;
 }

@@ -1,10 +1,10 @@
 /* settings.h - the user's config file, $XDG_CONFIG_HOME/casewatch/config (else
- * ~/.config/casewatch/config): one `name = value` a line, spaces around the `=` optional, lines
- * starting with `#` ignored; the first line with a name counts. What it sets: `author` (the
- * monitor's name, app/session.c), `lock_after` (how long the terminal interface waits
- * without a key before it locks itself), `backup_warn_after` (how old the last backup may
- * get before the terminal interface says one is due) and `reports_dir` (where it writes
- * reports). May use: models/. */
+ * ~/.config/casewatch/config): one `name = value` a line, spaces around the `=` optional, blank
+ * lines and lines starting with `#` ignored. What it sets: `author` (the monitor's name,
+ * app/session.c), `lock_after` (how long the terminal interface waits without a key before it
+ * locks itself), `backup_warn_after` (how old the last backup may get before the terminal
+ * interface says one is due) and `reports_dir` (where it writes reports). cw_config_check
+ * refuses anything else, so a mistyped file is never ignored silently. May use: models/. */
 #ifndef CW_APP_SETTINGS_H
 #define CW_APP_SETTINGS_H
 
@@ -19,6 +19,12 @@
 
 /* The config file's path, in a static buffer. */
 const char *cw_config_path(void);
+
+/* Checks the whole config file at path: every line blank, a comment, or `name = value` with a
+ * name of the settings above, set once, and a value that setting can take. 0 when it is so or
+ * there is no file; else CW_ECONFIG with the message "PATH:LINE: what is wrong" (field ""),
+ * or CW_EIO when the file exists but cannot be read. */
+int cw_config_check(const char *path, struct cw_error *err);
 
 /* The value of `name` in the config file at path, without the spaces around it, into value;
  * the line it is on into *line (may be NULL). 0, or CW_ENOTFOUND when the file cannot be read

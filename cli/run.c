@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/settings.h"
 #include "cli/commands.h"
 #include "cli/pager.h"
 #include "cli/run.h"
@@ -205,12 +206,13 @@ static void print_usage(FILE *out)
 	      "On a terminal, output longer than the screen goes through $CASEWATCH_PAGER, else\n"
 	      "$PAGER, else 'less -FX'; --no-pager, or either set empty or to 'cat', turns it "
 	      "off.\n"
+	      "A line of the config file casewatch cannot take stops every command (FILE:LINE).\n"
 	      "Dates may be typed as YYYY-MM-DD (or YYYY, YYYY-MM), today, yesterday, tomorrow,\n"
 	      "monday (the last one, today included), next monday, last friday, +3d, -1w, next\n"
 	      "week or last week (their Monday).\n"
 	      "'casewatch COMMAND --help' explains a command's options. Exit status: 0 done,\n"
 	      "2 usage, 65 bad input, 66 not found, 71 out of memory, 74 database or file\n"
-	      "trouble (a full disk too), 77 no key.\n",
+	      "trouble (a full disk too), 77 no key, 78 a bad config file.\n",
 	      out);
 }
 
@@ -347,6 +349,10 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 			cw_cli_print_command_help(cli->out, cmd);
 			return 0;
 		}
+		/* A mistyped config file stops a command before it does anything: a setting that
+		 * was meant would otherwise be replaced by its default without a word. */
+		if ((rc = cw_config_check(cw_config_path(), &cli->err)) != 0)
+			return rc;
 		cli->session.read_only = cmd->reads;
 		rc = cmd->run(cli, cmd, first);
 		return rc;

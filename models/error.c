@@ -60,6 +60,8 @@ const char *cw_error_name(int code)
 		return "no key for this database";
 	case CW_EDAMAGED:
 		return "altered or damaged";
+	case CW_ECONFIG:
+		return "bad config file";
 	}
 	return "unknown error";
 }
@@ -87,6 +89,8 @@ int cw_error_exit_status(int code)
 		return 74;
 	case CW_EKEY:
 		return 77; /* EX_NOPERM */
+	case CW_ECONFIG:
+		return 78; /* EX_CONFIG */
 	}
 	return 1;
 }

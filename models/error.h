@@ -21,7 +21,8 @@ enum cw_errcode {
 	CW_EIO = -9,        /* a file could not be read or written */
 	CW_EKEY = -10,      /* no key: wrong passphrase, database locked, key destroyed */
 	CW_EDAMAGED =
-		-11, /* a stored value or file failed its authentication: altered or damaged */
+		-11,      /* a stored value or file failed its authentication: altered or damaged */
+	CW_ECONFIG = -12, /* the config file holds a line casewatch cannot take */
 };
 
 struct cw_error {
@@ -42,8 +43,8 @@ void cw_error_clear(struct cw_error *err);
 const char *cw_error_name(int code);
 
 /* The process exit status for a code, after sysexits(3): usage 2, bad input 65, not found 66,
- * out of memory 71, database or file trouble 74 (a full disk too), no key 77; all documented
- * in casewatch(1). */
+ * out of memory 71, database or file trouble 74 (a full disk too), no key 77, a config file
+ * casewatch cannot take 78; all documented in casewatch(1). */
 int cw_error_exit_status(int code);
 
 /* Writes "field: message" (or the message alone) into buf, always NUL-terminated. */

@@ -779,6 +779,74 @@ static void write_file(const char *path, const char *text)
 	fclose(f);
 }
 
+/* The whole config file is checked: each refusal names the file and the line. */
+static void config_refused(const char *path, const char *text, const char *where, const char *what)
+{
+	struct cw_error err;
+	char want[4300];
+
+	write_file(path, text);
+	cw_error_clear(&err);
+	ck_assert_int_eq(cw_config_check(path, &err), CW_ECONFIG);
+	snprintf(want, sizeof want, "%s:%s: ", path, where);
+	ck_assert_msg(!strncmp(err.message, want, strlen(want)) && strstr(err.message, what),
+		      "'%s' gave '%s'", text, err.message);
+	ck_assert_str_eq(err.field, "");
+}
+
+START_TEST(test_config_check)
+{
+	char *tmp = make_temp_dir(), path[4200];
+	struct cw_error err;
+
+	ck_assert_ptr_nonnull(tmp);
+	snprintf(path, sizeof path, "%s/config", tmp);
+	/* No file, an empty file, and every setting well written. */
+	ck_assert_int_eq(cw_config_check(path, &err), 0);
+	write_file(path, "");
+	ck_assert_int_eq(cw_config_check(path, &err), 0);
+	write_file(path, "# casewatch\n\n   \n\t# indented comment\r\n"
+			 "author = Sok Dara\n"
+			 "  lock_after\t=  5m  \r\n"
+			 "backup_warn_after=never\n"
+			 "# lock_after = nonsense in a comment");
+	ck_assert_int_eq(cw_config_check(path, &err), 0);
+	/* What is refused, and where. */
+	config_refused(path, "author = x\nlock_afterr = 5m\n", "2",
+		       "unknown setting \"lock_afterr\"; the settings are author");
+	config_refused(path, "lock after = 5m\n", "1", "unknown setting \"lock after\"");
+	config_refused(path, "# fine\nlock_after 5m\n", "2", "\"lock_after 5m\" is no setting");
+	config_refused(path, "[casewatch]\n", "1", "is no setting: write NAME = VALUE");
+	config_refused(path, "= 5m\n", "1", "no name before '='");
+	config_refused(path, "author = a\n\nlock_after = soon\n", "3",
+		       "lock_after: cannot read \"soon\" as an idle time");
+	config_refused(path, "lock_after = 8d\n", "1", "lock_after: cannot read");
+	config_refused(path, "backup_warn_after = 1d1d\n", "1",
+		       "backup_warn_after: cannot read \"1d1d\" as an age");
+	config_refused(path, "author =\n", "1", "author: needs a value");
+	config_refused(path, "author = a\x01b\n", "1", "author: ");
+	config_refused(path, "lock_after = 5m\nauthor = x\nlock_after = 7m\n", "3",
+		       "lock_after is set again (first on line 1)");
+	{
+		char line[1500];
+
+		memset(line, 'x', sizeof line);
+		memcpy(line, "author = ", 9);
+		line[sizeof line - 2] = '\n';
+		line[sizeof line - 1] = '\0';
+		config_refused(path, line, "1", "longer than");
+	}
+	/* A file that cannot be read is said to be one; a folder in its place too. */
+	snprintf(path, sizeof path, "%s/folder", tmp);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_int_eq(cw_config_check(path, &err), CW_EIO);
+	ck_assert_ptr_nonnull(strstr(err.message, "cannot read"));
+	rm_tree(tmp);
+	/* The exit status of a bad config file. */
+	ck_assert_int_eq(cw_error_exit_status(CW_ECONFIG), 78);
+}
+END_TEST
+
 START_TEST(test_lock_after_config)
 {
 	char *tmp = make_temp_dir(), path[4200], value[64];
@@ -814,7 +882,7 @@ START_TEST(test_lock_after_config)
 	s = 1;
 	ck_assert_int_eq(cw_lock_after_setting(path, &s, &err), CW_EINVAL);
 	ck_assert_uint_eq(s, CW_LOCK_AFTER_DEFAULT);
-	ck_assert_msg(strstr(err.message, path) && strstr(err.message, "line 2: lock_after") &&
+	ck_assert_msg(strstr(err.message, path) && strstr(err.message, ":2: lock_after") &&
 			      strstr(err.message, "\"soon\""),
 		      "%s", err.message);
 	/* The environment wins over the file (tests set it), and is checked the same way. */
@@ -910,6 +978,7 @@ static Suite *tui_suite(void)
 	suite_add_tcase(s, forms);
 	tcase_add_test(lock, test_lock_after_parse);
 	tcase_add_test(lock, test_lock_after_config);
+	tcase_add_test(lock, test_config_check);
 	tcase_add_test(lock, test_lock_reopen_with_passphrase);
 	suite_add_tcase(s, lock);
 	return s;

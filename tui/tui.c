@@ -1157,7 +1157,7 @@ static int load_script(struct cw_error *err, const char *path, int **keys, size_
 int cw_tui_main(struct cw_session *session, struct cw_error *err)
 {
 	const char *script = getenv("CASEWATCH_TUI_SCRIPT"), *size = getenv("CASEWATCH_TUI_SIZE");
-	struct cw_error lock_err, backup_err;
+	struct cw_error lock_err, backup_err, config_err;
 	struct cw_app *app;
 	int *keys = NULL, cols = 80, lines = 24, dumped = 0, rc;
 	size_t nkeys = 0, next = 0;
@@ -1203,6 +1203,10 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 	if (cw_backup_warn_setting(cw_config_path(), &app->backup_warn, &backup_err) != 0 &&
 	    !app->status[0])
 		cw_app_error(app, &backup_err);
+	/* Any other line the file cannot hold is said too; the interface starts all the same, so
+	 * a typo never keeps a monitor out of the records in court (commands stop instead). */
+	if (cw_config_check(cw_config_path(), &config_err) != 0 && !app->status[0])
+		cw_app_error(app, &config_err);
 	cw_app_touch(app);
 	if (cw_screen_open(script != NULL, cols, lines) != 0) {
 		free(app);

@@ -128,7 +128,7 @@ tui "$DB"
 lacks "backup"
 echo "backup_warn_after = soon" >"$XDG_CONFIG_HOME/casewatch/config"
 tui "$DB"
-has "line 1: backup_warn_after: cannot read \"soon\" as an age"
+has "config:1: backup_warn_after: cannot read \"soon\" as an age"
 echo "backup_warn_after = 1s" >"$XDG_CONFIG_HOME/casewatch/config"
 ok "$CASEWATCH" --db "$WORK/fresh" init
 ok "$CASEWATCH" --db "$WORK/fresh" person add --name "Kem Sokha"

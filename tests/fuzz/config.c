@@ -1,6 +1,7 @@
 /* config.c - fuzz target: the config file (app/settings.h). The input is the file; both
  * settings are read from it, and the idle time checked: a value is read or refused in one line,
- * never silently turned into "never lock". */
+ * never silently turned into "never lock". The whole file is checked too: what the check
+ * passes, every setting reads. */
 #include "config.h"
 
 #include "app/settings.h"
@@ -40,6 +41,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(cw_lock_after_setting(path, &again, &err) == 0 &&
 				   again == CW_LOCK_AFTER_DEFAULT,
 			   "no lock_after, yet %u seconds", again);
+	}
+	/* The whole file: a file the check passes is one every setting reads from. */
+	{
+		int rc = cw_config_check(path, &err);
+
+		FUZZ_CHECK(rc == 0 || rc == CW_ECONFIG, "check: code %d", rc);
+		FUZZ_CHECK(rc == 0 || strstr(err.message, path) == err.message,
+			   "the refusal does not start with the file: %s", err.message);
+		if (rc == 0 && cw_config_get(path, "lock_after", value, sizeof value, &line) == 0)
+			FUZZ_CHECK(cw_lock_after_parse(value, &seconds, &err) == 0,
+				   "checked, yet lock_after '%s' is refused", value);
+		if (rc == 0 &&
+		    cw_config_get(path, "backup_warn_after", value, sizeof value, &line) == 0)
+			FUZZ_CHECK(cw_age_parse(value, &seconds, &err) == 0,
+				   "checked, yet backup_warn_after '%s' is refused", value);
 	}
 	/* The value on its own, as the variable CASEWATCH_LOCK_AFTER gives it. */
 	if (size < 64) {

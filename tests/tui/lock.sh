@@ -152,7 +152,7 @@ has "casewatch is locked"
 printf 'lock_after = soon\n' >"$WORK/config/casewatch/config"
 keys "<Dump>2<Tick><Tick><Tick><Dump>" 160x24
 screen 1
-printf '%s\n' "$screen" | grep -qF "$WORK/config/casewatch/config line 1: lock_after: cannot read \"soon\"" ||
+printf '%s\n' "$screen" | grep -qF "$WORK/config/casewatch/config:1: lock_after: cannot read \"soon\"" ||
 	fail "bad lock_after not reported: $screen"
 screen 2
 printf '%s\n' "$screen" | grep -qF "Unique Nameforlock" || fail "bad lock_after locked: $screen"

@@ -1,0 +1,81 @@
+#!/bin/sh
+# The config file: a setting casewatch does not know, a value it cannot read, a line that is
+# no setting, a setting given twice, or a file it cannot read stops every command with one line
+# "casewatch: FILE:LINE: ..." and status 78 (74 for a file it cannot read), before anything is
+# written; --help and --version still answer; the terminal interface starts and says it on its
+# status line.
+. "$TESTLIB"
+set -e
+
+export XDG_CONFIG_HOME="$WORK/config"
+cfg="$XDG_CONFIG_HOME/casewatch/config"
+mkdir -p "$XDG_CONFIG_HOME/casewatch"
+printf '# my settings\n\nauthor = Sok Dara\nlock_after = 5m\nbackup_warn_after = 14d\n' >"$cfg"
+unset CASEWATCH_AUTHOR
+ok cw init
+ok cw person add --name "Kem Ley"
+ok cw audit --limit 1
+has "Sok Dara"
+before=$(db_snapshot)
+
+# refused CONFIG_TEXT LINE MESSAGE: every command stops, naming the file and line.
+refused() {
+	printf "$1" >"$cfg"
+	fails 78 "$cfg:$2: " cw person add --name "Kem Sokha"
+	grep -qF -- "casewatch: $cfg:$2: $3" "$WORK/stderr" || fail "wanted '$3': $err"
+	fails 78 "$cfg:$2: " cw list persons
+	fails 78 "$cfg:$2: " "$CASEWATCH_BIN" --db "$WORK/nowhere" articles
+}
+refused 'author = Sok Dara\nlock_afterr = 5m\n' 2 'unknown setting "lock_afterr"; the settings are author, lock_after, backup_warn_after and reports_dir'
+refused '# settings\nlock_after 5m\n' 2 '"lock_after 5m" is no setting: write NAME = VALUE'
+refused '[casewatch]\nauthor = x\n' 1 '"[casewatch]" is no setting'
+refused '= 5m\n' 1 "no name before '='"
+refused 'author = x\n\n\nlock_after = soon\n' 4 'lock_after: cannot read "soon" as an idle time'
+refused 'backup_warn_after = 2 weeks\n' 1 'backup_warn_after: cannot read "2 weeks" as an age'
+refused 'author =\n' 1 'author: needs a value'
+refused 'author = Sok\001Dara\n' 1 'author: '
+! grep -q "$(printf '\001')" "$WORK/stderr" || fail "a control character reached the terminal"
+refused 'lock_after = 5m\nlock_after = 10m\n' 2 'lock_after is set again (first on line 1)'
+[ "$(db_snapshot)" = "$before" ] || fail "a refused config file let a command write"
+
+# A config file that cannot be read (a folder in its place): file trouble, 74.
+rm "$cfg"
+mkdir "$cfg"
+fails 74 "$cfg: cannot read" cw list persons
+rmdir "$cfg"
+
+# Found through $HOME when XDG_CONFIG_HOME is unset.
+mkdir -p "$WORK/home/.config/casewatch"
+printf 'colour = yes\n' >"$WORK/home/.config/casewatch/config"
+(
+	unset XDG_CONFIG_HOME
+	export HOME="$WORK/home"
+	fails 78 "$WORK/home/.config/casewatch/config:1: unknown setting \"colour\"" cw list persons
+)
+
+# Help and the version answer whatever the file says.
+printf 'bogus\n' >"$cfg"
+ok "$CASEWATCH_BIN" --help
+has "usage: casewatch"
+ok "$CASEWATCH_BIN" person add --help
+has "--name"
+ok "$CASEWATCH_BIN" -V
+has "casewatch "
+
+# The terminal interface starts all the same and says what is wrong on its status line.
+printf 'lock_after = 5m\nlock_aftr = 1s\n' >"$cfg"
+printf '<Dump>q' >"$WORK/keys"
+checks=$((checks + 1))
+out=$(CASEWATCH_TUI_SCRIPT="$WORK/keys" CASEWATCH_TUI_SIZE=200x8 "$CASEWATCH" --db "$DB" \
+	2>"$WORK/stderr") || fail "the terminal interface did not start: $(cat "$WORK/stderr")"
+has "$cfg:2: unknown setting \"lock_aftr\""
+has "3 Records"
+
+# A file without a mistake: commands run again.
+printf 'author = Sok Dara\n' >"$cfg"
+ok cw person add --name "Kem Sokha"
+rm "$cfg"
+ok cw list persons
+has "Kem Sokha"
+
+done_ok
