@@ -18,7 +18,8 @@
 const char cw_bundle_export_help[] =
 	"Writes every record changed since the last bundle exported to the same peers\n"
 	"(--to NAME, or --to NAME,NAME: what any of them has not had; the first bundle to a\n"
-	"peer holds everything), or since a date (--since YYYY[-MM[-DD]]), or everything\n"
+	"peer holds everything), or since a date (--since YYYY[-MM[-DD]], or words such as\n"
+	"--since monday or --since -2w), or everything\n"
 	"(--all). Deletions travel as tombstones (who deleted what, where and when; no\n"
 	"content), conflicts and the audit log travel too, and every record a changed one\n"
 	"names is included so the bundle imports on its own.\n"

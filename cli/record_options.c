@@ -695,6 +695,10 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 	      "disputes\n"
 	      "  --same-event ID                    another account that describes the same "
 	      "event\n"
-	      "  --clear FIELD                      (edit) empty a field\n",
+	      "  --clear FIELD                      (edit) empty a field\n"
+	      "A DATE is YYYY-MM-DD (or YYYY, YYYY-MM when that is all the source gives), or\n"
+	      "counted from today: today, yesterday, tomorrow, monday .. sunday (the last one,\n"
+	      "today included), next monday, last friday, +3d, -2d, +1w, next week, last week\n"
+	      "(their Monday). The full date is stored, and shown after the record's id.\n",
 	      out);
 }
