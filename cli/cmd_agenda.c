@@ -20,7 +20,7 @@ const char cw_agenda_help[] =
 	"--follow-up-on). A follow-up is done once a later visit to the same facility is logged;\n"
 	"until then it stays on the agenda, overdue, for 90 days.\n"
 	"  --days N            the window's length in days (default 14)\n"
-	"  --from DATE         its first day (default today)\n"
+	"  --from DATE         its first day (default today; words too: monday, next week)\n"
 	"Filters (as for list): --article, --kind (hearing, visit), --account, --court,\n"
 	"  --province, --person, --case, --text, --filter LINE\n"
 	"  --json              the same as one JSON document\n";
@@ -214,7 +214,7 @@ int cw_cmd_agenda(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	if ((rc = parse_opts(cli, first_arg, &o)) != 0)
 		return rc;
 	if (o.from) {
-		if ((rc = cw_date_parse(o.from, &from, "from", &cli->err)) != 0)
+		if ((rc = cw_cli_date(cli, "from", o.from, &from)) != 0)
 			return rc;
 		if (!cw_date_is_known(from))
 			return cw_error_set(&cli->err, CW_EINVAL, "from", "is empty");

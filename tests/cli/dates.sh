@@ -80,6 +80,15 @@ ok cw report --from "last week" --to yesterday
 has "2024-01-29 to 2024-02-06"
 ok cw bundle export --plain --since tomorrow -o "$WORK/b.bundle"
 has "since 2024-02-08"
+# The agenda starts today, or on the day words give; the hearing set for next Monday is on it.
+ok cw agenda --days 7
+has "2024-02-07 to"
+has "2024-02-12"
+ok cw agenda --from "next week" --days 1
+has "2024-02-12 to"
+has "NagaWorld strike"
+ok cw agenda --from tomorrow --days 3
+has "Nothing on the agenda from Thu 2024-02-08 to Sat 2024-02-10"
 
 # Another day on the clock: the same words, other dates (a leap day).
 CASEWATCH_NOW=2024-03-01T23:00:00Z ok cw log demo --date yesterday --place "Olympic Stadium"
