@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app/settings.h"
 #include "app/unlock.h"
@@ -323,16 +324,19 @@ static int check_line(char *text, const char *path, unsigned n, unsigned first[N
 int cw_config_check(const char *path, struct cw_error *err)
 {
 	unsigned first[NSETTINGS] = {0}, n = 0;
+	struct stat sb;
 	char text[1024];
 	int rc = 0;
 	FILE *f;
 
-	if (!path || !(f = fopen(path, "r"))) {
-		if (!path || errno == ENOENT || errno == ENOTDIR)
-			return 0; /* no config file: the defaults */
+	/* No file is no mistake: the defaults. Nor is a file behind folders this user may not
+	 * enter (another user's $HOME, kept by sudo): stat fails the same way for it. A file
+	 * that is there and cannot be read is one. */
+	if (!path || stat(path, &sb) != 0)
+		return 0;
+	if (!(f = fopen(path, "r")))
 		return cw_error_set(err, CW_EIO, "", "%.200s: cannot read: %s", path,
 				    strerror(errno));
-	}
 	while (rc == 0 && fgets(text, sizeof text, f)) {
 		size_t len = strlen(text);
 

@@ -22,8 +22,9 @@ const char *cw_config_path(void);
 
 /* Checks the whole config file at path: every line blank, a comment, or `name = value` with a
  * name of the settings above, set once, and a value that setting can take. 0 when it is so or
- * there is no file; else CW_ECONFIG with the message "PATH:LINE: what is wrong" (field ""),
- * or CW_EIO when the file exists but cannot be read. */
+ * there is no file (or none this user can see: stat fails); else CW_ECONFIG with the message
+ * "PATH:LINE: what is wrong" (field ""), or CW_EIO when the file is there but cannot be
+ * read. */
 int cw_config_check(const char *path, struct cw_error *err);
 
 /* The value of `name` in the config file at path, without the spaces around it, into value;

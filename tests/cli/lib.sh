@@ -11,6 +11,9 @@ export CASEWATCH_AUTHOR="test monitor"
 export COLUMNS=200
 # Reports the terminal interface writes (W) go into the documents folder: the test's own.
 export XDG_DOCUMENTS_DIR="$WORK/documents"
+# The config file of the person running the tests stays out of them (a line casewatch cannot
+# take there would stop every command); tests that want one write it here.
+export XDG_CONFIG_HOME="$WORK/config"
 unset CASEWATCH_DB XDG_DATA_HOME
 checks=0
 
