@@ -108,6 +108,9 @@ grep -qF "does not exist" "$WORK/stderr" || fail "a bad calendar date changed me
 fails 65 "since" cw list records --since "this week"
 fails 65 "since" cw list records --filter "since:next kind:hearing"
 fails 65 "to" cw report --from monday --to whenever
+# Files hold dates as written: an import saying "today" would mean another day tomorrow.
+printf '{"kind":"demo","date":"today","place":"Freedom Park"}\n' >"$WORK/today.jsonl"
+fails 65 "line 1: date" cw import "$WORK/today.jsonl"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused date changed the database"
 
 done_ok
