@@ -493,6 +493,57 @@ START_TEST(test_form_hearing_bad_date_kept)
 }
 END_TEST
 
+/* A date typed in words shows as the full date when the field is left, and a draft kept while
+ * the words are still in the field holds the date they meant (on the test clock). */
+START_TEST(test_form_dates_in_words)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	char *body = NULL;
+	int date, next;
+
+	setenv("TZ", "UTC", 1);
+	setenv("CASEWATCH_NOW", "2024-02-07T09:00:00Z", 1);
+	add_person_form("Chhim Sithar");
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_CASE, NULL, &err), 0);
+	go_to(&fm, "title");
+	type(&fm, "NagaWorld strike");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	cw_form_free(&fm);
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, NULL, &err), 0);
+	type(&fm, "Naga<Enter>");
+	date = cw_form_find(&fm, "date");
+	next = cw_form_find(&fm, "next_date");
+	ck_assert_int_ge(next, 0);
+	type(&fm, "yesterday");
+	ck_assert_int_eq(cw_form_draft_body(&fm, &body), 0);
+	ck_assert_msg(strstr(body, "\"date\":\"2024-02-06\"") && !strstr(body, "yesterday"), "%s",
+		      body);
+	free(body);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[date].edit), "yesterday");
+	type(&fm, "<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[date].edit), "2024-02-06");
+	ck_assert_str_eq(fm.fields[date].error, "");
+	/* Words that are no date: the inline error, the text kept. */
+	go_to(&fm, "next_date");
+	type(&fm, "someday<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[next].edit), "someday");
+	ck_assert_ptr_nonnull(strstr(fm.fields[next].error, "is not a date"));
+	go_to(&fm, "next_date");
+	type(&fm, "<C-u>next friday");
+	/* Saved from inside the field: the words are read when the record is built. */
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	ck_assert_int_eq(cw_date_compare(rec.u.hearing.date, (struct cw_date){2024, 2, 6}), 0);
+	ck_assert_int_eq(cw_date_compare(rec.u.hearing.next_date, (struct cw_date){2024, 2, 9}), 0);
+	cw_record_free(&rec);
+	cw_form_free(&fm);
+	unsetenv("CASEWATCH_NOW");
+}
+END_TEST
+
 /* A choice field is a picker: typing narrows its words (those starting with the text first),
  * Enter picks and moves on; Space still cycles; C-g goes to a field by part of its name. */
 START_TEST(test_form_choice_picker_and_go_to)
@@ -970,6 +1021,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_person_required_and_khmer);
 	tcase_add_test(forms, test_form_case_with_charges);
 	tcase_add_test(forms, test_form_hearing_bad_date_kept);
+	tcase_add_test(forms, test_form_dates_in_words);
 	tcase_add_test(forms, test_form_choice_picker_and_go_to);
 	tcase_add_test(forms, test_form_case_adds_a_new_defendant);
 	tcase_add_test(forms, test_form_draft_keeps_what_was_cleared);

@@ -2,9 +2,10 @@
  *
  * The body is JSON: {"fields": {NAME: TEXT}, "choices": {NAME: N}, "picked": {NAME: ID},
  * "cur": N, "quick_case": ID}: every field as typed (even text that does not validate yet: a draft
- * keeps what was typed), the word chosen in a field of words, the record a suggestion chose; a
- * quick hearing's case, so that reopening it makes the same quick form (with what it filled in and
- * does not show: the court, the defendants present, the account). */
+ * keeps what was typed; a date in words as the date it gave), the word chosen in a field of words,
+ * the record a suggestion chose; a quick hearing's case, so that reopening it makes the same quick
+ * form (with what it filled in and does not show: the court, the defendants present, the account).
+ */
 #include "config.h"
 
 #include <jansson.h>
@@ -31,14 +32,24 @@ int cw_form_draft_body(const struct cw_form *fm, char **out)
 		const struct cw_form_field *ff = &fm->fields[i];
 		char hex[CW_ID_HEX_LEN + 1];
 
+		const char *text = cw_edit_text(&ff->edit);
+		char full[CW_DATE_TEXT_MAX];
+		struct cw_date d;
+
 		/* Every field as it stands, emptied ones too (reopening fills the form from the
 		 * record first: a note cleared must stay cleared). A field of words keeps its word,
 		 * its edit being only the picker's typing; what is only to read is not kept. */
 		if (ff->widget == CW_W_INFO)
 			continue;
+		/* A date in words is kept as the day it meant: "yesterday" in a draft finished next
+		 * week is still the day of the hearing. */
+		if (ff->f && ff->f->type == CW_F_DATE && cw_date_is_relative(text) &&
+		    cw_date_parse_relative(text, cw_date_today(), &d, ff->name, NULL) == 0) {
+			cw_date_format(d, full);
+			text = full;
+		}
 		if (ff->widget != CW_W_CHOICE)
-			bad |= json_object_set_new(fields, ff->name,
-						   json_string(cw_edit_text(&ff->edit)));
+			bad |= json_object_set_new(fields, ff->name, json_string(text));
 		if (has_choice(ff))
 			bad |= json_object_set_new(choices, ff->name, json_integer(ff->choice));
 		if (!cw_id_is_zero(&ff->picked) &&
