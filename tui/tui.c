@@ -476,7 +476,7 @@ static void report_ask_week(struct cw_app *app)
 	cw_edit_set(&app->prompt, text);
 }
 
-/* A week as typed: "2024-W06", or a day in it ("2024-02-07"). */
+/* A week as typed: "2024-W06", or a day in it ("2024-02-07", "yesterday", "last week"). */
 static int report_read_week(const char *text, int *year, int *week, struct cw_error *err)
 {
 	struct cw_error ignored;
@@ -484,12 +484,14 @@ static int report_read_week(const char *text, int *year, int *week, struct cw_er
 
 	if (cw_report_parse_week(text, year, week, &ignored) == 0)
 		return 0;
-	if (cw_date_parse(text, &d, "week", &ignored) == 0 && cw_date_precision(d) == CW_DATE_DAY) {
+	if (cw_date_parse_relative(text, cw_date_today(), &d, "week", &ignored) == 0 &&
+	    cw_date_precision(d) == CW_DATE_DAY) {
 		cw_report_week_of(d, year, week);
 		return 0;
 	}
 	return cw_error_set(err, CW_EINVAL, "week",
-			    "write a week like 2024-W06, or a day in it like 2024-02-07");
+			    "write a week like 2024-W06, or a day in it like 2024-02-07 or last "
+			    "week");
 }
 
 /* Writes the summary asked for and shows it. */

@@ -222,9 +222,12 @@ grep -q "Chao Veasna" "$reports/casewatch-summary-2024-W06.md" ||
 [ "$(stat -c %a "$reports")" = 700 ] && [ "$(stat -c %a "$reports/casewatch-summary-2024-W06.md")" = 600 ] ||
 	fail "the reports folder and file are not private"
 checks=$((checks + 3))
-# A day in the week will do; HTML.
+# A day in the week will do; HTML. So do words: "last week" on Wednesday 14 February 2024.
 keys 'W<C-u>2024-02-07<Enter>h<Dump>'
 [ -s "$reports/casewatch-summary-2024-W06.html" ] || fail "h did not write HTML"
+CASEWATCH_NOW=2024-02-14T09:00:00Z TZ=UTC keys 'W<C-u>last week<Enter>c<Dump>'
+[ -s "$reports/casewatch-summary-2024-W06.csv" ] || fail "W did not take 'last week'"
+checks=$((checks + 1))
 # The same file again: asked first; n leaves it as it was, y writes it.
 echo "kept" >"$reports/casewatch-summary-2024-W06.md"
 keys 'W<C-u>2024-W06<Enter>m<Dump>n<Dump>'
@@ -236,7 +239,7 @@ keys 'W<C-u>2024-W06<Enter>my<Dump>'
 grep -q "Chao Veasna" "$reports/casewatch-summary-2024-W06.md" || fail "y did not write over the file"
 # A week that is not one: said, and the line stays open.
 keys 'W<C-u>2024-W60<Enter><Dump>'
-has "week: write a week like 2024-W06, or a day in it like 2024-02-07"
+has "week: write a week like 2024-W06, or a day in it like 2024-02-07 or last week"
 # reports_dir in the config file wins.
 mkdir -p "$WORK/cfg/casewatch"
 echo "reports_dir = $WORK/elsewhere" >"$WORK/cfg/casewatch/config"
