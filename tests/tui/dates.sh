@@ -19,7 +19,7 @@ send H
 wait_for "New hearing"
 send Naga
 wait_for "> NagaWorld strike"
-send Enter Enter yesterday
+send Enter yesterday
 wait_for "date: yesterday"
 wait_for "or today, yesterday, monday, next friday, +3d"
 send Tab
