@@ -26,8 +26,9 @@ for key in Space Tab; do
 	send "$key"
 	n=$((n + 1))
 done
-send "$next"
-n=$((n + ${#next}))
+# The next date as people say it: two weeks on (the form shows the full date it gives).
+send +14d
+n=$((n + 4))
 send C-s
 n=$((n + 1))
 wait_for "added hearing"
@@ -100,9 +101,9 @@ wait_for "Timeline: Kang Saran"
 echo "keys for a defendant's timeline from the lists: $n"
 send h Escape 3
 wait_for " 3 Records "
-presses V Corr Enter Tab "$today" C-s
+presses V Corr Enter Tab today C-s
 wait_for "added visit"
-echo "keys for a prison visit (a facility by its suggestion, today's date): $n"
+echo "keys for a prison visit (a facility by its suggestion, 'today'): $n"
 ok cw list records --kind visit --since "$today" --json
 json "len(d) == 1 and d[0]['facility'] == 'Correctional Center 2' and d[0]['date'] == '$today'"
 
