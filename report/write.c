@@ -62,32 +62,6 @@ void cw_report_week_file(int year, int week, enum cw_report_format fmt, char *ou
 		 cw_report_format_ext(fmt));
 }
 
-/* Makes the folder a file goes in, and the folders above it, private to the user. */
-static int make_folder_of(const char *path, struct cw_error *err)
-{
-	char dir[4096];
-	char *slash;
-
-	if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
-		return cw_error_set(err, CW_EINVAL, "output", "path too long");
-	if (!(slash = strrchr(dir, '/')) || slash == dir)
-		return 0;
-	*slash = '\0';
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			return cw_error_set(err, CW_EIO, "output", "cannot make %.300s: %s", dir,
-					    strerror(errno));
-		*p = '/';
-	}
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return cw_error_set(err, CW_EIO, "output", "cannot make %.300s: %s", dir,
-				    strerror(errno));
-	return 0;
-}
-
 int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, int year, int week,
 			 enum cw_report_format fmt, const char *path, char **text,
 			 struct cw_error *err)
@@ -116,8 +90,10 @@ int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, in
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		}
 	}
-	if (rc == 0 && (rc = make_folder_of(path, err)) == 0 &&
-	    (rc = cw_outfile_open(&out, path, NULL, err)) == 0) {
+	if (rc == 0 && cw_make_private_folders(path, 0) != 0)
+		rc = cw_error_set(err, CW_EIO, "output", "cannot make the folders of %.300s: %s",
+				  path, strerror(errno));
+	if (rc == 0 && (rc = cw_outfile_open(&out, path, NULL, err)) == 0) {
 		rc = cw_report_write(&r, fmt, out.f, err);
 		rc = cw_outfile_close(&out, rc, err);
 	}

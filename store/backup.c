@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "store/backup.h"
+#include "store/outfile.h"
 #include "store/store_internal.h"
 
 #define MAGIC        "CWBACKUP"
@@ -390,23 +391,6 @@ static int dir_free(const char *dir, struct cw_error *err)
 	return 0;
 }
 
-/* Creates the parents of path, private to the user. */
-static int make_parents(const char *path)
-{
-	char buf[4096];
-
-	snprintf(buf, sizeof buf, "%s", path);
-	for (char *p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	return 0;
-}
-
 int cw_backup_restore(const char *path, const char *dir, struct cw_backup_info *info,
 		      struct cw_error *err)
 {
@@ -422,7 +406,7 @@ int cw_backup_restore(const char *path, const char *dir, struct cw_backup_info *
 		return rc;
 	}
 	if (snprintf(tmp, sizeof tmp, "%s.restoring-XXXXXX", dir) >= (int)sizeof tmp ||
-	    make_parents(tmp) != 0 || !mkdtemp(tmp)) {
+	    cw_make_private_folders(tmp, 0) != 0 || !mkdtemp(tmp)) {
 		saved = errno;
 		close(fd);
 		return cw_error_set(err, CW_EIO, "db", "cannot create %.300s: %s", dir,

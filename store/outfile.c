@@ -340,3 +340,26 @@ int cw_outfile_write(const char *path, const void *data, size_t len, struct cw_e
 				  cw_write_error_text(errno, fileno(o.f)));
 	return cw_outfile_close(&o, rc, err);
 }
+
+int cw_make_private_folders(const char *path, int last)
+{
+	char buf[4096];
+	size_t len = strlen(path);
+
+	if (len == 0 || len >= sizeof buf) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(buf, path, len + 1);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (last && mkdir(buf, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}

@@ -34,6 +34,11 @@ struct cw_outfile {
  * the output is `std` and close only flushes it. */
 int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw_error *err);
 
+/* Makes the folders of `path` that are missing, private to the user (0700): every folder
+ * above its last part, and the last part too when `last` (a database's folder). 0, or -1 with
+ * errno. */
+int cw_make_private_folders(const char *path, int last);
+
 /* Finishes what cw_outfile_open began: when rc is 0, flushes, syncs and moves the file into
  * place (then syncs the folder); otherwise, or when that fails, removes it. Returns rc, or the
  * error that made the file fail. */

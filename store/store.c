@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "models/version.h"
+#include "store/outfile.h"
 #include "store/store_internal.h"
 #include "store/vault.h"
 
@@ -92,28 +93,6 @@ int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err
 
 	if (rc != 0)
 		return cw_store_lmdb_error(NULL, rc, "starting a read", err);
-	return 0;
-}
-
-/* Creates the directory and its parents, private to the user: the data is sensitive. */
-static int make_dirs(const char *dir)
-{
-	char path[4096];
-	size_t len = strlen(dir);
-
-	if (len == 0 || len >= sizeof path)
-		return -1;
-	memcpy(path, dir, len + 1);
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0700) != 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	if (mkdir(path, 0700) != 0 && errno != EEXIST)
-		return -1;
 	return 0;
 }
 
@@ -509,7 +488,7 @@ static int check_dir(const char *dir, int create, struct cw_error *err)
 	if (!create)
 		return cw_error_set(err, CW_ENOTFOUND, "database",
 				    "no database in %.300s; run 'casewatch init' first", dir);
-	if (make_dirs(dir) != 0)
+	if (cw_make_private_folders(dir, 1) != 0)
 		return cw_error_set(err, CW_EIO, "database", "cannot create %.300s: %s", dir,
 				    strerror(errno));
 	return 0;
