@@ -141,6 +141,24 @@ send u
 wait_for "wiped from the file when it was deleted"
 send Escape
 
+# m on a person recorded twice merges them, after asking for whom and whether.
+ok cw person add --name "Sithar twin" --yes
+twin=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log visit --facility "Prey Sar CC2" --date "$today" --detainee "$twin"
+ok cw list persons --json
+sithar=$(printf '%s' "$out" | "$PY" -c "import json,sys; print([p['id'] for p in json.load(sys.stdin) if p['name'] == 'Chhim Sithar'][0])")
+send 2 / 'Sithar twin' Enter
+wait_for "1 people match"
+send m
+wait_for "Merge into (name or id):"
+send "$sithar" Enter
+wait_for "Merge Sithar twin into Chhim Sithar?"
+send y
+wait_for "merged: 1 records now name the person kept"
+ok cw list records --kind visit --since "$today" --json
+json "d[0]['detainees'] == ['$sithar']"
+send Escape 1
+
 # From a defendant (their latest case), and from a place with no case: said.
 send Escape 2 / 'Chhim Sithar' Enter
 wait_for "1 people match"
