@@ -485,8 +485,8 @@ int cw_store_expected_keys(struct cw_txn *t, const struct cw_record *rec, struct
 }
 
 /* The records filed under a case (its hearings, milestones and incidents). */
-int cw_store_case_records(struct cw_txn *t, const struct cw_id *case_id, struct cw_id **out,
-			  size_t *count, struct cw_error *err)
+int cw_store_records_under(struct cw_txn *t, enum cw_db db, const struct cw_id *owner,
+			   struct cw_id **out, size_t *count, struct cw_error *err)
 {
 	MDB_cursor *cur;
 	MDB_val k, v;
@@ -497,13 +497,13 @@ int cw_store_case_records(struct cw_txn *t, const struct cw_id *case_id, struct 
 
 	*out = NULL;
 	*count = 0;
-	memcpy(start, case_id->b, ID_LEN);
-	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_BY_CASE], &cur)) != 0)
-		return cw_store_lmdb_error(t, rc, "reading a case", err);
+	memcpy(start, owner->b, ID_LEN);
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "reading an index", err);
 	k.mv_size = ID_LEN;
 	k.mv_data = start;
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
-		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(k.mv_data, case_id->b, ID_LEN) != 0)
+		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(k.mv_data, owner->b, ID_LEN) != 0)
 			break;
 		if (n == cap) {
 			struct cw_id *grown =
@@ -521,11 +521,17 @@ int cw_store_case_records(struct cw_txn *t, const struct cw_id *case_id, struct 
 	if (rc != 0 && rc != MDB_NOTFOUND) {
 		free(ids);
 		return rc == ENOMEM ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
-				    : cw_store_lmdb_error(t, rc, "reading a case", err);
+				    : cw_store_lmdb_error(t, rc, "reading an index", err);
 	}
 	*out = ids;
 	*count = n;
 	return 0;
+}
+
+int cw_store_case_records(struct cw_txn *t, const struct cw_id *case_id, struct cw_id **out,
+			  size_t *count, struct cw_error *err)
+{
+	return cw_store_records_under(t, DB_BY_CASE, case_id, out, count, err);
 }
 
 int cw_store_reindex_records(struct cw_txn *t, const struct cw_id *ids, size_t n, int delta,

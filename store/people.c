@@ -13,57 +13,6 @@
 
 #include "store/store_internal.h"
 
-/* Every record whose keys name `person` (records that name them, and a case's hearings and
- * milestones under its defendants), each once. */
-static int records_naming(struct cw_txn *t, const struct cw_id *person, struct cw_id **out,
-			  size_t *count, struct cw_error *err)
-{
-	MDB_cursor *cur;
-	MDB_val k, v;
-	struct cw_id *ids = NULL;
-	size_t n = 0, cap = 0;
-	int rc, op;
-
-	*out = NULL;
-	*count = 0;
-	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_BY_PERSON], &cur)) != 0)
-		return cw_store_lmdb_error(t, rc, "reading who names a person", err);
-	k.mv_size = ID_LEN;
-	k.mv_data = (void *)person->b;
-	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
-		struct cw_id id;
-		int seen = 0;
-
-		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(k.mv_data, person->b, ID_LEN) != 0)
-			break;
-		memcpy(id.b, (uint8_t *)k.mv_data + ID_LEN + DATE_LEN, ID_LEN);
-		for (size_t i = 0; i < n && !seen; i++)
-			seen = cw_id_equal(&ids[i], &id);
-		if (seen)
-			continue;
-		if (n == cap) {
-			struct cw_id *grown =
-				realloc(ids, (cap = cap ? cap * 2 : 16) * sizeof *ids);
-
-			if (!grown) {
-				rc = ENOMEM;
-				break;
-			}
-			ids = grown;
-		}
-		ids[n++] = id;
-	}
-	mdb_cursor_close(cur);
-	if (rc != 0 && rc != MDB_NOTFOUND) {
-		free(ids);
-		return rc == ENOMEM ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
-				    : cw_store_lmdb_error(t, rc, "reading who names a person", err);
-	}
-	*out = ids;
-	*count = n;
-	return 0;
-}
-
 /* Points the person fields of base (and of its lists' items) that hold `from` at `to`: the
  * number changed. */
 static size_t repoint(void *base, const struct cw_schema *s, const struct cw_id *from,
@@ -165,7 +114,9 @@ int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const stru
 	size_t n;
 	int rc;
 
-	if ((rc = records_naming(t, from, &ids, &n, err)) != 0)
+	/* Records that name the person, and a case's hearings and milestones under its
+	 * defendants: every record filed under them. */
+	if ((rc = cw_store_records_under(t, DB_BY_PERSON, from, &ids, &n, err)) != 0)
 		return rc;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct cw_record rec;

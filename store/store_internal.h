@@ -330,7 +330,11 @@ void cw_store_name_key(const struct cw_store *st, enum cw_name_type type, const 
  * compute_keys makes needs a schema version whose upgrade rebuilds every index. */
 int cw_store_remove_keys(struct cw_txn *t, const struct cw_record *old, struct cw_error *err);
 
-/* The ids of the records filed under a case (by_case), into *ids (the caller frees it). */
+/* The ids of the records filed under an id in an index keyed by it (by_case, by_person), each
+ * once (a record has one key under one id), into *ids (the caller frees it). */
+int cw_store_records_under(struct cw_txn *t, enum cw_db db, const struct cw_id *owner,
+			   struct cw_id **ids, size_t *n, struct cw_error *err);
+/* The same for a case (by_case). */
 int cw_store_case_records(struct cw_txn *t, const struct cw_id *case_id, struct cw_id **ids,
 			  size_t *n, struct cw_error *err);
 
