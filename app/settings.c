@@ -9,6 +9,7 @@
 
 #include "app/settings.h"
 #include "app/unlock.h"
+#include "models/i18n.h"
 #include "models/text.h"
 
 const char *cw_config_path(void)
@@ -251,6 +252,18 @@ static int check_reports_dir(const char *value, struct cw_error *err)
 	return cw_text_validate(value, 900, 0, "reports_dir", err);
 }
 
+static int check_language(const char *value, struct cw_error *err)
+{
+	/* What cli/main.c hands to cw_i18n_use: a language with a catalogue, or English. */
+	if (!cw_i18n_known(value))
+		return cw_error_set(
+			err, CW_EINVAL, "language",
+			"\"%.40s\" is no language casewatch speaks: write km (Khmer) or "
+			"en (English)",
+			value);
+	return 0;
+}
+
 /* Every setting the file may hold: a name added here is known to the check. */
 static const struct {
 	const char *name;
@@ -260,6 +273,7 @@ static const struct {
 	{"lock_after", check_lock_after},
 	{"backup_warn_after", check_backup_warn},
 	{"reports_dir", check_reports_dir},
+	{"language", check_language},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

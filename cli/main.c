@@ -2,26 +2,33 @@
 #include "config.h"
 
 #include <errno.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/settings.h"
 #include "app/unlock.h"
 #include "cli/pager.h"
 #include "cli/run.h"
+#include "models/i18n.h"
 #include "models/text.h"
 
 int main(int argc, char **argv)
 {
 	struct cw_cli cli;
+	const char *localedir;
+	char lang[32];
 	int rc;
 
-	/* Widths of Khmer text come from wcwidth, which needs a UTF-8 character type. */
-	setlocale(LC_ALL, "");
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		setlocale(LC_CTYPE, "C.UTF-8");
+	/* The locale, UTF-8 characters for widths, and the catalogues: installed ones, or the
+	 * build tree's when $CASEWATCH_LOCALEDIR says so (the tests run casewatch uninstalled). */
+	localedir = getenv("CASEWATCH_LOCALEDIR");
+	cw_i18n_init(localedir && *localedir ? localedir : LOCALEDIR);
+	/* The config file's `language` outranks the environment: it is said for casewatch alone. A
+	 * value it cannot take is named by cw_config_check; until then the environment's holds. */
+	if (cw_config_get(cw_config_path(), "language", lang, sizeof lang, NULL) == 0 &&
+	    cw_i18n_known(lang))
+		cw_i18n_use(lang);
 	/* Keys live in this process's memory: no core dump may carry them to a file. */
 	cw_process_harden();
 	memset(&cli, 0, sizeof cli);
@@ -30,7 +37,7 @@ int main(int argc, char **argv)
 		cw_store_close(cli.session.store);
 	/* Waits for the pager to be quit, so that an error line comes after it, not under it. */
 	if ((cw_paging_end(cli.out) != 0 || fflush(stdout) != 0) && rc == 0) {
-		fprintf(stderr, "casewatch: output: cannot write: %s\n",
+		fprintf(stderr, _("casewatch: output: cannot write: %s\n"),
 			cw_write_error_text(errno, fileno(stdout)));
 		return 74;
 	}

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "models/error.h"
+#include "models/i18n.h"
 
 int cw_error_set(struct cw_error *err, int code, const char *field, const char *fmt, ...)
 {
@@ -18,8 +19,13 @@ int cw_error_set(struct cw_error *err, int code, const char *field, const char *
 		return code;
 	err->code = code;
 	snprintf(err->field, sizeof err->field, "%s", field ? field : "");
+	/* The message is translated here, so that the hundreds of call sites stay as they are:
+	 * xgettext takes cw_error_set's 4th argument as a c-format msgid (po/Makevars). */
 	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	if (fmt && *fmt) /* "" is no msgid: gettext("") is the catalogue's header */
+		vsnprintf(err->message, sizeof err->message, _(fmt), ap);
+	else
+		err->message[0] = '\0';
 	va_end(ap);
 	return code;
 }
@@ -37,33 +43,33 @@ const char *cw_error_name(int code)
 {
 	switch (code) {
 	case CW_OK:
-		return "no error";
+		return _("no error");
 	case CW_EINVAL:
-		return "invalid input";
+		return _("invalid input");
 	case CW_ENOTFOUND:
-		return "not found";
+		return _("not found");
 	case CW_EAMBIGUOUS:
-		return "ambiguous";
+		return _("ambiguous");
 	case CW_EREFUSED:
-		return "refused";
+		return _("refused");
 	case CW_EDB:
-		return "database error";
+		return _("database error");
 	case CW_EVERSION:
-		return "made by a newer casewatch";
+		return _("made by a newer casewatch");
 	case CW_ENOMEM:
-		return "out of memory";
+		return _("out of memory");
 	case CW_EUSAGE:
-		return "usage error";
+		return _("usage error");
 	case CW_EIO:
-		return "input/output error";
+		return _("input/output error");
 	case CW_EKEY:
-		return "no key for this database";
+		return _("no key for this database");
 	case CW_EDAMAGED:
-		return "altered or damaged";
+		return _("altered or damaged");
 	case CW_ECONFIG:
-		return "bad config file";
+		return _("bad config file");
 	}
-	return "unknown error";
+	return _("unknown error");
 }
 
 int cw_error_exit_status(int code)
@@ -120,6 +126,6 @@ int cw_disk_full(const char *path, int fd)
 const char *cw_write_error_text(int errnum, int fd)
 {
 	if (errnum == ENOSPC || errnum == EDQUOT || cw_disk_full(NULL, fd))
-		return "the disk is full";
-	return errnum ? strerror(errnum) : "write failed";
+		return _("the disk is full");
+	return errnum ? strerror(errnum) : _("write failed");
 }

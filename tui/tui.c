@@ -30,6 +30,7 @@
 #include "app/people.h"
 #include "app/quick.h"
 #include "app/settings.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "report/write.h"
 #include "store/backup.h"
@@ -87,8 +88,12 @@ void cw_app_status(struct cw_app *app, int error, const char *fmt, ...)
 {
 	va_list ap;
 
+	/* Translated here, as cw_error_set does: xgettext takes the 3rd argument (po/Makevars). */
 	va_start(ap, fmt);
-	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	if (fmt && *fmt) /* "" is no msgid: gettext("") is the catalogue's header */
+		vsnprintf(app->status, sizeof app->status, _(fmt), ap);
+	else
+		app->status[0] = '\0';
 	va_end(ap);
 	app->status_error = error;
 }

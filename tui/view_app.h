@@ -121,7 +121,7 @@ struct cw_pane *cw_app_top(struct cw_app *app);
 struct cw_pane *cw_app_push(struct cw_app *app, enum cw_view_type type);
 void cw_app_pop(struct cw_app *app);
 void cw_app_view_free(struct cw_pane *v);
-/* Messages on the status line. */
+/* Messages on the status line; fmt is translated here (a msgid: po/Makevars). */
 void cw_app_status(struct cw_app *app, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void cw_app_error(struct cw_app *app, const struct cw_error *err);
