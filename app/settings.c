@@ -264,6 +264,18 @@ static int check_language(const char *value, struct cw_error *err)
 	return 0;
 }
 
+static int check_organisation(const char *value, struct cw_error *err)
+{
+	/* The organisation a report's header names. */
+	return cw_text_validate(value, 200, 0, "organisation", err);
+}
+
+static int check_confidentiality(const char *value, struct cw_error *err)
+{
+	/* The note a report's header carries instead of the default one. */
+	return cw_text_validate(value, 300, 0, "confidentiality", err);
+}
+
 /* Every setting the file may hold: a name added here is known to the check. */
 static const struct {
 	const char *name;
@@ -274,6 +286,8 @@ static const struct {
 	{"backup_warn_after", check_backup_warn},
 	{"reports_dir", check_reports_dir},
 	{"language", check_language},
+	{"organisation", check_organisation},
+	{"confidentiality", check_confidentiality},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

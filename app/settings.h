@@ -3,8 +3,9 @@
  * lines and lines starting with `#` ignored. What it sets: `author` (the monitor's name,
  * app/session.c), `lock_after` (how long the terminal interface waits without a key before it
  * locks itself), `backup_warn_after` (how old the last backup may get before the terminal
- * interface says one is due), `reports_dir` (where it writes reports) and `language` (km or
- * en: the language of screens and messages, over the environment's; cli/main.c). cw_config_check
+ * interface says one is due), `reports_dir` (where it writes reports), `language` (km or en:
+ * the language of screens and messages, over the environment's; cli/main.c), and for a
+ * report's header `organisation` and `confidentiality` (its note; else a default). cw_config_check
  * refuses anything else, so a mistyped file is never ignored silently. May use: models/. */
 #ifndef CW_APP_SETTINGS_H
 #define CW_APP_SETTINGS_H

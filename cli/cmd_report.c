@@ -7,11 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/settings.h"
 #include "cli/commands.h"
 #include "report/agenda.h"
 #include "report/export.h"
 #include "report/write.h"
 #include "models/format.h"
+#include "models/clock.h"
 #include "models/json.h"
 #include "models/text.h"
 #include "models/timeline.h"
@@ -29,6 +31,15 @@ const char cw_report_help[] =
 	"                      table with a section column), json (documented in casewatch(1))\n"
 	"  -o FILE, --output FILE\n"
 	"                      write FILE (whole or not at all) instead of standard output\n"
+	"Header (every format): organisation, period, author, when it was generated and a\n"
+	"confidentiality note:\n"
+	"  --organisation NAME the organisation sending it (else `organisation` in the config\n"
+	"                      file; without either the line is left out)\n"
+	"  --confidentiality TEXT\n"
+	"                      the note (else `confidentiality` in the config file, else\n"
+	"                      \"Confidential: for the named partners only\")\n"
+	"Then a short written summary made from the figures, and the fair-trial indicators\n"
+	"across the period's hearings (met, not met, not applicable, unknown, with the notes).\n"
 	"Sections: hearings monitored by the team (account own), and apart from them hearings\n"
 	"reported in documents (UN, government, media, NGO...); new arrests and charges, counted\n"
 	"by article with 494/495 and 437 bis apart; verdicts and sentences; prison visits;\n"
@@ -59,7 +70,8 @@ const char cw_export_help[] =
 struct report_opts {
 	struct cw_filter filter;
 	const char *week, *from, *to, *format, *output, *timeline;
-	const char *what; /* export: persons, cases, records */
+	const char *organisation, *confidentiality; /* report: the header */
+	const char *what;                           /* export: persons, cases, records */
 };
 
 static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct report_opts *o)
@@ -90,6 +102,12 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 			o->output = opt.value;
 		else if (!export && !strcmp(opt.name, "week"))
 			o->week = opt.value;
+		else if (!export && !strcmp(opt.name, "organisation"))
+			rc = cw_text_validate(o->organisation = opt.value, 200, 0, "organisation",
+					      &cli->err);
+		else if (!export && !strcmp(opt.name, "confidentiality"))
+			rc = cw_text_validate(o->confidentiality = opt.value, 300, 0,
+					      "confidentiality", &cli->err);
 		else if (!strcmp(opt.name, "from") || (export && !strcmp(opt.name, "since")))
 			o->from = opt.value;
 		else if (!strcmp(opt.name, "to") || (export && !strcmp(opt.name, "until")))
@@ -142,12 +160,29 @@ static int output_format(struct cw_cli *cli, const struct report_opts *o, int *f
 
 /* ---- report ----------------------------------------------------------------------------- */
 
+/* The header: the options, else the config file (checked whole before any command runs). */
+static void report_about(struct cw_cli *cli, const struct report_opts *o, struct cw_report *r,
+			 char *org, char *conf, size_t len)
+{
+	const char *path = cw_config_path();
+
+	r->about.organisation = o->organisation;
+	if (!o->organisation && cw_config_get(path, "organisation", org, len, NULL) == 0)
+		r->about.organisation = org;
+	r->about.confidentiality = o->confidentiality;
+	if (!o->confidentiality && cw_config_get(path, "confidentiality", conf, len, NULL) == 0)
+		r->about.confidentiality = conf;
+	r->about.author = cli->session.author;
+	r->about.generated_us = cw_now_us();
+}
+
 int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct report_opts o;
 	struct cw_report r;
 	struct cw_date from, to;
 	struct cw_outfile out;
+	char org[512], conf[512];
 	int rc, fmt, y, w;
 
 	(void)cmd;
@@ -177,8 +212,9 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	}
 	if ((rc = cw_cli_open_store(cli, 0)) != 0)
 		return rc;
-	if ((rc = cw_report_build(cli->session.store, &o.filter, from, to, &r, &cli->err)) == 0 &&
-	    (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) == 0) {
+	if ((rc = cw_report_build(cli->session.store, &o.filter, from, to, &r, &cli->err)) == 0)
+		report_about(cli, &o, &r, org, conf, sizeof org);
+	if (rc == 0 && (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) == 0) {
 		rc = cw_report_write(&r, (enum cw_report_format)fmt, out.f, &cli->err);
 		rc = cw_outfile_close(&out, rc, &cli->err);
 		if (rc == 0 && o.output)

@@ -5,15 +5,19 @@
  * used (tables of labels, static initialisers). Everything a user reads goes through one of
  * them: screens, help, messages, form labels, report headings and labels of enum values.
  * Names, notes and other text from the database never do. cw_error_set translates its format
- * itself (models/error.c), so its call sites stay unmarked: xgettext takes its 4th argument. */
+ * itself (models/error.c), so its call sites stay unmarked: xgettext takes its 4th argument.
+ *
+ * P_("%zu hearing", "%zu hearings", n) is a sentence with a number in it: the catalogue gives
+ * each language its plural forms (ngettext); xgettext takes it with --keyword=P_:1,2. */
 #ifndef CW_I18N_H
 #define CW_I18N_H
 
 #include <libintl.h>
 
-#define CW_TEXTDOMAIN "casewatch"
-#define _(msgid)      dgettext(CW_TEXTDOMAIN, msgid)
-#define N_(msgid)     msgid
+#define CW_TEXTDOMAIN        "casewatch"
+#define _(msgid)             dgettext(CW_TEXTDOMAIN, msgid)
+#define N_(msgid)            msgid
+#define P_(msgid, plural, n) dngettext(CW_TEXTDOMAIN, msgid, plural, (unsigned long)(n))
 
 /* At the start of the program, once: takes the locale from the environment (setlocale(LC_ALL,
  * "")), makes sure characters are UTF-8 (widths of Khmer come from wcwidth) and finds the

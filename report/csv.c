@@ -61,8 +61,8 @@ int cw_report_write_csv(const struct cw_rdoc *doc, FILE *out)
 		fprintf(out, ",%s", cw_rcol_names[c]);
 	fputs("\r\n", out);
 	meta(out, "title", doc->title, NULL);
-	meta(out, "period", doc->period, NULL);
-	meta(out, "filter", doc->filter, NULL);
+	for (size_t i = 0; i < doc->nheader; i++)
+		meta(out, doc->header[i].key, doc->header[i].value, NULL);
 	meta(out, "timezone", "Asia/Phnom_Penh (UTC+7)", NULL);
 	meta(out, "empty", doc->empty ? "yes" : "no", NULL);
 	for (size_t i = 0; i < doc->nsections; i++) {
@@ -70,6 +70,13 @@ int cw_report_write_csv(const struct cw_rdoc *doc, FILE *out)
 
 		snprintf(n, sizeof n, "%zu", doc->sections[i].nrows);
 		meta(out, doc->sections[i].name, "rows in this section", n);
+	}
+	for (size_t i = 0; i < doc->nsummary; i++) {
+		char *cells[CW_RC_NCOLS] = {NULL};
+
+		cells[CW_RC_LABEL] = (char *)"sentence";
+		cells[CW_RC_DETAIL] = doc->summary[i];
+		row(out, "summary", cells);
 	}
 	for (size_t i = 0; i < doc->nsections; i++) {
 		const struct cw_rsection *s = &doc->sections[i];

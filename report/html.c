@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "report/rdoc.h"
+#include "models/i18n.h"
 
 static void html_text(FILE *out, const char *s)
 {
@@ -43,7 +44,7 @@ static const char style[] =
 	"table{border-collapse:collapse;width:100%;font-size:.9em}\n"
 	"th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top;"
 	"overflow-wrap:anywhere}\n"
-	"th{background:#eee}.note,.meta{color:#333}.empty{font-weight:bold}\n"
+	"th{background:#eee}.note,.meta{color:#333}.empty,.confidentiality{font-weight:bold}\n"
 	"@media "
 	"print{body{margin:0}section{break-inside:avoid-page}thead{display:table-header-group}}\n";
 
@@ -55,18 +56,29 @@ int cw_report_write_html(const struct cw_rdoc *doc, FILE *out)
 	html_text(out, doc->title);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", style);
 	html_text(out, doc->title);
-	fputs("</h1>\n<p class=\"meta\">Period: ", out);
-	html_text(out, doc->period);
-	fputs("<br>\nFilter: ", out);
-	html_text(out, doc->filter[0] ? doc->filter : "none");
-	fputs("<br>\n", out);
-	html_text(out, cw_report_time_note);
+	fputs("</h1>\n<p class=\"meta\">", out);
+	for (size_t i = 0; i < doc->nheader; i++) {
+		fprintf(out, "<span class=\"%s\">", doc->header[i].key);
+		html_text(out, doc->header[i].label);
+		fputs(": ", out);
+		html_text(out, doc->header[i].value);
+		fputs("</span><br>\n", out);
+	}
+	html_text(out, _(cw_report_time_note));
 	fputs("</p>\n", out);
 	if (doc->empty) {
 		fputs("<p class=\"empty\">", out);
-		html_text(out, cw_report_empty_text);
+		html_text(out, _(cw_report_empty_text));
 		fputs("</p>\n", out);
 	}
+	fputs("<section id=\"summary\">\n<h2>", out);
+	html_text(out, _(cw_report_summary_title));
+	fputs("</h2>\n<p>", out);
+	for (size_t i = 0; i < doc->nsummary; i++) {
+		html_text(out, doc->summary[i]);
+		fputs(i + 1 < doc->nsummary ? " " : "", out);
+	}
+	fputs("</p>\n</section>\n", out);
 	for (size_t i = 0; i < doc->nsections; i++) {
 		const struct cw_rsection *s = &doc->sections[i];
 

@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "report/rdoc.h"
 #include "report/write.h"
@@ -440,6 +441,79 @@ static json_t *comparison(const struct cw_report *r)
 	return o;
 }
 
+/* The header's lines by key, and the summary's sentences, as every format has them. */
+static int header_summary(const struct cw_report *r, json_t *doc)
+{
+	struct cw_rdoc d;
+	json_t *h = json_object(), *s = json_array();
+	int rc;
+
+	memset(&d, 0, sizeof d);
+	rc = cw_rdoc_header(r, &d) != 0 || cw_rdoc_summary(r, &d) != 0 || !h || !s;
+	for (size_t i = 0; !rc && i < d.nheader; i++)
+		rc = json_object_set_new(h, d.header[i].key, json_string(d.header[i].value)) != 0;
+	for (size_t i = 0; !rc && i < d.nsummary; i++)
+		rc = json_array_append_new(s, json_string(d.summary[i])) != 0;
+	cw_rdoc_free(&d);
+	if (rc) {
+		json_decref(h);
+		json_decref(s);
+		return -1;
+	}
+	json_object_set_new(doc, "header", h);
+	json_object_set_new(doc, "summary", s);
+	return 0;
+}
+
+/* The fair-trial table: per side that has hearings, each indicator with its counts and the
+ * notes, each naming its hearing. */
+static json_t *fair_trial(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (int side = CW_FAIR_SIDE_OWN; a && side <= CW_FAIR_SIDE_REPORTED; side++) {
+		if (!r->counts[side == CW_FAIR_SIDE_OWN ? CW_METRIC_HEARINGS_OWN
+							: CW_METRIC_HEARINGS_REPORTED])
+			continue;
+		for (size_t f = 0; f < r->nfair; f++) {
+			const struct cw_report_fair *fr = &r->fair[f];
+			json_t *notes = json_array();
+
+			for (size_t i = 0; notes && i < r->hearings.n; i++) {
+				const struct cw_record *rec = &r->hearings.items[i];
+				const char *text;
+				unsigned ans;
+
+				if (cw_report_hearing_is_own(rec) != (side == CW_FAIR_SIDE_OWN))
+					continue;
+				ans = cw_report_fair_answer(&rec->u.hearing, fr, &text);
+				if (text)
+					json_array_append_new(
+						notes,
+						json_pack("{s:o,s:o,s:s,s:o}", "hearing",
+							  jid(&rec->id), "date",
+							  jdate(rec->u.hearing.date), "answer",
+							  cw_enum_word(&cw_words_answer, ans),
+							  "note", jstr(text)));
+			}
+			json_array_append_new(
+				a,
+				json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:o}", "indicator",
+					  fr->field ? fr->field
+						    : cw_enum_word(&cw_words_indicator,
+								   fr->indicator),
+					  "hearings", side == CW_FAIR_SIDE_OWN ? "own" : "reported",
+					  "met", (json_int_t)fr->answers[side][CW_ANSWER_YES],
+					  "not_met", (json_int_t)fr->answers[side][CW_ANSWER_NO],
+					  "not_applicable",
+					  (json_int_t)fr->answers[side][CW_ANSWER_NA], "unknown",
+					  (json_int_t)fr->answers[side][CW_ANSWER_UNKNOWN], "notes",
+					  notes));
+		}
+	}
+	return a;
+}
+
 static json_t *period(struct cw_date from, struct cw_date to)
 {
 	return json_pack("{s:o,s:o}", "from", jdate(from), "to", jdate(to));
@@ -460,8 +534,13 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 			period(r->prev_from, r->prev_to), "upcoming_period",
 			period(r->next_from, r->next_to), "filter", jstr(filter), "timezone",
 			"Asia/Phnom_Penh", "empty", cw_report_is_empty(r));
+	if (doc && header_summary(r, doc) != 0) {
+		json_decref(doc);
+		doc = NULL;
+	}
 	if (doc) {
 		json_object_set_new(doc, "hearings", hearings(r));
+		json_object_set_new(doc, "fair_trial_indicators", fair_trial(r));
 		json_object_set_new(doc, "arrests_and_charges", arrests(r));
 		json_object_set_new(doc, "verdicts", verdicts(r));
 		json_object_set_new(doc, "visits", visits(r));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "report/rdoc.h"
+#include "models/i18n.h"
 
 static int word_char(int c)
 {
@@ -55,17 +56,28 @@ static void md_text(FILE *out, const char *s)
 
 static int counted(const struct cw_rsection *s)
 {
-	return strcmp(s->name, "charges_by_article") != 0 && strcmp(s->name, "comparison") != 0;
+	return strcmp(s->name, "charges_by_article") != 0 && strcmp(s->name, "comparison") != 0 &&
+	       strcmp(s->name, "fair_trial") != 0;
 }
 
 int cw_report_write_md(const struct cw_rdoc *doc, FILE *out)
 {
-	fprintf(out, "# %s\n\n", doc->title);
-	fprintf(out, "Period: %s  \nFilter: ", doc->period);
-	md_text(out, doc->filter[0] ? doc->filter : "none");
-	fprintf(out, "  \n%s\n", cw_report_time_note);
+	fputs("# ", out);
+	md_text(out, doc->title);
+	fputs("\n\n", out);
+	for (size_t i = 0; i < doc->nheader; i++) {
+		fprintf(out, "%s: ", doc->header[i].label);
+		md_text(out, doc->header[i].value);
+		fputs("  \n", out);
+	}
+	fprintf(out, "%s\n", _(cw_report_time_note));
 	if (doc->empty)
-		fprintf(out, "\n**%s**\n", cw_report_empty_text);
+		fprintf(out, "\n**%s**\n", _(cw_report_empty_text));
+	fprintf(out, "\n## %s\n\n", _(cw_report_summary_title));
+	for (size_t i = 0; i < doc->nsummary; i++) {
+		md_text(out, doc->summary[i]);
+		fputs(i + 1 < doc->nsummary ? " " : "\n", out);
+	}
 	for (size_t i = 0; i < doc->nsections; i++) {
 		const struct cw_rsection *s = &doc->sections[i];
 

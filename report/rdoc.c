@@ -7,20 +7,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "report/rdoc.h"
 #include "models/format.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "models/timeline.h"
 
 const char *const cw_rcol_names[CW_RC_NCOLS] = {
-	"label",      "record_id", "date",           "account", "case_id",       "case",
-	"person_ids", "people",    "court_or_place", "stage",   "outcome",       "articles",
-	"next_date",  "concerns",  "detail",         "count",   "previous_count"};
+	"label",      "record_id",      "date",           "account", "case_id",        "case",
+	"person_ids", "people",         "court_or_place", "stage",   "outcome",        "articles",
+	"next_date",  "concerns",       "detail",         "count",   "previous_count", "met",
+	"not_met",    "not_applicable", "unknown"};
 
-const char cw_report_empty_text[] = "Nothing recorded in this period matches: the report is empty.";
+const char cw_report_empty_text[] =
+	N_("Nothing recorded in this period matches: the report is empty.");
 const char cw_report_time_note[] =
-	"Dates are local to Cambodia (UTC+7, Asia/Phnom_Penh), as the monitors recorded them.";
+	N_("Dates are local to Cambodia (UTC+7, Asia/Phnom_Penh), as the monitors recorded them.");
+const char cw_report_summary_title[] = N_("Summary");
 
 char *cw_rtext(const char *s)
 {
@@ -42,7 +47,7 @@ void cw_person_text(const struct cw_report *r, const struct cw_id *id, char *buf
 	} else {
 		/* Deleted, perhaps on another laptop, while records here named the person. */
 		cw_id_hex(id, hex);
-		snprintf(buf, len, "(deleted person %.8s)", hex);
+		snprintf(buf, len, _("(deleted person %.8s)"), hex);
 	}
 }
 
@@ -107,32 +112,27 @@ struct builder {
 	int failed;
 };
 
-static void section(struct builder *b, const char *name, const char *title, const char *empty,
-		    const char *spec)
+/* A new section: its stable name, title and the sentence shown when it has no rows (both
+ * untranslated, N_), then its columns as pairs of enum cw_rcol and header (N_), ended by -1. */
+static void section(struct builder *b, const char *name, const char *title, const char *empty, ...)
 {
 	struct cw_rsection *s = &b->doc->sections[b->doc->nsections++];
-	/* spec: "COL=Header;COL=Header" with COL an index name in cw_rcol_names */
-	const char *p = spec;
+	va_list ap;
+	int c;
 
 	memset(s, 0, sizeof *s);
 	s->name = name;
-	s->title = title;
-	s->empty = empty;
-	while (*p && s->ncols < CW_RSECTION_COLS) {
-		const char *eq = strchr(p, '='), *semi = strchr(p, ';');
-		int c;
+	s->title = _(title);
+	s->empty = empty[0] ? _(empty) : "";
+	va_start(ap, empty);
+	while ((c = va_arg(ap, int)) >= 0 && s->ncols < CW_RSECTION_COLS) {
+		const char *h = va_arg(ap, const char *);
 
-		for (c = 0; c < CW_RC_NCOLS; c++)
-			if (strlen(cw_rcol_names[c]) == (size_t)(eq - p) &&
-			    !strncmp(cw_rcol_names[c], p, (size_t)(eq - p)))
-				break;
 		s->cols[s->ncols] = (enum cw_rcol)c;
-		snprintf(s->header_text[s->ncols], sizeof s->header_text[0], "%.*s",
-			 (int)strcspn(eq + 1, ";"), eq + 1);
-		s->headers[s->ncols] = s->header_text[s->ncols];
+		s->headers[s->ncols] = _(h);
 		s->ncols++;
-		p = semi ? semi + 1 : eq + strlen(eq);
 	}
+	va_end(ap);
 	b->sec = s;
 }
 
@@ -191,10 +191,10 @@ static const char *str(const char *s)
 	return s ? s : "";
 }
 
-/* A value as people read it: its label; "" when not given. */
+/* A value as people read it: its label, in the report's language; "" when not given. */
 static const char *word(const struct cw_enum *e, unsigned v)
 {
-	return v ? cw_enum_label(e, v) : "";
+	return v ? _(cw_enum_label(e, v)) : "";
 }
 
 static void date_cell(struct builder *b, enum cw_rcol c, struct cw_date d)
@@ -208,7 +208,7 @@ static void date_cell(struct builder *b, enum cw_rcol c, struct cw_date d)
 /* Whose account the row gives, in every row drawn from a record. */
 static void account_cell(struct builder *b, const struct cw_record *rec)
 {
-	cell(b, CW_RC_ACCOUNT, "%s", cw_enum_label(&cw_words_view, rec->view));
+	cell(b, CW_RC_ACCOUNT, "%s", _(cw_enum_label(&cw_words_view, rec->view)));
 }
 
 static void id_cell(struct builder *b, enum cw_rcol c, const struct cw_id *id)
@@ -226,7 +226,7 @@ static void set_words(struct sb *sb, const struct cw_enum *e, uint32_t set)
 
 	for (size_t i = 0; i < e->n; i++)
 		if (set & (UINT32_C(1) << i)) {
-			sb_add(sb, "%s%s", first ? "" : ", ", e->labels[i]);
+			sb_add(sb, "%s%s", first ? "" : ", ", _(e->labels[i]));
 			first = 0;
 		}
 }
@@ -251,7 +251,7 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 
 	id_cell(b, CW_RC_CASE_ID, case_id);
 	if (!k || k->kind != CW_KIND_CASE) {
-		cell(b, CW_RC_CASE, "%s", cw_id_is_zero(case_id) ? "" : "(deleted case)");
+		cell(b, CW_RC_CASE, "%s", cw_id_is_zero(case_id) ? "" : _("(deleted case)"));
 		return;
 	}
 	cell(b, CW_RC_CASE, "%s", str(k->u.kase.title));
@@ -275,9 +275,16 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 			sb_add(&names, "%s%s", sep, name);
 			sb_add(&ids, "%s%s", ids.n ? " " : "", hex);
 		} else if (d->unnamed_count > 0) {
-			sb_add(&names, "%s%s%s%lld unnamed%s", sep, str(d->label),
-			       d->label ? " (" : "", (long long)d->unnamed_count,
-			       d->label ? ")" : "");
+			char unnamed[64];
+
+			snprintf(unnamed, sizeof unnamed,
+				 ngettext("%lld unnamed", "%lld unnamed",
+					  (unsigned long)d->unnamed_count),
+				 (long long)d->unnamed_count);
+			if (d->label)
+				sb_add(&names, "%s%s (%s)", sep, d->label, unnamed);
+			else
+				sb_add(&names, "%s%s", sep, unnamed);
 		} else if (d->label) {
 			sb_add(&names, "%s%s", sep, d->label);
 		}
@@ -360,14 +367,18 @@ static void hearings(struct builder *b, int own)
 			       str(ind->note));
 		}
 		if (h->monitors_admitted == CW_ANSWER_NO)
-			sb_add(&no, "%smonitors not admitted", no.n ? "; " : "");
+			sb_add(&no, "%s%s", no.n ? "; " : "", _("monitors not admitted"));
 		if (h->public_admitted == CW_ANSWER_NO)
-			sb_add(&no, "%spublic not admitted", no.n ? "; " : "");
+			sb_add(&no, "%s%s", no.n ? "; " : "", _("public not admitted"));
 		cell_take(b, CW_RC_CONCERNS, &no);
 		if (h->adjourn_reason)
-			sb_add(&detail, "adjourned: %s", h->adjourn_reason);
-		if (h->sentence)
-			sb_add(&detail, "%ssentence: %s", detail.n ? "; " : "", h->sentence);
+			sb_add(&detail, _("adjourned: %s"), h->adjourn_reason);
+		if (h->sentence) {
+			sb_add(&detail, "%s", detail.n ? "; " : "");
+			sb_add(&detail, _("sentence: %s"), h->sentence);
+		}
+		if (h->notes) /* what the monitor or the source wrote of the hearing */
+			sb_add(&detail, "%s%s", detail.n ? "; " : "", h->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		row_end(b);
 	}
@@ -394,7 +405,8 @@ static void arrests(struct builder *b)
 		cw_case_articles(cw_report_ref(b->r, &m->case_id), &m->person, a, 64, &na);
 		articles_text(&arts, a, na);
 		cell_take(b, CW_RC_ARTICLES, &arts);
-		cell(b, CW_RC_DETAIL, "%s", str(m->detail));
+		cell(b, CW_RC_DETAIL, "%s%s%s", str(m->detail), m->detail && m->notes ? "; " : "",
+		     str(m->notes));
 		row_end(b);
 	}
 }
@@ -440,7 +452,7 @@ static void verdicts(struct builder *b)
 				cell(b, CW_RC_PLACE, "%s", h->court);
 			if (h->stage)
 				cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
-			cell(b, CW_RC_LABEL, "hearing");
+			cell(b, CW_RC_LABEL, "%s", _("hearing"));
 			if (r->verdicts[i].index != SIZE_MAX) {
 				const struct cw_verdict *v =
 					(const struct cw_verdict *)h->verdicts.items +
@@ -458,12 +470,15 @@ static void verdicts(struct builder *b)
 				}
 				cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_verdict, v->result));
 			} else {
-				cell(b, CW_RC_OUTCOME, "verdict");
+				cell(b, CW_RC_OUTCOME, "%s",
+				     word(&cw_words_outcome, CW_OUTCOME_VERDICT));
 			}
 			if (h->sentence)
 				sb_add(&detail, "%s", h->sentence);
-			if (h->fine)
-				sb_add(&detail, "%sfine: %s", detail.n ? "; " : "", h->fine);
+			if (h->fine) {
+				sb_add(&detail, "%s", detail.n ? "; " : "");
+				sb_add(&detail, _("fine: %s"), h->fine);
+			}
 			if (h->sentence_parts.n) {
 				char parts[600];
 
@@ -479,9 +494,11 @@ static void verdicts(struct builder *b)
 			cell(b, CW_RC_ARTICLES, "%s", "");
 			if (m->court)
 				cell(b, CW_RC_PLACE, "%s", m->court);
-			cell(b, CW_RC_LABEL, "milestone");
+			cell(b, CW_RC_LABEL, "%s", _("milestone"));
 			cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_milestone, m->type));
 			sb_add(&detail, "%s", str(m->detail));
+			if (m->notes)
+				sb_add(&detail, "%s%s", detail.n ? "; " : "", m->notes);
 			if (m->sentence_parts.n) {
 				char parts[600];
 
@@ -500,21 +517,27 @@ static void visits(struct builder *b)
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct cw_visit *v = &l->items[i].u.visit;
-		struct sb concerns = {0};
+		struct sb concerns = {0}, detail = {0};
 
 		id_cell(b, CW_RC_ID, &l->items[i].id);
 		account_cell(b, &l->items[i]);
 		date_cell(b, CW_RC_DATE, v->date);
 		cell(b, CW_RC_PLACE, "%s%s%s%s", str(v->facility), v->facility_province ? " (" : "",
 		     str(v->facility_province), v->facility_province ? ")" : "");
-		cell(b, CW_RC_OUTCOME, "%s%s%s",
-		     v->access ? word(&cw_words_access, v->access) : "unknown",
-		     v->private_interview ? "; private interview: " : "",
-		     word(&cw_words_answer, v->private_interview));
+		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_access, v->access ? v->access : 0));
+		if (!v->access)
+			cell(b, CW_RC_OUTCOME, "%s", _(cw_enum_label(&cw_words_access, 0)));
+		if (v->private_interview)
+			cell(b, CW_RC_OUTCOME, _("%s; private interview: %s"),
+			     b->row[CW_RC_OUTCOME], word(&cw_words_answer, v->private_interview));
 		set_words(&concerns, &cw_words_concerns, v->concerns);
 		cell_take(b, CW_RC_CONCERNS, &concerns);
 		person_list_cells(b, &v->detainees);
-		cell(b, CW_RC_DETAIL, "%s", str(v->follow_up));
+		if (v->follow_up)
+			sb_add(&detail, _("follow-up: %s"), v->follow_up);
+		if (v->notes)
+			sb_add(&detail, "%s%s", detail.n ? "; " : "", v->notes);
+		cell_take(b, CW_RC_DETAIL, &detail);
 		row_end(b);
 	}
 }
@@ -538,12 +561,17 @@ static void demos(struct builder *b)
 		set_words(&response, &cw_words_response, d->response);
 		cell_take(b, CW_RC_OUTCOME, &response);
 		if (d->organiser)
-			sb_add(&detail, "organiser: %s", d->organiser);
-		if (d->cause)
-			sb_add(&detail, "%scause: %s", detail.n ? "; " : "", d->cause);
-		if (d->participants >= 0)
-			sb_add(&detail, "%sparticipants: %lld", detail.n ? "; " : "",
-			       (long long)d->participants);
+			sb_add(&detail, _("organiser: %s"), d->organiser);
+		if (d->cause) {
+			sb_add(&detail, "%s", detail.n ? "; " : "");
+			sb_add(&detail, _("cause: %s"), d->cause);
+		}
+		if (d->participants >= 0) {
+			sb_add(&detail, "%s", detail.n ? "; " : "");
+			sb_add(&detail, _("participants: %lld"), (long long)d->participants);
+		}
+		if (d->notes)
+			sb_add(&detail, "%s%s", detail.n ? "; " : "", d->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		cell(b, CW_RC_COUNT, "%lld", (long long)arrests);
 		person_list_cells(b, &d->arrested);
@@ -573,11 +601,13 @@ static void incidents(struct builder *b)
 		if (in->tally.count >= 0)
 			cell(b, CW_RC_COUNT, "%lld", (long long)in->tally.count);
 		if (in->actor)
-			sb_add(&detail, "by %s", in->actor);
+			sb_add(&detail, _("by %s"), in->actor);
 		if (t[0])
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", t);
 		if (in->detail)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", in->detail);
+		if (in->notes)
+			sb_add(&detail, "%s%s", detail.n ? "; " : "", in->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		person_list_cells(b, &in->persons);
 		row_end(b);
@@ -606,9 +636,9 @@ static void upcoming(struct builder *b)
 			char d[CW_DATE_TEXT_MAX];
 
 			cw_date_format(h->date, d);
-			cell(b, CW_RC_LABEL, "next date set at the hearing of %s", d);
+			cell(b, CW_RC_LABEL, _("next date set at the hearing of %s"), d);
 		} else {
-			cell(b, CW_RC_LABEL, "hearing");
+			cell(b, CW_RC_LABEL, "%s", _("hearing"));
 		}
 		row_end(b);
 	}
@@ -633,19 +663,22 @@ static void detainees(struct builder *b)
 		if (d->days >= 0)
 			cell(b, CW_RC_COUNT, "%ld", d->days);
 		else
-			cell(b, CW_RC_DETAIL, "length unknown: detention not dated to the day");
+			cell(b, CW_RC_DETAIL, "%s",
+			     _("length unknown: detention not dated to the day"));
 		if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_TODAY) {
 			char to[CW_DATE_TEXT_MAX];
 
 			/* The count stops where the source's account stops. */
 			cw_date_format(d->to, to);
-			cell(b, CW_RC_DETAIL, "counted to %s, %s", to,
-			     d->to_kind == CW_PRETRIAL_TO_SOURCE ? "the source's date"
+			cell(b, CW_RC_DETAIL,
+			     d->to_kind == CW_PRETRIAL_TO_SOURCE
+				     ? _("counted to %s, the source's date")
 			     : d->to_kind == CW_PRETRIAL_TO_AS_OF
-				     ? "the date custody was recorded as of"
-				     : "the latest date recorded");
+				     ? _("counted to %s, the date custody was recorded as of")
+				     : _("counted to %s, the latest date recorded"),
+			     to);
 		}
-		cell(b, CW_RC_LABEL, "still detained");
+		cell(b, CW_RC_LABEL, "%s", _("still detained"));
 		row_end(b);
 	}
 }
@@ -672,18 +705,20 @@ static void partial(struct builder *b)
 			milestone_who_cells(b, &rec->u.milestone);
 			if (rec->u.milestone.court)
 				cell(b, CW_RC_PLACE, "%s", rec->u.milestone.court);
-			cell(b, CW_RC_LABEL, "milestone: %s",
+			cell(b, CW_RC_LABEL, _("milestone: %s"),
 			     word(&cw_words_milestone, rec->u.milestone.type));
-			cell(b, CW_RC_DETAIL, "%s", str(rec->u.milestone.detail));
+			cell(b, CW_RC_DETAIL, "%s%s%s", str(rec->u.milestone.detail),
+			     rec->u.milestone.detail && rec->u.milestone.notes ? "; " : "",
+			     str(rec->u.milestone.notes));
 		} else if (rec->kind == CW_KIND_HEARING) {
-			cell(b, CW_RC_LABEL, "hearing");
+			cell(b, CW_RC_LABEL, "%s", _("hearing"));
 			if (rec->u.hearing.court)
 				cell(b, CW_RC_PLACE, "%s", rec->u.hearing.court);
 			cell(b, CW_RC_OUTCOME, "%s",
 			     word(&cw_words_outcome, rec->u.hearing.outcome));
 			cell(b, CW_RC_DETAIL, "%s", str(rec->u.hearing.notes));
 		} else {
-			cell(b, CW_RC_LABEL, "%s", cw_kind_label(rec->kind));
+			cell(b, CW_RC_LABEL, "%s", _(cw_kind_label(rec->kind)));
 			cell(b, CW_RC_PLACE, "%s", cw_record_label(rec));
 			cell(b, CW_RC_DETAIL, "%s",
 			     str(rec->kind == CW_KIND_VISIT      ? rec->u.visit.notes
@@ -706,12 +741,63 @@ static void comparison(struct builder *b)
 	}
 }
 
+/* Fair-trial indicators across the period's hearings: for each side that has hearings (the
+ * team's own first), each indicator with how many hearings met it, did not, found it not
+ * applicable or left it unknown, and the notes with the hearing each is from. */
+static void fair_trial(struct builder *b)
+{
+	const struct cw_report *r = b->r;
+
+	for (int side = CW_FAIR_SIDE_OWN; side <= CW_FAIR_SIDE_REPORTED; side++) {
+		if (!r->counts[side == CW_FAIR_SIDE_OWN ? CW_METRIC_HEARINGS_OWN
+							: CW_METRIC_HEARINGS_REPORTED])
+			continue;
+		for (size_t f = 0; f < r->nfair; f++) {
+			const struct cw_report_fair *fr = &r->fair[f];
+			struct sb notes = {0};
+
+			cell(b, CW_RC_LABEL, "%s", _(fr->label));
+			cell(b, CW_RC_ACCOUNT, "%s",
+			     side == CW_FAIR_SIDE_OWN ? _("monitored by the team")
+						      : _("reported in documents"));
+			cell(b, CW_RC_MET, "%zu", fr->answers[side][CW_ANSWER_YES]);
+			cell(b, CW_RC_NOT_MET, "%zu", fr->answers[side][CW_ANSWER_NO]);
+			cell(b, CW_RC_NA, "%zu", fr->answers[side][CW_ANSWER_NA]);
+			cell(b, CW_RC_UNKNOWN, "%zu", fr->answers[side][CW_ANSWER_UNKNOWN]);
+			for (size_t i = 0; i < r->hearings.n; i++) {
+				const struct cw_record *rec = &r->hearings.items[i];
+				const struct cw_hearing *h = &rec->u.hearing;
+				const struct cw_record *k = cw_report_ref(r, &h->case_id);
+				const char *text;
+				char d[CW_DATE_TEXT_MAX];
+				unsigned a;
+
+				if (cw_report_hearing_is_own(rec) != (side == CW_FAIR_SIDE_OWN))
+					continue;
+				a = cw_report_fair_answer(h, fr, &text);
+				if (!text)
+					continue;
+				cw_date_format(h->date, d);
+				/* "no: gallery closed (2024-02-07, NagaWorld strike)" */
+				sb_add(&notes, "%s", notes.n ? "; " : "");
+				sb_add(&notes, _("%s: %s (hearing of %s, %s)"),
+				       word(&cw_words_answer, a ? a : CW_ANSWER_UNKNOWN), text, d,
+				       k && k->kind == CW_KIND_CASE && k->u.kase.title
+					       ? k->u.kase.title
+					       : _("no case"));
+			}
+			cell_take(b, CW_RC_DETAIL, &notes);
+			row_end(b);
+		}
+	}
+}
+
 static char *note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static char *note(const char *fmt, ...)
 {
 	va_list ap;
-	char buf[512];
+	char buf[2048];
 
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
@@ -719,11 +805,378 @@ static char *note(const char *fmt, ...)
 	return strdup(buf);
 }
 
+/* ---- the header ------------------------------------------------------------------------- */
+
+static int header_line(struct cw_rdoc *doc, const char *key, const char *label, const char *value)
+{
+	struct cw_rline *l;
+
+	if (doc->nheader >= CW_RDOC_HEADER_MAX)
+		return 0;
+	l = &doc->header[doc->nheader];
+	if (!(l->value = cw_rtext(value)))
+		return CW_ENOMEM;
+	l->key = key;
+	l->label = label;
+	doc->nheader++;
+	return 0;
+}
+
+/* "2024-02-12 10:00 (UTC+7)": Cambodian time, whatever the machine's time zone, as the
+ * report's dates are. */
+static void generated_text(int64_t us, char *buf, size_t len)
+{
+	time_t t = (time_t)(us / 1000000) + 7 * 3600;
+	struct tm tm;
+
+	if (!gmtime_r(&t, &tm)) {
+		snprintf(buf, len, "?");
+		return;
+	}
+	snprintf(buf, len, "%04d-%02d-%02d %02d:%02d (UTC+7)", tm.tm_year + 1900, tm.tm_mon + 1,
+		 tm.tm_mday, tm.tm_hour, tm.tm_min);
+}
+
+int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
+{
+	const struct cw_report_about *a = &r->about;
+	char from[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], filter[1024], when[64];
+	int rc = 0;
+
+	cw_date_format(r->from, from);
+	cw_date_format(r->to, to);
+	if (r->week) {
+		snprintf(doc->title, sizeof doc->title, _("casewatch weekly summary, %04d-W%02d"),
+			 r->week_year, r->week);
+		snprintf(doc->period, sizeof doc->period, _("%s to %s (ISO week %04d-W%02d)"), from,
+			 to, r->week_year, r->week);
+	} else {
+		snprintf(doc->title, sizeof doc->title, _("casewatch summary, %s to %s"), from, to);
+		snprintf(doc->period, sizeof doc->period, _("%s to %s"), from, to);
+	}
+	cw_filter_describe(&r->filter, filter, sizeof filter);
+	free(doc->filter);
+	if (!(doc->filter = cw_rtext(filter)))
+		return CW_ENOMEM;
+	/* Who it is from, for which period, by whom, when, and for whose eyes: what a partner
+	 * reads first. A line added here is in every format. */
+	if (a->organisation && a->organisation[0])
+		rc = header_line(doc, "organisation", _("Organisation"), a->organisation);
+	if (rc == 0)
+		rc = header_line(doc, "period", _("Period"), doc->period);
+	if (rc == 0 && a->author && a->author[0])
+		rc = header_line(doc, "author", _("Author"), a->author);
+	if (rc == 0 && a->generated_us) {
+		generated_text(a->generated_us, when, sizeof when);
+		rc = header_line(doc, "generated", _("Generated on"), when);
+	}
+	if (rc == 0)
+		rc = header_line(doc, "confidentiality", _("Confidentiality"),
+				 a->confidentiality && a->confidentiality[0]
+					 ? a->confidentiality
+					 : _(cw_report_confidentiality_default));
+	if (rc == 0)
+		rc = header_line(doc, "filter", _("Filter"), filter[0] ? filter : _("none"));
+	return rc;
+}
+
+/* ---- the written summary ---------------------------------------------------------------- */
+
+/* The distinct accounts of records, "(account: UN)", "(accounts: UN, government)". */
+static void accounts(struct sb *sb, const struct cw_record *const *recs, size_t n)
+{
+	uint32_t seen = 0;
+	size_t k = 0;
+	int first = 1;
+
+	for (size_t i = 0; i < n; i++)
+		if (recs[i]->view < 32 && !(seen & (UINT32_C(1) << recs[i]->view))) {
+			seen |= UINT32_C(1) << recs[i]->view;
+			k++;
+		}
+	if (!k)
+		return;
+	sb_add(sb, " (%s", P_("account:", "accounts:", k));
+	for (unsigned v = 0; v < 32 && v < cw_words_view.n; v++)
+		if (seen & (UINT32_C(1) << v)) {
+			sb_add(sb, "%s%s", first ? " " : ", ", _(cw_enum_label(&cw_words_view, v)));
+			first = 0;
+		}
+	sb_add(sb, ")");
+}
+
+static void list_accounts(struct sb *sb, const struct cw_record_list *l, int side)
+{
+	const struct cw_record *recs[256];
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n && n < 256; i++)
+		if (side < 0 ||
+		    cw_report_hearing_is_own(&l->items[i]) == (side == CW_FAIR_SIDE_OWN))
+			recs[n++] = &l->items[i];
+	accounts(sb, recs, n);
+}
+
+/* "2 adjourned, 1 with a verdict" for one side's hearings, in a fixed order. */
+static void outcome_list(struct sb *sb, const size_t counts[CW_REPORT_OUTCOMES_MAX])
+{
+	static const unsigned order[] = {CW_OUTCOME_ADJOURNED,     CW_OUTCOME_VERDICT,
+					 CW_OUTCOME_BAIL_DECISION, CW_OUTCOME_CONTINUED,
+					 CW_OUTCOME_SUSPENDED,     CW_OUTCOME_POSTPONED,
+					 CW_OUTCOME_OTHER,         CW_OUTCOME_UNKNOWN};
+	int first = 1;
+
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		size_t k = counts[order[i]];
+		const char *fmt;
+
+		if (!k)
+			continue;
+		switch (order[i]) {
+		case CW_OUTCOME_ADJOURNED:
+			fmt = P_("%zu adjourned", "%zu adjourned", k);
+			break;
+		case CW_OUTCOME_VERDICT:
+			fmt = P_("%zu with a verdict", "%zu with a verdict", k);
+			break;
+		case CW_OUTCOME_BAIL_DECISION:
+			fmt = P_("%zu with a bail decision", "%zu with a bail decision", k);
+			break;
+		case CW_OUTCOME_CONTINUED:
+			fmt = P_("%zu continued", "%zu continued", k);
+			break;
+		case CW_OUTCOME_SUSPENDED:
+			fmt = P_("%zu suspended", "%zu suspended", k);
+			break;
+		case CW_OUTCOME_POSTPONED:
+			fmt = P_("%zu postponed", "%zu postponed", k);
+			break;
+		case CW_OUTCOME_OTHER:
+			fmt = P_("%zu with another outcome", "%zu with another outcome", k);
+			break;
+		default:
+			fmt = P_("%zu with no outcome recorded", "%zu with no outcome recorded", k);
+		}
+		sb_add(sb, "%s", first ? ": " : _(", "));
+		sb_add(sb, fmt, k);
+		first = 0;
+	}
+}
+
+/* Indicators not met on one side: "public hearing (1 hearing), interpreter provided (2
+ * hearings)"; 0 when none was. */
+static int not_met_list(struct sb *sb, const struct cw_report *r, int side)
+{
+	int any = 0;
+
+	for (size_t f = 0; f < r->nfair; f++) {
+		size_t k = r->fair[f].answers[side][CW_ANSWER_NO];
+
+		if (!k)
+			continue;
+		sb_add(sb, "%s", any ? _(", ") : "");
+		sb_add(sb, P_("%s (%zu hearing)", "%s (%zu hearings)", k), _(r->fair[f].label), k);
+		any = 1;
+	}
+	return any;
+}
+
+static int sentence(struct cw_rdoc *doc, struct sb *sb)
+{
+	char *t;
+
+	if (sb->failed) {
+		free(sb->s);
+		memset(sb, 0, sizeof *sb);
+		return CW_ENOMEM;
+	}
+	if (!sb->n || doc->nsummary >= CW_RDOC_SUMMARY_MAX) {
+		free(sb->s);
+		memset(sb, 0, sizeof *sb);
+		return 0;
+	}
+	if (!(t = sb_take(sb)))
+		return CW_ENOMEM;
+	doc->summary[doc->nsummary++] = t;
+	return 0;
+}
+
+int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
+{
+	const size_t *c = r->counts;
+	struct sb sb = {0};
+	int rc;
+
+	/* The team's own hearings, then what documents report: never one count of both. */
+	if (c[CW_METRIC_HEARINGS_OWN] == 0) {
+		sb_add(&sb, "%s", _("The team monitored no hearings in this period."));
+	} else {
+		sb_add(&sb,
+		       P_("The team monitored %zu hearing", "The team monitored %zu hearings",
+			  c[CW_METRIC_HEARINGS_OWN]),
+		       c[CW_METRIC_HEARINGS_OWN]);
+		outcome_list(&sb, r->outcomes[CW_FAIR_SIDE_OWN]);
+		sb_add(&sb, ".");
+	}
+	if ((rc = sentence(doc, &sb)) != 0)
+		return rc;
+	if (c[CW_METRIC_HEARINGS_REPORTED]) {
+		sb_add(&sb,
+		       P_("Documents report %zu hearing the team did not observe",
+			  "Documents report %zu hearings the team did not observe",
+			  c[CW_METRIC_HEARINGS_REPORTED]),
+		       c[CW_METRIC_HEARINGS_REPORTED]);
+		list_accounts(&sb, &r->hearings, CW_FAIR_SIDE_REPORTED);
+		outcome_list(&sb, r->outcomes[CW_FAIR_SIDE_REPORTED]);
+		sb_add(&sb, ".");
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
+
+	/* Fair-trial indicators not met, per side. */
+	if (c[CW_METRIC_HEARINGS_OWN]) {
+		struct sb list = {0};
+
+		if (not_met_list(&list, r, CW_FAIR_SIDE_OWN))
+			sb_add(&sb,
+			       _("At the hearings the team monitored, fair-trial indicators not "
+				 "met: %s."),
+			       list.s);
+		else
+			sb_add(&sb, "%s",
+			       _("At the hearings the team monitored, no fair-trial indicator was "
+				 "recorded as not met."));
+		sb.failed |= list.failed;
+		free(list.s);
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
+	if (c[CW_METRIC_HEARINGS_REPORTED]) {
+		struct sb list = {0};
+
+		if (not_met_list(&list, r, CW_FAIR_SIDE_REPORTED))
+			sb_add(&sb,
+			       _("At the hearings documents report, fair-trial indicators not "
+				 "met: %s."),
+			       list.s);
+		sb.failed |= list.failed;
+		free(list.s);
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
+
+	/* Arrests and charges, with the two groups partners ask about. */
+	if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0) {
+		sb_add(&sb, "%s", _("No new arrests or charges were recorded."));
+	} else {
+		if (c[CW_METRIC_ARRESTS])
+			sb_add(&sb, P_("%zu new arrest", "%zu new arrests", c[CW_METRIC_ARRESTS]),
+			       c[CW_METRIC_ARRESTS]);
+		if (c[CW_METRIC_ARRESTS] && c[CW_METRIC_CHARGES])
+			sb_add(&sb, "%s", _(" and "));
+		if (c[CW_METRIC_CHARGES])
+			sb_add(&sb, P_("%zu new charge", "%zu new charges", c[CW_METRIC_CHARGES]),
+			       c[CW_METRIC_CHARGES]);
+		for (int g = CW_GROUP_INCITEMENT; g <= CW_GROUP_LESE_MAJESTE; g++) {
+			if (!r->groups[g])
+				continue;
+			sb_add(&sb, "%s",
+			       g == CW_GROUP_INCITEMENT || !r->groups[CW_GROUP_INCITEMENT]
+				       ? "; "
+				       : _(", "));
+			sb_add(&sb, _("%zu under %s"), r->groups[g],
+			       cw_report_group_label((enum cw_report_group)g));
+		}
+		list_accounts(&sb, &r->arrests, -1);
+		sb_add(&sb, ".");
+	}
+	if ((rc = sentence(doc, &sb)) != 0)
+		return rc;
+
+	/* Verdicts and rulings, as many as the table's rows. */
+	if (c[CW_METRIC_VERDICTS]) {
+		const struct cw_record *recs[256];
+		size_t n = 0;
+
+		for (size_t i = 0; i < r->nverdicts && n < 256; i++)
+			recs[n++] = r->verdicts[i].rec;
+		sb_add(&sb,
+		       P_("%zu verdict or ruling was recorded",
+			  "%zu verdicts and rulings were recorded", c[CW_METRIC_VERDICTS]),
+		       c[CW_METRIC_VERDICTS]);
+		accounts(&sb, recs, n);
+		sb_add(&sb, ".");
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
+
+	/* Visits, demonstrations, other incidents. */
+	if (c[CW_METRIC_VISITS]) {
+		sb_add(&sb, P_("%zu prison visit", "%zu prison visits", c[CW_METRIC_VISITS]),
+		       c[CW_METRIC_VISITS]);
+		list_accounts(&sb, &r->visits, -1);
+	}
+	if (c[CW_METRIC_DEMOS]) {
+		sb_add(&sb, "%s", sb.n ? "; " : "");
+		sb_add(&sb, P_("%zu demonstration", "%zu demonstrations", c[CW_METRIC_DEMOS]),
+		       c[CW_METRIC_DEMOS]);
+		if (c[CW_METRIC_DEMO_ARRESTS])
+			sb_add(&sb,
+			       P_(" with %zu arrest", " with %zu arrests",
+				  c[CW_METRIC_DEMO_ARRESTS]),
+			       c[CW_METRIC_DEMO_ARRESTS]);
+		list_accounts(&sb, &r->demos, -1);
+	}
+	if (r->incidents.n) {
+		sb_add(&sb, "%s", sb.n ? "; " : "");
+		sb_add(&sb, P_("%zu other incident", "%zu other incidents", r->incidents.n),
+		       r->incidents.n);
+		list_accounts(&sb, &r->incidents, -1);
+	}
+	if (sb.n)
+		sb_add(&sb, ".");
+	if ((rc = sentence(doc, &sb)) != 0)
+		return rc;
+
+	/* Pretrial detention: how many the table lists, and the longest. */
+	if (r->ndetainees) {
+		const struct cw_report_detainee *d = &r->detainees[0];
+		char name[600];
+
+		sb_add(&sb,
+		       P_("%zu person is listed as still in pretrial detention at the end of the "
+			  "period",
+			  "%zu people are listed as still in pretrial detention at the end of the "
+			  "period",
+			  r->ndetainees),
+		       r->ndetainees);
+		if (d->days >= 0) {
+			cw_person_text(r, &d->person, name, sizeof name);
+			sb_add(&sb,
+			       P_("; the longest, %s, for %ld day",
+				  "; the longest, %s, for %ld days", (unsigned long)d->days),
+			       name, d->days);
+		}
+		sb_add(&sb, ".");
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
+	if (r->nupcoming) {
+		sb_add(&sb,
+		       P_("%zu hearing is set in the %d days after the period.",
+			  "%zu hearings are set in the %d days after the period.", r->nupcoming),
+		       r->nupcoming, CW_REPORT_UPCOMING_DAYS);
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
 int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	struct builder b = {r, doc, NULL, {NULL}, 0};
 	char from[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], pf[CW_DATE_TEXT_MAX],
-		pt[CW_DATE_TEXT_MAX], nf[CW_DATE_TEXT_MAX], nt[CW_DATE_TEXT_MAX], filter[1024];
+		pt[CW_DATE_TEXT_MAX], nf[CW_DATE_TEXT_MAX], nt[CW_DATE_TEXT_MAX];
 
 	memset(doc, 0, sizeof *doc);
 	cw_date_format(r->from, from);
@@ -732,108 +1185,126 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	cw_date_format(r->prev_to, pt);
 	cw_date_format(r->next_from, nf);
 	cw_date_format(r->next_to, nt);
-	if (r->week) {
-		snprintf(doc->title, sizeof doc->title, "casewatch weekly summary, %04d-W%02d",
-			 r->week_year, r->week);
-		snprintf(doc->period, sizeof doc->period, "%s to %s (ISO week %04d-W%02d)", from,
-			 to, r->week_year, r->week);
-	} else {
-		snprintf(doc->title, sizeof doc->title, "casewatch summary, %s to %s", from, to);
-		snprintf(doc->period, sizeof doc->period, "%s to %s", from, to);
-	}
-	cw_filter_describe(&r->filter, filter, sizeof filter);
-	doc->filter = cw_rtext(filter);
 	doc->empty = cw_report_is_empty(r);
+	if (cw_rdoc_header(r, doc) != 0 || cw_rdoc_summary(r, doc) != 0) {
+		cw_rdoc_free(doc);
+		return CW_ENOMEM;
+	}
 
 	/* The team's own observations apart from what documents report: a UN or government
 	 * account of a hearing must never be counted as a hearing the team sat in. */
-	section(&b, "hearings_own", "Hearings monitored by the team",
-		"No hearings monitored by the team in this period.",
-		"date=Date;case=Case;people=Defendants;court_or_place=Court;stage=Stage;"
-		"outcome=Outcome;next_date=Next date;concerns=Fair-trial indicators answered no;"
-		"detail=Details");
+	section(&b, "hearings_own", N_("Hearings monitored by the team"),
+		N_("No hearings monitored by the team in this period."), CW_RC_DATE, N_("Date"),
+		CW_RC_ACCOUNT, N_("Account"), CW_RC_CASE, N_("Case"), CW_RC_PEOPLE,
+		N_("Defendants"), CW_RC_PLACE, N_("Court"), CW_RC_STAGE, N_("Stage"), CW_RC_OUTCOME,
+		N_("Outcome"), CW_RC_NEXT_DATE, N_("Next date"), CW_RC_CONCERNS,
+		N_("Fair-trial indicators answered no"), CW_RC_DETAIL, N_("Details and notes"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("Hearings the team observed itself (account: own observation).");
+	b.sec->note =
+		note("%s", _("Hearings the team observed itself (account: own observation)."));
 	hearings(&b, 1);
-	section(&b, "hearings_reported", "Hearings reported in documents",
-		"No hearings reported in documents in this period.",
-		"date=Date;account=Account;case=Case;people=Defendants;court_or_place=Court;"
-		"stage=Stage;outcome=Outcome;next_date=Next date;"
-		"concerns=Fair-trial indicators answered no;detail=Details");
+	section(&b, "hearings_reported", N_("Hearings reported in documents"),
+		N_("No hearings reported in documents in this period."), CW_RC_DATE, N_("Date"),
+		CW_RC_ACCOUNT, N_("Account"), CW_RC_CASE, N_("Case"), CW_RC_PEOPLE,
+		N_("Defendants"), CW_RC_PLACE, N_("Court"), CW_RC_STAGE, N_("Stage"), CW_RC_OUTCOME,
+		N_("Outcome"), CW_RC_NEXT_DATE, N_("Next date"), CW_RC_CONCERNS,
+		N_("Fair-trial indicators answered no"), CW_RC_DETAIL, N_("Details and notes"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("Hearings the team did not observe itself, as UN, government, media, "
-			   "NGO or other accounts give them, or whose account is not recorded; "
-			   "counted apart from the team's own.");
+	b.sec->note = note("%s", _("Hearings the team did not observe itself, as UN, government, "
+				   "media, NGO or other accounts give them, or whose account is "
+				   "not recorded; counted apart from the team's own."));
 	hearings(&b, 0);
-	section(&b, "arrests_charges", "New arrests and charges",
-		"No arrests or charges recorded in this period.",
-		"date=Date;account=Account;label=Event;people=Person;case=Case;articles=Articles;"
-		"detail=Details");
-	arrests(&b);
-	section(&b, "charges_by_article", "Arrests and charges by article",
-		"No arrests or charges recorded in this period.",
-		"label=Article or group;detail=Offence;count=Arrests and charges");
+	section(&b, "fair_trial", N_("Fair-trial indicators at the period's hearings"),
+		N_("No hearings in this period."), CW_RC_LABEL, N_("Indicator"), CW_RC_ACCOUNT,
+		N_("Hearings"), CW_RC_MET, N_("Met"), CW_RC_NOT_MET, N_("Not met"), CW_RC_NA,
+		N_("Not applicable"), CW_RC_UNKNOWN, N_("Unknown"), CW_RC_DETAIL,
+		N_("Notes (and the hearing each is from)"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("Each arrest or charge counts once under every article the case charges "
-			   "the person with; 494/495 and 437 bis are also counted as groups.");
+	b.sec->note = note("%s", _("How many of the period's hearings met each fair-trial "
+				   "indicator (ICCPR art. 14), did not, or left it unknown (not "
+				   "recorded at that hearing); the team's own hearings apart from "
+				   "those documents report."));
+	fair_trial(&b);
+	section(&b, "arrests_charges", N_("New arrests and charges"),
+		N_("No arrests or charges recorded in this period."), CW_RC_DATE, N_("Date"),
+		CW_RC_ACCOUNT, N_("Account"), CW_RC_LABEL, N_("Event"), CW_RC_PEOPLE, N_("Person"),
+		CW_RC_CASE, N_("Case"), CW_RC_ARTICLES, N_("Articles"), CW_RC_DETAIL,
+		N_("Details and notes"), -1);
+	arrests(&b);
+	section(&b, "charges_by_article", N_("Arrests and charges by article"),
+		N_("No arrests or charges recorded in this period."), CW_RC_LABEL,
+		N_("Article or group"), CW_RC_DETAIL, N_("Offence"), CW_RC_COUNT,
+		N_("Arrests and charges"), -1);
+	b.sec->wants_note = 1;
+	b.sec->note = note("%s", _("Each arrest or charge counts once under every article the case "
+				   "charges the person with; 494/495 and 437 bis are also counted "
+				   "as groups."));
 	if (r->arrests.n) /* else every group is zero: say so once instead */
 		by_article(&b);
-	section(&b, "verdicts", "Verdicts and sentences", "No verdicts recorded in this period.",
-		"date=Date;account=Account;people=Person;case=Case;court_or_place=Court;"
-		"articles=Charge;outcome=Result;detail=Sentence and details");
+	section(&b, "verdicts", N_("Verdicts and sentences"),
+		N_("No verdicts recorded in this period."), CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT,
+		N_("Account"), CW_RC_PEOPLE, N_("Person"), CW_RC_CASE, N_("Case"), CW_RC_PLACE,
+		N_("Court"), CW_RC_ARTICLES, N_("Charge"), CW_RC_OUTCOME, N_("Result"),
+		CW_RC_DETAIL, N_("Sentence, details and notes"), -1);
 	verdicts(&b);
-	section(&b, "visits", "Prison visits", "No prison visits in this period.",
-		"date=Date;account=Account;court_or_place=Facility;outcome=Access;"
-		"concerns=Concerns;people=Detainees seen;detail=Follow-up");
+	section(&b, "visits", N_("Prison visits"), N_("No prison visits in this period."),
+		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_PLACE, N_("Facility"),
+		CW_RC_OUTCOME, N_("Access"), CW_RC_CONCERNS, N_("Concerns"), CW_RC_PEOPLE,
+		N_("Detainees seen"), CW_RC_DETAIL, N_("Follow-up and notes"), -1);
 	visits(&b);
-	section(&b, "demonstrations", "Demonstrations", "No demonstrations in this period.",
-		"date=Date;account=Account;court_or_place=Place;detail=Organiser and cause;"
-		"outcome=Response;count=Arrests;people=Arrested");
+	section(&b, "demonstrations", N_("Demonstrations"), N_("No demonstrations in this period."),
+		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_PLACE, N_("Place"),
+		CW_RC_DETAIL, N_("Organiser, cause and notes"), CW_RC_OUTCOME, N_("Response"),
+		CW_RC_COUNT, N_("Arrests"), CW_RC_PEOPLE, N_("Arrested"), -1);
 	demos(&b);
-	section(&b, "incidents", "Other incidents", "No other incidents in this period.",
-		"date=Date;account=Account;outcome=What happened;court_or_place=Target or place;"
-		"count=Count;detail=Details;people=People");
+	section(&b, "incidents", N_("Other incidents"), N_("No other incidents in this period."),
+		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_OUTCOME,
+		N_("What happened"), CW_RC_PLACE, N_("Target or place"), CW_RC_COUNT, N_("Count"),
+		CW_RC_DETAIL, N_("Details and notes"), CW_RC_PEOPLE, N_("People"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("Outlets closed, websites or accounts blocked, candidates kept off an "
-			   "election, political bans and restored rights, policies: what is not a "
-			   "hearing, a visit, a demonstration or a milestone of a case.");
+	b.sec->note = note("%s", _("Outlets closed, websites or accounts blocked, candidates kept "
+				   "off an election, political bans and restored rights, policies: "
+				   "what is not a hearing, a visit, a demonstration or a milestone "
+				   "of a case."));
 	incidents(&b);
-	section(&b, "upcoming_hearings", "Upcoming hearings",
-		"No hearings scheduled in the following 14 days.",
-		"date=Date;account=Account;case=Case;people=Defendants;court_or_place=Court;"
-		"stage=Stage;label=Source");
+	section(&b, "upcoming_hearings", N_("Upcoming hearings"),
+		N_("No hearings scheduled in the following 14 days."), CW_RC_DATE, N_("Date"),
+		CW_RC_ACCOUNT, N_("Account"), CW_RC_CASE, N_("Case"), CW_RC_PEOPLE,
+		N_("Defendants"), CW_RC_PLACE, N_("Court"), CW_RC_STAGE, N_("Stage"), CW_RC_LABEL,
+		N_("Source"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("Hearings from %s to %s (the %d days after the period).", nf, nt,
+	b.sec->note = note(_("Hearings from %s to %s (the %d days after the period)."), nf, nt,
 			   CW_REPORT_UPCOMING_DAYS);
 	upcoming(&b);
-	section(&b, "pretrial_detention", "Longest in pretrial detention",
-		"Nobody recorded as held in pretrial detention at the end of the period.",
-		"people=Person;case=Case;account=Account;date=Detained since;count=Days;"
-		"detail=Notes");
+	section(&b, "pretrial_detention", N_("Longest in pretrial detention"),
+		N_("Nobody recorded as held in pretrial detention at the end of the period."),
+		CW_RC_PEOPLE, N_("Person"), CW_RC_CASE, N_("Case"), CW_RC_ACCOUNT, N_("Account"),
+		CW_RC_DATE, N_("Detained since"), CW_RC_COUNT, N_("Days"), CW_RC_DETAIL,
+		N_("Notes"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("People still detained before a verdict on %s, counted to that day, "
-			   "or to the date a source's account stops when that comes first (at "
-			   "most %d).",
+	b.sec->note = note(_("People still detained before a verdict on %s, counted to that day, "
+			     "or to the date a source's account stops when that comes first (at "
+			     "most %d)."),
 			   to, CW_REPORT_DETAINEES_MAX);
 	detainees(&b);
-	section(&b, "partial_dates", "Dated only to a month or a year",
-		"No records dated only to a month or a year overlap this period.",
-		"date=Date;account=Account;label=Record;case=Case;people=Person;"
-		"court_or_place=Court or place;detail=Details");
+	section(&b, "partial_dates", N_("Dated only to a month or a year"),
+		N_("No records dated only to a month or a year overlap this period."), CW_RC_DATE,
+		N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_LABEL, N_("Record"), CW_RC_CASE,
+		N_("Case"), CW_RC_PEOPLE, N_("Person"), CW_RC_PLACE, N_("Court or place"),
+		CW_RC_DETAIL, N_("Details and notes"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("These records overlap the period but their day is unknown; they are "
-			   "not counted in the sections above.");
+	b.sec->note = note("%s", _("These records overlap the period but their day is unknown; "
+				   "they are not counted in the sections above."));
 	partial(&b);
-	section(&b, "comparison", "Compared with the previous period", "",
-		"label=Measure;count=This period;previous_count=Previous period");
+	section(&b, "comparison", N_("Compared with the previous period"), "", CW_RC_LABEL,
+		N_("Measure"), CW_RC_COUNT, N_("This period"), CW_RC_PREVIOUS,
+		N_("Previous period"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("This period %s to %s; previous period %s to %s.", from, to, pf, pt);
+	b.sec->note = note(_("This period %s to %s; previous period %s to %s."), from, to, pf, pt);
 	comparison(&b);
 	for (size_t i = 0; i < doc->nsections; i++)
 		if (doc->sections[i].wants_note && !doc->sections[i].note)
 			b.failed = 1; /* strdup failed */
-	if (!doc->filter)
-		b.failed = 1;
 	if (b.failed) {
 		cw_rdoc_free(doc);
 		return CW_ENOMEM;
@@ -851,6 +1322,10 @@ void cw_rdoc_free(struct cw_rdoc *doc)
 		free(s->cells);
 		free(s->note);
 	}
+	for (size_t i = 0; i < doc->nheader; i++)
+		free(doc->header[i].value);
+	for (size_t i = 0; i < doc->nsummary; i++)
+		free(doc->summary[i]);
 	free(doc->filter);
 	memset(doc, 0, sizeof *doc);
 }

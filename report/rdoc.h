@@ -29,6 +29,10 @@ enum cw_rcol {
 	CW_RC_DETAIL,
 	CW_RC_COUNT,
 	CW_RC_PREVIOUS,
+	CW_RC_MET, /* fair-trial table: hearings that met the indicator, did not, ... */
+	CW_RC_NOT_MET,
+	CW_RC_NA,
+	CW_RC_UNKNOWN,
 	CW_RC_NCOLS
 };
 extern const char *const cw_rcol_names[CW_RC_NCOLS]; /* CSV header: "label", "record_id", ... */
@@ -42,31 +46,55 @@ struct cw_rsection {
 	char *note;        /* a line under the title, or NULL */
 	int ncols;
 	enum cw_rcol cols[CW_RSECTION_COLS];
-	const char *headers[CW_RSECTION_COLS];
-	char header_text[CW_RSECTION_COLS][48];
+	const char *headers[CW_RSECTION_COLS]; /* translated */
 	int wants_note;
 	char **cells; /* nrows * CW_RC_NCOLS, NULL for empty */
 	size_t nrows;
 };
 
-#define CW_RDOC_SECTIONS 12
+#define CW_RDOC_SECTIONS 13
+
+/* One line of the header: "Organisation: LICADHO". */
+struct cw_rline {
+	const char *key;   /* stable, for CSV and JSON: "organisation", "period", ... */
+	const char *label; /* translated: "Organisation" */
+	char *value;       /* neutralised */
+};
+
+#define CW_RDOC_HEADER_MAX  16
+#define CW_RDOC_SUMMARY_MAX 16
 
 struct cw_rdoc {
 	char title[160];
 	char period[96]; /* "2024-02-05 to 2024-02-11 (ISO week 2024-W06)" */
 	char *filter;    /* the filter line, "" when none (neutralised) */
 	int empty;       /* nothing in the range */
+	/* The header, in the order every format shows it (cw_rdoc_header). */
+	struct cw_rline header[CW_RDOC_HEADER_MAX];
+	size_t nheader;
+	/* The written summary: sentences made from the report's figures (cw_rdoc_summary). */
+	char *summary[CW_RDOC_SUMMARY_MAX];
+	size_t nsummary;
 	struct cw_rsection sections[CW_RDOC_SECTIONS];
 	size_t nsections;
 };
 
 int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc);
+/* The header's lines alone (organisation, period, author, generated on, confidentiality,
+ * filter): the one place a line is added to every format's header. 0 or CW_ENOMEM; the
+ * caller frees with cw_rdoc_free. */
+int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc);
+/* The summary's sentences alone, from the report's figures. 0 or CW_ENOMEM. */
+int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc);
 void cw_rdoc_free(struct cw_rdoc *doc);
 #define CW_RDOC_CELL(s, row, col) ((s)->cells[(row)*CW_RC_NCOLS + (col)])
 
-/* The sentence every format prints for a report with nothing in it, and the note on time. */
+/* The sentence every format prints for a report with nothing in it, and the note on time
+ * (untranslated: N_; translate with _() where printed). */
 extern const char cw_report_empty_text[];
 extern const char cw_report_time_note[];
+/* Headings the writers print: "Summary". Untranslated (N_). */
+extern const char cw_report_summary_title[];
 
 /* Text helpers. cw_rtext returns a neutralised copy ("" for NULL; NULL only out of memory).
  * cw_person_text: "Name (Khmer name)", or the id's first 8 digits when the person is gone. */

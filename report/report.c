@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "models/format.h"
+#include "models/i18n.h"
 #include "models/timeline.h"
 #include "report/report.h"
 
@@ -102,18 +103,18 @@ const char *cw_report_metric_name(enum cw_report_metric m)
 
 const char *cw_report_metric_label(enum cw_report_metric m)
 {
-	static const char *const labels[CW_METRIC_COUNT] = {"hearings, every account",
-							    "hearings monitored by the team",
-							    "hearings reported in documents",
-							    "hearings with a verdict",
-							    "arrests",
-							    "charges",
-							    "verdicts and rulings",
-							    "prison visits",
-							    "demonstrations",
-							    "arrests at demonstrations"};
+	static const char *const labels[CW_METRIC_COUNT] = {N_("hearings, every account"),
+							    N_("hearings monitored by the team"),
+							    N_("hearings reported in documents"),
+							    N_("hearings with a verdict"),
+							    N_("arrests"),
+							    N_("charges"),
+							    N_("verdicts and rulings"),
+							    N_("prison visits"),
+							    N_("demonstrations"),
+							    N_("arrests at demonstrations")};
 
-	return (unsigned)m < CW_METRIC_COUNT ? labels[m] : "";
+	return (unsigned)m < CW_METRIC_COUNT ? _(labels[m]) : "";
 }
 
 const char *cw_report_group_name(enum cw_report_group g)
@@ -126,12 +127,14 @@ const char *cw_report_group_name(enum cw_report_group g)
 
 const char *cw_report_group_label(enum cw_report_group g)
 {
-	static const char *const labels[CW_GROUP_COUNT] = {"494/495 incitement",
-							   "437 bis lèse-majesté", "other articles",
-							   "no article recorded"};
+	static const char *const labels[CW_GROUP_COUNT] = {
+		N_("494/495 incitement"), N_("437 bis lèse-majesté"), N_("other articles"),
+		N_("no article recorded")};
 
-	return (unsigned)g < CW_GROUP_COUNT ? labels[g] : "";
+	return (unsigned)g < CW_GROUP_COUNT ? _(labels[g]) : "";
 }
+
+const char cw_report_confidentiality_default[] = N_("Confidential: for the named partners only");
 
 /* ---- record lists ----------------------------------------------------------------------- */
 
@@ -633,6 +636,69 @@ static void count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 	counts[CW_METRIC_DEMO_ARRESTS] = demo_arrests;
 }
 
+/* The figures the summary speaks of, from the hearings the tables list: outcomes, and how
+ * each fair-trial indicator was answered, per side (the team's own, reported). A hearing that
+ * does not answer an indicator counts as unknown for it; an indicator given twice counts once,
+ * by its first answer. */
+static void count_fair(struct cw_report *r)
+{
+	static const struct {
+		const char *field, *label;
+	} fields[] = {{"public_admitted", N_("public admitted")},
+		      {"press_admitted", N_("press admitted")},
+		      {"monitors_admitted", N_("monitors admitted")}};
+
+	r->nfair = 0;
+	for (unsigned v = 1; v < cw_words_indicator.n && r->nfair < CW_REPORT_FAIR_MAX - 3; v++) {
+		r->fair[r->nfair].indicator = v;
+		r->fair[r->nfair].label = cw_words_indicator.labels[v];
+		r->nfair++;
+	}
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		r->fair[r->nfair].field = fields[i].field;
+		r->fair[r->nfair].label = fields[i].label;
+		r->nfair++;
+	}
+	for (size_t i = 0; i < r->hearings.n; i++) {
+		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
+		int side = cw_report_hearing_is_own(&r->hearings.items[i]) ? CW_FAIR_SIDE_OWN
+									   : CW_FAIR_SIDE_REPORTED;
+
+		if (h->outcome < CW_REPORT_OUTCOMES_MAX)
+			r->outcomes[side][h->outcome]++;
+		for (size_t f = 0; f < r->nfair; f++) {
+			unsigned a = cw_report_fair_answer(h, &r->fair[f], NULL);
+
+			r->fair[f].answers[side][a < 4 ? a : CW_ANSWER_UNKNOWN]++;
+		}
+	}
+}
+
+unsigned cw_report_fair_answer(const struct cw_hearing *h, const struct cw_report_fair *f,
+			       const char **note)
+{
+	if (note)
+		*note = NULL;
+	if (f->field) {
+		if (!strcmp(f->field, "public_admitted"))
+			return h->public_admitted;
+		if (!strcmp(f->field, "press_admitted"))
+			return h->press_admitted;
+		return h->monitors_admitted;
+	}
+	for (size_t j = 0; j < h->indicators.n; j++) {
+		const struct cw_indicator *ind =
+			(const struct cw_indicator *)h->indicators.items + j;
+
+		if (ind->name == f->indicator) {
+			if (note)
+				*note = ind->note;
+			return ind->answer;
+		}
+	}
+	return CW_ANSWER_UNKNOWN;
+}
+
 /* Records dated only to a month or a year that overlaps the range. A month's key sorts just
  * before its first day and a year's just before its January, so a narrow key range around each
  * finds them without reading the whole month or year. */
@@ -995,6 +1061,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		return rc;
 	if (count_articles(out) != 0)
 		return oom(err);
+	count_fair(out);
 	for (size_t i = 0; rc == 0 && i < out->hearings.n; i++) {
 		const struct cw_hearing *h = &out->hearings.items[i].u.hearing;
 

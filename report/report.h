@@ -14,6 +14,7 @@
 #define CW_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "models/date.h"
 #include "models/error.h"
@@ -99,6 +100,34 @@ enum cw_report_group {
 const char *cw_report_group_name(enum cw_report_group g);  /* "incitement_494_495", ... */
 const char *cw_report_group_label(enum cw_report_group g); /* "494/495 incitement", ... */
 
+/* Who a report is from and for and when it was made, said in its header in every format. The
+ * caller sets it after cw_report_build (cw_report_build leaves it zero); the strings are
+ * borrowed. */
+struct cw_report_about {
+	const char *organisation;    /* NULL or "": not given, the header leaves the line out */
+	const char *author;          /* who writes it (the database's author), NULL: not given */
+	const char *confidentiality; /* NULL: cw_report_confidentiality_default */
+	int64_t generated_us;        /* when it was made (cw_now_us()); 0: not said */
+};
+/* "Confidential: for the named partners only", marked for translation. */
+extern const char cw_report_confidentiality_default[];
+
+/* The rows of the fair-trial table: the indicators of cw_words_indicator (1..n-1), then the
+ * hearing's own answers to who was let in (public, press, monitors). */
+#define CW_REPORT_FAIR_MAX 24
+enum { CW_FAIR_SIDE_OWN, CW_FAIR_SIDE_REPORTED };
+struct cw_report_fair {
+	unsigned indicator; /* a cw_words_indicator value, or 0 for a field below */
+	const char *field;  /* "public_admitted", "press_admitted", "monitors_admitted"; NULL */
+	const char *label;  /* what people read, untranslated (N_): "public hearing" */
+	/* Hearings of each side (the team's own, reported in documents) by answer: unknown
+	 * (also: not recorded at that hearing), yes (met), no (not met), not applicable. */
+	size_t answers[2][4];
+};
+
+/* Hearings of each side by outcome (cw_words_outcome values). */
+#define CW_REPORT_OUTCOMES_MAX 16
+
 struct cw_report {
 	struct cw_date from, to;           /* the range, inclusive */
 	struct cw_date prev_from, prev_to; /* the range before, same length */
@@ -133,6 +162,14 @@ struct cw_report {
 	size_t counts[CW_METRIC_COUNT];
 	size_t previous[CW_METRIC_COUNT];
 
+	/* Figures the summary's sentences are made of, counted from the hearings above (the
+	 * same rows the tables show): [CW_FAIR_SIDE_OWN or _REPORTED][...]. */
+	size_t outcomes[2][CW_REPORT_OUTCOMES_MAX];
+	struct cw_report_fair fair[CW_REPORT_FAIR_MAX];
+	size_t nfair;
+
+	struct cw_report_about about; /* the header: set by the caller */
+
 	/* The people and cases the records above name, for their names. */
 	struct cw_record_list refs;
 	size_t *ref_slots; /* open-addressing index of refs by id: position + 1, 0 when empty */
@@ -152,6 +189,11 @@ void cw_report_free(struct cw_report *r);
 /* Whether a hearing is the team's own observation (its account is "own"); every other hearing
  * (UN, government, media, NGO, other, or no account recorded) is reported, not monitored. */
 int cw_report_hearing_is_own(const struct cw_record *hearing);
+
+/* How hearing h answered row f of the fair-trial table (enum cw_answer), and its note (NULL
+ * when none) when note is not NULL. */
+unsigned cw_report_fair_answer(const struct cw_hearing *h, const struct cw_report_fair *f,
+			       const char **note);
 
 /* True when nothing at all fell in the range (previous-range counts aside). */
 int cw_report_is_empty(const struct cw_report *r);

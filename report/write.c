@@ -63,8 +63,8 @@ void cw_report_week_file(int year, int week, enum cw_report_format fmt, char *ou
 }
 
 int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, int year, int week,
-			 enum cw_report_format fmt, const char *path, char **text,
-			 struct cw_error *err)
+			 const struct cw_report_about *about, enum cw_report_format fmt,
+			 const char *path, char **text, struct cw_error *err)
 {
 	struct cw_report r;
 	struct cw_date from, to;
@@ -76,6 +76,8 @@ int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, in
 	if (cw_report_week_range(year, week, &from, &to) != 0)
 		return cw_error_set(err, CW_EINVAL, "week", "%04d has no week %d", year, week);
 	rc = cw_report_build(st, filter, from, to, &r, err);
+	if (rc == 0 && about)
+		r.about = *about;
 	/* The text to show first: a file is not written for a summary that cannot be shown. */
 	if (rc == 0 && text) {
 		size_t len = 0;

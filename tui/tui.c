@@ -30,6 +30,7 @@
 #include "app/people.h"
 #include "app/quick.h"
 #include "app/settings.h"
+#include "models/clock.h"
 #include "models/i18n.h"
 #include "models/text.h"
 #include "report/write.h"
@@ -507,9 +508,19 @@ static void report_write(struct cw_app *app)
 	char *text = NULL, *line, *next;
 	size_t n = 0;
 
+	struct cw_report_about about = {0};
+	char org[512], conf[512];
+
+	/* The header as the command line writes it: the config file's organisation and note. */
+	if (cw_config_get(cw_config_path(), "organisation", org, sizeof org, NULL) == 0)
+		about.organisation = org;
+	if (cw_config_get(cw_config_path(), "confidentiality", conf, sizeof conf, NULL) == 0)
+		about.confidentiality = conf;
+	about.author = app->session ? app->session->author : NULL;
+	about.generated_us = cw_now_us();
 	if (cw_report_write_week(app->st, &app->filter.f, app->report_year, app->report_week,
-				 (enum cw_report_format)app->report_format, app->report_path, &text,
-				 &err) != 0) {
+				 &about, (enum cw_report_format)app->report_format,
+				 app->report_path, &text, &err) != 0) {
 		cw_app_error(app, &err);
 		return;
 	}

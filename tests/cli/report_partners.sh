@@ -1,0 +1,156 @@
+#!/bin/sh
+# What a partner receives: the header (organisation from the config file or --organisation,
+# period, author, when it was made, the confidentiality note), a written summary whose every
+# number is checked against the JSON figures and the tables of the same report, the fair-trial
+# indicators across the week's hearings with their notes, and labels, never internal codes, in
+# the Markdown and HTML reports. The clock is fixed, so "generated on" is known.
+. "$TESTLIB"
+set -e
+PY=${PYTHON3:-python3}
+export CASEWATCH_NOW=2024-02-12T03:00:00Z CASEWATCH_AUTHOR="Sok Dara"
+
+ok cw init
+ok cw person add --name "Chhim Sithar" --name-km "ឈឹម ស៊ីថា"
+ok cw person add --name "Ny Nak"
+ok cw case add --title "NagaWorld strike" --court "Phnom Penh Court of First Instance" \
+	--stage trial --defendant "Chhim Sithar" --custody detained --charge 494/495
+ok cw case add --title "Ny Nak incitement" --court "Phnom Penh Court of First Instance" \
+	--defendant "Ny Nak" --custody detained --charge 494/495
+# three hearings the team sat in: two adjourned, one verdict; indicators with notes
+ok cw log hearing --case NagaWorld --date 2024-02-05 --time 09:00 --view own \
+	--source "own observation" --outcome adjourned --next-date 2024-02-19 \
+	--indicator public_hearing=no:"gallery closed" --indicator counsel_of_choice=yes \
+	--indicator interpreter=na --notes "family kept outside"
+ok cw log hearing --case NagaWorld --date 2024-02-06 --view own --source "own observation" \
+	--outcome adjourned --indicator public_hearing=no:"police at the door" \
+	--indicator counsel_of_choice=no:"lawyer denied the file" --press-admitted no
+ok cw log hearing --case "Ny Nak" --date 2024-02-08 --view own --source "own observation" \
+	--outcome verdict --verdict "494=convicted@Ny Nak" --sentence "18 months" \
+	--indicator public_hearing=yes --indicator reasoned_judgment=no:"no reasons read out"
+# one hearing a UN document reports: counted apart, its indicator apart
+ok cw log hearing --case "Ny Nak" --date 2024-02-07 --view un --source "A/HRC/57/x para 40" \
+	--outcome adjourned --indicator public_hearing=no:"closed to the public (UN)"
+# an arrest under 494/495, as the team saw it
+ok cw log milestone --person "Ny Nak" --case "Ny Nak" --date 2024-02-05 --type arrest \
+	--view own --source "own observation" --notes "taken at home at night"
+
+# ---- the header: organisation from the config file, the default note, author, clock
+mkdir -p "$XDG_CONFIG_HOME/casewatch"
+printf 'organisation = Cambodian Monitoring Group\n' >"$XDG_CONFIG_HOME/casewatch/config"
+ok cw report --week 2024-W06
+has "Organisation: Cambodian Monitoring Group  "
+has "Period: 2024-02-05 to 2024-02-11 (ISO week 2024-W06)  "
+has "Author: Sok Dara  "
+has "Generated on: 2024-02-12 10:00 (UTC+7)  "
+has "Confidentiality: Confidential: for the named partners only  "
+md_default=$out
+# options win over the config file; the note from the config file
+printf 'organisation = Cambodian Monitoring Group\nconfidentiality = Not for publication before 1 March\n' \
+	>"$XDG_CONFIG_HOME/casewatch/config"
+ok cw report --week 2024-W06 --organisation "LICADHO (test)"
+has "Organisation: LICADHO (test)  "
+has "Confidentiality: Not for publication before 1 March  "
+ok cw report --week 2024-W06 --confidentiality "For OHCHR Phnom Penh only"
+has "Confidentiality: For OHCHR Phnom Penh only  "
+rm "$XDG_CONFIG_HOME/casewatch/config"
+# without an organisation the line is left out, never made up
+ok cw report --week 2024-W06
+lacks "Organisation:"
+fails 65 organisation cw report --week 2024-W06 --organisation "$(printf 'a\001b')"
+printf 'organisation =\n' >"$XDG_CONFIG_HOME/casewatch/config"
+fails 78 organisation cw report --week 2024-W06
+rm "$XDG_CONFIG_HOME/casewatch/config"
+
+# every format has the header
+for f in html csv json; do
+	ok cw report --week 2024-W06 --format $f --organisation "Cambodian Monitoring Group"
+	has "Cambodian Monitoring Group"
+	has "Confidential: for the named partners only"
+	has "2024-02-12 10:00 (UTC+7)"
+	has "Sok Dara"
+done
+
+# ---- the summary: its sentences from the same figures the tables and the JSON give
+ok cw report --week 2024-W06 --format json
+printf '%s\n' "$out" >"$WORK/week.json"
+printf '%s\n' "$md_default" >"$WORK/week.md"
+"$PY" - "$WORK/week.json" "$WORK/week.md" <<'PY' || fail "summary against the figures"
+import json, re, sys
+d = json.load(open(sys.argv[1], encoding='utf-8'))
+md = open(sys.argv[2], encoding='utf-8').read()
+c = {k: v['current'] for k, v in d['comparison'].items()}
+s = d['summary']
+assert d['header']['author'] == 'Sok Dara' and d['header']['generated'] == '2024-02-12 10:00 (UTC+7)', d['header']
+own = [h for h in d['hearings'] if h['own_observation']]
+rep = [h for h in d['hearings'] if not h['own_observation']]
+adj = sum(1 for h in own if h['outcome'] == 'adjourned')
+ver = sum(1 for h in own if h['outcome'] == 'verdict')
+assert (len(own), adj, ver) == (3, 2, 1), (len(own), adj, ver)
+want = 'The team monitored %d hearings: %d adjourned, %d with a verdict.' % (c['hearings_own'], adj, ver)
+assert s[0] == want, (s[0], want)
+assert s[1] == 'Documents report %d hearing the team did not observe (account: UN): 1 adjourned.' % c['hearings_reported'], s[1]
+# the indicators not met, as the fair-trial table counts them
+fair = {(f['indicator'], f['hearings']): f for f in d['fair_trial_indicators']}
+ph = fair[('public_hearing', 'own')]
+assert (ph['met'], ph['not_met'], ph['not_applicable'], ph['unknown']) == (1, 2, 0, 0), ph
+cc = fair[('counsel_of_choice', 'own')]
+assert (cc['met'], cc['not_met'], cc['unknown']) == (1, 1, 1), cc
+assert fair[('interpreter', 'own')]['not_applicable'] == 1
+assert fair[('press_admitted', 'own')]['not_met'] == 1
+assert fair[('public_hearing', 'reported')]['not_met'] == 1
+assert s[2] == ('At the hearings the team monitored, fair-trial indicators not met: public hearing '
+                '(%d hearings), counsel of own choosing (1 hearing), reasoned judgment (1 hearing), '
+                'press admitted (1 hearing).' % ph['not_met']), s[2]
+assert s[3] == 'At the hearings documents report, fair-trial indicators not met: public hearing (1 hearing).', s[3]
+g = d['arrests_and_charges']['groups']
+assert s[4] == '%d new arrest; %d under 494/495 incitement (account: own observation).' % (
+    c['arrests'], g['incitement_494_495']), s[4]
+assert s[5] == '%d verdict or ruling was recorded (account: own observation).' % c['verdicts'], s[5]
+# the same sentences in the Markdown, under its Summary heading
+para = md.split('## Summary\n\n', 1)[1].split('\n', 1)[0]
+assert para.startswith(' '.join(s[:6])), para
+# each number in the Markdown summary is one the tables show: count the table rows
+def rows(title):
+    part = md.split('## ' + title, 1)[1].split('\n## ', 1)[0]
+    return [l for l in part.splitlines() if l.startswith('| ') and not l.startswith('| Date') and not l.startswith('| ---')]
+assert len(rows('Hearings monitored by the team')) == 3
+assert sum(1 for r in rows('Hearings monitored by the team') if '| adjourned |' in r) == adj
+assert len(rows('Hearings reported in documents')) == 1
+assert len(rows('New arrests and charges')) == c['arrests']
+PY
+checks=$((checks + 1))
+
+# ---- the fair-trial table: counts and the notes, each naming its hearing
+out=$md_default
+has "## Fair-trial indicators at the period's hearings"
+has "| Indicator | Hearings | Met | Not met | Not applicable | Unknown | Notes (and the hearing each is from) |"
+has "| public hearing | monitored by the team | 1 | 2 | 0 | 0 | no: gallery closed (hearing of 2024-02-05, NagaWorld strike); no: police at the door (hearing of 2024-02-06, NagaWorld strike) |"
+has "| counsel of own choosing | monitored by the team | 1 | 1 | 0 | 1 | no: lawyer denied the file (hearing of 2024-02-06, NagaWorld strike) |"
+has "| public hearing | reported in documents | 0 | 1 | 0 | 0 | no: closed to the public (UN) (hearing of 2024-02-07, Ny Nak incitement) |"
+# the notes of every kind of row
+has "family kept outside"
+has "taken at home at night"
+
+# ---- labels, never internal codes: Markdown, and the text of the HTML
+ok cw report --week 2024-W06 --format html -o "$WORK/week.html"
+"$PY" - "$WORK/week.html" "$WORK/week.md" <<'PY' || fail "an internal code in the report"
+import re, sys
+from html.parser import HTMLParser
+class T(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True); self.text = []
+    def handle_data(self, data): self.text.append(data)
+t = T(); t.feed(open(sys.argv[1], encoding='utf-8').read())
+texts = {'html': ' '.join(t.text), 'md': open(sys.argv[2], encoding='utf-8').read()}
+codes = ['public_hearing', 'pretrial_detention', 'counsel_of_choice', 'reasoned_judgment',
+         'press_admitted', 'hearings_own', 'own_observation', 'first_instance', 'bail_decision',
+         'not_met', 'incitement_494_495']
+for name, text in texts.items():
+    for code in codes:
+        assert code not in text.replace('\\_', '_'), (name, code)
+    # no word_with_underscores at all, in what a person reads
+    m = re.findall(r'\b[a-z]+_[a-z_]+\b', text.replace('\\_', '_'))
+    assert not m, (name, m)
+PY
+checks=$((checks + 1))
+done_ok
