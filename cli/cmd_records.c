@@ -10,6 +10,7 @@
 #include "app/people.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "models/i18n.h"
 #include "models/codec.h"
 #include "models/format.h"
 #include "models/json.h"
@@ -311,7 +312,10 @@ int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	}
 	cw_record_free(&rec);
 	if ((rc = cw_store_delete(cli->session.store, &id, &cli->err)) == 0)
-		fprintf(cli->out, "deleted %s\n", hex);
+		fprintf(cli->out,
+			_("deleted %s: `casewatch undo` brings it back until the next change; "
+			  "`casewatch undo --forget` wipes it from the file now\n"),
+			hex);
 	return rc;
 }
 
@@ -611,65 +615,96 @@ int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_
 
 /* ---- undo ---------------------------------------------------------------------------------- */
 
-const char cw_undo_help[] =
-	"Takes back the last change made on this laptop by an add, an edit or a delete (from the\n"
-	"command line or the terminal interface), as a new change that travels in bundles like\n"
-	"any other: an edit by putting back the version it replaced, an addition by deleting\n"
-	"the record. A deletion cannot be taken back: what the record held was wiped from the\n"
-	"file when it was deleted. After an import, a bundle or an undo there is nothing to undo.\n"
+const char cw_undo_help[] = N_(
+	"Takes back the last change made on this laptop by an add, an edit, a delete or a merge\n"
+	"(from the command line or the terminal interface), as one new change that travels in\n"
+	"bundles like any other: an edit by putting back the version it replaced, an addition by\n"
+	"deleting the record, a deletion by bringing the record back under its id, a merge by\n"
+	"bringing back the person merged away with every record that named them; everything the\n"
+	"action wrote (a case with the new people it names, a verdict and its case's charges) "
+	"goes\n"
+	"back together. A deleted record's content stays in the database file, for undo, until "
+	"the\n"
+	"next change; then it is wiped. After an import, a bundle or an undo there is nothing to\n"
+	"undo.\n"
 	"  --show    say what would be taken back, change nothing\n"
-	"  --json    what was (or would be) taken back as JSON\n";
+	"  --forget  forget it now: a deleted record's content is wiped from the file at once\n"
+	"  --json    what was (or would be) taken back as JSON\n");
 
 static const char *undo_words(enum cw_undo_action a)
 {
-	return a == CW_UNDO_ADDED    ? "the addition of"
-	       : a == CW_UNDO_EDITED ? "the edit of"
-				     : "the deletion of";
+	return a == CW_UNDO_ADDED    ? _("the addition of")
+	       : a == CW_UNDO_EDITED ? _("the edit of")
+	       : a == CW_UNDO_MERGED ? _("the merge of")
+				     : _("the deletion of");
 }
+
+static const char *const undo_change[] = {"added", "edited", "deleted", "merged"};
 
 int cw_cmd_undo(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_undo_info info;
 	struct cw_opt opt;
-	char hex[CW_ID_HEX_LEN + 1], *safe;
-	int rc, i = first_arg, show = 0;
+	char hex[CW_ID_HEX_LEN + 1], *safe, *into;
+	int rc, i = first_arg, show = 0, forget = 0, had = 0;
 
 	(void)cmd;
-	while ((rc = cw_cli_next_opt(cli, &i, "json,help,show", &opt)) > 0) {
+	while ((rc = cw_cli_next_opt(cli, &i, "json,help,show,forget", &opt)) > 0) {
 		if (!strcmp(opt.name, "show"))
 			show = 1;
+		else if (!strcmp(opt.name, "forget"))
+			forget = 1;
 		else if (strcmp(opt.name, "json") != 0 && strcmp(opt.name, "help") != 0)
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
 	}
-	if (rc < 0 || (rc = cw_cli_open_store(cli, 0)) != 0)
+	if (rc < 0)
 		return rc;
+	if (show && forget)
+		return cw_error_set(&cli->err, CW_EUSAGE, "forget",
+				    _("give --show or --forget, not both"));
+	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+		return rc;
+	if (forget) {
+		if ((rc = cw_store_undo_forget_now(cli->session.store, &had, &cli->err)) != 0)
+			return rc;
+		if (cli->json)
+			return cw_cli_print_json(cli, json_pack("{s:b}", "forgotten", had));
+		fprintf(cli->out, "%s\n",
+			had ? _("forgotten: nothing to undo now, and what it kept is wiped from "
+				"the file")
+			    : _("there was nothing to undo"));
+		return 0;
+	}
 	rc = show ? cw_store_undo_peek(cli->session.store, &info, &cli->err)
 		  : cw_store_undo(cli->session.store, NULL, &info, &cli->err);
 	if (rc != 0)
 		return rc;
 	cw_id_hex(&info.id, hex);
 	if (cli->json) {
-		json_t *o = json_object();
+		json_t *o =
+			json_pack("{s:b,s:s,s:s,s:s,s:s,s:I}", "undone", !show, "change",
+				  undo_change[info.action], "kind", cw_kind_name(info.kind), "id",
+				  hex, "label", info.label, "others", (json_int_t)info.others);
 
-		if (o && (json_object_set_new(o, "undone", json_boolean(!show)) ||
-			  json_object_set_new(o, "change",
-					      json_string(info.action == CW_UNDO_ADDED ? "added"
-							  : info.action == CW_UNDO_EDITED
-								  ? "edited"
-								  : "deleted")) ||
-			  json_object_set_new(o, "kind", json_string(cw_kind_name(info.kind))) ||
-			  json_object_set_new(o, "id", json_string(hex)) ||
-			  json_object_set_new(o, "label", json_string(info.label)))) {
+		if (o && info.action == CW_UNDO_MERGED &&
+		    json_object_set_new(o, "into", json_string(info.into)) != 0) {
 			json_decref(o);
 			o = NULL;
 		}
 		return cw_cli_print_json(cli, o);
 	}
 	safe = cw_text_for_terminal(info.label, 0);
-	fprintf(cli->out, "%s %s %s \"%s\" (%.8s)%s\n", show ? "would take back" : "took back",
-		undo_words(info.action), cw_kind_name(info.kind), safe ? safe : "", hex,
-		show ? "" : ": a new change, which travels in bundles like any other");
+	into = cw_text_for_terminal(info.into, 0);
+	fprintf(cli->out, "%s %s %s \"%s\" (%.8s)", show ? _("would take back") : _("took back"),
+		undo_words(info.action), cw_kind_name(info.kind), safe ? safe : "", hex);
+	if (info.action == CW_UNDO_MERGED)
+		fprintf(cli->out, _(" into \"%s\""), into ? into : "");
+	if (info.others)
+		fprintf(cli->out, _(", with %zu other record(s) it changed"), info.others);
+	fprintf(cli->out, "%s\n",
+		show ? "" : _(": a new change, which travels in bundles like any other"));
 	free(safe);
+	free(into);
 	return 0;
 }
 

@@ -203,6 +203,12 @@ static int merge_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 		rc = cw_txn_put(t, &keep, 0, NULL, err);
 	if (rc == 0)
 		rc = cw_txn_delete_into(t, m->other, m->keep, err);
+	/* Undone as one: the one merged away comes back, and every record named them again. */
+	cw_txn_undo_about(t, m->other);
+	if (t->journal) {
+		t->journal->merge = 1;
+		t->journal->merged_into = *m->keep;
+	}
 	cw_record_free(&keep);
 	cw_record_free(&other);
 	return rc;
@@ -216,7 +222,7 @@ int cw_store_merge_people(struct cw_store *st, const struct cw_id *keep, const s
 	memset(stats, 0, sizeof *stats);
 	if (st->read_only)
 		return cw_error_set(err, CW_EDB, "database", "opened read-only");
-	return cw_store_write(st, merge_fn, &m, err);
+	return cw_store_write_undoable(st, merge_fn, &m, err);
 }
 
 int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_error *err)

@@ -344,10 +344,8 @@ int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 		rc = cw_store_lmdb_error(t, rc, "removing a deleted record", err);
 	if (rc == 0)
 		rc = cw_store_reindex_records(t, deps, ndeps, 1, err);
-	if (rc == 0) {
+	if (rc == 0)
 		t->records_changed = 1;
-		t->records_written++;
-	}
 	free(deps);
 	return rc;
 }
@@ -529,6 +527,12 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 		cw_buf_free(&old_body);
 		cw_buf_free(&new_body);
 	}
+	/* A change: an action's journal notes the version it replaces (or that there was none). */
+	if ((rc = cw_undo_journal_note(t, &rec->id, rec->kind, exists ? 'e' : 'a', err)) != 0) {
+		if (exists)
+			cw_record_free(&old);
+		return rc;
+	}
 	if (!(flags & CW_PUT_KEEP_HEADER)) {
 		int64_t now = cw_now_us();
 
@@ -544,6 +548,9 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 			rec->created = old.created;
 			rc = replace_str(&rec->author, old.author);
 			rec->origin = old.origin;
+			rec->updated = now;
+		} else if (flags & CW_PUT_RESTORE) {
+			/* Brought back after its deletion: made when, by whom and where it was. */
 			rec->updated = now;
 		} else {
 			rec->created = rec->updated = now;
@@ -607,7 +614,6 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	if ((flags & CW_PUT_FOLLOW_VERDICTS) && (rc = cw_store_follow_verdicts(t, rec, err)) != 0)
 		return rc;
 	t->records_changed = 1;
-	t->records_written++;
 	if (changed)
 		*changed = 1;
 	return 0;
@@ -676,8 +682,10 @@ int cw_txn_delete_into(struct cw_txn *t, const struct cw_id *id, const struct cw
 	}
 	/* The deletion is kept as a tombstone (who deleted what, where and when, stamped as a
 	 * change made here) so that it travels in bundles and wins or loses against edits made
-	 * elsewhere; the content goes from the records table and from the disk. */
-	if ((rc = make_tombstone(t, &rec, &tomb, err)) != 0)
+	 * elsewhere; the content goes from the records table and from the disk (an action's
+	 * journal keeps it until the next change, for undo). */
+	if ((rc = cw_undo_journal_note(t, id, rec.kind, 'd', err)) != 0 ||
+	    (rc = make_tombstone(t, &rec, &tomb, err)) != 0)
 		goto out;
 	if (into)
 		tomb.merged_into = *into;
@@ -698,48 +706,18 @@ struct put_ctx {
 	const struct cw_id *draft; /* a draft the record completes, deleted with it (or NULL) */
 };
 
-/* One record put: the change is noted for undo, with the version it replaces. */
+/* One record put, undoable (cw_store_write_undoable notes what it changes). */
 static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
 	struct put_ctx *p = ctx;
-	MDB_val k = {ID_LEN, p->rec->id.b}, v;
-	struct cw_buf open = {0}, before = {0};
-	int rc = MDB_NOTFOUND, changed = 0;
+	int rc = cw_txn_put(t, p->rec, p->flags, NULL, err);
 
-	if (t->st->undo_ready && !cw_id_is_zero(&p->rec->id)) {
-		rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &open, err);
-		/* A copy: the map's pages move as this transaction writes. */
-		if (rc == 0 && cw_buf_append(&before, v.mv_data, v.mv_size) != 0)
-			rc = CW_ENOMEM;
-		if (open.data)
-			sodium_memzero(open.data, open.cap);
-		cw_buf_free(&open);
-		if (rc == CW_ENOMEM)
-			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-		if (rc != 0 && rc != MDB_NOTFOUND)
-			return cw_store_lmdb_error(t, rc, "reading a record", err);
-	}
-	t->records_written = 0;
-	if ((rc = cw_txn_put(t, p->rec, p->flags, &changed, err)) == 0 && t->st->undo_ready) {
-		/* Only a change of this one record can be taken back by putting one version back:
-		 * one that also changed its case (a verdict moving the charges) cannot. A save
-		 * that changed nothing leaves the last change as it was. */
-		if (t->records_written == 1)
-			rc = cw_store_undo_note(t, before.len ? 'e' : 'a', &p->rec->id, before.data,
-						before.len, err);
-		else if (changed)
-			rc = cw_store_undo_forget(t, err);
-		if (rc == 0)
-			t->undo_noted = 1;
-	}
+	cw_txn_undo_about(t, &p->rec->id);
 	/* A draft deleted meanwhile (by another process) is no reason to refuse the record. */
 	if (rc == 0 && p->draft && (rc = cw_txn_draft_delete(t, p->draft, err)) == CW_ENOTFOUND) {
 		cw_error_clear(err);
 		rc = 0;
 	}
-	if (before.data)
-		sodium_memzero(before.data, before.cap);
-	cw_buf_free(&before);
 	return rc;
 }
 
@@ -748,7 +726,7 @@ int cw_store_put_completing(struct cw_store *st, struct cw_record *rec, unsigned
 {
 	struct put_ctx p = {rec, flags, draft};
 	struct cw_id before = rec->id;
-	int rc = cw_store_write(st, put_fn, &p, err);
+	int rc = cw_store_write_undoable(st, put_fn, &p, err);
 
 	if (rc != 0)
 		rec->id = before;
@@ -759,7 +737,7 @@ int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, str
 {
 	struct put_ctx p = {rec, flags, NULL};
 	struct cw_id before = rec->id;
-	int rc = cw_store_write(st, put_fn, &p, err);
+	int rc = cw_store_write_undoable(st, put_fn, &p, err);
 
 	if (rc != 0)
 		rec->id = before; /* nothing was written: no id was given out */
@@ -768,17 +746,12 @@ int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, str
 
 static int delete_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
-	int rc = cw_txn_delete(t, ctx, err);
-
-	/* Noted so that undo can say why it cannot bring it back. */
-	if (rc == 0 && t->st->undo_ready)
-		rc = cw_store_undo_note(t, 'd', ctx, NULL, 0, err);
-	return rc;
+	return cw_txn_delete(t, ctx, err);
 }
 
 int cw_store_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err)
 {
-	return cw_store_write(st, delete_fn, (void *)id, err);
+	return cw_store_write_undoable(st, delete_fn, (void *)id, err);
 }
 
 int cw_store_get(struct cw_store *st, const struct cw_id *id, struct cw_record *rec,

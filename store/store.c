@@ -681,22 +681,26 @@ int cw_store_reserve(struct cw_store *st, uint64_t bytes, struct cw_error *err)
 
 /* Runs fn in a write transaction (again, after growing the map, when it is full); *scrub says
  * whether fn wiped something whose old copies are now free pages. */
-static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int *scrub,
+static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoable, int *scrub,
 		     struct cw_error *err)
 {
 	*scrub = 0;
 	for (int attempt = 0; attempt < MAX_WRITE_TRIES; attempt++) {
 		struct cw_txn t = {.st = st};
+		struct cw_undo_journal journal = {0};
 		int rc = cw_store_txn_begin(st, 0, &t.txn);
 
 		if (rc != 0)
 			return cw_store_lmdb_error(NULL, rc, "starting a write", err);
 		t.defer = 1;
+		if (undoable && st->undo_ready)
+			t.journal = &journal;
 		rc = fn(&t, ctx, err);
-		/* Records changed by anything but one add, edit or delete: the last change is
-		 * no longer the one noted for undo. */
-		if (rc == 0 && t.records_changed && !t.undo_noted)
-			rc = cw_store_undo_forget(&t, err);
+		/* What an action changed becomes the note for undo; records changed by anything
+		 * else make the last change no longer the one noted. */
+		if (rc == 0)
+			rc = cw_store_undo_finish(&t, err);
+		cw_undo_journal_free(&journal);
 		if (rc == 0)
 			rc = cw_pending_flush(&t, err);
 		cw_pending_free(&t);
@@ -723,13 +727,24 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int *scrub,
 	return cw_error_set(err, CW_EDB, "database", "the database map cannot grow any further");
 }
 
-int cw_store_write(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_error *err)
+static int write_and_scrub(struct cw_store *st, cw_write_fn fn, void *ctx, int undoable,
+			   struct cw_error *err)
 {
 	int rc, scrub;
 
 	if (st->read_only)
 		return cw_error_set(err, CW_EDB, "database", "opened read-only");
-	if ((rc = run_write(st, fn, ctx, &scrub, err)) != 0 || !scrub)
+	if ((rc = run_write(st, fn, ctx, undoable, &scrub, err)) != 0 || !scrub)
 		return rc;
 	return cw_store_scrub(st, err);
+}
+
+int cw_store_write(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_error *err)
+{
+	return write_and_scrub(st, fn, ctx, 0, err);
+}
+
+int cw_store_write_undoable(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_error *err)
+{
+	return write_and_scrub(st, fn, ctx, 1, err);
 }

@@ -32,7 +32,8 @@
  *                                                         ended it, who is held (detention.c)
  *   drafts       draft id(16)                          -> saved(8) kind(1) record(16) label body:
  *                                                         forms saved unfinished (drafts.c)
- *   undo         "last"                                -> action(1) id(16) the version replaced
+ *   undo         "last"                                -> what the last action changed: each
+ *                                                         record's id and version before (undo.c)
  * meta also holds "deletions_bare" (deletions were stripped of content: store.c) and
  * "scrubbed" (when free space was last cleared: scrub.c).
  * Sync by bundle, versions and conflicts: store/sync.h.
@@ -217,7 +218,8 @@ int cw_txn_put(struct cw_txn *txn, struct cw_record *rec, unsigned flags, int *c
 /* Inside a write: deletes a record; refused (CW_EREFUSED) while other records name it. It
  * leaves a tombstone without content (store/sync.h), and its fields are overwritten in the
  * file, not just unlinked: once the write commits, cw_store_write clears the free space LMDB
- * left behind (one more commit and a pass over the file). */
+ * left behind (one more commit and a pass over the file). Inside cw_store_write_undoable the
+ * undo note keeps the record until the next change (see "undo"). */
 int cw_txn_delete(struct cw_txn *txn, const struct cw_id *id, struct cw_error *err);
 /* Inside a write: reads a record (the caller frees it). */
 int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec,
@@ -321,7 +323,7 @@ void cw_drafts_free(struct cw_draft *v, size_t n);
  * the other had (a Khmer name, a province, roles ...), and the other is deleted with a
  * tombstone that names the one kept. Laptops that take that tombstone from a bundle point their
  * own records at the one kept as the import ends, so every laptop converges on the merge. One
- * write transaction. */
+ * write transaction, which undo takes back as one (see "undo"). */
 struct cw_merge_stats {
 	size_t moved; /* records now naming the one kept instead of the other */
 };
@@ -329,26 +331,48 @@ int cw_store_merge_people(struct cw_store *st, const struct cw_id *keep, const s
 			  struct cw_merge_stats *stats, struct cw_error *err);
 
 /* ---- undo ----------------------------------------------------------------------------------
- * The last change made on this laptop by one add, edit or delete (cw_store_put,
- * cw_store_delete: what the front ends do) can be taken back, as a new change that travels like
- * any other: an edit by putting back the version it replaced, an addition by deleting the
- * record. A deletion cannot be: its content was wiped from the file when it was deleted, on
- * purpose. Any other change to records (an import, a bundle, an undo) leaves nothing to undo. */
-enum cw_undo_action { CW_UNDO_ADDED, CW_UNDO_EDITED, CW_UNDO_DELETED };
+ * The last change made on this laptop by one of the front ends' actions can be taken back, as
+ * one write and a new change that travels like any other: an add, edit or delete
+ * (cw_store_put, cw_store_delete), a merge of people, or whatever one action wrote through
+ * cw_store_write_undoable (a case saved with the new people it names, a verdict that moved its
+ * case's charges). Each record it changed gets back the version it had before (a new version
+ * that follows the current one), a record it added is deleted, and a record it deleted comes
+ * back under the same id, made again over its tombstone (a person merged away is no longer
+ * merged: other laptops stop pointing their records at the one kept). Any other change to
+ * records (an import, a bundle, an undo) leaves nothing to undo.
+ *
+ * The note lies in the undo table, sealed like a record: the versions replaced and, after a
+ * deletion or merge, the deleted record's content, which is thus in the file until the next
+ * change to records (or cw_store_undo_forget_now); then it is wiped, and the commit clears the
+ * file's free space as a deletion's does. */
+enum cw_undo_action { CW_UNDO_ADDED, CW_UNDO_EDITED, CW_UNDO_DELETED, CW_UNDO_MERGED };
 struct cw_undo_info {
-	enum cw_undo_action action;
+	enum cw_undo_action action; /* what the action did to the record it was about */
 	enum cw_kind kind;
 	struct cw_id id;
-	char label[200]; /* the record's label, not yet neutralised */
+	char label[200];   /* the record's label, not yet neutralised */
+	char into[200];    /* a merge: the label of the person kept */
+	size_t others;     /* other records the action changed, taken back with it */
+	int held_deleted;  /* the note keeps a deleted record's content */
+	uint8_t token[16]; /* which note this is (a hash of it) */
 };
-/* What an undo would take back; CW_ENOTFOUND naming "undo" when nothing, CW_EREFUSED saying
- * why when it is a deletion. */
+/* Runs fn as cw_store_write does, noting every record it changes so that the action can be
+ * taken back as one. A run that changes no record leaves the last note as it was. */
+int cw_store_write_undoable(struct cw_store *st, cw_write_fn fn, void *ctx, struct cw_error *err);
+/* Inside cw_store_write_undoable: the record the user acted on, named when the undo is offered
+ * (by default the first one changed). */
+void cw_txn_undo_about(struct cw_txn *t, const struct cw_id *id);
+/* What an undo would take back; CW_ENOTFOUND naming "undo" when nothing (CW_EREFUSED for a
+ * deletion noted by an earlier casewatch, which kept no content). */
 int cw_store_undo_peek(struct cw_store *st, struct cw_undo_info *out, struct cw_error *err);
-/* Takes it back in one write transaction; CW_ENOTFOUND and CW_EREFUSED as above (and for a
- * record added that others name since: delete those first). With `expect` (a peek's answer, or
- * NULL), only that change: CW_EREFUSED when the last change is another one by now. */
+/* Takes it back in one write transaction; CW_ENOTFOUND and CW_EREFUSED as above. With `expect`
+ * (a peek's answer, or NULL), only that change: CW_EREFUSED when the last change is another
+ * one by now. */
 int cw_store_undo(struct cw_store *st, const struct cw_undo_info *expect, struct cw_undo_info *out,
 		  struct cw_error *err);
+/* Forgets what there is to undo now, the note wiped from the file (its free space cleared as
+ * after a deletion); *had says whether there was one. */
+int cw_store_undo_forget_now(struct cw_store *st, int *had, struct cw_error *err);
 
 /* ---- one reading of many records ---------------------------------------------------------
  * A reader is one read transaction: everything read through it is the database at one moment,

@@ -124,15 +124,45 @@ struct cw_txn {
 	int defer;
 	struct cw_pending *pending;
 	int records_changed; /* a record was put or deleted: the undo note is this one's or none */
-	size_t records_written; /* records put or deleted (counted by put_fn around one put) */
-	int undo_noted;         /* this transaction noted its change for undo (undo.c) */
+	/* A front end's action (cw_store_write_undoable): every record it changes is noted here
+	 * as it goes, to be taken back as one (undo.c). NULL in every other write. */
+	struct cw_undo_journal *journal;
 };
 
-/* undo.c: notes the change a cw_store_put or cw_store_delete made (action 'a' added, 'e'
- * edited with the version replaced as `before`, 'd' deleted), and forgets the note. */
-int cw_store_undo_note(struct cw_txn *t, int action, const struct cw_id *id, const void *before,
-		       size_t len, struct cw_error *err);
+/* ---- undo (undo.c) --------------------------------------------------------------------------
+ * What one action changed, in the order it changed it: each record once, with the stored value
+ * it had before the action's first change of it (opened, not sealed) or none when the action
+ * added it. */
+struct cw_undo_entry {
+	struct cw_id id;
+	uint8_t state; /* 'a' added, 'e' edited, 'd' deleted (by the action) */
+	uint8_t kind;
+	struct cw_buf before;
+};
+struct cw_undo_journal {
+	struct cw_undo_entry *v;
+	size_t n, cap;
+	struct cw_id about;       /* the record the user acted on (cw_txn_undo_about) */
+	int about_set;            /* else: the first record changed */
+	struct cw_id merged_into; /* a merge: the person kept (`about` is the one merged away) */
+	int merge;
+};
+/* A put (state 'a' or 'e') or delete ('d') of id is about to change it: noted with its stored
+ * value unless the action changed it before (a delete then marks it deleted). No-op without a
+ * journal. */
+int cw_undo_journal_note(struct cw_txn *t, const struct cw_id *id, int kind, int state,
+			 struct cw_error *err);
+void cw_undo_journal_free(struct cw_undo_journal *j);
+/* Before a write commits (cw_store_write): a journal that noted something replaces the undo
+ * note; records changed without one (an import, a bundle, an undo) forget it. A note replaced
+ * or forgotten that held a deleted record's content is wiped (cw_store_wipe), so the commit
+ * clears the file's free space as a deletion's does. */
+int cw_store_undo_finish(struct cw_txn *t, struct cw_error *err);
 int cw_store_undo_forget(struct cw_txn *t, struct cw_error *err);
+
+/* cw_txn_put's flag for an undo: a record brought back after its deletion keeps when and by
+ * whom it was made, and where (it is no new record). Not in store.h: only undo.c puts so. */
+#define CW_PUT_RESTORE 0x100u
 
 /* cw_txn_delete, the tombstone saying the person went into `into` (a merge; NULL: none). */
 int cw_txn_delete_into(struct cw_txn *t, const struct cw_id *id, const struct cw_id *into,

@@ -1,13 +1,19 @@
 /* undo.c - taking back the last change made on this laptop; see "undo" in store.h.
  *
- * undo: "last" -> action(1) record id(16) and, for an edit, the version it replaced (its
- * encoding), sealed like a record. cw_store_put and cw_store_delete (one record, what the
- * front ends' add, edit and delete do) note their change here in their own transaction; any
- * other write that changes records (an import, a bundle, an undo) forgets it in its own, so
- * what is noted is always the last change. The version noted lies in the file, sealed, until
- * the next change, and then in its free space like any replaced version. An undo is a new change
- * stamped here, which travels like any other. A deletion is noted only to say it cannot be undone:
- * its content was wiped from the file when it was deleted, on purpose. */
+ * A front end's action runs with a journal (cw_store_write_undoable): cw_txn_put and
+ * cw_txn_delete_into note each record before the action first changes it, with its stored
+ * value, and before the commit the journal becomes the note:
+ *
+ *   undo: "last" -> 'N' flags(1) count(4) about(4) merged_into(16), then for each record in
+ *                   the order changed: state(1) kind(1) id(16) length(4) value before
+ *
+ * sealed like a record (flags: 1 it holds a deleted record's content, 2 a merge). Notes written
+ * before this format are one record: action(1) id(16) and an edit's version before; a
+ * deletion's held nothing. Any other write that changes records forgets the note, so what is
+ * noted is always the last change. A note that held deleted content is wiped where it lies
+ * when it is replaced or forgotten, and the commit then clears the free space (scrub.c), as
+ * after the deletion itself. An undo takes the records back in the reverse order (what names
+ * a record goes before it), as changes stamped here, which travel like any other. */
 #include "config.h"
 
 #include <stdio.h>
@@ -17,137 +23,424 @@
 #include <sodium.h>
 
 #include "models/codec.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "store/store_internal.h"
 
 #define UNDO_KEY "last"
 
-enum { UNDO_ADDED = 'a', UNDO_EDITED = 'e', UNDO_DELETED = 'd' };
+enum { UNDO_ADDED = 'a', UNDO_EDITED = 'e', UNDO_DELETED = 'd', NOTE_FORMAT = 'N' };
+enum { HOLDS_DELETED = 1, MERGE = 2 };
+#define NOTE_HEAD  (1 + 1 + 4 + 4 + ID_LEN)
+#define ENTRY_HEAD (1 + 1 + ID_LEN + 4)
 
-int cw_store_undo_note(struct cw_txn *t, int action, const struct cw_id *id, const void *before,
-		       size_t len, struct cw_error *err)
+/* ---- the journal of one action ------------------------------------------------------------ */
+
+static void wipe_buf(struct cw_buf *b)
 {
-	MDB_val k = {sizeof UNDO_KEY - 1, (void *)UNDO_KEY};
-	uint8_t *val = malloc(1 + ID_LEN + len);
+	if (b->data)
+		sodium_memzero(b->data, b->cap);
+	cw_buf_free(b);
+}
+
+void cw_undo_journal_free(struct cw_undo_journal *j)
+{
+	for (size_t i = 0; i < j->n; i++)
+		wipe_buf(&j->v[i].before);
+	free(j->v);
+	memset(j, 0, sizeof *j);
+}
+
+int cw_undo_journal_note(struct cw_txn *t, const struct cw_id *id, int kind, int state,
+			 struct cw_error *err)
+{
+	struct cw_undo_journal *j = t->journal;
+	struct cw_undo_entry *e;
+	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	struct cw_buf open = {0};
 	int rc;
 
-	if (!val)
+	if (!j)
+		return 0;
+	for (size_t i = 0; i < j->n; i++) {
+		if (!cw_id_equal(&j->v[i].id, id))
+			continue;
+		/* Changed before in this action: its version before that stays what comes back. */
+		if (state == UNDO_DELETED && j->v[i].state != UNDO_ADDED)
+			j->v[i].state = UNDO_DELETED;
+		return 0;
+	}
+	if (j->n == j->cap) {
+		size_t cap = j->cap ? j->cap * 2 : 8;
+		struct cw_undo_entry *grown = realloc(j->v, cap * sizeof *grown);
+
+		if (!grown)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		j->v = grown;
+		j->cap = cap;
+	}
+	e = &j->v[j->n];
+	memset(e, 0, sizeof *e);
+	e->id = *id;
+	e->kind = (uint8_t)kind;
+	e->state = (uint8_t)state;
+	if (state != UNDO_ADDED) {
+		rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &open, err);
+		/* A copy: the map's pages move as this transaction writes. */
+		if (rc == 0 && cw_buf_append(&e->before, v.mv_data, v.mv_size) != 0)
+			rc = CW_ENOMEM;
+		wipe_buf(&open);
+		if (rc == CW_ENOMEM) {
+			wipe_buf(&e->before);
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		}
+		if (rc != 0) {
+			wipe_buf(&e->before);
+			return cw_store_lmdb_error(t, rc, "reading a record", err);
+		}
+	}
+	j->n++;
+	return 0;
+}
+
+void cw_txn_undo_about(struct cw_txn *t, const struct cw_id *id)
+{
+	if (t->journal) {
+		t->journal->about = *id;
+		t->journal->about_set = 1;
+	}
+}
+
+/* ---- the note ----------------------------------------------------------------------------- */
+
+struct note_entry {
+	uint8_t state, kind;
+	struct cw_id id;
+	const uint8_t *before; /* into note.raw; NULL when the record was added */
+	size_t len;
+};
+
+struct note {
+	uint8_t flags;
+	size_t about;
+	struct cw_id into;
+	struct note_entry *v;
+	size_t n;
+	int old_deletion; /* a deletion noted by an earlier casewatch: nothing kept */
+	struct cw_buf raw;
+	uint8_t token[16];
+};
+
+static void note_free(struct note *nt)
+{
+	wipe_buf(&nt->raw);
+	free(nt->v);
+	memset(nt, 0, sizeof *nt);
+}
+
+static int damaged(struct cw_error *err)
+{
+	return cw_error_set(err, CW_EDAMAGED, "undo", "what to undo is damaged");
+}
+
+/* The note's bytes (opened) into entries pointing into them. */
+static int parse_note(struct note *nt, struct cw_error *err)
+{
+	const uint8_t *p = nt->raw.data, *end = p + nt->raw.len;
+	size_t count;
+
+	if (nt->raw.len < 1 + ID_LEN)
+		return damaged(err);
+	if (p[0] != NOTE_FORMAT) {
+		/* One record, as noted before several could be. */
+		if (p[0] != UNDO_ADDED && p[0] != UNDO_EDITED && p[0] != UNDO_DELETED)
+			return damaged(err);
+		if (!(nt->v = calloc(1, sizeof *nt->v)))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		nt->n = 1;
+		nt->v[0].state = p[0];
+		memcpy(nt->v[0].id.b, p + 1, ID_LEN);
+		if (p[0] == UNDO_EDITED) {
+			nt->v[0].before = p + 1 + ID_LEN;
+			nt->v[0].len = nt->raw.len - 1 - ID_LEN;
+			nt->v[0].kind = (uint8_t)cw_record_peek_kind(nt->v[0].before, nt->v[0].len);
+		}
+		nt->old_deletion = p[0] == UNDO_DELETED;
+		return 0;
+	}
+	if (nt->raw.len < NOTE_HEAD)
+		return damaged(err);
+	nt->flags = p[1];
+	count = get_be32(p + 2);
+	nt->about = get_be32(p + 6);
+	memcpy(nt->into.b, p + 10, ID_LEN);
+	if (count == 0 || nt->about >= count || count > nt->raw.len / ENTRY_HEAD)
+		return damaged(err);
+	if (!(nt->v = calloc(count, sizeof *nt->v)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	val[0] = (uint8_t)action;
-	memcpy(val + 1, id->b, ID_LEN);
-	if (len)
-		memcpy(val + 1 + ID_LEN, before, len);
-	/* Replaced as any edit replaces a value: not wiped, so that an add or an edit does not
-	 * clear the free space after its commit (only deletions do: scrub.c). */
-	if ((rc = cw_val_put(t, DB_UNDO, &k, val, 1 + ID_LEN + len, 0)) != 0)
-		rc = cw_store_lmdb_error(t, rc, "noting the change for undo", err);
-	sodium_memzero(val, 1 + ID_LEN + len);
-	free(val);
-	if (rc == 0)
-		t->undo_noted = 1;
+	p += NOTE_HEAD;
+	for (nt->n = 0; nt->n < count; nt->n++) {
+		struct note_entry *e = &nt->v[nt->n];
+
+		if ((size_t)(end - p) < ENTRY_HEAD)
+			return damaged(err);
+		e->state = p[0];
+		e->kind = p[1];
+		memcpy(e->id.b, p + 2, ID_LEN);
+		e->len = get_be32(p + 2 + ID_LEN);
+		p += ENTRY_HEAD;
+		if ((size_t)(end - p) < e->len ||
+		    (e->state != UNDO_ADDED && e->state != UNDO_EDITED &&
+		     e->state != UNDO_DELETED) ||
+		    (e->state == UNDO_ADDED) != (e->len == 0))
+			return damaged(err);
+		e->before = e->len ? p : NULL;
+		p += e->len;
+	}
+	return p == end ? 0 : damaged(err);
+}
+
+/* The note, read in txn: 0, or CW_ENOTFOUND naming "undo" when there is none. */
+static int read_note(struct cw_store *st, MDB_txn *txn, struct note *nt, struct cw_error *err)
+{
+	MDB_val k = {sizeof UNDO_KEY - 1, (void *)UNDO_KEY}, v;
+	struct cw_buf open = {0};
+	int rc;
+
+	memset(nt, 0, sizeof *nt);
+	if (!st->undo_ready)
+		return cw_error_set(err, CW_ENOTFOUND, "undo", _("there is nothing to undo"));
+	rc = cw_val_get(st, txn, DB_UNDO, &k, &v, &open, err);
+	if (rc == MDB_NOTFOUND)
+		return cw_error_set(err, CW_ENOTFOUND, "undo",
+				    _("there is nothing to undo: the last change was not made by "
+				      "an add, an edit, a delete or a merge on this laptop, or was "
+				      "undone"));
+	if (rc != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading what to undo", err);
+	rc = cw_buf_append(&nt->raw, v.mv_data, v.mv_size) != 0 ? CW_ENOMEM : 0;
+	wipe_buf(&open);
+	if (rc != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	crypto_generichash(nt->token, sizeof nt->token, nt->raw.data, nt->raw.len, NULL, 0);
+	if ((rc = parse_note(nt, err)) != 0)
+		note_free(nt);
 	return rc;
 }
 
-int cw_store_undo_forget(struct cw_txn *t, struct cw_error *err)
+/* Whether the note stored now holds a deleted record's content (0 when there is none). */
+static int holds_deleted(struct cw_txn *t, int *yes, struct cw_error *err)
 {
-	MDB_val k = {sizeof UNDO_KEY - 1, (void *)UNDO_KEY};
-	int rc;
+	MDB_val k = {sizeof UNDO_KEY - 1, (void *)UNDO_KEY}, v;
+	struct cw_buf open = {0};
+	int rc = cw_val_get(t->st, t->txn, DB_UNDO, &k, &v, &open, err);
 
+	*yes = rc == 0 && v.mv_size >= 2 && ((const uint8_t *)v.mv_data)[0] == NOTE_FORMAT &&
+	       (((const uint8_t *)v.mv_data)[1] & HOLDS_DELETED);
+	wipe_buf(&open);
+	return rc == 0 || rc == MDB_NOTFOUND
+		       ? 0
+		       : cw_store_lmdb_error(t, rc, "reading what to undo", err);
+}
+
+/* Removes the note; wiped first where it lies when it held deleted content, or always. */
+static int remove_note(struct cw_txn *t, int always_wipe, int *had, struct cw_error *err)
+{
+	MDB_val k = {sizeof UNDO_KEY - 1, (void *)UNDO_KEY}, v;
+	int rc, wipe = always_wipe;
+
+	if (had)
+		*had = 0;
 	if (!t->st->undo_ready)
 		return 0;
+	if ((rc = mdb_get(t->txn, t->st->dbi[DB_UNDO], &k, &v)) == MDB_NOTFOUND)
+		return 0;
+	if (rc != 0)
+		return cw_store_lmdb_error(t, rc, "reading what to undo", err);
+	if (had)
+		*had = 1;
+	if (!wipe && (rc = holds_deleted(t, &wipe, err)) != 0)
+		return rc;
+	if (wipe && (rc = cw_store_wipe(t, DB_UNDO, &k, err)) != 0)
+		return rc;
 	rc = mdb_del(t->txn, t->st->dbi[DB_UNDO], &k, NULL);
 	return rc == 0 || rc == MDB_NOTFOUND ? 0 : cw_store_lmdb_error(t, rc, "forgetting", err);
 }
 
-/* The noted change, read in txn: 0 with *action, *id and (for an edit) the version replaced in
- * *before (decoded; freed by the caller); CW_ENOTFOUND when there is none. */
-static int read_note(struct cw_store *st, MDB_txn *txn, int *action, struct cw_id *id,
-		     struct cw_record *before, struct cw_error *err)
+int cw_store_undo_forget(struct cw_txn *t, struct cw_error *err)
 {
-	MDB_val k = {sizeof UNDO_KEY - 1, (void *)UNDO_KEY}, v;
-	struct cw_buf buf = {0};
-	const uint8_t *p;
+	return remove_note(t, 0, NULL, err);
+}
+
+/* The journal, written as the note. */
+static int write_note(struct cw_txn *t, struct cw_error *err)
+{
+	struct cw_undo_journal *j = t->journal;
+	MDB_val k = {sizeof UNDO_KEY - 1, (void *)UNDO_KEY};
+	struct cw_buf val = {0};
+	uint8_t head[NOTE_HEAD] = {NOTE_FORMAT};
+	size_t about = 0;
 	int rc;
 
-	memset(before, 0, sizeof *before);
-	if (!st->undo_ready)
-		return cw_error_set(err, CW_ENOTFOUND, "undo", "there is nothing to undo");
-	rc = cw_val_get(st, txn, DB_UNDO, &k, &v, &buf, err);
-	if (rc == MDB_NOTFOUND)
-		return cw_error_set(err, CW_ENOTFOUND, "undo",
-				    "there is nothing to undo: the last change was not made by "
-				    "an add, an edit or a delete on this laptop, or was undone");
-	if (rc != 0)
-		return cw_store_lmdb_error(NULL, rc, "reading what to undo", err);
-	p = v.mv_data;
-	if (v.mv_size < 1 + ID_LEN) {
-		rc = cw_error_set(err, CW_EDAMAGED, "undo", "what to undo is damaged");
-		goto out;
+	for (size_t i = 0; i < j->n; i++) {
+		if (j->v[i].state == UNDO_DELETED)
+			head[1] |= HOLDS_DELETED;
+		if (j->about_set && cw_id_equal(&j->v[i].id, &j->about))
+			about = i;
 	}
-	*action = p[0];
-	memcpy(id->b, p + 1, ID_LEN);
-	if (*action == UNDO_EDITED) {
-		rc = cw_record_decode(p + 1 + ID_LEN, v.mv_size - 1 - ID_LEN, before, err);
-		before->id = *id;
+	if (j->merge)
+		head[1] |= MERGE;
+	put_be32(head + 2, (uint32_t)j->n);
+	put_be32(head + 6, (uint32_t)about);
+	memcpy(head + 10, j->merged_into.b, ID_LEN);
+	rc = cw_buf_append(&val, head, sizeof head);
+	for (size_t i = 0; i < j->n && rc == 0; i++) {
+		const struct cw_undo_entry *e = &j->v[i];
+		uint8_t eh[ENTRY_HEAD];
+
+		eh[0] = e->state;
+		eh[1] = e->kind;
+		memcpy(eh + 2, e->id.b, ID_LEN);
+		put_be32(eh + 2 + ID_LEN, (uint32_t)e->before.len);
+		rc = cw_buf_append(&val, eh, sizeof eh);
+		if (rc == 0 && e->before.len)
+			rc = cw_buf_append(&val, e->before.data, e->before.len);
 	}
-out:
-	if (buf.data)
-		sodium_memzero(buf.data, buf.cap);
-	cw_buf_free(&buf);
+	if (rc != 0) {
+		wipe_buf(&val);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	/* The note replaced goes as a forgotten one does: wiped when it held deleted content.
+	 * Otherwise replaced as any edit replaces a value, so that an add or an edit does not
+	 * clear the free space after its commit (only deletions do). */
+	if ((rc = remove_note(t, 0, NULL, err)) == 0 &&
+	    (rc = cw_val_put(t, DB_UNDO, &k, val.data, val.len, 0)) != 0)
+		rc = cw_store_lmdb_error(t, rc, "noting the change for undo", err);
+	wipe_buf(&val);
 	return rc;
 }
 
-static void describe(int action, const struct cw_record *rec, enum cw_kind kind,
-		     struct cw_undo_info *out)
+int cw_store_undo_finish(struct cw_txn *t, struct cw_error *err)
+{
+	if (!t->st->undo_ready)
+		return 0;
+	if (t->journal)
+		return t->journal->n ? write_note(t, err) : 0;
+	return t->records_changed ? cw_store_undo_forget(t, err) : 0;
+}
+
+/* ---- what it says ------------------------------------------------------------------------- */
+
+static void label_of(const struct cw_record *rec, char *out, size_t size)
 {
 	const char *label = rec ? cw_record_label(rec) : "";
 	char date[CW_DATE_TEXT_MAX];
 
-	out->kind = kind;
-	out->action = action == UNDO_ADDED    ? CW_UNDO_ADDED
-		      : action == UNDO_EDITED ? CW_UNDO_EDITED
-					      : CW_UNDO_DELETED;
 	/* A hearing has no name of its own: its date says which. */
 	if (rec && !*label) {
 		cw_date_format(cw_record_date(rec), date);
-		snprintf(out->label, sizeof out->label, "of %s", *date ? date : "unknown date");
+		snprintf(out, size, "of %s", *date ? date : "unknown date");
 	} else {
-		snprintf(out->label, sizeof out->label, "%s", label);
+		snprintf(out, size, "%s", label);
 	}
-	cw_text_trim_utf8(out->label);
+	cw_text_trim_utf8(out);
 }
 
-static int refuse_deletion(struct cw_error *err)
+/* The version of an entry to name it by: as stored now, else as it was before. */
+static int version_of(struct cw_store *st, MDB_txn *txn, const struct note_entry *e,
+		      struct cw_record *rec)
 {
-	return cw_error_set(err, CW_EREFUSED, "undo",
-			    "the last change was a deletion: what the record held was wiped from "
-			    "the file when it was deleted, so it cannot be brought back");
+	if (cw_store_read_record(st, txn, &e->id, rec, NULL) == 0)
+		return 0;
+	if (e->len && cw_record_decode(e->before, e->len, rec, NULL) == 0) {
+		rec->id = e->id;
+		return 0;
+	}
+	cw_record_free(rec);
+	return -1;
+}
+
+static void describe(struct cw_store *st, MDB_txn *txn, const struct note *nt,
+		     struct cw_undo_info *out)
+{
+	const struct note_entry *e = &nt->v[nt->about];
+	struct cw_record rec;
+
+	memset(out, 0, sizeof *out);
+	out->id = e->id;
+	out->kind = (enum cw_kind)e->kind;
+	out->others = nt->n - 1;
+	out->held_deleted = (nt->flags & HOLDS_DELETED) != 0;
+	memcpy(out->token, nt->token, sizeof out->token);
+	out->action = nt->flags & MERGE         ? CW_UNDO_MERGED
+		      : e->state == UNDO_ADDED  ? CW_UNDO_ADDED
+		      : e->state == UNDO_EDITED ? CW_UNDO_EDITED
+						: CW_UNDO_DELETED;
+	if (version_of(st, txn, e, &rec) == 0) {
+		out->kind = (enum cw_kind)rec.kind;
+		label_of(&rec, out->label, sizeof out->label);
+		cw_record_free(&rec);
+	}
+	if ((nt->flags & MERGE) && cw_store_read_record(st, txn, &nt->into, &rec, NULL) == 0) {
+		label_of(&rec, out->into, sizeof out->into);
+		cw_record_free(&rec);
+	}
+}
+
+static int refuse_old_deletion(struct cw_error *err)
+{
+	return cw_error_set(
+		err, CW_EREFUSED, "undo",
+		_("the last change was a deletion made by an earlier casewatch, which "
+		  "wiped what the record held when it was deleted: it cannot be brought "
+		  "back"));
 }
 
 int cw_store_undo_peek(struct cw_store *st, struct cw_undo_info *out, struct cw_error *err)
 {
-	struct cw_record before, now;
+	struct note nt;
 	MDB_txn *txn;
-	int rc, action = 0, have_now;
+	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 		return rc;
-	if ((rc = read_note(st, txn, &action, &out->id, &before, err)) == 0 &&
-	    action == UNDO_DELETED)
-		rc = refuse_deletion(err);
-	if (rc == 0) {
-		have_now = cw_store_read_record(st, txn, &out->id, &now, NULL) == 0;
-		describe(action,
-			 have_now                ? &now
-			 : action == UNDO_EDITED ? &before
-						 : NULL,
-			 have_now ? (enum cw_kind)now.kind : (enum cw_kind)before.kind, out);
-		if (have_now)
-			cw_record_free(&now);
+	if ((rc = read_note(st, txn, &nt, err)) == 0) {
+		if (nt.old_deletion)
+			rc = refuse_old_deletion(err);
+		else
+			describe(st, txn, &nt, out);
+		note_free(&nt);
 	}
-	cw_record_free(&before);
 	mdb_txn_abort(txn);
+	return rc;
+}
+
+/* ---- taking it back ----------------------------------------------------------------------- */
+
+/* One record as it was before the action: its version put back (over its tombstone when the
+ * action deleted it), or, when the action added it, deleted. */
+static int take_back(struct cw_txn *t, const struct note_entry *e, struct cw_error *err)
+{
+	struct cw_record rec;
+	int rc;
+
+	if (!e->len) {
+		rc = cw_txn_delete(t, &e->id, err);
+		if (rc == CW_ENOTFOUND) { /* added and deleted by the same action */
+			cw_error_clear(err);
+			rc = 0;
+		}
+		return rc;
+	}
+	if ((rc = cw_record_decode(e->before, e->len, &rec, err)) != 0)
+		return rc;
+	rec.id = e->id;
+	/* A person merged away and brought back is nobody else: laptops that take this version
+	 * drop the tombstone saying where they went, and with it their repointing. */
+	memset(&rec.merged_into, 0, sizeof rec.merged_into);
+	rc = cw_txn_put(t, &rec, CW_PUT_RESTORE, NULL, err);
+	cw_record_free(&rec);
 	return rc;
 }
 
@@ -159,56 +452,60 @@ struct undo_ctx {
 static int undo_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
 	struct undo_ctx *u = ctx;
-	struct cw_undo_info *info = u->info;
-	struct cw_record before, now;
-	int rc, action = 0;
+	struct note nt;
+	int rc;
 
-	if ((rc = read_note(t->st, t->txn, &action, &info->id, &before, err)) != 0) {
-		cw_record_free(&before);
+	if ((rc = read_note(t->st, t->txn, &nt, err)) != 0)
 		return rc;
-	}
-	if (action == UNDO_DELETED) {
-		cw_record_free(&before);
-		return refuse_deletion(err);
+	if (nt.old_deletion) {
+		note_free(&nt);
+		return refuse_old_deletion(err);
 	}
 	/* What the user was asked about, and nothing else (another process may have changed
 	 * something since). */
-	if (u->expect &&
-	    (!cw_id_equal(&u->expect->id, &info->id) ||
-	     u->expect->action != (action == UNDO_ADDED ? CW_UNDO_ADDED : CW_UNDO_EDITED))) {
-		cw_record_free(&before);
+	if (u->expect && memcmp(u->expect->token, nt.token, sizeof nt.token) != 0) {
+		note_free(&nt);
 		return cw_error_set(err, CW_EREFUSED, "undo",
-				    "the last change is another one now (made meanwhile): "
-				    "nothing was taken back; ask again");
+				    _("the last change is another one now (made meanwhile): "
+				      "nothing was taken back; ask again"));
 	}
-	if ((rc = cw_store_read_record(t->st, t->txn, &info->id, &now, err)) != 0) {
-		cw_record_free(&before);
-		return rc == CW_ENOTFOUND ? cw_error_set(err, CW_ENOTFOUND, "undo",
-							 "the record changed last is gone")
-					  : rc;
-	}
-	describe(action, &now, (enum cw_kind)now.kind, info);
-	cw_record_free(&now);
-	/* A new change either way, stamped here: the edit's earlier version put back, or the
-	 * record added deleted. */
-	if (action == UNDO_EDITED)
-		rc = cw_txn_put(t, &before, 0, NULL, err);
-	else
-		rc = cw_txn_delete(t, &info->id, err);
-	cw_record_free(&before);
+	describe(t->st, t->txn, &nt, u->info);
+	/* The last change first: a record added names those added before it (a case its new
+	 * defendant), and a record brought back is there before the records that name it again. */
+	for (size_t i = nt.n; i-- > 0 && rc == 0;)
+		rc = take_back(t, &nt.v[i], err);
+	note_free(&nt);
+	/* Forgotten even when nothing needed writing (the records were as they had been). */
 	if (rc == 0)
 		rc = cw_store_undo_forget(t, err);
-	t->undo_noted = 1; /* forgotten here already */
 	return rc;
 }
 
 int cw_store_undo(struct cw_store *st, const struct cw_undo_info *expect, struct cw_undo_info *out,
 		  struct cw_error *err)
 {
-	struct undo_ctx u = {out, expect};
+	struct cw_undo_info want;
+	struct undo_ctx u = {out, expect ? &want : NULL};
 
+	if (expect)
+		want = *expect; /* expect may be out */
 	memset(out, 0, sizeof *out);
 	if (st->read_only)
 		return cw_error_set(err, CW_EDB, "database", "opened read-only");
 	return cw_store_write(st, undo_fn, &u, err);
+}
+
+static int forget_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	return remove_note(t, 1, ctx, err);
+}
+
+int cw_store_undo_forget_now(struct cw_store *st, int *had, struct cw_error *err)
+{
+	*had = 0;
+	if (st->read_only)
+		return cw_error_set(err, CW_EDB, "database", "opened read-only");
+	if (!st->undo_ready)
+		return 0;
+	return cw_store_write(st, forget_fn, had, err);
 }

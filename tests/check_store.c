@@ -1300,18 +1300,19 @@ START_TEST(drafts_are_kept_apart_and_wiped)
 END_TEST
 
 /* Undo: the last add, edit or delete made here. An edit's earlier version comes back as a new
- * change (a newer version, an audit entry), an addition is deleted, a deletion is refused
- * (its content was wiped); an edit of the case re-indexes as any edit does; after an undo,
- * or a change not made by one add, edit or delete, there is nothing to undo. */
+ * change (a newer version, an audit entry), an addition is deleted, a deletion brought back
+ * under its id, made when and by whom it was; an edit of the case re-indexes as any edit does;
+ * after an undo, or a change not made by a front end's action, there is nothing to undo. */
 START_TEST(undo_takes_back_the_last_change)
 {
-	struct cw_undo_info info;
+	struct cw_undo_info info, asked;
 	struct cw_record r, back;
 	struct cw_error err;
 	struct cw_id p, c, q;
 	struct cw_verify_stats vs;
 	struct cw_filter f;
 	size_t n, problems = 0;
+	int64_t created;
 
 	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), CW_ENOTFOUND);
 	p = add_person("Ny Nak", "Phnom Penh");
@@ -1326,6 +1327,8 @@ START_TEST(undo_takes_back_the_last_change)
 	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), 0);
 	ck_assert_int_eq(info.action, CW_UNDO_EDITED);
 	ck_assert_str_eq(info.label, "Ny Nak incitement");
+	ck_assert_uint_eq(info.others, 0);
+	ck_assert_int_eq(info.held_deleted, 0);
 	ck_assert_int_eq(cw_store_undo(st, NULL, &info, &err), 0);
 	ck_assert_int_eq(cw_store_get(st, &c, &back, &err), 0);
 	ck_assert_str_eq(back.u.kase.title, "Ny Nak defamation");
@@ -1347,12 +1350,173 @@ START_TEST(undo_takes_back_the_last_change)
 	ck_assert_int_eq(cw_store_undo(st, NULL, &info, &err), 0);
 	ck_assert_int_eq(info.action, CW_UNDO_ADDED);
 	ck_assert_int_eq(cw_store_get(st, &q, &r, &err), CW_ENOTFOUND);
-	/* A deletion is not. */
-	q = add_person("Kang Saran", NULL);
+	/* A deletion comes back under its id, as made when and by whom it was, a version newer
+	 * than its deletion. */
+	q = add_person("Kang Saran", "Kandal");
+	ck_assert_int_eq(cw_store_get(st, &q, &r, &err), 0);
+	created = r.created;
+	cw_record_free(&r);
 	ck_assert_int_eq(cw_store_delete(st, &q, &err), 0);
-	ck_assert_int_eq(cw_store_undo(st, NULL, &info, &err), CW_EREFUSED);
-	ck_assert_ptr_nonnull(strstr(err.message, "wiped"));
+	ck_assert_int_eq(cw_store_undo_peek(st, &asked, &err), 0);
+	ck_assert_int_eq(asked.action, CW_UNDO_DELETED);
+	ck_assert_str_eq(asked.label, "Kang Saran");
+	ck_assert_int_eq(asked.held_deleted, 1);
+	ck_assert_int_eq(cw_store_undo(st, &asked, &info, &err), 0);
+	ck_assert_int_eq(cw_store_get(st, &q, &r, &err), 0);
+	ck_assert_str_eq(r.u.person.province, "Kandal");
+	ck_assert(r.created == created);
+	ck_assert_str_eq(r.author, "tester");
+	ck_assert(r.updated > created);
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_undo(st, NULL, &info, &err), CW_ENOTFOUND);
+	/* A peek answers for that change only: another one made since is not taken back. */
+	ck_assert_int_eq(cw_store_delete(st, &q, &err), 0);
+	ck_assert_int_eq(cw_store_undo_peek(st, &asked, &err), 0);
+	add_person("Thach Setha", NULL);
+	ck_assert_int_eq(cw_store_undo(st, &asked, &info, &err), CW_EREFUSED);
+	ck_assert_int_eq(cw_store_get(st, &q, &r, &err), CW_ENOTFOUND);
+	/* Forgotten: nothing to undo. */
+	ck_assert_int_eq(cw_store_undo_forget_now(st, &(int){0}, &err), 0);
+	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), CW_ENOTFOUND);
 	/* The file still checks out, audit chain and all. */
+	ck_assert_msg(cw_store_verify(st, count_problems, &problems, &vs, &err) == 0, "%s",
+		      err.message);
+	ck_assert_uint_eq(vs.problems, 0);
+}
+END_TEST
+
+/* A deletion's content stays in the file, in the undo note, until the next change or a
+ * forget, and then is gone from every byte of it (a plain store, where it would be readable;
+ * in an encrypted one it is never readable). */
+START_TEST(undo_note_of_a_deletion_is_wiped)
+{
+	struct cw_error err;
+	struct cw_id q;
+	char path[4200];
+	int had = 0;
+
+	cw_store_close(st);
+	rm_tree(dir);
+	dir = make_temp_dir();
+	setenv("CASEWATCH_TEST_PLAIN", "1", 1);
+	st = open_store(0);
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	q = add_person("Zebulon Quixotic", "Kandal");
+	ck_assert(file_contains(path, "Zebulon Quixotic"));
+	ck_assert_int_eq(cw_store_delete(st, &q, &err), 0);
+	ck_assert(file_contains(path, "Zebulon Quixotic")); /* kept for undo */
+	add_person("Ny Nak", NULL);                          /* the next change */
+	ck_assert(!file_contains(path, "Zebulon Quixotic"));
+	ck_assert(file_contains(path, "Ny Nak"));
+	/* Or at once, when asked. */
+	q = add_person("Xavier Quill", NULL);
+	ck_assert_int_eq(cw_store_delete(st, &q, &err), 0);
+	ck_assert(file_contains(path, "Xavier Quill"));
+	ck_assert_int_eq(cw_store_undo_forget_now(st, &had, &err), 0);
+	ck_assert_int_eq(had, 1);
+	ck_assert(!file_contains(path, "Xavier Quill"));
+	ck_assert_int_eq(cw_store_undo_forget_now(st, &had, &err), 0);
+	ck_assert_int_eq(had, 0);
+	unsetenv("CASEWATCH_TEST_PLAIN");
+}
+END_TEST
+
+/* A person and the case that names them, one action: taken back as one, the case first. */
+struct two {
+	struct cw_id person, kase;
+};
+
+static int person_and_case_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct two *two = ctx;
+	struct cw_record p, c;
+	struct cw_defendant *d;
+	int rc;
+
+	cw_record_init(&p, CW_KIND_PERSON);
+	p.u.person.name = strdup("Sam Rainsy");
+	rc = cw_txn_put(t, &p, CW_PUT_NEW, NULL, err);
+	two->person = p.id;
+	cw_record_free(&p);
+	if (rc != 0)
+		return rc;
+	cw_record_init(&c, CW_KIND_CASE);
+	c.u.kase.title = strdup("Rainsy incitement");
+	d = cw_list_append(&c.u.kase.defendants, df->sub);
+	d->person = two->person;
+	rc = cw_txn_put(t, &c, CW_PUT_NEW, NULL, err);
+	two->kase = c.id;
+	cw_txn_undo_about(t, &c.id);
+	cw_record_free(&c);
+	return rc;
+}
+
+START_TEST(undo_takes_back_a_whole_action)
+{
+	struct cw_undo_info info;
+	struct cw_record r;
+	struct cw_error err;
+	struct two two;
+
+	ck_assert_int_eq(cw_store_write_undoable(st, person_and_case_fn, &two, &err), 0);
+	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), 0);
+	ck_assert_int_eq(info.action, CW_UNDO_ADDED);
+	ck_assert_int_eq(info.kind, CW_KIND_CASE);
+	ck_assert_str_eq(info.label, "Rainsy incitement");
+	ck_assert_uint_eq(info.others, 1);
+	ck_assert_int_eq(cw_store_undo(st, &info, &info, &err), 0);
+	ck_assert_int_eq(cw_store_get(st, &two.kase, &r, &err), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_store_get(st, &two.person, &r, &err), CW_ENOTFOUND);
+	/* The same through a plain write: nothing to undo. */
+	ck_assert_int_eq(cw_store_write(st, person_and_case_fn, &two, &err), 0);
+	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), CW_ENOTFOUND);
+}
+END_TEST
+
+/* A merge taken back: the person merged away is back under their id, no longer merged, and
+ * every record names whom it named before (a case that named both has both again). */
+START_TEST(undo_takes_back_a_merge)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_merge_stats ms;
+	struct cw_undo_info info;
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id keep, other, c, m;
+	struct cw_verify_stats vs;
+	size_t problems = 0;
+	struct cw_defendant *d;
+
+	keep = add_person("Chhim Sithar", "Phnom Penh");
+	other = add_person("chhim sithar", NULL);
+	c = add_case("NagaWorld strike", &keep, "494", "Phnom Penh Court", "2022-01-05");
+	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
+	d = cw_list_append(&r.u.kase.defendants, df->sub);
+	d->person = other;
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	m = add_milestone(&other, &c, "2022-01-04", CW_MS_ARREST);
+	ck_assert_int_eq(cw_store_merge_people(st, &keep, &other, &ms, &err), 0);
+	ck_assert_int_eq(cw_store_get(st, &other, &r, &err), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), 0);
+	ck_assert_int_eq(info.action, CW_UNDO_MERGED);
+	ck_assert(cw_id_equal(&info.id, &other));
+	ck_assert_str_eq(info.label, "chhim sithar");
+	ck_assert_str_eq(info.into, "Chhim Sithar");
+	ck_assert_uint_eq(info.others, 2);
+	ck_assert_int_eq(info.held_deleted, 1);
+	ck_assert_int_eq(cw_store_undo(st, &info, &info, &err), 0);
+	ck_assert_int_eq(cw_store_get(st, &other, &r, &err), 0);
+	ck_assert(cw_id_is_zero(&r.merged_into));
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
+	ck_assert_uint_eq(r.u.kase.defendants.n, 2);
+	ck_assert(cw_id_equal(&((struct cw_defendant *)r.u.kase.defendants.items)[1].person, &other));
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_get(st, &m, &r, &err), 0);
+	ck_assert(cw_id_equal(&r.u.milestone.person, &other));
+	cw_record_free(&r);
 	ck_assert_msg(cw_store_verify(st, count_problems, &problems, &vs, &err) == 0, "%s",
 		      err.message);
 	ck_assert_uint_eq(vs.problems, 0);
@@ -1562,6 +1726,9 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, copy_encrypted_keeps_everything);
 	tcase_add_test(tc, drafts_are_kept_apart_and_wiped);
 	tcase_add_test(tc, undo_takes_back_the_last_change);
+	tcase_add_test(tc, undo_note_of_a_deletion_is_wiped);
+	tcase_add_test(tc, undo_takes_back_a_whole_action);
+	tcase_add_test(tc, undo_takes_back_a_merge);
 	tcase_add_test(tc, in_use_and_last_txn);
 	tcase_add_test(tc, outfile_private_whole_and_not_through_links);
 	tcase_add_test(tc, outfile_interrupted_leaves_nothing);

@@ -1226,8 +1226,9 @@ static char *db_file(int i)
 	return path_in(i, "data.mdb");
 }
 
-/* After `delete`, neither the database file nor a bundle holds any of the deleted person's
- * words, and the deletion merged elsewhere removes them from that file too. */
+/* After `delete` and the next change (or undo forgotten), the database file holds none of the
+ * deleted person's words, a bundle never does, and the deletion merged elsewhere removes them
+ * from that file too. */
 START_TEST(deletion_carries_no_content)
 {
 	struct cw_error err;
@@ -1249,6 +1250,11 @@ START_TEST(deletion_carries_no_content)
 	import(1, path_in(0, "1.b"));
 	ck_assert(file_has(db_file(1), "Zebulon")); /* a plain file shows what it holds */
 	ck_assert_int_eq(cw_store_delete(st[0], &p, &err), 0);
+	/* Kept for undo until the next change, or until undo is forgotten: then wiped. */
+	ck_assert(file_has(db_file(0), "Zebulon"));
+	ck_assert_int_eq(cw_store_undo_forget_now(st[0], &found, &err), 0);
+	ck_assert_int_eq(found, 1);
+	found = 0;
 	ck_assert(!file_has(db_file(0), "Zebulon"));
 	ck_assert(!file_has(db_file(0), "secretnoteword"));
 	ck_assert(file_has(db_file(0), "Ny Nak"));

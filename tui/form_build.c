@@ -461,6 +461,7 @@ static int with_person_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	    (rc = cw_txn_put(t, w->rec, CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW),
 			     NULL, err)) != 0)
 		return rc;
+	cw_txn_undo_about(t, &w->rec->id); /* u offers the case, with the person added */
 	/* A draft finished goes in the same write. */
 	if (!cw_id_is_zero(&fm->draft_id) &&
 	    (rc = cw_txn_draft_delete(t, &fm->draft_id, err)) != 0 && rc == CW_ENOTFOUND) {
@@ -481,7 +482,7 @@ int cw_form_save(struct cw_form *fm, struct cw_error *err)
 		struct with_person w = {fm, &rec};
 
 		memset(&rec, 0, sizeof rec);
-		rc = cw_store_write(fm->st, with_person_fn, &w, err);
+		rc = cw_store_write_undoable(fm->st, with_person_fn, &w, err);
 		if (rc != 0) {
 			memset(&fm->fields[di].picked, 0, sizeof fm->fields[di].picked);
 			fm->fields[di].picked_label[0] = '\0';

@@ -62,7 +62,7 @@ enum cw_key_ctx {
 	X(QUICK_INCITEMENT, "filter incitement, articles 494/495")                                 \
 	X(QUICK_LESE_MAJESTE, "filter lese-majeste, article 437 bis")                              \
 	X(NEW_HEARING, "log a hearing")                                                            \
-	X(UNDO, "take back the last add, edit or delete made on this laptop (asks first)")         \
+	X(UNDO, "take back the last add, edit, delete or merge made on this laptop (asks first)")  \
 	X(MERGE_PERSON, "merge this person into another one, recorded twice (asks for whom)")      \
 	X(QUICK_HEARING, "quick hearing of this case: today, now, own, its court and defendants")  \
 	X(NEW_VISIT, "log a prison visit")                                                         \

@@ -618,8 +618,8 @@ static void merge_ask(struct cw_app *app, const char *text)
 	app->prompting = CW_PROMPT_NONE;
 	app->question = CW_Q_MERGE;
 	snprintf(app->question_text, sizeof app->question_text,
-		 "Merge %.80s into %.80s? Every record naming the first will name the second; "
-		 "it cannot be undone. y/N",
+		 _("Merge %.80s into %.80s? Every record naming the first will name the second "
+		   "(u takes it back). y/N"),
 		 cw_record_label(&other), cw_record_label(&keep));
 	cw_record_free(&keep);
 	cw_record_free(&other);
@@ -696,14 +696,21 @@ static void answer_question(struct cw_app *app, int key)
 		} else if (cw_store_undo(app->st, &app->undo_asked, &info, &err) != 0) {
 			cw_app_error(app, &err);
 		} else {
+			static const char *const done[] = {N_("added"), N_("edited"), N_("deleted"),
+							   N_("merged")};
+
 			/* Screens showing a record an undo deleted go. */
 			while (app->depth > 0 && cw_id_equal(&cw_app_top(app)->id, &info.id) &&
 			       info.action == CW_UNDO_ADDED)
 				cw_app_pop(app);
 			cw_app_invalidate(app);
-			cw_app_status(app, 0, "taken back: %s %.120s",
-				      info.action == CW_UNDO_ADDED ? "added" : "edited",
-				      info.label);
+			if (info.others)
+				cw_app_status(app, 0,
+					      _("taken back: %s %.120s, with %zu other record(s)"),
+					      _(done[info.action]), info.label, info.others);
+			else
+				cw_app_status(app, 0, _("taken back: %s %.120s"),
+					      _(done[info.action]), info.label);
 		}
 		return;
 	}
@@ -752,7 +759,10 @@ static void answer_question(struct cw_app *app, int key)
 	while (app->depth > 0 && cw_id_equal(&cw_app_top(app)->id, &app->question_id))
 		cw_app_pop(app);
 	cw_app_invalidate(app);
-	cw_app_status(app, 0, "deleted");
+	cw_app_status(
+		app, 0,
+		_("deleted: u brings it back until the next change; `casewatch undo --forget` "
+		  "wipes it now"));
 }
 
 static void prompt_key(struct cw_app *app, int key)
@@ -1064,18 +1074,28 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 	}
 	case CW_ACT_UNDO: {
 		struct cw_error err;
-		static const char *const what[] = {"the addition of", "the edit of",
-						   "the deletion of"};
+		static const char *const what[] = {N_("the addition of"), N_("the edit of"),
+						   N_("the deletion of"), N_("the merge of")};
+		const struct cw_undo_info *u = &app->undo_asked;
+		char more[120] = "";
 
-		/* Nothing, or a deletion (which cannot be taken back): the store says why. */
+		/* Nothing to undo: the store says why. */
 		if (cw_store_undo_peek(app->st, &app->undo_asked, &err) != 0) {
 			cw_app_error(app, &err);
 			return;
 		}
+		if (u->action == CW_UNDO_MERGED) {
+			snprintf(more, sizeof more, _(" into \"%.60s"), u->into);
+			cw_text_trim_utf8(more); /* not cut inside a character */
+			snprintf(more + strlen(more), sizeof more - strlen(more), "\"");
+		}
+		if (u->others)
+			snprintf(more + strlen(more), sizeof more - strlen(more),
+				 _(", with %zu other record(s)"), u->others);
 		app->question = CW_Q_UNDO;
 		snprintf(app->question_text, sizeof app->question_text,
-			 "Take back %s %s \"%.100s\"? y/N", what[app->undo_asked.action],
-			 cw_kind_name(app->undo_asked.kind), app->undo_asked.label);
+			 _("Take back %s %s \"%.100s\"%s? y/N"), _(what[u->action]),
+			 cw_kind_name(u->kind), u->label, more);
 		return;
 	}
 	case CW_ACT_NEW_VISIT:

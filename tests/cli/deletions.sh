@@ -1,7 +1,8 @@
 #!/bin/sh
 # Deletions carry no content (issue 12), through the real binary on plain databases (where any
-# text left in the file would be readable): after `delete`, `strings` finds none of the deleted
-# person's words in data.mdb, nor in a bundle; a deletion merged from another laptop removes
+# text left in the file would be readable): after `delete`, the record is kept for undo until
+# the next change (an add, an import) or `undo --forget`; then `strings` finds none of the
+# deleted person's words in data.mdb; a bundle never holds them; a deletion merged from another laptop removes
 # them there too, even while a record there names the person (who then shows as deleted); and
 # a deletion still wins over an older edit made elsewhere.
 . "$TESTLIB"
@@ -47,8 +48,11 @@ bundle_payload "$WORK/a1.bundle" "$WORK/a1.jsonl"
 found "Zebulon Quixotic" "$A/data.mdb" && found secretnoteword "$B/data.mdb" &&
 	found "Zebulon Quixotic" "$WORK/a1.jsonl" || fail "a plain database should show its words"
 
-# A local delete: gone from the tables and from the file.
+# A local delete: gone from the tables at once, and from the file when undo is forgotten.
 ok ca delete "$z" --yes
+checks=$((checks + 1))
+found "Zebulon Quixotic" "$A/data.mdb" || fail "the record deleted should be kept for undo"
+ok ca undo --forget
 nowhere "$A/data.mdb" Zebulon Quixotic secretnoteword
 fails 66 "id" ca show "$z"
 ok ca list persons --json
@@ -78,6 +82,8 @@ ok cb log milestone --person "Xavier Quill" --type arrest --date 2024-03-01 --de
 ms=$(idof)
 ok ca delete "$x" --yes
 ok ca bundle export --plain --to bob -o "$WORK/a3.bundle"
+checks=$((checks + 1))
+found quillnoteword "$A/data.mdb" || fail "the record deleted should be kept for undo"
 ok cb bundle export --plain --to alice -o "$WORK/b1.bundle"
 ok cb bundle import "$WORK/a3.bundle"
 nowhere "$B/data.mdb" "Xavier Quill" quillnoteword
@@ -98,6 +104,9 @@ fails 65 "id" ca delete "Chhim Sithar" --yes
 # content), and keeping it brings her back.
 ok cb edit "$w" --notes "quornnoteword, seen in court"
 ok ca delete "$w" --yes
+# The next change made here (an add) wipes what the deletion kept for undo.
+ok ca person add --name "Ouk Vanna"
+nowhere "$A/data.mdb" "Wilma Quorn" quornnoteword
 ok ca bundle export --plain --to bob -o "$WORK/a4.bundle"
 ok cb bundle export --plain --to alice -o "$WORK/b2.bundle"
 ok ca bundle import "$WORK/b2.bundle"

@@ -68,6 +68,43 @@ ok ca conflicts --json
 json "len(d) == 0"
 ok ca verify
 
+# A merge taken back (undo): the person merged away comes back with every record that named
+# them, on A and, by the next bundle, on B, which had taken the merge: B stops pointing them at
+# the one kept, and both laptops hold the same content again.
+ok ca person add --name "Meach Sovannara"
+mkept=$(printf '%s' "$out" | awk '{print $3}')
+ok ca person add --name "meach sovannara" --yes
+mtwin=$(printf '%s' "$out" | awk '{print $3}')
+ok ca case add --title "Sovannara treason" --defendant "$mtwin" --charge 443
+ok ca log visit --facility "CC1" --date 2024-04-01 --detainee "$mkept" --detainee "$mtwin"
+ok ca person merge "$mkept" "$mtwin"
+has "2 records now name them"
+ok ca bundle export --to b -o "$WORK/a3.cwb"
+ok cb bundle import "$WORK/a3.cwb"
+ok cb list persons --json
+json "'$mtwin' not in [p['id'] for p in d]"
+ok ca undo --show
+has "would take back the merge of person \"meach sovannara\""
+has "into \"Meach Sovannara\", with 2 other record(s) it changed"
+ok ca undo
+for c in ca cb; do
+	[ $c = cb ] && ok ca bundle export --to b -o "$WORK/a4.cwb" && ok cb bundle import "$WORK/a4.cwb"
+	ok $c list persons --json
+	json "'$mtwin' in [p['id'] for p in d] and '$mkept' in [p['id'] for p in d]"
+	ok $c show "Sovannara treason" --json
+	json "[x['person'] for x in d['defendants']] == ['$mtwin']"
+	ok $c list records --kind visit --json
+	json "[v['detainees'] for v in d if v['facility'] == 'CC1'] == [['$mkept', '$mtwin']]"
+	ok $c verify
+done
+# Another import on B repoints nothing: the twin is nobody else's now.
+ok cb bundle import "$WORK/a3.cwb"
+ok cb show "Sovannara treason" --json
+json "[x['person'] for x in d['defendants']] == ['$mtwin']"
+ok cb bundle export --to a -o "$WORK/b3.cwb"
+ok ca bundle import "$WORK/b3.cwb"
+same_content
+
 # Refused: the same person twice, someone who is not a person, nobody.
 fails 65 other ca person merge "$kept" "$kept"
 fails 66 other ca person merge "$kept" "Nobody At All"

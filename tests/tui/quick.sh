@@ -116,7 +116,7 @@ ok cw list records --kind visit --since "$today" --json
 json "len(d) == 0"
 send u
 wait_for "there is nothing to undo"
-# An edit taken back: the visit's notes as they were; a deletion cannot be (wiped).
+# An edit taken back: the visit's notes as they were.
 ok cw list records --kind visit --json
 first_notes=$(printf '%s' "$out" | "$PY" -c "import json,sys; print(json.load(sys.stdin)[0].get('notes', ''))")
 send / kind:visit Enter
@@ -133,12 +133,21 @@ send y
 wait_for "taken back: edited"
 ok cw list records --kind visit --json
 json "d[0].get('notes', '') == '''$first_notes'''"
+# A deletion taken back: the visit is there again, under its id, as it was.
+ok cw list records --kind visit --json
+visit=$(printf '%s' "$out" | "$PY" -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
 send d
 wait_for "Delete visit"
 send y
-wait_for "deleted"
+wait_for "deleted: u brings it back until the next change"
+ok cw list records --kind visit --json
+json "'$visit' not in [v['id'] for v in d]"
 send u
-wait_for "wiped from the file when it was deleted"
+wait_for "Take back the deletion of visit"
+send y
+wait_for "taken back: deleted"
+ok cw list records --kind visit --json
+json "[v.get('notes', '') for v in d if v['id'] == '$visit'] == ['''$first_notes''']"
 send Escape
 
 # m on a person recorded twice merges them, after asking for whom and whether.
@@ -157,6 +166,21 @@ send y
 wait_for "merged: 1 records now name the person kept"
 ok cw list records --kind visit --since "$today" --json
 json "d[0]['detainees'] == ['$sithar']"
+# u takes the merge back: the twin is there again and the visit names them; m merges again.
+send u
+wait_for "Take back the merge of person \"Sithar twin\" into \"Chhim Sithar\", with 1 other"
+send y
+wait_for "taken back: merged Sithar twin, with 1 other record(s)"
+ok cw list records --kind visit --since "$today" --json
+json "d[0]['detainees'] == ['$twin']"
+ok cw list persons --json
+json "'$twin' in [p['id'] for p in d]"
+send m
+wait_for "Merge into (name or id):"
+send "$sithar" Enter
+wait_for "Merge Sithar twin into Chhim Sithar?"
+send y
+wait_for "merged: 1 records now name the person kept"
 send Escape 1
 
 # From a defendant (their latest case), and from a place with no case: said.
