@@ -661,7 +661,7 @@ int cw_cmd_undo(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		return rc;
 	if (show && forget)
 		return cw_error_set(&cli->err, CW_EUSAGE, "forget",
-				    _("give --show or --forget, not both"));
+				    "give --show or --forget, not both");
 	if ((rc = cw_cli_open_store(cli, 0)) != 0)
 		return rc;
 	if (forget) {

@@ -23,7 +23,6 @@
 #include <sodium.h>
 
 #include "models/codec.h"
-#include "models/i18n.h"
 #include "models/text.h"
 #include "store/store_internal.h"
 
@@ -209,13 +208,13 @@ static int read_note(struct cw_store *st, MDB_txn *txn, struct note *nt, struct 
 
 	memset(nt, 0, sizeof *nt);
 	if (!st->undo_ready)
-		return cw_error_set(err, CW_ENOTFOUND, "undo", _("there is nothing to undo"));
+		return cw_error_set(err, CW_ENOTFOUND, "undo", "there is nothing to undo");
 	rc = cw_val_get(st, txn, DB_UNDO, &k, &v, &open, err);
 	if (rc == MDB_NOTFOUND)
 		return cw_error_set(err, CW_ENOTFOUND, "undo",
-				    _("there is nothing to undo: the last change was not made by "
-				      "an add, an edit, a delete or a merge on this laptop, or was "
-				      "undone"));
+				    "there is nothing to undo: the last change was not made by "
+				    "an add, an edit, a delete or a merge on this laptop, or was "
+				    "undone");
 	if (rc != 0)
 		return cw_store_lmdb_error(NULL, rc, "reading what to undo", err);
 	rc = cw_buf_append(&nt->raw, v.mv_data, v.mv_size) != 0 ? CW_ENOMEM : 0;
@@ -389,11 +388,10 @@ static void describe(struct cw_store *st, MDB_txn *txn, const struct note *nt,
 
 static int refuse_old_deletion(struct cw_error *err)
 {
-	return cw_error_set(
-		err, CW_EREFUSED, "undo",
-		_("the last change was a deletion made by an earlier casewatch, which "
-		  "wiped what the record held when it was deleted: it cannot be brought "
-		  "back"));
+	return cw_error_set(err, CW_EREFUSED, "undo",
+			    "the last change was a deletion made by an earlier casewatch, which "
+			    "wiped what the record held when it was deleted: it cannot be brought "
+			    "back");
 }
 
 int cw_store_undo_peek(struct cw_store *st, struct cw_undo_info *out, struct cw_error *err)
@@ -466,8 +464,8 @@ static int undo_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	if (u->expect && memcmp(u->expect->token, nt.token, sizeof nt.token) != 0) {
 		note_free(&nt);
 		return cw_error_set(err, CW_EREFUSED, "undo",
-				    _("the last change is another one now (made meanwhile): "
-				      "nothing was taken back; ask again"));
+				    "the last change is another one now (made meanwhile): "
+				    "nothing was taken back; ask again");
 	}
 	describe(t->st, t->txn, &nt, u->info);
 	/* The last change first: a record added names those added before it (a case its new

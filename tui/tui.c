@@ -706,11 +706,11 @@ static void answer_question(struct cw_app *app, int key)
 			cw_app_invalidate(app);
 			if (info.others)
 				cw_app_status(app, 0,
-					      _("taken back: %s %.120s, with %zu other record(s)"),
+					      "taken back: %s %.120s, with %zu other record(s)",
 					      _(done[info.action]), info.label, info.others);
 			else
-				cw_app_status(app, 0, _("taken back: %s %.120s"),
-					      _(done[info.action]), info.label);
+				cw_app_status(app, 0, "taken back: %s %.120s", _(done[info.action]),
+					      info.label);
 		}
 		return;
 	}
@@ -759,10 +759,9 @@ static void answer_question(struct cw_app *app, int key)
 	while (app->depth > 0 && cw_id_equal(&cw_app_top(app)->id, &app->question_id))
 		cw_app_pop(app);
 	cw_app_invalidate(app);
-	cw_app_status(
-		app, 0,
-		_("deleted: u brings it back until the next change; `casewatch undo --forget` "
-		  "wipes it now"));
+	cw_app_status(app, 0,
+		      "deleted: u brings it back until the next change; `casewatch undo --forget` "
+		      "wipes it now");
 }
 
 static void prompt_key(struct cw_app *app, int key)
