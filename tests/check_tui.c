@@ -646,7 +646,8 @@ START_TEST(test_form_case_adds_a_new_defendant)
 	go_to(&fm, "defendant");
 	type(&fm, "Nobody Yet<Tab><Tab>494/495");
 	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
-	ck_assert_str_eq(fm.missing_person, "Nobody Yet");
+	ck_assert_uint_eq(fm.nmissing, 1);
+	ck_assert_str_eq(fm.missing[0], "Nobody Yet");
 	/* Agreed, but the title is missing: nothing is written, the person neither. */
 	fm.add_missing = 1;
 	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
@@ -681,6 +682,67 @@ START_TEST(test_form_case_adds_a_new_defendant)
 	type(&fm, "xyz"); /* nothing is typed into it */
 	ck_assert_ptr_null(strstr(cw_edit_text(&fm.fields[info].edit), "xyz"));
 	cw_form_free(&fm);
+	cw_record_free(&rec);
+}
+END_TEST
+
+/* Several defendants in one save, names separated by ';': one already there, two new (each
+ * asked about by the front end), all charged alike, written with the case in one write and
+ * taken back by one undo. */
+START_TEST(test_form_case_adds_several_new_defendants)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec, p;
+	struct cw_undo_info info;
+	const struct cw_defendant *d;
+	const char *names[] = {"Chhim Sithar", "Sun Sreypich", "Kang Saran"};
+
+	add_person_form("Chhim Sithar");
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_CASE, NULL, &err), 0);
+	go_to(&fm, "title");
+	type(&fm, "NagaWorld strike");
+	go_to(&fm, "defendant");
+	type(&fm, "Chhim Sithar; Sun Sreypich; Kang Saran<Tab><Tab>494/495");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_uint_eq(fm.nmissing, 2);
+	ck_assert_str_eq(fm.missing[0], "Sun Sreypich");
+	ck_assert_str_eq(fm.missing[1], "Kang Saran");
+	ck_assert_ptr_nonnull(strstr(fm.fields[fm.cur].error, "and 1 others"));
+	/* The names changed after the question: asked again, not saved. */
+	fm.agreed = 2;
+	fm.add_missing = 1;
+	type(&fm, "<C-u>Chhim Sithar; Sun Sreypich; Kang Saran; Kem Sokha");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_uint_eq(fm.nmissing, 3);
+	ck_assert_int_eq(fm.add_missing, 0);
+	type(&fm, "<C-u>Chhim Sithar; Sun Sreypich; Kang Saran");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	fm.agreed = 2;
+	fm.add_missing = 1;
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	cw_form_free(&fm);
+	ck_assert_uint_eq(rec.u.kase.defendants.n, 3);
+	for (size_t i = 0; i < 3; i++) {
+		d = (const struct cw_defendant *)rec.u.kase.defendants.items + i;
+		ck_assert_int_eq(cw_store_get(st, &d->person, &p, &err), 0);
+		ck_assert_str_eq(p.u.person.name, names[i]);
+		ck_assert_uint_eq(d->charges.n, 2);
+		cw_record_free(&p);
+	}
+	/* One undo takes the case and both new people back; the one there before stays. */
+	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), 0);
+	ck_assert_int_eq(info.kind, CW_KIND_CASE);
+	ck_assert_uint_eq(info.others, 2);
+	ck_assert_int_eq(cw_store_undo(st, &info, &info, &err), 0);
+	ck_assert_int_eq(cw_store_get(st, &rec.id, &p, &err), CW_ENOTFOUND);
+	for (size_t i = 0; i < 3; i++) {
+		d = (const struct cw_defendant *)rec.u.kase.defendants.items + i;
+		ck_assert_int_eq(cw_store_get(st, &d->person, &p, &err), i == 0 ? 0 : CW_ENOTFOUND);
+		if (i == 0)
+			cw_record_free(&p);
+	}
 	cw_record_free(&rec);
 }
 END_TEST
@@ -1024,6 +1086,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_dates_in_words);
 	tcase_add_test(forms, test_form_choice_picker_and_go_to);
 	tcase_add_test(forms, test_form_case_adds_a_new_defendant);
+	tcase_add_test(forms, test_form_case_adds_several_new_defendants);
 	tcase_add_test(forms, test_form_draft_keeps_what_was_cleared);
 	tcase_add_test(forms, test_form_hearing_attendance_and_verdicts);
 	tcase_add_test(forms, test_form_edit_and_errors_map);

@@ -258,11 +258,13 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 				/* Adds a defendant, or changes one already named. */
 				if (!(ff = add_field(fm, "defendant", "defendant", CW_W_PERSON)))
 					goto nomem;
-				ff->hint = "add a defendant (or change one already in the case)";
+				ff->multi = 1;
+				ff->hint = "add defendants, names separated by ; (or change ones "
+					   "already in the case)";
 				if (!(ff = add_field(fm, "custody", "custody", CW_W_CHOICE)))
 					goto nomem;
 				ff->words = &cw_words_custody;
-				ff->hint = "custody of that defendant";
+				ff->hint = "custody of those defendants";
 				if (!(ff = add_field(fm, "charges", "charges", CW_W_TEXT)))
 					goto nomem;
 				ff->hint = "articles charged, e.g. 494/495 or \"437 bis\"";

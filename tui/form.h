@@ -35,6 +35,8 @@ enum cw_form_widget {
 	CW_W_INFO,      /* text to read, not to type in (a case's defendants while editing it) */
 };
 
+/* New people a case's form adds in one save, at most. */
+#define CW_FORM_NEW_PEOPLE  8
 #define CW_FORM_SUGGEST_MAX 6
 
 struct cw_form_field {
@@ -49,7 +51,8 @@ struct cw_form_field {
 	struct cw_edit edit;         /* the others: the text as typed */
 	struct cw_id picked;         /* PERSON, CASE: the record a suggestion chose */
 	char picked_label[200];      /* ... and its name, to see whether the text still says it */
-	char error[320];             /* inline error, "" when none */
+	int multi;       /* PERSON: takes several names separated by ';' (a case's defendants) */
+	char error[320]; /* inline error, "" when none */
 	const char *hint;
 };
 
@@ -75,9 +78,14 @@ struct cw_form {
 	int quick;             /* a short form over a prefilled record (cw_form_open_quick) */
 	struct cw_id draft_id; /* the draft it was opened from (zero: none), gone once saved */
 	int twice_ok; /* the user said a new person close to one already there is another one */
-	/* A case's defendant typed who is no person yet: saving says so (missing_person); once
-	 * the user agrees (add_missing), saving adds the person with the case, in one write. */
-	char missing_person[200];
+	/* A case's defendants typed who are no person yet (names separated by ';'): saving says
+	 * so (missing, for the defendant field's text missing_for), the front end asks about each
+	 * in turn (agreed: how many said yes); once the user agrees to all (add_missing), saving
+	 * adds them with the case, in one write (their ids in added while it runs). */
+	char missing[CW_FORM_NEW_PEOPLE][200];
+	struct cw_id added[CW_FORM_NEW_PEOPLE];
+	size_t nmissing, agreed;
+	char missing_for[1024];
 	int add_missing;
 };
 

@@ -255,17 +255,75 @@ static int apply_hearing_lists(struct cw_form *fm, struct cw_record *rec, struct
 	return each_part(cw_edit_text(&hc.ff->edit), add_verdict_part, &hc);
 }
 
-/* The case's defendant fields: a person, their custody, their charges. */
+/* The case's defendant fields: people (names separated by ';'), their custody, their charges,
+ * the same for each. Names that are no person yet are gathered in fm->missing. */
+struct defendants_ctx {
+	struct cw_form *fm;
+	struct cw_form_field *ff;
+	struct cw_record *rec;
+	const struct cw_article *arts;
+	size_t narts;
+	int custody;
+	char unknown[CW_FORM_NEW_PEOPLE][200];
+	size_t nunknown;
+	int too_many;
+	struct cw_error *err;
+};
+
+static int add_defendant_part(void *ctx, const char *part)
+{
+	struct defendants_ctx *dc = ctx;
+	struct cw_form *fm = dc->fm;
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_defendant *d = NULL;
+	struct cw_id id = {{0}};
+	int rc;
+
+	/* Added with the case in this very save: the id it was given. */
+	for (size_t i = 0; fm->add_missing && i < fm->nmissing; i++)
+		if (!cw_id_is_zero(&fm->added[i]) && !strcmp(fm->missing[i], part))
+			id = fm->added[i];
+	if (cw_id_is_zero(&id) &&
+	    (rc = resolve_ref(fm, dc->ff, CW_KIND_PERSON, part, &id, dc->err)) != 0) {
+		/* Nobody by that name: saving can add them with the case, once asked. */
+		if (rc != CW_ENOTFOUND)
+			return rc;
+		cw_error_clear(dc->err);
+		for (size_t i = 0; i < dc->nunknown; i++)
+			if (!strcmp(dc->unknown[i], part))
+				return 0;
+		if (dc->nunknown == CW_FORM_NEW_PEOPLE)
+			dc->too_many = 1;
+		else
+			snprintf(dc->unknown[dc->nunknown++], sizeof dc->unknown[0], "%s", part);
+		return 0;
+	}
+	for (size_t i = 0; i < dc->rec->u.kase.defendants.n; i++)
+		if (cw_id_equal(
+			    &((struct cw_defendant *)dc->rec->u.kase.defendants.items)[i].person,
+			    &id))
+			d = (struct cw_defendant *)dc->rec->u.kase.defendants.items + i;
+	if (!d) {
+		if (!(d = cw_list_append(&dc->rec->u.kase.defendants, df->sub)))
+			return cw_error_set(dc->err, CW_ENOMEM, "", "out of memory");
+		d->person = id;
+	}
+	if (dc->custody)
+		d->custody = (uint8_t)dc->custody;
+	for (size_t i = 0; i < dc->narts; i++)
+		if (!cw_defendant_charge(d, &dc->arts[i]))
+			return cw_error_set(dc->err, CW_ENOMEM, "", "out of memory");
+	return 0;
+}
+
 static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_error *err)
 {
 	int di = cw_form_find(fm, "defendant"), ci = cw_form_find(fm, "custody"),
 	    ai = cw_form_find(fm, "charges");
-	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
 	struct cw_article arts[CW_ARTICLE_LIST_MAX];
-	struct cw_defendant *d = NULL;
+	struct defendants_ctx dc;
 	const char *who, *charges;
 	size_t n = 0;
-	struct cw_id id;
 	int rc;
 
 	if (di < 0 || ci < 0 || ai < 0)
@@ -281,38 +339,69 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 				 err));
 		return 0;
 	}
-	if ((rc = resolve_ref(fm, &fm->fields[di], CW_KIND_PERSON, who, &id, err)) != 0) {
-		/* Nobody by that name: saving can add them with the case, once asked. */
-		if (rc == CW_ENOTFOUND) {
-			snprintf(fm->missing_person, sizeof fm->missing_person, "%s", who);
-			cw_error_set(err, rc, "defendant",
-				     "'%.60s' is not in the database yet: saving again asks to add "
-				     "them",
-				     who);
-		}
-		return field_error(fm, (size_t)di, err);
-	}
 	if (*charges && (rc = cw_article_parse_list(charges, arts, CW_ARTICLE_LIST_MAX, &n,
 						    "charges", err)) != 0)
 		return field_error(fm, (size_t)ai, err);
-	for (size_t i = 0; i < rec->u.kase.defendants.n; i++)
-		if (cw_id_equal(&((struct cw_defendant *)rec->u.kase.defendants.items)[i].person,
-				&id))
-			d = (struct cw_defendant *)rec->u.kase.defendants.items + i;
-	if (!d) {
-		if (!(d = cw_list_append(&rec->u.kase.defendants, df->sub)))
-			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-		d->person = id;
-	}
-	if (fm->fields[ci].choice)
-		d->custody = (uint8_t)fm->fields[ci].choice;
-	for (size_t i = 0; i < n; i++) {
-		struct cw_charge *c = cw_defendant_charge(d, &arts[i]);
-
-		if (!c)
-			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	memset(&dc, 0, sizeof dc);
+	dc.fm = fm;
+	dc.ff = &fm->fields[di];
+	dc.rec = rec;
+	dc.arts = arts;
+	dc.narts = n;
+	dc.custody = fm->fields[ci].choice;
+	dc.err = err;
+	if ((rc = each_part(who, add_defendant_part, &dc)) != 0)
+		return field_error(fm, (size_t)di, err);
+	if (dc.too_many)
+		return field_error(fm, (size_t)di,
+				   (cw_error_set(err, CW_EINVAL, "defendant",
+						 "at most %d new people in one save: save the case "
+						 "with some, then add the others",
+						 CW_FORM_NEW_PEOPLE),
+				    err));
+	if (dc.nunknown) {
+		/* Asked about by the front end, one by one, before the save that adds them. */
+		if (!fm->add_missing || strcmp(fm->missing_for, who) != 0 ||
+		    fm->nmissing != dc.nunknown) {
+			memcpy(fm->missing, dc.unknown, sizeof dc.unknown);
+			fm->nmissing = dc.nunknown;
+			fm->agreed = 0;
+			fm->add_missing = 0;
+			snprintf(fm->missing_for, sizeof fm->missing_for, "%s", who);
+		}
+		if (dc.nunknown == 1)
+			cw_error_set(err, CW_ENOTFOUND, "defendant",
+				     "'%.60s' is not in the database yet: saving again asks to add "
+				     "them",
+				     dc.unknown[0]);
+		else
+			cw_error_set(err, CW_ENOTFOUND, "defendant",
+				     "'%.60s' and %zu others are not in the database yet: saving "
+				     "again asks to add them",
+				     dc.unknown[0], dc.nunknown - 1);
+		return field_error(fm, (size_t)di, err);
 	}
 	return 0;
+}
+
+/* Leaving the defendant field: each name is one person, or one that saving asks to add. */
+struct check_part {
+	struct cw_form *fm;
+	const struct cw_form_field *ff;
+	struct cw_error *err;
+};
+
+static int check_person_part(void *ctx, const char *part)
+{
+	struct check_part *cp = ctx;
+	struct cw_id id;
+	int rc = resolve_ref(cp->fm, cp->ff, CW_KIND_PERSON, part, &id, cp->err);
+
+	if (rc == CW_ENOTFOUND)
+		rc = cw_error_set(cp->err, rc, cp->ff->name,
+				  "'%.60s' is not in the database yet: saving asks to add them",
+				  part);
+	return rc;
 }
 
 /* The same rule as the record's validation, checked as soon as the cursor leaves the field
@@ -345,9 +434,9 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 					   "charges", &err);
 	}
 	if (rc == 0 && !ff->f && ff->widget == CW_W_PERSON && *cw_edit_text(&ff->edit)) {
-		struct cw_id id;
+		struct check_part cp = {fm, ff, &err};
 
-		rc = resolve_ref(fm, ff, CW_KIND_PERSON, cw_edit_text(&ff->edit), &id, &err);
+		rc = each_part(cw_edit_text(&ff->edit), check_person_part, &cp);
 	}
 	/* A string's length and characters are checked by the record's validation. */
 	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && *cw_edit_text(&ff->edit))
@@ -428,40 +517,38 @@ fail:
 	return rc;
 }
 
-/* A case and the defendant it names who is no person yet, in one write: the person first (so
- * the case's reference holds), then the case built from the form with that person picked. */
-struct with_person {
+/* A case and the defendants it names who are no person yet, in one write: the people first
+ * (so the case's references hold), then the case built from the form with their ids. */
+struct with_people {
 	struct cw_form *fm;
 	struct cw_record *rec;
 };
 
-static int with_person_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+static int with_people_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
-	struct with_person *w = ctx;
+	struct with_people *w = ctx;
 	struct cw_form *fm = w->fm;
-	struct cw_form_field *ff = &fm->fields[cw_form_find(fm, "defendant")];
-	struct cw_record person;
-	int rc;
+	int rc = 0;
 
 	cw_record_free(w->rec); /* run again after the map grew: built afresh */
-	cw_record_init(&person, CW_KIND_PERSON);
-	if (!(person.u.person.name = strdup(fm->missing_person))) {
+	memset(fm->added, 0, sizeof fm->added);
+	for (size_t i = 0; i < fm->nmissing && rc == 0; i++) {
+		struct cw_record person;
+
+		cw_record_init(&person, CW_KIND_PERSON);
+		if (!(person.u.person.name = strdup(fm->missing[i])))
+			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		else if ((rc = cw_txn_put(t, &person, CW_PUT_NEW, NULL, err)) == 0)
+			fm->added[i] = person.id;
 		cw_record_free(&person);
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	}
-	rc = cw_txn_put(t, &person, CW_PUT_NEW, NULL, err);
-	if (rc == 0) {
-		ff->picked = person.id;
-		snprintf(ff->picked_label, sizeof ff->picked_label, "%s", cw_edit_text(&ff->edit));
-	}
-	cw_record_free(&person);
 	if (rc != 0)
 		return rc;
 	if ((rc = cw_form_build(fm, w->rec, err)) != 0 ||
 	    (rc = cw_txn_put(t, w->rec, CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW),
 			     NULL, err)) != 0)
 		return rc;
-	cw_txn_undo_about(t, &w->rec->id); /* u offers the case, with the person added */
+	cw_txn_undo_about(t, &w->rec->id); /* u offers the case, with the people added */
 	/* A draft finished goes in the same write. */
 	if (!cw_id_is_zero(&fm->draft_id) &&
 	    (rc = cw_txn_draft_delete(t, &fm->draft_id, err)) != 0 && rc == CW_ENOTFOUND) {
@@ -477,20 +564,19 @@ int cw_form_save(struct cw_form *fm, struct cw_error *err)
 	int rc, i, di = cw_form_find(fm, "defendant");
 
 	fm->message[0] = '\0';
-	if (fm->add_missing && fm->missing_person[0] && di >= 0 &&
-	    !strcmp(cw_edit_text(&fm->fields[di].edit), fm->missing_person)) {
-		struct with_person w = {fm, &rec};
+	/* Every new person agreed to, for the names as they still stand. */
+	if (fm->add_missing && fm->nmissing && di >= 0 &&
+	    !strcmp(cw_edit_text(&fm->fields[di].edit), fm->missing_for)) {
+		struct with_people w = {fm, &rec};
 
 		memset(&rec, 0, sizeof rec);
-		rc = cw_store_write_undoable(fm->st, with_person_fn, &w, err);
-		if (rc != 0) {
-			memset(&fm->fields[di].picked, 0, sizeof fm->fields[di].picked);
-			fm->fields[di].picked_label[0] = '\0';
-		} else {
-			fm->missing_person[0] = '\0';
-		}
+		rc = cw_store_write_undoable(fm->st, with_people_fn, &w, err);
+		memset(fm->added, 0, sizeof fm->added);
+		if (rc == 0)
+			fm->nmissing = fm->agreed = 0;
 	} else {
-		fm->missing_person[0] = '\0';
+		fm->nmissing = fm->agreed = 0;
+		fm->add_missing = 0;
 		if ((rc = cw_form_build(fm, &rec, err)) != 0)
 			return rc;
 		/* A draft finished is deleted in the same write as the record it made. */

@@ -17,7 +17,8 @@ static void accept_suggestion(struct cw_form *fm)
 	if (ff->widget == CW_W_CHOICE) {
 		ff->choice = fm->sugg_choice[fm->sugg_sel];
 		cw_edit_set(&ff->edit, "");
-	} else if (ff->widget == CW_W_PEOPLE) {
+	} else if (ff->widget == CW_W_PEOPLE ||
+		   (ff->multi && strchr(cw_edit_text(&ff->edit), ';'))) {
 		const char *text = cw_edit_text(&ff->edit), *semi = strrchr(text, ';');
 		char buf[1200];
 

@@ -28,7 +28,7 @@ static const char *typed_part(const struct cw_form_field *ff)
 {
 	const char *text = cw_edit_text(&ff->edit), *semi;
 
-	if (ff->widget == CW_W_PEOPLE && (semi = strrchr(text, ';'))) {
+	if ((ff->widget == CW_W_PEOPLE || ff->multi) && (semi = strrchr(text, ';'))) {
 		text = semi + 1;
 		while (*text == ' ')
 			text++;

@@ -35,5 +35,6 @@ CLI_TESTS += \
 	tests/tui/conflicts.sh \
 	tests/tui/lock.sh \
 	tests/tui/editor.sh \
-	tests/tui/dates.sh
+	tests/tui/dates.sh \
+	tests/tui/defendants.sh
 EXTRA_DIST += tests/tui/lib.sh

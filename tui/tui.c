@@ -628,6 +628,7 @@ static void merge_ask(struct cw_app *app, const char *text)
 /* ---- keys ------------------------------------------------------------------------------- */
 
 static void form_key(struct cw_app *app, struct cw_pane *v, int key);
+static void ask_add_person(struct cw_app *app, struct cw_form *fm);
 
 static void answer_question(struct cw_app *app, int key)
 {
@@ -654,16 +655,25 @@ static void answer_question(struct cw_app *app, int key)
 		struct cw_pane *top = cw_app_top(app);
 
 		if ((key == 'y' || key == 'Y') && top->type == CW_V_FORM) {
+			struct cw_form *fm = top->form;
 			char name[200];
+			size_t n = fm->nmissing;
 
-			snprintf(name, sizeof name, "%s", top->form->missing_person);
-			top->form->add_missing = 1;
+			/* One question for each new person; the save once all said yes. */
+			if (++fm->agreed < fm->nmissing) {
+				ask_add_person(app, fm);
+				return;
+			}
+			snprintf(name, sizeof name, "%s", fm->missing[0]);
+			fm->add_missing = 1;
 			form_key(app, top, CW_KEY_CTRL('s'));
 			/* Still open: something else stopped it, and it says what. */
 			if (cw_app_top(app)->type == CW_V_FORM)
 				cw_app_top(app)->form->add_missing = 0;
-			else
+			else if (n == 1)
 				cw_app_status(app, 0, "added %.100s and the case", name);
+			else
+				cw_app_status(app, 0, "added %zu people and the case", n);
 		} else {
 			cw_app_status(app, 0, "not saved: choose a person who is there, or say y");
 		}
@@ -899,6 +909,30 @@ static int ask_if_twice(struct cw_app *app, struct cw_form *fm)
 	return 1;
 }
 
+/* The question about the next new defendant of a case's form, saying when a name close to
+ * theirs is in the database already (app/people.h: case, spacing, a Khmer name for a Latin). */
+static void ask_add_person(struct cw_app *app, struct cw_form *fm)
+{
+	const char *who = fm->missing[fm->agreed];
+	char of[40] = "", name[100], close[200] = "", hex[CW_ID_HEX_LEN + 1];
+	struct cw_record like;
+	struct cw_error err;
+
+	if (fm->nmissing > 1)
+		snprintf(of, sizeof of, _(" (%zu of %zu)"), fm->agreed + 1, fm->nmissing);
+	if (cw_person_like(app->st, who, NULL, NULL, &like, &err) > 0) {
+		cw_id_hex(&like.id, hex);
+		snprintf(name, sizeof name, "%s", cw_record_label(&like));
+		cw_text_trim_utf8(name); /* not cut inside a character */
+		snprintf(close, sizeof close, _(", though %s (%.8s) is close"), name, hex);
+		cw_record_free(&like);
+	}
+	app->question = CW_Q_ADD_PERSON;
+	snprintf(app->question_text, sizeof app->question_text,
+		 _("%.100s is not in the database yet%s: add this person%s%s? y/N"), who, close, of,
+		 fm->agreed + 1 == fm->nmissing ? _(" and save") : "");
+}
+
 static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 {
 	char hex[CW_ID_HEX_LEN + 1];
@@ -936,13 +970,11 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 		cw_app_push(app, CW_V_HELP);
 		break;
 	case CW_FORM_CONTINUE:
-		/* Saving stopped at a defendant who is no person yet: add them with the case? */
-		if (v->form->missing_person[0] && !v->form->add_missing &&
+		/* Saving stopped at defendants who are no person yet: add them with the case? */
+		if (v->form->nmissing && !v->form->add_missing &&
 		    cw_keys_lookup(CW_CTX_FORM, key) == CW_ACT_SAVE) {
-			app->question = CW_Q_ADD_PERSON;
-			snprintf(app->question_text, sizeof app->question_text,
-				 "%.100s is not in the database yet: add this person and save? y/N",
-				 v->form->missing_person);
+			v->form->agreed = 0;
+			ask_add_person(app, v->form);
 		}
 		break;
 	}

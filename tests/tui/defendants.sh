@@ -1,0 +1,70 @@
+#!/bin/sh
+# A case form that takes several defendants in one save, in tmux: names separated by ';', one
+# already a person and two who are not yet; saving asks about each new one in turn (a name
+# close to someone already there is said), then writes the people and the case in one write,
+# all charged alike; u takes the whole save back, the people added with it too.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw init
+ok cw person add --name "Chhim Sithar"
+ok cw person add --name "Kang Saran" --name-km "កាំង សារ៉ន"
+
+tmux_start 120 30
+wait_for " 3 Records "
+send C
+wait_for "New case"
+send C-g title Enter 'NagaWorld strike'
+send C-g defendant Enter 'Chhim Sithar; Sun Sreypich; Ouk Vanna'
+send Tab Tab 494/495
+wait_for "defendant: Chhim Sithar; Sun Sreypich; Ouk Vanna"
+send C-s
+wait_for "'Sun Sreypich' and 1 others are not in the database yet"
+wait_for "Sun Sreypich is not in the database yet: add this person (1 of 2)? y/N"
+send y
+wait_for "Ouk Vanna is not in the database yet: add this person (2 of 2) and save? y/N"
+send y
+wait_for "added 2 people and the case"
+ok cw show "NagaWorld strike" --json
+json "len(d['defendants']) == 3 and all(len(x['charges']) == 2 for x in d['defendants'])"
+ok cw list persons --json
+json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Kang Saran', 'Ouk Vanna', 'Sun Sreypich']"
+
+
+# Saying no to one of them saves nothing.
+send C
+wait_for "New case"
+send C-g title Enter 'Second case'
+send C-g defendant Enter 'Meach Sovannara; Thach Setha'
+send C-s
+wait_for "Meach Sovannara is not in the database yet: add this person (1 of 2)? y/N"
+send n
+wait_for "not saved"
+send Escape
+wait_for "Discard the changes"
+send y
+
+# A Khmer name typed for a person there under their Latin name is said to be close.
+send C
+wait_for "New case"
+send C-g title Enter 'Third case'
+send C-g defendant Enter 'កាំងសារ៉ន'
+send C-s
+wait_for ", though Kang Saran"
+send n
+send Escape
+wait_for "Discard the changes"
+send y
+
+# u takes back the case and the two people it added; Chhim Sithar stays.
+send u
+wait_for "Take back the addition of case \"NagaWorld strike\", with 2 other record(s)? y/N"
+send y
+wait_for "taken back: added NagaWorld strike, with 2 other record(s)"
+ok cw list cases --json
+json "len(d) == 0"
+ok cw list persons --json
+json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Kang Saran']"
+ok cw verify
+send q
+done_ok
