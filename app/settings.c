@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app/attach_open.h"
 #include "app/settings.h"
 #include "app/unlock.h"
 #include "models/i18n.h"
@@ -276,6 +277,19 @@ static int check_confidentiality(const char *value, struct cw_error *err)
 	return cw_text_validate(value, 300, 0, "confidentiality", err);
 }
 
+static int check_attachment_limit(const char *value, struct cw_error *err)
+{
+	uint64_t bytes;
+
+	return cw_size_parse(value, &bytes, "attachment_limit", err);
+}
+
+static int check_opener(const char *value, struct cw_error *err)
+{
+	/* A program's name or path, run with the file as its one argument (no shell). */
+	return cw_text_validate(value, 900, 0, "opener", err);
+}
+
 /* Every setting the file may hold: a name added here is known to the check. */
 static const struct {
 	const char *name;
@@ -288,6 +302,8 @@ static const struct {
 	{"language", check_language},
 	{"organisation", check_organisation},
 	{"confidentiality", check_confidentiality},
+	{"attachment_limit", check_attachment_limit},
+	{"opener", check_opener},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/pager.h"
 #include "cli/run.h"
+#include "models/i18n.h"
 #include "tui/tui.h"
 
 /* Global flags may stand anywhere among a command's options. */
@@ -102,6 +103,20 @@ static const struct cw_command commands[] = {
 	 "delete a draft and wipe what it held", cw_drafts_help, 0, 0},
 	{"drafts", NULL, cw_cmd_drafts, 0, "casewatch drafts [--json]",
 	 "forms kept unfinished in the terminal interface, to complete", cw_drafts_help, 1, 1},
+	/* files kept with records */
+	{"attach", NULL, cw_cmd_attach, 0,
+	 N_("casewatch attach RECORD FILE... [--caption TEXT] [--json]"),
+	 N_("keep files with a record (photos, scans, recordings), encrypted"), cw_attach_help, 0,
+	 0},
+	{"attachments", NULL, cw_cmd_attachments, 0,
+	 N_("casewatch attachments RECORD [--detached] [--json]"),
+	 N_("list a record's attachments; \"missing\" when a bundle left the content out"),
+	 cw_attachments_help, 1, 1},
+	{"open", NULL, cw_cmd_open, 0, N_("casewatch open ATTACHMENT [-o FILE]"),
+	 N_("open an attachment with its viewer, through a private temporary file"), cw_open_help,
+	 1, 0},
+	{"detach", NULL, cw_cmd_detach, 0, N_("casewatch detach ATTACHMENT"),
+	 N_("detach an attachment and wipe its content"), cw_detach_help, 0, 0},
 	/* report and export commands */
 	{"report", NULL, cw_cmd_report, 0,
 	 "casewatch report [--week YYYY-Www | --from DATE --to DATE] [filters] "

@@ -330,7 +330,10 @@ int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 	if (rc != 0)
 		return rc;
 	kind = rec.kind;
-	rc = cw_store_remove_keys(t, &rec, err);
+	/* What was attached to it goes with it (a detachment that travels: store/attach.h). */
+	rc = cw_attach_detach_record(t, id, err);
+	if (rc == 0)
+		rc = cw_store_remove_keys(t, &rec, err);
 	cw_record_free(&rec);
 	/* Hearings and milestones of a deleted case were indexed under its articles, court and
 	 * defendants; they keep only what is their own: unindexed while the case is there,

@@ -13,7 +13,7 @@
 #include "store/vault.h"
 
 /* Purposes of the keyed tags, so an article's tag never equals a name's. */
-enum { TAG_ARTICLE = 'a', TAG_NAME = 'n', TAG_PEER = 'p' };
+enum { TAG_ARTICLE = 'a', TAG_NAME = 'n', TAG_PEER = 'p', TAG_BLOB = 'b' };
 
 int cw_store_sealed_table(enum cw_db db)
 {
@@ -26,6 +26,8 @@ int cw_store_sealed_table(enum cw_db db)
 	case DB_TRUST:
 	case DB_DRAFTS:
 	case DB_UNDO:
+	case DB_ATTACHMENTS:
+	case DB_BLOBS:
 		return 1;
 	default:
 		return 0;
@@ -187,4 +189,14 @@ size_t cw_store_peer_key(const struct cw_store *st, const char *name, uint8_t ou
 	}
 	cw_vault_tag(st->vault, TAG_PEER, name, len, out, PEER_TAG_LEN);
 	return PEER_TAG_LEN;
+}
+
+void cw_store_blob_tag(const struct cw_store *st, const uint8_t sha256[32],
+		       uint8_t out[CW_ATTACH_TAG_LEN])
+{
+	if (!st->vault) {
+		memcpy(out, sha256, CW_ATTACH_TAG_LEN);
+		return;
+	}
+	cw_vault_tag(st->vault, TAG_BLOB, sha256, 32, out, CW_ATTACH_TAG_LEN);
 }

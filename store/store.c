@@ -34,6 +34,9 @@ static const char *const db_names[DB_COUNT] = {
 	"detention",
 	"drafts",
 	"undo",
+	"attachments",
+	"attach_index",
+	"blobs",
 };
 /* clang-format on */
 
@@ -151,8 +154,14 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 	st->trust_ready = 1;
 	st->drafts_ready = 1;
 	st->undo_ready = 1;
+	st->attach_ready = 1;
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], st->read_only ? 0 : MDB_CREATE, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && i >= DB_ATTACHMENTS) {
+			/* Made before attachments, opened read-only: it has none. */
+			st->attach_ready = 0;
+			continue;
+		}
 		if (rc == MDB_NOTFOUND && i == DB_UNDO) {
 			/* Made before undo, opened read-only: nothing to undo. */
 			st->undo_ready = 0;

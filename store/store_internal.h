@@ -33,6 +33,9 @@ enum cw_db {
 	DB_DETENTION,    /* pretrial detention: starts, ends and who is held (detention.c) */
 	DB_DRAFTS,       /* forms saved unfinished, this laptop's only (drafts.c) */
 	DB_UNDO,         /* the last change made here, to take back (undo.c) */
+	DB_ATTACHMENTS,  /* attachment id -> its description (attach.c) */
+	DB_ATTACH_INDEX, /* record id + attachment id: a record's attachments */
+	DB_BLOBS,        /* content tag + part -> a part of an attachment's content */
 	DB_COUNT
 };
 
@@ -106,6 +109,7 @@ struct cw_store {
 	int trust_ready;
 	int drafts_ready;       /* the drafts table exists (likewise) */
 	int undo_ready;         /* the undo table exists (likewise) */
+	int attach_ready;       /* the attachment tables exist (likewise) */
 	struct cw_vault *vault; /* the key of an encrypted database; NULL for a plain one */
 	/* Where cw_store_read_record opens a record before decoding it (decoding copies out),
 	 * kept between reads so that a walk over many records does not allocate for each. */
@@ -419,5 +423,43 @@ int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec);
  * *added (may be NULL) says whether it was. Entries made elsewhere keep their database. */
 int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int check_seen,
 			  int *added, struct cw_error *err);
+
+/* ---- attachments (attach.c; used by bundle.c, verify.c, encrypt.c, records.c) ------------- */
+
+#include <jansson.h>
+
+struct cw_attachment;
+#define CW_ATTACH_TAG_LEN      32
+#define CW_ATTACH_BLOB_KEY_LEN (CW_ATTACH_TAG_LEN + 4)
+
+/* The tag a content is stored under: the keyed tag of its SHA-256 (encrypted), the hash
+ * itself (plain). seal.c. */
+void cw_store_blob_tag(const struct cw_store *st, const uint8_t sha256[32],
+		       uint8_t out[CW_ATTACH_TAG_LEN]);
+/* The key of part `part` of a content. */
+void cw_attach_blob_key(const struct cw_store *st, const uint8_t sha256[32], uint32_t part,
+			uint8_t out[CW_ATTACH_BLOB_KEY_LEN]);
+/* How many parts a content of `size` bytes has (an empty one has one, empty). */
+size_t cw_attach_parts(uint64_t size);
+/* A description as JSON (with its local "stored" stamp when local), and back. */
+json_t *cw_attach_json(const struct cw_attachment *a, int local);
+int cw_attach_parse(const json_t *o, struct cw_attachment *a, struct cw_error *err);
+/* Reads a description in any transaction (missing set from the blobs); CW_ENOTFOUND. */
+int cw_attach_load(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
+		   struct cw_attachment *a, struct cw_error *err);
+/* Writes a description and its index entry, stamped stored now. */
+int cw_attach_store(struct cw_txn *t, struct cw_attachment *a, struct cw_error *err);
+/* The attachments of a record in txn. */
+int cw_attach_list_txn(struct cw_store *st, MDB_txn *txn, const struct cw_id *record,
+		       int with_detached, struct cw_attachment **out, size_t *n,
+		       struct cw_error *err);
+/* Detaches one (before: may be NULL) / every live one of a record, inside a write. */
+int cw_attach_detach_in_txn(struct cw_txn *t, const struct cw_id *id, struct cw_attachment *before,
+			    struct cw_error *err);
+int cw_attach_detach_record(struct cw_txn *t, const struct cw_id *record, struct cw_error *err);
+/* The content's parts through fn, each part's seal and the whole's hash checked. */
+typedef int (*cw_attach_sink)(void *ctx, const void *data, size_t len, struct cw_error *err);
+int cw_attach_read_txn(struct cw_store *st, MDB_txn *txn, const struct cw_attachment *a,
+		       cw_attach_sink fn, void *ctx, struct cw_error *err);
 
 #endif
