@@ -1,12 +1,13 @@
 /* attach_open.h - showing an attachment to the user: its content decrypted into a private
  * temporary file that a viewer opens, removed afterwards; and the settings attachments take
- * from the config file. May use: models/, store/.
+ * from the config file (`opener`). May use: models/, store/.
  *
  * Where the file goes: a folder made for it alone (mkdtemp, mode 0700) in $XDG_RUNTIME_DIR (a
  * per-user tmpfs on systemd machines: the decrypted copy never reaches the disk), else $TMPDIR,
  * else /tmp; the file keeps the attachment's name, so the viewer knows its type, and is
  * created with O_EXCL and mode 0600. The opener is run with the file as its one argument, no
- * shell: $CASEWATCH_OPENER, else `opener` in the config file, else xdg-open.
+ * shell: $CASEWATCH_OPENER, else `opener` in the config file, else xdg-open. The size limit of
+ * attach is a setting too (app/settings.h).
  *
  * When it goes: xdg-open hands the file to a viewer and returns at once for many of them, so
  * the end of the opener does not say the file was read. After the opener ends, `done` is
@@ -27,14 +28,6 @@
 /* The program that opens files, into out: $CASEWATCH_OPENER, else `opener` in the config file
  * at config_path, else "xdg-open". */
 void cw_opener(const char *config_path, char *out, size_t len);
-
-/* Reads a size: bytes, or a number with K, M or G (KiB, MiB, GiB; "64M", "1.5G" is refused:
- * whole numbers only), from 1 byte to CW_ATTACH_LIMIT_MAX. CW_EINVAL naming `field`. */
-int cw_size_parse(const char *text, uint64_t *bytes, const char *field, struct cw_error *err);
-
-/* The largest file attach takes: `attachment_limit` in the config file at path, else
- * CW_ATTACH_LIMIT_DEFAULT; CW_ECONFIG naming the file and line when it cannot be read. */
-int cw_attachment_limit(const char *path, uint64_t *bytes, struct cw_error *err);
 
 /* Decrypts attachment `id` into a private temporary file, runs `opener` on it and waits for it
  * to end, calls done(ctx, path) (may be NULL) and removes the file and its folder, whatever

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "app/attach_open.h"
 #include "app/settings.h"
 #include "app/unlock.h"
 #include "models/i18n.h"
 #include "models/text.h"
+#include "store/attach.h"
 
 const char *cw_config_path(void)
 {
@@ -223,6 +223,55 @@ void cw_reports_dir(const char *path, char *out, size_t len)
 	else if (user_dirs_documents(docs, sizeof docs) != 0)
 		home_path("~/Documents", docs, sizeof docs);
 	snprintf(out, len, "%.900s/casewatch-reports", docs);
+}
+
+int cw_size_parse(const char *text, uint64_t *bytes, const char *field, struct cw_error *err)
+{
+	uint64_t v = 0, unit = 1;
+	const char *p = text;
+
+	if (*p < '0' || *p > '9')
+		goto bad;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > (UINT64_MAX - 9) / 10)
+			goto bad;
+		v = v * 10 + (uint64_t)(*p - '0');
+	}
+	if (*p == 'K' || *p == 'k')
+		unit = UINT64_C(1) << 10;
+	else if (*p == 'M' || *p == 'm')
+		unit = UINT64_C(1) << 20;
+	else if (*p == 'G' || *p == 'g')
+		unit = UINT64_C(1) << 30;
+	if (unit > 1)
+		p++;
+	if (*p || v == 0 || v > CW_ATTACH_LIMIT_MAX / unit)
+		goto bad;
+	*bytes = v * unit;
+	return 0;
+bad:
+	return cw_error_set(err, CW_EINVAL, field,
+			    _("'%.40s' is not a size from 1 byte to 2G (bytes, or a whole number "
+			      "with K, M or G: 64M)"),
+			    text);
+}
+
+int cw_attachment_limit(const char *path, uint64_t *bytes, struct cw_error *err)
+{
+	char value[64];
+	unsigned line = 0;
+	struct cw_error why;
+
+	*bytes = CW_ATTACH_LIMIT_DEFAULT;
+	if (!path || cw_config_get(path, "attachment_limit", value, sizeof value, &line) != 0)
+		return 0;
+	memset(&why, 0, sizeof why);
+	if (cw_size_parse(value, bytes, "attachment_limit", &why) != 0) {
+		*bytes = CW_ATTACH_LIMIT_DEFAULT;
+		return cw_error_set(err, CW_ECONFIG, "", "%s:%u: attachment_limit: %s", path, line,
+				    why.message);
+	}
+	return 0;
 }
 
 /* ---- the whole file ------------------------------------------------------------------------ */

@@ -4,13 +4,16 @@
  * app/session.c), `lock_after` (how long the terminal interface waits without a key before it
  * locks itself), `backup_warn_after` (how old the last backup may get before the terminal
  * interface says one is due), `reports_dir` (where it writes reports), `language` (km or en:
- * the language of screens and messages, over the environment's; cli/main.c), and for a
- * report's header `organisation` and `confidentiality` (its note; else a default). cw_config_check
- * refuses anything else, so a mistyped file is never ignored silently. May use: models/. */
+ * the language of screens and messages, over the environment's; cli/main.c), for a report's
+ * header `organisation` and `confidentiality` (its note; else a default), `attachment_limit`
+ * (the largest file `attach` takes) and `opener` (the program that opens attachments).
+ * cw_config_check refuses anything else, so a mistyped file is never ignored silently. May use:
+ * models/. */
 #ifndef CW_APP_SETTINGS_H
 #define CW_APP_SETTINGS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "models/error.h"
 
@@ -64,5 +67,13 @@ void cw_reports_dir(const char *path, char *out, size_t len);
  * cannot be read leaves the default in *seconds and returns CW_EINVAL, the message naming the
  * file and its line. */
 int cw_backup_warn_setting(const char *path, unsigned *seconds, struct cw_error *err);
+
+/* Reads a size: bytes, or a number with K, M or G (KiB, MiB, GiB; "64M", "1.5G" is refused:
+ * whole numbers only), from 1 byte to CW_ATTACH_LIMIT_MAX. CW_EINVAL naming `field`. */
+int cw_size_parse(const char *text, uint64_t *bytes, const char *field, struct cw_error *err);
+
+/* The largest file attach takes: `attachment_limit` in the config file at path, else
+ * CW_ATTACH_LIMIT_DEFAULT; CW_ECONFIG naming the file and line when it cannot be read. */
+int cw_attachment_limit(const char *path, uint64_t *bytes, struct cw_error *err);
 
 #endif

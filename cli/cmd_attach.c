@@ -25,11 +25,11 @@ const char cw_attach_help[] = N_(
 	"A file larger than attachment_limit in the config file (default 64M) is refused.\n"
 	"  --caption TEXT      what the files show (the same for each file given)\n"
 	"  --json              the attachments made, as JSON\n");
-const char cw_attachments_help[] = N_(
-	"Lists a record's attachments: id, type, size, caption, who attached them and when.\n"
-	"\"missing\": a bundle brought the attachment without its content (--no-attachments).\n"
-	"  --detached          also those detached (who detached them, and when)\n"
-	"  --json              as JSON, with the SHA-256 of each file\n");
+const char cw_attachments_help[] =
+	N_("Lists a record's attachments: id, type, size, caption, who attached them and when.\n"
+	   "\"missing\": a bundle brought the attachment without its content (--no-attachments).\n"
+	   "  --detached          also those detached (who detached them, and when)\n"
+	   "  --json              as JSON, with the SHA-256 of each file\n");
 const char cw_open_help[] = N_(
 	"Decrypts the attachment into a private temporary file (mode 0600, in a folder of its\n"
 	"own in $XDG_RUNTIME_DIR, else $TMPDIR or /tmp) and opens it with $CASEWATCH_OPENER, else\n"
@@ -37,9 +37,9 @@ const char cw_open_help[] = N_(
 	"xdg-open returns, on a terminal casewatch waits for Enter before it removes the file;\n"
 	"otherwise it removes it once the opener has ended.\n"
 	"  -o FILE             write the decrypted file to FILE instead (mode 0600)\n");
-const char cw_detach_help[] = N_(
-	"Detaches an attachment: its content is wiped from the database (unless another\n"
-	"attachment holds the same file) and the detachment travels in bundles.\n");
+const char cw_detach_help[] =
+	N_("Detaches an attachment: its content is wiped from the database (unless another\n"
+	   "attachment holds the same file) and the detachment travels in bundles.\n");
 
 /* "3.1 MiB", "812 KiB", "20 B". */
 static void human_size(uint64_t n, char *out, size_t len)
@@ -94,16 +94,16 @@ static json_t *attachment_json(const struct cw_attachment *a)
 		json_object_set_new(o, "type", json_string(a->type));
 		json_object_set_new(o, "size", json_integer((json_int_t)a->size));
 		json_object_set_new(o, "sha256", json_string(sha));
-		json_object_set_new(o, "caption", a->caption ? json_string(a->caption) : json_null());
+		json_object_set_new(o, "caption",
+				    a->caption ? json_string(a->caption) : json_null());
 	}
 	return o;
 }
 
 static int print_list(struct cw_cli *cli, const struct cw_attachment *v, size_t n)
 {
-	static const char *const cols[] = {N_("ID"),   N_("NAME"),    N_("TYPE"),
-					   N_("SIZE"), N_("CAPTION"), N_("ADDED"),
-					   N_("BY"),   N_("STATE")};
+	static const char *const cols[] = {N_("ID"),      N_("NAME"),  N_("TYPE"), N_("SIZE"),
+					   N_("CAPTION"), N_("ADDED"), N_("BY"),   N_("STATE")};
 	const char *hdr[8];
 	struct cw_table t;
 	int rc = 0;
@@ -129,8 +129,8 @@ static int print_list(struct cw_cli *cli, const struct cw_attachment *v, size_t 
 		}
 		/* cw_table_print neutralises every cell for the terminal. */
 		rc = cw_table_add(&t, (const char *const[]){hex, a->name, a->type, size,
-							   a->caption ? a->caption : "", added,
-							   a->author, state});
+							    a->caption ? a->caption : "", added,
+							    a->author, state});
 	}
 	if (rc == 0)
 		cw_table_print(&t, cli->out, cw_output_width(cli->out));
@@ -165,7 +165,8 @@ int cw_cmd_attach(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 			if (!strcmp(opt.name, "caption"))
 				caption = opt.value;
 			else if (strcmp(opt.name, "json") != 0 && strcmp(opt.name, "help") != 0)
-				rc = cw_error_set(&cli->err, CW_EUSAGE, opt.name, _("unknown option"));
+				rc = cw_error_set(&cli->err, CW_EUSAGE, opt.name,
+						  _("unknown option"));
 		} else if (!record) {
 			record = cli->argv[i++];
 		} else {
@@ -277,8 +278,9 @@ static void wait_enter(void *ctx, const char *path)
 	if (!isatty(0) || !isatty(2))
 		return;
 	fflush(cli->out);
-	fprintf(stderr, "%s", _("Opened. Press Enter when you have closed it: its decrypted copy is "
-				"then removed. "));
+	fprintf(stderr, "%s",
+		_("Opened. Press Enter when you have closed it: its decrypted copy is "
+		  "then removed. "));
 	fflush(stderr);
 	if (!fgets(line, sizeof line, stdin))
 		fputc('\n', stderr);

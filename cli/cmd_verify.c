@@ -51,12 +51,28 @@ int cw_cli_verify_open(struct cw_cli *cli, json_t **out)
 				 (json_int_t)stats.index_entries, "audit_entries",
 				 (json_int_t)stats.audit_entries, "encrypted",
 				 cw_store_encrypted(cli->session.store));
-	else
+	if (out && *out &&
+	    (json_object_set_new(*out, "attachments",
+				 json_integer((json_int_t)stats.attachments)) ||
+	     json_object_set_new(*out, "attachment_bytes",
+				 json_integer((json_int_t)stats.attachment_bytes)))) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	if (!out) {
+		char att[96] = "";
+
+		/* Said only where there are any, so the line of a database without stays as it
+		 * was. */
+		if (stats.attachments)
+			snprintf(att, sizeof att, ", %zu attachments (%.1f MiB)", stats.attachments,
+				 (double)stats.attachment_bytes / 1048576.0);
 		fprintf(cli->out,
-			"%s: %zu records, %zu index entries, %zu audit entries checked; %zu "
+			"%s: %zu records, %zu index entries, %zu audit entries%s checked; %zu "
 			"problem%s\n",
 			cli->session.db_dir, stats.records, stats.index_entries,
-			stats.audit_entries, stats.problems, stats.problems == 1 ? "" : "s");
+			stats.audit_entries, att, stats.problems, stats.problems == 1 ? "" : "s");
+	}
 	if (out && !*out)
 		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 	if (stats.problems)

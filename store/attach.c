@@ -18,7 +18,7 @@
 #include "store/attach.h"
 #include "store/store_internal.h"
 
-#define BLOB_KEY_LEN (CW_ATTACH_TAG_LEN + 4)
+#define BLOB_KEY_LEN  (CW_ATTACH_TAG_LEN + 4)
 #define INDEX_KEY_LEN (2 * ID_LEN)
 
 void cw_attachment_free(struct cw_attachment *a)
@@ -569,8 +569,7 @@ int cw_store_attachment_find(struct cw_store *st, const char *hex, struct cw_id 
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return cw_store_lmdb_error(NULL, rc, "reading attachments", err);
 	if (found == 0)
-		return cw_error_set(err, CW_ENOTFOUND, "attachment", _("no attachment %.32s"),
-				    hex);
+		return cw_error_set(err, CW_ENOTFOUND, "attachment", _("no attachment %.32s"), hex);
 	if (found > 1)
 		return cw_error_set(err, CW_EAMBIGUOUS, "attachment",
 				    _("%.32s names more than one attachment: give more digits"),
@@ -580,8 +579,7 @@ int cw_store_attachment_find(struct cw_store *st, const char *hex, struct cw_id 
 
 /* ---- content ------------------------------------------------------------------------------ */
 
-static int damaged_attachment(const struct cw_attachment *a, const char *what,
-			      struct cw_error *err)
+static int damaged_attachment(const struct cw_attachment *a, const char *what, struct cw_error *err)
 {
 	char hex[CW_ID_HEX_LEN + 1];
 
@@ -632,7 +630,8 @@ int cw_attach_read_txn(struct cw_store *st, MDB_txn *txn, const struct cw_attach
 				 part + 1, parts);
 			rc = damaged_attachment(a, what, err);
 		} else if (rc != 0) {
-			rc = rc < 0 ? rc : cw_store_lmdb_error(NULL, rc, "reading an attachment", err);
+			rc = rc < 0 ? rc
+				    : cw_store_lmdb_error(NULL, rc, "reading an attachment", err);
 		} else if (v.mv_size > CW_ATTACH_PART || total + v.mv_size > a->size) {
 			rc = damaged_attachment(a, _("its parts are longer than the file"), err);
 		} else {
@@ -762,7 +761,11 @@ const char *cw_attach_detect_type(const uint8_t *h, size_t len, const char *name
 
 		while (i < len && text) {
 			uint8_t c = h[i];
-			size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+			size_t n = c < 0x80         ? 1
+				   : (c >> 5) == 6  ? 2
+				   : (c >> 4) == 14 ? 3
+				   : (c >> 3) == 30 ? 4
+						    : 0;
 
 			if (n == 0) {
 				text = 0;
@@ -802,8 +805,9 @@ struct attach_ctx {
 /* Reads a file a part at a time: its hash, its size, and each part handed to fn (may be NULL).
  * CW_EIO naming the file when it cannot be read. */
 static int read_file(const char *path, uint64_t *size, uint8_t sha[32], uint8_t *head,
-		     size_t *headlen, int (*fn)(void *ctx, uint32_t part, const uint8_t *data,
-					      size_t len, struct cw_error *err),
+		     size_t *headlen,
+		     int (*fn)(void *ctx, uint32_t part, const uint8_t *data, size_t len,
+			       struct cw_error *err),
 		     void *ctx, struct cw_error *err)
 {
 	crypto_hash_sha256_state hs;
@@ -963,7 +967,8 @@ int cw_store_attach(struct cw_store *st, const struct cw_id *record, const char 
 					  _("is %.1f MiB, over the limit of %.1f MiB a file "
 					    "(attachment_limit in the config file): nothing was "
 					    "attached"),
-					  (double)sb.st_size / 1048576.0, (double)limit / 1048576.0);
+					  (double)sb.st_size / 1048576.0,
+					  (double)limit / 1048576.0);
 			break;
 		}
 		if ((rc = read_file(paths[i], &f->a.size, f->a.sha256, head, &headlen, NULL, NULL,
@@ -1007,5 +1012,172 @@ int cw_store_attach(struct cw_store *st, const struct cw_id *record, const char 
 	for (size_t i = 0; i < n; i++)
 		cw_attachment_free(&c.files[i].a);
 	free(c.files);
+	return rc;
+}
+
+/* ---- verify ------------------------------------------------------------------------------- */
+
+struct held {
+	uint8_t tag[CW_ATTACH_TAG_LEN];
+	size_t parts;
+};
+
+static int held_cmp(const void *a, const void *b)
+{
+	return memcmp(((const struct held *)a)->tag, ((const struct held *)b)->tag,
+		      CW_ATTACH_TAG_LEN);
+}
+
+int cw_attach_verify(struct cw_store *st, MDB_txn *txn,
+		     void (*problem)(void *ctx, const char *line), void *ctx, size_t *checked,
+		     uint64_t *bytes, struct cw_error *err)
+{
+	struct held *held = NULL;
+	size_t nheld = 0, cap = 0;
+	MDB_cursor *cur = NULL;
+	MDB_val k, v;
+	char line[512];
+	int rc, op;
+
+	*checked = 0;
+	*bytes = 0;
+	if (!st->attach_ready)
+		return 0;
+	/* Every description opens and decodes, is indexed under its record, and its content (when
+	 * held) opens part by part and matches its hash. */
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_ATTACHMENTS], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "verifying attachments", err);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		struct cw_attachment a;
+		struct cw_error e;
+		struct cw_id id;
+		char hex[CW_ID_HEX_LEN + 1], rhex[CW_ID_HEX_LEN + 1];
+		uint8_t ik[INDEX_KEY_LEN];
+		MDB_val ikv = {sizeof ik, ik}, iv;
+
+		if (k.mv_size != ID_LEN) {
+			problem(ctx, "attachments: a key is not an id");
+			continue;
+		}
+		memcpy(id.b, k.mv_data, ID_LEN);
+		cw_id_hex(&id, hex);
+		memset(&e, 0, sizeof e);
+		if ((rc = cw_attach_load(st, txn, &id, &a, &e)) != 0) {
+			if (rc == CW_ENOMEM)
+				break;
+			snprintf(line, sizeof line, "attachment %.8s: %s", hex, e.message);
+			problem(ctx, line);
+			rc = 0;
+			continue;
+		}
+		(*checked)++;
+		cw_id_hex(&a.record, rhex);
+		memcpy(ik, a.record.b, ID_LEN);
+		memcpy(ik + ID_LEN, id.b, ID_LEN);
+		if (mdb_get(txn, st->dbi[DB_ATTACH_INDEX], &ikv, &iv) != 0) {
+			snprintf(line, sizeof line,
+				 "attachment %.8s: not listed under its record %.8s", hex, rhex);
+			problem(ctx, line);
+		}
+		if (!a.detached && !a.missing) {
+			memset(&e, 0, sizeof e);
+			if ((rc = cw_attach_read_txn(st, txn, &a, NULL, NULL, &e)) == CW_ENOMEM) {
+				cw_attachment_free(&a);
+				break;
+			}
+			if (rc != 0) {
+				snprintf(line, sizeof line, "%s (record %.8s)", e.message, rhex);
+				problem(ctx, line);
+			}
+			rc = 0;
+			*bytes += a.size;
+			if (nheld == cap) {
+				size_t grown = cap ? cap * 2 : 64;
+				struct held *g = realloc(held, grown * sizeof *g);
+
+				if (!g) {
+					cw_attachment_free(&a);
+					rc = CW_ENOMEM;
+					break;
+				}
+				held = g;
+				cap = grown;
+			}
+			cw_store_blob_tag(st, a.sha256, held[nheld].tag);
+			held[nheld++].parts = cw_attach_parts(a.size);
+		}
+		cw_attachment_free(&a);
+	}
+	mdb_cursor_close(cur);
+	cur = NULL;
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		goto out;
+	if (nheld)
+		qsort(held, nheld, sizeof *held, held_cmp);
+	/* Every index entry names a description of that record. */
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_ATTACH_INDEX], &cur)) != 0)
+		goto out;
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		struct cw_attachment a;
+		struct cw_id id;
+		char hex[CW_ID_HEX_LEN + 1];
+
+		if (k.mv_size != INDEX_KEY_LEN) {
+			problem(ctx, "attach_index: an entry of the wrong length");
+			continue;
+		}
+		memcpy(id.b, (uint8_t *)k.mv_data + ID_LEN, ID_LEN);
+		cw_id_hex(&id, hex);
+		if (cw_attach_load(st, txn, &id, &a, NULL) != 0) {
+			snprintf(line, sizeof line, "attach_index: attachment %.8s is not there",
+				 hex);
+			problem(ctx, line);
+			continue;
+		}
+		if (memcmp(a.record.b, k.mv_data, ID_LEN) != 0) {
+			snprintf(line, sizeof line,
+				 "attach_index: attachment %.8s is listed under another record",
+				 hex);
+			problem(ctx, line);
+		}
+		cw_attachment_free(&a);
+	}
+	mdb_cursor_close(cur);
+	cur = NULL;
+	if (rc != MDB_NOTFOUND)
+		goto out;
+	/* Every part of content belongs to a live attachment (a content left by a detach would
+	 * keep a file that is no longer anyone's). */
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_BLOBS], &cur)) != 0)
+		goto out;
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		struct held key, *h;
+
+		if (k.mv_size != CW_ATTACH_BLOB_KEY_LEN) {
+			problem(ctx, "blobs: an entry of the wrong length");
+			continue;
+		}
+		memcpy(key.tag, k.mv_data, CW_ATTACH_TAG_LEN);
+		h = nheld ? bsearch(&key, held, nheld, sizeof *held, held_cmp) : NULL;
+		if (!h || get_be32((uint8_t *)k.mv_data + CW_ATTACH_TAG_LEN) >= h->parts) {
+			snprintf(line, sizeof line,
+				 "blobs: %zu bytes of content belong to no attachment (compact "
+				 "cannot remove them; detaching left them, which it should not)",
+				 v.mv_size);
+			problem(ctx, line);
+		}
+	}
+	mdb_cursor_close(cur);
+	cur = NULL;
+	if (rc == MDB_NOTFOUND)
+		rc = 0;
+out:
+	if (cur)
+		mdb_cursor_close(cur);
+	free(held);
+	if (rc == CW_ENOMEM)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (rc > 0)
+		return cw_store_lmdb_error(NULL, rc, "verifying attachments", err);
 	return rc;
 }

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/store_internal.h"
@@ -318,7 +319,17 @@ int cw_store_scrub(struct cw_store *st, struct cw_error *err)
 	}
 	if ((rc = mark_free_pages(r, limit, state, info.me_last_pgno)) != 0)
 		goto out;
-	scrub_pages(&s, state, info.me_last_pgno);
+	/* Pages past the end of the file were never written (an overflow run a transaction
+	 * allocated and freed again before its commit, as a large value replaced and deleted in
+	 * one write is): they hold nothing to clear, and reading them would come up short. */
+	{
+		struct stat sb;
+		size_t last = info.me_last_pgno;
+
+		if (fstat(s.fd, &sb) == 0 && (size_t)sb.st_size / s.psize <= last)
+			last = (size_t)sb.st_size / s.psize - 1;
+		scrub_pages(&s, state, last);
+	}
 	if (!s.failed && fdatasync(s.fd) != 0)
 		s.failed = errno;
 	rc = s.failed;

@@ -124,6 +124,8 @@ int cw_store_identify(const char *dir, struct cw_id *id, int *encrypted, struct 
 typedef void (*cw_verify_fn)(void *ctx, const char *problem);
 struct cw_verify_stats {
 	size_t records, index_entries, audit_entries, problems;
+	size_t attachments;        /* attachments checked (store/attach.h) */
+	uint64_t attachment_bytes; /* bytes of their content read and checked against its hash */
 };
 int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_verify_stats *stats,
 		    struct cw_error *err);

@@ -531,6 +531,11 @@ static int check_sealed(struct verifier *v, enum cw_db db, const char *what, str
 	return rc == MDB_NOTFOUND ? 0 : cw_store_lmdb_error(NULL, rc, "reading the database", err);
 }
 
+static void attach_problem(void *ctx, const char *line)
+{
+	problem(ctx, "%s", line);
+}
+
 int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_verify_stats *stats,
 		    struct cw_error *err)
 {
@@ -565,6 +570,9 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 		rc = check_sealed(&v, DB_DRAFTS, "drafts", err);
 	if (rc == 0 && v.st->undo_ready)
 		rc = check_sealed(&v, DB_UNDO, "what to undo", err);
+	if (rc == 0)
+		rc = cw_attach_verify(st, v.t.txn, attach_problem, &v, &stats->attachments,
+				      &stats->attachment_bytes, err);
 	mdb_txn_abort(v.t.txn);
 	free(v.counts);
 	free(v.audited.v);

@@ -75,7 +75,8 @@ static int readers(const char *dir, const char *what)
 
 int main(int argc, char **argv)
 {
-	static unsigned char key[512], val[65536];
+	static unsigned char key[512],
+		val[(1 << 20) + 4096]; /* an attachment's part (1 MiB) and its seal */
 	MDB_env *env = NULL;
 	MDB_txn *txn;
 	MDB_dbi dbi;

@@ -26,7 +26,7 @@ refused() {
 	fails 78 "$cfg:$2: " cw list persons
 	fails 78 "$cfg:$2: " "$CASEWATCH_BIN" --db "$WORK/nowhere" articles
 }
-refused 'author = Sok Dara\nlock_afterr = 5m\n' 2 'unknown setting "lock_afterr"; the settings are author, lock_after, backup_warn_after, reports_dir, language, organisation and confidentiality'
+refused 'author = Sok Dara\nlock_afterr = 5m\n' 2 'unknown setting "lock_afterr"; the settings are author, lock_after, backup_warn_after, reports_dir, language, organisation, confidentiality, attachment_limit and opener'
 refused '# settings\nlock_after 5m\n' 2 '"lock_after 5m" is no setting: write NAME = VALUE'
 refused '[casewatch]\nauthor = x\n' 1 '"[casewatch]" is no setting'
 refused '= 5m\n' 1 "no name before '='"

@@ -1,0 +1,133 @@
+#!/bin/sh
+# Attachments (issue 17): attach, list, open through a stub opener (a private 0600 file, gone
+# afterwards), detach; nothing of an attached text file readable in the database file; a file
+# over the limit refused with the database unchanged; a damaged attachment named by verify.
+. "$TESTLIB"
+set -e
+
+ok cw init
+ok cw person add --name "Chhim Sithar"
+person=$(printf '%s' "$out" | awk '{print $3}')
+ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --charge 494/495
+# A statement in a text file, a "photo" (random bytes behind a JPEG mark) of 2.5 parts.
+printf 'STATEMENTWORD the guard took the summons at dawn\n' >"$WORK/statement.txt"
+{ printf '\377\330\377\340'; head -c 2621440 /dev/urandom; } >"$WORK/summons.jpg"
+ok cw attach "Chhim Sithar" "$WORK/statement.txt" "$WORK/summons.jpg" --caption "summons, 3 May"
+has "statement.txt (text/plain, 49 B)"
+has "summons.jpg (image/jpeg, 2.5 MiB)"
+ok cw attachments "Chhim Sithar"
+lines 3
+has "summons, 3 May"
+has "held"
+ok cw attachments "Chhim Sithar" --json
+json "[a['name'] for a in d] == ['statement.txt', 'summons.jpg'] and d[0]['type'] == 'text/plain' and d[1]['size'] == 2621444 and d[1]['author'] == 'test monitor' and all(a['state'] == 'held' and a['caption'] == 'summons, 3 May' for a in d)"
+sha=$(sha256sum "$WORK/summons.jpg" | cut -d' ' -f1)
+json "d[1]['sha256'] == '$sha'"
+txt=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"][:8])')
+jpg=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[1]["id"][:8])')
+# The same file again is a second attachment of the same content, stored once.
+ok cw attach "NagaWorld strike" "$WORK/summons.jpg"
+ok cw attachments NagaWorld --json
+json "len(d) == 1 and d[0]['sha256'] == '$sha'"
+again=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"][:8])')
+
+# Nothing of the text file, nor its name or caption, is in the files of the encrypted database.
+checks=$((checks + 1))
+if strings -a "$DB"/* | grep -q -e STATEMENTWORD -e "guard took" -e "statement.txt" -e "summons, 3"; then
+	fail "the attached text is readable in the database file"
+fi
+
+# open: a stub opener copies the file and notes its path and mode; the file and its folder
+# are gone afterwards.
+cat >"$WORK/opener" <<'SH'
+#!/bin/sh
+cp "$1" "$OPENED"
+stat -c %a "$1" >"$OPENED.mode"
+stat -c %a "$(dirname "$1")" >"$OPENED.dirmode"
+printf '%s\n' "$1" >"$OPENED.path"
+SH
+chmod +x "$WORK/opener"
+export OPENED="$WORK/opened"
+CASEWATCH_OPENER="$WORK/opener" ok cw open "$jpg"
+cmp "$WORK/opened" "$WORK/summons.jpg" || fail "the opened file differs from the one attached"
+[ "$(cat "$WORK/opened.mode")" = 600 ] || fail "the temporary file was mode $(cat "$WORK/opened.mode")"
+[ "$(cat "$WORK/opened.dirmode")" = 700 ] || fail "its folder was mode $(cat "$WORK/opened.dirmode")"
+tmp=$(cat "$WORK/opened.path")
+case $tmp in */summons.jpg) ;; *) fail "the temporary file does not keep the name: $tmp" ;; esac
+[ ! -e "$tmp" ] && [ ! -e "$(dirname "$tmp")" ] || fail "the decrypted copy $tmp is still there"
+checks=$((checks + 4))
+# The config file's opener, when the variable is not set; a failing opener says so, and
+# the file goes all the same.
+mkdir -p "$XDG_CONFIG_HOME/casewatch"
+printf 'opener = %s\n' "$WORK/opener" >"$XDG_CONFIG_HOME/casewatch/config"
+rm -f "$WORK/opened"
+ok cw open "$txt"
+cmp "$WORK/opened" "$WORK/statement.txt" || fail "the config file's opener was not used"
+printf 'opener = false\n' >"$XDG_CONFIG_HOME/casewatch/config"
+fails 74 "opener" cw open "$txt"
+rm "$XDG_CONFIG_HOME/casewatch/config"
+# -o FILE writes it out instead.
+ok cw open "$jpg" -o "$WORK/out.jpg"
+cmp "$WORK/out.jpg" "$WORK/summons.jpg" || fail "open -o wrote another file"
+fails 66 "attachment" cw open 0123456789
+fails 65 "attachment" cw open xyz
+
+# Over the limit: refused naming the file, nothing written.
+printf 'attachment_limit = 1M\n' >"$XDG_CONFIG_HOME/casewatch/config"
+before=$(db_snapshot)
+fails 65 "summons.jpg" cw attach NagaWorld "$WORK/statement.txt" "$WORK/summons.jpg"
+grep -q "limit of 1.0 MiB" "$WORK/stderr" || fail "the limit is not said: $err"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused attach changed the database"
+fails 66 "nosuch" cw attach NagaWorld "$WORK/nosuch"
+fails 65 "$WORK" cw attach NagaWorld "$WORK"
+fails 2 "file" cw attach NagaWorld
+[ "$(db_snapshot)" = "$before" ] || fail "a refused attach changed the database"
+checks=$((checks + 2))
+printf 'attachment_limit = lots\n' >"$XDG_CONFIG_HOME/casewatch/config"
+fails 78 "attachment_limit" cw attachments NagaWorld
+rm "$XDG_CONFIG_HOME/casewatch/config"
+
+ok cw verify
+has "3 attachments"
+
+# A damaged part is named by verify, by open, and nothing of it reaches the opener.
+cp -r "$DB" "$WORK/damaged"
+"$TAMPER" "$WORK/damaged" flip blobs "$("$TAMPER" "$WORK/damaged" last blobs)" 30
+fails 74 "database" "$CASEWATCH" --db "$WORK/damaged" verify
+# The last part in key order is one of the two contents (keys are keyed tags): the one named.
+if grep -q "attachment $jpg (summons.jpg) is damaged: part [0-9] of 3 fails its authentication" "$WORK/stdout"; then
+	bad=$jpg
+elif grep -q "attachment $txt (statement.txt) is damaged: part 1 of 1 fails its authentication" "$WORK/stdout"; then
+	bad=$txt
+else
+	fail "verify does not name the damaged attachment: $(cat "$WORK/stdout")"
+fi
+checks=$((checks + 1))
+rm -f "$WORK/opened"
+CASEWATCH_OPENER="$WORK/opener" fails 74 "is damaged" "$CASEWATCH" --db "$WORK/damaged" open "$bad"
+[ ! -e "$WORK/opened" ] || fail "a damaged attachment reached the opener"
+checks=$((checks + 1))
+
+# detach: gone from the list, its content kept while another attachment holds it, wiped
+# once the last one goes.
+ok cw detach "$jpg"
+has "detached summons.jpg"
+fails 65 "attachment" cw detach "$jpg"
+ok cw attachments "Chhim Sithar" --json
+json "[a['name'] for a in d] == ['statement.txt']"
+ok cw attachments "Chhim Sithar" --detached --json
+json "len(d) == 2 and d[1]['state'] == 'detached' and d[1]['detached_by'] == 'test monitor' and 'name' not in d[1]"
+ok cw open "$again" -o "$WORK/again.jpg"
+cmp "$WORK/again.jpg" "$WORK/summons.jpg" || fail "the content another attachment holds went with a detach"
+ok cw detach "$again"
+fails 66 "attachment" cw open "$again" -o "$WORK/gone.jpg"
+ok cw verify
+has "3 attachments (0.0 MiB)"
+# Deleting a record detaches what was attached to it.
+ok cw person add --name "Ny Nak"
+ok cw attach "Ny Nak" "$WORK/statement.txt"
+ok cw delete "Ny Nak" --yes
+ok cw attachments "Chhim Sithar" --json
+json "len(d) == 1"
+ok cw verify
+done_ok
