@@ -158,6 +158,30 @@ static int put_peer(struct pass *p, const MDB_val *k, const MDB_val *v, struct c
 	return 0;
 }
 
+/* A part of an attachment's content: keyed in the plain database by the content's SHA-256,
+ * in the encrypted one by its keyed tag (store/attach.h). */
+static void blob_key_enc(struct cw_store *enc, const MDB_val *k,
+			 uint8_t out[CW_ATTACH_BLOB_KEY_LEN])
+{
+	cw_attach_blob_key(enc, k->mv_data,
+			   get_be32((const uint8_t *)k->mv_data + CW_ATTACH_TAG_LEN), out);
+}
+
+static int put_blob(struct pass *p, const MDB_val *k, const MDB_val *v, struct cw_error *err)
+{
+	uint8_t key[CW_ATTACH_BLOB_KEY_LEN];
+	MDB_val ek = {sizeof key, key};
+	int rc;
+
+	if (k->mv_size != CW_ATTACH_BLOB_KEY_LEN)
+		return cw_error_set(err, CW_EDAMAGED, "database",
+				    "an attachment's part in the plain database is corrupt");
+	blob_key_enc(p->t->st, k, key);
+	if ((rc = cw_val_put(p->t, DB_BLOBS, &ek, v->mv_data, v->mv_size, 0)) != 0)
+		return cw_store_lmdb_error(p->t, rc, "writing the encrypted copy", err);
+	return 0;
+}
+
 /* Makes a record's index keys, names and counts in the new store. Every record is there
  * already, so a hearing finds its case whatever the order. */
 static int index_record(struct pass *p, const MDB_val *k, const MDB_val *v, struct cw_error *err)
@@ -238,6 +262,10 @@ static int copy_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 		rc = walk(c, same_keys[i], put_same, &p, err);
 	if (rc == 0)
 		rc = walk(c, DB_PEERS, put_peer, &p, err);
+	if (rc == 0 && c->plain->attach_ready &&
+	    (rc = walk(c, DB_ATTACHMENTS, put_same, &p, err)) == 0 &&
+	    (rc = walk(c, DB_ATTACH_INDEX, put_same, &p, err)) == 0)
+		rc = walk(c, DB_BLOBS, put_blob, &p, err);
 	/* After every record value is in: a hearing's keys read its case. */
 	if (rc == 0)
 		rc = walk(c, DB_RECORDS, index_record, &p, err);
@@ -314,6 +342,22 @@ static int check_same(struct pass *p, const MDB_val *k, const MDB_val *v, struct
 		cw_record_free(&rec);
 	}
 	return 0;
+}
+
+/* A part of an attachment's content is under its new key with the same bytes. */
+static int check_blob(struct pass *p, const MDB_val *k, const MDB_val *v, struct cw_error *err)
+{
+	uint8_t key[CW_ATTACH_BLOB_KEY_LEN];
+	MDB_val ek = {sizeof key, key}, ev;
+	int rc;
+
+	blob_key_enc(p->enc, k, key);
+	rc = cw_val_get(p->enc, p->etxn, DB_BLOBS, &ek, &ev, &p->buf, err);
+	if (rc == MDB_NOTFOUND || (rc == 0 && (ev.mv_size != v->mv_size ||
+					       memcmp(ev.mv_data, v->mv_data, v->mv_size) != 0)))
+		return cw_error_set(err, CW_EDAMAGED, "database",
+				    "an attachment's content differs in the encrypted copy");
+	return rc ? cw_store_lmdb_error(NULL, rc, "checking the encrypted copy", err) : 0;
 }
 
 /* A name is found under its new tag with the original's count and text. */
@@ -425,6 +469,10 @@ static int verify(struct copy *c, struct cw_store *enc, struct cw_copy_stats *st
 		rc = walk(c, DB_NAMES, check_name, &p, err);
 	if (rc == 0)
 		rc = walk(c, DB_PEERS, check_peer, &p, err);
+	if (rc == 0 && c->plain->attach_ready &&
+	    (rc = walk(c, DB_ATTACHMENTS, check_same, &p, err)) == 0 &&
+	    (rc = same_keys(c, enc, p.etxn, DB_ATTACH_INDEX, err)) == 0)
+		rc = walk(c, DB_BLOBS, check_blob, &p, err);
 	if (rc == 0)
 		rc = cw_trust_same(c->plain, c->ptxn, enc, p.etxn, err);
 	mdb_txn_abort(p.etxn);
