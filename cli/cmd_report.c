@@ -28,7 +28,8 @@ const char cw_report_help[] =
 	"  --case, --text, --filter LINE\n"
 	"Output:\n"
 	"  --format FORMAT     md (default, for email), html (one printable file), csv (one long\n"
-	"                      table with a section column), json (documented in casewatch(1))\n"
+	"                      table with a section column), json (documented in casewatch(1)),\n"
+	"                      pdf (A4, Khmer shaped; needs -o FILE or a pipe)\n"
 	"  -o FILE, --output FILE\n"
 	"                      write FILE (whole or not at all) instead of standard output\n"
 	"Header (every format): organisation, period, author, when it was generated and a\n"
@@ -153,7 +154,7 @@ static int output_format(struct cw_cli *cli, const struct report_opts *o, int *f
 	}
 	if ((*fmt = cw_report_format_parse(o->format)) < 0)
 		return cw_error_set(&cli->err, CW_EUSAGE, "format",
-				    "'%.20s' is not a format; use md, html, csv or json",
+				    "'%.20s' is not a format; use md, html, csv, json or pdf",
 				    o->format);
 	return 0;
 }
@@ -189,6 +190,10 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	if ((rc = parse_opts(cli, first_arg, 0, &o)) != 0 ||
 	    (rc = output_format(cli, &o, &fmt)) != 0)
 		return rc;
+	if (fmt == CW_REPORT_PDF && !o.output && isatty(STDOUT_FILENO))
+		return cw_error_set(&cli->err, CW_EUSAGE, "output",
+				    "a PDF is binary: give a file with -o FILE, or redirect "
+				    "standard output");
 	if (o.week && (o.from || o.to))
 		return cw_error_set(&cli->err, CW_EUSAGE, "week",
 				    "give --week or --from and --to, "

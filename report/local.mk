@@ -1,15 +1,15 @@
 ## report/: gathering a summary through the store's API and writing it (Markdown, HTML, CSV,
-## JSON, iCalendar), exports, and the text of records for people. No curses, no options.
+## JSON, PDF, iCalendar), exports, and the text of records for people. No curses, no options.
 libcwreport_a_SOURCES += \
 	report/report.c report/report.h \
 	report/agenda.c report/agenda.h \
 	report/rdoc.c report/rdoc.h \
-	report/md.c report/html.c report/csv.c report/json.c report/ics.c \
+	report/md.c report/html.c report/csv.c report/json.c report/ics.c report/pdf.c \
 	report/write.c report/write.h \
 	report/export.c report/export.h \
 	report/record_text.c report/record_text.h
-libcwreport_a_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
-REPORT_LIBS = libcwreport.a $(STORE_LIBS)
+libcwreport_a_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(PANGOCAIRO_CFLAGS)
+REPORT_LIBS = libcwreport.a $(STORE_LIBS) $(PANGOCAIRO_LIBS)
 
 check_PROGRAMS += tests/check_report
 tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_fixture.h tests/test_keys.h
@@ -24,7 +24,7 @@ tests_check_detention_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(LMDB_CFLAGS)
 tests_check_detention_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
 
 CLI_TESTS += tests/cli/report.sh tests/cli/report_formats.sh tests/cli/report_escaping.sh \
-	tests/cli/report_partners.sh \
+	tests/cli/report_partners.sh tests/cli/report_pdf.sh \
 	tests/cli/agenda.sh \
 	tests/cli/export.sh
 EXTRA_DIST += tests/golden/report-small.md tests/golden/report-small-empty.md

@@ -19,12 +19,14 @@ int cw_report_format_parse(const char *word)
 		return CW_REPORT_CSV;
 	if (!strcmp(word, "json"))
 		return CW_REPORT_JSON;
+	if (!strcmp(word, "pdf"))
+		return CW_REPORT_PDF;
 	return -1;
 }
 
 const char *cw_report_format_ext(enum cw_report_format fmt)
 {
-	static const char *const ext[] = {"md", "html", "csv", "json"};
+	static const char *const ext[] = {"md", "html", "csv", "json", "pdf"};
 
 	return (unsigned)fmt < sizeof ext / sizeof ext[0] ? ext[fmt] : "txt";
 }
@@ -43,10 +45,14 @@ int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *
 		rc = cw_report_write_html(&doc, out);
 	else if (fmt == CW_REPORT_CSV)
 		rc = cw_report_write_csv(&doc, out);
+	else if (fmt == CW_REPORT_PDF)
+		rc = cw_report_write_pdf(&doc, out);
 	else
 		rc = cw_report_write_md(&doc, out);
 	saved = errno;
 	cw_rdoc_free(&doc);
+	if (rc == CW_ENOMEM)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory while writing the report");
 	return rc ? cw_write_failed(out, saved, err) : 0;
 }
 

@@ -1,4 +1,4 @@
-/* write.h - a gathered report written as Markdown, HTML, CSV or JSON, to a file through
+/* write.h - a gathered report written as Markdown, HTML, CSV, JSON or PDF, to a file through
  * store/outfile.h (whole or not at all, mode 0600). Used by both front ends; no curses, no
  * option parsing.
  *
@@ -20,11 +20,12 @@ enum cw_report_format {
 	CW_REPORT_HTML,
 	CW_REPORT_CSV,
 	CW_REPORT_JSON,
+	CW_REPORT_PDF, /* laid out with Pango (Khmer shaped by HarfBuzz), drawn by cairo */
 };
 
-/* "md", "html", "csv", "json" (also "markdown"); -1 when none. */
+/* "md", "html", "csv", "json", "pdf" (also "markdown"); -1 when none. */
 int cw_report_format_parse(const char *word);
-/* File extension without the dot: "md", "html", "csv", "json". */
+/* File extension without the dot: "md", "html", "csv", "json", "pdf". */
 const char *cw_report_format_ext(enum cw_report_format fmt);
 
 /* Writes a gathered report in a format. */

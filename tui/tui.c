@@ -576,7 +576,8 @@ static void report_answer_format(struct cw_app *app, int key)
 		int key;
 		enum cw_report_format fmt;
 	} keys[] = {{'\r', CW_REPORT_MD},  {'\n', CW_REPORT_MD}, {'m', CW_REPORT_MD},
-		    {'h', CW_REPORT_HTML}, {'c', CW_REPORT_CSV}, {'j', CW_REPORT_JSON}};
+		    {'h', CW_REPORT_HTML}, {'c', CW_REPORT_CSV}, {'j', CW_REPORT_JSON},
+		    {'p', CW_REPORT_PDF}};
 
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		if (key == keys[i].key) {
@@ -796,9 +797,9 @@ static void prompt_key(struct cw_app *app, int key)
 			app->prompting = CW_PROMPT_NONE;
 			app->question = CW_Q_REPORT_FORMAT;
 			snprintf(app->question_text, sizeof app->question_text,
-				 "%04d-W%02d as: Enter or m Markdown, h HTML, c CSV, j JSON; any "
-				 "other "
-				 "key: not now",
+				 _("%04d-W%02d as: Enter or m Markdown, h HTML, c CSV, j JSON, p "
+				   "PDF; "
+				   "any other key: not now"),
 				 app->report_year, app->report_week);
 			return;
 		}

@@ -113,7 +113,7 @@ fails 2 to cw report --from 2024-02-05
 fails 2 week cw report --week 2024-W06 --from 2024-02-01 --to 2024-02-02
 fails 65 to cw report --from 2024-02-11 --to 2024-02-05
 fails 65 from cw report --from 2024-02-31 --to 2024-03-05
-fails 2 format cw report --format pdf
+fails 2 format cw report --format odt
 fails 2 since cw report --since 2024-01
 fails 2 bogus cw report --bogus 1
 fails 65 article cw report --article "art. x"

@@ -208,7 +208,7 @@ print('%04d-W%02d' % (y, w))")
 screen 1
 printf '%s\n' "$screen" | grep -q "Week (Enter writes it): $last" || fail "W offers the last week ($last): $screen"
 screen 2
-printf '%s\n' "$screen" | grep -q "2024-W06 as: Enter or m Markdown, h HTML, c CSV, j JSON" ||
+printf '%s\n' "$screen" | grep -q "2024-W06 as: Enter or m Markdown, h HTML, c CSV, j JSON, p PDF" ||
 	fail "W asks the format: $screen"
 screen 3
 reports="$WORK/documents/casewatch-reports"
@@ -227,6 +227,21 @@ keys 'W<C-u>2024-02-07<Enter>h<Dump>'
 [ -s "$reports/casewatch-summary-2024-W06.html" ] || fail "h did not write HTML"
 CASEWATCH_NOW=2024-02-14T09:00:00Z TZ=UTC keys 'W<C-u>last week<Enter>c<Dump>'
 [ -s "$reports/casewatch-summary-2024-W06.csv" ] || fail "W did not take 'last week'"
+checks=$((checks + 1))
+# p writes a PDF, private like the others, with the header and the week's verdicts in it.
+# Twice in one run: the second PDF finds its fonts again after the first gave them back.
+CASEWATCH_NOW=2024-02-14T09:00:00Z keys 'W<C-u>2024-W06<Enter>p<Dump><Esc>W<C-u>2024-W06<Enter>p<Dump>y<Dump>' 200x60
+screen 2
+printf '%s\n' "$screen" | grep -q "Write over casewatch-summary-2024-W06.pdf, there already? y/N" ||
+	fail "no question before writing over the PDF: $screen"
+screen 3
+printf '%s\n' "$screen" | grep -q "2024-W06, written to $reports/casewatch-summary-2024-W06.pdf" ||
+	fail "the second PDF was not written: $screen"
+pdf="$reports/casewatch-summary-2024-W06.pdf"
+[ "$(head -c 5 "$pdf")" = "%PDF-" ] || fail "p did not write a PDF"
+[ "$(stat -c %a "$pdf")" = 600 ] || fail "the PDF is not private"
+pdftotext "$pdf" - | grep -q "Generated on: 2024-02-14 16:00 (UTC+7)" || fail "the PDF has no header"
+pdftotext "$pdf" - | grep -q "Chao Veasna" || fail "the PDF lacks the week's verdicts"
 checks=$((checks + 1))
 # The same file again: asked first; n leaves it as it was, y writes it.
 echo "kept" >"$reports/casewatch-summary-2024-W06.md"

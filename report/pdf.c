@@ -1,0 +1,348 @@
+/* pdf.c - a summary as PDF, laid out with Pango and drawn with cairo; see rdoc.h.
+ *
+ * Why cairo and Pango rather than a converter: Pango shapes text with HarfBuzz, which Khmer
+ * needs (subscript consonants, vowels written before the consonant they follow), and finds a
+ * font for every script through fontconfig; cairo writes the PDF to a stream, so the file goes
+ * through store/outfile.h like every other report (mode 0600, whole or not at all) with no
+ * temporary file and no other program. pandoc would need LaTeX (hundreds of megabytes, and
+ * XeLaTeX set up for Khmer); weasyprint is a Python program around the same Pango.
+ *
+ * The page is A4 landscape: the widest tables have ten columns. Text is set with
+ * pango_layout_set_text, never markup, so nothing from the database is read as formatting.
+ * Every page ends with the confidentiality note and its number. */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/i18n.h"
+#include "report/rdoc.h"
+
+#define PAGE_W   841.89 /* A4 landscape, in points */
+#define PAGE_H   595.28
+#define MARGIN   36.0
+#define FOOTER   18.0 /* room kept at the bottom for the footer */
+#define CELL_PAD 3.0
+#define FONTS    "DejaVu Sans, Noto Sans, Khmer OS, Noto Sans Khmer, sans-serif"
+
+struct pdf {
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	PangoLayout *layout;
+	double y;
+	int page;
+	const struct cw_rdoc *doc;
+	const char *footer; /* the confidentiality note */
+};
+
+static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, (FILE *)closure) == len ? CAIRO_STATUS_SUCCESS
+							    : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Sets the layout to text in a font size (points), bold or not, wrapped at width (points; 0:
+ * no wrapping). */
+static void set(struct pdf *p, const char *text, double size, int bold, double width)
+{
+	PangoFontDescription *fd = pango_font_description_from_string(FONTS);
+
+	pango_font_description_set_size(fd, (gint)(size * PANGO_SCALE));
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(p->layout, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(p->layout, width > 0 ? (int)(width * PANGO_SCALE) : -1);
+	pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_text(p->layout, text ? text : "", -1);
+}
+
+static double height(struct pdf *p)
+{
+	int w, h;
+
+	pango_layout_get_size(p->layout, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+static double width(struct pdf *p)
+{
+	int w, h;
+
+	pango_layout_get_size(p->layout, &w, &h);
+	return (double)w / PANGO_SCALE;
+}
+
+static void draw_at(struct pdf *p, double x, double y)
+{
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, p->layout);
+}
+
+static void footer(struct pdf *p)
+{
+	char text[600];
+
+	snprintf(text, sizeof text, _("%s · page %d"), p->footer, p->page);
+	cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
+	set(p, text, 7, 0, PAGE_W - 2 * MARGIN);
+	draw_at(p, MARGIN, PAGE_H - MARGIN + 4);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+}
+
+static void new_page(struct pdf *p)
+{
+	if (p->page > 0) {
+		footer(p);
+		cairo_show_page(p->cr);
+	}
+	p->page++;
+	p->y = MARGIN;
+}
+
+static double bottom(void)
+{
+	return PAGE_H - MARGIN - FOOTER;
+}
+
+/* A block of text across the page; a new page first when it does not fit. */
+static void paragraph(struct pdf *p, const char *text, double size, int bold, double after)
+{
+	double h;
+
+	set(p, text, size, bold, PAGE_W - 2 * MARGIN);
+	h = height(p);
+	if (p->y + h > bottom() && p->y > MARGIN)
+		new_page(p);
+	draw_at(p, MARGIN, p->y);
+	p->y += h + after;
+}
+
+/* The widest word of text, in points (a column is never narrower), at most cap. */
+static double widest_word(struct pdf *p, const char *text, int bold, double cap)
+{
+	double most = 0;
+	char word[256];
+
+	while (text && *text) {
+		size_t n = strcspn(text, " ");
+
+		if (n) {
+			snprintf(word, sizeof word, "%.*s", (int)(n < 255 ? n : 255), text);
+			set(p, word, 7.5, bold, 0);
+			if (width(p) > most)
+				most = width(p);
+		}
+		text += n;
+		text += strspn(text, " ");
+	}
+	return most < cap ? most : cap;
+}
+
+/* Column widths, as browsers lay out tables: each column at least its widest word, the rest of
+ * the page shared in proportion to how much wider than that each column's text would be on one
+ * line; columns that all fit on one line are spread to the page's width. */
+static void column_widths(struct pdf *p, const struct cw_rsection *s, double *w)
+{
+	double natural[CW_RSECTION_COLS], least[CW_RSECTION_COLS], avail = PAGE_W - 2 * MARGIN;
+	double total = 0, total_least = 0, extra = 0;
+
+	for (int c = 0; c < s->ncols; c++) {
+		set(p, s->headers[c], 7.5, 1, 0);
+		natural[c] = width(p);
+		least[c] = widest_word(p, s->headers[c], 1, 90);
+		for (size_t r = 0; r < s->nrows; r++) {
+			const char *t = CW_RDOC_CELL(s, r, s->cols[c]);
+			double ww = widest_word(p, t, 0, 90);
+
+			set(p, t, 7.5, 0, 0);
+			if (width(p) > natural[c])
+				natural[c] = width(p);
+			if (ww > least[c])
+				least[c] = ww;
+		}
+		natural[c] += 2 * CELL_PAD + 1;
+		least[c] += 2 * CELL_PAD + 1;
+		total += natural[c];
+		total_least += least[c];
+		extra += natural[c] - least[c];
+	}
+	for (int c = 0; c < s->ncols; c++) {
+		if (total <= avail)
+			w[c] = natural[c] * avail / total;
+		else if (total_least >= avail || extra <= 0)
+			w[c] = least[c] * avail / total_least;
+		else
+			w[c] = least[c] + (natural[c] - least[c]) * (avail - total_least) / extra;
+	}
+}
+
+/* One table row: every cell wrapped in its column; a new page (with the header row again)
+ * when it does not fit. Returns the row's height. */
+static double row_height(struct pdf *p, const struct cw_rsection *s, const double *w, size_t r,
+			 int header)
+{
+	double h = 0;
+
+	for (int c = 0; c < s->ncols; c++) {
+		set(p, header ? s->headers[c] : CW_RDOC_CELL(s, r, s->cols[c]), 7.5, header,
+		    w[c] - 2 * CELL_PAD);
+		if (height(p) > h)
+			h = height(p);
+	}
+	return h + 2 * CELL_PAD;
+}
+
+static void draw_row(struct pdf *p, const struct cw_rsection *s, const double *w, size_t r,
+		     int header, double h)
+{
+	double x = MARGIN;
+
+	for (int c = 0; c < s->ncols; c++) {
+		if (header) {
+			cairo_set_source_rgb(p->cr, 0.92, 0.92, 0.92);
+			cairo_rectangle(p->cr, x, p->y, w[c], h);
+			cairo_fill(p->cr);
+			cairo_set_source_rgb(p->cr, 0, 0, 0);
+		}
+		cairo_set_line_width(p->cr, 0.4);
+		cairo_rectangle(p->cr, x, p->y, w[c], h);
+		cairo_stroke(p->cr);
+		set(p, header ? s->headers[c] : CW_RDOC_CELL(s, r, s->cols[c]), 7.5, header,
+		    w[c] - 2 * CELL_PAD);
+		draw_at(p, x + CELL_PAD, p->y + CELL_PAD);
+		x += w[c];
+	}
+	p->y += h;
+}
+
+static void table(struct pdf *p, const struct cw_rsection *s)
+{
+	double w[CW_RSECTION_COLS], hh;
+
+	column_widths(p, s, w);
+	hh = row_height(p, s, w, 0, 1);
+	if (p->y + hh + row_height(p, s, w, 0, 0) > bottom())
+		new_page(p);
+	draw_row(p, s, w, 0, 1, hh);
+	for (size_t r = 0; r < s->nrows; r++) {
+		double h = row_height(p, s, w, r, 0);
+
+		/* A row taller than a whole page is drawn from the top of one and cut at its
+		 * end; every other row is kept whole. */
+		if (p->y + h > bottom()) {
+			new_page(p);
+			draw_row(p, s, w, 0, 1, hh);
+		}
+		draw_row(p, s, w, r, 0, h);
+	}
+	p->y += 10;
+}
+
+static int counted(const struct cw_rsection *s)
+{
+	return strcmp(s->name, "charges_by_article") != 0 && strcmp(s->name, "comparison") != 0 &&
+	       strcmp(s->name, "fair_trial") != 0;
+}
+
+static const char *header_value(const struct cw_rdoc *doc, const char *key)
+{
+	for (size_t i = 0; i < doc->nheader; i++)
+		if (!strcmp(doc->header[i].key, key))
+			return doc->header[i].value;
+	return NULL;
+}
+
+int cw_report_write_pdf(const struct cw_rdoc *doc, FILE *out)
+{
+	struct pdf p = {0};
+	char line[1200];
+	cairo_status_t st;
+	size_t len = 0;
+	char *summary;
+	int oom = 0;
+	PangoFontMap *fonts;
+	PangoContext *ctx;
+
+	p.doc = doc;
+	p.footer = header_value(doc, "confidentiality");
+	if (!p.footer)
+		p.footer = "";
+	p.surface = cairo_pdf_surface_create_for_stream(write_out, out, PAGE_W, PAGE_H);
+	p.cr = cairo_create(p.surface);
+	/* A font map of its own, given back below with everything it cached. */
+	fonts = pango_cairo_font_map_new();
+	ctx = pango_font_map_create_context(fonts);
+	pango_cairo_update_context(p.cr, ctx);
+	p.layout = pango_layout_new(ctx);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_TITLE, doc->title);
+	if (header_value(doc, "author"))
+		cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_AUTHOR,
+					       header_value(doc, "author"));
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "casewatch");
+	new_page(&p);
+
+	paragraph(&p, doc->title, 16, 1, 8);
+	for (size_t i = 0; i < doc->nheader; i++) {
+		snprintf(line, sizeof line, "%s: %s", doc->header[i].label, doc->header[i].value);
+		paragraph(&p, line, 9, !strcmp(doc->header[i].key, "confidentiality"), 1);
+	}
+	paragraph(&p, _(cw_report_time_note), 8, 0, 6);
+	if (doc->empty)
+		paragraph(&p, _(cw_report_empty_text), 9, 1, 6);
+
+	paragraph(&p, _(cw_report_summary_title), 12, 1, 4);
+	for (size_t i = 0; i < doc->nsummary; i++)
+		len += strlen(doc->summary[i]) + 1;
+	if ((summary = calloc(1, len + 1))) {
+		for (size_t i = 0; i < doc->nsummary; i++) {
+			strcat(summary, doc->summary[i]);
+			if (i + 1 < doc->nsummary)
+				strcat(summary, " ");
+		}
+		paragraph(&p, summary, 9, 0, 10);
+		free(summary);
+	} else {
+		oom = 1;
+	}
+
+	for (size_t i = 0; i < doc->nsections; i++) {
+		const struct cw_rsection *s = &doc->sections[i];
+
+		if (counted(s))
+			snprintf(line, sizeof line, "%s (%zu)", s->title, s->nrows);
+		else
+			snprintf(line, sizeof line, "%s", s->title);
+		/* A heading is not left alone at the foot of a page: it keeps its note and the
+		 * table's first rows (or the sentence saying it has none) with it. */
+		if (p.y + (s->nrows ? 100 : 45) > bottom())
+			new_page(&p);
+		paragraph(&p, line, 12, 1, 3);
+		if (s->note)
+			paragraph(&p, s->note, 8, 0, 4);
+		if (s->nrows == 0)
+			paragraph(&p, s->empty, 8.5, 0, 10);
+		else
+			table(&p, s);
+	}
+	footer(&p);
+	cairo_show_page(p.cr);
+	g_object_unref(p.layout);
+	g_object_unref(ctx);
+	cairo_destroy(p.cr);
+	cairo_surface_finish(p.surface);
+	st = cairo_surface_status(p.surface);
+	cairo_surface_destroy(p.surface);
+	/* Pango, cairo and fontconfig keep fonts and their configuration for the life of the
+	 * process; a report is one command (or one W in the terminal interface), so they are given
+	 * back once the PDF is written: the next PDF reads fontconfig's cache on disk again, in
+	 * milliseconds. */
+	g_object_unref(fonts);
+	cairo_debug_reset_static_data();
+	FcFini();
+	if (oom)
+		return CW_ENOMEM;
+	return st == CAIRO_STATUS_SUCCESS && !ferror(out) ? 0 : CW_EIO;
+}

@@ -1,0 +1,93 @@
+#!/bin/sh
+# The weekly report as PDF (cairo and Pango), read back with poppler's pdftotext, pdfinfo and
+# pdffonts: the demo data's week 2024-W06 has the header, the summary (the same sentences as
+# the JSON report) and the tables, one page of text per page the PDF says it has, each page
+# ending with the confidentiality note and its number; a Khmer name comes back out of the
+# PDF, set in a Khmer font; the file is private (0600), written with no temporary file, and a
+# pipe takes it too.
+. "$TESTLIB"
+set -e
+for tool in pdftotext pdfinfo pdffonts; do
+	command -v $tool >/dev/null || fail "$tool is needed (apt-get install poppler-utils)"
+done
+export CASEWATCH_NOW=2024-02-12T03:00:00Z CASEWATCH_AUTHOR="Sok Dara"
+# Every space, tab, line and page break out: pdftotext cuts lines where the PDF wraps them.
+flat() { tr -d ' \t\n\f'; }
+
+ok cw seed "$SEED_FILE"
+mkdir "$WORK/out" "$WORK/tmp"
+TMPDIR="$WORK/tmp" ok cw report --week 2024-W06 --format pdf -o "$WORK/out/week.pdf" \
+	--organisation "Monitoring team"
+has "wrote $WORK/out/week.pdf"
+[ "$(head -c 5 "$WORK/out/week.pdf")" = "%PDF-" ] || fail "not a PDF"
+[ "$(stat -c %a "$WORK/out/week.pdf")" = 600 ] || fail "the PDF is not private"
+# no temporary file anywhere: only the PDF in its folder, nothing in TMPDIR
+[ "$(ls -A "$WORK/out")" = week.pdf ] || fail "left beside the PDF: $(ls -A "$WORK/out")"
+[ -z "$(ls -A "$WORK/tmp")" ] || fail "left in TMPDIR: $(ls -A "$WORK/tmp")"
+checks=$((checks + 1))
+
+out=$(pdftotext -layout "$WORK/out/week.pdf" -)
+has "casewatch weekly summary, 2024-W06"
+has "Organisation: Monitoring team"
+has "Period: 2024-02-05 to 2024-02-11 (ISO week 2024-W06)"
+has "Author: Sok Dara"
+has "Generated on: 2024-02-12 10:00 (UTC+7)"
+has "Confidentiality: Confidential: for the named partners only"
+has "Summary"
+has "Fair-trial indicators at the period's hearings"
+has "Verdicts and sentences (4)"
+has "Chao Veasna"
+has "Chhorn Phalla"
+# the summary's sentences, as the JSON report gives them
+ok cw report --week 2024-W06 --format json
+printf '%s\n' "$out" >"$WORK/week.json"
+text=$(pdftotext "$WORK/out/week.pdf" - | flat)
+n=$("${PYTHON3:-python3}" -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["summary"]))' "$WORK/week.json")
+[ "$n" -ge 4 ] || fail "only $n sentences in the summary"
+i=0
+while [ $i -lt "$n" ]; do
+	s=$("${PYTHON3:-python3}" -c 'import json,sys; print(json.load(open(sys.argv[1]))["summary"][int(sys.argv[2])])' "$WORK/week.json" $i | flat)
+	case $text in *"$s"*) ;; *) fail "the PDF lacks the summary's sentence $i: $s" ;; esac
+	i=$((i + 1))
+done
+checks=$((checks + 1))
+
+# as many pages of text as the PDF has, each with its footer
+pages=$(pdfinfo "$WORK/out/week.pdf" | sed -n 's/^Pages: *//p')
+[ "$pages" -ge 2 ] || fail "$pages pages"
+pdftotext "$WORK/out/week.pdf" "$WORK/week.txt"
+[ "$(tr -cd '\f' <"$WORK/week.txt" | wc -c)" -eq "$pages" ] || fail "pages of text differ from $pages"
+p=1
+while [ $p -le "$pages" ]; do
+	page=$(pdftotext -f $p -l $p "$WORK/out/week.pdf" -)
+	printf '%s\n' "$page" | grep -q "Confidential: for the named partners only · page $p\$" ||
+		fail "page $p has no footer"
+	[ "$(printf '%s' "$page" | flat | wc -c)" -gt 100 ] || fail "page $p is nearly empty"
+	p=$((p + 1))
+done
+checks=$((checks + 1))
+
+# standard output, when it is a pipe
+"$CASEWATCH" --db "$DB" report --week 2024-W06 --format pdf | head -c 5 >"$WORK/head"
+[ "$(cat "$WORK/head")" = "%PDF-" ] || fail "no PDF on a pipe"
+checks=$((checks + 1))
+
+# Khmer: shaped by HarfBuzz in a Khmer font, and read back out of the PDF
+DB="$WORK/km"
+ok cw init
+ok cw person add --name "Chhim Sithar" --name-km "ឈឹម ស៊ីថា"
+ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --custody detained \
+	--charge 494/495
+ok cw log milestone --person "Chhim Sithar" --case NagaWorld --date 2024-01-04 --type arrest
+ok cw log hearing --case NagaWorld --date 2024-02-07 --view own --outcome adjourned \
+	--indicator public_hearing=no:"សាលក្តីបិទ"
+ok cw report --week 2024-W06 --format pdf -o "$WORK/km.pdf"
+pdffonts "$WORK/km.pdf" | grep -qi "khmer" || fail "no Khmer font in the PDF: $(pdffonts "$WORK/km.pdf")"
+text=$(pdftotext "$WORK/km.pdf" - | flat)
+# in the summary's sentence on pretrial detention, which runs across the page
+case $text in *"thelongest,ChhimSithar(ឈឹមស៊ីថា),for38days."*) ;;
+*) fail "the Khmer name is not in the PDF's text: $text" ;;
+esac
+case $text in *"សាលក្តីបិទ"*) ;; *) fail "the Khmer note is not in the PDF's text" ;; esac
+checks=$((checks + 1))
+done_ok
