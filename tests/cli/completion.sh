@@ -73,7 +73,7 @@ offers --no-pager list --no
 offers --json show x --j
 
 # Choice values: from the usage (--format md|html|...) and from "one of:" lines.
-only "md html csv json" report --format ""
+only "md html csv json pdf" report --format ""
 only "csv json ics" export --format ""
 stages=$("$CASEWATCH_BIN" log hearing --help | sed -n '/--stage/{n;s/.*one of: //p;}')
 [ -n "$stages" ] || fail "no stages in 'log hearing --help'"
