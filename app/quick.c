@@ -10,7 +10,7 @@
  * after it. */
 const char *const cw_quick_hearing_fields[] = {"case",      "date",           "time",    "outcome",
 					       "next_date", "adjourn_reason", "present", "absent",
-					       "stage",     "notes"};
+					       "stage",     "monitors",       "notes"};
 const size_t cw_quick_hearing_nfields =
 	sizeof cw_quick_hearing_fields / sizeof cw_quick_hearing_fields[0];
 const char cw_quick_hearing_start[] = "outcome";
@@ -96,8 +96,16 @@ int cw_quick_hearing(struct cw_store *st, const struct cw_id *from, struct cw_da
 	if (rc == 0)
 		rc = dup_into(&h->court, l.n && last.u.hearing.court ? last.u.hearing.court
 								     : kase.u.kase.court);
+	/* Who was there for the case last time: the defence, the team's monitors, the bench and
+	 * the prosecution, as a case usually keeps them from one hearing to the next. */
 	if (rc == 0 && l.n)
 		rc = dup_into(&h->lawyers, last.u.hearing.lawyers);
+	if (rc == 0 && l.n)
+		rc = dup_into(&h->monitors, last.u.hearing.monitors);
+	if (rc == 0 && l.n)
+		rc = dup_into(&h->judge, last.u.hearing.judge);
+	if (rc == 0 && l.n)
+		rc = dup_into(&h->prosecutor, last.u.hearing.prosecutor);
 	/* Every named defendant present: the monitor corrects the one who was not. */
 	for (size_t i = 0; i < kase.u.kase.defendants.n; i++)
 		named += !cw_id_is_zero(

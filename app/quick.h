@@ -2,9 +2,11 @@
  * monitor in court types only what happened ("adjourned to DATE").
  *
  * From a case, a hearing or milestone of it, or a person (their latest case): the case; the
- * date and time given (today, now); the team's own observation; the court, stage and lawyers
- * of the case's last hearing (the per-case defaults: what the monitors wrote last time), else
- * the case's own court and stage; every named defendant of the case present. May use:
+ * date and time given (today, now); the team's own observation; the court, stage, lawyers,
+ * the team's monitors, judge and prosecutor of the case's last hearing (the per-case
+ * defaults: what the monitors wrote last time), else the case's own court and stage; every
+ * named defendant of the case present. The form shows the monitors to correct; the court,
+ * lawyers, judge and prosecutor are kept as they were (the full form, e, changes them). May use:
  * models/, store/. */
 #ifndef CW_APP_QUICK_H
 #define CW_APP_QUICK_H

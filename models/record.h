@@ -285,6 +285,7 @@ struct cw_hearing {
 	char *prosecutor;
 	struct cw_list attendance; /* struct cw_attendance */
 	char *lawyers;
+	char *monitors; /* the team's monitors in court, names as written */
 	uint8_t public_admitted;
 	uint8_t press_admitted;
 	uint8_t monitors_admitted;

@@ -504,6 +504,10 @@ static const struct cw_field hearing_fields[] = {
 	STR(struct cw_hearing, notes, 36, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
 	LIST(struct cw_hearing, sentence_parts, 37, 0, 64, sentence_part_schema,
 	     "the parts of the sentence: prison term, suspended part, fine, compensation, bans"),
+	/* Last on the form, so the fields before keep their places; tag 42 (38-41 are the
+	 * tally's), which an older casewatch skips (models/codec.h). */
+	STR(struct cw_hearing, monitors, 42, 0, LINE_MAX_BYTES,
+	    "the team's monitors in court (names)"),
 	TALLY(struct cw_hearing, tally, 38),
 };
 static SCHEMA(hearing_schema, "hearing", struct cw_hearing, hearing_fields);

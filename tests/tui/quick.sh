@@ -1,7 +1,8 @@
 #!/bin/sh
 # Quick capture in tmux: Q on a case opens a hearing already filled in (today, now, own
-# observation, the court and stage of the case's last hearing, its defendants present), the
-# cursor on the outcome; "adjourned to DATE" is then a few keys. The keys pressed after Q are
+# observation, the court, stage, lawyers, monitors, judge and prosecutor of the case's last
+# hearing, its defendants present), the cursor on the outcome; "adjourned to DATE" is then a
+# few keys. The keys pressed after Q are
 # counted, and the hearing saved is checked on the command line.
 . "$(dirname "$0")/lib.sh"
 set -e
@@ -9,7 +10,13 @@ PY=${PYTHON3:-python3}
 today=$("$PY" -c "import datetime; print(datetime.date.today())")
 next=$("$PY" -c "import datetime; print(datetime.date.today() + datetime.timedelta(days=14))")
 
+yesterday=$("$PY" -c "import datetime; print(datetime.date.today() - datetime.timedelta(days=1))")
+
 ok cw seed "$SEED_FILE"
+# The case's last hearing says who was there for it: the quick form takes them again.
+ok cw log hearing --case "NagaWorld union" --date "$yesterday" --court "Supreme Court" \
+	--stage supreme --monitors "Sokha; Dara" --judge "Judge Ros" --prosecutor "Prosecutor Chea" \
+	--lawyers "Sam Sokong"
 tmux_start 120 30
 wait_for " 3 Records "
 send 1 / 'NagaWorld union' Enter
@@ -20,6 +27,7 @@ send Q
 wait_for "Quick hearing"
 wait_for "case: NagaWorld union activists (LRSU)"
 wait_for "date: $today"
+wait_for "monitors: Sokha; Dara"
 wait_for "field 4 of"
 n=0
 for key in Space Tab; do
@@ -40,6 +48,8 @@ json "d[0]['view'] == 'own' and d[0]['date'] == '$today' and d[0]['outcome'] == 
 json "d[0]['next_date'] == '$next' and d[0]['court'] == 'Supreme Court' and d[0]['stage'] == 'supreme'"
 json "[a['present'] for a in d[0]['attendance']] == ['yes']"
 json "len(d[0]['time']) == 5"
+json "d[0]['monitors'] == 'Sokha; Dara' and d[0]['judge'] == 'Judge Ros'"
+json "d[0]['prosecutor'] == 'Prosecutor Chea' and d[0]['lawyers'] == 'Sam Sokong'"
 
 # A draft: C-t keeps the quick form as typed (it is no record yet), 5 lists it, Enter opens
 # the same quick form again with what was typed, and saving it completes it.
