@@ -340,8 +340,9 @@ int cw_store_merge_people(struct cw_store *st, const struct cw_id *keep, const s
  * case's charges). Each record it changed gets back the version it had before (a new version
  * that follows the current one), a record it added is deleted, and a record it deleted comes
  * back under the same id, made again over its tombstone (a person merged away is no longer
- * merged: other laptops stop pointing their records at the one kept). Any other change to
- * records (an import, a bundle, an undo) leaves nothing to undo.
+ * merged: other laptops stop pointing their records at the one kept; the files attached to it
+ * stay detached, store/attach.h). Any other change to records (an import, a bundle, an undo)
+ * leaves nothing to undo.
  *
  * The note lies in the undo table, sealed like a record: the versions replaced and, after a
  * deletion or merge, the deleted record's content, which is thus in the file until the next
