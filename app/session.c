@@ -13,6 +13,7 @@
 #include "app/session.h"
 #include "app/settings.h"
 #include "app/unlock.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "store/vault.h"
 
@@ -74,7 +75,7 @@ int cw_session_passphrase(struct cw_session *s, const char *what, int confirm, c
 {
 	char prompt[512];
 
-	snprintf(prompt, sizeof prompt, "%s for %.400s: ", what, s->db_dir);
+	snprintf(prompt, sizeof prompt, _("%s for %.400s: "), what, s->db_dir);
 	return cw_passphrase_read(&s->pass, prompt, confirm, out, len, err);
 }
 
@@ -83,7 +84,7 @@ int cw_session_new_passphrase(struct cw_session *s, const char *what, char **out
 {
 	char prompt[512];
 
-	snprintf(prompt, sizeof prompt, "%s for %.400s: ", what, s->db_dir);
+	snprintf(prompt, sizeof prompt, _("%s for %.400s: "), what, s->db_dir);
 	return cw_passphrase_read(&s->new_pass, prompt, 1, out, len, err);
 }
 
@@ -187,8 +188,8 @@ int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params
 				    strerror(errno));
 	/* A new database's passphrase: --new-passphrase-* when given, else the usual source. */
 	rc = s->new_pass.fd >= 0 || s->new_pass.file
-		     ? cw_session_new_passphrase(s, "New passphrase", &pass, &len, err)
-		     : cw_session_passphrase(s, "New passphrase", 1, &pass, &len, err);
+		     ? cw_session_new_passphrase(s, _("New passphrase"), &pass, &len, err)
+		     : cw_session_passphrase(s, _("New passphrase"), 1, &pass, &len, err);
 	if (rc != 0)
 		return rc;
 	cw_id_random(&id);

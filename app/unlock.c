@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app/unlock.h"
+#include "models/i18n.h"
 
 /* ---- passphrases --------------------------------------------------------------------------- */
 
@@ -163,7 +164,7 @@ static int from_terminal(const char *prompt, int confirm, char *buf, size_t *len
 			close(tty);
 			return cw_error_set(err, CW_ENOMEM, "passphrase", "out of memory");
 		}
-		rc2 = read_tty(tty, "Repeat the passphrase: ", again, &len2);
+		rc2 = read_tty(tty, _("Repeat the passphrase: "), again, &len2);
 	}
 	close(tty);
 	if (rc == READ_OK && rc2 != READ_OK)
@@ -196,7 +197,7 @@ int cw_passphrase_read(const struct cw_passphrase_source *src, const char *promp
 	if (!(buf = sodium_malloc(CW_PASSPHRASE_MAX + 1)))
 		return cw_error_set(err, CW_ENOMEM, "passphrase", "out of memory");
 	if (src && src->fd >= 0) {
-		snprintf(fd_name, sizeof fd_name, "descriptor %d", src->fd);
+		snprintf(fd_name, sizeof fd_name, _("descriptor %d"), src->fd);
 		where = fd_name;
 		field = "passphrase-fd";
 		fd = src->fd;

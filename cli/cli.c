@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "report/export.h"
 
@@ -113,9 +114,9 @@ int cw_cli_open_store(struct cw_cli *cli, int create)
 		char *dir = cw_text_for_terminal(cli->session.db_dir, 0);
 
 		fprintf(stderr,
-			"casewatch: warning: %s is read-only, opened without its lock: no other "
-			"casewatch may write to it meanwhile\n",
-			dir ? dir : "the database");
+			_("casewatch: warning: %s is read-only, opened without its lock: no other "
+			  "casewatch may write to it meanwhile\n"),
+			dir ? dir : _("the database"));
 		free(dir);
 	}
 	return rc;

@@ -10,11 +10,12 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "models/i18n.h"
 #include "models/json.h"
 #include "report/agenda.h"
 #include "report/record_text.h"
 
-const char cw_agenda_help[] =
+const char cw_agenda_help[] = N_(
 	"What is coming, grouped by day: hearings dated in the window, the next dates hearings\n"
 	"set for their cases, and prison visits whose follow-up falls due (a visit's\n"
 	"--follow-up-on). A follow-up is done once a later visit to the same facility is logged;\n"
@@ -23,7 +24,7 @@ const char cw_agenda_help[] =
 	"  --from DATE         its first day (default today; words too: monday, next week)\n"
 	"Filters (as for list): --article, --kind (hearing, visit), --account, --court,\n"
 	"  --province, --person, --case, --text, --filter LINE\n"
-	"  --json              the same as one JSON document\n";
+	"  --json              the same as one JSON document\n");
 
 struct agenda_opts {
 	struct cw_filter filter;
@@ -78,16 +79,17 @@ static void print_drafts_line(struct cw_cli *cli, const struct cw_agenda *a)
 {
 	if (a->drafts)
 		fprintf(cli->out,
-			"\n%zu draft%s to complete: 'casewatch drafts' lists them (5 in the "
-			"terminal "
-			"interface).\n",
+			_("\n%zu draft%s to complete: 'casewatch drafts' lists them (5 in the "
+			  "terminal "
+			  "interface).\n"),
 			a->drafts, a->drafts == 1 ? "" : "s");
 }
 
 static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtered)
 {
-	static const char *const cols[] = {"DAY",           "WHAT", "ACCOUNT", "CASE / PRISON",
-					   "COURT / PLACE", "NOTE", "ID"};
+	static const char *const cols[] = {
+		N_("DAY"),           N_("WHAT"), N_("ACCOUNT"), N_("CASE / PRISON"),
+		N_("COURT / PLACE"), N_("NOTE"), N_("ID")};
 	char from[32], to[32];
 	struct cw_table t;
 	int rc = 0;
@@ -100,11 +102,11 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 		/* Say why it is empty: an agenda of a database whose hearings are all in the past
 		 * must not look like a broken one. */
 		cw_agenda_why_empty(a, filtered, why, sizeof why);
-		fprintf(cli->out, "Nothing on the agenda from %s to %s.\n%s\n", from, to, why);
+		fprintf(cli->out, _("Nothing on the agenda from %s to %s.\n%s\n"), from, to, why);
 		print_drafts_line(cli, a);
 		return 0;
 	}
-	fprintf(cli->out, "Agenda from %s to %s\n\n", from, to);
+	fprintf(cli->out, _("Agenda from %s to %s\n\n"), from, to);
 	cw_table_init(&t, 7, cols);
 	t.min_width[0] = 14;
 	t.min_width[1] = 15;
@@ -237,11 +239,11 @@ int cw_cmd_agenda(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 /* ---- drafts ----------------------------------------------------------------------------- */
 
 const char cw_drafts_help[] =
-	"Drafts are forms kept unfinished in the terminal interface (C-t in a form): what was\n"
-	"typed, on this laptop only, in no list, report, export or bundle until finished there\n"
-	"(the 5 list, Enter). This lists them, last kept first; 'drafts delete ID' deletes one "
-	"(its\n"
-	"id or the first 8 or more digits of it) and wipes what it held.\n";
+	N_("Drafts are forms kept unfinished in the terminal interface (C-t in a form): what was\n"
+	   "typed, on this laptop only, in no list, report, export or bundle until finished there\n"
+	   "(the 5 list, Enter). This lists them, last kept first; 'drafts delete ID' deletes one "
+	   "(its\n"
+	   "id or the first 8 or more digits of it) and wipes what it held.\n");
 
 /* A draft by its id or a prefix of it (8 digits or more). */
 static int find_draft(struct cw_cli *cli, const char *text, struct cw_draft *list, size_t n,
@@ -320,13 +322,14 @@ int cw_cmd_drafts(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	if (del) {
 		if ((rc = find_draft(cli, target, v, n, &at)) == 0 &&
 		    (rc = cw_store_draft_delete(cli->session.store, &v[at].id, &cli->err)) == 0)
-			fprintf(cli->out, "deleted the draft of a %s\n", cw_kind_name(v[at].kind));
+			fprintf(cli->out, _("deleted the draft of a %s\n"),
+				cw_kind_text(v[at].kind));
 	} else if (cli->json) {
 		rc = cw_cli_print_json(cli, drafts_json(v, n));
 	} else if (n == 0) {
-		fprintf(cli->out, "no drafts\n");
+		fprintf(cli->out, _("no drafts\n"));
 	} else {
-		static const char *const cols[] = {"ID", "KEPT", "KIND", "ABOUT"};
+		static const char *const cols[] = {N_("ID"), N_("KEPT"), N_("KIND"), N_("ABOUT")};
 		struct cw_table t;
 
 		cw_table_init(&t, 4, cols);
@@ -340,7 +343,7 @@ int cw_cmd_drafts(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 			if (localtime_r(&secs, &tm))
 				strftime(kept, sizeof kept, "%Y-%m-%d %H:%M", &tm);
 			rc = cw_table_add(&t,
-					  (const char *const[]){hex, kept, cw_kind_name(v[k].kind),
+					  (const char *const[]){hex, kept, cw_kind_text(v[k].kind),
 								v[k].label});
 		}
 		if (rc == 0)

@@ -8,38 +8,40 @@
 #include <sys/stat.h>
 
 #include "cli/commands.h"
+#include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
 #include "store/backup.h"
 
 const char cw_backup_help[] =
-	"Writes a consistent, compacted copy of the database while others read and write it:\n"
-	"one file holding data.mdb and, for an encrypted database, its key slot (the copy\n"
-	"stays encrypted: only the passphrase, or a recovery file, opens it), with a checksum.\n"
-	"The file appears whole or not at all (mode 0600; an older one of the same name is\n"
-	"replaced). The time is noted in the database: the terminal interface says when the\n"
-	"last backup is older than backup_warn_after in the config file (7d by default).\n"
-	"  -o FILE, --output FILE   the backup file (required)\n"
-	"  --json                   {\"file\", \"database\", \"encrypted\", \"made\", \"bytes\"}\n";
+	N_("Writes a consistent, compacted copy of the database while others read and write it:\n"
+	   "one file holding data.mdb and, for an encrypted database, its key slot (the copy\n"
+	   "stays encrypted: only the passphrase, or a recovery file, opens it), with a checksum.\n"
+	   "The file appears whole or not at all (mode 0600; an older one of the same name is\n"
+	   "replaced). The time is noted in the database: the terminal interface says when the\n"
+	   "last backup is older than backup_warn_after in the config file (7d by default).\n"
+	   "  -o FILE, --output FILE   the backup file (required)\n"
+	   "  --json                   {\"file\", \"database\", \"encrypted\", \"made\", "
+	   "\"bytes\"}\n");
 
-const char cw_restore_help[] =
+const char cw_restore_help[] = N_(
 	"Restores a backup into a new folder (--db DIR, or $CASEWATCH_DB): never over a\n"
 	"database, nor into a folder that holds anything. The file is checked whole first (a\n"
 	"backup cut short or damaged is refused before anything is written), then `verify` runs\n"
 	"on what was restored (with the key: the passphrase the database had when the backup\n"
 	"was made) and says what it found. The restored database is the same database (same\n"
 	"id): use it instead of the lost one, not beside it.\n"
-	"  --json   {\"restored\": {...}, \"verify\": {...}}\n";
+	"  --json   {\"restored\": {...}, \"verify\": {...}}\n");
 
 const char cw_compact_help[] =
-	"Rewrites the database file without its free pages: LMDB never gives back the old\n"
-	"copies of pages that writes leave, so after a large import or bundle a third of the\n"
-	"file or more can be free. The copy is LMDB's own compacting copy, written beside\n"
-	"data.mdb (mode 0600, synced) and put in its place only when no other casewatch has\n"
-	"the database open and nothing was written meanwhile; otherwise nothing changes. No\n"
-	"passphrase is needed: the sealed values are copied as they are. import and seed\n"
-	"compact by themselves when a fifth or more of a file over 8 MiB is free.\n"
-	"  --json   {\"db\", \"before\", \"after\", \"free_before\"} in bytes\n";
+	N_("Rewrites the database file without its free pages: LMDB never gives back the old\n"
+	   "copies of pages that writes leave, so after a large import or bundle a third of the\n"
+	   "file or more can be free. The copy is LMDB's own compacting copy, written beside\n"
+	   "data.mdb (mode 0600, synced) and put in its place only when no other casewatch has\n"
+	   "the database open and nothing was written meanwhile; otherwise nothing changes. No\n"
+	   "passphrase is needed: the sealed values are copied as they are. import and seed\n"
+	   "compact by themselves when a fifth or more of a file over 8 MiB is free.\n"
+	   "  --json   {\"db\", \"before\", \"after\", \"free_before\"} in bytes\n");
 
 static json_t *info_json(const char *file, const char *dir, const struct cw_backup_info *info)
 {
@@ -56,9 +58,9 @@ static json_t *info_json(const char *file, const char *dir, const struct cw_back
 static void human(uint64_t bytes, char *out, size_t len)
 {
 	if (bytes < 1024 * 1024)
-		snprintf(out, len, "%llu KiB", (unsigned long long)((bytes + 1023) / 1024));
+		snprintf(out, len, _("%llu KiB"), (unsigned long long)((bytes + 1023) / 1024));
 	else
-		snprintf(out, len, "%.1f MiB", (double)bytes / (1024.0 * 1024.0));
+		snprintf(out, len, _("%.1f MiB"), (double)bytes / (1024.0 * 1024.0));
 }
 
 int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
@@ -109,11 +111,11 @@ int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	} else {
 		char *safe = cw_text_for_terminal(file, 0);
 
-		fprintf(cli->out, "backup written to %s: %s", safe ? safe : "the file", size);
+		fprintf(cli->out, _("backup written to %s: %s"), safe ? safe : _("the file"), size);
 		if (was[0])
-			fprintf(cli->out, " (the database file: %s)", was);
+			fprintf(cli->out, _(" (the database file: %s)"), was);
 		fprintf(cli->out, ", %s\n",
-			info.encrypted ? "encrypted, with its key slot" : "NOT encrypted");
+			info.encrypted ? _("encrypted, with its key slot") : _("NOT encrypted"));
 		free(safe);
 	}
 	/* The time goes into the database itself, which this process must have closed first
@@ -127,7 +129,7 @@ int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 
 		cw_error_format(&note, line, sizeof line);
 		safe = cw_text_for_terminal(line, 0);
-		fprintf(stderr, "casewatch: warning: %s\n", safe ? safe : line);
+		fprintf(stderr, _("casewatch: warning: %s\n"), safe ? safe : line);
 		free(safe);
 	}
 	free(dir);
@@ -167,9 +169,10 @@ int cw_cmd_restore(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 		char *f = cw_text_for_terminal(file, 0),
 		     *d = cw_text_for_terminal(cli->session.db_dir, 0);
 
-		fprintf(cli->out, "restored %s (made %s, %s, %s) into %s\n", f ? f : "the backup",
-			made, size, info.encrypted ? "encrypted" : "NOT encrypted",
-			d ? d : "the folder");
+		fprintf(cli->out, _("restored %s (made %s, %s, %s) into %s\n"),
+			f ? f : _("the backup"), made, size,
+			info.encrypted ? _("encrypted") : _("NOT encrypted"),
+			d ? d : _("the folder"));
 		free(f);
 		free(d);
 		fflush(cli->out); /* before a passphrase prompt */
@@ -226,7 +229,7 @@ int cw_cmd_compact(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 				       "free_before", (json_int_t)stats.free_before));
 	human(stats.before, before, sizeof before);
 	human(stats.after, after, sizeof after);
-	fprintf(cli->out, "compacted %s: %s -> %s\n", cli->session.db_dir, before, after);
+	fprintf(cli->out, _("compacted %s: %s -> %s\n"), cli->session.db_dir, before, after);
 	return 0;
 }
 
@@ -247,12 +250,12 @@ int cw_cli_compact_if_worth(struct cw_cli *cli)
 
 		cw_error_format(&err, line, sizeof line);
 		safe = cw_text_for_terminal(line, 0);
-		fprintf(stderr, "casewatch: note: not compacted (%s)\n", safe ? safe : line);
+		fprintf(stderr, _("casewatch: note: not compacted (%s)\n"), safe ? safe : line);
 		free(safe);
 		return 0;
 	}
 	human(stats.before, before, sizeof before);
 	human(stats.after, after, sizeof after);
-	fprintf(cli->out, "compacted the database file: %s -> %s\n", before, after);
+	fprintf(cli->out, _("compacted the database file: %s -> %s\n"), before, after);
 	return 0;
 }

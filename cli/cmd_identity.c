@@ -10,27 +10,28 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "models/i18n.h"
 #include "models/json.h"
 #include "store/identity.h"
 #include "store/trust.h"
 
 const char cw_identity_help[] =
-	"Every database has an identity: a key that signs the bundles it writes and one that\n"
-	"opens the bundles written for it. Give its public part to the people you exchange\n"
-	"bundles with (it is not secret), and compare the fingerprint with them by phone or\n"
-	"face to face: a key that reached them by a messaging app could have been swapped\n"
-	"on the way, a fingerprint read aloud cannot.\n"
-	"Options:\n"
-	"  --key    print the key alone (for scripts)\n"
-	"  --json   the key, the fingerprint and the command to enrol it, as JSON\n";
+	N_("Every database has an identity: a key that signs the bundles it writes and one that\n"
+	   "opens the bundles written for it. Give its public part to the people you exchange\n"
+	   "bundles with (it is not secret), and compare the fingerprint with them by phone or\n"
+	   "face to face: a key that reached them by a messaging app could have been swapped\n"
+	   "on the way, a fingerprint read aloud cannot.\n"
+	   "Options:\n"
+	   "  --key    print the key alone (for scripts)\n"
+	   "  --json   the key, the fingerprint and the command to enrol it, as JSON\n");
 const char cw_peer_help[] =
-	"The peers this database trusts, each a name and the key its 'casewatch identity'\n"
-	"printed. Bundles are imported only when this database or an enrolled peer signed\n"
-	"them, and 'bundle export --to NAME' encrypts for enrolled peers only. A supervisor\n"
-	"enrols each monitor's laptop; each monitor enrols the supervisor. Compare the\n"
-	"fingerprint by phone before enrolling a key. One name per key: to give a peer a\n"
-	"new key (a new laptop), remove it and add it again (its next bundle holds\n"
-	"everything). --json for JSON.\n";
+	N_("The peers this database trusts, each a name and the key its 'casewatch identity'\n"
+	   "printed. Bundles are imported only when this database or an enrolled peer signed\n"
+	   "them, and 'bundle export --to NAME' encrypts for enrolled peers only. A supervisor\n"
+	   "enrols each monitor's laptop; each monitor enrols the supervisor. Compare the\n"
+	   "fingerprint by phone before enrolling a key. One name per key: to give a peer a\n"
+	   "new key (a new laptop), remove it and add it again (its next bundle holds\n"
+	   "everything). --json for JSON.\n");
 
 /* The positional words of a command, options aside: at most `max`, at least `min`. */
 static int words(struct cw_cli *cli, int first_arg, const char **out, int min, int max,
@@ -80,11 +81,12 @@ int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_
 							fp, "peer_add", add));
 	}
 	fprintf(cli->out,
-		"key:         %s\n"
-		"fingerprint: %s\n"
-		"On the other laptop, once its owner has read you the same fingerprint by phone,\n"
-		"type (NAME: what it will call this laptop, such as your name):\n"
-		"  casewatch peer add NAME %s\n",
+		_("key:         %s\n"
+		  "fingerprint: %s\n"
+		  "On the other laptop, once its owner has read you the same fingerprint by "
+		  "phone,\n"
+		  "type (NAME: what it will call this laptop, such as your name):\n"
+		  "  casewatch peer add NAME %s\n"),
 		key, fp, key);
 	return 0;
 }
@@ -107,14 +109,14 @@ int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	if (cli->json)
 		return cw_cli_print_json(cli,
 					 json_pack("{s:s,s:s}", "name", w[0], "fingerprint", fp));
-	fprintf(cli->out, "enrolled '");
+	fprintf(cli->out, _("enrolled '"));
 	cw_print_safe(cli->out, w[0], 0);
 	fprintf(cli->out,
-		"' (fingerprint %s): bundles it signs are accepted here, and bundle export "
-		"--to ",
+		_("' (fingerprint %s): bundles it signs are accepted here, and bundle export "
+		  "--to "),
 		fp);
 	cw_print_safe(cli->out, w[0], 0);
-	fprintf(cli->out, " writes bundles only it can read\n");
+	fprintf(cli->out, _(" writes bundles only it can read\n"));
 	return 0;
 }
 
@@ -128,15 +130,15 @@ int cw_cmd_peer_remove(struct cw_cli *cli, const struct cw_command *cmd, int fir
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_peer_remove(cli->session.store, w[0], &cli->err)) != 0)
 		return rc;
-	fprintf(cli->out, "removed '");
+	fprintf(cli->out, _("removed '"));
 	cw_print_safe(cli->out, w[0], 0);
-	fprintf(cli->out, "': its bundles are refused from now on\n");
+	fprintf(cli->out, _("': its bundles are refused from now on\n"));
 	return 0;
 }
 
 int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	static const char *const cols[] = {"NAME", "FINGERPRINT", "ENROLLED"};
+	static const char *const cols[] = {N_("NAME"), N_("FINGERPRINT"), N_("ENROLLED")};
 	struct cw_peer_key *p;
 	struct cw_table t;
 	size_t n;
@@ -164,8 +166,9 @@ int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first
 		return cw_cli_print_json(cli, arr);
 	}
 	if (n == 0) {
-		fprintf(cli->out, "no peers enrolled yet: casewatch peer add NAME KEY (KEY is what "
-				  "'casewatch identity' prints on the other laptop)\n");
+		fprintf(cli->out,
+			_("no peers enrolled yet: casewatch peer add NAME KEY (KEY is what "
+			  "'casewatch identity' prints on the other laptop)\n"));
 		free(p);
 		return 0;
 	}

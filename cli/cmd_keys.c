@@ -15,8 +15,9 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "models/i18n.h"
 
-const char cw_keys_help[] =
+const char cw_keys_help[] = N_(
 	"An encrypted database's master key is kept only wrapped by the passphrase (DIR/key,\n"
 	"Argon2id). Every command that needs it asks for the passphrase on the terminal, or\n"
 	"reads it with --passphrase-file FILE or --passphrase-fd N; a new or recovery\n"
@@ -28,7 +29,7 @@ const char cw_keys_help[] =
 	"                       the supervisor to keep\n"
 	"  key import FILE      restore access from a recovery file, with a new passphrase\n"
 	"  destroy-key [--yes]  crypto-erase: overwrite the key slot; the database can never be\n"
-	"                       opened again without a recovery file\n";
+	"                       opened again without a recovery file\n");
 
 /* The options of a key command: --yes, --for, --to; anything else is refused. */
 struct key_opts {
@@ -90,7 +91,7 @@ int cw_cmd_unlock(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	if ((rc = cw_keyring_store(&id, cw_vault_master(cw_store_vault(cli->session.store)),
 				   seconds, &cli->err)) != 0)
 		return rc;
-	fprintf(cli->out, "unlocked %s for %uh%02um%02us (casewatch lock forgets the key now)\n",
+	fprintf(cli->out, _("unlocked %s for %uh%02um%02us (casewatch lock forgets the key now)\n"),
 		cli->session.db_dir, seconds / 3600, seconds / 60 % 60, seconds % 60);
 	return 0;
 }
@@ -111,7 +112,7 @@ int cw_cmd_lock(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 				    cli->session.db_dir);
 	if ((rc = cw_keyring_remove(&id, &cli->err)) != 0)
 		return rc;
-	fprintf(cli->out, "locked %s: the next command asks for the passphrase\n",
+	fprintf(cli->out, _("locked %s: the next command asks for the passphrase\n"),
 		cli->session.db_dir);
 	return 0;
 }
@@ -147,7 +148,7 @@ int cw_cmd_passphrase(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	cw_store_keyslot_path(cli->session.db_dir, path, sizeof path);
 	if ((rc = rewrap(cli, path, "New passphrase", &id)) != 0)
 		return rc;
-	fprintf(cli->out, "passphrase changed for %s\n", cli->session.db_dir);
+	fprintf(cli->out, _("passphrase changed for %s\n"), cli->session.db_dir);
 	return 0;
 }
 
@@ -170,12 +171,12 @@ int cw_cmd_key_export(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if ((rc = open_encrypted(cli)) != 0)
 		return rc;
 	cw_store_database_id(cli->session.store, &id);
-	if ((rc = rewrap(cli, o.to, "Recovery passphrase (not the database's)", &id)) != 0)
+	if ((rc = rewrap(cli, o.to, _("Recovery passphrase (not the database's)"), &id)) != 0)
 		return rc;
 	fprintf(cli->out,
-		"wrote %s: the key of %s wrapped with the recovery passphrase; keep the file and "
-		"the "
-		"passphrase apart, away from this laptop\n",
+		_("wrote %s: the key of %s wrapped with the recovery passphrase; keep the file and "
+		  "the "
+		  "passphrase apart, away from this laptop\n"),
 		o.to, cli->session.db_dir);
 	return 0;
 }
@@ -219,7 +220,7 @@ int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if (!cw_id_equal(&id, &file_id))
 		return cw_error_set(&cli->err, CW_EREFUSED, "file",
 				    "%.300s is the recovery file of another database", file);
-	if ((rc = cw_session_passphrase(&cli->session, "Recovery passphrase", 0, &pass, &len,
+	if ((rc = cw_session_passphrase(&cli->session, _("Recovery passphrase"), 0, &pass, &len,
 					&cli->err)) != 0)
 		return rc;
 	rc = cw_keyslot_open(file, pass, len, &id, &vault, &cli->err);
@@ -236,7 +237,7 @@ int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	cw_store_keyslot_path(cli->session.db_dir, path, sizeof path);
 	if ((rc = rewrap(cli, path, "New passphrase", &id)) != 0)
 		return rc;
-	fprintf(cli->out, "key restored for %s with a new passphrase\n", cli->session.db_dir);
+	fprintf(cli->out, _("key restored for %s with a new passphrase\n"), cli->session.db_dir);
 	return 0;
 }
 
@@ -263,8 +264,8 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 				&cli->err, CW_EUSAGE, "yes",
 				"not destroying the key without confirmation; add --yes");
 		fprintf(stderr,
-			"This makes %s unreadable for ever, unless a recovery file exists.\n"
-			"Type 'destroy' to go on: ",
+			_("This makes %s unreadable for ever, unless a recovery file exists.\n"
+			  "Type 'destroy' to go on: "),
 			cli->session.db_dir);
 		if (!fgets(answer, sizeof answer, stdin) || strcmp(answer, "destroy\n") != 0)
 			return cw_error_set(&cli->err, CW_EUSAGE, "yes",
@@ -278,8 +279,9 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 		return rc;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	fprintf(cli->out,
-		"key destroyed in %.3f s: %s can no longer be opened; 'casewatch key import FILE' "
-		"brings it back from a recovery file\n",
+		_("key destroyed in %.3f s: %s can no longer be opened; 'casewatch key import "
+		  "FILE' "
+		  "brings it back from a recovery file\n"),
 		(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
 		cli->session.db_dir);
 	return 0;
@@ -288,17 +290,18 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 /* ---- encrypt: a plain database made encrypted ----------------------------------------------- */
 
 const char cw_encrypt_help[] =
-	"Turns a plain database (made with 'init --no-encryption') into an encrypted one,\n"
-	"keeping every record, deletion, conflict, audit entry and peer exactly as it was.\n"
-	"Asks for the new passphrase twice (or reads it with --new-passphrase-file FILE or\n"
-	"--new-passphrase-fd N), writes the encrypted copy in DIR/.encrypting, checks it\n"
-	"against the original, and only then puts it in place of the plain file. If anything\n"
-	"fails before that, the plain database is left exactly as it was.\n"
-	"No other casewatch (nor the terminal interface) may have the database open meanwhile:\n"
-	"encrypt refuses to start, or to finish, while one does.\n"
-	"The old file's blocks may stay on the disk until they are overwritten: keep full-disk\n"
-	"encryption on as well.\n"
-	"  --kdf-cost minimal   the cheapest key derivation: for tests only, it protects nothing\n";
+	N_("Turns a plain database (made with 'init --no-encryption') into an encrypted one,\n"
+	   "keeping every record, deletion, conflict, audit entry and peer exactly as it was.\n"
+	   "Asks for the new passphrase twice (or reads it with --new-passphrase-file FILE or\n"
+	   "--new-passphrase-fd N), writes the encrypted copy in DIR/.encrypting, checks it\n"
+	   "against the original, and only then puts it in place of the plain file. If anything\n"
+	   "fails before that, the plain database is left exactly as it was.\n"
+	   "No other casewatch (nor the terminal interface) may have the database open meanwhile:\n"
+	   "encrypt refuses to start, or to finish, while one does.\n"
+	   "The old file's blocks may stay on the disk until they are overwritten: keep full-disk\n"
+	   "encryption on as well.\n"
+	   "  --kdf-cost minimal   the cheapest key derivation: for tests only, it protects "
+	   "nothing\n");
 
 /* The passphrase the copy's key slot was written with, to prove the slot opens the copy. */
 struct slot_pass {
@@ -334,7 +337,7 @@ static int remove_work_dir(const char *work, struct cw_error *err)
 			err, CW_EIO, "database",
 			"%.300s is in the way and is %s, not a folder an earlier encrypt "
 			"left: look at it, remove it, and run encrypt again",
-			work, S_ISLNK(sb.st_mode) ? "a symbolic link" : "a file");
+			work, S_ISLNK(sb.st_mode) ? _("a symbolic link") : _("a file"));
 	/* Opened without following a link, should one have been put there since. */
 	fd = open(work, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0 || !(d = fdopendir(fd))) {
@@ -498,7 +501,7 @@ static int swap_in(struct cw_cli *cli, const char *work)
 		char msg[512];
 
 		cw_error_format(&cli->err, msg, sizeof msg);
-		fprintf(stderr, "casewatch: warning: %s\n", msg);
+		fprintf(stderr, _("casewatch: warning: %s\n"), msg);
 		cw_error_clear(&cli->err);
 	}
 	return 0;
@@ -510,10 +513,11 @@ static int abandon(struct cw_cli *cli, const char *work, int rc)
 {
 	struct cw_error cleanup = {0};
 	size_t used = strlen(cli->err.message);
-	const char *note = "; the plain database was left as it was";
+	const char *note = _("; the plain database was left as it was");
 
 	if (remove_work_dir(work, &cleanup) != 0)
-		note = "; the plain database was left as it was, but the copy could not be removed";
+		note = _("; the plain database was left as it was, but the copy could not be "
+			 "removed");
 	if (used + strlen(note) < sizeof cli->err.message)
 		memcpy(cli->err.message + used, note, strlen(note) + 1);
 	return rc;
@@ -585,16 +589,16 @@ int cw_cmd_encrypt(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 		goto out;
 	}
 	fprintf(cli->out,
-		"encrypted %s: %zu records, %zu deletions, %zu conflicting versions, %zu audit "
-		"entries and %zu peers copied and checked; the plaintext file data.mdb was "
-		"replaced by the encrypted copy\n",
+		_("encrypted %s: %zu records, %zu deletions, %zu conflicting versions, %zu audit "
+		  "entries and %zu peers copied and checked; the plaintext file data.mdb was "
+		  "replaced by the encrypted copy\n"),
 		s->db_dir, stats.records, stats.tombstones, stats.conflicts, stats.audit,
 		stats.peers);
 	fprintf(cli->out,
-		"Warning: the old file's blocks may remain on the disk until they are "
-		"overwritten; keep full-disk encryption on as well.\n"
-		"Without the passphrase nothing in it can be read: write a recovery file now "
-		"with 'casewatch key export --to FILE' and give it to your supervisor.\n");
+		_("Warning: the old file's blocks may remain on the disk until they are "
+		  "overwritten; keep full-disk encryption on as well.\n"
+		  "Without the passphrase nothing in it can be read: write a recovery file now "
+		  "with 'casewatch key export --to FILE' and give it to your supervisor.\n"));
 out:
 	cw_passphrase_free(pass);
 	return rc;

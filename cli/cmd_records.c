@@ -10,9 +10,9 @@
 #include "app/people.h"
 #include "cli/commands.h"
 #include "cli/output.h"
-#include "models/i18n.h"
 #include "models/codec.h"
 #include "models/format.h"
+#include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
 #include "models/timeline.h"
@@ -59,13 +59,16 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 {
 	/* ACCOUNT says whose account each row is (UN, gov, own, ...): a government account must
 	 * never read as established fact beside the UN's. */
-	static const char *const person_cols[] = {"ID",    "NAME",     "KHMER",  "AFFILIATION",
-						  "ROLES", "PROVINCE", "ACCOUNT"};
-	static const char *const case_cols[] = {"ID",    "OPENED",   "ACCOUNT",    "TITLE",
-						"COURT", "ARTICLES", "DEFENDANTS", "STAGE"};
-	static const char *const event_cols[] = {"ID",       "DATE",          "KIND",
-						 "ACCOUNT",  "CASE / PERSON", "COURT / PLACE",
-						 "ARTICLES", "OUTCOME"};
+	static const char *const person_cols[] = {N_("ID"),          N_("NAME"),  N_("KHMER"),
+						  N_("AFFILIATION"), N_("ROLES"), N_("PROVINCE"),
+						  N_("ACCOUNT")};
+	static const char *const case_cols[] = {N_("ID"),         N_("OPENED"), N_("ACCOUNT"),
+						N_("TITLE"),      N_("COURT"),  N_("ARTICLES"),
+						N_("DEFENDANTS"), N_("STAGE")};
+	static const char *const event_cols[] = {
+		N_("ID"),       N_("DATE"),          N_("KIND"),
+		N_("ACCOUNT"),  N_("CASE / PERSON"), N_("COURT / PLACE"),
+		N_("ARTICLES"), N_("OUTCOME")};
 	struct cw_table t;
 	int rc = 0;
 
@@ -117,7 +120,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 				cw_articles_text_lead(sum.articles, sizeof sum.articles,
 						      lead->articles, lead->narticles);
 			rc = cw_table_add(&t,
-					  (const char *const[]){hex, date, cw_kind_name(r->kind),
+					  (const char *const[]){hex, date, cw_kind_text(r->kind),
 								cw_view_short(r->view), sum.who,
 								sum.where, sum.articles, sum.what});
 		}
@@ -161,16 +164,16 @@ int cw_cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		return rc;
 	cw_store_database_id(cli->session.store, &id);
 	cw_id_hex(&id, hex);
-	fprintf(cli->out, "casewatch database %s in %s (database id %s), %s\n",
+	fprintf(cli->out, _("casewatch database %s in %s (database id %s), %s\n"),
 		existed ? "already" : "ready", cli->session.db_dir, hex,
 		cw_store_encrypted(cli->session.store)
 			? "encrypted"
-			: "NOT encrypted: for tests and demonstrations only");
+			: _("NOT encrypted: for tests and demonstrations only"));
 	if (!existed && cw_store_encrypted(cli->session.store))
 		fprintf(cli->out,
-			"Without the passphrase nothing in it can be read: write a recovery file "
-			"now with 'casewatch key export --to FILE' and give it to your "
-			"supervisor.\n");
+			_("Without the passphrase nothing in it can be read: write a recovery file "
+			  "now with 'casewatch key export --to FILE' and give it to your "
+			  "supervisor.\n"));
 	return 0;
 }
 
@@ -195,8 +198,8 @@ static int check_not_twice(struct cw_cli *cli, const struct cw_record *rec)
 	cw_record_free(&like);
 	if (isatty(STDIN_FILENO) && isatty(STDERR_FILENO)) {
 		fprintf(stderr,
-			"casewatch: %s (%.8s) is already in the database: add another "
-			"person with this name? [y/N] ",
+			_("casewatch: %s (%.8s) is already in the database: add another "
+			  "person with this name? [y/N] "),
 			safe ? safe : "", hex);
 		if (fgets(answer, sizeof answer, stdin) && (answer[0] == 'y' || answer[0] == 'Y')) {
 			free(safe);
@@ -224,7 +227,7 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	/* Documents may describe a hearing without its date; a monitor logging one knows it. */
 	if (rc == 0 && cw_record_date_expected(&rec) && !cw_date_is_known(cw_record_date(&rec)))
 		rc = cw_error_set(&cli->err, CW_EINVAL, "date", "is required when logging a %s",
-				  cw_kind_name(rec.kind));
+				  cw_kind_text(rec.kind));
 	if (rc == 0 && rec.kind == CW_KIND_PERSON)
 		rc = check_not_twice(cli, &rec);
 	if (rc == 0 && (rc = cw_store_put(cli->session.store, &rec,
@@ -233,7 +236,7 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		if (cli->json)
 			rc = cw_cli_print_records_json(cli, &rec, 1, 1);
 		else
-			fprintf(cli->out, "added %s %s%s\n", cw_kind_name(rec.kind), hex,
+			fprintf(cli->out, _("added %s %s%s\n"), cw_kind_text(rec.kind), hex,
 				cw_cli_said(cli));
 	}
 	cw_record_free(&rec);
@@ -266,7 +269,8 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		char hex[CW_ID_HEX_LEN + 1];
 
 		cw_id_hex(&rec.id, hex);
-		fprintf(cli->out, "saved %s %s%s\n", cw_kind_name(rec.kind), hex, cw_cli_said(cli));
+		fprintf(cli->out, _("saved %s %s%s\n"), cw_kind_text(rec.kind), hex,
+			cw_cli_said(cli));
 	}
 	cw_record_free(&rec);
 	return rc;
@@ -300,13 +304,13 @@ int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 			return cw_error_set(&cli->err, CW_EUSAGE, "yes",
 					    "not deleting without confirmation; add --yes");
 		}
-		fprintf(stderr, "Delete %s %.8s \"", cw_kind_name(rec.kind), hex);
+		fprintf(stderr, _("Delete %s %.8s \""), cw_kind_text(rec.kind), hex);
 		cw_print_safe(stderr, cw_record_label(&rec), 0);
 		fprintf(stderr, "\"? [y/N] ");
 		if (!fgets(answer, sizeof answer, stdin) ||
 		    (answer[0] != 'y' && answer[0] != 'Y')) {
 			cw_record_free(&rec);
-			fprintf(cli->out, "not deleted\n");
+			fprintf(cli->out, _("not deleted\n"));
 			return 0;
 		}
 	}
@@ -345,7 +349,8 @@ static int parse_filter_options(struct cw_cli *cli, int first_arg, struct cw_fil
 			continue;
 		}
 		if ((rc = cw_filter_set(f, opt.name, opt.value, &cli->err)) != 0)
-			return rc == CW_EINVAL && !strncmp(cli->err.message, "unknown filter", 14)
+			return rc == CW_EINVAL && !strcmp(cli->err.message,
+							  cw_filter_unknown_message())
 				       ? cw_error_set(&cli->err, CW_EUSAGE, opt.name,
 						      "unknown option; see casewatch list --help")
 				       : rc;
@@ -394,7 +399,7 @@ int cw_cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	if (cli->json)
 		rc = cw_cli_print_records_json(cli, l.items, l.n, 0);
 	else if (l.n == 0)
-		fprintf(cli->out, "no matching %s\n", kind ? cw_kind_name(kind) : "records");
+		fprintf(cli->out, _("no matching %s\n"), kind ? cw_kind_text(kind) : _("records"));
 	else
 		rc = print_record_table(cli, &l, kind, &f);
 	cw_record_list_free(&l);
@@ -456,26 +461,27 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
 			cw_charges_text(d, arts, sizeof arts);
-			fputs("  case: ", out);
+			fputs(_("  case: "), out);
 			cw_print_safe(out, r->u.kase.title, 0);
-			fprintf(out, " (account: %s)", cw_enum_label(&cw_words_view, r->view));
-			fputs("\n    charges: ", out);
-			cw_print_safe(out, arts[0] ? arts : "none recorded", 0);
-			fprintf(out, "\n    custody: %s",
+			fprintf(out, _(" (account: %s)"), cw_enum_label(&cw_words_view, r->view));
+			fputs(_("\n    charges: "), out);
+			cw_print_safe(out, arts[0] ? arts : _("none recorded"), 0);
+			fprintf(out, _("\n    custody: %s"),
 				d->custody ? cw_enum_label(&cw_words_custody, d->custody)
 					   : "unknown");
 			stage = d->stage ? d->stage : r->u.kase.stage;
 			if (stage)
-				fprintf(out, "; stage: %s", cw_enum_label(&cw_words_stage, stage));
+				fprintf(out, _("; stage: %s"),
+					cw_enum_label(&cw_words_stage, stage));
 			fputc('\n', out);
 		}
 	}
 	cw_pretrial_text(&sum, pre, sizeof pre);
 	if (pre[0])
-		fprintf(out, "  pretrial detention: %s\n", pre);
-	fprintf(out, "  adjournments: %d\n", sum.adjournments);
+		fprintf(out, _("  pretrial detention: %s\n"), pre);
+	fprintf(out, _("  adjournments: %d\n"), sum.adjournments);
 	cw_date_format(sum.next_hearing, date);
-	fprintf(out, "  next hearing: %s\n", date[0] ? date : "none scheduled");
+	fprintf(out, _("  next hearing: %s\n"), date[0] ? date : _("none scheduled"));
 }
 
 int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
@@ -515,7 +521,7 @@ int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		if (l.n)
 			rc = print_record_table(cli, &l, CW_KIND_NONE, NULL);
 		else
-			fprintf(cli->out, "no records name this person yet\n");
+			fprintf(cli->out, _("no records name this person yet\n"));
 	}
 	cw_record_list_free(&l);
 	cw_record_free(&person);
@@ -535,7 +541,7 @@ int cw_cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		return cw_error_set(&cli->err, CW_EUSAGE, "file", "give one file to import");
 	if ((rc = cw_cli_open_store(cli, 0)) == 0 &&
 	    (rc = cw_import_jsonl(cli->session.store, path, &stats, &cli->err)) == 0) {
-		fprintf(cli->out, "imported %zu records (%zu new or changed)\n", stats.records,
+		fprintf(cli->out, _("imported %zu records (%zu new or changed)\n"), stats.records,
 			stats.changed);
 		if (stats.changed)
 			cw_cli_compact_if_worth(cli);
@@ -567,13 +573,13 @@ int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		if ((rc = cw_import_jsonl(cli->session.store, candidates[i], &stats, &cli->err)) ==
 		    0)
 			fprintf(cli->out,
-				"demo data: %zu records from the UN and government documents "
-				"(%zu new or changed) in %s%s%s%s\n",
+				_("demo data: %zu records from the UN and government documents "
+				  "(%zu new or changed) in %s%s%s%s\n"),
 				stats.records, stats.changed, cli->session.db_dir,
 				cw_store_encrypted(cli->session.store)
 					? ""
-					: " (not encrypted: a demonstration database)",
-				cli->session.db_given ? "" : "; open it with casewatch --db ",
+					: _(" (not encrypted: a demonstration database)"),
+				cli->session.db_given ? "" : _("; open it with casewatch --db "),
 				cli->session.db_given ? "" : cli->session.db_dir);
 		if (rc == 0 && stats.changed)
 			cw_cli_compact_if_worth(cli);
@@ -585,7 +591,7 @@ int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 
 int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	static const char *const cols[] = {"ARTICLE", "LAW", "OFFENCE"};
+	static const char *const cols[] = {N_("ARTICLE"), N_("LAW"), N_("OFFENCE")};
 	struct cw_table t;
 	struct cw_article a;
 	const char *offence;
@@ -696,7 +702,7 @@ int cw_cmd_undo(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	safe = cw_text_for_terminal(info.label, 0);
 	into = cw_text_for_terminal(info.into, 0);
 	fprintf(cli->out, "%s %s %s \"%s\" (%.8s)", show ? _("would take back") : _("took back"),
-		undo_words(info.action), cw_kind_name(info.kind), safe ? safe : "", hex);
+		undo_words(info.action), cw_kind_text(info.kind), safe ? safe : "", hex);
 	if (info.action == CW_UNDO_MERGED)
 		fprintf(cli->out, _(" into \"%s\""), into ? into : "");
 	if (info.others)
@@ -710,12 +716,12 @@ int cw_cmd_undo(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 
 /* ---- person merge -------------------------------------------------------------------------- */
 
-const char cw_merge_help[] =
+const char cw_merge_help[] = N_(
 	"One person recorded twice becomes one: every record that names OTHER names KEEP (each a\n"
 	"change made here, audited), KEEP takes what only OTHER had (a Khmer name, a province,\n"
 	"roles ...), and OTHER is deleted with a tombstone naming KEEP. The merge travels in\n"
 	"bundles: a laptop that takes it points its own records at KEEP as the import ends. KEEP\n"
-	"and OTHER are names, parts of names or ids, as for --person.\n";
+	"and OTHER are names, parts of names or ids, as for --person.\n");
 
 int cw_cmd_merge(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
@@ -764,7 +770,8 @@ int cw_cmd_merge(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 		} else {
 			a = cw_text_for_terminal(cw_record_label(&other), 0);
 			b = cw_text_for_terminal(cw_record_label(&keep), 0);
-			fprintf(cli->out, "merged %s into %s (%.8s): %zu records now name them\n",
+			fprintf(cli->out,
+				_("merged %s into %s (%.8s): %zu records now name them\n"),
 				a ? a : "", b ? b : "", hex, stats.moved);
 			free(a);
 			free(b);

@@ -14,11 +14,12 @@
 #include "report/write.h"
 #include "models/format.h"
 #include "models/clock.h"
+#include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
 #include "models/timeline.h"
 
-const char cw_report_help[] =
+const char cw_report_help[] = N_(
 	"Period (default: the last complete ISO week, Monday to Sunday):\n"
 	"  --week YYYY-Www     an ISO 8601 week, e.g. 2024-W06 (5 to 11 February 2024)\n"
 	"  --from DATE --to DATE\n"
@@ -47,9 +48,9 @@ const char cw_report_help[] =
 	"demonstrations; hearings in the 14 days after the period; people longest in pretrial\n"
 	"detention; records dated only to a month or year that overlap the period; counts\n"
 	"compared with the period before. Every row says whose account it is.\n"
-	"Dates are local to Cambodia (UTC+7, Asia/Phnom_Penh).\n";
+	"Dates are local to Cambodia (UTC+7, Asia/Phnom_Penh).\n");
 
-const char cw_export_help[] =
+const char cw_export_help[] = N_(
 	"  persons|cases|records   what to export (default records: hearings, visits,\n"
 	"                      demonstrations and milestones)\n"
 	"  --format csv|json|ics   csv: one row per record with ids to join on; json: the\n"
@@ -64,7 +65,7 @@ const char cw_export_help[] =
 	"Ids are the records' 32-digit ids, the same in every export and in 'show'.\n"
 	"iCalendar: one event per hearing and per follow-up visit due, with the record id in\n"
 	"its UID; times are Cambodian local time (Asia/Phnom_Penh); a hearing without a time is\n"
-	"an all-day event; notes, follow-up texts and the detainees met are never included.\n";
+	"an all-day event; notes, follow-up texts and the detainees met are never included.\n");
 
 /* ---- options ---------------------------------------------------------------------------- */
 
@@ -223,7 +224,7 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		rc = cw_report_write(&r, (enum cw_report_format)fmt, out.f, &cli->err);
 		rc = cw_outfile_close(&out, rc, &cli->err);
 		if (rc == 0 && o.output)
-			fprintf(cli->out, "wrote %s\n", o.output);
+			fprintf(cli->out, _("wrote %s\n"), o.output);
 	}
 	cw_report_free(&r);
 	return rc;
@@ -271,22 +272,23 @@ static void empty_calendar_note(const struct cw_agenda *a, int filtered)
 	if (cw_date_is_known(a->next)) {
 		cw_date_format(a->next, day);
 		fprintf(stderr,
-			"casewatch: note: the calendar is empty: nothing is set from %s to %s; the "
-			"next day set is %s ('--to' a later day exports it)\n",
+			_("casewatch: note: the calendar is empty: nothing is set from %s to %s; "
+			  "the "
+			  "next day set is %s ('--to' a later day exports it)\n"),
 			from, to, day);
 	} else if (cw_date_is_known(a->latest)) {
 		cw_date_format(a->latest, day);
 		fprintf(stderr,
-			"casewatch: note: the calendar is empty: nothing is set on or after %s; "
-			"the "
-			"latest day set is %s ('--from %s' exports from then)\n",
+			_("casewatch: note: the calendar is empty: nothing is set on or after %s; "
+			  "the "
+			  "latest day set is %s ('--from %s' exports from then)\n"),
 			from, day, day);
 	} else {
 		fprintf(stderr,
-			"casewatch: note: the calendar is empty: no hearing or follow-up visit%s "
-			"has "
-			"a date set\n",
-			filtered ? " that matches" : "");
+			_("casewatch: note: the calendar is empty: no hearing or follow-up visit%s "
+			  "has "
+			  "a date set\n"),
+			filtered ? _(" that matches") : "");
 	}
 }
 
@@ -379,9 +381,9 @@ int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		fmt = cw_report_format_parse(o.format);
 	}
 	if (!ics && fmt != CW_REPORT_CSV && fmt != CW_REPORT_JSON)
-		return cw_error_set(&cli->err, CW_EUSAGE, "format",
-				    o.format ? "use csv, json or ics"
-					     : "is needed: csv, json or ics");
+		return cw_error_set(&cli->err, CW_EUSAGE, "format", "%s",
+				    o.format ? _("use csv, json or ics")
+					     : _("is needed: csv, json or ics"));
 	if (ics && (o.timeline || (o.what && strncmp(o.what, "record", 6))))
 		return cw_error_set(&cli->err, CW_EUSAGE, "format",
 				    "ics exports upcoming hearings only");
@@ -399,6 +401,6 @@ int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		rc = export_list(cli, &o, fmt, out.f);
 	rc = cw_outfile_close(&out, rc, &cli->err);
 	if (rc == 0 && o.output)
-		fprintf(cli->out, "wrote %s\n", o.output);
+		fprintf(cli->out, _("wrote %s\n"), o.output);
 	return rc;
 }

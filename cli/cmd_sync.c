@@ -11,67 +11,68 @@
 #include "models/json.h"
 #include "report/export.h"
 #include "cli/output.h"
+#include "models/i18n.h"
 #include "store/sync.h"
 
 #define SHORT_ID 8
 
 const char cw_bundle_export_help[] =
-	"Writes every record changed since the last bundle exported to the same peers\n"
-	"(--to NAME, or --to NAME,NAME: what any of them has not had; the first bundle to a\n"
-	"peer holds everything), or since a date (--since YYYY[-MM[-DD]], or words such as\n"
-	"--since monday or --since -2w), or everything\n"
-	"(--all). Deletions travel as tombstones (who deleted what, where and when; no\n"
-	"content), conflicts and the audit log travel too, and every record a changed one\n"
-	"names is included so the bundle imports on its own.\n"
-	"The bundle is signed with this database's key and encrypted for the peers named\n"
-	"with --to (enrolled with 'casewatch peer add'): only they can read it. --plain\n"
-	"writes it signed but unencrypted, readable by anyone who gets the file. It is\n"
-	"compressed and written a chunk at a time, whatever its size. The file is created\n"
-	"readable by you alone, and appears whole or not at all.\n"
-	"Options:\n"
-	"  -o FILE, --output FILE  the bundle to write (- for standard output)\n"
-	"  --to PEER[,PEER...]     who it is for (and, alone, what to send)\n"
-	"  --since DATE | --all    what to send, when not what the peers have not had\n"
-	"  --plain                 do not encrypt (with --since or --all, or --to)\n";
+	N_("Writes every record changed since the last bundle exported to the same peers\n"
+	   "(--to NAME, or --to NAME,NAME: what any of them has not had; the first bundle to a\n"
+	   "peer holds everything), or since a date (--since YYYY[-MM[-DD]], or words such as\n"
+	   "--since monday or --since -2w), or everything\n"
+	   "(--all). Deletions travel as tombstones (who deleted what, where and when; no\n"
+	   "content), conflicts and the audit log travel too, and every record a changed one\n"
+	   "names is included so the bundle imports on its own.\n"
+	   "The bundle is signed with this database's key and encrypted for the peers named\n"
+	   "with --to (enrolled with 'casewatch peer add'): only they can read it. --plain\n"
+	   "writes it signed but unencrypted, readable by anyone who gets the file. It is\n"
+	   "compressed and written a chunk at a time, whatever its size. The file is created\n"
+	   "readable by you alone, and appears whole or not at all.\n"
+	   "Options:\n"
+	   "  -o FILE, --output FILE  the bundle to write (- for standard output)\n"
+	   "  --to PEER[,PEER...]     who it is for (and, alone, what to send)\n"
+	   "  --since DATE | --all    what to send, when not what the peers have not had\n"
+	   "  --plain                 do not encrypt (with --since or --all, or --to)\n");
 const char cw_bundle_import_help[] =
-	"Checks the bundle's signature first: it must be whole and unchanged, and signed by\n"
-	"this database or an enrolled peer (an unknown signer is refused with its\n"
-	"fingerprint and the 'casewatch peer add' line that would trust it); an encrypted\n"
-	"bundle must be for this database. Then it merges it in one transaction. Importing\n"
-	"it twice changes nothing, and any set of bundles gives the same content in any\n"
-	"order. A version made on top of another replaces it whatever the clocks said; of\n"
-	"two made concurrently the later is shown (a tie goes to the greater database id)\n"
-	"and the other is kept and listed by 'casewatch conflicts'. A version dated more\n"
-	"than a day ahead of this machine's clock replaces nothing and is never shown over\n"
-	"another: it is listed as dated in the future until someone resolves it. A deletion\n"
-	"that wins removes the record's fields here too; a record that names a deleted one\n"
-	"stays and shows it as deleted. A bundle that is refused is refused whole: nothing\n"
-	"from it is written. The file is read twice, a chunk at a time (its signature\n"
-	"first, then its lines as they are merged), so give a file: - reads standard input\n"
-	"only when it is a file, not a pipe. Bundles of casewatch's first format (unsigned\n"
-	"JSON Lines) are refused: nothing says who wrote them.\n";
-const char cw_bundle_inspect_help[] =
+	N_("Checks the bundle's signature first: it must be whole and unchanged, and signed by\n"
+	   "this database or an enrolled peer (an unknown signer is refused with its\n"
+	   "fingerprint and the 'casewatch peer add' line that would trust it); an encrypted\n"
+	   "bundle must be for this database. Then it merges it in one transaction. Importing\n"
+	   "it twice changes nothing, and any set of bundles gives the same content in any\n"
+	   "order. A version made on top of another replaces it whatever the clocks said; of\n"
+	   "two made concurrently the later is shown (a tie goes to the greater database id)\n"
+	   "and the other is kept and listed by 'casewatch conflicts'. A version dated more\n"
+	   "than a day ahead of this machine's clock replaces nothing and is never shown over\n"
+	   "another: it is listed as dated in the future until someone resolves it. A deletion\n"
+	   "that wins removes the record's fields here too; a record that names a deleted one\n"
+	   "stays and shows it as deleted. A bundle that is refused is refused whole: nothing\n"
+	   "from it is written. The file is read twice, a chunk at a time (its signature\n"
+	   "first, then its lines as they are merged), so give a file: - reads standard input\n"
+	   "only when it is a file, not a pipe. Bundles of casewatch's first format (unsigned\n"
+	   "JSON Lines) are refused: nothing says who wrote them.\n");
+const char cw_bundle_inspect_help[] = N_(
 	"Checks a bundle's signature and shows who signed it (the peer's name when enrolled,\n"
 	"and its fingerprint), whom it is for, whether it is encrypted, and, when this\n"
 	"database can open it, what it holds; without importing it (--json for JSON).\n"
 	"The whole file is checked and counted; the first 100 versions and audit entries are\n"
 	"listed (memory stays small whatever the bundle's size).\n"
-	"  --all    list every version and audit entry (a bundle of a whole database is long)\n";
+	"  --all    list every version and audit entry (a bundle of a whole database is long)\n");
 const char cw_bundle_content_help[] =
-	"Prints the database's content as sync sees it, one JSON line per version of each\n"
-	"record in id order (the note of which bundle brought it left out): two databases\n"
-	"that have exchanged the same bundles print the same. --digest prints its BLAKE2b.\n";
+	N_("Prints the database's content as sync sees it, one JSON line per version of each\n"
+	   "record in id order (the note of which bundle brought it left out): two databases\n"
+	   "that have exchanged the same bundles print the same. --digest prints its BLAKE2b.\n");
 const char cw_conflicts_help[] =
-	"Lists records whose versions from different laptops conflict: version 1 is the\n"
-	"one shown, the others were kept; a version dated more than a day ahead of this\n"
-	"machine's clock says so. 'casewatch conflicts resolve ID --keep N' makes\n"
-	"version N the record's content on every database the resolution reaches (it\n"
-	"travels in bundles and is written to the audit log). --json for JSON.\n";
+	N_("Lists records whose versions from different laptops conflict: version 1 is the\n"
+	   "one shown, the others were kept; a version dated more than a day ahead of this\n"
+	   "machine's clock says so. 'casewatch conflicts resolve ID --keep N' makes\n"
+	   "version N the record's content on every database the resolution reaches (it\n"
+	   "travels in bundles and is written to the audit log). --json for JSON.\n");
 const char cw_audit_help[] =
-	"The append-only log of changes: create, edit, delete, import and resolve, with the\n"
-	"time, the author, the database the change was made in and the record. Entries made\n"
-	"on other laptops arrive with bundles and keep their own database id.\n"
-	"Options: --record ID, --limit N (the latest N), --json\n";
+	N_("The append-only log of changes: create, edit, delete, import and resolve, with the\n"
+	   "time, the author, the database the change was made in and the record. Entries made\n"
+	   "on other laptops arrive with bundles and keep their own database id.\n"
+	   "Options: --record ID, --limit N (the latest N), --json\n");
 
 static const char *short_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1])
 {
@@ -163,16 +164,16 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 		return rc;
 	/* With -o - the bundle is standard output: the summary goes to standard error. */
 	note = strcmp(path, "-") ? cli->out : stderr;
-	fprintf(note, "wrote bundle %s (", short_hex(&s.bundle, hex));
+	fprintf(note, _("wrote bundle %s ("), short_hex(&s.bundle, hex));
 	cw_print_safe(note, s.scope, 0);
-	fprintf(note, "): %zu versions, %zu of them deletions, %zu audit entries; ", s.versions,
+	fprintf(note, _("): %zu versions, %zu of them deletions, %zu audit entries; "), s.versions,
 		s.deleted, s.audit);
 	if (o.plain) {
-		fprintf(note, "signed, NOT encrypted\n");
-		fprintf(stderr, "warning: the bundle is not encrypted: anyone who gets the file "
-				"can read it (it is signed, so a change to it is detected)\n");
+		fprintf(note, _("signed, NOT encrypted\n"));
+		fprintf(stderr, _("warning: the bundle is not encrypted: anyone who gets the file "
+				  "can read it (it is signed, so a change to it is detected)\n"));
 	} else {
-		fprintf(note, "signed, encrypted for ");
+		fprintf(note, _("signed, encrypted for "));
 		cw_print_safe(note, o.peer, 0);
 		fputc('\n', note);
 	}
@@ -201,15 +202,16 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 				       (json_int_t)s.versions, "changed", (json_int_t)s.changed,
 				       "conflicts", (json_int_t)s.conflicts, "audit_added",
 				       (json_int_t)s.audit_added));
-	fprintf(cli->out, "imported bundle %s from database %s (", b, d);
+	fprintf(cli->out, _("imported bundle %s from database %s ("), b, d);
 	cw_print_safe(cli->out, s.author, 0);
-	fprintf(cli->out, "), signed by ");
+	fprintf(cli->out, _("), signed by "));
 	cw_print_safe(cli->out, s.signer[0] ? s.signer : "this database", 0);
-	fprintf(cli->out, ": %zu versions, %zu records changed, %zu audit entries added\n",
+	fprintf(cli->out, _(": %zu versions, %zu records changed, %zu audit entries added\n"),
 		s.versions, s.changed, s.audit_added);
 	if (s.conflicts)
 		fprintf(cli->out,
-			"%zu changed records have conflicting versions: see casewatch conflicts\n",
+			_("%zu changed records have conflicting versions: see casewatch "
+			  "conflicts\n"),
 			s.conflicts);
 	return 0;
 }
@@ -244,11 +246,11 @@ static void signer_text(const struct cw_bundle_envelope *e, char *buf, size_t le
 
 	cw_identity_fingerprint(&e->signer, fp);
 	if (e->signer_here)
-		snprintf(buf, len, "this database (fingerprint %s)", fp);
+		snprintf(buf, len, _("this database (fingerprint %s)"), fp);
 	else if (e->signer_name[0])
-		snprintf(buf, len, "%s (fingerprint %s), enrolled here", e->signer_name, fp);
+		snprintf(buf, len, _("%s (fingerprint %s), enrolled here"), e->signer_name, fp);
 	else
-		snprintf(buf, len, "a laptop NOT enrolled here (fingerprint %s)", fp);
+		snprintf(buf, len, _("a laptop NOT enrolled here (fingerprint %s)"), fp);
 }
 
 static json_t *envelope_json(const struct cw_bundle_envelope *e)
@@ -336,8 +338,8 @@ static void bundle_names_free(struct bundle_names *bn)
 
 int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	static const char *const cols[] = {"KIND",   "ID", "STATE", "UPDATED",
-					   "EDITOR", "IN", "LABEL"};
+	static const char *const cols[] = {N_("KIND"),   N_("ID"), N_("STATE"), N_("UPDATED"),
+					   N_("EDITOR"), N_("IN"), N_("LABEL")};
 	struct cw_bundle b;
 	struct cw_table t;
 	const char *path;
@@ -399,8 +401,9 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		return cw_cli_print_json(cli, obj);
 	}
 	signer_text(&b.env, who, sizeof who);
-	fprintf(cli->out, "format version %d, %s\nsigned by ", b.env.version,
-		b.env.encrypted ? "encrypted" : "NOT encrypted (anyone with the file can read it)");
+	fprintf(cli->out, _("format version %d, %s\nsigned by "), b.env.version,
+		b.env.encrypted ? _("encrypted")
+				: _("NOT encrypted (anyone with the file can read it)"));
 	cw_print_safe(cli->out, who, 0);
 	fputc('\n', cli->out);
 	if (!b.env.signer_here && !b.env.signer_name[0]) {
@@ -408,12 +411,13 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 
 		cw_identity_text(&b.env.signer, key);
 		fprintf(cli->out,
-			"  import refuses it until its key is enrolled; if its owner reads you the "
-			"same fingerprint by phone:\n  casewatch peer add NAME %s\n",
+			_("  import refuses it until its key is enrolled; if its owner reads you "
+			  "the "
+			  "same fingerprint by phone:\n  casewatch peer add NAME %s\n"),
 			key);
 	}
 	if (b.env.encrypted) {
-		fprintf(cli->out, "for %zu recipient%s:", b.env.nrecipients,
+		fprintf(cli->out, _("for %zu recipient%s:"), b.env.nrecipients,
 			b.env.nrecipients == 1 ? "" : "s");
 		for (size_t i = 0; i < b.env.nrecipients; i++) {
 			const struct cw_bundle_recipient *r = &b.env.recipients[i];
@@ -422,26 +426,26 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 			cw_identity_id_fingerprint(r->id, fp);
 			fputs(i ? ", " : " ", cli->out);
 			if (r->here)
-				fprintf(cli->out, "this database");
+				fprintf(cli->out, _("this database"));
 			else if (r->name[0])
 				cw_print_safe(cli->out, r->name, 0);
 			else
-				fprintf(cli->out, "unknown (fingerprint %s)", fp);
+				fprintf(cli->out, _("unknown (fingerprint %s)"), fp);
 		}
 		fputc('\n', cli->out);
 	}
 	if (!b.env.opened) {
-		fprintf(cli->out, "its content is for its recipients: this database cannot open "
-				  "it\n");
+		fprintf(cli->out, _("its content is for its recipients: this database cannot open "
+				    "it\n"));
 		cw_bundle_free(&b);
 		return 0;
 	}
-	fprintf(cli->out, "bundle %s from database %s by ", hex, db);
+	fprintf(cli->out, _("bundle %s from database %s by "), hex, db);
 	cw_print_safe(cli->out, b.stats.author, 0);
-	fprintf(cli->out, ", written %s\nscope: ", created);
+	fprintf(cli->out, _(", written %s\nscope: "), created);
 	cw_print_safe(cli->out, b.stats.scope, 0);
-	fprintf(cli->out, "\n%zu versions (%zu deletions), %zu audit entries\n", b.versions_total,
-		b.stats.deleted, b.audit_total);
+	fprintf(cli->out, _("\n%zu versions (%zu deletions), %zu audit entries\n"),
+		b.versions_total, b.stats.deleted, b.audit_total);
 	if (b.n) {
 		fputc('\n', cli->out);
 		cw_table_init(&t, 7, cols);
@@ -451,7 +455,7 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 
 			cw_time_format(r->updated, up);
 			rc = cw_table_add(&t, (const char *const[]){
-						      cw_kind_name(r->kind), short_hex(&r->id, id),
+						      cw_kind_text(r->kind), short_hex(&r->id, id),
 						      b.items[i].deleted ? "deleted" : "live", up,
 						      r->editor, short_hex(&r->edited_in, in),
 						      cw_record_label(r)});
@@ -461,8 +465,9 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		cw_table_free(&t);
 		if (b.versions_total > b.n)
 			fprintf(cli->out,
-				"... and %zu more versions (the first %zu are listed; --all lists "
-				"every one)\n",
+				_("... and %zu more versions (the first %zu are listed; --all "
+				  "lists "
+				  "every one)\n"),
 				b.versions_total - b.n, b.n);
 	}
 	cw_bundle_free(&b);
@@ -507,7 +512,7 @@ int cw_cmd_bundle_content(struct cw_cli *cli, const struct cw_command *cmd, int 
 
 int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	static const char *const cols[] = {"PEER", "LAST BUNDLE", "AUDIT SEQ"};
+	static const char *const cols[] = {N_("PEER"), N_("LAST BUNDLE"), N_("AUDIT SEQ")};
 	struct cw_peer *p;
 	struct cw_table t;
 	size_t n;
@@ -519,7 +524,8 @@ int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int fi
 	    (rc = cw_sync_peers(cli->session.store, &p, &n, &cli->err)) != 0)
 		return rc;
 	if (n == 0) {
-		fprintf(cli->out, "no bundle exported to a peer yet (bundle export --to NAME)\n");
+		fprintf(cli->out,
+			_("no bundle exported to a peer yet (bundle export --to NAME)\n"));
 		free(p);
 		return 0;
 	}
@@ -591,25 +597,25 @@ static int conflicts_list(struct cw_cli *cli)
 		return cw_cli_print_json(cli, arr);
 	}
 	if (n == 0)
-		fprintf(cli->out, "no conflicts\n");
+		fprintf(cli->out, _("no conflicts\n"));
 	for (size_t i = 0; i < n; i++) {
 		char hex[CW_ID_HEX_LEN + 1];
 
 		cw_id_hex(&c[i].id, hex);
-		fprintf(cli->out, "%s %s \"", cw_kind_name(c[i].kind), hex);
+		fprintf(cli->out, "%s %s \"", cw_kind_text(c[i].kind), hex);
 		cw_print_safe(cli->out, cw_record_label(&c[i].versions[0].rec), 0);
-		fprintf(cli->out, "\": %zu versions\n", c[i].n);
+		fprintf(cli->out, _("\": %zu versions\n"), c[i].n);
 		for (size_t j = 0; j < c[i].n; j++) {
 			const struct cw_record *r = &c[i].versions[j].rec;
 			char t[32], db[CW_ID_HEX_LEN + 1];
 
 			cw_time_format(r->updated, t);
-			fprintf(cli->out, "  %zu%s %s by ", j + 1, j == 0 ? " (shown)" : "        ",
-				t);
+			fprintf(cli->out, _("  %zu%s %s by "), j + 1,
+				j == 0 ? " (shown)" : "        ", t);
 			cw_print_safe(cli->out, r->editor ? r->editor : "?", 0);
-			fprintf(cli->out, " in %s: ", short_hex(&r->edited_in, db));
+			fprintf(cli->out, _(" in %s: "), short_hex(&r->edited_in, db));
 			if (c[i].versions[j].deleted) {
-				fputs("deleted", cli->out);
+				fputs(_("deleted"), cli->out);
 			} else {
 				fputc('"', cli->out);
 				cw_print_safe(cli->out, cw_record_label(r), 0);
@@ -618,15 +624,15 @@ static int conflicts_list(struct cw_cli *cli)
 			/* A wrong clock or a forgery: kept, never shown over another version. */
 			if (cw_version_in_future(r, now)) {
 				cw_time_format(cw_version_dated(r), t);
-				fprintf(cli->out, " (dated in the future: %.10s)", t);
+				fprintf(cli->out, _(" (dated in the future: %.10s)"), t);
 			}
 			fputc('\n', cli->out);
 		}
 	}
 	if (n)
 		fprintf(cli->out,
-			"choose with: casewatch conflicts resolve ID --keep N "
-			"(casewatch show --json and conflicts --json give every field)\n");
+			_("choose with: casewatch conflicts resolve ID --keep N "
+			  "(casewatch show --json and conflicts --json give every field)\n"));
 	cw_sync_conflicts_free(c, n);
 	return 0;
 }
@@ -683,14 +689,14 @@ int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first
 	if ((rc = cw_sync_resolve(cli->session.store, &id, (size_t)keep - 1, &cli->err)) != 0)
 		return rc;
 	cw_id_hex(&id, hex);
-	fprintf(cli->out, "resolved %s: kept version %ld\n", hex, keep);
+	fprintf(cli->out, _("resolved %s: kept version %ld\n"), hex, keep);
 	return 0;
 }
 
 int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	static const char *const cols[] = {"SEQ",    "TIME", "ACTION", "KIND",
-					   "RECORD", "IN",   "AUTHOR"};
+	static const char *const cols[] = {N_("SEQ"),    N_("TIME"), N_("ACTION"), N_("KIND"),
+					   N_("RECORD"), N_("IN"),   N_("AUTHOR")};
 	struct cw_audit_entry *log;
 	struct cw_opt opt;
 	struct cw_id only, here;
@@ -756,7 +762,7 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 		return cw_cli_print_json(cli, arr);
 	}
 	if (n == 0) {
-		fprintf(cli->out, "the audit log is empty\n");
+		fprintf(cli->out, _("the audit log is empty\n"));
 	} else {
 		struct cw_table t;
 
@@ -769,12 +775,12 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 			tm[19] = '\0'; /* to the second */
 			short_hex(&log[k].record, rec);
 			if (cw_id_equal(&log[k].database, &here))
-				snprintf(db, sizeof db, "here");
+				snprintf(db, sizeof db, _("here"));
 			else
 				short_hex(&log[k].database, db);
 			rc = cw_table_add(&t, (const char *const[]){
 						      seq, tm, cw_audit_action_name(log[k].action),
-						      cw_kind_name(log[k].kind), rec, db,
+						      cw_kind_text(log[k].kind), rec, db,
 						      log[k].author});
 		}
 		if (rc == 0)

@@ -7,14 +7,15 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "models/i18n.h"
 
-const char cw_verify_help[] =
+const char cw_verify_help[] = N_(
 	"Reads the whole database (nothing is written) and checks what it can without trusting\n"
 	"the file: every stored value opens with its key, every record decodes and owns exactly\n"
 	"the index keys its content gives, every index entry belongs to the record it names,\n"
 	"the counters equal a recount, every record has an entry in the audit log.\n"
 	"Prints one line per problem and a summary; exit status 0 when nothing is wrong, 74\n"
-	"when anything is. --json prints {\"problems\": [...], \"records\": N, ...}.\n";
+	"when anything is. --json prints {\"problems\": [...], \"records\": N, ...}.\n");
 
 struct found {
 	struct cw_cli *cli;
@@ -68,8 +69,8 @@ int cw_cli_verify_open(struct cw_cli *cli, json_t **out)
 			snprintf(att, sizeof att, ", %zu attachments (%.1f MiB)", stats.attachments,
 				 (double)stats.attachment_bytes / 1048576.0);
 		fprintf(cli->out,
-			"%s: %zu records, %zu index entries, %zu audit entries%s checked; %zu "
-			"problem%s\n",
+			_("%s: %zu records, %zu index entries, %zu audit entries%s checked; %zu "
+			  "problem%s\n"),
 			cli->session.db_dir, stats.records, stats.index_entries,
 			stats.audit_entries, att, stats.problems, stats.problems == 1 ? "" : "s");
 	}
@@ -114,12 +115,12 @@ int cw_cmd_verify(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 
 /* ---- upgrade: an earlier casewatch's database brought to this one's schema ---------------- */
 
-const char cw_upgrade_help[] =
+const char cw_upgrade_help[] = N_(
 	"Opens the database for writing, which upgrades a database written by an earlier\n"
 	"casewatch to this one's schema in place, in one transaction (every record's index keys\n"
 	"made again under this version's rules; the records themselves are kept as they are).\n"
 	"Any command that writes does the same on the way; read-only commands (verify) refuse an\n"
-	"earlier database and name this command. Says which version it found.\n";
+	"earlier database and name this command. Says which version it found.\n");
 
 int cw_cmd_upgrade(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
@@ -135,10 +136,10 @@ int cw_cmd_upgrade(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 		return rc;
 	from = cw_store_upgraded_from(cli->session.store);
 	if (from)
-		fprintf(cli->out, "%s: upgraded from schema %u to %u\n", cli->session.db_dir,
+		fprintf(cli->out, _("%s: upgraded from schema %u to %u\n"), cli->session.db_dir,
 			(unsigned)from, (unsigned)cw_store_schema_version(cli->session.store));
 	else
-		fprintf(cli->out, "%s: schema %u, nothing to upgrade\n", cli->session.db_dir,
+		fprintf(cli->out, _("%s: schema %u, nothing to upgrade\n"), cli->session.db_dir,
 			(unsigned)cw_store_schema_version(cli->session.store));
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/pager.h"
+#include "models/i18n.h"
 #include "models/text.h"
 
 /* No -R: everything casewatch prints from the database is neutralised and it writes no colour,
@@ -208,7 +209,7 @@ static int start_pager(void)
 		if (strcmp(pg.command, DEFAULT_PAGER) != 0) {
 			char *safe = cw_text_for_terminal(pg.command, 0);
 
-			fprintf(stderr, "casewatch: warning: cannot run the pager '%s': %s\n",
+			fprintf(stderr, _("casewatch: warning: cannot run the pager '%s': %s\n"),
 				safe ? safe : "?", strerror(errno));
 			free(safe);
 		}

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "models/article.h"
+#include "models/i18n.h"
 #include "models/text.h"
 
 /* Options for list fields, per kind. */
@@ -18,31 +19,31 @@ static const struct list_option {
 	const char *help;
 } list_options[] = {
 	{CW_KIND_CASE, "defendant", "PERSON",
-	 "add a defendant (name or id); selects it for "
-	 "--charge and --custody when already there"},
+	 N_("add a defendant (name or id); selects it for "
+	    "--charge and --custody when already there")},
 	{CW_KIND_CASE, "unnamed", "\"N LABEL\"",
-	 "add unnamed defendants: a count, a label or both"},
-	{CW_KIND_CASE, "custody", "STATUS", "custody of the last defendant"},
+	 N_("add unnamed defendants: a count, a label or both")},
+	{CW_KIND_CASE, "custody", "STATUS", N_("custody of the last defendant")},
 	{CW_KIND_CASE, "custody-as-of", "DATE",
-	 "the date the last defendant's custody and stage were known to be so"},
+	 N_("the date the last defendant's custody and stage were known to be so")},
 	{CW_KIND_CASE, "defendant-stage", "STAGE",
-	 "where the last defendant's part of the case stands (when it differs from --stage)"},
+	 N_("where the last defendant's part of the case stands (when it differs from --stage)")},
 	{CW_KIND_CASE, "charge", "ARTICLES[:STATE]",
-	 "charge the last defendant, e.g. \"494/495\" or \"437 bis:convicted\""},
+	 N_("charge the last defendant, e.g. \"494/495\" or \"437 bis:convicted\"")},
 	{CW_KIND_CASE, "offence", "TEXT",
-	 "charge the last defendant with an offence with no article"},
-	{CW_KIND_HEARING, "present", "PERSON", "a defendant present in court"},
-	{CW_KIND_HEARING, "absent", "PERSON", "a defendant absent from court"},
+	 N_("charge the last defendant with an offence with no article")},
+	{CW_KIND_HEARING, "present", "PERSON", N_("a defendant present in court")},
+	{CW_KIND_HEARING, "absent", "PERSON", N_("a defendant absent from court")},
 	{CW_KIND_HEARING, "indicator", "NAME=ANSWER[:NOTE]",
-	 "a fair-trial indicator, e.g. public_hearing=no:\"gallery closed\""},
+	 N_("a fair-trial indicator, e.g. public_hearing=no:\"gallery closed\"")},
 	{CW_KIND_HEARING, "verdict", "ARTICLES=RESULT[@PERSON]",
-	 "verdict per charge, e.g. \"494/495=convicted@Chhim Sithar\""},
+	 N_("verdict per charge, e.g. \"494/495=convicted@Chhim Sithar\"")},
 	{CW_KIND_HEARING, "sentence-part", "PART[=AMOUNT][:DETAIL]",
-	 "a part of the sentence, e.g. \"prison=3 years\", \"ban=5 years:standing for "
-	 "election\" (repeatable)"},
+	 N_("a part of the sentence, e.g. \"prison=3 years\", \"ban=5 years:standing for "
+	    "election\" (repeatable)")},
 	{CW_KIND_MILESTONE, "sentence-part", "PART[=AMOUNT][:DETAIL]",
-	 "a part of the sentence, e.g. \"prison=3 years\", \"compensation:to the NEC\" "
-	 "(repeatable)"},
+	 N_("a part of the sentence, e.g. \"prison=3 years\", \"compensation:to the NEC\" "
+	    "(repeatable)")},
 };
 
 int cw_cli_resolve(struct cw_cli *cli, enum cw_kind kind, const char *text, const char *field,
@@ -212,8 +213,8 @@ static int add_charges(struct cw_cli *cli, struct cw_defendant *d, const char *v
 
 			cw_article_format(&arts[i], a);
 			fprintf(stderr,
-				"casewatch: warning: article %s is not in the built-in "
-				"table; check it (casewatch articles)\n",
+				_("casewatch: warning: article %s is not in the built-in "
+				  "table; check it (casewatch articles)\n"),
 				a);
 		}
 	}
@@ -373,7 +374,7 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 						    &cli->err);
 	}
 	return cw_error_set(&cli->err, CW_EUSAGE, opt, "unknown option for a %s; see --help",
-			    cw_kind_name(rec->kind));
+			    cw_kind_text(rec->kind));
 }
 
 /* A group's label as the case spells it: the whole label or a part that only one of the case's
@@ -417,7 +418,7 @@ static int resolve_group(struct cw_cli *cli, const struct cw_id *case_id, char *
 	else if (hits != 1)
 		rc = cw_error_set(&cli->err, CW_EINVAL, opt,
 				  "'%.40s' %s of the case's groups of unnamed defendants", *group,
-				  hits ? "matches several" : "is none");
+				  hits ? _("matches several") : _("is none"));
 	cw_record_free(&kase);
 	if (rc == 0) {
 		free(*group);
@@ -565,7 +566,7 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 				continue;
 			}
 			return cw_error_set(&cli->err, CW_EUSAGE, "clear",
-					    "a %s has no field '%.40s'", cw_kind_name(rec->kind),
+					    "a %s has no field '%.40s'", cw_kind_text(rec->kind),
 					    opt.value);
 		}
 		if (!strcmp(opt.name, "disputes") || !strcmp(opt.name, "same-event")) {
@@ -600,7 +601,7 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 		if (!f || f->type == CW_F_LIST)
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
 					    "unknown option for a %s; see casewatch %s --help",
-					    cw_kind_name(rec->kind),
+					    cw_kind_text(rec->kind),
 					    rec->kind == CW_KIND_PERSON ? "person add"
 					    : rec->kind == CW_KIND_CASE ? "case add"
 									: "log");
@@ -636,7 +637,7 @@ static const char *type_arg(const struct cw_field *f)
 
 static void print_words(FILE *out, const struct cw_enum *e)
 {
-	fputs("            one of:", out);
+	fputs(_("            one of:"), out);
 	for (size_t i = 0; i < e->n; i++)
 		if (e->words[i][0])
 			fprintf(out, " %s", e->words[i]);
@@ -647,7 +648,7 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 {
 	const struct cw_schema *s = cw_schema_for_kind(kind);
 
-	fputs("Fields:\n", out);
+	fputs(_("Fields:\n"), out);
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct cw_field *f = &s->fields[i];
 		char name[64], left[96];
@@ -659,9 +660,9 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 			name[strlen(name) - 1] =
 				name[strlen(name) - 1] == 's' ? '\0' : name[strlen(name) - 1];
 		snprintf(left, sizeof left, "--%s %s", name, type_arg(f));
-		fprintf(out, "  %-34s %s%s%s\n", left, f->help,
-			f->flags & CW_FF_REQUIRED ? " (required)" : "",
-			f->type == CW_F_LIST || f->type == CW_F_SET ? " (repeatable)" : "");
+		fprintf(out, "  %-34s %s%s%s\n", left, _(f->help),
+			f->flags & CW_FF_REQUIRED ? _(" (required)") : "",
+			f->type == CW_F_LIST || f->type == CW_F_SET ? _(" (repeatable)") : "");
 		if (f->words)
 			print_words(out, f->words);
 	}
@@ -671,34 +672,34 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 		if (list_options[i].kind != kind)
 			continue;
 		snprintf(left, sizeof left, "--%s %s", list_options[i].option, list_options[i].arg);
-		fprintf(out, "  %-34s %s\n", left, list_options[i].help);
+		fprintf(out, "  %-34s %s\n", left, _(list_options[i].help));
 		if (!strcmp(list_options[i].option, "custody"))
 			print_words(out, &cw_words_custody);
 		if (!strcmp(list_options[i].option, "indicator")) {
 			print_words(out, &cw_words_indicator);
 		}
 	}
-	fputs("Every record:\n"
-	      "  --source TEXT                      who reported it: document and paragraph, or\n"
-	      "                                     \"own observation\"\n"
-	      "  --view WORD                        whose account: un, government, media, ngo, "
-	      "own,\n"
-	      "                                     other\n"
-	      "  --reportedly                       the source says \"reportedly\"\n"
-	      "  --reported-on DATE                 the date the source's account is as of (the "
-	      "end of\n"
-	      "                                     its reporting period)\n"
-	      "  --after ID                         comes after that record when the dates do "
-	      "not say\n"
-	      "                                     (an id, a prefix or ref:REF)\n"
-	      "  --disputes ID                      another account of the event, which this one "
-	      "disputes\n"
-	      "  --same-event ID                    another account that describes the same "
-	      "event\n"
-	      "  --clear FIELD                      (edit) empty a field\n"
-	      "A DATE is YYYY-MM-DD (or YYYY, YYYY-MM when that is all the source gives), or\n"
-	      "counted from today: today, yesterday, tomorrow, monday .. sunday (the last one,\n"
-	      "today included), next monday, last friday, +3d, -2d, +1w, next week, last week\n"
-	      "(their Monday). The full date is stored, and shown after the record's id.\n",
+	fputs(_("Every record:\n"
+		"  --source TEXT                      who reported it: document and paragraph, or\n"
+		"                                     \"own observation\"\n"
+		"  --view WORD                        whose account: un, government, media, ngo, "
+		"own,\n"
+		"                                     other\n"
+		"  --reportedly                       the source says \"reportedly\"\n"
+		"  --reported-on DATE                 the date the source's account is as of (the "
+		"end of\n"
+		"                                     its reporting period)\n"
+		"  --after ID                         comes after that record when the dates do "
+		"not say\n"
+		"                                     (an id, a prefix or ref:REF)\n"
+		"  --disputes ID                      another account of the event, which this one "
+		"disputes\n"
+		"  --same-event ID                    another account that describes the same "
+		"event\n"
+		"  --clear FIELD                      (edit) empty a field\n"
+		"A DATE is YYYY-MM-DD (or YYYY, YYYY-MM when that is all the source gives), or\n"
+		"counted from today: today, yesterday, tomorrow, monday .. sunday (the last one,\n"
+		"today included), next monday, last friday, +3d, -2d, +1w, next week, last week\n"
+		"(their Monday). The full date is stored, and shown after the record's id.\n"),
 	      out);
 }

@@ -27,82 +27,84 @@ static void scan_flags(struct cw_cli *cli)
 }
 
 static const char filter_help[] =
-	"Filters:\n"
-	"  --article LIST      any of these articles: 494/495, \"437 bis\", \"LNIPT 231\"\n"
-	"  --kind KINDS        hearing, visit, demonstration, milestone, incident (short: h, v, "
-	"d,\n"
-	"                      ms, inc)\n"
-	"  --account LIST      whose account: own, un, government, media, ngo, other, unknown\n"
-	"                      (several: un,government); a person's own account for people\n"
-	"  --since DATE        on or after; DATE is YYYY, YYYY-MM or YYYY-MM-DD, or today,\n"
-	"                      yesterday, monday, last friday, -2d, last week ...\n"
-	"  --until DATE        on or before (the whole month or year when partial)\n"
-	"  --court TEXT        court name contains TEXT\n"
-	"  --province TEXT     province name contains TEXT\n"
-	"  --person TEXT       a person's name, part of it, or id\n"
-	"  --case TEXT         a case title, part of it, or id\n"
-	"  --text TEXT         free text in names, titles, notes and sources, and in the\n"
-	"                      names of a record's people and case; any letter case, NFC\n"
-	"                      or NFD, zero-width characters ignored\n"
-	"  --filter LINE       all of the above as one line: article:494/495 kind:hearing ...\n"
-	"  --limit N, --offset N, --oldest-first, --json\n";
+	N_("Filters:\n"
+	   "  --article LIST      any of these articles: 494/495, \"437 bis\", \"LNIPT 231\"\n"
+	   "  --kind KINDS        hearing, visit, demonstration, milestone, incident (short: h, v, "
+	   "d,\n"
+	   "                      ms, inc)\n"
+	   "  --account LIST      whose account: own, un, government, media, ngo, other, unknown\n"
+	   "                      (several: un,government); a person's own account for people\n"
+	   "  --since DATE        on or after; DATE is YYYY, YYYY-MM or YYYY-MM-DD, or today,\n"
+	   "                      yesterday, monday, last friday, -2d, last week ...\n"
+	   "  --until DATE        on or before (the whole month or year when partial)\n"
+	   "  --court TEXT        court name contains TEXT\n"
+	   "  --province TEXT     province name contains TEXT\n"
+	   "  --person TEXT       a person's name, part of it, or id\n"
+	   "  --case TEXT         a case title, part of it, or id\n"
+	   "  --text TEXT         free text in names, titles, notes and sources, and in the\n"
+	   "                      names of a record's people and case; any letter case, NFC\n"
+	   "                      or NFD, zero-width characters ignored\n"
+	   "  --filter LINE       all of the above as one line: article:494/495 kind:hearing ...\n"
+	   "  --limit N, --offset N, --oldest-first, --json\n");
 
 static const struct cw_command commands[] = {
 	{"init", NULL, cw_cmd_init, 0, "casewatch init [--no-encryption]",
-	 "create the database (encrypted: asks for a passphrase)", NULL, 0, 0},
+	 N_("create the database (encrypted: asks for a passphrase)"), NULL, 0, 0},
 	{"seed", NULL, cw_cmd_seed, 0, "casewatch [--db DIR] seed [FILE]",
-	 "load the demo data from the UN documents (idempotent; into its own demo database "
-	 "unless --db names one)",
+	 N_("load the demo data from the UN documents (idempotent; into its own demo database "
+	    "unless --db names one)"),
 	 NULL, 0, 0},
 	{"person", "add", cw_cmd_add, CW_KIND_PERSON, "casewatch person add --name NAME [options]",
-	 "add a person", NULL, 0, 0},
+	 N_("add a person"), NULL, 0, 0},
 	{"person", "merge", cw_cmd_merge, 0, "casewatch person merge KEEP OTHER [--json]",
-	 "one person recorded twice becomes one: OTHER's records name KEEP", cw_merge_help, 0, 0},
+	 N_("one person recorded twice becomes one: OTHER's records name KEEP"), cw_merge_help, 0,
+	 0},
 	{"case", "add", cw_cmd_add, CW_KIND_CASE,
 	 "casewatch case add --title TITLE [--defendant PERSON --charge ARTICLES ...] [options]",
-	 "add a case with its defendants and charges", NULL, 0, 0},
+	 N_("add a case with its defendants and charges"), NULL, 0, 0},
 	{"log", "hearing", cw_cmd_add, CW_KIND_HEARING,
-	 "casewatch log hearing --case CASE --date DATE [options]", "log a trial hearing", NULL, 0,
-	 0},
-	{"log", "visit", cw_cmd_add, CW_KIND_VISIT,
-	 "casewatch log visit --facility PRISON --date DATE [options]", "log a prison visit", NULL,
+	 "casewatch log hearing --case CASE --date DATE [options]", N_("log a trial hearing"), NULL,
 	 0, 0},
+	{"log", "visit", cw_cmd_add, CW_KIND_VISIT,
+	 "casewatch log visit --facility PRISON --date DATE [options]", N_("log a prison visit"),
+	 NULL, 0, 0},
 	{"log", "demo", cw_cmd_add, CW_KIND_DEMO, "casewatch log demo --date DATE [options]",
-	 "log a demonstration", NULL, 0, 0},
+	 N_("log a demonstration"), NULL, 0, 0},
 	{"log", "milestone", cw_cmd_add, CW_KIND_MILESTONE,
 	 "casewatch log milestone (--person PERSON | --case CASE --group LABEL) --type TYPE "
 	 "[--case CASE] [--date DATE] [options]",
-	 "log a milestone in a person's case", NULL, 0, 0},
+	 N_("log a milestone in a person's case"), NULL, 0, 0},
 	{"log", "incident", cw_cmd_add, CW_KIND_INCIDENT,
 	 "casewatch log incident --type TYPE [--date DATE] [options]",
-	 "log an incident: an outlet closed, accounts blocked, candidates removed, rights "
-	 "restored, "
-	 "a policy",
+	 N_("log an incident: an outlet closed, accounts blocked, candidates removed, rights "
+	    "restored, "
+	    "a policy"),
 	 NULL, 0, 0},
 	{"edit", NULL, cw_cmd_edit, 0, "casewatch edit ID [options of the record's kind]",
-	 "change fields of a record", NULL, 0, 0},
-	{"delete", NULL, cw_cmd_delete, 0, "casewatch delete ID [--yes]", "delete a record", NULL,
-	 0, 0},
+	 N_("change fields of a record"), NULL, 0, 0},
+	{"delete", NULL, cw_cmd_delete, 0, "casewatch delete ID [--yes]", N_("delete a record"),
+	 NULL, 0, 0},
 	{"undo", NULL, cw_cmd_undo, 0, "casewatch undo [--show | --forget] [--json]",
-	 "take back the last add, edit, delete or merge made on this laptop", cw_undo_help, 0, 0},
+	 N_("take back the last add, edit, delete or merge made on this laptop"), cw_undo_help, 0,
+	 0},
 	{"list", NULL, cw_cmd_list, 0, "casewatch list persons|cases|records [filters] [--json]",
-	 "list records, newest first", NULL, 1, 1},
-	{"show", NULL, cw_cmd_show, 0, "casewatch show ID [--json]", "show one record in full",
+	 N_("list records, newest first"), NULL, 1, 1},
+	{"show", NULL, cw_cmd_show, 0, "casewatch show ID [--json]", N_("show one record in full"),
 	 NULL, 1, 1},
 	{"timeline", NULL, cw_cmd_timeline, 0, "casewatch timeline PERSON [--json]",
-	 "a defendant's cases, charges and events in date order", NULL, 1, 1},
+	 N_("a defendant's cases, charges and events in date order"), NULL, 1, 1},
 	{"import", NULL, cw_cmd_import, 0, "casewatch import FILE.jsonl",
-	 "import records (one JSON object a line) in one transaction", NULL, 0, 0},
+	 N_("import records (one JSON object a line) in one transaction"), NULL, 0, 0},
 	{"articles", NULL, cw_cmd_articles, 0, "casewatch articles [--json]",
-	 "the built-in table of charge articles", NULL, 0, 1},
+	 N_("the built-in table of charge articles"), NULL, 0, 1},
 	{"agenda", NULL, cw_cmd_agenda, 0,
 	 "casewatch agenda [--days N] [--from DATE] [filters] [--json]",
-	 "hearings set and follow-up visits due in the coming days, grouped by day", cw_agenda_help,
-	 1, 1},
+	 N_("hearings set and follow-up visits due in the coming days, grouped by day"),
+	 cw_agenda_help, 1, 1},
 	{"drafts", "delete", cw_cmd_drafts, 0, "casewatch drafts delete ID",
-	 "delete a draft and wipe what it held", cw_drafts_help, 0, 0},
+	 N_("delete a draft and wipe what it held"), cw_drafts_help, 0, 0},
 	{"drafts", NULL, cw_cmd_drafts, 0, "casewatch drafts [--json]",
-	 "forms kept unfinished in the terminal interface, to complete", cw_drafts_help, 1, 1},
+	 N_("forms kept unfinished in the terminal interface, to complete"), cw_drafts_help, 1, 1},
 	/* files kept with records */
 	{"attach", NULL, cw_cmd_attach, 0,
 	 N_("casewatch attach RECORD FILE... [--caption TEXT] [--json]"),
@@ -121,113 +123,116 @@ static const struct cw_command commands[] = {
 	{"report", NULL, cw_cmd_report, 0,
 	 "casewatch report [--week YYYY-Www | --from DATE --to DATE] [filters] "
 	 "[--organisation NAME] [--confidentiality TEXT] [--format md|html|csv|json|pdf] [-o FILE]",
-	 "a weekly summary for partners: hearings, arrests, verdicts, visits, demonstrations",
+	 N_("a weekly summary for partners: hearings, arrests, verdicts, visits, demonstrations"),
 	 cw_report_help, 1, 1},
 	{"export", NULL, cw_cmd_export, 0,
 	 "casewatch export [persons|cases|records] --format csv|json|ics [filters] "
 	 "[--timeline PERSON] [-o FILE]",
-	 "records, a timeline or the agenda as CSV, JSON or iCalendar", cw_export_help, 1, 1},
+	 N_("records, a timeline or the agenda as CSV, JSON or iCalendar"), cw_export_help, 1, 1},
 	/* sync commands */
 	{"bundle", "export", cw_cmd_bundle_export, 0,
 	 "casewatch bundle export -o FILE --to PEER[,PEER...] [--since DATE | --all] | --plain "
 	 "(--since DATE | --all)",
-	 "write a signed bundle of changes, encrypted for enrolled peers", cw_bundle_export_help, 0,
-	 0},
+	 N_("write a signed bundle of changes, encrypted for enrolled peers"),
+	 cw_bundle_export_help, 0, 0},
 	{"bundle", "import", cw_cmd_bundle_import, 0, "casewatch bundle import FILE [--json]",
-	 "merge a bundle from another database (all or nothing)", cw_bundle_import_help, 0, 0},
+	 N_("merge a bundle from another database (all or nothing)"), cw_bundle_import_help, 0, 0},
 	{"bundle", "inspect", cw_cmd_bundle_inspect, 0,
 	 "casewatch bundle inspect FILE [--all] [--json]",
-	 "check a bundle: who signed it, for whom, what it holds; without importing",
+	 N_("check a bundle: who signed it, for whom, what it holds; without importing"),
 	 cw_bundle_inspect_help, 1, 1},
 	{"bundle", "content", cw_cmd_bundle_content, 0, "casewatch bundle content [--digest]",
-	 "the database's content as sync compares it", cw_bundle_content_help, 1, 1},
+	 N_("the database's content as sync compares it"), cw_bundle_content_help, 1, 1},
 	{"bundle", "peers", cw_cmd_bundle_peers, 0, "casewatch bundle peers",
-	 "peers bundles were exported to, and when", NULL, 1, 1},
+	 N_("peers bundles were exported to, and when"), NULL, 1, 1},
 	{"conflicts", "resolve", cw_cmd_conflicts, 0, "casewatch conflicts resolve ID --keep N",
-	 "resolve a conflict by choosing one version", cw_conflicts_help, 0, 0},
+	 N_("resolve a conflict by choosing one version"), cw_conflicts_help, 0, 0},
 	{"conflicts", NULL, cw_cmd_conflicts, 0, "casewatch conflicts [--json]",
-	 "records whose versions from different laptops conflict", cw_conflicts_help, 1, 1},
+	 N_("records whose versions from different laptops conflict"), cw_conflicts_help, 1, 1},
 	{"audit", NULL, cw_cmd_audit, 0, "casewatch audit [--record ID] [--limit N] [--json]",
-	 "who changed what, where and when, here and in the field", cw_audit_help, 1, 1},
+	 N_("who changed what, where and when, here and in the field"), cw_audit_help, 1, 1},
 	{"verify", NULL, cw_cmd_verify, 0, "casewatch verify [--json]",
-	 "check the database without trusting it; nothing is written", cw_verify_help, 1, 1},
+	 N_("check the database without trusting it; nothing is written"), cw_verify_help, 1, 1},
 	/* who this database is, and whom it trusts */
 	{"identity", NULL, cw_cmd_identity, 0, "casewatch identity [--key] [--json]",
-	 "this database's public key and fingerprint, to give to peers", cw_identity_help, 0, 1},
+	 N_("this database's public key and fingerprint, to give to peers"), cw_identity_help, 0,
+	 1},
 	{"peer", "add", cw_cmd_peer_add, 0, "casewatch peer add NAME KEY",
-	 "trust another laptop's key: accept its bundles, encrypt bundles for it", cw_peer_help, 0,
-	 0},
+	 N_("trust another laptop's key: accept its bundles, encrypt bundles for it"), cw_peer_help,
+	 0, 0},
 	{"peer", "list", cw_cmd_peer_list, 0, "casewatch peer list [--json]",
-	 "the enrolled peers, with their fingerprints", cw_peer_help, 1, 1},
+	 N_("the enrolled peers, with their fingerprints"), cw_peer_help, 1, 1},
 	{"peer", "remove", cw_cmd_peer_remove, 0, "casewatch peer remove NAME",
-	 "stop trusting a peer's key", cw_peer_help, 0, 0},
+	 N_("stop trusting a peer's key"), cw_peer_help, 0, 0},
 	/* backups */
 	{"backup", NULL, cw_cmd_backup, 0, "casewatch backup -o FILE [--json]",
-	 "write a consistent, compacted backup while others read and write", cw_backup_help, 1, 0},
+	 N_("write a consistent, compacted backup while others read and write"), cw_backup_help, 1,
+	 0},
 	{"restore", NULL, cw_cmd_restore, 0, "casewatch restore FILE --db DIR [--json]",
-	 "restore a backup into a new folder and verify it", cw_restore_help, 1, 0},
+	 N_("restore a backup into a new folder and verify it"), cw_restore_help, 1, 0},
 	{"compact", NULL, cw_cmd_compact, 0, "casewatch compact [--json]",
-	 "rewrite the database file without its free pages (no other casewatch may have it open)",
+	 N_("rewrite the database file without its free pages (no other casewatch may have it "
+	    "open)"),
 	 cw_compact_help, 0, 0},
 	{"upgrade", NULL, cw_cmd_upgrade, 0, "casewatch upgrade",
-	 "bring a database written by an earlier casewatch to this one's schema, in place",
+	 N_("bring a database written by an earlier casewatch to this one's schema, in place"),
 	 cw_upgrade_help, 0, 0},
 	/* the database's key */
 	{"encrypt", NULL, cw_cmd_encrypt, 0, "casewatch encrypt",
-	 "turn a plain database into an encrypted one (no other casewatch may have it open)",
+	 N_("turn a plain database into an encrypted one (no other casewatch may have it open)"),
 	 cw_encrypt_help, 0, 0},
 	{"unlock", NULL, cw_cmd_unlock, 0, "casewatch unlock [--for 30m]",
-	 "keep the key in the kernel keyring for a while so commands do not ask", cw_keys_help, 0,
-	 0},
-	{"lock", NULL, cw_cmd_lock, 0, "casewatch lock", "forget the unlocked key now",
+	 N_("keep the key in the kernel keyring for a while so commands do not ask"), cw_keys_help,
+	 0, 0},
+	{"lock", NULL, cw_cmd_lock, 0, "casewatch lock", N_("forget the unlocked key now"),
 	 cw_keys_help, 0, 0},
 	{"passphrase", NULL, cw_cmd_passphrase, 0, "casewatch passphrase",
-	 "change the passphrase (the data is not rewritten)", cw_keys_help, 0, 0},
+	 N_("change the passphrase (the data is not rewritten)"), cw_keys_help, 0, 0},
 	{"key", "export", cw_cmd_key_export, 0, "casewatch key export --to FILE",
-	 "write a recovery file: the key wrapped with a second passphrase", cw_keys_help, 0, 0},
+	 N_("write a recovery file: the key wrapped with a second passphrase"), cw_keys_help, 0, 0},
 	{"key", "import", cw_cmd_key_import, 0, "casewatch key import FILE",
-	 "restore access from a recovery file, with a new passphrase", cw_keys_help, 0, 0},
+	 N_("restore access from a recovery file, with a new passphrase"), cw_keys_help, 0, 0},
 	{"destroy-key", NULL, cw_cmd_destroy_key, 0, "casewatch destroy-key [--yes]",
-	 "crypto-erase: the database can never be opened again without a recovery file",
+	 N_("crypto-erase: the database can never be opened again without a recovery file"),
 	 cw_keys_help, 0, 0},
 };
 
 static void print_usage(FILE *out)
 {
-	fputs("usage: casewatch [--db DIR] [--no-pager] COMMAND [options]\n\n"
-	      "Offline case monitoring for human-rights field teams: trial hearings, prison\n"
-	      "visits, demonstrations and defendants' timelines, filtered by the article "
-	      "charged.\n\n"
-	      "Commands:\n",
+	fputs(_("usage: casewatch [--db DIR] [--no-pager] COMMAND [options]\n\n"
+		"Offline case monitoring for human-rights field teams: trial hearings, prison\n"
+		"visits, demonstrations and defendants' timelines, filtered by the article "
+		"charged.\n\n"
+		"Commands:\n"),
 	      out);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		char name[48];
 
 		snprintf(name, sizeof name, "%s%s%s", commands[i].name, commands[i].sub ? " " : "",
 			 commands[i].sub ? commands[i].sub : "");
-		fprintf(out, "  %-18s %s\n", name, commands[i].summary);
+		fprintf(out, "  %-18s %s\n", name, _(commands[i].summary));
 	}
-	fputs("\nOptions before the command:\n"
-	      "  --db DIR            the database folder\n"
-	      "  --passphrase-file FILE, --passphrase-fd N\n"
-	      "                      read the passphrase from a file or a descriptor\n"
-	      "  --no-pager          never page the output\n"
-	      "  -h, --help          this text\n"
-	      "  -V, --version       print the version and exit\n",
+	fputs(_("\nOptions before the command:\n"
+		"  --db DIR            the database folder\n"
+		"  --passphrase-file FILE, --passphrase-fd N\n"
+		"                      read the passphrase from a file or a descriptor\n"
+		"  --no-pager          never page the output\n"
+		"  -h, --help          this text\n"
+		"  -V, --version       print the version and exit\n"),
 	      out);
-	fputs("\nThe database is --db DIR, else $CASEWATCH_DB, else $XDG_DATA_HOME/casewatch.\n"
-	      "New records are signed with $CASEWATCH_AUTHOR, else 'author = NAME' in\n"
-	      "$XDG_CONFIG_HOME/casewatch/config, else the login name.\n"
-	      "On a terminal, output longer than the screen goes through $CASEWATCH_PAGER, else\n"
-	      "$PAGER, else 'less -FX'; --no-pager, or either set empty or to 'cat', turns it "
-	      "off.\n"
-	      "A line of the config file casewatch cannot take stops every command (FILE:LINE).\n"
-	      "Dates may be typed as YYYY-MM-DD (or YYYY, YYYY-MM), today, yesterday, tomorrow,\n"
-	      "monday (the last one, today included), next monday, last friday, +3d, -1w, next\n"
-	      "week or last week (their Monday).\n"
-	      "'casewatch COMMAND --help' explains a command's options. Exit status: 0 done,\n"
-	      "2 usage, 65 bad input, 66 not found, 71 out of memory, 74 database or file\n"
-	      "trouble (a full disk too), 77 no key, 78 a bad config file.\n",
+	fputs(_("\nThe database is --db DIR, else $CASEWATCH_DB, else $XDG_DATA_HOME/casewatch.\n"
+		"New records are signed with $CASEWATCH_AUTHOR, else 'author = NAME' in\n"
+		"$XDG_CONFIG_HOME/casewatch/config, else the login name.\n"
+		"On a terminal, output longer than the screen goes through $CASEWATCH_PAGER, else\n"
+		"$PAGER, else 'less -FX'; --no-pager, or either set empty or to 'cat', turns it "
+		"off.\n"
+		"A line of the config file casewatch cannot take stops every command (FILE:LINE).\n"
+		"Dates may be typed as YYYY-MM-DD (or YYYY, YYYY-MM), today, yesterday, tomorrow,\n"
+		"monday (the last one, today included), next monday, last friday, +3d, -1w, next\n"
+		"week or last week (their Monday).\n"
+		"'casewatch COMMAND --help' explains a command's options. Exit status: 0 done,\n"
+		"2 usage, 65 bad input, 66 not found, 71 out of memory, 74 database or file\n"
+		"trouble (a full disk too), 77 no key, 78 a bad config file.\n"),
 	      out);
 }
 
@@ -243,32 +248,34 @@ const char cw_cli_global_options[] = "--db --no-pager --passphrase-file --passph
 
 void cw_cli_print_command_help(FILE *out, const struct cw_command *cmd)
 {
-	fprintf(out, "usage: %s\n\n%s.\n\n", cmd->usage, cmd->summary);
+	fprintf(out, _("usage: %s\n\n%s.\n\n"), cmd->usage, _(cmd->summary));
 	if (cmd->help)
-		fputs(cmd->help, out);
+		fputs(_(cmd->help), out);
 	else if (cmd->kind)
 		cw_cli_print_record_options(out, cmd->kind);
 	else if (cmd->run == cw_cmd_list)
-		fputs(filter_help, out);
+		fputs(_(filter_help), out);
 	else if (cmd->run == cw_cmd_edit)
-		fputs("Takes the options of 'person add', 'case add' or 'log KIND' for the "
-		      "record's\n"
-		      "kind. Text fields are replaced, list options add, --clear FIELD empties.\n",
+		fputs(_("Takes the options of 'person add', 'case add' or 'log KIND' for the "
+			"record's\n"
+			"kind. Text fields are replaced, list options add, --clear FIELD "
+			"empties.\n"),
 		      out);
 	else if (cmd->run == cw_cmd_delete)
-		fputs("Asks before deleting unless --yes is given. People and cases that other\n"
-		      "records name cannot be deleted until those records are changed.\n",
+		fputs(_("Asks before deleting unless --yes is given. People and cases that other\n"
+			"records name cannot be deleted until those records are changed.\n"),
 		      out);
 	else if (cmd->run == cw_cmd_timeline || cmd->run == cw_cmd_show)
-		fputs("PERSON or ID may be a full id, an id prefix of 6 or more digits, a name\n"
-		      "(an exact name, or a part that matches one person), or ref:REF for a "
-		      "record\n"
-		      "imported with a readable reference (ref:p-kem-sokha).\n",
+		fputs(_("PERSON or ID may be a full id, an id prefix of 6 or more digits, a name\n"
+			"(an exact name, or a part that matches one person), or ref:REF for a "
+			"record\n"
+			"imported with a readable reference (ref:p-kem-sokha).\n"),
 		      out);
 	else if (cmd->run == cw_cmd_import)
-		fputs("Each line is a JSON object with \"kind\" and the kind's fields, as\n"
-		      "'show --json' prints them; \"ref\" gives a readable stable id. A bad line\n"
-		      "is reported with its number and nothing from the file is written.\n",
+		fputs(_("Each line is a JSON object with \"kind\" and the kind's fields, as\n"
+			"'show --json' prints them; \"ref\" gives a readable stable id. A bad "
+			"line\n"
+			"is reported with its number and nothing from the file is written.\n"),
 		      out);
 }
 
@@ -293,11 +300,11 @@ static int group_subs(const char *name, char *buf, size_t len)
 
 static void print_group_help(FILE *out, const char *name)
 {
-	fprintf(out, "'casewatch %s' takes one of these:\n\n", name);
+	fprintf(out, _("'casewatch %s' takes one of these:\n\n"), name);
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
 		if (!strcmp(commands[c].name, name))
-			fprintf(out, "  %s\n      %s\n", commands[c].usage, commands[c].summary);
-	fprintf(out, "\n'casewatch %s WORD --help' explains one of them.\n", name);
+			fprintf(out, "  %s\n      %s\n", commands[c].usage, _(commands[c].summary));
+	fprintf(out, _("\n'casewatch %s WORD --help' explains one of them.\n"), name);
 }
 
 int cw_cli_run(struct cw_cli *cli, int argc, char **argv)

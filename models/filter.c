@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "models/filter.h"
+#include "models/i18n.h"
 #include "models/text.h"
 
 void cw_filter_init(struct cw_filter *f)
@@ -150,9 +151,13 @@ int cw_filter_set(struct cw_filter *f, const char *name, const char *value, stru
 			squeeze_spaces(f->text);
 		return trc;
 	}
-	return cw_error_set(err, CW_EINVAL, name,
-			    "unknown filter; use article, kind, account, since, until, court, "
-			    "province, person, case or text");
+	return cw_error_set(err, CW_EINVAL, name, "%s", cw_filter_unknown_message());
+}
+
+const char *cw_filter_unknown_message(void)
+{
+	return _("unknown filter; use article, kind, account, since, until, court, province, "
+		 "person, case or text");
 }
 
 /* The length of the name in a word that parses as name:value (a colon after a name of 1 to 31

@@ -57,6 +57,9 @@ int cw_filter_set(struct cw_filter *f, const char *name, const char *value, stru
  * the word after it too ("since:last week", "until:next friday"). */
 int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error *err);
 
+/* The message of an unknown filter name, in the language in use (callers compare with it). */
+const char *cw_filter_unknown_message(void);
+
 /* Writes the filter back as a filter line (for the status bar); "" when empty. */
 void cw_filter_describe(const struct cw_filter *f, char *buf, size_t len);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "models/format.h"
+#include "models/i18n.h"
 #include "models/json.h"
 
 void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
@@ -139,20 +140,22 @@ void cw_defendants_text(const struct cw_case *c, char *buf, size_t len)
 	if (named && n < len)
 		n += (size_t)snprintf(buf + n, len - n, "%ld", named);
 	if (unnamed && n < len)
-		n += (size_t)snprintf(buf + n, len - n, "%s%ld unnamed", n ? " + " : "", unnamed);
+		n += (size_t)snprintf(buf + n, len - n, _("%s%ld unnamed"), n ? " + " : "",
+				      unnamed);
 	if (groups && n < len)
-		n += (size_t)snprintf(buf + n, len - n, "%s%s, number not given", n ? " + " : "",
+		n += (size_t)snprintf(buf + n, len - n, _("%s%s, number not given"), n ? " + " : "",
 				      groups == 1 ? "a group" : "groups");
 	if (!n && len)
-		snprintf(buf, len, "none");
+		snprintf(buf, len, _("none"));
 }
 
 void cw_group_text(const char *label, int64_t size, char *buf, size_t len)
 {
 	if (size > 0)
-		snprintf(buf, len, "%s (%lld unnamed)", label ? label : "group", (long long)size);
+		snprintf(buf, len, _("%s (%lld unnamed)"), label ? label : "group",
+			 (long long)size);
 	else
-		snprintf(buf, len, "%s (number not given)", label ? label : "group");
+		snprintf(buf, len, _("%s (number not given)"), label ? label : "group");
 }
 
 void cw_links_text(const struct cw_record *rec, char *buf, size_t len)
@@ -181,7 +184,7 @@ void cw_tally_text(const struct cw_tally *t, const char *noun, char *buf, size_t
 	buf[0] = '\0';
 	if (!t || t->count < 0)
 		return;
-	n = (size_t)snprintf(buf, len, "%s%lld%s%s", t->at_least ? "at least " : "",
+	n = (size_t)snprintf(buf, len, "%s%lld%s%s", t->at_least ? _("at least ") : "",
 			     (long long)t->count, noun && *noun ? " " : "", noun ? noun : "");
 	cw_date_format(t->from, from);
 	cw_date_format(t->to, to);
@@ -242,7 +245,7 @@ int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, s
 	case CW_F_BOOL:
 		if (!*(const uint8_t *)p)
 			return 0;
-		snprintf(buf, len, "yes");
+		snprintf(buf, len, _("yes"));
 		return 1;
 	case CW_F_SET: {
 		size_t n = 0;
@@ -299,21 +302,21 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 	if (!cw_id_is_zero(&rec->after)) {
 		cw_id_hex(&rec->after, hex);
 		snprintf(buf, sizeof buf, "%.8s", hex);
-		fn(ctx, "placed after", buf);
+		fn(ctx, _("placed after"), buf);
 	}
 	cw_time_format(rec->created, t);
 	cw_id_hex(&rec->origin, hex);
-	snprintf(buf, sizeof buf, "%s by %.128s in database %.8s", t,
+	snprintf(buf, sizeof buf, _("%s by %.128s in database %.8s"), t,
 		 rec->author && *rec->author ? rec->author : "unknown", hex);
 	fn(ctx, "created", buf);
 	cw_time_format(rec->updated, t);
 	cw_id_hex(&rec->edited_in, hex);
-	snprintf(buf, sizeof buf, "%s by %.128s in database %.8s", t,
+	snprintf(buf, sizeof buf, _("%s by %.128s in database %.8s"), t,
 		 rec->editor && *rec->editor ? rec->editor : "unknown", hex);
 	fn(ctx, "updated", buf);
 	if (!cw_id_is_zero(&rec->bundle)) {
 		cw_id_hex(&rec->bundle, hex);
-		fn(ctx, "from bundle", hex);
+		fn(ctx, _("from bundle"), hex);
 	}
 	if (rec->versions.n > 1) {
 		size_t n = 0;
@@ -325,6 +328,6 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.8s", i ? ", " : "",
 					      hex);
 		}
-		fn(ctx, "changed in", buf);
+		fn(ctx, _("changed in"), buf);
 	}
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "models/i18n.h"
 #include "models/json.h"
 
 void cw_time_format(int64_t us, char buf[32])
@@ -318,12 +319,12 @@ static const char *type_name(const struct cw_field *f)
 {
 	switch (f->type) {
 	case CW_F_INT:
-		return "a whole number";
+		return _("a whole number");
 	case CW_F_SET:
 	case CW_F_LIST:
-		return "an array";
+		return _("an array");
 	case CW_F_BOOL:
-		return "true or false";
+		return _("true or false");
 	default:
 		return "a string";
 	}

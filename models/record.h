@@ -436,6 +436,10 @@ const struct cw_field *cw_schema_field(const struct cw_schema *s, const char *na
 const char *cw_kind_name(enum cw_kind kind);
 enum cw_kind cw_kind_parse(const char *word);
 
+/* The kind name as people read it in lists and messages: cw_kind_name's word, translated
+ * ("hearing", "visit", ...; never for JSON, options or files, which keep cw_kind_name). */
+const char *cw_kind_text(enum cw_kind kind);
+
 /* Kind labels for people: "prison visit", "demonstration", ... */
 const char *cw_kind_label(enum cw_kind kind);
 

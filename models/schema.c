@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "models/i18n.h"
 #include "models/record.h"
 
 /* Every enumeration is one list of values, each a stable word beside its label for people:
@@ -22,243 +23,245 @@
 				     name##_labels}
 
 #define KINDS(V)                                                                                   \
-	V("", "record")                                                                            \
-	V("person", "person")                                                                      \
-	V("case", "case")                                                                          \
-	V("hearing", "hearing")                                                                    \
-	V("visit", "prison visit")                                                                 \
-	V("demo", "demonstration")                                                                 \
-	V("milestone", "milestone")                                                                \
-	V("incident", "incident")
+	V("", N_("record"))                                                                        \
+	V("person", N_("person"))                                                                  \
+	V("case", N_("case"))                                                                      \
+	V("hearing", N_("hearing"))                                                                \
+	V("visit", N_("prison visit"))                                                             \
+	V("demo", N_("demonstration"))                                                             \
+	V("milestone", N_("milestone"))                                                            \
+	V("incident", N_("incident"))
 WORDS(cw_words_kind, KINDS);
 
 #define SEXES(V)                                                                                   \
-	V("unknown", "not recorded")                                                               \
-	V("female", "female")                                                                      \
-	V("male", "male")                                                                          \
-	V("other", "other")
+	V("unknown", N_("not recorded"))                                                           \
+	V("female", N_("female"))                                                                  \
+	V("male", N_("male"))                                                                      \
+	V("other", N_("other"))
 WORDS(cw_words_sex, SEXES);
 
 /* Whose account a record gives (DOMAIN: "who says what"). cw_view_short has the list column's
  * short forms, in the same order. */
 #define VIEWS(V)                                                                                   \
-	V("unknown", "not recorded")                                                               \
-	V("un", "UN")                                                                              \
-	V("government", "government")                                                              \
-	V("media", "media")                                                                        \
-	V("ngo", "NGO")                                                                            \
-	V("own", "own observation")                                                                \
-	V("other", "other")
+	V("unknown", N_("not recorded"))                                                           \
+	V("un", N_("UN"))                                                                          \
+	V("government", N_("government"))                                                          \
+	V("media", N_("media"))                                                                    \
+	V("ngo", N_("NGO"))                                                                        \
+	V("own", N_("own observation"))                                                            \
+	V("other", N_("other"))
 WORDS(cw_words_view, VIEWS);
 
 #define ROLES(V)                                                                                   \
-	V("hrd", "human rights defender")                                                          \
-	V("journalist", "journalist")                                                              \
-	V("commentator", "social commentator")                                                     \
-	V("union_leader", "union leader")                                                          \
-	V("union_member", "union member")                                                          \
-	V("land_activist", "land activist")                                                        \
-	V("environmental_activist", "environmental activist")                                      \
-	V("opposition", "opposition politician")                                                   \
-	V("monk", "Buddhist monk")                                                                 \
-	V("student", "student")                                                                    \
-	V("lawyer", "lawyer")                                                                      \
-	V("youth_activist", "youth activist")                                                      \
-	V("other", "other")
+	V("hrd", N_("human rights defender"))                                                      \
+	V("journalist", N_("journalist"))                                                          \
+	V("commentator", N_("social commentator"))                                                 \
+	V("union_leader", N_("union leader"))                                                      \
+	V("union_member", N_("union member"))                                                      \
+	V("land_activist", N_("land activist"))                                                    \
+	V("environmental_activist", N_("environmental activist"))                                  \
+	V("opposition", N_("opposition politician"))                                               \
+	V("monk", N_("Buddhist monk"))                                                             \
+	V("student", N_("student"))                                                                \
+	V("lawyer", N_("lawyer"))                                                                  \
+	V("youth_activist", N_("youth activist"))                                                  \
+	V("other", N_("other"))
 WORDS(cw_words_roles, ROLES);
 
 #define CUSTODIES(V)                                                                               \
-	V("unknown", "unknown")                                                                    \
-	V("detained", "detained")                                                                  \
-	V("bail", "on bail")                                                                       \
-	V("judicial_supervision", "under judicial supervision")                                    \
-	V("house_arrest", "under house arrest")                                                    \
-	V("released", "released")                                                                  \
-	V("at_large", "at large")                                                                  \
-	V("in_absentia", "tried in absentia")
+	V("unknown", N_("unknown"))                                                                \
+	V("detained", N_("detained"))                                                              \
+	V("bail", N_("on bail"))                                                                   \
+	V("judicial_supervision", N_("under judicial supervision"))                                \
+	V("house_arrest", N_("under house arrest"))                                                \
+	V("released", N_("released"))                                                              \
+	V("at_large", N_("at large"))                                                              \
+	V("in_absentia", N_("tried in absentia"))
 WORDS(cw_words_custody, CUSTODIES);
 
 /* Where a charge stands; verdicts move it (cw_case_follow_verdict). The documents need a
  * conviction whose counts they do not itemise (Kang Saran, Chao Veasna: 001 paras 35, 39) and
  * a conviction overturned on appeal (Chhorn Phalla: 001 para 38). */
 #define CHARGE_STATES(V)                                                                           \
-	V("charged", "charged")                                                                    \
-	V("requalified", "requalified")                                                            \
-	V("convicted", "convicted")                                                                \
-	V("acquitted", "acquitted")                                                                \
-	V("dropped", "dropped")                                                                    \
-	V("convicted_unstated", "convicted (counts not stated)")                                   \
-	V("overturned", "conviction overturned on appeal")                                         \
-	V("acquitted_on_appeal", "acquitted on appeal")
+	V("charged", N_("charged"))                                                                \
+	V("requalified", N_("requalified"))                                                        \
+	V("convicted", N_("convicted"))                                                            \
+	V("acquitted", N_("acquitted"))                                                            \
+	V("dropped", N_("dropped"))                                                                \
+	V("convicted_unstated", N_("convicted (counts not stated)"))                               \
+	V("overturned", N_("conviction overturned on appeal"))                                     \
+	V("acquitted_on_appeal", N_("acquitted on appeal"))
 WORDS(cw_words_charge_state, CHARGE_STATES);
 
 #define COURT_LEVELS(V)                                                                            \
-	V("unknown", "unknown")                                                                    \
-	V("first_instance", "court of first instance")                                             \
-	V("appeal", "appeal court")                                                                \
-	V("supreme", "Supreme Court")                                                              \
-	V("eccc", "Extraordinary Chambers (ECCC)")
+	V("unknown", N_("unknown"))                                                                \
+	V("first_instance", N_("court of first instance"))                                         \
+	V("appeal", N_("appeal court"))                                                            \
+	V("supreme", N_("Supreme Court"))                                                          \
+	V("eccc", N_("Extraordinary Chambers (ECCC)"))
 WORDS(cw_words_court_level, COURT_LEVELS);
 
 #define STAGES(V)                                                                                  \
-	V("unknown", "unknown")                                                                    \
-	V("investigation", "investigation")                                                        \
-	V("pretrial", "awaiting trial")                                                            \
-	V("trial", "trial")                                                                        \
-	V("verdict", "verdict")                                                                    \
-	V("appeal", "appeal")                                                                      \
-	V("supreme", "before the Supreme Court")                                                   \
-	V("closed", "closed")
+	V("unknown", N_("unknown"))                                                                \
+	V("investigation", N_("investigation"))                                                    \
+	V("pretrial", N_("awaiting trial"))                                                        \
+	V("trial", N_("trial"))                                                                    \
+	V("verdict", N_("verdict"))                                                                \
+	V("appeal", N_("appeal"))                                                                  \
+	V("supreme", N_("before the Supreme Court"))                                               \
+	V("closed", N_("closed"))
 WORDS(cw_words_stage, STAGES);
 
 #define ANSWERS(V)                                                                                 \
-	V("unknown", "unknown")                                                                    \
-	V("yes", "yes")                                                                            \
-	V("no", "no")                                                                              \
-	V("na", "not applicable")
+	V("unknown", N_("unknown"))                                                                \
+	V("yes", N_("yes"))                                                                        \
+	V("no", N_("no"))                                                                          \
+	V("na", N_("not applicable"))
 WORDS(cw_words_answer, ANSWERS);
 
 /* Fair-trial indicators, worded so that "no" is the concern (ICCPR art. 14). */
 #define INDICATORS(V)                                                                              \
-	V("unknown", "unknown")                                                                    \
-	V("public_hearing", "public hearing")                                                      \
-	V("informed_of_charge", "informed of the charges")                                         \
-	V("time_to_prepare", "adequate time to prepare the defence")                               \
-	V("counsel_of_choice", "counsel of own choosing")                                          \
-	V("presumption_of_innocence", "presumption of innocence")                                  \
-	V("independent_tribunal", "independent and impartial court")                               \
-	V("equality_of_arms", "equality of arms")                                                  \
-	V("no_coerced_confession", "no coerced confession")                                        \
-	V("reasoned_judgment", "reasoned judgment")                                                \
-	V("interpreter", "interpreter provided")                                                   \
-	V("undue_delay", "tried without undue delay")
+	V("unknown", N_("unknown"))                                                                \
+	V("public_hearing", N_("public hearing"))                                                  \
+	V("informed_of_charge", N_("informed of the charges"))                                     \
+	V("time_to_prepare", N_("adequate time to prepare the defence"))                           \
+	V("counsel_of_choice", N_("counsel of own choosing"))                                      \
+	V("presumption_of_innocence", N_("presumption of innocence"))                              \
+	V("independent_tribunal", N_("independent and impartial court"))                           \
+	V("equality_of_arms", N_("equality of arms"))                                              \
+	V("no_coerced_confession", N_("no coerced confession"))                                    \
+	V("reasoned_judgment", N_("reasoned judgment"))                                            \
+	V("interpreter", N_("interpreter provided"))                                               \
+	V("undue_delay", N_("tried without undue delay"))
 WORDS(cw_words_indicator, INDICATORS);
 
 #define OUTCOMES(V)                                                                                \
-	V("unknown", "unknown")                                                                    \
-	V("adjourned", "adjourned")                                                                \
-	V("bail_decision", "bail decision")                                                        \
-	V("verdict", "verdict")                                                                    \
-	V("continued", "continued")                                                                \
-	V("other", "other")                                                                        \
-	V("suspended", "trial suspended")                                                          \
-	V("postponed", "postponed")
+	V("unknown", N_("unknown"))                                                                \
+	V("adjourned", N_("adjourned"))                                                            \
+	V("bail_decision", N_("bail decision"))                                                    \
+	V("verdict", N_("verdict"))                                                                \
+	V("continued", N_("continued"))                                                            \
+	V("other", N_("other"))                                                                    \
+	V("suspended", N_("trial suspended"))                                                      \
+	V("postponed", N_("postponed"))
 WORDS(cw_words_outcome, OUTCOMES);
 
 #define BAILS(V)                                                                                   \
-	V("unknown", "unknown")                                                                    \
-	V("not_requested", "not requested")                                                        \
-	V("granted", "granted")                                                                    \
-	V("refused", "refused")
+	V("unknown", N_("unknown"))                                                                \
+	V("not_requested", N_("not requested"))                                                    \
+	V("granted", N_("granted"))                                                                \
+	V("refused", N_("refused"))
 WORDS(cw_words_bail, BAILS);
 
 #define VERDICTS(V)                                                                                \
-	V("unknown", "unknown")                                                                    \
-	V("convicted", "convicted")                                                                \
-	V("acquitted", "acquitted")                                                                \
-	V("dropped", "charge dropped")                                                             \
-	V("requalified", "charge requalified")                                                     \
-	V("upheld", "upheld on appeal")                                                            \
-	V("overturned", "overturned on appeal")
+	V("unknown", N_("unknown"))                                                                \
+	V("convicted", N_("convicted"))                                                            \
+	V("acquitted", N_("acquitted"))                                                            \
+	V("dropped", N_("charge dropped"))                                                         \
+	V("requalified", N_("charge requalified"))                                                 \
+	V("upheld", N_("upheld on appeal"))                                                        \
+	V("overturned", N_("overturned on appeal"))
 WORDS(cw_words_verdict, VERDICTS);
 
 #define ACCESSES(V)                                                                                \
-	V("unknown", "unknown")                                                                    \
-	V("granted", "granted")                                                                    \
-	V("restricted", "restricted")                                                              \
-	V("denied", "denied")
+	V("unknown", N_("unknown"))                                                                \
+	V("granted", N_("granted"))                                                                \
+	V("restricted", N_("restricted"))                                                          \
+	V("denied", N_("denied"))
 WORDS(cw_words_access, ACCESSES);
 
 #define CONCERNS(V)                                                                                \
-	V("health", "health")                                                                      \
-	V("water", "clean water")                                                                  \
-	V("food", "food")                                                                          \
-	V("overcrowding", "overcrowding")                                                          \
-	V("sanitation", "toilets and washing")                                                     \
-	V("ill_treatment", "ill-treatment")                                                        \
-	V("bribery", "bribery")                                                                    \
-	V("lawyer_access", "access to a lawyer")                                                   \
-	V("family_contact", "family contact")                                                      \
-	V("womens_needs", "women's needs")
+	V("health", N_("health"))                                                                  \
+	V("water", N_("clean water"))                                                              \
+	V("food", N_("food"))                                                                      \
+	V("overcrowding", N_("overcrowding"))                                                      \
+	V("sanitation", N_("toilets and washing"))                                                 \
+	V("ill_treatment", N_("ill-treatment"))                                                    \
+	V("bribery", N_("bribery"))                                                                \
+	V("lawyer_access", N_("access to a lawyer"))                                               \
+	V("family_contact", N_("family contact"))                                                  \
+	V("womens_needs", N_("women's needs"))
 WORDS(cw_words_concerns, CONCERNS);
 
 #define RESPONSES(V)                                                                               \
-	V("none", "none")                                                                          \
-	V("monitored", "monitored")                                                                \
-	V("obstructed", "obstructed")                                                              \
-	V("dispersed", "dispersed")                                                                \
-	V("arrests", "arrests")                                                                    \
-	V("force", "force used")                                                                   \
-	V("monitors_blocked", "monitors kept out")
+	V("none", N_("none"))                                                                      \
+	V("monitored", N_("monitored"))                                                            \
+	V("obstructed", N_("obstructed"))                                                          \
+	V("dispersed", N_("dispersed"))                                                            \
+	V("arrests", N_("arrests"))                                                                \
+	V("force", N_("force used"))                                                               \
+	V("monitors_blocked", N_("monitors kept out"))
 WORDS(cw_words_response, RESPONSES);
 
 #define MILESTONES(V)                                                                              \
-	V("unknown", "unknown")                                                                    \
-	V("arrest", "arrest")                                                                      \
-	V("charge", "charge")                                                                      \
-	V("pretrial_detention", "pretrial detention")                                              \
-	V("bail", "bail")                                                                          \
-	V("release", "release")                                                                    \
-	V("house_arrest", "house arrest")                                                          \
-	V("judicial_supervision", "judicial supervision")                                          \
-	V("verdict", "verdict")                                                                    \
-	V("sentence", "sentence")                                                                  \
-	V("appeal_lodged", "appeal lodged")                                                        \
-	V("appeal_decided", "appeal decided")                                                      \
-	V("supreme_decision", "Supreme Court decision")                                            \
-	V("pardon", "pardon")                                                                      \
-	V("in_absentia_verdict", "verdict in absentia")                                            \
-	V("other", "other")                                                                        \
-	V("pretrial_end", "end of pretrial detention")                                             \
-	V("trial_suspended", "trial suspended")                                                    \
-	V("trial_resumed", "trial resumed")                                                        \
-	V("postponed", "hearing postponed")
+	V("unknown", N_("unknown"))                                                                \
+	V("arrest", N_("arrest"))                                                                  \
+	V("charge", N_("charge"))                                                                  \
+	V("pretrial_detention", N_("pretrial detention"))                                          \
+	V("bail", N_("bail"))                                                                      \
+	V("release", N_("release"))                                                                \
+	V("house_arrest", N_("house arrest"))                                                      \
+	V("judicial_supervision", N_("judicial supervision"))                                      \
+	V("verdict", N_("verdict"))                                                                \
+	V("sentence", N_("sentence"))                                                              \
+	V("appeal_lodged", N_("appeal lodged"))                                                    \
+	V("appeal_decided", N_("appeal decided"))                                                  \
+	V("supreme_decision", N_("Supreme Court decision"))                                        \
+	V("pardon", N_("pardon"))                                                                  \
+	V("in_absentia_verdict", N_("verdict in absentia"))                                        \
+	V("other", N_("other"))                                                                    \
+	V("pretrial_end", N_("end of pretrial detention"))                                         \
+	V("trial_suspended", N_("trial suspended"))                                                \
+	V("trial_resumed", N_("trial resumed"))                                                    \
+	V("postponed", N_("hearing postponed"))
 WORDS(cw_words_milestone, MILESTONES);
 
 /* The parts of a sentence (001 para 35: three years' imprisonment, a five-year ban on voting
  * in and standing for elections, compensation to the National Election Committee). */
 #define SENTENCE_PARTS(V)                                                                          \
-	V("unknown", "unknown")                                                                    \
-	V("prison", "prison term")                                                                 \
-	V("suspended", "suspended part")                                                           \
-	V("fine", "fine")                                                                          \
-	V("compensation", "compensation")                                                          \
-	V("ban", "ban")                                                                            \
-	V("other", "other")
+	V("unknown", N_("unknown"))                                                                \
+	V("prison", N_("prison term"))                                                             \
+	V("suspended", N_("suspended part"))                                                       \
+	V("fine", N_("fine"))                                                                      \
+	V("compensation", N_("compensation"))                                                      \
+	V("ban", N_("ban"))                                                                        \
+	V("other", N_("other"))
 WORDS(cw_words_sentence_part, SENTENCE_PARTS);
 
 /* Incidents: what is not a hearing, a visit, a demonstration or a case's milestone (001 para
  * 43: an outlet closed, accounts and websites blocked; para 32: a party kept off the ballot;
  * 004 line 201: political rights restored; prison policy in 000 and 004). */
 #define INCIDENTS(V)                                                                               \
-	V("unknown", "unknown")                                                                    \
-	V("media_closure", "media outlet closed")                                                  \
-	V("blocking", "websites or accounts blocked")                                              \
-	V("candidate_removal", "candidates or party kept off an election")                         \
-	V("political_ban", "ban from political activity")                                          \
-	V("rights_restored", "political rights restored")                                          \
-	V("policy", "policy or law")                                                               \
-	V("statement", "public statement")                                                         \
-	V("other", "other")
+	V("unknown", N_("unknown"))                                                                \
+	V("media_closure", N_("media outlet closed"))                                              \
+	V("blocking", N_("websites or accounts blocked"))                                          \
+	V("candidate_removal", N_("candidates or party kept off an election"))                     \
+	V("political_ban", N_("ban from political activity"))                                      \
+	V("rights_restored", N_("political rights restored"))                                      \
+	V("policy", N_("policy or law"))                                                           \
+	V("statement", N_("public statement"))                                                     \
+	V("other", N_("other"))
 WORDS(cw_words_incident, INCIDENTS);
 
 /* How a record bears on another account of an event (links in the header). */
 #define LINKS(V)                                                                                   \
-	V("unknown", "linked to")                                                                  \
-	V("disputes", "disputes")                                                                  \
-	V("same_event", "same event as")
+	V("unknown", N_("linked to"))                                                              \
+	V("disputes", N_("disputes"))                                                              \
+	V("same_event", N_("same event as"))
 WORDS(cw_words_link, LINKS);
 
 /* What came of a request a milestone records (bail, release): a refused bail keeps pretrial
  * detention running, a granted one ends it. */
 #define DECISIONS(V)                                                                               \
-	V("unknown", "unknown")                                                                    \
-	V("granted", "granted")                                                                    \
-	V("refused", "refused")
+	V("unknown", N_("unknown"))                                                                \
+	V("granted", N_("granted"))                                                                \
+	V("refused", N_("refused"))
 WORDS(cw_words_decision, DECISIONS);
 
 /* The short forms of cw_words_view for a narrow list column, in the same order. */
-static const char *const view_short[] = {"?", "UN", "gov", "media", "NGO", "own", "other"};
+/* TRANSLATORS: whose account, in a list column of 7: keep each as short. */
+static const char *const view_short[] = {"?",       N_("UN"),  N_("gov"),  N_("media"),
+					 N_("NGO"), N_("own"), N_("other")};
 _Static_assert(sizeof view_short / sizeof view_short[0] ==
 		       sizeof cw_words_view_words / sizeof cw_words_view_words[0],
 	       "a short form for every account");
@@ -305,13 +308,13 @@ _Static_assert(sizeof view_short / sizeof view_short[0] ==
 	}
 #define TALLY(S, m, tg)                                                                            \
 	TALLY_FIELD(S, m.count, "count", tg, CW_F_INT, 1, 100000000,                               \
-		    "how many events it stands for (an incident: how many of --unit)"),            \
+		    N_("how many events it stands for (an incident: how many of --unit)")),        \
 		TALLY_FIELD(S, m.at_least, "at_least", tg + 1, CW_F_BOOL, 0, 0,                    \
-			    "the count is a minimum (\"at least 95\")"),                           \
+			    N_("the count is a minimum (\"at least 95\")")),                       \
 		TALLY_FIELD(S, m.from, "period_from", tg + 2, CW_F_DATE, 0, 0,                     \
-			    "first day of the period counted"),                                    \
+			    N_("first day of the period counted")),                                \
 		TALLY_FIELD(S, m.to, "period_to", tg + 3, CW_F_DATE, 0, 0,                         \
-			    "last day of the period counted")
+			    N_("last day of the period counted"))
 #define SCHEMA(var, nm, S, tbl)                                                                    \
 	const struct cw_schema var = {nm, sizeof(S), tbl, sizeof tbl / sizeof tbl[0]}
 
@@ -320,7 +323,7 @@ _Static_assert(sizeof view_short / sizeof view_short[0] ==
 #define NOTES_MAX_BYTES 8000
 
 static const struct cw_field version_fields[] = {
-	ID(struct cw_version, database, "database", 1, CW_FF_REQUIRED, 0, "database id"),
+	ID(struct cw_version, database, "database", 1, CW_FF_REQUIRED, 0, N_("database id")),
 	{.name = "time",
 	 .tag = 2,
 	 .type = CW_F_INT,
@@ -328,13 +331,14 @@ static const struct cw_field version_fields[] = {
 	 .offset = offsetof(struct cw_version, time),
 	 .max = INT64_MAX,
 	 .min = 0,
-	 .help = "latest change made there, microseconds since the epoch"},
+	 .help = N_("latest change made there, microseconds since the epoch")},
 };
 static SCHEMA(version_schema, "version", struct cw_version, version_fields);
 
 static const struct cw_field link_fields[] = {
-	ENUM(struct cw_link, relation, 1, CW_FF_REQUIRED, cw_words_link, "disputes or same_event"),
-	ID(struct cw_link, record, "record", 2, CW_FF_REQUIRED, 0, "the other account"),
+	ENUM(struct cw_link, relation, 1, CW_FF_REQUIRED, cw_words_link,
+	     N_("disputes or same_event")),
+	ID(struct cw_link, record, "record", 2, CW_FF_REQUIRED, 0, N_("the other account")),
 };
 static SCHEMA(link_schema, "link", struct cw_link, link_fields);
 
@@ -353,238 +357,251 @@ static const struct cw_field header_fields[] = {
 	 .offset = offsetof(struct cw_record, updated),
 	 .max = INT64_MAX,
 	 .min = 0},
-	STR(struct cw_record, author, 4, CW_FF_HEADER, NAME_MAX_BYTES, "who created it"),
-	ID(struct cw_record, origin, "origin", 5, CW_FF_HEADER, 0, "database that created it"),
-	STR(struct cw_record, editor, 6, CW_FF_HEADER, NAME_MAX_BYTES, "who changed it last"),
+	STR(struct cw_record, author, 4, CW_FF_HEADER, NAME_MAX_BYTES, N_("who created it")),
+	ID(struct cw_record, origin, "origin", 5, CW_FF_HEADER, 0, N_("database that created it")),
+	STR(struct cw_record, editor, 6, CW_FF_HEADER, NAME_MAX_BYTES, N_("who changed it last")),
 	ID(struct cw_record, edited_in, "edited_in", 7, CW_FF_HEADER, 0,
-	   "database where it was changed last"),
+	   N_("database where it was changed last")),
 	STR(struct cw_record, source, 8, 0, LINE_MAX_BYTES,
-	    "who reported it: document and paragraph, or \"own observation\""),
-	ENUM(struct cw_record, view, 9, 0, cw_words_view, "whose account this is"),
+	    N_("who reported it: document and paragraph, or \"own observation\"")),
+	ENUM(struct cw_record, view, 9, 0, cw_words_view, N_("whose account this is")),
 	{.name = "reportedly",
 	 .tag = 10,
 	 .type = CW_F_BOOL,
 	 .offset = offsetof(struct cw_record, reportedly),
-	 .help = "the source says \"reportedly\""},
+	 .help = N_("the source says \"reportedly\"")},
 	ID(struct cw_record, bundle, "bundle", 11, CW_FF_HEADER, 0,
-	   "bundle the current version arrived in"),
+	   N_("bundle the current version arrived in")),
 	LIST(struct cw_record, versions, 12, CW_FF_HEADER, 4096, version_schema,
-	     "version vector: the latest change from each database this version includes"),
+	     N_("version vector: the latest change from each database this version includes")),
 	LIST(struct cw_record, set_aside, 13, CW_FF_HEADER, 4096, version_schema,
-	     "versions dated in the future this one was made over: database and time of each"),
+	     N_("versions dated in the future this one was made over: database and time of each")),
 	DATE(struct cw_record, reported_on, 14, 0,
-	     "the date the source's account is as of (the end of its reporting period)"),
+	     N_("the date the source's account is as of (the end of its reporting period)")),
 	ID(struct cw_record, after, "after", 1, 0, 0,
-	   "the record this one comes after, when the dates do not say"),
+	   N_("the record this one comes after, when the dates do not say")),
 	LIST(struct cw_record, links, 15, 0, 32, link_schema,
-	     "other accounts of the event: one it disputes, or one that describes it too"),
+	     N_("other accounts of the event: one it disputes, or one that describes it too")),
 	/* A tag far above the kinds' (16 on): the header's first fifteen are taken. */
 	ID(struct cw_record, merged_into, "merged_into", 120, CW_FF_HEADER, 0,
-	   "the person a deleted person was merged into"),
+	   N_("the person a deleted person was merged into")),
 };
 SCHEMA(cw_schema_header, "header", struct cw_record, header_fields);
 
 static const struct cw_field person_fields[] = {
-	STR(struct cw_person, name, 16, CW_FF_REQUIRED, NAME_MAX_BYTES, "name in Latin script"),
-	STR(struct cw_person, name_km, 17, 0, NAME_MAX_BYTES, "name in Khmer script"),
-	ENUM(struct cw_person, sex, 18, 0, cw_words_sex, "sex"),
-	INT(struct cw_person, birth_year, 19, 1900, 2199, "year of birth"),
+	STR(struct cw_person, name, 16, CW_FF_REQUIRED, NAME_MAX_BYTES, N_("name in Latin script")),
+	STR(struct cw_person, name_km, 17, 0, NAME_MAX_BYTES, N_("name in Khmer script")),
+	ENUM(struct cw_person, sex, 18, 0, cw_words_sex, N_("sex")),
+	INT(struct cw_person, birth_year, 19, 1900, 2199, N_("year of birth")),
 	STR(struct cw_person, affiliation, 20, 0, NAME_MAX_BYTES,
-	    "party, union, NGO or media outlet"),
-	SET(struct cw_person, roles, 21, cw_words_roles, "roles"),
-	STR(struct cw_person, province, 22, 0, NAME_MAX_BYTES, "province of residence"),
-	STR(struct cw_person, notes, 23, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+	    N_("party, union, NGO or media outlet")),
+	SET(struct cw_person, roles, 21, cw_words_roles, N_("roles")),
+	STR(struct cw_person, province, 22, 0, NAME_MAX_BYTES, N_("province of residence")),
+	STR(struct cw_person, notes, 23, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 };
 static SCHEMA(person_schema, "person", struct cw_person, person_fields);
 
 static const struct cw_field charge_step_fields[] = {
-	ENUM(struct cw_charge_step, state, 16, 0, cw_words_charge_state, "state it moved to"),
-	DATE(struct cw_charge_step, date, 17, 0, "date of the ruling"),
+	ENUM(struct cw_charge_step, state, 16, 0, cw_words_charge_state, N_("state it moved to")),
+	DATE(struct cw_charge_step, date, 17, 0, N_("date of the ruling")),
 	ID(struct cw_charge_step, record, "record", 18, 0, 0,
-	   "the hearing or milestone that moved it"),
+	   N_("the hearing or milestone that moved it")),
 };
 static SCHEMA(charge_step_schema, "step", struct cw_charge_step, charge_step_fields);
 
 static const struct cw_field charge_fields[] = {
-	ART(struct cw_charge, article, 16, "law and article, e.g. 494 or \"437 bis\""),
-	STR(struct cw_charge, offence, 17, 0, LINE_MAX_BYTES, "offence as worded"),
-	ENUM(struct cw_charge, state, 18, 0, cw_words_charge_state, "state of the charge"),
+	ART(struct cw_charge, article, 16, N_("law and article, e.g. 494 or \"437 bis\"")),
+	STR(struct cw_charge, offence, 17, 0, LINE_MAX_BYTES, N_("offence as worded")),
+	ENUM(struct cw_charge, state, 18, 0, cw_words_charge_state, N_("state of the charge")),
 	LIST(struct cw_charge, history, 19, 0, 32, charge_step_schema,
-	     "the rulings that moved it, oldest first"),
+	     N_("the rulings that moved it, oldest first")),
 };
 static SCHEMA(charge_schema, "charge", struct cw_charge, charge_fields);
 
 static const struct cw_field defendant_fields[] = {
-	ID(struct cw_defendant, person, "person", 16, 0, CW_KIND_PERSON, "the defendant"),
-	INT(struct cw_defendant, unnamed_count, 17, 1, 100000, "number of unnamed defendants"),
-	STR(struct cw_defendant, label, 18, 0, NAME_MAX_BYTES, "who the unnamed defendants are"),
-	ENUM(struct cw_defendant, custody, 19, 0, cw_words_custody, "custody status"),
-	LIST(struct cw_defendant, charges, 20, 0, 32, charge_schema, "charges"),
-	ENUM(struct cw_defendant, stage, 21, 0, cw_words_stage, "stage for this defendant"),
+	ID(struct cw_defendant, person, "person", 16, 0, CW_KIND_PERSON, N_("the defendant")),
+	INT(struct cw_defendant, unnamed_count, 17, 1, 100000, N_("number of unnamed defendants")),
+	STR(struct cw_defendant, label, 18, 0, NAME_MAX_BYTES,
+	    N_("who the unnamed defendants are")),
+	ENUM(struct cw_defendant, custody, 19, 0, cw_words_custody, N_("custody status")),
+	LIST(struct cw_defendant, charges, 20, 0, 32, charge_schema, N_("charges")),
+	ENUM(struct cw_defendant, stage, 21, 0, cw_words_stage, N_("stage for this defendant")),
 	DATE(struct cw_defendant, as_of, 22, 0,
-	     "the date this defendant's custody and stage were known to be so"),
+	     N_("the date this defendant's custody and stage were known to be so")),
 };
 static SCHEMA(defendant_schema, "defendant", struct cw_defendant, defendant_fields);
 
 static const struct cw_field case_fields[] = {
-	STR(struct cw_case, title, 16, CW_FF_REQUIRED, LINE_MAX_BYTES, "title"),
-	STR(struct cw_case, number, 17, 0, NAME_MAX_BYTES, "court case number"),
-	STR(struct cw_case, court, 18, 0, NAME_MAX_BYTES, "court"),
-	ENUM(struct cw_case, court_level, 19, 0, cw_words_court_level, "level of the court"),
-	STR(struct cw_case, court_province, 20, 0, NAME_MAX_BYTES, "province of the court"),
-	ENUM(struct cw_case, stage, 21, 0, cw_words_stage, "current stage"),
-	DATE(struct cw_case, opened, 22, 0, "date of arrest or first charge"),
-	LIST(struct cw_case, defendants, 23, 0, 500, defendant_schema, "defendants"),
-	STR(struct cw_case, notes, 24, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
-	DATE(struct cw_case, as_of, 25, 0, "the date the stage and custody were known to be so"),
+	STR(struct cw_case, title, 16, CW_FF_REQUIRED, LINE_MAX_BYTES, N_("title")),
+	STR(struct cw_case, number, 17, 0, NAME_MAX_BYTES, N_("court case number")),
+	STR(struct cw_case, court, 18, 0, NAME_MAX_BYTES, N_("court")),
+	ENUM(struct cw_case, court_level, 19, 0, cw_words_court_level, N_("level of the court")),
+	STR(struct cw_case, court_province, 20, 0, NAME_MAX_BYTES, N_("province of the court")),
+	ENUM(struct cw_case, stage, 21, 0, cw_words_stage, N_("current stage")),
+	DATE(struct cw_case, opened, 22, 0, N_("date of arrest or first charge")),
+	LIST(struct cw_case, defendants, 23, 0, 500, defendant_schema, N_("defendants")),
+	STR(struct cw_case, notes, 24, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
+	DATE(struct cw_case, as_of, 25, 0,
+	     N_("the date the stage and custody were known to be so")),
 };
 static SCHEMA(case_schema, "case", struct cw_case, case_fields);
 
 static const struct cw_field attendance_fields[] = {
-	ID(struct cw_attendance, person, "person", 16, CW_FF_REQUIRED, CW_KIND_PERSON, "defendant"),
-	ENUM(struct cw_attendance, present, 17, 0, cw_words_answer, "present in court"),
+	ID(struct cw_attendance, person, "person", 16, CW_FF_REQUIRED, CW_KIND_PERSON,
+	   N_("defendant")),
+	ENUM(struct cw_attendance, present, 17, 0, cw_words_answer, N_("present in court")),
 };
 static SCHEMA(attendance_schema, "attendance", struct cw_attendance, attendance_fields);
 
 static const struct cw_field indicator_fields[] = {
 	ENUM(struct cw_indicator, name, 16, CW_FF_REQUIRED, cw_words_indicator,
-	     "fair-trial indicator"),
-	ENUM(struct cw_indicator, answer, 17, 0, cw_words_answer, "yes, no, na or unknown"),
-	STR(struct cw_indicator, note, 18, 0, LINE_MAX_BYTES, "note"),
+	     N_("fair-trial indicator")),
+	ENUM(struct cw_indicator, answer, 17, 0, cw_words_answer, N_("yes, no, na or unknown")),
+	STR(struct cw_indicator, note, 18, 0, LINE_MAX_BYTES, N_("note")),
 };
 static SCHEMA(indicator_schema, "indicator", struct cw_indicator, indicator_fields);
 
 static const struct cw_field sentence_part_fields[] = {
 	ENUM(struct cw_sentence_part, part, 16, CW_FF_REQUIRED, cw_words_sentence_part,
-	     "prison, suspended, fine, compensation, ban or other"),
+	     N_("prison, suspended, fine, compensation, ban or other")),
 	STR(struct cw_sentence_part, amount, 17, 0, NAME_MAX_BYTES,
-	    "how long or how much, as given (\"3 years\", \"2 million riels\")"),
+	    N_("how long or how much, as given (\"3 years\", \"2 million riels\")")),
 	STR(struct cw_sentence_part, detail, 18, 0, LINE_MAX_BYTES,
-	    "what a ban covers, whom compensation goes to"),
+	    N_("what a ban covers, whom compensation goes to")),
 	ID(struct cw_sentence_part, person, "person", 19, 0, CW_KIND_PERSON,
-	   "the person sentenced, when the record names several"),
+	   N_("the person sentenced, when the record names several")),
 	STR(struct cw_sentence_part, group, 20, 0, NAME_MAX_BYTES,
-	    "the unnamed defendants sentenced, by their label"),
+	    N_("the unnamed defendants sentenced, by their label")),
 };
 static SCHEMA(sentence_part_schema, "sentence part", struct cw_sentence_part, sentence_part_fields);
 
 static const struct cw_field verdict_fields[] = {
-	ID(struct cw_verdict, person, "person", 16, 0, CW_KIND_PERSON, "defendant"),
-	ART(struct cw_verdict, article, 17, "article ruled on"),
-	STR(struct cw_verdict, offence, 18, 0, LINE_MAX_BYTES, "offence as worded"),
-	ENUM(struct cw_verdict, result, 19, 0, cw_words_verdict, "result"),
+	ID(struct cw_verdict, person, "person", 16, 0, CW_KIND_PERSON, N_("defendant")),
+	ART(struct cw_verdict, article, 17, N_("article ruled on")),
+	STR(struct cw_verdict, offence, 18, 0, LINE_MAX_BYTES, N_("offence as worded")),
+	ENUM(struct cw_verdict, result, 19, 0, cw_words_verdict, N_("result")),
 	STR(struct cw_verdict, group, 20, 0, NAME_MAX_BYTES,
-	    "instead of a person: the case's unnamed defendants, by their label"),
+	    N_("instead of a person: the case's unnamed defendants, by their label")),
 };
 static SCHEMA(verdict_schema, "verdict", struct cw_verdict, verdict_fields);
 
 static const struct cw_field hearing_fields[] = {
 	ID(struct cw_hearing, case_id, "case", 16, 0, CW_KIND_CASE,
-	   "the case heard (required, unless the record counts several hearings)"),
-	DATE(struct cw_hearing, date, 17, 0, "date"),
-	STR(struct cw_hearing, time, 18, CW_FF_HHMM, 5, "time, HH:MM"),
-	STR(struct cw_hearing, court, 19, 0, NAME_MAX_BYTES, "court"),
-	ENUM(struct cw_hearing, stage, 20, 0, cw_words_stage, "stage"),
-	STR(struct cw_hearing, judge, 21, 0, NAME_MAX_BYTES, "presiding judge"),
-	STR(struct cw_hearing, prosecutor, 22, 0, NAME_MAX_BYTES, "prosecutor"),
+	   N_("the case heard (required, unless the record counts several hearings)")),
+	DATE(struct cw_hearing, date, 17, 0, N_("date")),
+	STR(struct cw_hearing, time, 18, CW_FF_HHMM, 5, N_("time, HH:MM")),
+	STR(struct cw_hearing, court, 19, 0, NAME_MAX_BYTES, N_("court")),
+	ENUM(struct cw_hearing, stage, 20, 0, cw_words_stage, N_("stage")),
+	STR(struct cw_hearing, judge, 21, 0, NAME_MAX_BYTES, N_("presiding judge")),
+	STR(struct cw_hearing, prosecutor, 22, 0, NAME_MAX_BYTES, N_("prosecutor")),
 	LIST(struct cw_hearing, attendance, 23, 0, 500, attendance_schema,
-	     "defendants present or absent"),
-	STR(struct cw_hearing, lawyers, 24, 0, LINE_MAX_BYTES, "lawyers present"),
-	ENUM(struct cw_hearing, public_admitted, 25, 0, cw_words_answer, "public admitted"),
-	ENUM(struct cw_hearing, press_admitted, 26, 0, cw_words_answer, "press admitted"),
-	ENUM(struct cw_hearing, monitors_admitted, 27, 0, cw_words_answer, "monitors admitted"),
-	LIST(struct cw_hearing, indicators, 28, 0, 32, indicator_schema, "fair-trial indicators"),
-	ENUM(struct cw_hearing, outcome, 29, 0, cw_words_outcome, "outcome"),
-	STR(struct cw_hearing, adjourn_reason, 30, 0, LINE_MAX_BYTES, "reason for adjournment"),
-	DATE(struct cw_hearing, next_date, 31, 0, "next hearing date"),
-	ENUM(struct cw_hearing, bail, 32, 0, cw_words_bail, "bail decision"),
-	LIST(struct cw_hearing, verdicts, 33, 0, 500, verdict_schema, "verdict per charge"),
-	STR(struct cw_hearing, sentence, 34, 0, LINE_MAX_BYTES, "sentence as pronounced"),
-	STR(struct cw_hearing, fine, 35, 0, NAME_MAX_BYTES, "fine or compensation"),
-	STR(struct cw_hearing, notes, 36, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+	     N_("defendants present or absent")),
+	STR(struct cw_hearing, lawyers, 24, 0, LINE_MAX_BYTES, N_("lawyers present")),
+	ENUM(struct cw_hearing, public_admitted, 25, 0, cw_words_answer, N_("public admitted")),
+	ENUM(struct cw_hearing, press_admitted, 26, 0, cw_words_answer, N_("press admitted")),
+	ENUM(struct cw_hearing, monitors_admitted, 27, 0, cw_words_answer, N_("monitors admitted")),
+	LIST(struct cw_hearing, indicators, 28, 0, 32, indicator_schema,
+	     N_("fair-trial indicators")),
+	ENUM(struct cw_hearing, outcome, 29, 0, cw_words_outcome, N_("outcome")),
+	STR(struct cw_hearing, adjourn_reason, 30, 0, LINE_MAX_BYTES, N_("reason for adjournment")),
+	DATE(struct cw_hearing, next_date, 31, 0, N_("next hearing date")),
+	ENUM(struct cw_hearing, bail, 32, 0, cw_words_bail, N_("bail decision")),
+	LIST(struct cw_hearing, verdicts, 33, 0, 500, verdict_schema, N_("verdict per charge")),
+	STR(struct cw_hearing, sentence, 34, 0, LINE_MAX_BYTES, N_("sentence as pronounced")),
+	STR(struct cw_hearing, fine, 35, 0, NAME_MAX_BYTES, N_("fine or compensation")),
+	STR(struct cw_hearing, notes, 36, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 	LIST(struct cw_hearing, sentence_parts, 37, 0, 64, sentence_part_schema,
-	     "the parts of the sentence: prison term, suspended part, fine, compensation, bans"),
+	     N_("the parts of the sentence: prison term, suspended part, fine, compensation, "
+		"bans")),
 	/* Last on the form, so the fields before keep their places; tag 42 (38-41 are the
 	 * tally's), which an older casewatch skips (models/codec.h). */
 	STR(struct cw_hearing, monitors, 42, 0, LINE_MAX_BYTES,
-	    "the team's monitors in court (names)"),
+	    N_("the team's monitors in court (names)")),
 	TALLY(struct cw_hearing, tally, 38),
 };
 static SCHEMA(hearing_schema, "hearing", struct cw_hearing, hearing_fields);
 
 static const struct cw_field person_ref_fields[] = {
-	ID(struct cw_person_ref, person, "person", 16, CW_FF_REQUIRED, CW_KIND_PERSON, "person"),
+	ID(struct cw_person_ref, person, "person", 16, CW_FF_REQUIRED, CW_KIND_PERSON,
+	   N_("person")),
 };
 static SCHEMA(person_ref_schema, "person", struct cw_person_ref, person_ref_fields);
 
 static const struct cw_field visit_fields[] = {
-	STR(struct cw_visit, facility, 16, CW_FF_REQUIRED, NAME_MAX_BYTES, "prison or facility"),
-	STR(struct cw_visit, facility_province, 17, 0, NAME_MAX_BYTES, "province of the facility"),
-	DATE(struct cw_visit, date, 18, 0, "date"),
-	LIST(struct cw_visit, detainees, 19, CW_FF_FLAT, 500, person_ref_schema, "detainees met"),
-	ENUM(struct cw_visit, access, 20, 0, cw_words_access, "access"),
+	STR(struct cw_visit, facility, 16, CW_FF_REQUIRED, NAME_MAX_BYTES,
+	    N_("prison or facility")),
+	STR(struct cw_visit, facility_province, 17, 0, NAME_MAX_BYTES,
+	    N_("province of the facility")),
+	DATE(struct cw_visit, date, 18, 0, N_("date")),
+	LIST(struct cw_visit, detainees, 19, CW_FF_FLAT, 500, person_ref_schema,
+	     N_("detainees met")),
+	ENUM(struct cw_visit, access, 20, 0, cw_words_access, N_("access")),
 	ENUM(struct cw_visit, private_interview, 21, 0, cw_words_answer,
-	     "private interview possible"),
-	SET(struct cw_visit, concerns, 22, cw_words_concerns, "concerns"),
-	STR(struct cw_visit, follow_up, 23, CW_FF_MULTILINE, NOTES_MAX_BYTES, "follow-up"),
-	DATE(struct cw_visit, follow_up_on, 30, 0, "the day the follow-up visit is due"),
-	STR(struct cw_visit, notes, 24, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+	     N_("private interview possible")),
+	SET(struct cw_visit, concerns, 22, cw_words_concerns, N_("concerns")),
+	STR(struct cw_visit, follow_up, 23, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("follow-up")),
+	DATE(struct cw_visit, follow_up_on, 30, 0, N_("the day the follow-up visit is due")),
+	STR(struct cw_visit, notes, 24, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 	TALLY(struct cw_visit, tally, 25),
-	INT(struct cw_visit, facilities, 29, 1, 100000, "how many prisons the visits went to"),
+	INT(struct cw_visit, facilities, 29, 1, 100000, N_("how many prisons the visits went to")),
 };
 static SCHEMA(visit_schema, "visit", struct cw_visit, visit_fields);
 
 static const struct cw_field demo_fields[] = {
-	DATE(struct cw_demo, date, 16, 0, "date"),
-	STR(struct cw_demo, place, 17, 0, NAME_MAX_BYTES, "place"),
-	STR(struct cw_demo, province, 18, 0, NAME_MAX_BYTES, "province"),
-	STR(struct cw_demo, organiser, 19, 0, NAME_MAX_BYTES, "organiser"),
-	STR(struct cw_demo, cause, 20, 0, LINE_MAX_BYTES, "cause"),
-	INT(struct cw_demo, participants, 21, 0, 10000000, "estimated participants"),
-	SET(struct cw_demo, response, 22, cw_words_response, "authorities' response"),
-	LIST(struct cw_demo, arrested, 23, CW_FF_FLAT, 500, person_ref_schema, "people arrested"),
-	INT(struct cw_demo, arrests_count, 24, 0, 1000000, "number of arrests"),
-	STR(struct cw_demo, notes, 25, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+	DATE(struct cw_demo, date, 16, 0, N_("date")),
+	STR(struct cw_demo, place, 17, 0, NAME_MAX_BYTES, N_("place")),
+	STR(struct cw_demo, province, 18, 0, NAME_MAX_BYTES, N_("province")),
+	STR(struct cw_demo, organiser, 19, 0, NAME_MAX_BYTES, N_("organiser")),
+	STR(struct cw_demo, cause, 20, 0, LINE_MAX_BYTES, N_("cause")),
+	INT(struct cw_demo, participants, 21, 0, 10000000, N_("estimated participants")),
+	SET(struct cw_demo, response, 22, cw_words_response, N_("authorities' response")),
+	LIST(struct cw_demo, arrested, 23, CW_FF_FLAT, 500, person_ref_schema,
+	     N_("people arrested")),
+	INT(struct cw_demo, arrests_count, 24, 0, 1000000, N_("number of arrests")),
+	STR(struct cw_demo, notes, 25, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 	TALLY(struct cw_demo, tally, 26),
 };
 static SCHEMA(demo_schema, "demo", struct cw_demo, demo_fields);
 
 static const struct cw_field incident_fields[] = {
-	DATE(struct cw_incident, date, 16, 0, "date"),
-	ENUM(struct cw_incident, type, 17, CW_FF_REQUIRED, cw_words_incident, "what happened"),
-	ID(struct cw_incident, case_id, "case", 18, 0, CW_KIND_CASE, "the case it belongs to"),
+	DATE(struct cw_incident, date, 16, 0, N_("date")),
+	ENUM(struct cw_incident, type, 17, CW_FF_REQUIRED, cw_words_incident, N_("what happened")),
+	ID(struct cw_incident, case_id, "case", 18, 0, CW_KIND_CASE, N_("the case it belongs to")),
 	LIST(struct cw_incident, persons, 19, CW_FF_FLAT, 500, person_ref_schema,
-	     "people it concerns"),
-	STR(struct cw_incident, actor, 20, 0, NAME_MAX_BYTES, "who did it"),
-	STR(struct cw_incident, target, 21, 0, LINE_MAX_BYTES, "what or whom it touched"),
-	STR(struct cw_incident, province, 22, 0, NAME_MAX_BYTES, "province"),
+	     N_("people it concerns")),
+	STR(struct cw_incident, actor, 20, 0, NAME_MAX_BYTES, N_("who did it")),
+	STR(struct cw_incident, target, 21, 0, LINE_MAX_BYTES, N_("what or whom it touched")),
+	STR(struct cw_incident, province, 22, 0, NAME_MAX_BYTES, N_("province")),
 	STR(struct cw_incident, unit, 23, 0, NAME_MAX_BYTES,
-	    "what the count counts (\"social media accounts\")"),
+	    N_("what the count counts (\"social media accounts\")")),
 	TALLY(struct cw_incident, tally, 24),
-	STR(struct cw_incident, detail, 28, 0, LINE_MAX_BYTES, "what the source says, briefly"),
-	STR(struct cw_incident, notes, 29, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+	STR(struct cw_incident, detail, 28, 0, LINE_MAX_BYTES, N_("what the source says, briefly")),
+	STR(struct cw_incident, notes, 29, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 };
 static SCHEMA(incident_schema, "incident", struct cw_incident, incident_fields);
 
 static const struct cw_field milestone_fields[] = {
 	ID(struct cw_milestone, person, "person", 16, 0, CW_KIND_PERSON,
-	   "person (or --group, for a case's unnamed defendants)"),
-	ID(struct cw_milestone, case_id, "case", 17, 0, CW_KIND_CASE, "case"),
-	DATE(struct cw_milestone, date, 18, 0, "date"),
-	ENUM(struct cw_milestone, type, 19, CW_FF_REQUIRED, cw_words_milestone, "what happened"),
-	STR(struct cw_milestone, detail, 20, 0, LINE_MAX_BYTES, "detail, e.g. the sentence"),
-	STR(struct cw_milestone, court, 21, 0, NAME_MAX_BYTES, "court"),
-	STR(struct cw_milestone, notes, 22, CW_FF_MULTILINE, NOTES_MAX_BYTES, "notes"),
+	   N_("person (or --group, for a case's unnamed defendants)")),
+	ID(struct cw_milestone, case_id, "case", 17, 0, CW_KIND_CASE, N_("case")),
+	DATE(struct cw_milestone, date, 18, 0, N_("date")),
+	ENUM(struct cw_milestone, type, 19, CW_FF_REQUIRED, cw_words_milestone,
+	     N_("what happened")),
+	STR(struct cw_milestone, detail, 20, 0, LINE_MAX_BYTES, N_("detail, e.g. the sentence")),
+	STR(struct cw_milestone, court, 21, 0, NAME_MAX_BYTES, N_("court")),
+	STR(struct cw_milestone, notes, 22, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 	ENUM(struct cw_milestone, outcome, 23, 0, cw_words_decision,
-	     "granted or refused (bail, release)"),
+	     N_("granted or refused (bail, release)")),
 	ENUM(struct cw_milestone, result, 24, 0, cw_words_verdict,
-	     "a verdict's result: moves the person's charges in the case"),
-	ART(struct cw_milestone, article, 25, "the charge a verdict rules on (none: all of them)"),
+	     N_("a verdict's result: moves the person's charges in the case")),
+	ART(struct cw_milestone, article, 25,
+	    N_("the charge a verdict rules on (none: all of them)")),
 	LIST(struct cw_milestone, sentence_parts, 26, 0, 64, sentence_part_schema,
-	     "the parts of the sentence: prison term, suspended part, fine, compensation, bans"),
+	     N_("the parts of the sentence: prison term, suspended part, fine, compensation, "
+		"bans")),
 	STR(struct cw_milestone, group, 27, 0, NAME_MAX_BYTES,
-	    "instead of a person: the case's unnamed defendants it concerns, by their label"),
-	INT(struct cw_milestone, count, 28, 1, 100000, "how many of that group it concerns"),
+	    N_("instead of a person: the case's unnamed defendants it concerns, by their label")),
+	INT(struct cw_milestone, count, 28, 1, 100000, N_("how many of that group it concerns")),
 };
 static SCHEMA(milestone_schema, "milestone", struct cw_milestone, milestone_fields);
 
@@ -623,9 +640,20 @@ const char *cw_kind_name(enum cw_kind kind)
 	return (unsigned)kind < CW_KIND_COUNT && kind ? cw_words_kind.words[kind] : "unknown";
 }
 
+const char *cw_kind_text(enum cw_kind kind)
+{
+	/* TRANSLATORS: kinds of record, short, as list columns and messages name them. */
+	static const char *const texts[] = {N_("unknown"),   N_("person"),  N_("case"),
+					    N_("hearing"),   N_("visit"),   N_("demo"),
+					    N_("milestone"), N_("incident")};
+	_Static_assert(sizeof texts / sizeof texts[0] == CW_KIND_COUNT, "a text for every kind");
+
+	return (unsigned)kind < CW_KIND_COUNT ? _(texts[kind]) : _("unknown");
+}
+
 const char *cw_kind_label(enum cw_kind kind)
 {
-	return (unsigned)kind < CW_KIND_COUNT && kind ? cw_words_kind.labels[kind] : "record";
+	return (unsigned)kind < CW_KIND_COUNT && kind ? _(cw_words_kind.labels[kind]) : _("record");
 }
 
 enum cw_kind cw_kind_parse(const char *word)
@@ -696,10 +724,10 @@ const char *cw_enum_word(const struct cw_enum *e, unsigned value)
 
 const char *cw_enum_label(const struct cw_enum *e, unsigned value)
 {
-	return value < e->n ? e->labels[value] : "?";
+	return value < e->n ? _(e->labels[value]) : "?";
 }
 
 const char *cw_view_short(unsigned view)
 {
-	return view < sizeof view_short / sizeof view_short[0] ? view_short[view] : "?";
+	return view < sizeof view_short / sizeof view_short[0] && view ? _(view_short[view]) : "?";
 }

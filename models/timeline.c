@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/i18n.h"
 #include "models/timeline.h"
 
 int cw_timeline_starts_detention(const struct cw_milestone *m)
@@ -276,10 +277,10 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 		return;
 	buf[0] = '\0';
 	if (s->pretrial_days < 0) {
-		snprintf(buf, len, "unknown (%s)",
+		snprintf(buf, len, _("unknown (%s)"),
 			 s->pretrial_to_kind == CW_PRETRIAL_TO_UNKNOWN
-				 ? "still detained, and no date it is known as of"
-				 : "dates not precise to the day");
+				 ? _("still detained, and no date it is known as of")
+				 : _("dates not precise to the day"));
 		return;
 	}
 	if (s->pretrial_days == 0 && !s->pretrial_to_kind)
@@ -287,24 +288,24 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 	cw_date_format(s->pretrial_to, to);
 	switch (s->pretrial_to_kind) {
 	case CW_PRETRIAL_TO_TODAY:
-		snprintf(buf, len, "%ld days and counting", s->pretrial_days);
+		snprintf(buf, len, _("%ld days and counting"), s->pretrial_days);
 		return;
 	case CW_PRETRIAL_TO_AS_OF:
-		why = "the date custody was recorded as of";
+		why = _("the date custody was recorded as of");
 		break;
 	case CW_PRETRIAL_TO_SOURCE:
-		why = "the source's date";
+		why = _("the source's date");
 		break;
 	case CW_PRETRIAL_TO_LATEST:
-		why = "the latest date recorded; the source gives no as-of date";
+		why = _("the latest date recorded; the source gives no as-of date");
 		break;
 	default:
-		snprintf(buf, len, "%ld days (to %s)", s->pretrial_days, to);
+		snprintf(buf, len, _("%ld days (to %s)"), s->pretrial_days, to);
 		return;
 	}
-	snprintf(buf, len, "%s%ld days to %s, %s",
-		 s->pretrial_to_kind == CW_PRETRIAL_TO_LATEST ? "at least " : "", s->pretrial_days,
-		 to, why);
+	snprintf(buf, len, _("%s%ld days to %s, %s"),
+		 s->pretrial_to_kind == CW_PRETRIAL_TO_LATEST ? _("at least ") : "",
+		 s->pretrial_days, to, why);
 }
 
 /* The record `i` is placed after, or -1: its anchor when it is in the list and its own date

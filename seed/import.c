@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "models/i18n.h"
 #include "seed/import.h"
 #include "models/json.h"
 #include "models/text.h"
@@ -32,7 +33,7 @@ static int at_line(struct cw_error *err, size_t line, int rc)
 	if (!err)
 		return rc;
 	snprintf(field, sizeof field, "%s", err->field);
-	snprintf(err->field, sizeof err->field, "line %zu: %.80s", line, field);
+	snprintf(err->field, sizeof err->field, _("line %zu: %.80s"), line, field);
 	return rc;
 }
 
@@ -125,7 +126,7 @@ int cw_import_jsonl(struct cw_store *st, const char *path, struct cw_import_stat
 			 field);
 	}
 	if (rc != 0 && err && strcmp(err->field, "file") == 0 &&
-	    strcmp(err->message, "cannot read the file") == 0)
+	    strcmp(err->message, _("cannot read the file")) == 0)
 		cw_error_set(err, CW_EIO, "file", "cannot read %.200s", path);
 	if (rc == 0) {
 		stats->records = im.records;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "models/i18n.h"
 #include "store/backup.h"
 #include "store/outfile.h"
 #include "store/store_internal.h"
@@ -457,7 +458,7 @@ int cw_store_note_backup(const char *dir, int64_t when, struct cw_error *err)
 		mdb_env_close(env);
 		return cw_error_set(err, CW_EIO, "database",
 				    "cannot note the backup's time in %.300s: %s", dir,
-				    rc == EROFS ? "it is on read-only media" : mdb_strerror(rc));
+				    rc == EROFS ? _("it is on read-only media") : mdb_strerror(rc));
 	}
 	/* The map may be full, or grown by another process: as cw_store_write does. */
 	for (int i = 0; i < RESIZE_TRIES; i++) {

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "models/codec.h"
+#include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
 #include "store/outfile.h"
@@ -39,7 +40,7 @@ static int line_error(struct cw_error *err, size_t line, int rc)
 	if (!err)
 		return rc;
 	snprintf(field, sizeof field, "%s", err->field);
-	snprintf(err->field, sizeof err->field, "bundle line %zu%s%.80s", line,
+	snprintf(err->field, sizeof err->field, _("bundle line %zu%s%.80s"), line,
 		 field[0] ? ": " : "", field);
 	return rc;
 }
@@ -244,7 +245,7 @@ static int payload_line(struct payload *p, const char *text, size_t len, struct 
 						  "a %s after the %s: a bundle lists people, then "
 						  "cases, then the other records",
 						  cw_kind_name(it.rec.kind),
-						  p->rank == 2 ? "other records" : "cases");
+						  p->rank == 2 ? _("other records") : _("cases"));
 				cw_record_free(&it.rec);
 			}
 			p->rank = rank;

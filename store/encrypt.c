@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "models/codec.h"
+#include "models/i18n.h"
 #include "store/store_internal.h"
 
 /* The plain database being copied: read through its write transaction, never committed. */
@@ -60,14 +61,14 @@ static void describe(enum cw_db db, const MDB_val *k, char *out, size_t len)
 		memcpy(id.b, k->mv_data, ID_LEN);
 		cw_id_hex(&id, hex);
 		snprintf(out, len, "%s %s",
-			 db == DB_RECORDS      ? "record"
-			 : db == DB_TOMBSTONES ? "the deletion of"
-					       : "a conflicting version of",
+			 db == DB_RECORDS      ? _("record")
+			 : db == DB_TOMBSTONES ? _("the deletion of")
+					       : _("a conflicting version of"),
 			 hex);
 	} else if (db == DB_AUDIT && k->mv_size == 8) {
-		snprintf(out, len, "audit entry %llu", (unsigned long long)get_be64(k->mv_data));
+		snprintf(out, len, _("audit entry %llu"), (unsigned long long)get_be64(k->mv_data));
 	} else {
-		snprintf(out, len, "an entry of %s", cw_store_table_name(db));
+		snprintf(out, len, _("an entry of %s"), cw_store_table_name(db));
 	}
 }
 
@@ -87,9 +88,10 @@ static int decode_named(enum cw_db db, const MDB_val *k, const MDB_val *v, struc
 			struct cw_error *err)
 {
 	size_t skip = db == DB_CONFLICTS ? 1 : 0;
-	char what[96], why[sizeof err->message] = "too short";
+	char what[256], why[sizeof err->message];
 	int rc = CW_EINVAL;
 
+	snprintf(why, sizeof why, "%s", _("too short"));
 	memset(rec, 0, sizeof *rec);
 	if (v->mv_size > skip) {
 		rc = cw_record_decode((const uint8_t *)v->mv_data + skip, v->mv_size - skip, rec,

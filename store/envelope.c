@@ -15,6 +15,7 @@
 #include <zstd.h>
 #include <zstd_errors.h>
 
+#include "models/i18n.h"
 #include "store/sync_internal.h"
 #include "store/trust.h"
 
@@ -354,7 +355,7 @@ static const char *walk_body(struct cw_envelope_reader *r, crypto_sign_state *st
 {
 	off_t left = r->size - SIG_LEN - (off_t)r->hlen;
 	int encrypted = r->flags & FLAG_ENCRYPTED, final = 0;
-	const char *cut = "is truncated or damaged: its parts do not add up to its size";
+	const char *cut = _("is truncated or damaged: its parts do not add up to its size");
 
 #define READ(n)                                                                                    \
 	do {                                                                                       \
@@ -392,7 +393,7 @@ static const char *walk_body(struct cw_envelope_reader *r, crypto_sign_state *st
 		uint32_t word, len;
 
 		if (final)
-			return "is damaged: it goes on after its last part";
+			return _("is damaged: it goes on after its last part");
 		if (left < 4)
 			return cut;
 		READ(4);
@@ -408,7 +409,7 @@ static const char *walk_body(struct cw_envelope_reader *r, crypto_sign_state *st
 #undef READ
 	/* Version 2 marks its last part inside the encryption only (the second pass checks). */
 	if (r->version > 2 && !final)
-		return "is truncated: its last part is missing";
+		return _("is truncated: its last part is missing");
 	return NULL;
 }
 
@@ -476,7 +477,8 @@ static int check_signed(struct cw_envelope_reader *r, struct cw_error *err)
 	r->flags = buf[9];
 	cw_identity_from_bytes(buf + OFF_SIGNER, &r->signer);
 	if ((off_t)r->hlen > r->size - SIG_LEN) {
-		rc = damaged(err, "is truncated or damaged: its parts do not add up to its size");
+		rc = damaged(err,
+			     _("is truncated or damaged: its parts do not add up to its size"));
 		goto out;
 	}
 	if (!(r->head = malloc(r->hlen))) {
@@ -498,8 +500,9 @@ static int check_signed(struct cw_envelope_reader *r, struct cw_error *err)
 	/* Before anything in it is believed: the signature over every byte before it, by the
 	 * key the file names. Whether that key is one to trust comes next. */
 	if (crypto_sign_final_verify(&state, r->sig, r->signer.sign) != 0)
-		rc = damaged(err, "its signature does not match its content: it was altered after "
-				  "it was signed");
+		rc = damaged(err,
+			     _("its signature does not match its content: it was altered after "
+			       "it was signed"));
 out:
 	if (rc > 0)
 		rc = changed(err);
@@ -564,7 +567,8 @@ int cw_envelope_check(struct cw_store *st, FILE *f, int for_import, struct cw_bu
 	if (r->size < (r->version == 2 ? MIN_FILE_V2 : MIN_FILE_V3)) {
 		char what[96];
 
-		snprintf(what, sizeof what, "is truncated (%lld bytes; a bundle has at least %d)",
+		snprintf(what, sizeof what,
+			 _("is truncated (%lld bytes; a bundle has at least %d)"),
 			 (long long)r->size, r->version == 2 ? MIN_FILE_V2 : MIN_FILE_V3);
 		rc = damaged(err, what);
 		goto fail;
@@ -589,7 +593,7 @@ int cw_envelope_check(struct cw_store *st, FILE *f, int for_import, struct cw_bu
 		goto fail;
 	}
 	if (env->encrypted != (nrec > 0)) {
-		rc = damaged(err, "its header is inconsistent");
+		rc = damaged(err, _("its header is inconsistent"));
 		goto fail;
 	}
 	if ((rc = name_parties(st, r->head, nrec, env, err)) != 0)
@@ -644,7 +648,7 @@ static int decompress_chunk(struct cw_envelope_reader *r, const uint8_t *data, s
 	int rc;
 
 	if (len && r->frame_done)
-		return damaged(err, "is damaged: its compressed content goes on after its end");
+		return damaged(err, _("is damaged: its compressed content goes on after its end"));
 	while (len) {
 		ZSTD_outBuffer ob = {out, CHUNK, 0};
 		size_t ret = ZSTD_decompressStream(r->dz, &ob, &in);
@@ -658,7 +662,7 @@ static int decompress_chunk(struct cw_envelope_reader *r, const uint8_t *data, s
 					"its compressed content asks for more memory "
 					"than casewatch gives it (a window over %d MiB)",
 					1 << (ZSTD_WINDOW_MAX - 20));
-			snprintf(what, sizeof what, "its compressed content is damaged (%s)",
+			snprintf(what, sizeof what, _("its compressed content is damaged (%s)"),
 				 ZSTD_getErrorName(ret));
 			return damaged(err, what);
 		}
@@ -667,8 +671,8 @@ static int decompress_chunk(struct cw_envelope_reader *r, const uint8_t *data, s
 		if (ret == 0) {
 			r->frame_done = 1;
 			if (in.pos < in.size)
-				return damaged(err, "is damaged: its compressed content goes on "
-						    "after its end");
+				return damaged(err, _("is damaged: its compressed content goes on "
+						      "after its end"));
 			break;
 		}
 		/* Everything read, and zstd holds nothing more to give. */
@@ -708,7 +712,7 @@ static int read_body(struct cw_envelope_reader *r, cw_envelope_data_fn fn, void 
 	if (encrypted) {
 		READ(r->in, STREAM_HEAD);
 		if (crypto_secretstream_xchacha20poly1305_init_pull(r->ss, r->in, r->key) != 0)
-			return damaged(err, "its encrypted content has no valid start");
+			return damaged(err, _("its encrypted content has no valid start"));
 	}
 	while (!final) {
 		uint32_t word, len;
@@ -737,15 +741,15 @@ static int read_body(struct cw_envelope_reader *r, cw_envelope_data_fn fn, void 
 				    r->ss, r->plain, &mlen, &tag, r->in, len,
 				    first ? r->head : NULL, first ? r->hlen : 0) != 0)
 				return damaged(err,
-					       "a part of its content does not decrypt: it was "
-					       "altered");
+					       _("a part of its content does not decrypt: it was "
+						 "altered"));
 			/* Version 3 says which part is the last both outside and inside the
 			 * encryption; the two must agree. */
 			if (r->version == 2)
 				final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
 			else if (final != (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL))
 				return damaged(err,
-					       "its last part is not the one its writer marked");
+					       _("its last part is not the one its writer marked"));
 			data = r->plain;
 			spare = r->in;
 			dlen = (size_t)mlen;
@@ -759,15 +763,16 @@ static int read_body(struct cw_envelope_reader *r, cw_envelope_data_fn fn, void 
 			return rc;
 		if (!final && left == 0)
 			return r->version == 2
-				       ? damaged(err, "is truncated: its last part is missing")
+				       ? damaged(err, _("is truncated: its last part is missing"))
 				       : changed(err);
 	}
 #undef READ
 	if (left != 0)
-		return r->version == 2 ? damaged(err, "is damaged: it goes on after its last part")
-				       : changed(err);
+		return r->version == 2
+			       ? damaged(err, _("is damaged: it goes on after its last part"))
+			       : changed(err);
 	if (r->dz && !r->frame_done)
-		return damaged(err, "is damaged: its compressed content is cut short");
+		return damaged(err, _("is damaged: its compressed content is cut short"));
 	return 0;
 }
 

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "models/i18n.h"
 #include "store/outfile.h"
 
 /* ---- the registry the signal handler cleans ------------------------------------------------ */
@@ -315,10 +316,14 @@ int cw_outfile_close(struct cw_outfile *o, int rc, struct cw_error *err)
 	if (o->f && fclose(o->f) != 0 && rc == 0)
 		rc = write_error(o, errno, err);
 	/* A write that failed before the end (cw_write_failed) did not know the file's name. */
-	if (rc == CW_EIO && err && !strncmp(err->message, "cannot write: ", 14)) {
+	/* Compared in the language it was written in: the text before its %s. */
+	const char *unnamed = _("cannot write: %s");
+	size_t plen = strstr(unnamed, "%s") ? (size_t)(strstr(unnamed, "%s") - unnamed) : 0;
+
+	if (rc == CW_EIO && err && plen && !strncmp(err->message, unnamed, plen)) {
 		char why[sizeof err->message];
 
-		snprintf(why, sizeof why, "%s", err->message + 14);
+		snprintf(why, sizeof why, "%s", err->message + plen);
 		cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", o->path, why);
 	}
 	o->f = NULL;

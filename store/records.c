@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "models/codec.h"
+#include "models/i18n.h"
 #include "models/version.h"
 #include "store/store_internal.h"
 
@@ -679,8 +680,8 @@ int cw_txn_delete_into(struct cw_txn *t, const struct cw_id *id, const struct cw
 		rc = cw_error_set(err, CW_EREFUSED, "id",
 				  "%s is named by %s%zu record(s), e.g. %s %.8s; edit or delete "
 				  "those first",
-				  cw_kind_name(rec.kind), count >= 1000 ? "at least " : "", count,
-				  what, hex);
+				  cw_kind_name(rec.kind), count >= 1000 ? _("at least ") : "",
+				  count, what, hex);
 		goto out;
 	}
 	/* The deletion is kept as a tombstone (who deleted what, where and when, stamped as a

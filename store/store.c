@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "models/version.h"
+#include "models/i18n.h"
 #include "store/outfile.h"
 #include "store/store_internal.h"
 #include "store/vault.h"
@@ -51,6 +52,8 @@ int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_er
 
 	if (rc < 0 && rc >= CW_EDAMAGED)
 		return rc; /* a project code: err says it already */
+	/* What it was doing is a msgid (xgettext takes the 3rd argument: po/Makevars). */
+	what = what && *what ? _(what) : "";
 	if (rc == MDB_MAP_FULL && t)
 		t->map_full = 1;
 	if (rc == MDB_NOTFOUND)
@@ -64,11 +67,11 @@ int cw_store_lmdb_error(struct cw_txn *t, int rc, const char *what, struct cw_er
 		return cw_error_set(err, CW_EDB, "database",
 				    "%s: the disk %s%.200s is full: nothing was saved; free some "
 				    "space and try again",
-				    what, dir ? "holding " : "", dir ? dir : "");
+				    what, dir ? _("holding ") : "", dir ? dir : "");
 	if (rc == EROFS || rc == EACCES || rc == EPERM)
 		return cw_error_set(err, CW_EDB, "database", "%s: %s", what,
-				    rc == EROFS ? "the database is on read-only media"
-						: "permission denied");
+				    rc == EROFS ? _("the database is on read-only media")
+						: _("permission denied"));
 	return cw_error_set(err, CW_EDB, "database", "%s: %s", what, mdb_strerror(rc));
 }
 
@@ -433,11 +436,11 @@ static int open_error(const char *dir, int rc, struct cw_error *err)
 		return cw_error_set(err, CW_EIO, "database",
 				    "cannot read %.300s: permission denied", dir);
 	if (rc == EACCES || rc == EPERM || rc == EROFS)
-		return cw_error_set(err, CW_EIO, "database",
-				    "cannot write to %.300s: %s; commands that only read (list, "
-				    "show, report, export, verify) still work",
-				    dir,
-				    rc == EROFS ? "it is on read-only media" : "permission denied");
+		return cw_error_set(
+			err, CW_EIO, "database",
+			"cannot write to %.300s: %s; commands that only read (list, "
+			"show, report, export, verify) still work",
+			dir, rc == EROFS ? _("it is on read-only media") : _("permission denied"));
 	return cw_error_set(err, CW_EDB, "database", "cannot open %.300s: %s", dir,
 			    mdb_strerror(rc));
 }

@@ -23,6 +23,7 @@
 #include <sodium.h>
 
 #include "models/codec.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "store/store_internal.h"
 
@@ -338,7 +339,7 @@ static void label_of(const struct cw_record *rec, char *out, size_t size)
 	/* A hearing has no name of its own: its date says which. */
 	if (rec && !*label) {
 		cw_date_format(cw_record_date(rec), date);
-		snprintf(out, size, "of %s", *date ? date : "unknown date");
+		snprintf(out, size, _("of %s"), *date ? date : _("unknown date"));
 	} else {
 		snprintf(out, size, "%s", label);
 	}

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "models/codec.h"
+#include "models/i18n.h"
 #include "store/store_internal.h"
 #include "store/sync_internal.h"
 
@@ -131,7 +132,7 @@ static int check_keys(struct verifier *v, const char *hex, const uint8_t *d, siz
 			v->expected[db]++;
 		rc = mdb_get(v->t.txn, v->st->dbi[db], &k, &val);
 		if (rc == MDB_NOTFOUND) {
-			problem(v, "record %s: its %s index entry is missing", hex,
+			problem(v, _("record %s: its %s index entry is missing"), hex,
 				db == DB_NAMES ? "names" : cw_store_table_name(db));
 			if (db != DB_NAMES)
 				v->missing[db]++;
@@ -165,22 +166,22 @@ static int check_records(struct verifier *v, struct cw_error *err)
 
 		v->stats->records++;
 		if (k.mv_size != ID_LEN) {
-			problem(v, "a record key is %zu bytes long, not %d", k.mv_size, ID_LEN);
+			problem(v, _("a record key is %zu bytes long, not %d"), k.mv_size, ID_LEN);
 			continue;
 		}
 		hex_of(k.mv_data, hex);
 		if (cw_val_open(v->st, DB_RECORDS, &k, &val, &buf, &plain, &e) != 0) {
-			problem(v, "record %s: %s", hex, e.message);
+			problem(v, _("record %s: %s"), hex, e.message);
 			continue;
 		}
 		if (cw_record_decode(plain.mv_data, plain.mv_size, &rec, &e) != 0) {
 			cw_record_free(&rec);
-			problem(v, "record %s does not decode: %s", hex, e.message);
+			problem(v, _("record %s does not decode: %s"), hex, e.message);
 			continue;
 		}
 		memcpy(rec.id.b, k.mv_data, ID_LEN);
 		if (!cw_idset_has(&v->audited, &rec.id)) {
-			problem(v, "record %s (%s) has no entry in the audit log", hex,
+			problem(v, _("record %s (%s) has no entry in the audit log"), hex,
 				cw_kind_name(rec.kind));
 		} else if (cw_id_equal(&rec.edited_in, &v->st->database_id) &&
 			   rec.updated >= v->chain_began && !cw_idset_has(&v->taken, &rec.id)) {
@@ -193,8 +194,8 @@ static int check_records(struct verifier *v, struct cw_error *err)
 			want.time = rec.updated;
 			if (!bsearch(&want, v->changes, v->nchanges, sizeof want, change_cmp))
 				problem(v,
-					"record %s (%s): its latest change has no entry in the "
-					"audit log",
+					_("record %s (%s): its latest change has no entry in the "
+					  "audit log"),
 					hex, cw_kind_name(rec.kind));
 		}
 		rc = cw_store_expected_keys(&v->t, &rec, &expected, &e);
@@ -204,7 +205,7 @@ static int check_records(struct verifier *v, struct cw_error *err)
 			break;
 		}
 		if (rc != 0) {
-			problem(v, "record %s: its index keys cannot be computed: %s", hex,
+			problem(v, _("record %s: its index keys cannot be computed: %s"), hex,
 				e.message);
 			continue;
 		}
@@ -301,7 +302,8 @@ static int check_orphans(struct verifier *v, struct cw_error *err)
 
 				if (k.mv_size < ID_LEN + KIND_LEN) {
 					if (pass == 0)
-						problem(v, "%s: an entry of %zu bytes is too short",
+						problem(v,
+							_("%s: an entry of %zu bytes is too short"),
 							name, k.mv_size);
 					continue;
 				}
@@ -311,8 +313,9 @@ static int check_orphans(struct verifier *v, struct cw_error *err)
 						break;
 					if (o.exists && !yes)
 						problem(v,
-							"%s: an entry names record %s, which does "
-							"not own it",
+							_("%s: an entry names record %s, which "
+							  "does "
+							  "not own it"),
 							name, hex);
 					continue;
 				}
@@ -322,8 +325,8 @@ static int check_orphans(struct verifier *v, struct cw_error *err)
 				if ((rc = mdb_get(v->t.txn, v->st->dbi[DB_RECORDS], &rk, &rv)) ==
 				    MDB_NOTFOUND)
 					problem(v,
-						"%s: an entry names record %s, which does not "
-						"exist",
+						_("%s: an entry names record %s, which does not "
+						  "exist"),
 						name, hex);
 				else if (rc != 0)
 					break;
@@ -375,14 +378,14 @@ static int check_counts(struct verifier *v, struct cw_error *err)
 				uint32_t c;
 
 				if (cw_store_name_open(v->st, &k, &val, &buf, &c, &text, &e) != 0)
-					problem(v, "names: %s", e.message);
+					problem(v, _("names: %s"), e.message);
 				cw_buf_free(&buf);
 				n = val.mv_size >= 4 ? get_be32(val.mv_data) : 0;
 			} else {
 				n = val.mv_size == 8 ? get_be64(val.mv_data) : 0;
 			}
 			if (!r || r->n != n)
-				problem(v, "%s: a %s says %llu, a recount finds %llu",
+				problem(v, _("%s: a %s says %llu, a recount finds %llu"),
 					names ? "names" : "counts",
 					names ? "name's use count" : "counter",
 					(unsigned long long)n, (unsigned long long)(r ? r->n : 0));
@@ -395,7 +398,7 @@ static int check_counts(struct verifier *v, struct cw_error *err)
 	}
 	for (size_t i = 0; i < v->ncounts; i++)
 		if (v->counts[i].n != UINT64_MAX)
-			problem(v, "%s: %llu uses are not counted",
+			problem(v, _("%s: %llu uses are not counted"),
 				v->counts[i].names ? "names" : "counts",
 				(unsigned long long)v->counts[i].n);
 	return 0;
@@ -416,14 +419,14 @@ static int check_chain(struct verifier *v, const MDB_val *k, const MDB_val *val,
 
 	memset(&e, 0, sizeof e);
 	if (cw_audit_decode(val->mv_data, val->mv_size, &e) != 0) {
-		problem(v, "audit: entry %llu is corrupt", seq);
+		problem(v, _("audit: entry %llu is corrupt"), seq);
 		return 0;
 	}
 	if (!e.chained) {
 		if (cw_id_equal(&e.database, &v->st->database_id) && v->chain_started)
 			problem(v,
-				"audit: entry %llu of this database is outside its chain "
-				"(rewritten in the old format?)",
+				_("audit: entry %llu of this database is outside its chain "
+				  "(rewritten in the old format?)"),
 				seq);
 		return 0;
 	}
@@ -431,7 +434,8 @@ static int check_chain(struct verifier *v, const MDB_val *k, const MDB_val *val,
 	if ((rc = cw_store_identity_of(&v->t, &e.database, &pub, &known, err)) != 0)
 		return rc;
 	if (e.is_signed && known && crypto_sign_verify_detached(e.sig, hash, sizeof hash, pub.sign))
-		problem(v, "audit: entry %llu fails its signature: it was forged or changed", seq);
+		problem(v, _("audit: entry %llu fails its signature: it was forged or changed"),
+			seq);
 	if (!cw_id_equal(&e.database, &v->st->database_id))
 		return 0;
 	if (!v->chain_started)
@@ -454,8 +458,8 @@ static int check_chain(struct verifier *v, const MDB_val *k, const MDB_val *val,
 	}
 	if (memcmp(e.prev, v->chain, sizeof hash) != 0)
 		problem(v,
-			"audit: the chain of this database's log breaks before entry %llu: an "
-			"entry was deleted, inserted or changed",
+			_("audit: the chain of this database's log breaks before entry %llu: an "
+			  "entry was deleted, inserted or changed"),
 			seq);
 	memcpy(v->chain, hash, sizeof hash);
 	v->chain_started = 1;
@@ -474,12 +478,13 @@ static int check_chain_end(struct verifier *v, struct cw_error *err)
 	if ((rc = cw_store_audit_head(&v->t, &v->st->database_id, head, &found, err)) != 0)
 		return rc;
 	if (found && (!v->chain_started || memcmp(head, v->chain, sizeof head) != 0))
-		problem(v, "audit: this database's newest audit entries are missing (the log ends "
-			   "before the entry it last wrote)");
+		problem(v,
+			_("audit: this database's newest audit entries are missing (the log ends "
+			  "before the entry it last wrote)"));
 	if (v->chain_started && !found)
-		problem(v, "audit: the record of this database's newest audit entry is missing");
+		problem(v, _("audit: the record of this database's newest audit entry is missing"));
 	if (v->chain_started && !v->chain_last_signed)
-		problem(v, "audit: the newest entry of this database's log (%llu) is not signed",
+		problem(v, _("audit: the newest entry of this database's log (%llu) is not signed"),
 			(unsigned long long)v->chain_last_seq);
 	return 0;
 }
@@ -517,7 +522,7 @@ static int check_sealed(struct verifier *v, enum cw_db db, const char *what, str
 					break;
 				}
 			} else {
-				problem(v, "audit: entry %llu is too short",
+				problem(v, _("audit: entry %llu is too short"),
 					(unsigned long long)get_be64(k.mv_data));
 			}
 		}
@@ -569,7 +574,7 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 	    (rc = check_sealed(&v, DB_PEERS, "peers", err)) == 0 && v.st->drafts_ready)
 		rc = check_sealed(&v, DB_DRAFTS, "drafts", err);
 	if (rc == 0 && v.st->undo_ready)
-		rc = check_sealed(&v, DB_UNDO, "what to undo", err);
+		rc = check_sealed(&v, DB_UNDO, _("what to undo"), err);
 	if (rc == 0)
 		rc = cw_attach_verify(st, v.t.txn, attach_problem, &v, &stats->attachments,
 				      &stats->attachment_bytes, err);

@@ -8,11 +8,128 @@
 #include "tui/form_internal.h"
 #include "models/article.h"
 #include "models/format.h"
+#include "models/i18n.h"
 #include "models/text.h"
+
+/* Every label a form shows: the field's name with spaces for underscores, translated (the
+ * options and JSON keep the name). Listed here so that xgettext sees them. */
+static const char *const form_labels[] = {
+	/* TRANSLATORS: labels of form fields; the form keeps 22 columns for them. */
+	N_("absent"),
+	N_("access"),
+	N_("actor"),
+	N_("adjourn reason"),
+	N_("affiliation"),
+	N_("after"),
+	N_("arrested"),
+	N_("arrests count"),
+	N_("article"),
+	N_("as of"),
+	N_("at least"),
+	N_("attendance"),
+	N_("author"),
+	N_("bail"),
+	N_("birth year"),
+	N_("bundle"),
+	N_("case"),
+	N_("cause"),
+	N_("charges"),
+	N_("concerns"),
+	N_("counsel of choice"),
+	N_("count"),
+	N_("court"),
+	N_("court level"),
+	N_("court province"),
+	N_("created"),
+	N_("custody"),
+	N_("date"),
+	N_("defendant"),
+	N_("defendants"),
+	N_("detail"),
+	N_("detainees"),
+	N_("edited in"),
+	N_("editor"),
+	N_("equality of arms"),
+	N_("facilities"),
+	N_("facility"),
+	N_("facility province"),
+	N_("fine"),
+	N_("follow up"),
+	N_("follow up on"),
+	N_("group"),
+	N_("in the case"),
+	N_("independent tribunal"),
+	N_("indicators"),
+	N_("informed of charge"),
+	N_("interpreter"),
+	N_("judge"),
+	N_("lawyers"),
+	N_("links"),
+	N_("merged into"),
+	N_("monitors admitted"),
+	N_("name"),
+	N_("name km"),
+	N_("next date"),
+	N_("no coerced confession"),
+	N_("notes"),
+	N_("number"),
+	N_("opened"),
+	N_("organiser"),
+	N_("origin"),
+	N_("outcome"),
+	N_("participants"),
+	N_("period from"),
+	N_("period to"),
+	N_("person"),
+	N_("persons"),
+	N_("place"),
+	N_("present"),
+	N_("press admitted"),
+	N_("presumption of innocence"),
+	N_("private interview"),
+	N_("prosecutor"),
+	N_("province"),
+	N_("public admitted"),
+	N_("public hearing"),
+	N_("reasoned judgment"),
+	N_("reported on"),
+	N_("reportedly"),
+	N_("response"),
+	N_("result"),
+	N_("roles"),
+	N_("sentence"),
+	N_("sentence parts"),
+	N_("set aside"),
+	N_("sex"),
+	N_("source"),
+	N_("stage"),
+	N_("target"),
+	N_("time"),
+	N_("time to prepare"),
+	N_("title"),
+	N_("type"),
+	N_("undue delay"),
+	N_("unit"),
+	N_("updated"),
+	N_("verdicts"),
+	N_("versions"),
+	N_("view"),
+};
+
+/* The label of a field for people: its translation when the catalogue has one. */
+static const char *form_label(const char *english)
+{
+	for (size_t i = 0; i < sizeof form_labels / sizeof form_labels[0]; i++)
+		if (!strcmp(form_labels[i], english))
+			return _(form_labels[i]);
+	return english;
+}
 
 static struct cw_form_field *add_field(struct cw_form *fm, const char *name, const char *label,
 				       enum cw_form_widget w)
 {
+	char english[sizeof((struct cw_form_field *)0)->label];
+
 	struct cw_form_field *grown = realloc(fm->fields, (fm->n + 1) * sizeof *grown), *ff;
 
 	if (!grown)
@@ -21,10 +138,11 @@ static struct cw_form_field *add_field(struct cw_form *fm, const char *name, con
 	ff = &fm->fields[fm->n++];
 	memset(ff, 0, sizeof *ff);
 	snprintf(ff->name, sizeof ff->name, "%s", name);
-	snprintf(ff->label, sizeof ff->label, "%s", label);
-	for (char *p = ff->label; *p; p++)
+	snprintf(english, sizeof english, "%s", label);
+	for (char *p = english; *p; p++)
 		if (*p == '_')
 			*p = ' ';
+	snprintf(ff->label, sizeof ff->label, "%s", form_label(english));
 	ff->widget = w;
 	ff->edit.multiline = w == CW_W_NOTES;
 	return ff;
@@ -80,12 +198,12 @@ static void defendants_summary(struct cw_form *fm, char *buf, size_t len)
 		if (!cw_id_is_zero(&d->person))
 			label_of(fm->st, &d->person, who, sizeof who);
 		else
-			snprintf(who, sizeof who, "%lld unnamed %s", (long long)d->unnamed_count,
+			snprintf(who, sizeof who, _("%lld unnamed %s"), (long long)d->unnamed_count,
 				 d->label ? d->label : "");
 		cw_charges_text(d, charges, sizeof charges);
 		n += (size_t)snprintf(buf + n, len - n, "%s%s (%s%s%s)", n ? "; " : "", who,
 				      d->custody ? cw_enum_label(&cw_words_custody, d->custody)
-						 : "custody not recorded",
+						 : _("custody not recorded"),
 				      charges[0] ? "; " : "", charges);
 	}
 	cw_text_trim_utf8(buf);
@@ -227,9 +345,9 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 						goto nomem;
 					ff->indicator = (int)k;
 					ff->words = &cw_words_answer;
-					ff->hint =
+					ff->hint = _(
 						"fair-trial indicator: y, n, a (na), u (unknown); "
-						": then a note";
+						": then a note");
 					for (size_t j = 0; j < l->n; j++) {
 						const struct cw_indicator *in =
 							(const struct cw_indicator *)l->items + j;
@@ -252,22 +370,22 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 					defendants_summary(fm, buf, sizeof buf);
 					cw_edit_set(&ff->edit, buf);
 					ff->hint =
-						"the case's defendants: name one below to change "
-						"them, or a new one to add";
+						_("the case's defendants: name one below to change "
+						  "them, or a new one to add");
 				}
 				/* Adds a defendant, or changes one already named. */
 				if (!(ff = add_field(fm, "defendant", "defendant", CW_W_PERSON)))
 					goto nomem;
 				ff->multi = 1;
-				ff->hint = "add defendants, names separated by ; (or change ones "
-					   "already in the case)";
+				ff->hint = _("add defendants, names separated by ; (or change ones "
+					     "already in the case)");
 				if (!(ff = add_field(fm, "custody", "custody", CW_W_CHOICE)))
 					goto nomem;
 				ff->words = &cw_words_custody;
-				ff->hint = "custody of those defendants";
+				ff->hint = _("custody of those defendants");
 				if (!(ff = add_field(fm, "charges", "charges", CW_W_TEXT)))
 					goto nomem;
-				ff->hint = "articles charged, e.g. 494/495 or \"437 bis\"";
+				ff->hint = _("articles charged, e.g. 494/495 or \"437 bis\"");
 			} else if (!strcmp(f->name, "attendance")) {
 				/* Two lists of names: who was in court and who was not. */
 				for (int present = 1; present >= 0; present--) {
@@ -275,18 +393,19 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 
 					if (!(ff = add_field(fm, nm, nm, CW_W_PEOPLE)))
 						goto nomem;
-					ff->hint = present ? "defendants present (names; separated "
-							     "by ;)"
-							   : "defendants absent (names; separated "
-							     "by ;)";
+					ff->hint =
+						present ? _("defendants present (names; separated "
+							    "by ;)")
+							: _("defendants absent (names; separated "
+							    "by ;)");
 					attendance_text(fm, ff,
 							present ? CW_ANSWER_YES : CW_ANSWER_NO);
 				}
 			} else if (!strcmp(f->name, "verdicts")) {
 				if (!(ff = add_field(fm, "verdicts", "verdicts", CW_W_TEXT)))
 					goto nomem;
-				ff->hint = "ARTICLES=RESULT@PERSON; ..., e.g. "
-					   "494/495=convicted@Chhim Sithar";
+				ff->hint = _("ARTICLES=RESULT@PERSON; ..., e.g. "
+					     "494/495=convicted@Chhim Sithar");
 				verdicts_text(fm, ff);
 			}
 			continue;
@@ -295,7 +414,7 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 				     f->type == CW_F_LIST ? CW_W_PEOPLE : widget_for(f, kind))))
 			goto nomem;
 		ff->f = f;
-		ff->hint = f->help;
+		ff->hint = _(f->help);
 		ff->words = f->words;
 		value_text(fm, &fm->rec.u, f, ff);
 	}
@@ -307,7 +426,7 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 			goto nomem;
 		ff->f = f;
 		ff->header = 1;
-		ff->hint = f->help;
+		ff->hint = _(f->help);
 		ff->words = f->type == CW_F_BOOL ? &cw_words_answer : f->words;
 		value_text(fm, &fm->rec, f, ff);
 	}

@@ -40,8 +40,9 @@ enum cw_form_widget {
 #define CW_FORM_SUGGEST_MAX 6
 
 struct cw_form_field {
-	char name[40];  /* what errors name: the schema field, or "defendant", "charges" ... */
-	char label[40]; /* shown before the value */
+	char name[40];   /* what errors name: the schema field, or "defendant", "charges" ... */
+	char label[160]; /* shown before the value, translated (UTF-8: Khmer takes 3 bytes a letter)
+			  */
 	enum cw_form_widget widget;
 	const struct cw_field *f;    /* schema field, NULL for the case's defendant fields */
 	int header;                  /* f is in cw_schema_header */

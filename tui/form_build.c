@@ -45,7 +45,7 @@ static int resolve_ref(struct cw_form *fm, const struct cw_form_field *ff, enum 
 			     list);
 	} else if (rc == CW_ENOTFOUND) {
 		cw_error_set(err, rc, ff->name, "no %s matches '%.40s'; add it first",
-			     cw_kind_name(kind), text);
+			     cw_kind_text(kind), text);
 	}
 	cw_record_list_free(&cands);
 	return rc;
@@ -500,7 +500,7 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 	 * its date. */
 	if (!fm->editing && cw_record_date_expected(out) && !cw_date_is_known(cw_record_date(out)))
 		rc = cw_error_set(err, CW_EINVAL, "date", "is required when logging a %s",
-				  cw_kind_name(out->kind));
+				  cw_kind_text(out->kind));
 	else
 		rc = cw_record_validate(out, err);
 	if (rc != 0) {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "models/i18n.h"
 #include "tui/form_internal.h"
 #include "tui/keys.h"
 
@@ -128,7 +129,7 @@ static enum cw_form_result jump_key(struct cw_form *fm, int key)
 	switch (a) {
 	case CW_ACT_ENTER:
 		if ((i = field_named(fm, cw_edit_text(&fm->jump))) < 0) {
-			snprintf(fm->message, sizeof fm->message, "no field is called '%.60s'",
+			snprintf(fm->message, sizeof fm->message, _("no field is called '%.60s'"),
 				 cw_edit_text(&fm->jump));
 			return CW_FORM_CONTINUE;
 		}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/i18n.h"
 #include "tui/keys.h"
 #include "models/text.h"
 
@@ -156,7 +157,7 @@ const char *cw_action_name(enum cw_action a)
 
 const char *cw_action_help(enum cw_action a)
 {
-	return (unsigned)a < CW_ACT_COUNT ? action_helps[a] : "";
+	return (unsigned)a < CW_ACT_COUNT && *action_helps[a] ? _(action_helps[a]) : "";
 }
 
 static const struct {
@@ -259,7 +260,7 @@ int cw_keys_parse_script(const char *text, int *keys, size_t max, size_t *n, cha
 			continue;
 		}
 		if ((step = cw_utf8_decode(text + off, len - off, &cp)) == 0) {
-			snprintf(bad, badlen, "byte %zu is not UTF-8", off);
+			snprintf(bad, badlen, _("byte %zu is not UTF-8"), off);
 			return -1;
 		}
 		keys[(*n)++] = (int)cp;
@@ -272,18 +273,18 @@ static const struct {
 	unsigned ctx;
 	const char *title;
 } help_sections[] = {
-	{CW_CTX_LIST, "Lists of cases, people and records"},
-	{CW_CTX_TIMELINE, "A defendant's timeline"},
-	{CW_CTX_RECORD, "One record in full"},
-	{CW_CTX_FORM, "Forms"},
-	{CW_CTX_CHOICE, "Form fields with a set of words"},
-	{CW_CTX_TOGGLE, "Fair-trial indicators and other yes/no/na/unknown fields"},
-	{CW_CTX_PICKER, "Fields with suggestions (people, cases, courts, prisons)"},
-	{CW_CTX_EDIT, "Typing text (form fields and the filter line)"},
-	{CW_CTX_PROMPT, "The filter line"},
-	{CW_CTX_CONFLICTS, "Conflicts between laptops"},
-	{CW_CTX_LOCK, "The lock screen (L, or no key for lock_after in the config file)"},
-	{CW_CTX_HELP, "This help"},
+	{CW_CTX_LIST, N_("Lists of cases, people and records")},
+	{CW_CTX_TIMELINE, N_("A defendant's timeline")},
+	{CW_CTX_RECORD, N_("One record in full")},
+	{CW_CTX_FORM, N_("Forms")},
+	{CW_CTX_CHOICE, N_("Form fields with a set of words")},
+	{CW_CTX_TOGGLE, N_("Fair-trial indicators and other yes/no/na/unknown fields")},
+	{CW_CTX_PICKER, N_("Fields with suggestions (people, cases, courts, prisons)")},
+	{CW_CTX_EDIT, N_("Typing text (form fields and the filter line)")},
+	{CW_CTX_PROMPT, N_("The filter line")},
+	{CW_CTX_CONFLICTS, N_("Conflicts between laptops")},
+	{CW_CTX_LOCK, N_("The lock screen (L, or no key for lock_after in the config file)")},
+	{CW_CTX_HELP, N_("This help")},
 };
 
 size_t cw_keys_help_lines(char **lines, size_t max)
@@ -297,10 +298,10 @@ size_t cw_keys_help_lines(char **lines, size_t max)
 		if (n < max && s > 0)
 			lines[n++] = strdup("");
 		if (n < max)
-			lines[n++] = strdup(help_sections[s].title);
+			lines[n++] = strdup(_(help_sections[s].title));
 		for (size_t i = 0; i < cw_nbindings && n < max; i++) {
 			enum cw_action a = cw_bindings[i].action;
-			char keys[64] = "", name[24], line[200];
+			char keys[64] = "", name[24], line[600];
 			size_t kn = 0;
 
 			if (!(cw_bindings[i].ctx & ctx) || done[a])

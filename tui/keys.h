@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "models/i18n.h"
+
 #define CW_KEY_FN_FLAG  0x1000000
 #define CW_FN(k)        (CW_KEY_FN_FLAG | (k))
 #define CW_KEY_IS_FN(k) (((k)&CW_KEY_FN_FLAG) != 0)
@@ -41,73 +43,77 @@ enum cw_key_ctx {
 
 /* The actions: identifier and help text. */
 #define CW_ACTIONS(X)                                                                              \
-	X(UP, "move up")                                                                           \
-	X(DOWN, "move down")                                                                       \
-	X(TOP, "go to the first line")                                                             \
-	X(BOTTOM, "go to the last line")                                                           \
-	X(PAGE_DOWN, "page down")                                                                  \
-	X(PAGE_UP, "page up")                                                                      \
-	X(NEXT_TAB, "next list")                                                                   \
-	X(PREV_TAB, "previous list")                                                               \
-	X(TAB_CASES, "list of cases")                                                              \
-	X(TAB_PEOPLE, "list of people")                                                            \
-	X(TAB_RECORDS, "list of monitoring records")                                               \
-	X(TAB_AGENDA, "agenda: hearings set and follow-up visits due, 14 days from today")         \
-	X(TAB_DRAFTS, "drafts: forms kept unfinished (Enter finishes one, d deletes it)")          \
-	X(OPEN, "open: a person's timeline, a record in full")                                     \
-	X(TIMELINE, "timeline of the person (or the case's first defendant)")                      \
-	X(BACK, "back to the previous screen")                                                     \
-	X(FILTER, "filter: article:494/495 kind:hearing since:2024-01 court:\"Phnom Penh\" ...")   \
-	X(FILTER_CLEAR, "clear the filter")                                                        \
-	X(QUICK_INCITEMENT, "filter incitement, articles 494/495")                                 \
-	X(QUICK_LESE_MAJESTE, "filter lese-majeste, article 437 bis")                              \
-	X(NEW_HEARING, "log a hearing")                                                            \
-	X(UNDO, "take back the last add, edit, delete or merge made on this laptop (asks first)")  \
-	X(MERGE_PERSON, "merge this person into another one, recorded twice (asks for whom)")      \
-	X(QUICK_HEARING, "quick hearing of this case: today, now, own, its court and defendants")  \
-	X(NEW_VISIT, "log a prison visit")                                                         \
-	X(NEW_DEMO, "log a demonstration")                                                         \
-	X(NEW_MILESTONE, "log a milestone (arrest, charge, bail, verdict ...)")                    \
-	X(NEW_INCIDENT, "log an incident (outlet closed, accounts blocked, rights restored ...)")  \
-	X(NEW_PERSON, "add a person")                                                              \
-	X(NEW_CASE, "add a case")                                                                  \
-	X(EDIT, "edit the record")                                                                 \
-	X(DELETE, "delete the record (asks first)")                                                \
-	X(REFRESH, "refresh from the database now")                                                \
-	X(CONFLICTS, "versions two laptops made of the same record: choose one")                   \
-	X(KEEP_VERSION, "keep the version under the cursor (asks first)")                          \
-	X(REPORT_WEEK, "write a week's summary into the reports folder, then show it")             \
-	X(LOCK, "lock now: clear the screen, forget the key; the passphrase unlocks")              \
-	X(UNLOCK, "unlock with the passphrase typed")                                              \
-	X(HELP, "show every key")                                                                  \
-	X(QUIT, "quit casewatch")                                                                  \
-	X(NEXT_FIELD, "next field")                                                                \
-	X(PREV_FIELD, "previous field")                                                            \
-	X(SAVE, "save the form (one transaction)")                                                 \
-	X(CANCEL, "leave (asks when something changed)")                                           \
-	X(ENTER, "accept the suggestion, next field; a new line in notes")                         \
-	X(EDITOR, "edit notes in $EDITOR")                                                         \
-	X(FORM_HELP, "show every key")                                                             \
-	X(GO_TO_FIELD, "go to a field: type part of its name, Enter")                              \
-	X(SAVE_DRAFT, "keep the form as a draft, to finish later (5 lists drafts)")                \
-	X(CHOICE_NEXT, "next word")                                                                \
-	X(CHOICE_PREV, "previous word")                                                            \
-	X(ANSWER_YES, "answer yes")                                                                \
-	X(ANSWER_NO, "answer no")                                                                  \
-	X(ANSWER_NA, "answer not applicable")                                                      \
-	X(ANSWER_UNKNOWN, "answer unknown")                                                        \
-	X(PICK_NEXT, "next suggestion")                                                            \
-	X(PICK_PREV, "previous suggestion")                                                        \
-	X(CURSOR_LEFT, "cursor left")                                                              \
-	X(CURSOR_RIGHT, "cursor right")                                                            \
-	X(LINE_START, "start of the text")                                                         \
-	X(LINE_END, "end of the text")                                                             \
-	X(BACKSPACE, "delete the character before the cursor")                                     \
-	X(DELETE_CHAR, "delete the character under the cursor")                                    \
-	X(KILL_LINE, "delete all the text")                                                        \
-	X(KILL_WORD, "delete the word before the cursor")                                          \
-	X(APPLY, "apply the filter")                                                               \
-	X(DISMISS, "close the filter line, keep the old filter")
+	X(UP, N_("move up"))                                                                       \
+	X(DOWN, N_("move down"))                                                                   \
+	X(TOP, N_("go to the first line"))                                                         \
+	X(BOTTOM, N_("go to the last line"))                                                       \
+	X(PAGE_DOWN, N_("page down"))                                                              \
+	X(PAGE_UP, N_("page up"))                                                                  \
+	X(NEXT_TAB, N_("next list"))                                                               \
+	X(PREV_TAB, N_("previous list"))                                                           \
+	X(TAB_CASES, N_("list of cases"))                                                          \
+	X(TAB_PEOPLE, N_("list of people"))                                                        \
+	X(TAB_RECORDS, N_("list of monitoring records"))                                           \
+	X(TAB_AGENDA, N_("agenda: hearings set and follow-up visits due, 14 days from today"))     \
+	X(TAB_DRAFTS, N_("drafts: forms kept unfinished (Enter finishes one, d deletes it)"))      \
+	X(OPEN, N_("open: a person's timeline, a record in full"))                                 \
+	X(TIMELINE, N_("timeline of the person (or the case's first defendant)"))                  \
+	X(BACK, N_("back to the previous screen"))                                                 \
+	X(FILTER,                                                                                  \
+	  N_("filter: article:494/495 kind:hearing since:2024-01 court:\"Phnom Penh\" ..."))       \
+	X(FILTER_CLEAR, N_("clear the filter"))                                                    \
+	X(QUICK_INCITEMENT, N_("filter incitement, articles 494/495"))                             \
+	X(QUICK_LESE_MAJESTE, N_("filter lese-majeste, article 437 bis"))                          \
+	X(NEW_HEARING, N_("log a hearing"))                                                        \
+	X(UNDO,                                                                                    \
+	  N_("take back the last add, edit, delete or merge made on this laptop (asks first)"))    \
+	X(MERGE_PERSON, N_("merge this person into another one, recorded twice (asks for whom)"))  \
+	X(QUICK_HEARING,                                                                           \
+	  N_("quick hearing of this case: today, now, own, its court and defendants"))             \
+	X(NEW_VISIT, N_("log a prison visit"))                                                     \
+	X(NEW_DEMO, N_("log a demonstration"))                                                     \
+	X(NEW_MILESTONE, N_("log a milestone (arrest, charge, bail, verdict ...)"))                \
+	X(NEW_INCIDENT,                                                                            \
+	  N_("log an incident (outlet closed, accounts blocked, rights restored ...)"))            \
+	X(NEW_PERSON, N_("add a person"))                                                          \
+	X(NEW_CASE, N_("add a case"))                                                              \
+	X(EDIT, N_("edit the record"))                                                             \
+	X(DELETE, N_("delete the record (asks first)"))                                            \
+	X(REFRESH, N_("refresh from the database now"))                                            \
+	X(CONFLICTS, N_("versions two laptops made of the same record: choose one"))               \
+	X(KEEP_VERSION, N_("keep the version under the cursor (asks first)"))                      \
+	X(REPORT_WEEK, N_("write a week's summary into the reports folder, then show it"))         \
+	X(LOCK, N_("lock now: clear the screen, forget the key; the passphrase unlocks"))          \
+	X(UNLOCK, N_("unlock with the passphrase typed"))                                          \
+	X(HELP, N_("show every key"))                                                              \
+	X(QUIT, N_("quit casewatch"))                                                              \
+	X(NEXT_FIELD, N_("next field"))                                                            \
+	X(PREV_FIELD, N_("previous field"))                                                        \
+	X(SAVE, N_("save the form (one transaction)"))                                             \
+	X(CANCEL, N_("leave (asks when something changed)"))                                       \
+	X(ENTER, N_("accept the suggestion, next field; a new line in notes"))                     \
+	X(EDITOR, N_("edit notes in $EDITOR"))                                                     \
+	X(FORM_HELP, N_("show every key"))                                                         \
+	X(GO_TO_FIELD, N_("go to a field: type part of its name, Enter"))                          \
+	X(SAVE_DRAFT, N_("keep the form as a draft, to finish later (5 lists drafts)"))            \
+	X(CHOICE_NEXT, N_("next word"))                                                            \
+	X(CHOICE_PREV, N_("previous word"))                                                        \
+	X(ANSWER_YES, N_("answer yes"))                                                            \
+	X(ANSWER_NO, N_("answer no"))                                                              \
+	X(ANSWER_NA, N_("answer not applicable"))                                                  \
+	X(ANSWER_UNKNOWN, N_("answer unknown"))                                                    \
+	X(PICK_NEXT, N_("next suggestion"))                                                        \
+	X(PICK_PREV, N_("previous suggestion"))                                                    \
+	X(CURSOR_LEFT, N_("cursor left"))                                                          \
+	X(CURSOR_RIGHT, N_("cursor right"))                                                        \
+	X(LINE_START, N_("start of the text"))                                                     \
+	X(LINE_END, N_("end of the text"))                                                         \
+	X(BACKSPACE, N_("delete the character before the cursor"))                                 \
+	X(DELETE_CHAR, N_("delete the character under the cursor"))                                \
+	X(KILL_LINE, N_("delete all the text"))                                                    \
+	X(KILL_WORD, N_("delete the word before the cursor"))                                      \
+	X(APPLY, N_("apply the filter"))                                                           \
+	X(DISMISS, N_("close the filter line, keep the old filter"))
 
 enum cw_action {
 	CW_ACT_NONE = 0,

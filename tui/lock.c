@@ -22,6 +22,7 @@
 #include <time.h>
 
 #include "app/unlock.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "tui/view_app.h"
 
@@ -97,14 +98,14 @@ static void lock_now(struct cw_app *app)
 	pass_wipe(app);
 	/* What the user lost is worth a line on the lock screen: they see it before typing. */
 	snprintf(app->lock_note, sizeof app->lock_note, "%s%s%s",
-		 discarded ? "the unsaved form was discarded" : "",
-		 discarded && filtered ? "; " : "", filtered ? "the filter was cleared" : "");
+		 discarded ? _("the unsaved form was discarded") : "",
+		 discarded && filtered ? "; " : "", filtered ? _("the filter was cleared") : "");
 	if (!app->pass)
 		snprintf(app->lock_note, sizeof app->lock_note,
-			 "out of memory for the passphrase: C-c quits");
+			 _("out of memory for the passphrase: C-c quits"));
 	if (cw_keyring_remove(&app->database, &err) != 0)
 		snprintf(app->lock_note, sizeof app->lock_note,
-			 "the key is still in the kernel keyring: run casewatch lock");
+			 _("the key is still in the kernel keyring: run casewatch lock"));
 	/* The next refresh rewrites the whole terminal, not only what curses thinks changed. */
 	cw_screen_repaint();
 }
@@ -157,7 +158,7 @@ void cw_lock_end(struct cw_app *app)
 
 void cw_lock_draw(struct cw_app *app)
 {
-	static const char prompt[] = "casewatch is locked — passphrase: ";
+	const char *prompt = _("casewatch is locked — passphrase: ");
 	int lines = cw_screen_lines(), cols = cw_screen_cols(), y = lines / 2 - 3, x = 2;
 	char line[400], where[600];
 	size_t stars = app->pass_chars < 40 ? app->pass_chars : 40;
@@ -174,12 +175,12 @@ void cw_lock_draw(struct cw_app *app)
 	at = x + cw_text_width(line);
 	if (at < cols)
 		cw_screen_cursor(y, at);
-	snprintf(where, sizeof where, "database: %.500s", app->session->db_dir);
+	snprintf(where, sizeof where, _("database: %.500s"), app->session->db_dir);
 	cw_screen_put(y + 2, x, cols - x, where, CW_ROLE_HINT);
 	if (app->lock_note[0])
 		cw_screen_put(y + 3, x, cols - x, app->lock_note, CW_ROLE_ERROR);
 	cw_screen_fill(lines - 1, CW_ROLE_STATUS);
-	cw_screen_put(lines - 1, 0, cols, "locked | Enter unlocks | C-u clears | C-c quits",
+	cw_screen_put(lines - 1, 0, cols, _("locked | Enter unlocks | C-u clears | C-c quits"),
 		      CW_ROLE_STATUS);
 	cw_screen_refresh();
 }
@@ -202,7 +203,7 @@ static void pass_add(struct cw_app *app, uint32_t cp)
 		u[2] = (char)(0x80 | (cp >> 6 & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
 	if (app->pass_len + n > CW_PASSPHRASE_MAX) {
 		snprintf(app->lock_note, sizeof app->lock_note,
-			 "longer than any passphrase casewatch takes (%d bytes)",
+			 _("longer than any passphrase casewatch takes (%d bytes)"),
 			 CW_PASSPHRASE_MAX);
 		return;
 	}
@@ -232,11 +233,12 @@ static void try_unlock(struct cw_app *app)
 	int rc;
 
 	if (app->pass_len == 0) {
-		snprintf(app->lock_note, sizeof app->lock_note, "type the passphrase, then Enter");
+		snprintf(app->lock_note, sizeof app->lock_note,
+			 _("type the passphrase, then Enter"));
 		return;
 	}
 	/* Deriving the key takes about half a second: say so rather than look frozen. */
-	snprintf(app->lock_note, sizeof app->lock_note, "checking the passphrase…");
+	snprintf(app->lock_note, sizeof app->lock_note, _("checking the passphrase…"));
 	cw_lock_draw(app);
 	cw_error_clear(&err);
 	rc = cw_session_open_with_passphrase(s, app->pass, app->pass_len, &err);
@@ -252,7 +254,8 @@ static void try_unlock(struct cw_app *app)
 		}
 	}
 	if (rc == CW_EKEY && !strcmp(err.field, "passphrase")) {
-		snprintf(app->lock_note, sizeof app->lock_note, "wrong passphrase: still locked");
+		snprintf(app->lock_note, sizeof app->lock_note,
+			 _("wrong passphrase: still locked"));
 		return;
 	}
 	if (rc != 0) {

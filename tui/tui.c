@@ -177,7 +177,7 @@ void cw_app_ask_delete_draft(struct cw_app *app, const struct cw_draft *d)
 	app->question = CW_Q_DELETE_DRAFT;
 	app->question_id = d->id;
 	snprintf(app->question_text, sizeof app->question_text,
-		 "Delete the draft \"%.120s\"? What it holds is gone for good. y/N",
+		 _("Delete the draft \"%.120s\"? What it holds is gone for good. y/N"),
 		 d->label ? d->label : "");
 }
 
@@ -192,8 +192,8 @@ void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id)
 	}
 	app->question = CW_Q_DELETE;
 	app->question_id = *id;
-	snprintf(app->question_text, sizeof app->question_text, "Delete %s \"%.120s\"? y/N",
-		 cw_kind_name(rec.kind), cw_record_label(&rec));
+	snprintf(app->question_text, sizeof app->question_text, _("Delete %s \"%.120s\"? y/N"),
+		 cw_kind_text(rec.kind), cw_record_label(&rec));
 	cw_record_free(&rec);
 }
 
@@ -203,7 +203,7 @@ void cw_app_ask_resolve(struct cw_app *app, const struct cw_id *id, size_t choic
 	app->question_id = *id;
 	app->question_choice = choice;
 	snprintf(app->question_text, sizeof app->question_text,
-		 "Keep %.200s on every database this reaches? y/N", what);
+		 _("Keep %.200s on every database this reaches? y/N"), what);
 }
 
 void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec)
@@ -265,11 +265,11 @@ static void backup_note(struct cw_app *app)
 		return;
 	if (last && now - last > warn) {
 		age_text((now - last) / 1000000, age, sizeof age);
-		snprintf(app->info + n, sizeof app->info - n, "%slast backup %s ago",
+		snprintf(app->info + n, sizeof app->info - n, _("%slast backup %s ago"),
 			 n ? " | " : "", age);
 	} else if (!last && oldest && now - oldest > warn) {
-		snprintf(app->info + n, sizeof app->info - n, "%sno backup yet (casewatch backup)",
-			 n ? " | " : "");
+		snprintf(app->info + n, sizeof app->info - n,
+			 _("%sno backup yet (casewatch backup)"), n ? " | " : "");
 	}
 }
 
@@ -309,15 +309,15 @@ static void draw(struct cw_app *app)
 	if (!cw_store_encrypted(app->st)) {
 		size_t n = strlen(app->info);
 
-		snprintf(app->info + n, sizeof app->info - n, "%snot encrypted", n ? " | " : "");
+		snprintf(app->info + n, sizeof app->info - n, _("%snot encrypted"), n ? " | " : "");
 	}
 	backup_note(app);
 	/* The status line: the filter being typed, a question, a message, or the view's info. */
 	if (app->prompting) {
 		const char *text = cw_edit_text(&app->prompt);
-		const char *label = app->prompting == CW_PROMPT_WEEK ? "Week (Enter writes it): "
+		const char *label = app->prompting == CW_PROMPT_WEEK ? _("Week (Enter writes it): ")
 				    : app->prompting == CW_PROMPT_MERGE
-					    ? "Merge into (name or id): "
+					    ? _("Merge into (name or id): ")
 					    : "/";
 		int lw = (int)strlen(label);
 		char *before = strndup(text, app->prompt.cursor);
@@ -528,7 +528,7 @@ static void report_write(struct cw_app *app)
 	v = cw_app_push(app, CW_V_HELP);
 	for (const char *p = text; *p; p++)
 		n += *p == '\n';
-	if (asprintf(&v->title, "%04d-W%02d, written to %s   Esc closes", app->report_year,
+	if (asprintf(&v->title, _("%04d-W%02d, written to %s   Esc closes"), app->report_year,
 		     app->report_week, app->report_path) < 0)
 		v->title = NULL;
 	if ((v->lines = calloc(n + 1, sizeof *v->lines)))
@@ -563,7 +563,7 @@ static void report_place(struct cw_app *app)
 		app->question = CW_Q_REPORT_OVERWRITE;
 		/* The question first: a narrow screen cuts the end of the line. */
 		snprintf(app->question_text, sizeof app->question_text,
-			 "Write over %s, there already? y/N", name);
+			 _("Write over %s, there already? y/N"), name);
 		return;
 	}
 	report_write(app);
@@ -744,8 +744,8 @@ static void answer_question(struct cw_app *app, int key)
 	if (key != 'y' && key != 'Y') {
 		cw_app_status(app, 0,
 			      q == CW_Q_DELETE    ? "not deleted"
-			      : q == CW_Q_RESOLVE ? "conflict left as it is"
-						  : "kept the form");
+			      : q == CW_Q_RESOLVE ? _("conflict left as it is")
+						  : _("kept the form"));
 		return;
 	}
 	if (q == CW_Q_RESOLVE) {
@@ -903,8 +903,8 @@ static int ask_if_twice(struct cw_app *app, struct cw_form *fm)
 	cw_id_hex(&like.id, hex);
 	app->question = CW_Q_SAVE_TWICE;
 	snprintf(app->question_text, sizeof app->question_text,
-		 "%.120s (%.8s) is already in the database: add another person with this name? "
-		 "y/N",
+		 _("%.120s (%.8s) is already in the database: add another person with this name? "
+		   "y/N"),
 		 cw_record_label(&like), hex);
 	cw_record_free(&like);
 	return 1;
@@ -949,14 +949,14 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 		cw_id_hex(&v->form->saved_id, hex);
 		cw_app_pop(app);
 		cw_app_invalidate(app);
-		cw_app_status(app, 0, "%s %s %.8s", editing ? "saved" : "added", cw_kind_name(kind),
-			      hex);
+		cw_app_status(app, 0, "%s %s %.8s", editing ? _("saved") : _("added"),
+			      cw_kind_text(kind), hex);
 		break;
 	case CW_FORM_CANCEL:
 		if (v->form->dirty) {
 			app->question = CW_Q_DISCARD;
 			snprintf(app->question_text, sizeof app->question_text,
-				 "Discard the changes to this %s? y/N", cw_kind_name(kind));
+				 _("Discard the changes to this %s? y/N"), cw_kind_text(kind));
 		} else {
 			cw_app_pop(app);
 		}
@@ -1127,7 +1127,7 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 		app->question = CW_Q_UNDO;
 		snprintf(app->question_text, sizeof app->question_text,
 			 _("Take back %s %s \"%.100s\"%s? y/N"), _(what[u->action]),
-			 cw_kind_name(u->kind), u->label, more);
+			 cw_kind_text(u->kind), u->label, more);
 		return;
 	}
 	case CW_ACT_NEW_VISIT:

@@ -10,6 +10,7 @@
 #include "models/article.h"
 #include "models/json.h"
 #include "models/format.h"
+#include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
 #include "store/sync.h"
@@ -86,7 +87,7 @@ int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, int c
 
 	cw_record_reading(st, rec, cols, reading_line, &l);
 	cw_id_hex(&rec->id, hex);
-	add_line(&l, "  %-20s %s", "record id", hex);
+	add_line(&l, "  %-20s %s", _("record id"), hex);
 	return lines_done(&l, out, n);
 }
 
@@ -119,14 +120,14 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 		title_bar(top, "record");
 		cw_screen_put(
 			top + 1, 0, cw_screen_cols(),
-			"this record is gone (deleted, perhaps by another process); h goes back",
+			_("this record is gone (deleted, perhaps by another process); h goes back"),
 			CW_ROLE_ERROR);
 		return;
 	}
 	/* Whose account in the title, which never scrolls away. */
 	snprintf(title, sizeof title,
-		 "%s: %s (account: %s)   (e edit, d delete, t timeline, h back)",
-		 cw_kind_name(rec.kind), cw_record_label(&rec),
+		 _("%s: %s (account: %s)   (e edit, d delete, t timeline, h back)"),
+		 cw_kind_text(rec.kind), cw_record_label(&rec),
 		 cw_enum_label(&cw_words_view, rec.view));
 	title_bar(top, title);
 	if (cw_view_record_lines(app->st, &rec, cw_screen_cols(), &v->lines, &v->nlines) != 0)
@@ -135,8 +136,8 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 	v->pg.cursor = v->pg.top;
 	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 0);
 	v->pg.cursor = v->pg.top;
-	snprintf(app->info, sizeof app->info, "%s | lines %zu-%zu of %zu", cw_kind_name(rec.kind),
-		 v->nlines ? v->pg.top + 1 : 0,
+	snprintf(app->info, sizeof app->info, _("%s | lines %zu-%zu of %zu"),
+		 cw_kind_text(rec.kind), v->nlines ? v->pg.top + 1 : 0,
 		 v->pg.top + (size_t)v->pg.height < v->nlines ? v->pg.top + (size_t)v->pg.height
 							      : v->nlines,
 		 v->nlines);
@@ -228,10 +229,10 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
 			cw_charges_text(d, arts, sizeof arts);
-			add_line(&ls, "case: %s (account: %s)",
+			add_line(&ls, _("case: %s (account: %s)"),
 				 r->u.kase.title ? r->u.kase.title : "",
 				 cw_enum_label(&cw_words_view, r->view));
-			add_line(&ls, "  custody: %s | charges: %s",
+			add_line(&ls, _("  custody: %s | charges: %s"),
 				 d->custody ? cw_enum_label(&cw_words_custody, d->custody)
 					    : "unknown",
 				 arts[0] ? arts : "none recorded");
@@ -240,9 +241,9 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	cw_timeline_summarise(&person->id, l->items, l->n, cw_date_today(), &sum);
 	cw_date_format(sum.next_hearing, date);
 	cw_pretrial_text(&sum, pre, sizeof pre);
-	add_line(&ls, "pretrial detention: %s | adjournments: %d | next hearing: %s",
+	add_line(&ls, _("pretrial detention: %s | adjournments: %d | next hearing: %s"),
 		 pre[0] ? pre : "none recorded", sum.adjournments,
-		 date[0] ? date : "none scheduled");
+		 date[0] ? date : _("none scheduled"));
 	return lines_done(&ls, out, n);
 }
 
@@ -259,7 +260,8 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 	cw_record_list_free(&v->entries);
 	if (cw_store_get(app->st, &v->id, &person, &err) != 0) {
 		title_bar(top, "timeline");
-		cw_screen_put(top + 1, 0, cols, "this person is gone; h goes back", CW_ROLE_ERROR);
+		cw_screen_put(top + 1, 0, cols, _("this person is gone; h goes back"),
+			      CW_ROLE_ERROR);
 		return;
 	}
 	if (cw_store_timeline_for_person(app->st, &v->id, &v->entries, &err) != 0 ||
@@ -268,7 +270,7 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 		cw_record_free(&person);
 		return;
 	}
-	snprintf(title, sizeof title, "Timeline: %s   (Enter opens an entry, h back)",
+	snprintf(title, sizeof title, _("Timeline: %s   (Enter opens an entry, h back)"),
 		 cw_record_label(&person));
 	title_bar(top, title);
 	/* The header takes at most half the screen; the entries the rest. */
@@ -292,9 +294,9 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 			      k == v->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}
 	if (!v->entries.n)
-		cw_screen_put(top + 2 + hl, 0, cols, "no records name this person yet",
+		cw_screen_put(top + 2 + hl, 0, cols, _("no records name this person yet"),
 			      CW_ROLE_HINT);
-	snprintf(app->info, sizeof app->info, "timeline of %s | %zu entries",
+	snprintf(app->info, sizeof app->info, _("timeline of %s | %zu entries"),
 		 cw_record_label(&person), v->entries.n);
 	cw_record_free(&person);
 }
@@ -347,12 +349,12 @@ void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 				free(lines[i]);
 		}
 	}
-	title_bar(top,
-		  v->title ? v->title : "Keys (generated from the key table)   Esc, q or ? closes");
+	title_bar(top, v->title ? v->title
+				: _("Keys (generated from the key table)   Esc, q or ? closes"));
 	v->pg.cursor = v->pg.top;
 	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 0);
 	v->pg.cursor = v->pg.top;
-	snprintf(app->info, sizeof app->info, "%s | j/k scroll, %zu lines",
+	snprintf(app->info, sizeof app->info, _("%s | j/k scroll, %zu lines"),
 		 v->title ? "summary" : "help", v->nlines);
 }
 
@@ -390,7 +392,7 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 			break;
 		p = grown;
 		cw_id_hex(&c->id, hex);
-		add_line(&l, "%s %.8s: %zu versions", cw_kind_name(c->kind), hex, c->n);
+		add_line(&l, _("%s %.8s: %zu versions"), cw_kind_text(c->kind), hex, c->n);
 		p[np++] = -1;
 		for (size_t j = 0; j < c->n; j++) {
 			const struct cw_record *r = &c->versions[j].rec;
@@ -398,10 +400,10 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 
 			cw_time_format(r->updated, t);
 			cw_id_hex(&r->edited_in, db);
-			add_line(&l, "  [%zu] %s %s by %.60s in %.8s: %.60s%s", j + 1,
+			add_line(&l, _("  [%zu] %s %s by %.60s in %.8s: %.60s%s"), j + 1,
 				 j == 0 ? "shown" : "kept ", t, r->editor ? r->editor : "?", db,
 				 c->versions[j].deleted ? "(deleted)" : cw_record_label(r),
-				 cw_version_in_future(r, now) ? " (dated in the future)" : "");
+				 cw_version_in_future(r, now) ? _(" (dated in the future)") : "");
 			p[np++] = (long)(i << 16 | j);
 		}
 	}
@@ -421,12 +423,12 @@ void cw_view_conflicts_draw(struct cw_app *app, struct cw_pane *v, int top, int 
 	conflict_lines(app, &v->lines, &v->nlines, &pick, &cs, &ncs);
 	free(pick);
 	cw_sync_conflicts_free(cs, ncs);
-	title_bar(top,
-		  "Conflicts: versions two laptops made of one record   (Enter keeps one, h back)");
+	title_bar(top, _("Conflicts: versions two laptops made of one record   (Enter keeps one, h "
+			 "back)"));
 	if (ncs == 0)
-		cw_screen_put(top + 1, 0, cw_screen_cols(), "no conflicts", CW_ROLE_NORMAL);
+		cw_screen_put(top + 1, 0, cw_screen_cols(), _("no conflicts"), CW_ROLE_NORMAL);
 	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 1);
-	snprintf(app->info, sizeof app->info, "conflicts | %zu records", ncs);
+	snprintf(app->info, sizeof app->info, _("conflicts | %zu records"), ncs);
 }
 
 void cw_view_conflicts_key(struct cw_app *app, struct cw_pane *v, enum cw_action a)
@@ -450,9 +452,9 @@ void cw_view_conflicts_key(struct cw_app *app, struct cw_pane *v, enum cw_action
 		size_t j = (size_t)(at & 0xFFFF);
 		char what[200];
 
-		snprintf(what, sizeof what, "version %zu of %s %.100s", j + 1,
-			 cw_kind_name(c->kind),
-			 c->versions[j].deleted ? "(its deletion)"
+		snprintf(what, sizeof what, _("version %zu of %s %.100s"), j + 1,
+			 cw_kind_text(c->kind),
+			 c->versions[j].deleted ? _("(its deletion)")
 						: cw_record_label(&c->versions[j].rec));
 		cw_app_ask_resolve(app, &c->id, j, what);
 	}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/i18n.h"
 #include "models/text.h"
 #include "tui/view_app.h"
 
@@ -70,7 +71,7 @@ static void draw_choice(int y, int x, int width, const struct cw_form_field *ff,
 					      order == ff->choice ? "[%s] " : " %s  ", w);
 		}
 		if (ff->widget == CW_W_INDICATOR && (ff->edit.len || noting) && n < sizeof buf)
-			snprintf(buf + n, sizeof buf - n, " note: %s%s", cw_edit_text(&ff->edit),
+			snprintf(buf + n, sizeof buf - n, _(" note: %s%s"), cw_edit_text(&ff->edit),
 				 noting ? "_" : "");
 	}
 	cw_screen_put(y, x, width, buf, active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_NORMAL);
@@ -85,11 +86,11 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 
 	if (vw < 10)
 		vx = cols / 3, vw = cols - vx - 1;
-	snprintf(title, sizeof title, "%s %s%s   (C-s save, Esc leave, Tab next, F1 keys)",
+	snprintf(title, sizeof title, _("%s %s%s   (C-s save, Esc leave, Tab next, F1 keys)"),
 		 fm->editing ? "Edit"
 		 : fm->quick ? "Quick"
 			     : "New",
-		 cw_kind_name(fm->kind), fm->dirty ? " *" : "");
+		 cw_kind_text(fm->kind), fm->dirty ? " *" : "");
 	cw_screen_fill(top, CW_ROLE_TAB);
 	cw_screen_put(top, 1, cols - 1, title, CW_ROLE_TAB);
 	/* Scroll: the current field and its suggestions fit below the first field shown. */
@@ -110,7 +111,7 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 	for (size_t i = first; i < fm->n && y < top + 1 + avail; i++) {
 		struct cw_form_field *ff = &fm->fields[i];
 		int active = i == fm->cur;
-		char label[64];
+		char label[200];
 
 		snprintf(label, sizeof label, "%s%s", ff->label,
 			 ff->f && (ff->f->flags & CW_FF_REQUIRED) ? " *" : "");
@@ -184,7 +185,8 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 	if (fm->jumping) {
 		char line[200];
 
-		snprintf(line, sizeof line, "go to the field named: %s", cw_edit_text(&fm->jump));
+		snprintf(line, sizeof line, _("go to the field named: %s"),
+			 cw_edit_text(&fm->jump));
 		cw_screen_put(top + height - 1, 0, cols, line, CW_ROLE_TITLE);
 		cw_screen_cursor(top + height - 1, cw_text_width(line));
 		return;
@@ -196,22 +198,23 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 
 		if (fm->nsugg && n < sizeof hint)
 			n += (size_t)snprintf(hint + n, sizeof hint - n,
-					      " | Enter takes the suggestion, C-n/C-p choose");
+					      _(" | Enter takes the suggestion, C-n/C-p choose"));
 		else if (ff->widget == CW_W_CHOICE && n < sizeof hint)
 			n += (size_t)snprintf(hint + n, sizeof hint - n,
-					      " | type to pick a word, Space for the next");
+					      _(" | type to pick a word, Space for the next"));
 		else if ((ff->widget == CW_W_PERSON || ff->widget == CW_W_CASE ||
 			  ff->widget == CW_W_PEOPLE) &&
 			 n < sizeof hint)
-			n += (size_t)snprintf(hint + n, sizeof hint - n, " | type a name");
+			n += (size_t)snprintf(hint + n, sizeof hint - n, _(" | type a name"));
 		if (ff->f && ff->f->type == CW_F_DATE && n < sizeof hint)
-			n += (size_t)snprintf(hint + n, sizeof hint - n,
-					      " | or today, yesterday, monday, next friday, +3d");
+			n += (size_t)snprintf(
+				hint + n, sizeof hint - n,
+				_(" | or today, yesterday, monday, next friday, +3d"));
 		if (ff->widget == CW_W_NOTES && n < sizeof hint)
 			n += (size_t)snprintf(hint + n, sizeof hint - n,
-					      " | Enter: new line, C-o: $EDITOR");
+					      _(" | Enter: new line, C-o: $EDITOR"));
 		if (ff->f && ff->f->type == CW_F_SET && n < sizeof hint) {
-			n += (size_t)snprintf(hint + n, sizeof hint - n, " | words:");
+			n += (size_t)snprintf(hint + n, sizeof hint - n, _(" | words:"));
 			for (size_t k = 0; k < ff->f->words->n && n < sizeof hint; k++)
 				n += (size_t)snprintf(hint + n, sizeof hint - n, " %s",
 						      ff->f->words->words[k]);
@@ -220,6 +223,6 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 	}
 	snprintf(app->info, sizeof app->info, "%s%s", fm->message[0] ? fm->message : "field ", "");
 	if (!fm->message[0])
-		snprintf(app->info, sizeof app->info, "field %zu of %zu%s", fm->cur + 1, fm->n,
+		snprintf(app->info, sizeof app->info, _("field %zu of %zu%s"), fm->cur + 1, fm->n,
 			 fm->dirty ? " | changed" : "");
 }

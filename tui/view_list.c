@@ -12,42 +12,44 @@
 
 #include "models/article.h"
 #include "models/format.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "report/record_text.h"
 #include "tui/view_app.h"
 
-static const char *const tab_titles[CW_TAB_COUNT] = {"1 Cases", "2 People", "3 Records", "4 Agenda",
-						     "5 Drafts"};
-static const char *const tab_nouns[CW_TAB_COUNT] = {"cases", "people", "records", "on the agenda",
-						    "drafts"};
+static const char *const tab_titles[CW_TAB_COUNT] = {N_("1 Cases"), N_("2 People"), N_("3 Records"),
+						     N_("4 Agenda"), N_("5 Drafts")};
+static const char *const tab_nouns[CW_TAB_COUNT] = {N_("cases"), N_("people"), N_("records"),
+						    N_("on the agenda"), N_("drafts")};
 
 /* ACCOUNT (whose account: UN, gov, own, ...) in every list, as on the command line: a
  * government account must never read as established fact beside the UN's. */
 static const struct cw_column case_cols[] = {
-	{"OPENED", 10, 0}, {"ACCOUNT", 7, 0},  {"TITLE", 16, 4},
-	{"COURT", 10, 3},  {"ARTICLES", 9, 2}, {"STAGE", 9, 0},
+	{N_("OPENED"), 10, 0}, {N_("ACCOUNT"), 7, 0},  {N_("TITLE"), 16, 4},
+	{N_("COURT"), 10, 3},  {N_("ARTICLES"), 9, 2}, {N_("STAGE"), 9, 0},
 };
 static const struct cw_column person_cols[] = {
-	{"NAME", 16, 3},     {"KHMER", 10, 2},  {"AFFILIATION", 12, 4},
-	{"PROVINCE", 10, 1}, {"ACCOUNT", 7, 0},
+	{N_("NAME"), 16, 3},     {N_("KHMER"), 10, 2},  {N_("AFFILIATION"), 12, 4},
+	{N_("PROVINCE"), 10, 1}, {N_("ACCOUNT"), 7, 0},
 };
 static const struct cw_column record_cols[] = {
-	{"DATE", 10, 0},          {"KIND", 9, 0},     {"ACCOUNT", 7, 0},  {"CASE / PERSON", 12, 4},
-	{"COURT / PLACE", 10, 3}, {"ARTICLES", 8, 1}, {"OUTCOME", 10, 3},
+	{N_("DATE"), 10, 0},          {N_("KIND"), 9, 0},           {N_("ACCOUNT"), 7, 0},
+	{N_("CASE / PERSON"), 12, 4}, {N_("COURT / PLACE"), 10, 3}, {N_("ARTICLES"), 8, 1},
+	{N_("OUTCOME"), 10, 3},
 };
 
 /* The agenda: the day heads its group, as on the command line. */
 static const struct cw_column agenda_cols[] = {
-	{"DAY", 14, 0},           {"WHAT", 15, 0},          {"ACCOUNT", 7, 0},
-	{"CASE / PRISON", 12, 3}, {"COURT / PLACE", 10, 2}, {"NOTE", 16, 4},
+	{N_("DAY"), 14, 0},           {N_("WHAT"), 15, 0},          {N_("ACCOUNT"), 7, 0},
+	{N_("CASE / PRISON"), 12, 3}, {N_("COURT / PLACE"), 10, 2}, {N_("NOTE"), 16, 4},
 };
 
 /* Drafts: when kept, what kind, what it is about, and whether it edits a record. */
 static const struct cw_column draft_cols[] = {
-	{"KEPT", 16, 0},
-	{"KIND", 10, 0},
-	{"ABOUT", 16, 4},
-	{"FOR", 12, 2},
+	{N_("KEPT"), 16, 0},
+	{N_("KIND"), 10, 0},
+	{N_("ABOUT"), 16, 4},
+	{N_("FOR"), 12, 2},
 };
 
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
@@ -80,7 +82,7 @@ int cw_view_list_header(enum cw_tab tab, int width, char *out, size_t len)
 	tab_columns(tab, &cols, &n);
 	cw_columns_layout(cols, n, width, w);
 	for (int i = 0; i < n; i++)
-		cells[i] = cols[i].title;
+		cells[i] = _(cols[i].title);
 	return cw_row_format(cells, w, n, out, len);
 }
 
@@ -117,7 +119,7 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 	if (lead)
 		cw_articles_text_lead(sum.articles, sizeof sum.articles, lead->articles,
 				      lead->narticles);
-	cells[0] = date, cells[1] = cw_kind_name(r->kind), cells[2] = cw_view_short(r->view);
+	cells[0] = date, cells[1] = cw_kind_text(r->kind), cells[2] = cw_view_short(r->view);
 	cells[3] = sum.who, cells[4] = sum.where, cells[5] = sum.articles, cells[6] = sum.what;
 	return cw_row_format(cells, w, n, out, len);
 }
@@ -236,27 +238,27 @@ static void draw_drafts(struct cw_app *app, struct cw_list_tab *t, int top, int 
 		if (localtime_r(&secs, &tm))
 			strftime(kept, sizeof kept, "%Y-%m-%d %H:%M", &tm);
 		if (cw_id_is_zero(&d->record)) {
-			snprintf(what, sizeof what, "a new %s", cw_kind_name(d->kind));
+			snprintf(what, sizeof what, _("a new %s"), cw_kind_text(d->kind));
 		} else if (cw_store_get(app->st, &d->record, &rec, NULL) == 0) {
-			snprintf(what, sizeof what, "changes to %s", cw_record_label(&rec));
+			snprintf(what, sizeof what, _("changes to %s"), cw_record_label(&rec));
 			cw_record_free(&rec);
 		} else {
-			snprintf(what, sizeof what, "changes to a record since deleted");
+			snprintf(what, sizeof what, _("changes to a record since deleted"));
 		}
-		cells[0] = kept, cells[1] = cw_kind_name(d->kind);
-		cells[2] = d->label && *d->label ? d->label : "(nothing typed that names it)";
+		cells[0] = kept, cells[1] = cw_kind_text(d->kind);
+		cells[2] = d->label && *d->label ? d->label : _("(nothing typed that names it)");
 		cells[3] = what;
 		if (cw_row_format(cells, w, NCOLS(draft_cols), line, sizeof line) != 0)
-			snprintf(line, sizeof line, "(cannot show this draft)");
+			snprintf(line, sizeof line, _("(cannot show this draft)"));
 		cw_screen_put(top + 2 + (int)(i - t->pg.top), 0, cols, line,
 			      i == t->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}
 	if (app->ndrafts == 0)
 		cw_screen_put(top + 2, 0, cols,
-			      "no drafts: in a form, C-t keeps what was typed to finish later",
+			      _("no drafts: in a form, C-t keeps what was typed to finish later"),
 			      CW_ROLE_HINT);
 	snprintf(app->info, sizeof app->info,
-		 "%zu drafts | %zu/%zu | Enter finishes one, d deletes", app->ndrafts,
+		 _("%zu drafts | %zu/%zu | Enter finishes one, d deletes"), app->ndrafts,
 		 app->ndrafts ? t->pg.cursor + 1 : 0, app->ndrafts);
 }
 
@@ -271,22 +273,22 @@ static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int 
 	}
 	for (size_t i = t->pg.top; i < app->agenda.n && (int)(i - t->pg.top) < rows; i++) {
 		if (agenda_row(app, i, cols, line, sizeof line) != 0)
-			snprintf(line, sizeof line, "(cannot show this record)");
+			snprintf(line, sizeof line, _("(cannot show this record)"));
 		cw_screen_put(top + 2 + (int)(i - t->pg.top), 0, cols, line,
 			      i == t->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}
 	if (app->agenda.n == 0 && rows >= 2) {
-		cw_screen_put(top + 2, 0, cols, "nothing on the agenda in the next 14 days",
+		cw_screen_put(top + 2, 0, cols, _("nothing on the agenda in the next 14 days"),
 			      CW_ROLE_HINT);
 		cw_agenda_why_empty(&app->agenda, !cw_filter_is_empty(&app->filter.f), why,
 				    sizeof why);
 		cw_screen_put(top + 3, 0, cols, why, CW_ROLE_HINT);
 	}
-	snprintf(app->info, sizeof app->info, "%s%.300s%s%zu on the agenda | %zu/%zu%s",
+	snprintf(app->info, sizeof app->info, _("%s%.300s%s%zu on the agenda | %zu/%zu%s"),
 		 app->filter.line[0] ? "filter: " : "", app->filter.line,
 		 app->filter.line[0] ? " | " : "", app->agenda.n,
 		 app->agenda.n ? t->pg.cursor + 1 : 0, app->agenda.n,
-		 app->agenda.drafts ? " | drafts to complete: 5" : "");
+		 app->agenda.drafts ? _(" | drafts to complete: 5") : "");
 }
 
 void cw_view_lists_draw(struct cw_app *app, int top, int height)
@@ -299,17 +301,23 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 	/* Tab bar. */
 	cw_screen_fill(top, CW_ROLE_TAB);
 	for (int i = 0; i < CW_TAB_COUNT; i++) {
-		char label[32];
+		char label[128];
 		int w;
 
-		snprintf(label, sizeof label, " %s ", tab_titles[i]);
+		snprintf(label, sizeof label, " %s ", _(tab_titles[i]));
 		w = cw_text_width(label);
 		cw_screen_put(top, x, w, label,
 			      i == (int)app->tab ? CW_ROLE_TAB_ACTIVE : CW_ROLE_TAB);
 		x += w + 1;
 	}
-	if (x + 12 < cols)
-		cw_screen_put(top, cols - 10, 10, "? help", CW_ROLE_TAB);
+	{
+		/* As wide as the words take in this language; 10 columns for "? help". */
+		const char *help = _("? help");
+		int hw = cw_text_width(help) + 4 < 10 ? 10 : cw_text_width(help) + 4;
+
+		if (x + hw + 2 < cols)
+			cw_screen_put(top, cols - hw, hw, help, CW_ROLE_TAB);
+	}
 	if (cw_view_list_header(app->tab, cols, line, sizeof line) == 0)
 		cw_screen_put(top + 1, 0, cols, line, CW_ROLE_HEADER);
 	if (rows < 1)
@@ -331,7 +339,7 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 
 		if (cw_view_list_row(app->st, app->tab, &t->win.items[i], &app->filter.f, cols,
 				     line, sizeof line) != 0)
-			snprintf(line, sizeof line, "(cannot show this record)");
+			snprintf(line, sizeof line, _("(cannot show this record)"));
 		cw_screen_put(top + 2 + (int)i, 0, cols, line,
 			      selected ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}
@@ -339,15 +347,15 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 		cw_screen_put(
 			top + 2, 0, cols,
 			cw_filter_is_empty(&app->filter.f)
-				? "nothing here yet: P adds a person, C a case, H logs a hearing"
-				: "no match: Esc clears the filter",
+				? _("nothing here yet: P adds a person, C a case, H logs a hearing")
+				: _("no match: Esc clears the filter"),
 			CW_ROLE_HINT);
 	if (app->filter.line[0])
-		snprintf(app->info, sizeof app->info, "filter: %.300s | %zu %s match",
-			 app->filter.line, t->pg.count, tab_nouns[app->tab]);
+		snprintf(app->info, sizeof app->info, _("filter: %.300s | %zu %s match"),
+			 app->filter.line, t->pg.count, _(tab_nouns[app->tab]));
 	else
 		snprintf(app->info, sizeof app->info, "%zu %s | %zu/%zu", t->pg.count,
-			 tab_nouns[app->tab], t->pg.count ? t->pg.cursor + 1 : 0, t->pg.count);
+			 _(tab_nouns[app->tab]), t->pg.count ? t->pg.cursor + 1 : 0, t->pg.count);
 }
 
 const struct cw_record *cw_view_lists_current(struct cw_app *app)

@@ -7,6 +7,7 @@
 #include <wchar.h>
 
 #include "models/error.h"
+#include "models/i18n.h"
 #include "store/store.h"
 #include "models/text.h"
 #include "tui/widget.h"
@@ -80,8 +81,14 @@ void cw_columns_layout(const struct cw_column *cols, int ncols, int width, int *
 	int used = ncols > 0 ? ncols - 1 : 0, weights = 0, spare, given = 0, last = -1;
 
 	for (int i = 0; i < ncols; i++) {
-		out[i] = cols[i].min;
-		used += cols[i].min;
+		/* The minimums were chosen for the English titles: a translated title as wide as
+		 * it is in its language, so it is never cut (the English layout stays as it was).
+		 */
+		const char *title = cols[i].title ? _(cols[i].title) : NULL;
+		int tw = title && title != cols[i].title ? cw_text_width(title) : 0;
+
+		out[i] = tw > cols[i].min ? tw : cols[i].min;
+		used += out[i];
 		weights += cols[i].weight;
 		if (cols[i].weight)
 			last = i;
