@@ -205,7 +205,7 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	fprintf(cli->out, _("imported bundle %s from database %s ("), b, d);
 	cw_print_safe(cli->out, s.author, 0);
 	fprintf(cli->out, _("), signed by "));
-	cw_print_safe(cli->out, s.signer[0] ? s.signer : "this database", 0);
+	cw_print_safe(cli->out, s.signer[0] ? s.signer : _("this database"), 0);
 	fprintf(cli->out, _(": %zu versions, %zu records changed, %zu audit entries added\n"),
 		s.versions, s.changed, s.audit_added);
 	if (s.conflicts)

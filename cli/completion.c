@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/i18n.h"
 #include "cli/commands.h"
 #include "cli/run.h"
 
@@ -468,6 +469,9 @@ int cw_cmd_completion(struct cw_cli *cli, int argc, char **argv)
 	if (argc != 1 || (!zsh && strcmp(shell, "bash") != 0))
 		return cw_error_set(&cli->err, CW_EUSAGE, "completion",
 				    "say which shell: casewatch completion bash|zsh");
+	/* The script is read from the help in English ("one of:" lines), and is the same file
+	 * whatever language its maker used: installed once for every user. */
+	cw_i18n_use("en");
 	command_words(t, n, commands, sizeof commands);
 	snprintf(globals, sizeof globals, " %s ", cw_cli_global_options);
 	if (zsh)
