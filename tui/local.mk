@@ -36,5 +36,6 @@ CLI_TESTS += \
 	tests/tui/lock.sh \
 	tests/tui/editor.sh \
 	tests/tui/dates.sh \
-	tests/tui/defendants.sh
+	tests/tui/defendants.sh \
+	tests/tui/khmer.sh
 EXTRA_DIST += tests/tui/lib.sh
