@@ -152,7 +152,8 @@ static int run_opener(const char *opener, const char *path, struct cw_error *err
 			close(null);
 		}
 		execlp(opener, opener, path, (char *)NULL);
-		fprintf(stderr, "casewatch: opener: cannot run %s: %s\n", opener, strerror(errno));
+		fprintf(stderr, _("casewatch: opener: cannot run %s: %s\n"), opener,
+			strerror(errno));
 		_exit(127);
 	}
 	while (waitpid(pid, &status, 0) < 0)

@@ -45,9 +45,9 @@ const char cw_detach_help[] =
 static void human_size(uint64_t n, char *out, size_t len)
 {
 	if (n >= (UINT64_C(1) << 20))
-		snprintf(out, len, "%.1f MiB", (double)n / 1048576.0);
+		snprintf(out, len, _("%.1f MiB"), (double)n / 1048576.0);
 	else if (n >= 1024)
-		snprintf(out, len, "%.0f KiB", (double)n / 1024.0);
+		snprintf(out, len, _("%.0f KiB"), (double)n / 1024.0);
 	else
 		snprintf(out, len, "%u B", (unsigned)n);
 }

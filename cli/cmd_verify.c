@@ -66,8 +66,8 @@ int cw_cli_verify_open(struct cw_cli *cli, json_t **out)
 		/* Said only where there are any, so the line of a database without stays as it
 		 * was. */
 		if (stats.attachments)
-			snprintf(att, sizeof att, ", %zu attachments (%.1f MiB)", stats.attachments,
-				 (double)stats.attachment_bytes / 1048576.0);
+			snprintf(att, sizeof att, _(", %zu attachments (%.1f MiB)"),
+				 stats.attachments, (double)stats.attachment_bytes / 1048576.0);
 		fprintf(cli->out,
 			_("%s: %zu records, %zu index entries, %zu audit entries%s checked; %zu "
 			  "problem%s\n"),

@@ -1056,7 +1056,7 @@ int cw_attach_verify(struct cw_store *st, MDB_txn *txn,
 		MDB_val ikv = {sizeof ik, ik}, iv;
 
 		if (k.mv_size != ID_LEN) {
-			problem(ctx, "attachments: a key is not an id");
+			problem(ctx, _("attachments: a key is not an id"));
 			continue;
 		}
 		memcpy(id.b, k.mv_data, ID_LEN);
@@ -1065,7 +1065,7 @@ int cw_attach_verify(struct cw_store *st, MDB_txn *txn,
 		if ((rc = cw_attach_load(st, txn, &id, &a, &e)) != 0) {
 			if (rc == CW_ENOMEM)
 				break;
-			snprintf(line, sizeof line, "attachment %.8s: %s", hex, e.message);
+			snprintf(line, sizeof line, _("attachment %.8s: %s"), hex, e.message);
 			problem(ctx, line);
 			rc = 0;
 			continue;
@@ -1076,7 +1076,7 @@ int cw_attach_verify(struct cw_store *st, MDB_txn *txn,
 		memcpy(ik + ID_LEN, id.b, ID_LEN);
 		if (mdb_get(txn, st->dbi[DB_ATTACH_INDEX], &ikv, &iv) != 0) {
 			snprintf(line, sizeof line,
-				 "attachment %.8s: not listed under its record %.8s", hex, rhex);
+				 _("attachment %.8s: not listed under its record %.8s"), hex, rhex);
 			problem(ctx, line);
 		}
 		if (!a.detached && !a.missing) {
@@ -1086,7 +1086,7 @@ int cw_attach_verify(struct cw_store *st, MDB_txn *txn,
 				break;
 			}
 			if (rc != 0) {
-				snprintf(line, sizeof line, "%s (record %.8s)", e.message, rhex);
+				snprintf(line, sizeof line, _("%s (record %.8s)"), e.message, rhex);
 				problem(ctx, line);
 			}
 			rc = 0;
@@ -1123,20 +1123,20 @@ int cw_attach_verify(struct cw_store *st, MDB_txn *txn,
 		char hex[CW_ID_HEX_LEN + 1];
 
 		if (k.mv_size != INDEX_KEY_LEN) {
-			problem(ctx, "attach_index: an entry of the wrong length");
+			problem(ctx, _("attach_index: an entry of the wrong length"));
 			continue;
 		}
 		memcpy(id.b, (uint8_t *)k.mv_data + ID_LEN, ID_LEN);
 		cw_id_hex(&id, hex);
 		if (cw_attach_load(st, txn, &id, &a, NULL) != 0) {
-			snprintf(line, sizeof line, "attach_index: attachment %.8s is not there",
+			snprintf(line, sizeof line, _("attach_index: attachment %.8s is not there"),
 				 hex);
 			problem(ctx, line);
 			continue;
 		}
 		if (memcmp(a.record.b, k.mv_data, ID_LEN) != 0) {
 			snprintf(line, sizeof line,
-				 "attach_index: attachment %.8s is listed under another record",
+				 _("attach_index: attachment %.8s is listed under another record"),
 				 hex);
 			problem(ctx, line);
 		}
@@ -1154,15 +1154,15 @@ int cw_attach_verify(struct cw_store *st, MDB_txn *txn,
 		struct held key, *h;
 
 		if (k.mv_size != CW_ATTACH_BLOB_KEY_LEN) {
-			problem(ctx, "blobs: an entry of the wrong length");
+			problem(ctx, _("blobs: an entry of the wrong length"));
 			continue;
 		}
 		memcpy(key.tag, k.mv_data, CW_ATTACH_TAG_LEN);
 		h = nheld ? bsearch(&key, held, nheld, sizeof *held, held_cmp) : NULL;
 		if (!h || get_be32((uint8_t *)k.mv_data + CW_ATTACH_TAG_LEN) >= h->parts) {
 			snprintf(line, sizeof line,
-				 "blobs: %zu bytes of content belong to no attachment (compact "
-				 "cannot remove them; detaching left them, which it should not)",
+				 _("blobs: %zu bytes of content belong to no attachment (compact "
+				   "cannot remove them; detaching left them, which it should not)"),
 				 v.mv_size);
 			problem(ctx, line);
 		}
