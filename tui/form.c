@@ -66,6 +66,7 @@ static const char *const form_labels[] = {
 	N_("lawyers"),
 	N_("links"),
 	N_("merged into"),
+	N_("monitors"),
 	N_("monitors admitted"),
 	N_("name"),
 	N_("name km"),
