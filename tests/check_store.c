@@ -1405,7 +1405,7 @@ START_TEST(undo_note_of_a_deletion_is_wiped)
 	ck_assert(file_contains(path, "Zebulon Quixotic"));
 	ck_assert_int_eq(cw_store_delete(st, &q, &err), 0);
 	ck_assert(file_contains(path, "Zebulon Quixotic")); /* kept for undo */
-	add_person("Ny Nak", NULL);                          /* the next change */
+	add_person("Ny Nak", NULL);                         /* the next change */
 	ck_assert(!file_contains(path, "Zebulon Quixotic"));
 	ck_assert(file_contains(path, "Ny Nak"));
 	/* Or at once, when asked. */
@@ -1417,6 +1417,73 @@ START_TEST(undo_note_of_a_deletion_is_wiped)
 	ck_assert(!file_contains(path, "Xavier Quill"));
 	ck_assert_int_eq(cw_store_undo_forget_now(st, &had, &err), 0);
 	ck_assert_int_eq(had, 0);
+	unsetenv("CASEWATCH_TEST_PLAIN");
+}
+END_TEST
+
+/* Writes the undo note as an earlier casewatch did (one record: action, id, an edit's version
+ * before) straight into a plain store's file. */
+static void old_note(char action, const struct cw_id *id, const struct cw_record *before)
+{
+	struct cw_buf val = {0};
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val k = {4, "last"}, v;
+
+	ck_assert_int_eq(cw_buf_append(&val, &action, 1), 0);
+	ck_assert_int_eq(cw_buf_append(&val, id->b, 16), 0);
+	if (before)
+		ck_assert_int_eq(cw_record_encode(before, &val), 0);
+	cw_store_close(st);
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	ck_assert_int_eq(mdb_env_set_maxdbs(env, 64), 0);
+	ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "undo", 0, &dbi), 0);
+	v.mv_size = val.len;
+	v.mv_data = val.data;
+	ck_assert_int_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	ck_assert_int_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	cw_buf_free(&val);
+	st = open_store(0);
+}
+
+/* A note written by the casewatch before notes held several records is read as it was meant:
+ * an edit is taken back; a deletion, whose content that casewatch wiped, is refused. */
+START_TEST(undo_reads_notes_of_the_earlier_format)
+{
+	struct cw_undo_info info;
+	struct cw_record r, before;
+	struct cw_error err;
+	struct cw_id p;
+
+	cw_store_close(st);
+	rm_tree(dir);
+	dir = make_temp_dir();
+	setenv("CASEWATCH_TEST_PLAIN", "1", 1);
+	st = open_store(0);
+	p = add_person("Ny Nak", "Phnom Penh");
+	ck_assert_int_eq(cw_store_get(st, &p, &before, &err), 0);
+	ck_assert_int_eq(cw_store_get(st, &p, &r, &err), 0);
+	free(r.u.person.province);
+	r.u.person.province = strdup("Kandal");
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+	old_note('e', &p, &before);
+	cw_record_free(&before);
+	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), 0);
+	ck_assert_int_eq(info.action, CW_UNDO_EDITED);
+	ck_assert_str_eq(info.label, "Ny Nak");
+	ck_assert_int_eq(cw_store_undo(st, &info, &info, &err), 0);
+	ck_assert_int_eq(cw_store_get(st, &p, &r, &err), 0);
+	ck_assert_str_eq(r.u.person.province, "Phnom Penh");
+	cw_record_free(&r);
+	old_note('d', &p, NULL);
+	ck_assert_int_eq(cw_store_undo_peek(st, &info, &err), CW_EREFUSED);
+	ck_assert_ptr_nonnull(strstr(err.message, "earlier casewatch"));
+	ck_assert_int_eq(cw_store_undo(st, NULL, &info, &err), CW_EREFUSED);
 	unsetenv("CASEWATCH_TEST_PLAIN");
 }
 END_TEST
@@ -1512,7 +1579,8 @@ START_TEST(undo_takes_back_a_merge)
 	cw_record_free(&r);
 	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
 	ck_assert_uint_eq(r.u.kase.defendants.n, 2);
-	ck_assert(cw_id_equal(&((struct cw_defendant *)r.u.kase.defendants.items)[1].person, &other));
+	ck_assert(
+		cw_id_equal(&((struct cw_defendant *)r.u.kase.defendants.items)[1].person, &other));
 	cw_record_free(&r);
 	ck_assert_int_eq(cw_store_get(st, &m, &r, &err), 0);
 	ck_assert(cw_id_equal(&r.u.milestone.person, &other));
@@ -1729,6 +1797,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, undo_note_of_a_deletion_is_wiped);
 	tcase_add_test(tc, undo_takes_back_a_whole_action);
 	tcase_add_test(tc, undo_takes_back_a_merge);
+	tcase_add_test(tc, undo_reads_notes_of_the_earlier_format);
 	tcase_add_test(tc, in_use_and_last_txn);
 	tcase_add_test(tc, outfile_private_whole_and_not_through_links);
 	tcase_add_test(tc, outfile_interrupted_leaves_nothing);
