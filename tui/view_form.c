@@ -77,19 +77,40 @@ static void draw_choice(int y, int x, int width, const struct cw_form_field *ff,
 	cw_screen_put(y, x, width, buf, active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_NORMAL);
 }
 
+/* The labels' column: LABEL_W, chosen for the English labels; in another language as wide as
+ * its widest label (display width), up to two fifths of the screen, so that translated labels
+ * are not cut where the screen has room (the English layout stays as it was). */
+static int label_width(const struct cw_form *fm, int cols)
+{
+	int lw = LABEL_W;
+
+	if (!strcmp(cw_i18n_language(), "en"))
+		return lw;
+	for (size_t i = 0; i < fm->n; i++) {
+		const struct cw_form_field *ff = &fm->fields[i];
+		int w = cw_text_width(ff->label) +
+			(ff->f && (ff->f->flags & CW_FF_REQUIRED) ? 2 : 0);
+
+		if (w > lw)
+			lw = w;
+	}
+	return lw > cols * 2 / 5 && cols * 2 / 5 > LABEL_W ? cols * 2 / 5 : lw;
+}
+
 void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
 {
 	struct cw_form *fm = v->form;
-	int cols = cw_screen_cols(), vx = LABEL_W + 2, vw = cols - vx - 1, y, avail = height - 2;
+	int cols = cw_screen_cols(), lw = label_width(fm, cols), vx = lw + 2, vw = cols - vx - 1, y,
+	    avail = height - 2;
 	char title[300], hint[600];
 	size_t first;
 
 	if (vw < 10)
 		vx = cols / 3, vw = cols - vx - 1;
 	snprintf(title, sizeof title, _("%s %s%s   (C-s save, Esc leave, Tab next, F1 keys)"),
-		 fm->editing ? "Edit"
-		 : fm->quick ? "Quick"
-			     : "New",
+		 fm->editing ? _("Edit")
+		 : fm->quick ? _("Quick")
+			     : _("New"),
 		 cw_kind_text(fm->kind), fm->dirty ? " *" : "");
 	cw_screen_fill(top, CW_ROLE_TAB);
 	cw_screen_put(top, 1, cols - 1, title, CW_ROLE_TAB);
@@ -115,12 +136,11 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 
 		snprintf(label, sizeof label, "%s%s", ff->label,
 			 ff->f && (ff->f->flags & CW_FF_REQUIRED) ? " *" : "");
-		cw_screen_put(y, 0, LABEL_W, "", CW_ROLE_NORMAL);
-		cw_screen_put(
-			y, LABEL_W - cw_text_width(label) > 0 ? LABEL_W - cw_text_width(label) : 0,
-			cw_text_width(label) < LABEL_W ? cw_text_width(label) : LABEL_W, label,
-			active ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
-		cw_screen_put(y, LABEL_W, 2, ": ", CW_ROLE_NORMAL);
+		cw_screen_put(y, 0, lw, "", CW_ROLE_NORMAL);
+		cw_screen_put(y, lw - cw_text_width(label) > 0 ? lw - cw_text_width(label) : 0,
+			      cw_text_width(label) < lw ? cw_text_width(label) : lw, label,
+			      active ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
+		cw_screen_put(y, lw, 2, ": ", CW_ROLE_NORMAL);
 		if (ff->widget == CW_W_CHOICE || ff->widget == CW_W_TOGGLE ||
 		    ff->widget == CW_W_INDICATOR || ff->widget == CW_W_BOOL) {
 			draw_choice(y, vx, vw, ff, active, active && fm->noting);

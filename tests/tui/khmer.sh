@@ -135,6 +135,32 @@ capture
 columns "$(km NAME)" "$(km KHMER)" "$(km AFFILIATION)" "$(km PROVINCE)" "$(km ACCOUNT)" \
 	"Sok Dara:$(km KHMER):សុខ ដារ៉ា" "Sok Dara:$(km AFFILIATION):CNRP" \
 	"Sok Dara:$(km PROVINCE):Phnom Penh"
+# A form: title and labels in Khmer, every label ending at the same display column (the
+# labels' column is as wide as the widest Khmer label, not cut at the English width).
+send H
+wait_for "$(km "New") $(km "hearing")"
+wait_for "$(km "presiding judge" >/dev/null; km "judge"):"
+capture
+checks=$((checks + 1))
+printf '%s\n' "$pane" | "${PYTHON3:-python3}" -c '
+import ctypes, ctypes.util, sys
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.setlocale(6, b"C.UTF-8")
+libc.wcswidth.argtypes = [ctypes.c_wchar_p, ctypes.c_size_t]
+lines = sys.stdin.read().rstrip("\n").split("\n")[1:-2]
+ends = set()
+for l in lines:
+    i = l.find(": ")
+    if i > 0 and l[:i].strip():
+        ends.add(libc.wcswidth(l[:i], i))
+if len(ends) != 1:
+    sys.exit("labels end at display columns %s" % sorted(ends))
+' || fail "form labels not aligned:
+$pane"
+printf '%s\n' "$pane" | grep -qF "…:" && fail "a Khmer label is cut:
+$pane"
+send Escape
+wait_for "$(km "people") | 1/"
 # The help screen: its section titles in Khmer.
 send '?'
 wait_for "$(km "Lists of cases, people and records")"
