@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "models/i18n.h"
 #include "models/json.h"
 #include "report/export.h"
 #include "cli/output.h"
@@ -33,7 +34,9 @@ const char cw_bundle_export_help[] =
 	   "  -o FILE, --output FILE  the bundle to write (- for standard output)\n"
 	   "  --to PEER[,PEER...]     who it is for (and, alone, what to send)\n"
 	   "  --since DATE | --all    what to send, when not what the peers have not had\n"
-	   "  --plain                 do not encrypt (with --since or --all, or --to)\n");
+	   "  --plain                 do not encrypt (with --since or --all, or --to)\n"
+	   "  --no-attachments        attachments' descriptions only, not the files: the other\n"
+	   "                          side lists them as missing\n");
 const char cw_bundle_import_help[] =
 	N_("Checks the bundle's signature first: it must be whole and unchanged, and signed by\n"
 	   "this database or an enrolled peer (an unknown signer is refused with its\n"
@@ -104,7 +107,7 @@ static int file_argument(struct cw_cli *cli, int first_arg, const char *flag, co
 
 int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	struct cw_bundle_options o = {CW_BUNDLE_PEER, NULL, {0, 0, 0}, 0};
+	struct cw_bundle_options o = {CW_BUNDLE_PEER, NULL, {0, 0, 0}, 0, 0};
 	struct cw_bundle_stats s;
 	const char *path = NULL;
 	struct cw_opt opt;
@@ -121,7 +124,8 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 			i += 2;
 			continue;
 		}
-		if ((rc = cw_cli_next_opt(cli, &i, "all,plain,json,help", &opt)) <= 0)
+		if ((rc = cw_cli_next_opt(cli, &i, "all,plain,json,help,no-attachments", &opt)) <=
+		    0)
 			break;
 		if (!strcmp(opt.name, "output")) {
 			path = opt.value;
@@ -137,6 +141,8 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 			scopes++;
 		} else if (!strcmp(opt.name, "plain")) {
 			o.plain = 1;
+		} else if (!strcmp(opt.name, "no-attachments")) {
+			o.no_attachments = 1;
 		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
 					    "unknown option; see casewatch bundle export --help");
@@ -168,6 +174,9 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 	cw_print_safe(note, s.scope, 0);
 	fprintf(note, _("): %zu versions, %zu of them deletions, %zu audit entries; "), s.versions,
 		s.deleted, s.audit);
+	if (s.attachments)
+		fprintf(note, _("%zu attachments, %zu files (%.1f MiB) with them; "), s.attachments,
+			s.attachment_contents, (double)s.attachment_bytes / 1048576.0);
 	if (o.plain) {
 		fprintf(note, _("signed, NOT encrypted\n"));
 		fprintf(stderr, _("warning: the bundle is not encrypted: anyone who gets the file "
@@ -208,6 +217,12 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	cw_print_safe(cli->out, s.signer[0] ? s.signer : _("this database"), 0);
 	fprintf(cli->out, _(": %zu versions, %zu records changed, %zu audit entries added\n"),
 		s.versions, s.changed, s.audit_added);
+	if (s.attachments)
+		fprintf(cli->out,
+			_("%zu attachments (%zu new or detached here), %zu files (%.1f MiB) with "
+			  "them\n"),
+			s.attachments, s.attachments_changed, s.attachment_contents,
+			(double)s.attachment_bytes / 1048576.0);
 	if (s.conflicts)
 		fprintf(cli->out,
 			_("%zu changed records have conflicting versions: see casewatch "

@@ -132,7 +132,7 @@ static const struct cw_command commands[] = {
 	/* sync commands */
 	{"bundle", "export", cw_cmd_bundle_export, 0,
 	 "casewatch bundle export -o FILE --to PEER[,PEER...] [--since DATE | --all] | --plain "
-	 "(--since DATE | --all)",
+	 "(--since DATE | --all) [--no-attachments]",
 	 N_("write a signed bundle of changes, encrypted for enrolled peers"),
 	 cw_bundle_export_help, 0, 0},
 	{"bundle", "import", cw_cmd_bundle_import, 0, "casewatch bundle import FILE [--json]",

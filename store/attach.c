@@ -1181,3 +1181,113 @@ out:
 		return cw_store_lmdb_error(NULL, rc, "verifying attachments", err);
 	return rc;
 }
+
+/* ---- bundles ------------------------------------------------------------------------------ */
+
+int cw_attach_walk(struct cw_store *st, MDB_txn *txn,
+		   int (*fn)(void *ctx, const struct cw_attachment *a, struct cw_error *err),
+		   void *ctx, struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc, op;
+
+	if (!st->attach_ready)
+		return 0;
+	if ((rc = mdb_cursor_open(txn, st->dbi[DB_ATTACHMENTS], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading attachments", err);
+	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		struct cw_attachment a;
+		struct cw_id id;
+
+		if (k.mv_size != ID_LEN)
+			continue;
+		memcpy(id.b, k.mv_data, ID_LEN);
+		if ((rc = cw_attach_load(st, txn, &id, &a, err)) != 0)
+			break;
+		rc = fn(ctx, &a, err);
+		cw_attachment_free(&a);
+		if (rc != 0)
+			break;
+	}
+	mdb_cursor_close(cur);
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	return rc < 0 ? rc : cw_store_lmdb_error(NULL, rc, "reading attachments", err);
+}
+
+/* Whether detachment a comes before b: the earlier, then the smaller database id. Every
+ * laptop keeps the same one of two, whatever the order they arrive in. */
+static int detached_first(const struct cw_attachment *a, const struct cw_attachment *b)
+{
+	if (a->detached_at != b->detached_at)
+		return a->detached_at < b->detached_at;
+	return memcmp(a->detached_in.b, b->detached_in.b, ID_LEN) < 0;
+}
+
+int cw_attach_merge(struct cw_txn *t, struct cw_attachment *in, int *changed, int *want_content,
+		    struct cw_error *err)
+{
+	struct cw_attachment here;
+	int rc;
+
+	*changed = *want_content = 0;
+	if (!t->st->attach_ready)
+		return cw_error_set(
+			err, CW_EVERSION, "database",
+			"this database has no attachments yet: open it once for writing");
+	rc = cw_attach_load(t->st, t->txn, &in->id, &here, err);
+	if (rc == CW_ENOTFOUND) {
+		cw_error_clear(err);
+		if ((rc = cw_attach_store(t, in, err)) != 0)
+			return rc;
+		*changed = 1;
+		if ((rc = cw_attach_load(t->st, t->txn, &in->id, &here, err)) != 0)
+			return rc;
+	} else if (rc != 0) {
+		return rc;
+	} else if (!memcmp(here.record.b, in->record.b, ID_LEN) && in->detached &&
+		   (!here.detached || detached_first(in, &here))) {
+		/* The content goes first (unless another attachment holds it), then the
+		 * description becomes the detachment that wins. */
+		if (!here.detached && (rc = drop_content(t, &here, err)) != 0) {
+			cw_attachment_free(&here);
+			return rc;
+		}
+		make_detached(&here, in->detached_by, &in->detached_in, in->detached_at);
+		if ((rc = cw_attach_store(t, &here, err)) != 0) {
+			cw_attachment_free(&here);
+			return rc;
+		}
+		*changed = 1;
+	}
+	/* Attached here to a record deleted here: detached as a change made here (the laptop
+	 * that attached it detaches it too once the deletion reaches it; the earlier wins). */
+	if (!here.detached && t->st->sync_ready) {
+		MDB_val tk = {ID_LEN, here.record.b}, tv;
+
+		if (mdb_get(t->txn, t->st->dbi[DB_TOMBSTONES], &tk, &tv) == 0) {
+			rc = cw_attach_detach_in_txn(t, &here.id, NULL, err);
+			cw_attachment_free(&here);
+			if (rc == 0)
+				*changed = 1;
+			return rc;
+		}
+	}
+	*want_content = !here.detached && here.missing;
+	cw_attachment_free(&here);
+	return 0;
+}
+
+int cw_attach_put_part(struct cw_txn *t, const uint8_t sha256[32], uint32_t part, const void *data,
+		       size_t len, struct cw_error *err)
+{
+	uint8_t bk[CW_ATTACH_BLOB_KEY_LEN];
+	MDB_val k = {sizeof bk, bk};
+	int rc;
+
+	cw_attach_blob_key(t->st, sha256, part, bk);
+	if ((rc = cw_val_put(t, DB_BLOBS, &k, data, len, 0)) != 0)
+		return cw_store_lmdb_error(t, rc, "writing an attachment", err);
+	return 0;
+}

@@ -14,6 +14,7 @@
 #include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
+#include "store/attach.h"
 #include "store/outfile.h"
 #include "store/sync_internal.h"
 #include "store/trust.h"
@@ -155,7 +156,7 @@ static int parse_audit(const json_t *obj, struct cw_audit_entry *e, struct cw_er
 /* ---- reading a payload, line by line ------------------------------------------------------ */
 
 /* Which entries a pass over the payload hands on (all are checked either way). */
-enum { WANT_AUDIT = 1, WANT_VERSIONS = 2 };
+enum { WANT_AUDIT = 1, WANT_VERSIONS = 2, WANT_ATTACHMENTS = 4 };
 
 /* The payload (JSON Lines; see sync.h) as it streams out of the envelope: lines are put
  * together, checked in their order and handed to the callbacks one at a time, so that what is
@@ -170,7 +171,20 @@ struct payload {
 	int (*on_header)(void *ctx, struct cw_error *err);
 	int (*on_audit)(void *ctx, const struct cw_audit_entry *e, struct cw_error *err);
 	int (*on_version)(void *ctx, struct cw_bundle_item *it, struct cw_error *err);
+	/* An attachment's description (the callee's to free), and each part of its content,
+	 * checked against its hash when the last arrives. */
+	int (*on_attachment)(void *ctx, struct cw_attachment *a, struct cw_error *err);
+	int (*on_part)(void *ctx, const uint8_t sha256[32], uint32_t part, const uint8_t *data,
+		       size_t len, struct cw_error *err);
 	void *ctx;
+	/* The content expected after the last description: its hash, size and parts, the parts
+	 * had, and the hash of what came. */
+	int attach_begun, content_open;
+	uint8_t sha[32];
+	uint64_t size, got;
+	size_t parts, next_part;
+	crypto_hash_sha256_state hs;
+	uint8_t *part_buf;
 	/* The line being put together, and where the payload is. */
 	char *line;
 	size_t len, cap, lineno;
@@ -179,11 +193,111 @@ struct payload {
 
 static void payload_free(struct payload *p)
 {
+	if (p->part_buf) {
+		sodium_memzero(p->part_buf, CW_ATTACH_PART);
+		free(p->part_buf);
+		p->part_buf = NULL;
+	}
 	if (p->line) /* the records in the clear */
 		sodium_memzero(p->line, p->cap);
 	free(p->line);
 	p->line = NULL;
 	p->len = p->cap = 0;
+}
+
+/* A content that stopped before its last part. */
+static int content_incomplete(struct payload *p, struct cw_error *err)
+{
+	if (!p->content_open || p->next_part == 0)
+		return 0;
+	return cw_error_set(err, CW_EINVAL, "blob",
+			    "an attachment's content stops after %zu of its %zu parts",
+			    p->next_part, p->parts);
+}
+
+/* {"type":"attachment",...}: a description, after the versions. */
+static int attachment_line(struct payload *p, const json_t *obj, struct cw_error *err)
+{
+	struct cw_attachment a;
+	int rc;
+
+	if (p->version < 3)
+		return cw_error_set(err, CW_EINVAL, "type",
+				    "an attachment in a bundle of format %d", p->version);
+	if ((rc = content_incomplete(p, err)) != 0 ||
+	    (rc = cw_attach_parse(json_object_get(obj, "attachment"), &a, err)) != 0)
+		return rc;
+	p->attach_begun = 1;
+	p->content_open = !a.detached;
+	memcpy(p->sha, a.sha256, sizeof p->sha);
+	p->size = a.size;
+	p->parts = cw_attach_parts(a.size);
+	p->next_part = 0;
+	p->got = 0;
+	p->stats->attachments++;
+	if ((p->want & WANT_ATTACHMENTS) && p->on_attachment)
+		return p->on_attachment(p->ctx, &a, err);
+	cw_attachment_free(&a);
+	return 0;
+}
+
+/* {"type":"blob",...}: the next part of the content of the last description. */
+static int blob_line(struct payload *p, const json_t *obj, struct cw_error *err)
+{
+	const json_t *sha = json_object_get(obj, "sha256"), *data = json_object_get(obj, "data");
+	uint8_t want[32];
+	size_t n = 0, len = 0;
+	int rc = 0;
+
+	if (!p->content_open)
+		return cw_error_set(err, CW_EINVAL, "blob",
+				    "content that follows no attached file's description");
+	if (!json_is_string(sha) || json_string_length(sha) != 64 ||
+	    sodium_hex2bin(want, sizeof want, json_string_value(sha), 64, NULL, &n, NULL) != 0 ||
+	    n != 32 || memcmp(want, p->sha, 32) != 0)
+		return cw_error_set(err, CW_EINVAL, "sha256",
+				    "is not the hash of the description before it");
+	if (!json_is_integer(json_object_get(obj, "part")) ||
+	    json_integer_value(json_object_get(obj, "part")) != (json_int_t)p->next_part ||
+	    !json_is_integer(json_object_get(obj, "parts")) ||
+	    json_integer_value(json_object_get(obj, "parts")) != (json_int_t)p->parts ||
+	    p->next_part >= p->parts)
+		return cw_error_set(err, CW_EINVAL, "part",
+				    "parts of an attachment's content out of order or too many");
+	if (!p->part_buf && !(p->part_buf = malloc(CW_ATTACH_PART)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (!json_is_string(data) ||
+	    sodium_base642bin(p->part_buf, CW_ATTACH_PART, json_string_value(data),
+			      json_string_length(data), NULL, &len, NULL,
+			      sodium_base64_VARIANT_ORIGINAL) != 0)
+		return cw_error_set(err, CW_EINVAL, "data", "is not base64 of at most 1 MiB");
+	/* Every part but the last is whole, and the parts add up to the size. */
+	if ((p->next_part + 1 < p->parts && len != CW_ATTACH_PART) || p->got + len > p->size ||
+	    (p->next_part + 1 == p->parts && p->got + len != p->size))
+		return cw_error_set(
+			err, CW_EINVAL, "data",
+			"the parts of an attachment's content do not add up to its size");
+	if (p->next_part == 0)
+		crypto_hash_sha256_init(&p->hs);
+	crypto_hash_sha256_update(&p->hs, p->part_buf, len);
+	p->got += len;
+	if (p->next_part + 1 == p->parts) {
+		uint8_t got[32];
+
+		crypto_hash_sha256_final(&p->hs, got);
+		if (memcmp(got, p->sha, 32) != 0)
+			return cw_error_set(err, CW_EINVAL, "data",
+					    "an attachment's content does not match its hash");
+		p->stats->attachment_contents++;
+		p->stats->attachment_bytes += p->size;
+		p->content_open = 0;
+	}
+	if ((p->want & WANT_ATTACHMENTS) && p->on_part)
+		rc = p->on_part(p->ctx, p->sha, (uint32_t)p->next_part, p->part_buf, len, err);
+	p->next_part++;
+	/* The last part is checked before it is written: a content whose hash fails was
+	 * written in part only inside the transaction that the failure aborts. */
+	return rc;
 }
 
 /* One complete line (without its newline), number p->lineno. What is wrong with the line
@@ -214,6 +328,10 @@ static int payload_line(struct payload *p, const char *text, size_t len, struct 
 		rc = cw_error_set(err, CW_EINVAL, "", "is not a bundle entry");
 	} else if (!strcmp(t, "end")) {
 		/* The number of lines before it, header included. */
+		if ((rc = content_incomplete(p, err)) != 0) {
+			json_decref(obj);
+			return line_error(err, p->lineno, rc);
+		}
 		if (!json_is_integer(json_object_get(obj, "lines")) ||
 		    json_integer_value(json_object_get(obj, "lines")) !=
 			    (json_int_t)(p->lineno - 1))
@@ -232,6 +350,13 @@ static int payload_line(struct payload *p, const char *text, size_t len, struct 
 					  "audit entries first");
 		else
 			rc = parse_audit(obj, &e, err);
+	} else if (!strcmp(t, "attachment") || !strcmp(t, "blob")) {
+		rc = !strcmp(t, "blob") ? blob_line(p, obj, err) : attachment_line(p, obj, err);
+		json_decref(obj);
+		return rc ? line_error(err, p->lineno, rc) : 0;
+	} else if (p->attach_begun) {
+		rc = cw_error_set(err, CW_EINVAL, "type",
+				  "a %.20s after the attachments: a bundle lists them last", t);
 	} else if (!strcmp(t, "version")) {
 		memset(&it, 0, sizeof it);
 		if ((rc = cw_sync_version_parse(obj, &it.rec, &it.deleted, err)) == 0) {
@@ -350,7 +475,11 @@ static int payload_pass(struct cw_envelope_reader *r, struct payload *p, unsigne
 	p->want = want;
 	p->len = p->lineno = 0;
 	p->versions_begun = p->rank = p->ended = 0;
+	p->attach_begun = p->content_open = 0;
+	p->next_part = p->parts = 0;
 	p->stats->versions = p->stats->deleted = p->stats->audit = 0;
+	p->stats->attachments = p->stats->attachment_contents = 0;
+	p->stats->attachment_bytes = 0;
 	if ((rc = cw_envelope_read(r, payload_feed, p, err)) == 0)
 		rc = payload_done(p, err);
 	return rc;
@@ -495,6 +624,7 @@ struct import_ctx {
 	struct cw_bundle_stats *stats;
 	struct cw_txn *t;
 	int bound;
+	int want_content; /* the content after the last description is wanted here */
 };
 
 static int import_header(void *vctx, struct cw_error *err)
@@ -540,6 +670,25 @@ static int import_version(void *vctx, struct cw_bundle_item *it, struct cw_error
 	return rc;
 }
 
+static int import_attachment(void *vctx, struct cw_attachment *a, struct cw_error *err)
+{
+	struct import_ctx *c = vctx;
+	int rc, changed;
+
+	rc = cw_attach_merge(c->t, a, &changed, &c->want_content, err);
+	c->stats->attachments_changed += (size_t)changed;
+	cw_attachment_free(a);
+	return rc;
+}
+
+static int import_part(void *vctx, const uint8_t sha256[32], uint32_t part, const uint8_t *data,
+		       size_t len, struct cw_error *err)
+{
+	struct import_ctx *c = vctx;
+
+	return c->want_content ? cw_attach_put_part(c->t, sha256, part, data, len, err) : 0;
+}
+
 /* The second pass, inside the write: the payload applied as it is read. A failure, or a file
  * that is no longer the one the first pass checked, aborts the transaction. Run again from the
  * file's start when the write is retried on a grown map. */
@@ -553,14 +702,18 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	c->t = t;
 	c->bound = 0;
 	c->stats->changed = c->stats->conflicts = c->stats->audit_added = c->stats->repointed = 0;
+	c->stats->attachments_changed = 0;
+	c->want_content = 0;
 	p.version = c->env->version;
 	p.stats = c->stats;
 	p.on_header = import_header;
 	p.on_audit = import_audit;
 	p.on_version = import_version;
+	p.on_attachment = import_attachment;
+	p.on_part = import_part;
 	p.ctx = c;
 	if (p.version > 2) {
-		rc = payload_pass(c->r, &p, WANT_AUDIT | WANT_VERSIONS, err);
+		rc = payload_pass(c->r, &p, WANT_AUDIT | WANT_VERSIONS | WANT_ATTACHMENTS, err);
 	} else {
 		/* Version 2 lists the log after the versions: read it first, then the versions,
 		 * so that the import appends the log in the same order as version 3. */
@@ -738,6 +891,16 @@ struct export_ctx {
 	struct cw_envelope_writer *w;
 	struct cw_bundle_stats *stats;
 	size_t lines;
+	/* Attachments go when this database stored them (or a change of them) at or after this
+	 * time: 0 for all of them. */
+	int64_t attach_after;
+	MDB_txn *txn;
+	struct cw_store *st;
+	/* The contents written so far (their hashes), each sent once. */
+	uint8_t (*sent)[32];
+	size_t nsent, capsent;
+	uint32_t part; /* the next part of the content being written */
+	const struct cw_attachment *cur;
 };
 
 /* Whether an audit entry is in the bundle's scope. */
@@ -905,6 +1068,7 @@ static int scope_of(struct cw_store *st, MDB_txn *txn, const struct peer_list *p
 	if (opt->scope == CW_BUNDLE_PEER) {
 		size_t used = (size_t)snprintf(scope, len, "to");
 
+		x->attach_after = INT64_MAX;
 		/* What any of them has not had: from the smallest of their marks. */
 		for (size_t i = 0; i < peers->n; i++) {
 			uint64_t seq;
@@ -915,6 +1079,10 @@ static int scope_of(struct cw_store *st, MDB_txn *txn, const struct peer_list *p
 				return rc;
 			if (seq < x->after)
 				x->after = seq;
+			/* Attachments by when they were stored, against when the last bundle to
+			 * the peer was written (the log's sequence does not cover them). */
+			if (when < x->attach_after)
+				x->attach_after = when;
 			if (used < len)
 				used += (size_t)snprintf(scope + used, len - used, "%s %s",
 							 i ? "," : "", peers->names[i]);
@@ -923,11 +1091,91 @@ static int scope_of(struct cw_store *st, MDB_txn *txn, const struct peer_list *p
 		char d[CW_DATE_TEXT_MAX];
 
 		x->since_us = (int64_t)cw_date_to_days(opt->since) * 86400 * 1000000;
+		x->attach_after = x->since_us;
 		cw_date_format(opt->since, d);
 		snprintf(scope, len, "since %s", d);
 	} else {
 		snprintf(scope, len, "all");
 	}
+	return 0;
+}
+
+/* ---- attachments -------------------------------------------------------------------------- */
+
+static int attachment_in_scope(const struct export_ctx *x, const struct cw_attachment *a)
+{
+	return x->opt->scope == CW_BUNDLE_ALL || a->stored >= x->attach_after;
+}
+
+/* The first walk: the records attachments in the scope are attached to go too. */
+static int gather_attachment(void *vctx, const struct cw_attachment *a, struct cw_error *err)
+{
+	struct export_ctx *x = vctx;
+
+	if (attachment_in_scope(x, a) && cw_idset_add(x->ids, &a->record) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return 0;
+}
+
+/* One part of a content, as it is read (and checked) from the database. */
+static int emit_part(void *vctx, const void *data, size_t len, struct cw_error *err)
+{
+	struct export_ctx *x = vctx;
+	const struct cw_attachment *a = x->cur;
+	size_t b64len = sodium_base64_ENCODED_LEN(len, sodium_base64_VARIANT_ORIGINAL);
+	char sha[65], *b64 = malloc(b64len);
+	json_t *o;
+
+	if (!b64)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	sodium_bin2base64(b64, b64len, data, len, sodium_base64_VARIANT_ORIGINAL);
+	sodium_bin2hex(sha, sizeof sha, a->sha256, sizeof a->sha256);
+	o = json_pack("{s:s,s:s,s:I,s:I,s:s}", "type", "blob", "sha256", sha, "part",
+		      (json_int_t)x->part, "parts", (json_int_t)cw_attach_parts(a->size), "data",
+		      b64);
+	sodium_memzero(b64, b64len);
+	free(b64);
+	x->part++;
+	return emit(x->w, o, &x->lines, err);
+}
+
+static int emit_attachment(void *vctx, const struct cw_attachment *a, struct cw_error *err)
+{
+	struct export_ctx *x = vctx;
+	json_t *o;
+	int rc;
+
+	if (!attachment_in_scope(x, a))
+		return 0;
+	if (!(o = cw_attach_json(a, 0)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if ((rc = emit(x->w, json_pack("{s:s,s:o}", "type", "attachment", "attachment", o),
+		       &x->lines, err)) != 0)
+		return rc;
+	x->stats->attachments++;
+	if (a->detached || a->missing || x->opt->no_attachments)
+		return 0;
+	for (size_t i = 0; i < x->nsent; i++)
+		if (!memcmp(x->sent[i], a->sha256, 32))
+			return 0;
+	if (x->nsent == x->capsent) {
+		size_t cap = x->capsent ? x->capsent * 2 : 64;
+		uint8_t(*grown)[32] = realloc(x->sent, cap * sizeof *grown);
+
+		if (!grown)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		x->sent = grown;
+		x->capsent = cap;
+	}
+	memcpy(x->sent[x->nsent++], a->sha256, 32);
+	x->cur = a;
+	x->part = 0;
+	/* Read part by part and checked as it goes: a damaged content stops the export naming
+	 * it, rather than travelling. */
+	if ((rc = cw_attach_read_txn(x->st, x->txn, a, emit_part, x, err)) != 0)
+		return rc;
+	x->stats->attachment_contents++;
+	x->stats->attachment_bytes += a->size;
 	return 0;
 }
 
@@ -941,6 +1189,11 @@ static int write_payload(struct cw_store *st, MDB_txn *txn, struct export_ctx *x
 
 	/* What changed: the audit log names every change, made here or imported. */
 	if ((rc = audit_walk(st, txn, gather_audit, x, err)) != 0)
+		return rc;
+	x->txn = txn;
+	x->st = st;
+	if (x->opt->scope != CW_BUNDLE_ALL &&
+	    (rc = cw_attach_walk(st, txn, gather_attachment, x, err)) != 0)
 		return rc;
 	if (x->opt->scope == CW_BUNDLE_ALL &&
 	    ((rc = cw_idset_add_table(st, txn, DB_RECORDS, x->ids, err)) != 0 ||
@@ -962,9 +1215,13 @@ static int write_payload(struct cw_store *st, MDB_txn *txn, struct export_ctx *x
 				 "version", CW_BUNDLE_VERSION, "bundle", hex, "database", dbhex,
 				 "author", st->author, "created", created, "scope", stats->scope),
 		       &x->lines, err)) != 0 ||
-	    (rc = audit_walk(st, txn, emit_audit, x, err)) != 0)
+	    (rc = audit_walk(st, txn, emit_audit, x, err)) != 0 ||
+	    (rc = emit_versions(st, txn, x, err)) != 0)
 		return rc;
-	return emit_versions(st, txn, x, err);
+	rc = cw_attach_walk(st, txn, emit_attachment, x, err);
+	free(x->sent);
+	x->sent = NULL;
+	return rc;
 }
 
 int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, const char *path,

@@ -461,9 +461,19 @@ int cw_attach_detach_record(struct cw_txn *t, const struct cw_id *record, struct
 typedef int (*cw_attach_sink)(void *ctx, const void *data, size_t len, struct cw_error *err);
 int cw_attach_read_txn(struct cw_store *st, MDB_txn *txn, const struct cw_attachment *a,
 		       cw_attach_sink fn, void *ctx, struct cw_error *err);
+/* Bundles: every description in id order; merging one that arrived (*want_content: the
+ * content is wanted here, being neither held nor detached); a part of a content put. */
+int cw_attach_walk(struct cw_store *st, MDB_txn *txn,
+		   int (*fn)(void *ctx, const struct cw_attachment *a, struct cw_error *err),
+		   void *ctx, struct cw_error *err);
+int cw_attach_merge(struct cw_txn *t, struct cw_attachment *in, int *changed, int *want_content,
+		    struct cw_error *err);
+int cw_attach_put_part(struct cw_txn *t, const uint8_t sha256[32], uint32_t part, const void *data,
+		       size_t len, struct cw_error *err);
 /* verify's part: a line through problem() per damaged, unindexed or orphaned attachment or
  * part; *checked descriptions and *bytes of content read. */
-int cw_attach_verify(struct cw_store *st, MDB_txn *txn, void (*problem)(void *ctx, const char *line),
-		     void *ctx, size_t *checked, uint64_t *bytes, struct cw_error *err);
+int cw_attach_verify(struct cw_store *st, MDB_txn *txn,
+		     void (*problem)(void *ctx, const char *line), void *ctx, size_t *checked,
+		     uint64_t *bytes, struct cw_error *err);
 
 #endif

@@ -99,6 +99,17 @@
  *            each names; a deletion's record is only id, kind, updated, editor, edited_in,
  *            versions (and set_aside); content in a deletion from an older casewatch is
  *            dropped as it is read
+ *   then     {"type":"attachment","attachment":{...}} for every attachment stored or changed
+ *            in the scope (store/attach.h: id, record, author, added (microseconds), added_in,
+ *            and sha256, size, type, name, caption while attached, or detached_by,
+ *            detached_at, detached_in), each followed, unless the bundle was written
+ *            --no-attachments or the content was sent earlier in it, by its content:
+ *            {"type":"blob","sha256":HEX,"part":I,"parts":N,"data":BASE64}, parts 0..N-1 in
+ *            order, 1 MiB each but the last, checked against the hash as they arrive (a
+ *            content that does not match refuses the bundle). A bundle without attachments
+ *            has none of these lines, so an older casewatch still reads it; one with them is
+ *            refused there naming the line. The records they are attached to go in the
+ *            bundle too.
  *   last     {"type":"end","lines":N}  N lines before it; nothing follows it.
  * Version 1 ended with an unkeyed BLAKE2b checksum: anyone could recompute it, so it proved
  * nothing the signature does not; versions 2 and 3 keep only the line count as a check of the
@@ -138,6 +149,9 @@ struct cw_bundle_options {
 	/* Signed but not encrypted (peer, when given, is then the scope only). Without it, peer
 	 * is required. */
 	int plain;
+	/* Attachments' descriptions only, not their content: the receiving side lists them as
+	 * missing (store/attach.h). */
+	int no_attachments;
 };
 
 struct cw_bundle_stats {
@@ -153,6 +167,10 @@ struct cw_bundle_stats {
 	size_t conflicts; /* import: records left with conflicts among those */
 	size_t repointed; /* import: records of this laptop that named a person merged away */
 	size_t audit_added;
+	size_t attachments;         /* attachment lines (descriptions) */
+	size_t attachment_contents; /* contents carried (each once, however many attach it) */
+	uint64_t attachment_bytes;  /* their bytes */
+	size_t attachments_changed; /* import: descriptions added or detached here */
 	char signer[CW_PEER_NAME_MAX + 1]; /* import: the enrolled peer that signed it, "" here */
 };
 

@@ -240,7 +240,7 @@ static void enroll(int at, int whose, const char *name)
 static void export_scope(int from, enum cw_bundle_scope scope, const char *peer, int plain,
 			 const char *file)
 {
-	struct cw_bundle_options o = {scope, peer, {0, 0, 0}, plain};
+	struct cw_bundle_options o = {scope, peer, {0, 0, 0}, plain, 0};
 	struct cw_bundle_stats s;
 	struct cw_error err;
 
@@ -989,7 +989,7 @@ END_TEST
 
 START_TEST(several_peers_share_one_bundle)
 {
-	struct cw_bundle_options o = {CW_BUNDLE_PEER, "sup,bob", {0, 0, 0}, 0};
+	struct cw_bundle_options o = {CW_BUNDLE_PEER, "sup,bob", {0, 0, 0}, 0, 0};
 	struct cw_bundle_stats s;
 	struct cw_error err;
 	char *a, *b, *c;
