@@ -114,7 +114,7 @@ static int get_key(void *ctx, const char *dir, const struct cw_id *database, str
 				    "destroy-key?); 'casewatch key import FILE' restores it from a "
 				    "recovery file",
 				    dir);
-	if ((rc = cw_session_passphrase(s, "Passphrase", 0, &pass, &len, err)) != 0)
+	if ((rc = cw_session_passphrase(s, _("Passphrase"), 0, &pass, &len, err)) != 0)
 		return rc;
 	rc = cw_keyslot_open(path, pass, len, database, out, err);
 	cw_passphrase_free(pass);

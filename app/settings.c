@@ -387,7 +387,7 @@ static int check_line(char *text, const char *path, unsigned n, unsigned first[N
 		for (size_t i = 0; i < NSETTINGS && used < sizeof names; i++)
 			used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
 						 i == 0               ? ""
-						 : i + 1 == NSETTINGS ? " and "
+						 : i + 1 == NSETTINGS ? _(" and ")
 								      : ", ",
 						 settings[i].name);
 		return cw_error_set(err, CW_ECONFIG, "",

@@ -158,7 +158,7 @@ static int from_terminal(const char *prompt, int confirm, char *buf, size_t *len
 		close(tty);
 		return no_terminal(err);
 	}
-	rc = read_tty(tty, prompt ? prompt : "Passphrase: ", buf, len);
+	rc = read_tty(tty, prompt ? prompt : _("Passphrase: "), buf, len);
 	if (rc == READ_OK && *len > 0 && confirm) {
 		if (!(again = sodium_malloc(CW_PASSPHRASE_MAX + 1))) {
 			close(tty);

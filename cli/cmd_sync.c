@@ -13,6 +13,7 @@
 #include "report/export.h"
 #include "cli/output.h"
 #include "models/i18n.h"
+#include "models/text.h"
 #include "store/sync.h"
 
 #define SHORT_ID 8
@@ -563,7 +564,8 @@ static int conflicts_list(struct cw_cli *cli)
 {
 	struct cw_conflict *c;
 	size_t n;
-	int rc;
+	int rc, shown_w;
+	char pad[64];
 	int64_t now = cw_now_us();
 
 	if ((rc = cw_sync_conflicts(cli->session.store, &c, &n, &cli->err)) != 0)
@@ -613,6 +615,10 @@ static int conflicts_list(struct cw_cli *cli)
 	}
 	if (n == 0)
 		fprintf(cli->out, _("no conflicts\n"));
+	/* The other versions' times line up under the first's, in any language: spaces as wide
+	 * as " (shown)" is in it. */
+	shown_w = cw_text_width(_(" (shown)"));
+	snprintf(pad, sizeof pad, "%*s", shown_w < (int)sizeof pad ? shown_w : 0, "");
 	for (size_t i = 0; i < n; i++) {
 		char hex[CW_ID_HEX_LEN + 1];
 
@@ -625,8 +631,8 @@ static int conflicts_list(struct cw_cli *cli)
 			char t[32], db[CW_ID_HEX_LEN + 1];
 
 			cw_time_format(r->updated, t);
-			fprintf(cli->out, _("  %zu%s %s by "), j + 1,
-				j == 0 ? " (shown)" : "        ", t);
+			fprintf(cli->out, _("  %zu%s %s by "), j + 1, j == 0 ? _(" (shown)") : pad,
+				t);
 			cw_print_safe(cli->out, r->editor ? r->editor : "?", 0);
 			fprintf(cli->out, _(" in %s: "), short_hex(&r->edited_in, db));
 			if (c[i].versions[j].deleted) {

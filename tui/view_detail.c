@@ -355,7 +355,7 @@ void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 0);
 	v->pg.cursor = v->pg.top;
 	snprintf(app->info, sizeof app->info, _("%s | j/k scroll, %zu lines"),
-		 v->title ? "summary" : "help", v->nlines);
+		 v->title ? _("summary") : _("help"), v->nlines);
 }
 
 void cw_view_help_key(struct cw_pane *v, enum cw_action a)
@@ -401,8 +401,8 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 			cw_time_format(r->updated, t);
 			cw_id_hex(&r->edited_in, db);
 			add_line(&l, _("  [%zu] %s %s by %.60s in %.8s: %.60s%s"), j + 1,
-				 j == 0 ? "shown" : "kept ", t, r->editor ? r->editor : "?", db,
-				 c->versions[j].deleted ? "(deleted)" : cw_record_label(r),
+				 j == 0 ? _("shown") : _("kept "), t, r->editor ? r->editor : "?", db,
+				 c->versions[j].deleted ? _("(deleted)") : cw_record_label(r),
 				 cw_version_in_future(r, now) ? _(" (dated in the future)") : "");
 			p[np++] = (long)(i << 16 | j);
 		}

@@ -241,8 +241,9 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		}
 		cw_screen_put(top + height - 1, 0, cols, hint, CW_ROLE_HINT);
 	}
-	snprintf(app->info, sizeof app->info, "%s%s", fm->message[0] ? fm->message : "field ", "");
+	snprintf(app->info, sizeof app->info, "%s%s", fm->message[0] ? fm->message : _("field "),
+		 "");
 	if (!fm->message[0])
 		snprintf(app->info, sizeof app->info, _("field %zu of %zu%s"), fm->cur + 1, fm->n,
-			 fm->dirty ? " | changed" : "");
+			 fm->dirty ? _(" | changed") : "");
 }

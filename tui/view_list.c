@@ -285,7 +285,7 @@ static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int 
 		cw_screen_put(top + 3, 0, cols, why, CW_ROLE_HINT);
 	}
 	snprintf(app->info, sizeof app->info, _("%s%.300s%s%zu on the agenda | %zu/%zu%s"),
-		 app->filter.line[0] ? "filter: " : "", app->filter.line,
+		 app->filter.line[0] ? _("filter: ") : "", app->filter.line,
 		 app->filter.line[0] ? " | " : "", app->agenda.n,
 		 app->agenda.n ? t->pg.cursor + 1 : 0, app->agenda.n,
 		 app->agenda.drafts ? _(" | drafts to complete: 5") : "");
