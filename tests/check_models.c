@@ -13,6 +13,7 @@
 #include "models/date.h"
 #include "models/filter.h"
 #include "models/format.h"
+#include "models/i18n.h"
 #include "models/json.h"
 #include "models/record.h"
 #include "models/text.h"
@@ -1467,6 +1468,37 @@ START_TEST(verdicts_move_charges)
 }
 END_TEST
 
+/* cw_i18n_use: what `report --lang` and the config file's language call. With the build tree's
+ * catalogue (CASEWATCH_LOCALEDIR, set by make check), "km" translates, "en" and NULL (back to
+ * the environment: C.UTF-8 here) do not, an unknown language changes nothing, and the labels
+ * of coded values follow. */
+START_TEST(i18n_use_switches_language)
+{
+	const char *dir = getenv("CASEWATCH_LOCALEDIR");
+
+	if (!dir || !*dir)
+		return; /* run outside make check: no catalogue to switch to */
+	cw_i18n_init(dir);
+	setlocale(LC_ALL, "C.UTF-8");
+	ck_assert(cw_i18n_known("km") && cw_i18n_known("km_KH.UTF-8") && cw_i18n_known("en"));
+	ck_assert(!cw_i18n_known("fr") && !cw_i18n_known("") && !cw_i18n_known("kmx"));
+	ck_assert_int_eq(cw_i18n_use("km"), 0);
+	ck_assert_str_eq(cw_i18n_language(), "km");
+	ck_assert_str_ne(_("add a person"), "add a person");
+	ck_assert_str_ne(cw_kind_label(CW_KIND_HEARING), "hearing");
+	ck_assert_int_eq(cw_i18n_use("fr"), -1);
+	ck_assert_str_eq(cw_i18n_language(), "km");
+	ck_assert_int_eq(cw_i18n_use("en"), 0);
+	ck_assert_str_eq(cw_i18n_language(), "en");
+	ck_assert_str_eq(_("add a person"), "add a person");
+	ck_assert_str_eq(cw_kind_label(CW_KIND_HEARING), "hearing");
+	ck_assert_int_eq(cw_i18n_use("km_KH.UTF-8"), 0);
+	ck_assert_str_ne(_("add a person"), "add a person");
+	ck_assert_int_eq(cw_i18n_use(NULL), 0);
+	ck_assert_str_eq(_("add a person"), "add a person");
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -1526,6 +1558,10 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_counts_to_the_as_of_date);
 	tcase_add_test(tc, timeline_order_places_undated_records);
 	tcase_add_test(tc, verdicts_move_charges);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("i18n");
+	tcase_add_test(tc, i18n_use_switches_language);
 	suite_add_tcase(s, tc);
 	return s;
 }
