@@ -70,6 +70,8 @@ const struct cw_binding cw_bindings[] = {
 	{L, 'C', CW_ACT_NEW_CASE},
 	{L | T | R, 'e', CW_ACT_EDIT},
 	{L | T | R, 'd', CW_ACT_DELETE},
+	{R, 'a', CW_ACT_NEXT_ATTACHMENT},
+	{R, 'o', CW_ACT_OPEN_ATTACHMENT},
 	{L | T | R | X_, C('l'), CW_ACT_REFRESH},
 	{L | T | R | X_, 'R', CW_ACT_REFRESH},
 	{L | T | R, 'W', CW_ACT_REPORT_WEEK},

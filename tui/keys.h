@@ -79,6 +79,9 @@ enum cw_key_ctx {
 	X(NEW_CASE, N_("add a case"))                                                              \
 	X(EDIT, N_("edit the record"))                                                             \
 	X(DELETE, N_("delete the record (asks first)"))                                            \
+	X(NEXT_ATTACHMENT, N_("choose the record's next attachment"))                              \
+	X(OPEN_ATTACHMENT,                                                                         \
+	  N_("open the attachment chosen: decrypted into a private file, removed after"))          \
 	X(REFRESH, N_("refresh from the database now"))                                            \
 	X(CONFLICTS, N_("versions two laptops made of the same record: choose one"))               \
 	X(KEEP_VERSION, N_("keep the version under the cursor (asks first)"))                      \

@@ -35,6 +35,7 @@ CLI_TESTS += \
 	tests/tui/conflicts.sh \
 	tests/tui/lock.sh \
 	tests/tui/editor.sh \
+	tests/tui/attachments.sh \
 	tests/tui/dates.sh \
 	tests/tui/defendants.sh \
 	tests/tui/khmer.sh

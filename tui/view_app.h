@@ -42,6 +42,7 @@ struct cw_pane {
 	size_t nlines;
 	char *title; /* HELP: a text of its own (a report written), with its title; NULL: keys */
 	struct cw_form *form; /* FORM */
+	size_t attach_sel;    /* RECORD: the attachment `o` opens (a moves it) */
 };
 
 enum cw_question {

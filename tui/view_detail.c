@@ -15,6 +15,10 @@
 #include "models/text.h"
 #include "store/sync.h"
 #include "models/timeline.h"
+#include "app/attach_open.h"
+#include "app/settings.h"
+#include "store/attach.h"
+#include "tui/screen.h"
 #include "report/record_text.h"
 #include "tui/view_app.h"
 
@@ -91,6 +95,84 @@ int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, int c
 	return lines_done(&l, out, n);
 }
 
+/* The record's attachments after its text, numbered, the one `o` opens marked. */
+static void attachment_lines(struct cw_app *app, struct cw_pane *v, struct lines *l)
+{
+	struct cw_attachment *a = NULL;
+	struct cw_error err;
+	size_t n = 0;
+
+	if (cw_store_attachments(app->st, &v->id, 0, &a, &n, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	if (n == 0)
+		return;
+	if (v->attach_sel >= n)
+		v->attach_sel = 0;
+	add_line(l, "%s", "");
+	add_line(l, _("Attachments (a chooses, o opens)"));
+	for (size_t i = 0; i < n; i++) {
+		char size[32];
+
+		if (a[i].size >= (UINT64_C(1) << 20))
+			snprintf(size, sizeof size, "%.1f MiB", (double)a[i].size / 1048576.0);
+		else
+			snprintf(size, sizeof size, "%.0f KiB", (double)a[i].size / 1024.0);
+		add_line(l, "%s %zu. %s  %s  %s%s%s%s", i == v->attach_sel ? ">" : " ", i + 1,
+			 a[i].name, a[i].type, size, a[i].missing ? _("  (missing)") : "",
+			 a[i].caption ? "  " : "", a[i].caption ? a[i].caption : "");
+	}
+	cw_attachments_free(a, n);
+}
+
+/* o: the chosen attachment, through the opener, the screen suspended meanwhile. */
+static void after_open(void *ctx, const char *path)
+{
+	char line[64];
+
+	(void)ctx;
+	(void)path;
+	/* Many viewers keep running after the opener returns: the file stays until the user
+	 * says so (a script's tests send Enter). */
+	printf("%s", _("Opened. Press Enter when you have closed it: its decrypted copy is then "
+		       "removed. "));
+	fflush(stdout);
+	if (!fgets(line, sizeof line, stdin))
+		putchar('\n');
+}
+
+static void open_attachment(struct cw_app *app, struct cw_pane *v)
+{
+	struct cw_attachment *a = NULL;
+	struct cw_error err;
+	char opener[1024];
+	size_t n = 0;
+	int rc;
+
+	if (cw_store_attachments(app->st, &v->id, 0, &a, &n, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	if (n == 0) {
+		cw_app_status(app, 1, "this record has no attachments");
+		return;
+	}
+	if (v->attach_sel >= n)
+		v->attach_sel = 0;
+	cw_opener(cw_config_path(), opener, sizeof opener);
+	cw_screen_suspend();
+	rc = cw_attachment_open(app->st, &a[v->attach_sel].id, opener, after_open, app, &err);
+	cw_screen_resume();
+	cw_app_touch(app);
+	if (rc != 0)
+		cw_app_error(app, &err);
+	else
+		cw_app_status(app, 0, "opened %s; its decrypted copy is removed",
+			      a[v->attach_sel].name);
+	cw_attachments_free(a, n);
+}
+
 /* Draws lines[pg.top ...] in the rows given, the cursor line highlighted when `select`. */
 static void draw_lines(char **lines, size_t n, struct cw_pager *pg, int top, int height, int select)
 {
@@ -130,8 +212,15 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 		 cw_kind_text(rec.kind), cw_record_label(&rec),
 		 cw_enum_label(&cw_words_view, rec.view));
 	title_bar(top, title);
-	if (cw_view_record_lines(app->st, &rec, cw_screen_cols(), &v->lines, &v->nlines) != 0)
+	if (cw_view_record_lines(app->st, &rec, cw_screen_cols(), &v->lines, &v->nlines) != 0) {
 		cw_app_status(app, 1, "out of memory");
+	} else {
+		struct lines l = {v->lines, v->nlines, v->nlines, 0};
+
+		attachment_lines(app, v, &l);
+		if (lines_done(&l, &v->lines, &v->nlines) != 0)
+			cw_app_status(app, 1, "out of memory");
+	}
 	/* Scrolling a text: the cursor is the top line. */
 	v->pg.cursor = v->pg.top;
 	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 0);
@@ -197,6 +286,12 @@ void cw_view_record_key(struct cw_app *app, struct cw_pane *v, enum cw_action a)
 		break;
 	case CW_ACT_DELETE:
 		cw_app_ask_delete(app, &v->id);
+		break;
+	case CW_ACT_NEXT_ATTACHMENT:
+		v->attach_sel++; /* back to the first past the last, when drawn */
+		break;
+	case CW_ACT_OPEN_ATTACHMENT:
+		open_attachment(app, v);
 		break;
 	default:
 		scroll_key(&v->pg, a, 0);

@@ -1,0 +1,49 @@
+#!/bin/sh
+# attachments.sh - the record view lists a record's attachments; a chooses one, o opens it
+# through the opener (a stub here that copies the file and notes its mode), the screen given
+# back after Enter, and the decrypted copy gone. In tmux: a real terminal suspended and resumed.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw init
+ok cw person add --name "Chhim Sithar"
+ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --charge 494/495
+ok cw log hearing --case NagaWorld --date 2024-05-02 --outcome adjourned
+printf 'the summons, as served\n' >"$WORK/statement.txt"
+{ printf '\377\330\377\340'; head -c 100000 /dev/urandom; } >"$WORK/photo.jpg"
+ok cw attach "$(cw list records --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')" \
+	"$WORK/statement.txt" "$WORK/photo.jpg" --caption "served at dawn"
+cat >"$WORK/opener" <<'SH'
+#!/bin/sh
+cp "$1" "$OPENED"
+stat -c %a "$1" >"$OPENED.mode"
+printf '%s\n' "$1" >"$OPENED.path"
+SH
+chmod +x "$WORK/opener"
+
+TMUX_ENV="CASEWATCH_LOCK_AFTER=never CASEWATCH_OPENER='$WORK/opener' OPENED='$WORK/opened'" \
+	tmux_start 100 30
+wait_for "records | 1/1"
+send Enter
+wait_for "Attachments (a chooses, o opens)"
+wait_for "> 1. statement.txt  text/plain  0 KiB  served at dawn"
+wait_for "  2. photo.jpg  image/jpeg  98 KiB  served at dawn"
+send a
+wait_for "> 2. photo.jpg"
+send o
+wait_for "Press Enter when you have closed it"
+cmp "$WORK/opened" "$WORK/photo.jpg" || fail "the opener got another file"
+[ "$(cat "$WORK/opened.mode")" = 600 ] || fail "the temporary file was mode $(cat "$WORK/opened.mode")"
+tmp=$(cat "$WORK/opened.path")
+[ -e "$tmp" ] || fail "the file went before Enter: a viewer could not have read it"
+checks=$((checks + 3))
+send Enter
+wait_for "Attachments (a chooses, o opens)"
+wait_for "opened photo.jpg"
+[ ! -e "$tmp" ] && [ ! -e "$(dirname "$tmp")" ] || fail "the decrypted copy $tmp is still there"
+checks=$((checks + 1))
+# Past the last, a comes back to the first.
+send a
+wait_for "> 1. statement.txt"
+send q
+done_ok
