@@ -584,6 +584,51 @@ START_TEST(test_form_choice_picker_and_go_to)
 	type(&fm, "<Esc>");
 	ck_assert_int_eq(fm.jumping, 0);
 	ck_assert_str_eq(fm.fields[fm.cur].name, "prosecutor");
+	/* Leaving a picker by Tab (or C-g, or saving from it) takes the word it shows, as Enter
+	 * does: "adj" then Tab is never a hearing saved with no outcome. */
+	go_to(&fm, "outcome");
+	type(&fm, "<C-u>verd<Tab>");
+	ck_assert_int_eq(fm.fields[outcome].choice, CW_OUTCOME_VERDICT);
+	ck_assert_int_eq(fm.cur, outcome + 1);
+	go_to(&fm, "outcome");
+	type(&fm, "adj<C-g>next<Enter>");
+	ck_assert_int_eq(fm.fields[outcome].choice, CW_OUTCOME_ADJOURNED);
+	ck_assert_str_eq(fm.fields[fm.cur].name, "next_date");
+	/* Words typed that match nothing, or a picker closed with Esc, leave no text beside the
+	 * choice: what the form shows is what it saves. */
+	go_to(&fm, "outcome");
+	type(&fm, "zzz<Tab>");
+	ck_assert_int_eq(fm.fields[outcome].choice, CW_OUTCOME_ADJOURNED);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[outcome].edit), "");
+	go_to(&fm, "outcome");
+	type(&fm, "verd<Esc>");
+	ck_assert_int_eq(fm.fields[outcome].choice, CW_OUTCOME_ADJOURNED);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[outcome].edit), "");
+	cw_form_free(&fm);
+}
+END_TEST
+
+/* An indicator's note does not trap the form's own keys: C-g still goes to a field, C-t
+ * still keeps a draft, the note typed so far kept. */
+START_TEST(test_form_indicator_note_keeps_form_keys)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	int ph;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, NULL, &err), 0);
+	ph = cw_form_find(&fm, "public_hearing");
+	go_to(&fm, "public_hearing");
+	type(&fm, "n:gallery closed<C-g>date<Enter>");
+	ck_assert_int_eq(fm.noting, 0);
+	ck_assert_int_eq(fm.jumping, 0);
+	ck_assert_str_eq(fm.fields[fm.cur].name, "date");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[ph].edit), "gallery closed");
+	ck_assert_int_eq(fm.fields[ph].choice, CW_ANSWER_NO);
+	go_to(&fm, "public_hearing");
+	ck_assert_int_eq(cw_form_key(&fm, ':'), CW_FORM_CONTINUE);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('t')), CW_FORM_DRAFT);
+	ck_assert_int_eq(fm.noting, 0);
 	cw_form_free(&fm);
 }
 END_TEST
@@ -1085,6 +1130,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_hearing_bad_date_kept);
 	tcase_add_test(forms, test_form_dates_in_words);
 	tcase_add_test(forms, test_form_choice_picker_and_go_to);
+	tcase_add_test(forms, test_form_indicator_note_keeps_form_keys);
 	tcase_add_test(forms, test_form_case_adds_a_new_defendant);
 	tcase_add_test(forms, test_form_case_adds_several_new_defendants);
 	tcase_add_test(forms, test_form_draft_keeps_what_was_cleared);

@@ -65,10 +65,27 @@ unsigned cw_form_key_ctx(const struct cw_form *fm)
 	}
 }
 
+/* Leaving a choice field with words typed: the word its picker shows is taken, as Enter
+ * takes it (Tab after "adj" means adjourned, not an outcome left unknown); text that matched
+ * nothing is dropped, so the field never shows words beside a choice they did not make. */
+static void settle_choice(struct cw_form *fm)
+{
+	struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
+
+	if (!ff || ff->widget != CW_W_CHOICE || !ff->edit.len)
+		return;
+	if (fm->nsugg) {
+		accept_suggestion(fm);
+		return;
+	}
+	cw_edit_set(&ff->edit, "");
+}
+
 static void move_field(struct cw_form *fm, int delta)
 {
 	if (!fm->n)
 		return;
+	settle_choice(fm);
 	cw_form_check_field(fm, fm->cur);
 	if (delta > 0 && fm->cur + 1 < fm->n)
 		fm->cur++;
@@ -174,6 +191,10 @@ static enum cw_form_result note_key(struct cw_form *fm, struct cw_form_field *ff
 			move_field(fm, -1);
 		return CW_FORM_CONTINUE;
 	case CW_ACT_SAVE:
+	case CW_ACT_SAVE_DRAFT:
+	case CW_ACT_GO_TO_FIELD:
+	case CW_ACT_FORM_HELP:
+		/* The form's own keys work from a note too; the note stays as typed. */
 		fm->noting = 0;
 		return cw_form_key(fm, key);
 	case CW_ACT_BACKSPACE:
@@ -256,12 +277,15 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		}
 		return CW_FORM_CONTINUE;
 	case CW_ACT_SAVE:
+		settle_choice(fm);
 		if (cw_form_save(fm, &err) == 0)
 			return CW_FORM_SAVED;
 		cw_form_clear_suggestions(fm);
 		return CW_FORM_CONTINUE;
 	case CW_ACT_CANCEL:
-		if (fm->nsugg) { /* first Esc closes the suggestions */
+		if (fm->nsugg) {                       /* first Esc closes the suggestions */
+			if (ff->widget == CW_W_CHOICE) /* ... and a picker's words with them */
+				cw_edit_set(&ff->edit, "");
 			cw_form_clear_suggestions(fm);
 			return CW_FORM_CONTINUE;
 		}
@@ -271,9 +295,11 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 	case CW_ACT_FORM_HELP:
 		return CW_FORM_HELP;
 	case CW_ACT_SAVE_DRAFT:
+		settle_choice(fm);
 		cw_form_clear_suggestions(fm);
 		return CW_FORM_DRAFT;
 	case CW_ACT_GO_TO_FIELD:
+		settle_choice(fm);
 		fm->jumping = 1;
 		cw_edit_set(&fm->jump, "");
 		cw_form_clear_suggestions(fm);
