@@ -505,8 +505,9 @@ static void report_write(struct cw_app *app)
 {
 	struct cw_error err;
 	struct cw_pane *v;
-	char *text = NULL, *line, *next;
-	size_t n = 0;
+	char *text = NULL, *safe, *line, *next;
+	size_t nlines = 0;
+	int cols = cw_screen_cols();
 
 	struct cw_report_about about = {0};
 	char org[512], conf[512];
@@ -526,20 +527,37 @@ static void report_write(struct cw_app *app)
 	}
 	cw_app_status(app, 0, "summary written to %s", app->report_path);
 	v = cw_app_push(app, CW_V_HELP);
-	for (const char *p = text; *p; p++)
-		n += *p == '\n';
 	if (asprintf(&v->title, _("%04d-W%02d, written to %s   Esc closes"), app->report_year,
 		     app->report_week, app->report_path) < 0)
 		v->title = NULL;
-	if ((v->lines = calloc(n + 1, sizeof *v->lines)))
-		for (line = text; line && *line && v->nlines <= n; line = next) {
-			next = strchr(line, '\n');
-			if (!(v->lines[v->nlines] =
-				      next ? strndup(line, (size_t)(next - line)) : strdup(line)))
+	/* Shown whole: a long line (the written summary is one paragraph) wraps at the screen's
+	 * width, its continuation indented, rather than being cut. */
+	safe = cw_text_for_terminal(text, 1);
+	for (line = safe; line && *line; line = next) {
+		int cont = line != safe && line[-1] != '\n';
+		size_t len = cw_text_wrap(line, cont && cols > 8 ? cols - 2 : cols);
+		char **more;
+
+		next = line + (len ? len : 1);
+		len = (size_t)(next - line) - (next[-1] == '\n');
+		if (v->nlines == nlines) {
+			nlines = nlines ? nlines * 2 : 64;
+			if (!(more = realloc(v->lines, nlines * sizeof *more)))
 				break;
-			v->nlines++;
-			next = next ? next + 1 : NULL;
+			v->lines = more;
 		}
+		if (asprintf(&v->lines[v->nlines], "%s%.*s", cont ? "  " : "", (int)len, line) < 0)
+			break;
+		v->nlines++;
+	}
+	if (safe && !*safe && !v->lines)
+		v->lines = calloc(1, sizeof *v->lines);
+	if (!safe || (line && *line)) { /* out of memory: say so rather than show half */
+		cw_lines_free(v->lines, v->nlines);
+		v->lines = NULL;
+		v->nlines = 0;
+	}
+	free(safe);
 	free(text);
 	if (!v->title || !v->lines) {
 		cw_app_pop(app);

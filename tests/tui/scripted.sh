@@ -215,7 +215,10 @@ reports="$WORK/documents/casewatch-reports"
 printf '%s\n' "$screen" | grep -q "2024-W06, written to $reports/casewatch-summary-2024-W06.md" ||
 	fail "the summary is shown with where it went: $screen"
 printf '%s\n' "$screen" | grep -q "Chao Veasna" || fail "the summary shown lacks the week's verdicts"
-checks=$((checks + 4))
+# Long lines wrap rather than being cut: the written summary's last sentence is on screen.
+printf '%s\n' "$screen" | grep -q "after the period\.$" || fail "the summary shown is cut: $screen"
+! printf '%s\n' "$screen" | grep -q '…$' || fail "a line of the summary shown is cut: $screen"
+checks=$((checks + 6))
 grep -q "Chao Veasna" "$reports/casewatch-summary-2024-W06.md" ||
 	fail "the summary lacks the week's verdicts"
 [ -z "$(ls -A "$WORK/here")" ] || fail "W wrote into the current folder: $(ls "$WORK/here")"
