@@ -40,6 +40,8 @@ const char cw_report_help[] = N_(
 	"  --confidentiality TEXT\n"
 	"                      the note (else `confidentiality` in the config file, else\n"
 	"                      \"Confidential: for the named partners only\")\n"
+	"  --lang km|en        headings, labels and sentences in Khmer or English (else the\n"
+	"                      language casewatch speaks: LANG, or `language` in the config file)\n"
 	"Then a short written summary made from the figures, and the fair-trial indicators\n"
 	"across the period's hearings (met, not met, not applicable, unknown, with the notes).\n"
 	"Sections: hearings monitored by the team (account own), and apart from them hearings\n"
@@ -73,6 +75,7 @@ struct report_opts {
 	struct cw_filter filter;
 	const char *week, *from, *to, *format, *output, *timeline;
 	const char *organisation, *confidentiality; /* report: the header */
+	const char *lang;                           /* report: its language */
 	const char *what;                           /* export: persons, cases, records */
 };
 
@@ -107,7 +110,13 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 		else if (!export && !strcmp(opt.name, "organisation"))
 			rc = cw_text_validate(o->organisation = opt.value, 200, 0, "organisation",
 					      &cli->err);
-		else if (!export && !strcmp(opt.name, "confidentiality"))
+		else if (!export && !strcmp(opt.name, "lang")) {
+			if (!cw_i18n_known(o->lang = opt.value))
+				return cw_error_set(&cli->err, CW_EINVAL, "lang",
+						    "'%.20s' is no language casewatch writes "
+						    "reports in: km (Khmer) or en (English)",
+						    opt.value);
+		} else if (!export && !strcmp(opt.name, "confidentiality"))
 			rc = cw_text_validate(o->confidentiality = opt.value, 300, 0,
 					      "confidentiality", &cli->err);
 		else if (!strcmp(opt.name, "from") || (export && !strcmp(opt.name, "since")))
@@ -221,6 +230,10 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	if ((rc = cw_report_build(cli->session.store, &o.filter, from, to, &r, &cli->err)) == 0)
 		report_about(cli, &o, &r, org, conf, sizeof org);
 	if (rc == 0 && (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) == 0) {
+		/* The report's headings, labels and sentences in the language asked for; the
+		 * database's own text stays as it was written. Messages after this one follow. */
+		if (o.lang)
+			cw_i18n_use(o.lang);
 		rc = cw_report_write(&r, (enum cw_report_format)fmt, out.f, &cli->err);
 		rc = cw_outfile_close(&out, rc, &cli->err);
 		if (rc == 0 && o.output)

@@ -122,7 +122,8 @@ static const struct cw_command commands[] = {
 	/* report and export commands */
 	{"report", NULL, cw_cmd_report, 0,
 	 "casewatch report [--week YYYY-Www | --from DATE --to DATE] [filters] "
-	 "[--organisation NAME] [--confidentiality TEXT] [--format md|html|csv|json|pdf] [-o FILE]",
+	 "[--organisation NAME] [--confidentiality TEXT] [--lang km|en] "
+	 "[--format md|html|csv|json|pdf] [-o FILE]",
 	 N_("a weekly summary for partners: hearings, arrests, verdicts, visits, demonstrations"),
 	 cw_report_help, 1, 1},
 	{"export", NULL, cw_cmd_export, 0,

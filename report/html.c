@@ -50,7 +50,9 @@ static const char style[] =
 
 int cw_report_write_html(const struct cw_rdoc *doc, FILE *out)
 {
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	/* The language the headings are in: a browser picks fonts and hyphenation by it. */
+	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", cw_i18n_language());
+	fputs("<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 	      out);
 	html_text(out, doc->title);

@@ -917,6 +917,13 @@ static void list_accounts(struct sb *sb, const struct cw_record_list *l, int sid
 	accounts(sb, recs, n);
 }
 
+/* The mark that ends a sentence of the summary. */
+static const char *stop(void)
+{
+	/* TRANSLATORS: the full stop that ends a sentence of the report's summary (Khmer: ។) */
+	return _(".");
+}
+
 /* "2 adjourned, 1 with a verdict" for one side's hearings, in a fixed order. */
 static void outcome_list(struct sb *sb, const size_t counts[CW_REPORT_OUTCOMES_MAX])
 {
@@ -957,7 +964,8 @@ static void outcome_list(struct sb *sb, const size_t counts[CW_REPORT_OUTCOMES_M
 		default:
 			fmt = P_("%zu with no outcome recorded", "%zu with no outcome recorded", k);
 		}
-		sb_add(sb, "%s", first ? ": " : _(", "));
+		/* TRANSLATORS: before the list of outcomes: "3 hearings: 2 adjourned, ..." */
+		sb_add(sb, "%s", first ? _(": ") : _(", "));
 		sb_add(sb, fmt, k);
 		first = 0;
 	}
@@ -1016,7 +1024,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			  c[CW_METRIC_HEARINGS_OWN]),
 		       c[CW_METRIC_HEARINGS_OWN]);
 		outcome_list(&sb, r->outcomes[CW_FAIR_SIDE_OWN]);
-		sb_add(&sb, ".");
+		sb_add(&sb, "%s", stop());
 	}
 	if ((rc = sentence(doc, &sb)) != 0)
 		return rc;
@@ -1028,7 +1036,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		       c[CW_METRIC_HEARINGS_REPORTED]);
 		list_accounts(&sb, &r->hearings, CW_FAIR_SIDE_REPORTED);
 		outcome_list(&sb, r->outcomes[CW_FAIR_SIDE_REPORTED]);
-		sb_add(&sb, ".");
+		sb_add(&sb, "%s", stop());
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;
 	}
@@ -1088,7 +1096,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       cw_report_group_label((enum cw_report_group)g));
 		}
 		list_accounts(&sb, &r->arrests, -1);
-		sb_add(&sb, ".");
+		sb_add(&sb, "%s", stop());
 	}
 	if ((rc = sentence(doc, &sb)) != 0)
 		return rc;
@@ -1105,7 +1113,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			  "%zu verdicts and rulings were recorded", c[CW_METRIC_VERDICTS]),
 		       c[CW_METRIC_VERDICTS]);
 		accounts(&sb, recs, n);
-		sb_add(&sb, ".");
+		sb_add(&sb, "%s", stop());
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;
 	}
@@ -1134,7 +1142,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		list_accounts(&sb, &r->incidents, -1);
 	}
 	if (sb.n)
-		sb_add(&sb, ".");
+		sb_add(&sb, "%s", stop());
 	if ((rc = sentence(doc, &sb)) != 0)
 		return rc;
 
@@ -1157,7 +1165,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				  "; the longest, %s, for %ld days", (unsigned long)d->days),
 			       name, d->days);
 		}
-		sb_add(&sb, ".");
+		sb_add(&sb, "%s", stop());
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;
 	}

@@ -131,6 +131,28 @@ has "| public hearing | reported in documents | 0 | 1 | 0 | 0 | no: closed to th
 has "family kept outside"
 has "taken at home at night"
 
+# ---- --lang km: the report's headings, labels and sentences in Khmer (po/km.po); the
+# database's own text as it was written; English again with --lang en, whatever LANG says
+ok cw report --week 2024-W06 --lang km
+has "# សេចក្តីសង្ខេបប្រចាំសប្តាហ៍ casewatch, 2024-W06"
+has "រយៈពេល: ពី 2024-02-05 ដល់ 2024-02-11 (សប្តាហ៍ ISO 2024-W06)  "
+has "ការរក្សាការសម្ងាត់: សម្ងាត់៖ សម្រាប់តែដៃគូដែលមានឈ្មោះប៉ុណ្ណោះ  "
+has "## សេចក្តីសង្ខេប"
+has "ក្រុមបានសង្កេតការណ៍សវនាការចំនួន 3៖ 2 ពន្យារពេល, 1 មានសាលក្រម។"
+has "## សូចនាករនៃការជំនុំជម្រះដោយយុត្តិធម៌នៅសវនាការក្នុងរយៈពេលនេះ"
+has "| សូចនាករ | សវនាការ | បានបំពេញ | មិនបានបំពេញ | មិនពាក់ព័ន្ធ | មិនដឹង |"
+has "## សវនាការដែលក្រុមបានសង្កេតការណ៍ (3)"
+has "gallery closed"
+lacks "## Summary"
+lacks "Hearings monitored by the team"
+lacks "Fair-trial indicators"
+ok cw report --week 2024-W06 --lang km --format html
+has '<html lang="km">'
+LANG=km_KH.UTF-8 ok cw report --week 2024-W06 --lang en
+has "## Summary"
+has "## Fair-trial indicators at the period's hearings"
+fails 65 lang cw report --week 2024-W06 --lang fr
+
 # ---- labels, never internal codes: Markdown, and the text of the HTML
 ok cw report --week 2024-W06 --format html -o "$WORK/week.html"
 "$PY" - "$WORK/week.html" "$WORK/week.md" <<'PY' || fail "an internal code in the report"
