@@ -12,6 +12,14 @@ next=$("$PY" -c "import datetime; print(datetime.date.today() + datetime.timedel
 
 yesterday=$("$PY" -c "import datetime; print(datetime.date.today() - datetime.timedelta(days=1))")
 
+# counted TASK N: N keys were pressed for the task whose README row starts with "| TASK"; the
+# README's table of keystrokes must say N, so the figures there are the ones measured here.
+counted() {
+	checks=$((checks + 1))
+	said=$(sed -n "s/^| $1.*| *\([0-9][0-9]*\) |\$/\1/p" "$TOP_SRCDIR/README.md")
+	[ "$said" = "$2" ] || fail "README says '$said' keys for '$1'; $2 were pressed"
+}
+
 ok cw seed "$SEED_FILE"
 # The case's last hearing says who was there for it: the quick form takes them again.
 ok cw log hearing --case "NagaWorld union" --date "$yesterday" --court "Supreme Court" \
@@ -41,6 +49,9 @@ send C-s
 n=$((n + 1))
 wait_for "added hearing"
 echo "keys after Q for an adjourned hearing: $n"
+# The issue's bound: "adjourned to DATE" in at most 10 keys after Q.
+[ "$n" -le 10 ] || fail "$n keys after Q for an adjourned hearing (at most 10)"
+counted "log an adjourned hearing" "$n"
 
 ok cw list records --kind hearing --since "$today" --json
 json "len(d) == 1"
@@ -109,11 +120,13 @@ presses() {
 presses 2 / Kang Enter Enter
 wait_for "Timeline: Kang Saran"
 echo "keys for a defendant's timeline from the lists: $n"
+counted "find a defendant's timeline" "$n"
 send h Escape 3
 wait_for " 3 Records "
 presses V Corr Enter Tab today C-s
 wait_for "added visit"
 echo "keys for a prison visit (a facility by its suggestion, 'today'): $n"
+counted "add a prison visit" "$n"
 ok cw list records --kind visit --since "$today" --json
 json "len(d) == 1 and d[0]['facility'] == 'Correctional Center 2' and d[0]['date'] == '$today'"
 
