@@ -287,6 +287,14 @@ int cw_date_is_relative(const char *text)
 	return relative_days(text, some_day, &days) != 0;
 }
 
+static int has_letter(const char *text)
+{
+	for (; *text; text++)
+		if (isalpha((unsigned char)*text))
+			return 1;
+	return 0;
+}
+
 int cw_date_parse_relative(const char *text, struct cw_date today, struct cw_date *out,
 			   const char *field, struct cw_error *err)
 {
@@ -307,8 +315,8 @@ int cw_date_parse_relative(const char *text, struct cw_date today, struct cw_dat
 		return 0;
 	}
 	if ((rc = cw_date_parse(text, out, field, err)) != 0 &&
-	    (isalpha((unsigned char)text[0]) || text[0] == '+' || text[0] == '-' || text[0] == ' '))
-		/* Words that are no date: say the words that are. */
+	    (text[0] == '+' || text[0] == '-' || strpbrk(text, " \t") || has_letter(text)))
+		/* Words that are no date ("3d", "2 days ago" too): say the words that are. */
 		cw_error_set(err, rc, field,
 			     "'%.40s' is not a date; write YYYY-MM-DD (or YYYY, YYYY-MM), today, "
 			     "yesterday, monday, next monday, last friday, +3d, -1w or next week",

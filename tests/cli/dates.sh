@@ -105,6 +105,11 @@ fails 65 "next-date" cw log hearing --case NagaWorld --date today --next-date "n
 fails 65 "date" cw log demo --date +100000d
 fails 65 "date" cw log demo --date 2024-02-30
 grep -qF "does not exist" "$WORK/stderr" || fail "a bad calendar date changed message: $err"
+# Words that start with a digit are words too: the forms in words are named for them as well.
+for words in "3d" "2 days ago" "in 3 days"; do
+	fails 65 "since" cw list records --since "$words"
+	grep -qF "next monday, last friday, +3d" "$WORK/stderr" || fail "the forms are not named: $err"
+done
 fails 65 "since" cw list records --since "this week"
 fails 65 "since" cw list records --filter "since:next kind:hearing"
 fails 65 "to" cw report --from monday --to whenever
