@@ -61,6 +61,14 @@ printf 'organisation =\n' >"$XDG_CONFIG_HOME/casewatch/config"
 fails 78 organisation cw report --week 2024-W06
 rm "$XDG_CONFIG_HOME/casewatch/config"
 
+# the header's values are escaped like any text: no markup, no formula, no broken table
+ok cw report --week 2024-W06 --organisation '<b>Team</b> | *x*'
+has 'Organisation: \<b\>Team\</b\> \| \*x\*  '
+ok cw report --week 2024-W06 --format html --organisation '<b>Team</b>'
+has '&lt;b&gt;Team&lt;/b&gt;'
+ok cw report --week 2024-W06 --format csv --confidentiality '=HYPERLINK("x")'
+has "\"'=HYPERLINK(\"\"x\"\")\""
+
 # every format has the header
 for f in html csv json; do
 	ok cw report --week 2024-W06 --format $f --organisation "Cambodian Monitoring Group"
