@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "models/i18n.h"
+#include "models/record.h"
 #include "cli/commands.h"
 #include "cli/run.h"
 
@@ -219,6 +220,26 @@ static int same_command(const struct cw_command *a, const struct cw_command *b)
 	       (a->sub == b->sub || (a->sub && b->sub && !strcmp(a->sub, b->sub)));
 }
 
+/* Options whose words the help gives in prose rather than in a "one of:" line: whose account
+ * (a record's --view, a filter's --account) from its word table, and a filter's kinds. */
+static void add_table_values(struct comp *c)
+{
+	static const char kinds[] = "hearing visit demonstration milestone incident";
+	static const char *const views[] = {"--view", "--account"};
+
+	for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
+		char needle[16];
+
+		snprintf(needle, sizeof needle, " %s ", views[v]);
+		if (strstr(c->opts, needle))
+			for (size_t i = 0; i < cw_words_view.n; i++)
+				add_values(c, views[v], cw_words_view.words[i],
+					   strlen(cw_words_view.words[i]), ' ');
+	}
+	if (strstr(c->opts, " --kind "))
+		add_values(c, "--kind", kinds, sizeof kinds - 1, ' ');
+}
+
 /* Everything one command takes: `edit` takes the options of every kind of record. */
 static int command_comp(const struct cw_command *table, size_t n, const struct cw_command *cmd,
 			struct comp *c)
@@ -233,6 +254,7 @@ static int command_comp(const struct cw_command *table, size_t n, const struct c
 			if (table[i].kind && (rc = scan_command(c, &table[i])) != 0)
 				return rc;
 	scan_help(c, common_options, -1);
+	add_table_values(c);
 	return 0;
 }
 

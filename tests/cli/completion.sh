@@ -79,6 +79,11 @@ stages=$("$CASEWATCH_BIN" log hearing --help | sed -n '/--stage/{n;s/.*one of: /
 [ -n "$stages" ] || fail "no stages in 'log hearing --help'"
 only "$stages" log hearing --stage ""
 only "supreme" log hearing --stage su
+# Whose account and the kinds of record take words too, though their help lists them in prose.
+only "unknown un government media ngo own other" log hearing --view ""
+only "own" list records --account ow
+only "hearing" list records --kind he
+only "demonstration" agenda --kind dem
 # Positional words, groups, and global options before the command.
 only "persons cases records" list ""
 # after an option that takes no value ("[--json]" in a usage) the positional words still come
