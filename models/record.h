@@ -187,7 +187,7 @@ extern const struct cw_enum cw_words_sex, cw_words_view, cw_words_roles, cw_word
 	cw_words_charge_state, cw_words_court_level, cw_words_stage, cw_words_answer,
 	cw_words_indicator, cw_words_outcome, cw_words_bail, cw_words_verdict, cw_words_access,
 	cw_words_concerns, cw_words_response, cw_words_milestone, cw_words_kind, cw_words_decision,
-	cw_words_sentence_part, cw_words_incident, cw_words_link;
+	cw_words_sentence_part, cw_words_incident, cw_words_link, cw_words_confidential_field;
 
 /* Bodies. Strings are owned by the record and freed by cw_record_free. */
 struct cw_person {
@@ -413,6 +413,10 @@ struct cw_record {
 	/* A person's deletion that merged them into another (a tombstone's): every laptop that
 	 * takes the deletion points its own records at this one (store/people.c). */
 	struct cw_id merged_into;
+	/* Confidential material (models/confidential.h): the whole record, or some of its fields
+	 * (a bit per word of cw_words_confidential_field). */
+	uint8_t confidential;
+	uint32_t confidential_fields;
 	union {
 		struct cw_person person;
 		struct cw_case kase;

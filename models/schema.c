@@ -258,6 +258,22 @@ WORDS(cw_words_link, LINKS);
 	V("refused", N_("refused"))
 WORDS(cw_words_decision, DECISIONS);
 
+/* The fields of a record that can be marked confidential on their own (the header's
+ * confidential_fields), chosen for what exposes people at risk (DOMAIN: reprisals against
+ * defenders and their sources, confidential interviews with detainees): who a witness or source
+ * is (a person's name, Latin and Khmer, and affiliation; a record's source), what they said or
+ * what ails them (notes: statements, interview notes, medical details), and the follow-up of a
+ * prison visit and a milestone's or incident's detail, which often name them. models/
+ * confidential.h says which kinds have which. */
+#define CONFIDENTIAL_FIELDS(V)                                                                     \
+	V("name", N_("name (Latin and Khmer script)"))                                             \
+	V("affiliation", N_("affiliation"))                                                        \
+	V("source", N_("source"))                                                                  \
+	V("notes", N_("notes"))                                                                    \
+	V("follow_up", N_("follow-up"))                                                            \
+	V("detail", N_("detail"))
+WORDS(cw_words_confidential_field, CONFIDENTIAL_FIELDS);
+
 /* The short forms of cw_words_view for a narrow list column, in the same order. */
 /* TRANSLATORS: whose account, in a list column of 7: keep each as short. */
 static const char *const view_short[] = {"?",       N_("UN"),  N_("gov"),  N_("media"),
@@ -385,6 +401,15 @@ static const struct cw_field header_fields[] = {
 	/* A tag far above the kinds' (16 on): the header's first fifteen are taken. */
 	ID(struct cw_record, merged_into, "merged_into", 120, CW_FF_HEADER, 0,
 	   N_("the person a deleted person was merged into")),
+	/* Confidential material (models/confidential.h): left out of reports, exports and plain
+	 * bundles. Records written before these tags have neither: not confidential. */
+	{.name = "confidential",
+	 .tag = 121,
+	 .type = CW_F_BOOL,
+	 .offset = offsetof(struct cw_record, confidential),
+	 .help = N_("the whole record is confidential: in no report, export or plain bundle")},
+	SET(struct cw_record, confidential_fields, 122, cw_words_confidential_field,
+	    N_("fields that are confidential: left out of reports, exports and plain bundles")),
 };
 SCHEMA(cw_schema_header, "header", struct cw_record, header_fields);
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "models/confidential.h"
 #include "models/record.h"
 #include "models/text.h"
 
@@ -245,7 +246,8 @@ int cw_record_validate(const struct cw_record *rec, struct cw_error *err)
 		return rc;
 	if ((rc = validate_struct(&rec->u, s, err)) != 0)
 		return rc;
-	if ((rc = validate_kind_rules(rec, err)) != 0)
+	if ((rc = validate_kind_rules(rec, err)) != 0 ||
+	    (rc = cw_confidential_validate(rec, err)) != 0)
 		return rc;
 	{
 		const struct cw_tally *t = cw_record_tally(rec);

@@ -10,6 +10,7 @@
 
 #include "models/article.h"
 #include "models/codec.h"
+#include "models/confidential.h"
 #include "models/date.h"
 #include "models/filter.h"
 #include "models/format.h"
@@ -776,6 +777,87 @@ START_TEST(codec_refuses_newer_and_skips_unknown_tags)
 }
 END_TEST
 
+/* Confidential marks travel in the codec and JSON; a record without them encodes as before
+ * (nothing written for "not confidential", so records of older versions decode unchanged and
+ * are not confidential); a field word must be one the kind has; withholding puts the
+ * placeholder where the text was. */
+START_TEST(confidential_marks_round_trip_and_withhold)
+{
+	struct cw_record a, b;
+	struct cw_buf plain = {0}, marked = {0};
+	struct cw_error err;
+	json_t *j;
+	size_t n = 0;
+
+	cw_record_init(&a, CW_KIND_PERSON);
+	a.u.person.name = strdup("Witness Sokha");
+	a.u.person.name_km = strdup("សុខា");
+	a.u.person.notes = strdup("saw the arrest");
+	a.source = strdup("interview, 2024-02-06");
+	ck_assert_int_eq(cw_record_encode(&a, &plain), 0);
+	ck_assert_int_eq(cw_record_decode(plain.data, plain.len, &b, &err), 0);
+	ck_assert_int_eq(b.confidential, 0);
+	ck_assert_uint_eq(b.confidential_fields, 0);
+	ck_assert_int_eq(cw_record_has_confidential(&b), 0);
+	cw_record_free(&b);
+
+	a.confidential = 1;
+	a.confidential_fields = 1u << CW_CONF_NAME | 1u << CW_CONF_SOURCE;
+	ck_assert_int_eq(cw_record_validate(&a, &err), 0);
+	ck_assert_int_eq(cw_record_encode(&a, &marked), 0);
+	/* Two tags of two bytes and a one-byte value each: nothing else changed. */
+	ck_assert_uint_eq(marked.len, plain.len + 6);
+	ck_assert_mem_eq(marked.data, plain.data, 1);
+	ck_assert_int_eq(cw_record_decode(marked.data, marked.len, &b, &err), 0);
+	ck_assert_int_eq(b.confidential, 1);
+	ck_assert_uint_eq(b.confidential_fields, a.confidential_fields);
+	ck_assert(cw_record_field_is_confidential(&b, "name"));
+	ck_assert(cw_record_field_is_confidential(&b, "name_km"));
+	ck_assert(cw_record_field_is_confidential(&b, "source"));
+	ck_assert(!cw_record_field_is_confidential(&b, "notes"));
+	cw_record_free(&b);
+
+	j = cw_record_to_json(&a, 0);
+	ck_assert(json_is_true(json_object_get(j, "confidential")));
+	ck_assert_uint_eq(json_array_size(json_object_get(j, "confidential_fields")), 2);
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &b, &err), 0);
+	ck_assert_int_eq(b.confidential, 1);
+	ck_assert_uint_eq(b.confidential_fields, a.confidential_fields);
+	json_decref(j);
+	cw_record_free(&b);
+
+	/* Withheld: the placeholder for name and source, the Khmer name gone, notes kept. */
+	ck_assert_int_eq(cw_record_withhold_fields(&a, &n), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(a.u.person.name, cw_confidential_text());
+	ck_assert_ptr_null(a.u.person.name_km);
+	ck_assert_str_eq(a.source, cw_confidential_text());
+	ck_assert_str_eq(a.u.person.notes, "saw the arrest");
+	/* Named by another record: only id, kind and the mark stay. */
+	ck_assert_int_eq(cw_record_withhold_all(&a), 0);
+	ck_assert_str_eq(a.u.person.name, cw_confidential_text());
+	ck_assert_ptr_null(a.u.person.notes);
+	ck_assert_ptr_null(a.source);
+	ck_assert_int_eq(a.confidential, 1);
+	cw_record_free(&a);
+
+	/* A hearing has no name; a visit has a follow-up, a person none. */
+	cw_record_init(&a, CW_KIND_HEARING);
+	a.u.hearing.tally.count = 3;
+	a.confidential_fields = 1u << CW_CONF_NAME;
+	ck_assert_int_eq(cw_record_validate(&a, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "confidential_fields");
+	a.confidential_fields = 1u << CW_CONF_NOTES;
+	ck_assert_int_eq(cw_record_validate(&a, &err), 0);
+	cw_record_free(&a);
+	ck_assert(cw_confidential_field_applies(CW_KIND_VISIT, CW_CONF_FOLLOW_UP));
+	ck_assert(!cw_confidential_field_applies(CW_KIND_PERSON, CW_CONF_FOLLOW_UP));
+	ck_assert(cw_confidential_field_applies(CW_KIND_INCIDENT, CW_CONF_DETAIL));
+	cw_buf_free(&plain);
+	cw_buf_free(&marked);
+}
+END_TEST
+
 /* The filter's articles first in an articles text, the others in their order; a paragraph
  * does not make another article; nothing to lead with, or none of it there, changes nothing. */
 START_TEST(format_articles_lead_with_the_filter)
@@ -1536,6 +1618,7 @@ static Suite *models_suite(void)
 	tc = tcase_create("records");
 	tcase_add_test(tc, codec_round_trip);
 	tcase_add_test(tc, codec_refuses_newer_and_skips_unknown_tags);
+	tcase_add_test(tc, confidential_marks_round_trip_and_withhold);
 	tcase_add_test(tc, json_round_trip_keeps_khmer);
 	tcase_add_test(tc, format_case_articles_and_values);
 	tcase_add_test(tc, format_articles_lead_with_the_filter);

@@ -1,0 +1,151 @@
+/* confidential.c - confidential records and fields; see confidential.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/confidential.h"
+#include "models/i18n.h"
+
+_Static_assert(CW_CONF_NFIELDS <= 32, "a bit per confidential field");
+
+const char *cw_confidential_text(void)
+{
+	return _("[confidential]");
+}
+
+/* The body field (or header field, NULL schema) a word stands for in a kind. */
+static const struct cw_field *word_field(enum cw_kind kind, unsigned word, int *header)
+{
+	const struct cw_schema *s = cw_schema_for_kind(kind);
+
+	*header = 0;
+	if (!s || word >= CW_CONF_NFIELDS)
+		return NULL;
+	switch ((enum cw_conf_field)word) {
+	case CW_CONF_NAME:
+	case CW_CONF_AFFILIATION:
+		return kind == CW_KIND_PERSON
+			       ? cw_schema_field(s, word == CW_CONF_NAME ? "name" : "affiliation")
+			       : NULL;
+	case CW_CONF_SOURCE:
+		*header = 1;
+		return cw_schema_field(&cw_schema_header, "source");
+	case CW_CONF_NOTES:
+		return cw_schema_field(s, "notes");
+	case CW_CONF_FOLLOW_UP:
+		return kind == CW_KIND_VISIT ? cw_schema_field(s, "follow_up") : NULL;
+	case CW_CONF_DETAIL:
+		return kind == CW_KIND_MILESTONE || kind == CW_KIND_INCIDENT
+			       ? cw_schema_field(s, "detail")
+			       : NULL;
+	case CW_CONF_NFIELDS:
+		break;
+	}
+	return NULL;
+}
+
+int cw_confidential_field_applies(enum cw_kind kind, unsigned word)
+{
+	int header;
+
+	return word_field(kind, word, &header) != NULL;
+}
+
+int cw_confidential_validate(const struct cw_record *rec, struct cw_error *err)
+{
+	for (unsigned w = 0; w < 32; w++) {
+		if (!(rec->confidential_fields & (UINT32_C(1) << w)))
+			continue;
+		if (w >= CW_CONF_NFIELDS)
+			return cw_error_set(err, CW_EINVAL, "confidential_fields",
+					    _("names a field this casewatch does not know"));
+		if (!cw_confidential_field_applies((enum cw_kind)rec->kind, w))
+			return cw_error_set(err, CW_EINVAL, "confidential_fields",
+					    _("a %s has no field '%s'"),
+					    cw_kind_name((enum cw_kind)rec->kind),
+					    cw_words_confidential_field.words[w]);
+	}
+	return 0;
+}
+
+int cw_record_has_confidential(const struct cw_record *rec)
+{
+	return rec->confidential || rec->confidential_fields;
+}
+
+int cw_record_field_is_confidential(const struct cw_record *rec, const char *name)
+{
+	for (unsigned w = 0; w < CW_CONF_NFIELDS; w++) {
+		const struct cw_field *f;
+		int header;
+
+		if (!(rec->confidential_fields & (UINT32_C(1) << w)) ||
+		    !(f = word_field((enum cw_kind)rec->kind, w, &header)))
+			continue;
+		if (!strcmp(f->name, name) || (w == CW_CONF_NAME && !strcmp(name, "name_km")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Puts the placeholder in a string field that holds text. */
+static int withhold_text(char **p, size_t *n)
+{
+	char *text;
+
+	if (!*p || !**p)
+		return 0;
+	if (!(text = strdup(cw_confidential_text())))
+		return CW_ENOMEM;
+	free(*p);
+	*p = text;
+	(*n)++;
+	return 0;
+}
+
+int cw_record_withhold_fields(struct cw_record *rec, size_t *withheld)
+{
+	size_t n = 0;
+	int rc = 0;
+
+	for (unsigned w = 0; w < CW_CONF_NFIELDS && rc == 0; w++) {
+		const struct cw_field *f;
+		int header;
+
+		if (!(rec->confidential_fields & (UINT32_C(1) << w)) ||
+		    !(f = word_field((enum cw_kind)rec->kind, w, &header)) || f->type != CW_F_STR)
+			continue;
+		rc = withhold_text(
+			(char **)((char *)(header ? (void *)rec : cw_record_body(rec)) + f->offset),
+			&n);
+		if (rc == 0 && w == CW_CONF_NAME && rec->u.person.name_km) {
+			free(rec->u.person.name_km);
+			rec->u.person.name_km = NULL;
+		}
+	}
+	if (withheld)
+		*withheld = n;
+	return rc;
+}
+
+int cw_record_withhold_all(struct cw_record *rec)
+{
+	struct cw_record bare;
+	char *text = strdup(cw_confidential_text());
+
+	if (!text)
+		return CW_ENOMEM;
+	cw_record_init(&bare, (enum cw_kind)rec->kind);
+	bare.id = rec->id;
+	bare.confidential = 1;
+	if (rec->kind == CW_KIND_PERSON)
+		bare.u.person.name = text;
+	else if (rec->kind == CW_KIND_CASE)
+		bare.u.kase.title = text;
+	else
+		free(text);
+	cw_record_free(rec);
+	*rec = bare;
+	return 0;
+}

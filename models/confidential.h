@@ -1,0 +1,58 @@
+/* confidential.h - what must not leave the team: confidential records and fields.
+ *
+ * A record may be confidential as a whole (a witness, a source, a confidential interview), or
+ * only some of its fields may be (a witness's name, a detainee's medical details in the notes).
+ * Both are header fields (record.h: confidential, confidential_fields), kept and synced like any
+ * other. The team's own views (list, show, timeline, the terminal interface) show everything and
+ * mark it; what is written for others (reports, exports, plain bundles) leaves it out unless the
+ * user asks otherwise, and says so. Bundles encrypted for enrolled peers carry it whole.
+ *
+ * A field word applies to the kinds that have it: name and affiliation to people (name hides
+ * the Khmer name too), follow_up to prison visits, detail to milestones and incidents, notes and
+ * source to every kind. */
+#ifndef CW_CONFIDENTIAL_H
+#define CW_CONFIDENTIAL_H
+
+#include <stddef.h>
+
+#include "models/error.h"
+#include "models/record.h"
+
+/* Bits of confidential_fields, in the order of cw_words_confidential_field. */
+enum cw_conf_field {
+	CW_CONF_NAME,
+	CW_CONF_AFFILIATION,
+	CW_CONF_SOURCE,
+	CW_CONF_NOTES,
+	CW_CONF_FOLLOW_UP,
+	CW_CONF_DETAIL,
+	CW_CONF_NFIELDS
+};
+
+/* What stands in the place of withheld text: "[confidential]" (translated). */
+const char *cw_confidential_text(void);
+
+/* Whether records of `kind` have the field confidential word `word` names. */
+int cw_confidential_field_applies(enum cw_kind kind, unsigned word);
+
+/* Checks that every confidential field a record names is one its kind has ("confidential_fields:
+ * a hearing has no name"). Part of cw_record_validate. */
+int cw_confidential_validate(const struct cw_record *rec, struct cw_error *err);
+
+/* Whether a record holds anything confidential: it is, or one of its fields is. */
+int cw_record_has_confidential(const struct cw_record *rec);
+
+/* Whether field `name` of the record's body (or the header's "source") is confidential. */
+int cw_record_field_is_confidential(const struct cw_record *rec, const char *name);
+
+/* Replaces the text of each confidential field that holds any with cw_confidential_text() (a
+ * person's Khmer name goes with the name: emptied), so a reader sees that something is held
+ * back. *withheld (may be NULL) gets how many fields were. CW_ENOMEM or 0. */
+int cw_record_withhold_fields(struct cw_record *rec, size_t *withheld);
+
+/* A confidential record that another record names: replaced by one that keeps its id, kind and
+ * confidential mark and nothing else, with cw_confidential_text() as a person's name or a case's
+ * title. CW_ENOMEM or 0 (rec is then unchanged). */
+int cw_record_withhold_all(struct cw_record *rec);
+
+#endif
