@@ -504,7 +504,8 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 	struct cw_opt opt;
 	int i = first_arg, rc;
 
-	while ((rc = cw_cli_next_opt(cli, &i, "reportedly,yes,json,help", &opt)) == 1) {
+	while ((rc = cw_cli_next_opt(cli, &i, "reportedly,confidential,yes,json,help", &opt)) ==
+	       1) {
 		const struct cw_field *f;
 
 		if (!strcmp(opt.name, "yes") || !strcmp(opt.name, "json") ||
@@ -512,6 +513,19 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 			continue;
 		if (!strcmp(opt.name, "reportedly")) {
 			rec->reportedly = 1;
+			continue;
+		}
+		if (!strcmp(opt.name, "confidential")) {
+			rec->confidential = 1;
+			continue;
+		}
+		/* --confidential-field WORD[,WORD], repeatable: adds to the record's set. */
+		if (!strcmp(opt.name, "confidential-field")) {
+			if ((rc = set_field(
+				     cli, rec,
+				     cw_schema_field(&cw_schema_header, "confidential_fields"),
+				     opt.name, opt.value)) != 0)
+				return rc;
 			continue;
 		}
 		if (!strcmp(opt.name, "clear")) {
@@ -561,6 +575,8 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 					memset((char *)rec + f->offset, 0, sizeof(struct cw_date));
 				else if (f->type == CW_F_ID)
 					memset((char *)rec + f->offset, 0, sizeof(struct cw_id));
+				else if (f->type == CW_F_SET)
+					*(uint32_t *)((char *)rec + f->offset) = 0;
 				else if (f->type != CW_F_STR && f->type != CW_F_LIST)
 					*(uint8_t *)((char *)rec + f->offset) = 0;
 				continue;
@@ -696,7 +712,20 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 		"disputes\n"
 		"  --same-event ID                    another account that describes the same "
 		"event\n"
-		"  --clear FIELD                      (edit) empty a field\n"
+		"  --confidential                     the whole record is confidential: in no "
+		"report,\n"
+		"                                     export or plain bundle\n"
+		"  --confidential-field WORD[,WORD]   a confidential field, left out of reports,\n"
+		"                                     exports and plain bundles (repeatable):\n"
+		"                                     a person's name (Khmer too) and "
+		"affiliation,\n"
+		"                                     any record's source and notes, a visit's\n"
+		"                                     follow_up, a milestone's or incident's "
+		"detail\n"
+		"            one of: name affiliation source notes follow_up detail\n"
+		"  --clear FIELD                      (edit) empty a field; --clear confidential,\n"
+		"                                     --clear confidential-fields take the marks "
+		"off\n"
 		"A DATE is YYYY-MM-DD (or YYYY, YYYY-MM when that is all the source gives), or\n"
 		"counted from today: today, yesterday, tomorrow, monday .. sunday (the last one,\n"
 		"today included), next monday, last friday, +3d, -2d, +1w, next week, last week\n"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/confidential.h"
 #include "models/format.h"
 #include "models/i18n.h"
 #include "models/json.h"
@@ -279,8 +280,25 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 {
 	char buf[400], t[32], hex[CW_ID_HEX_LEN + 1];
 
+	/* First, so nobody passes the record on without seeing it. */
+	if (rec->confidential)
+		fn(ctx, _("confidential"), _("yes: in no report, export or plain bundle"));
+	if (rec->confidential_fields) {
+		size_t n = 0;
+
+		buf[0] = '\0';
+		for (unsigned w = 0; w < CW_CONF_NFIELDS && n < sizeof buf; w++)
+			if (rec->confidential_fields & (UINT32_C(1) << w))
+				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s",
+						      n ? ", " : "",
+						      cw_words_confidential_field.words[w]);
+		fn(ctx, _("kept confidential"), buf);
+	}
 	if (rec->source && *rec->source)
-		fn(ctx, "source", rec->source);
+		fn(ctx,
+		   cw_record_field_is_confidential(rec, "source") ? _("source (confidential)")
+								  : "source",
+		   rec->source);
 	/* Always said, "not recorded" included: a reader must never take one side's account
 	 * for established fact. */
 	fn(ctx, "account", cw_enum_label(&cw_words_view, rec->view));

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/confidential.h"
 #include "models/format.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "report/record_text.h"
 
@@ -417,6 +419,16 @@ static void read_pair(void *ctx, const char *label, const char *value)
 	read_value(ctx, 2, label, value);
 }
 
+/* A confidential field's label says so: "notes (confidential)". */
+static void confidential_label(const struct cw_record *rec, const char *field, char *label,
+			       size_t len)
+{
+	size_t n = strlen(label);
+
+	if (cw_record_field_is_confidential(rec, field) && n < len)
+		snprintf(label + n, len - n, " %s", _("(confidential)"));
+}
+
 void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int cols, cw_read_fn fn,
 		       void *ctx)
 {
@@ -429,6 +441,8 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 	snprintf(heading, sizeof heading, "%c%s", kind[0] - 32 * (kind[0] >= 'a' && kind[0] <= 'z'),
 		 kind + 1);
 	fn(ctx, 1, heading);
+	if (rec->confidential)
+		fn(ctx, 0, _("  CONFIDENTIAL: in no report, export or plain bundle"));
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct cw_field *f = &s->fields[i];
 
@@ -436,6 +450,7 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 		    !(value = field_value(st, &rec->u, f, buf, sizeof buf)))
 			continue;
 		field_label(f, READ_LABEL, label, sizeof label);
+		confidential_label(rec, f->name, label, sizeof label);
 		read_value(&r, 2, label, value);
 	}
 	/* Each list with items, then each text of its own, under its label. */
@@ -459,6 +474,7 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 		    !(value = field_value(st, &rec->u, f, buf, sizeof buf)))
 			continue;
 		field_label(f, 30, label, sizeof label);
+		confidential_label(rec, f->name, label, sizeof label);
 		snprintf(heading, sizeof heading, "%c%s",
 			 label[0] - 32 * (label[0] >= 'a' && label[0] <= 'z'), label + 1);
 		fn(ctx, 1, heading);
