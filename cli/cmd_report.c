@@ -50,6 +50,9 @@ const char cw_report_help[] = N_(
 	"demonstrations; hearings in the 14 days after the period; people longest in pretrial\n"
 	"detention; records dated only to a month or year that overlap the period; counts\n"
 	"compared with the period before. Every row says whose account it is.\n"
+	"Confidential records are left out (the report says how many, and its figures leave\n"
+	"them out) and confidential fields read [confidential], unless\n"
+	"  --include-confidential  puts them in; the report's header then says so\n"
 	"Dates are local to Cambodia (UTC+7, Asia/Phnom_Penh).\n");
 
 const char cw_export_help[] = N_(
@@ -67,7 +70,11 @@ const char cw_export_help[] = N_(
 	"Ids are the records' 32-digit ids, the same in every export and in 'show'.\n"
 	"iCalendar: one event per hearing and per follow-up visit due, with the record id in\n"
 	"its UID; times are Cambodian local time (Asia/Phnom_Penh); a hearing without a time is\n"
-	"an all-day event; notes, follow-up texts and the detainees met are never included.\n");
+	"an all-day event; notes, follow-up texts and the detainees met are never included.\n"
+	"Confidential records are left out (standard error says how many) and confidential\n"
+	"fields read [confidential], unless\n"
+	"  --include-confidential  puts them in; standard error then says so, and the CSV's\n"
+	"                      confidential column marks them\n");
 
 /* ---- options ---------------------------------------------------------------------------- */
 
@@ -77,6 +84,7 @@ struct report_opts {
 	const char *organisation, *confidentiality; /* report: the header */
 	const char *lang;                           /* report: its language */
 	const char *what;                           /* export: persons, cases, records */
+	int include_confidential;
 };
 
 static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct report_opts *o)
@@ -96,11 +104,15 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 			i += 2;
 			continue;
 		}
-		if ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) <= 0)
+		if ((rc = cw_cli_next_opt(cli, &i, "json,help,include-confidential", &opt)) <= 0)
 			return rc;
 		rc = 0;
 		if (!strcmp(opt.name, "json") || !strcmp(opt.name, "help"))
 			continue;
+		if (!strcmp(opt.name, "include-confidential")) {
+			o->include_confidential = 1;
+			continue;
+		}
 		if (!strcmp(opt.name, "format"))
 			o->format = opt.value;
 		else if (!strcmp(opt.name, "output"))
@@ -227,7 +239,8 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	}
 	if ((rc = cw_cli_open_store(cli, 0)) != 0)
 		return rc;
-	if ((rc = cw_report_build(cli->session.store, &o.filter, from, to, &r, &cli->err)) == 0)
+	if ((rc = cw_report_build_with(cli->session.store, &o.filter, from, to,
+				       o.include_confidential, &r, &cli->err)) == 0)
 		report_about(cli, &o, &r, org, conf, sizeof org);
 	if (rc == 0 && (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) == 0) {
 		/* The report's headings, labels and sentences in the language asked for; the
@@ -245,6 +258,18 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 
 /* ---- export ----------------------------------------------------------------------------- */
 
+/* What an export left out as confidential, or that it holds confidential material, on
+ * standard error: the file itself stays what other tools read. */
+static void confidential_note(const struct cw_withheld *w)
+{
+	char note[400];
+
+	if (w->leave_out && !w->records && !w->fields)
+		return;
+	cw_withheld_note(w, note, sizeof note);
+	fprintf(stderr, "casewatch: %s: %s\n", w->leave_out ? _("note") : _("warning"), note);
+}
+
 static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int fmt, FILE *out)
 {
 	struct cw_record person;
@@ -254,20 +279,32 @@ static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int 
 	int rc;
 
 	memset(&r, 0, sizeof r);
+	r.confidential.leave_out = !o->include_confidential;
 	if ((rc = cw_cli_resolve(cli, CW_KIND_PERSON, o->timeline, "timeline", &id)) != 0 ||
 	    (rc = cw_store_get(cli->session.store, &id, &person, &cli->err)) != 0)
 		return rc;
+	if (person.confidential && r.confidential.leave_out) {
+		cw_record_free(&person);
+		return cw_error_set(&cli->err, CW_EREFUSED, "timeline",
+				    "the person is confidential: their timeline leaves the team "
+				    "only with --include-confidential");
+	}
 	if ((rc = cw_store_timeline_for_person(cli->session.store, &id, &l, &cli->err)) != 0) {
 		cw_record_free(&person);
 		return rc;
 	}
-	if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) == 0) {
+	if ((rc = cw_withheld_sift(&r.confidential, &l, 1)) != 0 ||
+	    (rc = cw_withheld_named(&r.confidential, &person)) != 0)
+		rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	else if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) == 0) {
 		if (fmt == CW_REPORT_CSV)
 			rc = cw_export_list_csv(out, &r, &l, CW_KIND_NONE);
 		else
 			rc = cw_export_timeline_json(out, &r, &person, &id, &l, cw_date_today(),
 						     &cli->err);
 	}
+	if (rc == 0)
+		confidential_note(&r.confidential);
 	cw_report_free(&r);
 	cw_record_list_free(&l);
 	cw_record_free(&person);
@@ -322,10 +359,18 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 				    "a calendar holds hearings and follow-up visits only");
 	cw_filter_init(&none);
 	if ((rc = cw_agenda_build(cli->session.store, &o->filter, from, to, &a, &cli->err)) == 0) {
-		if (cw_agenda_write_ics(&a, out) != 0)
+		struct cw_withheld w = {0};
+
+		w.leave_out = !o->include_confidential;
+		if (cw_agenda_leave_out_confidential(&a, &w) != 0)
+			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+		else if (cw_agenda_write_ics(&a, out) != 0)
 			rc = cw_write_failed(out, errno, &cli->err);
 		if (rc == 0 && a.n == 0)
 			empty_calendar_note(&a, !cw_filter_equal(&o->filter, &none));
+		if (rc == 0)
+			confidential_note(&w);
+		cw_withheld_free(&w);
 	}
 	cw_agenda_free(&a);
 	return rc;
@@ -360,12 +405,17 @@ static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE 
 				&l, &cli->err)) != 0)
 		return rc;
 	memset(&r, 0, sizeof r);
-	if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) != 0)
+	r.confidential.leave_out = !o->include_confidential;
+	if (cw_withheld_sift(&r.confidential, &l, 1) != 0)
+		rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	else if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) != 0)
 		;
 	else if (fmt == CW_REPORT_JSON)
 		rc = cw_export_list_json(out, &r, &l, &cli->err);
 	else if (cw_export_list_csv(out, &r, &l, kind) != 0)
 		rc = cw_write_failed(out, errno, &cli->err);
+	if (rc == 0)
+		confidential_note(&r.confidential);
 	cw_report_free(&r);
 	cw_record_list_free(&l);
 	return rc;

@@ -59,10 +59,10 @@ int cw_confidential_validate(const struct cw_record *rec, struct cw_error *err)
 			continue;
 		if (w >= CW_CONF_NFIELDS)
 			return cw_error_set(err, CW_EINVAL, "confidential_fields",
-					    _("names a field this casewatch does not know"));
+					    "names a field this casewatch does not know");
 		if (!cw_confidential_field_applies((enum cw_kind)rec->kind, w))
 			return cw_error_set(err, CW_EINVAL, "confidential_fields",
-					    _("a %s has no field '%s'"),
+					    "a %s has no field '%s'",
 					    cw_kind_name((enum cw_kind)rec->kind),
 					    cw_words_confidential_field.words[w]);
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "models/confidential.h"
 #include "models/text.h"
 #include "report/agenda.h"
 
@@ -288,4 +289,50 @@ void cw_agenda_free(struct cw_agenda *a)
 	cw_record_list_free(&a->hearings);
 	cw_record_list_free(&a->visits);
 	memset(a, 0, sizeof *a);
+}
+
+int cw_agenda_leave_out_confidential(struct cw_agenda *a, struct cw_withheld *w)
+{
+	struct cw_record_list *lists[] = {&a->hearings, &a->visits};
+	size_t kept = 0;
+
+	if (!w->leave_out) {
+		for (size_t i = 0; i < a->n; i++)
+			if (cw_record_has_confidential(a->items[i].rec) &&
+			    cw_withheld_count(w, &a->items[i].rec->id) != 0)
+				return CW_ENOMEM;
+		return 0;
+	}
+	/* The records stay where the items point; an item of one left out goes. */
+	for (size_t i = 0; i < a->n; i++) {
+		const struct cw_record *rec = a->items[i].rec;
+		int dropped = 0;
+
+		for (size_t l = 0; l < 2 && !dropped; l++) {
+			struct cw_record_list *list = lists[l];
+
+			if (rec >= list->items && rec < list->items + list->n && rec->confidential)
+				dropped = 1;
+		}
+		if (!dropped)
+			a->items[kept++] = a->items[i];
+		else if (cw_withheld_count(w, &rec->id) != 0)
+			return CW_ENOMEM;
+	}
+	a->n = kept;
+	for (size_t l = 0; l < 2; l++) {
+		unsigned char *drop = calloc(lists[l]->n ? lists[l]->n : 1, 1);
+		int rc;
+
+		if (!drop)
+			return CW_ENOMEM;
+		rc = cw_withheld_mark(w, lists[l], drop, 0);
+		free(drop);
+		if (rc != 0)
+			return rc;
+	}
+	for (size_t i = 0; i < a->refs.refs.n; i++)
+		if (cw_withheld_named(w, &a->refs.refs.items[i]) != 0)
+			return CW_ENOMEM;
+	return 0;
 }

@@ -57,6 +57,12 @@ int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct 
 		    struct cw_date to, struct cw_agenda *out, struct cw_error *err);
 void cw_agenda_free(struct cw_agenda *a);
 
+/* For what leaves the team (a calendar file): takes out the items of confidential records,
+ * counted once each in w, and withholds confidential fields, and the names of confidential
+ * people and cases the items name (report/confidential.h). Nothing without w->leave_out.
+ * CW_ENOMEM or 0. */
+int cw_agenda_leave_out_confidential(struct cw_agenda *a, struct cw_withheld *w);
+
 /* "hearing", "next hearing", "follow-up visit". */
 const char *cw_agenda_what_label(enum cw_agenda_what what);
 /* A day as the agenda heads it: "Thu 2026-12-03". */

@@ -119,26 +119,42 @@ static void list_people(const struct cw_report *r, const struct cw_list *l, char
 	}
 }
 
-static const char *const person_cols[] = {"id",         "name",        "name_km",   "sex",
-					  "birth_year", "affiliation", "roles",     "province",
-					  "source",     "view",        "reportedly"};
-static const char *const case_cols[] = {"id",          "title",          "number",     "court",
-					"court_level", "court_province", "stage",      "opened",
-					"articles",    "defendant_ids",  "defendants", "source",
-					"view",        "reportedly"};
+static const char *const person_cols[] = {
+	"id",    "name",     "name_km", "sex",  "birth_year", "affiliation",
+	"roles", "province", "source",  "view", "reportedly", "confidential"};
+static const char *const case_cols[] = {"id",          "title",          "number",      "court",
+					"court_level", "court_province", "stage",       "opened",
+					"articles",    "defendant_ids",  "defendants",  "source",
+					"view",        "reportedly",     "confidential"};
 static const char *const record_cols[] = {
-	"id",         "kind",        "date",           "time",       "case_id",  "case",
-	"person_ids", "people",      "court_or_place", "stage",      "what",     "articles",
-	"detail",     "source",      "view",           "reportedly", "sentence", "count",
-	"at_least",   "period_from", "period_to",      "links"};
+	"id",         "kind",        "date",           "time",       "case_id",     "case",
+	"person_ids", "people",      "court_or_place", "stage",      "what",        "articles",
+	"detail",     "source",      "view",           "reportedly", "sentence",    "count",
+	"at_least",   "period_from", "period_to",      "links",      "confidential"};
 
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 #define BIG      4096
 
+/* The confidential column: "yes" for a confidential record (in an export only when included),
+ * else the words of its confidential fields ("name notes"), else empty. */
+static const char *confidential_cell(const struct cw_record *rec, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (rec->confidential)
+		return "yes";
+	for (size_t i = 0; i < cw_words_confidential_field.n && n < len; i++)
+		if (rec->confidential_fields & (UINT32_C(1) << i))
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? " " : "",
+					      cw_words_confidential_field.words[i]);
+	return buf;
+}
+
 static void export_person(FILE *out, const struct cw_record *rec)
 {
 	const struct cw_person *p = &rec->u.person;
-	char hex[CW_ID_HEX_LEN + 1], year[24] = "", roles[512];
+	char hex[CW_ID_HEX_LEN + 1], year[24] = "", roles[512], conf[128];
 
 	hexof(&rec->id, hex);
 	if (p->birth_year >= 0)
@@ -147,14 +163,16 @@ static void export_person(FILE *out, const struct cw_record *rec)
 	csv_row(out,
 		(const char *const[]){hex, p->name, p->name_km, w(&cw_words_sex, p->sex), year,
 				      p->affiliation, roles, p->province, rec->source,
-				      w(&cw_words_view, rec->view), rec->reportedly ? "yes" : ""},
+				      w(&cw_words_view, rec->view), rec->reportedly ? "yes" : "",
+				      confidential_cell(rec, conf, sizeof conf)},
 		NCOLS(person_cols));
 }
 
 static void export_case(FILE *out, const struct cw_report *r, const struct cw_record *rec)
 {
 	const struct cw_case *k = &rec->u.kase;
-	char hex[CW_ID_HEX_LEN + 1], opened[CW_DATE_TEXT_MAX], arts[1024] = "", *ids, *names;
+	char hex[CW_ID_HEX_LEN + 1], opened[CW_DATE_TEXT_MAX], arts[1024] = "", *ids, *names,
+							       conf[128];
 	struct cw_article a[64];
 	size_t na, n = 0;
 
@@ -180,7 +198,8 @@ static void export_case(FILE *out, const struct cw_report *r, const struct cw_re
 				      w(&cw_words_court_level, k->court_level), k->court_province,
 				      w(&cw_words_stage, k->stage), opened, arts, ids, names,
 				      rec->source, w(&cw_words_view, rec->view),
-				      rec->reportedly ? "yes" : ""},
+				      rec->reportedly ? "yes" : "",
+				      confidential_cell(rec, conf, sizeof conf)},
 		NCOLS(case_cols));
 	free(ids);
 	free(names);
@@ -188,11 +207,11 @@ static void export_case(FILE *out, const struct cw_report *r, const struct cw_re
 
 static void export_event(FILE *out, const struct cw_report *r, const struct cw_record *rec)
 {
-	char hex[CW_ID_HEX_LEN + 1], cid[CW_ID_HEX_LEN + 1] = "", date[CW_DATE_TEXT_MAX],
-							 what[512] = "", arts[1024] = "", *ids,
-							 *names, sentence[600] = "", count[24] = "",
-							 from[CW_DATE_TEXT_MAX] = "",
-							 to[CW_DATE_TEXT_MAX] = "", links[400] = "";
+	char hex[CW_ID_HEX_LEN + 1],
+		cid[CW_ID_HEX_LEN + 1] = "", date[CW_DATE_TEXT_MAX], what[512] = "",
+				    arts[1024] = "", *ids, *names, sentence[600] = "",
+				    count[24] = "", from[CW_DATE_TEXT_MAX] = "",
+				    to[CW_DATE_TEXT_MAX] = "", links[400] = "", conf[128];
 	const struct cw_tally *tally;
 	const char *time = NULL, *place = NULL, *stage = "", *detail = NULL, *title = NULL;
 	const struct cw_record *k = NULL;
@@ -324,7 +343,8 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 				      tally && tally->at_least ? "yes" : "",
 				      from,
 				      to,
-				      links},
+				      links,
+				      confidential_cell(rec, conf, sizeof conf)},
 		NCOLS(record_cols));
 	free(ids);
 	free(names);

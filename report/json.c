@@ -514,6 +514,19 @@ static json_t *fair_trial(const struct cw_report *r)
 	return a;
 }
 
+/* {"included", "records_left_out", "fields_withheld", "note"}: what report/confidential.h
+ * left out, or that confidential material is in it. */
+static json_t *confidential(const struct cw_report *r)
+{
+	const struct cw_withheld *w = &r->confidential;
+	char note[400];
+
+	cw_withheld_note(w, note, sizeof note);
+	return json_pack("{s:b,s:I,s:I,s:I,s:s}", "included", !w->leave_out, "records_left_out",
+			 (json_int_t)w->records, "fields_withheld", (json_int_t)w->fields,
+			 "records_included", (json_int_t)w->shown, "note", note);
+}
+
 static json_t *period(struct cw_date from, struct cw_date to)
 {
 	return json_pack("{s:o,s:o}", "from", jdate(from), "to", jdate(to));
@@ -539,6 +552,8 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		doc = NULL;
 	}
 	if (doc) {
+		/* With the header: what was left out, before any figure. */
+		json_object_set_new(doc, "confidential", confidential(r));
 		json_object_set_new(doc, "hearings", hearings(r));
 		json_object_set_new(doc, "fair_trial_indicators", fair_trial(r));
 		json_object_set_new(doc, "arrests_and_charges", arrests(r));

@@ -7,7 +7,8 @@ libcwreport_a_SOURCES += \
 	report/md.c report/html.c report/csv.c report/json.c report/ics.c report/pdf.c \
 	report/write.c report/write.h \
 	report/export.c report/export.h \
-	report/record_text.c report/record_text.h
+	report/record_text.c report/record_text.h \
+	report/confidential.c report/confidential.h
 libcwreport_a_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(PANGOCAIRO_CFLAGS)
 REPORT_LIBS = libcwreport.a $(STORE_LIBS) $(PANGOCAIRO_LIBS)
 

@@ -837,6 +837,18 @@ static void generated_text(int64_t us, char *buf, size_t len)
 		 tm.tm_mday, tm.tm_hour, tm.tm_min);
 }
 
+/* Beside the confidentiality note: how many confidential records were left out (so the
+ * figures are read for what they are), or that confidential material is in it
+ * (report/confidential.h). No line when neither. */
+static int confidential_line(const struct cw_report *r, struct cw_rdoc *doc)
+{
+	char note[400];
+
+	cw_withheld_note(&r->confidential, note, sizeof note);
+	return note[0] ? header_line(doc, "confidential_records", _("Confidential records"), note)
+		       : 0;
+}
+
 int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	const struct cw_report_about *a = &r->about;
@@ -875,6 +887,8 @@ int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 				 a->confidentiality && a->confidentiality[0]
 					 ? a->confidentiality
 					 : _(cw_report_confidentiality_default));
+	if (rc == 0)
+		rc = confidential_line(r, doc);
 	if (rc == 0)
 		rc = header_line(doc, "filter", _("Filter"), filter[0] ? filter : _("none"));
 	return rc;

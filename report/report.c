@@ -365,6 +365,10 @@ static int ref_add(struct cw_reader *rd, struct cw_report *r, const struct cw_id
 			*err = e;
 		return rc;
 	}
+	if (cw_withheld_named(&r->confidential, &rec) != 0) {
+		cw_record_free(&rec);
+		return oom(err);
+	}
 	if ((rc = cw_record_list_push(&r->refs, &rec)) != 0) {
 		cw_record_free(&rec);
 		return oom(err);
@@ -733,7 +737,7 @@ static int gather_partial(struct cw_reader *rd, struct cw_report *r, struct cw_e
 			}
 		}
 	}
-	return rc;
+	return rc == 0 && cw_withheld_sift(&r->confidential, &r->partial, 1) != 0 ? oom(err) : rc;
 }
 
 static int upcoming_order(const void *pa, const void *pb)
@@ -922,6 +926,11 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 						   CW_KIND_BIT(CW_KIND_HEARING),
 					   &tl, err)) != 0)
 		return rc;
+	/* Confidential records tell nothing here either (not counted: the person's row is). */
+	if (cw_withheld_sift(&r->confidential, &tl, 0) != 0) {
+		cw_record_list_free(&tl);
+		return oom(err);
+	}
 	memset(&d, 0, sizeof d);
 	for (size_t t = 0; t < tl.n && rc == 0 && !listed; t++)
 		if (tl.items[t].kind == CW_KIND_CASE && lists_detained(&tl.items[t], person) &&
@@ -1005,8 +1014,57 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 
 /* ---- the report ------------------------------------------------------------------------- */
 
+/* ---- confidential records ---------------------------------------------------------------- */
+
+/* Takes the confidential records out of a period's lists (counted for the range itself, not
+ * for the one before, whose figures are only compared) before anything is counted. */
+static int sift_period(struct cw_report *r, struct period *p, int count, struct cw_error *err)
+{
+	struct cw_record_list *lists[] = {&p->hearings, &p->arrests, &p->rulings,
+					  &p->visits,   &p->demos,   &p->incidents};
+
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		if (cw_withheld_sift(&r->confidential, lists[i], count) != 0)
+			return oom(err);
+	return 0;
+}
+
+/* Takes confidential hearings out of the upcoming ones (items point into upcoming_src, which
+ * keeps its records in place). */
+static int sift_upcoming(struct cw_report *r, struct cw_error *err)
+{
+	unsigned char *drop;
+	size_t kept = 0;
+
+	if (!r->upcoming_src.n)
+		return 0;
+	if (!(drop = calloc(r->upcoming_src.n, 1)) ||
+	    cw_withheld_mark(&r->confidential, &r->upcoming_src, drop, 0) != 0) {
+		free(drop);
+		return oom(err);
+	}
+	/* Counted by the items they would have been: the list also holds hearings read only
+	 * for the next date they set. */
+	for (size_t i = 0; i < r->nupcoming; i++) {
+		const struct cw_record *h = r->upcoming[i].hearing;
+
+		if (!drop[h - r->upcoming_src.items])
+			r->upcoming[kept++] = r->upcoming[i];
+		else if (cw_withheld_count(&r->confidential, &h->id) != 0)
+			kept = SIZE_MAX;
+		if (kept == SIZE_MAX)
+			break;
+	}
+	free(drop);
+	if (kept == SIZE_MAX)
+		return oom(err);
+	r->nupcoming = kept;
+	return 0;
+}
+
 static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw_date from,
-		 struct cw_date to, struct cw_report *out, struct cw_error *err)
+		 struct cw_date to, int include_confidential, struct cw_report *out,
+		 struct cw_error *err)
 {
 	struct period cur, prev;
 	struct cw_date none = {0, 0, 0};
@@ -1014,6 +1072,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	int rc, wy, ww, wy2, ww2;
 
 	memset(out, 0, sizeof *out);
+	out->confidential.leave_out = !include_confidential;
 	if (cw_date_precision(from) != CW_DATE_DAY || cw_date_precision(to) != CW_DATE_DAY)
 		return cw_error_set(err, CW_EINVAL, "from", "a report needs whole days");
 	if (cw_date_compare(from, to) > 0)
@@ -1037,7 +1096,9 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		period_free(&cur);
 		return rc;
 	}
-	if ((rc = gather_period(rd, out, out->prev_from, out->prev_to, &prev, err)) != 0) {
+	if ((rc = gather_period(rd, out, out->prev_from, out->prev_to, &prev, err)) != 0 ||
+	    (rc = sift_period(out, &cur, 1, err)) != 0 ||
+	    (rc = sift_period(out, &prev, 0, err)) != 0) {
 		period_free(&cur);
 		period_free(&prev);
 		return rc;
@@ -1081,6 +1142,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	if ((rc = cw_report_upcoming_read(rd, &out->filter, out->next_from, out->next_to,
 					  &out->upcoming_src, &out->upcoming, &out->nupcoming,
 					  err)) != 0 ||
+	    (rc = sift_upcoming(out, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->upcoming_src, err)) != 0 ||
 	    (rc = gather_partial(rd, out, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->partial, err)) != 0)
@@ -1088,8 +1150,9 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	return gather_detainees(rd, out, err);
 }
 
-int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
-		    struct cw_date to, struct cw_report *out, struct cw_error *err)
+int cw_report_build_with(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
+			 struct cw_date to, int include_confidential, struct cw_report *out,
+			 struct cw_error *err)
 {
 	struct cw_reader *rd;
 	int rc;
@@ -1097,9 +1160,15 @@ int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct 
 	memset(out, 0, sizeof *out);
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
-	rc = build(rd, filter, from, to, out, err);
+	rc = build(rd, filter, from, to, include_confidential, out, err);
 	cw_reader_end(rd);
 	return rc;
+}
+
+int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
+		    struct cw_date to, struct cw_report *out, struct cw_error *err)
+{
+	return cw_report_build_with(st, filter, from, to, 0, out, err);
 }
 
 void cw_report_free(struct cw_report *r)
@@ -1119,6 +1188,7 @@ void cw_report_free(struct cw_report *r)
 	free(r->articles);
 	free(r->upcoming);
 	free(r->detainees);
+	cw_withheld_free(&r->confidential);
 	memset(r, 0, sizeof *r);
 }
 

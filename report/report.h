@@ -20,6 +20,7 @@
 #include "models/error.h"
 #include "models/filter.h"
 #include "models/record.h"
+#include "report/confidential.h"
 #include "store/store.h"
 
 #define CW_REPORT_UPCOMING_DAYS 14 /* hearings listed after the range */
@@ -177,6 +178,11 @@ struct cw_report {
 	/* Ids looked up and not there (open addressing; the zero id marks an empty slot). */
 	struct cw_id *ref_gone;
 	size_t ref_gone_cap, ref_gone_n;
+
+	/* Confidential records left out and fields withheld (report/confidential.h): reports
+	 * leave them out unless asked not to; a zeroed report (the lists' names, the agenda's)
+	 * keeps them, and an export sets leave_out itself. */
+	struct cw_withheld confidential;
 };
 
 /* Gathers the report for [from, to] (day-precise, from <= to) and the records `filter` admits
@@ -184,6 +190,11 @@ struct cw_report {
  * The caller frees *out with cw_report_free, also on failure. */
 int cw_report_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
 		    struct cw_date to, struct cw_report *out, struct cw_error *err);
+/* The same, with confidential records and fields included when include_confidential is set
+ * (cw_report_build leaves them out, counted in out->confidential). */
+int cw_report_build_with(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
+			 struct cw_date to, int include_confidential, struct cw_report *out,
+			 struct cw_error *err);
 void cw_report_free(struct cw_report *r);
 
 /* Whether a hearing is the team's own observation (its account is "own"); every other hearing

@@ -71,7 +71,7 @@ json "[(u['date'], u['source']) for u in d['upcoming_hearings']] == [('2024-02-1
 json "[p['precision'] for p in d['partial_dates']] == ['month', 'month']"
 json "d['pretrial_detention'][0]['person']['name'] == 'Ny Nak' and d['pretrial_detention'][0]['days'] == 37"
 json "d['comparison']['verdicts'] == {'current': len(d['verdicts']), 'previous': 0}"
-json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'partial_dates', 'comparison']"
+json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'partial_dates', 'comparison']"
 
 # HTML: well formed (every element closed in order), self-contained, the names in the text
 "$PY" - "$WORK/week.html" <<'PY' || fail "HTML check"

@@ -1,0 +1,141 @@
+/* confidential.c - leaving confidential material out of what is written; see confidential.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/confidential.h"
+#include "models/i18n.h"
+#include "report/confidential.h"
+
+/* Counts a record once: a hearing can be in the period and among the upcoming ones. The
+ * records counted are few (those marked), so a linear look is enough. */
+static int count_once(struct cw_withheld *w, const struct cw_id *id, size_t *counter)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (cw_id_equal(&w->ids[i], id))
+			return 0;
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? 2 * w->cap : 16;
+		struct cw_id *ids = realloc(w->ids, cap * sizeof *ids);
+
+		if (!ids)
+			return CW_ENOMEM;
+		w->ids = ids;
+		w->cap = cap;
+	}
+	w->ids[w->n++] = *id;
+	(*counter)++;
+	return 0;
+}
+
+int cw_withheld_count(struct cw_withheld *w, const struct cw_id *id)
+{
+	return count_once(w, id, w->leave_out ? &w->records : &w->shown);
+}
+
+int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned char *drop,
+		     int count)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < l->n && rc == 0; i++) {
+		struct cw_record *rec = &l->items[i];
+		size_t fields = 0;
+
+		drop[i] = 0;
+		if (!cw_record_has_confidential(rec))
+			continue;
+		if (!w->leave_out) {
+			if (count)
+				rc = count_once(w, &rec->id, &w->shown);
+			continue;
+		}
+		if (rec->confidential) {
+			drop[i] = 1;
+			if (count)
+				rc = count_once(w, &rec->id, &w->records);
+			continue;
+		}
+		if ((rc = cw_record_withhold_fields(rec, &fields)) == 0 && count)
+			w->fields += fields;
+	}
+	return rc;
+}
+
+int cw_withheld_sift(struct cw_withheld *w, struct cw_record_list *l, int count)
+{
+	unsigned char *drop;
+	size_t kept = 0;
+	int rc;
+
+	if (!l->n)
+		return 0;
+	if (!(drop = calloc(l->n, 1)))
+		return CW_ENOMEM;
+	rc = cw_withheld_mark(w, l, drop, count);
+	for (size_t i = 0; i < l->n; i++) {
+		if (drop[i])
+			cw_record_free(&l->items[i]);
+		else
+			l->items[kept++] = l->items[i];
+	}
+	l->n = kept;
+	free(drop);
+	return rc;
+}
+
+int cw_withheld_named(const struct cw_withheld *w, struct cw_record *rec)
+{
+	if (!w->leave_out || !cw_record_has_confidential(rec))
+		return 0;
+	return rec->confidential ? cw_record_withhold_all(rec)
+				 : cw_record_withhold_fields(rec, NULL);
+}
+
+void cw_withheld_note(const struct cw_withheld *w, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (!w->leave_out && !w->shown) {
+		snprintf(buf, len, "%s",
+			 _("Confidential material included on request (--include-confidential): "
+			   "this holds none"));
+		return;
+	}
+	if (!w->leave_out) {
+		snprintf(buf, len,
+			 P_("CONFIDENTIAL: this holds %zu record with confidential material "
+			    "(--include-confidential); keep it within the team",
+			    "CONFIDENTIAL: this holds %zu records with confidential material "
+			    "(--include-confidential); keep it within the team",
+			    w->shown),
+			 w->shown);
+		return;
+	}
+	if (w->records)
+		n += (size_t)snprintf(buf, len,
+				      P_("%zu confidential record is not shown, and the "
+					 "figures leave it out",
+					 "%zu confidential records are not shown, and the "
+					 "figures leave them out",
+					 w->records),
+				      w->records);
+	if (w->fields && n < len)
+		n += (size_t)snprintf(buf + n, len - n, "%s", n ? "; " : "");
+	if (w->fields && n < len)
+		snprintf(buf + n, len - n,
+			 P_("%zu confidential field is withheld (shown as [confidential])",
+			    "%zu confidential fields are withheld (shown as [confidential])",
+			    w->fields),
+			 w->fields);
+}
+
+void cw_withheld_free(struct cw_withheld *w)
+{
+	free(w->ids);
+	w->ids = NULL;
+	w->n = w->cap = 0;
+}

@@ -1,0 +1,59 @@
+/* confidential.h - what reports, exports and calendars leave out: confidential records and
+ * fields (models/confidential.h), unless the user includes them, and the line that says which.
+ *
+ * A confidential record is taken out of what is written, and counted once however many
+ * sections it would have been in; the figures are made from what remains, and the output says
+ * how many were left out, so a count is never silently lower. A record named by another (a
+ * person in a hearing, a case) that is confidential keeps only its id: its name reads
+ * "[confidential]". The confidential fields of the records written read "[confidential]".
+ * With leave_out unset (--include-confidential) nothing is left out, and a report says it holds
+ * confidential material.
+ * May use: models/, store/. */
+#ifndef CW_REPORT_CONFIDENTIAL_H
+#define CW_REPORT_CONFIDENTIAL_H
+
+#include <stddef.h>
+
+#include "models/record.h"
+#include "store/store.h"
+
+struct cw_withheld {
+	/* Set for what is written for others (reports, exports): confidential material is left
+	 * out. Zero, as the team's own views (lists, the agenda, names beside ids) have it:
+	 * nothing is, and nothing is counted. */
+	int leave_out;
+	size_t records;    /* confidential records left out (each once) */
+	size_t fields;     /* confidential fields withheld in the records written */
+	size_t shown;      /* kept: records with confidential material, included */
+	struct cw_id *ids; /* the records counted above, to count each once */
+	size_t n, cap;
+};
+
+/* Takes the confidential records out of l, counting them in w->records when `count` (a
+ * report's earlier period is sifted too, for figures that compare like with like, but not
+ * counted), and withholds the confidential fields of the others. Without w->leave_out, counts
+ * what it keeps instead. CW_ENOMEM or 0. */
+int cw_withheld_sift(struct cw_withheld *w, struct cw_record_list *l, int count);
+
+/* The same for records that other lists point into (upcoming hearings): the records stay in
+ * place; *drop[i] is set for each one left out (drop has l->n entries). */
+int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned char *drop,
+		     int count);
+
+/* Counts a confidential record left out by the caller (or, without leave_out, kept), once
+ * however often it is met.
+ * CW_ENOMEM or 0. */
+int cw_withheld_count(struct cw_withheld *w, const struct cw_id *id);
+
+/* A record named by the records written (its name or title read for them): a confidential one
+ * keeps its id and kind only (cw_record_withhold_all), another its confidential fields
+ * withheld. Nothing without w->leave_out. CW_ENOMEM or 0. */
+int cw_withheld_named(const struct cw_withheld *w, struct cw_record *rec);
+
+/* The sentence an output says about it, "" when there is nothing to say (no confidential
+ * record near it). */
+void cw_withheld_note(const struct cw_withheld *w, char *buf, size_t len);
+
+void cw_withheld_free(struct cw_withheld *w);
+
+#endif
