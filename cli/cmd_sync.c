@@ -37,7 +37,10 @@ const char cw_bundle_export_help[] =
 	   "  --since DATE | --all    what to send, when not what the peers have not had\n"
 	   "  --plain                 do not encrypt (with --since or --all, or --to)\n"
 	   "  --no-attachments        attachments' descriptions only, not the files: the other\n"
-	   "                          side lists them as missing\n");
+	   "                          side lists them as missing\n"
+	   "Confidential records and fields travel only encrypted: a --plain bundle leaves out\n"
+	   "every record with confidential material, and every record that names one it left\n"
+	   "out, and says how many (--include-confidential with --plain is refused).\n");
 const char cw_bundle_import_help[] =
 	N_("Checks the bundle's signature first: it must be whole and unchanged, and signed by\n"
 	   "this database or an enrolled peer (an unknown signer is refused with its\n"
@@ -112,7 +115,7 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 	struct cw_bundle_stats s;
 	const char *path = NULL;
 	struct cw_opt opt;
-	int rc, i = first_arg, scopes = 0;
+	int rc, i = first_arg, scopes = 0, include_confidential = 0;
 	char hex[CW_ID_HEX_LEN + 1];
 	FILE *note;
 
@@ -125,8 +128,9 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 			i += 2;
 			continue;
 		}
-		if ((rc = cw_cli_next_opt(cli, &i, "all,plain,json,help,no-attachments", &opt)) <=
-		    0)
+		if ((rc = cw_cli_next_opt(cli, &i,
+					  "all,plain,include-confidential,json,help,no-attachments",
+					  &opt)) <= 0)
 			break;
 		if (!strcmp(opt.name, "output")) {
 			path = opt.value;
@@ -144,6 +148,8 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 			o.plain = 1;
 		} else if (!strcmp(opt.name, "no-attachments")) {
 			o.no_attachments = 1;
+		} else if (!strcmp(opt.name, "include-confidential")) {
+			include_confidential = 1;
 		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
 					    "unknown option; see casewatch bundle export --help");
@@ -158,6 +164,12 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 		return cw_error_set(&cli->err, CW_EUSAGE, "to",
 				    "say who may read the bundle: --to PEER (enrolled with "
 				    "'casewatch peer add'), or --plain to write it unencrypted");
+	/* Confidential material never leaves unencrypted; an encrypted bundle carries it anyway. */
+	if (include_confidential && o.plain)
+		return cw_error_set(
+			&cli->err, CW_EREFUSED, "include-confidential",
+			_("a plain bundle never carries confidential records: send them "
+			  "encrypted, with --to PEER"));
 	if (scopes > 1 || (!o.peer && scopes == 0))
 		return cw_error_set(&cli->err, CW_EUSAGE, "to",
 				    "say what to send: --to NAME (what it has not had), --since "
@@ -182,6 +194,14 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 		fprintf(note, _("signed, NOT encrypted\n"));
 		fprintf(stderr, _("warning: the bundle is not encrypted: anyone who gets the file "
 				  "can read it (it is signed, so a change to it is detected)\n"));
+		if (s.withheld)
+			fprintf(stderr,
+				P_("note: %zu record left out: it is confidential or names a "
+				   "confidential one, and travels only in encrypted bundles\n",
+				   "note: %zu records left out: they are confidential or name "
+				   "confidential ones, and travel only in encrypted bundles\n",
+				   s.withheld),
+				s.withheld);
 	} else {
 		fprintf(note, _("signed, encrypted for "));
 		cw_print_safe(note, o.peer, 0);
@@ -395,6 +415,9 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 			json_object_set_new(obj, "author", json_string(b.stats.author));
 			json_object_set_new(obj, "created", json_string(created));
 			json_object_set_new(obj, "scope", json_string(b.stats.scope));
+			if (b.stats.confidential[0])
+				json_object_set_new(obj, "confidential",
+						    json_string(b.stats.confidential));
 			for (size_t i = 0; i < b.n; i++) {
 				json_t *r = cw_record_to_json(&b.items[i].rec, CW_JSON_HEADER);
 
@@ -462,6 +485,10 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	cw_print_safe(cli->out, b.stats.scope, 0);
 	fprintf(cli->out, _("\n%zu versions (%zu deletions), %zu audit entries\n"),
 		b.versions_total, b.stats.deleted, b.audit_total);
+	if (!strcmp(b.stats.confidential, "left out"))
+		fprintf(cli->out, "%s\n", _("confidential records: left out (a plain bundle)"));
+	else if (!strcmp(b.stats.confidential, "included"))
+		fprintf(cli->out, "%s\n", _("confidential records: included (encrypted)"));
 	if (b.n) {
 		fputc('\n', cli->out);
 		cw_table_init(&t, 7, cols);

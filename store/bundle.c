@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "models/codec.h"
+#include "models/confidential.h"
 #include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
@@ -105,6 +106,10 @@ static int parse_header(const char *line, size_t len, int version, struct cw_bun
 		   (rc = parse_text(obj, "scope", s->scope, sizeof s->scope, err)) != 0 ||
 		   (rc = parse_time(obj, "created", &s->created, err)) != 0) {
 		line_error(err, 1, rc);
+	} else if (json_is_string(json_object_get(obj, "confidential"))) {
+		/* Said by bundles since confidential records (issue 17); older ones do not. */
+		snprintf(s->confidential, sizeof s->confidential, "%s",
+			 json_string_value(json_object_get(obj, "confidential")));
 	}
 	json_decref(obj);
 	return rc;
@@ -901,6 +906,9 @@ struct export_ctx {
 	size_t nsent, capsent;
 	uint32_t part; /* the next part of the content being written */
 	const struct cw_attachment *cur;
+	/* A plain bundle's records left out as confidential: those of the ranks already written
+	 * (sorted), and those of the rank being written. */
+	struct cw_idset withheld, adding;
 };
 
 /* Whether an audit entry is in the bundle's scope. */
@@ -966,11 +974,64 @@ static int emit_audit(struct export_ctx *x, const struct cw_audit_entry *e, stru
 	return rc;
 }
 
+/* ---- confidential records: never in a plain bundle ----------------------------------------- */
+
+/* Whether a plain bundle leaves a record out: a version of it is confidential or has
+ * confidential fields (a version travels whole or not at all: one with fields blanked would
+ * carry the real one's version vector and could replace it wherever it is imported), or it
+ * names a record left out (the bundle would not import without it). Deletions carry no
+ * content. What a record names ranks before it, so x->withheld already holds those. */
+static int plain_leaves_out(struct export_ctx *x, const struct cw_item_list *heads, int *leave)
+{
+	*leave = 0;
+	for (size_t h = 0; h < heads->n && !*leave; h++) {
+		struct cw_id *refs = NULL;
+		size_t n = 0;
+
+		if (heads->v[h].deleted)
+			continue;
+		if (cw_record_has_confidential(&heads->v[h].rec)) {
+			*leave = 1;
+			break;
+		}
+		if (cw_store_record_refs(&heads->v[h].rec, &refs, &n) != 0)
+			return CW_ENOMEM;
+		for (size_t r = 0; r < n && !*leave; r++)
+			*leave = x->withheld.n && cw_idset_has(&x->withheld, &refs[r]);
+		free(refs);
+	}
+	return 0;
+}
+
+/* Between ranks: what the last rank left out joins what later ranks look names up in. */
+static int promote_withheld(struct export_ctx *x, struct cw_error *err)
+{
+	for (size_t i = 0; i < x->adding.n; i++)
+		if (cw_idset_add(&x->withheld, &x->adding.v[i]) != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	x->adding.n = 0;
+	cw_idset_sort_unique(&x->withheld);
+	return 0;
+}
+
 /* The heads of one record whose kind ranks `rank` (a record's heads share its kind). */
 static int emit_heads(struct export_ctx *x, const struct cw_item_list *heads, int rank,
 		      struct cw_error *err)
 {
 	int rc = 0;
+
+	if (x->opt->plain && heads->n && kind_rank(heads->v[0].rec.kind) == rank) {
+		int leave;
+
+		if (plain_leaves_out(x, heads, &leave) != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		if (leave) {
+			x->stats->withheld++;
+			return cw_idset_add(&x->adding, &heads->v[0].rec.id) != 0
+				       ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
+				       : 0;
+		}
+	}
 
 	for (size_t h = 0; h < heads->n && rc == 0; h++) {
 		if (kind_rank(heads->v[h].rec.kind) != rank)
@@ -1037,6 +1098,8 @@ static int emit_versions(struct cw_store *st, MDB_txn *txn, struct export_ctx *x
 		cw_item_list_free(&heads);
 	}
 	for (int rank = 1; rank < RANK_NONE && rc == 0; rank++) {
+		if ((rc = promote_withheld(x, err)) != 0)
+			break;
 		for (size_t i = 0; i < ids->n + extra.n && rc == 0; i++) {
 			struct cw_item_list heads;
 			int shown;
@@ -1147,6 +1210,10 @@ static int emit_attachment(void *vctx, const struct cw_attachment *a, struct cw_
 
 	if (!attachment_in_scope(x, a))
 		return 0;
+	/* A record a plain bundle left out takes its attachments with it: a photo of a
+	 * witness's statement is as confidential as the statement. */
+	if (x->opt->plain && x->withheld.n && cw_idset_has(&x->withheld, &a->record))
+		return 0;
 	if (!(o = cw_attach_json(a, 0)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if ((rc = emit(x->w, json_pack("{s:s,s:o}", "type", "attachment", "attachment", o),
@@ -1211,12 +1278,14 @@ static int write_payload(struct cw_store *st, MDB_txn *txn, struct export_ctx *x
 	cw_id_hex(&stats->database, dbhex);
 	cw_time_format(stats->created, created);
 	if ((rc = emit(x->w,
-		       json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:s}", "format", "casewatch-bundle",
+		       json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:s,s:s}", "format", "casewatch-bundle",
 				 "version", CW_BUNDLE_VERSION, "bundle", hex, "database", dbhex,
-				 "author", st->author, "created", created, "scope", stats->scope),
+				 "author", st->author, "created", created, "scope", stats->scope,
+				 /* Readers before this key ignore it. */
+				 "confidential", x->opt->plain ? "left out" : "included"),
 		       &x->lines, err)) != 0 ||
 	    (rc = audit_walk(st, txn, emit_audit, x, err)) != 0 ||
-	    (rc = emit_versions(st, txn, x, err)) != 0)
+	    (rc = emit_versions(st, txn, x, err)) != 0 || (rc = promote_withheld(x, err)) != 0)
 		return rc;
 	rc = cw_attach_walk(st, txn, emit_attachment, x, err);
 	free(x->sent);
@@ -1269,8 +1338,13 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 		goto out;
 	mdb_txn_abort(txn);
 	txn = NULL;
-	if ((rc = emit(w, json_pack("{s:s,s:I}", "type", "end", "lines", (json_int_t)x.lines), NULL,
-		       err)) != 0 ||
+	if ((rc = emit(w,
+		       opt->plain ? json_pack("{s:s,s:I,s:I}", "type", "end", "lines",
+					      (json_int_t)x.lines, "confidential_left_out",
+					      (json_int_t)stats->withheld)
+				  : json_pack("{s:s,s:I}", "type", "end", "lines",
+					      (json_int_t)x.lines),
+		       NULL, err)) != 0 ||
 	    (rc = cw_envelope_writer_finish(w, err)) != 0)
 		goto out;
 	rc = cw_outfile_close(&o, 0, err);
@@ -1299,6 +1373,8 @@ out:
 		rc = cw_outfile_close(&o, rc, err);
 	cw_envelope_writer_free(w);
 	free(ids.v);
+	free(x.withheld.v);
+	free(x.adding.v);
 	peer_list_free(&peers);
 	return rc;
 }

@@ -87,7 +87,10 @@
  *
  * Payload: UTF-8 JSON Lines, in this order (a payload out of order is refused, naming the line).
  *   line 1   {"format":"casewatch-bundle","version":3,"bundle":ID,"database":ID,
- *             "author":TEXT,"created":TIME,"scope":"all"|"to NAME[, NAME]"|"since DATE"}
+ *             "author":TEXT,"created":TIME,"scope":"all"|"to NAME[, NAME]"|"since DATE",
+ *             "confidential":"left out"|"included"}  (the last since issue 17: a plain
+ *            bundle leaves out every record with confidential material and every record
+ *            that names one it left out; its end line then adds "confidential_left_out":N)
  *            (the version is the envelope's: 2 in a version-2 file)
  *   then     {"type":"audit","time":TIME,"action":WORD,"kind":WORD,"record":ID,
  *             "database":ID,"author":TEXT[,"prev":HASH[,"sig":SIG]]}
@@ -147,7 +150,7 @@ struct cw_bundle_options {
 	const char *peer;
 	struct cw_date since;
 	/* Signed but not encrypted (peer, when given, is then the scope only). Without it, peer
-	 * is required. */
+	 * is required. A plain bundle never carries confidential material (see the payload). */
 	int plain;
 	/* Attachments' descriptions only, not their content: the receiving side lists them as
 	 * missing (store/attach.h). */
@@ -172,6 +175,11 @@ struct cw_bundle_stats {
 	uint64_t attachment_bytes;  /* their bytes */
 	size_t attachments_changed; /* import: descriptions added or detached here */
 	char signer[CW_PEER_NAME_MAX + 1]; /* import: the enrolled peer that signed it, "" here */
+	/* export --plain: records left out as confidential, or as naming one left out */
+	size_t withheld;
+	/* What the header says of confidential records: "left out" (plain), "included"
+	 * (encrypted), "" (a bundle from before they existed). */
+	char confidential[16];
 };
 
 /* Writes a bundle to `path` ("-" for standard output), signed by this database and encrypted
