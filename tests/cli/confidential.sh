@@ -1,0 +1,161 @@
+#!/bin/sh
+# confidential.sh - confidential records and fields (issue 17): a confidential record is in no
+# report (every format), no export (CSV, JSON, a timeline, iCalendar) and no plain bundle, and
+# travels in a bundle encrypted for an enrolled peer, still marked; a confidential field reads
+# [confidential] in what others read; --include-confidential puts them in and the header says
+# so; the figures say how many were left out. Each unique word below is looked for in every
+# output.
+. "$TESTLIB"
+set -e
+
+S="$WORK/sup"
+cs() { CASEWATCH_AUTHOR=sup "$CASEWATCH" --db "$S" "$@"; }
+ok cw init
+ok cs init
+ok cw seed "$SEED_FILE"
+ok cw report --week 2024-W06 --format json
+hearings_before=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["comparison"]["hearings"]["current"])')
+arrests_before=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["comparison"]["arrests"]["current"])')
+CASE=ref:c-nagaworld-lrsu-incitement
+
+# A witness whose whole record is confidential, a source whose name is, a confidential
+# hearing (with a next date: the upcoming hearings too), a confidential prison visit (with a
+# follow-up: the calendar too), a hearing whose notes and source are confidential, and
+# arrests that name the two people.
+ok cw person add --name "Zebrafinch Witness" --confidential
+ok cw person add --name "Platypus Source" --affiliation "Okapi Union" \
+	--confidential-field name --confidential-field affiliation
+ok cw log hearing --case $CASE --date 2024-02-07 --time 09:00 --outcome adjourned \
+	--next-date 2024-02-14 --source "own observation" --view own \
+	--notes "Quokkaword testimony" --confidential
+hid=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case $CASE --date 2024-02-08 --time 10:00 --outcome adjourned \
+	--source "Heronsource interview" --notes "Ibisnote detail" \
+	--confidential-field notes,source
+ok cw log visit --facility "Wombat Prison" --date 2024-02-06 --follow-up-on 2024-02-13 \
+	--notes "Koalamedical details" --confidential
+ok cw log milestone --type arrest --person "Zebrafinch Witness" --case $CASE --date 2024-02-06
+ok cw log milestone --type arrest --person "Platypus Source" --case $CASE --date 2024-02-06
+secret="Quokkaword Zebrafinch Platypus Okapi Heronsource Ibisnote Wombat Koalamedical"
+lacks_all() {
+	for w in $secret; do lacks "$w"; done
+}
+
+# The team's own views show everything, marked.
+ok cw show $hid
+has "confidential       yes"
+ok cw show "Platypus Source"
+has "kept confidential  name, affiliation"
+ok cw show "Platypus Source" --json
+json "d['confidential_fields'] == ['name', 'affiliation'] and 'confidential' not in d"
+ok cw list records --text Quokkaword
+has "$(printf '%.8s' "$hid")"
+
+# ---- reports: every format, none of the words; the count says what was left out ----------
+for f in md html csv json; do
+	ok cw report --week 2024-W06 --format $f
+	lacks_all
+	has "2 confidential records are not shown"
+	# The two people the arrests name: by placeholder (escaped in Markdown).
+	if [ $f = md ]; then has "| \\[confidential\\] |"; else has "[confidential]"; fi
+done
+ok cw report --week 2024-W06 --format json
+json "d['confidential']['records_left_out'] == 2 and not d['confidential']['included']"
+# Honest figures: the confidential hearing is not counted, the other two new records are.
+json "d['comparison']['hearings']['current'] == $hearings_before + 1"
+json "d['comparison']['arrests']['current'] == $arrests_before + 2"
+json "all(u['hearing_id'] != '$hid' for u in d['upcoming_hearings'])"
+# ... and the confidential person named by an arrest is a name no more.
+json "'[confidential]' in json.dumps(d['arrests_and_charges'])"
+# Included on request: everything, and the header says so first.
+for f in md html csv json; do
+	ok cw report --week 2024-W06 --format $f --include-confidential
+	has "Wombat Prison"
+	has "Zebrafinch"
+	has "Platypus"
+	has "CONFIDENTIAL: this holds"
+	lacks "not shown"
+done
+ok cw report --week 2024-W06 --format md --include-confidential
+printf '%s\n' "$out" | sed -n '1,8p' | grep -q "CONFIDENTIAL" || fail "not in the header: $out"
+ok cw report --week 2024-W06 --format json --include-confidential
+json "d['confidential']['included'] and d['comparison']['hearings']['current'] == $hearings_before + 2"
+json "any(h['id'] == '$hid' for h in d['hearings'])"
+
+# ---- exports ----------------------------------------------------------------------------
+for what in records persons cases; do
+	for f in csv json; do
+		ok cw export $what --format $f
+		lacks_all
+	done
+done
+ok cw export records --format csv
+has "[confidential]"
+grep -q "confidential record" "$WORK/stderr" || fail "export said nothing: $(cat "$WORK/stderr")"
+ok cw export records --format json --include-confidential
+has "Quokkaword"
+has "Koalamedical"
+json "any(r.get('confidential') for r in d)"
+grep -q "CONFIDENTIAL" "$WORK/stderr" || fail "export --include-confidential said nothing"
+ok cw export persons --format csv --include-confidential
+has "Zebrafinch Witness"
+has "name affiliation"
+# the CSV's confidential column
+printf '%s\n' "$out" | head -1 | grep -q ',confidential' || fail "no confidential column: $out"
+ok cw export --timeline "Platypus Source" --format json
+lacks_all
+fails 65 timeline cw export --timeline "Zebrafinch Witness" --format json
+ok cw export --timeline "Zebrafinch Witness" --format json --include-confidential
+has "Zebrafinch"
+ok cw export --format ics --from 2024-02-01 --to 2024-02-29
+lacks_all
+ok cw export --format ics --from 2024-02-01 --to 2024-02-29 --include-confidential
+has "Wombat Prison"
+
+# ---- bundles: never plain, always encrypted ------------------------------------------------
+ok cw peer add sup "$(cs identity --key)"
+ok cs peer add alice "$(cw identity --key)"
+fails 65 include-confidential cw bundle export --all --plain --include-confidential -o "$WORK/x.bundle"
+[ ! -e "$WORK/x.bundle" ] || fail "a refused bundle was written"
+ok cw bundle export --all --plain -o "$WORK/plain.bundle"
+cp "$WORK/stderr" "$WORK/plain.stderr"
+# What it holds, read back (the file is compressed: grep the records, not the bytes).
+ok cs bundle inspect --all --json "$WORK/plain.bundle"
+lacks_all
+grep -q "7 records left out" "$WORK/plain.stderr" ||
+	fail "plain export said nothing: $(cat "$WORK/plain.stderr")"
+json "d['confidential'] == 'left out' and len(d['versions']) == 161"
+ok cs bundle import "$WORK/plain.bundle"
+ok cs verify
+ok cs list records --text Quokkaword
+has "no matching records"
+# A --since bundle brings what the chosen records name: a record naming a confidential one
+# stays out with it (the arrest of the witness), and the bundle imports on its own.
+ok cw bundle export --since 2020 --plain -o "$WORK/since.bundle"
+ok cs bundle inspect --all --json "$WORK/since.bundle"
+lacks_all
+ok "$CASEWATCH" --db "$WORK/third" init
+ok "$CASEWATCH" --db "$WORK/third" peer add alice "$(cw identity --key)"
+ok "$CASEWATCH" --db "$WORK/third" bundle import "$WORK/since.bundle"
+# Encrypted for the supervisor: everything, still marked confidential there.
+ok cw bundle export --to sup -o "$WORK/enc.bundle"
+ok cs bundle inspect --json "$WORK/enc.bundle"
+json "d['confidential'] == 'included'"
+ok cs bundle import "$WORK/enc.bundle"
+ok cs list records --text Quokkaword
+has "$(printf '%.8s' "$hid")"
+ok cs show $hid --json
+json "d['confidential'] is True and d['notes'] == 'Quokkaword testimony'"
+ok cs show "Platypus Source" --json
+json "d['confidential_fields'] == ['name', 'affiliation']"
+# ... and still out of the supervisor's reports.
+ok cs report --week 2024-W06
+lacks_all
+has "2 confidential records are not shown"
+
+# ---- marks come off --------------------------------------------------------------------
+ok cw edit $hid --clear confidential
+ok cw report --week 2024-W06 --format json
+json "any(h['id'] == '$hid' for h in d['hearings']) and d['confidential']['records_left_out'] == 1"
+fails 65 confidential_fields cw edit $hid --confidential-field name
+done_ok
