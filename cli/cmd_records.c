@@ -9,6 +9,7 @@
 
 #include "app/people.h"
 #include "cli/commands.h"
+#include "models/confidential.h"
 #include "cli/output.h"
 #include "models/codec.h"
 #include "models/format.h"
@@ -82,7 +83,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 	t.min_width[1] = kind == CW_KIND_PERSON ? 12 : 10;
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
 		const struct cw_record *r = &l->items[i];
-		char hex[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX], a[512], b[512];
+		char hex[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX], a[512], b[512], named[600];
 
 		cw_id_hex(&r->id, hex);
 		hex[SHORT_ID] = '\0';
@@ -97,7 +98,10 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 					n += (size_t)snprintf(a + n, sizeof a - n, "%s%s",
 							      n ? ", " : "",
 							      cw_words_roles.labels[k]);
-			rc = cw_table_add(&t, (const char *const[]){hex, p->name, p->name_km,
+			/* "[C] " or "[c] " where the eye starts, as in the terminal interface. */
+			snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r),
+				 p->name ? p->name : "");
+			rc = cw_table_add(&t, (const char *const[]){hex, named, p->name_km,
 								    p->affiliation, a, p->province,
 								    cw_view_short(r->view)});
 		} else if (r->kind == CW_KIND_CASE && kind == CW_KIND_CASE) {
@@ -107,10 +111,12 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			if (lead)
 				cw_articles_text_lead(a, sizeof a, lead->articles, lead->narticles);
 			cw_defendants_text(k, b, sizeof b);
+			snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r),
+				 k->title ? k->title : "");
 			rc = cw_table_add(
 				&t,
 				(const char *const[]){
-					hex, date, cw_view_short(r->view), k->title, k->court, a, b,
+					hex, date, cw_view_short(r->view), named, k->court, a, b,
 					k->stage ? cw_enum_label(&cw_words_stage, k->stage) : ""});
 		} else {
 			struct cw_record_summary sum;
@@ -119,9 +125,10 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			if (lead)
 				cw_articles_text_lead(sum.articles, sizeof sum.articles,
 						      lead->articles, lead->narticles);
+			snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r), sum.who);
 			rc = cw_table_add(&t,
 					  (const char *const[]){hex, date, cw_kind_text(r->kind),
-								cw_view_short(r->view), sum.who,
+								cw_view_short(r->view), named,
 								sum.where, sum.articles, sum.what});
 		}
 	}

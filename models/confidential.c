@@ -74,6 +74,11 @@ int cw_record_has_confidential(const struct cw_record *rec)
 	return rec->confidential || rec->confidential_fields;
 }
 
+const char *cw_confidential_mark(const struct cw_record *rec)
+{
+	return rec->confidential ? "[C] " : rec->confidential_fields ? "[c] " : "";
+}
+
 int cw_record_field_is_confidential(const struct cw_record *rec, const char *name)
 {
 	for (unsigned w = 0; w < CW_CONF_NFIELDS; w++) {

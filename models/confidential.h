@@ -45,6 +45,10 @@ int cw_record_has_confidential(const struct cw_record *rec);
 /* Whether field `name` of the record's body (or the header's "source") is confidential. */
 int cw_record_field_is_confidential(const struct cw_record *rec, const char *name);
 
+/* The mark lists put before a record's name or title: "[C] " for a confidential record, "[c] "
+ * for one with confidential fields, "" otherwise. */
+const char *cw_confidential_mark(const struct cw_record *rec);
+
 /* Replaces the text of each confidential field that holds any with cw_confidential_text() (a
  * person's Khmer name goes with the name: emptied), so a reader sees that something is held
  * back. *withheld (may be NULL) gets how many fields were. CW_ENOMEM or 0. */

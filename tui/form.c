@@ -320,7 +320,8 @@ int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		 const struct cw_record *rec, struct cw_error *err)
 {
 	const struct cw_schema *s = cw_schema_for_kind(rec ? (enum cw_kind)rec->kind : kind);
-	static const char *const header[] = {"source", "view", "reportedly"};
+	static const char *const header[] = {"source", "view", "reportedly", "confidential",
+					     "confidential_fields"};
 
 	memset(fm, 0, sizeof *fm);
 	if (!s)

@@ -38,5 +38,6 @@ CLI_TESTS += \
 	tests/tui/attachments.sh \
 	tests/tui/dates.sh \
 	tests/tui/defendants.sh \
-	tests/tui/khmer.sh
+	tests/tui/khmer.sh \
+	tests/tui/confidential.sh
 EXTRA_DIST += tests/tui/lib.sh

@@ -15,6 +15,7 @@
 #include "models/i18n.h"
 #include "models/text.h"
 #include "report/record_text.h"
+#include "models/confidential.h"
 #include "tui/view_app.h"
 
 static const char *const tab_titles[CW_TAB_COUNT] = {N_("1 Cases"), N_("2 People"), N_("3 Records"),
@@ -90,7 +91,7 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 		     const struct cw_filter *lead, int width, char *out, size_t len)
 {
 	const struct cw_column *cols;
-	char date[CW_DATE_TEXT_MAX], a[400] = "";
+	char date[CW_DATE_TEXT_MAX], a[400] = "", named[480];
 	const char *cells[8];
 	struct cw_record_summary sum;
 	int n, w[8];
@@ -101,7 +102,10 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 	if (tab == CW_TAB_PEOPLE) {
 		const struct cw_person *p = &r->u.person;
 
-		cells[0] = p->name, cells[1] = p->name_km, cells[2] = p->affiliation;
+		/* Confidential material is marked where the eye starts: "[C] " or "[c] ". */
+		snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r),
+			 p->name ? p->name : "");
+		cells[0] = named, cells[1] = p->name_km, cells[2] = p->affiliation;
 		cells[3] = p->province, cells[4] = cw_view_short(r->view);
 		return cw_row_format(cells, w, n, out, len);
 	}
@@ -109,7 +113,9 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 		cw_case_articles_text(r, NULL, a, sizeof a);
 		if (lead)
 			cw_articles_text_lead(a, sizeof a, lead->articles, lead->narticles);
-		cells[0] = date, cells[1] = cw_view_short(r->view), cells[2] = r->u.kase.title;
+		snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r),
+			 r->u.kase.title ? r->u.kase.title : "");
+		cells[0] = date, cells[1] = cw_view_short(r->view), cells[2] = named;
 		cells[3] = r->u.kase.court, cells[4] = a;
 		cells[5] = r->u.kase.stage ? cw_enum_label(&cw_words_stage, r->u.kase.stage) : "";
 		return cw_row_format(cells, w, n, out, len);
@@ -119,8 +125,9 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 	if (lead)
 		cw_articles_text_lead(sum.articles, sizeof sum.articles, lead->articles,
 				      lead->narticles);
+	snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r), sum.who);
 	cells[0] = date, cells[1] = cw_kind_text(r->kind), cells[2] = cw_view_short(r->view);
-	cells[3] = sum.who, cells[4] = sum.where, cells[5] = sum.articles, cells[6] = sum.what;
+	cells[3] = named, cells[4] = sum.where, cells[5] = sum.articles, cells[6] = sum.what;
 	return cw_row_format(cells, w, n, out, len);
 }
 

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Confidential records in the terminal interface (issue 17): lists mark a confidential record
+# "[C]" and one with confidential fields "[c]" before its name, the record view says so under
+# its heading and labels each confidential field, and the forms toggle the mark (a new
+# person's, then an edit's), which the command line then shows. In tmux.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw seed "$SEED_FILE"
+ok cw person add --name "Zebrafinch Witness" --confidential
+ok cw person add --name "Platypus Source" --confidential-field name
+ok cw log hearing --case ref:c-nagaworld-lrsu-incitement --date 2024-02-07 --outcome adjourned \
+	--notes "Quokkaword testimony" --confidential-field notes
+
+tmux_start 120 40
+wait_for " 3 Records "
+# The people list: the marks before the names, nothing before the others.
+send 2 / Zebrafinch Enter
+wait_for "[C] Zebrafinch Witness"
+send Escape / Platypus Enter
+wait_for "[c] Platypus Source"
+send Escape / 'Chhim Sithar' Enter
+wait_for "Chhim Sithar"
+capture
+printf '%s\n' "$pane" | grep -q '\[[Cc]\] Chhim' && fail "a mark on a record that has none: $pane"
+# The records list and the record view of the hearing with confidential notes.
+send Escape 3 / Quokkaword Enter
+wait_for "[c] NagaWorld"
+send Enter
+wait_for "Notes (confidential)"
+send Escape
+
+# A new person, made confidential in the form: C-g to the field, Space toggles it.
+send Escape 2 P
+wait_for "New person"
+send 'Narwhal Informant'
+send C-g confidential Enter Space
+wait_for "confidential:  no  [yes]"
+send C-s
+wait_for "added person"
+ok cw show "Narwhal Informant"
+has "confidential       yes"
+send / Narwhal Enter
+wait_for "[C] Narwhal Informant"
+# Edited: the mark comes off, and the list shows it gone.
+send e
+wait_for "Edit person"
+send C-g confidential Enter Space
+wait_for "confidential: [no]  yes"
+send C-s
+wait_for "saved person"
+wait_gone "[C] Narwhal"
+ok cw show "Narwhal Informant"
+lacks "confidential       yes"
+done_ok
