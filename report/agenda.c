@@ -303,17 +303,12 @@ int cw_agenda_leave_out_confidential(struct cw_agenda *a, struct cw_withheld *w)
 				return CW_ENOMEM;
 		return 0;
 	}
-	/* The records stay where the items point; an item of one left out goes. */
+	/* The records stay where the items point (a->hearings, a->visits); an item of one left
+	 * out goes. */
 	for (size_t i = 0; i < a->n; i++) {
 		const struct cw_record *rec = a->items[i].rec;
-		int dropped = 0;
+		int dropped = rec->confidential;
 
-		for (size_t l = 0; l < 2 && !dropped; l++) {
-			struct cw_record_list *list = lists[l];
-
-			if (rec >= list->items && rec < list->items + list->n && rec->confidential)
-				dropped = 1;
-		}
 		if (!dropped)
 			a->items[kept++] = a->items[i];
 		else if (cw_withheld_count(w, &rec->id) != 0)
