@@ -166,10 +166,9 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 				    "'casewatch peer add'), or --plain to write it unencrypted");
 	/* Confidential material never leaves unencrypted; an encrypted bundle carries it anyway. */
 	if (include_confidential && o.plain)
-		return cw_error_set(
-			&cli->err, CW_EREFUSED, "include-confidential",
-			_("a plain bundle never carries confidential records: send them "
-			  "encrypted, with --to PEER"));
+		return cw_error_set(&cli->err, CW_EREFUSED, "include-confidential",
+				    "a plain bundle never carries confidential records: send them "
+				    "encrypted, with --to PEER");
 	if (scopes > 1 || (!o.peer && scopes == 0))
 		return cw_error_set(&cli->err, CW_EUSAGE, "to",
 				    "say what to send: --to NAME (what it has not had), --since "

@@ -44,7 +44,7 @@ static const char style[] =
 	"table{border-collapse:collapse;width:100%;font-size:.9em}\n"
 	"th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top;"
 	"overflow-wrap:anywhere}\n"
-	"th{background:#eee}.note,.meta{color:#333}.empty,.confidentiality,.confidential_records{"
+	"th{background:#eee}.note,.meta{color:#333}.empty,.confidentiality,.confidential{"
 	"font-weight:bold}\n"
 	"@media "
 	"print{body{margin:0}section{break-inside:avoid-page}thead{display:table-header-group}}\n";

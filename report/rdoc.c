@@ -845,8 +845,7 @@ static int confidential_line(const struct cw_report *r, struct cw_rdoc *doc)
 	char note[400];
 
 	cw_withheld_note(&r->confidential, note, sizeof note);
-	return note[0] ? header_line(doc, "confidential_records", _("Confidential records"), note)
-		       : 0;
+	return note[0] ? header_line(doc, "confidential", _("Confidential records"), note) : 0;
 }
 
 int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
