@@ -59,6 +59,17 @@ for f in md html csv json; do
 	# The two people the arrests name: by placeholder (escaped in Markdown).
 	if [ $f = md ]; then has "| \\[confidential\\] |"; else has "[confidential]"; fi
 done
+# PDF: its text, read back (pdftotext cuts lines where the PDF wraps them: spaces out).
+if command -v pdftotext >/dev/null; then
+	ok cw report --week 2024-W06 --format pdf -o "$WORK/week.pdf"
+	out=$(pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f')
+	for w in $secret; do lacks "$w"; done
+	has "2confidentialrecordsarenotshown"
+	ok cw report --week 2024-W06 --format pdf -o "$WORK/team.pdf" --include-confidential
+	out=$(pdftotext "$WORK/team.pdf" - | tr -d ' \t\n\f')
+	has "Zebrafinch"
+	has "CONFIDENTIAL:thisholds"
+fi
 ok cw report --week 2024-W06 --format json
 json "d['confidential']['records_left_out'] == 2 and not d['confidential']['included']"
 # Honest figures: the confidential hearing is not counted, the other two new records are.
