@@ -267,7 +267,8 @@ static void confidential_note(const struct cw_withheld *w)
 	if (w->leave_out && !w->records && !w->fields)
 		return;
 	cw_withheld_note(w, note, sizeof note);
-	fprintf(stderr, "casewatch: %s: %s\n", w->leave_out ? _("note") : _("warning"), note);
+	fprintf(stderr, w->leave_out ? _("casewatch: note: %s\n") : _("casewatch: warning: %s\n"),
+		note);
 }
 
 static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int fmt, FILE *out)
