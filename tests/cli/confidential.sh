@@ -36,7 +36,7 @@ ok cw log visit --facility "Wombat Prison" --date 2024-02-06 --follow-up-on 2024
 	--notes "Koalamedical details" --confidential
 ok cw log milestone --type arrest --person "Zebrafinch Witness" --case $CASE --date 2024-02-06
 ok cw log milestone --type arrest --person "Platypus Source" --case $CASE --date 2024-02-06
-secret="Quokkaword Zebrafinch Platypus Okapi Heronsource Ibisnote Wombat Koalamedical"
+secret="Quokkaword Zebrafinch Platypus Okapi Heronsource Ibisnote Wombat Koalamedical Kiwi"
 lacks_all() {
 	for w in $secret; do lacks "$w"; done
 }
@@ -128,7 +128,11 @@ ok cw peer add sup "$(cs identity --key)"
 ok cs peer add alice "$(cw identity --key)"
 fails 65 include-confidential cw bundle export --all --plain --include-confidential -o "$WORK/x.bundle"
 [ ! -e "$WORK/x.bundle" ] || fail "a refused bundle was written"
+# A photo attached to the confidential hearing goes with it, or not at all.
+printf 'Kiwisecret statement\n' >"$WORK/kiwi.txt"
+ok cw attach $hid "$WORK/kiwi.txt" --caption "Kiwicaption photo"
 ok cw bundle export --all --plain -o "$WORK/plain.bundle"
+lacks "attachment"
 cp "$WORK/stderr" "$WORK/plain.stderr"
 # What it holds, read back (the file is compressed: grep the records, not the bytes).
 ok cs bundle inspect --all --json "$WORK/plain.bundle"
@@ -150,6 +154,7 @@ ok "$CASEWATCH" --db "$WORK/third" peer add alice "$(cw identity --key)"
 ok "$CASEWATCH" --db "$WORK/third" bundle import "$WORK/since.bundle"
 # Encrypted for the supervisor: everything, still marked confidential there.
 ok cw bundle export --to sup -o "$WORK/enc.bundle"
+has "1 attachments"
 ok cs bundle inspect --json "$WORK/enc.bundle"
 json "d['confidential'] == 'included'"
 ok cs bundle import "$WORK/enc.bundle"
@@ -157,6 +162,8 @@ ok cs list records --text Quokkaword
 has "$(printf '%.8s' "$hid")"
 ok cs show $hid --json
 json "d['confidential'] is True and d['notes'] == 'Quokkaword testimony'"
+ok cs attachments $hid
+has "Kiwicaption"
 ok cs show "Platypus Source" --json
 json "d['confidential_fields'] == ['name', 'affiliation']"
 # ... and still out of the supervisor's reports.
