@@ -14,12 +14,27 @@
 #define LABEL_W    22
 #define NOTES_ROWS 3
 
-static int field_rows(const struct cw_form *fm, size_t i)
+#define INFO_ROWS 6
+
+/* The rows a text to read takes, wrapped at `width` columns (at most INFO_ROWS): a case's
+ * defendants are shown whole, not cut at the screen's edge. */
+static int info_rows(const char *text, int width)
+{
+	int rows = 0;
+
+	for (size_t n; *text && rows < INFO_ROWS; text += n ? n : 1, rows++)
+		n = cw_text_wrap(text, width > 0 ? width : 1);
+	return rows ? rows : 1;
+}
+
+static int field_rows(const struct cw_form *fm, size_t i, int vw)
 {
 	const struct cw_form_field *ff = &fm->fields[i];
+	int rows = ff->widget == CW_W_NOTES  ? NOTES_ROWS
+		   : ff->widget == CW_W_INFO ? info_rows(cw_edit_text(&ff->edit), vw)
+					     : 1;
 
-	return (ff->widget == CW_W_NOTES ? NOTES_ROWS : 1) + (ff->error[0] ? 1 : 0) +
-	       (i == fm->cur ? (int)fm->nsugg : 0);
+	return rows + (ff->error[0] ? 1 : 0) + (i == fm->cur ? (int)fm->nsugg : 0);
 }
 
 /* The byte where a one-line text must start for the cursor to fit in width columns. */
@@ -122,7 +137,7 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		int rows = 0;
 
 		for (size_t i = first; i <= fm->cur && i < fm->n; i++)
-			rows += field_rows(fm, i);
+			rows += field_rows(fm, i, vw);
 		if (rows <= avail || first == fm->cur)
 			break;
 		first++;
@@ -169,6 +184,23 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 			if (active && cc < vw)
 				cw_screen_cursor(y + cl - from, vx + cc);
 			y += NOTES_ROWS;
+		} else if (ff->widget == CW_W_INFO) {
+			const char *text = cw_edit_text(&ff->edit);
+			int rows = info_rows(text, vw);
+
+			for (int r = 0; r < rows && y < top + 1 + avail; r++) {
+				size_t n = cw_text_wrap(text, vw > 0 ? vw : 1);
+				char *part = strndup(text, n);
+
+				/* The last row shown ends with what is left, cut if it must be. */
+				cw_screen_put(y++, vx, vw,
+					      r + 1 == rows ? text
+					      : part        ? part
+							    : "",
+					      active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_FIELD);
+				free(part);
+				text += n ? n : 1;
+			}
 		} else {
 			const char *text = cw_edit_text(&ff->edit);
 			size_t start = active ? scroll_start(text, ff->edit.cursor, vw) : 0;

@@ -30,6 +30,19 @@ json "len(d['defendants']) == 3 and all(len(x['charges']) == 2 for x in d['defen
 ok cw list persons --json
 json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Kang Saran', 'Ouk Vanna', 'Sun Sreypich']"
 
+# Editing it shows every defendant it has, on 80 columns too: the line wraps, nobody is cut.
+T resize-window -t cw -x 80 -y 30
+send 1 / 'NagaWorld strike' Enter
+wait_for "1 cases match"
+send e
+wait_for "Edit case"
+wait_for "Chhim Sithar ("
+wait_for "Sun Sreypich ("
+wait_for "Ouk Vanna ("
+send Escape
+T resize-window -t cw -x 120 -y 30
+send Escape
+
 
 # Saying no to one of them saves nothing.
 send C
