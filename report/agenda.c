@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "models/confidential.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "report/agenda.h"
 
@@ -44,7 +45,8 @@ void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len)
 		break;
 	case CW_AGENDA_NEXT_DATE:
 		cw_date_format(it->rec->u.hearing.date, date);
-		snprintf(buf, len, "set at the hearing of %s", *date ? date : "an unknown date");
+		snprintf(buf, len, _("set at the hearing of %s"),
+			 *date ? date : _("an unknown date"));
 		break;
 	case CW_AGENDA_FOLLOW_UP: {
 		const char *what = it->rec->u.visit.follow_up;
@@ -52,11 +54,13 @@ void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len)
 		/* What to do first: a narrow column keeps the start. */
 		cw_date_format(it->rec->u.visit.date, date);
 		if (what && *what)
-			snprintf(buf, len, "%s%s (visit of %s)", it->overdue ? "OVERDUE: " : "",
-				 what, *date ? date : "an unknown date");
+			snprintf(buf, len, _("%s%s (visit of %s)"),
+				 it->overdue ? _("OVERDUE: ") : "", what,
+				 *date ? date : _("an unknown date"));
 		else
-			snprintf(buf, len, "%safter the visit of %s",
-				 it->overdue ? "OVERDUE: " : "", *date ? date : "an unknown date");
+			snprintf(buf, len, _("%safter the visit of %s"),
+				 it->overdue ? _("OVERDUE: ") : "",
+				 *date ? date : _("an unknown date"));
 		break;
 	}
 	}
@@ -65,18 +69,18 @@ void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len)
 
 void cw_agenda_why_empty(const struct cw_agenda *a, int filtered, char *buf, size_t len)
 {
-	const char *match = filtered ? " that matches" : "";
+	const char *match = filtered ? _(" that matches") : "";
 	char day[CW_DATE_TEXT_MAX];
 
 	if (cw_date_is_known(a->next) || cw_date_is_known(a->latest)) {
 		cw_date_format(cw_date_is_known(a->next) ? a->next : a->latest, day);
-		snprintf(
-			buf, len,
-			"The %s day a hearing or a follow-up visit%s is set for is %s; '--from %s' "
-			"shows the agenda from then.",
-			cw_date_is_known(a->next) ? "next" : "latest", match, day, day);
+		snprintf(buf, len,
+			 _("The %s day a hearing or a follow-up visit%s is set for is %s; '--from "
+			   "%s' "
+			   "shows the agenda from then."),
+			 cw_date_is_known(a->next) ? _("next") : _("latest"), match, day, day);
 	} else {
-		snprintf(buf, len, "No hearing or follow-up visit%s has a date set.", match);
+		snprintf(buf, len, _("No hearing or follow-up visit%s has a date set."), match);
 	}
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "models/format.h"
+#include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
 #include "models/timeline.h"
@@ -81,7 +82,7 @@ static void case_people(const struct cw_report *r, const struct cw_record *k, ch
 
 		if (cw_id_is_zero(&d->person)) {
 			if (d->unnamed_count > 0 || d->label) {
-				snprintf(name, sizeof name, "%s%s%lld unnamed%s",
+				snprintf(name, sizeof name, _("%s%s%lld unnamed%s"),
 					 d->label ? d->label : "", d->label ? " (" : "",
 					 (long long)(d->unnamed_count > 0 ? d->unnamed_count : 0),
 					 d->label ? ")" : "");
@@ -268,9 +269,9 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 	}
 	case CW_KIND_VISIT:
 		place = rec->u.visit.facility;
-		snprintf(what, sizeof what, "access %s",
+		snprintf(what, sizeof what, _("access %s"),
 			 rec->u.visit.access ? label(&cw_words_access, rec->u.visit.access)
-					     : "unknown");
+					     : _("unknown"));
 		detail = rec->u.visit.follow_up;
 		list_people(r, &rec->u.visit.detainees, ids, names, BIG);
 		break;

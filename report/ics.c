@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "models/i18n.h"
 #include "report/agenda.h"
 #include "report/export.h"
 #include "report/rdoc.h"
@@ -103,9 +104,9 @@ static void defendants(const struct cw_report *r, const struct cw_record *k, cha
 		if (!cw_id_is_zero(&d->person))
 			cw_person_text(r, &d->person, name, sizeof name);
 		else if (d->unnamed_count > 0)
-			snprintf(name, sizeof name, "%s%s%lld unnamed%s", d->label ? d->label : "",
-				 d->label ? " (" : "", (long long)d->unnamed_count,
-				 d->label ? ")" : "");
+			snprintf(name, sizeof name, _("%s%s%lld unnamed%s"),
+				 d->label ? d->label : "", d->label ? " (" : "",
+				 (long long)d->unnamed_count, d->label ? ")" : "");
 		else
 			snprintf(name, sizeof name, "%s", d->label ? d->label : "");
 		if (name[0])
@@ -149,23 +150,23 @@ static void event(FILE *out, const struct cw_report *r, const struct cw_agenda_i
 		snprintf(buf, sizeof buf, "%04u%02u%02u", end.year, end.month, end.day);
 		cw_ics_line(out, "DTEND;VALUE=DATE", buf, 0);
 	}
-	snprintf(buf, sizeof buf, "Hearing: %s", title);
+	snprintf(buf, sizeof buf, _("Hearing: %s"), title);
 	text_line(out, "SUMMARY", buf);
 	if (court)
 		text_line(out, "LOCATION", court);
 	defendants(r, k, who, sizeof who);
 	/* Whose account gives this hearing: a date only the government's account gives is not
 	 * one the team confirmed. */
-	snprintf(account, sizeof account, "Account: %s\n",
+	snprintf(account, sizeof account, _("Account: %s\n"),
 		 cw_enum_label(&cw_words_view, rec->view));
 	snprintf(buf, sizeof buf,
-		 "Case: %s\nDefendants: %s\nStage: %s\n%s%sCase id: %s\nRecord id: %s", title,
-		 who[0] ? who : "not recorded", stage[0] ? stage : "not recorded",
+		 _("Case: %s\nDefendants: %s\nStage: %s\n%s%sCase id: %s\nRecord id: %s"), title,
+		 who[0] ? who : _("not recorded"), stage[0] ? stage : _("not recorded"),
 		 (u->what == CW_AGENDA_NEXT_DATE)
-			 ? "Next date set at an earlier hearing; not yet confirmed as a "
-			   "hearing record.\n"
+			 ? _("Next date set at an earlier hearing; not yet confirmed as a "
+			     "hearing record.\n")
 			 : "",
-		 account, cid[0] ? cid : "none", hex);
+		 account, cid[0] ? cid : _("none"), hex);
 	text_line(out, "DESCRIPTION", buf);
 	cw_ics_line(out, "CATEGORIES", "casewatch,hearing", 0);
 	cw_ics_line(out, "TRANSP", "TRANSPARENT", 0);
@@ -190,14 +191,14 @@ static void follow_up_event(FILE *out, const struct cw_agenda_item *u)
 	cw_ics_line(out, "DTSTART;VALUE=DATE", buf, 0);
 	snprintf(buf, sizeof buf, "%04u%02u%02u", end.year, end.month, end.day);
 	cw_ics_line(out, "DTEND;VALUE=DATE", buf, 0);
-	snprintf(buf, sizeof buf, "Follow-up visit: %s", v->facility ? v->facility : "");
+	snprintf(buf, sizeof buf, _("Follow-up visit: %s"), v->facility ? v->facility : "");
 	text_line(out, "SUMMARY", buf);
 	if (v->facility)
 		text_line(out, "LOCATION", v->facility);
 	cw_date_format(v->date, date);
-	snprintf(buf, sizeof buf, "Follow-up of the visit of %s%s\nAccount: %s\nRecord id: %s",
-		 date[0] ? date : "an unknown date",
-		 u->overdue ? "\nOverdue: no later visit to this facility is logged" : "",
+	snprintf(buf, sizeof buf, _("Follow-up of the visit of %s%s\nAccount: %s\nRecord id: %s"),
+		 date[0] ? date : _("an unknown date"),
+		 u->overdue ? _("\nOverdue: no later visit to this facility is logged") : "",
 		 cw_enum_label(&cw_words_view, u->rec->view), hex);
 	text_line(out, "DESCRIPTION", buf);
 	cw_ics_line(out, "CATEGORIES", "casewatch,visit", 0);

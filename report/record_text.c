@@ -142,9 +142,10 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 		if (v->tally.count >= 0 && v->facilities > 0) { /* "18 visits to 9 prisons" */
 			char noun[64];
 
-			snprintf(noun, sizeof noun, "%s to %lld prison%s",
-				 v->tally.count == 1 ? "visit" : "visits", (long long)v->facilities,
-				 v->facilities == 1 ? "" : "s");
+			snprintf(noun, sizeof noun,
+				 P_("%s to %lld prison", "%s to %lld prisons", v->facilities),
+				 v->tally.count == 1 ? _("visit") : _("visits"),
+				 (long long)v->facilities);
 			cw_tally_text(&v->tally, noun, t, sizeof t);
 		} else {
 			cw_tally_text(&v->tally, v->tally.count == 1 ? "visit" : "visits", t,
@@ -221,7 +222,7 @@ static const char *field_value(struct cw_store *st, const void *base, const stru
 			cw_record_free(&r);
 		} else if (st && rc == CW_ENOTFOUND && f->ref_kind) {
 			/* Deleted (perhaps on another laptop) while this record named it. */
-			snprintf(buf, len, "(deleted %s %.8s)", cw_kind_name(f->ref_kind), hex);
+			snprintf(buf, len, _("(deleted %s %.8s)"), cw_kind_text(f->ref_kind), hex);
 		} else {
 			snprintf(buf, len, "(%.8s)", hex);
 		}
