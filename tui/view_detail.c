@@ -496,8 +496,8 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 			cw_time_format(r->updated, t);
 			cw_id_hex(&r->edited_in, db);
 			add_line(&l, _("  [%zu] %s %s by %.60s in %.8s: %.60s%s"), j + 1,
-				 j == 0 ? _("shown") : _("kept "), t, r->editor ? r->editor : "?", db,
-				 c->versions[j].deleted ? _("(deleted)") : cw_record_label(r),
+				 j == 0 ? _("shown") : _("kept "), t, r->editor ? r->editor : "?",
+				 db, c->versions[j].deleted ? _("(deleted)") : cw_record_label(r),
 				 cw_version_in_future(r, now) ? _(" (dated in the future)") : "");
 			p[np++] = (long)(i << 16 | j);
 		}
