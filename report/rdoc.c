@@ -1002,6 +1002,49 @@ static int not_met_list(struct sb *sb, const struct cw_report *r, int side)
 	return any;
 }
 
+/* What the verdict table's rows say in their Result column, counted: "4 convicted, 1 appeal
+ * decided": a ruling's result, a milestone's type, or "verdict" for a hearing whose rulings
+ * are not itemised. */
+static void verdict_results(struct sb *sb, const struct cw_report *r)
+{
+	size_t results[32] = {0}, milestones[32] = {0}, unitemised = 0;
+	int first = 1;
+
+	for (size_t i = 0; i < r->nverdicts; i++) {
+		const struct cw_record *rec = r->verdicts[i].rec;
+
+		if (rec->kind == CW_KIND_HEARING && r->verdicts[i].index != SIZE_MAX) {
+			const struct cw_verdict *v =
+				(const struct cw_verdict *)rec->u.hearing.verdicts.items +
+				r->verdicts[i].index;
+
+			results[v->result < 32 ? v->result : 0]++;
+		} else if (rec->kind == CW_KIND_HEARING) {
+			unitemised++;
+		} else {
+			milestones[rec->u.milestone.type < 32 ? rec->u.milestone.type : 0]++;
+		}
+	}
+	for (int pass = 0; pass < 3; pass++) {
+		const struct cw_enum *e = pass == 0 ? &cw_words_verdict : &cw_words_milestone;
+		size_t n = pass == 2 ? 1 : e->n < 32 ? e->n : 32;
+
+		for (size_t v = 0; v < n; v++) {
+			size_t k = pass == 0 ? results[v] : pass == 1 ? milestones[v] : unitemised;
+
+			if (!k)
+				continue;
+			sb_add(sb, "%s", first ? _(": ") : _(", "));
+			/* TRANSLATORS: a count and the result it counts: "4 convicted" */
+			sb_add(sb, _("%zu %s"), k,
+			       pass == 2 ? word(&cw_words_outcome, CW_OUTCOME_VERDICT)
+			       : v       ? word(e, (unsigned)v)
+					 : _(cw_enum_label(e, 0)));
+			first = 0;
+		}
+	}
+}
+
 static int sentence(struct cw_rdoc *doc, struct sb *sb)
 {
 	char *t;
@@ -1126,6 +1169,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			  "%zu verdicts and rulings were recorded", c[CW_METRIC_VERDICTS]),
 		       c[CW_METRIC_VERDICTS]);
 		accounts(&sb, recs, n);
+		verdict_results(&sb, r);
 		sb_add(&sb, "%s", stop());
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;

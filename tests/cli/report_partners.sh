@@ -113,7 +113,9 @@ assert s[3] == 'At the hearings documents report, fair-trial indicators not met:
 g = d['arrests_and_charges']['groups']
 assert s[4] == '%d new arrest; %d under 494/495 incitement (account: own observation).' % (
     c['arrests'], g['incitement_494_495']), s[4]
-assert s[5] == '%d verdict or ruling was recorded (account: own observation).' % c['verdicts'], s[5]
+conv = sum(1 for v in d['verdicts'] if v['result'] == 'convicted')
+assert s[5] == '%d verdict or ruling was recorded (account: own observation): %d convicted.' % (
+    c['verdicts'], conv), s[5]
 # the same sentences in the Markdown, under its Summary heading
 para = md.split('## Summary\n\n', 1)[1].split('\n', 1)[0]
 assert para.startswith(' '.join(s[:6])), para
