@@ -39,5 +39,6 @@ CLI_TESTS += \
 	tests/tui/dates.sh \
 	tests/tui/defendants.sh \
 	tests/tui/khmer.sh \
-	tests/tui/confidential.sh
+	tests/tui/confidential.sh \
+	tests/tui/week.sh
 EXTRA_DIST += tests/tui/lib.sh

@@ -1,0 +1,44 @@
+#!/bin/sh
+# W in tmux: it asks which week (the last complete one offered), then which format, writes the
+# week's summary into the reports folder (XDG_DOCUMENTS_DIR/casewatch-reports here), and a
+# second W for the same week asks before writing over the file: n leaves it as it was.
+. "$(dirname "$0")/lib.sh"
+set -e
+PY=${PYTHON3:-python3}
+last=$("$PY" -c "
+import datetime; y, w, _ = (datetime.date.today() - datetime.timedelta(days=7)).isocalendar()
+print('%04d-W%02d' % (y, w))")
+reports="$WORK/documents/casewatch-reports"
+file="$reports/casewatch-summary-$last.md"
+
+ok cw seed "$SEED_FILE"
+TMUX_ENV="XDG_DOCUMENTS_DIR='$WORK/documents' XDG_CONFIG_HOME='$WORK/config'"
+tmux_start 160 40
+wait_for " 3 Records "
+
+send W
+wait_for "Week (Enter writes it): $last"
+send Enter
+wait_for "$last as: Enter or m Markdown, h HTML, c CSV, j JSON, p PDF"
+send Enter
+wait_for "$last, written to"
+checks=$((checks + 2))
+[ -s "$file" ] || fail "W wrote no $file: $(ls -R "$WORK/documents" 2>&1)"
+[ "$(stat -c %a "$file")" = 600 ] || fail "the summary is not private"
+
+# The same week again: asked first; n keeps the file as it was.
+echo "kept" >"$file"
+send Escape
+wait_gone "written to"
+send W
+wait_for "Week (Enter writes it): $last"
+send Enter
+wait_for "$last as:"
+send m
+wait_for "Write over casewatch-summary-$last.md, there already? y/N"
+send n
+wait_gone "Write over"
+checks=$((checks + 1))
+[ "$(cat "$file")" = kept ] || fail "n wrote over the file"
+send q
+done_ok
