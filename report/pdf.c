@@ -241,6 +241,26 @@ static void table(struct pdf *p, const struct cw_rsection *s)
 	p->y += 10;
 }
 
+/* The height of a section's heading, note, and its table's header row and first row (or the
+ * sentence saying it has none), as paragraph() and table() will draw them. */
+static double keep_with(struct pdf *p, const struct cw_rsection *s, const char *heading)
+{
+	double w[CW_RSECTION_COLS], h;
+
+	set(p, heading, 12, 1, PAGE_W - 2 * MARGIN);
+	h = height(p) + 3;
+	if (s->note) {
+		set(p, s->note, 8, 0, PAGE_W - 2 * MARGIN);
+		h += height(p) + 4;
+	}
+	if (s->nrows == 0) {
+		set(p, s->empty, 8.5, 0, PAGE_W - 2 * MARGIN);
+		return h + height(p);
+	}
+	column_widths(p, s, w);
+	return h + row_height(p, s, w, 0, 1) + row_height(p, s, w, 0, 0);
+}
+
 static int counted(const struct cw_rsection *s)
 {
 	return strcmp(s->name, "charges_by_article") != 0 && strcmp(s->name, "comparison") != 0 &&
@@ -316,8 +336,8 @@ int cw_report_write_pdf(const struct cw_rdoc *doc, FILE *out)
 		else
 			snprintf(line, sizeof line, "%s", s->title);
 		/* A heading is not left alone at the foot of a page: it keeps its note and the
-		 * table's first rows (or the sentence saying it has none) with it. */
-		if (p.y + (s->nrows ? 100 : 45) > bottom())
+		 * table's header row and first row (or the sentence saying it has none). */
+		if (p.y + keep_with(&p, s, line) > bottom() && p.y > MARGIN)
 			new_page(&p);
 		paragraph(&p, line, 12, 1, 3);
 		if (s->note)
