@@ -32,14 +32,17 @@ static void print_line(void *ctx, int indent, const char *name, const char *valu
 		fprintf(ctx, "%*s%s\n", indent, "", name);
 		return;
 	}
-	fprintf(ctx, "%*s%-18s ", indent, "", name);
+	/* Padded by display width: a label in Khmer takes 3 bytes a column. */
+	fprintf(ctx, "%*s%s%*s ", indent, "", name,
+		cw_text_width(name) < 18 ? 18 - cw_text_width(name) : 0, "");
 	cw_print_safe(ctx, value, 1); /* notes keep their lines */
 	fputc('\n', ctx);
 }
 
 static void print_pair(void *ctx, const char *label, const char *value)
 {
-	fprintf(ctx, "%-18s ", label);
+	fprintf(ctx, "%s%*s ", label, cw_text_width(label) < 18 ? 18 - cw_text_width(label) : 0,
+		"");
 	cw_print_safe(ctx, value, 0);
 	fputc('\n', ctx);
 }

@@ -297,18 +297,20 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 	if (rec->source && *rec->source)
 		fn(ctx,
 		   cw_record_field_is_confidential(rec, "source") ? _("source (confidential)")
-								  : "source",
+								  : N_("source"),
 		   rec->source);
 	/* Always said, "not recorded" included: a reader must never take one side's account
 	 * for established fact. */
-	fn(ctx, "account", cw_enum_label(&cw_words_view, rec->view));
+	/* N_: the terminal interface's record view translates these labels where it shows them
+	 * (report/record_text.c); `show` keeps the names, as it keeps the fields' names. */
+	fn(ctx, N_("account"), cw_enum_label(&cw_words_view, rec->view));
 	if (rec->reportedly)
-		fn(ctx, "reportedly", "yes");
+		fn(ctx, N_("reportedly"), _("yes"));
 	if (cw_date_is_known(rec->reported_on)) {
 		char d[CW_DATE_TEXT_MAX];
 
 		cw_date_format(rec->reported_on, d);
-		fn(ctx, "source's date", d);
+		fn(ctx, N_("source's date"), d);
 	}
 	for (size_t i = 0; i < rec->links.n; i++) {
 		const struct cw_link *l = (const struct cw_link *)rec->links.items + i;
@@ -325,13 +327,13 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 	cw_time_format(rec->created, t);
 	cw_id_hex(&rec->origin, hex);
 	snprintf(buf, sizeof buf, _("%s by %.128s in database %.8s"), t,
-		 rec->author && *rec->author ? rec->author : "unknown", hex);
-	fn(ctx, "created", buf);
+		 rec->author && *rec->author ? rec->author : _("unknown"), hex);
+	fn(ctx, N_("created"), buf);
 	cw_time_format(rec->updated, t);
 	cw_id_hex(&rec->edited_in, hex);
 	snprintf(buf, sizeof buf, _("%s by %.128s in database %.8s"), t,
-		 rec->editor && *rec->editor ? rec->editor : "unknown", hex);
-	fn(ctx, "updated", buf);
+		 rec->editor && *rec->editor ? rec->editor : _("unknown"), hex);
+	fn(ctx, N_("updated"), buf);
 	if (!cw_id_is_zero(&rec->bundle)) {
 		cw_id_hex(&rec->bundle, hex);
 		fn(ctx, _("from bundle"), hex);

@@ -62,7 +62,7 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 			cw_case_articles_text(&other, NULL, out->articles, sizeof out->articles);
 			cw_record_free(&other);
 		} else {
-			PUT(who, "(deleted case)");
+			PUT(who, "%s", _("(deleted case)"));
 		}
 	}
 	switch (r->kind) {
@@ -89,7 +89,7 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 			PUT(what, "%s", t);
 		} else if (h->outcome == CW_OUTCOME_BAIL_DECISION &&
 			   h->bail > CW_BAIL_NOT_REQUESTED)
-			PUT(what, "bail %s", cw_enum_label(&cw_words_bail, h->bail));
+			PUT(what, _("bail %s"), cw_enum_label(&cw_words_bail, h->bail));
 		else if (h->sentence_parts.n) {
 			char parts[200];
 
@@ -115,7 +115,7 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 			PUT(who, "%s", cw_record_label(&other));
 			cw_record_free(&other);
 		} else {
-			PUT(who, "(deleted person)");
+			PUT(who, "%s", _("(deleted person)"));
 		}
 		if (m->court)
 			PUT(where, "%s", m->court);
@@ -148,11 +148,11 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 				 (long long)v->facilities);
 			cw_tally_text(&v->tally, noun, t, sizeof t);
 		} else {
-			cw_tally_text(&v->tally, v->tally.count == 1 ? "visit" : "visits", t,
+			cw_tally_text(&v->tally, v->tally.count == 1 ? _("visit") : _("visits"), t,
 				      sizeof t);
 		}
-		PUT(what, "%s%saccess %s", t, t[0] ? "; " : "",
-		    v->access ? cw_enum_label(&cw_words_access, v->access) : "unknown");
+		PUT(what, _("%s%saccess %s"), t, t[0] ? "; " : "",
+		    v->access ? cw_enum_label(&cw_words_access, v->access) : _("unknown"));
 		break;
 	}
 	case CW_KIND_DEMO:
@@ -168,12 +168,12 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 			char t[200];
 
 			cw_tally_text(&r->u.demo.tally,
-				      r->u.demo.tally.count == 1 ? "demonstration"
-								 : "demonstrations",
+				      r->u.demo.tally.count == 1 ? _("demonstration")
+								 : _("demonstrations"),
 				      t, sizeof t);
 			PUT(what, "%s", t);
 		} else if (r->u.demo.participants >= 0) {
-			PUT(what, "%lld participants", (long long)r->u.demo.participants);
+			PUT(what, _("%lld participants"), (long long)r->u.demo.participants);
 		}
 		break;
 	case CW_KIND_INCIDENT: {
@@ -296,29 +296,33 @@ static void field_label(const struct cw_field *f, size_t most, char *buf, size_t
 	static const struct {
 		const char *name, *label;
 	} own[] = {
-		{"as_of", "known as of"},
-		{"follow_up_on", "follow-up due"},
-		{"facilities", "prisons visited"},
-		{"label", "who they are"},
-		{"time", "time"},
-		{"answer", "answer"},
-		{"relation", "relation"},
-		{"detail", "detail"},
+		{"as_of", N_("known as of")},
+		{"follow_up_on", N_("follow-up due")},
+		{"facilities", N_("prisons visited")},
+		{"label", N_("who they are")},
+		{"time", N_("time")},
+		{"answer", N_("answer")},
+		{"relation", N_("relation")},
+		{"detail", N_("detail")},
 	};
+	char name[128];
 
 	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
 		if (!strcmp(f->name, own[i].name)) {
-			snprintf(buf, len, "%s", own[i].label);
+			snprintf(buf, len, "%s", _(own[i].label));
 			return;
 		}
-	if (f->help && strlen(f->help) <= most) {
-		snprintf(buf, len, "%s", f->help);
+	/* Measured in the language shown: a Khmer help takes 3 bytes a letter. */
+	if (f->help && (size_t)cw_text_width(_(f->help)) <= most) {
+		snprintf(buf, len, "%s", _(f->help));
 		return;
 	}
-	snprintf(buf, len, "%s", f->name);
-	for (char *p = buf; *p; p++)
+	/* The field's name in words, as forms show it (tui/form.c lists them for the catalogue). */
+	snprintf(name, sizeof name, "%s", f->name);
+	for (char *p = name; *p; p++)
 		if (*p == '_')
 			*p = ' ';
+	snprintf(buf, len, "%s", _(name));
 }
 
 /* label, then the value wrapped into the columns after it (under the value, not the label). */
@@ -336,8 +340,17 @@ static void read_value(struct reading *r, int indent, const char *label, const c
 
 		while (show && (p[show - 1] == '\n' || p[show - 1] == ' '))
 			show--;
-		snprintf(line, sizeof line, "%*s%-*.*s %.*s", indent, "", READ_LABEL, READ_LABEL,
-			 first ? label : "", (int)show, p);
+		if (!first || (size_t)cw_text_width(label) == strlen(label)) {
+			snprintf(line, sizeof line, "%*s%-*.*s %.*s", indent, "", READ_LABEL,
+				 READ_LABEL, first ? label : "", (int)show, p);
+		} else {
+			/* A label in Khmer (or any letter of more than one byte) is padded and cut
+			 * by display columns, so the values line up under each other. */
+			char fit[READ_LABEL * 12 + 16];
+
+			cw_text_fit(label, READ_LABEL, 1, fit, sizeof fit);
+			snprintf(line, sizeof line, "%*s%s %.*s", indent, "", fit, (int)show, p);
+		}
 		r->fn(r->ctx, 0, line);
 		first = 0;
 		p += n;
@@ -373,7 +386,7 @@ static void read_struct(struct reading *r, const void *base, const struct cw_sch
 static void read_list(struct reading *r, const void *base, const struct cw_field *f, int indent)
 {
 	const struct cw_list *l = (const struct cw_list *)((const char *)base + f->offset);
-	char buf[4096], label[64];
+	char buf[4096], label[256];
 	const char *value;
 
 	for (size_t i = 0; i < l->n; i++) {
@@ -396,7 +409,7 @@ static void read_list(struct reading *r, const void *base, const struct cw_field
 /* A struct's fields with values, labelled; a list inside it under its own label. */
 static void read_struct(struct reading *r, const void *base, const struct cw_schema *s, int indent)
 {
-	char buf[4096], label[64], line[128];
+	char buf[4096], label[256], line[512];
 	const char *value;
 
 	for (size_t i = 0; i < s->nfields; i++) {
@@ -417,7 +430,7 @@ static void read_struct(struct reading *r, const void *base, const struct cw_sch
 
 static void read_pair(void *ctx, const char *label, const char *value)
 {
-	read_value(ctx, 2, label, value);
+	read_value(ctx, 2, _(label), value); /* the provenance's labels are msgids */
 }
 
 /* A confidential field's label says so: "notes (confidential)". */
@@ -435,8 +448,8 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 {
 	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
 	struct reading r = {st, cols, fn, ctx};
-	char buf[4096], label[64], heading[96];
-	const char *kind = cw_kind_name(rec->kind), *value;
+	char buf[4096], label[256], heading[400];
+	const char *kind = cw_kind_text(rec->kind), *value;
 
 	/* The record's own fields, under its kind. */
 	snprintf(heading, sizeof heading, "%c%s", kind[0] - 32 * (kind[0] >= 'a' && kind[0] <= 'z'),
@@ -481,6 +494,6 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 		fn(ctx, 1, heading);
 		read_text(&r, 2, value);
 	}
-	fn(ctx, 1, "Source and history");
+	fn(ctx, 1, _("Source and history"));
 	cw_record_provenance(rec, read_pair, &r);
 }
