@@ -260,7 +260,7 @@ cat >"$WORK/cases" <<'CASES'
 65|week|report --week 2024-W00
 65|from|report --from 2024-02-30 --to 2024-03-01
 65|to|report --from 2024-03-01 --to 2024-02-01
-2|format|report --format pdf
+2|format|report --format docx
 2|format|export records --format xml
 66|timeline|export --timeline "Nobody At All" --format csv
 74|output|export records --format csv -o "$WORK/no/such/dir/out.csv"
