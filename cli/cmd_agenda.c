@@ -75,14 +75,45 @@ static int parse_opts(struct cw_cli *cli, int first_arg, struct agenda_opts *o)
 	return 0;
 }
 
-static void print_drafts_line(struct cw_cli *cli, const struct cw_agenda *a)
+/* The drafts to complete, by day (agenda.h says which day), each with its kind, what it is
+ * about and its id: they are work to do like the items, but no record yet. */
+static int print_drafts_line(struct cw_cli *cli, const struct cw_agenda *a)
 {
-	if (a->drafts)
-		fprintf(cli->out,
-			_("\n%zu draft%s to complete: 'casewatch drafts' lists them (5 in the "
-			  "terminal "
-			  "interface).\n"),
-			a->drafts, a->drafts == 1 ? "" : "s");
+	static const char *const cols[] = {N_("DAY"), N_("KIND"), N_("ABOUT"), N_("ID"),
+					   N_("NOTE")};
+	struct cw_table t;
+	int rc = 0;
+
+	if (!a->drafts)
+		return 0;
+	fprintf(cli->out,
+		P_("\n%zu draft to complete ('casewatch drafts' lists them; 5 in the terminal "
+		   "interface):\n\n",
+		   "\n%zu drafts to complete ('casewatch drafts' lists them; 5 in the terminal "
+		   "interface):\n\n",
+		   a->drafts),
+		a->drafts);
+	cw_table_init(&t, 5, cols);
+	t.min_width[0] = 14;
+	for (size_t i = 0; i < a->drafts && rc == 0; i++) {
+		const struct cw_agenda_draft *dr = &a->draft_items[i];
+		char day[32], hex[CW_ID_HEX_LEN + 1];
+
+		day[0] = '\0';
+		if (i == 0 || cw_date_compare(dr->day, a->draft_items[i - 1].day) != 0)
+			cw_agenda_day_text(dr->day, day, sizeof day);
+		cw_id_hex(&dr->d->id, hex);
+		hex[8] = '\0';
+		rc = cw_table_add(
+			&t,
+			(const char *const[]){
+				day, cw_kind_text(dr->d->kind), dr->d->label ? dr->d->label : "",
+				hex, dr->dated ? "" : _("no date typed: the day it was kept")});
+	}
+	if (rc == 0)
+		cw_table_print(&t, cli->out, cw_output_width(cli->out));
+	cw_table_free(&t);
+	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
 }
 
 static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtered)
@@ -103,8 +134,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 		 * must not look like a broken one. */
 		cw_agenda_why_empty(a, filtered, why, sizeof why);
 		fprintf(cli->out, _("Nothing on the agenda from %s to %s.\n%s\n"), from, to, why);
-		print_drafts_line(cli, a);
-		return 0;
+		return print_drafts_line(cli, a);
 	}
 	fprintf(cli->out, _("Agenda from %s to %s\n\n"), from, to);
 	cw_table_init(&t, 7, cols);
@@ -132,9 +162,9 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 	if (rc == 0)
 		cw_table_print(&t, cli->out, cw_output_width(cli->out));
 	cw_table_free(&t);
-	if (rc == 0)
-		print_drafts_line(cli, a);
-	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
+	if (rc != 0)
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	return print_drafts_line(cli, a);
 }
 
 static const char *what_word(enum cw_agenda_what what)
@@ -142,6 +172,33 @@ static const char *what_word(enum cw_agenda_what what)
 	return what == CW_AGENDA_HEARING     ? "hearing"
 	       : what == CW_AGENDA_NEXT_DATE ? "next_hearing"
 					     : "follow_up";
+}
+
+/* [{ "day", "dated", "id", "kind", "about" }]: the drafts to complete, by day. */
+static json_t *drafts_day_json(const struct cw_agenda *a)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; arr && i < a->drafts; i++) {
+		const struct cw_agenda_draft *dr = &a->draft_items[i];
+		char id[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX];
+		json_t *o = json_object();
+
+		cw_id_hex(&dr->d->id, id);
+		cw_date_format(dr->day, date);
+		if (!o || json_object_set_new(o, "day", json_string(date)) ||
+		    json_object_set_new(o, "dated", json_boolean(dr->dated)) ||
+		    json_object_set_new(o, "id", json_string(id)) ||
+		    json_object_set_new(o, "kind", json_string(cw_kind_name(dr->d->kind))) ||
+		    json_object_set_new(o, "about",
+					json_string(dr->d->label ? dr->d->label : "")) ||
+		    json_array_append_new(arr, o)) {
+			json_decref(o);
+			json_decref(arr);
+			return NULL;
+		}
+	}
+	return arr;
 }
 
 /* { "from", "to", "items": [{ "day", "what", "overdue", "about", "where", "note", "record" (as
@@ -191,7 +248,7 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 		json_decref(rec);
 	}
 	bad |= json_object_set_new(doc, "items", items);
-	bad |= json_object_set_new(doc, "drafts", json_integer((json_int_t)a->drafts));
+	bad |= json_object_set_new(doc, "drafts", drafts_day_json(a));
 	cw_date_format(a->next, date);
 	bad |= json_object_set_new(doc, "next", *date ? json_string(date) : json_null());
 	cw_date_format(a->latest, date);

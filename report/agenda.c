@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+
+#include <jansson.h>
 
 #include "models/confidential.h"
 #include "models/i18n.h"
@@ -256,6 +259,57 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 	return rc;
 }
 
+/* The day a draft is about: the whole date in its "date" field (the form's body, written by the
+ * front end as {"fields": {NAME: TEXT}}), else the day it was last kept (local time). */
+static struct cw_date draft_day(const struct cw_draft *d, int *dated)
+{
+	struct cw_date day = {0, 0, 0};
+	json_t *doc = d->body ? json_loads(d->body, 0, NULL) : NULL;
+	const char *text =
+		json_string_value(json_object_get(json_object_get(doc, "fields"), "date"));
+
+	*dated = text && cw_date_parse(text, &day, "date", NULL) == 0 &&
+		 cw_date_precision(day) == CW_DATE_DAY;
+	json_decref(doc);
+	if (!*dated) {
+		time_t t = (time_t)(d->saved / 1000000);
+		struct tm tm;
+
+		day = (struct cw_date){0, 0, 0};
+		if (localtime_r(&t, &tm))
+			day = (struct cw_date){(uint16_t)(tm.tm_year + 1900),
+					       (uint8_t)(tm.tm_mon + 1), (uint8_t)tm.tm_mday};
+	}
+	return day;
+}
+
+static int draft_order(const void *pa, const void *pb)
+{
+	const struct cw_agenda_draft *a = pa, *b = pb;
+	int c = cw_date_compare(a->day, b->day);
+
+	return c ? c : strcoll(a->d->label ? a->d->label : "", b->d->label ? b->d->label : "");
+}
+
+/* Every draft, on its day (agenda.h). */
+static int gather_drafts(struct cw_store *st, struct cw_agenda *out, struct cw_error *err)
+{
+	int rc = cw_store_drafts(st, &out->draft_store, &out->drafts, err);
+
+	if (rc != 0 || out->drafts == 0)
+		return rc;
+	out->draft_items = calloc(out->drafts, sizeof *out->draft_items);
+	if (!out->draft_items)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	for (size_t i = 0; i < out->drafts; i++) {
+		out->draft_items[i].d = &out->draft_store[i];
+		out->draft_items[i].day =
+			draft_day(&out->draft_store[i], &out->draft_items[i].dated);
+	}
+	qsort(out->draft_items, out->drafts, sizeof *out->draft_items, draft_order);
+	return 0;
+}
+
 int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
 		    struct cw_date to, struct cw_agenda *out, struct cw_error *err)
 {
@@ -277,18 +331,16 @@ int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct 
 	cw_reader_end(rd);
 	if (rc == 0 && out->n)
 		qsort(out->items, out->n, sizeof *out->items, item_order);
-	if (rc == 0) {
-		struct cw_draft *d;
-
-		if ((rc = cw_store_drafts(st, &d, &out->drafts, err)) == 0)
-			cw_drafts_free(d, out->drafts);
-	}
+	if (rc == 0)
+		rc = gather_drafts(st, out, err);
 	return rc;
 }
 
 void cw_agenda_free(struct cw_agenda *a)
 {
 	free(a->items);
+	free(a->draft_items);
+	cw_drafts_free(a->draft_store, a->drafts);
 	cw_report_free(&a->refs);
 	cw_record_list_free(&a->hearings);
 	cw_record_list_free(&a->visits);

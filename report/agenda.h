@@ -6,7 +6,13 @@
  * A visit is on it on its follow-up date (follow_up_on), and it stays there, overdue, until a
  * later visit to the same facility is logged: the follow-up is then done. Overdue follow-ups are
  * looked for CW_AGENDA_OVERDUE_DAYS back. Everything is read in one read transaction, but the
- * number of drafts to complete (which are not records). */
+ * drafts to complete (which are not records).
+ *
+ * Drafts to complete (forms kept unfinished on this laptop) are listed beside the items, all of
+ * them whatever the window (they are work to do, not events), each on a day: the date typed in
+ * the draft's date field when it holds a whole date (the day of the hearing or visit it is
+ * about), else the day it was last kept. They are not items: no calendar file, report or
+ * export holds them (a draft is private, unfinished work). */
 #ifndef CW_AGENDA_H
 #define CW_AGENDA_H
 
@@ -36,6 +42,12 @@ struct cw_agenda_item {
 	int overdue; /* a follow-up due before the window and not done */
 };
 
+struct cw_agenda_draft {
+	struct cw_date day;       /* day-precise */
+	int dated;                /* the day is the draft's own date, not the day it was kept */
+	const struct cw_draft *d; /* in cw_agenda.draft_store */
+};
+
 struct cw_agenda {
 	struct cw_date from, to;      /* the window, inclusive */
 	struct cw_agenda_item *items; /* overdue first, then by day; hearings before visits */
@@ -44,7 +56,11 @@ struct cw_agenda {
 	 * filter admits is set for (a hearing's date, a next date, a follow-up); unknown when
 	 * there is none. */
 	struct cw_date next, latest;
-	size_t drafts; /* forms kept unfinished on this laptop: to complete (store.h, drafts) */
+	/* Forms kept unfinished on this laptop: to complete (store.h, drafts), by day then
+	 * label. */
+	struct cw_agenda_draft *draft_items;
+	size_t drafts;
+	struct cw_draft *draft_store;
 	/* What the items point into, and the people and cases they name (cw_report_ref). */
 	struct cw_report refs;
 	struct cw_record_list hearings, visits;

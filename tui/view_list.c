@@ -269,10 +269,44 @@ static void draw_drafts(struct cw_app *app, struct cw_list_tab *t, int top, int 
 		 app->ndrafts ? t->pg.cursor + 1 : 0, app->ndrafts);
 }
 
+/* The drafts to complete, below the agenda's items in the rows left (they are work to do, but
+ * no record: the cursor does not go on them; 5 lists and opens them), by day as the command
+ * line lists them (report/agenda.h says which day). */
+static void agenda_drafts(struct cw_app *app, struct cw_list_tab *t, int top, int rows, int cols)
+{
+	const struct cw_agenda *a = &app->agenda;
+	size_t shown = a->n > t->pg.top ? a->n - t->pg.top : 0;
+	int y = a->n == 0 ? 3 : (int)shown + 1, w[NCOLS(agenda_cols)];
+	char line[4096], head[160];
+
+	if (!a->drafts || y >= rows)
+		return;
+	snprintf(head, sizeof head,
+		 P_("%zu draft to complete (5 lists it):", "%zu drafts to complete (5 lists them):",
+		    a->drafts),
+		 a->drafts);
+	cw_screen_put(top + 2 + y++, 0, cols, head, CW_ROLE_HINT);
+	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), cols, w);
+	for (size_t i = 0; i < a->drafts && y < rows; i++, y++) {
+		const struct cw_agenda_draft *dr = &a->draft_items[i];
+		char day[32] = "", what[64];
+		const char *cells[NCOLS(agenda_cols)];
+
+		if (i == 0 || cw_date_compare(dr->day, a->draft_items[i - 1].day) != 0)
+			cw_agenda_day_text(dr->day, day, sizeof day);
+		snprintf(what, sizeof what, _("draft %s"), cw_kind_text(dr->d->kind));
+		cells[0] = day, cells[1] = what, cells[2] = "";
+		cells[3] = dr->d->label ? dr->d->label : "", cells[4] = "";
+		cells[5] = dr->dated ? "" : _("no date typed: the day it was kept");
+		if (cw_row_format(cells, w, NCOLS(agenda_cols), line, sizeof line) == 0)
+			cw_screen_put(top + 2 + y, 0, cols, line, CW_ROLE_HINT);
+	}
+}
+
 static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int rows, int cols)
 {
 	struct cw_error err;
-	char line[4096], why[200];
+	char line[4096], why[200], drafts[96];
 
 	if (fetch_agenda(app, t, rows, &err) != 0) {
 		cw_app_error(app, &err);
@@ -291,11 +325,19 @@ static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int 
 				    sizeof why);
 		cw_screen_put(top + 3, 0, cols, why, CW_ROLE_HINT);
 	}
+	agenda_drafts(app, t, top, rows, cols);
+	/* How many drafts, and the key that lists them (5), said as words: " | drafts to
+	 * complete: 5" read as five drafts. */
+	drafts[0] = '\0';
+	if (app->agenda.drafts)
+		snprintf(drafts, sizeof drafts,
+			 P_(" | %zu draft to complete (5 lists it)",
+			    " | %zu drafts to complete (5 lists them)", app->agenda.drafts),
+			 app->agenda.drafts);
 	snprintf(app->info, sizeof app->info, _("%s%.300s%s%zu on the agenda | %zu/%zu%s"),
 		 app->filter.line[0] ? _("filter: ") : "", app->filter.line,
 		 app->filter.line[0] ? " | " : "", app->agenda.n,
-		 app->agenda.n ? t->pg.cursor + 1 : 0, app->agenda.n,
-		 app->agenda.drafts ? _(" | drafts to complete: 5") : "");
+		 app->agenda.n ? t->pg.cursor + 1 : 0, app->agenda.n, drafts);
 }
 
 void cw_view_lists_draw(struct cw_app *app, int top, int height)

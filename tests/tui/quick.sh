@@ -11,6 +11,7 @@ today=$("$PY" -c "import datetime; print(datetime.date.today())")
 next=$("$PY" -c "import datetime; print(datetime.date.today() + datetime.timedelta(days=14))")
 
 yesterday=$("$PY" -c "import datetime; print(datetime.date.today() - datetime.timedelta(days=1))")
+in3=$("$PY" -c "import datetime; print(datetime.date.today() + datetime.timedelta(days=3))")
 
 # counted TASK N: N keys were pressed for the task whose README row starts with "| TASK"; the
 # README's table of keystrokes must say N, so the figures there are the ones measured here.
@@ -67,6 +68,8 @@ json "d[0]['prosecutor'] == 'Prosecutor Chea' and d[0]['lawyers'] == 'Sam Sokong
 send Q
 wait_for "Quick hearing"
 send C-g notes Enter 'judge absent, lawyer late'
+# The hearing it is about is in three days: the agenda lists the draft on that day.
+send C-g date Enter C-u +3d
 send C-t
 wait_for "kept as a draft"
 ok cw drafts --json
@@ -74,7 +77,18 @@ json "len(d) == 1 and d[0]['kind'] == 'hearing' and d[0]['about'].startswith('Na
 ok cw list records --kind hearing --since "$today" --json
 json "len(d) == 1"
 ok cw agenda
-has "1 draft to complete: 'casewatch drafts' lists them"
+has "1 draft to complete ('casewatch drafts' lists them; 5 in the terminal interface):"
+has "$in3"
+ok cw agenda --json
+json "[(x['day'], x['dated'], x['kind']) for x in d['drafts']] == [('$in3', True, 'hearing')]"
+json "d['drafts'][0]['about'].startswith('NagaWorld union')"
+# The agenda list (4) shows it below its items, on its day; the status line counts it in words.
+send 4
+wait_for "1 draft to complete (5 lists it):"
+wait_for "| 1 draft to complete (5 lists it)"
+wait_for "draft hearing"
+capture
+printf '%s\n' "$pane" | grep "draft hearing" | grep -qF "$in3" || fail "the draft is not on its day: $pane"
 send 5
 wait_for "1 drafts | 1/1"
 wait_for "a new hearing"
