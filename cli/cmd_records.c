@@ -781,7 +781,9 @@ int cw_cmd_merge(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 			a = cw_text_for_terminal(cw_record_label(&other), 0);
 			b = cw_text_for_terminal(cw_record_label(&keep), 0);
 			fprintf(cli->out,
-				_("merged %s into %s (%.8s): %zu records now name them\n"),
+				P_("merged %s into %s (%.8s): %zu record now names them\n",
+				   "merged %s into %s (%.8s): %zu records now name them\n",
+				   stats.moved),
 				a ? a : "", b ? b : "", hex, stats.moved);
 			free(a);
 			free(b);

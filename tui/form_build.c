@@ -7,6 +7,7 @@
 
 #include "tui/form.h"
 #include "models/article.h"
+#include "models/i18n.h"
 #include "models/text.h"
 
 #define LINE_NOTE_MAX 2000 /* an indicator's note: a line or two */
@@ -374,11 +375,18 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 				     "'%.60s' is not in the database yet: saving again asks to add "
 				     "them",
 				     dc.unknown[0]);
-		else
-			cw_error_set(err, CW_ENOTFOUND, "defendant",
-				     "'%.60s' and %zu others are not in the database yet: saving "
-				     "again asks to add them",
-				     dc.unknown[0], dc.nunknown - 1);
+		else {
+			char msg[300];
+
+			snprintf(msg, sizeof msg,
+				 P_("'%.60s' and %zu other are not in the database yet: saving "
+				    "again asks to add them",
+				    "'%.60s' and %zu others are not in the database yet: saving "
+				    "again asks to add them",
+				    dc.nunknown - 1),
+				 dc.unknown[0], dc.nunknown - 1);
+			cw_error_set(err, CW_ENOTFOUND, "defendant", "%s", msg);
+		}
 		return field_error(fm, (size_t)di, err);
 	}
 	return 0;

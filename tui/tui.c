@@ -707,13 +707,18 @@ static void answer_question(struct cw_app *app, int key)
 						 &stats, &err) != 0) {
 			cw_app_error(app, &err);
 		} else {
+			char msg[160];
+
 			/* Screens of the person merged away go. */
 			while (app->depth > 0 &&
 			       cw_id_equal(&cw_app_top(app)->id, &app->question_id))
 				cw_app_pop(app);
 			cw_app_invalidate(app);
-			cw_app_status(app, 0, "merged: %zu records now name the person kept",
-				      stats.moved);
+			snprintf(msg, sizeof msg,
+				 P_("merged: %zu record now names the person kept",
+				    "merged: %zu records now name the person kept", stats.moved),
+				 stats.moved);
+			cw_app_status(app, 0, "%s", msg);
 		}
 		return;
 	}

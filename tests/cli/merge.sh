@@ -40,7 +40,7 @@ ok cb log hearing --case NagaWorld --date 2024-03-01 --present "$twin"
 fails 65 keep ca person merge "Chhim Sithar" "$twin"
 ok ca person merge "$kept" "$twin"
 has "into Chhim Sithar"
-has "1 records now name them"
+has "1 record now names them"
 ok ca list persons --json
 json "[p['name'] for p in d] == ['Chhim Sithar'] and d[0]['name_km'] == 'ឈឹម ស៊ីថា'"
 json "d[0]['province'] == 'Phnom Penh'"

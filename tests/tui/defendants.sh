@@ -19,7 +19,7 @@ send C-g defendant Enter 'Chhim Sithar; Sun Sreypich; Ouk Vanna'
 send Tab Tab 494/495
 wait_for "defendant: Chhim Sithar; Sun Sreypich; Ouk Vanna"
 send C-s
-wait_for "'Sun Sreypich' and 1 others are not in the database yet"
+wait_for "'Sun Sreypich' and 1 other are not in the database yet"
 wait_for "Sun Sreypich is not in the database yet: add this person (1 of 2)? y/N"
 send y
 wait_for "Ouk Vanna is not in the database yet: add this person (2 of 2) and save? y/N"

@@ -200,7 +200,7 @@ wait_for "Merge into (name or id):"
 send "$sithar" Enter
 wait_for "Merge Sithar twin into Chhim Sithar?"
 send y
-wait_for "merged: 1 records now name the person kept"
+wait_for "merged: 1 record now names the person kept"
 ok cw list records --kind visit --since "$today" --json
 json "d[0]['detainees'] == ['$sithar']"
 # u takes the merge back: the twin is there again and the visit names them; m merges again.
@@ -217,7 +217,7 @@ wait_for "Merge into (name or id):"
 send "$sithar" Enter
 wait_for "Merge Sithar twin into Chhim Sithar?"
 send y
-wait_for "merged: 1 records now name the person kept"
+wait_for "merged: 1 record now names the person kept"
 send Escape 1
 
 # From a defendant (their latest case), and from a place with no case: said.
