@@ -37,3 +37,12 @@ bench bench-quick bench-scale:
 	@echo "Install it (apt-get install libsqlite3-dev), then run ./configure again."
 	@false
 endif
+
+## What photos cost (issue 17): 1,000 files of 3 MiB attached, verified, bundled, imported
+## (bench/attachments.sh; needs about 12 GB of free disk under $TMPDIR; ATTACH_BENCH to change
+## "N SIZE_MIB BATCH").
+ATTACH_BENCH = 1000 3 100
+EXTRA_DIST += bench/attachments.sh
+.PHONY: bench-attachments
+bench-attachments: casewatch$(EXEEXT)
+	$(SHELL) $(srcdir)/bench/attachments.sh ./casewatch$(EXEEXT) $(ATTACH_BENCH)
