@@ -434,6 +434,12 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 					    json_integer((json_int_t)b.versions_total));
 			json_object_set_new(obj, "audit_total",
 					    json_integer((json_int_t)b.audit_total));
+			json_object_set_new(obj, "attachments",
+					    json_integer((json_int_t)b.stats.attachments));
+			json_object_set_new(obj, "attachment_files",
+					    json_integer((json_int_t)b.stats.attachment_contents));
+			json_object_set_new(obj, "attachment_bytes",
+					    json_integer((json_int_t)b.stats.attachment_bytes));
 		}
 		cw_bundle_free(&b);
 		return cw_cli_print_json(cli, obj);
@@ -488,6 +494,10 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		fprintf(cli->out, "%s\n", _("confidential records: left out (a plain bundle)"));
 	else if (!strcmp(b.stats.confidential, "included"))
 		fprintf(cli->out, "%s\n", _("confidential records: included (encrypted)"));
+	if (b.stats.attachments)
+		fprintf(cli->out, _("%zu attachments, %zu files (%.1f MiB) with them\n"),
+			b.stats.attachments, b.stats.attachment_contents,
+			(double)b.stats.attachment_bytes / 1048576.0);
 	if (b.n) {
 		fputc('\n', cli->out);
 		cw_table_init(&t, 7, cols);

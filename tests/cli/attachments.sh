@@ -149,6 +149,10 @@ checks=$((checks + 1))
 if strings -a "$WORK/all.bundle" | grep -q -e STATEMENTWORD -e "guard took" -e statement.txt -e verdict; then
 	fail "the attached text is readable in the encrypted bundle"
 fi
+ok sup bundle inspect "$WORK/all.bundle"
+has "6 attachments, 2 files (2.5 MiB) with them"
+ok sup bundle inspect "$WORK/all.bundle" --json
+json "d['attachments'] == 6 and d['attachment_files'] == 2 and d['attachment_bytes'] == 2621493"
 ok sup bundle import "$WORK/all.bundle"
 has "2 files (2.5 MiB) with them"
 ok sup attachments "Meach Sovannara" --json
