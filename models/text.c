@@ -302,6 +302,7 @@ struct folded {
 	char *s;
 	size_t len, cap;
 	int space; /* white space seen since the last character written */
+	int khmer; /* the last character written is Khmer */
 	int oom;
 	char small[512];
 };
@@ -312,6 +313,7 @@ static void folded_init(struct folded *f)
 	f->len = 0;
 	f->cap = sizeof f->small;
 	f->space = 0;
+	f->khmer = 0;
 	f->oom = 0;
 	f->small[0] = '\0';
 }
@@ -352,17 +354,28 @@ static int fold_is_space(int32_t c)
 	       utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
+/* Khmer and Khmer Symbols: a script written without spaces between words. */
+static int fold_is_khmer(int32_t c)
+{
+	return (c >= 0x1780 && c <= 0x17FF) || (c >= 0x19E0 && c <= 0x19FF);
+}
+
 /* One character of folded text, into room reserved (5 bytes): white space is held back, to be
- * written as one space before the next character (none at the start or the end). */
+ * written as one space before the next character (none at the start or the end), and not at
+ * all between two Khmer characters (text.h). */
 static void folded_char(struct folded *f, int32_t c)
 {
+	int khmer;
+
 	if (fold_is_space(c)) {
 		f->space = 1;
 		return;
 	}
-	if (f->space && f->len > 0)
+	khmer = fold_is_khmer(c);
+	if (f->space && f->len > 0 && !(khmer && f->khmer))
 		f->s[f->len++] = ' ';
 	f->space = 0;
+	f->khmer = khmer;
 	if (c < 0x80)
 		f->s[f->len++] = (char)c;
 	else
@@ -374,6 +387,7 @@ static void folded_invalid(struct folded *f)
 {
 	if (folded_reserve(f, 1) == 0) {
 		f->space = 0;
+		f->khmer = 0;
 		f->s[f->len++] = FOLD_INVALID;
 	}
 }

@@ -625,6 +625,15 @@ START_TEST(text_search_khmer_and_zero_width)
 	ck_assert(cw_text_contains(BOM "កឹម" ZWNJ "សុ" ZWJ "ខា", "កឹមសុខា"));
 	ck_assert(cw_text_contains("Kem" ZWSP " Sok" BOM "ha", "kem sokha"));
 	assert_folds_to("កឹម" ZWSP ZWNJ ZWJ BOM "សុខា", "កឹមសុខា");
+	/* ... or a space: a space between two Khmer characters is dropped like a zero-width one,
+	 * in the text and in what is typed. Latin keeps its spaces, and so does a space between
+	 * Khmer and Latin. */
+	ck_assert(cw_text_contains("កឹម" ZWSP "សុខា", "កឹម សុខា"));
+	ck_assert(cw_text_contains("កឹម  សុខា", "កឹម" ZWSP "សុខា"));
+	ck_assert(cw_text_contains("កឹមសុខា", "កឹម សុ"));
+	assert_folds_to(" កឹម  សុខា ", "កឹមសុខា");
+	assert_folds_to("កឹម សុខា Kem Sokha ១២ ៣", "កឹមសុខា kem sokha ១២៣");
+	ck_assert(!cw_text_contains("SamSokong", "sam sokong"));
 	/* Khmer's invisible inherent vowels (U+17B4, U+17B5) and the soft hyphen draw nothing. */
 	assert_folds_to("ក\xe1\x9e\xb4ម\xe1\x9e\xb5 so\xc2\xadkha", "កម sokha");
 	/* Spaces of every kind and length are one space, none at the ends. */
