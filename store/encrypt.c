@@ -250,6 +250,48 @@ static int put_name_text(struct pass *p, const MDB_val *k, const MDB_val *v, str
 	return 0;
 }
 
+/* Meta entries that hold no secret and do not depend on the key, copied as they are: the head
+ * of each database's audit chain ("chain" + database id: verify checks the chain ends there),
+ * the identity each other database signs its bundles with ("db_ident" + database id: a bundle
+ * signed by another key is refused), and the next id's sequence number ("id_sequence": ids
+ * keep appending). This database's own identity and key check are written by the copy itself,
+ * sealed anew. */
+static int public_meta(const MDB_val *k)
+{
+	static const char sequence[] = "id_sequence";
+
+	if (k->mv_size == 5 + ID_LEN && !memcmp(k->mv_data, "chain", 5))
+		return 1;
+	if (k->mv_size == 8 + ID_LEN && !memcmp(k->mv_data, "db_ident", 8))
+		return 1;
+	return k->mv_size == sizeof sequence - 1 && !memcmp(k->mv_data, sequence, k->mv_size);
+}
+
+static int put_public_meta(struct pass *p, const MDB_val *k, const MDB_val *v, struct cw_error *err)
+{
+	MDB_val key = *k, val = *v;
+	int rc;
+
+	if (!public_meta(k))
+		return 0;
+	if ((rc = mdb_put(p->t->txn, p->t->st->dbi[DB_META], &key, &val, 0)) != 0)
+		return cw_store_lmdb_error(p->t, rc, "copying the database's meta data", err);
+	return 0;
+}
+
+static int check_public_meta(struct pass *p, const MDB_val *k, const MDB_val *v,
+			     struct cw_error *err)
+{
+	MDB_val key = *k, have;
+
+	if (!public_meta(k))
+		return 0;
+	if (mdb_get(p->etxn, p->enc->dbi[DB_META], &key, &have) != 0 ||
+	    have.mv_size != v->mv_size || memcmp(have.mv_data, v->mv_data, v->mv_size) != 0)
+		return differs(DB_META, k, err);
+	return 0;
+}
+
 /* The whole copy, one write transaction of the encrypted store (run again after the map
  * grows). */
 static int copy_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
@@ -284,6 +326,8 @@ static int copy_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 
 		rc = cw_trust_copy(t, c->plain, c->ptxn, &n, err);
 	}
+	if (rc == 0)
+		rc = walk(c, DB_META, put_public_meta, &p, err);
 	cw_buf_free(&p.buf);
 	return rc;
 }
@@ -477,6 +521,8 @@ static int verify(struct copy *c, struct cw_store *enc, struct cw_copy_stats *st
 		rc = walk(c, DB_BLOBS, check_blob, &p, err);
 	if (rc == 0)
 		rc = cw_trust_same(c->plain, c->ptxn, enc, p.etxn, err);
+	if (rc == 0)
+		rc = walk(c, DB_META, check_public_meta, &p, err);
 	mdb_txn_abort(p.etxn);
 	cw_buf_free(&p.buf);
 	return rc;

@@ -128,6 +128,10 @@ $(diff "$WORK/plain.$f" "$WORK/encrypted.$f" | head -20)"
 done
 ok cw bundle peers
 has "field"
+# The copy is whole by verify's measure too: every audit chain ends at the head its database
+# recorded, and the identities other databases sign with came across.
+ok cw verify
+has "; 0 problems"
 
 # The file gives none of it away: names, notes, the author and the peer are sealed.
 for word in "Chhim Sithar" "Kang Saran" "NagaWorld" "from the office" "family present" \
