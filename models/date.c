@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "models/clock.h"
@@ -213,6 +214,56 @@ static int weekday_word(const char *w)
 	return -1;
 }
 
+static const char *const months[12] = {"january",   "february", "march",    "april",
+				       "may",       "june",     "july",     "august",
+				       "september", "october",  "november", "december"};
+
+/* The month a word names, full or in its first three letters (1-12); 0 when none. */
+static int month_word(const char *w)
+{
+	for (int i = 0; i < 12; i++)
+		if (!strcmp(w, months[i]) || (strlen(w) == 3 && !strncmp(w, months[i], 3)))
+			return i + 1;
+	return 0;
+}
+
+/* A day of the month, 1 or 2 digits; 0 when w is none. */
+static int day_word(const char *w)
+{
+	size_t n = strlen(w);
+
+	if (n < 1 || n > 2 || !isdigit((unsigned char)w[0]) ||
+	    (n == 2 && !isdigit((unsigned char)w[1])))
+		return 0;
+	return n == 1 ? w[0] - '0' : (w[0] - '0') * 10 + (w[1] - '0');
+}
+
+/* "15 jan", "jan 15" (date.h): the nearest such day to today, a year either side (the later
+ * one when two are as near); 1 and *days, or 0 when a and b are no such pair or the day is
+ * in none of those years ("31 feb"). */
+static int day_month_days(const char *a, const char *b, struct cw_date today, long *days)
+{
+	int day, month, found = 0;
+	long base = cw_date_to_days(today), best = 0;
+
+	if (!((day = day_word(a)) && (month = month_word(b))) &&
+	    !((day = day_word(b)) && (month = month_word(a))))
+		return 0;
+	for (int y = today.year - 1; y <= today.year + 1; y++) {
+		long d, dist;
+
+		if (y < 1 || day > cw_date_days_in_month(y, month))
+			continue;
+		d = cw_date_to_days((struct cw_date){(uint16_t)y, (uint8_t)month, (uint8_t)day});
+		dist = labs(d - base);
+		if (!found || dist <= labs(best - base))
+			best = d;
+		found = 1;
+	}
+	*days = best;
+	return found;
+}
+
 /* The relative forms of date.h: 1 and *days (since 1970) when text is one, -1 when it is one
  * whose count is too long to mean anything, 0 when it is none. */
 static int relative_days(const char *text, struct cw_date today, long *days)
@@ -262,6 +313,8 @@ static int relative_days(const char *text, struct cw_date today, long *days)
 	if (!(word2 = strchr(buf, ' ')))
 		return 0;
 	*word2++ = '\0';
+	if (!strchr(word2, ' ') && day_month_days(buf, word2, today, days))
+		return 1;
 	if (strcmp(buf, "next") != 0 && strcmp(buf, "last") != 0)
 		return 0;
 	if (!strcmp(word2, "week")) {
@@ -319,7 +372,8 @@ int cw_date_parse_relative(const char *text, struct cw_date today, struct cw_dat
 		/* Words that are no date ("3d", "2 days ago" too): say the words that are. */
 		cw_error_set(err, rc, field,
 			     "'%.40s' is not a date; write YYYY-MM-DD (or YYYY, YYYY-MM), today, "
-			     "yesterday, monday, next monday, last friday, +3d, -1w or next week",
+			     "yesterday, monday, next monday, last friday, +3d, -1w, next week or "
+			     "15 jan",
 			     text);
 	return rc;
 }

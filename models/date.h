@@ -68,6 +68,11 @@ int cw_date_weekday(struct cw_date d);
  *   +3d, -2d, +1w, -2w             days or weeks from today (up to 5 digits)
  *   next week, last week           the Monday of the next or the previous week (weeks run
  *                                  Monday to Sunday, as the weekly reports' ISO weeks do)
+ *   15 jan, jan 15, 15 january     a day of a month named in English (full or its first three
+ *                                  letters), in the year that puts it nearest today (within
+ *                                  half a year: "15 jan" in December is next January, "28 nov"
+ *                                  in December is last November), one rule for every date
+ *                                  field; a day no nearby year has ("31 feb") is refused
  *
  * Words in any case, separated by spaces; spaces around the text are ignored. Anything else
  * is read by cw_date_parse, so "2023", "2023-07" and "2023-07-04" mean what they always did.

@@ -267,6 +267,20 @@ START_TEST(date_relative_boundaries)
 	ck_assert_str_eq(rel("+99999d", "2024-01-01"), "error");
 	ck_assert_str_eq(rel("-99999d", "2024-01-01"), "error");
 	ck_assert_str_eq(rel("+99999d", "1900-01-01"), "2173-10-15");
+	/* A day and a month's name: the nearest such day, a year either side. */
+	ck_assert_str_eq(rel("15 jan", "2026-12-02"), "2027-01-15");
+	ck_assert_str_eq(rel("Jan 15", "2026-12-02"), "2027-01-15");
+	ck_assert_str_eq(rel("28 november", "2026-12-02"), "2026-11-28");
+	ck_assert_str_eq(rel("2 dec", "2026-12-02"), "2026-12-02");
+	ck_assert_str_eq(rel("5 jun", "2026-12-02"), "2026-06-05");  /* 180 days back */
+	ck_assert_str_eq(rel("1 jun", "2026-12-02"), "2027-06-01");  /* 181 days on */
+	ck_assert_str_eq(rel("29 feb", "2027-12-01"), "2028-02-29"); /* a leap year's */
+	ck_assert_str_eq(rel("29 feb", "2026-06-01"), "error");
+	ck_assert_str_eq(rel("31 apr", "2026-06-01"), "error");
+	ck_assert_str_eq(rel("0 jan", "2026-06-01"), "error");
+	ck_assert_str_eq(rel("15 ja", "2026-06-01"), "error");
+	ck_assert_str_eq(rel("jan", "2026-06-01"), "error");
+	ck_assert_str_eq(rel("15 dec", "1900-01-01"), "error"); /* 1899 */
 }
 END_TEST
 
@@ -276,6 +290,7 @@ START_TEST(date_relative_is_told_apart)
 	ck_assert(cw_date_is_relative(" Next Friday"));
 	ck_assert(cw_date_is_relative("-2d"));
 	ck_assert(cw_date_is_relative("+123456d")); /* one, though out of range */
+	ck_assert(cw_date_is_relative("15 jan"));   /* its year depends on today */
 	ck_assert(!cw_date_is_relative("2024-02-07"));
 	ck_assert(!cw_date_is_relative("2024"));
 	ck_assert(!cw_date_is_relative(""));

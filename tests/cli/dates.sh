@@ -97,6 +97,27 @@ has "(date 2024-02-29)"
 TZ=ICT-7 CASEWATCH_NOW=2024-03-01T23:00:00Z ok cw log demo --date today --place "Wat Phnom"
 has "(date 2024-03-02)"
 
+# A day and a month's name, either way round, in the year that puts it nearest today (within
+# half a year): one rule for every date field, so a next date in January typed in December is
+# next year's, and last December's hearing typed in February is last year's.
+ok cw log hearing --case NagaWorld --date "Jan 15" --next-date "15 feb" --source "own observation"
+has "(date 2024-01-15, next-date 2024-02-15)"
+ok cw log demo --date "15 december" --place "Freedom Park"
+has "(date 2023-12-15)"
+ok cw log demo --date "1 jul" --place "Freedom Park"
+has "(date 2024-07-01)"
+ok cw log demo --date "29 Feb" --place "Freedom Park"
+has "(date 2024-02-29)"
+CASEWATCH_NOW=2026-12-02T09:00:00Z ok cw log hearing --case NagaWorld --date today \
+	--next-date "15 jan" --outcome adjourned --source "own observation"
+has "(date 2026-12-02, next-date 2027-01-15)"
+CASEWATCH_NOW=2026-12-02T09:00:00Z ok cw log demo --date "28 nov" --place "Freedom Park"
+has "(date 2026-11-28)"
+fails 65 "date" cw log demo --date "31 feb" --place x
+grep -qF "next week or 15 jan" "$WORK/stderr" || fail "the day-month form is not named: $err"
+fails 65 "date" cw log demo --date "15 foo" --place x
+fails 65 "date" cw log demo --date "15 jan 3" --place x
+
 # Words that are no date fail in one line naming the option; nothing is written.
 before=$(db_snapshot)
 fails 65 "date" cw log hearing --case NagaWorld --date someday --source x

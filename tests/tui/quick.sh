@@ -63,6 +63,34 @@ json "len(d[0]['time']) == 5"
 json "d[0]['monitors'] == 'Sokha; Dara' and d[0]['judge'] == 'Judge Ros'"
 json "d[0]['prosecutor'] == 'Prosecutor Chea' and d[0]['lawyers'] == 'Sam Sokong'"
 
+# Adjourned to a date on the calendar, said as a day and a month ("15 mar"): the 15th of the
+# month after next, so always two digits and the nearest such day (models/date.h).
+abs_text=$("$PY" -c "
+import datetime; t = datetime.date.today(); m = (t.month + 1) % 12 + 1
+print('15 ' + datetime.date(2000, m, 1).strftime('%b').lower())")
+abs_date=$("$PY" -c "
+import datetime; t = datetime.date.today(); m = (t.month + 1) % 12 + 1
+print(datetime.date(t.year + (m < t.month), m, 15))")
+send Q
+wait_for "Quick hearing"
+wait_for "field 4 of"
+n=0
+for key in Space Tab; do
+	send "$key"
+	n=$((n + 1))
+done
+send "$abs_text"
+n=$((n + ${#abs_text}))
+send C-s
+n=$((n + 1))
+wait_for "added hearing"
+echo "keys after Q for a hearing adjourned to an absolute date ($abs_text): $n"
+counted "log a hearing adjourned to a day of a month" "$n"
+ok cw list records --kind hearing --since "$today" --json
+json "sorted(r.get('next_date') for r in d) == sorted(['$next', '$abs_date'])"
+abs_id=$("$PY" -c "import json,sys; print([r['id'] for r in json.loads(sys.argv[1]) if r.get('next_date') == '$abs_date'][0])" "$out")
+ok cw delete "$abs_id" --yes
+
 # A draft: C-t keeps the quick form as typed (it is no record yet), 5 lists it, Enter opens
 # the same quick form again with what was typed, and saving it completes it.
 send Q
