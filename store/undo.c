@@ -377,8 +377,21 @@ static void describe(struct cw_store *st, MDB_txn *txn, const struct note *nt,
 		      : e->state == UNDO_EDITED ? CW_UNDO_EDITED
 						: CW_UNDO_DELETED;
 	if (version_of(st, txn, e, &rec) == 0) {
+		struct cw_record kase;
+
 		out->kind = (enum cw_kind)rec.kind;
 		label_of(&rec, out->label, sizeof out->label);
+		/* A hearing's court does not say which hearing it was: its case and date do. */
+		if (rec.kind == CW_KIND_HEARING &&
+		    cw_store_read_record(st, txn, &rec.u.hearing.case_id, &kase, NULL) == 0) {
+			char date[CW_DATE_TEXT_MAX];
+
+			cw_date_format(rec.u.hearing.date, date);
+			snprintf(out->label, sizeof out->label, _("%.150s on %s"),
+				 cw_record_label(&kase), *date ? date : _("unknown date"));
+			cw_text_trim_utf8(out->label);
+			cw_record_free(&kase);
+		}
 		cw_record_free(&rec);
 	}
 	if ((nt->flags & MERGE) && cw_store_read_record(st, txn, &nt->into, &rec, NULL) == 0) {

@@ -55,12 +55,12 @@ ok cw undo
 has "took back the edit of person \"Ny Nak\""
 ok cw show "Ny Nak" --json
 json "d['province'] == 'Phnom Penh'"
-# A hearing's label is its date; a verdict that moved its case's charges is two records
-# changed, taken back together.
+# A hearing is named by its case and date (its court would not say which hearing it was); a
+# verdict that moved its case's charges is two records changed, taken back together.
 ok cw case add --title "Saran case" --defendant "Ny Nak" --charge 494
-ok cw log hearing --case Saran --date 2024-05-02
+ok cw log hearing --case Saran --date 2024-05-02 --court "Court of Appeal"
 ok cw undo --show
-has "would take back the addition of hearing \"of 2024-05-02\""
+has "would take back the addition of hearing \"Saran case on 2024-05-02\""
 ok cw log hearing --case Saran --date 2024-05-03 --verdict "494=convicted@Ny Nak"
 ok cw show "Saran case" --json
 json "d['defendants'][0]['charges'][0]['state'] == 'convicted'"
