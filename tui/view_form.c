@@ -261,7 +261,7 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		if (ff->f && ff->f->type == CW_F_DATE && n < sizeof hint)
 			n += (size_t)snprintf(
 				hint + n, sizeof hint - n,
-				_(" | or today, yesterday, monday, next friday, +3d"));
+				_(" | or today, yesterday, monday, next friday, +3d, 15 jan"));
 		if (ff->widget == CW_W_NOTES && n < sizeof hint)
 			n += (size_t)snprintf(hint + n, sizeof hint - n,
 					      _(" | Enter: new line, C-o: $EDITOR"));

@@ -21,13 +21,16 @@ send Naga
 wait_for "> NagaWorld strike"
 send Enter yesterday
 wait_for "date: yesterday"
-wait_for "or today, yesterday, monday, next friday, +3d"
+wait_for "or today, yesterday, monday, next friday, +3d, 15 jan"
 send Tab
 wait_for "date: 2024-02-06"
 wait_gone "date: yesterday"
 # Back to the field: the full date is what it holds, and can be typed over with words again.
 send Up C-u "last friday" Tab
 wait_for "date: 2024-02-02"
+# A day and a month's name: the nearest such day, shown as the full date.
+send Up C-u "dec 15" Tab
+wait_for "date: 2023-12-15"
 send Up C-u someday Tab
 wait_for "^ 'someday' is not a date"
 wait_for "date: someday"
