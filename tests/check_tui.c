@@ -753,7 +753,7 @@ START_TEST(test_form_case_adds_several_new_defendants)
 	ck_assert_uint_eq(fm.nmissing, 2);
 	ck_assert_str_eq(fm.missing[0], "Sun Sreypich");
 	ck_assert_str_eq(fm.missing[1], "Kang Saran");
-	ck_assert_ptr_nonnull(strstr(fm.fields[fm.cur].error, "and 1 others"));
+	ck_assert_ptr_nonnull(strstr(fm.fields[fm.cur].error, "and 1 other are"));
 	/* The names changed after the question: asked again, not saved. */
 	fm.agreed = 2;
 	fm.add_missing = 1;
