@@ -68,8 +68,8 @@ size_t cw_text_wrap(const char *text, int cols);
  * Khmer characters: Khmer is written without spaces between words, or with a zero width space
  * (dropped) where a Latin text has a space, or with a space; "កឹម សុខា" and "កឹម\u200bសុខា" and
  * "កឹមសុខា" are one text. Latin keeps its spaces: "Sam Sokong" does not find "SamSokong".
- * Accents are kept: "Thach" does not find "Thạch". A byte that is not UTF-8 becomes the byte 0xFF, which no UTF-8 text holds:
- * it matches nothing, and a needle holding one finds nothing. */
+ * Accents are kept: "Thach" does not find "Thạch". A byte that is not UTF-8 becomes the byte
+ * 0xFF, which no UTF-8 text holds: it matches nothing, and a needle holding one finds nothing. */
 
 /* The folded text: newly allocated, NULL only when out of memory. */
 char *cw_text_fold(const char *text);
