@@ -20,6 +20,7 @@
 #include "report/export.h"
 #include "report/record_text.h"
 #include "seed/import.h"
+#include "store/attach.h"
 
 /* Ids in tables: the first 8 hex digits, enough to tell records apart by eye. */
 #define SHORT_ID 8
@@ -292,6 +293,7 @@ int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	struct cw_id id;
 	char hex[CW_ID_HEX_LEN + 1];
 	struct cw_opt opt;
+	size_t attached = 0;
 	int rc, i = first_arg + 1;
 
 	(void)cmd;
@@ -305,6 +307,10 @@ int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		return rc;
 	if ((rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
+	if ((rc = cw_store_attachment_count(cli->session.store, &id, &attached, &cli->err)) != 0) {
+		cw_record_free(&rec);
+		return rc;
+	}
 	cw_id_hex(&id, hex);
 	if (!cli->yes) {
 		char answer[16] = "";
@@ -316,7 +322,16 @@ int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		}
 		fprintf(stderr, _("Delete %s %.8s \""), cw_kind_text(rec.kind), hex);
 		cw_print_safe(stderr, cw_record_label(&rec), 0);
-		fprintf(stderr, "\"? [y/N] ");
+		fprintf(stderr, "\"");
+		if (attached)
+			fprintf(stderr,
+				P_(" and detach its %zu attached file (undo does not bring it "
+				   "back)",
+				   " and detach its %zu attached files (undo does not bring them "
+				   "back)",
+				   attached),
+				attached);
+		fprintf(stderr, "? [y/N] ");
 		if (!fgets(answer, sizeof answer, stdin) ||
 		    (answer[0] != 'y' && answer[0] != 'Y')) {
 			cw_record_free(&rec);
@@ -325,12 +340,19 @@ int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		}
 	}
 	cw_record_free(&rec);
-	if ((rc = cw_store_delete(cli->session.store, &id, &cli->err)) == 0)
+	if ((rc = cw_store_delete(cli->session.store, &id, &cli->err)) != 0)
+		return rc;
+	fprintf(cli->out,
+		_("deleted %s: `casewatch undo` brings it back until the next change; "
+		  "`casewatch undo --forget` wipes it from the file now\n"),
+		hex);
+	if (attached)
 		fprintf(cli->out,
-			_("deleted %s: `casewatch undo` brings it back until the next change; "
-			  "`casewatch undo --forget` wipes it from the file now\n"),
-			hex);
-	return rc;
+			P_("%zu attached file was detached: undo does not bring it back\n",
+			   "%zu attached files were detached: undo does not bring them back\n",
+			   attached),
+			attached);
+	return 0;
 }
 
 /* Filter options shared by list (and later report and export). */

@@ -505,6 +505,17 @@ int cw_store_attachments(struct cw_store *st, const struct cw_id *record, int wi
 	return rc;
 }
 
+int cw_store_attachment_count(struct cw_store *st, const struct cw_id *record, size_t *n,
+			      struct cw_error *err)
+{
+	struct cw_attachment *v;
+	int rc = cw_store_attachments(st, record, 0, &v, n, err);
+
+	if (rc == 0)
+		cw_attachments_free(v, *n);
+	return rc;
+}
+
 int cw_store_attachment_get(struct cw_store *st, const struct cw_id *id, struct cw_attachment *out,
 			    struct cw_error *err)
 {

@@ -89,6 +89,11 @@ int cw_store_attach(struct cw_store *st, const struct cw_id *record, const char 
 int cw_store_attachments(struct cw_store *st, const struct cw_id *record, int with_detached,
 			 struct cw_attachment **out, size_t *n, struct cw_error *err);
 
+/* How many files are attached to a record now (not counting detached ones): a deletion
+ * detaches them, and undo does not bring them back, so the front ends say so first. */
+int cw_store_attachment_count(struct cw_store *st, const struct cw_id *record, size_t *n,
+			      struct cw_error *err);
+
 /* Finds an attachment by its id or an id prefix of at least 6 hex digits. CW_ENOTFOUND,
  * CW_EAMBIGUOUS (err names "attachment"). */
 int cw_store_attachment_find(struct cw_store *st, const char *hex, struct cw_id *out,

@@ -34,6 +34,7 @@
 #include "models/i18n.h"
 #include "models/text.h"
 #include "report/write.h"
+#include "store/attach.h"
 #include "store/backup.h"
 #include "store/sync.h"
 #include "tui/tui.h"
@@ -185,15 +186,32 @@ void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id)
 {
 	struct cw_record rec;
 	struct cw_error err;
+	size_t attached = 0;
 
 	if (cw_store_get(app->st, id, &rec, &err) != 0) {
 		cw_app_error(app, &err);
 		return;
 	}
+	if (cw_store_attachment_count(app->st, id, &attached, &err) != 0) {
+		cw_record_free(&rec);
+		cw_app_error(app, &err);
+		return;
+	}
 	app->question = CW_Q_DELETE;
 	app->question_id = *id;
-	snprintf(app->question_text, sizeof app->question_text, _("Delete %s \"%.120s\"? y/N"),
-		 cw_kind_text(rec.kind), cw_record_label(&rec));
+	app->question_choice = attached;
+	if (attached)
+		snprintf(app->question_text, sizeof app->question_text,
+			 P_("Delete %s \"%.120s\" and detach its %zu attached file (undo does not "
+			    "bring it back)? y/N",
+			    "Delete %s \"%.120s\" and detach its %zu attached files (undo does not "
+			    "bring them back)? y/N",
+			    attached),
+			 cw_kind_text(rec.kind), cw_record_label(&rec), attached);
+	else
+		snprintf(app->question_text, sizeof app->question_text,
+			 _("Delete %s \"%.120s\"? y/N"), cw_kind_text(rec.kind),
+			 cw_record_label(&rec));
 	cw_record_free(&rec);
 }
 
@@ -793,6 +811,19 @@ static void answer_question(struct cw_app *app, int key)
 	while (app->depth > 0 && cw_id_equal(&cw_app_top(app)->id, &app->question_id))
 		cw_app_pop(app);
 	cw_app_invalidate(app);
+	if (app->question_choice) {
+		char line[200];
+
+		snprintf(line, sizeof line,
+			 P_("deleted, and %zu attached file detached: u brings the record back "
+			    "(not the file) until the next change",
+			    "deleted, and %zu attached files detached: u brings the record back "
+			    "(not the files) until the next change",
+			    app->question_choice),
+			 app->question_choice);
+		cw_app_status(app, 0, "%s", line);
+		return;
+	}
 	cw_app_status(app, 0,
 		      "deleted: u brings it back until the next change; `casewatch undo --forget` "
 		      "wipes it now");

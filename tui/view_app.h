@@ -95,7 +95,7 @@ struct cw_app {
 	/* A yes/no question on the status line. */
 	enum cw_question question;
 	struct cw_id question_id;
-	size_t question_choice; /* CW_Q_RESOLVE: the version to keep */
+	size_t question_choice; /* CW_Q_RESOLVE: the version to keep; CW_Q_DELETE: files attached */
 	char question_text[320];
 	char status[400]; /* a message, shown until the next key */
 	int status_error;

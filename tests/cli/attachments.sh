@@ -127,6 +127,7 @@ has "3 attachments (0.0 MiB)"
 ok cw person add --name "Ny Nak"
 ok cw attach "Ny Nak" "$WORK/statement.txt"
 ok cw delete "Ny Nak" --yes
+has "1 attached file was detached: undo does not bring it back"
 ok cw attachments "Chhim Sithar" --json
 json "len(d) == 1"
 ok cw verify

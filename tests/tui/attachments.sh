@@ -45,5 +45,11 @@ checks=$((checks + 1))
 # Past the last, a comes back to the first.
 send a
 wait_for "> 1. statement.txt"
+# Deleting the record asks, saying its files are detached for good (undo brings the record only).
+send d
+wait_for "and detach its 2 attached files (undo does not bring them back)? y/N"
+send y
+wait_for "deleted, and 2 attached files detached"
+checks=$((checks + 2))
 send q
 done_ok
