@@ -87,11 +87,13 @@ int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, int c
 			 size_t *n)
 {
 	struct lines l = {0};
-	char hex[CW_ID_HEX_LEN + 1];
+	char hex[CW_ID_HEX_LEN + 1], label[20 * 12 + 16];
 
 	cw_record_reading(st, rec, cols, reading_line, &l);
 	cw_id_hex(&rec->id, hex);
-	add_line(&l, "  %-20s %s", _("record id"), hex);
+	/* Padded by display columns, as the reading's labels are: in Khmer a column is 3 bytes. */
+	cw_text_fit(_("record id"), 20, 1, label, sizeof label);
+	add_line(&l, "  %s %s", label, hex);
 	return lines_done(&l, out, n);
 }
 

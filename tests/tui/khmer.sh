@@ -129,6 +129,32 @@ send 1
 wait_for "$(km OPENED)"
 capture
 columns "$(km OPENED)" "$(km ACCOUNT)" "$(km TITLE)" "$(km COURT)" "$(km ARTICLES)" "$(km STAGE)"
+# A case in full: the record id's value starts at the display column of the other values.
+send Enter
+wait_for "$(km "created")"
+send G
+wait_for "$(km "record id")"
+capture
+checks=$((checks + 1))
+printf '%s\n' "$pane" | "${PYTHON3:-python3}" -c '
+import ctypes, ctypes.util, re, sys
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.setlocale(6, b"C.UTF-8")
+libc.wcswidth.argtypes = [ctypes.c_wchar_p, ctypes.c_size_t]
+width = lambda s: libc.wcswidth(s, len(s))
+cols = {}
+for l in sys.stdin.read().split("\n"):
+    for what, label in (("id", sys.argv[1]), ("created", sys.argv[2])):
+        if l.startswith("  " + label):
+            m = re.search(r"\S", l[2 + len(label):])
+            if m:
+                cols[what] = width(l[:2 + len(label) + m.start()])
+if len(cols) != 2 or cols["id"] != cols["created"]:
+    sys.exit("values start at display columns %s" % cols)
+' "$(km "record id")" "$(km "created")" || fail "the record id is not aligned with the other values:
+$pane"
+send h
+wait_for "$(km OPENED)"
 send 2
 wait_for "Sok Dara"
 capture
