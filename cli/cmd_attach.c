@@ -104,13 +104,10 @@ static int print_list(struct cw_cli *cli, const struct cw_attachment *v, size_t 
 {
 	static const char *const cols[] = {N_("ID"),      N_("NAME"),  N_("TYPE"), N_("SIZE"),
 					   N_("CAPTION"), N_("ADDED"), N_("BY"),   N_("STATE")};
-	const char *hdr[8];
 	struct cw_table t;
 	int rc = 0;
 
-	for (int i = 0; i < 8; i++)
-		hdr[i] = _(cols[i]);
-	cw_table_init(&t, 8, hdr);
+	cw_table_init(&t, 8, cols);
 	for (size_t k = 0; k < n && rc == 0; k++) {
 		const struct cw_attachment *a = &v[k];
 		char hex[CW_ID_HEX_LEN + 1], size[32] = "", added[32], state[200];

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "models/error.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "cli/output.h"
 #include "cli/pager.h"
@@ -16,7 +17,8 @@ void cw_table_init(struct cw_table *t, int ncols, const char *const *headers)
 	memset(t, 0, sizeof *t);
 	t->ncols = ncols > CW_TABLE_MAX_COLS ? CW_TABLE_MAX_COLS : ncols;
 	for (int i = 0; i < t->ncols; i++) {
-		t->headers[i] = headers[i];
+		/* Every caller's titles are N_() msgids; "" is none (gettext("") is the header). */
+		t->headers[i] = headers[i][0] ? _(headers[i]) : headers[i];
 		t->min_width[i] = cw_text_width(headers[i]);
 	}
 }

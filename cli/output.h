@@ -18,6 +18,7 @@ struct cw_table {
 	size_t cap;
 };
 
+/* headers: the column titles as N_() msgids, translated here. */
 void cw_table_init(struct cw_table *t, int ncols, const char *const *headers);
 /* Adds a row of ncols cells (NULL cells print empty). Returns 0 or CW_ENOMEM. */
 int cw_table_add(struct cw_table *t, const char *const *cells);

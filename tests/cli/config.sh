@@ -79,4 +79,15 @@ rm "$cfg"
 ok cw list persons
 has "Kem Sokha"
 
+# language = km: a table's column titles too (they are N_() msgids, translated when printed).
+if command -v gettext >/dev/null; then
+	name_km=$(LC_ALL=C.UTF-8 LANGUAGE=km TEXTDOMAINDIR="$CASEWATCH_LOCALEDIR" gettext -d casewatch AFFILIATION)
+	[ "$name_km" != AFFILIATION ] || fail "the catalogue does not translate AFFILIATION"
+	printf 'language = km\n' >"$cfg"
+	ok cw list persons
+	has "$name_km"
+	lacks AFFILIATION
+	rm "$cfg"
+fi
+
 done_ok
