@@ -54,12 +54,6 @@ static void md_text(FILE *out, const char *s)
 	}
 }
 
-static int counted(const struct cw_rsection *s)
-{
-	return strcmp(s->name, "charges_by_article") != 0 && strcmp(s->name, "comparison") != 0 &&
-	       strcmp(s->name, "fair_trial") != 0;
-}
-
 int cw_report_write_md(const struct cw_rdoc *doc, FILE *out)
 {
 	fputs("# ", out);
@@ -82,7 +76,7 @@ int cw_report_write_md(const struct cw_rdoc *doc, FILE *out)
 		const struct cw_rsection *s = &doc->sections[i];
 
 		fprintf(out, "\n## %s", s->title);
-		if (counted(s))
+		if (cw_rsection_counted(s))
 			fprintf(out, " (%zu)", s->nrows);
 		fputs("\n\n", out);
 		if (s->note)

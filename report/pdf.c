@@ -261,12 +261,6 @@ static double keep_with(struct pdf *p, const struct cw_rsection *s, const char *
 	return h + row_height(p, s, w, 0, 1) + row_height(p, s, w, 0, 0);
 }
 
-static int counted(const struct cw_rsection *s)
-{
-	return strcmp(s->name, "charges_by_article") != 0 && strcmp(s->name, "comparison") != 0 &&
-	       strcmp(s->name, "fair_trial") != 0;
-}
-
 static const char *header_value(const struct cw_rdoc *doc, const char *key)
 {
 	for (size_t i = 0; i < doc->nheader; i++)
@@ -331,7 +325,7 @@ int cw_report_write_pdf(const struct cw_rdoc *doc, FILE *out)
 	for (size_t i = 0; i < doc->nsections; i++) {
 		const struct cw_rsection *s = &doc->sections[i];
 
-		if (counted(s))
+		if (cw_rsection_counted(s))
 			snprintf(line, sizeof line, "%s (%zu)", s->title, s->nrows);
 		else
 			snprintf(line, sizeof line, "%s", s->title);

@@ -1394,3 +1394,9 @@ void cw_rdoc_free(struct cw_rdoc *doc)
 	free(doc->filter);
 	memset(doc, 0, sizeof *doc);
 }
+
+int cw_rsection_counted(const struct cw_rsection *s)
+{
+	return strcmp(s->name, "charges_by_article") != 0 && strcmp(s->name, "comparison") != 0 &&
+	       strcmp(s->name, "fair_trial") != 0;
+}

@@ -87,6 +87,9 @@ int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc);
 /* The summary's sentences alone, from the report's figures. 0 or CW_ENOMEM. */
 int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc);
 void cw_rdoc_free(struct cw_rdoc *doc);
+/* Whether a section's title carries its number of rows: not the tables that count something
+ * else (charges by article, the comparison, the fair-trial indicators). */
+int cw_rsection_counted(const struct cw_rsection *s);
 #define CW_RDOC_CELL(s, row, col) ((s)->cells[(row)*CW_RC_NCOLS + (col)])
 
 /* The sentence every format prints for a report with nothing in it, and the note on time
