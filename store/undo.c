@@ -216,8 +216,10 @@ static int read_note(struct cw_store *st, MDB_txn *txn, struct note *nt, struct 
 				    "there is nothing to undo: the last change was not made by "
 				    "an add, an edit, a delete or a merge on this laptop, or was "
 				    "undone");
-	if (rc != 0)
+	if (rc != 0) {
+		wipe_buf(&open); /* a note that fails its authentication leaves buf allocated */
 		return cw_store_lmdb_error(NULL, rc, "reading what to undo", err);
+	}
 	rc = cw_buf_append(&nt->raw, v.mv_data, v.mv_size) != 0 ? CW_ENOMEM : 0;
 	wipe_buf(&open);
 	if (rc != 0)

@@ -80,4 +80,10 @@ printf '%s\n' '{"kind":"person","ref":"p-x","name":"Thach Setha"}' >"$WORK/one.j
 ok cw import "$WORK/one.jsonl"
 fails 66 undo cw undo
 ok cw verify
+# A note damaged in the file is refused as damaged, and what was read of it is freed (the
+# sanitizer build's leak check fails the command otherwise).
+ok cw edit "Ny Nak" --province "Phnom Penh"
+"$TAMPER" "$DB" flip undo 6c617374
+fails 74 damaged cw undo --show
+fails 74 damaged cw undo
 done_ok
