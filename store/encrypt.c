@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "models/codec.h"
 #include "models/i18n.h"
 #include "store/store_internal.h"
@@ -28,6 +30,15 @@ struct pass {
 	enum cw_db db;
 	struct cw_buf buf; /* a value opened with the encrypted store's key */
 };
+
+/* The buffer held names, records and attachments' content in the clear (opened with the
+ * encrypted store's key): wiped before it is freed. */
+static void pass_buf_free(struct pass *p)
+{
+	if (p->buf.data)
+		sodium_memzero(p->buf.data, p->buf.cap);
+	cw_buf_free(&p->buf);
+}
 
 typedef int (*entry_fn)(struct pass *p, const MDB_val *k, const MDB_val *v, struct cw_error *err);
 
@@ -328,7 +339,7 @@ static int copy_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	}
 	if (rc == 0)
 		rc = walk(c, DB_META, put_public_meta, &p, err);
-	cw_buf_free(&p.buf);
+	pass_buf_free(&p);
 	return rc;
 }
 
@@ -524,7 +535,7 @@ static int verify(struct copy *c, struct cw_store *enc, struct cw_copy_stats *st
 	if (rc == 0)
 		rc = walk(c, DB_META, check_public_meta, &p, err);
 	mdb_txn_abort(p.etxn);
-	cw_buf_free(&p.buf);
+	pass_buf_free(&p);
 	return rc;
 }
 
