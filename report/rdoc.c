@@ -895,18 +895,20 @@ int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 
 /* ---- the written summary ---------------------------------------------------------------- */
 
-/* The distinct accounts of records, "(account: UN)", "(accounts: UN, government)". */
-static void accounts(struct sb *sb, const struct cw_record *const *recs, size_t n)
+/* The account of a record as a bit of a set of accounts (none for an account out of range). */
+static uint32_t view_bit(const struct cw_record *rec)
 {
-	uint32_t seen = 0;
+	return rec->view < 32 ? UINT32_C(1) << rec->view : 0;
+}
+
+/* The distinct accounts in a set, "(account: UN)", "(accounts: UN, government)". */
+static void accounts(struct sb *sb, uint32_t seen)
+{
 	size_t k = 0;
 	int first = 1;
 
-	for (size_t i = 0; i < n; i++)
-		if (recs[i]->view < 32 && !(seen & (UINT32_C(1) << recs[i]->view))) {
-			seen |= UINT32_C(1) << recs[i]->view;
-			k++;
-		}
+	for (unsigned v = 0; v < 32; v++)
+		k += (seen >> v) & 1;
 	if (!k)
 		return;
 	sb_add(sb, " (%s", P_("account:", "accounts:", k));
@@ -918,16 +920,16 @@ static void accounts(struct sb *sb, const struct cw_record *const *recs, size_t 
 	sb_add(sb, ")");
 }
 
+/* The accounts of every record of a list (of one side's hearings only, for side >= 0). */
 static void list_accounts(struct sb *sb, const struct cw_record_list *l, int side)
 {
-	const struct cw_record *recs[256];
-	size_t n = 0;
+	uint32_t seen = 0;
 
-	for (size_t i = 0; i < l->n && n < 256; i++)
+	for (size_t i = 0; i < l->n; i++)
 		if (side < 0 ||
 		    cw_report_hearing_is_own(&l->items[i]) == (side == CW_FAIR_SIDE_OWN))
-			recs[n++] = &l->items[i];
-	accounts(sb, recs, n);
+			seen |= view_bit(&l->items[i]);
+	accounts(sb, seen);
 }
 
 /* The mark that ends a sentence of the summary. */
@@ -1159,16 +1161,15 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 
 	/* Verdicts and rulings, as many as the table's rows. */
 	if (c[CW_METRIC_VERDICTS]) {
-		const struct cw_record *recs[256];
-		size_t n = 0;
+		uint32_t seen = 0;
 
-		for (size_t i = 0; i < r->nverdicts && n < 256; i++)
-			recs[n++] = r->verdicts[i].rec;
+		for (size_t i = 0; i < r->nverdicts; i++)
+			seen |= view_bit(r->verdicts[i].rec);
 		sb_add(&sb,
 		       P_("%zu verdict or ruling was recorded",
 			  "%zu verdicts and rulings were recorded", c[CW_METRIC_VERDICTS]),
 		       c[CW_METRIC_VERDICTS]);
-		accounts(&sb, recs, n);
+		accounts(&sb, seen);
 		verdict_results(&sb, r);
 		sb_add(&sb, "%s", stop());
 		if ((rc = sentence(doc, &sb)) != 0)

@@ -8,11 +8,13 @@
 
 #include <check.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report/report.h"
+#include "report/write.h"
 #include "store/store.h"
 #include "tests/store_fixture.h"
 
@@ -331,6 +333,42 @@ START_TEST(empty_range_is_a_report)
 }
 END_TEST
 
+START_TEST(summary_names_every_account)
+{
+	char date[16], *text = NULL, expect[64];
+	size_t len = 0;
+	struct cw_report r;
+	struct cw_error err;
+	FILE *out;
+
+	/* More demonstrations than a page of anything: the one the government reports comes
+	 * last, and the summary still names its account. */
+	for (int i = 0; i < 300; i++) {
+		struct cw_record d;
+
+		cw_record_init(&d, CW_KIND_DEMO);
+		snprintf(date, sizeof date, "2024-03-%02d", 1 + i % 28);
+		d.u.demo.date = D(date);
+		d.view = i == 299 ? CW_VIEW_GOVERNMENT : CW_VIEW_UN;
+		if (i == 299)
+			d.u.demo.date = D("2024-03-31");
+		put(&d);
+		cw_record_free(&d);
+	}
+	build("2024-03-01", "2024-03-31", NULL, &r);
+	ck_assert_uint_eq(r.counts[CW_METRIC_DEMOS], 300);
+	ck_assert_ptr_nonnull(out = open_memstream(&text, &len));
+	ck_assert_int_eq(cw_report_write(&r, CW_REPORT_MD, out, &err), 0);
+	fclose(out);
+	snprintf(expect, sizeof expect, "(accounts: %s, %s)",
+		 cw_enum_label(&cw_words_view, CW_VIEW_UN),
+		 cw_enum_label(&cw_words_view, CW_VIEW_GOVERNMENT));
+	ck_assert_msg(strstr(text, expect), "no '%s' in the summary", expect);
+	free(text);
+	cw_report_free(&r);
+}
+END_TEST
+
 START_TEST(calendar_window_without_end)
 {
 	struct cw_id p = add_person("Ny Nak");
@@ -370,6 +408,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, filter_narrows_every_section);
 	tcase_add_test(tc, empty_range_is_a_report);
 	tcase_add_test(tc, calendar_window_without_end);
+	tcase_add_test(tc, summary_names_every_account);
 	suite_add_tcase(s, tc);
 	return s;
 }
