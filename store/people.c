@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/attach.h"
 #include "store/store_internal.h"
 
 /* Points the person fields of base (and of its lists' items) that hold `from` at `to`: the
@@ -177,6 +178,29 @@ static int fill_person(struct cw_person *keep, const struct cw_person *other, in
 	return rc;
 }
 
+/* The one merged away goes the way of a deletion, which detaches its files and wipes their
+ * content; an attachment's record never changes (store/attach.h), so they cannot follow the
+ * merge. Refused instead of losing them: the user attaches them to the one kept first. */
+static int refuse_attached(struct cw_txn *t, const struct cw_id *other, struct cw_error *err)
+{
+	struct cw_attachment *v = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (!t->st->attach_ready)
+		return 0;
+	if ((rc = cw_attach_list_txn(t->st, t->txn, other, 0, &v, &n, err)) != 0)
+		return rc;
+	cw_attachments_free(v, n);
+	if (n)
+		return cw_error_set(
+			err, CW_EREFUSED, "other",
+			"has %zu attached file(s), which a merge would detach and wipe: "
+			"attach them to the person kept and detach them here first",
+			n);
+	return 0;
+}
+
 static int merge_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 {
 	struct merge_ctx *m = vctx;
@@ -195,6 +219,8 @@ static int merge_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	if (keep.kind != CW_KIND_PERSON || other.kind != CW_KIND_PERSON)
 		rc = cw_error_set(err, CW_EINVAL, keep.kind != CW_KIND_PERSON ? "keep" : "other",
 				  "is not a person");
+	if (rc == 0)
+		rc = refuse_attached(t, m->other, err);
 	if (rc == 0)
 		rc = cw_txn_repoint_person(t, m->other, m->keep, &m->stats->moved, err);
 	if (rc == 0 && (rc = fill_person(&keep.u.person, &other.u.person, &changed)) != 0)

@@ -109,4 +109,13 @@ same_content
 fails 65 other ca person merge "$kept" "$kept"
 fails 66 other ca person merge "$kept" "Nobody At All"
 fails 2 person ca person merge "$kept"
+# A person with attached files is not merged away: the merge would detach and wipe them.
+ok ca person add --name "Twin With Papers" --yes
+printf 'a summons\n' >"$WORK/summons.txt"
+ok ca attach "Twin With Papers" "$WORK/summons.txt"
+fails 65 "attached file" ca person merge "$kept" "Twin With Papers"
+ok ca attachments "Twin With Papers" --json
+json "len(d) == 1"
+ok ca list persons --json
+json "any(p['name'] == 'Twin With Papers' for p in d)"
 done_ok
