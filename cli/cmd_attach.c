@@ -49,7 +49,7 @@ static void human_size(uint64_t n, char *out, size_t len)
 	else if (n >= 1024)
 		snprintf(out, len, _("%.0f KiB"), (double)n / 1024.0);
 	else
-		snprintf(out, len, "%u B", (unsigned)n);
+		snprintf(out, len, _("%u B"), (unsigned)n);
 }
 
 static void local_time(int64_t us, char *out, size_t len)

@@ -113,7 +113,7 @@ static void attachment_lines(struct cw_app *app, struct cw_pane *v, struct lines
 	if (v->attach_sel >= n)
 		v->attach_sel = 0;
 	add_line(l, "%s", "");
-	add_line(l, _("Attachments (a chooses, o opens)"));
+	add_line(l, "%s", _("Attachments (a chooses, o opens)"));
 	for (size_t i = 0; i < n; i++) {
 		char size[32];
 
