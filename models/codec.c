@@ -204,11 +204,19 @@ static int get_varint(struct reader *r, uint64_t *v)
 	return -1;
 }
 
-static const struct cw_field *find_tag(const struct cw_schema *s, unsigned tag)
+/* The field of a tag, searched from *next, where the previous field found left off: the encoder
+ * writes fields in the schema's order, so a record written by casewatch finds each field at
+ * once (decoding is a large part of every list and timeline); a record in another order still
+ * decodes, by wrapping round. */
+static const struct cw_field *find_tag(const struct cw_schema *s, unsigned tag, size_t *next)
 {
-	for (size_t i = 0; i < s->nfields; i++)
-		if (s->fields[i].tag == tag)
+	size_t start = *next < s->nfields ? *next : 0;
+
+	for (size_t n = 0, i = start; n < s->nfields; n++, i = i + 1 < s->nfields ? i + 1 : 0)
+		if (s->fields[i].tag == tag) {
+			*next = i + 1;
 			return &s->fields[i];
+		}
 	return NULL;
 }
 
@@ -288,19 +296,25 @@ static int decode_value(struct reader *r, unsigned wire, void *base, const struc
 static int decode_struct(struct reader *r, void *base, const struct cw_schema *s,
 			 const struct cw_schema *also, void *also_base)
 {
+	size_t next = 0, also_next = 0;
+
 	while (r->p < r->end) {
 		uint64_t key;
-		const struct cw_field *f;
+		const struct cw_field *f = NULL;
 		void *target = base;
+		unsigned tag;
 		int rc;
 
 		if (get_varint(r, &key) != 0 || key >> 3 > 255)
 			return -1;
-		f = find_tag(s, (unsigned)(key >> 3));
-		if (!f && also) {
-			f = find_tag(also, (unsigned)(key >> 3));
+		tag = (unsigned)(key >> 3);
+		/* The header's tags (1-15) are looked up in the header first. */
+		if (!also || tag >= 16 || !(f = find_tag(also, tag, &also_next)))
+			f = find_tag(s, tag, &next);
+		else
 			target = also_base;
-		}
+		if (!f && also && tag >= 16 && (f = find_tag(also, tag, &also_next)))
+			target = also_base;
 		if ((rc = decode_value(r, (unsigned)(key & 7), target, f)) != 0)
 			return rc;
 	}
