@@ -1761,6 +1761,125 @@ START_TEST(outfile_interrupted_leaves_nothing)
 }
 END_TEST
 
+/* Keys of table "idx" of the repack test, in the order they are written: a shuffle, as an index
+ * of people or articles is filled. */
+static void repack_key(unsigned i, uint8_t key[24])
+{
+	unsigned x = (i * 7919u) % 20000u; /* a permutation of 0..19999: 7919 is prime */
+
+	memset(key, 'k', 24);
+	for (int b = 0; b < 4; b++)
+		key[20 + b] = (uint8_t)(x >> (24 - 8 * b));
+}
+
+static size_t leaf_pages(const char *path, const char *table, size_t *entries)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_stat ms;
+
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	ck_assert_int_eq(mdb_env_set_maxdbs(env, 8), 0);
+	ck_assert_int_eq(mdb_env_open(env, path, MDB_RDONLY, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, table, 0, &dbi), 0);
+	ck_assert_int_eq(mdb_stat(txn, dbi, &ms), 0);
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
+	*entries = ms.ms_entries;
+	return ms.ms_leaf_pages;
+}
+
+/* compact rewrites each table in key order with full pages: a table filled in random order
+ * (every index is) shrinks to the fewest leaves its entries fit in, and every table, empty or
+ * not, and the main table's own entries, come through byte for byte. */
+START_TEST(compact_fills_the_pages)
+{
+	char *raw = make_temp_dir();
+	struct cw_compact_stats stats;
+	struct cw_error err;
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi idx, empty, main_dbi;
+	MDB_val k, v;
+	uint8_t key[24], val[8];
+	size_t n, before, after, fewest;
+
+	ck_assert_ptr_nonnull(raw);
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	ck_assert_int_eq(mdb_env_set_maxdbs(env, 8), 0);
+	ck_assert_int_eq(mdb_env_set_mapsize(env, (size_t)64 << 20), 0);
+	ck_assert_int_eq(mdb_env_open(env, raw, 0, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "idx", MDB_CREATE, &idx), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "empty", MDB_CREATE, &empty), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, NULL, 0, &main_dbi), 0);
+	for (unsigned i = 0; i < 20000; i++) {
+		repack_key(i, key);
+		memcpy(val, key + 16, 8);
+		k = (MDB_val){sizeof key, key};
+		v = (MDB_val){sizeof val, val};
+		ck_assert_int_eq(mdb_put(txn, idx, &k, &v, 0), 0);
+	}
+	k = (MDB_val){5, "plain"};
+	v = (MDB_val){3, "yes"};
+	ck_assert_int_eq(mdb_put(txn, main_dbi, &k, &v, 0), 0);
+	ck_assert_int_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+
+	/* A leaf holds (4096 - 16) / (8 + 24 + 8 + 2) = 97 such entries. */
+	fewest = (20000 + 96) / 97;
+	before = leaf_pages(raw, "idx", &n);
+	ck_assert_uint_eq(n, 20000);
+	ck_assert_msg(before > fewest * 6 / 5, "random inserts already fill the pages: %zu",
+		      before);
+	/* Through a named temporary, then through an unnamed one (O_TMPFILE, which LMDB opens by
+	 * its descriptor's path). */
+	cw_outfile_use_tmpfile(0);
+	ck_assert_msg(cw_store_compact(raw, &stats, &err) == 0, "%s", err.message);
+	cw_outfile_use_tmpfile(1);
+	after = leaf_pages(raw, "idx", &n);
+	ck_assert_uint_eq(n, 20000);
+	ck_assert_msg(after <= fewest + 1, "%zu leaves after compact, %zu would do", after, fewest);
+	ck_assert_uint_lt(stats.after, stats.before);
+	ck_assert_msg(cw_store_compact(raw, &stats, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(leaf_pages(raw, "idx", &n), after);
+	ck_assert_uint_eq(n, 20000);
+	{
+		char path[4200];
+		struct stat sb;
+
+		snprintf(path, sizeof path, "%s/data.mdb", raw);
+		ck_assert_int_eq(stat(path, &sb), 0);
+		ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	}
+
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	ck_assert_int_eq(mdb_env_set_maxdbs(env, 8), 0);
+	ck_assert_int_eq(mdb_env_open(env, raw, MDB_RDONLY, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "idx", 0, &idx), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "empty", 0, &empty), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, NULL, 0, &main_dbi), 0);
+	for (unsigned i = 0; i < 20000; i++) {
+		repack_key(i, key);
+		k = (MDB_val){sizeof key, key};
+		ck_assert_int_eq(mdb_get(txn, idx, &k, &v), 0);
+		ck_assert_uint_eq(v.mv_size, 8);
+		ck_assert_mem_eq(v.mv_data, key + 16, 8);
+	}
+	k = (MDB_val){5, "plain"};
+	ck_assert_int_eq(mdb_get(txn, main_dbi, &k, &v), 0);
+	ck_assert_uint_eq(v.mv_size, 3);
+	ck_assert_mem_eq(v.mv_data, "yes", 3);
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
+	ck_assert_int_eq(entries_in(raw), 2); /* data.mdb and lock.mdb: no temporary left */
+	rm_tree(raw);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
 	Suite *s = suite_create("store");
@@ -1799,6 +1918,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, undo_takes_back_a_merge);
 	tcase_add_test(tc, undo_reads_notes_of_the_earlier_format);
 	tcase_add_test(tc, in_use_and_last_txn);
+	tcase_add_test(tc, compact_fills_the_pages);
 	tcase_add_test(tc, outfile_private_whole_and_not_through_links);
 	tcase_add_test(tc, outfile_interrupted_leaves_nothing);
 	suite_add_tcase(s, tc);
