@@ -545,6 +545,9 @@ static int phase_queries_cw(const struct bench_opts *o)
 		struct cw_filter f;
 		uint64_t check = 0;
 
+		if (o->only && strcmp(o->only, bench_queries[q].name))
+			continue;
+
 		cw_filter_init(&f);
 		if (cw_filter_parse_line(bench_queries[q].filter, &f, &err) != 0) {
 			fprintf(stderr, "bench: %s: %s\n", bench_queries[q].filter, err.message);
@@ -883,7 +886,9 @@ static int usage(void)
 		"  --keep         keep the databases afterwards\n"
 		"  --skip-load    reuse the databases a run with --keep left in --dir\n"
 		"  --tsv FILE     also append the table's rows to FILE, tab-separated "
-		"(bench/scale.sh)\n");
+		"(bench/scale.sh)\n"
+		"  --phase queries-cw --dir DIR --only Q   casewatch's query Q alone (timelines,\n"
+		"                 week, report, ...) on a kept database, for a profiler\n");
 	return 2;
 }
 
@@ -1261,6 +1266,8 @@ int main(int argc, char **argv)
 			casewatch = val;
 		else if (!strcmp(a, "--tsv"))
 			o.tsv = val;
+		else if (!strcmp(a, "--only"))
+			o.only = val;
 		else if (!strcmp(a, "--events"))
 			o.events = strtoull(val, NULL, 10);
 		else if (!strcmp(a, "--batch"))

@@ -22,7 +22,8 @@ struct bench_opts {
 	size_t timelines; /* people per timeline run */
 	int skip_load;    /* reuse the databases in dir (kept by an earlier --keep) */
 	int plain; /* casewatch's database unencrypted (--plain), to show what sealing costs */
-	const char *tsv; /* the driver appends its table's rows there too (--tsv), or NULL */
+	const char *tsv;  /* the driver appends its table's rows there too (--tsv), or NULL */
+	const char *only; /* --phase queries-cw: this query alone (its name), for a profiler */
 };
 
 /* The queries both sides answer. The filters are built once from these descriptions. */
