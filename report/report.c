@@ -758,12 +758,34 @@ static int in_window(struct cw_date d, struct cw_date from, struct cw_date to)
 	       (!cw_date_is_known(to) || cw_date_compare(d, to) <= 0);
 }
 
+/* A hearing's case and date, sorted, to ask "is there a hearing of this case on that day" in
+ * log time: a busy fortnight at a million records has thousands of hearings. */
+struct case_day {
+	struct cw_id kase;
+	uint32_t date;
+};
+
+static int case_day_order(const void *pa, const void *pb)
+{
+	const struct case_day *a = pa, *b = pb;
+	int c = memcmp(a->kase.b, b->kase.b, sizeof a->kase.b);
+
+	return c ? c : (a->date > b->date) - (a->date < b->date);
+}
+
+static int id_order(const void *a, const void *b)
+{
+	return memcmp(a, b, sizeof(struct cw_id));
+}
+
 int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
 			    struct cw_date from, struct cw_date to, struct cw_record_list *src,
 			    struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
 {
 	struct cw_filter f = *filter;
 	struct cw_record_list all, next;
+	struct cw_id *dated = NULL;
+	struct case_day *days = NULL;
 	size_t cap = 0;
 	int rc;
 
@@ -784,14 +806,17 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 		cw_record_list_free(&all);
 		return rc;
 	}
-	for (size_t i = 0; rc == 0 && i < next.n; i++) {
-		int seen = 0;
-
-		for (size_t k = 0; k < all.n && !seen; k++)
-			seen = cw_id_equal(&all.items[k].id, &next.items[i].id);
-		if (!seen)
+	/* Each hearing once: those dated in the window, then those only their next date brings. */
+	if (next.n && !(dated = malloc(all.n ? all.n * sizeof *dated : 1)))
+		rc = CW_ENOMEM;
+	for (size_t i = 0; rc == 0 && next.n && i < all.n; i++)
+		dated[i] = all.items[i].id;
+	if (rc == 0 && next.n && all.n > 1)
+		qsort(dated, all.n, sizeof *dated, id_order);
+	for (size_t i = 0, ndated = all.n; rc == 0 && i < next.n; i++)
+		if (!ndated || !bsearch(&next.items[i].id, dated, ndated, sizeof *dated, id_order))
 			rc = cw_record_list_push(&all, &next.items[i]);
-	}
+	free(dated);
 	cw_record_list_free(&next);
 	for (size_t i = 0; rc == 0 && i < all.n; i++) {
 		const struct cw_hearing *h = &all.items[i].u.hearing;
@@ -800,22 +825,25 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 			rc = cw_record_list_push(src, &all.items[i]);
 	}
 	cw_record_list_free(&all);
+	if (rc == 0 && src->n && !(days = malloc(src->n * sizeof *days)))
+		rc = CW_ENOMEM;
+	for (size_t i = 0; rc == 0 && i < src->n; i++) {
+		days[i].kase = src->items[i].u.hearing.case_id;
+		days[i].date = cw_date_key(src->items[i].u.hearing.date);
+	}
+	if (rc == 0 && src->n > 1)
+		qsort(days, src->n, sizeof *days, case_day_order);
 	for (size_t i = 0; rc == 0 && i < src->n; i++) {
 		const struct cw_hearing *h = &src->items[i].u.hearing;
 		struct cw_date dates[2] = {h->date, h->next_date};
 
 		for (int j = 0; j < 2 && rc == 0; j++) {
-			int logged = 0;
+			struct case_day want = {h->case_id, cw_date_key(dates[1])};
 
 			if (!in_window(dates[j], from, to))
 				continue;
 			/* A next date already logged as a hearing of the case is that hearing. */
-			for (size_t k = 0; j == 1 && k < src->n && !logged; k++)
-				logged = cw_id_equal(&src->items[k].u.hearing.case_id,
-						     &h->case_id) &&
-					 cw_date_compare(src->items[k].u.hearing.date, dates[1]) ==
-						 0;
-			if (logged)
+			if (j == 1 && bsearch(&want, days, src->n, sizeof *days, case_day_order))
 				continue;
 			if (*n == cap) {
 				struct cw_report_upcoming *grown;
@@ -832,6 +860,7 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 			(*items)[(*n)++].from_next_date = j;
 		}
 	}
+	free(days);
 	if (rc != 0) {
 		free(*items);
 		*items = NULL;
