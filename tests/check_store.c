@@ -902,6 +902,46 @@ START_TEST(failed_action_writes_nothing)
 }
 END_TEST
 
+/* A reference to a record that is not there, or not of its kind, is refused, naming the field
+ * and where it sits in the record; nothing is written. */
+START_TEST(bad_references_name_their_field)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_id p = add_person("Koeut Saray", NULL), nobody;
+	struct cw_id c = add_case("Saray", &p, "494/495", NULL, "2024-04-05");
+	struct cw_defendant *d;
+	struct cw_record r;
+	struct cw_error err;
+	char hex[CW_ID_HEX_LEN + 1];
+
+	memset(nobody.b, 0x5a, sizeof nobody.b);
+	cw_id_hex(&nobody, hex);
+	cw_record_init(&r, CW_KIND_CASE);
+	r.u.kase.title = strdup("Two defendants");
+	d = cw_list_append(&r.u.kase.defendants, df->sub);
+	d->person = p;
+	d = cw_list_append(&r.u.kase.defendants, df->sub);
+	d->person = nobody;
+	ck_assert_int_eq(cw_store_put(st, &r, CW_PUT_NEW, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "defendants[2].person");
+	ck_assert(strstr(err.message, "no person with id") && strstr(err.message, hex));
+	((struct cw_defendant *)r.u.kase.defendants.items)[1].person = c;
+	ck_assert_int_eq(cw_store_put(st, &r, CW_PUT_NEW, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "defendants[2].person");
+	ck_assert(strstr(err.message, "is not a person"));
+	cw_record_free(&r);
+
+	cw_record_init(&r, CW_KIND_HEARING);
+	r.u.hearing.case_id = p;
+	r.u.hearing.date = D("2024-05-01");
+	ck_assert_int_eq(cw_store_put(st, &r, CW_PUT_NEW, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "case");
+	ck_assert(strstr(err.message, "is not a case"));
+	cw_record_free(&r);
+	ck_assert_uint_eq(count("", CW_KIND_BIT(CW_KIND_CASE) | CW_KINDS_EVENTS), 1);
+}
+END_TEST
+
 START_TEST(delete_refused_while_named)
 {
 	struct cw_id p = add_person("Koeut Saray", NULL);
@@ -1904,6 +1944,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, text_finds_records_by_their_people_and_case);
 	tcase_add_test(tc, failed_action_writes_nothing);
 	tcase_add_test(tc, delete_refused_while_named);
+	tcase_add_test(tc, bad_references_name_their_field);
 	tcase_add_test(tc, map_grows_when_full);
 	tcase_add_test(tc, find_id_prefix_and_resolve_names);
 	tcase_add_test(tc, new_ids_follow_the_sequence);
