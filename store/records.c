@@ -50,12 +50,20 @@ static int stored_kind(struct cw_txn *t, const struct cw_id *id, enum cw_kind *k
 		       struct cw_error *err)
 {
 	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	int rc;
+
+	/* Kinds found before (kinds.c): a record's kind never changes. */
+	if (t->kinds_on && ((*kind = cw_kinds_get(&t->st->kinds, id)) != CW_KIND_NONE ||
+			    (*kind = cw_kinds_get(&t->kinds, id)) != CW_KIND_NONE))
+		return 0;
 	/* Opened into the store's scratch buffer, as cw_store_read_record does: only the kind is
 	 * read from it, at once. */
-	int rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &t->st->scratch, err);
-
-	if (rc == 0)
+	rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &t->st->scratch, err);
+	if (rc == 0) {
 		*kind = cw_record_peek_kind(v.mv_data, v.mv_size);
+		if (t->kinds_on)
+			cw_kinds_put(&t->kinds, id, *kind);
+	}
 	return rc;
 }
 
@@ -99,6 +107,8 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 				kind = rc == 0 ? cw_record_peek_kind(v.mv_data, v.mv_size)
 					       : CW_KIND_NONE;
 				cw_buf_free(&buf);
+				if (rc == 0 && t->kinds_on)
+					cw_kinds_put(&t->kinds, (const struct cw_id *)p, kind);
 			}
 			if (rc == 0 && kind == f->ref_kind)
 				continue;
@@ -211,6 +221,8 @@ int cw_store_del_tombstone(struct cw_txn *t, const struct cw_id *id, struct cw_e
 	MDB_val k = {ID_LEN, (void *)id->b};
 	int rc = mdb_del(t->txn, t->st->dbi[DB_TOMBSTONES], &k, NULL);
 
+	if (rc == 0)
+		t->kinds_gone = 1; /* no longer nameable through it */
 	return rc && rc != MDB_NOTFOUND ? cw_store_lmdb_error(t, rc, "removing a deletion", err)
 					: 0;
 }
@@ -357,6 +369,8 @@ int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 		rc = cw_store_wipe(t, DB_RECORDS, &k, err);
 	if (rc == 0 && (rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
 		rc = cw_store_lmdb_error(t, rc, "removing a deleted record", err);
+	if (rc == 0)
+		t->kinds_gone = 1; /* nameable now only while its tombstone is there */
 	if (rc == 0)
 		rc = cw_store_reindex_records(t, deps, ndeps, 1, err);
 	if (rc == 0)

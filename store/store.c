@@ -572,6 +572,7 @@ void cw_store_close(struct cw_store *st)
 		sodium_memzero(st->scratch.data,
 			       st->scratch.cap); /* plaintext of the last record */
 	cw_buf_free(&st->scratch);
+	cw_kinds_clear(&st->kinds);
 	sodium_memzero(st->name_key, sizeof st->name_key);
 	free(st->people_order);
 	free(st->named_text);
@@ -705,6 +706,7 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoabl
 		if (rc != 0)
 			return cw_store_lmdb_error(NULL, rc, "starting a write", err);
 		t.defer = 1;
+		cw_kinds_begin(st, &t);
 		if (undoable && st->undo_ready)
 			t.journal = &journal;
 		rc = fn(&t, ctx, err);
@@ -720,9 +722,11 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoabl
 		if (rc == 0)
 			rc = cw_store_audit_sign(&t, err);
 		if (rc == 0) {
+			size_t txnid = mdb_txn_id(t.txn);
 			int mrc = mdb_txn_commit(t.txn);
 
 			if (mrc == 0) {
+				cw_kinds_commit(st, &t, txnid);
 				*scrub = t.scrub;
 				return 0;
 			}
@@ -730,6 +734,7 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoabl
 		} else {
 			mdb_txn_abort(t.txn);
 		}
+		cw_kinds_clear(&t.kinds); /* found in what was not saved */
 		if (!t.map_full)
 			return rc;
 		cw_error_clear(err);

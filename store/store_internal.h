@@ -76,6 +76,13 @@ static inline uint64_t get_be64(const uint8_t *p)
 	return v;
 }
 
+/* The kinds of records found stored (kinds.c): an open-addressed table of ids. */
+struct cw_kinds {
+	uint8_t *slots;
+	size_t cap, n;
+	size_t txnid; /* the last transaction of this process's the table is good after */
+};
+
 struct cw_store {
 	/* The ids of all people in name order, made for paging the list of people (names are
 	 * never in keys, so no index can keep that order); good while the database is at the
@@ -114,6 +121,8 @@ struct cw_store {
 	/* Where cw_store_read_record opens a record before decoding it (decoding copies out),
 	 * kept between reads so that a walk over many records does not allocate for each. */
 	struct cw_buf scratch;
+	/* The kinds of records referenced so far, for reference checks (kinds.c). */
+	struct cw_kinds kinds;
 };
 
 struct cw_txn {
@@ -131,6 +140,10 @@ struct cw_txn {
 	/* A front end's action (cw_store_write_undoable): every record it changes is noted here
 	 * as it goes, to be taken back as one (undo.c). NULL in every other write. */
 	struct cw_undo_journal *journal;
+	/* Kinds of records found in this transaction, joining the store's at commit; kinds_on
+	 * only in cw_store_write's transactions; kinds_gone: a record or tombstone was removed. */
+	struct cw_kinds kinds;
+	int kinds_on, kinds_gone;
 };
 
 /* ---- undo (undo.c) --------------------------------------------------------------------------
@@ -177,6 +190,16 @@ int cw_txn_delete_into(struct cw_txn *t, const struct cw_id *id, const struct cw
 int cw_txn_repoint_person(struct cw_txn *t, const struct cw_id *from, const struct cw_id *to,
 			  size_t *moved, struct cw_error *err);
 int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_error *err);
+
+/* ---- kinds of stored records (kinds.c) ------------------------------------------------------
+ * cw_kinds_get: the kind kept for id, or CW_KIND_NONE. cw_kinds_begin: at the start of a write
+ * transaction (empties the store's when another process wrote since). cw_kinds_commit: once it
+ * committed as transaction txnid. */
+enum cw_kind cw_kinds_get(const struct cw_kinds *c, const struct cw_id *id);
+void cw_kinds_put(struct cw_kinds *c, const struct cw_id *id, enum cw_kind kind);
+void cw_kinds_clear(struct cw_kinds *c);
+void cw_kinds_begin(struct cw_store *st, struct cw_txn *t);
+void cw_kinds_commit(struct cw_store *st, struct cw_txn *t, size_t txnid);
 
 /* ---- names and counts gathered per write transaction (pending.c) -------------------------- */
 

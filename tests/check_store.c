@@ -613,6 +613,27 @@ static int fail_after_put_fn(struct cw_txn *txn, void *ctx, struct cw_error *err
 	return cw_error_set(err, CW_EINVAL, "second", "the second step failed");
 }
 
+/* Writes a case and a hearing of it (whose check finds the case's kind), then fails: *ctx gets
+ * the case's id. */
+static int case_then_fail_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
+{
+	struct cw_record c, h;
+	int rc;
+
+	cw_record_init(&c, CW_KIND_CASE);
+	c.u.kase.title = strdup("Never saved");
+	ck_assert_int_eq(cw_txn_put(txn, &c, 0, NULL, err), 0);
+	*(struct cw_id *)ctx = c.id;
+	cw_record_init(&h, CW_KIND_HEARING);
+	h.u.hearing.case_id = c.id;
+	h.u.hearing.date = D("2024-01-01");
+	rc = cw_txn_put(txn, &h, 0, NULL, err);
+	cw_record_free(&c);
+	cw_record_free(&h);
+	ck_assert_int_eq(rc, 0);
+	return cw_error_set(err, CW_EINVAL, "second", "the second step failed");
+}
+
 /* The counters answer "article:X" and "kind:Y" alone; a date bound forces a walk. Both must
  * agree after adds, a case whose charges change (its hearings are re-indexed) and deletes. */
 static void assert_counts_agree(void)
@@ -880,7 +901,7 @@ START_TEST(failed_action_writes_nothing)
 {
 	struct cw_error err;
 	struct cw_record r;
-	struct cw_id p = add_person("Eng Sroy", NULL);
+	struct cw_id p = add_person("Eng Sroy", NULL), c;
 
 	ck_assert_int_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 1);
 	ck_assert_int_eq(cw_store_write(st, fail_after_put_fn, NULL, &err), CW_EINVAL);
@@ -897,6 +918,13 @@ START_TEST(failed_action_writes_nothing)
 	r.u.hearing.case_id = p;
 	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), CW_EINVAL);
 	ck_assert(strstr(err.message, "is not a case") != NULL);
+	/* The kinds found while checking references are kept (store/kinds.c), but not those
+	 * found in a write that failed: the case it wrote is not there. */
+	ck_assert_int_eq(cw_store_write(st, case_then_fail_fn, &c, &err), CW_EINVAL);
+	memset(&r.id, 0, sizeof r.id);
+	r.u.hearing.case_id = c;
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), CW_EINVAL);
+	ck_assert(strstr(err.message, "no case with id") != NULL);
 	cw_record_free(&r);
 	ck_assert_uint_eq(count("", CW_KINDS_EVENTS), 0);
 }
