@@ -204,13 +204,13 @@ static int get_varint(struct reader *r, uint64_t *v)
 	return -1;
 }
 
-/* The field of a tag, searched from *next, where the previous field found left off: the encoder
- * writes fields in the schema's order, so a record written by casewatch finds each field at
- * once (decoding is a large part of every list and timeline); a record in another order still
- * decodes, by wrapping round. */
+/* The field of a tag, searched from the previous field found: the encoder writes fields in the
+ * schema's order (a list's items one after the other), so a record written by casewatch finds
+ * each field at once (decoding is a large part of every list and timeline); a record in
+ * another order still decodes, by wrapping round. */
 static const struct cw_field *find_tag(const struct cw_schema *s, unsigned tag, size_t *next)
 {
-	size_t start = *next < s->nfields ? *next : 0;
+	size_t start = *next && *next <= s->nfields ? *next - 1 : 0;
 
 	for (size_t n = 0, i = start; n < s->nfields; n++, i = i + 1 < s->nfields ? i + 1 : 0)
 		if (s->fields[i].tag == tag) {

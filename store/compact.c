@@ -131,8 +131,7 @@ static int repack_commit(struct repack *r)
 	return rc != 0 ? rc : mdb_txn_begin(r->dst, NULL, 0, &r->w);
 }
 
-/* Copies one table in key order, appending; dbi_name NULL: the main table's own entries
- * (those that are not tables). */
+/* Copies the table `name` in key order, appending, and checks that every entry arrived. */
 static int repack_table(struct repack *r, MDB_txn *rd, const char *name)
 {
 	MDB_dbi from, to;
@@ -198,12 +197,13 @@ static int repack(MDB_env *src, const char *path)
 		return rc;
 	mdb_env_info(src, &info);
 	mdb_env_stat(src, &ms);
-	/* Room for every page in use, with some to spare: the copy is never larger, and the map
-	 * only reserves addresses (the file grows as it is written). */
+	/* Room for twice the pages in use: the copy of this version's tables is never larger,
+	 * but one of a file written with larger pages, or with tables of duplicates, can be; and
+	 * the map only reserves addresses (the file grows as it is written). */
 	if ((rc = mdb_env_create(&r.dst)) != 0)
 		goto out;
 	if ((rc = mdb_env_set_maxdbs(r.dst, REPACK_MAX_DBS)) != 0 ||
-	    (rc = mdb_env_set_mapsize(r.dst, ((size_t)info.me_last_pgno + 1) * ms.ms_psize +
+	    (rc = mdb_env_set_mapsize(r.dst, 2 * ((size_t)info.me_last_pgno + 1) * ms.ms_psize +
 						     ((size_t)64 << 20))) != 0 ||
 	    (rc = mdb_env_open(r.dst, path, MDB_NOSUBDIR | MDB_NOLOCK | MDB_NOSYNC | MDB_NOTLS,
 			       0600)) != 0 ||
@@ -215,20 +215,25 @@ static int repack(MDB_env *src, const char *path)
 	 * is (this version writes none). */
 	while ((rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) == 0) {
 		MDB_dbi probe;
+		int copied;
 
 		if (k.mv_size >= sizeof name || memchr(k.mv_data, '\0', k.mv_size)) {
-			rc = mdb_put(r.w, main_dbi, &k, &v, 0);
+			copied = mdb_put(r.w, main_dbi, &k, &v, 0);
 		} else {
 			memcpy(name, k.mv_data, k.mv_size);
 			name[k.mv_size] = '\0';
-			rc = mdb_dbi_open(rd, name, 0, &probe);
-			if (rc == MDB_INCOMPATIBLE) /* a plain entry */
-				rc = mdb_put(r.w, main_dbi, &k, &v, 0);
-			else if (rc == 0)
-				rc = repack_table(&r, rd, name);
+			copied = mdb_dbi_open(rd, name, 0, &probe);
+			if (copied == MDB_INCOMPATIBLE) /* a plain entry */
+				copied = mdb_put(r.w, main_dbi, &k, &v, 0);
+			else if (copied == 0)
+				copied = repack_table(&r, rd, name);
 		}
-		if (rc != 0)
+		/* Kept apart from the walk's own end (MDB_NOTFOUND), which a failed copy must
+		 * never be taken for. */
+		if (copied != 0) {
+			rc = copied == MDB_NOTFOUND ? MDB_CORRUPTED : copied;
 			break;
+		}
 	}
 	if (rc == MDB_NOTFOUND) {
 		rc = mdb_txn_commit(r.w);
@@ -282,9 +287,13 @@ int cw_store_compact(const char *dir, struct cw_compact_stats *stats, struct cw_
 	rc = repack(env, tmp);
 	mdb_env_close(env);
 	if (rc != 0) {
-		rc = rc == ENOSPC ? cw_error_set(err, CW_EIO, "database",
-						 "the disk is full: %.300s was left as it was", dir)
-				  : cw_store_lmdb_error(NULL, rc, "compacting the database", err);
+		/* LMDB meets a full disk as ENOSPC, or as a short write (EIO). */
+		int full = rc == ENOSPC || rc == EDQUOT ||
+			   ((rc == EIO || rc == MDB_PANIC) && cw_disk_full(NULL, fileno(o.f)));
+
+		rc = full ? cw_error_set(err, CW_EIO, "database",
+					 "the disk is full: %.300s was left as it was", dir)
+			  : cw_store_lmdb_error(NULL, rc, "compacting the database", err);
 		return cw_outfile_close(&o, rc, err);
 	}
 	if (fstat(fileno(o.f), &sb) == 0)

@@ -52,16 +52,18 @@ static int stored_kind(struct cw_txn *t, const struct cw_id *id, enum cw_kind *k
 	MDB_val k = {ID_LEN, (void *)id->b}, v;
 	int rc;
 
-	/* Kinds found before (kinds.c): a record's kind never changes. */
-	if (t->kinds_on && ((*kind = cw_kinds_get(&t->st->kinds, id)) != CW_KIND_NONE ||
-			    (*kind = cw_kinds_get(&t->kinds, id)) != CW_KIND_NONE))
+	/* Kinds found before (kinds.c): a record's kind never changes. Not after this
+	 * transaction removed a record or a tombstone: its id may come back as another kind. */
+	if (t->kinds_on && !t->kinds_gone &&
+	    ((*kind = cw_kinds_get(&t->st->kinds, id)) != CW_KIND_NONE ||
+	     (*kind = cw_kinds_get(&t->kinds, id)) != CW_KIND_NONE))
 		return 0;
 	/* Opened into the store's scratch buffer, as cw_store_read_record does: only the kind is
 	 * read from it, at once. */
 	rc = cw_val_get(t->st, t->txn, DB_RECORDS, &k, &v, &t->st->scratch, err);
 	if (rc == 0) {
 		*kind = cw_record_peek_kind(v.mv_data, v.mv_size);
-		if (t->kinds_on)
+		if (t->kinds_on && !t->kinds_gone)
 			cw_kinds_put(&t->kinds, id, *kind);
 	}
 	return rc;
@@ -73,8 +75,12 @@ static int stored_kind(struct cw_txn *t, const struct cw_id *id, enum cw_kind *k
 static int in_item(struct cw_error *err, const char *list, size_t index, int rc)
 {
 	char path[sizeof err->field];
-	int n = snprintf(path, sizeof path, "%.50s[%zu].", list, index % 100000);
+	int n;
 
+	/* Only a reference that is wrong sits at a place in the record; a failed read does not. */
+	if (!err || rc != CW_EINVAL)
+		return rc;
+	n = snprintf(path, sizeof path, "%.50s[%zu].", list, index % 100000);
 	if (n > 0 && (size_t)n < sizeof path) {
 		size_t room = sizeof path - (size_t)n - 1, len = strlen(err->field);
 
@@ -107,7 +113,7 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 				kind = rc == 0 ? cw_record_peek_kind(v.mv_data, v.mv_size)
 					       : CW_KIND_NONE;
 				cw_buf_free(&buf);
-				if (rc == 0 && t->kinds_on)
+				if (rc == 0 && t->kinds_on && !t->kinds_gone)
 					cw_kinds_put(&t->kinds, (const struct cw_id *)p, kind);
 			}
 			if (rc == 0 && kind == f->ref_kind)

@@ -259,6 +259,10 @@ ok cs bundle inspect "$WORK/all.bundle" --json
 json "d['scope'] == 'all' and len(d['audit']) > 10 and not d['encrypted']"
 ok cs bundle export --to alice --all -o "$WORK/all-alice.bundle"
 ok ca bundle import "$WORK/all-alice.bundle"
+# Alice's own entries came back with everyone else's: none is held twice.
+ok ca audit --json
+json "len(d) > 10 and len(set((e['database'], e['time'], e['record'], e['action']) for e in d)) == len(d)"
+json "sum(1 for e in d if e['database'] == '$aid') >= 3"
 same_content "$S" "$A"
 checks=$((checks + 1))
 cs bundle export --plain --since 2000-01-01 -o - >"$WORK/since.bundle" 2>"$WORK/stderr" ||
