@@ -573,6 +573,7 @@ void cw_store_close(struct cw_store *st)
 			       st->scratch.cap); /* plaintext of the last record */
 	cw_buf_free(&st->scratch);
 	cw_kinds_clear(&st->kinds);
+	cw_audit_own_free(st);
 	sodium_memzero(st->name_key, sizeof st->name_key);
 	free(st->people_order);
 	free(st->named_text);
@@ -725,6 +726,7 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoabl
 			size_t txnid = mdb_txn_id(t.txn);
 			int mrc = mdb_txn_commit(t.txn);
 
+			cw_audit_own_free(st);
 			if (mrc == 0) {
 				cw_kinds_commit(st, &t, txnid);
 				*scrub = t.scrub;
@@ -735,6 +737,7 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoabl
 			mdb_txn_abort(t.txn);
 		}
 		cw_kinds_clear(&t.kinds); /* found in what was not saved */
+		cw_audit_own_free(st);
 		if (!t.map_full)
 			return rc;
 		cw_error_clear(err);

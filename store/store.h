@@ -24,7 +24,7 @@
  *   conflicts    id(16) updated(8) edited_in(16)       -> deleted(1) + a concurrent version
  *                                                         (a deletion without content)
  *   peers        name                                  -> last audit sequence sent(8), time(8)
- *   audit_seen   database(16) time(8) record(16) action(1)  (audit entries held, for bundles)
+ *   audit_seen   database(16) time(8) record(16) action(1)  (entries that came in bundles: held)
  *   trust        peer name (a tag when encrypted)      -> its public keys, name, when enrolled
  *                                                         (the peers it trusts: store/trust.h)
  *   detention    type(1) ids and a date, id(16) kind(1) pretrial detention: who was arrested or

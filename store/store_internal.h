@@ -123,6 +123,13 @@ struct cw_store {
 	struct cw_buf scratch;
 	/* The kinds of records referenced so far, for reference checks (kinds.c). */
 	struct cw_kinds kinds;
+	/* This database's own audit entries (time, record, action), sorted, gathered by the write
+	 * transaction txnid when one came back in a bundle (audit.c). */
+	struct {
+		uint8_t *keys;
+		size_t n, txnid;
+		int ready;
+	} own_log;
 };
 
 struct cw_txn {
@@ -241,6 +248,8 @@ int cw_store_identity_of(struct cw_txn *t, const struct cw_id *database,
 
 /* An entry's value: the encoding of the audit table (both formats) and back. */
 int cw_audit_decode(const uint8_t *p, size_t len, struct cw_audit_entry *e);
+/* Frees what audit.c gathered of this database's own entries in a write transaction. */
+void cw_audit_own_free(struct cw_store *st);
 
 /* The index keys rec should own, as entries db(1) length(1) key, into *out (the caller frees
  * it): what `verify` checks the indexes against. */
