@@ -235,6 +235,8 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		return rc;
 	cw_record_init(&rec, cmd->kind);
 	rc = cw_cli_apply_record_options(cli, &rec, first_arg);
+	if (rc == 0)
+		cw_record_view_from_source(&rec);
 	/* Documents may describe a hearing without its date; a monitor logging one knows it. */
 	if (rc == 0 && cw_record_date_expected(&rec) && !cw_date_is_known(cw_record_date(&rec)))
 		rc = cw_error_set(&cli->err, CW_EINVAL, "date", "is required when logging a %s",

@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "models/i18n.h"
 #include "models/record.h"
 
 void *cw_record_body(struct cw_record *rec)
@@ -259,6 +260,28 @@ struct cw_charge *cw_defendant_charge(struct cw_defendant *d, const struct cw_ar
 	if ((c = cw_list_append(&d->charges, cf->sub)))
 		c->article = *a;
 	return c;
+}
+
+/* Whether text is `words`, ignoring case (of Latin letters) and spaces around. */
+static int says(const char *text, const char *words)
+{
+	size_t len = strlen(words), n;
+
+	while (*text == ' ' || *text == '\t')
+		text++;
+	n = strlen(text);
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	return n == len && !strncasecmp(text, words, len);
+}
+
+int cw_record_view_from_source(struct cw_record *rec)
+{
+	if (rec->view != CW_VIEW_UNKNOWN || !rec->source ||
+	    !(says(rec->source, "own observation") || says(rec->source, _("own observation"))))
+		return 0;
+	rec->view = CW_VIEW_OWN;
+	return 1;
 }
 
 void cw_record_init(struct cw_record *rec, enum cw_kind kind)

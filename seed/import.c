@@ -56,6 +56,8 @@ static int parse_line(struct cw_record *rec, const char *line, size_t len, struc
 	if (rc == 0 && cw_id_is_zero(&rec->id))
 		rc = cw_error_set(err, CW_EINVAL, "ref",
 				  "every imported record needs an id or a ref");
+	if (rc == 0) /* as when it is logged: the words say whose account it is */
+		cw_record_view_from_source(rec);
 	if (rc == 0)
 		rc = cw_record_validate(rec, err);
 	return rc;

@@ -888,6 +888,19 @@ START_TEST(test_form_edit_and_errors_map)
 	cw_record_free(&rec);
 	cw_form_free(&fm);
 
+	/* A new record whose source is "own observation" and whose account is left empty is the
+	 * team's own; an edit keeps whatever account the record has. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, NULL, &err), 0);
+	go_to(&fm, "name");
+	type(&fm, "Seen In Court");
+	go_to(&fm, "source");
+	type(&fm, "own observation");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	ck_assert_uint_eq(rec.view, CW_VIEW_OWN);
+	cw_record_free(&rec);
+	cw_form_free(&fm);
+
 	/* A milestone naming nobody that exists: the error is on the person field. */
 	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_MILESTONE, NULL, &err), 0);
 	go_to(&fm, "person");

@@ -148,4 +148,14 @@ ok cw list records --oldest-first
 checks=$((checks + 1))
 ok cw list records --account unknown --json
 json "len(d) == 1 and d[0]['date'] == '2024-03-20'"
+# "own observation" as the source says whose account a new record is (logged or imported),
+# unless an account is given; an edit leaves the account alone.
+ok cw log hearing --case "Ny Nak" --date 2024-03-21 --source " Own observation"
+ok cw log hearing --case "Ny Nak" --date 2024-03-22 --source "own observation" --view un
+printf '%s\n' '{"kind": "visit", "ref": "v-own", "date": "2024-03-23", "facility": "Prey Sar", "source": "own observation"}' >"$WORK/own.jsonl"
+ok cw import "$WORK/own.jsonl"
+ok cw list records --since 2024-03-21 --json
+json "sorted((r['date'], r['view']) for r in d) == [('2024-03-21', 'own'), ('2024-03-22', 'un'), ('2024-03-23', 'own')]"
+ok cw list records --account unknown --json
+json "[r['date'] for r in d] == ['2024-03-20']"
 done_ok
