@@ -348,6 +348,8 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 	*n = 0;
 	if (cw_date_precision(to) != CW_DATE_DAY)
 		return cw_error_set(err, CW_EINVAL, "to", "pretrial detention is counted to a day");
+	if ((rc = cw_index_settle(rd->st, rd->txn, err)) != 0)
+		return rc;
 	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &held)) != 0 ||
 	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &ends)) != 0 ||
 	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_BY_CASE], &cases)) != 0)

@@ -11,6 +11,10 @@
 #include "models/codec.h"
 #include "store/store_internal.h"
 
+/* Bytes of index changes a transaction gathers before it writes them (a million-record import
+ * is one transaction): about 350,000 keys. */
+#define INDEX_OPS_MOST ((size_t)16 << 20)
+
 /* The keyed hash that stands for a court, province or facility name in keys. */
 static void cw_store_name_hash(const struct cw_store *st, const char *name,
 			       uint8_t out[NAME_HASH_LEN])
@@ -398,15 +402,38 @@ static int count_adjust(struct cw_txn *t, enum cw_db db, const uint8_t *key, siz
 	return 0;
 }
 
+/* Adds (delta 1) or removes (delta -1) one index key, through cur when given, and counts it
+ * when that changed something. */
+static int index_change(struct cw_txn *t, MDB_cursor *cur, enum cw_db db, MDB_val *k, int delta,
+			struct cw_error *err)
+{
+	MDB_val v = {0, NULL};
+	int rc;
+
+	if (!cur)
+		rc = delta > 0 ? mdb_put(t->txn, t->st->dbi[db], k, &v, MDB_NOOVERWRITE)
+			       : mdb_del(t->txn, t->st->dbi[db], k, NULL);
+	else if (delta > 0)
+		rc = mdb_cursor_put(cur, k, &v, MDB_NOOVERWRITE);
+	else if ((rc = mdb_cursor_get(cur, k, &v, MDB_SET)) == 0)
+		rc = mdb_cursor_del(cur, 0);
+	if (rc == MDB_KEYEXIST || (delta < 0 && rc == MDB_NOTFOUND))
+		return 0; /* nothing changed: nothing to count */
+	if (rc != 0)
+		return cw_store_lmdb_error(t, rc, "updating an index", err);
+	if ((db == DB_BY_KIND || db == DB_BY_ARTICLE) && k->mv_size >= TAIL_LEN &&
+	    k->mv_size <= TAIL_LEN + 16)
+		return count_adjust(t, db, k->mv_data, k->mv_size, delta, err);
+	return 0;
+}
+
 /* Adds (delta 1) or removes (delta -1) every key of a key set. */
 static int apply_keys(struct cw_txn *t, const uint8_t *data, size_t len, int delta,
 		      const struct keyset *ks, struct cw_error *err)
 {
-	static const MDB_val empty = {0, NULL};
-
 	for (size_t off = 0; off + 2 <= len; off += 2 + data[off + 1]) {
 		enum cw_db db = (enum cw_db)data[off];
-		MDB_val k = {data[off + 1], (void *)(data + off + 2)}, v = empty;
+		MDB_val k = {data[off + 1], (void *)(data + off + 2)};
 		int rc;
 
 		if (db >= DB_COUNT || off + 2 + data[off + 1] > len)
@@ -426,18 +453,95 @@ static int apply_keys(struct cw_txn *t, const uint8_t *data, size_t len, int del
 				return rc;
 			continue;
 		}
-		rc = delta > 0 ? mdb_put(t->txn, t->st->dbi[db], &k, &v, MDB_NOOVERWRITE)
-			       : mdb_del(t->txn, t->st->dbi[db], &k, NULL);
-		if (rc == MDB_KEYEXIST || (delta < 0 && rc == MDB_NOTFOUND))
-			continue; /* nothing changed: nothing to count */
-		if (rc != 0)
-			return cw_store_lmdb_error(t, rc, "updating an index", err);
-		if ((db == DB_BY_KIND || db == DB_BY_ARTICLE) && k.mv_size >= TAIL_LEN &&
-		    k.mv_size <= TAIL_LEN + 16 &&
-		    (rc = count_adjust(t, db, k.mv_data, k.mv_size, delta, err)) != 0)
+		if (t->index_defer) {
+			uint8_t head[2] = {(uint8_t)db, delta > 0};
+
+			if (cw_buf_append(&t->index_ops, head, sizeof head) != 0 ||
+			    cw_buf_append(&t->index_ops, data + off + 1,
+					  1 + (size_t)data[off + 1]) != 0)
+				return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			if (t->index_ops.len >= INDEX_OPS_MOST &&
+			    (rc = cw_index_flush(t, err)) != 0)
+				return rc;
+			continue;
+		}
+		if ((rc = index_change(t, NULL, db, &k, delta, err)) != 0)
 			return rc;
 	}
 	return 0;
+}
+
+/* ---- index changes in key order (store_internal.h) ---------------------------------------- */
+
+struct index_op {
+	const uint8_t *entry; /* db(1) add(1) length(1) key */
+	size_t seq;           /* its place among the changes: a key added and removed keeps order */
+};
+
+static int index_op_order(const void *pa, const void *pb)
+{
+	const struct index_op *a = pa, *b = pb;
+	size_t la = a->entry[2], lb = b->entry[2];
+	int c;
+
+	if (a->entry[0] != b->entry[0])
+		return a->entry[0] < b->entry[0] ? -1 : 1;
+	if ((c = memcmp(a->entry + 3, b->entry + 3, la < lb ? la : lb)) != 0)
+		return c;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+int cw_index_flush(struct cw_txn *t, struct cw_error *err)
+{
+	const uint8_t *ops = t->index_ops.data;
+	size_t len = t->index_ops.len, n = 0;
+	struct index_op *order;
+	MDB_cursor *cur = NULL;
+	int db = -1, rc = 0;
+
+	if (!len)
+		return 0;
+	for (size_t off = 0; off + 3 <= len; off += 3 + ops[off + 2])
+		n++;
+	if (!(order = malloc(n * sizeof *order)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	n = 0;
+	for (size_t off = 0; off + 3 <= len; off += 3 + ops[off + 2]) {
+		order[n].entry = ops + off;
+		order[n].seq = n;
+		n++;
+	}
+	qsort(order, n, sizeof *order, index_op_order);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const uint8_t *e = order[i].entry;
+		MDB_val k = {e[2], (void *)(e + 3)};
+
+		if (e[0] != db) {
+			if (cur)
+				mdb_cursor_close(cur);
+			cur = NULL;
+			db = e[0];
+			if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0) {
+				rc = cw_store_lmdb_error(t, rc, "updating an index", err);
+				break;
+			}
+		}
+		rc = index_change(t, cur, (enum cw_db)db, &k, e[1] ? 1 : -1, err);
+	}
+	if (cur)
+		mdb_cursor_close(cur);
+	free(order);
+	t->index_ops.len = 0;
+	return rc;
+}
+
+int cw_index_settle(struct cw_store *st, MDB_txn *txn, struct cw_error *err)
+{
+	struct cw_txn *t = st->index_txn;
+
+	return t && t->txn == txn && t->index_ops.len ? cw_index_flush(t, err) : 0;
 }
 
 /* Removes the keys a stored record owns: computed again from its stored version, against the
@@ -498,6 +602,8 @@ int cw_store_records_under(struct cw_txn *t, enum cw_db db, const struct cw_id *
 	*out = NULL;
 	*count = 0;
 	memcpy(start, owner->b, ID_LEN);
+	if ((rc = cw_index_flush(t, err)) != 0)
+		return rc;
 	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
 		return cw_store_lmdb_error(t, rc, "reading an index", err);
 	k.mv_size = ID_LEN;

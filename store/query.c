@@ -12,6 +12,17 @@
 #include "models/timeline.h"
 #include "store/store_internal.h"
 
+/* The write transaction's own index changes written first (store_internal.h), for the readers
+ * below that report LMDB's codes: a failure comes back as one of those (a full map has been
+ * noted on the transaction, which grows the map and runs again). */
+static int index_settled(struct cw_store *st, MDB_txn *txn)
+{
+	struct cw_error e;
+	int rc = cw_index_settle(st, txn, &e);
+
+	return rc == 0 ? 0 : rc == CW_ENOMEM ? ENOMEM : EIO;
+}
+
 uint64_t cw_store_generation(struct cw_store *st)
 {
 	MDB_envinfo info;
@@ -293,7 +304,8 @@ static int match_names(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, con
 	if (!folded)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	s.prefix[0] = (uint8_t)kind;
-	if ((rc = stream_open(&s, txn, st->dbi[DB_BY_KIND])) != 0)
+	if ((rc = index_settled(st, txn)) != 0 ||
+	    (rc = stream_open(&s, txn, st->dbi[DB_BY_KIND])) != 0)
 		goto out;
 	while (!s.done) {
 		struct cw_id id;
@@ -431,6 +443,8 @@ static int each_ref(struct cw_store *st, MDB_txn *txn, enum cw_db db, const uint
 
 	memcpy(start, id, ID_LEN);
 	memset(start + ID_LEN, 0, TAIL_LEN);
+	if ((rc = cw_index_settle(st, txn, err)) != 0)
+		return rc;
 	if ((rc = mdb_cursor_open(txn, st->dbi[db], &cur)) != 0)
 		return cw_store_lmdb_error(NULL, rc, "reading an index", err);
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
@@ -625,8 +639,11 @@ static int keys_match(struct cw_store *st, MDB_txn *txn, const struct criteria *
 		{&c->cases, DB_BY_CASE},         {&c->courts, DB_BY_COURT},
 		{&c->provinces, DB_BY_PROVINCE},
 	};
+	int settled = index_settled(st, txn);
 
 	*yes = 1;
+	if (settled != 0)
+		return settled;
 	for (size_t i = 0; i < sizeof checks / sizeof checks[0] && *yes; i++) {
 		int rc;
 
@@ -780,6 +797,8 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 	const struct keylist *drive;
 	int have_last = 0, needs_keys, rc;
 
+	if ((rc = cw_index_settle(st, txn, err)) != 0)
+		return rc;
 	if ((rc = plan_streams(st, c, descending, &s, &n, &dbi, &needs_keys, &drive)) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	for (size_t i = 0; i < n; i++)

@@ -315,6 +315,8 @@ static int count_prefix(struct cw_txn *t, enum cw_db db, const uint8_t *prefix, 
 	int rc, op;
 
 	*count = 0;
+	if ((rc = cw_index_flush(t, err)) != 0)
+		return rc;
 	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
 		return cw_store_lmdb_error(t, rc, "reading an index", err);
 	for (op = MDB_SET_RANGE; *count < limit && (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;

@@ -707,10 +707,17 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoabl
 		if (rc != 0)
 			return cw_store_lmdb_error(NULL, rc, "starting a write", err);
 		t.defer = 1;
+		t.index_defer = 1;
+		st->index_txn = &t;
 		cw_kinds_begin(st, &t);
 		if (undoable && st->undo_ready)
 			t.journal = &journal;
 		rc = fn(&t, ctx, err);
+		if (rc == 0)
+			rc = cw_index_flush(&t, err);
+		st->index_txn = NULL;
+		t.index_defer = 0;
+		cw_buf_free(&t.index_ops);
 		/* What an action changed becomes the note for undo; records changed by anything
 		 * else make the last change no longer the one noted. */
 		if (rc == 0)

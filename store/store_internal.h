@@ -123,6 +123,8 @@ struct cw_store {
 	struct cw_buf scratch;
 	/* The kinds of records referenced so far, for reference checks (kinds.c). */
 	struct cw_kinds kinds;
+	/* The write transaction whose index changes are gathered, while one is (keys.c). */
+	struct cw_txn *index_txn;
 	/* This database's own audit entries (time, record, action), sorted, gathered by the write
 	 * transaction txnid when one came back in a bundle (audit.c). */
 	struct {
@@ -151,6 +153,10 @@ struct cw_txn {
 	 * only in cw_store_write's transactions; kinds_gone: a record or tombstone was removed. */
 	struct cw_kinds kinds;
 	int kinds_on, kinds_gone;
+	/* Index changes gathered to be written in key order (keys.c, cw_index_flush): entries
+	 * db(1) add(1) length(1) key; only in cw_store_write's transactions (index_defer). */
+	int index_defer;
+	struct cw_buf index_ops;
 };
 
 /* ---- undo (undo.c) --------------------------------------------------------------------------
@@ -250,6 +256,17 @@ int cw_store_identity_of(struct cw_txn *t, const struct cw_id *database,
 int cw_audit_decode(const uint8_t *p, size_t len, struct cw_audit_entry *e);
 /* Frees what audit.c gathered of this database's own entries in a write transaction. */
 void cw_audit_own_free(struct cw_store *st);
+
+/* ---- index changes in key order (keys.c) -----------------------------------------------------
+ * A write transaction of cw_store_write gathers the index keys it adds and removes instead of
+ * writing each at once, and writes them sorted per table with one cursor: keys of one table
+ * that follow each other land on the same or the next leaf, where LMDB finds them without a
+ * search from the root (measured: bench/RESULTS.md). What was gathered is written
+ * (cw_index_flush) before the commit, when it grows past a bound, and before anything reads an
+ * index in that transaction (cw_index_settle, called by every reader of an index table), so
+ * that a read always sees the transaction's own changes. */
+int cw_index_flush(struct cw_txn *t, struct cw_error *err);
+int cw_index_settle(struct cw_store *st, MDB_txn *txn, struct cw_error *err);
 
 /* The index keys rec should own, as entries db(1) length(1) key, into *out (the caller frees
  * it): what `verify` checks the indexes against. */

@@ -634,6 +634,58 @@ static int case_then_fail_fn(struct cw_txn *txn, void *ctx, struct cw_error *err
 	return cw_error_set(err, CW_EINVAL, "second", "the second step failed");
 }
 
+/* In one write: a person, a case naming them under 494, a hearing of the case; then the case's
+ * charge moves to 307 (its hearings are found through by_case to be filed again) and the person
+ * is deleted (refused: the case names them, which only by_person says). Index changes are
+ * gathered and written in key order at the end (store_internal.h): each of these reads must
+ * see the ones gathered before it. */
+static int reads_own_writes_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_record p, c, h;
+	struct cw_defendant *d;
+	struct cw_charge *ch;
+	int rc;
+
+	(void)ctx;
+	cw_record_init(&p, CW_KIND_PERSON);
+	p.u.person.name = strdup("Same Write");
+	ck_assert_int_eq(cw_txn_put(txn, &p, CW_PUT_NEW, NULL, err), 0);
+	cw_record_init(&c, CW_KIND_CASE);
+	c.u.kase.title = strdup("One transaction");
+	d = cw_list_append(&c.u.kase.defendants, df->sub);
+	d->person = p.id;
+	ch = cw_list_append(&d->charges, cf->sub);
+	ck_assert_int_eq(cw_article_parse("494", &ch->article, "a", NULL), 0);
+	ck_assert_int_eq(cw_txn_put(txn, &c, CW_PUT_NEW, NULL, err), 0);
+	cw_record_init(&h, CW_KIND_HEARING);
+	h.u.hearing.case_id = c.id;
+	h.u.hearing.date = D("2024-02-01");
+	ck_assert_int_eq(cw_txn_put(txn, &h, CW_PUT_NEW, NULL, err), 0);
+	ck_assert_int_eq(cw_article_parse("307", &ch->article, "a", NULL), 0);
+	ck_assert_int_eq(cw_txn_put(txn, &c, 0, NULL, err), 0);
+	/* Another person, a case naming them, and no index read since: deleting the person must
+	 * still find that the case names them. */
+	cw_record_free(&p);
+	cw_record_init(&p, CW_KIND_PERSON);
+	p.u.person.name = strdup("Named Since");
+	ck_assert_int_eq(cw_txn_put(txn, &p, CW_PUT_NEW, NULL, err), 0);
+	cw_record_free(&c);
+	cw_record_init(&c, CW_KIND_CASE);
+	c.u.kase.title = strdup("Another case");
+	d = cw_list_append(&c.u.kase.defendants, df->sub);
+	d->person = p.id;
+	ck_assert_int_eq(cw_txn_put(txn, &c, CW_PUT_NEW, NULL, err), 0);
+	rc = cw_txn_delete(txn, &p.id, err);
+	ck_assert_int_eq(rc, CW_EREFUSED);
+	cw_error_clear(err);
+	cw_record_free(&p);
+	cw_record_free(&c);
+	cw_record_free(&h);
+	return 0;
+}
+
 /* The counters answer "article:X" and "kind:Y" alone; a date bound forces a walk. Both must
  * agree after adds, a case whose charges change (its hearings are re-indexed) and deletes. */
 static void assert_counts_agree(void)
@@ -932,6 +984,27 @@ END_TEST
 
 /* A reference to a record that is not there, or not of its kind, is refused, naming the field
  * and where it sits in the record; nothing is written. */
+/* Verify's problems, each a failure of the test. */
+static void no_problem(void *ctx, const char *problem)
+{
+	(void)ctx;
+	ck_abort_msg("verify: %s", problem);
+}
+
+START_TEST(one_write_reads_its_own_index_changes)
+{
+	struct cw_error err;
+	struct cw_verify_stats stats;
+
+	ck_assert_msg(cw_store_write(st, reads_own_writes_fn, NULL, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(count("article:307 kind:hearing", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("article:494", CW_KINDS_EVENTS | CW_KIND_BIT(CW_KIND_CASE)), 0);
+	ck_assert_uint_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 2);
+	ck_assert_int_eq(cw_store_verify(st, no_problem, NULL, &stats, &err), 0);
+	ck_assert_uint_eq(stats.problems, 0);
+}
+END_TEST
+
 START_TEST(bad_references_name_their_field)
 {
 	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
@@ -1973,6 +2046,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, failed_action_writes_nothing);
 	tcase_add_test(tc, delete_refused_while_named);
 	tcase_add_test(tc, bad_references_name_their_field);
+	tcase_add_test(tc, one_write_reads_its_own_index_changes);
 	tcase_add_test(tc, map_grows_when_full);
 	tcase_add_test(tc, find_id_prefix_and_resolve_names);
 	tcase_add_test(tc, new_ids_follow_the_sequence);
