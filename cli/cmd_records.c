@@ -225,6 +225,15 @@ static int check_not_twice(struct cw_cli *cli, const struct cw_record *rec)
 	return rc;
 }
 
+/* Whether the options name an account (--view, even "unknown"). */
+static int view_given(const struct cw_cli *cli, int first_arg)
+{
+	for (int i = first_arg; i < cli->argc; i++)
+		if (!strcmp(cli->argv[i], "--view") || !strncmp(cli->argv[i], "--view=", 7))
+			return 1;
+	return 0;
+}
+
 int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
@@ -235,8 +244,8 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		return rc;
 	cw_record_init(&rec, cmd->kind);
 	rc = cw_cli_apply_record_options(cli, &rec, first_arg);
-	if (rc == 0)
-		cw_record_view_from_source(&rec);
+	if (rc == 0 && !view_given(cli, first_arg))
+		cw_record_view_from_source(&rec, 1);
 	/* Documents may describe a hearing without its date; a monitor logging one knows it. */
 	if (rc == 0 && cw_record_date_expected(&rec) && !cw_date_is_known(cw_record_date(&rec)))
 		rc = cw_error_set(&cli->err, CW_EINVAL, "date", "is required when logging a %s",

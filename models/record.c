@@ -275,10 +275,11 @@ static int says(const char *text, const char *words)
 	return n == len && !strncasecmp(text, words, len);
 }
 
-int cw_record_view_from_source(struct cw_record *rec)
+int cw_record_view_from_source(struct cw_record *rec, int in_language)
 {
 	if (rec->view != CW_VIEW_UNKNOWN || !rec->source ||
-	    !(says(rec->source, "own observation") || says(rec->source, _("own observation"))))
+	    !(says(rec->source, "own observation") ||
+	      (in_language && says(rec->source, _("own observation")))))
 		return 0;
 	rec->view = CW_VIEW_OWN;
 	return 1;

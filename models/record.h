@@ -461,10 +461,11 @@ const char *cw_view_short(unsigned view);
 /* A fresh record of `kind`: zero, with "not given" integers set to -1. */
 void cw_record_init(struct cw_record *rec, enum cw_kind kind);
 /* A record being added whose source is "own observation" (the words the source field asks
- * for, in English or in the language in use) and whose account is not given is the team's own
- * account: sets view to own and returns 1; otherwise changes nothing and returns 0. Every
- * figure says whose account it is, so the words must not leave it "?". */
-int cw_record_view_from_source(struct cw_record *rec);
+ * for, in English, or also in the language in use when in_language) and whose account is not
+ * given is the team's own account: sets view to own and returns 1; otherwise changes nothing
+ * and returns 0. Every figure says whose account it is, so the words must not leave it "?".
+ * The caller applies it to new records only, and not when an account was given as "unknown". */
+int cw_record_view_from_source(struct cw_record *rec, int in_language);
 void cw_record_free(struct cw_record *rec);
 /* Deep copy. */
 int cw_record_copy(struct cw_record *dst, const struct cw_record *src);

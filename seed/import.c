@@ -37,8 +37,10 @@ static int at_line(struct cw_error *err, size_t line, int rc)
 	return rc;
 }
 
-/* Parses and validates one line into rec (freed by the caller whatever happens). */
-static int parse_line(struct cw_record *rec, const char *line, size_t len, struct cw_error *err)
+/* Parses and validates one line into rec (freed by the caller whatever happens); *view_given
+ * says whether the line names an account. */
+static int parse_line(struct cw_record *rec, const char *line, size_t len, int *view_given,
+		      struct cw_error *err)
 {
 	json_error_t jerr;
 	json_t *obj;
@@ -52,15 +54,33 @@ static int parse_line(struct cw_record *rec, const char *line, size_t len, struc
 				    jerr.column);
 	cw_record_free(rec);
 	rc = cw_record_from_json(obj, NULL, rec, err);
+	*view_given = json_object_get(obj, "view") != NULL;
 	json_decref(obj);
 	if (rc == 0 && cw_id_is_zero(&rec->id))
 		rc = cw_error_set(err, CW_EINVAL, "ref",
 				  "every imported record needs an id or a ref");
-	if (rc == 0) /* as when it is logged: the words say whose account it is */
-		cw_record_view_from_source(rec);
 	if (rc == 0)
 		rc = cw_record_validate(rec, err);
 	return rc;
+}
+
+/* As when it is logged, a new record whose source is "own observation" and which names no
+ * account is the team's own (the English words only: a file reads the same in any language).
+ * A record the database holds already keeps its account: importing it again changes nothing. */
+static int own_account(struct cw_txn *txn, struct cw_record *rec, struct cw_error *err)
+{
+	struct cw_record held;
+	int rc = cw_txn_get(txn, &rec->id, &held, err);
+
+	if (rc == 0) {
+		cw_record_free(&held);
+		return 0;
+	}
+	if (rc != CW_ENOTFOUND)
+		return rc;
+	cw_error_clear(err);
+	cw_record_view_from_source(rec, 0);
+	return 0;
 }
 
 static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
@@ -75,14 +95,16 @@ static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 	rewind(im->f);
 	while (rc == 0 && (len = getline(&line, &cap, im->f)) >= 0) {
 		struct cw_record rec;
-		int changed = 0;
+		int changed = 0, view_given = 0;
 
 		lineno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
 		if (len == 0 || line[0] == '#') /* blank lines and comments */
 			continue;
-		rc = parse_line(&rec, line, (size_t)len, err);
+		rc = parse_line(&rec, line, (size_t)len, &view_given, err);
+		if (rc == 0 && !view_given && rec.source)
+			rc = own_account(txn, &rec, err);
 		if (rc == 0)
 			rc = cw_txn_put(txn, &rec, 0, &changed, err);
 		cw_record_free(&rec);

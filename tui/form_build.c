@@ -507,7 +507,7 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 	/* The command line's rules: "own observation" says whose account a new record is; a
 	 * monitor logging a hearing, a visit or a demonstration knows its date. */
 	if (!fm->editing)
-		cw_record_view_from_source(out);
+		cw_record_view_from_source(out, 1);
 	if (!fm->editing && cw_record_date_expected(out) && !cw_date_is_known(cw_record_date(out)))
 		rc = cw_error_set(err, CW_EINVAL, "date", "is required when logging a %s",
 				  cw_kind_text(out->kind));

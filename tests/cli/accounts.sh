@@ -158,4 +158,12 @@ ok cw list records --since 2024-03-21 --json
 json "sorted((r['date'], r['view']) for r in d) == [('2024-03-21', 'own'), ('2024-03-22', 'un'), ('2024-03-23', 'own')]"
 ok cw list records --account unknown --json
 json "[r['date'] for r in d] == ['2024-03-20']"
+# ... but not over an account given as unknown, nor on a record imported again
+ok cw log hearing --case "Ny Nak" --date 2024-03-24 --source "own observation" --view unknown
+printf '%s\n' '{"kind": "visit", "ref": "v-doc", "date": "2024-03-25", "facility": "Prey Sar", "source": "a letter"}' >"$WORK/doc.jsonl"
+ok cw import "$WORK/doc.jsonl"
+printf '%s\n' '{"kind": "visit", "ref": "v-doc", "date": "2024-03-25", "facility": "Prey Sar", "source": "own observation"}' >"$WORK/doc.jsonl"
+ok cw import "$WORK/doc.jsonl"
+ok cw list records --account unknown --json
+json "sorted(r['date'] for r in d) == ['2024-03-20', '2024-03-24', '2024-03-25']"
 done_ok
