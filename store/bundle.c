@@ -941,7 +941,7 @@ static int audit_walk(struct cw_store *st, MDB_txn *txn,
 			break;
 		memset(&e, 0, sizeof e);
 		e.seq = get_be64(k.mv_data);
-		if (cw_audit_decode(v.mv_data, v.mv_size, &e) != 0)
+		if (cw_audit_decode(v.mv_data, v.mv_size, &st->database_id, &e) != 0)
 			continue; /* verify names it */
 		if ((rc = fn(x, &e, err)) != 0)
 			break;

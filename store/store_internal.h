@@ -253,7 +253,9 @@ int cw_store_identity_of(struct cw_txn *t, const struct cw_id *database,
 			 struct cw_identity_public *pub, int *known, struct cw_error *err);
 
 /* An entry's value: the encoding of the audit table (both formats) and back. */
-int cw_audit_decode(const uint8_t *p, size_t len, struct cw_audit_entry *e);
+/* Reads an audit entry's value; `here`: this database's id, which its own entries leave out. */
+int cw_audit_decode(const uint8_t *p, size_t len, const struct cw_id *here,
+		    struct cw_audit_entry *e);
 /* Frees what audit.c gathered of this database's own entries in a write transaction. */
 void cw_audit_own_free(struct cw_store *st);
 

@@ -18,7 +18,11 @@
  *      every index, names and counts, and makes them again from the records: what is removed
  *      later must be exactly what this version's rules make.
  *   4  the pretrial-detention index (detention.c): hearings and milestones own entries in a new
- *      table, made by the same emptying and re-making of every record's keys. */
+ *      table, made by the same emptying and re-making of every record's keys.
+ *   5  this database's own audit entries leave its id out (audit.c, AUDIT_HERE). Entries of
+ *      schema 4 read as they are, so nothing is made again: the version is all that changes,
+ *      and a database of schema 4 opens read-only as it is. The number changes so that an
+ *      earlier casewatch, which would read the new entries wrongly, refuses the database. */
 
 struct ids {
 	struct cw_id *v;
@@ -68,6 +72,8 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	int rc;
 
 	(void)ctx;
+	if (t->st->schema_version >= 4) /* to 5: nothing to make again */
+		goto done;
 	for (size_t i = 0; i < sizeof rebuilt / sizeof rebuilt[0]; i++)
 		if ((rc = mdb_drop(t->txn, t->st->dbi[rebuilt[i]], 0)) != 0)
 			return cw_store_lmdb_error(t, rc, "upgrading the database", err);
@@ -83,6 +89,7 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	free(ids.v);
 	if (rc != 0)
 		return rc;
+done:
 	put_be32(be, CW_SCHEMA_VERSION);
 	if ((rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0)) != 0)
 		return cw_store_lmdb_error(t, rc, "upgrading the database", err);
@@ -94,6 +101,9 @@ int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
 	int rc;
 
 	if (st->schema_version >= CW_SCHEMA_VERSION)
+		return 0;
+	/* Schema 4 differs only in what this version writes (see the top of this file). */
+	if (st->read_only && st->schema_version == 4)
 		return 0;
 	if (st->read_only)
 		return cw_error_set(

@@ -418,7 +418,7 @@ static int check_chain(struct verifier *v, const MDB_val *k, const MDB_val *val,
 	int known, rc;
 
 	memset(&e, 0, sizeof e);
-	if (cw_audit_decode(val->mv_data, val->mv_size, &e) != 0) {
+	if (cw_audit_decode(val->mv_data, val->mv_size, &v->st->database_id, &e) != 0) {
 		problem(v, _("audit: entry %llu is corrupt"), seq);
 		return 0;
 	}

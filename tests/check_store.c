@@ -282,6 +282,78 @@ START_TEST(earlier_schema_is_upgraded_at_open)
 }
 END_TEST
 
+/* Schema 5 changed only what is written (this database's own audit entries leave its id out):
+ * a database of schema 4 opens read-only as it is, and writable it becomes 5 with nothing made
+ * again. Its entries, in both formats, read back with this database's id and verify. */
+START_TEST(schema_4_reads_as_it_is)
+{
+	struct cw_store_options ro = {.author = "reader", .read_only = 1};
+	struct cw_id p = add_person("Before Five", NULL), db;
+	struct cw_audit_entry *log;
+	struct cw_verify_stats stats;
+	struct cw_store *s;
+	struct cw_error err;
+	size_t n;
+	int problems = 0;
+
+	cw_store_database_id(st, &db);
+	cw_store_close(st);
+	st = NULL;
+	set_schema_version(4);
+	test_key_options(&ro, dir);
+	ck_assert_msg(cw_store_open(dir, &ro, &s, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(cw_store_schema_version(s), 4);
+	ck_assert_int_eq(cw_store_audit(s, 0, 0, &log, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert(cw_id_equal(&log[0].database, &db) && cw_id_equal(&log[0].record, &p));
+	free(log);
+	cw_store_close(s);
+	st = open_store(0);
+	ck_assert_uint_eq(cw_store_upgraded_from(st), 4);
+	ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
+	add_person("After Five", NULL);
+	ck_assert_int_eq(cw_store_audit(st, 0, 0, &log, &n, &err), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert(cw_id_equal(&log[1].database, &db) && !strcmp(log[1].author, "tester"));
+	free(log);
+	ck_assert_int_eq(cw_store_verify(st, count_problems, &problems, &stats, &err), 0);
+	ck_assert_int_eq(problems, 0);
+}
+END_TEST
+
+/* The size of an audit entry as stored, without its seal when the database is encrypted. */
+static size_t stored_audit_len(uint64_t seq)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	uint8_t key[8];
+	MDB_val k = {8, key}, v;
+	size_t len;
+
+	for (int i = 0; i < 8; i++)
+		key[i] = (uint8_t)(seq >> (56 - 8 * i));
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 64);
+	ck_assert_int_eq(mdb_env_open(env, dir, MDB_RDONLY, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "audit", 0, &dbi), 0);
+	ck_assert_int_eq(mdb_get(txn, dbi, &k, &v), 0);
+	len = v.mv_size;
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
+	return st && cw_store_encrypted(st) ? len - cw_vault_overhead() : len;
+}
+
+/* This database's own entry leaves the database id out: time 8, action 1, kind 1, record 16,
+ * previous hash 32, flags 1, signature 64 (the last entry of a write is signed), author. */
+START_TEST(own_audit_entries_leave_the_id_out)
+{
+	add_person("Short Entry", NULL);
+	ck_assert_uint_eq(stored_audit_len(1), 8 + 1 + 1 + 16 + 32 + 1 + 64 + strlen("tester"));
+}
+END_TEST
+
 START_TEST(put_get_stamps_header)
 {
 	uint64_t before = cw_store_generation(st);
@@ -982,8 +1054,6 @@ START_TEST(failed_action_writes_nothing)
 }
 END_TEST
 
-/* A reference to a record that is not there, or not of its kind, is refused, naming the field
- * and where it sits in the record; nothing is written. */
 /* Verify's problems, each a failure of the test. */
 static void no_problem(void *ctx, const char *problem)
 {
@@ -1005,6 +1075,8 @@ START_TEST(one_write_reads_its_own_index_changes)
 }
 END_TEST
 
+/* A reference to a record that is not there, or not of its kind, is refused, naming the field
+ * and where it sits in the record; nothing is written. */
 START_TEST(bad_references_name_their_field)
 {
 	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
@@ -2031,6 +2103,8 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, open_missing_database_without_create);
 	tcase_add_test(tc, newer_schema_is_refused);
 	tcase_add_test(tc, earlier_schema_is_upgraded_at_open);
+	tcase_add_test(tc, schema_4_reads_as_it_is);
+	tcase_add_test(tc, own_audit_entries_leave_the_id_out);
 	tcase_add_test(tc, read_only_open_reads);
 	tcase_add_test(tc, put_get_stamps_header);
 	tcase_add_test(tc, identical_put_is_no_change);

@@ -21,14 +21,14 @@ unpack old
 before=$(db_snapshot)
 fails 74 database cw verify
 has_err() { checks=$((checks + 1)); printf '%s\n' "$err" | grep -qF -- "$1" || fail "error lacks '$1': $err"; }
-has_err "written by an earlier casewatch (schema 1; this one uses 4)"
+has_err "written by an earlier casewatch (schema 1; this one uses 5)"
 has_err "casewatch --db $DB upgrade"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused read-only open changed the file"
 checks=$((checks + 1))
 ok cw upgrade
-has "upgraded from schema 1 to 4"
+has "upgraded from schema 1 to 5"
 ok cw upgrade
-has "schema 4, nothing to upgrade"
+has "schema 5, nothing to upgrade"
 ok cw verify
 has "10 records"
 has "0 problems"
@@ -46,6 +46,12 @@ bail=$(cw list records --kind milestone --json | "${PYTHON3:-python3}" -c 'impor
 ok cw edit "$bail" --outcome refused
 ok cw timeline "Ny Nak"
 has "days and counting"
+# the log now holds entries of both formats (schema 5 leaves this database's id out of its
+# own): one chain, every entry this database's
+ok cw verify
+has "0 problems"
+ok cw audit --json
+json "d[-1]['here'] and d[-1]['action'] == 'edit' and len({e['database'] for e in d}) == 1"
 # and the weekly report, from the pretrial-detention index the upgrade made, lists him
 ok cw report --from 2024-03-01 --to 2024-03-31
 has "| Ny Nak | Ny Nak incitement | not recorded | 2024-01-05 | 86 |"
