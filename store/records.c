@@ -612,8 +612,10 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 		return rc;
 	/* Hearings and milestones take keys from their case: when it changes, and when it is
 	 * made again after a deletion (which left them only their own), they are unindexed
-	 * against the case as it was and indexed again against the new one. */
-	if (rec->kind == CW_KIND_CASE && !fresh &&
+	 * against the case as it was and indexed again against the new one. A case that is
+	 * neither there nor deleted has none: a record names only what is stored, or a deletion
+	 * of it (check_refs), so looking would only write out the index changes gathered. */
+	if (rec->kind == CW_KIND_CASE && !fresh && (exists || had_tomb) &&
 	    ((rc = cw_store_case_records(t, &rec->id, &deps, &ndeps, err)) != 0 ||
 	     (rc = cw_store_reindex_records(t, deps, ndeps, -1, err)) != 0)) {
 		free(deps);

@@ -17,8 +17,10 @@
 #include <unistd.h>
 
 #include "models/codec.h"
+#include "models/version.h"
 #include "store/outfile.h"
 #include "store/store.h"
+#include "store/store_internal.h"
 #include "store/vault.h"
 #include "tests/test_keys.h"
 #include "tests/testutil.h"
@@ -532,6 +534,42 @@ START_TEST(timeline_in_date_order_unknown_last)
 	ck_assert(!cw_date_is_known(cw_record_date(&l.items[4])));
 	cw_record_list_free(&l);
 	(void)r;
+}
+END_TEST
+
+/* Deletes a case as a bundle's deletion does (a tombstone, the record unlinked), though its
+ * hearings still name it: *ctx is the case. */
+static int case_deleted_elsewhere_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
+{
+	const struct cw_id *id = ctx;
+	struct cw_record tomb;
+	int rc;
+
+	ck_assert_int_eq(cw_txn_get(txn, id, &tomb, err), 0);
+	cw_version_make_tombstone(&tomb);
+	rc = cw_store_put_tombstone(txn, &tomb, err);
+	cw_record_free(&tomb);
+	return rc ? rc : cw_store_unlink(txn, id, err);
+}
+
+/* A case deleted (by a bundle) leaves its hearings only their own keys; when it comes back,
+ * they are filed under its articles again. */
+START_TEST(case_back_after_deletion_refiles_its_hearings)
+{
+	struct cw_id p = add_person("Back Again", NULL);
+	struct cw_id c = add_case("Comes back", &p, "494", NULL, "2024-01-10");
+	struct cw_record kase;
+	struct cw_error err;
+
+	add_hearing(&c, "2024-02-01", NULL);
+	ck_assert_uint_eq(count("article:494 kind:hearing", CW_KINDS_EVENTS), 1);
+	ck_assert_int_eq(cw_store_get(st, &c, &kase, &err), 0);
+	ck_assert_msg(cw_store_write(st, case_deleted_elsewhere_fn, &c, &err) == 0, "%s",
+		      err.message);
+	ck_assert_uint_eq(count("article:494 kind:hearing", CW_KINDS_EVENTS), 0);
+	ck_assert_msg(cw_store_put(st, &kase, 0, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(count("article:494 kind:hearing", CW_KINDS_EVENTS), 1);
+	cw_record_free(&kase);
 }
 END_TEST
 
@@ -2112,6 +2150,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, list_orders_newest_first_and_pages);
 	tcase_add_test(tc, timeline_in_date_order_unknown_last);
 	tcase_add_test(tc, case_change_reindexes_its_hearings);
+	tcase_add_test(tc, case_back_after_deletion_refiles_its_hearings);
 	tcase_add_test(tc, counters_agree_with_walks);
 	tcase_add_test(tc, account_filter_reads_each_records_view);
 	tcase_add_test(tc, next_hearing_dates_are_indexed);
