@@ -39,6 +39,24 @@ void cw_error_clear(struct cw_error *err)
 	err->message[0] = '\0';
 }
 
+int cw_error_in_item(struct cw_error *err, const char *list, size_t index, int rc)
+{
+	char path[sizeof err->field];
+	int n;
+
+	if (!err)
+		return rc;
+	n = snprintf(path, sizeof path, "%.50s[%zu].", list, index % 100000);
+	if (n > 0 && (size_t)n < sizeof path) {
+		size_t room = sizeof path - (size_t)n - 1, len = strlen(err->field);
+
+		memcpy(path + n, err->field, len < room ? len : room);
+		path[(size_t)n + (len < room ? len : room)] = '\0';
+		memcpy(err->field, path, sizeof path);
+	}
+	return rc;
+}
+
 const char *cw_error_name(int code)
 {
 	switch (code) {

@@ -39,6 +39,12 @@ int cw_error_set(struct cw_error *err, int code, const char *field, const char *
 /* Resets err to "no error". */
 void cw_error_clear(struct cw_error *err);
 
+/* Puts "list[index]." before the field err names (an error found in an item of a list, which
+ * named the field within the item), as much of the inner path as fits; returns rc. Paths of
+ * nested fields are made this way only for the field at fault: most fields are fine, and
+ * saving is often bulk. err may be NULL. */
+int cw_error_in_item(struct cw_error *err, const char *list, size_t index, int rc);
+
 /* A short generic description of a code, for when no detail was given. */
 const char *cw_error_name(int code);
 

@@ -44,27 +44,6 @@ static int field_is_given(const void *base, const struct cw_field *f)
 
 static int validate_struct(const void *base, const struct cw_schema *s, struct cw_error *err);
 
-/* Puts "name[index]." before the field an error names: paths of nested fields are made only for
- * the field that is invalid (saving is often bulk, and most fields are fine). */
-static int in_item(struct cw_error *err, const char *name, size_t index, int rc)
-{
-	char path[sizeof err->field];
-	int n;
-
-	if (!err)
-		return rc;
-	/* The item's place, then as much of the inner path as fits. */
-	n = snprintf(path, sizeof path, "%.50s[%zu].", name, index % 100000);
-	if (n > 0 && (size_t)n < sizeof path) {
-		size_t room = sizeof path - (size_t)n - 1, len = strlen(err->field);
-
-		memcpy(path + n, err->field, len < room ? len : room);
-		path[(size_t)n + (len < room ? len : room)] = '\0';
-		memcpy(err->field, path, sizeof path);
-	}
-	return rc;
-}
-
 static int validate_field(const void *base, const struct cw_field *f, const char *path,
 			  struct cw_error *err)
 {
@@ -133,7 +112,7 @@ static int validate_field(const void *base, const struct cw_field *f, const char
 						 err);
 
 			if (rc != 0)
-				return in_item(err, path, i + 1, rc);
+				return cw_error_in_item(err, path, i + 1, rc);
 		}
 		return 0;
 	}

@@ -69,28 +69,6 @@ static int stored_kind(struct cw_txn *t, const struct cw_id *id, enum cw_kind *k
 	return rc;
 }
 
-/* Puts "list[index]." before the field an error names. Paths are made only for the reference
- * that is wrong: a bulk load checks millions that are fine (formatting every one was 4% of
- * the benchmark's load). */
-static int in_item(struct cw_error *err, const char *list, size_t index, int rc)
-{
-	char path[sizeof err->field];
-	int n;
-
-	/* Only a reference that is wrong sits at a place in the record; a failed read does not. */
-	if (!err || rc != CW_EINVAL)
-		return rc;
-	n = snprintf(path, sizeof path, "%.50s[%zu].", list, index % 100000);
-	if (n > 0 && (size_t)n < sizeof path) {
-		size_t room = sizeof path - (size_t)n - 1, len = strlen(err->field);
-
-		memcpy(path + n, err->field, len < room ? len : room);
-		path[(size_t)n + (len < room ? len : room)] = '\0';
-		memcpy(err->field, path, sizeof path);
-	}
-	return rc;
-}
-
 static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema *s,
 		      struct cw_error *err)
 {
@@ -134,8 +112,13 @@ static int check_refs(struct cw_txn *t, const void *base, const struct cw_schema
 				int rc = check_refs(t, (const char *)l->items + j * f->sub->size,
 						    f->sub, err);
 
+				/* Only a reference that is wrong sits at a place in the record
+				 * (its path made only now: a bulk load checks millions that are
+				 * fine); a failed read does not. */
+				if (rc == CW_EINVAL)
+					return cw_error_in_item(err, f->name, j + 1, rc);
 				if (rc != 0)
-					return in_item(err, f->name, j + 1, rc);
+					return rc;
 			}
 		}
 	}
