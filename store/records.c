@@ -356,6 +356,7 @@ int cw_store_unlink(struct cw_txn *t, const struct cw_id *id, struct cw_error *e
 	if (rc == 0 && kind == CW_KIND_CASE &&
 	    (rc = cw_store_case_records(t, id, &deps, &ndeps, err)) == 0)
 		rc = cw_store_reindex_records(t, deps, ndeps, -1, err);
+	cw_case_cache_forget(t, id);
 	if (rc == 0)
 		rc = cw_store_wipe(t, DB_RECORDS, &k, err);
 	if (rc == 0 && (rc = mdb_del(t->txn, t->st->dbi[DB_RECORDS], &k, NULL)) != 0)
@@ -610,6 +611,7 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	}
 	k.mv_size = ID_LEN;
 	k.mv_data = rec->id.b;
+	cw_case_cache_forget(t, &rec->id);
 	rc = cw_val_put(t, DB_RECORDS, &k, enc.data, enc.len, 0);
 	cw_buf_free(&enc);
 	if (rc != 0)

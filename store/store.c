@@ -710,6 +710,7 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoabl
 		t.index_defer = 1;
 		st->index_txn = &t;
 		cw_kinds_begin(st, &t);
+		t.cases_on = 1;
 		if (undoable && st->undo_ready)
 			t.journal = &journal;
 		rc = fn(&t, ctx, err);
@@ -718,6 +719,9 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoabl
 		st->index_txn = NULL;
 		t.index_defer = 0;
 		cw_buf_free(&t.index_ops);
+		t.cases_on = 0;
+		cw_case_cache_clear(&t.cases);
+		cw_tag_memo_free(&t);
 		/* What an action changed becomes the note for undo; records changed by anything
 		 * else make the last change no longer the one noted. */
 		if (rc == 0)

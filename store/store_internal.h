@@ -83,6 +83,15 @@ struct cw_kinds {
 	size_t txnid; /* the last transaction of this process's the table is good after */
 };
 
+/* The cases a write transaction has opened for index keys (cases.c): an open-addressed table
+ * of ids and decoded records. */
+struct cw_case_slot;
+struct cw_tag_memo;
+struct cw_case_cache {
+	struct cw_case_slot *slots;
+	size_t cap, n;
+};
+
 struct cw_store {
 	/* The ids of all people in name order, made for paging the list of people (names are
 	 * never in keys, so no index can keep that order); good while the database is at the
@@ -157,6 +166,11 @@ struct cw_txn {
 	 * db(1) add(1) length(1) key; only in cw_store_write's transactions (index_defer). */
 	int index_defer;
 	struct cw_buf index_ops;
+	/* Cases opened and tags of names and articles computed for index keys (cases.c,
+	 * keys.c); kept only in cw_store_write's transactions (cases_on). */
+	struct cw_case_cache cases;
+	struct cw_tag_memo *tags;
+	int cases_on;
 };
 
 /* ---- undo (undo.c) --------------------------------------------------------------------------
@@ -213,6 +227,19 @@ void cw_kinds_put(struct cw_kinds *c, const struct cw_id *id, enum cw_kind kind)
 void cw_kinds_clear(struct cw_kinds *c);
 void cw_kinds_begin(struct cw_store *st, struct cw_txn *t);
 void cw_kinds_commit(struct cw_store *st, struct cw_txn *t, size_t txnid);
+
+/* ---- cases opened for index keys (cases.c) --------------------------------------------------
+ * cw_case_cache_read: like cw_store_read_record (0, CW_ENOTFOUND or another code), but *out
+ * points at the record: one kept in the transaction's table (valid until the next call or
+ * cw_case_cache_forget) or `own`, which the caller frees with cw_record_free either way.
+ * cw_case_cache_forget: before a stored record is put or removed. cw_case_cache_clear: when
+ * the transaction ends. */
+int cw_case_cache_read(struct cw_txn *t, const struct cw_id *id, struct cw_record *own,
+		       const struct cw_record **out, struct cw_error *err);
+void cw_case_cache_forget(struct cw_txn *t, const struct cw_id *id);
+void cw_case_cache_clear(struct cw_case_cache *c);
+/* keys.c: wipes and frees the tags a transaction kept. */
+void cw_tag_memo_free(struct cw_txn *t);
 
 /* ---- names and counts gathered per write transaction (pending.c) -------------------------- */
 

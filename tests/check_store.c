@@ -796,6 +796,69 @@ static int reads_own_writes_fn(struct cw_txn *txn, void *ctx, struct cw_error *e
 	return 0;
 }
 
+/* A case, its hearings and a change of its charges and court, all in one transaction: the
+ * cases a write opens for index keys are kept (store/cases.c), and so are the tags of names and
+ * articles (keys.c); a kept case must never outlive its change. */
+static int keeps_cases_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_record p, c, gov, h;
+	struct cw_defendant *d;
+	struct cw_charge *ch;
+
+	(void)ctx;
+	cw_record_init(&p, CW_KIND_PERSON);
+	p.u.person.name = strdup("Kept Case");
+	ck_assert_int_eq(cw_txn_put(txn, &p, CW_PUT_NEW, NULL, err), 0);
+	cw_record_init(&c, CW_KIND_CASE);
+	c.u.kase.title = strdup("Changes in the batch");
+	c.u.kase.court = strdup("Phnom Penh Municipal Court");
+	d = cw_list_append(&c.u.kase.defendants, df->sub);
+	d->person = p.id;
+	ch = cw_list_append(&d->charges, cf->sub);
+	ck_assert_int_eq(cw_article_parse("494", &ch->article, "a", NULL), 0);
+	ck_assert_int_eq(cw_txn_put(txn, &c, CW_PUT_NEW, NULL, err), 0);
+	/* The government's account of the same charge and court, its name spelled otherwise. */
+	cw_record_init(&gov, CW_KIND_CASE);
+	gov.view = CW_VIEW_GOVERNMENT;
+	gov.u.kase.title = strdup("The government's account");
+	gov.u.kase.court = strdup("phnom penh  MUNICIPAL court");
+	d = cw_list_append(&gov.u.kase.defendants, df->sub);
+	d->person = p.id;
+	ch = cw_list_append(&d->charges, cf->sub);
+	ck_assert_int_eq(cw_article_parse("494", &ch->article, "a", NULL), 0);
+	ck_assert_int_eq(cw_txn_put(txn, &gov, CW_PUT_NEW, NULL, err), 0);
+	for (int i = 0; i < 3; i++) {
+		cw_record_init(&h, CW_KIND_HEARING);
+		h.u.hearing.case_id = i == 1 ? gov.id : c.id;
+		h.u.hearing.date = D(i == 0 ? "2024-02-01" : "2024-02-02");
+		ck_assert_int_eq(cw_txn_put(txn, &h, CW_PUT_NEW, NULL, err), 0);
+		cw_record_free(&h);
+	}
+	/* The case changes: its hearings are indexed again, and one more comes after. */
+	ck_assert_int_eq(
+		cw_article_parse(
+			"307",
+			&((struct cw_charge *)((struct cw_defendant *)c.u.kase.defendants.items)
+				  ->charges.items)
+				 ->article,
+			"a", NULL),
+		0);
+	free(c.u.kase.court);
+	c.u.kase.court = strdup("Kandal Provincial Court");
+	ck_assert_int_eq(cw_txn_put(txn, &c, 0, NULL, err), 0);
+	cw_record_init(&h, CW_KIND_HEARING);
+	h.u.hearing.case_id = c.id;
+	h.u.hearing.date = D("2024-03-01");
+	ck_assert_int_eq(cw_txn_put(txn, &h, CW_PUT_NEW, NULL, err), 0);
+	cw_record_free(&h);
+	cw_record_free(&p);
+	cw_record_free(&c);
+	cw_record_free(&gov);
+	return 0;
+}
+
 /* The counters answer "article:X" and "kind:Y" alone; a date bound forces a walk. Both must
  * agree after adds, a case whose charges change (its hearings are re-indexed) and deletes. */
 static void assert_counts_agree(void)
@@ -1108,6 +1171,28 @@ START_TEST(one_write_reads_its_own_index_changes)
 	ck_assert_uint_eq(count("article:307 kind:hearing", CW_KINDS_EVENTS), 1);
 	ck_assert_uint_eq(count("article:494", CW_KINDS_EVENTS | CW_KIND_BIT(CW_KIND_CASE)), 0);
 	ck_assert_uint_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 2);
+	ck_assert_int_eq(cw_store_verify(st, no_problem, NULL, &stats, &err), 0);
+	ck_assert_uint_eq(stats.problems, 0);
+}
+END_TEST
+
+START_TEST(one_write_keeps_its_cases_up_to_date)
+{
+	struct cw_error err;
+	struct cw_verify_stats stats;
+
+	ck_assert_msg(cw_store_write(st, keeps_cases_fn, NULL, &err) == 0, "%s", err.message);
+	/* Three hearings of the changed case, under its new charge and court only. */
+	ck_assert_uint_eq(count("article:307 kind:hearing", CW_KINDS_EVENTS), 3);
+	ck_assert_uint_eq(count("court:kandal kind:hearing", CW_KINDS_EVENTS), 3);
+	ck_assert_uint_eq(count("court:\"phnom penh municipal\" kind:hearing", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("article:494 kind:hearing", CW_KINDS_EVENTS), 1);
+	/* The same article's tag differs by the account it is filed under. */
+	ck_assert_uint_eq(count("article:494 kind:case", CW_KIND_BIT(CW_KIND_CASE)), 0);
+	ck_assert_uint_eq(
+		count("article:494 kind:case account:government", CW_KIND_BIT(CW_KIND_CASE)), 1);
+	ck_assert_uint_eq(count("article:307 kind:case", CW_KIND_BIT(CW_KIND_CASE)), 1);
+	/* verify computes every key again without anything kept. */
 	ck_assert_int_eq(cw_store_verify(st, no_problem, NULL, &stats, &err), 0);
 	ck_assert_uint_eq(stats.problems, 0);
 }
@@ -2160,6 +2245,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, delete_refused_while_named);
 	tcase_add_test(tc, bad_references_name_their_field);
 	tcase_add_test(tc, one_write_reads_its_own_index_changes);
+	tcase_add_test(tc, one_write_keeps_its_cases_up_to_date);
 	tcase_add_test(tc, map_grows_when_full);
 	tcase_add_test(tc, find_id_prefix_and_resolve_names);
 	tcase_add_test(tc, new_ids_follow_the_sequence);
