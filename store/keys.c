@@ -572,6 +572,10 @@ static int apply_keys(struct cw_txn *t, const uint8_t *data, size_t len, int del
 /* ---- index changes in key order (store_internal.h) ---------------------------------------- */
 
 struct index_op {
+	/* The table and the key's first 7 bytes (zeros past its end), big-endian: most pairs
+	 * are ordered by it alone, without reaching into the entries (the sort was 8% of the
+	 * benchmark's load when every comparison read both keys). */
+	uint64_t head;
 	const uint8_t *entry; /* db(1) add(1) length(1) key */
 	size_t seq;           /* its place among the changes: a key added and removed keeps order */
 };
@@ -579,16 +583,58 @@ struct index_op {
 static int index_op_order(const void *pa, const void *pb)
 {
 	const struct index_op *a = pa, *b = pb;
-	size_t la = a->entry[2], lb = b->entry[2];
+	size_t la, lb;
 	int c;
 
-	if (a->entry[0] != b->entry[0])
-		return a->entry[0] < b->entry[0] ? -1 : 1;
+	if (a->head != b->head)
+		return a->head < b->head ? -1 : 1;
+	la = a->entry[2];
+	lb = b->entry[2];
 	if ((c = memcmp(a->entry + 3, b->entry + 3, la < lb ? la : lb)) != 0)
 		return c;
 	if (la != lb)
 		return la < lb ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Sorts the changes by index_op_order: a stable radix sort on the heads, then each run of
+ * equal heads by the whole key. A comparison sort was 10% of the benchmark's load
+ * (callgrind), most of it moving elements and calling the comparison. -1 when memory is
+ * short. */
+static int sort_ops(struct index_op *v, size_t n)
+{
+	struct index_op *tmp = malloc(n * sizeof *tmp), *from = v, *to = tmp;
+
+	if (!tmp)
+		return -1;
+	for (unsigned shift = 0; shift < 64; shift += 8) {
+		size_t count[256] = {0}, pos = 0;
+
+		for (size_t i = 0; i < n; i++)
+			count[(from[i].head >> shift) & 0xFF]++;
+		if (count[(from[0].head >> shift) & 0xFF] == n)
+			continue; /* every head has the same byte here */
+		for (size_t d = 0; d < 256; d++) {
+			size_t c = count[d];
+
+			count[d] = pos;
+			pos += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			to[count[(from[i].head >> shift) & 0xFF]++] = from[i];
+		to = from;
+		from = from == v ? tmp : v;
+	}
+	if (from != v)
+		memcpy(v, from, n * sizeof *v);
+	free(tmp);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && v[j].head == v[i].head; j++)
+			;
+		if (j - i > 1)
+			qsort(v + i, j - i, sizeof *v, index_op_order);
+	}
+	return 0;
 }
 
 int cw_index_flush(struct cw_txn *t, struct cw_error *err)
@@ -607,11 +653,17 @@ int cw_index_flush(struct cw_txn *t, struct cw_error *err)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	n = 0;
 	for (size_t off = 0; off + 3 <= len; off += 3 + ops[off + 2]) {
+		uint64_t head = ops[off];
+
+		for (size_t i = 0; i < 7; i++)
+			head = head << 8 | (i < ops[off + 2] ? ops[off + 3 + i] : 0);
+		order[n].head = head;
 		order[n].entry = ops + off;
 		order[n].seq = n;
 		n++;
 	}
-	qsort(order, n, sizeof *order, index_op_order);
+	if (sort_ops(order, n) != 0)
+		qsort(order, n, sizeof *order, index_op_order);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		const uint8_t *e = order[i].entry;
 		MDB_val k = {e[2], (void *)(e + 3)};
