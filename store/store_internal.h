@@ -296,6 +296,11 @@ void cw_audit_own_free(struct cw_store *st);
  * that a read always sees the transaction's own changes. */
 int cw_index_flush(struct cw_txn *t, struct cw_error *err);
 int cw_index_settle(struct cw_store *st, MDB_txn *txn, struct cw_error *err);
+/* The order cw_index_flush writes gathered changes in (entries db(1) add(1) length(1) key):
+ * by table, then key, then the order they were gathered in (a key removed and added again
+ * stays so). *order: the entries' offsets in ops, which the caller frees; -1 when memory is
+ * short. */
+int cw_index_ops_sorted(const uint8_t *ops, size_t len, size_t **order, size_t *n);
 
 /* The index keys rec should own, as entries db(1) length(1) key, into *out (the caller frees
  * it): what `verify` checks the indexes against. */

@@ -1198,6 +1198,73 @@ START_TEST(one_write_keeps_its_cases_up_to_date)
 }
 END_TEST
 
+/* The order index changes are written in, against the plainest sort there is: insertion by
+ * the rule (table, key bytes, shorter first, then the order gathered), over changes shaped
+ * like the store's: keys sharing 8-20 first bytes (a court's tag, a person), keys that are
+ * prefixes of others or end in zeros, the same key removed and added again. */
+static const uint8_t *sort_ops_buf;
+
+static int sort_rule(size_t a, size_t b)
+{
+	const uint8_t *x = sort_ops_buf + a, *y = sort_ops_buf + b;
+	size_t lx = x[2], ly = y[2];
+	int c;
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	if ((c = memcmp(x + 3, y + 3, lx < ly ? lx : ly)) != 0)
+		return c;
+	if (lx != ly)
+		return lx < ly ? -1 : 1;
+	return a < b ? -1 : a > b; /* offsets grow in the order gathered */
+}
+
+START_TEST(index_changes_sort_by_table_key_and_order)
+{
+	enum { N = 3000 };
+	struct cw_buf ops = {0};
+	size_t offs[N], *order, n;
+	uint64_t rng = 0x9e3779b97f4a7c15u;
+
+	for (int i = 0; i < N; i++) {
+		uint8_t e[3 + 40];
+		size_t len;
+
+		rng = rng * 6364136223846793005u + 1442695040888963407u;
+		e[0] = (uint8_t)(rng >> 60 & 3);    /* four tables */
+		e[1] = (uint8_t)(rng >> 59 & 1);    /* add or remove */
+		len = (size_t)(rng >> 40 & 31) + 1; /* 1-32 bytes */
+		/* The first bytes from a few shared prefixes, the rest varied and often zero. */
+		for (size_t k = 0; k < len; k++) {
+			rng = rng * 6364136223846793005u + 1442695040888963407u;
+			e[3 + k] = k < 8 + (rng >> 62) * 4 ? (uint8_t)(0x30 + (i % 3))
+							   : (uint8_t)((rng >> 56) % 3);
+		}
+		e[2] = (uint8_t)len;
+		if (i % 7 == 6) /* the same key as a change before it */
+			memcpy(e, ops.data + offs[i - 3], 3 + ops.data[offs[i - 3] + 2]), e[1] ^= 1;
+		offs[i] = ops.len;
+		ck_assert_int_eq(cw_buf_append(&ops, e, 3 + e[2]), 0);
+	}
+	ck_assert_int_eq(cw_index_ops_sorted(ops.data, ops.len, &order, &n), 0);
+	ck_assert_uint_eq(n, N);
+	/* The plain sort, by insertion. */
+	sort_ops_buf = ops.data;
+	for (size_t i = 1; i < N; i++) {
+		size_t v = offs[i], j = i;
+
+		for (; j > 0 && sort_rule(offs[j - 1], v) > 0; j--)
+			offs[j] = offs[j - 1];
+		offs[j] = v;
+	}
+	for (size_t i = 0; i < N; i++)
+		ck_assert_msg(order[i] == offs[i], "change %zu: offset %zu, the rule says %zu", i,
+			      order[i], offs[i]);
+	free(order);
+	cw_buf_free(&ops);
+}
+END_TEST
+
 /* A reference to a record that is not there, or not of its kind, is refused, naming the field
  * and where it sits in the record; nothing is written. */
 START_TEST(bad_references_name_their_field)
@@ -2246,6 +2313,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, bad_references_name_their_field);
 	tcase_add_test(tc, one_write_reads_its_own_index_changes);
 	tcase_add_test(tc, one_write_keeps_its_cases_up_to_date);
+	tcase_add_test(tc, index_changes_sort_by_table_key_and_order);
 	tcase_add_test(tc, map_grows_when_full);
 	tcase_add_test(tc, find_id_prefix_and_resolve_names);
 	tcase_add_test(tc, new_ids_follow_the_sequence);
