@@ -432,34 +432,35 @@ static int struct_from_json(const json_t *obj, void *base, const struct cw_schem
 		const struct cw_field *f = cw_schema_field(s, key);
 		void *target = base;
 		char path[80];
+		const char *at = key; /* the field's path: a record's own fields by their key */
 		int rc;
 
 		if (!f && also) {
 			f = cw_schema_field(also, key);
 			target = also_base;
 		}
-		if (prefix[0])
+		if (prefix[0]) {
 			snprintf(path, sizeof path, "%.50s.%.20s", prefix, key);
-		else
-			snprintf(path, sizeof path, "%s", key);
+			at = path;
+		}
 		if (!f && derived_name_key(s, key))
 			continue;
 		if (!f) {
 			if (!prefix[0] &&
 			    (!strcmp(key, "kind") || !strcmp(key, "id") || !strcmp(key, "ref")))
 				continue;
-			return cw_error_set(err, CW_EINVAL, path, "unknown field");
+			return cw_error_set(err, CW_EINVAL, at, "unknown field");
 		}
 		if (f->flags & CW_FF_HEADER && f->type == CW_F_INT) {
 			int64_t us;
 
 			if (!json_is_string(v) || cw_time_parse(json_string_value(v), &us) != 0)
-				return cw_error_set(err, CW_EINVAL, path,
+				return cw_error_set(err, CW_EINVAL, at,
 						    "must be a UTC time like 2024-02-07T09:30:00Z");
 			*(int64_t *)((char *)target + f->offset) = us;
 			continue;
 		}
-		if ((rc = field_from_json(v, target, f, path, res, err)) != 0)
+		if ((rc = field_from_json(v, target, f, at, res, err)) != 0)
 			return rc;
 	}
 	return 0;

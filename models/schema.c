@@ -654,8 +654,10 @@ const struct cw_schema *cw_schema_for_kind(enum cw_kind kind)
 
 const struct cw_field *cw_schema_field(const struct cw_schema *s, const char *name)
 {
+	/* The first letters differ for most fields: an import looks up every key of every
+	 * line here, and whole comparisons were 4% of it (callgrind). */
 	for (size_t i = 0; i < s->nfields; i++)
-		if (strcmp(s->fields[i].name, name) == 0)
+		if (s->fields[i].name[0] == name[0] && strcmp(s->fields[i].name, name) == 0)
 			return &s->fields[i];
 	return NULL;
 }

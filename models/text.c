@@ -96,9 +96,14 @@ int cw_text_validate(const char *text, size_t max_bytes, unsigned flags, const c
 				    max_bytes);
 	while (off < n) {
 		uint32_t c;
-		size_t len = cw_utf8_decode(text + off, n - off, &c);
+		size_t len;
 
-		if (len == 0)
+		/* Printable ASCII, most of most texts, is taken a byte at a time. */
+		if ((unsigned char)text[off] >= 0x20 && (unsigned char)text[off] < 0x7F) {
+			off++;
+			continue;
+		}
+		if ((len = cw_utf8_decode(text + off, n - off, &c)) == 0)
 			return cw_error_set(err, CW_EINVAL, field,
 					    "invalid UTF-8 at byte %zu; save the text as UTF-8",
 					    off + 1);

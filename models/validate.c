@@ -95,6 +95,13 @@ static int validate_field(const void *base, const struct cw_field *f, const char
 		char text[CW_DATE_TEXT_MAX];
 		struct cw_date check;
 
+		/* A plain good date passes at once; any other is written out and read back, for
+		 * the message that says what is wrong with it. */
+		if (d.year >= 1900 && d.year <= 2199 &&
+		    (d.month == 0
+			     ? d.day == 0
+			     : d.month <= 12 && d.day <= cw_date_days_in_month(d.year, d.month)))
+			return 0;
 		cw_date_format(d, text);
 		if ((d.month == 0 && d.day != 0) || cw_date_parse(text, &check, path, err) != 0)
 			return cw_error_set(err, CW_EINVAL, path, "is not a valid date");
@@ -143,19 +150,22 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 			const struct cw_defendant *d = (const struct cw_defendant *)ds->items + i;
 			char path[80];
 
-			snprintf(path, sizeof path, "defendants[%zu]", i + 1);
 			/* A group the sources describe without names has a count, a label or
 			 * both ("a handful of reporters"); names are never invented. */
 			if (cw_id_is_zero(&d->person) && d->unnamed_count < 1 &&
-			    !(d->label && *d->label))
+			    !(d->label && *d->label)) {
+				snprintf(path, sizeof path, "defendants[%zu]", i + 1);
 				return cw_error_set(err, CW_EINVAL, path,
 						    "give a person, or a count or label of unnamed "
 						    "defendants");
+			}
 			if (!cw_id_is_zero(&d->person) &&
-			    (d->unnamed_count >= 0 || (d->label && *d->label)))
+			    (d->unnamed_count >= 0 || (d->label && *d->label))) {
+				snprintf(path, sizeof path, "defendants[%zu]", i + 1);
 				return cw_error_set(
 					err, CW_EINVAL, path,
 					"a named defendant has no unnamed count or label");
+			}
 			for (size_t j = 0; j < d->charges.n; j++) {
 				const struct cw_charge *c =
 					(const struct cw_charge *)d->charges.items + j;

@@ -15,15 +15,25 @@
 int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
 			 struct cw_record *rec, struct cw_error *err)
 {
-	MDB_val k = {ID_LEN, (void *)id->b}, v;
 	char hex[CW_ID_HEX_LEN + 1];
-	int rc = cw_val_get(st, txn, DB_RECORDS, &k, &v, &st->scratch, err);
+	int rc = cw_store_find_record(st, txn, id, rec, err);
 
-	memset(rec, 0, sizeof *rec);
-	if (rc == MDB_NOTFOUND) {
+	if (rc == CW_ENOTFOUND) {
 		cw_id_hex(id, hex);
 		return cw_error_set(err, CW_ENOTFOUND, "id", "no record with id %s", hex);
 	}
+	return rc;
+}
+
+int cw_store_find_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
+			 struct cw_record *rec, struct cw_error *err)
+{
+	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	int rc = cw_val_get(st, txn, DB_RECORDS, &k, &v, &st->scratch, err);
+
+	memset(rec, 0, sizeof *rec);
+	if (rc == MDB_NOTFOUND)
+		return CW_ENOTFOUND;
 	if (rc != 0)
 		return cw_store_lmdb_error(NULL, rc, "reading a record", err);
 	rc = cw_record_decode(v.mv_data, v.mv_size, rec, err);
@@ -493,7 +503,7 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	}
 	if ((rc = check_refs(t, &rec->u, cw_schema_for_kind(rec->kind), err)) != 0)
 		return rc;
-	rc = fresh ? CW_ENOTFOUND : cw_store_read_record(st, t->txn, &rec->id, &old, err);
+	rc = fresh ? CW_ENOTFOUND : cw_store_find_record(st, t->txn, &rec->id, &old, err);
 	if (rc != 0 && rc != CW_ENOTFOUND)
 		return rc;
 	exists = rc == 0;

@@ -396,8 +396,12 @@ int cw_store_begin_read(struct cw_store *st, MDB_txn **txn, struct cw_error *err
  * (MDB_MAP_RESIZED) and tries again; returns an LMDB code. */
 int cw_store_txn_begin(struct cw_store *st, unsigned flags, MDB_txn **txn);
 
-/* Reads and decodes a record inside any transaction (records.c). */
+/* Reads and decodes a record inside any transaction (records.c). cw_store_find_record is the
+ * same but says nothing in err when there is no such record (CW_ENOTFOUND): for callers to
+ * whom that is an answer, not an error (a put asking whether it replaces a record). */
 int cw_store_read_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
+			 struct cw_record *rec, struct cw_error *err);
+int cw_store_find_record(struct cw_store *st, MDB_txn *txn, const struct cw_id *id,
 			 struct cw_record *rec, struct cw_error *err);
 
 /* ---- identity (identity.c; used by store.c) ---------------------------------------------- */

@@ -458,6 +458,8 @@ START_TEST(text_validation)
 	ck_assert_int_eq(cw_text_validate("\xc0\xaf", 100, 0, "name", &err), CW_EINVAL);
 	ck_assert_int_eq(cw_text_validate("\xed\xa0\x80", 100, 0, "name", &err), CW_EINVAL);
 	ck_assert_int_eq(cw_text_validate("esc\x1b[31m", 100, 0, "name", &err), CW_EINVAL);
+	ck_assert_int_eq(cw_text_validate("del\x7f", 100, 0, "name", &err), CW_EINVAL);
+	ck_assert(strstr(err.message, "U+007F at byte 4") != NULL);
 	ck_assert_int_eq(cw_text_validate("c1\xc2\x9b", 100, 0, "name", &err), CW_EINVAL);
 	ck_assert_int_eq(cw_text_validate("bidi\xe2\x80\xae", 100, 0, "name", &err), CW_EINVAL);
 	ck_assert_int_eq(cw_text_validate("two\nlines", 100, 0, "name", &err), CW_EINVAL);
@@ -1087,6 +1089,20 @@ START_TEST(validation_rules)
 	r.u.hearing.next_date = D("2023-12-01");
 	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
 	ck_assert_str_eq(err.field, "next_date");
+	r.u.hearing.next_date = D("2024-02-29");
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	/* Dates that came in whole (from a bundle or a stored record), not typed, are refused. */
+	{
+		static const struct cw_date bad[] = {{2023, 2, 29}, {2024, 4, 31}, {2024, 13, 0},
+						     {1899, 0, 0},  {2200, 1, 1},  {2024, 0, 5}};
+
+		for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+			r.u.hearing.next_date = bad[i];
+			ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+			ck_assert_str_eq(err.field, "next_date");
+			ck_assert_str_eq(err.message, "is not a valid date");
+		}
+	}
 	cw_record_free(&r);
 }
 END_TEST
