@@ -49,8 +49,10 @@ void cw_field_free(void *base, const struct cw_field *f)
 
 void cw_struct_free(void *base, const struct cw_schema *s)
 {
+	/* Only texts and lists own memory; every record read is freed field by field. */
 	for (size_t i = 0; i < s->nfields; i++)
-		cw_field_free(base, &s->fields[i]);
+		if (s->fields[i].type == CW_F_STR || s->fields[i].type == CW_F_LIST)
+			cw_field_free(base, &s->fields[i]);
 }
 
 void *cw_list_append(struct cw_list *list, const struct cw_schema *sub)
