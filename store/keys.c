@@ -54,6 +54,7 @@ void cw_store_name_key(const struct cw_store *st, enum cw_name_type type, const 
 #define TAG_MEMO_SLOTS   512
 #define TAG_MEMO_INPUT   62 /* longer names are tagged each time */
 #define TAG_MEMO_ARTICLE 0xFF
+_Static_assert(ARTICLE_TAG_LEN == NAME_HASH_LEN, "the memo keeps tags of one size");
 
 struct cw_tag_memo {
 	size_t n;
@@ -64,39 +65,52 @@ struct cw_tag_memo {
 	} slot[TAG_MEMO_SLOTS];
 };
 
-/* The slot for the input type + text: where its tag is, or where it goes. NULL when the
- * transaction keeps no tags or the input is too long. */
-static uint8_t *tag_memo_find(struct cw_txn *t, uint8_t type, const void *text, size_t len,
-			      int *found)
+static size_t tag_memo_hash(uint8_t type, const void *text, size_t len)
 {
-	struct cw_tag_memo *m;
 	uint32_t h = 2166136261u ^ type;
-	size_t i;
 
-	*found = 0;
-	if (!t || !t->cases_on || len > TAG_MEMO_INPUT)
-		return NULL;
-	if (!t->tags && !(t->tags = calloc(1, sizeof *t->tags)))
-		return NULL;
-	m = t->tags;
 	for (size_t k = 0; k < len; k++)
 		h = (h ^ ((const uint8_t *)text)[k]) * 16777619u;
-	for (i = h & (TAG_MEMO_SLOTS - 1); m->slot[i].len; i = (i + 1) & (TAG_MEMO_SLOTS - 1)) {
+	return h & (TAG_MEMO_SLOTS - 1);
+}
+
+/* The tag kept for the input type + text, or NULL. */
+static const uint8_t *tag_memo_get(const struct cw_txn *t, uint8_t type, const void *text,
+				   size_t len)
+{
+	const struct cw_tag_memo *m = t ? t->tags : NULL;
+
+	if (!m || len > TAG_MEMO_INPUT)
+		return NULL;
+	for (size_t i = tag_memo_hash(type, text, len); m->slot[i].len;
+	     i = (i + 1) & (TAG_MEMO_SLOTS - 1))
 		if (m->slot[i].len == len + 1 && m->slot[i].in[0] == type &&
-		    !memcmp(m->slot[i].in + 1, text, len)) {
-			*found = 1;
+		    !memcmp(m->slot[i].in + 1, text, len))
 			return m->slot[i].tag;
-		}
-	}
-	if ((m->n + 1) * 2 > TAG_MEMO_SLOTS) {
+	return NULL;
+}
+
+/* Keeps the tag of an input tag_memo_get did not find, when the transaction keeps tags. */
+static void tag_memo_put(struct cw_txn *t, uint8_t type, const void *text, size_t len,
+			 const uint8_t tag[NAME_HASH_LEN])
+{
+	struct cw_tag_memo *m;
+	size_t i;
+
+	if (!t || !t->cases_on || len > TAG_MEMO_INPUT)
+		return;
+	if (!t->tags && !(t->tags = calloc(1, sizeof *t->tags)))
+		return; /* only a shortcut is lost */
+	m = t->tags;
+	if ((m->n + 1) * 2 > TAG_MEMO_SLOTS)
 		memset(m, 0, sizeof *m);
-		i = h & (TAG_MEMO_SLOTS - 1);
-	}
+	for (i = tag_memo_hash(type, text, len); m->slot[i].len; i = (i + 1) & (TAG_MEMO_SLOTS - 1))
+		;
 	m->n++;
 	m->slot[i].len = (uint8_t)(len + 1);
 	m->slot[i].in[0] = type;
 	memcpy(m->slot[i].in + 1, text, len);
-	return m->slot[i].tag;
+	memcpy(m->slot[i].tag, tag, NAME_HASH_LEN);
 }
 
 void cw_tag_memo_free(struct cw_txn *t)
@@ -110,17 +124,16 @@ void cw_tag_memo_free(struct cw_txn *t)
 static void memo_name_key(struct cw_txn *t, enum cw_name_type type, const char *name,
 			  uint8_t out[1 + NAME_HASH_LEN])
 {
-	int found;
-	uint8_t *tag = tag_memo_find(t, (uint8_t)type, name, strlen(name), &found);
+	size_t len = strlen(name);
+	const uint8_t *tag = tag_memo_get(t, (uint8_t)type, name, len);
 
-	if (tag && found) {
-		out[0] = (uint8_t)type;
+	out[0] = (uint8_t)type;
+	if (tag) {
 		memcpy(out + 1, tag, NAME_HASH_LEN);
 		return;
 	}
 	cw_store_name_key(t->st, type, name, out);
-	if (tag)
-		memcpy(tag, out + 1, NAME_HASH_LEN);
+	tag_memo_put(t, (uint8_t)type, name, len, out + 1);
 }
 
 /* The keys one record owns, as entries (db, key length, key), and the texts of the names
@@ -189,27 +202,23 @@ static void keyset_name(struct keyset *ks, enum cw_db db, enum cw_name_type type
 static void keyset_article(struct keyset *ks, const struct cw_article *a, uint32_t date,
 			   const struct cw_id *id)
 {
-	uint8_t ak[ARTICLE_TAG_LEN];
+	uint8_t ak[ARTICLE_TAG_LEN], in[1 + CW_ARTICLE_KEY_LEN];
+	const uint8_t *tag;
 	size_t len;
-
-	uint8_t in[1 + CW_ARTICLE_KEY_LEN];
-	uint8_t *tag;
-	int found;
 
 	if (a->law == CW_LAW_NONE)
 		return;
-	/* The article's key with the account it is filed under. */
+	/* Kept by the article's key and the account it is filed under. A plain database's
+	 * article keys are the key itself: nothing to keep. */
 	in[0] = (uint8_t)ks->gov;
 	cw_article_key(a, in + 1);
-	tag = ks->st->vault ? tag_memo_find(ks->t, TAG_MEMO_ARTICLE, in, sizeof in, &found) : NULL;
-	if (tag && found) {
-		memcpy(ak, tag, ARTICLE_TAG_LEN);
-		keyset_index(ks, DB_BY_ARTICLE, ak, ARTICLE_TAG_LEN, date, id);
+	if (ks->st->vault && (tag = tag_memo_get(ks->t, TAG_MEMO_ARTICLE, in, sizeof in))) {
+		keyset_index(ks, DB_BY_ARTICLE, tag, ARTICLE_TAG_LEN, date, id);
 		return;
 	}
 	len = cw_store_article_key(ks->st, a, ks->gov, ak);
-	if (tag && len == ARTICLE_TAG_LEN)
-		memcpy(tag, ak, ARTICLE_TAG_LEN);
+	if (ks->st->vault && len == ARTICLE_TAG_LEN)
+		tag_memo_put(ks->t, TAG_MEMO_ARTICLE, in, sizeof in, ak);
 	keyset_index(ks, DB_BY_ARTICLE, ak, len, date, id);
 }
 
