@@ -1176,6 +1176,103 @@ START_TEST(one_write_reads_its_own_index_changes)
 }
 END_TEST
 
+/* One write larger than what it keeps: more cases than the case table holds (4,096), more
+ * court and province names than the tag memo keeps before it starts again, names that differ
+ * in one character, cases changed after their hearings were indexed, hearings of cases kept
+ * and of cases not kept. verify computes every key again without either. */
+enum { MANY_CASES = 4500 };
+
+static struct cw_id many_case_ids[MANY_CASES];
+
+static void many_case(struct cw_record *c, const struct cw_id *person, int i, int changed)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_defendant *d;
+	struct cw_charge *ch;
+	char text[64];
+
+	cw_record_init(c, CW_KIND_CASE);
+	snprintf(text, sizeof text, "Case %d", i);
+	c->u.kase.title = strdup(text);
+	snprintf(text, sizeof text, "Court %d", (i * 7 + changed * 11) % 600);
+	c->u.kase.court = strdup(text);
+	snprintf(text, sizeof text, "Province %d", (i + changed) % 300);
+	c->u.kase.court_province = strdup(text);
+	if (i % 5 == 0)
+		c->view = CW_VIEW_GOVERNMENT;
+	d = cw_list_append(&c->u.kase.defendants, df->sub);
+	d->person = *person;
+	ch = cw_list_append(&d->charges, cf->sub);
+	snprintf(text, sizeof text, "%d", changed ? 305 + i % 3 : 494 + i % 2);
+	ck_assert_int_eq(cw_article_parse(text, &ch->article, "a", NULL), 0);
+}
+
+static int many_hearing(struct cw_txn *txn, int i, const char *date, struct cw_error *err)
+{
+	struct cw_record h;
+	int rc;
+
+	cw_record_init(&h, CW_KIND_HEARING);
+	h.u.hearing.case_id = many_case_ids[i];
+	h.u.hearing.date = D(date);
+	rc = cw_txn_put(txn, &h, CW_PUT_NEW, NULL, err);
+	cw_record_free(&h);
+	return rc;
+}
+
+static int many_cases_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
+{
+	struct cw_record p, c;
+	int rc;
+
+	(void)ctx;
+	cw_record_init(&p, CW_KIND_PERSON);
+	p.u.person.name = strdup("Many Cases");
+	ck_assert_int_eq(cw_txn_put(txn, &p, CW_PUT_NEW, NULL, err), 0);
+	for (int i = 0; i < MANY_CASES; i++) {
+		many_case(&c, &p.id, i, 0);
+		ck_assert_int_eq(cw_txn_put(txn, &c, CW_PUT_NEW, NULL, err), 0);
+		many_case_ids[i] = c.id;
+		cw_record_free(&c);
+		if ((rc = many_hearing(txn, i, "2024-01-01", err)) != 0)
+			return rc;
+	}
+	for (int i = 0; i < MANY_CASES; i++)
+		if ((rc = many_hearing(txn, (i * 31) % MANY_CASES, "2024-01-02", err)) != 0)
+			return rc;
+	for (int i = 0; i < MANY_CASES; i += 3) {
+		many_case(&c, &p.id, i, 1);
+		c.id = many_case_ids[i];
+		rc = cw_txn_put(txn, &c, 0, NULL, err);
+		cw_record_free(&c);
+		if (rc != 0 ||
+		    (rc = many_hearing(txn, (i * 17) % MANY_CASES, "2024-01-03", err)) != 0)
+			return rc;
+	}
+	cw_record_free(&p);
+	return 0;
+}
+
+START_TEST(one_large_write_keeps_every_key_right)
+{
+	struct cw_error err;
+	struct cw_verify_stats stats;
+
+	ck_assert_msg(cw_store_write(st, many_cases_fn, NULL, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(count("kind:hearing", CW_KINDS_EVENTS), 2 * MANY_CASES + 1500);
+	/* Every third case was changed to 305 after two of its hearings were indexed, and got a
+	 * third hearing after; the others keep 494 or 495 and two hearings each. */
+	ck_assert_uint_eq(count("article:305 kind:hearing", CW_KINDS_EVENTS), 4500);
+	ck_assert_uint_eq(count("article:494 kind:hearing", CW_KINDS_EVENTS), 3000);
+	ck_assert_uint_eq(count("article:495 kind:hearing", CW_KINDS_EVENTS), 3000);
+	ck_assert_uint_eq(
+		count("article:305 kind:case account:government", CW_KIND_BIT(CW_KIND_CASE)), 300);
+	ck_assert_int_eq(cw_store_verify(st, no_problem, NULL, &stats, &err), 0);
+	ck_assert_uint_eq(stats.problems, 0);
+}
+END_TEST
+
 START_TEST(one_write_keeps_its_cases_up_to_date)
 {
 	struct cw_error err;
@@ -1201,7 +1298,8 @@ END_TEST
 /* The order index changes are written in, against the plainest sort there is: insertion by
  * the rule (table, key bytes, shorter first, then the order gathered), over changes shaped
  * like the store's: keys sharing 8-20 first bytes (a court's tag, a person), keys that are
- * prefixes of others or end in zeros, the same key removed and added again. */
+ * prefixes of others or end in zeros, keys alike but for one byte, the same key removed and
+ * added again. */
 static const uint8_t *sort_ops_buf;
 
 static int sort_rule(size_t a, size_t b)
@@ -1241,6 +1339,14 @@ START_TEST(index_changes_sort_by_table_key_and_order)
 							   : (uint8_t)((rng >> 56) % 3);
 		}
 		e[2] = (uint8_t)len;
+		if (i % 5 == 4) {
+			/* Keys alike but for one byte past the first word: sorted by one pass. */
+			e[0] = 3;
+			len = 20;
+			memset(e + 3, 'Z', len);
+			e[3 + 10] = (uint8_t)(rng >> 50 & 7);
+			e[2] = (uint8_t)len;
+		}
 		if (i % 7 == 6) /* the same key as a change before it */
 			memcpy(e, ops.data + offs[i - 3], 3 + ops.data[offs[i - 3] + 2]), e[1] ^= 1;
 		offs[i] = ops.len;
@@ -2314,6 +2420,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, one_write_reads_its_own_index_changes);
 	tcase_add_test(tc, one_write_keeps_its_cases_up_to_date);
 	tcase_add_test(tc, index_changes_sort_by_table_key_and_order);
+	tcase_add_test(tc, one_large_write_keeps_every_key_right);
 	tcase_add_test(tc, map_grows_when_full);
 	tcase_add_test(tc, find_id_prefix_and_resolve_names);
 	tcase_add_test(tc, new_ids_follow_the_sequence);
