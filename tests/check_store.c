@@ -744,6 +744,34 @@ static int case_then_fail_fn(struct cw_txn *txn, void *ctx, struct cw_error *err
 	return cw_error_set(err, CW_EINVAL, "second", "the second step failed");
 }
 
+/* A case record, not saved: one defendant, charged under `article` when one is given. */
+static void case_record(struct cw_record *r, const char *title, const char *court,
+			const struct cw_id *person, const char *article)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_defendant *d;
+
+	cw_record_init(r, CW_KIND_CASE);
+	r->u.kase.title = strdup(title);
+	r->u.kase.court = court ? strdup(court) : NULL;
+	d = cw_list_append(&r->u.kase.defendants, df->sub);
+	d->person = *person;
+	if (article) {
+		struct cw_charge *ch = cw_list_append(&d->charges, cf->sub);
+
+		ck_assert_int_eq(cw_article_parse(article, &ch->article, "a", NULL), 0);
+	}
+}
+
+/* The first charge of a case_record's defendant. */
+static struct cw_article *case_article(struct cw_record *r)
+{
+	const struct cw_defendant *d = r->u.kase.defendants.items;
+
+	return &((struct cw_charge *)d->charges.items)->article;
+}
+
 /* In one write: a person, a case naming them under 494, a hearing of the case; then the case's
  * charge moves to 307 (its hearings are found through by_case to be filed again) and the person
  * is deleted (refused: the case names them, which only by_person says). Index changes are
@@ -751,29 +779,20 @@ static int case_then_fail_fn(struct cw_txn *txn, void *ctx, struct cw_error *err
  * see the ones gathered before it. */
 static int reads_own_writes_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 {
-	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
-	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
 	struct cw_record p, c, h;
-	struct cw_defendant *d;
-	struct cw_charge *ch;
 	int rc;
 
 	(void)ctx;
 	cw_record_init(&p, CW_KIND_PERSON);
 	p.u.person.name = strdup("Same Write");
 	ck_assert_int_eq(cw_txn_put(txn, &p, CW_PUT_NEW, NULL, err), 0);
-	cw_record_init(&c, CW_KIND_CASE);
-	c.u.kase.title = strdup("One transaction");
-	d = cw_list_append(&c.u.kase.defendants, df->sub);
-	d->person = p.id;
-	ch = cw_list_append(&d->charges, cf->sub);
-	ck_assert_int_eq(cw_article_parse("494", &ch->article, "a", NULL), 0);
+	case_record(&c, "One transaction", NULL, &p.id, "494");
 	ck_assert_int_eq(cw_txn_put(txn, &c, CW_PUT_NEW, NULL, err), 0);
 	cw_record_init(&h, CW_KIND_HEARING);
 	h.u.hearing.case_id = c.id;
 	h.u.hearing.date = D("2024-02-01");
 	ck_assert_int_eq(cw_txn_put(txn, &h, CW_PUT_NEW, NULL, err), 0);
-	ck_assert_int_eq(cw_article_parse("307", &ch->article, "a", NULL), 0);
+	ck_assert_int_eq(cw_article_parse("307", case_article(&c), "a", NULL), 0);
 	ck_assert_int_eq(cw_txn_put(txn, &c, 0, NULL, err), 0);
 	/* Another person, a case naming them, and no index read since: deleting the person must
 	 * still find that the case names them. */
@@ -782,10 +801,7 @@ static int reads_own_writes_fn(struct cw_txn *txn, void *ctx, struct cw_error *e
 	p.u.person.name = strdup("Named Since");
 	ck_assert_int_eq(cw_txn_put(txn, &p, CW_PUT_NEW, NULL, err), 0);
 	cw_record_free(&c);
-	cw_record_init(&c, CW_KIND_CASE);
-	c.u.kase.title = strdup("Another case");
-	d = cw_list_append(&c.u.kase.defendants, df->sub);
-	d->person = p.id;
+	case_record(&c, "Another case", NULL, &p.id, NULL);
 	ck_assert_int_eq(cw_txn_put(txn, &c, CW_PUT_NEW, NULL, err), 0);
 	rc = cw_txn_delete(txn, &p.id, err);
 	ck_assert_int_eq(rc, CW_EREFUSED);
@@ -801,33 +817,17 @@ static int reads_own_writes_fn(struct cw_txn *txn, void *ctx, struct cw_error *e
  * articles (keys.c); a kept case must never outlive its change. */
 static int keeps_cases_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 {
-	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
-	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
 	struct cw_record p, c, gov, h;
-	struct cw_defendant *d;
-	struct cw_charge *ch;
 
 	(void)ctx;
 	cw_record_init(&p, CW_KIND_PERSON);
 	p.u.person.name = strdup("Kept Case");
 	ck_assert_int_eq(cw_txn_put(txn, &p, CW_PUT_NEW, NULL, err), 0);
-	cw_record_init(&c, CW_KIND_CASE);
-	c.u.kase.title = strdup("Changes in the batch");
-	c.u.kase.court = strdup("Phnom Penh Municipal Court");
-	d = cw_list_append(&c.u.kase.defendants, df->sub);
-	d->person = p.id;
-	ch = cw_list_append(&d->charges, cf->sub);
-	ck_assert_int_eq(cw_article_parse("494", &ch->article, "a", NULL), 0);
+	case_record(&c, "Changes in the batch", "Phnom Penh Municipal Court", &p.id, "494");
 	ck_assert_int_eq(cw_txn_put(txn, &c, CW_PUT_NEW, NULL, err), 0);
 	/* The government's account of the same charge and court, its name spelled otherwise. */
-	cw_record_init(&gov, CW_KIND_CASE);
+	case_record(&gov, "The government's account", "phnom penh  MUNICIPAL court", &p.id, "494");
 	gov.view = CW_VIEW_GOVERNMENT;
-	gov.u.kase.title = strdup("The government's account");
-	gov.u.kase.court = strdup("phnom penh  MUNICIPAL court");
-	d = cw_list_append(&gov.u.kase.defendants, df->sub);
-	d->person = p.id;
-	ch = cw_list_append(&d->charges, cf->sub);
-	ck_assert_int_eq(cw_article_parse("494", &ch->article, "a", NULL), 0);
 	ck_assert_int_eq(cw_txn_put(txn, &gov, CW_PUT_NEW, NULL, err), 0);
 	for (int i = 0; i < 3; i++) {
 		cw_record_init(&h, CW_KIND_HEARING);
@@ -837,14 +837,7 @@ static int keeps_cases_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 		cw_record_free(&h);
 	}
 	/* The case changes: its hearings are indexed again, and one more comes after. */
-	ck_assert_int_eq(
-		cw_article_parse(
-			"307",
-			&((struct cw_charge *)((struct cw_defendant *)c.u.kase.defendants.items)
-				  ->charges.items)
-				 ->article,
-			"a", NULL),
-		0);
+	ck_assert_int_eq(cw_article_parse("307", case_article(&c), "a", NULL), 0);
 	free(c.u.kase.court);
 	c.u.kase.court = strdup("Kandal Provincial Court");
 	ck_assert_int_eq(cw_txn_put(txn, &c, 0, NULL, err), 0);
@@ -1186,26 +1179,16 @@ static struct cw_id many_case_ids[MANY_CASES];
 
 static void many_case(struct cw_record *c, const struct cw_id *person, int i, int changed)
 {
-	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
-	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
-	struct cw_defendant *d;
-	struct cw_charge *ch;
-	char text[64];
+	char title[32], court[32], article[8];
 
-	cw_record_init(c, CW_KIND_CASE);
-	snprintf(text, sizeof text, "Case %d", i);
-	c->u.kase.title = strdup(text);
-	snprintf(text, sizeof text, "Court %d", (i * 7 + changed * 11) % 600);
-	c->u.kase.court = strdup(text);
-	snprintf(text, sizeof text, "Province %d", (i + changed) % 300);
-	c->u.kase.court_province = strdup(text);
+	snprintf(title, sizeof title, "Case %d", i);
+	snprintf(court, sizeof court, "Court %d", (i * 7 + changed * 11) % 600);
+	snprintf(article, sizeof article, "%d", changed ? 305 : 494 + i % 2);
+	case_record(c, title, court, person, article);
+	snprintf(court, sizeof court, "Province %d", (i + changed) % 300);
+	c->u.kase.court_province = strdup(court);
 	if (i % 5 == 0)
 		c->view = CW_VIEW_GOVERNMENT;
-	d = cw_list_append(&c->u.kase.defendants, df->sub);
-	d->person = *person;
-	ch = cw_list_append(&d->charges, cf->sub);
-	snprintf(text, sizeof text, "%d", changed ? 305 + i % 3 : 494 + i % 2);
-	ck_assert_int_eq(cw_article_parse(text, &ch->article, "a", NULL), 0);
 }
 
 static int many_hearing(struct cw_txn *txn, int i, const char *date, struct cw_error *err)
