@@ -3,9 +3,10 @@
  * A hearing or milestone is indexed under its case's articles, court and defendants, so
  * writing one opens its case: reads it at a random place of the records table, decrypts it
  * and decodes it with all its defendants and charges. A batch of an import or a bundle names
- * the same cases again and again (a long-running case has dozens of hearings), and at a
- * million records these openings were 8% of the benchmark's load (perf). Each case is
- * opened once per transaction and kept here, decoded.
+ * the same cases again and again (a long-running case has dozens of hearings), and at
+ * 200,000 records these openings were 8% of the benchmark's load (perf). The cases a write
+ * opens are kept here, decoded, up to 4,096 of them: those met first, which in a batch are
+ * mostly the busy ones.
  *
  * A kept case must be exactly what the transaction would read: the two places that change a
  * stored record (records.c: its put and its removal) call cw_case_cache_forget first, which
