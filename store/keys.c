@@ -145,7 +145,7 @@ struct keyset {
 	int oom;
 	const struct cw_store *st; /* for the tags that stand for articles */
 	int gov;                   /* the record is the government's account: its article keys */
-	struct cw_txn *t;          /* whose tags are kept (tag_memo_find) */
+	struct cw_txn *t;          /* whose tags are kept (tag_memo_get, tag_memo_put) */
 };
 
 static void keyset_add(struct keyset *ks, enum cw_db db, const void *key, size_t len)

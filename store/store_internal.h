@@ -86,7 +86,6 @@ struct cw_kinds {
 /* The cases a write transaction has opened for index keys (cases.c): an open-addressed table
  * of ids and decoded records. */
 struct cw_case_slot;
-struct cw_tag_memo;
 struct cw_case_cache {
 	struct cw_case_slot *slots;
 	size_t cap, n;
@@ -143,6 +142,7 @@ struct cw_store {
 	} own_log;
 };
 
+struct cw_tag_memo;
 struct cw_txn {
 	struct cw_store *st;
 	MDB_txn *txn;
@@ -169,7 +169,7 @@ struct cw_txn {
 	/* Cases opened and tags of names and articles computed for index keys (cases.c,
 	 * keys.c); kept only in cw_store_write's transactions (cases_on). */
 	struct cw_case_cache cases;
-	struct cw_tag_memo *tags;
+	struct cw_tag_memo *tags; /* keys.c */
 	int cases_on;
 };
 
