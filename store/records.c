@@ -509,6 +509,8 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	exists = rc == 0;
 	rc = 0; /* (an import of a new record passes no step below that sets it) */
 	cw_error_clear(err);
+	if (!exists && (flags & CW_PUT_OWN_IF_NEW))
+		cw_record_view_from_source(rec, 0);
 	if (exists && (flags & CW_PUT_NEW)) {
 		cw_record_free(&old);
 		return cw_error_set(err, CW_EINVAL, "id", "a record with this id exists already");

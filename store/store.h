@@ -209,6 +209,10 @@ enum cw_put_flags {
 	 * it rules on move in the same transaction, with their history (imports and sync bring
 	 * records as they are, and never move other records). */
 	CW_PUT_FOLLOW_VERDICTS = 8,
+	/* An import: a new record (none stored under its id) that names no account and whose
+	 * source says "own observation" is the team's own account (cw_record_view_from_source);
+	 * one stored already keeps its account, so importing it again changes nothing. */
+	CW_PUT_OWN_IF_NEW = 16,
 };
 
 /* Inside a write: validates rec, checks that every id it names exists with the right kind,

@@ -61,8 +61,42 @@ printf '%s\n' '{"kind":"person","ref":"p-a","name":"Good One"}' '{"kind":"person
 fails 65 "line 2: json" cw import "$WORK/trunc.jsonl"
 printf '%s\n' '{"kind":"hearing","ref":"h-a","case":"c-missing","date":"2024-01-01"}' >"$WORK/ref.jsonl"
 fails 65 "line 1: case" cw import "$WORK/ref.jsonl"
+# Long files: a second thread parses lines in batches of 64 while earlier ones are written. The
+# first bad line in the file's order is named, whichever side finds it and wherever the batches
+# fall: here a line that does not parse (1000), a reference to no record (300, found only when
+# written) before one that does not parse, a name that is not valid (130, found when parsed)
+# before a reference to no record, and both in one batch.
+people_lines() { # N "LINE|REPLACEMENT|...": N person lines, some replaced
+	N=$1 SUBS=$2 awk 'BEGIN {
+		n = ENVIRON["N"]
+		k = split(ENVIRON["SUBS"], s, "|")
+		for (i = 1; i < k; i += 2) bad[s[i]] = s[i + 1]
+		for (i = 1; i <= n; i++)
+			if (i in bad) print bad[i]
+			else printf "{\"kind\":\"person\",\"ref\":\"p-long-%d\",\"name\":\"Long %d\"}\n", i, i
+	}'
+}
+missing_case='{"kind":"hearing","ref":"h-long","case":"c-missing","date":"2024-01-01"}'
+bad_name='{"kind":"person","ref":"p-bad","name":"Bad\u001b[31m"}'
+people_lines 1500 '1000|{"kind":' >"$WORK/long1.jsonl"
+fails 65 "line 1000: json" cw import "$WORK/long1.jsonl"
+people_lines 1500 "300|$missing_case|900|{\"kind\":" >"$WORK/long2.jsonl"
+fails 65 "line 300: case" cw import "$WORK/long2.jsonl"
+people_lines 1500 "130|$bad_name|700|$missing_case" >"$WORK/long3.jsonl"
+fails 65 "line 130: name" cw import "$WORK/long3.jsonl"
+people_lines 1500 "1001|$missing_case|1010|{\"kind\":" >"$WORK/long4.jsonl" # one batch
+fails 65 "line 1001: case" cw import "$WORK/long4.jsonl"
 
 [ "$(db_snapshot)" = "$before" ] || fail "a refused command changed the database"
+
+# A long good file: every line written, and importing it again changes nothing.
+people_lines 1500 "" >"$WORK/long.jsonl"
+ok cw import "$WORK/long.jsonl"
+[ "$out" = "imported 1500 records (1500 new or changed)" ] || fail "long import: $out"
+ok cw import "$WORK/long.jsonl"
+[ "$out" = "imported 1500 records (0 new or changed)" ] || fail "long import again: $out"
+ok cw timeline "Long 1500"
+case $out in *"Long 1500"*) ;; *) fail "the last line's person: $out" ;; esac
 
 # An unknown article is accepted with a warning, and the record is saved.
 checks=$((checks + 1))
