@@ -84,7 +84,8 @@ struct cw_kinds {
 };
 
 /* The cases a write transaction has opened for index keys (cases.c): an open-addressed table
- * of ids and decoded records. */
+ * of ids and decoded records, at most CW_CASES_KEPT_MOST of them. */
+#define CW_CASES_KEPT_MOST 16384
 struct cw_case_slot;
 struct cw_case_cache {
 	struct cw_case_slot *slots;
