@@ -7,7 +7,7 @@
  * 200,000 records these openings were 8% of the benchmark's load (perf). The cases a write
  * opens are kept here, decoded, up to 16,384 of them (CW_CASES_KEPT_MOST): those met first, which
  * in a batch are mostly the busy ones. A kept case is about half a KiB of heap (maximum RSS of an
- * import of 10,000 cases and 70,000 hearings: 104 MiB keeping 4,096, 109 MiB keeping them all,
+ * import of 10,000 cases and 70,000 hearings: 102 MiB keeping 4,096, 107 MiB keeping them all,
  * which took 7% of the writing thread's instructions away: callgrind).
  *
  * A kept case must be exactly what the transaction would read: the two places that change a
