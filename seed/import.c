@@ -3,8 +3,6 @@
 
 #include <errno.h>
 #include <jansson.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +11,7 @@
 #include "models/i18n.h"
 #include "seed/import.h"
 #include "models/json.h"
+#include "models/pipe.h"
 #include "models/text.h"
 
 #define LINE_MAX_BYTES (1 << 20)
@@ -66,15 +65,13 @@ static int parse_line(struct cw_record *rec, const char *line, size_t len, int *
 }
 
 /* ---- lines parsed on a second core ------------------------------------------------------
- * Parsing a line's JSON and checking the record is about half of what an import does, and
+ * Parsing a line's JSON and making the record is about half of what an import does, and
  * needs nothing from the database (callgrind, `casewatch import` of 100,000 lines: jansson
- * 29%, the record from its JSON 9%, checking it 8%; writing it 53%). A second thread parses
- * and checks lines while the transaction's thread writes the lines parsed before them. Lines
- * travel in batches, in the file's order, through a ring of a few batches, so memory stays
- * bounded; the writer takes them in order, so the first bad line in the file is the one
- * reported, as when one thread did both. Only the writer touches the transaction. */
-#define BATCH_LINES  64
-#define RING_BATCHES 4
+ * 29%, the record from its JSON 9%). A second thread parses lines (models/pipe.h) while the
+ * transaction's thread writes the lines parsed before them, in the file's order, so the first
+ * bad line in the file is the one reported, as when one thread did both. Only the writer
+ * touches the transaction. */
+#define BATCH_LINES 64
 
 struct parsed_line {
 	struct cw_record rec;
@@ -82,45 +79,25 @@ struct parsed_line {
 	int view_given;
 };
 
-struct batch {
-	struct parsed_line lines[BATCH_LINES];
-	size_t n;            /* lines parsed and valid */
-	int rc;              /* after them: the parser's error (its line in err), or 0 */
-	int last;            /* nothing follows: the end of the file or an error */
-	struct cw_error err; /* the parser's error */
-};
-
-struct line_ring {
+/* The parser's side: the file, its line buffer, and its error (read by the writer once it has
+ * the parser's last batch). */
+struct line_reader {
 	FILE *f;
-	char *line; /* the parser's getline buffer */
+	char *line;
 	size_t cap, lineno;
-	struct batch slots[RING_BATCHES];
-	pthread_mutex_t mu;
-	pthread_cond_t moved; /* a batch was filled or emptied, or the writer stopped */
-	size_t head, filled;  /* the oldest batch not yet written; how many are filled */
-	int stop;             /* the writer gives up: the parser ends without filling more */
+	int rc;
+	struct cw_error err;
 };
 
-/* Reads and parses up to BATCH_LINES lines into b. Runs on the parser's thread (or the
- * writer's, when no thread could be started); touches only b and the ring's reading state. */
-static void fill_batch(struct line_ring *r, struct batch *b)
+static void read_lines(struct cw_pipe *pipe, void *ctx)
 {
+	struct line_reader *r = ctx;
+	struct parsed_line *pl;
 	ssize_t len;
 
-	b->n = 0;
-	b->rc = 0;
-	b->last = 0;
-	while (b->n < BATCH_LINES) {
-		struct parsed_line *pl = &b->lines[b->n];
+	while ((pl = cw_pipe_slot(pipe)) && (len = getline(&r->line, &r->cap, r->f)) >= 0) {
 		int rc;
 
-		if ((len = getline(&r->line, &r->cap, r->f)) < 0) {
-			b->last = 1;
-			if (ferror(r->f))
-				b->rc = cw_error_set(&b->err, CW_EIO, "file",
-						     "cannot read the file");
-			return;
-		}
 		r->lineno++;
 		while (len > 0 && (r->line[len - 1] == '\n' || r->line[len - 1] == '\r'))
 			r->line[--len] = '\0';
@@ -128,141 +105,64 @@ static void fill_batch(struct line_ring *r, struct batch *b)
 			continue;
 		pl->lineno = r->lineno;
 		pl->view_given = 0;
-		if ((rc = parse_line(&pl->rec, r->line, (size_t)len, &pl->view_given, &b->err)) !=
+		if ((rc = parse_line(&pl->rec, r->line, (size_t)len, &pl->view_given, &r->err)) !=
 		    0) {
 			cw_record_free(&pl->rec);
-			b->rc = at_line(&b->err, r->lineno, rc);
-			b->last = 1;
+			r->rc = at_line(&r->err, r->lineno, rc);
 			return;
 		}
-		b->n++;
+		/* A record holds about what its line did. */
+		cw_pipe_push(pipe, (size_t)len);
 	}
+	if (pl && ferror(r->f))
+		r->rc = cw_error_set(&r->err, CW_EIO, "file", "cannot read the file");
 }
 
-static void *parser_main(void *arg)
+static void drop_line(void *ctx, void *entry)
 {
-	struct line_ring *r = arg;
-	size_t tail = 0;
-	int last = 0;
-
-	while (!last) {
-		pthread_mutex_lock(&r->mu);
-		while (r->filled == RING_BATCHES && !r->stop)
-			pthread_cond_wait(&r->moved, &r->mu);
-		if (r->stop) {
-			pthread_mutex_unlock(&r->mu);
-			break;
-		}
-		pthread_mutex_unlock(&r->mu);
-		/* The slot at the tail is neither filled nor being written: it is the parser's. */
-		fill_batch(r, &r->slots[tail]);
-		last = r->slots[tail].last;
-		tail = (tail + 1) % RING_BATCHES;
-		pthread_mutex_lock(&r->mu);
-		r->filled++;
-		pthread_cond_signal(&r->moved);
-		pthread_mutex_unlock(&r->mu);
-	}
-	return NULL;
-}
-
-/* Starts the parser with every signal blocked, so that signals still reach the thread that
- * handled them before (the interrupt handler of the command line). 0 when it runs. */
-static int start_parser(struct line_ring *r, pthread_t *thread)
-{
-	sigset_t all, old;
-	int rc;
-
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(thread, NULL, parser_main, r);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	return rc;
-}
-
-static int write_batch(struct cw_txn *txn, struct import_ctx *im, struct batch *b,
-		       struct cw_error *err)
-{
-	int rc = 0;
-	size_t i;
-
-	for (i = 0; i < b->n && rc == 0; i++) {
-		struct parsed_line *pl = &b->lines[i];
-		int changed = 0;
-
-		/* As when it is logged, a new record from "own observation" that names no
-		 * account is the team's own (the English words only: a file reads the same in
-		 * any language). */
-		rc = cw_txn_put(txn, &pl->rec, pl->view_given ? 0 : CW_PUT_OWN_IF_NEW, &changed,
-				err);
-		if (rc != 0)
-			at_line(err, pl->lineno, rc);
-		im->records++;
-		im->changed += (size_t)changed;
-	}
-	for (i = 0; i < b->n; i++)
-		cw_record_free(&b->lines[i].rec);
-	b->n = 0;
-	if (rc == 0 && b->rc != 0) {
-		if (err)
-			*err = b->err;
-		rc = b->rc;
-	}
-	return rc;
+	(void)ctx;
+	cw_record_free(&((struct parsed_line *)entry)->rec);
 }
 
 static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 {
 	struct import_ctx *im = ctx;
-	struct line_ring *r = calloc(1, sizeof *r);
-	pthread_t parser;
-	int rc = 0, threaded, last = 0;
+	struct line_reader r = {im->f, NULL, 0, 0, 0, {0}};
+	struct cw_pipe *pipe;
+	int rc = 0, last = 0;
 
 	im->records = im->changed = 0;
-	if (!r)
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	rewind(im->f);
-	r->f = im->f;
-	pthread_mutex_init(&r->mu, NULL);
-	pthread_cond_init(&r->moved, NULL);
-	/* Without a second thread (none could be started), the writer parses each batch itself. */
-	threaded = start_parser(r, &parser) == 0;
+	if (cw_pipe_start(&pipe, sizeof(struct parsed_line), BATCH_LINES, read_lines, drop_line,
+			  &r) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory (starting a thread)");
 	while (rc == 0 && !last) {
-		struct batch *b = &r->slots[r->head];
+		size_t n, i;
+		struct parsed_line *lines = cw_pipe_next(pipe, &n, &last);
 
-		if (threaded) {
-			pthread_mutex_lock(&r->mu);
-			while (r->filled == 0)
-				pthread_cond_wait(&r->moved, &r->mu);
-			pthread_mutex_unlock(&r->mu);
-		} else {
-			fill_batch(r, b);
+		for (i = 0; i < n && rc == 0; i++) {
+			int changed = 0;
+
+			/* As when it is logged, a new record from "own observation" that names
+			 * no account is the team's own (the English words only: a file reads the
+			 * same in any language). */
+			rc = cw_txn_put(txn, &lines[i].rec,
+					lines[i].view_given ? 0 : CW_PUT_OWN_IF_NEW, &changed, err);
+			if (rc != 0)
+				at_line(err, lines[i].lineno, rc);
+			im->records++;
+			im->changed += (size_t)changed;
 		}
-		last = b->last;
-		rc = write_batch(txn, im, b, err);
-		r->head = (r->head + 1) % RING_BATCHES;
-		if (threaded) {
-			pthread_mutex_lock(&r->mu);
-			r->filled--;
-			pthread_cond_signal(&r->moved);
-			pthread_mutex_unlock(&r->mu);
+		for (i = 0; i < n; i++)
+			cw_record_free(&lines[i].rec);
+		if (rc == 0 && last && r.rc != 0) {
+			if (err)
+				*err = r.err;
+			rc = r.rc;
 		}
 	}
-	if (threaded) {
-		pthread_mutex_lock(&r->mu);
-		r->stop = 1;
-		pthread_cond_signal(&r->moved);
-		pthread_mutex_unlock(&r->mu);
-		pthread_join(parser, NULL);
-		/* Batches the parser filled after the writer stopped. */
-		for (; r->filled > 0; r->filled--, r->head = (r->head + 1) % RING_BATCHES)
-			for (size_t i = 0; i < r->slots[r->head].n; i++)
-				cw_record_free(&r->slots[r->head].lines[i].rec);
-	}
-	pthread_cond_destroy(&r->moved);
-	pthread_mutex_destroy(&r->mu);
-	free(r->line);
-	free(r);
+	cw_pipe_stop(pipe);
+	free(r.line);
 	return rc;
 }
 

@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <locale.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,6 +17,7 @@
 #include "models/format.h"
 #include "models/i18n.h"
 #include "models/json.h"
+#include "models/pipe.h"
 #include "models/record.h"
 #include "models/text.h"
 #include "models/timeline.h"
@@ -1661,6 +1663,108 @@ START_TEST(i18n_use_switches_language)
 }
 END_TEST
 
+/* ---- pipe: entries from a second thread, in order, bounded ---------------------------------- */
+
+struct counting {
+	int from, to;          /* the producer's entries: from .. to - 1 */
+	size_t bytes;          /* what each entry says it holds */
+	int produced, dropped; /* filled and handed on; dropped by cw_pipe_stop */
+	int returned;          /* the producer returned */
+};
+
+static void count_up(struct cw_pipe *p, void *ctx)
+{
+	struct counting *c = ctx;
+	int *slot;
+
+	for (int i = c->from; i < c->to && (slot = cw_pipe_slot(p)); i++) {
+		*slot = i;
+		cw_pipe_push(p, c->bytes);
+		atomic_fetch_add(&c->produced, 1);
+	}
+	c->returned = 1;
+}
+
+static void count_drop(void *ctx, void *entry)
+{
+	(void)entry;
+	((struct counting *)ctx)->dropped++;
+}
+
+START_TEST(pipe_hands_every_entry_on_in_order)
+{
+	/* 1,000 entries in batches of 64 (the last one short); then none at all. */
+	const int ends[] = {1000, 0};
+
+	for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		struct counting c = {0, ends[k], 1, 0, 0, 0};
+		struct cw_pipe *p;
+		int next = 0, last = 0, batches = 0;
+
+		ck_assert_int_eq(cw_pipe_start(&p, sizeof(int), 64, count_up, count_drop, &c), 0);
+		while (!last) {
+			size_t n;
+			int *e = cw_pipe_next(p, &n, &last);
+
+			ck_assert_uint_eq(n, last ? (size_t)ends[k] % 64 : 64);
+			for (size_t i = 0; i < n; i++)
+				ck_assert_int_eq(e[i], next++);
+			batches++;
+		}
+		cw_pipe_stop(p);
+		ck_assert_int_eq(next, ends[k]);
+		ck_assert_int_eq(c.dropped, 0);
+		ck_assert_int_eq(c.returned, 1);
+		ck_assert_int_eq(batches, ends[k] / 64 + 1);
+	}
+}
+END_TEST
+
+START_TEST(pipe_stopped_early_drops_the_rest)
+{
+	/* The caller takes one batch and waits until the producer has filled the three others
+	 * of the ring, where it must wait; then it stops. The producer fills no more, and the
+	 * three batches it filled are dropped. */
+	struct counting c = {0, 1000000, 1, 0, 0, 0};
+	struct cw_pipe *p;
+	size_t n;
+	int last = 0, *e;
+
+	ck_assert_int_eq(cw_pipe_start(&p, sizeof(int), 64, count_up, count_drop, &c), 0);
+	e = cw_pipe_next(p, &n, &last);
+	ck_assert_uint_eq(n, 64);
+	ck_assert_int_eq(e[63], 63);
+	ck_assert_int_eq(last, 0);
+	for (int waited = 0; atomic_load(&c.produced) < 4 * 64 && waited < 10000; waited++)
+		nanosleep(&(struct timespec){0, 1000000}, NULL);
+	cw_pipe_stop(p);
+	ck_assert_int_eq(c.returned, 1);
+	ck_assert_int_eq(atomic_load(&c.produced), 4 * 64);
+	ck_assert_int_eq(c.dropped, 3 * 64);
+}
+END_TEST
+
+START_TEST(pipe_large_entries_travel_in_small_batches)
+{
+	/* Entries that each hold 300 KiB: a batch is handed on once it holds over a MiB. */
+	struct counting c = {0, 100, 300 * 1024, 0, 0, 0};
+	struct cw_pipe *p;
+	int last = 0, next = 0;
+
+	ck_assert_int_eq(cw_pipe_start(&p, sizeof(int), 64, count_up, count_drop, &c), 0);
+	while (!last) {
+		size_t n;
+		int *e = cw_pipe_next(p, &n, &last);
+
+		ck_assert_uint_eq(n, last ? 100 % 4 : 4); /* 4 x 300 KiB > 1 MiB */
+		for (size_t i = 0; i < n; i++)
+			ck_assert_int_eq(e[i], next++);
+	}
+	cw_pipe_stop(p);
+	ck_assert_int_eq(next, 100);
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
 	Suite *s = suite_create("models");
@@ -1726,6 +1830,11 @@ static Suite *models_suite(void)
 
 	tc = tcase_create("i18n");
 	tcase_add_test(tc, i18n_use_switches_language);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("pipe");
+	tcase_add_test(tc, pipe_hands_every_entry_on_in_order);
+	tcase_add_test(tc, pipe_stopped_early_drops_the_rest);
+	tcase_add_test(tc, pipe_large_entries_travel_in_small_batches);
 	suite_add_tcase(s, tc);
 	return s;
 }
