@@ -1666,10 +1666,11 @@ END_TEST
 /* ---- pipe: entries from a second thread, in order, bounded ---------------------------------- */
 
 struct counting {
-	int from, to;          /* the producer's entries: from .. to - 1 */
-	size_t bytes;          /* what each entry says it holds */
-	int produced, dropped; /* filled and handed on; dropped by cw_pipe_stop */
-	int returned;          /* the producer returned */
+	int from, to;        /* the producer's entries: from .. to - 1 */
+	size_t bytes;        /* what each entry says it holds */
+	atomic_int produced; /* filled and handed on (read while the producer runs) */
+	int dropped;         /* dropped by cw_pipe_stop */
+	int returned;        /* the producer returned */
 };
 
 static void count_up(struct cw_pipe *p, void *ctx)
