@@ -838,6 +838,47 @@ START_TEST(signed_but_invalid_payloads_are_refused)
 }
 END_TEST
 
+/* A payload of several hundred lines is parsed on a second thread, 64 lines at a time, while
+ * the first merges the lines before them: the first bad line is the one named, whether the
+ * parsing finds it (not JSON) or the merge (a case naming a person nobody has), and the
+ * database is as it was. */
+START_TEST(long_payloads_name_their_first_bad_line)
+{
+	enum { N = 260 };
+	const char *lines[N];
+	struct cw_error err;
+	char *before, *after;
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	enroll(0, 1, "sup");
+	enroll(1, 0, "alice");
+	put_person(1, "Someone Here");
+	before = content(1);
+	lines[0] = HDR(3);
+	for (int i = 1; i < N; i++)
+		lines[i] = AUDIT;
+	/* The merge's error (line 202) before the parse's (line 250). */
+	lines[201] = CASE;
+	lines[249] = "{\"type\":\"version\",";
+	ck_assert_int_ne(import_signed(lines, N, 0, &err), 0);
+	ck_assert_msg(strstr(err.message, "neither this database nor the bundle") != NULL, "%s: %s",
+		      err.field, err.message);
+	/* The parse's error (line 150) before the merge's (line 202). */
+	lines[149] = "{\"type\":\"version\",";
+	ck_assert_int_eq(import_signed(lines, N, 0, &err), CW_EINVAL);
+	ck_assert_msg(strstr(err.field, "bundle line 150") != NULL, "%s: %s", err.field,
+		      err.message);
+	after = content(1);
+	ck_assert_str_eq(before, after);
+	free(after);
+	/* Without them, all of it imports. */
+	lines[149] = lines[201] = lines[249] = AUDIT;
+	ck_assert_int_eq(import_signed(lines, N, 0, &err), 0);
+	free(before);
+}
+END_TEST
+
 /* ---- streamed bundles: what a signer could still get wrong, and a file changed midway ------- */
 
 /* Seals payload as st[0] (plain, or for st[1]; flags as cw_envelope_seal's) into st[1]'s
@@ -1541,6 +1582,7 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, zstd_window_over_the_limit_is_refused);
 	tcase_add_test(tc, file_changed_between_passes_commits_nothing);
 	tcase_add_test(tc, signed_but_invalid_payloads_are_refused);
+	tcase_add_test(tc, long_payloads_name_their_first_bad_line);
 	tcase_add_test(tc, several_peers_share_one_bundle);
 	tcase_add_test(tc, old_database_gets_identity_at_first_use);
 	tcase_add_test(tc, future_dated_version_does_not_win);
