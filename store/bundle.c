@@ -163,8 +163,8 @@ enum { WANT_AUDIT = 1, WANT_VERSIONS = 2, WANT_ATTACHMENTS = 4 };
 
 /* The payload (JSON Lines; see sync.h) as it streams out of the envelope: lines are put
  * together, checked in their order and handed to the callbacks one at a time, so that what is
- * held is one line, whatever the size of the bundle. What fails here was written by the signer,
- * not the carrier; it is refused whole all the same. */
+ * held is a few batches of lines (below), whatever the size of the bundle. What fails here
+ * was written by the signer, not the carrier; it is refused whole all the same. */
 struct payload {
 	int version; /* the envelope's */
 	unsigned want;
