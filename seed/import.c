@@ -38,7 +38,7 @@ static int at_line(struct cw_error *err, size_t line, int rc)
 	return rc;
 }
 
-/* Parses one line into rec (freed by the caller whatever happens); *view_given
+/* Parses and validates one line into rec (freed by the caller whatever happens); *view_given
  * says whether the line names an account. */
 static int parse_line(struct cw_record *rec, const char *line, size_t len, int *view_given,
 		      struct cw_error *err)
@@ -60,7 +60,10 @@ static int parse_line(struct cw_record *rec, const char *line, size_t len, int *
 	if (rc == 0 && cw_id_is_zero(&rec->id))
 		rc = cw_error_set(err, CW_EINVAL, "ref",
 				  "every imported record needs an id or a ref");
-	/* The record itself is checked when it is written (cw_txn_put validates it). */
+	/* Checked here, on the parsing thread, so that the writing one need not (and a batch
+	 * of invalid records is not kept waiting). */
+	if (rc == 0)
+		rc = cw_record_validate(rec, err);
 	return rc;
 }
 
@@ -147,7 +150,9 @@ static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 			 * no account is the team's own (the English words only: a file reads the
 			 * same in any language). */
 			rc = cw_txn_put(txn, &lines[i].rec,
-					lines[i].view_given ? 0 : CW_PUT_OWN_IF_NEW, &changed, err);
+					CW_PUT_VALIDATED |
+						(lines[i].view_given ? 0 : CW_PUT_OWN_IF_NEW),
+					&changed, err);
 			if (rc != 0)
 				at_line(err, lines[i].lineno, rc);
 			im->records++;

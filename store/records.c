@@ -494,7 +494,7 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 
 	if (changed)
 		*changed = 0;
-	if ((rc = cw_record_validate(rec, err)) != 0)
+	if (!(flags & CW_PUT_VALIDATED) && (rc = cw_record_validate(rec, err)) != 0)
 		return rc;
 	if (cw_id_is_zero(&rec->id)) {
 		if ((rc = new_id(t, &rec->id, err)) != 0)

@@ -213,12 +213,16 @@ enum cw_put_flags {
 	 * source says "own observation" is the team's own account (cw_record_view_from_source);
 	 * one stored already keeps its account, so importing it again changes nothing. */
 	CW_PUT_OWN_IF_NEW = 16,
+	/* The caller has validated rec (cw_record_validate) and not changed it since: an import
+	 * validates each record on the thread that parses it, not again on the one that writes. */
+	CW_PUT_VALIDATED = 32,
 };
 
-/* Inside a write: validates rec, checks that every id it names exists with the right kind,
- * stamps the header (unless CW_PUT_KEEP_HEADER), writes it and all its index keys. A record
- * with a zero id gets a fresh random id, written back into rec. *changed (may be NULL) says
- * whether anything was written: putting a record identical to the stored one is a no-op. */
+/* Inside a write: validates rec (unless CW_PUT_VALIDATED), checks that every id it names
+ * exists with the right kind, stamps the header (unless CW_PUT_KEEP_HEADER), writes it and all
+ * its index keys. A record with a zero id gets a fresh random id, written back into rec.
+ * *changed (may be NULL) says whether anything was written: putting a record identical to the
+ * stored one is a no-op. */
 int cw_txn_put(struct cw_txn *txn, struct cw_record *rec, unsigned flags, int *changed,
 	       struct cw_error *err);
 /* Inside a write: deletes a record; refused (CW_EREFUSED) while other records name it. It
