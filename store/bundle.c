@@ -425,8 +425,7 @@ struct line_cutter {
 	struct cw_pipe *pipe;
 	char *line;
 	size_t len, cap, lineno;
-	int stopped; /* the first thread stopped taking lines */
-	int rc;      /* the envelope's or the cutting's error, in err */
+	int rc; /* the envelope's or the cutting's error, in err */
 	struct cw_error err;
 };
 
@@ -463,10 +462,10 @@ static int cut_line(struct line_cutter *c, const char *text, size_t len)
 {
 	struct parsed_line *pl = cw_pipe_slot(c->pipe);
 
-	if (!pl) {
-		c->stopped = 1;
-		return CW_EINVAL; /* ends the envelope's reading; said by nobody */
-	}
+	/* None: the first thread stopped taking lines. An error ends the envelope's reading; no
+	 * one says it. */
+	if (!pl)
+		return CW_EINVAL;
 	parse_line(pl, ++c->lineno, text, len);
 	cw_pipe_push(c->pipe, len);
 	return 0;
