@@ -158,6 +158,22 @@ void *cw_pipe_next(struct cw_pipe *p, size_t *n, int *last)
 	return b->entries;
 }
 
+int cw_pipe_drain(struct cw_pipe *p, cw_pipe_take_fn take, void *ctx, struct cw_error *err)
+{
+	int rc = 0, last = 0;
+
+	while (rc == 0 && !last) {
+		size_t n, i;
+		unsigned char *entries = cw_pipe_next(p, &n, &last);
+
+		for (i = 0; i < n && rc == 0; i++)
+			rc = take(ctx, entries + i * p->entry_size, err);
+		for (i = 0; i < n && p->drop; i++)
+			p->drop(p->ctx, entries + i * p->entry_size);
+	}
+	return rc;
+}
+
 void cw_pipe_stop(struct cw_pipe *p)
 {
 	if (!p)

@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "models/error.h"
+
 struct cw_pipe;
 
 /* The producer: runs on the pipe's thread, fills each entry where cw_pipe_slot says and hands
@@ -42,6 +44,12 @@ void cw_pipe_push(struct cw_pipe *p, size_t bytes);
  * caller's to free, every one of them; the batch goes back to the producer at the next call.
  * Not to be called after the last batch. */
 void *cw_pipe_next(struct cw_pipe *p, size_t *n, int *last);
+
+/* For the caller: hands every entry, in order, to take (ctx and err are take's), until take
+ * fails; every entry handed out, taken or not, is then dropped (the pipe's drop frees what
+ * take left). take's error, or 0 once the producer's last entry is taken. */
+typedef int (*cw_pipe_take_fn)(void *ctx, void *entry, struct cw_error *err);
+int cw_pipe_drain(struct cw_pipe *p, cw_pipe_take_fn take, void *ctx, struct cw_error *err);
 
 /* Stops the producer (at its next cw_pipe_slot) and waits for it to return, drops the
  * entries of every batch filled and not handed out, and frees the pipe. */

@@ -127,44 +127,46 @@ static void drop_line(void *ctx, void *entry)
 	cw_record_free(&((struct parsed_line *)entry)->rec);
 }
 
+/* The writer's side: the transaction and the counts. */
+struct line_writer {
+	struct cw_txn *txn;
+	struct import_ctx *im;
+};
+
+static int write_line(void *ctx, void *entry, struct cw_error *err)
+{
+	struct line_writer *w = ctx;
+	struct parsed_line *pl = entry;
+	int changed = 0, rc;
+
+	/* As when it is logged, a new record from "own observation" that names no account is
+	 * the team's own (the English words only: a file reads the same in any language). */
+	rc = cw_txn_put(w->txn, &pl->rec,
+			CW_PUT_VALIDATED | (pl->view_given ? 0 : CW_PUT_OWN_IF_NEW), &changed, err);
+	if (rc != 0)
+		at_line(err, pl->lineno, rc);
+	w->im->records++;
+	w->im->changed += (size_t)changed;
+	return rc;
+}
+
 static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 {
 	struct import_ctx *im = ctx;
 	struct line_reader r = {im->f, NULL, 0, 0, 0, {0}};
+	struct line_writer w = {txn, im};
 	struct cw_pipe *pipe;
-	int rc = 0, last = 0;
+	int rc;
 
 	im->records = im->changed = 0;
 	rewind(im->f);
 	if (cw_pipe_start(&pipe, sizeof(struct parsed_line), BATCH_LINES, read_lines, drop_line,
 			  &r) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory (starting a thread)");
-	while (rc == 0 && !last) {
-		size_t n, i;
-		struct parsed_line *lines = cw_pipe_next(pipe, &n, &last);
-
-		for (i = 0; i < n && rc == 0; i++) {
-			int changed = 0;
-
-			/* As when it is logged, a new record from "own observation" that names
-			 * no account is the team's own (the English words only: a file reads the
-			 * same in any language). */
-			rc = cw_txn_put(txn, &lines[i].rec,
-					CW_PUT_VALIDATED |
-						(lines[i].view_given ? 0 : CW_PUT_OWN_IF_NEW),
-					&changed, err);
-			if (rc != 0)
-				at_line(err, lines[i].lineno, rc);
-			im->records++;
-			im->changed += (size_t)changed;
-		}
-		for (i = 0; i < n; i++)
-			cw_record_free(&lines[i].rec);
-		if (rc == 0 && last && r.rc != 0) {
-			if (err)
-				*err = r.err;
-			rc = r.rc;
-		}
+	if ((rc = cw_pipe_drain(pipe, write_line, &w, err)) == 0 && r.rc != 0) {
+		if (err)
+			*err = r.err;
+		rc = r.rc;
 	}
 	cw_pipe_stop(pipe);
 	free(r.line);

@@ -533,8 +533,12 @@ static void read_lines(struct cw_pipe *pipe, void *ctx)
 	c->rc = cw_envelope_read(c->r, payload_feed, c, &c->err);
 }
 
-static void free_line(struct parsed_line *pl)
+/* Frees what a line still holds: its JSON, its error, a version not handed on. */
+static void drop_line(void *ctx, void *entry)
 {
+	struct parsed_line *pl = entry;
+
+	(void)ctx;
 	json_decref(pl->obj);
 	free(pl->perr);
 	if (pl->rec_held)
@@ -542,10 +546,13 @@ static void free_line(struct parsed_line *pl)
 	memset(pl, 0, sizeof *pl);
 }
 
-static void drop_line(void *ctx, void *entry)
+static int take_line(void *ctx, void *entry, struct cw_error *err)
 {
-	(void)ctx;
-	free_line(entry);
+	struct payload *p = ctx;
+	struct parsed_line *pl = entry;
+
+	p->lineno = pl->lineno;
+	return payload_line(p, pl, err);
 }
 
 /* After the last line: the payload ended with its end line. */
@@ -570,7 +577,7 @@ static int payload_pass(struct cw_envelope_reader *r, struct payload *p, unsigne
 {
 	struct line_cutter c;
 	struct cw_pipe *pipe;
-	int rc = 0, last = 0;
+	int rc;
 
 	p->want = want;
 	p->lineno = 0;
@@ -585,25 +592,12 @@ static int payload_pass(struct cw_envelope_reader *r, struct payload *p, unsigne
 	if (cw_pipe_start(&pipe, sizeof(struct parsed_line), LINES_PER_BATCH, read_lines, drop_line,
 			  &c) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory (starting a thread)");
-	while (rc == 0 && !last) {
-		size_t n, i;
-		struct parsed_line *lines = cw_pipe_next(pipe, &n, &last);
-
-		for (i = 0; i < n && rc == 0; i++) {
-			p->lineno = lines[i].lineno;
-			rc = payload_line(p, &lines[i], err);
-		}
-		for (i = 0; i < n; i++)
-			free_line(&lines[i]);
-		if (rc == 0 && last) {
-			if (c.rc != 0) {
-				if (err)
-					*err = c.err;
-				rc = c.rc;
-			} else {
-				rc = payload_done(p, &c, err);
-			}
-		}
+	if ((rc = cw_pipe_drain(pipe, take_line, p, err)) == 0 && c.rc != 0) {
+		if (err)
+			*err = c.err;
+		rc = c.rc;
+	} else if (rc == 0) {
+		rc = payload_done(p, &c, err);
 	}
 	cw_pipe_stop(pipe);
 	if (c.line) /* the records in the clear */

@@ -1745,6 +1745,57 @@ START_TEST(pipe_stopped_early_drops_the_rest)
 }
 END_TEST
 
+static int take_until_100(void *ctx, void *entry, struct cw_error *err)
+{
+	int *taken = ctx;
+
+	ck_assert_int_eq(*(int *)entry, (*taken)++);
+	return *(int *)entry == 100 ? cw_error_set(err, CW_EINVAL, "entry", "100") : 0;
+}
+
+START_TEST(pipe_drain_takes_in_order_and_drops_every_entry)
+{
+	/* Every entry the producer filled is dropped once: by the drain after its batch (taken
+	 * or not), or by the stop. */
+	struct counting c = {0, 1000, 1, 0, 0, 0};
+	struct cw_error err;
+	struct cw_pipe *p;
+	int taken = 0;
+
+	ck_assert_int_eq(cw_pipe_start(&p, sizeof(int), 64, count_up, count_drop, &c), 0);
+	ck_assert_int_eq(cw_pipe_drain(p, take_until_100, &taken, &err), CW_EINVAL);
+	ck_assert_str_eq(err.message, "100");
+	cw_pipe_stop(p);
+	ck_assert_int_eq(taken, 101);
+	ck_assert_int_ge(atomic_load(&c.produced), 128);
+	ck_assert_int_eq(c.dropped, atomic_load(&c.produced));
+}
+END_TEST
+
+static int take_all(void *ctx, void *entry, struct cw_error *err)
+{
+	int *taken = ctx;
+
+	(void)err;
+	ck_assert_int_eq(*(int *)entry, (*taken)++);
+	return 0;
+}
+
+START_TEST(pipe_drain_to_the_end)
+{
+	struct counting c = {0, 1000, 1, 0, 0, 0};
+	struct cw_error err;
+	struct cw_pipe *p;
+	int taken = 0;
+
+	ck_assert_int_eq(cw_pipe_start(&p, sizeof(int), 64, count_up, count_drop, &c), 0);
+	ck_assert_int_eq(cw_pipe_drain(p, take_all, &taken, &err), 0);
+	cw_pipe_stop(p);
+	ck_assert_int_eq(taken, 1000);
+	ck_assert_int_eq(c.dropped, 1000);
+}
+END_TEST
+
 START_TEST(pipe_large_entries_travel_in_small_batches)
 {
 	/* Entries that each hold 300 KiB: a batch is handed on once it holds over a MiB. */
@@ -1836,6 +1887,8 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, pipe_hands_every_entry_on_in_order);
 	tcase_add_test(tc, pipe_stopped_early_drops_the_rest);
 	tcase_add_test(tc, pipe_large_entries_travel_in_small_batches);
+	tcase_add_test(tc, pipe_drain_takes_in_order_and_drops_every_entry);
+	tcase_add_test(tc, pipe_drain_to_the_end);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -845,14 +845,13 @@ END_TEST
 START_TEST(long_payloads_name_their_first_bad_line)
 {
 	enum { N = 260 };
-	const char *lines[N];
+	const char *lines[N], *const names[] = {"alice", "sup"};
 	struct cw_error err;
 	char *before, *after;
 
 	open_at(0, "alice");
 	open_at(1, "sup");
-	enroll(0, 1, "sup");
-	enroll(1, 0, "alice");
+	mesh(2, names);
 	put_person(1, "Someone Here");
 	before = content(1);
 	lines[0] = HDR(3);
