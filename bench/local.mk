@@ -18,7 +18,7 @@ bench_bench_SOURCES = bench/bench.c bench/bench.h bench/bench_sqlite.c \
 	bench/generate.c bench/generate.h
 ## SQLite (Debian's libsqlite3-dev) is found by configure with pkg-config.
 bench_bench_CFLAGS = $(AM_CFLAGS) $(LMDB_CFLAGS) $(SQLITE3_CFLAGS)
-bench_bench_LDADD = libcwreport.a $(STORE_LIBS) $(PANGOCAIRO_LIBS) $(SQLITE3_LIBS) -lm
+bench_bench_LDADD = libcwreport.a $(STORE_LIBS) $(SQLITE3_LIBS) -lm
 
 bench: bench/bench$(EXEEXT) casewatch$(EXEEXT)
 	./bench/bench$(EXEEXT) --casewatch ./casewatch$(EXEEXT) --events 1000000 --runs 5 \

@@ -9,7 +9,9 @@
  *
  * The page is A4 landscape: the widest tables have ten columns. Text is set with
  * pango_layout_set_text, never markup, so nothing from the database is read as formatting.
- * Every page ends with the confidentiality note and its number. */
+ * Every page ends with the confidentiality note and its number.
+ *
+ * This file is the module pdf.so (pdf.h): it links Pango and cairo, and nothing of casewatch. */
 #include "config.h"
 
 #include <cairo-pdf.h>
@@ -19,6 +21,7 @@
 #include <string.h>
 
 #include "models/i18n.h"
+#include "report/pdf.h"
 #include "report/rdoc.h"
 
 #define PAGE_W   841.89 /* A4 landscape, in points */
@@ -269,8 +272,12 @@ static const char *header_value(const struct cw_rdoc *doc, const char *key)
 	return NULL;
 }
 
-int cw_report_write_pdf(const struct cw_rdoc *doc, FILE *out)
+const char cw_pdf_version[] = PACKAGE_VERSION;
+const uint64_t cw_pdf_layout = CW_PDF_LAYOUT;
+
+int cw_pdf_write(const struct cw_pdf_job *job, FILE *out)
 {
+	const struct cw_rdoc *doc = job->doc;
 	struct pdf p = {0};
 	char line[1200];
 	cairo_status_t st;
@@ -303,11 +310,11 @@ int cw_report_write_pdf(const struct cw_rdoc *doc, FILE *out)
 		snprintf(line, sizeof line, "%s: %s", doc->header[i].label, doc->header[i].value);
 		paragraph(&p, line, 9, !strcmp(doc->header[i].key, "confidentiality"), 1);
 	}
-	paragraph(&p, _(cw_report_time_note), 8, 0, 6);
+	paragraph(&p, _(job->time_note), 8, 0, 6);
 	if (doc->empty)
-		paragraph(&p, _(cw_report_empty_text), 9, 1, 6);
+		paragraph(&p, _(job->empty_text), 9, 1, 6);
 
-	paragraph(&p, _(cw_report_summary_title), 12, 1, 4);
+	paragraph(&p, _(job->summary_title), 12, 1, 4);
 	for (size_t i = 0; i < doc->nsummary; i++)
 		len += strlen(doc->summary[i]) + 1;
 	if ((summary = calloc(1, len + 1))) {
@@ -325,7 +332,7 @@ int cw_report_write_pdf(const struct cw_rdoc *doc, FILE *out)
 	for (size_t i = 0; i < doc->nsections; i++) {
 		const struct cw_rsection *s = &doc->sections[i];
 
-		if (cw_rsection_counted(s))
+		if (job->counted(s))
 			snprintf(line, sizeof line, "%s (%zu)", s->title, s->nrows);
 		else
 			snprintf(line, sizeof line, "%s", s->title);

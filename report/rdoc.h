@@ -107,8 +107,7 @@ void cw_person_text(const struct cw_report *r, const struct cw_id *id, char *buf
 int cw_report_write_md(const struct cw_rdoc *doc, FILE *out);
 int cw_report_write_html(const struct cw_rdoc *doc, FILE *out);
 int cw_report_write_csv(const struct cw_rdoc *doc, FILE *out);
-/* PDF through cairo and Pango (report/pdf.c): CW_EIO when the stream failed. */
-int cw_report_write_pdf(const struct cw_rdoc *doc, FILE *out);
+/* PDF: the module report/pdf.h describes. */
 int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *err);
 
 /* CSV and iCalendar pieces the export reuses. */

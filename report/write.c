@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "report/pdf.h"
 #include "report/rdoc.h"
 #include "report/write.h"
 
@@ -34,20 +35,26 @@ const char *cw_report_format_ext(enum cw_report_format fmt)
 int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *out,
 		    struct cw_error *err)
 {
+	cw_pdf_write_fn pdf = NULL;
 	struct cw_rdoc doc;
 	int rc, saved;
 
 	if (fmt == CW_REPORT_JSON)
 		return cw_report_write_json(r, out, err);
+	if (fmt == CW_REPORT_PDF && (rc = cw_pdf_writer(&pdf, err)) != 0)
+		return rc;
 	if (cw_rdoc_build(r, &doc) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory while writing the report");
 	if (fmt == CW_REPORT_HTML)
 		rc = cw_report_write_html(&doc, out);
 	else if (fmt == CW_REPORT_CSV)
 		rc = cw_report_write_csv(&doc, out);
-	else if (fmt == CW_REPORT_PDF)
-		rc = cw_report_write_pdf(&doc, out);
-	else
+	else if (fmt == CW_REPORT_PDF) {
+		struct cw_pdf_job job = {&doc, cw_report_time_note, cw_report_empty_text,
+					 cw_report_summary_title, cw_rsection_counted};
+
+		rc = pdf(&job, out);
+	} else
 		rc = cw_report_write_md(&doc, out);
 	saved = errno;
 	cw_rdoc_free(&doc);

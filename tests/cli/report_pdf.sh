@@ -4,7 +4,9 @@
 # the JSON report) and the tables, one page of text per page the PDF says it has, each page
 # ending with the confidentiality note and its number; a Khmer name comes back out of the
 # PDF, set in a Khmer font; the file is private (0600), written with no temporary file, and a
-# pipe takes it too.
+# pipe takes it too. The writer is a module loaded for a PDF only: the program does not link
+# Pango or cairo, and without its module (or with another file in its place) a PDF is refused
+# in one line while the other formats work.
 . "$TESTLIB"
 set -e
 for tool in pdftotext pdfinfo pdffonts; do
@@ -102,4 +104,24 @@ for heading in "$(km Summary)" "$(km "Confidential: for the named partners only"
 done
 case $text in *"Summary"*) fail "the Khmer PDF has English headings" ;; esac
 checks=$((checks + 1))
+
+# The PDF libraries are the module's, not the program's: no command but a PDF loads them.
+libs=$(ldd "$CASEWATCH_BIN")
+case $libs in
+*pango* | *cairo* | *glib* | *harfbuzz* | *fontconfig*) fail "casewatch links the PDF libraries: $libs" ;;
+esac
+checks=$((checks + 1))
+# Without the module: one line, exit 74, no file; Markdown does not need it.
+mkdir "$WORK/modules"
+fails 74 "pdf: cannot load the PDF writer" env CASEWATCH_MODULEDIR="$WORK/modules" \
+	"$CASEWATCH" --db "$DB" report --week 2024-W06 --format pdf -o "$WORK/out/none.pdf"
+case $err in *"install casewatch again"*) ;; *) fail "the error says nothing to do: $err" ;; esac
+[ ! -e "$WORK/out/none.pdf" ] || fail "a PDF was written without its module"
+ok env CASEWATCH_MODULEDIR="$WORK/modules" "$CASEWATCH" --db "$DB" report --week 2024-W06 \
+	--format md -o "$WORK/out/none.md"
+# A shared object that is not this casewatch's PDF writer is refused the same way.
+cp "$FAULTSHIM" "$WORK/modules/pdf.so"
+fails 74 "is not the PDF writer of this casewatch" env CASEWATCH_MODULEDIR="$WORK/modules" \
+	"$CASEWATCH" --db "$DB" report --week 2024-W06 --format pdf -o "$WORK/out/none.pdf"
+[ ! -e "$WORK/out/none.pdf" ] || fail "a PDF was written by another module"
 done_ok

@@ -14,7 +14,7 @@ $(FAULTSHIM): $(srcdir)/tests/crash/faultshim.c
 	@$(MKDIR_P) tests/crash
 	$(AM_V_CC)$(CC) -std=c11 $(CW_WARN) $(CFLAGS) -shared -fPIC -o $@ \
 		$(srcdir)/tests/crash/faultshim.c -ldl
-CLEANFILES = $(FAULTSHIM)
+CLEANFILES += $(FAULTSHIM)
 
 ## What a failed crash test keeps for a look: the database as it was after the kill.
 clean-crash:
