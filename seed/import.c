@@ -19,9 +19,10 @@
 /* The file is read inside the write transaction, one line at a time: memory stays that of a
  * few batches of records whatever the file's size, and a bad line aborts the transaction, so
  * nothing of the file is written. The transaction may run again (after the map grows): it reads
- * from the start each time. */
+ * from the start each time, so the input must be one that can be read again (input_open). */
 struct import_ctx {
 	FILE *f;
+	off_t start; /* where the input begins in f: a file given as standard input may not at 0 */
 	size_t records;
 	size_t changed;
 };
@@ -159,7 +160,12 @@ static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 	int rc;
 
 	im->records = im->changed = 0;
-	rewind(im->f);
+	/* Never a transaction over what is left of the input: that would save the end of it
+	 * and say it was the whole. */
+	if (fseeko(im->f, im->start, SEEK_SET) != 0)
+		return cw_error_set(err, CW_EIO, "file",
+				    "cannot read the input again from its start");
+	clearerr(im->f);
 	if (cw_pipe_start(&pipe, sizeof(struct parsed_line), BATCH_LINES, read_lines, drop_line,
 			  &r) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory (starting a thread)");
@@ -173,29 +179,108 @@ static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 	return rc;
 }
 
+/* Standard input, a pipe or a terminal is read into memory first: the transaction may have to
+ * run again from the start (when the database's map grows), and such an input cannot be read
+ * twice. Not into a temporary file: the lines are records in the clear. */
+static int slurp(FILE *in, const char *path, char **buf, size_t *len, struct cw_error *err)
+{
+	size_t cap = 1 << 16, n = 0, got;
+	char *b = malloc(cap), *bigger;
+
+	while (b && (got = fread(b + n, 1, cap - n, in)) > 0) {
+		n += got;
+		if (n < cap)
+			continue;
+		if (cap > SIZE_MAX / 2 || !(bigger = malloc(cap * 2))) {
+			explicit_bzero(b, n);
+			free(b);
+			b = NULL;
+			break;
+		}
+		/* Copied and wiped rather than realloc'd, which could leave the text behind. */
+		memcpy(bigger, b, n);
+		explicit_bzero(b, n);
+		free(b);
+		b = bigger;
+		cap *= 2;
+	}
+	if (!b)
+		return cw_error_set(err, CW_ENOMEM, "file",
+				    "out of memory reading %.200s: give the file itself", path);
+	if (ferror(in)) {
+		explicit_bzero(b, n);
+		free(b);
+		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
+				    strerror(errno));
+	}
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
+/* The input, as a stream that can be read again from its start, and its size. "-" is
+ * standard input. *buf holds what a stream that cannot be read again held (NULL for a file). */
+static int input_open(const char *path, FILE **f, off_t *start, char **buf, size_t *len,
+		      struct cw_error *err)
+{
+	FILE *in = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	struct stat sb;
+	int rc;
+
+	*f = NULL;
+	*start = 0;
+	*buf = NULL;
+	*len = 0;
+	if (!in)
+		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
+				    strerror(errno));
+	if (fstat(fileno(in), &sb) != 0) {
+		rc = cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
+				  strerror(errno));
+	} else if (S_ISREG(sb.st_mode) || S_ISDIR(sb.st_mode)) { /* a folder fails as it reads */
+		*f = in;
+		*start = S_ISREG(sb.st_mode) && ftello(in) > 0 ? ftello(in) : 0;
+		*len = sb.st_size > *start ? (size_t)(sb.st_size - *start) : 0;
+		return 0;
+	} else if ((rc = slurp(in, path, buf, len, err)) == 0 && *len > 0 &&
+		   !(*f = fmemopen(*buf, *len, "r"))) {
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	if (in != stdin)
+		fclose(in);
+	if ((rc != 0 || !*f) && *buf) { /* failed, or nothing in it */
+		explicit_bzero(*buf, *len);
+		free(*buf);
+		*buf = NULL;
+	}
+	return rc;
+}
+
 int cw_import_jsonl(struct cw_store *st, const char *path, struct cw_import_stats *stats,
 		    struct cw_error *err)
 {
-	struct import_ctx im = {fopen(path, "r"), 0, 0};
-	const char *base = strrchr(path, '/');
+	struct import_ctx im = {NULL, 0, 0, 0};
+	const char *base = strcmp(path, "-") ? strrchr(path, '/') : "/stdin";
+	char *buf;
+	size_t len;
 	int rc;
 
 	stats->records = stats->changed = 0;
-	if (!im.f)
-		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
-				    strerror(errno));
+	if ((rc = input_open(path, &im.f, &im.start, &buf, &len, err)) != 0)
+		return rc;
+	if (!im.f) /* an empty pipe: nothing to import */
+		return 0;
 	/* Room for the file's records at once (they take a few times their JSON in the database
 	 * with their index keys), so the one transaction is not run again as the map grows. */
-	{
-		struct stat sb;
-
-		rc = fstat(fileno(im.f), &sb) == 0
-			     ? cw_store_reserve(st, (uint64_t)sb.st_size * 8, err)
-			     : 0;
-	}
+	rc = cw_store_reserve(st, (uint64_t)len * 8, err);
 	if (rc == 0)
 		rc = cw_store_write(st, write_fn, &im, err);
-	fclose(im.f);
+	if (im.f != stdin)
+		fclose(im.f);
+	if (buf) {
+		explicit_bzero(buf, len);
+		free(buf);
+	}
 	if (rc != 0 && err && strncmp(err->field, "line ", 5) == 0) {
 		char field[sizeof err->field];
 

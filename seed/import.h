@@ -4,7 +4,9 @@
  * and references name other records by ref or by id. The whole file is one write
  * transaction, read a line at a time (memory does not grow with the file): a bad line is
  * reported with the file, its number and the field, and nothing from the file is written.
- * Importing the same file twice changes nothing the second time. */
+ * Importing the same file twice changes nothing the second time. path "-" is standard input;
+ * standard input, a pipe or a terminal is read whole into memory first, since the transaction
+ * may have to read its input again. */
 #ifndef CW_IMPORT_H
 #define CW_IMPORT_H
 

@@ -617,21 +617,27 @@ static int open_bundle(const char *path, FILE **f, struct cw_error *err)
 	if (!*f)
 		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
 				    strerror(errno));
-	if (fstat(fileno(*f), &sb) == 0 && S_ISREG(sb.st_mode))
+	if (fstat(fileno(*f), &sb) != 0)
+		e = errno;
+	else if (S_ISREG(sb.st_mode))
 		return 0;
-	e = errno;
+	else /* errno is whatever came before: a pipe is no error of fstat's */
+		e = S_ISDIR(sb.st_mode) ? EISDIR : 0;
 	if (*f != stdin)
 		fclose(*f);
 	*f = NULL;
+	if (e)
+		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
+				    strerror(e));
 	if (!strcmp(path, "-"))
 		return cw_error_set(
 			err, CW_EIO, "file",
 			"standard input is not a file: a bundle is checked whole before "
 			"anything in it is used, so give the file itself");
-	return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
-			    S_ISDIR(sb.st_mode) ? strerror(EISDIR)
-			    : e                 ? strerror(e)
-						: "not a file");
+	return cw_error_set(err, CW_EIO, "file",
+			    "%.200s is not a file: a bundle is checked whole before anything in it "
+			    "is used, so give the file itself",
+			    path);
 }
 
 static void close_bundle(FILE *f)

@@ -98,6 +98,28 @@ ok cw import "$WORK/long.jsonl"
 ok cw timeline "Long 1500"
 case $out in *"Long 1500"*) ;; *) fail "the last line's person: $out" ;; esac
 
+# The same from a pipe, as "-" and as /dev/stdin, from a map too small for it (it grows on the
+# way, and the transaction may run again): every line is saved, and the count says so. A pipe
+# cannot be read twice; once, casewatch saved what was left of it, nothing, and said so.
+people_lines 1500 "" | sed 's/p-long-/p-piped-/; s/Long /Piped /' >"$WORK/piped.jsonl"
+ok env CASEWATCH_MAP_SIZE=65536 sh -c 'cat "$1" | "$2" --db "$3" import -' sh \
+	"$WORK/piped.jsonl" "$CASEWATCH" "$DB"
+[ "$out" = "imported 1500 records (1500 new or changed)" ] || fail "import from a pipe: $out"
+ok cw timeline "Piped 1500"
+people_lines 1500 "" | sed 's/p-long-/p-stdin-/; s/Long /Stdin /' >"$WORK/stdin.jsonl"
+ok env CASEWATCH_MAP_SIZE=65536 sh -c 'cat "$1" | "$2" --db "$3" import /dev/stdin' sh \
+	"$WORK/stdin.jsonl" "$CASEWATCH" "$DB"
+[ "$out" = "imported 1500 records (1500 new or changed)" ] || fail "import of /dev/stdin: $out"
+ok cw timeline "Stdin 1"
+# A file given as standard input is read from where it stands.
+ok sh -c '{ read -r first; "$2" --db "$3" import -; } <"$1"' sh "$WORK/piped.jsonl" \
+	"$CASEWATCH" "$DB"
+[ "$out" = "imported 1499 records (0 new or changed)" ] || fail "import of the rest: $out"
+ok sh -c '"$1" --db "$2" import - </dev/null' sh "$CASEWATCH" "$DB"
+[ "$out" = "imported 0 records (0 new or changed)" ] || fail "import of nothing: $out"
+ok sh -c 'printf "" | "$1" --db "$2" import -' sh "$CASEWATCH" "$DB"
+[ "$out" = "imported 0 records (0 new or changed)" ] || fail "import of an empty pipe: $out"
+
 # An unknown article is accepted with a warning, and the record is saved.
 checks=$((checks + 1))
 cw case add --title "Odd" --defendant "Thach Setha" --charge 9999 >"$WORK/out" 2>"$WORK/err" ||

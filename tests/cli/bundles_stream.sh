@@ -136,6 +136,9 @@ if cat "$WORK/enc.bundle" | cw bundle import - >"$WORK/stdout" 2>"$WORK/stderr";
 	fail "a bundle was imported from a pipe"
 fi
 grep -q "standard input is not a file" "$WORK/stderr" || fail "pipe: $(cat "$WORK/stderr")"
+# A pipe by its name says so too (not the error of whatever call came before).
+fails 74 "/dev/stdin is not a file: a bundle is checked whole" sh -c \
+	'cat "$1" | "$2" --db "$3" bundle import /dev/stdin' sh "$WORK/enc.bundle" "$CASEWATCH" "$DB"
 [ "$(db_snapshot)" = "$snap" ] || fail "a bundle refused on a pipe changed the database"
 ok cw bundle import - <"$WORK/enc.bundle"
 has "1050 versions, 1050 records changed, 1050 audit entries added"
