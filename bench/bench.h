@@ -89,6 +89,10 @@ void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, st
 int bench_sqlite_load(const struct bench_opts *o);
 int bench_sqlite_queries(const struct bench_opts *o);
 int bench_sqlite_screen(const struct bench_opts *o);
+/* The load into the loaded database (a copy of it): bench_more_records records after the
+ * generator's last, in batches of o->batch; prints more_seconds and more_records. */
+int bench_sqlite_more(const struct bench_opts *o);
+size_t bench_more_records(const struct bench_opts *o);
 
 /* Prints the phase's resident memory at its end: anonymous pages (heap, SQLite's page cache)
  * and file pages (LMDB's map, SQLite's mmap) from /proc/self/status, and the peak, as

@@ -42,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "bench/bench.h"
 #include "models/codec.h"
@@ -191,6 +192,29 @@ struct loader {
 	sqlite3_stmt *s[S_COUNT];
 	struct cw_id database;
 };
+
+/* The load's statements; the index rows go to the staging tables (staged: the bulk load, which
+ * builds the index tables at its end) or straight into the index tables (a load into the
+ * loaded database, which has them). */
+static int loader_prepare(struct loader *l, int staged)
+{
+	static const char *const built[] = {"by_article", "by_person", "by_case", "by_court",
+					    "by_province"};
+
+	for (int i = 0; i < S_COUNT; i++) {
+		char sql[128];
+		const char *text = load_sql[i];
+
+		if (!staged && i >= S_ART && i <= S_PROVINCE) {
+			snprintf(sql, sizeof sql, "INSERT INTO %s VALUES(?1, ?2, ?3, ?4)",
+				 built[i - S_ART]);
+			text = sql;
+		}
+		if (!(l->s[i] = prep(l->db, text)))
+			return -1;
+	}
+	return 0;
+}
 
 /* An index row: key, date, id, kind. */
 static int put_index(struct loader *l, int which, const void *key, int klen, int is_text,
@@ -405,6 +429,44 @@ static struct cw_gen *make_gen(const struct bench_opts *o)
 	return cw_gen_new(&p, &g) == 0 ? g : NULL;
 }
 
+/* Records [from, to) of the generator in transactions of `batch` records, each made durable
+ * at its commit; *busy gets the time inside the transactions. */
+static int load_range(struct loader *l, const struct cw_gen *g, size_t from, size_t to,
+		      size_t batch, struct cw_record *recs, struct cw_buf *enc, double *busy)
+{
+	size_t n = 0;
+	int rc = 0;
+
+	for (size_t i = from; i < to && rc == 0;) {
+		double t0;
+		int bad;
+
+		for (n = 0; n < batch && i < to; n++, i++)
+			if (cw_gen_record(g, i, &recs[n]) != 0) {
+				rc = -1;
+				break;
+			}
+		if (rc != 0)
+			break;
+		t0 = bench_now();
+		bad = sqlite3_exec(l->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK;
+		for (size_t j = 0; j < n && !bad; j++)
+			bad = sqlite_put(l, &recs[j], enc) != 0;
+		if (bad || sqlite3_exec(l->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			fprintf(stderr, "bench: sqlite: loading near record %zu: %s\n", i,
+				sqlite3_errmsg(l->db));
+			rc = -1;
+		}
+		*busy += bench_now() - t0;
+		for (size_t j = 0; j < n; j++)
+			cw_record_free(&recs[j]);
+		n = 0;
+	}
+	for (size_t j = 0; j < n; j++)
+		cw_record_free(&recs[j]);
+	return rc;
+}
+
 int bench_sqlite_load(const struct bench_opts *o)
 {
 	struct loader l = {0};
@@ -412,7 +474,7 @@ int bench_sqlite_load(const struct bench_opts *o)
 	struct cw_record *recs = calloc(o->batch, sizeof *recs);
 	struct cw_buf enc = {0};
 	double busy = 0;
-	size_t total, n = 0;
+	size_t total;
 	char path[4096];
 	struct stat sb;
 	long bytes = 0;
@@ -421,31 +483,11 @@ int bench_sqlite_load(const struct bench_opts *o)
 	if (!g || !recs || db_open(o, 1, &l.db) != 0)
 		goto out;
 	cw_id_random(&l.database);
-	for (int i = 0; i < S_COUNT; i++)
-		if (!(l.s[i] = prep(l.db, load_sql[i])))
-			goto out;
+	if (loader_prepare(&l, 1) != 0)
+		goto out;
 	total = cw_gen_total(g);
-	for (size_t i = 0; i < total;) {
-		double t0;
-		int bad = 0;
-
-		for (n = 0; n < o->batch && i < total; n++, i++)
-			if (cw_gen_record(g, i, &recs[n]) != 0)
-				goto out;
-		t0 = bench_now();
-		bad = sqlite3_exec(l.db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK;
-		for (size_t j = 0; j < n && !bad; j++)
-			bad = sqlite_put(&l, &recs[j], &enc) != 0;
-		if (bad || sqlite3_exec(l.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-			fprintf(stderr, "bench: sqlite: loading near record %zu: %s\n", i,
-				sqlite3_errmsg(l.db));
-			goto out;
-		}
-		busy += bench_now() - t0;
-		for (size_t j = 0; j < n; j++)
-			cw_record_free(&recs[j]);
-		n = 0;
-	}
+	if (load_range(&l, g, 0, total, o->batch, recs, &enc, &busy) != 0)
+		goto out;
 	/* The index tables from their staging tables, then the WAL folded into the database as a
 	 * checkpoint would: both are part of the load. */
 	{
@@ -471,12 +513,78 @@ int bench_sqlite_load(const struct bench_opts *o)
 	printf("load_bytes %ld\n", bytes);
 	rc = 0;
 out:
-	for (size_t j = 0; j < n; j++)
-		cw_record_free(&recs[j]);
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(l.s[i]);
 	if (l.db)
 		sqlite3_close(l.db);
+	cw_buf_free(&enc);
+	free(recs);
+	cw_gen_free(g);
+	return rc;
+}
+
+int bench_sqlite_more(const struct bench_opts *o)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	struct loader l = {0};
+	struct cw_gen *g = make_gen(o);
+	struct cw_record *recs = calloc(o->batch, sizeof *recs);
+	struct cw_buf enc = {0};
+	sqlite3 *src = NULL;
+	sqlite3_backup *copy = NULL;
+	char from[4096], to[4096], file[4200], *msg = NULL;
+	size_t first, more = bench_more_records(o);
+	double busy = 0, t0;
+	int rc = -1;
+
+	snprintf(from, sizeof from, "%s/sqlite.db", o->dir);
+	snprintf(to, sizeof to, "%s/sqlite-more.db", o->dir);
+	if (!g || !recs)
+		goto out;
+	/* The copy, through SQLite's backup API (whatever the loaded database's WAL holds). */
+	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_open_v2(to, &l.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+		    SQLITE_OK ||
+	    !(copy = sqlite3_backup_init(l.db, "main", src, "main")) ||
+	    sqlite3_backup_step(copy, -1) != SQLITE_DONE) {
+		fprintf(stderr, "bench: sqlite: copying the database: %s\n", sqlite3_errmsg(l.db));
+		goto out;
+	}
+	sqlite3_backup_finish(copy);
+	copy = NULL;
+	sqlite3_close(src);
+	src = NULL;
+	if (sqlite3_exec(l.db, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
+		fprintf(stderr, "bench: sqlite: %s\n", msg ? msg : sqlite3_errmsg(l.db));
+		sqlite3_free(msg);
+		goto out;
+	}
+	cw_id_random(&l.database);
+	if (loader_prepare(&l, 0) != 0)
+		goto out;
+	first = cw_gen_total(g);
+	if (load_range(&l, g, first, first + more, o->batch, recs, &enc, &busy) != 0)
+		goto out;
+	/* The WAL folded into the database, as at the end of the bulk load. */
+	t0 = bench_now();
+	sqlite3_wal_checkpoint_v2(l.db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	busy += bench_now() - t0;
+	printf("more_seconds %.6f\nmore_records %zu\n", busy, more);
+	bench_print_memory("more");
+	rc = 0;
+out:
+	if (copy)
+		sqlite3_backup_finish(copy);
+	if (src)
+		sqlite3_close(src);
+	for (int i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(l.s[i]);
+	if (l.db)
+		sqlite3_close(l.db);
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		snprintf(file, sizeof file, "%s%s", to, suffixes[i]);
+		unlink(file);
+	}
 	cw_buf_free(&enc);
 	free(recs);
 	cw_gen_free(g);
