@@ -740,13 +740,21 @@ struct put_ctx {
 	struct cw_record *rec;
 	unsigned flags;
 	const struct cw_id *draft; /* a draft the record completes, deleted with it (or NULL) */
+	struct cw_id given;        /* rec's id as the caller gave it: zero for a new record */
 };
 
 /* One record put, undoable (cw_store_write_undoable notes what it changes). */
 static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
 	struct put_ctx *p = ctx;
-	int rc = cw_txn_put(t, p->rec, p->flags, NULL, err);
+	int rc;
+
+	/* Run again after a full map, a new record takes its id again: the sequence number the
+	 * aborted attempt took for it was given back with that attempt, and an id kept from it
+	 * would be the next record's too (ids made here begin with the sequence number, which
+	 * the short ids people type rely on being unique). */
+	p->rec->id = p->given;
+	rc = cw_txn_put(t, p->rec, p->flags, NULL, err);
 
 	cw_txn_undo_about(t, &p->rec->id);
 	/* A draft deleted meanwhile (by another process) is no reason to refuse the record. */
@@ -760,23 +768,21 @@ static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 int cw_store_put_completing(struct cw_store *st, struct cw_record *rec, unsigned flags,
 			    const struct cw_id *draft, struct cw_error *err)
 {
-	struct put_ctx p = {rec, flags, draft};
-	struct cw_id before = rec->id;
+	struct put_ctx p = {rec, flags, draft, rec->id};
 	int rc = cw_store_write_undoable(st, put_fn, &p, err);
 
 	if (rc != 0)
-		rec->id = before;
+		rec->id = p.given;
 	return rc;
 }
 
 int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, struct cw_error *err)
 {
-	struct put_ctx p = {rec, flags, NULL};
-	struct cw_id before = rec->id;
+	struct put_ctx p = {rec, flags, NULL, rec->id};
 	int rc = cw_store_write_undoable(st, put_fn, &p, err);
 
 	if (rc != 0)
-		rec->id = before; /* nothing was written: no id was given out */
+		rec->id = p.given; /* nothing was written: no id was given out */
 	return rc;
 }
 

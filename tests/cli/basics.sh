@@ -115,4 +115,19 @@ has "log hearing --case CASE"
 has "log milestone"
 fails 2 "log hearing|visit|demo|milestone" cw log
 [ ! -e "$WORK/no-such-db" ] || fail "--help created a database"
+
+# A record added while the map is full is added again after the map grows, and takes its id
+# again: the short ids (the first 8 digits, a sequence number) of the records added after it
+# stay their own. Once, the retry kept the id of the aborted attempt and the next record got the
+# same 8 digits. A fresh, seeded database has no free pages, so the tiny map makes it retry.
+SEQ="$WORK/seq"
+ok "$CASEWATCH" --db "$SEQ" seed
+ok "$CASEWATCH" --db "$SEQ" person add --name "Sequence One"
+ok env CASEWATCH_MAP_SIZE=65536 "$CASEWATCH" --db "$SEQ" person add --name "Sequence Two"
+two=$(printf '%s\n' "$out" | sed -n 's/^added person \([0-9a-f]\{8\}\).*/\1/p')
+ok "$CASEWATCH" --db "$SEQ" person add --name "Sequence Three"
+three=$(printf '%s\n' "$out" | sed -n 's/^added person \([0-9a-f]\{8\}\).*/\1/p')
+[ -n "$two" ] && [ "$two" != "$three" ] || fail "two new people share the short id '$two'"
+ok "$CASEWATCH" --db "$SEQ" show "$three"
+has "Sequence Three"
 done_ok
