@@ -272,12 +272,17 @@ void cw_cli_print_command_help(FILE *out, const struct cw_command *cmd)
 			"record\n"
 			"imported with a readable reference (ref:p-kem-sokha).\n"),
 		      out);
-	else if (cmd->run == cw_cmd_import)
+	else if (cmd->run == cw_cmd_import) {
 		fputs(_("Each line is a JSON object with \"kind\" and the kind's fields, as\n"
 			"'show --json' prints them; \"ref\" gives a readable stable id. A bad "
 			"line\n"
 			"is reported with its number and nothing from the file is written.\n"),
 		      out);
+		fputs(_("What 'list --json', 'export --format json' and 'show --json' print "
+			"imports\n"
+			"too. A file gives each record once. FILE - is standard input.\n"),
+		      out);
+	}
 }
 
 /* The second words of a command group ("hearing|visit|demo|milestone" for log) into buf;

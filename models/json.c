@@ -304,10 +304,17 @@ static int derived_name_key(const struct cw_schema *s, const char *key)
 	return 0;
 }
 
+int cw_json_ref_id(const char *text, struct cw_id *out)
+{
+	if (cw_id_parse_hex(text, out) == 0)
+		return 0;
+	cw_id_from_ref(strncmp(text, "ref:", 4) ? text : text + 4, out);
+	return 1;
+}
+
 static int default_resolve(const char *text, struct cw_id *out)
 {
-	if (cw_id_parse_hex(text, out) != 0)
-		cw_id_from_ref(text, out);
+	cw_json_ref_id(text, out);
 	return 0;
 }
 

@@ -43,6 +43,11 @@ void cw_record_json_add_names(json_t *obj, enum cw_kind kind, cw_json_namer name
  * CW_EINVAL naming the key. Header timestamps are read when present. */
 int cw_record_from_json(const json_t *obj, const struct cw_ref_resolver *resolver,
 			struct cw_record *rec, struct cw_error *err);
+/* A reference as files write it, what a resolver-less cw_record_from_json makes of it: 32 hex
+ * digits are the id; anything else is a readable ref ("c-kang-saran", also written
+ * "ref:c-kang-saran" as on the command line), whose id cw_id_from_ref gives. 1 for a ref, 0
+ * for an id. */
+int cw_json_ref_id(const char *text, struct cw_id *out);
 
 /* ISO 8601 UTC text of a cw_now_us() time, "2024-02-07T09:30:00.000000Z". */
 void cw_time_format(int64_t us, char buf[32]);

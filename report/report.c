@@ -243,64 +243,11 @@ static int count_articles(struct cw_report *r)
 
 /* ---- people and cases named ------------------------------------------------------------- */
 
-/* Ids are random or hashes: their first bytes are a good hash. */
-static size_t id_hash(const struct cw_id *id)
-{
-	return (size_t)cw_id_hash(id);
-}
-
-/* A set of ids (open addressing; the zero id marks an empty slot, and no record has it). */
-struct idset {
-	struct cw_id *slots;
-	size_t cap, n;
-};
-
-/* Adds id: 1 when it was not there, 0 when it was, CW_ENOMEM. */
-static int idset_add(struct idset *s, const struct cw_id *id)
-{
-	size_t i;
-
-	if (2 * (s->n + 1) > s->cap) {
-		struct idset bigger = {calloc(s->cap ? s->cap * 2 : 64, sizeof *s->slots),
-				       s->cap ? s->cap * 2 : 64, 0};
-
-		if (!bigger.slots)
-			return CW_ENOMEM;
-		for (size_t k = 0; k < s->cap; k++)
-			if (!cw_id_is_zero(&s->slots[k]))
-				idset_add(&bigger, &s->slots[k]);
-		free(s->slots);
-		*s = bigger;
-	}
-	for (i = id_hash(id) & (s->cap - 1); !cw_id_is_zero(&s->slots[i]);
-	     i = (i + 1) & (s->cap - 1))
-		if (cw_id_equal(&s->slots[i], id))
-			return 0;
-	s->slots[i] = *id;
-	s->n++;
-	return 1;
-}
-
-static int idset_has(const struct idset *s, const struct cw_id *id)
-{
-	if (!s->cap)
-		return 0;
-	for (size_t i = id_hash(id) & (s->cap - 1); !cw_id_is_zero(&s->slots[i]);
-	     i = (i + 1) & (s->cap - 1))
-		if (cw_id_equal(&s->slots[i], id))
-			return 1;
-	return 0;
-}
-
 const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw_id *id)
 {
-	if (cw_id_is_zero(id) || !r->ref_cap)
-		return NULL;
-	for (size_t i = id_hash(id) & (r->ref_cap - 1); r->ref_slots[i];
-	     i = (i + 1) & (r->ref_cap - 1))
-		if (cw_id_equal(&r->refs.items[r->ref_slots[i] - 1].id, id))
-			return &r->refs.items[r->ref_slots[i] - 1];
-	return NULL;
+	size_t pos;
+
+	return cw_idmap_get(&r->ref_index, id, &pos) ? &r->refs.items[pos] : NULL;
 }
 
 const char *cw_report_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
@@ -312,55 +259,20 @@ const char *cw_report_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
 	return kind == CW_KIND_PERSON ? rec->u.person.name : rec->u.kase.title;
 }
 
-/* Indexes refs.items[pos] (grows the index to stay under half full). */
-static int ref_index(struct cw_report *r, size_t pos)
-{
-	size_t i;
-
-	if (2 * r->refs.n > r->ref_cap) {
-		size_t cap = r->ref_cap ? r->ref_cap * 2 : 64;
-		size_t *slots = calloc(cap, sizeof *slots);
-
-		if (!slots)
-			return CW_ENOMEM;
-		free(r->ref_slots);
-		r->ref_slots = slots;
-		r->ref_cap = cap;
-		for (size_t k = 0; k < r->refs.n; k++) {
-			for (i = id_hash(&r->refs.items[k].id) & (cap - 1); slots[i];
-			     i = (i + 1) & (cap - 1))
-				;
-			slots[i] = k + 1;
-		}
-		return 0;
-	}
-	for (i = id_hash(&r->refs.items[pos].id) & (r->ref_cap - 1); r->ref_slots[i];
-	     i = (i + 1) & (r->ref_cap - 1))
-		;
-	r->ref_slots[i] = pos + 1;
-	return 0;
-}
-
 /* Looks a record up once (also one that is not there); a reference to a record that is gone
  * is not an error here (the report shows it by id), but the database failing is. */
 static int ref_add(struct cw_reader *rd, struct cw_report *r, const struct cw_id *id,
 		   struct cw_error *err)
 {
-	struct idset gone = {r->ref_gone, r->ref_gone_cap, r->ref_gone_n};
 	struct cw_record rec;
 	struct cw_error e;
 	int rc;
 
-	if (cw_id_is_zero(id) || cw_report_ref(r, id) || idset_has(&gone, id))
+	if (cw_id_is_zero(id) || cw_report_ref(r, id) || cw_idmap_get(&r->ref_gone, id, NULL))
 		return 0;
 	if ((rc = cw_reader_get(rd, id, &rec, &e)) != 0) {
-		if (rc == CW_ENOTFOUND) {
-			rc = idset_add(&gone, id);
-			r->ref_gone = gone.slots;
-			r->ref_gone_cap = gone.cap;
-			r->ref_gone_n = gone.n;
-			return rc < 0 ? oom(err) : 0;
-		}
+		if (rc == CW_ENOTFOUND)
+			return cw_idmap_put(&r->ref_gone, id, 0, NULL) < 0 ? oom(err) : 0;
 		if (err)
 			*err = e;
 		return rc;
@@ -373,7 +285,7 @@ static int ref_add(struct cw_reader *rd, struct cw_report *r, const struct cw_id
 		cw_record_free(&rec);
 		return oom(err);
 	}
-	if (ref_index(r, r->refs.n - 1) != 0)
+	if (cw_idmap_put(&r->ref_index, &r->refs.items[r->refs.n - 1].id, r->refs.n - 1, NULL) < 0)
 		return oom(err);
 	return 0;
 }
@@ -1211,8 +1123,8 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->upcoming_src);
 	cw_record_list_free(&r->partial);
 	cw_record_list_free(&r->refs);
-	free(r->ref_slots);
-	free(r->ref_gone);
+	cw_idmap_free(&r->ref_index);
+	cw_idmap_free(&r->ref_gone);
 	free(r->verdicts);
 	free(r->articles);
 	free(r->upcoming);

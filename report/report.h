@@ -19,6 +19,7 @@
 #include "models/date.h"
 #include "models/error.h"
 #include "models/filter.h"
+#include "models/idmap.h"
 #include "models/record.h"
 #include "report/confidential.h"
 #include "store/store.h"
@@ -173,11 +174,8 @@ struct cw_report {
 
 	/* The people and cases the records above name, for their names. */
 	struct cw_record_list refs;
-	size_t *ref_slots; /* open-addressing index of refs by id: position + 1, 0 when empty */
-	size_t ref_cap;
-	/* Ids looked up and not there (open addressing; the zero id marks an empty slot). */
-	struct cw_id *ref_gone;
-	size_t ref_gone_cap, ref_gone_n;
+	struct cw_idmap ref_index; /* refs by id: their position */
+	struct cw_idmap ref_gone;  /* ids looked up and not there */
 
 	/* Confidential records left out and fields withheld (report/confidential.h): reports
 	 * leave them out unless asked not to; a zeroed report (the lists' names, the agenda's)

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "models/i18n.h"
+#include "models/idmap.h"
 #include "seed/import.h"
 #include "models/json.h"
 #include "models/pipe.h"
@@ -27,37 +28,81 @@ struct import_ctx {
 	size_t changed;
 };
 
-/* Prefixes the error's field with "line N: ". */
-static int at_line(struct cw_error *err, size_t line, int rc)
+/* Prefixes the error's field with "line N: ", or "record N: " for the N-th record of a
+ * document (read_document). */
+static int at_place(struct cw_error *err, int in_document, size_t n, int rc)
 {
 	char field[sizeof err->field];
 
 	if (!err)
 		return rc;
 	snprintf(field, sizeof field, "%s", err->field);
-	snprintf(err->field, sizeof err->field, _("line %zu: %.80s"), line, field);
+	snprintf(err->field, sizeof err->field,
+		 in_document ? _("record %zu: %.80s") : _("line %zu: %.80s"), n, field);
 	return rc;
 }
 
-/* Parses and validates one line into rec (freed by the caller whatever happens); *view_given
- * says whether the line names an account. */
-static int parse_line(struct cw_record *rec, const char *line, size_t len, int *view_given,
-		      struct cw_error *err)
+static int at_line(struct cw_error *err, size_t line, int rc)
 {
-	json_error_t jerr;
-	json_t *obj;
+	return at_place(err, 0, line, rc);
+}
+
+/* A readable reference the line gave (not an id), to name it if the record it names is not
+ * there: the id alone, a hash of the text, appears nowhere in the file. */
+struct named_ref {
+	struct cw_id id;
+	char text[48];
+};
+
+#define NAMED_REFS 4
+
+/* A line parsed: its record, and what the writer needs to know of the line. */
+struct parsed_line {
+	struct cw_record rec;
+	size_t lineno;
+	int view_given;  /* the line names an account */
+	int by_ref;      /* the line names its record by "ref", not "id" */
+	int in_document; /* lineno is the record's place in a document (read_document) */
+	struct named_ref refs[NAMED_REFS];
+	unsigned nrefs;
+};
+
+/* The default resolution (cw_json_ref_id), keeping the first few readable references. */
+static int keep_ref(void *ctx, const char *text, enum cw_kind kind, struct cw_id *out,
+		    struct cw_error *err)
+{
+	struct parsed_line *pl = ctx;
+	struct named_ref *n;
+	size_t len;
+
+	(void)kind;
+	(void)err;
+	if (cw_json_ref_id(text, out) == 0 || pl->nrefs == NAMED_REFS)
+		return 0;
+	n = &pl->refs[pl->nrefs++];
+	n->id = *out;
+	len = strlen(text);
+	if (len >= sizeof n->text) /* cut at a character's start */
+		for (len = sizeof n->text - 1; len > 0 && (text[len] & 0xC0) == 0x80; len--)
+			;
+	memcpy(n->text, text, len);
+	n->text[len] = '\0';
+	return 0;
+}
+
+/* Makes and validates pl->rec (freed by the caller whatever happens) from a record's JSON. */
+static int parse_object(struct parsed_line *pl, const json_t *obj, struct cw_error *err)
+{
+	struct cw_ref_resolver keep = {keep_ref, pl};
+	struct cw_record *rec = &pl->rec;
 	int rc;
 
-	cw_record_init(rec, CW_KIND_PERSON);
-	if ((rc = cw_text_validate(line, LINE_MAX_BYTES, CW_TEXT_MULTILINE, "line", err)) != 0)
-		return rc;
-	if (!(obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr)))
-		return cw_error_set(err, CW_EINVAL, "json", "%s (column %d)", jerr.text,
-				    jerr.column);
+	pl->view_given = pl->by_ref = 0;
+	pl->nrefs = 0;
 	cw_record_free(rec);
-	rc = cw_record_from_json(obj, NULL, rec, err);
-	*view_given = json_object_get(obj, "view") != NULL;
-	json_decref(obj);
+	rc = cw_record_from_json(obj, &keep, rec, err);
+	pl->view_given = json_object_get(obj, "view") != NULL;
+	pl->by_ref = json_object_get(obj, "ref") != NULL;
 	if (rc == 0 && cw_id_is_zero(&rec->id))
 		rc = cw_error_set(err, CW_EINVAL, "ref",
 				  "every imported record needs an id or a ref");
@@ -65,6 +110,24 @@ static int parse_line(struct cw_record *rec, const char *line, size_t len, int *
 	 * of invalid records is not kept waiting). */
 	if (rc == 0)
 		rc = cw_record_validate(rec, err);
+	return rc;
+}
+
+/* Parses and validates one line into pl->rec (freed by the caller whatever happens). */
+static int parse_line(struct parsed_line *pl, const char *line, size_t len, struct cw_error *err)
+{
+	json_error_t jerr;
+	json_t *obj;
+	int rc;
+
+	cw_record_init(&pl->rec, CW_KIND_PERSON);
+	if ((rc = cw_text_validate(line, LINE_MAX_BYTES, CW_TEXT_MULTILINE, "line", err)) != 0)
+		return rc;
+	if (!(obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr)))
+		return cw_error_set(err, CW_EINVAL, "json", "%s (column %d)", jerr.text,
+				    jerr.column);
+	rc = parse_object(pl, obj, err);
+	json_decref(obj);
 	return rc;
 }
 
@@ -77,40 +140,105 @@ static int parse_line(struct cw_record *rec, const char *line, size_t len, int *
  * touches the transaction. */
 #define BATCH_LINES 64
 
-struct parsed_line {
-	struct cw_record rec;
-	size_t lineno;
-	int view_given;
-};
-
 /* The parser's side: the file, its line buffer, and its error (read by the writer once it has
  * the parser's last batch). */
 struct line_reader {
 	FILE *f;
+	off_t start; /* where the input begins in f */
 	char *line;
 	size_t cap, lineno;
 	int rc;
 	struct cw_error err;
 };
 
+/* What `list --json` and `export --format json` print (an array of records) and what `show
+ * --json` prints (one record over several lines): one JSON document, not a record a line.
+ * Read whole (such output was made whole too); its records are named by their place. */
+static void read_document(struct cw_pipe *pipe, struct line_reader *r)
+{
+	struct parsed_line *pl;
+	json_error_t jerr;
+	size_t n;
+	json_t *doc;
+
+	if (fseeko(r->f, r->start, SEEK_SET) != 0) {
+		r->rc = cw_error_set(&r->err, CW_EIO, "file", "cannot read the file");
+		return;
+	}
+	if (!(doc = json_loadf(r->f, JSON_REJECT_DUPLICATES, &jerr))) {
+		cw_error_set(&r->err, CW_EINVAL, "json", "%s (column %d)", jerr.text, jerr.column);
+		r->rc = at_line(&r->err, jerr.line > 0 ? (size_t)jerr.line : 1, CW_EINVAL);
+		return;
+	}
+	n = json_is_array(doc) ? json_array_size(doc) : 1;
+	for (size_t i = 0; i < n && (pl = cw_pipe_slot(pipe)); i++) {
+		json_t *obj = json_is_array(doc) ? json_array_get(doc, i) : doc;
+		int rc;
+
+		pl->lineno = i + 1;
+		pl->in_document = 1;
+		cw_record_init(&pl->rec, CW_KIND_PERSON);
+		if (!json_is_object(obj))
+			rc = cw_error_set(&r->err, CW_EINVAL, "json",
+					  "is not a record (an object)");
+		else
+			rc = parse_object(pl, obj, &r->err);
+		if (rc != 0) {
+			cw_record_free(&pl->rec);
+			r->rc = at_place(&r->err, 1, i + 1, rc);
+			break;
+		}
+		cw_pipe_push(pipe, 1024);
+	}
+	json_decref(doc);
+}
+
+/* Whether a file's first line opens a document rather than holding a record: "[" begins an
+ * array, and "{" alone the first of a record's lines. */
+static int opens_document(const char *line)
+{
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (*line == '[')
+		return 1;
+	if (*line++ != '{')
+		return 0;
+	while (*line == ' ' || *line == '\t')
+		line++;
+	return *line == '\0';
+}
+
 static void read_lines(struct cw_pipe *pipe, void *ctx)
 {
 	struct line_reader *r = ctx;
 	struct parsed_line *pl;
+	int seen_record = 0;
 	ssize_t len;
 
 	while ((pl = cw_pipe_slot(pipe)) && (len = getline(&r->line, &r->cap, r->f)) >= 0) {
 		int rc;
 
+		char *line = r->line;
+
 		r->lineno++;
-		while (len > 0 && (r->line[len - 1] == '\n' || r->line[len - 1] == '\r'))
-			r->line[--len] = '\0';
-		if (len == 0 || r->line[0] == '#') /* blank lines and comments */
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		/* A byte-order mark, which some Windows editors put first, is no part of the
+		 * records. */
+		if (r->lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
+			line += 3;
+			len -= 3;
+		}
+		if (len == 0 || line[0] == '#') /* blank lines and comments */
 			continue;
+		if (!seen_record && opens_document(line)) {
+			read_document(pipe, r);
+			return;
+		}
+		seen_record = 1;
 		pl->lineno = r->lineno;
-		pl->view_given = 0;
-		if ((rc = parse_line(&pl->rec, r->line, (size_t)len, &pl->view_given, &r->err)) !=
-		    0) {
+		pl->in_document = 0;
+		if ((rc = parse_line(pl, line, (size_t)len, &r->err)) != 0) {
 			cw_record_free(&pl->rec);
 			r->rc = at_line(&r->err, r->lineno, rc);
 			return;
@@ -128,24 +256,62 @@ static void drop_line(void *ctx, void *entry)
 	cw_record_free(&((struct parsed_line *)entry)->rec);
 }
 
-/* The writer's side: the transaction and the counts. */
+/* The writer's side: the transaction, the counts, and the line each record was on. */
 struct line_writer {
 	struct cw_txn *txn;
 	struct import_ctx *im;
+	struct cw_idmap lines;
 };
+
+/* A reference that names nothing in the database is said by its id; the line wrote its ref:
+ * put that after the id ("no case with id 60f7... (the file's "c-kang-sarn")"). */
+static void name_refs(const struct parsed_line *pl, struct cw_error *err)
+{
+	for (unsigned i = 0; err && i < pl->nrefs; i++) {
+		char hex[CW_ID_HEX_LEN + 1], *at, rest[sizeof err->message];
+		size_t head;
+
+		cw_id_hex(&pl->refs[i].id, hex);
+		if (!(at = strstr(err->message, hex)))
+			continue;
+		head = (size_t)(at - err->message) + CW_ID_HEX_LEN;
+		snprintf(rest, sizeof rest, "%s", err->message + head);
+		snprintf(err->message + head, sizeof err->message - head,
+			 _(" (the file's \"%s\")%s"), pl->refs[i].text, rest);
+		return;
+	}
+}
 
 static int write_line(void *ctx, void *entry, struct cw_error *err)
 {
 	struct line_writer *w = ctx;
 	struct parsed_line *pl = entry;
+	size_t first = 0;
 	int changed = 0, rc;
+
+	/* A record given twice in one file is a mistake (two monitors' files put together, each
+	 * with its "h1"), not a change: the later line would replace the earlier one unseen while
+	 * the count said both were imported. */
+	if ((rc = cw_idmap_put(&w->lines, &pl->rec.id, pl->lineno, &first)) < 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (rc == 0) {
+		cw_error_set(err, CW_EINVAL, pl->by_ref ? "ref" : "id",
+			     pl->in_document ? _("names record %zu again: a file gives each record "
+						 "once")
+					     : _("names the record of line %zu again: a file gives "
+						 "each record once"),
+			     first);
+		return at_place(err, pl->in_document, pl->lineno, CW_EINVAL);
+	}
 
 	/* As when it is logged, a new record from "own observation" that names no account is
 	 * the team's own (the English words only: a file reads the same in any language). */
 	rc = cw_txn_put(w->txn, &pl->rec,
 			CW_PUT_VALIDATED | (pl->view_given ? 0 : CW_PUT_OWN_IF_NEW), &changed, err);
+	if (rc == CW_EINVAL)
+		name_refs(pl, err);
 	if (rc != 0)
-		at_line(err, pl->lineno, rc);
+		at_place(err, pl->in_document, pl->lineno, rc);
 	w->im->records++;
 	w->im->changed += (size_t)changed;
 	return rc;
@@ -154,8 +320,8 @@ static int write_line(void *ctx, void *entry, struct cw_error *err)
 static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 {
 	struct import_ctx *im = ctx;
-	struct line_reader r = {im->f, NULL, 0, 0, 0, {0}};
-	struct line_writer w = {txn, im};
+	struct line_reader r = {im->f, im->start, NULL, 0, 0, 0, {0}};
+	struct line_writer w = {txn, im, {0}};
 	struct cw_pipe *pipe;
 	int rc;
 
@@ -175,6 +341,7 @@ static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 		rc = r.rc;
 	}
 	cw_pipe_stop(pipe);
+	cw_idmap_free(&w.lines);
 	free(r.line);
 	return rc;
 }
@@ -281,7 +448,8 @@ int cw_import_jsonl(struct cw_store *st, const char *path, struct cw_import_stat
 		explicit_bzero(buf, len);
 		free(buf);
 	}
-	if (rc != 0 && err && strncmp(err->field, "line ", 5) == 0) {
+	if (rc != 0 && err &&
+	    (strncmp(err->field, "line ", 5) == 0 || strncmp(err->field, "record ", 7) == 0)) {
 		char field[sizeof err->field];
 
 		snprintf(field, sizeof field, "%s", err->field);

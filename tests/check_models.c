@@ -16,6 +16,7 @@
 #include "models/filter.h"
 #include "models/format.h"
 #include "models/i18n.h"
+#include "models/idmap.h"
 #include "models/json.h"
 #include "models/pipe.h"
 #include "models/record.h"
@@ -1663,6 +1664,57 @@ START_TEST(i18n_use_switches_language)
 }
 END_TEST
 
+/* ---- idmap: ids to numbers ------------------------------------------------------------------ */
+
+static struct cw_id idmap_id(unsigned i)
+{
+	struct cw_id id;
+
+	memset(&id, 0, sizeof id);
+	/* Ids made here begin with a sequence number: alike at the start, apart at the end. */
+	id.b[0] = 0x12;
+	id.b[14] = (uint8_t)(i >> 8);
+	id.b[15] = (uint8_t)i;
+	id.b[13] = 1; /* never the zero id */
+	return id;
+}
+
+START_TEST(idmap_keeps_the_first_value_of_each_id)
+{
+	struct cw_idmap m = {0};
+	struct cw_id zero, absent = idmap_id(5000);
+	size_t v = 0;
+
+	/* Enough ids to grow the table several times from its first 64 slots. */
+	for (unsigned i = 0; i < 3000; i++) {
+		struct cw_id id = idmap_id(i);
+
+		ck_assert_int_eq(cw_idmap_put(&m, &id, i + 1, NULL), 1);
+	}
+	ck_assert_uint_eq(m.n, 3000);
+	ck_assert(2 * m.n <= m.cap);
+	for (unsigned i = 0; i < 3000; i++) {
+		struct cw_id id = idmap_id(i);
+
+		ck_assert_int_eq(cw_idmap_get(&m, &id, &v), 1);
+		ck_assert_uint_eq(v, i + 1);
+		/* Again: not added, the first value stays and is given back. */
+		v = 0;
+		ck_assert_int_eq(cw_idmap_put(&m, &id, 99999, &v), 0);
+		ck_assert_uint_eq(v, i + 1);
+	}
+	ck_assert_uint_eq(m.n, 3000);
+	ck_assert_int_eq(cw_idmap_get(&m, &absent, NULL), 0);
+	/* The zero id marks empty slots: never a key. */
+	memset(&zero, 0, sizeof zero);
+	ck_assert_int_eq(cw_idmap_put(&m, &zero, 1, NULL), 0);
+	ck_assert_int_eq(cw_idmap_get(&m, &zero, NULL), 0);
+	cw_idmap_free(&m);
+	ck_assert_uint_eq(m.n, 0);
+	ck_assert_int_eq(cw_idmap_get(&m, &absent, NULL), 0);
+}
+END_TEST
+
 /* ---- pipe: entries from a second thread, in order, bounded ---------------------------------- */
 
 struct counting {
@@ -1882,6 +1934,9 @@ static Suite *models_suite(void)
 
 	tc = tcase_create("i18n");
 	tcase_add_test(tc, i18n_use_switches_language);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("idmap");
+	tcase_add_test(tc, idmap_keeps_the_first_value_of_each_id);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("pipe");
 	tcase_add_test(tc, pipe_hands_every_entry_on_in_order);

@@ -1,0 +1,78 @@
+#!/bin/sh
+# What `import` reads besides a record a line, and how it names what is wrong: the JSON the read
+# commands print (an array from list and export, one record over several lines from show)
+# imports; a byte-order mark is skipped; a record given twice in one file is refused (the
+# count said both were imported while one replaced the other); a reference to nothing is named
+# as the file wrote it, and "ref:" works in a file as on the command line.
+. "$TESTLIB"
+set -e
+
+SRC="$WORK/src"
+ok "$CASEWATCH" --db "$SRC" seed "$SEED_FILE"
+ok cw init
+
+# What the read commands print imports: people and cases first (records name them).
+"$CASEWATCH" --db "$SRC" export persons --format json >"$WORK/people.json"
+"$CASEWATCH" --db "$SRC" export cases --format json >"$WORK/cases.json"
+"$CASEWATCH" --db "$SRC" export records --format json >"$WORK/records.json"
+"$CASEWATCH" --db "$SRC" show ref:c-kem-sokha-treason --json >"$WORK/case.json"
+head -c 1 "$WORK/records.json" | grep -q '\[' || fail "export does not print an array"
+[ "$(sed -n 1p "$WORK/case.json")" = "{" ] || fail "show --json does not begin with a lone {"
+# the records first: record 1 names a person or case not there yet, and the error says which
+fails 65 "records.json record 1: .* with id" cw import "$WORK/records.json"
+ok cw import "$WORK/people.json"
+people=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/people.json")
+[ "$out" = "imported $people records ($people new or changed)" ] || fail "people: $out"
+ok cw import "$WORK/case.json"
+[ "$out" = "imported 1 records (1 new or changed)" ] || fail "show --json: $out"
+ok cw import "$WORK/cases.json"
+ok cw import "$WORK/records.json"
+n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/records.json")
+[ "$out" = "imported $n records ($n new or changed)" ] || fail "records: $out"
+ok cw show ref:c-kem-sokha-treason
+has "Kem Sokha"
+# A document that is not records is refused by its place, and writes nothing.
+before=$(db_snapshot)
+printf '[\n  {"kind": "person", "ref": "p-doc", "name": "In A Document"},\n  3\n]\n' >"$WORK/bad.json"
+fails 65 "bad.json record 2: json: is not a record" cw import "$WORK/bad.json"
+printf '[\n  {"kind": "person", "ref": "p-doc", "name": "In A Document"\n]\n' >"$WORK/cut.json"
+fails 65 "cut.json line 3: json:" cw import "$WORK/cut.json"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused document changed the database"
+
+# A byte-order mark before the first line (Windows editors) is no part of the records.
+printf '\357\273\277{"kind": "person", "ref": "p-bom", "name": "Bom First"}\n' >"$WORK/bom.jsonl"
+printf '{"kind": "person", "ref": "p-bom-2", "name": "Bom Second"}\n' >>"$WORK/bom.jsonl"
+ok cw import "$WORK/bom.jsonl"
+[ "$out" = "imported 2 records (2 new or changed)" ] || fail "a BOM: $out"
+# ... only there: a mark further on is refused as before
+printf '{"kind": "person", "ref": "p-bom-3", "name": "Bom Third"}\n\357\273\277{}\n' \
+	>"$WORK/bom2.jsonl"
+fails 65 "bom2.jsonl line 2: json" cw import "$WORK/bom2.jsonl"
+
+# The same record twice in one file: refused, naming both lines; nothing written.
+before=$(db_snapshot)
+printf '%s\n' '{"kind":"incident","ref":"i-twice","type":"other","detail":"first"}' \
+	'{"kind":"incident","ref":"i-other","type":"other","detail":"other"}' \
+	'{"kind":"incident","ref":"i-twice","type":"other","detail":"second"}' >"$WORK/twice.jsonl"
+fails 65 "twice.jsonl line 3: ref: names the record of line 1 again" cw import "$WORK/twice.jsonl"
+id=0123456789abcdef0123456789abcdef
+printf '{"kind":"person","id":"%s","name":"Twice"}\n{"kind":"person","id":"%s","name":"Twice"}\n' \
+	"$id" "$id" >"$WORK/twice-id.jsonl"
+fails 65 "twice-id.jsonl line 2: id: names the record of line 1 again" cw import "$WORK/twice-id.jsonl"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused file changed the database"
+# ... and importing the same file twice is still no error (nothing changes the second time)
+ok cw import "$WORK/bom.jsonl"
+[ "$out" = "imported 2 records (0 new or changed)" ] || fail "again: $out"
+
+# A reference to nothing is named as the file wrote it, beside the id it makes.
+printf '{"kind":"hearing","ref":"h-typo","case":"c-kem-sokha-treasn","date":"2024-02-03"}\n' \
+	>"$WORK/typo.jsonl"
+fails 65 "typo.jsonl line 1: case: no case with id" cw import "$WORK/typo.jsonl"
+case $err in *'(the file'"'"'s "c-kem-sokha-treasn")'*) ;; *) fail "the ref is not named: $err" ;; esac
+# "ref:" as on the command line
+printf '{"kind":"hearing","ref":"h-ref-prefix","case":"ref:c-kem-sokha-treason","date":"2024-02-03"}\n' \
+	>"$WORK/prefix.jsonl"
+ok cw import "$WORK/prefix.jsonl"
+ok cw show ref:h-ref-prefix
+has "Kem Sokha"
+done_ok
