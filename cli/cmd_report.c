@@ -100,7 +100,8 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 		if (i < cli->argc && !strcmp(cli->argv[i], "-o")) {
 			if (i + 1 >= cli->argc)
 				return cw_error_set(&cli->err, CW_EUSAGE, "o", "needs a file name");
-			o->output = cli->argv[i + 1];
+			/* "-" is standard output, as for bundle export and open. */
+			o->output = strcmp(cli->argv[i + 1], "-") ? cli->argv[i + 1] : NULL;
 			i += 2;
 			continue;
 		}
@@ -116,7 +117,7 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 		if (!strcmp(opt.name, "format"))
 			o->format = opt.value;
 		else if (!strcmp(opt.name, "output"))
-			o->output = opt.value;
+			o->output = strcmp(opt.value, "-") ? opt.value : NULL;
 		else if (!export && !strcmp(opt.name, "week"))
 			o->week = opt.value;
 		else if (!export && !strcmp(opt.name, "organisation"))

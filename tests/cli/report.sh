@@ -84,6 +84,16 @@ has "wrote $WORK/out.md"
 diff -u "$GOLDEN/report-small.md" "$WORK/out.md" || fail "-o FILE differs from stdout"
 ok cw report --week 2024-W06 --format html --output "$WORK/out.html"
 grep -q "<!DOCTYPE html>" "$WORK/out.html" || fail "--output html"
+# -o - and --output - are standard output, as for bundle export and open: no file named "-"
+mkdir "$WORK/here"
+(cd "$WORK/here" && "$CASEWATCH" --db "$DB" report --week 2024-W06 -o - >"$WORK/dash.md") ||
+	fail "-o - failed"
+diff -u "$GOLDEN/report-small.md" "$WORK/dash.md" || fail "-o - differs from stdout"
+(cd "$WORK/here" && "$CASEWATCH" --db "$DB" export records --format csv --output - \
+	>"$WORK/dash.csv") || fail "export --output - failed"
+head -1 "$WORK/dash.csv" | grep -q "^id," || fail "export --output - wrote: $(head -1 "$WORK/dash.csv")"
+[ -z "$(ls -A "$WORK/here")" ] || fail "-o - made a file: $(ls -A "$WORK/here")"
+checks=$((checks + 1))
 
 # the demo data: the week of 7 February 2024 has the verdicts of Chao Veasna and Chhorn Phalla
 DB="$WORK/demo"
