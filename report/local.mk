@@ -11,24 +11,20 @@ libcwreport_a_SOURCES += \
 	report/record_text.c report/record_text.h \
 	report/confidential.c report/confidential.h
 libcwreport_a_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
-libcwreport_a_CPPFLAGS = $(AM_CPPFLAGS) -DCW_MODULEDIR='"$(moduledir)"'
+libcwreport_a_CPPFLAGS = $(AM_CPPFLAGS) -DCW_MODULEDIR='"$(pdfexecdir)"'
 REPORT_LIBS = libcwreport.a $(STORE_LIBS)
 
 ## report/pdf.so: the PDF writer (report/pdf.c), a module casewatch loads only when a PDF is
-## asked for (report/pdf.h says why). A plain rule (the project has no libtool), with the
-## program's flags, sanitizers included; installed in $(pkglibdir), found uninstalled through
-## CASEWATCH_MODULEDIR (the tests set it to the build tree's report/).
-PDF_MODULE = report/pdf.so
-moduledir = $(pkglibdir)
-module_DATA = $(PDF_MODULE)
-$(PDF_MODULE): $(srcdir)/report/pdf.c $(srcdir)/report/pdf.h $(srcdir)/report/rdoc.h \
-		$(srcdir)/report/report.h $(srcdir)/models/i18n.h $(srcdir)/models/error.h config.h
-	@$(MKDIR_P) report
-	$(AM_V_CC)$(CC) $(DEFS) -I$(top_builddir) $(AM_CPPFLAGS) $(CPPFLAGS) $(AM_CFLAGS) \
-		$(JANSSON_CFLAGS) $(PANGOCAIRO_CFLAGS) $(CFLAGS) -fPIC -shared -o $@ \
-		$(srcdir)/report/pdf.c $(AM_LDFLAGS) $(LDFLAGS) $(PANGOCAIRO_LIBS)
-EXTRA_DIST += report/pdf.c
-CLEANFILES = $(PDF_MODULE)
+## asked for (report/pdf.h says why): built as a program linked -shared (the project has no
+## libtool), so automake tracks its headers and installs it with the programs, in
+## $(pkglibdir); found uninstalled through CASEWATCH_MODULEDIR (the tests set it to the build
+## tree's report/).
+pdfexecdir = $(pkglibdir)
+pdfexec_PROGRAMS = report/pdf.so
+report_pdf_so_SOURCES = report/pdf.c report/pdf.h
+report_pdf_so_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(PANGOCAIRO_CFLAGS) -fPIC
+report_pdf_so_LDFLAGS = $(AM_LDFLAGS) -shared
+report_pdf_so_LDADD = $(PANGOCAIRO_LIBS)
 
 check_PROGRAMS += tests/check_report
 tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_fixture.h tests/test_keys.h

@@ -30,16 +30,23 @@ int cw_pdf_write(const struct cw_pdf_job *job, FILE *out);
 
 /* What a module and the program that loads it must agree on, both exported by the module
  * ("cw_pdf_version", "cw_pdf_layout"): a module left over from another casewatch, whose
- * structs may differ, is refused instead of being handed a document it would read wrong. */
+ * structs or tables may differ, is refused instead of being handed a document it would read
+ * wrong. The layout folds in the sizes of what the module reads and the counts that shape it
+ * (a row of cells is CW_RC_NCOLS long), so a change to rdoc.h changes it without anyone
+ * remembering to. */
 #define CW_PDF_LAYOUT                                                                              \
-	((uint64_t)sizeof(struct cw_pdf_job) << 48 ^ (uint64_t)sizeof(struct cw_rdoc) << 24 ^      \
-	 (uint64_t)sizeof(struct cw_rsection) << 12 ^ (uint64_t)sizeof(struct cw_rline))
+	((uint64_t)sizeof(struct cw_pdf_job) << 52 ^ (uint64_t)sizeof(struct cw_rdoc) << 32 ^      \
+	 (uint64_t)sizeof(struct cw_rsection) << 20 ^ (uint64_t)sizeof(struct cw_rline) << 14 ^    \
+	 (uint64_t)CW_RC_NCOLS << 8 ^ (uint64_t)CW_RSECTION_COLS << 4 ^                            \
+	 (uint64_t)CW_RDOC_SECTIONS)
 extern const char cw_pdf_version[];
 extern const uint64_t cw_pdf_layout;
 
-/* The module's writer, loaded once per process from $CASEWATCH_MODULEDIR (the tests run
- * casewatch uninstalled) or else from where `make install` puts it. 0, or CW_EIO with a line
- * that says what to do when it cannot be loaded or is from another casewatch. */
+/* The module's writer, loaded once per process from $CASEWATCH_MODULEDIR (an absolute path;
+ * the tests run casewatch uninstalled) or else from where `make install` puts it. 0, or
+ * CW_EIO with a line that says what to do when it cannot be loaded or is from another
+ * casewatch (the module stays loaded then: its libraries cannot be unloaded). From one thread
+ * at a time: the front ends' main thread. */
 int cw_pdf_writer(cw_pdf_write_fn *out, struct cw_error *err);
 
 #endif

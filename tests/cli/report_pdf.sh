@@ -111,17 +111,36 @@ case $libs in
 *pango* | *cairo* | *glib* | *harfbuzz* | *fontconfig*) fail "casewatch links the PDF libraries: $libs" ;;
 esac
 checks=$((checks + 1))
-# Without the module: one line, exit 74, no file; Markdown does not need it.
+# Without the module: one line, exit 74, saying what to do; Markdown does not need it.
 mkdir "$WORK/modules"
 fails 74 "pdf: cannot load the PDF writer" env CASEWATCH_MODULEDIR="$WORK/modules" \
 	"$CASEWATCH" --db "$DB" report --week 2024-W06 --format pdf -o "$WORK/out/none.pdf"
-case $err in *"install casewatch again"*) ;; *) fail "the error says nothing to do: $err" ;; esac
-[ ! -e "$WORK/out/none.pdf" ] || fail "a PDF was written without its module"
+case $err in *"check CASEWATCH_MODULEDIR"*) ;; *) fail "the error says nothing to do: $err" ;; esac
 ok env CASEWATCH_MODULEDIR="$WORK/modules" "$CASEWATCH" --db "$DB" report --week 2024-W06 \
 	--format md -o "$WORK/out/none.md"
-# A shared object that is not this casewatch's PDF writer is refused the same way.
+# A shared object that is not casewatch's PDF writer is refused the same way.
 cp "$FAULTSHIM" "$WORK/modules/pdf.so"
-fails 74 "is not the PDF writer of this casewatch" env CASEWATCH_MODULEDIR="$WORK/modules" \
+fails 74 "is not the PDF writer of casewatch" env CASEWATCH_MODULEDIR="$WORK/modules" \
 	"$CASEWATCH" --db "$DB" report --week 2024-W06 --format pdf -o "$WORK/out/none.pdf"
-[ ! -e "$WORK/out/none.pdf" ] || fail "a PDF was written by another module"
+# The writer of another casewatch (its version changed in a copy): refused, naming both.
+version=$("$CASEWATCH_BIN" --version | sed 's/^casewatch //')
+other=$(printf '%s' "$version" | tr '0-9' '9876543210')
+"$PYTHON3" -c 'import sys
+data = open(sys.argv[1], "rb").read()
+old, new = sys.argv[3].encode() + b"\0", sys.argv[4].encode() + b"\0"
+assert old in data and len(old) == len(new)
+open(sys.argv[2], "wb").write(data.replace(old, new))' "$CASEWATCH_MODULEDIR/pdf.so" \
+	"$WORK/modules/pdf.so" "$version" "$other" || fail "cannot make another version's module"
+fails 74 "is the PDF writer of another casewatch ($other, this is $version)" \
+	env CASEWATCH_MODULEDIR="$WORK/modules" "$CASEWATCH" --db "$DB" report --week 2024-W06 \
+	--format pdf -o "$WORK/out/none.pdf"
+# A relative folder would depend on where casewatch runs: refused.
+fails 74 "CASEWATCH_MODULEDIR must be an absolute path" env CASEWATCH_MODULEDIR=report \
+	"$CASEWATCH" --db "$DB" report --week 2024-W06 --format pdf -o "$WORK/out/none.pdf"
+# The module needs nothing of casewatch's own: what it leaves undefined is the libraries'.
+if command -v nm >/dev/null; then
+	undefined=$(nm -D --undefined-only "$CASEWATCH_MODULEDIR/pdf.so" | grep ' cw_' || true)
+	[ -z "$undefined" ] || fail "the module needs casewatch's own: $undefined"
+	checks=$((checks + 1))
+fi
 done_ok
