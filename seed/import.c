@@ -158,10 +158,15 @@ static void read_document(struct cw_pipe *pipe, struct line_reader *r)
 {
 	struct parsed_line *pl;
 	json_error_t jerr;
+	char mark[3];
 	size_t n;
 	json_t *doc;
 
-	if (fseeko(r->f, r->start, SEEK_SET) != 0) {
+	/* From the start again, past a byte-order mark as read_lines goes past it. */
+	if (fseeko(r->f, r->start, SEEK_SET) != 0 ||
+	    ((fread(mark, 1, sizeof mark, r->f) != sizeof mark ||
+	      memcmp(mark, "\xEF\xBB\xBF", sizeof mark) != 0) &&
+	     fseeko(r->f, r->start, SEEK_SET) != 0)) {
 		r->rc = cw_error_set(&r->err, CW_EIO, "file", "cannot read the file");
 		return;
 	}
@@ -216,9 +221,8 @@ static void read_lines(struct cw_pipe *pipe, void *ctx)
 	ssize_t len;
 
 	while ((pl = cw_pipe_slot(pipe)) && (len = getline(&r->line, &r->cap, r->f)) >= 0) {
-		int rc;
-
 		char *line = r->line;
+		int rc;
 
 		r->lineno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))

@@ -25,6 +25,10 @@ people=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' 
 [ "$out" = "imported $people records ($people new or changed)" ] || fail "people: $out"
 ok cw import "$WORK/case.json"
 [ "$out" = "imported 1 records (1 new or changed)" ] || fail "show --json: $out"
+# ... also after a byte-order mark
+{ printf '\357\273\277'; cat "$WORK/case.json"; } >"$WORK/case-bom.json"
+ok cw import "$WORK/case-bom.json"
+[ "$out" = "imported 1 records (0 new or changed)" ] || fail "show --json after a BOM: $out"
 ok cw import "$WORK/cases.json"
 ok cw import "$WORK/records.json"
 n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$WORK/records.json")
