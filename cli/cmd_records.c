@@ -287,7 +287,8 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	    (rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
 	if ((rc = cw_cli_apply_record_options(cli, &rec, first_arg + 1)) == 0 &&
-	    (rc = cw_store_put(cli->session.store, &rec, CW_PUT_FOLLOW_VERDICTS, &cli->err)) == 0) {
+	    (rc = cw_store_put(cli->session.store, &rec,
+			       CW_PUT_FOLLOW_VERDICTS | CW_PUT_IF_UNCHANGED, &cli->err)) == 0) {
 		char hex[CW_ID_HEX_LEN + 1];
 
 		cw_id_hex(&rec.id, hex);

@@ -9,6 +9,7 @@
 
 #include "models/codec.h"
 #include "models/i18n.h"
+#include "models/json.h"
 #include "models/version.h"
 #include "store/store_internal.h"
 
@@ -481,6 +482,21 @@ static int new_id(struct cw_txn *t, struct cw_id *id, struct cw_error *err)
 	return 0;
 }
 
+/* Whether rec was read as the stored version: the same last change (its time and the
+ * database it was made in) and the same version vector. */
+static int same_version(const struct cw_record *stored, const struct cw_record *rec)
+{
+	const struct cw_version *a = stored->versions.items, *b = rec->versions.items;
+
+	if (stored->updated != rec->updated || !cw_id_equal(&stored->edited_in, &rec->edited_in) ||
+	    stored->versions.n != rec->versions.n)
+		return 0;
+	for (size_t i = 0; i < stored->versions.n; i++)
+		if (a[i].time != b[i].time || !cw_id_equal(&a[i].database, &b[i].database))
+			return 0;
+	return 1;
+}
+
 int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *changed,
 	       struct cw_error *err)
 {
@@ -514,6 +530,22 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	if (exists && (flags & CW_PUT_NEW)) {
 		cw_record_free(&old);
 		return cw_error_set(err, CW_EINVAL, "id", "a record with this id exists already");
+	}
+	if ((flags & CW_PUT_IF_UNCHANGED) && (!exists || !same_version(&old, rec))) {
+		char when[32] = "", who[80] = "";
+
+		if (!exists)
+			return cw_error_set(err, CW_EREFUSED, "record",
+					    "not saved: deleted since it was opened");
+		cw_time_format(old.updated, when);
+		when[10] = ' '; /* "2024-02-07 09:30", read by people */
+		snprintf(who, sizeof who, "%s", old.editor ? old.editor : "");
+		cw_record_free(&old);
+		return cw_error_set(err, CW_EREFUSED, "record",
+				    "not saved: changed since it was opened (by %.60s, %.16s UTC), "
+				    "which saving would undo; open it again and make your change "
+				    "on that",
+				    who, when);
 	}
 	if (exists && old.kind != rec->kind) {
 		enum cw_kind was = old.kind; /* read before freeing: freeing clears it */
@@ -739,8 +771,8 @@ out:
 struct put_ctx {
 	struct cw_record *rec;
 	unsigned flags;
-	const struct cw_id *draft; /* a draft the record completes, deleted with it (or NULL) */
-	struct cw_id given;        /* rec's id as the caller gave it: zero for a new record */
+	const struct cw_id *draft;     /* a draft the record completes, deleted with it (or NULL) */
+	const struct cw_record *given; /* rec as the caller gave it */
 };
 
 /* One record put, undoable (cw_store_write_undoable notes what it changes). */
@@ -749,13 +781,15 @@ static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	struct put_ctx *p = ctx;
 	int rc;
 
-	/* Run again after a full map, a new record takes its id again: the sequence number the
-	 * aborted attempt took for it was given back with that attempt, and an id kept from it
-	 * would be the next record's too (ids made here begin with the sequence number, which
-	 * the short ids people type rely on being unique). */
-	p->rec->id = p->given;
+	/* Run again after a full map, the put starts from the record as given: cw_txn_put
+	 * stamps it (the time, the version vector: what CW_PUT_IF_UNCHANGED compares) and
+	 * gives a new one its id, taking a number from the id sequence that the aborted attempt
+	 * gave back. An id kept from that attempt would be the next record's too (ids made here
+	 * begin with the sequence number, which the short ids people type rely on). */
+	cw_record_free(p->rec);
+	if (cw_record_copy(p->rec, p->given) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	rc = cw_txn_put(t, p->rec, p->flags, NULL, err);
-
 	cw_txn_undo_about(t, &p->rec->id);
 	/* A draft deleted meanwhile (by another process) is no reason to refuse the record. */
 	if (rc == 0 && p->draft && (rc = cw_txn_draft_delete(t, p->draft, err)) == CW_ENOTFOUND) {
@@ -768,22 +802,27 @@ static int put_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 int cw_store_put_completing(struct cw_store *st, struct cw_record *rec, unsigned flags,
 			    const struct cw_id *draft, struct cw_error *err)
 {
-	struct put_ctx p = {rec, flags, draft, rec->id};
-	int rc = cw_store_write_undoable(st, put_fn, &p, err);
+	struct cw_record given;
+	struct put_ctx p = {rec, flags, draft, &given};
+	int rc;
 
-	if (rc != 0)
-		rec->id = p.given;
+	if (cw_record_copy(&given, rec) != 0) {
+		cw_record_free(&given);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	rc = cw_store_write_undoable(st, put_fn, &p, err);
+	if (rc != 0) { /* nothing was written: no id or stamp was given out */
+		cw_record_free(rec);
+		*rec = given;
+	} else {
+		cw_record_free(&given);
+	}
 	return rc;
 }
 
 int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, struct cw_error *err)
 {
-	struct put_ctx p = {rec, flags, NULL, rec->id};
-	int rc = cw_store_write_undoable(st, put_fn, &p, err);
-
-	if (rc != 0)
-		rec->id = p.given; /* nothing was written: no id was given out */
-	return rc;
+	return cw_store_put_completing(st, rec, flags, NULL, err);
 }
 
 static int delete_fn(struct cw_txn *t, void *ctx, struct cw_error *err)

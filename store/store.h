@@ -216,6 +216,10 @@ enum cw_put_flags {
 	/* The caller has validated rec (cw_record_validate) and not changed it since: an import
 	 * validates each record on the thread that parses it, not again on the one that writes. */
 	CW_PUT_VALIDATED = 32,
+	/* An edit of what was read earlier (a form, `edit`): refused (CW_EREFUSED) when the
+	 * stored record is no longer the version rec was read as (changed or deleted since,
+	 * by another process or a bundle), so that saving it does not silently undo that. */
+	CW_PUT_IF_UNCHANGED = 64,
 };
 
 /* Inside a write: validates rec (unless CW_PUT_VALIDATED), checks that every id it names

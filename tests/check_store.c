@@ -2375,6 +2375,52 @@ START_TEST(compact_fills_the_pages)
 }
 END_TEST
 
+/* An edit saved over what was read: refused when the record changed or went since, and then
+ * nothing changes; saved when it is still the version read. */
+START_TEST(put_if_unchanged_refuses_a_stale_edit)
+{
+	struct cw_id id = add_person("Stale Edit", "Kandal");
+	struct cw_record read, other, again;
+	struct cw_error err;
+
+	ck_assert_int_eq(cw_store_get(st, &id, &read, &err), 0);
+	/* Another edit lands first. */
+	ck_assert_int_eq(cw_store_get(st, &id, &other, &err), 0);
+	free(other.u.person.province);
+	other.u.person.province = strdup("Takeo");
+	ck_assert_msg(cw_store_put(st, &other, CW_PUT_IF_UNCHANGED, &err) == 0, "%s", err.message);
+	/* The edit of the older version is refused, and the other edit stays. */
+	free(read.u.person.notes);
+	read.u.person.notes = strdup("from the stale form");
+	ck_assert_int_eq(cw_store_put(st, &read, CW_PUT_IF_UNCHANGED, &err), CW_EREFUSED);
+	ck_assert_str_eq(err.field, "record");
+	ck_assert_ptr_nonnull(strstr(err.message, "changed since it was opened"));
+	ck_assert_int_eq(cw_store_get(st, &id, &again, &err), 0);
+	ck_assert_str_eq(again.u.person.province, "Takeo");
+	ck_assert_ptr_null(again.u.person.notes);
+	/* The record as given is given back as it was: no stamp of the refused attempt. */
+	ck_assert_ptr_nonnull(read.u.person.notes);
+	ck_assert_str_eq(read.u.person.province, "Kandal");
+	cw_record_free(&read);
+	/* Read again, the edit is saved. */
+	free(again.u.person.notes);
+	again.u.person.notes = strdup("on the latest version");
+	ck_assert_msg(cw_store_put(st, &again, CW_PUT_IF_UNCHANGED, &err) == 0, "%s", err.message);
+	cw_record_free(&other);
+	ck_assert_int_eq(cw_store_get(st, &id, &other, &err), 0);
+	ck_assert_str_eq(other.u.person.notes, "on the latest version");
+	ck_assert_str_eq(other.u.person.province, "Takeo");
+	/* Deleted meanwhile: refused, not made again. */
+	ck_assert_int_eq(cw_store_delete(st, &id, &err), 0);
+	ck_assert_int_eq(cw_store_put(st, &again, CW_PUT_IF_UNCHANGED, &err), CW_EREFUSED);
+	ck_assert_ptr_nonnull(strstr(err.message, "deleted since it was opened"));
+	cw_record_free(&other);
+	ck_assert_int_eq(cw_store_get(st, &id, &other, &err), CW_ENOTFOUND);
+	cw_record_free(&other);
+	cw_record_free(&again);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
 	Suite *s = suite_create("store");
@@ -2390,6 +2436,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, read_only_open_reads);
 	tcase_add_test(tc, put_get_stamps_header);
 	tcase_add_test(tc, identical_put_is_no_change);
+	tcase_add_test(tc, put_if_unchanged_refuses_a_stale_edit);
 	tcase_add_test(tc, index_by_article_kind_date_court_person_case);
 	tcase_add_test(tc, list_orders_newest_first_and_pages);
 	tcase_add_test(tc, timeline_in_date_order_unknown_last);

@@ -555,7 +555,9 @@ static int with_people_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	if (rc != 0)
 		return rc;
 	if ((rc = cw_form_build(fm, w->rec, err)) != 0 ||
-	    (rc = cw_txn_put(t, w->rec, CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW),
+	    (rc = cw_txn_put(t, w->rec,
+			     CW_PUT_FOLLOW_VERDICTS |
+				     (fm->editing ? CW_PUT_IF_UNCHANGED : CW_PUT_NEW),
 			     NULL, err)) != 0)
 		return rc;
 	cw_txn_undo_about(t, &w->rec->id); /* u offers the case, with the people added */
@@ -591,7 +593,8 @@ int cw_form_save(struct cw_form *fm, struct cw_error *err)
 			return rc;
 		/* A draft finished is deleted in the same write as the record it made. */
 		rc = cw_store_put_completing(
-			fm->st, &rec, CW_PUT_FOLLOW_VERDICTS | (fm->editing ? 0 : CW_PUT_NEW),
+			fm->st, &rec,
+			CW_PUT_FOLLOW_VERDICTS | (fm->editing ? CW_PUT_IF_UNCHANGED : CW_PUT_NEW),
 			cw_id_is_zero(&fm->draft_id) ? NULL : &fm->draft_id, err);
 	}
 	if (rc == 0) {

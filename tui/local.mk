@@ -28,6 +28,7 @@ tests_check_tui_LDADD = libcwtui.a libcwreport.a $(APP_LIBS) $(NCURSESW_LIBS) $(
 CLI_TESTS += \
 	tests/tui/scripted.sh \
 	tests/tui/tmux.sh \
+	tests/tui/stale_edit.sh \
 	tests/tui/agenda.sh \
 	tests/tui/quick.sh \
 	tests/tui/search.sh \
