@@ -61,6 +61,36 @@ void cw_session_init(struct cw_session *s)
 	find_author(s);
 }
 
+int cw_session_key_gone(struct cw_session *s)
+{
+	char slot[4200];
+	struct cw_error err;
+	struct cw_id database;
+	struct stat sb;
+	int rc;
+
+	if (!s->store || !cw_store_encrypted(s->store)) /* no key to lose */
+		return 0;
+	cw_store_keyslot_path(s->db_dir, slot, sizeof slot);
+	if (stat(slot, &sb) != 0)
+		return errno == ENOENT;
+	if (sb.st_ino == s->slot_seen.ino && sb.st_size == s->slot_seen.size &&
+	    sb.st_ctim.tv_sec == s->slot_seen.ctime.tv_sec &&
+	    sb.st_ctim.tv_nsec == s->slot_seen.ctime.tv_nsec)
+		return 0;
+	/* Changed (a new passphrase writes a new slot; destroy-key overwrites it with noise):
+	 * read whether it is still a key slot, without the passphrase. */
+	rc = cw_keyslot_read_database(slot, &database, &err);
+	if (rc == CW_EDAMAGED || rc == CW_ENOTFOUND)
+		return 1;
+	if (rc == 0) {
+		s->slot_seen.ino = sb.st_ino;
+		s->slot_seen.size = sb.st_size;
+		s->slot_seen.ctime = sb.st_ctim;
+	}
+	return 0;
+}
+
 int cw_session_db_exists(const char *dir)
 {
 	char path[4096];

@@ -5,6 +5,9 @@
 #ifndef CW_APP_SESSION_H
 #define CW_APP_SESSION_H
 
+#include <sys/types.h>
+#include <time.h>
+
 #include "app/unlock.h"
 #include "models/error.h"
 #include "store/store.h"
@@ -26,6 +29,12 @@ struct cw_session {
 	int read_only;  /* open without writing anything (the commands that only read): works
 			 * on read-only media, where the store may open without its lock
 			 * (cw_store_unlocked) */
+	/* The key slot as cw_session_key_gone last found it whole (inode, size, change time). */
+	struct {
+		ino_t ino;
+		off_t size;
+		struct timespec ctime;
+	} slot_seen;
 };
 
 /* Fills the database folder from $CASEWATCH_DB (else the default) and the author. A front end
@@ -61,6 +70,13 @@ int cw_session_passphrase(struct cw_session *s, const char *what, int confirm, c
 /* Reads a new passphrase from s->new_pass (from the terminal: asked twice). */
 int cw_session_new_passphrase(struct cw_session *s, const char *what, char **out, size_t *len,
 			      struct cw_error *err);
+
+/* Whether the key slot of s->db_dir is gone: removed, or overwritten by `destroy-key` (in this
+ * process or another) so that it no longer reads as a key slot. A front end that holds the key
+ * (the terminal interface) asks it as it goes, and locks when it is: after a crypto-erase the
+ * screen must not stay readable. Cheap while the slot is unchanged (one stat); 0 when it
+ * cannot tell. */
+int cw_session_key_gone(struct cw_session *s);
 
 /* Whether dir holds a database (data.mdb). */
 int cw_session_db_exists(const char *dir);

@@ -121,6 +121,17 @@ void cw_app_lock(struct cw_app *app)
 	lock_now(app);
 }
 
+int cw_app_lock_if_key_gone(struct cw_app *app)
+{
+	if (app->locked || !app->st || !cw_session_key_gone(app->session))
+		return 0;
+	lock_now(app);
+	snprintf(app->lock_note, sizeof app->lock_note, "%s",
+		 _("the key was destroyed (destroy-key): this database cannot be opened again "
+		   "unless 'casewatch key import FILE' restores it"));
+	return 1;
+}
+
 void cw_app_touch(struct cw_app *app)
 {
 	app->last_key_ms = now_ms(app);

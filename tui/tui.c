@@ -1359,7 +1359,10 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 		} else {
 			key = cw_screen_key(CW_TICK_MS);
 		}
-		/* Locked by the idle time: a key that came is not the start of a passphrase. */
+		/* Locked by the idle time, or because the key was destroyed: a key that came is
+		 * not the start of a passphrase. */
+		if (cw_app_lock_if_key_gone(app) && key != CW_FN(KEY_RESIZE))
+			continue;
 		if (cw_app_idle(app, key) && key != CW_FN(KEY_RESIZE))
 			continue;
 		if (app->locked && (key < 0 || key == CW_KEY_TICK))

@@ -181,6 +181,10 @@ void cw_app_lock(struct cw_app *app);
  * more, and then returns 1 (the key that came, if any, was not meant for the lock screen). A
  * resize does not count as someone at the keyboard. */
 int cw_app_idle(struct cw_app *app, int key);
+/* Locks at once when the key slot is gone (destroy-key, here or in another process), saying
+ * so on the lock screen: after a crypto-erase nothing of the database stays on the screen or
+ * in memory. 1 when it locked (the key that came is not the start of a passphrase). */
+int cw_app_lock_if_key_gone(struct cw_app *app);
 /* Someone was at the keyboard just now without pressing a key here ($EDITOR ran). */
 void cw_app_touch(struct cw_app *app);
 /* The lock screen, drawn on a cleared screen; and its keys. */

@@ -108,6 +108,35 @@ while T has-session -t cw 2>/dev/null; do
 	[ "$(date +%s)" -le "$limit" ] || fail "C-c did not quit the lock screen"
 	sleep 0.05
 done
+
+# ---- tmux: destroy-key in another process locks an open interface at once ---------------
+# Its key is still in memory; after a crypto-erase nothing of the database may stay readable.
+KEPT_DB=$DB
+DB="$WORK/erase"
+ok cw init
+ok cw person add --name "Erasable Personname"
+TMUX_ENV="CASEWATCH_LOCK_AFTER=never" tmux_start 100 30
+wait_for "0 records | 0/0"
+send 2
+wait_for "Erasable Personname"
+ok cw destroy-key --yes
+wait_for "casewatch is locked — passphrase:" 10
+wait_for "the key was destroyed (destroy-key)"
+NAMES="$NAMES Erasable"
+no_names
+# A key pressed is the lock screen's: the list does not come back.
+send R
+sleep 0.3
+capture
+no_names
+send C-c
+checks=$((checks + 1))
+limit=$(($(date +%s) + 10))
+while T has-session -t cw 2>/dev/null; do
+	[ "$(date +%s)" -le "$limit" ] || fail "C-c did not quit the lock screen"
+	sleep 0.05
+done
+DB=$KEPT_DB
 ok cw list people
 has "Unique Nameforlock"
 lacks "Secretname"
