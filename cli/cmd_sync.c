@@ -11,6 +11,7 @@
 #include "models/i18n.h"
 #include "models/json.h"
 #include "report/export.h"
+#include "report/record_text.h"
 #include "cli/output.h"
 #include "models/i18n.h"
 #include "models/text.h"
@@ -596,6 +597,31 @@ int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int fi
 	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
 }
 
+/* What a version is about, as a list shows it: a hearing by its case, not by a court it may
+ * not name (in a static buffer). */
+static const char *version_label(struct cw_store *st, const struct cw_record *r)
+{
+	static struct cw_record_summary sum;
+
+	cw_record_summarise(st, r, &sum);
+	return sum.who[0] ? sum.who : cw_record_label(r);
+}
+
+/* One field in which a version differs from the one shown: "      province: Takeo (shown:
+ * Kandal)", its text made safe for the terminal. */
+static void print_difference(void *ctx, const char *field, const char *in_a, const char *in_b)
+{
+	FILE *out = ctx;
+
+	fputs("      ", out);
+	cw_print_safe(out, field, 0);
+	fputs(": ", out);
+	cw_print_safe(out, in_b ? in_b : _("(none)"), 0);
+	fputs(_("   (shown: "), out);
+	cw_print_safe(out, in_a ? in_a : _("(none)"), 0);
+	fputs(")\n", out);
+}
+
 static int conflicts_list(struct cw_cli *cli)
 {
 	struct cw_conflict *c;
@@ -660,7 +686,8 @@ static int conflicts_list(struct cw_cli *cli)
 
 		cw_id_hex(&c[i].id, hex);
 		fprintf(cli->out, "%s %s \"", cw_kind_text(c[i].kind), hex);
-		cw_print_safe(cli->out, cw_record_label(&c[i].versions[0].rec), 0);
+		cw_print_safe(cli->out, version_label(cli->session.store, &c[i].versions[0].rec),
+			      0);
 		fprintf(cli->out, _("\": %zu versions\n"), c[i].n);
 		for (size_t j = 0; j < c[i].n; j++) {
 			const struct cw_record *r = &c[i].versions[j].rec;
@@ -675,7 +702,7 @@ static int conflicts_list(struct cw_cli *cli)
 				fputs(_("deleted"), cli->out);
 			} else {
 				fputc('"', cli->out);
-				cw_print_safe(cli->out, cw_record_label(r), 0);
+				cw_print_safe(cli->out, version_label(cli->session.store, r), 0);
 				fputc('"', cli->out);
 			}
 			/* A wrong clock or a forgery: kept, never shown over another version. */
@@ -684,6 +711,10 @@ static int conflicts_list(struct cw_cli *cli)
 				fprintf(cli->out, _(" (dated in the future: %.10s)"), t);
 			}
 			fputc('\n', cli->out);
+			/* How it differs from the one shown, so the choice is not made blind. */
+			if (j > 0 && !c[i].versions[j].deleted && !c[i].versions[0].deleted)
+				cw_record_diff(cli->session.store, &c[i].versions[0].rec, r,
+					       print_difference, cli->out);
 		}
 	}
 	if (n)

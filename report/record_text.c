@@ -278,6 +278,121 @@ void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_
 	struct_field_lines(st, &rec->u, cw_schema_for_kind(rec->kind), 0, fn, ctx);
 }
 
+/* ---- two versions, field by field ---------------------------------------------------------- */
+
+struct field_pair {
+	char *path, *value;
+};
+
+struct field_pairs {
+	struct field_pair *items;
+	size_t n, cap;
+	char heading[4][64]; /* the list items the lines are in, by depth */
+	int oom;
+};
+
+static struct field_pair *pair_find(const struct field_pairs *p, const char *path)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!strcmp(p->items[i].path, path))
+			return &p->items[i];
+	return NULL;
+}
+
+static void pair_line(void *ctx, int indent, const char *name, const char *value)
+{
+	struct field_pairs *p = ctx;
+	size_t depth = (size_t)indent / 2;
+	char path[300] = "";
+	struct field_pair *have;
+
+	if (p->oom || depth >= sizeof p->heading / sizeof p->heading[0])
+		return;
+	for (size_t i = 0; i < depth; i++)
+		snprintf(path + strlen(path), sizeof path - strlen(path), "%s.", p->heading[i]);
+	if (!value) { /* a list item's heading: the fields after it are its own */
+		snprintf(p->heading[depth], sizeof p->heading[depth], "%s", name);
+		return;
+	}
+	snprintf(path + strlen(path), sizeof path - strlen(path), "%s", name);
+	if ((have = pair_find(p, path))) { /* a list of words: one value */
+		size_t len = strlen(have->value) + strlen(value) + 3;
+		char *joined = malloc(len);
+
+		if (!joined) {
+			p->oom = 1;
+			return;
+		}
+		snprintf(joined, len, "%s; %s", have->value, value);
+		free(have->value);
+		have->value = joined;
+		return;
+	}
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 16;
+		struct field_pair *grown = realloc(p->items, cap * sizeof *grown);
+
+		if (!grown) {
+			p->oom = 1;
+			return;
+		}
+		p->items = grown;
+		p->cap = cap;
+	}
+	p->items[p->n].path = strdup(path);
+	p->items[p->n].value = strdup(value);
+	if (!p->items[p->n].path || !p->items[p->n].value) {
+		free(p->items[p->n].path);
+		free(p->items[p->n].value);
+		p->oom = 1;
+		return;
+	}
+	p->n++;
+}
+
+static void pairs_of(struct cw_store *st, const struct cw_record *rec, struct field_pairs *p)
+{
+	memset(p, 0, sizeof *p);
+	cw_record_field_lines(st, rec, pair_line, p);
+	if (rec->source && *rec->source)
+		pair_line(p, 0, "source", rec->source);
+}
+
+static void pairs_free(struct field_pairs *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->items[i].path);
+		free(p->items[i].value);
+	}
+	free(p->items);
+}
+
+size_t cw_record_diff(struct cw_store *st, const struct cw_record *a, const struct cw_record *b,
+		      cw_diff_fn fn, void *ctx)
+{
+	struct field_pairs pa, pb;
+	size_t differ = 0;
+
+	pairs_of(st, a, &pa);
+	pairs_of(st, b, &pb);
+	for (size_t i = 0; i < pb.n; i++) {
+		const struct field_pair *in_a = pair_find(&pa, pb.items[i].path);
+
+		if (!in_a || strcmp(in_a->value, pb.items[i].value) != 0) {
+			fn(ctx, pb.items[i].path, in_a ? in_a->value : NULL, pb.items[i].value);
+			differ++;
+		}
+	}
+	for (size_t i = 0; i < pa.n; i++)
+		if (!pair_find(&pb, pa.items[i].path)) {
+			fn(ctx, pa.items[i].path, pa.items[i].value, NULL);
+			differ++;
+		}
+	pairs_free(&pa);
+	pairs_free(&pb);
+	return differ;
+}
+
 /* ---- a record for reading ----------------------------------------------------------------- */
 
 #define READ_LABEL 20 /* columns of the labels */

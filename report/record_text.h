@@ -28,6 +28,15 @@ typedef void (*cw_line_fn)(void *ctx, int indent, const char *name, const char *
 void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
 			   void *ctx);
 
+/* The fields in which two versions of one record differ, for people choosing between them
+ * (conflicts): fn gets each field's path ("province", "defendants[1].custody"; a list of
+ * words as one value, "a; b") and its value in a and in b (NULL where that version has none),
+ * in b's order, then those only a has. The body and the source; not the stamps (times,
+ * editor), which always differ. Values are not yet neutralised. Returns how many differ. */
+typedef void (*cw_diff_fn)(void *ctx, const char *field, const char *in_a, const char *in_b);
+size_t cw_record_diff(struct cw_store *st, const struct cw_record *a, const struct cw_record *b,
+		      cw_diff_fn fn, void *ctx);
+
 /* A record for people to read, as lines fitted to `cols` display columns: its own fields under
  * a heading of its kind, each list with items under its label (items numbered), each text of
  * its own (notes, follow-up) under its label, then "Source and history" (whose account, the

@@ -464,6 +464,51 @@ void cw_view_help_key(struct cw_pane *v, enum cw_action a)
 
 /* The lines of the conflicts screen; pick[i] is the version line i stands for (record index
  * << 16 | version index), or -1 for a heading. */
+/* A conflict's lines, each with the version it stands for (-1: a record's heading), so that
+ * Enter on a version's line or on one of its differences keeps that version. */
+#define DIFF_LINES 12
+
+struct version_diff {
+	struct lines *l;
+	long **pick;
+	size_t *npick;
+	long pick_now;
+	size_t shown;
+};
+
+static void pick_add(struct version_diff *d, long at)
+{
+	long *grown = realloc(*d->pick, (*d->npick + 1) * sizeof **d->pick);
+
+	if (!grown) {
+		d->l->failed = 1;
+		return;
+	}
+	*d->pick = grown;
+	grown[(*d->npick)++] = at;
+}
+
+/* One field that differs, as "field: this version's value (shown: the first's)", newlines
+ * shown as " / "; at most DIFF_LINES of them a version. */
+static void diff_line(void *ctx, const char *field, const char *in_a, const char *in_b)
+{
+	struct version_diff *d = ctx;
+	char b[200], a[200];
+
+	if (d->shown++ >= DIFF_LINES)
+		return;
+	snprintf(b, sizeof b, "%s", in_b ? in_b : _("(none)"));
+	snprintf(a, sizeof a, "%s", in_a ? in_a : _("(none)"));
+	for (char *q = b; *q; q++)
+		if (*q == '\n')
+			*q = '/';
+	for (char *q = a; *q; q++)
+		if (*q == '\n')
+			*q = '/';
+	add_line(d->l, _("        %.50s: %s   (shown: %s)"), field, b, a);
+	pick_add(d, d->pick_now);
+}
+
 static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pick,
 			  struct cw_conflict **cs, size_t *ncs)
 {
@@ -480,28 +525,43 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 		*ncs = 0;
 		return lines_done(&l, out, n);
 	}
-	for (size_t i = 0; i < *ncs; i++) {
+	for (size_t i = 0; i < *ncs && !l.failed; i++) {
 		const struct cw_conflict *c = &(*cs)[i];
+		struct version_diff d = {&l, &p, &np, -1, 0};
 		char hex[CW_ID_HEX_LEN + 1];
-		long *grown = realloc(p, (np + c->n + 2) * sizeof *p);
 
-		if (!grown)
-			break;
-		p = grown;
 		cw_id_hex(&c->id, hex);
 		add_line(&l, _("%s %.8s: %zu versions"), cw_kind_text(c->kind), hex, c->n);
-		p[np++] = -1;
+		pick_add(&d, -1);
 		for (size_t j = 0; j < c->n; j++) {
 			const struct cw_record *r = &c->versions[j].rec;
 			char t[32], db[CW_ID_HEX_LEN + 1];
+			struct cw_record_summary sum;
 
 			cw_time_format(r->updated, t);
 			cw_id_hex(&r->edited_in, db);
+			/* What the record is about as a list shows it: a hearing by its case, not
+			 * by a court it may not name. */
+			cw_record_summarise(app->st, r, &sum);
 			add_line(&l, _("  [%zu] %s %s by %.60s in %.8s: %.60s%s"), j + 1,
 				 j == 0 ? _("shown") : _("kept "), t, r->editor ? r->editor : "?",
-				 db, c->versions[j].deleted ? _("(deleted)") : cw_record_label(r),
+				 db,
+				 c->versions[j].deleted ? _("(deleted)")
+				 : sum.who[0]           ? sum.who
+							: cw_record_label(r),
 				 cw_version_in_future(r, now) ? _(" (dated in the future)") : "");
-			p[np++] = (long)(i << 16 | j);
+			d.pick_now = (long)(i << 16 | j);
+			pick_add(&d, d.pick_now);
+			/* How it differs from the one shown, so the choice is not made blind. */
+			if (j > 0 && !c->versions[j].deleted && !c->versions[0].deleted) {
+				d.shown = 0;
+				if (cw_record_diff(app->st, &c->versions[0].rec, r, diff_line, &d) >
+				    DIFF_LINES) {
+					add_line(&l, _("        ... and %zu more fields"),
+						 d.shown - DIFF_LINES);
+					pick_add(&d, d.pick_now);
+				}
+			}
 		}
 	}
 	*pick = p;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Conflicts in the terminal interface: two laptops edit the same person, the supervisor's
-# database gets both, X lists the versions, and Enter on one keeps it after a question.
+# database gets both, X lists the versions with how each differs from the one shown, and
+# Enter on one keeps it after a question.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -30,6 +31,14 @@ has "person "
 has "[1] shown"
 has "[2] kept"
 has "conflicts | 1 records"
+# ... and how version 2 differs from the one shown, so the choice is not made blind.
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -qE "province: (Kandal|Phnom Penh)   \(shown: (Phnom Penh|Kandal)\)" ||
+	fail "no difference shown: $out"
+ok cw conflicts
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -qE "^      province: (Kandal|Phnom Penh)   \(shown: (Phnom Penh|Kandal)\)" ||
+	fail "the command line shows no difference: $out"
 # Enter on a heading explains; on version 2 it asks, and n leaves it as it is.
 keys 'X<Enter><Dump>'
 has "move to a version"
