@@ -12,8 +12,13 @@
 #include "tui/tui.h"
 
 /* Global flags may stand anywhere among a command's options. */
-static void scan_flags(struct cw_cli *cli)
+/* The flags every command takes. --no-pager is the front end's own, before the command or
+ * after it (as the man page has it): taken out of the arguments the command reads, so that
+ * no command's own parsing calls it unexpected. */
+static void scan_flags(struct cw_cli *cli, int first)
 {
+	int kept = 0;
+
 	for (int i = 0; i < cli->argc; i++) {
 		if (!strcmp(cli->argv[i], "--json"))
 			cli->json = 1;
@@ -21,9 +26,14 @@ static void scan_flags(struct cw_cli *cli)
 			cli->yes = 1;
 		else if (!strcmp(cli->argv[i], "--help") || !strcmp(cli->argv[i], "-h"))
 			cli->help = 1;
-		else if (!strcmp(cli->argv[i], "--no-pager"))
+		else if (!strcmp(cli->argv[i], "--no-pager")) {
 			cli->no_pager = 1;
+			if (i >= first) /* before the command, the arguments' places stay */
+				continue;
+		}
+		cli->argv[kept++] = cli->argv[i];
 	}
+	cli->argc = kept;
 }
 
 static const char filter_help[] =
@@ -370,7 +380,7 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		}
 		cli->argc = argc;
 		cli->argv = argv;
-		scan_flags(cli);
+		scan_flags(cli, first);
 		if (cli->help || cmd->pages)
 			cli->out = cw_paging_begin(cli->out, cli->no_pager);
 		if (cli->help) {

@@ -171,4 +171,15 @@ else
 	echo "less is not installed: its part skipped"
 fi
 
+# --no-pager after the command too, as the man page has it, for commands that read their
+# arguments themselves (they called it unexpected).
+for args in "show ref:c-kem-sokha-treason" "timeline Kem_Sokha" "identity" "peer list" \
+	"list cases" "agenda"; do
+	set -- $args
+	[ "$args" = "timeline Kem_Sokha" ] && set -- timeline "Kem Sokha"
+	ok cw "$@" --no-pager
+	[ -n "$out" ] || fail "'$args --no-pager' printed nothing"
+done
+ok cw timeline --no-pager "Kem Sokha"
+has "Kem Sokha"
 done_ok
