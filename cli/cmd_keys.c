@@ -590,10 +590,10 @@ int cw_cmd_encrypt(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 	}
 	fprintf(cli->out,
 		_("encrypted %s: %zu records, %zu deletions, %zu conflicting versions, %zu audit "
-		  "entries and %zu peers copied and checked; the plaintext file data.mdb was "
-		  "replaced by the encrypted copy\n"),
+		  "entries and %zu enrolled peers copied and checked; the plaintext file data.mdb "
+		  "was replaced by the encrypted copy\n"),
 		s->db_dir, stats.records, stats.tombstones, stats.conflicts, stats.audit,
-		stats.peers);
+		stats.enrolled);
 	fprintf(cli->out,
 		_("Warning: the old file's blocks may remain on the disk until they are "
 		  "overwritten; keep full-disk encryption on as well.\n"

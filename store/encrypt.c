@@ -20,6 +20,7 @@
 struct copy {
 	struct cw_store *plain;
 	MDB_txn *ptxn;
+	size_t enrolled; /* peers whose keys were copied */
 };
 
 /* One pass over a table of the plain database. */
@@ -332,11 +333,8 @@ static int copy_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	/* The same identity (peers trust its key) and the same enrolled peers, sealed anew. */
 	if (rc == 0)
 		rc = cw_store_copy_identity(t, c->plain, c->ptxn, err);
-	if (rc == 0) {
-		size_t n;
-
-		rc = cw_trust_copy(t, c->plain, c->ptxn, &n, err);
-	}
+	if (rc == 0)
+		rc = cw_trust_copy(t, c->plain, c->ptxn, &c->enrolled, err);
 	if (rc == 0)
 		rc = walk(c, DB_META, put_public_meta, &p, err);
 	pass_buf_free(&p);
@@ -542,7 +540,7 @@ static int verify(struct copy *c, struct cw_store *enc, struct cw_copy_stats *st
 int cw_store_copy_encrypted(struct cw_store *plain, struct cw_store *enc,
 			    struct cw_copy_stats *stats, struct cw_error *err)
 {
-	struct copy c = {plain, NULL};
+	struct copy c = {plain, NULL, 0};
 	MDB_envinfo info;
 	int rc;
 
@@ -569,6 +567,7 @@ int cw_store_copy_encrypted(struct cw_store *plain, struct cw_store *enc,
 	mdb_env_info(plain->env, &info);
 	stats->txn = (uint64_t)info.me_last_txnid;
 	rc = cw_store_write(enc, copy_fn, &c, err);
+	stats->enrolled = c.enrolled;
 	if (rc == 0)
 		rc = verify(&c, enc, stats, err);
 	mdb_txn_abort(c.ptxn);

@@ -136,7 +136,9 @@ void cw_store_keyslot_path(const char *dir, char *out, size_t len);
 /* Encrypting a plain database (encrypt.c): the command writes a new encrypted environment
  * beside the plain one, copies everything into it with this, then swaps the files. */
 struct cw_copy_stats {
-	size_t records, tombstones, conflicts, audit, peers;
+	size_t records, tombstones, conflicts, audit;
+	size_t peers;    /* peers' bundle marks (what was exported to whom) */
+	size_t enrolled; /* enrolled peers: the keys this database trusts */
 	uint64_t txn; /* the plain database's last transaction when it was copied */
 };
 

@@ -109,6 +109,8 @@ out=$(CASEWATCH_MAP_SIZE=65536 "$CASEWATCH_BIN" --db "$DB" encrypt --kdf-cost mi
 	--new-passphrase-file "$WORK/passphrase" 2>"$WORK/stderr") ||
 	fail "encrypt failed: $(cat "$WORK/stderr")"
 has "encrypted $DB: 160 records, 1 deletions, 1 conflicting versions"
+# the one enrolled peer counted as such (it said "0 peers", its bundle marks)
+has "entries and 1 enrolled peers copied and checked"
 has "the plaintext file data.mdb was replaced"
 has "may remain on the disk"
 has "full-disk encryption"
