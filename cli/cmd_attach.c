@@ -13,6 +13,7 @@
 #include "app/settings.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "models/format.h"
 #include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
@@ -40,17 +41,6 @@ const char cw_open_help[] = N_(
 const char cw_detach_help[] =
 	N_("Detaches an attachment: its content is wiped from the database (unless another\n"
 	   "attachment holds the same file) and the detachment travels in bundles.\n");
-
-/* "3.1 MiB", "812 KiB", "20 B". */
-static void human_size(uint64_t n, char *out, size_t len)
-{
-	if (n >= (UINT64_C(1) << 20))
-		snprintf(out, len, _("%.1f MiB"), (double)n / 1048576.0);
-	else if (n >= 1024)
-		snprintf(out, len, _("%.0f KiB"), (double)n / 1024.0);
-	else
-		snprintf(out, len, _("%u B"), (unsigned)n);
-}
 
 static void local_time(int64_t us, char *out, size_t len)
 {
@@ -121,7 +111,7 @@ static int print_list(struct cw_cli *cli, const struct cw_attachment *v, size_t 
 			local_time(a->detached_at, when, sizeof when);
 			snprintf(state, sizeof state, _("detached %s by %s"), when, a->detached_by);
 		} else {
-			human_size(a->size, size, sizeof size);
+			cw_size_text(a->size, size, sizeof size);
 			snprintf(state, sizeof state, "%s", a->missing ? _("missing") : _("held"));
 		}
 		/* cw_table_print neutralises every cell for the terminal. */
@@ -198,7 +188,7 @@ int cw_cmd_attach(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 			char hex[CW_ID_HEX_LEN + 1], size[32];
 
 			cw_id_hex(&made[k].id, hex);
-			human_size(made[k].size, size, sizeof size);
+			cw_size_text(made[k].size, size, sizeof size);
 			fprintf(cli->out, _("attached %.8s: "), hex);
 			cw_print_safe(cli->out, made[k].name, 0);
 			fprintf(cli->out, " (%s, %s)\n", made[k].type, size);

@@ -351,3 +351,13 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 		fn(ctx, _("changed in"), buf);
 	}
 }
+
+void cw_size_text(uint64_t bytes, char *buf, size_t len)
+{
+	if (bytes >= (UINT64_C(1) << 20))
+		snprintf(buf, len, _("%.1f MiB"), (double)bytes / 1048576.0);
+	else if (bytes >= 1024)
+		snprintf(buf, len, _("%.0f KiB"), (double)bytes / 1024.0);
+	else
+		snprintf(buf, len, _("%u B"), (unsigned)bytes);
+}

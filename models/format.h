@@ -48,6 +48,9 @@ void cw_tally_text(const struct cw_tally *t, const char *noun, char *buf, size_t
 /* A sentence's parts as one text: "prison term 3 years; ban 5 years (voting in and standing
  * for elections); compensation (to the National Election Committee)"; "" for none. */
 void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len);
+/* A size in bytes as people read it: "3.1 MiB", "812 KiB", "20 B" (a small file is not
+ * "0 KiB", which reads as empty). */
+void cw_size_text(uint64_t bytes, char *buf, size_t len);
 
 /* The value of a scalar field as text: a date as given, a number, an enum's label, "yes", a
  * set's labels joined by ", ", an article with its offence name ("494 (incitement to commit a

@@ -117,10 +117,7 @@ static void attachment_lines(struct cw_app *app, struct cw_pane *v, struct lines
 	for (size_t i = 0; i < n; i++) {
 		char size[32];
 
-		if (a[i].size >= (UINT64_C(1) << 20))
-			snprintf(size, sizeof size, _("%.1f MiB"), (double)a[i].size / 1048576.0);
-		else
-			snprintf(size, sizeof size, _("%.0f KiB"), (double)a[i].size / 1024.0);
+		cw_size_text(a[i].size, size, sizeof size);
 		add_line(l, "%s %zu. %s  %s  %s%s%s%s", i == v->attach_sel ? ">" : " ", i + 1,
 			 a[i].name, a[i].type, size, a[i].missing ? _("  (missing)") : "",
 			 a[i].caption ? "  " : "", a[i].caption ? a[i].caption : "");

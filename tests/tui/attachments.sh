@@ -26,7 +26,7 @@ TMUX_ENV="CASEWATCH_LOCK_AFTER=never CASEWATCH_OPENER='$WORK/opener' OPENED='$WO
 wait_for "records | 1/1"
 send Enter
 wait_for "Attachments (a chooses, o opens)"
-wait_for "> 1. statement.txt  text/plain  0 KiB  served at dawn"
+wait_for "> 1. statement.txt  text/plain  23 B  served at dawn"
 wait_for "  2. photo.jpg  image/jpeg  98 KiB  served at dawn"
 send a
 wait_for "> 2. photo.jpg"
