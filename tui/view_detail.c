@@ -335,8 +335,10 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	cw_timeline_summarise(&person->id, l->items, l->n, cw_date_today(), &sum);
 	cw_date_format(sum.next_hearing, date);
 	cw_pretrial_text(&sum, pre, sizeof pre);
-	add_line(&ls, _("pretrial detention: %s | adjournments: %d | next hearing: %s"),
-		 pre[0] ? pre : "none recorded", sum.adjournments,
+	/* Two lines, so that at 80 columns a long detention ("56 days to 2024-05-31, the
+	 * source's date") does not push the next hearing off the screen. */
+	add_line(&ls, _("pretrial detention: %s"), pre[0] ? pre : "none recorded");
+	add_line(&ls, _("adjournments: %d | next hearing: %s"), sum.adjournments,
 		 date[0] ? date : _("none scheduled"));
 	return lines_done(&ls, out, n);
 }

@@ -83,6 +83,12 @@ has "2023-07-04 milestone"
 first=$(printf '%s\n' "$out" | grep -n '2023-07-04' | head -1 | cut -d: -f1)
 later=$(printf '%s\n' "$out" | grep -n '2024-02-15' | head -1 | cut -d: -f1)
 [ "$first" -lt "$later" ] || fail "timeline not in date order: $out"
+# At 80 columns nothing of the summary is cut: the next hearing has a line with the
+# adjournments (it was at the end of the pretrial detention's, past the edge).
+keys '2/Ny Nak<Enter><Enter><Dump>' 80x24
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -qE "^adjournments: [0-9]+ \| next hearing: [-0-9a-z ]+$" ||
+	fail "the summary is cut at 80 columns: $out"
 # Enter on an entry opens the record in full; h goes back.
 keys '2/Kang Saran<Enter><Enter><Down><Enter><Dump>h<Dump>'
 screen 1
