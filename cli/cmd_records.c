@@ -260,6 +260,15 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		else
 			fprintf(cli->out, _("added %s %s%s\n"), cw_kind_text(rec.kind), hex,
 				cw_cli_said(cli));
+		/* Pretrial detention is counted in a case (models/timeline.h): an arrest logged
+		 * before its case exists counts nowhere until it names one. Saved, and said. */
+		if (rec.kind == CW_KIND_MILESTONE && cw_id_is_zero(&rec.u.milestone.case_id) &&
+		    cw_timeline_starts_detention(&rec.u.milestone))
+			fprintf(stderr,
+				_("casewatch: warning: this %s names no case, so no pretrial "
+				  "detention counts from it; once the case is logged: casewatch "
+				  "edit %.8s --case CASE\n"),
+				cw_enum_label(&cw_words_milestone, rec.u.milestone.type), hex);
 	}
 	cw_record_free(&rec);
 	return rc;

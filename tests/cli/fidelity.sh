@@ -312,4 +312,14 @@ has "same_event:$arrest"
 ok cw log hearing --case "Dara incitement" --date 2024-06-02 --outcome adjourned --view own
 ok cw show "$case_id" --json
 json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned', 'overturned']"
+
+# An arrest logged before its case counts in no pretrial detention (detention is counted in a
+# case): saved, with a warning saying how to name the case later; with --case, no warning.
+ok cw log milestone --person "Sok Dara" --type arrest --date 2024-07-01 --view own
+grep -q "warning: this arrest names no case, so no pretrial detention counts from it" \
+	"$WORK/stderr" || fail "no warning for an arrest without its case: $(cat "$WORK/stderr")"
+ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type arrest \
+	--date 2024-07-02 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for an arrest in its case: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
 done_ok
