@@ -232,6 +232,38 @@ static int load_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 	return 0;
 }
 
+/* Records [from, to) of the generator, `batch` to a write transaction (b->recs has room for
+ * a batch); *busy gets the time inside the writes. 0, or -1 with a message. The bulk load and
+ * the load into the loaded database both go this way. */
+static int load_range(struct cw_store *st, const struct cw_gen *g, size_t from, size_t to,
+		      size_t batch, struct load_batch *b, double *busy)
+{
+	struct cw_error err;
+	int rc = 0;
+
+	for (size_t i = from; i < to && rc == 0;) {
+		double t0;
+
+		for (b->n = 0; b->n < batch && i < to; b->n++, i++)
+			if (cw_gen_record(g, i, &b->recs[b->n]) != 0) {
+				fprintf(stderr, "bench: out of memory generating records\n");
+				rc = -1;
+				break;
+			}
+		t0 = bench_now();
+		if (rc == 0 && cw_store_write(st, load_fn, b, &err) != 0) {
+			fprintf(stderr, "bench: loading record %zu: %s: %s\n", i, err.field,
+				err.message);
+			rc = -1;
+		}
+		*busy += bench_now() - t0;
+		for (size_t j = 0; j < b->n; j++)
+			cw_record_free(&b->recs[j]);
+		b->n = 0;
+	}
+	return rc;
+}
+
 static struct cw_gen *make_gen(const struct bench_opts *o)
 {
 	struct cw_gen_params p;
@@ -357,27 +389,9 @@ static int phase_load_cw(const struct bench_opts *o)
 		fprintf(stderr, "bench: %s\n", err.message);
 		goto out;
 	}
-	if (!(b.recs = calloc(o->batch, sizeof *b.recs)))
+	if (!(b.recs = calloc(o->batch, sizeof *b.recs)) ||
+	    load_range(st, g, 0, total, o->batch, &b, &busy) != 0)
 		goto out;
-	for (size_t i = 0; i < total;) {
-		double t0;
-
-		for (b.n = 0; b.n < o->batch && i < total; b.n++, i++)
-			if (cw_gen_record(g, i, &b.recs[b.n]) != 0) {
-				fprintf(stderr, "bench: out of memory generating records\n");
-				goto out;
-			}
-		t0 = bench_now();
-		if (cw_store_write(st, load_fn, &b, &err) != 0) {
-			fprintf(stderr, "bench: loading record %zu: %s: %s\n", i, err.field,
-				err.message);
-			goto out;
-		}
-		busy += bench_now() - t0;
-		for (size_t j = 0; j < b.n; j++)
-			cw_record_free(&b.recs[j]);
-		b.n = 0;
-	}
 	printf("load_seconds %.6f\nload_records %zu\n", busy, total);
 	bench_print_memory("load");
 	cw_store_close(st);
@@ -489,27 +503,9 @@ static int phase_more_cw(const struct bench_opts *o)
 		fprintf(stderr, "bench: %s\n", err.message);
 		goto out;
 	}
-	if (!(b.recs = calloc(o->batch, sizeof *b.recs)))
+	if (!(b.recs = calloc(o->batch, sizeof *b.recs)) ||
+	    load_range(st, g, first, first + more, o->batch, &b, &busy) != 0)
 		goto out;
-	for (size_t i = first; i < first + more;) {
-		double t0;
-
-		for (b.n = 0; b.n < o->batch && i < first + more; b.n++, i++)
-			if (cw_gen_record(g, i, &b.recs[b.n]) != 0) {
-				fprintf(stderr, "bench: out of memory generating records\n");
-				goto out;
-			}
-		t0 = bench_now();
-		if (cw_store_write(st, load_fn, &b, &err) != 0) {
-			fprintf(stderr, "bench: loading record %zu: %s: %s\n", i, err.field,
-				err.message);
-			goto out;
-		}
-		busy += bench_now() - t0;
-		for (size_t j = 0; j < b.n; j++)
-			cw_record_free(&b.recs[j]);
-		b.n = 0;
-	}
 	printf("more_seconds %.6f\nmore_records %zu\n", busy, more);
 	bench_print_memory("more");
 	rc = 0;

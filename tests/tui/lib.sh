@@ -87,3 +87,14 @@ $pane"
 		sleep 0.05
 	done
 }
+
+# wait_quit WHAT: polls until casewatch's tmux session is gone (it quit), else fails saying
+# WHAT did not quit it.
+wait_quit() {
+	checks=$((checks + 1))
+	limit=$(($(date +%s) + 10))
+	while T has-session -t cw 2>/dev/null; do
+		[ "$(date +%s)" -le "$limit" ] || fail "$1 did not quit"
+		sleep 0.05
+	done
+}

@@ -73,12 +73,7 @@ wait_for "unlocked"
 # Back on the list the user was on: the people.
 wait_for "Lockers Union"
 send q
-checks=$((checks + 1))
-limit=$(($(date +%s) + 10))
-while T has-session -t cw 2>/dev/null; do
-	[ "$(date +%s)" -le "$limit" ] || fail "q did not quit after unlocking"
-	sleep 0.05
-done
+wait_quit "q (after unlocking)"
 
 # ---- tmux: the idle lock, with a form half typed -----------------------------------------
 TMUX_ENV="CASEWATCH_LOCK_AFTER=2s" tmux_start 100 30
@@ -102,12 +97,7 @@ $pane"
 wait_for "casewatch is locked — passphrase:" 10
 no_names
 send C-c
-checks=$((checks + 1))
-limit=$(($(date +%s) + 10))
-while T has-session -t cw 2>/dev/null; do
-	[ "$(date +%s)" -le "$limit" ] || fail "C-c did not quit the lock screen"
-	sleep 0.05
-done
+wait_quit "C-c on the lock screen"
 
 # ---- tmux: destroy-key in another process locks an open interface at once ---------------
 # Its key is still in memory; after a crypto-erase nothing of the database may stay readable.
@@ -130,12 +120,7 @@ sleep 0.3
 capture
 no_names
 send C-c
-checks=$((checks + 1))
-limit=$(($(date +%s) + 10))
-while T has-session -t cw 2>/dev/null; do
-	[ "$(date +%s)" -le "$limit" ] || fail "C-c did not quit the lock screen"
-	sleep 0.05
-done
+wait_quit "C-c on the lock screen"
 DB=$KEPT_DB
 ok cw list people
 has "Unique Nameforlock"

@@ -124,12 +124,7 @@ wait_for "timeline of Kang Saran"
 send '?'
 wait_for "Keys (generated from the key table)"
 send q h q
-checks=$((checks + 1))
-limit=$(($(date +%s) + 10))
-while T has-session -t cw 2>/dev/null; do
-	[ "$(date +%s)" -le "$limit" ] || fail "q did not quit"
-	sleep 0.05
-done
+wait_quit "q"
 
 
 # Colours where the terminal has them; none with NO_COLOR (the same screen, attributes only).
