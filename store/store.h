@@ -139,7 +139,7 @@ struct cw_copy_stats {
 	size_t records, tombstones, conflicts, audit;
 	size_t peers;    /* peers' bundle marks (what was exported to whom) */
 	size_t enrolled; /* enrolled peers: the keys this database trusts */
-	uint64_t txn; /* the plain database's last transaction when it was copied */
+	uint64_t txn;    /* the plain database's last transaction when it was copied */
 };
 
 /* Copies everything of the open plain database `plain` into `enc`, a newly created, empty
