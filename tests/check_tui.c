@@ -669,12 +669,159 @@ START_TEST(test_form_draft_keeps_what_was_cleared)
 	cw_form_free(&fm);
 	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, &rec, &err), 0);
 	ck_assert_str_eq(cw_edit_text(&fm.fields[notes].edit), "old notes");
-	ck_assert_int_eq(cw_form_apply_draft(&fm, body), 0);
+	ck_assert_int_eq(cw_form_apply_draft(&fm, body, NULL, 0), 0);
 	ck_assert_str_eq(cw_edit_text(&fm.fields[notes].edit), "");
 	ck_assert_int_eq(fm.fields[sex].choice, 0);
 	free(body);
 	cw_form_free(&fm);
 	cw_record_free(&rec);
+}
+END_TEST
+
+/* A stored person, and a change to one of its texts made elsewhere (another process, a bundle):
+ * what an edit form opened before it must not undo. */
+static struct cw_id stored_person(const char *affiliation, const char *notes)
+{
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id id;
+
+	cw_record_init(&r, CW_KIND_PERSON);
+	r.u.person.name = strdup("Rebase Person");
+	r.u.person.affiliation = strdup(affiliation);
+	r.u.person.notes = strdup(notes);
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+static void change_elsewhere(const struct cw_id *id, const char *affiliation, const char *notes)
+{
+	struct cw_record r;
+	struct cw_error err;
+
+	ck_assert_int_eq(cw_store_get(st, id, &r, &err), 0);
+	if (affiliation) {
+		free(r.u.person.affiliation);
+		r.u.person.affiliation = strdup(affiliation);
+	}
+	if (notes) {
+		free(r.u.person.notes);
+		r.u.person.notes = strdup(notes);
+	}
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	cw_record_free(&r);
+}
+
+static void open_person_form(struct cw_form *fm, const struct cw_id *id)
+{
+	struct cw_record r;
+	struct cw_error err;
+
+	ck_assert_int_eq(cw_store_get(st, id, &r, &err), 0);
+	ck_assert_int_eq(cw_form_open(fm, st, CW_KIND_PERSON, &r, &err), 0);
+	cw_record_free(&r);
+}
+
+static void assert_person(const struct cw_id *id, const char *affiliation, const char *notes)
+{
+	struct cw_record r;
+	struct cw_error err;
+
+	ck_assert_int_eq(cw_store_get(st, id, &r, &err), 0);
+	ck_assert_str_eq(r.u.person.affiliation, affiliation);
+	ck_assert_str_eq(r.u.person.notes, notes);
+	cw_record_free(&r);
+}
+
+/* Saving an edit after the record changed elsewhere is refused, and the form is put on the
+ * stored version with the user's change on top: saved again, both changes stand. */
+START_TEST(test_form_stale_save_rebases)
+{
+	struct cw_form fm;
+	struct cw_id id = stored_person("Union A", "first note");
+
+	open_person_form(&fm, &id);
+	go_to(&fm, "notes");
+	type(&fm, "<C-u>note from the form");
+	change_elsewhere(&id, "Union B", NULL);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(strstr(fm.message, "changed since it was opened"));
+	ck_assert_ptr_null(strstr(fm.message, "changed there too"));
+	assert_person(&id, "Union B", "first note"); /* nothing written */
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "affiliation")].edit),
+			 "Union B");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "notes")].edit),
+			 "note from the form");
+	ck_assert_str_eq(fm.fields[fm.cur].name, "notes");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	assert_person(&id, "Union B", "note from the form");
+	cw_form_free(&fm);
+}
+END_TEST
+
+/* A field both sides changed keeps the user's text, and the message names it. */
+START_TEST(test_form_stale_save_names_both_changed)
+{
+	struct cw_form fm;
+	struct cw_id id = stored_person("Union A", "first note");
+
+	open_person_form(&fm, &id);
+	go_to(&fm, "notes");
+	type(&fm, "<C-u>mine");
+	change_elsewhere(&id, NULL, "theirs");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(strstr(fm.message, "changed there too, your text kept: notes"));
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "notes")].edit), "mine");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	assert_person(&id, "Union A", "mine");
+	cw_form_free(&fm);
+}
+END_TEST
+
+/* A record deleted since its form opened cannot take the change: refused, the form as it was. */
+START_TEST(test_form_stale_save_deleted)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_id id = stored_person("Union A", "first note");
+
+	open_person_form(&fm, &id);
+	go_to(&fm, "notes");
+	type(&fm, "<C-u>mine");
+	ck_assert_int_eq(cw_store_delete(st, &id, &err), 0);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(strstr(fm.message, "deleted since it was opened"));
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "notes")].edit), "mine");
+	cw_form_free(&fm);
+}
+END_TEST
+
+/* A draft of an edit opened after the record changed: only what the draft changed is put on
+ * it; the other change is not undone. */
+START_TEST(test_form_draft_of_edit_keeps_later_change)
+{
+	struct cw_form fm;
+	struct cw_id id = stored_person("Union A", "first note");
+	char *body, both[100];
+
+	open_person_form(&fm, &id);
+	go_to(&fm, "notes");
+	type(&fm, "<C-u>drafted note");
+	ck_assert_int_eq(cw_form_draft_body(&fm, &body), 0);
+	cw_form_free(&fm);
+	change_elsewhere(&id, "Union B", NULL);
+	open_person_form(&fm, &id);
+	ck_assert_int_eq(cw_form_apply_draft(&fm, body, both, sizeof both), 0);
+	ck_assert_str_eq(both, "");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "affiliation")].edit),
+			 "Union B");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "notes")].edit), "drafted note");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	assert_person(&id, "Union B", "drafted note");
+	free(body);
+	cw_form_free(&fm);
 }
 END_TEST
 
@@ -1147,6 +1294,10 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_case_adds_a_new_defendant);
 	tcase_add_test(forms, test_form_case_adds_several_new_defendants);
 	tcase_add_test(forms, test_form_draft_keeps_what_was_cleared);
+	tcase_add_test(forms, test_form_stale_save_rebases);
+	tcase_add_test(forms, test_form_stale_save_names_both_changed);
+	tcase_add_test(forms, test_form_stale_save_deleted);
+	tcase_add_test(forms, test_form_draft_of_edit_keeps_later_change);
 	tcase_add_test(forms, test_form_hearing_attendance_and_verdicts);
 	tcase_add_test(forms, test_form_edit_and_errors_map);
 	suite_add_tcase(s, forms);

@@ -316,8 +316,8 @@ static void verdicts_text(struct cw_form *fm, struct cw_form_field *ff)
 	cw_edit_set(&ff->edit, buf);
 }
 
-int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
-		 const struct cw_record *rec, struct cw_error *err)
+static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
+		     const struct cw_record *rec, struct cw_error *err)
 {
 	const struct cw_schema *s = cw_schema_for_kind(rec ? (enum cw_kind)rec->kind : kind);
 	static const char *const header[] = {"source", "view", "reportedly", "confidential",
@@ -438,6 +438,18 @@ nomem:
 	return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 }
 
+int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
+		 const struct cw_record *rec, struct cw_error *err)
+{
+	int rc = open_form(fm, st, kind, rec, err);
+
+	if (rc == 0 && rec && cw_form_draft_body(fm, &fm->base) != 0) {
+		cw_form_free(fm);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	return rc;
+}
+
 int cw_form_open_quick(struct cw_form *fm, struct cw_store *st, const struct cw_record *prefill,
 		       const char *const *show, size_t nshow, const char *start,
 		       struct cw_error *err)
@@ -448,7 +460,7 @@ int cw_form_open_quick(struct cw_form *fm, struct cw_store *st, const struct cw_
 
 	/* Opened as an edit of the prefilled record, so every field shows its value; then made
 	 * a new record's form with only the fields asked for. */
-	if ((rc = cw_form_open(fm, st, (enum cw_kind)prefill->kind, prefill, err)) != 0)
+	if ((rc = open_form(fm, st, (enum cw_kind)prefill->kind, prefill, err)) != 0)
 		return rc;
 	fm->editing = 0;
 	fm->quick = 1;
@@ -492,6 +504,7 @@ void cw_form_free(struct cw_form *fm)
 	free(fm->fields);
 	cw_form_clear_suggestions(fm);
 	cw_record_free(&fm->rec);
+	free(fm->base);
 	memset(fm, 0, sizeof *fm);
 }
 

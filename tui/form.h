@@ -62,6 +62,10 @@ struct cw_form {
 	enum cw_kind kind;
 	int editing;          /* an existing record */
 	struct cw_record rec; /* the record edited (header, lists the form does not show) */
+	/* Editing: the form's draft body as it opened, what the record said (malloc'd JSON).
+	 * A draft or a refused save carries it, so that the user's changes, and only them, are
+	 * put on a newer version of the record (cw_form_apply_draft, cw_form_rebase). */
+	char *base;
 	struct cw_form_field *fields;
 	size_t n, cur;
 	int dirty; /* something was typed since the form opened */
@@ -78,6 +82,8 @@ struct cw_form {
 	struct cw_id saved_id; /* after a save */
 	int quick;             /* a short form over a prefilled record (cw_form_open_quick) */
 	struct cw_id draft_id; /* the draft it was opened from (zero: none), gone once saved */
+	int lock_draft;        /* draft_id was made by the lock, not asked for: discarding the form
+				  discards it too */
 	int twice_ok; /* the user said a new person close to one already there is another one */
 	/* A case's defendants typed who are no person yet (names separated by ';'): saving says
 	 * so (missing, for the defendant field's text missing_for), the front end asks about each
@@ -124,14 +130,27 @@ int cw_form_check_field(struct cw_form *fm, size_t i);
  * inline error is set, fm->cur moves to it, and the error is returned in err. */
 int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *err);
 
-/* Builds, validates and writes the record in one transaction. */
+/* Builds, validates and writes the record in one transaction. An edit refused because the
+ * record changed since the form opened (CW_EREFUSED: another process, a bundle) is put on
+ * the stored version by cw_form_rebase and left for the user to check and save again; what
+ * they and the other change both touched is named in fm->message. */
 int cw_form_save(struct cw_form *fm, struct cw_error *err);
 
 /* Drafts (form_draft.c): the form written down as a draft's body (malloc'd JSON; CW_ENOMEM),
  * filled in again from one (CW_EINVAL when it is not one), and what a list of drafts shows of
- * it (a case, a name, a title ... as typed). */
+ * it (a case, a name, a title ... as typed).
+ *
+ * A draft of an edit holds the texts the form opened with (fm->base). Applied to a form opened
+ * on the record as it is now, a field the user left as it was keeps the record's text of now,
+ * and a field the user changed takes the user's text; the labels of the fields that changed on
+ * both sides (the user's text kept) go into `both` (", " between; "" when none; NULL: not
+ * wanted). */
 int cw_form_draft_body(const struct cw_form *fm, char **out);
-int cw_form_apply_draft(struct cw_form *fm, const char *body);
+int cw_form_apply_draft(struct cw_form *fm, const char *body, char *both, size_t len);
+/* An edit form put on the record's stored version: reopened on it, with the user's changes
+ * applied as a draft's are (above). CW_ENOTFOUND when the record is gone; the form is as it
+ * was on any error. */
+int cw_form_rebase(struct cw_form *fm, char *both, size_t len, struct cw_error *err);
 void cw_form_draft_label(const struct cw_form *fm, char *buf, size_t len);
 /* Whether a draft's body is a quick hearing's (cw_form_open_quick), and of which case. */
 int cw_form_draft_quick_case(const char *body, struct cw_id *case_id);

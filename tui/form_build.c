@@ -8,6 +8,7 @@
 #include "tui/form.h"
 #include "models/article.h"
 #include "models/i18n.h"
+#include "models/json.h"
 #include "models/text.h"
 
 #define LINE_NOTE_MAX 2000 /* an indicator's note: a line or two */
@@ -570,6 +571,35 @@ static int with_people_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	return rc;
 }
 
+/* The record changed since the form opened: the user's changes go on its stored version, to be
+ * checked and saved again (a save that overwrote the other change would undo it unseen). */
+static void stale(struct cw_form *fm, const struct cw_error *refused)
+{
+	char both[200], when[32] = "", who[80];
+	struct cw_error err;
+	size_t at;
+
+	if (cw_form_rebase(fm, both, sizeof both, &err) != 0) {
+		/* Deleted since, or no memory: the refusal says what to do. */
+		cw_error_format(refused, fm->message, sizeof fm->message);
+		return;
+	}
+	cw_time_format(fm->rec.updated, when);
+	when[10] = ' ';
+	snprintf(who, sizeof who, "%s", fm->rec.editor ? fm->rec.editor : "?");
+	cw_text_trim_utf8(who);
+	snprintf(
+		fm->message, sizeof fm->message,
+		_("not saved: changed since it was opened (by %s, %.16s UTC); your changes are now "
+		  "on that version: check them and save again"),
+		who, when);
+	at = strlen(fm->message);
+	if (both[0])
+		snprintf(fm->message + at, sizeof fm->message - at,
+			 _("; changed there too, your text kept: %s"), both);
+	cw_text_trim_utf8(fm->message);
+}
+
 int cw_form_save(struct cw_form *fm, struct cw_error *err)
 {
 	struct cw_record rec;
@@ -600,6 +630,8 @@ int cw_form_save(struct cw_form *fm, struct cw_error *err)
 	if (rc == 0) {
 		fm->saved_id = rec.id;
 		fm->dirty = 0;
+	} else if (rc == CW_EREFUSED && fm->editing && !strcmp(err->field, "record")) {
+		stale(fm, err);
 	} else if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
 		snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s", err->message);
 		fm->cur = (size_t)i;

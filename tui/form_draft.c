@@ -5,10 +5,14 @@
  * keeps what was typed; a date in words as the date it gave), the word chosen in a field of words,
  * the record a suggestion chose; a quick hearing's case, so that reopening it makes the same quick
  * form (with what it filled in and does not show: the court, the defendants present, the account).
+ * An edit's draft also holds "base": the same three objects as the form opened, so that only
+ * what the user changed is put on the record when it has changed since (a bundle, another
+ * laptop's edit): a field's text is the unit of a change, as it is of typing.
  */
 #include "config.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,18 +72,48 @@ int cw_form_draft_body(const struct cw_form *fm, char **out)
 	       json_object_set_new(doc, "choices", choices) ||
 	       json_object_set_new(doc, "picked", picked) ||
 	       json_object_set_new(doc, "cur", json_integer((json_int_t)fm->cur));
+	if (fm->base && !bad) {
+		json_t *base = json_loads(fm->base, 0, NULL);
+
+		bad |= !json_is_object(base);
+		json_object_del(base, "cur");
+		bad |= json_object_set_new(doc, "base", base);
+	}
 	if (!bad)
 		*out = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(doc);
 	return *out ? 0 : CW_ENOMEM;
 }
 
-int cw_form_apply_draft(struct cw_form *fm, const char *body)
+/* A field changed on both sides: its label into `both`, once. */
+static void note_both(const struct cw_form_field *ff, char *both, size_t len)
 {
-	json_t *doc = json_loads(body, 0, NULL), *fields, *choices, *picked, *cur;
+	size_t at;
+
+	if (!both || len == 0 || strstr(both, ff->label))
+		return;
+	at = strlen(both);
+	snprintf(both + at, len - at, "%s%s", at ? ", " : "", ff->label);
+}
+
+/* Whether `mine` is what the form opened with (base's entry for the field): then the user did
+ * not change it, and the form's value of now stays. Without a base (a new record's draft),
+ * every entry is the user's. */
+static int left_as_opened(const json_t *group, const char *name, const json_t *mine)
+{
+	const json_t *opened = json_object_get(group, name);
+
+	return opened && json_equal(opened, mine);
+}
+
+int cw_form_apply_draft(struct cw_form *fm, const char *body, char *both, size_t len)
+{
+	json_t *doc = json_loads(body, 0, NULL), *fields, *choices, *picked, *cur, *base;
 	const char *name;
 	json_t *value;
 
+	if (both && len)
+		both[0] = '\0';
 	if (!doc || !json_is_object(doc)) {
 		json_decref(doc);
 		return CW_EINVAL;
@@ -87,31 +121,47 @@ int cw_form_apply_draft(struct cw_form *fm, const char *body)
 	fields = json_object_get(doc, "fields");
 	choices = json_object_get(doc, "choices");
 	picked = json_object_get(doc, "picked");
+	base = json_object_get(doc, "base");
 	json_object_foreach (picked, name, value) {
 		struct cw_id id;
 		int i = cw_form_find(fm, name);
 
 		if (i >= 0 && json_is_string(value) &&
+		    !left_as_opened(json_object_get(base, "picked"), name, value) &&
 		    cw_id_parse_hex(json_string_value(value), &id) == 0)
 			cw_form_preset_ref(fm, name, &id);
 	}
 	/* The text as typed wins over a picked record's name (it may have been changed since). */
 	json_object_foreach (fields, name, value) {
+		const json_t *opened = json_object_get(json_object_get(base, "fields"), name);
 		int i = cw_form_find(fm, name);
+		const char *now;
 
-		if (i >= 0 && json_is_string(value) && fm->fields[i].widget != CW_W_INFO)
-			cw_edit_set(&fm->fields[i].edit, json_string_value(value));
+		if (i < 0 || !json_is_string(value) || fm->fields[i].widget == CW_W_INFO ||
+		    left_as_opened(json_object_get(base, "fields"), name, value))
+			continue;
+		now = cw_edit_text(&fm->fields[i].edit);
+		if (json_is_string(opened) && strcmp(now, json_string_value(opened)) &&
+		    strcmp(now, json_string_value(value)))
+			note_both(&fm->fields[i], both, len);
+		cw_edit_set(&fm->fields[i].edit, json_string_value(value));
 	}
 	json_object_foreach (choices, name, value) {
+		const json_t *opened = json_object_get(json_object_get(base, "choices"), name);
 		int i = cw_form_find(fm, name);
 		json_int_t c = json_is_integer(value) ? json_integer_value(value) : -1;
 		int n;
 
-		if (i < 0 || !has_choice(&fm->fields[i]))
+		if (i < 0 || !has_choice(&fm->fields[i]) ||
+		    left_as_opened(json_object_get(base, "choices"), name, value))
 			continue;
 		n = fm->fields[i].widget == CW_W_BOOL ? 2 : (int)fm->fields[i].words->n;
-		if (c >= 0 && c < n)
-			fm->fields[i].choice = (int)c;
+		if (c < 0 || c >= n)
+			continue;
+		if (json_is_integer(opened) && fm->fields[i].choice != json_integer_value(opened) &&
+		    fm->fields[i].choice != (int)c)
+			note_both(&fm->fields[i], both, len);
+		fm->fields[i].choice = (int)c;
 	}
 	cur = json_object_get(doc, "cur");
 	if (json_is_integer(cur) && json_integer_value(cur) >= 0 &&
@@ -119,6 +169,35 @@ int cw_form_apply_draft(struct cw_form *fm, const char *body)
 		fm->cur = (size_t)json_integer_value(cur);
 	json_decref(doc);
 	fm->dirty = 1;
+	return 0;
+}
+
+int cw_form_rebase(struct cw_form *fm, char *both, size_t len, struct cw_error *err)
+{
+	struct cw_form next;
+	struct cw_record now;
+	char *body = NULL;
+	int rc;
+
+	if (!fm->editing)
+		return cw_error_set(err, CW_EINVAL, "record", "a new record has no newer version");
+	if (cw_form_draft_body(fm, &body) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if ((rc = cw_store_get(fm->st, &fm->rec.id, &now, err)) == 0) {
+		rc = cw_form_open(&next, fm->st, (enum cw_kind)now.kind, &now, err);
+		cw_record_free(&now);
+	}
+	if (rc == 0 && cw_form_apply_draft(&next, body, both, len) != 0) {
+		cw_form_free(&next);
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	free(body);
+	if (rc != 0)
+		return rc;
+	next.draft_id = fm->draft_id;
+	next.twice_ok = fm->twice_ok;
+	cw_form_free(fm);
+	*fm = next;
 	return 0;
 }
 

@@ -2,7 +2,9 @@
  *
  * A laptop left open in a courtroom corridor must show nothing and hold no key. Locking
  * forgets what the screens copied from the database (the lists' windows, every screen above
- * them, a form in progress, the filter, a question or message that may name a record), closes
+ * them, the filter, a question or message that may name a record) and a form in progress, once
+ * it is kept as a draft (sealed in the database like a record; opened again after unlocking,
+ * so a hearing listened to for longer than lock_after loses nothing typed), closes
  * the store, which wipes the key (the vault lives in sodium_malloc'd memory), takes the key out
  * of the kernel keyring too (else `casewatch list` in another terminal would still read the
  * database without the passphrase), and clears the terminal itself, not only curses' copy.
@@ -75,20 +77,49 @@ static void forget_screens(struct cw_app *app)
 	sodium_memzero(app->info, sizeof app->info);
 }
 
-static int unsaved_form(const struct cw_app *app)
+/* Every form with unsaved changes kept as a draft, sealed in the database like a record,
+ * before the store closes: a monitor who listens to a hearing for ten minutes without a key
+ * must find the form again, not lose it. Returns how many forms had changes; *lost says how
+ * many of them could not be kept (the note says why). */
+static int keep_forms(struct cw_app *app, int keep, int *lost)
 {
-	for (int i = 1; i <= app->depth; i++)
-		if (app->stack[i].type == CW_V_FORM && app->stack[i].form->dirty)
-			return 1;
-	return 0;
+	int changed = 0;
+
+	*lost = 0;
+	app->nlock_drafts = 0;
+	for (int i = 1; i <= app->depth; i++) {
+		struct cw_form *fm = app->stack[i].type == CW_V_FORM ? app->stack[i].form : NULL;
+		struct cw_error err;
+		int made;
+
+		if (!fm || !fm->dirty)
+			continue;
+		changed++;
+		made = cw_id_is_zero(&fm->draft_id) || fm->lock_draft;
+		if (!keep) {
+			(*lost)++;
+		} else if (cw_app_keep_draft(app, fm, &err) != 0) {
+			(*lost)++;
+			cw_error_format(&err, app->lock_note, sizeof app->lock_note);
+		} else if (app->nlock_drafts < CW_LOCK_DRAFTS) {
+			app->lock_made[app->nlock_drafts] = made;
+			app->lock_drafts[app->nlock_drafts++] = fm->draft_id;
+		}
+	}
+	return changed;
 }
 
-static void lock_now(struct cw_app *app)
+/* keep: the unsaved forms are kept as drafts (not when the key is gone for good). */
+static void lock_now(struct cw_app *app, int keep)
 {
-	int filtered = app->filter.line[0] != '\0', discarded = unsaved_form(app);
+	int filtered = app->filter.line[0] != '\0', lost, changed;
 	struct cw_error err;
+	char why[320] = "";
 
 	cw_store_database_id(app->st, &app->database);
+	app->lock_note[0] = '\0';
+	changed = keep_forms(app, keep, &lost);
+	snprintf(why, sizeof why, "%s", app->lock_note);
 	forget_screens(app);
 	cw_session_close(app->session);
 	app->st = NULL;
@@ -96,10 +127,22 @@ static void lock_now(struct cw_app *app)
 	if (!app->pass)
 		app->pass = sodium_malloc(CW_PASSPHRASE_MAX + 1);
 	pass_wipe(app);
-	/* What the user lost is worth a line on the lock screen: they see it before typing. */
-	snprintf(app->lock_note, sizeof app->lock_note, "%s%s%s",
-		 discarded ? _("the unsaved form was discarded") : "",
-		 discarded && filtered ? "; " : "", filtered ? _("the filter was cleared") : "");
+	/* What became of the user's typing is worth a line on the lock screen: they see it
+	 * before typing. */
+	if (lost)
+		snprintf(app->lock_note, sizeof app->lock_note,
+			 _("the unsaved form was discarded%s%.200s"), why[0] ? ": " : "", why);
+	else if (changed)
+		snprintf(app->lock_note, sizeof app->lock_note,
+			 _("the unsaved form was kept as a draft: it opens again once unlocked"));
+	else
+		app->lock_note[0] = '\0';
+	if (filtered) {
+		size_t at = strlen(app->lock_note);
+
+		snprintf(app->lock_note + at, sizeof app->lock_note - at, "%s%s", at ? "; " : "",
+			 _("the filter was cleared"));
+	}
 	if (!app->pass)
 		snprintf(app->lock_note, sizeof app->lock_note,
 			 _("out of memory for the passphrase: C-c quits"));
@@ -110,6 +153,30 @@ static void lock_now(struct cw_app *app)
 	cw_screen_repaint();
 }
 
+/* Once unlocked: the forms kept when it locked, opened again from their drafts (an edit's
+ * changes put on the record as it is now, should a bundle have changed it meanwhile). */
+static void reopen_forms(struct cw_app *app)
+{
+	size_t n = app->nlock_drafts;
+
+	app->nlock_drafts = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct cw_draft d;
+		struct cw_error err;
+
+		if (cw_store_draft_get(app->st, &app->lock_drafts[i], &d, &err) != 0) {
+			cw_app_error(app, &err);
+			continue;
+		}
+		cw_app_open_draft(app, &d);
+		if (cw_app_top(app)->type == CW_V_FORM &&
+		    cw_id_equal(&cw_app_top(app)->form->draft_id, &d.id))
+			cw_app_top(app)->form->lock_draft = app->lock_made[i];
+		cw_draft_free(&d);
+	}
+	memset(app->lock_drafts, 0, sizeof app->lock_drafts);
+}
+
 void cw_app_lock(struct cw_app *app)
 {
 	if (app->locked)
@@ -118,14 +185,15 @@ void cw_app_lock(struct cw_app *app)
 		cw_app_status(app, 1, "this database is not encrypted: there is no key to lock");
 		return;
 	}
-	lock_now(app);
+	lock_now(app, 1);
 }
 
 int cw_app_lock_if_key_gone(struct cw_app *app)
 {
 	if (app->locked || !app->st || !cw_session_key_gone(app->session))
 		return 0;
-	lock_now(app);
+	lock_now(app, 0);
+	app->nlock_drafts = 0;
 	snprintf(app->lock_note, sizeof app->lock_note, "%s",
 		 _("the key was destroyed (destroy-key): this database cannot be opened again "
 		   "unless 'casewatch key import FILE' restores it"));
@@ -149,7 +217,7 @@ int cw_app_idle(struct cw_app *app, int key)
 	 * must not reveal the screen it would otherwise have kept. */
 	if (!app->locked && app->lock_after && cw_store_encrypted(app->st) &&
 	    now - app->last_key_ms >= (int64_t)app->lock_after * 1000) {
-		lock_now(app);
+		lock_now(app, 1);
 		app->last_key_ms = now;
 		return 1;
 	}
@@ -283,7 +351,11 @@ static void try_unlock(struct cw_app *app)
 	cw_app_invalidate(app);
 	cw_app_touch(app);
 	cw_screen_repaint();
-	cw_app_status(app, 0, "unlocked");
+	if (app->nlock_drafts)
+		cw_app_status(app, 0, "unlocked: the form is open again as it was");
+	else
+		cw_app_status(app, 0, "unlocked");
+	reopen_forms(app);
 }
 
 void cw_lock_key(struct cw_app *app, int key)

@@ -141,6 +141,7 @@ void cw_app_open_draft(struct cw_app *app, const struct cw_draft *d)
 	struct cw_record rec;
 	struct cw_error err;
 	struct cw_id case_id;
+	char both[200] = "";
 	int rc = fm ? 0 : cw_error_set(&err, CW_ENOMEM, "", "out of memory");
 
 	if (rc == 0 && d->kind == CW_KIND_HEARING && cw_id_is_zero(&d->record) &&
@@ -160,7 +161,7 @@ void cw_app_open_draft(struct cw_app *app, const struct cw_draft *d)
 	} else if (rc == 0) {
 		rc = cw_form_open(fm, app->st, (enum cw_kind)d->kind, NULL, &err);
 	}
-	if (rc == 0 && cw_form_apply_draft(fm, d->body) != 0) {
+	if (rc == 0 && cw_form_apply_draft(fm, d->body, both, sizeof both) != 0) {
 		cw_form_free(fm);
 		rc = cw_error_set(&err, CW_EDAMAGED, "draft", "this draft cannot be read back");
 	}
@@ -170,6 +171,15 @@ void cw_app_open_draft(struct cw_app *app, const struct cw_draft *d)
 		return;
 	}
 	fm->draft_id = d->id;
+	/* The record changed since the draft was written: only what the draft changed was put
+	 * on it, and what both changed is worth a look before saving. */
+	if (both[0]) {
+		snprintf(fm->message, sizeof fm->message,
+			 _("the record changed since this draft was written; changed there too, "
+			   "the draft's text kept: %s"),
+			 both);
+		cw_text_trim_utf8(fm->message);
+	}
 	cw_app_push(app, CW_V_FORM)->form = fm;
 }
 
@@ -364,7 +374,11 @@ static void draw(struct cw_app *app)
 		cw_screen_put(lines - 1, 0, cols, app->status,
 			      app->status_error ? CW_ROLE_ERROR : CW_ROLE_STATUS);
 	} else if (v->type == CW_V_FORM && v->form->message[0]) {
-		cw_screen_put(lines - 1, 0, cols, v->form->message, CW_ROLE_ERROR);
+		/* A message too long for this line began on the hint's (view_form.c), which left
+		 * the rest of it in info. */
+		cw_screen_put(lines - 1, 0, cols,
+			      cw_text_width(v->form->message) > cols ? app->info : v->form->message,
+			      CW_ROLE_ERROR);
 	} else {
 		cw_screen_put(lines - 1, 0, cols, app->info, CW_ROLE_STATUS);
 	}
@@ -799,6 +813,17 @@ static void answer_question(struct cw_app *app, int key)
 		return;
 	}
 	if (q == CW_Q_DISCARD) {
+		struct cw_form *fm =
+			cw_app_top(app)->type == CW_V_FORM ? cw_app_top(app)->form : NULL;
+
+		/* A draft the lock made for this form goes with it: the user never asked for one.
+		 */
+		if (fm && fm->lock_draft &&
+		    cw_store_draft_delete(app->st, &fm->draft_id, &err) != 0 &&
+		    err.code != CW_ENOTFOUND) {
+			cw_app_error(app, &err);
+			return;
+		}
 		cw_app_pop(app);
 		cw_app_status(app, 0, "form discarded");
 		return;
@@ -905,30 +930,34 @@ static void prompt_key(struct cw_app *app, int key)
 	}
 }
 
-/* C-t: the form kept as a draft (what was typed, as typed) and closed. */
-static void save_draft(struct cw_app *app, struct cw_pane *v)
+int cw_app_keep_draft(struct cw_app *app, struct cw_form *fm, struct cw_error *err)
 {
-	struct cw_form *fm = v->form;
 	struct cw_draft d = {0};
-	struct cw_error err;
 	char label[300];
+	int rc;
 
 	d.id = fm->draft_id;
 	d.kind = (uint8_t)fm->kind;
 	if (fm->editing)
 		d.record = fm->rec.id;
 	cw_form_draft_label(fm, label, sizeof label);
-	if (!(d.label = strdup(label)) || cw_form_draft_body(fm, &d.body) != 0) {
-		cw_draft_free(&d);
-		cw_app_status(app, 1, "out of memory: the draft was not kept");
-		return;
-	}
-	if (cw_store_draft_put(app->st, &d, &err) != 0) {
-		cw_draft_free(&d);
+	if (!(d.label = strdup(label)) || cw_form_draft_body(fm, &d.body) != 0)
+		rc = cw_error_set(err, CW_ENOMEM, "draft", "out of memory: the draft was not kept");
+	else if ((rc = cw_store_draft_put(app->st, &d, err)) == 0)
+		fm->draft_id = d.id; /* saved again, or completed, it is this draft */
+	cw_draft_free(&d);
+	return rc;
+}
+
+/* C-t: the form kept as a draft (what was typed, as typed) and closed. */
+static void save_draft(struct cw_app *app, struct cw_pane *v)
+{
+	struct cw_error err;
+
+	if (cw_app_keep_draft(app, v->form, &err) != 0) {
 		cw_app_error(app, &err); /* the form stays open, nothing lost */
 		return;
 	}
-	cw_draft_free(&d);
 	cw_app_pop(app);
 	cw_app_invalidate(app);
 	cw_app_status(app, 0,

@@ -63,7 +63,8 @@ enum cw_question {
 /* What the line being typed on the status line is for. */
 enum cw_prompt { CW_PROMPT_NONE, CW_PROMPT_FILTER, CW_PROMPT_WEEK, CW_PROMPT_MERGE };
 
-#define CW_STACK_MAX 8
+#define CW_STACK_MAX   8
+#define CW_LOCK_DRAFTS CW_STACK_MAX
 /* How long the loop waits for a key before an idle tick (the lists recount, the idle lock
  * looks at the clock); a script's <Tick> stands for one. */
 #define CW_TICK_MS 1000
@@ -110,10 +111,15 @@ struct cw_app {
 	size_t pass_chars;     /* characters, for the stars */
 	char lock_note[320];   /* the lock screen's message: the last try, never data */
 	struct cw_id database; /* the locked database: the passphrase must open this one */
-	unsigned lock_after;   /* seconds without a key before locking; 0: never */
-	unsigned backup_warn;  /* the age of the last backup the status line warns at; 0: never */
-	int64_t last_key_ms;   /* when the last key came, on lock.c's clock */
-	int64_t script_ms;     /* the clock of a script: its ticks */
+	/* The forms that were open with unsaved changes, kept as drafts when it locked, to be
+	 * opened again, in the same order, once unlocked. */
+	struct cw_id lock_drafts[CW_LOCK_DRAFTS];
+	int lock_made[CW_LOCK_DRAFTS]; /* the lock made it (the form had no draft) */
+	size_t nlock_drafts;
+	unsigned lock_after;  /* seconds without a key before locking; 0: never */
+	unsigned backup_warn; /* the age of the last backup the status line warns at; 0: never */
+	int64_t last_key_ms;  /* when the last key came, on lock.c's clock */
+	int64_t script_ms;    /* the clock of a script: its ticks */
 };
 
 /* The view on top of the stack. */
@@ -137,6 +143,9 @@ void cw_app_ask_resolve(struct cw_app *app, const struct cw_id *id, size_t choic
 			const char *what);
 /* Opens a draft in its form (a quick hearing's as a quick form again); saving it completes it. */
 void cw_app_open_draft(struct cw_app *app, const struct cw_draft *d);
+/* Keeps a form as a draft (a new one, or the one it was opened from, saved again), and remembers
+ * the draft's id in fm->draft_id, so saving the form later completes it. */
+int cw_app_keep_draft(struct cw_app *app, struct cw_form *fm, struct cw_error *err);
 /* Asks before deleting a draft. */
 void cw_app_ask_delete_draft(struct cw_app *app, const struct cw_draft *d);
 /* Opens a person's timeline (or, for a case, its first named defendant's). */

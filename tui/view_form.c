@@ -243,6 +243,17 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		cw_screen_cursor(top + height - 1, cw_text_width(line));
 		return;
 	}
+	/* A message longer than the status line (a save refused, and why) takes the hint's line
+	 * too: what it says is what to do next. */
+	if (fm->message[0] && cw_text_width(fm->message) > cols) {
+		size_t n = cw_text_wrap(fm->message, cols > 0 ? cols : 1);
+		char *head = strndup(fm->message, n);
+
+		cw_screen_put(top + height - 1, 0, cols, head ? head : "", CW_ROLE_ERROR);
+		free(head);
+		snprintf(app->info, sizeof app->info, "%s", fm->message + n);
+		return;
+	}
 	/* The hint: what the field is, its words, the keys that matter here. */
 	if (fm->n) {
 		const struct cw_form_field *ff = &fm->fields[fm->cur];

@@ -1,7 +1,8 @@
 #!/bin/sh
 # An edit form saved after its record changed elsewhere (another process, a bundle) is refused,
 # not saved over that change: it said nothing and undid the other edit, which a bundle then
-# carried to every laptop. The form stays, saying why; opened again it saves.
+# carried to every laptop. The form is put on the changed version with the user's changes on
+# top, says so, and saves when the user saves again.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -20,23 +21,34 @@ ok cw edit "$id" --notes "EDITED ELSEWHERE"
 send C-g
 send judge Enter
 send "Judge From The Form" C-s
-wait_for "record: not saved: changed since it was opened (by"
+# Refused, and the form put on the changed hearing with the judge typed on top: nothing of
+# either change is lost, and nothing is written until the user has seen it and saves again.
+wait_for "not saved: changed since it was opened (by"
+wait_for "your changes are now on that version"
+wait_for "check them and save again"
+wait_for "EDITED ELSEWHERE"
 ok cw show "$id"
 has "EDITED ELSEWHERE"
 lacks "Judge From The Form"
-# Opened again, the form starts from that change and saves.
-send Escape
-wait_for "Discard the changes to this hearing? y/N"
-send y
-wait_for "form discarded"
-send e
-wait_for "Edit hearing"
-send C-g
-send judge Enter
-send "Judge From The Form" C-s
+send C-s
 wait_for "saved hearing"
 ok cw show "$id"
 has "EDITED ELSEWHERE"
 has "Judge From The Form"
+# Both sides change the notes: the form's text is kept and the message names the field.
+send e
+wait_for "Edit hearing"
+send C-g
+send notes Enter
+send C-u "NOTES FROM THE FORM"
+ok cw edit "$id" --notes "NOTES FROM THE LINE"
+send C-s
+wait_for "changed there too, your text kept: notes"
+send C-s
+wait_for "saved hearing"
+ok cw show "$id"
+has "NOTES FROM THE FORM"
+has "Judge From The Form"
+lacks "NOTES FROM THE LINE"
 send q
 done_ok
