@@ -104,8 +104,9 @@ enum cw_pretrial_to cw_timeline_running_to(const struct cw_record *kase, const s
 	return CW_PRETRIAL_TO_LATEST;
 }
 
-/* The earliest date after start at which an event of the case ends the person's pretrial
- * detention; unknown when none does. */
+/* The earliest date from `start` on at which an event of the case ends the person's pretrial
+ * detention; unknown when none does. An end dated the day of a start ends what that start
+ * began (the index of detentions reads it so too). */
 static struct cw_date pretrial_end(const struct cw_id *person, const struct cw_record *kase,
 				   const struct cw_record *recs, size_t n, struct cw_date start)
 {
@@ -131,6 +132,27 @@ static struct cw_date pretrial_end(const struct cw_id *person, const struct cw_r
 	return end;
 }
 
+/* The earliest arrest or detention of the person in the case dated after `after` (any, when
+ * `after` is unknown): the start of their next stretch in detention. */
+static struct cw_date next_start(const struct cw_id *person, const struct cw_record *kase,
+				 const struct cw_record *recs, size_t n, struct cw_date after)
+{
+	struct cw_date start = {0, 0, 0};
+
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_milestone *m = &recs[i].u.milestone;
+
+		if (recs[i].kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
+		    !cw_id_equal(&m->person, person) || !cw_timeline_starts_detention(m) ||
+		    !cw_date_is_known(m->date) ||
+		    (cw_date_is_known(after) && cw_date_compare(m->date, after) <= 0))
+			continue;
+		if (!cw_date_is_known(start) || cw_date_compare(m->date, start) < 0)
+			start = m->date;
+	}
+	return start;
+}
+
 /* The latest date the records of a case give for a person: how far a source that gives no
  * as-of date is known to reach. */
 static struct cw_date latest_recorded(const struct cw_id *person, const struct cw_record *kase,
@@ -154,64 +176,156 @@ static struct cw_date latest_recorded(const struct cw_id *person, const struct c
 	return latest;
 }
 
+/* The stretches a person spent in pretrial detention, over all their cases: from a start to
+ * the event that ended it, or to the day a running one is counted to. */
+struct stint {
+	struct cw_date from, to;
+	int running;
+};
+
+struct stints {
+	struct stint *v;
+	size_t n, cap;
+	int failed; /* out of memory: the days are unknown rather than wrong */
+};
+
+static void add_stint(struct stints *s, struct cw_date from, struct cw_date to, int running)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 8;
+		struct stint *v = realloc(s->v, cap * sizeof *v);
+
+		if (!v) {
+			s->failed = 1;
+			return;
+		}
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n++] = (struct stint){from, to, running};
+}
+
 struct pretrial {
-	long days;
 	int unknown, ongoing;
 	struct cw_date to;
 	uint8_t to_kind;
 };
 
-/* Pretrial detention in one case: from the first arrest or detention to the first event that
- * ends it (pretrial_end). One with no end, while the person's custody in the case is still
- * "detained", counts to the date that custody is known as of (timeline.h); to today only when
- * it is the team's own record. Partial dates make the figure unknown rather than wrong. */
+/* Pretrial detention in one case, stretch by stretch: each begins at the first arrest or
+ * detention after the last one's end and runs to the first event that ends it (a release on
+ * bail and an arrest again are two stretches). The last, with no end, while the person's
+ * custody in the case is still "detained", counts to the date that custody is known as of
+ * (timeline.h); to today only when it is the team's own record. */
 static void pretrial_for_case(const struct cw_id *person, const struct cw_record *kase,
 			      const struct cw_record *recs, size_t n, struct cw_date today,
-			      struct pretrial *p)
+			      struct pretrial *p, struct stints *out)
 {
-	struct cw_date start = {0, 0, 0}, end;
+	struct cw_date start, end, after = {0, 0, 0}, to = {0, 0, 0};
+	enum cw_pretrial_to kind;
 
 	memset(p, 0, sizeof *p);
-	for (size_t i = 0; i < n; i++) {
-		const struct cw_milestone *m = &recs[i].u.milestone;
-
-		if (recs[i].kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
-		    !cw_id_equal(&m->person, person) || !cw_timeline_starts_detention(m) ||
-		    !cw_date_is_known(m->date))
-			continue;
-		if (!cw_date_is_known(start) || cw_date_compare(m->date, start) < 0)
-			start = m->date;
-	}
-	if (!cw_date_is_known(start))
-		return;
-	end = pretrial_end(person, kase, recs, n, start);
-	if (cw_date_is_known(end)) {
+	for (;;) {
+		start = next_start(person, kase, recs, n, after);
+		if (!cw_date_is_known(start))
+			return;
+		end = pretrial_end(person, kase, recs, n, start);
+		if (!cw_date_is_known(end))
+			break;
+		add_stint(out, start, end, 0);
 		p->to = end;
 		p->to_kind = CW_PRETRIAL_TO_END;
-	} else if (!(p->to_kind = cw_timeline_running_to(kase, person, &p->to))) {
-		return; /* not detained now, and no record says when it ended */
-	} else {
-		p->ongoing = 1;
-		if (p->to_kind == CW_PRETRIAL_TO_TODAY) {
-			p->to = today;
-		} else if (p->to_kind == CW_PRETRIAL_TO_LATEST &&
-			   !(cw_date_is_known(p->to = latest_recorded(person, kase, recs, n)) &&
-			     cw_date_compare(p->to, start) > 0)) {
-			p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
-			p->unknown = 1;
-			return;
-		}
-		/* Never past the day asked about (a report of a past week). */
-		if (cw_date_compare(cw_date_first_day(p->to), today) > 0) {
-			p->to = today;
-			p->to_kind = CW_PRETRIAL_TO_TODAY;
-		}
+		after = end;
 	}
-	if (cw_date_precision(start) != CW_DATE_DAY || cw_date_precision(p->to) != CW_DATE_DAY) {
+	if (!(kind = cw_timeline_running_to(kase, person, &to)))
+		return; /* not detained now, and no record says when it ended */
+	p->ongoing = 1;
+	if (kind == CW_PRETRIAL_TO_TODAY) {
+		to = today;
+	} else if (kind == CW_PRETRIAL_TO_LATEST &&
+		   !(cw_date_is_known(to = latest_recorded(person, kase, recs, n)) &&
+		     cw_date_compare(to, start) > 0)) {
+		p->to = to;
+		p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
 		p->unknown = 1;
 		return;
 	}
-	p->days = cw_date_to_days(p->to) - cw_date_to_days(start);
+	/* Never past the day asked about (a report of a past week). */
+	if (cw_date_compare(cw_date_first_day(to), today) > 0) {
+		to = today;
+		kind = CW_PRETRIAL_TO_TODAY;
+	}
+	p->to = to;
+	p->to_kind = (uint8_t)kind;
+	add_stint(out, start, to, 1);
+}
+
+static int stint_order(const void *pa, const void *pb)
+{
+	const struct stint *a = pa, *b = pb;
+	long x = cw_date_to_days(a->from), y = cw_date_to_days(b->from);
+
+	return x < y ? -1 : x > y;
+}
+
+static int precise(const struct stint *s)
+{
+	return cw_date_precision(s->from) == CW_DATE_DAY && cw_date_precision(s->to) == CW_DATE_DAY;
+}
+
+/* The days of the stretches dated to the day, each day once: two cases that hold a person at
+ * once (a second charge while in detention) are one detention, not two. While the person is
+ * still detained, also the stretch held without a break up to pretrial_to (its first day and
+ * its days, -1 when not dated to the day). 1 when a stretch is not dated to the day. */
+static int count_days(struct stints *s, struct cw_timeline_summary *out)
+{
+	long total = 0, from = 0, to = 0, running_to = -1;
+	int any = 0, unknown = 0;
+
+	out->pretrial_stretch_days = -1;
+	for (size_t i = 0; i < s->n; i++) {
+		unknown |= !precise(&s->v[i]);
+		if (s->v[i].running && precise(&s->v[i]) &&
+		    cw_date_compare(s->v[i].to, out->pretrial_to) == 0) {
+			running_to = cw_date_to_days(s->v[i].to);
+			out->pretrial_since = s->v[i].from;
+		} else if (s->v[i].running && !cw_date_is_known(out->pretrial_since)) {
+			out->pretrial_since = s->v[i].from;
+		}
+	}
+	/* Only stretches dated to the day can be laid side by side. */
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof *s->v, stint_order);
+	for (size_t i = 0; i <= s->n; i++) {
+		long a = 0, b = 0;
+
+		if (i < s->n) {
+			if (!precise(&s->v[i]))
+				continue;
+			a = cw_date_to_days(s->v[i].from);
+			b = cw_date_to_days(s->v[i].to);
+			if (b < a)
+				b = a;
+		}
+		if (any && (i == s->n || a > to)) {
+			total += to - from;
+			if (running_to >= from && running_to <= to) {
+				out->pretrial_since = cw_date_from_days(from);
+				out->pretrial_stretch_days = running_to - from;
+			}
+			any = 0;
+		}
+		if (i == s->n)
+			break;
+		if (!any) {
+			from = a;
+			to = b;
+			any = 1;
+		} else if (b > to) {
+			to = b;
+		}
+	}
+	out->pretrial_days = s->failed ? -1 : total;
+	return unknown;
 }
 
 /* Hearings that did not go ahead as planned: adjourned, suspended or postponed. */
@@ -228,6 +342,7 @@ static int is_adjournment(const struct cw_record *r)
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out)
 {
+	struct stints stints = {NULL, 0, 0, 0};
 	int unknown = 0;
 
 	memset(out, 0, sizeof *out);
@@ -240,12 +355,12 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 			struct pretrial p;
 
 			out->cases++;
-			pretrial_for_case(person, r, records, n, today, &p);
-			out->pretrial_days += p.days;
+			pretrial_for_case(person, r, records, n, today, &p, &stints);
 			unknown |= p.unknown;
-			/* The day counted to: an ongoing detention's, else the latest end. */
-			if (p.to_kind &&
-			    (p.ongoing || (!out->pretrial_ongoing &&
+			/* The day counted to: the latest of the ongoing detentions', else the
+			 * latest end. */
+			if (p.to_kind && ((p.ongoing && !out->pretrial_ongoing) ||
+					  (p.ongoing == out->pretrial_ongoing &&
 					   (!out->pretrial_to_kind ||
 					    cw_date_compare(p.to, out->pretrial_to) > 0)))) {
 				out->pretrial_to = p.to;
@@ -264,6 +379,9 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 					out->next_hearing = cands[j];
 		}
 	}
+	unknown |= count_days(&stints, out);
+	free(stints.v);
+	/* Partial dates make the figure unknown rather than wrong. */
 	if (unknown && out->pretrial_days == 0)
 		out->pretrial_days = -1;
 }

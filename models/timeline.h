@@ -25,12 +25,22 @@ struct cw_timeline_summary {
 	int pretrial_ongoing;       /* still detained before a verdict, as far as the records go */
 	struct cw_date pretrial_to; /* the day the detention is counted to */
 	uint8_t pretrial_to_kind;   /* enum cw_pretrial_to: why that day */
+	/* Still detained: the first day of the stretch held without a break up to pretrial_to
+	 * (across cases: a second case's detention that overlaps is the same stretch), and its
+	 * days (-1 when not dated to the day). pretrial_days counts every stretch, each day once.
+	 */
+	struct cw_date pretrial_since;
+	long pretrial_stretch_days;
 	int adjournments; /* hearings of the person's cases adjourned, suspended or postponed */
 	struct cw_date next_hearing; /* the earliest hearing or next date on or after today */
 	size_t cases;
 };
 
-/* records: the person's timeline (any order). today: the date a detention the team itself
+/* Pretrial detention is read stretch by stretch: in each case, from an arrest or detention to
+ * the first event that ends it, then from the next arrest or detention after that (a release on
+ * bail and an arrest again are two stretches); the days of every stretch of every case are
+ * counted once each (two cases holding a person at once are one detention).
+ * records: the person's timeline (any order). today: the date a detention the team itself
  * records as ongoing is counted to, and the latest day any detention is counted to (a report
  * of a past week passes its last day). A detention a source reports as ongoing is counted to
  * the date it holds as of: the defendant's or the case's as_of, else the case's reported_on,
@@ -40,7 +50,8 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 
 /* The rules cw_timeline_summarise reads pretrial detention by, given for the store's index of
  * detentions (store/detention.c), which must find exactly the people the summary finds:
- *   - it starts at a milestone of the person in the case that is an arrest or a detention;
+ *   - it starts at a milestone of the person in the case that is an arrest or a detention
+ *     (after an end: the first such dated after it);
  *   - a milestone of the person in the case ends it when it is a bail or release not refused,
  *     a move out of prison, a verdict of any kind or an explicit end;
  *   - a hearing of the case ends it for `person` (a zero id: for every defendant, whoever is

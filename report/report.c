@@ -857,7 +857,6 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	struct cw_report_detainee d;
 	struct cw_timeline_summary sum;
 	struct cw_record_list tl;
-	struct cw_date since = {0, 0, 0};
 	size_t w = 0;
 	int rc, listed = 0;
 
@@ -895,22 +894,16 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	}
 	tl.n = w;
 	cw_timeline_summarise(person, tl.items, tl.n, r->to, &sum);
-	for (size_t t = 0; t < tl.n; t++) {
-		const struct cw_milestone *ms = &tl.items[t].u.milestone;
-
-		if (tl.items[t].kind == CW_KIND_MILESTONE && cw_id_equal(&ms->person, person) &&
-		    cw_timeline_starts_detention(ms) && cw_date_is_known(ms->date) &&
-		    (!cw_date_is_known(since) || cw_date_compare(ms->date, since) < 0))
-			since = ms->date;
-	}
 	cw_record_list_free(&tl);
 	if (!sum.pretrial_ongoing)
 		return 0;
+	/* The stretch held without a break up to the day counted to: "detained since" says
+	 * that, and the days are its days (a detention before a release on bail is not in it). */
 	d.person = *person;
-	d.since = since;
+	d.since = sum.pretrial_since;
 	d.to = sum.pretrial_to;
 	d.to_kind = sum.pretrial_to_kind;
-	d.days = sum.pretrial_days;
+	d.days = sum.pretrial_stretch_days;
 	return add_detainee(r, &d) ? oom(err) : 0;
 }
 

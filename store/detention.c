@@ -23,24 +23,27 @@
  * milestones again in the same transaction (cw_store_reindex_case_records). Dates, ids and kinds
  * only: nothing in these keys is sealed or needs to be.
  *
- * Why the candidates are right: cw_timeline_summarise finds a person still detained at `to`
- * when, for one of their cases in the records dated up to `to`, (a) the case's (last) entry
- * for them says detained, (b) a milestone of theirs in the case starts a detention at a date
- * key <= key(to) (a date's first day is on or before `to` exactly when its key is), the first
- * of them being the start, and (c) no milestone of theirs in the case nor hearing of the case
- * that ends it (models/timeline.h) is dated from the start to `to`. Such a milestone has a
- * held entry (a and b), the walk over held entries in date order meets the earliest first,
+ * Why the candidates are right: cw_timeline_summarise reads a person's detention in a case
+ * stretch by stretch (models/timeline.h): from a start to the first end dated from it on, then
+ * from the first start dated after that end; the last stretch, with no end, runs while the
+ * case's (last) entry for them says detained. So they are still detained at `to` in the case,
+ * in the records dated up to `to`, exactly when (a) the case's entry says detained and (b) some
+ * start of theirs in the case at a date key <= key(to) (a date's first day is on or before
+ * `to` exactly when its key is) has (c) no milestone of theirs in the case nor hearing of the
+ * case that ends it (models/timeline.h) dated from it to `to`: such a start is in the last
+ * stretch, whose own start then has no end either. Each such start has a held entry (a and b),
  * and (c) means no end entry of (case, person) nor of (case, everyone) lies in [start, to]:
- * each end entry is one such event, and each such event in the person's records has one
- * (their milestones name them; a hearing of the case names every defendant of it). The
- * summary's days are summed over the person's cases: a case's detention counts from its start
- * to its end; one still running counts nothing when the case does not hold the person, else to
- * the day the case's start entries give, or the day asked about, or the latest date the case's
- * records give (no later than the latest entry of the case in by_case, every record of the
- * case, dated up to `to`, nor than its opening), never past `to`. The bound adds, over every
- * case with a start, (the last day of that day, or `to` if earlier) - (the first day of the
- * start), or nothing when that is negative; partial dates make the summary's figure unknown
- * (nothing), never more. */
+ * each end entry is one such event, and each such event in the person's records has one (their
+ * milestones name them; a hearing of the case names every defendant of it). The summary
+ * counts each day of every stretch of every case once; a stretch still running counts nothing
+ * when the case does not hold the person, else to the day the case's start entries give, or
+ * the day asked about, or the latest date the case's records give (no later than the latest
+ * entry of the case in by_case, every record of the case, dated up to `to`, nor than its
+ * opening), never past `to`. The bound adds, over every case with a start, the days from its
+ * first start's first day to the last day of the end of its last start up to `to` (or, with
+ * none, of the day that stretch runs to; of that start itself when it does not run), capped
+ * at `to`, or nothing when that is negative: at least the stretches' days, which lie in that
+ * span; partial dates make the summary's figure unknown (nothing), never more. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -257,69 +260,103 @@ static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uin
 	return 0;
 }
 
+/* The days one case's starts may count up to `to` (case_bound below): from the first start to
+ * the end of the stretch the last start up to `to` is in, or while it runs to the day the
+ * start entry's counting gives (nothing when the case does not hold the person). */
+static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person,
+		      const uint8_t *kase, uint32_t first, uint32_t last, const uint8_t *counting,
+		      uint32_t to, long *days)
+{
+	uint32_t end, until_key = to;
+	long from, until, to_day = day_number(to, 0);
+	int rc;
+
+	*days = 0;
+	if ((rc = first_end_of(ends, kase, person, last, to, &end)) != 0)
+		return rc;
+	if (end) {
+		until_key = end;
+	} else {
+		switch (counting[0]) {
+		case CW_PRETRIAL_TO_TODAY:
+			break;
+		case CW_PRETRIAL_TO_AS_OF:
+		case CW_PRETRIAL_TO_SOURCE:
+			until_key = get_be32(counting + 1);
+			break;
+		case CW_PRETRIAL_TO_LATEST:
+			/* The latest of the case's records up to `to` (the start is one), or its
+			 * opening. */
+			if ((rc = latest_of_case(cases, kase, to, &until_key)) != 0)
+				return rc;
+			if (get_be32(counting + 1) > until_key)
+				until_key = get_be32(counting + 1);
+			break;
+		default: /* not held, and nothing ended the last stretch: it counts nothing */
+			if (first == last)
+				return 0;
+			/* The stretches before it ended before it began. */
+			until_key = last;
+			break;
+		}
+	}
+	from = day_number(first, 0);
+	until = until_key && until_key <= to ? day_number(until_key, 1) : to_day;
+	if (until > to_day)
+		until = to_day;
+	if (until > from)
+		*days = until - from;
+	return 0;
+}
+
 /* At least the days the summary counts for a person up to `to`: over each case with a start
- * up to then, from the start's first day to the last day of its end, or while it runs of the
- * day the case's start entry gives for it (nothing when the case does not hold them), never
- * past `to`, never below 0. */
+ * up to then, what case_bound gives (the summary counts a day of two cases once, and a case's
+ * days between its stretches not at all), never below 0. */
 static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person,
 			uint32_t to, long *bound)
 {
-	uint8_t prefix[1 + ID_LEN], last_case[ID_LEN];
+	uint8_t prefix[1 + ID_LEN], kase[ID_LEN], counting[1 + DATE_LEN];
 	MDB_val k = {sizeof prefix, prefix}, v;
-	long to_day = day_number(to, 0);
+	uint32_t first = 0, last = 0;
 	int rc, op, have_case = 0;
+	long days;
 
 	*bound = 0;
 	prefix[0] = DET_START;
 	memcpy(prefix + 1, person, ID_LEN);
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
-		const uint8_t *key = k.mv_data, *kase = key + 1 + ID_LEN;
-		const uint8_t *counting = key + 1 + PAIR_LEN + DATE_LEN;
-		uint32_t start, end, until_key;
-		long from, until;
+		const uint8_t *key = k.mv_data;
+		uint32_t start;
 
 		if (k.mv_size != DETENTION_KEY_MAX || memcmp(key, prefix, sizeof prefix) != 0)
 			break;
-		/* A case's starts are in date order: its first is the one the summary takes. */
-		if (have_case && memcmp(kase, last_case, ID_LEN) == 0)
-			continue;
-		memcpy(last_case, kase, ID_LEN);
-		have_case = 1;
+		/* A case's starts are in date order: its first up to `to`, then its last. */
 		if ((start = get_be32(key + 1 + PAIR_LEN)) > to)
 			continue;
-		if ((rc = first_end_of(ends, kase, person, start, to, &end)) != 0)
-			return rc;
-		until_key = to;
-		if (end) {
-			until_key = end;
-		} else {
-			switch (counting[0]) {
-			case CW_PRETRIAL_TO_TODAY:
-				break;
-			case CW_PRETRIAL_TO_AS_OF:
-			case CW_PRETRIAL_TO_SOURCE:
-				until_key = get_be32(counting + 1);
-				break;
-			case CW_PRETRIAL_TO_LATEST:
-				/* The latest of the case's records up to `to` (the start is one),
-				 * or its opening. */
-				if ((rc = latest_of_case(cases, kase, to, &until_key)) != 0)
-					return rc;
-				if (get_be32(counting + 1) > until_key)
-					until_key = get_be32(counting + 1);
-				break;
-			default: /* not held, and nothing ended it: the summary counts nothing */
-				continue;
-			}
+		if (have_case && memcmp(key + 1 + ID_LEN, kase, ID_LEN) != 0) {
+			if ((rc = case_bound(ends, cases, person, kase, first, last, counting, to,
+					     &days)) != 0)
+				return rc;
+			*bound += days;
+			have_case = 0;
 		}
-		from = day_number(start, 0);
-		until = until_key && until_key <= to ? day_number(until_key, 1) : to_day;
-		if (until > to_day)
-			until = to_day;
-		if (until > from)
-			*bound += until - from;
+		if (!have_case) {
+			memcpy(kase, key + 1 + ID_LEN, ID_LEN);
+			first = start;
+			have_case = 1;
+		}
+		last = start;
+		memcpy(counting, key + 1 + PAIR_LEN + DATE_LEN, sizeof counting);
 	}
-	return rc == MDB_NOTFOUND ? 0 : rc;
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return rc;
+	if (have_case) {
+		if ((rc = case_bound(ends, cases, person, kase, first, last, counting, to,
+				     &days)) != 0)
+			return rc;
+		*bound += days;
+	}
+	return 0;
 }
 
 static int candidate_order(const void *pa, const void *pb)
@@ -335,7 +372,7 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 				   struct cw_detention_candidate **out, size_t *n,
 				   struct cw_error *err)
 {
-	struct idtable pairs = {NULL, 0, 0, PAIR_LEN}, people = {NULL, 0, 0, ID_LEN};
+	struct idtable people = {NULL, 0, 0, ID_LEN};
 	struct cw_detention_candidate *c = NULL;
 	MDB_cursor *held = NULL, *ends = NULL, *cases = NULL;
 	uint8_t first = DET_HELD;
@@ -354,8 +391,9 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &ends)) != 0 ||
 	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_BY_CASE], &cases)) != 0)
 		goto fail;
-	/* The starts of people held, earliest first, up to `to`: the first of each (person, case)
-	 * is its start; it still runs when nothing ended it since. */
+	/* The starts of people held, earliest first, up to `to`: a person is held at `to` in a
+	 * case when one of its starts up to then has no end from it to `to` (then the last
+	 * start has none either, and the summary's last stretch is still running). */
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(held, &k, &v, op)) == 0; op = MDB_NEXT) {
 		const uint8_t *key = k.mv_data, *pair = key + 1 + DATE_LEN;
 		uint32_t start, end;
@@ -364,10 +402,6 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 		if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_HELD ||
 		    (start = get_be32(key + 1)) > to_key)
 			break;
-		if ((added = idtable_put(&pairs, pair)) < 0)
-			goto oom;
-		if (!added)
-			continue;
 		if ((rc = first_end_of(ends, pair + ID_LEN, pair, start, to_key, &end)) != 0)
 			goto fail;
 		if (end)
@@ -412,7 +446,6 @@ out:
 	if (cases)
 		mdb_cursor_close(cases);
 	free(c);
-	free(pairs.slots);
 	free(people.slots);
 	return rc;
 }

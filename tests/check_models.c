@@ -1435,6 +1435,68 @@ START_TEST(timeline_counts_pretrial_days_and_adjournments)
 }
 END_TEST
 
+/* Bail and an arrest again are two stretches: both are counted, the time out on bail is not,
+ * and "detained since" is the second arrest. */
+START_TEST(timeline_counts_each_stretch_in_detention)
+{
+	struct cw_record recs[5];
+	struct cw_timeline_summary s;
+	struct cw_id person;
+
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2024-01-01");
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_BAIL, "2024-01-11");
+	recs[2].u.milestone.outcome = CW_DECISION_GRANTED;
+	milestone_in(&recs[3], &person, &recs[0], CW_MS_ARREST, "2024-02-01");
+	milestone_in(&recs[4], &person, &recs[0], CW_MS_VERDICT, "2024-03-01");
+	cw_timeline_summarise(&person, recs, 5, D("2024-04-01"), &s);
+	ck_assert_int_eq(s.pretrial_days, 10 + 29);
+	ck_assert(!s.pretrial_ongoing);
+	/* Before the verdict: held again, since the second arrest. */
+	cw_timeline_summarise(&person, recs, 4, D("2024-02-18"), &s);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 10 + 17);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_since, D("2024-02-01")), 0);
+	ck_assert_int_eq(s.pretrial_stretch_days, 17);
+	for (int i = 0; i < 5; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
+/* Two cases holding a person at once (a second charge while detained: Thach Setha, 001 para
+ * 37) are one detention: each day counted once, never more than the calendar gives. */
+START_TEST(timeline_counts_overlapping_cases_once)
+{
+	struct cw_record recs[6];
+	struct cw_timeline_summary s;
+	struct cw_id person;
+
+	detained_case(&recs[0], &person);
+	detained_case(&recs[1], &person);
+	cw_id_from_ref("c2", &recs[1].id);
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_ARREST, "2023-01-10");
+	milestone_in(&recs[3], &person, &recs[1], CW_MS_PRETRIAL_DETENTION, "2023-04-10");
+	milestone_in(&recs[4], &person, &recs[0], CW_MS_VERDICT, "2023-09-21");
+	milestone_in(&recs[5], &person, &recs[1], CW_MS_VERDICT, "2023-10-18");
+	cw_timeline_summarise(&person, recs, 6, D("2023-12-01"), &s);
+	ck_assert_int_eq(s.pretrial_days, 281); /* 10 Jan to 18 Oct 2023, not 254 + 191 */
+	ck_assert(!s.pretrial_ongoing);
+	/* In May both still run: one stretch, since the first arrest. */
+	cw_timeline_summarise(&person, recs, 4, D("2023-05-21"), &s);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 131);
+	ck_assert_int_eq(s.pretrial_stretch_days, 131);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_since, D("2023-01-10")), 0);
+	/* Early October: the first case has its verdict, the second still holds them. */
+	cw_timeline_summarise(&person, recs, 5, D("2023-10-08"), &s);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 271);
+	ck_assert_int_eq(s.pretrial_stretch_days, 271);
+	for (int i = 0; i < 6; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 /* Pretrial detention follows the events: a refused bail keeps it running, a granted one or a
  * verdict at a hearing ends it; a suspended trial counts as an adjournment. */
 START_TEST(timeline_follows_bail_outcomes_and_verdicts)
@@ -1926,6 +1988,8 @@ static Suite *models_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("timeline");
 	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
+	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);
+	tcase_add_test(tc, timeline_counts_overlapping_cases_once);
 	tcase_add_test(tc, timeline_follows_bail_outcomes_and_verdicts);
 	tcase_add_test(tc, timeline_counts_to_the_as_of_date);
 	tcase_add_test(tc, timeline_order_places_undated_records);
