@@ -315,6 +315,12 @@ int cw_cmd_open(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	if (!arg)
 		return cw_error_set(&cli->err, CW_EUSAGE, "attachment",
 				    _("usage: casewatch open ATTACHMENT"));
+	/* A file's bytes are anyone's (attachments come in bundles): on a terminal, its escape
+	 * sequences would be the terminal's commands. */
+	if (outpath && !strcmp(outpath, "-") && isatty(STDOUT_FILENO))
+		return cw_error_set(&cli->err, CW_EUSAGE, "output",
+				    "an attached file is not shown on a terminal: give a file "
+				    "with -o FILE, or redirect standard output");
 	if ((rc = find(cli, arg, &id)) != 0)
 		return rc;
 	if (outpath) {

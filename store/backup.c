@@ -211,6 +211,8 @@ int cw_store_backup(struct cw_store *st, const char *path, struct cw_backup_info
 	int fd, rc;
 
 	memset(info, 0, sizeof *info);
+	if ((rc = cw_outfile_check_target(path, err)) != 0)
+		return rc;
 	if (st->vault) {
 		h.flags |= ENCRYPTED;
 		if ((rc = read_keyslot(st->dir, &slot, err)) != 0) {

@@ -172,9 +172,25 @@ static int write_error(const struct cw_outfile *o, int e, struct cw_error *err)
 			    cw_write_error_text(e, o->f ? fileno(o->f) : -1));
 }
 
+int cw_outfile_check_target(const char *path, struct cw_error *err)
+{
+	struct stat st;
+
+	/* The file is renamed over whatever has the name: a device or a pipe there would be
+	 * replaced by a file (run as root, -o /dev/null would leave the system without one). */
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+		return cw_error_set(
+			err, CW_EINVAL, "output",
+			"%.200s is not a regular file (a device, a pipe or a folder): "
+			"casewatch writes only where a file or nothing is; give another "
+			"name, or - for standard output",
+			path);
+	return 0;
+}
+
 int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw_error *err)
 {
-	int fd = -1, e;
+	int fd = -1, e, rc;
 
 	o->path = path;
 	o->f = std;
@@ -187,6 +203,8 @@ int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw
 				    "give a file name shorter than %zu "
 				    "bytes",
 				    sizeof o->tmp - sizeof ".XXXXXX");
+	if ((rc = cw_outfile_check_target(path, err)) != 0)
+		return rc;
 	if (try_tmpfile && proc_fd_usable()) {
 		char dir[sizeof o->tmp];
 

@@ -39,6 +39,11 @@ int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw
  * errno. */
 int cw_make_private_folders(const char *path, int last);
 
+/* Refuses (CW_EINVAL) a target that is there and is neither a regular file nor a symlink
+ * (which is replaced, never followed): a device, a pipe or a folder would be replaced by the
+ * file. cw_outfile_open checks it; other writers that rename into place call it first. */
+int cw_outfile_check_target(const char *path, struct cw_error *err);
+
 /* Finishes what cw_outfile_open began: when rc is 0, flushes, syncs and moves the file into
  * place (then syncs the folder); otherwise, or when that fails, removes it. Returns rc, or the
  * error that made the file fail. */

@@ -240,4 +240,34 @@ out=$("$CASEWATCH" --db "$P" verify 2>/dev/null || true)
 has "2 attachments (2.5 MiB) checked"
 lacks "attachment "
 lacks "blobs"
+# ---- output that must not go where it would do harm (a fresh database) ----
+DB="$WORK/escdb"
+ok cw init
+# -o - is standard output, but never a terminal: a file's bytes (from anyone's bundle) would be
+# the terminal's commands. Through script(1), whose standard output is a terminal.
+printf 'before\033]0;OWNED\007\033[2J' >"$WORK/esc.txt"
+ok cw person add --name "Esc Person"
+ok cw attach "Esc Person" "$WORK/esc.txt"
+esc=$(printf '%s\n' "$out" | sed -n 's/.*attached \([0-9a-f]\{8\}\).*/\1/p' | head -1)
+[ -n "$esc" ] || fail "no id for esc.txt: $out"
+checks=$((checks + 1))
+script -qec "\"$CASEWATCH\" --db \"$DB\" open $esc -o - ; echo \"status \$?\"" /dev/null \
+	>"$WORK/typescript" 2>&1 || true
+grep -q "status 2" "$WORK/typescript" || fail "open -o - on a terminal: $(cat "$WORK/typescript")"
+grep -q "not shown on a terminal" "$WORK/typescript" || fail "no reason: $(cat "$WORK/typescript")"
+if grep -q OWNED "$WORK/typescript"; then
+	fail "the file's escape sequences reached the terminal"
+fi
+# Redirected, it is the file's bytes.
+checks=$((checks + 1))
+cw open "$esc" -o - >"$WORK/esc.out" || fail "open -o - to a file failed"
+cmp "$WORK/esc.out" "$WORK/esc.txt" || fail "open -o - wrote another file"
+# A device or a pipe at the -o name is never replaced by a file.
+mkfifo "$WORK/fifo"
+fails 65 "output" cw open "$esc" -o "$WORK/fifo"
+[ -p "$WORK/fifo" ] || fail "the pipe was replaced"
+fails 65 "output" cw export --format json -o "$WORK/fifo"
+[ -p "$WORK/fifo" ] || fail "the pipe was replaced by export"
+fails 65 "output" cw backup -o "$WORK/fifo"
+[ -p "$WORK/fifo" ] || fail "the pipe was replaced by backup"
 done_ok
