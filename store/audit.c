@@ -9,6 +9,7 @@
 
 #include "store/identity.h"
 #include "store/store_internal.h"
+#include "store/trust.h"
 
 /* Entry value: time(8) action(1) kind(1) record(16) database(16) author(rest), big-endian. */
 #define AUDIT_FIXED (8 + 1 + 1 + ID_LEN + ID_LEN)
@@ -185,21 +186,86 @@ int cw_store_identity_of(struct cw_txn *t, const struct cw_id *database,
 	return rc && rc != MDB_NOTFOUND ? cw_store_lmdb_error(t, rc, "reading identities", err) : 0;
 }
 
+/* The database `key` speaks for, other than `except`: *found 0 when none (a walk over the
+ * bindings, one per database ever heard from directly: a handful). */
+static int database_of_key(struct cw_txn *t, const struct cw_identity_public *key,
+			   const struct cw_id *except, struct cw_id *out, int *found,
+			   struct cw_error *err)
+{
+	uint8_t raw[CW_IDENTITY_BYTES];
+	MDB_cursor *cur;
+	MDB_val k = {8, "db_ident"}, v;
+	int rc, op;
+
+	*found = 0;
+	cw_identity_bytes(key, raw);
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_META], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "reading identities", err);
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		if (k.mv_size != 8 + ID_LEN || memcmp(k.mv_data, "db_ident", 8) != 0)
+			break;
+		if (v.mv_size == sizeof raw && !memcmp(v.mv_data, raw, sizeof raw) &&
+		    memcmp((uint8_t *)k.mv_data + 8, except->b, ID_LEN) != 0) {
+			memcpy(out->b, (uint8_t *)k.mv_data + 8, ID_LEN);
+			*found = 1;
+			break;
+		}
+	}
+	mdb_cursor_close(cur);
+	return rc == 0 || rc == MDB_NOTFOUND
+		       ? 0
+		       : cw_store_lmdb_error(t, rc, "reading identities", err);
+}
+
 int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
 			   const struct cw_identity_public *signer, struct cw_error *err)
 {
 	uint8_t key[8 + ID_LEN], raw[CW_IDENTITY_BYTES];
 	MDB_val k = {sizeof key, key}, v;
-	struct cw_identity_public have;
-	char hex[CW_ID_HEX_LEN + 1];
-	int rc, known;
+	struct cw_identity_public have, self;
+	struct cw_peer_key peer;
+	struct cw_error ignored;
+	struct cw_id other;
+	char hex[CW_ID_HEX_LEN + 1], otherhex[CW_ID_HEX_LEN + 1];
+	int rc, known, found;
 
 	if (cw_id_equal(database, &t->st->database_id))
 		return 0;
+	cw_id_hex(database, hex);
+	/* A key speaks for one database: this one's own key for this one, a peer's for the one
+	 * its first bundle came from. Else an enrolled peer could claim any laptop's database
+	 * id and, its bundle read first, lock that laptop's own bundles out. */
+	if ((rc = cw_store_identity_of(t, &t->st->database_id, &self, &known, err)) != 0)
+		return rc;
+	if (known && cw_identity_equal(&self, signer))
+		return cw_error_set(
+			err, CW_EREFUSED, "bundle",
+			"this bundle is signed with this database's own key but says it "
+			"comes from database %s: refused",
+			hex);
+	if ((rc = database_of_key(t, signer, database, &other, &found, err)) != 0)
+		return rc;
+	if (found) {
+		cw_id_hex(&other, otherhex);
+		return cw_error_set(
+			err, CW_EREFUSED, "bundle",
+			"this bundle says it comes from database %.8s, but its signer's "
+			"bundles came from database %.8s until now: refused (a key "
+			"speaks for one database)",
+			hex, otherhex);
+	}
 	if ((rc = cw_store_identity_of(t, database, &have, &known, err)) != 0)
 		return rc;
 	if (known && !cw_identity_equal(&have, signer)) {
-		cw_id_hex(database, hex);
+		/* Name who holds it, so the supervisor knows whom to ask (or remove). */
+		if (cw_peer_by_key_txn(t, &have, &peer, &ignored) == 0)
+			return cw_error_set(
+				err, CW_EREFUSED, "bundle",
+				"this bundle says it comes from database %s, whose "
+				"bundles were signed by %s until now: refused (if %s "
+				"claimed a database not its own, 'casewatch peer remove "
+				"%s' forgets what its key spoke for)",
+				hex, peer.name, peer.name, peer.name);
 		return cw_error_set(
 			err, CW_EREFUSED, "bundle",
 			"this bundle says it comes from database %s, whose bundles were "
@@ -215,6 +281,100 @@ int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
 	v.mv_data = raw;
 	rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0);
 	return rc ? cw_store_lmdb_error(t, rc, "remembering a database's identity", err) : 0;
+}
+
+int cw_store_unbind_key(struct cw_txn *t, const struct cw_identity_public *key,
+			struct cw_error *err)
+{
+	static const struct cw_id none;
+	uint8_t mkey[8 + ID_LEN];
+	MDB_val k = {sizeof mkey, mkey};
+	struct cw_id db;
+	int rc, found;
+
+	memcpy(mkey, "db_ident", 8);
+	for (;;) {
+		if ((rc = database_of_key(t, key, &none, &db, &found, err)) != 0 || !found)
+			return rc;
+		memcpy(mkey + 8, db.b, ID_LEN);
+		if ((rc = mdb_del(t->txn, t->st->dbi[DB_META], &k, NULL)) != 0)
+			return cw_store_lmdb_error(t, rc, "forgetting a database's identity", err);
+	}
+}
+
+/* ---- unsigned entries a signed one must vouch for ------------------------------------------ */
+
+static struct cw_id hash_id(const uint8_t hash[CW_AUDIT_HASH_BYTES])
+{
+	struct cw_id id;
+
+	memcpy(id.b, hash, ID_LEN);
+	return id;
+}
+
+static int cover_add(struct cw_audit_cover *c, const uint8_t hash[CW_AUDIT_HASH_BYTES],
+		     const struct cw_audit_entry *e)
+{
+	struct cw_id id = hash_id(hash);
+	int rc;
+
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct cw_audit_cover_entry *v = realloc(c->v, cap * sizeof *v);
+
+		if (!v)
+			return CW_ENOMEM;
+		c->v = v;
+		c->cap = cap;
+	}
+	if ((rc = cw_idmap_put(&c->index, &id, c->n, NULL)) < 0)
+		return rc;
+	if (rc == 0)
+		return 0; /* the same entry twice in one bundle: one to vouch for */
+	memcpy(c->v[c->n].prev, e->prev, sizeof e->prev);
+	c->v[c->n].database = e->database;
+	c->v[c->n].covered = 0;
+	c->n++;
+	c->open++;
+	return 0;
+}
+
+/* A signed entry vouches for the chain behind it: every entry it leads back to. */
+static void cover_walk(struct cw_audit_cover *c, const uint8_t prev[CW_AUDIT_HASH_BYTES])
+{
+	struct cw_id id = hash_id(prev);
+	size_t i;
+
+	while (c->open && cw_idmap_get(&c->index, &id, &i) && !c->v[i].covered) {
+		c->v[i].covered = 1;
+		c->open--;
+		id = hash_id(c->v[i].prev);
+	}
+}
+
+int cw_audit_cover_check(const struct cw_audit_cover *c, struct cw_error *err)
+{
+	char hex[CW_ID_HEX_LEN + 1];
+
+	if (!c->open)
+		return 0;
+	for (size_t i = 0; i < c->n; i++)
+		if (!c->v[i].covered) {
+			cw_id_hex(&c->v[i].database, hex);
+			return cw_error_set(err, CW_EDAMAGED, "audit",
+					    "%zu audit entries of database %.8s come with no "
+					    "signature of that database behind them: they were cut "
+					    "off from it or forged; the bundle is refused",
+					    c->open, hex);
+		}
+	return 0;
+}
+
+void cw_audit_cover_free(struct cw_audit_cover *c)
+{
+	cw_idmap_free(&c->index);
+	free(c->v);
+	memset(c, 0, sizeof *c);
 }
 
 int cw_txn_audit(struct cw_txn *t, enum cw_audit_action action, enum cw_kind kind,
@@ -329,6 +489,30 @@ static int own_log_holds(struct cw_txn *t, const uint8_t seen[SEEN_LEN], int *he
 	return 0;
 }
 
+/* An entry of a bundle held here already: a signed one still vouches for the unsigned ones
+ * before it that this bundle brings (a bundle cut by --since may have brought it first). */
+static int vouch_held(struct cw_txn *t, const struct cw_audit_entry *e, struct cw_error *err)
+{
+	uint8_t hash[CW_AUDIT_HASH_BYTES];
+	struct cw_identity_public pub;
+	char hex[CW_ID_HEX_LEN + 1];
+	int rc, known;
+
+	if (!t->cover || !t->cover->open || !e->chained || !e->is_signed)
+		return 0;
+	if ((rc = cw_store_identity_of(t, &e->database, &pub, &known, err)) != 0 || !known)
+		return rc;
+	cw_audit_hash(e, hash);
+	cw_id_hex(&e->database, hex);
+	if (crypto_sign_verify_detached(e->sig, hash, sizeof hash, pub.sign) != 0)
+		return cw_error_set(err, CW_EDAMAGED, "audit",
+				    "an audit entry of database %s fails its signature: it was "
+				    "forged or changed",
+				    hex);
+	cover_walk(t->cover, e->prev);
+	return 0;
+}
+
 int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int check_seen,
 			  int *added, struct cw_error *err)
 {
@@ -356,12 +540,12 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 
 		rc = mdb_get(t->txn, t->st->dbi[DB_AUDIT_SEEN], &k, &v);
 		if (rc == 0)
-			return 0;
+			return vouch_held(t, e, err);
 		if (rc != MDB_NOTFOUND)
 			return cw_store_lmdb_error(t, rc, "reading the audit log", err);
 		/* One of this database's own, made here after audit_seen stopped keeping them. */
 		if (local && ((rc = own_log_holds(t, seen, &held, err)) != 0 || held))
-			return rc;
+			return rc ? rc : vouch_held(t, e, err);
 	}
 	/* An entry of the chain continues what this database holds of its origin's log, and a
 	 * signed one carries its origin's signature: a bundle that lost or changed entries, or
@@ -385,6 +569,12 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 						    "an audit entry of database %s fails its "
 						    "signature: it was forged or changed",
 						    hex);
+			/* Only a transaction's last entry is signed: the ones before it wait for
+			 * it, and an entry no signature vouches for refuses the bundle. */
+			if (known && check_seen && t->cover &&
+			    (e->is_signed ? (cover_walk(t->cover, e->prev), 0)
+					  : cover_add(t->cover, hash, e)) != 0)
+				return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		}
 		/* Bundles arrive in any order: an entry that continues the newest one held becomes
 		 * the newest; an older one, or one after a gap, leaves it. Only this database's own
@@ -392,6 +582,21 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 		if ((local && !check_seen) || !found || !memcmp(head, e->prev, sizeof head))
 			if ((rc = set_head(t, &e->database, hash)) != 0)
 				return cw_store_lmdb_error(t, rc, "writing the audit log", err);
+	}
+	/* Out of the chain (the format before it) is only for databases whose key is unknown
+	 * here: one whose entries can be checked has them all in its chain. */
+	if (!e->chained && check_seen && t->cover) {
+		struct cw_identity_public pub;
+		int known;
+
+		if ((rc = cw_store_identity_of(t, &e->database, &pub, &known, err)) != 0)
+			return rc;
+		cw_id_hex(&e->database, hex);
+		if (known)
+			return cw_error_set(err, CW_EDAMAGED, "audit",
+					    "an audit entry of database %.8s is outside its signed "
+					    "chain: forged, or cut from it; the bundle is refused",
+					    hex);
 	}
 	/* Entries that came from a bundle only (see own_log_holds): one of this database's own
 	 * that came back after it was lost (a database restored from a backup) gets one too, so

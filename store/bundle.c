@@ -822,10 +822,13 @@ static int import_part(void *vctx, const uint8_t sha256[32], uint32_t part, cons
 static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 {
 	struct import_ctx *c = vctx;
+	struct cw_audit_cover cover;
 	struct payload p;
 	int rc;
 
 	memset(&p, 0, sizeof p);
+	memset(&cover, 0, sizeof cover);
+	t->cover = &cover;
 	c->t = t;
 	c->bound = 0;
 	c->stats->changed = c->stats->conflicts = c->stats->audit_added = c->stats->repointed = 0;
@@ -848,6 +851,11 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 			rc = payload_pass(c->r, &p, WANT_VERSIONS, err);
 	}
 	payload_free(&p);
+	/* Every unsigned entry of a database known here had a signed one of it behind it. */
+	if (rc == 0)
+		rc = cw_audit_cover_check(&cover, err);
+	t->cover = NULL;
+	cw_audit_cover_free(&cover);
 	/* People merged elsewhere: this laptop's own records that still name the one given up
 	 * name the one kept, as changes made here (they go back in the next bundle). */
 	if (rc == 0)

@@ -5,6 +5,7 @@
 #include <lmdb.h>
 
 #include "models/codec.h"
+#include "models/idmap.h"
 #include "store/store.h"
 
 enum cw_db {
@@ -172,6 +173,7 @@ struct cw_txn {
 	struct cw_case_cache cases;
 	struct cw_tag_memo *tags; /* keys.c */
 	int cases_on;
+	struct cw_audit_cover *cover; /* a bundle's import only (audit.c) */
 };
 
 /* ---- undo (undo.c) --------------------------------------------------------------------------
@@ -274,6 +276,33 @@ int cw_store_sign_in_txn(struct cw_txn *t, const void *msg, size_t len,
 struct cw_identity_public;
 int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
 			   const struct cw_identity_public *signer, struct cw_error *err);
+
+/* cw_peer_by_key inside a transaction (trust.c). */
+struct cw_peer_key;
+int cw_peer_by_key_txn(struct cw_txn *t, const struct cw_identity_public *key,
+		       struct cw_peer_key *out, struct cw_error *err);
+
+/* Forgets every database bound to `key` (a peer removed: audit.c). */
+int cw_store_unbind_key(struct cw_txn *t, const struct cw_identity_public *key,
+			struct cw_error *err);
+
+/* Audit entries that came unsigned in a bundle, of databases whose key is known here: only
+ * a transaction's last entry is signed, so each must be vouched for by a signed entry of its
+ * database later in the same bundle whose chain leads back to it (audit.c). A bundle import
+ * points cw_txn.cover at one, and refuses the bundle when any is left open at its end. */
+struct cw_audit_cover_entry {
+	uint8_t prev[CW_AUDIT_HASH_BYTES];
+	struct cw_id database;
+	int covered;
+};
+struct cw_audit_cover {
+	struct cw_idmap index; /* the first 16 bytes of an entry's hash -> its place in v */
+	struct cw_audit_cover_entry *v;
+	size_t n, cap, open;
+};
+/* 0, or CW_EDAMAGED naming the database of an entry no signature vouched for. */
+int cw_audit_cover_check(const struct cw_audit_cover *c, struct cw_error *err);
+void cw_audit_cover_free(struct cw_audit_cover *c);
 
 /* The identity that signs the audit entries of `database` (this one's, or the key its bundles
  * were signed with): *known says whether there is one (audit.c). */

@@ -185,11 +185,25 @@ static int remove_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
 	const char *name = ctx;
 	uint8_t key[CW_PEER_NAME_MAX], mark[PEER_KEY_MAX];
-	MDB_val k = {0, key};
+	MDB_val k = {0, key}, v;
+	struct cw_buf buf = {0};
+	struct cw_peer_key peer;
 	int rc;
 
 	k.mv_size = trust_key(t->st, name, key);
-	rc = t->st->trust_ready ? mdb_del(t->txn, t->st->dbi[DB_TRUST], &k, NULL) : MDB_NOTFOUND;
+	rc = t->st->trust_ready ? mdb_get(t->txn, t->st->dbi[DB_TRUST], &k, &v) : MDB_NOTFOUND;
+	/* The databases its key spoke for are forgotten with it: a dishonest peer's first
+	 * bundle may have claimed another laptop's database, whose own bundles were refused
+	 * since (cw_store_bind_database); removing the peer lets them in again. */
+	if (rc == 0) {
+		if ((rc = cw_val_open(t->st, DB_TRUST, &k, &v, &buf, &v, err)) == 0 &&
+		    (rc = decode(&v, &peer, err)) == 0)
+			rc = cw_store_unbind_key(t, &peer.key, err);
+		cw_buf_free(&buf);
+		if (rc != 0)
+			return rc;
+		rc = mdb_del(t->txn, t->st->dbi[DB_TRUST], &k, NULL);
+	}
 	if (rc == MDB_NOTFOUND)
 		return cw_error_set(err, CW_ENOTFOUND, "name",
 				    "no peer named '%s' is enrolled (casewatch peer list)", name);
@@ -304,6 +318,17 @@ static int match_key(const struct cw_peer_key *p, void *vctx)
 		return 0;
 	*c->out = *p;
 	return 1;
+}
+
+int cw_peer_by_key_txn(struct cw_txn *t, const struct cw_identity_public *key,
+		       struct cw_peer_key *out, struct cw_error *err)
+{
+	struct key_ctx c = {key, out};
+	int rc = walk(t->st, t->txn, match_key, &c, err);
+
+	if (rc == 0)
+		return cw_error_set(err, CW_ENOTFOUND, "key", "no enrolled peer has this key");
+	return rc == 1 ? 0 : rc;
 }
 
 int cw_peer_by_key(struct cw_store *st, const struct cw_identity_public *key,

@@ -741,8 +741,11 @@ END_TEST
 	VERSION_OF("\"id\":\"" C_ID "\",\"kind\":\"case\",\"title\":\"NagaWorld strike\","         \
 		   "\"defendants\":[{\"person\":\"" P_ID "\"}]")
 
+/* An entry relayed from a database whose key is unknown here (the format before the chain):
+ * one of the signer's own database would have to be chained and signed. */
+#define RELAYED_DB "5e1f0c3a9b8d7e6f5a4b3c2d1e0f9a8b"
 #define AUDIT                                                                                      \
-	"{\"action\":\"create\",\"author\":\"alice\",\"database\":\"" DB "\",\"kind\":"            \
+	"{\"action\":\"create\",\"author\":\"alice\",\"database\":\"" RELAYED_DB "\",\"kind\":"    \
 	"\"person\",\"record\":\"" P_ID "\",\"time\":\"2024-02-10T08:00:00.000000Z\","             \
 	"\"type\":\"audit\"}"
 
@@ -842,6 +845,144 @@ END_TEST
  * the first merges the lines before them: the first bad line is the one named, whether the
  * parsing finds it (not JSON) or the merge (a case naming a person nobody has), and the
  * database is as it was. */
+/* A header as the given store's would be, claiming database `db`. */
+static const char *header_claiming(const struct cw_id *db)
+{
+	static char line[400];
+	char hex[CW_ID_HEX_LEN + 1];
+
+	cw_id_hex(db, hex);
+	snprintf(line, sizeof line,
+		 "{\"author\":\"alice\",\"bundle\":\"160f73dcb192389dd7cb6315f697da49\","
+		 "\"created\":\"2024-02-10T09:00:00.000000Z\",\"database\":\"%s\",\"format\":"
+		 "\"casewatch-bundle\",\"scope\":\"all\",\"version\":3}",
+		 hex);
+	return line;
+}
+
+/* An audit entry of database `db`: unchained, chained after `prev` unsigned, or signed with
+ * a made-up signature. */
+static const char *entry_of(const struct cw_id *db, const char *prev, int sign)
+{
+	static char line[2][600];
+	static int n;
+	char hex[CW_ID_HEX_LEN + 1], *out = line[n++ & 1];
+	int len;
+
+	cw_id_hex(db, hex);
+	len = snprintf(out, sizeof line[0],
+		       "{\"action\":\"edit\",\"author\":\"forger\",\"database\":\"%s\","
+		       "\"kind\":\"person\",\"record\":\"%s\",\"time\":"
+		       "\"2024-02-11T08:00:00.000000Z\",\"type\":\"audit\"",
+		       hex, P_ID);
+	if (prev)
+		len += snprintf(out + len, sizeof line[0] - (size_t)len, ",\"prev\":\"%s\"", prev);
+	if (sign)
+		len += snprintf(out + len, sizeof line[0] - (size_t)len, ",\"sig\":\"%0128d\"", 7);
+	snprintf(out + len, sizeof line[0] - (size_t)len, "}");
+	return out;
+}
+
+#define SOME_HASH "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+
+/* An enrolled peer cannot write another database's log, nor this one's: an entry of a database
+ * whose key is known here must be in its chain, and signed, or vouched for by a signed entry
+ * after it; a bundle with one that is not is refused whole. */
+START_TEST(forged_audit_entries_are_refused)
+{
+	const char *const names[] = {"alice", "sup", "bob"};
+	struct cw_id alice, sup, bob;
+	struct cw_error err;
+	char *before, *after;
+	const char *lines[3];
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	open_at(2, "bob");
+	mesh(3, names);
+	put_person(0, "Chhim Sithar");
+	put_person(2, "Kang Saran");
+	export_to(0, "sup", path_in(0, "a.b"));
+	import(1, path_in(0, "a.b"));
+	export_to(2, "sup", path_in(2, "b.b"));
+	import(1, path_in(2, "b.b"));
+	cw_store_database_id(st[0], &alice);
+	cw_store_database_id(st[1], &sup);
+	cw_store_database_id(st[2], &bob);
+	before = content(1);
+	lines[0] = header_claiming(&alice);
+	/* Outside the chain, in alice's own name, in bob's, in this database's. */
+	lines[1] = entry_of(&alice, NULL, 0);
+	ck_assert_int_eq(import_signed(lines, 2, 0, &err), CW_EDAMAGED);
+	ck_assert_msg(strstr(err.message, "outside its signed chain") != NULL, "%s", err.message);
+	lines[1] = entry_of(&bob, NULL, 0);
+	ck_assert_int_eq(import_signed(lines, 2, 0, &err), CW_EDAMAGED);
+	lines[1] = entry_of(&sup, NULL, 0);
+	ck_assert_int_eq(import_signed(lines, 2, 0, &err), CW_EDAMAGED);
+	/* In the chain but with no signature behind it. */
+	lines[1] = entry_of(&bob, SOME_HASH, 0);
+	ck_assert_int_eq(import_signed(lines, 2, 0, &err), CW_EDAMAGED);
+	ck_assert_msg(strstr(err.message, "no signature of that database behind them") != NULL,
+		      "%s", err.message);
+	lines[1] = entry_of(&sup, SOME_HASH, 0);
+	ck_assert_int_eq(import_signed(lines, 2, 0, &err), CW_EDAMAGED);
+	/* Signed, but not by bob. */
+	lines[1] = entry_of(&bob, SOME_HASH, 0);
+	lines[2] = entry_of(&bob, SOME_HASH, 1);
+	ck_assert_int_eq(import_signed(lines, 3, 0, &err), CW_EDAMAGED);
+	ck_assert_msg(strstr(err.message, "fails its signature") != NULL, "%s", err.message);
+	after = content(1);
+	ck_assert_str_eq(before, after);
+	free(after);
+	/* The real ones still come in, relayed: bob's log through alice. */
+	export_to(2, "alice", path_in(2, "ba.b"));
+	import(0, path_in(2, "ba.b"));
+	put_person(0, "Thach Setha");
+	export_to(0, "sup", path_in(0, "a2.b"));
+	import(1, path_in(0, "a2.b"));
+	free(before);
+}
+END_TEST
+
+/* A peer's key speaks for one database: once its bundles came from one, it cannot claim
+ * another's; and if its first bundle claimed a database not its own (locking that laptop's
+ * bundles out), removing the peer forgets what its key spoke for. */
+START_TEST(a_peer_cannot_claim_another_database)
+{
+	const char *const names[] = {"alice", "sup", "bob"};
+	struct cw_id bob;
+	struct cw_error err;
+	const char *lines[1];
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	open_at(2, "bob");
+	mesh(3, names);
+	cw_store_database_id(st[2], &bob);
+	put_person(2, "Kang Saran");
+	export_to(2, "sup", path_in(2, "b.b"));
+	/* alice's first bundle claims bob's database: nothing here says otherwise yet. */
+	lines[0] = header_claiming(&bob);
+	ck_assert_msg(import_signed(lines, 1, 0, &err) == 0, "%s", err.message);
+	/* bob's own bundle is then refused, naming who holds his database's name. */
+	ck_assert_int_eq(import_rc(1, path_in(2, "b.b"), &err), CW_EREFUSED);
+	ck_assert_msg(strstr(err.message, "signed by alice until now") != NULL &&
+			      strstr(err.message, "casewatch peer remove alice") != NULL,
+		      "%s", err.message);
+	/* Removing alice lets bob in. */
+	ck_assert_msg(cw_peer_remove(st[1], "alice", &err) == 0, "%s", err.message);
+	import(1, path_in(2, "b.b"));
+	/* alice again, with a real bundle first: then bob's name is refused at once. */
+	enroll(1, 0, "alice");
+	put_person(0, "Chhim Sithar");
+	export_to(0, "sup", path_in(0, "a.b"));
+	import(1, path_in(0, "a.b"));
+	ck_assert_int_eq(import_signed(lines, 1, 0, &err), CW_EREFUSED);
+	ck_assert_msg(strstr(err.message, "a key speaks for one database") != NULL, "%s",
+		      err.message);
+}
+END_TEST
+
 START_TEST(long_payloads_name_their_first_bad_line)
 {
 	enum { N = 260 };
@@ -1582,6 +1723,8 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, file_changed_between_passes_commits_nothing);
 	tcase_add_test(tc, signed_but_invalid_payloads_are_refused);
 	tcase_add_test(tc, long_payloads_name_their_first_bad_line);
+	tcase_add_test(tc, forged_audit_entries_are_refused);
+	tcase_add_test(tc, a_peer_cannot_claim_another_database);
 	tcase_add_test(tc, several_peers_share_one_bundle);
 	tcase_add_test(tc, old_database_gets_identity_at_first_use);
 	tcase_add_test(tc, future_dated_version_does_not_win);
