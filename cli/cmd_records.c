@@ -269,6 +269,17 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 				  "detention counts from it; once the case is logged: casewatch "
 				  "edit %.8s --case CASE\n"),
 				cw_enum_label(&cw_words_milestone, rec.u.milestone.type), hex);
+		/* A bail or release with no outcome ends the detention (models/timeline.c: what
+		 * such a milestone meant before outcomes were recorded); a monitor who only
+		 * heard the request argued should know. */
+		if (rec.kind == CW_KIND_MILESTONE &&
+		    (rec.u.milestone.type == CW_MS_BAIL || rec.u.milestone.type == CW_MS_RELEASE) &&
+		    rec.u.milestone.outcome == CW_DECISION_UNKNOWN)
+			fprintf(stderr,
+				_("casewatch: warning: this %s has no outcome, so it is read as "
+				  "granted and ends the pretrial detention; if it was refused: "
+				  "casewatch edit %.8s --outcome refused\n"),
+				cw_enum_label(&cw_words_milestone, rec.u.milestone.type), hex);
 	}
 	cw_record_free(&rec);
 	return rc;

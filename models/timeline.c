@@ -339,6 +339,32 @@ static int is_adjournment(const struct cw_record *r)
 						r->u.milestone.type == CW_MS_POSTPONED);
 }
 
+/* Whether `a` names `b` as another account of the same event. */
+static int names_same_event(const struct cw_record *a, const struct cw_record *b)
+{
+	const struct cw_link *l = a->links.items;
+
+	for (size_t k = 0; k < a->links.n; k++)
+		if (l[k].relation == CW_LINK_SAME_EVENT && cw_id_equal(&l[k].record, &b->id))
+			return 1;
+	return 0;
+}
+
+static int same_event(const struct cw_record *a, const struct cw_record *b)
+{
+	return names_same_event(a, b) || names_same_event(b, a);
+}
+
+/* An adjournment another account of which comes earlier in the list: the UN's and the
+ * government's word for one suspended trial (Kem Sokha, 002 para 35 and 004) are one. */
+static int adjournment_told_before(const struct cw_record *recs, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (is_adjournment(&recs[j]) && same_event(&recs[i], &recs[j]))
+			return 1;
+	return 0;
+}
+
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out)
 {
@@ -349,7 +375,7 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &records[i];
 
-		if (is_adjournment(r))
+		if (is_adjournment(r) && !adjournment_told_before(records, i))
 			out->adjournments++;
 		if (r->kind == CW_KIND_CASE) {
 			struct pretrial p;

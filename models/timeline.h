@@ -31,7 +31,9 @@ struct cw_timeline_summary {
 	 */
 	struct cw_date pretrial_since;
 	long pretrial_stretch_days;
-	int adjournments; /* hearings of the person's cases adjourned, suspended or postponed */
+	/* Hearings of the person's cases adjourned, suspended or postponed; two accounts linked
+	 * as the same event count once. */
+	int adjournments;
 	struct cw_date next_hearing; /* the earliest hearing or next date on or after today */
 	size_t cases;
 };

@@ -1437,6 +1437,40 @@ END_TEST
 
 /* Bail and an arrest again are two stretches: both are counted, the time out on bail is not,
  * and "detained since" is the second arrest. */
+/* Two accounts of one suspended trial, linked as the same event (the UN's and the
+ * government's: Kem Sokha, 002 para 35), are one adjournment; an unlinked one is another. */
+START_TEST(timeline_counts_one_event_once)
+{
+	const struct cw_field *lf = cw_schema_field(&cw_schema_header, "links");
+	struct cw_record recs[4];
+	struct cw_timeline_summary s;
+	struct cw_link *l;
+	struct cw_id person;
+
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_TRIAL_SUSPENDED, "2023-01-05");
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_TRIAL_SUSPENDED, "2023-01-05");
+	milestone_in(&recs[3], &person, &recs[0], CW_MS_TRIAL_SUSPENDED, "2023-03-01");
+	cw_id_from_ref("un", &recs[1].id);
+	cw_id_from_ref("gov", &recs[2].id);
+	cw_id_from_ref("later", &recs[3].id);
+	cw_timeline_summarise(&person, recs, 4, D("2023-04-01"), &s);
+	ck_assert_int_eq(s.adjournments, 3);
+	l = cw_list_append(&recs[2].links, lf->sub);
+	ck_assert_ptr_nonnull(l);
+	l->relation = CW_LINK_SAME_EVENT;
+	l->record = recs[1].id;
+	cw_timeline_summarise(&person, recs, 4, D("2023-04-01"), &s);
+	ck_assert_int_eq(s.adjournments, 2);
+	/* Disputing an account is not agreeing it is one event. */
+	l->relation = CW_LINK_DISPUTES;
+	cw_timeline_summarise(&person, recs, 4, D("2023-04-01"), &s);
+	ck_assert_int_eq(s.adjournments, 3);
+	for (int i = 0; i < 4; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 START_TEST(timeline_counts_each_stretch_in_detention)
 {
 	struct cw_record recs[5];
@@ -1989,6 +2023,7 @@ static Suite *models_suite(void)
 	tc = tcase_create("timeline");
 	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);
+	tcase_add_test(tc, timeline_counts_one_event_once);
 	tcase_add_test(tc, timeline_counts_overlapping_cases_once);
 	tcase_add_test(tc, timeline_follows_bail_outcomes_and_verdicts);
 	tcase_add_test(tc, timeline_counts_to_the_as_of_date);

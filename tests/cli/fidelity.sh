@@ -322,4 +322,24 @@ ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type arrest \
 	--date 2024-07-02 --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for an arrest in its case: $(cat "$WORK/stderr")"
 checks=$((checks + 2))
+# A bail with no outcome is read as granted and ends the detention: said, with the way to say
+# it was refused; with an outcome, no warning.
+ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type bail \
+	--date 2024-07-05 --view own
+grep -q "warning: this bail has no outcome, so it is read as granted" "$WORK/stderr" ||
+	fail "no warning for a bail without outcome: $(cat "$WORK/stderr")"
+ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type bail \
+	--outcome refused --date 2024-07-06 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a bail refused: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
+# Two accounts of one adjournment, linked as the same event, are one adjournment.
+ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type trial_suspended \
+	--date 2024-08-01 --view un
+un_susp=$(printf '%s\n' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw timeline "Sok Dara" --json
+before=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["summary"]["adjournments"])')
+ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type trial_suspended \
+	--date 2024-08-01 --view government --same-event "$un_susp"
+ok cw timeline "Sok Dara" --json
+json "d['summary']['adjournments'] == $before"
 done_ok
