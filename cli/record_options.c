@@ -228,6 +228,22 @@ static int resolve_verdict_person(void *ctx, const char *name, struct cw_id *out
 	return cw_cli_resolve(ctx, CW_KIND_PERSON, name, "verdict", out);
 }
 
+/* The case's group of unnamed defendants with this label (compared folded); none for "". */
+static struct cw_defendant *find_group(struct cw_case *c, const char *label)
+{
+	struct cw_defendant *d = c->defendants.items, *found = NULL;
+	char *folded;
+
+	if (!*label || !(folded = cw_text_fold(label)))
+		return NULL;
+	for (size_t i = 0; i < c->defendants.n && !found; i++)
+		if (cw_id_is_zero(&d[i].person) && d[i].label &&
+		    cw_text_equals_folded(d[i].label, folded))
+			found = &d[i];
+	free(folded);
+	return found;
+}
+
 static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const char *opt,
 			     const char *value, struct cw_defendant **current)
 {
@@ -254,16 +270,22 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			char *end;
 			long n = strtol(value, &end, 10);
 
-			if (!(*current = cw_list_append(&c->defendants, ds)))
-				return CW_ENOMEM;
-			if (end != value && n > 0)
-				(*current)->unnamed_count = n;
-			else
+			if (!(end != value && n > 0))
 				end = (char *)value;
 			while (*end == ' ')
 				end++;
-			if (*end && !((*current)->label = strdup(end)))
-				return CW_ENOMEM;
+			/* A group the case has already (its label, folded as searches are) is
+			 * that group, as --defendant names a person the case has: editing a case
+			 * with --unnamed "8 union activists" --charge 494 charges them, it does
+			 * not add eight more. A count given corrects theirs. */
+			if (!(*current = find_group(c, end))) {
+				if (!(*current = cw_list_append(&c->defendants, ds)))
+					return CW_ENOMEM;
+				if (*end && !((*current)->label = strdup(end)))
+					return CW_ENOMEM;
+			}
+			if (end != value)
+				(*current)->unnamed_count = n;
 			return 0;
 		}
 		if (!*current && c->defendants.n == 1)

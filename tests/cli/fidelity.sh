@@ -342,4 +342,16 @@ ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type trial_su
 	--date 2024-08-01 --view government --same-event "$un_susp"
 ok cw timeline "Sok Dara" --json
 json "d['summary']['adjournments'] == $before"
+# edit --unnamed names a group the case has (by its label), as --defendant names a person: its
+# charges change and no second group is added; a count given corrects theirs.
+ok cw case add --title "Group case" --unnamed "8 other union activists" --charge 494 --view own
+ok cw edit "Group case" --unnamed "8 Other Union Activists" --charge 453
+ok cw show "Group case" --json
+json "[(x.get('label'), x.get('unnamed_count'), [c['article'] for c in x['charges']]) for x in d['defendants']] == [('other union activists', 8, ['494', '453'])]"
+ok cw edit "Group case" --unnamed "9 other union activists"
+ok cw show "Group case" --json
+json "[x.get('unnamed_count') for x in d['defendants']] == [9]"
+ok cw edit "Group case" --unnamed "2 guards"
+ok cw show "Group case" --json
+json "[x.get('label') for x in d['defendants']] == ['other union activists', 'guards']"
 done_ok
