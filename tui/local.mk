@@ -41,4 +41,4 @@ CLI_TESTS += \
 	tests/tui/khmer.sh \
 	tests/tui/confidential.sh \
 	tests/tui/week.sh
-EXTRA_DIST += tests/tui/lib.sh
+EXTRA_DIST += tests/tui/lib.sh tests/tui/stack_scan.py

@@ -12,9 +12,10 @@
  * folder and one line about the last try. The passphrase is typed into guarded memory and wiped
  * after each try; it is checked by opening the key slot, as the command line does.
  *
- * The heap copies of records that the screens freed are not overwritten (models/ frees them
- * with free()); reading them needs the process's memory, which cw_process_harden keeps from
- * core dumps and from the user's other processes. */
+ * The stack below the lock's frame, where drawing left record text, is wiped too. The heap
+ * copies of records that the screens freed are not overwritten (models/ frees them with
+ * free()); reading them needs the process's memory, which cw_process_harden keeps from core
+ * dumps and from the user's other processes. */
 #include "config.h"
 
 #include <curses.h>
@@ -109,6 +110,16 @@ static int keep_forms(struct cw_app *app, int keep, int *lost)
 	return changed;
 }
 
+/* Drawing passed record text through buffers on the stack (a list's lines, a form's fields),
+ * in frames deeper than the lock screen's calls reach: wiped below the caller's frame, in a
+ * frame of its own (noinline), with a wipe the compiler keeps. */
+static __attribute__((noinline)) void wipe_stack_below(void)
+{
+	unsigned char below[256 * 1024];
+
+	sodium_memzero(below, sizeof below);
+}
+
 /* keep: the unsaved forms are kept as drafts (not when the key is gone for good). */
 static void lock_now(struct cw_app *app, int keep)
 {
@@ -151,6 +162,7 @@ static void lock_now(struct cw_app *app, int keep)
 			 _("the key is still in the kernel keyring: run casewatch lock"));
 	/* The next refresh rewrites the whole terminal, not only what curses thinks changed. */
 	cw_screen_repaint();
+	wipe_stack_below();
 }
 
 /* Once unlocked: the forms kept when it locked, opened again from their drafts (an edit's

@@ -44,6 +44,19 @@ send L
 wait_for "casewatch is locked — passphrase:"
 wait_for "database: $DB"
 no_names
+# Nor in the process's stack: the lists' lines were drawn through buffers there, in frames
+# the lock screen's shallower calls do not reach (its heap is another matter: README).
+checks=$((checks + 1))
+set +e
+stack=$("${PYTHON3:-python3}" "$TOP_SRCDIR/tests/tui/stack_scan.py" \
+	"$(T display-message -p -t cw '#{pane_pid}')" Nameforlock)
+got=$?
+set -e
+case "$got:$stack" in
+0:clean) ;;
+0:found) fail "a name from the database is still in the stack after L" ;;
+*) echo "(the stack was not read: $stack)" ;;
+esac
 if [ "$keyring" = 1 ]; then
 	checks=$((checks + 1))
 	set +e
