@@ -275,14 +275,23 @@ static json_t *verdicts(const struct cw_report *r)
 		} else {
 			const struct cw_milestone *m = &rec->u.milestone;
 
-			o = json_pack("{s:o,s:s,s:o,s:o,s:o,s:o,s:n,s:n,s:o,s:o,s:n,s:o,s:n}", "id",
+			/* Its own result and the charge it rules on; the milestone's type stands
+			 * in only when it records no result (milestone_type says it apart). */
+			o = json_pack("{s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:n,s:o,s:o,s:n,s:o,s:n}", "id",
 				      jid(&rec->id), "record_kind", "milestone", "view", jview(rec),
 				      "date", jdate(m->date), "case", jcase(r, &m->case_id),
-				      "person", jperson(r, &m->person), "article", "offence",
-				      "result", jword(&cw_words_milestone, m->type), "court",
-				      jstr(m->court), "stage", "sentence", jstr(m->detail), "fine");
+				      "person", jperson(r, &m->person), "article",
+				      jarticle(&m->article), "offence", "result",
+				      m->result ? jword(&cw_words_verdict, m->result)
+						: jword(&cw_words_milestone, m->type),
+				      "court", jstr(m->court), "stage", "sentence", jstr(m->detail),
+				      "fine");
 			json_object_set_new(o, "sentence_parts", jparts(&m->sentence_parts));
 		}
+		json_object_set_new(o, "milestone_type",
+				    rec->kind == CW_KIND_MILESTONE
+					    ? jword(&cw_words_milestone, rec->u.milestone.type)
+					    : json_null());
 		json_array_append_new(a, o);
 	}
 	return a;

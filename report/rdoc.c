@@ -433,6 +433,26 @@ static void by_article(struct builder *b)
 	}
 }
 
+/* What a milestone ruled, in the Result column: its own result ("convicted", "upheld on
+ * appeal"), with the kind of ruling beside it when that is not a plain verdict ("convicted
+ * (verdict in absentia)", "upheld on appeal (Supreme Court decision)"); the kind alone when no
+ * result was recorded. The kind alone would hide whether an appeal upheld or overturned. */
+static void ruling_cell(struct builder *b, const struct cw_milestone *m)
+{
+	int says_appeal = m->type == CW_MS_APPEAL_DECIDED &&
+			  (m->result == CW_VERDICT_UPHELD || m->result == CW_VERDICT_OVERTURNED);
+
+	if (!m->result)
+		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_milestone, m->type));
+	else if (m->type == CW_MS_VERDICT || says_appeal) /* "upheld on appeal" says it all */
+		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_verdict, m->result));
+	else
+		/* TRANSLATORS: a ruling's result, then the kind of ruling: "convicted (verdict
+		 * in absentia)" */
+		cell(b, CW_RC_OUTCOME, _("%s (%s)"), word(&cw_words_verdict, m->result),
+		     word(&cw_words_milestone, m->type));
+}
+
 static void verdicts(struct builder *b)
 {
 	const struct cw_report *r = b->r;
@@ -491,11 +511,19 @@ static void verdicts(struct builder *b)
 			date_cell(b, CW_RC_DATE, m->date);
 			case_cells(b, &m->case_id, 0);
 			milestone_who_cells(b, m);
+			/* The charge it rules on, as the milestone names it; none named: it rules
+			 * on every charge, which the case's list would not say either. */
 			cell(b, CW_RC_ARTICLES, "%s", "");
+			if (m->article.law) {
+				char t[CW_ARTICLE_TEXT_MAX];
+
+				cw_article_format(&m->article, t);
+				cell(b, CW_RC_ARTICLES, "%s", t);
+			}
 			if (m->court)
 				cell(b, CW_RC_PLACE, "%s", m->court);
 			cell(b, CW_RC_LABEL, "%s", _("milestone"));
-			cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_milestone, m->type));
+			ruling_cell(b, m);
 			sb_add(&detail, "%s", str(m->detail));
 			if (m->notes)
 				sb_add(&detail, "%s%s", detail.n ? "; " : "", m->notes);
@@ -1005,8 +1033,8 @@ static int not_met_list(struct sb *sb, const struct cw_report *r, int side)
 }
 
 /* What the verdict table's rows say in their Result column, counted: "4 convicted, 1 appeal
- * decided": a ruling's result, a milestone's type, or "verdict" for a hearing whose rulings
- * are not itemised. */
+ * decided": a ruling's result (a hearing's or a milestone's), a milestone's type when it
+ * records no result, or "verdict" for a hearing whose rulings are not itemised. */
 static void verdict_results(struct sb *sb, const struct cw_report *r)
 {
 	size_t results[32] = {0}, milestones[32] = {0}, unitemised = 0;
@@ -1023,6 +1051,8 @@ static void verdict_results(struct sb *sb, const struct cw_report *r)
 			results[v->result < 32 ? v->result : 0]++;
 		} else if (rec->kind == CW_KIND_HEARING) {
 			unitemised++;
+		} else if (rec->u.milestone.result) { /* counted by its result, as its row says */
+			results[rec->u.milestone.result < 32 ? rec->u.milestone.result : 0]++;
 		} else {
 			milestones[rec->u.milestone.type < 32 ? rec->u.milestone.type : 0]++;
 		}
