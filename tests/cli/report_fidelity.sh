@@ -1,7 +1,7 @@
 #!/bin/sh
-# What a report says follows from what was recorded, in every format (Markdown, HTML, CSV, JSON
-# and PDF): a verdict milestone's own result and the charge it rules on, never its type in
-# their place.
+# What a report or a timeline says follows from what was recorded, in every format (Markdown,
+# HTML, CSV, JSON and PDF): a verdict milestone's own result and the charge it rules on, never
+# its type in their place; no pretrial detention recorded is no figure, not 0 days.
 . "$TESTLIB"
 set -e
 command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
@@ -54,5 +54,30 @@ row csv ",convicted,LNIPT 231,"
 row csv ",upheld on appeal,,"
 row txt "upheld on appeal"
 row txt "convicted (verdict in absentia)"
+
+# ---- pretrial days: none recorded is null, a detention of no days is 0
+ok cw person add --name "Never Held"
+ok cw person add --name "Held A Day"
+ok cw case add --title "Held cases" --defendant "Never Held" --defendant "Held A Day" \
+	--charge 494 --source "own observation"
+ok cw log milestone --person "Never Held" --case "Held cases" --type charge --date 2023-01-05 \
+	--source "own observation"
+ok cw log milestone --person "Held A Day" --case "Held cases" --type arrest --date 2023-01-05 \
+	--source "own observation"
+ok cw log milestone --person "Held A Day" --case "Held cases" --type release --date 2023-01-05 \
+	--source "own observation"
+# timeline --json and export --timeline give the same document
+timeline_json() {
+	ok cw timeline "$1" --json
+	json "$2"
+	ok cw export --format json --timeline "$1"
+	json "$2"
+}
+timeline_json "Never Held" "d['summary']['pretrial_days'] is None and d['summary']['pretrial_to'] is None and d['summary']['pretrial_to_reason'] is None"
+timeline_json "Held A Day" "d['summary']['pretrial_days'] == 0 and d['summary']['pretrial_to'] == '2023-01-05' and d['summary']['pretrial_to_reason'] == 'ended'"
+ok cw timeline "Never Held"
+lacks "pretrial detention:"
+ok cw timeline "Held A Day"
+has "pretrial detention: 0 days (to 2023-01-05)"
 
 done_ok
