@@ -1032,6 +1032,17 @@ static int not_met_list(struct sb *sb, const struct cw_report *r, int side)
 	return any;
 }
 
+/* Whether any of one side's hearings answered a fair-trial indicator (or who was admitted)
+ * yes or no: without one, "none was recorded as not met" would read as "no problems found". */
+static int any_answered(const struct cw_report *r, int side)
+{
+	for (size_t f = 0; f < r->nfair; f++)
+		if (r->fair[f].answers[side][CW_ANSWER_YES] ||
+		    r->fair[f].answers[side][CW_ANSWER_NO])
+			return 1;
+	return 0;
+}
+
 /* What the verdict table's rows say in their Result column, counted: "4 convicted, 1 appeal
  * decided": a ruling's result (a hearing's or a milestone's), a milestone's type when it
  * records no result, or "verdict" for a hearing whose rulings are not itemised. */
@@ -1138,10 +1149,14 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       _("At the hearings the team monitored, fair-trial indicators not "
 				 "met: %s."),
 			       list.s);
-		else
+		else if (any_answered(r, CW_FAIR_SIDE_OWN))
 			sb_add(&sb, "%s",
 			       _("At the hearings the team monitored, no fair-trial indicator was "
 				 "recorded as not met."));
+		else
+			sb_add(&sb, "%s",
+			       _("At the hearings the team monitored, no fair-trial indicator was "
+				 "recorded as met or not met."));
 		sb.failed |= list.failed;
 		free(list.s);
 		if ((rc = sentence(doc, &sb)) != 0)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # What a report or a timeline says follows from what was recorded, in every format (Markdown,
 # HTML, CSV, JSON and PDF): a verdict milestone's own result and the charge it rules on, never
-# its type in their place; no pretrial detention recorded is no figure, not 0 days.
+# its type in their place; no pretrial detention recorded is no figure, not 0 days; hearings
+# that recorded no fair-trial indicator are not said to have met them all.
 . "$TESTLIB"
 set -e
 command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
@@ -79,5 +80,24 @@ ok cw timeline "Never Held"
 lacks "pretrial detention:"
 ok cw timeline "Held A Day"
 has "pretrial detention: 0 days (to 2023-01-05)"
+
+# ---- the summary on fair-trial indicators: nothing recorded is not "none unmet"
+NONE="At the hearings the team monitored, no fair-trial indicator was recorded as met or not met."
+NOT_MET="At the hearings the team monitored, no fair-trial indicator was recorded as not met."
+ok cw log hearing --case "Held cases" --date 2023-10-02 --outcome adjourned \
+	--source "own observation"
+ok cw report --week 2023-W40
+has "$NONE"
+lacks "$NOT_MET"
+# not applicable is no answer on whether the trial was fair
+ok cw log hearing --case "Held cases" --date 2023-10-03 --outcome adjourned \
+	--indicator interpreter=na --source "own observation"
+ok cw report --week 2023-W40 --format json
+json "'$NONE' in d['summary'] and '$NOT_MET' not in d['summary']"
+ok cw log hearing --case "Held cases" --date 2023-10-04 --outcome adjourned \
+	--indicator public_hearing=yes --source "own observation"
+ok cw report --week 2023-W40
+has "$NOT_MET"
+lacks "$NONE"
 
 done_ok
