@@ -16,10 +16,10 @@
 #include "models/timeline.h"
 
 const char *const cw_rcol_names[CW_RC_NCOLS] = {
-	"label",      "record_id",      "date",           "account", "case_id",        "case",
-	"person_ids", "people",         "court_or_place", "stage",   "outcome",        "articles",
-	"next_date",  "concerns",       "detail",         "count",   "previous_count", "met",
-	"not_met",    "not_applicable", "unknown"};
+	"label",      "record_id",      "date",           "account",   "case_id",        "case",
+	"person_ids", "people",         "court_or_place", "stage",     "outcome",        "articles",
+	"next_date",  "concerns",       "detail",         "count",     "previous_count", "met",
+	"not_met",    "not_applicable", "unknown",        "reportedly"};
 
 const char cw_report_empty_text[] =
 	N_("Nothing recorded in this period matches: the report is empty.");
@@ -211,6 +211,23 @@ static void account_cell(struct builder *b, const struct cw_record *rec)
 	cell(b, CW_RC_ACCOUNT, "%s", _(cw_enum_label(&cw_words_view, rec->view)));
 }
 
+/* An event the source says only reportedly happened ("Eng Sroy was reportedly charged") is
+ * marked after the text of what happened, in column c ("charge (reportedly)"), and in the
+ * CSV's reportedly column: it must never read as established. Called once a row's cells are
+ * set. */
+static void reportedly_cell(struct builder *b, const struct cw_record *rec, enum cw_rcol c)
+{
+	if (!rec->reportedly)
+		return;
+	cell(b, CW_RC_REPORTEDLY, "%s", "yes");
+	if (b->row[c] && b->row[c][0])
+		/* TRANSLATORS: what happened, as the source says it reportedly did: "charge
+		 * (reportedly)" */
+		cell(b, c, _("%s (reportedly)"), b->row[c]);
+	else
+		cell(b, c, "%s", _("(reportedly)"));
+}
+
 static void id_cell(struct builder *b, enum cw_rcol c, const struct cw_id *id)
 {
 	char hex[CW_ID_HEX_LEN + 1] = "";
@@ -380,6 +397,7 @@ static void hearings(struct builder *b, int own)
 		if (h->notes) /* what the monitor or the source wrote of the hearing */
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", h->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);
+		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
 		row_end(b);
 	}
 }
@@ -407,6 +425,7 @@ static void arrests(struct builder *b)
 		cell_take(b, CW_RC_ARTICLES, &arts);
 		cell(b, CW_RC_DETAIL, "%s%s%s", str(m->detail), m->detail && m->notes ? "; " : "",
 		     str(m->notes));
+		reportedly_cell(b, &l->items[i], CW_RC_LABEL);
 		row_end(b);
 	}
 }
@@ -535,6 +554,7 @@ static void verdicts(struct builder *b)
 			}
 		}
 		cell_take(b, CW_RC_DETAIL, &detail);
+		reportedly_cell(b, rec, CW_RC_OUTCOME);
 		row_end(b);
 	}
 }
@@ -566,6 +586,7 @@ static void visits(struct builder *b)
 		if (v->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", v->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);
+		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
 		row_end(b);
 	}
 }
@@ -603,6 +624,7 @@ static void demos(struct builder *b)
 		cell_take(b, CW_RC_DETAIL, &detail);
 		cell(b, CW_RC_COUNT, "%lld", (long long)arrests);
 		person_list_cells(b, &d->arrested);
+		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
 		row_end(b);
 	}
 }
@@ -638,6 +660,7 @@ static void incidents(struct builder *b)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", in->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		person_list_cells(b, &in->persons);
+		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
 		row_end(b);
 	}
 }
@@ -668,6 +691,7 @@ static void upcoming(struct builder *b)
 		} else {
 			cell(b, CW_RC_LABEL, "%s", _("hearing"));
 		}
+		reportedly_cell(b, u->hearing, CW_RC_LABEL);
 		row_end(b);
 	}
 }
@@ -754,6 +778,7 @@ static void partial(struct builder *b)
 				 : rec->kind == CW_KIND_INCIDENT ? rec->u.incident.detail
 								 : NULL));
 		}
+		reportedly_cell(b, rec, CW_RC_LABEL);
 		row_end(b);
 	}
 }

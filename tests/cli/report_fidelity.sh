@@ -2,24 +2,30 @@
 # What a report or a timeline says follows from what was recorded, in every format (Markdown,
 # HTML, CSV, JSON and PDF): a verdict milestone's own result and the charge it rules on, never
 # its type in their place; no pretrial detention recorded is no figure, not 0 days; hearings
-# that recorded no fair-trial indicator are not said to have met them all.
+# that recorded no fair-trial indicator are not said to have met them all; an event the source
+# says reportedly happened is marked so wherever it is listed (reports, list, timeline).
 . "$TESTLIB"
 set -e
 command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
 PY=${PYTHON3:-python3}
 export CASEWATCH_NOW=2023-09-25T03:00:00Z
-# every format of the week 2023-W38, into $WORK/week.{md,html,csv,json,txt} (txt: the PDF's)
+# every format of a week, into $WORK/week.{md,html,csv,json,pdf}, and the PDF's text in
+# week.txt with every space and line break out (a narrow cell wraps its text)
 week() {
 	for f in md html csv json pdf; do
-		ok cw report --week 2023-W38 --format $f -o "$WORK/week.$f"
+		ok cw report --week "$1" --format $f -o "$WORK/week.$f"
 	done
-	pdftotext -layout "$WORK/week.pdf" "$WORK/week.txt"
+	pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f' >"$WORK/week.txt"
 }
 # row FORMAT TEXT: a line of that format's report holds TEXT
 row() {
 	checks=$((checks + 1))
 	grep -qF -- "$2" "$WORK/week.$1" || fail "the $1 report lacks '$2':
 $(cat "$WORK/week.$1")"
+}
+# inpdf TEXT: the PDF's text holds TEXT (spaces aside)
+inpdf() {
+	row txt "$(printf '%s' "$1" | tr -d ' ')"
 }
 norow() {
 	checks=$((checks + 1))
@@ -41,7 +47,7 @@ ok cw log milestone --person "Sam Sokong" --case Sokong --type appeal_decided --
 	--date 2023-09-22 --view un --source "UN 001 para 38"
 ok cw log milestone --person "Sam Sokong" --case Sokong --type in_absentia_verdict \
 	--result convicted --article 494 --date 2023-09-23 --view un --source "UN 001 para 38"
-week
+week 2023-W38
 out=$(cat "$WORK/week.json")
 json "[(v['article'], v['result'], v['milestone_type']) for v in d['verdicts']] == [('LNIPT 231', 'convicted', 'verdict'), (None, 'upheld', 'appeal_decided'), ('494', 'convicted', 'in_absentia_verdict')]"
 json "d['summary'][-1] == '3 verdicts and rulings were recorded (account: UN): 2 convicted, 1 upheld on appeal.'"
@@ -53,8 +59,8 @@ row html "<td>LNIPT 231</td><td>convicted</td>"
 row html "<td>upheld on appeal</td>"
 row csv ",convicted,LNIPT 231,"
 row csv ",upheld on appeal,,"
-row txt "upheld on appeal"
-row txt "convicted (verdict in absentia)"
+inpdf "upheld on appeal"
+inpdf "convicted (verdict in absentia)"
 
 # ---- pretrial days: none recorded is null, a detention of no days is 0
 ok cw person add --name "Never Held"
@@ -99,5 +105,65 @@ ok cw log hearing --case "Held cases" --date 2023-10-04 --outcome adjourned \
 ok cw report --week 2023-W40
 has "$NOT_MET"
 lacks "$NONE"
+
+# ---- "reportedly": marked in every report format, in lists and in the timeline
+ok cw person add --name "Eng Sroy"
+ok cw case add --title "Sroy incitement" --defendant "Eng Sroy" --charge 494 \
+	--source "UN 001 para 34" --view un
+LONG=$(printf 'posted in a Facebook group %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18)
+ok cw log milestone --person "Eng Sroy" --case Sroy --type charge --date 2023-10-10 \
+	--reportedly --view un --source "UN 001 para 34" --detail "$LONG"
+ok cw log milestone --person "Eng Sroy" --case Sroy --type arrest --date 2023-10-09 \
+	--view un --source "UN 001 para 34"
+ok cw log hearing --case Sroy --date 2023-10-11 --outcome adjourned --reportedly --view un \
+	--source "UN 001 para 34"
+ok cw log milestone --person "Eng Sroy" --case Sroy --type verdict --result convicted \
+	--date 2023-10-12 --reportedly --view un --source "UN 001 para 34"
+ok cw log incident --type blocking --date 2023-10-13 --target "9 accounts" --reportedly \
+	--view un --source "UN 001 para 43"
+ok cw log visit --facility "Correctional Center 2" --date 2023-10-14 --access granted \
+	--reportedly --view un --source "UN 001 para 72"
+ok cw log demo --date 2023-10-15 --place "Freedom Park" --response dispersed --reportedly \
+	--view un --source "UN 001 para 42"
+week 2023-W41
+row md "| 2023-10-10 | UN | charge (reportedly) | Eng Sroy |"
+row md "| 2023-10-09 | UN | arrest | Eng Sroy |"
+row md "| adjourned (reportedly) |"
+row md "| convicted (reportedly) |"
+row md "| websites or accounts blocked (reportedly) |"
+row md "| granted (reportedly) |"
+row md "| dispersed (reportedly) |"
+row html "<td>charge (reportedly)</td>"
+row html "<td>adjourned (reportedly)</td>"
+inpdf "charge (reportedly)"
+inpdf "convicted (reportedly)"
+# CSV: the marked cell, and a reportedly column
+"$PY" - "$WORK/week.csv" <<'PY' || fail "CSV reportedly column"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+by = {(r['section'], r['date']): r for r in rows if r['record_id']}
+assert by[('arrests_charges', '2023-10-10')]['reportedly'] == 'yes'
+assert by[('arrests_charges', '2023-10-10')]['label'] == 'charge (reportedly)'
+assert by[('arrests_charges', '2023-10-09')]['reportedly'] == ''
+assert by[('arrests_charges', '2023-10-09')]['label'] == 'arrest'
+for key in [('hearings_reported', '2023-10-11'), ('verdicts', '2023-10-12'),
+            ('incidents', '2023-10-13'), ('visits', '2023-10-14'),
+            ('demonstrations', '2023-10-15')]:
+    assert by[key]['reportedly'] == 'yes', key
+PY
+checks=$((checks + 1))
+out=$(cat "$WORK/week.json")
+json "[(e['date'], e['reportedly']) for e in d['arrests_and_charges']['events']] == [('2023-10-09', False), ('2023-10-10', True)]"
+json "all(x['reportedly'] is True for k in ('hearings', 'verdicts', 'visits', 'demonstrations', 'incidents') for x in d[k])"
+# a list row and a timeline line, the mark kept after a long detail
+ok cw list records --person "Eng Sroy" --kind milestone
+has "posted in a Facebook group (reportedly)"
+has "verdict (reportedly)"
+ok cw timeline "Eng Sroy"
+has "(reportedly)"
+printf '%s\n' "$out" | grep "2023-10-09" | grep -qv "reportedly" || fail "the arrest is marked"
+checks=$((checks + 1))
+ok cw list records --kind incident
+has "websites or accounts blocked (reportedly)"
 
 done_ok
