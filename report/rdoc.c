@@ -258,7 +258,11 @@ static void articles_text(struct sb *sb, const struct cw_article *a, size_t n)
 	}
 }
 
-/* Case columns: id, title, court, and its defendants (ids and names). */
+/* Case columns: id, title, the articles it charges, and its defendants (ids and names). Not
+ * its court or stage: those are the case's now (as of its as_of date), not where or at which
+ * stage the row's event took place, and a row shows what its own record says (a 2023
+ * first-instance verdict must not read "before the Supreme Court" because the case has moved
+ * on since); left empty when the record does not say, as the JSON's null. */
 static void case_cells(struct builder *b, const struct cw_id *case_id, int people)
 {
 	const struct cw_record *k = cw_report_ref(b->r, case_id);
@@ -272,8 +276,6 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 		return;
 	}
 	cell(b, CW_RC_CASE, "%s", str(k->u.kase.title));
-	cell(b, CW_RC_PLACE, "%s", str(k->u.kase.court));
-	cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, k->u.kase.stage));
 	cw_case_articles(k, NULL, a, 64, &na);
 	articles_text(&arts, a, na);
 	cell_take(b, CW_RC_ARTICLES, &arts);
@@ -643,7 +645,7 @@ static void incidents(struct builder *b)
 		account_cell(b, &l->items[i]);
 		date_cell(b, CW_RC_DATE, in->date);
 		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_incident, in->type));
-		if (!cw_id_is_zero(&in->case_id)) /* first: the case's court would take the place */
+		if (!cw_id_is_zero(&in->case_id))
 			case_cells(b, &in->case_id, 0);
 		cell(b, CW_RC_PLACE, "%s%s%s", str(in->target),
 		     in->target && in->province ? ", " : "", str(in->province));

@@ -3,7 +3,8 @@
 # HTML, CSV, JSON and PDF): a verdict milestone's own result and the charge it rules on, never
 # its type in their place; no pretrial detention recorded is no figure, not 0 days; hearings
 # that recorded no fair-trial indicator are not said to have met them all; an event the source
-# says reportedly happened is marked so wherever it is listed (reports, list, timeline).
+# says reportedly happened is marked so wherever it is listed (reports, list, timeline); a row
+# gives the court and stage its own record gives, never the case's as they are now.
 . "$TESTLIB"
 set -e
 command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
@@ -165,5 +166,36 @@ printf '%s\n' "$out" | grep "2023-10-09" | grep -qv "reportedly" || fail "the ar
 checks=$((checks + 1))
 ok cw list records --kind incident
 has "websites or accounts blocked (reportedly)"
+
+# ---- a row's court and stage are its record's, never the case's of today
+ok cw person add --name "Moved On"
+ok cw case add --title "Moved case" --defendant "Moved On" --charge 494 --court "Supreme Court" \
+	--stage supreme --source "own observation"
+ok cw log hearing --case "Moved case" --date 2023-10-16 --outcome adjourned \
+	--next-date 2023-10-23 --source "own observation"
+ok cw log milestone --person "Moved On" --case "Moved case" --type verdict --result convicted \
+	--date 2023-10-17 --source "own observation"
+ok cw log hearing --case "Moved case" --date 2023-10-18 --outcome adjourned \
+	--court "Phnom Penh Court of First Instance" --stage trial --source "own observation"
+week 2023-W42
+norow md "Supreme Court"
+norow md "before the Supreme Court"
+norow html "Supreme Court"
+norow txt "SupremeCourt"
+row md "| 2023-10-16 | own observation | Moved case | Moved On |  |  | adjourned |"
+row md "| Moved On | Moved case |  |  | convicted |"
+row md "| Phnom Penh Court of First Instance | trial | adjourned |"
+"$PY" - "$WORK/week.csv" <<'PY' || fail "CSV court and stage"
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))
+        if r['record_id']]
+assert rows and all('Supreme' not in r['court_or_place'] + r['stage'] for r in rows), rows
+mine = {(r['section'], r['date']): r for r in rows}
+assert mine[('hearings_own', '2023-10-18')]['stage'] == 'trial'
+PY
+checks=$((checks + 1))
+out=$(cat "$WORK/week.json")
+json "[(h['date'], h['court'], h['stage']) for h in d['hearings']] == [('2023-10-16', None, None), ('2023-10-18', 'Phnom Penh Court of First Instance', 'trial')]"
+json "[(v['court'], v['stage']) for v in d['verdicts']] == [(None, None)]"
 
 done_ok
