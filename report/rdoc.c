@@ -221,8 +221,7 @@ static void reportedly_cell(struct builder *b, const struct cw_record *rec, enum
 		return;
 	cell(b, CW_RC_REPORTEDLY, "%s", "yes");
 	if (b->row[c] && b->row[c][0])
-		/* TRANSLATORS: what happened, as the source says it reportedly did: "charge
-		 * (reportedly)" */
+		/* TRANSLATORS: what happened, said to have happened: "charge (reportedly)" */
 		cell(b, c, _("%s (reportedly)"), b->row[c]);
 	else
 		cell(b, c, "%s", _("(reportedly)"));
@@ -468,8 +467,7 @@ static void ruling_cell(struct builder *b, const struct cw_milestone *m)
 	else if (m->type == CW_MS_VERDICT || says_appeal) /* "upheld on appeal" says it all */
 		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_verdict, m->result));
 	else
-		/* TRANSLATORS: a ruling's result, then the kind of ruling: "convicted (verdict
-		 * in absentia)" */
+		/* TRANSLATORS: result, kind of ruling: "convicted (verdict in absentia)" */
 		cell(b, CW_RC_OUTCOME, _("%s (%s)"), word(&cw_words_verdict, m->result),
 		     word(&cw_words_milestone, m->type));
 }

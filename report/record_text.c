@@ -43,8 +43,7 @@ static void mark_reportedly(const struct cw_record *r, struct cw_record_summary 
 		PUT(what, "%s", _("(reportedly)"));
 		return;
 	}
-	/* TRANSLATORS: what happened, as the source says it reportedly did: "charge
-	 * (reportedly)" */
+	/* TRANSLATORS: what happened, said to have happened: "charge (reportedly)" */
 	room = (int)sizeof what - 1 - snprintf(NULL, 0, _("%s (reportedly)"), "");
 	if (room < 0)
 		return;
