@@ -430,12 +430,15 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	cw_timeline_summarise(id, l->items, l->n, today, &sum);
 	cw_date_format(sum.next_hearing, next);
 	cw_date_format(sum.pretrial_to, to);
-	/* pretrial_to: the day the count runs to, and why that day (timeline.h). */
+	/* pretrial_to: the day the count runs to, and why that day (timeline.h). No detention
+	 * recorded is no figure at all: a 0 there would read as a detention of no days. */
 	return dump_json(
 		out,
 		json_pack("{s:o,s:{s:o,s:b,s:o,s:o,s:i,s:o,s:I},s:o}", "person",
 			  cw_export_record_json(r, person), "summary", "pretrial_days",
-			  sum.pretrial_days >= 0 ? json_integer(sum.pretrial_days) : json_null(),
+			  sum.pretrial_days >= 0 && sum.pretrial_to_kind != CW_PRETRIAL_TO_NONE
+				  ? json_integer(sum.pretrial_days)
+				  : json_null(),
 			  "pretrial_ongoing", sum.pretrial_ongoing, "pretrial_to",
 			  to[0] ? json_string(to) : json_null(), "pretrial_to_reason",
 			  sum.pretrial_to_kind < sizeof reasons / sizeof reasons[0] &&

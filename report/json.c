@@ -61,6 +61,17 @@ static json_t *jview(const struct cw_record *rec)
 	return jword(&cw_words_view, rec->view);
 }
 
+/* A row drawn from a record, with "reportedly": whether its source says the event only
+ * reportedly happened (true/false, never left out). NULL when o is (out of memory). */
+static json_t *jrow(json_t *o, const struct cw_record *rec)
+{
+	if (o && json_object_set_new(o, "reportedly", json_boolean(rec->reportedly)) != 0) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
 static json_t *jset(const struct cw_enum *e, uint32_t set)
 {
 	json_t *a = json_array();
@@ -176,7 +187,9 @@ static json_t *hearings(const struct cw_report *r)
 						      jstr(ind->note)));
 		}
 		json_array_append_new(
-			a, json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,"
+			a,
+			jrow(json_pack(
+				     "{s:o,s:o,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,"
 				     "s:o}",
 				     "id", jid(&rec->id), "view", jview(rec), "own_observation",
 				     cw_report_hearing_is_own(rec), "date", jdate(h->date), "time",
@@ -187,7 +200,8 @@ static json_t *hearings(const struct cw_report *r)
 				     "fair_trial_no", no, "monitors_admitted",
 				     jword(&cw_words_answer, h->monitors_admitted),
 				     "public_admitted", jword(&cw_words_answer, h->public_admitted),
-				     "sentence", jstr(h->sentence), "source", jstr(rec->source)));
+				     "sentence", jstr(h->sentence), "source", jstr(rec->source)),
+			     rec));
 	}
 	return a;
 }
@@ -212,7 +226,7 @@ static json_t *arrests(const struct cw_report *r)
 			json_object_set_new(o, "count",
 					    m->count > 0 ? json_integer(m->count) : json_null());
 		}
-		json_array_append_new(events, o);
+		json_array_append_new(events, jrow(o, rec));
 	}
 	for (size_t i = 0; by && i < r->narticles; i++) {
 		const char *offence = cw_article_offence(&r->articles[i].article);
@@ -275,15 +289,24 @@ static json_t *verdicts(const struct cw_report *r)
 		} else {
 			const struct cw_milestone *m = &rec->u.milestone;
 
-			o = json_pack("{s:o,s:s,s:o,s:o,s:o,s:o,s:n,s:n,s:o,s:o,s:n,s:o,s:n}", "id",
+			/* Its own result and the charge it rules on; the milestone's type stands
+			 * in only when it records no result (milestone_type says it apart). */
+			o = json_pack("{s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:n,s:o,s:o,s:n,s:o,s:n}", "id",
 				      jid(&rec->id), "record_kind", "milestone", "view", jview(rec),
 				      "date", jdate(m->date), "case", jcase(r, &m->case_id),
-				      "person", jperson(r, &m->person), "article", "offence",
-				      "result", jword(&cw_words_milestone, m->type), "court",
-				      jstr(m->court), "stage", "sentence", jstr(m->detail), "fine");
+				      "person", jperson(r, &m->person), "article",
+				      jarticle(&m->article), "offence", "result",
+				      m->result ? jword(&cw_words_verdict, m->result)
+						: jword(&cw_words_milestone, m->type),
+				      "court", jstr(m->court), "stage", "sentence", jstr(m->detail),
+				      "fine");
 			json_object_set_new(o, "sentence_parts", jparts(&m->sentence_parts));
 		}
-		json_array_append_new(a, o);
+		json_object_set_new(o, "milestone_type",
+				    rec->kind == CW_KIND_MILESTONE
+					    ? jword(&cw_words_milestone, rec->u.milestone.type)
+					    : json_null());
+		json_array_append_new(a, jrow(o, rec));
 	}
 	return a;
 }
@@ -298,13 +321,15 @@ static json_t *visits(const struct cw_report *r)
 
 		json_array_append_new(
 			a,
-			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id),
-				  "view", jview(rec), "date", jdate(v->date), "facility",
-				  jstr(v->facility), "province", jstr(v->facility_province),
-				  "access", jword(&cw_words_access, v->access), "private_interview",
-				  jword(&cw_words_answer, v->private_interview), "concerns",
-				  jset(&cw_words_concerns, v->concerns), "detainees",
-				  jpeople(r, &v->detainees), "follow_up", jstr(v->follow_up)));
+			jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
+				       jid(&rec->id), "view", jview(rec), "date", jdate(v->date),
+				       "facility", jstr(v->facility), "province",
+				       jstr(v->facility_province), "access",
+				       jword(&cw_words_access, v->access), "private_interview",
+				       jword(&cw_words_answer, v->private_interview), "concerns",
+				       jset(&cw_words_concerns, v->concerns), "detainees",
+				       jpeople(r, &v->detainees), "follow_up", jstr(v->follow_up)),
+			     rec));
 	}
 	return a;
 }
@@ -322,15 +347,16 @@ static json_t *demos(const struct cw_report *r)
 				: (json_int_t)d->arrested.n;
 
 		json_array_append_new(
-			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I,s:o}", "id",
-				     jid(&rec->id), "view", jview(rec), "date", jdate(d->date),
-				     "place", jstr(d->place), "province", jstr(d->province),
-				     "organiser", jstr(d->organiser), "cause", jstr(d->cause),
-				     "participants",
-				     d->participants >= 0 ? json_integer(d->participants)
-							  : json_null(),
-				     "response", jset(&cw_words_response, d->response), "arrests",
-				     arrests, "arrested", jpeople(r, &d->arrested)));
+			a, jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I,s:o}", "id",
+					  jid(&rec->id), "view", jview(rec), "date", jdate(d->date),
+					  "place", jstr(d->place), "province", jstr(d->province),
+					  "organiser", jstr(d->organiser), "cause", jstr(d->cause),
+					  "participants",
+					  d->participants >= 0 ? json_integer(d->participants)
+							       : json_null(),
+					  "response", jset(&cw_words_response, d->response),
+					  "arrests", arrests, "arrested", jpeople(r, &d->arrested)),
+				rec));
 	}
 	return a;
 }
@@ -345,16 +371,18 @@ static json_t *incidents(const struct cw_report *r)
 
 		json_array_append_new(
 			a,
-			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o,s:o,s:o}", "id",
-				  jid(&rec->id), "view", jview(rec), "date", jdate(in->date),
-				  "type", jword(&cw_words_incident, in->type), "case",
-				  jcase(r, &in->case_id), "actor", jstr(in->actor), "target",
-				  jstr(in->target), "province", jstr(in->province), "count",
-				  in->tally.count >= 0 ? json_integer(in->tally.count)
-						       : json_null(),
-				  "unit", jstr(in->unit), "at_least", in->tally.at_least,
-				  "period_from", jdate(in->tally.from), "period_to",
-				  jdate(in->tally.to), "people", jpeople(r, &in->persons)));
+			jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o,s:o,s:o}",
+				       "id", jid(&rec->id), "view", jview(rec), "date",
+				       jdate(in->date), "type", jword(&cw_words_incident, in->type),
+				       "case", jcase(r, &in->case_id), "actor", jstr(in->actor),
+				       "target", jstr(in->target), "province", jstr(in->province),
+				       "count",
+				       in->tally.count >= 0 ? json_integer(in->tally.count)
+							    : json_null(),
+				       "unit", jstr(in->unit), "at_least", in->tally.at_least,
+				       "period_from", jdate(in->tally.from), "period_to",
+				       jdate(in->tally.to), "people", jpeople(r, &in->persons)),
+			     rec));
 	}
 	return a;
 }
@@ -368,14 +396,15 @@ static json_t *upcoming(const struct cw_report *r)
 		const struct cw_hearing *h = &u->hearing->u.hearing;
 
 		json_array_append_new(
-			a, json_pack("{s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:o}", "hearing_id",
-				     jid(&u->hearing->id), "view", jview(u->hearing), "date",
-				     jdate(u->date), "time",
-				     u->from_next_date ? json_null() : jstr(h->time), "source",
-				     u->from_next_date ? "next_date" : "hearing", "case",
-				     jcase(r, &h->case_id), "court", jstr(h->court), "stage",
-				     u->from_next_date ? json_null()
-						       : jword(&cw_words_stage, h->stage)));
+			a, jrow(json_pack("{s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:o}", "hearing_id",
+					  jid(&u->hearing->id), "view", jview(u->hearing), "date",
+					  jdate(u->date), "time",
+					  u->from_next_date ? json_null() : jstr(h->time), "source",
+					  u->from_next_date ? "next_date" : "hearing", "case",
+					  jcase(r, &h->case_id), "court", jstr(h->court), "stage",
+					  u->from_next_date ? json_null()
+							    : jword(&cw_words_stage, h->stage)),
+				u->hearing));
 	}
 	return a;
 }
@@ -418,14 +447,15 @@ static json_t *partial(const struct cw_report *r)
 		 * names its people and case as --json does everywhere. */
 		cw_record_json_add_names(body, rec->kind, cw_report_name, (void *)r);
 		json_array_append_new(
-			a, json_pack("{s:o,s:s,s:o,s:o,s:s,s:o,s:o,s:o}", "id", jid(&rec->id),
-				     "kind", cw_kind_name(rec->kind), "view", jview(rec), "date",
-				     jdate(d), "precision",
-				     cw_date_precision(d) == CW_DATE_MONTH ? "month" : "year",
-				     "case_id", jid(case_of(rec)), "case_title",
-				     k && k->kind == CW_KIND_CASE ? jstr(k->u.kase.title)
-								  : json_null(),
-				     "record", body));
+			a, jrow(json_pack("{s:o,s:s,s:o,s:o,s:s,s:o,s:o,s:o}", "id", jid(&rec->id),
+					  "kind", cw_kind_name(rec->kind), "view", jview(rec),
+					  "date", jdate(d), "precision",
+					  cw_date_precision(d) == CW_DATE_MONTH ? "month" : "year",
+					  "case_id", jid(case_of(rec)), "case_title",
+					  k && k->kind == CW_KIND_CASE ? jstr(k->u.kase.title)
+								       : json_null(),
+					  "record", body),
+				rec));
 	}
 	return a;
 }

@@ -16,10 +16,10 @@
 #include "models/timeline.h"
 
 const char *const cw_rcol_names[CW_RC_NCOLS] = {
-	"label",      "record_id",      "date",           "account", "case_id",        "case",
-	"person_ids", "people",         "court_or_place", "stage",   "outcome",        "articles",
-	"next_date",  "concerns",       "detail",         "count",   "previous_count", "met",
-	"not_met",    "not_applicable", "unknown"};
+	"label",      "record_id",      "date",           "account",   "case_id",        "case",
+	"person_ids", "people",         "court_or_place", "stage",     "outcome",        "articles",
+	"next_date",  "concerns",       "detail",         "count",     "previous_count", "met",
+	"not_met",    "not_applicable", "unknown",        "reportedly"};
 
 const char cw_report_empty_text[] =
 	N_("Nothing recorded in this period matches: the report is empty.");
@@ -211,6 +211,22 @@ static void account_cell(struct builder *b, const struct cw_record *rec)
 	cell(b, CW_RC_ACCOUNT, "%s", _(cw_enum_label(&cw_words_view, rec->view)));
 }
 
+/* An event the source says only reportedly happened ("Eng Sroy was reportedly charged") is
+ * marked after the text of what happened, in column c ("charge (reportedly)"), and in the
+ * CSV's reportedly column: it must never read as established. Called once a row's cells are
+ * set. */
+static void reportedly_cell(struct builder *b, const struct cw_record *rec, enum cw_rcol c)
+{
+	if (!rec->reportedly)
+		return;
+	cell(b, CW_RC_REPORTEDLY, "%s", "yes");
+	if (b->row[c] && b->row[c][0])
+		/* TRANSLATORS: what happened, said to have happened: "charge (reportedly)" */
+		cell(b, c, _("%s (reportedly)"), b->row[c]);
+	else
+		cell(b, c, "%s", _("(reportedly)"));
+}
+
 static void id_cell(struct builder *b, enum cw_rcol c, const struct cw_id *id)
 {
 	char hex[CW_ID_HEX_LEN + 1] = "";
@@ -241,7 +257,11 @@ static void articles_text(struct sb *sb, const struct cw_article *a, size_t n)
 	}
 }
 
-/* Case columns: id, title, court, and its defendants (ids and names). */
+/* Case columns: id, title, the articles it charges, and its defendants (ids and names). Not
+ * its court or stage: those are the case's now (as of its as_of date), not where or at which
+ * stage the row's event took place, and a row shows what its own record says (a 2023
+ * first-instance verdict must not read "before the Supreme Court" because the case has moved
+ * on since); left empty when the record does not say, as the JSON's null. */
 static void case_cells(struct builder *b, const struct cw_id *case_id, int people)
 {
 	const struct cw_record *k = cw_report_ref(b->r, case_id);
@@ -255,8 +275,6 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 		return;
 	}
 	cell(b, CW_RC_CASE, "%s", str(k->u.kase.title));
-	cell(b, CW_RC_PLACE, "%s", str(k->u.kase.court));
-	cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, k->u.kase.stage));
 	cw_case_articles(k, NULL, a, 64, &na);
 	articles_text(&arts, a, na);
 	cell_take(b, CW_RC_ARTICLES, &arts);
@@ -380,6 +398,7 @@ static void hearings(struct builder *b, int own)
 		if (h->notes) /* what the monitor or the source wrote of the hearing */
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", h->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);
+		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
 		row_end(b);
 	}
 }
@@ -407,6 +426,7 @@ static void arrests(struct builder *b)
 		cell_take(b, CW_RC_ARTICLES, &arts);
 		cell(b, CW_RC_DETAIL, "%s%s%s", str(m->detail), m->detail && m->notes ? "; " : "",
 		     str(m->notes));
+		reportedly_cell(b, &l->items[i], CW_RC_LABEL);
 		row_end(b);
 	}
 }
@@ -431,6 +451,25 @@ static void by_article(struct builder *b)
 		cell(b, CW_RC_COUNT, "%zu", r->articles[i].count);
 		row_end(b);
 	}
+}
+
+/* What a milestone ruled, in the Result column: its own result ("convicted", "upheld on
+ * appeal"), with the kind of ruling beside it when that is not a plain verdict ("convicted
+ * (verdict in absentia)", "upheld on appeal (Supreme Court decision)"); the kind alone when no
+ * result was recorded. The kind alone would hide whether an appeal upheld or overturned. */
+static void ruling_cell(struct builder *b, const struct cw_milestone *m)
+{
+	int says_appeal = m->type == CW_MS_APPEAL_DECIDED &&
+			  (m->result == CW_VERDICT_UPHELD || m->result == CW_VERDICT_OVERTURNED);
+
+	if (!m->result)
+		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_milestone, m->type));
+	else if (m->type == CW_MS_VERDICT || says_appeal) /* "upheld on appeal" says it all */
+		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_verdict, m->result));
+	else
+		/* TRANSLATORS: result, kind of ruling: "convicted (verdict in absentia)" */
+		cell(b, CW_RC_OUTCOME, _("%s (%s)"), word(&cw_words_verdict, m->result),
+		     word(&cw_words_milestone, m->type));
 }
 
 static void verdicts(struct builder *b)
@@ -491,11 +530,19 @@ static void verdicts(struct builder *b)
 			date_cell(b, CW_RC_DATE, m->date);
 			case_cells(b, &m->case_id, 0);
 			milestone_who_cells(b, m);
+			/* The charge it rules on, as the milestone names it; none named: it rules
+			 * on every charge, which the case's list would not say either. */
 			cell(b, CW_RC_ARTICLES, "%s", "");
+			if (m->article.law) {
+				char t[CW_ARTICLE_TEXT_MAX];
+
+				cw_article_format(&m->article, t);
+				cell(b, CW_RC_ARTICLES, "%s", t);
+			}
 			if (m->court)
 				cell(b, CW_RC_PLACE, "%s", m->court);
 			cell(b, CW_RC_LABEL, "%s", _("milestone"));
-			cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_milestone, m->type));
+			ruling_cell(b, m);
 			sb_add(&detail, "%s", str(m->detail));
 			if (m->notes)
 				sb_add(&detail, "%s%s", detail.n ? "; " : "", m->notes);
@@ -507,6 +554,7 @@ static void verdicts(struct builder *b)
 			}
 		}
 		cell_take(b, CW_RC_DETAIL, &detail);
+		reportedly_cell(b, rec, CW_RC_OUTCOME);
 		row_end(b);
 	}
 }
@@ -538,6 +586,7 @@ static void visits(struct builder *b)
 		if (v->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", v->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);
+		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
 		row_end(b);
 	}
 }
@@ -575,6 +624,7 @@ static void demos(struct builder *b)
 		cell_take(b, CW_RC_DETAIL, &detail);
 		cell(b, CW_RC_COUNT, "%lld", (long long)arrests);
 		person_list_cells(b, &d->arrested);
+		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
 		row_end(b);
 	}
 }
@@ -593,7 +643,7 @@ static void incidents(struct builder *b)
 		account_cell(b, &l->items[i]);
 		date_cell(b, CW_RC_DATE, in->date);
 		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_incident, in->type));
-		if (!cw_id_is_zero(&in->case_id)) /* first: the case's court would take the place */
+		if (!cw_id_is_zero(&in->case_id))
 			case_cells(b, &in->case_id, 0);
 		cell(b, CW_RC_PLACE, "%s%s%s", str(in->target),
 		     in->target && in->province ? ", " : "", str(in->province));
@@ -610,6 +660,7 @@ static void incidents(struct builder *b)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", in->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		person_list_cells(b, &in->persons);
+		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
 		row_end(b);
 	}
 }
@@ -640,6 +691,7 @@ static void upcoming(struct builder *b)
 		} else {
 			cell(b, CW_RC_LABEL, "%s", _("hearing"));
 		}
+		reportedly_cell(b, u->hearing, CW_RC_LABEL);
 		row_end(b);
 	}
 }
@@ -726,6 +778,7 @@ static void partial(struct builder *b)
 				 : rec->kind == CW_KIND_INCIDENT ? rec->u.incident.detail
 								 : NULL));
 		}
+		reportedly_cell(b, rec, CW_RC_LABEL);
 		row_end(b);
 	}
 }
@@ -1004,9 +1057,20 @@ static int not_met_list(struct sb *sb, const struct cw_report *r, int side)
 	return any;
 }
 
+/* Whether any of one side's hearings answered a fair-trial indicator (or who was admitted)
+ * yes or no: without one, "none was recorded as not met" would read as "no problems found". */
+static int any_answered(const struct cw_report *r, int side)
+{
+	for (size_t f = 0; f < r->nfair; f++)
+		if (r->fair[f].answers[side][CW_ANSWER_YES] ||
+		    r->fair[f].answers[side][CW_ANSWER_NO])
+			return 1;
+	return 0;
+}
+
 /* What the verdict table's rows say in their Result column, counted: "4 convicted, 1 appeal
- * decided": a ruling's result, a milestone's type, or "verdict" for a hearing whose rulings
- * are not itemised. */
+ * decided": a ruling's result (a hearing's or a milestone's), a milestone's type when it
+ * records no result, or "verdict" for a hearing whose rulings are not itemised. */
 static void verdict_results(struct sb *sb, const struct cw_report *r)
 {
 	size_t results[32] = {0}, milestones[32] = {0}, unitemised = 0;
@@ -1023,6 +1087,8 @@ static void verdict_results(struct sb *sb, const struct cw_report *r)
 			results[v->result < 32 ? v->result : 0]++;
 		} else if (rec->kind == CW_KIND_HEARING) {
 			unitemised++;
+		} else if (rec->u.milestone.result) { /* counted by its result, as its row says */
+			results[rec->u.milestone.result < 32 ? rec->u.milestone.result : 0]++;
 		} else {
 			milestones[rec->u.milestone.type < 32 ? rec->u.milestone.type : 0]++;
 		}
@@ -1108,10 +1174,14 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       _("At the hearings the team monitored, fair-trial indicators not "
 				 "met: %s."),
 			       list.s);
-		else
+		else if (any_answered(r, CW_FAIR_SIDE_OWN))
 			sb_add(&sb, "%s",
 			       _("At the hearings the team monitored, no fair-trial indicator was "
 				 "recorded as not met."));
+		else
+			sb_add(&sb, "%s",
+			       _("At the hearings the team monitored, no fair-trial indicator was "
+				 "recorded as met or not met."));
 		sb.failed |= list.failed;
 		free(list.s);
 		if ((rc = sentence(doc, &sb)) != 0)

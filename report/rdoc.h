@@ -33,6 +33,7 @@ enum cw_rcol {
 	CW_RC_NOT_MET,
 	CW_RC_NA,
 	CW_RC_UNKNOWN,
+	CW_RC_REPORTEDLY, /* "yes" when the source says the event reportedly happened (CSV only) */
 	CW_RC_NCOLS
 };
 extern const char *const cw_rcol_names[CW_RC_NCOLS]; /* CSV header: "label", "record_id", ... */

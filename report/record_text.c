@@ -29,6 +29,31 @@ static void mark_links(const struct cw_record *r, struct cw_record_summary *out)
 		out->what[0] = '\0';
 }
 
+/* Marks an event the source says only reportedly happened ("Eng Sroy was reportedly
+ * charged"), after what happened: "charge (reportedly)". A long outcome is cut to make room,
+ * never the mark: the line must not read as established. People and cases are not events. */
+static void mark_reportedly(const struct cw_record *r, struct cw_record_summary *out)
+{
+	char what[sizeof out->what];
+	int room;
+
+	if (!r->reportedly || r->kind == CW_KIND_PERSON || r->kind == CW_KIND_CASE)
+		return;
+	if (!out->what[0]) {
+		PUT(what, "%s", _("(reportedly)"));
+		return;
+	}
+	/* TRANSLATORS: what happened, said to have happened: "charge (reportedly)" */
+	room = (int)sizeof what - 1 - snprintf(NULL, 0, _("%s (reportedly)"), "");
+	if (room < 0)
+		return;
+	snprintf(what, sizeof what, "%.*s", room, out->what);
+	cw_text_trim_utf8(what);
+	for (size_t n = strlen(what); n > 0 && what[n - 1] == ' '; n--)
+		what[n - 1] = '\0'; /* cut after a word: one space before the mark */
+	PUT(what, _("%s (reportedly)"), what);
+}
+
 static void summarise(struct cw_store *st, const struct cw_record *r,
 		      struct cw_record_summary *out);
 
@@ -36,6 +61,7 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 			 struct cw_record_summary *out)
 {
 	summarise(st, r, out);
+	mark_reportedly(r, out);
 	mark_links(r, out);
 	/* Cut to the columns' buffers, never inside a character (JSON refuses broken UTF-8). */
 	cw_text_trim_utf8(out->who);

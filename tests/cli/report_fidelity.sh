@@ -1,0 +1,205 @@
+#!/bin/sh
+# What a report or a timeline says follows from what was recorded, in every format (Markdown,
+# HTML, CSV, JSON and PDF): a verdict milestone's own result and the charge it rules on, never
+# its type in their place; no pretrial detention recorded is no figure, not 0 days; hearings
+# that recorded no fair-trial indicator are not said to have met them all; an event the source
+# says reportedly happened is marked so wherever it is listed (reports, list, timeline); a row
+# gives the court and stage its own record gives, never the case's as they are now.
+. "$TESTLIB"
+set -e
+command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
+PY=${PYTHON3:-python3}
+export CASEWATCH_NOW=2023-09-25T03:00:00Z
+# every format of a week, into $WORK/week.{md,html,csv,json,pdf}, and the PDF's text in
+# week.txt with every space and line break out (a narrow cell wraps its text)
+week() {
+	for f in md html csv json pdf; do
+		ok cw report --week "$1" --format $f -o "$WORK/week.$f"
+	done
+	pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f' >"$WORK/week.txt"
+}
+# row FORMAT TEXT: a line of that format's report holds TEXT
+row() {
+	checks=$((checks + 1))
+	grep -qF -- "$2" "$WORK/week.$1" || fail "the $1 report lacks '$2':
+$(cat "$WORK/week.$1")"
+}
+# inpdf TEXT: the PDF's text holds TEXT (spaces aside)
+inpdf() {
+	row txt "$(printf '%s' "$1" | tr -d ' ')"
+}
+norow() {
+	checks=$((checks + 1))
+	if grep -qF -- "$2" "$WORK/week.$1"; then fail "the $1 report has '$2'"; fi
+}
+
+ok cw init
+ok cw person add --name "Thach Setha"
+ok cw person add --name "Sam Sokong"
+ok cw case add --title "Setha cheques" --defendant "Thach Setha" --charge "LNIPT 231" \
+	--source "UN 001 para 37" --view un
+ok cw case add --title "Sokong appeal" --defendant "Sam Sokong" --charge 494/495 \
+	--source "UN 001 para 38" --view un
+
+# ---- a verdict milestone's result and article; an appeal's result
+ok cw log milestone --person "Thach Setha" --case Setha --type verdict --result convicted \
+	--article "LNIPT 231" --date 2023-09-21 --view un --source "UN 001 para 37"
+ok cw log milestone --person "Sam Sokong" --case Sokong --type appeal_decided --result upheld \
+	--date 2023-09-22 --view un --source "UN 001 para 38"
+ok cw log milestone --person "Sam Sokong" --case Sokong --type in_absentia_verdict \
+	--result convicted --article 494 --date 2023-09-23 --view un --source "UN 001 para 38"
+week 2023-W38
+out=$(cat "$WORK/week.json")
+json "[(v['article'], v['result'], v['milestone_type']) for v in d['verdicts']] == [('LNIPT 231', 'convicted', 'verdict'), (None, 'upheld', 'appeal_decided'), ('494', 'convicted', 'in_absentia_verdict')]"
+json "d['summary'][-1] == '3 verdicts and rulings were recorded (account: UN): 2 convicted, 1 upheld on appeal.'"
+row md "| 2023-09-21 | UN | Thach Setha | Setha cheques |  | LNIPT 231 | convicted |"
+row md "| 2023-09-22 | UN | Sam Sokong | Sokong appeal |  |  | upheld on appeal |"
+row md "| 494 | convicted (verdict in absentia) |"
+norow md "| appeal decided |"
+row html "<td>LNIPT 231</td><td>convicted</td>"
+row html "<td>upheld on appeal</td>"
+row csv ",convicted,LNIPT 231,"
+row csv ",upheld on appeal,,"
+inpdf "upheld on appeal"
+inpdf "convicted (verdict in absentia)"
+
+# ---- pretrial days: none recorded is null, a detention of no days is 0
+ok cw person add --name "Never Held"
+ok cw person add --name "Held A Day"
+ok cw case add --title "Held cases" --defendant "Never Held" --defendant "Held A Day" \
+	--charge 494 --source "own observation"
+ok cw log milestone --person "Never Held" --case "Held cases" --type charge --date 2023-01-05 \
+	--source "own observation"
+ok cw log milestone --person "Held A Day" --case "Held cases" --type arrest --date 2023-01-05 \
+	--source "own observation"
+ok cw log milestone --person "Held A Day" --case "Held cases" --type release --date 2023-01-05 \
+	--source "own observation"
+# timeline --json and export --timeline give the same document
+timeline_json() {
+	ok cw timeline "$1" --json
+	json "$2"
+	ok cw export --format json --timeline "$1"
+	json "$2"
+}
+timeline_json "Never Held" "d['summary']['pretrial_days'] is None and d['summary']['pretrial_to'] is None and d['summary']['pretrial_to_reason'] is None"
+timeline_json "Held A Day" "d['summary']['pretrial_days'] == 0 and d['summary']['pretrial_to'] == '2023-01-05' and d['summary']['pretrial_to_reason'] == 'ended'"
+ok cw timeline "Never Held"
+lacks "pretrial detention:"
+ok cw timeline "Held A Day"
+has "pretrial detention: 0 days (to 2023-01-05)"
+
+# ---- the summary on fair-trial indicators: nothing recorded is not "none unmet"
+NONE="At the hearings the team monitored, no fair-trial indicator was recorded as met or not met."
+NOT_MET="At the hearings the team monitored, no fair-trial indicator was recorded as not met."
+ok cw log hearing --case "Held cases" --date 2023-10-02 --outcome adjourned \
+	--source "own observation"
+ok cw report --week 2023-W40
+has "$NONE"
+lacks "$NOT_MET"
+# not applicable is no answer on whether the trial was fair
+ok cw log hearing --case "Held cases" --date 2023-10-03 --outcome adjourned \
+	--indicator interpreter=na --source "own observation"
+ok cw report --week 2023-W40 --format json
+json "'$NONE' in d['summary'] and '$NOT_MET' not in d['summary']"
+ok cw log hearing --case "Held cases" --date 2023-10-04 --outcome adjourned \
+	--indicator public_hearing=yes --source "own observation"
+ok cw report --week 2023-W40
+has "$NOT_MET"
+lacks "$NONE"
+
+# ---- "reportedly": marked in every report format, in lists and in the timeline
+ok cw person add --name "Eng Sroy"
+ok cw case add --title "Sroy incitement" --defendant "Eng Sroy" --charge 494 \
+	--source "UN 001 para 34" --view un
+LONG=$(printf 'posted in a Facebook group %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18)
+ok cw log milestone --person "Eng Sroy" --case Sroy --type charge --date 2023-10-10 \
+	--reportedly --view un --source "UN 001 para 34" --detail "$LONG"
+ok cw log milestone --person "Eng Sroy" --case Sroy --type arrest --date 2023-10-09 \
+	--view un --source "UN 001 para 34"
+ok cw log hearing --case Sroy --date 2023-10-11 --outcome adjourned --reportedly --view un \
+	--source "UN 001 para 34"
+ok cw log milestone --person "Eng Sroy" --case Sroy --type verdict --result convicted \
+	--date 2023-10-12 --reportedly --view un --source "UN 001 para 34"
+ok cw log incident --type blocking --date 2023-10-13 --target "9 accounts" --reportedly \
+	--view un --source "UN 001 para 43"
+ok cw log visit --facility "Correctional Center 2" --date 2023-10-14 --access granted \
+	--reportedly --view un --source "UN 001 para 72"
+ok cw log demo --date 2023-10-15 --place "Freedom Park" --response dispersed --reportedly \
+	--view un --source "UN 001 para 42"
+week 2023-W41
+row md "| 2023-10-10 | UN | charge (reportedly) | Eng Sroy |"
+row md "| 2023-10-09 | UN | arrest | Eng Sroy |"
+row md "| adjourned (reportedly) |"
+row md "| convicted (reportedly) |"
+row md "| websites or accounts blocked (reportedly) |"
+row md "| granted (reportedly) |"
+row md "| dispersed (reportedly) |"
+row html "<td>charge (reportedly)</td>"
+row html "<td>adjourned (reportedly)</td>"
+inpdf "charge (reportedly)"
+inpdf "convicted (reportedly)"
+# in Khmer too: the mark is translated, what the database holds is not
+ok cw report --week 2023-W41 --lang km
+has "(តាមការរាយការណ៍) | Eng Sroy |"
+lacks "(reportedly)"
+# CSV: the marked cell, and a reportedly column
+"$PY" - "$WORK/week.csv" <<'PY' || fail "CSV reportedly column"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+by = {(r['section'], r['date']): r for r in rows if r['record_id']}
+assert by[('arrests_charges', '2023-10-10')]['reportedly'] == 'yes'
+assert by[('arrests_charges', '2023-10-10')]['label'] == 'charge (reportedly)'
+assert by[('arrests_charges', '2023-10-09')]['reportedly'] == ''
+assert by[('arrests_charges', '2023-10-09')]['label'] == 'arrest'
+for key in [('hearings_reported', '2023-10-11'), ('verdicts', '2023-10-12'),
+            ('incidents', '2023-10-13'), ('visits', '2023-10-14'),
+            ('demonstrations', '2023-10-15')]:
+    assert by[key]['reportedly'] == 'yes', key
+PY
+checks=$((checks + 1))
+out=$(cat "$WORK/week.json")
+json "[(e['date'], e['reportedly']) for e in d['arrests_and_charges']['events']] == [('2023-10-09', False), ('2023-10-10', True)]"
+json "all(x['reportedly'] is True for k in ('hearings', 'verdicts', 'visits', 'demonstrations', 'incidents') for x in d[k])"
+# a list row and a timeline line, the mark kept after a long detail
+ok cw list records --person "Eng Sroy" --kind milestone
+has "posted in a Facebook group (reportedly)"
+has "verdict (reportedly)"
+ok cw timeline "Eng Sroy"
+has "(reportedly)"
+printf '%s\n' "$out" | grep "2023-10-09" | grep -qv "reportedly" || fail "the arrest is marked"
+checks=$((checks + 1))
+ok cw list records --kind incident
+has "websites or accounts blocked (reportedly)"
+
+# ---- a row's court and stage are its record's, never the case's of today
+ok cw person add --name "Moved On"
+ok cw case add --title "Moved case" --defendant "Moved On" --charge 494 --court "Supreme Court" \
+	--stage supreme --source "own observation"
+ok cw log hearing --case "Moved case" --date 2023-10-16 --outcome adjourned \
+	--next-date 2023-10-23 --source "own observation"
+ok cw log milestone --person "Moved On" --case "Moved case" --type verdict --result convicted \
+	--date 2023-10-17 --source "own observation"
+ok cw log hearing --case "Moved case" --date 2023-10-18 --outcome adjourned \
+	--court "Phnom Penh Court of First Instance" --stage trial --source "own observation"
+week 2023-W42
+norow md "Supreme Court"
+norow md "before the Supreme Court"
+norow html "Supreme Court"
+norow txt "SupremeCourt"
+row md "| 2023-10-16 | own observation | Moved case | Moved On |  |  | adjourned |"
+row md "| Moved On | Moved case |  |  | convicted |"
+row md "| Phnom Penh Court of First Instance | trial | adjourned |"
+"$PY" - "$WORK/week.csv" <<'PY' || fail "CSV court and stage"
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))
+        if r['record_id']]
+assert rows and all('Supreme' not in r['court_or_place'] + r['stage'] for r in rows), rows
+mine = {(r['section'], r['date']): r for r in rows}
+assert mine[('hearings_own', '2023-10-18')]['stage'] == 'trial'
+PY
+checks=$((checks + 1))
+out=$(cat "$WORK/week.json")
+json "[(h['date'], h['court'], h['stage']) for h in d['hearings']] == [('2023-10-16', None, None), ('2023-10-18', 'Phnom Penh Court of First Instance', 'trial')]"
+json "[(v['court'], v['stage']) for v in d['verdicts']] == [(None, None)]"
+
+done_ok
