@@ -439,6 +439,79 @@ static void keep_days(struct cw_record_list *l)
 	l->n = w;
 }
 
+/* Whether a date's whole month or year lies in [from, to]: the event happened in the range,
+ * whatever its day. */
+static int wholly_in(struct cw_date d, struct cw_date from, struct cw_date to)
+{
+	return cw_date_is_known(d) && cw_date_compare(cw_date_first_day(d), from) >= 0 &&
+	       cw_date_compare(cw_date_last_day(d), to) <= 0;
+}
+
+static int push_event(struct period *p, struct cw_record *rec)
+{
+	struct cw_record_list *l = NULL;
+
+	switch (rec->kind) {
+	case CW_KIND_HEARING:
+		l = &p->hearings;
+		break;
+	case CW_KIND_VISIT:
+		l = &p->visits;
+		break;
+	case CW_KIND_DEMO:
+		l = &p->demos;
+		break;
+	case CW_KIND_INCIDENT:
+		l = &p->incidents;
+		break;
+	case CW_KIND_MILESTONE:
+		l = is_arrest(rec->u.milestone.type)   ? &p->arrests
+		    : is_ruling(rec->u.milestone.type) ? &p->rulings
+						       : NULL;
+		break;
+	default:
+		break;
+	}
+	/* Not an event the period lists (a milestone of another type): left where it is. */
+	return l ? cw_record_list_push(l, rec) : 0;
+}
+
+/* Records dated only to a month or a year that lies wholly in [from, to] (a range of months
+ * or years: a week holds none, so the weekly report reads nothing more here). Each month's
+ * and year's key sorts just before its first day, so a narrow key range finds them. */
+static int gather_whole(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
+			struct cw_date to, struct period *p, struct cw_error *err)
+{
+	static const enum cw_kind kinds[] = {CW_KIND_HEARING, CW_KIND_MILESTONE, CW_KIND_VISIT,
+					     CW_KIND_DEMO, CW_KIND_INCIDENT};
+	int rc = 0;
+
+	for (int y = from.year; rc == 0 && y <= to.year; y++)
+		for (int m = 0; rc == 0 && m <= 12; m++) {
+			enum cw_date_precision want = m ? CW_DATE_MONTH : CW_DATE_YEAR;
+
+			if (!wholly_in(day(y, m, 0), from, to))
+				continue;
+			for (size_t k = 0; rc == 0 && k < sizeof kinds / sizeof kinds[0]; k++) {
+				struct cw_record_list l;
+				size_t i;
+
+				rc = list_kind(rd, r, kinds[k], day(y, m, 0), day(y, m ? m : 1, 1),
+					       &l, err);
+				for (i = 0; rc == 0 && i < l.n; i++) {
+					struct cw_date d = cw_record_date(&l.items[i]);
+
+					/* A record pushed is moved (its place left empty). */
+					if (cw_date_precision(d) == want && d.year == y &&
+					    d.month == m && push_event(p, &l.items[i]) != 0)
+						rc = oom(err);
+				}
+				cw_record_list_free(&l);
+			}
+		}
+	return rc;
+}
+
 static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
 			 struct cw_date to, struct period *p, struct cw_error *err)
 {
@@ -466,7 +539,9 @@ static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct
 			rc = cw_record_list_push(&p->rulings, &ms.items[i]);
 	}
 	cw_record_list_free(&ms);
-	return rc ? oom(err) : 0;
+	if (rc)
+		return oom(err);
+	return gather_whole(rd, r, from, to, p, err);
 }
 
 static int hearing_has_verdict(const struct cw_hearing *h)
@@ -615,7 +690,8 @@ unsigned cw_report_fair_answer(const struct cw_hearing *h, const struct cw_repor
 	return CW_ANSWER_UNKNOWN;
 }
 
-/* Records dated only to a month or a year that overlaps the range. A month's key sorts just
+/* Records dated only to a month or a year that overlaps the range without lying wholly in it
+ * (those are counted in it: gather_whole). A month's key sorts just
  * before its first day and a year's just before its January, so a narrow key range around each
  * finds them without reading the whole month or year. */
 static int gather_partial(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
@@ -639,8 +715,9 @@ static int gather_partial(struct cw_reader *rd, struct cw_report *r, struct cw_e
 				for (size_t i = 0; rc == 0 && i < l.n; i++) {
 					struct cw_date d = cw_record_date(&l.items[i]);
 
+					/* One wholly in the range is counted there. */
 					if (cw_date_precision(d) == want && d.year == y &&
-					    d.month == m &&
+					    d.month == m && !wholly_in(d, r->from, r->to) &&
 					    (rc = cw_record_list_push(&r->partial, &l.items[i])) !=
 						    0)
 						rc = oom(err);

@@ -54,9 +54,10 @@ has "# casewatch weekly summary, 2024-W06"
 ok cw report --from 2024-02 --to 2024-02
 has "2024-02-01 to 2024-02-29"
 has "previous period 2024-01-03 to 2024-01-31"
-has "## Hearings reported in documents (2)"
-has "## Dated only to a month or a year (1)"
-has "| 2024-02 | not recorded | hearing | Saran lèse-majesté |"
+# a hearing dated only to February happened in February: counted, not set apart
+has "## Hearings reported in documents (3)"
+has "| 2024-02 | not recorded | Saran lèse-majesté | Kang Saran"
+has "## Dated only to a month or a year (0)"
 
 # filters as for list: one article, one court, one person
 ok cw report --week 2024-W06 --article 437bis

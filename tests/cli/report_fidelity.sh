@@ -4,7 +4,8 @@
 # its type in their place; no pretrial detention recorded is no figure, not 0 days; hearings
 # that recorded no fair-trial indicator are not said to have met them all; an event the source
 # says reportedly happened is marked so wherever it is listed (reports, list, timeline); a row
-# gives the court and stage its own record gives, never the case's as they are now.
+# gives the court and stage its own record gives, never the case's as they are now; an event
+# dated to a month or a year counts in a range that holds all of it.
 . "$TESTLIB"
 set -e
 command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
@@ -201,5 +202,23 @@ checks=$((checks + 1))
 out=$(cat "$WORK/week.json")
 json "[(h['date'], h['court'], h['stage']) for h in d['hearings']] == [('2023-10-16', None, None), ('2023-10-18', 'Phnom Penh Court of First Instance', 'trial')]"
 json "[(v['court'], v['stage']) for v in d['verdicts']] == [(None, None)]"
+
+# ---- a date to the month or the year counts in a range that holds all of it --------------
+# A conviction known only to May 2023 happened in a report of May; in a report of one week of
+# May it is listed apart (its day may be outside the week), as before.
+DB="$WORK/partial"
+ok cw init --no-encryption
+ok cw person add --name "Partial Person"
+ok cw case add --title "Partial case" --defendant "Partial Person" --charge 494 --view un
+ok cw log milestone --person "Partial Person" --case "Partial case" --type verdict \
+	--result convicted --date 2023-05 --view un
+ok cw log milestone --person "Partial Person" --case "Partial case" --type arrest \
+	--date 2021 --view un
+ok cw report --from 2023-05 --to 2023-05 --format json
+json "[v['date'] for v in d['verdicts']] == ['2023-05'] and d['partial_dates'] == []"
+ok cw report --from 2019 --to 2022 --format json
+json "[a['date'] for a in d['arrests_and_charges']['events']] == ['2021']"
+ok cw report --week 2023-W19 --format json
+json "d['verdicts'] == [] and [p['date'] for p in d['partial_dates']] == ['2023-05']"
 
 done_ok
