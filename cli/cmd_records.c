@@ -2,6 +2,7 @@
  * list, show, timeline, import, articles; see commands.h. */
 #include "config.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -617,8 +618,9 @@ int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 		if (!candidates[i] || access(candidates[i], R_OK) != 0) {
 			if (i == 0 && candidates[0])
-				return cw_error_set(&cli->err, CW_EIO, "file", "cannot read %.200s",
-						    candidates[0]);
+				return cw_error_set(
+					&cli->err, errno == ENOENT ? CW_ENOTFOUND : CW_EIO, "file",
+					"cannot read %.200s: %s", candidates[0], strerror(errno));
 			continue;
 		}
 		if ((rc = cw_cli_open_store(cli, 1)) != 0)

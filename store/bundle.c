@@ -614,9 +614,9 @@ static int open_bundle(const char *path, FILE **f, struct cw_error *err)
 	int e;
 
 	*f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!*f)
-		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
-				    strerror(errno));
+	if (!*f) /* a file that is not there is not found (66), as everywhere */
+		return cw_error_set(err, errno == ENOENT ? CW_ENOTFOUND : CW_EIO, "file",
+				    "cannot read %.200s: %s", path, strerror(errno));
 	if (fstat(fileno(*f), &sb) != 0)
 		e = errno;
 	else if (S_ISREG(sb.st_mode))

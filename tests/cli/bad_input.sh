@@ -125,6 +125,17 @@ checks=$((checks + 1))
 cw case add --title "Odd" --defendant "Thach Setha" --charge 9999 >"$WORK/out" 2>"$WORK/err" ||
 	fail "unknown article refused"
 grep -q "warning: article 9999 is not in the built-in table" "$WORK/err" || fail "no warning"
+# An input file that is not there is not found (66) whichever command reads it; file trouble
+# (74) is a file that is there and cannot be read.
+before=$(db_snapshot)
+fails 66 "$WORK/nosuch.jsonl" cw import "$WORK/nosuch.jsonl"
+fails 66 "$WORK/nosuch.jsonl" cw seed "$WORK/nosuch.jsonl"
+fails 66 "$WORK/nosuch.bundle" cw bundle import "$WORK/nosuch.bundle"
+fails 66 "$WORK/nosuch.bundle" cw bundle inspect "$WORK/nosuch.bundle"
+fails 66 "$WORK/nosuch.txt" cw attach "Thach Setha" "$WORK/nosuch.txt"
+fails 66 "passphrase-file" "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/nosuch" list cases
+fails 74 "$WORK" cw import "$WORK"
+[ "$(db_snapshot)" = "$before" ] || fail "a missing input file changed the database"
 # Database trouble: a newer casewatch's database, and no database at all.
 fails 66 "casewatch --db $WORK/none init" "$CASEWATCH" --db "$WORK/none" list records
 # The terminal interface never creates a database: a mistyped --db would look like lost data.
