@@ -125,6 +125,22 @@ checks=$((checks + 1))
 cw case add --title "Odd" --defendant "Thach Setha" --charge 9999 >"$WORK/out" 2>"$WORK/err" ||
 	fail "unknown article refused"
 grep -q "warning: article 9999 is not in the built-in table" "$WORK/err" || fail "no warning"
+# The same for a verdict's article and a milestone's: warned, stored, exit 0; an article of the
+# table is not warned about.
+ok cw log hearing --case "Thach Setha" --date 2026-01-04 --verdict "777=convicted@Thach Setha"
+checks=$((checks + 1))
+grep -q "warning: article 777 is not in the built-in table" "$WORK/stderr" ||
+	fail "no warning for a verdict's article: $(cat "$WORK/stderr")"
+ok cw list records --kind hearing --since 2026-01-04 --json
+json "[v['article'] for r in d for v in r.get('verdicts', [])] == ['777']"
+ok cw log milestone --person "Thach Setha" --case "Thach Setha" --type verdict --date 2026-01-05 \
+	--article 888 --result convicted
+checks=$((checks + 1))
+grep -q "warning: article 888 is not in the built-in table" "$WORK/stderr" ||
+	fail "no warning for a milestone's article: $(cat "$WORK/stderr")"
+ok cw log hearing --case "Thach Setha" --date 2026-01-06 --verdict "494=acquitted@Thach Setha"
+checks=$((checks + 1))
+[ ! -s "$WORK/stderr" ] || fail "a warning for an article of the table: $(cat "$WORK/stderr")"
 # An input file that is not there is not found (66) whichever command reads it; file trouble
 # (74) is a file that is there and cannot be read.
 before=$(db_snapshot)
