@@ -205,7 +205,8 @@ int cw_passphrase_read(const struct cw_passphrase_source *src, const char *promp
 		where = src->file;
 		field = "passphrase-file";
 		if ((fd = open(src->file, O_RDONLY | O_CLOEXEC)) < 0) {
-			rc = cw_error_set(err, CW_EIO, field,
+			/* not there: not found (66), as every input file that is not */
+			rc = cw_error_set(err, errno == ENOENT ? CW_ENOTFOUND : CW_EIO, field,
 					  "cannot read the passphrase file %s: %s", src->file,
 					  strerror(errno));
 			goto fail;

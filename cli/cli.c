@@ -74,6 +74,20 @@ int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt
 	}
 }
 
+int cw_cli_no_more(struct cw_cli *cli, int i, const char *usage)
+{
+	for (; i < cli->argc; i++) {
+		const char *a = cli->argv[i];
+
+		/* run.c's scan_flags has read these and left them in place */
+		if (strcmp(a, "--json") && strcmp(a, "--yes") && strcmp(a, "--help") &&
+		    strcmp(a, "-h"))
+			return cw_error_set(&cli->err, CW_EUSAGE, "",
+					    "unexpected argument '%.40s'; usage: %s", a, usage);
+	}
+	return 0;
+}
+
 static int next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt)
 {
 	static char name[64];

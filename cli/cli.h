@@ -64,6 +64,12 @@ struct cw_opt {
  * take no value ("json,yes,help"). */
 int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt *opt);
 
+/* 0 when nothing but the flags every command takes (--json, --yes, --help) stands from
+ * argv[i] on, else CW_EUSAGE naming the first other argument: for commands that take no options of
+ * their own, before they open the database, so that a mistyped option is a usage error (2) whatever
+ * the database. */
+int cw_cli_no_more(struct cw_cli *cli, int i, const char *usage);
+
 /* Builds or edits a record from command-line options (record_options.c). Unknown options and bad
  * values fail naming the option. Date options take what cw_date_parse_relative reads, from
  * today; those typed in words are noted in cli->said. */

@@ -52,6 +52,19 @@ static void local_time(int64_t us, char *out, size_t len)
 		strftime(out, len, "%Y-%m-%d %H:%M", &tm);
 }
 
+/* A text of a description as JSON. Descriptions are checked when they arrive
+ * (cw_attach_check), but one stored by an earlier casewatch may hold anything a peer sent; the
+ * JSON writer escapes only C0, so C1 controls and bidi overrides would reach the terminal or
+ * the script raw: neutralised as every text shown is (^X, U+FFFD). */
+static json_t *safe_string(const char *text)
+{
+	char *safe = cw_text_for_terminal(text, 0);
+	json_t *v = safe ? json_string(safe) : NULL;
+
+	free(safe);
+	return v;
+}
+
 static json_t *attachment_json(const struct cw_attachment *a)
 {
 	char id[CW_ID_HEX_LEN + 1], rec[CW_ID_HEX_LEN + 1], in[CW_ID_HEX_LEN + 1], t[32];
@@ -61,8 +74,8 @@ static json_t *attachment_json(const struct cw_attachment *a)
 	cw_id_hex(&a->record, rec);
 	cw_id_hex(&a->added_in, in);
 	cw_time_format(a->added, t);
-	o = json_pack("{s:s,s:s,s:s,s:s,s:s}", "id", id, "record", rec, "author", a->author,
-		      "added", t, "added_in", in);
+	o = json_pack("{s:s,s:s,s:o,s:s,s:s}", "id", id, "record", rec, "author",
+		      safe_string(a->author), "added", t, "added_in", in);
 	if (!o)
 		return NULL;
 	if (a->detached) {
@@ -71,7 +84,7 @@ static json_t *attachment_json(const struct cw_attachment *a)
 		cw_id_hex(&a->detached_in, din);
 		cw_time_format(a->detached_at, dt);
 		json_object_set_new(o, "state", json_string("detached"));
-		json_object_set_new(o, "detached_by", json_string(a->detached_by));
+		json_object_set_new(o, "detached_by", safe_string(a->detached_by));
 		json_object_set_new(o, "detached_at", json_string(dt));
 		json_object_set_new(o, "detached_in", json_string(din));
 	} else {
@@ -80,12 +93,12 @@ static json_t *attachment_json(const struct cw_attachment *a)
 		for (int i = 0; i < 32; i++)
 			snprintf(sha + 2 * i, 3, "%02x", a->sha256[i]);
 		json_object_set_new(o, "state", json_string(a->missing ? "missing" : "held"));
-		json_object_set_new(o, "name", json_string(a->name));
-		json_object_set_new(o, "type", json_string(a->type));
+		json_object_set_new(o, "name", safe_string(a->name));
+		json_object_set_new(o, "type", safe_string(a->type));
 		json_object_set_new(o, "size", json_integer((json_int_t)a->size));
 		json_object_set_new(o, "sha256", json_string(sha));
 		json_object_set_new(o, "caption",
-				    a->caption ? json_string(a->caption) : json_null());
+				    a->caption ? safe_string(a->caption) : json_null());
 	}
 	return o;
 }
@@ -164,7 +177,7 @@ int cw_cmd_attach(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		rc = cw_error_set(&cli->err, CW_EUSAGE, record ? "file" : "record",
 				  _("usage: casewatch attach RECORD FILE... [--caption TEXT]"));
 	if (rc == 0 && caption)
-		rc = cw_text_validate(caption, 2000, 0, "caption", &cli->err);
+		rc = cw_text_validate(caption, CW_ATTACH_CAPTION_MAX, 0, "caption", &cli->err);
 	if (rc == 0)
 		rc = cw_attachment_limit(cw_config_path(), &limit, &cli->err);
 	if (rc == 0)

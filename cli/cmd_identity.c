@@ -100,7 +100,7 @@ int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_
 
 	(void)cmd;
 	if ((rc = words(cli, first_arg, w, 2, 2, "casewatch peer add NAME KEY")) != 0 ||
-	    (rc = cw_peer_name_validate(w[0], "name", &cli->err)) != 0 ||
+	    (rc = cw_peer_name_validate_new(w[0], "name", &cli->err)) != 0 ||
 	    (rc = cw_identity_parse(w[1], &pub, &cli->err)) != 0 ||
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_peer_add(cli->session.store, w[0], &pub, &cli->err)) != 0)

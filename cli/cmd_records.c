@@ -2,6 +2,7 @@
  * list, show, timeline, import, articles; see commands.h. */
 #include "config.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -329,13 +330,14 @@ int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	int rc, i = first_arg + 1;
 
 	(void)cmd;
-	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
-	    (rc = record_argument(cli, first_arg, "id", &id)) != 0)
-		return rc;
+	/* Usage before the database: a usage error is 2 whatever the database. */
+	if (first_arg >= cli->argc || !strncmp(cli->argv[first_arg], "--", 2))
+		return cw_error_set(&cli->err, CW_EUSAGE, "id", "give the record's id");
 	while ((rc = cw_cli_next_opt(cli, &i, "yes,help,json", &opt)) == 1)
 		if (strcmp(opt.name, "yes") != 0)
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
-	if (rc < 0)
+	if (rc < 0 || (rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = record_argument(cli, first_arg, "id", &id)) != 0)
 		return rc;
 	if ((rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
@@ -477,14 +479,14 @@ int cw_cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	int rc;
 
 	(void)cmd;
-	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	if (first_arg >= cli->argc || !strncmp(cli->argv[first_arg], "--", 2))
+		return cw_error_set(&cli->err, CW_EUSAGE, "id", "give the record's id");
+	if ((rc = cw_cli_no_more(cli, first_arg + 1, "casewatch show ID [--json]")) != 0 ||
+	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = record_argument(cli, first_arg, "id", &id)) != 0 ||
 	    (rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
-	if (first_arg + 1 < cli->argc && strcmp(cli->argv[first_arg + 1], "--json") != 0)
-		rc = cw_error_set(&cli->err, CW_EUSAGE, "", "unexpected argument '%.40s'",
-				  cli->argv[first_arg + 1]);
-	else if (cli->json)
+	if (cli->json)
 		rc = cw_cli_print_records_json(cli, &rec, 1, 1);
 	else
 		print_record(cli, cli->out, &rec);
@@ -628,8 +630,9 @@ int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 		if (!candidates[i] || access(candidates[i], R_OK) != 0) {
 			if (i == 0 && candidates[0])
-				return cw_error_set(&cli->err, CW_EIO, "file", "cannot read %.200s",
-						    candidates[0]);
+				return cw_error_set(
+					&cli->err, errno == ENOENT ? CW_ENOTFOUND : CW_EIO, "file",
+					"cannot read %.200s: %s", candidates[0], strerror(errno));
 			continue;
 		}
 		if ((rc = cw_cli_open_store(cli, 1)) != 0)
@@ -659,10 +662,12 @@ int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	struct cw_table t;
 	struct cw_article a;
 	const char *offence;
-	json_t *arr = cli->json ? json_array() : NULL;
+	json_t *arr;
 
 	(void)cmd;
-	(void)first_arg;
+	if (cw_cli_no_more(cli, first_arg, "casewatch articles [--json]") != 0)
+		return CW_EUSAGE;
+	arr = cli->json ? json_array() : NULL;
 	cw_table_init(&t, 3, cols);
 	for (size_t i = 0; cw_article_table_entry(i, &a, &offence) == 0; i++) {
 		char text[CW_ARTICLE_TEXT_MAX];

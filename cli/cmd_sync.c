@@ -572,8 +572,8 @@ int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int fi
 	int rc;
 
 	(void)cmd;
-	(void)first_arg;
-	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	if ((rc = cw_cli_no_more(cli, first_arg, "casewatch bundle peers")) != 0 ||
+	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_sync_peers(cli->session.store, &p, &n, &cli->err)) != 0)
 		return rc;
 	if (n == 0) {
@@ -734,15 +734,17 @@ int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first
 	int rc, i = first_arg + 1;
 	char hex[CW_ID_HEX_LEN + 1];
 
-	if ((rc = cw_cli_open_store(cli, 0)) != 0)
-		return rc;
+	/* Usage is checked before the database is opened (a usage error is 2, whatever the
+	 * database). */
 	if (!cmd->sub) {
 		i = first_arg;
 		while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) == 1)
 			if (strcmp(opt.name, "json") && strcmp(opt.name, "help"))
 				return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
 						    "unknown option");
-		return rc < 0 ? rc : conflicts_list(cli);
+		if (rc < 0 || (rc = cw_cli_open_store(cli, 0)) != 0)
+			return rc;
+		return conflicts_list(cli);
 	}
 	if (!arg || !strncmp(arg, "--", 2))
 		return cw_error_set(&cli->err, CW_EUSAGE, "id",
@@ -766,6 +768,8 @@ int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first
 		return cw_error_set(&cli->err, CW_EUSAGE, "keep",
 				    "say which version to keep: --keep N as 'casewatch conflicts' "
 				    "numbers them");
+	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+		return rc;
 	if ((rc = cw_store_find_id(cli->session.store, arg, &id, &cli->err)) == CW_ENOTFOUND &&
 	    strlen(arg) == CW_ID_HEX_LEN) {
 		/* A record deleted here has no row to find; its full id still names it. */
@@ -788,20 +792,16 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 	struct cw_audit_entry *log;
 	struct cw_opt opt;
 	struct cw_id only, here;
+	const char *record = NULL;
 	int rc, i = first_arg, have_only = 0;
 	size_t n, limit = 0, from = 0, w = 0;
 
 	(void)cmd;
-	if ((rc = cw_cli_open_store(cli, 0)) != 0)
-		return rc;
+	/* The options first: a usage error is said as one (2) before the database is opened,
+	 * and a passphrase option among them is had before the key is asked for. */
 	while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) == 1) {
 		if (!strcmp(opt.name, "record")) {
-			/* A deleted record has no row to find: its full id still names it. */
-			if ((rc = cw_cli_find_record(cli, opt.value, "record", &only)) != 0 &&
-			    cw_id_parse_hex(opt.value, &only) != 0)
-				return rc;
-			cw_error_clear(&cli->err);
-			have_only = 1;
+			record = opt.value;
 		} else if (!strcmp(opt.name, "limit")) {
 			if ((rc = cw_cli_count(cli, "limit", opt.value, &limit)) != 0)
 				return rc;
@@ -812,7 +812,17 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
 		}
 	}
-	if (rc < 0 || (rc = cw_store_audit(cli->session.store, 0, 0, &log, &n, &cli->err)) != 0)
+	if (rc < 0 || (rc = cw_cli_open_store(cli, 0)) != 0)
+		return rc;
+	if (record) {
+		/* A deleted record has no row to find: its full id still names it. */
+		if ((rc = cw_cli_find_record(cli, record, "record", &only)) != 0 &&
+		    cw_id_parse_hex(record, &only) != 0)
+			return rc;
+		cw_error_clear(&cli->err);
+		have_only = 1;
+	}
+	if ((rc = cw_store_audit(cli->session.store, 0, 0, &log, &n, &cli->err)) != 0)
 		return rc;
 	cw_store_database_id(cli->session.store, &here);
 	for (size_t k = 0; k < n; k++)

@@ -14,26 +14,59 @@
 /* Global flags may stand anywhere among a command's options. */
 /* The flags every command takes. --no-pager is the front end's own, before the command or
  * after it (as the man page has it): taken out of the arguments the command reads, so that
- * no command's own parsing calls it unexpected. */
-static void scan_flags(struct cw_cli *cli, int first)
+ * no command's own parsing calls it unexpected. The passphrase options (and their values)
+ * likewise, after the command: each command's parser knew them or not, so `identity
+ * --passphrase-file F` was an unexpected argument and a command that opened the database
+ * before reading its options asked the terminal instead. Taken here, every command has them
+ * before it opens anything. Fails only on a --passphrase-fd that is not a number. */
+static int scan_flags(struct cw_cli *cli, int first)
 {
-	int kept = 0;
+	static const char *const with_value[] = {"passphrase-file", "passphrase-fd",
+						 "new-passphrase-file", "new-passphrase-fd"};
+	int kept = 0, rc;
 
 	for (int i = 0; i < cli->argc; i++) {
-		if (!strcmp(cli->argv[i], "--json"))
+		const char *a = cli->argv[i];
+		int taken = 0;
+
+		if (!strcmp(a, "--json"))
 			cli->json = 1;
-		else if (!strcmp(cli->argv[i], "--yes"))
+		else if (!strcmp(a, "--yes"))
 			cli->yes = 1;
-		else if (!strcmp(cli->argv[i], "--help") || !strcmp(cli->argv[i], "-h"))
+		else if (!strcmp(a, "--help") || !strcmp(a, "-h"))
 			cli->help = 1;
-		else if (!strcmp(cli->argv[i], "--no-pager")) {
+		else if (!strcmp(a, "--no-pager")) {
 			cli->no_pager = 1;
 			if (i >= first) /* before the command, the arguments' places stay */
 				continue;
 		}
+		/* Before the command, cw_cli_run has taken them already. Without its value (the
+		 * last argument), it stays for the command to say so. */
+		for (size_t o = 0;
+		     i >= first && !taken && o < sizeof with_value / sizeof *with_value; o++) {
+			size_t n = strlen(with_value[o]);
+
+			if (strncmp(a, "--", 2) != 0 || strncmp(a + 2, with_value[o], n) != 0)
+				continue;
+			if (a[2 + n] == '=')
+				taken = 1;
+			else if (!a[2 + n] && i + 1 < cli->argc)
+				taken = 2;
+			else
+				continue;
+			if ((rc = cw_cli_passphrase_option(cli, with_value[o],
+							   taken == 1 ? a + 3 + n
+								      : cli->argv[i + 1])) < 0)
+				return rc;
+		}
+		if (taken) {
+			i += taken - 1;
+			continue;
+		}
 		cli->argv[kept++] = cli->argv[i];
 	}
 	cli->argc = kept;
+	return 0;
 }
 
 static const char filter_help[] =
@@ -380,7 +413,8 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		}
 		cli->argc = argc;
 		cli->argv = argv;
-		scan_flags(cli, first);
+		if ((rc = scan_flags(cli, first)) < 0)
+			return rc;
 		if (cli->help || cmd->pages)
 			cli->out = cw_paging_begin(cli->out, cli->no_pager);
 		if (cli->help) {

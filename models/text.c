@@ -86,6 +86,29 @@ int cw_text_is_blank(const char *text)
 	return 1;
 }
 
+long cw_text_find_invisible(const char *text, uint32_t *cp)
+{
+	size_t n = strlen(text);
+
+	for (size_t off = 0; off < n;) {
+		uint32_t c;
+		size_t len = cw_utf8_decode(text + off, n - off, &c);
+
+		if (len == 0) {
+			off++;
+			continue;
+		}
+		if (c == ' ' ? off > 0 && text[off - 1] == ' '
+			     : is_invisible(c) || utf8proc_category((utf8proc_int32_t)c) ==
+							  UTF8PROC_CATEGORY_ZS) {
+			*cp = c;
+			return (long)off;
+		}
+		off += len;
+	}
+	return -1;
+}
+
 int cw_text_validate(const char *text, size_t max_bytes, unsigned flags, const char *field,
 		     struct cw_error *err)
 {

@@ -33,6 +33,15 @@ int cw_text_validate(const char *text, size_t max_bytes, unsigned flags, const c
  * them could not be told apart from another, or found. Invalid UTF-8 is not blank. */
 int cw_text_is_blank(const char *text);
 
+/* For names that must be told apart on sight (a peer's): the byte offset of the first
+ * character a reader cannot see or cannot tell from a space, with it in *cp; -1 when there is
+ * none. That is every character cw_text_is_blank skips (no-break and other Unicode spaces,
+ * tabs, zero-width spaces and joiners, direction marks, the byte order mark, soft hyphens,
+ * ...) and every other space separator (Unicode category Zs), except U+0020 itself, which
+ * counts only when it follows another (two spaces look like one). Invalid UTF-8 is left to
+ * cw_text_validate. */
+long cw_text_find_invisible(const char *text, uint32_t *cp);
+
 /* Returns a newly allocated copy safe to print: invalid bytes become U+FFFD, control
  * characters become their caret form in the ASCII range (ESC -> "^[") or U+FFFD, and, unless
  * keep_newlines, newlines and tabs become spaces. NULL only when out of memory. */

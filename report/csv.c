@@ -15,8 +15,10 @@ void cw_csv_field(FILE *out, const char *s)
 	if (!s)
 		s = "";
 	/* A spreadsheet would run a cell that starts like a formula: keep it text with a leading
-	 * apostrophe, inside the field (a quote before an opening '"' would break RFC 4180). */
-	guard = s[0] && strchr("=+-@", s[0]);
+	 * apostrophe, inside the field (a quote before an opening '"' would break RFC 4180). A
+	 * tab or carriage return first counts too (OWASP's list): spreadsheets skip it and read
+	 * the formula after it. */
+	guard = s[0] && strchr("=+-@\t\r", s[0]);
 	if (!s[strcspn(s, ",\"\r\n")]) {
 		if (guard)
 			fputc('\'', out);

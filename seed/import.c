@@ -402,9 +402,9 @@ static int input_open(const char *path, FILE **f, off_t *start, char **buf, size
 	*start = 0;
 	*buf = NULL;
 	*len = 0;
-	if (!in)
-		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
-				    strerror(errno));
+	if (!in) /* a file that is not there is not found (66), as everywhere */
+		return cw_error_set(err, errno == ENOENT ? CW_ENOTFOUND : CW_EIO, "file",
+				    "cannot read %.200s: %s", path, strerror(errno));
 	if (fstat(fileno(in), &sb) != 0) {
 		rc = cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
 				  strerror(errno));

@@ -15,6 +15,7 @@
 
 #include "models/clock.h"
 #include "models/i18n.h"
+#include "models/text.h"
 #include "store/attach.h"
 #include "store/store_internal.h"
 
@@ -103,6 +104,48 @@ json_t *cw_attach_json(const struct cw_attachment *a, int local)
 		return NULL;
 	}
 	return o;
+}
+
+/* A MIME type as cw_attach_detect_type gives them: type/subtype, each of letters, digits and
+ * RFC 6838's other name characters. */
+static int mime_shaped(const char *t)
+{
+	const char *slash = strchr(t, '/');
+	size_t n;
+
+	if (!slash || slash == t || !slash[1])
+		return 0;
+	n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&^_.+-/");
+	return t[n] == '\0' && !strchr(slash + 1, '/');
+}
+
+int cw_attach_check(const struct cw_attachment *a, struct cw_error *err)
+{
+	int rc;
+
+	if ((rc = cw_text_validate(a->author, sizeof a->author - 1, 0, "author", err)) != 0)
+		return rc;
+	if (a->detached)
+		return cw_text_validate(a->detached_by, sizeof a->detached_by - 1, 0, "detached_by",
+					err);
+	if ((rc = cw_text_validate(a->name, sizeof a->name - 1, 0, "name", err)) != 0)
+		return rc;
+	/* The name may end up a file's name (open's temporary file, a user's save): no folder
+	 * to climb out of, nothing that names the folder itself. */
+	if (!a->name[0] || !strcmp(a->name, ".") || !strcmp(a->name, "..") || strchr(a->name, '/'))
+		return cw_error_set(err, CW_EINVAL, "name",
+				    "'%.60s' is not a file's name: it must not be empty, '.' or "
+				    "'..', nor hold a '/'",
+				    a->name);
+	if ((rc = cw_text_validate(a->type, sizeof a->type - 1, 0, "type", err)) != 0)
+		return rc;
+	if (!mime_shaped(a->type))
+		return cw_error_set(err, CW_EINVAL, "type",
+				    "'%.60s' is not a MIME type such as image/jpeg", a->type);
+	if (a->caption &&
+	    (rc = cw_text_validate(a->caption, CW_ATTACH_CAPTION_MAX, 0, "caption", err)) != 0)
+		return rc;
+	return 0;
 }
 
 static int text_field(const json_t *o, const char *key, char *out, size_t len, int required,
@@ -999,8 +1042,14 @@ int cw_store_attach(struct cw_store *st, const struct cw_id *record, const char 
 		snprintf(f->a.name, sizeof f->a.name, "%s", slash ? slash + 1 : paths[i]);
 		snprintf(f->a.type, sizeof f->a.type, "%s",
 			 cw_attach_detect_type(head, headlen, f->a.name));
-		if (caption && *caption && !(f->a.caption = strdup(caption)))
+		if (caption && *caption && !(f->a.caption = strdup(caption))) {
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			break;
+		}
+		/* What a peer's bundle must pass, a file attached here passes too: a file named
+		 * with an escape sequence or a bidi override is refused by its path. */
+		if ((rc = cw_attach_check(&f->a, err)) != 0 && !strcmp(err->field, "name"))
+			snprintf(err->field, sizeof err->field, "%.100s", paths[i]);
 	}
 	/* Room for the content at once, so the one transaction runs once. */
 	if (rc == 0)

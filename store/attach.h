@@ -71,7 +71,19 @@ struct cw_attachment {
 	int64_t stored;
 };
 
+/* The longest caption, in bytes: what `attach --caption` takes, and a bundle too. */
+#define CW_ATTACH_CAPTION_MAX 2000
+
 void cw_attachment_free(struct cw_attachment *a);
+
+/* Checks a description as typed input is checked, wherever it comes from (a file attached
+ * here, a peer's bundle): author, detached_by, type, name and caption valid UTF-8 without
+ * control characters (C0, DEL, C1, bidi overrides: cw_text_validate); a name that is a file's
+ * name alone (not empty, ".", "..", and without '/'); a type of the form type/subtype; a
+ * caption of at most CW_ATTACH_CAPTION_MAX bytes. CW_EINVAL naming the field. Descriptions
+ * read back from the database are not checked again: one stored by an earlier casewatch
+ * still lists (neutralised), opens and detaches. */
+int cw_attach_check(const struct cw_attachment *a, struct cw_error *err);
 void cw_attachments_free(struct cw_attachment *v, size_t n);
 
 /* Attaches n files to the record `record` (any kind, not deleted), each with the same caption

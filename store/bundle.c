@@ -224,6 +224,13 @@ static int attachment_line(struct payload *p, const json_t *obj, struct cw_error
 	if ((rc = content_incomplete(p, err)) != 0 ||
 	    (rc = cw_attach_parse(json_object_get(obj, "attachment"), &a, err)) != 0)
 		return rc;
+	/* A peer's description is input like any typed here: checked as `attach` checks, so
+	 * nothing in it can disguise a file or reach a terminal (the whole bundle is refused,
+	 * naming this line and the field). */
+	if ((rc = cw_attach_check(&a, err)) != 0) {
+		cw_attachment_free(&a);
+		return rc;
+	}
 	p->attach_begun = 1;
 	p->content_open = !a.detached;
 	memcpy(p->sha, a.sha256, sizeof p->sha);
@@ -614,9 +621,9 @@ static int open_bundle(const char *path, FILE **f, struct cw_error *err)
 	int e;
 
 	*f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!*f)
-		return cw_error_set(err, CW_EIO, "file", "cannot read %.200s: %s", path,
-				    strerror(errno));
+	if (!*f) /* a file that is not there is not found (66), as everywhere */
+		return cw_error_set(err, errno == ENOENT ? CW_ENOTFOUND : CW_EIO, "file",
+				    "cannot read %.200s: %s", path, strerror(errno));
 	if (fstat(fileno(*f), &sb) != 0)
 		e = errno;
 	else if (S_ISREG(sb.st_mode))

@@ -40,6 +40,27 @@ int cw_peer_name_validate(const char *name, const char *field, struct cw_error *
 	return 0;
 }
 
+int cw_peer_name_validate_new(const char *name, const char *field, struct cw_error *err)
+{
+	uint32_t c;
+	long at;
+	int rc;
+
+	if ((rc = cw_peer_name_validate(name, field, err)) != 0)
+		return rc;
+	/* Refused rather than folded: the name is typed back exactly (--to NAME, peer remove
+	 * NAME) and stored as typed, so a name changed behind the user's back would be one they
+	 * never typed; and "bravo" beside "bravo" + U+00A0 in peer list and "signed by bravo" is
+	 * a disguise, not a spelling. */
+	if ((at = cw_text_find_invisible(name, &c)) >= 0)
+		return cw_error_set(err, CW_EINVAL, field,
+				    "a peer's name shows every character: U+%04X at byte %ld is a "
+				    "space other than one plain space, or draws nothing; type the "
+				    "name with plain single spaces only",
+				    (unsigned)c, at + 1);
+	return 0;
+}
+
 /* The key of a name in the table. */
 static size_t trust_key(const struct cw_store *st, const char *name, uint8_t out[CW_PEER_NAME_MAX])
 {
@@ -104,9 +125,10 @@ static int walk(struct cw_store *st, MDB_txn *txn, visit_fn fn, void *ctx, struc
 
 struct add_ctx {
 	const char *name;
+	const char *folded; /* the name as searches compare it (models/text.h) */
 	const struct cw_identity_public *key;
 	struct cw_peer_key clash;
-	int clash_name, clash_key;
+	int clash_name, clash_key, clash_like;
 };
 
 static int find_clash(const struct cw_peer_key *p, void *vctx)
@@ -115,7 +137,10 @@ static int find_clash(const struct cw_peer_key *p, void *vctx)
 
 	c->clash_name = !strcmp(p->name, c->name);
 	c->clash_key = cw_identity_equal(&p->key, c->key);
-	if (c->clash_name || c->clash_key) {
+	/* Another name that reads the same (letter case, an accent typed precomposed or
+	 * combining) would show as a second "bravo" in peer list and on imports. */
+	c->clash_like = !c->clash_name && cw_text_equals_folded(p->name, c->folded);
+	if (c->clash_name || c->clash_key || c->clash_like) {
 		c->clash = *p;
 		return 1;
 	}
@@ -131,7 +156,7 @@ static int add_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	char fp[CW_FINGERPRINT_TEXT_MAX];
 	int rc;
 
-	c->clash_name = c->clash_key = 0;
+	c->clash_name = c->clash_key = c->clash_like = 0;
 	if ((rc = walk(t->st, t->txn, find_clash, c, err)) < 0)
 		return rc; /* 1: a clash */
 	cw_identity_fingerprint(&c->clash.key, fp);
@@ -145,6 +170,11 @@ static int add_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 				    "(fingerprint %s): to replace its key, 'casewatch peer remove "
 				    "%s' first",
 				    c->name, fp, c->name);
+	if (rc && c->clash_like)
+		return cw_error_set(err, CW_EREFUSED, "name",
+				    "'%s' reads the same as the enrolled peer '%s' (fingerprint "
+				    "%s): give a name that looks different",
+				    c->name, c->clash.name, fp);
 	if (rc)
 		return cw_error_set(err, CW_EREFUSED, "key",
 				    "this key is enrolled already, as '%s' (fingerprint %s): one "
@@ -166,9 +196,10 @@ int cw_peer_add(struct cw_store *st, const char *name, const struct cw_identity_
 {
 	struct cw_identity_public self;
 	struct add_ctx c;
+	char *folded;
 	int rc;
 
-	if ((rc = cw_peer_name_validate(name, "name", err)) != 0 ||
+	if ((rc = cw_peer_name_validate_new(name, "name", err)) != 0 ||
 	    (rc = cw_store_identity(st, &self, err)) != 0)
 		return rc;
 	if (cw_identity_equal(&self, key))
@@ -178,7 +209,11 @@ int cw_peer_add(struct cw_store *st, const char *name, const struct cw_identity_
 	memset(&c, 0, sizeof c);
 	c.name = name;
 	c.key = key;
-	return cw_store_write(st, add_fn, &c, err);
+	if (!(c.folded = folded = cw_text_fold(name)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	rc = cw_store_write(st, add_fn, &c, err);
+	free(folded);
+	return rc;
 }
 
 static int remove_fn(struct cw_txn *t, void *ctx, struct cw_error *err)

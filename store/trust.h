@@ -29,10 +29,16 @@ struct cw_peer_key {
  * names are written with commas), not starting with '-' (it would read as an option). CW_EINVAL
  * naming `field`. */
 int cw_peer_name_validate(const char *name, const char *field, struct cw_error *err);
+/* What a new peer's name must be besides: every character visible and told apart from a
+ * space (cw_text_find_invisible: no no-break or other Unicode spaces, no zero-width spaces or
+ * joiners, no direction marks, not two spaces in a row). Names enrolled before keep working
+ * with cw_peer_name_validate, so they can still be named to be removed. */
+int cw_peer_name_validate_new(const char *name, const char *field, struct cw_error *err);
 
-/* Enrols key under name. CW_EINVAL (bad name), CW_EREFUSED (the name is enrolled already, the
- * key is enrolled under another name, or it is this database's own key), with the message
- * saying what is there. */
+/* Enrols key under name. CW_EINVAL (bad name: cw_peer_name_validate_new), CW_EREFUSED (the name,
+ * or one that reads the same once folded as searches fold it: letter case, NFC or NFD, is
+ * enrolled already, the key is enrolled under another name, or it is this database's own key),
+ * with the message saying what is there. */
 int cw_peer_add(struct cw_store *st, const char *name, const struct cw_identity_public *key,
 		struct cw_error *err);
 

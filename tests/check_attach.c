@@ -147,12 +147,43 @@ START_TEST(refused_whole)
 	ck_assert_int_eq(cw_store_attach(st, &p, paths, 2, NULL, 0, NULL, &err), CW_ENOTFOUND);
 	paths[1] = dir; /* a folder */
 	ck_assert_int_eq(cw_store_attach(st, &p, paths, 2, NULL, 0, NULL, &err), CW_EREFUSED);
+	/* A file whose name would disguise it (a bidi override: "invoice" + U+202E + "fdp.exe"
+	 * shows as "invoiceexe.pdf") or drive a terminal: refused by its path, as a peer's
+	 * bundle naming it would be; a caption too long likewise. */
+	{
+		char *rlo = make_file("invoice\xe2\x80\xae"
+				      "fdp.exe",
+				      10, 3),
+		     *esc = make_file("esc\x1b[2J.txt", 10, 4), *caption = malloc(2002);
+
+		paths[1] = rlo;
+		ck_assert_int_eq(cw_store_attach(st, &p, paths, 2, NULL, 0, NULL, &err), CW_EINVAL);
+		ck_assert_str_eq(err.field, rlo);
+		ck_assert_ptr_nonnull(strstr(err.message, "U+202E"));
+		paths[1] = esc;
+		ck_assert_int_eq(cw_store_attach(st, &p, paths, 2, NULL, 0, NULL, &err), CW_EINVAL);
+		ck_assert_str_eq(err.field, esc);
+		memset(caption, 'c', 2001);
+		caption[2001] = '\0';
+		ck_assert_int_eq(cw_store_attach(st, &p, paths, 1, caption, 0, NULL, &err),
+				 CW_EINVAL);
+		ck_assert_str_eq(err.field, "caption");
+		caption[2000] = '\0';
+		ck_assert_int_eq(cw_store_attach(st, &p, paths, 1, caption, 0, NULL, &err), 0);
+		ck_assert_int_eq(cw_store_attachments(st, &p, 1, &list, &n, &err), 0);
+		ck_assert_uint_eq(n, 1);
+		cw_attachments_free(list, n);
+		free(rlo);
+		free(esc);
+		free(caption);
+	}
 	/* A record that is not there. */
 	cw_id_random(&gone);
 	ck_assert_int_eq(cw_store_attach(st, &gone, paths, 1, NULL, 0, NULL, &err), CW_ENOTFOUND);
 	ck_assert_int_eq(cw_store_attachments(st, &p, 1, &list, &n, &err), 0);
-	ck_assert_uint_eq(n, 0);
-	ck_assert_uint_eq(verify_ok(), 0);
+	ck_assert_uint_eq(n, 1); /* small.txt, with the longest caption */
+	cw_attachments_free(list, n);
+	ck_assert_uint_eq(verify_ok(), 1);
 	free(small);
 	free(big);
 }

@@ -472,6 +472,36 @@ START_TEST(text_validation)
 }
 END_TEST
 
+/* Names that must be told apart on sight: every character shows, and a space is one plain
+ * space (Khmer's own letters and signs, accents and single spaces are fine). */
+START_TEST(text_invisible_found)
+{
+	uint32_t c = 0;
+
+	ck_assert_int_eq(cw_text_find_invisible("bravo", &c), -1);
+	ck_assert_int_eq(cw_text_find_invisible("Chhim Sithar", &c), -1);
+	ck_assert_int_eq(cw_text_find_invisible("កឹម សុខា", &c), -1);
+	ck_assert_int_eq(cw_text_find_invisible("brávo", &c), -1);
+	ck_assert_int_eq(cw_text_find_invisible("bad\xff", &c), -1);
+	ck_assert_int_eq(cw_text_find_invisible("bravo\xc2\xa0", &c), 5); /* no-break space */
+	ck_assert_uint_eq(c, 0xA0);
+	ck_assert_int_eq(cw_text_find_invisible("bra\xe2\x80\x8bvo", &c), 3); /* ZWSP */
+	ck_assert_uint_eq(c, 0x200B);
+	ck_assert_int_eq(cw_text_find_invisible("\xe2\x80\x8d"
+						"bravo",
+						&c),
+			 0);                                                  /* ZWJ */
+	ck_assert_int_eq(cw_text_find_invisible("bra\xe2\x80\x89vo", &c), 3); /* thin space */
+	ck_assert_int_eq(cw_text_find_invisible("bra\xe3\x80\x80vo", &c), 3); /* ideographic */
+	ck_assert_int_eq(cw_text_find_invisible("bra\xe2\x80\xafvo", &c), 3); /* narrow NBSP */
+	ck_assert_int_eq(cw_text_find_invisible("bravo\xe2\x80\x8e", &c), 5); /* LRM */
+	ck_assert_int_eq(cw_text_find_invisible("bravo\xef\xbb\xbf", &c), 5); /* BOM */
+	ck_assert_int_eq(cw_text_find_invisible("bra\tvo", &c), 3);
+	ck_assert_int_eq(cw_text_find_invisible("bra  vo", &c), 4);
+	ck_assert_uint_eq(c, ' ');
+}
+END_TEST
+
 START_TEST(text_neutralised_for_terminal)
 {
 	char *s = cw_text_for_terminal("a\x1b[2Jb\x07\xff", 0);
@@ -1990,6 +2020,7 @@ static Suite *models_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("text");
 	tcase_add_test(tc, text_validation);
+	tcase_add_test(tc, text_invisible_found);
 	tcase_add_test(tc, text_neutralised_for_terminal);
 	tcase_add_test(tc, text_width_of_khmer_and_accents);
 	tcase_add_test(tc, text_wraps_at_spaces_and_never_splits_khmer);

@@ -14,6 +14,7 @@
 #include <zstd.h>
 
 #include "models/codec.h"
+#include "store/attach.h"
 #include "store/identity.h"
 #include "store/store.h"
 #include "store/sync.h"
@@ -838,6 +839,122 @@ START_TEST(signed_but_invalid_payloads_are_refused)
 	ck_assert_str_ne(before, after);
 	free(before);
 	free(after);
+}
+END_TEST
+
+/* An attachment's description from a peer, as bundle.c reads it: the attachment A_ID of the
+ * person P_ID, its fields given as JSON text (name, type, author already quoted; caption
+ * "" for none, else ",\"caption\":..."). */
+#define A_ID  "5323e8f461d18b47dee18eaa67033acd"
+#define A_SHA "98ea6e4f216f2fb4b69fff9b3a44842c38686ca685f3f55dc48c5d3fb1107be4"
+static const char *attachment_line(const char *author, const char *name, const char *type,
+				   const char *caption)
+{
+	static char line[4096];
+
+	snprintf(line, sizeof line,
+		 "{\"attachment\":{\"added\":1707552000000000,\"added_in\":\"" DB "\",\"author\":"
+		 "%s%s,\"id\":\"" A_ID "\",\"name\":%s,\"record\":\"" P_ID "\",\"sha256\":\"" A_SHA
+		 "\",\"size\":3,\"type\":%s},\"type\":\"attachment\"}",
+		 author, caption, name, type);
+	return line;
+}
+
+/* The number of attachments of P_ID in store 1, detached ones too. */
+static size_t attachments_of_person(void)
+{
+	struct cw_attachment *v;
+	struct cw_error err;
+	struct cw_id p;
+	size_t n;
+
+	ck_assert_int_eq(cw_id_parse_hex(P_ID, &p), 0);
+	ck_assert_msg(cw_store_attachments(st[1], &p, 1, &v, &n, &err) == 0, "%s", err.message);
+	cw_attachments_free(v, n);
+	return n;
+}
+
+/* An attachment's name, type, caption and author from a peer are checked as `attach` checks
+ * what is typed here: a name that climbs out of a folder, names one, is empty, or holds an
+ * escape, a C1 control or a bidi override is refused, naming the bundle's line and the field,
+ * and nothing of the bundle is written; the same description, well formed, imports. */
+START_TEST(hostile_attachment_descriptions_are_refused)
+{
+	static const struct {
+		const char *author, *name, *type, *caption, *field;
+	} bad[] = {
+		{"\"alice\"", "\"../../../../tmp/x.sh\"", "\"text/plain\"", "", "name"},
+		{"\"alice\"", "\"/abs.txt\"", "\"text/plain\"", "", "name"},
+		{"\"alice\"", "\"\"", "\"text/plain\"", "", "name"},
+		{"\"alice\"", "\"..\"", "\"text/plain\"", "", "name"},
+		{"\"alice\"", "\".\"", "\"text/plain\"", "", "name"},
+		{"\"alice\"", "\"invoice\\u202efdp.exe\"", "\"text/plain\"", "", "name"},
+		{"\"alice\"", "\"a\\u001b[2J.txt\"", "\"text/plain\"", "", "name"},
+		{"\"alice\"", "\"a.txt\"", "\"text/plain\"", ",\"caption\":\"see \\u001b[31m\"",
+		 "caption"},
+		{"\"alice\"", "\"a.txt\"", "\"text/plain\"", ",\"caption\":\"x\\u009by\"",
+		 "caption"},
+		{"\"alice\"", "\"a.txt\"", "\"text/\\u0085plain\"", "", "type"},
+		{"\"alice\"", "\"a.txt\"", "\"plain\"", "", "type"},
+		{"\"alice\\u009b\"", "\"a.txt\"", "\"text/plain\"", "", "author"},
+		{"\"ali\\u202ece\"", "\"a.txt\"", "\"text/plain\"", "", "author"},
+	};
+	const char *lines[] = {HDR(3), AUDIT, PERSON, NULL};
+	const char *detached =
+		"{\"attachment\":{\"added\":1707552000000000,\"added_in\":\"" DB "\",\"author\":"
+		"\"alice\",\"detached_at\":1707552000000001,\"detached_by\":\"al\\u001bice\","
+		"\"detached_in\":\"" DB "\",\"id\":\"" A_ID "\",\"record\":\"" P_ID "\"},"
+		"\"type\":\"attachment\"}";
+	char caption[2100];
+	struct cw_error err;
+	char *before, *after;
+	size_t len_before, len_after;
+	uint8_t *file_before, *file_after;
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	enroll(1, 0, "alice");
+	put_person(1, "Someone Here");
+	before = content(1);
+	file_before = slurp(path_in(1, "data.mdb"), &len_before);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char want[64];
+
+		lines[3] = attachment_line(bad[i].author, bad[i].name, bad[i].type, bad[i].caption);
+		ck_assert_msg(import_signed(lines, 4, 0, &err) == CW_EINVAL, "case %zu imported",
+			      i);
+		snprintf(want, sizeof want, "bundle line 4: %s", bad[i].field);
+		ck_assert_msg(!strcmp(err.field, want), "case %zu: %s: %s", i, err.field,
+			      err.message);
+	}
+	lines[3] = detached;
+	ck_assert_int_eq(import_signed(lines, 4, 0, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "bundle line 4: detached_by");
+	/* A caption longer than `attach --caption` takes. */
+	memset(caption, 'c', sizeof caption);
+	memcpy(caption, ",\"caption\":\"", 12);
+	caption[12 + CW_ATTACH_CAPTION_MAX + 1] = '"';
+	caption[12 + CW_ATTACH_CAPTION_MAX + 2] = '\0';
+	lines[3] = attachment_line("\"alice\"", "\"a.txt\"", "\"text/plain\"", caption);
+	ck_assert_int_eq(import_signed(lines, 4, 0, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "bundle line 4: caption");
+	/* Nothing of any of them was written: not the person, not the attachment. */
+	after = content(1);
+	ck_assert_str_eq(before, after);
+	free(after);
+	ck_assert_uint_eq(attachments_of_person(), 0);
+	file_after = slurp(path_in(1, "data.mdb"), &len_after);
+	ck_assert(len_before == len_after && !memcmp(file_before, file_after, len_after));
+	free(file_after);
+	/* Well formed, the same lines import: the attachment is listed, its content missing. */
+	caption[12 + CW_ATTACH_CAPTION_MAX] = '"';
+	caption[12 + CW_ATTACH_CAPTION_MAX + 1] = '\0';
+	lines[3] =
+		attachment_line("\"alice\"", "\"summons, 3 May.jpg\"", "\"image/jpeg\"", caption);
+	ck_assert_msg(import_signed(lines, 4, 0, &err) == 0, "%s: %s", err.field, err.message);
+	ck_assert_uint_eq(attachments_of_person(), 1);
+	free(file_before);
+	free(before);
 }
 END_TEST
 
@@ -1725,6 +1842,7 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, long_payloads_name_their_first_bad_line);
 	tcase_add_test(tc, forged_audit_entries_are_refused);
 	tcase_add_test(tc, a_peer_cannot_claim_another_database);
+	tcase_add_test(tc, hostile_attachment_descriptions_are_refused);
 	tcase_add_test(tc, several_peers_share_one_bundle);
 	tcase_add_test(tc, old_database_gets_identity_at_first_use);
 	tcase_add_test(tc, future_dated_version_does_not_win);

@@ -112,7 +112,7 @@ START_TEST(passphrase_file_refused)
 
 	snprintf(path, sizeof path, "%s/no-such-file", dir);
 	src.file = path;
-	ck_assert_int_eq(cw_passphrase_read(&src, "", 0, &p, &len, &err), CW_EIO);
+	ck_assert_int_eq(cw_passphrase_read(&src, "", 0, &p, &len, &err), CW_ENOTFOUND);
 	ck_assert_str_eq(err.field, "passphrase-file");
 	ck_assert_ptr_nonnull(strstr(err.message, path));
 	ck_assert_ptr_null(p);

@@ -4,6 +4,7 @@
  *   tamper DIR put TABLE HEXKEY HEXVALUE write an entry
  *   tamper DIR flip TABLE HEXKEY [N]     flip a bit of byte N (default: the last) of a value
  *   tamper DIR last TABLE                print the last key of a table in hex
+ *   tamper DIR get TABLE HEXKEY          print a value in hex (to put back altered)
  * and what a process that dies or lingers leaves in the lock file, for the tests of opening:
  *   tamper DIR hold                      keep the database open until standard input ends
  *                                        (prints "held" once it is)
@@ -87,7 +88,8 @@ int main(int argc, char **argv)
 			  !strcmp(argv[2], "readers")))
 		return readers(argv[1], argv[2]);
 	if (argc < 4) {
-		fputs("usage: tamper DIR del|put|flip|last TABLE [HEXKEY [HEXVALUE|N]]\n", stderr);
+		fputs("usage: tamper DIR del|put|flip|last|get TABLE [HEXKEY [HEXVALUE|N]]\n",
+		      stderr);
 		return 2;
 	}
 	if ((rc = mdb_env_create(&env)) || (rc = mdb_env_set_maxdbs(env, 64)) ||
@@ -119,6 +121,15 @@ int main(int argc, char **argv)
 	}
 	k.mv_size = unhex(argv[4], key, sizeof key);
 	k.mv_data = key;
+	if (!strcmp(argv[2], "get")) {
+		if ((rc = mdb_get(txn, dbi, &k, &v)) == 0)
+			for (size_t i = 0; i < v.mv_size; i++)
+				printf("%02x", ((unsigned char *)v.mv_data)[i]);
+		printf("\n");
+		mdb_txn_abort(txn);
+		mdb_env_close(env);
+		return rc != 0;
+	}
 	if (!strcmp(argv[2], "del")) {
 		rc = mdb_del(txn, dbi, &k, NULL);
 	} else if (!strcmp(argv[2], "put") && argc > 5) {

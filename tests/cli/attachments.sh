@@ -270,4 +270,55 @@ fails 65 "output" cw export --format json -o "$WORK/fifo"
 [ -p "$WORK/fifo" ] || fail "the pipe was replaced by export"
 fails 65 "output" cw backup -o "$WORK/fifo"
 [ -p "$WORK/fifo" ] || fail "the pipe was replaced by backup"
+
+# ---- a peer's descriptions are checked as typed input is ---------------------------------------
+# A laptop whose casewatch was altered (played by a plain database changed behind its back)
+# sends an attachment whose name climbs out of a folder or hides its type behind a bidi
+# override, whose caption is an escape sequence, whose author holds a C1 control: the receiving
+# laptop refuses the whole bundle, naming the line and the field, and writes nothing. A
+# description stored so before (an older casewatch took it) lists in JSON neutralised.
+H="$WORK/hostile" R="$WORK/receiver"
+ok "$CASEWATCH_BIN" --db "$H" init --no-encryption
+ok "$CASEWATCH" --db "$R" init
+mesh hostile="$H" receiver="$R"
+ok "$CASEWATCH_BIN" --db "$H" person add --name "Kang Saran"
+printf 'hi\n' >"$WORK/hi.txt"
+ok "$CASEWATCH_BIN" --db "$H" attach "Kang Saran" "$WORK/hi.txt" --json
+aid=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+"$TAMPER" "$H" get attachments "$aid" >"$WORK/desc.hex" || fail "tamper get"
+# disguise FIELD VALUE...: the stored description with those fields set (VALUE in JSON's
+# string syntax: \u202e is U+202E).
+disguise() {
+	"${PYTHON3:-python3}" - "$WORK/desc.hex" "$@" >"$WORK/new.hex" <<'PY'
+import json, sys
+d = json.loads(bytes.fromhex(open(sys.argv[1]).read().strip()))
+for k, v in zip(sys.argv[2::2], sys.argv[3::2]):
+    d[k] = json.loads('"' + v + '"')
+print(json.dumps(d, separators=(',', ':'), sort_keys=True).encode().hex())
+PY
+	"$TAMPER" "$H" put attachments "$aid" "$(cat "$WORK/new.hex")" || fail "tamper put"
+}
+received=$(sha256sum "$R/data.mdb")
+for bad in 'name invoice\u202efdp.exe' 'name ../../../../tmp/x.sh' 'name /abs.txt' 'name ..' \
+	'name \u009bx' 'caption see\u001b[31m' 'caption x\u202ey' 'author root\u009b' \
+	'type text/\u0085plain'; do
+	# shellcheck disable=SC2086 # FIELD VALUE
+	disguise $bad
+	ok "$CASEWATCH_BIN" --db "$H" bundle export --to receiver --all -o "$WORK/hostile.bundle"
+	fails 65 "bundle line [0-9]*: ${bad%% *}" "$CASEWATCH" --db "$R" bundle import "$WORK/hostile.bundle"
+	[ "$(sha256sum "$R/data.mdb")" = "$received" ] || fail "a refused bundle ($bad) changed the database"
+done
+ok "$CASEWATCH" --db "$R" list persons --json
+json "d == []"
+# What an older casewatch stored: listed, each text neutralised (^[ for ESC, U+FFFD for C1
+# and bidi controls), never raw.
+disguise name 'invoice\u202efdp.exe' caption 'see \u001b[31m' author 'root\u009b'
+ok "$CASEWATCH_BIN" --db "$H" attachments "Kang Saran" --json
+json "d[0]['name'] == 'invoice\ufffdfdp.exe' and d[0]['caption'] == 'see ^[[31m' and d[0]['author'] == 'root\ufffd'"
+checks=$((checks + 1))
+printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import sys
+t = sys.stdin.buffer.read().decode()
+sys.exit(any(0x80 <= ord(c) <= 0x9f or 0x202a <= ord(c) <= 0x202e or c == "\x1b" for c in t))' ||
+	fail "attachments --json printed a control character raw: $out"
 done_ok

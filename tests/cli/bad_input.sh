@@ -125,6 +125,33 @@ checks=$((checks + 1))
 cw case add --title "Odd" --defendant "Thach Setha" --charge 9999 >"$WORK/out" 2>"$WORK/err" ||
 	fail "unknown article refused"
 grep -q "warning: article 9999 is not in the built-in table" "$WORK/err" || fail "no warning"
+# The same for a verdict's article and a milestone's: warned, stored, exit 0; an article of the
+# table is not warned about.
+ok cw log hearing --case "Thach Setha" --date 2026-01-04 --verdict "777=convicted@Thach Setha"
+checks=$((checks + 1))
+grep -q "warning: article 777 is not in the built-in table" "$WORK/stderr" ||
+	fail "no warning for a verdict's article: $(cat "$WORK/stderr")"
+ok cw list records --kind hearing --since 2026-01-04 --json
+json "[v['article'] for r in d for v in r.get('verdicts', [])] == ['777']"
+ok cw log milestone --person "Thach Setha" --case "Thach Setha" --type verdict --date 2026-01-05 \
+	--article 888 --result convicted
+checks=$((checks + 1))
+grep -q "warning: article 888 is not in the built-in table" "$WORK/stderr" ||
+	fail "no warning for a milestone's article: $(cat "$WORK/stderr")"
+ok cw log hearing --case "Thach Setha" --date 2026-01-06 --verdict "494=acquitted@Thach Setha"
+checks=$((checks + 1))
+[ ! -s "$WORK/stderr" ] || fail "a warning for an article of the table: $(cat "$WORK/stderr")"
+# An input file that is not there is not found (66) whichever command reads it; file trouble
+# (74) is a file that is there and cannot be read.
+before=$(db_snapshot)
+fails 66 "$WORK/nosuch.jsonl" cw import "$WORK/nosuch.jsonl"
+fails 66 "$WORK/nosuch.jsonl" cw seed "$WORK/nosuch.jsonl"
+fails 66 "$WORK/nosuch.bundle" cw bundle import "$WORK/nosuch.bundle"
+fails 66 "$WORK/nosuch.bundle" cw bundle inspect "$WORK/nosuch.bundle"
+fails 66 "$WORK/nosuch.txt" cw attach "Thach Setha" "$WORK/nosuch.txt"
+fails 66 "passphrase-file" "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/nosuch" list cases
+fails 74 "$WORK" cw import "$WORK"
+[ "$(db_snapshot)" = "$before" ] || fail "a missing input file changed the database"
 # Database trouble: a newer casewatch's database, and no database at all.
 fails 66 "casewatch --db $WORK/none init" "$CASEWATCH" --db "$WORK/none" list records
 # The terminal interface never creates a database: a mistyped --db would look like lost data.

@@ -47,6 +47,21 @@ fails 65 key cs peer add mallory "cwid1:not-a-key"
 fails 65 key cs peer add mallory "${alice_key%?????}"
 fails 66 name cs peer remove nobody
 fails 2 "" cs peer add alice
+# A name that would look like another in peer list and "signed by": refused, whatever
+# invisible or space-like character makes it differ (no-break space, zero-width space and
+# joiner, an ideographic or thin space, a soft hyphen, a direction mark, two spaces), and so is
+# one that reads the same once letter case and accents' encoding are folded.
+mkey=$(cm identity --key)
+for n in 'bob\302\240' 'b\342\200\213ob' '\342\200\215bob' 'b\343\200\200ob' 'bo\342\200\211b' \
+	'b\302\255ob' 'bob\342\200\216' 'b  ob' 'bob\342\201\240'; do
+	fails 65 name cs peer add "$(printf "$n")" "$mkey"
+done
+fails 65 "reads the same as the enrolled peer 'alice'" cs peer add Alice "$mkey"
+ok cs peer add "$(printf 'ren\303\251')" "$mkey"
+ok "$CASEWATCH" --db "$WORK/other" init
+fails 65 "reads the same as the enrolled peer" cs peer add "$(printf 'rene\314\201')" \
+	"$("$CASEWATCH" --db "$WORK/other" identity --key)"
+ok cs peer remove "$(printf 'ren\303\251')"
 ok cs peer list --json
 json "len(d) == 2"
 

@@ -68,7 +68,7 @@ before=$(db_snapshot)
 
 # ---- refusals and failures leave it as it was -------------------------------------------------
 # The new passphrase cannot be read: nothing is made.
-fails 74 "passphrase-file" plain encrypt --kdf-cost minimal --new-passphrase-file "$WORK/none"
+fails 66 "passphrase-file" plain encrypt --kdf-cost minimal --new-passphrase-file "$WORK/none"
 unchanged
 fails 2 "kdf-cost" plain encrypt --kdf-cost cheap --new-passphrase-file "$WORK/passphrase"
 unchanged

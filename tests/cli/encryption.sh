@@ -84,6 +84,26 @@ json "'Vannak Secretwitness' in [p['name'] for p in d]"
 ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/new" --new-passphrase-file \
 	"$WORK/passphrase" passphrase
 
+# The passphrase options may stand among any command's options (the man page), in either
+# spelling, and are read before the database is opened: not an unexpected argument, not
+# ignored (a wrong one is refused as wrong, not asked for on the terminal).
+for c in identity "peer list" audit conflicts "bundle peers" "list persons" verify; do
+	# shellcheck disable=SC2086 # the command's words
+	ok "$CASEWATCH_BIN" --db "$DB" $c --passphrase-file "$WORK/passphrase" </dev/null
+done
+ok "$CASEWATCH_BIN" --db "$DB" audit --limit 1 --passphrase-file="$WORK/passphrase" --json </dev/null
+json "len(d) == 1"
+ok "$CASEWATCH_BIN" --db "$DB" peer list --passphrase-fd 7 --json 7<"$WORK/passphrase" </dev/null
+fails 77 "wrong passphrase" "$CASEWATCH_BIN" --db "$DB" audit --passphrase-file "$WORK/wrong" </dev/null
+fails 77 "wrong passphrase" "$CASEWATCH_BIN" --db "$DB" identity --passphrase-file "$WORK/wrong" </dev/null
+# Usage is checked before the database is opened: a mistyped option is 2, never "no key".
+for c in identity "peer list" audit conflicts "conflicts resolve x" "delete x" "show x" \
+	"bundle peers" articles; do
+	# shellcheck disable=SC2086
+	fails 2 "bogus" "$CASEWATCH_BIN" --db "$DB" $c --bogus </dev/null
+done
+fails 2 "id" "$CASEWATCH_BIN" --db "$DB" delete --yes </dev/null
+
 # ---- unlock and lock --------------------------------------------------------------------------
 ok cw unlock --for 2s
 has "unlocked"

@@ -252,7 +252,7 @@ cat >"$WORK/cases" <<'CASES'
 65|participants|import "$(j '{"kind":"demo","ref":"d-h","date":"2024-01-01","participants":"many"}')"
 65|kind|import "$(j '{"kind":"case","ref":"p-kem-sokha","title":"T"}')"
 65|line 2: name|import "$(j '{"kind":"person","ref":"p-ok","name":"Fine"}\n{"kind":"person","ref":"p-bad","name":" "}')"
-74|file|import "$WORK/no-such-file.jsonl"
+66|file|import "$WORK/no-such-file.jsonl"
 74|file|import "$WORK"
 2|file|import
 # ---- reports, exports, audit, conflicts, bundles, the command line -------------------------
@@ -270,7 +270,7 @@ cat >"$WORK/cases" <<'CASES'
 65|limit|audit --limit 18446744073709551616
 66|id|conflicts resolve 000000 --keep 1
 65|keep|conflicts resolve "$kem_sokha" --keep abc
-74|file|bundle import "$WORK/no-such.bundle"
+66|file|bundle import "$WORK/no-such.bundle"
 2|unknown command|frobnicate
 2|passphrase-fd|--passphrase-fd abc list persons
 2|unknown option|--colour red list persons

@@ -142,4 +142,23 @@ assert cells == ["'" + formula], cells
 assert formula in [p['name'] for p in json.load(open(w + '/p.json'))]
 PY
 checks=$((checks + 1))
+# A tab first is a formula too (OWASP): spreadsheets skip it and run what follows. Kept as text
+# the same way, in exports and in reports, and as written in JSON.
+tabbed=$(printf '\t=HYPERLINK("http://example.invalid","y")')
+export tabbed
+ok cw log visit --facility "Prey Sar" --date 2024-02-08 --follow-up "$tabbed"
+ok cw export records --kind visit --format csv -o "$WORK/v.csv"
+ok cw report --from 2024-02-05 --to 2024-02-11 --format csv -o "$WORK/r.csv"
+ok cw export records --kind visit --format json -o "$WORK/v.json"
+"$PY" - "$WORK" <<'PY' || fail "a cell starting with a tab in CSV"
+import csv, json, os, sys
+w, tabbed = sys.argv[1], os.environ['tabbed']
+for f in ('v.csv', 'r.csv'):
+    rows = list(csv.reader(open(w + '/' + f, newline='', encoding='utf-8'), strict=True))
+    cells = [v for r in rows for v in r if 'HYPERLINK' in v]
+    assert cells and not [v for v in cells if v[0] in '=+-@\t\r'], (f, cells)
+    assert f == 'r.csv' or "'" + tabbed in cells, (f, cells)
+assert tabbed in [r.get('follow_up') for r in json.load(open(w + '/v.json'))]
+PY
+checks=$((checks + 1))
 done_ok

@@ -76,8 +76,8 @@ end = json.dumps({"type": "end", "lines": 1,
 open(sys.argv[1], "w").write(body + end + "\n")
 PY
 refused 65 bundle "unsigned bundle of an older casewatch" "$WORK/v1.bundle"
-# The good bundle still imports, and a file that is not there is an I/O error.
+# The good bundle still imports, and a file that is not there is not found (66).
 ok cw bundle import "$WORK/good.bundle"
 has "3 records changed"
-fails 74 file cw bundle import "$WORK/missing.bundle"
+fails 66 file cw bundle import "$WORK/missing.bundle"
 done_ok
