@@ -15,7 +15,6 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -356,13 +355,12 @@ int cw_pdf_write(const struct cw_pdf_job *job, FILE *out)
 	cairo_surface_finish(p.surface);
 	st = cairo_surface_status(p.surface);
 	cairo_surface_destroy(p.surface);
-	/* Pango, cairo and fontconfig keep fonts and their configuration for the life of the
-	 * process; a report is one command (or one W in the terminal interface), so they are given
-	 * back once the PDF is written: the next PDF reads fontconfig's cache on disk again, in
-	 * milliseconds. */
+	/* The font map of this PDF goes with it. cairo's and fontconfig's static caches stay
+	 * for the life of the process: cairo_debug_reset_static_data and FcFini, which gave them
+	 * back, assert that no font is still referenced, and Pango may still hold one from its
+	 * fontconfig thread, which aborted the process now and then (exit 134, an assertion in
+	 * _cairo_hash_table_destroy, seen once in tests/cli/confidential.sh). */
 	g_object_unref(fonts);
-	cairo_debug_reset_static_data();
-	FcFini();
 	if (oom)
 		return CW_ENOMEM;
 	return st == CAIRO_STATUS_SUCCESS && !ferror(out) ? 0 : CW_EIO;
