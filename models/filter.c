@@ -17,7 +17,7 @@ void cw_filter_init(struct cw_filter *f)
 int cw_filter_equal(const struct cw_filter *a, const struct cw_filter *b)
 {
 	if (a->kinds != b->kinds || a->narticles != b->narticles || a->accounts != b->accounts ||
-	    cw_date_key(a->since) != cw_date_key(b->since) ||
+	    a->undated != b->undated || cw_date_key(a->since) != cw_date_key(b->since) ||
 	    cw_date_key(a->until) != cw_date_key(b->until) || strcmp(a->court, b->court) ||
 	    strcmp(a->province, b->province) || strcmp(a->person, b->person) ||
 	    strcmp(a->case_ref, b->case_ref) || strcmp(a->text, b->text))
@@ -33,7 +33,7 @@ int cw_filter_is_empty(const struct cw_filter *f)
 {
 	return !f->kinds && !f->narticles && !cw_date_is_known(f->since) &&
 	       !cw_date_is_known(f->until) && !f->court[0] && !f->province[0] && !f->person[0] &&
-	       !f->case_ref[0] && !f->text[0] && !f->accounts;
+	       !f->case_ref[0] && !f->text[0] && !f->accounts && !f->undated;
 }
 
 static int set_text(char *dst, const char *value, const char *name, struct cw_error *err)
@@ -369,4 +369,6 @@ void cw_filter_date_keys(const struct cw_filter *f, uint32_t *lo, uint32_t *hi)
 	/* A bounded range leaves out records of unknown date. */
 	if (cw_date_is_known(f->since) && !cw_date_is_known(f->until))
 		*hi = CW_DATE_KEY_UNKNOWN - 1;
+	if (f->undated)
+		*lo = *hi = CW_DATE_KEY_UNKNOWN;
 }

@@ -35,6 +35,9 @@ struct cw_filter {
 	 * filter's description, with the dates it gave, rather than the words. Not a criterion:
 	 * cw_filter_equal does not compare it. */
 	int relative;
+	/* Only records of unknown date (since and until are then not looked at): a report's
+	 * undated tallies. Not typed in a filter line. */
+	int undated;
 };
 
 void cw_filter_init(struct cw_filter *f);

@@ -460,6 +460,29 @@ static json_t *partial(const struct cw_report *r)
 	return a;
 }
 
+/* A source's counts: the tally as recorded (count, at least, period) beside the record. */
+static json_t *tallies(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->tallies.n; i++) {
+		const struct cw_record *rec = &r->tallies.items[i];
+		const struct cw_tally *t = cw_record_tally(rec);
+		json_t *body = cw_record_to_json(rec, 0);
+
+		cw_record_json_add_names(body, rec->kind, cw_report_name, (void *)r);
+		json_array_append_new(
+			a, jrow(json_pack("{s:o,s:s,s:o,s:o,s:I,s:b,s:o,s:o,s:o,s:o}", "id",
+					  jid(&rec->id), "kind", cw_kind_name(rec->kind), "view",
+					  jview(rec), "date", jdate(cw_record_date(rec)), "count",
+					  (json_int_t)t->count, "at_least", t->at_least,
+					  "period_from", jdate(t->from), "period_to", jdate(t->to),
+					  "source", jstr(rec->source), "record", body),
+				rec));
+	}
+	return a;
+}
+
 static json_t *comparison(const struct cw_report *r)
 {
 	json_t *o = json_object();
@@ -594,6 +617,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		json_object_set_new(doc, "upcoming_hearings", upcoming(r));
 		json_object_set_new(doc, "pretrial_detention", detainees(r));
 		json_object_set_new(doc, "partial_dates", partial(r));
+		json_object_set_new(doc, "tallies", tallies(r));
 		json_object_set_new(doc, "comparison", comparison(r));
 	}
 	/* json_pack gives NULL when any piece failed (out of memory): refuse rather than print a

@@ -2,6 +2,7 @@
  * HTML and CSV writers; see rdoc.h. */
 #include "config.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -116,10 +117,13 @@ struct builder {
  * untranslated, N_), then its columns as pairs of enum cw_rcol and header (N_), ended by -1. */
 static void section(struct builder *b, const char *name, const char *title, const char *empty, ...)
 {
-	struct cw_rsection *s = &b->doc->sections[b->doc->nsections++];
+	struct cw_rsection *s;
 	va_list ap;
 	int c;
 
+	/* CW_RDOC_SECTIONS counts the sections cw_rdoc_build makes: one more is a bug here. */
+	assert(b->doc->nsections < CW_RDOC_SECTIONS);
+	s = &b->doc->sections[b->doc->nsections++];
 	memset(s, 0, sizeof *s);
 	s->name = name;
 	s->title = _(title);
@@ -735,6 +739,56 @@ static void detainees(struct builder *b)
 	}
 }
 
+/* A tally's events, counted: "28 hearings", "at least 95 demonstrations (2023-06-01 to
+ * 2024-05-31)". */
+static void tally_text(const struct cw_record *rec, char *buf, size_t len)
+{
+	const struct cw_tally *t = cw_record_tally(rec);
+	unsigned long n = t && t->count >= 0 ? (unsigned long)t->count : 0;
+	const char *noun = rec->kind == CW_KIND_HEARING ? P_("hearing", "hearings", n)
+			   : rec->kind == CW_KIND_VISIT ? P_("prison visit", "prison visits", n)
+							: P_("demonstration", "demonstrations", n);
+
+	cw_tally_text(t, noun, buf, len);
+}
+
+/* Tallies: how many of what, over which period, by whose account and from which source. */
+static void tallies(struct builder *b)
+{
+	const struct cw_record_list *l = &b->r->tallies;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_record *rec = &l->items[i];
+		const char *notes = rec->kind == CW_KIND_HEARING ? rec->u.hearing.notes
+				    : rec->kind == CW_KIND_VISIT ? rec->u.visit.notes
+								 : rec->u.demo.notes;
+		struct sb detail = {0};
+		char text[300];
+
+		id_cell(b, CW_RC_ID, &rec->id);
+		account_cell(b, rec);
+		date_cell(b, CW_RC_DATE, cw_record_date(rec));
+		tally_text(rec, text, sizeof text);
+		cell(b, CW_RC_LABEL, "%s", text);
+		if (rec->kind == CW_KIND_VISIT && rec->u.visit.facilities > 0)
+			sb_add(&detail, _("to %lld facilities"),
+			       (long long)rec->u.visit.facilities);
+		if (rec->kind == CW_KIND_HEARING && rec->u.hearing.court)
+			sb_add(&detail, "%s%s", detail.n ? "; " : "", rec->u.hearing.court);
+		if (rec->kind == CW_KIND_DEMO && rec->u.demo.province)
+			sb_add(&detail, "%s%s", detail.n ? "; " : "", rec->u.demo.province);
+		if (rec->source) {
+			sb_add(&detail, "%s", detail.n ? "; " : "");
+			sb_add(&detail, _("source: %s"), rec->source);
+		}
+		if (notes)
+			sb_add(&detail, "%s%s", detail.n ? "; " : "", notes);
+		cell_take(b, CW_RC_DETAIL, &detail);
+		reportedly_cell(b, rec, CW_RC_LABEL);
+		row_end(b);
+	}
+}
+
 static void partial(struct builder *b)
 {
 	const struct cw_record_list *l = &b->r->partial;
@@ -1274,6 +1328,20 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	if ((rc = sentence(doc, &sb)) != 0)
 		return rc;
 
+	/* The sources' own counts, apart: each is the source's figure, not events listed here. */
+	for (size_t i = 0; i < r->tallies.n; i++) {
+		char text[300];
+
+		tally_text(&r->tallies.items[i], text, sizeof text);
+		sb_add(&sb, "%s", sb.n ? "; " : _("Sources also give tallies not counted above: "));
+		sb_add(&sb, "%s", text);
+		accounts(&sb, view_bit(&r->tallies.items[i]));
+	}
+	if (sb.n)
+		sb_add(&sb, "%s", stop());
+	if ((rc = sentence(doc, &sb)) != 0)
+		return rc;
+
 	/* Pretrial detention: how many the table lists, and the longest. */
 	if (r->ndetainees) {
 		const struct cw_report_detainee *d = &r->detainees[0];
@@ -1423,6 +1491,16 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			     "most %d)."),
 			   to, CW_REPORT_DETAINEES_MAX);
 	detainees(&b);
+	section(&b, "tallies", N_("Tallies the sources give"),
+		N_("No source gives a tally of hearings, visits or demonstrations for this "
+		   "period."),
+		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_LABEL, N_("Tally"),
+		CW_RC_DETAIL, N_("Details, source and notes"), -1);
+	b.sec->wants_note = 1;
+	b.sec->note = note("%s", _("What a document counts without listing the events (\"28 "
+				   "hearings monitored\"), dated in the period or over a period "
+				   "within it; not counted in the sections above."));
+	tallies(&b);
 	section(&b, "partial_dates", N_("Dated only to a month or a year"),
 		N_("No records dated only to a month or a year overlap this period."), CW_RC_DATE,
 		N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_LABEL, N_("Record"), CW_RC_CASE,

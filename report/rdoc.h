@@ -53,7 +53,7 @@ struct cw_rsection {
 	size_t nrows;
 };
 
-#define CW_RDOC_SECTIONS 13
+#define CW_RDOC_SECTIONS 14
 
 /* One line of the header: "Organisation: LICADHO". */
 struct cw_rline {

@@ -690,6 +690,74 @@ unsigned cw_report_fair_answer(const struct cw_hearing *h, const struct cw_repor
 	return CW_ANSWER_UNKNOWN;
 }
 
+/* ---- tallies ----------------------------------------------------------------------------- */
+
+static int is_tally(const struct cw_record *rec)
+{
+	const struct cw_tally *t = rec->kind == CW_KIND_INCIDENT ? NULL : cw_record_tally(rec);
+
+	return t && t->count >= 0;
+}
+
+/* Moves the tallies out of an event list, into `to` (NULL: dropped): a source's "28
+ * hearings" is not one hearing. */
+static int take_tallies(struct cw_record_list *l, struct cw_record_list *to)
+{
+	size_t w = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (!is_tally(&l->items[i])) {
+			l->items[w++] = l->items[i];
+		} else if (to && rc == 0 && (rc = cw_record_list_push(to, &l->items[i])) == 0) {
+			continue;
+		} else {
+			cw_record_free(&l->items[i]);
+		}
+	}
+	l->n = w;
+	return rc;
+}
+
+/* Whether an undated tally's period lies wholly in [from, to], as an event dated to a month
+ * does (gather_whole): "28 hearings from June 2023 to May 2024" belongs to a report of that
+ * year, not to each of its weeks. One with an open end is in no range. */
+static int period_within(const struct cw_tally *t, struct cw_date from, struct cw_date to)
+{
+	return cw_date_is_known(t->from) && cw_date_is_known(t->to) &&
+	       cw_date_compare(cw_date_first_day(t->from), from) >= 0 &&
+	       cw_date_compare(cw_date_last_day(t->to), to) <= 0;
+}
+
+/* The undated tallies over a period in the range: undated events have a key of
+ * their own, so only they are read (a handful: the counts of UN reports). */
+static int gather_undated_tallies(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
+{
+	static const enum cw_kind kinds[] = {CW_KIND_HEARING, CW_KIND_VISIT, CW_KIND_DEMO};
+	struct cw_date none = {0, 0, 0};
+	int rc = 0;
+
+	for (size_t k = 0; rc == 0 && k < sizeof kinds / sizeof kinds[0]; k++) {
+		struct cw_record_list l;
+		struct cw_filter f;
+
+		memset(&l, 0, sizeof l);
+		if (narrow(r, kinds[k], none, none, &f)) {
+			f.undated = 1;
+			rc = cw_reader_list(rd, &f, CW_KIND_BIT(kinds[k]), CW_ORDER_OLDEST_FIRST, 0,
+					    0, &l, err);
+		}
+		for (size_t i = 0; rc == 0 && i < l.n; i++)
+			if (!cw_date_is_known(cw_record_date(&l.items[i])) &&
+			    is_tally(&l.items[i]) &&
+			    period_within(cw_record_tally(&l.items[i]), r->from, r->to) &&
+			    cw_record_list_push(&r->tallies, &l.items[i]) != 0)
+				rc = oom(err);
+		cw_record_list_free(&l);
+	}
+	return rc == 0 && cw_withheld_sift(&r->confidential, &r->tallies, 1) != 0 ? oom(err) : rc;
+}
+
 /* Records dated only to a month or a year that overlaps the range without lying wholly in it
  * (those are counted in it: gather_whole). A month's key sorts just
  * before its first day and a year's just before its January, so a narrow key range around each
@@ -1114,6 +1182,16 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		period_free(&prev);
 		return rc;
 	}
+	if (take_tallies(&cur.hearings, &out->tallies) != 0 ||
+	    take_tallies(&cur.visits, &out->tallies) != 0 ||
+	    take_tallies(&cur.demos, &out->tallies) != 0) {
+		period_free(&cur);
+		period_free(&prev);
+		return oom(err);
+	}
+	take_tallies(&prev.hearings, NULL);
+	take_tallies(&prev.visits, NULL);
+	take_tallies(&prev.demos, NULL);
 	count_period(&cur, out->counts);
 	count_period(&prev, out->previous);
 	period_free(&prev);
@@ -1156,7 +1234,9 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	    (rc = sift_upcoming(out, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->upcoming_src, err)) != 0 ||
 	    (rc = gather_partial(rd, out, err)) != 0 ||
-	    (rc = add_refs(rd, out, &out->partial, err)) != 0)
+	    (rc = add_refs(rd, out, &out->partial, err)) != 0 ||
+	    (rc = gather_undated_tallies(rd, out, err)) != 0 ||
+	    (rc = add_refs(rd, out, &out->tallies, err)) != 0)
 		return rc;
 	return gather_detainees(rd, out, err);
 }
@@ -1192,6 +1272,7 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->incidents);
 	cw_record_list_free(&r->upcoming_src);
 	cw_record_list_free(&r->partial);
+	cw_record_list_free(&r->tallies);
 	cw_record_list_free(&r->refs);
 	cw_idmap_free(&r->ref_index);
 	cw_idmap_free(&r->ref_gone);
@@ -1207,5 +1288,5 @@ int cw_report_is_empty(const struct cw_report *r)
 {
 	return r->hearings.n == 0 && r->arrests.n == 0 && r->nverdicts == 0 && r->visits.n == 0 &&
 	       r->demos.n == 0 && r->incidents.n == 0 && r->nupcoming == 0 && r->ndetainees == 0 &&
-	       r->partial.n == 0;
+	       r->partial.n == 0 && r->tallies.n == 0;
 }

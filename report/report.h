@@ -160,6 +160,11 @@ struct cw_report {
 
 	/* Records dated only to a month or a year that overlaps the range (not counted above). */
 	struct cw_record_list partial;
+	/* Hearings, visits and demonstrations a source counts without listing them ("28
+	 * hearings monitored", "at least 95 demonstrations": a tally, models/record.h), dated in
+	 * the range or, undated, over a period that lies in it. Not counted above, where each
+	 * would have been one event. */
+	struct cw_record_list tallies;
 
 	size_t counts[CW_METRIC_COUNT];
 	size_t previous[CW_METRIC_COUNT];

@@ -36,13 +36,19 @@ ok cw log hearing --case Saran --date 2024-02 --court "Battambang Appeal Court" 
 	--notes "appeal heard
 day not given"
 ok cw log hearing --case Saran --date 2024-01-31 --outcome adjourned
+# a source's tally: listed with its count and source, never counted as one demonstration
+ok cw log demo --date 2024-02-08 --count 4 --at-least yes --province "Phnom Penh" --view un \
+	--source "UN 001 para 42"
 
-# golden Markdown: the week, and a week with nothing in it
+# golden Markdown: the week, and a week with nothing in it (CW_UPDATE_GOLDEN=1 writes them
+# anew, to be read and committed when the report is meant to change)
 ok cw report --week 2024-W06
 printf '%s\n' "$out" >"$WORK/week.md"
+[ -z "${CW_UPDATE_GOLDEN:-}" ] || cp "$WORK/week.md" "$GOLDEN/report-small.md"
 diff -u "$GOLDEN/report-small.md" "$WORK/week.md" || fail "Markdown differs from the golden file"
 ok cw report --week 2023-W01 --format md
 printf '%s\n' "$out" >"$WORK/empty.md"
+[ -z "${CW_UPDATE_GOLDEN:-}" ] || cp "$WORK/empty.md" "$GOLDEN/report-small-empty.md"
 diff -u "$GOLDEN/report-small-empty.md" "$WORK/empty.md" || fail "empty report differs"
 has "the report is empty"
 has "No hearings monitored by the team in this period."

@@ -5,7 +5,8 @@
 # that recorded no fair-trial indicator are not said to have met them all; an event the source
 # says reportedly happened is marked so wherever it is listed (reports, list, timeline); a row
 # gives the court and stage its own record gives, never the case's as they are now; an event
-# dated to a month or a year counts in a range that holds all of it.
+# dated to a month or a year counts in a range that holds all of it; a source's tally is listed
+# with its count and source, not counted as one event.
 . "$TESTLIB"
 set -e
 command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
@@ -220,5 +221,28 @@ ok cw report --from 2019 --to 2022 --format json
 json "[a['date'] for a in d['arrests_and_charges']['events']] == ['2021']"
 ok cw report --week 2023-W19 --format json
 json "d['verdicts'] == [] and [p['date'] for p in d['partial_dates']] == ['2023-05']"
+
+# ---- the sources' tallies: in the report with their count, never as one event ------------
+# OHCHR's counts over June 2023 to May 2024 (001 paras 36, 42, 70) are the figures of a report
+# of that year, with the account and source; a week inside it does not repeat them. A dated
+# tally is listed in its week, and the week's demonstrations do not count it as one.
+ok cw log hearing --count 28 --period-from 2023-06-01 --period-to 2024-05-31 --view un \
+	--source "001 para 36"
+ok cw log demo --count 95 --at-least yes --period-from 2023-06-01 --period-to 2024-05-31 \
+	--view un --source "001 para 42"
+ok cw log visit --count 18 --facilities 9 --facility "nine prisons" --period-from 2023-06-01 \
+	--period-to 2024-05-31 --view un --source "001 para 70"
+ok cw log demo --date 2023-06-14 --count 5 --province "Phnom Penh" --view media
+ok cw log demo --date 2023-06-15 --place "Freedom Park" --view own
+ok cw report --from 2023-06-01 --to 2024-05-31 --format json
+json "sorted((t['kind'], t['count'], t['at_least'], t['source']) for t in d['tallies']) == [('demo', 5, False, None), ('demo', 95, True, '001 para 42'), ('hearing', 28, False, '001 para 36'), ('visit', 18, False, '001 para 70')]"
+json "len(d['demonstrations']) == 1 and len(d['hearings']) == 0 and len(d['visits']) == 0"
+json "any('at least 95 demonstrations (2023-06-01 to 2024-05-31) (account: UN)' in s for s in d['summary'])"
+ok cw report --week 2023-W24 --format json
+json "[(t['kind'], t['count']) for t in d['tallies']] == [('demo', 5)] and len(d['demonstrations']) == 1"
+ok cw report --week 2023-W24
+has "## Tallies the sources give (1)"
+has "| 2023-06-14 | media | 5 demonstrations | Phnom Penh |"
+has "## Demonstrations (1)"
 
 done_ok

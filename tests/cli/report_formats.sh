@@ -71,7 +71,7 @@ json "[(u['date'], u['source']) for u in d['upcoming_hearings']] == [('2024-02-1
 json "[p['precision'] for p in d['partial_dates']] == ['month', 'month']"
 json "d['pretrial_detention'][0]['person']['name'] == 'Ny Nak' and d['pretrial_detention'][0]['days'] == 37"
 json "d['comparison']['verdicts'] == {'current': len(d['verdicts']), 'previous': 0}"
-json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'partial_dates', 'comparison']"
+json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'partial_dates', 'tallies', 'comparison']"
 
 # HTML: well formed (every element closed in order), self-contained, the names in the text
 "$PY" - "$WORK/week.html" <<'PY' || fail "HTML check"
@@ -96,7 +96,7 @@ p = P()
 p.feed(open(sys.argv[1], encoding='utf-8').read()); p.close()
 assert not p.stack, p.stack
 assert 'script' not in p.tags and 'link' not in p.tags and 'img' not in p.tags
-assert p.tags.count('section') == 14 and p.tags[0] == 'html'  # the summary, then 13 tables
+assert p.tags.count('section') == 15 and p.tags[0] == 'html'  # the summary, then 14 tables
 assert 'Chao Veasna' in p.cells and 'Chhorn Phalla' in p.cells
 assert any(c.startswith("three years' imprisonment") for c in p.cells)
 assert 'Chhorn Phalla — public defamation, incitement to discriminate, insult' in p.cells
