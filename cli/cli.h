@@ -74,6 +74,10 @@ int cw_cli_no_more(struct cw_cli *cli, int i, const char *usage);
  * values fail naming the option. Date options take what cw_date_parse_relative reads, from
  * today; those typed in words are noted in cli->said. */
 int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int first_arg);
+/* The option names from first_arg on, checked before the database is opened (a typo is a
+ * usage error, 2, even with no passphrase at hand): those of a record of `kind`, or of any
+ * kind (-1: edit, before the record is read). Values are checked when applied. */
+int cw_cli_check_record_option_names(struct cw_cli *cli, int kind, int first_arg);
 
 /* Resolves a person or case from a name, id or id prefix; the error lists candidates, their
  * names neutralised for the terminal. */

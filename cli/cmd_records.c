@@ -241,7 +241,8 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	char hex[CW_ID_HEX_LEN + 1];
 	int rc;
 
-	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+	if ((rc = cw_cli_check_record_option_names(cli, (int)cmd->kind, first_arg)) != 0 ||
+	    (rc = cw_cli_open_store(cli, 0)) != 0)
 		return rc;
 	cw_record_init(&rec, cmd->kind);
 	rc = cw_cli_apply_record_options(cli, &rec, first_arg);
@@ -303,7 +304,8 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	int rc;
 
 	(void)cmd;
-	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	if ((rc = cw_cli_check_record_option_names(cli, -1, first_arg + 1)) != 0 ||
+	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = record_argument(cli, first_arg, "id", &id)) != 0 ||
 	    (rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;

@@ -666,6 +666,42 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 	return rc == 0 ? resolve_groups(cli, rec) : rc;
 }
 
+/* Whether opt names an option of a record of this kind. */
+static int known_option(enum cw_kind kind, const char *opt)
+{
+	static const char *const always[] = {"yes",        "json",         "help",
+					     "reportedly", "confidential", "confidential-field",
+					     "clear",      "disputes",     "same-event"};
+	const struct cw_field *f = find_field(cw_schema_for_kind(kind), opt);
+
+	for (size_t i = 0; i < sizeof always / sizeof always[0]; i++)
+		if (!strcmp(opt, always[i]))
+			return 1;
+	return header_option(opt) || is_list_option(kind, opt) ||
+	       (f && (f->type != CW_F_LIST || (f->flags & CW_FF_FLAT)));
+}
+
+int cw_cli_check_record_option_names(struct cw_cli *cli, int kind, int first_arg)
+{
+	struct cw_opt opt;
+	int i = first_arg, rc;
+
+	while ((rc = cw_cli_next_opt(cli, &i, "reportedly,confidential,yes,json,help", &opt)) ==
+	       1) {
+		int known = 0;
+
+		for (int k = 0; k < CW_KIND_COUNT && !known; k++)
+			known = (kind < 0 || k == kind) && cw_schema_for_kind((enum cw_kind)k) &&
+				known_option((enum cw_kind)k, opt.name);
+		if (!known)
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
+					    kind < 0 ? "unknown option; see casewatch edit --help"
+						     : "unknown option for a %s; see --help",
+					    kind < 0 ? "" : cw_kind_text((enum cw_kind)kind));
+	}
+	return rc < 0 ? rc : 0;
+}
+
 static const char *type_arg(const struct cw_field *f)
 {
 	switch (f->type) {

@@ -102,6 +102,12 @@ for c in identity "peer list" audit conflicts "conflicts resolve x" "delete x" "
 	# shellcheck disable=SC2086
 	fails 2 "bogus" "$CASEWATCH_BIN" --db "$DB" $c --bogus </dev/null
 done
+# So are the record commands' options, though they look names up as they are applied.
+for c in "person add --name X" "case add --title T" "log hearing --case T" "log milestone" \
+	"edit 12345678 --notes x"; do
+	# shellcheck disable=SC2086
+	fails 2 "bogus" "$CASEWATCH_BIN" --db "$DB" $c --bogus 1 </dev/null
+done
 fails 2 "id" "$CASEWATCH_BIN" --db "$DB" delete --yes </dev/null
 
 # ---- unlock and lock --------------------------------------------------------------------------
