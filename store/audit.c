@@ -583,16 +583,18 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 			if ((rc = set_head(t, &e->database, hash)) != 0)
 				return cw_store_lmdb_error(t, rc, "writing the audit log", err);
 	}
-	/* Out of the chain (the format before it) is only for databases whose key is unknown
-	 * here: one whose entries can be checked has them all in its chain. */
+	/* Out of the chain is the format before it: a database upgraded from then has such
+	 * entries first in its log, before its chain began. Once this database holds part of
+	 * that chain (this one's own always), an entry of it out of the chain is forged. */
 	if (!e->chained && check_seen && t->cover) {
 		struct cw_identity_public pub;
 		int known;
 
-		if ((rc = cw_store_identity_of(t, &e->database, &pub, &known, err)) != 0)
+		if ((rc = cw_store_identity_of(t, &e->database, &pub, &known, err)) != 0 ||
+		    (known && (rc = cw_store_audit_head(t, &e->database, head, &found, err)) != 0))
 			return rc;
 		cw_id_hex(&e->database, hex);
-		if (known)
+		if (known && found)
 			return cw_error_set(err, CW_EDAMAGED, "audit",
 					    "an audit entry of database %.8s is outside its signed "
 					    "chain: forged, or cut from it; the bundle is refused",

@@ -1061,6 +1061,37 @@ START_TEST(forged_audit_entries_are_refused)
 }
 END_TEST
 
+/* A database upgraded from before the chain has its old entries out of it, first in its log:
+ * its first bundle brings them before any chained entry of it is held here, and they come
+ * in. (Once part of its chain is held, forged_audit_entries_are_refused above.) */
+START_TEST(entries_from_before_the_chain_come_first)
+{
+	const char *const names[] = {"alice", "sup"};
+	struct cw_id alice;
+	struct cw_error err;
+	const char *lines[2];
+	char later[600];
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	mesh(2, names);
+	cw_store_database_id(st[0], &alice);
+	lines[0] = header_claiming(&alice);
+	lines[1] = entry_of(&alice, NULL, 0);
+	ck_assert_msg(import_signed(lines, 2, 0, &err) == 0, "%s", err.message);
+	/* Her chain held here, another entry out of it is refused (the one held already is
+	 * simply held). */
+	put_person(0, "Chhim Sithar");
+	export_to(0, "sup", path_in(0, "a.b"));
+	import(1, path_in(0, "a.b"));
+	ck_assert_msg(import_signed(lines, 2, 0, &err) == 0, "%s", err.message);
+	snprintf(later, sizeof later, "%s", entry_of(&alice, NULL, 0));
+	memcpy(strstr(later, "2024-02-11"), "2024-02-12", 10);
+	lines[1] = later;
+	ck_assert_int_eq(import_signed(lines, 2, 0, &err), CW_EDAMAGED);
+}
+END_TEST
+
 /* A peer's key speaks for one database: once its bundles came from one, it cannot claim
  * another's; and if its first bundle claimed a database not its own (locking that laptop's
  * bundles out), removing the peer forgets what its key spoke for. */
@@ -1842,6 +1873,7 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, long_payloads_name_their_first_bad_line);
 	tcase_add_test(tc, forged_audit_entries_are_refused);
 	tcase_add_test(tc, a_peer_cannot_claim_another_database);
+	tcase_add_test(tc, entries_from_before_the_chain_come_first);
 	tcase_add_test(tc, hostile_attachment_descriptions_are_refused);
 	tcase_add_test(tc, several_peers_share_one_bundle);
 	tcase_add_test(tc, old_database_gets_identity_at_first_use);

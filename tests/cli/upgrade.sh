@@ -59,6 +59,22 @@ ok cw show 85c33599 --json
 json "d['verdicts'][0]['result'] == 'convicted' and d['sentence'] == '3 years'"
 ok cw audit --json
 json "len(d) >= 11"
+# Its log, old entries out of the chain first, travels whole to a supervisor who enrols it:
+# entries from before the chain are taken while none of its chain is held there.
+SUP="$WORK/sup"
+ok "$CASEWATCH" --db "$SUP" init --no-encryption
+ok "$CASEWATCH" --db "$SUP" identity --key
+supkey=$out
+ok cw identity --key
+oldkey=$out
+ok cw peer add sup "$supkey"
+ok "$CASEWATCH" --db "$SUP" peer add field "$oldkey"
+ok cw bundle export --all --to sup -o "$WORK/all.bundle"
+ok "$CASEWATCH" --db "$SUP" bundle import "$WORK/all.bundle"
+ok "$CASEWATCH" --db "$SUP" audit --json
+json "len(d) >= 11"
+ok "$CASEWATCH" --db "$SUP" verify
+has "0 problems"
 
 # A command that writes upgrades on the way, and its own write lands in the new schema.
 unpack writes
