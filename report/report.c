@@ -476,40 +476,53 @@ static int push_event(struct period *p, struct cw_record *rec)
 	return l ? cw_record_list_push(l, rec) : 0;
 }
 
-/* Records dated only to a month or a year that lies wholly in [from, to] (a range of months
- * or years: a week holds none, so the weekly report reads nothing more here). Each month's
- * and year's key sorts just before its first day, so a narrow key range finds them. */
-static int gather_whole(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
-			struct cw_date to, struct period *p, struct cw_error *err)
+/* Calls fn on each event dated only to a month or a year that overlaps [from, to] (only those
+ * that lie wholly in it when `only_whole`), saying whether it does; fn may move the record
+ * away. A month's key sorts just before its first day and a year's just before its January,
+ * so a narrow key range around each finds them without reading the whole month or year (and
+ * a week, which holds no month, needs none when only_whole). */
+static int walk_partial(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
+			struct cw_date to, int only_whole,
+			int (*fn)(struct cw_record *rec, int whole, void *ctx), void *ctx,
+			struct cw_error *err)
 {
 	static const enum cw_kind kinds[] = {CW_KIND_HEARING, CW_KIND_MILESTONE, CW_KIND_VISIT,
 					     CW_KIND_DEMO, CW_KIND_INCIDENT};
 	int rc = 0;
 
-	for (int y = from.year; rc == 0 && y <= to.year; y++)
-		for (int m = 0; rc == 0 && m <= 12; m++) {
-			enum cw_date_precision want = m ? CW_DATE_MONTH : CW_DATE_YEAR;
+	for (int y = from.year; rc == 0 && y <= to.year; y++) {
+		int m0 = y == from.year ? from.month : 1, m1 = y == to.year ? to.month : 12;
 
-			if (!wholly_in(day(y, m, 0), from, to))
+		/* m == 0 stands for the year itself. */
+		for (int m = 0; rc == 0 && m <= m1; m = m == 0 ? m0 : m + 1) {
+			enum cw_date_precision want = m ? CW_DATE_MONTH : CW_DATE_YEAR;
+			int whole = wholly_in(day(y, m, 0), from, to);
+
+			if (only_whole && !whole)
 				continue;
 			for (size_t k = 0; rc == 0 && k < sizeof kinds / sizeof kinds[0]; k++) {
 				struct cw_record_list l;
-				size_t i;
 
 				rc = list_kind(rd, r, kinds[k], day(y, m, 0), day(y, m ? m : 1, 1),
 					       &l, err);
-				for (i = 0; rc == 0 && i < l.n; i++) {
+				for (size_t i = 0; rc == 0 && i < l.n; i++) {
 					struct cw_date d = cw_record_date(&l.items[i]);
 
-					/* A record pushed is moved (its place left empty). */
 					if (cw_date_precision(d) == want && d.year == y &&
-					    d.month == m && push_event(p, &l.items[i]) != 0)
+					    d.month == m && fn(&l.items[i], whole, ctx) != 0)
 						rc = oom(err);
 				}
 				cw_record_list_free(&l);
 			}
 		}
+	}
 	return rc;
+}
+
+/* An event dated to a month or a year wholly in the period happened in it: counted there. */
+static int whole_into_period(struct cw_record *rec, int whole, void *p)
+{
+	return whole ? push_event(p, rec) : 0;
 }
 
 static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
@@ -541,7 +554,7 @@ static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct
 	cw_record_list_free(&ms);
 	if (rc)
 		return oom(err);
-	return gather_whole(rd, r, from, to, p, err);
+	return walk_partial(rd, r, from, to, 1, whole_into_period, p, err);
 }
 
 static int hearing_has_verdict(const struct cw_hearing *h)
@@ -720,7 +733,7 @@ static int take_tallies(struct cw_record_list *l, struct cw_record_list *to)
 }
 
 /* Whether an undated tally's period lies wholly in [from, to], as an event dated to a month
- * does (gather_whole): "28 hearings from June 2023 to May 2024" belongs to a report of that
+ * does (walk_partial): "28 hearings from June 2023 to May 2024" belongs to a report of that
  * year, not to each of its weeks. One with an open end is in no range. */
 static int period_within(const struct cw_tally *t, struct cw_date from, struct cw_date to)
 {
@@ -758,42 +771,18 @@ static int gather_undated_tallies(struct cw_reader *rd, struct cw_report *r, str
 	return rc == 0 && cw_withheld_sift(&r->confidential, &r->tallies, 1) != 0 ? oom(err) : rc;
 }
 
+/* One that only overlaps the range is listed apart, its day unknown (the rest are counted). */
+static int overlapping_into_partial(struct cw_record *rec, int whole, void *r)
+{
+	return whole ? 0 : cw_record_list_push(&((struct cw_report *)r)->partial, rec);
+}
+
 /* Records dated only to a month or a year that overlaps the range without lying wholly in it
- * (those are counted in it: gather_whole). A month's key sorts just
- * before its first day and a year's just before its January, so a narrow key range around each
- * finds them without reading the whole month or year. */
+ * (those are counted in it: gather_period). */
 static int gather_partial(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
 {
-	static const enum cw_kind kinds[] = {CW_KIND_HEARING, CW_KIND_MILESTONE, CW_KIND_VISIT,
-					     CW_KIND_DEMO, CW_KIND_INCIDENT};
-	int rc = 0;
+	int rc = walk_partial(rd, r, r->from, r->to, 0, overlapping_into_partial, r, err);
 
-	for (int y = r->from.year; rc == 0 && y <= r->to.year; y++) {
-		int m0 = y == r->from.year ? r->from.month : 1,
-		    m1 = y == r->to.year ? r->to.month : 12;
-
-		/* m == 0 stands for the year itself. */
-		for (int m = 0; rc == 0 && m <= m1; m = m == 0 ? m0 : m + 1) {
-			for (size_t k = 0; rc == 0 && k < sizeof kinds / sizeof kinds[0]; k++) {
-				struct cw_record_list l;
-				enum cw_date_precision want = m ? CW_DATE_MONTH : CW_DATE_YEAR;
-
-				rc = list_kind(rd, r, kinds[k], day(y, m, 0), day(y, m ? m : 1, 1),
-					       &l, err);
-				for (size_t i = 0; rc == 0 && i < l.n; i++) {
-					struct cw_date d = cw_record_date(&l.items[i]);
-
-					/* One wholly in the range is counted there. */
-					if (cw_date_precision(d) == want && d.year == y &&
-					    d.month == m && !wholly_in(d, r->from, r->to) &&
-					    (rc = cw_record_list_push(&r->partial, &l.items[i])) !=
-						    0)
-						rc = oom(err);
-				}
-				cw_record_list_free(&l);
-			}
-		}
-	}
 	return rc == 0 && cw_withheld_sift(&r->confidential, &r->partial, 1) != 0 ? oom(err) : rc;
 }
 
