@@ -127,6 +127,18 @@ static json_t *jarticles(const struct cw_record *kase, const struct cw_id *perso
 	return arr;
 }
 
+/* An arrest's or charge's articles: the one it names, else its case's for the person. */
+static json_t *jarrest_articles(const struct cw_report *r, const struct cw_milestone *m)
+{
+	struct cw_article a[64];
+	size_t n = cw_report_arrest_articles(r, m, a, 64);
+	json_t *arr = json_array();
+
+	for (size_t i = 0; arr && i < n; i++)
+		json_array_append_new(arr, jarticle(&a[i]));
+	return arr;
+}
+
 /* {"id", "title", "court", "stage", "articles", "defendants"} */
 static json_t *jcase(const struct cw_report *r, const struct cw_id *id)
 {
@@ -218,8 +230,7 @@ static json_t *arrests(const struct cw_report *r)
 				  jview(rec), "date", jdate(m->date), "type",
 				  jword(&cw_words_milestone, m->type), "person",
 				  jperson(r, &m->person), "case", jcase(r, &m->case_id), "articles",
-				  jarticles(cw_report_ref(r, &m->case_id), &m->person), "detail",
-				  jstr(m->detail));
+				  jarrest_articles(r, m), "detail", jstr(m->detail));
 
 		if (o && m->group) { /* a group of unnamed defendants instead of a person */
 			json_object_set_new(o, "group", jstr(m->group));

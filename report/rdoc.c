@@ -425,7 +425,7 @@ static void arrests(struct builder *b)
 		milestone_who_cells(b, m);
 		if (m->court)
 			cell(b, CW_RC_PLACE, "%s", m->court);
-		cw_case_articles(cw_report_ref(b->r, &m->case_id), &m->person, a, 64, &na);
+		na = cw_report_arrest_articles(b->r, m, a, 64);
 		articles_text(&arts, a, na);
 		cell_take(b, CW_RC_ARTICLES, &arts);
 		cell(b, CW_RC_DETAIL, "%s%s%s", str(m->detail), m->detail && m->notes ? "; " : "",
@@ -1440,9 +1440,9 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		N_("Article or group"), CW_RC_DETAIL, N_("Offence"), CW_RC_COUNT,
 		N_("Arrests and charges"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("%s", _("Each arrest or charge counts once under every article the case "
-				   "charges the person with; 494/495 and 437 bis are also counted "
-				   "as groups."));
+	b.sec->note = note("%s", _("Each arrest or charge counts once under the article it names, "
+				   "else under every article the case charges the person with; "
+				   "494/495 and 437 bis are also counted as groups."));
 	if (r->arrests.n) /* else every group is zero: say so once instead */
 		by_article(&b);
 	section(&b, "verdicts", N_("Verdicts and sentences"),

@@ -194,15 +194,29 @@ static int article_order(const void *pa, const void *pb)
 	return memcmp(ka, kb, sizeof ka);
 }
 
+size_t cw_report_arrest_articles(const struct cw_report *r, const struct cw_milestone *m,
+				 struct cw_article *out, size_t max)
+{
+	size_t n = 0;
+
+	/* Kang Saran was detained on 307/494/495 (001 para 39); the 437 bis charge came apart:
+	 * a charge that names its article counts under it alone. */
+	if (m->article.law != CW_LAW_NONE && max > 0) {
+		out[0] = m->article;
+		return 1;
+	}
+	cw_case_articles(cw_report_ref(r, &m->case_id), &m->person, out, max, &n);
+	return n;
+}
+
 static int count_articles(struct cw_report *r)
 {
 	for (size_t i = 0; i < r->arrests.n; i++) {
 		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
 		struct cw_article arts[64];
-		size_t n = 0;
+		size_t n = cw_report_arrest_articles(r, m, arts, 64);
 		int incite = 0, lese = 0, other = 0;
 
-		cw_case_articles(cw_report_ref(r, &m->case_id), &m->person, arts, 64, &n);
 		for (size_t j = 0; j < n; j++) {
 			size_t k = 0;
 

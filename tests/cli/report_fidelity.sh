@@ -245,4 +245,19 @@ has "## Tallies the sources give (1)"
 has "| 2023-06-14 | media | 5 demonstrations | Phnom Penh |"
 has "## Demonstrations (1)"
 
+# ---- an arrest or charge that names its article counts under it alone --------------------
+# Kang Saran was detained on 307/494/495 and charged with 437 bis apart (001 para 39): his
+# detention is no lèse-majesté arrest. One that names no article counts under the case's.
+ok cw person add --name "Article Person"
+ok cw case add --title "Article case" --defendant "Article Person" --charge 494/495 \
+	--charge "437 bis" --view un
+ok cw log milestone --person "Article Person" --case "Article case" --type arrest \
+	--article 494 --date 2023-07-04 --view un
+ok cw log milestone --person "Article Person" --case "Article case" --type charge \
+	--date 2023-07-05 --view un
+ok cw report --week 2023-W27 --format json
+json "[e['articles'] for e in d['arrests_and_charges']['events']] == [['494'], ['494', '495', '437 bis']]"
+json "{a['article']: a['count'] for a in d['arrests_and_charges']['by_article']} == {'437 bis': 1, '494': 2, '495': 1}"
+json "d['arrests_and_charges']['groups']['lese_majeste_437bis'] == 1 and d['arrests_and_charges']['groups']['incitement_494_495'] == 2"
+
 done_ok
