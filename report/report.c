@@ -751,9 +751,8 @@ static int take_tallies(struct cw_record_list *l, struct cw_record_list *to)
  * year, not to each of its weeks. One with an open end is in no range. */
 static int period_within(const struct cw_tally *t, struct cw_date from, struct cw_date to)
 {
-	return cw_date_is_known(t->from) && cw_date_is_known(t->to) &&
-	       cw_date_compare(cw_date_first_day(t->from), from) >= 0 &&
-	       cw_date_compare(cw_date_last_day(t->to), to) <= 0;
+	/* Both ends in the range (validation keeps a period's first day before its last). */
+	return wholly_in(t->from, from, to) && wholly_in(t->to, from, to);
 }
 
 /* The undated tallies over a period in the range: undated events have a key of

@@ -81,8 +81,8 @@ static void forget_screens(struct cw_app *app)
 /* Every form with unsaved changes kept as a draft, sealed in the database like a record,
  * before the store closes: a monitor who listens to a hearing for ten minutes without a key
  * must find the form again, not lose it. Returns how many forms had changes; *lost says how
- * many of them could not be kept (the note says why). */
-static int keep_forms(struct cw_app *app, int keep, int *lost)
+ * many of them could not be kept, and why[] why. */
+static int keep_forms(struct cw_app *app, int keep, int *lost, char *why, size_t len)
 {
 	int changed = 0;
 
@@ -101,7 +101,7 @@ static int keep_forms(struct cw_app *app, int keep, int *lost)
 			(*lost)++;
 		} else if (cw_app_keep_draft(app, fm, &err) != 0) {
 			(*lost)++;
-			cw_error_format(&err, app->lock_note, sizeof app->lock_note);
+			cw_error_format(&err, why, len);
 		} else if (app->nlock_drafts < CW_LOCK_DRAFTS) {
 			app->lock_made[app->nlock_drafts] = made;
 			app->lock_drafts[app->nlock_drafts++] = fm->draft_id;
@@ -128,9 +128,7 @@ static void lock_now(struct cw_app *app, int keep)
 	char why[320] = "";
 
 	cw_store_database_id(app->st, &app->database);
-	app->lock_note[0] = '\0';
-	changed = keep_forms(app, keep, &lost);
-	snprintf(why, sizeof why, "%s", app->lock_note);
+	changed = keep_forms(app, keep, &lost, why, sizeof why);
 	forget_screens(app);
 	cw_session_close(app->session);
 	app->st = NULL;
@@ -186,7 +184,6 @@ static void reopen_forms(struct cw_app *app)
 			cw_app_top(app)->form->lock_draft = app->lock_made[i];
 		cw_draft_free(&d);
 	}
-	memset(app->lock_drafts, 0, sizeof app->lock_drafts);
 }
 
 void cw_app_lock(struct cw_app *app)
@@ -205,7 +202,6 @@ int cw_app_lock_if_key_gone(struct cw_app *app)
 	if (app->locked || !app->st || !cw_session_key_gone(app->session))
 		return 0;
 	lock_now(app, 0);
-	app->nlock_drafts = 0;
 	snprintf(app->lock_note, sizeof app->lock_note, "%s",
 		 _("the key was destroyed (destroy-key): this database cannot be opened again "
 		   "unless 'casewatch key import FILE' restores it"));
