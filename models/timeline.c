@@ -1,6 +1,7 @@
 /* timeline.c - the timeline summary; see timeline.h. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,73 +260,116 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 	add_stint(out, start, to, 1);
 }
 
-static int stint_order(const void *pa, const void *pb)
-{
-	const struct stint *a = pa, *b = pb;
-	long x = cw_date_to_days(a->from), y = cw_date_to_days(b->from);
+/* A stretch as days since 1970: [a, b]. A date not precise to the day gives two: the days it
+ * surely covers (from the last day its start may be to the first day its end may be) and the
+ * days it may cover (from the first to the last). */
+struct span {
+	long a, b;
+	struct cw_date from; /* the stretch's start as recorded */
+};
 
-	return x < y ? -1 : x > y;
+static int span_order(const void *pa, const void *pb)
+{
+	const struct span *x = pa, *y = pb;
+
+	return x->a < y->a ? -1 : x->a > y->a;
 }
 
-static int precise(const struct stint *s)
+/* The days of the union of spans (sorted here), each day once: two cases that hold a person at
+ * once (a second charge while in detention) are one detention, not two. With `run`, also the days
+ * from the start of the unbroken run that holds it up to it (into *run, 0 when no run holds it) and
+ * that run's first recorded start (into *since). */
+static long union_days(struct span *v, size_t n, long point, long *run, struct cw_date *since)
 {
-	return cw_date_precision(s->from) == CW_DATE_DAY && cw_date_precision(s->to) == CW_DATE_DAY;
-}
+	long total = 0, from = 0, to = 0;
+	struct cw_date first = {0, 0, 0};
+	int any = 0;
 
-/* The days of the stretches dated to the day, each day once: two cases that hold a person at
- * once (a second charge while in detention) are one detention, not two. While the person is
- * still detained, also the stretch held without a break up to pretrial_to (its first day and
- * its days, -1 when not dated to the day). 1 when a stretch is not dated to the day. */
-static int count_days(struct stints *s, struct cw_timeline_summary *out)
-{
-	long total = 0, from = 0, to = 0, running_to = -1;
-	int any = 0, unknown = 0;
-
-	out->pretrial_stretch_days = -1;
-	for (size_t i = 0; i < s->n; i++) {
-		unknown |= !precise(&s->v[i]);
-		if (s->v[i].running && precise(&s->v[i]) &&
-		    cw_date_compare(s->v[i].to, out->pretrial_to) == 0) {
-			running_to = cw_date_to_days(s->v[i].to);
-			out->pretrial_since = s->v[i].from;
-		} else if (s->v[i].running && !cw_date_is_known(out->pretrial_since)) {
-			out->pretrial_since = s->v[i].from;
-		}
-	}
-	/* Only stretches dated to the day can be laid side by side. */
-	if (s->n > 1)
-		qsort(s->v, s->n, sizeof *s->v, stint_order);
-	for (size_t i = 0; i <= s->n; i++) {
-		long a = 0, b = 0;
-
-		if (i < s->n) {
-			if (!precise(&s->v[i]))
-				continue;
-			a = cw_date_to_days(s->v[i].from);
-			b = cw_date_to_days(s->v[i].to);
-			if (b < a)
-				b = a;
-		}
-		if (any && (i == s->n || a > to)) {
+	if (run)
+		*run = 0;
+	else
+		point = LONG_MIN;
+	if (n > 1)
+		qsort(v, n, sizeof *v, span_order);
+	for (size_t i = 0; i <= n; i++) {
+		if (any && (i == n || v[i].a > to)) {
 			total += to - from;
-			if (running_to >= from && running_to <= to) {
-				out->pretrial_since = cw_date_from_days(from);
-				out->pretrial_stretch_days = running_to - from;
+			if (point >= from && point <= to && run) {
+				*run = point - from;
+				*since = first;
 			}
 			any = 0;
 		}
-		if (i == s->n)
+		if (i == n)
 			break;
 		if (!any) {
-			from = a;
-			to = b;
+			from = v[i].a;
+			to = v[i].b;
+			first = v[i].from;
 			any = 1;
-		} else if (b > to) {
-			to = b;
+		} else if (v[i].b > to) {
+			to = v[i].b;
 		}
 	}
-	out->pretrial_days = s->failed ? -1 : total;
-	return unknown;
+	return total;
+}
+
+/* The days in pretrial detention across the stretches, and while the person is still detained
+ * the stretch held without a break up to pretrial_to (its first day and its days), each as the
+ * least the dates allow (pretrial_days, pretrial_stretch_days) and the most (the _max fields;
+ * the same when every date is precise to the day). A start dated only to a month counts at
+ * least from that month's last day and at most from its first; an end, at least to its first
+ * day and at most to its last, never past `today`. */
+static void count_days(const struct stints *s, struct cw_date today,
+		       struct cw_timeline_summary *out)
+{
+	struct span *least, *most;
+	size_t nl = 0, nm = 0, running = s->n;
+	long cap = cw_date_to_days(today), point_l = -1, point_m = -1;
+
+	out->pretrial_stretch_days = out->pretrial_stretch_days_max = -1;
+	out->pretrial_days = out->pretrial_days_max = -1;
+	/* The running stretch counted to pretrial_to, else any running one. */
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].running &&
+		    (running == s->n || cw_date_compare(s->v[i].to, out->pretrial_to) == 0))
+			running = i;
+	if (s->failed || !(least = malloc((s->n + 1) * sizeof *least)))
+		return;
+	if (!(most = malloc((s->n + 1) * sizeof *most))) {
+		free(least);
+		return;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		const struct stint *t = &s->v[i];
+		long a = cw_date_to_days(cw_date_last_day(t->from));
+		long b = cw_date_to_days(cw_date_first_day(t->to));
+
+		if (b >= a)
+			least[nl++] = (struct span){a, b, t->from};
+		point_l = i == running ? b : point_l;
+		a = cw_date_to_days(cw_date_first_day(t->from));
+		b = cw_date_to_days(cw_date_last_day(t->to));
+		if (b > cap)
+			b = cap;
+		if (b < a)
+			b = a;
+		most[nm++] = (struct span){a, b, t->from};
+		point_m = i == running ? b : point_m;
+	}
+	if (running == s->n) {
+		out->pretrial_days = union_days(least, nl, 0, NULL, NULL);
+		out->pretrial_days_max = union_days(most, nm, 0, NULL, NULL);
+	} else {
+		struct cw_date ignored;
+
+		out->pretrial_days =
+			union_days(least, nl, point_l, &out->pretrial_stretch_days, &ignored);
+		out->pretrial_days_max = union_days(
+			most, nm, point_m, &out->pretrial_stretch_days_max, &out->pretrial_since);
+	}
+	free(least);
+	free(most);
 }
 
 /* Hearings that did not go ahead as planned: adjourned, suspended or postponed. */
@@ -405,34 +449,55 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 					out->next_hearing = cands[j];
 		}
 	}
-	unknown |= count_days(&stints, out);
+	count_days(&stints, today, out);
 	free(stints.v);
-	/* Partial dates make the figure unknown rather than wrong. */
-	if (unknown && out->pretrial_days == 0)
-		out->pretrial_days = -1;
+	/* A detention still running with no date to count it to sets no upper bound, and alone it
+	 * gives no figure at all: unknown rather than wrong. */
+	if (unknown && out->pretrial_days >= 0) {
+		out->pretrial_days_max = out->pretrial_stretch_days_max = -1;
+		if (out->pretrial_days == 0)
+			out->pretrial_days = out->pretrial_stretch_days = -1;
+	}
 }
 
 void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)
 {
-	char to[CW_DATE_TEXT_MAX];
-	const char *why = NULL;
+	char to[CW_DATE_TEXT_MAX], days[128];
+	const char *why = NULL, *caveat = "";
+	long least = s->pretrial_days, most = s->pretrial_days_max;
 
 	if (len == 0)
 		return;
 	buf[0] = '\0';
-	if (s->pretrial_days < 0) {
-		snprintf(buf, len, _("unknown (%s)"),
+	if (least < 0) {
+		snprintf(buf, len, "%s",
 			 s->pretrial_to_kind == CW_PRETRIAL_TO_UNKNOWN
-				 ? _("still detained, and no date it is known as of")
-				 : _("dates not precise to the day"));
+				 ? _("unknown (still detained, and no date it is known as of)")
+				 : _("unknown"));
 		return;
 	}
-	if (s->pretrial_days == 0 && !s->pretrial_to_kind)
+	if (least == 0 && most == 0 && !s->pretrial_to_kind)
 		return;
+	/* The figure: exact, a range when dates are not precise to the day, or a least. */
+	if (most < 0 || s->pretrial_to_kind == CW_PRETRIAL_TO_LATEST)
+		snprintf(days, sizeof days, P_("at least %ld day", "at least %ld days", least),
+			 least);
+	else if (most != least)
+		snprintf(days, sizeof days, P_("%ld to %ld day", "%ld to %ld days", most), least,
+			 most);
+	else
+		snprintf(days, sizeof days, P_("%ld day", "%ld days", least), least);
+	if (most < 0)
+		caveat = _(" (a detention still running has no date it is known as of)");
+	else if (most != least)
+		caveat = _(" (dates not precise to the day)");
 	cw_date_format(s->pretrial_to, to);
 	switch (s->pretrial_to_kind) {
 	case CW_PRETRIAL_TO_TODAY:
-		snprintf(buf, len, _("%ld days and counting"), s->pretrial_days);
+		snprintf(buf, len, _("%s and counting%s"), days, caveat);
+		return;
+	case CW_PRETRIAL_TO_UNKNOWN:
+		snprintf(buf, len, "%s%s", days, caveat);
 		return;
 	case CW_PRETRIAL_TO_AS_OF:
 		why = _("the date custody was recorded as of");
@@ -444,12 +509,10 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 		why = _("the latest date recorded; the source gives no as-of date");
 		break;
 	default:
-		snprintf(buf, len, _("%ld days (to %s)"), s->pretrial_days, to);
+		snprintf(buf, len, _("%s (to %s)%s"), days, to, caveat);
 		return;
 	}
-	snprintf(buf, len, _("%s%ld days to %s, %s"),
-		 s->pretrial_to_kind == CW_PRETRIAL_TO_LATEST ? _("at least ") : "",
-		 s->pretrial_days, to, why);
+	snprintf(buf, len, _("%s to %s, %s%s"), days, to, why, caveat);
 }
 
 /* The record `i` is placed after, or -1: its anchor when it is in the list and its own date

@@ -21,16 +21,22 @@ enum cw_pretrial_to {
 };
 
 struct cw_timeline_summary {
-	long pretrial_days;         /* -1 when the records do not give day-precise dates */
+	/* Days in pretrial detention, each day once across stretches and cases: the least the
+	 * records' dates allow, and the most (pretrial_days_max). They are equal when every date
+	 * is precise to the day; a start dated only to a month counts at least from its last day
+	 * and at most from its first. pretrial_days is -1 when the records give no figure (still
+	 * detained with no date to count to, and nothing else); pretrial_days_max is -1 when they
+	 * set no upper bound (such a detention beside others: "at least"). */
+	long pretrial_days, pretrial_days_max;
 	int pretrial_ongoing;       /* still detained before a verdict, as far as the records go */
 	struct cw_date pretrial_to; /* the day the detention is counted to */
 	uint8_t pretrial_to_kind;   /* enum cw_pretrial_to: why that day */
 	/* Still detained: the first day of the stretch held without a break up to pretrial_to
-	 * (across cases: a second case's detention that overlaps is the same stretch), and its
-	 * days (-1 when not dated to the day). pretrial_days counts every stretch, each day once.
-	 */
+	 * (across cases: a second case's detention that overlaps is the same stretch; the start
+	 * as recorded when it is not dated to the day), and its days, least and most as above
+	 * (-1 when not known). */
 	struct cw_date pretrial_since;
-	long pretrial_stretch_days;
+	long pretrial_stretch_days, pretrial_stretch_days_max;
 	/* Hearings of the person's cases adjourned, suspended or postponed; two accounts linked
 	 * as the same event count once. */
 	int adjournments;
@@ -74,8 +80,9 @@ const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,
 enum cw_pretrial_to cw_timeline_running_to(const struct cw_record *kase, const struct cw_id *person,
 					   struct cw_date *to);
 
-/* "141 days", "12 days and counting", "56 days to 2024-05-31, the source's date", "unknown
- * (dates not precise to the day)"; "" when there was no pretrial detention. */
+/* "141 days", "12 days and counting", "56 days to 2024-05-31, the source's date", "224 to 254
+ * days and counting (dates not precise to the day)", "at least 30 days (...)", "unknown (still
+ * detained, and no date it is known as of)"; "" when there was no pretrial detention. */
 void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len);
 
 /* Puts a timeline (records oldest first, as the store lists them) in the order the sources

@@ -426,27 +426,36 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 					      "source", "latest", "unknown"};
 	struct cw_timeline_summary sum;
 	char next[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX];
+	int held;
 
 	cw_timeline_summarise(id, l->items, l->n, today, &sum);
+	held = sum.pretrial_days >= 0 && sum.pretrial_to_kind != CW_PRETRIAL_TO_NONE;
 	cw_date_format(sum.next_hearing, next);
 	cw_date_format(sum.pretrial_to, to);
 	/* pretrial_to: the day the count runs to, and why that day (timeline.h). No detention
-	 * recorded is no figure at all: a 0 there would read as a detention of no days. */
-	return dump_json(
-		out,
-		json_pack("{s:o,s:{s:o,s:b,s:o,s:o,s:i,s:o,s:I},s:o}", "person",
-			  cw_export_record_json(r, person), "summary", "pretrial_days",
-			  sum.pretrial_days >= 0 && sum.pretrial_to_kind != CW_PRETRIAL_TO_NONE
-				  ? json_integer(sum.pretrial_days)
-				  : json_null(),
-			  "pretrial_ongoing", sum.pretrial_ongoing, "pretrial_to",
-			  to[0] ? json_string(to) : json_null(), "pretrial_to_reason",
-			  sum.pretrial_to_kind < sizeof reasons / sizeof reasons[0] &&
-					  reasons[sum.pretrial_to_kind]
-				  ? json_string(reasons[sum.pretrial_to_kind])
-				  : json_null(),
-			  "adjournments", sum.adjournments, "next_hearing",
-			  next[0] ? json_string(next) : json_null(), "cases", (json_int_t)sum.cases,
-			  "entries", list_json(r, l)),
-		err);
+	 * recorded is no figure at all: a 0 there would read as a detention of no days.
+	 * pretrial_days is exact or null; the bounds say what dates not precise to the day allow
+	 * (at_most null: no bound). */
+	return dump_json(out,
+			 json_pack("{s:o,s:{s:o,s:o,s:o,s:b,s:o,s:o,s:i,s:o,s:I},s:o}", "person",
+				   cw_export_record_json(r, person), "summary", "pretrial_days",
+				   held && sum.pretrial_days == sum.pretrial_days_max
+					   ? json_integer(sum.pretrial_days)
+					   : json_null(),
+				   "pretrial_days_at_least",
+				   held ? json_integer(sum.pretrial_days) : json_null(),
+				   "pretrial_days_at_most",
+				   held && sum.pretrial_days_max >= 0
+					   ? json_integer(sum.pretrial_days_max)
+					   : json_null(),
+				   "pretrial_ongoing", sum.pretrial_ongoing, "pretrial_to",
+				   to[0] ? json_string(to) : json_null(), "pretrial_to_reason",
+				   sum.pretrial_to_kind < sizeof reasons / sizeof reasons[0] &&
+						   reasons[sum.pretrial_to_kind]
+					   ? json_string(reasons[sum.pretrial_to_kind])
+					   : json_null(),
+				   "adjournments", sum.adjournments, "next_hearing",
+				   next[0] ? json_string(next) : json_null(), "cases",
+				   (json_int_t)sum.cases, "entries", list_json(r, l)),
+			 err);
 }

@@ -700,6 +700,46 @@ static void upcoming(struct builder *b)
 	}
 }
 
+/* A detainee's days: the count when it is exact, else what the dates allow in the detail, and
+ * where the count stops when that is not the period's end. */
+static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
+{
+	struct sb sb = {0};
+	char to[CW_DATE_TEXT_MAX];
+
+	if (d->days >= 0 && d->days == d->days_max)
+		cell(b, CW_RC_COUNT, "%ld", d->days);
+	else if (d->days < 0)
+		sb_add(&sb, "%s", _("length unknown: no date the detention is known as of"));
+	else if (d->days_max < 0)
+		sb_add(&sb,
+		       P_("at least %ld day: a detention still running has no date it is known as "
+			  "of",
+			  "at least %ld days: a detention still running has no date it is known as "
+			  "of",
+			  d->days),
+		       d->days);
+	else
+		sb_add(&sb,
+		       P_("%ld to %ld day: the detention is not dated to the day",
+			  "%ld to %ld days: the detention is not dated to the day", d->days_max),
+		       d->days, d->days_max);
+	if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_TODAY) {
+		/* The count stops where the source's account stops. */
+		cw_date_format(d->to, to);
+		if (sb.n)
+			sb_add(&sb, "; ");
+		sb_add(&sb,
+		       d->to_kind == CW_PRETRIAL_TO_SOURCE ? _("counted to %s, the source's date")
+		       : d->to_kind == CW_PRETRIAL_TO_AS_OF
+			       ? _("counted to %s, the date custody was recorded as of")
+			       : _("counted to %s, the latest date recorded"),
+		       to);
+	}
+	if (sb.n || sb.failed)
+		cell_take(b, CW_RC_DETAIL, &sb);
+}
+
 static void detainees(struct builder *b)
 {
 	const struct cw_report *r = b->r;
@@ -716,24 +756,7 @@ static void detainees(struct builder *b)
 		cell(b, CW_RC_STAGE, "%s", "");
 		cell(b, CW_RC_PLACE, "%s", "");
 		date_cell(b, CW_RC_DATE, d->since);
-		if (d->days >= 0)
-			cell(b, CW_RC_COUNT, "%ld", d->days);
-		else
-			cell(b, CW_RC_DETAIL, "%s",
-			     _("length unknown: detention not dated to the day"));
-		if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_TODAY) {
-			char to[CW_DATE_TEXT_MAX];
-
-			/* The count stops where the source's account stops. */
-			cw_date_format(d->to, to);
-			cell(b, CW_RC_DETAIL,
-			     d->to_kind == CW_PRETRIAL_TO_SOURCE
-				     ? _("counted to %s, the source's date")
-			     : d->to_kind == CW_PRETRIAL_TO_AS_OF
-				     ? _("counted to %s, the date custody was recorded as of")
-				     : _("counted to %s, the latest date recorded"),
-			     to);
-		}
+		detainee_days(b, d);
 		cell(b, CW_RC_LABEL, "%s", _("still detained"));
 		row_end(b);
 	}
@@ -1355,10 +1378,15 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			  r->ndetainees),
 		       r->ndetainees);
 		if (d->days >= 0) {
+			int exact = d->days == d->days_max;
+
 			cw_person_text(r, &d->person, name, sizeof name);
 			sb_add(&sb,
-			       P_("; the longest, %s, for %ld day",
-				  "; the longest, %s, for %ld days", (unsigned long)d->days),
+			       exact ? P_("; the longest, %s, for %ld day",
+					  "; the longest, %s, for %ld days", (unsigned long)d->days)
+				     : P_("; the longest, %s, for at least %ld day",
+					  "; the longest, %s, for at least %ld days",
+					  (unsigned long)d->days),
 			       name, d->days);
 		}
 		sb_add(&sb, "%s", stop());

@@ -1051,6 +1051,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.to = sum.pretrial_to;
 	d.to_kind = sum.pretrial_to_kind;
 	d.days = sum.pretrial_stretch_days;
+	d.days_max = sum.pretrial_stretch_days_max;
 	return add_detainee(r, &d) ? oom(err) : 0;
 }
 

@@ -59,13 +59,15 @@ struct cw_report_upcoming {
 	int from_next_date;
 };
 
-/* A person still in pretrial detention at the end of the range. days is -1 when the records
- * do not date the detention to the day. */
+/* A person still in pretrial detention at the end of the range. days is the least number of
+ * days the records' dates allow, days_max the most (the same when the detention is dated to
+ * the day; -1 when the records set no bound: models/timeline.h); days is -1 when they give no
+ * figure at all. */
 struct cw_report_detainee {
 	struct cw_id person;
 	struct cw_id case_id;
 	struct cw_date since;
-	long days;
+	long days, days_max;
 	/* The day counted to: the period's end, or earlier when the source's account stops
 	 * there (models/timeline.h says why: to_kind). */
 	struct cw_date to;

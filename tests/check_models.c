@@ -1456,10 +1456,11 @@ START_TEST(timeline_counts_pretrial_days_and_adjournments)
 	cw_timeline_summarise(&person, recs, 5, D("2024-01-11"), &s);
 	ck_assert_int_eq(s.pretrial_days, 10);
 	ck_assert(s.pretrial_ongoing);
-	/* A month-precise arrest makes the count unknown, not wrong. */
+	/* A month-precise arrest gives what its month allows: from none to ten days. */
 	recs[1].u.milestone.date = D("2024-01");
 	cw_timeline_summarise(&person, recs, 5, D("2024-01-11"), &s);
-	ck_assert_int_eq(s.pretrial_days, -1);
+	ck_assert_int_eq(s.pretrial_days, 0);
+	ck_assert_int_eq(s.pretrial_days_max, 10);
 	for (int i = 0; i < 5; i++)
 		cw_record_free(&recs[i]);
 }
@@ -1523,6 +1524,91 @@ START_TEST(timeline_counts_each_stretch_in_detention)
 	ck_assert_int_eq(cw_date_compare(s.pretrial_since, D("2024-02-01")), 0);
 	ck_assert_int_eq(s.pretrial_stretch_days, 17);
 	for (int i = 0; i < 5; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
+/* Dates not precise to the day give the least and the most days they allow, never "unknown"
+ * for a detention months long: an arrest in May 2023 still held on 10 January 2024 is 224 to
+ * 254 days. A stretch dated to the day beside it keeps its own days. */
+START_TEST(timeline_bounds_detention_not_dated_to_the_day)
+{
+	struct cw_record recs[5];
+	struct cw_timeline_summary s;
+	struct cw_id person;
+	char text[200];
+
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2023-05");
+	cw_timeline_summarise(&person, recs, 2, D("2024-01-10"), &s);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 224);
+	ck_assert_int_eq(s.pretrial_days_max, 254);
+	ck_assert_int_eq(s.pretrial_stretch_days, 224);
+	ck_assert_int_eq(s.pretrial_stretch_days_max, 254);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_since, D("2023-05")), 0);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "224 to 254 days and counting (dates not precise to the day)");
+	/* Released in a month: at least from the arrest's month's end to the release month's
+	 * start, at most from the one's start to the other's end. */
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_RELEASE, "2023-08");
+	cw_timeline_summarise(&person, recs, 3, D("2024-01-10"), &s);
+	ck_assert(!s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 62);      /* 31 May to 1 August */
+	ck_assert_int_eq(s.pretrial_days_max, 122); /* 1 May to 31 August */
+	ck_assert_int_eq(s.pretrial_stretch_days, -1);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "62 to 122 days (to 2023-08) (dates not precise to the day)");
+	/* Never past the day asked about, even when the release's month runs beyond it. */
+	cw_timeline_summarise(&person, recs, 3, D("2023-08-10"), &s);
+	ck_assert_int_eq(s.pretrial_days, 62);
+	ck_assert_int_eq(s.pretrial_days_max, 101); /* 1 May to 10 August */
+	/* A second stretch dated to the day adds its days to both bounds. */
+	milestone_in(&recs[3], &person, &recs[0], CW_MS_ARREST, "2023-10-01");
+	milestone_in(&recs[4], &person, &recs[0], CW_MS_VERDICT, "2023-10-21");
+	cw_timeline_summarise(&person, recs, 5, D("2024-01-10"), &s);
+	ck_assert_int_eq(s.pretrial_days, 62 + 20);
+	ck_assert_int_eq(s.pretrial_days_max, 122 + 20);
+	/* Dated to the day throughout: one figure. */
+	recs[1].u.milestone.date = D("2023-05-15");
+	recs[2].u.milestone.date = D("2023-08-15");
+	cw_timeline_summarise(&person, recs, 5, D("2024-01-10"), &s);
+	ck_assert_int_eq(s.pretrial_days, 92 + 20);
+	ck_assert_int_eq(s.pretrial_days_max, 92 + 20);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "112 days (to 2023-10-21)");
+	for (int i = 0; i < 5; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
+/* A case that holds the person with no date to count to sets no upper bound beside another
+ * case's days: "at least"; alone it gives no figure. */
+START_TEST(timeline_detention_with_no_date_to_count_to)
+{
+	struct cw_record recs[4];
+	struct cw_timeline_summary s;
+	struct cw_id person;
+	char text[200];
+
+	detained_case(&recs[0], &person);
+	recs[0].view = CW_VIEW_UN; /* a document's account with no date: LATEST */
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2023-05-02");
+	cw_timeline_summarise(&person, recs, 2, D("2024-01-10"), &s);
+	ck_assert_int_eq(s.pretrial_days, -1);
+	ck_assert_int_eq(s.pretrial_to_kind, CW_PRETRIAL_TO_UNKNOWN);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "unknown (still detained, and no date it is known as of)");
+	detained_case(&recs[2], &person);
+	cw_id_from_ref("c2", &recs[2].id);
+	milestone_in(&recs[3], &person, &recs[2], CW_MS_ARREST, "2023-12-31");
+	cw_timeline_summarise(&person, recs, 4, D("2024-01-10"), &s);
+	ck_assert_int_eq(s.pretrial_days, 10);
+	ck_assert_int_eq(s.pretrial_days_max, -1);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "at least 10 days and counting (a detention still running has no "
+			       "date it is known as of)");
+	for (int i = 0; i < 4; i++)
 		cw_record_free(&recs[i]);
 }
 END_TEST
@@ -2053,6 +2139,8 @@ static Suite *models_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("timeline");
 	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
+	tcase_add_test(tc, timeline_bounds_detention_not_dated_to_the_day);
+	tcase_add_test(tc, timeline_detention_with_no_date_to_count_to);
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);
 	tcase_add_test(tc, timeline_counts_one_event_once);
 	tcase_add_test(tc, timeline_counts_overlapping_cases_once);

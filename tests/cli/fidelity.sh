@@ -28,6 +28,15 @@ has "| Ny Nak | Ny Nak — defamation and incitement | UN | 2024-01-05 | 147 | c
 # a report of an earlier week counts to its own last day
 ok cw report --week 2024-W06 --format json
 json "[(p['days'], p['counted_to']) for p in d['pretrial_detention'] if p['person']['name'] == 'Ny Nak'] == [(37, '2024-02-11')]"
+# 001 para 34: Eng Sroy arrested in July 2023 (the month only), still held on 31 May 2024: the
+# days the dates allow, never "unknown" for ten months, and no exact figure claimed.
+ok cw timeline "Eng Sroy"
+has "pretrial detention: 305 to 335 days to 2024-05-31, the source's date (dates not precise to the day)"
+ok cw timeline "Eng Sroy" --json
+json "(d['summary']['pretrial_days'], d['summary']['pretrial_days_at_least'], d['summary']['pretrial_days_at_most']) == (None, 305, 335)"
+ok cw report --from 2024-01-01 --to 2024-06-30
+has "| Eng Sroy | Eng Sroy and Candlelight Party activists — incitement (Facebook group) | UN | 2023-07 |  | 305 to 335 days: the detention is not dated to the day; counted to 2024-05-31, the source's date |"
+has "the longest, Eng Sroy, for at least 305 days"
 
 # ---- order without a date -----------------------------------------------------------------
 # Kem Sokha's timeline in the order the documents give: the May 2019 call for his release, his
