@@ -317,6 +317,11 @@ static json_t *verdicts(const struct cw_report *r)
 				    rec->kind == CW_KIND_MILESTONE
 					    ? jword(&cw_words_milestone, rec->u.milestone.type)
 					    : json_null());
+		/* Rows of one ruling, and of one defendant in it, share a number: a verdict is
+		 * counted once per decision, not per charge (report.h). */
+		json_object_set_new(o, "ruling", json_integer((json_int_t)r->verdicts[i].ruling));
+		json_object_set_new(o, "decision",
+				    json_integer((json_int_t)r->verdicts[i].decision));
 		json_array_append_new(a, jrow(o, rec));
 	}
 	return a;

@@ -1148,45 +1148,68 @@ static int any_answered(const struct cw_report *r, int side)
 /* What the verdict table's rows say in their Result column, counted: "4 convicted, 1 appeal
  * decided": a ruling's result (a hearing's or a milestone's), a milestone's type when it
  * records no result, or "verdict" for a hearing whose rulings are not itemised. */
+/* What each decision was, counted per defendant and ruling (report.h): its result when every
+ * charge it lists has the same one, "different results by charge" when not; a milestone with
+ * no result by its type, a hearing's verdict with none itemised as "verdict". */
+enum { RESULT_MILESTONE = 32, RESULT_UNITEMISED = 64, RESULT_MIXED, RESULT_KINDS };
+
+static unsigned row_result(const struct cw_report_verdict *v)
+{
+	const struct cw_record *rec = v->rec;
+
+	if (rec->kind == CW_KIND_HEARING && v->index != SIZE_MAX) {
+		unsigned res = ((const struct cw_verdict *)rec->u.hearing.verdicts.items + v->index)
+				       ->result;
+
+		return res < 32 ? res : 0;
+	}
+	if (rec->kind == CW_KIND_HEARING)
+		return RESULT_UNITEMISED;
+	if (rec->u.milestone.result) /* counted by its result, as its row says */
+		return rec->u.milestone.result < 32 ? rec->u.milestone.result : 0;
+	return RESULT_MILESTONE + (rec->u.milestone.type < 32 ? rec->u.milestone.type : 0);
+}
+
 static void verdict_results(struct sb *sb, const struct cw_report *r)
 {
-	size_t results[32] = {0}, milestones[32] = {0}, unitemised = 0;
+	size_t counts[RESULT_KINDS] = {0};
+	unsigned *of = calloc(r->ndecisions ? r->ndecisions : 1, sizeof *of);
 	int first = 1;
 
-	for (size_t i = 0; i < r->nverdicts; i++) {
-		const struct cw_record *rec = r->verdicts[i].rec;
-
-		if (rec->kind == CW_KIND_HEARING && r->verdicts[i].index != SIZE_MAX) {
-			const struct cw_verdict *v =
-				(const struct cw_verdict *)rec->u.hearing.verdicts.items +
-				r->verdicts[i].index;
-
-			results[v->result < 32 ? v->result : 0]++;
-		} else if (rec->kind == CW_KIND_HEARING) {
-			unitemised++;
-		} else if (rec->u.milestone.result) { /* counted by its result, as its row says */
-			results[rec->u.milestone.result < 32 ? rec->u.milestone.result : 0]++;
-		} else {
-			milestones[rec->u.milestone.type < 32 ? rec->u.milestone.type : 0]++;
-		}
+	if (!of) {
+		sb->failed = 1;
+		return;
 	}
-	for (int pass = 0; pass < 3; pass++) {
-		const struct cw_enum *e = pass == 0 ? &cw_words_verdict : &cw_words_milestone;
-		size_t n = pass == 2 ? 1 : e->n < 32 ? e->n : 32;
+	for (size_t i = 0; i < r->nverdicts; i++) {
+		const struct cw_report_verdict *v = &r->verdicts[i];
+		unsigned res = row_result(v) + 1; /* 0: not seen yet */
 
-		for (size_t v = 0; v < n; v++) {
-			size_t k = pass == 0 ? results[v] : pass == 1 ? milestones[v] : unitemised;
+		if (v->decision < r->ndecisions)
+			of[v->decision] =
+				!of[v->decision] || of[v->decision] == res ? res : RESULT_MIXED + 1;
+	}
+	for (size_t d = 0; d < r->ndecisions; d++)
+		if (of[d])
+			counts[of[d] - 1]++;
+	free(of);
+	for (unsigned k = 0; k < RESULT_KINDS; k++) {
+		const char *what;
 
-			if (!k)
-				continue;
-			sb_add(sb, "%s", first ? _(": ") : _(", "));
-			/* TRANSLATORS: a count and the result it counts: "4 convicted" */
-			sb_add(sb, _("%zu %s"), k,
-			       pass == 2 ? word(&cw_words_outcome, CW_OUTCOME_VERDICT)
-			       : v       ? word(e, (unsigned)v)
-					 : _(cw_enum_label(e, 0)));
-			first = 0;
-		}
+		if (!counts[k])
+			continue;
+		if (k == RESULT_MIXED)
+			what = _("with different results by charge");
+		else if (k == RESULT_UNITEMISED)
+			what = word(&cw_words_outcome, CW_OUTCOME_VERDICT);
+		else if (k >= RESULT_MILESTONE)
+			what = word(&cw_words_milestone, k - RESULT_MILESTONE);
+		else
+			what = k ? word(&cw_words_verdict, k)
+				 : _(cw_enum_label(&cw_words_verdict, 0));
+		sb_add(sb, "%s", first ? _(": ") : _(", "));
+		/* TRANSLATORS: a count and the result it counts: "4 convicted" */
+		sb_add(sb, _("%zu %s"), counts[k], what);
+		first = 0;
 	}
 }
 
@@ -1312,12 +1335,21 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 
 		for (size_t i = 0; i < r->nverdicts; i++)
 			seen |= view_bit(r->verdicts[i].rec);
+		/* Counted per defendant and ruling: one ruling on three charges is one verdict. */
 		sb_add(&sb,
 		       P_("%zu verdict or ruling was recorded",
 			  "%zu verdicts and rulings were recorded", c[CW_METRIC_VERDICTS]),
 		       c[CW_METRIC_VERDICTS]);
+		if (r->nrulings != c[CW_METRIC_VERDICTS])
+			sb_add(&sb, P_(" in %zu ruling", " in %zu rulings", r->nrulings),
+			       r->nrulings);
 		accounts(&sb, seen);
 		verdict_results(&sb, r);
+		if (r->nverdicts != c[CW_METRIC_VERDICTS])
+			sb_add(&sb,
+			       P_("; the table gives each charge: %zu row",
+				  "; the table gives each charge: %zu rows", r->nverdicts),
+			       r->nverdicts);
 		sb_add(&sb, "%s", stop());
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;

@@ -103,16 +103,17 @@ const char *cw_report_metric_name(enum cw_report_metric m)
 
 const char *cw_report_metric_label(enum cw_report_metric m)
 {
-	static const char *const labels[CW_METRIC_COUNT] = {N_("hearings, every account"),
-							    N_("hearings monitored by the team"),
-							    N_("hearings reported in documents"),
-							    N_("hearings with a verdict"),
-							    N_("arrests"),
-							    N_("charges"),
-							    N_("verdicts and rulings"),
-							    N_("prison visits"),
-							    N_("demonstrations"),
-							    N_("arrests at demonstrations")};
+	static const char *const labels[CW_METRIC_COUNT] = {
+		N_("hearings, every account"),
+		N_("hearings monitored by the team"),
+		N_("hearings reported in documents"),
+		N_("hearings with a verdict"),
+		N_("arrests"),
+		N_("charges"),
+		N_("verdicts, one per defendant and ruling"),
+		N_("prison visits"),
+		N_("demonstrations"),
+		N_("arrests at demonstrations")};
 
 	return (unsigned)m < CW_METRIC_COUNT ? _(labels[m]) : "";
 }
@@ -596,16 +597,106 @@ static int ruling_in_hearings(const struct cw_record_list *hearings, const struc
 	return 0;
 }
 
-static int add_verdict(struct cw_report *r, const struct cw_record *rec, size_t index)
+static int add_verdict(struct cw_report_verdict **rows, size_t *n, const struct cw_record *rec,
+		       size_t index)
 {
-	struct cw_report_verdict *grown = realloc(r->verdicts, (r->nverdicts + 1) * sizeof *grown);
+	struct cw_report_verdict *grown = realloc(*rows, (*n + 1) * sizeof *grown);
 
 	if (!grown)
 		return CW_ENOMEM;
-	r->verdicts = grown;
-	r->verdicts[r->nverdicts].rec = rec;
-	r->verdicts[r->nverdicts++].index = index;
+	*rows = grown;
+	memset(&grown[*n], 0, sizeof grown[*n]);
+	grown[*n].rec = rec;
+	grown[(*n)++].index = index;
 	return 0;
+}
+
+/* The verdict rows of a period, as the table lists them: each verdict of a hearing (one row
+ * for a hearing with a verdict outcome and none itemised), then each ruling milestone that no
+ * hearing in the list already gives. */
+static int verdict_rows(const struct cw_record_list *hearings, const struct cw_record_list *rulings,
+			struct cw_report_verdict **rows, size_t *n)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < hearings->n; i++) {
+		const struct cw_hearing *h = &hearings->items[i].u.hearing;
+
+		if (!hearing_has_verdict(h))
+			continue;
+		if (h->verdicts.n == 0)
+			rc = add_verdict(rows, n, &hearings->items[i], SIZE_MAX);
+		for (size_t j = 0; rc == 0 && j < h->verdicts.n; j++)
+			rc = add_verdict(rows, n, &hearings->items[i], j);
+	}
+	for (size_t i = 0; rc == 0 && i < rulings->n; i++)
+		if (!ruling_in_hearings(hearings, &rulings->items[i].u.milestone))
+			rc = add_verdict(rows, n, &rulings->items[i], SIZE_MAX);
+	return rc;
+}
+
+static const struct cw_verdict *row_verdict(const struct cw_report_verdict *v)
+{
+	return v->rec->kind == CW_KIND_HEARING && v->index != SIZE_MAX
+		       ? (const struct cw_verdict *)v->rec->u.hearing.verdicts.items + v->index
+		       : NULL;
+}
+
+/* Whether two rows rule on the same defendant (or group of unnamed ones) in one ruling. */
+static int same_defendant(const struct cw_report_verdict *a, const struct cw_report_verdict *b)
+{
+	const struct cw_verdict *x = row_verdict(a), *y = row_verdict(b);
+
+	if (x && y)
+		return cw_id_equal(&x->person, &y->person) &&
+		       strcmp(x->group ? x->group : "", y->group ? y->group : "") == 0;
+	return a->rec->kind == CW_KIND_MILESTONE &&
+	       cw_id_equal(&a->rec->u.milestone.person, &b->rec->u.milestone.person);
+}
+
+/* Whether two ruling milestones record one ruling: the same type, case and date (a monitor
+ * logs a verdict on several charges, or on several defendants, as one milestone each). */
+static int same_ruling_milestone(const struct cw_record *a, const struct cw_record *b)
+{
+	const struct cw_milestone *x = &a->u.milestone, *y = &b->u.milestone;
+
+	return a == b || (x->type == y->type && !cw_id_is_zero(&x->case_id) &&
+			  cw_id_equal(&x->case_id, &y->case_id) &&
+			  cw_date_compare(x->date, y->date) == 0 && cw_date_is_known(x->date));
+}
+
+/* Numbers the rulings and the decisions of verdict rows: a ruling is a hearing's verdict or
+ * the milestones of one ruling; a decision, what a ruling says of one defendant (or group),
+ * however many charges its rows list. A hearing's rows are together and milestones come in
+ * date order, so each row is compared only with the rows of its own hearing or date. */
+static void group_verdicts(struct cw_report_verdict *v, size_t n, size_t *rulings,
+			   size_t *decisions)
+{
+	*rulings = *decisions = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *rec = v[i].rec;
+		size_t ruling = SIZE_MAX, decision = SIZE_MAX;
+
+		for (size_t j = i; j-- > 0;) {
+			const struct cw_record *other = v[j].rec;
+
+			if (rec->kind == CW_KIND_HEARING
+				    ? other != rec
+				    : other->kind != CW_KIND_MILESTONE ||
+					      cw_date_compare(other->u.milestone.date,
+							      rec->u.milestone.date) != 0)
+				break;
+			if (rec->kind == CW_KIND_MILESTONE && !same_ruling_milestone(rec, other))
+				continue;
+			ruling = v[j].ruling;
+			if (same_defendant(&v[i], &v[j])) {
+				decision = v[j].decision;
+				break;
+			}
+		}
+		v[i].ruling = ruling != SIZE_MAX ? ruling : (*rulings)++;
+		v[i].decision = decision != SIZE_MAX ? decision : (*decisions)++;
+	}
 }
 
 int cw_report_hearing_is_own(const struct cw_record *hearing)
@@ -613,22 +704,25 @@ int cw_report_hearing_is_own(const struct cw_record *hearing)
 	return hearing->view == CW_VIEW_OWN;
 }
 
-static void count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
+static int count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 {
-	size_t demo_arrests = 0, verdict_hearings = 0, verdicts = 0, arrests = 0, charges = 0,
-	       own = 0;
+	size_t demo_arrests = 0, verdict_hearings = 0, verdicts = 0, rulings = 0, arrests = 0,
+	       charges = 0, own = 0, nrows = 0;
+	struct cw_report_verdict *rows = NULL;
 
 	for (size_t i = 0; i < p->hearings.n; i++) {
 		const struct cw_hearing *h = &p->hearings.items[i].u.hearing;
 
 		own += (size_t)cw_report_hearing_is_own(&p->hearings.items[i]);
-		if (hearing_has_verdict(h)) {
-			verdict_hearings++;
-			verdicts += h->verdicts.n ? h->verdicts.n : 1;
-		}
+		verdict_hearings += (size_t)hearing_has_verdict(h);
 	}
-	for (size_t i = 0; i < p->rulings.n; i++)
-		verdicts += !ruling_in_hearings(&p->hearings, &p->rulings.items[i].u.milestone);
+	/* Verdicts: one per defendant a ruling decides on, whatever the charges. */
+	if (verdict_rows(&p->hearings, &p->rulings, &rows, &nrows) != 0) {
+		free(rows);
+		return CW_ENOMEM;
+	}
+	group_verdicts(rows, nrows, &rulings, &verdicts);
+	free(rows);
 	for (size_t i = 0; i < p->arrests.n; i++) {
 		if (p->arrests.items[i].u.milestone.type == CW_MS_ARREST)
 			arrests++;
@@ -652,6 +746,7 @@ static void count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 	counts[CW_METRIC_VISITS] = p->visits.n;
 	counts[CW_METRIC_DEMOS] = p->demos.n;
 	counts[CW_METRIC_DEMO_ARRESTS] = demo_arrests;
+	return 0;
 }
 
 /* The figures the summary speaks of, from the hearings the tables list: outcomes, and how
@@ -1195,8 +1290,11 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	take_tallies(&prev.hearings, NULL);
 	take_tallies(&prev.visits, NULL);
 	take_tallies(&prev.demos, NULL);
-	count_period(&cur, out->counts);
-	count_period(&prev, out->previous);
+	if (count_period(&cur, out->counts) != 0 || count_period(&prev, out->previous) != 0) {
+		period_free(&cur);
+		period_free(&prev);
+		return oom(err);
+	}
 	period_free(&prev);
 	out->hearings = cur.hearings;
 	out->arrests = cur.arrests;
@@ -1215,21 +1313,9 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	if (count_articles(out) != 0)
 		return oom(err);
 	count_fair(out);
-	for (size_t i = 0; rc == 0 && i < out->hearings.n; i++) {
-		const struct cw_hearing *h = &out->hearings.items[i].u.hearing;
-
-		if (!hearing_has_verdict(h))
-			continue;
-		if (h->verdicts.n == 0)
-			rc = add_verdict(out, &out->hearings.items[i], SIZE_MAX);
-		for (size_t j = 0; rc == 0 && j < h->verdicts.n; j++)
-			rc = add_verdict(out, &out->hearings.items[i], j);
-	}
-	for (size_t i = 0; rc == 0 && i < out->rulings.n; i++)
-		if (!ruling_in_hearings(&out->hearings, &out->rulings.items[i].u.milestone))
-			rc = add_verdict(out, &out->rulings.items[i], SIZE_MAX);
-	if (rc != 0)
+	if (verdict_rows(&out->hearings, &out->rulings, &out->verdicts, &out->nverdicts) != 0)
 		return oom(err);
+	group_verdicts(out->verdicts, out->nverdicts, &out->nrulings, &out->ndecisions);
 
 	if ((rc = cw_report_upcoming_read(rd, &out->filter, out->next_from, out->next_to,
 					  &out->upcoming_src, &out->upcoming, &out->nupcoming,

@@ -38,10 +38,15 @@ void cw_report_last_week(struct cw_date today, int *year, int *week);
 
 /* One verdict line: a ruling in a hearing's verdict list (index), a hearing with a verdict
  * outcome but no itemised verdicts (index SIZE_MAX), or a milestone that records a ruling no
- * hearing in the range already gives (rec is then a milestone). */
+ * hearing in the range already gives (rec is then a milestone). Lines are numbered by the
+ * ruling they belong to (a hearing's verdict, or the milestones of one type, case and date)
+ * and by the decision (what that ruling says of one defendant or group, over every charge its
+ * lines list): counts of verdicts count decisions, so a ruling on three charges of one person
+ * is one verdict, and one on nine people nine. */
 struct cw_report_verdict {
 	const struct cw_record *rec;
 	size_t index;
+	size_t ruling, decision;
 };
 
 /* Distinct articles charged in the range's arrests and charges, with how many of those events
@@ -82,7 +87,7 @@ enum cw_report_metric {
 	CW_METRIC_VERDICT_HEARINGS,
 	CW_METRIC_ARRESTS,
 	CW_METRIC_CHARGES,
-	CW_METRIC_VERDICTS,
+	CW_METRIC_VERDICTS, /* decisions: one per defendant (or group) and ruling */
 	CW_METRIC_VISITS,
 	CW_METRIC_DEMOS,
 	CW_METRIC_DEMO_ARRESTS,
@@ -149,6 +154,7 @@ struct cw_report {
 
 	struct cw_report_verdict *verdicts;
 	size_t nverdicts;
+	size_t nrulings, ndecisions;        /* over the verdict lines (struct cw_report_verdict) */
 	struct cw_report_article *articles; /* by law, number, suffix */
 	size_t narticles;
 	size_t groups[CW_GROUP_COUNT];

@@ -369,6 +369,98 @@ START_TEST(summary_names_every_account)
 }
 END_TEST
 
+/* A verdict counts once per defendant and ruling, whatever the charges its rows list: a
+ * conviction on two articles is one verdict (Chhorn Phalla's on three, 001 para 36), a ruling
+ * on two people two; milestones of one type, case and date are one ruling. A defendant
+ * convicted on one charge and acquitted on another is said to have different results. */
+START_TEST(verdicts_count_once_per_defendant_and_ruling)
+{
+	const struct cw_field *vf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
+	struct cw_id a = add_person("Chhorn Phalla"), b = add_person("Chao Veasna"),
+		     x = add_person("Kang Saran"), y = add_person("Ny Nak");
+	struct cw_id c1 = add_case("Phalla", &a, "494/495", CW_CUSTODY_DETAINED),
+		     c2 = add_case("Saran", &x, "437 bis", CW_CUSTODY_DETAINED);
+	const struct {
+		const struct cw_id *who;
+		const char *article;
+		int result;
+	} rows[] = {{&a, "494", 1}, {&a, "495", 1}, {&b, "494", 1}, {&b, "495", 2}};
+	struct cw_record h, m;
+	struct cw_report r;
+	char *text = NULL;
+	size_t len = 0, n;
+	struct cw_error err;
+	FILE *out;
+
+	cw_record_init(&h, CW_KIND_HEARING);
+	h.u.hearing.case_id = c1;
+	h.u.hearing.date = D("2024-02-07");
+	h.u.hearing.outcome = CW_OUTCOME_VERDICT;
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct cw_verdict *v = cw_list_append(&h.u.hearing.verdicts, vf->sub);
+
+		v->person = *rows[i].who;
+		v->result = (uint8_t)rows[i].result;
+		ck_assert_int_eq(
+			cw_article_parse_list(rows[i].article, &v->article, 1, &n, "a", NULL), 0);
+	}
+	put(&h);
+	cw_record_free(&h);
+	/* One ruling on two people of another case, logged as milestones: x on two articles. */
+	for (int i = 0; i < 3; i++) {
+		cw_record_init(&m, CW_KIND_MILESTONE);
+		m.u.milestone.person = i == 2 ? y : x;
+		m.u.milestone.case_id = c2;
+		m.u.milestone.date = D("2024-02-08");
+		m.u.milestone.type = CW_MS_VERDICT;
+		m.u.milestone.result = 1;
+		ck_assert_int_eq(cw_article_parse_list(i == 1 ? "494" : "437 bis",
+						       &m.u.milestone.article, 1, &n, "a", NULL),
+				 0);
+		put(&m);
+		cw_record_free(&m);
+	}
+	/* The week before: one person convicted on two articles at one hearing. */
+	cw_record_init(&h, CW_KIND_HEARING);
+	h.u.hearing.case_id = c1;
+	h.u.hearing.date = D("2024-02-01");
+	h.u.hearing.outcome = CW_OUTCOME_VERDICT;
+	for (size_t i = 0; i < 2; i++) {
+		struct cw_verdict *v = cw_list_append(&h.u.hearing.verdicts, vf->sub);
+
+		v->person = a;
+		v->result = 1;
+	}
+	put(&h);
+	cw_record_free(&h);
+
+	build("2024-02-05", "2024-02-11", NULL, &r);
+	ck_assert_uint_eq(r.nverdicts, 7);
+	ck_assert_uint_eq(r.nrulings, 2);
+	ck_assert_uint_eq(r.ndecisions, 4);
+	ck_assert_uint_eq(r.counts[CW_METRIC_VERDICTS], 4);
+	ck_assert_uint_eq(r.previous[CW_METRIC_VERDICTS], 1);
+	/* Rows of one defendant share a decision; the hearing's rows are one ruling. */
+	ck_assert_uint_eq(r.verdicts[0].decision, r.verdicts[1].decision);
+	ck_assert_uint_ne(r.verdicts[1].decision, r.verdicts[2].decision);
+	ck_assert_uint_eq(r.verdicts[2].decision, r.verdicts[3].decision);
+	ck_assert_uint_eq(r.verdicts[0].ruling, r.verdicts[3].ruling);
+	ck_assert_uint_ne(r.verdicts[3].ruling, r.verdicts[4].ruling);
+	ck_assert_uint_eq(r.verdicts[4].ruling, r.verdicts[6].ruling);
+	ck_assert_ptr_nonnull(out = open_memstream(&text, &len));
+	ck_assert_int_eq(cw_report_write(&r, CW_REPORT_MD, out, &err), 0);
+	fclose(out);
+	ck_assert_msg(strstr(text,
+			     "4 verdicts and rulings were recorded in 2 rulings (account: not "
+			     "recorded): 3 convicted, 1 with different results by charge; the "
+			     "table gives each charge: 7 rows."),
+		      "%s", text);
+	free(text);
+	cw_report_free(&r);
+}
+END_TEST
+
 START_TEST(calendar_window_without_end)
 {
 	struct cw_id p = add_person("Ny Nak");
@@ -405,6 +497,7 @@ static Suite *report_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, iso_weeks);
 	tcase_add_test(tc, sections_from_small_database);
+	tcase_add_test(tc, verdicts_count_once_per_defendant_and_ruling);
 	tcase_add_test(tc, filter_narrows_every_section);
 	tcase_add_test(tc, empty_range_is_a_report);
 	tcase_add_test(tc, calendar_window_without_end);

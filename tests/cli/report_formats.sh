@@ -72,7 +72,11 @@ json "[p['precision'] for p in d['partial_dates']] == ['month', 'month']"
 # Eng Sroy's arrest is dated to July 2023 (001 para 39): 195 to 225 days by 11 February, and
 # listed first by the least of them; no exact figure is claimed.
 json "[(p['person']['name'], p['days'], p['days_at_least'], p['days_at_most'], p['since']) for p in d['pretrial_detention']] == [('Eng Sroy', None, 195, 225, '2023-07'), ('Ny Nak', 37, 37, 37, '2024-01-05')]"
-json "d['comparison']['verdicts'] == {'current': len(d['verdicts']), 'previous': 0}"
+# Chhorn Phalla's conviction on three articles is one verdict with three rows: verdicts count
+# one per defendant and ruling.
+json "d['comparison']['verdicts'] == {'current': 2, 'previous': 0} and len(d['verdicts']) == 4"
+json "sorted((v['person']['name'], v['ruling'], v['decision']) for v in d['verdicts'])[1:] == [('Chhorn Phalla', 1, 1)] * 3"
+json "any('2 verdicts and rulings were recorded (account: UN): 2 convicted; the table gives each charge: 4 rows.' in s for s in d['summary'])"
 json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'partial_dates', 'tallies', 'comparison']"
 
 # HTML: well formed (every element closed in order), self-contained, the names in the text
