@@ -625,6 +625,16 @@ int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	int rc;
 
 	(void)cmd;
+	/* One file at most, and no option but the global ones: "--bogus" is a typo, not a file
+	 * name (a file whose name begins with a dash is given as ./-name). */
+	if (first_arg < cli->argc && cli->argv[first_arg][0] == '-' &&
+	    cw_cli_no_more(cli, first_arg, "casewatch seed [FILE]") != 0)
+		return CW_EUSAGE;
+	if (first_arg + 1 < cli->argc &&
+	    cw_cli_no_more(cli, first_arg + 1, "casewatch seed [FILE]") != 0)
+		return CW_EUSAGE;
+	if (first_arg < cli->argc && cli->argv[first_arg][0] == '-')
+		candidates[0] = NULL; /* --json and the like, read by run.c */
 	/* The demo goes into a database of its own unless one is named: it must never mix with
 	 * a monitor's real records by accident. */
 	if (!cli->session.db_given)

@@ -10,6 +10,10 @@ first=$(db_snapshot)
 ok cw seed "$SEED_FILE"
 has "(0 new or changed)"
 [ "$(db_snapshot)" = "$first" ] || fail "seeding twice changed the database"
+# A mistyped option is a usage error, not a file to look for; nothing changes.
+fails 2 "unexpected argument '--bogus'" cw seed --bogus
+fails 2 "unexpected argument 'extra'" cw seed "$SEED_FILE" extra
+[ "$(db_snapshot)" = "$first" ] || fail "a refused seed changed the database"
 
 # Filtering by 437 bis finds Kang Saran alone; 494/495 finds the incitement defendants.
 ok cw list persons --article "437 bis" --json
