@@ -57,7 +57,8 @@ static int words(struct cw_cli *cli, int first_arg, const char **out, int min, i
 int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_identity_public pub;
-	char key[CW_IDENTITY_TEXT_MAX], fp[CW_FINGERPRINT_TEXT_MAX];
+	char key[CW_IDENTITY_TEXT_MAX], alone[CW_IDENTITY_TEXT_MAX], fp[CW_FINGERPRINT_TEXT_MAX];
+	struct cw_id db;
 	int rc, only_key = 0;
 
 	(void)cmd;
@@ -67,7 +68,12 @@ int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_store_identity(cli->session.store, &pub, &cli->err)) != 0)
 		return rc;
-	cw_identity_text(&pub, key);
+	/* The key with this database's id: enrolled with it, no other laptop can claim this
+	 * database's name at the other end before this laptop's first bundle. The key alone
+	 * ("cwid1:") is for a laptop on a casewatch from before that. */
+	cw_store_database_id(cli->session.store, &db);
+	cw_identity_text_of_database(&pub, &db, key);
+	cw_identity_text(&pub, alone);
 	cw_identity_fingerprint(&pub, fp);
 	if (only_key) {
 		fprintf(cli->out, "%s\n", key);
@@ -77,8 +83,9 @@ int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		char add[CW_IDENTITY_TEXT_MAX + 40];
 
 		snprintf(add, sizeof add, "casewatch peer add NAME %s", key);
-		return cw_cli_print_json(cli, json_pack("{s:s,s:s,s:s}", "key", key, "fingerprint",
-							fp, "peer_add", add));
+		return cw_cli_print_json(cli, json_pack("{s:s,s:s,s:s,s:s}", "key", key,
+							"key_without_database", alone,
+							"fingerprint", fp, "peer_add", add));
 	}
 	fprintf(cli->out,
 		_("key:         %s\n"
@@ -96,14 +103,15 @@ int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	const char *w[2];
 	struct cw_identity_public pub;
 	char fp[CW_FINGERPRINT_TEXT_MAX];
+	struct cw_id db;
 	int rc;
 
 	(void)cmd;
 	if ((rc = words(cli, first_arg, w, 2, 2, "casewatch peer add NAME KEY")) != 0 ||
 	    (rc = cw_peer_name_validate_new(w[0], "name", &cli->err)) != 0 ||
-	    (rc = cw_identity_parse(w[1], &pub, &cli->err)) != 0 ||
+	    (rc = cw_identity_parse(w[1], &pub, &db, &cli->err)) != 0 ||
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
-	    (rc = cw_peer_add(cli->session.store, w[0], &pub, &cli->err)) != 0)
+	    (rc = cw_peer_add_for(cli->session.store, w[0], &pub, &db, &cli->err)) != 0)
 		return rc;
 	cw_identity_fingerprint(&pub, fp);
 	if (cli->json)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/i18n.h"
 #include "store/identity.h"
 #include "store/store_internal.h"
 #include "store/trust.h"
@@ -218,7 +219,8 @@ static int database_of_key(struct cw_txn *t, const struct cw_identity_public *ke
 }
 
 int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
-			   const struct cw_identity_public *signer, struct cw_error *err)
+			   const struct cw_identity_public *signer, int enrolling,
+			   struct cw_error *err)
 {
 	uint8_t key[8 + ID_LEN], raw[CW_IDENTITY_BYTES];
 	MDB_val k = {sizeof key, key}, v;
@@ -227,32 +229,38 @@ int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
 	struct cw_error ignored;
 	struct cw_id other;
 	char hex[CW_ID_HEX_LEN + 1], otherhex[CW_ID_HEX_LEN + 1];
+	/* Who claims the database: a bundle at import, a key being enrolled. */
+	const char *field = enrolling ? "key" : "bundle",
+		   *claim = enrolling ? _("this key says it is database")
+				      : _("this bundle says it comes from database");
 	int rc, known, found;
 
-	if (cw_id_equal(database, &t->st->database_id))
-		return 0;
 	cw_id_hex(database, hex);
+	if (cw_id_equal(database, &t->st->database_id)) {
+		if (!enrolling)
+			return 0;
+		return cw_error_set(err, CW_EREFUSED, field,
+				    "%s %s, which is this database: refused (enrol the key the "
+				    "other laptop's 'casewatch identity' prints)",
+				    claim, hex);
+	}
 	/* A key speaks for one database: this one's own key for this one, a peer's for the one
-	 * its first bundle came from. Else an enrolled peer could claim any laptop's database
-	 * id and, its bundle read first, lock that laptop's own bundles out. */
+	 * it was enrolled with or its first bundle came from. Else an enrolled peer could claim
+	 * any laptop's database id and lock that laptop's own bundles out. */
 	if ((rc = cw_store_identity_of(t, &t->st->database_id, &self, &known, err)) != 0)
 		return rc;
 	if (known && cw_identity_equal(&self, signer))
-		return cw_error_set(
-			err, CW_EREFUSED, "bundle",
-			"this bundle is signed with this database's own key but says it "
-			"comes from database %s: refused",
-			hex);
+		return cw_error_set(err, CW_EREFUSED, field,
+				    "%s %s but is signed with this database's own key: refused",
+				    claim, hex);
 	if ((rc = database_of_key(t, signer, database, &other, &found, err)) != 0)
 		return rc;
 	if (found) {
 		cw_id_hex(&other, otherhex);
-		return cw_error_set(
-			err, CW_EREFUSED, "bundle",
-			"this bundle says it comes from database %.8s, but its signer's "
-			"bundles came from database %.8s until now: refused (a key "
-			"speaks for one database)",
-			hex, otherhex);
+		return cw_error_set(err, CW_EREFUSED, field,
+				    "%s %.8s, but its key spoke for database %.8s until now: "
+				    "refused (a key speaks for one database)",
+				    claim, hex, otherhex);
 	}
 	if ((rc = cw_store_identity_of(t, database, &have, &known, err)) != 0)
 		return rc;
@@ -260,17 +268,15 @@ int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
 		/* Name who holds it, so the supervisor knows whom to ask (or remove). */
 		if (cw_peer_by_key_txn(t, &have, &peer, &ignored) == 0)
 			return cw_error_set(
-				err, CW_EREFUSED, "bundle",
-				"this bundle says it comes from database %s, whose "
-				"bundles were signed by %s until now: refused (if %s "
-				"claimed a database not its own, 'casewatch peer remove "
-				"%s' forgets what its key spoke for)",
-				hex, peer.name, peer.name, peer.name);
-		return cw_error_set(
-			err, CW_EREFUSED, "bundle",
-			"this bundle says it comes from database %s, whose bundles were "
-			"signed by another key until now: refused",
-			hex);
+				err, CW_EREFUSED, field,
+				"%s %s, whose bundles were signed by %s until now: refused (if "
+				"%s claimed a database not its own, 'casewatch peer remove %s' "
+				"forgets what its key spoke for)",
+				claim, hex, peer.name, peer.name, peer.name);
+		return cw_error_set(err, CW_EREFUSED, field,
+				    "%s %s, whose bundles were signed by another key until now: "
+				    "refused",
+				    claim, hex);
 	}
 	if (known)
 		return 0;

@@ -771,7 +771,7 @@ static int import_header(void *vctx, struct cw_error *err)
 	/* The database that wrote the bundle is the one that signed it: from now on its audit
 	 * entries' signatures are checked against that key, also when another laptop relays
 	 * them. */
-	return cw_store_bind_database(c->t, &c->stats->database, &c->env->signer, err);
+	return cw_store_bind_database(c->t, &c->stats->database, &c->env->signer, 0, err);
 }
 
 static int import_audit(void *vctx, const struct cw_audit_entry *e, struct cw_error *err)

@@ -15,8 +15,9 @@
 
 static const char meta_public[] = "identity";
 static const char meta_secret[] = "identity_secret";
-static const char text_prefix[] = "cwid1:";
-#define SECRET_BYTES 64 /* the Ed25519 seed, then the X25519 secret key */
+static const char text_prefix[] = "cwid1:";    /* the key alone */
+static const char text_prefix_db[] = "cwid2:"; /* the key, then its database's id */
+#define SECRET_BYTES 64                        /* the Ed25519 seed, then the X25519 secret key */
 
 void cw_identity_bytes(const struct cw_identity_public *pub, uint8_t out[CW_IDENTITY_BYTES])
 {
@@ -47,33 +48,57 @@ void cw_identity_text(const struct cw_identity_public *pub, char out[CW_IDENTITY
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
-int cw_identity_parse(const char *text, struct cw_identity_public *pub, struct cw_error *err)
+void cw_identity_text_of_database(const struct cw_identity_public *pub,
+				  const struct cw_id *database, char out[CW_IDENTITY_TEXT_MAX])
 {
-	uint8_t raw[CW_IDENTITY_BYTES];
-	size_t plen = sizeof text_prefix - 1, len, got = 0;
-	const char *end = NULL;
+	uint8_t raw[CW_IDENTITY_BYTES + ID_LEN];
+	size_t plen = sizeof text_prefix_db - 1;
 
+	cw_identity_bytes(pub, raw);
+	memcpy(raw + CW_IDENTITY_BYTES, database->b, ID_LEN);
+	memcpy(out, text_prefix_db, plen);
+	sodium_bin2base64(out + plen, CW_IDENTITY_TEXT_MAX - plen, raw, sizeof raw,
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+int cw_identity_parse(const char *text, struct cw_identity_public *pub, struct cw_id *database,
+		      struct cw_error *err)
+{
+	uint8_t raw[CW_IDENTITY_BYTES + ID_LEN];
+	size_t plen = sizeof text_prefix - 1, len, got = 0, want = CW_IDENTITY_BYTES;
+	const char *end = NULL, *prefix = text_prefix;
+
+	_Static_assert(sizeof text_prefix == sizeof text_prefix_db, "one prefix length");
 	while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
 		text++;
 	len = strlen(text);
 	while (len && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\n' ||
 		       text[len - 1] == '\r'))
 		len--;
-	if (len < plen || memcmp(text, text_prefix, plen) != 0)
+	if (len >= plen && memcmp(text, text_prefix_db, plen) == 0) {
+		prefix = text_prefix_db;
+		want += ID_LEN;
+	} else if (len < plen || memcmp(text, text_prefix, plen) != 0) {
 		return cw_error_set(err, CW_EINVAL, "key",
 				    "is not a casewatch key: it starts with '%s' and is what "
 				    "'casewatch identity' prints on the other laptop",
-				    text_prefix);
-	/* Exactly 64 bytes and nothing after them: a key cut or run together with other text
-	 * is refused rather than read as some other key. */
+				    text_prefix_db);
+	}
+	/* Exactly the key's bytes and nothing after them: a key cut or run together with other
+	 * text is refused rather than read as some other key. */
 	if (sodium_base642bin(raw, sizeof raw, text + plen, len - plen, NULL, &got, &end,
 			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-	    got != sizeof raw || end != text + len)
+	    got != want || end != text + len)
 		return cw_error_set(err, CW_EINVAL, "key",
 				    "is not a whole casewatch key (%zu characters after '%s', a "
-				    "key has 86): copy it again from 'casewatch identity'",
-				    len - plen, text_prefix);
+				    "key has %d): copy it again from 'casewatch identity'",
+				    len - plen, prefix, want == CW_IDENTITY_BYTES ? 86 : 107);
 	cw_identity_from_bytes(raw, pub);
+	if (database) {
+		memset(database, 0, sizeof *database);
+		if (want > CW_IDENTITY_BYTES)
+			memcpy(database->b, raw + CW_IDENTITY_BYTES, ID_LEN);
+	}
 	return 0;
 }
 

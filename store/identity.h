@@ -10,8 +10,10 @@
  * The secret halves are read only for the one operation that needs them (signing a bundle,
  * opening a bundle's file key), into sodium_malloc'd memory, and wiped at once after.
  *
- * The text form of a public identity, what `casewatch identity` prints and `casewatch peer add`
- * takes: "cwid1:" then the 64 bytes in URL-safe base64 without padding (86 characters). Its
+ * The text form of a public identity, what `casewatch peer add` takes: "cwid1:" then the 64 bytes
+ * in URL-safe base64 without padding (86 characters), or "cwid2:" then those 64 bytes and the
+ * 16-byte id of the database the key speaks for (107 characters), which is what `casewatch
+ * identity` prints: enrolled with it, the key holds that database's name from the start. Its
  * fingerprint, for two people to compare over the phone before trusting a key: the first 12
  * bytes of BLAKE2b-160 of the 64 bytes as six groups of four hex digits ("1a2b 3c4d ..."). The
  * whole 20-byte hash is the identity's id inside bundles (it names a bundle's recipients). */
@@ -28,8 +30,8 @@
 #define CW_IDENTITY_BYTES       64 /* sign + box */
 #define CW_IDENTITY_ID_BYTES    20 /* BLAKE2b-160 of the 64 bytes */
 #define CW_IDENTITY_SIG_BYTES   64
-#define CW_IDENTITY_TEXT_MAX    96 /* "cwid1:" + 86 + NUL, with room to spare */
-#define CW_FINGERPRINT_TEXT_MAX 30 /* six groups of four, five spaces, NUL */
+#define CW_IDENTITY_TEXT_MAX    128 /* "cwid2:" + 107 + NUL, with room to spare */
+#define CW_FINGERPRINT_TEXT_MAX 30  /* six groups of four, five spaces, NUL */
 
 struct cw_identity_public {
 	uint8_t sign[CW_IDENTITY_KEY_BYTES]; /* Ed25519: checks what it signed */
@@ -41,11 +43,17 @@ void cw_identity_bytes(const struct cw_identity_public *pub, uint8_t out[CW_IDEN
 void cw_identity_from_bytes(const uint8_t in[CW_IDENTITY_BYTES], struct cw_identity_public *pub);
 int cw_identity_equal(const struct cw_identity_public *a, const struct cw_identity_public *b);
 
-/* "cwid1:..." into out. */
+/* "cwid1:..." into out: the key alone. */
 void cw_identity_text(const struct cw_identity_public *pub, char out[CW_IDENTITY_TEXT_MAX]);
-/* Parses the text form (surrounding blanks allowed, nothing else). CW_EINVAL (field "key") for
- * anything that is not exactly one key, with a message saying where good keys come from. */
-int cw_identity_parse(const char *text, struct cw_identity_public *pub, struct cw_error *err);
+/* "cwid2:..." into out: the key and the database it speaks for. */
+struct cw_id;
+void cw_identity_text_of_database(const struct cw_identity_public *pub,
+				  const struct cw_id *database, char out[CW_IDENTITY_TEXT_MAX]);
+/* Parses either text form (surrounding blanks allowed, nothing else); *database (when not
+ * NULL) is the database a "cwid2:" key names, zero for a "cwid1:" one. CW_EINVAL (field "key")
+ * for anything that is not exactly one key, with a message saying where good keys come from. */
+int cw_identity_parse(const char *text, struct cw_identity_public *pub, struct cw_id *database,
+		      struct cw_error *err);
 /* The id bundles name a recipient by: BLAKE2b-160 of the 64 bytes. */
 void cw_identity_id(const struct cw_identity_public *pub, uint8_t out[CW_IDENTITY_ID_BYTES]);
 /* The fingerprint of an identity (or of an id), six groups of four hex digits. */

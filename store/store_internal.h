@@ -272,10 +272,13 @@ int cw_store_sign_in_txn(struct cw_txn *t, const void *msg, size_t len,
 
 /* Remembers that the bundles of `database` are signed by `signer`, so that the signatures of
  * its audit entries can be checked, also when they arrive relayed by another laptop; refused
- * when another key signed its bundles before (audit.c). */
+ * when another key signed its bundles before, or the signer's key speaks for another
+ * database (audit.c). enrolling: the binding comes with the key's enrolment (trust.c), which
+ * may not name this database; else with a bundle's import, whose messages it speaks of. */
 struct cw_identity_public;
 int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
-			   const struct cw_identity_public *signer, struct cw_error *err);
+			   const struct cw_identity_public *signer, int enrolling,
+			   struct cw_error *err);
 
 /* cw_peer_by_key inside a transaction (trust.c). */
 struct cw_peer_key;

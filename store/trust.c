@@ -127,6 +127,7 @@ struct add_ctx {
 	const char *name;
 	const char *folded; /* the name as searches compare it (models/text.h) */
 	const struct cw_identity_public *key;
+	const struct cw_id *database; /* NULL: the key alone (its first bundle names it) */
 	struct cw_peer_key clash;
 	int clash_name, clash_key, clash_like;
 };
@@ -188,11 +189,21 @@ static int add_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	k.mv_size = trust_key(t->st, c->name, key);
 	if ((rc = cw_val_put(t, DB_TRUST, &k, val, TRUST_HEAD + nlen, 0)) != 0)
 		return cw_store_lmdb_error(t, rc, "enrolling the peer", err);
+	/* A key enrolled with its database speaks for it from now on: no other peer can claim
+	 * that database before its own first bundle comes. */
+	if (c->database)
+		return cw_store_bind_database(t, c->database, c->key, 1, err);
 	return 0;
 }
 
 int cw_peer_add(struct cw_store *st, const char *name, const struct cw_identity_public *key,
 		struct cw_error *err)
+{
+	return cw_peer_add_for(st, name, key, NULL, err);
+}
+
+int cw_peer_add_for(struct cw_store *st, const char *name, const struct cw_identity_public *key,
+		    const struct cw_id *database, struct cw_error *err)
 {
 	struct cw_identity_public self;
 	struct add_ctx c;
@@ -209,6 +220,7 @@ int cw_peer_add(struct cw_store *st, const char *name, const struct cw_identity_
 	memset(&c, 0, sizeof c);
 	c.name = name;
 	c.key = key;
+	c.database = database && !cw_id_is_zero(database) ? database : NULL;
 	if (!(c.folded = folded = cw_text_fold(name)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	rc = cw_store_write(st, add_fn, &c, err);

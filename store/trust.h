@@ -41,6 +41,13 @@ int cw_peer_name_validate_new(const char *name, const char *field, struct cw_err
  * with the message saying what is there. */
 int cw_peer_add(struct cw_store *st, const char *name, const struct cw_identity_public *key,
 		struct cw_error *err);
+/* The same, with the database the key speaks for (what `casewatch identity` prints names it:
+ * identity.h): bound to the key in the same transaction, so that no other peer can claim it
+ * first. Refused (CW_EREFUSED, field "key") when it is this database, when another key's
+ * bundles came from it, or when the key spoke for another database. NULL or zero: the key
+ * alone, as cw_peer_add. */
+int cw_peer_add_for(struct cw_store *st, const char *name, const struct cw_identity_public *key,
+		    const struct cw_id *database, struct cw_error *err);
 
 /* Removes an enrolled peer, and the note of how far bundles to it have gone (a laptop enrolled
  * again under that name gets everything in its next bundle). CW_ENOTFOUND. */

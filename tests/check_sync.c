@@ -655,17 +655,34 @@ START_TEST(identity_text_round_trip)
 	ck_assert_int_eq(cw_store_identity(st[0], &a, &err), 0);
 	cw_identity_text(&a, text);
 	ck_assert_uint_eq(strlen(text), 6 + 86);
-	ck_assert_int_eq(cw_identity_parse(text, &b, &err), 0);
+	ck_assert_int_eq(cw_identity_parse(text, &b, NULL, &err), 0);
 	ck_assert(cw_identity_equal(&a, &b));
 	cw_identity_fingerprint(&a, fp);
 	ck_assert_uint_eq(strlen(fp), 29);
 	snprintf(cut, sizeof cut, "%.80s", text);
-	ck_assert_int_eq(cw_identity_parse(cut, &b, &err), CW_EINVAL);
-	ck_assert_int_eq(cw_identity_parse(text + 6, &b, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_identity_parse(cut, &b, NULL, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_identity_parse(text + 6, &b, NULL, &err), CW_EINVAL);
 	snprintf(cut, sizeof cut, "%sA", text);
-	ck_assert_int_eq(cw_identity_parse(cut, &b, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_identity_parse(cut, &b, NULL, &err), CW_EINVAL);
 	snprintf(cut, sizeof cut, "  %s\n", text);
-	ck_assert_int_eq(cw_identity_parse(cut, &b, &err), 0);
+	ck_assert_int_eq(cw_identity_parse(cut, &b, NULL, &err), 0);
+	/* With the database it speaks for: both come back; the key alone names none. */
+	{
+		struct cw_id db, got;
+
+		cw_store_database_id(st[0], &db);
+		cw_identity_text_of_database(&a, &db, text);
+		ck_assert_uint_eq(strlen(text), 6 + 107);
+		ck_assert_int_eq(strncmp(text, "cwid2:", 6), 0);
+		ck_assert_int_eq(cw_identity_parse(text, &b, &got, &err), 0);
+		ck_assert(cw_identity_equal(&a, &b) && cw_id_equal(&db, &got));
+		snprintf(cut, sizeof cut, "%.100s", text);
+		ck_assert_int_eq(cw_identity_parse(cut, &b, &got, &err), CW_EINVAL);
+		ck_assert_msg(strstr(err.message, "a key has 107") != NULL, "%s", err.message);
+		cw_identity_text(&a, text);
+		ck_assert_int_eq(cw_identity_parse(text, &b, &got, &err), 0);
+		ck_assert(cw_id_is_zero(&got));
+	}
 }
 END_TEST
 
@@ -1128,6 +1145,51 @@ START_TEST(a_peer_cannot_claim_another_database)
 	ck_assert_int_eq(import_signed(lines, 1, 0, &err), CW_EREFUSED);
 	ck_assert_msg(strstr(err.message, "a key speaks for one database") != NULL, "%s",
 		      err.message);
+}
+END_TEST
+
+/* A key enrolled with its database (what `casewatch identity` prints) holds that database's
+ * name from the start: a peer's bundle claiming it before that laptop's first one is refused,
+ * naming who holds it, and the laptop's own bundles come in. Enrolling a key with this
+ * database's id, or with one another key's bundles came from, is refused and changes nothing. */
+START_TEST(an_enrolled_database_cannot_be_claimed_first)
+{
+	struct cw_identity_public bob_key, carol_key;
+	struct cw_id bob, self;
+	struct cw_error err;
+	const char *lines[1];
+	struct cw_peer_key *peers;
+	size_t n;
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	open_at(2, "bob");
+	open_at(3, "carol");
+	enroll(0, 1, "sup");
+	enroll(1, 0, "alice");
+	enroll(2, 1, "sup");
+	cw_store_database_id(st[2], &bob);
+	cw_store_database_id(st[1], &self);
+	ck_assert_int_eq(cw_store_identity(st[2], &bob_key, &err), 0);
+	ck_assert_int_eq(cw_store_identity(st[3], &carol_key, &err), 0);
+	/* Refused: a key with this database's own id. */
+	ck_assert_int_eq(cw_peer_add_for(st[1], "bob", &bob_key, &self, &err), CW_EREFUSED);
+	ck_assert_msg(strstr(err.message, "which is this database") != NULL, "%s", err.message);
+	/* bob as his identity says. */
+	ck_assert_msg(cw_peer_add_for(st[1], "bob", &bob_key, &bob, &err) == 0, "%s", err.message);
+	/* Refused: carol's key with bob's database, and nothing of it stays. */
+	ck_assert_int_eq(cw_peer_add_for(st[1], "carol", &carol_key, &bob, &err), CW_EREFUSED);
+	ck_assert_msg(strstr(err.message, "signed by bob until now") != NULL, "%s", err.message);
+	ck_assert_int_eq(cw_peer_list(st[1], &peers, &n, &err), 0);
+	ck_assert_uint_eq(n, 2); /* alice and bob */
+	free(peers);
+	put_person(2, "Kang Saran");
+	export_to(2, "sup", path_in(2, "b.b"));
+	/* alice's first bundle claims bob's database: refused, naming bob. */
+	lines[0] = header_claiming(&bob);
+	ck_assert_int_eq(import_signed(lines, 1, 0, &err), CW_EREFUSED);
+	ck_assert_msg(strstr(err.message, "signed by bob until now") != NULL, "%s", err.message);
+	import(1, path_in(2, "b.b"));
 }
 END_TEST
 
@@ -1873,6 +1935,7 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, long_payloads_name_their_first_bad_line);
 	tcase_add_test(tc, forged_audit_entries_are_refused);
 	tcase_add_test(tc, a_peer_cannot_claim_another_database);
+	tcase_add_test(tc, an_enrolled_database_cannot_be_claimed_first);
 	tcase_add_test(tc, entries_from_before_the_chain_come_first);
 	tcase_add_test(tc, hostile_attachment_descriptions_are_refused);
 	tcase_add_test(tc, several_peers_share_one_bundle);

@@ -19,7 +19,9 @@ for c in ca cs cb cm; do ok $c init; done
 # ---- identities and peers ---------------------------------------------------------------
 ok ca identity
 has "fingerprint: "
-has "casewatch peer add NAME cwid1:"
+# The key with this laptop's database (cwid2): enrolled with it, no other laptop can claim
+# Alice's database at the supervisor's before her first bundle comes.
+has "casewatch peer add NAME cwid2:"
 alice_fp=$(printf '%s\n' "$out" | sed -n 's/^fingerprint: //p')
 alice_key=$(printf '%s\n' "$out" | sed -n 's/^key: *//p')
 # The supervisor types the line Alice's laptop printed, with the name it gives her.
@@ -36,13 +38,25 @@ has "alice"
 has "$alice_fp"
 has "bob"
 lines 3
+ok ca identity --json
+alice_key_alone=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; print(json.load(sys.stdin)["key_without_database"])')
 ok cs peer list --json
-json "sorted(p['name'] for p in d) == ['alice', 'bob'] and d[0]['key'] == '$alice_key'"
+json "sorted(p['name'] for p in d) == ['alice', 'bob'] and d[0]['key'] == '$alice_key_alone'"
 # One name, one key; not our own; names and keys checked.
 fails 65 name cs peer add alice "$(cm identity --key)"
 fails 65 key cs peer add alice2 "$alice_key"
 fails 65 key cs peer add me "$(cs identity --key)"
 fails 65 name cs peer add "a,b" "$(cm identity --key)"
+# A key that says it is Alice's database, which her enrolment gave her key: refused, naming
+# her, and not enrolled.
+claim=$("${PYTHON3:-python3}" -c '
+import base64, sys
+raw = lambda k: base64.urlsafe_b64decode(k[6:] + "==")
+print("cwid2:" + base64.urlsafe_b64encode(raw(sys.argv[1])[:64] + raw(sys.argv[2])[64:]).decode().rstrip("="))
+' "$(cm identity --key)" "$alice_key")
+fails 65 "signed by alice until now" cs peer add carol "$claim"
+ok cs peer list --json
+json "'carol' not in [p['name'] for p in d]"
 fails 65 key cs peer add mallory "cwid1:not-a-key"
 fails 65 key cs peer add mallory "${alice_key%?????}"
 fails 66 name cs peer remove nobody
@@ -200,7 +214,8 @@ ok cm person add --name "Chhim Sithar" --notes "released, all charges dropped"
 ok cm bundle export --to supervisor -o "$WORK/mallory.bundle"
 ok cm identity
 mallory_fp=$(printf '%s\n' "$out" | sed -n 's/^fingerprint: //p')
-mallory_key=$(printf '%s\n' "$out" | sed -n 's/^key: *//p')
+ok cm identity --json
+mallory_key=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; print(json.load(sys.stdin)["key_without_database"])')
 refused 65 "not enrolled here (fingerprint $mallory_fp)" "$WORK/mallory.bundle"
 printf '%s\n' "$err" | grep -qF "casewatch peer add NAME $mallory_key" ||
 	fail "the refusal lacks the peer add command: $err"
@@ -213,7 +228,7 @@ ok cm bundle export --plain --all -o "$WORK/mallory-plain.bundle"
 import base64, sys
 b = bytearray(open(sys.argv[1], "rb").read())
 key = sys.argv[3][len("cwid1:"):]
-b[10:74] = base64.urlsafe_b64decode(key + "==")
+b[10:74] = base64.urlsafe_b64decode(key + "==")[:64]
 open(sys.argv[2], "wb").write(bytes(b))
 PY
 refused 74 "altered after it was signed" "$WORK/swapped.bundle"
