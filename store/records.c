@@ -318,7 +318,8 @@ static int count_prefix(struct cw_txn *t, enum cw_db db, const uint8_t *prefix, 
 		if (k.mv_size < plen + TAIL_LEN || memcmp(k.mv_data, prefix, plen) != 0)
 			break;
 		if (*count == 0)
-			memcpy(first->b, (uint8_t *)k.mv_data + k.mv_size - ID_LEN, ID_LEN);
+			memcpy(first->b, (uint8_t *)k.mv_data + k.mv_size - KIND_LEN - ID_LEN,
+			       ID_LEN);
 		(*count)++;
 	}
 	mdb_cursor_close(cur);

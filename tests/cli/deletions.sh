@@ -98,6 +98,11 @@ ok ca show "$ms" --json
 json "d['person'] == '$x'"
 # and a local delete of a person still named stays refused, as it always was
 fails 65 "id" ca delete "Chhim Sithar" --yes
+# ... and the record it names as one that names her is one `show` finds.
+named=$(printf '%s\n' "$err" | sed -n 's/.*e\.g\. [a-z]* \([0-9a-f]\{8\}\);.*/\1/p')
+[ -n "$named" ] || fail "the refusal names no record: $err"
+ok ca show "$named" --json
+json "d['id'].startswith('$named')"
 
 # Bob edits Wilma Quorn; later, without seeing that, Alice deletes her. The deletion (later)
 # is shown on both laptops; Bob's edit is kept and listed (it is a live version, with its
