@@ -440,8 +440,12 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 		} else if (r->kind == CW_KIND_HEARING) {
 			const struct cw_hearing *h = &r->u.hearing;
 			struct cw_date cands[2] = {h->date, h->next_date};
+			/* A hearing of today with an outcome has been held: what comes next is
+			 * the date it set, not itself. */
+			int held_today = cw_date_compare(h->date, today) == 0 &&
+					 h->outcome != CW_OUTCOME_UNKNOWN;
 
-			for (int j = 0; j < 2; j++)
+			for (int j = held_today; j < 2; j++)
 				if (cw_date_is_known(cands[j]) &&
 				    cw_date_compare(cands[j], today) >= 0 &&
 				    (!cw_date_is_known(out->next_hearing) ||

@@ -40,7 +40,9 @@ struct cw_timeline_summary {
 	/* Hearings of the person's cases adjourned, suspended or postponed; two accounts linked
 	 * as the same event count once. */
 	int adjournments;
-	struct cw_date next_hearing; /* the earliest hearing or next date on or after today */
+	/* The earliest hearing or next date on or after today; a hearing of today with an
+	 * outcome recorded has been held, and only the date it set counts. */
+	struct cw_date next_hearing;
 	size_t cases;
 };
 

@@ -1451,6 +1451,14 @@ START_TEST(timeline_counts_pretrial_days_and_adjournments)
 	ck_assert_int_eq(s.pretrial_days, 60); /* 2024 is a leap year: 31 + 29 */
 	ck_assert_int_eq(s.adjournments, 2);
 	ck_assert_int_eq(cw_date_compare(s.next_hearing, D("2024-02-20")), 0);
+	/* The day of a hearing that was held (it has an outcome), the next is the date it
+	 * set; not yet held (no outcome), it is itself the next. */
+	cw_timeline_summarise(&person, recs, 5, D("2024-02-01"), &s);
+	ck_assert_int_eq(cw_date_compare(s.next_hearing, D("2024-02-20")), 0);
+	recs[3].u.hearing.outcome = CW_OUTCOME_UNKNOWN;
+	cw_timeline_summarise(&person, recs, 5, D("2024-02-01"), &s);
+	ck_assert_int_eq(cw_date_compare(s.next_hearing, D("2024-02-01")), 0);
+	recs[3].u.hearing.outcome = CW_OUTCOME_ADJOURNED;
 	/* Without a verdict the detention goes on to today. */
 	recs[2].u.milestone.type = CW_MS_OTHER;
 	cw_timeline_summarise(&person, recs, 5, D("2024-01-11"), &s);
