@@ -181,8 +181,10 @@ static struct cw_date latest_recorded(const struct cw_id *person, const struct c
  * the event that ended it, or to the day a running one is counted to. */
 struct stint {
 	struct cw_date from, to;
-	int running;
+	int running; /* 0 ended; RUNNING; RUNNING_UNCOUNTED: no date to count it to (to = from) */
 };
+
+enum { RUNNING = 1, RUNNING_UNCOUNTED = 2 };
 
 struct stints {
 	struct stint *v;
@@ -248,6 +250,8 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 		p->to = to;
 		p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
 		p->unknown = 1;
+		/* No length, but a start: "detained since" still says it. */
+		add_stint(out, start, start, RUNNING_UNCOUNTED);
 		return;
 	}
 	/* Never past the day asked about (a report of a past week). */
@@ -257,7 +261,7 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 	}
 	p->to = to;
 	p->to_kind = (uint8_t)kind;
-	add_stint(out, start, to, 1);
+	add_stint(out, start, to, RUNNING);
 }
 
 /* A stretch as days since 1970: [a, b]. A date not precise to the day gives two: the days it
@@ -329,10 +333,14 @@ static void count_days(const struct stints *s, struct cw_date today,
 
 	out->pretrial_stretch_days = out->pretrial_stretch_days_max = -1;
 	out->pretrial_days = out->pretrial_days_max = -1;
-	/* The running stretch counted to pretrial_to, else any running one. */
+	/* The running stretch counted to pretrial_to, else any counted one, else one with no date
+	 * to count it to (which gives "since" but no days). */
 	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].running &&
-		    (running == s->n || cw_date_compare(s->v[i].to, out->pretrial_to) == 0))
+		if (s->v[i].running == RUNNING &&
+		    (running == s->n || s->v[running].running != RUNNING ||
+		     cw_date_compare(s->v[i].to, out->pretrial_to) == 0))
+			running = i;
+		else if (s->v[i].running == RUNNING_UNCOUNTED && running == s->n)
 			running = i;
 	if (s->failed || !(least = malloc((s->n + 1) * sizeof *least)))
 		return;
@@ -367,6 +375,8 @@ static void count_days(const struct stints *s, struct cw_date today,
 			union_days(least, nl, point_l, &out->pretrial_stretch_days, &ignored);
 		out->pretrial_days_max = union_days(
 			most, nm, point_m, &out->pretrial_stretch_days_max, &out->pretrial_since);
+		if (s->v[running].running == RUNNING_UNCOUNTED)
+			out->pretrial_stretch_days = out->pretrial_stretch_days_max = -1;
 	}
 	free(least);
 	free(most);

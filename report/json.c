@@ -434,24 +434,28 @@ static json_t *detainees(const struct cw_report *r)
 		const struct cw_record *k = cw_report_ref(r, &d->case_id);
 
 		json_array_append_new(
-			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s}", "person",
-				     jperson(r, &d->person), "case_id", jid(&d->case_id),
-				     "case_title", k ? jstr(k->u.kase.title) : json_null(), "view",
-				     k ? jview(k) : json_null(), "since", jdate(d->since), "days",
-				     /* exact, or null: the bounds say what the dates allow */
-				     d->days >= 0 && d->days == d->days_max ? json_integer(d->days)
-									    : json_null(),
-				     "days_at_least",
-				     d->days >= 0 ? json_integer(d->days) : json_null(),
-				     "days_at_most",
-				     d->days >= 0 && d->days_max >= 0 ? json_integer(d->days_max)
-								      : json_null(),
-				     "counted_to", jdate(d->to), "counted_to_reason",
-				     d->to_kind == CW_PRETRIAL_TO_SOURCE   ? "source"
-				     : d->to_kind == CW_PRETRIAL_TO_AS_OF  ? "as_of"
-				     : d->to_kind == CW_PRETRIAL_TO_LATEST ? "latest"
-				     : d->to_kind == CW_PRETRIAL_TO_END    ? "ended"
-									   : "period_end"));
+			a,
+			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s}", "person",
+				  jperson(r, &d->person), "case_id", jid(&d->case_id), "case_title",
+				  k ? jstr(k->u.kase.title) : json_null(), "view",
+				  k ? jview(k) : json_null(), "since", jdate(d->since), "days",
+				  /* exact, or null: the bounds say what the dates allow */
+				  d->days >= 0 && d->days == d->days_max ? json_integer(d->days)
+									 : json_null(),
+				  "days_at_least",
+				  d->days >= 0 ? json_integer(d->days) : json_null(),
+				  "days_at_most",
+				  d->days >= 0 && d->days_max >= 0 ? json_integer(d->days_max)
+								   : json_null(),
+				  "counted_to",
+				  d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? json_null() : jdate(d->to),
+				  "counted_to_reason",
+				  d->to_kind == CW_PRETRIAL_TO_SOURCE    ? "source"
+				  : d->to_kind == CW_PRETRIAL_TO_AS_OF   ? "as_of"
+				  : d->to_kind == CW_PRETRIAL_TO_LATEST  ? "latest"
+				  : d->to_kind == CW_PRETRIAL_TO_END     ? "ended"
+				  : d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? "unknown"
+									 : "period_end"));
 	}
 	return a;
 }

@@ -710,7 +710,8 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 	if (d->days >= 0 && d->days == d->days_max)
 		cell(b, CW_RC_COUNT, "%ld", d->days);
 	else if (d->days < 0)
-		sb_add(&sb, "%s", _("length unknown: no date the detention is known as of"));
+		sb_add(&sb, "%s",
+		       _("length unknown: the source gives no date its account is as of"));
 	else if (d->days_max < 0)
 		sb_add(&sb,
 		       P_("at least %ld day: a detention still running has no date it is known as "

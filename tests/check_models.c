@@ -1605,6 +1605,9 @@ START_TEST(timeline_detention_with_no_date_to_count_to)
 	cw_timeline_summarise(&person, recs, 2, D("2024-01-10"), &s);
 	ck_assert_int_eq(s.pretrial_days, -1);
 	ck_assert_int_eq(s.pretrial_to_kind, CW_PRETRIAL_TO_UNKNOWN);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_since, D("2023-05-02")), 0); /* still said */
+	ck_assert_int_eq(s.pretrial_stretch_days, -1);
 	cw_pretrial_text(&s, text, sizeof text);
 	ck_assert_str_eq(text, "unknown (still detained, and no date it is known as of)");
 	detained_case(&recs[2], &person);

@@ -260,4 +260,16 @@ json "[e['articles'] for e in d['arrests_and_charges']['events']] == [['494'], [
 json "{a['article']: a['count'] for a in d['arrests_and_charges']['by_article']} == {'437 bis': 1, '494': 2, '495': 1}"
 json "d['arrests_and_charges']['groups']['lese_majeste_437bis'] == 1 and d['arrests_and_charges']['groups']['incitement_494_495'] == 2"
 
+# A document's account with no date it is as of, and only the arrest dated: the report says
+# since when and that the length is unknown, not a blank "since" and a reason it does not have.
+ok cw person add --name "Undated Account"
+ok cw case add --title "Undated account case" --defendant "Undated Account" --custody detained \
+	--charge "437 bis" --view un
+ok cw log milestone --person "Undated Account" --case "Undated account case" --type arrest \
+	--date 2023-07-04 --view un
+ok cw report --week 2023-W30 --format json
+json "[(p['since'], p['days'], p['counted_to'], p['counted_to_reason']) for p in d['pretrial_detention'] if p['person']['name'] == 'Undated Account'] == [('2023-07-04', None, None, 'unknown')]"
+ok cw report --week 2023-W30
+has "| Undated Account | Undated account case | UN | 2023-07-04 |  | length unknown: the source gives no date its account is as of |"
+
 done_ok
