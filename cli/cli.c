@@ -257,3 +257,27 @@ int cw_cli_print_records_json(struct cw_cli *cli, const struct cw_record *items,
 	cw_report_free(&r);
 	return rc;
 }
+
+/* An article outside the built-in table is taken (the table cannot hold every law), with a
+ * warning wherever one is typed (a charge, a verdict, a milestone's article, a filter), as the
+ * man page promises: a typo (4944 for 494) would otherwise be saved, or filtered on, without a
+ * word. */
+void cw_cli_warn_article(const struct cw_article *a)
+{
+	char text[CW_ARTICLE_TEXT_MAX];
+
+	if (a->number == 0 || cw_article_offence(a))
+		return;
+	cw_article_format(a, text);
+	fprintf(stderr,
+		_("casewatch: warning: article %s is not in the built-in "
+		  "table; check it (casewatch articles)\n"),
+		text);
+}
+
+int cw_cli_check_filter(struct cw_cli *cli, const struct cw_filter *f)
+{
+	for (size_t i = 0; i < f->narticles; i++)
+		cw_cli_warn_article(&f->articles[i]);
+	return cw_store_filter_check(cli->session.store, f, &cli->err);
+}

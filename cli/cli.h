@@ -70,6 +70,16 @@ int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt
  * the database. */
 int cw_cli_no_more(struct cw_cli *cli, int i, const char *usage);
 
+/* "casewatch: warning: article X is not in the built-in table" on stderr when it is not (the
+ * table cannot hold every law, so such an article is taken, with a word). */
+void cw_cli_warn_article(const struct cw_article *a);
+
+/* Before a filtered list, export or report: a warning for each article outside the table, and
+ * CW_ENOTFOUND (66) naming the criterion when a person, case, court or province in the filter
+ * names nothing in the database (cw_store_filter_check): a typo must not read as a quiet
+ * week. The store is open. */
+int cw_cli_check_filter(struct cw_cli *cli, const struct cw_filter *f);
+
 /* Builds or edits a record from command-line options (record_options.c). Unknown options and bad
  * values fail naming the option. Date options take what cw_date_parse_relative reads, from
  * today; those typed in words are noted in cli->said. */

@@ -280,7 +280,8 @@ int cw_cmd_agenda(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		from = cw_date_first_day(from);
 	}
 	to = cw_date_from_days(cw_date_to_days(from) + o.days - 1);
-	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_cli_check_filter(cli, &o.filter)) != 0)
 		return rc;
 	if ((rc = cw_agenda_build(cli->session.store, &o.filter, from, to, &a, &cli->err)) == 0) {
 		cw_filter_init(&none);

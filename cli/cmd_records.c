@@ -454,7 +454,7 @@ int cw_cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	if (kind != CW_KIND_NONE && f.kinds)
 		return cw_error_set(&cli->err, CW_EUSAGE, "kind",
 				    "--kind applies to 'list records'");
-	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+	if ((rc = cw_cli_open_store(cli, 0)) != 0 || (rc = cw_cli_check_filter(cli, &f)) != 0)
 		return rc;
 	kinds = kind ? CW_KIND_BIT(kind) : CW_KINDS_EVENTS;
 	if (kind && f.kinds == 0)

@@ -238,7 +238,8 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		cw_report_last_week(cw_date_today(), &y, &w);
 		cw_report_week_range(y, w, &from, &to);
 	}
-	if ((rc = cw_cli_open_store(cli, 0)) != 0)
+	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_cli_check_filter(cli, &o.filter)) != 0)
 		return rc;
 	if ((rc = cw_report_build_with(cli->session.store, &o.filter, from, to,
 				       o.include_confidential, &r, &cli->err)) == 0)
@@ -456,6 +457,7 @@ int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		return cw_error_set(&cli->err, CW_EUSAGE, "timeline",
 				    "exports one person's timeline; leave out '%.20s'", o.what);
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_cli_check_filter(cli, &o.filter)) != 0 ||
 	    (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) != 0)
 		return rc;
 	if (ics)

@@ -121,22 +121,6 @@ named:
 	return rc;
 }
 
-/* An article outside the built-in table is taken (the table cannot hold every law), with a
- * warning wherever one is typed (a charge, a verdict, a milestone's article), as the man page
- * promises: a typo (4944 for 494) would otherwise be saved without a word. */
-static void warn_article(const struct cw_article *a)
-{
-	char text[CW_ARTICLE_TEXT_MAX];
-
-	if (a->number == 0 || cw_article_offence(a))
-		return;
-	cw_article_format(a, text);
-	fprintf(stderr,
-		_("casewatch: warning: article %s is not in the built-in "
-		  "table; check it (casewatch articles)\n"),
-		text);
-}
-
 /* Applies text to a field and names the option on failure. */
 static int set_field(struct cw_cli *cli, void *base, const struct cw_field *f, const char *opt,
 		     const char *value)
@@ -166,7 +150,7 @@ static int set_field(struct cw_cli *cli, void *base, const struct cw_field *f, c
 	if (rc != 0)
 		snprintf(cli->err.field, sizeof cli->err.field, "%s", opt);
 	else if (f->type == CW_F_ARTICLE)
-		warn_article((const struct cw_article *)((const char *)base + f->offset));
+		cw_cli_warn_article((const struct cw_article *)((const char *)base + f->offset));
 	return rc;
 }
 
@@ -226,7 +210,7 @@ static int add_charges(struct cw_cli *cli, struct cw_defendant *d, const char *v
 		if (!c)
 			return CW_ENOMEM;
 		c->state = (uint8_t)state;
-		warn_article(&arts[i]);
+		cw_cli_warn_article(&arts[i]);
 	}
 	return 0;
 }
@@ -402,7 +386,8 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 							  opt, &cli->err)) != 0)
 				return rc;
 			for (size_t i = had; i < h->verdicts.n; i++)
-				warn_article(&((struct cw_verdict *)h->verdicts.items)[i].article);
+				cw_cli_warn_article(
+					&((struct cw_verdict *)h->verdicts.items)[i].article);
 			return 0;
 		}
 		if (!strcmp(opt, "sentence-part"))

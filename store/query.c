@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "models/codec.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "models/timeline.h"
 #include "store/store_internal.h"
@@ -1229,6 +1230,40 @@ int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t defa
 					     err);
 	if (rc > 0)
 		rc = 0; /* answered from the counters */
+	criteria_free(&c);
+	mdb_txn_abort(txn);
+	return rc;
+}
+
+int cw_store_filter_check(struct cw_store *st, const struct cw_filter *f, struct cw_error *err)
+{
+	struct criteria c;
+	MDB_txn *txn;
+	int rc;
+
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	if ((rc = criteria_build(st, txn, f, 0, &c, err)) == 0) {
+		/* The first criterion that names nothing: a typo, most likely, which would
+		 * otherwise give an empty list or report that reads as a quiet week. */
+		const struct {
+			const struct keylist *l;
+			const char *field, *value, *what;
+		} named[] = {
+			{&c.persons, "person", f->person, N_("no person's name, id or ref")},
+			{&c.cases, "case", f->case_ref, N_("no case's title, id or ref")},
+			{&c.courts, "court", f->court, N_("no court's name")},
+			{&c.provinces, "province", f->province, N_("no province's name")},
+		};
+
+		for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+			if (named[i].l->given && named[i].l->n == 0) {
+				rc = cw_error_set(err, CW_ENOTFOUND, named[i].field,
+						  "%s in this database matches '%.60s'",
+						  _(named[i].what), named[i].value);
+				break;
+			}
+	}
 	criteria_free(&c);
 	mdb_txn_abort(txn);
 	return rc;

@@ -279,6 +279,11 @@ int cw_store_list(struct cw_store *st, const struct cw_filter *f, uint32_t defau
 		  enum cw_order order, size_t offset, size_t limit, struct cw_record_list *out,
 		  struct cw_error *err);
 
+/* CW_ENOTFOUND, with the criterion as its field, when the filter's person, case, court or
+ * province names nothing in the database (a typo would otherwise read as a quiet week);
+ * 0 when each names something. */
+int cw_store_filter_check(struct cw_store *st, const struct cw_filter *f, struct cw_error *err);
+
 /* Counts what cw_store_list would return. */
 int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
 		   size_t *count, struct cw_error *err);

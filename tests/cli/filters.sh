@@ -101,4 +101,20 @@ has_both=$(printf '%s' "$err" | grep -c "Kang Saran.*Koeut Saray\|Koeut Saray.*K
 [ "$has_both" -eq 1 ] || fail "candidates not listed: $err"
 ok cw timeline "kang saran"
 has "Saran lese-majeste"
+
+# A filter whose person, case, court or province names nothing is a typo, not a quiet week:
+# list, report, export and agenda refuse it (66), naming the criterion. An article outside the
+# table is filtered on, with a warning.
+db_before=$(db_snapshot)
+fails 66 "person: no person's name, id or ref in this database matches 'Kang Sarann'" \
+	cw list records --person "Kang Sarann"
+fails 66 "case: no case's title" cw report --week 2024-W06 --case "does not exist"
+fails 66 "court: no court's name" cw export records --format csv --court "Kandal"
+fails 66 "province: no province's name" cw agenda --province "Mondulkiri"
+ok cw report --week 2024-W06 --article 9999
+grep -q "warning: article 9999 is not in the built-in table" "$WORK/stderr" ||
+	fail "no warning for an article outside the table: $(cat "$WORK/stderr")"
+ok cw list records --person "Kang Saran" --json
+json "len(d) > 0"
+[ "$(db_snapshot)" = "$db_before" ] || fail "a refused filter changed the database"
 done_ok
