@@ -111,8 +111,12 @@ static int next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt
 	if (eq) {
 		opt->value = eq + 1;
 	} else {
+		/* Last on the line: a known option missing its value, or a mistyped one
+		 * (--oldest-frist); which, the caller's list knows, not this parser. */
 		if (*i >= cli->argc)
-			return cw_error_set(&cli->err, CW_EUSAGE, name, "needs a value");
+			return cw_error_set(&cli->err, CW_EUSAGE, name,
+					    "needs a value, or is not an option of this command "
+					    "(see --help)");
 		opt->value = cli->argv[(*i)++];
 	}
 	return 1;

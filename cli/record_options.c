@@ -506,7 +506,9 @@ static const struct cw_field *header_option(const char *opt)
 {
 	char name[64];
 
-	snprintf(name, sizeof name, "%s", opt);
+	/* Whose account a record is: "account" where lists, reports and show say it, "view"
+	 * where the record holds it; both set it. */
+	snprintf(name, sizeof name, "%s", !strcmp(opt, "account") ? "view" : opt);
 	for (char *p = name; *p; p++)
 		if (*p == '-')
 			*p = '_';

@@ -166,4 +166,8 @@ printf '%s\n' '{"kind": "visit", "ref": "v-doc", "date": "2024-03-25", "facility
 ok cw import "$WORK/doc.jsonl"
 ok cw list records --account unknown --json
 json "sorted(r['date'] for r in d) == ['2024-03-20', '2024-03-24', '2024-03-25']"
+# --account sets it on a record as --view does: the word lists and reports use.
+ok cw log hearing --case "Ny Nak" --date 2024-03-26 --account un --source "A/HRC/57/60"
+ok cw list records --account un --since 2024-03-26 --json
+json "[r['date'] for r in d] == ['2024-03-26']"
 done_ok

@@ -53,6 +53,8 @@ fails 2 "colour" cw list records --colour red
 fails 2 "unknown command" cw frobnicate
 fails 2 "say what" cw log
 fails 2 "needs a value" cw person add --name
+# A mistyped option last on the line may be one missing its value: the message says both.
+fails 2 "is not an option of this command" cw list records --oldest-frist
 # a bad import line: nothing from the file is written, the line is named
 printf '%s\n' '{"kind":"person","ref":"p-a","name":"Good One"}' \
 	'{"kind":"person","ref":"p-b","name":"Bad\u001b[31m"}' >"$WORK/bad.jsonl"
