@@ -235,6 +235,15 @@ void cw_text_trim_utf8(char *text)
 		text[start] = '\0';
 }
 
+/* Whether c, after prev, begins a cluster a cut may come before: it takes a column and is no
+ * Khmer vowel or sign written with the letter before it (U+17B6-U+17D3, U+17DD), nor a
+ * subscript consonant after a COENG (U+17D2). Cutting there leaves every letter whole: "ល" cut
+ * from "លែ" reads as another syllable, "ឆ្" ends on a sign that draws under nothing. */
+static int cluster_starts(uint32_t c, int w, uint32_t prev)
+{
+	return w > 0 && !((c >= 0x17B6 && c <= 0x17D3) || c == 0x17DD) && prev != 0x17D2;
+}
+
 size_t cw_text_wrap(const char *text, int cols)
 {
 	size_t len = strlen(text), i = 0, brk = 0;
@@ -253,10 +262,8 @@ size_t cw_text_wrap(const char *text, int cols)
 		if ((w = wcwidth((wchar_t)cp)) < 0)
 			w = 1;
 		/* A character that does not fit starts the next line, unless it belongs to the one
-		 * before it: a mark without a column, or a Khmer vowel or sign that takes one
-		 * (U+17B6-U+17D3, U+17DD: written after, above or below its letter). */
-		if (w > 0 && used + w > cols && i > 0 &&
-		    !((cp >= 0x17B6 && cp <= 0x17D3) || cp == 0x17DD) && prev != 0x17D2)
+		 * before it: a mark without a column, or a Khmer vowel or sign that takes one. */
+		if (used + w > cols && i > 0 && cluster_starts(cp, w, prev))
 			return brk ? brk : i;
 		used += w;
 		i += n;
@@ -270,9 +277,10 @@ size_t cw_text_wrap(const char *text, int cols)
 int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len)
 {
 	static const char ellipsis[] = "\xE2\x80\xA6";
-	size_t n = strlen(text), off = 0, o = 0;
-	int used = 0, total = cw_text_width(text);
+	size_t n = strlen(text), off = 0, o = 0, start_o = 0, start_off = 0;
+	int used = 0, start_used = 0, total = cw_text_width(text);
 	int budget = total > cols ? cols - 1 : cols; /* keep a column for the ellipsis */
+	uint32_t prev = 0;
 
 	if (out_len == 0)
 		return 0;
@@ -284,23 +292,23 @@ int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len)
 		if (len == 0)
 			len = 1, c = 0xFFFD;
 		w = char_width(c);
-		if (used + w > budget || o + len + 4 >= out_len)
+		if (cluster_starts(c, w, prev)) {
+			start_o = o;
+			start_off = off;
+			start_used = used;
+		}
+		if (used + w > budget || o + len + 4 >= out_len) {
+			/* Cut before the cluster this character belongs to, not inside it. */
+			o = start_o;
+			off = start_off;
+			used = start_used;
 			break;
+		}
 		memcpy(out + o, text + off, len);
 		o += len;
 		used += w;
 		off += len;
-	}
-	/* Combining marks that follow the last base character belong to it. */
-	while (off < n) {
-		uint32_t c;
-		size_t len = cw_utf8_decode(text + off, n - off, &c);
-
-		if (len == 0 || wcwidth((wchar_t)c) != 0 || o + len + 4 >= out_len)
-			break;
-		memcpy(out + o, text + off, len);
-		o += len;
-		off += len;
+		prev = c;
 	}
 	if (off < n && cols > 0 && o + sizeof ellipsis < out_len) {
 		memcpy(out + o, ellipsis, sizeof ellipsis - 1);

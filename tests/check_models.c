@@ -606,6 +606,17 @@ START_TEST(text_width_of_khmer_and_accents)
 	ck_assert_str_eq(out, "abc…");
 	ck_assert_int_eq(cw_text_fit("ab", 4, 1, out, sizeof out), 4);
 	ck_assert_str_eq(out, "ab  ");
+	/* Nor a Khmer cluster: a vowel that takes a column stays with its letter ("ដោះលែង", to
+	 * release, never "ដោះល…"), a subscript consonant with its COENG ("ឆ្នាំ", year, never
+	 * "ឆ្…"); the cell is padded instead. */
+	ck_assert_int_eq(cw_text_fit("ដោះលែង", 5, 0, out, sizeof out), 4);
+	ck_assert_str_eq(out, "ដោះ…");
+	ck_assert_int_eq(cw_text_fit("ដោះលែង", 5, 1, out, sizeof out), 5);
+	ck_assert_str_eq(out, "ដោះ… ");
+	ck_assert_int_eq(cw_text_fit("ណាហ្គាវើល", 7, 0, out, sizeof out), 6);
+	ck_assert_str_eq(out, "ណាហ្គា…");
+	ck_assert_int_eq(cw_text_fit("ពន្ធនាគារ ២ ឆ្នាំ", 13, 0, out, sizeof out), 12);
+	ck_assert_str_eq(out, "ពន្ធនាគារ ២ …");
 }
 END_TEST
 
