@@ -146,7 +146,7 @@ static int set_field(struct cw_cli *cli, void *base, const struct cw_field *f, c
 	}
 	if (f->type == CW_F_DATE)
 		return cw_cli_date(cli, opt, value, (struct cw_date *)((char *)base + f->offset));
-	rc = cw_field_set_text(base, f, value, &cli->err);
+	rc = cw_field_set_typed(base, f, value, cw_date_today(), &cli->err);
 	if (rc != 0)
 		snprintf(cli->err.field, sizeof cli->err.field, "%s", opt);
 	else if (f->type == CW_F_ARTICLE)

@@ -9,6 +9,7 @@
 
 #include "models/clock.h"
 #include "models/date.h"
+#include "models/text.h"
 
 static int is_leap(int y)
 {
@@ -352,10 +353,13 @@ int cw_date_parse_relative(const char *text, struct cw_date today, struct cw_dat
 			   const char *field, struct cw_error *err)
 {
 	static const struct cw_date first = {1900, 1, 1}, last = {2199, 12, 31};
+	char digits[64];
 	long days = 0;
 	int rel, rc;
 
 	memset(out, 0, sizeof *out);
+	/* Typed on a Khmer keyboard: "២០២៦-១២-០៤" is 2026-12-04, "+៣d" three days on. */
+	text = cw_text_latin_digits(text, digits, sizeof digits);
 	if ((rel = relative_days(text, today, &days)) != 0) {
 		if (cw_date_precision(today) != CW_DATE_DAY)
 			return cw_error_set(

@@ -10,6 +10,7 @@
 
 #include "models/i18n.h"
 #include "models/record.h"
+#include "models/text.h"
 
 void *cw_record_body(struct cw_record *rec)
 {
@@ -546,6 +547,11 @@ int cw_field_set_text(void *base, const struct cw_field *f, const char *text, st
 int cw_field_set_typed(void *base, const struct cw_field *f, const char *text, struct cw_date today,
 		       struct cw_error *err)
 {
+	char digits[64];
+
+	/* A Khmer keyboard types Khmer digits: a number or a date reads them as 0-9. */
+	if (f->type == CW_F_INT || f->type == CW_F_DATE)
+		text = cw_text_latin_digits(text, digits, sizeof digits);
 	if (f->type == CW_F_DATE)
 		return cw_date_parse_relative(
 			text, today, (struct cw_date *)((char *)base + f->offset), f->name, err);

@@ -274,6 +274,32 @@ size_t cw_text_wrap(const char *text, int cols)
 	return len;
 }
 
+const char *cw_text_latin_digits(const char *text, char *buf, size_t len)
+{
+	size_t o = 0;
+	int any = 0;
+
+	for (const char *p = text; *p; p++) {
+		/* U+17E0-U+17E9: E1 9F A0 .. E1 9F A9 */
+		if ((unsigned char)p[0] == 0xE1 && (unsigned char)p[1] == 0x9F &&
+		    (unsigned char)p[2] >= 0xA0 && (unsigned char)p[2] <= 0xA9) {
+			if (o + 1 >= len)
+				return text;
+			buf[o++] = (char)('0' + ((unsigned char)p[2] - 0xA0));
+			p += 2;
+			any = 1;
+			continue;
+		}
+		if (o + 1 >= len)
+			return text;
+		buf[o++] = *p;
+	}
+	if (!any || len == 0)
+		return text;
+	buf[o] = '\0';
+	return buf;
+}
+
 int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len)
 {
 	static const char ellipsis[] = "\xE2\x80\xA6";

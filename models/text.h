@@ -55,6 +55,11 @@ int cw_text_width(const char *text);
  * neutralised. Returns the columns written. */
 int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len);
 
+/* Typed numbers and dates in Khmer digits (០-៩, U+17E0-U+17E9), as a Khmer keyboard gives
+ * them, read as the digits 0-9: text with them is copied into buf (len bytes) with each one
+ * replaced and buf returned; text without them (or too long for buf) is returned as it is. */
+const char *cw_text_latin_digits(const char *text, char *buf, size_t len);
+
 /* Cuts text back to its last whole UTF-8 character: what a fixed buffer (snprintf) cut in
  * the middle of one leaves well-formed (for JSON, which refuses broken UTF-8). */
 void cw_text_trim_utf8(char *text);

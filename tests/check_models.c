@@ -620,6 +620,31 @@ START_TEST(text_width_of_khmer_and_accents)
 }
 END_TEST
 
+/* What a Khmer keyboard types in a number or a date field reads as the digits 0-9. */
+START_TEST(khmer_digits_in_typed_numbers_and_dates)
+{
+	const struct cw_field *pf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_DEMO), "participants");
+	struct cw_record r;
+	struct cw_date d;
+	char buf[64];
+
+	ck_assert_str_eq(cw_text_latin_digits("២០២៦-១២-០៤", buf, sizeof buf), "2026-12-04");
+	ck_assert_str_eq(cw_text_latin_digits("no digits", buf, sizeof buf), "no digits");
+	ck_assert_int_eq(cw_date_parse_relative("២០២៦-១២-០៤", D("2026-12-03"), &d, "date", NULL),
+			 0);
+	ck_assert_int_eq(cw_date_compare(d, D("2026-12-04")), 0);
+	ck_assert_int_eq(cw_date_parse_relative("+៣d", D("2026-12-03"), &d, "date", NULL), 0);
+	ck_assert_int_eq(cw_date_compare(d, D("2026-12-06")), 0);
+	cw_record_init(&r, CW_KIND_DEMO);
+	ck_assert_int_eq(cw_field_set_typed(&r.u, pf, "១៥០", D("2026-12-03"), NULL), 0);
+	ck_assert_int_eq(r.u.demo.participants, 150);
+	/* Files keep their strict form: a number there is written in ASCII. */
+	ck_assert_int_eq(cw_field_set_text(&r.u, pf, "១៥០", NULL), CW_EINVAL);
+	cw_record_free(&r);
+}
+END_TEST
+
 /* Search folds both sides (models/text.h). */
 #define ZWSP "\xe2\x80\x8b" /* U+200B ZERO WIDTH SPACE */
 #define ZWNJ "\xe2\x80\x8c" /* U+200C ZERO WIDTH NON-JOINER */
@@ -2131,6 +2156,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, text_invisible_found);
 	tcase_add_test(tc, text_neutralised_for_terminal);
 	tcase_add_test(tc, text_width_of_khmer_and_accents);
+	tcase_add_test(tc, khmer_digits_in_typed_numbers_and_dates);
 	tcase_add_test(tc, text_wraps_at_spaces_and_never_splits_khmer);
 	tcase_add_test(tc, text_search_ignores_case);
 	tcase_add_test(tc, text_search_ignores_normalisation);
