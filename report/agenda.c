@@ -18,23 +18,25 @@ const char *cw_agenda_what_label(enum cw_agenda_what what)
 {
 	switch (what) {
 	case CW_AGENDA_HEARING:
-		return "hearing";
+		return _("hearing");
 	case CW_AGENDA_NEXT_DATE:
-		return "next hearing";
+		return _("next hearing");
 	case CW_AGENDA_FOLLOW_UP:
-		return "follow-up visit";
+		return _("follow-up visit");
 	}
 	return "";
 }
 
 void cw_agenda_day_text(struct cw_date d, char *buf, size_t len)
 {
-	static const char *const names[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+	/* TRANSLATORS: a weekday's short name, before a date in the agenda */
+	static const char *const names[] = {N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+					    N_("Mon"), N_("Tue"), N_("Wed")};
 	char date[CW_DATE_TEXT_MAX];
 	long days = cw_date_to_days(d);
 
 	cw_date_format(d, date);
-	snprintf(buf, len, "%s %s", names[((days % 7) + 7) % 7], date);
+	snprintf(buf, len, "%s %s", _(names[((days % 7) + 7) % 7]), date);
 }
 
 void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len)

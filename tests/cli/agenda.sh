@@ -48,6 +48,12 @@ for day in 2030-02-15 2030-03-04 2030-03-06 2030-03-10; do
 done
 has "OVERDUE: bring the medicine (visit of 2030-02-01)"
 lacks "Prey Sar CC2"
+# In Khmer, the weekdays and what is due are Khmer too (2030-03-04 is a Monday: ច័ន្ទ).
+out=$(env -u LC_ALL -u LC_MESSAGES LANGUAGE= LANG=km_KH.UTF-8 "$CASEWATCH" --db "$DB" agenda \
+	--from 2030-03-01 --days 14) || fail "the agenda in Khmer failed"
+has "ច័ន្ទ 2030-03-04"
+lacks "Mon 2030-03-04"
+lacks "follow-up visit"
 lacks "Kampong Cham"
 lines 6
 
