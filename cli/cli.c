@@ -170,6 +170,13 @@ int cw_cli_find_record(struct cw_cli *cli, const char *arg, const char *field, s
 	}
 	if (rc == CW_ENOTFOUND && keep.code == CW_ENOTFOUND)
 		cli->err = keep; /* an id: "no record with id ..." says it best */
+	else if (rc == CW_ENOTFOUND && keep.code == CW_EINVAL && strlen(arg) < 6 &&
+		 strspn(arg, "0123456789abcdefABCDEF") == strlen(arg))
+		/* "0ddc": the start of an id, too short to pick one out. */
+		cw_error_set(&cli->err, rc, field,
+			     "no person or case matches '%.60s', and an id needs at least 6 of "
+			     "its hex digits",
+			     arg);
 	else if (rc == CW_ENOTFOUND)
 		cw_error_set(&cli->err, rc, field, "no record, person or case matches '%.60s'",
 			     arg);

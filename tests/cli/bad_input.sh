@@ -55,6 +55,8 @@ fails 2 "say what" cw log
 fails 2 "needs a value" cw person add --name
 # A mistyped option last on the line may be one missing its value: the message says both.
 fails 2 "is not an option of this command" cw list records --oldest-frist
+# The start of an id too short to pick one out says how many digits an id needs.
+fails 66 "an id needs at least 6 of its hex digits" cw show 0ddc
 # a bad import line: nothing from the file is written, the line is named
 printf '%s\n' '{"kind":"person","ref":"p-a","name":"Good One"}' \
 	'{"kind":"person","ref":"p-b","name":"Bad\u001b[31m"}' >"$WORK/bad.jsonl"
