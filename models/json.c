@@ -470,6 +470,15 @@ static int struct_from_json(const json_t *obj, void *base, const struct cw_schem
 		if ((rc = field_from_json(v, target, f, at, res, err)) != 0)
 			return rc;
 	}
+	/* Articles given in both keys, or one in the list, are kept as casewatch writes them: one
+	 * in the field, two or more in the list (an older casewatch reads the one). */
+	for (size_t i = 0; i < s->nfields; i++) {
+		int rc;
+
+		if ((s->fields[i].flags & CW_FF_LIST_TEXT) &&
+		    (rc = cw_field_tidy_articles(base, &s->fields[i], err)) != 0)
+			return rc;
+	}
 	return 0;
 }
 
