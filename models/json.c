@@ -343,7 +343,9 @@ static int field_from_json(const json_t *v, void *base, const struct cw_field *f
 	char *p = (char *)base + f->offset;
 	int rc;
 
-	if (json_is_null(v))
+	/* An empty list of articles is none given, as null is: it never empties "articles". */
+	if (json_is_null(v) ||
+	    ((f->flags & CW_FF_LIST_TEXT) && json_is_string(v) && !*json_string_value(v)))
 		return 0;
 	switch (f->type) {
 	case CW_F_INT:

@@ -1170,6 +1170,11 @@ START_TEST(milestone_names_several_articles)
 	ck_assert_int_eq(json_articles(&a, text, sizeof text), 1);
 	ck_assert_str_eq(text, "437 bis");
 	cw_record_free(&a);
+	j = milestone_json("\"articles\":[\"494\",\"495\"],\"article\":\"\"");
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &a, &err), 0);
+	json_decref(j);
+	ck_assert_int_eq(json_articles(&a, text, sizeof text), 2);
+	cw_record_free(&a);
 	j = milestone_json("\"article\":\"494\",\"articles\":[\"495\",\"494\"]");
 	ck_assert_int_eq(cw_record_from_json(j, NULL, &a, &err), 0);
 	json_decref(j);
