@@ -115,9 +115,10 @@ static void keys_article(struct bench_keys *k, const struct cw_article *a)
 		k->articles[k->narticles++] = key;
 }
 
-/* As store.c's keyset_from_case: a milestone carries only its own person's charges. */
+/* As store.c's keyset_from_case: a milestone carries only its own person's charges, and none
+ * when it names its own articles (articles 0). */
 static void keys_from_case(struct bench_keys *k, const struct cw_case *c,
-			   const struct cw_id *only_person, int persons)
+			   const struct cw_id *only_person, int persons, int articles)
 {
 	int found = 0;
 
@@ -132,7 +133,7 @@ static void keys_from_case(struct bench_keys *k, const struct cw_case *c,
 
 		if (found && !cw_id_equal(&d->person, only_person))
 			continue;
-		for (size_t j = 0; j < d->charges.n; j++)
+		for (size_t j = 0; articles && j < d->charges.n; j++)
 			keys_article(k, &((const struct cw_charge *)d->charges.items)[j].article);
 		if (persons)
 			keys_person(k, &d->person);
@@ -158,7 +159,7 @@ void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, st
 		k->province = rec->u.person.province;
 		break;
 	case CW_KIND_CASE:
-		keys_from_case(k, &rec->u.kase, NULL, 1);
+		keys_from_case(k, &rec->u.kase, NULL, 1, 1);
 		break;
 	case CW_KIND_HEARING: {
 		const struct cw_hearing *h = &rec->u.hearing;
@@ -166,7 +167,7 @@ void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, st
 		k->kase = h->case_id;
 		k->has_case = 1;
 		if (kase)
-			keys_from_case(k, &kase->u.kase, NULL, 1);
+			keys_from_case(k, &kase->u.kase, NULL, 1, 1);
 		if (h->court && *h->court)
 			k->court = h->court;
 		for (size_t i = 0; i < h->attendance.n; i++)
@@ -183,15 +184,19 @@ void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, st
 	}
 	case CW_KIND_MILESTONE: {
 		const struct cw_milestone *m = &rec->u.milestone;
+		struct cw_article arts[CW_ARTICLE_LIST_MAX];
+		size_t na = cw_milestone_articles(m, arts);
 
 		keys_person(k, &m->person);
+		for (size_t i = 0; i < na; i++)
+			keys_article(k, &arts[i]);
 		if (!kase) {
 			k->court = m->court;
 			break;
 		}
 		k->kase = m->case_id;
 		k->has_case = 1;
-		keys_from_case(k, &kase->u.kase, &m->person, 0);
+		keys_from_case(k, &kase->u.kase, &m->person, 0, na == 0);
 		if (m->court && *m->court)
 			k->court = m->court;
 		break;

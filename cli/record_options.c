@@ -91,6 +91,8 @@ static const struct cw_field *find_field(const struct cw_schema *s, const char *
 		char name[64];
 		size_t n;
 
+		if (s->fields[i].flags & CW_FF_MORE) /* typed through the field before it */
+			continue;
 		option_name(s->fields[i].name, name, sizeof name);
 		if (!strcmp(name, opt))
 			return &s->fields[i];
@@ -147,10 +149,15 @@ static int set_field(struct cw_cli *cli, void *base, const struct cw_field *f, c
 	if (f->type == CW_F_DATE)
 		return cw_cli_date(cli, opt, value, (struct cw_date *)((char *)base + f->offset));
 	rc = cw_field_set_typed(base, f, value, cw_date_today(), &cli->err);
-	if (rc != 0)
+	if (rc != 0) {
 		snprintf(cli->err.field, sizeof cli->err.field, "%s", opt);
-	else if (f->type == CW_F_ARTICLE)
-		cw_cli_warn_article((const struct cw_article *)((const char *)base + f->offset));
+	} else if (f->type == CW_F_ARTICLE) { /* a milestone's --article 494/495: each */
+		struct cw_article arts[CW_ARTICLE_LIST_MAX];
+		size_t n = cw_field_articles(base, f, arts);
+
+		for (size_t i = 0; i < n; i++)
+			cw_cli_warn_article(&arts[i]);
+	}
 	return rc;
 }
 
@@ -579,9 +586,8 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 					memset((char *)&rec->u + f->offset, 0,
 					       sizeof(struct cw_id));
 					break;
-				case CW_F_ARTICLE:
-					memset((char *)&rec->u + f->offset, 0,
-					       sizeof(struct cw_article));
+				case CW_F_ARTICLE: /* a milestone's list of articles too */
+					cw_field_set_text(&rec->u, f, "", NULL);
 					break;
 				case CW_F_SET:
 					*(uint32_t *)((char *)&rec->u + f->offset) = 0;
@@ -703,7 +709,7 @@ static const char *type_arg(const struct cw_field *f)
 	case CW_F_ID:
 		return f->ref_kind == CW_KIND_CASE ? "CASE" : "PERSON";
 	case CW_F_ARTICLE:
-		return "ARTICLE";
+		return f->flags & CW_FF_LIST_TEXT ? "ARTICLES" : "ARTICLE";
 	case CW_F_BOOL:
 		return "yes|no";
 	case CW_F_LIST:
@@ -731,7 +737,7 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 		const struct cw_field *f = &s->fields[i];
 		char name[64], left[96];
 
-		if (f->type == CW_F_LIST && !(f->flags & CW_FF_FLAT))
+		if ((f->type == CW_F_LIST && !(f->flags & CW_FF_FLAT)) || (f->flags & CW_FF_MORE))
 			continue;
 		option_name(f->name, name, sizeof name);
 		if (f->type == CW_F_LIST || f->type == CW_F_SET)

@@ -37,21 +37,28 @@ void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
 	}
 }
 
-void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *person, char *buf,
-			   size_t len)
+void cw_articles_text(const struct cw_article *a, size_t n, char *buf, size_t len)
 {
-	struct cw_article arts[64];
-	size_t n, used = 0;
+	size_t used = 0;
 
-	cw_case_articles(kase, person, arts, 64, &n);
 	if (len)
 		buf[0] = '\0';
 	for (size_t i = 0; i < n && used < len; i++) {
 		char text[CW_ARTICLE_TEXT_MAX];
 
-		cw_article_format(&arts[i], text);
+		cw_article_format(&a[i], text);
 		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? "/" : "", text);
 	}
+}
+
+void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *person, char *buf,
+			   size_t len)
+{
+	struct cw_article arts[64];
+	size_t n;
+
+	cw_case_articles(kase, person, arts, 64, &n);
+	cw_articles_text(arts, n, buf, len);
 }
 
 void cw_articles_text_lead(char *text, size_t len, const struct cw_article *lead, size_t n)

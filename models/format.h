@@ -13,6 +13,9 @@
 void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
 		      struct cw_article *out, size_t max, size_t *n);
 
+/* Articles as one text, as they are typed: "307/494/495/437 bis"; "" for none. */
+void cw_articles_text(const struct cw_article *a, size_t n, char *buf, size_t len);
+
 /* The same as one text, "307/494/495/437 bis"; "" for none or when kase is not a case. */
 void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *person, char *buf,
 			   size_t len);

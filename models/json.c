@@ -343,7 +343,9 @@ static int field_from_json(const json_t *v, void *base, const struct cw_field *f
 	char *p = (char *)base + f->offset;
 	int rc;
 
-	if (json_is_null(v))
+	/* An empty list of articles is none given, as null is: it never empties "articles". */
+	if (json_is_null(v) ||
+	    ((f->flags & CW_FF_LIST_TEXT) && json_is_string(v) && !*json_string_value(v)))
 		return 0;
 	switch (f->type) {
 	case CW_F_INT:
@@ -468,6 +470,15 @@ static int struct_from_json(const json_t *obj, void *base, const struct cw_schem
 			continue;
 		}
 		if ((rc = field_from_json(v, target, f, at, res, err)) != 0)
+			return rc;
+	}
+	/* Articles given in both keys, or one in the list, are kept as casewatch writes them: one
+	 * in the field, two or more in the list (an older casewatch reads the one). */
+	for (size_t i = 0; i < s->nfields; i++) {
+		int rc;
+
+		if ((s->fields[i].flags & CW_FF_LIST_TEXT) &&
+		    (rc = cw_field_tidy_articles(base, &s->fields[i], err)) != 0)
 			return rc;
 	}
 	return 0;

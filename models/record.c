@@ -56,6 +56,104 @@ void cw_struct_free(void *base, const struct cw_schema *s)
 			cw_field_free(base, &s->fields[i]);
 }
 
+/* Adds a to out[0..*n) unless an article there is the same charge. */
+static void add_article(struct cw_article *out, size_t *n, const struct cw_article *a)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (cw_article_same(&out[i], a))
+			return;
+	if (*n < CW_ARTICLE_LIST_MAX)
+		out[(*n)++] = *a;
+}
+
+size_t cw_field_articles(const void *base, const struct cw_field *f,
+			 struct cw_article out[CW_ARTICLE_LIST_MAX])
+{
+	const struct cw_article *a = (const struct cw_article *)((const char *)base + f->offset);
+	size_t n = 0;
+
+	if (a->law != CW_LAW_NONE)
+		add_article(out, &n, a);
+	if (f->flags & CW_FF_LIST_TEXT) {
+		const struct cw_field *more = f + 1;
+		const struct cw_list *l =
+			(const struct cw_list *)((const char *)base + more->offset);
+
+		for (size_t i = 0; i < l->n; i++) {
+			a = &((const struct cw_article_ref *)l->items)[i].article;
+			if (a->law != CW_LAW_NONE)
+				add_article(out, &n, a);
+		}
+	}
+	return n;
+}
+
+int cw_field_set_articles(void *base, const struct cw_field *f, const struct cw_article *a,
+			  size_t n, struct cw_error *err)
+{
+	struct cw_article *one = (struct cw_article *)((char *)base + f->offset),
+			  kept[CW_ARTICLE_LIST_MAX];
+	const struct cw_field *more = f + 1; /* the table puts the list right after the field */
+	struct cw_list *l = (struct cw_list *)((char *)base + more->offset);
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+
+		while (j < k && !cw_article_same(&kept[j], &a[i]))
+			j++;
+		if (j < k) /* the same charge again ("494/494 para 2") */
+			continue;
+		if (k == CW_ARTICLE_LIST_MAX)
+			return cw_error_set(err, CW_EINVAL, f->name,
+					    "more than %zu articles in one list",
+					    (size_t)CW_ARTICLE_LIST_MAX);
+		kept[k++] = a[i];
+	}
+	cw_field_free(base, more);
+	memset(one, 0, sizeof *one);
+	if (k == 1)
+		*one = kept[0];
+	for (size_t i = 0; k > 1 && i < k; i++) {
+		struct cw_article_ref *r = cw_list_append(l, more->sub);
+
+		if (!r)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		r->article = kept[i];
+	}
+	return 0;
+}
+
+int cw_field_tidy_articles(void *base, const struct cw_field *f, struct cw_error *err)
+{
+	const struct cw_article *one = (const struct cw_article *)((const char *)base + f->offset);
+	const struct cw_list *l = (const struct cw_list *)((const char *)base + (f + 1)->offset);
+	struct cw_article all[CW_ARTICLE_LIST_MAX + 1];
+	size_t n = 0;
+
+	if (one->law != CW_LAW_NONE)
+		all[n++] = *one;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_article *a = &((const struct cw_article_ref *)l->items)[i].article;
+
+		if (a->law == CW_LAW_NONE)
+			continue;
+		if (n == sizeof all / sizeof all[0])
+			return cw_error_set(err, CW_EINVAL, f->name,
+					    "more than %zu articles in one list",
+					    (size_t)CW_ARTICLE_LIST_MAX);
+		all[n++] = *a;
+	}
+	return cw_field_set_articles(base, f, all, n, err);
+}
+
+size_t cw_milestone_articles(const struct cw_milestone *m,
+			     struct cw_article out[CW_ARTICLE_LIST_MAX])
+{
+	return cw_field_articles(
+		m, cw_schema_field(cw_schema_for_kind(CW_KIND_MILESTONE), "article"), out);
+}
+
 void *cw_list_append(struct cw_list *list, const struct cw_schema *sub)
 {
 	void *item;
@@ -529,6 +627,16 @@ int cw_field_set_text(void *base, const struct cw_field *f, const char *text, st
 					    text);
 		return 0;
 	case CW_F_ARTICLE:
+		if (f->flags & CW_FF_LIST_TEXT) {
+			struct cw_article arts[CW_ARTICLE_LIST_MAX];
+			size_t n = 0;
+			int rc;
+
+			if (*text && (rc = cw_article_parse_list(text, arts, CW_ARTICLE_LIST_MAX,
+								 &n, f->name, err)) != 0)
+				return rc;
+			return cw_field_set_articles(base, f, arts, n, err);
+		}
 		if (*text == '\0') {
 			memset(p, 0, sizeof(struct cw_article));
 			return 0;

@@ -64,6 +64,13 @@ enum cw_field_flags {
 	CW_FF_FLAT = 4,      /* a list of one-field structs, shown as a plain array */
 	CW_FF_HHMM = 8,      /* a string of the form HH:MM */
 	CW_FF_HEADER = 16,   /* kept by the store, not typed by users */
+	/* An article field that takes a list as typed ("494/495"): it holds one article itself,
+	 * and two or more go to the CW_FF_MORE list right after it in the table (one article
+	 * stays where every casewatch reads it; cw_field_articles reads both). */
+	CW_FF_LIST_TEXT = 32,
+	/* The list a CW_FF_LIST_TEXT field keeps two or more articles in (struct cw_article_ref):
+	 * typed through that field, it has no option or form field of its own. */
+	CW_FF_MORE = 64,
 };
 
 /* An enumeration: n values, each a stable word (JSON, options, filters; never changes once
@@ -352,6 +359,11 @@ struct cw_incident {
 	char *notes;
 };
 
+/* One article of a list. */
+struct cw_article_ref {
+	struct cw_article article;
+};
+
 struct cw_milestone {
 	struct cw_id person;
 	struct cw_id case_id;
@@ -362,7 +374,12 @@ struct cw_milestone {
 	char *notes;
 	uint8_t outcome; /* cw_words_decision: a bail or release granted or refused */
 	uint8_t result;  /* cw_words_verdict: a verdict's result, which moves the charges */
-	struct cw_article article;     /* the charge it rules on; none: every charge */
+	/* The charges it is about ("charged under articles 494 and 495"), a verdict the ones it
+	 * rules on; none: every charge of its person or group in the case. One article is in
+	 * `article`, two or more in `articles` (struct cw_article_ref) and none in `article`:
+	 * read them with cw_milestone_articles. */
+	struct cw_article article;
+	struct cw_list articles;
 	struct cw_list sentence_parts; /* struct cw_sentence_part */
 	/* Instead of a person: a group of the case's unnamed defendants, by its label ("NagaWorld
 	 * union activists"), and how many of them it concerns (-1: not given). */
@@ -496,13 +513,31 @@ const struct cw_tally *cw_record_tally(const struct cw_record *rec);
 /* A one-line label: a person's name, a case title, "hearing: <case title unknown>" ... */
 const char *cw_record_label(const struct cw_record *rec);
 
-/* Generic field access for front ends. */
+/* Generic field access for front ends. A CW_FF_LIST_TEXT article field takes a list of
+ * articles ("494/495"; "" for none) and sets its CW_FF_MORE list too. */
 int cw_field_set_text(void *base, const struct cw_field *f, const char *text, struct cw_error *err);
 /* The same for what a person typed: a date field also takes the forms that count from today
  * (cw_date_parse_relative: "yesterday", "next monday", "+3d"). */
 int cw_field_set_typed(void *base, const struct cw_field *f, const char *text, struct cw_date today,
 		       struct cw_error *err);
 void cw_field_free(void *base, const struct cw_field *f);
+/* The articles a CW_FF_LIST_TEXT field holds with its CW_FF_MORE list, in order and each once
+ * (articles compared as charges are, paragraphs aside), into out: how many, at most
+ * CW_ARTICLE_LIST_MAX. For any other article field, the one it holds (0 or 1). */
+size_t cw_field_articles(const void *base, const struct cw_field *f,
+			 struct cw_article out[CW_ARTICLE_LIST_MAX]);
+/* Makes a CW_FF_LIST_TEXT field and its list hold a[0..n), each once: none empties both, one
+ * goes in the field, several in the list. CW_EINVAL (naming the field) for more than
+ * CW_ARTICLE_LIST_MAX, CW_ENOMEM, or 0. */
+int cw_field_set_articles(void *base, const struct cw_field *f, const struct cw_article *a,
+			  size_t n, struct cw_error *err);
+/* Puts what a CW_FF_LIST_TEXT field and its list hold in the form cw_field_set_articles gives
+ * (a file may name one article in the list, or some in each): the same errors. */
+int cw_field_tidy_articles(void *base, const struct cw_field *f, struct cw_error *err);
+/* The same read for a milestone: the articles it names (0: every charge of its person or
+ * group in its case). */
+size_t cw_milestone_articles(const struct cw_milestone *m,
+			     struct cw_article out[CW_ARTICLE_LIST_MAX]);
 /* Appends a zeroed element to a list field and returns it (NULL when out of memory). */
 void *cw_list_append(struct cw_list *list, const struct cw_schema *sub);
 void cw_struct_init(void *base, const struct cw_schema *s);

@@ -605,6 +605,11 @@ static const struct cw_field incident_fields[] = {
 };
 static SCHEMA(incident_schema, "incident", struct cw_incident, incident_fields);
 
+static const struct cw_field article_ref_fields[] = {
+	ART(struct cw_article_ref, article, 16, N_("law and article, e.g. 494 or \"437 bis\"")),
+};
+static SCHEMA(article_ref_schema, "article", struct cw_article_ref, article_ref_fields);
+
 static const struct cw_field milestone_fields[] = {
 	ID(struct cw_milestone, person, "person", 16, 0, CW_KIND_PERSON,
 	   N_("person (or --group, for a case's unnamed defendants)")),
@@ -619,8 +624,17 @@ static const struct cw_field milestone_fields[] = {
 	     N_("granted or refused (bail, release)")),
 	ENUM(struct cw_milestone, result, 24, 0, cw_words_verdict,
 	     N_("a verdict's result: moves the person's charges in the case")),
-	ART(struct cw_milestone, article, 25,
-	    N_("the charge a verdict rules on (none: all of them)")),
+	/* One article where every casewatch reads it (tag 25); two or more in articles, tag 29,
+	 * which a casewatch from before skips and whose JSON key it refuses (models/codec.h). */
+	{.name = "article",
+	 .tag = 25,
+	 .type = CW_F_ARTICLE,
+	 .flags = CW_FF_LIST_TEXT,
+	 .offset = offsetof(struct cw_milestone, article),
+	 .help = N_("the articles it concerns, e.g. 494/495 (a verdict: those it rules on; "
+		    "none: every charge)")},
+	LIST(struct cw_milestone, articles, 29, CW_FF_FLAT | CW_FF_MORE, CW_ARTICLE_LIST_MAX,
+	     article_ref_schema, N_("the articles it concerns, when it names two or more")),
 	LIST(struct cw_milestone, sentence_parts, 26, 0, 64, sentence_part_schema,
 	     N_("the parts of the sentence: prison term, suspended part, fine, compensation, "
 		"bans")),

@@ -264,7 +264,8 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		cw_sentence_text(&m->sentence_parts, sentence, sizeof sentence);
 		hexof(&m->person, ids);
 		cw_person_text(r, &m->person, names, BIG);
-		cw_case_articles(k, &m->person, a, 64, &na);
+		na = cw_report_arrest_articles(r, m, a,
+					       64); /* the ones it names, else its case's */
 		break;
 	}
 	case CW_KIND_VISIT:

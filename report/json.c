@@ -127,7 +127,7 @@ static json_t *jarticles(const struct cw_record *kase, const struct cw_id *perso
 	return arr;
 }
 
-/* An arrest's or charge's articles: the one it names, else its case's for the person. */
+/* An arrest's or charge's articles: the ones it names, else its case's for the person. */
 static json_t *jarrest_articles(const struct cw_report *r, const struct cw_milestone *m)
 {
 	struct cw_article a[64];
@@ -299,14 +299,17 @@ static json_t *verdicts(const struct cw_report *r)
 			json_object_set_new(o, "sentence_parts", jparts(&h->sentence_parts));
 		} else {
 			const struct cw_milestone *m = &rec->u.milestone;
+			struct cw_article art;
+			int named = cw_report_verdict_article(&r->verdicts[i], &art);
 
-			/* Its own result and the charge it rules on; the milestone's type stands
-			 * in only when it records no result (milestone_type says it apart). */
+			/* Its own result and the charge this row is for (a row per article it
+			 * names); the milestone's type stands in only when it records no result
+			 * (milestone_type says it apart). */
 			o = json_pack("{s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:n,s:o,s:o,s:n,s:o,s:n}", "id",
 				      jid(&rec->id), "record_kind", "milestone", "view", jview(rec),
 				      "date", jdate(m->date), "case", jcase(r, &m->case_id),
 				      "person", jperson(r, &m->person), "article",
-				      jarticle(&m->article), "offence", "result",
+				      named ? jarticle(&art) : json_null(), "offence", "result",
 				      m->result ? jword(&cw_words_verdict, m->result)
 						: jword(&cw_words_milestone, m->type),
 				      "court", jstr(m->court), "stage", "sentence", jstr(m->detail),

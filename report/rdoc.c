@@ -483,6 +483,7 @@ static void verdicts(struct builder *b)
 	for (size_t i = 0; i < r->nverdicts; i++) {
 		const struct cw_record *rec = r->verdicts[i].rec;
 		struct sb detail = {0};
+		struct cw_article art;
 
 		id_cell(b, CW_RC_ID, &rec->id);
 		account_cell(b, rec);
@@ -534,13 +535,13 @@ static void verdicts(struct builder *b)
 			date_cell(b, CW_RC_DATE, m->date);
 			case_cells(b, &m->case_id, 0);
 			milestone_who_cells(b, m);
-			/* The charge it rules on, as the milestone names it; none named: it rules
-			 * on every charge, which the case's list would not say either. */
+			/* The charge this row is for, of those the milestone names; none named: it
+			 * rules on every charge, which the case's list would not say either. */
 			cell(b, CW_RC_ARTICLES, "%s", "");
-			if (m->article.law) {
+			if (cw_report_verdict_article(&r->verdicts[i], &art)) {
 				char t[CW_ARTICLE_TEXT_MAX];
 
-				cw_article_format(&m->article, t);
+				cw_article_format(&art, t);
 				cell(b, CW_RC_ARTICLES, "%s", t);
 			}
 			if (m->court)
@@ -1501,7 +1502,7 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		N_("Article or group"), CW_RC_DETAIL, N_("Offence"), CW_RC_COUNT,
 		N_("Arrests and charges"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("%s", _("Each arrest or charge counts once under the article it names, "
+	b.sec->note = note("%s", _("Each arrest or charge counts once under each article it names, "
 				   "else under every article the case charges the person with; "
 				   "494/495 and 437 bis are also counted as groups."));
 	if (r->arrests.n) /* else every group is zero: say so once instead */

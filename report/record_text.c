@@ -145,6 +145,13 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 		}
 		if (m->court)
 			PUT(where, "%s", m->court);
+		{ /* the charges it is about, when it names them, not the whole case's */
+			struct cw_article a[CW_ARTICLE_LIST_MAX];
+			size_t na = cw_milestone_articles(m, a);
+
+			if (na)
+				cw_articles_text(a, na, out->articles, sizeof out->articles);
+		}
 		/* "bail refused": a refused bail is not a release, and the line must say so. */
 		if (!m->detail && m->sentence_parts.n) {
 			char parts[200];

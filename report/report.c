@@ -198,13 +198,15 @@ static int article_order(const void *pa, const void *pb)
 size_t cw_report_arrest_articles(const struct cw_report *r, const struct cw_milestone *m,
 				 struct cw_article *out, size_t max)
 {
-	size_t n = 0;
+	struct cw_article named[CW_ARTICLE_LIST_MAX];
+	size_t n = cw_milestone_articles(m, named);
 
 	/* Kang Saran was detained on 307/494/495 (001 para 39); the 437 bis charge came apart:
-	 * a charge that names its article counts under it alone. */
-	if (m->article.law != CW_LAW_NONE && max > 0) {
-		out[0] = m->article;
-		return 1;
+	 * a charge that names its articles counts under them alone. */
+	if (n > 0) {
+		n = n < max ? n : max;
+		memcpy(out, named, n * sizeof *out);
+		return n;
 	}
 	cw_case_articles(cw_report_ref(r, &m->case_id), &m->person, out, max, &n);
 	return n;
@@ -613,7 +615,8 @@ static int add_verdict(struct cw_report_verdict **rows, size_t *n, const struct 
 
 /* The verdict rows of a period, as the table lists them: each verdict of a hearing (one row
  * for a hearing with a verdict outcome and none itemised), then each ruling milestone that no
- * hearing in the list already gives. */
+ * hearing in the list already gives, a row per article it names (as a hearing's verdicts
+ * give each charge), one when it names none. */
 static int verdict_rows(const struct cw_record_list *hearings, const struct cw_record_list *rulings,
 			struct cw_report_verdict **rows, size_t *n)
 {
@@ -629,10 +632,35 @@ static int verdict_rows(const struct cw_record_list *hearings, const struct cw_r
 		for (size_t j = 0; rc == 0 && j < h->verdicts.n; j++)
 			rc = add_verdict(rows, n, &hearings->items[i], j);
 	}
-	for (size_t i = 0; rc == 0 && i < rulings->n; i++)
-		if (!ruling_in_hearings(hearings, &rulings->items[i].u.milestone))
+	for (size_t i = 0; rc == 0 && i < rulings->n; i++) {
+		struct cw_article a[CW_ARTICLE_LIST_MAX];
+		size_t na;
+
+		if (ruling_in_hearings(hearings, &rulings->items[i].u.milestone))
+			continue;
+		if ((na = cw_milestone_articles(&rulings->items[i].u.milestone, a)) == 0)
 			rc = add_verdict(rows, n, &rulings->items[i], SIZE_MAX);
+		for (size_t j = 0; rc == 0 && j < na; j++)
+			rc = add_verdict(rows, n, &rulings->items[i], j);
+	}
 	return rc;
+}
+
+int cw_report_verdict_article(const struct cw_report_verdict *v, struct cw_article *out)
+{
+	struct cw_article a[CW_ARTICLE_LIST_MAX];
+
+	if (v->index == SIZE_MAX)
+		return 0;
+	if (v->rec->kind == CW_KIND_HEARING) {
+		*out = ((const struct cw_verdict *)v->rec->u.hearing.verdicts.items)[v->index]
+			       .article;
+		return out->law != CW_LAW_NONE;
+	}
+	if (v->index >= cw_milestone_articles(&v->rec->u.milestone, a))
+		return 0;
+	*out = a[v->index];
+	return 1;
 }
 
 static const struct cw_verdict *row_verdict(const struct cw_report_verdict *v)

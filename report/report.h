@@ -38,7 +38,8 @@ void cw_report_last_week(struct cw_date today, int *year, int *week);
 
 /* One verdict line: a ruling in a hearing's verdict list (index), a hearing with a verdict
  * outcome but no itemised verdicts (index SIZE_MAX), or a milestone that records a ruling no
- * hearing in the range already gives (rec is then a milestone). Lines are numbered by the
+ * hearing in the range already gives (rec is then a milestone; index is the article of those
+ * it names this line is for, SIZE_MAX when it names none). Lines are numbered by the
  * ruling they belong to (a hearing's verdict, or the milestones of one type, case and date)
  * and by the decision (what that ruling says of one defendant or group, over every charge its
  * lines list): counts of verdicts count decisions, so a ruling on three charges of one person
@@ -48,6 +49,10 @@ struct cw_report_verdict {
 	size_t index;
 	size_t ruling, decision;
 };
+
+/* The article a verdict line rules on into *out: 1, or 0 when it names none (a hearing's
+ * verdict on an offence with no article, a milestone on every charge). */
+int cw_report_verdict_article(const struct cw_report_verdict *v, struct cw_article *out);
 
 /* Distinct articles charged in the range's arrests and charges, with how many of those events
  * name each (an event counts once per article). */
@@ -222,7 +227,7 @@ int cw_report_is_empty(const struct cw_report *r);
 
 /* A person or case named by the report's records; NULL when it is not (or no longer) stored. */
 /* The articles an arrest or charge (a milestone of the report's arrests) is counted and shown
- * under: the one it names, else every article its case charges the person with. Into out (at
+ * under: the ones it names, else every article its case charges the person with. Into out (at
  * most max); returns how many. */
 size_t cw_report_arrest_articles(const struct cw_report *r, const struct cw_milestone *m,
 				 struct cw_article *out, size_t max);

@@ -231,11 +231,12 @@ static int is_defendant(const struct cw_defendant *d, const struct cw_id *person
 }
 
 /* Indexes an event under the case it belongs to: the case's articles (for a milestone only
- * the charges of its person or group, when that one is a defendant), defendants, court,
- * province. */
+ * the charges of its person or group, when that one is a defendant; none when `articles` is 0,
+ * for a milestone that names its own), defendants, court, province. */
 static void keyset_from_case(struct keyset *ks, const struct cw_case *c,
 			     const struct cw_id *only_person, const char *only_group, int persons,
-			     const char *own_court, uint32_t date, const struct cw_id *id)
+			     int articles, const char *own_court, uint32_t date,
+			     const struct cw_id *id)
 {
 	int person_found = 0;
 
@@ -249,7 +250,7 @@ static void keyset_from_case(struct keyset *ks, const struct cw_case *c,
 
 		if (person_found && !is_defendant(d, only_person, only_group))
 			continue;
-		for (size_t j = 0; j < d->charges.n; j++)
+		for (size_t j = 0; articles && j < d->charges.n; j++)
 			keyset_article(ks, &((const struct cw_charge *)d->charges.items)[j].article,
 				       date, id);
 		if (persons && !cw_id_is_zero(&d->person))
@@ -312,7 +313,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		keyset_name(ks, DB_BY_PROVINCE, CW_NAME_PROVINCE, rec->u.person.province, date, id);
 		break;
 	case CW_KIND_CASE:
-		keyset_from_case(ks, &rec->u.kase, NULL, NULL, 1, NULL, date, id);
+		keyset_from_case(ks, &rec->u.kase, NULL, NULL, 1, 1, NULL, date, id);
 		break;
 	case CW_KIND_HEARING: {
 		const struct cw_hearing *h = &rec->u.hearing;
@@ -328,8 +329,8 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 				return rc;
 			}
 			if (rc == 0) {
-				keyset_from_case(ks, &kase->u.kase, NULL, NULL, 1, h->court, date,
-						 id);
+				keyset_from_case(ks, &kase->u.kase, NULL, NULL, 1, 1, h->court,
+						 date, id);
 				cw_store_detention_keys(rec, kase, keyset_detention, ks);
 				cw_record_free(&own);
 			} else {
@@ -353,10 +354,17 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 	}
 	case CW_KIND_MILESTONE: {
 		const struct cw_milestone *m = &rec->u.milestone;
+		struct cw_article arts[CW_ARTICLE_LIST_MAX];
+		size_t na = cw_milestone_articles(m, arts);
 
 		/* A group's event is in no person's timeline: it names none of them. */
 		if (!cw_id_is_zero(&m->person))
 			keyset_index(ks, DB_BY_PERSON, m->person.b, ID_LEN, date, id);
+		/* Under the articles it names, as the report counts it (a charge under 494 and
+		 * 495 is no lese-majeste charge however its case goes on); naming none, under
+		 * every charge of its person or group in the case (below). */
+		for (size_t i = 0; i < na; i++)
+			keyset_article(ks, &arts[i], date, id);
 		if (cw_id_is_zero(&m->case_id)) {
 			keyset_name(ks, DB_BY_COURT, CW_NAME_COURT, m->court, date, id);
 			break;
@@ -369,7 +377,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		if (rc == 0) {
 			keyset_from_case(ks, &kase->u.kase,
 					 cw_id_is_zero(&m->person) ? NULL : &m->person, m->group, 0,
-					 m->court, date, id);
+					 na == 0, m->court, date, id);
 			cw_store_detention_keys(rec, kase, keyset_detention, ks);
 			cw_record_free(&own);
 		} else {
@@ -405,7 +413,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 			cw_record_free(&own);
 			return rc;
 		}
-		keyset_from_case(ks, &kase->u.kase, NULL, NULL, 0, NULL, date, id);
+		keyset_from_case(ks, &kase->u.kase, NULL, NULL, 0, 1, NULL, date, id);
 		cw_record_free(&own);
 		break;
 	}

@@ -59,9 +59,9 @@
 
 /* 2: as-of dates, placements, links, sentence parts, tallies, incidents, group events, and
  * the government's account under article keys of its own; 3: no record_keys; 4: the
- * pretrial-detention index; 5: this database's own audit entries without its id
- * (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 5
+ * pretrial-detention index; 5: this database's own audit entries without its id; 6: a
+ * milestone's articles, a list, and the milestone filed under them alone (store/upgrade.c). */
+#define CW_SCHEMA_VERSION 6
 
 struct cw_store;
 struct cw_txn;

@@ -21,8 +21,15 @@
  *      table, made by the same emptying and re-making of every record's keys.
  *   5  this database's own audit entries leave its id out (audit.c, AUDIT_HERE). Entries of
  *      schema 4 read as they are, so nothing is made again: the version is all that changes,
- *      and a database of schema 4 opens read-only as it is. The number changes so that an
- *      earlier casewatch, which would read the new entries wrongly, refuses the database. */
+ *      and a database of schema 4 opened read-only as it is. The number changes so that an
+ *      earlier casewatch, which would read the new entries wrongly, refuses the database.
+ *   6  a milestone names several articles (a list of its own, tag 29) and is filed under the
+ *      articles it names alone, as reports count it; one naming none, under its person's
+ *      charges in its case as before. The upgrade makes every record's keys again, as 3 and 4
+ *      did, since a milestone that named one article was filed under the case's; a database
+ *      of schema 4 or 5 no longer opens read-only as it is (its article keys would answer
+ *      filters by the old rule). An earlier casewatch, which would read a milestone on 494
+ *      and 495 as on no article at all, refuses the database. */
 
 struct ids {
 	struct cw_id *v;
@@ -72,8 +79,6 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	int rc;
 
 	(void)ctx;
-	if (t->st->schema_version >= 4) /* to 5: nothing to make again */
-		goto done;
 	for (size_t i = 0; i < sizeof rebuilt / sizeof rebuilt[0]; i++)
 		if ((rc = mdb_drop(t->txn, t->st->dbi[rebuilt[i]], 0)) != 0)
 			return cw_store_lmdb_error(t, rc, "upgrading the database", err);
@@ -89,7 +94,6 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	free(ids.v);
 	if (rc != 0)
 		return rc;
-done:
 	put_be32(be, CW_SCHEMA_VERSION);
 	if ((rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0)) != 0)
 		return cw_store_lmdb_error(t, rc, "upgrading the database", err);
@@ -101,9 +105,6 @@ int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
 	int rc;
 
 	if (st->schema_version >= CW_SCHEMA_VERSION)
-		return 0;
-	/* Schema 4 differs only in what this version writes (see the top of this file). */
-	if (st->read_only && st->schema_version == 4)
 		return 0;
 	if (st->read_only)
 		return cw_error_set(

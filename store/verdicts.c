@@ -52,16 +52,25 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec, stru
 		}
 	} else {
 		const struct cw_milestone *m = &rec->u.milestone;
+		struct cw_article arts[CW_ARTICLE_LIST_MAX];
+		size_t n = cw_milestone_articles(m, arts);
 		struct cw_verdict_event v = {.person = m->person,
 					     .group = m->group,
-					     .article = m->article,
 					     .result = m->result,
 					     .on_appeal = m->type == CW_MS_APPEAL_DECIDED ||
 							  m->type == CW_MS_SUPREME_DECISION,
 					     .date = m->date,
 					     .by = rec->id};
 
-		rc = cw_case_follow_verdict(&kase.u.kase, &v, &changed);
+		/* A verdict on 494 and 495 moves both charges; one that names none, every one. */
+		for (size_t i = 0; rc == 0 && i < (n ? n : 1); i++) {
+			int moved;
+
+			if (n)
+				v.article = arts[i];
+			rc = cw_case_follow_verdict(&kase.u.kase, &v, &moved);
+			changed |= moved;
+		}
 	}
 	if (rc != 0)
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");

@@ -1085,6 +1085,147 @@ START_TEST(json_round_trip_keeps_khmer)
 }
 END_TEST
 
+/* A milestone names several articles ("charged under articles 494 and 495", 001 para 34): typed
+ * as a list, kept through JSON and the codec, one article still written where every casewatch
+ * reads it (tag 25, "article"), several in a list of their own (tag 29, "articles"); a record
+ * stored before, with its one article, reads as a list of one. */
+static json_t *milestone_json(const char *articles)
+{
+	char text[400];
+	json_error_t jerr;
+	json_t *j;
+
+	snprintf(text, sizeof text,
+		 "{\"kind\":\"milestone\",\"person\":\"p-eng-sroy\",\"case\":\"c-eng-sroy\","
+		 "\"type\":\"charge\",\"date\":\"2023-07\"%s%s}",
+		 articles[0] ? "," : "", articles);
+	j = json_loads(text, 0, &jerr);
+	ck_assert_msg(j != NULL, "%s", jerr.text);
+	return j;
+}
+
+/* The articles of a milestone's JSON as one text ("494/495"; "" for none) into buf; returns
+ * which keys hold them: 1 "article", 2 "articles", 3 both, 0 neither. */
+static int json_articles(const struct cw_record *r, char *buf, size_t len)
+{
+	json_t *j = cw_record_to_json(r, 0), *one = json_object_get(j, "article"),
+	       *list = json_object_get(j, "articles");
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (one)
+		n += (size_t)snprintf(buf, len, "%s", json_string_value(one));
+	for (size_t i = 0; list && i < json_array_size(list); i++)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "/" : "",
+				      json_string_value(json_array_get(list, i)));
+	json_decref(j);
+	return (one ? 1 : 0) | (list ? 2 : 0);
+}
+
+START_TEST(milestone_names_several_articles)
+{
+	const struct cw_field *af =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_MILESTONE), "article");
+	/* What a casewatch before lists wrote for a charge under 494 alone: the kind, the times,
+	 * the type (tag 19, a varint) and the article (tag 25, five bytes: law, number, suffix,
+	 * paragraph). */
+	static const uint8_t before[] = {CW_CODEC_VERSION,
+					 CW_KIND_MILESTONE,
+					 2 << 3, /* created and updated, varints */
+					 0,
+					 3 << 3,
+					 0,
+					 ((19 << 3) & 0x7F) | 0x80,
+					 (19 << 3) >> 7,
+					 CW_MS_CHARGE,
+					 ((25 << 3 | 2) & 0x7F) | 0x80,
+					 (25 << 3 | 2) >> 7,
+					 5,
+					 CW_LAW_CC,
+					 494 >> 8,
+					 494 & 0xFF,
+					 0,
+					 0};
+	struct cw_record a, b;
+	struct cw_buf enc = {0}, enc2 = {0};
+	struct cw_error err;
+	char text[200];
+	json_t *j;
+
+	/* The list is the field right after the one typed (cw_field_set_articles). */
+	ck_assert(af[1].type == CW_F_LIST && (af[1].flags & CW_FF_MORE) &&
+		  af[1].sub->fields[0].type == CW_F_ARTICLE);
+
+	/* From JSON, through the codec, and back. */
+	j = milestone_json("\"articles\":[\"494\",\"495\"]");
+	ck_assert_msg(cw_record_from_json(j, NULL, &a, &err) == 0, "%s: %s", err.field,
+		      err.message);
+	json_decref(j);
+	ck_assert_int_eq(cw_record_validate(&a, &err), 0);
+	ck_assert_int_eq(cw_record_encode(&a, &enc), 0);
+	ck_assert_int_eq(cw_record_decode(enc.data, enc.len, &b, &err), 0);
+	ck_assert_int_eq(json_articles(&b, text, sizeof text), 2);
+	ck_assert_str_eq(text, "494/495");
+	ck_assert_int_eq(cw_record_encode(&b, &enc2), 0);
+	ck_assert(enc.len == enc2.len && memcmp(enc.data, enc2.data, enc.len) == 0);
+	cw_record_free(&b);
+	cw_buf_free(&enc);
+	cw_buf_free(&enc2);
+
+	/* Typed as people write them: a list sets the list, one article the field alone, and
+	 * "" clears both. */
+	ck_assert_int_eq(cw_field_set_text(&a.u, af, "Art. 494, 495 and 437 bis", &err), 0);
+	ck_assert_int_eq(json_articles(&a, text, sizeof text), 2);
+	ck_assert_str_eq(text, "494/495/437 bis");
+	ck_assert_int_eq(cw_field_set_text(&a.u, af, "307", &err), 0);
+	ck_assert_int_eq(json_articles(&a, text, sizeof text), 1);
+	ck_assert_str_eq(text, "307");
+	ck_assert_int_eq(cw_field_set_text(&a.u, af, "494/494 para 2", &err), 0); /* one charge */
+	ck_assert_int_eq(json_articles(&a, text, sizeof text), 1);
+	ck_assert_str_eq(text, "494");
+	ck_assert_int_eq(cw_field_set_text(&a.u, af, "", &err), 0);
+	ck_assert_int_eq(json_articles(&a, text, sizeof text), 0);
+	ck_assert_int_eq(cw_field_set_text(&a.u, af, "494 and x", &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "article");
+	cw_record_free(&a);
+
+	/* A record stored before reads as it did: one article, written back the same. */
+	ck_assert_int_eq(cw_record_decode(before, sizeof before, &b, &err), 0);
+	ck_assert_int_eq(json_articles(&b, text, sizeof text), 1);
+	ck_assert_str_eq(text, "494");
+	ck_assert_int_eq(cw_record_encode(&b, &enc), 0);
+	ck_assert(enc.len == sizeof before && memcmp(enc.data, before, sizeof before) == 0);
+	cw_record_free(&b);
+	cw_buf_free(&enc);
+
+	/* A file may give one article in the list, or articles in both keys: kept as one list,
+	 * each once, one article where it always was. */
+	j = milestone_json("\"articles\":[\"437 bis\"]");
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &a, &err), 0);
+	json_decref(j);
+	ck_assert_int_eq(json_articles(&a, text, sizeof text), 1);
+	ck_assert_str_eq(text, "437 bis");
+	cw_record_free(&a);
+	j = milestone_json("\"articles\":[\"494\",\"495\"],\"article\":\"\"");
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &a, &err), 0);
+	json_decref(j);
+	ck_assert_int_eq(json_articles(&a, text, sizeof text), 2);
+	cw_record_free(&a);
+	j = milestone_json("\"article\":\"494\",\"articles\":[\"495\",\"494\"]");
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &a, &err), 0);
+	json_decref(j);
+	ck_assert_int_eq(json_articles(&a, text, sizeof text), 2);
+	ck_assert_str_eq(text, "494/495");
+	cw_record_free(&a);
+	/* ... and a bad one is named with its place in the list. */
+	j = milestone_json("\"articles\":[\"494\",\"four hundred\"]");
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &a, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "articles[2]");
+	json_decref(j);
+	cw_record_free(&a);
+}
+END_TEST
+
 START_TEST(json_errors_name_the_field)
 {
 	struct cw_record r;
@@ -2173,6 +2314,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, format_case_articles_and_values);
 	tcase_add_test(tc, format_articles_lead_with_the_filter);
 	tcase_add_test(tc, json_errors_name_the_field);
+	tcase_add_test(tc, milestone_names_several_articles);
 	tcase_add_test(tc, validation_rules);
 	tcase_add_test(tc, enum_words_accept_spellings);
 	tcase_add_test(tc, codec_tags_are_unique);

@@ -461,6 +461,124 @@ START_TEST(verdicts_count_once_per_defendant_and_ruling)
 }
 END_TEST
 
+/* A milestone on several articles, as the sources give one ("charged under articles 494 and
+ * 495"), logged as the front ends do (the field takes the list as typed). */
+static struct cw_id add_milestone_on(const struct cw_id *person, const struct cw_id *kase,
+				     const char *date, int type, int result, const char *articles)
+{
+	const struct cw_field *af =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_MILESTONE), "article");
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id id;
+
+	cw_record_init(&r, CW_KIND_MILESTONE);
+	r.u.milestone.person = *person;
+	r.u.milestone.case_id = *kase;
+	r.u.milestone.date = D(date);
+	r.u.milestone.type = (uint8_t)type;
+	r.u.milestone.result = (uint8_t)result;
+	if (articles)
+		ck_assert_msg(cw_field_set_text(&r.u, af, articles, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_store_put(st, &r, CW_PUT_NEW | CW_PUT_FOLLOW_VERDICTS, &err) == 0,
+		      "%s: %s", err.field, err.message);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+static size_t count_article(const char *article)
+{
+	struct cw_filter f;
+	struct cw_error err;
+	size_t n;
+
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_set(&f, "article", article, NULL), 0);
+	ck_assert_msg(cw_store_count(st, &f, CW_KIND_BIT(CW_KIND_MILESTONE), &n, &err) == 0, "%s",
+		      err.message);
+	return n;
+}
+
+static void no_problem(void *ctx, const char *line)
+{
+	(void)ctx;
+	ck_abort_msg("verify: %s", line);
+}
+
+/* Kang Saran, charged under 307, 494 and 495, and apart under 437 bis (001 para 39): a charge
+ * milestone on 494/495 counts once under each and once in the 494/495 group, never under the
+ * case's other charges; an article filter finds it under each article it names and under no
+ * other; a verdict on 494/495 moves both charges and leaves the others, and is one verdict in
+ * two rows, one per charge. One that names none counts under every charge, as before. */
+START_TEST(milestone_on_several_articles)
+{
+	struct cw_id saran = add_person("Kang Saran");
+	struct cw_id c = add_case("Saran", &saran, "307/494/495/437 bis", CW_CUSTODY_DETAINED);
+	struct cw_verify_stats stats;
+	struct cw_filter f;
+	struct cw_report r;
+	struct cw_record kase;
+	struct cw_error err;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out;
+
+	add_milestone_on(&saran, &c, "2024-02-05", CW_MS_CHARGE, 0, "494 and 495");
+	add_milestone_on(&saran, &c, "2024-02-06", CW_MS_ARREST, 0, NULL);
+	build("2024-02-05", "2024-02-11", NULL, &r);
+	ck_assert_uint_eq(r.arrests.n, 2);
+	ck_assert_uint_eq(r.groups[CW_GROUP_INCITEMENT], 2);
+	ck_assert_uint_eq(r.groups[CW_GROUP_LESE_MAJESTE], 1);
+	ck_assert_uint_eq(r.groups[CW_GROUP_OTHER], 1);
+	ck_assert_uint_eq(r.groups[CW_GROUP_NO_ARTICLE], 0);
+	ck_assert_uint_eq(r.narticles, 4); /* 307, 437 bis, 494, 495 */
+	ck_assert(r.articles[0].article.number == 307 && r.articles[0].count == 1);
+	ck_assert(r.articles[1].article.number == 437 && r.articles[1].count == 1);
+	ck_assert(r.articles[2].article.number == 494 && r.articles[2].count == 2);
+	ck_assert(r.articles[3].article.number == 495 && r.articles[3].count == 2);
+	cw_report_free(&r);
+	/* Filters: under each article it names, and no other. */
+	ck_assert_uint_eq(count_article("494"), 2);
+	ck_assert_uint_eq(count_article("495"), 2);
+	ck_assert_uint_eq(count_article("307"), 1);
+	ck_assert_uint_eq(count_article("437 bis"), 1);
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_set(&f, "article", "437 bis", NULL), 0);
+	build("2024-02-05", "2024-02-11", &f, &r);
+	ck_assert_uint_eq(r.arrests.n, 1);
+	ck_assert_int_eq(r.arrests.items[0].u.milestone.type, CW_MS_ARREST);
+	cw_report_free(&r);
+
+	/* The verdict on both charges moves both, and only those. */
+	add_milestone_on(&saran, &c, "2024-02-08", CW_MS_VERDICT, CW_VERDICT_CONVICTED, "494/495");
+	ck_assert_int_eq(cw_store_get(st, &c, &kase, &err), 0);
+	{
+		const struct cw_defendant *d = kase.u.kase.defendants.items;
+		const struct cw_charge *ch = d->charges.items;
+
+		ck_assert_uint_eq(d->charges.n, 4);
+		ck_assert_int_eq(ch[0].state, CW_CHARGE_CHARGED);   /* 307 */
+		ck_assert_int_eq(ch[1].state, CW_CHARGE_CONVICTED); /* 494 */
+		ck_assert_int_eq(ch[2].state, CW_CHARGE_CONVICTED); /* 495 */
+		ck_assert_int_eq(ch[3].state, CW_CHARGE_CHARGED);   /* 437 bis */
+	}
+	cw_record_free(&kase);
+	build("2024-02-05", "2024-02-11", NULL, &r);
+	ck_assert_uint_eq(r.nverdicts, 2);
+	ck_assert_uint_eq(r.ndecisions, 1);
+	ck_assert_uint_eq(r.counts[CW_METRIC_VERDICTS], 1);
+	ck_assert_ptr_nonnull(out = open_memstream(&text, &len));
+	ck_assert_int_eq(cw_report_write(&r, CW_REPORT_MD, out, &err), 0);
+	fclose(out);
+	ck_assert_msg(strstr(text, "| 494 | convicted |") && strstr(text, "| 495 | convicted |"),
+		      "%s", text);
+	free(text);
+	cw_report_free(&r);
+	ck_assert_int_eq(cw_store_verify(st, no_problem, NULL, &stats, &err), 0);
+}
+END_TEST
+
 START_TEST(calendar_window_without_end)
 {
 	struct cw_id p = add_person("Ny Nak");
@@ -498,6 +616,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, iso_weeks);
 	tcase_add_test(tc, sections_from_small_database);
 	tcase_add_test(tc, verdicts_count_once_per_defendant_and_ruling);
+	tcase_add_test(tc, milestone_on_several_articles);
 	tcase_add_test(tc, filter_narrows_every_section);
 	tcase_add_test(tc, empty_range_is_a_report);
 	tcase_add_test(tc, calendar_window_without_end);

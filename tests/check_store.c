@@ -284,13 +284,15 @@ START_TEST(earlier_schema_is_upgraded_at_open)
 }
 END_TEST
 
-/* Schema 5 changed only what is written (this database's own audit entries leave its id out):
- * a database of schema 4 opens read-only as it is, and writable it becomes 5 with nothing made
- * again. Its entries, in both formats, read back with this database's id and verify. */
-START_TEST(schema_4_reads_as_it_is)
+/* Schema 5 changed only what is written (this database's own audit entries leave its id out),
+ * schema 6 how a milestone naming its articles is filed: a database of schema 4 or 5 is
+ * refused read-only (its article keys answer by the old rule) and upgraded when opened for
+ * writing, its keys made again. Its entries, in both formats, read back with this database's
+ * id and verify. */
+START_TEST(schema_4_and_5_upgrade_with_their_keys)
 {
 	struct cw_store_options ro = {.author = "reader", .read_only = 1};
-	struct cw_id p = add_person("Before Five", NULL), db;
+	struct cw_id p = add_person("Before Six", NULL), db;
 	struct cw_audit_entry *log;
 	struct cw_verify_stats stats;
 	struct cw_store *s;
@@ -299,21 +301,22 @@ START_TEST(schema_4_reads_as_it_is)
 	int problems = 0;
 
 	cw_store_database_id(st, &db);
-	cw_store_close(st);
-	st = NULL;
-	set_schema_version(4);
-	test_key_options(&ro, dir);
-	ck_assert_msg(cw_store_open(dir, &ro, &s, &err) == 0, "%s", err.message);
-	ck_assert_uint_eq(cw_store_schema_version(s), 4);
-	ck_assert_int_eq(cw_store_audit(s, 0, 0, &log, &n, &err), 0);
+	for (uint32_t version = 4; version <= 5; version++) {
+		cw_store_close(st);
+		st = NULL;
+		set_schema_version(version);
+		test_key_options(&ro, dir);
+		ck_assert_int_eq(cw_store_open(dir, &ro, &s, &err), CW_EVERSION);
+		ck_assert(strstr(err.message, "upgrade") != NULL);
+		st = open_store(0);
+		ck_assert_uint_eq(cw_store_upgraded_from(st), version);
+		ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
+	}
+	ck_assert_int_eq(cw_store_audit(st, 0, 0, &log, &n, &err), 0);
 	ck_assert_uint_eq(n, 1);
 	ck_assert(cw_id_equal(&log[0].database, &db) && cw_id_equal(&log[0].record, &p));
 	free(log);
-	cw_store_close(s);
-	st = open_store(0);
-	ck_assert_uint_eq(cw_store_upgraded_from(st), 4);
-	ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
-	add_person("After Five", NULL);
+	add_person("After Six", NULL);
 	ck_assert_int_eq(cw_store_audit(st, 0, 0, &log, &n, &err), 0);
 	ck_assert_uint_eq(n, 2);
 	ck_assert(cw_id_equal(&log[1].database, &db) && !strcmp(log[1].author, "tester"));
@@ -2431,7 +2434,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, open_missing_database_without_create);
 	tcase_add_test(tc, newer_schema_is_refused);
 	tcase_add_test(tc, earlier_schema_is_upgraded_at_open);
-	tcase_add_test(tc, schema_4_reads_as_it_is);
+	tcase_add_test(tc, schema_4_and_5_upgrade_with_their_keys);
 	tcase_add_test(tc, own_audit_entries_leave_the_id_out);
 	tcase_add_test(tc, read_only_open_reads);
 	tcase_add_test(tc, put_get_stamps_header);

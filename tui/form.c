@@ -24,6 +24,7 @@ static const char *const form_labels[] = {
 	N_("arrested"),
 	N_("arrests count"),
 	N_("article"),
+	N_("articles"),
 	N_("as of"),
 	N_("at least"),
 	N_("attendance"),
@@ -251,10 +252,12 @@ static void value_text(struct cw_form *fm, const void *base, const struct cw_fie
 	case CW_F_ID:
 		set_picked(fm, ff, (const struct cw_id *)p);
 		return;
-	case CW_F_ARTICLE:
-		if (((const struct cw_article *)p)->law)
-			cw_article_format((const struct cw_article *)p, buf);
+	case CW_F_ARTICLE: { /* a milestone's: every article it names, "494/495" */
+		struct cw_article arts[CW_ARTICLE_LIST_MAX];
+
+		cw_articles_text(arts, cw_field_articles(base, f, arts), buf, sizeof buf);
 		break;
+	}
 	case CW_F_LIST: {
 		/* A flat list of people: their names, separated by "; ". */
 		const struct cw_list *l = (const struct cw_list *)p;
@@ -335,6 +338,8 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		const struct cw_field *f = &s->fields[i];
 		struct cw_form_field *ff;
 
+		if (f->flags & CW_FF_MORE) /* typed in the field before it */
+			continue;
 		if (f->type == CW_F_LIST && !(f->flags & CW_FF_FLAT)) {
 			if (!strcmp(f->name, "indicators")) {
 				/* One toggle per fair-trial indicator. */

@@ -21,14 +21,14 @@ unpack old
 before=$(db_snapshot)
 fails 74 database cw verify
 has_err() { checks=$((checks + 1)); printf '%s\n' "$err" | grep -qF -- "$1" || fail "error lacks '$1': $err"; }
-has_err "written by an earlier casewatch (schema 1; this one uses 5)"
+has_err "written by an earlier casewatch (schema 1; this one uses 6)"
 has_err "casewatch --db $DB upgrade"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused read-only open changed the file"
 checks=$((checks + 1))
 ok cw upgrade
-has "upgraded from schema 1 to 5"
+has "upgraded from schema 1 to 6"
 ok cw upgrade
-has "schema 5, nothing to upgrade"
+has "schema 6, nothing to upgrade"
 ok cw verify
 has "10 records"
 has "0 problems"
@@ -86,4 +86,25 @@ ok cw verify
 has "0 problems"
 ok cw timeline "Kang Saran" --json
 json "len(d['entries']) == 3"
+
+# Schema 6 files a milestone that names its articles under them alone. The casewatch before
+# (commit c62d710, schema 5; tests/fixtures/schema5-db.tar.gz, same passphrase) filed Kang
+# Saran's charge under 494 under every article of his case, 437 bis too: read-only, that
+# database is refused (its keys answer by the old rule); upgraded, its keys are made again.
+rm -rf "$WORK/schema5"
+tar -C "$WORK" -xzf "$FIXTURES/schema5-db.tar.gz"
+DB="$WORK/schema5"
+before=$(db_snapshot)
+fails 74 database cw list records --article "437 bis"
+has_err "written by an earlier casewatch (schema 5; this one uses 6)"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused read-only open changed the file"
+checks=$((checks + 1))
+ok cw upgrade
+has "upgraded from schema 5 to 6"
+ok cw verify
+has "0 problems"
+ok cw list records --article "437 bis" --json
+json "[r.get('article') for r in d] == ['437 bis']"
+ok cw list records --article 494 --json
+json "[r.get('article') for r in d] == ['494']"
 done_ok

@@ -118,6 +118,21 @@ json "len(d) == 1 and d[0]['court'] == 'Banteay Meanchey Court of First Instance
 json "d[0]['public_admitted'] == 'yes' and d[0]['press_admitted'] == 'no'"
 json "len(d[0]['attendance']) == 1 and d[0]['attendance'][0]['present'] == 'yes'"
 
+# A milestone's article field takes a list, as --article does ("charged under articles 494
+# and 495", 001 para 34), and shows it again when the milestone is edited; a bad list is an
+# inline error, and nothing is saved.
+keys 'MKang<Enter>Kang<Enter>2030-01-02<Tab>charge<Tab><C-g>article<Enter>494/495<C-s>'
+ok cw list records --kind milestone --since 2030 --json
+json "[r.get('articles') for r in d] == [['494', '495']]"
+keys '/kind:milestone since:2030<Enter>e'
+has "article: 494/495"
+before=$(db_snapshot)
+keys 'MKang<Enter>Kang<Enter>2030-01-03<Tab>charge<Tab><C-g>article<Enter>494/banana<C-s>'
+has "article: 494/banana"
+has "^ '494/banana' is not an article"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused form wrote to the database"
+checks=$((checks + 1))
+
 # A bad date gets an inline error next to the field and keeps the input; saving is refused.
 before=$(db_snapshot)
 keys 'HKang<Enter>2024-13-01<Tab><C-s>'
