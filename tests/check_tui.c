@@ -313,6 +313,78 @@ START_TEST(test_edit)
 }
 END_TEST
 
+/* A notes field's text wrapped to its width: rows break after a space, never inside a Khmer
+ * cluster, and the cursor is always inside the field, where the next character goes. */
+START_TEST(test_edit_wrap)
+{
+	struct cw_edit e = {0};
+	struct cw_wrap_row rows[8];
+	int row, col;
+	size_t n;
+
+	e.multiline = 1;
+	cw_edit_set(&e, "");
+	ck_assert_uint_eq(cw_edit_wrap(&e, 10, rows, 8, &row, &col), 1);
+	ck_assert_int_eq(row, 0);
+	ck_assert_int_eq(col, 0);
+	/* 10 columns wrap at 9: the last one is the cursor's after a full row. */
+	cw_edit_set(&e, "aaaa bbbb cccc");
+	ck_assert_uint_eq(cw_edit_wrap(&e, 10, rows, 8, &row, &col), 2);
+	ck_assert_uint_eq(rows[0].start, 0);
+	ck_assert_uint_eq(rows[0].len, 5);
+	ck_assert_uint_eq(rows[1].start, 5);
+	ck_assert_uint_eq(rows[1].len, 9);
+	ck_assert_int_eq(row, 1);
+	ck_assert_int_eq(col, 9);
+	/* Where a row was wrapped the cursor is at the start of the next one. */
+	e.cursor = 5;
+	cw_edit_wrap(&e, 10, rows, 8, &row, &col);
+	ck_assert_int_eq(row, 1);
+	ck_assert_int_eq(col, 0);
+	e.cursor = 4;
+	cw_edit_wrap(&e, 10, rows, 8, &row, &col);
+	ck_assert_int_eq(row, 0);
+	ck_assert_int_eq(col, 4);
+	/* A newline ends a row; after a final one there is an empty row, the cursor's. */
+	cw_edit_set(&e, "ab\n");
+	ck_assert_uint_eq(cw_edit_wrap(&e, 10, rows, 8, &row, &col), 2);
+	ck_assert_uint_eq(rows[0].len, 2);
+	ck_assert_uint_eq(rows[1].start, 3);
+	ck_assert_uint_eq(rows[1].len, 0);
+	ck_assert_int_eq(row, 1);
+	ck_assert_int_eq(col, 0);
+	e.cursor = 2;
+	cw_edit_wrap(&e, 10, rows, 8, &row, &col);
+	ck_assert_int_eq(row, 0);
+	ck_assert_int_eq(col, 2);
+	/* Khmer without spaces: rows by display width, each starting on a letter, never on a
+	 * vowel sign or a subscript (COENG U+17D2 and what follows it stay together). */
+	cw_edit_set(&e, "ក្រុមគ្រួសាររបស់គាត់មិនបានដឹងថាគាត់ត្រូវបានឃុំខ្លួន");
+	n = cw_edit_wrap(&e, 6, rows, 8, &row, &col);
+	ck_assert_uint_gt(n, 2);
+	ck_assert_uint_le(n, 8);
+	for (size_t i = 0; i < n; i++) {
+		char *part = strndup(e.buf + rows[i].start, rows[i].len);
+		uint32_t cp;
+
+		ck_assert_ptr_nonnull(part);
+		ck_assert_int_le(cw_text_width(part), 6);
+		cw_utf8_decode(part, strlen(part), &cp);
+		ck_assert_msg(cp >= 0x1780 && cp <= 0x17A2, "row %zu starts with U+%04X", i,
+			      (unsigned)cp);
+		if (i)
+			ck_assert_msg(memcmp(e.buf + rows[i].start - 3, "\xe1\x9f\x92", 3) != 0,
+				      "row %zu starts after a COENG", i);
+		free(part);
+	}
+	ck_assert_int_eq(row, (int)n - 1);
+	ck_assert_int_le(col, 5);
+	/* More rows than asked for: counted all the same. */
+	ck_assert_uint_eq(cw_edit_wrap(&e, 6, rows, 1, &row, &col), n);
+	cw_edit_free(&e);
+}
+END_TEST
+
 /* ---- forms ------------------------------------------------------------------------------ */
 
 /* Types text into the current field, as keys. */
@@ -1283,6 +1355,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(pure, test_row_khmer_and_accents);
 	tcase_add_test(pure, test_filter_state);
 	tcase_add_test(pure, test_edit);
+	tcase_add_test(pure, test_edit_wrap);
 	suite_add_tcase(s, pure);
 	tcase_add_checked_fixture(forms, setup, teardown);
 	tcase_add_test(forms, test_form_person_required_and_khmer);

@@ -55,6 +55,7 @@ struct cw_form_field {
 	int multi;       /* PERSON: takes several names separated by ';' (a case's defendants) */
 	char error[320]; /* inline error, "" when none */
 	const char *hint;
+	int top_row; /* NOTES: the first wrapped row shown (the view keeps the cursor's in view) */
 };
 
 struct cw_form {

@@ -40,5 +40,6 @@ CLI_TESTS += \
 	tests/tui/defendants.sh \
 	tests/tui/khmer.sh \
 	tests/tui/confidential.sh \
-	tests/tui/week.sh
+	tests/tui/week.sh \
+	tests/tui/fields.sh
 EXTRA_DIST += tests/tui/lib.sh tests/tui/stack_scan.py

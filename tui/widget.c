@@ -297,6 +297,60 @@ void cw_edit_kill_word(struct cw_edit *e)
 	edit_remove(e, at, e->cursor);
 }
 
+/* The display width of text[from, to), as cw_text_wrap counts it. */
+static int span_width(const char *text, size_t from, size_t to)
+{
+	int cols = 0;
+
+	for (size_t off = from; off < to;) {
+		uint32_t cp;
+		size_t n = cw_utf8_decode(text + off, to - off, &cp);
+		int w;
+
+		if (n == 0)
+			n = 1, cp = 0xFFFD;
+		w = wcwidth((wchar_t)cp);
+		cols += w < 0 ? 1 : w;
+		off += n;
+	}
+	return cols;
+}
+
+size_t cw_edit_wrap(const struct cw_edit *e, int cols, struct cw_wrap_row *rows, size_t max,
+		    int *cur_row, int *cur_col)
+{
+	const char *text = cw_edit_text(e);
+	size_t len = strlen(text), off = 0, n = 0;
+	int width = cols > 1 ? cols - 1 : 1, found = 0;
+
+	*cur_row = *cur_col = 0;
+	for (;;) {
+		size_t step = off < len ? cw_text_wrap(text + off, width) : 0, next = off + step,
+		       shown = step;
+		int newline = step && text[next - 1] == '\n';
+
+		if (newline)
+			shown--;
+		if (n < max)
+			rows[n] = (struct cw_wrap_row){off, shown};
+		/* The cursor is on this row before its end; at its end only when the row ends the
+		 * text or a line (a wrapped row's end is the next row's start). */
+		if (!found && e->cursor >= off &&
+		    (e->cursor < off + shown ||
+		     (e->cursor == off + shown && (newline || next >= len)))) {
+			found = 1;
+			*cur_row = (int)n;
+			*cur_col = span_width(text, off, e->cursor);
+			if (*cur_col > width)
+				*cur_col = width;
+		}
+		n++;
+		if (next >= len && !newline)
+			return n;
+		off = next;
+	}
+}
+
 void cw_edit_cursor_pos(const struct cw_edit *e, int *line, int *col)
 {
 	size_t start = 0;
@@ -307,18 +361,7 @@ void cw_edit_cursor_pos(const struct cw_edit *e, int *line, int *col)
 			(*line)++;
 			start = i + 1;
 		}
-	*col = 0;
-	for (size_t off = start; off < e->cursor;) {
-		uint32_t cp;
-		size_t n = cw_utf8_decode(e->buf + off, e->cursor - off, &cp);
-		int w;
-
-		if (n == 0)
-			n = 1, cp = 0xFFFD;
-		w = wcwidth((wchar_t)cp);
-		*col += w < 0 ? 1 : w;
-		off += n;
-	}
+	*col = e->buf ? span_width(e->buf, start, e->cursor) : 0;
 }
 
 /* ---- the filter line ------------------------------------------------------------------- */

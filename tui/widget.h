@@ -71,6 +71,22 @@ void cw_edit_kill_word(struct cw_edit *e);
 /* The display column of the cursor within its line, and the line number (multi-line). */
 void cw_edit_cursor_pos(const struct cw_edit *e, int *line, int *col);
 
+/* One row of a wrapped text: the bytes [start, start + len) of it (without the newline that
+ * ends the row, if one does). */
+struct cw_wrap_row {
+	size_t start, len;
+};
+
+/* A multi-line edit as a field of `cols` columns shows it: wrapped as cw_text_wrap wraps (by
+ * display width, after a space or a Khmer word break where one fits, never inside a character
+ * or a Khmer cluster), at cols - 1 so that the cursor after a row's last character is still in
+ * the field. Fills rows[0..max) and returns how many rows there are (max or more when they did
+ * not all fit): one at least, and an empty one after a final newline. *cur_row and *cur_col
+ * say where the cursor shows: a cursor where a row was wrapped is at the start of the next
+ * one, where the next character typed goes. */
+size_t cw_edit_wrap(const struct cw_edit *e, int cols, struct cw_wrap_row *rows, size_t max,
+		    int *cur_row, int *cur_col);
+
 /* ---- the filter line ------------------------------------------------------------------- */
 
 #define CW_FILTER_LINE_MAX 400

@@ -1,0 +1,71 @@
+#!/bin/sh
+# Form fields as a new user met them, in tmux (what the pane shows and where the terminal's
+# cursor is): a note longer than the screen is wrapped over the notes field's rows, by display
+# width, Khmer included, and the rows follow the cursor, which is shown where the next
+# character goes; everything typed is saved.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw init
+tmux_start 80 24
+wait_for " 3 Records "
+
+# cursor: the terminal cursor's visibility (1 shown), column and row, into $cursor.
+cursor() { cursor=$(T display-message -p -t cw '#{cursor_flag} #{cursor_x} #{cursor_y}'); }
+
+# cursor_after TEXT: the cursor is shown right after TEXT, which ends a row of the pane.
+cursor_after() {
+	checks=$((checks + 1))
+	capture
+	cursor
+	want=$(printf '%s\n' "$pane" | "${PYTHON3:-python3}" -c '
+import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
+               else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
+for y, line in enumerate(sys.stdin.read().split("\n")):
+    line = line.rstrip()
+    if line.endswith(sys.argv[1]):
+        print("1 %d %d" % (width(line), y))
+        break' "$1")
+	[ -n "$want" ] || fail "no row ends with '$1':
+$pane"
+	[ "$cursor" = "$want" ] || fail "the cursor (shown, column, row) is '$cursor', not '$want' after '$1':
+$pane"
+}
+
+# ---- 1. a long note wraps, follows the cursor, and is saved whole --------------------------
+send P
+wait_for "New person"
+send -l "Sok Dara"
+send Tab Tab Tab Tab Tab Tab Tab
+wait_for "Enter: new line"
+send -l "The witness said the police came at night and took him away without a warrant; his"
+send -l " family was not told where he was held for three days."
+wait_for "where he was held for three days."
+wait_for "notes: The witness said the police came at night and"
+cursor_after "three days."
+checks=$((checks + 1))
+printf '%s\n' "$pane" | grep -qF "…" && fail "the note is cut with …:
+$pane"
+# Khmer, by display width: a cluster is never split over two rows.
+send -l " ក្រុមគ្រួសាររបស់គាត់មិនបានដឹងថាគាត់ត្រូវបានឃុំខ្លួននៅកន្លែងណាទេ ក្រុមគ្រួសារបានស្វែងរកគាត់នៅគ្រប់ប៉ុស្តិ៍នគរបាល"
+wait_for "ប៉ុស្តិ៍នគរបាល"
+cursor_after "ប៉ុស្តិ៍នគរបាល"
+# More rows than the field has: the first scrolls away, the cursor's row stays in view.
+send -l " Later his lawyer was refused access to him twice at the police station."
+wait_for "twice at the police station."
+wait_gone "notes: The witness said"
+cursor_after "twice at the police station."
+# A field left shows its start again, and "…" for the rest.
+send Tab
+wait_for "notes: The witness said the police came at night and"
+wait_for "…"
+send C-s
+wait_for "added person"
+ok cw list persons --json
+json 'd[0]["notes"].startswith("The witness said") and d[0]["notes"].endswith("twice at the police station.") and "ក្រុមគ្រួសារ" in d[0]["notes"]'
+
+send q
+wait_quit q
+done_ok
