@@ -680,6 +680,77 @@ START_TEST(test_form_choice_picker_and_go_to)
 }
 END_TEST
 
+/* A field of several words (a visit's concerns, a person's roles): Tab completes the word at
+ * the cursor when only one word starts with it, and shows the choices when several do; words
+ * are separated by spaces or commas; what is saved is the same set of words. */
+START_TEST(test_form_words_complete)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	int concerns, roles;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+	concerns = cw_form_find(&fm, "concerns");
+	ck_assert_int_eq(fm.fields[concerns].widget, CW_W_WORDS);
+	go_to(&fm, "concerns");
+	type(&fm, "wat<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water");
+	ck_assert_int_eq(fm.cur, concerns + 1);
+	ck_assert_str_eq(fm.fields[concerns].error, "");
+	/* Spaces or commas between words; two spaced parts that name one word are that word. */
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>water womens needs<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water, womens_needs");
+	ck_assert_str_eq(fm.fields[concerns].error, "");
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>food,wat heal<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "health, water, food");
+	/* Several words start with "w": Tab stays and shows them; Tab again takes the one
+	 * chosen (the first, or another with C-n). */
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>w<Tab>");
+	ck_assert_int_eq(fm.cur, concerns);
+	ck_assert_uint_ge(fm.nsugg, 2);
+	ck_assert_ptr_nonnull(strstr(fm.sugg[0], "water"));
+	ck_assert_ptr_nonnull(strstr(fm.sugg[1], "womens_needs"));
+	type(&fm, "<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water");
+	ck_assert_int_eq(fm.cur, concerns + 1);
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>food w<C-n><Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food, womens_needs");
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>food wo<Enter>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food, womens_needs");
+	ck_assert_int_eq(fm.cur, concerns + 1);
+	/* A word none starts with: the cursor leaves, the error names it, the text is kept. */
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>water xyz<Tab>");
+	ck_assert_int_eq(fm.cur, concerns + 1);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water xyz");
+	ck_assert_ptr_nonnull(strstr(fm.fields[concerns].error, "'xyz'"));
+	cw_form_free(&fm);
+
+	/* Saved as the command line saves "--role union_leader --role journalist". */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, NULL, &err), 0);
+	roles = cw_form_find(&fm, "roles");
+	go_to(&fm, "name");
+	type(&fm, "Words Tested");
+	go_to(&fm, "roles");
+	type(&fm, "union<Tab>");
+	ck_assert_int_eq(fm.cur, roles); /* union_leader or union_member */
+	type(&fm, "<BS><BS><BS><BS><BS>journ union l");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.person.roles,
+			  (UINT32_C(1) << cw_enum_parse(&cw_words_roles, "union_leader")) |
+				  (UINT32_C(1) << cw_enum_parse(&cw_words_roles, "journalist")));
+	cw_record_free(&rec);
+	cw_form_free(&fm);
+}
+END_TEST
+
 /* An indicator's note does not trap the form's own keys: C-g still goes to a field, C-t
  * still keeps a draft, the note typed so far kept. */
 START_TEST(test_form_indicator_note_keeps_form_keys)
@@ -1363,6 +1434,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_hearing_bad_date_kept);
 	tcase_add_test(forms, test_form_dates_in_words);
 	tcase_add_test(forms, test_form_choice_picker_and_go_to);
+	tcase_add_test(forms, test_form_words_complete);
 	tcase_add_test(forms, test_form_indicator_note_keeps_form_keys);
 	tcase_add_test(forms, test_form_case_adds_a_new_defendant);
 	tcase_add_test(forms, test_form_case_adds_several_new_defendants);

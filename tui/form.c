@@ -164,6 +164,8 @@ static enum cw_form_widget widget_for(const struct cw_field *f, enum cw_kind kin
 		return CW_W_TEXT;
 	case CW_F_ENUM:
 		return f->words == &cw_words_answer ? CW_W_TOGGLE : CW_W_CHOICE;
+	case CW_F_SET:
+		return CW_W_WORDS;
 	case CW_F_BOOL:
 		return CW_W_BOOL;
 	case CW_F_ID:
@@ -494,6 +496,7 @@ void cw_form_clear_suggestions(struct cw_form *fm)
 	for (size_t i = 0; i < fm->nsugg; i++)
 		free(fm->sugg[i]);
 	fm->nsugg = fm->sugg_sel = 0;
+	fm->offered = 0;
 }
 
 void cw_form_free(struct cw_form *fm)

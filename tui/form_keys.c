@@ -15,6 +15,10 @@ static void accept_suggestion(struct cw_form *fm)
 	struct cw_form_field *ff = &fm->fields[fm->cur];
 	const char *s = fm->sugg[fm->sugg_sel];
 
+	if (ff->widget == CW_W_WORDS) {
+		cw_form_words_take(fm);
+		return;
+	}
 	if (ff->widget == CW_W_CHOICE) {
 		ff->choice = fm->sugg_choice[fm->sugg_sel];
 		cw_edit_set(&ff->edit, "");
@@ -53,6 +57,7 @@ unsigned cw_form_key_ctx(const struct cw_form *fm)
 	case CW_W_INDICATOR:
 	case CW_W_BOOL:
 		return CW_CTX_TOGGLE;
+	case CW_W_WORDS:
 	case CW_W_PERSON:
 	case CW_W_PEOPLE:
 	case CW_W_CASE:
@@ -67,11 +72,15 @@ unsigned cw_form_key_ctx(const struct cw_form *fm)
 
 /* Leaving a choice field with words typed: the word its picker shows is taken, as Enter
  * takes it (Tab after "adj" means adjourned, not an outcome left unknown); text that matched
- * nothing is dropped, so the field never shows words beside a choice they did not make. */
+ * nothing is dropped, so the field never shows words beside a choice they did not make. A
+ * field of several words shows them as the table spells them ("wat" is water) when each part
+ * names one; else it keeps what was typed, for the error to point at. */
 static void settle_choice(struct cw_form *fm)
 {
 	struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
 
+	if (ff && ff->widget == CW_W_WORDS)
+		cw_form_words_settle(ff);
 	if (!ff || ff->widget != CW_W_CHOICE || !ff->edit.len)
 		return;
 	if (fm->nsugg) {
@@ -259,6 +268,10 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		a = cw_keys_lookup(CW_CTX_EDIT, key);
 	switch (a) {
 	case CW_ACT_NEXT_FIELD:
+		/* A field of words: Tab completes the word at the cursor first, and stays to show
+		 * the choices when several words fit it. */
+		if (ff->widget == CW_W_WORDS && !cw_form_words_complete(fm))
+			return CW_FORM_CONTINUE;
 		move_field(fm, 1);
 		return CW_FORM_CONTINUE;
 	case CW_ACT_PREV_FIELD:
@@ -338,6 +351,7 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 			fm->sugg_sel = (fm->sugg_sel + 1) % fm->nsugg;
 		else
 			fm->sugg_sel = (fm->sugg_sel + fm->nsugg - 1) % fm->nsugg;
+		fm->offered = fm->nsugg > 0; /* a field of words: Tab takes the one chosen */
 		return CW_FORM_CONTINUE;
 	case CW_ACT_CURSOR_LEFT:
 		cw_edit_left(&ff->edit);

@@ -8,6 +8,7 @@ libcwtui_a_SOURCES += \
 	tui/form_build.c \
 	tui/form_suggest.c \
 	tui/form_keys.c \
+	tui/form_words.c \
 	tui/form_draft.c \
 	tui/form_internal.h \
 	tui/screen.c tui/screen.h \

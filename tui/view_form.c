@@ -296,11 +296,13 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		if (ff->widget == CW_W_NOTES && n < sizeof hint)
 			n += (size_t)snprintf(hint + n, sizeof hint - n,
 					      _(" | Enter: new line, C-o: $EDITOR"));
-		if (ff->f && ff->f->type == CW_F_SET && n < sizeof hint) {
-			n += (size_t)snprintf(hint + n, sizeof hint - n, _(" | words:"));
-			for (size_t k = 0; k < ff->f->words->n && n < sizeof hint; k++)
+		if (ff->widget == CW_W_WORDS && n < sizeof hint) {
+			n += (size_t)snprintf(
+				hint + n, sizeof hint - n,
+				_(" | words, spaces or commas between (Tab completes):"));
+			for (size_t k = 0; k < ff->words->n && n < sizeof hint; k++)
 				n += (size_t)snprintf(hint + n, sizeof hint - n, " %s",
-						      ff->f->words->words[k]);
+						      ff->words->words[k]);
 		}
 		cw_screen_put(top + height - 1, 0, cols, hint, CW_ROLE_HINT);
 	}

@@ -2,7 +2,8 @@
 # Form fields as a new user met them, in tmux (what the pane shows and where the terminal's
 # cursor is): a note longer than the screen is wrapped over the notes field's rows, by display
 # width, Khmer included, and the rows follow the cursor, which is shown where the next
-# character goes; everything typed is saved.
+# character goes; everything typed is saved. A field of several words (a visit's concerns)
+# completes a word's start with Tab and takes words separated by spaces or commas.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -65,6 +66,37 @@ send C-s
 wait_for "added person"
 ok cw list persons --json
 json 'd[0]["notes"].startswith("The witness said") and d[0]["notes"].endswith("twice at the police station.") and "ក្រុមគ្រួសារ" in d[0]["notes"]'
+
+# ---- 2. words: Tab completes one, spaces or commas between them ---------------------------
+send V
+wait_for "New visit"
+send -l "Prey Sar"
+send Tab Tab
+send -l today
+send C-g
+send -l concerns
+send Enter
+send -l wat
+send Tab
+wait_for "concerns: water"
+wait_gone "not one of"
+send Up C-u
+wait_for "spaces or commas between (Tab completes)"
+send -l "water womens needs"
+send Tab
+wait_for "concerns: water, womens_needs"
+# Several words start with "w": Tab shows them and stays; Tab again takes the one chosen.
+send Up C-u w Tab
+wait_for "> water (clean water)"
+wait_for "  womens_needs (women's needs)"
+send C-n Tab
+wait_for "concerns: womens_needs"
+send Up End
+send -l " fo"
+send C-s
+wait_for "added"
+ok cw list records --kind visit --json
+json 'd[0]["concerns"] == ["food", "womens_needs"]'
 
 send q
 wait_quit q
