@@ -776,6 +776,51 @@ START_TEST(test_form_indicator_note_keeps_form_keys)
 }
 END_TEST
 
+/* Who was admitted has no note of its own in the record: a note typed after ':' there is not
+ * lost (nor read as answers, the letters of "gallery" saying yes), it goes into the notes,
+ * and the message line says so as soon as ':' is typed. */
+START_TEST(test_form_note_on_a_field_without_one)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	int pub, press, notes;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, NULL, &err), 0);
+	pub = cw_form_find(&fm, "public_admitted");
+	press = cw_form_find(&fm, "press_admitted");
+	notes = cw_form_find(&fm, "notes");
+	go_to(&fm, "notes");
+	type(&fm, "first line");
+	go_to(&fm, "public_admitted");
+	type(&fm, "n:");
+	ck_assert_int_eq(fm.noting, 1);
+	ck_assert_ptr_nonnull(strstr(fm.message, "no note of its own"));
+	ck_assert_ptr_nonnull(strstr(fm.message, "notes"));
+	type(&fm, "crowded gallery<Enter>");
+	ck_assert_int_eq(fm.noting, 0);
+	ck_assert_int_eq(fm.fields[pub].choice, CW_ANSWER_NO);
+	ck_assert_int_eq(fm.cur, press);
+	ck_assert_str_eq(fm.message, "");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[pub].edit), "");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[notes].edit),
+			 "first line\npublic admitted: crowded gallery");
+	/* Ended by saving: the note is in the notes before the record is built. */
+	type(&fm, "y:journalists let in");
+	ck_assert_int_ne(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED); /* no case */
+	ck_assert_int_eq(fm.fields[press].choice, CW_ANSWER_YES);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[notes].edit),
+			 "first line\npublic admitted: crowded gallery\n"
+			 "press admitted: journalists let in");
+	/* An indicator keeps its own note. */
+	go_to(&fm, "public_hearing");
+	type(&fm, "n:gallery closed<Enter>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "public_hearing")].edit),
+			 "gallery closed");
+	ck_assert_ptr_null(strstr(cw_edit_text(&fm.fields[notes].edit), "gallery closed"));
+	cw_form_free(&fm);
+}
+END_TEST
+
 /* A case's defendant who is no person yet: saving stops and names them; once agreed, the
  * person and the case are written together, and when the case cannot be saved, neither is the
  * person (one transaction). Editing the case then shows its defendants to read. */
@@ -1436,6 +1481,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_choice_picker_and_go_to);
 	tcase_add_test(forms, test_form_words_complete);
 	tcase_add_test(forms, test_form_indicator_note_keeps_form_keys);
+	tcase_add_test(forms, test_form_note_on_a_field_without_one);
 	tcase_add_test(forms, test_form_case_adds_a_new_defendant);
 	tcase_add_test(forms, test_form_case_adds_several_new_defendants);
 	tcase_add_test(forms, test_form_draft_keeps_what_was_cleared);

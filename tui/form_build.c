@@ -618,6 +618,11 @@ int cw_form_save(struct cw_form *fm, struct cw_error *err)
 	int rc, i, di = cw_form_find(fm, "defendant");
 
 	fm->message[0] = '\0';
+	/* A note on a field that has none of its own (a draft kept while one was typed) goes
+	 * into the notes, where the form shows it and the record keeps it. */
+	for (size_t k = 0; k < fm->n; k++)
+		cw_form_note_into_notes(fm, k);
+	fm->noting = 0;
 	/* Every new person agreed to, for the names as they still stand. */
 	if (fm->add_missing && fm->nmissing && di >= 0 &&
 	    !strcmp(cw_edit_text(&fm->fields[di].edit), fm->missing_for)) {

@@ -8,6 +8,14 @@
  * them, moving to another field and Esc start from none. */
 void cw_form_clear_suggestions(struct cw_form *fm);
 
+/* A note typed on a field answered yes or no that is no fair-trial indicator (who was
+ * admitted, a private interview ...): the record has no place for it beside the answer, so it
+ * goes into the record's notes as a line "LABEL: note", and the field's text is emptied
+ * (form.c). A no-op when there is no such note, or the form has no notes field. */
+void cw_form_note_into_notes(struct cw_form *fm, size_t i);
+/* Whether a field takes a note after ':' (an indicator's own, or one for the notes). */
+int cw_form_takes_note(const struct cw_form_field *ff);
+
 /* Fields of several words of a table (form_words.c). Words are separated by spaces or commas;
  * a word is named by its table spelling in any case, with spaces or '-' for '_', or by a start
  * that only it has; several spaced parts that together name a word are that word ("union

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "models/i18n.h"
+#include "models/text.h"
 #include "tui/form_internal.h"
 #include "tui/keys.h"
 
@@ -181,7 +182,46 @@ static enum cw_form_result jump_key(struct cw_form *fm, int key)
 	}
 }
 
-/* An indicator's note: the keys edit it until Enter, Tab or Esc ends it. */
+/* What the message line says while a note is typed on a field that has no note of its own. */
+static void no_note_message(const struct cw_form_field *ff, char *buf, size_t len)
+{
+	snprintf(buf, len, _("'%s' has no note of its own: this one goes into the notes"),
+		 ff->label);
+	cw_text_trim_utf8(buf);
+}
+
+/* ':' on a field answered yes or no: an indicator's note; on another such field a note for the
+ * notes, which the message line says at once (or that the form has no notes to put it in). */
+static void start_note(struct cw_form *fm, struct cw_form_field *ff)
+{
+	cw_form_clear_suggestions(fm);
+	if (ff->widget != CW_W_INDICATOR && cw_form_find(fm, "notes") < 0) {
+		snprintf(fm->message, sizeof fm->message,
+			 _("'%s' takes no note, and this form has no notes to put one in"),
+			 ff->label);
+		cw_text_trim_utf8(fm->message);
+		return;
+	}
+	fm->noting = 1;
+	if (ff->widget != CW_W_INDICATOR)
+		no_note_message(ff, fm->message, sizeof fm->message);
+}
+
+/* The note ends: kept beside an indicator, put into the notes from any other field. */
+static void end_note(struct cw_form *fm, struct cw_form_field *ff)
+{
+	char said[sizeof fm->message];
+
+	fm->noting = 0;
+	if (ff->widget == CW_W_INDICATOR)
+		return;
+	no_note_message(ff, said, sizeof said);
+	if (!strcmp(fm->message, said))
+		fm->message[0] = '\0';
+	cw_form_note_into_notes(fm, (size_t)(ff - fm->fields));
+}
+
+/* A note after ':': the keys edit it until Enter, Tab or Esc ends it. */
 static enum cw_form_result note_key(struct cw_form *fm, struct cw_form_field *ff, int key)
 {
 	enum cw_action a = cw_keys_lookup(CW_CTX_EDIT, key);
@@ -193,7 +233,7 @@ static enum cw_form_result note_key(struct cw_form *fm, struct cw_form_field *ff
 	case CW_ACT_NEXT_FIELD:
 	case CW_ACT_PREV_FIELD:
 	case CW_ACT_CANCEL:
-		fm->noting = 0;
+		end_note(fm, ff);
 		if (a == CW_ACT_ENTER || a == CW_ACT_NEXT_FIELD)
 			move_field(fm, 1);
 		else if (a == CW_ACT_PREV_FIELD)
@@ -204,7 +244,7 @@ static enum cw_form_result note_key(struct cw_form *fm, struct cw_form_field *ff
 	case CW_ACT_GO_TO_FIELD:
 	case CW_ACT_FORM_HELP:
 		/* The form's own keys work from a note too; the note stays as typed. */
-		fm->noting = 0;
+		end_note(fm, ff);
 		return cw_form_key(fm, key);
 	case CW_ACT_BACKSPACE:
 		cw_edit_backspace(&ff->edit);
@@ -255,8 +295,8 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		return jump_key(fm, key);
 	if (fm->noting)
 		return note_key(fm, ff, key);
-	if (ff->widget == CW_W_INDICATOR && key == ':') {
-		fm->noting = 1; /* the note, typed after the answer */
+	if (cw_form_takes_note(ff) && key == ':') {
+		start_note(fm, ff); /* the note, typed after the answer */
 		return CW_FORM_CONTINUE;
 	}
 	/* The field's own keys first (a toggle's y/n), then the form's, then text editing. */

@@ -85,9 +85,33 @@ static void draw_choice(int y, int x, int width, const struct cw_form_field *ff,
 			n += (size_t)snprintf(buf + n, sizeof buf - n,
 					      order == ff->choice ? "[%s] " : " %s  ", w);
 		}
-		if (ff->widget == CW_W_INDICATOR && (ff->edit.len || noting) && n < sizeof buf)
-			snprintf(buf + n, sizeof buf - n, _(" note: %s%s"), cw_edit_text(&ff->edit),
-				 noting ? "_" : "");
+		/* A note beside the answer: while it is typed, the part that keeps the cursor
+		 * in the field, and the cursor where the next character goes. */
+		if ((ff->edit.len || noting) && n < sizeof buf) {
+			const char *note = cw_edit_text(&ff->edit);
+			size_t len = strlen(buf) + strlen(note) + 64, start = 0;
+			char *line = malloc(len), *before = NULL;
+			int lead = cw_text_width(buf), avail;
+
+			if (!line)
+				return;
+			snprintf(line, len, _(" note: %s%s"), "", "");
+			avail = width - lead - cw_text_width(line);
+			if (noting)
+				start = scroll_start(note, ff->edit.cursor, avail > 1 ? avail : 1);
+			if (noting && (before = strndup(note + start, ff->edit.cursor - start))) {
+				snprintf(line, len, _(" note: %s%s"), before, "");
+				cw_screen_cursor(y, x + lead + cw_text_width(line));
+				free(before);
+			}
+			snprintf(line, len, "%s", buf);
+			snprintf(line + strlen(line), len - strlen(line), _(" note: %s%s"),
+				 note + start, "");
+			cw_screen_put(y, x, width, line,
+				      active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_NORMAL);
+			free(line);
+			return;
+		}
 	}
 	cw_screen_put(y, x, width, buf, active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_NORMAL);
 }
@@ -293,6 +317,9 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 			n += (size_t)snprintf(
 				hint + n, sizeof hint - n,
 				_(" | or today, yesterday, monday, next friday, +3d, 15 jan"));
+		if ((ff->widget == CW_W_TOGGLE || ff->widget == CW_W_BOOL) && n < sizeof hint)
+			n += (size_t)snprintf(hint + n, sizeof hint - n,
+					      _(" | : then a note, which goes into the notes"));
 		if (ff->widget == CW_W_NOTES && n < sizeof hint)
 			n += (size_t)snprintf(hint + n, sizeof hint - n,
 					      _(" | Enter: new line, C-o: $EDITOR"));

@@ -3,7 +3,9 @@
 # cursor is): a note longer than the screen is wrapped over the notes field's rows, by display
 # width, Khmer included, and the rows follow the cursor, which is shown where the next
 # character goes; everything typed is saved. A field of several words (a visit's concerns)
-# completes a word's start with Tab and takes words separated by spaces or commas.
+# completes a word's start with Tab and takes words separated by spaces or commas. A note typed
+# after ':' on "public admitted", which has no note of its own, is said at once to go into the
+# notes, and does.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -97,6 +99,34 @@ send C-s
 wait_for "added"
 ok cw list records --kind visit --json
 json 'd[0]["concerns"] == ["food", "womens_needs"]'
+
+# ---- 3. a note on a field that has none of its own ---------------------------------------
+ok cw person add --name "Chhim Sithar"
+ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --charge 494/495
+send H
+wait_for "New hearing"
+send -l Naga
+wait_for "> NagaWorld strike"
+send Enter
+send -l 2024-05-02
+send C-g
+send -l "public adm"
+send Enter
+wait_for ": then a note, which goes into the notes"
+send n :
+wait_for "'public admitted' has no note of its own: this one goes into the notes"
+send -l "gallery full, twenty turned away"
+wait_for "public admitted:  yes  [no]  na   unknown   note: "
+wait_for "twenty turned away"
+cursor_after "twenty turned away"
+send Enter
+wait_gone "has no note of its own"
+wait_for "public admitted:  yes  [no]  na   unknown"
+wait_for "press admitted"
+send C-s
+wait_for "added hearing"
+ok cw list records --kind hearing --json
+json 'd[0]["public_admitted"] == "no" and d[0]["notes"] == "public admitted: gallery full, twenty turned away"'
 
 send q
 wait_quit q
