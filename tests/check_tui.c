@@ -186,13 +186,53 @@ START_TEST(test_columns_layout)
 	static const struct cw_column cols[] = {{"A", 10, 0}, {"B", 12, 3}, {"C", 8, 1}};
 	int w[3];
 
-	cw_columns_layout(cols, 3, 80, w);
+	cw_columns_layout(cols, 3, 80, NULL, w);
 	ck_assert_int_eq(w[0] + w[1] + w[2] + 2, 80);
 	ck_assert_int_eq(w[0], 10);
 	ck_assert_int_gt(w[1], w[2]);
-	cw_columns_layout(cols, 3, 20, w); /* narrower than the minimums */
+	cw_columns_layout(cols, 3, 20, NULL, w); /* narrower than the minimums */
 	ck_assert_int_le(w[0] + w[1] + w[2] + 2, 20);
 	ck_assert_int_ge(w[2], 1);
+}
+END_TEST
+
+/* The records list's columns: at 80 as they always were; at 60 every column keeps a few, the
+ * fixed ones (date, kind, account) whole, and the articles column what it is told to keep
+ * (the articles filtered on), never one lone "…". */
+START_TEST(test_columns_layout_narrow)
+{
+	static const struct cw_column cols[] = {
+		{"DATE", 10, 0},          {"KIND", 9, 0},           {"ACCOUNT", 7, 0},
+		{"CASE / PERSON", 12, 4}, {"COURT / PLACE", 10, 3}, {"ARTICLES", 8, 1},
+		{"OUTCOME", 10, 3},
+	};
+	static const int at80[] = {10, 9, 7, 14, 12, 8, 14};
+	int w[7], keep[7] = {0, 0, 0, 0, 0, 9, 0}, sum;
+
+	cw_columns_layout(cols, 7, 80, NULL, w);
+	for (int i = 0; i < 7; i++)
+		ck_assert_int_eq(w[i], at80[i]);
+	for (int k = 0; k < 2; k++) {
+		cw_columns_layout(cols, 7, 60, k ? keep : NULL, w);
+		sum = 6;
+		for (int i = 0; i < 7; i++) {
+			ck_assert_int_ge(w[i], CW_COLUMN_KEEP);
+			sum += w[i];
+		}
+		ck_assert_int_eq(sum, 60);
+		ck_assert_int_eq(w[0], 10);
+		ck_assert_int_eq(w[1], 9);
+		ck_assert_int_eq(w[2], 7);
+		ck_assert_int_ge(w[5], k ? 9 : 4);
+	}
+	/* Narrower than everything kept: still the width, the right-hand end given up first. */
+	cw_columns_layout(cols, 7, 30, keep, w);
+	sum = 6;
+	for (int i = 0; i < 7; i++) {
+		ck_assert_int_ge(w[i], 1);
+		sum += w[i];
+	}
+	ck_assert_int_eq(sum, 30);
 }
 END_TEST
 
@@ -1468,6 +1508,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(pure, test_keys_script);
 	tcase_add_test(pure, test_pager);
 	tcase_add_test(pure, test_columns_layout);
+	tcase_add_test(pure, test_columns_layout_narrow);
 	tcase_add_test(pure, test_row_khmer_and_accents);
 	tcase_add_test(pure, test_filter_state);
 	tcase_add_test(pure, test_edit);

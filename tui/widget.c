@@ -76,18 +76,43 @@ void cw_pager_end(struct cw_pager *p)
 
 /* ---- columns ---------------------------------------------------------------------------- */
 
-void cw_columns_layout(const struct cw_column *cols, int ncols, int width, int *out)
+/* Takes columns back until `*spare` is 0: one at a time from the column furthest above its
+ * floor (the rightmost of equals), among those `which` says. */
+static void columns_take(int *out, const int *floor, const struct cw_column *cols, int ncols,
+			 int which, int *spare)
+{
+	while (*spare < 0) {
+		int best = -1;
+
+		for (int i = 0; i < ncols; i++)
+			if ((which < 0 || (cols[i].weight > 0) == which) && out[i] > floor[i] &&
+			    (best < 0 || out[i] - floor[i] >= out[best] - floor[best]))
+				best = i;
+		if (best < 0)
+			return;
+		out[best]--;
+		(*spare)++;
+	}
+}
+
+void cw_columns_layout(const struct cw_column *cols, int ncols, int width, const int *keep,
+		       int *out)
 {
 	int used = ncols > 0 ? ncols - 1 : 0, weights = 0, spare, given = 0, last = -1;
+	int base[CW_COLUMNS_MAX] = {0}, floor[CW_COLUMNS_MAX] = {0};
 
+	if (ncols > CW_COLUMNS_MAX) /* a programming error: no row has that many */
+		ncols = CW_COLUMNS_MAX;
 	for (int i = 0; i < ncols; i++) {
 		/* The minimums were chosen for the English titles: a translated title as wide as
-		 * it is in its language, so it is never cut (the English layout stays as it was).
-		 */
+		 * it is in its language, so it is never cut where there is room (the English
+		 * layout stays as it was). */
 		const char *title = cols[i].title ? _(cols[i].title) : NULL;
-		int tw = title && title != cols[i].title ? cw_text_width(title) : 0;
+		int tw = title && title != cols[i].title ? cw_text_width(title) : 0,
+		    k = keep && keep[i] > 0 ? keep[i] : 0;
 
-		out[i] = tw > cols[i].min ? tw : cols[i].min;
+		base[i] = k > cols[i].min ? k : cols[i].min;
+		out[i] = tw > base[i] ? tw : base[i];
 		used += out[i];
 		weights += cols[i].weight;
 		if (cols[i].weight)
@@ -105,7 +130,17 @@ void cw_columns_layout(const struct cw_column *cols, int ncols, int width, int *
 			out[last] += spare - given; /* rounding leftovers */
 		return;
 	}
-	/* Narrower than the minimums: take columns from the right-hand (least important) end. */
+	/* Narrower than that: first the titles' extra, so headings are cut before data ... */
+	columns_take(out, base, cols, ncols, -1, &spare);
+	/* ... then text that can be cut, down to what it keeps, the fixed columns next ... */
+	for (int i = 0; i < ncols; i++) {
+		int k = keep && keep[i] > 0 ? keep[i] : 0;
+
+		floor[i] = k ? k : base[i] < CW_COLUMN_KEEP ? base[i] : CW_COLUMN_KEEP;
+	}
+	columns_take(out, floor, cols, ncols, 1, &spare);
+	columns_take(out, floor, cols, ncols, 0, &spare);
+	/* ... and at last from the right-hand (least important) end. */
 	for (int i = ncols - 1; i >= 0 && spare < 0; i--) {
 		int take = out[i] - 1 < -spare ? out[i] - 1 : -spare;
 

@@ -38,8 +38,20 @@ struct cw_column {
 	int weight; /* share of the spare width; 0 keeps the column at min */
 };
 
-/* Widths for ncols columns separated by one space in `width` columns. */
-void cw_columns_layout(const struct cw_column *cols, int ncols, int width, int *out);
+/* The columns a cell that can be cut keeps on a narrow screen, unless told otherwise. */
+#define CW_COLUMN_KEEP 4
+#define CW_COLUMNS_MAX 16
+
+/* Widths for ncols (at most CW_COLUMNS_MAX) columns separated by one space in `width` columns. Each
+ * column is at least its min, its title's display width in a translation (a translated title is not
+ * cut where there is room), and keep[i] when keep is not NULL (what a cell must show: the articles
+ * filtered on); the spare width goes by weight. Narrower than that, the room is taken back in
+ * this order, each time from the widest column first (the rightmost of equals): the width
+ * translated titles took beyond their min (a heading is cut before the data under it); the
+ * columns with a weight, down to keep[i], else CW_COLUMN_KEEP; the others likewise; then any
+ * column, the rightmost first, down to one. */
+void cw_columns_layout(const struct cw_column *cols, int ncols, int width, const int *keep,
+		       int *out);
 
 /* Writes one line of cells fitted to the widths (display columns, by wcwidth): each cell
  * neutralised for the terminal, cut with "…" and padded, separated by one space. The line is
