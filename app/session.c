@@ -144,11 +144,33 @@ static int get_key(void *ctx, const char *dir, const struct cw_id *database, str
 				    "destroy-key?); 'casewatch key import FILE' restores it from a "
 				    "recovery file",
 				    dir);
-	if ((rc = cw_session_passphrase(s, _("Passphrase"), 0, &pass, &len, err)) != 0)
-		return rc;
-	rc = cw_keyslot_open(path, pass, len, database, out, err);
-	cw_passphrase_free(pass);
-	return rc;
+	/* Typed at the terminal, a wrong (or empty) passphrase may be typed again, up to s->tries
+	 * times, as sudo asks three times; each is wiped before the next is read. */
+	for (int attempt = 1;; attempt++) {
+		int typed = s->pass.fd < 0 && !s->pass.file, wrong;
+		char what[400];
+
+		if (attempt == 1)
+			snprintf(what, sizeof what, "%s", _("Passphrase"));
+		else
+			snprintf(what, sizeof what, _("%s; try again (%d of %d).\nPassphrase"),
+				 err->message, attempt, s->tries);
+		if ((rc = cw_session_passphrase(s, what, 0, &pass, &len, err)) == 0) {
+			rc = cw_keyslot_open(path, pass, len, database, out, err);
+			cw_passphrase_free(pass);
+			wrong = rc == CW_EKEY;
+		} else {
+			wrong = rc == CW_EINVAL && !strcmp(err->field, "passphrase"); /* empty */
+		}
+		if (!wrong || !typed || s->tries <= 1)
+			return rc;
+		if (attempt >= s->tries)
+			return cw_error_set(err, CW_EKEY, "passphrase",
+					    "%d wrong passphrases: %.300s stays locked", attempt,
+					    dir);
+		if (rc == CW_EKEY) /* said before the next prompt: short */
+			cw_error_set(err, CW_EKEY, "passphrase", "wrong passphrase");
+	}
 }
 
 /* The key slot's passphrase, typed: cw_session_open_with_passphrase's key provider. */

@@ -26,6 +26,10 @@ struct cw_session {
 	struct cw_passphrase_source new_pass;
 	int no_keyring; /* ask for the passphrase even when the key is cached (passphrase, key
 			 * export: proof that the person knows it) */
+	int tries;      /* how many times a passphrase typed at the terminal may be wrong (or
+			 * empty) before opening fails: each time it says so and asks again (the
+			 * terminal interface, which one typo should not close: 3). 0 or 1: once. A
+			 * file or descriptor is read once. */
 	int read_only;  /* open without writing anything (the commands that only read): works
 			 * on read-only media, where the store may open without its lock
 			 * (cw_store_unlocked) */
@@ -46,8 +50,8 @@ const char *cw_session_data_dir(const char *name);
 
 /* Opens s->store on s->db_dir (creating a plain database when `create`); a no-op when open.
  * An encrypted database's key comes from the keyring (`casewatch unlock`), else from the
- * passphrase (s->pass) and the key slot. $CASEWATCH_MAP_SIZE sets the initial map size (tests
- * use a tiny map to force growth). */
+ * passphrase (s->pass, asked up to s->tries times at the terminal) and the key slot.
+ * $CASEWATCH_MAP_SIZE sets the initial map size (tests use a tiny map to force growth). */
 int cw_session_open(struct cw_session *s, int create, struct cw_error *err);
 
 /* Opens s->store on s->db_dir with a passphrase the caller read itself (the terminal

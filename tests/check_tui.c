@@ -186,13 +186,53 @@ START_TEST(test_columns_layout)
 	static const struct cw_column cols[] = {{"A", 10, 0}, {"B", 12, 3}, {"C", 8, 1}};
 	int w[3];
 
-	cw_columns_layout(cols, 3, 80, w);
+	cw_columns_layout(cols, 3, 80, NULL, w);
 	ck_assert_int_eq(w[0] + w[1] + w[2] + 2, 80);
 	ck_assert_int_eq(w[0], 10);
 	ck_assert_int_gt(w[1], w[2]);
-	cw_columns_layout(cols, 3, 20, w); /* narrower than the minimums */
+	cw_columns_layout(cols, 3, 20, NULL, w); /* narrower than the minimums */
 	ck_assert_int_le(w[0] + w[1] + w[2] + 2, 20);
 	ck_assert_int_ge(w[2], 1);
+}
+END_TEST
+
+/* The records list's columns: at 80 as they always were; at 60 every column keeps a few, the
+ * fixed ones (date, kind, account) whole, and the articles column what it is told to keep
+ * (the articles filtered on), never one lone "…". */
+START_TEST(test_columns_layout_narrow)
+{
+	static const struct cw_column cols[] = {
+		{"DATE", 10, 0},          {"KIND", 9, 0},           {"ACCOUNT", 7, 0},
+		{"CASE / PERSON", 12, 4}, {"COURT / PLACE", 10, 3}, {"ARTICLES", 8, 1},
+		{"OUTCOME", 10, 3},
+	};
+	static const int at80[] = {10, 9, 7, 14, 12, 8, 14};
+	int w[7], keep[7] = {0, 0, 0, 0, 0, 9, 0}, sum;
+
+	cw_columns_layout(cols, 7, 80, NULL, w);
+	for (int i = 0; i < 7; i++)
+		ck_assert_int_eq(w[i], at80[i]);
+	for (int k = 0; k < 2; k++) {
+		cw_columns_layout(cols, 7, 60, k ? keep : NULL, w);
+		sum = 6;
+		for (int i = 0; i < 7; i++) {
+			ck_assert_int_ge(w[i], CW_COLUMN_KEEP);
+			sum += w[i];
+		}
+		ck_assert_int_eq(sum, 60);
+		ck_assert_int_eq(w[0], 10);
+		ck_assert_int_eq(w[1], 9);
+		ck_assert_int_eq(w[2], 7);
+		ck_assert_int_ge(w[5], k ? 9 : 4);
+	}
+	/* Narrower than everything kept: still the width, the right-hand end given up first. */
+	cw_columns_layout(cols, 7, 30, keep, w);
+	sum = 6;
+	for (int i = 0; i < 7; i++) {
+		ck_assert_int_ge(w[i], 1);
+		sum += w[i];
+	}
+	ck_assert_int_eq(sum, 30);
 }
 END_TEST
 
@@ -309,6 +349,78 @@ START_TEST(test_edit)
 	cw_edit_cursor_pos(&e, &line, &col);
 	ck_assert_int_eq(line, 1);
 	ck_assert_int_eq(col, 1);
+	cw_edit_free(&e);
+}
+END_TEST
+
+/* A notes field's text wrapped to its width: rows break after a space, never inside a Khmer
+ * cluster, and the cursor is always inside the field, where the next character goes. */
+START_TEST(test_edit_wrap)
+{
+	struct cw_edit e = {0};
+	struct cw_wrap_row rows[8];
+	int row, col;
+	size_t n;
+
+	e.multiline = 1;
+	cw_edit_set(&e, "");
+	ck_assert_uint_eq(cw_edit_wrap(&e, 10, rows, 8, &row, &col), 1);
+	ck_assert_int_eq(row, 0);
+	ck_assert_int_eq(col, 0);
+	/* 10 columns wrap at 9: the last one is the cursor's after a full row. */
+	cw_edit_set(&e, "aaaa bbbb cccc");
+	ck_assert_uint_eq(cw_edit_wrap(&e, 10, rows, 8, &row, &col), 2);
+	ck_assert_uint_eq(rows[0].start, 0);
+	ck_assert_uint_eq(rows[0].len, 5);
+	ck_assert_uint_eq(rows[1].start, 5);
+	ck_assert_uint_eq(rows[1].len, 9);
+	ck_assert_int_eq(row, 1);
+	ck_assert_int_eq(col, 9);
+	/* Where a row was wrapped the cursor is at the start of the next one. */
+	e.cursor = 5;
+	cw_edit_wrap(&e, 10, rows, 8, &row, &col);
+	ck_assert_int_eq(row, 1);
+	ck_assert_int_eq(col, 0);
+	e.cursor = 4;
+	cw_edit_wrap(&e, 10, rows, 8, &row, &col);
+	ck_assert_int_eq(row, 0);
+	ck_assert_int_eq(col, 4);
+	/* A newline ends a row; after a final one there is an empty row, the cursor's. */
+	cw_edit_set(&e, "ab\n");
+	ck_assert_uint_eq(cw_edit_wrap(&e, 10, rows, 8, &row, &col), 2);
+	ck_assert_uint_eq(rows[0].len, 2);
+	ck_assert_uint_eq(rows[1].start, 3);
+	ck_assert_uint_eq(rows[1].len, 0);
+	ck_assert_int_eq(row, 1);
+	ck_assert_int_eq(col, 0);
+	e.cursor = 2;
+	cw_edit_wrap(&e, 10, rows, 8, &row, &col);
+	ck_assert_int_eq(row, 0);
+	ck_assert_int_eq(col, 2);
+	/* Khmer without spaces: rows by display width, each starting on a letter, never on a
+	 * vowel sign or a subscript (COENG U+17D2 and what follows it stay together). */
+	cw_edit_set(&e, "ក្រុមគ្រួសាររបស់គាត់មិនបានដឹងថាគាត់ត្រូវបានឃុំខ្លួន");
+	n = cw_edit_wrap(&e, 6, rows, 8, &row, &col);
+	ck_assert_uint_gt(n, 2);
+	ck_assert_uint_le(n, 8);
+	for (size_t i = 0; i < n; i++) {
+		char *part = strndup(e.buf + rows[i].start, rows[i].len);
+		uint32_t cp;
+
+		ck_assert_ptr_nonnull(part);
+		ck_assert_int_le(cw_text_width(part), 6);
+		cw_utf8_decode(part, strlen(part), &cp);
+		ck_assert_msg(cp >= 0x1780 && cp <= 0x17A2, "row %zu starts with U+%04X", i,
+			      (unsigned)cp);
+		if (i)
+			ck_assert_msg(memcmp(e.buf + rows[i].start - 3, "\xe1\x9f\x92", 3) != 0,
+				      "row %zu starts after a COENG", i);
+		free(part);
+	}
+	ck_assert_int_eq(row, (int)n - 1);
+	ck_assert_int_le(col, 5);
+	/* More rows than asked for: counted all the same. */
+	ck_assert_uint_eq(cw_edit_wrap(&e, 6, rows, 1, &row, &col), n);
 	cw_edit_free(&e);
 }
 END_TEST
@@ -608,6 +720,77 @@ START_TEST(test_form_choice_picker_and_go_to)
 }
 END_TEST
 
+/* A field of several words (a visit's concerns, a person's roles): Tab completes the word at
+ * the cursor when only one word starts with it, and shows the choices when several do; words
+ * are separated by spaces or commas; what is saved is the same set of words. */
+START_TEST(test_form_words_complete)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	int concerns, roles;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_VISIT, NULL, &err), 0);
+	concerns = cw_form_find(&fm, "concerns");
+	ck_assert_int_eq(fm.fields[concerns].widget, CW_W_WORDS);
+	go_to(&fm, "concerns");
+	type(&fm, "wat<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water");
+	ck_assert_int_eq(fm.cur, concerns + 1);
+	ck_assert_str_eq(fm.fields[concerns].error, "");
+	/* Spaces or commas between words; two spaced parts that name one word are that word. */
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>water womens needs<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water, womens_needs");
+	ck_assert_str_eq(fm.fields[concerns].error, "");
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>food,wat heal<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "health, water, food");
+	/* Several words start with "w": Tab stays and shows them; Tab again takes the one
+	 * chosen (the first, or another with C-n). */
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>w<Tab>");
+	ck_assert_int_eq(fm.cur, concerns);
+	ck_assert_uint_ge(fm.nsugg, 2);
+	ck_assert_ptr_nonnull(strstr(fm.sugg[0], "water"));
+	ck_assert_ptr_nonnull(strstr(fm.sugg[1], "womens_needs"));
+	type(&fm, "<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water");
+	ck_assert_int_eq(fm.cur, concerns + 1);
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>food w<C-n><Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food, womens_needs");
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>food wo<Enter>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food, womens_needs");
+	ck_assert_int_eq(fm.cur, concerns + 1);
+	/* A word none starts with: the cursor leaves, the error names it, the text is kept. */
+	go_to(&fm, "concerns");
+	type(&fm, "<C-u>water xyz<Tab>");
+	ck_assert_int_eq(fm.cur, concerns + 1);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water xyz");
+	ck_assert_ptr_nonnull(strstr(fm.fields[concerns].error, "'xyz'"));
+	cw_form_free(&fm);
+
+	/* Saved as the command line saves "--role union_leader --role journalist". */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, NULL, &err), 0);
+	roles = cw_form_find(&fm, "roles");
+	go_to(&fm, "name");
+	type(&fm, "Words Tested");
+	go_to(&fm, "roles");
+	type(&fm, "union<Tab>");
+	ck_assert_int_eq(fm.cur, roles); /* union_leader or union_member */
+	type(&fm, "<BS><BS><BS><BS><BS>journ union l");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.person.roles,
+			  (UINT32_C(1) << cw_enum_parse(&cw_words_roles, "union_leader")) |
+				  (UINT32_C(1) << cw_enum_parse(&cw_words_roles, "journalist")));
+	cw_record_free(&rec);
+	cw_form_free(&fm);
+}
+END_TEST
+
 /* An indicator's note does not trap the form's own keys: C-g still goes to a field, C-t
  * still keeps a draft, the note typed so far kept. */
 START_TEST(test_form_indicator_note_keeps_form_keys)
@@ -629,6 +812,51 @@ START_TEST(test_form_indicator_note_keeps_form_keys)
 	ck_assert_int_eq(cw_form_key(&fm, ':'), CW_FORM_CONTINUE);
 	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('t')), CW_FORM_DRAFT);
 	ck_assert_int_eq(fm.noting, 0);
+	cw_form_free(&fm);
+}
+END_TEST
+
+/* Who was admitted has no note of its own in the record: a note typed after ':' there is not
+ * lost (nor read as answers, the letters of "gallery" saying yes), it goes into the notes,
+ * and the message line says so as soon as ':' is typed. */
+START_TEST(test_form_note_on_a_field_without_one)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	int pub, press, notes;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, NULL, &err), 0);
+	pub = cw_form_find(&fm, "public_admitted");
+	press = cw_form_find(&fm, "press_admitted");
+	notes = cw_form_find(&fm, "notes");
+	go_to(&fm, "notes");
+	type(&fm, "first line");
+	go_to(&fm, "public_admitted");
+	type(&fm, "n:");
+	ck_assert_int_eq(fm.noting, 1);
+	ck_assert_ptr_nonnull(strstr(fm.message, "no note of its own"));
+	ck_assert_ptr_nonnull(strstr(fm.message, "notes"));
+	type(&fm, "crowded gallery<Enter>");
+	ck_assert_int_eq(fm.noting, 0);
+	ck_assert_int_eq(fm.fields[pub].choice, CW_ANSWER_NO);
+	ck_assert_int_eq(fm.cur, press);
+	ck_assert_str_eq(fm.message, "");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[pub].edit), "");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[notes].edit),
+			 "first line\npublic admitted: crowded gallery");
+	/* Ended by saving: the note is in the notes before the record is built. */
+	type(&fm, "y:journalists let in");
+	ck_assert_int_ne(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED); /* no case */
+	ck_assert_int_eq(fm.fields[press].choice, CW_ANSWER_YES);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[notes].edit),
+			 "first line\npublic admitted: crowded gallery\n"
+			 "press admitted: journalists let in");
+	/* An indicator keeps its own note. */
+	go_to(&fm, "public_hearing");
+	type(&fm, "n:gallery closed<Enter>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "public_hearing")].edit),
+			 "gallery closed");
+	ck_assert_ptr_null(strstr(cw_edit_text(&fm.fields[notes].edit), "gallery closed"));
 	cw_form_free(&fm);
 }
 END_TEST
@@ -1280,9 +1508,11 @@ static Suite *tui_suite(void)
 	tcase_add_test(pure, test_keys_script);
 	tcase_add_test(pure, test_pager);
 	tcase_add_test(pure, test_columns_layout);
+	tcase_add_test(pure, test_columns_layout_narrow);
 	tcase_add_test(pure, test_row_khmer_and_accents);
 	tcase_add_test(pure, test_filter_state);
 	tcase_add_test(pure, test_edit);
+	tcase_add_test(pure, test_edit_wrap);
 	suite_add_tcase(s, pure);
 	tcase_add_checked_fixture(forms, setup, teardown);
 	tcase_add_test(forms, test_form_person_required_and_khmer);
@@ -1290,7 +1520,9 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_hearing_bad_date_kept);
 	tcase_add_test(forms, test_form_dates_in_words);
 	tcase_add_test(forms, test_form_choice_picker_and_go_to);
+	tcase_add_test(forms, test_form_words_complete);
 	tcase_add_test(forms, test_form_indicator_note_keeps_form_keys);
+	tcase_add_test(forms, test_form_note_on_a_field_without_one);
 	tcase_add_test(forms, test_form_case_adds_a_new_defendant);
 	tcase_add_test(forms, test_form_case_adds_several_new_defendants);
 	tcase_add_test(forms, test_form_draft_keeps_what_was_cleared);

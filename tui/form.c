@@ -165,6 +165,8 @@ static enum cw_form_widget widget_for(const struct cw_field *f, enum cw_kind kin
 		return CW_W_TEXT;
 	case CW_F_ENUM:
 		return f->words == &cw_words_answer ? CW_W_TOGGLE : CW_W_CHOICE;
+	case CW_F_SET:
+		return CW_W_WORDS;
 	case CW_F_BOOL:
 		return CW_W_BOOL;
 	case CW_F_ID:
@@ -494,11 +496,43 @@ int cw_form_open_quick(struct cw_form *fm, struct cw_store *st, const struct cw_
 	return 0;
 }
 
+int cw_form_takes_note(const struct cw_form_field *ff)
+{
+	return ff->widget == CW_W_INDICATOR || ff->widget == CW_W_TOGGLE || ff->widget == CW_W_BOOL;
+}
+
+void cw_form_note_into_notes(struct cw_form *fm, size_t i)
+{
+	struct cw_form_field *ff = &fm->fields[i], *notes;
+	const char *old;
+	size_t len;
+	char *buf;
+	int k = cw_form_find(fm, "notes");
+
+	if (ff->widget == CW_W_INDICATOR || !cw_form_takes_note(ff) || !ff->edit.len || k < 0)
+		return;
+	notes = &fm->fields[k];
+	old = cw_edit_text(&notes->edit);
+	len = strlen(old) + strlen(ff->label) + ff->edit.len + 8;
+	if (!(buf = malloc(len)))
+		return;
+	/* On a line of its own, after what the notes hold. */
+	snprintf(buf, len, "%s%s%s: %s", old, *old && old[strlen(old) - 1] != '\n' ? "\n" : "",
+		 ff->label, cw_edit_text(&ff->edit));
+	if (cw_edit_set(&notes->edit, buf) == 0) {
+		cw_edit_set(&ff->edit, "");
+		notes->error[0] = '\0';
+		fm->dirty = 1;
+	}
+	free(buf);
+}
+
 void cw_form_clear_suggestions(struct cw_form *fm)
 {
 	for (size_t i = 0; i < fm->nsugg; i++)
 		free(fm->sugg[i]);
 	fm->nsugg = fm->sugg_sel = 0;
+	fm->offered = 0;
 }
 
 void cw_form_free(struct cw_form *fm)

@@ -20,9 +20,10 @@
 #include "tui/widget.h"
 
 enum cw_form_widget {
-	CW_W_TEXT,      /* typed text: strings, dates, numbers, word lists, article lists */
+	CW_W_TEXT,      /* typed text: strings, dates, numbers, article lists */
 	CW_W_NOTES,     /* multi-line text */
 	CW_W_CHOICE,    /* one word of a table: typing narrows a picker, Space cycles */
+	CW_W_WORDS,     /* several words of a table, typed: Tab completes the one at the cursor */
 	CW_W_TOGGLE,    /* yes / no / na / unknown */
 	CW_W_BOOL,      /* yes / no */
 	CW_W_PERSON,    /* a person, with suggestions */
@@ -55,6 +56,7 @@ struct cw_form_field {
 	int multi;       /* PERSON: takes several names separated by ';' (a case's defendants) */
 	char error[320]; /* inline error, "" when none */
 	const char *hint;
+	int top_row; /* NOTES: the first wrapped row shown (the view keeps the cursor's in view) */
 };
 
 struct cw_form {
@@ -74,6 +76,7 @@ struct cw_form {
 	struct cw_id sugg_id[CW_FORM_SUGGEST_MAX];
 	int sugg_choice[CW_FORM_SUGGEST_MAX]; /* a choice field's picker: the word's index */
 	size_t nsugg, sugg_sel;
+	int offered; /* a field of words: Tab showed the words the one typed may be, to choose */
 	/* Going to a field by name (C-g): the text typed, while `jumping`. */
 	int jumping;
 	struct cw_edit jump;

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/form.h"
+#include "tui/form_internal.h"
 #include "models/article.h"
 #include "models/i18n.h"
 #include "models/json.h"
@@ -106,6 +106,7 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 	void *base = ff->header ? (void *)rec : (void *)&rec->u;
 	const char *text = cw_edit_text(&ff->edit);
 	const struct cw_field *f = ff->f;
+	char words[1024];
 	int rc;
 
 	cw_error_clear(err);
@@ -148,6 +149,17 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 	if ((rc = cw_text_validate(text, 65536, ff->widget == CW_W_NOTES ? CW_TEXT_MULTILINE : 0,
 				   ff->name, err)) != 0)
 		return rc;
+	/* Words separated by spaces or commas, named by a start only they have: read as the
+	 * table spells them, so the record's parser gets the text it always got. */
+	if (ff->widget == CW_W_WORDS) {
+		char bad[64];
+
+		if ((rc = cw_words_settle(ff->words, text, words, sizeof words, bad, sizeof bad)) !=
+		    0)
+			return bad[0] ? cw_words_error(ff->words, ff->name, bad, err)
+				      : cw_error_set(err, CW_ENOMEM, ff->name, "out of memory");
+		text = words;
+	}
 	if (!f) /* defendant, custody and charges are applied together */
 		return 0;
 	if (ff->widget == CW_W_PEOPLE) {
@@ -606,6 +618,11 @@ int cw_form_save(struct cw_form *fm, struct cw_error *err)
 	int rc, i, di = cw_form_find(fm, "defendant");
 
 	fm->message[0] = '\0';
+	/* A note on a field that has none of its own (a draft kept while one was typed) goes
+	 * into the notes, where the form shows it and the record keeps it. */
+	for (size_t k = 0; k < fm->n; k++)
+		cw_form_note_into_notes(fm, k);
+	fm->noting = 0;
 	/* Every new person agreed to, for the names as they still stand. */
 	if (fm->add_missing && fm->nmissing && di >= 0 &&
 	    !strcmp(cw_edit_text(&fm->fields[di].edit), fm->missing_for)) {

@@ -8,4 +8,38 @@
  * them, moving to another field and Esc start from none. */
 void cw_form_clear_suggestions(struct cw_form *fm);
 
+/* A note typed on a field answered yes or no that is no fair-trial indicator (who was
+ * admitted, a private interview ...): the record has no place for it beside the answer, so it
+ * goes into the record's notes as a line "LABEL: note", and the field's text is emptied
+ * (form.c). A no-op when there is no such note, or the form has no notes field. */
+void cw_form_note_into_notes(struct cw_form *fm, size_t i);
+/* Whether a field takes a note after ':' (an indicator's own, or one for the notes). */
+int cw_form_takes_note(const struct cw_form_field *ff);
+
+/* Fields of several words of a table (form_words.c). Words are separated by spaces or commas;
+ * a word is named by its table spelling in any case, with spaces or '-' for '_', or by a start
+ * that only it has; several spaced parts that together name a word are that word ("union
+ * leader").
+ *
+ * cw_words_settle writes text as the table spells its words, in the table's order, separated
+ * by ", " (what cw_field_set reads, and how a record's value shows): 0; or, when parts name no
+ * word or several, leaves out unchanged and returns how many, the first into bad. */
+int cw_words_settle(const struct cw_enum *w, const char *text, char *out, size_t len, char *bad,
+		    size_t badlen);
+/* The error for a part that names no word, or several (listing those). */
+int cw_words_error(const struct cw_enum *w, const char *field, const char *bad,
+		   struct cw_error *err);
+/* The current field's text settled, when every part names one word. */
+void cw_form_words_settle(struct cw_form_field *ff);
+/* The suggestions for the word at the cursor: the words whose spelling or label starts with
+ * it, then those holding it. */
+void cw_form_words_suggest(struct cw_form *fm);
+/* The suggestion chosen put in place of the word at the cursor. */
+void cw_form_words_take(struct cw_form *fm);
+/* Tab: completes the word at the cursor when only one word fits it and returns 1 (the cursor
+ * may leave the field, as it may when none fits: leaving says so). When several fit, the first
+ * Tab shows them and returns 0; Tab again (or after choosing with C-n, C-p) takes the one
+ * chosen. */
+int cw_form_words_complete(struct cw_form *fm);
+
 #endif

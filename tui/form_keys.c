@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "models/i18n.h"
+#include "models/text.h"
 #include "tui/form_internal.h"
 #include "tui/keys.h"
 
@@ -15,6 +16,10 @@ static void accept_suggestion(struct cw_form *fm)
 	struct cw_form_field *ff = &fm->fields[fm->cur];
 	const char *s = fm->sugg[fm->sugg_sel];
 
+	if (ff->widget == CW_W_WORDS) {
+		cw_form_words_take(fm);
+		return;
+	}
 	if (ff->widget == CW_W_CHOICE) {
 		ff->choice = fm->sugg_choice[fm->sugg_sel];
 		cw_edit_set(&ff->edit, "");
@@ -53,6 +58,7 @@ unsigned cw_form_key_ctx(const struct cw_form *fm)
 	case CW_W_INDICATOR:
 	case CW_W_BOOL:
 		return CW_CTX_TOGGLE;
+	case CW_W_WORDS:
 	case CW_W_PERSON:
 	case CW_W_PEOPLE:
 	case CW_W_CASE:
@@ -67,11 +73,15 @@ unsigned cw_form_key_ctx(const struct cw_form *fm)
 
 /* Leaving a choice field with words typed: the word its picker shows is taken, as Enter
  * takes it (Tab after "adj" means adjourned, not an outcome left unknown); text that matched
- * nothing is dropped, so the field never shows words beside a choice they did not make. */
+ * nothing is dropped, so the field never shows words beside a choice they did not make. A
+ * field of several words shows them as the table spells them ("wat" is water) when each part
+ * names one; else it keeps what was typed, for the error to point at. */
 static void settle_choice(struct cw_form *fm)
 {
 	struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
 
+	if (ff && ff->widget == CW_W_WORDS)
+		cw_form_words_settle(ff);
 	if (!ff || ff->widget != CW_W_CHOICE || !ff->edit.len)
 		return;
 	if (fm->nsugg) {
@@ -172,7 +182,46 @@ static enum cw_form_result jump_key(struct cw_form *fm, int key)
 	}
 }
 
-/* An indicator's note: the keys edit it until Enter, Tab or Esc ends it. */
+/* What the message line says while a note is typed on a field that has no note of its own. */
+static void no_note_message(const struct cw_form_field *ff, char *buf, size_t len)
+{
+	snprintf(buf, len, _("'%s' has no note of its own: this one goes into the notes"),
+		 ff->label);
+	cw_text_trim_utf8(buf);
+}
+
+/* ':' on a field answered yes or no: an indicator's note; on another such field a note for the
+ * notes, which the message line says at once (or that the form has no notes to put it in). */
+static void start_note(struct cw_form *fm, struct cw_form_field *ff)
+{
+	cw_form_clear_suggestions(fm);
+	if (ff->widget != CW_W_INDICATOR && cw_form_find(fm, "notes") < 0) {
+		snprintf(fm->message, sizeof fm->message,
+			 _("'%s' takes no note, and this form has no notes to put one in"),
+			 ff->label);
+		cw_text_trim_utf8(fm->message);
+		return;
+	}
+	fm->noting = 1;
+	if (ff->widget != CW_W_INDICATOR)
+		no_note_message(ff, fm->message, sizeof fm->message);
+}
+
+/* The note ends: kept beside an indicator, put into the notes from any other field. */
+static void end_note(struct cw_form *fm, struct cw_form_field *ff)
+{
+	char said[sizeof fm->message];
+
+	fm->noting = 0;
+	if (ff->widget == CW_W_INDICATOR)
+		return;
+	no_note_message(ff, said, sizeof said);
+	if (!strcmp(fm->message, said))
+		fm->message[0] = '\0';
+	cw_form_note_into_notes(fm, (size_t)(ff - fm->fields));
+}
+
+/* A note after ':': the keys edit it until Enter, Tab or Esc ends it. */
 static enum cw_form_result note_key(struct cw_form *fm, struct cw_form_field *ff, int key)
 {
 	enum cw_action a = cw_keys_lookup(CW_CTX_EDIT, key);
@@ -184,7 +233,7 @@ static enum cw_form_result note_key(struct cw_form *fm, struct cw_form_field *ff
 	case CW_ACT_NEXT_FIELD:
 	case CW_ACT_PREV_FIELD:
 	case CW_ACT_CANCEL:
-		fm->noting = 0;
+		end_note(fm, ff);
 		if (a == CW_ACT_ENTER || a == CW_ACT_NEXT_FIELD)
 			move_field(fm, 1);
 		else if (a == CW_ACT_PREV_FIELD)
@@ -195,7 +244,7 @@ static enum cw_form_result note_key(struct cw_form *fm, struct cw_form_field *ff
 	case CW_ACT_GO_TO_FIELD:
 	case CW_ACT_FORM_HELP:
 		/* The form's own keys work from a note too; the note stays as typed. */
-		fm->noting = 0;
+		end_note(fm, ff);
 		return cw_form_key(fm, key);
 	case CW_ACT_BACKSPACE:
 		cw_edit_backspace(&ff->edit);
@@ -246,8 +295,8 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		return jump_key(fm, key);
 	if (fm->noting)
 		return note_key(fm, ff, key);
-	if (ff->widget == CW_W_INDICATOR && key == ':') {
-		fm->noting = 1; /* the note, typed after the answer */
+	if (cw_form_takes_note(ff) && key == ':') {
+		start_note(fm, ff); /* the note, typed after the answer */
 		return CW_FORM_CONTINUE;
 	}
 	/* The field's own keys first (a toggle's y/n), then the form's, then text editing. */
@@ -259,6 +308,10 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		a = cw_keys_lookup(CW_CTX_EDIT, key);
 	switch (a) {
 	case CW_ACT_NEXT_FIELD:
+		/* A field of words: Tab completes the word at the cursor first, and stays to show
+		 * the choices when several words fit it. */
+		if (ff->widget == CW_W_WORDS && !cw_form_words_complete(fm))
+			return CW_FORM_CONTINUE;
 		move_field(fm, 1);
 		return CW_FORM_CONTINUE;
 	case CW_ACT_PREV_FIELD:
@@ -338,6 +391,7 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 			fm->sugg_sel = (fm->sugg_sel + 1) % fm->nsugg;
 		else
 			fm->sugg_sel = (fm->sugg_sel + fm->nsugg - 1) % fm->nsugg;
+		fm->offered = fm->nsugg > 0; /* a field of words: Tab takes the one chosen */
 		return CW_FORM_CONTINUE;
 	case CW_ACT_CURSOR_LEFT:
 		cw_edit_left(&ff->edit);

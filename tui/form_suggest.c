@@ -42,6 +42,10 @@ void cw_form_suggest(struct cw_form *fm)
 	const char *typed;
 
 	cw_form_clear_suggestions(fm);
+	if (ff && ff->widget == CW_W_WORDS) {
+		cw_form_words_suggest(fm);
+		return;
+	}
 	if (!ff || !fm->st)
 		return;
 	typed = typed_part(ff);

@@ -8,6 +8,7 @@ libcwtui_a_SOURCES += \
 	tui/form_build.c \
 	tui/form_suggest.c \
 	tui/form_keys.c \
+	tui/form_words.c \
 	tui/form_draft.c \
 	tui/form_internal.h \
 	tui/screen.c tui/screen.h \
@@ -40,5 +41,7 @@ CLI_TESTS += \
 	tests/tui/defendants.sh \
 	tests/tui/khmer.sh \
 	tests/tui/confidential.sh \
-	tests/tui/week.sh
+	tests/tui/week.sh \
+	tests/tui/fields.sh \
+	tests/tui/start_passphrase.sh
 EXTRA_DIST += tests/tui/lib.sh tests/tui/stack_scan.py

@@ -1333,7 +1333,9 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 					    "see casewatch --help for the commands");
 	}
 	/* Never create a database here: a mistyped --db would open empty and look like lost
-	 * data. `casewatch init` creates one, saying where. */
+	 * data. `casewatch init` creates one, saying where. A passphrase mistyped at the start is
+	 * asked again, as the lock screen does, up to three times. */
+	session->tries = 3;
 	if ((rc = cw_session_open(session, 0, err)) != 0) {
 		free(keys);
 		return rc;

@@ -158,10 +158,12 @@ void cw_view_lists_key(struct cw_app *app, enum cw_action a);
 /* The record under the cursor of the current list (NULL when empty). */
 const struct cw_record *cw_view_lists_current(struct cw_app *app);
 /* The columns of a list, as one formatted line per record (tests use this too); the articles
- * of `lead` (the filter's; NULL: none) come first in the articles column. */
+ * of `lead` (the filter's; NULL: none) come first in the articles column, which keeps room for
+ * them on a narrow screen (the header is given the same lead, to line up). */
 int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_record *r,
 		     const struct cw_filter *lead, int width, char *out, size_t len);
-int cw_view_list_header(enum cw_tab tab, int width, char *out, size_t len);
+int cw_view_list_header(enum cw_tab tab, const struct cw_filter *lead, int width, char *out,
+			size_t len);
 
 /* view_detail.c: timelines, records in full, help. */
 void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int height);

@@ -376,7 +376,7 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 			      i == 0 ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
 	if (hl < (int)v->nlines) /* the summary line always shows */
 		cw_screen_put(top + hl, 0, cols, v->lines[v->nlines - 1], CW_ROLE_NORMAL);
-	if (cw_view_list_header(CW_TAB_RECORDS, cols, line, sizeof line) == 0)
+	if (cw_view_list_header(CW_TAB_RECORDS, NULL, cols, line, sizeof line) == 0)
 		cw_screen_put(top + 1 + hl, 0, cols, line, CW_ROLE_HEADER);
 	rows = height - 2 - hl;
 	cw_pager_update(&v->pg, v->entries.n, rows > 0 ? rows : 1);

@@ -85,11 +85,76 @@ static void draw_choice(int y, int x, int width, const struct cw_form_field *ff,
 			n += (size_t)snprintf(buf + n, sizeof buf - n,
 					      order == ff->choice ? "[%s] " : " %s  ", w);
 		}
-		if (ff->widget == CW_W_INDICATOR && (ff->edit.len || noting) && n < sizeof buf)
-			snprintf(buf + n, sizeof buf - n, _(" note: %s%s"), cw_edit_text(&ff->edit),
-				 noting ? "_" : "");
+		/* A note beside the answer: while it is typed, the part that keeps the cursor
+		 * in the field, and the cursor where the next character goes. */
+		if ((ff->edit.len || noting) && n < sizeof buf) {
+			const char *note = cw_edit_text(&ff->edit);
+			size_t len = strlen(buf) + strlen(note) + 64, start = 0;
+			char *line = malloc(len), *before = NULL;
+			int lead = cw_text_width(buf), avail;
+
+			if (!line)
+				return;
+			snprintf(line, len, _(" note: %s%s"), "", "");
+			avail = width - lead - cw_text_width(line);
+			if (noting)
+				start = scroll_start(note, ff->edit.cursor, avail > 1 ? avail : 1);
+			if (noting && (before = strndup(note + start, ff->edit.cursor - start))) {
+				snprintf(line, len, _(" note: %s%s"), before, "");
+				cw_screen_cursor(y, x + lead + cw_text_width(line));
+				free(before);
+			}
+			snprintf(line, len, "%s", buf);
+			snprintf(line + strlen(line), len - strlen(line), _(" note: %s%s"),
+				 note + start, "");
+			cw_screen_put(y, x, width, line,
+				      active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_NORMAL);
+			free(line);
+			return;
+		}
 	}
 	cw_screen_put(y, x, width, buf, active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_NORMAL);
+}
+
+/* A multi-line text: wrapped over the field's rows, which follow the cursor's row while it is
+ * typed in (the rows above it scroll away); a field left shows its start, and "…" when there is
+ * more below. */
+static void draw_notes(int y, int x, int width, struct cw_form_field *ff, int active)
+{
+	struct cw_wrap_row *rows;
+	const char *text = cw_edit_text(&ff->edit);
+	size_t n;
+	int cur_row, cur_col, top = 0;
+
+	n = cw_edit_wrap(&ff->edit, width, NULL, 0, &cur_row, &cur_col);
+	if (!(rows = calloc(n, sizeof *rows)))
+		return;
+	cw_edit_wrap(&ff->edit, width, rows, n, &cur_row, &cur_col);
+	if (active) {
+		top = ff->top_row;
+		if (cur_row < top)
+			top = cur_row;
+		if (cur_row >= top + NOTES_ROWS)
+			top = cur_row - NOTES_ROWS + 1;
+		if (top > (int)n - NOTES_ROWS)
+			top = (int)n > NOTES_ROWS ? (int)n - NOTES_ROWS : 0;
+		ff->top_row = top;
+		cw_screen_cursor(y + cur_row - top, x + cur_col);
+	}
+	for (int r = 0; r < NOTES_ROWS; r++) {
+		size_t k = (size_t)(top + r);
+		char *part = NULL;
+
+		/* A field left: its last row shown runs into what follows, cut with "…". */
+		if (k < n && !active && r + 1 == NOTES_ROWS && k + 1 < n)
+			part = strdup(text + rows[k].start);
+		else if (k < n)
+			part = strndup(text + rows[k].start, rows[k].len);
+		cw_screen_put(y + r, x, width, part ? part : "",
+			      active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_FIELD);
+		free(part);
+	}
+	free(rows);
 }
 
 /* The labels' column: LABEL_W, chosen for the English labels; in another language as wide as
@@ -161,28 +226,7 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 			draw_choice(y, vx, vw, ff, active, active && fm->noting);
 			y++;
 		} else if (ff->widget == CW_W_NOTES) {
-			const char *text = cw_edit_text(&ff->edit);
-			int cl, cc, from;
-
-			cw_edit_cursor_pos(&ff->edit, &cl, &cc);
-			from = cl >= NOTES_ROWS ? cl - NOTES_ROWS + 1 : 0;
-			for (int line = 0, r = 0; r < NOTES_ROWS; line++) {
-				const char *nl = text ? strchr(text, '\n') : NULL;
-				char *part = text ? strndup(text,
-							    nl ? (size_t)(nl - text) : strlen(text))
-						  : NULL;
-
-				if (line >= from) {
-					cw_screen_put(y + r, vx, vw, part ? part : "",
-						      active ? CW_ROLE_FIELD_ACTIVE
-							     : CW_ROLE_FIELD);
-					r++;
-				}
-				free(part);
-				text = text && nl ? nl + 1 : NULL;
-			}
-			if (active && cc < vw)
-				cw_screen_cursor(y + cl - from, vx + cc);
+			draw_notes(y, vx, vw, ff, active);
 			y += NOTES_ROWS;
 		} else if (ff->widget == CW_W_INFO) {
 			const char *text = cw_edit_text(&ff->edit);
@@ -273,14 +317,19 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 			n += (size_t)snprintf(
 				hint + n, sizeof hint - n,
 				_(" | or today, yesterday, monday, next friday, +3d, 15 jan"));
+		if ((ff->widget == CW_W_TOGGLE || ff->widget == CW_W_BOOL) && n < sizeof hint)
+			n += (size_t)snprintf(hint + n, sizeof hint - n,
+					      _(" | : then a note, which goes into the notes"));
 		if (ff->widget == CW_W_NOTES && n < sizeof hint)
 			n += (size_t)snprintf(hint + n, sizeof hint - n,
 					      _(" | Enter: new line, C-o: $EDITOR"));
-		if (ff->f && ff->f->type == CW_F_SET && n < sizeof hint) {
-			n += (size_t)snprintf(hint + n, sizeof hint - n, _(" | words:"));
-			for (size_t k = 0; k < ff->f->words->n && n < sizeof hint; k++)
+		if (ff->widget == CW_W_WORDS && n < sizeof hint) {
+			n += (size_t)snprintf(
+				hint + n, sizeof hint - n,
+				_(" | words, spaces or commas between (Tab completes):"));
+			for (size_t k = 0; k < ff->words->n && n < sizeof hint; k++)
 				n += (size_t)snprintf(hint + n, sizeof hint - n, " %s",
-						      ff->f->words->words[k]);
+						      ff->words->words[k]);
 		}
 		cw_screen_put(top + height - 1, 0, cols, hint, CW_ROLE_HINT);
 	}

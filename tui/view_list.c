@@ -74,14 +74,41 @@ static enum cw_kind tab_kind(enum cw_tab tab)
 	return tab == CW_TAB_CASES ? CW_KIND_CASE : tab == CW_TAB_PEOPLE ? CW_KIND_PERSON : 0;
 }
 
-int cw_view_list_header(enum cw_tab tab, int width, char *out, size_t len)
+/* What the columns of a list keep on a narrow screen: the articles filtered on, which lead
+ * the articles column, whole (up to 20 columns); NULL when nothing in particular. */
+static const int *tab_keep(const struct cw_column *cols, int n, const struct cw_filter *lead,
+			   int *keep)
+{
+	char text[200] = "";
+	size_t o = 0;
+	int col = -1, w;
+
+	for (int i = 0; i < n; i++)
+		if (!strcmp(cols[i].title, "ARTICLES"))
+			col = i;
+	if (col < 0 || !lead || !lead->narticles)
+		return NULL;
+	for (size_t i = 0; i < lead->narticles && o < sizeof text; i++) {
+		char a[CW_ARTICLE_TEXT_MAX];
+
+		cw_article_format(&lead->articles[i], a);
+		o += (size_t)snprintf(text + o, sizeof text - o, "%s%s", i ? "/" : "", a);
+	}
+	memset(keep, 0, (size_t)n * sizeof *keep);
+	w = cw_text_width(text);
+	keep[col] = w < 20 ? w : 20;
+	return keep;
+}
+
+int cw_view_list_header(enum cw_tab tab, const struct cw_filter *lead, int width, char *out,
+			size_t len)
 {
 	const struct cw_column *cols;
 	const char *cells[8];
-	int n, w[8];
+	int n, w[8], keep[8];
 
 	tab_columns(tab, &cols, &n);
-	cw_columns_layout(cols, n, width, w);
+	cw_columns_layout(cols, n, width, tab_keep(cols, n, lead, keep), w);
 	for (int i = 0; i < n; i++)
 		cells[i] = _(cols[i].title);
 	return cw_row_format(cells, w, n, out, len);
@@ -94,10 +121,10 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 	char date[CW_DATE_TEXT_MAX], a[400] = "", named[480];
 	const char *cells[8];
 	struct cw_record_summary sum;
-	int n, w[8];
+	int n, w[8], keep[8];
 
 	tab_columns(tab, &cols, &n);
-	cw_columns_layout(cols, n, width, w);
+	cw_columns_layout(cols, n, width, tab_keep(cols, n, lead, keep), w);
 	cw_date_format(cw_record_date(r), date);
 	if (tab == CW_TAB_PEOPLE) {
 		const struct cw_person *p = &r->u.person;
@@ -184,7 +211,7 @@ static int agenda_row(struct cw_app *app, size_t i, int width, char *out, size_t
 	const char *cells[NCOLS(agenda_cols)];
 	int w[NCOLS(agenda_cols)];
 
-	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), width, w);
+	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), width, NULL, w);
 	if (i == 0 || it->overdue != a->items[i - 1].overdue ||
 	    cw_date_compare(it->day, a->items[i - 1].day) != 0)
 		cw_agenda_day_text(it->day, day, sizeof day);
@@ -233,7 +260,7 @@ static void draw_drafts(struct cw_app *app, struct cw_list_tab *t, int top, int 
 		return;
 	}
 	cw_pager_update(&t->pg, app->ndrafts, rows);
-	cw_columns_layout(draft_cols, NCOLS(draft_cols), cols, w);
+	cw_columns_layout(draft_cols, NCOLS(draft_cols), cols, NULL, w);
 	for (size_t i = t->pg.top; i < app->ndrafts && (int)(i - t->pg.top) < rows; i++) {
 		const struct cw_draft *d = &app->drafts[i];
 		char kept[32] = "", what[300] = "";
@@ -286,7 +313,7 @@ static void agenda_drafts(struct cw_app *app, struct cw_list_tab *t, int top, in
 		    a->drafts),
 		 a->drafts);
 	cw_screen_put(top + 2 + y++, 0, cols, head, CW_ROLE_HINT);
-	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), cols, w);
+	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), cols, NULL, w);
 	for (size_t i = 0; i < a->drafts && y < rows; i++, y++) {
 		const struct cw_agenda_draft *dr = &a->draft_items[i];
 		char day[32] = "", what[64];
@@ -367,7 +394,7 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 		if (x + hw + 2 < cols)
 			cw_screen_put(top, cols - hw, hw, help, CW_ROLE_TAB);
 	}
-	if (cw_view_list_header(app->tab, cols, line, sizeof line) == 0)
+	if (cw_view_list_header(app->tab, &app->filter.f, cols, line, sizeof line) == 0)
 		cw_screen_put(top + 1, 0, cols, line, CW_ROLE_HEADER);
 	if (rows < 1)
 		return;

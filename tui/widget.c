@@ -76,18 +76,43 @@ void cw_pager_end(struct cw_pager *p)
 
 /* ---- columns ---------------------------------------------------------------------------- */
 
-void cw_columns_layout(const struct cw_column *cols, int ncols, int width, int *out)
+/* Takes columns back until `*spare` is 0: one at a time from the column furthest above its
+ * floor (the rightmost of equals), among those `which` says. */
+static void columns_take(int *out, const int *floor, const struct cw_column *cols, int ncols,
+			 int which, int *spare)
+{
+	while (*spare < 0) {
+		int best = -1;
+
+		for (int i = 0; i < ncols; i++)
+			if ((which < 0 || (cols[i].weight > 0) == which) && out[i] > floor[i] &&
+			    (best < 0 || out[i] - floor[i] >= out[best] - floor[best]))
+				best = i;
+		if (best < 0)
+			return;
+		out[best]--;
+		(*spare)++;
+	}
+}
+
+void cw_columns_layout(const struct cw_column *cols, int ncols, int width, const int *keep,
+		       int *out)
 {
 	int used = ncols > 0 ? ncols - 1 : 0, weights = 0, spare, given = 0, last = -1;
+	int base[CW_COLUMNS_MAX] = {0}, floor[CW_COLUMNS_MAX] = {0};
 
+	if (ncols > CW_COLUMNS_MAX) /* a programming error: no row has that many */
+		ncols = CW_COLUMNS_MAX;
 	for (int i = 0; i < ncols; i++) {
 		/* The minimums were chosen for the English titles: a translated title as wide as
-		 * it is in its language, so it is never cut (the English layout stays as it was).
-		 */
+		 * it is in its language, so it is never cut where there is room (the English
+		 * layout stays as it was). */
 		const char *title = cols[i].title ? _(cols[i].title) : NULL;
-		int tw = title && title != cols[i].title ? cw_text_width(title) : 0;
+		int tw = title && title != cols[i].title ? cw_text_width(title) : 0,
+		    k = keep && keep[i] > 0 ? keep[i] : 0;
 
-		out[i] = tw > cols[i].min ? tw : cols[i].min;
+		base[i] = k > cols[i].min ? k : cols[i].min;
+		out[i] = tw > base[i] ? tw : base[i];
 		used += out[i];
 		weights += cols[i].weight;
 		if (cols[i].weight)
@@ -105,7 +130,17 @@ void cw_columns_layout(const struct cw_column *cols, int ncols, int width, int *
 			out[last] += spare - given; /* rounding leftovers */
 		return;
 	}
-	/* Narrower than the minimums: take columns from the right-hand (least important) end. */
+	/* Narrower than that: first the titles' extra, so headings are cut before data ... */
+	columns_take(out, base, cols, ncols, -1, &spare);
+	/* ... then text that can be cut, down to what it keeps, the fixed columns next ... */
+	for (int i = 0; i < ncols; i++) {
+		int k = keep && keep[i] > 0 ? keep[i] : 0;
+
+		floor[i] = k ? k : base[i] < CW_COLUMN_KEEP ? base[i] : CW_COLUMN_KEEP;
+	}
+	columns_take(out, floor, cols, ncols, 1, &spare);
+	columns_take(out, floor, cols, ncols, 0, &spare);
+	/* ... and at last from the right-hand (least important) end. */
 	for (int i = ncols - 1; i >= 0 && spare < 0; i--) {
 		int take = out[i] - 1 < -spare ? out[i] - 1 : -spare;
 
@@ -297,6 +332,60 @@ void cw_edit_kill_word(struct cw_edit *e)
 	edit_remove(e, at, e->cursor);
 }
 
+/* The display width of text[from, to), as cw_text_wrap counts it. */
+static int span_width(const char *text, size_t from, size_t to)
+{
+	int cols = 0;
+
+	for (size_t off = from; off < to;) {
+		uint32_t cp;
+		size_t n = cw_utf8_decode(text + off, to - off, &cp);
+		int w;
+
+		if (n == 0)
+			n = 1, cp = 0xFFFD;
+		w = wcwidth((wchar_t)cp);
+		cols += w < 0 ? 1 : w;
+		off += n;
+	}
+	return cols;
+}
+
+size_t cw_edit_wrap(const struct cw_edit *e, int cols, struct cw_wrap_row *rows, size_t max,
+		    int *cur_row, int *cur_col)
+{
+	const char *text = cw_edit_text(e);
+	size_t len = strlen(text), off = 0, n = 0;
+	int width = cols > 1 ? cols - 1 : 1, found = 0;
+
+	*cur_row = *cur_col = 0;
+	for (;;) {
+		size_t step = off < len ? cw_text_wrap(text + off, width) : 0, next = off + step,
+		       shown = step;
+		int newline = step && text[next - 1] == '\n';
+
+		if (newline)
+			shown--;
+		if (n < max)
+			rows[n] = (struct cw_wrap_row){off, shown};
+		/* The cursor is on this row before its end; at its end only when the row ends the
+		 * text or a line (a wrapped row's end is the next row's start). */
+		if (!found && e->cursor >= off &&
+		    (e->cursor < off + shown ||
+		     (e->cursor == off + shown && (newline || next >= len)))) {
+			found = 1;
+			*cur_row = (int)n;
+			*cur_col = span_width(text, off, e->cursor);
+			if (*cur_col > width)
+				*cur_col = width;
+		}
+		n++;
+		if (next >= len && !newline)
+			return n;
+		off = next;
+	}
+}
+
 void cw_edit_cursor_pos(const struct cw_edit *e, int *line, int *col)
 {
 	size_t start = 0;
@@ -307,18 +396,7 @@ void cw_edit_cursor_pos(const struct cw_edit *e, int *line, int *col)
 			(*line)++;
 			start = i + 1;
 		}
-	*col = 0;
-	for (size_t off = start; off < e->cursor;) {
-		uint32_t cp;
-		size_t n = cw_utf8_decode(e->buf + off, e->cursor - off, &cp);
-		int w;
-
-		if (n == 0)
-			n = 1, cp = 0xFFFD;
-		w = wcwidth((wchar_t)cp);
-		*col += w < 0 ? 1 : w;
-		off += n;
-	}
+	*col = e->buf ? span_width(e->buf, start, e->cursor) : 0;
 }
 
 /* ---- the filter line ------------------------------------------------------------------- */

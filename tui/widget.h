@@ -38,8 +38,20 @@ struct cw_column {
 	int weight; /* share of the spare width; 0 keeps the column at min */
 };
 
-/* Widths for ncols columns separated by one space in `width` columns. */
-void cw_columns_layout(const struct cw_column *cols, int ncols, int width, int *out);
+/* The columns a cell that can be cut keeps on a narrow screen, unless told otherwise. */
+#define CW_COLUMN_KEEP 4
+#define CW_COLUMNS_MAX 16
+
+/* Widths for ncols (at most CW_COLUMNS_MAX) columns separated by one space in `width` columns. Each
+ * column is at least its min, its title's display width in a translation (a translated title is not
+ * cut where there is room), and keep[i] when keep is not NULL (what a cell must show: the articles
+ * filtered on); the spare width goes by weight. Narrower than that, the room is taken back in
+ * this order, each time from the widest column first (the rightmost of equals): the width
+ * translated titles took beyond their min (a heading is cut before the data under it); the
+ * columns with a weight, down to keep[i], else CW_COLUMN_KEEP; the others likewise; then any
+ * column, the rightmost first, down to one. */
+void cw_columns_layout(const struct cw_column *cols, int ncols, int width, const int *keep,
+		       int *out);
 
 /* Writes one line of cells fitted to the widths (display columns, by wcwidth): each cell
  * neutralised for the terminal, cut with "…" and padded, separated by one space. The line is
@@ -70,6 +82,22 @@ void cw_edit_delete(struct cw_edit *e);
 void cw_edit_kill_word(struct cw_edit *e);
 /* The display column of the cursor within its line, and the line number (multi-line). */
 void cw_edit_cursor_pos(const struct cw_edit *e, int *line, int *col);
+
+/* One row of a wrapped text: the bytes [start, start + len) of it (without the newline that
+ * ends the row, if one does). */
+struct cw_wrap_row {
+	size_t start, len;
+};
+
+/* A multi-line edit as a field of `cols` columns shows it: wrapped as cw_text_wrap wraps (by
+ * display width, after a space or a Khmer word break where one fits, never inside a character
+ * or a Khmer cluster), at cols - 1 so that the cursor after a row's last character is still in
+ * the field. Fills rows[0..max) and returns how many rows there are (max or more when they did
+ * not all fit): one at least, and an empty one after a final newline. *cur_row and *cur_col
+ * say where the cursor shows: a cursor where a row was wrapped is at the start of the next
+ * one, where the next character typed goes. */
+size_t cw_edit_wrap(const struct cw_edit *e, int cols, struct cw_wrap_row *rows, size_t max,
+		    int *cur_row, int *cur_col);
 
 /* ---- the filter line ------------------------------------------------------------------- */
 

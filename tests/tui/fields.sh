@@ -1,0 +1,133 @@
+#!/bin/sh
+# Form fields as a new user met them, in tmux (what the pane shows and where the terminal's
+# cursor is): a note longer than the screen is wrapped over the notes field's rows, by display
+# width, Khmer included, and the rows follow the cursor, which is shown where the next
+# character goes; everything typed is saved. A field of several words (a visit's concerns)
+# completes a word's start with Tab and takes words separated by spaces or commas. A note typed
+# after ':' on "public admitted", which has no note of its own, is said at once to go into the
+# notes, and does.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw init
+tmux_start 80 24
+wait_for " 3 Records "
+
+# cursor: the terminal cursor's visibility (1 shown), column and row, into $cursor.
+cursor() { cursor=$(T display-message -p -t cw '#{cursor_flag} #{cursor_x} #{cursor_y}'); }
+
+# cursor_after TEXT: the cursor is shown right after TEXT, which ends a row of the pane.
+cursor_after() {
+	checks=$((checks + 1))
+	capture
+	cursor
+	want=$(printf '%s\n' "$pane" | "${PYTHON3:-python3}" -c '
+import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
+               else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
+for y, line in enumerate(sys.stdin.read().split("\n")):
+    line = line.rstrip()
+    if line.endswith(sys.argv[1]):
+        print("1 %d %d" % (width(line), y))
+        break' "$1")
+	[ -n "$want" ] || fail "no row ends with '$1':
+$pane"
+	[ "$cursor" = "$want" ] || fail "the cursor (shown, column, row) is '$cursor', not '$want' after '$1':
+$pane"
+}
+
+# ---- 1. a long note wraps, follows the cursor, and is saved whole --------------------------
+send P
+wait_for "New person"
+send -l "Sok Dara"
+send Tab Tab Tab Tab Tab Tab Tab
+wait_for "Enter: new line"
+send -l "The witness said the police came at night and took him away without a warrant; his"
+send -l " family was not told where he was held for three days."
+wait_for "where he was held for three days."
+wait_for "notes: The witness said the police came at night and"
+cursor_after "three days."
+checks=$((checks + 1))
+printf '%s\n' "$pane" | grep -qF "…" && fail "the note is cut with …:
+$pane"
+# Khmer, by display width: a cluster is never split over two rows.
+send -l " ក្រុមគ្រួសាររបស់គាត់មិនបានដឹងថាគាត់ត្រូវបានឃុំខ្លួននៅកន្លែងណាទេ ក្រុមគ្រួសារបានស្វែងរកគាត់នៅគ្រប់ប៉ុស្តិ៍នគរបាល"
+wait_for "ប៉ុស្តិ៍នគរបាល"
+cursor_after "ប៉ុស្តិ៍នគរបាល"
+# More rows than the field has: the first scrolls away, the cursor's row stays in view.
+send -l " Later his lawyer was refused access to him twice at the police station."
+wait_for "twice at the police station."
+wait_gone "notes: The witness said"
+cursor_after "twice at the police station."
+# A field left shows its start again, and "…" for the rest.
+send Tab
+wait_for "notes: The witness said the police came at night and"
+wait_for "…"
+send C-s
+wait_for "added person"
+ok cw list persons --json
+json 'd[0]["notes"].startswith("The witness said") and d[0]["notes"].endswith("twice at the police station.") and "ក្រុមគ្រួសារ" in d[0]["notes"]'
+
+# ---- 2. words: Tab completes one, spaces or commas between them ---------------------------
+send V
+wait_for "New visit"
+send -l "Prey Sar"
+send Tab Tab
+send -l today
+send C-g
+send -l concerns
+send Enter
+send -l wat
+send Tab
+wait_for "concerns: water"
+wait_gone "not one of"
+send Up C-u
+wait_for "spaces or commas between (Tab completes)"
+send -l "water womens needs"
+send Tab
+wait_for "concerns: water, womens_needs"
+# Several words start with "w": Tab shows them and stays; Tab again takes the one chosen.
+send Up C-u w Tab
+wait_for "> water (clean water)"
+wait_for "  womens_needs (women's needs)"
+send C-n Tab
+wait_for "concerns: womens_needs"
+send Up End
+send -l " fo"
+send C-s
+wait_for "added"
+ok cw list records --kind visit --json
+json 'd[0]["concerns"] == ["food", "womens_needs"]'
+
+# ---- 3. a note on a field that has none of its own ---------------------------------------
+ok cw person add --name "Chhim Sithar"
+ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --charge 494/495
+send H
+wait_for "New hearing"
+send -l Naga
+wait_for "> NagaWorld strike"
+send Enter
+send -l 2024-05-02
+send C-g
+send -l "public adm"
+send Enter
+wait_for ": then a note, which goes into the notes"
+send n :
+wait_for "'public admitted' has no note of its own: this one goes into the notes"
+send -l "gallery full, twenty turned away"
+wait_for "public admitted:  yes  [no]  na   unknown   note: "
+wait_for "twenty turned away"
+cursor_after "twenty turned away"
+send Enter
+wait_gone "has no note of its own"
+wait_for "public admitted:  yes  [no]  na   unknown"
+wait_for "press admitted"
+send C-s
+wait_for "added hearing"
+ok cw list records --kind hearing --json
+json 'd[0]["public_admitted"] == "no" and d[0]["notes"] == "public admitted: gallery full, twenty turned away"'
+
+send q
+wait_quit q
+done_ok
