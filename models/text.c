@@ -336,6 +336,11 @@ int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len)
 		off += len;
 		prev = c;
 	}
+	/* "សំណុំរឿង …" reads as a word and then nothing: the ellipsis goes against the word. */
+	while (off < n && o > 0 && out[o - 1] == ' ') {
+		o--;
+		used--;
+	}
 	if (off < n && cols > 0 && o + sizeof ellipsis < out_len) {
 		memcpy(out + o, ellipsis, sizeof ellipsis - 1);
 		o += sizeof ellipsis - 1;

@@ -615,8 +615,10 @@ START_TEST(text_width_of_khmer_and_accents)
 	ck_assert_str_eq(out, "ដោះ… ");
 	ck_assert_int_eq(cw_text_fit("ណាហ្គាវើល", 7, 0, out, sizeof out), 6);
 	ck_assert_str_eq(out, "ណាហ្គា…");
-	ck_assert_int_eq(cw_text_fit("ពន្ធនាគារ ២ ឆ្នាំ", 13, 0, out, sizeof out), 12);
-	ck_assert_str_eq(out, "ពន្ធនាគារ ២ …");
+	ck_assert_int_eq(cw_text_fit("ពន្ធនាគារ ២ ឆ្នាំ", 13, 0, out, sizeof out), 11);
+	ck_assert_str_eq(out, "ពន្ធនាគារ ២…"); /* no space before the ellipsis */
+	ck_assert_int_eq(cw_text_fit("CASE / PERSON", 8, 1, out, sizeof out), 8);
+	ck_assert_str_eq(out, "CASE /… ");
 }
 END_TEST
 
