@@ -362,6 +362,9 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 
 	cli->out = stdout;
 	cw_session_init(&cli->session);
+	/* A passphrase typed at the terminal may be mistyped: asked again, three times in all, as
+	 * the terminal interface and sudo do (one from a file or descriptor is read once). */
+	cli->session.tries = 3;
 	while (i < argc && argv[i][0] == '-') {
 		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
 			cli->session.db_dir = argv[i + 1];

@@ -13,14 +13,14 @@ set -e
 ok cw init
 trap 'T kill-server >/dev/null 2>&1 || :; rm -rf "$WORK"' EXIT
 
-# start: the real binary (not the wrapper that gives the passphrase on a descriptor), with
-# its exit status written to $WORK/status when it ends.
+# start [ARGS]: the real binary (not the wrapper that gives the passphrase on a descriptor),
+# with its exit status written to $WORK/status when it ends.
 start() {
 	rm -f "$WORK/status"
 	T kill-session -t cw >/dev/null 2>&1 || :
 	for try in 1 2 3; do
 		T -f /dev/null new-session -d -s cw -x 100 -y 30 \
-			"env LC_ALL=C.UTF-8 TERM=screen '$CASEWATCH_BIN' --db '$DB'; echo \$? >'$WORK/status'; sleep 60" &&
+			"env LC_ALL=C.UTF-8 TERM=screen '$CASEWATCH_BIN' --db '$DB' $*; echo \$? >'$WORK/status'; sleep 60" &&
 			return 0
 		sleep 1
 	done
@@ -72,5 +72,15 @@ $pane"
 checks=$((checks + 1))
 printf '%s\n' "$pane" | grep -q "guess\|wrong guess" && fail "a passphrase typed is on the screen:
 $pane"
+
+# ---- a command typed at the terminal asks again too -----------------------------------------
+start list records
+wait_for "Passphrase for $DB:"
+send -l "wrong guess"
+send Enter
+wait_for "wrong passphrase; try again (2 of 3)."
+send -l "$PASSPHRASE"
+send Enter
+status 0
 
 done_ok
