@@ -57,30 +57,49 @@ static size_t scroll_start(const char *text, size_t cursor, int width)
 	return start;
 }
 
+/* An answer's short word as a toggle shows it, translated. */
+static const char *answer_word(const char *word)
+{
+	/* TRANSLATORS: the short answers of a form's toggle, "yes no na unknown": na is "not
+	 * applicable"; keep each short, the note beside them needs the room */
+	static const char *const words[] = {N_("yes"), N_("no"), N_("na"), N_("unknown")};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!strcmp(word, words[i]))
+			return _(words[i]);
+	return word;
+}
+
 static void draw_choice(int y, int x, int width, const struct cw_form_field *ff, int active,
 			int noting)
 {
 	char buf[600];
 	size_t n = 0;
 
+	/* Values show by their labels, in the interface's language, as lists and pickers show
+	 * them; what is typed matches a label or a stored word. */
 	if (ff->widget == CW_W_CHOICE) {
 		/* While a word is typed, it shows beside the current one. */
+		const char *now = cw_enum_label(ff->words, (unsigned)ff->choice);
+
 		if (ff->edit.len)
-			snprintf(buf, sizeof buf, "< %s >  %s", cw_form_value(ff),
-				 cw_edit_text(&ff->edit));
+			snprintf(buf, sizeof buf, "< %s >  %s", now, cw_edit_text(&ff->edit));
 		else
-			snprintf(buf, sizeof buf, "< %s >", cw_form_value(ff));
+			snprintf(buf, sizeof buf, "< %s >", now);
 	} else {
-		/* Toggles show every answer, the current one in brackets. */
+		/* Toggles show every answer, the current one in brackets, each by its short word
+		 * in the interface's language ("na", not "not applicable": the note needs the
+		 * room). */
 		int nwords = ff->widget == CW_W_BOOL ? 2 : (int)ff->words->n;
-		static const char *const yesno[] = {"no", "yes"};
+		const char *yesno[] = {_("no"), _("yes")};
 
 		for (int k = 0; k < nwords && n < sizeof buf; k++) {
 			int order =
 				ff->widget == CW_W_BOOL ? k : (k + 1) % nwords; /* unknown last */
-			const char *w = ff->widget == CW_W_BOOL
-						? yesno[order]
-						: cw_enum_word(ff->words, (unsigned)order);
+			const char *w =
+				ff->widget == CW_W_BOOL
+					? yesno[order]
+					: answer_word(cw_enum_word(ff->words, (unsigned)order));
 
 			n += (size_t)snprintf(buf + n, sizeof buf - n,
 					      order == ff->choice ? "[%s] " : " %s  ", w);

@@ -186,6 +186,12 @@ if len(ends) != 1:
 $pane"
 printf '%s\n' "$pane" | grep -qF "…:" && fail "a Khmer label is cut:
 $pane"
+# Choices show their labels in Khmer, not the words stored ("< unknown >", "[unknown]").
+wait_for "$(km stage): < $(km unknown) >"
+wait_for "$(km "public admitted"):  $(km yes)   $(km no)   $(km na)  [$(km unknown)]"
+checks=$((checks + 1))
+printf '%s\n' "$pane" | grep -qF "< unknown >" && fail "a choice shows its stored word:
+$pane"
 send Escape
 wait_for "$(km "people") | 1/"
 # A narrow screen, as a laptop's half: at 60x20 with the incitement filter on, the articles
