@@ -819,6 +819,47 @@ END_TEST
 /* Who was admitted has no note of its own in the record: a note typed after ':' there is not
  * lost (nor read as answers, the letters of "gallery" saying yes), it goes into the notes,
  * and the message line says so as soon as ':' is typed. */
+/* Up and Down in a note wrapped over several rows move between its rows, at the same column;
+ * from its first or last row they move between fields as on any other. */
+START_TEST(test_form_note_rows_up_and_down)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_form_field *ff;
+	int notes;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, NULL, &err), 0);
+	notes = cw_form_find(&fm, "notes");
+	go_to(&fm, "notes");
+	ff = &fm.fields[notes];
+	type(&fm, "aaaa bbbb cccc");
+	ff->wrap_cols = 10; /* drawn 10 wide, wrapped at 9: "aaaa " and "bbbb cccc" */
+	ck_assert_uint_eq(ff->edit.cursor, 14);
+	/* Up from the end of the second row: the first row's last column that stays on it
+	 * (its end is where the second row starts). */
+	ck_assert_int_eq(cw_form_key(&fm, CW_FN(KEY_UP)), CW_FORM_CONTINUE);
+	ck_assert_int_eq(fm.cur, notes);
+	ck_assert_uint_eq(ff->edit.cursor, 4);
+	/* Down: the second row at the same column. */
+	cw_form_key(&fm, CW_FN(KEY_DOWN));
+	ck_assert_int_eq(fm.cur, notes);
+	ck_assert_uint_eq(ff->edit.cursor, 9);
+	/* From the last row Down is the next field; from the first, Up the field before. */
+	cw_form_key(&fm, CW_FN(KEY_DOWN));
+	ck_assert_int_eq(fm.cur, notes + 1);
+	go_to(&fm, "notes");
+	ff->edit.cursor = 2;
+	cw_form_key(&fm, CW_FN(KEY_UP));
+	ck_assert_int_eq(fm.cur, notes - 1);
+	/* Tab leaves from any row. */
+	go_to(&fm, "notes");
+	ff->edit.cursor = 4;
+	cw_form_key(&fm, '\t');
+	ck_assert_int_ne(fm.cur, notes);
+	cw_form_free(&fm);
+}
+END_TEST
+
 START_TEST(test_form_note_on_a_field_without_one)
 {
 	struct cw_form fm;
@@ -1523,6 +1564,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_words_complete);
 	tcase_add_test(forms, test_form_indicator_note_keeps_form_keys);
 	tcase_add_test(forms, test_form_note_on_a_field_without_one);
+	tcase_add_test(forms, test_form_note_rows_up_and_down);
 	tcase_add_test(forms, test_form_case_adds_a_new_defendant);
 	tcase_add_test(forms, test_form_case_adds_several_new_defendants);
 	tcase_add_test(forms, test_form_draft_keeps_what_was_cleared);

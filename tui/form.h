@@ -57,6 +57,7 @@ struct cw_form_field {
 	char error[320]; /* inline error, "" when none */
 	const char *hint;
 	int top_row; /* NOTES: the first wrapped row shown (the view keeps the cursor's in view) */
+	int wrap_cols; /* NOTES: the width it was last drawn at (Up and Down move by its rows) */
 };
 
 struct cw_form {

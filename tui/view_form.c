@@ -145,6 +145,7 @@ static void draw_notes(int y, int x, int width, struct cw_form_field *ff, int ac
 	size_t n;
 	int cur_row, cur_col, top = 0;
 
+	ff->wrap_cols = width;
 	n = cw_edit_wrap(&ff->edit, width, NULL, 0, &cur_row, &cur_col);
 	if (!(rows = calloc(n, sizeof *rows)))
 		return;
