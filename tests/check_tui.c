@@ -721,8 +721,9 @@ START_TEST(test_form_choice_picker_and_go_to)
 END_TEST
 
 /* A field of several words (a visit's concerns, a person's roles): Tab completes the word at
- * the cursor when only one word starts with it, and shows the choices when several do; words
- * are separated by spaces or commas; what is saved is the same set of words. */
+ * the cursor when only one word starts with it, and stays for another word (a Tab on a whole
+ * word moves on); it shows the choices when several do; words are separated by spaces or
+ * commas; what is saved is the same set of words. */
 START_TEST(test_form_words_complete)
 {
 	struct cw_form fm;
@@ -736,15 +737,21 @@ START_TEST(test_form_words_complete)
 	go_to(&fm, "concerns");
 	type(&fm, "wat<Tab>");
 	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water");
-	ck_assert_int_eq(fm.cur, concerns + 1);
+	ck_assert_int_eq(fm.cur, concerns);
 	ck_assert_str_eq(fm.fields[concerns].error, "");
+	type(&fm, " hea<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water health");
+	ck_assert_int_eq(fm.cur, concerns);
+	type(&fm, "<Tab>");
+	ck_assert_int_eq(fm.cur, concerns + 1);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "health, water");
 	/* Spaces or commas between words; two spaced parts that name one word are that word. */
 	go_to(&fm, "concerns");
-	type(&fm, "<C-u>water womens needs<Tab>");
+	type(&fm, "<C-u>water womens needs<Tab><Tab>");
 	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water, womens_needs");
 	ck_assert_str_eq(fm.fields[concerns].error, "");
 	go_to(&fm, "concerns");
-	type(&fm, "<C-u>food,wat heal<Tab>");
+	type(&fm, "<C-u>food,wat heal<Tab><Tab>");
 	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "health, water, food");
 	/* Several words start with "w": Tab stays and shows them; Tab again takes the one
 	 * chosen (the first, or another with C-n). */
@@ -756,9 +763,9 @@ START_TEST(test_form_words_complete)
 	ck_assert_ptr_nonnull(strstr(fm.sugg[1], "womens_needs"));
 	type(&fm, "<Tab>");
 	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water");
-	ck_assert_int_eq(fm.cur, concerns + 1);
+	ck_assert_int_eq(fm.cur, concerns);
 	go_to(&fm, "concerns");
-	type(&fm, "<C-u>food w<C-n><Tab>");
+	type(&fm, "<C-u>food w<C-n><Tab><Tab>");
 	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food, womens_needs");
 	go_to(&fm, "concerns");
 	type(&fm, "<C-u>food wo<Enter>");

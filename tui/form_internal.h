@@ -36,10 +36,11 @@ void cw_form_words_settle(struct cw_form_field *ff);
 void cw_form_words_suggest(struct cw_form *fm);
 /* The suggestion chosen put in place of the word at the cursor. */
 void cw_form_words_take(struct cw_form *fm);
-/* Tab: completes the word at the cursor when only one word fits it and returns 1 (the cursor
- * may leave the field, as it may when none fits: leaving says so). When several fit, the first
- * Tab shows them and returns 0; Tab again (or after choosing with C-n, C-p) takes the one
- * chosen. */
+/* Tab: completes the word at the cursor when only one word fits it, and returns 0: the cursor
+ * stays, for another word. When several fit, the first Tab shows them and returns 0; Tab again
+ * (or after choosing with C-n, C-p) takes the one chosen and returns 0 too. 1 when there is
+ * nothing to complete (the word is whole, or none fits: leaving the field says so): Tab then
+ * moves on. */
 int cw_form_words_complete(struct cw_form *fm);
 
 #endif

@@ -286,7 +286,7 @@ int cw_form_words_complete(struct cw_form *fm)
 			/* Several: the choices are shown; Tab again takes the one chosen. */
 			if (fm->offered && fm->nsugg) {
 				cw_form_words_take(fm);
-				return 1;
+				return 0;
 			}
 			cw_form_words_suggest(fm);
 			fm->offered = 1;
@@ -295,12 +295,12 @@ int cw_form_words_complete(struct cw_form *fm)
 		k = ks[0];
 	}
 	put_word(ff, from, to, k);
-	if (strcmp(typed, ff->words->words[k]) != 0) {
-		ff->error[0] = '\0';
-		fm->dirty = 1;
-	}
 	cw_form_clear_suggestions(fm);
-	return 1;
+	if (strcmp(typed, ff->words->words[k]) == 0)
+		return 1; /* whole already: on to the next field */
+	ff->error[0] = '\0';
+	fm->dirty = 1;
+	return 0; /* completed: stay, for another word */
 }
 
 void cw_form_words_settle(struct cw_form_field *ff)

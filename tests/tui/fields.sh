@@ -82,9 +82,12 @@ send -l wat
 send Tab
 wait_for "concerns: water"
 wait_gone "not one of"
-send Up C-u
+# Completed, the cursor stays in the field for another word.
+send C-u
 wait_for "spaces or commas between (Tab completes)"
 send -l "water womens needs"
+send Tab
+wait_for "concerns: water womens_needs"
 send Tab
 wait_for "concerns: water, womens_needs"
 # Several words start with "w": Tab shows them and stays; Tab again takes the one chosen.
@@ -93,7 +96,7 @@ wait_for "> water (clean water)"
 wait_for "  womens_needs (women's needs)"
 send C-n Tab
 wait_for "concerns: womens_needs"
-send Up End
+send End
 send -l " fo"
 send C-s
 wait_for "added"
