@@ -38,7 +38,12 @@ int cw_filter_is_empty(const struct cw_filter *f)
 
 static int set_text(char *dst, const char *value, const char *name, struct cw_error *err)
 {
-	int rc = cw_text_validate(value, CW_FILTER_TEXT_MAX - 1, 0, name, err);
+	int rc;
+
+	/* "--person=" would quietly filter on nothing: say so, as an empty date does. */
+	if (!*value)
+		return cw_error_set(err, CW_EINVAL, name, "needs a value");
+	rc = cw_text_validate(value, CW_FILTER_TEXT_MAX - 1, 0, name, err);
 
 	/* The whole field is rewritten, so that two filters with the same criteria are the
 	 * same bytes (what a test of the line's round trip compares). */

@@ -111,6 +111,9 @@ fails 66 "person: no person's name, id or ref in this database matches 'Kang Sar
 fails 66 "case: no case's title" cw report --week 2024-W06 --case "does not exist"
 fails 66 "court: no court's name" cw export records --format csv --court "Kandal"
 fails 66 "province: no province's name" cw agenda --province "Mondulkiri"
+# An empty one is refused too (65), as an empty date is.
+fails 65 "person: needs a value" cw report --week 2024-W06 --person=
+fails 65 "court: needs a value" cw list records --court=
 ok cw report --week 2024-W06 --article 9999
 grep -q "warning: article 9999 is not in the built-in table" "$WORK/stderr" ||
 	fail "no warning for an article outside the table: $(cat "$WORK/stderr")"
