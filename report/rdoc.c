@@ -1343,14 +1343,17 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			  "%zu verdicts and rulings were recorded", c[CW_METRIC_VERDICTS]),
 		       c[CW_METRIC_VERDICTS]);
 		if (r->nrulings != c[CW_METRIC_VERDICTS])
-			sb_add(&sb, P_(" in %zu ruling", " in %zu rulings", r->nrulings),
+			sb_add(&sb,
+			       P_(", one per defendant, in %zu ruling",
+				  ", one per defendant, in %zu rulings", r->nrulings),
 			       r->nrulings);
 		accounts(&sb, seen);
 		verdict_results(&sb, r);
 		if (r->nverdicts != c[CW_METRIC_VERDICTS])
 			sb_add(&sb,
-			       P_("; the table gives each charge: %zu row",
-				  "; the table gives each charge: %zu rows", r->nverdicts),
+			       P_("; the table has %zu row, one per charge a ruling names",
+				  "; the table has %zu rows, one per charge a ruling names",
+				  r->nverdicts),
 			       r->nverdicts);
 		sb_add(&sb, "%s", stop());
 		if ((rc = sentence(doc, &sb)) != 0)
@@ -1411,7 +1414,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			  "period",
 			  r->ndetainees),
 		       r->ndetainees);
-		if (d->days >= 0) {
+		/* The longest by what is sure: no clause when that is no day at all. */
+		if (d->days > 0 || (d->days == 0 && d->days_max == 0)) {
 			int exact = d->days == d->days_max;
 
 			cw_person_text(r, &d->person, name, sizeof name);

@@ -452,9 +452,10 @@ START_TEST(verdicts_count_once_per_defendant_and_ruling)
 	ck_assert_int_eq(cw_report_write(&r, CW_REPORT_MD, out, &err), 0);
 	fclose(out);
 	ck_assert_msg(strstr(text,
-			     "4 verdicts and rulings were recorded in 2 rulings (account: not "
-			     "recorded): 3 convicted, 1 with different results by charge; the "
-			     "table gives each charge: 7 rows."),
+			     "4 verdicts and rulings were recorded, one per defendant, in 2 "
+			     "rulings (account: not recorded): 3 convicted, 1 with different "
+			     "results by charge; the table has 7 rows, one per charge a ruling "
+			     "names."),
 		      "%s", text);
 	free(text);
 	cw_report_free(&r);
