@@ -58,6 +58,7 @@ int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_
 {
 	struct cw_identity_public pub;
 	char key[CW_IDENTITY_TEXT_MAX], alone[CW_IDENTITY_TEXT_MAX], fp[CW_FINGERPRINT_TEXT_MAX];
+	char dbhex[CW_ID_HEX_LEN + 1];
 	struct cw_id db;
 	int rc, only_key = 0;
 
@@ -70,8 +71,11 @@ int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		return rc;
 	/* The key with this database's id: enrolled with it, no other laptop can claim this
 	 * database's name at the other end before this laptop's first bundle. The key alone
-	 * ("cwid1:") is for a laptop on a casewatch from before that. */
+	 * ("cwid1:") is for a laptop on a casewatch from before that. The fingerprint covers the
+	 * key only, so the database's id (random) is read out beside it, by the first digits
+	 * other messages name it by. */
 	cw_store_database_id(cli->session.store, &db);
+	cw_id_hex(&db, dbhex);
 	cw_identity_text_of_database(&pub, &db, key);
 	cw_identity_text(&pub, alone);
 	cw_identity_fingerprint(&pub, fp);
@@ -83,18 +87,20 @@ int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		char add[CW_IDENTITY_TEXT_MAX + 40];
 
 		snprintf(add, sizeof add, "casewatch peer add NAME %s", key);
-		return cw_cli_print_json(cli, json_pack("{s:s,s:s,s:s,s:s}", "key", key,
-							"key_without_database", alone,
-							"fingerprint", fp, "peer_add", add));
+		return cw_cli_print_json(cli,
+					 json_pack("{s:s,s:s,s:s,s:s,s:s}", "key", key,
+						   "key_without_database", alone, "fingerprint", fp,
+						   "database", dbhex, "peer_add", add));
 	}
 	fprintf(cli->out,
 		_("key:         %s\n"
 		  "fingerprint: %s\n"
-		  "On the other laptop, once its owner has read you the same fingerprint by "
-		  "phone,\n"
+		  "database:    %.8s\n"
+		  "On the other laptop, once its owner has read you the same fingerprint and "
+		  "database by phone,\n"
 		  "type (NAME: what it will call this laptop, such as your name):\n"
 		  "  casewatch peer add NAME %s\n"),
-		key, fp, key);
+		key, fp, dbhex, key);
 	return 0;
 }
 
@@ -102,7 +108,7 @@ int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_
 {
 	const char *w[2];
 	struct cw_identity_public pub;
-	char fp[CW_FINGERPRINT_TEXT_MAX];
+	char fp[CW_FINGERPRINT_TEXT_MAX], dbhex[CW_ID_HEX_LEN + 1];
 	struct cw_id db;
 	int rc;
 
@@ -114,15 +120,18 @@ int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	    (rc = cw_peer_add_for(cli->session.store, w[0], &pub, &db, &cli->err)) != 0)
 		return rc;
 	cw_identity_fingerprint(&pub, fp);
+	cw_id_hex(&db, dbhex);
 	if (cli->json)
-		return cw_cli_print_json(cli,
-					 json_pack("{s:s,s:s}", "name", w[0], "fingerprint", fp));
+		return cw_cli_print_json(cli, json_pack("{s:s,s:s,s:s?}", "name", w[0],
+							"fingerprint", fp, "database",
+							cw_id_is_zero(&db) ? NULL : dbhex));
 	fprintf(cli->out, _("enrolled '"));
 	cw_print_safe(cli->out, w[0], 0);
-	fprintf(cli->out,
-		_("' (fingerprint %s): bundles it signs are accepted here, and bundle export "
-		  "--to "),
-		fp);
+	if (cw_id_is_zero(&db))
+		fprintf(cli->out, _("' (fingerprint %s)"), fp);
+	else
+		fprintf(cli->out, _("' (fingerprint %s, database %.8s)"), fp, dbhex);
+	fprintf(cli->out, _(": bundles it signs are accepted here, and bundle export --to "));
 	cw_print_safe(cli->out, w[0], 0);
 	fprintf(cli->out, _(" writes bundles only it can read\n"));
 	return 0;

@@ -258,8 +258,8 @@ int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
 	if (found) {
 		cw_id_hex(&other, otherhex);
 		return cw_error_set(err, CW_EREFUSED, field,
-				    "%s %.8s, but its key spoke for database %.8s until now: "
-				    "refused (a key speaks for one database)",
+				    "%s %.8s, but its key speaks for database %.8s here: refused "
+				    "(a key speaks for one database)",
 				    claim, hex, otherhex);
 	}
 	if ((rc = cw_store_identity_of(t, database, &have, &known, err)) != 0)
@@ -269,14 +269,13 @@ int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
 		if (cw_peer_by_key_txn(t, &have, &peer, &ignored) == 0)
 			return cw_error_set(
 				err, CW_EREFUSED, field,
-				"%s %s, whose bundles were signed by %s until now: refused (if "
-				"%s claimed a database not its own, 'casewatch peer remove %s' "
-				"forgets what its key spoke for)",
+				"%s %s, which %s's key speaks for here (enrolled so, or its "
+				"first bundle said so): refused (if %s claimed a database not its "
+				"own, 'casewatch peer remove %s' forgets what its key spoke for)",
 				claim, hex, peer.name, peer.name, peer.name);
 		return cw_error_set(err, CW_EREFUSED, field,
-				    "%s %s, whose bundles were signed by another key until now: "
-				    "refused",
-				    claim, hex);
+				    "%s %s, which another key speaks for here: refused", claim,
+				    hex);
 	}
 	if (known)
 		return 0;

@@ -93,6 +93,15 @@ int cw_identity_parse(const char *text, struct cw_identity_public *pub, struct c
 				    "is not a whole casewatch key (%zu characters after '%s', a "
 				    "key has %d): copy it again from 'casewatch identity'",
 				    len - plen, prefix, want == CW_IDENTITY_BYTES ? 86 : 107);
+	if (want > CW_IDENTITY_BYTES) {
+		static const uint8_t zero[ID_LEN];
+
+		/* No database has the zero id: a key that says so was not printed by casewatch. */
+		if (!memcmp(raw + CW_IDENTITY_BYTES, zero, ID_LEN))
+			return cw_error_set(err, CW_EINVAL, "key",
+					    "names no database: copy it again from 'casewatch "
+					    "identity'");
+	}
 	cw_identity_from_bytes(raw, pub);
 	if (database) {
 		memset(database, 0, sizeof *database);

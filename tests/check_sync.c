@@ -682,6 +682,11 @@ START_TEST(identity_text_round_trip)
 		cw_identity_text(&a, text);
 		ck_assert_int_eq(cw_identity_parse(text, &b, &got, &err), 0);
 		ck_assert(cw_id_is_zero(&got));
+		/* No database has the zero id: a key naming it is refused. */
+		memset(&got, 0, sizeof got);
+		cw_identity_text_of_database(&a, &got, text);
+		ck_assert_int_eq(cw_identity_parse(text, &b, &got, &err), CW_EINVAL);
+		ck_assert_msg(strstr(err.message, "names no database") != NULL, "%s", err.message);
 	}
 }
 END_TEST
@@ -1131,7 +1136,7 @@ START_TEST(a_peer_cannot_claim_another_database)
 	ck_assert_msg(import_signed(lines, 1, 0, &err) == 0, "%s", err.message);
 	/* bob's own bundle is then refused, naming who holds his database's name. */
 	ck_assert_int_eq(import_rc(1, path_in(2, "b.b"), &err), CW_EREFUSED);
-	ck_assert_msg(strstr(err.message, "signed by alice until now") != NULL &&
+	ck_assert_msg(strstr(err.message, "which alice's key speaks for here") != NULL &&
 			      strstr(err.message, "casewatch peer remove alice") != NULL,
 		      "%s", err.message);
 	/* Removing alice lets bob in. */
@@ -1179,7 +1184,7 @@ START_TEST(an_enrolled_database_cannot_be_claimed_first)
 	ck_assert_msg(cw_peer_add_for(st[1], "bob", &bob_key, &bob, &err) == 0, "%s", err.message);
 	/* Refused: carol's key with bob's database, and nothing of it stays. */
 	ck_assert_int_eq(cw_peer_add_for(st[1], "carol", &carol_key, &bob, &err), CW_EREFUSED);
-	ck_assert_msg(strstr(err.message, "signed by bob until now") != NULL, "%s", err.message);
+	ck_assert_msg(strstr(err.message, "which bob's key speaks for here") != NULL, "%s", err.message);
 	ck_assert_int_eq(cw_peer_list(st[1], &peers, &n, &err), 0);
 	ck_assert_uint_eq(n, 2); /* alice and bob */
 	free(peers);
@@ -1188,7 +1193,7 @@ START_TEST(an_enrolled_database_cannot_be_claimed_first)
 	/* alice's first bundle claims bob's database: refused, naming bob. */
 	lines[0] = header_claiming(&bob);
 	ck_assert_int_eq(import_signed(lines, 1, 0, &err), CW_EREFUSED);
-	ck_assert_msg(strstr(err.message, "signed by bob until now") != NULL, "%s", err.message);
+	ck_assert_msg(strstr(err.message, "which bob's key speaks for here") != NULL, "%s", err.message);
 	import(1, path_in(2, "b.b"));
 }
 END_TEST

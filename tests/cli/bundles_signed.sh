@@ -22,13 +22,16 @@ has "fingerprint: "
 # The key with this laptop's database (cwid2): enrolled with it, no other laptop can claim
 # Alice's database at the supervisor's before her first bundle comes.
 has "casewatch peer add NAME cwid2:"
+# ... which the fingerprint does not cover: its database is read out beside it.
+alice_db=$(printf '%s\n' "$out" | sed -n 's/^database: *//p')
+[ ${#alice_db} -eq 8 ] || fail "identity names no database: $out"
 alice_fp=$(printf '%s\n' "$out" | sed -n 's/^fingerprint: //p')
 alice_key=$(printf '%s\n' "$out" | sed -n 's/^key: *//p')
 # The supervisor types the line Alice's laptop printed, with the name it gives her.
 add_line=$(printf '%s\n' "$out" | sed -n 's/^ *casewatch peer add NAME /casewatch peer add alice /p')
 [ -n "$add_line" ] || fail "identity printed no peer add line: $out"
 ok cs ${add_line#casewatch }
-has "$alice_fp"
+has "(fingerprint $alice_fp, database $alice_db)"
 ok cs peer add bob "$(cb identity --key)"
 ok ca peer add supervisor "$(cs identity --key)"
 ok ca peer add bob "$(cb identity --key)"
@@ -54,7 +57,7 @@ import base64, sys
 raw = lambda k: base64.urlsafe_b64decode(k[6:] + "==")
 print("cwid2:" + base64.urlsafe_b64encode(raw(sys.argv[1])[:64] + raw(sys.argv[2])[64:]).decode().rstrip("="))
 ' "$(cm identity --key)" "$alice_key")
-fails 65 "signed by alice until now" cs peer add carol "$claim"
+fails 65 "which alice's key speaks for here" cs peer add carol "$claim"
 ok cs peer list --json
 json "'carol' not in [p['name'] for p in d]"
 fails 65 key cs peer add mallory "cwid1:not-a-key"
