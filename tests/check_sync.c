@@ -1184,7 +1184,8 @@ START_TEST(an_enrolled_database_cannot_be_claimed_first)
 	ck_assert_msg(cw_peer_add_for(st[1], "bob", &bob_key, &bob, &err) == 0, "%s", err.message);
 	/* Refused: carol's key with bob's database, and nothing of it stays. */
 	ck_assert_int_eq(cw_peer_add_for(st[1], "carol", &carol_key, &bob, &err), CW_EREFUSED);
-	ck_assert_msg(strstr(err.message, "which bob's key speaks for here") != NULL, "%s", err.message);
+	ck_assert_msg(strstr(err.message, "which bob's key speaks for here") != NULL, "%s",
+		      err.message);
 	ck_assert_int_eq(cw_peer_list(st[1], &peers, &n, &err), 0);
 	ck_assert_uint_eq(n, 2); /* alice and bob */
 	free(peers);
@@ -1193,7 +1194,8 @@ START_TEST(an_enrolled_database_cannot_be_claimed_first)
 	/* alice's first bundle claims bob's database: refused, naming bob. */
 	lines[0] = header_claiming(&bob);
 	ck_assert_int_eq(import_signed(lines, 1, 0, &err), CW_EREFUSED);
-	ck_assert_msg(strstr(err.message, "which bob's key speaks for here") != NULL, "%s", err.message);
+	ck_assert_msg(strstr(err.message, "which bob's key speaks for here") != NULL, "%s",
+		      err.message);
 	import(1, path_in(2, "b.b"));
 }
 END_TEST
