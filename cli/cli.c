@@ -186,8 +186,9 @@ int cw_cli_find_record(struct cw_cli *cli, const char *arg, const char *field, s
 int cw_cli_count(struct cw_cli *cli, const char *name, const char *value, size_t *out)
 {
 	unsigned long long v;
-	char *end;
+	char *end, digits[64];
 
+	value = cw_text_latin_digits(value, digits, sizeof digits); /* "២" is 2 */
 	/* strtoull takes "-1" (as its negation) and saturates past its range: neither may pass
 	 * for a count. */
 	errno = 0;

@@ -12,6 +12,7 @@
 #include "cli/output.h"
 #include "models/i18n.h"
 #include "models/json.h"
+#include "models/text.h"
 #include "report/agenda.h"
 #include "report/record_text.h"
 
@@ -47,8 +48,11 @@ static int parse_opts(struct cw_cli *cli, int first_arg, struct agenda_opts *o)
 		if (!strcmp(opt.name, "json") || !strcmp(opt.name, "help"))
 			continue;
 		if (!strcmp(opt.name, "days")) {
-			o->days = strtol(opt.value, &end, 10);
-			if (*opt.value == '\0' || *end != '\0' || o->days < 1 || o->days > 3660)
+			char digits[64];
+			const char *v = cw_text_latin_digits(opt.value, digits, sizeof digits);
+
+			o->days = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || o->days < 1 || o->days > 3660)
 				return cw_error_set(&cli->err, CW_EUSAGE, "days",
 						    "is a number of days from 1 to 3660");
 		} else if (!strcmp(opt.name, "from")) {

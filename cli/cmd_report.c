@@ -225,7 +225,10 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		return cw_error_set(&cli->err, CW_EUSAGE, o.from ? "to" : "from",
 				    "is needed too: give --from and --to together");
 	if (o.week) {
-		if ((rc = cw_report_parse_week(o.week, &y, &w, &cli->err)) != 0)
+		char digits[64];
+
+		if ((rc = cw_report_parse_week(cw_text_latin_digits(o.week, digits, sizeof digits),
+					       &y, &w, &cli->err)) != 0)
 			return rc;
 		cw_report_week_range(y, w, &from, &to);
 	} else if (o.from) {

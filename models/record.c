@@ -657,8 +657,10 @@ int cw_field_set_typed(void *base, const struct cw_field *f, const char *text, s
 {
 	char digits[64];
 
-	/* A Khmer keyboard types Khmer digits: a number or a date reads them as 0-9. */
-	if (f->type == CW_F_INT || f->type == CW_F_DATE)
+	/* A Khmer keyboard types Khmer digits: a number, a date, a time or an article reads
+	 * them as 0-9. */
+	if (f->type == CW_F_INT || f->type == CW_F_DATE || f->type == CW_F_ARTICLE ||
+	    (f->type == CW_F_STR && (f->flags & CW_FF_HHMM)))
 		text = cw_text_latin_digits(text, digits, sizeof digits);
 	if (f->type == CW_F_DATE)
 		return cw_date_parse_relative(

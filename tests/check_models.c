@@ -644,6 +644,27 @@ START_TEST(khmer_digits_in_typed_numbers_and_dates)
 	/* Files keep their strict form: a number there is written in ASCII. */
 	ck_assert_int_eq(cw_field_set_text(&r.u, pf, "១៥០", NULL), CW_EINVAL);
 	cw_record_free(&r);
+	/* A time and an article typed in them too; a filter's article as well. */
+	{
+		const struct cw_field *tf =
+			cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "time");
+		const struct cw_field *af =
+			cw_schema_field(cw_schema_for_kind(CW_KIND_MILESTONE), "article");
+		struct cw_filter f;
+
+		cw_record_init(&r, CW_KIND_HEARING);
+		ck_assert_int_eq(cw_field_set_typed(&r.u, tf, "០៩:៣០", D("2026-12-03"), NULL), 0);
+		ck_assert_str_eq(r.u.hearing.time, "09:30");
+		cw_record_free(&r);
+		cw_record_init(&r, CW_KIND_MILESTONE);
+		ck_assert_int_eq(cw_field_set_typed(&r.u, af, "៤៩៤", D("2026-12-03"), NULL), 0);
+		ck_assert_int_eq(r.u.milestone.article.number, 494);
+		cw_record_free(&r);
+		cw_filter_init(&f);
+		ck_assert_int_eq(cw_filter_set(&f, "article", "៤៣៧ bis", NULL), 0);
+		ck_assert_uint_eq(f.narticles, 1);
+		ck_assert_int_eq(f.articles[0].number, 437);
+	}
 }
 END_TEST
 

@@ -119,5 +119,12 @@ grep -q "warning: article 9999 is not in the built-in table" "$WORK/stderr" ||
 	fail "no warning for an article outside the table: $(cat "$WORK/stderr")"
 ok cw list records --person "Kang Saran" --json
 json "len(d) > 0"
+# Khmer digits typed: an article, a limit, a week, a number of days.
+ok cw list records --article=៤៩៤ --limit ១ --json
+json "len(d) == 1 and d[0]['case_name'] == 'Saray incitement'"
+ok cw report --week ២០២៤-W០៦ --format json
+json "d['week'] == '2024-W06'"
+ok cw agenda --days ៧ --from 2024-02-12 --json
+json "d['to'] == '2024-02-18'"
 [ "$(db_snapshot)" = "$db_before" ] || fail "a refused filter changed the database"
 done_ok
