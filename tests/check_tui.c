@@ -690,6 +690,11 @@ START_TEST(test_form_choice_picker_and_go_to)
 	ck_assert_str_eq(fm.fields[fm.cur].name, "next_date");
 	type(&fm, "<C-g>prosec<Enter>");
 	ck_assert_str_eq(fm.fields[fm.cur].name, "prosecutor");
+	/* ... or by its English name, as options and the manual give it (on Khmer screens too,
+	 * where the labels are Khmer). */
+	type(&fm, "<C-g>adjourn_reason<Enter>");
+	ck_assert_str_eq(fm.fields[fm.cur].name, "adjourn_reason");
+	type(&fm, "<C-g>prosec<Enter>");
 	type(&fm, "<C-g>nothing like it<Enter>");
 	ck_assert_int_eq(fm.jumping, 1);
 	ck_assert_ptr_nonnull(strstr(fm.message, "no field is called"));

@@ -142,10 +142,13 @@ static int field_named(const struct cw_form *fm, const char *text)
 
 	if (!tlen)
 		return -1;
-	for (int pass = 0; pass < 2; pass++)
+	/* By its label as shown, its start first; then by its English name (what the command
+	 * line's options and the manual call it: "article" finds it on Khmer screens too). */
+	for (int pass = 0; pass < 3; pass++)
 		for (size_t i = 0; i < fm->n; i++)
-			if (pass == 0 ? !strncasecmp(fm->fields[i].label, text, tlen)
-				      : strcasestr(fm->fields[i].label, text) != NULL)
+			if (pass == 0   ? !strncasecmp(fm->fields[i].label, text, tlen)
+			    : pass == 1 ? strcasestr(fm->fields[i].label, text) != NULL
+					: strcasestr(fm->fields[i].name, text) != NULL)
 				return (int)i;
 	return -1;
 }
