@@ -657,9 +657,9 @@ int cw_field_set_typed(void *base, const struct cw_field *f, const char *text, s
 {
 	char digits[64];
 
-	/* A Khmer keyboard types Khmer digits: a number, a date, a time or an article reads
-	 * them as 0-9. */
-	if (f->type == CW_F_INT || f->type == CW_F_DATE || f->type == CW_F_ARTICLE ||
+	/* A Khmer keyboard types Khmer digits: a number, a time or an article reads them as 0-9
+	 * (a date too: cw_date_parse_relative reads them itself). */
+	if (f->type == CW_F_INT || f->type == CW_F_ARTICLE ||
 	    (f->type == CW_F_STR && (f->flags & CW_FF_HHMM)))
 		text = cw_text_latin_digits(text, digits, sizeof digits);
 	if (f->type == CW_F_DATE)

@@ -2,12 +2,9 @@
 #include "config.h"
 
 #include <curses.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <wchar.h>
 
 #include "models/i18n.h"
 #include "models/text.h"
@@ -290,45 +287,11 @@ static void choose(struct cw_form_field *ff, int value, int step)
 }
 
 /* Up or Down in a note wrapped over several rows, as it was last drawn: to the row above or
- * below, at the display column the cursor is at (not inside a character or a Khmer cluster:
- * marks that take no column stay with theirs). 0 when there is no such row: the key then moves
- * between fields, as on any other field. */
+ * below (cw_edit_move_row). 0 when there is no such row: the key then moves between fields,
+ * as on any other field. */
 static int note_row_move(struct cw_form_field *ff, int delta)
 {
-	const char *text = cw_edit_text(&ff->edit);
-	struct cw_wrap_row *rows;
-	size_t n, off, end;
-	int row, col, used = 0, wrapped;
-
-	if (ff->widget != CW_W_NOTES || ff->wrap_cols <= 0)
-		return 0;
-	n = cw_edit_wrap(&ff->edit, ff->wrap_cols, NULL, 0, &row, &col);
-	if (row + delta < 0 || (size_t)(row + delta) >= n || !(rows = calloc(n, sizeof *rows)))
-		return 0;
-	cw_edit_wrap(&ff->edit, ff->wrap_cols, rows, n, &row, &col);
-	off = rows[row + delta].start;
-	end = off + rows[row + delta].len;
-	/* The end of a row wrapped there is where the next one starts, which shows the cursor on
-	 * that next row: stay before its last character instead. */
-	wrapped = (size_t)(row + delta) + 1 < n && text[end] != '\n';
-	free(rows);
-	while (off < end) {
-		uint32_t cp;
-		size_t len = cw_utf8_decode(text + off, end - off, &cp);
-		int w;
-
-		if (len == 0)
-			len = 1, cp = 0xFFFD;
-		w = wcwidth((wchar_t)cp);
-		if (w > 0 && used + w > col)
-			break;
-		if (wrapped && off + len >= end)
-			break;
-		used += w > 0 ? w : 0;
-		off += len;
-	}
-	ff->edit.cursor = off;
-	return 1;
+	return ff->widget == CW_W_NOTES && cw_edit_move_row(&ff->edit, ff->wrap_cols, delta);
 }
 
 enum cw_form_result cw_form_key(struct cw_form *fm, int key)

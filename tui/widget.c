@@ -332,22 +332,26 @@ void cw_edit_kill_word(struct cw_edit *e)
 	edit_remove(e, at, e->cursor);
 }
 
-/* The display width of text[from, to), as cw_text_wrap counts it. */
+/* The columns of the character at text[off] (before `to`), as cw_text_wrap counts them, and
+ * its length into *len. */
+static int char_cols(const char *text, size_t off, size_t to, size_t *len)
+{
+	uint32_t cp;
+	int w;
+
+	if ((*len = cw_utf8_decode(text + off, to - off, &cp)) == 0)
+		*len = 1, cp = 0xFFFD;
+	w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+/* The display width of text[from, to). */
 static int span_width(const char *text, size_t from, size_t to)
 {
 	int cols = 0;
 
-	for (size_t off = from; off < to;) {
-		uint32_t cp;
-		size_t n = cw_utf8_decode(text + off, to - off, &cp);
-		int w;
-
-		if (n == 0)
-			n = 1, cp = 0xFFFD;
-		w = wcwidth((wchar_t)cp);
-		cols += w < 0 ? 1 : w;
-		off += n;
-	}
+	for (size_t off = from, len; off < to; off += len)
+		cols += char_cols(text, off, to, &len);
 	return cols;
 }
 
@@ -384,6 +388,34 @@ size_t cw_edit_wrap(const struct cw_edit *e, int cols, struct cw_wrap_row *rows,
 			return n;
 		off = next;
 	}
+}
+
+int cw_edit_move_row(struct cw_edit *e, int cols, int delta)
+{
+	const char *text = cw_edit_text(e);
+	struct cw_wrap_row *rows;
+	size_t n, off, end, len;
+	int row, col, used = 0, wrapped, w;
+
+	if (cols <= 0)
+		return 0;
+	n = cw_edit_wrap(e, cols, NULL, 0, &row, &col);
+	if (row + delta < 0 || (size_t)(row + delta) >= n || !(rows = calloc(n, sizeof *rows)))
+		return 0;
+	cw_edit_wrap(e, cols, rows, n, &row, &col);
+	off = rows[row + delta].start;
+	end = off + rows[row + delta].len;
+	/* The end of a row wrapped there is where the next one starts, which shows the cursor on
+	 * that next row: stay before its last character instead. */
+	wrapped = (size_t)(row + delta) + 1 < n && text[end] != '\n';
+	free(rows);
+	for (; off < end; off += len, used += w) {
+		w = char_cols(text, off, end, &len);
+		if ((w > 0 && used + w > col) || (wrapped && off + len >= end))
+			break;
+	}
+	e->cursor = off;
+	return 1;
 }
 
 void cw_edit_cursor_pos(const struct cw_edit *e, int *line, int *col)

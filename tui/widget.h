@@ -98,6 +98,11 @@ struct cw_wrap_row {
  * one, where the next character typed goes. */
 size_t cw_edit_wrap(const struct cw_edit *e, int cols, struct cw_wrap_row *rows, size_t max,
 		    int *cur_row, int *cur_col);
+/* Up (delta -1) or Down (+1) in such a text: the cursor to the row above or below at the
+ * display column it is at (never inside a character; marks that take no column stay with
+ * theirs, and where a row was wrapped, before its last character, so that it shows on that
+ * row). 0, the cursor where it was, when there is no such row. */
+int cw_edit_move_row(struct cw_edit *e, int cols, int delta);
 
 /* ---- the filter line ------------------------------------------------------------------- */
 
