@@ -154,10 +154,17 @@ static struct cw_date next_start(const struct cw_id *person, const struct cw_rec
 	return start;
 }
 
-/* The latest date the records of a case give for a person: how far a source that gives no
- * as-of date is known to reach. */
+/* Whether a date lies wholly after the day asked about (its first day is later): what it
+ * dates had not happened by then. */
+static int after_day(struct cw_date d, struct cw_date today)
+{
+	return cw_date_compare(cw_date_first_day(d), today) > 0;
+}
+
+/* The latest date up to `today` the records of a case give for a person: how far a source
+ * that gives no as-of date is known to reach. */
 static struct cw_date latest_recorded(const struct cw_id *person, const struct cw_record *kase,
-				      const struct cw_record *recs, size_t n)
+				      const struct cw_record *recs, size_t n, struct cw_date today)
 {
 	struct cw_date latest = kase->u.kase.opened;
 
@@ -170,7 +177,8 @@ static struct cw_date latest_recorded(const struct cw_id *person, const struct c
 					     cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
 					     cw_id_equal(&r->u.milestone.person, person);
 
-		if (mine && cw_date_is_known(d) &&
+		/* A hearing set for a later day is no news of the detention up to today. */
+		if (mine && cw_date_is_known(d) && !after_day(d, today) &&
 		    (!cw_date_is_known(latest) || cw_date_compare(d, latest) > 0))
 			latest = d;
 	}
@@ -229,9 +237,18 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 	memset(p, 0, sizeof *p);
 	for (;;) {
 		start = next_start(person, kase, recs, n, after);
-		if (!cw_date_is_known(start))
+		if (!cw_date_is_known(start) || after_day(start, today))
 			return;
 		end = pretrial_end(person, kase, recs, n, start);
+		if (cw_date_is_known(end) && after_day(end, today)) {
+			/* It ended after the day asked about, so it ran up to that day, whatever
+			 * the case says of the person now (a report of a past week). */
+			p->ongoing = 1;
+			p->to = today;
+			p->to_kind = CW_PRETRIAL_TO_TODAY;
+			add_stint(out, start, today, RUNNING);
+			return;
+		}
 		if (!cw_date_is_known(end))
 			break;
 		add_stint(out, start, end, 0);
@@ -245,7 +262,7 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 	if (kind == CW_PRETRIAL_TO_TODAY) {
 		to = today;
 	} else if (kind == CW_PRETRIAL_TO_LATEST &&
-		   !(cw_date_is_known(to = latest_recorded(person, kase, recs, n)) &&
+		   !(cw_date_is_known(to = latest_recorded(person, kase, recs, n, today)) &&
 		     cw_date_compare(to, start) > 0)) {
 		p->to = to;
 		p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
@@ -262,6 +279,19 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 	p->to = to;
 	p->to_kind = (uint8_t)kind;
 	add_stint(out, start, to, RUNNING);
+}
+
+int cw_timeline_held_in_case(const struct cw_id *person, const struct cw_record *kase,
+			     const struct cw_record *records, size_t n, struct cw_date today)
+{
+	struct stints stints = {NULL, 0, 0, 0};
+	struct pretrial p;
+
+	if (kase->kind != CW_KIND_CASE)
+		return 0;
+	pretrial_for_case(person, kase, records, n, today, &p, &stints);
+	free(stints.v);
+	return p.ongoing;
 }
 
 /* A stretch as days since 1970: [a, b]. A date not precise to the day gives two: the days it

@@ -58,6 +58,11 @@ struct cw_timeline_summary {
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out);
 
+/* Whether the person's pretrial detention in this case was still running on `today`, as
+ * cw_timeline_summarise reads it from the records (the person's timeline, any order). */
+int cw_timeline_held_in_case(const struct cw_id *person, const struct cw_record *kase,
+			     const struct cw_record *records, size_t n, struct cw_date today);
+
 /* The rules cw_timeline_summarise reads pretrial detention by, given for the store's index of
  * detentions (store/detention.c), which must find exactly the people the summary finds:
  *   - it starts at a milestone of the person in the case that is an arrest or a detention
@@ -67,11 +72,15 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
  *   - a hearing of the case ends it for `person` (a zero id: for every defendant, whoever is
  *     named) with a verdict that names them or no one, or bail granted when the case has one
  *     defendant;
+ *   - only starts and ends whose first day is on or before the day asked about count; one
+ *     whose end lies wholly after that day was running on it, counted to it, whatever the
+ *     case says of the person now;
  *   - one with no end is still running only while the case's entry for the person (the last
  *     one naming them: cw_timeline_defendant) says detained, and is counted to what
  *     cw_timeline_running_to says: CW_PRETRIAL_TO_NONE when not detained; AS_OF or SOURCE to
- *     the date it gives; TODAY to the day asked about; LATEST to the latest date the records
- *     of the case give for the person, which is never before the case's opening (*to), and
+ *     the date it gives; TODAY to the day asked about; LATEST to the latest date up to the
+ *     day asked about the records of the case give for the person, which is never before the
+ *     case's opening (*to), and
  *     unknown when that is not after the start. Never past the day asked about. */
 int cw_timeline_starts_detention(const struct cw_milestone *m);
 int cw_timeline_milestone_ends_detention(const struct cw_milestone *m);

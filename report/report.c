@@ -1118,8 +1118,9 @@ static int add_detainee(struct cw_report *r, const struct cw_report_detainee *d)
 
 /* One person the index says may still be detained: their cases, milestones and hearings (a
  * verdict or bail granted ends it) as the summary reads them. They are listed when a case the
- * filter admits lists them as detained, under the first such case (cases in the order a list
- * of cases gives: by date, then id), and the summary of their records dated up to the end of
+ * filter admits lists them as detained, or held them at the end of the range (a detention that
+ * ended later: someone released since a past week was held in it), under the first such case
+ * (cases in the order a list of cases gives: by date, then id), and the summary at the end of
  * the range finds them still detained. */
 static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
 			     const struct cw_id *person, struct cw_error *err)
@@ -1127,7 +1128,6 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	struct cw_report_detainee d;
 	struct cw_timeline_summary sum;
 	struct cw_record_list tl;
-	size_t w = 0;
 	int rc, listed = 0;
 
 	if ((rc = cw_reader_person_records(rd, person,
@@ -1143,26 +1143,17 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	}
 	memset(&d, 0, sizeof d);
 	for (size_t t = 0; t < tl.n && rc == 0 && !listed; t++)
-		if (tl.items[t].kind == CW_KIND_CASE && lists_detained(&tl.items[t], person) &&
+		if (tl.items[t].kind == CW_KIND_CASE &&
+		    (lists_detained(&tl.items[t], person) ||
+		     cw_timeline_held_in_case(person, &tl.items[t], tl.items, tl.n, r->to)) &&
 		    (rc = cw_matcher_test(m, &tl.items[t], &listed, err)) == 0 && listed)
 			d.case_id = tl.items[t].id;
 	if (rc != 0 || !listed) {
 		cw_record_list_free(&tl);
 		return rc;
 	}
-	/* As the records dated up to the end of the range tell it, so that a report of a past
-	 * week is the same whenever it is run. */
-	for (size_t t = 0; t < tl.n; t++) {
-		struct cw_date dated = cw_record_date(&tl.items[t]);
-
-		if (cw_date_is_known(dated) &&
-		    cw_date_compare(cw_date_first_day(dated), r->to) > 0) {
-			cw_record_free(&tl.items[t]);
-			continue;
-		}
-		tl.items[w++] = tl.items[t];
-	}
-	tl.n = w;
+	/* As the records tell it at the end of the range: the summary counts nothing dated
+	 * after it, and a detention that ended later was still running then. */
 	cw_timeline_summarise(person, tl.items, tl.n, r->to, &sum);
 	cw_record_list_free(&tl);
 	if (!sum.pretrial_ongoing)
@@ -1179,8 +1170,9 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 }
 
 /* People still in pretrial detention at the end of the range, as the records dated up to then
- * tell it (so that a report of a past week is the same whenever it is run); a detention a
- * source reports is counted to the date the source holds as of when that comes first. The
+ * tell it, except that a detention whose end is dated after the range was running in it
+ * (someone released since a past week is in that week's report); a detention a source
+ * reports is counted to the date the source holds as of when that comes first. The
  * index of detentions names everyone who may be (store.h), each with a bound on their days,
  * longest first: the records of a person are read only while they could still be among the
  * longest. */

@@ -17,10 +17,14 @@
  *   end    3 case(16) person(16) date(4) id(16) kind(1)  an event of the case that ends the
  *                                                         person's detention; person zero: a
  *                                                         hearing that ends every defendant's
+ *   ended  4 date(4) case(16) person(16) id(16) kind(1)  the same by date, with a hearing that
+ *                                                         ends everyone's under each named
+ *                                                         defendant: who was released after a
+ *                                                         day, found without a scan of all
  * Only dated events count (the summary starts and ends nothing at an unknown date), and only
  * while the event's case exists: what its entries say depends on the case (who is held, how
  * many defendants it has), and when the case changes or goes, keys.c indexes its hearings and
- * milestones again in the same transaction (cw_store_reindex_case_records). Dates, ids and kinds
+ * milestones again in the same transaction (cw_store_reindex_records). Dates, ids and kinds
  * only: nothing in these keys is sealed or needs to be.
  *
  * Why the candidates are right: cw_timeline_summarise reads a person's detention in a case
@@ -31,12 +35,17 @@
  * start of theirs in the case at a date key <= key(to) (a date's first day is on or before
  * `to` exactly when its key is) has (c) no milestone of theirs in the case nor hearing of the
  * case that ends it (models/timeline.h) dated from it to `to`: such a start is in the last
- * stretch, whose own start then has no end either. Each such start has a held entry (a and b),
- * and (c) means no end entry of (case, person) nor of (case, everyone) lies in [start, to]:
+ * stretch, whose own start then has no end either; or when (a') the first end of their last
+ * start up to `to` is dated after `to` (the stretch ran on `to`, whatever the case says now)
+ * and (c) holds. Each start of (a) has a held entry, and each end of (a') an ended entry dated
+ * after `to`, under the person (a hearing's for everyone, under each defendant the case names;
+ * one it does not name has no start); (c) means no end entry of (case, person) nor of (case,
+ * everyone) lies in [start, to]:
  * each end entry is one such event, and each such event in the person's records has one (their
  * milestones name them; a hearing of the case names every defendant of it). The summary
- * counts each day of every stretch of every case once; a stretch still running counts nothing
- * when the case does not hold the person, else to the day the case's start entries give, or
+ * counts each day of every stretch of every case once; a stretch still running counts to `to`
+ * when it ended after `to`, else nothing when the case does not hold the person, else to the
+ * day the case's start entries give, or
  * the day asked about, or the latest date the case's records give (no later than the latest
  * entry of the case in by_case, every record of the case, dated up to `to`, nor than its
  * opening), never past `to`. The bound adds, over every case with a start, the days from its
@@ -52,7 +61,7 @@
 #include "models/timeline.h"
 #include "store/store_internal.h"
 
-enum { DET_START = 1, DET_HELD = 2, DET_END = 3 };
+enum { DET_START = 1, DET_HELD = 2, DET_END = 3, DET_ENDED = 4 };
 
 #define PAIR_LEN (ID_LEN + ID_LEN)
 
@@ -67,14 +76,14 @@ static void emit_entry(cw_key_emit_fn emit, void *ctx, uint8_t type, const struc
 	uint8_t key[DETENTION_KEY_MAX], *p = key + 1;
 
 	key[0] = type;
-	if (type == DET_HELD) {
+	if (type == DET_HELD || type == DET_ENDED) {
 		put_be32(p, date);
 		p += DATE_LEN;
 	}
 	memcpy(p, a->b, ID_LEN);
 	memcpy(p + ID_LEN, b->b, ID_LEN);
 	p += PAIR_LEN;
-	if (type != DET_HELD) {
+	if (type != DET_HELD && type != DET_ENDED) {
 		put_be32(p, date);
 		p += DATE_LEN;
 	}
@@ -113,8 +122,10 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 				emit_entry(emit, ctx, DET_HELD, &m->person, &m->case_id, date, 0, 0,
 					   rec);
 		}
-		if (cw_timeline_milestone_ends_detention(m))
+		if (cw_timeline_milestone_ends_detention(m)) {
 			emit_entry(emit, ctx, DET_END, &m->case_id, &m->person, date, 0, 0, rec);
+			emit_entry(emit, ctx, DET_ENDED, &m->case_id, &m->person, date, 0, 0, rec);
+		}
 	} else if (rec->kind == CW_KIND_HEARING) {
 		const struct cw_hearing *h = &rec->u.hearing;
 		uint32_t date = cw_date_key(h->date);
@@ -123,7 +134,13 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 			return;
 		/* Ending it for the zero id is ending it for every defendant, named or not. */
 		if (cw_timeline_hearing_ends_detention(h, kase, &everyone)) {
+			const struct cw_defendant *d = kase->u.kase.defendants.items;
+
 			emit_entry(emit, ctx, DET_END, &h->case_id, &everyone, date, 0, 0, rec);
+			for (size_t i = 0; i < kase->u.kase.defendants.n; i++)
+				if (!cw_id_is_zero(&d[i].person))
+					emit_entry(emit, ctx, DET_ENDED, &h->case_id, &d[i].person,
+						   date, 0, 0, rec);
 			return;
 		}
 		/* Otherwise only the people its verdicts name (keys.c writes a key once). */
@@ -131,8 +148,10 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 			const struct cw_id *p =
 				&((const struct cw_verdict *)h->verdicts.items)[i].person;
 
-			if (!cw_id_is_zero(p) && cw_timeline_hearing_ends_detention(h, kase, p))
+			if (!cw_id_is_zero(p) && cw_timeline_hearing_ends_detention(h, kase, p)) {
 				emit_entry(emit, ctx, DET_END, &h->case_id, p, date, 0, 0, rec);
+				emit_entry(emit, ctx, DET_ENDED, &h->case_id, p, date, 0, 0, rec);
+			}
 		}
 	}
 }
@@ -261,8 +280,9 @@ static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uin
 }
 
 /* The days one case's starts may count up to `to` (case_bound below): from the first start to
- * the end of the stretch the last start up to `to` is in, or while it runs to the day the
- * start entry's counting gives (nothing when the case does not hold the person). */
+ * the end of the stretch the last start up to `to` is in, to `to` when that end is after it,
+ * or while it runs to the day the start entry's counting gives (nothing when the case does
+ * not hold the person). */
 static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person,
 		      const uint8_t *kase, uint32_t first, uint32_t last, const uint8_t *counting,
 		      uint32_t to, long *days)
@@ -276,6 +296,11 @@ static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person
 		return rc;
 	if (end) {
 		until_key = end;
+	} else if ((rc = first_end_of(ends, kase, person, to + 1, UINT32_MAX, &end)) != 0) {
+		return rc;
+	} else if (end) {
+		/* It ended after `to`: it ran up to `to`. */
+		until_key = to;
 	} else {
 		switch (counting[0]) {
 		case CW_PRETRIAL_TO_TODAY:
@@ -368,17 +393,70 @@ static int candidate_order(const void *pa, const void *pb)
 	return memcmp(a->person.b, b->person.b, ID_LEN);
 }
 
+/* The people found so far, each once. */
+struct candidates {
+	struct idtable people;
+	struct cw_detention_candidate *v;
+	size_t n, cap;
+};
+
+/* 0 or CW_ENOMEM. */
+static int candidate_add(struct candidates *c, const uint8_t *person)
+{
+	int added = idtable_put(&c->people, person);
+
+	if (added <= 0)
+		return added;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct cw_detention_candidate *grown = realloc(c->v, cap * sizeof *grown);
+
+		if (!grown)
+			return CW_ENOMEM;
+		c->v = grown;
+		c->cap = cap;
+	}
+	memcpy(c->v[c->n].person.b, person, ID_LEN);
+	c->v[c->n++].bound = 0;
+	return 0;
+}
+
+/* The date key of the person's last start in the case up to `to`; 0 when none. */
+static int last_start(MDB_cursor *cur, const uint8_t *person, const uint8_t *kase, uint32_t to,
+		      uint32_t *start)
+{
+	uint8_t seek[1 + PAIR_LEN + DATE_LEN];
+	MDB_val k = {sizeof seek, seek}, v;
+	int rc;
+
+	*start = 0;
+	seek[0] = DET_START;
+	memcpy(seek + 1, person, ID_LEN);
+	memcpy(seek + 1 + ID_LEN, kase, ID_LEN);
+	put_be32(seek + 1 + PAIR_LEN, to + 1);
+	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	rc = rc == MDB_NOTFOUND ? mdb_cursor_get(cur, &k, &v, MDB_LAST)
+	     : rc == 0          ? mdb_cursor_get(cur, &k, &v, MDB_PREV)
+				: rc;
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc != 0)
+		return rc;
+	if (k.mv_size == DETENTION_KEY_MAX && memcmp(k.mv_data, seek, 1 + PAIR_LEN) == 0 &&
+	    get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN) <= to)
+		*start = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN);
+	return 0;
+}
+
 int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 				   struct cw_detention_candidate **out, size_t *n,
 				   struct cw_error *err)
 {
-	struct idtable people = {NULL, 0, 0, ID_LEN};
-	struct cw_detention_candidate *c = NULL;
+	struct candidates c = {{NULL, 0, 0, ID_LEN}, NULL, 0, 0};
 	MDB_cursor *held = NULL, *ends = NULL, *cases = NULL;
-	uint8_t first = DET_HELD;
-	MDB_val k = {1, &first}, v;
+	uint8_t first[1 + DATE_LEN];
+	MDB_val k = {1, first}, v;
 	uint32_t to_key = cw_date_key(to);
-	size_t nc = 0, cap = 0;
 	int rc, op;
 
 	*out = NULL;
@@ -394,44 +472,55 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 	/* The starts of people held, earliest first, up to `to`: a person is held at `to` in a
 	 * case when one of its starts up to then has no end from it to `to` (then the last
 	 * start has none either, and the summary's last stretch is still running). */
+	first[0] = DET_HELD;
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(held, &k, &v, op)) == 0; op = MDB_NEXT) {
 		const uint8_t *key = k.mv_data, *pair = key + 1 + DATE_LEN;
 		uint32_t start, end;
-		int added;
 
 		if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_HELD ||
 		    (start = get_be32(key + 1)) > to_key)
 			break;
 		if ((rc = first_end_of(ends, pair + ID_LEN, pair, start, to_key, &end)) != 0)
 			goto fail;
-		if (end)
-			continue;
-		if ((added = idtable_put(&people, pair)) < 0)
+		if (!end && candidate_add(&c, pair) != 0)
 			goto oom;
-		if (!added)
-			continue;
-		if (nc == cap) {
-			struct cw_detention_candidate *grown =
-				realloc(c, (cap = cap ? cap * 2 : 64) * sizeof *grown);
+	}
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		goto fail;
+	/* The ends dated after `to`: whoever one ends was held at `to` in the case when their
+	 * last start up to then has no end from it to `to`, whatever the case says now. A report
+	 * of last week reads few of these; one of years ago, every end since. */
+	first[0] = DET_ENDED;
+	put_be32(first + 1, to_key + 1);
+	k.mv_size = sizeof first;
+	k.mv_data = first; /* the walk above pointed it into the map */
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(held, &k, &v, op)) == 0; op = MDB_NEXT) {
+		const uint8_t *key = k.mv_data, *kase = key + 1 + DATE_LEN, *person = kase + ID_LEN;
+		uint32_t start, end;
 
-			if (!grown)
-				goto oom;
-			c = grown;
-		}
-		memcpy(c[nc++].person.b, pair, ID_LEN);
+		if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_ENDED)
+			break;
+		if ((rc = last_start(ends, person, kase, to_key, &start)) != 0)
+			goto fail;
+		if (!start)
+			continue;
+		if ((rc = first_end_of(ends, kase, person, start, to_key, &end)) != 0)
+			goto fail;
+		if (!end && candidate_add(&c, person) != 0)
+			goto oom;
 	}
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		goto fail;
 	rc = 0;
-	for (size_t i = 0; i < nc && rc == 0; i++)
-		rc = person_bound(held, ends, cases, c[i].person.b, to_key, &c[i].bound);
+	for (size_t i = 0; i < c.n && rc == 0; i++)
+		rc = person_bound(held, ends, cases, c.v[i].person.b, to_key, &c.v[i].bound);
 	if (rc != 0)
 		goto fail;
-	if (nc > 1)
-		qsort(c, nc, sizeof *c, candidate_order);
-	*out = c;
-	*n = nc;
-	c = NULL;
+	if (c.n > 1)
+		qsort(c.v, c.n, sizeof *c.v, candidate_order);
+	*out = c.v;
+	*n = c.n;
+	c.v = NULL;
 	goto out;
 oom:
 	rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -445,7 +534,7 @@ out:
 		mdb_cursor_close(ends);
 	if (cases)
 		mdb_cursor_close(cases);
-	free(c);
-	free(people.slots);
+	free(c.v);
+	free(c.people.slots);
 	return rc;
 }

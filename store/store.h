@@ -60,8 +60,9 @@
 /* 2: as-of dates, placements, links, sentence parts, tallies, incidents, group events, and
  * the government's account under article keys of its own; 3: no record_keys; 4: the
  * pretrial-detention index; 5: this database's own audit entries without its id; 6: a
- * milestone's articles, a list, and the milestone filed under them alone (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 6
+ * milestone's articles, a list, and the milestone filed under them alone; 7: the ends of
+ * detentions filed by date in the detention index too (store/upgrade.c). */
+#define CW_SCHEMA_VERSION 7
 
 struct cw_store;
 struct cw_txn;
@@ -432,9 +433,10 @@ void cw_matcher_free(struct cw_matcher *m);
  * hearings and milestones: every arrest or detention of a defendant, every event that ends
  * one (models/timeline.h gives the rules), and which of the starts are of a person their case
  * says is held. From it, the people who may still be in pretrial detention at the end of a day
- * `to`, as cw_timeline_summarise reads the records dated up to then, are found without reading
- * a record: every person it finds still detained is among them (a person is left out only when
- * the index shows that none of their detentions can still run: no start, ended, or not held).
+ * `to`, as cw_timeline_summarise reads their records on that day, are found without reading a
+ * record: every person it finds still detained is among them (a person is left out only when
+ * the index shows that none of their detentions can still run on `to`: no start, ended by then,
+ * or not held now and not ended after `to`).
  * Each comes with `bound`, at least the days cw_timeline_summarise counts for them up to `to`,
  * so that a caller wanting the longest detentions reads the records of the first ones only.
  * Sorted by bound, longest first, then by person id. */

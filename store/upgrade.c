@@ -29,7 +29,11 @@
  *      did, since a milestone that named one article was filed under the case's; a database
  *      of schema 4 or 5 no longer opens read-only as it is (its article keys would answer
  *      filters by the old rule). An earlier casewatch, which would read a milestone on 494
- *      and 495 as on no article at all, refuses the database. */
+ *      and 495 as on no article at all, refuses the database.
+ *   7  the detention index files every end of a detention by its date too (detention.c,
+ *      "ended"), so that a report of a past week finds who was held in it and released since.
+ *      The upgrade makes every record's keys again, as 6 did; an earlier casewatch, which
+ *      would not keep those entries, refuses the database. */
 
 struct ids {
 	struct cw_id *v;

@@ -1631,6 +1631,42 @@ static void milestone_in(struct cw_record *r, const struct cw_id *person,
 	r->u.milestone.date = D(date);
 }
 
+/* Released since: the case now says so, and the release is dated after the day asked about.
+ * On that day the detention was running, and it counts to that day; after the release, it is
+ * over. Before the arrest, nothing. */
+START_TEST(timeline_a_detention_ended_later_ran_on_the_day)
+{
+	struct cw_record recs[3];
+	struct cw_timeline_summary s;
+	struct cw_defendant *d;
+	struct cw_id person;
+
+	d = detained_case(&recs[0], &person);
+	d->custody = CW_CUSTODY_RELEASED;
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2024-01-10");
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_RELEASE, "2024-03-01");
+	cw_timeline_summarise(&person, recs, 3, D("2024-02-11"), &s);
+	ck_assert_int_eq(s.pretrial_ongoing, 1);
+	ck_assert_int_eq(s.pretrial_stretch_days, 32);
+	ck_assert_int_eq(s.pretrial_days, 32);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_to, D("2024-02-11")), 0);
+	ck_assert_int_eq(cw_timeline_held_in_case(&person, &recs[0], recs, 3, D("2024-02-11")), 1);
+	cw_timeline_summarise(&person, recs, 3, D("2024-03-05"), &s);
+	ck_assert_int_eq(s.pretrial_ongoing, 0);
+	ck_assert_int_eq(s.pretrial_days, 51);
+	ck_assert_int_eq(cw_timeline_held_in_case(&person, &recs[0], recs, 3, D("2024-03-05")), 0);
+	cw_timeline_summarise(&person, recs, 3, D("2024-01-05"), &s);
+	ck_assert_int_eq(s.pretrial_ongoing, 0);
+	ck_assert_int_eq(s.pretrial_days, 0);
+	ck_assert_int_eq(cw_timeline_held_in_case(&person, &recs[0], recs, 3, D("2024-01-05")), 0);
+	/* Without the release, a case that says released gives no running detention. */
+	cw_timeline_summarise(&person, recs, 2, D("2024-02-11"), &s);
+	ck_assert_int_eq(s.pretrial_ongoing, 0);
+	for (size_t i = 0; i < 3; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 START_TEST(timeline_counts_pretrial_days_and_adjournments)
 {
 	struct cw_record recs[5];
@@ -1647,8 +1683,17 @@ START_TEST(timeline_counts_pretrial_days_and_adjournments)
 	cw_record_init(&recs[4], CW_KIND_HEARING);
 	recs[4].u.hearing.outcome = CW_OUTCOME_ADJOURNED;
 	recs[4].u.hearing.date = D("2024-02-20");
-	cw_timeline_summarise(&person, recs, 5, D("2024-02-10"), &s);
+	cw_timeline_summarise(&person, recs, 5, D("2024-03-10"), &s);
 	ck_assert_int_eq(s.pretrial_days, 60); /* 2024 is a leap year: 31 + 29 */
+	ck_assert_int_eq(s.pretrial_ongoing, 0);
+	ck_assert_uint_eq(s.pretrial_to_kind, CW_PRETRIAL_TO_END);
+	/* Before the verdict's day it is still running, counted to the day asked about: a
+	 * report of that week, or an end entered ahead of its date, counts no day after it. */
+	cw_timeline_summarise(&person, recs, 5, D("2024-02-10"), &s);
+	ck_assert_int_eq(s.pretrial_days, 40);
+	ck_assert_int_eq(s.pretrial_ongoing, 1);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_to, D("2024-02-10")), 0);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_since, D("2024-01-01")), 0);
 	ck_assert_int_eq(s.adjournments, 2);
 	ck_assert_int_eq(cw_date_compare(s.next_hearing, D("2024-02-20")), 0);
 	/* The day of a hearing that was held (it has an outcome), the next is the date it
@@ -2352,6 +2397,7 @@ static Suite *models_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("timeline");
 	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
+	tcase_add_test(tc, timeline_a_detention_ended_later_ran_on_the_day);
 	tcase_add_test(tc, timeline_bounds_detention_not_dated_to_the_day);
 	tcase_add_test(tc, timeline_detention_with_no_date_to_count_to);
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);

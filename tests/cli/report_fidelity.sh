@@ -281,4 +281,29 @@ ok cw report --week 2023-W30
 has "| Month Arrest | Month arrest case | not recorded | 2023-07 |  | 0 to 29 days: the detention is not dated to the day |"
 lacks "for at least 0 days"
 
+# ---- released since: a past week's report lists who was held in it -----------------------
+# Held during a week and released after it, with the case now saying released: the report of
+# that week lists them, counted to its last day (as it did before the release was logged); the
+# week of the release and the weeks after do not.
+ok cw person add --name "Released Later"
+ok cw case add --title "Released later case" --defendant "Released Later" --custody detained
+ok cw log milestone --person "Released Later" --case "Released later case" --type arrest \
+	--date 2023-08-01
+ok cw report --week 2023-W32
+has "| Released Later | Released later case | not recorded | 2023-08-01 | 12 |"
+ok cw log milestone --person "Released Later" --case "Released later case" --type release \
+	--date 2023-08-20
+released_case=$(cw list cases --json | "$PY" -c 'import json,sys; print([c["id"] for c in json.load(sys.stdin) if c["title"] == "Released later case"][0])')
+ok cw edit "$released_case" --defendant "Released Later" --custody released
+ok cw report --week 2023-W32
+has "| Released Later | Released later case | not recorded | 2023-08-01 | 12 |"
+ok cw report --week 2023-W32 --format json
+json "[(p['since'], p['days'], p['counted_to']) for p in d['pretrial_detention'] if p['person']['name'] == 'Released Later'] == [('2023-08-01', 12, '2023-08-13')]"
+ok cw report --week 2023-W33
+lacks "Released Later"
+ok cw report --week 2023-W35
+lacks "Released Later"
+ok cw timeline "Released Later"
+has "19 days"
+
 done_ok
