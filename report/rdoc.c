@@ -17,10 +17,11 @@
 #include "models/timeline.h"
 
 const char *const cw_rcol_names[CW_RC_NCOLS] = {
-	"label",      "record_id",      "date",           "account",   "case_id",        "case",
-	"person_ids", "people",         "court_or_place", "stage",     "outcome",        "articles",
-	"next_date",  "concerns",       "detail",         "count",     "previous_count", "met",
-	"not_met",    "not_applicable", "unknown",        "reportedly"};
+	"label",   "record_id",      "date",      "account",        "case_id",
+	"case",    "person_ids",     "people",    "court_or_place", "stage",
+	"outcome", "articles",       "next_date", "concerns",       "detail",
+	"count",   "previous_count", "met",       "not_met",        "not_applicable",
+	"unknown", "reportedly",     "at_least",  "at_most"};
 
 const char cw_report_empty_text[] =
 	N_("Nothing recorded in this period matches: the report is empty.");
@@ -701,13 +702,18 @@ static void upcoming(struct builder *b)
 	}
 }
 
-/* A detainee's days: the count when it is exact, else what the dates allow in the detail, and
- * where the count stops when that is not the period's end. */
+/* A detainee's days: the count when it is exact, else what the dates allow in the detail (and,
+ * for the CSV, as numbers in at_least and at_most), and where the count stops when that is not
+ * the period's end. */
 static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 {
 	struct sb sb = {0};
 	char to[CW_DATE_TEXT_MAX];
 
+	if (d->days >= 0)
+		cell(b, CW_RC_AT_LEAST, "%ld", d->days);
+	if (d->days >= 0 && d->days_max >= 0)
+		cell(b, CW_RC_AT_MOST, "%ld", d->days_max);
 	if (d->days >= 0 && d->days == d->days_max)
 		cell(b, CW_RC_COUNT, "%ld", d->days);
 	else if (d->days < 0)

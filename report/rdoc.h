@@ -34,6 +34,11 @@ enum cw_rcol {
 	CW_RC_NA,
 	CW_RC_UNKNOWN,
 	CW_RC_REPORTEDLY, /* "yes" when the source says the event reportedly happened (CSV only) */
+	/* A count the dates give as a range (days in detention): the least and the most, the
+	 * same when exact, the most empty when no bound is known (CSV only: the other formats
+	 * say it in words). */
+	CW_RC_AT_LEAST,
+	CW_RC_AT_MOST,
 	CW_RC_NCOLS
 };
 extern const char *const cw_rcol_names[CW_RC_NCOLS]; /* CSV header: "label", "record_id", ... */

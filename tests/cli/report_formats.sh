@@ -47,6 +47,10 @@ p = sec('partial_dates')
 assert len(p) == 2 and all(r['date'] == '2024-02' for r in p), p
 u = sec('upcoming_hearings')
 assert [(r['date'], r['people']) for r in u] == [('2024-02-15', 'Kang Saran')], u
+# days in detention as numbers: a range where the dates give one (Eng Sroy's arrest is dated to
+# July 2023), the count alone where they are exact
+d = {r['people']: (r['count'], r['at_least'], r['at_most']) for r in sec('pretrial_detention')}
+assert d == {'Eng Sroy': ('', '195', '225'), 'Ny Nak': ('37', '37', '37')}, d
 c = {r['label']: (r['count'], r['previous_count']) for r in sec('comparison')}
 assert c['hearings monitored by the team'] == ('0', '0'), c
 assert c['hearings reported in documents'] == ('2', '0'), c
