@@ -504,6 +504,18 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 	}
 }
 
+struct cw_day_range cw_day_range_of(long least, long most)
+{
+	struct cw_day_range r = {-1, -1, -1};
+
+	if (least < 0)
+		return r;
+	r.at_least = least;
+	r.at_most = most >= 0 ? most : -1;
+	r.exact = least == most ? least : -1;
+	return r;
+}
+
 void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)
 {
 	char to[CW_DATE_TEXT_MAX], days[128];

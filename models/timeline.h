@@ -91,6 +91,14 @@ const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,
 enum cw_pretrial_to cw_timeline_running_to(const struct cw_record *kase, const struct cw_id *person,
 					   struct cw_date *to);
 
+/* Days in detention as the exports give them as numbers: `exact` when the dates give one
+ * figure, else -1; `at_least` when a figure is known (else -1); `at_most` when a bound is
+ * known too (else -1). From a least and a most as the summary gives them (-1: none). */
+struct cw_day_range {
+	long exact, at_least, at_most;
+};
+struct cw_day_range cw_day_range_of(long least, long most);
+
 /* "141 days", "12 days and counting", "56 days to 2024-05-31, the source's date", "224 to 254
  * days and counting (dates not precise to the day)", "at least 30 days (...)", "unknown (still
  * detained, and no date it is known as of)"; "" when there was no pretrial detention. */

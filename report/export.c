@@ -392,6 +392,11 @@ static int dump_json(FILE *out, json_t *v, struct cw_error *err)
 	return ferror(out) ? cw_write_failed(out, errno, err) : 0;
 }
 
+json_t *cw_export_days_json(long days)
+{
+	return days >= 0 ? json_integer(days) : json_null();
+}
+
 json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record *rec)
 {
 	json_t *obj = cw_record_to_json(rec, CW_JSON_HEADER);
@@ -426,11 +431,13 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	static const char *const reasons[] = {NULL,     "ended",  "today",  "as_of",
 					      "source", "latest", "unknown"};
 	struct cw_timeline_summary sum;
+	struct cw_day_range days;
 	char next[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX];
-	int held;
 
 	cw_timeline_summarise(id, l->items, l->n, today, &sum);
-	held = sum.pretrial_days >= 0 && sum.pretrial_to_kind != CW_PRETRIAL_TO_NONE;
+	days = sum.pretrial_to_kind != CW_PRETRIAL_TO_NONE
+		       ? cw_day_range_of(sum.pretrial_days, sum.pretrial_days_max)
+		       : cw_day_range_of(-1, -1);
 	cw_date_format(sum.next_hearing, next);
 	cw_date_format(sum.pretrial_to, to);
 	/* pretrial_to: the day the count runs to, and why that day (timeline.h). No detention
@@ -440,16 +447,10 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	return dump_json(out,
 			 json_pack("{s:o,s:{s:o,s:o,s:o,s:b,s:o,s:o,s:i,s:o,s:I},s:o}", "person",
 				   cw_export_record_json(r, person), "summary", "pretrial_days",
-				   held && sum.pretrial_days == sum.pretrial_days_max
-					   ? json_integer(sum.pretrial_days)
-					   : json_null(),
-				   "pretrial_days_at_least",
-				   held ? json_integer(sum.pretrial_days) : json_null(),
-				   "pretrial_days_at_most",
-				   held && sum.pretrial_days_max >= 0
-					   ? json_integer(sum.pretrial_days_max)
-					   : json_null(),
-				   "pretrial_ongoing", sum.pretrial_ongoing, "pretrial_to",
+				   cw_export_days_json(days.exact), "pretrial_days_at_least",
+				   cw_export_days_json(days.at_least), "pretrial_days_at_most",
+				   cw_export_days_json(days.at_most), "pretrial_ongoing",
+				   sum.pretrial_ongoing, "pretrial_to",
 				   to[0] ? json_string(to) : json_null(), "pretrial_to_reason",
 				   sum.pretrial_to_kind < sizeof reasons / sizeof reasons[0] &&
 						   reasons[sum.pretrial_to_kind]

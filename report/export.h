@@ -17,6 +17,8 @@ int cw_export_list_csv(FILE *out, const struct cw_report *r, const struct cw_rec
  * names of the people and cases it names beside their ids (cw_record_json_add_names) as r knows
  * them (cw_report_add_refs; r NULL: ids alone). NULL when out of memory. */
 json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record *rec);
+/* A count of days as JSON: the number, or null when it is -1 (none: cw_day_range). */
+json_t *cw_export_days_json(long days);
 /* A list as a JSON array of such records. */
 int cw_export_list_json(FILE *out, const struct cw_report *r, const struct cw_record_list *l,
 			struct cw_error *err);

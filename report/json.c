@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/export.h"
 #include "report/rdoc.h"
 #include "report/write.h"
 #include "models/format.h"
@@ -435,6 +436,7 @@ static json_t *detainees(const struct cw_report *r)
 	for (size_t i = 0; a && i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
 		const struct cw_record *k = cw_report_ref(r, &d->case_id);
+		struct cw_day_range days = cw_day_range_of(d->days, d->days_max);
 
 		json_array_append_new(
 			a,
@@ -443,14 +445,9 @@ static json_t *detainees(const struct cw_report *r)
 				  k ? jstr(k->u.kase.title) : json_null(), "view",
 				  k ? jview(k) : json_null(), "since", jdate(d->since), "days",
 				  /* exact, or null: the bounds say what the dates allow */
-				  d->days >= 0 && d->days == d->days_max ? json_integer(d->days)
-									 : json_null(),
-				  "days_at_least",
-				  d->days >= 0 ? json_integer(d->days) : json_null(),
-				  "days_at_most",
-				  d->days >= 0 && d->days_max >= 0 ? json_integer(d->days_max)
-								   : json_null(),
-				  "counted_to",
+				  cw_export_days_json(days.exact), "days_at_least",
+				  cw_export_days_json(days.at_least), "days_at_most",
+				  cw_export_days_json(days.at_most), "counted_to",
 				  d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? json_null() : jdate(d->to),
 				  "counted_to_reason",
 				  d->to_kind == CW_PRETRIAL_TO_SOURCE    ? "source"

@@ -710,12 +710,14 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 	struct sb sb = {0};
 	char to[CW_DATE_TEXT_MAX];
 
-	if (d->days >= 0)
-		cell(b, CW_RC_AT_LEAST, "%ld", d->days);
-	if (d->days >= 0 && d->days_max >= 0)
-		cell(b, CW_RC_AT_MOST, "%ld", d->days_max);
-	if (d->days >= 0 && d->days == d->days_max)
-		cell(b, CW_RC_COUNT, "%ld", d->days);
+	struct cw_day_range days = cw_day_range_of(d->days, d->days_max);
+
+	if (days.at_least >= 0)
+		cell(b, CW_RC_AT_LEAST, "%ld", days.at_least);
+	if (days.at_most >= 0)
+		cell(b, CW_RC_AT_MOST, "%ld", days.at_most);
+	if (days.exact >= 0)
+		cell(b, CW_RC_COUNT, "%ld", days.exact);
 	else if (d->days < 0)
 		sb_add(&sb, "%s",
 		       _("length unknown: the source gives no date its account is as of"));

@@ -1659,6 +1659,14 @@ START_TEST(timeline_a_detention_ended_later_ran_on_the_day)
 	ck_assert_int_eq(s.pretrial_ongoing, 0);
 	ck_assert_int_eq(s.pretrial_days, 0);
 	ck_assert_int_eq(cw_timeline_held_in_case(&person, &recs[0], recs, 3, D("2024-01-05")), 0);
+	/* As the exports give days: exact, a range, no upper bound, nothing known. */
+	ck_assert_int_eq(cw_day_range_of(32, 32).exact, 32);
+	ck_assert_int_eq(cw_day_range_of(195, 225).exact, -1);
+	ck_assert_int_eq(cw_day_range_of(195, 225).at_least, 195);
+	ck_assert_int_eq(cw_day_range_of(195, 225).at_most, 225);
+	ck_assert_int_eq(cw_day_range_of(30, -1).at_most, -1);
+	ck_assert_int_eq(cw_day_range_of(30, -1).exact, -1);
+	ck_assert_int_eq(cw_day_range_of(-1, -1).at_least, -1);
 	/* Without the release, a case that says released gives no running detention. */
 	cw_timeline_summarise(&person, recs, 2, D("2024-02-11"), &s);
 	ck_assert_int_eq(s.pretrial_ongoing, 0);
