@@ -384,6 +384,13 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, co
 	return 0;
 }
 
+static int by_person(const void *pa, const void *pb)
+{
+	const struct cw_detention_candidate *a = pa, *b = pb;
+
+	return memcmp(a->person.b, b->person.b, ID_LEN);
+}
+
 static int candidate_order(const void *pa, const void *pb)
 {
 	const struct cw_detention_candidate *a = pa, *b = pb;
@@ -448,14 +455,102 @@ static int last_start(MDB_cursor *cur, const uint8_t *person, const uint8_t *kas
 	return 0;
 }
 
+/* A person and a case (in that order), with the last start of the one in the other up to
+ * the day asked about. */
+struct pair_start {
+	uint8_t pair[PAIR_LEN];
+	uint32_t start;
+};
+
+static int by_person_case(const void *a, const void *b)
+{
+	return memcmp(a, b, PAIR_LEN);
+}
+
+static int by_case_person(const void *pa, const void *pb)
+{
+	const uint8_t *a = pa, *b = pb;
+	int d = memcmp(a + ID_LEN, b + ID_LEN, ID_LEN);
+
+	return d ? d : memcmp(a, b, ID_LEN);
+}
+
+/* Adds to c whoever an end dated after `to` ends, when their last start up to `to` in that
+ * case has no end from it to `to`. Each (person, case) is looked at once however many ends
+ * it has since, and the lookups go in the order of the keys they read (starts by person,
+ * then ends by case), so that a report of a week long past, which reads every end since,
+ * walks each part of the index forwards instead of at random. 0, an LMDB error, CW_ENOMEM. */
+static int ended_after(MDB_cursor *walk, MDB_cursor *look, uint32_t to, struct candidates *c)
+{
+	struct idtable seen = {NULL, 0, 0, PAIR_LEN};
+	struct pair_start *v = NULL;
+	size_t n = 0, cap = 0, kept = 0;
+	uint8_t first[1 + DATE_LEN];
+	MDB_val k = {sizeof first, first}, val;
+	int rc, op;
+
+	first[0] = DET_ENDED;
+	put_be32(first + 1, to + 1);
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(walk, &k, &val, op)) == 0; op = MDB_NEXT) {
+		const uint8_t *key = k.mv_data, *kase = key + 1 + DATE_LEN;
+		uint8_t pair[PAIR_LEN];
+		int added;
+
+		if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_ENDED)
+			break;
+		memcpy(pair, kase + ID_LEN, ID_LEN);
+		memcpy(pair + ID_LEN, kase, ID_LEN);
+		if ((added = idtable_put(&seen, pair)) < 0) {
+			rc = CW_ENOMEM;
+			goto out;
+		}
+		if (!added)
+			continue;
+		if (n == cap) {
+			struct pair_start *grown =
+				realloc(v, (cap = cap ? cap * 2 : 256) * sizeof *v);
+
+			if (!grown) {
+				rc = CW_ENOMEM;
+				goto out;
+			}
+			v = grown;
+		}
+		memcpy(v[n++].pair, pair, PAIR_LEN);
+	}
+	if (rc != MDB_NOTFOUND && rc != 0)
+		goto out;
+	rc = 0;
+	if (n > 1)
+		qsort(v, n, sizeof *v, by_person_case);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if ((rc = last_start(look, v[i].pair, v[i].pair + ID_LEN, to, &v[i].start)) == 0 &&
+		    v[i].start)
+			v[kept++] = v[i];
+	if (kept > 1)
+		qsort(v, kept, sizeof *v, by_case_person);
+	for (size_t i = 0; i < kept && rc == 0; i++) {
+		uint32_t end;
+
+		if ((rc = first_end_of(look, v[i].pair + ID_LEN, v[i].pair, v[i].start, to,
+				       &end)) == 0 &&
+		    !end)
+			rc = candidate_add(c, v[i].pair);
+	}
+out:
+	free(v);
+	free(seen.slots);
+	return rc;
+}
+
 int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 				   struct cw_detention_candidate **out, size_t *n,
 				   struct cw_error *err)
 {
 	struct candidates c = {{NULL, 0, 0, ID_LEN}, NULL, 0, 0};
 	MDB_cursor *held = NULL, *ends = NULL, *cases = NULL;
-	uint8_t first[1 + DATE_LEN];
-	MDB_val k = {1, first}, v;
+	uint8_t first = DET_HELD;
+	MDB_val k = {1, &first}, v;
 	uint32_t to_key = cw_date_key(to);
 	int rc, op;
 
@@ -472,7 +567,6 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 	/* The starts of people held, earliest first, up to `to`: a person is held at `to` in a
 	 * case when one of its starts up to then has no end from it to `to` (then the last
 	 * start has none either, and the summary's last stretch is still running). */
-	first[0] = DET_HELD;
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(held, &k, &v, op)) == 0; op = MDB_NEXT) {
 		const uint8_t *key = k.mv_data, *pair = key + 1 + DATE_LEN;
 		uint32_t start, end;
@@ -489,29 +583,14 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 		goto fail;
 	/* The ends dated after `to`: whoever one ends was held at `to` in the case when their
 	 * last start up to then has no end from it to `to`, whatever the case says now. A report
-	 * of last week reads few of these; one of years ago, every end since. */
-	first[0] = DET_ENDED;
-	put_be32(first + 1, to_key + 1);
-	k.mv_size = sizeof first;
-	k.mv_data = first; /* the walk above pointed it into the map */
-	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(held, &k, &v, op)) == 0; op = MDB_NEXT) {
-		const uint8_t *key = k.mv_data, *kase = key + 1 + DATE_LEN, *person = kase + ID_LEN;
-		uint32_t start, end;
-
-		if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_ENDED)
-			break;
-		if ((rc = last_start(ends, person, kase, to_key, &start)) != 0)
-			goto fail;
-		if (!start)
-			continue;
-		if ((rc = first_end_of(ends, kase, person, start, to_key, &end)) != 0)
-			goto fail;
-		if (!end && candidate_add(&c, person) != 0)
-			goto oom;
-	}
-	if (rc != 0 && rc != MDB_NOTFOUND)
+	 * of last week reads few of these; one of years ago, every end since (ended_after). */
+	if ((rc = ended_after(held, ends, to_key, &c)) == CW_ENOMEM)
+		goto oom;
+	if (rc != 0)
 		goto fail;
-	rc = 0;
+	/* In the order of the starts' keys (by person), then longest first. */
+	if (c.n > 1)
+		qsort(c.v, c.n, sizeof *c.v, by_person);
 	for (size_t i = 0; i < c.n && rc == 0; i++)
 		rc = person_bound(held, ends, cases, c.v[i].person.b, to_key, &c.v[i].bound);
 	if (rc != 0)
