@@ -690,7 +690,8 @@ int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_
 					      json_pack("{s:s,s:s,s:s}", "article", text, "law",
 							cw_law_name(a.law), "offence", offence));
 		else
-			cw_table_add(&t, (const char *const[]){text, cw_law_name(a.law), offence});
+			cw_table_add(
+				&t, (const char *const[]){text, _(cw_law_name(a.law)), _(offence)});
 	}
 	if (arr)
 		cw_cli_print_json(cli, arr);

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "models/article.h"
+#include "models/i18n.h"
 
 struct offence_entry {
 	uint8_t law;
@@ -17,31 +18,31 @@ struct offence_entry {
 
 /* Offence names as the UN reports and the Criminal Code's English translation give them. */
 static const struct offence_entry offences[] = {
-	{CW_LAW_CC, 27, 0, "attempt to commit a felony"},
-	{CW_LAW_CC, 88, 0, "repeat offence (recidivism)"},
-	{CW_LAW_CC, 302, 0, "defamation"},
-	{CW_LAW_CC, 305, 0, "public defamation"},
-	{CW_LAW_CC, 307, 0, "public insult"},
-	{CW_LAW_CC, 309, 0, "defamation or insult through the media"},
-	{CW_LAW_CC, 425, 0, "falsification of information"},
-	{CW_LAW_CC, 437, CW_SUFFIX_BIS, "insulting the King (lese-majeste)"},
-	{CW_LAW_CC, 439, 0, "treason"},
-	{CW_LAW_CC, 443, 0, "conspiracy with a foreign power"},
-	{CW_LAW_CC, 451, 0, "attack (endangering the institutions)"},
-	{CW_LAW_CC, 453, 0, "plot against the Government"},
-	{CW_LAW_CC, 494, 0, "incitement to commit a felony"},
-	{CW_LAW_CC, 495, 0, "incitement to disturb social security"},
-	{CW_LAW_CC, 496, 0, "incitement to discriminate"},
-	{CW_LAW_CC, 502, 0, "insulting a public official"},
-	{CW_LAW_CC, 522, 0, "pressuring the judiciary"},
-	{CW_LAW_LNIPT, 231, 0, "issuing a cheque without sufficient funds"},
-	{CW_LAW_LPD, 5, 0, "demonstration without notification"},
+	{CW_LAW_CC, 27, 0, N_("attempt to commit a felony")},
+	{CW_LAW_CC, 88, 0, N_("repeat offence (recidivism)")},
+	{CW_LAW_CC, 302, 0, N_("defamation")},
+	{CW_LAW_CC, 305, 0, N_("public defamation")},
+	{CW_LAW_CC, 307, 0, N_("public insult")},
+	{CW_LAW_CC, 309, 0, N_("defamation or insult through the media")},
+	{CW_LAW_CC, 425, 0, N_("falsification of information")},
+	{CW_LAW_CC, 437, CW_SUFFIX_BIS, N_("insulting the King (lese-majeste)")},
+	{CW_LAW_CC, 439, 0, N_("treason")},
+	{CW_LAW_CC, 443, 0, N_("conspiracy with a foreign power")},
+	{CW_LAW_CC, 451, 0, N_("attack (endangering the institutions)")},
+	{CW_LAW_CC, 453, 0, N_("plot against the Government")},
+	{CW_LAW_CC, 494, 0, N_("incitement to commit a felony")},
+	{CW_LAW_CC, 495, 0, N_("incitement to disturb social security")},
+	{CW_LAW_CC, 496, 0, N_("incitement to discriminate")},
+	{CW_LAW_CC, 502, 0, N_("insulting a public official")},
+	{CW_LAW_CC, 522, 0, N_("pressuring the judiciary")},
+	{CW_LAW_LNIPT, 231, 0, N_("issuing a cheque without sufficient funds")},
+	{CW_LAW_LPD, 5, 0, N_("demonstration without notification")},
 };
 
 static const char *const law_codes[CW_LAW_COUNT] = {"", "CC", "LNIPT", "LPD"};
 static const char *const law_names[CW_LAW_COUNT] = {
-	"", "Criminal Code", "Law on Negotiable Instruments and Payment Transactions",
-	"Law on Peaceful Demonstrations"};
+	"", N_("Criminal Code"), N_("Law on Negotiable Instruments and Payment Transactions"),
+	N_("Law on Peaceful Demonstrations")};
 static const char *const suffixes[] = {"", "bis", "ter", "quater"};
 
 const char *cw_law_code(enum cw_law law)

@@ -46,7 +46,8 @@ int cw_article_parse(const char *text, struct cw_article *out, const char *field
 /* "494", "437 bis", "305 para 2", "LNIPT 231". */
 void cw_article_format(const struct cw_article *a, char buf[CW_ARTICLE_TEXT_MAX]);
 
-/* The offence name from the built-in table, or NULL when the article is not in it. */
+/* The offence name from the built-in table, in English (what JSON gives; display it through
+ * _() for the reader's language), or NULL when the article is not in it. */
 const char *cw_article_offence(const struct cw_article *a);
 
 /* Short and long names of a law ("CC", "Criminal Code"). */

@@ -273,7 +273,7 @@ int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, s
 			return 0;
 		cw_article_format(a, text);
 		if ((offence = cw_article_offence(a)))
-			snprintf(buf, len, "%s (%s)", text, offence);
+			snprintf(buf, len, "%s (%s)", text, _(offence));
 		else
 			snprintf(buf, len, "%s", text);
 		return 1;

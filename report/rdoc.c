@@ -452,7 +452,7 @@ static void by_article(struct builder *b)
 		cw_article_format(&r->articles[i].article, t);
 		cell(b, CW_RC_LABEL, "%s", t);
 		cell(b, CW_RC_ARTICLES, "%s", t);
-		cell(b, CW_RC_DETAIL, "%s", str(offence));
+		cell(b, CW_RC_DETAIL, "%s", offence ? _(offence) : "");
 		cell(b, CW_RC_COUNT, "%zu", r->articles[i].count);
 		row_end(b);
 	}

@@ -177,6 +177,18 @@ LANG=km_KH.UTF-8 ok cw report --week 2024-W06 --lang en
 has "## Summary"
 has "## Fair-trial indicators at the period's hearings"
 fails 65 lang cw report --week 2024-W06 --lang fr
+# offence and law names are read in the reader's language too (the record view, the table of
+# articles); JSON keeps the English names other tools match on
+offence=$(km "incitement to commit a felony")
+khmer "$offence"
+LANGUAGE=km ok cw articles
+has "$offence"
+has "$(km "Criminal Code")"
+lacks "incitement to commit a felony"
+LANGUAGE=km ok cw show "NagaWorld strike"
+has "494 ($offence)"
+LANGUAGE=km ok cw articles --json
+json "[a['offence'] for a in d if a['article'] == '494'] == ['incitement to commit a felony'] and {a['law'] for a in d} >= {'Criminal Code'}"
 
 # ---- labels, never internal codes: Markdown, and the text of the HTML
 ok cw report --week 2024-W06 --format html -o "$WORK/week.html"
