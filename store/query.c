@@ -369,6 +369,38 @@ static int resolve_refs(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, co
 	return match_names(st, txn, kind, text, 0, out, NULL, err);
 }
 
+/* resolve_refs, or its answer kept from the last query of the same kind with the same text
+ * at the same transaction (struct cw_store). */
+static int resolve_refs_kept(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, const char *text,
+			     struct keylist *out, struct cw_error *err)
+{
+	struct cw_resolved *kept = &st->resolved[kind == CW_KIND_CASE];
+	size_t txnid = mdb_txn_id(txn);
+	struct cw_id *ids = NULL;
+	char *copy;
+	int rc;
+
+	if (kept->text && kept->txnid == txnid && strcmp(kept->text, text) == 0) {
+		out->given = 1;
+		for (size_t i = 0; i < kept->n; i++)
+			if ((rc = keylist_add(out, kept->ids[i].b, ID_LEN)) != 0)
+				return rc;
+		return 0;
+	}
+	if ((rc = resolve_refs(st, txn, kind, text, out, err)) != 0)
+		return rc;
+	if ((out->n && !(ids = malloc(out->n * sizeof *ids))) || !(copy = strdup(text))) {
+		free(ids);
+		return 0; /* not kept: the next query finds them again */
+	}
+	for (size_t i = 0; i < out->n; i++)
+		memcpy(ids[i].b, out->keys[i], ID_LEN);
+	free(kept->text);
+	free(kept->ids);
+	*kept = (struct cw_resolved){copy, ids, out->n, txnid};
+	return 0;
+}
+
 /* Calls fn for every name of a type in use whose text contains `substring` (any case; NULL
  * for all), with its keyed hash and its text as written. fn returns 0, or an error to stop. */
 typedef int (*name_fn)(void *ctx, const uint8_t *hash, const char *name);
@@ -575,9 +607,9 @@ static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_fil
 		}
 	}
 	if (rc == 0 && f->person[0])
-		rc = resolve_refs(st, txn, CW_KIND_PERSON, f->person, &c->persons, err);
+		rc = resolve_refs_kept(st, txn, CW_KIND_PERSON, f->person, &c->persons, err);
 	if (rc == 0 && f->case_ref[0])
-		rc = resolve_refs(st, txn, CW_KIND_CASE, f->case_ref, &c->cases, err);
+		rc = resolve_refs_kept(st, txn, CW_KIND_CASE, f->case_ref, &c->cases, err);
 	if (rc == 0 && f->court[0])
 		rc = resolve_places(st, txn, CW_NAME_COURT, f->court, &c->courts, err);
 	if (rc == 0 && f->province[0])

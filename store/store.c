@@ -577,6 +577,10 @@ void cw_store_close(struct cw_store *st)
 	sodium_memzero(st->name_key, sizeof st->name_key);
 	free(st->people_order);
 	free(st->named_text);
+	for (size_t i = 0; i < sizeof st->resolved / sizeof st->resolved[0]; i++) {
+		free(st->resolved[i].text);
+		free(st->resolved[i].ids);
+	}
 	free(st->named_ids);
 	free(st->author);
 	free(st->dir);

@@ -108,6 +108,16 @@ struct cw_store {
 	struct cw_id *named_ids;
 	size_t nnamed;
 	size_t named_txnid;
+	/* The people and the cases a filter's person or case names (query.c, resolve_refs), for
+	 * the last text asked of each kind, good while the database is at the transaction they
+	 * were found in: a report asks the same filter of each of its sections, and a name is
+	 * found by opening every person or case. [0] people, [1] cases. */
+	struct cw_resolved {
+		char *text;
+		struct cw_id *ids;
+		size_t n;
+		size_t txnid;
+	} resolved[2];
 	MDB_env *env;
 	MDB_dbi dbi[DB_COUNT];
 	struct cw_id database_id;

@@ -1118,6 +1118,46 @@ START_TEST(text_finds_records_by_their_people_and_case)
 }
 END_TEST
 
+/* A filter's person or case found by name is kept for the next query at the same transaction
+ * (a report asks it of every section); after a write it is looked for again. */
+static size_t count_filter(const char *key, const char *value)
+{
+	struct cw_filter f;
+	struct cw_error err;
+	size_t n;
+
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_set(&f, key, value, &err), 0);
+	ck_assert_msg(cw_store_count(st, &f, CW_KINDS_EVENTS, &n, &err) == 0, "%s", err.message);
+	return n;
+}
+
+START_TEST(person_and_case_names_found_again_after_a_write)
+{
+	struct cw_id kem = add_person("Kem Sokha", NULL);
+	struct cw_id treason = add_case("Treason case", &kem, "439/443", NULL, "2017-09");
+	struct cw_id monh, defamation;
+
+	add_hearing(&treason, "2024-01-10", NULL);
+	ck_assert_uint_eq(count_filter("person", "Kem Sokha"), 1);
+	ck_assert_uint_eq(count_filter("person", "Kem Sokha"), 1);
+	ck_assert_uint_eq(count_filter("person", "Kem Monovithya"), 0);
+	ck_assert_uint_eq(count_filter("case", "Treason"), 1);
+	ck_assert_uint_eq(count_filter("case", "Defamation"), 0);
+	/* The same texts after writes that make them name someone, or more. */
+	monh = add_person("Kem Monovithya", NULL);
+	add_milestone(&monh, &treason, "2024-02-01", CW_MS_OTHER);
+	ck_assert_uint_eq(count_filter("person", "Kem Monovithya"), 1);
+	ck_assert_uint_eq(count_filter("person", "Kem"), 2);
+	defamation = add_case("Defamation case", &monh, "305", NULL, "2019-01");
+	add_hearing(&defamation, "2024-03-01", NULL);
+	ck_assert_uint_eq(count_filter("case", "Defamation"), 1);
+	ck_assert_uint_eq(count_filter("case", "Treason"), 2);
+	/* A person and a case of the same text are kept apart. */
+	ck_assert_uint_eq(count_filter("person", "Treason"), 0);
+}
+END_TEST
+
 START_TEST(failed_action_writes_nothing)
 {
 	struct cw_error err;
@@ -2450,6 +2490,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, next_hearing_dates_are_indexed);
 	tcase_add_test(tc, people_page_in_name_order);
 	tcase_add_test(tc, text_finds_records_by_their_people_and_case);
+	tcase_add_test(tc, person_and_case_names_found_again_after_a_write);
 	tcase_add_test(tc, failed_action_writes_nothing);
 	tcase_add_test(tc, delete_refused_while_named);
 	tcase_add_test(tc, bad_references_name_their_field);
