@@ -17,24 +17,28 @@ void cw_form_note_into_notes(struct cw_form *fm, size_t i);
 int cw_form_takes_note(const struct cw_form_field *ff);
 
 /* Fields of several words of a table (form_words.c). Words are separated by spaces or commas;
- * a word is named by its table spelling in any case, with spaces or '-' for '_', or by a start
- * that only it has; several spaced parts that together name a word are that word ("union
- * leader").
+ * a word is named by its label in the interface's language or its table spelling, in any case,
+ * with spaces or '-' for '_', or by a start of either that only it has; several spaced parts
+ * that together name a word are that word ("union leader").
  *
  * cw_words_settle writes text as the table spells its words, in the table's order, separated
- * by ", " (what cw_field_set reads, and how a record's value shows): 0; or, when parts name no
- * word or several, leaves out unchanged and returns how many, the first into bad. */
+ * by ", " (what cw_field_set reads, and what a draft keeps: it reads the same in any
+ * language); cw_words_show writes the same set by their labels (what the field shows). Each
+ * returns 0; or, when parts name no word or several, leaves out unchanged and returns how
+ * many, the first into bad. */
 int cw_words_settle(const struct cw_enum *w, const char *text, char *out, size_t len, char *bad,
 		    size_t badlen);
-/* The error for a part that names no word, or several (listing those). */
+int cw_words_show(const struct cw_enum *w, const char *text, char *out, size_t len, char *bad,
+		  size_t badlen);
+/* The error for a part that names no word, or several (listing those, by their labels). */
 int cw_words_error(const struct cw_enum *w, const char *field, const char *bad,
 		   struct cw_error *err);
-/* The current field's text settled, when every part names one word. */
+/* The current field's text shown by its labels, when every part names one word. */
 void cw_form_words_settle(struct cw_form_field *ff);
-/* The suggestions for the word at the cursor: the words whose spelling or label starts with
- * it, then those holding it. */
+/* The suggestions for the word at the cursor, by their labels: the words whose spelling or
+ * label starts with it, then those holding it. */
 void cw_form_words_suggest(struct cw_form *fm);
-/* The suggestion chosen put in place of the word at the cursor. */
+/* The suggestion chosen put in place of the word at the cursor (its label). */
 void cw_form_words_take(struct cw_form *fm);
 /* Tab: completes the word at the cursor when only one word fits it, and returns 0: the cursor
  * stays, for another word. When several fit, the first Tab shows them and returns 0; Tab again

@@ -347,9 +347,11 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 			n += (size_t)snprintf(
 				hint + n, sizeof hint - n,
 				_(" | words, spaces or commas between (Tab completes):"));
+			/* By their labels, which may hold spaces: commas between them. */
 			for (size_t k = 0; k < ff->words->n && n < sizeof hint; k++)
-				n += (size_t)snprintf(hint + n, sizeof hint - n, " %s",
-						      ff->words->words[k]);
+				n += (size_t)snprintf(hint + n, sizeof hint - n, "%s %s",
+						      k ? "," : "",
+						      cw_enum_label(ff->words, (unsigned)k));
 		}
 		cw_screen_put(top + height - 1, 0, cols, hint, CW_ROLE_HINT);
 	}
