@@ -969,6 +969,105 @@ START_TEST(test_words_labels_round_trip)
 }
 END_TEST
 
+/* A case with one defendant, named as typed, through the form. */
+static struct cw_id add_case_form(const char *title, const char *defendant)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_id id;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_CASE, NULL, &err), 0);
+	go_to(&fm, "title");
+	type(&fm, title);
+	go_to(&fm, "defendant");
+	type(&fm, defendant);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	id = fm.saved_id;
+	cw_form_free(&fm);
+	return id;
+}
+
+/* A milestone's case beside its person: with the person chosen, the case field offers their
+ * cases (those that list them as a defendant), newest first, as soon as the cursor comes to
+ * it; typing offers theirs first, then other cases marked as not naming them; a case that
+ * does not name them is said on the case field when it is left and refused when saved, and
+ * C-n there offers theirs again. An edit that keeps the pair the record had (an import's) is
+ * saved. */
+START_TEST(test_form_milestone_case_of_person)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec, odd;
+	struct cw_id dara = add_person_form("Sok Dara"), land, naga;
+	int ci;
+
+	add_person_form("Chhim Sithar");
+	land = add_case_form("Boeung Kak land case", "Sok Dara");
+	naga = add_case_form("NagaWorld strike", "Chhim Sithar");
+	add_case_form("Boeung Kak eviction appeal", "Sok Dara");
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_MILESTONE, NULL, &err), 0);
+	ci = cw_form_find(&fm, "case");
+	go_to(&fm, "person");
+	type(&fm, "Sok D<Enter>");
+	ck_assert_int_eq(fm.cur, ci);
+	ck_assert_uint_eq(fm.nsugg, 2);
+	ck_assert_str_eq(fm.sugg[0], "Boeung Kak eviction appeal");
+	ck_assert_str_eq(fm.sugg[1], "Boeung Kak land case");
+	ck_assert(!fm.sugg_apart[0] && !fm.sugg_apart[1]);
+	/* Typed: theirs that hold the text first, then the others, marked. */
+	type(&fm, "a");
+	ck_assert_uint_ge(fm.nsugg, 3);
+	ck_assert_str_eq(fm.sugg[0], "Boeung Kak eviction appeal");
+	ck_assert_str_eq(fm.sugg[1], "Boeung Kak land case");
+	ck_assert_str_eq(fm.sugg[2], "NagaWorld strike");
+	ck_assert(!fm.sugg_apart[0] && !fm.sugg_apart[1] && fm.sugg_apart[2]);
+	ck_assert_str_eq(fm.sugg_for, "Sok Dara");
+	/* Taken anyway: said at once on the case field, and refused when saved. */
+	type(&fm, "<C-n><C-n><Enter>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[ci].edit), "NagaWorld strike");
+	ck_assert_ptr_nonnull(strstr(fm.fields[ci].error, "does not name Sok Dara"));
+	go_to(&fm, "date");
+	type(&fm, "2024-01-05");
+	go_to(&fm, "type");
+	type(&fm, "arrest<Enter>");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_int_eq(fm.cur, ci);
+	ck_assert_str_eq(fm.fields[ci].error,
+			 "does not name Sok Dara as a defendant: C-n shows their cases");
+	/* C-n offers their cases in its place. */
+	type(&fm, "<C-n>");
+	ck_assert_uint_eq(fm.nsugg, 2);
+	ck_assert_str_eq(fm.sugg[0], "Boeung Kak eviction appeal");
+	type(&fm, "<C-n><Enter>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[ci].edit), "Boeung Kak land case");
+	ck_assert_str_eq(fm.fields[ci].error, "");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	ck_assert(cw_id_equal(&rec.u.milestone.person, &dara));
+	ck_assert(cw_id_equal(&rec.u.milestone.case_id, &land));
+	cw_form_free(&fm);
+	/* A record that pairs them already (the command line, a bundle): an edit of another
+	 * field is saved; choosing such a case anew is not. */
+	ck_assert_int_eq(cw_record_copy(&odd, &rec), 0);
+	memset(&odd.id, 0, sizeof odd.id);
+	odd.u.milestone.case_id = naga;
+	ck_assert_int_eq(cw_store_put(st, &odd, CW_PUT_NEW, &err), 0);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_MILESTONE, &odd, &err), 0);
+	go_to(&fm, "detail");
+	type(&fm, "held at the commune office");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	cw_form_free(&fm);
+	cw_record_free(&odd);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_MILESTONE, &rec, &err), 0);
+	go_to(&fm, "case");
+	type(&fm, "<C-u>NagaWorld strike");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(strstr(fm.fields[ci].error, "does not name Sok Dara"));
+	cw_form_free(&fm);
+	cw_record_free(&rec);
+}
+END_TEST
+
 /* An indicator's note does not trap the form's own keys: C-g still goes to a field, C-t
  * still keeps a draft, the note typed so far kept. */
 START_TEST(test_form_indicator_note_keeps_form_keys)
@@ -1742,6 +1841,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_choice_picker_and_go_to);
 	tcase_add_test(forms, test_form_words_complete);
 	tcase_add_test(forms, test_form_words_labels);
+	tcase_add_test(forms, test_form_milestone_case_of_person);
 	tcase_add_test(forms, test_form_indicator_note_keeps_form_keys);
 	tcase_add_test(forms, test_form_note_on_a_field_without_one);
 	tcase_add_test(forms, test_form_note_rows_up_and_down);

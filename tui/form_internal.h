@@ -47,4 +47,21 @@ void cw_form_words_take(struct cw_form *fm);
  * moves on. */
 int cw_form_words_complete(struct cw_form *fm);
 
+/* A form's case beside its person (form_cases.c): only a milestone pairs one of each.
+ *
+ * cw_form_person: the person the form names (the suggestion taken, else a name or id that
+ * matches one person), its id and the field's text into name; CW_ENOTFOUND when the form
+ * pairs none, or names none or several. cw_form_person_cases: the cases that list a person
+ * as a defendant, oldest first (the caller frees them). cw_form_check_case: 0, or CW_EINVAL
+ * with err on the field "case" when the case chosen does not name the person (not when an
+ * edit keeps the pair the record had: that is not the user's choice now). */
+int cw_form_person(struct cw_form *fm, struct cw_id *id, char *name, size_t len);
+int cw_form_person_cases(struct cw_form *fm, const struct cw_id *person,
+			 struct cw_record_list *out);
+int cw_form_check_case(struct cw_form *fm, struct cw_error *err);
+
+/* The cursor came to a field (form_suggest.c): a case field beside a person shows the
+ * person's cases at once, before anything is typed (Enter takes one; Tab passes it by). */
+void cw_form_offer(struct cw_form *fm);
+
 #endif

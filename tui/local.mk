@@ -7,6 +7,7 @@ libcwtui_a_SOURCES += \
 	tui/form.c tui/form.h \
 	tui/form_build.c \
 	tui/form_suggest.c \
+	tui/form_cases.c \
 	tui/form_keys.c \
 	tui/form_words.c \
 	tui/form_draft.c \
