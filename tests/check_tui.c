@@ -1026,6 +1026,13 @@ START_TEST(test_form_milestone_case_of_person)
 	type(&fm, "<C-n><C-n><Enter>");
 	ck_assert_str_eq(cw_edit_text(&fm.fields[ci].edit), "NagaWorld strike");
 	ck_assert_ptr_nonnull(strstr(fm.fields[ci].error, "does not name Sok Dara"));
+	/* A choice's picker is never marked as a case apart. */
+	go_to(&fm, "type");
+	type(&fm, "a");
+	ck_assert_uint_ge(fm.nsugg, 3);
+	for (size_t i = 0; i < fm.nsugg; i++)
+		ck_assert(!fm.sugg_apart[i]);
+	type(&fm, "<Esc>");
 	go_to(&fm, "date");
 	type(&fm, "2024-01-05");
 	go_to(&fm, "type");

@@ -532,6 +532,7 @@ void cw_form_clear_suggestions(struct cw_form *fm)
 {
 	for (size_t i = 0; i < fm->nsugg; i++)
 		free(fm->sugg[i]);
+	memset(fm->sugg_apart, 0, sizeof fm->sugg_apart); /* a choice's or a word's: never apart */
 	fm->nsugg = fm->sugg_sel = 0;
 	fm->offered = 0;
 }

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "models/i18n.h"
+#include "models/text.h"
 #include "tui/form_internal.h"
 
 /* The longest word or label of a table, in parts separated by spaces ("name (Latin and Khmer
@@ -168,7 +169,7 @@ int cw_words_show(const struct cw_enum *w, const char *text, char *out, size_t l
 int cw_words_error(const struct cw_enum *w, const char *field, const char *bad,
 		   struct cw_error *err)
 {
-	char key[256], list[600] = "";
+	char key[256], list[1200] = "";
 	size_t n = 0;
 	int several;
 
@@ -179,6 +180,7 @@ int cw_words_error(const struct cw_enum *w, const char *field, const char *bad,
 		if (w->words[k][0] && (!several || names(w, k, key, 0)))
 			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", n ? ", " : "",
 					      cw_enum_label(w, (unsigned)k));
+	cw_text_trim_utf8(list); /* Khmer labels take 3 bytes a letter: never cut one */
 	if (several)
 		return cw_error_set(err, CW_EINVAL, field, "'%.30s' could be %s: type more of it",
 				    bad, list);
