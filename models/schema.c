@@ -612,7 +612,7 @@ static SCHEMA(article_ref_schema, "article", struct cw_article_ref, article_ref_
 
 static const struct cw_field milestone_fields[] = {
 	ID(struct cw_milestone, person, "person", 16, 0, CW_KIND_PERSON,
-	   N_("person (or --group, for a case's unnamed defendants)")),
+	   N_("person (or group, for a case's unnamed defendants)")),
 	ID(struct cw_milestone, case_id, "case", 17, 0, CW_KIND_CASE, N_("case")),
 	DATE(struct cw_milestone, date, 18, 0, N_("date")),
 	ENUM(struct cw_milestone, type, 19, CW_FF_REQUIRED, cw_words_milestone,

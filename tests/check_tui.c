@@ -15,11 +15,13 @@
 
 #include "app/session.h"
 #include "app/settings.h"
+#include "models/i18n.h"
 #include "models/text.h"
 #include "store/store.h"
 #include "store/vault.h"
 #include "tests/store_fixture.h"
 #include "tui/form.h"
+#include "tui/form_internal.h"
 #include "tui/keys.h"
 #include "tui/widget.h"
 
@@ -741,40 +743,40 @@ START_TEST(test_form_words_complete)
 	ck_assert_int_eq(fm.fields[concerns].widget, CW_W_WORDS);
 	go_to(&fm, "concerns");
 	type(&fm, "wat<Tab>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "clean water");
 	ck_assert_int_eq(fm.cur, concerns);
 	ck_assert_str_eq(fm.fields[concerns].error, "");
 	type(&fm, " hea<Tab>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water health");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "clean water health");
 	ck_assert_int_eq(fm.cur, concerns);
 	type(&fm, "<Tab>");
 	ck_assert_int_eq(fm.cur, concerns + 1);
-	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "health, water");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "health, clean water");
 	/* Spaces or commas between words; two spaced parts that name one word are that word. */
 	go_to(&fm, "concerns");
 	type(&fm, "<C-u>water womens needs<Tab><Tab>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water, womens_needs");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "clean water, women's needs");
 	ck_assert_str_eq(fm.fields[concerns].error, "");
 	go_to(&fm, "concerns");
 	type(&fm, "<C-u>food,wat heal<Tab><Tab>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "health, water, food");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "health, clean water, food");
 	/* Several words start with "w": Tab stays and shows them; Tab again takes the one
 	 * chosen (the first, or another with C-n). */
 	go_to(&fm, "concerns");
 	type(&fm, "<C-u>w<Tab>");
 	ck_assert_int_eq(fm.cur, concerns);
 	ck_assert_uint_ge(fm.nsugg, 2);
-	ck_assert_ptr_nonnull(strstr(fm.sugg[0], "water"));
-	ck_assert_ptr_nonnull(strstr(fm.sugg[1], "womens_needs"));
+	ck_assert_str_eq(fm.sugg[0], "clean water");
+	ck_assert_str_eq(fm.sugg[1], "women's needs");
 	type(&fm, "<Tab>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "water");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "clean water");
 	ck_assert_int_eq(fm.cur, concerns);
 	go_to(&fm, "concerns");
 	type(&fm, "<C-u>food w<C-n><Tab><Tab>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food, womens_needs");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food, women's needs");
 	go_to(&fm, "concerns");
 	type(&fm, "<C-u>food wo<Enter>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food, womens_needs");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food, women's needs");
 	ck_assert_int_eq(fm.cur, concerns + 1);
 	/* A word none starts with: the cursor leaves, the error names it, the text is kept. */
 	go_to(&fm, "concerns");
@@ -800,6 +802,276 @@ START_TEST(test_form_words_complete)
 				  (UINT32_C(1) << cw_enum_parse(&cw_words_roles, "journalist")));
 	cw_record_free(&rec);
 	cw_form_free(&fm);
+}
+END_TEST
+
+/* Switches the messages to Khmer with the build tree's catalogue (CASEWATCH_LOCALEDIR, set by
+ * make check); 0 when there is none (run outside make check), and the test skips its Khmer. */
+static int use_khmer(void)
+{
+	const char *localedir = getenv("CASEWATCH_LOCALEDIR");
+
+	if (!localedir || !*localedir)
+		return 0;
+	cw_i18n_init(localedir);
+	setlocale(LC_ALL, "C.UTF-8");
+	ck_assert_int_eq(cw_i18n_use("km"), 0);
+	ck_assert_str_ne(cw_enum_label(&cw_words_roles, 3), "union leader");
+	return 1;
+}
+
+/* A field of several words shows, suggests and completes its words by their labels in the
+ * interface's language, as a choice field shows its word ("union leader", never the stored
+ * union_leader); typing the stored word is taken too; what is saved is the stable word. A
+ * record edited shows its words by their labels, and a draft keeps the stable words, which
+ * read the same in another language. */
+START_TEST(test_form_words_labels)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	struct cw_id id;
+	char *body = NULL;
+	int roles;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, NULL, &err), 0);
+	roles = cw_form_find(&fm, "roles");
+	go_to(&fm, "name");
+	type(&fm, "Label Tested");
+	go_to(&fm, "roles");
+	type(&fm, "u");
+	ck_assert_uint_ge(fm.nsugg, 2);
+	ck_assert_str_eq(fm.sugg[0], "union leader");
+	ck_assert_str_eq(fm.sugg[1], "union member");
+	type(&fm, "nion l<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit), "union leader");
+	ck_assert_int_eq(fm.cur, roles);
+	/* A label's start ("human" is hrd's), or the stored word ("commentator"). */
+	type(&fm, " human<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit),
+			 "union leader human rights defender");
+	type(&fm, " commentator<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit),
+			 "union leader human rights defender social commentator");
+	ck_assert_int_eq(fm.cur, roles);
+	type(&fm, "<Tab>"); /* a whole label: on to the next field, the words by their labels */
+	ck_assert_int_eq(fm.cur, roles + 1);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit),
+			 "human rights defender, social commentator, union leader");
+	ck_assert_str_eq(fm.fields[roles].error, "");
+	/* A word none names: the error lists the words as the field shows them. */
+	go_to(&fm, "roles");
+	type(&fm, "<End> nobody");
+	ck_assert_int_ne(cw_form_check_field(&fm, (size_t)roles), 0);
+	ck_assert_ptr_nonnull(strstr(fm.fields[roles].error, "'nobody'"));
+	ck_assert_ptr_nonnull(strstr(fm.fields[roles].error, "union leader"));
+	ck_assert_ptr_null(strstr(fm.fields[roles].error, "union_leader"));
+	type(&fm, "<C-w>");
+	/* The stored words typed as the command line takes them are settled into labels. */
+	type(&fm, "<C-u>union_leader, hrd commentator<Tab><Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit),
+			 "human rights defender, social commentator, union leader");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	id = fm.saved_id;
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_store_get(st, &id, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.person.roles,
+			  (UINT32_C(1) << cw_enum_parse(&cw_words_roles, "union_leader")) |
+				  (UINT32_C(1) << cw_enum_parse(&cw_words_roles, "hrd")) |
+				  (UINT32_C(1) << cw_enum_parse(&cw_words_roles, "commentator")));
+	/* Edited: the labels; kept as a draft: the stored words. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, &rec, &err), 0);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit),
+			 "human rights defender, social commentator, union leader");
+	ck_assert_int_eq(cw_form_draft_body(&fm, &body), 0);
+	ck_assert_ptr_nonnull(strstr(body, "\"hrd, commentator, union_leader\""));
+	cw_form_free(&fm);
+	if (!use_khmer()) {
+		free(body);
+		cw_record_free(&rec);
+		return;
+	}
+	/* In Khmer: the draft's words and the record's show by their Khmer labels; a Khmer
+	 * label's start completes it; the stored word is still taken. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, &rec, &err), 0);
+	ck_assert_int_eq(cw_form_apply_draft(&fm, body, NULL, 0), 0);
+	{
+		char want[400];
+
+		snprintf(want, sizeof want, "%s, %s, %s", cw_enum_label(&cw_words_roles, 0),
+			 cw_enum_label(&cw_words_roles, 2), cw_enum_label(&cw_words_roles, 3));
+		ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit), want);
+	}
+	go_to(&fm, "roles");
+	type(&fm, "<C-u>មេដឹក<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit), cw_enum_label(&cw_words_roles, 3));
+	ck_assert_int_eq(fm.cur, roles);
+	type(&fm, " journalist<Tab>");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	cw_record_free(&rec);
+	ck_assert_int_eq(cw_store_get(st, &id, &rec, &err), 0);
+	ck_assert_uint_eq(rec.u.person.roles,
+			  (UINT32_C(1) << cw_enum_parse(&cw_words_roles, "union_leader")) |
+				  (UINT32_C(1) << cw_enum_parse(&cw_words_roles, "journalist")));
+	cw_record_free(&rec);
+	cw_form_free(&fm);
+	free(body);
+	cw_i18n_use(NULL);
+}
+END_TEST
+
+/* Every word of every table a field of several words uses, in English and in Khmer: its
+ * label names it (settled into the word, shown as itself), its word shows as its label, and
+ * all the labels in one text, separated as the field shows them, read back as all the words:
+ * no label is too long for the parser, holds a comma, or is taken for another word. */
+START_TEST(test_words_labels_round_trip)
+{
+	const struct cw_enum *tables[] = {&cw_words_roles, &cw_words_concerns, &cw_words_response,
+					  &cw_words_confidential_field};
+
+	for (int lang = 0; lang < 2; lang++) {
+		if (lang == 1 && !use_khmer())
+			break;
+		for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+			const struct cw_enum *w = tables[t];
+			char all[2000] = "", words[2000] = "", out[2000], bad[64];
+			size_t na = 0, nw = 0;
+
+			for (size_t k = 0; k < w->n; k++) {
+				const char *label = cw_enum_label(w, (unsigned)k);
+
+				ck_assert_int_eq(
+					cw_words_settle(w, label, out, sizeof out, bad, sizeof bad),
+					0);
+				ck_assert_str_eq(out, w->words[k]);
+				ck_assert_int_eq(
+					cw_words_show(w, label, out, sizeof out, bad, sizeof bad),
+					0);
+				ck_assert_str_eq(out, label);
+				ck_assert_int_eq(cw_words_show(w, w->words[k], out, sizeof out, bad,
+							       sizeof bad),
+						 0);
+				ck_assert_str_eq(out, label);
+				na += (size_t)snprintf(all + na, sizeof all - na, "%s%s",
+						       na ? ", " : "", label);
+				nw += (size_t)snprintf(words + nw, sizeof words - nw, "%s%s",
+						       nw ? ", " : "", w->words[k]);
+			}
+			ck_assert_int_eq(cw_words_settle(w, all, out, sizeof out, bad, sizeof bad),
+					 0);
+			ck_assert_str_eq(out, words);
+			ck_assert_int_eq(cw_words_show(w, words, out, sizeof out, bad, sizeof bad),
+					 0);
+			ck_assert_str_eq(out, all);
+		}
+	}
+	cw_i18n_use(NULL);
+}
+END_TEST
+
+/* A case with one defendant, named as typed, through the form. */
+static struct cw_id add_case_form(const char *title, const char *defendant)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_id id;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_CASE, NULL, &err), 0);
+	go_to(&fm, "title");
+	type(&fm, title);
+	go_to(&fm, "defendant");
+	type(&fm, defendant);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	id = fm.saved_id;
+	cw_form_free(&fm);
+	return id;
+}
+
+/* A milestone's case beside its person: with the person chosen, the case field offers their
+ * cases (those that list them as a defendant), newest first, as soon as the cursor comes to
+ * it; typing offers theirs first, then other cases marked as not naming them; a case that
+ * does not name them is said on the case field when it is left and refused when saved, and
+ * C-n there offers theirs again. An edit that keeps the pair the record had (an import's) is
+ * saved. */
+START_TEST(test_form_milestone_case_of_person)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec, odd;
+	struct cw_id dara = add_person_form("Sok Dara"), land, naga;
+	int ci;
+
+	add_person_form("Chhim Sithar");
+	land = add_case_form("Boeung Kak land case", "Sok Dara");
+	naga = add_case_form("NagaWorld strike", "Chhim Sithar");
+	add_case_form("Boeung Kak eviction appeal", "Sok Dara");
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_MILESTONE, NULL, &err), 0);
+	ci = cw_form_find(&fm, "case");
+	go_to(&fm, "person");
+	type(&fm, "Sok D<Enter>");
+	ck_assert_int_eq(fm.cur, ci);
+	ck_assert_uint_eq(fm.nsugg, 2);
+	ck_assert_str_eq(fm.sugg[0], "Boeung Kak eviction appeal");
+	ck_assert_str_eq(fm.sugg[1], "Boeung Kak land case");
+	ck_assert(!fm.sugg_apart[0] && !fm.sugg_apart[1]);
+	/* Typed: theirs that hold the text first, then the others, marked. */
+	type(&fm, "a");
+	ck_assert_uint_ge(fm.nsugg, 3);
+	ck_assert_str_eq(fm.sugg[0], "Boeung Kak eviction appeal");
+	ck_assert_str_eq(fm.sugg[1], "Boeung Kak land case");
+	ck_assert_str_eq(fm.sugg[2], "NagaWorld strike");
+	ck_assert(!fm.sugg_apart[0] && !fm.sugg_apart[1] && fm.sugg_apart[2]);
+	ck_assert_str_eq(fm.sugg_for, "Sok Dara");
+	/* Taken anyway: said at once on the case field, and refused when saved. */
+	type(&fm, "<C-n><C-n><Enter>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[ci].edit), "NagaWorld strike");
+	ck_assert_ptr_nonnull(strstr(fm.fields[ci].error, "does not name Sok Dara"));
+	/* A choice's picker is never marked as a case apart. */
+	go_to(&fm, "type");
+	type(&fm, "a");
+	ck_assert_uint_ge(fm.nsugg, 3);
+	for (size_t i = 0; i < fm.nsugg; i++)
+		ck_assert(!fm.sugg_apart[i]);
+	type(&fm, "<Esc>");
+	go_to(&fm, "date");
+	type(&fm, "2024-01-05");
+	go_to(&fm, "type");
+	type(&fm, "arrest<Enter>");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_int_eq(fm.cur, ci);
+	ck_assert_str_eq(fm.fields[ci].error,
+			 "does not name Sok Dara as a defendant: C-n shows their cases");
+	/* C-n offers their cases in its place. */
+	type(&fm, "<C-n>");
+	ck_assert_uint_eq(fm.nsugg, 2);
+	ck_assert_str_eq(fm.sugg[0], "Boeung Kak eviction appeal");
+	type(&fm, "<C-n><Enter>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[ci].edit), "Boeung Kak land case");
+	ck_assert_str_eq(fm.fields[ci].error, "");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	ck_assert(cw_id_equal(&rec.u.milestone.person, &dara));
+	ck_assert(cw_id_equal(&rec.u.milestone.case_id, &land));
+	cw_form_free(&fm);
+	/* A record that pairs them already (the command line, a bundle): an edit of another
+	 * field is saved; choosing such a case anew is not. */
+	ck_assert_int_eq(cw_record_copy(&odd, &rec), 0);
+	memset(&odd.id, 0, sizeof odd.id);
+	odd.u.milestone.case_id = naga;
+	ck_assert_int_eq(cw_store_put(st, &odd, CW_PUT_NEW, &err), 0);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_MILESTONE, &odd, &err), 0);
+	go_to(&fm, "detail");
+	type(&fm, "held at the commune office");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	cw_form_free(&fm);
+	cw_record_free(&odd);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_MILESTONE, &rec, &err), 0);
+	go_to(&fm, "case");
+	type(&fm, "<C-u>NagaWorld strike");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(strstr(fm.fields[ci].error, "does not name Sok Dara"));
+	cw_form_free(&fm);
+	cw_record_free(&rec);
 }
 END_TEST
 
@@ -1566,6 +1838,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(pure, test_filter_state);
 	tcase_add_test(pure, test_edit);
 	tcase_add_test(pure, test_edit_wrap);
+	tcase_add_test(pure, test_words_labels_round_trip);
 	suite_add_tcase(s, pure);
 	tcase_add_checked_fixture(forms, setup, teardown);
 	tcase_add_test(forms, test_form_person_required_and_khmer);
@@ -1574,6 +1847,8 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_dates_in_words);
 	tcase_add_test(forms, test_form_choice_picker_and_go_to);
 	tcase_add_test(forms, test_form_words_complete);
+	tcase_add_test(forms, test_form_words_labels);
+	tcase_add_test(forms, test_form_milestone_case_of_person);
 	tcase_add_test(forms, test_form_indicator_note_keeps_form_keys);
 	tcase_add_test(forms, test_form_note_on_a_field_without_one);
 	tcase_add_test(forms, test_form_note_rows_up_and_down);

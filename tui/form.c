@@ -242,13 +242,14 @@ static void value_text(struct cw_form *fm, const void *base, const struct cw_fie
 	case CW_F_BOOL:
 		ff->choice = *(const uint8_t *)p;
 		return;
-	case CW_F_SET: {
+	case CW_F_SET: { /* by their labels, as the field shows words (form_words.c) */
 		size_t n = 0;
 
 		for (size_t i = 0; i < f->words->n && n < sizeof buf; i++)
 			if (*(const uint32_t *)p & (UINT32_C(1) << i))
 				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s",
-						      n ? ", " : "", f->words->words[i]);
+						      n ? ", " : "",
+						      cw_enum_label(f->words, (unsigned)i));
 		break;
 	}
 	case CW_F_ID:
@@ -531,6 +532,7 @@ void cw_form_clear_suggestions(struct cw_form *fm)
 {
 	for (size_t i = 0; i < fm->nsugg; i++)
 		free(fm->sugg[i]);
+	memset(fm->sugg_apart, 0, sizeof fm->sugg_apart); /* a choice's or a word's: never apart */
 	fm->nsugg = fm->sugg_sel = 0;
 	fm->offered = 0;
 }

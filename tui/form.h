@@ -76,6 +76,10 @@ struct cw_form {
 	char *sugg[CW_FORM_SUGGEST_MAX];
 	struct cw_id sugg_id[CW_FORM_SUGGEST_MAX];
 	int sugg_choice[CW_FORM_SUGGEST_MAX]; /* a choice field's picker: the word's index */
+	/* A case picker beside a person (a milestone's): a case that does not name them, after
+	 * their own cases; sugg_for is the person's name, as the field says it. */
+	unsigned char sugg_apart[CW_FORM_SUGGEST_MAX];
+	char sugg_for[200];
 	size_t nsugg, sugg_sel;
 	int offered; /* a field of words: Tab showed the words the one typed may be, to choose */
 	/* Going to a field by name (C-g): the text typed, while `jumping`. */

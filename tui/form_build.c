@@ -439,7 +439,7 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 	struct cw_record scratch;
 	struct cw_error err;
 	struct cw_form_field *ff;
-	int rc;
+	int rc, k;
 
 	if (i >= fm->n)
 		return 0;
@@ -480,9 +480,16 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 		if (cw_edit_set(&ff->edit, full) != 0)
 			rc = cw_error_set(&err, CW_ENOMEM, ff->name, "out of memory");
 	}
+	/* A milestone's case must name its person: said on leaving the case, and again on
+	 * leaving the person with a case chosen (the case's error, on the case). */
+	if (rc == 0 && !strcmp(ff->name, "case"))
+		rc = cw_form_check_case(fm, &err);
 	if (rc != 0)
 		snprintf(ff->error, sizeof ff->error, "%s", err.message);
 	cw_record_free(&scratch);
+	if (rc == 0 && fm->kind == CW_KIND_MILESTONE && !strcmp(ff->name, "person") &&
+	    (k = cw_form_find(fm, "case")) >= 0 && fm->fields[k].edit.len)
+		cw_form_check_field(fm, (size_t)k);
 	return rc;
 }
 
@@ -515,6 +522,14 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 	if (out->kind == CW_KIND_CASE && (rc = apply_defendant(fm, out, err)) != 0) {
 		if ((i = cw_form_field_for_error(fm, err->field)) >= 0)
 			fm->cur = (size_t)i;
+		goto fail;
+	}
+	if ((rc = cw_form_check_case(fm, err)) != 0) {
+		if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
+			snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s",
+				 err->message);
+			fm->cur = (size_t)i;
+		}
 		goto fail;
 	}
 	/* The command line's rules: "own observation" says whose account a new record is; a

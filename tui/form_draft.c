@@ -25,6 +25,28 @@ static int has_choice(const struct cw_form_field *ff)
 	       ff->widget == CW_W_INDICATOR || ff->widget == CW_W_BOOL;
 }
 
+/* A field's text as a draft keeps it: a field of words by the table's words, which read the
+ * same in any language (the field shows labels); any other, or words that name none yet, as
+ * typed. `text` or buf. */
+static const char *kept_text(const struct cw_form_field *ff, const char *text, char *buf,
+			     size_t len)
+{
+	if (ff->widget == CW_W_WORDS && cw_words_settle(ff->words, text, buf, len, NULL, 0) == 0)
+		return buf;
+	return text;
+}
+
+/* A draft's text put back in a field: a field of words shows its labels. */
+static void put_text(struct cw_form_field *ff, const char *text)
+{
+	char shown[1024];
+
+	if (ff->widget == CW_W_WORDS &&
+	    cw_words_show(ff->words, text, shown, sizeof shown, NULL, 0) == 0)
+		text = shown;
+	cw_edit_set(&ff->edit, text);
+}
+
 int cw_form_draft_body(const struct cw_form *fm, char **out)
 {
 	json_t *doc = json_object(), *fields = json_object(), *choices = json_object(),
@@ -36,8 +58,8 @@ int cw_form_draft_body(const struct cw_form *fm, char **out)
 		const struct cw_form_field *ff = &fm->fields[i];
 		char hex[CW_ID_HEX_LEN + 1];
 
-		const char *text = cw_edit_text(&ff->edit);
-		char full[CW_DATE_TEXT_MAX];
+		char full[CW_DATE_TEXT_MAX], words[1024];
+		const char *text = kept_text(ff, cw_edit_text(&ff->edit), words, sizeof words);
 		struct cw_date d;
 
 		/* Every field as it stands, emptied ones too (reopening fills the form from the
@@ -136,15 +158,17 @@ int cw_form_apply_draft(struct cw_form *fm, const char *body, char *both, size_t
 		const json_t *opened = json_object_get(json_object_get(base, "fields"), name);
 		int i = cw_form_find(fm, name);
 		const char *now;
+		char words[1024];
 
 		if (i < 0 || !json_is_string(value) || fm->fields[i].widget == CW_W_INFO ||
 		    left_as_opened(json_object_get(base, "fields"), name, value))
 			continue;
-		now = cw_edit_text(&fm->fields[i].edit);
+		now = kept_text(&fm->fields[i], cw_edit_text(&fm->fields[i].edit), words,
+				sizeof words);
 		if (json_is_string(opened) && strcmp(now, json_string_value(opened)) &&
 		    strcmp(now, json_string_value(value)))
 			note_both(&fm->fields[i], both, len);
-		cw_edit_set(&fm->fields[i].edit, json_string_value(value));
+		put_text(&fm->fields[i], json_string_value(value));
 	}
 	json_object_foreach (choices, name, value) {
 		const json_t *opened = json_object_get(json_object_get(base, "choices"), name);

@@ -17,24 +17,28 @@ void cw_form_note_into_notes(struct cw_form *fm, size_t i);
 int cw_form_takes_note(const struct cw_form_field *ff);
 
 /* Fields of several words of a table (form_words.c). Words are separated by spaces or commas;
- * a word is named by its table spelling in any case, with spaces or '-' for '_', or by a start
- * that only it has; several spaced parts that together name a word are that word ("union
- * leader").
+ * a word is named by its label in the interface's language or its table spelling, in any case,
+ * with spaces or '-' for '_', or by a start of either that only it has; several spaced parts
+ * that together name a word are that word ("union leader").
  *
  * cw_words_settle writes text as the table spells its words, in the table's order, separated
- * by ", " (what cw_field_set reads, and how a record's value shows): 0; or, when parts name no
- * word or several, leaves out unchanged and returns how many, the first into bad. */
+ * by ", " (what cw_field_set reads, and what a draft keeps: it reads the same in any
+ * language); cw_words_show writes the same set by their labels (what the field shows). Each
+ * returns 0; or, when parts name no word or several, leaves out unchanged and returns how
+ * many, the first into bad. */
 int cw_words_settle(const struct cw_enum *w, const char *text, char *out, size_t len, char *bad,
 		    size_t badlen);
-/* The error for a part that names no word, or several (listing those). */
+int cw_words_show(const struct cw_enum *w, const char *text, char *out, size_t len, char *bad,
+		  size_t badlen);
+/* The error for a part that names no word, or several (listing those, by their labels). */
 int cw_words_error(const struct cw_enum *w, const char *field, const char *bad,
 		   struct cw_error *err);
-/* The current field's text settled, when every part names one word. */
+/* The current field's text shown by its labels, when every part names one word. */
 void cw_form_words_settle(struct cw_form_field *ff);
-/* The suggestions for the word at the cursor: the words whose spelling or label starts with
- * it, then those holding it. */
+/* The suggestions for the word at the cursor, by their labels: the words whose spelling or
+ * label starts with it, then those holding it. */
 void cw_form_words_suggest(struct cw_form *fm);
-/* The suggestion chosen put in place of the word at the cursor. */
+/* The suggestion chosen put in place of the word at the cursor (its label). */
 void cw_form_words_take(struct cw_form *fm);
 /* Tab: completes the word at the cursor when only one word fits it, and returns 0: the cursor
  * stays, for another word. When several fit, the first Tab shows them and returns 0; Tab again
@@ -42,5 +46,22 @@ void cw_form_words_take(struct cw_form *fm);
  * nothing to complete (the word is whole, or none fits: leaving the field says so): Tab then
  * moves on. */
 int cw_form_words_complete(struct cw_form *fm);
+
+/* A form's case beside its person (form_cases.c): only a milestone pairs one of each.
+ *
+ * cw_form_person: the person the form names (the suggestion taken, else a name or id that
+ * matches one person), its id and the field's text into name; CW_ENOTFOUND when the form
+ * pairs none, or names none or several. cw_form_person_cases: the cases that list a person
+ * as a defendant, oldest first (the caller frees them). cw_form_check_case: 0, or CW_EINVAL
+ * with err on the field "case" when the case chosen does not name the person (not when an
+ * edit keeps the pair the record had: that is not the user's choice now). */
+int cw_form_person(struct cw_form *fm, struct cw_id *id, char *name, size_t len);
+int cw_form_person_cases(struct cw_form *fm, const struct cw_id *person,
+			 struct cw_record_list *out);
+int cw_form_check_case(struct cw_form *fm, struct cw_error *err);
+
+/* The cursor came to a field (form_suggest.c): a case field beside a person shows the
+ * person's cases at once, before anything is typed (Enter takes one; Tab passes it by). */
+void cw_form_offer(struct cw_form *fm);
 
 #endif

@@ -102,7 +102,7 @@ static void move_field(struct cw_form *fm, int delta)
 		fm->cur++;
 	else if (delta < 0 && fm->cur > 0)
 		fm->cur--;
-	cw_form_clear_suggestions(fm);
+	cw_form_offer(fm);
 }
 
 /* A choice field's picker: its words whose label or word holds what was typed, those that
@@ -168,6 +168,7 @@ static enum cw_form_result jump_key(struct cw_form *fm, int key)
 		fm->cur = (size_t)i;
 		fm->jumping = 0;
 		fm->message[0] = '\0';
+		cw_form_offer(fm);
 		return CW_FORM_CONTINUE;
 	case CW_ACT_CANCEL:
 		fm->jumping = 0;

@@ -1,4 +1,5 @@
-/* form_suggest.c - the type-ahead suggestions of a form's pickers, from the store; see form.h. */
+/* form_suggest.c - the type-ahead suggestions of a form's pickers, from the store; see form.h.
+ * A case picker beside a person offers the person's cases first (form_cases.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -8,19 +9,48 @@
 #include "tui/form_internal.h"
 #include "models/text.h"
 
-static void add_suggestion(struct cw_form *fm, const char *text, const struct cw_id *id)
+/* A suggestion; `apart`: a case that does not name the form's person (shown so). */
+static void add_suggestion(struct cw_form *fm, const char *text, const struct cw_id *id, int apart)
 {
 	if (fm->nsugg >= CW_FORM_SUGGEST_MAX)
 		return;
 	for (size_t i = 0; i < fm->nsugg; i++)
-		if (!strcmp(fm->sugg[i], text))
+		if (!strcmp(fm->sugg[i], text) || (id && cw_id_equal(&fm->sugg_id[i], id)))
 			return;
 	if (!(fm->sugg[fm->nsugg] = strdup(text)))
 		return;
 	memset(&fm->sugg_id[fm->nsugg], 0, sizeof fm->sugg_id[0]);
 	if (id)
 		fm->sugg_id[fm->nsugg] = *id;
+	fm->sugg_apart[fm->nsugg] = (unsigned char)apart;
 	fm->nsugg++;
+}
+
+/* A case field beside a person (a milestone's): the person's cases come first, those whose
+ * title holds the text typed (every one when nothing is typed, or when the case the field
+ * holds is not theirs: what to pick instead), newest first. 1 when the form has a person,
+ * so that the other cases found are marked as not naming them; 0, and nothing added, when
+ * it has none. */
+static int person_cases_first(struct cw_form *fm, const struct cw_form_field *ff, const char *typed)
+{
+	struct cw_record_list cases;
+	struct cw_id person;
+	int theirs = 0, chosen = !cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label);
+
+	if (cw_form_person(fm, &person, fm->sugg_for, sizeof fm->sugg_for) != 0 ||
+	    cw_form_person_cases(fm, &person, &cases) != 0)
+		return 0;
+	if (chosen)
+		for (size_t i = 0; i < cases.n; i++)
+			theirs |= cw_id_equal(&cases.items[i].id, &ff->picked);
+	for (size_t i = cases.n; i-- > 0 && !theirs;) {
+		const char *title = cw_record_label(&cases.items[i]);
+
+		if (*title && (!*typed || chosen || cw_text_contains(title, typed)))
+			add_suggestion(fm, title, &cases.items[i].id, 0);
+	}
+	cw_record_list_free(&cases);
+	return 1;
 }
 
 /* The part of a picker's text suggestions are for: after the last ';' in a list of people. */
@@ -56,6 +86,7 @@ void cw_form_suggest(struct cw_form *fm)
 		enum cw_kind kind = ff->widget == CW_W_CASE ? CW_KIND_CASE : CW_KIND_PERSON;
 		struct cw_filter f;
 		struct cw_record_list l;
+		int apart = ff->widget == CW_W_CASE && person_cases_first(fm, ff, typed);
 
 		if (!*typed || (!cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label)))
 			return;
@@ -76,7 +107,7 @@ void cw_form_suggest(struct cw_form *fm)
 					       cw_text_contains(r->u.person.name_km, typed));
 
 				if (in_name == !pass && cw_record_label(r)[0])
-					add_suggestion(fm, cw_record_label(r), &r->id);
+					add_suggestion(fm, cw_record_label(r), &r->id, apart);
 			}
 		cw_record_list_free(&l);
 		return;
@@ -94,11 +125,22 @@ void cw_form_suggest(struct cw_form *fm)
 			return;
 		for (size_t i = 0; i < count; i++)
 			if (strcmp(names[i], typed) != 0)
-				add_suggestion(fm, names[i], NULL);
+				add_suggestion(fm, names[i], NULL, 0);
 		cw_store_names_free(names, count);
 		return;
 	}
 	default:
 		return;
 	}
+}
+
+void cw_form_offer(struct cw_form *fm)
+{
+	const struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
+	struct cw_id person;
+	char name[200];
+
+	cw_form_clear_suggestions(fm);
+	if (ff && ff->widget == CW_W_CASE && cw_form_person(fm, &person, name, sizeof name) == 0)
+		cw_form_suggest(fm);
 }

@@ -1,9 +1,11 @@
 /* form_words.c - a field of several words of a table (a person's roles, a visit's concerns, a
  * demonstration's response, the confidential fields): words separated by spaces or commas, a
- * word named by any start that only it has, the word under the cursor completed by Tab or
- * picked from its suggestions. What is saved is the same set of words as before: the text is
- * written back as the table spells the words, in its order, separated by ", " (as a record's
- * value shows in the form), and read by the record's own parser. See form_internal.h. */
+ * word named by its label in the interface's language or by its stored word, or by any start
+ * that only it has, the word under the cursor completed by Tab or picked from its suggestions.
+ * The field shows and completes labels, as a choice field shows its label: a monitor reads
+ * "union leader" (or its Khmer), never "union_leader". What is saved is the same set of stable
+ * words as before: the text is settled into the table's words, in its order, separated by ", ",
+ * and read by the record's own parser. See form_internal.h. */
 #include "config.h"
 
 #include <stdio.h>
@@ -12,10 +14,12 @@
 #include <strings.h>
 
 #include "models/i18n.h"
+#include "models/text.h"
 #include "tui/form_internal.h"
 
-/* The longest word of a table, in parts separated by spaces ("union leader"). */
-#define WORD_PARTS_MAX 4
+/* The longest word or label of a table, in parts separated by spaces ("name (Latin and Khmer
+ * script)" has five); check_tui's test_words_labels_round_trip holds every table to it. */
+#define WORD_PARTS_MAX 8
 
 static int is_sep(char c)
 {
@@ -43,25 +47,58 @@ static void spelling(const char *typed, size_t n, char *out, size_t len)
 	out[o] = '\0';
 }
 
-/* The word `key` names: exactly, or as the start of only one word. -1: none, -2: several. */
+/* The label of word k, in the interface's language, spelt as spelling() spells typed text
+ * ("Buddhist monk" -> "buddhist_monk"), so that either is compared the same way. */
+static void label_spelling(const struct cw_enum *w, size_t k, char *out, size_t len)
+{
+	const char *label = cw_enum_label(w, (unsigned)k);
+
+	spelling(label, strlen(label), out, len);
+}
+
+/* Whether word k is named by `key` (a spelling): exactly (whole), or by its start. */
+static int names(const struct cw_enum *w, size_t k, const char *key, int whole)
+{
+	char label[256];
+	size_t klen = strlen(key);
+
+	if (!w->words[k][0])
+		return 0;
+	label_spelling(w, k, label, sizeof label);
+	if (whole)
+		return !strcmp(w->words[k], key) || !strcmp(label, key);
+	return !strncmp(w->words[k], key, klen) || !strncmp(label, key, klen);
+}
+
+/* The word `key` names: its word or label exactly, or the start of only one word's word or
+ * label. -1: none, -2: several. */
 static int word_named(const struct cw_enum *w, const char *key)
 {
-	size_t klen = strlen(key);
 	int found = -1;
 
-	if (!klen)
+	if (!key[0])
 		return -1;
 	for (size_t k = 0; k < w->n; k++)
-		if (w->words[k][0] && !strcmp(w->words[k], key))
+		if (names(w, k, key, 1))
 			return (int)k;
 	for (size_t k = 0; k < w->n; k++)
-		if (w->words[k][0] && !strncmp(w->words[k], key, klen))
+		if (names(w, k, key, 0))
 			found = found == -1 ? (int)k : -2;
 	return found;
 }
 
-int cw_words_settle(const struct cw_enum *w, const char *text, char *out, size_t len, char *bad,
-		    size_t badlen)
+/* Whether some word or label starts with `key`. */
+static int starts_some(const struct cw_enum *w, const char *key)
+{
+	for (size_t k = 0; k < w->n; k++)
+		if (names(w, k, key, 0))
+			return 1;
+	return 0;
+}
+
+/* The text as a set of words, written as their words or, when `labels`, their labels. */
+static int settle(const struct cw_enum *w, const char *text, int labels, char *out, size_t len,
+		  char *bad, size_t badlen)
 {
 	uint32_t set = 0;
 	size_t o = 0, at = 0, textlen = strlen(text);
@@ -113,24 +150,37 @@ int cw_words_settle(const struct cw_enum *w, const char *text, char *out, size_t
 	for (size_t k = 0; k < w->n && k < 32 && len; k++)
 		if (set & (UINT32_C(1) << k))
 			o += (size_t)snprintf(out + o, o < len ? len - o : 0, "%s%s", o ? ", " : "",
-					      w->words[k]);
+					      labels ? cw_enum_label(w, (unsigned)k) : w->words[k]);
 	return len == 0 || o < len ? 0 : CW_ENOMEM;
+}
+
+int cw_words_settle(const struct cw_enum *w, const char *text, char *out, size_t len, char *bad,
+		    size_t badlen)
+{
+	return settle(w, text, 0, out, len, bad, badlen);
+}
+
+int cw_words_show(const struct cw_enum *w, const char *text, char *out, size_t len, char *bad,
+		  size_t badlen)
+{
+	return settle(w, text, 1, out, len, bad, badlen);
 }
 
 int cw_words_error(const struct cw_enum *w, const char *field, const char *bad,
 		   struct cw_error *err)
 {
-	char key[256], list[400] = "";
-	size_t n = 0, klen;
+	char key[256], list[1200] = "";
+	size_t n = 0;
 	int several;
 
+	/* The words are listed as the field shows them: by their labels. */
 	spelling(bad, strlen(bad), key, sizeof key);
-	klen = strlen(key);
 	several = word_named(w, key) == -2;
 	for (size_t k = 0; k < w->n && n < sizeof list; k++)
-		if (w->words[k][0] && (!several || !strncmp(w->words[k], key, klen)))
+		if (w->words[k][0] && (!several || names(w, k, key, 0)))
 			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", n ? ", " : "",
-					      w->words[k]);
+					      cw_enum_label(w, (unsigned)k));
+	cw_text_trim_utf8(list); /* Khmer labels take 3 bytes a letter: never cut one */
 	if (several)
 		return cw_error_set(err, CW_EINVAL, field, "'%.30s' could be %s: type more of it",
 				    bad, list);
@@ -162,12 +212,10 @@ static void current_span(const struct cw_form_field *ff, size_t *from, size_t *t
 		if (is_sep(text[s]) || (s > part && !is_sep(text[s - 1])))
 			continue;
 		spelling(text + s, *to - s, key, sizeof key);
-		for (size_t k = 0; k < ff->words->n; k++)
-			if (ff->words->words[k][0] &&
-			    !strncmp(ff->words->words[k], key, strlen(key))) {
-				*from = s;
-				return;
-			}
+		if (starts_some(ff->words, key)) {
+			*from = s;
+			return;
+		}
 	}
 }
 
@@ -175,17 +223,17 @@ static void current_span(const struct cw_form_field *ff, size_t *from, size_t *t
  * else holds it (pass 1), in the table's order; their count. */
 static size_t candidates(const struct cw_enum *w, const char *typed, int pass, int *out, size_t max)
 {
-	char key[256];
-	size_t n = 0, tlen = strlen(typed);
+	char key[256], label[256];
+	size_t n = 0;
 
-	spelling(typed, tlen, key, sizeof key);
-	for (size_t k = 0; k < w->n && tlen; k++) {
-		const char *word = w->words[k], *label = cw_enum_label(w, (unsigned)k);
-		int fits = pass == 0 ? !strncmp(word, key, strlen(key)) ||
-					       !strncasecmp(label, typed, tlen)
-				     : strstr(word, key) || strcasestr(label, typed);
+	spelling(typed, strlen(typed), key, sizeof key);
+	for (size_t k = 0; k < w->n && key[0]; k++) {
+		int fits;
 
-		if (!word[0] || !fits)
+		label_spelling(w, k, label, sizeof label);
+		fits = pass == 0 ? names(w, k, key, 0)
+				 : strstr(w->words[k], key) != NULL || strstr(label, key) != NULL;
+		if (!w->words[k][0] || !fits)
 			continue;
 		if (n < max)
 			out[n] = (int)k;
@@ -194,10 +242,10 @@ static size_t candidates(const struct cw_enum *w, const char *typed, int pass, i
 	return n;
 }
 
-/* Replaces the part [from, to) of the field's text with word k; the cursor after it. */
+/* Replaces the part [from, to) of the field's text with word k's label; the cursor after it. */
 static void put_word(struct cw_form_field *ff, size_t from, size_t to, int k)
 {
-	const char *text = cw_edit_text(&ff->edit), *word = ff->words->words[k];
+	const char *text = cw_edit_text(&ff->edit), *word = cw_enum_label(ff->words, (unsigned)k);
 	size_t len = strlen(text), wlen = strlen(word);
 	char *buf = malloc(len + wlen + 1);
 
@@ -227,22 +275,15 @@ void cw_form_words_suggest(struct cw_form *fm)
 		size_t n = candidates(ff->words, typed, pass, ks, CW_FORM_SUGGEST_MAX);
 
 		for (size_t i = 0; i < n && i < CW_FORM_SUGGEST_MAX; i++) {
-			const char *word = ff->words->words[ks[i]],
-				   *label = cw_enum_label(ff->words, (unsigned)ks[i]);
-			char shown[300], spelt[256];
 			int dup = 0;
 
 			for (size_t s = 0; s < fm->nsugg; s++)
 				dup |= fm->sugg_choice[s] == ks[i];
 			if (dup || fm->nsugg >= CW_FORM_SUGGEST_MAX)
 				continue;
-			/* The word, and its label when that says more than the word. */
-			spelling(label, strlen(label), spelt, sizeof spelt);
-			if (!strcmp(spelt, word))
-				snprintf(shown, sizeof shown, "%s", word);
-			else
-				snprintf(shown, sizeof shown, "%s (%s)", word, label);
-			if (!(fm->sugg[fm->nsugg] = strdup(shown)))
+			/* By its label, as the field shows it once taken. */
+			if (!(fm->sugg[fm->nsugg] =
+				      strdup(cw_enum_label(ff->words, (unsigned)ks[i]))))
 				return;
 			memset(&fm->sugg_id[fm->nsugg], 0, sizeof fm->sugg_id[0]);
 			fm->sugg_choice[fm->nsugg++] = ks[i];
@@ -296,8 +337,8 @@ int cw_form_words_complete(struct cw_form *fm)
 	}
 	put_word(ff, from, to, k);
 	cw_form_clear_suggestions(fm);
-	if (strcmp(typed, ff->words->words[k]) == 0)
-		return 1; /* whole already: on to the next field */
+	if (strcmp(typed, cw_enum_label(ff->words, (unsigned)k)) == 0)
+		return 1; /* whole already, as shown: on to the next field */
 	ff->error[0] = '\0';
 	fm->dirty = 1;
 	return 0; /* completed: stay, for another word */
@@ -309,7 +350,6 @@ void cw_form_words_settle(struct cw_form_field *ff)
 	char out[1024];
 
 	if (ff->widget == CW_W_WORDS &&
-	    cw_words_settle(ff->words, text, out, sizeof out, NULL, 0) == 0 &&
-	    strcmp(out, text) != 0)
+	    cw_words_show(ff->words, text, out, sizeof out, NULL, 0) == 0 && strcmp(out, text) != 0)
 		cw_edit_set(&ff->edit, out);
 }

@@ -7,6 +7,7 @@ libcwtui_a_SOURCES += \
 	tui/form.c tui/form.h \
 	tui/form_build.c \
 	tui/form_suggest.c \
+	tui/form_cases.c \
 	tui/form_keys.c \
 	tui/form_words.c \
 	tui/form_draft.c \
@@ -43,5 +44,7 @@ CLI_TESTS += \
 	tests/tui/confidential.sh \
 	tests/tui/week.sh \
 	tests/tui/fields.sh \
+	tests/tui/word_labels.sh \
+	tests/tui/milestone_case.sh \
 	tests/tui/start_passphrase.sh
 EXTRA_DIST += tests/tui/lib.sh tests/tui/stack_scan.py

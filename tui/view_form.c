@@ -289,10 +289,15 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		}
 		if (active)
 			for (size_t s = 0; s < fm->nsugg && y < top + 1 + avail; s++) {
-				char line[300];
+				char line[600];
+				size_t at;
 
-				snprintf(line, sizeof line, "%s %s", s == fm->sugg_sel ? ">" : " ",
-					 fm->sugg[s]);
+				at = (size_t)snprintf(line, sizeof line, "%s %s",
+						      s == fm->sugg_sel ? ">" : " ", fm->sugg[s]);
+				/* A case that does not name the form's person, after theirs. */
+				if (fm->sugg_apart[s] && at < sizeof line)
+					snprintf(line + at, sizeof line - at,
+						 _("   (does not name %s)"), fm->sugg_for);
 				cw_screen_put(y++, vx, vw, line,
 					      s == fm->sugg_sel ? CW_ROLE_SELECTED : CW_ROLE_HINT);
 			}
@@ -347,9 +352,11 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 			n += (size_t)snprintf(
 				hint + n, sizeof hint - n,
 				_(" | words, spaces or commas between (Tab completes):"));
+			/* By their labels, which may hold spaces: commas between them. */
 			for (size_t k = 0; k < ff->words->n && n < sizeof hint; k++)
-				n += (size_t)snprintf(hint + n, sizeof hint - n, " %s",
-						      ff->words->words[k]);
+				n += (size_t)snprintf(hint + n, sizeof hint - n, "%s %s",
+						      k ? "," : "",
+						      cw_enum_label(ff->words, (unsigned)k));
 		}
 		cw_screen_put(top + height - 1, 0, cols, hint, CW_ROLE_HINT);
 	}

@@ -3,7 +3,8 @@
 # cursor is): a note longer than the screen is wrapped over the notes field's rows, by display
 # width, Khmer included, and the rows follow the cursor, which is shown where the next
 # character goes; everything typed is saved. A field of several words (a visit's concerns)
-# completes a word's start with Tab and takes words separated by spaces or commas. A note typed
+# completes a word's start with Tab, by its label, and takes words separated by spaces or
+# commas. A note typed
 # after ':' on "public admitted", which has no note of its own, is said at once to go into the
 # notes, and does.
 . "$(dirname "$0")/lib.sh"
@@ -80,22 +81,22 @@ send -l concerns
 send Enter
 send -l wat
 send Tab
-wait_for "concerns: water"
+wait_for "concerns: clean water"
 wait_gone "not one of"
 # Completed, the cursor stays in the field for another word.
 send C-u
 wait_for "spaces or commas between (Tab completes)"
 send -l "water womens needs"
 send Tab
-wait_for "concerns: water womens_needs"
+wait_for "concerns: water women's needs"
 send Tab
-wait_for "concerns: water, womens_needs"
+wait_for "concerns: clean water, women's needs"
 # Several words start with "w": Tab shows them and stays; Tab again takes the one chosen.
 send Up C-u w Tab
-wait_for "> water (clean water)"
-wait_for "  womens_needs (women's needs)"
+wait_for "> clean water"
+wait_for "  women's needs"
 send C-n Tab
-wait_for "concerns: womens_needs"
+wait_for "concerns: women's needs"
 send End
 send -l " fo"
 send C-s

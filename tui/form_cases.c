@@ -1,0 +1,101 @@
+/* form_cases.c - a form's case beside its person (a milestone's): the person's cases are the
+ * cases that list them as a defendant, which the case picker offers first; a case that does
+ * not name the person is refused when it is chosen anew. See form_internal.h.
+ *
+ * Why refuse rather than warn: a milestone counts only in a case that names its person (the
+ * detention index starts nobody's detention in a case that does not, store/detention.c; a
+ * verdict moves only the charges the case gives them), so such a milestone is counted nowhere
+ * and reported wrong, with nothing on the screen to say so. The fix is one step away, and the
+ * message names the key that shows the person's cases (else the case's form adds them to
+ * it). A record that already pairs them (an import, a bundle) is not refused for an edit of
+ * its other fields. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "models/text.h"
+#include "tui/form_internal.h"
+
+/* The form's person and case fields, when its kind pairs them: only a milestone names one
+ * person and one case (an incident names several people, a hearing's are its case's). */
+static int paired(const struct cw_form *fm, int *person, int *kase)
+{
+	if (fm->kind != CW_KIND_MILESTONE)
+		return 0;
+	*person = cw_form_find(fm, "person");
+	*kase = cw_form_find(fm, "case");
+	return *person >= 0 && *kase >= 0;
+}
+
+/* The record a person or case field names: the suggestion taken, else its text read as a name
+ * or id that matches one record. 0, or an error (none named, several, none found). */
+static int named(struct cw_form *fm, const struct cw_form_field *ff, enum cw_kind kind,
+		 struct cw_id *out)
+{
+	const char *text = cw_edit_text(&ff->edit);
+	struct cw_error err;
+
+	if (!*text)
+		return CW_ENOTFOUND;
+	if (!cw_id_is_zero(&ff->picked) && !strcmp(text, ff->picked_label)) {
+		*out = ff->picked;
+		return 0;
+	}
+	return cw_store_resolve(fm->st, kind, text, out, NULL, &err);
+}
+
+int cw_form_person(struct cw_form *fm, struct cw_id *id, char *name, size_t len)
+{
+	int person, kase;
+
+	if (!fm->st || !paired(fm, &person, &kase) ||
+	    named(fm, &fm->fields[person], CW_KIND_PERSON, id) != 0)
+		return CW_ENOTFOUND;
+	snprintf(name, len, "%s", cw_edit_text(&fm->fields[person].edit));
+	cw_text_trim_utf8(name);
+	return 0;
+}
+
+int cw_form_person_cases(struct cw_form *fm, const struct cw_id *person, struct cw_record_list *out)
+{
+	struct cw_error err;
+
+	return cw_store_person_records(fm->st, person, CW_KIND_BIT(CW_KIND_CASE), out, &err);
+}
+
+/* Whether a case is among a person's cases. */
+static int names_person(const struct cw_record_list *cases, const struct cw_id *kase)
+{
+	for (size_t i = 0; i < cases->n; i++)
+		if (cw_id_equal(&cases->items[i].id, kase))
+			return 1;
+	return 0;
+}
+
+int cw_form_check_case(struct cw_form *fm, struct cw_error *err)
+{
+	const struct cw_milestone *was = &fm->rec.u.milestone;
+	struct cw_record_list cases;
+	struct cw_id person, kase;
+	char who[200];
+	int pi, ci, rc;
+
+	if (!fm->st || !paired(fm, &pi, &ci) || cw_form_person(fm, &person, who, sizeof who) != 0 ||
+	    named(fm, &fm->fields[ci], CW_KIND_CASE, &kase) != 0)
+		return 0; /* nothing to compare; a name that matches none is the field's own error
+			   */
+	if (fm->editing && cw_id_equal(&person, &was->person) && cw_id_equal(&kase, &was->case_id))
+		return 0; /* as the record had it */
+	if (cw_form_person_cases(fm, &person, &cases) != 0)
+		return 0; /* unread, not refused: the store's error would say nothing of the case */
+	/* Short enough for the row under the field, which shows the case: what is wrong, and
+	 * the key that shows the cases to pick from instead. */
+	rc = names_person(&cases, &kase)
+		     ? 0
+		     : cw_error_set(err, CW_EINVAL, "case",
+				    "does not name %.40s as a defendant: C-n shows their cases",
+				    who);
+	cw_record_list_free(&cases);
+	return rc;
+}
