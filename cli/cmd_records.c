@@ -235,6 +235,37 @@ static int view_given(const struct cw_cli *cli, int first_arg)
 	return 0;
 }
 
+/* A milestone of a person in a case that does not name them counts in no detention (the
+ * case holds no custody for them and is not in their timeline) and moves no charge. Saved, as
+ * an import or a bundle would give it, and said, with the command that adds them (the terminal
+ * interface refuses such a pair: tui/form_cases.c). */
+static void warn_case_names_person(struct cw_cli *cli, const struct cw_record *rec, const char *hex)
+{
+	const struct cw_milestone *m = &rec->u.milestone;
+	struct cw_record kase;
+	struct cw_error err;
+	char case_hex[CW_ID_HEX_LEN + 1];
+
+	if (rec->kind != CW_KIND_MILESTONE || cw_id_is_zero(&m->person) ||
+	    cw_id_is_zero(&m->case_id) ||
+	    cw_store_get(cli->session.store, &m->case_id, &kase, &err) != 0)
+		return;
+	if (kase.kind == CW_KIND_CASE && !cw_timeline_defendant(&kase, &m->person)) {
+		char person_hex[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(&m->case_id, case_hex);
+		cw_id_hex(&m->person, person_hex);
+		fprintf(stderr,
+			_("casewatch: warning: case %.8s does not name the person of this %s "
+			  "(%.8s) "
+			  "as a defendant, so it counts in no pretrial detention and moves no "
+			  "charge; to add them: casewatch edit %.8s --defendant %.8s\n"),
+			case_hex, cw_enum_label(&cw_words_milestone, m->type), hex, case_hex,
+			person_hex);
+	}
+	cw_record_free(&kase);
+}
+
 int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
@@ -282,6 +313,7 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 				  "granted and ends the pretrial detention; if it was refused: "
 				  "casewatch edit %.8s --outcome refused\n"),
 				cw_enum_label(&cw_words_milestone, rec.u.milestone.type), hex);
+		warn_case_names_person(cli, &rec, hex);
 	}
 	cw_record_free(&rec);
 	return rc;
@@ -317,6 +349,7 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		cw_id_hex(&rec.id, hex);
 		fprintf(cli->out, _("saved %s %s%s\n"), cw_kind_text(rec.kind), hex,
 			cw_cli_said(cli));
+		warn_case_names_person(cli, &rec, hex);
 	}
 	cw_record_free(&rec);
 	return rc;

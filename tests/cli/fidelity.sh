@@ -331,6 +331,25 @@ ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type arrest \
 	--date 2024-07-02 --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for an arrest in its case: $(cat "$WORK/stderr")"
 checks=$((checks + 2))
+# An arrest in a case that does not name its person counts in no detention either: saved (an
+# import or a bundle may bring one), said, with the command that adds them; once added, the
+# detention counts and nothing is said on an edit.
+ok cw person add --name "Not In Case"
+ok cw log milestone --person "Not In Case" --case "Dara incitement" --type arrest \
+	--date 2024-07-03 --view own
+grep -q "does not name the person of this arrest ([0-9a-f]*) as a defendant, so it counts in no pretrial detention" \
+	"$WORK/stderr" || fail "no warning for an arrest in a case without its person: $(cat "$WORK/stderr")"
+add_them=$(sed -n 's/.*to add them: casewatch \(edit .*\)$/\1/p' "$WORK/stderr")
+[ -n "$add_them" ] || fail "no command to add them: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
+# shellcheck disable=SC2086 # the command as the warning gives it, and the custody
+ok cw $add_them --custody detained
+ok cw timeline "Not In Case" --json
+json "d['summary']['pretrial_days'] is not None and d['summary']['pretrial_days'] > 0"
+milestone=$(cw list records --person "Not In Case" --kind milestone --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+ok cw edit "$milestone" --notes "arrested at home"
+[ ! -s "$WORK/stderr" ] || fail "a warning once the case names them: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 # A bail with no outcome is read as granted and ends the detention: said, with the way to say
 # it was refused; with an outcome, no warning.
 ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type bail \
