@@ -348,6 +348,36 @@ int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, 
 	return 0;
 }
 
+void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *changed)
+{
+	if (changed)
+		*changed = 0;
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		struct cw_defendant *d = (struct cw_defendant *)c->defendants.items + i;
+
+		for (size_t j = 0; j < d->charges.n; j++) {
+			struct cw_charge *ch = (struct cw_charge *)d->charges.items + j;
+			struct cw_charge_step *steps = ch->history.items;
+			size_t kept = 0;
+			int last_was_by;
+
+			if (!ch->history.n)
+				continue;
+			last_was_by = cw_id_equal(&steps[ch->history.n - 1].record, by);
+			for (size_t k = 0; k < ch->history.n; k++)
+				if (!cw_id_equal(&steps[k].record, by))
+					steps[kept++] = steps[k];
+			if (kept == ch->history.n)
+				continue;
+			ch->history.n = kept;
+			if (last_was_by)
+				ch->state = kept ? steps[kept - 1].state : CW_CHARGE_CHARGED;
+			if (changed)
+				*changed = 1;
+		}
+	}
+}
+
 struct cw_charge *cw_defendant_charge(struct cw_defendant *d, const struct cw_article *a)
 {
 	/* schema.c keeps the item tables to itself: a defendant's is the case's "defendants". */

@@ -575,6 +575,13 @@ struct cw_verdict_event {
  * changed. CW_ENOMEM or 0. */
 int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, int *changed);
 
+/* Takes back what the record `by` moved (a verdict corrected or deleted): removes its steps
+ * from every charge's history and, where its step was the last, sets the charge to the state of
+ * the step before it, or "charged" when none is left (the state a charge had before its first
+ * ruling is not kept; "charged" is what a charge is logged as). *changed (may be NULL) says
+ * whether the case changed. */
+void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *changed);
+
 /* Parses one sentence part as people write it, "PART[=AMOUNT][:DETAIL]" ("prison=3 years",
  * "ban=5 years:voting in and standing for elections", "compensation:to the National Election
  * Committee"), appending it to parts. Errors name `field`. */

@@ -504,8 +504,9 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	struct cw_store *st = t->st;
 	struct cw_buf old_body = {0}, new_body = {0}, enc = {0};
 	struct cw_record old;
+	struct cw_id old_case = {{0}}; /* the case a hearing or milestone named before */
 	MDB_val k;
-	int rc, exists, had_tomb = 0, fresh = 0;
+	int rc, exists, had_tomb = 0, fresh = 0, rulings_same = 0;
 	struct cw_id *deps = NULL; /* a case's records, re-indexed around its change */
 	size_t ndeps = 0;
 
@@ -635,8 +636,14 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 	 * it was. */
 	if (rc == 0 && exists)
 		rc = cw_store_remove_keys(t, &old, err);
-	if (exists)
+	if (exists) {
+		/* What a verdict edited had moved in its case is taken back below. */
+		rulings_same = cw_store_rulings_equal(&old, rec);
+		old_case = old.kind == CW_KIND_HEARING     ? old.u.hearing.case_id
+			   : old.kind == CW_KIND_MILESTONE ? old.u.milestone.case_id
+							   : old_case;
 		cw_record_free(&old);
+	}
 	if (rc != 0)
 		return rc;
 	/* Hearings and milestones take keys from their case: when it changes, and when it is
@@ -680,7 +687,8 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 				  flags & CW_PUT_KEEP_HEADER ? cw_now_us() : rec->updated, err)) !=
 		    0)
 		return rc;
-	if ((flags & CW_PUT_FOLLOW_VERDICTS) && (rc = cw_store_follow_verdicts(t, rec, err)) != 0)
+	if ((flags & CW_PUT_FOLLOW_VERDICTS) && !(exists && rulings_same) &&
+	    (rc = cw_store_follow_verdicts(t, rec, exists ? &old_case : NULL, err)) != 0)
 		return rc;
 	t->records_changed = 1;
 	if (changed)
@@ -826,9 +834,26 @@ int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, str
 	return cw_store_put_completing(st, rec, flags, NULL, err);
 }
 
+/* A deletion made here also takes back what a hearing's or milestone's verdict moved in its
+ * case's charges (a bundle's deletion does not: the case's own version from there says what
+ * its charges are). */
 static int delete_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
-	return cw_txn_delete(t, ctx, err);
+	const struct cw_id *id = ctx;
+	struct cw_id kase = {{0}};
+	struct cw_record rec;
+	int rc;
+
+	if (cw_store_read_record(t->st, t->txn, id, &rec, NULL) == 0) {
+		if (rec.kind == CW_KIND_HEARING)
+			kase = rec.u.hearing.case_id;
+		else if (rec.kind == CW_KIND_MILESTONE)
+			kase = rec.u.milestone.case_id;
+		cw_record_free(&rec);
+	}
+	if ((rc = cw_txn_delete(t, id, err)) != 0)
+		return rc;
+	return cw_store_unfollow_verdicts(t, id, &kase, err);
 }
 
 int cw_store_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err)

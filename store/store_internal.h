@@ -515,8 +515,22 @@ int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
 
 /* After a hearing or milestone that gives a verdict is put: moves the state of the charges
  * it rules on in its case (cw_case_follow_verdict) and puts the case, in the same transaction
- * (cw_txn_put with CW_PUT_FOLLOW_VERDICTS calls it). verdicts.c. */
-int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err);
+ * (cw_txn_put with CW_PUT_FOLLOW_VERDICTS calls it). An edit (old_case: the case the version
+ * before named, NULL for a new record) whose rulings changed (cw_store_rulings_equal says they
+ * did not: nothing is done) first takes back what the version before moved
+ * (cw_case_unfollow_record), in that case and in this one. A ruling made again this way
+ * follows the rulings after it in the charge's history; its state is what the rules give
+ * from the charge's state then. verdicts.c. */
+int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
+			     const struct cw_id *old_case, struct cw_error *err);
+/* Whether two versions of a hearing or milestone rule the same way: the same case, date,
+ * stage or type, and the same verdicts (whom, which charge, which result). */
+int cw_store_rulings_equal(const struct cw_record *a, const struct cw_record *b);
+/* Takes back what the record `by` moved in a case's charges and puts the case when that
+ * changed it (a hearing or milestone deleted here). A case that is gone has nothing to take
+ * back. */
+int cw_store_unfollow_verdicts(struct cw_txn *t, const struct cw_id *by,
+			       const struct cw_id *case_id, struct cw_error *err);
 
 /* ---- deletions (records.c; used by merge.c, bundle.c and store.c) ------------------------- */
 

@@ -14,23 +14,89 @@ static int hearing_on_appeal(const struct cw_hearing *h, const struct cw_case *c
 	return stage == CW_STAGE_APPEAL || stage == CW_STAGE_SUPREME;
 }
 
-int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec, struct cw_error *err)
+static int same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+int cw_store_rulings_equal(const struct cw_record *a, const struct cw_record *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	if (a->kind == CW_KIND_HEARING) {
+		const struct cw_hearing *x = &a->u.hearing, *y = &b->u.hearing;
+		const struct cw_verdict *vx = x->verdicts.items, *vy = y->verdicts.items;
+
+		if (!cw_id_equal(&x->case_id, &y->case_id) || cw_date_compare(x->date, y->date) ||
+		    x->stage != y->stage || x->verdicts.n != y->verdicts.n)
+			return 0;
+		for (size_t i = 0; i < x->verdicts.n; i++)
+			if (!cw_id_equal(&vx[i].person, &vy[i].person) ||
+			    !same_text(vx[i].group, vy[i].group) ||
+			    !cw_article_same(&vx[i].article, &vy[i].article) ||
+			    !same_text(vx[i].offence, vy[i].offence) ||
+			    vx[i].result != vy[i].result)
+				return 0;
+		return 1;
+	}
+	if (a->kind == CW_KIND_MILESTONE) {
+		const struct cw_milestone *x = &a->u.milestone, *y = &b->u.milestone;
+		struct cw_article ax[CW_ARTICLE_LIST_MAX], ay[CW_ARTICLE_LIST_MAX];
+		size_t nx = cw_milestone_articles(x, ax), ny = cw_milestone_articles(y, ay);
+
+		if (!cw_id_equal(&x->case_id, &y->case_id) ||
+		    !cw_id_equal(&x->person, &y->person) || !same_text(x->group, y->group) ||
+		    x->type != y->type || x->result != y->result ||
+		    cw_date_compare(x->date, y->date) || nx != ny)
+			return 0;
+		for (size_t i = 0; i < nx; i++)
+			if (!cw_article_same(&ax[i], &ay[i]))
+				return 0;
+		return 1;
+	}
+	return 1;
+}
+
+int cw_store_unfollow_verdicts(struct cw_txn *t, const struct cw_id *by,
+			       const struct cw_id *case_id, struct cw_error *err)
+{
+	struct cw_record kase;
+	int rc, changed;
+
+	if (cw_id_is_zero(case_id))
+		return 0;
+	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0)
+		return rc == CW_ENOTFOUND ? 0 : rc; /* gone: nothing of it to take back */
+	cw_case_unfollow_record(&kase.u.kase, by, &changed);
+	rc = changed && kase.kind == CW_KIND_CASE ? cw_txn_put(t, &kase, 0, NULL, err) : 0;
+	cw_record_free(&kase);
+	return rc;
+}
+
+int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
+			     const struct cw_id *old_case, struct cw_error *err)
 {
 	const struct cw_id *case_id = rec->kind == CW_KIND_HEARING     ? &rec->u.hearing.case_id
 				      : rec->kind == CW_KIND_MILESTONE ? &rec->u.milestone.case_id
 								       : NULL;
+	int rulings = (rec->kind == CW_KIND_HEARING && rec->u.hearing.verdicts.n > 0) ||
+		      (rec->kind == CW_KIND_MILESTONE && rec->u.milestone.result);
 	struct cw_record kase;
 	int rc, changed = 0;
 
-	if (!case_id || cw_id_is_zero(case_id))
-		return 0;
-	if (rec->kind == CW_KIND_HEARING && rec->u.hearing.verdicts.n == 0)
-		return 0;
-	if (rec->kind == CW_KIND_MILESTONE && !rec->u.milestone.result)
+	/* An edit first takes back what the version before moved, in the case it named. */
+	if (old_case && !cw_id_is_zero(old_case) && !(case_id && cw_id_equal(old_case, case_id)) &&
+	    (rc = cw_store_unfollow_verdicts(t, &rec->id, old_case, err)) != 0)
+		return rc;
+	if (!case_id || cw_id_is_zero(case_id) || (!rulings && !old_case))
 		return 0;
 	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0)
 		return rc;
-	if (rec->kind == CW_KIND_HEARING) {
+	if (old_case)
+		cw_case_unfollow_record(&kase.u.kase, &rec->id, &changed);
+	if (!rulings) {
+		/* nothing to follow: the version before is taken back, if it ruled */
+	} else if (rec->kind == CW_KIND_HEARING) {
 		const struct cw_hearing *h = &rec->u.hearing;
 		int on_appeal = hearing_on_appeal(h, &kase.u.kase);
 

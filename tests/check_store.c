@@ -1158,6 +1158,105 @@ START_TEST(person_and_case_names_found_again_after_a_write)
 }
 END_TEST
 
+/* The state of the first charge of a case's first defendant, and how many rulings its history
+ * holds. */
+static uint8_t charge_state(const struct cw_id *kase, size_t *steps)
+{
+	const struct cw_defendant *d;
+	const struct cw_charge *c;
+	struct cw_record r;
+	struct cw_error err;
+	uint8_t state;
+
+	ck_assert_msg(cw_store_get(st, kase, &r, &err) == 0, "%s", err.message);
+	d = r.u.kase.defendants.items;
+	c = d[0].charges.items;
+	state = c[0].state;
+	*steps = c[0].history.n;
+	cw_record_free(&r);
+	return state;
+}
+
+/* A ruling milestone on every charge of the person in the case, which moves them (a conviction
+ * that names no article: "convicted (counts not stated)"). */
+static struct cw_id add_ruling(const struct cw_id *person, const struct cw_id *kase,
+			       const char *date, int type, int result)
+{
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id id;
+
+	cw_record_init(&r, CW_KIND_MILESTONE);
+	r.u.milestone.person = *person;
+	r.u.milestone.case_id = *kase;
+	r.u.milestone.date = D(date);
+	r.u.milestone.type = (uint8_t)type;
+	r.u.milestone.result = (uint8_t)result;
+	ck_assert_msg(cw_store_put(st, &r, CW_PUT_NEW | CW_PUT_FOLLOW_VERDICTS, &err) == 0, "%s",
+		      err.message);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+/* Edits a ruling as the command line and the forms do: notes, or its result. */
+static void edit_ruling(const struct cw_id *id, const char *notes, int result)
+{
+	struct cw_record r;
+	struct cw_error err;
+
+	ck_assert_msg(cw_store_get(st, id, &r, &err) == 0, "%s", err.message);
+	if (notes) {
+		free(r.u.milestone.notes);
+		r.u.milestone.notes = strdup(notes);
+	}
+	if (result)
+		r.u.milestone.result = (uint8_t)result;
+	ck_assert_msg(cw_store_put(st, &r, CW_PUT_FOLLOW_VERDICTS | CW_PUT_IF_UNCHANGED, &err) == 0,
+		      "%s", err.message);
+	cw_record_free(&r);
+}
+
+/* A verdict corrected or deleted takes back what it moved in the case's charges; an edit that
+ * rules the same way keeps the charge's history whole. */
+START_TEST(a_verdict_corrected_or_deleted_is_taken_back)
+{
+	struct cw_id p = add_person("Ry Sovandy", NULL);
+	struct cw_id c = add_case("Naga2", &p, "494", NULL, "2022-01");
+	struct cw_id v = add_ruling(&p, &c, "2023-05-25", CW_MS_VERDICT, CW_VERDICT_CONVICTED);
+	struct cw_id a;
+	struct cw_undo_info info;
+	struct cw_error err;
+	size_t steps;
+
+	ck_assert_uint_eq(charge_state(&c, &steps), CW_CHARGE_CONVICTED_UNSTATED);
+	ck_assert_uint_eq(steps, 1);
+	a = add_ruling(&p, &c, "2024-01-10", CW_MS_APPEAL_DECIDED, CW_VERDICT_OVERTURNED);
+	ck_assert_uint_eq(charge_state(&c, &steps), CW_CHARGE_OVERTURNED);
+	ck_assert_uint_eq(steps, 2);
+	/* The verdict's notes: the same ruling, the history as it was. */
+	edit_ruling(&v, "read out in court", 0);
+	ck_assert_uint_eq(charge_state(&c, &steps), CW_CHARGE_OVERTURNED);
+	ck_assert_uint_eq(steps, 2);
+	/* The appeal decision deleted: convicted again, as the verdict left it. */
+	ck_assert_msg(cw_store_delete(st, &a, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(charge_state(&c, &steps), CW_CHARGE_CONVICTED_UNSTATED);
+	ck_assert_uint_eq(steps, 1);
+	/* The verdict corrected: acquitted, one ruling. */
+	edit_ruling(&v, NULL, CW_VERDICT_ACQUITTED);
+	ck_assert_uint_eq(charge_state(&c, &steps), CW_CHARGE_ACQUITTED);
+	ck_assert_uint_eq(steps, 1);
+	/* The verdict deleted: charged, as logged. */
+	ck_assert_msg(cw_store_delete(st, &v, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(charge_state(&c, &steps), CW_CHARGE_CHARGED);
+	ck_assert_uint_eq(steps, 0);
+	/* Undo takes the deletion and what it took back together. */
+	ck_assert_msg(cw_store_undo(st, NULL, &info, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(charge_state(&c, &steps), CW_CHARGE_ACQUITTED);
+	ck_assert_uint_eq(steps, 1);
+}
+END_TEST
+
 START_TEST(failed_action_writes_nothing)
 {
 	struct cw_error err;
@@ -2491,6 +2590,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, people_page_in_name_order);
 	tcase_add_test(tc, text_finds_records_by_their_people_and_case);
 	tcase_add_test(tc, person_and_case_names_found_again_after_a_write);
+	tcase_add_test(tc, a_verdict_corrected_or_deleted_is_taken_back);
 	tcase_add_test(tc, failed_action_writes_nothing);
 	tcase_add_test(tc, delete_refused_while_named);
 	tcase_add_test(tc, bad_references_name_their_field);
