@@ -348,6 +348,13 @@ int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, 
 	return 0;
 }
 
+int64_t cw_demo_arrests(const struct cw_demo *d)
+{
+	if (d->arrests_count >= 0 && (size_t)d->arrests_count >= d->arrested.n)
+		return d->arrests_count;
+	return d->arrested.n ? (int64_t)d->arrested.n : -1;
+}
+
 void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *changed)
 {
 	if (changed)

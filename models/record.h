@@ -575,6 +575,10 @@ struct cw_verdict_event {
  * changed. CW_ENOMEM or 0. */
 int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, int *changed);
 
+/* Arrests at a demonstration: the number recorded, or the people named as arrested when they
+ * are more; -1 when neither is recorded (not observed is not none). */
+int64_t cw_demo_arrests(const struct cw_demo *d);
+
 /* Takes back what the record `by` moved (a verdict corrected or deleted): removes its steps
  * from every charge's history and, where its step was the last, sets the charge to the state of
  * the step before it, or "charged" when none is left (the state a charge had before its first

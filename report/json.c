@@ -361,22 +361,21 @@ static json_t *demos(const struct cw_report *r)
 	for (size_t i = 0; a && i < r->demos.n; i++) {
 		const struct cw_record *rec = &r->demos.items[i];
 		const struct cw_demo *d = &rec->u.demo;
-		json_int_t arrests =
-			d->arrests_count >= 0 && (size_t)d->arrests_count > d->arrested.n
-				? d->arrests_count
-				: (json_int_t)d->arrested.n;
+		int64_t arrests = cw_demo_arrests(d);
 
 		json_array_append_new(
-			a, jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I,s:o}", "id",
-					  jid(&rec->id), "view", jview(rec), "date", jdate(d->date),
-					  "place", jstr(d->place), "province", jstr(d->province),
-					  "organiser", jstr(d->organiser), "cause", jstr(d->cause),
-					  "participants",
-					  d->participants >= 0 ? json_integer(d->participants)
-							       : json_null(),
-					  "response", jset(&cw_words_response, d->response),
-					  "arrests", arrests, "arrested", jpeople(r, &d->arrested)),
-				rec));
+			a,
+			jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
+				       jid(&rec->id), "view", jview(rec), "date", jdate(d->date),
+				       "place", jstr(d->place), "province", jstr(d->province),
+				       "organiser", jstr(d->organiser), "cause", jstr(d->cause),
+				       "participants",
+				       d->participants >= 0 ? json_integer(d->participants)
+							    : json_null(),
+				       "response", jset(&cw_words_response, d->response), "arrests",
+				       arrests >= 0 ? json_integer(arrests) : json_null(),
+				       "arrested", jpeople(r, &d->arrested)),
+			     rec));
 	}
 	return a;
 }
@@ -510,14 +509,20 @@ static json_t *tallies(const struct cw_report *r)
 	return a;
 }
 
+/* A metric's figure, or null when no record gives it. */
+static json_t *jmetric(size_t n)
+{
+	return n == CW_REPORT_NOT_RECORDED ? json_null() : json_integer((json_int_t)n);
+}
+
 static json_t *comparison(const struct cw_report *r)
 {
 	json_t *o = json_object();
 
 	for (int m = 0; o && m < CW_METRIC_COUNT; m++)
 		json_object_set_new(o, cw_report_metric_name((enum cw_report_metric)m),
-				    json_pack("{s:I,s:I}", "current", (json_int_t)r->counts[m],
-					      "previous", (json_int_t)r->previous[m]));
+				    json_pack("{s:o,s:o}", "current", jmetric(r->counts[m]),
+					      "previous", jmetric(r->previous[m])));
 	return o;
 }
 

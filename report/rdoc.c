@@ -604,9 +604,7 @@ static void demos(struct builder *b)
 	for (size_t i = 0; i < l->n; i++) {
 		const struct cw_demo *d = &l->items[i].u.demo;
 		struct sb response = {0}, detail = {0};
-		int64_t arrests = d->arrests_count >= 0 && (size_t)d->arrests_count > d->arrested.n
-					  ? d->arrests_count
-					  : (int64_t)d->arrested.n;
+		int64_t arrests = cw_demo_arrests(d);
 
 		id_cell(b, CW_RC_ID, &l->items[i].id);
 		account_cell(b, &l->items[i]);
@@ -625,10 +623,13 @@ static void demos(struct builder *b)
 			sb_add(&detail, "%s", detail.n ? "; " : "");
 			sb_add(&detail, _("participants: %lld"), (long long)d->participants);
 		}
+		if (arrests < 0) /* an empty cell would read as none */
+			sb_add(&detail, "%s%s", detail.n ? "; " : "", _("arrests not recorded"));
 		if (d->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", d->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);
-		cell(b, CW_RC_COUNT, "%lld", (long long)arrests);
+		if (arrests >= 0)
+			cell(b, CW_RC_COUNT, "%lld", (long long)arrests);
 		person_list_cells(b, &d->arrested);
 		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
 		row_end(b);
@@ -870,13 +871,22 @@ static void partial(struct builder *b)
 	}
 }
 
+/* A metric's figure, or "not recorded" (never 0) when no record gives it. */
+static void metric_cell(struct builder *b, enum cw_rcol col, size_t n)
+{
+	if (n == CW_REPORT_NOT_RECORDED)
+		cell(b, col, "%s", _("not recorded"));
+	else
+		cell(b, col, "%zu", n);
+}
+
 static void comparison(struct builder *b)
 {
 	for (int m = 0; m < CW_METRIC_COUNT; m++) {
 		cell(b, CW_RC_LABEL, "%s", cw_report_metric_label((enum cw_report_metric)m));
 		cell(b, CW_RC_DETAIL, "%s", cw_report_metric_name((enum cw_report_metric)m));
-		cell(b, CW_RC_COUNT, "%zu", b->r->counts[m]);
-		cell(b, CW_RC_PREVIOUS, "%zu", b->r->previous[m]);
+		metric_cell(b, CW_RC_COUNT, b->r->counts[m]);
+		metric_cell(b, CW_RC_PREVIOUS, b->r->previous[m]);
 		row_end(b);
 	}
 }
@@ -1378,7 +1388,9 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		sb_add(&sb, "%s", sb.n ? "; " : "");
 		sb_add(&sb, P_("%zu demonstration", "%zu demonstrations", c[CW_METRIC_DEMOS]),
 		       c[CW_METRIC_DEMOS]);
-		if (c[CW_METRIC_DEMO_ARRESTS])
+		if (c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED)
+			sb_add(&sb, "%s", _(", arrests not recorded"));
+		else if (c[CW_METRIC_DEMO_ARRESTS])
 			sb_add(&sb,
 			       P_(" with %zu arrest", " with %zu arrests",
 				  c[CW_METRIC_DEMO_ARRESTS]),

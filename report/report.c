@@ -734,8 +734,8 @@ int cw_report_hearing_is_own(const struct cw_record *hearing)
 
 static int count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 {
-	size_t demo_arrests = 0, verdict_hearings = 0, verdicts = 0, rulings = 0, arrests = 0,
-	       charges = 0, own = 0, nrows = 0;
+	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
+	       arrests = 0, charges = 0, own = 0, nrows = 0;
 	struct cw_report_verdict *rows = NULL;
 
 	for (size_t i = 0; i < p->hearings.n; i++) {
@@ -758,11 +758,12 @@ static int count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 			charges++;
 	}
 	for (size_t i = 0; i < p->demos.n; i++) {
-		const struct cw_demo *d = &p->demos.items[i].u.demo;
+		int64_t n = cw_demo_arrests(&p->demos.items[i].u.demo);
 
-		demo_arrests += d->arrests_count >= 0 && (size_t)d->arrests_count > d->arrested.n
-					? (size_t)d->arrests_count
-					: d->arrested.n;
+		if (n >= 0) {
+			demo_arrests += (size_t)n;
+			demos_counted++;
+		}
 	}
 	counts[CW_METRIC_HEARINGS] = p->hearings.n;
 	counts[CW_METRIC_HEARINGS_OWN] = own;
@@ -773,7 +774,10 @@ static int count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 	counts[CW_METRIC_VERDICTS] = verdicts;
 	counts[CW_METRIC_VISITS] = p->visits.n;
 	counts[CW_METRIC_DEMOS] = p->demos.n;
-	counts[CW_METRIC_DEMO_ARRESTS] = demo_arrests;
+	/* Demonstrations none of which recorded its arrests give no figure: not observed is not
+	 * none. Some that did: the arrests they give. */
+	counts[CW_METRIC_DEMO_ARRESTS] =
+		p->demos.n && !demos_counted ? CW_REPORT_NOT_RECORDED : demo_arrests;
 	return 0;
 }
 

@@ -98,6 +98,7 @@ enum cw_report_metric {
 	CW_METRIC_DEMO_ARRESTS,
 	CW_METRIC_COUNT
 };
+#define CW_REPORT_NOT_RECORDED SIZE_MAX /* a metric no record gives (struct cw_report) */
 /* Stable names used as keys in JSON and CSV: "hearings", "hearings_own", ... */
 const char *cw_report_metric_name(enum cw_report_metric m);
 /* What the metric counts, for people: "hearings monitored by the team", ... */
@@ -179,6 +180,8 @@ struct cw_report {
 	 * would have been one event. */
 	struct cw_record_list tallies;
 
+	/* CW_REPORT_NOT_RECORDED where no record of the period gives the figure (arrests at
+	 * demonstrations none of which recorded its arrests), which is not 0. */
 	size_t counts[CW_METRIC_COUNT];
 	size_t previous[CW_METRIC_COUNT];
 

@@ -306,4 +306,18 @@ lacks "Released Later"
 ok cw timeline "Released Later"
 has "19 days"
 
+# ---- a demonstration that recorded no arrests is not "0 arrests" ---------------------------
+# Not observed is not none: the row says the arrests were not recorded, the comparison and
+# JSON give no figure; one that recorded 0 says 0.
+ok cw log demo --date 2023-09-04 --place "Freedom Park" --participants 30
+ok cw report --week 2023-W36 --format json
+json "[x['arrests'] for x in d['demonstrations']] == [None] and d['comparison']['demonstration_arrests']['current'] is None"
+json "any('1 demonstration, arrests not recorded' in s for s in d['summary'])"
+ok cw report --week 2023-W36
+has "| arrests at demonstrations | not recorded | 0 |"
+has "participants: 30; arrests not recorded"
+ok cw log demo --date 2023-09-05 --place "Olympic Stadium" --participants 12 --arrests-count 0
+ok cw report --week 2023-W36 --format json
+json "sorted(x['arrests'] is None for x in d['demonstrations']) == [False, True] and d['comparison']['demonstration_arrests']['current'] == 0"
+
 done_ok
