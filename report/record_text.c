@@ -70,6 +70,42 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 	cw_text_trim_utf8(out->what);
 }
 
+/* What a hearing's verdicts decided, for whom: "convicted (Chhim Sithar), acquitted (Sun
+ * Sreypich)", each result and person or group once however many charges it names, so that a
+ * line in another defendant's timeline does not read as theirs. Empty when it gives none. */
+static void verdicts_text(struct cw_store *st, const struct cw_hearing *h, char *buf, size_t len)
+{
+	const struct cw_verdict *v = h->verdicts.items;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < h->verdicts.n && n < len; i++) {
+		char who[200] = "";
+		struct cw_record p;
+		int said = 0;
+
+		for (size_t j = 0; j < i && !said; j++)
+			said = v[j].result == v[i].result &&
+			       cw_id_equal(&v[j].person, &v[i].person) &&
+			       !strcmp(v[j].group ? v[j].group : "", v[i].group ? v[i].group : "");
+		if (said)
+			continue;
+		if (v[i].group)
+			snprintf(who, sizeof who, "%s", v[i].group);
+		else if (cw_id_is_zero(&v[i].person))
+			snprintf(who, sizeof who, "%s", _("every defendant"));
+		else if (cw_store_get(st, &v[i].person, &p, NULL) == 0) {
+			snprintf(who, sizeof who, "%s", cw_record_label(&p));
+			cw_record_free(&p);
+		} else
+			snprintf(who, sizeof who, "%s", _("(deleted person)"));
+		n += (size_t)snprintf(buf + n, len - n, "%s%s (%s)", n ? ", " : "",
+				      v[i].result ? cw_enum_label(&cw_words_verdict, v[i].result)
+						  : _("result not recorded"),
+				      who);
+	}
+}
+
 static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_record_summary *out)
 {
 	const struct cw_id *cid = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
@@ -114,19 +150,25 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 				      sizeof t);
 			PUT(what, "%s", t);
 		} else if (h->outcome == CW_OUTCOME_BAIL_DECISION &&
-			   h->bail > CW_BAIL_NOT_REQUESTED)
+			   h->bail > CW_BAIL_NOT_REQUESTED) {
 			PUT(what, _("bail %s"), cw_enum_label(&cw_words_bail, h->bail));
-		else if (h->sentence_parts.n) {
-			char parts[200];
+		} else {
+			/* "verdict: convicted (Chhim Sithar); prison term 2 years" */
+			char decided[300], parts[200] = "";
+			const char *sentence = parts;
 
-			cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
-			PUT(what, "%s: %s",
-			    h->outcome ? cw_enum_label(&cw_words_outcome, h->outcome) : "sentence",
-			    parts);
-		} else
-			PUT(what, "%s%s%s",
-			    h->outcome ? cw_enum_label(&cw_words_outcome, h->outcome) : "",
-			    h->sentence ? ": " : "", h->sentence ? h->sentence : "");
+			verdicts_text(st, h, decided, sizeof decided);
+			if (h->sentence_parts.n)
+				cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
+			else if (h->sentence)
+				sentence = h->sentence;
+			PUT(what, "%s%s%s%s%s",
+			    h->outcome ? cw_enum_label(&cw_words_outcome, h->outcome)
+			    : decided[0] || sentence[0] ? _("sentence")
+							: "",
+			    decided[0] || sentence[0] ? ": " : "", decided,
+			    decided[0] && sentence[0] ? "; " : "", sentence);
+		}
 		break;
 	}
 	case CW_KIND_MILESTONE: {
@@ -152,12 +194,17 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 			if (na)
 				cw_articles_text(a, na, out->articles, sizeof out->articles);
 		}
-		/* "bail refused": a refused bail is not a release, and the line must say so. */
-		if (!m->detail && m->sentence_parts.n) {
-			char parts[200];
+		/* "bail refused": a refused bail is not a release, and the line must say so;
+		 * "verdict: convicted", "appeal decided: upheld": what a ruling decided, not only
+		 * that there was one. */
+		if (!m->detail && (m->sentence_parts.n || m->result)) {
+			char parts[200] = "";
 
-			cw_sentence_text(&m->sentence_parts, parts, sizeof parts);
-			PUT(what, "%s: %s", cw_enum_label(&cw_words_milestone, m->type), parts);
+			if (m->sentence_parts.n)
+				cw_sentence_text(&m->sentence_parts, parts, sizeof parts);
+			PUT(what, "%s: %s%s%s", cw_enum_label(&cw_words_milestone, m->type),
+			    m->result ? cw_enum_label(&cw_words_verdict, m->result) : "",
+			    m->result && parts[0] ? "; " : "", parts);
 			break;
 		}
 		PUT(what, "%s%s%s%s%s", cw_enum_label(&cw_words_milestone, m->type),

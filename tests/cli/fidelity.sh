@@ -54,7 +54,7 @@ print(" ".join(what(r) for r in d["entries"] if r["kind"] != "case"))')
 	fail "Kem Sokha's order: $order"
 checks=$((checks + 1))
 ok cw timeline "Kem Sokha"
-verdict_line=$(printf '%s\n' "$out" | grep -n "verdict: prison term 27 years" | cut -d: -f1)
+verdict_line=$(printf '%s\n' "$out" | grep -n "verdict: convicted (Kem Sokha); prison term 27 years" | cut -d: -f1)
 appeal_line=$(printf '%s\n' "$out" | grep -n "appeal lodged" | cut -d: -f1)
 release_line=$(printf '%s\n' "$out" | grep -n "released, albeit" | cut -d: -f1)
 hearing_line=$(printf '%s\n' "$out" | grep -n "2024-01 .*hearing" | cut -d: -f1)
@@ -92,7 +92,7 @@ ok cw show ref:h-chao-veasna-verdict-2024-02-07
 has "part               ban"
 has "voting in and standing for elections"
 ok cw timeline "Chao Veasna"
-has "verdict: prison term three years; ban five years (voting in and standing for elections)"
+has "verdict: convicted (Chao Veasna); prison term three years; ban five years (voting in and standing for elections)"
 ok cw export records --person "Chao Veasna" --kind hearing --format csv
 printf '%s\n' "$out" >"$WORK/chao.csv"
 "${PYTHON3:-python3}" - "$WORK/chao.csv" <<'PY' || fail "CSV sentence column"
@@ -255,9 +255,11 @@ ok cw report --from 2024-01-01 --to 2024-01-31 --format json
 json "[(e.get('group'), e.get('count')) for e in d['arrests_and_charges']['events'] if e.get('group')] == [('union activists', 4)]"
 ok cw report --from 2024-01-01 --to 2024-01-31
 has "| 4 union activists |"
-# the group's events are not in Sok Dara's timeline
+# the group's events are not in Sok Dara's timeline; the hearing of his case is, and its line
+# says the verdict was the group's, not his
 ok cw timeline "Sok Dara"
-lacks "union activists"
+lacks "4 union activists"
+has "verdict: convicted (union activists)"
 # ---- incidents, and counts with their periods ------------------------------------------------
 ok cw log incident --type blocking --date 2023-07-12 --actor "Telecommunication Regulator" \
 	--target "three media outlets' websites" --count 9 --unit "social media accounts" \

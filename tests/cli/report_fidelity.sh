@@ -165,7 +165,7 @@ json "all(x['reportedly'] is True for k in ('hearings', 'verdicts', 'visits', 'd
 # a list row and a timeline line, the mark kept after a long detail
 ok cw list records --person "Eng Sroy" --kind milestone
 has "posted in a Facebook group (reportedly)"
-has "verdict (reportedly)"
+has "verdict: convicted (reportedly)"
 ok cw timeline "Eng Sroy"
 has "(reportedly)"
 printf '%s\n' "$out" | grep "2023-10-09" | grep -qv "reportedly" || fail "the arrest is marked"
@@ -319,5 +319,23 @@ has "participants: 30; arrests not recorded"
 ok cw log demo --date 2023-09-05 --place "Olympic Stadium" --participants 12 --arrests-count 0
 ok cw report --week 2023-W36 --format json
 json "sorted(x['arrests'] is None for x in d['demonstrations']) == [False, True] and d['comparison']['demonstration_arrests']['current'] == 0"
+
+# ---- a line says what a ruling decided, and for whom ------------------------------------
+# A verdict at a hearing of two defendants shows in both timelines: it names who was convicted
+# and who acquitted, so that neither reads the other's sentence as theirs; a verdict milestone
+# says its result.
+ok cw person add --name "Verdict One"
+ok cw person add --name "Verdict Two"
+ok cw case add --title "Two defendants case" --defendant "Verdict One" --charge 494 \
+	--defendant "Verdict Two" --charge 494
+ok cw log hearing --case "Two defendants case" --date 2023-09-12 --outcome verdict \
+	--verdict "494=convicted@Verdict One" --verdict "494=acquitted@Verdict Two" \
+	--sentence "2 years"
+ok cw timeline "Verdict Two"
+has "verdict: convicted (Verdict One), acquitted (Verdict Two); 2 years"
+ok cw log milestone --person "Verdict One" --case "Two defendants case" --type appeal_decided \
+	--result upheld --date 2024-01-10
+ok cw list records --person "Verdict One" --kind milestone
+has "appeal decided: upheld"
 
 done_ok
