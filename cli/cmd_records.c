@@ -266,6 +266,27 @@ static void warn_case_names_person(struct cw_cli *cli, const struct cw_record *r
 	cw_record_free(&kase);
 }
 
+/* An event that is recorded as having happened (a milestone, a visit, a demonstration, an
+ * incident, a hearing with its outcome) dated after today is most likely a typo (2027 for
+ * 2023): saved, since a source may date it so, and said, with the command that corrects it.
+ * Until that day comes it counts nowhere: no detention runs from an arrest not yet made. */
+static void warn_after_today(const struct cw_record *rec, const char *hex)
+{
+	struct cw_date d = cw_record_date(rec), today = cw_date_today();
+	char dated[CW_DATE_TEXT_MAX], now[CW_DATE_TEXT_MAX];
+
+	if (!cw_date_is_known(d) || cw_date_compare(cw_date_first_day(d), today) <= 0 ||
+	    (rec->kind == CW_KIND_HEARING && rec->u.hearing.outcome == CW_OUTCOME_UNKNOWN) ||
+	    rec->kind == CW_KIND_PERSON || rec->kind == CW_KIND_CASE)
+		return;
+	cw_date_format(d, dated);
+	cw_date_format(today, now);
+	fprintf(stderr,
+		_("casewatch: warning: this %s is dated %s, after today (%s), so it counts "
+		  "nowhere until then; if that is a typo: casewatch edit %.8s --date DATE\n"),
+		cw_kind_text(rec->kind), dated, now, hex);
+}
+
 int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
@@ -314,6 +335,7 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 				  "casewatch edit %.8s --outcome refused\n"),
 				cw_enum_label(&cw_words_milestone, rec.u.milestone.type), hex);
 		warn_case_names_person(cli, &rec, hex);
+		warn_after_today(&rec, hex);
 	}
 	cw_record_free(&rec);
 	return rc;
@@ -350,6 +372,7 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		fprintf(cli->out, _("saved %s %s%s\n"), cw_kind_text(rec.kind), hex,
 			cw_cli_said(cli));
 		warn_case_names_person(cli, &rec, hex);
+		warn_after_today(&rec, hex);
 	}
 	cw_record_free(&rec);
 	return rc;

@@ -352,6 +352,16 @@ milestone=$(cw list records --person "Not In Case" --kind milestone --json | "${
 ok cw edit "$milestone" --notes "arrested at home"
 [ ! -s "$WORK/stderr" ] || fail "a warning once the case names them: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
+# An arrest dated after today (2027 typed for 2023) counts nowhere until then: saved, said,
+# with the command that corrects it; a hearing set for a later day, with no outcome yet, is
+# not said to be wrong.
+ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type arrest \
+	--date 2099-11-20 --view own
+grep -q "warning: this milestone is dated 2099-11-20, after today" "$WORK/stderr" ||
+	fail "no warning for an arrest after today: $(cat "$WORK/stderr")"
+ok cw log hearing --case "Dara incitement" --date 2099-12-01 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a hearing set for later: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
 # A bail with no outcome is read as granted and ends the detention: said, with the way to say
 # it was refused; with an outcome, no warning.
 ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type bail \
