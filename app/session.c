@@ -159,6 +159,8 @@ static int get_key(void *ctx, const char *dir, const struct cw_id *database, str
 			rc = cw_keyslot_open(path, pass, len, database, out, err);
 			cw_passphrase_free(pass);
 			wrong = rc == CW_EKEY;
+			if (rc == 0 && s->pass.fd < 0 && s->pass.file)
+				cw_passphrase_file_warn(s->pass.file);
 		} else {
 			wrong = rc == CW_EINVAL && !strcmp(err->field, "passphrase"); /* empty */
 		}

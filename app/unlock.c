@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -181,6 +182,21 @@ static int from_terminal(const char *prompt, int confirm, char *buf, size_t *len
 				  "cannot read the passphrase from the terminal");
 	sodium_free(again);
 	return rc;
+}
+
+void cw_passphrase_file_warn(const char *path)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || !(sb.st_mode & (S_IRWXG | S_IRWXO)))
+		return;
+	fprintf(stderr,
+		_("casewatch: warning: the passphrase file can be read by other users (mode %03o): "
+		  "chmod 600 "),
+		(unsigned)(sb.st_mode & 0777));
+	for (const char *p = path; *p; p++) /* the path as given, controls shown as '?' */
+		fputc((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p, stderr);
+	fputc('\n', stderr);
 }
 
 int cw_passphrase_read(const struct cw_passphrase_source *src, const char *prompt, int confirm,

@@ -35,6 +35,12 @@ struct cw_passphrase_source {
 int cw_passphrase_read(const struct cw_passphrase_source *src, const char *prompt, int confirm,
 		       char **out, size_t *len, struct cw_error *err);
 
+/* Says on standard error, with the fix, when a passphrase file other users can read opened
+ * the database: used (a script may have made it so), but it gives the database to anyone with
+ * an account on the laptop. Said only once the passphrase proved right, so that a refusal
+ * stays one line. */
+void cw_passphrase_file_warn(const char *path);
+
 /* Wipes and frees a passphrase from cw_passphrase_read; NULL is fine. */
 void cw_passphrase_free(char *p);
 

@@ -83,6 +83,16 @@ ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/new" list persons --json
 json "'Vannak Secretwitness' in [p['name'] for p in d]"
 ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/new" --new-passphrase-file \
 	"$WORK/passphrase" passphrase
+# A passphrase file other users can read is used, and said, with the fix, once it proved
+# right (a wrong one is refused in one line); 0600, nothing.
+cp "$WORK/passphrase" "$WORK/open" && chmod 644 "$WORK/open"
+ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/open" list persons
+grep -qF "warning: the passphrase file can be read by other users (mode 644): chmod 600 $WORK/open" \
+	"$WORK/stderr" || fail "no warning for a readable passphrase file: $(cat "$WORK/stderr")"
+chmod 600 "$WORK/open"
+ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/open" list persons
+[ ! -s "$WORK/stderr" ] || fail "a warning for a private passphrase file: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
 
 # The passphrase options may stand among any command's options (the man page), in either
 # spelling, and are read before the database is opened: not an unexpected argument, not

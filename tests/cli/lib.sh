@@ -25,6 +25,7 @@ checks=0
 CASEWATCH_BIN=$CASEWATCH
 PASSPHRASE="test passphrase"
 printf '%s\n' "$PASSPHRASE" >"$WORK/passphrase"
+chmod 600 "$WORK/passphrase" # as a user keeps it: casewatch warns of one others can read
 cat >"$WORK/casewatch" <<WRAPPER
 #!/bin/sh
 # The command word: the first argument that is neither an option nor an option's value.
