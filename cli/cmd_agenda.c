@@ -98,7 +98,8 @@ static int print_drafts_line(struct cw_cli *cli, const struct cw_agenda *a)
 		   a->drafts),
 		a->drafts);
 	cw_table_init(&t, 5, cols);
-	t.min_width[0] = 14;
+	t.fit[0] = t.fit[1] = t.fit[3] = CW_COLUMN_WHOLE; /* the day, the kind, the id */
+	t.fit[4] = CW_COLUMN_FREE;
 	for (size_t i = 0; i < a->drafts && rc == 0; i++) {
 		const struct cw_agenda_draft *dr = &a->draft_items[i];
 		char day[32], hex[CW_ID_HEX_LEN + 1];
@@ -142,9 +143,10 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 	}
 	fprintf(cli->out, _("Agenda from %s to %s\n\n"), from, to);
 	cw_table_init(&t, 7, cols);
-	t.min_width[0] = 14;
-	t.min_width[1] = 15;
-	t.min_width[6] = 8;
+	/* The day, what is due, whose account and the id stay whole on a narrow terminal; the
+	 * place and the note give room first. */
+	t.fit[0] = t.fit[1] = t.fit[2] = t.fit[6] = CW_COLUMN_WHOLE;
+	t.fit[4] = t.fit[5] = CW_COLUMN_FREE;
 	for (size_t i = 0; i < a->n && rc == 0; i++) {
 		const struct cw_agenda_item *it = &a->items[i];
 		struct cw_record_summary sum;
@@ -395,6 +397,7 @@ int cw_cmd_drafts(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		struct cw_table t;
 
 		cw_table_init(&t, 4, cols);
+		t.fit[0] = t.fit[1] = t.fit[2] = CW_COLUMN_WHOLE; /* the id, when, the kind */
 		for (size_t k = 0; k < n && rc == 0; k++) {
 			char hex[CW_ID_HEX_LEN + 1], kept[32] = "";
 			time_t secs = (time_t)(v[k].saved / 1000000);

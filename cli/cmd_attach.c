@@ -111,6 +111,10 @@ static int print_list(struct cw_cli *cli, const struct cw_attachment *v, size_t 
 	int rc = 0;
 
 	cw_table_init(&t, 8, cols);
+	/* The id (typed back to open or detach), the size and when stay whole; the caption gives
+	 * room first on a narrow terminal. */
+	t.fit[0] = t.fit[3] = t.fit[5] = CW_COLUMN_WHOLE;
+	t.fit[4] = t.fit[7] = CW_COLUMN_FREE;
 	for (size_t k = 0; k < n && rc == 0; k++) {
 		const struct cw_attachment *a = &v[k];
 		char hex[CW_ID_HEX_LEN + 1], size[32] = "", added[32], state[200];

@@ -190,6 +190,7 @@ int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first
 		return 0;
 	}
 	cw_table_init(&t, 3, cols);
+	t.fit[1] = t.fit[2] = CW_COLUMN_WHOLE; /* a fingerprint is read out whole, by phone */
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		char fp[CW_FINGERPRINT_TEXT_MAX], when[32];
 

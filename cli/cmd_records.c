@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,14 +79,31 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 	struct cw_table t;
 	int rc = 0;
 
-	if (kind == CW_KIND_PERSON)
+	/* On a narrow terminal ids, dates, kinds and accounts stay whole (an id is typed back,
+	 * a date and a kind are what a row is found by); long free text gives room first. */
+	static const unsigned char person_fit[] = {CW_COLUMN_WHOLE, CW_COLUMN_CUT,  CW_COLUMN_CUT,
+						   CW_COLUMN_FREE,  CW_COLUMN_FREE, CW_COLUMN_CUT,
+						   CW_COLUMN_WHOLE};
+	static const unsigned char case_fit[] = {CW_COLUMN_WHOLE, CW_COLUMN_WHOLE, CW_COLUMN_WHOLE,
+						 CW_COLUMN_CUT,   CW_COLUMN_FREE,  CW_COLUMN_CUT,
+						 CW_COLUMN_CUT,   CW_COLUMN_CUT};
+	static const unsigned char event_fit[] = {CW_COLUMN_WHOLE, CW_COLUMN_WHOLE, CW_COLUMN_WHOLE,
+						  CW_COLUMN_WHOLE, CW_COLUMN_CUT,   CW_COLUMN_FREE,
+						  CW_COLUMN_CUT,   CW_COLUMN_FREE};
+	const unsigned char *fit;
+
+	if (kind == CW_KIND_PERSON) {
 		cw_table_init(&t, 7, person_cols);
-	else if (kind == CW_KIND_CASE)
+		fit = person_fit;
+		t.min_width[1] = 12; /* a name, enough to tell people apart */
+	} else if (kind == CW_KIND_CASE) {
 		cw_table_init(&t, 8, case_cols);
-	else
+		fit = case_fit;
+	} else {
 		cw_table_init(&t, 8, event_cols);
-	t.min_width[0] = SHORT_ID;
-	t.min_width[1] = kind == CW_KIND_PERSON ? 12 : 10;
+		fit = event_fit;
+	}
+	memcpy(t.fit, fit, (size_t)t.ncols);
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
 		const struct cw_record *r = &l->items[i];
 		char hex[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX], a[512], b[512], named[600];
@@ -552,25 +570,51 @@ int cw_cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	return rc;
 }
 
+/* What set a person free, as the timeline names it ("bail granted", "release"). */
+static void freed_by_text(const struct cw_record *r, char *buf, size_t len)
+{
+	if (r->kind == CW_KIND_HEARING) {
+		/* A hearing's bail decision (timeline.h: the only way a hearing sets one free). */
+		snprintf(buf, len, "%s %s", cw_enum_label(&cw_words_milestone, CW_MS_BAIL),
+			 cw_enum_label(&cw_words_bail, r->u.hearing.bail));
+		return;
+	}
+	if (r->u.milestone.outcome)
+		snprintf(buf, len, "%s %s", cw_enum_label(&cw_words_milestone, r->u.milestone.type),
+			 cw_enum_label(&cw_words_decision, r->u.milestone.outcome));
+	else
+		snprintf(buf, len, "%s", cw_enum_label(&cw_words_milestone, r->u.milestone.type));
+}
+
+/* One line of the timeline's head, wrapped to the terminal (on a file or a pipe, whole), its
+ * continuation lines under the text after the label. */
+static void head_line(struct cw_cli *cli, int width, int indent, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void head_line(struct cw_cli *cli, int width, int indent, const char *fmt, ...)
+{
+	char line[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	cw_text_trim_utf8(line);
+	cw_print_wrapped(cli->out, line, width, indent);
+}
+
 static void print_timeline_header(struct cw_cli *cli, const struct cw_record *person,
 				  const struct cw_record_list *l)
 {
 	const struct cw_person *p = &person->u.person;
 	struct cw_timeline_summary sum;
 	char date[CW_DATE_TEXT_MAX], pre[160];
-	FILE *out = cli->out;
+	int width = cw_output_width(cli->out);
+	struct cw_date today = cw_date_today();
 
-	cw_timeline_summarise(&person->id, l->items, l->n, cw_date_today(), &sum);
-	cw_print_safe(out, p->name, 0);
-	if (p->name_km) {
-		fputs(" / ", out);
-		cw_print_safe(out, p->name_km, 0);
-	}
-	if (p->affiliation) {
-		fputs(" — ", out);
-		cw_print_safe(out, p->affiliation, 0);
-	}
-	fputc('\n', out);
+	cw_timeline_summarise(&person->id, l->items, l->n, today, &sum);
+	head_line(cli, width, 2, "%s%s%s%s%s", p->name, p->name_km ? " / " : "",
+		  p->name_km ? p->name_km : "", p->affiliation ? " — " : "",
+		  p->affiliation ? p->affiliation : "");
 	for (size_t i = 0; i < l->n; i++) {
 		const struct cw_record *r = &l->items[i];
 
@@ -579,33 +623,48 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 		for (size_t j = 0; j < r->u.kase.defendants.n; j++) {
 			const struct cw_defendant *d =
 				(const struct cw_defendant *)r->u.kase.defendants.items + j;
-			char arts[600];
+			const struct cw_record *freed;
+			char arts[600], custody[600], account[200], stage_text[200] = "";
 			uint8_t stage;
 
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
 			cw_charges_text(d, arts, sizeof arts);
-			fputs(_("  case: "), out);
-			cw_print_safe(out, r->u.kase.title, 0);
-			fprintf(out, _(" (account: %s)"), cw_enum_label(&cw_words_view, r->view));
-			fputs(_("\n    charges: "), out);
-			cw_print_safe(out, arts[0] ? arts : _("none recorded"), 0);
-			fprintf(out, _("\n    custody: %s"),
-				d->custody ? cw_enum_label(&cw_words_custody, d->custody)
-					   : "unknown");
+			snprintf(account, sizeof account, _(" (account: %s)"),
+				 cw_enum_label(&cw_words_view, r->view));
+			head_line(cli, width, 6, "%s%s%s", _("  case: "), r->u.kase.title, account);
+			head_line(cli, width, 6, "%s%s", _("    charges: "),
+				  arts[0] ? arts : _("none recorded"));
+			snprintf(custody, sizeof custody, "%s",
+				 d->custody ? cw_enum_label(&cw_words_custody, d->custody)
+					    : "unknown");
+			/* A case entry still saying "detained" beside the bail that ended the
+			 * detention: say which is older, or the reader believes the stale one. */
+			if ((freed = cw_timeline_custody_outdated(&person->id, r, l->items, l->n,
+								  today))) {
+				char what[200], on[CW_DATE_TEXT_MAX];
+
+				freed_by_text(freed, what, sizeof what);
+				cw_date_format(cw_record_date(freed), on);
+				snprintf(
+					custody, sizeof custody,
+					_("%s (as the case records it; %s on %s ended the pretrial "
+					  "detention)"),
+					cw_enum_label(&cw_words_custody, d->custody), what, on);
+			}
 			stage = d->stage ? d->stage : r->u.kase.stage;
 			if (stage)
-				fprintf(out, _("; stage: %s"),
-					cw_enum_label(&cw_words_stage, stage));
-			fputc('\n', out);
+				snprintf(stage_text, sizeof stage_text, _("; stage: %s"),
+					 cw_enum_label(&cw_words_stage, stage));
+			head_line(cli, width, 6, "%s%s%s", _("    custody: "), custody, stage_text);
 		}
 	}
 	cw_pretrial_text(&sum, pre, sizeof pre);
 	if (pre[0])
-		fprintf(out, _("  pretrial detention: %s\n"), pre);
-	fprintf(out, _("  adjournments: %d\n"), sum.adjournments);
+		head_line(cli, width, 4, _("  pretrial detention: %s"), pre);
+	fprintf(cli->out, _("  adjournments: %d\n"), sum.adjournments);
 	cw_date_format(sum.next_hearing, date);
-	fprintf(out, _("  next hearing: %s\n"), date[0] ? date : _("none scheduled"));
+	fprintf(cli->out, _("  next hearing: %s\n"), date[0] ? date : _("none scheduled"));
 }
 
 int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
@@ -737,6 +796,8 @@ int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		return CW_EUSAGE;
 	arr = cli->json ? json_array() : NULL;
 	cw_table_init(&t, 3, cols);
+	t.fit[0] = CW_COLUMN_WHOLE;
+	t.fit[2] = CW_COLUMN_FREE;
 	for (size_t i = 0; cw_article_table_entry(i, &a, &offence) == 0; i++) {
 		char text[CW_ARTICLE_TEXT_MAX];
 

@@ -502,6 +502,11 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	if (b.n) {
 		fputc('\n', cli->out);
 		cw_table_init(&t, 7, cols);
+		/* The kind, the id, the state and the database stay whole on a narrow terminal;
+		 * the time keeps its minute ("2024-06-03T09:15…"), the label gives room first. */
+		t.fit[0] = t.fit[1] = t.fit[2] = t.fit[5] = CW_COLUMN_WHOLE;
+		t.fit[6] = CW_COLUMN_FREE;
+		t.min_width[3] = 17;
 		for (size_t i = 0; i < b.n && rc == 0; i++) {
 			const struct cw_record *r = &b.items[i].rec;
 			char id[CW_ID_HEX_LEN + 1], in[CW_ID_HEX_LEN + 1], up[32];
@@ -516,12 +521,17 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		if (rc == 0)
 			cw_table_print(&t, cli->out, cw_output_width(cli->out));
 		cw_table_free(&t);
-		if (b.versions_total > b.n)
-			fprintf(cli->out,
-				_("... and %zu more versions (the first %zu are listed; --all "
-				  "lists "
-				  "every one)\n"),
-				b.versions_total - b.n, b.n);
+		if (b.versions_total > b.n) {
+			char more[400];
+
+			snprintf(more, sizeof more,
+				 _("... and %zu more versions (the first %zu are listed; --all "
+				   "lists "
+				   "every one)\n"),
+				 b.versions_total - b.n, b.n);
+			more[strcspn(more, "\n")] = '\0'; /* the line ends where it is wrapped */
+			cw_print_wrapped(cli->out, more, cw_output_width(cli->out), 4);
+		}
 	}
 	cw_bundle_free(&b);
 	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
@@ -583,6 +593,8 @@ int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int fi
 		return 0;
 	}
 	cw_table_init(&t, 3, cols);
+	t.fit[2] = CW_COLUMN_WHOLE;
+	t.min_width[1] = 17; /* the time to its minute */
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		char when[32], seq[24];
 
@@ -865,6 +877,8 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 		struct cw_table t;
 
 		cw_table_init(&t, 7, cols);
+		for (int c = 0; c < 6; c++) /* all but the author, who may be cut */
+			t.fit[c] = CW_COLUMN_WHOLE;
 		for (size_t k = from; k < n && rc == 0; k++) {
 			char seq[24], tm[32], rec[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1];
 

@@ -16,11 +16,9 @@ void cw_table_init(struct cw_table *t, int ncols, const char *const *headers)
 {
 	memset(t, 0, sizeof *t);
 	t->ncols = ncols > CW_TABLE_MAX_COLS ? CW_TABLE_MAX_COLS : ncols;
-	for (int i = 0; i < t->ncols; i++) {
+	for (int i = 0; i < t->ncols; i++)
 		/* Every caller's titles are N_() msgids; "" is none (gettext("") is the header). */
 		t->headers[i] = headers[i][0] ? _(headers[i]) : headers[i];
-		t->min_width[i] = cw_text_width(headers[i]);
-	}
 }
 
 int cw_table_add(struct cw_table *t, const char *const *cells)
@@ -48,52 +46,160 @@ int cw_table_add(struct cw_table *t, const char *const *cells)
 	return 0;
 }
 
+/* Narrows the shown columns of one fit, each time the widest (the rightmost of equals), each
+ * down to `floor` or its min_width, whichever is wider (a column already narrower stays as it
+ * is), until the table is no longer `*over` columns too wide. */
+static void narrow(const struct cw_table *t, int *w, const int *shown, int fit, int floor,
+		   int *over)
+{
+	while (*over > 0) {
+		int best = -1;
+
+		for (int c = 0; c < t->ncols; c++) {
+			int f = floor > t->min_width[c] ? floor : t->min_width[c];
+
+			if (shown[c] && t->fit[c] == fit && w[c] > f &&
+			    (best < 0 || w[c] >= w[best]))
+				best = c;
+		}
+		if (best < 0)
+			return;
+		w[best]--;
+		(*over)--;
+	}
+}
+
+/* The widths of the columns fitted to `width` (output.h says in what order they give room
+ * back), and which are shown. From the whole widths each time a column is left out, so the
+ * room it gave goes back to those that stay. */
+static void layout(const struct cw_table *t, const int *whole, int width, int *w, int *shown)
+{
+	static const int floors[] = {16, 8, 6};
+
+	for (int c = 0; c < t->ncols; c++)
+		shown[c] = 1;
+	for (;;) {
+		int over = -width, n = 0, drop = -1;
+
+		for (int c = 0; c < t->ncols; c++)
+			if (shown[c]) {
+				w[c] = whole[c];
+				over += w[c] + (n++ ? 2 : 0);
+			}
+		for (size_t i = 0; i < sizeof floors / sizeof floors[0]; i++) {
+			narrow(t, w, shown, CW_COLUMN_FREE, floors[i], &over);
+			narrow(t, w, shown, CW_COLUMN_CUT, floors[i], &over);
+		}
+		if (over <= 0)
+			return;
+		for (int c = t->ncols - 1; c >= 0 && drop < 0; c--)
+			if (shown[c] && t->fit[c] == CW_COLUMN_FREE)
+				drop = c;
+		for (int c = t->ncols - 1; c >= 0 && drop < 0; c--)
+			if (shown[c] && t->fit[c] == CW_COLUMN_CUT)
+				drop = c;
+		if (drop < 0)
+			return; /* only whole columns left: the terminal wraps what it must */
+		shown[drop] = 0;
+	}
+}
+
 void cw_table_print(const struct cw_table *t, FILE *out, int width)
 {
-	int w[CW_TABLE_MAX_COLS], total = 0;
+	int whole[CW_TABLE_MAX_COLS], w[CW_TABLE_MAX_COLS], shown[CW_TABLE_MAX_COLS], last = -1;
 	char buf[4096];
 
 	for (int c = 0; c < t->ncols; c++) {
-		w[c] = cw_text_width(t->headers[c]);
+		whole[c] = cw_text_width(t->headers[c]);
 		for (size_t r = 0; r < t->rows; r++) {
 			int cw = cw_text_width(t->cells[r * (size_t)t->ncols + (size_t)c]);
 
-			if (cw > w[c])
-				w[c] = cw;
+			if (cw > whole[c])
+				whole[c] = cw;
 		}
-		total += w[c] + (c ? 2 : 0);
+		w[c] = whole[c];
+		shown[c] = 1;
 	}
-	/* Shrink the widest column until the table fits (or nothing can shrink). */
-	while (width > 0 && total > width) {
-		int widest = -1;
-
-		for (int c = 0; c < t->ncols; c++)
-			if (w[c] > t->min_width[c] && w[c] > 8 && (widest < 0 || w[c] > w[widest]))
-				widest = c;
-		if (widest < 0)
-			break;
-		w[widest]--;
-		total--;
-	}
+	if (width > 0)
+		layout(t, whole, width, w, shown);
+	for (int c = 0; c < t->ncols; c++)
+		if (shown[c])
+			last = c;
 	for (size_t r = 0; r <= t->rows; r++) {
+		int first = 1;
+
 		for (int c = 0; c < t->ncols; c++) {
 			const char *text =
 				r == 0 ? t->headers[c]
 				       : t->cells[(r - 1) * (size_t)t->ncols + (size_t)c];
-			int last = c == t->ncols - 1;
 
+			if (!shown[c])
+				continue;
+			fputs(first ? "" : "  ", out);
+			first = 0;
 			if (width <= 0) {
 				/* Whole cells, however long, padded to their column. */
-				fprintf(out, "%s%s", c ? "  " : "", text);
-				if (!last)
+				fputs(text, out);
+				if (c != last)
 					fprintf(out, "%*s", w[c] - cw_text_width(text), "");
 				continue;
 			}
-			cw_text_fit(text, w[c], !last, buf, sizeof buf);
-			fprintf(out, "%s%s", c ? "  " : "", buf);
+			cw_text_fit(text, w[c], c != last, buf, sizeof buf);
+			fputs(buf, out);
 		}
 		fputc('\n', out);
 	}
+	/* Say what was left out, or a reader takes the table for all there is. */
+	if (width > 0 && last >= 0) {
+		char left[512] = "";
+
+		for (int c = 0, n = 0; c < t->ncols; c++)
+			if (!shown[c]) {
+				size_t used = strlen(left);
+
+				snprintf(left + used, sizeof left - used, "%s%s", n++ ? ", " : "",
+					 t->headers[c]);
+			}
+		if (left[0]) {
+			char note[1024];
+
+			snprintf(note, sizeof note,
+				 _("not shown at this width: %s (a wider window, a file or a pipe "
+				   "shows them)"),
+				 left);
+			cw_text_trim_utf8(note);
+			cw_print_wrapped(out, note, width, 2);
+		}
+	}
+}
+
+void cw_print_wrapped(FILE *out, const char *text, int width, int indent)
+{
+	char *safe = cw_text_for_terminal(text ? text : "", 0);
+	const char *p = safe;
+	int first = 1;
+
+	if (!safe)
+		return;
+	if (width <= 0 || indent >= width / 2) {
+		fputs(safe, out);
+		fputc('\n', out);
+		free(safe);
+		return;
+	}
+	do {
+		size_t n = cw_text_wrap(p, first ? width : width - indent), keep = n;
+
+		/* The space a line ends at is not shown; the next line starts at its word. */
+		while (keep > 0 && p[keep - 1] == ' ')
+			keep--;
+		fprintf(out, "%*s%.*s\n", first ? 0 : indent, "", (int)keep, p);
+		p += n;
+		while (*p == ' ')
+			p++;
+		first = 0;
+	} while (*p);
+	free(safe);
 }
 
 void cw_table_free(struct cw_table *t)

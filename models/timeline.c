@@ -106,10 +106,11 @@ enum cw_pretrial_to cw_timeline_running_to(const struct cw_record *kase, const s
 }
 
 /* The earliest date from `start` on at which an event of the case ends the person's pretrial
- * detention; unknown when none does. An end dated the day of a start ends what that start
- * began (the index of detentions reads it so too). */
+ * detention (the event in *by when by is not NULL); unknown when none does. An end dated the
+ * day of a start ends what that start began (the index of detentions reads it so too). */
 static struct cw_date pretrial_end(const struct cw_id *person, const struct cw_record *kase,
-				   const struct cw_record *recs, size_t n, struct cw_date start)
+				   const struct cw_record *recs, size_t n, struct cw_date start,
+				   const struct cw_record **by)
 {
 	struct cw_date end = {0, 0, 0};
 
@@ -127,8 +128,11 @@ static struct cw_date pretrial_end(const struct cw_id *person, const struct cw_r
 		else if (r->kind == CW_KIND_HEARING)
 			ends = cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
 			       cw_timeline_hearing_ends_detention(&r->u.hearing, kase, person);
-		if (ends && (!cw_date_is_known(end) || cw_date_compare(d, end) < 0))
+		if (ends && (!cw_date_is_known(end) || cw_date_compare(d, end) < 0)) {
 			end = d;
+			if (by)
+				*by = r;
+		}
 	}
 	return end;
 }
@@ -239,7 +243,7 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 		start = next_start(person, kase, recs, n, after);
 		if (!cw_date_is_known(start) || after_day(start, today))
 			return;
-		end = pretrial_end(person, kase, recs, n, start);
+		end = pretrial_end(person, kase, recs, n, start, NULL);
 		if (cw_date_is_known(end) && after_day(end, today)) {
 			/* It ended after the day asked about, so it ran up to that day, whatever
 			 * the case says of the person now (a report of a past week). */
@@ -292,6 +296,57 @@ int cw_timeline_held_in_case(const struct cw_id *person, const struct cw_record 
 	pretrial_for_case(person, kase, records, n, today, &p, &stints);
 	free(stints.v);
 	return p.ongoing;
+}
+
+/* Whether an event that ends a pretrial detention sets the person free (on bail, released,
+ * under house arrest or judicial supervision) rather than ending only its pretrial part: a
+ * verdict or a sentence may well keep them detained. */
+static int sets_free(const struct cw_record *r)
+{
+	if (r->kind == CW_KIND_HEARING)
+		return r->u.hearing.bail == CW_BAIL_GRANTED;
+	if (r->kind != CW_KIND_MILESTONE)
+		return 0;
+	switch (r->u.milestone.type) {
+	case CW_MS_BAIL:
+	case CW_MS_RELEASE:
+	case CW_MS_HOUSE_ARREST:
+	case CW_MS_SUPERVISION:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
+						     const struct cw_record *kase,
+						     const struct cw_record *records, size_t n,
+						     struct cw_date today)
+{
+	const struct cw_defendant *mine;
+	const struct cw_record *by = NULL;
+	struct cw_date start, end = {0, 0, 0}, after = {0, 0, 0}, as_of;
+
+	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)) ||
+	    mine->custody != CW_CUSTODY_DETAINED)
+		return NULL;
+	/* The stretches as pretrial_for_case reads them: the last must have ended by today. */
+	for (;;) {
+		start = next_start(person, kase, records, n, after);
+		if (!cw_date_is_known(start) || after_day(start, today))
+			break;
+		end = pretrial_end(person, kase, records, n, start, &by);
+		if (!cw_date_is_known(end) || after_day(end, today))
+			return NULL; /* still running: "detained" is what the records say */
+		after = end;
+	}
+	if (!by || !cw_date_is_known(after) || !sets_free(by))
+		return NULL;
+	/* An entry known as of that day or later was written knowing of it. */
+	as_of = cw_date_is_known(mine->as_of) ? mine->as_of : kase->u.kase.as_of;
+	if (cw_date_is_known(as_of) && cw_date_compare(as_of, after) >= 0)
+		return NULL;
+	return by;
 }
 
 /* A stretch as days since 1970: [a, b]. A date not precise to the day gives two: the days it

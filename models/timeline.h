@@ -63,6 +63,18 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 int cw_timeline_held_in_case(const struct cw_id *person, const struct cw_record *kase,
 			     const struct cw_record *records, size_t n, struct cw_date today);
 
+/* The event that set the person free after their last pretrial detention in the case (bail
+ * or a release granted, house arrest, judicial supervision; a hearing's bail granted), by
+ * `today`, while the case's entry for them still says "detained" and is not known as of that
+ * day or later: the entry is older than the event, and a reader must be told which to
+ * believe. NULL otherwise: no detention recorded, one still running, one ended by a verdict
+ * or a sentence (which may well keep the person detained), or an entry known as of a later
+ * day. The event is one of records. */
+const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
+						     const struct cw_record *kase,
+						     const struct cw_record *records, size_t n,
+						     struct cw_date today);
+
 /* The rules cw_timeline_summarise reads pretrial detention by, given for the store's index of
  * detentions (store/detention.c), which must find exactly the people the summary finds:
  *   - it starts at a milestone of the person in the case that is an arrest or a detention

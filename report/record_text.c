@@ -276,6 +276,22 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 static void struct_field_lines(struct cw_store *st, const void *base, const struct cw_schema *s,
 			       int indent, cw_line_fn fn, void *ctx);
 
+/* A record another names, as people read it: a person or a case by its name or title, an
+ * event by its kind and date ("hearing 2023-05-25"), which say what it is where its label
+ * would not (a hearing's label is its court, often left to the case's), then its short id. */
+static void ref_text(const struct cw_record *r, const char *hex, char *buf, size_t len)
+{
+	const char *label = cw_record_label(r);
+	char date[CW_DATE_TEXT_MAX];
+
+	if ((r->kind == CW_KIND_PERSON || r->kind == CW_KIND_CASE) && label[0]) {
+		snprintf(buf, len, "%s (%.8s)", label, hex);
+		return;
+	}
+	cw_date_format(cw_record_date(r), date);
+	snprintf(buf, len, "%s%s%s (%.8s)", cw_kind_text(r->kind), date[0] ? " " : "", date, hex);
+}
+
 /* A field's value as people read it: a string as stored (whole, however long), an id as its
  * record's label and short id (into buf), anything else as its text (into buf). NULL when the
  * field is empty (or a list, which has no one value). */
@@ -298,11 +314,13 @@ static const char *field_value(struct cw_store *st, const void *base, const stru
 			return NULL;
 		cw_id_hex(id, hex);
 		if (st && (rc = cw_store_get(st, id, &r, NULL)) == 0) {
-			snprintf(buf, len, "%s (%.8s)", cw_record_label(&r), hex);
+			ref_text(&r, hex, buf, len);
 			cw_record_free(&r);
 		} else if (st && rc == CW_ENOTFOUND && f->ref_kind) {
 			/* Deleted (perhaps on another laptop) while this record named it. */
 			snprintf(buf, len, _("(deleted %s %.8s)"), cw_kind_text(f->ref_kind), hex);
+		} else if (st && rc == CW_ENOTFOUND) {
+			snprintf(buf, len, _("(deleted record %.8s)"), hex);
 		} else {
 			snprintf(buf, len, "(%.8s)", hex);
 		}

@@ -1,0 +1,44 @@
+#!/bin/sh
+# A case entry that still says "detained" beside the bail that ended the pretrial detention:
+# the timeline says the custody is as the case records it and what ended the detention, on
+# which day; not when the detention is still running, nor after a verdict (a convicted person
+# may well be detained), nor when the entry is known as of a later day.
+. "$TESTLIB"
+set -e
+
+ok cw init
+ok cw person add --name "Sok Dara"
+ok cw case add --title "Land protest" --court "Kampong Speu Court" --defendant "Sok Dara" \
+	--custody detained --charge 494/495
+ok cw log milestone --person "Sok Dara" --case "Land protest" --type arrest --date 2022-01-05
+
+# Still running: "detained" is what the records say, with no note.
+ok cw timeline "Sok Dara"
+has "custody: detained"
+lacks "as the case records it"
+
+ok cw log milestone --person "Sok Dara" --case "Land protest" --type bail --outcome granted \
+	--date 2023-06-15
+ok cw timeline "Sok Dara"
+has "custody: detained (as the case records it; bail granted on 2023-06-15 ended the pretrial detention)"
+has "pretrial detention: 526 days (to 2023-06-15)"
+# JSON keeps its fields.
+ok cw timeline "Sok Dara" --json
+json 'd["summary"]["pretrial_ongoing"] in (0, False) and d["summary"]["pretrial_to"] == "2023-06-15"'
+
+# An entry known as of a day after the bail was written knowing of it.
+ok cw edit "Land protest" --as-of 2023-07-01
+ok cw timeline "Sok Dara"
+has "custody: detained"
+lacks "as the case records it"
+
+# Ended by a verdict: the person may be serving the sentence; no note.
+ok cw person add --name "Kem Ly"
+ok cw case add --title "Forest case" --defendant "Kem Ly" --custody detained --charge 494/495
+ok cw log milestone --person "Kem Ly" --case "Forest case" --type arrest --date 2022-02-01
+ok cw log milestone --person "Kem Ly" --case "Forest case" --type verdict --date 2023-02-01
+ok cw timeline "Kem Ly"
+has "custody: detained"
+lacks "as the case records it"
+
+done_ok
