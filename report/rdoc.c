@@ -871,6 +871,16 @@ static void partial(struct builder *b)
 	}
 }
 
+/* How many of the period's demonstrations recorded no arrests figure. */
+static size_t demos_unrecorded(const struct cw_report *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->demos.n; i++)
+		n += cw_demo_arrests(&r->demos.items[i].u.demo) < 0;
+	return n;
+}
+
 /* A metric's figure, or "not recorded" (never 0) when no record gives it. */
 static void metric_cell(struct builder *b, enum cw_rcol col, size_t n)
 {
@@ -1390,6 +1400,12 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		       c[CW_METRIC_DEMOS]);
 		if (c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED)
 			sb_add(&sb, "%s", _(", arrests not recorded"));
+		else if (c[CW_METRIC_DEMO_ARRESTS] && demos_unrecorded(r))
+			/* Some recorded their arrests, some not: what is known is a least. */
+			sb_add(&sb,
+			       P_(" with at least %zu arrest", " with at least %zu arrests",
+				  c[CW_METRIC_DEMO_ARRESTS]),
+			       c[CW_METRIC_DEMO_ARRESTS]);
 		else if (c[CW_METRIC_DEMO_ARRESTS])
 			sb_add(&sb,
 			       P_(" with %zu arrest", " with %zu arrests",

@@ -79,8 +79,8 @@ static void verdicts_text(struct cw_store *st, const struct cw_hearing *h, char 
 	size_t n = 0;
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < h->verdicts.n && n < len; i++) {
-		char who[200] = "";
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		char who[200] = "", item[300];
 		struct cw_record p;
 		int said = 0;
 
@@ -99,10 +99,21 @@ static void verdicts_text(struct cw_store *st, const struct cw_hearing *h, char 
 			cw_record_free(&p);
 		} else
 			snprintf(who, sizeof who, "%s", _("(deleted person)"));
-		n += (size_t)snprintf(buf + n, len - n, "%s%s (%s)", n ? ", " : "",
-				      v[i].result ? cw_enum_label(&cw_words_verdict, v[i].result)
-						  : _("result not recorded"),
-				      who);
+		cw_text_trim_utf8(who);
+		snprintf(item, sizeof item, "%s%s (%s)", n ? ", " : "",
+			 v[i].result ? cw_enum_label(&cw_words_verdict, v[i].result)
+				     : _("result not recorded"),
+			 who);
+		cw_text_trim_utf8(item);
+		/* Whole entries only, never a name cut in the middle: what does not fit is
+		 * said to be there. */
+		if (n + strlen(item) + sizeof ", …" > len) {
+			if (n + sizeof ", …" <= len)
+				memcpy(buf + n, ", …", sizeof ", …");
+			return;
+		}
+		memcpy(buf + n, item, strlen(item) + 1);
+		n += strlen(item);
 	}
 }
 

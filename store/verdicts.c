@@ -65,10 +65,16 @@ int cw_store_unfollow_verdicts(struct cw_txn *t, const struct cw_id *by,
 
 	if (cw_id_is_zero(case_id))
 		return 0;
-	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0)
-		return rc == CW_ENOTFOUND ? 0 : rc; /* gone: nothing of it to take back */
-	cw_case_unfollow_record(&kase.u.kase, by, &changed);
-	rc = changed && kase.kind == CW_KIND_CASE ? cw_txn_put(t, &kase, 0, NULL, err) : 0;
+	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0) {
+		if (rc != CW_ENOTFOUND)
+			return rc;
+		cw_error_clear(err);
+		return 0; /* gone: nothing of it to take back */
+	}
+	if (kase.kind == CW_KIND_CASE) {
+		cw_case_unfollow_record(&kase.u.kase, by, &changed);
+		rc = changed ? cw_txn_put(t, &kase, 0, NULL, err) : 0;
+	}
 	cw_record_free(&kase);
 	return rc;
 }
@@ -90,8 +96,18 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 		return rc;
 	if (!case_id || cw_id_is_zero(case_id) || (!rulings && !old_case))
 		return 0;
-	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0)
-		return rc;
+	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0) {
+		/* A case deleted on another laptop while this record named it: its charges are
+		 * gone with it, and the record can still be edited. */
+		if (rc != CW_ENOTFOUND)
+			return rc;
+		cw_error_clear(err);
+		return 0;
+	}
+	if (kase.kind != CW_KIND_CASE) {
+		cw_record_free(&kase);
+		return 0;
+	}
 	if (old_case)
 		cw_case_unfollow_record(&kase.u.kase, &rec->id, &changed);
 	if (!rulings) {

@@ -1796,6 +1796,59 @@ START_TEST(deletion_of_a_named_person_applies)
 }
 END_TEST
 
+/* A case deleted on one laptop while another logged a hearing of it: the hearing stays, and
+ * can still be corrected there as the forms and the command line do (following verdicts):
+ * its date, and its verdict, which moves nothing, its case being gone. */
+START_TEST(a_hearing_of_a_case_deleted_elsewhere_can_be_corrected)
+{
+	const struct cw_field *vf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
+	struct cw_verdict *v;
+	struct cw_error err;
+	struct cw_record r;
+	struct cw_id p, c, h;
+
+	open_at(0, "alice");
+	open_at(1, "bob");
+	enroll(0, 1, "bob");
+	enroll(1, 0, "alice");
+	p = put_person(0, "Kang Saran");
+	cw_record_init(&r, CW_KIND_CASE);
+	r.u.kase.title = strdup("Saran case");
+	ck_assert_msg(cw_store_put(st[0], &r, CW_PUT_NEW, &err) == 0, "%s", err.message);
+	c = r.id;
+	cw_record_free(&r);
+	export_to(0, "bob", path_in(0, "1.b"));
+	import(1, path_in(0, "1.b"));
+	cw_record_init(&r, CW_KIND_HEARING);
+	r.u.hearing.case_id = c;
+	r.u.hearing.outcome = CW_OUTCOME_ADJOURNED;
+	ck_assert_int_eq(cw_date_parse("2024-02-10", &r.u.hearing.date, "date", NULL), 0);
+	ck_assert_msg(cw_store_put(st[1], &r, CW_PUT_NEW | CW_PUT_FOLLOW_VERDICTS, &err) == 0, "%s",
+		      err.message);
+	h = r.id;
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_delete(st[0], &c, &err), 0);
+	export_to(0, "bob", path_in(0, "2.b"));
+	ck_assert_uint_eq(import(1, path_in(0, "2.b")), 1);
+	ck_assert_int_eq(cw_store_get(st[1], &c, &r, &err), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_store_get(st[1], &h, &r, &err), 0);
+	ck_assert_int_eq(cw_date_parse("2024-02-11", &r.u.hearing.date, "date", NULL), 0);
+	r.u.hearing.outcome = CW_OUTCOME_VERDICT;
+	v = cw_list_append(&r.u.hearing.verdicts, vf->sub);
+	v->person = p;
+	v->result = CW_VERDICT_CONVICTED;
+	ck_assert_msg(cw_store_put(st[1], &r, CW_PUT_FOLLOW_VERDICTS | CW_PUT_IF_UNCHANGED, &err) ==
+			      0,
+		      "%s", err.message);
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_get(st[1], &h, &r, &err), 0);
+	ck_assert_int_eq(cw_date_compare(r.u.hearing.date, (struct cw_date){2024, 2, 11}), 0);
+	cw_record_free(&r);
+	ck_assert_msg(cw_store_delete(st[1], &h, &err) == 0, "%s", err.message);
+}
+END_TEST
+
 /* A bundle from a casewatch that still sent deleted content: it is dropped as it is read. */
 START_TEST(old_deletion_line_loses_its_content)
 {
@@ -1953,6 +2006,7 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, deletion_carries_no_content);
 	tcase_add_test(tc, deletion_wins_over_older_edit);
 	tcase_add_test(tc, deletion_of_a_named_person_applies);
+	tcase_add_test(tc, a_hearing_of_a_case_deleted_elsewhere_can_be_corrected);
 	tcase_add_test(tc, old_deletion_line_loses_its_content);
 	tcase_add_test(tc, old_deletions_are_stripped_on_open);
 	suite_add_tcase(s, tc);

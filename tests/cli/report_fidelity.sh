@@ -319,6 +319,10 @@ has "participants: 30; arrests not recorded"
 ok cw log demo --date 2023-09-05 --place "Olympic Stadium" --participants 12 --arrests-count 0
 ok cw report --week 2023-W36 --format json
 json "sorted(x['arrests'] is None for x in d['demonstrations']) == [False, True] and d['comparison']['demonstration_arrests']['current'] == 0"
+# one that recorded 3 beside one that recorded nothing: at least 3
+ok cw log demo --date 2023-09-06 --place "Wat Phnom" --participants 50 --arrests-count 3
+ok cw report --week 2023-W36 --format json
+json "any('3 demonstrations with at least 3 arrests' in s for s in d['summary'])"
 
 # ---- a line says what a ruling decided, and for whom ------------------------------------
 # A verdict at a hearing of two defendants shows in both timelines: it names who was convicted
@@ -337,5 +341,27 @@ ok cw log milestone --person "Verdict One" --case "Two defendants case" --type a
 	--result upheld --date 2024-01-10
 ok cw list records --person "Verdict One" --kind milestone
 has "appeal decided: upheld"
+
+# Many defendants with long Khmer names: whole entries only, the rest said with "…", then the
+# sentence, and valid UTF-8 throughout (a cut once left half a letter in the line).
+long="ឈឹម ស៊ីថា សុភ័ក្ត្រ ធីតា វណ្ណៈ"
+set --
+for n in 1 2 3 4 5 6; do
+	ok cw person add --name "$long $n"
+	set -- "$@" --defendant "$long $n" --charge 494
+done
+ok cw case add --title "Many defendants case" "$@"
+set --
+for n in 1 2 3 4 5 6; do
+	set -- "$@" --verdict "494=convicted@$long $n"
+done
+ok cw log hearing --case "Many defendants case" --date 2023-09-13 --outcome verdict \
+	--sentence "2 years" "$@"
+ok cw list records --case "Many defendants case" --kind hearing
+printf '%s' "$out" | "$PY" -c 'import sys; sys.stdin.buffer.read().decode("utf-8")' ||
+	fail "the line is not valid UTF-8: $out"
+has "convicted ($long 1)"
+has ", …; 2 years"
+checks=$((checks + 1))
 
 done_ok
