@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/advice.h"
 #include "app/people.h"
 #include "cli/commands.h"
 #include "models/confidential.h"
@@ -253,56 +254,11 @@ static int view_given(const struct cw_cli *cli, int first_arg)
 	return 0;
 }
 
-/* A milestone of a person in a case that does not name them counts in no detention (the
- * case holds no custody for them and is not in their timeline) and moves no charge. Saved, as
- * an import or a bundle would give it, and said, with the command that adds them (the terminal
- * interface refuses such a pair: tui/form_cases.c). */
-static void warn_case_names_person(struct cw_cli *cli, const struct cw_record *rec, const char *hex)
+/* What the monitor should know about a record saved (app/advice.h), on standard error. */
+static void print_advice(void *ctx, const char *what, const char *fix)
 {
-	const struct cw_milestone *m = &rec->u.milestone;
-	struct cw_record kase;
-	struct cw_error err;
-	char case_hex[CW_ID_HEX_LEN + 1];
-
-	if (rec->kind != CW_KIND_MILESTONE || cw_id_is_zero(&m->person) ||
-	    cw_id_is_zero(&m->case_id) ||
-	    cw_store_get(cli->session.store, &m->case_id, &kase, &err) != 0)
-		return;
-	if (kase.kind == CW_KIND_CASE && !cw_timeline_defendant(&kase, &m->person)) {
-		char person_hex[CW_ID_HEX_LEN + 1];
-
-		cw_id_hex(&m->case_id, case_hex);
-		cw_id_hex(&m->person, person_hex);
-		fprintf(stderr,
-			_("casewatch: warning: case %.8s does not name the person of this %s "
-			  "(%.8s) "
-			  "as a defendant, so it counts in no pretrial detention and moves no "
-			  "charge; to add them: casewatch edit %.8s --defendant %.8s\n"),
-			case_hex, cw_enum_label(&cw_words_milestone, m->type), hex, case_hex,
-			person_hex);
-	}
-	cw_record_free(&kase);
-}
-
-/* An event that is recorded as having happened (a milestone, a visit, a demonstration, an
- * incident, a hearing with its outcome) dated after today is most likely a typo (2027 for
- * 2023): saved, since a source may date it so, and said, with the command that corrects it.
- * Until that day comes it counts nowhere: no detention runs from an arrest not yet made. */
-static void warn_after_today(const struct cw_record *rec, const char *hex)
-{
-	struct cw_date d = cw_record_date(rec), today = cw_date_today();
-	char dated[CW_DATE_TEXT_MAX], now[CW_DATE_TEXT_MAX];
-
-	if (!cw_date_is_known(d) || cw_date_compare(cw_date_first_day(d), today) <= 0 ||
-	    (rec->kind == CW_KIND_HEARING && rec->u.hearing.outcome == CW_OUTCOME_UNKNOWN) ||
-	    rec->kind == CW_KIND_PERSON || rec->kind == CW_KIND_CASE)
-		return;
-	cw_date_format(d, dated);
-	cw_date_format(today, now);
-	fprintf(stderr,
-		_("casewatch: warning: this %s is dated %s, after today (%s), so it counts "
-		  "nowhere until then; if that is a typo: casewatch edit %.8s --date DATE\n"),
-		cw_kind_text(rec->kind), dated, now, hex);
+	(void)ctx;
+	fprintf(stderr, _("casewatch: warning: %s; %s\n"), what, fix);
 }
 
 int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
@@ -332,28 +288,7 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		else
 			fprintf(cli->out, _("added %s %s%s\n"), cw_kind_text(rec.kind), hex,
 				cw_cli_said(cli));
-		/* Pretrial detention is counted in a case (models/timeline.h): an arrest logged
-		 * before its case exists counts nowhere until it names one. Saved, and said. */
-		if (rec.kind == CW_KIND_MILESTONE && cw_id_is_zero(&rec.u.milestone.case_id) &&
-		    cw_timeline_starts_detention(&rec.u.milestone))
-			fprintf(stderr,
-				_("casewatch: warning: this %s names no case, so no pretrial "
-				  "detention counts from it; once the case is logged: casewatch "
-				  "edit %.8s --case CASE\n"),
-				cw_enum_label(&cw_words_milestone, rec.u.milestone.type), hex);
-		/* A bail or release with no outcome ends the detention (models/timeline.c: what
-		 * such a milestone meant before outcomes were recorded); a monitor who only
-		 * heard the request argued should know. */
-		if (rec.kind == CW_KIND_MILESTONE &&
-		    (rec.u.milestone.type == CW_MS_BAIL || rec.u.milestone.type == CW_MS_RELEASE) &&
-		    rec.u.milestone.outcome == CW_DECISION_UNKNOWN)
-			fprintf(stderr,
-				_("casewatch: warning: this %s has no outcome, so it is read as "
-				  "granted and ends the pretrial detention; if it was refused: "
-				  "casewatch edit %.8s --outcome refused\n"),
-				cw_enum_label(&cw_words_milestone, rec.u.milestone.type), hex);
-		warn_case_names_person(cli, &rec, hex);
-		warn_after_today(&rec, hex);
+		cw_advise_saved(cli->session.store, &rec, print_advice, NULL);
 	}
 	cw_record_free(&rec);
 	return rc;
@@ -389,8 +324,7 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		cw_id_hex(&rec.id, hex);
 		fprintf(cli->out, _("saved %s %s%s\n"), cw_kind_text(rec.kind), hex,
 			cw_cli_said(cli));
-		warn_case_names_person(cli, &rec, hex);
-		warn_after_today(&rec, hex);
+		cw_advise_saved(cli->session.store, &rec, print_advice, NULL);
 	}
 	cw_record_free(&rec);
 	return rc;

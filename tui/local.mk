@@ -46,5 +46,6 @@ CLI_TESTS += \
 	tests/tui/fields.sh \
 	tests/tui/word_labels.sh \
 	tests/tui/milestone_case.sh \
+	tests/tui/advice.sh \
 	tests/tui/start_passphrase.sh
 EXTRA_DIST += tests/tui/lib.sh tests/tui/stack_scan.py

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/advice.h"
 #include "app/people.h"
 #include "app/quick.h"
 #include "app/settings.h"
@@ -1017,6 +1018,17 @@ static void ask_add_person(struct cw_app *app, struct cw_form *fm)
 		 fm->agreed + 1 == fm->nmissing ? _(" and save") : "");
 }
 
+/* The first thing to know about a record just saved (app/advice.h): the status line has room
+ * for one, and the record's view shows the rest of what it is. */
+static void keep_first_advice(void *ctx, const char *what, const char *fix)
+{
+	char *first = ctx;
+
+	(void)fix; /* a command line's: the form is where this is put right here */
+	if (!first[0])
+		snprintf(first, 400, "%s", what);
+}
+
 static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 {
 	char hex[CW_ID_HEX_LEN + 1];
@@ -1028,13 +1040,25 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 		return;
 
 	switch (cw_form_key(v->form, key)) {
-	case CW_FORM_SAVED:
+	case CW_FORM_SAVED: {
+		char advice[400] = "";
+		struct cw_record saved;
+
 		cw_id_hex(&v->form->saved_id, hex);
+		if (cw_store_get(app->st, &v->form->saved_id, &saved, NULL) == 0) {
+			cw_advise_saved(app->st, &saved, keep_first_advice, advice);
+			cw_record_free(&saved);
+		}
 		cw_app_pop(app);
 		cw_app_invalidate(app);
-		cw_app_status(app, 0, "%s %s %.8s", editing ? _("saved") : _("added"),
-			      cw_kind_text(kind), hex);
+		if (advice[0])
+			cw_app_status(app, 1, "%s %s %.8s: %s", editing ? _("saved") : _("added"),
+				      cw_kind_text(kind), hex, advice);
+		else
+			cw_app_status(app, 0, "%s %s %.8s", editing ? _("saved") : _("added"),
+				      cw_kind_text(kind), hex);
 		break;
+	}
 	case CW_FORM_CANCEL:
 		if (v->form->dirty) {
 			app->question = CW_Q_DISCARD;

@@ -1,0 +1,22 @@
+/* advice.h - what a monitor should know about a record just saved that the store takes as it
+ * is, since a source or another laptop may give it so: an arrest that names no case, a bail
+ * or release with no outcome, a milestone in a case that does not name its person, an event
+ * recorded as having happened after today. Each counts differently from what its author most
+ * likely meant, and says so: the command line on standard error, the terminal interface in
+ * its status line. May use: models/, store/. */
+#ifndef CW_APP_ADVICE_H
+#define CW_APP_ADVICE_H
+
+#include "models/record.h"
+#include "store/store.h"
+
+/* what: the sentence ("this arrest names no case, so no pretrial detention counts from it");
+ * fix: how to put it right from the command line ("once the case is logged: casewatch edit
+ * 1a2b3c4d --case CASE"). Both translated; neither holds text from the database (labels,
+ * dates and ids only), so either may be printed as it is. */
+typedef void (*cw_advice_fn)(void *ctx, const char *what, const char *fix);
+
+/* Calls fn for each thing to know about rec as saved (its id set), in the order above. */
+void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx);
+
+#endif
