@@ -102,7 +102,7 @@ static int print_drafts_line(struct cw_cli *cli, const struct cw_agenda *a)
 	t.fit[4] = CW_COLUMN_FREE;
 	for (size_t i = 0; i < a->drafts && rc == 0; i++) {
 		const struct cw_agenda_draft *dr = &a->draft_items[i];
-		char day[32], hex[CW_ID_HEX_LEN + 1];
+		char day[CW_AGENDA_DAY_TEXT_MAX], hex[CW_ID_HEX_LEN + 1];
 
 		day[0] = '\0';
 		if (i == 0 || cw_date_compare(dr->day, a->draft_items[i - 1].day) != 0)
@@ -126,7 +126,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 	static const char *const cols[] = {
 		N_("DAY"),           N_("WHAT"), N_("ACCOUNT"), N_("CASE / PRISON"),
 		N_("COURT / PLACE"), N_("NOTE"), N_("ID")};
-	char from[32], to[32];
+	char from[CW_AGENDA_DAY_TEXT_MAX], to[CW_AGENDA_DAY_TEXT_MAX];
 	struct cw_table t;
 	int rc = 0;
 
@@ -150,7 +150,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 	for (size_t i = 0; i < a->n && rc == 0; i++) {
 		const struct cw_agenda_item *it = &a->items[i];
 		struct cw_record_summary sum;
-		char day[32], hex[CW_ID_HEX_LEN + 1], note[700];
+		char day[CW_AGENDA_DAY_TEXT_MAX], hex[CW_ID_HEX_LEN + 1], note[700];
 
 		/* The day once, at the head of its group (the overdue follow-ups come first). */
 		day[0] = '\0';

@@ -83,6 +83,8 @@ int cw_agenda_leave_out_confidential(struct cw_agenda *a, struct cw_withheld *w)
 const char *cw_agenda_what_label(enum cw_agenda_what what);
 /* A day as the agenda heads it: "Thu 2026-12-03". */
 void cw_agenda_day_text(struct cw_date day, char *buf, size_t len);
+/* Room for it: a weekday's name in Khmer alone takes up to 30 bytes. */
+#define CW_AGENDA_DAY_TEXT_MAX 96
 /* What a row says beside who and where (not yet neutralised): a hearing's time, the hearing
  * that set a next date, a follow-up's text and the visit's date (OVERDUE first). */
 void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len);

@@ -207,7 +207,7 @@ static int agenda_row(struct cw_app *app, size_t i, int width, char *out, size_t
 	const struct cw_agenda *a = &app->agenda;
 	const struct cw_agenda_item *it = &a->items[i];
 	struct cw_record_summary sum;
-	char day[32] = "", note[700];
+	char day[CW_AGENDA_DAY_TEXT_MAX] = "", note[700];
 	const char *cells[NCOLS(agenda_cols)];
 	int w[NCOLS(agenda_cols)];
 
@@ -316,7 +316,7 @@ static void agenda_drafts(struct cw_app *app, struct cw_list_tab *t, int top, in
 	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), cols, NULL, w);
 	for (size_t i = 0; i < a->drafts && y < rows; i++, y++) {
 		const struct cw_agenda_draft *dr = &a->draft_items[i];
-		char day[32] = "", what[64];
+		char day[CW_AGENDA_DAY_TEXT_MAX] = "", what[64];
 		const char *cells[NCOLS(agenda_cols)];
 
 		if (i == 0 || cw_date_compare(dr->day, a->draft_items[i - 1].day) != 0)

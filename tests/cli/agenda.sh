@@ -56,6 +56,12 @@ lacks "Mon 2030-03-04"
 lacks "follow-up visit"
 lacks "Kampong Cham"
 lines 6
+# the longest weekday names whole, with their dates (Thursday's is 30 bytes in Khmer, and was
+# once cut to nothing): 2030-03-07 is a Thursday, 2030-03-10 a Sunday
+has "អាទិត្យ 2030-03-10"
+out=$(env -u LC_ALL -u LC_MESSAGES LANGUAGE= LANG=km_KH.UTF-8 "$CASEWATCH" --db "$DB" agenda \
+	--from 2030-03-07 --days 7) || fail "the agenda in Khmer failed"
+has "ព្រហស្បតិ៍ 2030-03-07"
 
 # a shorter window, filters
 ok cw agenda --from 2030-03-05 --days 2 --json
