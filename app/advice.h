@@ -15,6 +15,8 @@
  * 1a2b3c4d --case CASE"). Both translated; neither holds text from the database (labels,
  * dates and ids only), so either may be printed as it is. */
 typedef void (*cw_advice_fn)(void *ctx, const char *what, const char *fix);
+/* Room for every `what` of one record, joined by "; ". */
+#define CW_ADVICE_TEXT_MAX 1200
 
 /* Calls fn for each thing to know about rec as saved (its id set), in the order above. */
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx);

@@ -57,6 +57,28 @@ static void mark_reportedly(const struct cw_record *r, struct cw_record_summary 
 static void summarise(struct cw_store *st, const struct cw_record *r,
 		      struct cw_record_summary *out);
 
+void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, size_t len)
+{
+	struct cw_record_summary sum;
+	char date[CW_DATE_TEXT_MAX];
+
+	if (r->kind == CW_KIND_PERSON || r->kind == CW_KIND_CASE) {
+		snprintf(buf, len, "%s", cw_record_label(r));
+		return;
+	}
+	summarise(st, r, &sum);
+	cw_date_format(cw_record_date(r), date);
+	if (!sum.who[0])
+		snprintf(sum.who, sizeof sum.who, "%s", cw_record_label(r));
+	if (date[0]) /* the date first: a narrow line cuts the end */
+		/* TRANSLATORS: a record in a heading or a question: its date, then what it is
+		 * about ("2023-05-25, NagaWorld strike") */
+		snprintf(buf, len, _("%s, %.150s"), date, sum.who);
+	else
+		snprintf(buf, len, "%.150s", sum.who);
+	cw_text_trim_utf8(buf);
+}
+
 void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 			 struct cw_record_summary *out)
 {

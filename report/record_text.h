@@ -20,6 +20,12 @@ struct cw_record_summary {
 void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 			 struct cw_record_summary *out);
 
+/* What a record is, in a few words, for a heading or a question ("Delete hearing ...?"): a
+ * person's name or a case's title; an event by what a list shows it is about (its case, its
+ * person, its prison, its cause) after its date: "2023-05-25, NagaWorld strike" (a narrow
+ * line cuts the end). Not yet neutralised. */
+void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, size_t len);
+
 /* A record's own fields as lines for people, in table order: (indent, name, value) with
  * value as written (a string may hold newlines), an id as "name (1a2b3c4d)", a list item as
  * a heading line "name[i]" (value NULL) followed by its fields indented. Values are not yet

@@ -34,6 +34,7 @@
 #include "models/clock.h"
 #include "models/i18n.h"
 #include "models/text.h"
+#include "report/record_text.h"
 #include "report/write.h"
 #include "store/attach.h"
 #include "store/backup.h"
@@ -98,6 +99,7 @@ void cw_app_status(struct cw_app *app, int error, const char *fmt, ...)
 	else
 		app->status[0] = '\0';
 	va_end(ap);
+	cw_text_trim_utf8(app->status); /* a message cut to the buffer, never in a letter */
 	app->status_error = error;
 }
 
@@ -197,6 +199,7 @@ void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id)
 {
 	struct cw_record rec;
 	struct cw_error err;
+	char what[200];
 	size_t attached = 0;
 
 	if (cw_store_get(app->st, id, &rec, &err) != 0) {
@@ -211,6 +214,8 @@ void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id)
 	app->question = CW_Q_DELETE;
 	app->question_id = *id;
 	app->question_choice = attached;
+	/* Which one: a hearing by its case and date, not by a court it may not name. */
+	cw_record_title(app->st, &rec, what, sizeof what);
 	if (attached)
 		snprintf(app->question_text, sizeof app->question_text,
 			 P_("Delete %s \"%.120s\" and detach its %zu attached file (undo does not "
@@ -218,11 +223,10 @@ void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id)
 			    "Delete %s \"%.120s\" and detach its %zu attached files (undo does not "
 			    "bring them back)? y/N",
 			    attached),
-			 cw_kind_text(rec.kind), cw_record_label(&rec), attached);
+			 cw_kind_text(rec.kind), what, attached);
 	else
 		snprintf(app->question_text, sizeof app->question_text,
-			 _("Delete %s \"%.120s\"? y/N"), cw_kind_text(rec.kind),
-			 cw_record_label(&rec));
+			 _("Delete %s \"%.120s\"? y/N"), cw_kind_text(rec.kind), what);
 	cw_record_free(&rec);
 }
 
@@ -302,6 +306,35 @@ static void backup_note(struct cw_app *app)
 	}
 }
 
+/* A question or a message on the status line, over up to two of the rows above it when it is
+ * longer than the line (a deletion's question with its record, what to know about a record
+ * saved), so that its end ("y/N") is read; the rows are drawn again at the next key. */
+static void put_bottom(const char *text, int role, int lines, int cols)
+{
+	enum { MAX_LINES = 3 };
+	size_t at[MAX_LINES + 1], n = 0;
+
+	if (cols <= 0 || lines < 2 || cw_text_width(text) <= cols) {
+		cw_screen_fill(lines - 1, role);
+		cw_screen_put(lines - 1, 0, cols, text, role);
+		return;
+	}
+	at[0] = 0;
+	while (n < MAX_LINES && (int)n < lines - 1 && text[at[n]]) {
+		at[n + 1] = at[n] + cw_text_wrap(text + at[n], cols);
+		n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int y = lines - (int)n + (int)i;
+		char *line =
+			i + 1 < n ? strndup(text + at[i], at[i + 1] - at[i]) : strdup(text + at[i]);
+
+		cw_screen_fill(y, role);
+		cw_screen_put(y, 0, cols, line ? line : "", role);
+		free(line);
+	}
+}
+
 static void draw(struct cw_app *app)
 {
 	struct cw_pane *v = cw_app_top(app);
@@ -369,11 +402,10 @@ static void draw(struct cw_app *app)
 		if (app->status[0] && app->status_error && lines > 2)
 			cw_screen_put(lines - 2, 0, cols, app->status, CW_ROLE_ERROR);
 	} else if (app->question) {
-		cw_screen_fill(lines - 1, CW_ROLE_ERROR);
-		cw_screen_put(lines - 1, 0, cols, app->question_text, CW_ROLE_ERROR);
+		put_bottom(app->question_text, CW_ROLE_ERROR, lines, cols);
 	} else if (app->status[0]) {
-		cw_screen_put(lines - 1, 0, cols, app->status,
-			      app->status_error ? CW_ROLE_ERROR : CW_ROLE_STATUS);
+		put_bottom(app->status, app->status_error ? CW_ROLE_ERROR : CW_ROLE_STATUS, lines,
+			   cols);
 	} else if (v->type == CW_V_FORM && v->form->message[0]) {
 		/* A message too long for this line began on the hint's (view_form.c), which left
 		 * the rest of it in info. */
@@ -1018,15 +1050,15 @@ static void ask_add_person(struct cw_app *app, struct cw_form *fm)
 		 fm->agreed + 1 == fm->nmissing ? _(" and save") : "");
 }
 
-/* The first thing to know about a record just saved (app/advice.h): the status line has room
- * for one, and the record's view shows the rest of what it is. */
-static void keep_first_advice(void *ctx, const char *what, const char *fix)
+/* What to know about a record just saved (app/advice.h), each thing after the other, for the
+ * status line (which takes the line above it too when that is not enough). */
+static void add_advice(void *ctx, const char *what, const char *fix)
 {
-	char *first = ctx;
+	char *all = ctx;
+	size_t n = strlen(all);
 
 	(void)fix; /* a command line's: the form is where this is put right here */
-	if (!first[0])
-		snprintf(first, 400, "%s", what);
+	snprintf(all + n, CW_ADVICE_TEXT_MAX - n, "%s%s", n ? "; " : "", what);
 }
 
 static void form_key(struct cw_app *app, struct cw_pane *v, int key)
@@ -1041,12 +1073,12 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 
 	switch (cw_form_key(v->form, key)) {
 	case CW_FORM_SAVED: {
-		char advice[400] = "";
+		char advice[CW_ADVICE_TEXT_MAX] = "";
 		struct cw_record saved;
 
 		cw_id_hex(&v->form->saved_id, hex);
 		if (cw_store_get(app->st, &v->form->saved_id, &saved, NULL) == 0) {
-			cw_advise_saved(app->st, &saved, keep_first_advice, advice);
+			cw_advise_saved(app->st, &saved, add_advice, advice);
 			cw_record_free(&saved);
 		}
 		cw_app_pop(app);

@@ -98,7 +98,7 @@ struct cw_app {
 	struct cw_id question_id;
 	size_t question_choice; /* CW_Q_RESOLVE: the version to keep; CW_Q_DELETE: files attached */
 	char question_text[320];
-	char status[400]; /* a message, shown until the next key */
+	char status[1400]; /* a message, shown until the next key (two lines at most) */
 	int status_error;
 	char info[400]; /* what the status line says otherwise: the filter and its count */
 	int quit;

@@ -192,7 +192,7 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 {
 	struct cw_record rec;
 	struct cw_error err;
-	char title[300];
+	char title[300], what[200];
 
 	cw_lines_free(v->lines, v->nlines);
 	v->lines = NULL;
@@ -205,11 +205,12 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 			CW_ROLE_ERROR);
 		return;
 	}
-	/* Whose account in the title, which never scrolls away. */
+	/* Whose account in the title, which never scrolls away; an event by what it is about
+	 * and its date (a hearing's own label, its court, is often empty). */
+	cw_record_title(app->st, &rec, what, sizeof what);
 	snprintf(title, sizeof title,
 		 _("%s: %s (account: %s)   (e edit, d delete, t timeline, h back)"),
-		 cw_kind_text(rec.kind), cw_record_label(&rec),
-		 cw_enum_label(&cw_words_view, rec.view));
+		 cw_kind_text(rec.kind), what, cw_enum_label(&cw_words_view, rec.view));
 	title_bar(top, title);
 	if (cw_view_record_lines(app->st, &rec, cw_screen_cols(), &v->lines, &v->nlines) != 0) {
 		cw_app_status(app, 1, "out of memory");

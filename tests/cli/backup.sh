@@ -110,7 +110,8 @@ tui() {
 	printf '<Dump>q' >"$WORK/keys"
 	out=$(CASEWATCH_TUI_SCRIPT="$WORK/keys" CASEWATCH_TUI_SIZE=160x8 "$CASEWATCH" --db "$1" \
 		2>"$WORK/stderr") || fail "the terminal interface failed: $(cat "$WORK/stderr")"
-	out=$(printf '%s\n' "$out" | sed -n '8p')
+	# the status line, with the rows above it that a long message takes (up to three)
+	out=$(printf '%s\n' "$out" | sed -n '6,8p' | tr '\n' ' ')
 }
 export XDG_CONFIG_HOME="$WORK/config"
 mkdir -p "$XDG_CONFIG_HOME/casewatch"

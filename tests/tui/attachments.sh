@@ -47,7 +47,9 @@ send a
 wait_for "> 1. statement.txt"
 # Deleting the record asks, saying its files are detached for good (undo brings the record only).
 send d
-wait_for "and detach its 2 attached files (undo does not bring them back)? y/N"
+# the question names the hearing and wraps above the status line at 80 columns, its end whole
+wait_for 'Delete hearing "2024-05-02, NagaWorld strike" and detach its 2 attached files'
+wait_for "them back)? y/N"
 send y
 wait_for "deleted, and 2 attached files detached"
 checks=$((checks + 2))

@@ -161,7 +161,9 @@ json "d[0]['time'] == '10:15'"
 # Delete from the list asks first.
 keys '/kind:hearing since:2030<Enter>d<Dump>n<Dump>dy<Dump>'
 screen 1
-printf '%s\n' "$screen" | grep -qF 'Delete hearing' || fail "$screen"
+# which hearing: its case and date (its own label, the court, is often empty)
+printf '%s\n' "$screen" | grep -qF 'Delete hearing "2030-03-05, Kang Saran' ||
+	fail "$screen"
 screen 2
 printf '%s\n' "$screen" | grep -qF 'not deleted' || fail "$screen"
 screen 3
