@@ -509,14 +509,18 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		t.min_width[3] = 17;
 		for (size_t i = 0; i < b.n && rc == 0; i++) {
 			const struct cw_record *r = &b.items[i].rec;
-			char id[CW_ID_HEX_LEN + 1], in[CW_ID_HEX_LEN + 1], up[32];
+			char id[CW_ID_HEX_LEN + 1], in[CW_ID_HEX_LEN + 1], up[32], what[200] = "";
 
 			cw_time_format(r->updated, up);
-			rc = cw_table_add(&t, (const char *const[]){
-						      cw_kind_text(r->kind), short_hex(&r->id, id),
-						      b.items[i].deleted ? "deleted" : "live", up,
-						      r->editor, short_hex(&r->edited_in, in),
-						      cw_record_label(r)});
+			/* An event by its date and what it is about (its own label, a hearing's
+			 * court, is often empty); a deletion carries no content to name it by. */
+			if (!b.items[i].deleted)
+				cw_record_title(cli->session.store, r, what, sizeof what);
+			rc = cw_table_add(&t,
+					  (const char *const[]){
+						  cw_kind_text(r->kind), short_hex(&r->id, id),
+						  b.items[i].deleted ? "deleted" : "live", up,
+						  r->editor, short_hex(&r->edited_in, in), what});
 		}
 		if (rc == 0)
 			cw_table_print(&t, cli->out, cw_output_width(cli->out));

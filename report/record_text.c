@@ -70,7 +70,9 @@ void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, 
 	cw_date_format(cw_record_date(r), date);
 	if (!sum.who[0])
 		snprintf(sum.who, sizeof sum.who, "%s", cw_record_label(r));
-	if (date[0]) /* the date first: a narrow line cuts the end */
+	if (date[0] && !sum.who[0])
+		snprintf(buf, len, "%s", date);
+	else if (date[0]) /* the date first: a narrow line cuts the end */
 		/* TRANSLATORS: a record in a heading or a question: its date, then what it is
 		 * about ("2023-05-25, NagaWorld strike") */
 		snprintf(buf, len, _("%s, %.150s"), date, sum.who);

@@ -139,6 +139,12 @@ ok cs bundle inspect "$WORK/enc.bundle"
 has "signed by alice (fingerprint $alice_fp), enrolled here"
 has "for 1 recipient: this database"
 has "Chhim Sithar"
+# an event by its date and what it is about, not its own label (a hearing's court, often
+# empty)
+ok cs bundle inspect "$WORK/enc.bundle" --all
+printf '%s\n' "$out" | grep -Eq '^hearing .*  [0-9]{4}(-[0-9]{2}){0,2}, [^ ]' ||
+	fail "a hearing's line names no date and case: $out"
+checks=$((checks + 1))
 ok ca bundle inspect "$WORK/enc.bundle"
 has "for 1 recipient: supervisor"
 has "cannot open"
