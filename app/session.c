@@ -257,9 +257,17 @@ int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params
 	}
 	opt.vault = vault; /* the store owns it now */
 	opt.database_id = &id;
-	if ((rc = cw_store_open(s->db_dir, &opt, &s->store, err)) != 0)
+	if ((rc = cw_store_open(s->db_dir, &opt, &s->store, err)) != 0) {
 		unlink(path);
-	return rc;
+		return rc;
+	}
+	/* The file the passphrase was set from, if others can read it: said now, when it is
+	 * made, as every command that reads it says. */
+	if (s->new_pass.fd < 0 && s->new_pass.file)
+		cw_passphrase_file_warn(s->new_pass.file);
+	else if (s->new_pass.fd < 0 && s->pass.fd < 0 && s->pass.file)
+		cw_passphrase_file_warn(s->pass.file);
+	return 0;
 }
 
 int cw_session_open(struct cw_session *s, int create, struct cw_error *err)

@@ -730,6 +730,10 @@ int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		return CW_EUSAGE;
 	arr = cli->json ? json_array() : NULL;
 	cw_table_init(&t, 3, cols);
+	/* The article whole; the law's long name gives room first, then the offence. */
+	t.fit[0] = CW_COLUMN_WHOLE;
+	t.fit[1] = CW_COLUMN_FREE;
+	t.fit[2] = CW_COLUMN_CUT;
 	t.fit[0] = CW_COLUMN_WHOLE;
 	t.fit[2] = CW_COLUMN_FREE;
 	for (size_t i = 0; cw_article_table_entry(i, &a, &offence) == 0; i++) {

@@ -215,9 +215,20 @@ int cw_hearing_add_verdicts(struct cw_hearing *h, const char *spec, cw_name_reso
 			return rc;
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct cw_verdict *v = cw_list_append(&h->verdicts, vf->sub);
+		struct cw_verdict *v = NULL;
 
-		if (!v || (group && *group && !(v->group = strdup(group))))
+		/* A hearing rules once on a person's (or group's) charge: a verdict given again
+		 * for it corrects the one there instead of standing beside it. */
+		for (size_t j = 0; j < h->verdicts.n && !v; j++) {
+			struct cw_verdict *o = (struct cw_verdict *)h->verdicts.items + j;
+
+			if (cw_id_equal(&o->person, &person) &&
+			    !strcmp(o->group ? o->group : "", group ? group : "") &&
+			    cw_article_same(&o->article, &arts[i]))
+				v = o;
+		}
+		if (!v && (!(v = cw_list_append(&h->verdicts, vf->sub)) ||
+			   (group && *group && !(v->group = strdup(group)))))
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		v->person = person;
 		v->article = arts[i];

@@ -542,7 +542,9 @@ size_t cw_milestone_articles(const struct cw_milestone *m,
 void *cw_list_append(struct cw_list *list, const struct cw_schema *sub);
 void cw_struct_init(void *base, const struct cw_schema *s);
 /* Parses one verdict as people write it, "ARTICLES=RESULT[@PERSON]" ("494/495=convicted@Chhim
- * Sithar"), appending a verdict per article to the hearing. The person's name is handed to
+ * Sithar"), appending a verdict per article to the hearing, or correcting the one it has for
+ * that person (or group) and article (a hearing rules once on a charge). The person's name is
+ * handed to
  * resolve (a front end looks names up in the store); "@group:LABEL" names a group of the
  * case's unnamed defendants instead; without "@" the verdicts name no one. Errors name
  * `field`. */

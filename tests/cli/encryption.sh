@@ -89,6 +89,12 @@ cp "$WORK/passphrase" "$WORK/open" && chmod 644 "$WORK/open"
 ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/open" list persons
 grep -qF "warning: the passphrase file can be read by other users (mode 644): chmod 600 $WORK/open" \
 	"$WORK/stderr" || fail "no warning for a readable passphrase file: $(cat "$WORK/stderr")"
+# init says it too, when the passphrase is set from such a file
+chmod 644 "$WORK/open"
+ok "$CASEWATCH_BIN" --db "$WORK/db-open" --passphrase-file "$WORK/open" init --kdf-cost minimal
+grep -qF "warning: the passphrase file can be read by other users (mode 644)" "$WORK/stderr" ||
+	fail "no warning at init for a readable passphrase file: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 chmod 600 "$WORK/open"
 ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/open" list persons
 [ ! -s "$WORK/stderr" ] || fail "a warning for a private passphrase file: $(cat "$WORK/stderr")"

@@ -116,6 +116,14 @@ for cols in 80 79 60; do
 	aligned STATE
 done
 
+# The table of articles, in Khmer too (the law's long names give room first).
+for cols in 80 60; do
+	tty "$cols" env LANGUAGE=km "$CASEWATCH" --db "$DB" articles
+	fits "$cols"
+	has "494 "
+	has "ការញុះញង់"
+done
+
 # At 60 columns the least important columns are left out, and the table says which.
 tty 60 "$CASEWATCH" --db "$DB" list records
 has "not shown at this width: COURT / PLACE, OUTCOME"

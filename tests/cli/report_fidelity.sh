@@ -337,6 +337,14 @@ ok cw log hearing --case "Two defendants case" --date 2023-09-12 --outcome verdi
 	--sentence "2 years"
 ok cw timeline "Verdict Two"
 has "verdict: convicted (Verdict One), acquitted (Verdict Two); 2 years"
+# a verdict given again for a person and charge corrects it, never stands beside it
+two_hearing=$(cw list records --case "Two defendants case" --kind hearing --json | "$PY" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+ok cw edit "$two_hearing" --verdict "494=acquitted@Verdict One"
+ok cw show "$two_hearing" --json
+json "sorted(v['result'] for v in d['verdicts']) == ['acquitted', 'acquitted']"
+ok cw timeline "Verdict Two"
+has "verdict: acquitted (Verdict One), acquitted (Verdict Two); 2 years"
+ok cw edit "$two_hearing" --verdict "494=convicted@Verdict One"
 ok cw log milestone --person "Verdict One" --case "Two defendants case" --type appeal_decided \
 	--result upheld --date 2024-01-10
 ok cw list records --person "Verdict One" --kind milestone
