@@ -255,16 +255,18 @@ static long day_number(uint32_t key, int last)
 	return cw_date_to_days(last ? cw_date_last_day(d) : cw_date_first_day(d));
 }
 
-/* The latest date key of a record of the case (by_case) up to `to`; 0 when none. */
-static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uint32_t *latest)
+/* The date key of the last entry under `prefix` (plen bytes, then a date key) dated up to `to`,
+ * among keys of key_len bytes; 0 when none: seeks just past `to` and steps back. */
+static int last_dated(MDB_cursor *cur, const uint8_t *prefix, size_t plen, size_t key_len,
+		      uint32_t to, uint32_t *date)
 {
-	uint8_t start[ID_LEN + DATE_LEN];
-	MDB_val k = {sizeof start, start}, v;
+	uint8_t seek[1 + PAIR_LEN + DATE_LEN];
+	MDB_val k = {plen + DATE_LEN, seek}, v;
 	int rc;
 
-	*latest = 0;
-	memcpy(start, kase, ID_LEN);
-	put_be32(start + ID_LEN, to + 1);
+	*date = 0;
+	memcpy(seek, prefix, plen);
+	put_be32(seek + plen, to + 1);
 	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
 	rc = rc == MDB_NOTFOUND ? mdb_cursor_get(cur, &k, &v, MDB_LAST)
 	     : rc == 0          ? mdb_cursor_get(cur, &k, &v, MDB_PREV)
@@ -273,10 +275,16 @@ static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uin
 		return 0;
 	if (rc != 0)
 		return rc;
-	if (k.mv_size == ID_LEN + TAIL_LEN && memcmp(k.mv_data, kase, ID_LEN) == 0 &&
-	    get_be32((uint8_t *)k.mv_data + ID_LEN) <= to)
-		*latest = get_be32((uint8_t *)k.mv_data + ID_LEN);
+	if (k.mv_size == key_len && memcmp(k.mv_data, prefix, plen) == 0 &&
+	    get_be32((uint8_t *)k.mv_data + plen) <= to)
+		*date = get_be32((uint8_t *)k.mv_data + plen);
 	return 0;
+}
+
+/* The latest date key of a record of the case (by_case) up to `to`; 0 when none. */
+static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uint32_t *latest)
+{
+	return last_dated(cur, kase, ID_LEN, ID_LEN + TAIL_LEN, to, latest);
 }
 
 /* The days one case's starts may count up to `to` (case_bound below): from the first start to
@@ -432,27 +440,12 @@ static int candidate_add(struct candidates *c, const uint8_t *person)
 static int last_start(MDB_cursor *cur, const uint8_t *person, const uint8_t *kase, uint32_t to,
 		      uint32_t *start)
 {
-	uint8_t seek[1 + PAIR_LEN + DATE_LEN];
-	MDB_val k = {sizeof seek, seek}, v;
-	int rc;
+	uint8_t prefix[1 + PAIR_LEN];
 
-	*start = 0;
-	seek[0] = DET_START;
-	memcpy(seek + 1, person, ID_LEN);
-	memcpy(seek + 1 + ID_LEN, kase, ID_LEN);
-	put_be32(seek + 1 + PAIR_LEN, to + 1);
-	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
-	rc = rc == MDB_NOTFOUND ? mdb_cursor_get(cur, &k, &v, MDB_LAST)
-	     : rc == 0          ? mdb_cursor_get(cur, &k, &v, MDB_PREV)
-				: rc;
-	if (rc == MDB_NOTFOUND)
-		return 0;
-	if (rc != 0)
-		return rc;
-	if (k.mv_size == DETENTION_KEY_MAX && memcmp(k.mv_data, seek, 1 + PAIR_LEN) == 0 &&
-	    get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN) <= to)
-		*start = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN);
-	return 0;
+	prefix[0] = DET_START;
+	memcpy(prefix + 1, person, ID_LEN);
+	memcpy(prefix + 1 + ID_LEN, kase, ID_LEN);
+	return last_dated(cur, prefix, sizeof prefix, DETENTION_KEY_MAX, to, start);
 }
 
 /* A person and a case (in that order), with the last start of the one in the other up to
