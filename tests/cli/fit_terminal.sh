@@ -18,44 +18,6 @@ ok cw log hearing --case "NagaWorld strike, the second" --date tomorrow --time 0
 	--notes "the defence asked for the case file and the judge adjourned the hearing to let it read it"
 ok cw bundle export --plain --all -o "$WORK/all.cwb"
 
-# tty COLS CMD...: the command's output on a pseudo-terminal COLS wide (no pager), in $out.
-tty() {
-	checks=$((checks + 1))
-	out=$("${PYTHON3:-python3}" - "$@" <<'PY'
-import fcntl, os, pty, struct, subprocess, sys, termios
-master, slave = pty.openpty()
-fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, int(sys.argv[1]), 0, 0))
-env = dict(os.environ, CASEWATCH_PAGER="")
-p = subprocess.Popen(sys.argv[2:], stdout=slave, env=env)
-os.close(slave)
-data = b""
-while True:
-    try:
-        chunk = os.read(master, 4096)
-    except OSError:
-        break
-    if not chunk:
-        break
-    data += chunk
-sys.stdout.write(data.decode("utf-8").replace("\r\n", "\n"))
-sys.exit(p.wait())
-PY
-) || fail "'$*' on a terminal failed"
-}
-
-# fits COLS: no line of $out is wider than COLS display columns.
-fits() {
-	checks=$((checks + 1))
-	printf '%s\n' "$out" | "${PYTHON3:-python3}" -c '
-import sys, unicodedata
-def width(s):
-    return sum(0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
-               else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in s)
-wide = [l for l in sys.stdin.read().splitlines() if width(l) > int(sys.argv[1])]
-sys.exit("\n".join(wide) if wide else 0)' "$1" || fail "wider than $1 columns:
-$out"
-}
-
 # aligned TITLE: on every line of $out, the column TITLE starts at the same display column
 # below the line that holds TITLE (Khmer takes fewer columns than bytes).
 aligned() {
