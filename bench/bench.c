@@ -348,6 +348,7 @@ static int bench_new_key(const char *path, struct cw_store_options *so, struct c
 	struct cw_kdf_params cheap = cw_kdf_cheapest();
 	char slot[4200], file[4200];
 	FILE *f;
+	int fd = -1;
 
 	if (mkdir(path, 0700) != 0 && errno != EEXIST)
 		return cw_error_set(err, CW_EIO, "dir", "cannot make %s", path);
@@ -359,8 +360,12 @@ static int bench_new_key(const char *path, struct cw_store_options *so, struct c
 	    cw_keyslot_write(slot, so->vault, bench_pass, sizeof bench_pass - 1, &cheap, id, err) !=
 		    0)
 		return -1;
-	if (!(f = fopen(file, "w")))
+	/* 0600, as casewatch asks of a passphrase file (else it warns on every start). */
+	if ((fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0 || !(f = fdopen(fd, "w"))) {
+		if (fd >= 0)
+			close(fd);
 		return cw_error_set(err, CW_EIO, "dir", "cannot write %s", file);
+	}
 	fprintf(f, "%s\n", bench_pass);
 	return fclose(f) == 0 ? 0 : -1;
 }

@@ -1,6 +1,7 @@
 /* codec.c - binary record encoding; see codec.h. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,15 +16,18 @@ void cw_buf_free(struct cw_buf *b)
 	b->len = b->cap = 0;
 }
 
-static int buf_reserve(struct cw_buf *b, size_t extra)
+int cw_buf_reserve(struct cw_buf *b, size_t extra)
 {
-	size_t need = b->len + extra, cap = b->cap ? b->cap : 256;
+	size_t need, cap = b->cap ? b->cap : 256;
 	uint8_t *data;
 
+	if (extra > SIZE_MAX - b->len)
+		return CW_ENOMEM;
+	need = b->len + extra;
 	if (need <= b->cap)
 		return 0;
 	while (cap < need)
-		cap *= 2;
+		cap = cap <= SIZE_MAX / 2 ? cap * 2 : need;
 	if (!(data = realloc(b->data, cap)))
 		return CW_ENOMEM;
 	b->data = data;
@@ -33,7 +37,7 @@ static int buf_reserve(struct cw_buf *b, size_t extra)
 
 int cw_buf_append(struct cw_buf *b, const void *data, size_t len)
 {
-	if (buf_reserve(b, len) != 0)
+	if (cw_buf_reserve(b, len) != 0)
 		return CW_ENOMEM;
 	memcpy(b->data + b->len, data, len);
 	b->len += len;

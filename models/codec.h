@@ -26,6 +26,8 @@ struct cw_buf {
 
 void cw_buf_free(struct cw_buf *b);
 int cw_buf_append(struct cw_buf *b, const void *data, size_t len);
+/* Makes room for extra more bytes after len without changing len. 0 or CW_ENOMEM. */
+int cw_buf_reserve(struct cw_buf *b, size_t extra);
 
 /* Appends the encoding of rec to out (out->len is not reset). */
 int cw_record_encode(const struct cw_record *rec, struct cw_buf *out);

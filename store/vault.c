@@ -5,7 +5,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,37 +145,136 @@ static uint8_t *make_ad(uint8_t *ad_stack, size_t stack_len, uint8_t table, cons
 	return ad;
 }
 
+/* Nonces come from a pool filled by one randombytes_buf call, not one call each: libsodium
+ * 1.0.18 asks the kernel (getrandom) on every call, about 1 us here, as much as sealing a whole
+ * record. Every nonce is still fresh random bytes, used once. The pool is shared by the threads
+ * (a lock) and emptied in a child after fork, so two processes never take the same bytes. */
+#define NONCE_POOL_BYTES (NONCE_BYTES * 128)
+
+static pthread_mutex_t nonce_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t nonce_once = PTHREAD_ONCE_INIT;
+static uint8_t nonce_pool[NONCE_POOL_BYTES];
+static size_t nonce_left;
+
+static void nonce_forget_in_child(void)
+{
+	pthread_mutex_init(&nonce_lock, NULL);
+	sodium_memzero(nonce_pool, sizeof nonce_pool);
+	nonce_left = 0;
+}
+
+static void nonce_register_fork(void)
+{
+	pthread_atfork(NULL, NULL, nonce_forget_in_child);
+}
+
+static void nonce_take(uint8_t out[NONCE_BYTES])
+{
+	pthread_once(&nonce_once, nonce_register_fork);
+	pthread_mutex_lock(&nonce_lock);
+	if (nonce_left < NONCE_BYTES) {
+		randombytes_buf(nonce_pool, sizeof nonce_pool);
+		nonce_left = sizeof nonce_pool;
+	}
+	nonce_left -= NONCE_BYTES;
+	memcpy(out, nonce_pool + nonce_left, NONCE_BYTES);
+	sodium_memzero(nonce_pool + nonce_left, NONCE_BYTES); /* taken once, never again */
+	pthread_mutex_unlock(&nonce_lock);
+}
+
+/* XChaCha20-Poly1305-IETF, the construction of libsodium's
+ * crypto_aead_xchacha20poly1305_ietf_*_detached, made of libsodium's own primitives
+ * (HChaCha20, ChaCha20-IETF, Poly1305) so that the cipher runs over whole groups of 256 bytes.
+ * libsodium 1.0.18's ChaCha20 takes 256 bytes at a time in vector registers and the rest of a
+ * message 64 bytes at a time on a slower path: measured here, 480 bytes cost 865 ns and 512
+ * bytes 249 ns. Records are 150-500 bytes, so most of a seal or an opening went on its last
+ * partial group. check_vault compares both directions with libsodium's AEAD for every length
+ * from 0 to 1100 bytes and for associated data of several lengths. */
+#define CHACHA_GROUP 256
+#define CHACHA_BLOCK 64
+
+/* Bytes of work space stream_xor needs for a message of len bytes. */
+static size_t stream_space(size_t len)
+{
+	return (CHACHA_BLOCK + len + CHACHA_GROUP - 1) / CHACHA_GROUP * CHACHA_GROUP;
+}
+
+/* work[0..64) must be zeros and work[64..64+len) the message; work has stream_space(len) bytes.
+ * Afterwards work[0..32) is the Poly1305 key (block 0 of the stream) and work[64..64+len) the
+ * message xored with the stream from block 1, as RFC 8439 says; the rest is stream to wipe. */
+static void stream_xor(uint8_t *work, size_t len, const uint8_t nonce[NONCE_BYTES],
+		       const uint8_t key[CW_VAULT_KEY_BYTES])
+{
+	uint8_t subkey[crypto_core_hchacha20_OUTPUTBYTES];
+	uint8_t ietf_nonce[crypto_stream_chacha20_ietf_NONCEBYTES] = {0};
+	size_t space = stream_space(len);
+
+	crypto_core_hchacha20(subkey, nonce, key, NULL);
+	memcpy(ietf_nonce + 4, nonce + crypto_core_hchacha20_INPUTBYTES, 8);
+	memset(work + CHACHA_BLOCK + len, 0, space - CHACHA_BLOCK - len);
+	crypto_stream_chacha20_ietf_xor_ic(work, work, space, ietf_nonce, 0, subkey);
+	sodium_memzero(subkey, sizeof subkey);
+}
+
+static void store_le64(uint8_t *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* The Poly1305 tag over the associated data and the cipher text, each padded to 16 bytes, then
+ * both lengths (RFC 8439, section 2.8). */
+static void aead_mac(uint8_t mac[TAG_BYTES], const uint8_t poly_key[32], const uint8_t *ad,
+		     size_t adlen, const uint8_t *cipher, size_t clen)
+{
+	static const uint8_t zeros[16];
+	crypto_onetimeauth_poly1305_state st;
+	uint8_t lengths[16];
+
+	crypto_onetimeauth_poly1305_init(&st, poly_key);
+	crypto_onetimeauth_poly1305_update(&st, ad, adlen);
+	crypto_onetimeauth_poly1305_update(&st, zeros, (16 - adlen % 16) % 16);
+	crypto_onetimeauth_poly1305_update(&st, cipher, clen);
+	crypto_onetimeauth_poly1305_update(&st, zeros, (16 - clen % 16) % 16);
+	store_le64(lengths, adlen);
+	store_le64(lengths + 8, clen);
+	crypto_onetimeauth_poly1305_update(&st, lengths, sizeof lengths);
+	crypto_onetimeauth_poly1305_final(&st, mac);
+	sodium_memzero(&st, sizeof st);
+}
+
 int cw_vault_seal(const struct cw_vault *v, uint8_t table, const void *key, size_t klen,
 		  const void *plain, size_t plen, struct cw_buf *out)
 {
-	uint8_t head[1 + NONCE_BYTES], tag[TAG_BYTES], ad_stack[512], *ad, *p;
-	size_t start = out->len, adlen;
+	uint8_t head[1 + NONCE_BYTES], poly_key[32], ad_stack[512], *ad, *work;
+	size_t start = out->len, adlen, space;
 	int rc = 0;
 
+	if (plen > SIZE_MAX / 2)
+		return CW_ENOMEM;
+	space = stream_space(plen);
 	if (!(ad = make_ad(ad_stack, sizeof ad_stack, table, key, klen, &adlen)))
 		return CW_ENOMEM;
+	/* All the room first: the plain text is copied in and encrypted where it lies, and out
+	 * never grows (moves) while it holds plain text. */
+	if (cw_buf_reserve(out, sizeof head + space + TAG_BYTES) != 0) {
+		rc = CW_ENOMEM;
+		goto done;
+	}
 	head[0] = SEAL_FORMAT;
-	randombytes_buf(head + 1, NONCE_BYTES);
-	/* The plain text is copied into out and encrypted over itself (libsodium allows it) before
-	 * out grows again for the tag, so a reallocation never leaves plain text in freed memory.
-	 */
-	if (cw_buf_append(out, head, sizeof head) != 0 ||
-	    (plen && cw_buf_append(out, plain, plen) != 0)) {
-		rc = CW_ENOMEM;
-		goto fail;
-	}
-	p = out->data + start + sizeof head;
-	crypto_aead_xchacha20poly1305_ietf_encrypt_detached(p, tag, NULL, plen ? p : tag, plen, ad,
-							    adlen, NULL, head + 1, v->values);
-	if (cw_buf_append(out, tag, sizeof tag) != 0) {
-		rc = CW_ENOMEM;
-		goto fail;
-	}
-	goto done;
-fail:
-	if (out->data)
-		sodium_memzero(out->data + start, out->len - start);
-	out->len = start;
+	nonce_take(head + 1);
+	memcpy(out->data + start, head, sizeof head);
+	work = out->data + start + sizeof head;
+	memset(work, 0, CHACHA_BLOCK);
+	if (plen)
+		memcpy(work + CHACHA_BLOCK, plain, plen);
+	stream_xor(work, plen, head + 1, v->values);
+	memcpy(poly_key, work, sizeof poly_key);
+	memmove(work, work + CHACHA_BLOCK, plen);
+	aead_mac(work + plen, poly_key, ad, adlen, work, plen);
+	sodium_memzero(poly_key, sizeof poly_key);
+	sodium_memzero(work + plen + TAG_BYTES, space - plen); /* the stream left over */
+	out->len = start + sizeof head + plen + TAG_BYTES;
 done:
 	if (ad != ad_stack)
 		free(ad);
@@ -183,31 +284,43 @@ done:
 int cw_vault_open(const struct cw_vault *v, uint8_t table, const void *key, size_t klen,
 		  const void *sealed, size_t slen, struct cw_buf *out)
 {
-	const uint8_t *s = sealed;
-	uint8_t ad_stack[512], *ad, *p, none = 0;
-	size_t start = out->len, adlen, clen;
+	const uint8_t *s = sealed, *nonce, *cipher, *tag;
+	uint8_t ad_stack[512], *ad, *work, mac[TAG_BYTES];
+	size_t start = out->len, adlen, clen, space;
 	int rc = 0;
 
 	if (slen < cw_vault_overhead() || s[0] != SEAL_FORMAT)
 		return CW_EDAMAGED;
 	clen = slen - cw_vault_overhead();
+	if (clen > SIZE_MAX / 2)
+		return CW_ENOMEM;
+	nonce = s + 1;
+	cipher = nonce + NONCE_BYTES;
+	tag = cipher + clen;
+	space = stream_space(clen);
 	if (!(ad = make_ad(ad_stack, sizeof ad_stack, table, key, klen, &adlen)))
 		return CW_ENOMEM;
-	/* Copy the cipher text into place and decrypt it over itself. libsodium checks the tag
-	 * before it decrypts; whatever happens, a failure leaves nothing behind. */
-	if (clen && cw_buf_append(out, s + 1 + NONCE_BYTES, clen) != 0) {
+	if (cw_buf_reserve(out, space) != 0) {
 		rc = CW_ENOMEM;
 		goto done;
 	}
-	p = clen ? out->data + start : &none; /* libsodium wants a pointer even for nothing */
-	if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(p, NULL, p, clen,
-								s + 1 + NONCE_BYTES + clen, ad,
-								adlen, s + 1, v->values) != 0) {
-		if (clen)
-			sodium_memzero(p, clen);
-		out->len = start;
+	/* The tag is checked against the cipher text where it lies; the plain text is made beside
+	 * it and, if the tag is wrong, wiped before anyone sees it. */
+	work = out->data + start;
+	memset(work, 0, CHACHA_BLOCK);
+	if (clen)
+		memcpy(work + CHACHA_BLOCK, cipher, clen);
+	stream_xor(work, clen, nonce, v->values);
+	aead_mac(mac, work, ad, adlen, cipher, clen);
+	memmove(work, work + CHACHA_BLOCK, clen);
+	if (crypto_verify_16(mac, tag) != 0) {
+		sodium_memzero(work, space);
 		rc = CW_EDAMAGED;
+	} else {
+		sodium_memzero(work + clen, space - clen); /* Poly1305 key and stream */
+		out->len = start + clen;
 	}
+	sodium_memzero(mac, sizeof mac);
 done:
 	if (ad != ad_stack)
 		free(ad);

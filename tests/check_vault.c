@@ -5,10 +5,12 @@
 #include "config.h"
 
 #include <check.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -198,6 +200,129 @@ START_TEST(seal_fresh_nonce)
 	ck_assert_int_ne(memcmp(a.data + 1, b.data + 1, 24), 0);
 	cw_buf_free(&a);
 	cw_buf_free(&b);
+}
+END_TEST
+
+/* The values key of a vault made from master, derived as vault.c documents (crypto_kdf, context
+ * "casewatc", id 1), so the tests below can check the seal against libsodium's own AEAD. */
+static void values_key(const uint8_t master[CW_VAULT_KEY_BYTES], uint8_t key[CW_VAULT_KEY_BYTES])
+{
+	crypto_kdf_derive_from_key(key, CW_VAULT_KEY_BYTES, 1, "casewatc", master);
+}
+
+/* The associated data vault.h documents: format byte 1, table byte, the value's key. */
+static size_t make_ad(uint8_t *ad, uint8_t table, const uint8_t *key, size_t klen)
+{
+	ad[0] = 1;
+	ad[1] = table;
+	memcpy(ad + 2, key, klen);
+	return 2 + klen;
+}
+
+/* The seal is XChaCha20-Poly1305-IETF exactly: for every length from 0 to 1100 bytes and keys
+ * of several lengths (the associated data on the stack and on the heap), libsodium's AEAD opens
+ * what cw_vault_seal wrote, and cw_vault_open opens what libsodium's AEAD wrote. A wrong tag,
+ * a flipped cipher byte or a wrong length is refused at every length. */
+START_TEST(seal_is_libsodium_aead)
+{
+	static const size_t klens[] = {0, 9, 40, 600};
+	uint8_t master[CW_VAULT_KEY_BYTES], vkey[CW_VAULT_KEY_BYTES], plainb[1100], key[600];
+	uint8_t ad[602], back[1100];
+	struct cw_vault *v = NULL;
+	struct cw_error err;
+
+	randombytes_buf(master, sizeof master);
+	values_key(master, vkey);
+	ck_assert_int_eq(cw_vault_from_master(master, &v, &err), 0);
+	randombytes_buf(key, sizeof key);
+	for (size_t len = 0; len <= sizeof plainb; len++) {
+		size_t klen = klens[len % 4], adlen = make_ad(ad, (uint8_t)len, key, klen);
+		struct cw_buf sealed = {0}, opened = {0};
+		uint8_t *p;
+
+		randombytes_buf(plainb, len);
+		/* ours, then libsodium's opening */
+		ck_assert_int_eq(cw_vault_seal(v, (uint8_t)len, key, klen, plainb, len, &sealed),
+				 0);
+		ck_assert_uint_eq(sealed.len, len + cw_vault_overhead());
+		p = sealed.data;
+		ck_assert_int_eq(
+			crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
+				back, NULL, p + 25, len, p + 25 + len, ad, adlen, p + 1, vkey),
+			0);
+		ck_assert(len == 0 || memcmp(back, plainb, len) == 0);
+		/* libsodium's seal (same nonce), then ours opens it */
+		crypto_aead_xchacha20poly1305_ietf_encrypt_detached(
+			p + 25, p + 25 + len, NULL, plainb, len, ad, adlen, NULL, p + 1, vkey);
+		ck_assert_int_eq(cw_vault_open(v, (uint8_t)len, key, klen, p, sealed.len, &opened),
+				 0);
+		ck_assert_uint_eq(opened.len, len);
+		ck_assert(len == 0 || memcmp(opened.data, plainb, len) == 0);
+		/* a flipped byte of the tag, then of the cipher text */
+		sodium_memzero(opened.data, opened.cap);
+		opened.len = 0;
+		p[sealed.len - 1 - len % 16] ^= 0x01;
+		ck_assert_int_eq(cw_vault_open(v, (uint8_t)len, key, klen, p, sealed.len, &opened),
+				 CW_EDAMAGED);
+		ck_assert_uint_eq(opened.len, 0);
+		for (size_t i = 0; i < opened.cap; i++)
+			ck_assert_uint_eq(opened.data[i], 0);
+		p[sealed.len - 1 - len % 16] ^= 0x01;
+		if (len) {
+			p[25 + len / 2] ^= 0x80;
+			ck_assert_int_eq(
+				cw_vault_open(v, (uint8_t)len, key, klen, p, sealed.len, &opened),
+				CW_EDAMAGED);
+			ck_assert_uint_eq(opened.len, 0);
+			/* nothing of the plain text is left in the buffer's room either */
+			for (size_t i = 0; i < opened.cap; i++)
+				ck_assert_uint_eq(opened.data[i], 0);
+			p[25 + len / 2] ^= 0x80;
+		}
+		/* the right bytes under another table are refused */
+		ck_assert_int_eq(
+			cw_vault_open(v, (uint8_t)(len + 1), key, klen, p, sealed.len, &opened),
+			CW_EDAMAGED);
+		cw_buf_free(&sealed);
+		cw_buf_free(&opened);
+	}
+	cw_vault_free(v);
+	sodium_memzero(vkey, sizeof vkey);
+}
+END_TEST
+
+/* Nonces come from a pool: a child process after fork must not take the nonces its parent
+ * takes next. */
+START_TEST(seal_nonce_fresh_after_fork)
+{
+	struct cw_buf before = {0}, mine = {0};
+	uint8_t theirs[24];
+	int fds[2], status;
+	pid_t pid;
+
+	seal(&before); /* the pool is filled */
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct cw_buf child = {0};
+
+		close(fds[0]);
+		if (cw_vault_seal(vault, 3, "k1", 2, plain, sizeof plain, &child) != 0 ||
+		    write(fds[1], child.data + 1, 24) != 24)
+			_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	seal(&mine);
+	ck_assert_int_eq(read(fds[0], theirs, sizeof theirs), (ssize_t)sizeof theirs);
+	close(fds[0]);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ck_assert_int_ne(memcmp(mine.data + 1, theirs, sizeof theirs), 0);
+	ck_assert_int_ne(memcmp(before.data + 1, theirs, sizeof theirs), 0);
+	cw_buf_free(&before);
+	cw_buf_free(&mine);
 }
 END_TEST
 
@@ -525,6 +650,8 @@ static Suite *vault_suite(void)
 	tcase_add_test(tc, open_flipped_byte_refused);
 	tcase_add_test(tc, open_truncated_refused);
 	tcase_add_test(tc, seal_fresh_nonce);
+	tcase_add_test(tc, seal_is_libsodium_aead);
+	tcase_add_test(tc, seal_nonce_fresh_after_fork);
 	tcase_add_test(tc, tags);
 	tcase_add_test(tc, from_master);
 	suite_add_tcase(s, tc);
