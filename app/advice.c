@@ -35,6 +35,135 @@ static void advise_case_names_person(struct cw_store *st, const struct cw_record
 	fn(ctx, what, fix);
 }
 
+/* A hearing's verdict or attendance naming someone its case does not name as a defendant: the
+ * report counts the ruling all the same (a conviction of whoever the verdict names), so one
+ * wrong name typed in a courtroom becomes a conviction partners read. */
+static void advise_hearing_names_outsider(struct cw_store *st, const struct cw_record *rec,
+					  const char *hex, cw_advice_fn fn, void *ctx)
+{
+	const struct cw_hearing *h = &rec->u.hearing;
+	const struct cw_verdict *v = h->verdicts.items;
+	const struct cw_attendance *a = h->attendance.items;
+	char what[400], fix[200], case_hex[CW_ID_HEX_LEN + 1], person_hex[CW_ID_HEX_LEN + 1];
+	const struct cw_id *outsider = NULL;
+	struct cw_record kase;
+	int in_verdict = 0;
+
+	if (cw_id_is_zero(&h->case_id) || cw_store_get(st, &h->case_id, &kase, NULL) != 0)
+		return;
+	if (kase.kind == CW_KIND_CASE) {
+		for (size_t i = 0; i < h->verdicts.n && !outsider; i++)
+			if (!cw_id_is_zero(&v[i].person) &&
+			    !cw_timeline_defendant(&kase, &v[i].person))
+				outsider = &v[i].person, in_verdict = 1;
+		for (size_t i = 0; i < h->attendance.n && !outsider; i++)
+			if (!cw_id_is_zero(&a[i].person) &&
+			    !cw_timeline_defendant(&kase, &a[i].person))
+				outsider = &a[i].person;
+	}
+	if (outsider) {
+		cw_id_hex(&h->case_id, case_hex);
+		cw_id_hex(outsider, person_hex);
+		if (in_verdict)
+			snprintf(what, sizeof what,
+				 _("a verdict of this hearing (%.8s) names person %.8s, who is not "
+				   "a "
+				   "defendant of case %.8s; reports count the ruling all the same"),
+				 hex, person_hex, case_hex);
+		else
+			snprintf(
+				what, sizeof what,
+				_("this hearing (%.8s) lists person %.8s as present or absent, who "
+				  "is not a defendant of case %.8s"),
+				hex, person_hex, case_hex);
+		snprintf(fix, sizeof fix,
+			 _("if the name is wrong: casewatch edit %.8s; if they are a defendant: "
+			   "casewatch edit %.8s --defendant %.8s"),
+			 hex, case_hex, person_hex);
+		fn(ctx, what, fix);
+	}
+	cw_record_free(&kase);
+}
+
+/* A bail, release or other end of detention that names no case ends nothing: detention is
+ * counted in a case, so the person stays "detained" in the timeline and the report. */
+static void advise_end_without_case(const struct cw_milestone *m, const char *hex, cw_advice_fn fn,
+				    void *ctx)
+{
+	char what[400], fix[200];
+
+	if (!cw_id_is_zero(&m->case_id) || cw_id_is_zero(&m->person) ||
+	    !cw_timeline_milestone_ends_detention(m))
+		return;
+	snprintf(what, sizeof what, _("this %s names no case, so it ends no pretrial detention"),
+		 cw_enum_label(&cw_words_milestone, m->type));
+	snprintf(fix, sizeof fix, _("casewatch edit %.8s --case CASE"), hex);
+	fn(ctx, what, fix);
+}
+
+/* An end of detention dated before every arrest or detention of its person in its case ends
+ * nothing of them (a stretch runs from a start to the first end dated from it on): most
+ * likely a mistyped year. Said only when such a start is recorded, later. */
+static void advise_end_before_start(struct cw_store *st, const struct cw_record *rec,
+				    const char *hex, cw_advice_fn fn, void *ctx)
+{
+	const struct cw_milestone *m = &rec->u.milestone;
+	struct cw_record_list l = {0};
+	struct cw_date first_start = {0};
+	char what[400], fix[200], dated[CW_DATE_TEXT_MAX], started[CW_DATE_TEXT_MAX];
+	int before_all = 0;
+
+	if (cw_id_is_zero(&m->case_id) || cw_id_is_zero(&m->person) || !cw_date_is_known(m->date) ||
+	    !cw_timeline_milestone_ends_detention(m) ||
+	    cw_store_person_records(st, &m->person, 1u << CW_KIND_MILESTONE, &l, NULL) != 0)
+		return;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct cw_milestone *s = &l.items[i].u.milestone;
+
+		if (l.items[i].kind != CW_KIND_MILESTONE ||
+		    !cw_id_equal(&s->case_id, &m->case_id) ||
+		    !cw_id_equal(&s->person, &m->person) || !cw_timeline_starts_detention(s) ||
+		    !cw_date_is_known(s->date))
+			continue;
+		if (cw_date_compare(cw_date_first_day(s->date), cw_date_last_day(m->date)) <= 0) {
+			before_all = 0; /* a start on or before it: it ends that one */
+			break;
+		}
+		if (!before_all ||
+		    cw_date_compare(cw_date_first_day(s->date), cw_date_first_day(first_start)) < 0)
+			first_start = s->date;
+		before_all = 1;
+	}
+	cw_record_list_free(&l);
+	if (!before_all)
+		return;
+	cw_date_format(m->date, dated);
+	cw_date_format(first_start, started);
+	snprintf(what, sizeof what,
+		 _("this %s is dated %s, before the person's first arrest or detention in the case "
+		   "(%s), so it ends nothing"),
+		 cw_enum_label(&cw_words_milestone, m->type), dated, started);
+	snprintf(fix, sizeof fix, _("if the date is wrong: casewatch edit %.8s --date DATE"), hex);
+	fn(ctx, what, fix);
+}
+
+/* A demonstration's arrest count below the people named as arrested: the count a monitor
+ * typed is not the one reports give (they give the people named). */
+static void advise_arrests_count(const struct cw_demo *d, const char *hex, cw_advice_fn fn,
+				 void *ctx)
+{
+	char what[400], fix[200];
+
+	if (d->arrests_count < 0 || (size_t)d->arrests_count >= d->arrested.n)
+		return;
+	snprintf(what, sizeof what,
+		 _("the arrest count (%lld) is less than the %zu people named as arrested, so "
+		   "reports give %zu arrests"),
+		 (long long)d->arrests_count, d->arrested.n, d->arrested.n);
+	snprintf(fix, sizeof fix, _("casewatch edit %.8s --arrests-count N"), hex);
+	fn(ctx, what, fix);
+}
+
 /* An event recorded as having happened (a hearing with its outcome, a milestone, a visit, a
  * demonstration, an incident) dated after today is most likely a typo (2027 for 2023). Until
  * that day comes it counts nowhere: no detention runs from an arrest not yet made. */
@@ -93,6 +222,12 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 			fn(ctx, what, fix);
 		}
 		advise_case_names_person(st, rec, hex, fn, ctx);
+		advise_end_without_case(m, hex, fn, ctx);
+		advise_end_before_start(st, rec, hex, fn, ctx);
+	} else if (rec->kind == CW_KIND_HEARING) {
+		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
+	} else if (rec->kind == CW_KIND_DEMO) {
+		advise_arrests_count(&rec->u.demo, hex, fn, ctx);
 	}
 	advise_after_today(rec, hex, fn, ctx);
 }

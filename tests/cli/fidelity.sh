@@ -372,6 +372,51 @@ ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type bail \
 	--outcome refused --date 2024-07-06 --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for a bail refused: $(cat "$WORK/stderr")"
 checks=$((checks + 2))
+# A bail that names no case ends no detention (detention is counted in a case): said, with the
+# command that names it.
+ok cw log milestone --person "Sok Dara" --type bail --outcome granted --date 2024-07-07 \
+	--view own
+grep -q "warning: this bail names no case, so it ends no pretrial detention; casewatch edit [0-9a-f]* --case CASE" \
+	"$WORK/stderr" || fail "no warning for a bail without its case: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+# A release dated before every arrest of its person in the case ends nothing (2023 typed for
+# 2024): said, naming the first arrest; one after it is not.
+ok cw person add --name "Chea Vuthy"
+ok cw case add --title "Vuthy case" --defendant "Chea Vuthy" --custody detained --view own
+ok cw log milestone --person "Chea Vuthy" --case "Vuthy case" --type arrest --date 2024-05-10 \
+	--view own
+ok cw log milestone --person "Chea Vuthy" --case "Vuthy case" --type release \
+	--outcome granted --date 2023-05-11 --view own
+grep -q "warning: this release is dated 2023-05-11, before the person's first arrest or detention in the case (2024-05-10), so it ends nothing; if the date is wrong: casewatch edit [0-9a-f]* --date DATE" \
+	"$WORK/stderr" || fail "no warning for a release before the arrest: $(cat "$WORK/stderr")"
+ok cw log milestone --person "Chea Vuthy" --case "Vuthy case" --type release \
+	--outcome granted --date 2024-05-20 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a release after the arrest: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
+# A verdict naming someone who is not a defendant of the case is still counted by reports (a
+# conviction partners read): said, with the command that adds them; likewise attendance.
+ok cw person add --name "Outsider Person"
+ok cw log hearing --case "Vuthy case" --date 2024-05-21 --outcome verdict \
+	--verdict "494=convicted@Outsider Person" --view own
+grep -q "warning: a verdict of this hearing ([0-9a-f]*) names person [0-9a-f]*, who is not a defendant of case [0-9a-f]*; reports count the ruling all the same; if the name is wrong: casewatch edit [0-9a-f]*; if they are a defendant: casewatch edit [0-9a-f]* --defendant [0-9a-f]*" \
+	"$WORK/stderr" || fail "no warning for a verdict naming an outsider: $(cat "$WORK/stderr")"
+ok cw log hearing --case "Vuthy case" --date 2024-05-22 --outcome verdict \
+	--verdict "494=convicted@Chea Vuthy" --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a verdict naming the defendant: $(cat "$WORK/stderr")"
+ok cw log hearing --case "Vuthy case" --date 2024-05-23 --present "Outsider Person" --view own
+grep -q "lists person [0-9a-f]* as present or absent, who is not a defendant of case" \
+	"$WORK/stderr" || fail "no warning for an outsider present: $(cat "$WORK/stderr")"
+checks=$((checks + 3))
+# A demonstration's arrest count below the people named as arrested: reports give the people
+# named, and the monitor is told.
+ok cw log demo --date 2024-07-08 --place "Freedom Park" --arrested "Sok Dara" \
+	--arrested "Chea Vuthy" --arrests-count 1 --view own
+grep -q "warning: the arrest count (1) is less than the 2 people named as arrested, so reports give 2 arrests" \
+	"$WORK/stderr" || fail "no warning for an arrest count below the arrested: $(cat "$WORK/stderr")"
+ok cw log demo --date 2024-07-09 --place "Freedom Park" --arrested "Sok Dara" \
+	--arrests-count 3 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a count above the named: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
 # Two accounts of one adjournment, linked as the same event, are one adjournment.
 ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type trial_suspended \
 	--date 2024-08-01 --view un
