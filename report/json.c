@@ -219,6 +219,14 @@ static json_t *hearings(const struct cw_report *r)
 	return a;
 }
 
+/* A row about a group of unnamed defendants instead of a person: its label as "group" and
+ * how many they are as "count" (null when not given), as the arrests' rows say it. */
+static void jgroup(json_t *o, const char *label, int64_t count)
+{
+	json_object_set_new(o, "group", jstr(label));
+	json_object_set_new(o, "count", count > 0 ? json_integer(count) : json_null());
+}
+
 static json_t *arrests(const struct cw_report *r)
 {
 	json_t *events = json_array(), *by = json_array(), *groups = json_object();
@@ -233,11 +241,8 @@ static json_t *arrests(const struct cw_report *r)
 				  jperson(r, &m->person), "case", jcase(r, &m->case_id), "articles",
 				  jarrest_articles(r, m), "detail", jstr(m->detail));
 
-		if (o && m->group) { /* a group of unnamed defendants instead of a person */
-			json_object_set_new(o, "group", jstr(m->group));
-			json_object_set_new(o, "count",
-					    m->count > 0 ? json_integer(m->count) : json_null());
-		}
+		if (o && m->group) /* a group of unnamed defendants instead of a person */
+			jgroup(o, m->group, m->count);
 		json_array_append_new(events, jrow(o, rec));
 	}
 	for (size_t i = 0; by && i < r->narticles; i++) {
@@ -298,6 +303,9 @@ static json_t *verdicts(const struct cw_report *r)
 				"court", jstr(h->court), "stage", jword(&cw_words_stage, h->stage),
 				"sentence", jstr(h->sentence), "fine", jstr(h->fine));
 			json_object_set_new(o, "sentence_parts", jparts(&h->sentence_parts));
+			if (v && v->group)
+				jgroup(o, v->group,
+				       cw_report_group_count(r, &h->case_id, v->group));
 		} else {
 			const struct cw_milestone *m = &rec->u.milestone;
 			struct cw_article art;
@@ -316,6 +324,8 @@ static json_t *verdicts(const struct cw_report *r)
 				      "court", jstr(m->court), "stage", "sentence", jstr(m->detail),
 				      "fine");
 			json_object_set_new(o, "sentence_parts", jparts(&m->sentence_parts));
+			if (m->group)
+				jgroup(o, m->group, m->count);
 		}
 		json_object_set_new(o, "milestone_type",
 				    rec->kind == CW_KIND_MILESTONE

@@ -477,6 +477,55 @@ static void ruling_cell(struct builder *b, const struct cw_milestone *m)
 		     word(&cw_words_milestone, m->type));
 }
 
+/* A group of the case's unnamed defendants, by its label, with the number the case gives
+ * ("NagaWorld union activists (8 unnamed)"), never an empty cell. */
+static void group_cells(struct builder *b, const struct cw_id *case_id, const char *label)
+{
+	int64_t count = cw_report_group_count(b->r, case_id, label);
+
+	if (count > 0) {
+		char unnamed[64];
+
+		snprintf(unnamed, sizeof unnamed,
+			 ngettext("%lld unnamed", "%lld unnamed", (unsigned long)count),
+			 (long long)count);
+		cell(b, CW_RC_PEOPLE, "%s (%s)", label, unnamed);
+	} else
+		cell(b, CW_RC_PEOPLE, "%s", label);
+}
+
+/* Whether a hearing's verdict row carries the hearing's sentence: not a row that acquits, drops
+ * or overturns (the sentence is someone else's, or no longer stands). */
+static int row_carries_sentence(const struct cw_hearing *h, size_t index)
+{
+	const struct cw_verdict *v;
+
+	if (index == SIZE_MAX)
+		return 1;
+	v = (const struct cw_verdict *)h->verdicts.items + index;
+	return v->result != CW_VERDICT_ACQUITTED && v->result != CW_VERDICT_DROPPED &&
+	       v->result != CW_VERDICT_OVERTURNED;
+}
+
+/* A hearing's sentence once: its parts when it has them (they say the term, the fine and
+ * the rest each once), else its sentence and fine as written. */
+static void sentence_detail(struct sb *detail, const struct cw_hearing *h)
+{
+	if (h->sentence_parts.n) {
+		char parts[600];
+
+		cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
+		sb_add(detail, "%s%s", detail->n ? "; " : "", parts);
+		return;
+	}
+	if (h->sentence)
+		sb_add(detail, "%s%s", detail->n ? "; " : "", h->sentence);
+	if (h->fine) {
+		sb_add(detail, "%s", detail->n ? "; " : "");
+		sb_add(detail, _("fine: %s"), h->fine);
+	}
+}
+
 static void verdicts(struct builder *b)
 {
 	const struct cw_report *r = b->r;
@@ -503,7 +552,10 @@ static void verdicts(struct builder *b)
 					(const struct cw_verdict *)h->verdicts.items +
 					r->verdicts[i].index;
 
-				person_cells(b, &v->person);
+				if (v->group)
+					group_cells(b, &h->case_id, v->group);
+				else
+					person_cells(b, &v->person);
 				if (v->article.law) {
 					char t[CW_ARTICLE_TEXT_MAX];
 
@@ -518,18 +570,10 @@ static void verdicts(struct builder *b)
 				cell(b, CW_RC_OUTCOME, "%s",
 				     word(&cw_words_outcome, CW_OUTCOME_VERDICT));
 			}
-			if (h->sentence)
-				sb_add(&detail, "%s", h->sentence);
-			if (h->fine) {
-				sb_add(&detail, "%s", detail.n ? "; " : "");
-				sb_add(&detail, _("fine: %s"), h->fine);
-			}
-			if (h->sentence_parts.n) {
-				char parts[600];
-
-				cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
-				sb_add(&detail, "%s%s", detail.n ? "; " : "", parts);
-			}
+			if (row_carries_sentence(h, r->verdicts[i].index))
+				sentence_detail(&detail, h);
+			if (h->notes)
+				sb_add(&detail, "%s%s", detail.n ? "; " : "", h->notes);
 		} else {
 			const struct cw_milestone *m = &rec->u.milestone;
 
@@ -1200,6 +1244,44 @@ static unsigned row_result(const struct cw_report_verdict *v)
 	return RESULT_MILESTONE + (rec->u.milestone.type < 32 ? rec->u.milestone.type : 0);
 }
 
+/* Whom the verdict rows' decisions concern: people, counting a group of unnamed defendants
+ * as the number its case (or its milestone) gives, or as one and *partial when none is
+ * given; *groups, how many decisions concern a group. */
+static void verdict_people(const struct cw_report *r, size_t *people, int *partial, size_t *groups)
+{
+	size_t next = 0; /* decisions are numbered in row order, from 0 */
+
+	*people = *groups = 0;
+	*partial = 0;
+	for (size_t i = 0; i < r->nverdicts; i++) {
+		const struct cw_report_verdict *v = &r->verdicts[i];
+		const struct cw_record *rec = v->rec;
+		const char *group = NULL;
+		int64_t count = -1;
+
+		if (v->decision != next)
+			continue; /* a decision already counted, at its first row */
+		next++;
+		if (rec->kind == CW_KIND_HEARING && v->index != SIZE_MAX) {
+			group = ((const struct cw_verdict *)rec->u.hearing.verdicts.items +
+				 v->index)
+					->group;
+			if (group)
+				count = cw_report_group_count(r, &rec->u.hearing.case_id, group);
+		} else if (rec->kind == CW_KIND_MILESTONE && rec->u.milestone.group) {
+			group = rec->u.milestone.group;
+			count = rec->u.milestone.count;
+		}
+		if (!group) {
+			(*people)++;
+			continue;
+		}
+		(*groups)++;
+		*people += count > 0 ? (size_t)count : 1;
+		*partial |= count <= 0;
+	}
+}
+
 static void verdict_results(struct sb *sb, const struct cw_report *r)
 {
 	size_t counts[RESULT_KINDS] = {0};
@@ -1362,6 +1444,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	/* Verdicts and rulings, as many as the table's rows. */
 	if (c[CW_METRIC_VERDICTS]) {
 		uint32_t seen = 0;
+		size_t people, groups;
+		int partial;
 
 		for (size_t i = 0; i < r->nverdicts; i++)
 			seen |= view_bit(r->verdicts[i].rec);
@@ -1370,10 +1454,29 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		       P_("%zu verdict or ruling was recorded",
 			  "%zu verdicts and rulings were recorded", c[CW_METRIC_VERDICTS]),
 		       c[CW_METRIC_VERDICTS]);
+		verdict_people(r, &people, &partial, &groups);
+		/* A group of unnamed defendants is one decision but many people: say both. */
+		if (groups && partial)
+			sb_add(&sb,
+			       P_(", one per defendant or group of unnamed defendants (at least "
+				  "%zu "
+				  "person)",
+				  ", one per defendant or group of unnamed defendants (at least "
+				  "%zu "
+				  "people)",
+				  people),
+			       people);
+		else if (groups)
+			sb_add(&sb,
+			       P_(", one per defendant or group of unnamed defendants (%zu person)",
+				  ", one per defendant or group of unnamed defendants (%zu people)",
+				  people),
+			       people);
 		if (r->nrulings != c[CW_METRIC_VERDICTS])
 			sb_add(&sb,
-			       P_(", one per defendant, in %zu ruling",
-				  ", one per defendant, in %zu rulings", r->nrulings),
+			       groups ? P_(", in %zu ruling", ", in %zu rulings", r->nrulings)
+				      : P_(", one per defendant, in %zu ruling",
+					   ", one per defendant, in %zu rulings", r->nrulings),
 			       r->nrulings);
 		accounts(&sb, seen);
 		verdict_results(&sb, r);
@@ -1543,7 +1646,8 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		N_("Arrests and charges"), -1);
 	b.sec->wants_note = 1;
 	b.sec->note = note("%s", _("Each arrest or charge counts once under each article it names, "
-				   "else under every article the case charges the person with; "
+				   "else under every article the case charges the person with, "
+				   "and a group of unnamed defendants as many times as its number; "
 				   "494/495 and 437 bis are also counted as groups."));
 	if (r->arrests.n) /* else every group is zero: say so once instead */
 		by_article(&b);

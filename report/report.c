@@ -212,12 +212,20 @@ size_t cw_report_arrest_articles(const struct cw_report *r, const struct cw_mile
 	return n;
 }
 
+/* How many people an arrest or charge concerns: one, or a group of unnamed defendants
+ * ("8 NagaWorld union activists") as many as its count says; a group whose number is not
+ * given counts as one, the least it can be. */
+static size_t milestone_people(const struct cw_milestone *m)
+{
+	return m->group && m->count > 0 ? (size_t)m->count : 1;
+}
+
 static int count_articles(struct cw_report *r)
 {
 	for (size_t i = 0; i < r->arrests.n; i++) {
 		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
 		struct cw_article arts[64];
-		size_t n = cw_report_arrest_articles(r, m, arts, 64);
+		size_t n = cw_report_arrest_articles(r, m, arts, 64), people = milestone_people(m);
 		int incite = 0, lese = 0, other = 0;
 
 		for (size_t j = 0; j < n; j++) {
@@ -246,12 +254,12 @@ static int count_articles(struct cw_report *r)
 				r->articles[k].count = 0;
 				r->narticles++;
 			}
-			r->articles[k].count++;
+			r->articles[k].count += people;
 		}
-		r->groups[CW_GROUP_INCITEMENT] += (size_t)incite;
-		r->groups[CW_GROUP_LESE_MAJESTE] += (size_t)lese;
-		r->groups[CW_GROUP_OTHER] += (size_t)other;
-		r->groups[CW_GROUP_NO_ARTICLE] += n == 0;
+		r->groups[CW_GROUP_INCITEMENT] += incite ? people : 0;
+		r->groups[CW_GROUP_LESE_MAJESTE] += lese ? people : 0;
+		r->groups[CW_GROUP_OTHER] += other ? people : 0;
+		r->groups[CW_GROUP_NO_ARTICLE] += n == 0 ? people : 0;
 	}
 	if (r->narticles > 1)
 		qsort(r->articles, r->narticles, sizeof *r->articles, article_order);
@@ -265,6 +273,23 @@ const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw
 	size_t pos;
 
 	return cw_idmap_get(&r->ref_index, id, &pos) ? &r->refs.items[pos] : NULL;
+}
+
+int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *case_id,
+			      const char *label)
+{
+	const struct cw_record *k = cw_report_ref(r, case_id);
+
+	if (!k || k->kind != CW_KIND_CASE || !label)
+		return -1;
+	for (size_t i = 0; i < k->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)k->u.kase.defendants.items + i;
+
+		if (cw_id_is_zero(&d->person) && d->label && strcmp(d->label, label) == 0)
+			return d->unnamed_count > 0 ? d->unnamed_count : -1;
+	}
+	return -1;
 }
 
 const char *cw_report_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
@@ -752,10 +777,12 @@ static int count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 	group_verdicts(rows, nrows, &rulings, &verdicts);
 	free(rows);
 	for (size_t i = 0; i < p->arrests.n; i++) {
-		if (p->arrests.items[i].u.milestone.type == CW_MS_ARREST)
-			arrests++;
+		const struct cw_milestone *m = &p->arrests.items[i].u.milestone;
+
+		if (m->type == CW_MS_ARREST)
+			arrests += milestone_people(m);
 		else
-			charges++;
+			charges += milestone_people(m);
 	}
 	for (size_t i = 0; i < p->demos.n; i++) {
 		int64_t n = cw_demo_arrests(&p->demos.items[i].u.demo);

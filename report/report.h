@@ -235,6 +235,10 @@ int cw_report_is_empty(const struct cw_report *r);
 size_t cw_report_arrest_articles(const struct cw_report *r, const struct cw_milestone *m,
 				 struct cw_article *out, size_t max);
 const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw_id *id);
+/* How many unnamed defendants the group `label` of a case is, as the case says; -1 when it
+ * does not say (or the case or the group is not there). */
+int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *case_id,
+			      const char *label);
 
 /* The name of a person or case the report looked up (cw_report_ref), for
  * cw_record_json_add_names (models/json.h): ctx is the struct cw_report. NULL when the report

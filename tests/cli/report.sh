@@ -108,7 +108,33 @@ ok cw seed "$SEED_FILE"
 ok cw report --week 2024-W06 --person "Chao Veasna"
 has "| 2024-02-07 | UN | Chao Veasna — incitement (election) | Chao Veasna |"
 has "| 2024-02-07 | UN | Chao Veasna | Chao Veasna — incitement (election) |  |"
-has "| convicted | three years' imprisonment"
+has "| convicted | prison term three years; ban five years"
+# A verdict row gives the hearing's sentence once (its parts, not the parts and the sentence
+# written out again) and its notes: Chhorn Phalla was sentenced in absentia (001 para 38).
+ok cw report --week 2024-W06
+has "| 305 | convicted | prison term one year; fine (amount not stated); Tried and sentenced in absentia. |"
+lacks "one year's imprisonment; fine: fined"
+# The Court of Appeal upheld the conviction of nine union activists, Chhim Sithar and eight
+# unnamed (001 para 42): the group's rows name it, JSON says its label and number, and the
+# summary counts the people as well as the decisions.
+ok cw report --week 2023-W42
+has "| 2023-10-16 | UN | NagaWorld union activists (8 unnamed) | NagaWorld union activists (LRSU) — incitement | Court of Appeal | 494 | upheld on appeal |"
+has "3 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (10 people), in 2 rulings"
+ok cw report --week 2023-W42 --format json
+json "sorted(set((v['group'], v['count']) for v in d['verdicts'] if v.get('group'))) == [('NagaWorld union activists', 8)]"
+# A charge acquitted carries no sentence; the charge convicted does.
+ok cw log hearing --case "Ny Nak" --date 2024-06-04 --outcome verdict \
+	--verdict "494/495=convicted@Ny Nak" --verdict "302=acquitted@Ny Nak" \
+	--sentence "2 years' imprisonment" --sentence-part "prison=2 years" --view own
+ok cw report --from 2024-06-03 --to 2024-06-09
+has "| 494 | convicted | prison term 2 years |"
+has "| 302 | acquitted |  |"
+# Eight union activists arrested together are eight arrests, in the summary, under their
+# articles and in the comparison; a group whose number is not given counts as at least one.
+ok cw log milestone --case "NagaWorld union activists" --group "NagaWorld union activists" \
+	--count 8 --type arrest --date 2024-06-05 --article 494/495 --view own
+ok cw report --from 2024-06-03 --to 2024-06-09 --format json
+json "d['comparison']['arrests']['current'] == 8 and d['arrests_and_charges']['groups']['incitement_494_495'] == 8 and [a['count'] for a in d['arrests_and_charges']['by_article'] if a['article'] == '494'] == [8]"
 ok cw report --week 2024-W06 --article 494/495
 has "Chao Veasna"
 has "Chhorn Phalla"
