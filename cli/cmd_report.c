@@ -247,11 +247,19 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	if ((rc = cw_report_build_with(cli->session.store, &o.filter, from, to,
 				       o.include_confidential, &r, &cli->err)) == 0)
 		report_about(cli, &o, &r, org, conf, sizeof org);
+	/* The report's headings, labels and sentences in the language asked for; the database's
+	 * own text stays as it was written. Messages after this one follow. A Khmer report asked
+	 * for and not possible (no catalogue installed) is refused before anything is written:
+	 * an English one sent as Khmer would go unnoticed. */
+	if (rc == 0 && o.lang) {
+		cw_i18n_use(o.lang);
+		if (!strncmp(o.lang, "km", 2) && strcmp(cw_i18n_language(), "km") != 0)
+			rc = cw_error_set(&cli->err, CW_EIO, "lang",
+					  "no Khmer translation is installed (casewatch.mo under "
+					  "%s), so the report cannot be written in Khmer",
+					  cw_i18n_localedir());
+	}
 	if (rc == 0 && (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) == 0) {
-		/* The report's headings, labels and sentences in the language asked for; the
-		 * database's own text stays as it was written. Messages after this one follow. */
-		if (o.lang)
-			cw_i18n_use(o.lang);
 		rc = cw_report_write(&r, (enum cw_report_format)fmt, out.f, &cli->err);
 		rc = cw_outfile_close(&out, rc, &cli->err);
 		if (rc == 0 && o.output)

@@ -101,6 +101,13 @@ int cw_i18n_use(const char *lang)
 	return 0;
 }
 
+const char *cw_i18n_localedir(void)
+{
+	const char *dir = bindtextdomain(CW_TEXTDOMAIN, NULL);
+
+	return dir ? dir : "";
+}
+
 const char *cw_i18n_language(void)
 {
 	/* What gettext itself does: the catalogue's own header names its language. */

@@ -39,6 +39,10 @@ int cw_i18n_use(const char *lang);
 /* The language now in use for messages: "km" or "en" (English, the text in the source). */
 const char *cw_i18n_language(void);
 
+/* The folder the catalogues are looked for in (LOCALEDIR, or $CASEWATCH_LOCALEDIR), to say
+ * where a missing one was expected. */
+const char *cw_i18n_localedir(void);
+
 /* Whether lang names a language cw_i18n_use takes ("en", "km", or a locale name of one). */
 int cw_i18n_known(const char *lang);
 

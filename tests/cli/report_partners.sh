@@ -171,6 +171,15 @@ has "gallery closed"
 lacks "## Summary"
 lacks "Hearings monitored by the team"
 lacks "Fair-trial indicators"
+# Without a Khmer catalogue installed, --lang km is refused (74) before anything is written:
+# an English report sent as Khmer would go unnoticed.
+mkdir -p "$WORK/no-locale"
+CASEWATCH_LOCALEDIR="$WORK/no-locale" fails 74 lang cw report --week 2024-W06 --lang km \
+	--output "$WORK/km-report.md"
+grep -q "casewatch: lang: no Khmer translation is installed" "$WORK/stderr" ||
+	fail "no message for a missing catalogue: $(cat "$WORK/stderr")"
+[ ! -e "$WORK/km-report.md" ] || fail "a report written without its language"
+checks=$((checks + 2))
 ok cw report --week 2024-W06 --lang km --format html
 has '<html lang="km">'
 LANG=km_KH.UTF-8 ok cw report --week 2024-W06 --lang en
