@@ -1290,6 +1290,23 @@ static int sift_upcoming(struct cw_report *r, struct cw_error *err)
 	return 0;
 }
 
+/* A range of whole calendar months (February; January to March) is compared with as many whole
+ * months before it, not with as many days: February's 29 days before would start on 3
+ * January and leave out what is dated only to January. Sets *prev_from when so. */
+static void previous_months(struct cw_date from, struct cw_date to, struct cw_date *prev_from)
+{
+	int months, index;
+
+	if (from.day != 1 ||
+	    cw_date_compare(to, cw_date_last_day((struct cw_date){to.year, to.month, 0})) != 0)
+		return;
+	months = (to.year * 12 + to.month) - (from.year * 12 + from.month) + 1;
+	index = from.year * 12 + (from.month - 1) - months;
+	if (months < 1 || index < 0)
+		return;
+	*prev_from = (struct cw_date){(uint16_t)(index / 12), (uint8_t)(index % 12 + 1), 1};
+}
+
 static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw_date from,
 		 struct cw_date to, int include_confidential, struct cw_report *out,
 		 struct cw_error *err)
@@ -1313,6 +1330,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	days = cw_date_to_days(to) - cw_date_to_days(from) + 1;
 	out->prev_to = cw_date_from_days(cw_date_to_days(from) - 1);
 	out->prev_from = cw_date_from_days(cw_date_to_days(from) - days);
+	previous_months(from, to, &out->prev_from);
 	out->next_from = cw_date_from_days(cw_date_to_days(to) + 1);
 	out->next_to = cw_date_from_days(cw_date_to_days(to) + CW_REPORT_UPCOMING_DAYS);
 	cw_report_week_of(from, &wy, &ww);

@@ -84,7 +84,8 @@ struct cw_report_detainee {
 	uint8_t to_kind;
 };
 
-/* Counts compared with the previous range of the same length. */
+/* Counts compared with the previous range of the same length (whole calendar months: as many
+ * whole months before). */
 enum cw_report_metric {
 	CW_METRIC_HEARINGS,          /* every hearing, whoever's account */
 	CW_METRIC_HEARINGS_OWN,      /* the team's own observations (view own) */
@@ -145,7 +146,7 @@ struct cw_report_fair {
 
 struct cw_report {
 	struct cw_date from, to;           /* the range, inclusive */
-	struct cw_date prev_from, prev_to; /* the range before, same length */
+	struct cw_date prev_from, prev_to; /* the range before, same length or months */
 	struct cw_date next_from, next_to; /* the upcoming window */
 	int week_year, week;               /* the ISO week when the range is one, else 0 */
 	struct cw_filter filter;           /* the caller's criteria, dates cleared */

@@ -373,11 +373,23 @@ START_TEST(empty_range_is_a_report)
 	for (int m = 0; m < CW_METRIC_COUNT; m++)
 		ck_assert_uint_eq(r.counts[m], 0);
 	cw_report_free(&r);
-	/* a range of any length is compared with the same length before it */
-	build("2024-02-01", "2024-02-29", NULL, &r);
+	/* a range of days is compared with as many days before it */
+	build("2024-02-03", "2024-02-29", NULL, &r);
 	ck_assert_int_eq(r.week, 0);
-	ck_assert_int_eq(cw_date_compare(r.prev_from, D("2024-01-03")), 0);
+	ck_assert_int_eq(cw_date_compare(r.prev_from, D("2024-01-07")), 0);
+	ck_assert_int_eq(cw_date_compare(r.prev_to, D("2024-02-02")), 0);
+	cw_report_free(&r);
+	/* whole months with as many whole months before, across a year's end too */
+	build("2024-02-01", "2024-02-29", NULL, &r);
+	ck_assert_int_eq(cw_date_compare(r.prev_from, D("2024-01-01")), 0);
 	ck_assert_int_eq(cw_date_compare(r.prev_to, D("2024-01-31")), 0);
+	cw_report_free(&r);
+	build("2024-01-01", "2024-02-29", NULL, &r);
+	ck_assert_int_eq(cw_date_compare(r.prev_from, D("2023-11-01")), 0);
+	ck_assert_int_eq(cw_date_compare(r.prev_to, D("2023-12-31")), 0);
+	cw_report_free(&r);
+	build("2024-03-01", "2024-03-30", NULL, &r); /* not the month's last day: 30 days */
+	ck_assert_int_eq(cw_date_compare(r.prev_from, D("2024-01-31")), 0);
 	cw_report_free(&r);
 	cw_filter_init(&f);
 	ck_assert_int_eq(cw_report_build(st, &f, D("2024-02-11"), D("2024-02-05"), &r, &err),

@@ -59,7 +59,7 @@ ok cw report --from 2024-02-05 --to 2024-02-11
 has "# casewatch weekly summary, 2024-W06"
 ok cw report --from 2024-02 --to 2024-02
 has "2024-02-01 to 2024-02-29"
-has "previous period 2024-01-03 to 2024-01-31"
+has "previous period 2024-01-01 to 2024-01-31"
 # a hearing dated only to February happened in February: counted, not set apart
 has "## Hearings reported in documents (3)"
 has "| 2024-02 | not recorded | Saran lèse-majesté | Kang Saran"
@@ -122,6 +122,15 @@ has "| 2023-10-16 | UN | NagaWorld union activists (8 unnamed) | NagaWorld union
 has "3 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (10 people), in 2 rulings"
 ok cw report --week 2023-W42 --format json
 json "sorted(set((v['group'], v['count']) for v in d['verdicts'] if v.get('group'))) == [('NagaWorld union activists', 8)]"
+# A month is compared with the month before, not with the 29 days before: Kem Sokha's appeal
+# hearing and Thach Setha's appeal ruling are dated only "2024-01" (001 para 37) and a window
+# from 3 January could not hold them. Three months, with the three before.
+ok cw report --from 2024-02-01 --to 2024-02-29 --format json
+json "d['previous_period'] == {'from': '2024-01-01', 'to': '2024-01-31'} and d['comparison']['hearings'] == {'current': 4, 'previous': 2}"
+ok cw report --from 2024-01-01 --to 2024-03-31 --format json
+json "d['previous_period'] == {'from': '2023-10-01', 'to': '2023-12-31'}"
+ok cw report --from 2024-02-01 --to 2024-02-20 --format json
+json "d['previous_period'] == {'from': '2024-01-12', 'to': '2024-01-31'}"
 # A charge acquitted carries no sentence; the charge convicted does.
 ok cw log hearing --case "Ny Nak" --date 2024-06-04 --outcome verdict \
 	--verdict "494/495=convicted@Ny Nak" --verdict "302=acquitted@Ny Nak" \
