@@ -118,6 +118,16 @@ int cw_session_new_passphrase(struct cw_session *s, const char *what, char **out
 	return cw_passphrase_read(&s->new_pass, prompt, 1, out, len, err);
 }
 
+/* Says that the passphrase file is readable by others: on standard error, or kept for the
+ * front end (keep_warning). */
+static void passphrase_file_said(struct cw_session *s, const char *path)
+{
+	if (!s->keep_warning)
+		cw_passphrase_file_warn(path);
+	else if (!cw_passphrase_file_exposed(path, s->warning, sizeof s->warning))
+		s->warning[0] = '\0';
+}
+
 /* The store's key provider: the keyring first (unlocked for a while), then the passphrase. */
 static int get_key(void *ctx, const char *dir, const struct cw_id *database, struct cw_vault **out,
 		   struct cw_error *err)
@@ -160,7 +170,7 @@ static int get_key(void *ctx, const char *dir, const struct cw_id *database, str
 			cw_passphrase_free(pass);
 			wrong = rc == CW_EKEY;
 			if (rc == 0 && s->pass.fd < 0 && s->pass.file)
-				cw_passphrase_file_warn(s->pass.file);
+				passphrase_file_said(s, s->pass.file);
 		} else {
 			wrong = rc == CW_EINVAL && !strcmp(err->field, "passphrase"); /* empty */
 		}
@@ -264,9 +274,9 @@ int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params
 	/* The file the passphrase was set from, if others can read it: said now, when it is
 	 * made, as every command that reads it says. */
 	if (s->new_pass.fd < 0 && s->new_pass.file)
-		cw_passphrase_file_warn(s->new_pass.file);
+		passphrase_file_said(s, s->new_pass.file);
 	else if (s->new_pass.fd < 0 && s->pass.fd < 0 && s->pass.file)
-		cw_passphrase_file_warn(s->pass.file);
+		passphrase_file_said(s, s->pass.file);
 	return 0;
 }
 

@@ -30,9 +30,14 @@ struct cw_session {
 			 * empty) before opening fails: each time it says so and asks again (the
 			 * terminal interface, which one typo should not close: 3). 0 or 1: once. A
 			 * file or descriptor is read once. */
-	int read_only;  /* open without writing anything (the commands that only read): works
-			 * on read-only media, where the store may open without its lock
-			 * (cw_store_unlocked) */
+	/* A warning about how the database was opened (a passphrase file others can read): on
+	 * standard error, or, when keep_warning is set, kept here for the front end to show (the
+	 * terminal interface's screen would hide a line on standard error at once). */
+	int keep_warning;
+	char warning[400];
+	int read_only; /* open without writing anything (the commands that only read): works
+			* on read-only media, where the store may open without its lock
+			* (cw_store_unlocked) */
 	/* The key slot as cw_session_key_gone last found it whole (inode, size, change time). */
 	struct {
 		ino_t ino;

@@ -184,19 +184,29 @@ static int from_terminal(const char *prompt, int confirm, char *buf, size_t *len
 	return rc;
 }
 
-void cw_passphrase_file_warn(const char *path)
+int cw_passphrase_file_exposed(const char *path, char *what, size_t size)
 {
+	char shown[300];
 	struct stat sb;
+	size_t n = 0;
 
 	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || !(sb.st_mode & (S_IRWXG | S_IRWXO)))
-		return;
-	fprintf(stderr,
-		_("casewatch: warning: the passphrase file can be read by other users (mode %03o): "
-		  "chmod 600 "),
-		(unsigned)(sb.st_mode & 0777));
-	for (const char *p = path; *p; p++) /* the path as given, controls shown as '?' */
-		fputc((unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p, stderr);
-	fputc('\n', stderr);
+		return 0;
+	for (const char *p = path; *p && n + 1 < sizeof shown; p++) /* controls shown as '?' */
+		shown[n++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
+	shown[n] = '\0';
+	snprintf(what, size,
+		 _("the passphrase file can be read by other users (mode %03o): chmod 600 %s"),
+		 (unsigned)(sb.st_mode & 0777), shown);
+	return 1;
+}
+
+void cw_passphrase_file_warn(const char *path)
+{
+	char what[400];
+
+	if (cw_passphrase_file_exposed(path, what, sizeof what))
+		fprintf(stderr, _("casewatch: warning: %s\n"), what);
 }
 
 int cw_passphrase_read(const struct cw_passphrase_source *src, const char *prompt, int confirm,

@@ -40,6 +40,9 @@ int cw_passphrase_read(const struct cw_passphrase_source *src, const char *promp
  * an account on the laptop. Said only once the passphrase proved right, so that a refusal
  * stays one line. */
 void cw_passphrase_file_warn(const char *path);
+/* The same sentence without the "casewatch: warning: " (for a status line) into what, and 1,
+ * when path is a file others can read; else 0. */
+int cw_passphrase_file_exposed(const char *path, char *what, size_t size);
 
 /* Wipes and frees a passphrase from cw_passphrase_read; NULL is fine. */
 void cw_passphrase_free(char *p);

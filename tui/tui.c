@@ -1392,6 +1392,7 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 	 * data. `casewatch init` creates one, saying where. A passphrase mistyped at the start is
 	 * asked again, as the lock screen does, up to three times. */
 	session->tries = 3;
+	session->keep_warning = 1; /* for the status line: standard error would be hidden at once */
 	if ((rc = cw_session_open(session, 0, err)) != 0) {
 		free(keys);
 		return rc;
@@ -1418,6 +1419,10 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 	 * a typo never keeps a monitor out of the records in court (commands stop instead). */
 	if (cw_config_check(cw_config_path(), &config_err) != 0 && !app->status[0])
 		cw_app_error(app, &config_err);
+	/* A passphrase file others can read gives the database to anyone with an account here:
+	 * said before any typo in the config file. */
+	if (session->warning[0])
+		cw_app_status(app, 1, _("warning: %s"), session->warning);
 	cw_app_touch(app);
 	if (cw_screen_open(script != NULL, cols, lines) != 0) {
 		free(app);

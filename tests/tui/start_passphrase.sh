@@ -83,4 +83,23 @@ send -l "$PASSPHRASE"
 send Enter
 status 0
 
+# ---- a passphrase file others can read: said in the status line, where it can be read ------
+# (a line on standard error would be under the screen at once)
+printf '%s\n' "$PASSPHRASE" >"$WORK/open-passphrase"
+chmod 644 "$WORK/open-passphrase"
+start --passphrase-file "'$WORK/open-passphrase'"
+wait_for " 3 Records "
+wait_for "warning: the passphrase file can be read by other users (mode 644): chmod 600"
+send q
+status 0
+chmod 600 "$WORK/open-passphrase"
+start --passphrase-file "'$WORK/open-passphrase'"
+wait_for " 3 Records "
+capture
+checks=$((checks + 1))
+printf '%s\n' "$pane" | grep -q "can be read by other users" && fail "a warning for a private file:
+$pane"
+send q
+status 0
+
 done_ok
