@@ -53,6 +53,33 @@ static int person_cases_first(struct cw_form *fm, const struct cw_form_field *ff
 	return 1;
 }
 
+/* How a name holds the text typed (folded, as cw_text_fold gives it), best first. */
+enum { MATCH_START, MATCH_WORD, MATCH_INSIDE, MATCH_ELSEWHERE };
+
+static int name_match(const char *name, const char *folded)
+{
+	char *n = cw_text_fold(name);
+	const char *at;
+	int m = MATCH_ELSEWHERE;
+
+	if (!n || !*folded)
+		goto done;
+	if (!strncmp(n, folded, strlen(folded))) {
+		m = MATCH_START;
+		goto done;
+	}
+	for (at = strstr(n, folded); at; at = strstr(at + 1, folded)) {
+		if (at[-1] == ' ' || at[-1] == '-') {
+			m = MATCH_WORD;
+			goto done;
+		}
+		m = MATCH_INSIDE;
+	}
+done:
+	free(n);
+	return m;
+}
+
 /* The part of a picker's text suggestions are for: after the last ';' in a list of people. */
 static const char *typed_part(const struct cw_form_field *ff)
 {
@@ -87,6 +114,7 @@ void cw_form_suggest(struct cw_form *fm)
 		struct cw_filter f;
 		struct cw_record_list l;
 		int apart = ff->widget == CW_W_CASE && person_cases_first(fm, ff, typed);
+		char *folded;
 
 		if (!*typed || (!cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label)))
 			return;
@@ -98,17 +126,27 @@ void cw_form_suggest(struct cw_form *fm)
 		if (cw_store_list(fm->st, &f, CW_KIND_BIT(kind), CW_ORDER_NEWEST_FIRST, 0, 50, &l,
 				  NULL) != 0)
 			return;
-		/* Names that contain the text first, then records that mention it elsewhere. */
-		for (int pass = 0; pass < 2; pass++)
+		/* Names that start with the text first, then names with a word that does, then
+		 * names that hold it elsewhere, then records that mention it outside their name;
+		 * newest first within each. */
+		if (!(folded = cw_text_fold(typed))) {
+			cw_record_list_free(&l);
+			return;
+		}
+		for (int pass = 0; pass < MATCH_ELSEWHERE + 1; pass++)
 			for (size_t i = 0; i < l.n; i++) {
 				const struct cw_record *r = &l.items[i];
-				int in_name = cw_text_contains(cw_record_label(r), typed) ||
-					      (r->kind == CW_KIND_PERSON && r->u.person.name_km &&
-					       cw_text_contains(r->u.person.name_km, typed));
+				int m = name_match(cw_record_label(r), folded);
 
-				if (in_name == !pass && cw_record_label(r)[0])
+				if (r->kind == CW_KIND_PERSON && r->u.person.name_km) {
+					int km = name_match(r->u.person.name_km, folded);
+
+					m = km < m ? km : m;
+				}
+				if (m == pass && cw_record_label(r)[0])
 					add_suggestion(fm, cw_record_label(r), &r->id, apart);
 			}
+		free(folded);
 		cw_record_list_free(&l);
 		return;
 	}

@@ -45,6 +45,7 @@ CLI_TESTS += \
 	tests/tui/week.sh \
 	tests/tui/fields.sh \
 	tests/tui/word_labels.sh \
+	tests/tui/person_picker.sh \
 	tests/tui/milestone_case.sh \
 	tests/tui/advice.sh \
 	tests/tui/start_passphrase.sh
