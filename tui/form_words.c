@@ -243,19 +243,25 @@ static size_t candidates(const struct cw_enum *w, const char *typed, int pass, i
 }
 
 /* Replaces the part [from, to) of the field's text with word k's label; the cursor after it. */
-static void put_word(struct cw_form_field *ff, size_t from, size_t to, int k)
+/* Puts word k over text[from, to). With `more`, a word put at the end is followed by ", ", so
+ * that the next one is typed straight after it (leaving the field takes the separator away:
+ * cw_form_words_settle). */
+static void put_word(struct cw_form_field *ff, size_t from, size_t to, int k, int more)
 {
 	const char *text = cw_edit_text(&ff->edit), *word = cw_enum_label(ff->words, (unsigned)k);
 	size_t len = strlen(text), wlen = strlen(word);
-	char *buf = malloc(len + wlen + 1);
+	const char *sep = more && !text[to] ? ", " : "";
+	size_t slen = strlen(sep);
+	char *buf = malloc(len + wlen + slen + 1);
 
 	if (!buf)
 		return;
 	memcpy(buf, text, from);
 	memcpy(buf + from, word, wlen);
-	memcpy(buf + from + wlen, text + to, len - to + 1);
+	memcpy(buf + from + wlen, sep, slen);
+	memcpy(buf + from + wlen + slen, text + to, len - to + 1);
 	if (cw_edit_set(&ff->edit, buf) == 0)
-		ff->edit.cursor = from + wlen;
+		ff->edit.cursor = from + wlen + slen;
 	free(buf);
 }
 
@@ -299,7 +305,7 @@ void cw_form_words_take(struct cw_form *fm)
 	if (!fm->nsugg)
 		return;
 	current_span(ff, &from, &to);
-	put_word(ff, from, to, fm->sugg_choice[fm->sugg_sel]);
+	put_word(ff, from, to, fm->sugg_choice[fm->sugg_sel], 1);
 	ff->error[0] = '\0';
 	fm->dirty = 1;
 	cw_form_clear_suggestions(fm);
@@ -335,10 +341,12 @@ int cw_form_words_complete(struct cw_form *fm)
 		}
 		k = ks[0];
 	}
-	put_word(ff, from, to, k);
-	cw_form_clear_suggestions(fm);
-	if (strcmp(typed, cw_enum_label(ff->words, (unsigned)k)) == 0)
+	if (strcmp(typed, cw_enum_label(ff->words, (unsigned)k)) == 0) {
+		cw_form_clear_suggestions(fm);
 		return 1; /* whole already, as shown: on to the next field */
+	}
+	put_word(ff, from, to, k, 1);
+	cw_form_clear_suggestions(fm);
 	ff->error[0] = '\0';
 	fm->dirty = 1;
 	return 0; /* completed: stay, for another word */

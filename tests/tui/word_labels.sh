@@ -32,11 +32,12 @@ printf '%s\n' "$pane" | grep -qE "union_leader|union_member|land_activist" &&
 	fail "the field of words shows stored words:
 $pane"
 send Tab
-wait_for "roles: union leader"
+# Completed, with the separator after it: the next word is typed straight on.
+wait_for "roles: union leader,"
 # The stored word typed is taken, and shown by its label.
-send -l " hrd"
+send -l "hrd"
 send Tab
-wait_for "roles: union leader human rights defender"
+wait_for "roles: union leader, human rights defender"
 send Tab
 wait_for "roles: human rights defender, union leader"
 send C-s
@@ -78,10 +79,10 @@ wait_for "$(km "human rights defender"), $(km "journalist")"
 send -l "មេដឹក"
 wait_for "> $(km "union leader")"
 send Tab
-wait_for "$(km "roles"): $(km "union leader")"
-send -l " student"
+wait_for "$(km "roles"): $(km "union leader"),"
+send -l "student"
 send Tab
-wait_for "$(km "roles"): $(km "union leader") $(km "student")"
+wait_for "$(km "roles"): $(km "union leader"), $(km "student")"
 send Tab
 wait_for "$(km "roles"): $(km "union leader"), $(km "student")"
 capture
