@@ -36,12 +36,30 @@ void cw_csv_field(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* The columns a spreadsheet sums: whole numbers only. */
+static int numeric_column(int c)
+{
+	return c == CW_RC_COUNT || c == CW_RC_PREVIOUS || c == CW_RC_MET || c == CW_RC_NOT_MET ||
+	       c == CW_RC_NA || c == CW_RC_UNKNOWN || c == CW_RC_AT_LEAST || c == CW_RC_AT_MOST;
+}
+
+static int whole_number(const char *s)
+{
+	return *s && s[strspn(s, "0123456789")] == '\0';
+}
+
 static void row(FILE *out, const char *section, char *const *cells)
 {
 	cw_csv_field(out, section);
 	for (int c = 0; c < CW_RC_NCOLS; c++) {
+		const char *t = cells ? cells[c] : NULL;
+
+		/* A figure no record gives ("not recorded" in the other formats) is an empty cell,
+		 * as JSON gives null: text in a column of numbers breaks a spreadsheet's sum. */
+		if (t && numeric_column(c) && !whole_number(t))
+			t = NULL;
 		fputc(',', out);
-		cw_csv_field(out, cells ? cells[c] : NULL);
+		cw_csv_field(out, t);
 	}
 	fputs("\r\n", out);
 }

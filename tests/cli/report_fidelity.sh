@@ -316,6 +316,16 @@ json "any('1 demonstration, arrests not recorded' in s for s in d['summary'])"
 ok cw report --week 2023-W36
 has "| arrests at demonstrations | not recorded | 0 |"
 has "participants: 30; arrests not recorded"
+# the CSV's column of numbers holds no text: the figure no record gives is empty, as JSON's null
+ok cw report --week 2023-W36 --format csv
+printf '%s\n' "$out" | "$PY" -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin))
+col = {h: i for i, h in enumerate(rows[0])}
+r = [r for r in rows[1:] if r[0] == "comparison" and r[col["detail"]] == "demonstration_arrests"][0]
+sys.exit(0 if (r[col["count"]], r[col["previous_count"]]) == ("", "0") else 1)' ||
+	fail "the CSV comparison gives text in a number column: $(printf '%s\n' "$out" | grep demonstration_arrests)"
+checks=$((checks + 1))
 ok cw log demo --date 2023-09-05 --place "Olympic Stadium" --participants 12 --arrests-count 0
 ok cw report --week 2023-W36 --format json
 json "sorted(x['arrests'] is None for x in d['demonstrations']) == [False, True] and d['comparison']['demonstration_arrests']['current'] == 0"
