@@ -261,6 +261,21 @@ static void print_advice(void *ctx, const char *what, const char *fix)
 	fprintf(stderr, _("casewatch: warning: %s; %s\n"), what, fix);
 }
 
+/* Saves a record built from command-line options. A field the store refuses is named as its
+ * option is spelled ("next-date: is before the hearing's own date", for --next-date), not as
+ * the JSON key (next_date); a path into a list ("verdicts[0].result") stays as it is. */
+static int put_from_options(struct cw_cli *cli, struct cw_record *rec, unsigned flags)
+{
+	int rc = cw_store_put(cli->session.store, rec, flags, &cli->err);
+	char *f = cli->err.field;
+
+	if (rc != 0 && f[0] && !f[strspn(f, "abcdefghijklmnopqrstuvwxyz_")])
+		for (; *f; f++)
+			if (*f == '_')
+				*f = '-';
+	return rc;
+}
+
 int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
@@ -280,8 +295,8 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 				  cw_kind_text(rec.kind));
 	if (rc == 0 && rec.kind == CW_KIND_PERSON)
 		rc = check_not_twice(cli, &rec);
-	if (rc == 0 && (rc = cw_store_put(cli->session.store, &rec,
-					  CW_PUT_NEW | CW_PUT_FOLLOW_VERDICTS, &cli->err)) == 0) {
+	if (rc == 0 &&
+	    (rc = put_from_options(cli, &rec, CW_PUT_NEW | CW_PUT_FOLLOW_VERDICTS)) == 0) {
 		cw_id_hex(&rec.id, hex);
 		if (cli->json)
 			rc = cw_cli_print_records_json(cli, &rec, 1, 1);
@@ -317,8 +332,7 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	    (rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
 	if ((rc = cw_cli_apply_record_options(cli, &rec, first_arg + 1)) == 0 &&
-	    (rc = cw_store_put(cli->session.store, &rec,
-			       CW_PUT_FOLLOW_VERDICTS | CW_PUT_IF_UNCHANGED, &cli->err)) == 0) {
+	    (rc = put_from_options(cli, &rec, CW_PUT_FOLLOW_VERDICTS | CW_PUT_IF_UNCHANGED)) == 0) {
 		char hex[CW_ID_HEX_LEN + 1];
 
 		cw_id_hex(&rec.id, hex);

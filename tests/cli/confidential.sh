@@ -175,5 +175,5 @@ has "2 confidential records are not shown"
 ok cw edit $hid --clear confidential
 ok cw report --week 2024-W06 --format json
 json "any(h['id'] == '$hid' for h in d['hearings']) and d['confidential']['records_left_out'] == 1"
-fails 65 confidential_fields cw edit $hid --confidential-field name
+fails 65 confidential-fields cw edit $hid --confidential-field name
 done_ok

@@ -270,8 +270,12 @@ ok cw log demo --count 95 --at-least yes --period-from 2023-06-01 --period-to 20
 ok cw log hearing --count 28 --period-from 2023-06-01 --period-to 2024-05-31 --view un \
 	--notes "criminal trials of human rights defenders, journalists and political actors"
 fails 65 case cw log hearing --date 2024-01-01 --view un
-fails 65 period_to cw log demo --count 3 --period-from 2024-02-01 --period-to 2024-01-31
-fails 65 at_least cw log demo --date 2024-01-01 --at-least yes
+fails 65 period-to cw log demo --count 3 --period-from 2024-02-01 --period-to 2024-01-31
+fails 65 at-least cw log demo --date 2024-01-01 --at-least yes
+# a field the store refuses is named as its option is spelled (--next-date), not next_date
+fails 65 next-date cw log hearing --case "Dara incitement" --date 2024-06-10 \
+	--next-date 2024-06-01 --view own
+[ "$err" = "casewatch: next-date: is before the hearing's own date" ] || fail "$err"
 ok cw list records --kind incident
 has "websites or accounts blocked: 9 social media accounts"
 has "three media outlets' websites"
