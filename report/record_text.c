@@ -234,10 +234,17 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 		 * that there was one. */
 		if (!m->detail && (m->sentence_parts.n || m->result)) {
 			char parts[200] = "";
+			/* "upheld on appeal" says the appeal already: not "appeal decided: upheld
+			 * on appeal" (the report's Result column reads the same). */
+			int says_appeal =
+				m->type == CW_MS_APPEAL_DECIDED &&
+				(m->result == CW_VERDICT_UPHELD || m->result == CW_VERDICT_OVERTURNED);
 
 			if (m->sentence_parts.n)
 				cw_sentence_text(&m->sentence_parts, parts, sizeof parts);
-			PUT(what, "%s: %s%s%s", cw_enum_label(&cw_words_milestone, m->type),
+			PUT(what, "%s%s%s%s%s",
+			    says_appeal ? "" : cw_enum_label(&cw_words_milestone, m->type),
+			    says_appeal ? "" : ": ",
 			    m->result ? cw_enum_label(&cw_words_verdict, m->result) : "",
 			    m->result && parts[0] ? "; " : "", parts);
 			break;

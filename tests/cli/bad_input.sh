@@ -21,7 +21,7 @@ fails 65 "date" cw log hearing --case "Thach Setha" --date 2023-13
 fails 65 "date" cw log hearing --case "Thach Setha" --date 21/09/2023
 fails 65 "date" cw log hearing --case "Thach Setha" --date 2023-09 --time 09:30
 fails 65 "time" cw log hearing --case "Thach Setha" --date 2023-09-21 --time 25:61
-fails 65 "next_date" cw log hearing --case "Thach Setha" --date 2023-09-21 --next-date 2023-01-01
+fails 65 "next-date" cw log hearing --case "Thach Setha" --date 2023-09-21 --next-date 2023-01-01
 fails 65 "date" cw log visit --facility "CC1"
 fails 65 "since" cw list records --since 2024-02-30
 fails 65 "until" cw list records --since 2024-03 --until 2024-01

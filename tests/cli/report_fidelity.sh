@@ -358,7 +358,8 @@ ok cw edit "$two_hearing" --verdict "494=convicted@Verdict One"
 ok cw log milestone --person "Verdict One" --case "Two defendants case" --type appeal_decided \
 	--result upheld --date 2024-01-10
 ok cw list records --person "Verdict One" --kind milestone
-has "appeal decided: upheld"
+has "upheld on appeal"
+lacks "appeal decided: upheld" # the result says the appeal already
 
 # Many defendants with long Khmer names: whole entries only, the rest said with "…", then the
 # sentence, and valid UTF-8 throughout (a cut once left half a letter in the line).
