@@ -21,6 +21,11 @@
  *                                                         ends everyone's under each named
  *                                                         defendant: who was released after a
  *                                                         day, found without a scan of all
+ *   group  5 date(4) case(16) id(16) kind(1)              an arrest or detention of a group of
+ *                                                         the case's unnamed defendants (schema
+ *                                                         8): the cases where a group may be
+ *                                                         held on a day, found without a scan
+ *                                                         of every case
  * Only dated events count (the summary starts and ends nothing at an unknown date), and only
  * while the event's case exists: what its entries say depends on the case (who is held, how
  * many defendants it has), and when the case changes or goes, keys.c indexes its hearings and
@@ -61,7 +66,9 @@
 #include "models/timeline.h"
 #include "store/store_internal.h"
 
-enum { DET_START = 1, DET_HELD = 2, DET_END = 3, DET_ENDED = 4 };
+enum { DET_START = 1, DET_HELD = 2, DET_END = 3, DET_ENDED = 4, DET_GROUP = 5 };
+
+#define GROUP_KEY_LEN (1 + DATE_LEN + ID_LEN + ID_LEN + KIND_LEN)
 
 #define PAIR_LEN (ID_LEN + ID_LEN)
 
@@ -108,10 +115,24 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 		const struct cw_milestone *m = &rec->u.milestone;
 		uint32_t date = cw_date_key(m->date);
 
-		/* A group's milestone names no person: it starts and ends nobody's. */
-		if (cw_id_is_zero(&m->person) || !cw_date_is_known(m->date) ||
-		    !cw_id_equal(&m->case_id, &kase->id))
+		if (!cw_date_is_known(m->date) || !cw_id_equal(&m->case_id, &kase->id))
 			return;
+		/* A group's milestone names no person: it starts and ends nobody's. Its arrest or
+		 * detention names the case, where the report reads the group's records (groups are
+		 * few: everything else about them is read from the records). */
+		if (cw_id_is_zero(&m->person)) {
+			uint8_t key[GROUP_KEY_LEN];
+
+			if (!m->group || !*m->group || !cw_timeline_starts_detention(m))
+				return;
+			key[0] = DET_GROUP;
+			put_be32(key + 1, date);
+			memcpy(key + 1 + DATE_LEN, m->case_id.b, ID_LEN);
+			memcpy(key + 1 + DATE_LEN + ID_LEN, rec->id.b, ID_LEN);
+			key[1 + DATE_LEN + ID_LEN + ID_LEN] = rec->kind;
+			emit(ctx, key, sizeof key);
+			return;
+		}
 		if (cw_timeline_starts_detention(m)) {
 			struct cw_date to = {0, 0, 0};
 			uint8_t counted = (uint8_t)cw_timeline_running_to(kase, &m->person, &to);
@@ -609,4 +630,71 @@ out:
 	free(c.v);
 	free(c.people.slots);
 	return rc;
+}
+
+/* ---- groups of unnamed defendants --------------------------------------------------------- */
+
+static int by_id(const void *a, const void *b)
+{
+	return memcmp(a, b, ID_LEN);
+}
+
+int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, struct cw_id **out,
+				    size_t *n, struct cw_error *err)
+{
+	struct idtable seen = {NULL, 0, 0, ID_LEN};
+	struct cw_id *v = NULL;
+	size_t cap = 0;
+	MDB_cursor *cur = NULL;
+	uint8_t first = DET_GROUP;
+	MDB_val k = {1, &first}, val;
+	uint32_t to_key = cw_date_key(to);
+	int rc, op;
+
+	*out = NULL;
+	*n = 0;
+	if (cw_date_precision(to) != CW_DATE_DAY)
+		return cw_error_set(err, CW_EINVAL, "to", "pretrial detention is counted to a day");
+	if ((rc = cw_index_settle(rd->st, rd->txn, err)) != 0)
+		return rc;
+	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading the pretrial-detention index", err);
+	/* Every arrest or detention of a group dated up to `to`, earliest first: each names a
+	 * case the group may still be held in (the records decide). */
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &val, op)) == 0; op = MDB_NEXT) {
+		const uint8_t *key = k.mv_data;
+		int added;
+
+		if (k.mv_size != GROUP_KEY_LEN || key[0] != DET_GROUP || get_be32(key + 1) > to_key)
+			break;
+		if ((added = idtable_put(&seen, key + 1 + DATE_LEN)) < 0)
+			goto oom;
+		if (!added)
+			continue;
+		if (*n == cap) {
+			struct cw_id *grown = realloc(v, (cap = cap ? cap * 2 : 16) * sizeof *v);
+
+			if (!grown)
+				goto oom;
+			v = grown;
+		}
+		memcpy(v[(*n)++].b, key + 1 + DATE_LEN, ID_LEN);
+	}
+	mdb_cursor_close(cur);
+	free(seen.slots);
+	if (rc != 0 && rc != MDB_NOTFOUND) {
+		free(v);
+		*n = 0;
+		return cw_store_lmdb_error(NULL, rc, "reading the pretrial-detention index", err);
+	}
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, by_id);
+	*out = v;
+	return 0;
+oom:
+	mdb_cursor_close(cur);
+	free(seen.slots);
+	free(v);
+	*n = 0;
+	return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 }
