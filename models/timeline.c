@@ -39,7 +39,9 @@ int cw_timeline_milestone_ends_detention(const struct cw_milestone *m)
 
 /* Whether a hearing of the person's case ends their pretrial detention: a verdict that names
  * them or no one, or bail granted when they are the case's only defendant (a hearing's bail
- * decision names no one, and co-defendants' bail is often decided apart: 001 para 34). */
+ * decision names no one, and co-defendants' bail is often decided apart: 001 para 34). A
+ * verdict on a group of unnamed defendants names that group: it rules on none of the named
+ * people (the unionists convicted with Chhim Sithar are not her). */
 int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct cw_record *kase,
 				       const struct cw_id *person)
 {
@@ -52,7 +54,8 @@ int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct 
 	for (size_t i = 0; i < h->verdicts.n; i++) {
 		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
 
-		if (cw_id_is_zero(&v->person) || cw_id_equal(&v->person, person))
+		if (cw_id_is_zero(&v->person) ? !(v->group && *v->group)
+					      : cw_id_equal(&v->person, person))
 			return 1;
 	}
 	return 0;

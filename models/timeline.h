@@ -97,8 +97,8 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *   - a milestone of the person in the case ends it when it is a bail or release not refused,
  *     a move out of prison, a verdict of any kind or an explicit end;
  *   - a hearing of the case ends it for `person` (a zero id: for every defendant, whoever is
- *     named) with a verdict that names them or no one, or bail granted when the case has one
- *     defendant;
+ *     named) with a verdict that names them or no one (a verdict on a group names the group,
+ *     not everyone), or bail granted when the case has one defendant;
  *   - only starts and ends whose first day is on or before the day asked about count; one
  *     whose end lies wholly after that day was running on it, counted to it, whatever the
  *     case says of the person now;

@@ -1900,6 +1900,41 @@ START_TEST(timeline_counts_a_group_of_unnamed_defendants)
 }
 END_TEST
 
+/* A verdict at a hearing that rules on the case's group of unnamed defendants alone rules on
+ * none of the named people: the unionists convicted are not Chhim Sithar, still held. One that
+ * names no one ends everyone's. */
+START_TEST(timeline_a_group_verdict_ends_no_named_detention)
+{
+	const struct cw_field *vf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
+	struct cw_record recs[3];
+	struct cw_timeline_summary s;
+	struct cw_verdict *v;
+	struct cw_id person;
+
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2024-01-01");
+	cw_record_init(&recs[2], CW_KIND_HEARING);
+	recs[2].u.hearing.case_id = recs[0].id;
+	recs[2].u.hearing.date = D("2024-02-01");
+	recs[2].u.hearing.outcome = CW_OUTCOME_VERDICT;
+	v = cw_list_append(&recs[2].u.hearing.verdicts, vf->sub);
+	v->group = strdup("NagaWorld union activists");
+	v->result = 1;
+	cw_timeline_summarise(&person, recs, 3, D("2024-02-11"), &s);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 41);
+	ck_assert(!cw_timeline_hearing_ends_detention(&recs[2].u.hearing, &recs[0], &person));
+	free(v->group);
+	v->group = NULL;
+	cw_timeline_summarise(&person, recs, 3, D("2024-02-11"), &s);
+	ck_assert(!s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 31);
+	for (int i = 0; i < 3; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 /* Dates not precise to the day give the least and the most days they allow, never "unknown"
  * for a detention months long: an arrest in May 2023 still held on 10 January 2024 is 224 to
  * 254 days. A stretch dated to the day beside it keeps its own days. */
@@ -2521,6 +2556,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_detention_with_no_date_to_count_to);
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);
 	tcase_add_test(tc, timeline_counts_a_group_of_unnamed_defendants);
+	tcase_add_test(tc, timeline_a_group_verdict_ends_no_named_detention);
 	tcase_add_test(tc, timeline_counts_one_event_once);
 	tcase_add_test(tc, timeline_counts_overlapping_cases_once);
 	tcase_add_test(tc, timeline_follows_bail_outcomes_and_verdicts);
