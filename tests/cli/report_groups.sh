@@ -5,7 +5,7 @@
 # not precise to the day give a range, a release after the week still held in it, a verdict
 # that names the group ends it); the summary counts the people held, "at least" when a group
 # gives no number. A case may hold a group alone. A verdict on the group ends no named
-# person's detention.
+# person's detention. `show` of a case gives its groups' detention.
 . "$TESTLIB"
 set -e
 command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
@@ -115,6 +115,19 @@ row md "1 group of unnamed defendants, its number not given, is listed as still 
 norow md "At least 0"
 out=$(cat "$WORK/week.json")
 json "d['pretrial_detention_people'] == {'people': 0, 'at_least': True, 'named': 0, 'in_groups': 0, 'groups': 1, 'groups_number_not_given': 1}"
+
+# ---- a case's record says, under its custody field, what its groups' events say of their
+# detention (a named defendant's is in their timeline), to today (10 March)
+ok cw show NagaWorld
+has "custody            detained"
+has "pretrial detention of unnamed defendants"
+has "  NagaWorld union activists (8 unnamed): 54 days (to 2024-02-26)"
+ok cw show Candlelight
+has "  Candlelight activists (number not given): 70 to 100 days and counting (dates not precise to the day)"
+ok cw show "Tbong Khmum"
+has "  Tbong Khmum villagers (5 unnamed): 41 days (to 2024-02-20)"
+ok cw show "Chhim Sithar"
+lacks "pretrial detention of unnamed defendants"
 
 # ---- before the arrests: nobody
 week 2023-W40
