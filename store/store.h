@@ -449,10 +449,11 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 				   struct cw_detention_candidate **out, size_t *n,
 				   struct cw_error *err);
 /* The cases where a group of unnamed defendants may be held in pretrial detention at the end
- * of `to`: every case with an arrest or detention of a group (a milestone naming a group)
- * dated up to then, each once, by id. A group is held only after such a start, so no case
- * where cw_timeline_summarise_group finds one held is left out; the caller reads their records
- * to decide (groups are few). *out is freed by the caller. */
+ * of `to`, each once, by id: those with an arrest or detention of a group (a milestone naming
+ * a group) dated up to then while the case's entry for the group says detained, and those
+ * with such a start where an event dated after `to` may have ended it (detention.c argues
+ * that no case where cw_timeline_summarise_group finds a group held is left out). The caller
+ * reads their records to decide (groups are few). *out is freed by the caller. */
 int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, struct cw_id **out,
 				    size_t *n, struct cw_error *err);
 /* The hearings, milestones and incidents filed under a case (kinds: which of them), oldest
