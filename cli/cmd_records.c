@@ -496,6 +496,27 @@ int cw_cmd_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	return rc;
 }
 
+/* Under a case's fields, its groups of unnamed defendants' pretrial detention as their events
+ * say (a named defendant's is in their timeline): "  NagaWorld union activists (8 unnamed): 39
+ * days and counting", under one heading. */
+struct group_lines {
+	FILE *out;
+	int lines;
+};
+
+static void group_detention_line(void *ctx, const char *who, const char *days)
+{
+	struct group_lines *g = ctx;
+
+	if (!g->lines++)
+		fprintf(g->out, "%s\n", _("pretrial detention of unnamed defendants"));
+	fputs("  ", g->out);
+	cw_print_safe(g->out, who, 0);
+	fputs(": ", g->out);
+	cw_print_safe(g->out, days, 0);
+	fputc('\n', g->out);
+}
+
 int cw_cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
@@ -510,10 +531,15 @@ int cw_cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	    (rc = record_argument(cli, first_arg, "id", &id)) != 0 ||
 	    (rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
-	if (cli->json)
+	if (cli->json) {
 		rc = cw_cli_print_records_json(cli, &rec, 1, 1);
-	else
+	} else {
 		print_record(cli, cli->out, &rec);
+		struct group_lines g = {cli->out, 0};
+
+		rc = cw_case_group_detention(cli->session.store, &rec, cw_date_today(),
+					     group_detention_line, &g, &cli->err);
+	}
 	cw_record_free(&rec);
 	return rc;
 }

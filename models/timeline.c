@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "models/i18n.h"
 #include "models/timeline.h"
@@ -38,7 +39,9 @@ int cw_timeline_milestone_ends_detention(const struct cw_milestone *m)
 
 /* Whether a hearing of the person's case ends their pretrial detention: a verdict that names
  * them or no one, or bail granted when they are the case's only defendant (a hearing's bail
- * decision names no one, and co-defendants' bail is often decided apart: 001 para 34). */
+ * decision names no one, and co-defendants' bail is often decided apart: 001 para 34). A
+ * verdict on a group of unnamed defendants names that group: it rules on none of the named
+ * people (the unionists convicted with Chhim Sithar are not her). */
 int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct cw_record *kase,
 				       const struct cw_id *person)
 {
@@ -51,10 +54,69 @@ int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct 
 	for (size_t i = 0; i < h->verdicts.n; i++) {
 		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
 
-		if (cw_id_is_zero(&v->person) || cw_id_equal(&v->person, person))
+		if (cw_id_is_zero(&v->person) ? !(v->group && *v->group)
+					      : cw_id_equal(&v->person, person))
 			return 1;
 	}
 	return 0;
+}
+
+/* Whether a hearing's verdict list names the group (by its label, in any letter case). */
+int cw_timeline_hearing_ends_group_detention(const struct cw_hearing *h,
+					     const struct cw_record *kase, const char *label)
+{
+	if (h->bail == CW_BAIL_GRANTED && kase->u.kase.defendants.n == 1)
+		return 1;
+	if (h->outcome != CW_OUTCOME_VERDICT && h->verdicts.n == 0)
+		return 0;
+	if (h->verdicts.n == 0)
+		return 1;
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+		int group = v->group && *v->group;
+
+		if (cw_id_is_zero(&v->person) &&
+		    (!group || (label && strcasecmp(v->group, label) == 0)))
+			return 1;
+	}
+	return 0;
+}
+
+const struct cw_defendant *cw_timeline_group_defendant(const struct cw_record *kase,
+						       const char *label)
+{
+	const struct cw_defendant *mine = NULL;
+
+	for (size_t i = 0; label && i < kase->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
+
+		if (cw_id_is_zero(&d->person) && d->label && strcasecmp(d->label, label) == 0)
+			mine = d;
+	}
+	return mine;
+}
+
+/* Whom a detention is read for: a person, or (person NULL) a group of a case's unnamed
+ * defendants by its label. */
+struct who {
+	const struct cw_id *person;
+	const char *group;
+};
+
+/* Whether a milestone concerns them: names the person, or the group by its label. */
+static int concerns(const struct cw_milestone *m, const struct who *w)
+{
+	if (w->person)
+		return cw_id_equal(&m->person, w->person);
+	return cw_id_is_zero(&m->person) && m->group && strcasecmp(m->group, w->group) == 0;
+}
+
+static int hearing_ends(const struct cw_hearing *h, const struct cw_record *kase,
+			const struct who *w)
+{
+	return w->person ? cw_timeline_hearing_ends_detention(h, kase, w->person)
+			 : cw_timeline_hearing_ends_group_detention(h, kase, w->group);
 }
 
 const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,
@@ -80,11 +142,10 @@ static int own_record(const struct cw_record *r)
 	       (r->view == CW_VIEW_UNKNOWN && !cw_date_is_known(r->reported_on));
 }
 
-enum cw_pretrial_to cw_timeline_running_to(const struct cw_record *kase, const struct cw_id *person,
-					   struct cw_date *to)
+/* cw_timeline_running_to for the case's entry `mine` (NULL: none). */
+static enum cw_pretrial_to running_to(const struct cw_record *kase, const struct cw_defendant *mine,
+				      struct cw_date *to)
 {
-	const struct cw_defendant *mine = cw_timeline_defendant(kase, person);
-
 	if (!mine || mine->custody != CW_CUSTODY_DETAINED)
 		return CW_PRETRIAL_TO_NONE;
 	if (cw_date_is_known(mine->as_of)) {
@@ -105,10 +166,25 @@ enum cw_pretrial_to cw_timeline_running_to(const struct cw_record *kase, const s
 	return CW_PRETRIAL_TO_LATEST;
 }
 
+enum cw_pretrial_to cw_timeline_running_to(const struct cw_record *kase, const struct cw_id *person,
+					   struct cw_date *to)
+{
+	return running_to(kase, cw_timeline_defendant(kase, person), to);
+}
+
+static enum cw_pretrial_to who_running_to(const struct cw_record *kase, const struct who *w,
+					  struct cw_date *to)
+{
+	return running_to(kase,
+			  w->person ? cw_timeline_defendant(kase, w->person)
+				    : cw_timeline_group_defendant(kase, w->group),
+			  to);
+}
+
 /* The earliest date from `start` on at which an event of the case ends the person's pretrial
  * detention (the event in *by when by is not NULL); unknown when none does. An end dated the
  * day of a start ends what that start began (the index of detentions reads it so too). */
-static struct cw_date pretrial_end(const struct cw_id *person, const struct cw_record *kase,
+static struct cw_date pretrial_end(const struct who *w, const struct cw_record *kase,
 				   const struct cw_record *recs, size_t n, struct cw_date start,
 				   const struct cw_record **by)
 {
@@ -123,11 +199,11 @@ static struct cw_date pretrial_end(const struct cw_id *person, const struct cw_r
 			continue;
 		if (r->kind == CW_KIND_MILESTONE)
 			ends = cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
-			       cw_id_equal(&r->u.milestone.person, person) &&
+			       concerns(&r->u.milestone, w) &&
 			       cw_timeline_milestone_ends_detention(&r->u.milestone);
 		else if (r->kind == CW_KIND_HEARING)
 			ends = cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
-			       cw_timeline_hearing_ends_detention(&r->u.hearing, kase, person);
+			       hearing_ends(&r->u.hearing, kase, w);
 		if (ends && (!cw_date_is_known(end) || cw_date_compare(d, end) < 0)) {
 			end = d;
 			if (by)
@@ -139,7 +215,7 @@ static struct cw_date pretrial_end(const struct cw_id *person, const struct cw_r
 
 /* The earliest arrest or detention of the person in the case dated after `after` (any, when
  * `after` is unknown): the start of their next stretch in detention. */
-static struct cw_date next_start(const struct cw_id *person, const struct cw_record *kase,
+static struct cw_date next_start(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date after)
 {
 	struct cw_date start = {0, 0, 0};
@@ -148,7 +224,7 @@ static struct cw_date next_start(const struct cw_id *person, const struct cw_rec
 		const struct cw_milestone *m = &recs[i].u.milestone;
 
 		if (recs[i].kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
-		    !cw_id_equal(&m->person, person) || !cw_timeline_starts_detention(m) ||
+		    !concerns(m, w) || !cw_timeline_starts_detention(m) ||
 		    !cw_date_is_known(m->date) ||
 		    (cw_date_is_known(after) && cw_date_compare(m->date, after) <= 0))
 			continue;
@@ -167,7 +243,7 @@ static int after_day(struct cw_date d, struct cw_date today)
 
 /* The latest date up to `today` the records of a case give for a person: how far a source
  * that gives no as-of date is known to reach. */
-static struct cw_date latest_recorded(const struct cw_id *person, const struct cw_record *kase,
+static struct cw_date latest_recorded(const struct who *w, const struct cw_record *kase,
 				      const struct cw_record *recs, size_t n, struct cw_date today)
 {
 	struct cw_date latest = kase->u.kase.opened;
@@ -179,7 +255,7 @@ static struct cw_date latest_recorded(const struct cw_id *person, const struct c
 				   ? cw_id_equal(&r->u.hearing.case_id, &kase->id)
 				   : r->kind == CW_KIND_MILESTONE &&
 					     cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
-					     cw_id_equal(&r->u.milestone.person, person);
+					     concerns(&r->u.milestone, w);
 
 		/* A hearing set for a later day is no news of the detention up to today. */
 		if (mine && cw_date_is_known(d) && !after_day(d, today) &&
@@ -231,7 +307,7 @@ struct pretrial {
  * bail and an arrest again are two stretches). The last, with no end, while the person's
  * custody in the case is still "detained", counts to the date that custody is known as of
  * (timeline.h); to today only when it is the team's own record. */
-static void pretrial_for_case(const struct cw_id *person, const struct cw_record *kase,
+static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			      const struct cw_record *recs, size_t n, struct cw_date today,
 			      struct pretrial *p, struct stints *out)
 {
@@ -240,10 +316,10 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 
 	memset(p, 0, sizeof *p);
 	for (;;) {
-		start = next_start(person, kase, recs, n, after);
+		start = next_start(w, kase, recs, n, after);
 		if (!cw_date_is_known(start) || after_day(start, today))
 			return;
-		end = pretrial_end(person, kase, recs, n, start, NULL);
+		end = pretrial_end(w, kase, recs, n, start, NULL);
 		if (cw_date_is_known(end) && after_day(end, today)) {
 			/* It ended after the day asked about, so it ran up to that day, whatever
 			 * the case says of the person now (a report of a past week). */
@@ -260,13 +336,13 @@ static void pretrial_for_case(const struct cw_id *person, const struct cw_record
 		p->to_kind = CW_PRETRIAL_TO_END;
 		after = end;
 	}
-	if (!(kind = cw_timeline_running_to(kase, person, &to)))
+	if (!(kind = who_running_to(kase, w, &to)))
 		return; /* not detained now, and no record says when it ended */
 	p->ongoing = 1;
 	if (kind == CW_PRETRIAL_TO_TODAY) {
 		to = today;
 	} else if (kind == CW_PRETRIAL_TO_LATEST &&
-		   !(cw_date_is_known(to = latest_recorded(person, kase, recs, n, today)) &&
+		   !(cw_date_is_known(to = latest_recorded(w, kase, recs, n, today)) &&
 		     cw_date_compare(to, start) > 0)) {
 		p->to = to;
 		p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
@@ -289,11 +365,12 @@ int cw_timeline_held_in_case(const struct cw_id *person, const struct cw_record 
 			     const struct cw_record *records, size_t n, struct cw_date today)
 {
 	struct stints stints = {NULL, 0, 0, 0};
+	struct who w = {person, NULL};
 	struct pretrial p;
 
 	if (kase->kind != CW_KIND_CASE)
 		return 0;
-	pretrial_for_case(person, kase, records, n, today, &p, &stints);
+	pretrial_for_case(&w, kase, records, n, today, &p, &stints);
 	free(stints.v);
 	return p.ongoing;
 }
@@ -326,16 +403,17 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 	const struct cw_defendant *mine;
 	const struct cw_record *by = NULL;
 	struct cw_date start, end = {0, 0, 0}, after = {0, 0, 0}, as_of;
+	struct who w = {person, NULL};
 
 	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)) ||
 	    mine->custody != CW_CUSTODY_DETAINED)
 		return NULL;
 	/* The stretches as pretrial_for_case reads them: the last must have ended by today. */
 	for (;;) {
-		start = next_start(person, kase, records, n, after);
+		start = next_start(&w, kase, records, n, after);
 		if (!cw_date_is_known(start) || after_day(start, today))
 			break;
-		end = pretrial_end(person, kase, records, n, start, &by);
+		end = pretrial_end(&w, kase, records, n, start, &by);
 		if (!cw_date_is_known(end) || after_day(end, today))
 			return NULL; /* still running: "detained" is what the records say */
 		after = end;
@@ -504,23 +582,27 @@ static int adjournment_told_before(const struct cw_record *recs, size_t i)
 	return 0;
 }
 
-void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
-			   struct cw_date today, struct cw_timeline_summary *out)
+/* The summary for w over the cases among records, or over `only` alone (a group's case). */
+static void summarise(const struct who *w, const struct cw_record *only,
+		      const struct cw_record *records, size_t n, struct cw_date today,
+		      struct cw_timeline_summary *out)
 {
 	struct stints stints = {NULL, 0, 0, 0};
 	int unknown = 0;
 
 	memset(out, 0, sizeof *out);
-	for (size_t i = 0; i < n; i++) {
-		const struct cw_record *r = &records[i];
+	for (size_t i = 0; i <= n; i++) {
+		const struct cw_record *r = i < n ? &records[i] : only;
 
-		if (is_adjournment(r) && !adjournment_told_before(records, i))
+		if (!r || (i < n && only && r->kind == CW_KIND_CASE))
+			continue;
+		if (i < n && is_adjournment(r) && !adjournment_told_before(records, i))
 			out->adjournments++;
 		if (r->kind == CW_KIND_CASE) {
 			struct pretrial p;
 
 			out->cases++;
-			pretrial_for_case(person, r, records, n, today, &p, &stints);
+			pretrial_for_case(w, r, records, n, today, &p, &stints);
 			unknown |= p.unknown;
 			/* The day counted to: the latest of the ongoing detentions', else the
 			 * latest end. */
@@ -532,7 +614,8 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 				out->pretrial_to_kind = p.to_kind;
 			}
 			out->pretrial_ongoing |= p.ongoing;
-		} else if (r->kind == CW_KIND_HEARING) {
+		} else if (r->kind == CW_KIND_HEARING &&
+			   (!only || cw_id_equal(&r->u.hearing.case_id, &only->id))) {
 			const struct cw_hearing *h = &r->u.hearing;
 			struct cw_date cands[2] = {h->date, h->next_date};
 			/* A hearing of today with an outcome has been held: what comes next is
@@ -557,6 +640,50 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 		if (out->pretrial_days == 0)
 			out->pretrial_days = out->pretrial_stretch_days = -1;
 	}
+}
+
+void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
+			   struct cw_date today, struct cw_timeline_summary *out)
+{
+	struct who w = {person, NULL};
+
+	summarise(&w, NULL, records, n, today, out);
+}
+
+void cw_timeline_summarise_group(const struct cw_record *kase, const char *label,
+				 const struct cw_record *records, size_t n, struct cw_date today,
+				 struct cw_timeline_summary *out, int64_t *count)
+{
+	struct who w = {NULL, label ? label : ""};
+	const struct cw_defendant *d;
+	struct cw_date latest = {0, 0, 0};
+
+	if (count)
+		*count = -1;
+	if (kase->kind != CW_KIND_CASE || !label || !*label) {
+		memset(out, 0, sizeof *out);
+		return;
+	}
+	summarise(&w, kase, records, n, today, out);
+	if (!count || !out->pretrial_ongoing)
+		return;
+	/* How many are held: what the latest arrest or detention of the stretch still running
+	 * counts, else the group's size in the case. */
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_milestone *m = &records[i].u.milestone;
+
+		if (records[i].kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
+		    !concerns(m, &w) || !cw_timeline_starts_detention(m) || m->count <= 0 ||
+		    !cw_date_is_known(m->date) || after_day(m->date, today) ||
+		    (cw_date_is_known(out->pretrial_since) &&
+		     cw_date_compare(m->date, out->pretrial_since) < 0) ||
+		    (cw_date_is_known(latest) && cw_date_compare(m->date, latest) < 0))
+			continue;
+		latest = m->date;
+		*count = m->count;
+	}
+	if (*count < 0 && (d = cw_timeline_group_defendant(kase, label)) && d->unnamed_count > 0)
+		*count = d->unnamed_count;
 }
 
 struct cw_day_range cw_day_range_of(long least, long most)

@@ -4,6 +4,7 @@
 #define CW_TIMELINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "models/date.h"
 #include "models/record.h"
@@ -58,6 +59,20 @@ struct cw_timeline_summary {
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out);
 
+/* The same for a group of the case's unnamed defendants, named by its label (any letter case)
+ * as its milestones name it (models/record.h: `group`), by the same rules: the group's arrests
+ * and detentions in the case start it, the group's bail or release not refused, house arrest,
+ * judicial supervision, verdict or explicit end ends it, and so does a hearing of the case that
+ * ends everyone's (a verdict naming no one) or names the group in its verdicts; a stretch with
+ * no end runs while the case's entry for the group (cw_timeline_group_defendant) says detained,
+ * counted as a person's is. records: the case's hearings and milestones (any order; case
+ * records among them are ignored). *count (when not NULL): how many of the group are held,
+ * -1 when not given: the count of the latest arrest or detention of the stretch still running
+ * that gives one, else the group's size in the case; -1 too when it is not held. */
+void cw_timeline_summarise_group(const struct cw_record *kase, const char *label,
+				 const struct cw_record *records, size_t n, struct cw_date today,
+				 struct cw_timeline_summary *out, int64_t *count);
+
 /* Whether the person's pretrial detention in this case was still running on `today`, as
  * cw_timeline_summarise reads it from the records (the person's timeline, any order). */
 int cw_timeline_held_in_case(const struct cw_id *person, const struct cw_record *kase,
@@ -82,8 +97,8 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *   - a milestone of the person in the case ends it when it is a bail or release not refused,
  *     a move out of prison, a verdict of any kind or an explicit end;
  *   - a hearing of the case ends it for `person` (a zero id: for every defendant, whoever is
- *     named) with a verdict that names them or no one, or bail granted when the case has one
- *     defendant;
+ *     named) with a verdict that names them or no one (a verdict on a group names the group,
+ *     not everyone), or bail granted when the case has one defendant;
  *   - only starts and ends whose first day is on or before the day asked about count; one
  *     whose end lies wholly after that day was running on it, counted to it, whatever the
  *     case says of the person now;
@@ -100,6 +115,13 @@ int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct 
 				       const struct cw_id *person);
 const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,
 						 const struct cw_id *person);
+/* For a group: a hearing ends its detention when bail is granted and the group is the case's
+ * only defendant, or with a verdict that names no one (no person and no group) or names the
+ * group; the case's (last) entry for the group, by its label. */
+int cw_timeline_hearing_ends_group_detention(const struct cw_hearing *h,
+					     const struct cw_record *kase, const char *label);
+const struct cw_defendant *cw_timeline_group_defendant(const struct cw_record *kase,
+						       const char *label);
 enum cw_pretrial_to cw_timeline_running_to(const struct cw_record *kase, const struct cw_id *person,
 					   struct cw_date *to);
 

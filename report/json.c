@@ -447,10 +447,16 @@ static json_t *detainees(const struct cw_report *r)
 		const struct cw_record *k = cw_report_ref(r, &d->case_id);
 		struct cw_day_range days = cw_day_range_of(d->days, d->days_max);
 
+		/* A person is one; a group is as many as the sources say, or null. */
 		json_array_append_new(
 			a,
-			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s}", "person",
-				  jperson(r, &d->person), "case_id", jid(&d->case_id), "case_title",
+			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s}", "person",
+				  jperson(r, &d->person), "group",
+				  jstr(d->group[0] ? d->group : NULL), "count",
+				  !d->group[0]   ? json_integer(1)
+				  : d->count > 0 ? json_integer((json_int_t)d->count)
+						 : json_null(),
+				  "case_id", jid(&d->case_id), "case_title",
 				  k ? jstr(k->u.kase.title) : json_null(), "view",
 				  k ? jview(k) : json_null(), "since", jdate(d->since), "days",
 				  /* exact, or null: the bounds say what the dates allow */
@@ -467,6 +473,20 @@ static json_t *detainees(const struct cw_report *r)
 									 : "period_end"));
 	}
 	return a;
+}
+
+/* How many people the pretrial-detention list holds: named, in groups that give their number,
+ * and the groups that give none (then the people are at least `people`). */
+static json_t *detained_people(const struct cw_report *r)
+{
+	size_t named = r->ndetainees - r->detained_groups;
+
+	return json_pack("{s:I,s:b,s:I,s:I,s:I,s:I}", "people",
+			 (json_int_t)(named + r->detained_in_groups), "at_least",
+			 r->detained_groups_uncounted > 0, "named", (json_int_t)named, "in_groups",
+			 (json_int_t)r->detained_in_groups, "groups",
+			 (json_int_t)r->detained_groups, "groups_number_not_given",
+			 (json_int_t)r->detained_groups_uncounted);
 }
 
 static json_t *partial(const struct cw_report *r)
@@ -658,6 +678,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		json_object_set_new(doc, "incidents", incidents(r));
 		json_object_set_new(doc, "upcoming_hearings", upcoming(r));
 		json_object_set_new(doc, "pretrial_detention", detainees(r));
+		json_object_set_new(doc, "pretrial_detention_people", detained_people(r));
 		json_object_set_new(doc, "partial_dates", partial(r));
 		json_object_set_new(doc, "tallies", tallies(r));
 		json_object_set_new(doc, "comparison", comparison(r));

@@ -803,7 +803,14 @@ static void detainees(struct builder *b)
 		const struct cw_report_detainee *d = &r->detainees[i];
 		const struct cw_record *k = cw_report_ref(r, &d->case_id);
 
-		person_cells(b, &d->person);
+		if (d->group[0]) { /* "NagaWorld union activists (8 unnamed)" */
+			char who[CW_REPORT_GROUP_LABEL + 64];
+
+			cw_group_text(d->group, d->count, who, sizeof who);
+			cell(b, CW_RC_PEOPLE, "%s", who);
+		} else {
+			person_cells(b, &d->person);
+		}
 		if (k) /* the custody comes from the case: its account */
 			account_cell(b, k);
 		case_cells(b, &d->case_id, 0);
@@ -1541,23 +1548,64 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	if ((rc = sentence(doc, &sb)) != 0)
 		return rc;
 
-	/* Pretrial detention: how many the table lists, and the longest. */
+	/* Pretrial detention: how many people the table lists (a group as many as it counts,
+	 * "at least" when one gives no number), and the longest. */
 	if (r->ndetainees) {
 		const struct cw_report_detainee *d = &r->detainees[0];
+		size_t groups = r->detained_groups, uncounted = r->detained_groups_uncounted;
+		size_t in_groups = r->detained_in_groups;
+		size_t people = r->ndetainees - groups + in_groups;
 		char name[600];
 
-		sb_add(&sb,
-		       P_("%zu person is listed as still in pretrial detention at the end of the "
-			  "period",
-			  "%zu people are listed as still in pretrial detention at the end of the "
-			  "period",
-			  r->ndetainees),
-		       r->ndetainees);
+		if (people == 0) /* only groups, none giving its number */
+			sb_add(&sb,
+			       P_("%zu group of unnamed defendants, its number not given, is "
+				  "listed "
+				  "as still in pretrial detention at the end of the period",
+				  "%zu groups of unnamed defendants, their number not given, are "
+				  "listed as still in pretrial detention at the end of the period",
+				  uncounted),
+			       uncounted);
+		else if (uncounted)
+			sb_add(&sb,
+			       P_("At least %zu person is listed as still in pretrial detention at "
+				  "the end of the period",
+				  "At least %zu people are listed as still in pretrial detention "
+				  "at "
+				  "the end of the period",
+				  people),
+			       people);
+		else
+			sb_add(&sb,
+			       P_("%zu person is listed as still in pretrial detention at the end "
+				  "of the "
+				  "period",
+				  "%zu people are listed as still in pretrial detention at the end "
+				  "of the "
+				  "period",
+				  people),
+			       people);
+		if (people && in_groups)
+			sb_add(&sb,
+			       groups - uncounted == 1
+				       ? _(", %zu of them in a group of unnamed defendants")
+				       : _(", %zu of them in groups of unnamed defendants"),
+			       in_groups);
+		if (people && uncounted)
+			sb_add(&sb,
+			       P_(", and %zu group of unnamed defendants whose number is not given",
+				  ", and %zu groups of unnamed defendants whose number is not "
+				  "given",
+				  uncounted),
+			       uncounted);
 		/* The longest by what is sure: no clause when that is no day at all. */
 		if (d->days > 0 || (d->days == 0 && d->days_max == 0)) {
 			int exact = d->days == d->days_max;
 
-			cw_person_text(r, &d->person, name, sizeof name);
+			if (d->group[0])
+				cw_group_text(d->group, d->count, name, sizeof name);
+			else
+				cw_person_text(r, &d->person, name, sizeof name);
 			sb_add(&sb,
 			       exact ? P_("; the longest, %s, for %ld day",
 					  "; the longest, %s, for %ld days", (unsigned long)d->days)
@@ -1694,7 +1742,7 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	b.sec->wants_note = 1;
 	b.sec->note = note(_("People still detained before a verdict on %s, counted to that day, "
 			     "or to the date a source's account stops when that comes first (at "
-			     "most %d)."),
+			     "most %d named people, and every group of unnamed defendants)."),
 			   to, CW_REPORT_DETAINEES_MAX);
 	detainees(&b);
 	section(&b, "tallies", N_("Tallies the sources give"),

@@ -10,6 +10,7 @@
 #include "models/format.h"
 #include "models/i18n.h"
 #include "models/text.h"
+#include "models/timeline.h"
 #include "report/record_text.h"
 
 #define PUT(field, ...) snprintf(out->field, sizeof out->field, __VA_ARGS__)
@@ -236,9 +237,9 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 			char parts[200] = "";
 			/* "upheld on appeal" says the appeal already: not "appeal decided: upheld
 			 * on appeal" (the report's Result column reads the same). */
-			int says_appeal =
-				m->type == CW_MS_APPEAL_DECIDED &&
-				(m->result == CW_VERDICT_UPHELD || m->result == CW_VERDICT_OVERTURNED);
+			int says_appeal = m->type == CW_MS_APPEAL_DECIDED &&
+					  (m->result == CW_VERDICT_UPHELD ||
+					   m->result == CW_VERDICT_OVERTURNED);
 
 			if (m->sentence_parts.n)
 				cw_sentence_text(&m->sentence_parts, parts, sizeof parts);
@@ -751,4 +752,51 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 	}
 	fn(ctx, 1, _("Source and history"));
 	cw_record_provenance(rec, read_pair, &r);
+}
+
+int cw_case_group_detention(struct cw_store *st, const struct cw_record *kase, struct cw_date today,
+			    cw_group_detention_fn fn, void *ctx, struct cw_error *err)
+{
+	const struct cw_list *defs = &kase->u.kase.defendants;
+	struct cw_record_list l;
+	struct cw_reader *rd;
+	size_t groups = 0;
+	int rc;
+
+	if (kase->kind != CW_KIND_CASE)
+		return 0;
+	for (size_t i = 0; i < defs->n; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)defs->items + i;
+
+		groups += cw_id_is_zero(&d->person) && d->label && *d->label;
+	}
+	if (!groups)
+		return 0;
+	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
+		return rc;
+	rc = cw_reader_case_records(rd, &kase->id,
+				    CW_KIND_BIT(CW_KIND_MILESTONE) | CW_KIND_BIT(CW_KIND_HEARING),
+				    &l, err);
+	cw_reader_end(rd);
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < defs->n; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)defs->items + i;
+		struct cw_timeline_summary sum;
+		char who[600], days[200];
+		int64_t count;
+
+		/* Each group once, by the case's last entry for it (as the summary reads it). */
+		if (!cw_id_is_zero(&d->person) || !d->label || !*d->label ||
+		    cw_timeline_group_defendant(kase, d->label) != d)
+			continue;
+		cw_timeline_summarise_group(kase, d->label, l.items, l.n, today, &sum, &count);
+		cw_pretrial_text(&sum, days, sizeof days);
+		if (!days[0])
+			continue;
+		cw_group_text(d->label, count > 0 ? count : d->unnamed_count, who, sizeof who);
+		fn(ctx, who, days);
+	}
+	cw_record_list_free(&l);
+	return 0;
 }

@@ -26,6 +26,16 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
  * line cuts the end). Not yet neutralised. */
 void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, size_t len);
 
+/* The pretrial detention of each group of unnamed defendants the case lists, as its events
+ * say on `today` by the rules the weekly report counts it by (models/timeline.h:
+ * cw_timeline_summarise_group), for each group whose records give one: fn(ctx, who, days) with
+ * "NagaWorld union activists (8 unnamed)" and "39 days and counting". Beside the case's
+ * custody field, which says what the case records, as a person's timeline says theirs. Not
+ * yet neutralised. 0, or an error. */
+typedef void (*cw_group_detention_fn)(void *ctx, const char *who, const char *days);
+int cw_case_group_detention(struct cw_store *st, const struct cw_record *kase, struct cw_date today,
+			    cw_group_detention_fn fn, void *ctx, struct cw_error *err);
+
 /* A record's own fields as lines for people, in table order: (indent, name, value) with
  * value as written (a string may hold newlines), an id as "name (1a2b3c4d)", a list item as
  * a heading line "name[i]" (value NULL) followed by its fields indented. Values are not yet

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "models/format.h"
 #include "models/i18n.h"
@@ -1106,12 +1107,18 @@ int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *fil
 static int detainee_order(const void *pa, const void *pb)
 {
 	const struct cw_report_detainee *a = pa, *b = pb;
+	int d;
 
 	if ((a->days < 0) != (b->days < 0))
 		return a->days < 0 ? 1 : -1;
 	if (a->days != b->days)
 		return a->days > b->days ? -1 : 1;
-	return memcmp(a->person.b, b->person.b, sizeof a->person.b);
+	/* Equal lengths: people by id, then groups (no person) by case and label. */
+	if ((d = memcmp(a->person.b, b->person.b, sizeof a->person.b)) != 0)
+		return d;
+	if ((d = memcmp(a->case_id.b, b->case_id.b, sizeof a->case_id.b)) != 0)
+		return d;
+	return strcmp(a->group, b->group);
 }
 
 /* Whether a case lists the person as a detained defendant (in any of its entries for them). */
@@ -1200,13 +1207,145 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	return add_detainee(r, &d) ? oom(err) : 0;
 }
 
+/* Adds the group `label` of the case as held at the end of the range when the case's records
+ * (tl, the case among them) find it so; `shown` is the label as the case gives it. */
+static int consider_group(struct cw_report *r, const struct cw_record *kase,
+			  const struct cw_record_list *tl, const char *label)
+{
+	struct cw_timeline_summary sum;
+	struct cw_report_detainee d, *grown;
+	const struct cw_defendant *entry = cw_timeline_group_defendant(kase, label);
+	int64_t count;
+
+	cw_timeline_summarise_group(kase, label, tl->items, tl->n, r->to, &sum, &count);
+	if (!sum.pretrial_ongoing)
+		return 0;
+	memset(&d, 0, sizeof d);
+	d.case_id = kase->id;
+	snprintf(d.group, sizeof d.group, "%s", entry && entry->label ? entry->label : label);
+	d.count = count;
+	d.since = sum.pretrial_since;
+	d.to = sum.pretrial_to;
+	d.to_kind = sum.pretrial_to_kind;
+	d.days = sum.pretrial_stretch_days;
+	d.days_max = sum.pretrial_stretch_days_max;
+	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
+		return CW_ENOMEM;
+	r->detainees = grown;
+	r->detainees[r->ndetainees++] = d;
+	r->detained_groups++;
+	if (count > 0)
+		r->detained_in_groups += (size_t)count;
+	else
+		r->detained_groups_uncounted++;
+	return 0;
+}
+
+/* Whether labels[0..n) holds label, in any letter case. */
+static int has_label(const char *const *labels, size_t n, const char *label)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(labels[i], label) == 0)
+			return 1;
+	return 0;
+}
+
+/* Groups of unnamed defendants still in pretrial detention at the end of the range, by the
+ * same rules as people (cw_timeline_summarise_group), in the cases the index names (every
+ * case with a group's arrest or detention up to then) that the filter admits: each group the
+ * case lists, and each its arrests, detentions and other milestones name. A filter naming a
+ * person admits no group (it names none of them). All are listed: they are few, and each is
+ * many people. */
+static int gather_groups(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+			 struct cw_error *err)
+{
+	struct cw_id *cases = NULL;
+	size_t ncases = 0, first = r->ndetainees;
+	int rc;
+
+	if (r->filter.person[0])
+		return 0;
+	if ((rc = cw_reader_detention_group_cases(rd, r->to, &cases, &ncases, err)) != 0)
+		return rc;
+	for (size_t c = 0; c < ncases && rc == 0; c++) {
+		struct cw_record_list tl;
+		struct cw_record kase;
+		const struct cw_record *k = NULL;
+		const char **labels = NULL;
+		size_t nlabels = 0;
+		int listed = 0;
+
+		if ((rc = cw_reader_get(rd, &cases[c], &kase, err)) == CW_ENOTFOUND) {
+			rc = 0;
+			continue;
+		}
+		if (rc != 0)
+			break;
+		if (kase.kind != CW_KIND_CASE) {
+			cw_record_free(&kase);
+			continue;
+		}
+		if ((rc = cw_reader_case_records(rd, &cases[c],
+						 CW_KIND_BIT(CW_KIND_MILESTONE) |
+							 CW_KIND_BIT(CW_KIND_HEARING),
+						 &tl, err)) != 0) {
+			cw_record_free(&kase);
+			break;
+		}
+		/* Confidential records tell nothing here either, the case included. */
+		if (cw_record_list_push(&tl, &kase) != 0 ||
+		    cw_withheld_sift(&r->confidential, &tl, 0) != 0) {
+			cw_record_free(&kase);
+			cw_record_list_free(&tl);
+			rc = oom(err);
+			break;
+		}
+		for (size_t t = 0; t < tl.n && !k; t++)
+			if (tl.items[t].kind == CW_KIND_CASE &&
+			    cw_id_equal(&tl.items[t].id, &cases[c]))
+				k = &tl.items[t];
+		if (k && (rc = cw_matcher_test(m, k, &listed, err)) == 0 && listed &&
+		    !(labels = calloc(k->u.kase.defendants.n + tl.n + 1, sizeof *labels)))
+			rc = oom(err);
+		if (labels) {
+			/* The groups the case lists, then any other its milestones name. */
+			for (size_t j = 0; j < k->u.kase.defendants.n; j++) {
+				const struct cw_defendant *d =
+					(const struct cw_defendant *)k->u.kase.defendants.items + j;
+
+				if (cw_id_is_zero(&d->person) && d->label && *d->label &&
+				    !has_label(labels, nlabels, d->label))
+					labels[nlabels++] = d->label;
+			}
+			for (size_t t = 0; t < tl.n; t++) {
+				const struct cw_milestone *ms = &tl.items[t].u.milestone;
+
+				if (tl.items[t].kind == CW_KIND_MILESTONE &&
+				    cw_id_is_zero(&ms->person) && ms->group && *ms->group &&
+				    !has_label(labels, nlabels, ms->group))
+					labels[nlabels++] = ms->group;
+			}
+			for (size_t j = 0; j < nlabels && rc == 0; j++)
+				if (consider_group(r, k, &tl, labels[j]) != 0)
+					rc = oom(err);
+			free(labels);
+		}
+		cw_record_list_free(&tl);
+	}
+	free(cases);
+	/* Among the people, longest first. */
+	if (rc == 0 && r->ndetainees > first)
+		qsort(r->detainees, r->ndetainees, sizeof *r->detainees, detainee_order);
+	return rc;
+}
+
 /* People still in pretrial detention at the end of the range, as the records dated up to then
  * tell it, except that a detention whose end is dated after the range was running in it
  * (someone released since a past week is in that week's report); a detention a source
  * reports is counted to the date the source holds as of when that comes first. The
  * index of detentions names everyone who may be (store.h), each with a bound on their days,
  * longest first: the records of a person are read only while they could still be among the
- * longest. */
+ * longest. Then every group of unnamed defendants held (gather_groups). */
 static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
 {
 	const size_t max = CW_REPORT_DETAINEES_MAX;
@@ -1229,12 +1368,14 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 				break;
 			rc = consider_detainee(rd, m, r, &cand[i].person, err);
 		}
+	if (rc == 0)
+		rc = gather_groups(rd, m, r, err);
 	cw_matcher_free(m);
 	free(cand);
 	for (size_t i = 0; rc == 0 && i < r->ndetainees; i++) {
 		struct cw_id person = r->detainees[i].person, kase = r->detainees[i].case_id;
 
-		if ((rc = ref_add(rd, r, &person, err)) == 0)
+		if ((cw_id_is_zero(&person) || (rc = ref_add(rd, r, &person, err)) == 0))
 			rc = ref_add(rd, r, &kase, err);
 	}
 	return rc;

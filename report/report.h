@@ -24,8 +24,9 @@
 #include "report/confidential.h"
 #include "store/store.h"
 
-#define CW_REPORT_UPCOMING_DAYS 14 /* hearings listed after the range */
-#define CW_REPORT_DETAINEES_MAX 10 /* people listed under pretrial detention */
+#define CW_REPORT_UPCOMING_DAYS 14  /* hearings listed after the range */
+#define CW_REPORT_DETAINEES_MAX 10  /* named people listed under pretrial detention */
+#define CW_REPORT_GROUP_LABEL   256 /* room for a group's label (NAME_MAX_BYTES and its end) */
 
 /* ISO 8601 weeks: "2024-W06" is Monday 2024-02-05 to Sunday 2024-02-11. */
 int cw_report_parse_week(const char *text, int *year, int *week, struct cw_error *err);
@@ -69,12 +70,16 @@ struct cw_report_upcoming {
 	int from_next_date;
 };
 
-/* A person still in pretrial detention at the end of the range. days is the least number of
- * days the records' dates allow, days_max the most (the same when the detention is dated to
- * the day; -1 when the records set no bound: models/timeline.h); days is -1 when they give no
- * figure at all. */
+/* A person still in pretrial detention at the end of the range, or a group of a case's unnamed
+ * defendants (person zero, group its label). days is the least number of days the records'
+ * dates allow, days_max the most (the same when the detention is dated to the day; -1 when
+ * the records set no bound: models/timeline.h); days is -1 when they give no figure at all. */
 struct cw_report_detainee {
 	struct cw_id person;
+	/* A group: its label as the case gives it, and how many of it are held (-1: the sources
+	 * give no number; cw_timeline_summarise_group). "" and 0 for a person. */
+	char group[CW_REPORT_GROUP_LABEL];
+	int64_t count;
 	struct cw_id case_id;
 	struct cw_date since;
 	long days, days_max;
@@ -170,8 +175,14 @@ struct cw_report {
 	struct cw_report_upcoming *upcoming; /* in date order */
 	size_t nupcoming;
 
-	struct cw_report_detainee *detainees; /* longest first, unknown lengths last */
+	/* The named people held longest (at most CW_REPORT_DETAINEES_MAX) and every group of
+	 * unnamed defendants held (groups are few, and a group is many people), longest first,
+	 * unknown lengths last. */
+	struct cw_report_detainee *detainees;
 	size_t ndetainees;
+	/* Of those: the rows that are groups, the people in the groups that give their number, and
+	 * the groups that give none (then the people held are "at least" so many). */
+	size_t detained_groups, detained_in_groups, detained_groups_uncounted;
 
 	/* Records dated only to a month or a year that overlaps the range (not counted above). */
 	struct cw_record_list partial;

@@ -21,6 +21,15 @@
  *                                                         ends everyone's under each named
  *                                                         defendant: who was released after a
  *                                                         day, found without a scan of all
+ *   gheld  5 date(4) case(16) id(16) kind(1)              an arrest or detention of a group of
+ *                                                         the case's unnamed defendants while
+ *                                                         the case's entry for the group says
+ *                                                         detained (schema 8)
+ *   gstart 6 case(16) date(4) id(16) kind(1)              every such arrest or detention
+ *   gended 7 date(4) case(16) id(16) kind(1)              an event of the case that may end a
+ *                                                         group's detention: a group's milestone
+ *                                                         that ends it, a hearing that ends
+ *                                                         everyone's or rules on a group
  * Only dated events count (the summary starts and ends nothing at an unknown date), and only
  * while the event's case exists: what its entries say depends on the case (who is held, how
  * many defendants it has), and when the case changes or goes, keys.c indexes its hearings and
@@ -52,7 +61,16 @@
  * first start's first day to the last day of the end of its last start up to `to` (or, with
  * none, of the day that stretch runs to; of that start itself when it does not run), capped
  * at `to`, or nothing when that is negative: at least the stretches' days, which lie in that
- * span; partial dates make the summary's figure unknown (nothing), never more. */
+ * span; partial dates make the summary's figure unknown (nothing), never more.
+ *
+ * Groups of unnamed defendants (cw_timeline_summarise_group) are few, and the report reads
+ * the records of each case that may hold one: a group is held at `to` in its case only after
+ * a start of its own dated up to `to`, and then either its last stretch has no end up to `to`
+ * and the case's entry for it says detained (that start has a gheld entry dated up to `to`),
+ * or the stretch ended after `to` (by a group's milestone or a hearing of the case that ends
+ * it, each of which has a gended entry dated after `to`, and the start a gstart entry). So
+ * the cases with a gheld entry up to `to`, and those with a gended entry after it and a
+ * gstart up to it, hold every group held. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -61,7 +79,49 @@
 #include "models/timeline.h"
 #include "store/store_internal.h"
 
-enum { DET_START = 1, DET_HELD = 2, DET_END = 3, DET_ENDED = 4 };
+enum {
+	DET_START = 1,
+	DET_HELD = 2,
+	DET_END = 3,
+	DET_ENDED = 4,
+	DET_GHELD = 5,
+	DET_GSTART = 6,
+	DET_GENDED = 7
+};
+
+#define GROUP_KEY_LEN (1 + DATE_LEN + ID_LEN + ID_LEN + KIND_LEN)
+
+/* A group entry: its type, the date and the case (the case first for gstart), the owner. */
+static void emit_group(cw_key_emit_fn emit, void *ctx, uint8_t type, uint32_t date,
+		       const struct cw_id *kase, const struct cw_record *owner)
+{
+	uint8_t key[GROUP_KEY_LEN];
+	int case_first = type == DET_GSTART;
+
+	key[0] = type;
+	put_be32(key + 1 + (case_first ? ID_LEN : 0), date);
+	memcpy(key + 1 + (case_first ? 0 : DATE_LEN), kase->b, ID_LEN);
+	memcpy(key + 1 + DATE_LEN + ID_LEN, owner->id.b, ID_LEN);
+	key[1 + DATE_LEN + ID_LEN + ID_LEN] = owner->kind;
+	emit(ctx, key, sizeof key);
+}
+
+/* Whether a hearing may end a group's detention: it ends everyone's, or rules on a group. */
+static int hearing_ends_a_group(const struct cw_hearing *h, const struct cw_record *kase)
+{
+	static const struct cw_id everyone;
+
+	if (cw_timeline_hearing_ends_detention(h, kase, &everyone))
+		return 1;
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+
+		if (v->group && *v->group &&
+		    cw_timeline_hearing_ends_group_detention(h, kase, v->group))
+			return 1;
+	}
+	return 0;
+}
 
 #define PAIR_LEN (ID_LEN + ID_LEN)
 
@@ -108,10 +168,26 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 		const struct cw_milestone *m = &rec->u.milestone;
 		uint32_t date = cw_date_key(m->date);
 
-		/* A group's milestone names no person: it starts and ends nobody's. */
-		if (cw_id_is_zero(&m->person) || !cw_date_is_known(m->date) ||
-		    !cw_id_equal(&m->case_id, &kase->id))
+		if (!cw_date_is_known(m->date) || !cw_id_equal(&m->case_id, &kase->id))
 			return;
+		/* A group's milestone names no person: it starts and ends nobody's. Its arrest or
+		 * detention names the case, where the report reads the group's records (groups are
+		 * few: everything else about them is read from the records). */
+		if (cw_id_is_zero(&m->person)) {
+			const struct cw_defendant *d;
+
+			if (!m->group || !*m->group)
+				return;
+			if (cw_timeline_starts_detention(m)) {
+				emit_group(emit, ctx, DET_GSTART, date, &m->case_id, rec);
+				if ((d = cw_timeline_group_defendant(kase, m->group)) &&
+				    d->custody == CW_CUSTODY_DETAINED)
+					emit_group(emit, ctx, DET_GHELD, date, &m->case_id, rec);
+			}
+			if (cw_timeline_milestone_ends_detention(m))
+				emit_group(emit, ctx, DET_GENDED, date, &m->case_id, rec);
+			return;
+		}
 		if (cw_timeline_starts_detention(m)) {
 			struct cw_date to = {0, 0, 0};
 			uint8_t counted = (uint8_t)cw_timeline_running_to(kase, &m->person, &to);
@@ -132,6 +208,8 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 
 		if (!cw_date_is_known(h->date) || !cw_id_equal(&h->case_id, &kase->id))
 			return;
+		if (hearing_ends_a_group(h, kase))
+			emit_group(emit, ctx, DET_GENDED, date, &h->case_id, rec);
 		/* Ending it for the zero id is ending it for every defendant, named or not. */
 		if (cw_timeline_hearing_ends_detention(h, kase, &everyone)) {
 			const struct cw_defendant *d = kase->u.kase.defendants.items;
@@ -609,4 +687,124 @@ out:
 	free(c.v);
 	free(c.people.slots);
 	return rc;
+}
+
+/* ---- groups of unnamed defendants --------------------------------------------------------- */
+
+static int by_id(const void *a, const void *b)
+{
+	return memcmp(a, b, ID_LEN);
+}
+
+/* Whether the case has a start of a group dated up to `to` (its first gstart entry is). */
+static int group_started(MDB_cursor *cur, const uint8_t *kase, uint32_t to, int *started)
+{
+	uint8_t seek[1 + ID_LEN];
+	MDB_val k = {sizeof seek, seek}, v;
+	int rc;
+
+	*started = 0;
+	seek[0] = DET_GSTART;
+	memcpy(seek + 1, kase, ID_LEN);
+	if ((rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE)) == MDB_NOTFOUND)
+		return 0;
+	if (rc != 0)
+		return rc;
+	*started = k.mv_size == GROUP_KEY_LEN && memcmp(k.mv_data, seek, sizeof seek) == 0 &&
+		   get_be32((uint8_t *)k.mv_data + 1 + ID_LEN) <= to;
+	return 0;
+}
+
+/* Into *v, each once, the cases of the entries of `type` (date first) dated from `from` up
+ * to `to`; with `look`, only those with a group's start up to `started_by` too. 0, an LMDB
+ * error, CW_ENOMEM. */
+static int group_cases_of(MDB_cursor *walk, MDB_cursor *look, uint8_t type, uint32_t from,
+			  uint32_t to, uint32_t started_by, struct idtable *seen, struct cw_id **v,
+			  size_t *n, size_t *cap)
+{
+	uint8_t first[1 + DATE_LEN];
+	MDB_val k = {sizeof first, first}, val;
+	int rc, op;
+
+	first[0] = type;
+	put_be32(first + 1, from);
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(walk, &k, &val, op)) == 0; op = MDB_NEXT) {
+		const uint8_t *key = k.mv_data, *kase = key + 1 + DATE_LEN;
+		int added, started = 1;
+
+		if (k.mv_size != GROUP_KEY_LEN || key[0] != type || get_be32(key + 1) > to)
+			break;
+		if ((added = idtable_put(seen, kase)) < 0)
+			return CW_ENOMEM;
+		if (!added)
+			continue;
+		if (look && (rc = group_started(look, kase, started_by, &started)) != 0)
+			return rc;
+		if (!started)
+			continue;
+		if (*n == *cap) {
+			struct cw_id *grown =
+				realloc(*v, (*cap = *cap ? *cap * 2 : 16) * sizeof **v);
+
+			if (!grown)
+				return CW_ENOMEM;
+			*v = grown;
+		}
+		memcpy((*v)[(*n)++].b, kase, ID_LEN);
+	}
+	return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, struct cw_id **out,
+				    size_t *n, struct cw_error *err)
+{
+	struct idtable held = {NULL, 0, 0, ID_LEN}, ended = {NULL, 0, 0, ID_LEN};
+	struct cw_id *v = NULL;
+	size_t cap = 0;
+	MDB_cursor *walk = NULL, *look = NULL;
+	uint32_t to_key = cw_date_key(to);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (cw_date_precision(to) != CW_DATE_DAY)
+		return cw_error_set(err, CW_EINVAL, "to", "pretrial detention is counted to a day");
+	if ((rc = cw_index_settle(rd->st, rd->txn, err)) != 0)
+		return rc;
+	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &walk)) != 0 ||
+	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &look)) != 0)
+		goto out;
+	/* The cases whose entry for a group says detained since a start up to `to`; then those
+	 * where an event after `to` may have ended a group's detention begun by then. */
+	if ((rc = group_cases_of(walk, NULL, DET_GHELD, 0, to_key, 0, &held, &v, n, &cap)) != 0)
+		goto out;
+	rc = group_cases_of(walk, look, DET_GENDED, to_key + 1, UINT32_MAX, to_key, &ended, &v, n,
+			    &cap);
+	/* A case found both ways once. */
+	if (rc == 0 && *n > 1) {
+		size_t kept = 1;
+
+		qsort(v, *n, sizeof *v, by_id);
+		for (size_t i = 1; i < *n; i++)
+			if (memcmp(v[i].b, v[kept - 1].b, ID_LEN) != 0)
+				v[kept++] = v[i];
+		*n = kept;
+	}
+out:
+	if (walk)
+		mdb_cursor_close(walk);
+	if (look)
+		mdb_cursor_close(look);
+	free(held.slots);
+	free(ended.slots);
+	if (rc != 0) {
+		free(v);
+		*n = 0;
+		return rc == CW_ENOMEM
+			       ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
+			       : cw_store_lmdb_error(NULL, rc,
+						     "reading the pretrial-detention index", err);
+	}
+	*out = v;
+	return 0;
 }

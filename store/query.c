@@ -1356,6 +1356,27 @@ int cw_reader_person_records(struct cw_reader *rd, const struct cw_id *person, u
 	return person_records_in(rd->st, rd->txn, person, kinds, out, err);
 }
 
+int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,
+			   struct cw_record_list *out, struct cw_error *err)
+{
+	struct criteria c;
+	struct list_ctx l = {rd->st, rd->txn, 0, 0, 0, out};
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&c, 0, sizeof c);
+	c.kinds = kinds;
+	c.hi = CW_DATE_KEY_UNKNOWN;
+	c.cases.given = 1;
+	if (keylist_add(&c.cases, kase->b, ID_LEN) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	rc = walk_in_order(rd->st, rd->txn, &c, CW_ORDER_OLDEST_FIRST, list_visit, &l, err);
+	criteria_free(&c);
+	if (rc != 0)
+		cw_record_list_free(out);
+	return rc;
+}
+
 int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, struct cw_id *out,
 		     struct cw_record_list *cands, struct cw_error *err)
 {

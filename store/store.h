@@ -61,8 +61,9 @@
  * the government's account under article keys of its own; 3: no record_keys; 4: the
  * pretrial-detention index; 5: this database's own audit entries without its id; 6: a
  * milestone's articles, a list, and the milestone filed under them alone; 7: the ends of
- * detentions filed by date in the detention index too (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 7
+ * detentions filed by date in the detention index too; 8: the arrests and detentions of groups
+ * of unnamed defendants in it too (store/upgrade.c). */
+#define CW_SCHEMA_VERSION 8
 
 struct cw_store;
 struct cw_txn;
@@ -447,6 +448,18 @@ struct cw_detention_candidate {
 int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 				   struct cw_detention_candidate **out, size_t *n,
 				   struct cw_error *err);
+/* The cases where a group of unnamed defendants may be held in pretrial detention at the end
+ * of `to`, each once, by id: those with an arrest or detention of a group (a milestone naming
+ * a group) dated up to then while the case's entry for the group says detained, and those
+ * with such a start where an event dated after `to` may have ended it (detention.c argues
+ * that no case where cw_timeline_summarise_group finds a group held is left out). The caller
+ * reads their records to decide (groups are few). *out is freed by the caller. */
+int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, struct cw_id **out,
+				    size_t *n, struct cw_error *err);
+/* The hearings, milestones and incidents filed under a case (kinds: which of them), oldest
+ * first. */
+int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,
+			   struct cw_record_list *out, struct cw_error *err);
 
 /* Names of courts, provinces and facilities in use, for pickers (substring match, any case). */
 enum cw_name_type { CW_NAME_COURT = 1, CW_NAME_PROVINCE = 2, CW_NAME_FACILITY = 3 };

@@ -33,7 +33,11 @@
  *   7  the detention index files every end of a detention by its date too (detention.c,
  *      "ended"), so that a report of a past week finds who was held in it and released since.
  *      The upgrade makes every record's keys again, as 6 did; an earlier casewatch, which
- *      would not keep those entries, refuses the database. */
+ *      would not keep those entries, refuses the database.
+ *   8  the detention index files the arrests and detentions of groups of a case's unnamed
+ *      defendants by their date too (detention.c, "group"), so that a report counts a group
+ *      held in pretrial detention. The upgrade makes every record's keys again, as 7 did; an
+ *      earlier casewatch, which would not keep those entries, refuses the database. */
 
 struct ids {
 	struct cw_id *v;

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "models/timeline.h"
 #include "report/report.h"
@@ -31,6 +32,7 @@
 
 static struct {
 	size_t compared, listed, cut, unknown_days, ranges, ties, source_dates;
+	size_t groups, groups_uncounted, groups_released_since; /* rows of groups */
 	size_t broken; /* listed after an earlier stretch in detention (a release, then again) */
 	size_t released_since; /* listed, and the case that lists them says they are not held now */
 } seen;
@@ -76,11 +78,86 @@ static int detainee_order(const void *pa, const void *pb)
 {
 	const struct cw_report_detainee *a = pa, *b = pb;
 
+	int d;
+
 	if ((a->days < 0) != (b->days < 0))
 		return a->days < 0 ? 1 : -1;
 	if (a->days != b->days)
 		return a->days > b->days ? -1 : 1;
-	return memcmp(a->person.b, b->person.b, sizeof a->person.b);
+	if ((d = memcmp(a->person.b, b->person.b, sizeof a->person.b)) != 0)
+		return d;
+	if ((d = memcmp(a->case_id.b, b->case_id.b, sizeof a->case_id.b)) != 0)
+		return d;
+	return strcmp(a->group, b->group);
+}
+
+/* Whether labels[0..n) holds label, in any letter case. */
+static int has_label(char **labels, size_t n, const char *label)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(labels[i], label) == 0)
+			return 1;
+	return 0;
+}
+
+/* The groups of unnamed defendants held in a case on `to`, appended to *found: every group the
+ * case lists or its milestones name, read from all the case's milestones and hearings by
+ * cw_timeline_summarise_group. */
+static void oracle_groups(struct cw_store *s, const struct cw_record *kase, struct cw_date to,
+			  struct cw_report_detainee **found, size_t *n)
+{
+	const struct cw_list *defs = &kase->u.kase.defendants;
+	struct cw_record_list ev;
+	struct cw_filter f;
+	struct cw_error err;
+	char hex[CW_ID_HEX_LEN + 1], *labels[64];
+	size_t nlabels = 0;
+
+	cw_id_hex(&kase->id, hex);
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_set(&f, "case", hex, &err), 0);
+	f.kinds = CW_KIND_BIT(CW_KIND_MILESTONE) | CW_KIND_BIT(CW_KIND_HEARING);
+	ck_assert_msg(cw_store_list(s, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &ev, &err) == 0,
+		      "%s", err.message);
+	for (size_t j = 0; j < defs->n; j++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)defs->items + j;
+
+		if (cw_id_is_zero(&d->person) && d->label && !has_label(labels, nlabels, d->label))
+			labels[nlabels++] = d->label;
+	}
+	for (size_t j = 0; j < ev.n && nlabels < 64; j++) {
+		const struct cw_milestone *m = &ev.items[j].u.milestone;
+
+		if (ev.items[j].kind == CW_KIND_MILESTONE && m->group &&
+		    !has_label(labels, nlabels, m->group))
+			labels[nlabels++] = m->group;
+	}
+	for (size_t j = 0; j < nlabels; j++) {
+		const struct cw_defendant *entry = cw_timeline_group_defendant(kase, labels[j]);
+		struct cw_timeline_summary sum;
+		struct cw_report_detainee *g;
+		int64_t count;
+
+		cw_timeline_summarise_group(kase, labels[j], ev.items, ev.n, to, &sum, &count);
+		if (!sum.pretrial_ongoing)
+			continue;
+		*found = realloc(*found, (*n + 1) * sizeof **found);
+		ck_assert_ptr_nonnull(*found);
+		g = &(*found)[(*n)++];
+		memset(g, 0, sizeof *g);
+		g->case_id = kase->id;
+		snprintf(g->group, sizeof g->group, "%s", entry ? entry->label : labels[j]);
+		g->count = count;
+		g->since = sum.pretrial_since;
+		g->to = sum.pretrial_to;
+		g->to_kind = sum.pretrial_to_kind;
+		g->days = sum.pretrial_stretch_days;
+		g->days_max = sum.pretrial_stretch_days_max;
+		seen.groups++;
+		seen.groups_uncounted += count < 0;
+		seen.groups_released_since += !entry || entry->custody != CW_CUSTODY_DETAINED;
+	}
+	cw_record_list_free(&ev);
 }
 
 /* The cases, milestones and hearings of each person, read once while the store holds the
@@ -123,9 +200,11 @@ static const struct cw_record_list *person_timeline(struct cw_store *s, const st
 /* Every case the filter admits, every defendant it lists as detained or whose detention in it
  * ran on `to` (each person once, under the first such case), the summary of all their cases,
  * milestones and hearings on `to`: what gather_detainees did before the index, and since a
- * past week's report lists people released after it. *all: how many before the cut. */
+ * past week's report lists people released after it; the first CW_REPORT_DETAINEES_MAX of them,
+ * then every group held in those cases (unless the filter names a person), all in one order.
+ * *all: how many people before the cut. *out is freed by the caller. */
 static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct cw_date to,
-		     struct cw_report_detainee *out, size_t *all)
+		     struct cw_report_detainee **out, size_t *all)
 {
 	struct idset visited = {NULL, 0};
 	struct cw_record_list cases;
@@ -136,6 +215,7 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 	size_t n = 0;
 
 	*all = 0;
+	*out = NULL;
 	if (filter->kinds && !(filter->kinds & CW_KIND_BIT(CW_KIND_MILESTONE)))
 		return 0;
 	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
@@ -165,6 +245,7 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 			seen.released_since += !listed_detained(&cases.items[i], &d->person);
 			found = realloc(found, (n + 1) * sizeof *found);
 			ck_assert_ptr_nonnull(found);
+			memset(&found[n], 0, sizeof found[n]);
 			found[n].person = d->person;
 			found[n].case_id = cases.items[i].id;
 			seen.broken += sum.pretrial_stretch_days >= 0 &&
@@ -176,26 +257,28 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 			found[n++].days = sum.pretrial_stretch_days;
 		}
 	}
-	cw_record_list_free(&cases);
 	free(visited.v);
 	if (n > 1)
 		qsort(found, n, sizeof *found, detainee_order);
 	*all = n;
 	if (n > CW_REPORT_DETAINEES_MAX)
 		n = CW_REPORT_DETAINEES_MAX;
-	if (n)
-		memcpy(out, found, n * sizeof *found);
-	free(found);
+	for (size_t i = 0; i < cases.n && !filter->person[0]; i++)
+		oracle_groups(s, &cases.items[i], to, &found, &n);
+	cw_record_list_free(&cases);
+	if (n > 1)
+		qsort(found, n, sizeof *found, detainee_order);
+	*out = found;
 	return n;
 }
 
 static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct cw_date to,
 			   const char *what)
 {
-	struct cw_report_detainee want[CW_REPORT_DETAINEES_MAX];
+	struct cw_report_detainee *want;
 	struct cw_report r;
 	struct cw_error err;
-	size_t all, n = oracle(s, f, to, want, &all);
+	size_t all, n = oracle(s, f, to, &want, &all), groups = 0;
 	char day[CW_DATE_TEXT_MAX];
 
 	cw_date_format(to, day);
@@ -207,8 +290,10 @@ static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_report_detainee *a = &r.detainees[i], *b = &want[i];
 
-		ck_assert_msg(cw_id_equal(&a->person, &b->person), "%s to %s: row %zu", what, day,
-			      i);
+		ck_assert_msg(cw_id_equal(&a->person, &b->person) &&
+				      strcmp(a->group, b->group) == 0 && a->count == b->count,
+			      "%s to %s: row %zu: '%s' (%lld), the scan '%s' (%lld)", what, day, i,
+			      a->group, (long long)a->count, b->group, (long long)b->count);
 		ck_assert_msg(cw_id_equal(&a->case_id, &b->case_id), "%s to %s: case of row %zu",
 			      what, day, i);
 		ck_assert_msg(a->days == b->days && a->days_max == b->days_max &&
@@ -218,16 +303,22 @@ static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct
 			      "%s to %s: row %zu: %ld days, the scan %ld", what, day, i, a->days,
 			      b->days);
 		/* The people and cases listed are there to be named. */
-		ck_assert_ptr_nonnull(cw_report_ref(&r, &a->person));
+		if (a->group[0])
+			groups++;
+		else
+			ck_assert_ptr_nonnull(cw_report_ref(&r, &a->person));
+		ck_assert_ptr_nonnull(cw_report_ref(&r, &a->case_id));
 		seen.unknown_days += a->days < 0;
 		seen.ranges += a->days >= 0 && a->days != a->days_max;
 		seen.source_dates += a->to_kind != CW_PRETRIAL_TO_TODAY;
 		seen.ties += i > 0 && a->days == r.detainees[i - 1].days && a->days >= 0;
 	}
+	ck_assert_uint_eq(r.detained_groups, groups);
 	seen.compared++;
-	seen.listed += n;
-	seen.cut += all > n;
+	seen.listed += n - groups;
+	seen.cut += all > n - groups;
 	cw_report_free(&r);
+	free(want);
 }
 
 /* ---- random databases ----------------------------------------------------------------------- */
@@ -375,8 +466,11 @@ static void random_defendants(struct world *w, struct cw_case *k)
 
 		ck_assert_ptr_nonnull(d);
 		if (i > 0 && chance(12)) {
-			d->unnamed_count = 3;
-			d->label = strdup("the others");
+			static const char *const labels[] = {"the others", "The Others",
+							     "union members"};
+
+			d->unnamed_count = chance(70) ? 3 : -1;
+			d->label = strdup(labels[rnd(3)]);
 		} else {
 			d->person = i > 0 && chance(10)
 					    ? ((struct cw_defendant *)k->defendants.items)[0].person
@@ -446,10 +540,11 @@ static void fill_milestone(struct world *w, struct cw_record *r, const struct cw
 	if (kase) {
 		m->case_id = kase->id;
 		if (d && cw_id_is_zero(&d->person))
-			m->group = strdup(d->label);
+			m->group = strdup(chance(5) ? "bystanders" : d->label);
 		else if (d && chance(90))
 			m->person = d->person;
 	}
+	m->count = m->group && chance(40) ? 1 + (int64_t)rnd(9) : -1;
 	if (!m->group && cw_id_is_zero(&m->person))
 		m->person = w->people[rnd(NPEOPLE)];
 }
@@ -763,9 +858,15 @@ START_TEST(index_gives_what_the_scan_gave)
 	 * whose case no longer says so (released since). */
 	fprintf(stderr,
 		"compared %zu, listed %zu, cut %zu, unknown %zu, ranges %zu, ties %zu, "
-		"source dates %zu, detained again %zu, released since %zu\n",
+		"source dates %zu, detained again %zu, released since %zu; groups %zu, their "
+		"number not given %zu, released since %zu\n",
 		seen.compared, seen.listed, seen.cut, seen.unknown_days, seen.ranges, seen.ties,
-		seen.source_dates, seen.broken, seen.released_since);
+		seen.source_dates, seen.broken, seen.released_since, seen.groups,
+		seen.groups_uncounted, seen.groups_released_since);
+	ck_assert_msg(seen.groups > 100 && seen.groups_uncounted > 0 &&
+			      seen.groups_released_since > 0,
+		      "groups %zu, their number not given %zu, released since %zu", seen.groups,
+		      seen.groups_uncounted, seen.groups_released_since);
 	ck_assert_msg(seen.listed > 100 && seen.cut > 10 && seen.ranges > 0 && seen.ties > 0 &&
 			      seen.source_dates > 0 && seen.broken > 0 && seen.released_since > 0,
 		      "compared %zu, listed %zu, cut %zu, unknown %zu, ranges %zu, ties %zu, "

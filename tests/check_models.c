@@ -1789,6 +1789,152 @@ START_TEST(timeline_counts_each_stretch_in_detention)
 }
 END_TEST
 
+/* A group of a case's unnamed defendants is held as a person is: from its arrest to its bail,
+ * then from its arrest again, the time out not counted; a verdict for a named co-defendant ends
+ * nothing of the group's, one that names it (any letter case) or no one does; a refused bail
+ * ends nothing. How many are held: the latest arrest's count, else the group's size in the
+ * case, else not given. */
+START_TEST(timeline_counts_a_group_of_unnamed_defendants)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *vf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
+	struct cw_record recs[7];
+	struct cw_timeline_summary s;
+	struct cw_defendant *g;
+	struct cw_verdict *v;
+	struct cw_id person, none = {{0}};
+	int64_t count;
+
+	detained_case(&recs[0], &person);
+	g = cw_list_append(&recs[0].u.kase.defendants, df->sub);
+	g->label = strdup("NagaWorld union activists");
+	g->unnamed_count = 8;
+	g->custody = CW_CUSTODY_DETAINED;
+	milestone_in(&recs[1], &none, &recs[0], CW_MS_ARREST, "2024-01-01");
+	recs[1].u.milestone.group = strdup("nagaworld UNION activists");
+	recs[1].u.milestone.count = -1;
+	/* The named co-defendant's verdict, at a hearing. */
+	cw_record_init(&recs[2], CW_KIND_HEARING);
+	recs[2].u.hearing.case_id = recs[0].id;
+	recs[2].u.hearing.date = D("2024-02-01");
+	recs[2].u.hearing.outcome = CW_OUTCOME_VERDICT;
+	v = cw_list_append(&recs[2].u.hearing.verdicts, vf->sub);
+	v->person = person;
+	v->result = 1;
+	milestone_in(&recs[3], &none, &recs[0], CW_MS_BAIL, "2024-02-10");
+	recs[3].u.milestone.group = strdup("NagaWorld union activists");
+	recs[3].u.milestone.outcome = CW_DECISION_REFUSED;
+	milestone_in(&recs[4], &none, &recs[0], CW_MS_BAIL, "2024-03-01");
+	recs[4].u.milestone.group = strdup("NagaWorld union activists");
+	recs[4].u.milestone.outcome = CW_DECISION_GRANTED;
+	milestone_in(&recs[5], &none, &recs[0], CW_MS_ARREST, "2024-04-01");
+	recs[5].u.milestone.group = strdup("NagaWorld union activists");
+	recs[5].u.milestone.count = 5;
+	/* Someone else's milestone in the case: not the group's. */
+	milestone_in(&recs[6], &person, &recs[0], CW_MS_RELEASE, "2024-01-20");
+
+	cw_timeline_summarise_group(&recs[0], "NagaWorld union activists", recs + 1, 6,
+				    D("2024-02-15"), &s, &count);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_stretch_days, 45);
+	ck_assert_int_eq(s.pretrial_days, 45);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_since, D("2024-01-01")), 0);
+	ck_assert_int_eq(count, 8); /* the arrest gives no count: the group's size */
+	/* Out on bail: not held, the 60 days counted. */
+	cw_timeline_summarise_group(&recs[0], "NagaWorld union activists", recs + 1, 6,
+				    D("2024-03-15"), &s, &count);
+	ck_assert(!s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 60);
+	ck_assert_int_eq(count, -1);
+	/* Arrested again, five of them. */
+	cw_timeline_summarise_group(&recs[0], "NagaWorld union activists", recs + 1, 6,
+				    D("2024-04-11"), &s, &count);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_stretch_days, 10);
+	ck_assert_int_eq(s.pretrial_days, 70);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_since, D("2024-04-01")), 0);
+	ck_assert_int_eq(count, 5);
+	/* A verdict that names the group ends it; its size not given reads -1. */
+	v = cw_list_append(&recs[2].u.hearing.verdicts, vf->sub);
+	v->group = strdup("NAGAWORLD union activists");
+	v->result = 1;
+	g->unnamed_count = 0;
+	cw_timeline_summarise_group(&recs[0], "NagaWorld union activists", recs + 1, 2,
+				    D("2024-02-15"), &s, &count);
+	ck_assert(!s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 31);
+	cw_timeline_summarise_group(&recs[0], "NagaWorld union activists", recs + 1, 1,
+				    D("2024-02-15"), &s, &count);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(count, -1);
+	/* Another group's label is not this group. */
+	cw_timeline_summarise_group(&recs[0], "Candlelight activists", recs + 1, 6, D("2024-02-15"),
+				    &s, &count);
+	ck_assert(!s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 0);
+	/* A month-precise arrest: a range; the case no longer says detained and nothing ended
+	 * it: not held. */
+	recs[1].u.milestone.date = D("2024-01");
+	cw_timeline_summarise_group(&recs[0], "NagaWorld union activists", recs + 1, 1,
+				    D("2024-02-15"), &s, &count);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_stretch_days, 15);
+	ck_assert_int_eq(s.pretrial_stretch_days_max, 45);
+	g->custody = CW_CUSTODY_BAIL;
+	cw_timeline_summarise_group(&recs[0], "NagaWorld union activists", recs + 1, 1,
+				    D("2024-02-15"), &s, &count);
+	ck_assert(!s.pretrial_ongoing);
+	/* ... but the bail dated after the day asked about: it was running on that day. */
+	cw_timeline_summarise_group(&recs[0], "NagaWorld union activists", recs + 1, 4,
+				    D("2024-02-15"), &s, &count);
+	ck_assert(!s.pretrial_ongoing); /* the hearing's verdict on 1 February names the group */
+	recs[2].u.hearing.verdicts.n = 1;
+	cw_timeline_summarise_group(&recs[0], "NagaWorld union activists", recs + 1, 4,
+				    D("2024-02-15"), &s, &count);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_to, D("2024-02-15")), 0);
+	recs[2].u.hearing.verdicts.n = 2;
+	for (int i = 0; i < 7; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
+/* A verdict at a hearing that rules on the case's group of unnamed defendants alone rules on
+ * none of the named people: the unionists convicted are not Chhim Sithar, still held. One that
+ * names no one ends everyone's. */
+START_TEST(timeline_a_group_verdict_ends_no_named_detention)
+{
+	const struct cw_field *vf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
+	struct cw_record recs[3];
+	struct cw_timeline_summary s;
+	struct cw_verdict *v;
+	struct cw_id person;
+
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2024-01-01");
+	cw_record_init(&recs[2], CW_KIND_HEARING);
+	recs[2].u.hearing.case_id = recs[0].id;
+	recs[2].u.hearing.date = D("2024-02-01");
+	recs[2].u.hearing.outcome = CW_OUTCOME_VERDICT;
+	v = cw_list_append(&recs[2].u.hearing.verdicts, vf->sub);
+	v->group = strdup("NagaWorld union activists");
+	v->result = 1;
+	cw_timeline_summarise(&person, recs, 3, D("2024-02-11"), &s);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 41);
+	ck_assert(!cw_timeline_hearing_ends_detention(&recs[2].u.hearing, &recs[0], &person));
+	free(v->group);
+	v->group = NULL;
+	cw_timeline_summarise(&person, recs, 3, D("2024-02-11"), &s);
+	ck_assert(!s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 31);
+	for (int i = 0; i < 3; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 /* Dates not precise to the day give the least and the most days they allow, never "unknown"
  * for a detention months long: an arrest in May 2023 still held on 10 January 2024 is 224 to
  * 254 days. A stretch dated to the day beside it keeps its own days. */
@@ -2409,6 +2555,8 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_bounds_detention_not_dated_to_the_day);
 	tcase_add_test(tc, timeline_detention_with_no_date_to_count_to);
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);
+	tcase_add_test(tc, timeline_counts_a_group_of_unnamed_defendants);
+	tcase_add_test(tc, timeline_a_group_verdict_ends_no_named_detention);
 	tcase_add_test(tc, timeline_counts_one_event_once);
 	tcase_add_test(tc, timeline_counts_overlapping_cases_once);
 	tcase_add_test(tc, timeline_follows_bail_outcomes_and_verdicts);

@@ -125,6 +125,24 @@ static void attachment_lines(struct cw_app *app, struct cw_pane *v, struct lines
 	cw_attachments_free(a, n);
 }
 
+/* A case's groups of unnamed defendants in pretrial detention, as their events say, after its
+ * fields (a named defendant's is in their timeline, t). */
+struct group_lines {
+	struct lines *l;
+	int n;
+};
+
+static void group_detention_line(void *ctx, const char *who, const char *days)
+{
+	struct group_lines *g = ctx;
+
+	if (!g->n++) {
+		add_line(g->l, "%s", "");
+		add_line(g->l, "%s", _("Pretrial detention of unnamed defendants"));
+	}
+	add_line(g->l, "  %s: %s", who, days);
+}
+
 /* o: the chosen attachment, through the opener, the screen suspended meanwhile. */
 static void after_open(void *ctx, const char *path)
 {
@@ -216,7 +234,11 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 		cw_app_status(app, 1, "out of memory");
 	} else {
 		struct lines l = {v->lines, v->nlines, v->nlines, 0};
+		struct group_lines g = {&l, 0};
 
+		if (cw_case_group_detention(app->st, &rec, cw_date_today(), group_detention_line,
+					    &g, &err) != 0)
+			cw_app_error(app, &err);
 		attachment_lines(app, v, &l);
 		if (lines_done(&l, &v->lines, &v->nlines) != 0)
 			cw_app_status(app, 1, "out of memory");

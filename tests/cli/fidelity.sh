@@ -22,12 +22,12 @@ ok cw timeline "Ny Nak" --json
 json "d['summary']['pretrial_days'] == 147 and d['summary']['pretrial_to'] == '2024-05-31' and d['summary']['pretrial_to_reason'] == 'source'"
 # ... and he is in the report's longest-detained list, counted to the source's date
 ok cw report --from 2024-01-01 --to 2024-06-30 --format json
-json "[(p['person']['name'], p['since'], p['days'], p['counted_to'], p['counted_to_reason']) for p in d['pretrial_detention'] if p['person']['name'] == 'Ny Nak'] == [('Ny Nak', '2024-01-05', 147, '2024-05-31', 'source')]"
+json "[(p['person']['name'], p['since'], p['days'], p['counted_to'], p['counted_to_reason']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Nak'] == [('Ny Nak', '2024-01-05', 147, '2024-05-31', 'source')]"
 ok cw report --from 2024-01-01 --to 2024-06-30
 has "| Ny Nak | Ny Nak — defamation and incitement | UN | 2024-01-05 | 147 | counted to 2024-05-31, the source's date |"
 # a report of an earlier week counts to its own last day
 ok cw report --week 2024-W06 --format json
-json "[(p['days'], p['counted_to']) for p in d['pretrial_detention'] if p['person']['name'] == 'Ny Nak'] == [(37, '2024-02-11')]"
+json "[(p['days'], p['counted_to']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Nak'] == [(37, '2024-02-11')]"
 # 001 para 34: Eng Sroy arrested in July 2023 (the month only), still held on 31 May 2024: the
 # days the dates allow, never "unknown" for ten months, and no exact figure claimed.
 ok cw timeline "Eng Sroy"

@@ -48,9 +48,13 @@ assert len(p) == 2 and all(r['date'] == '2024-02' for r in p), p
 u = sec('upcoming_hearings')
 assert [(r['date'], r['people']) for r in u] == [('2024-02-15', 'Kang Saran')], u
 # days in detention as numbers: a range where the dates give one (Eng Sroy's arrest is dated to
-# July 2023), the count alone where they are exact
+# July 2023), the count alone where they are exact; a group of unnamed defendants by its label
+# and number (the NagaWorld strikers arrested in 2021, 002 para 29: no number given, counted to
+# the source's date)
 d = {r['people']: (r['count'], r['at_least'], r['at_most']) for r in sec('pretrial_detention')}
-assert d == {'Eng Sroy': ('', '195', '225'), 'Ny Nak': ('37', '37', '37')}, d
+assert d == {'Eng Sroy': ('', '195', '225'), 'Ny Nak': ('37', '37', '37'),
+             'a number of trade unionists and workers of the NagaWorld casino (number not given)':
+             ('', '152', '545')}, d
 c = {r['label']: (r['count'], r['previous_count']) for r in sec('comparison')}
 assert c['hearings monitored by the team'] == ('0', '0'), c
 assert c['hearings reported in documents'] == ('2', '0'), c
@@ -75,13 +79,14 @@ json "[(u['date'], u['source']) for u in d['upcoming_hearings']] == [('2024-02-1
 json "[p['precision'] for p in d['partial_dates']] == ['month', 'month']"
 # Eng Sroy's arrest is dated to July 2023 (001 para 39): 195 to 225 days by 11 February, and
 # listed first by the least of them; no exact figure is claimed.
-json "[(p['person']['name'], p['days'], p['days_at_least'], p['days_at_most'], p['since']) for p in d['pretrial_detention']] == [('Eng Sroy', None, 195, 225, '2023-07'), ('Ny Nak', 37, 37, 37, '2024-01-05')]"
+json "[(p['person'] and p['person']['name'], p['group'], p['count'], p['days'], p['days_at_least'], p['days_at_most'], p['since']) for p in d['pretrial_detention']] == [('Eng Sroy', None, 1, None, 195, 225, '2023-07'), (None, 'a number of trade unionists and workers of the NagaWorld casino', None, None, 152, 545, '2021'), ('Ny Nak', None, 1, 37, 37, 37, '2024-01-05')]"
+json "d['pretrial_detention_people'] == {'people': 2, 'at_least': True, 'named': 2, 'in_groups': 0, 'groups': 1, 'groups_number_not_given': 1}"
 # Chhorn Phalla's conviction on three articles is one verdict with three rows: verdicts count
 # one per defendant and ruling.
 json "d['comparison']['verdicts'] == {'current': 2, 'previous': 0} and len(d['verdicts']) == 4"
 json "sorted((v['person']['name'], v['ruling'], v['decision']) for v in d['verdicts'])[1:] == [('Chhorn Phalla', 1, 1)] * 3"
 json "any('2 verdicts and rulings were recorded (account: UN): 2 convicted; the table has 4 rows, one per charge a ruling names.' in s for s in d['summary'])"
-json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'partial_dates', 'tallies', 'comparison']"
+json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'pretrial_detention_people', 'partial_dates', 'tallies', 'comparison']"
 
 # HTML: well formed (every element closed in order), self-contained, the names in the text
 "$PY" - "$WORK/week.html" <<'PY' || fail "HTML check"

@@ -1,0 +1,135 @@
+#!/bin/sh
+# A group of a case's unnamed defendants held in pretrial detention counts in the weekly report,
+# in every format (Markdown, HTML, CSV, JSON and PDF): its label, case, number ("8 unnamed", or
+# "number not given"), since when and its days, by the rules a person's are counted by (dates
+# not precise to the day give a range, a release after the week still held in it, a verdict
+# that names the group ends it); the summary counts the people held, "at least" when a group
+# gives no number. A case may hold a group alone. A verdict on the group ends no named
+# person's detention. `show` of a case gives its groups' detention.
+. "$TESTLIB"
+set -e
+command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
+PY=${PYTHON3:-python3}
+export CASEWATCH_NOW=2024-03-10T03:00:00Z
+# every format of a week, into $WORK/week.{md,html,csv,json,pdf}, and the PDF's text in
+# week.txt with every space and line break out (a narrow cell wraps its text)
+week() {
+	for f in md html csv json pdf; do
+		ok cw report --week "$1" --format $f -o "$WORK/week.$f"
+	done
+	pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f' >"$WORK/week.txt"
+}
+row() {
+	checks=$((checks + 1))
+	grep -qF -- "$2" "$WORK/week.$1" || fail "the $1 report lacks '$2':
+$(cat "$WORK/week.$1")"
+}
+norow() {
+	checks=$((checks + 1))
+	if grep -qF -- "$2" "$WORK/week.$1"; then fail "the $1 report has '$2'"; fi
+}
+inpdf() {
+	row txt "$(printf '%s' "$1" | tr -d ' ')"
+}
+
+ok cw init
+ok cw person add --name "Chhim Sithar"
+ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --custody detained \
+	--charge 494/495 --unnamed "8 NagaWorld union activists" --custody detained --charge 494/495
+# cases that hold a group alone: one whose number is not given, one released since
+ok cw case add --title "Candlelight activists" --unnamed "Candlelight activists" \
+	--custody detained --charge 494/495
+ok cw case add --title "Tbong Khmum land" --unnamed "5 Tbong Khmum villagers" --custody released
+ok cw log milestone --person "Chhim Sithar" --case NagaWorld --date 2024-01-04 --type arrest
+ok cw log milestone --case NagaWorld --group "NagaWorld union activists" --count 8 \
+	--date 2024-01-03 --type arrest
+ok cw log milestone --case Candlelight --group "Candlelight activists" --date 2023-12 \
+	--type arrest
+ok cw log milestone --case "Tbong Khmum" --group "Tbong Khmum villagers" --count 5 \
+	--date 2024-01-10 --type arrest
+ok cw log milestone --case "Tbong Khmum" --group "Tbong Khmum villagers" --date 2024-02-20 \
+	--type release --outcome granted
+ok cw log hearing --case NagaWorld --date 2024-02-26 --outcome verdict \
+	--verdict "494/495=convicted@group:NagaWorld union activists"
+
+# ---- the week of 5 to 11 February: three groups and a person held
+week 2024-W06
+SUMMARY="At least 14 people are listed as still in pretrial detention at the end of the period, 13 of them in groups of unnamed defendants, and 1 group of unnamed defendants whose number is not given; the longest, Candlelight activists (number not given), for at least 42 days."
+row md "$SUMMARY"
+row md "## Longest in pretrial detention (4)"
+row md "| Candlelight activists (number not given) | Candlelight activists | not recorded | 2023-12 |  | 42 to 72 days: the detention is not dated to the day |"
+row md "| NagaWorld union activists (8 unnamed) | NagaWorld strike | not recorded | 2024-01-03 | 39 |  |"
+row md "| Chhim Sithar | NagaWorld strike | not recorded | 2024-01-04 | 38 |  |"
+# released on 20 February: held in that week, counted to its last day
+row md "| Tbong Khmum villagers (5 unnamed) | Tbong Khmum land | not recorded | 2024-01-10 | 32 |  |"
+row html "<td>NagaWorld union activists (8 unnamed)</td>"
+row html "<td>Candlelight activists (number not given)</td>"
+row html "At least 14 people are listed as still in pretrial detention"
+inpdf "NagaWorld union activists (8 unnamed)"
+inpdf "Candlelight activists (number not given)"
+inpdf "Tbong Khmum villagers (5 unnamed)"
+inpdf "At least 14 people are listed as still in pretrial detention"
+"$PY" - "$WORK/week.csv" <<'PY' || fail "CSV check"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8'), strict=True))
+recs = [dict(zip(rows[0], r)) for r in rows[1:]]
+d = [(r['people'], r['case'], r['date'], r['count'], r['at_least'], r['at_most'])
+     for r in recs if r['section'] == 'pretrial_detention']
+assert d == [('Candlelight activists (number not given)', 'Candlelight activists', '2023-12', '', '42', '72'),
+             ('NagaWorld union activists (8 unnamed)', 'NagaWorld strike', '2024-01-03', '39', '39', '39'),
+             ('Chhim Sithar', 'NagaWorld strike', '2024-01-04', '38', '38', '38'),
+             ('Tbong Khmum villagers (5 unnamed)', 'Tbong Khmum land', '2024-01-10', '32', '32', '32')], d
+PY
+checks=$((checks + 1))
+out=$(cat "$WORK/week.json")
+json "[(p['person'] and p['person']['name'], p['group'], p['count'], p['days'], p['days_at_least'], p['days_at_most'], p['since'], p['case_title']) for p in d['pretrial_detention']] == [(None, 'Candlelight activists', None, None, 42, 72, '2023-12', 'Candlelight activists'), (None, 'NagaWorld union activists', 8, 39, 39, 39, '2024-01-03', 'NagaWorld strike'), ('Chhim Sithar', None, 1, 38, 38, 38, '2024-01-04', 'NagaWorld strike'), (None, 'Tbong Khmum villagers', 5, 32, 32, 32, '2024-01-10', 'Tbong Khmum land')]"
+json "d['pretrial_detention_people'] == {'people': 14, 'at_least': True, 'named': 1, 'in_groups': 13, 'groups': 3, 'groups_number_not_given': 1}"
+json "'$SUMMARY' in d['summary']"
+
+# ---- a filter: the article takes in the groups charged under it; a person names no group
+ok cw report --week 2024-W06 --article 494
+has "| NagaWorld union activists (8 unnamed) | NagaWorld strike |"
+has "| Candlelight activists (number not given) | Candlelight activists |"
+lacks "Tbong Khmum villagers"
+ok cw report --week 2024-W06 --person "Chhim Sithar"
+has "1 person is listed as still in pretrial detention at the end of the period; the longest, Chhim Sithar, for 38 days."
+lacks "NagaWorld union activists (8 unnamed)"
+
+# ---- the week of 26 February: the group's verdict ended its detention, not Chhim Sithar's;
+# the villagers were released; the group whose number is not given alone makes "at least"
+week 2024-W09
+row md "At least 1 person is listed as still in pretrial detention at the end of the period, and 1 group of unnamed defendants whose number is not given; the longest, Candlelight activists (number not given), for at least 63 days."
+row md "| Chhim Sithar | NagaWorld strike | not recorded | 2024-01-04 | 59 |  |"
+norow md "| NagaWorld union activists (8 unnamed) | NagaWorld strike | not recorded | 2024-01-03 |"
+norow md "| Tbong Khmum villagers (5 unnamed) |"
+out=$(cat "$WORK/week.json")
+json "d['pretrial_detention_people'] == {'people': 1, 'at_least': True, 'named': 1, 'in_groups': 0, 'groups': 1, 'groups_number_not_given': 1}"
+ok cw timeline "Chhim Sithar"
+has "pretrial detention: 66 days and counting"
+
+# ---- a group alone, its number not given: no "at least 0 people"
+ok cw log milestone --person "Chhim Sithar" --case NagaWorld --date 2024-03-01 --type release \
+	--outcome granted
+week 2024-W09
+row md "1 group of unnamed defendants, its number not given, is listed as still in pretrial detention at the end of the period; the longest, Candlelight activists (number not given), for at least 63 days."
+norow md "At least 0"
+out=$(cat "$WORK/week.json")
+json "d['pretrial_detention_people'] == {'people': 0, 'at_least': True, 'named': 0, 'in_groups': 0, 'groups': 1, 'groups_number_not_given': 1}"
+
+# ---- a case's record says, under its custody field, what its groups' events say of their
+# detention (a named defendant's is in their timeline), to today (10 March)
+ok cw show NagaWorld
+has "custody            detained"
+has "pretrial detention of unnamed defendants"
+has "  NagaWorld union activists (8 unnamed): 54 days (to 2024-02-26)"
+ok cw show Candlelight
+has "  Candlelight activists (number not given): 70 to 100 days and counting (dates not precise to the day)"
+ok cw show "Tbong Khmum"
+has "  Tbong Khmum villagers (5 unnamed): 41 days (to 2024-02-20)"
+ok cw show "Chhim Sithar"
+lacks "pretrial detention of unnamed defendants"
+
+# ---- before the arrests: nobody
+week 2023-W40
+row md "Nobody recorded as held in pretrial detention at the end of the period."
+echo "report_groups: $checks checks passed"
