@@ -1332,6 +1332,124 @@ static void verdict_results(struct sb *sb, const struct cw_report *r)
 	}
 }
 
+/* A detainee's name: a person's, or a group's with its number. */
+static void detainee_name(const struct cw_report *r, const struct cw_report_detainee *d, char *out,
+			  size_t size)
+{
+	if (d->group[0])
+		cw_group_text(d->group, d->count, out, size);
+	else
+		cw_person_text(r, &d->person, out, size);
+}
+
+/* A detainee's days as the dates allow: "196 days", "188 to 218 days", "at least 305 days". */
+static void days_text(const struct cw_report_detainee *d, char *out, size_t size)
+{
+	if (d->days_max == d->days)
+		snprintf(out, size, P_("%ld day", "%ld days", (unsigned long)d->days), d->days);
+	else if (d->days_max < 0)
+		snprintf(out, size,
+			 P_("at least %ld day", "at least %ld days", (unsigned long)d->days),
+			 d->days);
+	else
+		snprintf(out, size,
+			 P_("%ld to %ld day", "%ld to %ld days", (unsigned long)d->days_max),
+			 d->days, d->days_max);
+}
+
+/* ", counted to 2024-05-31, the source's date": where a detainee's count stops, as its row
+ * says it. */
+static void counted_to_text(struct sb *sb, const struct cw_report_detainee *d)
+{
+	char to[CW_DATE_TEXT_MAX];
+
+	cw_date_format(d->to, to);
+	sb_add(sb, "%s", _(", "));
+	sb_add(sb,
+	       d->to_kind == CW_PRETRIAL_TO_SOURCE  ? _("counted to %s, the source's date")
+	       : d->to_kind == CW_PRETRIAL_TO_AS_OF ? _("counted to %s, the date custody was "
+							"recorded as of")
+						    : _("counted to %s, the latest date recorded"),
+	       to);
+}
+
+/* The first other detainee whose dates allow more days than the longest's sure figure (the
+ * list is ordered by that figure): the longest is then not known for sure. */
+static const struct cw_report_detainee *longest_rival(const struct cw_report *r)
+{
+	const struct cw_report_detainee *d = &r->detainees[0];
+
+	for (size_t i = 1; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *o = &r->detainees[i];
+
+		if (o->days >= 0 && (o->days_max < 0 || o->days_max > d->days))
+			return o;
+	}
+	return NULL;
+}
+
+/* People held since a day of the period ("1 of them since a day in the period"), and those
+ * whose count stops before the period's end because the accounts recorded stop there ("3 of
+ * them as the accounts recorded last said, by 2024-05-31"): a report of this week must not
+ * read years-old figures as this week's. */
+static size_t detainee_people(const struct cw_report_detainee *d)
+{
+	return d->group[0] ? (d->count > 0 ? (size_t)d->count : 1) : 1;
+}
+
+/* How many of the people listed as held were first held on a day of the period (their
+ * detention's start lies in it). */
+static size_t detention_began(const struct cw_report *r)
+{
+	size_t began = 0;
+
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (cw_date_is_known(d->since) &&
+		    cw_date_compare(cw_date_first_day(d->since), r->from) >= 0 &&
+		    cw_date_compare(cw_date_last_day(d->since), r->to) <= 0)
+			began += detainee_people(d);
+	}
+	return began;
+}
+
+static void detention_began_and_stale(struct sb *sb, const struct cw_report *r)
+{
+	size_t began = detention_began(r), stale = 0;
+	struct cw_date latest = {0, 0, 0};
+
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (d->days >= 0 && cw_date_compare(d->to, r->to) < 0) {
+			stale++;
+			if (!cw_date_is_known(latest) || cw_date_compare(d->to, latest) > 0)
+				latest = d->to;
+		}
+	}
+	if (began)
+		sb_add(sb,
+		       P_("%zu of them has been held since a day in the period",
+			  "%zu of them have been held since a day in the period", began),
+		       began);
+	if (stale) {
+		char when[CW_DATE_TEXT_MAX];
+
+		cw_date_format(latest, when);
+		sb_add(sb, "%s", began ? "; " : "");
+		sb_add(sb,
+		       P_("%zu listed is counted only to where the accounts recorded stop, %s at "
+			  "the latest",
+			  "%zu listed are counted only to where the accounts recorded stop, %s at "
+			  "the latest",
+			  stale),
+		       stale, when);
+	}
+	if (began || stale)
+		sb_add(sb, "%s", stop());
+}
+
 static int sentence(struct cw_rdoc *doc, struct sb *sb)
 {
 	char *t;
@@ -1421,7 +1539,18 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	}
 
 	/* Arrests and charges, with the two groups partners ask about. */
-	if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0) {
+	if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && detention_began(r)) {
+		/* Kang Saran "was detained" on 4 July 2023 (001 para 39): a detention logged
+		 * with no arrest is still someone taken in; the list below says who. */
+		sb_add(&sb,
+		       P_("No arrest or charge was recorded as such, but %zu person listed below "
+			  "was "
+			  "taken into pretrial detention during the period.",
+			  "No arrest or charge was recorded as such, but %zu people listed below "
+			  "were taken into pretrial detention during the period.",
+			  detention_began(r)),
+		       detention_began(r));
+	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0) {
 		sb_add(&sb, "%s", _("No new arrests or charges were recorded."));
 	} else {
 		if (c[CW_METRIC_ARRESTS])
@@ -1601,11 +1730,10 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		/* The longest by what is sure: no clause when that is no day at all. */
 		if (d->days > 0 || (d->days == 0 && d->days_max == 0)) {
 			int exact = d->days == d->days_max;
+			const struct cw_report_detainee *rival = longest_rival(r);
+			const struct cw_record *k = cw_report_ref(r, &d->case_id);
 
-			if (d->group[0])
-				cw_group_text(d->group, d->count, name, sizeof name);
-			else
-				cw_person_text(r, &d->person, name, sizeof name);
+			detainee_name(r, d, name, sizeof name);
 			sb_add(&sb,
 			       exact ? P_("; the longest, %s, for %ld day",
 					  "; the longest, %s, for %ld days", (unsigned long)d->days)
@@ -1613,8 +1741,32 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 					  "; the longest, %s, for at least %ld days",
 					  (unsigned long)d->days),
 			       name, d->days);
+			/* Whose account, and to when: a count that stops at the source's date must
+			 * not read as held to the period's end. */
+			if (cw_date_compare(d->to, r->to) < 0)
+				counted_to_text(&sb, d);
+			if (k)
+				accounts(&sb, view_bit(k));
+			/* Another whose dates allow more days than this one's sure figure: both
+			 * are named, and neither is called the longest alone. */
+			if (rival) {
+				char rival_name[600], days[120];
+
+				detainee_name(r, rival, rival_name, sizeof rival_name);
+				days_text(rival, days, sizeof days);
+				/* TRANSLATORS: after "the longest, NAME, for N days": another who
+				 * may have been held longer, "or Eng Sroy, 188 to 218 days, whose
+				 * dates are not precise to the day" */
+				sb_add(&sb,
+				       _(", or %s, %s, whose dates are not precise to the day"),
+				       rival_name, days);
+			}
 		}
 		sb_add(&sb, "%s", stop());
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+		/* Who of them came in during the period, and whose figures are old. */
+		detention_began_and_stale(&sb, r);
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;
 	}

@@ -131,6 +131,20 @@ ok cw report --from 2024-01-01 --to 2024-03-31 --format json
 json "d['previous_period'] == {'from': '2023-10-01', 'to': '2023-12-31'}"
 ok cw report --from 2024-02-01 --to 2024-02-20 --format json
 json "d['previous_period'] == {'from': '2024-01-12', 'to': '2024-01-31'}"
+# The summary's detention sentences (a supervisor's trial): Kang Saran "was detained" on 4 July
+# 2023 (001 para 39) with no arrest logged: someone taken in all the same, not "no new arrests";
+ok cw report --week 2023-W27
+has "No arrest or charge was recorded as such, but 1 person listed below was taken into pretrial detention during the period."
+has "1 of them has been held since a day in the period"
+lacks "No new arrests or charges were recorded."
+# Eng Sroy's dates (July 2023, to the month) allow more days than Chao Veasna's sure 196: both
+# are named, neither alone the longest (001 paras 34-35);
+ok cw report --week 2024-W05
+has "the longest, Chao Veasna, for 196 days (account: UN), or Eng Sroy, 188 to 218 days, whose dates are not precise to the day."
+# a week long after the sources' date: the figures say where they stop and whose they are.
+ok cw report --week 2026-W48
+has "the longest, Eng Sroy, for at least 305 days, counted to 2024-05-31, the source's date (account: UN)"
+has "listed are counted only to where the accounts recorded stop, 2024-05-31 at the latest."
 # A charge acquitted carries no sentence; the charge convicted does.
 ok cw log hearing --case "Ny Nak" --date 2024-06-04 --outcome verdict \
 	--verdict "494/495=convicted@Ny Nak" --verdict "302=acquitted@Ny Nak" \

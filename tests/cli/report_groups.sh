@@ -54,7 +54,7 @@ ok cw log hearing --case NagaWorld --date 2024-02-26 --outcome verdict \
 
 # ---- the week of 5 to 11 February: three groups and a person held
 week 2024-W06
-SUMMARY="At least 14 people are listed as still in pretrial detention at the end of the period, 13 of them in groups of unnamed defendants, and 1 group of unnamed defendants whose number is not given; the longest, Candlelight activists (number not given), for at least 42 days."
+SUMMARY="At least 14 people are listed as still in pretrial detention at the end of the period, 13 of them in groups of unnamed defendants, and 1 group of unnamed defendants whose number is not given; the longest, Candlelight activists (number not given), for at least 42 days (account: not recorded)."
 row md "$SUMMARY"
 row md "## Longest in pretrial detention (4)"
 row md "| Candlelight activists (number not given) | Candlelight activists | not recorded | 2023-12 |  | 42 to 72 days: the detention is not dated to the day |"
@@ -92,13 +92,13 @@ has "| NagaWorld union activists (8 unnamed) | NagaWorld strike |"
 has "| Candlelight activists (number not given) | Candlelight activists |"
 lacks "Tbong Khmum villagers"
 ok cw report --week 2024-W06 --person "Chhim Sithar"
-has "1 person is listed as still in pretrial detention at the end of the period; the longest, Chhim Sithar, for 38 days."
+has "1 person is listed as still in pretrial detention at the end of the period; the longest, Chhim Sithar, for 38 days (account: not recorded)."
 lacks "NagaWorld union activists (8 unnamed)"
 
 # ---- the week of 26 February: the group's verdict ended its detention, not Chhim Sithar's;
 # the villagers were released; the group whose number is not given alone makes "at least"
 week 2024-W09
-row md "At least 1 person is listed as still in pretrial detention at the end of the period, and 1 group of unnamed defendants whose number is not given; the longest, Candlelight activists (number not given), for at least 63 days."
+row md "At least 1 person is listed as still in pretrial detention at the end of the period, and 1 group of unnamed defendants whose number is not given; the longest, Candlelight activists (number not given), for at least 63 days (account: not recorded)."
 row md "| Chhim Sithar | NagaWorld strike | not recorded | 2024-01-04 | 59 |  |"
 norow md "| NagaWorld union activists (8 unnamed) | NagaWorld strike | not recorded | 2024-01-03 |"
 norow md "| Tbong Khmum villagers (5 unnamed) |"
@@ -111,7 +111,7 @@ has "pretrial detention: 66 days and counting"
 ok cw log milestone --person "Chhim Sithar" --case NagaWorld --date 2024-03-01 --type release \
 	--outcome granted
 week 2024-W09
-row md "1 group of unnamed defendants, its number not given, is listed as still in pretrial detention at the end of the period; the longest, Candlelight activists (number not given), for at least 63 days."
+row md "1 group of unnamed defendants, its number not given, is listed as still in pretrial detention at the end of the period; the longest, Candlelight activists (number not given), for at least 63 days (account: not recorded)."
 norow md "At least 0"
 out=$(cat "$WORK/week.json")
 json "d['pretrial_detention_people'] == {'people': 0, 'at_least': True, 'named': 0, 'in_groups': 0, 'groups': 1, 'groups_number_not_given': 1}"
