@@ -742,12 +742,12 @@ START_TEST(test_form_words_complete)
 	concerns = cw_form_find(&fm, "concerns");
 	ck_assert_int_eq(fm.fields[concerns].widget, CW_W_WORDS);
 	go_to(&fm, "concerns");
-	type(&fm, "wat<Tab>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "clean water");
+	type(&fm, "wat<Tab>"); /* completed, then ", " for the next word */
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "clean water, ");
 	ck_assert_int_eq(fm.cur, concerns);
 	ck_assert_str_eq(fm.fields[concerns].error, "");
-	type(&fm, " hea<Tab>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "clean water health");
+	type(&fm, "hea<Tab>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "clean water, health, ");
 	ck_assert_int_eq(fm.cur, concerns);
 	type(&fm, "<Tab>");
 	ck_assert_int_eq(fm.cur, concerns + 1);
@@ -769,7 +769,7 @@ START_TEST(test_form_words_complete)
 	ck_assert_str_eq(fm.sugg[0], "clean water");
 	ck_assert_str_eq(fm.sugg[1], "women's needs");
 	type(&fm, "<Tab>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "clean water");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "clean water, ");
 	ck_assert_int_eq(fm.cur, concerns);
 	go_to(&fm, "concerns");
 	type(&fm, "<C-u>food w<C-n><Tab><Tab>");
@@ -844,15 +844,15 @@ START_TEST(test_form_words_labels)
 	ck_assert_str_eq(fm.sugg[0], "union leader");
 	ck_assert_str_eq(fm.sugg[1], "union member");
 	type(&fm, "nion l<Tab>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit), "union leader");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit), "union leader, ");
 	ck_assert_int_eq(fm.cur, roles);
 	/* A label's start ("human" is hrd's), or the stored word ("commentator"). */
-	type(&fm, " human<Tab>");
+	type(&fm, "human<Tab>");
 	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit),
-			 "union leader human rights defender");
-	type(&fm, " commentator<Tab>");
+			 "union leader, human rights defender, ");
+	type(&fm, "commentator<Tab>");
 	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit),
-			 "union leader human rights defender social commentator");
+			 "union leader, human rights defender, social commentator, ");
 	ck_assert_int_eq(fm.cur, roles);
 	type(&fm, "<Tab>"); /* a whole label: on to the next field, the words by their labels */
 	ck_assert_int_eq(fm.cur, roles + 1);
@@ -904,9 +904,14 @@ START_TEST(test_form_words_labels)
 	}
 	go_to(&fm, "roles");
 	type(&fm, "<C-u>មេដឹក<Tab>");
-	ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit), cw_enum_label(&cw_words_roles, 3));
+	{
+		char want[400];
+
+		snprintf(want, sizeof want, "%s, ", cw_enum_label(&cw_words_roles, 3));
+		ck_assert_str_eq(cw_edit_text(&fm.fields[roles].edit), want);
+	}
 	ck_assert_int_eq(fm.cur, roles);
-	type(&fm, " journalist<Tab>");
+	type(&fm, "journalist<Tab>");
 	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
 	cw_record_free(&rec);
 	ck_assert_int_eq(cw_store_get(st, &id, &rec, &err), 0);
