@@ -284,40 +284,44 @@ done:
 int cw_vault_open(const struct cw_vault *v, uint8_t table, const void *key, size_t klen,
 		  const void *sealed, size_t slen, struct cw_buf *out)
 {
-	const uint8_t *s = sealed, *nonce, *cipher, *tag;
-	uint8_t ad_stack[512], *ad, *work, mac[TAG_BYTES];
-	size_t start = out->len, adlen, clen, space;
+	const uint8_t *s = sealed, *nonce;
+	uint8_t ad_stack[512], *ad, *work, *stream, tag[TAG_BYTES], mac[TAG_BYTES];
+	size_t start = out->len, adlen, clen, space, at;
 	int rc = 0;
 
 	if (slen < cw_vault_overhead() || s[0] != SEAL_FORMAT)
 		return CW_EDAMAGED;
 	clen = slen - cw_vault_overhead();
-	if (clen > SIZE_MAX / 2)
+	if (clen > SIZE_MAX / 4)
 		return CW_ENOMEM;
 	nonce = s + 1;
-	cipher = nonce + NONCE_BYTES;
-	tag = cipher + clen;
 	space = stream_space(clen);
+	at = (clen + 63) / 64 * 64; /* where the stream goes, after the copy */
 	if (!(ad = make_ad(ad_stack, sizeof ad_stack, table, key, klen, &adlen)))
 		return CW_ENOMEM;
-	if (cw_buf_reserve(out, space) != 0) {
+	if (cw_buf_reserve(out, at + space) != 0) {
 		rc = CW_ENOMEM;
 		goto done;
 	}
-	/* The tag is checked against the cipher text where it lies; the plain text is made beside
-	 * it and, if the tag is wrong, wiped before anyone sees it. */
+	/* The cipher text and tag are copied once, out of the caller's memory (the database's
+	 * map, which another process could change), and the tag is checked over that copy, the
+	 * one that is then decrypted. The stream (block 0: the Poly1305 key) is made beside it
+	 * over whole groups (stream_xor), and wiped whatever happens. */
 	work = out->data + start;
-	memset(work, 0, CHACHA_BLOCK);
+	stream = work + at;
 	if (clen)
-		memcpy(work + CHACHA_BLOCK, cipher, clen);
-	stream_xor(work, clen, nonce, v->values);
-	aead_mac(mac, work, ad, adlen, cipher, clen);
-	memmove(work, work + CHACHA_BLOCK, clen);
+		memcpy(work, nonce + NONCE_BYTES, clen);
+	memcpy(tag, nonce + NONCE_BYTES + clen, TAG_BYTES);
+	memset(stream, 0, CHACHA_BLOCK + clen);
+	stream_xor(stream, clen, nonce, v->values); /* over zeros: the stream itself */
+	aead_mac(mac, stream, ad, adlen, work, clen);
 	if (crypto_verify_16(mac, tag) != 0) {
-		sodium_memzero(work, space);
+		sodium_memzero(work, at + space);
 		rc = CW_EDAMAGED;
 	} else {
-		sodium_memzero(work + clen, space - clen); /* Poly1305 key and stream */
+		for (size_t i = 0; i < clen; i++)
+			work[i] ^= stream[CHACHA_BLOCK + i];
+		sodium_memzero(work + clen, at - clen + space); /* Poly1305 key and stream */
 		out->len = start + clen;
 	}
 	sodium_memzero(mac, sizeof mac);
