@@ -329,12 +329,16 @@ static void person_cells(struct builder *b, const struct cw_id *person)
  * activists"). */
 static void milestone_who_cells(struct builder *b, const struct cw_milestone *m)
 {
+	int64_t count;
+
 	if (!m->group) {
 		person_cells(b, &m->person);
 		return;
 	}
-	if (m->count > 0)
-		cell(b, CW_RC_PEOPLE, "%lld %s", (long long)m->count, m->group);
+	/* its own number, else the one its case gives the group */
+	count = m->count > 0 ? m->count : cw_report_group_count(b->r, &m->case_id, m->group);
+	if (count > 0)
+		cell(b, CW_RC_PEOPLE, "%lld %s", (long long)count, m->group);
 	else
 		cell(b, CW_RC_PEOPLE, "%s", m->group);
 }
@@ -1277,7 +1281,10 @@ static void verdict_people(const struct cw_report *r, size_t *people, int *parti
 				count = cw_report_group_count(r, &rec->u.hearing.case_id, group);
 		} else if (rec->kind == CW_KIND_MILESTONE && rec->u.milestone.group) {
 			group = rec->u.milestone.group;
-			count = rec->u.milestone.count;
+			count = rec->u.milestone.count > 0
+					? rec->u.milestone.count
+					: cw_report_group_count(r, &rec->u.milestone.case_id,
+								group);
 		}
 		if (!group) {
 			(*people)++;
@@ -1398,25 +1405,30 @@ static size_t detainee_people(const struct cw_report_detainee *d)
 }
 
 /* How many of the people listed as held were first held on a day of the period (their
- * detention's start lies in it). */
-static size_t detention_began(const struct cw_report *r)
+ * detention's start lies in it); *partial when a group among them gives no number (it counts
+ * as one: "at least"). */
+static size_t detention_began(const struct cw_report *r, int *partial)
 {
 	size_t began = 0;
 
+	*partial = 0;
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
 
 		if (cw_date_is_known(d->since) &&
 		    cw_date_compare(cw_date_first_day(d->since), r->from) >= 0 &&
-		    cw_date_compare(cw_date_last_day(d->since), r->to) <= 0)
+		    cw_date_compare(cw_date_last_day(d->since), r->to) <= 0) {
 			began += detainee_people(d);
+			*partial |= d->group[0] && d->count <= 0;
+		}
 	}
 	return began;
 }
 
 static void detention_began_and_stale(struct sb *sb, const struct cw_report *r)
 {
-	size_t began = detention_began(r), stale = 0;
+	int partial;
+	size_t began = detention_began(r, &partial), stale = 0;
 	struct cw_date latest = {0, 0, 0};
 
 	for (size_t i = 0; i < r->ndetainees; i++) {
@@ -1428,7 +1440,12 @@ static void detention_began_and_stale(struct sb *sb, const struct cw_report *r)
 				latest = d->to;
 		}
 	}
-	if (began)
+	if (began && partial)
+		sb_add(sb,
+		       P_("At least %zu of them has been held since a day in the period",
+			  "At least %zu of them have been held since a day in the period", began),
+		       began);
+	else if (began)
 		sb_add(sb,
 		       P_("%zu of them has been held since a day in the period",
 			  "%zu of them have been held since a day in the period", began),
@@ -1474,7 +1491,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	const size_t *c = r->counts;
 	struct sb sb = {0};
-	int rc;
+	size_t began;
+	int rc, began_partial;
 
 	/* The team's own hearings, then what documents report: never one count of both. */
 	if (c[CW_METRIC_HEARINGS_OWN] == 0) {
@@ -1539,17 +1557,27 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	}
 
 	/* Arrests and charges, with the two groups partners ask about. */
-	if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && detention_began(r)) {
+	began = detention_began(r, &began_partial);
+	if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && began) {
 		/* Kang Saran "was detained" on 4 July 2023 (001 para 39): a detention logged
 		 * with no arrest is still someone taken in; the list below says who. */
 		sb_add(&sb,
-		       P_("No arrest or charge was recorded as such, but %zu person listed below "
-			  "was "
-			  "taken into pretrial detention during the period.",
-			  "No arrest or charge was recorded as such, but %zu people listed below "
-			  "were taken into pretrial detention during the period.",
-			  detention_began(r)),
-		       detention_began(r));
+		       began_partial
+			       ? P_("No arrest or charge was recorded as such, but at least %zu "
+				    "person listed below was taken into pretrial detention during "
+				    "the period.",
+				    "No arrest or charge was recorded as such, but at least %zu "
+				    "people listed below were taken into pretrial detention during "
+				    "the period.",
+				    began)
+			       : P_("No arrest or charge was recorded as such, but %zu person "
+				    "listed "
+				    "below was taken into pretrial detention during the period.",
+				    "No arrest or charge was recorded as such, but %zu people "
+				    "listed "
+				    "below were taken into pretrial detention during the period.",
+				    began),
+		       began);
 	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0) {
 		sb_add(&sb, "%s", _("No new arrests or charges were recorded."));
 	} else {

@@ -214,11 +214,16 @@ size_t cw_report_arrest_articles(const struct cw_report *r, const struct cw_mile
 }
 
 /* How many people an arrest or charge concerns: one, or a group of unnamed defendants
- * ("8 NagaWorld union activists") as many as its count says; a group whose number is not
- * given counts as one, the least it can be. */
-static size_t milestone_people(const struct cw_milestone *m)
+ * ("8 NagaWorld union activists") as many as its count says, else as many as its case gives
+ * the group; a group whose number neither gives counts as one, the least it can be. */
+static size_t milestone_people(const struct cw_report *r, const struct cw_milestone *m)
 {
-	return m->group && m->count > 0 ? (size_t)m->count : 1;
+	int64_t n;
+
+	if (!m->group)
+		return 1;
+	n = m->count > 0 ? m->count : cw_report_group_count(r, &m->case_id, m->group);
+	return n > 0 ? (size_t)n : 1;
 }
 
 static int count_articles(struct cw_report *r)
@@ -226,7 +231,8 @@ static int count_articles(struct cw_report *r)
 	for (size_t i = 0; i < r->arrests.n; i++) {
 		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
 		struct cw_article arts[64];
-		size_t n = cw_report_arrest_articles(r, m, arts, 64), people = milestone_people(m);
+		size_t n = cw_report_arrest_articles(r, m, arts, 64),
+		       people = milestone_people(r, m);
 		int incite = 0, lese = 0, other = 0;
 
 		for (size_t j = 0; j < n; j++) {
@@ -287,7 +293,7 @@ int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *cas
 		const struct cw_defendant *d =
 			(const struct cw_defendant *)k->u.kase.defendants.items + i;
 
-		if (cw_id_is_zero(&d->person) && d->label && strcmp(d->label, label) == 0)
+		if (cw_id_is_zero(&d->person) && d->label && strcasecmp(d->label, label) == 0)
 			return d->unnamed_count > 0 ? d->unnamed_count : -1;
 	}
 	return -1;
@@ -703,9 +709,12 @@ static int same_defendant(const struct cw_report_verdict *a, const struct cw_rep
 
 	if (x && y)
 		return cw_id_equal(&x->person, &y->person) &&
-		       strcmp(x->group ? x->group : "", y->group ? y->group : "") == 0;
+		       strcasecmp(x->group ? x->group : "", y->group ? y->group : "") == 0;
+	/* Two groups have the same (zero) person: their labels tell them apart. */
 	return a->rec->kind == CW_KIND_MILESTONE &&
-	       cw_id_equal(&a->rec->u.milestone.person, &b->rec->u.milestone.person);
+	       cw_id_equal(&a->rec->u.milestone.person, &b->rec->u.milestone.person) &&
+	       strcasecmp(a->rec->u.milestone.group ? a->rec->u.milestone.group : "",
+			  b->rec->u.milestone.group ? b->rec->u.milestone.group : "") == 0;
 }
 
 /* Whether two ruling milestones record one ruling: the same type, case and date (a monitor
@@ -758,7 +767,8 @@ int cw_report_hearing_is_own(const struct cw_record *hearing)
 	return hearing->view == CW_VIEW_OWN;
 }
 
-static int count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
+static int count_period(const struct cw_report *r, const struct period *p,
+			size_t counts[CW_METRIC_COUNT])
 {
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
 	       arrests = 0, charges = 0, own = 0, nrows = 0;
@@ -781,9 +791,9 @@ static int count_period(const struct period *p, size_t counts[CW_METRIC_COUNT])
 		const struct cw_milestone *m = &p->arrests.items[i].u.milestone;
 
 		if (m->type == CW_MS_ARREST)
-			arrests += milestone_people(m);
+			arrests += milestone_people(r, m);
 		else
-			charges += milestone_people(m);
+			charges += milestone_people(r, m);
 	}
 	for (size_t i = 0; i < p->demos.n; i++) {
 		int64_t n = cw_demo_arrests(&p->demos.items[i].u.demo);
@@ -1500,7 +1510,18 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	take_tallies(&prev.hearings, NULL);
 	take_tallies(&prev.visits, NULL);
 	take_tallies(&prev.demos, NULL);
-	if (count_period(&cur, out->counts) != 0 || count_period(&prev, out->previous) != 0) {
+	/* The cases of both periods' arrests, charges and rulings first: a group's number may
+	 * be the case's (milestone_people). */
+	if ((rc = add_refs(rd, out, &cur.arrests, err)) != 0 ||
+	    (rc = add_refs(rd, out, &prev.arrests, err)) != 0 ||
+	    (rc = add_refs(rd, out, &cur.rulings, err)) != 0 ||
+	    (rc = add_refs(rd, out, &prev.rulings, err)) != 0) {
+		period_free(&cur);
+		period_free(&prev);
+		return rc;
+	}
+	if (count_period(out, &cur, out->counts) != 0 ||
+	    count_period(out, &prev, out->previous) != 0) {
 		period_free(&cur);
 		period_free(&prev);
 		return oom(err);

@@ -132,4 +132,29 @@ lacks "pretrial detention of unnamed defendants"
 # ---- before the arrests: nobody
 week 2023-W40
 row md "Nobody recorded as held in pretrial detention at the end of the period."
+# ---- a reviewer's cases, in a database of their own --------------------------------------
+DB="$WORK/db2"
+ok cw init
+ok cw person add --name "Sok Dara"
+ok cw case add --title "Two groups" --unnamed "5 Group A" --unnamed "3 Group B" --charge 494 \
+	--custody detained
+ok cw case add --title "Dara and others" --defendant "Sok Dara" --custody detained \
+	--unnamed "Others" --custody detained
+# two groups ruled on by milestones of one day are two decisions, 8 people
+ok cw log milestone --case "Two groups" --group "Group A" --type verdict --result convicted \
+	--date 2024-02-06
+ok cw log milestone --case "Two groups" --group "Group B" --type verdict --result acquitted \
+	--date 2024-02-06
+# a group arrested with no number of its own is as many as its case gives: 5, not 1
+ok cw log milestone --case "Two groups" --group "Group A" --type arrest --date 2024-02-05
+# a person and a group with no number, both held since a day of the week: "at least 2"
+ok cw log milestone --person "Sok Dara" --case "Dara and others" --type arrest --date 2024-02-07
+ok cw log milestone --case "Dara and others" --group "Others" --type arrest --date 2024-02-07
+week 2024-W06
+row md "2 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (8 people)"
+row md "1 convicted, 1 acquitted"
+row md "| 5 Group A | Two groups |"
+out=$(cat "$WORK/week.json")
+json "d['comparison']['arrests']['current'] == 7"
+row md "At least 2 of them have been held since a day in the period"
 echo "report_groups: $checks checks passed"
