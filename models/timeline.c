@@ -656,7 +656,6 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 {
 	struct who w = {NULL, label ? label : ""};
 	const struct cw_defendant *d;
-	struct cw_date latest = {0, 0, 0};
 
 	if (count)
 		*count = -1;
@@ -667,8 +666,9 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 	summarise(&w, kase, records, n, today, out);
 	if (!count || !out->pretrial_ongoing)
 		return;
-	/* How many are held: what the latest arrest or detention of the stretch still running
-	 * counts, else the group's size in the case. */
+	/* How many are held: the most any arrest or detention of the stretch still running
+	 * counts (an arrest of 8 then a detention order for them is 8; a later arrest of 3 of
+	 * them does not make it 3), else the group's size in the case. */
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_milestone *m = &records[i].u.milestone;
 
@@ -676,11 +676,10 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 		    !concerns(m, &w) || !cw_timeline_starts_detention(m) || m->count <= 0 ||
 		    !cw_date_is_known(m->date) || after_day(m->date, today) ||
 		    (cw_date_is_known(out->pretrial_since) &&
-		     cw_date_compare(m->date, out->pretrial_since) < 0) ||
-		    (cw_date_is_known(latest) && cw_date_compare(m->date, latest) < 0))
+		     cw_date_compare(m->date, out->pretrial_since) < 0))
 			continue;
-		latest = m->date;
-		*count = m->count;
+		if (m->count > *count)
+			*count = m->count;
 	}
 	if (*count < 0 && (d = cw_timeline_group_defendant(kase, label)) && d->unnamed_count > 0)
 		*count = d->unnamed_count;

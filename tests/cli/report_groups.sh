@@ -157,4 +157,24 @@ row md "| 5 Group A | Two groups |"
 out=$(cat "$WORK/week.json")
 json "d['comparison']['arrests']['current'] == 7"
 row md "At least 2 of them have been held since a day in the period"
+# a group's number held is the most its arrests of the stretch count: 6 arrested, then 2 of
+# them arrested again, is 6 held, not 2
+ok cw case add --title "Third case" --unnamed "6 Group C" --custody detained
+ok cw log milestone --case "Third case" --group "Group C" --count 6 --type arrest \
+	--date 2024-02-05
+ok cw log milestone --case "Third case" --group "Group C" --count 2 --type arrest \
+	--date 2024-02-08
+# a release of 2 of the 6 ends the whole group's detention: said when it is saved
+ok cw log milestone --case "Third case" --group "Group C" --count 2 --type release \
+	--outcome granted --date 2024-02-20
+grep -q "warning: this release concerns 2 of the group's 6, but it ends the whole group's pretrial detention" \
+	"$WORK/stderr" || fail "no warning for a part of a group released: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+ok cw log milestone --case "Third case" --group "Group C" --type release --outcome granted \
+	--date 2024-02-21
+[ ! -s "$WORK/stderr" ] || fail "a warning for the whole group released: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+week 2024-W06
+out=$(cat "$WORK/week.json")
+json "[p['count'] for p in d['pretrial_detention'] if p['group'] == 'Group C'] == [6]"
 echo "report_groups: $checks checks passed"
