@@ -34,7 +34,7 @@ struct cw_session {
 	 * standard error, or, when keep_warning is set, kept here for the front end to show (the
 	 * terminal interface's screen would hide a line on standard error at once). */
 	int keep_warning;
-	char warning[400];
+	char warning[4400];
 	int read_only; /* open without writing anything (the commands that only read): works
 			* on read-only media, where the store may open without its lock
 			* (cw_store_unlocked) */

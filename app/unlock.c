@@ -186,7 +186,7 @@ static int from_terminal(const char *prompt, int confirm, char *buf, size_t *len
 
 int cw_passphrase_file_exposed(const char *path, char *what, size_t size)
 {
-	char shown[300];
+	char shown[4200];
 	struct stat sb;
 	size_t n = 0;
 
@@ -203,7 +203,7 @@ int cw_passphrase_file_exposed(const char *path, char *what, size_t size)
 
 void cw_passphrase_file_warn(const char *path)
 {
-	char what[400];
+	char what[4400];
 
 	if (cw_passphrase_file_exposed(path, what, sizeof what))
 		fprintf(stderr, _("casewatch: warning: %s\n"), what);

@@ -11,6 +11,8 @@ enum { WIRE_VARINT = 0, WIRE_FIXED32 = 1, WIRE_BYTES = 2 };
 
 void cw_buf_free(struct cw_buf *b)
 {
+	if (b->data) /* it may have held plain text opened from the vault */
+		explicit_bzero(b->data, b->cap);
 	free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
@@ -28,8 +30,15 @@ int cw_buf_reserve(struct cw_buf *b, size_t extra)
 		return 0;
 	while (cap < need)
 		cap = cap <= SIZE_MAX / 2 ? cap * 2 : need;
-	if (!(data = realloc(b->data, cap)))
+	/* Not realloc: a buffer may hold a record opened from the vault, and the block realloc
+	 * leaves behind would keep that plain text in freed memory. Copied, then wiped. */
+	if (!(data = malloc(cap)))
 		return CW_ENOMEM;
+	if (b->data) {
+		memcpy(data, b->data, b->len);
+		explicit_bzero(b->data, b->cap);
+		free(b->data);
+	}
 	b->data = data;
 	b->cap = cap;
 	return 0;
