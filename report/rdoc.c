@@ -336,7 +336,7 @@ static void milestone_who_cells(struct builder *b, const struct cw_milestone *m)
 		return;
 	}
 	/* its own number, else the one its case gives the group */
-	count = m->count > 0 ? m->count : cw_report_group_count(b->r, &m->case_id, m->group);
+	count = cw_report_milestone_group_count(b->r, m);
 	if (count > 0)
 		cell(b, CW_RC_PEOPLE, "%lld %s", (long long)count, m->group);
 	else
@@ -485,17 +485,10 @@ static void ruling_cell(struct builder *b, const struct cw_milestone *m)
  * ("NagaWorld union activists (8 unnamed)"), never an empty cell. */
 static void group_cells(struct builder *b, const struct cw_id *case_id, const char *label)
 {
-	int64_t count = cw_report_group_count(b->r, case_id, label);
+	char who[CW_REPORT_GROUP_LABEL + 64];
 
-	if (count > 0) {
-		char unnamed[64];
-
-		snprintf(unnamed, sizeof unnamed,
-			 ngettext("%lld unnamed", "%lld unnamed", (unsigned long)count),
-			 (long long)count);
-		cell(b, CW_RC_PEOPLE, "%s (%s)", label, unnamed);
-	} else
-		cell(b, CW_RC_PEOPLE, "%s", label);
+	cw_group_text(label, cw_report_group_count(b->r, case_id, label), who, sizeof who);
+	cell(b, CW_RC_PEOPLE, "%s", who);
 }
 
 /* Whether a hearing's verdict row carries the hearing's sentence: not a row that acquits, drops
@@ -1281,10 +1274,7 @@ static void verdict_people(const struct cw_report *r, size_t *people, int *parti
 				count = cw_report_group_count(r, &rec->u.hearing.case_id, group);
 		} else if (rec->kind == CW_KIND_MILESTONE && rec->u.milestone.group) {
 			group = rec->u.milestone.group;
-			count = rec->u.milestone.count > 0
-					? rec->u.milestone.count
-					: cw_report_group_count(r, &rec->u.milestone.case_id,
-								group);
+			count = cw_report_milestone_group_count(r, &rec->u.milestone);
 		}
 		if (!group) {
 			(*people)++;

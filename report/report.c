@@ -222,7 +222,7 @@ static size_t milestone_people(const struct cw_report *r, const struct cw_milest
 
 	if (!m->group)
 		return 1;
-	n = m->count > 0 ? m->count : cw_report_group_count(r, &m->case_id, m->group);
+	n = cw_report_milestone_group_count(r, m);
 	return n > 0 ? (size_t)n : 1;
 }
 
@@ -297,6 +297,11 @@ int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *cas
 			return d->unnamed_count > 0 ? d->unnamed_count : -1;
 	}
 	return -1;
+}
+
+int64_t cw_report_milestone_group_count(const struct cw_report *r, const struct cw_milestone *m)
+{
+	return m->count > 0 ? m->count : cw_report_group_count(r, &m->case_id, m->group);
 }
 
 const char *cw_report_name(void *ctx, const struct cw_id *id, enum cw_kind kind)

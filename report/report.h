@@ -251,6 +251,9 @@ const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw
  * does not say (or the case or the group is not there). */
 int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *case_id,
 			      const char *label);
+/* How many a milestone about a group concerns: its own count, else its case's number for the
+ * group (cw_report_group_count); -1 when neither gives one. */
+int64_t cw_report_milestone_group_count(const struct cw_report *r, const struct cw_milestone *m);
 
 /* The name of a person or case the report looked up (cw_report_ref), for
  * cw_record_json_add_names (models/json.h): ctx is the struct cw_report. NULL when the report
