@@ -37,6 +37,20 @@ int cw_timeline_milestone_ends_detention(const struct cw_milestone *m)
 	}
 }
 
+/* What a hearing settles for every defendant of its case alike: 1 when it ends every one's
+ * detention it concerns (bail granted to the only defendant, a verdict that lists no one), 0
+ * when it ends none (no verdict), -1 when its verdicts say whom (a person, or a group). */
+static int hearing_ends_for_all(const struct cw_hearing *h, const struct cw_record *kase)
+{
+	if (h->bail == CW_BAIL_GRANTED && kase->u.kase.defendants.n == 1)
+		return 1;
+	if (h->outcome != CW_OUTCOME_VERDICT && h->verdicts.n == 0)
+		return 0;
+	if (h->verdicts.n == 0)
+		return 1;
+	return -1;
+}
+
 /* Whether a hearing of the person's case ends their pretrial detention: a verdict that names
  * them or no one, or bail granted when they are the case's only defendant (a hearing's bail
  * decision names no one, and co-defendants' bail is often decided apart: 001 para 34). A
@@ -45,12 +59,10 @@ int cw_timeline_milestone_ends_detention(const struct cw_milestone *m)
 int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct cw_record *kase,
 				       const struct cw_id *person)
 {
-	if (h->bail == CW_BAIL_GRANTED && kase->u.kase.defendants.n == 1)
-		return 1;
-	if (h->outcome != CW_OUTCOME_VERDICT && h->verdicts.n == 0)
-		return 0;
-	if (h->verdicts.n == 0)
-		return 1;
+	int all = hearing_ends_for_all(h, kase);
+
+	if (all >= 0)
+		return all;
 	for (size_t i = 0; i < h->verdicts.n; i++) {
 		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
 
@@ -65,12 +77,10 @@ int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct 
 int cw_timeline_hearing_ends_group_detention(const struct cw_hearing *h,
 					     const struct cw_record *kase, const char *label)
 {
-	if (h->bail == CW_BAIL_GRANTED && kase->u.kase.defendants.n == 1)
-		return 1;
-	if (h->outcome != CW_OUTCOME_VERDICT && h->verdicts.n == 0)
-		return 0;
-	if (h->verdicts.n == 0)
-		return 1;
+	int all = hearing_ends_for_all(h, kase);
+
+	if (all >= 0)
+		return all;
 	for (size_t i = 0; i < h->verdicts.n; i++) {
 		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
 		int group = v->group && *v->group;

@@ -219,3 +219,26 @@ wide = [l for l in sys.stdin.read().splitlines() if width(l) > int(sys.argv[1])]
 sys.exit("\n".join(wide) if wide else 0)' "$1" || fail "wider than $1 columns:
 $out"
 }
+
+# week WEEK: every format of a week's report into $WORK/week.{md,html,csv,json,pdf}, and the
+# PDF's text in week.txt with every space and line break out (a narrow cell wraps its text).
+week() {
+	for f in md html csv json pdf; do
+		ok cw report --week "$1" --format $f -o "$WORK/week.$f"
+	done
+	pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f' >"$WORK/week.txt"
+}
+# row FORMAT TEXT: that format's report holds TEXT.  norow FORMAT TEXT: it does not.
+row() {
+	checks=$((checks + 1))
+	grep -qF -- "$2" "$WORK/week.$1" || fail "the $1 report lacks '$2':
+$(cat "$WORK/week.$1")"
+}
+norow() {
+	checks=$((checks + 1))
+	if grep -qF -- "$2" "$WORK/week.$1"; then fail "the $1 report has '$2'"; fi
+}
+# inpdf TEXT: the PDF's text holds TEXT (spaces aside)
+inpdf() {
+	row txt "$(printf '%s' "$1" | tr -d ' ')"
+}

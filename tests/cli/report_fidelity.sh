@@ -12,28 +12,7 @@ set -e
 command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
 PY=${PYTHON3:-python3}
 export CASEWATCH_NOW=2023-09-25T03:00:00Z
-# every format of a week, into $WORK/week.{md,html,csv,json,pdf}, and the PDF's text in
-# week.txt with every space and line break out (a narrow cell wraps its text)
-week() {
-	for f in md html csv json pdf; do
-		ok cw report --week "$1" --format $f -o "$WORK/week.$f"
-	done
-	pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f' >"$WORK/week.txt"
-}
-# row FORMAT TEXT: a line of that format's report holds TEXT
-row() {
-	checks=$((checks + 1))
-	grep -qF -- "$2" "$WORK/week.$1" || fail "the $1 report lacks '$2':
-$(cat "$WORK/week.$1")"
-}
-# inpdf TEXT: the PDF's text holds TEXT (spaces aside)
-inpdf() {
-	row txt "$(printf '%s' "$1" | tr -d ' ')"
-}
-norow() {
-	checks=$((checks + 1))
-	if grep -qF -- "$2" "$WORK/week.$1"; then fail "the $1 report has '$2'"; fi
-}
+# week, row, norow and inpdf: tests/cli/lib.sh
 
 ok cw init
 ok cw person add --name "Thach Setha"

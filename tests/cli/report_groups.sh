@@ -11,26 +11,7 @@ set -e
 command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
 PY=${PYTHON3:-python3}
 export CASEWATCH_NOW=2024-03-10T03:00:00Z
-# every format of a week, into $WORK/week.{md,html,csv,json,pdf}, and the PDF's text in
-# week.txt with every space and line break out (a narrow cell wraps its text)
-week() {
-	for f in md html csv json pdf; do
-		ok cw report --week "$1" --format $f -o "$WORK/week.$f"
-	done
-	pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f' >"$WORK/week.txt"
-}
-row() {
-	checks=$((checks + 1))
-	grep -qF -- "$2" "$WORK/week.$1" || fail "the $1 report lacks '$2':
-$(cat "$WORK/week.$1")"
-}
-norow() {
-	checks=$((checks + 1))
-	if grep -qF -- "$2" "$WORK/week.$1"; then fail "the $1 report has '$2'"; fi
-}
-inpdf() {
-	row txt "$(printf '%s' "$1" | tr -d ' ')"
-}
+# week, row, norow and inpdf: tests/cli/lib.sh
 
 ok cw init
 ok cw person add --name "Chhim Sithar"
