@@ -1481,7 +1481,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	const size_t *c = r->counts;
 	struct sb sb = {0};
-	size_t began;
+	size_t began, taken;
 	int rc, began_partial;
 
 	/* The team's own hearings, then what documents report: never one count of both. */
@@ -1548,7 +1548,28 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 
 	/* Arrests and charges, with the two groups partners ask about. */
 	began = detention_began(r, &began_partial);
-	if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && began) {
+	taken = c[CW_METRIC_DETENTIONS];
+	if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && taken > began) {
+		/* Someone detained and released within the period is listed nowhere below. */
+		sb_add(&sb,
+		       P_("No arrest or charge was recorded as such, but %zu person was taken "
+			  "into pretrial detention during the period",
+			  "No arrest or charge was recorded as such, but %zu people were taken "
+			  "into pretrial detention during the period",
+			  taken),
+		       taken);
+		list_accounts(&sb, &r->detentions, -1);
+		if (began)
+			sb_add(&sb,
+			       P_("; %zu of them is listed below as still held at its end",
+				  "; %zu of them are listed below as still held at its end", began),
+			       began);
+		else
+			sb_add(&sb, "%s",
+			       P_("; they were no longer held at its end",
+				  "; none of them was still held at its end", taken));
+		sb_add(&sb, "%s", stop());
+	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && began) {
 		/* Kang Saran "was detained" on 4 July 2023 (001 para 39): a detention logged
 		 * with no arrest is still someone taken in; the list below says who. */
 		sb_add(&sb,
@@ -1591,6 +1612,17 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		}
 		list_accounts(&sb, &r->arrests, -1);
 		sb_add(&sb, "%s", stop());
+		if (taken) {
+			if ((rc = sentence(doc, &sb)) != 0)
+				return rc;
+			sb_add(&sb,
+			       P_("%zu person was taken into pretrial detention during the period",
+				  "%zu people were taken into pretrial detention during the period",
+				  taken),
+			       taken);
+			list_accounts(&sb, &r->detentions, -1);
+			sb_add(&sb, "%s", stop());
+		}
 	}
 	if ((rc = sentence(doc, &sb)) != 0)
 		return rc;

@@ -93,11 +93,9 @@ int cw_report_parse_week(const char *text, int *year, int *week, struct cw_error
 const char *cw_report_metric_name(enum cw_report_metric m)
 {
 	static const char *const names[CW_METRIC_COUNT] = {
-		"hearings",          "hearings_own",
-		"hearings_reported", "verdict_hearings",
-		"arrests",           "charges",
-		"verdicts",          "visits",
-		"demonstrations",    "demonstration_arrests"};
+		"hearings", "hearings_own",   "hearings_reported",    "verdict_hearings",
+		"arrests",  "charges",        "detentions",           "verdicts",
+		"visits",   "demonstrations", "demonstration_arrests"};
 
 	return (unsigned)m < CW_METRIC_COUNT ? names[m] : "";
 }
@@ -111,6 +109,7 @@ const char *cw_report_metric_label(enum cw_report_metric m)
 		N_("hearings with a verdict"),
 		N_("arrests"),
 		N_("charges"),
+		N_("taken into pretrial detention"),
 		N_("verdicts, one per defendant and ruling"),
 		N_("prison visits"),
 		N_("demonstrations"),
@@ -467,13 +466,16 @@ int cw_report_add_ids(struct cw_store *st, struct cw_report *r, const struct cw_
  * key sorts before its first day), but check anyway so a partial date can never be counted
  * twice. */
 struct period {
-	struct cw_record_list hearings, arrests, rulings, visits, demos, incidents;
+	/* detentions: pretrial-detention milestones, counted only (whoever is still held is
+	 * listed from the detention index, gather_detainees) */
+	struct cw_record_list hearings, arrests, detentions, rulings, visits, demos, incidents;
 };
 
 static void period_free(struct period *p)
 {
 	cw_record_list_free(&p->hearings);
 	cw_record_list_free(&p->arrests);
+	cw_record_list_free(&p->detentions);
 	cw_record_list_free(&p->rulings);
 	cw_record_list_free(&p->visits);
 	cw_record_list_free(&p->demos);
@@ -519,9 +521,10 @@ static int push_event(struct period *p, struct cw_record *rec)
 		l = &p->incidents;
 		break;
 	case CW_KIND_MILESTONE:
-		l = is_arrest(rec->u.milestone.type)   ? &p->arrests
-		    : is_ruling(rec->u.milestone.type) ? &p->rulings
-						       : NULL;
+		l = is_arrest(rec->u.milestone.type)                    ? &p->arrests
+		    : is_ruling(rec->u.milestone.type)                  ? &p->rulings
+		    : rec->u.milestone.type == CW_MS_PRETRIAL_DETENTION ? &p->detentions
+									: NULL;
 		break;
 	default:
 		break;
@@ -604,6 +607,8 @@ static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct
 			rc = cw_record_list_push(&p->arrests, &ms.items[i]);
 		else if (is_ruling(type))
 			rc = cw_record_list_push(&p->rulings, &ms.items[i]);
+		else if (type == CW_MS_PRETRIAL_DETENTION)
+			rc = cw_record_list_push(&p->detentions, &ms.items[i]);
 	}
 	cw_record_list_free(&ms);
 	if (rc)
@@ -776,7 +781,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 			size_t counts[CW_METRIC_COUNT])
 {
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
-	       arrests = 0, charges = 0, own = 0, nrows = 0;
+	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0;
 	struct cw_report_verdict *rows = NULL;
 
 	for (size_t i = 0; i < p->hearings.n; i++) {
@@ -800,6 +805,11 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		else
 			charges += milestone_people(r, m);
 	}
+	/* Someone detained and released within the period is held at neither end of it: only
+	 * this count says they were taken in (a source that logs the detention as an arrest
+	 * has it counted as an arrest). */
+	for (size_t i = 0; i < p->detentions.n; i++)
+		detentions += milestone_people(r, &p->detentions.items[i].u.milestone);
 	for (size_t i = 0; i < p->demos.n; i++) {
 		int64_t n = cw_demo_arrests(&p->demos.items[i].u.demo);
 
@@ -814,6 +824,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	counts[CW_METRIC_VERDICT_HEARINGS] = verdict_hearings;
 	counts[CW_METRIC_ARRESTS] = arrests;
 	counts[CW_METRIC_CHARGES] = charges;
+	counts[CW_METRIC_DETENTIONS] = detentions;
 	counts[CW_METRIC_VERDICTS] = verdicts;
 	counts[CW_METRIC_VISITS] = p->visits.n;
 	counts[CW_METRIC_DEMOS] = p->demos.n;
@@ -1404,7 +1415,7 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
  * for the one before, whose figures are only compared) before anything is counted. */
 static int sift_period(struct cw_report *r, struct period *p, int count, struct cw_error *err)
 {
-	struct cw_record_list *lists[] = {&p->hearings, &p->arrests, &p->rulings,
+	struct cw_record_list *lists[] = {&p->hearings, &p->arrests, &p->detentions, &p->rulings,
 					  &p->visits,   &p->demos,   &p->incidents};
 
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
@@ -1515,10 +1526,12 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	take_tallies(&prev.hearings, NULL);
 	take_tallies(&prev.visits, NULL);
 	take_tallies(&prev.demos, NULL);
-	/* The cases of both periods' arrests, charges and rulings first: a group's number may
-	 * be the case's (milestone_people). */
+	/* The cases of both periods' arrests, charges, detentions and rulings first: a group's
+	 * number may be the case's (milestone_people). */
 	if ((rc = add_refs(rd, out, &cur.arrests, err)) != 0 ||
 	    (rc = add_refs(rd, out, &prev.arrests, err)) != 0 ||
+	    (rc = add_refs(rd, out, &cur.detentions, err)) != 0 ||
+	    (rc = add_refs(rd, out, &prev.detentions, err)) != 0 ||
 	    (rc = add_refs(rd, out, &cur.rulings, err)) != 0 ||
 	    (rc = add_refs(rd, out, &prev.rulings, err)) != 0) {
 		period_free(&cur);
@@ -1538,6 +1551,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	out->visits = cur.visits;
 	out->demos = cur.demos;
 	out->incidents = cur.incidents;
+	out->detentions = cur.detentions;
 
 	if ((rc = add_refs(rd, out, &out->hearings, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->arrests, err)) != 0 ||
@@ -1591,6 +1605,7 @@ void cw_report_free(struct cw_report *r)
 {
 	cw_record_list_free(&r->hearings);
 	cw_record_list_free(&r->arrests);
+	cw_record_list_free(&r->detentions);
 	cw_record_list_free(&r->rulings);
 	cw_record_list_free(&r->visits);
 	cw_record_list_free(&r->demos);
@@ -1611,7 +1626,7 @@ void cw_report_free(struct cw_report *r)
 
 int cw_report_is_empty(const struct cw_report *r)
 {
-	return r->hearings.n == 0 && r->arrests.n == 0 && r->nverdicts == 0 && r->visits.n == 0 &&
-	       r->demos.n == 0 && r->incidents.n == 0 && r->nupcoming == 0 && r->ndetainees == 0 &&
-	       r->partial.n == 0 && r->tallies.n == 0;
+	return r->hearings.n == 0 && r->arrests.n == 0 && r->detentions.n == 0 &&
+	       r->nverdicts == 0 && r->visits.n == 0 && r->demos.n == 0 && r->incidents.n == 0 &&
+	       r->nupcoming == 0 && r->ndetainees == 0 && r->partial.n == 0 && r->tallies.n == 0;
 }

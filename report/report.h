@@ -98,7 +98,9 @@ enum cw_report_metric {
 	CW_METRIC_VERDICT_HEARINGS,
 	CW_METRIC_ARRESTS,
 	CW_METRIC_CHARGES,
-	CW_METRIC_VERDICTS, /* decisions: one per defendant (or group) and ruling */
+	CW_METRIC_DETENTIONS, /* people a pretrial-detention milestone names, whether or not still
+			       * held at the period's end */
+	CW_METRIC_VERDICTS,   /* decisions: one per defendant (or group) and ruling */
 	CW_METRIC_VISITS,
 	CW_METRIC_DEMOS,
 	CW_METRIC_DEMO_ARRESTS,
@@ -159,7 +161,10 @@ struct cw_report {
 	/* Day-dated records in the range, oldest first. */
 	struct cw_record_list hearings; /* every account; cw_report_hearing_is_own tells them */
 	struct cw_record_list arrests;  /* milestones: arrest, charge */
-	struct cw_record_list rulings;  /* milestones: verdicts, sentences, appeal decisions */
+	/* pretrial-detention milestones dated in the period (CW_METRIC_DETENTIONS counts their
+	 * people; those still held are in detainees) */
+	struct cw_record_list detentions;
+	struct cw_record_list rulings; /* milestones: verdicts, sentences, appeal decisions */
 	struct cw_record_list visits;
 	struct cw_record_list demos;
 	struct cw_record_list incidents; /* outlets closed, accounts blocked, rights restored ... */

@@ -137,6 +137,21 @@ ok cw report --week 2023-W27
 has "No arrest or charge was recorded as such, but 1 person listed below was taken into pretrial detention during the period."
 has "1 of them has been held since a day in the period"
 lacks "No new arrests or charges were recorded."
+# and had she been released two days later, she would be held at neither end of the week and
+# listed nowhere: the summary and the comparison still count her as taken in.
+ok cw log milestone --person "Kang Saran" --case "Kang Saran" --type release --outcome granted \
+	--date 2023-07-06 --view own
+release=$(printf '%s\n' "$out" | awk '/^added milestone/ { print $3 }')
+ok cw report --week 2023-W27
+has "No arrest or charge was recorded as such, but 1 person was taken into pretrial detention during the period (account: UN); they were no longer held at its end."
+lacks "listed below was taken into pretrial detention"
+ok cw report --week 2023-W27 --format json
+json "d['comparison']['detentions'] == {'current': 1, 'previous': 0} and d['comparison']['arrests']['current'] == 0"
+ok cw delete "$release" --yes
+# Ny Nak was charged and detained on 5 January 2024 (001 para 40): an arrest or charge does
+# not hide the detention.
+ok cw report --week 2024-W01
+has "1 new charge; 1 under 494/495 incitement (account: UN). 1 person was taken into pretrial detention during the period (account: UN)."
 # Eng Sroy's dates (July 2023, to the month) allow more days than Chao Veasna's sure 196: both
 # are named, neither alone the longest (001 paras 34-35);
 ok cw report --week 2024-W05
