@@ -240,8 +240,8 @@ static int day_word(const char *w)
 }
 
 /* "15 jan", "jan 15" (date.h): the nearest such day to today, a year either side (the later
- * one when two are as near); 1 and *days, or 0 when a and b are no such pair or the day is
- * in none of those years ("31 feb"). */
+ * one when two are as near); 1 and *days, 0 when a and b are no such pair, or -2 and
+ * month * 100 + day in *days when the day is in none of those years ("31 feb"). */
 static int day_month_days(const char *a, const char *b, struct cw_date today, long *days)
 {
 	int day, month, found = 0;
@@ -261,18 +261,19 @@ static int day_month_days(const char *a, const char *b, struct cw_date today, lo
 			best = d;
 		found = 1;
 	}
-	*days = best;
-	return found;
+	*days = found ? best : month * 100L + day;
+	return found ? 1 : -2;
 }
 
 /* The relative forms of date.h: 1 and *days (since 1970) when text is one, -1 when it is one
- * whose count is too long to mean anything, 0 when it is none. */
+ * whose count is too long to mean anything, -2 and month * 100 + day in *days when it names a
+ * day and month none of the years around today has ("31 feb"), 0 when it is none. */
 static int relative_days(const char *text, struct cw_date today, long *days)
 {
 	char buf[32], *word2;
 	size_t n = 0;
 	long base = cw_date_to_days(today);
-	int wd;
+	int wd, rel;
 
 	/* Lower case, spaces squeezed and trimmed: "  Next  Monday " reads as "next monday". */
 	for (const char *p = text; *p; p++) {
@@ -314,8 +315,8 @@ static int relative_days(const char *text, struct cw_date today, long *days)
 	if (!(word2 = strchr(buf, ' ')))
 		return 0;
 	*word2++ = '\0';
-	if (!strchr(word2, ' ') && day_month_days(buf, word2, today, days))
-		return 1;
+	if (!strchr(word2, ' ') && (rel = day_month_days(buf, word2, today, days)) != 0)
+		return rel;
 	if (strcmp(buf, "next") != 0 && strcmp(buf, "last") != 0)
 		return 0;
 	if (!strcmp(word2, "week")) {
@@ -365,6 +366,21 @@ int cw_date_parse_relative(const char *text, struct cw_date today, struct cw_dat
 			return cw_error_set(
 				err, CW_EINVAL, field,
 				"'%.40s' counts from today, and today's date is unknown", text);
+		if (rel == -2) {
+			/* "31 feb": the words are right, the day is not (2000 was a leap year). */
+			int month = (int)(days / 100), day = (int)(days % 100),
+			    most = cw_date_days_in_month(2000, month);
+
+			if (day > most)
+				return cw_error_set(
+					err, CW_EINVAL, field,
+					"'%.40s' does not exist: %s has at most %d days", text,
+					months[month - 1], most);
+			return cw_error_set(err, CW_EINVAL, field,
+					    "'%.40s' is in none of the years %d to %d; write the "
+					    "date with its year (YYYY-MM-DD)",
+					    text, today.year - 1, today.year + 1);
+		}
 		if (rel < 0 || days < cw_date_to_days(first) || days > cw_date_to_days(last))
 			return cw_error_set(err, CW_EINVAL, field,
 					    "'%.40s' is out of range (1900-2199)", text);

@@ -287,6 +287,37 @@ START_TEST(date_relative_boundaries)
 }
 END_TEST
 
+/* A day the month never has is said to be one, not "not a date" (the words are right); a
+ * 29 February in none of the years around today asks for the year. */
+START_TEST(date_in_words_that_does_not_exist)
+{
+	static const struct {
+		const char *text, *today, *message;
+	} cases[] = {
+		{"31 feb", "2026-06-01", "'31 feb' does not exist: february has at most 29 days"},
+		{"Apr 31", "2026-06-01", "'Apr 31' does not exist: april has at most 30 days"},
+		{"29 feb", "2026-06-01",
+		 "'29 feb' is in none of the years 2025 to 2027; write the date with its year "
+		 "(YYYY-MM-DD)"},
+		{"0 jan", "2026-06-01",
+		 "'0 jan' is not a date; write YYYY-MM-DD (or YYYY, YYYY-MM), "
+		 "today, yesterday, monday, next monday, last friday, +3d, -1w, "
+		 "next week or 15 jan"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct cw_date d;
+		struct cw_error err;
+
+		cw_error_clear(&err);
+		ck_assert_int_eq(
+			cw_date_parse_relative(cases[i].text, D(cases[i].today), &d, "date", &err),
+			CW_EINVAL);
+		ck_assert_str_eq(err.message, cases[i].message);
+	}
+}
+END_TEST
+
 START_TEST(date_relative_is_told_apart)
 {
 	ck_assert(cw_date_is_relative("yesterday"));
@@ -2506,6 +2537,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, date_relative_forms);
 	tcase_add_test(tc, date_relative_boundaries);
 	tcase_add_test(tc, date_relative_is_told_apart);
+	tcase_add_test(tc, date_in_words_that_does_not_exist);
 	tcase_add_test(tc, date_today_follows_the_test_clock);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("articles");
