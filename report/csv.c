@@ -40,7 +40,8 @@ void cw_csv_field(FILE *out, const char *s)
 static int numeric_column(int c)
 {
 	return c == CW_RC_COUNT || c == CW_RC_PREVIOUS || c == CW_RC_MET || c == CW_RC_NOT_MET ||
-	       c == CW_RC_NA || c == CW_RC_UNKNOWN || c == CW_RC_AT_LEAST || c == CW_RC_AT_MOST;
+	       c == CW_RC_NA || c == CW_RC_UNKNOWN || c == CW_RC_AT_LEAST || c == CW_RC_AT_MOST ||
+	       c == CW_RC_PEOPLE_COUNT;
 }
 
 static int whole_number(const char *s)

@@ -21,7 +21,7 @@ const char *const cw_rcol_names[CW_RC_NCOLS] = {
 	"case",    "person_ids",     "people",    "court_or_place", "stage",
 	"outcome", "articles",       "next_date", "concerns",       "detail",
 	"count",   "previous_count", "met",       "not_met",        "not_applicable",
-	"unknown", "reportedly",     "at_least",  "at_most"};
+	"unknown", "reportedly",     "at_least",  "at_most",        "people_count"};
 
 const char cw_report_empty_text[] =
 	N_("Nothing recorded in this period matches: the report is empty.");
@@ -273,6 +273,7 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 	struct sb names = {0}, ids = {0}, arts = {0};
 	struct cw_article a[64];
 	size_t na = 0;
+	int64_t people_count = 0; /* -1 once a group gives no number */
 
 	id_cell(b, CW_RC_CASE_ID, case_id);
 	if (!k || k->kind != CW_KIND_CASE) {
@@ -297,6 +298,7 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 			cw_id_hex(&d->person, hex);
 			sb_add(&names, "%s%s", sep, name);
 			sb_add(&ids, "%s%s", ids.n ? " " : "", hex);
+			people_count += people_count >= 0;
 		} else if (d->unnamed_count > 0) {
 			char unnamed[64];
 
@@ -308,12 +310,17 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 				sb_add(&names, "%s%s (%s)", sep, d->label, unnamed);
 			else
 				sb_add(&names, "%s%s", sep, unnamed);
+			if (people_count >= 0)
+				people_count += d->unnamed_count;
 		} else if (d->label) {
 			sb_add(&names, "%s%s", sep, d->label);
+			people_count = -1;
 		}
 	}
 	cell_take(b, CW_RC_PEOPLE, &names);
 	cell_take(b, CW_RC_PERSON_IDS, &ids);
+	if (people_count > 0)
+		cell(b, CW_RC_PEOPLE_COUNT, "%lld", (long long)people_count);
 }
 
 static void person_cells(struct builder *b, const struct cw_id *person)
@@ -323,6 +330,14 @@ static void person_cells(struct builder *b, const struct cw_id *person)
 	cw_person_text(b->r, person, name, sizeof name);
 	cell(b, CW_RC_PEOPLE, "%s", name);
 	id_cell(b, CW_RC_PERSON_IDS, person);
+	cell(b, CW_RC_PEOPLE_COUNT, "%s", "1");
+}
+
+/* A group's number in the people_count column, empty when none is given. */
+static void group_count_cell(struct builder *b, int64_t count)
+{
+	if (count > 0)
+		cell(b, CW_RC_PEOPLE_COUNT, "%lld", (long long)count);
 }
 
 /* The person a milestone concerns, or the group of unnamed defendants ("8 NagaWorld union
@@ -341,6 +356,7 @@ static void milestone_who_cells(struct builder *b, const struct cw_milestone *m)
 		cell(b, CW_RC_PEOPLE, "%lld %s", (long long)count, m->group);
 	else
 		cell(b, CW_RC_PEOPLE, "%s", m->group);
+	group_count_cell(b, count);
 }
 
 static void person_list_cells(struct builder *b, const struct cw_list *l)
@@ -358,6 +374,8 @@ static void person_list_cells(struct builder *b, const struct cw_list *l)
 	}
 	cell_take(b, CW_RC_PEOPLE, &names);
 	cell_take(b, CW_RC_PERSON_IDS, &ids);
+	if (l->n)
+		cell(b, CW_RC_PEOPLE_COUNT, "%zu", l->n);
 }
 
 /* The hearings of one side: the team's own observations (own set), or the others. */
@@ -486,9 +504,11 @@ static void ruling_cell(struct builder *b, const struct cw_milestone *m)
 static void group_cells(struct builder *b, const struct cw_id *case_id, const char *label)
 {
 	char who[CW_REPORT_GROUP_LABEL + 64];
+	int64_t count = cw_report_group_count(b->r, case_id, label);
 
-	cw_group_text(label, cw_report_group_count(b->r, case_id, label), who, sizeof who);
+	cw_group_text(label, count, who, sizeof who);
 	cell(b, CW_RC_PEOPLE, "%s", who);
+	group_count_cell(b, count);
 }
 
 /* Whether a hearing's verdict row carries the hearing's sentence: not a row that acquits, drops
@@ -805,6 +825,7 @@ static void detainees(struct builder *b)
 
 			cw_group_text(d->group, d->count, who, sizeof who);
 			cell(b, CW_RC_PEOPLE, "%s", who);
+			group_count_cell(b, d->count);
 		} else {
 			person_cells(b, &d->person);
 		}

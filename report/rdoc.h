@@ -39,6 +39,10 @@ enum cw_rcol {
 	 * say it in words). */
 	CW_RC_AT_LEAST,
 	CW_RC_AT_MOST,
+	/* How many people a row's people cell names: 1 for a person, a group of unnamed
+	 * defendants' number, the sum of a case's defendants; empty when a group among them
+	 * gives no number (CSV only: the others write "(8 unnamed)" in the people cell). */
+	CW_RC_PEOPLE_COUNT,
 	CW_RC_NCOLS
 };
 extern const char *const cw_rcol_names[CW_RC_NCOLS]; /* CSV header: "label", "record_id", ... */
