@@ -147,38 +147,6 @@ static void advise_end_before_start(struct cw_store *st, const struct cw_record 
 	fn(ctx, what, fix);
 }
 
-/* A bail or release of part of a group of unnamed defendants ("3 of the 8") ends the whole
- * group's detention: the timeline and the detention index read a group's stretch as one,
- * and a part released is not counted apart. Said, with the way to count the rest as held. */
-static void advise_group_part_ends(struct cw_store *st, const struct cw_milestone *m,
-				   cw_advice_fn fn, void *ctx)
-{
-	char what[400], fix[300], case_hex[CW_ID_HEX_LEN + 1];
-	const struct cw_defendant *d;
-	struct cw_record kase;
-	int64_t size = -1;
-
-	if (!m->group || m->count <= 0 || cw_id_is_zero(&m->case_id) ||
-	    !cw_timeline_milestone_ends_detention(m) ||
-	    cw_store_get(st, &m->case_id, &kase, NULL) != 0)
-		return;
-	if (kase.kind == CW_KIND_CASE && (d = cw_timeline_group_defendant(&kase, m->group)))
-		size = d->unnamed_count;
-	cw_record_free(&kase);
-	if (size <= 0 || m->count >= size)
-		return;
-	cw_id_hex(&m->case_id, case_hex);
-	snprintf(what, sizeof what,
-		 _("this %s concerns %lld of the group's %lld, but it ends the whole group's "
-		   "pretrial detention (a part of a group released is not counted apart)"),
-		 cw_enum_label(&cw_words_milestone, m->type), (long long)m->count, (long long)size);
-	snprintf(fix, sizeof fix,
-		 _("to count the %lld still held: casewatch log milestone --case %.8s --group "
-		   "LABEL --type pretrial_detention --count %lld --date DATE (the day after)"),
-		 (long long)(size - m->count), case_hex, (long long)(size - m->count));
-	fn(ctx, what, fix);
-}
-
 /* A demonstration's arrest count below the people named as arrested: the count a monitor
  * typed is not the one reports give (they give the people named). */
 static void advise_arrests_count(const struct cw_demo *d, const char *hex, cw_advice_fn fn,
@@ -256,7 +224,6 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_case_names_person(st, rec, hex, fn, ctx);
 		advise_end_without_case(m, hex, fn, ctx);
 		advise_end_before_start(st, rec, hex, fn, ctx);
-		advise_group_part_ends(st, m, fn, ctx);
 	} else if (rec->kind == CW_KIND_HEARING) {
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_DEMO) {

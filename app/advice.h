@@ -1,8 +1,7 @@
 /* advice.h - what a monitor should know about a record just saved that the store takes as it
  * is, since a source or another laptop may give it so: an arrest that names no case, a bail
  * or release with no outcome, a milestone in a case that does not name its person, a bail or
- * release that names no case or is dated before every arrest of its person in the case, or
- * that concerns part of a group of unnamed defendants (it ends the whole group's detention), a
+ * release that names no case or is dated before every arrest of its person in the case, a
  * hearing whose verdict or attendance names someone who is not a defendant, a demonstration
  * whose arrest count is below the people named as arrested, an event recorded as having
  * happened after today. Each counts differently from what its author most

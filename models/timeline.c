@@ -194,11 +194,136 @@ static enum cw_pretrial_to who_running_to(const struct cw_record *kase, const st
 /* The earliest date from `start` on at which an event of the case ends the person's pretrial
  * detention (the event in *by when by is not NULL); unknown when none does. An end dated the
  * day of a start ends what that start began (the index of detentions reads it so too). */
+/* Whether a date lies wholly after the day asked about (its first day is later): what it
+ * dates had not happened by then. */
+static int after_day(struct cw_date d, struct cw_date today)
+{
+	return cw_date_compare(cw_date_first_day(d), today) > 0;
+}
+
+/* An event of a group's stretch, for group_walk: a start (which may give the number held) or
+ * an end (which may release part of it). */
+struct group_event {
+	struct cw_date date;
+	int is_end; /* starts sort before ends of the same date */
+	size_t index;
+};
+
+static int group_event_order(const void *pa, const void *pb)
+{
+	const struct group_event *a = pa, *b = pb;
+	int c = cw_date_compare(a->date, b->date);
+
+	if (c)
+		return c;
+	if (a->is_end != b->is_end)
+		return a->is_end - b->is_end;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static int ends_for(const struct who *w, const struct cw_record *kase, const struct cw_record *r)
+{
+	if (r->kind == CW_KIND_MILESTONE)
+		return cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
+		       concerns(&r->u.milestone, w) &&
+		       cw_timeline_milestone_ends_detention(&r->u.milestone);
+	if (r->kind == CW_KIND_HEARING)
+		return cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
+		       hearing_ends(&r->u.hearing, kase, w);
+	return 0;
+}
+
+static int group_starts(const struct who *w, const struct cw_record *kase,
+			const struct cw_record *r)
+{
+	return r->kind == CW_KIND_MILESTONE && cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
+	       concerns(&r->u.milestone, w) && cw_timeline_starts_detention(&r->u.milestone);
+}
+
+/* How many of a group a stretch holds before any is released: the largest count its starts
+ * give, else the group's size in the case; -1 when neither gives one. */
+static int64_t group_number(int64_t peak, const struct cw_defendant *d)
+{
+	if (peak > 0)
+		return peak;
+	return d && d->unnamed_count > 0 ? d->unnamed_count : -1;
+}
+
+/* A group's stretch from `start`, its events in date order (starts before ends of a day): how
+ * many are held is the most any start of the stretch counts (an arrest of 8 then a detention
+ * order for them is 8), else the group's size in the case, less those released in part; an
+ * end that gives a count smaller than that ("3 of the 8 released on bail") releases those
+ * and the stretch runs on, and any other end (no count, as many as are held or more, a
+ * hearing's) ends it. Events dated after `upto` (when known) are not read. Returns the end's
+ * date (unknown: none), its record in *by, and in *held how many are held after the events
+ * read (-1 when no number is known). -2 in *held when memory ran out: then the first end
+ * ends it, as before parts were counted. */
+static struct cw_date group_walk(const struct who *w, const struct cw_record *kase,
+				 const struct cw_record *recs, size_t n, struct cw_date start,
+				 struct cw_date upto, const struct cw_record **by, int64_t *held)
+{
+	struct cw_date end = {0, 0, 0};
+	struct group_event *ev = n ? malloc(n * sizeof *ev) : NULL;
+	const struct cw_defendant *d = cw_timeline_group_defendant(kase, w->group);
+	int64_t peak = -1, released = 0;
+	size_t m = 0;
+
+	*held = -1;
+	if (n && !ev) {
+		*held = -2;
+		return end;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct cw_date date = cw_record_date(&recs[i]);
+		int is_end = ends_for(w, kase, &recs[i]);
+
+		if (!cw_date_is_known(date) || cw_date_compare(date, start) < 0 ||
+		    (cw_date_is_known(upto) && after_day(date, upto)))
+			continue;
+		if (is_end || group_starts(w, kase, &recs[i]))
+			ev[m++] = (struct group_event){date, is_end, i};
+	}
+	qsort(ev, m, sizeof *ev, group_event_order);
+	for (size_t k = 0; k < m; k++) {
+		const struct cw_record *r = &recs[ev[k].index];
+		int64_t now;
+
+		if (!ev[k].is_end) {
+			if (r->u.milestone.count > peak)
+				peak = r->u.milestone.count;
+			continue;
+		}
+		now = group_number(peak, d) - released;
+		if (r->kind == CW_KIND_MILESTONE && r->u.milestone.count > 0 && now > 0 &&
+		    r->u.milestone.count < now) {
+			released += r->u.milestone.count;
+			continue;
+		}
+		end = ev[k].date;
+		if (by)
+			*by = r;
+		break;
+	}
+	free(ev);
+	if (!cw_date_is_known(end) && group_number(peak, d) > 0)
+		*held = group_number(peak, d) - released;
+	return end;
+}
+
 static struct cw_date pretrial_end(const struct who *w, const struct cw_record *kase,
 				   const struct cw_record *recs, size_t n, struct cw_date start,
 				   const struct cw_record **by)
 {
 	struct cw_date end = {0, 0, 0};
+
+	if (!w->person) {
+		static const struct cw_date no_limit = {0, 0, 0};
+		int64_t held;
+
+		end = group_walk(w, kase, recs, n, start, no_limit, by, &held);
+		if (held != -2)
+			return end;
+	}
 
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &recs[i];
@@ -242,13 +367,6 @@ static struct cw_date next_start(const struct who *w, const struct cw_record *ka
 			start = m->date;
 	}
 	return start;
-}
-
-/* Whether a date lies wholly after the day asked about (its first day is later): what it
- * dates had not happened by then. */
-static int after_day(struct cw_date d, struct cw_date today)
-{
-	return cw_date_compare(cw_date_first_day(d), today) > 0;
 }
 
 /* The latest date up to `today` the records of a case give for a person: how far a source
@@ -666,6 +784,7 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 {
 	struct who w = {NULL, label ? label : ""};
 	const struct cw_defendant *d;
+	int64_t held;
 
 	if (count)
 		*count = -1;
@@ -676,23 +795,16 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 	summarise(&w, kase, records, n, today, out);
 	if (!count || !out->pretrial_ongoing)
 		return;
-	/* How many are held: the most any arrest or detention of the stretch still running
-	 * counts (an arrest of 8 then a detention order for them is 8; a later arrest of 3 of
-	 * them does not make it 3), else the group's size in the case. */
-	for (size_t i = 0; i < n; i++) {
-		const struct cw_milestone *m = &records[i].u.milestone;
-
-		if (records[i].kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
-		    !concerns(m, &w) || !cw_timeline_starts_detention(m) || m->count <= 0 ||
-		    !cw_date_is_known(m->date) || after_day(m->date, today) ||
-		    (cw_date_is_known(out->pretrial_since) &&
-		     cw_date_compare(m->date, out->pretrial_since) < 0))
-			continue;
-		if (m->count > *count)
-			*count = m->count;
-	}
-	if (*count < 0 && (d = cw_timeline_group_defendant(kase, label)) && d->unnamed_count > 0)
-		*count = d->unnamed_count;
+	/* How many are held on `today`: the most any arrest or detention of the stretch still
+	 * running counts (an arrest of 8 then a detention order for them is 8; a later arrest
+	 * of 3 of them does not make it 3), else the group's size in the case, less those of
+	 * them released since (group_walk). */
+	group_walk(&w, kase, records, n, out->pretrial_since, today, NULL, &held);
+	if (held > 0)
+		*count = held;
+	else if (held == -2 && (d = cw_timeline_group_defendant(kase, label)) &&
+		 d->unnamed_count > 0)
+		*count = d->unnamed_count; /* out of memory: the group's size */
 }
 
 struct cw_day_range cw_day_range_of(long least, long most)

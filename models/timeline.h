@@ -63,12 +63,14 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
  * as its milestones name it (models/record.h: `group`), by the same rules: the group's arrests
  * and detentions in the case start it, the group's bail or release not refused, house arrest,
  * judicial supervision, verdict or explicit end ends it, and so does a hearing of the case that
- * ends everyone's (a verdict naming no one) or names the group in its verdicts; a stretch with
- * no end runs while the case's entry for the group (cw_timeline_group_defendant) says detained,
- * counted as a person's is. records: the case's hearings and milestones (any order; case
- * records among them are ignored). *count (when not NULL): how many of the group are held,
- * -1 when not given: the count of the latest arrest or detention of the stretch still running
- * that gives one, else the group's size in the case; -1 too when it is not held. */
+ * ends everyone's (a verdict naming no one) or names the group in its verdicts; but such a
+ * milestone that counts fewer than are held then ("3 of the 8 released on bail") frees only
+ * those, and the stretch runs on with the rest. A stretch with no end runs while the case's
+ * entry for the group (cw_timeline_group_defendant) says detained, counted as a person's is.
+ * records: the case's hearings and milestones (any order; case records among them are
+ * ignored). *count (when not NULL): how many of the group are held on `today`, -1 when not
+ * given: the largest count of an arrest or detention of the stretch still running, else the
+ * group's size in the case, less those of them released since; -1 too when it is not held. */
 void cw_timeline_summarise_group(const struct cw_record *kase, const char *label,
 				 const struct cw_record *records, size_t n, struct cw_date today,
 				 struct cw_timeline_summary *out, int64_t *count);

@@ -1820,6 +1820,63 @@ START_TEST(timeline_counts_each_stretch_in_detention)
 }
 END_TEST
 
+/* A release that counts fewer than are held frees those and the stretch runs on ("3 of the 8
+ * released on bail": 5 held); releases that add up to the number held, or one with no number,
+ * end it. The number is the stretch's largest start count, else the group's size in the case. */
+START_TEST(timeline_releases_part_of_a_group)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	static const struct {
+		const char *date;
+		int type;
+		int64_t count;
+	} ev[] = {
+		{"2024-01-01", CW_MS_ARREST, 8},   {"2024-01-10", CW_MS_BAIL, 3},
+		{"2024-01-20", CW_MS_RELEASE, 4},  {"2024-01-30", CW_MS_RELEASE, 1},
+		{"2024-02-10", CW_MS_ARREST, -1},  {"2024-02-20", CW_MS_RELEASE, 2},
+		{"2024-02-25", CW_MS_RELEASE, -1},
+	};
+	static const struct {
+		const char *today;
+		int held;
+		int64_t count;
+		long days;
+	} want[] = {
+		{"2024-01-09", 1, 8, 8},   {"2024-01-10", 1, 5, 9},  {"2024-01-25", 1, 1, 24},
+		{"2024-02-05", 0, -1, 29}, {"2024-02-15", 1, 6, 34}, {"2024-02-22", 1, 4, 41},
+		{"2024-03-01", 0, -1, 44},
+	};
+	struct cw_record recs[8];
+	struct cw_timeline_summary s;
+	struct cw_defendant *g;
+	struct cw_id person, none = {{0}};
+	int64_t count;
+
+	detained_case(&recs[0], &person);
+	g = cw_list_append(&recs[0].u.kase.defendants, df->sub);
+	g->label = strdup("Group C");
+	g->unnamed_count = 6;
+	g->custody = CW_CUSTODY_DETAINED;
+	for (size_t i = 0; i < 7; i++) {
+		milestone_in(&recs[i + 1], &none, &recs[0], ev[i].type, ev[i].date);
+		recs[i + 1].u.milestone.group = strdup("Group C");
+		recs[i + 1].u.milestone.count = ev[i].count;
+		recs[i + 1].u.milestone.outcome = CW_DECISION_GRANTED;
+	}
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		cw_timeline_summarise_group(&recs[0], "Group C", recs + 1, 7, D(want[i].today), &s,
+					    &count);
+		ck_assert_msg(s.pretrial_ongoing == want[i].held, "held on %s", want[i].today);
+		ck_assert_msg(count == want[i].count, "%s: %lld held", want[i].today,
+			      (long long)count);
+		ck_assert_msg(s.pretrial_days == want[i].days, "%s: %ld days", want[i].today,
+			      s.pretrial_days);
+	}
+	for (int i = 0; i < 8; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 /* A group of a case's unnamed defendants is held as a person is: from its arrest to its bail,
  * then from its arrest again, the time out not counted; a verdict for a named co-defendant ends
  * nothing of the group's, one that names it (any letter case) or no one does; a refused bail
@@ -2588,6 +2645,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_detention_with_no_date_to_count_to);
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);
 	tcase_add_test(tc, timeline_counts_a_group_of_unnamed_defendants);
+	tcase_add_test(tc, timeline_releases_part_of_a_group);
 	tcase_add_test(tc, timeline_a_group_verdict_ends_no_named_detention);
 	tcase_add_test(tc, timeline_counts_one_event_once);
 	tcase_add_test(tc, timeline_counts_overlapping_cases_once);
