@@ -1502,8 +1502,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	const size_t *c = r->counts;
 	struct sb sb = {0};
-	size_t began, taken;
-	int rc, began_partial;
+	size_t began, taken, listed;
+	int rc, began_partial, taken_partial;
 
 	/* The team's own hearings, then what documents report: never one count of both. */
 	if (c[CW_METRIC_HEARINGS_OWN] == 0) {
@@ -1569,30 +1569,45 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 
 	/* Arrests and charges, with the two groups partners ask about. */
 	began = detention_began(r, &began_partial);
-	taken = c[CW_METRIC_DETENTIONS];
-	if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && taken > began) {
-		/* Someone detained and released within the period is listed nowhere below. */
+	/* The comparison's figure (c[CW_METRIC_DETENTIONS]), and how many of them are listed
+	 * below: someone detained and released within the period is held at neither end. */
+	taken = cw_report_detention_people(r, &r->detentions, &listed, &taken_partial);
+	if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && taken &&
+	    (listed < taken || taken_partial)) {
 		sb_add(&sb,
-		       P_("No arrest or charge was recorded as such, but %zu person was taken "
-			  "into pretrial detention during the period",
-			  "No arrest or charge was recorded as such, but %zu people were taken "
-			  "into pretrial detention during the period",
-			  taken),
+		       taken_partial
+			       ? P_("No arrest or charge was recorded as such, but at least %zu "
+				    "person was taken into pretrial detention during the period",
+				    "No arrest or charge was recorded as such, but at least %zu "
+				    "people were taken into pretrial detention during the period",
+				    taken)
+			       : P_("No arrest or charge was recorded as such, but %zu person was "
+				    "taken into pretrial detention during the period",
+				    "No arrest or charge was recorded as such, but %zu people were "
+				    "taken into pretrial detention during the period",
+				    taken),
 		       taken);
 		list_accounts(&sb, &r->detentions, -1);
-		if (began)
+		if (listed)
 			sb_add(&sb,
 			       P_("; %zu of them is listed below as still held at its end",
-				  "; %zu of them are listed below as still held at its end", began),
-			       began);
+				  "; %zu of them are listed below as still held at its end",
+				  listed),
+			       listed);
 		else
 			sb_add(&sb, "%s",
 			       P_("; they were no longer held at its end",
 				  "; none of them was still held at its end", taken));
 		sb_add(&sb, "%s", stop());
-	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && began) {
+	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && (taken || began)) {
 		/* Kang Saran "was detained" on 4 July 2023 (001 para 39): a detention logged
-		 * with no arrest is still someone taken in; the list below says who. */
+		 * with no arrest is still someone taken in; the list below says who (every one
+		 * of them, or those held since a day of the period when no detention of the
+		 * period is logged as such). */
+		if (taken) {
+			began = taken;
+			began_partial = 0;
+		}
 		sb_add(&sb,
 		       began_partial
 			       ? P_("No arrest or charge was recorded as such, but at least %zu "
@@ -1637,9 +1652,18 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			if ((rc = sentence(doc, &sb)) != 0)
 				return rc;
 			sb_add(&sb,
-			       P_("%zu person was taken into pretrial detention during the period",
-				  "%zu people were taken into pretrial detention during the period",
-				  taken),
+			       taken_partial
+				       ? P_("At least %zu person was taken into pretrial detention "
+					    "during the period",
+					    "At least %zu people were taken into pretrial "
+					    "detention "
+					    "during the period",
+					    taken)
+				       : P_("%zu person was taken into pretrial detention during "
+					    "the period",
+					    "%zu people were taken into pretrial detention during "
+					    "the period",
+					    taken),
 			       taken);
 			list_accounts(&sb, &r->detentions, -1);
 			sb_add(&sb, "%s", stop());

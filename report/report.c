@@ -225,6 +225,71 @@ static size_t milestone_people(const struct cw_report *r, const struct cw_milest
 	return n > 0 ? (size_t)n : 1;
 }
 
+/* Whether two pretrial-detention milestones name the same people: the same person, or the
+ * same case's group by its label (any letter case). */
+static int same_detained(const struct cw_milestone *a, const struct cw_milestone *b)
+{
+	if (!a->group != !b->group)
+		return 0;
+	if (!a->group)
+		return cw_id_equal(&a->person, &b->person);
+	return cw_id_equal(&a->case_id, &b->case_id) && strcasecmp(a->group, b->group) == 0;
+}
+
+/* The entry of detainees (held at the period's end) for the people a milestone names. */
+static const struct cw_report_detainee *listed_detainee(const struct cw_report *r,
+							const struct cw_milestone *m)
+{
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (m->group ? d->group[0] && cw_id_equal(&d->case_id, &m->case_id) &&
+				       strcasecmp(d->group, m->group) == 0
+			     : !d->group[0] && cw_id_equal(&d->person, &m->person))
+			return d;
+	}
+	return NULL;
+}
+
+size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
+				  size_t *listed, int *partial)
+{
+	size_t taken = 0;
+
+	if (listed)
+		*listed = 0;
+	if (partial)
+		*partial = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_milestone *m = &l->items[i].u.milestone;
+		const struct cw_report_detainee *d;
+		size_t people = 0, j;
+		int numbered = !m->group;
+
+		for (j = 0; j < i && !same_detained(&l->items[j].u.milestone, m); j++)
+			;
+		if (j < i)
+			continue; /* another account, or another order, for the same people */
+		for (j = i; j < l->n; j++) {
+			const struct cw_milestone *o = &l->items[j].u.milestone;
+
+			if (!same_detained(o, m))
+				continue;
+			if (milestone_people(r, o) > people)
+				people = milestone_people(r, o);
+			numbered |= cw_report_milestone_group_count(r, o) > 0;
+		}
+		taken += people;
+		if (partial && !numbered)
+			*partial = 1;
+		if (listed && (d = listed_detainee(r, m)))
+			*listed += m->group && d->count > 0 && (size_t)d->count < people
+					   ? (size_t)d->count
+					   : people;
+	}
+	return taken;
+}
+
 static int count_articles(struct cw_report *r)
 {
 	for (size_t i = 0; i < r->arrests.n; i++) {
@@ -808,8 +873,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	/* Someone detained and released within the period is held at neither end of it: only
 	 * this count says they were taken in (a source that logs the detention as an arrest
 	 * has it counted as an arrest). */
-	for (size_t i = 0; i < p->detentions.n; i++)
-		detentions += milestone_people(r, &p->detentions.items[i].u.milestone);
+	detentions = cw_report_detention_people(r, &p->detentions, NULL, NULL);
 	for (size_t i = 0; i < p->demos.n; i++) {
 		int64_t n = cw_demo_arrests(&p->demos.items[i].u.demo);
 

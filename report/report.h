@@ -259,6 +259,12 @@ int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *cas
 /* How many a milestone about a group concerns: its own count, else its case's number for the
  * group (cw_report_group_count); -1 when neither gives one. */
 int64_t cw_report_milestone_group_count(const struct cw_report *r, const struct cw_milestone *m);
+/* How many people the pretrial-detention milestones of l (the report's detentions, or the
+ * previous period's) name, each person or group once however many accounts or orders name
+ * them (a group as its largest number, one when none is given: *partial then). *listed (when
+ * not NULL): how many of them are listed in detainees, held at the period's end. */
+size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
+				  size_t *listed, int *partial);
 
 /* The name of a person or case the report looked up (cw_report_ref), for
  * cw_record_json_add_names (models/json.h): ctx is the struct cw_report. NULL when the report

@@ -204,4 +204,30 @@ fails 74 output cw report --week 2024-W06 -o "$WORK/no/such/dir/r.md"
 ls "$WORK" | grep -q 'out.md\.' && fail "a temporary file was left behind"
 ok cw report --help
 has "--week YYYY-Www"
+# Two accounts of Ny Nak's detention (001 para 40) are one person taken in, not two.
+ok cw log milestone --person "Ny Nak" --case "Ny Nak" --type pretrial_detention \
+	--date 2024-01-05 --view own
+ok cw report --week 2024-W01 --format json
+json "d['comparison']['detentions']['current'] == 1"
+has "1 person was taken into pretrial detention during the period (accounts: UN, own observation)."
+# Arrested one week, ordered into pretrial detention the next: in the second week the person
+# taken in is the one listed as held since the arrest, not someone no longer held.
+ok cw person add --name "Sam Dara"
+ok cw case add --title "Sam Dara incitement" --defendant "Sam Dara" --charge 494/495 \
+	--custody detained
+ok cw log milestone --person "Sam Dara" --case "Sam Dara incitement" --type arrest \
+	--date 2024-07-01 --view own
+ok cw log milestone --person "Sam Dara" --case "Sam Dara incitement" \
+	--type pretrial_detention --date 2024-07-09 --view own
+ok cw report --week 2024-W28
+has "No arrest or charge was recorded as such, but 1 person listed below was taken into pretrial detention during the period."
+lacks "no longer held"
+# A group with no number detained and freed in the week: at least one person.
+ok cw case add --title "Boeung Kak villagers" --unnamed "Boeung Kak villagers"
+ok cw log milestone --case "Boeung Kak villagers" --group "Boeung Kak villagers" \
+	--type pretrial_detention --date 2024-08-05 --view own
+ok cw log milestone --case "Boeung Kak villagers" --group "Boeung Kak villagers" \
+	--type release --outcome granted --date 2024-08-07 --view own
+ok cw report --week 2024-W32
+has "No arrest or charge was recorded as such, but at least 1 person was taken into pretrial detention during the period (account: own observation); they were no longer held at its end."
 done_ok
