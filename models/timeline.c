@@ -191,14 +191,32 @@ static enum cw_pretrial_to who_running_to(const struct cw_record *kase, const st
 			  to);
 }
 
-/* The earliest date from `start` on at which an event of the case ends the person's pretrial
- * detention (the event in *by when by is not NULL); unknown when none does. An end dated the
- * day of a start ends what that start began (the index of detentions reads it so too). */
 /* Whether a date lies wholly after the day asked about (its first day is later): what it
  * dates had not happened by then. */
 static int after_day(struct cw_date d, struct cw_date today)
 {
 	return cw_date_compare(cw_date_first_day(d), today) > 0;
+}
+
+/* Whether a record of the case is an event that ends their pretrial detention
+ * (models/timeline.h gives the rules). */
+static int ends_for(const struct who *w, const struct cw_record *kase, const struct cw_record *r)
+{
+	if (r->kind == CW_KIND_MILESTONE)
+		return cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
+		       concerns(&r->u.milestone, w) &&
+		       cw_timeline_milestone_ends_detention(&r->u.milestone);
+	if (r->kind == CW_KIND_HEARING)
+		return cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
+		       hearing_ends(&r->u.hearing, kase, w);
+	return 0;
+}
+
+/* Whether a record of the case is an arrest or detention of theirs: a start. */
+static int starts_for(const struct who *w, const struct cw_record *kase, const struct cw_record *r)
+{
+	return r->kind == CW_KIND_MILESTONE && cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
+	       concerns(&r->u.milestone, w) && cw_timeline_starts_detention(&r->u.milestone);
 }
 
 /* An event of a group's stretch, for group_walk: a start (which may give the number held) or
@@ -221,43 +239,26 @@ static int group_event_order(const void *pa, const void *pb)
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
-static int ends_for(const struct who *w, const struct cw_record *kase, const struct cw_record *r)
+/* How many of a group are held: `held` once a start or a release has said, else the group's
+ * size in the case; -1 when neither gives a number. */
+static int64_t group_number(int64_t held, const struct cw_defendant *d)
 {
-	if (r->kind == CW_KIND_MILESTONE)
-		return cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
-		       concerns(&r->u.milestone, w) &&
-		       cw_timeline_milestone_ends_detention(&r->u.milestone);
-	if (r->kind == CW_KIND_HEARING)
-		return cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
-		       hearing_ends(&r->u.hearing, kase, w);
-	return 0;
-}
-
-static int group_starts(const struct who *w, const struct cw_record *kase,
-			const struct cw_record *r)
-{
-	return r->kind == CW_KIND_MILESTONE && cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
-	       concerns(&r->u.milestone, w) && cw_timeline_starts_detention(&r->u.milestone);
-}
-
-/* How many of a group a stretch holds before any is released: the largest count its starts
- * give, else the group's size in the case; -1 when neither gives one. */
-static int64_t group_number(int64_t peak, const struct cw_defendant *d)
-{
-	if (peak > 0)
-		return peak;
+	if (held > 0)
+		return held;
 	return d && d->unnamed_count > 0 ? d->unnamed_count : -1;
 }
 
-/* A group's stretch from `start`, its events in date order (starts before ends of a day): how
- * many are held is the most any start of the stretch counts (an arrest of 8 then a detention
- * order for them is 8), else the group's size in the case, less those released in part; an
- * end that gives a count smaller than that ("3 of the 8 released on bail") releases those
- * and the stretch runs on, and any other end (no count, as many as are held or more, a
- * hearing's) ends it. Events dated after `upto` (when known) are not read. Returns the end's
- * date (unknown: none), its record in *by, and in *held how many are held after the events
- * read (-1 when no number is known). -2 in *held when memory ran out: then the first end
- * ends it, as before parts were counted. */
+/* A group's stretch from `start`, its events in date order (starts before ends of a day).
+ * How many are held: the count of its first start that gives one, raised by a later start
+ * that gives more (an arrest of 8 then a detention order for them is 8; a later arrest of 3
+ * of them does not make it 3), else the group's size in the case. An end that gives a count
+ * smaller than that ("3 of the 8 released on bail") frees those and the stretch runs on with
+ * the rest (a detention order for the 5 still held then changes nothing); any other end (no
+ * count, as many as are held or more, a hearing's) ends it. Events dated after `upto` (when
+ * known) are not read. Returns the end's date (unknown: none), its record in *by, and in
+ * *held how many are held after the events read when the stretch has not ended (-1 when no
+ * number is known). -2 in *held when memory ran out: the caller then takes the first end, as
+ * before parts were counted. */
 static struct cw_date group_walk(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date start,
 				 struct cw_date upto, const struct cw_record **by, int64_t *held)
@@ -265,7 +266,7 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 	struct cw_date end = {0, 0, 0};
 	struct group_event *ev = n ? malloc(n * sizeof *ev) : NULL;
 	const struct cw_defendant *d = cw_timeline_group_defendant(kase, w->group);
-	int64_t peak = -1, released = 0;
+	int64_t number = -1;
 	size_t m = 0;
 
 	*held = -1;
@@ -280,23 +281,24 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 		if (!cw_date_is_known(date) || cw_date_compare(date, start) < 0 ||
 		    (cw_date_is_known(upto) && after_day(date, upto)))
 			continue;
-		if (is_end || group_starts(w, kase, &recs[i]))
+		if (is_end || starts_for(w, kase, &recs[i]))
 			ev[m++] = (struct group_event){date, is_end, i};
 	}
-	qsort(ev, m, sizeof *ev, group_event_order);
+	if (m > 1)
+		qsort(ev, m, sizeof *ev, group_event_order);
 	for (size_t k = 0; k < m; k++) {
 		const struct cw_record *r = &recs[ev[k].index];
-		int64_t now;
+		int64_t now = group_number(number, d);
 
 		if (!ev[k].is_end) {
-			if (r->u.milestone.count > peak)
-				peak = r->u.milestone.count;
+			if (r->u.milestone.count > 0 &&
+			    (number <= 0 || r->u.milestone.count > number))
+				number = r->u.milestone.count;
 			continue;
 		}
-		now = group_number(peak, d) - released;
 		if (r->kind == CW_KIND_MILESTONE && r->u.milestone.count > 0 && now > 0 &&
 		    r->u.milestone.count < now) {
-			released += r->u.milestone.count;
+			number = now - r->u.milestone.count;
 			continue;
 		}
 		end = ev[k].date;
@@ -305,11 +307,15 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 		break;
 	}
 	free(ev);
-	if (!cw_date_is_known(end) && group_number(peak, d) > 0)
-		*held = group_number(peak, d) - released;
+	if (!cw_date_is_known(end))
+		*held = group_number(number, d);
 	return end;
 }
 
+/* The earliest date from `start` on at which an event of the case ends their pretrial
+ * detention (the event in *by when by is not NULL); unknown when none does. An end dated the
+ * day of a start ends what that start began (the index of detentions reads it so too). A
+ * group's end that frees only part of it ends nothing (group_walk). */
 static struct cw_date pretrial_end(const struct who *w, const struct cw_record *kase,
 				   const struct cw_record *recs, size_t n, struct cw_date start,
 				   const struct cw_record **by)
@@ -324,22 +330,13 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 		if (held != -2)
 			return end;
 	}
-
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &recs[i];
 		struct cw_date d = cw_record_date(r);
-		int ends = 0;
 
-		if (!cw_date_is_known(d) || cw_date_compare(d, start) < 0)
+		if (!cw_date_is_known(d) || cw_date_compare(d, start) < 0 || !ends_for(w, kase, r))
 			continue;
-		if (r->kind == CW_KIND_MILESTONE)
-			ends = cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
-			       concerns(&r->u.milestone, w) &&
-			       cw_timeline_milestone_ends_detention(&r->u.milestone);
-		else if (r->kind == CW_KIND_HEARING)
-			ends = cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
-			       hearing_ends(&r->u.hearing, kase, w);
-		if (ends && (!cw_date_is_known(end) || cw_date_compare(d, end) < 0)) {
+		if (!cw_date_is_known(end) || cw_date_compare(d, end) < 0) {
 			end = d;
 			if (by)
 				*by = r;
@@ -348,7 +345,7 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 	return end;
 }
 
-/* The earliest arrest or detention of the person in the case dated after `after` (any, when
+/* The earliest arrest or detention of theirs in the case dated after `after` (any, when
  * `after` is unknown): the start of their next stretch in detention. */
 static struct cw_date next_start(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date after)
@@ -358,15 +355,32 @@ static struct cw_date next_start(const struct who *w, const struct cw_record *ka
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_milestone *m = &recs[i].u.milestone;
 
-		if (recs[i].kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
-		    !concerns(m, w) || !cw_timeline_starts_detention(m) ||
-		    !cw_date_is_known(m->date) ||
+		if (!starts_for(w, kase, &recs[i]) || !cw_date_is_known(m->date) ||
 		    (cw_date_is_known(after) && cw_date_compare(m->date, after) <= 0))
 			continue;
 		if (!cw_date_is_known(start) || cw_date_compare(m->date, start) < 0)
 			start = m->date;
 	}
 	return start;
+}
+
+/* The start of their last stretch that began by `today`, as pretrial_for_case reads the
+ * stretches; unknown when none did. */
+static struct cw_date last_start(const struct who *w, const struct cw_record *kase,
+				 const struct cw_record *recs, size_t n, struct cw_date today)
+{
+	struct cw_date start, last = {0, 0, 0}, end, after = {0, 0, 0};
+
+	for (;;) {
+		start = next_start(w, kase, recs, n, after);
+		if (!cw_date_is_known(start) || after_day(start, today))
+			return last;
+		last = start;
+		end = pretrial_end(w, kase, recs, n, start, NULL);
+		if (!cw_date_is_known(end) || after_day(end, today))
+			return last;
+		after = end;
+	}
 }
 
 /* The latest date up to `today` the records of a case give for a person: how far a source
@@ -795,11 +809,11 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 	summarise(&w, kase, records, n, today, out);
 	if (!count || !out->pretrial_ongoing)
 		return;
-	/* How many are held on `today`: the most any arrest or detention of the stretch still
-	 * running counts (an arrest of 8 then a detention order for them is 8; a later arrest
-	 * of 3 of them does not make it 3), else the group's size in the case, less those of
-	 * them released since (group_walk). */
-	group_walk(&w, kase, records, n, out->pretrial_since, today, NULL, &held);
+	/* How many are held on `today`, in the stretch still running (group_walk says how): from
+	 * that stretch's own start, not the run's (an earlier stretch's end dated to a month may
+	 * merge the two into one run). */
+	group_walk(&w, kase, records, n, last_start(&w, kase, records, n, today), today, NULL,
+		   &held);
 	if (held > 0)
 		*count = held;
 	else if (held == -2 && (d = cw_timeline_group_defendant(kase, label)) &&

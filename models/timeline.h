@@ -69,8 +69,10 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
  * entry for the group (cw_timeline_group_defendant) says detained, counted as a person's is.
  * records: the case's hearings and milestones (any order; case records among them are
  * ignored). *count (when not NULL): how many of the group are held on `today`, -1 when not
- * given: the largest count of an arrest or detention of the stretch still running, else the
- * group's size in the case, less those of them released since; -1 too when it is not held. */
+ * given: in the stretch still running, the count of its first arrest or detention that gives
+ * one, raised by a later one that gives more, else the group's size in the case, less those
+ * released in part since (a later start that counts no more than are held adds none: a
+ * detention order for those still held is not a re-arrest); -1 too when it is not held. */
 void cw_timeline_summarise_group(const struct cw_record *kase, const char *label,
 				 const struct cw_record *records, size_t n, struct cw_date today,
 				 struct cw_timeline_summary *out, int64_t *count);

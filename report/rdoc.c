@@ -330,7 +330,8 @@ static void person_cells(struct builder *b, const struct cw_id *person)
 	cw_person_text(b->r, person, name, sizeof name);
 	cell(b, CW_RC_PEOPLE, "%s", name);
 	id_cell(b, CW_RC_PERSON_IDS, person);
-	cell(b, CW_RC_PEOPLE_COUNT, "%s", "1");
+	if (!cw_id_is_zero(person))
+		cell(b, CW_RC_PEOPLE_COUNT, "%s", "1");
 }
 
 /* A group's number in the people_count column, empty when none is given. */

@@ -1872,6 +1872,26 @@ START_TEST(timeline_releases_part_of_a_group)
 		ck_assert_msg(s.pretrial_days == want[i].days, "%s: %ld days", want[i].today,
 			      s.pretrial_days);
 	}
+	/* A detention order for the 5 still held changes nothing; one that gives 8 held again
+	 * raises it. */
+	recs[3].u.milestone.type = CW_MS_PRETRIAL_DETENTION; /* 2024-01-20, 4 */
+	recs[3].u.milestone.count = 5;
+	cw_timeline_summarise_group(&recs[0], "Group C", recs + 1, 3, D("2024-01-25"), &s, &count);
+	ck_assert_int_eq(count, 5);
+	recs[3].u.milestone.count = 8;
+	cw_timeline_summarise_group(&recs[0], "Group C", recs + 1, 3, D("2024-01-25"), &s, &count);
+	ck_assert_int_eq(count, 8);
+	/* The number is the last stretch's, read from its own start: 8 arrested in December, a
+	 * release dated only to January, then 3 arrested again on 20 January. */
+	recs[1].u.milestone.date = D("2023-12-20");
+	recs[2].u.milestone.type = CW_MS_RELEASE;
+	recs[2].u.milestone.count = -1;
+	recs[2].u.milestone.date = D("2024-01");
+	recs[3].u.milestone.type = CW_MS_ARREST;
+	recs[3].u.milestone.count = 3;
+	cw_timeline_summarise_group(&recs[0], "Group C", recs + 1, 3, D("2024-01-25"), &s, &count);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(count, 3);
 	for (int i = 0; i < 8; i++)
 		cw_record_free(&recs[i]);
 }
