@@ -113,9 +113,12 @@ CASEWATCH_NOW=2026-12-02T09:00:00Z ok cw log hearing --case NagaWorld --date tod
 has "(date 2026-12-02, next-date 2027-01-15)"
 CASEWATCH_NOW=2026-12-02T09:00:00Z ok cw log demo --date "28 nov" --place "Freedom Park"
 has "(date 2026-11-28)"
+# a day the month never has is said to be one; a word that is no month names the forms
 fails 65 "date" cw log demo --date "31 feb" --place x
-grep -qF "next week or 15 jan" "$WORK/stderr" || fail "the day-month form is not named: $err"
+grep -qF "'31 feb' does not exist: february has at most 29 days" "$WORK/stderr" ||
+	fail "31 February is not said not to exist: $err"
 fails 65 "date" cw log demo --date "15 foo" --place x
+grep -qF "next week or 15 jan" "$WORK/stderr" || fail "the day-month form is not named: $err"
 fails 65 "date" cw log demo --date "15 jan 3" --place x
 
 # Words that are no date fail in one line naming the option; nothing is written.
