@@ -76,9 +76,26 @@ void cw_report_week_file(int year, int week, enum cw_report_format fmt, char *ou
 		 cw_report_format_ext(fmt));
 }
 
+int cw_report_week_confidential(struct cw_store *st, const struct cw_filter *filter, int year,
+				int week, size_t *records, struct cw_error *err)
+{
+	struct cw_report r;
+	struct cw_date from, to;
+	int rc;
+
+	*records = 0;
+	if (cw_report_week_range(year, week, &from, &to) != 0)
+		return cw_error_set(err, CW_EINVAL, "week", "%04d has no week %d", year, week);
+	if ((rc = cw_report_build(st, filter, from, to, &r, err)) == 0)
+		*records = r.confidential.records;
+	cw_report_free(&r);
+	return rc;
+}
+
 int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, int year, int week,
-			 const struct cw_report_about *about, enum cw_report_format fmt,
-			 const char *path, char **text, struct cw_error *err)
+			 const struct cw_report_about *about, int include_confidential,
+			 enum cw_report_format fmt, const char *path, char **text,
+			 struct cw_error *err)
 {
 	struct cw_report r;
 	struct cw_date from, to;
@@ -89,7 +106,7 @@ int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, in
 		*text = NULL;
 	if (cw_report_week_range(year, week, &from, &to) != 0)
 		return cw_error_set(err, CW_EINVAL, "week", "%04d has no week %d", year, week);
-	rc = cw_report_build(st, filter, from, to, &r, err);
+	rc = cw_report_build_with(st, filter, from, to, include_confidential, &r, err);
 	if (rc == 0 && about)
 		r.about = *about;
 	/* The text to show first: a file is not written for a summary that cannot be shown. */

@@ -585,12 +585,17 @@ static void report_write(struct cw_app *app)
 	about.author = app->session ? app->session->author : NULL;
 	about.generated_us = cw_now_us();
 	if (cw_report_write_week(app->st, &app->filter.f, app->report_year, app->report_week,
-				 &about, (enum cw_report_format)app->report_format,
-				 app->report_path, &text, &err) != 0) {
+				 &about, app->report_include_confidential,
+				 (enum cw_report_format)app->report_format, app->report_path, &text,
+				 &err) != 0) {
 		cw_app_error(app, &err);
 		return;
 	}
-	cw_app_status(app, 0, "summary written to %s", app->report_path);
+	if (app->report_include_confidential)
+		cw_app_status(app, 0, "summary written to %s, confidential records in it",
+			      app->report_path);
+	else
+		cw_app_status(app, 0, "summary written to %s", app->report_path);
 	v = cw_app_push(app, CW_V_HELP);
 	if (asprintf(&v->title, _("%04d-W%02d, written to %s   Esc closes"), app->report_year,
 		     app->report_week, app->report_path) < 0)
@@ -652,6 +657,33 @@ static void report_place(struct cw_app *app)
 	report_write(app);
 }
 
+/* After the format: a week that holds confidential records asks whether to put them in (left
+ * out unless y: the summary goes to partners). */
+static void report_ask_confidential(struct cw_app *app)
+{
+	struct cw_error err;
+	size_t n;
+
+	app->report_include_confidential = 0;
+	if (cw_report_week_confidential(app->st, &app->filter.f, app->report_year, app->report_week,
+					&n, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	if (n == 0) {
+		report_place(app);
+		return;
+	}
+	app->question = CW_Q_REPORT_CONFIDENTIAL;
+	snprintf(app->question_text, sizeof app->question_text,
+		 ngettext("Put in the %zu confidential record the week holds (its header then "
+			  "says so)? y/N",
+			  "Put in the %zu confidential records the week holds (its header then "
+			  "says so)? y/N",
+			  (unsigned long)n),
+		 n);
+}
+
 /* The format question's answer: one key. */
 static void report_answer_format(struct cw_app *app, int key)
 {
@@ -665,7 +697,7 @@ static void report_answer_format(struct cw_app *app, int key)
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		if (key == keys[i].key) {
 			app->report_format = (int)keys[i].fmt;
-			report_place(app);
+			report_ask_confidential(app);
 			return;
 		}
 	cw_app_status(app, 0, "no summary written");
@@ -820,6 +852,11 @@ static void answer_question(struct cw_app *app, int key)
 			cw_app_error(app, &err);
 		else
 			cw_app_status(app, 0, "draft deleted");
+		return;
+	}
+	if (q == CW_Q_REPORT_CONFIDENTIAL) {
+		app->report_include_confidential = key == 'y' || key == 'Y';
+		report_place(app);
 		return;
 	}
 	if (q == CW_Q_REPORT_OVERWRITE) {

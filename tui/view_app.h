@@ -51,13 +51,14 @@ enum cw_question {
 	CW_Q_DISCARD,
 	CW_Q_QUIT_FORM,
 	CW_Q_RESOLVE,
-	CW_Q_REPORT_FORMAT,    /* W: which format (one key) */
-	CW_Q_REPORT_OVERWRITE, /* W: the file is there already */
-	CW_Q_DELETE_DRAFT,     /* d on a draft */
-	CW_Q_SAVE_TWICE,       /* a new person close to one already there */
-	CW_Q_UNDO,             /* u: take back the last change */
-	CW_Q_ADD_PERSON,       /* a case's defendant who is no person yet: add them too? */
-	CW_Q_MERGE,            /* m: merge question_id into merge_keep? */
+	CW_Q_REPORT_FORMAT,       /* W: which format (one key) */
+	CW_Q_REPORT_CONFIDENTIAL, /* W: the week holds confidential records: put them in? */
+	CW_Q_REPORT_OVERWRITE,    /* W: the file is there already */
+	CW_Q_DELETE_DRAFT,        /* d on a draft */
+	CW_Q_SAVE_TWICE,          /* a new person close to one already there */
+	CW_Q_UNDO,                /* u: take back the last change */
+	CW_Q_ADD_PERSON,          /* a case's defendant who is no person yet: add them too? */
+	CW_Q_MERGE,               /* m: merge question_id into merge_keep? */
 };
 
 /* What the line being typed on the status line is for. */
@@ -89,7 +90,8 @@ struct cw_app {
 	struct cw_edit prompt;
 	/* W: the week and format asked for, and where the summary goes. */
 	int report_year, report_week;
-	int report_format; /* enum cw_report_format */
+	int report_format;               /* enum cw_report_format */
+	int report_include_confidential; /* W: the answer to CW_Q_REPORT_CONFIDENTIAL */
 	char report_path[1200];
 	struct cw_id merge_keep;        /* m: the person the one in question_id is merged into */
 	struct cw_undo_info undo_asked; /* u: the change the question is about */

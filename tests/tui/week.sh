@@ -1,13 +1,18 @@
 #!/bin/sh
 # W in tmux: it asks which week (the last complete one offered), then which format, writes the
 # week's summary into the reports folder (XDG_DOCUMENTS_DIR/casewatch-reports here), and a
-# second W for the same week asks before writing over the file: n leaves it as it was.
+# second W for the same week asks before writing over the file: n leaves it as it was. A week
+# that holds a confidential record asks whether to put it in: no leaves it out, yes puts it in
+# and the header says so.
 . "$(dirname "$0")/lib.sh"
 set -e
 PY=${PYTHON3:-python3}
 last=$("$PY" -c "
 import datetime; y, w, _ = (datetime.date.today() - datetime.timedelta(days=7)).isocalendar()
 print('%04d-W%02d' % (y, w))")
+monday=$("$PY" -c "
+import datetime; d = datetime.date.today() - datetime.timedelta(days=7)
+print(d - datetime.timedelta(days=d.weekday()))")
 reports="$WORK/documents/casewatch-reports"
 file="$reports/casewatch-summary-$last.md"
 
@@ -40,5 +45,38 @@ send n
 wait_gone "Write over"
 checks=$((checks + 1))
 [ "$(cat "$file")" = kept ] || fail "n wrote over the file"
+
+# A confidential hearing in that week: left out unless the question is answered y.
+ok cw log hearing --case ref:c-nagaworld-lrsu-incitement --date "$monday" --outcome adjourned \
+	--notes "Quokkaword testimony" --confidential --view own
+send W
+wait_for "Week (Enter writes it): $last"
+send Enter
+wait_for "$last as:"
+send m
+wait_for "Put in the 1 confidential record the week holds (its header then says so)? y/N"
+send n
+wait_for "Write over"
+send y
+wait_for "$last, written to"
+checks=$((checks + 2))
+grep -q "Quokkaword" "$file" && fail "a confidential record left out by n is in the file"
+grep -q "1 confidential record is not shown" "$file" || fail "no count of what was left out: $(head -20 "$file")"
+send Escape
+wait_gone "written to"
+send W
+wait_for "Week (Enter writes it): $last"
+send Enter
+wait_for "$last as:"
+send m
+wait_for "Put in the 1 confidential record"
+send y
+wait_for "Write over"
+send y
+wait_for "confidential records in it"
+checks=$((checks + 2))
+grep -q "Quokkaword" "$file" || fail "y left the confidential record out: $(head -20 "$file")"
+grep -q "CONFIDENTIAL: this holds 1 record with confidential material" "$file" ||
+	fail "the header does not say the summary holds confidential material: $(head -20 "$file")"
 send q
 done_ok
