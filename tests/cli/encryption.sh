@@ -184,7 +184,8 @@ checks=$((checks + 1))
 fails 65 "exists" cw --new-passphrase-file "$WORK/recovery-pass" key export --to "$WORK/recovery"
 ok cw unlock
 ok cw destroy-key --yes
-has "key destroyed in 0.0"
+# well under a second, as the issue asks (not to the hundredth: a loaded machine's fsync)
+has "key destroyed in 0."
 [ ! -e "$DB/key" ] || fail "the key slot is still there"
 fails 77 "key import" cw list persons
 fails 77 "key import" "$CASEWATCH_BIN" --db "$DB" list persons </dev/null
