@@ -489,6 +489,18 @@ static json_t *detained_people(const struct cw_report *r)
 			 (json_int_t)r->detained_groups_uncounted);
 }
 
+/* The people pretrial-detention milestones of the period name (the comparison's detentions),
+ * and how many of them are listed as held at its end, as the summary says. */
+static json_t *detentions_taken(const struct cw_report *r)
+{
+	size_t listed;
+	int partial;
+	size_t taken = cw_report_detention_people(r, &r->detentions, &listed, &partial);
+
+	return json_pack("{s:I,s:b,s:I}", "people", (json_int_t)taken, "at_least", partial,
+			 "listed_as_held", (json_int_t)listed);
+}
+
 static json_t *partial(const struct cw_report *r)
 {
 	json_t *a = json_array();
@@ -679,6 +691,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		json_object_set_new(doc, "upcoming_hearings", upcoming(r));
 		json_object_set_new(doc, "pretrial_detention", detainees(r));
 		json_object_set_new(doc, "pretrial_detention_people", detained_people(r));
+		json_object_set_new(doc, "taken_into_pretrial_detention", detentions_taken(r));
 		json_object_set_new(doc, "partial_dates", partial(r));
 		json_object_set_new(doc, "tallies", tallies(r));
 		json_object_set_new(doc, "comparison", comparison(r));

@@ -1437,6 +1437,22 @@ static size_t detention_began(const struct cw_report *r, int *partial)
 	return began;
 }
 
+/* After "N people were taken into pretrial detention during the period": how many of them
+ * the report lists as held at its end. "Not listed" rather than "released": a detention with
+ * no end recorded is listed only while its case says the person is detained. */
+static void detention_taken_listed(struct sb *sb, size_t taken, size_t listed)
+{
+	if (listed)
+		sb_add(sb,
+		       P_("; %zu of them is listed below as still held at its end",
+			  "; %zu of them are listed below as still held at its end", listed),
+		       listed);
+	else
+		sb_add(sb, "%s",
+		       P_("; they are not listed below as still held at its end",
+			  "; none of them is listed below as still held at its end", taken));
+}
+
 static void detention_began_and_stale(struct sb *sb, const struct cw_report *r)
 {
 	int partial;
@@ -1589,16 +1605,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				    taken),
 		       taken);
 		list_accounts(&sb, &r->detentions, -1);
-		if (listed)
-			sb_add(&sb,
-			       P_("; %zu of them is listed below as still held at its end",
-				  "; %zu of them are listed below as still held at its end",
-				  listed),
-			       listed);
-		else
-			sb_add(&sb, "%s",
-			       P_("; they were no longer held at its end",
-				  "; none of them was still held at its end", taken));
+		detention_taken_listed(&sb, taken, listed);
 		sb_add(&sb, "%s", stop());
 	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && (taken || began)) {
 		/* Kang Saran "was detained" on 4 July 2023 (001 para 39): a detention logged
@@ -1613,19 +1620,21 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		       began_partial
 			       ? P_("No arrest or charge was recorded as such, but at least %zu "
 				    "person listed below was taken into pretrial detention during "
-				    "the period.",
+				    "the period",
 				    "No arrest or charge was recorded as such, but at least %zu "
 				    "people listed below were taken into pretrial detention during "
-				    "the period.",
+				    "the period",
 				    began)
 			       : P_("No arrest or charge was recorded as such, but %zu person "
-				    "listed "
-				    "below was taken into pretrial detention during the period.",
+				    "listed below was taken into pretrial detention during the "
+				    "period",
 				    "No arrest or charge was recorded as such, but %zu people "
-				    "listed "
-				    "below were taken into pretrial detention during the period.",
+				    "listed below were taken into pretrial detention during the "
+				    "period",
 				    began),
 		       began);
+		list_accounts(&sb, &r->detentions, -1);
+		sb_add(&sb, "%s", stop());
 	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0) {
 		sb_add(&sb, "%s", _("No new arrests or charges were recorded."));
 	} else {
@@ -1667,6 +1676,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 					    taken),
 			       taken);
 			list_accounts(&sb, &r->detentions, -1);
+			if (listed < taken)
+				detention_taken_listed(&sb, taken, listed);
 			sb_add(&sb, "%s", stop());
 		}
 	}

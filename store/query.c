@@ -682,6 +682,12 @@ static int keys_match(struct cw_store *st, MDB_txn *txn, const struct criteria *
 
 		if (!checks[i].l->given || checks[i].l == drive)
 			continue;
+		/* A case is filed under no case in by_case: it is the case its id names (a
+		 * report for one case lists its detainees by testing the case itself). */
+		if (checks[i].l == &c->cases && tail[DATE_LEN + ID_LEN] == CW_KIND_CASE) {
+			*yes = keylist_has(&c->cases, tail + DATE_LEN);
+			continue;
+		}
 		if ((rc = probe_any(txn, st->dbi[checks[i].db], checks[i].l, tail, yes)) != 0)
 			return rc;
 	}
@@ -761,9 +767,11 @@ static int plan_streams(struct cw_store *st, const struct criteria *c, int desce
 		*dbi = st->dbi[DB_BY_NEXT_DATE];
 		return 0;
 	}
+	/* Cases themselves are filed under no case (keys_match tests their own id): a list of
+	 * cases alone is not driven by by_case, which would find none of them. */
 	if (c->persons.given)
 		drive = &c->persons, db = DB_BY_PERSON;
-	else if (c->cases.given)
+	else if (c->cases.given && c->kinds != CW_KIND_BIT(CW_KIND_CASE))
 		drive = &c->cases, db = DB_BY_CASE;
 	else if (c->articles.given)
 		drive = &c->articles, db = DB_BY_ARTICLE;

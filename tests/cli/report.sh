@@ -134,7 +134,7 @@ json "d['previous_period'] == {'from': '2024-01-12', 'to': '2024-01-31'}"
 # The summary's detention sentences (a supervisor's trial): Kang Saran "was detained" on 4 July
 # 2023 (001 para 39) with no arrest logged: someone taken in all the same, not "no new arrests";
 ok cw report --week 2023-W27
-has "No arrest or charge was recorded as such, but 1 person listed below was taken into pretrial detention during the period."
+has "No arrest or charge was recorded as such, but 1 person listed below was taken into pretrial detention during the period (account: UN)."
 has "1 of them has been held since a day in the period"
 lacks "No new arrests or charges were recorded."
 # and had she been released two days later, she would be held at neither end of the week and
@@ -143,10 +143,11 @@ ok cw log milestone --person "Kang Saran" --case "Kang Saran" --type release --o
 	--date 2023-07-06 --view own
 release=$(printf '%s\n' "$out" | awk '/^added milestone/ { print $3 }')
 ok cw report --week 2023-W27
-has "No arrest or charge was recorded as such, but 1 person was taken into pretrial detention during the period (account: UN); they were no longer held at its end."
+has "No arrest or charge was recorded as such, but 1 person was taken into pretrial detention during the period (account: UN); they are not listed below as still held at its end."
 lacks "listed below was taken into pretrial detention"
 ok cw report --week 2023-W27 --format json
 json "d['comparison']['detentions'] == {'current': 1, 'previous': 0} and d['comparison']['arrests']['current'] == 0"
+json "d['taken_into_pretrial_detention'] == {'people': 1, 'at_least': False, 'listed_as_held': 0}"
 ok cw delete "$release" --yes
 # Ny Nak was charged and detained on 5 January 2024 (001 para 40): an arrest or charge does
 # not hide the detention.
@@ -220,8 +221,8 @@ ok cw log milestone --person "Sam Dara" --case "Sam Dara incitement" --type arre
 ok cw log milestone --person "Sam Dara" --case "Sam Dara incitement" \
 	--type pretrial_detention --date 2024-07-09 --view own
 ok cw report --week 2024-W28
-has "No arrest or charge was recorded as such, but 1 person listed below was taken into pretrial detention during the period."
-lacks "no longer held"
+has "No arrest or charge was recorded as such, but 1 person listed below was taken into pretrial detention during the period (account: own observation)."
+lacks "not listed below as still held"
 # A group with no number detained and freed in the week: at least one person.
 ok cw case add --title "Boeung Kak villagers" --unnamed "Boeung Kak villagers"
 ok cw log milestone --case "Boeung Kak villagers" --group "Boeung Kak villagers" \
@@ -229,5 +230,27 @@ ok cw log milestone --case "Boeung Kak villagers" --group "Boeung Kak villagers"
 ok cw log milestone --case "Boeung Kak villagers" --group "Boeung Kak villagers" \
 	--type release --outcome granted --date 2024-08-07 --view own
 ok cw report --week 2024-W32
-has "No arrest or charge was recorded as such, but at least 1 person was taken into pretrial detention during the period (account: own observation); they were no longer held at its end."
+has "No arrest or charge was recorded as such, but at least 1 person was taken into pretrial detention during the period (account: own observation); they are not listed below as still held at its end."
+# With an arrest beside it, the detention has its own sentence, which says the same.
+ok cw log milestone --person "Sam Dara" --case "Sam Dara incitement" --type arrest \
+	--date 2024-08-06 --view own
+ok cw report --week 2024-W32
+has "1 new arrest"
+has "At least 1 person was taken into pretrial detention during the period (account: own observation); they are not listed below as still held at its end."
+# The team's case and the UN's both log one group's detention, linked as the same event: 12
+# people taken in, not 24.
+ok cw case add --title "CCU strike (team)" --unnamed "12 CCU union members" --custody detained
+ok cw case add --title "CCU strike (UN)" --unnamed "12 CCU union members" --custody detained \
+	--view un
+ok cw log milestone --case "CCU strike (team)" --group "CCU union members" --count 12 \
+	--type pretrial_detention --date 2024-09-03 --view own
+own_detention=$(printf '%s\n' "$out" | awk '/^added milestone/ { print $3 }')
+ok cw log milestone --case "CCU strike (UN)" --group "CCU union members" --count 12 \
+	--type pretrial_detention --date 2024-09-03 --view un --same-event "$own_detention"
+ok cw report --week 2024-W36 --format json
+json "d['comparison']['detentions']['current'] == 12"
+# A report for one case lists its detainees: the case is tested itself, not filed under
+# itself (Ny Nak was held on 7 January 2024, 001 para 40).
+ok cw report --week 2024-W01 --case "Ny Nak" --format json
+json "[p['person']['name'] for p in d['pretrial_detention']] == ['Ny Nak']"
 done_ok
