@@ -147,6 +147,32 @@ static void advise_end_before_start(struct cw_store *st, const struct cw_record 
 	fn(ctx, what, fix);
 }
 
+/* A group's arrest, detention, bail or release that counts more of it than its case gives the
+ * group ("9" of "6 union members"): one of the two numbers is wrong, and the report counts the
+ * milestone's (an arrest sets how many are held; a release of all of them ends it). */
+static void advise_group_count_above_size(struct cw_store *st, const struct cw_milestone *m,
+					  const char *hex, cw_advice_fn fn, void *ctx)
+{
+	char what[400], fix[200];
+	const struct cw_defendant *d;
+	struct cw_record kase;
+	int64_t size = -1;
+
+	if (!m->group || m->count <= 0 || cw_id_is_zero(&m->case_id) ||
+	    cw_store_get(st, &m->case_id, &kase, NULL) != 0)
+		return;
+	if (kase.kind == CW_KIND_CASE && (d = cw_timeline_group_defendant(&kase, m->group)))
+		size = d->unnamed_count;
+	cw_record_free(&kase);
+	if (size <= 0 || m->count <= size)
+		return;
+	snprintf(what, sizeof what,
+		 _("this %s counts %lld of the group, more than the %lld its case gives it"),
+		 cw_enum_label(&cw_words_milestone, m->type), (long long)m->count, (long long)size);
+	snprintf(fix, sizeof fix, _("if the count is wrong: casewatch edit %.8s --count N"), hex);
+	fn(ctx, what, fix);
+}
+
 /* A demonstration's arrest count below the people named as arrested: the count a monitor
  * typed is not the one reports give (they give the people named). */
 static void advise_arrests_count(const struct cw_demo *d, const char *hex, cw_advice_fn fn,
@@ -224,6 +250,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_case_names_person(st, rec, hex, fn, ctx);
 		advise_end_without_case(m, hex, fn, ctx);
 		advise_end_before_start(st, rec, hex, fn, ctx);
+		advise_group_count_above_size(st, m, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_HEARING) {
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_DEMO) {

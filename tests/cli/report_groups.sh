@@ -181,4 +181,15 @@ json "[p for p in d['pretrial_detention'] if p['group'] == 'Group C'] == []"
 week 2024-W06
 out=$(cat "$WORK/week.json")
 json "[p['count'] for p in d['pretrial_detention'] if p['group'] == 'Group C'] == [6]"
+# A release that counts more of a group than its case gives it: one number is wrong, said
+# when it is saved; one that counts the whole group is not.
+ok cw case add --title "Fourth case" --unnamed "7 Group D" --custody detained
+ok cw log milestone --case "Fourth case" --group "Group D" --count 7 --type arrest \
+	--date 2024-03-01
+[ ! -s "$WORK/stderr" ] || fail "a warning for the whole group arrested: $(cat "$WORK/stderr")"
+ok cw log milestone --case "Fourth case" --group "Group D" --count 8 --type release \
+	--outcome granted --date 2024-03-08
+grep -q "warning: this release counts 8 of the group, more than the 7 its case gives it" \
+	"$WORK/stderr" || fail "no warning for 8 released of 7: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
 echo "report_groups: $checks checks passed"
