@@ -390,6 +390,24 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 	return rc;
 }
 
+/* An export's records found by the filter's text only in what it withholds are left out
+ * (cw_withheld_match_text), in a read transaction of their own. */
+static int withheld_match_text(struct cw_store *st, struct cw_withheld *w,
+			       const struct cw_filter *f, struct cw_record_list *l,
+			       struct cw_error *err)
+{
+	struct cw_reader *rd;
+	int rc;
+
+	if (!w->leave_out || !f->text[0])
+		return 0;
+	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
+		return rc;
+	rc = cw_withheld_match_text(rd, w, f, l, 1, err);
+	cw_reader_end(rd);
+	return rc;
+}
+
 static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE *out)
 {
 	struct cw_record_list l;
@@ -422,6 +440,9 @@ static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE 
 	r.confidential.leave_out = !o->include_confidential;
 	if (cw_withheld_sift(&r.confidential, &l, 1) != 0)
 		rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	else if ((rc = withheld_match_text(cli->session.store, &r.confidential, &o->filter, &l,
+					   &cli->err)) != 0)
+		;
 	else if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) != 0)
 		;
 	else if (fmt == CW_REPORT_JSON)

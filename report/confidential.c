@@ -139,3 +139,31 @@ void cw_withheld_free(struct cw_withheld *w)
 	w->ids = NULL;
 	w->n = w->cap = 0;
 }
+
+int cw_withheld_match_text(struct cw_reader *rd, struct cw_withheld *w, const struct cw_filter *f,
+			   struct cw_record_list *l, int count, struct cw_error *err)
+{
+	struct cw_matcher *m = NULL;
+	size_t kept = 0;
+	int rc;
+
+	if (!w->leave_out || !f->text[0])
+		return 0;
+	if ((rc = cw_reader_matcher(rd, f, UINT32_MAX, &m, err)) != 0)
+		return rc;
+	for (size_t j = 0; j < l->n; j++) {
+		int match = 1;
+
+		if (rc == 0 && l->items[j].confidential_fields)
+			rc = cw_matcher_test(m, &l->items[j], &match, err);
+		if (rc == 0 && !match && count && cw_withheld_count(w, &l->items[j].id) != 0)
+			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		if (match || rc != 0)
+			l->items[kept++] = l->items[j];
+		else
+			cw_record_free(&l->items[j]);
+	}
+	l->n = kept;
+	cw_matcher_free(m);
+	return rc;
+}

@@ -50,6 +50,15 @@ int cw_withheld_count(struct cw_withheld *w, const struct cw_id *id);
  * withheld. Nothing without w->leave_out. CW_ENOMEM or 0. */
 int cw_withheld_named(const struct cw_withheld *w, struct cw_record *rec);
 
+/* A filter's free text must not be matched by what is withheld: a hearing found by a word of
+ * its confidential notes, written with "[confidential]" under a header (or beside a command)
+ * that gives the word, would tell a reader what the notes say. After cw_withheld_sift, drops
+ * from l each record with confidential fields that f no longer matches as it will be read,
+ * counting it in w->records when `count`. Nothing without w->leave_out or f's text. rd: a
+ * read transaction (store.h). An error of the store, CW_ENOMEM or 0. */
+int cw_withheld_match_text(struct cw_reader *rd, struct cw_withheld *w, const struct cw_filter *f,
+			   struct cw_record_list *l, int count, struct cw_error *err);
+
 /* The sentence an output says about it, "" when there is nothing to say (no confidential
  * record near it). */
 void cw_withheld_note(const struct cw_withheld *w, char *buf, size_t len);

@@ -1511,43 +1511,17 @@ static int sift_period(struct cw_report *r, struct period *p, int count, struct 
 	return 0;
 }
 
-/* A filter's free text must not be matched by what is withheld: a hearing found by a word
- * of its confidential notes, listed with "[confidential]" under a header that gives the word,
- * would tell a reader what the notes say. After the sift, each record kept is tested again
- * as it will be read (its confidential fields replaced), and one that no longer matches is
- * left out and counted with the confidential records. */
+/* The period's records found by the filter's text only in what is withheld are left out
+ * (cw_withheld_match_text). */
 static int match_text_again(struct cw_reader *rd, struct cw_report *r, struct period *p, int count,
 			    struct cw_error *err)
 {
 	struct cw_record_list *lists[] = {&p->hearings, &p->arrests, &p->detentions, &p->rulings,
 					  &p->visits,   &p->demos,   &p->incidents};
-	struct cw_matcher *m = NULL;
-	int rc;
+	int rc = 0;
 
-	if (!r->confidential.leave_out || !r->filter.text[0])
-		return 0;
-	if ((rc = cw_reader_matcher(rd, &r->filter, CW_KINDS_EVENTS, &m, err)) != 0)
-		return rc;
-	for (size_t i = 0; rc == 0 && i < sizeof lists / sizeof lists[0]; i++) {
-		struct cw_record_list *l = lists[i];
-		size_t kept = 0;
-
-		for (size_t j = 0; j < l->n; j++) {
-			int match = 1;
-
-			if (rc == 0 && l->items[j].confidential_fields)
-				rc = cw_matcher_test(m, &l->items[j], &match, err);
-			if (rc == 0 && !match && count &&
-			    cw_withheld_count(&r->confidential, &l->items[j].id) != 0)
-				rc = oom(err);
-			if (match || rc != 0)
-				l->items[kept++] = l->items[j];
-			else
-				cw_record_free(&l->items[j]);
-		}
-		l->n = kept;
-	}
-	cw_matcher_free(m);
+	for (size_t i = 0; rc == 0 && i < sizeof lists / sizeof lists[0]; i++)
+		rc = cw_withheld_match_text(rd, &r->confidential, &r->filter, lists[i], count, err);
 	return rc;
 }
 

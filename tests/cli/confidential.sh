@@ -189,4 +189,10 @@ json "[h['date'] for h in d['hearings']] == ['2024-02-08']"
 # A word of what is not withheld (its case's title) still finds it.
 ok cw report --week 2024-W06 --text NagaWorld --format json
 json "'2024-02-08' in [h['date'] for h in d['hearings']]"
+# The same for an export.
+ok cw export records --text Ibisnote --format json
+json "d == []"
+grep -q "1 confidential record" "$WORK/stderr" || fail "export said nothing: $(cat "$WORK/stderr")"
+ok cw export records --text Ibisnote --format json --include-confidential
+json "[r['date'] for r in d] == ['2024-02-08']"
 done_ok
