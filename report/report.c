@@ -296,10 +296,12 @@ size_t cw_report_detention_people(const struct cw_report *r, const struct cw_rec
 		for (j = i; j < l->n; j++) {
 			const struct cw_milestone *o = &l->items[j].u.milestone;
 
+			size_t these;
+
 			if (!same_taken(&l->items[j], &l->items[i]))
 				continue;
-			if (milestone_people(r, o) > people)
-				people = milestone_people(r, o);
+			if ((these = milestone_people(r, o)) > people)
+				people = these;
 			numbered |= cw_report_milestone_group_count(r, o) > 0;
 		}
 		taken += people;
@@ -688,16 +690,8 @@ static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct
 	keep_days(&p->demos);
 	keep_days(&p->incidents);
 	keep_days(&ms);
-	for (size_t i = 0; rc == 0 && i < ms.n; i++) {
-		uint8_t type = ms.items[i].u.milestone.type;
-
-		if (is_arrest(type))
-			rc = cw_record_list_push(&p->arrests, &ms.items[i]);
-		else if (is_ruling(type))
-			rc = cw_record_list_push(&p->rulings, &ms.items[i]);
-		else if (type == CW_MS_PRETRIAL_DETENTION)
-			rc = cw_record_list_push(&p->detentions, &ms.items[i]);
-	}
+	for (size_t i = 0; rc == 0 && i < ms.n; i++)
+		rc = push_event(p, &ms.items[i]);
 	cw_record_list_free(&ms);
 	if (rc)
 		return oom(err);
