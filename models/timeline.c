@@ -709,7 +709,7 @@ static int names_same_event(const struct cw_record *a, const struct cw_record *b
 	return 0;
 }
 
-static int same_event(const struct cw_record *a, const struct cw_record *b)
+int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b)
 {
 	return names_same_event(a, b) || names_same_event(b, a);
 }
@@ -719,7 +719,7 @@ static int same_event(const struct cw_record *a, const struct cw_record *b)
 static int adjournment_told_before(const struct cw_record *recs, size_t i)
 {
 	for (size_t j = 0; j < i; j++)
-		if (is_adjournment(&recs[j]) && same_event(&recs[i], &recs[j]))
+		if (is_adjournment(&recs[j]) && cw_timeline_same_event(&recs[i], &recs[j]))
 			return 1;
 	return 0;
 }

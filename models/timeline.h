@@ -47,6 +47,10 @@ struct cw_timeline_summary {
 	size_t cases;
 };
 
+/* Whether one of two records names the other as another account of the same event (a link
+ * "same_event"): such accounts count once. */
+int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b);
+
 /* Pretrial detention is read stretch by stretch: in each case, from an arrest or detention to
  * the first event that ends it, then from the next arrest or detention after that (a release on
  * bail and an arrest again are two stretches); the days of every stretch of every case are

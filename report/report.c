@@ -236,27 +236,12 @@ static int same_detained(const struct cw_milestone *a, const struct cw_milestone
 	return cw_id_equal(&a->case_id, &b->case_id) && strcasecmp(a->group, b->group) == 0;
 }
 
-/* Whether one of two records names the other as another account of the same event. */
-static int same_event(const struct cw_record *a, const struct cw_record *b)
-{
-	for (int k = 0; k < 2; k++) {
-		const struct cw_record *x = k ? b : a, *y = k ? a : b;
-		const struct cw_link *l = x->links.items;
-
-		for (size_t i = 0; i < x->links.n; i++)
-			if (l[i].relation == CW_LINK_SAME_EVENT &&
-			    cw_id_equal(&l[i].record, &y->id))
-				return 1;
-	}
-	return 0;
-}
-
 /* Whether two detention milestones count the same people once: they name the same person or
  * group, or one is another account of the other (the team's case and the UN's for one
  * group's detention). */
 static int same_taken(const struct cw_record *a, const struct cw_record *b)
 {
-	return same_detained(&a->u.milestone, &b->u.milestone) || same_event(a, b);
+	return same_detained(&a->u.milestone, &b->u.milestone) || cw_timeline_same_event(a, b);
 }
 
 /* The entry of detainees (held at the period's end) for the people a milestone names. */
