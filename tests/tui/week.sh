@@ -16,6 +16,15 @@ print(d - datetime.timedelta(days=d.weekday()))")
 reports="$WORK/documents/casewatch-reports"
 file="$reports/casewatch-summary-$last.md"
 
+# w_markdown: W for the week offered, as Markdown.
+w_markdown() {
+	send W
+	wait_for "Week (Enter writes it): $last"
+	send Enter
+	wait_for "$last as:"
+	send m
+}
+
 ok cw seed "$SEED_FILE"
 TMUX_ENV="XDG_DOCUMENTS_DIR='$WORK/documents' XDG_CONFIG_HOME='$WORK/config'"
 tmux_start 160 40
@@ -35,11 +44,7 @@ checks=$((checks + 2))
 echo "kept" >"$file"
 send Escape
 wait_gone "written to"
-send W
-wait_for "Week (Enter writes it): $last"
-send Enter
-wait_for "$last as:"
-send m
+w_markdown
 wait_for "Write over casewatch-summary-$last.md, there already? y/N"
 send n
 wait_gone "Write over"
@@ -49,11 +54,7 @@ checks=$((checks + 1))
 # A confidential hearing in that week: left out unless the question is answered y.
 ok cw log hearing --case ref:c-nagaworld-lrsu-incitement --date "$monday" --outcome adjourned \
 	--notes "Quokkaword testimony" --confidential --view own
-send W
-wait_for "Week (Enter writes it): $last"
-send Enter
-wait_for "$last as:"
-send m
+w_markdown
 wait_for "Put in the 1 confidential record the week holds (its header then says so)? y/N"
 send n
 wait_for "Write over"
@@ -64,11 +65,7 @@ grep -q "Quokkaword" "$file" && fail "a confidential record left out by n is in 
 grep -q "1 confidential record is not shown" "$file" || fail "no count of what was left out: $(head -20 "$file")"
 send Escape
 wait_gone "written to"
-send W
-wait_for "Week (Enter writes it): $last"
-send Enter
-wait_for "$last as:"
-send m
+w_markdown
 wait_for "Put in the 1 confidential record"
 send y
 wait_for "Write over"
