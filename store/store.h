@@ -62,8 +62,9 @@
  * pretrial-detention index; 5: this database's own audit entries without its id; 6: a
  * milestone's articles, a list, and the milestone filed under them alone; 7: the ends of
  * detentions filed by date in the detention index too; 8: the arrests and detentions of groups
- * of unnamed defendants in it too (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 8
+ * of unnamed defendants in it too; 9: values sealed with a 16-byte stored nonce (store/vault.h)
+ * (store/upgrade.c). */
+#define CW_SCHEMA_VERSION 9
 
 struct cw_store;
 struct cw_txn;

@@ -37,7 +37,15 @@
  *   8  the detention index files the arrests and detentions of groups of a case's unnamed
  *      defendants by their date too (detention.c, "group"), so that a report counts a group
  *      held in pretrial detention. The upgrade makes every record's keys again, as 7 did; an
- *      earlier casewatch, which would not keep those entries, refuses the database. */
+ *      earlier casewatch, which would not keep those entries, refuses the database.
+ *   9  values are sealed with 16 stored nonce bytes, not 24 (vault.h, format 2). Values of
+ *      format 1 open as they are, so from schema 8 only the version changes, as for 5, and a
+ *      database of schema 8 opens read-only as it is. The number changes so that an earlier
+ *      casewatch refuses the database rather than calling every new value damaged. */
+
+/* The first schema whose index keys this version's rules still make: a database of it or
+ * later needs only its version written, and opens read-only as it is. */
+#define SAME_KEYS_SINCE 8
 
 struct ids {
 	struct cw_id *v;
@@ -87,6 +95,8 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	int rc;
 
 	(void)ctx;
+	if (t->st->schema_version >= SAME_KEYS_SINCE)
+		goto version;
 	for (size_t i = 0; i < sizeof rebuilt / sizeof rebuilt[0]; i++)
 		if ((rc = mdb_drop(t->txn, t->st->dbi[rebuilt[i]], 0)) != 0)
 			return cw_store_lmdb_error(t, rc, "upgrading the database", err);
@@ -102,6 +112,7 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	free(ids.v);
 	if (rc != 0)
 		return rc;
+version:
 	put_be32(be, CW_SCHEMA_VERSION);
 	if ((rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0)) != 0)
 		return cw_store_lmdb_error(t, rc, "upgrading the database", err);
@@ -114,6 +125,8 @@ int cw_store_upgrade(struct cw_store *st, const char *dir, struct cw_error *err)
 
 	if (st->schema_version >= CW_SCHEMA_VERSION)
 		return 0;
+	if (st->read_only && st->schema_version >= SAME_KEYS_SINCE)
+		return 0; /* read as it is; nothing is written */
 	if (st->read_only)
 		return cw_error_set(
 			err, CW_EVERSION, "database",

@@ -17,9 +17,13 @@
 #include "store/outfile.h"
 #include "store/vault.h"
 
-#define SEAL_FORMAT 1
-#define NONCE_BYTES crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-#define TAG_BYTES   crypto_aead_xchacha20poly1305_ietf_ABYTES
+/* Sealed values, two formats (vault.h): format 1 stores the whole 24-byte XChaCha20 nonce,
+ * format 2 (what cw_vault_seal writes) its first 16 bytes, the rest being zeros. */
+#define SEAL_FORMAT_FULL_NONCE  1
+#define SEAL_FORMAT_SHORT_NONCE 2
+#define NONCE_BYTES             crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+#define STORED_NONCE_BYTES      16
+#define TAG_BYTES               crypto_aead_xchacha20poly1305_ietf_ABYTES
 
 /* One sub-key id per purpose under the context "casewatc": never reuse an id for another use. */
 #define KDF_CONTEXT "casewatc"
@@ -125,20 +129,20 @@ void cw_vault_free(struct cw_vault *v)
 
 size_t cw_vault_overhead(void)
 {
-	return 1 + NONCE_BYTES + TAG_BYTES;
+	return 1 + STORED_NONCE_BYTES + TAG_BYTES;
 }
 
 /* The associated data of a sealed value: format byte, table byte, the value's key. Small keys
  * (all of the store's) use ad_stack; larger ones a heap copy the caller frees. */
-static uint8_t *make_ad(uint8_t *ad_stack, size_t stack_len, uint8_t table, const void *key,
-			size_t klen, size_t *adlen)
+static uint8_t *make_ad(uint8_t *ad_stack, size_t stack_len, uint8_t format, uint8_t table,
+			const void *key, size_t klen, size_t *adlen)
 {
 	uint8_t *ad = ad_stack;
 
 	*adlen = 2 + klen;
 	if (klen > stack_len - 2 && !(ad = malloc(*adlen)))
 		return NULL;
-	ad[0] = SEAL_FORMAT;
+	ad[0] = format;
 	ad[1] = table;
 	if (klen)
 		memcpy(ad + 2, key, klen);
@@ -149,7 +153,7 @@ static uint8_t *make_ad(uint8_t *ad_stack, size_t stack_len, uint8_t table, cons
  * 1.0.18 asks the kernel (getrandom) on every call, about 1 us here, as much as sealing a whole
  * record. Every nonce is still fresh random bytes, used once. The pool is shared by the threads
  * (a lock) and emptied in a child after fork, so two processes never take the same bytes. */
-#define NONCE_POOL_BYTES (NONCE_BYTES * 128)
+#define NONCE_POOL_BYTES (STORED_NONCE_BYTES * 128)
 
 static pthread_mutex_t nonce_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t nonce_once = PTHREAD_ONCE_INIT;
@@ -168,17 +172,17 @@ static void nonce_register_fork(void)
 	pthread_atfork(NULL, NULL, nonce_forget_in_child);
 }
 
-static void nonce_take(uint8_t out[NONCE_BYTES])
+static void nonce_take(uint8_t out[STORED_NONCE_BYTES])
 {
 	pthread_once(&nonce_once, nonce_register_fork);
 	pthread_mutex_lock(&nonce_lock);
-	if (nonce_left < NONCE_BYTES) {
+	if (nonce_left < STORED_NONCE_BYTES) {
 		randombytes_buf(nonce_pool, sizeof nonce_pool);
 		nonce_left = sizeof nonce_pool;
 	}
-	nonce_left -= NONCE_BYTES;
-	memcpy(out, nonce_pool + nonce_left, NONCE_BYTES);
-	sodium_memzero(nonce_pool + nonce_left, NONCE_BYTES); /* taken once, never again */
+	nonce_left -= STORED_NONCE_BYTES;
+	memcpy(out, nonce_pool + nonce_left, STORED_NONCE_BYTES);
+	sodium_memzero(nonce_pool + nonce_left, STORED_NONCE_BYTES); /* taken once, never again */
 	pthread_mutex_unlock(&nonce_lock);
 }
 
@@ -246,14 +250,16 @@ static void aead_mac(uint8_t mac[TAG_BYTES], const uint8_t poly_key[32], const u
 int cw_vault_seal(const struct cw_vault *v, uint8_t table, const void *key, size_t klen,
 		  const void *plain, size_t plen, struct cw_buf *out)
 {
-	uint8_t head[1 + NONCE_BYTES], poly_key[32], ad_stack[512], *ad, *work;
+	uint8_t head[1 + STORED_NONCE_BYTES], nonce[NONCE_BYTES] = {0}, poly_key[32];
+	uint8_t ad_stack[512], *ad, *work;
 	size_t start = out->len, adlen, space;
 	int rc = 0;
 
 	if (plen > SIZE_MAX / 2)
 		return CW_ENOMEM;
 	space = stream_space(plen);
-	if (!(ad = make_ad(ad_stack, sizeof ad_stack, table, key, klen, &adlen)))
+	if (!(ad = make_ad(ad_stack, sizeof ad_stack, SEAL_FORMAT_SHORT_NONCE, table, key, klen,
+			   &adlen)))
 		return CW_ENOMEM;
 	/* All the room first: the plain text is copied in and encrypted where it lies, and out
 	 * never grows (moves) while it holds plain text. */
@@ -261,14 +267,15 @@ int cw_vault_seal(const struct cw_vault *v, uint8_t table, const void *key, size
 		rc = CW_ENOMEM;
 		goto done;
 	}
-	head[0] = SEAL_FORMAT;
+	head[0] = SEAL_FORMAT_SHORT_NONCE;
 	nonce_take(head + 1);
+	memcpy(nonce, head + 1, STORED_NONCE_BYTES);
 	memcpy(out->data + start, head, sizeof head);
 	work = out->data + start + sizeof head;
 	memset(work, 0, CHACHA_BLOCK);
 	if (plen)
 		memcpy(work + CHACHA_BLOCK, plain, plen);
-	stream_xor(work, plen, head + 1, v->values);
+	stream_xor(work, plen, nonce, v->values);
 	memcpy(poly_key, work, sizeof poly_key);
 	memmove(work, work + CHACHA_BLOCK, plen);
 	aead_mac(work + plen, poly_key, ad, adlen, work, plen);
@@ -284,20 +291,32 @@ done:
 int cw_vault_open(const struct cw_vault *v, uint8_t table, const void *key, size_t klen,
 		  const void *sealed, size_t slen, struct cw_buf *out)
 {
-	const uint8_t *s = sealed, *nonce;
-	uint8_t ad_stack[512], *ad, *work, *stream, tag[TAG_BYTES], mac[TAG_BYTES];
-	size_t start = out->len, adlen, clen, space, at;
+	const uint8_t *s = sealed, *cipher;
+	uint8_t nonce[NONCE_BYTES] = {0}, ad_stack[512], *ad, *work, *stream, tag[TAG_BYTES];
+	uint8_t mac[TAG_BYTES];
+	size_t start = out->len, adlen, clen, space, at, stored;
+	uint8_t format;
 	int rc = 0;
 
-	if (slen < cw_vault_overhead() || s[0] != SEAL_FORMAT)
+	if (slen < 1)
 		return CW_EDAMAGED;
-	clen = slen - cw_vault_overhead();
+	format = s[0]; /* read once: the map under it may change */
+	if (format == SEAL_FORMAT_SHORT_NONCE)
+		stored = STORED_NONCE_BYTES;
+	else if (format == SEAL_FORMAT_FULL_NONCE)
+		stored = NONCE_BYTES; /* written by casewatch before schema 9 */
+	else
+		return CW_EDAMAGED;
+	if (slen < 1 + stored + TAG_BYTES)
+		return CW_EDAMAGED;
+	clen = slen - 1 - stored - TAG_BYTES;
 	if (clen > SIZE_MAX / 4)
 		return CW_ENOMEM;
-	nonce = s + 1;
+	memcpy(nonce, s + 1, stored);
+	cipher = s + 1 + stored;
 	space = stream_space(clen);
 	at = (clen + 63) / 64 * 64; /* where the stream goes, after the copy */
-	if (!(ad = make_ad(ad_stack, sizeof ad_stack, table, key, klen, &adlen)))
+	if (!(ad = make_ad(ad_stack, sizeof ad_stack, format, table, key, klen, &adlen)))
 		return CW_ENOMEM;
 	if (cw_buf_reserve(out, at + space) != 0) {
 		rc = CW_ENOMEM;
@@ -310,8 +329,8 @@ int cw_vault_open(const struct cw_vault *v, uint8_t table, const void *key, size
 	work = out->data + start;
 	stream = work + at;
 	if (clen)
-		memcpy(work, nonce + NONCE_BYTES, clen);
-	memcpy(tag, nonce + NONCE_BYTES + clen, TAG_BYTES);
+		memcpy(work, cipher, clen);
+	memcpy(tag, cipher + clen, TAG_BYTES);
 	memset(stream, 0, CHACHA_BLOCK + clen);
 	stream_xor(stream, clen, nonce, v->values); /* over zeros: the stream itself */
 	aead_mac(mac, stream, ad, adlen, work, clen);

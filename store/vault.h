@@ -8,8 +8,15 @@
  * per purpose, so a key can never be used for two things. All of them live in sodium_malloc'd
  * memory: locked out of swap, fenced by guard pages, and wiped when the vault is freed.
  *
- * Sealed value layout (cw_vault_overhead() = 41 bytes more than the plain value):
- *   [1 format byte = 1][24-byte nonce][ciphertext, as long as the plain value][16-byte tag]
+ * Sealed value layout (cw_vault_overhead() = 33 bytes more than the plain value):
+ *   [1 format byte = 2][16-byte nonce][ciphertext, as long as the plain value][16-byte tag]
+ * The XChaCha20 nonce is the 16 stored bytes, fresh random bytes for each seal, then 8 zero
+ * bytes. HChaCha20 turns the first 16 bytes into a key of the value's own, so what must never
+ * repeat is those 128 random bits: two seals share them with a chance of about n^2 / 2^129
+ * after n seals (2^-49 after a trillion, 2^40): negligible for any number of writes a database
+ * will see. It makes every record and audit entry 8 bytes smaller (bench/RESULTS.md, "Schema
+ * 9: a shorter nonce"). Format 1, which casewatch wrote before schema 9, stores all 24 bytes
+ * (41 bytes of overhead); it still opens.
  * The associated data is the format byte, the table byte and the value's key, so a sealed value
  * copied under another key, or into another table, fails to open instead of being believed.
  *

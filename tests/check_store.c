@@ -326,6 +326,79 @@ START_TEST(schema_4_and_5_upgrade_with_their_keys)
 }
 END_TEST
 
+/* Puts key -> "" into table name behind the store's back. */
+static void put_raw(const char *name, const char *key)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val k = {strlen(key), (void *)key}, v = {0, ""};
+
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, name, 0, &dbi), 0);
+	ck_assert_int_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	ck_assert_int_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+}
+
+/* Whether table name holds key. */
+static int has_raw(const char *name, const char *key)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val k = {strlen(key), (void *)key}, v;
+	int rc;
+
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	ck_assert_int_eq(mdb_env_open(env, dir, MDB_RDONLY, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, name, 0, &dbi), 0);
+	rc = mdb_get(txn, dbi, &k, &v);
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
+	return rc == 0;
+}
+
+/* Schema 9 changed only how new values are sealed (store/vault.h): a database of schema 8
+ * opens read-only as it is, and opened for writing gets its version and nothing else (an
+ * entry planted in an index, which making the keys again would remove, is still there). */
+START_TEST(schema_8_needs_only_its_version)
+{
+	struct cw_store_options ro = {.author = "reader", .read_only = 1};
+	struct cw_id p = add_person("Before Nine", NULL);
+	struct cw_store *s;
+	struct cw_error err;
+	struct cw_record r;
+
+	cw_store_close(st);
+	st = NULL;
+	set_schema_version(8);
+	put_raw("by_kind", "planted");
+	test_key_options(&ro, dir);
+	ck_assert_msg(cw_store_open(dir, &ro, &s, &err) == 0, "%s", err.message);
+	ck_assert_uint_eq(cw_store_schema_version(s), 8);
+	ck_assert_int_eq(cw_store_get(s, &p, &r, &err), 0);
+	ck_assert_str_eq(r.u.person.name, "Before Nine");
+	cw_record_free(&r);
+	cw_store_close(s);
+	st = open_store(0);
+	ck_assert_uint_eq(cw_store_upgraded_from(st), 8);
+	ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
+	cw_store_close(st);
+	st = NULL;
+	ck_assert(has_raw("by_kind", "planted"));
+	st = open_store(0);
+	ck_assert_int_eq(cw_store_get(st, &p, &r, &err), 0);
+	ck_assert_str_eq(r.u.person.name, "Before Nine");
+	cw_record_free(&r);
+}
+END_TEST
+
 /* The size of an audit entry as stored, without its seal when the database is encrypted. */
 static size_t stored_audit_len(uint64_t seq)
 {
@@ -2574,6 +2647,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, newer_schema_is_refused);
 	tcase_add_test(tc, earlier_schema_is_upgraded_at_open);
 	tcase_add_test(tc, schema_4_and_5_upgrade_with_their_keys);
+	tcase_add_test(tc, schema_8_needs_only_its_version);
 	tcase_add_test(tc, own_audit_entries_leave_the_id_out);
 	tcase_add_test(tc, read_only_open_reads);
 	tcase_add_test(tc, put_get_stamps_header);

@@ -197,7 +197,7 @@ START_TEST(seal_fresh_nonce)
 	seal(&b);
 	ck_assert_uint_eq(a.len, b.len);
 	ck_assert_int_ne(memcmp(a.data, b.data, a.len), 0);
-	ck_assert_int_ne(memcmp(a.data + 1, b.data + 1, 24), 0);
+	ck_assert_int_ne(memcmp(a.data + 1, b.data + 1, 16), 0);
 	cw_buf_free(&a);
 	cw_buf_free(&b);
 }
@@ -220,24 +220,25 @@ static int all_zero(const uint8_t *p, size_t n)
 	return any == 0;
 }
 
-/* The associated data vault.h documents: format byte 1, table byte, the value's key. */
-static size_t make_ad(uint8_t *ad, uint8_t table, const uint8_t *key, size_t klen)
+/* The associated data vault.h documents: format byte, table byte, the value's key. */
+static size_t make_ad(uint8_t *ad, uint8_t format, uint8_t table, const uint8_t *key, size_t klen)
 {
-	ad[0] = 1;
+	ad[0] = format;
 	ad[1] = table;
 	memcpy(ad + 2, key, klen);
 	return 2 + klen;
 }
 
-/* The seal is XChaCha20-Poly1305-IETF exactly: for every length from 0 to 1100 bytes and keys
- * of several lengths (the associated data on the stack and on the heap), libsodium's AEAD opens
- * what cw_vault_seal wrote, and cw_vault_open opens what libsodium's AEAD wrote. A wrong tag,
- * a flipped cipher byte or a wrong length is refused at every length. */
+/* The seal is XChaCha20-Poly1305-IETF exactly, with the nonce vault.h documents (the 16 stored
+ * bytes, then 8 zeros): for every length from 0 to 1100 bytes and keys of several lengths (the
+ * associated data on the stack and on the heap), libsodium's AEAD opens what cw_vault_seal
+ * wrote, and cw_vault_open opens what libsodium's AEAD wrote. A wrong tag, a flipped cipher
+ * byte or a wrong length is refused at every length. */
 START_TEST(seal_is_libsodium_aead)
 {
 	static const size_t klens[] = {0, 9, 40, 600};
 	uint8_t master[CW_VAULT_KEY_BYTES], vkey[CW_VAULT_KEY_BYTES], plainb[1100], key[600];
-	uint8_t ad[602], back[1100];
+	uint8_t ad[602], back[1100], nonce[24];
 	struct cw_vault *v = NULL;
 	struct cw_error err;
 
@@ -246,7 +247,7 @@ START_TEST(seal_is_libsodium_aead)
 	ck_assert_int_eq(cw_vault_from_master(master, &v, &err), 0);
 	randombytes_buf(key, sizeof key);
 	for (size_t len = 0; len <= sizeof plainb; len++) {
-		size_t klen = klens[len % 4], adlen = make_ad(ad, (uint8_t)len, key, klen);
+		size_t klen = klens[len % 4], adlen = make_ad(ad, 2, (uint8_t)len, key, klen);
 		struct cw_buf sealed = {0}, opened = {0};
 		uint8_t *p;
 
@@ -255,15 +256,19 @@ START_TEST(seal_is_libsodium_aead)
 		ck_assert_int_eq(cw_vault_seal(v, (uint8_t)len, key, klen, plainb, len, &sealed),
 				 0);
 		ck_assert_uint_eq(sealed.len, len + cw_vault_overhead());
+		ck_assert_uint_eq(cw_vault_overhead(), 1 + 16 + 16);
 		p = sealed.data;
+		ck_assert_uint_eq(p[0], 2);
+		memcpy(nonce, p + 1, 16);
+		memset(nonce + 16, 0, 8);
 		ck_assert_int_eq(
 			crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
-				back, NULL, p + 25, len, p + 25 + len, ad, adlen, p + 1, vkey),
+				back, NULL, p + 17, len, p + 17 + len, ad, adlen, nonce, vkey),
 			0);
 		ck_assert(len == 0 || memcmp(back, plainb, len) == 0);
 		/* libsodium's seal (same nonce), then ours opens it */
 		crypto_aead_xchacha20poly1305_ietf_encrypt_detached(
-			p + 25, p + 25 + len, NULL, plainb, len, ad, adlen, NULL, p + 1, vkey);
+			p + 17, p + 17 + len, NULL, plainb, len, ad, adlen, NULL, nonce, vkey);
 		ck_assert_int_eq(cw_vault_open(v, (uint8_t)len, key, klen, p, sealed.len, &opened),
 				 0);
 		ck_assert_uint_eq(opened.len, len);
@@ -278,14 +283,14 @@ START_TEST(seal_is_libsodium_aead)
 		ck_assert(all_zero(opened.data, opened.cap));
 		p[sealed.len - 1 - len % 16] ^= 0x01;
 		if (len) {
-			p[25 + len / 2] ^= 0x80;
+			p[17 + len / 2] ^= 0x80;
 			ck_assert_int_eq(
 				cw_vault_open(v, (uint8_t)len, key, klen, p, sealed.len, &opened),
 				CW_EDAMAGED);
 			ck_assert_uint_eq(opened.len, 0);
 			/* nothing of the plain text is left in the buffer's room either */
 			ck_assert(all_zero(opened.data, opened.cap));
-			p[25 + len / 2] ^= 0x80;
+			p[17 + len / 2] ^= 0x80;
 		}
 		/* the right bytes under another table are refused */
 		ck_assert_int_eq(
@@ -299,12 +304,61 @@ START_TEST(seal_is_libsodium_aead)
 }
 END_TEST
 
+/* Values sealed before schema 9 (format 1: the whole 24-byte nonce stored, 41 bytes more than
+ * the plain value) still open, at every length; neither format opens read as the other. */
+START_TEST(format_1_values_still_open)
+{
+	uint8_t master[CW_VAULT_KEY_BYTES], vkey[CW_VAULT_KEY_BYTES], plainb[600], ad[8];
+	struct cw_vault *v = NULL;
+	struct cw_error err;
+
+	randombytes_buf(master, sizeof master);
+	values_key(master, vkey);
+	ck_assert_int_eq(cw_vault_from_master(master, &v, &err), 0);
+	for (size_t len = 0; len <= sizeof plainb; len += 7) {
+		size_t adlen = make_ad(ad, 1, 5, (const uint8_t *)"rec1", 4);
+		uint8_t old[1 + 24 + sizeof plainb + 16];
+		struct cw_buf opened = {0}, sealed = {0};
+
+		randombytes_buf(plainb, len);
+		old[0] = 1;
+		randombytes_buf(old + 1, 24);
+		crypto_aead_xchacha20poly1305_ietf_encrypt_detached(old + 25, old + 25 + len, NULL,
+								    plainb, len, ad, adlen, NULL,
+								    old + 1, vkey);
+		ck_assert_int_eq(cw_vault_open(v, 5, "rec1", 4, old, 41 + len, &opened), 0);
+		ck_assert_uint_eq(opened.len, len);
+		ck_assert(len == 0 || memcmp(opened.data, plainb, len) == 0);
+		opened.len = 0;
+		/* the same bytes called format 2 (their associated data differs) */
+		old[0] = 2;
+		ck_assert_int_eq(cw_vault_open(v, 5, "rec1", 4, old, 41 + len, &opened),
+				 CW_EDAMAGED);
+		ck_assert_uint_eq(opened.len, 0);
+		/* and a value of format 2 called format 1 */
+		ck_assert_int_eq(cw_vault_seal(v, 5, "rec1", 4, plainb, len, &sealed), 0);
+		sealed.data[0] = 1;
+		ck_assert_int_eq(cw_vault_open(v, 5, "rec1", 4, sealed.data, sealed.len, &opened),
+				 CW_EDAMAGED);
+		/* an unknown format */
+		sealed.data[0] = 3;
+		ck_assert_int_eq(cw_vault_open(v, 5, "rec1", 4, sealed.data, sealed.len, &opened),
+				 CW_EDAMAGED);
+		ck_assert_uint_eq(opened.len, 0);
+		cw_buf_free(&opened);
+		cw_buf_free(&sealed);
+	}
+	cw_vault_free(v);
+	sodium_memzero(vkey, sizeof vkey);
+}
+END_TEST
+
 /* Nonces come from a pool: a child process after fork must not take the nonces its parent
  * takes next. */
 START_TEST(seal_nonce_fresh_after_fork)
 {
 	struct cw_buf before = {0}, mine = {0};
-	uint8_t theirs[24];
+	uint8_t theirs[16];
 	int fds[2], status;
 	pid_t pid;
 
@@ -317,7 +371,7 @@ START_TEST(seal_nonce_fresh_after_fork)
 
 		close(fds[0]);
 		if (cw_vault_seal(vault, 3, "k1", 2, plain, sizeof plain, &child) != 0 ||
-		    write(fds[1], child.data + 1, 24) != 24)
+		    write(fds[1], child.data + 1, 16) != 16)
 			_exit(1);
 		_exit(0);
 	}
@@ -659,6 +713,7 @@ static Suite *vault_suite(void)
 	tcase_add_test(tc, open_truncated_refused);
 	tcase_add_test(tc, seal_fresh_nonce);
 	tcase_add_test(tc, seal_is_libsodium_aead);
+	tcase_add_test(tc, format_1_values_still_open);
 	tcase_add_test(tc, seal_nonce_fresh_after_fork);
 	tcase_add_test(tc, tags);
 	tcase_add_test(tc, from_master);
