@@ -378,7 +378,10 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 		w.leave_out = !o->include_confidential;
 		if (cw_agenda_leave_out_confidential(&a, &w) != 0)
 			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
-		else if (cw_agenda_write_ics(&a, out) != 0)
+		if (rc == 0)
+			rc = cw_agenda_match_text_as_shown(cli->session.store, &a, &w, &o->filter,
+							   &cli->err);
+		if (rc == 0 && cw_agenda_write_ics(&a, out) != 0)
 			rc = cw_write_failed(out, errno, &cli->err);
 		if (rc == 0 && a.n == 0)
 			empty_calendar_note(&a, !cw_filter_equal(&o->filter, &none));

@@ -389,3 +389,34 @@ int cw_agenda_leave_out_confidential(struct cw_agenda *a, struct cw_withheld *w)
 			return CW_ENOMEM;
 	return 0;
 }
+
+int cw_agenda_match_text_as_shown(struct cw_store *st, struct cw_agenda *a, struct cw_withheld *w,
+				  const struct cw_filter *filter, struct cw_error *err)
+{
+	struct cw_reader *rd;
+	struct cw_matcher *m = NULL;
+	size_t kept = 0;
+	int rc;
+
+	if (!w->leave_out || !filter->text[0])
+		return 0;
+	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
+		return rc;
+	rc = cw_reader_matcher_as_shown(
+		rd, filter, CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT), &m, err);
+	for (size_t i = 0; i < a->n && rc == 0; i++) {
+		int match = 1;
+
+		if ((rc = cw_matcher_test(m, a->items[i].rec, &match, err)) != 0)
+			break;
+		if (match)
+			a->items[kept++] = a->items[i];
+		else if (cw_withheld_count(w, &a->items[i].rec->id) != 0)
+			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	if (rc == 0)
+		a->n = kept;
+	cw_matcher_free(m);
+	cw_reader_end(rd);
+	return rc;
+}

@@ -149,12 +149,12 @@ int cw_withheld_match_text(struct cw_reader *rd, struct cw_withheld *w, const st
 
 	if (!w->leave_out || !f->text[0])
 		return 0;
-	if ((rc = cw_reader_matcher(rd, f, UINT32_MAX, &m, err)) != 0)
+	if ((rc = cw_reader_matcher_as_shown(rd, f, UINT32_MAX, &m, err)) != 0)
 		return rc;
 	for (size_t j = 0; j < l->n; j++) {
 		int match = 1;
 
-		if (rc == 0 && l->items[j].confidential_fields)
+		if (rc == 0)
 			rc = cw_matcher_test(m, &l->items[j], &match, err);
 		if (rc == 0 && !match && count && cw_withheld_count(w, &l->items[j].id) != 0)
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");

@@ -51,11 +51,12 @@ int cw_withheld_count(struct cw_withheld *w, const struct cw_id *id);
 int cw_withheld_named(const struct cw_withheld *w, struct cw_record *rec);
 
 /* A filter's free text must not be matched by what is withheld: a hearing found by a word of
- * its confidential notes, written with "[confidential]" under a header (or beside a command)
- * that gives the word, would tell a reader what the notes say. After cw_withheld_sift, drops
- * from l each record with confidential fields that f no longer matches as it will be read,
- * counting it in w->records when `count`. Nothing without w->leave_out or f's text. rd: a
- * read transaction (store.h). An error of the store, CW_ENOMEM or 0. */
+ * its confidential notes, or by the name of a confidential person it names, written with
+ * "[confidential]" under a header (or beside a command) that gives the word, would tell a
+ * reader what the notes say or who was there. After cw_withheld_sift, drops from l each record
+ * that f no longer matches as it will be read (cw_reader_matcher_as_shown), counting it in
+ * w->records when `count`. Nothing without w->leave_out or f's text. rd: a read transaction
+ * (store.h). An error of the store, CW_ENOMEM or 0. */
 int cw_withheld_match_text(struct cw_reader *rd, struct cw_withheld *w, const struct cw_filter *f,
 			   struct cw_record_list *l, int count, struct cw_error *err);
 

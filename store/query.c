@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "models/codec.h"
+#include "models/confidential.h"
 #include "models/i18n.h"
 #include "models/text.h"
 #include "models/timeline.h"
@@ -292,10 +293,18 @@ static int record_name_matches(const struct cw_record *rec, const char *text, in
 	return 0;
 }
 
+/* Whether what is written for others shows the record's name or title: not when the record is
+ * confidential, nor a person's confidential name (models/confidential.h). */
+static int name_is_shown(const struct cw_record *rec)
+{
+	return !rec->confidential &&
+	       !(rec->kind == CW_KIND_PERSON && cw_record_field_is_confidential(rec, "name"));
+}
+
 /* Collects the ids of the kind's records whose name matches (text folded here, once); into
- * cands when not NULL. */
+ * cands when not NULL. shown_only: only names that what is written for others shows. */
 static int match_names(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, const char *text,
-		       int exact, struct keylist *ids, struct cw_record_list *cands,
+		       int exact, int shown_only, struct keylist *ids, struct cw_record_list *cands,
 		       struct cw_error *err)
 {
 	struct stream s = {.plen = 1, .lo = 0, .hi = CW_DATE_KEY_UNKNOWN};
@@ -318,7 +327,8 @@ static int match_names(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, con
 			free(folded);
 			return rc;
 		}
-		if (record_name_matches(&rec, folded, exact)) {
+		if (record_name_matches(&rec, folded, exact) &&
+		    (!shown_only || name_is_shown(&rec))) {
 			rc = keylist_add(ids, id.b, ID_LEN);
 			if (rc == 0 && cands)
 				rc = cw_record_list_push(cands, &rec);
@@ -366,7 +376,7 @@ static int resolve_refs(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, co
 		if (ok)
 			return keylist_add(out, id.b, ID_LEN);
 	}
-	return match_names(st, txn, kind, text, 0, out, NULL, err);
+	return match_names(st, txn, kind, text, 0, 0, out, NULL, err);
 }
 
 /* resolve_refs, or its answer kept from the last query of the same kind with the same text
@@ -513,17 +523,19 @@ static int add_named(void *ctx, const uint8_t *tail)
 /* Free text finds records by the names of their people and case too: the people and cases
  * whose names hold the text (each read once, per query), then by the indexes every record
  * filed under one of those people (a hearing also under its case's defendants) and, under
- * by_case, every record of one of those cases or of a case naming one of those people. */
-static int text_names(struct cw_store *st, MDB_txn *txn, const char *text, struct idset *named,
-		      struct cw_error *err)
+ * by_case, every record of one of those cases or of a case naming one of those people.
+ * shown_only: through the names that what is written for others shows (name_is_shown). */
+static int text_names(struct cw_store *st, MDB_txn *txn, const char *text, int shown_only,
+		      struct idset *named, struct cw_error *err)
 {
 	struct keylist people = {0}, titles = {0};
 	struct idset cases = {0};
 	struct named_ctx ctx = {named, &cases};
 	int rc;
 
-	if ((rc = match_names(st, txn, CW_KIND_PERSON, text, 0, &people, NULL, err)) == 0)
-		rc = match_names(st, txn, CW_KIND_CASE, text, 0, &titles, NULL, err);
+	if ((rc = match_names(st, txn, CW_KIND_PERSON, text, 0, shown_only, &people, NULL, err)) ==
+	    0)
+		rc = match_names(st, txn, CW_KIND_CASE, text, 0, shown_only, &titles, NULL, err);
 	for (size_t i = 0; i < titles.n && rc == 0; i++)
 		rc = idset_add(&cases, titles.keys[i]);
 	for (size_t i = 0; i < people.n && rc == 0; i++)
@@ -567,7 +579,7 @@ static int text_names_kept(struct cw_store *st, MDB_txn *txn, const char *text, 
 
 	if (st->named_text && st->named_txnid == txnid && strcmp(st->named_text, folded) == 0)
 		return idset_copy(named, st->named_ids, st->nnamed);
-	if ((rc = text_names(st, txn, text, named, err)) != 0)
+	if ((rc = text_names(st, txn, text, 0, named, err)) != 0)
 		return rc;
 	if (idset_copy(&kept, named->ids, named->n) != 0 || !(copy = strdup(folded))) {
 		free(kept.ids);
@@ -1398,9 +1410,9 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, s
 		return rc;
 	rc = resolve_refs(st, txn, kind, text, &any, err);
 	if (rc == 0 && any.n > 1)
-		rc = match_names(st, txn, kind, text, 1, &exact, NULL, err);
+		rc = match_names(st, txn, kind, text, 1, 0, &exact, NULL, err);
 	if (rc == 0 && any.n > 1 && exact.n != 1 && cands)
-		rc = match_names(st, txn, kind, text, 0, &listed, cands, err);
+		rc = match_names(st, txn, kind, text, 0, 0, &listed, cands, err);
 	mdb_txn_abort(txn);
 	if (rc == 0) {
 		if (any.n == 1)
@@ -1593,6 +1605,23 @@ int cw_reader_matcher(struct cw_reader *rd, const struct cw_filter *f, uint32_t 
 	}
 	*out = m;
 	return 0;
+}
+
+int cw_reader_matcher_as_shown(struct cw_reader *rd, const struct cw_filter *f,
+			       uint32_t default_kinds, struct cw_matcher **out,
+			       struct cw_error *err)
+{
+	int rc = cw_reader_matcher(rd, f, default_kinds, out, err);
+
+	if (rc != 0 || !(*out)->c.text)
+		return rc;
+	free((*out)->c.named.ids);
+	memset(&(*out)->c.named, 0, sizeof(*out)->c.named);
+	if ((rc = text_names(rd->st, rd->txn, f->text, 1, &(*out)->c.named, err)) != 0) {
+		cw_matcher_free(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 /* What walk_matches checks of a record it meets (the stream it comes through answers the

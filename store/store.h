@@ -426,6 +426,12 @@ int cw_reader_person_records(struct cw_reader *rd, const struct cw_id *person, u
 struct cw_matcher;
 int cw_reader_matcher(struct cw_reader *rd, const struct cw_filter *f, uint32_t default_kinds,
 		      struct cw_matcher **out, struct cw_error *err);
+/* The same, for what is written for others: its free text finds records by the names of
+ * people and the titles of cases only where those are shown there, not through a confidential
+ * person or case, nor a person's confidential name (models/confidential.h). */
+int cw_reader_matcher_as_shown(struct cw_reader *rd, const struct cw_filter *f,
+			       uint32_t default_kinds, struct cw_matcher **out,
+			       struct cw_error *err);
 int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *match,
 		    struct cw_error *err);
 void cw_matcher_free(struct cw_matcher *m);

@@ -195,4 +195,22 @@ json "d == []"
 grep -q "1 confidential record" "$WORK/stderr" || fail "export said nothing: $(cat "$WORK/stderr")"
 ok cw export records --text Ibisnote --format json --include-confidential
 json "[r['date'] for r in d] == ['2024-02-08']"
+# ... and for a calendar file.
+ok cw export --format ics --from 2024-02-01 --to 2024-02-29 --text Ibisnote
+lacks "20240208T"
+grep -q "1 confidential record" "$WORK/stderr" || fail "ics said nothing: $(cat "$WORK/stderr")"
+ok cw export --format ics --from 2024-02-01 --to 2024-02-29 --text Ibisnote \
+	--include-confidential
+has "DTSTART;TZID=Asia/Phnom_Penh:20240208T100000"
+# Nor by the name of a confidential person, or a person's confidential name: the arrest of
+# "Platypus Source", written with "[confidential]" for the name under a header that gives
+# "Platypus", would say who was arrested that day.
+for t in Platypus Zebrafinch; do
+	ok cw report --week 2024-W06 --text $t --format json
+	json "d['comparison']['arrests']['current'] == 0 and d['confidential']['records_left_out'] == 1"
+	ok cw export records --text $t --format json
+	json "d == []"
+	ok cw export records --text $t --format json --include-confidential
+	json "[(r['kind'], r['date']) for r in d] == [('milestone', '2024-02-06')]"
+done
 done_ok
