@@ -62,6 +62,19 @@ static json_t *jview(const struct cw_record *rec)
 	return jword(&cw_words_view, rec->view);
 }
 
+/* A set of accounts (bits of enum cw_view) as their words, in the order of the enum; NULL when
+ * out of memory (json_pack then fails). */
+static json_t *jviews(uint32_t views)
+{
+	json_t *a = json_array();
+
+	for (unsigned v = 0; a && v < 32 && v < cw_words_view.n; v++)
+		if ((views & (UINT32_C(1) << v)) &&
+		    json_array_append_new(a, jword(&cw_words_view, v)))
+			return json_decref(a), NULL;
+	return a;
+}
+
 /* A row drawn from a record, with "reportedly": whether its source says the event only
  * reportedly happened (true/false, never left out). NULL when o is (out of memory). */
 static json_t *jrow(json_t *o, const struct cw_record *rec)
@@ -447,10 +460,12 @@ static json_t *detainees(const struct cw_report *r)
 		const struct cw_record *k = cw_report_ref(r, &d->case_id);
 		struct cw_day_range days = cw_day_range_of(d->days, d->days_max);
 
-		/* A person is one; a group is as many as the sources say, or null. */
+		/* A person is one; a group is as many as the sources say, or null. "view" is the
+		 * case's (its custody says they are held); "views" every account the count rests
+		 * on (report.h). */
 		json_array_append_new(
 			a,
-			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s}", "person",
+			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s}", "person",
 				  jperson(r, &d->person), "group",
 				  jstr(d->group[0] ? d->group : NULL), "count",
 				  !d->group[0]   ? json_integer(1)
@@ -458,7 +473,8 @@ static json_t *detainees(const struct cw_report *r)
 						 : json_null(),
 				  "case_id", jid(&d->case_id), "case_title",
 				  k ? jstr(k->u.kase.title) : json_null(), "view",
-				  k ? jview(k) : json_null(), "since", jdate(d->since), "days",
+				  k ? jview(k) : json_null(), "views", jviews(d->views), "since",
+				  jdate(d->since), "days",
 				  /* exact, or null: the bounds say what the dates allow */
 				  cw_export_days_json(days.exact), "days_at_least",
 				  cw_export_days_json(days.at_least), "days_at_most",
@@ -563,8 +579,10 @@ static json_t *comparison(const struct cw_report *r)
 
 	for (int m = 0; o && m < CW_METRIC_COUNT; m++)
 		json_object_set_new(o, cw_report_metric_name((enum cw_report_metric)m),
-				    json_pack("{s:o,s:o}", "current", jmetric(r->counts[m]),
-					      "previous", jmetric(r->previous[m])));
+				    json_pack("{s:o,s:o,s:o,s:o}", "current", jmetric(r->counts[m]),
+					      "previous", jmetric(r->previous[m]), "current_views",
+					      jviews(r->counts_views[m]), "previous_views",
+					      jviews(r->previous_views[m])));
 	return o;
 }
 

@@ -216,6 +216,18 @@ static void account_cell(struct builder *b, const struct cw_record *rec)
 	cell(b, CW_RC_ACCOUNT, "%s", _(cw_enum_label(&cw_words_view, rec->view)));
 }
 
+/* The accounts of a set (bits of enum cw_view), "UN, own observation", in one cell. */
+static void views_cell(struct builder *b, uint32_t views)
+{
+	struct sb sb = {0};
+
+	for (unsigned v = 0; v < 32 && v < cw_words_view.n; v++)
+		if (views & (UINT32_C(1) << v))
+			sb_add(&sb, "%s%s", sb.n ? ", " : "", _(cw_enum_label(&cw_words_view, v)));
+	if (sb.n || sb.failed)
+		cell_take(b, CW_RC_ACCOUNT, &sb);
+}
+
 /* An event the source says only reportedly happened ("Eng Sroy was reportedly charged") is
  * marked after the text of what happened, in column c ("charge (reportedly)"), and in the
  * CSV's reportedly column: it must never read as established. Called once a row's cells are
@@ -819,7 +831,6 @@ static void detainees(struct builder *b)
 
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
-		const struct cw_record *k = cw_report_ref(r, &d->case_id);
 
 		if (d->group[0]) { /* "NagaWorld union activists (8 unnamed)" */
 			char who[CW_REPORT_GROUP_LABEL + 64];
@@ -830,8 +841,9 @@ static void detainees(struct builder *b)
 		} else {
 			person_cells(b, &d->person);
 		}
-		if (k) /* the custody comes from the case: its account */
-			account_cell(b, k);
+		/* The accounts the count rests on: the arrest or detention it starts from, and
+		 * the case, whose custody says the person is held (report.h). */
+		views_cell(b, d->views);
 		case_cells(b, &d->case_id, 0);
 		cell(b, CW_RC_ARTICLES, "%s", "");
 		cell(b, CW_RC_STAGE, "%s", "");
@@ -967,6 +979,8 @@ static void comparison(struct builder *b)
 		cell(b, CW_RC_DETAIL, "%s", cw_report_metric_name((enum cw_report_metric)m));
 		metric_cell(b, CW_RC_COUNT, b->r->counts[m]);
 		metric_cell(b, CW_RC_PREVIOUS, b->r->previous[m]);
+		/* Whose accounts the two figures are drawn from (JSON has each period's). */
+		views_cell(b, b->r->counts_views[m] | b->r->previous_views[m]);
 		row_end(b);
 	}
 }
@@ -1838,7 +1852,6 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		if (d->days > 0 || (d->days == 0 && d->days_max == 0)) {
 			int exact = d->days == d->days_max;
 			const struct cw_report_detainee *rival = longest_rival(r);
-			const struct cw_record *k = cw_report_ref(r, &d->case_id);
 
 			detainee_name(r, d, name, sizeof name);
 			sb_add(&sb,
@@ -1852,8 +1865,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			 * not read as held to the period's end. */
 			if (cw_date_compare(d->to, r->to) < 0)
 				counted_to_text(&sb, d);
-			if (k)
-				accounts(&sb, view_bit(k));
+			accounts(&sb, d->views);
 			/* Another whose dates allow more days than this one's sure figure: both
 			 * are named, and neither is called the longest alone. */
 			if (rival) {
@@ -2025,9 +2037,11 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	partial(&b);
 	section(&b, "comparison", N_("Compared with the previous period"), "", CW_RC_LABEL,
 		N_("Measure"), CW_RC_COUNT, N_("This period"), CW_RC_PREVIOUS,
-		N_("Previous period"), -1);
+		N_("Previous period"), CW_RC_ACCOUNT, N_("Accounts"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note(_("This period %s to %s; previous period %s to %s."), from, to, pf, pt);
+	b.sec->note = note(_("This period %s to %s; previous period %s to %s. Accounts: whose "
+			     "accounts the records counted in either period are."),
+			   from, to, pf, pt);
 	comparison(&b);
 	for (size_t i = 0; i < doc->nsections; i++)
 		if (doc->sections[i].wants_note && !doc->sections[i].note)

@@ -844,44 +844,77 @@ int cw_report_hearing_is_own(const struct cw_record *hearing)
 	return hearing->view == CW_VIEW_OWN;
 }
 
+/* The bit of a record's account in a set of accounts (struct cw_report: counts_views). */
+static uint32_t view_bit(const struct cw_record *rec)
+{
+	return rec->view < 32 ? UINT32_C(1) << rec->view : 0;
+}
+
+/* The accounts of every record of a list. */
+static uint32_t list_views(const struct cw_record_list *l)
+{
+	uint32_t views = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		views |= view_bit(&l->items[i]);
+	return views;
+}
+
 static int count_period(const struct cw_report *r, const struct period *p,
-			size_t counts[CW_METRIC_COUNT])
+			size_t counts[CW_METRIC_COUNT], uint32_t views[CW_METRIC_COUNT])
 {
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
 	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0;
 	struct cw_report_verdict *rows = NULL;
 
+	memset(views, 0, CW_METRIC_COUNT * sizeof *views);
 	for (size_t i = 0; i < p->hearings.n; i++) {
-		const struct cw_hearing *h = &p->hearings.items[i].u.hearing;
+		const struct cw_record *rec = &p->hearings.items[i];
+		int is_own = cw_report_hearing_is_own(rec);
 
-		own += (size_t)cw_report_hearing_is_own(&p->hearings.items[i]);
-		verdict_hearings += (size_t)hearing_has_verdict(h);
+		own += (size_t)is_own;
+		views[is_own ? CW_METRIC_HEARINGS_OWN : CW_METRIC_HEARINGS_REPORTED] |=
+			view_bit(rec);
+		if (hearing_has_verdict(&rec->u.hearing)) {
+			verdict_hearings++;
+			views[CW_METRIC_VERDICT_HEARINGS] |= view_bit(rec);
+		}
 	}
+	views[CW_METRIC_HEARINGS] = list_views(&p->hearings);
 	/* Verdicts: one per defendant a ruling decides on, whatever the charges. */
 	if (verdict_rows(&p->hearings, &p->rulings, &rows, &nrows) != 0) {
 		free(rows);
 		return CW_ENOMEM;
 	}
 	group_verdicts(rows, nrows, &rulings, &verdicts);
+	for (size_t i = 0; i < nrows; i++)
+		views[CW_METRIC_VERDICTS] |= view_bit(rows[i].rec);
 	free(rows);
 	for (size_t i = 0; i < p->arrests.n; i++) {
 		const struct cw_milestone *m = &p->arrests.items[i].u.milestone;
+		int is_arrest = m->type == CW_MS_ARREST;
 
-		if (m->type == CW_MS_ARREST)
+		if (is_arrest)
 			arrests += milestone_people(r, m);
 		else
 			charges += milestone_people(r, m);
+		views[is_arrest ? CW_METRIC_ARRESTS : CW_METRIC_CHARGES] |=
+			view_bit(&p->arrests.items[i]);
 	}
 	/* Someone detained and released within the period is held at neither end of it: only
 	 * this count says they were taken in (a source that logs the detention as an arrest
 	 * has it counted as an arrest). */
 	detentions = cw_report_detention_people(r, &p->detentions, NULL, NULL);
+	views[CW_METRIC_DETENTIONS] = list_views(&p->detentions);
+	views[CW_METRIC_VISITS] = list_views(&p->visits);
+	views[CW_METRIC_DEMOS] = list_views(&p->demos);
 	for (size_t i = 0; i < p->demos.n; i++) {
 		int64_t n = cw_demo_arrests(&p->demos.items[i].u.demo);
 
 		if (n >= 0) {
 			demo_arrests += (size_t)n;
 			demos_counted++;
+			views[CW_METRIC_DEMO_ARRESTS] |= view_bit(&p->demos.items[i]);
 		}
 	}
 	counts[CW_METRIC_HEARINGS] = p->hearings.n;
@@ -1252,12 +1285,35 @@ static int add_detainee(struct cw_report *r, const struct cw_report_detainee *d)
  * ended later: someone released since a past week was held in it), under the first such case
  * (cases in the order a list of cases gives: by date, then id), and the summary at the end of
  * the range finds them still detained. */
+/* detainee.views (report.h): the case's account, and those of the milestones of whom (a person,
+ * or with person NULL the group `group`) in the case that start a detention on `since`. */
+static uint32_t detainee_views(const struct cw_record *kase, const struct cw_id *person,
+			       const char *group, struct cw_date since,
+			       const struct cw_record *records, size_t n)
+{
+	uint32_t views = view_bit(kase);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *rec = &records[i];
+		const struct cw_milestone *m = &rec->u.milestone;
+
+		if (rec->kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
+		    !cw_timeline_starts_detention(m) || cw_date_compare(m->date, since) != 0)
+			continue;
+		if (person ? cw_id_equal(&m->person, person)
+			   : cw_id_is_zero(&m->person) && m->group && !strcasecmp(m->group, group))
+			views |= view_bit(rec);
+	}
+	return views;
+}
+
 static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
 			     const struct cw_id *person, struct cw_error *err)
 {
 	struct cw_report_detainee d;
 	struct cw_timeline_summary sum;
 	struct cw_record_list tl;
+	const struct cw_record *kase = NULL;
 	int rc, listed = 0;
 
 	if ((rc = cw_reader_person_records(rd, person,
@@ -1277,14 +1333,16 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 		    (lists_detained(&tl.items[t], person) ||
 		     cw_timeline_held_in_case(person, &tl.items[t], tl.items, tl.n, r->to)) &&
 		    (rc = cw_matcher_test(m, &tl.items[t], &listed, err)) == 0 && listed)
-			d.case_id = tl.items[t].id;
+			kase = &tl.items[t];
 	if (rc != 0 || !listed) {
 		cw_record_list_free(&tl);
 		return rc;
 	}
+	d.case_id = kase->id;
 	/* As the records tell it at the end of the range: the summary counts nothing dated
 	 * after it, and a detention that ended later was still running then. */
 	cw_timeline_summarise(person, tl.items, tl.n, r->to, &sum);
+	d.views = detainee_views(kase, person, NULL, sum.pretrial_since, tl.items, tl.n);
 	cw_record_list_free(&tl);
 	if (!sum.pretrial_ongoing)
 		return 0;
@@ -1321,6 +1379,7 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	d.to_kind = sum.pretrial_to_kind;
 	d.days = sum.pretrial_stretch_days;
 	d.days_max = sum.pretrial_stretch_days_max;
+	d.views = detainee_views(kase, NULL, label, sum.pretrial_since, tl->items, tl->n);
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;
 	r->detainees = grown;
@@ -1620,8 +1679,8 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		period_free(&prev);
 		return rc;
 	}
-	if (count_period(out, &cur, out->counts) != 0 ||
-	    count_period(out, &prev, out->previous) != 0) {
+	if (count_period(out, &cur, out->counts, out->counts_views) != 0 ||
+	    count_period(out, &prev, out->previous, out->previous_views) != 0) {
 		period_free(&cur);
 		period_free(&prev);
 		return oom(err);

@@ -87,6 +87,11 @@ struct cw_report_detainee {
 	 * there (models/timeline.h says why: to_kind). */
 	struct cw_date to;
 	uint8_t to_kind;
+	/* Whose account the count rests on: a bit (1 << enum cw_view) for each account of the
+	 * arrests and detentions of the person (or group) in the case dated on `since`, the
+	 * stretch's first day, and for the case's own, which says they are held. Only the case's
+	 * when the stretch began in another case. */
+	uint32_t views;
 };
 
 /* Counts compared with the previous range of the same length (whole calendar months: as many
@@ -201,6 +206,10 @@ struct cw_report {
 	 * demonstrations none of which recorded its arrests), which is not 0. */
 	size_t counts[CW_METRIC_COUNT];
 	size_t previous[CW_METRIC_COUNT];
+	/* Whose accounts each figure is drawn from: a bit (1 << enum cw_view) for the account of
+	 * each record it counts, this period's and the previous one's apart. */
+	uint32_t counts_views[CW_METRIC_COUNT];
+	uint32_t previous_views[CW_METRIC_COUNT];
 
 	/* Figures the summary's sentences are made of, counted from the hearings above (the
 	 * same rows the tables show): [CW_FAIR_SIDE_OWN or _REPORTED][...]. */

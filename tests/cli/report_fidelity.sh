@@ -362,4 +362,28 @@ has "convicted ($long 1)"
 has ", …; 2 years"
 checks=$((checks + 1))
 
+# A detainee's row says whose account its count rests on: the arrest it starts from (in the
+# UN's account) and the case whose custody says she is held (the team's own). A detention
+# order of another day, in the government's account, is not what the count starts from.
+ok cw person add --name "Vorn Chantha"
+ok cw case add --title "Chantha incitement" --defendant "Vorn Chantha" --custody detained \
+	--charge 494 --opened 2023-07-01 --view own
+ok cw log milestone --type arrest --person "Vorn Chantha" --case "Chantha incitement" \
+	--date 2023-07-02 --view un
+ok cw log milestone --type pretrial_detention --person "Vorn Chantha" \
+	--case "Chantha incitement" --date 2023-07-04 --view government
+ok cw report --week 2023-W38 --format json
+json "[(p['views'], p['view'], p['since']) for p in d['pretrial_detention'] if p['case_title'] == 'Chantha incitement'] == [(['un', 'own'], 'own', '2023-07-02')]"
+ok cw report --week 2023-W38
+has "| Vorn Chantha | Chantha incitement | UN, own observation | 2023-07-02 |"
+printf '%s\n' "$out" | grep -q "the longest, Vorn Chantha, for [0-9]* days (accounts: UN, own observation)" ||
+	fail "the summary does not give both accounts: $(printf '%s' "$out" | grep longest)"
+checks=$((checks + 1))
+# The comparison says whose accounts its figures are drawn from, each period's in JSON.
+ok cw report --from 2023-07-01 --to 2023-07-31 --case "Chantha incitement" --format json
+json "[(d['comparison'][m]['current'], d['comparison'][m]['current_views'], d['comparison'][m]['previous_views']) for m in ('arrests', 'detentions', 'hearings')] == [(1, ['un'], []), (1, ['government'], []), (0, [], [])]"
+ok cw report --from 2023-07-01 --to 2023-07-31 --case "Chantha incitement"
+has "| arrests | 1 | 0 | UN |"
+has "| taken into pretrial detention | 1 | 0 | government |"
+
 done_ok

@@ -69,7 +69,7 @@ json "d['timezone'] == 'Asia/Phnom_Penh' and d['empty'] is False"
 json "sorted(h['case']['defendants'][0]['person']['name'] for h in d['hearings']) == ['Chao Veasna', 'Chhorn Phalla']"
 json "all(h['date'] == '2024-02-07' and h['outcome'] == 'verdict' for h in d['hearings'])"
 json "all(h['view'] == 'un' and h['own_observation'] is False for h in d['hearings'])"
-json "d['comparison']['hearings_own'] == {'current': 0, 'previous': 0} and d['comparison']['hearings_reported'] == {'current': 2, 'previous': 0}"
+json "d['comparison']['hearings_own'] == {'current': 0, 'previous': 0, 'current_views': [], 'previous_views': []} and d['comparison']['hearings_reported'] == {'current': 2, 'previous': 0, 'current_views': ['un'], 'previous_views': []}"
 json "all(v['view'] == 'un' for v in d['verdicts'])"
 json "{v['person']['name'] for v in d['verdicts']} == {'Chao Veasna', 'Chhorn Phalla'} and {v['date'] for v in d['verdicts']} == {'2024-02-07'}"
 json "len(d['verdicts']) == $("$PY" -c "import csv,sys; print(sum(1 for r in csv.reader(open(sys.argv[1], newline='')) if r[0] == 'verdicts'))" "$WORK/week.csv")"
@@ -83,7 +83,7 @@ json "[(p['person'] and p['person']['name'], p['group'], p['count'], p['days'], 
 json "d['pretrial_detention_people'] == {'people': 2, 'at_least': True, 'named': 2, 'in_groups': 0, 'groups': 1, 'groups_number_not_given': 1}"
 # Chhorn Phalla's conviction on three articles is one verdict with three rows: verdicts count
 # one per defendant and ruling.
-json "d['comparison']['verdicts'] == {'current': 2, 'previous': 0} and len(d['verdicts']) == 4"
+json "[d['comparison']['verdicts'][k] for k in ('current', 'previous')] == [2, 0] and len(d['verdicts']) == 4"
 json "sorted((v['person']['name'], v['ruling'], v['decision']) for v in d['verdicts'])[1:] == [('Chhorn Phalla', 1, 1)] * 3"
 json "any('2 verdicts and rulings were recorded (account: UN): 2 convicted; the table has 4 rows, one per charge a ruling names.' in s for s in d['summary'])"
 json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'pretrial_detention_people', 'taken_into_pretrial_detention', 'partial_dates', 'tallies', 'comparison']"

@@ -52,9 +52,10 @@ ok cw verify
 has "0 problems"
 ok cw audit --json
 json "d[-1]['here'] and d[-1]['action'] == 'edit' and len({e['database'] for e in d}) == 1"
-# and the weekly report, from the pretrial-detention index the upgrade made, lists him
+# and the weekly report, from the pretrial-detention index the upgrade made, lists him, on
+# the accounts of his case (not recorded) and of the detention his count starts from (own)
 ok cw report --from 2024-03-01 --to 2024-03-31
-has "| Ny Nak | Ny Nak incitement | not recorded | 2024-01-05 | 86 |"
+has "| Ny Nak | Ny Nak incitement | not recorded, own observation | 2024-01-05 | 86 |"
 ok cw show 85c33599 --json
 json "d['verdicts'][0]['result'] == 'convicted' and d['sentence'] == '3 years'"
 ok cw audit --json
