@@ -272,6 +272,29 @@ static json_t *arrests(const struct cw_report *r)
 	return json_pack("{s:o,s:o,s:o}", "events", events, "by_article", by, "groups", groups);
 }
 
+/* Bail, releases and pardons (report.h: releases), each with its outcome: "granted",
+ * "refused", or null when not recorded. */
+static json_t *releases(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->releases.n; i++) {
+		const struct cw_record *rec = &r->releases.items[i];
+		const struct cw_milestone *m = &rec->u.milestone;
+		json_t *o = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id),
+				      "view", jview(rec), "date", jdate(m->date), "type",
+				      jword(&cw_words_milestone, m->type), "outcome",
+				      jword(&cw_words_decision, m->outcome), "person",
+				      jperson(r, &m->person), "case", jcase(r, &m->case_id),
+				      "detail", jstr(m->detail));
+
+		if (o && m->group) /* a group of unnamed defendants instead of a person */
+			jgroup(o, m->group, m->count);
+		json_array_append_new(a, jrow(o, rec));
+	}
+	return a;
+}
+
 /* A sentence's parts: [{part, amount, detail}], the part by its word. */
 static json_t *jparts(const struct cw_list *parts)
 {
@@ -703,6 +726,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		json_object_set_new(doc, "fair_trial_indicators", fair_trial(r));
 		json_object_set_new(doc, "arrests_and_charges", arrests(r));
 		json_object_set_new(doc, "verdicts", verdicts(r));
+		json_object_set_new(doc, "releases", releases(r));
 		json_object_set_new(doc, "visits", visits(r));
 		json_object_set_new(doc, "demonstrations", demos(r));
 		json_object_set_new(doc, "incidents", incidents(r));

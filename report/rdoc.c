@@ -471,6 +471,39 @@ static void arrests(struct builder *b)
 	}
 }
 
+/* Bail, releases and pardons: each with its outcome as recorded, so that a bail refused is
+ * read as refused and one whose outcome was not recorded says so. */
+static void releases(struct builder *b)
+{
+	const struct cw_record_list *l = &b->r->releases;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_milestone *m = &l->items[i].u.milestone;
+		const char *what = word(&cw_words_milestone, m->type);
+
+		if (m->outcome != CW_DECISION_UNKNOWN)
+			/* TRANSLATORS: a bail or release and its outcome: "bail (refused)" */
+			cell(b, CW_RC_LABEL, _("%s (%s)"), what,
+			     word(&cw_words_decision, m->outcome));
+		else if (m->type == CW_MS_BAIL || m->type == CW_MS_RELEASE)
+			/* TRANSLATORS: "bail (outcome not recorded)" */
+			cell(b, CW_RC_LABEL, _("%s (outcome not recorded)"), what);
+		else
+			cell(b, CW_RC_LABEL, "%s", what);
+		id_cell(b, CW_RC_ID, &l->items[i].id);
+		account_cell(b, &l->items[i]);
+		date_cell(b, CW_RC_DATE, m->date);
+		case_cells(b, &m->case_id, 0);
+		milestone_who_cells(b, m);
+		if (m->court)
+			cell(b, CW_RC_PLACE, "%s", m->court);
+		cell(b, CW_RC_DETAIL, "%s%s%s", str(m->detail), m->detail && m->notes ? "; " : "",
+		     str(m->notes));
+		reportedly_cell(b, &l->items[i], CW_RC_LABEL);
+		row_end(b);
+	}
+}
+
 static void by_article(struct builder *b)
 {
 	const struct cw_report *r = b->r;
@@ -1748,6 +1781,42 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			return rc;
 	}
 
+	/* Bail, releases and pardons: how many, whose accounts, and their outcomes as recorded
+	 * (a bail refused is not a release). */
+	if (r->releases.n) {
+		size_t granted = 0, refused = 0, unknown = 0;
+
+		for (size_t i = 0; i < r->releases.n; i++) {
+			const struct cw_milestone *m = &r->releases.items[i].u.milestone;
+
+			if (m->outcome == CW_DECISION_REFUSED)
+				refused++;
+			else if (m->outcome == CW_DECISION_GRANTED)
+				granted++;
+			else if (m->type == CW_MS_BAIL || m->type == CW_MS_RELEASE)
+				unknown++;
+		}
+		sb_add(&sb,
+		       P_("%zu decision on bail, release or pardon was recorded",
+			  "%zu decisions on bail, release or pardon were recorded", r->releases.n),
+		       r->releases.n);
+		list_accounts(&sb, &r->releases, -1);
+		if (granted)
+			sb_add(&sb, P_(": %zu granted", ": %zu granted", granted), granted);
+		if (refused)
+			sb_add(&sb, P_("%s%zu refused", "%s%zu refused", refused),
+			       granted ? ", " : ": ", refused);
+		if (unknown)
+			sb_add(&sb,
+			       P_("%s%zu with no outcome recorded (counted as granted below)",
+				  "%s%zu with no outcome recorded (counted as granted below)",
+				  unknown),
+			       granted || refused ? ", " : ": ", unknown);
+		sb_add(&sb, "%s", stop());
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
+
 	/* Visits, demonstrations, other incidents. */
 	if (c[CW_METRIC_VISITS]) {
 		sb_add(&sb, P_("%zu prison visit", "%zu prison visits", c[CW_METRIC_VISITS]),
@@ -1976,6 +2045,15 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		N_("Court"), CW_RC_ARTICLES, N_("Charge"), CW_RC_OUTCOME, N_("Result"),
 		CW_RC_DETAIL, N_("Sentence, details and notes"), -1);
 	verdicts(&b);
+	section(&b, "releases", N_("Bail, releases and pardons"),
+		N_("No bail, release or pardon recorded in this period."), CW_RC_DATE, N_("Date"),
+		CW_RC_ACCOUNT, N_("Account"), CW_RC_LABEL, N_("Event"), CW_RC_PEOPLE, N_("Person"),
+		CW_RC_CASE, N_("Case"), CW_RC_DETAIL, N_("Details and notes"), -1);
+	b.sec->wants_note = 1;
+	b.sec->note = note("%s", _("Each with its outcome as recorded. A bail or release whose "
+				   "outcome was not recorded is counted as granted in the pretrial "
+				   "detention below."));
+	releases(&b);
 	section(&b, "visits", N_("Prison visits"), N_("No prison visits in this period."),
 		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_PLACE, N_("Facility"),
 		CW_RC_OUTCOME, N_("Access"), CW_RC_CONCERNS, N_("Concerns"), CW_RC_PEOPLE,

@@ -62,7 +62,7 @@ struct cw_rsection {
 	size_t nrows;
 };
 
-#define CW_RDOC_SECTIONS 14
+#define CW_RDOC_SECTIONS 15
 
 /* One line of the header: "Organisation: LICADHO". */
 struct cw_rline {

@@ -182,6 +182,13 @@ static int is_ruling(uint8_t type)
 	       type == CW_MS_SUPREME_DECISION;
 }
 
+/* A milestone of the report's releases (report.h). */
+static int is_release(uint8_t type)
+{
+	return type == CW_MS_BAIL || type == CW_MS_RELEASE || type == CW_MS_HOUSE_ARREST ||
+	       type == CW_MS_SUPERVISION || type == CW_MS_PRETRIAL_END || type == CW_MS_PARDON;
+}
+
 /* ---- articles --------------------------------------------------------------------------- */
 
 static int article_order(const void *pa, const void *pb)
@@ -543,7 +550,8 @@ int cw_report_add_ids(struct cw_store *st, struct cw_report *r, const struct cw_
 struct period {
 	/* detentions: pretrial-detention milestones, counted only (whoever is still held is
 	 * listed from the detention index, gather_detainees) */
-	struct cw_record_list hearings, arrests, detentions, rulings, visits, demos, incidents;
+	struct cw_record_list hearings, arrests, detentions, rulings, releases, visits, demos,
+		incidents;
 };
 
 static void period_free(struct period *p)
@@ -552,6 +560,7 @@ static void period_free(struct period *p)
 	cw_record_list_free(&p->arrests);
 	cw_record_list_free(&p->detentions);
 	cw_record_list_free(&p->rulings);
+	cw_record_list_free(&p->releases);
 	cw_record_list_free(&p->visits);
 	cw_record_list_free(&p->demos);
 	cw_record_list_free(&p->incidents);
@@ -599,6 +608,7 @@ static int push_event(struct period *p, struct cw_record *rec)
 		l = is_arrest(rec->u.milestone.type)                    ? &p->arrests
 		    : is_ruling(rec->u.milestone.type)                  ? &p->rulings
 		    : rec->u.milestone.type == CW_MS_PRETRIAL_DETENTION ? &p->detentions
+		    : is_release(rec->u.milestone.type)                 ? &p->releases
 									: NULL;
 		break;
 	default:
@@ -1541,7 +1551,7 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 static int sift_period(struct cw_report *r, struct period *p, int count, struct cw_error *err)
 {
 	struct cw_record_list *lists[] = {&p->hearings, &p->arrests, &p->detentions, &p->rulings,
-					  &p->visits,   &p->demos,   &p->incidents};
+					  &p->releases, &p->visits,  &p->demos,      &p->incidents};
 
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
 		if (cw_withheld_sift(&r->confidential, lists[i], count) != 0)
@@ -1555,7 +1565,7 @@ static int match_text_again(struct cw_reader *rd, struct cw_report *r, struct pe
 			    struct cw_error *err)
 {
 	struct cw_record_list *lists[] = {&p->hearings, &p->arrests, &p->detentions, &p->rulings,
-					  &p->visits,   &p->demos,   &p->incidents};
+					  &p->releases, &p->visits,  &p->demos,      &p->incidents};
 	int rc = 0;
 
 	for (size_t i = 0; rc == 0 && i < sizeof lists / sizeof lists[0]; i++)
@@ -1693,10 +1703,12 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	out->demos = cur.demos;
 	out->incidents = cur.incidents;
 	out->detentions = cur.detentions;
+	out->releases = cur.releases;
 
 	if ((rc = add_refs(rd, out, &out->hearings, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->arrests, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->rulings, err)) != 0 ||
+	    (rc = add_refs(rd, out, &out->releases, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->visits, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->demos, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->incidents, err)) != 0)
@@ -1748,6 +1760,7 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->arrests);
 	cw_record_list_free(&r->detentions);
 	cw_record_list_free(&r->rulings);
+	cw_record_list_free(&r->releases);
 	cw_record_list_free(&r->visits);
 	cw_record_list_free(&r->demos);
 	cw_record_list_free(&r->incidents);
@@ -1768,6 +1781,7 @@ void cw_report_free(struct cw_report *r)
 int cw_report_is_empty(const struct cw_report *r)
 {
 	return r->hearings.n == 0 && r->arrests.n == 0 && r->detentions.n == 0 &&
-	       r->nverdicts == 0 && r->visits.n == 0 && r->demos.n == 0 && r->incidents.n == 0 &&
-	       r->nupcoming == 0 && r->ndetainees == 0 && r->partial.n == 0 && r->tallies.n == 0;
+	       r->releases.n == 0 && r->nverdicts == 0 && r->visits.n == 0 && r->demos.n == 0 &&
+	       r->incidents.n == 0 && r->nupcoming == 0 && r->ndetainees == 0 &&
+	       r->partial.n == 0 && r->tallies.n == 0;
 }

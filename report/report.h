@@ -170,6 +170,10 @@ struct cw_report {
 	 * people; those still held are in detainees) */
 	struct cw_record_list detentions;
 	struct cw_record_list rulings; /* milestones: verdicts, sentences, appeal decisions */
+	/* milestones that set someone free or would have: bail and release (granted, refused or
+	 * not recorded), house arrest, judicial supervision, the end of a pretrial detention, a
+	 * pardon */
+	struct cw_record_list releases;
 	struct cw_record_list visits;
 	struct cw_record_list demos;
 	struct cw_record_list incidents; /* outlets closed, accounts blocked, rights restored ... */

@@ -278,8 +278,10 @@ ok cw report --week 2023-W32
 has "| Released Later | Released later case | not recorded | 2023-08-01 | 12 |"
 ok cw report --week 2023-W32 --format json
 json "[(p['since'], p['days'], p['counted_to']) for p in d['pretrial_detention'] if p['person']['name'] == 'Released Later'] == [('2023-08-01', 12, '2023-08-13')]"
+ok cw report --week 2023-W33 --format json
+json "not [p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Released Later'] and [(x['type'], x['person']['name']) for x in d['releases']] == [('release', 'Released Later')]"
 ok cw report --week 2023-W33
-lacks "Released Later"
+has "| 2023-08-20 | not recorded | release (outcome not recorded) | Released Later |"
 ok cw report --week 2023-W35
 lacks "Released Later"
 ok cw timeline "Released Later"
@@ -385,5 +387,25 @@ json "[(d['comparison'][m]['current'], d['comparison'][m]['current_views'], d['c
 ok cw report --from 2023-07-01 --to 2023-07-31 --case "Chantha incitement"
 has "| arrests | 1 | 0 | UN |"
 has "| taken into pretrial detention | 1 | 0 | government |"
+
+# Bail, releases and pardons are listed with their outcome as recorded: a bail refused is not
+# a release, and one whose outcome was not recorded says so (and is counted as granted, which
+# ends the detention: she is no longer listed as held). A confidential one is left out.
+ok cw log milestone --type bail --outcome refused --person "Vorn Chantha" \
+	--case "Chantha incitement" --date 2023-09-19 --view un
+ok cw log milestone --type release --person "Vorn Chantha" --case "Chantha incitement" \
+	--date 2023-09-21 --view ngo --detail "released at night"
+ok cw log milestone --type pardon --person "Vorn Chantha" --case "Chantha incitement" \
+	--date 2023-09-20 --confidential
+ok cw report --week 2023-W38 --format json
+json "[(x['type'], x['outcome'], x['view'], x['date']) for x in d['releases']] == [('bail', 'refused', 'un', '2023-09-19'), ('release', None, 'ngo', '2023-09-21')]"
+json "not [p for p in d['pretrial_detention'] if p['case_title'] == 'Chantha incitement'] and d['confidential']['records_left_out'] == 1"
+ok cw report --week 2023-W38
+has "| 2023-09-19 | UN | bail (refused) | Vorn Chantha | Chantha incitement |"
+has "| 2023-09-21 | NGO | release (outcome not recorded) | Vorn Chantha | Chantha incitement | released at night |"
+has "2 decisions on bail, release or pardon were recorded (accounts: UN, NGO): 1 refused, 1 with no outcome recorded (counted as granted below)."
+lacks "pardon |"
+ok cw report --week 2023-W37
+has "No bail, release or pardon recorded in this period."
 
 done_ok

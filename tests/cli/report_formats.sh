@@ -86,7 +86,7 @@ json "d['pretrial_detention_people'] == {'people': 2, 'at_least': True, 'named':
 json "[d['comparison']['verdicts'][k] for k in ('current', 'previous')] == [2, 0] and len(d['verdicts']) == 4"
 json "sorted((v['person']['name'], v['ruling'], v['decision']) for v in d['verdicts'])[1:] == [('Chhorn Phalla', 1, 1)] * 3"
 json "any('2 verdicts and rulings were recorded (account: UN): 2 convicted; the table has 4 rows, one per charge a ruling names.' in s for s in d['summary'])"
-json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'pretrial_detention_people', 'taken_into_pretrial_detention', 'partial_dates', 'tallies', 'comparison']"
+json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'releases', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'pretrial_detention_people', 'taken_into_pretrial_detention', 'partial_dates', 'tallies', 'comparison']"
 
 # HTML: well formed (every element closed in order), self-contained, the names in the text
 "$PY" - "$WORK/week.html" <<'PY' || fail "HTML check"
@@ -111,7 +111,7 @@ p = P()
 p.feed(open(sys.argv[1], encoding='utf-8').read()); p.close()
 assert not p.stack, p.stack
 assert 'script' not in p.tags and 'link' not in p.tags and 'img' not in p.tags
-assert p.tags.count('section') == 15 and p.tags[0] == 'html'  # the summary, then 14 tables
+assert p.tags.count('section') == 16 and p.tags[0] == 'html'  # the summary, then 15 tables
 assert 'Chao Veasna' in p.cells and 'Chhorn Phalla' in p.cells
 assert any(c.startswith('prison term three years; ban five years') for c in p.cells)
 assert 'Chhorn Phalla — public defamation, incitement to discriminate, insult' in p.cells
