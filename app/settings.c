@@ -103,6 +103,9 @@ int cw_lock_after_setting(const char *path, unsigned *seconds, struct cw_error *
 }
 
 #define AGE_MAX (3650ull * 86400)
+/* The longest age text read: cw_backup_warn_setting keeps 127 bytes of the value, so a longer
+ * one the config check passed ("000...0007d") would be cut and refused when read. */
+#define AGE_TEXT_MAX 40
 
 int cw_age_parse(const char *text, unsigned *seconds, struct cw_error *err)
 {
@@ -139,7 +142,7 @@ int cw_age_parse(const char *text, unsigned *seconds, struct cw_error *err)
 		next = u + 1;
 		p++;
 	}
-	if (p == text || *p || total == 0 || total > AGE_MAX)
+	if (p == text || *p || total == 0 || total > AGE_MAX || (size_t)(p - text) > AGE_TEXT_MAX)
 		return cw_error_set(err, CW_EINVAL, "backup_warn_after",
 				    "cannot read \"%.40s\" as an age: write it like 7d, 36h, 1d12h "
 				    "(at most 3650d), or never",
