@@ -400,13 +400,16 @@ static int withheld_match_text(struct cw_store *st, struct cw_withheld *w,
 			       struct cw_error *err)
 {
 	struct cw_reader *rd;
+	struct cw_matcher *m = NULL;
 	int rc;
 
 	if (!w->leave_out || !f->text[0])
 		return 0;
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
-	rc = cw_withheld_match_text(rd, w, f, l, 1, err);
+	if ((rc = cw_withheld_text_matcher(rd, w, f, &m, err)) == 0)
+		rc = cw_withheld_match_text(m, w, l, 1, err);
+	cw_matcher_free(m);
 	cw_reader_end(rd);
 	return rc;
 }

@@ -118,9 +118,10 @@ int cw_cmd_verify(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 const char cw_upgrade_help[] = N_(
 	"Opens the database for writing, which upgrades a database written by an earlier\n"
 	"casewatch to this one's schema in place, in one transaction (every record's index keys\n"
-	"made again under this version's rules; the records themselves are kept as they are).\n"
-	"Any command that writes does the same on the way; read-only commands (verify) refuse an\n"
-	"earlier database and name this command. Says which version it found.\n");
+	"made again under this version's rules; the records themselves are kept as they are;\n"
+	"from schema 8, only the version is written). Any command that writes does the same on\n"
+	"the way; read-only commands (verify) refuse an earlier database and name this command\n"
+	"(one of schema 8 they read as it is). Says which version it found.\n");
 
 int cw_cmd_upgrade(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {

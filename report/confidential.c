@@ -140,17 +140,24 @@ void cw_withheld_free(struct cw_withheld *w)
 	w->n = w->cap = 0;
 }
 
-int cw_withheld_match_text(struct cw_reader *rd, struct cw_withheld *w, const struct cw_filter *f,
-			   struct cw_record_list *l, int count, struct cw_error *err)
+int cw_withheld_text_matcher(struct cw_reader *rd, const struct cw_withheld *w,
+			     const struct cw_filter *f, struct cw_matcher **out,
+			     struct cw_error *err)
 {
-	struct cw_matcher *m = NULL;
-	size_t kept = 0;
-	int rc;
-
+	*out = NULL;
 	if (!w->leave_out || !f->text[0])
 		return 0;
-	if ((rc = cw_reader_matcher_as_shown(rd, f, UINT32_MAX, &m, err)) != 0)
-		return rc;
+	return cw_reader_matcher_as_shown(rd, f, UINT32_MAX, out, err);
+}
+
+int cw_withheld_match_text(struct cw_matcher *m, struct cw_withheld *w, struct cw_record_list *l,
+			   int count, struct cw_error *err)
+{
+	size_t kept = 0;
+	int rc = 0;
+
+	if (!m)
+		return 0;
 	for (size_t j = 0; j < l->n; j++) {
 		int match = 1;
 
@@ -164,6 +171,5 @@ int cw_withheld_match_text(struct cw_reader *rd, struct cw_withheld *w, const st
 			cw_record_free(&l->items[j]);
 	}
 	l->n = kept;
-	cw_matcher_free(m);
 	return rc;
 }

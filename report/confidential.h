@@ -53,12 +53,18 @@ int cw_withheld_named(const struct cw_withheld *w, struct cw_record *rec);
 /* A filter's free text must not be matched by what is withheld: a hearing found by a word of
  * its confidential notes, or by the name of a confidential person it names, written with
  * "[confidential]" under a header (or beside a command) that gives the word, would tell a
- * reader what the notes say or who was there. After cw_withheld_sift, drops from l each record
- * that f no longer matches as it will be read (cw_reader_matcher_as_shown), counting it in
- * w->records when `count`. Nothing without w->leave_out or f's text. rd: a read transaction
- * (store.h). An error of the store, CW_ENOMEM or 0. */
-int cw_withheld_match_text(struct cw_reader *rd, struct cw_withheld *w, const struct cw_filter *f,
-			   struct cw_record_list *l, int count, struct cw_error *err);
+ * reader what the notes say or who was there. cw_withheld_text_matcher makes the matcher of f
+ * as what is written will read (cw_reader_matcher_as_shown; one for a whole report or export:
+ * it reads every person's and case's name), *out NULL when there is nothing to test again
+ * (nothing left out, or no free text); free it with cw_matcher_free before rd ends. After
+ * cw_withheld_sift, cw_withheld_match_text drops from l each record m does not match, counting
+ * it in w->records when `count`; nothing when m is NULL. An error of the store, CW_ENOMEM or
+ * 0. */
+int cw_withheld_text_matcher(struct cw_reader *rd, const struct cw_withheld *w,
+			     const struct cw_filter *f, struct cw_matcher **out,
+			     struct cw_error *err);
+int cw_withheld_match_text(struct cw_matcher *m, struct cw_withheld *w, struct cw_record_list *l,
+			   int count, struct cw_error *err);
 
 /* The sentence an output says about it, "" when there is nothing to say (no confidential
  * record near it). */

@@ -1071,7 +1071,9 @@ static int gather_undated_tallies(struct cw_reader *rd, struct cw_report *r, str
 				rc = oom(err);
 		cw_record_list_free(&l);
 	}
-	return rc == 0 && cw_withheld_sift(&r->confidential, &r->tallies, 1) != 0 ? oom(err) : rc;
+	if (rc == 0 && cw_withheld_sift(&r->confidential, &r->tallies, 1) != 0)
+		rc = oom(err);
+	return rc ? rc : cw_withheld_match_text(r->shown, &r->confidential, &r->tallies, 1, err);
 }
 
 /* One that only overlaps the range is listed apart, its day unknown (the rest are counted). */
@@ -1086,7 +1088,9 @@ static int gather_partial(struct cw_reader *rd, struct cw_report *r, struct cw_e
 {
 	int rc = walk_partial(rd, r, r->from, r->to, 0, overlapping_into_partial, r, err);
 
-	return rc == 0 && cw_withheld_sift(&r->confidential, &r->partial, 1) != 0 ? oom(err) : rc;
+	if (rc == 0 && cw_withheld_sift(&r->confidential, &r->partial, 1) != 0)
+		rc = oom(err);
+	return rc ? rc : cw_withheld_match_text(r->shown, &r->confidential, &r->partial, 1, err);
 }
 
 static int upcoming_order(const void *pa, const void *pb)
@@ -1289,12 +1293,6 @@ static int add_detainee(struct cw_report *r, const struct cw_report_detainee *d)
 	return 0;
 }
 
-/* One person the index says may still be detained: their cases, milestones and hearings (a
- * verdict or bail granted ends it) as the summary reads them. They are listed when a case the
- * filter admits lists them as detained, or held them at the end of the range (a detention that
- * ended later: someone released since a past week was held in it), under the first such case
- * (cases in the order a list of cases gives: by date, then id), and the summary at the end of
- * the range finds them still detained. */
 /* detainee.views (report.h): the case's account, and those of the milestones of whom (a person,
  * or with person NULL the group `group`) in the case that start a detention on `since`. */
 static uint32_t detainee_views(const struct cw_record *kase, const struct cw_id *person,
@@ -1317,6 +1315,12 @@ static uint32_t detainee_views(const struct cw_record *kase, const struct cw_id 
 	return views;
 }
 
+/* One person the index says may still be detained: their cases, milestones and hearings (a
+ * verdict or bail granted ends it) as the summary reads them. They are listed when a case the
+ * filter admits lists them as detained, or held them at the end of the range (a detention that
+ * ended later: someone released since a past week was held in it), under the first such case
+ * (cases in the order a list of cases gives: by date, then id), and the summary at the end of
+ * the range finds them still detained. */
 static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
 			     const struct cw_id *person, struct cw_error *err)
 {
@@ -1520,8 +1524,11 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	if (!narrow(r, CW_KIND_MILESTONE, none, none, &f))
 		return 0;
 	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
+	/* Free text finds a case as the report shows it (not by a confidential name) when
+	 * confidential material is left out. */
 	if ((rc = cw_reader_detention_candidates(rd, r->to, &cand, &ncand, err)) == 0 &&
-	    (rc = cw_reader_matcher(rd, &f, f.kinds, &m, err)) == 0)
+	    (rc = r->shown ? cw_reader_matcher_as_shown(rd, &f, f.kinds, &m, err)
+			   : cw_reader_matcher(rd, &f, f.kinds, &m, err)) == 0)
 		for (size_t i = 0; i < ncand && rc == 0; i++) {
 			/* Nobody after this one can have more days than the last listed. */
 			if (r->ndetainees == max && r->detainees[max - 1].days >= 0 &&
@@ -1561,15 +1568,14 @@ static int sift_period(struct cw_report *r, struct period *p, int count, struct 
 
 /* The period's records found by the filter's text only in what is withheld are left out
  * (cw_withheld_match_text). */
-static int match_text_again(struct cw_reader *rd, struct cw_report *r, struct period *p, int count,
-			    struct cw_error *err)
+static int match_text_again(struct cw_report *r, struct period *p, int count, struct cw_error *err)
 {
 	struct cw_record_list *lists[] = {&p->hearings, &p->arrests, &p->detentions, &p->rulings,
 					  &p->releases, &p->visits,  &p->demos,      &p->incidents};
 	int rc = 0;
 
 	for (size_t i = 0; rc == 0 && i < sizeof lists / sizeof lists[0]; i++)
-		rc = cw_withheld_match_text(rd, &r->confidential, &r->filter, lists[i], count, err);
+		rc = cw_withheld_match_text(r->shown, &r->confidential, lists[i], count, err);
 	return rc;
 }
 
@@ -1604,6 +1610,31 @@ static int sift_upcoming(struct cw_report *r, struct cw_error *err)
 		return oom(err);
 	r->nupcoming = kept;
 	return 0;
+}
+
+/* The upcoming hearings the filter's free text finds only in what is withheld are left out too
+ * (cw_withheld_match_text's rule), counted once each. */
+static int match_text_upcoming(struct cw_report *r, struct cw_error *err)
+{
+	size_t kept = 0;
+	int rc = 0;
+
+	if (!r->shown)
+		return 0;
+	for (size_t i = 0; rc == 0 && i < r->nupcoming; i++) {
+		const struct cw_record *h = r->upcoming[i].hearing;
+		int match = 1;
+
+		if ((rc = cw_matcher_test(r->shown, h, &match, err)) != 0)
+			break;
+		if (match)
+			r->upcoming[kept++] = r->upcoming[i];
+		else if (cw_withheld_count(&r->confidential, &h->id) != 0)
+			rc = oom(err);
+	}
+	if (rc == 0)
+		r->nupcoming = kept;
+	return rc;
 }
 
 /* A range of whole calendar months (February; January to March) is compared with as many whole
@@ -1653,6 +1684,10 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	cw_report_week_of(to, &wy2, &ww2);
 	if (days == 7 && wy == wy2 && ww == ww2)
 		out->week_year = wy, out->week = ww;
+	/* One matcher for every list the free text is tested on again (it reads every name). */
+	if ((rc = cw_withheld_text_matcher(rd, &out->confidential, &out->filter, &out->shown,
+					   err)) != 0)
+		return rc;
 
 	if ((rc = gather_period(rd, out, from, to, &cur, err)) != 0) {
 		period_free(&cur);
@@ -1661,8 +1696,8 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	if ((rc = gather_period(rd, out, out->prev_from, out->prev_to, &prev, err)) != 0 ||
 	    (rc = sift_period(out, &cur, 1, err)) != 0 ||
 	    (rc = sift_period(out, &prev, 0, err)) != 0 ||
-	    (rc = match_text_again(rd, out, &cur, 1, err)) != 0 ||
-	    (rc = match_text_again(rd, out, &prev, 0, err)) != 0) {
+	    (rc = match_text_again(out, &cur, 1, err)) != 0 ||
+	    (rc = match_text_again(out, &prev, 0, err)) != 0) {
 		period_free(&cur);
 		period_free(&prev);
 		return rc;
@@ -1723,7 +1758,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	if ((rc = cw_report_upcoming_read(rd, &out->filter, out->next_from, out->next_to,
 					  &out->upcoming_src, &out->upcoming, &out->nupcoming,
 					  err)) != 0 ||
-	    (rc = sift_upcoming(out, err)) != 0 ||
+	    (rc = sift_upcoming(out, err)) != 0 || (rc = match_text_upcoming(out, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->upcoming_src, err)) != 0 ||
 	    (rc = gather_partial(rd, out, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->partial, err)) != 0 ||
@@ -1744,6 +1779,8 @@ int cw_report_build_with(struct cw_store *st, const struct cw_filter *filter, st
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
 	rc = build(rd, filter, from, to, include_confidential, out, err);
+	cw_matcher_free(out->shown);
+	out->shown = NULL;
 	cw_reader_end(rd);
 	return rc;
 }

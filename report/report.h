@@ -232,6 +232,9 @@ struct cw_report {
 	 * leave them out unless asked not to; a zeroed report (the lists' names, the agenda's)
 	 * keeps them, and an export sets leave_out itself. */
 	struct cw_withheld confidential;
+	/* While the report is built: what the filter's free text finds as the report will show
+	 * it (cw_withheld_text_matcher); NULL before and after. */
+	struct cw_matcher *shown;
 };
 
 /* Gathers the report for [from, to] (day-precise, from <= to) and the records `filter` admits

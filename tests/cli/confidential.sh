@@ -213,4 +213,16 @@ for t in Platypus Zebrafinch; do
 	ok cw export records --text $t --format json --include-confidential
 	json "[(r['kind'], r['date']) for r in d] == [('milestone', '2024-02-06')]"
 done
+# ... in no section of a report: a case whose defendant is "Platypus Source", held since
+# January, with a hearing set in the fortnight after the week and one dated only to February.
+ok cw case add --title "Quiet case" --defendant "Platypus Source" --custody detained \
+	--opened 2024-01-02 --charge 494
+ok cw log milestone --type arrest --person "Platypus Source" --case "Quiet case" --date 2024-01-03
+ok cw log hearing --case "Quiet case" --date 2024-02-15 --time 09:00
+ok cw log hearing --case "Quiet case" --date 2024-02 --outcome adjourned
+quiet="[len([x for x in d[k] if 'Quiet case' in json.dumps(x)]) for k in ('pretrial_detention', 'upcoming_hearings', 'partial_dates')]"
+ok cw report --week 2024-W06 --text Platypus --format json
+json "$quiet == [0, 0, 0] and d['confidential']['records_left_out'] == 3"
+ok cw report --week 2024-W06 --text Platypus --format json --include-confidential
+json "$quiet == [1, 1, 1]"
 done_ok
