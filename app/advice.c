@@ -173,6 +173,39 @@ static void advise_group_count_above_size(struct cw_store *st, const struct cw_m
 	fn(ctx, what, fix);
 }
 
+/* An arrest or detention of someone whose custody in the case was never recorded: a detention
+ * with no end is held only while the case says so (models/timeline.h), so reports count the
+ * person as taken in but never list them as still held. Not when the case gives another
+ * custody (a detention logged after a release is history). */
+static void advise_custody_not_recorded(struct cw_store *st, const struct cw_milestone *m,
+					const char *hex, cw_advice_fn fn, void *ctx)
+{
+	char what[400], fix[200], case_hex[CW_ID_HEX_LEN + 1], person_hex[CW_ID_HEX_LEN + 1];
+	const struct cw_defendant *d;
+	struct cw_record kase;
+	int unknown = 0;
+
+	(void)hex;
+	if (!cw_timeline_starts_detention(m) || cw_id_is_zero(&m->person) ||
+	    cw_id_is_zero(&m->case_id) || cw_store_get(st, &m->case_id, &kase, NULL) != 0)
+		return;
+	if (kase.kind == CW_KIND_CASE && (d = cw_timeline_defendant(&kase, &m->person)))
+		unknown = d->custody == CW_CUSTODY_UNKNOWN;
+	cw_record_free(&kase);
+	if (!unknown)
+		return;
+	cw_id_hex(&m->case_id, case_hex);
+	cw_id_hex(&m->person, person_hex);
+	snprintf(what, sizeof what,
+		 _("case %.8s does not record this person's custody, so reports never list "
+		   "them as still held after this %s"),
+		 case_hex, cw_enum_label(&cw_words_milestone, m->type));
+	snprintf(fix, sizeof fix,
+		 _("if they are held: casewatch edit %.8s --defendant %.8s --custody detained"),
+		 case_hex, person_hex);
+	fn(ctx, what, fix);
+}
+
 /* A demonstration's arrest count below the people named as arrested: the count a monitor
  * typed is not the one reports give (they give the people named). */
 static void advise_arrests_count(const struct cw_demo *d, const char *hex, cw_advice_fn fn,
@@ -251,6 +284,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_end_without_case(m, hex, fn, ctx);
 		advise_end_before_start(st, rec, hex, fn, ctx);
 		advise_group_count_above_size(st, m, hex, fn, ctx);
+		advise_custody_not_recorded(st, m, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_HEARING) {
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_DEMO) {

@@ -443,4 +443,32 @@ json "[x.get('unnamed_count') for x in d['defendants']] == [9]"
 ok cw edit "Group case" --unnamed "2 guards"
 ok cw show "Group case" --json
 json "[x.get('label') for x in d['defendants']] == ['other union activists', 'guards']"
+# An arrest of a defendant whose custody the case never recorded is said to be in no list of
+# those still held, with the command that records it; once recorded, the detention is
+# listed and nothing is said. A custody recorded otherwise (released) says nothing: an
+# arrest logged after a release is history.
+ok cw person add --name "Custody Unset"
+ok cw case add --title "Unset custody case" --defendant "Custody Unset" --charge 494 \
+	--opened 2024-09-01 --view own
+ok cw log milestone --person "Custody Unset" --case "Unset custody case" --type arrest \
+	--date 2024-09-02 --view own
+grep -q "does not record this person's custody, so reports never list them as still held after this arrest" \
+	"$WORK/stderr" || fail "no warning for a custody not recorded: $(cat "$WORK/stderr")"
+record_it=$(sed -n 's/.*if they are held: casewatch \(edit .*\)$/\1/p' "$WORK/stderr")
+[ -n "$record_it" ] || fail "no command to record the custody: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
+ok cw report --from 2024-09-01 --to 2024-09-30 --format json
+json "not [p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Custody Unset']"
+# shellcheck disable=SC2086 # the command as the warning gives it
+ok cw $record_it
+ok cw report --from 2024-09-01 --to 2024-09-30 --format json
+json "[p['since'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Custody Unset'] == ['2024-09-02']"
+ok cw log milestone --person "Custody Unset" --case "Unset custody case" \
+	--type pretrial_detention --date 2024-09-03 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a custody recorded: $(cat "$WORK/stderr")"
+ok cw edit "Unset custody case" --defendant "Custody Unset" --custody released
+ok cw log milestone --person "Custody Unset" --case "Unset custody case" --type arrest \
+	--date 2024-08-30 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for an arrest in a case that says released: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
 done_ok
