@@ -217,13 +217,23 @@ static void account_cell(struct builder *b, const struct cw_record *rec)
 }
 
 /* The accounts of a set (bits of enum cw_view), "UN, own observation", in one cell. */
+/* The labels of a set of accounts, in the order of enum cw_view: "UN, own observation". */
+static void views_text(struct sb *sb, uint32_t views)
+{
+	int first = 1;
+
+	for (unsigned v = 0; v < 32 && v < cw_words_view.n; v++)
+		if (views & (UINT32_C(1) << v)) {
+			sb_add(sb, "%s%s", first ? "" : ", ", _(cw_enum_label(&cw_words_view, v)));
+			first = 0;
+		}
+}
+
 static void views_cell(struct builder *b, uint32_t views)
 {
 	struct sb sb = {0};
 
-	for (unsigned v = 0; v < 32 && v < cw_words_view.n; v++)
-		if (views & (UINT32_C(1) << v))
-			sb_add(&sb, "%s%s", sb.n ? ", " : "", _(cw_enum_label(&cw_words_view, v)));
+	views_text(&sb, views);
 	if (sb.n || sb.failed)
 		cell_take(b, CW_RC_ACCOUNT, &sb);
 }
@@ -1173,27 +1183,18 @@ int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 /* ---- the written summary ---------------------------------------------------------------- */
 
 /* The account of a record as a bit of a set of accounts (none for an account out of range). */
-static uint32_t view_bit(const struct cw_record *rec)
-{
-	return rec->view < 32 ? UINT32_C(1) << rec->view : 0;
-}
 
 /* The distinct accounts in a set, "(account: UN)", "(accounts: UN, government)". */
 static void accounts(struct sb *sb, uint32_t seen)
 {
 	size_t k = 0;
-	int first = 1;
 
 	for (unsigned v = 0; v < 32; v++)
 		k += (seen >> v) & 1;
 	if (!k)
 		return;
-	sb_add(sb, " (%s", P_("account:", "accounts:", k));
-	for (unsigned v = 0; v < 32 && v < cw_words_view.n; v++)
-		if (seen & (UINT32_C(1) << v)) {
-			sb_add(sb, "%s%s", first ? " " : ", ", _(cw_enum_label(&cw_words_view, v)));
-			first = 0;
-		}
+	sb_add(sb, " (%s ", P_("account:", "accounts:", k));
+	views_text(sb, seen);
 	sb_add(sb, ")");
 }
 
@@ -1205,7 +1206,7 @@ static void list_accounts(struct sb *sb, const struct cw_record_list *l, int sid
 	for (size_t i = 0; i < l->n; i++)
 		if (side < 0 ||
 		    cw_report_hearing_is_own(&l->items[i]) == (side == CW_FAIR_SIDE_OWN))
-			seen |= view_bit(&l->items[i]);
+			seen |= cw_report_view_bit(&l->items[i]);
 	accounts(sb, seen);
 }
 
@@ -1738,7 +1739,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		int partial;
 
 		for (size_t i = 0; i < r->nverdicts; i++)
-			seen |= view_bit(r->verdicts[i].rec);
+			seen |= cw_report_view_bit(r->verdicts[i].rec);
 		/* Counted per defendant and ruling: one ruling on three charges is one verdict. */
 		sb_add(&sb,
 		       P_("%zu verdict or ruling was recorded",
@@ -1860,7 +1861,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		tally_text(&r->tallies.items[i], text, sizeof text);
 		sb_add(&sb, "%s", sb.n ? "; " : _("Sources also give tallies not counted above: "));
 		sb_add(&sb, "%s", text);
-		accounts(&sb, view_bit(&r->tallies.items[i]));
+		accounts(&sb, cw_report_view_bit(&r->tallies.items[i]));
 	}
 	if (sb.n)
 		sb_add(&sb, "%s", stop());

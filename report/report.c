@@ -854,8 +854,7 @@ int cw_report_hearing_is_own(const struct cw_record *hearing)
 	return hearing->view == CW_VIEW_OWN;
 }
 
-/* The bit of a record's account in a set of accounts (struct cw_report: counts_views). */
-static uint32_t view_bit(const struct cw_record *rec)
+uint32_t cw_report_view_bit(const struct cw_record *rec)
 {
 	return rec->view < 32 ? UINT32_C(1) << rec->view : 0;
 }
@@ -866,7 +865,7 @@ static uint32_t list_views(const struct cw_record_list *l)
 	uint32_t views = 0;
 
 	for (size_t i = 0; i < l->n; i++)
-		views |= view_bit(&l->items[i]);
+		views |= cw_report_view_bit(&l->items[i]);
 	return views;
 }
 
@@ -884,10 +883,10 @@ static int count_period(const struct cw_report *r, const struct period *p,
 
 		own += (size_t)is_own;
 		views[is_own ? CW_METRIC_HEARINGS_OWN : CW_METRIC_HEARINGS_REPORTED] |=
-			view_bit(rec);
+			cw_report_view_bit(rec);
 		if (hearing_has_verdict(&rec->u.hearing)) {
 			verdict_hearings++;
-			views[CW_METRIC_VERDICT_HEARINGS] |= view_bit(rec);
+			views[CW_METRIC_VERDICT_HEARINGS] |= cw_report_view_bit(rec);
 		}
 	}
 	views[CW_METRIC_HEARINGS] = list_views(&p->hearings);
@@ -898,7 +897,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	}
 	group_verdicts(rows, nrows, &rulings, &verdicts);
 	for (size_t i = 0; i < nrows; i++)
-		views[CW_METRIC_VERDICTS] |= view_bit(rows[i].rec);
+		views[CW_METRIC_VERDICTS] |= cw_report_view_bit(rows[i].rec);
 	free(rows);
 	for (size_t i = 0; i < p->arrests.n; i++) {
 		const struct cw_milestone *m = &p->arrests.items[i].u.milestone;
@@ -909,7 +908,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		else
 			charges += milestone_people(r, m);
 		views[is_arrest ? CW_METRIC_ARRESTS : CW_METRIC_CHARGES] |=
-			view_bit(&p->arrests.items[i]);
+			cw_report_view_bit(&p->arrests.items[i]);
 	}
 	/* Someone detained and released within the period is held at neither end of it: only
 	 * this count says they were taken in (a source that logs the detention as an arrest
@@ -924,7 +923,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		if (n >= 0) {
 			demo_arrests += (size_t)n;
 			demos_counted++;
-			views[CW_METRIC_DEMO_ARRESTS] |= view_bit(&p->demos.items[i]);
+			views[CW_METRIC_DEMO_ARRESTS] |= cw_report_view_bit(&p->demos.items[i]);
 		}
 	}
 	counts[CW_METRIC_HEARINGS] = p->hearings.n;
@@ -1299,7 +1298,7 @@ static uint32_t detainee_views(const struct cw_record *kase, const struct cw_id 
 			       const char *group, struct cw_date since,
 			       const struct cw_record *records, size_t n)
 {
-	uint32_t views = view_bit(kase);
+	uint32_t views = cw_report_view_bit(kase);
 
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *rec = &records[i];
@@ -1310,7 +1309,7 @@ static uint32_t detainee_views(const struct cw_record *kase, const struct cw_id 
 			continue;
 		if (person ? cw_id_equal(&m->person, person)
 			   : cw_id_is_zero(&m->person) && m->group && !strcasecmp(m->group, group))
-			views |= view_bit(rec);
+			views |= cw_report_view_bit(rec);
 	}
 	return views;
 }

@@ -253,6 +253,10 @@ void cw_report_free(struct cw_report *r);
  * (UN, government, media, NGO, other, or no account recorded) is reported, not monitored. */
 int cw_report_hearing_is_own(const struct cw_record *hearing);
 
+/* The bit of a record's account (1 << enum cw_view) in a set of accounts: what counts_views,
+ * previous_views and a detainee's views hold. */
+uint32_t cw_report_view_bit(const struct cw_record *rec);
+
 /* How hearing h answered row f of the fair-trial table (enum cw_answer), and its note (NULL
  * when none) when note is not NULL. */
 unsigned cw_report_fair_answer(const struct cw_hearing *h, const struct cw_report_fair *f,
