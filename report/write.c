@@ -76,44 +76,33 @@ void cw_report_week_file(int year, int week, enum cw_report_format fmt, char *ou
 		 cw_report_format_ext(fmt));
 }
 
-int cw_report_week_confidential(struct cw_store *st, const struct cw_filter *filter, int year,
-				int week, size_t *records, struct cw_error *err)
+int cw_report_week_build(struct cw_store *st, const struct cw_filter *filter, int year, int week,
+			 int include_confidential, struct cw_report *out, struct cw_error *err)
 {
-	struct cw_report r;
 	struct cw_date from, to;
-	int rc;
 
-	*records = 0;
+	memset(out, 0, sizeof *out);
 	if (cw_report_week_range(year, week, &from, &to) != 0)
 		return cw_error_set(err, CW_EINVAL, "week", "%04d has no week %d", year, week);
-	if ((rc = cw_report_build(st, filter, from, to, &r, err)) == 0)
-		*records = r.confidential.records;
-	cw_report_free(&r);
-	return rc;
+	return cw_report_build_with(st, filter, from, to, include_confidential, out, err);
 }
 
-int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, int year, int week,
-			 const struct cw_report_about *about, int include_confidential,
-			 enum cw_report_format fmt, const char *path, char **text,
-			 struct cw_error *err)
+int cw_report_write_built(struct cw_report *r, const struct cw_report_about *about,
+			  enum cw_report_format fmt, const char *path, char **text,
+			  struct cw_error *err)
 {
-	struct cw_report r;
-	struct cw_date from, to;
 	struct cw_outfile out;
-	int rc;
+	int rc = 0;
 
 	if (text)
 		*text = NULL;
-	if (cw_report_week_range(year, week, &from, &to) != 0)
-		return cw_error_set(err, CW_EINVAL, "week", "%04d has no week %d", year, week);
-	rc = cw_report_build_with(st, filter, from, to, include_confidential, &r, err);
-	if (rc == 0 && about)
-		r.about = *about;
+	if (about)
+		r->about = *about;
 	/* The text to show first: a file is not written for a summary that cannot be shown. */
-	if (rc == 0 && text) {
+	if (text) {
 		size_t len = 0;
 		FILE *mem = open_memstream(text, &len);
-		int bad = !mem || cw_report_write(&r, CW_REPORT_MD, mem, err) != 0;
+		int bad = !mem || cw_report_write(r, CW_REPORT_MD, mem, err) != 0;
 
 		if (mem && fclose(mem) != 0)
 			bad = 1;
@@ -127,13 +116,28 @@ int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, in
 		rc = cw_error_set(err, CW_EIO, "output", "cannot make the folders of %.300s: %s",
 				  path, strerror(errno));
 	if (rc == 0 && (rc = cw_outfile_open(&out, path, NULL, err)) == 0) {
-		rc = cw_report_write(&r, fmt, out.f, err);
+		rc = cw_report_write(r, fmt, out.f, err);
 		rc = cw_outfile_close(&out, rc, err);
 	}
 	if (rc != 0 && text) {
 		free(*text);
 		*text = NULL;
 	}
+	return rc;
+}
+
+int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, int year, int week,
+			 const struct cw_report_about *about, int include_confidential,
+			 enum cw_report_format fmt, const char *path, char **text,
+			 struct cw_error *err)
+{
+	struct cw_report r;
+	int rc;
+
+	if (text)
+		*text = NULL;
+	if ((rc = cw_report_week_build(st, filter, year, week, include_confidential, &r, err)) == 0)
+		rc = cw_report_write_built(&r, about, fmt, path, text, err);
 	cw_report_free(&r);
 	return rc;
 }

@@ -36,19 +36,23 @@ int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *
 void cw_report_week_file(int year, int week, enum cw_report_format fmt, char *out, size_t len);
 
 /* For the terminal interface's W: gathers the summary of an ISO week for what the filter admits
- * (its own dates are not used) and writes it in fmt to `path`, whole or not at all, mode 0600
+ * (its own dates are not used); confidential records are left out unless include_confidential
+ * (out->confidential.records says how many were). The caller frees *out with cw_report_free,
+ * also on failure. */
+int cw_report_week_build(struct cw_store *st, const struct cw_filter *filter, int year, int week,
+			 int include_confidential, struct cw_report *out, struct cw_error *err);
+/* Writes a gathered summary in fmt to `path`, whole or not at all, mode 0600
  * (store/outfile.h), making its folder (mode 0700) when it is missing, with `about` in its
- * header (may be NULL); confidential records are left out unless include_confidential (the
- * header then says it holds them). When `text` is not NULL it receives the same summary as
- * Markdown, to show (malloc'd; the caller frees it). */
+ * header (may be NULL). When `text` is not NULL it receives the same summary as Markdown, to
+ * show (malloc'd; the caller frees it). */
+int cw_report_write_built(struct cw_report *r, const struct cw_report_about *about,
+			  enum cw_report_format fmt, const char *path, char **text,
+			  struct cw_error *err);
+/* Both at once. */
 int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, int year, int week,
 			 const struct cw_report_about *about, int include_confidential,
 			 enum cw_report_format fmt, const char *path, char **text,
 			 struct cw_error *err);
-/* How many confidential records the summary of that week would leave out (*records), for W to
- * ask whether to put them in. */
-int cw_report_week_confidential(struct cw_store *st, const struct cw_filter *filter, int year,
-				int week, size_t *records, struct cw_error *err);
 
 /* The error of writing to out having failed (ferror): CW_EIO, field "output", saying "the disk
  * is full" whenever it is (cw_write_error_text), with errnum the errno of the failure (0 when

@@ -565,6 +565,15 @@ static int report_read_week(const char *text, int *year, int *week, struct cw_er
 			    "week");
 }
 
+void cw_app_forget_report(struct cw_app *app)
+{
+	if (app->report_kept) {
+		cw_report_free(app->report_kept);
+		free(app->report_kept);
+		app->report_kept = NULL;
+	}
+}
+
 /* Writes the summary asked for and shows it. */
 static void report_write(struct cw_app *app)
 {
@@ -576,6 +585,7 @@ static void report_write(struct cw_app *app)
 
 	struct cw_report_about about = {0};
 	char org[512], conf[512];
+	int rc;
 
 	/* The header as the command line writes it: the config file's organisation and note. */
 	if (cw_config_get(cw_config_path(), "organisation", org, sizeof org, NULL) == 0)
@@ -584,10 +594,19 @@ static void report_write(struct cw_app *app)
 		about.confidentiality = conf;
 	about.author = app->session ? app->session->author : NULL;
 	about.generated_us = cw_now_us();
-	if (cw_report_write_week(app->st, &app->filter.f, app->report_year, app->report_week,
-				 &about, app->report_include_confidential,
-				 (enum cw_report_format)app->report_format, app->report_path, &text,
-				 &err) != 0) {
+	/* The summary gathered to count its confidential records is the one written, unless
+	 * they are to be put in (then it is gathered again with them). */
+	if (app->report_kept && !app->report_include_confidential)
+		rc = cw_report_write_built(app->report_kept, &about,
+					   (enum cw_report_format)app->report_format,
+					   app->report_path, &text, &err);
+	else
+		rc = cw_report_write_week(
+			app->st, &app->filter.f, app->report_year, app->report_week, &about,
+			app->report_include_confidential, (enum cw_report_format)app->report_format,
+			app->report_path, &text, &err);
+	cw_app_forget_report(app);
+	if (rc != 0) {
 		cw_app_error(app, &err);
 		return;
 	}
@@ -665,11 +684,18 @@ static void report_ask_confidential(struct cw_app *app)
 	size_t n;
 
 	app->report_include_confidential = 0;
-	if (cw_report_week_confidential(app->st, &app->filter.f, app->report_year, app->report_week,
-					&n, &err) != 0) {
+	cw_app_forget_report(app);
+	if (!(app->report_kept = calloc(1, sizeof *app->report_kept))) {
+		cw_app_status(app, 1, "out of memory");
+		return;
+	}
+	if (cw_report_week_build(app->st, &app->filter.f, app->report_year, app->report_week, 0,
+				 app->report_kept, &err) != 0) {
+		cw_app_forget_report(app);
 		cw_app_error(app, &err);
 		return;
 	}
+	n = app->report_kept->confidential.records;
 	if (n == 0) {
 		report_place(app);
 		return;
@@ -860,10 +886,12 @@ static void answer_question(struct cw_app *app, int key)
 		return;
 	}
 	if (q == CW_Q_REPORT_OVERWRITE) {
-		if (key == 'y' || key == 'Y')
+		if (key == 'y' || key == 'Y') {
 			report_write(app);
-		else
+		} else {
+			cw_app_forget_report(app);
 			cw_app_status(app, 0, "not written: %s is as it was", app->report_path);
+		}
 		return;
 	}
 	if (key != 'y' && key != 'Y') {
@@ -1517,6 +1545,7 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 	for (int i = 0; i < CW_TAB_COUNT; i++)
 		cw_record_list_free(&app->tabs[i].win);
 	cw_agenda_free(&app->agenda);
+	cw_app_forget_report(app);
 	cw_drafts_free(app->drafts, app->ndrafts);
 	cw_edit_free(&app->prompt);
 	cw_lock_end(app);

@@ -93,6 +93,9 @@ struct cw_app {
 	int report_format;               /* enum cw_report_format */
 	int report_include_confidential; /* W: the answer to CW_Q_REPORT_CONFIDENTIAL */
 	char report_path[1200];
+	/* W: the week's summary as gathered to count its confidential records (left out), written
+	 * as it is unless they are put in; NULL when none is kept. */
+	struct cw_report *report_kept;
 	struct cw_id merge_keep;        /* m: the person the one in question_id is merged into */
 	struct cw_undo_info undo_asked; /* u: the change the question is about */
 	/* A yes/no question on the status line. */
@@ -150,6 +153,8 @@ void cw_app_open_draft(struct cw_app *app, const struct cw_draft *d);
 int cw_app_keep_draft(struct cw_app *app, struct cw_form *fm, struct cw_error *err);
 /* Asks before deleting a draft. */
 void cw_app_ask_delete_draft(struct cw_app *app, const struct cw_draft *d);
+/* W: lets go of the summary kept between its questions (report_kept); also on lock. */
+void cw_app_forget_report(struct cw_app *app);
 /* Opens a person's timeline (or, for a case, its first named defendant's). */
 void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec);
 void cw_app_open_record(struct cw_app *app, const struct cw_id *id);
