@@ -453,6 +453,23 @@ static void hearings(struct builder *b, int own)
 	}
 }
 
+/* The cells every row of a milestone has: its id, account, date, case (with the case's
+ * articles), who, court, and its detail and notes. */
+static void milestone_cells(struct builder *b, const struct cw_record *rec)
+{
+	const struct cw_milestone *m = &rec->u.milestone;
+
+	id_cell(b, CW_RC_ID, &rec->id);
+	account_cell(b, rec);
+	date_cell(b, CW_RC_DATE, m->date);
+	case_cells(b, &m->case_id, 0);
+	milestone_who_cells(b, m);
+	if (m->court)
+		cell(b, CW_RC_PLACE, "%s", m->court);
+	cell(b, CW_RC_DETAIL, "%s%s%s", str(m->detail), m->detail && m->notes ? "; " : "",
+	     str(m->notes));
+}
+
 static void arrests(struct builder *b)
 {
 	const struct cw_record_list *l = &b->r->arrests;
@@ -464,18 +481,11 @@ static void arrests(struct builder *b)
 		size_t na;
 
 		cell(b, CW_RC_LABEL, "%s", word(&cw_words_milestone, m->type));
-		id_cell(b, CW_RC_ID, &l->items[i].id);
-		account_cell(b, &l->items[i]);
-		date_cell(b, CW_RC_DATE, m->date);
-		case_cells(b, &m->case_id, 0);
-		milestone_who_cells(b, m);
-		if (m->court)
-			cell(b, CW_RC_PLACE, "%s", m->court);
+		milestone_cells(b, &l->items[i]);
+		/* the articles the event is counted under, in place of every one of its case */
 		na = cw_report_arrest_articles(b->r, m, a, 64);
 		articles_text(&arts, a, na);
 		cell_take(b, CW_RC_ARTICLES, &arts);
-		cell(b, CW_RC_DETAIL, "%s%s%s", str(m->detail), m->detail && m->notes ? "; " : "",
-		     str(m->notes));
 		reportedly_cell(b, &l->items[i], CW_RC_LABEL);
 		row_end(b);
 	}
@@ -500,15 +510,7 @@ static void releases(struct builder *b)
 			cell(b, CW_RC_LABEL, _("%s (outcome not recorded)"), what);
 		else
 			cell(b, CW_RC_LABEL, "%s", what);
-		id_cell(b, CW_RC_ID, &l->items[i].id);
-		account_cell(b, &l->items[i]);
-		date_cell(b, CW_RC_DATE, m->date);
-		case_cells(b, &m->case_id, 0);
-		milestone_who_cells(b, m);
-		if (m->court)
-			cell(b, CW_RC_PLACE, "%s", m->court);
-		cell(b, CW_RC_DETAIL, "%s%s%s", str(m->detail), m->detail && m->notes ? "; " : "",
-		     str(m->notes));
+		milestone_cells(b, &l->items[i]);
 		reportedly_cell(b, &l->items[i], CW_RC_LABEL);
 		row_end(b);
 	}
