@@ -396,6 +396,24 @@ void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *cha
 	}
 }
 
+void cw_case_forget_rulings(struct cw_case *c)
+{
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		struct cw_defendant *d = (struct cw_defendant *)c->defendants.items + i;
+
+		for (size_t j = 0; j < d->charges.n; j++) {
+			struct cw_charge *ch = (struct cw_charge *)d->charges.items + j;
+
+			if (!ch->history.n)
+				continue;
+			free(ch->history.items); /* steps own nothing else */
+			ch->history.items = NULL;
+			ch->history.n = 0;
+			ch->state = CW_CHARGE_CHARGED;
+		}
+	}
+}
+
 struct cw_charge *cw_defendant_charge(struct cw_defendant *d, const struct cw_article *a)
 {
 	/* schema.c keeps the item tables to itself: a defendant's is the case's "defendants". */

@@ -588,6 +588,12 @@ int64_t cw_demo_arrests(const struct cw_demo *d);
  * whether the case changed. */
 void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *changed);
 
+/* Takes back every ruling the case's charges followed, to follow them again in order (the
+ * store replays its hearings and milestones after a conflict between versions that each
+ * followed other rulings): a charge with a history goes back to "charged" with none; one
+ * without keeps its state, which was set by hand. */
+void cw_case_forget_rulings(struct cw_case *c);
+
 /* Parses one sentence part as people write it, "PART[=AMOUNT][:DETAIL]" ("prison=3 years",
  * "ban=5 years:voting in and standing for elections", "compensation:to the National Election
  * Committee"), appending it to parts. Errors name `field`. */

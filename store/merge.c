@@ -478,6 +478,46 @@ void cw_sync_conflicts_free(struct cw_conflict *c, size_t n)
 	free(c);
 }
 
+/* The case a hearing's or milestone's version rules in (NULL: none). */
+static const struct cw_id *ruling_case(const struct cw_record *r)
+{
+	const struct cw_id *id = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
+				 : r->kind == CW_KIND_MILESTONE ? &r->u.milestone.case_id
+								: NULL;
+
+	return id && !cw_id_is_zero(id) ? id : NULL;
+}
+
+/* Makes the case head (heads[i], one version of a hearing or milestone) names follow the
+ * rulings held now, once per case among heads[0..i]; a case that is gone is left. */
+static int replay_case_of(struct cw_txn *t, const struct cw_record *head,
+			  const struct cw_bundle_item *heads, size_t i, struct cw_error *err)
+{
+	const struct cw_id *case_id = ruling_case(head);
+	struct cw_record kase;
+	int rc, changed;
+
+	if (!case_id)
+		return 0;
+	for (size_t j = 0; j < i; j++) {
+		const struct cw_id *earlier = ruling_case(&heads[j].rec);
+
+		if (earlier && cw_id_equal(earlier, case_id))
+			return 0; /* done already */
+	}
+	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0) {
+		if (rc != CW_ENOTFOUND)
+			return rc;
+		cw_error_clear(err);
+		return 0;
+	}
+	rc = cw_store_replay_rulings(t, &kase, &changed, err);
+	if (rc == 0 && changed) /* an edit of the case, with its own audit entry */
+		rc = cw_txn_put(t, &kase, 0, NULL, err);
+	cw_record_free(&kase);
+	return rc;
+}
+
 struct resolve_ctx {
 	struct cw_id id;
 	size_t choice;
@@ -489,7 +529,7 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	struct cw_item_list heads, one = {0};
 	struct cw_record rec;
 	int64_t now = cw_now_us(), latest = 0;
-	int rc, shown, deleted;
+	int rc, shown, deleted, replayed;
 
 	if ((rc = cw_sync_load_heads(t->st, t->txn, &c->id, &heads, &shown, err)) != 0)
 		return rc;
@@ -535,6 +575,13 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	free(rec.editor);
 	if (!(rec.editor = strdup(t->st->author)))
 		goto oom_rec;
+	/* The version kept of a case follows every ruling held here, its own and those the
+	 * versions set aside had followed (each laptop's verdict moved its own version). */
+	if (!deleted && rec.kind == CW_KIND_CASE &&
+	    (rc = cw_store_replay_rulings(t, &rec, &replayed, err)) != 0) {
+		cw_record_free(&rec);
+		goto out;
+	}
 	if ((rc = cw_item_list_push(&one, &rec, deleted)) != 0)
 		goto oom_rec;
 	if (deleted) {
@@ -554,7 +601,11 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	}
 	if ((rc = apply_heads(t, &c->id, &one, err)) != 0)
 		goto out;
-	rc = cw_txn_audit(t, CW_AUDIT_RESOLVE, heads.v[0].rec.kind, &c->id, err);
+	if ((rc = cw_txn_audit(t, CW_AUDIT_RESOLVE, heads.v[0].rec.kind, &c->id, err)) != 0)
+		goto out;
+	/* A hearing or milestone kept: the cases its versions ruled in follow the one kept. */
+	for (size_t i = 0; i < heads.n && rc == 0; i++)
+		rc = replay_case_of(t, &heads.v[i].rec, heads.v, i, err);
 	goto out;
 oom_rec:
 	cw_record_free(&rec);

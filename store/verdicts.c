@@ -2,6 +2,7 @@
  * it rules on, in the same write transaction; see store_internal.h. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/store_internal.h"
@@ -79,6 +80,58 @@ int cw_store_unfollow_verdicts(struct cw_txn *t, const struct cw_id *by,
 	return rc;
 }
 
+/* Moves the charges of kase by what rec rules: each verdict of a hearing, a milestone's result
+ * on each article it names (every charge when it names none). CW_ENOMEM or 0. */
+static int follow_record(struct cw_case *kase, const struct cw_record *rec, int *changed)
+{
+	int rc = 0;
+
+	*changed = 0;
+	if (rec->kind == CW_KIND_HEARING) {
+		const struct cw_hearing *h = &rec->u.hearing;
+		int on_appeal = hearing_on_appeal(h, kase);
+
+		for (size_t i = 0; rc == 0 && i < h->verdicts.n; i++) {
+			const struct cw_verdict *vd =
+				(const struct cw_verdict *)h->verdicts.items + i;
+			struct cw_verdict_event v = {.person = vd->person,
+						     .group = vd->group,
+						     .article = vd->article,
+						     .offence = vd->offence,
+						     .result = vd->result,
+						     .on_appeal = on_appeal,
+						     .date = h->date,
+						     .by = rec->id};
+			int moved;
+
+			rc = cw_case_follow_verdict(kase, &v, &moved);
+			*changed |= moved;
+		}
+	} else if (rec->kind == CW_KIND_MILESTONE && rec->u.milestone.result) {
+		const struct cw_milestone *m = &rec->u.milestone;
+		struct cw_article arts[CW_ARTICLE_LIST_MAX];
+		size_t n = cw_milestone_articles(m, arts);
+		struct cw_verdict_event v = {.person = m->person,
+					     .group = m->group,
+					     .result = m->result,
+					     .on_appeal = m->type == CW_MS_APPEAL_DECIDED ||
+							  m->type == CW_MS_SUPREME_DECISION,
+					     .date = m->date,
+					     .by = rec->id};
+
+		/* A verdict on 494 and 495 moves both charges; one that names none, every one. */
+		for (size_t i = 0; rc == 0 && i < (n ? n : 1); i++) {
+			int moved;
+
+			if (n)
+				v.article = arts[i];
+			rc = cw_case_follow_verdict(kase, &v, &moved);
+			*changed |= moved;
+		}
+	}
+	return rc;
+}
+
 int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 			     const struct cw_id *old_case, struct cw_error *err)
 {
@@ -110,54 +163,82 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 	}
 	if (old_case)
 		cw_case_unfollow_record(&kase.u.kase, &rec->id, &changed);
-	if (!rulings) {
-		/* nothing to follow: the version before is taken back, if it ruled */
-	} else if (rec->kind == CW_KIND_HEARING) {
-		const struct cw_hearing *h = &rec->u.hearing;
-		int on_appeal = hearing_on_appeal(h, &kase.u.kase);
+	if (rulings) {
+		int moved;
 
-		for (size_t i = 0; rc == 0 && i < h->verdicts.n; i++) {
-			const struct cw_verdict *vd =
-				(const struct cw_verdict *)h->verdicts.items + i;
-			struct cw_verdict_event v = {.person = vd->person,
-						     .group = vd->group,
-						     .article = vd->article,
-						     .offence = vd->offence,
-						     .result = vd->result,
-						     .on_appeal = on_appeal,
-						     .date = h->date,
-						     .by = rec->id};
-			int moved;
-
-			rc = cw_case_follow_verdict(&kase.u.kase, &v, &moved);
-			changed |= moved;
-		}
-	} else {
-		const struct cw_milestone *m = &rec->u.milestone;
-		struct cw_article arts[CW_ARTICLE_LIST_MAX];
-		size_t n = cw_milestone_articles(m, arts);
-		struct cw_verdict_event v = {.person = m->person,
-					     .group = m->group,
-					     .result = m->result,
-					     .on_appeal = m->type == CW_MS_APPEAL_DECIDED ||
-							  m->type == CW_MS_SUPREME_DECISION,
-					     .date = m->date,
-					     .by = rec->id};
-
-		/* A verdict on 494 and 495 moves both charges; one that names none, every one. */
-		for (size_t i = 0; rc == 0 && i < (n ? n : 1); i++) {
-			int moved;
-
-			if (n)
-				v.article = arts[i];
-			rc = cw_case_follow_verdict(&kase.u.kase, &v, &moved);
-			changed |= moved;
-		}
+		rc = follow_record(&kase.u.kase, rec, &moved);
+		changed |= moved;
 	}
 	if (rc != 0)
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	else if (changed) /* an edit of the case, with its own audit entry */
 		rc = cw_txn_put(t, &kase, 0, NULL, err);
 	cw_record_free(&kase);
+	return rc;
+}
+
+/* A ruling to follow again: its record, ordered by date (unknown dates last), then id. */
+static int ruling_cmp(const void *a, const void *b)
+{
+	const struct cw_record *x = a, *y = b;
+	struct cw_date dx = x->kind == CW_KIND_HEARING ? x->u.hearing.date : x->u.milestone.date;
+	struct cw_date dy = y->kind == CW_KIND_HEARING ? y->u.hearing.date : y->u.milestone.date;
+	int c = cw_date_compare(dx, dy);
+
+	return c ? c : memcmp(x->id.b, y->id.b, sizeof x->id.b);
+}
+
+int cw_store_replay_rulings(struct cw_txn *t, struct cw_record *kase, int *changed,
+			    struct cw_error *err)
+{
+	struct cw_id *ids = NULL;
+	struct cw_record *rulings = NULL;
+	struct cw_buf before = {0}, after = {0};
+	size_t n = 0, nr = 0;
+	int rc;
+
+	*changed = 0;
+	if (kase->kind != CW_KIND_CASE)
+		return 0;
+	if ((rc = cw_store_case_records(t, &kase->id, &ids, &n, err)) != 0)
+		return rc;
+	if (n && !(rulings = calloc(n, sizeof *rulings))) {
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct cw_record *r = &rulings[nr];
+
+		if ((rc = cw_store_read_record(t->st, t->txn, &ids[i], r, err)) != 0)
+			goto out;
+		if ((r->kind == CW_KIND_HEARING && r->u.hearing.verdicts.n > 0) ||
+		    (r->kind == CW_KIND_MILESTONE && r->u.milestone.result))
+			nr++;
+		else
+			cw_record_free(r);
+	}
+	qsort(rulings, nr, sizeof *rulings, ruling_cmp);
+	if (cw_record_encode(kase, &before) != 0)
+		goto oom;
+	cw_case_forget_rulings(&kase->u.kase);
+	for (size_t i = 0; i < nr; i++) {
+		int moved;
+
+		if (follow_record(&kase->u.kase, &rulings[i], &moved) != 0)
+			goto oom;
+	}
+	if (cw_record_encode(kase, &after) != 0)
+		goto oom;
+	*changed = before.len != after.len || memcmp(before.data, after.data, before.len) != 0;
+	goto out;
+oom:
+	rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+out:
+	for (size_t i = 0; i < nr; i++)
+		cw_record_free(&rulings[i]);
+	free(rulings);
+	free(ids);
+	cw_buf_free(&before);
+	cw_buf_free(&after);
 	return rc;
 }

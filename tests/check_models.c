@@ -2363,6 +2363,46 @@ START_TEST(verdicts_move_charges)
 }
 END_TEST
 
+/* cw_case_forget_rulings, before the store replays a case's rulings: a charge a ruling moved
+ * goes back to "charged" with no history; a state set by hand (no history) stays. */
+START_TEST(forgetting_rulings_keeps_hand_set_states)
+{
+	struct cw_record kase;
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_defendant *d;
+	struct cw_charge *c;
+	struct cw_verdict_event v = {.result = CW_VERDICT_CONVICTED, .date = D("2023-11-22")};
+	int changed;
+
+	cw_record_init(&kase, CW_KIND_CASE);
+	d = cw_list_append(&kase.u.kase.defendants, df->sub);
+	cw_id_from_ref("p", &d->person);
+	c = cw_list_append(&d->charges, cf->sub);
+	c->article = (struct cw_article){.law = CW_LAW_CC, .number = 307};
+	c = cw_list_append(&d->charges, cf->sub);
+	c->article = (struct cw_article){.law = CW_LAW_CC, .number = 494};
+	c->state = CW_CHARGE_DROPPED;
+	v.person = d->person;
+	v.article = (struct cw_article){.law = CW_LAW_CC, .number = 307};
+	cw_id_from_ref("h1", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	c = d->charges.items;
+	ck_assert_int_eq(c[0].state, CW_CHARGE_CONVICTED);
+	ck_assert_uint_eq(c[0].history.n, 1);
+	cw_case_forget_rulings(&kase.u.kase);
+	ck_assert_int_eq(c[0].state, CW_CHARGE_CHARGED);
+	ck_assert_uint_eq(c[0].history.n, 0);
+	ck_assert_int_eq(c[1].state, CW_CHARGE_DROPPED);
+	/* followed again, the same step comes back */
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert(changed);
+	ck_assert_int_eq(c[0].state, CW_CHARGE_CONVICTED);
+	ck_assert_uint_eq(c[0].history.n, 1);
+	cw_record_free(&kase);
+}
+END_TEST
+
 /* cw_i18n_use: what `report --lang` and the config file's language call. With the build tree's
  * catalogue (CASEWATCH_LOCALEDIR, set by make check), "km" translates, "en" and NULL (back to
  * the environment: C.UTF-8 here) do not, an unknown language changes nothing, and the labels
@@ -2673,6 +2713,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_counts_to_the_as_of_date);
 	tcase_add_test(tc, timeline_order_places_undated_records);
 	tcase_add_test(tc, verdicts_move_charges);
+	tcase_add_test(tc, forgetting_rulings_keeps_hand_set_states);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("i18n");
