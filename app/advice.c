@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "app/advice.h"
 #include "models/i18n.h"
@@ -173,6 +174,103 @@ static void advise_group_count_above_size(struct cw_store *st, const struct cw_m
 	fn(ctx, what, fix);
 }
 
+/* A release or bail that counts part of a group when no record gives how many were held: it
+ * ends nothing (models/timeline.h), so reports go on listing the group as held, its number
+ * not given. Said with the edit that ends the group's detention when everyone was freed. */
+static void advise_group_release_no_number(struct cw_store *st, const struct cw_milestone *m,
+					   const char *hex, cw_advice_fn fn, void *ctx)
+{
+	char what[400], fix[200];
+	struct cw_timeline_summary sum;
+	struct cw_record_list l = {0};
+	struct cw_reader *rd;
+	struct cw_record kase;
+	int64_t count = 0;
+	int rc;
+
+	if (!m->group || !*m->group || m->count <= 0 || !cw_timeline_milestone_ends_detention(m) ||
+	    !cw_date_is_known(m->date) || cw_id_is_zero(&m->case_id) ||
+	    cw_store_get(st, &m->case_id, &kase, NULL) != 0)
+		return;
+	if (kase.kind == CW_KIND_CASE && cw_store_reader_begin(st, &rd, NULL) == 0) {
+		rc = cw_reader_case_records(
+			rd, &kase.id, CW_KIND_BIT(CW_KIND_MILESTONE) | CW_KIND_BIT(CW_KIND_HEARING),
+			&l, NULL);
+		cw_reader_end(rd);
+		if (rc == 0) {
+			cw_timeline_summarise_group(&kase, m->group, l.items, l.n, m->date, &sum,
+						    &count);
+			if (!sum.pretrial_ongoing)
+				count = 0;
+		}
+		cw_record_list_free(&l);
+	}
+	cw_record_free(&kase);
+	if (count != -1)
+		return;
+	snprintf(what, sizeof what,
+		 _("no record gives how many of the group were held, so this %s of %lld ends "
+		   "nothing: reports still list the group as held, its number not given"),
+		 cw_enum_label(&cw_words_milestone, m->type), (long long)m->count);
+	snprintf(fix, sizeof fix,
+		 _("if all of them were released: casewatch edit %.8s --clear count"), hex);
+	fn(ctx, what, fix);
+}
+
+/* Writes text into out as one shell word in single quotes ('it'\''s'); "" when it does not
+ * fit. */
+static void shell_word(const char *text, char *out, size_t len)
+{
+	size_t n = 0;
+
+	if (len < 3)
+		goto too_long;
+	out[n++] = '\'';
+	for (const char *p = text; *p; p++) {
+		const char *piece = *p == '\'' ? "'\\''" : NULL;
+		size_t plen = piece ? strlen(piece) : 1;
+
+		if (n + plen + 2 > len)
+			goto too_long;
+		if (piece) {
+			memcpy(out + n, piece, plen);
+			n += plen;
+		} else {
+			out[n++] = *p;
+		}
+	}
+	out[n++] = '\'';
+	out[n] = '\0';
+	return;
+too_long:
+	if (len)
+		out[0] = '\0';
+}
+
+/* The same for a group of unnamed defendants, named by its label: its milestones find the
+ * group by it, and `--unnamed LABEL` names it on the command line. */
+static void advise_group_custody(const struct cw_milestone *m, const char *case_hex,
+				 cw_advice_fn fn, void *ctx)
+{
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], word[CW_ADVICE_TEXT_MAX - 100];
+
+	snprintf(what, sizeof what,
+		 _("case %.8s does not record the custody of the group \"%s\", so reports "
+		   "never list it as still held after this %s"),
+		 case_hex, m->group, cw_enum_label(&cw_words_milestone, m->type));
+	shell_word(m->group, word, sizeof word);
+	if (*word)
+		snprintf(fix, sizeof fix,
+			 _("if they are held: casewatch edit %.8s --unnamed %s --custody detained"),
+			 case_hex, word);
+	else
+		snprintf(fix, sizeof fix,
+			 _("if they are held: casewatch edit %.8s --unnamed LABEL --custody "
+			   "detained"),
+			 case_hex);
+	fn(ctx, what, fix);
+}
+
 /* An arrest or detention of someone whose custody in the case was never recorded: a detention
  * with no end is held only while the case says so (models/timeline.h), so reports count the
  * person as taken in but never list them as still held. Not when the case gives another
@@ -186,15 +284,22 @@ static void advise_custody_not_recorded(struct cw_store *st, const struct cw_mil
 	int unknown = 0;
 
 	(void)hex;
-	if (!cw_timeline_starts_detention(m) || cw_id_is_zero(&m->person) ||
-	    cw_id_is_zero(&m->case_id) || cw_store_get(st, &m->case_id, &kase, NULL) != 0)
+	if (!cw_timeline_starts_detention(m) || cw_id_is_zero(&m->case_id) ||
+	    (cw_id_is_zero(&m->person) && !(m->group && *m->group)) ||
+	    cw_store_get(st, &m->case_id, &kase, NULL) != 0)
 		return;
-	if (kase.kind == CW_KIND_CASE && (d = cw_timeline_defendant(&kase, &m->person)))
+	if (kase.kind == CW_KIND_CASE &&
+	    (d = cw_id_is_zero(&m->person) ? cw_timeline_group_defendant(&kase, m->group)
+					   : cw_timeline_defendant(&kase, &m->person)))
 		unknown = d->custody == CW_CUSTODY_UNKNOWN;
 	cw_record_free(&kase);
 	if (!unknown)
 		return;
 	cw_id_hex(&m->case_id, case_hex);
+	if (cw_id_is_zero(&m->person)) {
+		advise_group_custody(m, case_hex, fn, ctx);
+		return;
+	}
 	cw_id_hex(&m->person, person_hex);
 	snprintf(what, sizeof what,
 		 _("case %.8s does not record this person's custody, so reports never list "
@@ -285,6 +390,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_end_before_start(st, rec, hex, fn, ctx);
 		advise_group_count_above_size(st, m, hex, fn, ctx);
 		advise_custody_not_recorded(st, m, hex, fn, ctx);
+		advise_group_release_no_number(st, m, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_HEARING) {
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_DEMO) {

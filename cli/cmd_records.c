@@ -257,8 +257,14 @@ static int view_given(const struct cw_cli *cli, int first_arg)
 /* What the monitor should know about a record saved (app/advice.h), on standard error. */
 static void print_advice(void *ctx, const char *what, const char *fix)
 {
+	/* A group's label is in some: text of the database, made safe for the terminal. */
+	char *safe_what = cw_text_for_terminal(what, 0), *safe_fix = cw_text_for_terminal(fix, 0);
+
 	(void)ctx;
-	fprintf(stderr, _("casewatch: warning: %s; %s\n"), what, fix);
+	fprintf(stderr, _("casewatch: warning: %s; %s\n"), safe_what ? safe_what : "",
+		safe_fix ? safe_fix : "");
+	free(safe_what);
+	free(safe_fix);
 }
 
 /* Saves a record built from command-line options. A field the store refuses is named as its

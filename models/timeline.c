@@ -253,8 +253,9 @@ static int64_t group_number(int64_t held, const struct cw_defendant *d)
  * that gives more (an arrest of 8 then a detention order for them is 8; a later arrest of 3
  * of them does not make it 3), else the group's size in the case. An end that gives a count
  * smaller than that ("3 of the 8 released on bail") frees those and the stretch runs on with
- * the rest (a detention order for the 5 still held then changes nothing); any other end (no
- * count, as many as are held or more, a hearing's) ends it. Events dated after `upto` (when
+ * the rest (a detention order for the 5 still held then changes nothing), and so does one
+ * that gives a count when no number is known (whether any are left is not known); any other
+ * end (no count, as many as are held or more, a hearing's) ends it. Events dated after `upto` (when
  * known) are not read. Returns the end's date (unknown: none), its record in *by, and in
  * *held how many are held after the events read when the stretch has not ended (-1 when no
  * number is known). -2 in *held when memory ran out: the caller then takes the first end, as
@@ -301,6 +302,11 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 			number = now - r->u.milestone.count;
 			continue;
 		}
+		/* "3 released" of a group whose number no record gives: whether anyone is still
+		 * held is not known, and reading it as everyone would drop the rest from every
+		 * list. The stretch runs on, its number still not given. */
+		if (r->kind == CW_KIND_MILESTONE && r->u.milestone.count > 0 && now <= 0)
+			continue;
 		end = ev[k].date;
 		if (by)
 			*by = r;

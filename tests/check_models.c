@@ -1822,7 +1822,8 @@ END_TEST
 
 /* A release that counts fewer than are held frees those and the stretch runs on ("3 of the 8
  * released on bail": 5 held); releases that add up to the number held, or one with no number,
- * end it. The number is the stretch's largest start count, else the group's size in the case. */
+ * end it. The number is the stretch's largest start count, else the group's size in the case;
+ * with neither, a release that counts some ends nothing. */
 START_TEST(timeline_releases_part_of_a_group)
 {
 	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
@@ -1892,6 +1893,22 @@ START_TEST(timeline_releases_part_of_a_group)
 	cw_timeline_summarise_group(&recs[0], "Group C", recs + 1, 3, D("2024-01-25"), &s, &count);
 	ck_assert(s.pretrial_ongoing);
 	ck_assert_int_eq(count, 3);
+	/* With no number anywhere (the case gives none, nor does the arrest), "3 released"
+	 * leaves the group held, its number still not given; a release with no number ends it. */
+	g = (struct cw_defendant *)recs[0].u.kase.defendants.items + 1;
+	g->unnamed_count = -1;
+	recs[1].u.milestone.count = -1; /* arrested 2023-12-20 */
+	recs[2].u.milestone.type = CW_MS_RELEASE;
+	recs[2].u.milestone.count = 3;
+	recs[2].u.milestone.date = D("2024-01-05");
+	cw_timeline_summarise_group(&recs[0], "Group C", recs + 1, 2, D("2024-01-25"), &s, &count);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(count, -1);
+	ck_assert_int_eq(s.pretrial_days, 36);
+	recs[3].u.milestone.type = CW_MS_RELEASE; /* 2024-01-20, no number */
+	recs[3].u.milestone.count = -1;
+	cw_timeline_summarise_group(&recs[0], "Group C", recs + 1, 3, D("2024-01-25"), &s, &count);
+	ck_assert(!s.pretrial_ongoing);
 	for (int i = 0; i < 8; i++)
 		cw_record_free(&recs[i]);
 }

@@ -471,4 +471,24 @@ ok cw log milestone --person "Custody Unset" --case "Unset custody case" --type 
 	--date 2024-08-30 --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for an arrest in a case that says released: $(cat "$WORK/stderr")"
 checks=$((checks + 2))
+# The same for a group of unnamed defendants: the command names it by its label, quoted for
+# the shell (an apostrophe in it too), and lists the group once run.
+ok cw case add --title "Group custody case" --unnamed "6 workers' union members" --charge 494 \
+	--opened 2024-09-01 --view own
+ok cw log milestone --case "Group custody case" --group "workers' union members" --type arrest \
+	--date 2024-09-02 --view own
+grep -q "does not record the custody of the group \"workers' union members\", so reports never list it as still held after this arrest" \
+	"$WORK/stderr" || fail "no warning for a group's custody not recorded: $(cat "$WORK/stderr")"
+record_it=$(sed -n 's/.*if they are held: casewatch \(edit .*\)$/\1/p' "$WORK/stderr")
+[ -n "$record_it" ] || fail "no command to record the group's custody: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
+ok cw report --from 2024-09-01 --to 2024-09-30 --format json
+json "not [p for p in d['pretrial_detention'] if p.get('group') == \"workers' union members\"]"
+eval "ok cw $record_it"
+ok cw report --from 2024-09-01 --to 2024-09-30 --format json
+json "[p['since'] for p in d['pretrial_detention'] if p.get('group') == \"workers' union members\"] == ['2024-09-02']"
+ok cw log milestone --case "Group custody case" --group "workers' union members" \
+	--type pretrial_detention --date 2024-09-03 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a group's custody recorded: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 done_ok

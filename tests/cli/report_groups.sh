@@ -192,4 +192,22 @@ ok cw log milestone --case "Fourth case" --group "Group D" --count 8 --type rele
 grep -q "warning: this release counts 8 of the group, more than the 7 its case gives it" \
 	"$WORK/stderr" || fail "no warning for 8 released of 7: $(cat "$WORK/stderr")"
 checks=$((checks + 2))
+# A group whose number no record gives: "3 released" ends nothing (whether any are still held
+# is not known), said when it is saved with the edit that ends the group's detention; the
+# group stays listed, its number not given, until that edit.
+ok cw case add --title "Fifth case" --unnamed "Group E" --custody detained
+ok cw log milestone --case "Fifth case" --group "Group E" --type arrest --date 2024-04-01
+ok cw log milestone --case "Fifth case" --group "Group E" --count 3 --type release \
+	--outcome granted --date 2024-04-03
+grep -q "warning: no record gives how many of the group were held, so this release of 3 ends nothing" \
+	"$WORK/stderr" || fail "no warning for 3 released of a group of no number: $(cat "$WORK/stderr")"
+end_it=$(sed -n 's/.*if all of them were released: casewatch \(edit .*\)$/\1/p' "$WORK/stderr")
+[ -n "$end_it" ] || fail "no command to end the group's detention: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
+ok cw report --from 2024-04-01 --to 2024-04-07 --format json
+json "[(p['count'], p['since']) for p in d['pretrial_detention'] if p['group'] == 'Group E'] == [(None, '2024-04-01')]"
+# shellcheck disable=SC2086 # the command as the warning gives it
+ok cw $end_it
+ok cw report --from 2024-04-01 --to 2024-04-07 --format json
+json "[p for p in d['pretrial_detention'] if p['group'] == 'Group E'] == []"
 echo "report_groups: $checks checks passed"
