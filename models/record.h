@@ -385,6 +385,9 @@ struct cw_milestone {
 	 * union activists"), and how many of them it concerns (-1: not given). */
 	char *group;
 	int64_t count;
+	/* The count is of people beside those of the group already held ("5 more arrested"),
+	 * not of everyone held: it adds to the number held (models/timeline.h). */
+	uint8_t more;
 };
 
 /* A record's link to another account of an event: it disputes that record, or describes the

@@ -641,6 +641,13 @@ static const struct cw_field milestone_fields[] = {
 	STR(struct cw_milestone, group, 27, 0, NAME_MAX_BYTES,
 	    N_("instead of a person: the case's unnamed defendants it concerns, by their label")),
 	INT(struct cw_milestone, count, 28, 1, 100000, N_("how many of that group it concerns")),
+	/* A casewatch from before skips tag 30, and refuses the JSON key (models/codec.h). */
+	{.name = "more",
+	 .tag = 30,
+	 .type = CW_F_BOOL,
+	 .offset = offsetof(struct cw_milestone, more),
+	 .help = N_("the count is of more of the group, beside those already held (\"5 more "
+		    "arrested\")")},
 };
 static SCHEMA(milestone_schema, "milestone", struct cw_milestone, milestone_fields);
 

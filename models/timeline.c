@@ -251,15 +251,16 @@ static int64_t group_number(int64_t held, const struct cw_defendant *d)
 /* A group's stretch from `start`, its events in date order (starts before ends of a day).
  * How many are held: the count of its first start that gives one, raised by a later start
  * that gives more (an arrest of 8 then a detention order for them is 8; a later arrest of 3
- * of them does not make it 3), else the group's size in the case. An end that gives a count
- * smaller than that ("3 of the 8 released on bail") frees those and the stretch runs on with
- * the rest (a detention order for the 5 still held then changes nothing), and so does one
- * that gives a count when no number is known (whether any are left is not known); any other
- * end (no count, as many as are held or more, a hearing's) ends it. Events dated after `upto` (when
- * known) are not read. Returns the end's date (unknown: none), its record in *by, and in
- * *held how many are held after the events read when the stretch has not ended (-1 when no
- * number is known). -2 in *held when memory ran out: the caller then takes the first end, as
- * before parts were counted. */
+ * of them does not make it 3), else the group's size in the case; a later start marked
+ * `more` ("5 more arrested") adds its count to the number held (not known: still not). An
+ * end that gives a count smaller than that ("3 of the 8 released on bail") frees those and
+ * the stretch runs on with the rest (a detention order for the 5 still held then changes
+ * nothing), and so does one that gives a count when no number is known (whether any are left
+ * is not known); any other end (no count, as many as are held or more, a hearing's) ends it.
+ * Events dated after `upto` (when known) are not read. Returns the end's date (unknown: none),
+ * its record in *by, and in *held how many are held after the events read when the stretch
+ * has not ended (-1 when no number is known). -2 in *held when memory ran out: the caller then
+ * takes the first end, as before parts were counted. */
 static struct cw_date group_walk(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date start,
 				 struct cw_date upto, const struct cw_record **by, int64_t *held)
@@ -269,6 +270,7 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 	const struct cw_defendant *d = cw_timeline_group_defendant(kase, w->group);
 	int64_t number = -1;
 	size_t m = 0;
+	int started = 0;
 
 	*held = -1;
 	if (n && !ev) {
@@ -292,9 +294,15 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 		int64_t now = group_number(number, d);
 
 		if (!ev[k].is_end) {
-			if (r->u.milestone.count > 0 &&
-			    (number <= 0 || r->u.milestone.count > number))
-				number = r->u.milestone.count;
+			int64_t c = r->u.milestone.count;
+
+			/* "5 more" adds to those held, when their number is known; the stretch's
+			 * first start has no one before it to add to. */
+			if (c > 0 && r->u.milestone.more && started)
+				number = now > 0 ? now + c : -1;
+			else if (c > 0 && (number <= 0 || c > number))
+				number = c;
+			started = 1;
 			continue;
 		}
 		if (r->kind == CW_KIND_MILESTONE && r->u.milestone.count > 0 && now > 0 &&

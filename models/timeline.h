@@ -69,14 +69,16 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
  * judicial supervision, verdict or explicit end ends it, and so does a hearing of the case that
  * ends everyone's (a verdict naming no one) or names the group in its verdicts; but such a
  * milestone that counts fewer than are held then ("3 of the 8 released on bail") frees only
- * those, and the stretch runs on with the rest. A stretch with no end runs while the case's
+ * those, and the stretch runs on with the rest; so does one that counts some when no number
+ * is known (whether any are left is not known). A stretch with no end runs while the case's
  * entry for the group (cw_timeline_group_defendant) says detained, counted as a person's is.
  * records: the case's hearings and milestones (any order; case records among them are
  * ignored). *count (when not NULL): how many of the group are held on `today`, -1 when not
  * given: in the stretch still running, the count of its first arrest or detention that gives
  * one, raised by a later one that gives more, else the group's size in the case, less those
  * released in part since (a later start that counts no more than are held adds none: a
- * detention order for those still held is not a re-arrest); -1 too when it is not held. */
+ * detention order for those still held is not a re-arrest; one marked `more`, "5 more
+ * arrested", adds its count); -1 too when it is not held. */
 void cw_timeline_summarise_group(const struct cw_record *kase, const char *label,
 				 const struct cw_record *records, size_t n, struct cw_date today,
 				 struct cw_timeline_summary *out, int64_t *count);

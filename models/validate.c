@@ -196,6 +196,9 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 		if (m->count >= 0 && !group)
 			return cw_error_set(err, CW_EINVAL, "count",
 					    "counts the people of a group: give --group");
+		if (m->more && m->count < 1)
+			return cw_error_set(err, CW_EINVAL, "more",
+					    "says the count is of more people: give --count");
 	} else if (rec->kind == CW_KIND_HEARING) {
 		const struct cw_hearing *h = &rec->u.hearing;
 

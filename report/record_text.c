@@ -211,7 +211,11 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 		const struct cw_milestone *m = &r->u.milestone;
 
 		if (m->group) { /* a group of the case's unnamed defendants: by name and number */
-			if (m->count > 0)
+			if (m->count > 0 && m->more)
+				/* TRANSLATORS: "5 more NagaWorld union activists": a count of a
+				 * group beside those already held, then the group's label. */
+				PUT(who, _("%lld more %s"), (long long)m->count, m->group);
+			else if (m->count > 0)
 				PUT(who, "%lld %s", (long long)m->count, m->group);
 			else
 				PUT(who, "%s", m->group);

@@ -278,7 +278,7 @@ size_t cw_report_detention_people(const struct cw_report *r, const struct cw_rec
 	for (size_t i = 0; i < l->n; i++) {
 		const struct cw_milestone *m = &l->items[i].u.milestone;
 		const struct cw_report_detainee *d;
-		size_t people = 0, j;
+		size_t people = 0, more = 0, j;
 		int numbered = !m->group;
 
 		for (j = 0; j < i && !same_taken(&l->items[j], &l->items[i]); j++)
@@ -288,14 +288,28 @@ size_t cw_report_detention_people(const struct cw_report *r, const struct cw_rec
 		for (j = i; j < l->n; j++) {
 			const struct cw_milestone *o = &l->items[j].u.milestone;
 
-			size_t these;
+			size_t these, k;
 
 			if (!same_taken(&l->items[j], &l->items[i]))
 				continue;
+			if (o->group && o->more && o->count > 0) {
+				/* "5 more": beside the others, counted once however many
+				 * accounts of it are linked */
+				for (k = i;
+				     k < j && !(l->items[k].u.milestone.more &&
+						cw_timeline_same_event(&l->items[k], &l->items[j]));
+				     k++)
+					;
+				if (k == j)
+					more += (size_t)o->count;
+				numbered = 1;
+				continue;
+			}
 			if ((these = milestone_people(r, o)) > people)
 				people = these;
 			numbered |= cw_report_milestone_group_count(r, o) > 0;
 		}
+		people += more;
 		taken += people;
 		if (partial && !numbered)
 			*partial = 1;

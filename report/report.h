@@ -281,7 +281,8 @@ int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *cas
 int64_t cw_report_milestone_group_count(const struct cw_report *r, const struct cw_milestone *m);
 /* How many people the pretrial-detention milestones of l (the report's detentions, or the
  * previous period's) name, each person or group once however many accounts or orders name
- * them (a group as its largest number, one when none is given: *partial then). *listed (when
+ * them (a group as its largest number, one when none is given: *partial then, plus the
+ * count of each of its orders marked `more`, "5 more", once per linked accounts). *listed (when
  * not NULL): how many of them are listed in detainees, held at the period's end. */
 size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
 				  size_t *listed, int *partial);

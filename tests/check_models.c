@@ -1914,6 +1914,64 @@ START_TEST(timeline_releases_part_of_a_group)
 }
 END_TEST
 
+/* "5 more arrested" adds to the number held (8, then 5 more: 13); a release of 3 then leaves
+ * 10; more of a group whose number is not known leaves it not known; the first start of a
+ * stretch has no one before it to add to. */
+START_TEST(timeline_more_of_a_group_adds)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	static const struct {
+		const char *date;
+		int type;
+		int64_t count;
+		int more;
+	} ev[] = {
+		{"2024-01-01", CW_MS_ARREST, 8, 0},
+		{"2024-01-10", CW_MS_ARREST, 5, 1},
+		{"2024-01-15", CW_MS_RELEASE, 3, 0},
+		{"2024-01-20", CW_MS_PRETRIAL_DETENTION, 10, 0},
+	};
+	struct cw_record recs[5];
+	struct cw_timeline_summary s;
+	struct cw_defendant *g;
+	struct cw_id person, none = {{0}};
+	int64_t count;
+
+	detained_case(&recs[0], &person);
+	g = cw_list_append(&recs[0].u.kase.defendants, df->sub);
+	g->label = strdup("Group M");
+	g->unnamed_count = -1;
+	g->custody = CW_CUSTODY_DETAINED;
+	for (size_t i = 0; i < 4; i++) {
+		milestone_in(&recs[i + 1], &none, &recs[0], ev[i].type, ev[i].date);
+		recs[i + 1].u.milestone.group = strdup("Group M");
+		recs[i + 1].u.milestone.count = ev[i].count;
+		recs[i + 1].u.milestone.more = (uint8_t)ev[i].more;
+		recs[i + 1].u.milestone.outcome = CW_DECISION_GRANTED;
+	}
+	cw_timeline_summarise_group(&recs[0], "Group M", recs + 1, 4, D("2024-01-09"), &s, &count);
+	ck_assert_int_eq(count, 8);
+	cw_timeline_summarise_group(&recs[0], "Group M", recs + 1, 4, D("2024-01-12"), &s, &count);
+	ck_assert_int_eq(count, 13);
+	cw_timeline_summarise_group(&recs[0], "Group M", recs + 1, 4, D("2024-01-16"), &s, &count);
+	ck_assert_int_eq(count, 10);
+	/* a detention order for the 10 still held changes nothing */
+	cw_timeline_summarise_group(&recs[0], "Group M", recs + 1, 4, D("2024-01-25"), &s, &count);
+	ck_assert_int_eq(count, 10);
+	ck_assert(s.pretrial_ongoing);
+	/* the first arrest gives no number: 5 more of an unknown number is not known */
+	recs[1].u.milestone.count = -1;
+	cw_timeline_summarise_group(&recs[0], "Group M", recs + 1, 2, D("2024-01-12"), &s, &count);
+	ck_assert_int_eq(count, -1);
+	ck_assert(s.pretrial_ongoing);
+	/* "5 more" that starts a stretch is those 5 */
+	cw_timeline_summarise_group(&recs[0], "Group M", recs + 2, 1, D("2024-01-12"), &s, &count);
+	ck_assert_int_eq(count, 5);
+	for (int i = 0; i < 5; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 /* A group of a case's unnamed defendants is held as a person is: from its arrest to its bail,
  * then from its arrest again, the time out not counted; a verdict for a named co-defendant ends
  * nothing of the group's, one that names it (any letter case) or no one does; a refused bail
@@ -2723,6 +2781,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);
 	tcase_add_test(tc, timeline_counts_a_group_of_unnamed_defendants);
 	tcase_add_test(tc, timeline_releases_part_of_a_group);
+	tcase_add_test(tc, timeline_more_of_a_group_adds);
 	tcase_add_test(tc, timeline_a_group_verdict_ends_no_named_detention);
 	tcase_add_test(tc, timeline_counts_one_event_once);
 	tcase_add_test(tc, timeline_counts_overlapping_cases_once);

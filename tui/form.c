@@ -69,6 +69,7 @@ static const char *const form_labels[] = {
 	N_("merged into"),
 	N_("monitors"),
 	N_("monitors admitted"),
+	N_("more"),
 	N_("name"),
 	N_("name km"),
 	N_("next date"),

@@ -210,4 +210,25 @@ json "[(p['count'], p['since']) for p in d['pretrial_detention'] if p['group'] =
 ok cw $end_it
 ok cw report --from 2024-04-01 --to 2024-04-07 --format json
 json "[p for p in d['pretrial_detention'] if p['group'] == 'Group E'] == []"
+# "5 more" of a group held adds to its number (8 and 5 more: 13 held) and to the people taken
+# into pretrial detention in a period that holds both orders; a week that holds only the
+# second counts its 5. A --more with no count is refused, the database unchanged.
+ok cw case add --title "Sixth case" --unnamed "8 Group F" --custody detained
+ok cw log milestone --case "Sixth case" --group "Group F" --count 8 --type pretrial_detention \
+	--date 2024-05-02
+fails 65 "more" cw log milestone --case "Sixth case" --group "Group F" --more yes \
+	--type pretrial_detention --date 2024-05-08
+ok cw log milestone --case "Sixth case" --group "Group F" --count 5 --more yes \
+	--type pretrial_detention --date 2024-05-08
+ok cw list records --case "Sixth case"
+has "5 more Group F"
+ok cw report --from 2024-05-06 --to 2024-05-12 --format json
+json "[p['count'] for p in d['pretrial_detention'] if p['group'] == 'Group F'] == [13]"
+json "d['taken_into_pretrial_detention']['people'] == 5"
+ok cw report --from 2024-05-01 --to 2024-05-12 --format json
+json "d['taken_into_pretrial_detention']['people'] == 13"
+ok cw show "$(cw list records --case "Sixth case" --json | "${PYTHON3:-python3}" -c '
+import json, sys
+print([r["id"] for r in json.load(sys.stdin) if r.get("more")][0])')" --json
+json "d['more'] is True and d['count'] == 5"
 echo "report_groups: $checks checks passed"
