@@ -396,22 +396,149 @@ void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *cha
 	}
 }
 
-void cw_case_forget_rulings(struct cw_case *c)
+/* The defendant of c that d is: the same person, or the group of the same label. */
+static const struct cw_defendant *same_defendant(const struct cw_case *c,
+						 const struct cw_defendant *d)
 {
 	for (size_t i = 0; i < c->defendants.n; i++) {
-		struct cw_defendant *d = (struct cw_defendant *)c->defendants.items + i;
+		const struct cw_defendant *e = (const struct cw_defendant *)c->defendants.items + i;
+
+		if (!cw_id_is_zero(&d->person)
+			    ? cw_id_equal(&e->person, &d->person)
+			    : cw_id_is_zero(&e->person) && e->label && d->label &&
+				      strcasecmp(e->label, d->label) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* The charge of d that ch is: the same article, else (neither has one) the same offence. */
+static const struct cw_charge *same_charge(const struct cw_defendant *d, const struct cw_charge *ch)
+{
+	for (size_t i = 0; i < d->charges.n; i++) {
+		const struct cw_charge *x = (const struct cw_charge *)d->charges.items + i;
+
+		if (ch->article.law != CW_LAW_NONE
+			    ? cw_article_same(&x->article, &ch->article)
+			    : x->article.law == CW_LAW_NONE && x->offence && ch->offence &&
+				      strcasecmp(x->offence, ch->offence) == 0)
+			return x;
+	}
+	return NULL;
+}
+
+static int step_named(const struct cw_list *history, const struct cw_id *record)
+{
+	for (size_t i = 0; i < history->n; i++)
+		if (cw_id_equal(&((const struct cw_charge_step *)history->items)[i].record, record))
+			return 1;
+	return 0;
+}
+
+/* A step of a merged history: whose it was, for the order of one date. */
+struct merged_step {
+	struct cw_charge_step step;
+	int kept;
+	size_t index;
+};
+
+static int merged_step_order(const void *pa, const void *pb)
+{
+	const struct merged_step *a = pa, *b = pb;
+	int c = cw_date_compare(a->step.date, b->step.date);
+
+	if (c)
+		return c;
+	if (a->kept != b->kept)
+		return a->kept - b->kept;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* One charge of kept, with the same charge of the other version (NULL: none). */
+static int merge_charge(struct cw_charge *ch, const struct cw_charge *theirs,
+			int (*held)(void *ctx, const struct cw_id *record), void *ctx, size_t max,
+			int *changed)
+{
+	size_t ours = ch->history.n, more = theirs ? theirs->history.n : 0, n = 0, skip;
+	int last_is_ours;
+	const struct cw_charge_step *mine = ch->history.items;
+	struct merged_step *all;
+	struct cw_charge_step *steps;
+	int moved = 0;
+	/* A state set by hand after the last ruling kept's history holds (a conviction corrected
+	 * to "overturned" in the case form): it stands while that ruling is still the last. */
+	int by_hand = ours && ch->state != mine[ours - 1].state;
+	uint8_t hand_state = ch->state;
+
+	if (ours + more == 0)
+		return 0;
+	if (!(all = malloc((ours + more) * sizeof *all)))
+		return CW_ENOMEM;
+	for (size_t i = 0; i < ours; i++) {
+		if (held(ctx, &mine[i].record))
+			all[n++] = (struct merged_step){mine[i], 1, i};
+		else
+			moved = 1;
+	}
+	for (size_t i = 0; i < more; i++) {
+		const struct cw_charge_step *s =
+			(const struct cw_charge_step *)theirs->history.items + i;
+
+		if (!step_named(&ch->history, &s->record) && held(ctx, &s->record)) {
+			all[n++] = (struct merged_step){*s, 0, i};
+			moved = 1;
+		}
+	}
+	if (!moved) {
+		free(all);
+		return 0;
+	}
+	qsort(all, n, sizeof *all, merged_step_order);
+	/* At most max steps, as cw_case_follow_verdict keeps them: the latest rulings. */
+	skip = n > max ? n - max : 0;
+	steps = NULL;
+	if (n > skip && !(steps = malloc((n - skip) * sizeof *steps))) {
+		free(all);
+		return CW_ENOMEM;
+	}
+	for (size_t i = skip; i < n; i++)
+		steps[i - skip] = all[i].step;
+	last_is_ours = n && all[n - 1].kept && all[n - 1].index == ours - 1;
+	free(all);
+	free(ch->history.items);
+	ch->history.items = steps;
+	ch->history.n = n - skip;
+	if (by_hand && n && last_is_ours)
+		ch->state = hand_state;
+	else
+		ch->state = ch->history.n ? steps[ch->history.n - 1].state : CW_CHARGE_CHARGED;
+	*changed = 1;
+	return 0;
+}
+
+int cw_case_merge_rulings(struct cw_case *kept, const struct cw_case *other,
+			  int (*held)(void *ctx, const struct cw_id *record), void *ctx,
+			  int *changed)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	const struct cw_field *hf = cw_schema_field(cf->sub, "history");
+
+	*changed = 0;
+	for (size_t i = 0; i < kept->defendants.n; i++) {
+		struct cw_defendant *d = (struct cw_defendant *)kept->defendants.items + i;
+		const struct cw_defendant *od = same_defendant(other, d);
 
 		for (size_t j = 0; j < d->charges.n; j++) {
 			struct cw_charge *ch = (struct cw_charge *)d->charges.items + j;
+			int rc = merge_charge(ch, od ? same_charge(od, ch) : NULL, held, ctx,
+					      (size_t)hf->max, changed);
 
-			if (!ch->history.n)
-				continue;
-			free(ch->history.items); /* steps own nothing else */
-			ch->history.items = NULL;
-			ch->history.n = 0;
-			ch->state = CW_CHARGE_CHARGED;
+			if (rc != 0)
+				return rc;
 		}
 	}
+	return 0;
 }
 
 struct cw_charge *cw_defendant_charge(struct cw_defendant *d, const struct cw_article *a)

@@ -591,11 +591,18 @@ int64_t cw_demo_arrests(const struct cw_demo *d);
  * whether the case changed. */
 void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *changed);
 
-/* Takes back every ruling the case's charges followed, to follow them again in order (the
- * store replays its hearings and milestones after a conflict between versions that each
- * followed other rulings): a charge with a history goes back to "charged" with none; one
- * without keeps its state, which was set by hand. */
-void cw_case_forget_rulings(struct cw_case *c);
+/* Takes into `kept` (the version of a case a conflict is resolved to) the rulings another
+ * version of it followed and kept did not: each charge of kept (its defendant found in
+ * `other` by person, a group by label; the charge by article, else by offence) takes the
+ * steps of the other's same charge whose record none of its own names. A step whose record
+ * `held` says is not held here (a ruling deleted, on either side) is dropped from both. The
+ * history is then in date order, kept's own steps last among those of one date (the version
+ * chosen wins a tie), and the charge's state is its last step's ("charged" when none is
+ * left); a charge with no step taken or dropped is left as it is, its state set by hand
+ * included. *changed says whether kept changed. CW_ENOMEM or 0. */
+int cw_case_merge_rulings(struct cw_case *kept, const struct cw_case *other,
+			  int (*held)(void *ctx, const struct cw_id *record), void *ctx,
+			  int *changed);
 
 /* Parses one sentence part as people write it, "PART[=AMOUNT][:DETAIL]" ("prison=3 years",
  * "ban=5 years:voting in and standing for elections", "compensation:to the National Election

@@ -246,3 +246,40 @@ int64_t cw_vv_latest(const struct cw_record *r)
 			latest = v[i].time;
 	return latest;
 }
+
+/* Encodes a copy of r without what says which version it is. */
+static int content_encoding(const struct cw_record *r, struct cw_buf *out)
+{
+	struct cw_record c;
+	int rc;
+
+	if (cw_record_copy(&c, r) != 0)
+		return CW_ENOMEM;
+	c.updated = 0;
+	free(c.editor);
+	c.editor = NULL;
+	memset(&c.edited_in, 0, sizeof c.edited_in);
+	memset(&c.bundle, 0, sizeof c.bundle);
+	cw_vv_clear(&c);
+	rc = cw_record_encode(&c, out) != 0 ? CW_ENOMEM : 0;
+	cw_record_free(&c);
+	return rc;
+}
+
+int cw_version_same_content(const struct cw_record *a, const struct cw_record *b)
+{
+	struct cw_buf x = {0}, y = {0};
+	int same;
+
+	if (a->kind != b->kind)
+		return 0;
+	if (content_encoding(a, &x) != 0 || content_encoding(b, &y) != 0) {
+		cw_buf_free(&x);
+		cw_buf_free(&y);
+		return CW_ENOMEM;
+	}
+	same = x.len == y.len && memcmp(x.data, y.data, x.len) == 0;
+	cw_buf_free(&x);
+	cw_buf_free(&y);
+	return same;
+}

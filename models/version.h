@@ -55,6 +55,11 @@ int cw_version_supersedes(const struct cw_record *w, const struct cw_record *v);
 /* Names v in r's set_aside list: r supersedes v without taking its vector. 0 or CW_ENOMEM. */
 int cw_version_set_aside(struct cw_record *r, const struct cw_record *v);
 
+/* Whether two versions of a record hold the same content: equal but for when, where and by
+ * whom the version was made (updated, edited_in, editor), its vector, set_aside list and the
+ * local note of the bundle it came in. 1, 0, or CW_ENOMEM (negative). */
+int cw_version_same_content(const struct cw_record *a, const struct cw_record *b);
+
 /* Reduces r to what a deletion (a tombstone) carries: its kind and id, when (`updated`), who
  * (`editor`) and where (`edited_in`) it was deleted, and its vector and set_aside list, which
  * order the deletion against edits made elsewhere. Every other field is freed and emptied: a

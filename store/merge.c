@@ -70,6 +70,31 @@ static void order_heads(struct cw_item_list *heads, int64_t now)
 	heads->v[0] = top;
 }
 
+/* Concurrent versions with the same content (two laptops that made the same change, or that
+ * resolved a conflict the same way) are one version: the one shown, given every entry of the
+ * others' vectors. Every laptop makes it alike from the same heads, so they converge instead
+ * of listing a conflict with no field that differs and resolving it anew each time. Not when
+ * one is a deletion or dated in the future (which supersedes nothing). 0 or CW_ENOMEM. */
+static int collapse_same_content(struct cw_item_list *heads, int64_t now)
+{
+	for (size_t i = 0; i < heads->n; i++) {
+		int same;
+
+		if (heads->v[i].deleted || cw_version_in_future(&heads->v[i].rec, now))
+			return 0;
+		if (i > 0 &&
+		    (same = cw_version_same_content(&heads->v[0].rec, &heads->v[i].rec)) <= 0)
+			return same < 0 ? CW_ENOMEM : 0;
+	}
+	for (size_t i = 1; i < heads->n; i++)
+		if (cw_vv_merge(&heads->v[0].rec, &heads->v[i].rec) != 0)
+			return CW_ENOMEM;
+	for (size_t i = 1; i < heads->n; i++)
+		item_free(&heads->v[i]);
+	heads->n = 1;
+	return 0;
+}
+
 /* ---- heads of a record --------------------------------------------------------------------- */
 
 static int decode_at(const MDB_val *v, const struct cw_id *id, struct cw_record *rec,
@@ -332,6 +357,8 @@ int cw_sync_merge_version(struct cw_txn *t, struct cw_bundle_item *in, const str
 		goto oom;
 	}
 	order_heads(&next, now);
+	if (next.n > 1 && collapse_same_content(&next, now) != 0)
+		goto oom;
 	if (!next.v[0].deleted && (rc = check_named_held(t, &next.v[0].rec, field, err)) != 0)
 		goto out;
 	if ((rc = apply_heads(t, &in->rec.id, &next, err)) != 0)
@@ -488,33 +515,53 @@ static const struct cw_id *ruling_case(const struct cw_record *r)
 	return id && !cw_id_is_zero(id) ? id : NULL;
 }
 
-/* Makes the case head (heads[i], one version of a hearing or milestone) names follow the
- * rulings held now, once per case among heads[0..i]; a case that is gone is left. */
-static int replay_case_of(struct cw_txn *t, const struct cw_record *head,
-			  const struct cw_bundle_item *heads, size_t i, struct cw_error *err)
+/* Whether a ruling's record still stands: only a deletion known here (its tombstone, with no
+ * live record) says it does not. A record this laptop never received (a confidential hearing
+ * left out of a plain bundle, one still on its way) keeps the step another laptop took from
+ * it; a read that fails keeps what is there. */
+static int record_held(void *ctx, const struct cw_id *id)
 {
-	const struct cw_id *case_id = ruling_case(head);
-	struct cw_record kase;
-	int rc, changed;
+	struct cw_txn *t = ctx;
+	MDB_val k = {ID_LEN, (void *)id->b}, v;
 
-	if (!case_id)
-		return 0;
-	for (size_t j = 0; j < i; j++) {
-		const struct cw_id *earlier = ruling_case(&heads[j].rec);
+	if (mdb_get(t->txn, t->st->dbi[DB_RECORDS], &k, &v) != MDB_NOTFOUND)
+		return 1;
+	return mdb_get(t->txn, t->st->dbi[DB_TOMBSTONES], &k, &v) != 0;
+}
 
-		if (earlier && cw_id_equal(earlier, case_id))
-			return 0; /* done already */
-	}
-	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0) {
-		if (rc != CW_ENOTFOUND)
-			return rc;
-		cw_error_clear(err);
+/* After a hearing's or milestone's conflict is resolved to heads[choice]: what the versions set
+ * aside moved in other cases is taken back, and its case follows the version kept, as after an
+ * edit of it (cw_store_follow_verdicts). */
+static int follow_kept_rulings(struct cw_txn *t, const struct cw_item_list *heads, size_t choice,
+			       struct cw_error *err)
+{
+	const struct cw_record *kept = &heads->v[choice].rec;
+	const struct cw_id *kept_case = heads->v[choice].deleted ? NULL : ruling_case(kept);
+	int rc = 0, same = 1;
+
+	/* Versions that rule alike (a conflict over notes, say) leave the charges as they are. */
+	for (size_t i = 0; i < heads->n; i++)
+		same &= !heads->v[i].deleted && !heads->v[choice].deleted &&
+			cw_store_rulings_equal(&heads->v[i].rec, kept);
+	if (same)
 		return 0;
+	for (size_t i = 0; i < heads->n && rc == 0; i++) {
+		const struct cw_id *cid = ruling_case(&heads->v[i].rec);
+		size_t j;
+
+		if (!cid || (kept_case && cw_id_equal(cid, kept_case)))
+			continue;
+		for (j = 0; j < i; j++) {
+			const struct cw_id *earlier = ruling_case(&heads->v[j].rec);
+
+			if (earlier && cw_id_equal(earlier, cid))
+				break;
+		}
+		if (j == i)
+			rc = cw_store_unfollow_verdicts(t, &kept->id, cid, err);
 	}
-	rc = cw_store_replay_rulings(t, &kase, &changed, err);
-	if (rc == 0 && changed) /* an edit of the case, with its own audit entry */
-		rc = cw_txn_put(t, &kase, 0, NULL, err);
-	cw_record_free(&kase);
+	if (rc == 0 && kept_case)
+		rc = cw_store_follow_verdicts(t, kept, kept_case, err);
 	return rc;
 }
 
@@ -529,7 +576,7 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	struct cw_item_list heads, one = {0};
 	struct cw_record rec;
 	int64_t now = cw_now_us(), latest = 0;
-	int rc, shown, deleted, replayed;
+	int rc, shown, deleted;
 
 	if ((rc = cw_sync_load_heads(t->st, t->txn, &c->id, &heads, &shown, err)) != 0)
 		return rc;
@@ -575,12 +622,16 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	free(rec.editor);
 	if (!(rec.editor = strdup(t->st->author)))
 		goto oom_rec;
-	/* The version kept of a case follows every ruling held here, its own and those the
-	 * versions set aside had followed (each laptop's verdict moved its own version). */
-	if (!deleted && rec.kind == CW_KIND_CASE &&
-	    (rc = cw_store_replay_rulings(t, &rec, &replayed, err)) != 0) {
-		cw_record_free(&rec);
-		goto out;
+	/* The version kept of a case also follows the rulings the versions set aside had
+	 * followed (each laptop's verdict moved its own version of the case). */
+	for (size_t i = 0; i < heads.n && !deleted && rec.kind == CW_KIND_CASE; i++) {
+		int moved;
+
+		if (i == c->choice || heads.v[i].deleted || heads.v[i].rec.kind != CW_KIND_CASE)
+			continue;
+		if (cw_case_merge_rulings(&rec.u.kase, &heads.v[i].rec.u.kase, record_held, t,
+					  &moved) != 0)
+			goto oom_rec;
 	}
 	if ((rc = cw_item_list_push(&one, &rec, deleted)) != 0)
 		goto oom_rec;
@@ -604,8 +655,7 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	if ((rc = cw_txn_audit(t, CW_AUDIT_RESOLVE, heads.v[0].rec.kind, &c->id, err)) != 0)
 		goto out;
 	/* A hearing or milestone kept: the cases its versions ruled in follow the one kept. */
-	for (size_t i = 0; i < heads.n && rc == 0; i++)
-		rc = replay_case_of(t, &heads.v[i].rec, heads.v, i, err);
+	rc = follow_kept_rulings(t, &heads, c->choice, err);
 	goto out;
 oom_rec:
 	cw_record_free(&rec);

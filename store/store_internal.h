@@ -526,13 +526,6 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 /* Whether two versions of a hearing or milestone rule the same way: the same case, date,
  * stage or type, and the same verdicts (whom, which charge, which result). */
 int cw_store_rulings_equal(const struct cw_record *a, const struct cw_record *b);
-/* Makes kase (a case record, in memory) follow every ruling its hearings and milestones hold
- * here, in the order of their dates (unknown dates last, then by id), from charges taken back
- * to "charged" (cw_case_forget_rulings): what resolving a conflict between versions of a case,
- * or of a record that rules in it, keeps, so that no ruling is lost with the version set
- * aside. *changed says whether kase changed. verdicts.c. */
-int cw_store_replay_rulings(struct cw_txn *t, struct cw_record *kase, int *changed,
-			    struct cw_error *err);
 /* Takes back what the record `by` moved in a case's charges and puts the case when that
  * changed it (a hearing or milestone deleted here). A case that is gone has nothing to take
  * back. */

@@ -2,7 +2,6 @@
  * it rules on, in the same write transaction; see store_internal.h. */
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "store/store_internal.h"
@@ -174,71 +173,5 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 	else if (changed) /* an edit of the case, with its own audit entry */
 		rc = cw_txn_put(t, &kase, 0, NULL, err);
 	cw_record_free(&kase);
-	return rc;
-}
-
-/* A ruling to follow again: its record, ordered by date (unknown dates last), then id. */
-static int ruling_cmp(const void *a, const void *b)
-{
-	const struct cw_record *x = a, *y = b;
-	struct cw_date dx = x->kind == CW_KIND_HEARING ? x->u.hearing.date : x->u.milestone.date;
-	struct cw_date dy = y->kind == CW_KIND_HEARING ? y->u.hearing.date : y->u.milestone.date;
-	int c = cw_date_compare(dx, dy);
-
-	return c ? c : memcmp(x->id.b, y->id.b, sizeof x->id.b);
-}
-
-int cw_store_replay_rulings(struct cw_txn *t, struct cw_record *kase, int *changed,
-			    struct cw_error *err)
-{
-	struct cw_id *ids = NULL;
-	struct cw_record *rulings = NULL;
-	struct cw_buf before = {0}, after = {0};
-	size_t n = 0, nr = 0;
-	int rc;
-
-	*changed = 0;
-	if (kase->kind != CW_KIND_CASE)
-		return 0;
-	if ((rc = cw_store_case_records(t, &kase->id, &ids, &n, err)) != 0)
-		return rc;
-	if (n && !(rulings = calloc(n, sizeof *rulings))) {
-		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct cw_record *r = &rulings[nr];
-
-		if ((rc = cw_store_read_record(t->st, t->txn, &ids[i], r, err)) != 0)
-			goto out;
-		if ((r->kind == CW_KIND_HEARING && r->u.hearing.verdicts.n > 0) ||
-		    (r->kind == CW_KIND_MILESTONE && r->u.milestone.result))
-			nr++;
-		else
-			cw_record_free(r);
-	}
-	qsort(rulings, nr, sizeof *rulings, ruling_cmp);
-	if (cw_record_encode(kase, &before) != 0)
-		goto oom;
-	cw_case_forget_rulings(&kase->u.kase);
-	for (size_t i = 0; i < nr; i++) {
-		int moved;
-
-		if (follow_record(&kase->u.kase, &rulings[i], &moved) != 0)
-			goto oom;
-	}
-	if (cw_record_encode(kase, &after) != 0)
-		goto oom;
-	*changed = before.len != after.len || memcmp(before.data, after.data, before.len) != 0;
-	goto out;
-oom:
-	rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-out:
-	for (size_t i = 0; i < nr; i++)
-		cw_record_free(&rulings[i]);
-	free(rulings);
-	free(ids);
-	cw_buf_free(&before);
-	cw_buf_free(&after);
 	return rc;
 }

@@ -2438,43 +2438,158 @@ START_TEST(verdicts_move_charges)
 }
 END_TEST
 
-/* cw_case_forget_rulings, before the store replays a case's rulings: a charge a ruling moved
- * goes back to "charged" with no history; a state set by hand (no history) stays. */
-START_TEST(forgetting_rulings_keeps_hand_set_states)
+static int held_unless_h9(void *ctx, const struct cw_id *record)
 {
-	struct cw_record kase;
+	struct cw_id gone;
+
+	(void)ctx;
+	cw_id_from_ref("h9", &gone);
+	return !cw_id_equal(record, &gone);
+}
+
+/* cw_case_merge_rulings, when a conflict of a case is resolved: the kept version takes the
+ * other's steps it lacks, in date order with its own last on a date (its ruling wins a tie),
+ * drops steps of records no longer held, and leaves alone a charge whose state was set by
+ * hand; the state is the last step's. */
+START_TEST(merging_rulings_keeps_both_and_the_chosen_tie)
+{
+	struct cw_record ours, theirs;
 	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
 	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
-	struct cw_defendant *d;
+	struct cw_verdict_event v = {.result = CW_VERDICT_CONVICTED, .date = D("2024-03-20")};
+	struct cw_record *r[2] = {&ours, &theirs};
 	struct cw_charge *c;
-	struct cw_verdict_event v = {.result = CW_VERDICT_CONVICTED, .date = D("2023-11-22")};
 	int changed;
 
-	cw_record_init(&kase, CW_KIND_CASE);
-	d = cw_list_append(&kase.u.kase.defendants, df->sub);
-	cw_id_from_ref("p", &d->person);
-	c = cw_list_append(&d->charges, cf->sub);
-	c->article = (struct cw_article){.law = CW_LAW_CC, .number = 307};
-	c = cw_list_append(&d->charges, cf->sub);
-	c->article = (struct cw_article){.law = CW_LAW_CC, .number = 494};
-	c->state = CW_CHARGE_DROPPED;
-	v.person = d->person;
-	v.article = (struct cw_article){.law = CW_LAW_CC, .number = 307};
+	for (int k = 0; k < 2; k++) {
+		struct cw_defendant *d;
+
+		cw_record_init(r[k], CW_KIND_CASE);
+		d = cw_list_append(&r[k]->u.kase.defendants, df->sub);
+		cw_id_from_ref("p", &d->person);
+		c = cw_list_append(&d->charges, cf->sub);
+		c->article = (struct cw_article){.law = CW_LAW_CC, .number = 494};
+		c = cw_list_append(&d->charges, cf->sub);
+		c->article = (struct cw_article){.law = CW_LAW_CC, .number = 495};
+		c->state = CW_CHARGE_DROPPED; /* by hand */
+		d = cw_list_append(&r[k]->u.kase.defendants, df->sub);
+		d->label = strdup("union activists");
+		c = cw_list_append(&d->charges, cf->sub);
+		c->article = (struct cw_article){.law = CW_LAW_CC, .number = 494};
+	}
+	/* the same day: we convicted p of 494, they acquitted p and convicted the group */
+	cw_id_from_ref("p", &v.person);
+	v.article = (struct cw_article){.law = CW_LAW_CC, .number = 494};
 	cw_id_from_ref("h1", &v.by);
-	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
-	c = d->charges.items;
-	ck_assert_int_eq(c[0].state, CW_CHARGE_CONVICTED);
-	ck_assert_uint_eq(c[0].history.n, 1);
-	cw_case_forget_rulings(&kase.u.kase);
+	ck_assert_int_eq(cw_case_follow_verdict(&ours.u.kase, &v, &changed), 0);
+	v.result = CW_VERDICT_ACQUITTED;
+	cw_id_from_ref("h2", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&theirs.u.kase, &v, &changed), 0);
+	v.result = CW_VERDICT_CONVICTED;
+	v.person = (struct cw_id){{0}};
+	v.group = "union activists";
+	ck_assert_int_eq(cw_case_follow_verdict(&theirs.u.kase, &v, &changed), 0);
+
+	ck_assert_int_eq(
+		cw_case_merge_rulings(&ours.u.kase, &theirs.u.kase, held_unless_h9, NULL, &changed),
+		0);
+	ck_assert(changed);
+	c = ((struct cw_defendant *)ours.u.kase.defendants.items)[0].charges.items;
+	ck_assert_int_eq(c[0].state, CW_CHARGE_CONVICTED); /* ours, chosen, wins the tie */
+	ck_assert_uint_eq(c[0].history.n, 2);
+	ck_assert_int_eq(((struct cw_charge_step *)c[0].history.items)[0].state,
+			 CW_CHARGE_ACQUITTED);
+	ck_assert_int_eq(c[1].state, CW_CHARGE_DROPPED);
+	ck_assert_uint_eq(c[1].history.n, 0);
+	c = ((struct cw_defendant *)ours.u.kase.defendants.items)[1].charges.items;
+	ck_assert_int_eq(c[0].state, CW_CHARGE_CONVICTED); /* theirs, taken */
+	/* merged again: nothing to take */
+	ck_assert_int_eq(
+		cw_case_merge_rulings(&ours.u.kase, &theirs.u.kase, held_unless_h9, NULL, &changed),
+		0);
+	ck_assert(!changed);
+	/* their version kept instead: their acquittal wins the tie; a step of a ruling no
+	 * longer held (h9, say deleted since) goes from both, and the charge it alone moved is
+	 * "charged" again */
+	for (int k = 0; k < 2; k++) {
+		c = ((struct cw_defendant *)r[k]->u.kase.defendants.items)[1].charges.items;
+		cw_id_from_ref("h9", &((struct cw_charge_step *)c[0].history.items)[0].record);
+	}
+	ck_assert_int_eq(
+		cw_case_merge_rulings(&theirs.u.kase, &ours.u.kase, held_unless_h9, NULL, &changed),
+		0);
+	ck_assert(changed);
+	c = ((struct cw_defendant *)theirs.u.kase.defendants.items)[0].charges.items;
+	ck_assert_int_eq(c[0].state, CW_CHARGE_ACQUITTED);
+	ck_assert_uint_eq(c[0].history.n, 2);
+	c = ((struct cw_defendant *)theirs.u.kase.defendants.items)[1].charges.items;
 	ck_assert_int_eq(c[0].state, CW_CHARGE_CHARGED);
 	ck_assert_uint_eq(c[0].history.n, 0);
-	ck_assert_int_eq(c[1].state, CW_CHARGE_DROPPED);
-	/* followed again, the same step comes back */
-	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	cw_record_free(&ours);
+	cw_record_free(&theirs);
+}
+END_TEST
+
+/* A state set by hand after the last ruling (a conviction corrected to "overturned" in the
+ * form) stands when the step taken from the other version is older; a newer one moves it. */
+START_TEST(merging_rulings_keeps_a_state_set_by_hand)
+{
+	struct cw_record ours, theirs;
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_verdict_event v = {.result = CW_VERDICT_CONVICTED, .date = D("2024-01-10")};
+	struct cw_record *r[2] = {&ours, &theirs};
+	struct cw_charge *c;
+	int changed;
+
+	for (int k = 0; k < 2; k++) {
+		struct cw_defendant *d;
+
+		cw_record_init(r[k], CW_KIND_CASE);
+		d = cw_list_append(&r[k]->u.kase.defendants, df->sub);
+		cw_id_from_ref("p", &d->person);
+		c = cw_list_append(&d->charges, cf->sub);
+		c->article = (struct cw_article){.law = CW_LAW_CC, .number = 307};
+	}
+	cw_id_from_ref("p", &v.person);
+	cw_id_from_ref("h3", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&ours.u.kase, &v, &changed), 0);
+	ck_assert_int_eq(cw_case_follow_verdict(&theirs.u.kase, &v, &changed), 0);
+	c = ((struct cw_defendant *)ours.u.kase.defendants.items)[0].charges.items;
+	c->state = CW_CHARGE_OVERTURNED; /* by hand */
+	/* theirs also logged an older ruling */
+	v.result = CW_VERDICT_REQUALIFIED;
+	v.date = D("2023-12-01");
+	cw_id_from_ref("h4", &v.by);
+	c = ((struct cw_defendant *)theirs.u.kase.defendants.items)[0].charges.items;
+	c->state = CW_CHARGE_CHARGED;
+	free(c->history.items);
+	c->history.items = NULL;
+	c->history.n = 0;
+	ck_assert_int_eq(cw_case_follow_verdict(&theirs.u.kase, &v, &changed), 0);
+	v.result = CW_VERDICT_CONVICTED;
+	v.date = D("2024-01-10");
+	cw_id_from_ref("h3", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&theirs.u.kase, &v, &changed), 0);
+	ck_assert_int_eq(
+		cw_case_merge_rulings(&ours.u.kase, &theirs.u.kase, held_unless_h9, NULL, &changed),
+		0);
 	ck_assert(changed);
-	ck_assert_int_eq(c[0].state, CW_CHARGE_CONVICTED);
-	ck_assert_uint_eq(c[0].history.n, 1);
-	cw_record_free(&kase);
+	c = ((struct cw_defendant *)ours.u.kase.defendants.items)[0].charges.items;
+	ck_assert_uint_eq(c->history.n, 2);
+	ck_assert_int_eq(c->state, CW_CHARGE_OVERTURNED);
+	/* a ruling newer than the hand's last one moves it */
+	v.result = CW_VERDICT_ACQUITTED;
+	v.on_appeal = 1;
+	v.date = D("2024-06-01");
+	cw_id_from_ref("h5", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&theirs.u.kase, &v, &changed), 0);
+	ck_assert_int_eq(
+		cw_case_merge_rulings(&ours.u.kase, &theirs.u.kase, held_unless_h9, NULL, &changed),
+		0);
+	ck_assert_int_eq(c->state, CW_CHARGE_ACQUITTED_ON_APPEAL);
+	cw_record_free(&ours);
+	cw_record_free(&theirs);
 }
 END_TEST
 
@@ -2789,7 +2904,8 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_counts_to_the_as_of_date);
 	tcase_add_test(tc, timeline_order_places_undated_records);
 	tcase_add_test(tc, verdicts_move_charges);
-	tcase_add_test(tc, forgetting_rulings_keeps_hand_set_states);
+	tcase_add_test(tc, merging_rulings_keeps_both_and_the_chosen_tie);
+	tcase_add_test(tc, merging_rulings_keeps_a_state_set_by_hand);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("i18n");
