@@ -77,10 +77,19 @@ static void advise_hearing_names_outsider(struct cw_store *st, const struct cw_r
 				_("this hearing (%.8s) lists person %.8s as present or absent, who "
 				  "is not a defendant of case %.8s"),
 				hex, person_hex, case_hex);
-		snprintf(fix, sizeof fix,
-			 _("if the name is wrong: casewatch edit %.8s; if they are a defendant: "
-			   "casewatch edit %.8s --defendant %.8s"),
-			 hex, case_hex, person_hex);
+		if (in_verdict)
+			snprintf(fix, sizeof fix,
+				 _("if the name is wrong: casewatch edit %.8s --clear verdicts "
+				   "--verdict ARTICLES=RESULT@NAME (each verdict again); if they "
+				   "are a "
+				   "defendant: casewatch edit %.8s --defendant %.8s"),
+				 hex, case_hex, person_hex);
+		else
+			snprintf(fix, sizeof fix,
+				 _("if the name is wrong: casewatch edit %.8s --clear attendance "
+				   "--present NAME or --absent NAME (each again); if they are a "
+				   "defendant: casewatch edit %.8s --defendant %.8s"),
+				 hex, case_hex, person_hex);
 		fn(ctx, what, fix);
 	}
 	cw_record_free(&kase);
@@ -258,7 +267,15 @@ static void advise_group_custody(const struct cw_milestone *m, const char *case_
 		 _("case %.8s does not record the custody of the group \"%s\", so reports "
 		   "never list it as still held after this %s"),
 		 case_hex, m->group, cw_enum_label(&cw_words_milestone, m->type));
-	shell_word(m->group, word, sizeof word);
+	/* A label that starts with a number and a space would read as a count and a label. */
+	{
+		size_t digits = strspn(m->group, "0123456789");
+
+		if (digits && (m->group[digits] == ' ' || !m->group[digits]))
+			word[0] = '\0';
+		else
+			shell_word(m->group, word, sizeof word);
+	}
 	if (*word)
 		snprintf(fix, sizeof fix,
 			 _("if they are held: casewatch edit %.8s --unnamed %s --custody detained"),

@@ -332,6 +332,12 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	int rc;
 
 	(void)cmd;
+	/* `edit ID` alone would save the record as it is and say "saved". */
+	if (first_arg < cli->argc && first_arg + 1 >= cli->argc)
+		return cw_error_set(
+			&cli->err, CW_EUSAGE, "edit",
+			"give the fields to change after the id, e.g. casewatch edit ID "
+			"--notes TEXT (casewatch edit --help lists them)");
 	if ((rc = cw_cli_check_record_option_names(cli, -1, first_arg + 1)) != 0 ||
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = record_argument(cli, first_arg, "id", &id)) != 0 ||

@@ -246,8 +246,11 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 			(double)s.attachment_bytes / 1048576.0);
 	if (s.conflicts)
 		fprintf(cli->out,
-			_("%zu changed records have conflicting versions: see casewatch "
-			  "conflicts\n"),
+			P_("%zu changed record has conflicting versions: see casewatch "
+			   "conflicts\n",
+			   "%zu changed records have conflicting versions: see casewatch "
+			   "conflicts\n",
+			   s.conflicts),
 			s.conflicts);
 	return 0;
 }
@@ -489,8 +492,13 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	cw_print_safe(cli->out, b.stats.author, 0);
 	fprintf(cli->out, _(", written %s\nscope: "), created);
 	cw_print_safe(cli->out, b.stats.scope, 0);
-	fprintf(cli->out, _("\n%zu versions (%zu deletions), %zu audit entries\n"),
-		b.versions_total, b.stats.deleted, b.audit_total);
+	/* Each number its own plural: "1 version (0 deletions), 3 audit entries". */
+	fprintf(cli->out, P_("\n%zu version", "\n%zu versions", b.versions_total),
+		b.versions_total);
+	fprintf(cli->out, P_(" (%zu deletion)", " (%zu deletions)", b.stats.deleted),
+		b.stats.deleted);
+	fprintf(cli->out, P_(", %zu audit entry\n", ", %zu audit entries\n", b.audit_total),
+		b.audit_total);
 	if (!strcmp(b.stats.confidential, "left out"))
 		fprintf(cli->out, "%s\n", _("confidential records: left out (a plain bundle)"));
 	else if (!strcmp(b.stats.confidential, "included"))

@@ -271,7 +271,9 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			char *end;
 			long n = strtol(value, &end, 10);
 
-			if (!(end != value && n > 0))
+			/* "8 union activists": a count, then the label; "3rd district
+			 * protesters" is a label that starts with a digit. */
+			if (!(end != value && n > 0 && (*end == ' ' || *end == '\0')))
 				end = (char *)value;
 			while (*end == ' ')
 				end++;

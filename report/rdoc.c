@@ -373,8 +373,13 @@ static void milestone_who_cells(struct builder *b, const struct cw_milestone *m)
 		person_cells(b, &m->person);
 		return;
 	}
-	/* its own number, else the one its case gives the group */
-	count = cw_report_milestone_group_count(b->r, m);
+	/* its own number, else the one its case gives the group; but a bail or release that
+	 * gives none frees those still held then, who may be fewer than the group (3 of the 8
+	 * released before): no number is given for it */
+	count = cw_timeline_milestone_ends_detention(m) && !m->result && m->type != CW_MS_VERDICT &&
+				m->type != CW_MS_APPEAL_DECIDED && m->type != CW_MS_SUPREME_DECISION
+			? m->count
+			: cw_report_milestone_group_count(b->r, m);
 	if (count > 0)
 		cell(b, CW_RC_PEOPLE, "%lld %s", (long long)count, m->group);
 	else

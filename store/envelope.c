@@ -617,6 +617,11 @@ int cw_envelope_check(struct cw_store *st, FILE *f, int for_import, struct cw_bu
 			cw_envelope_reader_free(r);
 			if (!for_import)
 				return 0; /* inspect shows the envelope alone */
+			if (env->signer_here)
+				return cw_error_set(err, CW_EREFUSED, "bundle",
+						    "was written by this database, for other "
+						    "readers (%zu): what it holds is here already",
+						    nrec);
 			return cw_error_set(err, CW_EREFUSED, "bundle",
 					    "is for other recipients (%zu), not this database: "
 					    "ask its sender for one exported with --to and this "

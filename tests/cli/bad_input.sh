@@ -163,4 +163,8 @@ printf q >"$WORK/quit"
 fails 66 "casewatch --db $WORK/typo init" env CASEWATCH_TUI_SCRIPT="$WORK/quit" \
 	"$CASEWATCH" --db "$WORK/typo"
 [ ! -e "$WORK/typo" ] || fail "the terminal interface created $WORK/typo"
+# `edit ID` with nothing to change is refused (it would say "saved" and change nothing).
+before=$(db_snapshot)
+fails 2 "give the fields to change" cw edit "Thach Setha"
+[ "$(db_snapshot)" = "$before" ] || fail "an edit with no fields changed the database"
 done_ok

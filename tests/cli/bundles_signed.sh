@@ -245,6 +245,9 @@ refused 74 "altered after it was signed" "$WORK/swapped.bundle"
 # ---- for another reader, a flipped byte, cut in half --------------------------------------
 ok ca bundle export --to bob --all -o "$WORK/bob.bundle"
 refused 65 "is for other recipients" "$WORK/bob.bundle"
+# Alice's own bundle for Bob, imported on her laptop: said to be hers, not "for others".
+fails 65 "was written by this database, for other readers (1): what it holds is here already" \
+	ca bundle import "$WORK/bob.bundle"
 ok cs bundle inspect "$WORK/bob.bundle"
 has "for 1 recipient: bob"
 has "cannot open"

@@ -402,14 +402,18 @@ checks=$((checks + 2))
 ok cw person add --name "Outsider Person"
 ok cw log hearing --case "Vuthy case" --date 2024-05-21 --outcome verdict \
 	--verdict "494=convicted@Outsider Person" --view own
-grep -q "warning: a verdict of this hearing ([0-9a-f]*) names person [0-9a-f]*, who is not a defendant of case [0-9a-f]*; reports count the ruling all the same; if the name is wrong: casewatch edit [0-9a-f]*; if they are a defendant: casewatch edit [0-9a-f]* --defendant [0-9a-f]*" \
+grep -q "warning: a verdict of this hearing ([0-9a-f]*) names person [0-9a-f]*, who is not a defendant of case [0-9a-f]*; reports count the ruling all the same; if the name is wrong: casewatch edit [0-9a-f]* --clear verdicts --verdict ARTICLES=RESULT@NAME (each verdict again); if they are a defendant: casewatch edit [0-9a-f]* --defendant [0-9a-f]*" \
 	"$WORK/stderr" || fail "no warning for a verdict naming an outsider: $(cat "$WORK/stderr")"
 ok cw log hearing --case "Vuthy case" --date 2024-05-22 --outcome verdict \
 	--verdict "494=convicted@Chea Vuthy" --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for a verdict naming the defendant: $(cat "$WORK/stderr")"
 ok cw log hearing --case "Vuthy case" --date 2024-05-23 --present "Outsider Person" --view own
-grep -q "lists person [0-9a-f]* as present or absent, who is not a defendant of case" \
+grep -q "lists person [0-9a-f]* as present or absent, who is not a defendant of case [0-9a-f]*; if the name is wrong: casewatch edit [0-9a-f]* --clear attendance --present NAME or --absent NAME" \
 	"$WORK/stderr" || fail "no warning for an outsider present: $(cat "$WORK/stderr")"
+# the command the warning gives, with the right name, clears it
+hearing=$(sed -n 's/.*if the name is wrong: casewatch edit \([0-9a-f]*\) --clear.*/\1/p' "$WORK/stderr")
+ok cw edit "$hearing" --clear attendance --present "Chea Vuthy"
+[ ! -s "$WORK/stderr" ] || fail "a warning once the attendance is right: $(cat "$WORK/stderr")"
 checks=$((checks + 3))
 # A demonstration's arrest count below the people named as arrested: reports give the people
 # named, and the monitor is told.
@@ -491,4 +495,11 @@ ok cw log milestone --case "Group custody case" --group "workers' union members"
 	--type pretrial_detention --date 2024-09-03 --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for a group's custody recorded: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
+# A label that starts with a digit is a label, not a count: "3rd district protesters".
+ok cw case add --title "Ordinal case" --unnamed "3rd district protesters" --charge 494
+ok cw show "Ordinal case" --json
+json "[(x.get('label'), x.get('unnamed_count')) for x in d['defendants']] == [('3rd district protesters', None)]"
+ok cw edit "Ordinal case" --unnamed "12 3rd district protesters"
+ok cw show "Ordinal case" --json
+json "[(x.get('label'), x.get('unnamed_count')) for x in d['defendants']] == [('3rd district protesters', 12)]"
 done_ok

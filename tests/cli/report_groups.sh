@@ -178,6 +178,11 @@ json "[p['count'] for p in d['pretrial_detention'] if p['group'] == 'Group C'] =
 week 2024-W10
 out=$(cat "$WORK/week.json")
 json "[p for p in d['pretrial_detention'] if p['group'] == 'Group C'] == []"
+# the release that gives no number frees those still held (5), not the group's 6: it is
+# listed with no number, as in JSON
+row md "| release (granted) | Group C | Third case |"
+row csv "Third case,,Group C,,"
+json "[(r['group'], r['count']) for r in d['releases'] if r['date'] == '2024-03-06'] == [('Group C', None)]"
 week 2024-W06
 out=$(cat "$WORK/week.json")
 json "[p['count'] for p in d['pretrial_detention'] if p['group'] == 'Group C'] == [6]"

@@ -44,7 +44,7 @@ ok ca bundle export --plain --to supervisor -o "$WORK/a2.bundle"
 
 # Forged first: kept as a conflict, flagged, and what the supervisor had stays shown.
 ok cs bundle import "$WORK/forged.bundle"
-has "1 changed records have conflicting versions"
+has "1 changed record has conflicting versions"
 ok cs show "$p" --json
 json "d['notes'] == 'detained'"
 ok cs conflicts
