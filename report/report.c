@@ -883,18 +883,54 @@ static uint32_t list_views(const struct cw_record_list *l)
 	return views;
 }
 
+/* Whether hearing i of l is another account of an earlier one of the same side (the team's own,
+ * or reported) linked to it as the same event (--same-event): two monitors, or two laptops,
+ * that logged one hearing. It counts once. `any_links`: whether any hearing of l has a link
+ * (most lists have none, and then nothing is compared). */
+static int another_account(const struct cw_record_list *l, size_t i, int any_links)
+{
+	const struct cw_record *h = &l->items[i];
+	int own = cw_report_hearing_is_own(h);
+
+	if (!any_links)
+		return 0;
+	for (size_t j = 0; j < i; j++) {
+		const struct cw_record *e = &l->items[j];
+
+		if ((h->links.n || e->links.n) && cw_report_hearing_is_own(e) == own &&
+		    cw_timeline_same_event(e, h))
+			return 1;
+	}
+	return 0;
+}
+
+static int any_links(const struct cw_record_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].links.n)
+			return 1;
+	return 0;
+}
+
 static int count_period(const struct cw_report *r, const struct period *p,
 			size_t counts[CW_METRIC_COUNT], uint32_t views[CW_METRIC_COUNT])
 {
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
-	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0;
+	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0, hearings = 0;
 	struct cw_report_verdict *rows = NULL;
+	int links = any_links(&p->hearings);
 
 	memset(views, 0, CW_METRIC_COUNT * sizeof *views);
 	for (size_t i = 0; i < p->hearings.n; i++) {
 		const struct cw_record *rec = &p->hearings.items[i];
 		int is_own = cw_report_hearing_is_own(rec);
 
+		if (another_account(&p->hearings, i, links)) {
+			views[is_own ? CW_METRIC_HEARINGS_OWN : CW_METRIC_HEARINGS_REPORTED] |=
+				cw_report_view_bit(rec);
+			continue; /* counted with the account it is linked to */
+		}
+		hearings++;
 		own += (size_t)is_own;
 		views[is_own ? CW_METRIC_HEARINGS_OWN : CW_METRIC_HEARINGS_REPORTED] |=
 			cw_report_view_bit(rec);
@@ -940,9 +976,9 @@ static int count_period(const struct cw_report *r, const struct period *p,
 			views[CW_METRIC_DEMO_ARRESTS] |= cw_report_view_bit(&p->demos.items[i]);
 		}
 	}
-	counts[CW_METRIC_HEARINGS] = p->hearings.n;
+	counts[CW_METRIC_HEARINGS] = hearings;
 	counts[CW_METRIC_HEARINGS_OWN] = own;
-	counts[CW_METRIC_HEARINGS_REPORTED] = p->hearings.n - own;
+	counts[CW_METRIC_HEARINGS_REPORTED] = hearings - own;
 	counts[CW_METRIC_VERDICT_HEARINGS] = verdict_hearings;
 	counts[CW_METRIC_ARRESTS] = arrests;
 	counts[CW_METRIC_CHARGES] = charges;
@@ -980,11 +1016,15 @@ static void count_fair(struct cw_report *r)
 		r->fair[r->nfair].label = fields[i].label;
 		r->nfair++;
 	}
+	int links = any_links(&r->hearings);
+
 	for (size_t i = 0; i < r->hearings.n; i++) {
 		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
 		int side = cw_report_hearing_is_own(&r->hearings.items[i]) ? CW_FAIR_SIDE_OWN
 									   : CW_FAIR_SIDE_REPORTED;
 
+		if (another_account(&r->hearings, i, links))
+			continue; /* one hearing, counted by its first account */
 		if (h->outcome < CW_REPORT_OUTCOMES_MAX)
 			r->outcomes[side][h->outcome]++;
 		for (size_t f = 0; f < r->nfair; f++) {

@@ -408,4 +408,24 @@ lacks "pardon |"
 ok cw report --week 2023-W37
 has "No bail, release or pardon recorded in this period."
 
+# One hearing logged by two monitors (or on two laptops), the second linked to the first as
+# the same event: the table lists both accounts, the figures count one hearing, and so do
+# the comparison and the outcomes; unlinked, they are two.
+ok cw case add --title "Linked accounts case" --defendant "Vorn Chantha" --charge 494
+ok cw log hearing --case "Linked accounts case" --date 2023-09-13 --time 09:00 \
+	--outcome adjourned --view own
+first=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case "Linked accounts case" --date 2023-09-13 --time 09:00 \
+	--outcome adjourned --view own
+second=$(printf '%s' "$out" | awk '{print $3}')
+ok cw report --week 2023-W37 --format json
+json "len([h for h in d['hearings'] if h['case']['title'] == 'Linked accounts case']) == 2"
+json "d['comparison']['hearings_own']['current'] == 2"
+ok cw edit "$second" --same-event "$first"
+ok cw report --week 2023-W37
+has "The team monitored 1 hearing: 1 adjourned."
+ok cw report --week 2023-W37 --format json
+json "len([h for h in d['hearings'] if h['case']['title'] == 'Linked accounts case']) == 2"
+json "d['comparison']['hearings_own']['current'] == 1"
+
 done_ok
