@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/advice.h"
 #include "models/i18n.h"
@@ -367,6 +368,82 @@ static void advise_after_today(const struct cw_record *rec, const char *hex, cw_
 	fn(ctx, what, fix);
 }
 
+/* Whether the records of a case hold an arrest or detention of a defendant (a person, or a
+ * group by its label). */
+static int start_logged(const struct cw_record_list *l, const struct cw_defendant *d)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_milestone *m = &l->items[i].u.milestone;
+
+		if (l->items[i].kind != CW_KIND_MILESTONE || !cw_timeline_starts_detention(m))
+			continue;
+		if (!cw_id_is_zero(&d->person)
+			    ? cw_id_equal(&m->person, &d->person)
+			    : m->group && d->label && strcasecmp(m->group, d->label) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A defendant the case says is detained, with no arrest or detention of theirs logged in it:
+ * pretrial detention is counted from events (models/timeline.h), so reports list them
+ * nowhere as held. Said for the first three such defendants. */
+static void advise_detained_without_start(struct cw_store *st, const struct cw_record *rec,
+					  const char *hex, cw_advice_fn fn, void *ctx)
+{
+	const struct cw_case *c = &rec->u.kase;
+	struct cw_record_list l = {0};
+	struct cw_reader *rd;
+	size_t said = 0;
+	int rc, any = 0;
+
+	for (size_t i = 0; i < c->defendants.n; i++)
+		any |= ((const struct cw_defendant *)c->defendants.items)[i].custody ==
+		       CW_CUSTODY_DETAINED;
+	if (!any || cw_store_reader_begin(st, &rd, NULL) != 0)
+		return;
+	rc = cw_reader_case_records(rd, &rec->id, CW_KIND_BIT(CW_KIND_MILESTONE), &l, NULL);
+	cw_reader_end(rd);
+	for (size_t i = 0; rc == 0 && i < c->defendants.n && said < 3; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
+		char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX],
+			person_hex[CW_ID_HEX_LEN + 1];
+
+		if (d->custody != CW_CUSTODY_DETAINED || start_logged(&l, d))
+			continue;
+		if (!cw_id_is_zero(&d->person)) {
+			cw_id_hex(&d->person, person_hex);
+			snprintf(what, sizeof what,
+				 _("case %.8s says person %.8s is detained, but no arrest or "
+				   "detention of theirs is logged in it, so reports do not list "
+				   "them "
+				   "as held"),
+				 hex, person_hex);
+			snprintf(fix, sizeof fix,
+				 _("log the arrest or detention: casewatch log milestone --person "
+				   "%.8s --case %.8s --type arrest "
+				   "--date DATE"),
+				 person_hex, hex);
+		} else if (d->label && *d->label) {
+			snprintf(what, sizeof what,
+				 _("case %.8s says the group \"%s\" is detained, but no arrest or "
+				   "detention of it is logged in it, so reports do not list it as "
+				   "held"),
+				 hex, d->label);
+			snprintf(fix, sizeof fix,
+				 _("log the arrest or detention: casewatch log milestone --case "
+				   "%.8s --group LABEL --type arrest "
+				   "--date DATE"),
+				 hex);
+		} else {
+			continue;
+		}
+		fn(ctx, what, fix);
+		said++;
+	}
+	cw_record_list_free(&l);
+}
+
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx)
 {
 	char hex[CW_ID_HEX_LEN + 1], what[400], fix[200];
@@ -412,6 +489,8 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_DEMO) {
 		advise_arrests_count(&rec->u.demo, hex, fn, ctx);
+	} else if (rec->kind == CW_KIND_CASE) {
+		advise_detained_without_start(st, rec, hex, fn, ctx);
 	}
 	advise_after_today(rec, hex, fn, ctx);
 }

@@ -502,4 +502,22 @@ json "[(x.get('label'), x.get('unnamed_count')) for x in d['defendants']] == [('
 ok cw edit "Ordinal case" --unnamed "12 3rd district protesters"
 ok cw show "Ordinal case" --json
 json "[(x.get('label'), x.get('unnamed_count')) for x in d['defendants']] == [('3rd district protesters', 12)]"
+# A defendant the case says is detained with no arrest or detention logged in it: reports
+# count detention from events, so they list them nowhere as held. Said when the case is
+# saved, with the command that logs it; said no more once it is logged.
+ok cw person add --name "Sam Sokha"
+ok cw case add --title "Detained no arrest" --defendant "Sam Sokha" --charge "437 bis" \
+	--custody detained --view own
+grep -q "says person [0-9a-f]* is detained, but no arrest or detention of theirs is logged in it, so reports do not list them as held; log the arrest or detention: casewatch log milestone --person [0-9a-f]* --case [0-9a-f]* --type arrest --date DATE" \
+	"$WORK/stderr" || fail "no warning for a detained defendant with no arrest: $(cat "$WORK/stderr")"
+log_it=$(sed -n 's/.*log the arrest or detention: casewatch \(log milestone .*\) --date DATE$/\1/p' "$WORK/stderr")
+[ -n "$log_it" ] || fail "no command to log the arrest: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
+# shellcheck disable=SC2086 # the command as the warning gives it
+ok cw $log_it --date 2024-10-01 --view own
+ok cw edit "Detained no arrest" --notes "arrested on 1 October"
+[ ! -s "$WORK/stderr" ] || fail "a warning once the arrest is logged: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+ok cw report --from 2024-10-01 --to 2024-10-07 --format json
+json "[p['since'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Sam Sokha'] == ['2024-10-01']"
 done_ok
