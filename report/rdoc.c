@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "report/rdoc.h"
@@ -1325,6 +1326,86 @@ static unsigned row_result(const struct cw_report_verdict *v)
 	return RESULT_MILESTONE + (rec->u.milestone.type < 32 ? rec->u.milestone.type : 0);
 }
 
+/* What a verdict row rules on, to compare rows of different records: its case, date,
+ * defendant (a person, or a group by label) and charge. */
+struct ruling_key {
+	const struct cw_id *case_id;
+	struct cw_date date;
+	const struct cw_id *person;
+	const char *group;
+	struct cw_article article;
+	int has_article;
+};
+
+static void ruling_key(const struct cw_report_verdict *v, struct ruling_key *k)
+{
+	const struct cw_record *rec = v->rec;
+
+	memset(k, 0, sizeof *k);
+	k->has_article = cw_report_verdict_article(v, &k->article);
+	if (rec->kind == CW_KIND_HEARING) {
+		k->case_id = &rec->u.hearing.case_id;
+		k->date = rec->u.hearing.date;
+		if (v->index != SIZE_MAX) {
+			const struct cw_verdict *vd =
+				(const struct cw_verdict *)rec->u.hearing.verdicts.items + v->index;
+
+			k->person = &vd->person;
+			k->group = vd->group;
+		}
+	} else {
+		k->case_id = &rec->u.milestone.case_id;
+		k->date = rec->u.milestone.date;
+		k->person = &rec->u.milestone.person;
+		k->group = rec->u.milestone.group;
+	}
+}
+
+static int same_ruling_subject(const struct ruling_key *a, const struct ruling_key *b)
+{
+	if (!a->person || !b->person || !cw_date_is_known(a->date) ||
+	    cw_date_compare(a->date, b->date) != 0 || !cw_id_equal(a->case_id, b->case_id) ||
+	    a->has_article != b->has_article ||
+	    (a->has_article && !cw_article_same(&a->article, &b->article)))
+		return 0;
+	if (a->group || b->group)
+		return a->group && b->group && strcasecmp(a->group, b->group) == 0;
+	return !cw_id_is_zero(a->person) && cw_id_equal(a->person, b->person);
+}
+
+/* How many rulings another record of the same day contradicts: the same case, defendant
+ * and charge, another result (two laptops, or two sources, that disagree). Each pair of
+ * such rows counts once, at its later row. */
+static size_t contradicted_rulings(const struct cw_report *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->nverdicts; i++) {
+		const struct cw_report_verdict *v = &r->verdicts[i];
+		struct ruling_key ki;
+		unsigned res = row_result(v);
+
+		if (res == RESULT_UNITEMISED || res >= RESULT_MILESTONE || res == 0)
+			continue;
+		ruling_key(v, &ki);
+		for (size_t j = 0; j < i; j++) {
+			const struct cw_report_verdict *w = &r->verdicts[j];
+			struct ruling_key kj;
+			unsigned other = row_result(w);
+
+			if (w->rec == v->rec || other == res || other == RESULT_UNITEMISED ||
+			    other >= RESULT_MILESTONE || other == 0)
+				continue;
+			ruling_key(w, &kj);
+			if (same_ruling_subject(&ki, &kj)) {
+				n++;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
 /* Whom the verdict rows' decisions concern: people, counting a group of unnamed defendants
  * as the number its case (or its milestone) gives, or as one and *partial when none is
  * given; *groups, how many decisions concern a group. */
@@ -1742,7 +1823,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	/* Verdicts and rulings, as many as the table's rows. */
 	if (c[CW_METRIC_VERDICTS]) {
 		uint32_t seen = 0;
-		size_t people, groups;
+		size_t people, groups, contradicted;
 		int partial;
 
 		for (size_t i = 0; i < r->nverdicts; i++)
@@ -1785,6 +1866,21 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				  r->nverdicts),
 			       r->nverdicts);
 		sb_add(&sb, "%s", stop());
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+		/* Two accounts of one day that disagree are both counted above: say so. */
+		if ((contradicted = contradicted_rulings(r)) > 0)
+			sb_add(&sb,
+			       P_("%zu ruling is contradicted by another record of the same day "
+				  "(the same defendant and charge, another result): see the "
+				  "verdicts below",
+				  "%zu rulings are contradicted by another record of the same day "
+				  "(the same defendant and charge, another result): see the "
+				  "verdicts below",
+				  contradicted),
+			       contradicted);
+		if (contradicted)
+			sb_add(&sb, "%s", stop());
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;
 	}

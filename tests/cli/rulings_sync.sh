@@ -108,6 +108,12 @@ ok cb conflicts resolve "$case" --keep "$(version_by alice "$B")"
 checks=$((checks + 1))
 ok cb show "$case" --json
 json "len([df for df in d['defendants'] if df.get('person_name') == 'Kang Saran'][0]['charges'][1]['history']) == 2"
+# The report counts both hearings' rulings, and says that they disagree; rulings of one day
+# on different defendants do not.
+ok cb report --from 2023-06-12 --to 2023-06-18
+has "1 ruling is contradicted by another record of the same day (the same defendant and charge, another result): see the verdicts below."
+ok cb report --from 2023-05-22 --to 2023-05-28
+lacks "contradicted"
 
 # Bob's hearing edited on both laptops: Alice makes it a conviction, Bob a dropped charge.
 # Both versions of the hearing, and the case each moved, conflict; the case follows the
