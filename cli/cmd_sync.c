@@ -232,12 +232,17 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 				       (json_int_t)s.versions, "changed", (json_int_t)s.changed,
 				       "conflicts", (json_int_t)s.conflicts, "audit_added",
 				       (json_int_t)s.audit_added));
-	fprintf(cli->out, _("imported bundle %s from database %s ("), b, d);
+	/* The author is what the bundle says of itself; the signer, the peer enrolled here. */
+	fprintf(cli->out, _("imported bundle %s from database %s (its author as it says: "), b, d);
 	cw_print_safe(cli->out, s.author, 0);
 	fprintf(cli->out, _("), signed by "));
 	cw_print_safe(cli->out, s.signer[0] ? s.signer : _("this database"), 0);
-	fprintf(cli->out, _(": %zu versions, %zu records changed, %zu audit entries added\n"),
-		s.versions, s.changed, s.audit_added);
+	fprintf(cli->out, P_(": %zu version", ": %zu versions", s.versions), s.versions);
+	fprintf(cli->out, P_(", %zu record changed", ", %zu records changed", s.changed),
+		s.changed);
+	fprintf(cli->out,
+		P_(", %zu audit entry added\n", ", %zu audit entries added\n", s.audit_added),
+		s.audit_added);
 	if (s.attachments)
 		fprintf(cli->out,
 			_("%zu attachments (%zu new or detached here), %zu files (%.1f MiB) with "

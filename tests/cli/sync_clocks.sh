@@ -58,7 +58,7 @@ json "'dated_in_future' not in d[0]['versions'][0]"
 # Then the correction: it replaces Alice's earlier version although the forged one claims to
 # come after both; it is not swallowed.
 ok cs bundle import "$WORK/a2.bundle"
-has "1 records changed"
+has "1 record changed"
 ok cs show "$p" --json
 json "d['notes'] == 'detained; hearing moved'"
 ok cs conflicts --json
@@ -67,7 +67,7 @@ json "[v['notes'] for v in d[0]['versions']] == ['detained; hearing moved', 'rel
 # The other order on the second supervisor's laptop: the same versions, the same one shown.
 ok ct bundle import "$WORK/a2.bundle"
 ok ct bundle import "$WORK/forged.bundle"
-has "1 records changed"
+has "1 record changed"
 ok ct show "$p" --json
 json "d['notes'] == 'detained; hearing moved'"
 same_content "$S" "$T"
