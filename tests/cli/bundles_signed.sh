@@ -268,7 +268,7 @@ refused 74 "truncated" "$WORK/half.bundle"
 ok cs bundle inspect "$WORK/both.bundle"
 has "for 2 recipients: this database, bob"
 ok cs bundle import "$WORK/both.bundle"
-has "1 records changed"
+has "1 record changed"
 ok cb bundle import "$WORK/both.bundle"
 ok cs show "NagaWorld union activists" --json
 json "d['notes'] == 'a correction Alice makes later' and d['editor'] == 'alice'"

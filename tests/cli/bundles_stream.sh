@@ -150,7 +150,7 @@ has "0 problems"
 # two hold the same content.
 ok cw bundle export --all --to alice -o "$WORK/back.bundle"
 ok ca bundle import "$WORK/back.bundle"
-has "1 records changed"
+has "1 record changed"
 ok cw bundle content --digest
 here=$out
 ok ca bundle content --digest

@@ -70,7 +70,7 @@ ok ca bundle inspect "$WORK/a2.bundle" --json
 json "[sorted(v) for v in d['versions'] if v['id'] == '$z'] == [['deleted', 'edited_in', 'editor', 'id', 'kind', 'updated', 'versions']]"
 # Merged where the person was held: gone from that file as well.
 ok cb bundle import "$WORK/a2.bundle"
-has "1 records changed"
+has "1 record changed"
 nowhere "$B/data.mdb" Zebulon Quixotic secretnoteword
 fails 66 "id" cb show "$z"
 ok cb conflicts
