@@ -142,6 +142,32 @@ static void verdicts_text(struct cw_store *st, const struct cw_hearing *h, char 
 	}
 }
 
+/* The articles a milestone that names none is about, as the store files it: every charge the
+ * case gives its person, or its group of unnamed defendants (by label), not the whole case's
+ * (an article list would otherwise show charges `list --article` does not find it under). */
+static void milestone_case_articles(const struct cw_record *kase, const struct cw_milestone *m,
+				    char *buf, size_t len)
+{
+	const struct cw_defendant *d = m->group ? cw_timeline_group_defendant(kase, m->group)
+						: cw_timeline_defendant(kase, &m->person);
+	struct cw_article a[64];
+	size_t n = 0;
+
+	for (size_t j = 0; d && j < d->charges.n && n < 64; j++) {
+		const struct cw_article *art =
+			&((const struct cw_charge *)d->charges.items)[j].article;
+		size_t k = 0;
+
+		if (art->law == CW_LAW_NONE)
+			continue;
+		while (k < n && !cw_article_same(&a[k], art))
+			k++;
+		if (k == n)
+			a[n++] = *art;
+	}
+	cw_articles_text(a, n, buf, len);
+}
+
 static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_record_summary *out)
 {
 	const struct cw_id *cid = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
@@ -157,7 +183,12 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 		if (cw_store_get(st, cid, &other, NULL) == 0) {
 			PUT(who, "%s", other.u.kase.title ? other.u.kase.title : "");
 			PUT(where, "%s", other.u.kase.court ? other.u.kase.court : "");
-			cw_case_articles_text(&other, NULL, out->articles, sizeof out->articles);
+			if (r->kind == CW_KIND_MILESTONE && other.kind == CW_KIND_CASE)
+				milestone_case_articles(&other, &r->u.milestone, out->articles,
+							sizeof out->articles);
+			else
+				cw_case_articles_text(&other, NULL, out->articles,
+						      sizeof out->articles);
 			cw_record_free(&other);
 		} else {
 			PUT(who, "%s", _("(deleted case)"));

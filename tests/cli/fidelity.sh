@@ -520,4 +520,23 @@ ok cw edit "Detained no arrest" --notes "arrested on 1 October"
 checks=$((checks + 1))
 ok cw report --from 2024-10-01 --to 2024-10-07 --format json
 json "[p['since'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Sam Sokha'] == ['2024-10-01']"
+# A milestone that names no article is about the charges of its person or group, and lists
+# show those, as `list --article` finds it: not the whole case's.
+ok cw person add --name "Lese Person"
+ok cw case add --title "Mixed charges case" --defendant "Lese Person" --charge "437 bis" \
+	--unnamed "5 co-accused" --charge 494/495 --view own
+ok cw log milestone --case "Mixed charges case" --group "co-accused" --count 5 --type arrest \
+	--date 2024-11-01 --view own
+ok cw log milestone --person "Lese Person" --case "Mixed charges case" --type arrest \
+	--date 2024-11-02 --view own
+ok cw list records --case "Mixed charges case" --kind milestone --json
+ok cw list records --case "Mixed charges case" --kind milestone
+printf '%s\n' "$out" | grep "co-accused" | grep -q "494/495" || fail "the group's arrest lacks its charges: $out"
+printf '%s\n' "$out" | grep "co-accused" | grep -qv "437 bis" || fail "the group's arrest shows the person's charge: $out"
+printf '%s\n' "$out" | grep "Lese Person" | grep -q "437 bis" || fail "the person's arrest lacks its charge: $out"
+printf '%s\n' "$out" | grep "Lese Person" | grep -qv "494" || fail "the person's arrest shows the group's charges: $out"
+checks=$((checks + 4))
+ok cw list records --article "437 bis" --kind milestone
+lacks "co-accused"
+has "Lese Person"
 done_ok
