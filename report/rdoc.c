@@ -1543,6 +1543,17 @@ static const struct cw_report_detainee *longest_rival(const struct cw_report *r)
 	return NULL;
 }
 
+/* How many other detainees are held exactly as long as the longest, their dates precise. */
+static size_t tied_with_longest(const struct cw_report *r)
+{
+	const struct cw_report_detainee *d = &r->detainees[0];
+	size_t n = 0;
+
+	for (size_t i = 1; i < r->ndetainees; i++)
+		n += r->detainees[i].days == d->days && r->detainees[i].days_max == d->days_max;
+	return n;
+}
+
 /* People held since a day of the period ("1 of them since a day in the period"), and those
  * whose count stops before the period's end because the accounts recorded stop there ("3 of
  * them as the accounts recorded last said, by 2024-05-31"): a report of this week must not
@@ -2024,6 +2035,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		/* The longest by what is sure: no clause when that is no day at all. */
 		if (d->days > 0 || (d->days == 0 && d->days_max == 0)) {
 			int exact = d->days == d->days_max;
+			size_t tied;
 			const struct cw_report_detainee *rival = longest_rival(r);
 
 			detainee_name(r, d, name, sizeof name);
@@ -2039,6 +2051,12 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			if (cw_date_compare(d->to, r->to) < 0)
 				counted_to_text(&sb, d);
 			accounts(&sb, d->views);
+			/* Others held exactly as long: the one named is not the longest alone. */
+			if (exact && (tied = tied_with_longest(r)) > 0)
+				sb_add(&sb,
+				       P_(", and %zu other listed held as long",
+					  ", and %zu others listed held as long", tied),
+				       tied);
 			/* Another whose dates allow more days than this one's sure figure: both
 			 * are named, and neither is called the longest alone. */
 			if (rival) {

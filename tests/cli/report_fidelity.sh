@@ -183,6 +183,28 @@ out=$(cat "$WORK/week.json")
 json "[(h['date'], h['court'], h['stage']) for h in d['hearings']] == [('2023-10-16', None, None), ('2023-10-18', 'Phnom Penh Court of First Instance', 'trial')]"
 json "[(v['court'], v['stage']) for v in d['verdicts']] == [(None, None)]"
 
+# ---- others held exactly as long as the longest: said, not one named alone ----------------
+DB="$WORK/ties"
+ok cw init --no-encryption
+for n in "Tie One" "Tie Two" "Tie Three" "Held Less"; do
+	ok cw person add --name "$n"
+done
+ok cw case add --title "Tie case" --defendant "Tie One" --custody detained --charge 494 \
+	--defendant "Tie Two" --custody detained --charge 494 --defendant "Tie Three" \
+	--custody detained --charge 494 --defendant "Held Less" --custody detained --charge 494 \
+	--view own
+for n in "Tie One" "Tie Two" "Tie Three"; do
+	ok cw log milestone --person "$n" --case "Tie case" --type arrest --date 2023-09-01 --view own
+done
+ok cw log milestone --person "Held Less" --case "Tie case" --type arrest --date 2023-09-10 \
+	--view own
+ok cw report --week 2023-W38
+has "the longest, Tie One, for 23 days (account: own observation), and 2 others listed held as long."
+ok cw edit "Tie case" --defendant "Tie Two" --custody released --defendant "Tie Three" \
+	--custody released
+ok cw report --week 2023-W38
+lacks "held as long"
+
 # ---- a date to the month or the year counts in a range that holds all of it --------------
 # A conviction known only to May 2023 happened in a report of May; in a report of one week of
 # May it is listed apart (its day may be outside the week), as before.

@@ -158,4 +158,7 @@ ok cb bundle import "$WORK/p2.bundle"
 	fail "Sokha's charge on Bob's laptop: '$(state "$B" "Prum Sokha")'"
 checks=$((checks + 2))
 
+# Every version each laptop holds, the collapsed ones too, pairs with its audit entry.
+ok ca verify
+ok cb verify
 done_ok
