@@ -222,11 +222,49 @@ static int add_charges(struct cw_cli *cli, struct cw_defendant *d, const char *v
 	return 0;
 }
 
-static int resolve_verdict_person(void *ctx, const char *name, struct cw_id *out,
+/* A verdict's person, named on the command line; the hearing's case, for a hint. */
+struct verdict_ctx {
+	struct cw_cli *cli;
+	const struct cw_id *case_id;
+};
+
+/* Whether the case has a group of unnamed defendants with this label (compared folded). */
+static int case_has_group(struct cw_cli *cli, const struct cw_id *case_id, const char *label)
+{
+	struct cw_record kase;
+	char *folded;
+	int found = 0;
+
+	if (cw_id_is_zero(case_id) || cw_store_get(cli->session.store, case_id, &kase, NULL) != 0)
+		return 0;
+	if (kase.kind == CW_KIND_CASE && (folded = cw_text_fold(label))) {
+		for (size_t i = 0; i < kase.u.kase.defendants.n && !found; i++) {
+			const struct cw_defendant *d =
+				(const struct cw_defendant *)kase.u.kase.defendants.items + i;
+
+			found = cw_id_is_zero(&d->person) && d->label &&
+				cw_text_equals_folded(d->label, folded);
+		}
+		free(folded);
+	}
+	cw_record_free(&kase);
+	return found;
+}
+
+static int resolve_verdict_person(void *vctx, const char *name, struct cw_id *out,
 				  struct cw_error *err)
 {
+	struct verdict_ctx *c = vctx;
+	int rc = cw_cli_resolve(c->cli, CW_KIND_PERSON, name, "verdict", out);
+
 	(void)err; /* cw_cli_resolve fills the command line's error */
-	return cw_cli_resolve(ctx, CW_KIND_PERSON, name, "verdict", out);
+	/* "494=convicted@union activists": a group's label where a person's name goes. */
+	if (rc == CW_ENOTFOUND && case_has_group(c->cli, c->case_id, name))
+		rc = cw_error_set(&c->cli->err, CW_EINVAL, "verdict",
+				  "'%.60s' is a group of the case's unnamed defendants, not a "
+				  "person: write @group:%.60s",
+				  name, name);
+	return rc;
 }
 
 /* The case's group of unnamed defendants with this label (compared folded); none for "". */
@@ -391,7 +429,9 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 		if (!strcmp(opt, "verdict")) {
 			size_t had = h->verdicts.n;
 
-			if ((rc = cw_hearing_add_verdicts(h, value, resolve_verdict_person, cli,
+			struct verdict_ctx vc = {cli, &h->case_id};
+
+			if ((rc = cw_hearing_add_verdicts(h, value, resolve_verdict_person, &vc,
 							  opt, &cli->err)) != 0)
 				return rc;
 			for (size_t i = had; i < h->verdicts.n; i++)

@@ -539,4 +539,11 @@ checks=$((checks + 4))
 ok cw list records --article "437 bis" --kind milestone
 lacks "co-accused"
 has "Lese Person"
+# A group's label where a verdict's person goes: refused, saying how to name the group.
+before=$(db_snapshot)
+fails 65 "'co-accused' is a group of the case's unnamed defendants, not a person: write @group:co-accused" \
+	cw log hearing --case "Mixed charges case" --date 2024-11-20 --verdict "494=convicted@co-accused"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused verdict changed the database"
+ok cw log hearing --case "Mixed charges case" --date 2024-11-20 \
+	--verdict "494=convicted@group:co-accused" --view own
 done_ok
