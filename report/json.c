@@ -516,14 +516,16 @@ static json_t *detainees(const struct cw_report *r)
 
 /* How many people the pretrial-detention list holds: named, in groups that give their number,
  * and the groups that give none (then the people are at least `people`). */
+/* The people the table lists, as the summary counts them: a group as its number, one that
+ * gives none as one (the least it can be: "at_least"). */
 static json_t *detained_people(const struct cw_report *r)
 {
 	size_t named = r->ndetainees - r->detained_groups;
+	size_t in_groups = r->detained_in_groups + r->detained_groups_uncounted;
 
-	return json_pack("{s:I,s:b,s:I,s:I,s:I,s:I}", "people",
-			 (json_int_t)(named + r->detained_in_groups), "at_least",
-			 r->detained_groups_uncounted > 0, "named", (json_int_t)named, "in_groups",
-			 (json_int_t)r->detained_in_groups, "groups",
+	return json_pack("{s:I,s:b,s:I,s:I,s:I,s:I}", "people", (json_int_t)(named + in_groups),
+			 "at_least", r->detained_groups_uncounted > 0, "named", (json_int_t)named,
+			 "in_groups", (json_int_t)in_groups, "groups",
 			 (json_int_t)r->detained_groups, "groups_number_not_given",
 			 (json_int_t)r->detained_groups_uncounted);
 }

@@ -1991,6 +1991,13 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		size_t people = r->ndetainees - groups + in_groups;
 		char name[600];
 
+		/* A group that gives no number counts as one, the least it can be, in the total
+		 * as in the figures after it ("at least 2 of them held since a day in the
+		 * period"), and the sentence says so. */
+		if (people && uncounted) {
+			people += uncounted;
+			in_groups += uncounted;
+		}
 		if (people == 0) /* only groups, none giving its number */
 			sb_add(&sb,
 			       P_("%zu group of unnamed defendants, its number not given, is "
@@ -2021,15 +2028,13 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       people);
 		if (people && in_groups)
 			sb_add(&sb,
-			       groups - uncounted == 1
-				       ? _(", %zu of them in a group of unnamed defendants")
-				       : _(", %zu of them in groups of unnamed defendants"),
+			       groups == 1 ? _(", %zu of them in a group of unnamed defendants")
+					   : _(", %zu of them in groups of unnamed defendants"),
 			       in_groups);
 		if (people && uncounted)
 			sb_add(&sb,
-			       P_(", and %zu group of unnamed defendants whose number is not given",
-				  ", and %zu groups of unnamed defendants whose number is not "
-				  "given",
+			       P_(", %zu group whose number is not given counted as one",
+				  ", %zu groups whose number is not given each counted as one",
 				  uncounted),
 			       uncounted);
 		/* The longest by what is sure: no clause when that is no day at all. */
