@@ -15,7 +15,8 @@ static void advise_case_names_person(struct cw_store *st, const struct cw_record
 				     const char *hex, cw_advice_fn fn, void *ctx)
 {
 	const struct cw_milestone *m = &rec->u.milestone;
-	char what[400], fix[200], case_hex[CW_ID_HEX_LEN + 1], person_hex[CW_ID_HEX_LEN + 1];
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], case_hex[CW_ID_HEX_LEN + 1],
+		person_hex[CW_ID_HEX_LEN + 1];
 	struct cw_record kase;
 	int named;
 
@@ -46,7 +47,8 @@ static void advise_hearing_names_outsider(struct cw_store *st, const struct cw_r
 	const struct cw_hearing *h = &rec->u.hearing;
 	const struct cw_verdict *v = h->verdicts.items;
 	const struct cw_attendance *a = h->attendance.items;
-	char what[400], fix[200], case_hex[CW_ID_HEX_LEN + 1], person_hex[CW_ID_HEX_LEN + 1];
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], case_hex[CW_ID_HEX_LEN + 1],
+		person_hex[CW_ID_HEX_LEN + 1];
 	const struct cw_id *outsider = NULL;
 	struct cw_record kase;
 	int in_verdict = 0;
@@ -101,7 +103,7 @@ static void advise_hearing_names_outsider(struct cw_store *st, const struct cw_r
 static void advise_end_without_case(const struct cw_milestone *m, const char *hex, cw_advice_fn fn,
 				    void *ctx)
 {
-	char what[400], fix[200];
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
 
 	if (!cw_id_is_zero(&m->case_id) || cw_id_is_zero(&m->person) ||
 	    !cw_timeline_milestone_ends_detention(m))
@@ -121,7 +123,8 @@ static void advise_end_before_start(struct cw_store *st, const struct cw_record 
 	const struct cw_milestone *m = &rec->u.milestone;
 	struct cw_record_list l = {0};
 	struct cw_date first_start = {0};
-	char what[400], fix[200], dated[CW_DATE_TEXT_MAX], started[CW_DATE_TEXT_MAX];
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], dated[CW_DATE_TEXT_MAX],
+		started[CW_DATE_TEXT_MAX];
 	int before_all = 0;
 
 	if (cw_id_is_zero(&m->case_id) || cw_id_is_zero(&m->person) || !cw_date_is_known(m->date) ||
@@ -164,7 +167,7 @@ static void advise_end_before_start(struct cw_store *st, const struct cw_record 
 static void advise_group_count_above_size(struct cw_store *st, const struct cw_milestone *m,
 					  const char *hex, cw_advice_fn fn, void *ctx)
 {
-	char what[400], fix[200];
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
 	const struct cw_defendant *d;
 	struct cw_record kase;
 	int64_t size = -1;
@@ -190,7 +193,7 @@ static void advise_group_count_above_size(struct cw_store *st, const struct cw_m
 static void advise_group_release_no_number(struct cw_store *st, const struct cw_milestone *m,
 					   const char *hex, cw_advice_fn fn, void *ctx)
 {
-	char what[400], fix[200];
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
 	struct cw_timeline_summary sum;
 	struct cw_record_list l = {0};
 	struct cw_reader *rd;
@@ -257,6 +260,18 @@ too_long:
 		out[0] = '\0';
 }
 
+/* A group's label as the value of --unnamed or --group on the command line, quoted for the
+ * shell; "" when it does not fit or would read as a count and a label ("8 activists"). */
+static void group_word(const char *label, char *out, size_t len)
+{
+	size_t digits = strspn(label, "0123456789");
+
+	if (digits && (label[digits] == ' ' || !label[digits]))
+		out[0] = '\0';
+	else
+		shell_word(label, out, len);
+}
+
 /* The same for a group of unnamed defendants, named by its label: its milestones find the
  * group by it, and `--unnamed LABEL` names it on the command line. */
 static void advise_group_custody(const struct cw_milestone *m, const char *case_hex,
@@ -268,15 +283,7 @@ static void advise_group_custody(const struct cw_milestone *m, const char *case_
 		 _("case %.8s does not record the custody of the group \"%s\", so reports "
 		   "never list it as still held after this %s"),
 		 case_hex, m->group, cw_enum_label(&cw_words_milestone, m->type));
-	/* A label that starts with a number and a space would read as a count and a label. */
-	{
-		size_t digits = strspn(m->group, "0123456789");
-
-		if (digits && (m->group[digits] == ' ' || !m->group[digits]))
-			word[0] = '\0';
-		else
-			shell_word(m->group, word, sizeof word);
-	}
+	group_word(m->group, word, sizeof word);
 	if (*word)
 		snprintf(fix, sizeof fix,
 			 _("if they are held: casewatch edit %.8s --unnamed %s --custody detained"),
@@ -296,7 +303,8 @@ static void advise_group_custody(const struct cw_milestone *m, const char *case_
 static void advise_custody_not_recorded(struct cw_store *st, const struct cw_milestone *m,
 					const char *hex, cw_advice_fn fn, void *ctx)
 {
-	char what[400], fix[200], case_hex[CW_ID_HEX_LEN + 1], person_hex[CW_ID_HEX_LEN + 1];
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], case_hex[CW_ID_HEX_LEN + 1],
+		person_hex[CW_ID_HEX_LEN + 1];
 	const struct cw_defendant *d;
 	struct cw_record kase;
 	int unknown = 0;
@@ -334,7 +342,7 @@ static void advise_custody_not_recorded(struct cw_store *st, const struct cw_mil
 static void advise_arrests_count(const struct cw_demo *d, const char *hex, cw_advice_fn fn,
 				 void *ctx)
 {
-	char what[400], fix[200];
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
 
 	if (d->arrests_count < 0 || (size_t)d->arrests_count >= d->arrested.n)
 		return;
@@ -353,7 +361,8 @@ static void advise_after_today(const struct cw_record *rec, const char *hex, cw_
 			       void *ctx)
 {
 	struct cw_date d = cw_record_date(rec), today = cw_date_today();
-	char dated[CW_DATE_TEXT_MAX], now[CW_DATE_TEXT_MAX], what[400], fix[200];
+	char dated[CW_DATE_TEXT_MAX], now[CW_DATE_TEXT_MAX], what[CW_ADVICE_TEXT_MAX],
+		fix[CW_ADVICE_TEXT_MAX];
 
 	if (!cw_date_is_known(d) || cw_date_compare(cw_date_first_day(d), today) <= 0 ||
 	    (rec->kind == CW_KIND_HEARING && rec->u.hearing.outcome == CW_OUTCOME_UNKNOWN) ||
@@ -430,11 +439,20 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 				   "detention of it is logged in it, so reports do not list it as "
 				   "held"),
 				 hex, d->label);
-			snprintf(fix, sizeof fix,
-				 _("log the arrest or detention: casewatch log milestone --case "
-				   "%.8s --group LABEL --type arrest "
-				   "--date DATE"),
-				 hex);
+			char word[CW_ADVICE_TEXT_MAX - 200];
+
+			/* --group takes the label as it is: no count to mistake it for. */
+			shell_word(d->label, word, sizeof word);
+			if (*word)
+				snprintf(fix, sizeof fix,
+					 _("log the arrest or detention: casewatch log milestone "
+					   "--case %.8s --group %s --type arrest --date DATE"),
+					 hex, word);
+			else
+				snprintf(fix, sizeof fix,
+					 _("log the arrest or detention: casewatch log milestone "
+					   "--case %.8s --group LABEL --type arrest --date DATE"),
+					 hex);
 		} else {
 			continue;
 		}
@@ -446,7 +464,7 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx)
 {
-	char hex[CW_ID_HEX_LEN + 1], what[400], fix[200];
+	char hex[CW_ID_HEX_LEN + 1], what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
 
 	cw_id_hex(&rec->id, hex);
 	if (rec->kind == CW_KIND_MILESTONE) {

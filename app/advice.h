@@ -15,11 +15,11 @@
 
 /* what: the sentence ("this arrest names no case, so no pretrial detention counts from it");
  * fix: how to put it right from the command line ("once the case is logged: casewatch edit
- * 1a2b3c4d --case CASE"). Both translated; neither holds text from the database (labels,
- * dates and ids only), so either may be printed as it is. */
+ * 1a2b3c4d --case CASE"). Both translated; they hold ids, dates and a group's label, which
+ * is text from the database: print them through the terminal filter (models/text.h). */
 typedef void (*cw_advice_fn)(void *ctx, const char *what, const char *fix);
 /* Room for every `what` of one record, joined by "; ". */
-#define CW_ADVICE_TEXT_MAX 1200
+#define CW_ADVICE_TEXT_MAX 2400
 
 /* Calls fn for each thing to know about rec as saved (its id set), in the order above. */
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/groups.h"
 #include "cli/cli.h"
 #include "models/article.h"
 #include "models/i18n.h"
@@ -450,71 +451,11 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			    cw_kind_text(rec->kind));
 }
 
-/* A group's label as the case spells it: the whole label or a part that only one of the case's
- * unnamed defendants' labels holds, compared folded (models/text.h) as every search is. */
-static int resolve_group(struct cw_cli *cli, const struct cw_id *case_id, char **group,
-			 const char *opt)
-{
-	struct cw_record kase;
-	const char *found = NULL;
-	char *folded;
-	size_t hits = 0;
-	int rc;
-
-	if (!*group || !**group)
-		return 0;
-	if (cw_id_is_zero(case_id))
-		return cw_error_set(&cli->err, CW_EINVAL, opt,
-				    "a group is one of a case's unnamed defendants: give --case");
-	if ((rc = cw_store_get(cli->session.store, case_id, &kase, &cli->err)) != 0)
-		return rc;
-	if (!(folded = cw_text_fold(*group))) {
-		cw_record_free(&kase);
-		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
-	}
-	for (size_t i = 0; i < kase.u.kase.defendants.n; i++) {
-		const struct cw_defendant *d =
-			(const struct cw_defendant *)kase.u.kase.defendants.items + i;
-
-		if (!cw_id_is_zero(&d->person) || !d->label)
-			continue;
-		if (cw_text_equals_folded(d->label, folded)) {
-			found = d->label, hits = 1;
-			break;
-		}
-		if (cw_text_contains_folded(d->label, folded))
-			found = d->label, hits++;
-	}
-	free(folded);
-	if (hits == 1 && !(found = strdup(found)))
-		rc = CW_ENOMEM;
-	else if (hits != 1)
-		rc = cw_error_set(&cli->err, CW_EINVAL, opt,
-				  "'%.40s' %s of the case's groups of unnamed defendants", *group,
-				  hits ? _("matches several") : _("is none"));
-	cw_record_free(&kase);
-	if (rc == 0) {
-		free(*group);
-		*group = (char *)found;
-	}
-	return rc;
-}
-
-/* Groups named by options are checked against the case and spelled as it spells them. */
+/* Groups named by options are checked against the case and spelled as it spells them
+ * (app/groups.h). */
 static int resolve_groups(struct cw_cli *cli, struct cw_record *rec)
 {
-	int rc = 0;
-
-	if (rec->kind == CW_KIND_MILESTONE)
-		return resolve_group(cli, &rec->u.milestone.case_id, &rec->u.milestone.group,
-				     "group");
-	if (rec->kind == CW_KIND_HEARING)
-		for (size_t i = 0; rc == 0 && i < rec->u.hearing.verdicts.n; i++)
-			rc = resolve_group(
-				cli, &rec->u.hearing.case_id,
-				&((struct cw_verdict *)rec->u.hearing.verdicts.items)[i].group,
-				"verdict");
-	return rc;
+	return cw_record_groups_resolve(cli->session.store, rec, &cli->err);
 }
 
 /* --disputes ID, --same-event ID: a link to another account of the event (once each). */

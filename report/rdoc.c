@@ -381,7 +381,10 @@ static void milestone_who_cells(struct builder *b, const struct cw_milestone *m)
 				m->type != CW_MS_APPEAL_DECIDED && m->type != CW_MS_SUPREME_DECISION
 			? m->count
 			: cw_report_milestone_group_count(b->r, m);
-	if (count > 0)
+	if (count > 0 && m->more && m->count > 0)
+		/* "5 more NagaWorld union activists", as lists say it */
+		cell(b, CW_RC_PEOPLE, _("%lld more %s"), (long long)count, m->group);
+	else if (count > 0)
 		cell(b, CW_RC_PEOPLE, "%lld %s", (long long)count, m->group);
 	else
 		cell(b, CW_RC_PEOPLE, "%s", m->group);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tui/form_internal.h"
+#include "app/groups.h"
 #include "models/article.h"
 #include "models/i18n.h"
 #include "models/json.h"
@@ -651,14 +652,20 @@ int cw_form_save(struct cw_form *fm, struct cw_error *err)
 	} else {
 		fm->nmissing = fm->agreed = 0;
 		fm->add_missing = 0;
+		/* A group typed in part ("Boeung") is the case's group that holds it, spelled as
+		 * the case spells it, as on the command line; a label the case lacks is refused,
+		 * since detention and charges find a group by its label. */
 		if ((rc = cw_form_build(fm, &rec, err)) != 0)
 			return rc;
+		if ((rc = cw_record_groups_resolve(fm->st, &rec, err)) != 0)
+			goto refused;
 		/* A draft finished is deleted in the same write as the record it made. */
 		rc = cw_store_put_completing(
 			fm->st, &rec,
 			CW_PUT_FOLLOW_VERDICTS | (fm->editing ? CW_PUT_IF_UNCHANGED : CW_PUT_NEW),
 			cw_id_is_zero(&fm->draft_id) ? NULL : &fm->draft_id, err);
 	}
+refused:
 	if (rc == 0) {
 		fm->saved_id = rec.id;
 		fm->dirty = 0;

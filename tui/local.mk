@@ -39,7 +39,7 @@ CLI_TESTS += \
 	tests/tui/editor.sh \
 	tests/tui/attachments.sh \
 	tests/tui/dates.sh \
-	tests/tui/defendants.sh tests/tui/group_detention.sh \
+	tests/tui/defendants.sh tests/tui/group_detention.sh tests/tui/group_label.sh \
 	tests/tui/khmer.sh \
 	tests/tui/confidential.sh \
 	tests/tui/week.sh \

@@ -236,4 +236,11 @@ ok cw show "$(cw list records --case "Sixth case" --json | "${PYTHON3:-python3}"
 import json, sys
 print([r["id"] for r in json.load(sys.stdin) if r.get("more")][0])')" --json
 json "d['more'] is True and d['count'] == 5"
+# an arrest of 2 more is listed so in the report's rows, and adds to those held: 15
+ok cw log milestone --case "Sixth case" --group "Group F" --count 2 --more yes --type arrest \
+	--date 2024-05-09
+ok cw report --from 2024-05-06 --to 2024-05-12 --format md
+has "| 2 more Group F | Sixth case |"
+ok cw report --from 2024-05-06 --to 2024-05-12 --format json
+json "[p['count'] for p in d['pretrial_detention'] if p['group'] == 'Group F'] == [15]"
 echo "report_groups: $checks checks passed"

@@ -1,0 +1,25 @@
+/* groups.h - a case's groups of unnamed defendants, named as people type them: a milestone's
+ * `group`, or a verdict's, is the label of one of its case's groups ("NagaWorld union
+ * activists"), and pretrial detention and charges find the group by that label. The command
+ * line and the terminal interface resolve what was typed here, alike, before saving.
+ * May use: models/, store/. */
+#ifndef CW_APP_GROUPS_H
+#define CW_APP_GROUPS_H
+
+#include "models/error.h"
+#include "models/record.h"
+#include "store/store.h"
+
+/* Replaces *group (allocated; NULL or "" leaves it) by the label of the case's group it
+ * names: the whole label, or a part that only one of the case's unnamed defendants' labels
+ * holds, compared folded (models/text.h) as every search is. CW_EINVAL naming `field` when
+ * the case is not given, or the text is none or several of its groups; another error when
+ * the case cannot be read. Not inside a write transaction (it reads the case). */
+int cw_case_group_resolve(struct cw_store *st, const struct cw_id *case_id, char **group,
+			  const char *field, struct cw_error *err);
+
+/* The same for every group a record names: a milestone's (field "group"), a hearing's
+ * verdicts' (field "verdict"). */
+int cw_record_groups_resolve(struct cw_store *st, struct cw_record *rec, struct cw_error *err);
+
+#endif
