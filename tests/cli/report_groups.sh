@@ -211,6 +211,15 @@ end_it=$(sed -n 's/.*if all of them were released: casewatch \(edit .*\)$/\1/p' 
 checks=$((checks + 2))
 ok cw report --from 2024-04-01 --to 2024-04-07 --format json
 json "[(p['count'], p['since']) for p in d['pretrial_detention'] if p['group'] == 'Group E'] == [(None, '2024-04-01')]"
+# In Khmer the warning is whole (three bytes a letter: it was cut at 400 bytes, mid-word).
+env -u LC_ALL -u LC_MESSAGES LANGUAGE= LANG=km_KH.UTF-8 "$CASEWATCH" --db "$DB" log milestone \
+	--case "Fifth case" --group "Group E" --count 2 --type release --outcome granted \
+	--date 2024-04-04 >/dev/null 2>"$WORK/km.err"
+grep -q "ដោយមិនផ្តល់ចំនួន; ប្រសិនបើពួកគេទាំងអស់ត្រូវបានដោះលែង៖ casewatch edit" "$WORK/km.err" ||
+	fail "the Khmer warning is cut: $(cat "$WORK/km.err")"
+checks=$((checks + 1))
+ok cw delete "$(cw list records --case "Fifth case" --kind milestone --json |
+	"${PYTHON3:-python3}" -c 'import json, sys; print([r["id"] for r in json.load(sys.stdin) if r["date"] == "2024-04-04"][0])')" --yes
 # shellcheck disable=SC2086 # the command as the warning gives it
 ok cw $end_it
 ok cw report --from 2024-04-01 --to 2024-04-07 --format json
