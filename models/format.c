@@ -10,6 +10,23 @@
 #include "models/i18n.h"
 #include "models/json.h"
 
+void cw_defendant_articles_add(const struct cw_defendant *d, struct cw_article *out, size_t max,
+			       size_t *n)
+{
+	for (size_t j = 0; j < d->charges.n; j++) {
+		const struct cw_article *a =
+			&((const struct cw_charge *)d->charges.items)[j].article;
+		size_t k = 0;
+
+		if (a->law == CW_LAW_NONE)
+			continue;
+		while (k < *n && !cw_article_same(&out[k], a))
+			k++;
+		if (k == *n && *n < max)
+			out[(*n)++] = *a;
+	}
+}
+
 void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
 		      struct cw_article *out, size_t max, size_t *n)
 {
@@ -20,20 +37,8 @@ void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
 		const struct cw_defendant *d =
 			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
 
-		if (person && !cw_id_equal(&d->person, person))
-			continue;
-		for (size_t j = 0; j < d->charges.n; j++) {
-			const struct cw_article *a =
-				&((const struct cw_charge *)d->charges.items)[j].article;
-			size_t k = 0;
-
-			if (a->law == CW_LAW_NONE)
-				continue;
-			while (k < *n && !cw_article_same(&out[k], a))
-				k++;
-			if (k == *n && *n < max)
-				out[(*n)++] = *a;
-		}
+		if (!person || cw_id_equal(&d->person, person))
+			cw_defendant_articles_add(d, out, max, n);
 	}
 }
 

@@ -13,6 +13,10 @@
 void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
 		      struct cw_article *out, size_t max, size_t *n);
 
+/* Adds the articles one defendant is charged under to out[0..*n) (at most max), each once. */
+void cw_defendant_articles_add(const struct cw_defendant *d, struct cw_article *out, size_t max,
+			       size_t *n);
+
 /* Articles as one text, as they are typed: "307/494/495/437 bis"; "" for none. */
 void cw_articles_text(const struct cw_article *a, size_t n, char *buf, size_t len);
 

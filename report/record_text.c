@@ -153,18 +153,8 @@ static void milestone_case_articles(const struct cw_record *kase, const struct c
 	struct cw_article a[64];
 	size_t n = 0;
 
-	for (size_t j = 0; d && j < d->charges.n && n < 64; j++) {
-		const struct cw_article *art =
-			&((const struct cw_charge *)d->charges.items)[j].article;
-		size_t k = 0;
-
-		if (art->law == CW_LAW_NONE)
-			continue;
-		while (k < n && !cw_article_same(&a[k], art))
-			k++;
-		if (k == n)
-			a[n++] = *art;
-	}
+	if (d)
+		cw_defendant_articles_add(d, a, 64, &n);
 	cw_articles_text(a, n, buf, len);
 }
 
