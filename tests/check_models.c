@@ -2447,6 +2447,34 @@ static int held_unless_h9(void *ctx, const struct cw_id *record)
 	return !cw_id_equal(record, &gone);
 }
 
+/* A defendant added to a case: a person by ref, else a group by label. */
+static struct cw_defendant *test_defendant(struct cw_record *kase, const char *person_ref,
+					   const char *label)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_defendant *d = cw_list_append(&kase->u.kase.defendants, df->sub);
+
+	ck_assert_ptr_nonnull(d);
+	if (person_ref)
+		cw_id_from_ref(person_ref, &d->person);
+	else
+		d->label = strdup(label);
+	return d;
+}
+
+/* A charge under a Criminal Code article added to a defendant, in a state. */
+static struct cw_charge *test_charge(struct cw_defendant *d, int number, uint8_t state)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_charge *c = cw_list_append(&d->charges, cf->sub);
+
+	ck_assert_ptr_nonnull(c);
+	c->article = (struct cw_article){.law = CW_LAW_CC, .number = (uint16_t)number};
+	c->state = state;
+	return c;
+}
+
 /* cw_case_merge_rulings, when a conflict of a case is resolved: the kept version takes the
  * other's steps it lacks, in date order with its own last on a date (its ruling wins a tie),
  * drops steps of records no longer held, and leaves alone a charge whose state was set by
@@ -2454,8 +2482,6 @@ static int held_unless_h9(void *ctx, const struct cw_id *record)
 START_TEST(merging_rulings_keeps_both_and_the_chosen_tie)
 {
 	struct cw_record ours, theirs;
-	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
-	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
 	struct cw_verdict_event v = {.result = CW_VERDICT_CONVICTED, .date = D("2024-03-20")};
 	struct cw_record *r[2] = {&ours, &theirs};
 	struct cw_charge *c;
@@ -2465,17 +2491,10 @@ START_TEST(merging_rulings_keeps_both_and_the_chosen_tie)
 		struct cw_defendant *d;
 
 		cw_record_init(r[k], CW_KIND_CASE);
-		d = cw_list_append(&r[k]->u.kase.defendants, df->sub);
-		cw_id_from_ref("p", &d->person);
-		c = cw_list_append(&d->charges, cf->sub);
-		c->article = (struct cw_article){.law = CW_LAW_CC, .number = 494};
-		c = cw_list_append(&d->charges, cf->sub);
-		c->article = (struct cw_article){.law = CW_LAW_CC, .number = 495};
-		c->state = CW_CHARGE_DROPPED; /* by hand */
-		d = cw_list_append(&r[k]->u.kase.defendants, df->sub);
-		d->label = strdup("union activists");
-		c = cw_list_append(&d->charges, cf->sub);
-		c->article = (struct cw_article){.law = CW_LAW_CC, .number = 494};
+		d = test_defendant(r[k], "p", NULL);
+		test_charge(d, 494, CW_CHARGE_CHARGED);
+		test_charge(d, 495, CW_CHARGE_DROPPED); /* by hand */
+		test_charge(test_defendant(r[k], NULL, "union activists"), 494, CW_CHARGE_CHARGED);
 	}
 	/* the same day: we convicted p of 494, they acquitted p and convicted the group */
 	cw_id_from_ref("p", &v.person);
@@ -2535,21 +2554,14 @@ END_TEST
 START_TEST(merging_rulings_keeps_a_state_set_by_hand)
 {
 	struct cw_record ours, theirs;
-	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
-	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
 	struct cw_verdict_event v = {.result = CW_VERDICT_CONVICTED, .date = D("2024-01-10")};
 	struct cw_record *r[2] = {&ours, &theirs};
 	struct cw_charge *c;
 	int changed;
 
 	for (int k = 0; k < 2; k++) {
-		struct cw_defendant *d;
-
 		cw_record_init(r[k], CW_KIND_CASE);
-		d = cw_list_append(&r[k]->u.kase.defendants, df->sub);
-		cw_id_from_ref("p", &d->person);
-		c = cw_list_append(&d->charges, cf->sub);
-		c->article = (struct cw_article){.law = CW_LAW_CC, .number = 307};
+		test_charge(test_defendant(r[k], "p", NULL), 307, CW_CHARGE_CHARGED);
 	}
 	cw_id_from_ref("p", &v.person);
 	cw_id_from_ref("h3", &v.by);
