@@ -1329,6 +1329,20 @@ static unsigned row_result(const struct cw_report_verdict *v)
 	return RESULT_MILESTONE + (rec->u.milestone.type < 32 ? rec->u.milestone.type : 0);
 }
 
+/* Whether an arrest of the period is of a group whose number neither it nor its case gives:
+ * counted as one, so the figure is "at least". */
+static int arrests_partial(const struct cw_report *r)
+{
+	for (size_t i = 0; i < r->arrests.n; i++) {
+		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
+
+		if (m->type == CW_MS_ARREST && m->group &&
+		    cw_report_milestone_group_count(r, m) <= 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* What a verdict row rules on, to compare rows of different records: its case, date,
  * defendant (a person, or a group by label) and charge. */
 struct ruling_key {
@@ -1788,7 +1802,13 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0) {
 		sb_add(&sb, "%s", _("No new arrests or charges were recorded."));
 	} else {
-		if (c[CW_METRIC_ARRESTS])
+		/* A group arrested with no number anywhere counts as one, the least it can be. */
+		if (c[CW_METRIC_ARRESTS] && arrests_partial(r))
+			sb_add(&sb,
+			       P_("At least %zu new arrest", "At least %zu new arrests",
+				  c[CW_METRIC_ARRESTS]),
+			       c[CW_METRIC_ARRESTS]);
+		else if (c[CW_METRIC_ARRESTS])
 			sb_add(&sb, P_("%zu new arrest", "%zu new arrests", c[CW_METRIC_ARRESTS]),
 			       c[CW_METRIC_ARRESTS]);
 		if (c[CW_METRIC_ARRESTS] && c[CW_METRIC_CHARGES])

@@ -137,6 +137,8 @@ row md "1 convicted, 1 acquitted"
 row md "| 5 Group A | Two groups |"
 out=$(cat "$WORK/week.json")
 json "d['comparison']['arrests']['current'] == 7"
+# the group arrested with no number anywhere counts as one: "at least"
+row md "At least 7 new arrests"
 row md "At least 2 of them have been held since a day in the period"
 # a group's number held is the most its arrests of the stretch count: 6 arrested, then 2 of
 # them arrested again, is 6 held, not 2
