@@ -505,16 +505,6 @@ void cw_sync_conflicts_free(struct cw_conflict *c, size_t n)
 	free(c);
 }
 
-/* The case a hearing's or milestone's version rules in (NULL: none). */
-static const struct cw_id *ruling_case(const struct cw_record *r)
-{
-	const struct cw_id *id = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
-				 : r->kind == CW_KIND_MILESTONE ? &r->u.milestone.case_id
-								: NULL;
-
-	return id && !cw_id_is_zero(id) ? id : NULL;
-}
-
 /* Whether a ruling's record still stands: only a deletion known here (its tombstone, with no
  * live record) says it does not. A record this laptop never received (a confidential hearing
  * left out of a plain bundle, one still on its way) keeps the step another laptop took from
@@ -536,7 +526,8 @@ static int follow_kept_rulings(struct cw_txn *t, const struct cw_item_list *head
 			       struct cw_error *err)
 {
 	const struct cw_record *kept = &heads->v[choice].rec;
-	const struct cw_id *kept_case = heads->v[choice].deleted ? NULL : ruling_case(kept);
+	const struct cw_id *kept_case =
+		heads->v[choice].deleted ? NULL : cw_store_ruling_case(kept);
 	int rc = 0, same = 1;
 
 	/* Versions that rule alike (a conflict over notes, say) leave the charges as they are. */
@@ -546,13 +537,13 @@ static int follow_kept_rulings(struct cw_txn *t, const struct cw_item_list *head
 	if (same)
 		return 0;
 	for (size_t i = 0; i < heads->n && rc == 0; i++) {
-		const struct cw_id *cid = ruling_case(&heads->v[i].rec);
+		const struct cw_id *cid = cw_store_ruling_case(&heads->v[i].rec);
 		size_t j;
 
 		if (!cid || (kept_case && cw_id_equal(cid, kept_case)))
 			continue;
 		for (j = 0; j < i; j++) {
-			const struct cw_id *earlier = ruling_case(&heads->v[j].rec);
+			const struct cw_id *earlier = cw_store_ruling_case(&heads->v[j].rec);
 
 			if (earlier && cw_id_equal(earlier, cid))
 				break;

@@ -526,6 +526,9 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 /* Whether two versions of a hearing or milestone rule the same way: the same case, date,
  * stage or type, and the same verdicts (whom, which charge, which result). */
 int cw_store_rulings_equal(const struct cw_record *a, const struct cw_record *b);
+/* The case a hearing's or milestone's version rules in; NULL for none (another kind, or no
+ * case named). verdicts.c. */
+const struct cw_id *cw_store_ruling_case(const struct cw_record *r);
 /* Takes back what the record `by` moved in a case's charges and puts the case when that
  * changed it (a hearing or milestone deleted here). A case that is gone has nothing to take
  * back. */

@@ -79,6 +79,15 @@ int cw_store_unfollow_verdicts(struct cw_txn *t, const struct cw_id *by,
 	return rc;
 }
 
+const struct cw_id *cw_store_ruling_case(const struct cw_record *r)
+{
+	const struct cw_id *id = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
+				 : r->kind == CW_KIND_MILESTONE ? &r->u.milestone.case_id
+								: NULL;
+
+	return id && !cw_id_is_zero(id) ? id : NULL;
+}
+
 /* Moves the charges of kase by what rec rules: each verdict of a hearing, a milestone's result
  * on each article it names (every charge when it names none). CW_ENOMEM or 0. */
 static int follow_record(struct cw_case *kase, const struct cw_record *rec, int *changed)
@@ -134,9 +143,7 @@ static int follow_record(struct cw_case *kase, const struct cw_record *rec, int 
 int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 			     const struct cw_id *old_case, struct cw_error *err)
 {
-	const struct cw_id *case_id = rec->kind == CW_KIND_HEARING     ? &rec->u.hearing.case_id
-				      : rec->kind == CW_KIND_MILESTONE ? &rec->u.milestone.case_id
-								       : NULL;
+	const struct cw_id *case_id = cw_store_ruling_case(rec);
 	int rulings = (rec->kind == CW_KIND_HEARING && rec->u.hearing.verdicts.n > 0) ||
 		      (rec->kind == CW_KIND_MILESTONE && rec->u.milestone.result);
 	struct cw_record kase;
@@ -146,7 +153,7 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 	if (old_case && !cw_id_is_zero(old_case) && !(case_id && cw_id_equal(old_case, case_id)) &&
 	    (rc = cw_store_unfollow_verdicts(t, &rec->id, old_case, err)) != 0)
 		return rc;
-	if (!case_id || cw_id_is_zero(case_id) || (!rulings && !old_case))
+	if (!case_id || (!rulings && !old_case))
 		return 0;
 	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0) {
 		/* A case deleted on another laptop while this record named it: its charges are
