@@ -1304,13 +1304,17 @@ static int any_answered(const struct cw_report *r, int side)
 	return 0;
 }
 
-/* What the verdict table's rows say in their Result column, counted: "4 convicted, 1 appeal
- * decided": a ruling's result (a hearing's or a milestone's), a milestone's type when it
- * records no result, or "verdict" for a hearing whose rulings are not itemised. */
 /* What each decision was, counted per defendant and ruling (report.h): its result when every
- * charge it lists has the same one, "different results by charge" when not; a milestone with
- * no result by its type, a hearing's verdict with none itemised as "verdict". */
-enum { RESULT_MILESTONE = 32, RESULT_UNITEMISED = 64, RESULT_MIXED, RESULT_KINDS };
+ * charge it lists has the same one, "different results by charge" when not, "accounts that
+ * differ" when two accounts of the hearing give one charge different results; a milestone
+ * with no result by its type, a hearing's verdict with none itemised as "verdict". */
+enum {
+	RESULT_MILESTONE = 32,
+	RESULT_UNITEMISED = 64,
+	RESULT_MIXED,
+	RESULT_ACCOUNTS_DIFFER,
+	RESULT_KINDS
+};
 
 static unsigned row_result(const struct cw_report_verdict *v)
 {
@@ -1461,11 +1465,53 @@ static void verdict_people(const struct cw_report *r, size_t *people, int *parti
 	}
 }
 
+/* Whether verdict row i gives a charge another result than an earlier row of its decision
+ * from another record does: two accounts of one hearing, linked as the same event, that
+ * disagree (report.c counts them as one decision). */
+static int accounts_differ(const struct cw_report *r, size_t i)
+{
+	const struct cw_report_verdict *v = &r->verdicts[i];
+	struct cw_article a, b;
+	int has_a = cw_report_verdict_article(v, &a);
+	unsigned res = row_result(v);
+
+	for (size_t j = 0; j < i; j++) {
+		const struct cw_report_verdict *w = &r->verdicts[j];
+		int has_b;
+
+		if (w->decision != v->decision || w->rec == v->rec || row_result(w) == res)
+			continue;
+		has_b = cw_report_verdict_article(w, &b);
+		if (has_a == has_b && (!has_a || cw_article_same(&a, &b)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether two records' rows are of one ruling: accounts of a hearing linked as the same
+ * event, listed apart and counted once. */
+static int linked_rows(const struct cw_report *r)
+{
+	size_t links = 0;
+
+	for (size_t i = 0; i < r->nverdicts; i++)
+		links += r->verdicts[i].rec->links.n;
+	if (!links)
+		return 0; /* most reports: nothing to compare */
+	for (size_t i = 1; i < r->nverdicts; i++)
+		for (size_t j = 0; j < i; j++)
+			if (r->verdicts[j].ruling == r->verdicts[i].ruling &&
+			    r->verdicts[j].rec != r->verdicts[i].rec &&
+			    r->verdicts[i].rec->kind == CW_KIND_HEARING)
+				return 1;
+	return 0;
+}
+
 static void verdict_results(struct sb *sb, const struct cw_report *r)
 {
 	size_t counts[RESULT_KINDS] = {0};
 	unsigned *of = calloc(r->ndecisions ? r->ndecisions : 1, sizeof *of);
-	int first = 1;
+	int first = 1, linked = linked_rows(r);
 
 	if (!of) {
 		sb->failed = 1;
@@ -1475,7 +1521,11 @@ static void verdict_results(struct sb *sb, const struct cw_report *r)
 		const struct cw_report_verdict *v = &r->verdicts[i];
 		unsigned res = row_result(v) + 1; /* 0: not seen yet */
 
-		if (v->decision < r->ndecisions)
+		if (v->decision >= r->ndecisions || of[v->decision] == RESULT_ACCOUNTS_DIFFER + 1)
+			continue;
+		if (linked && accounts_differ(r, i))
+			of[v->decision] = RESULT_ACCOUNTS_DIFFER + 1;
+		else
 			of[v->decision] =
 				!of[v->decision] || of[v->decision] == res ? res : RESULT_MIXED + 1;
 	}
@@ -1490,6 +1540,8 @@ static void verdict_results(struct sb *sb, const struct cw_report *r)
 			continue;
 		if (k == RESULT_MIXED)
 			what = _("with different results by charge");
+		else if (k == RESULT_ACCOUNTS_DIFFER)
+			what = _("on which the accounts of the hearing differ");
 		else if (k == RESULT_UNITEMISED)
 			what = word(&cw_words_outcome, CW_OUTCOME_VERDICT);
 		else if (k >= RESULT_MILESTONE)
@@ -1893,7 +1945,15 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       r->nrulings);
 		accounts(&sb, seen);
 		verdict_results(&sb, r);
-		if (r->nverdicts != c[CW_METRIC_VERDICTS])
+		if (r->nverdicts != c[CW_METRIC_VERDICTS] && linked_rows(r))
+			sb_add(&sb,
+			       P_("; the table has %zu row, one per charge a ruling names in each "
+				  "account of its hearing",
+				  "; the table has %zu rows, one per charge a ruling names in each "
+				  "account of its hearing",
+				  r->nverdicts),
+			       r->nverdicts);
+		else if (r->nverdicts != c[CW_METRIC_VERDICTS])
 			sb_add(&sb,
 			       P_("; the table has %zu row, one per charge a ruling names",
 				  "; the table has %zu rows, one per charge a ruling names",

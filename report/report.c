@@ -829,10 +829,22 @@ static int same_ruling_milestone(const struct cw_record *a, const struct cw_reco
 			  cw_date_compare(x->date, y->date) == 0 && cw_date_is_known(x->date));
 }
 
-/* Numbers the rulings and the decisions of verdict rows: a ruling is a hearing's verdict or
- * the milestones of one ruling; a decision, what a ruling says of one defendant (or group),
- * however many charges its rows list. A hearing's rows are together and milestones come in
- * date order, so each row is compared only with the rows of its own hearing or date. */
+/* Whether verdict row j's hearing is another account of row i's, linked to it as the same
+ * event (--same-event): the team's and the UN's, or two laptops', word for one ruling. */
+static int linked_account(const struct cw_report_verdict *i, const struct cw_report_verdict *j)
+{
+	const struct cw_record *a = i->rec, *b = j->rec;
+
+	return a != b && a->kind == CW_KIND_HEARING && b->kind == CW_KIND_HEARING &&
+	       (a->links.n || b->links.n) && cw_timeline_same_event(a, b);
+}
+
+/* Numbers the rulings and the decisions of verdict rows: a ruling is a hearing's verdict (of
+ * every account of it linked as the same event) or the milestones of one ruling; a decision,
+ * what a ruling says of one defendant (or group), however many charges or accounts its rows
+ * list. A hearing's rows are together and milestones come in date order, so each row is
+ * compared with the rows of its own hearing or date, and a hearing's with those of the
+ * accounts it is linked to. */
 static void group_verdicts(struct cw_report_verdict *v, size_t n, size_t *rulings,
 			   size_t *decisions)
 {
@@ -857,6 +869,20 @@ static void group_verdicts(struct cw_report_verdict *v, size_t n, size_t *ruling
 				decision = v[j].decision;
 				break;
 			}
+		}
+		/* Another account of the hearing: its ruling, and its decision on the defendant
+		 * when it gives one. A hearing's first row always looks, so its other rows
+		 * take the ruling from it. */
+		for (size_t j = 0; decision == SIZE_MAX && rec->kind == CW_KIND_HEARING && j < i;
+		     j++) {
+			if (!linked_account(&v[i], &v[j]))
+				continue;
+			if (ruling == SIZE_MAX)
+				ruling = v[j].ruling;
+			if (v[j].ruling == ruling &&
+			    (same_defendant(&v[i], &v[j]) ||
+			     (v[i].index == SIZE_MAX && v[j].index == SIZE_MAX)))
+				decision = v[j].decision;
 		}
 		v[i].ruling = ruling != SIZE_MAX ? ruling : (*rulings)++;
 		v[i].decision = decision != SIZE_MAX ? decision : (*decisions)++;

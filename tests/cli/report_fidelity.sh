@@ -450,4 +450,27 @@ ok cw report --week 2023-W37 --format json
 json "len([h for h in d['hearings'] if h['case']['title'] == 'Linked accounts case']) == 2"
 json "d['comparison']['hearings_own']['current'] == 1"
 
+
+# One ruling told in two accounts (the team's at the hearing and the UN's), linked as the same
+# event: one ruling and one decision per defendant, both accounts listed; where they disagree
+# on a charge, the decision says so rather than reading as two verdicts.
+ok cw person add --name "Linked Verdict A"
+ok cw person add --name "Linked Verdict B"
+ok cw case add --title "Linked verdict case" --defendant "Linked Verdict A" --charge 494 \
+	--defendant "Linked Verdict B" --charge 494
+ok cw log hearing --case "Linked verdict case" --date 2023-10-03 --outcome verdict --view own \
+	--verdict "494=convicted@Linked Verdict A" --verdict "494=convicted@Linked Verdict B"
+own_ruling=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case "Linked verdict case" --date 2023-10-03 --outcome verdict --view un \
+	--verdict "494=convicted@Linked Verdict A" --verdict "494=acquitted@Linked Verdict B"
+un_ruling=$(printf '%s' "$out" | awk '{print $3}')
+ok cw report --week 2023-W40 --case "Linked verdict case" --format json
+json "d['comparison']['verdicts']['current'] == 4 and len(d['verdicts']) == 4"
+ok cw edit "$un_ruling" --same-event "$own_ruling"
+ok cw report --week 2023-W40 --case "Linked verdict case" --format json
+json "d['comparison']['verdicts']['current'] == 2 and len(d['verdicts']) == 4"
+json "len({v['ruling'] for v in d['verdicts']}) == 1 and len({v['decision'] for v in d['verdicts']}) == 2"
+ok cw report --week 2023-W40 --case "Linked verdict case"
+has "2 verdicts and rulings were recorded, one per defendant, in 1 ruling (accounts: UN, own observation): 1 convicted, 1 on which the accounts of the hearing differ; the table has 4 rows, one per charge a ruling names in each account of its hearing."
+has "1 ruling is contradicted by another record of the same day"
 done_ok
