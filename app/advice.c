@@ -161,75 +161,6 @@ static void advise_end_before_start(struct cw_store *st, const struct cw_record 
 	fn(ctx, what, fix);
 }
 
-/* A group's arrest, detention, bail or release that counts more of it than its case gives the
- * group ("9" of "6 union members"): one of the two numbers is wrong, and the report counts the
- * milestone's (an arrest sets how many are held; a release of all of them ends it). */
-static void advise_group_count_above_size(struct cw_store *st, const struct cw_milestone *m,
-					  const char *hex, cw_advice_fn fn, void *ctx)
-{
-	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
-	const struct cw_defendant *d;
-	struct cw_record kase;
-	int64_t size = -1;
-
-	if (!m->group || m->count <= 0 || cw_id_is_zero(&m->case_id) ||
-	    cw_store_get(st, &m->case_id, &kase, NULL) != 0)
-		return;
-	if (kase.kind == CW_KIND_CASE && (d = cw_timeline_group_defendant(&kase, m->group)))
-		size = d->unnamed_count;
-	cw_record_free(&kase);
-	if (size <= 0 || m->count <= size)
-		return;
-	snprintf(what, sizeof what,
-		 _("this %s counts %lld of the group, more than the %lld its case gives it"),
-		 cw_enum_label(&cw_words_milestone, m->type), (long long)m->count, (long long)size);
-	snprintf(fix, sizeof fix, _("if the count is wrong: casewatch edit %.8s --count N"), hex);
-	fn(ctx, what, fix);
-}
-
-/* A release or bail that counts part of a group when no record gives how many were held: it
- * ends nothing (models/timeline.h), so reports go on listing the group as held, its number
- * not given. Said with the edit that ends the group's detention when everyone was freed. */
-static void advise_group_release_no_number(struct cw_store *st, const struct cw_milestone *m,
-					   const char *hex, cw_advice_fn fn, void *ctx)
-{
-	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
-	struct cw_timeline_summary sum;
-	struct cw_record_list l = {0};
-	struct cw_reader *rd;
-	struct cw_record kase;
-	int64_t count = 0;
-	int rc;
-
-	if (!m->group || !*m->group || m->count <= 0 || !cw_timeline_milestone_ends_detention(m) ||
-	    !cw_date_is_known(m->date) || cw_id_is_zero(&m->case_id) ||
-	    cw_store_get(st, &m->case_id, &kase, NULL) != 0)
-		return;
-	if (kase.kind == CW_KIND_CASE && cw_store_reader_begin(st, &rd, NULL) == 0) {
-		rc = cw_reader_case_records(
-			rd, &kase.id, CW_KIND_BIT(CW_KIND_MILESTONE) | CW_KIND_BIT(CW_KIND_HEARING),
-			&l, NULL);
-		cw_reader_end(rd);
-		if (rc == 0) {
-			cw_timeline_summarise_group(&kase, m->group, l.items, l.n, m->date, &sum,
-						    &count);
-			if (!sum.pretrial_ongoing)
-				count = 0;
-		}
-		cw_record_list_free(&l);
-	}
-	cw_record_free(&kase);
-	if (count != -1)
-		return;
-	snprintf(what, sizeof what,
-		 _("no record gives how many of the group were held, so this %s of %lld ends "
-		   "nothing: reports still list the group as held, its number not given"),
-		 cw_enum_label(&cw_words_milestone, m->type), (long long)m->count);
-	snprintf(fix, sizeof fix,
-		 _("if all of them were released: casewatch edit %.8s --clear count"), hex);
-	fn(ctx, what, fix);
-}
-
 /* Writes text into out as one shell word in single quotes ('it'\''s'); "" when it does not
  * fit. */
 static void shell_word(const char *text, char *out, size_t len)
@@ -270,6 +201,113 @@ static void group_word(const char *label, char *out, size_t len)
 		out[0] = '\0';
 	else
 		shell_word(label, out, len);
+}
+
+/* How many of a case's group are held at the end of a day, as reports count them
+ * (cw_timeline_summarise_group): 0 when none is, -1 when held and no record gives how many,
+ * -2 when the case's records cannot be read. */
+static int64_t group_held(struct cw_store *st, const struct cw_record *kase, const char *group,
+			  struct cw_date on)
+{
+	struct cw_timeline_summary sum;
+	struct cw_record_list l = {0};
+	struct cw_reader *rd;
+	int64_t count = -2;
+	int rc;
+
+	if (kase->kind != CW_KIND_CASE || cw_store_reader_begin(st, &rd, NULL) != 0)
+		return -2;
+	rc = cw_reader_case_records(rd, &kase->id,
+				    CW_KIND_BIT(CW_KIND_MILESTONE) | CW_KIND_BIT(CW_KIND_HEARING),
+				    &l, NULL);
+	cw_reader_end(rd);
+	if (rc == 0) {
+		cw_timeline_summarise_group(kase, group, l.items, l.n, on, &sum, &count);
+		if (!sum.pretrial_ongoing)
+			count = 0;
+	}
+	cw_record_list_free(&l);
+	return count;
+}
+
+/* A group's arrest, detention, bail or release that counts more of it than its case gives the
+ * group ("9" of "6 union members"): one of the two numbers is wrong, and the report counts the
+ * milestone's (an arrest sets how many are held; a release of all of them ends it). "5 more"
+ * (--more) is compared by the number held after it: 8 held and 5 more are 13. */
+static void advise_group_count_above_size(struct cw_store *st, const struct cw_milestone *m,
+					  const char *hex, cw_advice_fn fn, void *ctx)
+{
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], word[CW_ADVICE_TEXT_MAX - 100],
+		label[CW_ADVICE_TEXT_MAX - 200], case_hex[CW_ID_HEX_LEN + 1];
+	const struct cw_defendant *d;
+	struct cw_record kase;
+	int64_t size = -1, held = -1;
+
+	if (!m->group || m->count <= 0 || cw_id_is_zero(&m->case_id) ||
+	    cw_store_get(st, &m->case_id, &kase, NULL) != 0)
+		return;
+	if (kase.kind == CW_KIND_CASE && (d = cw_timeline_group_defendant(&kase, m->group)))
+		size = d->unnamed_count;
+	if (size > 0 && m->more && cw_date_is_known(m->date))
+		held = group_held(st, &kase, m->group, m->date);
+	cw_id_hex(&kase.id, case_hex);
+	cw_record_free(&kase);
+	if (size <= 0)
+		return;
+	if (m->more && held > size) {
+		snprintf(what, sizeof what,
+			 _("after this %s, %lld of the group are held, more than the %lld its case "
+			   "gives it"),
+			 cw_enum_label(&cw_words_milestone, m->type), (long long)held,
+			 (long long)size);
+		snprintf(label, sizeof label, "%lld %s", (long long)held, m->group);
+		shell_word(label, word, sizeof word);
+		if (*word)
+			snprintf(fix, sizeof fix,
+				 _("if the group has grown: casewatch edit %.8s --unnamed %s"),
+				 case_hex, word);
+		else
+			snprintf(fix, sizeof fix,
+				 _("if the group has grown: casewatch edit %.8s --unnamed \"N "
+				   "LABEL\""),
+				 case_hex);
+		fn(ctx, what, fix);
+		return;
+	}
+	if (m->more || m->count <= size)
+		return;
+	snprintf(what, sizeof what,
+		 _("this %s counts %lld of the group, more than the %lld its case gives it"),
+		 cw_enum_label(&cw_words_milestone, m->type), (long long)m->count, (long long)size);
+	snprintf(fix, sizeof fix, _("if the count is wrong: casewatch edit %.8s --count N"), hex);
+	fn(ctx, what, fix);
+}
+
+/* A release or bail that counts part of a group when no record gives how many were held: it
+ * ends nothing (models/timeline.h), so reports go on listing the group as held, its number
+ * not given. Said with the edit that ends the group's detention when everyone was freed. */
+static void advise_group_release_no_number(struct cw_store *st, const struct cw_milestone *m,
+					   const char *hex, cw_advice_fn fn, void *ctx)
+{
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
+	struct cw_record kase;
+	int64_t count;
+
+	if (!m->group || !*m->group || m->count <= 0 || !cw_timeline_milestone_ends_detention(m) ||
+	    !cw_date_is_known(m->date) || cw_id_is_zero(&m->case_id) ||
+	    cw_store_get(st, &m->case_id, &kase, NULL) != 0)
+		return;
+	count = group_held(st, &kase, m->group, m->date);
+	cw_record_free(&kase);
+	if (count != -1)
+		return;
+	snprintf(what, sizeof what,
+		 _("no record gives how many of the group were held, so this %s of %lld ends "
+		   "nothing: reports still list the group as held, its number not given"),
+		 cw_enum_label(&cw_words_milestone, m->type), (long long)m->count);
+	snprintf(fix, sizeof fix,
+		 _("if all of them were released: casewatch edit %.8s --clear count"), hex);
+	fn(ctx, what, fix);
 }
 
 /* The same for a group of unnamed defendants, named by its label: its milestones find the

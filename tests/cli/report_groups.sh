@@ -236,6 +236,18 @@ fails 65 "more" cw log milestone --case "Sixth case" --group "Group F" --more ye
 	--type pretrial_detention --date 2024-05-08
 ok cw log milestone --case "Sixth case" --group "Group F" --count 5 --more yes \
 	--type pretrial_detention --date 2024-05-08
+# 13 held is more than the 8 the case gives the group: said, with the edit that grows it
+grep -q "warning: after this pretrial detention, 13 of the group are held, more than the 8 its case gives it" \
+	"$WORK/stderr" || fail "no warning for 13 held of a group of 8: $(cat "$WORK/stderr")"
+grow_it=$(sed -n 's/.*if the group has grown: casewatch \(edit .*\)$/\1/p' "$WORK/stderr")
+case "$grow_it" in
+"edit "????????" --unnamed '13 Group F'") ;;
+*) fail "the warning's edit is not the one that grows the group: '$grow_it'" ;;
+esac
+checks=$((checks + 1))
+eval "ok cw $grow_it"
+ok cw show "Sixth case" --json
+json "[x['unnamed_count'] for x in d['defendants'] if x.get('label') == 'Group F'] == [13]"
 ok cw list records --case "Sixth case"
 has "5 more Group F"
 ok cw report --from 2024-05-06 --to 2024-05-12 --format json
