@@ -533,11 +533,107 @@ static void pairs_free(struct field_pairs *p)
 	free(p->items);
 }
 
+static void field_label(const struct cw_field *f, size_t most, char *buf, size_t len);
+
+/* The field of schema s a path's segment names ("charges[2]": "charges"), and whether it is an
+ * item of a flat list (people met: the list's one field, named by it). */
+static const struct cw_field *segment_field(const struct cw_schema *s, const char *name, size_t len,
+					    const struct cw_field **flat)
+{
+	*flat = NULL;
+	for (size_t i = 0; s && i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+
+		if (strlen(f->name) == len && !strncmp(f->name, name, len))
+			return f;
+		if ((f->flags & CW_FF_FLAT) && f->sub && f->sub->nfields &&
+		    strlen(f->sub->fields[0].name) == len &&
+		    !strncmp(f->sub->fields[0].name, name, len)) {
+			*flat = f;
+			return f;
+		}
+	}
+	return NULL;
+}
+
+/* Who or what a list's item is, as its first field (a defendant's person) or its label (a
+ * group of unnamed defendants) gives it; "" when neither does. */
+static void item_name(struct cw_store *st, const void *item, const struct cw_schema *sub, char *out,
+		      size_t len)
+{
+	const char *value = NULL;
+
+	out[0] = '\0';
+	if (sub->nfields && sub->fields[0].type == CW_F_ID)
+		value = field_value(st, item, &sub->fields[0], out, len);
+	for (size_t i = 0; !value && i < sub->nfields; i++)
+		if (!strcmp(sub->fields[i].name, "label") && sub->fields[i].type == CW_F_STR)
+			value = field_value(st, item, &sub->fields[i], out, len);
+	if (value && value != out)
+		snprintf(out, len, "%s", value);
+	else if (!value)
+		out[0] = '\0';
+}
+
+/* A field's path in rec ("defendants[2].charges[1].state") as people read it, with the labels
+ * and the item numbers the record view shows, and whom an item is about: "defendants 2, Ny
+ * Nak (8829a27e) › charges 1 › state". A segment the schema does not have (the
+ * source) is shown by its name. Not yet neutralised. */
+static void path_label(struct cw_store *st, const struct cw_record *rec, const char *path,
+		       char *out, size_t len)
+{
+	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
+	const void *base = &rec->u;
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (const char *p = path; *p && n + 1 < len;) {
+		size_t seg = strcspn(p, ".["), index = 0;
+		const struct cw_field *f, *flat;
+		char label[256], who[300] = "";
+
+		f = segment_field(s, p, seg, &flat);
+		if (f)
+			field_label(f, 30, label, sizeof label);
+		else if (seg == 6 && !strncmp(p, "source", 6))
+			snprintf(label, sizeof label, "%s", _("source"));
+		else
+			snprintf(label, sizeof label, "%.*s", (int)seg, p);
+		p += seg;
+		if (*p == '[') {
+			index = strtoul(p + 1, NULL, 10);
+			p += strcspn(p, "]");
+			if (*p == ']')
+				p++;
+		}
+		if (*p == '.')
+			p++;
+		/* Into the item the rest of the path is about. */
+		if (f && !flat && f->type == CW_F_LIST && f->sub && base && index) {
+			const struct cw_list *l =
+				(const struct cw_list *)((const char *)base + f->offset);
+
+			base = index <= l->n ? (const char *)l->items + (index - 1) * f->sub->size
+					     : NULL;
+			if (base)
+				item_name(st, base, f->sub, who, sizeof who);
+		} else {
+			base = NULL;
+		}
+		n += (size_t)snprintf(out + n, len - n, "%s%s", n ? " \u203a " : "", label);
+		if (index && n < len)
+			n += (size_t)snprintf(out + n, len - n, who[0] ? " %zu, %s" : " %zu", index,
+					      who);
+		s = f && !flat ? f->sub : NULL;
+	}
+}
+
 size_t cw_record_diff(struct cw_store *st, const struct cw_record *a, const struct cw_record *b,
 		      cw_diff_fn fn, void *ctx)
 {
 	struct field_pairs pa, pb;
 	size_t differ = 0;
+	char label[400];
 
 	pairs_of(st, a, &pa);
 	pairs_of(st, b, &pb);
@@ -545,13 +641,15 @@ size_t cw_record_diff(struct cw_store *st, const struct cw_record *a, const stru
 		const struct field_pair *in_a = pair_find(&pa, pb.items[i].path);
 
 		if (!in_a || strcmp(in_a->value, pb.items[i].value) != 0) {
-			fn(ctx, pb.items[i].path, in_a ? in_a->value : NULL, pb.items[i].value);
+			path_label(st, b, pb.items[i].path, label, sizeof label);
+			fn(ctx, label, in_a ? in_a->value : NULL, pb.items[i].value);
 			differ++;
 		}
 	}
 	for (size_t i = 0; i < pa.n; i++)
 		if (!pair_find(&pb, pa.items[i].path)) {
-			fn(ctx, pa.items[i].path, pa.items[i].value, NULL);
+			path_label(st, a, pa.items[i].path, label, sizeof label);
+			fn(ctx, label, pa.items[i].value, NULL);
 			differ++;
 		}
 	pairs_free(&pa);

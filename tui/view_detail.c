@@ -11,7 +11,6 @@
 #include "models/json.h"
 #include "models/format.h"
 #include "models/i18n.h"
-#include "models/json.h"
 #include "models/text.h"
 #include "store/sync.h"
 #include "models/timeline.h"
@@ -515,19 +514,24 @@ static void pick_add(struct version_diff *d, long at)
 static void diff_line(void *ctx, const char *field, const char *in_a, const char *in_b)
 {
 	struct version_diff *d = ctx;
-	char b[200], a[200];
+	char b[200], a[200], f[160];
 
 	if (d->shown++ >= DIFF_LINES)
 		return;
+	/* Cut by bytes, then back to whole letters: a Khmer name is 3 bytes a letter. */
+	snprintf(f, sizeof f, "%s", field);
 	snprintf(b, sizeof b, "%s", in_b ? in_b : _("(none)"));
 	snprintf(a, sizeof a, "%s", in_a ? in_a : _("(none)"));
+	cw_text_trim_utf8(f);
+	cw_text_trim_utf8(b);
+	cw_text_trim_utf8(a);
 	for (char *q = b; *q; q++)
 		if (*q == '\n')
 			*q = '/';
 	for (char *q = a; *q; q++)
 		if (*q == '\n')
 			*q = '/';
-	add_line(d->l, _("        %.50s: %s   (shown: %s)"), field, b, a);
+	add_line(d->l, _("        %s: %s   (shown: %s)"), f, b, a);
 	pick_add(d, d->pick_now);
 }
 

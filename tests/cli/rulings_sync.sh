@@ -102,6 +102,10 @@ ok ca bundle export --to bob -o "$WORK/a4.bundle"
 ok cb bundle import "$WORK/a4.bundle"
 ok cb conflicts
 has "2 versions"
+# each difference is labelled as the record view labels it, and names the defendant it is of
+printf '%s\n' "$out" | grep -qE "^      defendants [0-9]+, Kang Saran \([0-9a-f]{8}\) › charges 2 › " ||
+	fail "a difference does not name its defendant and charge: $out"
+checks=$((checks + 1))
 ok cb conflicts resolve "$case" --keep "$(version_by alice "$B")"
 [ "$(state "$B" "Kang Saran")" = "494:acquitted 495:convicted" ] ||
 	fail "Saran's charges after keeping Alice's conviction: '$(state "$B" "Kang Saran")'"

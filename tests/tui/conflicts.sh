@@ -33,11 +33,11 @@ has "[2] kept"
 has "conflicts | 1 records"
 # ... and how version 2 differs from the one shown, so the choice is not made blind.
 checks=$((checks + 1))
-printf '%s\n' "$out" | grep -qE "province: (Kandal|Phnom Penh)   \(shown: (Phnom Penh|Kandal)\)" ||
+printf '%s\n' "$out" | grep -qE "province of residence: (Kandal|Phnom Penh)   \(shown: (Phnom Penh|Kandal)\)" ||
 	fail "no difference shown: $out"
 ok cw conflicts
 checks=$((checks + 1))
-printf '%s\n' "$out" | grep -qE "^      province: (Kandal|Phnom Penh)   \(shown: (Phnom Penh|Kandal)\)" ||
+printf '%s\n' "$out" | grep -qE "^      province of residence: (Kandal|Phnom Penh)   \(shown: (Phnom Penh|Kandal)\)" ||
 	fail "the command line shows no difference: $out"
 # Enter on a heading explains; on version 2 it asks, and n leaves it as it is.
 keys 'X<Enter><Dump>'
