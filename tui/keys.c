@@ -76,6 +76,7 @@ const struct cw_binding cw_bindings[] = {
 	{L | T | R | X_, 'R', CW_ACT_REFRESH},
 	{L | T | R, 'W', CW_ACT_REPORT_WEEK},
 	{L | T | R, 'X', CW_ACT_CONFLICTS},
+	{L | T | R, '!', CW_ACT_WARNINGS},
 	{X_, '\r', CW_ACT_KEEP_VERSION},
 	{X_, '\n', CW_ACT_KEEP_VERSION},
 	{X_, CW_FN(KEY_ENTER), CW_ACT_KEEP_VERSION},

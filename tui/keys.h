@@ -86,6 +86,7 @@ enum cw_key_ctx {
 	X(CONFLICTS, N_("versions two laptops made of the same record: choose one"))               \
 	X(KEEP_VERSION, N_("keep the version under the cursor (asks first)"))                      \
 	X(REPORT_WEEK, N_("write a week's summary into the reports folder, then show it"))         \
+	X(WARNINGS, N_("the warnings of the last save, whole, with how to put each right"))        \
 	X(LOCK, N_("lock now: clear the screen, forget the key; the passphrase unlocks"))          \
 	X(UNLOCK, N_("unlock with the passphrase typed"))                                          \
 	X(HELP, N_("show every key"))                                                              \

@@ -27,6 +27,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "app/advice.h"
 #include "app/people.h"
 #include "app/quick.h"
@@ -574,13 +576,51 @@ void cw_app_forget_report(struct cw_app *app)
 	}
 }
 
+/* Puts text into pane v's lines whole: a long line (the written summary is one paragraph)
+ * wraps at the screen's width, its continuation indented, rather than being cut; control
+ * characters neutralised (it holds text from the database). Returns 0, or -1 when out of
+ * memory, v then holding no lines (say so rather than show half). */
+static int pane_text(struct cw_pane *v, const char *text, int cols)
+{
+	char *safe = cw_text_for_terminal(text, 1), *line, *next;
+	size_t nlines = 0;
+
+	for (line = safe; line && *line; line = next) {
+		int cont = line != safe && line[-1] != '\n';
+		size_t len = cw_text_wrap(line, cont && cols > 8 ? cols - 2 : cols);
+		char **more;
+
+		next = line + (len ? len : 1);
+		len = (size_t)(next - line) - (next[-1] == '\n');
+		if (v->nlines == nlines) {
+			nlines = nlines ? nlines * 2 : 64;
+			if (!(more = realloc(v->lines, nlines * sizeof *more)))
+				break;
+			v->lines = more;
+		}
+		if (asprintf(&v->lines[v->nlines], "%s%.*s", cont ? "  " : "", (int)len, line) < 0)
+			break;
+		v->nlines++;
+	}
+	if (safe && !*safe && !v->lines)
+		v->lines = calloc(1, sizeof *v->lines);
+	if (!safe || (line && *line) || !v->lines) {
+		cw_lines_free(v->lines, v->nlines);
+		v->lines = NULL;
+		v->nlines = 0;
+		free(safe);
+		return -1;
+	}
+	free(safe);
+	return 0;
+}
+
 /* Writes the summary asked for and shows it. */
 static void report_write(struct cw_app *app)
 {
 	struct cw_error err;
 	struct cw_pane *v;
-	char *text = NULL, *safe, *line, *next;
-	size_t nlines = 0;
+	char *text = NULL;
 	int cols = cw_screen_cols();
 
 	struct cw_report_about about = {0};
@@ -616,39 +656,13 @@ static void report_write(struct cw_app *app)
 	else
 		cw_app_status(app, 0, "summary written to %s", app->report_path);
 	v = cw_app_push(app, CW_V_HELP);
+	v->what = N_("summary");
 	if (asprintf(&v->title, _("%04d-W%02d, written to %s   Esc closes"), app->report_year,
 		     app->report_week, app->report_path) < 0)
 		v->title = NULL;
-	/* Shown whole: a long line (the written summary is one paragraph) wraps at the screen's
-	 * width, its continuation indented, rather than being cut. */
-	safe = cw_text_for_terminal(text, 1);
-	for (line = safe; line && *line; line = next) {
-		int cont = line != safe && line[-1] != '\n';
-		size_t len = cw_text_wrap(line, cont && cols > 8 ? cols - 2 : cols);
-		char **more;
-
-		next = line + (len ? len : 1);
-		len = (size_t)(next - line) - (next[-1] == '\n');
-		if (v->nlines == nlines) {
-			nlines = nlines ? nlines * 2 : 64;
-			if (!(more = realloc(v->lines, nlines * sizeof *more)))
-				break;
-			v->lines = more;
-		}
-		if (asprintf(&v->lines[v->nlines], "%s%.*s", cont ? "  " : "", (int)len, line) < 0)
-			break;
-		v->nlines++;
-	}
-	if (safe && !*safe && !v->lines)
-		v->lines = calloc(1, sizeof *v->lines);
-	if (!safe || (line && *line)) { /* out of memory: say so rather than show half */
-		cw_lines_free(v->lines, v->nlines);
-		v->lines = NULL;
-		v->nlines = 0;
-	}
-	free(safe);
+	rc = pane_text(v, text, cols);
 	free(text);
-	if (!v->title || !v->lines) {
+	if (!v->title || rc != 0) {
 		cw_app_pop(app);
 		cw_app_status(app, 1, "summary written to %s; out of memory to show it",
 			      app->report_path);
@@ -1115,15 +1129,67 @@ static void ask_add_person(struct cw_app *app, struct cw_form *fm)
 		 fm->agreed + 1 == fm->nmissing ? _(" and save") : "");
 }
 
-/* What to know about a record just saved (app/advice.h), each thing after the other, for the
- * status line (which takes the line above it too when that is not enough). */
+/* What to know about a record just saved (app/advice.h): each thing after the other for the
+ * status line (which takes the line above it too when that is not enough), and whole, each
+ * with how to put it right, for `!`. */
+struct advice_text {
+	char status[CW_ADVICE_TEXT_MAX];
+	char *all; /* "1. what\n   fix\n\n..." */
+	size_t len, n;
+	int failed;
+};
+
 static void add_advice(void *ctx, const char *what, const char *fix)
 {
-	char *all = ctx;
-	size_t n = strlen(all);
+	struct advice_text *a = ctx;
+	size_t n = strlen(a->status);
+	char *piece = NULL, *grown;
+	int len;
 
-	(void)fix; /* a command line's: the form is where this is put right here */
-	snprintf(all + n, CW_ADVICE_TEXT_MAX - n, "%s%s", n ? "; " : "", what);
+	snprintf(a->status + n, sizeof a->status - n, "%s%s", n ? "; " : "", what);
+	if (a->failed)
+		return;
+	/* TRANSLATORS: a warning after saving, numbered, and under it how to put it right */
+	len = asprintf(&piece, _("%zu. %s\n   %s\n\n"), ++a->n, what, fix);
+	if (len < 0 || !(grown = realloc(a->all, a->len + (size_t)len + 1))) {
+		free(piece);
+		a->failed = 1;
+		return;
+	}
+	memcpy(grown + a->len, piece, (size_t)len + 1);
+	a->all = grown;
+	a->len += (size_t)len;
+	free(piece);
+}
+
+void cw_app_forget_warnings(struct cw_app *app)
+{
+	if (app->warnings) {
+		sodium_memzero(app->warnings, app->warnings_len);
+		free(app->warnings);
+	}
+	app->warnings = NULL;
+	app->warnings_len = 0;
+	sodium_memzero(app->warnings_about, sizeof app->warnings_about);
+}
+
+/* !: the last save's warnings, whole, each with its fix, in a pane of their own. */
+static void show_warnings(struct cw_app *app)
+{
+	struct cw_pane *v;
+
+	if (!app->warnings) {
+		cw_app_status(app, 0, "the last save gave no warnings");
+		return;
+	}
+	v = cw_app_push(app, CW_V_HELP);
+	v->what = N_("warnings");
+	if (asprintf(&v->title, _("Warnings on saving %s   Esc closes"), app->warnings_about) < 0)
+		v->title = NULL;
+	if (!v->title || pane_text(v, app->warnings, cw_screen_cols()) != 0) {
+		cw_app_pop(app);
+		cw_app_status(app, 1, "out of memory");
+	}
 }
 
 static void form_key(struct cw_app *app, struct cw_pane *v, int key)
@@ -1138,19 +1204,37 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 
 	switch (cw_form_key(v->form, key)) {
 	case CW_FORM_SAVED: {
-		char advice[CW_ADVICE_TEXT_MAX] = "";
+		struct advice_text advice = {.status = "", .all = NULL};
 		struct cw_record saved;
 
 		cw_id_hex(&v->form->saved_id, hex);
 		if (cw_store_get(app->st, &v->form->saved_id, &saved, NULL) == 0) {
-			cw_advise_saved(app->st, &saved, add_advice, advice);
+			cw_advise_saved(app->st, &saved, add_advice, &advice);
 			cw_record_free(&saved);
 		}
 		cw_app_pop(app);
 		cw_app_invalidate(app);
-		if (advice[0])
+		/* The warnings stay for `!` until the next save: the status line goes at the
+		 * next key and is cut at its two lines. */
+		cw_app_forget_warnings(app);
+		if (advice.all && !advice.failed) {
+			app->warnings = advice.all;
+			app->warnings_len = advice.len;
+			advice.all = NULL;
+			snprintf(app->warnings_about, sizeof app->warnings_about, "%s %.8s",
+				 cw_kind_text(kind), hex);
+		}
+		if (advice.all) {
+			sodium_memzero(advice.all, advice.len);
+			free(advice.all);
+		}
+		if (advice.status[0] && app->warnings)
+			cw_app_status(app, 1, "%s %s %.8s: %s (! shows fixes)",
+				      editing ? _("saved") : _("added"), cw_kind_text(kind), hex,
+				      advice.status);
+		else if (advice.status[0])
 			cw_app_status(app, 1, "%s %s %.8s: %s", editing ? _("saved") : _("added"),
-				      cw_kind_text(kind), hex, advice);
+				      cw_kind_text(kind), hex, advice.status);
 		else
 			cw_app_status(app, 0, "%s %s %.8s", editing ? _("saved") : _("added"),
 				      cw_kind_text(kind), hex);
@@ -1273,6 +1357,9 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 		return;
 	case CW_ACT_CONFLICTS:
 		cw_app_push(app, CW_V_CONFLICTS);
+		return;
+	case CW_ACT_WARNINGS:
+		show_warnings(app);
 		return;
 	case CW_ACT_BACK:
 		cw_app_pop(app);
@@ -1546,6 +1633,7 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 		cw_record_list_free(&app->tabs[i].win);
 	cw_agenda_free(&app->agenda);
 	cw_app_forget_report(app);
+	cw_app_forget_warnings(app);
 	cw_drafts_free(app->drafts, app->ndrafts);
 	cw_edit_free(&app->prompt);
 	cw_lock_end(app);

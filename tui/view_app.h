@@ -41,6 +41,7 @@ struct cw_pane {
 	char **lines;                  /* RECORD, HELP, TIMELINE header: refreshed on every draw */
 	size_t nlines;
 	char *title; /* HELP: a text of its own (a report written), with its title; NULL: keys */
+	const char *what;     /* HELP with a title: what the text is, a msgid ("summary") */
 	struct cw_form *form; /* FORM */
 	size_t attach_sel;    /* RECORD: the attachment `o` opens (a moves it) */
 };
@@ -104,6 +105,11 @@ struct cw_app {
 	size_t question_choice; /* CW_Q_RESOLVE: the version to keep; CW_Q_DELETE: files attached */
 	char question_text[320];
 	char status[1400]; /* a message, shown until the next key (two lines at most) */
+	/* The warnings of the last save (app/advice.h), each with how to put it right, for `!`
+	 * to show whole; NULL when it had none. They name people: wiped when it locks. */
+	char *warnings;
+	size_t warnings_len;
+	char warnings_about[96]; /* "hearing 1a2b3c4d" */
 	int status_error;
 	char info[400]; /* what the status line says otherwise: the filter and its count */
 	int quit;
@@ -155,6 +161,8 @@ int cw_app_keep_draft(struct cw_app *app, struct cw_form *fm, struct cw_error *e
 void cw_app_ask_delete_draft(struct cw_app *app, const struct cw_draft *d);
 /* W: lets go of the summary kept between its questions (report_kept); also on lock. */
 void cw_app_forget_report(struct cw_app *app);
+/* Wipes and lets go of the last save's warnings (`!`); on lock and on quitting. */
+void cw_app_forget_warnings(struct cw_app *app);
 /* Opens a person's timeline (or, for a case, its first named defendant's). */
 void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec);
 void cw_app_open_record(struct cw_app *app, const struct cw_id *id);

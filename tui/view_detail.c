@@ -473,7 +473,7 @@ void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 0);
 	v->pg.cursor = v->pg.top;
 	snprintf(app->info, sizeof app->info, _("%s | j/k scroll, %zu lines"),
-		 v->title ? _("summary") : _("help"), v->nlines);
+		 v->title && v->what ? _(v->what) : _("help"), v->nlines);
 }
 
 void cw_view_help_key(struct cw_pane *v, enum cw_action a)

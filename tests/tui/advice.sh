@@ -3,7 +3,7 @@
 # its status line (app/advice.h), every warning whole at 80 columns (up to three lines above
 # the status line's end): a bail logged with no outcome is read as granted, and an arrest
 # dated after today counts nowhere yet. A milestone with nothing to know says only that it
-# was added.
+# was added. `!` shows the last save's warnings whole, with their fixes.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -48,4 +48,23 @@ wait_for ": this milestone is dated 2099-03-01, after today"
 milestone "Sok Dara" release 2099-04-01
 wait_for ": this release has no outcome, so it is read as"
 wait_for "this milestone is dated 2099-04-01"
+# The status line goes at the next key and is cut at its two lines: ! shows the last save's
+# warnings whole, each with how to put it right, until the next save.
+wait_for "(! shows fixes)"
+send '!'
+wait_for "Warnings on saving milestone "
+wait_for "1. this release has no outcome, so it is read as granted"
+wait_for "   if it was refused: casewatch edit "
+wait_for "2. this milestone is dated 2099-04-01"
+wait_for "warnings | j/k scroll"
+send q
+wait_for " 3 Records "
+send '!'
+wait_for "2. this milestone is dated 2099-04-01"
+send q
+# a save with nothing to know lets them go
+milestone "Sok Dara" arrest 2024-01-06
+wait_for "added milestone "
+send '!'
+wait_for "the last save gave no warnings"
 done_ok
