@@ -74,3 +74,53 @@ int cw_record_groups_resolve(struct cw_store *st, struct cw_record *rec, struct 
 				"verdict", err);
 	return rc;
 }
+
+/* The case's group with this label (compared folded); none for "". */
+static struct cw_defendant *find_group(struct cw_case *c, const char *label)
+{
+	struct cw_defendant *d = c->defendants.items, *found = NULL;
+	char *folded;
+
+	if (!*label || !(folded = cw_text_fold(label)))
+		return NULL;
+	for (size_t i = 0; i < c->defendants.n && !found; i++)
+		if (cw_id_is_zero(&d[i].person) && d[i].label &&
+		    cw_text_equals_folded(d[i].label, folded))
+			found = &d[i];
+	free(folded);
+	return found;
+}
+
+int cw_case_group_add(struct cw_case *c, const char *text, const char *field,
+		      struct cw_defendant **out, struct cw_error *err)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const char *label = text;
+	char *end;
+	long n = strtol(text, &end, 10);
+	int counted = end != text && n > 0 && (*end == ' ' || *end == '\0');
+
+	if (end != text && !counted && (*end == ' ' || *end == '\0'))
+		return cw_error_set(
+			err, CW_EINVAL, field,
+			"'%.60s' is no number of people: give 1 or more, or only a label", text);
+	/* "8 union activists": a count, then the label. */
+	if (counted)
+		label = end;
+	while (*label == ' ')
+		label++;
+	if (!counted && !*label)
+		return cw_error_set(err, CW_EINVAL, field,
+				    "give a number, a label or both: \"8 union activists\"");
+	/* A group the case has already is that group, as a person's name is that defendant: a
+	 * number given corrects theirs. */
+	if (!(*out = find_group(c, label))) {
+		if (!df || !(*out = cw_list_append(&c->defendants, df->sub)))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		if (*label && !((*out)->label = strdup(label)))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	if (counted)
+		(*out)->unnamed_count = n;
+	return 0;
+}

@@ -268,22 +268,6 @@ static int resolve_verdict_person(void *vctx, const char *name, struct cw_id *ou
 	return rc;
 }
 
-/* The case's group of unnamed defendants with this label (compared folded); none for "". */
-static struct cw_defendant *find_group(struct cw_case *c, const char *label)
-{
-	struct cw_defendant *d = c->defendants.items, *found = NULL;
-	char *folded;
-
-	if (!*label || !(folded = cw_text_fold(label)))
-		return NULL;
-	for (size_t i = 0; i < c->defendants.n && !found; i++)
-		if (cw_id_is_zero(&d[i].person) && d[i].label &&
-		    cw_text_equals_folded(d[i].label, folded))
-			found = &d[i];
-	free(folded);
-	return found;
-}
-
 static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const char *opt,
 			     const char *value, struct cw_defendant **current)
 {
@@ -306,30 +290,10 @@ static int apply_list_option(struct cw_cli *cli, struct cw_record *rec, const ch
 			}
 			return 0;
 		}
-		if (!strcmp(opt, "unnamed")) {
-			char *end;
-			long n = strtol(value, &end, 10);
-
-			/* "8 union activists": a count, then the label; "3rd district
-			 * protesters" is a label that starts with a digit. */
-			if (!(end != value && n > 0 && (*end == ' ' || *end == '\0')))
-				end = (char *)value;
-			while (*end == ' ')
-				end++;
-			/* A group the case has already (its label, folded as searches are) is
-			 * that group, as --defendant names a person the case has: editing a case
-			 * with --unnamed "8 union activists" --charge 494 charges them, it does
-			 * not add eight more. A count given corrects theirs. */
-			if (!(*current = find_group(c, end))) {
-				if (!(*current = cw_list_append(&c->defendants, ds)))
-					return CW_ENOMEM;
-				if (*end && !((*current)->label = strdup(end)))
-					return CW_ENOMEM;
-			}
-			if (end != value)
-				(*current)->unnamed_count = n;
-			return 0;
-		}
+		/* Editing a case with --unnamed "8 union activists" --charge 494 charges the
+		 * group it has, it does not add eight more (app/groups.h). */
+		if (!strcmp(opt, "unnamed"))
+			return cw_case_group_add(c, value, opt, current, &cli->err);
 		if (!*current && c->defendants.n == 1)
 			*current = c->defendants.items;
 		if (!*current)

@@ -47,6 +47,7 @@ static const char *const form_labels[] = {
 	N_("defendant"),
 	N_("defendants"),
 	N_("detail"),
+	N_("unnamed defendants"),
 	N_("detainees"),
 	N_("edited in"),
 	N_("editor"),
@@ -397,6 +398,16 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 				if (!(ff = add_field(fm, "charges", "charges", CW_W_TEXT)))
 					goto nomem;
 				ff->hint = _("articles charged, e.g. 494/495 or \"437 bis\"");
+				/* A group the sources do not name ("8 union activists"): its
+				 * number and label, given the custody and charges above as
+				 * the people are. After them, so that the people's keys stay
+				 * as they were. */
+				if (!(ff = add_field(fm, "unnamed", "unnamed defendants",
+						     CW_W_TEXT)))
+					goto nomem;
+				ff->hint = _("groups the sources do not name, given that custody "
+					     "and those charges: a number and a label, e.g. 8 "
+					     "union activists; separated by ;");
 			} else if (!strcmp(f->name, "attendance")) {
 				/* Two lists of names: who was in court and who was not. */
 				for (int present = 1; present >= 0; present--) {

@@ -331,13 +331,31 @@ static int add_defendant_part(void *ctx, const char *part)
 	return 0;
 }
 
+/* A group of unnamed defendants the case form names ("8 union activists"), given the
+ * custody and charges the people named beside it are given. */
+static int add_group_part(void *ctx, const char *part)
+{
+	struct defendants_ctx *dc = ctx;
+	struct cw_defendant *d;
+	int rc;
+
+	if ((rc = cw_case_group_add(&dc->rec->u.kase, part, "unnamed", &d, dc->err)) != 0)
+		return rc;
+	if (dc->custody)
+		d->custody = (uint8_t)dc->custody;
+	for (size_t i = 0; i < dc->narts; i++)
+		if (!cw_defendant_charge(d, &dc->arts[i]))
+			return cw_error_set(dc->err, CW_ENOMEM, "", "out of memory");
+	return 0;
+}
+
 static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_error *err)
 {
 	int di = cw_form_find(fm, "defendant"), ci = cw_form_find(fm, "custody"),
-	    ai = cw_form_find(fm, "charges");
+	    ai = cw_form_find(fm, "charges"), ui = cw_form_find(fm, "unnamed");
 	struct cw_article arts[CW_ARTICLE_LIST_MAX];
 	struct defendants_ctx dc;
-	const char *who, *charges;
+	const char *who, *charges, *groups;
 	size_t n = 0;
 	int rc;
 
@@ -345,7 +363,8 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 		return 0;
 	who = cw_edit_text(&fm->fields[di].edit);
 	charges = cw_edit_text(&fm->fields[ai].edit);
-	if (!*who) {
+	groups = ui >= 0 ? cw_edit_text(&fm->fields[ui].edit) : "";
+	if (!*who && !*groups) {
 		if (*charges || fm->fields[ci].choice)
 			return field_error(
 				fm, (size_t)di,
@@ -367,6 +386,8 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 	dc.err = err;
 	if ((rc = each_part(who, add_defendant_part, &dc)) != 0)
 		return field_error(fm, (size_t)di, err);
+	if (*groups && (rc = each_part(groups, add_group_part, &dc)) != 0)
+		return field_error(fm, (size_t)ui, err);
 	if (dc.too_many)
 		return field_error(fm, (size_t)di,
 				   (cw_error_set(err, CW_EINVAL, "defendant",

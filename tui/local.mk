@@ -40,6 +40,7 @@ CLI_TESTS += \
 	tests/tui/attachments.sh \
 	tests/tui/dates.sh \
 	tests/tui/defendants.sh tests/tui/group_detention.sh tests/tui/group_label.sh \
+	tests/tui/case_groups.sh \
 	tests/tui/khmer.sh \
 	tests/tui/confidential.sh \
 	tests/tui/week.sh \

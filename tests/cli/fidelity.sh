@@ -502,6 +502,11 @@ json "[(x.get('label'), x.get('unnamed_count')) for x in d['defendants']] == [('
 ok cw edit "Ordinal case" --unnamed "12 3rd district protesters"
 ok cw show "Ordinal case" --json
 json "[(x.get('label'), x.get('unnamed_count')) for x in d['defendants']] == [('3rd district protesters', 12)]"
+# A group of 0, or of nothing at all, is refused on the field; the case stays as it was.
+fails 65 unnamed cw edit "Ordinal case" --unnamed "0 protesters"
+fails 65 unnamed cw edit "Ordinal case" --unnamed " "
+ok cw show "Ordinal case" --json
+json "[(x.get('label'), x.get('unnamed_count')) for x in d['defendants']] == [('3rd district protesters', 12)]"
 # A defendant the case says is detained with no arrest or detention logged in it: reports
 # count detention from events, so they list them nowhere as held. Said when the case is
 # saved, with the command that logs it; said no more once it is logged.

@@ -1,0 +1,52 @@
+#!/bin/sh
+# A group of unnamed defendants in the case form: its number and label ("8 union
+# activists"), given the custody and charges typed for the case's defendants, as the command
+# line's --unnamed gives them; editing the case with the group's label and another number
+# corrects that number instead of adding a second group; a field with neither a number nor a
+# label is refused on the field, and nothing is saved.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw init
+ok cw person add --name "Chhim Sithar"
+tmux_start 120 30
+wait_for " 3 Records "
+
+send C
+wait_for "New case"
+send C-g title Enter 'NagaWorld strike'
+send C-g defendant Enter 'Chhim Sithar'
+send C-g custody Enter
+send -l detained
+send C-g charges Enter 494/495
+send C-g unnamed Enter
+wait_for "groups the sources do not name"
+send -l '8 NagaWorld union members; 3rd district protesters'
+send C-s
+wait_for "added case"
+ok cw show "NagaWorld strike" --json
+json "[(x.get('person_name'), x.get('label'), x.get('unnamed_count'), x.get('custody'), len(x.get('charges', []))) for x in d['defendants']] == [('Chhim Sithar', None, None, 'detained', 2), (None, 'NagaWorld union members', 8, 'detained', 2), (None, '3rd district protesters', None, 'detained', 2)]"
+
+# The same label (any letter case) with another number is that group, its number corrected.
+send 1 / 'NagaWorld strike' Enter
+wait_for "1 cases match"
+send e
+wait_for "Edit case"
+wait_for "8 unnamed NagaWorld union members ("
+send C-g unnamed Enter
+send -l '11 nagaworld UNION members'
+send C-s
+wait_for "saved case"
+ok cw show "NagaWorld strike" --json
+json "[(x.get('label'), x.get('unnamed_count')) for x in d['defendants'] if x.get('label')] == [('NagaWorld union members', 11), ('3rd district protesters', None)]"
+
+# Neither a number nor a label: refused on the field, nothing saved.
+send e
+wait_for "Edit case"
+send C-g unnamed Enter
+send -l ' ; 0 protesters'
+send C-s
+wait_for "'0 protesters' is no number of people"
+ok cw show "NagaWorld strike" --json
+json "len(d['defendants']) == 3"
+echo "case_groups: $checks checks passed"
