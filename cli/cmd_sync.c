@@ -77,8 +77,9 @@ const char cw_conflicts_help[] =
 	   "version N the record's content on every database the resolution reaches (it\n"
 	   "travels in bundles and is written to the audit log). --json for JSON.\n");
 const char cw_audit_help[] =
-	N_("The append-only log of changes: create, edit, delete, import and resolve, with the\n"
-	   "time, the author, the database the change was made in and the record. Entries made\n"
+	N_("The append-only log of changes: create, edit, delete, import, resolve, and attach\n"
+	   "and detach (a file to or from the record), with the time, the author, the database\n"
+	   "the change was made in and the record. Entries made\n"
 	   "on other laptops arrive with bundles and keep their own database id.\n"
 	   "Options: --record ID, --limit N (the latest N), --json\n");
 

@@ -389,6 +389,20 @@ static void make_detached(struct cw_attachment *a, const char *by, const struct 
 	a->size = 0;
 }
 
+/* The kind of the record a file is attached to, for the audit entry. */
+static int record_kind(struct cw_txn *t, const struct cw_id *record, enum cw_kind *kind,
+		       struct cw_error *err)
+{
+	struct cw_record rec;
+	int rc;
+
+	if ((rc = cw_txn_get(t, record, &rec, err)) != 0)
+		return rc;
+	*kind = (enum cw_kind)rec.kind;
+	cw_record_free(&rec);
+	return 0;
+}
+
 int cw_attach_detach_in_txn(struct cw_txn *t, const struct cw_id *id, struct cw_attachment *before,
 			    struct cw_error *err)
 {
@@ -443,15 +457,27 @@ struct detach_ctx {
 	struct cw_attachment *out;
 };
 
+/* A detach asked for (not one a record's deletion makes: its own entry says so). */
 static int detach_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 {
 	struct detach_ctx *c = vctx;
+	struct cw_attachment before;
+	enum cw_kind kind;
+	int rc;
 
 	if (c->out) {
 		cw_attachment_free(c->out);
 		memset(c->out, 0, sizeof *c->out);
 	}
-	return cw_attach_detach_in_txn(t, c->id, c->out, err);
+	if ((rc = cw_attach_detach_in_txn(t, c->id, &before, err)) != 0)
+		return rc;
+	if ((rc = record_kind(t, &before.record, &kind, err)) == 0)
+		rc = cw_txn_audit(t, CW_AUDIT_DETACH, kind, &before.record, err);
+	if (rc == 0 && c->out)
+		*c->out = before;
+	else
+		cw_attachment_free(&before);
+	return rc;
 }
 
 int cw_store_detach(struct cw_store *st, const struct cw_id *id, struct cw_attachment *out,
@@ -939,6 +965,7 @@ static int put_part(void *vctx, uint32_t part, const uint8_t *data, size_t len,
 static int attach_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 {
 	struct attach_ctx *c = vctx;
+	enum cw_kind kind;
 	MDB_val rk = {ID_LEN, (void *)c->record->b}, rv;
 	int rc;
 
@@ -947,6 +974,8 @@ static int attach_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 		return cw_error_set(err, CW_ENOTFOUND, "record", _("no such record"));
 	if (rc != 0)
 		return cw_store_lmdb_error(t, rc, "attaching", err);
+	if ((rc = record_kind(t, c->record, &kind, err)) != 0)
+		return rc;
 	for (size_t i = 0; i < c->n; i++) {
 		struct attach_file *f = &c->files[i];
 		uint8_t bk[CW_ATTACH_BLOB_KEY_LEN], sha[32];
@@ -972,7 +1001,11 @@ static int attach_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 		}
 		cw_id_random(&f->a.id);
 		f->a.added = cw_now_us();
-		if ((rc = cw_attach_store(t, &f->a, err)) != 0)
+		/* The audit log says the record's files changed, when and by whom, as it says
+		 * its fields changed: chained and signed with the rest. */
+		if ((rc = cw_attach_store(t, &f->a, err)) != 0 ||
+		    (rc = cw_txn_audit_at(t, CW_AUDIT_ATTACH, kind, c->record, f->a.added, err)) !=
+			    0)
 			return rc;
 	}
 	return 0;

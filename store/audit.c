@@ -17,7 +17,8 @@
 
 const char *cw_audit_action_name(enum cw_audit_action action)
 {
-	static const char *const names[] = {"?", "create", "edit", "delete", "import", "resolve"};
+	static const char *const names[] = {"?",      "create",  "edit",   "delete",
+					    "import", "resolve", "attach", "detach"};
 
 	return (unsigned)action < sizeof names / sizeof names[0] ? names[action] : "?";
 }

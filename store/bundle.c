@@ -119,7 +119,7 @@ static int parse_audit(const json_t *obj, struct cw_audit_entry *e, struct cw_er
 	int rc, action = -1;
 
 	memset(e, 0, sizeof e[0]);
-	for (int i = CW_AUDIT_CREATE; i <= CW_AUDIT_RESOLVE; i++)
+	for (int i = CW_AUDIT_CREATE; i <= CW_AUDIT_DETACH; i++)
 		if (json_is_string(a) && !strcmp(json_string_value(a), cw_audit_action_name(i)))
 			action = i;
 	if (action < 0)

@@ -481,6 +481,8 @@ enum cw_audit_action {
 	CW_AUDIT_DELETE = 3,
 	CW_AUDIT_IMPORT = 4,  /* written by an import that keeps the record's own header */
 	CW_AUDIT_RESOLVE = 5, /* a conflict resolved by a person */
+	CW_AUDIT_ATTACH = 6,  /* a file attached to the record (store/attach.h) */
+	CW_AUDIT_DETACH = 7,  /* a file detached from it */
 };
 
 #define CW_AUDIT_HASH_BYTES 32

@@ -121,6 +121,11 @@ ok cw open "$again" -o "$WORK/again.jpg"
 cmp "$WORK/again.jpg" "$WORK/summons.jpg" || fail "the content another attachment holds went with a detach"
 ok cw detach "$again"
 fails 66 "attachment" cw open "$again" -o "$WORK/gone.jpg"
+# Attaching and detaching are in the audit log, chained and signed with the other changes:
+# Chhim Sithar's two files attached in one command, the case's one, then one of each
+# detached: an entry each, naming the record the file was attached to.
+ok cw audit --json
+json "[(e['action'], e['kind'], e['record_name']) for e in d if e['action'] in ('attach', 'detach')] == [('attach', 'person', 'Chhim Sithar'), ('attach', 'person', 'Chhim Sithar'), ('attach', 'case', 'NagaWorld strike'), ('detach', 'person', 'Chhim Sithar'), ('detach', 'case', 'NagaWorld strike')]"
 ok cw verify
 has "3 attachments (0.0 MiB)"
 # Deleting a record detaches what was attached to it.
@@ -156,6 +161,9 @@ ok sup bundle inspect "$WORK/all.bundle" --json
 json "d['attachments'] == 6 and d['attachment_files'] == 2 and d['attachment_bytes'] == 2621493"
 ok sup bundle import "$WORK/all.bundle"
 has "2 files (2.5 MiB) with them"
+# the laptop's audit entries of its attachments came with them
+ok sup audit --json
+json "len([e for e in d if e['action'] == 'attach' and e.get('record_name') == 'Meach Sovannara' and not e['here']]) == 2"
 ok sup attachments "Meach Sovannara" --json
 json "[a['name'] for a in d] == ['statement.txt', 'summons.jpg'] and all(a['state'] == 'held' and a['caption'] == 'verdict' for a in d)"
 sjpg=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[1]["id"][:8])')
