@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "models/confidential.h"
 #include "models/format.h"
@@ -38,6 +39,37 @@ void cw_case_articles(const struct cw_record *kase, const struct cw_id *person,
 			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
 
 		if (!person || cw_id_equal(&d->person, person))
+			cw_defendant_articles_add(d, out, max, n);
+	}
+}
+
+static int is_event_defendant(const struct cw_defendant *d, const struct cw_id *person,
+			      const char *group)
+{
+	if (person)
+		return cw_id_equal(&d->person, person);
+	return group && cw_id_is_zero(&d->person) && d->label && strcasecmp(d->label, group) == 0;
+}
+
+void cw_case_event_articles(const struct cw_record *kase, const struct cw_id *person,
+			    const char *group, struct cw_article *out, size_t max, size_t *n)
+{
+	int found = 0;
+
+	*n = 0;
+	if (!kase || kase->kind != CW_KIND_CASE)
+		return;
+	if (person && cw_id_is_zero(person))
+		person = NULL;
+	for (size_t i = 0; (person || group) && i < kase->u.kase.defendants.n; i++)
+		found |= is_event_defendant(
+			(const struct cw_defendant *)kase->u.kase.defendants.items + i, person,
+			group);
+	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
+
+		if (!found || is_event_defendant(d, person, group))
 			cw_defendant_articles_add(d, out, max, n);
 	}
 }

@@ -20,7 +20,15 @@ void cw_defendant_articles_add(const struct cw_defendant *d, struct cw_article *
 /* Articles as one text, as they are typed: "307/494/495/437 bis"; "" for none. */
 void cw_articles_text(const struct cw_article *a, size_t n, char *buf, size_t len);
 
-/* The same as one text, "307/494/495/437 bis"; "" for none or when kase is not a case. */
+/* The articles an event of the case is filed under (store/keys.c files it so, and a filter
+ * by article finds it by them): the charges of its person, or of its group of unnamed
+ * defendants (by label, any letter case), when the case has that defendant, none when it has
+ * no charge; every charge of the case when the case does not name them. person NULL or zero
+ * and group NULL: every charge. */
+void cw_case_event_articles(const struct cw_record *kase, const struct cw_id *person,
+			    const char *group, struct cw_article *out, size_t max, size_t *n);
+
+/* cw_case_articles as one text, "307/494/495/437 bis"; "" for none or when kase is not a case. */
 void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *person, char *buf,
 			   size_t len);
 

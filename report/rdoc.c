@@ -1415,8 +1415,9 @@ static size_t contradicted_rulings(const struct cw_report *r)
 			unsigned other = row_result(w);
 
 			if (w->rec == v->rec || other == res || other == RESULT_UNITEMISED ||
-			    other >= RESULT_MILESTONE || other == 0)
-				continue;
+			    other >= RESULT_MILESTONE || other == 0 ||
+			    (v->linked && w->decision == v->decision))
+				continue; /* linked accounts: their decision says they differ */
 			ruling_key(w, &kj);
 			if (same_ruling_subject(&ki, &kj)) {
 				n++;
@@ -1432,7 +1433,7 @@ static size_t contradicted_rulings(const struct cw_report *r)
  * given; *groups, how many decisions concern a group. */
 static void verdict_people(const struct cw_report *r, size_t *people, int *partial, size_t *groups)
 {
-	size_t next = 0; /* decisions are numbered in row order, from 0 */
+	unsigned char *seen = calloc(r->ndecisions ? r->ndecisions : 1, 1);
 
 	*people = *groups = 0;
 	*partial = 0;
@@ -1442,9 +1443,13 @@ static void verdict_people(const struct cw_report *r, size_t *people, int *parti
 		const char *group = NULL;
 		int64_t count = -1;
 
-		if (v->decision != next)
-			continue; /* a decision already counted, at its first row */
-		next++;
+		/* Each decision once, at its first itemised row: an unitemised account's row
+		 * beside another account's says nothing of whom. */
+		if (v->decision >= r->ndecisions || (seen && seen[v->decision]) ||
+		    (v->linked && v->taken))
+			continue;
+		if (seen)
+			seen[v->decision] = 1;
 		if (rec->kind == CW_KIND_HEARING && v->index != SIZE_MAX) {
 			group = ((const struct cw_verdict *)rec->u.hearing.verdicts.items +
 				 v->index)
@@ -1463,6 +1468,7 @@ static void verdict_people(const struct cw_report *r, size_t *people, int *parti
 		*people += count > 0 ? (size_t)count : 1;
 		*partial |= count <= 0;
 	}
+	free(seen);
 }
 
 /* Whether verdict row i gives a charge another result than an earlier row of its decision
@@ -1475,11 +1481,14 @@ static int accounts_differ(const struct cw_report *r, size_t i)
 	int has_a = cw_report_verdict_article(v, &a);
 	unsigned res = row_result(v);
 
+	if (res == RESULT_UNITEMISED)
+		return 0; /* "a verdict" contradicts no itemised one */
 	for (size_t j = 0; j < i; j++) {
 		const struct cw_report_verdict *w = &r->verdicts[j];
 		int has_b;
 
-		if (w->decision != v->decision || w->rec == v->rec || row_result(w) == res)
+		if (!w->linked || w->decision != v->decision || w->rec == v->rec ||
+		    row_result(w) == res || row_result(w) == RESULT_UNITEMISED)
 			continue;
 		has_b = cw_report_verdict_article(w, &b);
 		if (has_a == has_b && (!has_a || cw_article_same(&a, &b)))
@@ -1488,30 +1497,11 @@ static int accounts_differ(const struct cw_report *r, size_t i)
 	return 0;
 }
 
-/* Whether two records' rows are of one ruling: accounts of a hearing linked as the same
- * event, listed apart and counted once. */
-static int linked_rows(const struct cw_report *r)
-{
-	size_t links = 0;
-
-	for (size_t i = 0; i < r->nverdicts; i++)
-		links += r->verdicts[i].rec->links.n;
-	if (!links)
-		return 0; /* most reports: nothing to compare */
-	for (size_t i = 1; i < r->nverdicts; i++)
-		for (size_t j = 0; j < i; j++)
-			if (r->verdicts[j].ruling == r->verdicts[i].ruling &&
-			    r->verdicts[j].rec != r->verdicts[i].rec &&
-			    r->verdicts[i].rec->kind == CW_KIND_HEARING)
-				return 1;
-	return 0;
-}
-
 static void verdict_results(struct sb *sb, const struct cw_report *r)
 {
 	size_t counts[RESULT_KINDS] = {0};
 	unsigned *of = calloc(r->ndecisions ? r->ndecisions : 1, sizeof *of);
-	int first = 1, linked = linked_rows(r);
+	int first = 1;
 
 	if (!of) {
 		sb->failed = 1;
@@ -1523,7 +1513,15 @@ static void verdict_results(struct sb *sb, const struct cw_report *r)
 
 		if (v->decision >= r->ndecisions || of[v->decision] == RESULT_ACCOUNTS_DIFFER + 1)
 			continue;
-		if (linked && accounts_differ(r, i))
+		/* An account that gives the verdict unitemised says nothing against one that
+		 * itemises it. */
+		if (v->linked && of[v->decision] && res == RESULT_UNITEMISED + 1)
+			continue;
+		if (v->linked && of[v->decision] == RESULT_UNITEMISED + 1) {
+			of[v->decision] = res;
+			continue;
+		}
+		if (v->linked && accounts_differ(r, i))
 			of[v->decision] = RESULT_ACCOUNTS_DIFFER + 1;
 		else
 			of[v->decision] =
@@ -1945,7 +1943,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       r->nrulings);
 		accounts(&sb, seen);
 		verdict_results(&sb, r);
-		if (r->nverdicts != c[CW_METRIC_VERDICTS] && linked_rows(r))
+		if (r->nverdicts != c[CW_METRIC_VERDICTS] && r->linked_rulings)
 			sb_add(&sb,
 			       P_("; the table has %zu row, one per charge a ruling names in each "
 				  "account of its hearing",

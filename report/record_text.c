@@ -148,13 +148,10 @@ static void verdicts_text(struct cw_store *st, const struct cw_hearing *h, char 
 static void milestone_case_articles(const struct cw_record *kase, const struct cw_milestone *m,
 				    char *buf, size_t len)
 {
-	const struct cw_defendant *d = m->group ? cw_timeline_group_defendant(kase, m->group)
-						: cw_timeline_defendant(kase, &m->person);
 	struct cw_article a[64];
 	size_t n = 0;
 
-	if (d)
-		cw_defendant_articles_add(d, a, 64, &n);
+	cw_case_event_articles(kase, &m->person, m->group, a, 64, &n);
 	cw_articles_text(a, n, buf, len);
 }
 

@@ -215,7 +215,8 @@ size_t cw_report_arrest_articles(const struct cw_report *r, const struct cw_mile
 		memcpy(out, named, n * sizeof *out);
 		return n;
 	}
-	cw_case_articles(cw_report_ref(r, &m->case_id), &m->person, out, max, &n);
+	/* Else its person's or group's charges in the case, as --article finds it. */
+	cw_case_event_articles(cw_report_ref(r, &m->case_id), &m->person, m->group, out, max, &n);
 	return n;
 }
 
@@ -829,64 +830,134 @@ static int same_ruling_milestone(const struct cw_record *a, const struct cw_reco
 			  cw_date_compare(x->date, y->date) == 0 && cw_date_is_known(x->date));
 }
 
-/* Whether verdict row j's hearing is another account of row i's, linked to it as the same
- * event (--same-event): the team's and the UN's, or two laptops', word for one ruling. */
-static int linked_account(const struct cw_report_verdict *i, const struct cw_report_verdict *j)
+/* Union-find over the hearings of verdict rows: accounts linked as the same event, directly
+ * or through another account (the UN's linked to the team's, a newspaper's to the UN's), are
+ * one hearing. */
+static size_t event_root(size_t *parent, size_t x)
 {
-	const struct cw_record *a = i->rec, *b = j->rec;
+	while (parent[x] != x)
+		x = parent[x] = parent[parent[x]];
+	return x;
+}
 
-	return a != b && a->kind == CW_KIND_HEARING && b->kind == CW_KIND_HEARING &&
-	       (a->links.n || b->links.n) && cw_timeline_same_event(a, b);
+/* The event each row's hearing is, as an index into rows (the first row of a record of it);
+ * SIZE_MAX for a milestone's row. *linked: whether any event has more than one record. NULL
+ * when out of memory (then no two records are taken as one). */
+static size_t *verdict_events(const struct cw_report_verdict *v, size_t n, int *linked)
+{
+	size_t *parent = malloc((n ? n : 1) * sizeof *parent), *firsts, nf = 0;
+
+	*linked = 0;
+	if (!parent)
+		return NULL;
+	if (!(firsts = malloc((n ? n : 1) * sizeof *firsts))) {
+		free(parent);
+		return NULL;
+	}
+	/* Each record's rows are together: its first row stands for it. */
+	for (size_t i = 0; i < n; i++) {
+		parent[i] = v[i].rec->kind == CW_KIND_HEARING ? i : SIZE_MAX;
+		if (parent[i] != SIZE_MAX && (i == 0 || v[i - 1].rec != v[i].rec))
+			firsts[nf++] = i;
+		else if (parent[i] != SIZE_MAX)
+			parent[i] = i - 1;
+	}
+	/* Only records with links are compared (most reports have none): O(links x records). */
+	for (size_t a = 0; a < nf; a++) {
+		const struct cw_record *ra = v[firsts[a]].rec;
+
+		if (!ra->links.n)
+			continue;
+		for (size_t b = 0; b < nf; b++) {
+			size_t x, y;
+
+			if (b == a || !cw_timeline_same_event(ra, v[firsts[b]].rec))
+				continue;
+			x = event_root(parent, firsts[a]);
+			y = event_root(parent, firsts[b]);
+			if (x != y) {
+				parent[x > y ? x : y] = x < y ? x : y;
+				*linked = 1;
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (parent[i] != SIZE_MAX)
+			parent[i] = event_root(parent, i);
+	free(firsts);
+	return parent;
 }
 
 /* Numbers the rulings and the decisions of verdict rows: a ruling is a hearing's verdict (of
  * every account of it linked as the same event) or the milestones of one ruling; a decision,
  * what a ruling says of one defendant (or group), however many charges or accounts its rows
  * list. A hearing's rows are together and milestones come in date order, so each row is
- * compared with the rows of its own hearing or date, and a hearing's with those of the
- * accounts it is linked to. */
-static void group_verdicts(struct cw_report_verdict *v, size_t n, size_t *rulings,
-			   size_t *decisions)
+ * compared with the rows of its own hearing or date, and a linked hearing's with the rows of
+ * its event. An account that gives the verdict without itemising it adds no decision to an
+ * event another account itemises. Returns whether any ruling has rows of several records. */
+static int group_verdicts(struct cw_report_verdict *v, size_t n, size_t *rulings, size_t *decisions)
 {
+	int linked = 0;
+	size_t *event = verdict_events(v, n, &linked);
+
 	*rulings = *decisions = 0;
+	for (size_t i = 0; i < n; i++)
+		v[i].linked = v[i].taken = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *rec = v[i].rec;
-		size_t ruling = SIZE_MAX, decision = SIZE_MAX;
+		size_t ruling = SIZE_MAX, decision = SIZE_MAX, ev = event ? event[i] : SIZE_MAX;
 
-		for (size_t j = i; j-- > 0;) {
-			const struct cw_record *other = v[j].rec;
+		if (linked && ev != SIZE_MAX && ev != i) {
+			/* A row of an event with rows before it: its ruling, and the decision
+			 * an earlier row gives the same defendant (rows of the event are
+			 * scanned from its first). */
+			int itemised = v[i].index != SIZE_MAX;
 
-			if (rec->kind == CW_KIND_HEARING
-				    ? other != rec
-				    : other->kind != CW_KIND_MILESTONE ||
-					      cw_date_compare(other->u.milestone.date,
-							      rec->u.milestone.date) != 0)
-				break;
-			if (rec->kind == CW_KIND_MILESTONE && !same_ruling_milestone(rec, other))
-				continue;
-			ruling = v[j].ruling;
-			if (same_defendant(&v[i], &v[j])) {
-				decision = v[j].decision;
-				break;
-			}
-		}
-		/* Another account of the hearing: its ruling, and its decision on the defendant
-		 * when it gives one. A hearing's first row always looks, so its other rows
-		 * take the ruling from it. */
-		for (size_t j = 0; decision == SIZE_MAX && rec->kind == CW_KIND_HEARING && j < i;
-		     j++) {
-			if (!linked_account(&v[i], &v[j]))
-				continue;
-			if (ruling == SIZE_MAX)
+			ruling = v[ev].ruling;
+			for (size_t j = ev; j < i && decision == SIZE_MAX; j++)
+				if (event[j] == ev && (same_defendant(&v[i], &v[j]) ||
+						       (!itemised && v[j].index == SIZE_MAX) ||
+						       (!itemised && v[j].rec != rec)))
+					decision = v[j].decision;
+			/* An itemised row after an unitemised account: that account's
+			 * decision is taken over by the first defendant itemised. */
+			for (size_t j = ev; itemised && decision == SIZE_MAX && j < i; j++)
+				if (event[j] == ev && v[j].index == SIZE_MAX && v[j].rec != rec &&
+				    !v[j].taken) {
+					decision = v[j].decision;
+					v[j].taken = 1;
+				}
+		} else {
+			for (size_t j = i; j-- > 0;) {
+				const struct cw_record *other = v[j].rec;
+
+				if (rec->kind == CW_KIND_HEARING
+					    ? other != rec
+					    : other->kind != CW_KIND_MILESTONE ||
+						      cw_date_compare(other->u.milestone.date,
+								      rec->u.milestone.date) != 0)
+					break;
+				if (rec->kind == CW_KIND_MILESTONE &&
+				    !same_ruling_milestone(rec, other))
+					continue;
 				ruling = v[j].ruling;
-			if (v[j].ruling == ruling &&
-			    (same_defendant(&v[i], &v[j]) ||
-			     (v[i].index == SIZE_MAX && v[j].index == SIZE_MAX)))
-				decision = v[j].decision;
+				if (same_defendant(&v[i], &v[j])) {
+					decision = v[j].decision;
+					break;
+				}
+			}
 		}
 		v[i].ruling = ruling != SIZE_MAX ? ruling : (*rulings)++;
 		v[i].decision = decision != SIZE_MAX ? decision : (*decisions)++;
 	}
+	/* The rows of an event told by several records: another account is beside them. */
+	for (size_t i = 0; linked && event && i < n; i++)
+		if (event[i] != SIZE_MAX && v[i].rec != v[event[i]].rec)
+			v[event[i]].linked = 1;
+	for (size_t i = 0; linked && event && i < n; i++)
+		v[i].linked = event[i] != SIZE_MAX && v[event[i]].linked;
+	free(event);
+	return linked;
 }
 
 int cw_report_hearing_is_own(const struct cw_record *hearing)
@@ -909,33 +980,60 @@ static uint32_t list_views(const struct cw_record_list *l)
 	return views;
 }
 
-/* Whether hearing i of l is another account of an earlier one of the same side (the team's own,
- * or reported) linked to it as the same event (--same-event): two monitors, or two laptops,
- * that logged one hearing. It counts once. `any_links`: whether any hearing of l has a link
- * (most lists have none, and then nothing is compared). */
-static int another_account(const struct cw_record_list *l, size_t i, int any_links)
+/* Which hearings of l count, one per hearing however many accounts of it are linked as the
+ * same event (--same-event), directly or through another account: of an event the team
+ * observed, its first own account (a hearing the team observed is the team's, however many
+ * documents also report it); of one it did not, its first account. NULL when no hearing has a
+ * link (every one counts: most lists) or when out of memory (then every one counts too). */
+static unsigned char *counted_accounts(const struct cw_record_list *l)
 {
-	const struct cw_record *h = &l->items[i];
-	int own = cw_report_hearing_is_own(h);
+	size_t n = l->n, *root, *own_first;
+	unsigned char *counted = NULL;
+	int links = 0;
 
-	if (!any_links)
-		return 0;
-	for (size_t j = 0; j < i; j++) {
-		const struct cw_record *e = &l->items[j];
-
-		if ((h->links.n || e->links.n) && cw_report_hearing_is_own(e) == own &&
-		    cw_timeline_same_event(e, h))
-			return 1;
+	for (size_t i = 0; i < n && !links; i++)
+		links = l->items[i].links.n > 0;
+	if (!links || !(root = malloc(n * sizeof *root)))
+		return NULL;
+	if (!(own_first = malloc(n * sizeof *own_first)) || !(counted = calloc(n, 1))) {
+		free(root);
+		free(own_first);
+		return NULL;
 	}
-	return 0;
-}
+	for (size_t i = 0; i < n; i++)
+		root[i] = i;
+	/* Only records with links are compared: O(links x hearings). */
+	for (size_t a = 0; a < n; a++) {
+		if (!l->items[a].links.n)
+			continue;
+		for (size_t b = 0; b < n; b++) {
+			size_t x, y;
 
-static int any_links(const struct cw_record_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i].links.n)
-			return 1;
-	return 0;
+			if (b == a || !cw_timeline_same_event(&l->items[a], &l->items[b]))
+				continue;
+			x = event_root(root, a);
+			y = event_root(root, b);
+			if (x != y)
+				root[x > y ? x : y] = x < y ? x : y;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		own_first[i] = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		size_t e = event_root(root, i);
+
+		if (cw_report_hearing_is_own(&l->items[i]) && own_first[e] == SIZE_MAX)
+			own_first[e] = i;
+	}
+	/* The root is the event's first account (unions keep the smaller index). */
+	for (size_t i = 0; i < n; i++) {
+		size_t e = event_root(root, i);
+
+		counted[i] = own_first[e] != SIZE_MAX ? own_first[e] == i : e == i;
+	}
+	free(root);
+	free(own_first);
+	return counted;
 }
 
 static int count_period(const struct cw_report *r, const struct period *p,
@@ -944,14 +1042,14 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
 	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0, hearings = 0;
 	struct cw_report_verdict *rows = NULL;
-	int links = any_links(&p->hearings);
+	unsigned char *counted = counted_accounts(&p->hearings);
 
 	memset(views, 0, CW_METRIC_COUNT * sizeof *views);
 	for (size_t i = 0; i < p->hearings.n; i++) {
 		const struct cw_record *rec = &p->hearings.items[i];
 		int is_own = cw_report_hearing_is_own(rec);
 
-		if (another_account(&p->hearings, i, links)) {
+		if (counted && !counted[i]) {
 			views[is_own ? CW_METRIC_HEARINGS_OWN : CW_METRIC_HEARINGS_REPORTED] |=
 				cw_report_view_bit(rec);
 			continue; /* counted with the account it is linked to */
@@ -969,12 +1067,14 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	/* Verdicts: one per defendant a ruling decides on, whatever the charges. */
 	if (verdict_rows(&p->hearings, &p->rulings, &rows, &nrows) != 0) {
 		free(rows);
+		free(counted);
 		return CW_ENOMEM;
 	}
-	group_verdicts(rows, nrows, &rulings, &verdicts);
+	(void)group_verdicts(rows, nrows, &rulings, &verdicts);
 	for (size_t i = 0; i < nrows; i++)
 		views[CW_METRIC_VERDICTS] |= cw_report_view_bit(rows[i].rec);
 	free(rows);
+	free(counted);
 	for (size_t i = 0; i < p->arrests.n; i++) {
 		const struct cw_milestone *m = &p->arrests.items[i].u.milestone;
 		int is_arrest = m->type == CW_MS_ARREST;
@@ -1042,14 +1142,14 @@ static void count_fair(struct cw_report *r)
 		r->fair[r->nfair].label = fields[i].label;
 		r->nfair++;
 	}
-	int links = any_links(&r->hearings);
+	unsigned char *counted = counted_accounts(&r->hearings);
 
 	for (size_t i = 0; i < r->hearings.n; i++) {
 		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
 		int side = cw_report_hearing_is_own(&r->hearings.items[i]) ? CW_FAIR_SIDE_OWN
 									   : CW_FAIR_SIDE_REPORTED;
 
-		if (another_account(&r->hearings, i, links))
+		if (counted && !counted[i])
 			continue; /* one hearing, counted by its first account */
 		if (h->outcome < CW_REPORT_OUTCOMES_MAX)
 			r->outcomes[side][h->outcome]++;
@@ -1059,6 +1159,7 @@ static void count_fair(struct cw_report *r)
 			r->fair[f].answers[side][a < 4 ? a : CW_ANSWER_UNKNOWN]++;
 		}
 	}
+	free(counted);
 }
 
 unsigned cw_report_fair_answer(const struct cw_hearing *h, const struct cw_report_fair *f,
@@ -1832,7 +1933,8 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	count_fair(out);
 	if (verdict_rows(&out->hearings, &out->rulings, &out->verdicts, &out->nverdicts) != 0)
 		return oom(err);
-	group_verdicts(out->verdicts, out->nverdicts, &out->nrulings, &out->ndecisions);
+	out->linked_rulings =
+		group_verdicts(out->verdicts, out->nverdicts, &out->nrulings, &out->ndecisions);
 
 	if ((rc = cw_report_upcoming_read(rd, &out->filter, out->next_from, out->next_to,
 					  &out->upcoming_src, &out->upcoming, &out->nupcoming,

@@ -49,6 +49,8 @@ struct cw_report_verdict {
 	const struct cw_record *rec;
 	size_t index;
 	size_t ruling, decision;
+	int linked; /* its hearing is one of several accounts of one, linked as the same event */
+	int taken;  /* an unitemised account's decision, taken over by another account's row */
 };
 
 /* The article a verdict line rules on into *out: 1, or 0 when it names none (a hearing's
@@ -181,6 +183,7 @@ struct cw_report {
 	struct cw_report_verdict *verdicts;
 	size_t nverdicts;
 	size_t nrulings, ndecisions;        /* over the verdict lines (struct cw_report_verdict) */
+	int linked_rulings; /* a ruling's lines come from several accounts of its hearing */
 	struct cw_report_article *articles; /* by law, number, suffix */
 	size_t narticles;
 	size_t groups[CW_GROUP_COUNT];

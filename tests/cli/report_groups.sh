@@ -266,4 +266,15 @@ ok cw report --from 2024-05-06 --to 2024-05-12 --format md
 has "| 2 more Group F | Sixth case |"
 ok cw report --from 2024-05-06 --to 2024-05-12 --format json
 json "[p['count'] for p in d['pretrial_detention'] if p['group'] == 'Group F'] == [15]"
+# A group with no charge, in a case whose other defendants (a person, another group) are
+# charged: its arrest counts under no article in the report, as `list --article` finds it under
+# none (not under the other group's).
+ok cw person add --name "Seventh Person"
+ok cw case add --title "Seventh case" --defendant "Seventh Person" --charge 437bis \
+	--unnamed "3 Group H" --charge 494 --unnamed "4 Group G"
+ok cw log milestone --case "Seventh case" --group "Group G" --type arrest --date 2024-06-03
+ok cw list records --article 437bis/494 --kind milestone --json
+json "[m for m in d if m.get('group') == 'Group G'] == []"
+ok cw report --from 2024-06-03 --to 2024-06-03 --format json
+json "d['arrests_and_charges']['events'][0]['articles'] == [] and d['arrests_and_charges']['by_article'] == [] and d['arrests_and_charges']['groups']['no_article'] == 4"
 echo "report_groups: $checks checks passed"
