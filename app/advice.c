@@ -274,7 +274,9 @@ static void advise_group_count_above_size(struct cw_store *st, const struct cw_m
 		fn(ctx, what, fix);
 		return;
 	}
-	if (m->more || m->count <= size)
+	/* Else the count alone: "9 more" of a group of 6 is more than it has too (a charge, or
+	 * a milestone with no date, has no number held to compare). */
+	if (m->count <= size)
 		return;
 	snprintf(what, sizeof what,
 		 _("this %s counts %lld of the group, more than the %lld its case gives it"),
