@@ -100,6 +100,15 @@ int cw_case_group_add(struct cw_case *c, const char *text, const char *field,
 	long n = strtol(text, &end, 10);
 	int counted = end != text && n > 0 && (*end == ' ' || *end == '\0');
 
+	const struct cw_field *cf =
+		df && df->sub ? cw_schema_field(df->sub, "unnamed_count") : NULL;
+
+	/* A number too large for a group is said as typed, on this field, not as the number
+	 * strtol made of it on the record's. */
+	if (counted && cf && cf->max > 0 && n > cf->max)
+		return cw_error_set(err, CW_EINVAL, field,
+				    "'%.60s': a group has at most %lld people", text,
+				    (long long)cf->max);
 	if (end != text && !counted && (*end == ' ' || *end == '\0'))
 		return cw_error_set(
 			err, CW_EINVAL, field,

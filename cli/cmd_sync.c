@@ -186,8 +186,11 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 	note = strcmp(path, "-") ? cli->out : stderr;
 	fprintf(note, _("wrote bundle %s ("), short_hex(&s.bundle, hex));
 	cw_print_safe(note, s.scope, 0);
-	fprintf(note, _("): %zu versions, %zu of them deletions, %zu audit entries; "), s.versions,
-		s.deleted, s.audit);
+	/* Each number its own plural: "1 version, 0 of them deletions, 1 audit entry". */
+	fprintf(note, P_("): %zu version", "): %zu versions", s.versions), s.versions);
+	fprintf(note, P_(", %zu of them a deletion", ", %zu of them deletions", s.deleted),
+		s.deleted);
+	fprintf(note, P_(", %zu audit entry; ", ", %zu audit entries; ", s.audit), s.audit);
 	if (s.attachments)
 		fprintf(note, _("%zu attachments, %zu files (%.1f MiB) with them; "), s.attachments,
 			s.attachment_contents, (double)s.attachment_bytes / 1048576.0);

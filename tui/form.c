@@ -203,8 +203,11 @@ static void defendants_summary(struct cw_form *fm, char *buf, size_t len)
 
 		if (!cw_id_is_zero(&d->person))
 			label_of(fm->st, &d->person, who, sizeof who);
-		else
+		else if (d->unnamed_count > 0)
 			snprintf(who, sizeof who, _("%lld unnamed %s"), (long long)d->unnamed_count,
+				 d->label ? d->label : "");
+		else
+			snprintf(who, sizeof who, _("%s (number not given)"),
 				 d->label ? d->label : "");
 		cw_charges_text(d, charges, sizeof charges);
 		n += (size_t)snprintf(buf + n, len - n, "%s%s (%s%s%s)", n ? "; " : "", who,

@@ -64,6 +64,8 @@ static void forget_screens(struct cw_app *app)
 	}
 	cw_agenda_free(&app->agenda);
 	cw_app_forget_report(app);
+	if (app->warnings)
+		app->warnings_wiped = 1;
 	cw_app_forget_warnings(app);
 	cw_drafts_free(app->drafts, app->ndrafts);
 	app->drafts = NULL;

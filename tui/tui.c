@@ -103,6 +103,13 @@ void cw_app_status(struct cw_app *app, int error, const char *fmt, ...)
 	va_end(ap);
 	cw_text_trim_utf8(app->status); /* a message cut to the buffer, never in a letter */
 	app->status_error = error;
+	app->status_tail[0] = '\0';
+}
+
+void cw_app_status_tail(struct cw_app *app, const char *tail)
+{
+	snprintf(app->status_tail, sizeof app->status_tail, "%s", _(tail));
+	cw_text_trim_utf8(app->status_tail);
 }
 
 void cw_app_error(struct cw_app *app, const struct cw_error *err)
@@ -337,6 +344,40 @@ static void put_bottom(const char *text, int role, int lines, int cols)
 	}
 }
 
+/* The rows put_bottom wraps text into at this width. */
+static int wrapped_rows(const char *text, int cols)
+{
+	int rows = 0;
+
+	for (size_t at = 0; text[at]; rows++) {
+		size_t n = cw_text_wrap(text + at, cols);
+
+		at += n ? n : 1;
+	}
+	return rows;
+}
+
+/* A status message with a tail that must show ("(! shows fixes)"): the message is cut, with
+ * "…", where message and tail together would take more than the bottom's three rows. */
+static void put_bottom_tail(const char *text, const char *tail, int role, int lines, int cols)
+{
+	int rows = lines - 1 < 3 ? lines - 1 : 3, budget = cols * rows - cw_text_width(tail) - 2;
+	char *safe = cw_text_for_terminal(text, 0), cut[1600], all[1800];
+
+	if (!safe) {
+		put_bottom(tail, role, lines, cols);
+		return;
+	}
+	snprintf(all, sizeof all, "%s %s", safe, tail);
+	while (cols > 0 && wrapped_rows(all, cols) > rows && budget > 0) {
+		cw_text_fit(safe, budget, 0, cut, sizeof cut);
+		snprintf(all, sizeof all, "%s %s", cut, tail);
+		budget -= cols / 4 > 0 ? cols / 4 : 1;
+	}
+	free(safe);
+	put_bottom(budget > 0 ? all : tail, role, lines, cols);
+}
+
 static void draw(struct cw_app *app)
 {
 	struct cw_pane *v = cw_app_top(app);
@@ -405,6 +446,9 @@ static void draw(struct cw_app *app)
 			cw_screen_put(lines - 2, 0, cols, app->status, CW_ROLE_ERROR);
 	} else if (app->question) {
 		put_bottom(app->question_text, CW_ROLE_ERROR, lines, cols);
+	} else if (app->status[0] && app->status_tail[0]) {
+		put_bottom_tail(app->status, app->status_tail,
+				app->status_error ? CW_ROLE_ERROR : CW_ROLE_STATUS, lines, cols);
 	} else if (app->status[0]) {
 		put_bottom(app->status, app->status_error ? CW_ROLE_ERROR : CW_ROLE_STATUS, lines,
 			   cols);
@@ -1178,6 +1222,10 @@ static void show_warnings(struct cw_app *app)
 {
 	struct cw_pane *v;
 
+	if (!app->warnings && app->warnings_wiped) {
+		cw_app_status(app, 0, "the last save's warnings were wiped when it locked");
+		return;
+	}
 	if (!app->warnings) {
 		cw_app_status(app, 0, "the last save gave no warnings");
 		return;
@@ -1217,6 +1265,7 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 		/* The warnings stay for `!` until the next save: the status line goes at the
 		 * next key and is cut at its two lines. */
 		cw_app_forget_warnings(app);
+		app->warnings_wiped = 0;
 		if (advice.all && !advice.failed) {
 			app->warnings = advice.all;
 			app->warnings_len = advice.len;
@@ -1228,11 +1277,12 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 			sodium_memzero(advice.all, advice.len);
 			free(advice.all);
 		}
-		if (advice.status[0] && app->warnings)
-			cw_app_status(app, 1, "%s %s %.8s: %s (! shows fixes)",
-				      editing ? _("saved") : _("added"), cw_kind_text(kind), hex,
-				      advice.status);
-		else if (advice.status[0])
+		if (advice.status[0] && app->warnings) {
+			cw_app_status(app, 1, "%s %s %.8s: %s", editing ? _("saved") : _("added"),
+				      cw_kind_text(kind), hex, advice.status);
+			/* Shown whatever the width: cut the warnings before it. */
+			cw_app_status_tail(app, N_("(! shows fixes)"));
+		} else if (advice.status[0])
 			cw_app_status(app, 1, "%s %s %.8s: %s", editing ? _("saved") : _("added"),
 				      cw_kind_text(kind), hex, advice.status);
 		else

@@ -110,6 +110,8 @@ struct cw_app {
 	char *warnings;
 	size_t warnings_len;
 	char warnings_about[96]; /* "hearing 1a2b3c4d" */
+	int warnings_wiped;      /* they were, when it locked */
+	char status_tail[64];    /* shown after status whatever its length: "(! shows fixes)" */
 	int status_error;
 	char info[400]; /* what the status line says otherwise: the filter and its count */
 	int quit;
@@ -161,6 +163,9 @@ int cw_app_keep_draft(struct cw_app *app, struct cw_form *fm, struct cw_error *e
 void cw_app_ask_delete_draft(struct cw_app *app, const struct cw_draft *d);
 /* W: lets go of the summary kept between its questions (report_kept); also on lock. */
 void cw_app_forget_report(struct cw_app *app);
+/* After cw_app_status: a few words (a msgid) the status line shows after the message
+ * whatever the width, the message cut before them when both do not fit. */
+void cw_app_status_tail(struct cw_app *app, const char *tail);
 /* Wipes and lets go of the last save's warnings (`!`); on lock and on quitting. */
 void cw_app_forget_warnings(struct cw_app *app);
 /* Opens a person's timeline (or, for a case, its first named defendant's). */

@@ -611,7 +611,8 @@ void cw_view_conflicts_draw(struct cw_app *app, struct cw_pane *v, int top, int 
 	if (ncs == 0)
 		cw_screen_put(top + 1, 0, cw_screen_cols(), _("no conflicts"), CW_ROLE_NORMAL);
 	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 1);
-	snprintf(app->info, sizeof app->info, _("conflicts | %zu records"), ncs);
+	snprintf(app->info, sizeof app->info,
+		 P_("conflicts | %zu record", "conflicts | %zu records", ncs), ncs);
 }
 
 void cw_view_conflicts_key(struct cw_app *app, struct cw_pane *v, enum cw_action a)

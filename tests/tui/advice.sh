@@ -62,6 +62,11 @@ wait_for " 3 Records "
 send '!'
 wait_for "2. this milestone is dated 2099-04-01"
 send q
+# On a narrow screen the warnings are cut before the hint, never the hint.
+T resize-window -t cw -x 60 -y 24
+milestone "Sok Dara" release 2099-05-01
+wait_for "(! shows fixes)"
+T resize-window -t cw -x 80 -y 24
 # a save with nothing to know lets them go
 milestone "Sok Dara" arrest 2024-01-06
 wait_for "added milestone "
