@@ -123,7 +123,9 @@ static int parse_audit(const json_t *obj, struct cw_audit_entry *e, struct cw_er
 		if (json_is_string(a) && !strcmp(json_string_value(a), cw_audit_action_name(i)))
 			action = i;
 	if (action < 0)
-		return cw_error_set(err, CW_EINVAL, "action", "is not a known audit action");
+		return cw_error_set(err, CW_EINVAL, "action",
+				    "is not an audit action this casewatch knows (a newer "
+				    "casewatch may have written it: upgrade casewatch)");
 	e->action = (uint8_t)action;
 	if (!json_is_string(k) || !(e->kind = (uint8_t)cw_kind_parse(json_string_value(k))))
 		return cw_error_set(err, CW_EINVAL, "kind", "is not a record kind");
