@@ -182,7 +182,7 @@ struct cw_report {
 
 	struct cw_report_verdict *verdicts;
 	size_t nverdicts;
-	size_t nrulings, ndecisions;        /* over the verdict lines (struct cw_report_verdict) */
+	size_t nrulings, ndecisions; /* over the verdict lines (struct cw_report_verdict) */
 	int linked_rulings; /* a ruling's lines come from several accounts of its hearing */
 	struct cw_report_article *articles; /* by law, number, suffix */
 	size_t narticles;
