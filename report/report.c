@@ -840,52 +840,72 @@ static size_t event_root(size_t *parent, size_t x)
 	return x;
 }
 
-/* The event each row's hearing is, as an index into rows (the first row of a record of it);
- * SIZE_MAX for a milestone's row. *linked: whether any event has more than one record. NULL
- * when out of memory (then no two records are taken as one). */
-static size_t *verdict_events(const struct cw_report_verdict *v, size_t n, int *linked)
+/* Joins in root (indexes into recs, each its own root to begin with) the records linked as
+ * the same event, directly or through another; a joined event's root is its first record.
+ * Only records with links are compared (most have none): O(links x records). Returns
+ * whether any two were joined. */
+static int join_linked(const struct cw_record *const *recs, size_t n, size_t *root)
 {
-	size_t *parent = malloc((n ? n : 1) * sizeof *parent), *firsts, nf = 0;
+	int joined = 0;
 
-	*linked = 0;
-	if (!parent)
-		return NULL;
-	if (!(firsts = malloc((n ? n : 1) * sizeof *firsts))) {
-		free(parent);
-		return NULL;
-	}
-	/* Each record's rows are together: its first row stands for it. */
-	for (size_t i = 0; i < n; i++) {
-		parent[i] = v[i].rec->kind == CW_KIND_HEARING ? i : SIZE_MAX;
-		if (parent[i] != SIZE_MAX && (i == 0 || v[i - 1].rec != v[i].rec))
-			firsts[nf++] = i;
-		else if (parent[i] != SIZE_MAX)
-			parent[i] = i - 1;
-	}
-	/* Only records with links are compared (most reports have none): O(links x records). */
-	for (size_t a = 0; a < nf; a++) {
-		const struct cw_record *ra = v[firsts[a]].rec;
-
-		if (!ra->links.n)
+	for (size_t a = 0; a < n; a++) {
+		if (!recs[a]->links.n)
 			continue;
-		for (size_t b = 0; b < nf; b++) {
+		for (size_t b = 0; b < n; b++) {
 			size_t x, y;
 
-			if (b == a || !cw_timeline_same_event(ra, v[firsts[b]].rec))
+			if (b == a || !cw_timeline_same_event(recs[a], recs[b]))
 				continue;
-			x = event_root(parent, firsts[a]);
-			y = event_root(parent, firsts[b]);
+			x = event_root(root, a);
+			y = event_root(root, b);
 			if (x != y) {
-				parent[x > y ? x : y] = x < y ? x : y;
-				*linked = 1;
+				root[x > y ? x : y] = x < y ? x : y;
+				joined = 1;
 			}
 		}
 	}
+	return joined;
+}
+
+/* The event each row's hearing is, as an index into rows (the first row of its first
+ * record); SIZE_MAX for a milestone's row. *linked: whether any event has more than one
+ * record. NULL when out of memory (then no two records are taken as one). */
+static size_t *verdict_events(const struct cw_report_verdict *v, size_t n, int *linked)
+{
+	size_t *event = malloc((n ? n : 1) * sizeof *event), *first = NULL, *root = NULL, nr = 0;
+	const struct cw_record **recs = NULL;
+
+	*linked = 0;
+	if (!event || !(first = malloc((n ? n : 1) * sizeof *first)) ||
+	    !(root = malloc((n ? n : 1) * sizeof *root)) ||
+	    !(recs = calloc(n ? n : 1, sizeof *recs))) {
+		free(event);
+		free(first);
+		free(root);
+		return NULL;
+	}
+	/* Each hearing's rows are together: one entry per hearing, at its first row. */
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].rec->kind != CW_KIND_HEARING) {
+			event[i] = SIZE_MAX;
+			continue;
+		}
+		if (i == 0 || v[i - 1].rec != v[i].rec) {
+			recs[nr] = v[i].rec;
+			first[nr] = i;
+			root[nr] = nr;
+			nr++;
+		}
+		event[i] = nr - 1; /* the hearing's entry, for now */
+	}
+	*linked = join_linked(recs, nr, root);
 	for (size_t i = 0; i < n; i++)
-		if (parent[i] != SIZE_MAX)
-			parent[i] = event_root(parent, i);
-	free(firsts);
-	return parent;
+		if (event[i] != SIZE_MAX)
+			event[i] = first[event_root(root, event[i])];
+	free(first);
+	free(root);
+	free(recs);
+	return event;
 }
 
 /* Numbers the rulings and the decisions of verdict rows: a ruling is a hearing's verdict (of
@@ -915,9 +935,9 @@ static int group_verdicts(struct cw_report_verdict *v, size_t n, size_t *rulings
 
 			ruling = v[ev].ruling;
 			for (size_t j = ev; j < i && decision == SIZE_MAX; j++)
-				if (event[j] == ev && (same_defendant(&v[i], &v[j]) ||
-						       (!itemised && v[j].index == SIZE_MAX) ||
-						       (!itemised && v[j].rec != rec)))
+				/* An unitemised account (a row of its own) is any earlier
+				 * row's decision: it says nothing of whom. */
+				if (event[j] == ev && (same_defendant(&v[i], &v[j]) || !itemised))
 					decision = v[j].decision;
 			/* An itemised row after an unitemised account: that account's
 			 * decision is taken over by the first defendant itemised. */
@@ -988,6 +1008,7 @@ static uint32_t list_views(const struct cw_record_list *l)
 static unsigned char *counted_accounts(const struct cw_record_list *l)
 {
 	size_t n = l->n, *root, *own_first;
+	const struct cw_record **recs;
 	unsigned char *counted = NULL;
 	int links = 0;
 
@@ -1000,23 +1021,18 @@ static unsigned char *counted_accounts(const struct cw_record_list *l)
 		free(own_first);
 		return NULL;
 	}
-	for (size_t i = 0; i < n; i++)
-		root[i] = i;
-	/* Only records with links are compared: O(links x hearings). */
-	for (size_t a = 0; a < n; a++) {
-		if (!l->items[a].links.n)
-			continue;
-		for (size_t b = 0; b < n; b++) {
-			size_t x, y;
-
-			if (b == a || !cw_timeline_same_event(&l->items[a], &l->items[b]))
-				continue;
-			x = event_root(root, a);
-			y = event_root(root, b);
-			if (x != y)
-				root[x > y ? x : y] = x < y ? x : y;
-		}
+	if (!(recs = malloc(n * sizeof *recs))) {
+		free(root);
+		free(own_first);
+		free(counted);
+		return NULL;
 	}
+	for (size_t i = 0; i < n; i++) {
+		root[i] = i;
+		recs[i] = &l->items[i];
+	}
+	join_linked(recs, n, root);
+	free(recs);
 	for (size_t i = 0; i < n; i++)
 		own_first[i] = SIZE_MAX;
 	for (size_t i = 0; i < n; i++) {
