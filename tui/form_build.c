@@ -283,6 +283,8 @@ struct defendants_ctx {
 	size_t nunknown;
 	int too_many;
 	struct cw_error *err;
+	size_t groups[64]; /* the groups the field named so far, by position in the case */
+	size_t ngroups;
 };
 
 static int add_defendant_part(void *ctx, const char *part)
@@ -332,7 +334,9 @@ static int add_defendant_part(void *ctx, const char *part)
 }
 
 /* A group of unnamed defendants the case form names ("8 union activists"), given the
- * custody and charges the people named beside it are given. */
+ * custody and charges the people named beside it are given. A group named twice in the field
+ * ("3 villagers; 4 villagers") is refused: which number is meant cannot be told (naming a
+ * group the case has, with another number, corrects its number). */
 static int add_group_part(void *ctx, const char *part)
 {
 	struct defendants_ctx *dc = ctx;
@@ -341,6 +345,17 @@ static int add_group_part(void *ctx, const char *part)
 
 	if ((rc = cw_case_group_add(&dc->rec->u.kase, part, "unnamed", &d, dc->err)) != 0)
 		return rc;
+	size_t at = (size_t)(d - (struct cw_defendant *)dc->rec->u.kase.defendants.items);
+
+	for (size_t i = 0; i < dc->ngroups; i++)
+		if (dc->groups[i] == at)
+			return cw_error_set(dc->err, CW_EINVAL, "unnamed",
+					    "'%.60s' names a group given already in this field: "
+					    "give each group once",
+					    part);
+	/* The list may move as it grows: remembered by position. */
+	if (dc->ngroups < sizeof dc->groups / sizeof dc->groups[0])
+		dc->groups[dc->ngroups++] = at;
 	if (dc->custody)
 		d->custody = (uint8_t)dc->custody;
 	for (size_t i = 0; i < dc->narts; i++)

@@ -621,17 +621,17 @@ void cw_app_forget_report(struct cw_app *app)
 }
 
 /* Puts text into pane v's lines whole: a long line (the written summary is one paragraph)
- * wraps at the screen's width, its continuation indented, rather than being cut; control
- * characters neutralised (it holds text from the database). Returns 0, or -1 when out of
+ * wraps at the screen's width, its continuation indented by `indent`, rather than being cut;
+ * control characters neutralised (it holds text from the database). Returns 0, or -1 when out of
  * memory, v then holding no lines (say so rather than show half). */
-static int pane_text(struct cw_pane *v, const char *text, int cols)
+static int pane_text(struct cw_pane *v, const char *text, int cols, int indent)
 {
 	char *safe = cw_text_for_terminal(text, 1), *line, *next;
 	size_t nlines = 0;
 
 	for (line = safe; line && *line; line = next) {
 		int cont = line != safe && line[-1] != '\n';
-		size_t len = cw_text_wrap(line, cont && cols > 8 ? cols - 2 : cols);
+		size_t len = cw_text_wrap(line, cont && cols > 4 * indent ? cols - indent : cols);
 		char **more;
 
 		next = line + (len ? len : 1);
@@ -642,7 +642,8 @@ static int pane_text(struct cw_pane *v, const char *text, int cols)
 				break;
 			v->lines = more;
 		}
-		if (asprintf(&v->lines[v->nlines], "%s%.*s", cont ? "  " : "", (int)len, line) < 0)
+		if (asprintf(&v->lines[v->nlines], "%*s%.*s", cont ? indent : 0, "", (int)len,
+			     line) < 0)
 			break;
 		v->nlines++;
 	}
@@ -704,7 +705,7 @@ static void report_write(struct cw_app *app)
 	if (asprintf(&v->title, _("%04d-W%02d, written to %s   Esc closes"), app->report_year,
 		     app->report_week, app->report_path) < 0)
 		v->title = NULL;
-	rc = pane_text(v, text, cols);
+	rc = pane_text(v, text, cols, 2);
 	free(text);
 	if (!v->title || rc != 0) {
 		cw_app_pop(app);
@@ -1234,7 +1235,8 @@ static void show_warnings(struct cw_app *app)
 	v->what = N_("warnings");
 	if (asprintf(&v->title, _("Warnings on saving %s   Esc closes"), app->warnings_about) < 0)
 		v->title = NULL;
-	if (!v->title || pane_text(v, app->warnings, cw_screen_cols()) != 0) {
+	/* A warning's continuation lines under its text and its fix: "1. " is 3 columns. */
+	if (!v->title || pane_text(v, app->warnings, cw_screen_cols(), 3) != 0) {
 		cw_app_pop(app);
 		cw_app_status(app, 1, "out of memory");
 	}

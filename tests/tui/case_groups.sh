@@ -49,4 +49,12 @@ send C-s
 wait_for "'0 protesters' is no number of people"
 ok cw show "NagaWorld strike" --json
 json "len(d['defendants']) == 3"
+# One group twice in the field, with two numbers: which is meant cannot be told, refused.
+send C-g unnamed Enter
+send C-u
+send -l '3 villagers; 4 VILLAGERS'
+send C-s
+wait_for "'4 VILLAGERS' names a group given already in this field"
+ok cw show "NagaWorld strike" --json
+json "len(d['defendants']) == 3"
 echo "case_groups: $checks checks passed"
