@@ -71,7 +71,8 @@ struct cw_form {
 	char *base;
 	struct cw_form_field *fields;
 	size_t n, cur;
-	int dirty; /* something was typed since the form opened */
+	int dirty;     /* something was typed since the form opened */
+	int unchanged; /* CW_FORM_SAVED of an edit that changed nothing: nothing was written */
 	/* Suggestions for the current field. */
 	char *sugg[CW_FORM_SUGGEST_MAX];
 	struct cw_id sugg_id[CW_FORM_SUGGEST_MAX];

@@ -11,6 +11,7 @@
 #include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
+#include "models/version.h"
 
 #define LINE_NOTE_MAX 2000 /* an indicator's note: a line or two */
 
@@ -670,6 +671,7 @@ int cw_form_save(struct cw_form *fm, struct cw_error *err)
 	int rc, i, di = cw_form_find(fm, "defendant");
 
 	fm->message[0] = '\0';
+	fm->unchanged = 0;
 	/* A note on a field that has none of its own (a draft kept while one was typed) goes
 	 * into the notes, where the form shows it and the record keeps it. */
 	for (size_t k = 0; k < fm->n; k++)
@@ -694,6 +696,12 @@ int cw_form_save(struct cw_form *fm, struct cw_error *err)
 		if ((rc = cw_form_build(fm, &rec, err)) != 0)
 			return rc;
 		if ((rc = cw_record_groups_resolve(fm->st, &rec, err)) != 0)
+			goto refused;
+		/* An edit that changes nothing writes nothing: a new version of the same content
+		 * would travel to every laptop, and meet their edits as a conflict. */
+		fm->unchanged = fm->editing && cw_id_is_zero(&fm->draft_id) &&
+				cw_version_same_content(&rec, &fm->rec) == 1;
+		if (fm->unchanged)
 			goto refused;
 		/* A draft finished is deleted in the same write as the record it made. */
 		rc = cw_store_put_completing(

@@ -1258,6 +1258,12 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 		struct cw_record saved;
 
 		cw_id_hex(&v->form->saved_id, hex);
+		if (v->form->unchanged) {
+			cw_app_pop(app);
+			cw_app_status(app, 0, "nothing changed: %s %.8s left as it was",
+				      cw_kind_text(kind), hex);
+			break;
+		}
 		if (cw_store_get(app->st, &v->form->saved_id, &saved, NULL) == 0) {
 			cw_advise_saved(app->st, &saved, add_advice, &advice);
 			cw_record_free(&saved);

@@ -40,6 +40,16 @@ wait_for "saved case"
 ok cw show "NagaWorld strike" --json
 json "[(x.get('label'), x.get('unnamed_count')) for x in d['defendants'] if x.get('label')] == [('NagaWorld union members', 11), ('3rd district protesters', None)]"
 
+# Saved with nothing changed: nothing written (no new version to travel and conflict).
+ok cw audit --json
+edits=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(len(json.load(sys.stdin)))')
+send e
+wait_for "Edit case"
+send C-s
+wait_for "nothing changed: case "
+ok cw audit --json
+json "len(d) == $edits"
+
 # Neither a number nor a label: refused on the field, nothing saved.
 send e
 wait_for "Edit case"
