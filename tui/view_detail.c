@@ -514,7 +514,8 @@ static void pick_add(struct version_diff *d, long at)
 static void diff_line(void *ctx, const char *field, const char *in_a, const char *in_b)
 {
 	struct version_diff *d = ctx;
-	char b[200], a[200], f[160];
+	char b[200], a[200], f[160], line[700], *safe;
+	int cols = cw_screen_cols() > 0 ? cw_screen_cols() : 80;
 
 	if (d->shown++ >= DIFF_LINES)
 		return;
@@ -531,8 +532,26 @@ static void diff_line(void *ctx, const char *field, const char *in_a, const char
 	for (char *q = a; *q; q++)
 		if (*q == '\n')
 			*q = '/';
-	add_line(d->l, _("        %s: %s   (shown: %s)"), f, b, a);
-	pick_add(d, d->pick_now);
+	/* Whole, wrapped under the field (a value cut at the screen's edge is a choice made
+	 * blind); every row keeps the version it is of. */
+	snprintf(line, sizeof line, _("        %s: %s   (shown: %s)"), f, b, a);
+	cw_text_trim_utf8(line);
+	if (!(safe = cw_text_for_terminal(line, 0))) {
+		d->l->failed = 1;
+		return;
+	}
+	for (const char *p = safe; *p;) {
+		int cont = p != safe, width = cols - (cont ? 10 : 0);
+		size_t len = cw_text_wrap(p, width > 20 ? width : cols);
+
+		if (!len)
+			len = strlen(p);
+		add_line(d->l, "%s%.*s", cont ? "          " : "", (int)len, p);
+		pick_add(d, d->pick_now);
+		for (p += len; *p == ' ';)
+			p++;
+	}
+	free(safe);
 }
 
 static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pick,
