@@ -589,7 +589,7 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 			 * by a court it may not name. */
 			cw_record_summarise(app->st, r, &sum);
 			add_line(&l, _("  [%zu] %s %s by %.60s in %.8s: %.60s%s"), j + 1,
-				 j == 0 ? _("shown") : _("kept "), t, r->editor ? r->editor : "?",
+				 j == 0 ? _("shown") : _("other"), t, r->editor ? r->editor : "?",
 				 db,
 				 c->versions[j].deleted ? _("(deleted)")
 				 : sum.who[0]           ? sum.who

@@ -29,7 +29,7 @@ keys 'X<Dump>'
 has "Conflicts: versions two laptops made of one record"
 has "person "
 has "[1] shown"
-has "[2] kept"
+has "[2] other"
 has "conflicts | 1 record"
 lacks "conflicts | 1 records"
 # ... and how version 2 differs from the one shown, so the choice is not made blind.
