@@ -1431,12 +1431,14 @@ static size_t contradicted_rulings(const struct cw_report *r)
 /* Whom the verdict rows' decisions concern: people, counting a group of unnamed defendants
  * as the number its case (or its milestone) gives, or as one and *partial when none is
  * given; *groups, how many decisions concern a group. */
-static void verdict_people(const struct cw_report *r, size_t *people, int *partial, size_t *groups)
+static int verdict_people(const struct cw_report *r, size_t *people, int *partial, size_t *groups)
 {
 	unsigned char *seen = calloc(r->ndecisions ? r->ndecisions : 1, 1);
 
 	*people = *groups = 0;
 	*partial = 0;
+	if (!seen)
+		return -1;
 	for (size_t i = 0; i < r->nverdicts; i++) {
 		const struct cw_report_verdict *v = &r->verdicts[i];
 		const struct cw_record *rec = v->rec;
@@ -1445,11 +1447,9 @@ static void verdict_people(const struct cw_report *r, size_t *people, int *parti
 
 		/* Each decision once, at its first itemised row: an unitemised account's row
 		 * beside another account's says nothing of whom. */
-		if (v->decision >= r->ndecisions || (seen && seen[v->decision]) ||
-		    (v->linked && v->taken))
+		if (v->decision >= r->ndecisions || seen[v->decision] || (v->linked && v->taken))
 			continue;
-		if (seen)
-			seen[v->decision] = 1;
+		seen[v->decision] = 1;
 		if (rec->kind == CW_KIND_HEARING && v->index != SIZE_MAX) {
 			group = ((const struct cw_verdict *)rec->u.hearing.verdicts.items +
 				 v->index)
@@ -1469,6 +1469,7 @@ static void verdict_people(const struct cw_report *r, size_t *people, int *parti
 		*partial |= count <= 0;
 	}
 	free(seen);
+	return 0;
 }
 
 /* Whether verdict row i gives a charge another result than an earlier row of its decision
@@ -1917,7 +1918,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		       P_("%zu verdict or ruling was recorded",
 			  "%zu verdicts and rulings were recorded", c[CW_METRIC_VERDICTS]),
 		       c[CW_METRIC_VERDICTS]);
-		verdict_people(r, &people, &partial, &groups);
+		if (verdict_people(r, &people, &partial, &groups) != 0)
+			sb.failed = 1;
 		/* A group of unnamed defendants is one decision but many people: say both. */
 		if (groups && partial)
 			sb_add(&sb,

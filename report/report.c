@@ -840,71 +840,114 @@ static size_t event_root(size_t *parent, size_t x)
 	return x;
 }
 
-/* Joins in root (indexes into recs, each its own root to begin with) the records linked as
- * the same event, directly or through another; a joined event's root is its first record.
- * Only records with links are compared (most have none): O(links x records). Returns
- * whether any two were joined. */
-static int join_linked(const struct cw_record *const *recs, size_t n, size_t *root)
-{
-	int joined = 0;
+/* The events of a period's hearings and rulings: records linked as the same event
+ * (--same-event), directly or through another account, whatever its kind (two hearings linked
+ * to one verdict milestone, or through a hearing that gave no verdict, are one). root[i] is
+ * the event of record i, the hearings first, then the rulings; an event's root is its first
+ * record. root is NULL when nothing is linked (most periods) or out of memory: then every
+ * record is its own. */
+struct events {
+	const struct cw_record_list *hearings, *rulings;
+	size_t *root;
+	unsigned char *big; /* by root: the event has more than one record */
+};
 
+static const struct cw_record *event_record(const struct events *e, size_t i)
+{
+	return i < e->hearings->n ? &e->hearings->items[i] : &e->rulings->items[i - e->hearings->n];
+}
+
+static void events_free(struct events *e)
+{
+	free(e->root);
+	free(e->big);
+	e->root = NULL;
+	e->big = NULL;
+}
+
+static void events_make(struct events *e, const struct cw_record_list *hearings,
+			const struct cw_record_list *rulings)
+{
+	size_t n = hearings->n + rulings->n;
+	int links = 0;
+
+	memset(e, 0, sizeof *e);
+	e->hearings = hearings;
+	e->rulings = rulings;
+	for (size_t i = 0; i < n && !links; i++)
+		links = event_record(e, i)->links.n > 0;
+	if (!links || !(e->root = malloc(n * sizeof *e->root)) || !(e->big = calloc(n, 1))) {
+		events_free(e);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		e->root[i] = i;
+	/* Only records with links are compared: O(links x records). */
 	for (size_t a = 0; a < n; a++) {
-		if (!recs[a]->links.n)
+		const struct cw_record *ra = event_record(e, a);
+
+		if (!ra->links.n)
 			continue;
 		for (size_t b = 0; b < n; b++) {
 			size_t x, y;
 
-			if (b == a || !cw_timeline_same_event(recs[a], recs[b]))
+			if (b == a || !cw_timeline_same_event(ra, event_record(e, b)))
 				continue;
-			x = event_root(root, a);
-			y = event_root(root, b);
-			if (x != y) {
-				root[x > y ? x : y] = x < y ? x : y;
-				joined = 1;
-			}
+			x = event_root(e->root, a);
+			y = event_root(e->root, b);
+			if (x != y)
+				e->root[x > y ? x : y] = x < y ? x : y;
 		}
 	}
-	return joined;
+	for (size_t i = 0; i < n; i++)
+		if ((e->root[i] = event_root(e->root, i)) != i)
+			e->big[e->root[i]] = 1;
 }
 
-/* The event each row's hearing is, as an index into rows (the first row of its first
- * record); SIZE_MAX for a milestone's row. *linked: whether any event has more than one
- * record. NULL when out of memory (then no two records are taken as one). */
-static size_t *verdict_events(const struct cw_report_verdict *v, size_t n, int *linked)
+/* The event of a record of the lists (found by its address), or SIZE_MAX when e links none
+ * or the record is not one of them. */
+static size_t event_of(const struct events *e, const struct cw_record *rec)
 {
-	size_t *event = malloc((n ? n : 1) * sizeof *event), *first = NULL, *root = NULL, nr = 0;
-	const struct cw_record **recs = NULL;
+	if (!e->root)
+		return SIZE_MAX;
+	if (rec >= e->hearings->items && rec < e->hearings->items + e->hearings->n)
+		return e->root[rec - e->hearings->items];
+	if (rec >= e->rulings->items && rec < e->rulings->items + e->rulings->n)
+		return e->root[e->hearings->n + (size_t)(rec - e->rulings->items)];
+	return SIZE_MAX;
+}
+
+/* The event each verdict row's hearing is, as the index of the event's first row; SIZE_MAX
+ * for a milestone's row (milestones of one ruling go by their date) and for a hearing no
+ * other record is linked to. *linked: whether any event has rows of several records. NULL
+ * when nothing is linked or out of memory. */
+static size_t *verdict_events(const struct events *e, const struct cw_report_verdict *v, size_t n,
+			      int *linked)
+{
+	size_t nrec = e->hearings->n + e->rulings->n, *event, *first;
 
 	*linked = 0;
-	if (!event || !(first = malloc((n ? n : 1) * sizeof *first)) ||
-	    !(root = malloc((n ? n : 1) * sizeof *root)) ||
-	    !(recs = calloc(n ? n : 1, sizeof *recs))) {
+	if (!e->root || !(event = malloc((n ? n : 1) * sizeof *event)))
+		return NULL;
+	if (!(first = malloc((nrec ? nrec : 1) * sizeof *first))) {
 		free(event);
-		free(first);
-		free(root);
 		return NULL;
 	}
-	/* Each hearing's rows are together: one entry per hearing, at its first row. */
+	for (size_t i = 0; i < nrec; i++)
+		first[i] = SIZE_MAX;
 	for (size_t i = 0; i < n; i++) {
-		if (v[i].rec->kind != CW_KIND_HEARING) {
+		size_t ev = v[i].rec->kind == CW_KIND_HEARING ? event_of(e, v[i].rec) : SIZE_MAX;
+
+		if (ev == SIZE_MAX || !e->big[ev]) {
 			event[i] = SIZE_MAX;
 			continue;
 		}
-		if (i == 0 || v[i - 1].rec != v[i].rec) {
-			recs[nr] = v[i].rec;
-			first[nr] = i;
-			root[nr] = nr;
-			nr++;
-		}
-		event[i] = nr - 1; /* the hearing's entry, for now */
+		if (first[ev] == SIZE_MAX)
+			first[ev] = i;
+		event[i] = first[ev];
+		*linked |= v[event[i]].rec != v[i].rec;
 	}
-	*linked = join_linked(recs, nr, root);
-	for (size_t i = 0; i < n; i++)
-		if (event[i] != SIZE_MAX)
-			event[i] = first[event_root(root, event[i])];
 	free(first);
-	free(root);
-	free(recs);
 	return event;
 }
 
@@ -915,10 +958,11 @@ static size_t *verdict_events(const struct cw_report_verdict *v, size_t n, int *
  * compared with the rows of its own hearing or date, and a linked hearing's with the rows of
  * its event. An account that gives the verdict without itemising it adds no decision to an
  * event another account itemises. Returns whether any ruling has rows of several records. */
-static int group_verdicts(struct cw_report_verdict *v, size_t n, size_t *rulings, size_t *decisions)
+static int group_verdicts(const struct events *e, struct cw_report_verdict *v, size_t n,
+			  size_t *rulings, size_t *decisions)
 {
 	int linked = 0;
-	size_t *event = verdict_events(v, n, &linked);
+	size_t *event = verdict_events(e, v, n, &linked);
 
 	*rulings = *decisions = 0;
 	for (size_t i = 0; i < n; i++)
@@ -939,6 +983,9 @@ static int group_verdicts(struct cw_report_verdict *v, size_t n, size_t *rulings
 				 * row's decision: it says nothing of whom. */
 				if (event[j] == ev && (same_defendant(&v[i], &v[j]) || !itemised))
 					decision = v[j].decision;
+			/* ... and owns none that a defendant itemised later could take. */
+			if (!itemised && decision != SIZE_MAX)
+				v[i].taken = 1;
 			/* An itemised row after an unitemised account: that account's
 			 * decision is taken over by the first defendant itemised. */
 			for (size_t j = ev; itemised && decision == SIZE_MAX && j < i; j++)
@@ -1000,56 +1047,41 @@ static uint32_t list_views(const struct cw_record_list *l)
 	return views;
 }
 
-/* Which hearings of l count, one per hearing however many accounts of it are linked as the
- * same event (--same-event), directly or through another account: of an event the team
- * observed, its first own account (a hearing the team observed is the team's, however many
- * documents also report it); of one it did not, its first account. NULL when no hearing has a
- * link (every one counts: most lists) or when out of memory (then every one counts too). */
-static unsigned char *counted_accounts(const struct cw_record_list *l)
+/* Whether hearing i of the events' hearings counts: one per hearing however many accounts
+ * of it are linked as the same event: of an event the team observed, its first own account
+ * (a hearing the team observed is the team's, however many documents also report it); of one
+ * it did not, its first account. */
+static int account_counted(const struct events *e, size_t i)
 {
-	size_t n = l->n, *root, *own_first;
-	const struct cw_record **recs;
-	unsigned char *counted = NULL;
-	int links = 0;
+	size_t ev;
 
-	for (size_t i = 0; i < n && !links; i++)
-		links = l->items[i].links.n > 0;
-	if (!links || !(root = malloc(n * sizeof *root)))
-		return NULL;
-	if (!(own_first = malloc(n * sizeof *own_first)) || !(counted = calloc(n, 1))) {
-		free(root);
-		free(own_first);
-		return NULL;
-	}
-	if (!(recs = malloc(n * sizeof *recs))) {
-		free(root);
-		free(own_first);
-		free(counted);
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		root[i] = i;
-		recs[i] = &l->items[i];
-	}
-	join_linked(recs, n, root);
-	free(recs);
-	for (size_t i = 0; i < n; i++)
-		own_first[i] = SIZE_MAX;
-	for (size_t i = 0; i < n; i++) {
-		size_t e = event_root(root, i);
+	if (!e->root || !e->big[ev = e->root[i]])
+		return 1;
+	for (size_t j = ev; j < e->hearings->n; j++)
+		if (e->root[j] == ev && cw_report_hearing_is_own(&e->hearings->items[j]))
+			return j == i;
+	return ev == i;
+}
 
-		if (cw_report_hearing_is_own(&l->items[i]) && own_first[e] == SIZE_MAX)
-			own_first[e] = i;
-	}
-	/* The root is the event's first account (unions keep the smaller index). */
-	for (size_t i = 0; i < n; i++) {
-		size_t e = event_root(root, i);
+/* The hearing of an event that gives what the counted account does not: the first of its
+ * accounts with a verdict (want_verdict), else with an outcome recorded; i itself when it
+ * gives it or no other does. */
+static const struct cw_hearing *event_hearing(const struct events *e, size_t i, int want_verdict)
+{
+	const struct cw_hearing *h = &e->hearings->items[i].u.hearing;
+	size_t ev;
 
-		counted[i] = own_first[e] != SIZE_MAX ? own_first[e] == i : e == i;
+	if (!e->root || !e->big[ev = e->root[i]] ||
+	    (want_verdict ? hearing_has_verdict(h) : h->outcome != CW_OUTCOME_UNKNOWN))
+		return h;
+	for (size_t j = ev; j < e->hearings->n; j++) {
+		const struct cw_hearing *o = &e->hearings->items[j].u.hearing;
+
+		if (e->root[j] == ev &&
+		    (want_verdict ? hearing_has_verdict(o) : o->outcome != CW_OUTCOME_UNKNOWN))
+			return o;
 	}
-	free(root);
-	free(own_first);
-	return counted;
+	return h;
 }
 
 static int count_period(const struct cw_report *r, const struct period *p,
@@ -1058,14 +1090,15 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
 	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0, hearings = 0;
 	struct cw_report_verdict *rows = NULL;
-	unsigned char *counted = counted_accounts(&p->hearings);
+	struct events ev;
 
 	memset(views, 0, CW_METRIC_COUNT * sizeof *views);
+	events_make(&ev, &p->hearings, &p->rulings);
 	for (size_t i = 0; i < p->hearings.n; i++) {
 		const struct cw_record *rec = &p->hearings.items[i];
 		int is_own = cw_report_hearing_is_own(rec);
 
-		if (counted && !counted[i]) {
+		if (!account_counted(&ev, i)) {
 			views[is_own ? CW_METRIC_HEARINGS_OWN : CW_METRIC_HEARINGS_REPORTED] |=
 				cw_report_view_bit(rec);
 			continue; /* counted with the account it is linked to */
@@ -1074,7 +1107,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		own += (size_t)is_own;
 		views[is_own ? CW_METRIC_HEARINGS_OWN : CW_METRIC_HEARINGS_REPORTED] |=
 			cw_report_view_bit(rec);
-		if (hearing_has_verdict(&rec->u.hearing)) {
+		if (hearing_has_verdict(event_hearing(&ev, i, 1))) {
 			verdict_hearings++;
 			views[CW_METRIC_VERDICT_HEARINGS] |= cw_report_view_bit(rec);
 		}
@@ -1083,14 +1116,14 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	/* Verdicts: one per defendant a ruling decides on, whatever the charges. */
 	if (verdict_rows(&p->hearings, &p->rulings, &rows, &nrows) != 0) {
 		free(rows);
-		free(counted);
+		events_free(&ev);
 		return CW_ENOMEM;
 	}
-	(void)group_verdicts(rows, nrows, &rulings, &verdicts);
+	(void)group_verdicts(&ev, rows, nrows, &rulings, &verdicts);
 	for (size_t i = 0; i < nrows; i++)
 		views[CW_METRIC_VERDICTS] |= cw_report_view_bit(rows[i].rec);
 	free(rows);
-	free(counted);
+	events_free(&ev);
 	for (size_t i = 0; i < p->arrests.n; i++) {
 		const struct cw_milestone *m = &p->arrests.items[i].u.milestone;
 		int is_arrest = m->type == CW_MS_ARREST;
@@ -1158,24 +1191,29 @@ static void count_fair(struct cw_report *r)
 		r->fair[r->nfair].label = fields[i].label;
 		r->nfair++;
 	}
-	unsigned char *counted = counted_accounts(&r->hearings);
+	struct events ev;
+
+	events_make(&ev, &r->hearings, &r->rulings);
 
 	for (size_t i = 0; i < r->hearings.n; i++) {
 		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
 		int side = cw_report_hearing_is_own(&r->hearings.items[i]) ? CW_FAIR_SIDE_OWN
 									   : CW_FAIR_SIDE_REPORTED;
 
-		if (counted && !counted[i])
+		if (!account_counted(&ev, i))
 			continue; /* one hearing, counted by its first account */
-		if (h->outcome < CW_REPORT_OUTCOMES_MAX)
-			r->outcomes[side][h->outcome]++;
+		/* Its outcome as the account counted gives it, else as another does. */
+		unsigned outcome = event_hearing(&ev, i, 0)->outcome;
+
+		if (outcome < CW_REPORT_OUTCOMES_MAX)
+			r->outcomes[side][outcome]++;
 		for (size_t f = 0; f < r->nfair; f++) {
 			unsigned a = cw_report_fair_answer(h, &r->fair[f], NULL);
 
 			r->fair[f].answers[side][a < 4 ? a : CW_ANSWER_UNKNOWN]++;
 		}
 	}
-	free(counted);
+	events_free(&ev);
 }
 
 unsigned cw_report_fair_answer(const struct cw_hearing *h, const struct cw_report_fair *f,
@@ -1855,6 +1893,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		 struct cw_error *err)
 {
 	struct period cur, prev;
+	struct events events;
 	struct cw_date none = {0, 0, 0};
 	long days;
 	int rc, wy, ww, wy2, ww2;
@@ -1949,8 +1988,10 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	count_fair(out);
 	if (verdict_rows(&out->hearings, &out->rulings, &out->verdicts, &out->nverdicts) != 0)
 		return oom(err);
-	out->linked_rulings =
-		group_verdicts(out->verdicts, out->nverdicts, &out->nrulings, &out->ndecisions);
+	events_make(&events, &out->hearings, &out->rulings);
+	out->linked_rulings = group_verdicts(&events, out->verdicts, out->nverdicts, &out->nrulings,
+					     &out->ndecisions);
+	events_free(&events);
 
 	if ((rc = cw_report_upcoming_read(rd, &out->filter, out->next_from, out->next_to,
 					  &out->upcoming_src, &out->upcoming, &out->nupcoming,

@@ -506,4 +506,45 @@ ok cw edit "$o3" --same-event "$o2"
 ok cw report --week 2023-W40 --case "Linked order case" --format json
 json "[d['comparison'][m]['current'] for m in ('hearings', 'hearings_own', 'hearings_reported', 'verdicts')] == [1, 1, 0, 2]"
 json "len({v['ruling'] for v in d['verdicts']}) == 1"
+# lh CASE VIEW [OPTIONS]: logs a verdict hearing of 2023-10-05 in CASE, its id into $h
+lh() {
+	c=$1 view=$2
+	shift 2
+	ok cw log hearing --case "$c" --date 2023-10-05 --outcome verdict --view "$view" "$@"
+	h=$(printf '%s' "$out" | awk '{print $3}')
+}
+# An account that names nobody between two that name one defendant each: two decisions.
+ok cw case add --title "Unitemised between" --defendant "Linked Verdict A" --charge 494 \
+	--defendant "Linked Verdict B" --charge 494
+lh "Unitemised between" un --verdict "494=convicted@Linked Verdict B"
+u=$h
+lh "Unitemised between" media
+m=$h
+lh "Unitemised between" government --verdict "494=acquitted@Linked Verdict A"
+ok cw edit "$m" --same-event "$u"
+ok cw edit "$h" --same-event "$u"
+ok cw report --from 2023-10-05 --to 2023-10-05 --case "Unitemised between"
+has "2 verdicts and rulings were recorded, one per defendant, in 1 ruling (accounts: UN, government, media): 1 convicted, 1 acquitted"
+# Two accounts joined through a third that gave no verdict (media, outcome not recorded):
+# one hearing, one decision, the accounts differing; its outcome is the verdict another gives.
+ok cw case add --title "Joined through" --defendant "Linked Verdict A" --charge 494
+lh "Joined through" own --verdict "494=convicted@Linked Verdict A"
+a=$h
+lh "Joined through" un --verdict "494=acquitted@Linked Verdict A"
+c=$h
+ok cw log hearing --case "Joined through" --date 2023-10-05 --view media
+b=$(printf '%s' "$out" | awk '{print $3}')
+ok cw edit "$a" --same-event "$b"
+ok cw edit "$c" --same-event "$b"
+ok cw report --from 2023-10-05 --to 2023-10-05 --case "Joined through" --format json
+json "[d['comparison'][m]['current'] for m in ('hearings', 'verdict_hearings', 'verdicts')] == [1, 1, 1]"
+# The team's own account that recorded no outcome, linked to the UN's verdict: a hearing with
+# a verdict, and its outcome the verdict.
+ok cw case add --title "Own without outcome" --defendant "Linked Verdict A" --charge 494
+lh "Own without outcome" un --verdict "494=convicted@Linked Verdict A"
+ok cw log hearing --case "Own without outcome" --date 2023-10-05 --view own --same-event "$h"
+ok cw report --from 2023-10-05 --to 2023-10-05 --case "Own without outcome" --format json
+json "[d['comparison'][m]['current'] for m in ('hearings', 'hearings_own', 'verdict_hearings', 'verdicts')] == [1, 1, 1, 1]"
+ok cw report --from 2023-10-05 --to 2023-10-05 --case "Own without outcome"
+has "The team monitored 1 hearing: 1 with a verdict."
 done_ok
