@@ -369,13 +369,17 @@ static void put_bottom_tail(const char *text, const char *tail, int role, int li
 		return;
 	}
 	snprintf(all, sizeof all, "%s %s", safe, tail);
-	while (cols > 0 && wrapped_rows(all, cols) > rows && budget > 0) {
+	while (cols > 0 && wrapped_rows(all, cols) > rows) {
+		if (budget <= 0) { /* not even a letter of it fits beside the tail */
+			snprintf(all, sizeof all, "%s", tail);
+			break;
+		}
 		cw_text_fit(safe, budget, 0, cut, sizeof cut);
 		snprintf(all, sizeof all, "%s %s", cut, tail);
 		budget -= cols / 4 > 0 ? cols / 4 : 1;
 	}
 	free(safe);
-	put_bottom(budget > 0 ? all : tail, role, lines, cols);
+	put_bottom(all, role, lines, cols);
 }
 
 static void draw(struct cw_app *app)
@@ -630,8 +634,8 @@ static int pane_text(struct cw_pane *v, const char *text, int cols, int indent)
 	size_t nlines = 0;
 
 	for (line = safe; line && *line; line = next) {
-		int cont = line != safe && line[-1] != '\n';
-		size_t len = cw_text_wrap(line, cont && cols > 4 * indent ? cols - indent : cols);
+		int cont = line != safe && line[-1] != '\n' && cols > 4 * indent;
+		size_t len = cw_text_wrap(line, cont ? cols - indent : cols);
 		char **more;
 
 		next = line + (len ? len : 1);

@@ -541,8 +541,9 @@ static void diff_line(void *ctx, const char *field, const char *in_a, const char
 		return;
 	}
 	for (const char *p = safe; *p;) {
-		int cont = p != safe, width = cols - (cont ? 10 : 0);
-		size_t len = cw_text_wrap(p, width > 20 ? width : cols);
+		/* Continuation rows under the field, when the screen is wide enough for that. */
+		int cont = p != safe && cols > 30;
+		size_t len = cw_text_wrap(p, cont ? cols - 10 : cols);
 
 		if (!len)
 			len = strlen(p);
