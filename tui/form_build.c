@@ -288,6 +288,17 @@ struct defendants_ctx {
 	size_t ngroups;
 };
 
+/* The custody and the charges the form gives its defendants, to one of them. */
+static int give_custody_and_charges(struct defendants_ctx *dc, struct cw_defendant *d)
+{
+	if (dc->custody)
+		d->custody = (uint8_t)dc->custody;
+	for (size_t i = 0; i < dc->narts; i++)
+		if (!cw_defendant_charge(d, &dc->arts[i]))
+			return cw_error_set(dc->err, CW_ENOMEM, "", "out of memory");
+	return 0;
+}
+
 static int add_defendant_part(void *ctx, const char *part)
 {
 	struct defendants_ctx *dc = ctx;
@@ -326,12 +337,7 @@ static int add_defendant_part(void *ctx, const char *part)
 			return cw_error_set(dc->err, CW_ENOMEM, "", "out of memory");
 		d->person = id;
 	}
-	if (dc->custody)
-		d->custody = (uint8_t)dc->custody;
-	for (size_t i = 0; i < dc->narts; i++)
-		if (!cw_defendant_charge(d, &dc->arts[i]))
-			return cw_error_set(dc->err, CW_ENOMEM, "", "out of memory");
-	return 0;
+	return give_custody_and_charges(dc, d);
 }
 
 /* A group of unnamed defendants the case form names ("8 union activists"), given the
@@ -357,12 +363,7 @@ static int add_group_part(void *ctx, const char *part)
 	/* The list may move as it grows: remembered by position. */
 	if (dc->ngroups < sizeof dc->groups / sizeof dc->groups[0])
 		dc->groups[dc->ngroups++] = at;
-	if (dc->custody)
-		d->custody = (uint8_t)dc->custody;
-	for (size_t i = 0; i < dc->narts; i++)
-		if (!cw_defendant_charge(d, &dc->arts[i]))
-			return cw_error_set(dc->err, CW_ENOMEM, "", "out of memory");
-	return 0;
+	return give_custody_and_charges(dc, d);
 }
 
 static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_error *err)
