@@ -315,13 +315,16 @@ static void backup_note(struct cw_app *app)
 	}
 }
 
+/* The most rows a status message or question takes at the bottom of the screen: put_bottom
+ * wraps into them, put_bottom_tail cuts a message to leave its tail in them. */
+#define STATUS_ROWS_MAX 3
+
 /* A question or a message on the status line, over up to two of the rows above it when it is
  * longer than the line (a deletion's question with its record, what to know about a record
  * saved), so that its end ("y/N") is read; the rows are drawn again at the next key. */
 static void put_bottom(const char *text, int role, int lines, int cols)
 {
-	enum { MAX_LINES = 3 };
-	size_t at[MAX_LINES + 1], n = 0;
+	size_t at[STATUS_ROWS_MAX + 1], n = 0;
 
 	if (cols <= 0 || lines < 2 || cw_text_width(text) <= cols) {
 		cw_screen_fill(lines - 1, role);
@@ -329,7 +332,7 @@ static void put_bottom(const char *text, int role, int lines, int cols)
 		return;
 	}
 	at[0] = 0;
-	while (n < MAX_LINES && (int)n < lines - 1 && text[at[n]]) {
+	while (n < STATUS_ROWS_MAX && (int)n < lines - 1 && text[at[n]]) {
 		at[n + 1] = at[n] + cw_text_wrap(text + at[n], cols);
 		n++;
 	}
@@ -358,10 +361,11 @@ static int wrapped_rows(const char *text, int cols)
 }
 
 /* A status message with a tail that must show ("(! shows fixes)"): the message is cut, with
- * "…", where message and tail together would take more than the bottom's three rows. */
+ * "…", where message and tail together would take more than the bottom's STATUS_ROWS_MAX rows. */
 static void put_bottom_tail(const char *text, const char *tail, int role, int lines, int cols)
 {
-	int rows = lines - 1 < 3 ? lines - 1 : 3, budget = cols * rows - cw_text_width(tail) - 2;
+	int rows = lines - 1 < STATUS_ROWS_MAX ? lines - 1 : STATUS_ROWS_MAX,
+	    budget = cols * rows - cw_text_width(tail) - 2;
 	char *safe = cw_text_for_terminal(text, 0), cut[1600], all[1800];
 
 	if (!safe) {
