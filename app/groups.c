@@ -123,7 +123,38 @@ int cw_case_group_add(struct cw_case *c, const char *text, const char *field,
 				    "give a number, a label or both: \"8 union activists\"");
 	/* A group the case has already is that group, as a person's name is that defendant: a
 	 * number given corrects theirs. */
-	if (!(*out = find_group(c, label))) {
+	if (!(*out = find_group(c, label)) && counted) {
+		/* A group with no label (an import's, or an older casewatch's) cannot be named
+		 * by its events: "8 LABEL" gives the case's one such group of 8 its label, and
+		 * "8" alone is the case's one such group, or is refused. */
+		struct cw_defendant *d = c->defendants.items, *same = NULL;
+		size_t unlabelled = 0, matching = 0;
+
+		for (size_t i = 0; i < c->defendants.n; i++)
+			if (cw_id_is_zero(&d[i].person) && !(d[i].label && *d[i].label)) {
+				unlabelled++;
+				if (!*label || d[i].unnamed_count == n)
+					matching++, same = &d[i];
+			}
+		if (matching != 1)
+			same = NULL;
+		if (!*label && !same && unlabelled)
+			return cw_error_set(err, CW_EINVAL, field,
+					    "'%.60s': the case has %zu groups with no label; give "
+					    "this one its label too, e.g. \"%ld union activists\"",
+					    text, unlabelled, n);
+		if (!*label && !same)
+			return cw_error_set(
+				err, CW_EINVAL, field,
+				"'%.60s': give the group a label too, e.g. \"%ld union "
+				"activists\", so that its arrests, releases and verdicts "
+				"can name it",
+				text, n);
+		if (same && *label && !(same->label = strdup(label)))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		*out = same;
+	}
+	if (!*out) {
 		if (!df || !(*out = cw_list_append(&c->defendants, df->sub)))
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		if (*label && !((*out)->label = strdup(label)))

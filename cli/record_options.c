@@ -477,10 +477,30 @@ static int is_list_option(enum cw_kind kind, const char *opt)
 	return 0;
 }
 
+/* A group given twice in one command ("--unnamed '8 activists' ... --unnamed '5 activists'")
+ * is refused, as the case form refuses it: which number, custody or charges are meant cannot
+ * be told. Groups are remembered by position, since the list may move as it grows. */
+static int group_once(struct cw_cli *cli, const struct cw_case *c, const struct cw_defendant *d,
+		      const char *value, size_t *given, size_t *n, size_t cap)
+{
+	size_t at = (size_t)(d - (const struct cw_defendant *)c->defendants.items);
+
+	for (size_t i = 0; i < *n; i++)
+		if (given[i] == at)
+			return cw_error_set(&cli->err, CW_EINVAL, "unnamed",
+					    "'%.60s' names a group given already in this command: "
+					    "give each group once",
+					    value);
+	if (*n < cap)
+		given[(*n)++] = at;
+	return 0;
+}
+
 int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int first_arg)
 {
 	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
 	struct cw_defendant *current = NULL;
+	size_t groups[64], ngroups = 0; /* the groups --unnamed gave, by position */
 	struct cw_opt opt;
 	int i = first_arg, rc;
 
@@ -579,6 +599,10 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 				return rc == CW_ENOMEM
 					       ? cw_error_set(&cli->err, rc, "", "out of memory")
 					       : rc;
+			if (rec->kind == CW_KIND_CASE && !strcmp(opt.name, "unnamed") &&
+			    (rc = group_once(cli, &rec->u.kase, current, opt.value, groups,
+					     &ngroups, sizeof groups / sizeof groups[0])) != 0)
+				return rc;
 			continue;
 		}
 		f = find_field(s, opt.name);

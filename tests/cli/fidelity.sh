@@ -507,6 +507,29 @@ fails 65 unnamed cw edit "Ordinal case" --unnamed "0 protesters"
 fails 65 unnamed cw edit "Ordinal case" --unnamed " "
 ok cw show "Ordinal case" --json
 json "[(x.get('label'), x.get('unnamed_count')) for x in d['defendants']] == [('3rd district protesters', 12)]"
+# A number alone makes a group no event could name: refused, with what to give instead.
+fails 65 unnamed cw edit "Ordinal case" --unnamed "8"
+grep -q "'8': give the group a label too, e.g. \"8 union activists\", so that its arrests, releases and verdicts can name it" \
+	"$WORK/stderr" || fail "no label asked for: $(cat "$WORK/stderr")"
+# One group given twice in one command: which number is meant cannot be told.
+fails 65 unnamed cw edit "Ordinal case" --unnamed "12 3rd district protesters" --custody detained \
+	--unnamed "13 3rd district protesters"
+grep -q "names a group given already in this command" "$WORK/stderr" ||
+	fail "a group given twice taken: $(cat "$WORK/stderr")"
+ok cw show "Ordinal case" --json
+json "[(x.get('label'), x.get('unnamed_count'), x.get('custody')) for x in d['defendants']] == [('3rd district protesters', 12, None)]"
+checks=$((checks + 2))
+# A group with no label (from an import) is given one by its number, not doubled, and its
+# events can then name it; "8" alone is that group.
+printf '%s\n' '{"kind": "case", "ref": "c-unlabelled", "view": "own", "title": "Unlabelled group case", "defendants": [{"unnamed_count": 8}]}' \
+	>"$WORK/unlabelled.jsonl"
+ok cw import "$WORK/unlabelled.jsonl"
+ok cw edit ref:c-unlabelled --unnamed "8" --custody detained
+ok cw edit ref:c-unlabelled --unnamed "8 Boeung Kak villagers"
+ok cw show ref:c-unlabelled --json
+json "[(x.get('label'), x.get('unnamed_count'), x.get('custody')) for x in d['defendants']] == [('Boeung Kak villagers', 8, 'detained')]"
+ok cw log milestone --case ref:c-unlabelled --group "Boeung Kak" --type arrest --date 2024-09-02 \
+	--view own
 # A defendant the case says is detained with no arrest or detention logged in it: reports
 # count detention from events, so they list them nowhere as held. Said when the case is
 # saved, with the command that logs it; said no more once it is logged.

@@ -67,4 +67,12 @@ send C-s
 wait_for "'4 VILLAGERS' names a group given already in this field"
 ok cw show "NagaWorld strike" --json
 json "len(d['defendants']) == 3"
+# A number alone: a group no event could name, refused with what to give.
+send C-g unnamed Enter
+send C-u
+send -l '8'
+send C-s
+wait_for "give the group a label too"
+ok cw show "NagaWorld strike" --json
+json "len(d['defendants']) == 3"
 echo "case_groups: $checks checks passed"
