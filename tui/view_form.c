@@ -1,6 +1,7 @@
 /* view_form.c - draws a form (form.h holds its data and keys): one row per field, the error
- * on the row under the field it belongs to, suggestions under the field being typed, and the
- * field's hint at the bottom. The form scrolls so the current field is always on screen. */
+ * wrapped on the rows under the field it belongs to, suggestions under the field being typed,
+ * and the field's hint at the bottom, on two rows when it is wider than the screen. The form
+ * scrolls so the current field is always on screen. */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,27 +15,54 @@
 #define LABEL_W    22
 #define NOTES_ROWS 3
 
-#define INFO_ROWS 6
+#define INFO_ROWS  6
+#define ERROR_ROWS 3 /* a field's error, wrapped under it */
+#define HINT_ROWS  2 /* the hint at the bottom, when it is wider than the screen */
 
-/* The rows a text to read takes, wrapped at `width` columns (at most INFO_ROWS): a case's
- * defendants are shown whole, not cut at the screen's edge. */
-static int info_rows(const char *text, int width)
+/* The rows a text takes wrapped at `width` columns, at most `max`: a case's defendants, a
+ * field's error and the hint are shown whole, not cut at the screen's edge. */
+static int wrapped_rows(const char *text, int width, int max)
 {
 	int rows = 0;
 
-	for (size_t n; *text && rows < INFO_ROWS; text += n ? n : 1, rows++)
+	for (size_t n; *text && rows < max; text += n ? n : 1, rows++)
 		n = cw_text_wrap(text, width > 0 ? width : 1);
 	return rows ? rows : 1;
+}
+
+/* Puts text wrapped at w columns on `rows` rows from y (not below `bottom`), the last one
+ * ending with what is left, cut if it must be. Returns the row after the last one put. */
+static int put_wrapped(int y, int bottom, int x, int w, const char *text, int rows,
+		       enum cw_role role)
+{
+	for (int r = 0; r < rows && y < bottom; r++) {
+		size_t n = cw_text_wrap(text, w > 0 ? w : 1);
+		char *part = strndup(text, n);
+
+		cw_screen_put(y++, x, w, r + 1 == rows ? text : part ? part : "", role);
+		free(part);
+		text += n ? n : 1;
+	}
+	return y;
+}
+
+/* "^ " and the field's error, as drawn under it. */
+static void error_line(const struct cw_form_field *ff, char *buf, size_t len)
+{
+	snprintf(buf, len, "^ %s", ff->error);
 }
 
 static int field_rows(const struct cw_form *fm, size_t i, int vw)
 {
 	const struct cw_form_field *ff = &fm->fields[i];
 	int rows = ff->widget == CW_W_NOTES  ? NOTES_ROWS
-		   : ff->widget == CW_W_INFO ? info_rows(cw_edit_text(&ff->edit), vw)
+		   : ff->widget == CW_W_INFO ? wrapped_rows(cw_edit_text(&ff->edit), vw, INFO_ROWS)
 					     : 1;
+	char error[340];
 
-	return rows + (ff->error[0] ? 1 : 0) + (i == fm->cur ? (int)fm->nsugg : 0);
+	error_line(ff, error, sizeof error);
+	return rows + (ff->error[0] ? wrapped_rows(error, vw, ERROR_ROWS) : 0) +
+	       (i == fm->cur ? (int)fm->nsugg : 0);
 }
 
 /* The byte where a one-line text must start for the cursor to fit in width columns. */
@@ -197,13 +225,60 @@ static int label_width(const struct cw_form *fm, int cols)
 	return lw > cols * 2 / 5 && cols * 2 / 5 > LABEL_W ? cols * 2 / 5 : lw;
 }
 
+/* The hint: what the field is, its words, the keys that matter here. */
+static void form_hint(const struct cw_form *fm, char *hint, size_t size)
+{
+	const struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
+	size_t n;
+
+	hint[0] = '\0';
+	if (!ff)
+		return;
+	n = (size_t)snprintf(hint, size, "%s", ff->hint ? ff->hint : "");
+
+	if (fm->nsugg && n < size)
+		n += (size_t)snprintf(hint + n, size - n,
+				      _(" | Enter takes the suggestion, C-n/C-p choose"));
+	else if (ff->widget == CW_W_CHOICE && n < size)
+		n += (size_t)snprintf(hint + n, size - n,
+				      _(" | type to pick a word, Space for the next"));
+	else if ((ff->widget == CW_W_PERSON || ff->widget == CW_W_CASE ||
+		  ff->widget == CW_W_PEOPLE) &&
+		 n < size)
+		n += (size_t)snprintf(hint + n, size - n, _(" | type a name"));
+	if (ff->f && ff->f->type == CW_F_DATE && n < size)
+		n += (size_t)snprintf(
+			hint + n, size - n,
+			_(" | or today, yesterday, monday, next friday, +3d, 15 jan"));
+	if ((ff->widget == CW_W_TOGGLE || ff->widget == CW_W_BOOL) && n < size)
+		n += (size_t)snprintf(hint + n, size - n,
+				      _(" | : then a note, which goes into the notes"));
+	if (ff->widget == CW_W_NOTES && n < size)
+		n += (size_t)snprintf(hint + n, size - n, _(" | Enter: new line, C-o: $EDITOR"));
+	if (ff->widget == CW_W_WORDS && n < size) {
+		n += (size_t)snprintf(hint + n, size - n,
+				      _(" | words, spaces or commas between (Tab completes):"));
+		/* By their labels, which may hold spaces: commas between them. */
+		for (size_t k = 0; k < ff->words->n && n < size; k++)
+			n += (size_t)snprintf(hint + n, size - n, "%s %s", k ? "," : "",
+					      cw_enum_label(ff->words, (unsigned)k));
+	}
+}
+
 void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
 {
 	struct cw_form *fm = v->form;
 	int cols = cw_screen_cols(), lw = label_width(fm, cols), vx = lw + 2, vw = cols - vx - 1, y,
-	    avail = height - 2;
+	    avail, hint_rows = 1;
 	char title[300], hint[600];
 	size_t first;
+
+	/* A hint wider than the screen takes a second row from the fields, not while a long
+	 * message has its row, nor on a screen too short to spare it. */
+	form_hint(fm, hint, sizeof hint);
+	if (!fm->jumping && !(fm->message[0] && cw_text_width(fm->message) > cols) && height > 8)
+		hint_rows = wrapped_rows(hint, cols, HINT_ROWS);
+	avail = height - 1 - hint_rows;
 
 	if (vw < 10)
 		vx = cols / 3, vw = cols - vx - 1;
@@ -250,21 +325,10 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 			y += NOTES_ROWS;
 		} else if (ff->widget == CW_W_INFO) {
 			const char *text = cw_edit_text(&ff->edit);
-			int rows = info_rows(text, vw);
 
-			for (int r = 0; r < rows && y < top + 1 + avail; r++) {
-				size_t n = cw_text_wrap(text, vw > 0 ? vw : 1);
-				char *part = strndup(text, n);
-
-				/* The last row shown ends with what is left, cut if it must be. */
-				cw_screen_put(y++, vx, vw,
-					      r + 1 == rows ? text
-					      : part        ? part
-							    : "",
-					      active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_FIELD);
-				free(part);
-				text += n ? n : 1;
-			}
+			y = put_wrapped(y, top + 1 + avail, vx, vw, text,
+					wrapped_rows(text, vw, INFO_ROWS),
+					active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_FIELD);
 		} else {
 			const char *text = cw_edit_text(&ff->edit);
 			size_t start = active ? scroll_start(text, ff->edit.cursor, vw) : 0;
@@ -281,11 +345,12 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 			}
 			y++;
 		}
-		if (ff->error[0] && y < top + 1 + avail) {
+		if (ff->error[0]) {
 			char msg[340];
 
-			snprintf(msg, sizeof msg, "^ %s", ff->error);
-			cw_screen_put(y++, vx, vw, msg, CW_ROLE_ERROR);
+			error_line(ff, msg, sizeof msg);
+			y = put_wrapped(y, top + 1 + avail, vx, vw, msg,
+					wrapped_rows(msg, vw, ERROR_ROWS), CW_ROLE_ERROR);
 		}
 		if (active)
 			for (size_t s = 0; s < fm->nsugg && y < top + 1 + avail; s++) {
@@ -323,43 +388,9 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		snprintf(app->info, sizeof app->info, "%s", fm->message + n);
 		return;
 	}
-	/* The hint: what the field is, its words, the keys that matter here. */
-	if (fm->n) {
-		const struct cw_form_field *ff = &fm->fields[fm->cur];
-		size_t n = (size_t)snprintf(hint, sizeof hint, "%s", ff->hint ? ff->hint : "");
-
-		if (fm->nsugg && n < sizeof hint)
-			n += (size_t)snprintf(hint + n, sizeof hint - n,
-					      _(" | Enter takes the suggestion, C-n/C-p choose"));
-		else if (ff->widget == CW_W_CHOICE && n < sizeof hint)
-			n += (size_t)snprintf(hint + n, sizeof hint - n,
-					      _(" | type to pick a word, Space for the next"));
-		else if ((ff->widget == CW_W_PERSON || ff->widget == CW_W_CASE ||
-			  ff->widget == CW_W_PEOPLE) &&
-			 n < sizeof hint)
-			n += (size_t)snprintf(hint + n, sizeof hint - n, _(" | type a name"));
-		if (ff->f && ff->f->type == CW_F_DATE && n < sizeof hint)
-			n += (size_t)snprintf(
-				hint + n, sizeof hint - n,
-				_(" | or today, yesterday, monday, next friday, +3d, 15 jan"));
-		if ((ff->widget == CW_W_TOGGLE || ff->widget == CW_W_BOOL) && n < sizeof hint)
-			n += (size_t)snprintf(hint + n, sizeof hint - n,
-					      _(" | : then a note, which goes into the notes"));
-		if (ff->widget == CW_W_NOTES && n < sizeof hint)
-			n += (size_t)snprintf(hint + n, sizeof hint - n,
-					      _(" | Enter: new line, C-o: $EDITOR"));
-		if (ff->widget == CW_W_WORDS && n < sizeof hint) {
-			n += (size_t)snprintf(
-				hint + n, sizeof hint - n,
-				_(" | words, spaces or commas between (Tab completes):"));
-			/* By their labels, which may hold spaces: commas between them. */
-			for (size_t k = 0; k < ff->words->n && n < sizeof hint; k++)
-				n += (size_t)snprintf(hint + n, sizeof hint - n, "%s %s",
-						      k ? "," : "",
-						      cw_enum_label(ff->words, (unsigned)k));
-		}
-		cw_screen_put(top + height - 1, 0, cols, hint, CW_ROLE_HINT);
-	}
+	if (hint[0])
+		put_wrapped(top + height - hint_rows, top + height, 0, cols, hint, hint_rows,
+			    CW_ROLE_HINT);
 	snprintf(app->info, sizeof app->info, "%s%s", fm->message[0] ? fm->message : _("field "),
 		 "");
 	if (!fm->message[0])

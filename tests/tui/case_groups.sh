@@ -54,6 +54,8 @@ json "len(d) == $edits"
 send e
 wait_for "Edit case"
 send C-g unnamed Enter
+# The field's hint is wider than the screen: it takes a second row, not cut at the edge.
+wait_for "separated by ;"
 send -l ' ; 0 protesters'
 send C-s
 wait_for "'0 protesters' is no number of people"
@@ -73,6 +75,8 @@ send C-u
 send -l '8'
 send C-s
 wait_for "give the group a label too"
+# The error is longer than the row under the field: wrapped, not cut at the screen's edge.
+wait_for "verdicts can name it"
 ok cw show "NagaWorld strike" --json
 json "len(d['defendants']) == 3"
 echo "case_groups: $checks checks passed"
