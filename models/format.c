@@ -10,6 +10,7 @@
 #include "models/format.h"
 #include "models/i18n.h"
 #include "models/json.h"
+#include "models/text.h"
 
 void cw_defendant_articles_add(const struct cw_defendant *d, struct cw_article *out, size_t max,
 			       size_t *n)
@@ -238,7 +239,27 @@ void cw_tally_text(const struct cw_tally *t, const char *noun, char *buf, size_t
 			 to[0] ? to : "");
 }
 
-void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len)
+int cw_sentence_part_concerns(const struct cw_sentence_part *p, const struct cw_id *person,
+			      const char *group)
+{
+	int for_group = p->group && *p->group;
+
+	if (cw_id_is_zero(&p->person) && !for_group)
+		return 1;
+	if (for_group) {
+		char *folded = group ? cw_text_fold(group) : NULL;
+		int same = folded && cw_text_equals_folded(p->group, folded);
+
+		free(folded);
+		return same;
+	}
+	return person && cw_id_equal(&p->person, person);
+}
+
+/* The parts that concern one defendant (all of them when `all`), each followed by the group
+ * it was given for when `say_whom`. */
+static void sentence_parts_text(const struct cw_list *parts, int all, const struct cw_id *person,
+				const char *group, int say_whom, char *buf, size_t len)
 {
 	size_t n = 0;
 
@@ -247,13 +268,29 @@ void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len)
 	for (size_t i = 0; i < parts->n && n < len; i++) {
 		const struct cw_sentence_part *p =
 			(const struct cw_sentence_part *)parts->items + i;
+		int whom = say_whom && p->group && *p->group;
 
+		if (!all && !cw_sentence_part_concerns(p, person, group))
+			continue;
 		n += (size_t)snprintf(buf + n, len - n, "%s%s%s%s%s%s%s", n ? "; " : "",
 				      cw_enum_label(&cw_words_sentence_part, p->part),
 				      p->amount ? " " : "", p->amount ? p->amount : "",
 				      p->detail ? " (" : "", p->detail ? p->detail : "",
 				      p->detail ? ")" : "");
+		if (whom && n < len)
+			n += (size_t)snprintf(buf + n, len - n, _(" (for: %s)"), p->group);
 	}
+}
+
+void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len)
+{
+	sentence_parts_text(parts, 1, NULL, NULL, 1, buf, len);
+}
+
+void cw_sentence_text_for(const struct cw_list *parts, const struct cw_id *person,
+			  const char *group, char *buf, size_t len)
+{
+	sentence_parts_text(parts, 0, person, group, 0, buf, len);
 }
 
 int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, size_t len)

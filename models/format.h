@@ -61,8 +61,19 @@ void cw_links_text(const struct cw_record *rec, char *buf, size_t len);
 void cw_tally_text(const struct cw_tally *t, const char *noun, char *buf, size_t len);
 
 /* A sentence's parts as one text: "prison term 3 years; ban 5 years (voting in and standing
- * for elections); compensation (to the National Election Committee)"; "" for none. */
+ * for elections); compensation (to the National Election Committee)"; "" for none. A part
+ * given for a group says so: "prison term 10 years (for: CNRP leaders)". */
 void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len);
+
+/* Whether a sentence part is one defendant's: a part that names no one is every defendant's
+ * its record names; one that names a person or a group is theirs alone. */
+int cw_sentence_part_concerns(const struct cw_sentence_part *p, const struct cw_id *person,
+			      const char *group);
+
+/* The parts of a sentence that concern one defendant (a person, or a group by its label), as
+ * cw_sentence_text gives them but without saying whom each is for. */
+void cw_sentence_text_for(const struct cw_list *parts, const struct cw_id *person,
+			  const char *group, char *buf, size_t len);
 /* A size in bytes as people read it: "3.1 MiB", "812 KiB", "20 B" (a small file is not
  * "0 KiB", which reads as empty). */
 void cw_size_text(uint64_t bytes, char *buf, size_t len);

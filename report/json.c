@@ -295,19 +295,29 @@ static json_t *releases(const struct cw_report *r)
 	return a;
 }
 
-/* A sentence's parts: [{part, amount, detail}], the part by its word. */
-static json_t *jparts(const struct cw_list *parts)
+/* A sentence's parts: [{part, amount, detail}], the part by its word; a part given for one
+ * person or group has "person" or "group" too. With `whose` (a row of one defendant's
+ * verdict), only the parts that are theirs. */
+static json_t *jparts(const struct cw_report *r, const struct cw_list *parts, int whose,
+		      const struct cw_id *person, const char *group)
 {
 	json_t *a = json_array();
 
 	for (size_t i = 0; a && i < parts->n; i++) {
 		const struct cw_sentence_part *p =
 			(const struct cw_sentence_part *)parts->items + i;
+		json_t *o;
 
-		json_array_append_new(a, json_pack("{s:s,s:o,s:o}", "part",
-						   cw_enum_word(&cw_words_sentence_part, p->part),
-						   "amount", jstr(p->amount), "detail",
-						   jstr(p->detail)));
+		if (whose && !cw_sentence_part_concerns(p, person, group))
+			continue;
+		o = json_pack("{s:s,s:o,s:o}", "part",
+			      cw_enum_word(&cw_words_sentence_part, p->part), "amount",
+			      jstr(p->amount), "detail", jstr(p->detail));
+		if (o && !cw_id_is_zero(&p->person))
+			json_object_set_new(o, "person", jperson(r, &p->person));
+		if (o && p->group && *p->group)
+			json_object_set_new(o, "group", json_string(p->group));
+		json_array_append_new(a, o);
 	}
 	return a;
 }
@@ -338,7 +348,9 @@ static json_t *verdicts(const struct cw_report *r)
 				v ? jword(&cw_words_verdict, v->result) : json_string("verdict"),
 				"court", jstr(h->court), "stage", jword(&cw_words_stage, h->stage),
 				"sentence", jstr(h->sentence), "fine", jstr(h->fine));
-			json_object_set_new(o, "sentence_parts", jparts(&h->sentence_parts));
+			json_object_set_new(o, "sentence_parts",
+					    jparts(r, &h->sentence_parts, v != NULL,
+						   v ? &v->person : NULL, v ? v->group : NULL));
 			if (v && v->group)
 				jgroup(o, v->group,
 				       cw_report_group_count(r, &h->case_id, v->group));
@@ -359,7 +371,8 @@ static json_t *verdicts(const struct cw_report *r)
 						: jword(&cw_words_milestone, m->type),
 				      "court", jstr(m->court), "stage", "sentence", jstr(m->detail),
 				      "fine");
-			json_object_set_new(o, "sentence_parts", jparts(&m->sentence_parts));
+			json_object_set_new(o, "sentence_parts",
+					    jparts(r, &m->sentence_parts, 1, &m->person, m->group));
 			if (m->group)
 				jgroup(o, m->group, m->count);
 		}

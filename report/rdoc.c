@@ -592,14 +592,22 @@ static int row_carries_sentence(const struct cw_hearing *h, size_t index)
 }
 
 /* A hearing's sentence once: its parts when it has them (they say the term, the fine and
- * the rest each once), else its sentence and fine as written. */
-static void sentence_detail(struct sb *detail, const struct cw_hearing *h)
+ * the rest each once), else its sentence and fine as written. A row for one defendant (v)
+ * takes the parts that are theirs: a mass trial's 10 years for one group and 5 for another
+ * are not both put beside each group. */
+static void sentence_detail(struct sb *detail, const struct cw_hearing *h,
+			    const struct cw_verdict *v)
 {
 	if (h->sentence_parts.n) {
 		char parts[600];
 
-		cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
-		sb_add(detail, "%s%s", detail->n ? "; " : "", parts);
+		if (v)
+			cw_sentence_text_for(&h->sentence_parts, &v->person, v->group, parts,
+					     sizeof parts);
+		else
+			cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
+		if (parts[0])
+			sb_add(detail, "%s%s", detail->n ? "; " : "", parts);
 		return;
 	}
 	if (h->sentence)
@@ -623,6 +631,12 @@ static void verdicts(struct builder *b)
 		account_cell(b, rec);
 		if (rec->kind == CW_KIND_HEARING) {
 			const struct cw_hearing *h = &rec->u.hearing;
+			/* The row's own verdict; none for a verdict given unitemised. */
+			const struct cw_verdict *v =
+				r->verdicts[i].index == SIZE_MAX
+					? NULL
+					: (const struct cw_verdict *)h->verdicts.items +
+						  r->verdicts[i].index;
 
 			date_cell(b, CW_RC_DATE, h->date);
 			case_cells(b, &h->case_id, r->verdicts[i].index == SIZE_MAX);
@@ -631,11 +645,7 @@ static void verdicts(struct builder *b)
 			if (h->stage)
 				cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
 			cell(b, CW_RC_LABEL, "%s", _("hearing"));
-			if (r->verdicts[i].index != SIZE_MAX) {
-				const struct cw_verdict *v =
-					(const struct cw_verdict *)h->verdicts.items +
-					r->verdicts[i].index;
-
+			if (v) {
 				if (v->group)
 					group_cells(b, &h->case_id, v->group);
 				else
@@ -655,7 +665,7 @@ static void verdicts(struct builder *b)
 				     word(&cw_words_outcome, CW_OUTCOME_VERDICT));
 			}
 			if (row_carries_sentence(h, r->verdicts[i].index))
-				sentence_detail(&detail, h);
+				sentence_detail(&detail, h, v);
 			if (h->notes)
 				sb_add(&detail, "%s%s", detail.n ? "; " : "", h->notes);
 		} else {
@@ -683,8 +693,10 @@ static void verdicts(struct builder *b)
 			if (m->sentence_parts.n) {
 				char parts[600];
 
-				cw_sentence_text(&m->sentence_parts, parts, sizeof parts);
-				sb_add(&detail, "%s%s", detail.n ? "; " : "", parts);
+				cw_sentence_text_for(&m->sentence_parts, &m->person, m->group,
+						     parts, sizeof parts);
+				if (parts[0])
+					sb_add(&detail, "%s%s", detail.n ? "; " : "", parts);
 			}
 		}
 		cell_take(b, CW_RC_DETAIL, &detail);

@@ -154,6 +154,15 @@ json "sorted((m['type'], m.get('group'), m.get('count'), m['date']) for m in d i
 ok cw show ref:h-cnrp-mass-trial-2-verdict-2022-03-17 --json
 json "[(p['group'], p['amount']) for p in d['sentence_parts']] == [('leaders allegedly affiliated with the CNRP', '10 years'), ('supporters and relatives allegedly affiliated with the CNRP', '5 years')]"
 json "[v['group'] for v in d['verdicts']] == ['leaders allegedly affiliated with the CNRP', 'supporters and relatives allegedly affiliated with the CNRP']"
+# ... and the report gives each group's row its own sentence, not both (the text and JSON)
+ok cw report --from 2022-03 --to 2022-03 --format json
+json "[(v['group'], [(p['amount'], p['group']) for p in v['sentence_parts']]) for v in d['verdicts'] if v.get('group')] == [('leaders allegedly affiliated with the CNRP', [('10 years', 'leaders allegedly affiliated with the CNRP')]), ('supporters and relatives allegedly affiliated with the CNRP', [('5 years', 'supporters and relatives allegedly affiliated with the CNRP')])]"
+ok cw report --from 2022-03 --to 2022-03
+has "| leaders allegedly affiliated with the CNRP (7 unnamed) | CNRP-affiliated persons — second mass trial |  |  | convicted | prison term 10 years; 21"
+has "| supporters and relatives allegedly affiliated with the CNRP (14 unnamed) | CNRP-affiliated persons — second mass trial |  |  | convicted | prison term 5 years; 21"
+# the record's own line says whom each part is for
+ok cw list records --case "second mass trial" --kind hearing
+has "prison term 10 years (for: leaders allegedly affiliated with the CNRP)"
 # the 8 NagaWorld activists' charges follow the verdicts too
 ok cw show ref:c-nagaworld-lrsu-incitement --json
 json "[len(c['history']) for c in d['defendants'][1]['charges']] == [3, 3]"
