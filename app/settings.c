@@ -285,6 +285,16 @@ static int check_author(const char *value, struct cw_error *err)
 	return cw_text_validate(value, 100, 0, "author", err);
 }
 
+int cw_author_env_check(struct cw_error *err)
+{
+	const char *env = getenv("CASEWATCH_AUTHOR");
+	struct cw_error why;
+
+	if (!env || !*env || check_author(env, &why) == 0)
+		return 0;
+	return cw_error_set(err, CW_ECONFIG, "", "CASEWATCH_AUTHOR: %s", why.message);
+}
+
 static int check_lock_after(const char *value, struct cw_error *err)
 {
 	unsigned s;

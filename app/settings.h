@@ -32,6 +32,11 @@ const char *cw_config_path(void);
  * read. */
 int cw_config_check(const char *path, struct cw_error *err);
 
+/* $CASEWATCH_AUTHOR, when set, as the config file's `author` is checked: 0 when it is unset,
+ * empty or a name new records can be signed with; else CW_ECONFIG "CASEWATCH_AUTHOR: what is
+ * wrong" (a name refused would otherwise be replaced by the login name without a word). */
+int cw_author_env_check(struct cw_error *err);
+
 /* The value of `name` in the config file at path, without the spaces around it, into value;
  * the line it is on into *line (may be NULL). 0, or CW_ENOTFOUND when the file cannot be read
  * or does not set the name. A value longer than len - 1 bytes is cut. */

@@ -426,7 +426,8 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		}
 		/* A mistyped config file stops a command before it does anything: a setting that
 		 * was meant would otherwise be replaced by its default without a word. */
-		if ((rc = cw_config_check(cw_config_path(), &cli->err)) != 0)
+		if ((rc = cw_config_check(cw_config_path(), &cli->err)) != 0 ||
+		    (rc = cw_author_env_check(&cli->err)) != 0)
 			return rc;
 		cli->session.read_only = cmd->reads;
 		rc = cmd->run(cli, cmd, first);

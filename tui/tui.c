@@ -1635,7 +1635,9 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 		cw_app_error(app, &backup_err);
 	/* Any other line the file cannot hold is said too; the interface starts all the same, so
 	 * a typo never keeps a monitor out of the records in court (commands stop instead). */
-	if (cw_config_check(cw_config_path(), &config_err) != 0 && !app->status[0])
+	if ((cw_config_check(cw_config_path(), &config_err) != 0 ||
+	     cw_author_env_check(&config_err) != 0) &&
+	    !app->status[0])
 		cw_app_error(app, &config_err);
 	/* A passphrase file others can read gives the database to anyone with an account here:
 	 * said before any typo in the config file. */

@@ -37,6 +37,16 @@ refused 'author =\n' 1 'author: needs a value'
 refused 'author = Sok\001Dara\n' 1 'author: '
 ! grep -q "$(printf '\001')" "$WORK/stderr" || fail "a control character reached the terminal"
 refused 'lock_after = 5m\nlock_after = 10m\n' 2 'lock_after is set again (first on line 1)'
+# $CASEWATCH_AUTHOR is held to the same rule: a name it refuses is not quietly replaced by
+# the login name on new records.
+printf 'author = Sok Dara\n' >"$cfg"
+(
+	export CASEWATCH_AUTHOR="$(printf 'Sok\033[8mhidden')"
+	fails 78 "CASEWATCH_AUTHOR: control character U+001B" cw person add --name "Kem Sokha"
+	! grep -q "$(printf '\033')" "$WORK/stderr" || fail "an escape reached the terminal"
+	export CASEWATCH_AUTHOR="$(printf '%0200d' 0)"
+	fails 78 "CASEWATCH_AUTHOR: too long" cw list persons
+)
 [ "$(db_snapshot)" = "$before" ] || fail "a refused config file let a command write"
 
 # A config file that cannot be read (a folder in its place): file trouble, 74.
