@@ -40,8 +40,24 @@ int cw_peer_name_validate(const char *name, const char *field, struct cw_error *
 	return 0;
 }
 
+/* Whether a peer's name may hold c: printable ASCII, Latin letters with their accents
+ * (Latin-1, Latin Extended-A and Additional, combining accents) and Khmer. Letters of other
+ * scripts are refused because some read as Latin ones: a Cyrillic "а" (U+0430), a Greek "ο",
+ * a full-width "ａ"; so is the dotless "ı", which reads as "i". */
+static int peer_name_char(uint32_t c)
+{
+	if (c < 0x80)
+		return 1; /* controls are refused before */
+	if (c == 0xD7 || c == 0xF7 || c == 0x131)
+		return 0;
+	return (c >= 0xC0 && c <= 0x17F) || (c >= 0x300 && c <= 0x36F) ||
+	       (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x1780 && c <= 0x17FF) ||
+	       (c >= 0x19E0 && c <= 0x19FF);
+}
+
 int cw_peer_name_validate_new(const char *name, const char *field, struct cw_error *err)
 {
+	size_t n = strlen(name);
 	uint32_t c;
 	long at;
 	int rc;
@@ -58,6 +74,13 @@ int cw_peer_name_validate_new(const char *name, const char *field, struct cw_err
 				    "space other than one plain space, or draws nothing; type the "
 				    "name with plain single spaces only",
 				    (unsigned)c, at + 1);
+	for (size_t off = 0, len; off < n; off += len ? len : 1)
+		if ((len = cw_utf8_decode(name + off, n - off, &c)) && !peer_name_char(c))
+			return cw_error_set(err, CW_EINVAL, field,
+					    "a peer's name is written in Latin or Khmer letters, "
+					    "digits and punctuation: U+%04X at byte %zu is not (a "
+					    "letter of another script can read as a Latin one)",
+					    (unsigned)c, off + 1);
 	return 0;
 }
 

@@ -31,7 +31,8 @@ struct cw_peer_key {
 int cw_peer_name_validate(const char *name, const char *field, struct cw_error *err);
 /* What a new peer's name must be besides: every character visible and told apart from a
  * space (cw_text_find_invisible: no no-break or other Unicode spaces, no zero-width spaces or
- * joiners, no direction marks, not two spaces in a row). Names enrolled before keep working
+ * joiners, no direction marks, not two spaces in a row), and only Latin or Khmer letters
+ * besides ASCII (a Cyrillic "а" reads as a Latin "a"). Names enrolled before keep working
  * with cw_peer_name_validate, so they can still be named to be removed. */
 int cw_peer_name_validate_new(const char *name, const char *field, struct cw_error *err);
 

@@ -74,6 +74,13 @@ for n in 'bob\302\240' 'b\342\200\213ob' '\342\200\215bob' 'b\343\200\200ob' 'bo
 	fails 65 name cs peer add "$(printf "$n")" "$mkey"
 done
 fails 65 "reads the same as the enrolled peer 'alice'" cs peer add Alice "$mkey"
+# Letters of another script that read as Latin ones: Cyrillic a, e and c, a Greek omicron, a
+# full-width a, a dotless i; Khmer is a script of the team's and is taken.
+for n in '\320\260lice' 'alic\320\265' 'ali\321\201e' 'b\316\277b' '\357\275\201lice' 'al\304\261ce'; do
+	fails 65 "letter of another script can read as a Latin one" cs peer add "$(printf "$n")" "$mkey"
+done
+ok cs peer add "$(printf '\341\236\237\341\236\273\341\236\201\341\236\266 laptop')" "$mkey"
+ok cs peer remove "$(printf '\341\236\237\341\236\273\341\236\201\341\236\266 laptop')"
 ok cs peer add "$(printf 'ren\303\251')" "$mkey"
 ok "$CASEWATCH" --db "$WORK/other" init
 fails 65 "reads the same as the enrolled peer" cs peer add "$(printf 'rene\314\201')" \
