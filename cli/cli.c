@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "models/i18n.h"
+#include "models/json.h"
 #include "models/text.h"
 #include "report/export.h"
 
@@ -232,7 +233,7 @@ const char *cw_cli_said(const struct cw_cli *cli)
 
 int cw_cli_print_json(struct cw_cli *cli, json_t *value)
 {
-	int rc = value ? json_dumpf(value, cli->out, JSON_INDENT(2)) : -1;
+	int rc = value ? cw_json_dumpf(value, cli->out, JSON_INDENT(2)) : -1;
 
 	fputc('\n', cli->out);
 	json_decref(value);

@@ -9,6 +9,7 @@
 
 #include "models/i18n.h"
 #include "models/json.h"
+#include "models/text.h"
 
 void cw_time_format(int64_t us, char buf[32])
 {
@@ -512,4 +513,69 @@ int cw_record_from_json(const json_t *obj, const struct cw_ref_resolver *resolve
 	}
 	return struct_from_json(obj, &rec->u, cw_schema_for_kind(k), &cw_schema_header, rec, "",
 				resolver, err);
+}
+
+/* ---- output for a terminal ---------------------------------------------------------------- */
+
+struct safe_out {
+	FILE *f;
+	unsigned char pending[4]; /* a sequence cut between two of jansson's pieces */
+	size_t npending, need;
+};
+
+/* One whole UTF-8 sequence: escaped when it is a control character. */
+static void put_sequence(FILE *f, const unsigned char *seq, size_t len)
+{
+	uint32_t c;
+
+	if (cw_utf8_decode((const char *)seq, len, &c) == len && cw_text_is_control(c))
+		fprintf(f, "\\u%04x", (unsigned)c);
+	else
+		fwrite(seq, 1, len, f);
+}
+
+/* Only sequences led by 0xC2 (U+0080-00BF) or 0xE2 (U+2000-2FFF) can be the controls
+ * escaped; everything else goes out as it comes, in runs. */
+static int safe_piece(const char *buffer, size_t size, void *data)
+{
+	struct safe_out *o = data;
+	const unsigned char *p = (const unsigned char *)buffer;
+	size_t i = 0, run;
+
+	while (o->npending && i < size) {
+		o->pending[o->npending++] = p[i++];
+		if (o->npending == o->need) {
+			put_sequence(o->f, o->pending, o->npending);
+			o->npending = 0;
+		}
+	}
+	for (run = i; i < size; i++) {
+		size_t need;
+
+		if (p[i] != 0xC2 && p[i] != 0xE2)
+			continue;
+		need = p[i] == 0xC2 ? 2 : 3;
+		fwrite(p + run, 1, i - run, o->f);
+		if (i + need > size) {
+			memcpy(o->pending, p + i, size - i);
+			o->npending = size - i;
+			o->need = need;
+			return ferror(o->f) ? -1 : 0;
+		}
+		put_sequence(o->f, p + i, need);
+		i += need - 1;
+		run = i + 1;
+	}
+	fwrite(p + run, 1, size - run, o->f);
+	return ferror(o->f) ? -1 : 0;
+}
+
+int cw_json_dumpf(const json_t *value, FILE *out, size_t flags)
+{
+	struct safe_out o = {out, {0}, 0, 0};
+	int rc = json_dump_callback(value, safe_piece, &o, flags);
+
+	if (o.npending) /* not a whole sequence: as it was */
+		fwrite(o.pending, 1, o.npending, out);
+	return rc == 0 && !ferror(out) ? 0 : -1;
 }

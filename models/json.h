@@ -7,6 +7,7 @@
 #define CW_JSON_H
 
 #include <jansson.h>
+#include <stdio.h>
 
 #include "models/error.h"
 #include "models/record.h"
@@ -48,6 +49,13 @@ int cw_record_from_json(const json_t *obj, const struct cw_ref_resolver *resolve
  * "ref:c-kang-saran" as on the command line), whose id cw_id_from_ref gives. 1 for a ref, 0
  * for an id. */
 int cw_json_ref_id(const char *text, struct cw_id *out);
+
+/* json_dumpf for output people may read on a terminal: the same JSON, with every control
+ * character above ASCII (C1, bidi embeddings, overrides and isolates: cw_text_is_control)
+ * written as a \uXXXX escape, which jansson leaves raw. Such characters are refused on
+ * input, but a database changed by hand could still hold them, and a terminal may act on
+ * them. Only strings can hold them, so the document reads back the same. 0, or -1. */
+int cw_json_dumpf(const json_t *value, FILE *out, size_t flags);
 
 /* ISO 8601 UTC text of a cw_now_us() time, "2024-02-07T09:30:00.000000Z". */
 void cw_time_format(int64_t us, char buf[32]);

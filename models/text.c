@@ -47,7 +47,7 @@ size_t cw_utf8_decode(const char *str, size_t n, uint32_t *cp)
 	return len;
 }
 
-static int is_control(uint32_t c)
+int cw_text_is_control(uint32_t c)
 {
 	return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
 	       (c >= 0x2066 && c <= 0x2069);
@@ -130,7 +130,8 @@ int cw_text_validate(const char *text, size_t max_bytes, unsigned flags, const c
 			return cw_error_set(err, CW_EINVAL, field,
 					    "invalid UTF-8 at byte %zu; save the text as UTF-8",
 					    off + 1);
-		if (is_control(c) && !((flags & CW_TEXT_MULTILINE) && (c == '\n' || c == '\t')))
+		if (cw_text_is_control(c) &&
+		    !((flags & CW_TEXT_MULTILINE) && (c == '\n' || c == '\t')))
 			return cw_error_set(err, CW_EINVAL, field,
 					    "control character U+%04X at byte %zu is not allowed",
 					    (unsigned)c, off + 1);
@@ -185,7 +186,7 @@ char *cw_text_for_terminal(const char *text, int keep_newlines)
 		} else if (c < 0x20 || c == 0x7F) {
 			out[o++] = '^';
 			c = c == 0x7F ? '?' : c + 0x40;
-		} else if (is_control(c)) {
+		} else if (cw_text_is_control(c)) {
 			c = 0xFFFD;
 		}
 		o += put_utf8(out + o, c);

@@ -42,6 +42,10 @@ int cw_text_is_blank(const char *text);
  * cw_text_validate. */
 long cw_text_find_invisible(const char *text, uint32_t *cp);
 
+/* Whether c is a control character a terminal may act on: C0, DEL, C1, and the bidi
+ * embeddings, overrides and isolates (U+202A-202E, U+2066-2069). */
+int cw_text_is_control(uint32_t c);
+
 /* Returns a newly allocated copy safe to print: invalid bytes become U+FFFD, control
  * characters become their caret form in the ASCII range (ESC -> "^[") or U+FFFD, and, unless
  * keep_newlines, newlines and tabs become spaces. NULL only when out of memory. */

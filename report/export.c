@@ -379,7 +379,7 @@ static int dump_json(FILE *out, json_t *v, struct cw_error *err)
 	int rc, saved;
 
 	errno = 0;
-	rc = v ? json_dumpf(v, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
+	rc = v ? cw_json_dumpf(v, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
 	saved = errno;
 	json_decref(v);
 	/* json_dumpf fails alike when the output cannot take the text (a full disk): that is

@@ -756,7 +756,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 	/* json_pack gives NULL when any piece failed (out of memory): refuse rather than print a
 	 * report with holes. */
 	errno = 0;
-	rc = doc ? json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
+	rc = doc ? cw_json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : -1;
 	saved = errno;
 	json_decref(doc);
 	if (rc != 0 && ferror(out)) /* the output could not take it (a full disk) */

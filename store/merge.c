@@ -764,18 +764,17 @@ int cw_sync_content(struct cw_store *st, FILE *out, struct cw_error *err)
 		}
 		for (size_t h = 0; h < heads.n && rc == 0; h++) {
 			json_t *obj = cw_sync_version_json(&heads.v[h].rec, heads.v[h].deleted);
-			char *text;
 
 			if (obj)
 				json_object_set_new(obj, "shown",
 						    json_boolean(h == shown_at && shown));
 			json_object_del(obj, "type");
-			text = obj ? json_dumps(obj, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-			if (!text)
+			/* Read on a terminal too: what a terminal may act on is escaped. */
+			if (!obj)
 				rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-			else if (fprintf(out, "%s\n", text) < 0)
+			else if (cw_json_dumpf(obj, out, JSON_COMPACT | JSON_SORT_KEYS) != 0 ||
+				 fputc('\n', out) == EOF)
 				rc = cw_error_set(err, CW_EIO, "output", "cannot write");
-			free(text);
 			json_decref(obj);
 		}
 		cw_item_list_free(&heads);

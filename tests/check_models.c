@@ -1313,6 +1313,41 @@ START_TEST(json_errors_name_the_field)
 }
 END_TEST
 
+/* What a terminal may act on (a C1 CSI, a right-to-left override) leaves as an escape, and the
+ * document reads back the same; Khmer, accents and other text stay as they are. */
+START_TEST(json_output_escapes_controls)
+{
+	const char *name = "Sok\xc2\x9b"
+			   "31m Dara \xe2\x80\xae"
+			   "exe.txt \xe2\x81\xa6x "
+			   "\xe1\x9e\x9f\xe1\x9e\xbb\xe1\x9e\x81\xe1\x9e\xb6 \xc3\xa9 \xe2\x80\x94";
+	json_t *doc = json_pack("{s:s,s:[s]}", "name", name, "notes", name), *back;
+	json_error_t jerr;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_ptr_nonnull(mem);
+	ck_assert_int_eq(cw_json_dumpf(doc, mem, JSON_COMPACT), 0);
+	fclose(mem);
+	ck_assert_ptr_null(strstr(text, "\xc2\x9b"));
+	ck_assert_ptr_null(strstr(text, "\xe2\x80\xae"));
+	ck_assert_ptr_null(strstr(text, "\xe2\x81\xa6"));
+	ck_assert_ptr_nonnull(strstr(text, "Sok\\u009b31m Dara \\u202eexe.txt \\u2066x "
+					   "\xe1\x9e\x9f\xe1\x9e\xbb\xe1\x9e\x81\xe1\x9e\xb6 "
+					   "\xc3\xa9 \xe2\x80\x94"));
+	back = json_loads(text, 0, &jerr);
+	ck_assert_ptr_nonnull(back);
+	ck_assert_str_eq(json_string_value(json_object_get(back, "name")), name);
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(back, "notes"), 0)),
+			 name);
+	json_decref(back);
+	json_decref(doc);
+	free(text);
+}
+END_TEST
+
 START_TEST(validation_rules)
 {
 	struct cw_record r;
@@ -2887,6 +2922,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, format_case_articles_and_values);
 	tcase_add_test(tc, format_articles_lead_with_the_filter);
 	tcase_add_test(tc, json_errors_name_the_field);
+	tcase_add_test(tc, json_output_escapes_controls);
 	tcase_add_test(tc, milestone_names_several_articles);
 	tcase_add_test(tc, validation_rules);
 	tcase_add_test(tc, enum_words_accept_spellings);
