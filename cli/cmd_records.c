@@ -648,7 +648,15 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 	cw_pretrial_text(&sum, pre, sizeof pre);
 	if (pre[0])
 		head_line(cli, width, 4, _("  pretrial detention: %s"), pre);
-	fprintf(cli->out, _("  adjournments: %d\n"), sum.adjournments);
+	/* Whose word the count is: a government's "trial suspended" is not the UN's. */
+	if (sum.adjournments) {
+		char views[400];
+
+		cw_views_text(sum.adjournment_views, views, sizeof views);
+		fprintf(cli->out, _("  adjournments: %d (account: %s)\n"), sum.adjournments, views);
+	} else {
+		fprintf(cli->out, _("  adjournments: %d\n"), sum.adjournments);
+	}
 	cw_date_format(sum.next_hearing, date);
 	fprintf(cli->out, _("  next hearing: %s\n"), date[0] ? date : _("none scheduled"));
 }

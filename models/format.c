@@ -282,6 +282,18 @@ static void sentence_parts_text(const struct cw_list *parts, int all, const stru
 	}
 }
 
+void cw_views_text(uint32_t views, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (unsigned v = 0; v < 32 && v < cw_words_view.n && n < len; v++)
+		if (views & (UINT32_C(1) << v))
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
+					      _(cw_enum_label(&cw_words_view, v)));
+}
+
 void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len)
 {
 	sentence_parts_text(parts, 1, NULL, NULL, 1, buf, len);

@@ -74,6 +74,10 @@ int cw_sentence_part_concerns(const struct cw_sentence_part *p, const struct cw_
  * cw_sentence_text gives them but without saying whom each is for. */
 void cw_sentence_text_for(const struct cw_list *parts, const struct cw_id *person,
 			  const char *group, char *buf, size_t len);
+/* The labels of a set of accounts (bits 1 << enum cw_view), in the order of enum cw_view and
+ * in the reader's language: "UN, own observation"; "" for none. */
+void cw_views_text(uint32_t views, char *buf, size_t len);
+
 /* A size in bytes as people read it: "3.1 MiB", "812 KiB", "20 B" (a small file is not
  * "0 KiB", which reads as empty). */
 void cw_size_text(uint64_t bytes, char *buf, size_t len);

@@ -224,6 +224,7 @@ static int starts_for(const struct who *w, const struct cw_record *kase, const s
 struct group_event {
 	struct cw_date date;
 	int is_end; /* starts sort before ends of the same date */
+	int more;   /* and "5 more" after the starts it adds to */
 	size_t index;
 };
 
@@ -236,6 +237,8 @@ static int group_event_order(const void *pa, const void *pb)
 		return c;
 	if (a->is_end != b->is_end)
 		return a->is_end - b->is_end;
+	if (!a->is_end && a->more != b->more)
+		return a->more - b->more;
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
@@ -256,11 +259,60 @@ static int64_t group_number(int64_t held, const struct cw_defendant *d)
  * end that gives a count smaller than that ("3 of the 8 released on bail") frees those and
  * the stretch runs on with the rest (a detention order for the 5 still held then changes
  * nothing), and so does one that gives a count when no number is known (whether any are left
- * is not known); any other end (no count, as many as are held or more, a hearing's) ends it.
+ * is not known); any other end (no count, as many as are held or more, a hearing's) ends it,
+ * but a hearing that gives its verdict unitemised on a day a milestone of the group gives it
+ * with a count is not an end of its own (group_verdict_itemised).
  * Events dated after `upto` (when known) are not read. Returns the end's date (unknown: none),
  * its record in *by, and in *held how many are held after the events read when the stretch
  * has not ended (-1 when no number is known). -2 in *held when memory ran out: the caller then
  * takes the first end, as before parts were counted. */
+/* The date a start of theirs is read at: its own, except that a "5 more arrested" dated only
+ * to a month or a year that holds the day of a start of theirs not marked so is read at that
+ * day: it adds to those held since then, so it cannot come before them (read at its month's
+ * first day, it would start the stretch, make its days a range and be added to no one). */
+static struct cw_date start_date(const struct who *w, const struct cw_record *kase,
+				 const struct cw_record *recs, size_t n, const struct cw_record *r)
+{
+	const struct cw_milestone *m = &r->u.milestone;
+	struct cw_date at = m->date;
+
+	if (!m->more || !cw_date_is_known(m->date) || cw_date_precision(m->date) == CW_DATE_DAY)
+		return m->date;
+	for (size_t i = 0; i < n; i++) {
+		struct cw_date d = recs[i].u.milestone.date;
+
+		if (!starts_for(w, kase, &recs[i]) || recs[i].u.milestone.more ||
+		    cw_date_precision(d) != CW_DATE_DAY ||
+		    cw_date_compare(d, cw_date_first_day(m->date)) < 0 ||
+		    cw_date_compare(d, cw_date_last_day(m->date)) > 0)
+			continue;
+		if (cw_date_precision(at) != CW_DATE_DAY || cw_date_compare(d, at) < 0)
+			at = d;
+	}
+	return at;
+}
+
+/* Whether a hearing that gives its verdict unitemised is, for the group, only the hearing at
+ * which a milestone of the group's of that day gives the verdict with a count ("3 of the 8
+ * convicted"): the milestone says whom it was for and frees those it counts, and the hearing
+ * does not also end the whole group's detention. */
+static int group_verdict_itemised(const struct who *w, const struct cw_record *kase,
+				  const struct cw_record *recs, size_t n, const struct cw_record *h)
+{
+	if (h->kind != CW_KIND_HEARING || h->u.hearing.verdicts.n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_milestone *m = &recs[i].u.milestone;
+
+		if (recs[i].kind == CW_KIND_MILESTONE && concerns(m, w) && m->count > 0 &&
+		    cw_id_equal(&m->case_id, &kase->id) &&
+		    cw_timeline_milestone_ends_detention(m) &&
+		    cw_date_compare(m->date, h->u.hearing.date) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static struct cw_date group_walk(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date start,
 				 struct cw_date upto, const struct cw_record **by, int64_t *held)
@@ -278,14 +330,18 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 		return end;
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct cw_date date = cw_record_date(&recs[i]);
-		int is_end = ends_for(w, kase, &recs[i]);
+		int is_start = starts_for(w, kase, &recs[i]);
+		struct cw_date date = is_start ? start_date(w, kase, recs, n, &recs[i])
+					       : cw_record_date(&recs[i]);
+		int is_end = !is_start && ends_for(w, kase, &recs[i]) &&
+			     !group_verdict_itemised(w, kase, recs, n, &recs[i]);
 
 		if (!cw_date_is_known(date) || cw_date_compare(date, start) < 0 ||
 		    (cw_date_is_known(upto) && after_day(date, upto)))
 			continue;
-		if (is_end || starts_for(w, kase, &recs[i]))
-			ev[m++] = (struct group_event){date, is_end, i};
+		if (is_end || is_start)
+			ev[m++] = (struct group_event){date, is_end,
+						       is_start && recs[i].u.milestone.more, i};
 	}
 	if (m > 1)
 		qsort(ev, m, sizeof *ev, group_event_order);
@@ -367,13 +423,16 @@ static struct cw_date next_start(const struct who *w, const struct cw_record *ka
 	struct cw_date start = {0, 0, 0};
 
 	for (size_t i = 0; i < n; i++) {
-		const struct cw_milestone *m = &recs[i].u.milestone;
+		struct cw_date d;
 
-		if (!starts_for(w, kase, &recs[i]) || !cw_date_is_known(m->date) ||
-		    (cw_date_is_known(after) && cw_date_compare(m->date, after) <= 0))
+		if (!starts_for(w, kase, &recs[i]))
 			continue;
-		if (!cw_date_is_known(start) || cw_date_compare(m->date, start) < 0)
-			start = m->date;
+		d = start_date(w, kase, recs, n, &recs[i]);
+		if (!cw_date_is_known(d) ||
+		    (cw_date_is_known(after) && cw_date_compare(d, after) <= 0))
+			continue;
+		if (!cw_date_is_known(start) || cw_date_compare(d, start) < 0)
+			start = d;
 	}
 	return start;
 }
@@ -752,8 +811,11 @@ static void summarise(const struct who *w, const struct cw_record *only,
 
 		if (!r || (i < n && only && r->kind == CW_KIND_CASE))
 			continue;
-		if (i < n && is_adjournment(r) && !adjournment_told_before(records, i))
-			out->adjournments++;
+		if (i < n && is_adjournment(r)) {
+			out->adjournment_views |= UINT32_C(1) << (r->view & 31);
+			if (!adjournment_told_before(records, i))
+				out->adjournments++;
+		}
 		if (r->kind == CW_KIND_CASE) {
 			struct pretrial p;
 

@@ -41,6 +41,7 @@ struct cw_timeline_summary {
 	/* Hearings of the person's cases adjourned, suspended or postponed; two accounts linked
 	 * as the same event count once. */
 	int adjournments;
+	uint32_t adjournment_views; /* their accounts, each linked one's too (1 << enum cw_view) */
 	/* The earliest hearing or next date on or after today; a hearing of today with an
 	 * outcome recorded has been held, and only the date it set counts. */
 	struct cw_date next_hearing;
@@ -67,9 +68,11 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
  * as its milestones name it (models/record.h: `group`), by the same rules: the group's arrests
  * and detentions in the case start it, the group's bail or release not refused, house arrest,
  * judicial supervision, verdict or explicit end ends it, and so does a hearing of the case that
- * ends everyone's (a verdict naming no one) or names the group in its verdicts; but such a
- * milestone that counts fewer than are held then ("3 of the 8 released on bail") frees only
- * those, and the stretch runs on with the rest; so does one that counts some when no number
+ * ends everyone's (a verdict naming no one) or names the group in its verdicts, unless a
+ * verdict milestone of the group's of that day gives the verdict with a count (it says whom
+ * the hearing's verdict was for); but such a milestone that counts fewer than are held then
+ * ("3 of the 8 released on bail", "3 of the 8 convicted") frees only those, and the stretch
+ * runs on with the rest; so does one that counts some when no number
  * is known (whether any are left is not known). A stretch with no end runs while the case's
  * entry for the group (cw_timeline_group_defendant) says detained, counted as a person's is.
  * records: the case's hearings and milestones (any order; case records among them are

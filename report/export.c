@@ -445,18 +445,19 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	 * pretrial_days is exact or null; the bounds say what dates not precise to the day allow
 	 * (at_most null: no bound). */
 	return dump_json(out,
-			 json_pack("{s:o,s:{s:o,s:o,s:o,s:b,s:o,s:o,s:i,s:o,s:I},s:o}", "person",
-				   cw_export_record_json(r, person), "summary", "pretrial_days",
-				   cw_export_days_json(days.exact), "pretrial_days_at_least",
-				   cw_export_days_json(days.at_least), "pretrial_days_at_most",
-				   cw_export_days_json(days.at_most), "pretrial_ongoing",
-				   sum.pretrial_ongoing, "pretrial_to",
+			 json_pack("{s:o,s:{s:o,s:o,s:o,s:b,s:o,s:o,s:i,s:o,s:o,s:I},s:o}",
+				   "person", cw_export_record_json(r, person), "summary",
+				   "pretrial_days", cw_export_days_json(days.exact),
+				   "pretrial_days_at_least", cw_export_days_json(days.at_least),
+				   "pretrial_days_at_most", cw_export_days_json(days.at_most),
+				   "pretrial_ongoing", sum.pretrial_ongoing, "pretrial_to",
 				   to[0] ? json_string(to) : json_null(), "pretrial_to_reason",
 				   sum.pretrial_to_kind < sizeof reasons / sizeof reasons[0] &&
 						   reasons[sum.pretrial_to_kind]
 					   ? json_string(reasons[sum.pretrial_to_kind])
 					   : json_null(),
-				   "adjournments", sum.adjournments, "next_hearing",
+				   "adjournments", sum.adjournments, "adjournment_views",
+				   cw_export_views_json(sum.adjournment_views), "next_hearing",
 				   next[0] ? json_string(next) : json_null(), "cases",
 				   (json_int_t)sum.cases, "entries", list_json(r, l)),
 			 err);

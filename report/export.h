@@ -19,6 +19,10 @@ int cw_export_list_csv(FILE *out, const struct cw_report *r, const struct cw_rec
 json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record *rec);
 /* A count of days as JSON: the number, or null when it is -1 (none: cw_day_range). */
 json_t *cw_export_days_json(long days);
+
+/* A set of accounts (bits 1 << enum cw_view) as their words, in the order of the enum; NULL
+ * when out of memory (json_pack then fails). */
+json_t *cw_export_views_json(uint32_t views);
 /* A list as a JSON array of such records. */
 int cw_export_list_json(FILE *out, const struct cw_report *r, const struct cw_record_list *l,
 			struct cw_error *err);

@@ -62,9 +62,7 @@ static json_t *jview(const struct cw_record *rec)
 	return jword(&cw_words_view, rec->view);
 }
 
-/* A set of accounts (bits of enum cw_view) as their words, in the order of the enum; NULL when
- * out of memory (json_pack then fails). */
-static json_t *jviews(uint32_t views)
+json_t *cw_export_views_json(uint32_t views)
 {
 	json_t *a = json_array();
 
@@ -509,8 +507,8 @@ static json_t *detainees(const struct cw_report *r)
 						 : json_null(),
 				  "case_id", jid(&d->case_id), "case_title",
 				  k ? jstr(k->u.kase.title) : json_null(), "view",
-				  k ? jview(k) : json_null(), "views", jviews(d->views), "since",
-				  jdate(d->since), "days",
+				  k ? jview(k) : json_null(), "views",
+				  cw_export_views_json(d->views), "since", jdate(d->since), "days",
 				  /* exact, or null: the bounds say what the dates allow */
 				  cw_export_days_json(days.exact), "days_at_least",
 				  cw_export_days_json(days.at_least), "days_at_most",
@@ -619,8 +617,9 @@ static json_t *comparison(const struct cw_report *r)
 		json_object_set_new(o, cw_report_metric_name((enum cw_report_metric)m),
 				    json_pack("{s:o,s:o,s:o,s:o}", "current", jmetric(r->counts[m]),
 					      "previous", jmetric(r->previous[m]), "current_views",
-					      jviews(r->counts_views[m]), "previous_views",
-					      jviews(r->previous_views[m])));
+					      cw_export_views_json(r->counts_views[m]),
+					      "previous_views",
+					      cw_export_views_json(r->previous_views[m])));
 	return o;
 }
 

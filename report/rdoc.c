@@ -217,17 +217,15 @@ static void account_cell(struct builder *b, const struct cw_record *rec)
 	cell(b, CW_RC_ACCOUNT, "%s", _(cw_enum_label(&cw_words_view, rec->view)));
 }
 
-/* The accounts of a set (bits of enum cw_view), "UN, own observation", in one cell. */
-/* The labels of a set of accounts, in the order of enum cw_view: "UN, own observation". */
+/* The labels of a set of accounts, in the order of enum cw_view: "UN, own observation"
+ * (cw_views_text). */
 static void views_text(struct sb *sb, uint32_t views)
 {
-	int first = 1;
+	char text[400];
 
-	for (unsigned v = 0; v < 32 && v < cw_words_view.n; v++)
-		if (views & (UINT32_C(1) << v)) {
-			sb_add(sb, "%s%s", first ? "" : ", ", _(cw_enum_label(&cw_words_view, v)));
-			first = 0;
-		}
+	cw_views_text(views, text, sizeof text);
+	if (text[0])
+		sb_add(sb, "%s", text);
 }
 
 static void views_cell(struct builder *b, uint32_t views)
@@ -410,17 +408,59 @@ static void person_list_cells(struct builder *b, const struct cw_list *l)
 		cell(b, CW_RC_PEOPLE_COUNT, "%zu", l->n);
 }
 
-/* The hearings of one side: the team's own observations (own set), or the others. */
+/* Whether a links b as the same event. */
+static int links_same_event(const struct cw_record *a, const struct cw_record *b)
+{
+	for (size_t i = 0; i < a->links.n; i++) {
+		const struct cw_link *k = (const struct cw_link *)a->links.items + i;
+
+		if (k->relation == CW_LINK_SAME_EVENT && cw_id_equal(&k->record, &b->id))
+			return 1;
+	}
+	return 0;
+}
+
+/* The team's own account of the period's hearings that rec is linked to as the same event,
+ * either way; NULL when none. Links are few: only records that have some are compared. */
+static const struct cw_record *own_account_of(const struct cw_record_list *l,
+					      const struct cw_record *rec)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_record *o = &l->items[i];
+
+		if ((rec->links.n || o->links.n) && cw_report_hearing_is_own(o) &&
+		    (links_same_event(rec, o) || links_same_event(o, rec)))
+			return o;
+	}
+	return NULL;
+}
+
+/* The hearings of one side: the team's own observations (own set), or the others. An account
+ * of a hearing the team observed too is listed with the others and says so: it is counted
+ * once, as the team's (report.c joins the accounts of one event). */
 static void hearings(struct builder *b, int own)
 {
 	const struct cw_record_list *l = &b->r->hearings;
+	int linked = 0;
 
+	for (size_t i = 0; i < l->n && !own && !linked; i++)
+		linked = l->items[i].links.n > 0;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct cw_hearing *h = &l->items[i].u.hearing;
+		const struct cw_record *same;
 		struct sb no = {0}, detail = {0};
 
 		if (cw_report_hearing_is_own(&l->items[i]) != own)
 			continue;
+		if (linked && (same = own_account_of(l, &l->items[i]))) {
+			char hex[CW_ID_HEX_LEN + 1];
+
+			cw_id_hex(&same->id, hex);
+			sb_add(&detail,
+			       _("the hearing the team observed (%.8s), counted once, as the "
+				 "team's"),
+			       hex);
+		}
 		id_cell(b, CW_RC_ID, &l->items[i].id);
 		account_cell(b, &l->items[i]);
 		date_cell(b, CW_RC_DATE, h->date);
@@ -448,8 +488,10 @@ static void hearings(struct builder *b, int own)
 		if (h->public_admitted == CW_ANSWER_NO)
 			sb_add(&no, "%s%s", no.n ? "; " : "", _("public not admitted"));
 		cell_take(b, CW_RC_CONCERNS, &no);
-		if (h->adjourn_reason)
+		if (h->adjourn_reason) {
+			sb_add(&detail, "%s", detail.n ? "; " : "");
 			sb_add(&detail, _("adjourned: %s"), h->adjourn_reason);
+		}
 		if (h->sentence) {
 			sb_add(&detail, "%s", detail.n ? "; " : "");
 			sb_add(&detail, _("sentence: %s"), h->sentence);

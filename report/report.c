@@ -713,22 +713,57 @@ static int hearing_has_verdict(const struct cw_hearing *h)
 	return h->outcome == CW_OUTCOME_VERDICT || h->verdicts.n > 0;
 }
 
+/* Whether two dates may be the same day: equal, or one given only to its month or year holds
+ * the other ("2023-05" and 2023-05-12). */
+static int may_be_same_day(struct cw_date a, struct cw_date b)
+{
+	if (!cw_date_is_known(a) || !cw_date_is_known(b))
+		return 0;
+	if (cw_date_precision(a) > cw_date_precision(b)) {
+		struct cw_date t = a;
+
+		a = b;
+		b = t;
+	}
+	return cw_date_compare(cw_date_first_day(a), cw_date_first_day(b)) <= 0 &&
+	       cw_date_compare(cw_date_last_day(b), cw_date_last_day(a)) <= 0;
+}
+
 /* Whether a hearing in the list already gives the ruling a milestone records (the seed, like
- * many monitors, logs a verdict both as a hearing and as a milestone of the defendant). */
+ * many monitors, logs a verdict both as a hearing and as a milestone of the defendant): a
+ * hearing of its case, of its day, whose verdicts name its person or group. A hearing that
+ * gives its verdict unitemised does not: the milestone says whom it was for ("3 of the 8
+ * convicted"), and its row is listed instead of the hearing's (verdict_rows). */
 static int ruling_in_hearings(const struct cw_record_list *hearings, const struct cw_milestone *m)
 {
 	for (size_t i = 0; i < hearings->n; i++) {
 		const struct cw_hearing *h = &hearings->items[i].u.hearing;
 
 		if (!hearing_has_verdict(h) || !cw_id_equal(&h->case_id, &m->case_id) ||
-		    cw_id_is_zero(&m->case_id))
+		    cw_id_is_zero(&m->case_id) || !may_be_same_day(h->date, m->date))
 			continue;
-		if (h->verdicts.n == 0)
-			return 1;
-		for (size_t j = 0; j < h->verdicts.n; j++)
-			if (cw_id_equal(&((const struct cw_verdict *)h->verdicts.items)[j].person,
-					&m->person))
+		for (size_t j = 0; j < h->verdicts.n; j++) {
+			const struct cw_verdict *v =
+				(const struct cw_verdict *)h->verdicts.items + j;
+
+			if (cw_id_equal(&v->person, &m->person) &&
+			    strcasecmp(v->group ? v->group : "", m->group ? m->group : "") == 0)
 				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether a ruling milestone of a hearing's case and day says whom its unitemised verdict was
+ * for. */
+static int ruling_itemised_apart(const struct cw_record_list *rulings, const struct cw_hearing *h)
+{
+	for (size_t i = 0; i < rulings->n; i++) {
+		const struct cw_milestone *m = &rulings->items[i].u.milestone;
+
+		if (!cw_id_is_zero(&h->case_id) && cw_id_equal(&m->case_id, &h->case_id) &&
+		    may_be_same_day(h->date, m->date))
+			return 1;
 	}
 	return 0;
 }
@@ -748,9 +783,10 @@ static int add_verdict(struct cw_report_verdict **rows, size_t *n, const struct 
 }
 
 /* The verdict rows of a period, as the table lists them: each verdict of a hearing (one row
- * for a hearing with a verdict outcome and none itemised), then each ruling milestone that no
- * hearing in the list already gives, a row per article it names (as a hearing's verdicts
- * give each charge), one when it names none. */
+ * for a hearing with a verdict outcome and none itemised, unless a ruling milestone of its
+ * case and day says whom it was for), then each ruling milestone that no hearing in the list
+ * already gives, a row per article it names (as a hearing's verdicts give each charge), one
+ * when it names none. */
 static int verdict_rows(const struct cw_record_list *hearings, const struct cw_record_list *rulings,
 			struct cw_report_verdict **rows, size_t *n)
 {
@@ -761,7 +797,7 @@ static int verdict_rows(const struct cw_record_list *hearings, const struct cw_r
 
 		if (!hearing_has_verdict(h))
 			continue;
-		if (h->verdicts.n == 0)
+		if (h->verdicts.n == 0 && !ruling_itemised_apart(rulings, h))
 			rc = add_verdict(rows, n, &hearings->items[i], SIZE_MAX);
 		for (size_t j = 0; rc == 0 && j < h->verdicts.n; j++)
 			rc = add_verdict(rows, n, &hearings->items[i], j);
@@ -1365,6 +1401,33 @@ static int id_order(const void *a, const void *b)
 	return memcmp(a, b, sizeof(struct cw_id));
 }
 
+/* One next date of a case announced by several hearings (the team's account of a hearing and
+ * a newspaper's, both saying "adjourned to 12 June") is one hearing to come, not two: kept
+ * once, from the team's own account when one gives it. items are sorted (upcoming_order:
+ * by date, then logged hearings before next dates). */
+static void drop_same_next_dates(struct cw_report_upcoming *items, size_t *n)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < *n; i++) {
+		struct cw_report_upcoming *same = NULL;
+
+		for (size_t k = kept; k-- > 0 && !cw_date_compare(items[k].date, items[i].date);)
+			if (items[k].from_next_date && items[i].from_next_date &&
+			    cw_id_equal(&items[k].hearing->u.hearing.case_id,
+					&items[i].hearing->u.hearing.case_id)) {
+				same = &items[k];
+				break;
+			}
+		if (!same)
+			items[kept++] = items[i];
+		else if (items[i].hearing->view == CW_VIEW_OWN &&
+			 same->hearing->view != CW_VIEW_OWN)
+			*same = items[i];
+	}
+	*n = kept;
+}
+
 int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
 			    struct cw_date from, struct cw_date to, struct cw_record_list *src,
 			    struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
@@ -1457,6 +1520,7 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 	}
 	if (*n > 1)
 		qsort(*items, *n, sizeof **items, upcoming_order);
+	drop_same_next_dates(*items, n);
 	return 0;
 }
 

@@ -360,8 +360,16 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	/* Two lines, so that at 80 columns a long detention ("56 days to 2024-05-31, the
 	 * source's date") does not push the next hearing off the screen. */
 	add_line(&ls, _("pretrial detention: %s"), pre[0] ? pre : "none recorded");
-	add_line(&ls, _("adjournments: %d | next hearing: %s"), sum.adjournments,
-		 date[0] ? date : _("none scheduled"));
+	if (sum.adjournments) { /* whose word the count is */
+		char views[400];
+
+		cw_views_text(sum.adjournment_views, views, sizeof views);
+		add_line(&ls, _("adjournments: %d (account: %s) | next hearing: %s"),
+			 sum.adjournments, views, date[0] ? date : _("none scheduled"));
+	} else {
+		add_line(&ls, _("adjournments: %d | next hearing: %s"), sum.adjournments,
+			 date[0] ? date : _("none scheduled"));
+	}
 	return lines_done(&ls, out, n);
 }
 

@@ -44,6 +44,7 @@ has "the longest, Eng Sroy, for at least 305 days"
 # trial, the 27-year verdict and the appeal against it, house arrest (March 2023), the appeal
 # hearing (January 2024) and the ruling made in it.
 ok cw timeline "Kem Sokha" --json
+json "d['summary']['adjournments'] == 1 and d['summary']['adjournment_views'] == ['government']"
 order=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c '
 import json, sys
 d = json.load(sys.stdin)
@@ -54,6 +55,9 @@ print(" ".join(what(r) for r in d["entries"] if r["kind"] != "case"))')
 	fail "Kem Sokha's order: $order"
 checks=$((checks + 1))
 ok cw timeline "Kem Sokha"
+# The one adjournment is the government's "trial suspended" (004): said so, not left under
+# the UN's case line.
+has "  adjournments: 1 (account: government)"
 verdict_line=$(printf '%s\n' "$out" | grep -n "verdict: convicted (Kem Sokha); prison term 27 years" | cut -d: -f1)
 appeal_line=$(printf '%s\n' "$out" | grep -n "appeal lodged" | cut -d: -f1)
 release_line=$(printf '%s\n' "$out" | grep -n "released, albeit" | cut -d: -f1)

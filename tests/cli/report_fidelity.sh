@@ -547,4 +547,19 @@ ok cw report --from 2023-10-05 --to 2023-10-05 --case "Own without outcome" --fo
 json "[d['comparison'][m]['current'] for m in ('hearings', 'hearings_own', 'verdict_hearings', 'verdicts')] == [1, 1, 1, 1]"
 ok cw report --from 2023-10-05 --to 2023-10-05 --case "Own without outcome"
 has "The team monitored 1 hearing: 1 with a verdict."
+# Two accounts of one hearing that both give its next date announce one hearing to come, not
+# two: the team's own account gives it.
+ok cw case add --title "Next date twice" --defendant "Linked Verdict A" --charge 494
+ok cw log hearing --case "Next date twice" --date 2023-10-02 --outcome adjourned --view media \
+	--next-date 2023-10-09
+media=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case "Next date twice" --date 2023-10-02 --outcome adjourned --view own \
+	--next-date 2023-10-09 --same-event "$media"
+ok cw report --week 2023-W40 --case "Next date twice" --format json
+json "[(u['date'], u['source'], u['view']) for u in d['upcoming_hearings']] == [('2023-10-09', 'next_date', 'own')]"
+# The media's account is listed with the hearings reported in documents, saying it is the
+# one the team observed, counted once as the team's.
+own_h=$(printf '%s' "$out" | "$PY" -c 'import json,sys; print([u["hearing_id"] for u in json.load(sys.stdin)["upcoming_hearings"]][0][:8])')
+ok cw report --week 2023-W40 --case "Next date twice"
+has "| 2023-10-02 | media | Next date twice | Linked Verdict A |  |  | adjourned | 2023-10-09 |  | the hearing the team observed ($own_h), counted once, as the team's"
 done_ok

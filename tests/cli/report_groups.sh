@@ -277,4 +277,34 @@ ok cw list records --article 437bis/494 --kind milestone --json
 json "[m for m in d if m.get('group') == 'Group G'] == []"
 ok cw report --from 2024-06-03 --to 2024-06-03 --format json
 json "d['arrests_and_charges']['events'][0]['articles'] == [] and d['arrests_and_charges']['by_article'] == [] and d['arrests_and_charges']['groups']['no_article'] == 4"
+# A hearing logged with its verdict unitemised, and a milestone of the same day saying the
+# verdict was for 3 of the group of 8: the report lists the milestone's decision (3 convicted,
+# their sentence), not a verdict for all 8, and those 3 and the 3 released after are no longer
+# held: 2 are.
+ok cw case add --title "Koh Kong land" --unnamed "8 Koh Kong land activists" --custody detained \
+	--charge 494/495 --view own
+ok cw log milestone --case "Koh Kong land" --group "Koh Kong land activists" --type arrest \
+	--date 2024-06-03 --view own
+ok cw log hearing --case "Koh Kong land" --date 2024-06-12 --outcome verdict --view own \
+	--notes "3 of the 8 convicted"
+ok cw log milestone --case "Koh Kong land" --group "Koh Kong land activists" --count 3 \
+	--type verdict --result convicted --sentence-part prison="2 years" --date 2024-06-12 \
+	--view own
+ok cw log milestone --case "Koh Kong land" --group "Koh Kong land activists" --count 3 \
+	--type release --outcome granted --date 2024-06-14 --view own
+ok cw report --week 2024-W24 --case "Koh Kong land" --format json
+json "[(v['record_kind'], v['result'], v.get('count'), [p['amount'] for p in v['sentence_parts']]) for v in d['verdicts']] == [('milestone', 'convicted', 3, ['2 years'])]"
+json "[(p['group'], p['count']) for p in d['pretrial_detention']] == [('Koh Kong land activists', 2)]"
+ok cw report --week 2024-W24 --case "Koh Kong land"
+has "| 3 Koh Kong land activists | Koh Kong land |  |  | convicted | prison term 2 years |"
+lacks "| Koh Kong land activists (8 unnamed) | Koh Kong land |  | 494/495 | verdict |"
+# "2 more arrested" in June, day not known: added to the 8 held since 3 June, not a start of
+# its own that makes their days a range: 10 held in the first week, 4 after the verdict on 3
+# and the release of 3.
+ok cw log milestone --case "Koh Kong land" --group "Koh Kong land activists" --count 2 --more yes \
+	--type arrest --date 2024-06 --view ngo
+ok cw report --week 2024-W23 --case "Koh Kong land" --format json
+json "[(p['group'], p['count'], p['since'], p['days']) for p in d['pretrial_detention']] == [('Koh Kong land activists', 10, '2024-06-03', 6)]"
+ok cw report --week 2024-W24 --case "Koh Kong land" --format json
+json "[(p['group'], p['count'], p['since'], p['days']) for p in d['pretrial_detention']] == [('Koh Kong land activists', 4, '2024-06-03', 13)]"
 echo "report_groups: $checks checks passed"

@@ -89,6 +89,9 @@ keys '2/Ny Nak<Enter><Enter><Dump>' 80x24
 checks=$((checks + 1))
 printf '%s\n' "$out" | grep -qE "^adjournments: [0-9]+ \| next hearing: [-0-9a-z ]+$" ||
 	fail "the summary is cut at 80 columns: $out"
+# Whose word an adjournment count is: Kem Sokha's one is the government's.
+keys '2/Kem Sokha<Enter><Enter><Dump>' 80x24
+has "adjournments: 1 (account: government) | next hearing: none scheduled"
 # Enter on an entry opens the record in full; h goes back.
 keys '2/Kang Saran<Enter><Enter><Down><Enter><Dump>h<Dump>'
 screen 1
