@@ -35,6 +35,14 @@ struct verifier {
 	} * changes;
 	size_t nchanges, capchanges;
 	struct cw_idset taken;
+	/* Every chained entry of every database, as where it continues its log (a digest of its
+	 * database and the hash it follows) and its own hash, both cut to 8 bytes: two entries
+	 * continuing one point are a log that split (check_forks). */
+	struct link {
+		uint64_t at, next, seq;
+		uint8_t database[4];
+	} * links;
+	size_t nlinks, caplinks;
 	int64_t chain_began; /* the time of this database's first chained entry (INT64_MAX: none) */
 	/* What the records' keys add up to, to recount name uses from. */
 	struct recount *counts;
@@ -147,6 +155,28 @@ static int check_keys(struct verifier *v, const char *hex, const uint8_t *d, siz
 	return 0;
 }
 
+/* Whether this database's own log holds a create or edit of the record after `time`. Each
+ * version made here is stamped later than the one it follows (records.c), so the stored
+ * version, when made here, is the latest such change: a later one means a value sealed
+ * before was copied back over it, which its seal alone cannot tell (it binds the value to
+ * its table and key, not to its version). */
+static int changed_later(const struct verifier *v, const struct cw_id *id, int64_t time)
+{
+	size_t lo = 0, hi = v->nchanges;
+
+	/* The first change after (id, time), in (id, time) order. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = memcmp(v->changes[mid].id, id->b, ID_LEN);
+
+		if (c < 0 || (c == 0 && v->changes[mid].time <= time))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < v->nchanges && memcmp(v->changes[lo].id, id->b, ID_LEN) == 0;
+}
+
 /* Every record: its value opens and decodes, its stored key list is what it computes. */
 static int check_records(struct verifier *v, struct cw_error *err)
 {
@@ -196,6 +226,12 @@ static int check_records(struct verifier *v, struct cw_error *err)
 				problem(v,
 					_("record %s (%s): its latest change has no entry in the "
 					  "audit log"),
+					hex, cw_kind_name(rec.kind));
+			else if (changed_later(v, &rec.id, rec.updated))
+				problem(v,
+					_("record %s (%s) is older than its latest change here in "
+					  "the audit log: an earlier version was put back in the "
+					  "file"),
 					hex, cw_kind_name(rec.kind));
 		}
 		rc = cw_store_expected_keys(&v->t, &rec, &expected, &e);
@@ -404,6 +440,78 @@ static int check_counts(struct verifier *v, struct cw_error *err)
 	return 0;
 }
 
+static uint64_t first8(const uint8_t *b)
+{
+	uint64_t x = 0;
+
+	for (int i = 0; i < 8; i++)
+		x = x << 8 | b[i];
+	return x;
+}
+
+static int add_link(struct verifier *v, const struct cw_audit_entry *e,
+		    const uint8_t hash[CW_AUDIT_HASH_BYTES], unsigned long long seq)
+{
+	uint8_t at[8];
+	crypto_generichash_state h;
+
+	if (v->nlinks == v->caplinks) {
+		size_t cap = v->caplinks ? v->caplinks * 2 : 256;
+		struct link *grown = realloc(v->links, cap * sizeof *grown);
+
+		if (!grown)
+			return CW_ENOMEM;
+		v->links = grown;
+		v->caplinks = cap;
+	}
+	crypto_generichash_init(&h, NULL, 0, sizeof at);
+	crypto_generichash_update(&h, e->database.b, ID_LEN);
+	crypto_generichash_update(&h, e->prev, CW_AUDIT_HASH_BYTES);
+	crypto_generichash_final(&h, at, sizeof at);
+	v->links[v->nlinks].at = first8(at);
+	v->links[v->nlinks].next = first8(hash);
+	v->links[v->nlinks].seq = seq;
+	memcpy(v->links[v->nlinks++].database, e->database.b, 4);
+	return 0;
+}
+
+static int link_cmp(const void *a, const void *b)
+{
+	const struct link *x = a, *y = b;
+
+	if (x->at != y->at)
+		return (x->at > y->at) - (x->at < y->at);
+	return (x->next > y->next) - (x->next < y->next);
+}
+
+/* Each database's log is one chain: an entry follows exactly one other. Two different entries
+ * that follow the same one are two histories of that database, which its signatures cannot
+ * tell apart: a laptop restored from a backup, or a copy of its database, that went on
+ * working beside the original. Bundles carry both, and merging takes both; said once per
+ * split. */
+static void check_forks(struct verifier *v)
+{
+	if (v->nlinks > 1)
+		qsort(v->links, v->nlinks, sizeof *v->links, link_cmp);
+	for (size_t i = 1; i < v->nlinks; i++) {
+		const struct link *a = &v->links[i - 1], *b = &v->links[i];
+		char hex[9];
+
+		if (a->at != b->at || a->next == b->next ||
+		    (i > 1 && v->links[i - 2].at == a->at && v->links[i - 2].next != a->next))
+			continue;
+		snprintf(hex, sizeof hex, "%02x%02x%02x%02x", a->database[0], a->database[1],
+			 a->database[2], a->database[3]);
+		problem(v,
+			_("audit: the log of database %s splits in two after one entry (entries "
+			  "%llu "
+			  "and %llu follow the same one): a laptop restored from a backup, or a "
+			  "copy "
+			  "of its database, went on working beside the original"),
+			hex, (unsigned long long)a->seq, (unsigned long long)b->seq);
+	}
+}
+
 /* An audit entry: this database's own entries form one chain from the first (each carries the
  * hash of the one before; none is outside it once it began), and every signature whose key
  * is known verifies. Entries of other databases arrive in any order and may be a part of
@@ -431,6 +539,8 @@ static int check_chain(struct verifier *v, const MDB_val *k, const MDB_val *val,
 		return 0;
 	}
 	cw_audit_hash(&e, hash);
+	if ((rc = add_link(v, &e, hash, seq)) != 0)
+		return cw_error_set(err, rc, "", "out of memory");
 	if ((rc = cw_store_identity_of(&v->t, &e.database, &pub, &known, err)) != 0)
 		return rc;
 	if (e.is_signed && known && crypto_sign_verify_detached(e.sig, hash, sizeof hash, pub.sign))
@@ -559,6 +669,7 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 		return rc;
 	if ((rc = check_sealed(&v, DB_AUDIT, "audit", err)) == 0 &&
 	    (rc = check_chain_end(&v, err)) == 0) {
+		check_forks(&v);
 		cw_idset_sort_unique(&v.audited);
 		cw_idset_sort_unique(&v.taken);
 		if (v.nchanges)
@@ -583,5 +694,6 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 	free(v.audited.v);
 	free(v.taken.v);
 	free(v.changes);
+	free(v.links);
 	return rc;
 }

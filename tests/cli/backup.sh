@@ -183,4 +183,31 @@ else
 		"$(cat "$WORK/ns.err" 2>/dev/null)"
 fi
 
+# ---- a restored laptop working beside the original ------------------------------------
+# Both send bundles of the same database to the supervisor, whose merge takes both histories;
+# verify then says that database's log split in two.
+F="$WORK/fork"
+fa() { "$CASEWATCH" --db "$F/alice" "$@"; }
+fr() { "$CASEWATCH" --db "$F/restored" "$@"; }
+fs() { "$CASEWATCH" --db "$F/sup" "$@"; }
+mkdir "$F"
+ok fa init
+ok fs init
+ok fs peer add alice "$(fa identity --key)"
+ok fa peer add sup "$(fs identity --key)"
+ok fa person add --name "Before Backup"
+ok fa backup -o "$F/alice.backup"
+ok "$CASEWATCH" restore "$F/alice.backup" --db "$F/restored"
+ok fa person add --name "After Backup"
+ok fa bundle export --to sup -o "$F/a.bundle"
+ok fs bundle import "$F/a.bundle"
+ok fs verify
+ok fr person add --name "On The Restored Laptop"
+ok fr bundle export --to sup -o "$F/r.bundle"
+ok fs bundle import "$F/r.bundle"
+fails 74 "problem" fs verify
+grep -q "the log of database [0-9a-f]\{8\} splits in two after one entry" "$WORK/stdout" ||
+	fail "a split log went unseen: $(cat "$WORK/stdout")"
+ok fa verify
+
 done_ok

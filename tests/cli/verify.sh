@@ -33,6 +33,20 @@ copy value
 fails 74 "problem" cw --db "$T" verify
 grep -q "record $kang" "$WORK/stdout" || fail "verify does not name the altered record"
 
+# A record's earlier sealed value copied back over its newer one (someone who copied the disk
+# once and writes to it later): the value opens, but the log holds a later change made here.
+ok cw person add --name "Rolled Back" --notes "released on bail"
+rolled=$(key_of "$DB" "Rolled Back")
+ok cw edit "$rolled" --notes "held incommunicado"
+old=$("$TAMPER" "$DB" get records "$rolled")
+ok cw edit "$rolled" --notes "tortured by police"
+ok cw verify
+copy rollback
+"$TAMPER" "$T" put records "$rolled" "$old"
+fails 74 "problem" cw --db "$T" verify
+grep -q "record $rolled (person) is older than its latest change here in the audit log" \
+	"$WORK/stdout" || fail "a record rolled back went unseen: $(cat "$WORK/stdout")"
+
 # The newest audit entry deleted: the record it was for has no audit entry any more.
 copy audit-deleted
 last=$("$TAMPER" "$T" last audit)
