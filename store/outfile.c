@@ -178,13 +178,31 @@ int cw_outfile_check_target(const char *path, struct cw_error *err)
 
 	/* The file is renamed over whatever has the name: a device or a pipe there would be
 	 * replaced by a file (run as root, -o /dev/null would leave the system without one). */
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+	char to[64];
+	ssize_t n;
+
+	if (lstat(path, &st) != 0)
+		return 0; /* nothing there (or a folder we may not read: the write says so) */
+	if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
 		return cw_error_set(
 			err, CW_EINVAL, "output",
 			"%.200s is not a regular file (a device, a pipe or a folder): "
 			"casewatch writes only where a file or nothing is; give another "
 			"name, or - for standard output",
 			path);
+	/* A link into /proc or /dev (/dev/stdout is one to /proc/self/fd/1) stands for a stream
+	 * or a device, not a file: replacing it would leave the system without it, and what
+	 * was meant is standard output. Other links are replaced, never followed. */
+	if (S_ISLNK(st.st_mode) && (n = readlink(path, to, sizeof to - 1)) > 0) {
+		to[n] = '\0';
+		if (!strncmp(to, "/proc/", 6) || !strncmp(to, "/dev/", 5))
+			return cw_error_set(
+				err, CW_EINVAL, "output",
+				"%.200s is a link to %s (standard output, a device or "
+				"a process's file), which casewatch would replace: give - "
+				"for standard output, or another name",
+				path, to);
+	}
 	return 0;
 }
 

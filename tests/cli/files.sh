@@ -67,6 +67,15 @@ out=$(cat "$OUT/e.json")
 json "len(d) > 5 and all(p['kind'] == 'person' for p in d)"
 rm -f "$OUT"/*
 
+# A link into /proc or /dev (as /dev/stdout is) stands for a stream, not a file: refused, not
+# replaced, whatever it leads to.
+ln -s /proc/self/fd/1 "$OUT/stdout"
+fails 65 "output" cw export persons --format json -o "$OUT/stdout"
+grep -q "is a link to /proc/self/fd/1 (standard output, a device or a process's file)" \
+	"$WORK/stderr" || fail "a link to standard output: $(cat "$WORK/stderr")"
+[ -L "$OUT/stdout" ] || fail "the link to standard output was replaced"
+rm -f "$OUT/stdout"
+
 # A write the run cannot finish leaves nothing: no folder to write in.
 fails 74 "output" cw export persons --format csv -o "$WORK/no/such/folder/p.csv"
 
