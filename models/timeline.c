@@ -305,6 +305,7 @@ static int group_verdict_itemised(const struct who *w, const struct cw_record *k
 		const struct cw_milestone *m = &recs[i].u.milestone;
 
 		if (recs[i].kind == CW_KIND_MILESTONE && concerns(m, w) && m->count > 0 &&
+		    (m->type == CW_MS_VERDICT || m->type == CW_MS_IN_ABSENTIA_VERDICT) &&
 		    cw_id_equal(&m->case_id, &kase->id) &&
 		    cw_timeline_milestone_ends_detention(m) &&
 		    cw_date_compare(m->date, h->u.hearing.date) == 0)

@@ -754,15 +754,18 @@ static int ruling_in_hearings(const struct cw_record_list *hearings, const struc
 	return 0;
 }
 
-/* Whether a ruling milestone of a hearing's case and day says whom its unitemised verdict was
- * for. */
+/* Whether a verdict milestone of a group of the hearing's case, of its very day and with a
+ * count, says whom its unitemised verdict was for ("3 of the 8 convicted"): the rule the
+ * detention of groups follows too (models/timeline.c, group_verdict_itemised). */
 static int ruling_itemised_apart(const struct cw_record_list *rulings, const struct cw_hearing *h)
 {
 	for (size_t i = 0; i < rulings->n; i++) {
 		const struct cw_milestone *m = &rulings->items[i].u.milestone;
 
 		if (!cw_id_is_zero(&h->case_id) && cw_id_equal(&m->case_id, &h->case_id) &&
-		    may_be_same_day(h->date, m->date))
+		    m->group && *m->group && m->count > 0 &&
+		    (m->type == CW_MS_VERDICT || m->type == CW_MS_IN_ABSENTIA_VERDICT) &&
+		    cw_date_is_known(m->date) && cw_date_compare(h->date, m->date) == 0)
 			return 1;
 	}
 	return 0;
@@ -1403,8 +1406,9 @@ static int id_order(const void *a, const void *b)
 
 /* One next date of a case announced by several hearings (the team's account of a hearing and
  * a newspaper's, both saying "adjourned to 12 June") is one hearing to come, not two: kept
- * once, from the team's own account when one gives it. items are sorted (upcoming_order:
- * by date, then logged hearings before next dates). */
+ * once, from the team's own account when one gives it; a confidential account is kept
+ * apart, since the report may withhold it after this (sift_upcoming). items are sorted
+ * (upcoming_order: by date, then logged hearings before next dates). */
 static void drop_same_next_dates(struct cw_report_upcoming *items, size_t *n)
 {
 	size_t kept = 0;
@@ -1414,6 +1418,7 @@ static void drop_same_next_dates(struct cw_report_upcoming *items, size_t *n)
 
 		for (size_t k = kept; k-- > 0 && !cw_date_compare(items[k].date, items[i].date);)
 			if (items[k].from_next_date && items[i].from_next_date &&
+			    !items[k].hearing->confidential && !items[i].hearing->confidential &&
 			    cw_id_equal(&items[k].hearing->u.hearing.case_id,
 					&items[i].hearing->u.hearing.case_id)) {
 				same = &items[k];

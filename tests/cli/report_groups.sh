@@ -307,4 +307,15 @@ ok cw report --week 2024-W23 --case "Koh Kong land" --format json
 json "[(p['group'], p['count'], p['since'], p['days']) for p in d['pretrial_detention']] == [('Koh Kong land activists', 10, '2024-06-03', 6)]"
 ok cw report --week 2024-W24 --case "Koh Kong land" --format json
 json "[(p['group'], p['count'], p['since'], p['days']) for p in d['pretrial_detention']] == [('Koh Kong land activists', 4, '2024-06-03', 13)]"
+# A bail of 3 on the day of a verdict given unitemised is no verdict itemised: the hearing's
+# verdict still ends the whole group's pretrial detention (found by a review).
+ok cw case add --title "Bail on verdict day" --unnamed "8 activists" --custody detained \
+	--as-of 2023-12-31 --view own
+ok cw log milestone --case "Bail on verdict day" --group activists --type arrest --count 8 \
+	--date 2023-05-03 --view own
+ok cw log hearing --case "Bail on verdict day" --date 2023-06-10 --outcome verdict --view own
+ok cw log milestone --case "Bail on verdict day" --group activists --type bail --count 3 \
+	--date 2023-06-10 --view own
+ok cw report --from 2023-12-01 --to 2023-12-07 --case "Bail on verdict day" --format json
+json "d['pretrial_detention'] == []"
 echo "report_groups: $checks checks passed"
