@@ -292,6 +292,12 @@ static struct cw_date start_date(const struct who *w, const struct cw_record *ka
 	return at;
 }
 
+int cw_timeline_itemises_group_verdict(const struct cw_milestone *m)
+{
+	return m->group && *m->group && m->count > 0 &&
+	       (m->type == CW_MS_VERDICT || m->type == CW_MS_IN_ABSENTIA_VERDICT);
+}
+
 /* Whether a hearing that gives its verdict unitemised is, for the group, only the hearing at
  * which a milestone of the group's of that day gives the verdict with a count ("3 of the 8
  * convicted"): the milestone says whom it was for and frees those it counts, and the hearing
@@ -304,10 +310,8 @@ static int group_verdict_itemised(const struct who *w, const struct cw_record *k
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_milestone *m = &recs[i].u.milestone;
 
-		if (recs[i].kind == CW_KIND_MILESTONE && concerns(m, w) && m->count > 0 &&
-		    (m->type == CW_MS_VERDICT || m->type == CW_MS_IN_ABSENTIA_VERDICT) &&
-		    cw_id_equal(&m->case_id, &kase->id) &&
-		    cw_timeline_milestone_ends_detention(m) &&
+		if (recs[i].kind == CW_KIND_MILESTONE && concerns(m, w) &&
+		    cw_timeline_itemises_group_verdict(m) && cw_id_equal(&m->case_id, &kase->id) &&
 		    cw_date_compare(m->date, h->u.hearing.date) == 0)
 			return 1;
 	}

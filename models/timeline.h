@@ -124,6 +124,12 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *     unknown when that is not after the start. Never past the day asked about. */
 int cw_timeline_starts_detention(const struct cw_milestone *m);
 int cw_timeline_milestone_ends_detention(const struct cw_milestone *m);
+
+/* Whether a milestone says for how many of a group a verdict given unitemised at a hearing of
+ * its day was ("3 of the 8 convicted"): a verdict of a group, with a count. Such a hearing
+ * then ends no more of the group's detention than the milestone frees, and reports list the
+ * milestone's decision instead of a verdict for the whole case. */
+int cw_timeline_itemises_group_verdict(const struct cw_milestone *m);
 int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct cw_record *kase,
 				       const struct cw_id *person);
 const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,

@@ -754,18 +754,16 @@ static int ruling_in_hearings(const struct cw_record_list *hearings, const struc
 	return 0;
 }
 
-/* Whether a verdict milestone of a group of the hearing's case, of its very day and with a
- * count, says whom its unitemised verdict was for ("3 of the 8 convicted"): the rule the
- * detention of groups follows too (models/timeline.c, group_verdict_itemised). */
+/* Whether a milestone of the hearing's case, of its very day, says whom its unitemised verdict
+ * was for (cw_timeline_itemises_group_verdict: the rule the group's detention follows). */
 static int ruling_itemised_apart(const struct cw_record_list *rulings, const struct cw_hearing *h)
 {
 	for (size_t i = 0; i < rulings->n; i++) {
 		const struct cw_milestone *m = &rulings->items[i].u.milestone;
 
 		if (!cw_id_is_zero(&h->case_id) && cw_id_equal(&m->case_id, &h->case_id) &&
-		    m->group && *m->group && m->count > 0 &&
-		    (m->type == CW_MS_VERDICT || m->type == CW_MS_IN_ABSENTIA_VERDICT) &&
-		    cw_date_is_known(m->date) && cw_date_compare(h->date, m->date) == 0)
+		    cw_timeline_itemises_group_verdict(m) && cw_date_is_known(m->date) &&
+		    cw_date_compare(h->date, m->date) == 0)
 			return 1;
 	}
 	return 0;

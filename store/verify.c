@@ -440,15 +440,6 @@ static int check_counts(struct verifier *v, struct cw_error *err)
 	return 0;
 }
 
-static uint64_t first8(const uint8_t *b)
-{
-	uint64_t x = 0;
-
-	for (int i = 0; i < 8; i++)
-		x = x << 8 | b[i];
-	return x;
-}
-
 static int add_link(struct verifier *v, const struct cw_audit_entry *e,
 		    const uint8_t hash[CW_AUDIT_HASH_BYTES], unsigned long long seq)
 {
@@ -468,8 +459,8 @@ static int add_link(struct verifier *v, const struct cw_audit_entry *e,
 	crypto_generichash_update(&h, e->database.b, ID_LEN);
 	crypto_generichash_update(&h, e->prev, CW_AUDIT_HASH_BYTES);
 	crypto_generichash_final(&h, at, sizeof at);
-	v->links[v->nlinks].at = first8(at);
-	v->links[v->nlinks].next = first8(hash);
+	v->links[v->nlinks].at = get_be64(at);
+	v->links[v->nlinks].next = get_be64(hash);
 	v->links[v->nlinks].seq = seq;
 	memcpy(v->links[v->nlinks++].database, e->database.b, 4);
 	return 0;
