@@ -293,6 +293,7 @@ int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 	opt.get_key = get_key;
 	opt.key_ctx = s;
 	opt.read_only = s->read_only && !create;
+	opt.bulk = s->bulk;
 	rc = cw_store_open(s->db_dir, &opt, &s->store, err);
 	if (rc == CW_ENOTFOUND && !create && !strcmp(err->field, "database"))
 		/* Name the command that creates it, with the folder when it is not the default. */

@@ -38,6 +38,7 @@ struct cw_session {
 	int read_only; /* open without writing anything (the commands that only read): works
 			* on read-only media, where the store may open without its lock
 			* (cw_store_unlocked) */
+	int bulk;      /* open for a command that writes many records (cw_store_options.bulk) */
 	/* The key slot as cw_session_key_gone last found it whole (inode, size, change time). */
 	struct {
 		ino_t ino;

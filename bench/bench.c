@@ -376,7 +376,8 @@ static int phase_load_cw(const struct bench_opts *o)
 	struct cw_gen *g = make_gen(o);
 	struct cw_store *st = NULL;
 	struct cw_error err;
-	struct cw_store_options so = {.author = "bench", .create = 1};
+	/* A bulk writer, as `casewatch import` is: pages written in place, not copied in heap. */
+	struct cw_store_options so = {.author = "bench", .create = 1, .bulk = 1};
 	struct cw_id id;
 	struct load_batch b = {NULL, 0};
 	double busy = 0;
@@ -480,7 +481,7 @@ static int phase_more_cw(const struct bench_opts *o)
 {
 	char from[4096], path[4096], a[4200], b_[4200];
 	struct cw_gen *g = make_gen(o);
-	struct cw_store_options so = {.author = "bench"};
+	struct cw_store_options so = {.author = "bench", .bulk = 1};
 	struct cw_store *st = NULL;
 	struct cw_error err;
 	struct load_batch b = {NULL, 0};

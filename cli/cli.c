@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "models/i18n.h"
@@ -124,6 +125,14 @@ static int next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt
 }
 
 /* ---- set-up ----------------------------------------------------------------------------- */
+
+void cw_cli_bulk_for(struct cw_cli *cli, const char *path)
+{
+	struct stat sb;
+
+	cli->session.bulk = path && stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+			    sb.st_size >= CW_CLI_BULK_BYTES;
+}
 
 int cw_cli_open_store(struct cw_cli *cli, int create)
 {

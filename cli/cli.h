@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "app/session.h"
 #include "models/error.h"
@@ -53,6 +54,12 @@ int cw_cli_passphrase_option(struct cw_cli *cli, const char *name, const char *v
 
 /* Opens cli->session.store (creating the database when `create`). */
 int cw_cli_open_store(struct cw_cli *cli, int create);
+/* Before cw_cli_open_store: the store is to be opened as a bulk writer (pages written in
+ * place; see cw_store_options.bulk) when the file it will write from holds at least
+ * CW_CLI_BULK_BYTES. Smaller writes keep LMDB's usual way, in which a refused or interrupted
+ * one leaves the file byte for byte as it was. */
+#define CW_CLI_BULK_BYTES ((off_t)1 << 20)
+void cw_cli_bulk_for(struct cw_cli *cli, const char *path);
 
 /* An option parser over cli->argv: "--name value" or "--name=value". */
 struct cw_opt {

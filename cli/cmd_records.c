@@ -716,6 +716,7 @@ int cw_cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	(void)cmd;
 	if (!path || !strncmp(path, "--", 2) || first_arg + 1 < cli->argc)
 		return cw_error_set(&cli->err, CW_EUSAGE, "file", "give one file to import");
+	cw_cli_bulk_for(cli, path);
 	if ((rc = cw_cli_open_store(cli, 0)) == 0 &&
 	    (rc = cw_import_jsonl(cli->session.store, path, &stats, &cli->err)) == 0) {
 		fprintf(cli->out, _("imported %zu records (%zu new or changed)\n"), stats.records,
@@ -756,6 +757,7 @@ int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 					"cannot read %.200s: %s", candidates[0], strerror(errno));
 			continue;
 		}
+		cw_cli_bulk_for(cli, candidates[i]);
 		if ((rc = cw_cli_open_store(cli, 1)) != 0)
 			return rc;
 		if ((rc = cw_import_jsonl(cli->session.store, candidates[i], &stats, &cli->err)) ==

@@ -222,8 +222,10 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	int rc;
 
 	(void)cmd;
-	if ((rc = file_argument(cli, first_arg, NULL, &path)) != 0 ||
-	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
+	if ((rc = file_argument(cli, first_arg, NULL, &path)) != 0)
+		return rc;
+	cw_cli_bulk_for(cli, path);
+	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_bundle_import(cli->session.store, path, &s, &cli->err)) != 0)
 		return rc;
 	short_hex(&s.bundle, b);

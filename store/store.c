@@ -85,7 +85,7 @@ int cw_store_txn_begin(struct cw_store *st, unsigned flags, MDB_txn **txn)
 
 			/* Another process grew the map and wrote beyond ours: a size of 0 adopts
 			 * the one in the file (no transaction of ours is open). */
-			mdb_env_set_mapsize(st->env, 0);
+			cw_bulk_map(st, 0, 0);
 			mdb_env_info(st->env, &info);
 			st->map_size = info.me_mapsize;
 		}
@@ -454,6 +454,10 @@ static int open_env(struct cw_store *st, const char *dir, size_t map_size, struc
 	struct statvfs sv;
 	int rc = 0, dead;
 
+	/* Bulk writers take turns (bulk.c). */
+	if (st->bulk && (rc = cw_bulk_lock_folder(dir, &st->bulk_fd)) != 0)
+		return open_error(dir, rc, err);
+
 	for (int nolock = 0; nolock < 2; nolock++) {
 		if ((rc = mdb_env_create(&st->env)) != 0) {
 			st->env = NULL;
@@ -461,7 +465,9 @@ static int open_env(struct cw_store *st, const char *dir, size_t map_size, struc
 		}
 		if ((rc = mdb_env_set_maxdbs(st->env, DB_COUNT)) == 0 &&
 		    (rc = mdb_env_set_mapsize(st->env, map_size)) == 0)
-			rc = mdb_env_open(st->env, dir, flags | (nolock ? MDB_NOLOCK : 0), 0600);
+			rc = st->bulk ? cw_bulk_open(st, dir, flags)
+				      : mdb_env_open(st->env, dir,
+						     flags | (nolock ? MDB_NOLOCK : 0), 0600);
 		if (rc == 0) {
 			st->unlocked = nolock;
 			break;
@@ -528,6 +534,8 @@ int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw
 	}
 	st->vault = opt->vault; /* a new database is encrypted with it */
 	st->read_only = opt->read_only;
+	st->bulk = opt->bulk && !opt->read_only;
+	st->bulk_fd = -1;
 	if (!(st->author = strdup(opt->author ? opt->author : "")) || !(st->dir = strdup(dir))) {
 		cw_store_close(st);
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -565,8 +573,12 @@ void cw_store_close(struct cw_store *st)
 {
 	if (!st)
 		return;
-	if (st->env)
+	if (st->env) {
+		cw_bulk_trim(st);
 		mdb_env_close(st->env);
+	}
+	if (st->bulk_fd >= 0)
+		close(st->bulk_fd); /* the next bulk writer's turn */
 	cw_vault_free(st->vault);
 	if (st->scratch.data)
 		sodium_memzero(st->scratch.data,
@@ -666,8 +678,15 @@ static int grow_map(struct cw_store *st, struct cw_error *err)
 	int rc;
 
 	mdb_env_info(st->env, &info);
-	if ((rc = mdb_env_set_mapsize(st->env, info.me_mapsize * 2)) != 0)
-		return cw_store_lmdb_error(NULL, rc, "growing the database map", err);
+	if ((rc = cw_bulk_map(st, info.me_mapsize * 2, info.me_mapsize)) != 0) {
+		struct cw_txn t = {.st = st};
+
+		/* A bulk store's map is as large as the disk allows: a write that needs more
+		 * does not fit on it. */
+		return cw_store_lmdb_error(
+			&t, rc,
+			rc == ENOSPC || rc == EDQUOT ? "saving" : "growing the database map", err);
+	}
 	mdb_env_info(st->env, &info);
 	st->map_size = info.me_mapsize;
 	return 0;
@@ -688,7 +707,7 @@ int cw_store_reserve(struct cw_store *st, uint64_t bytes, struct cw_error *err)
 	want = (want + ((uint64_t)1 << 20) - 1) & ~(((uint64_t)1 << 20) - 1);
 	if (want <= info.me_mapsize || want > SIZE_MAX / 2)
 		return 0;
-	if ((rc = mdb_env_set_mapsize(st->env, (size_t)want)) != 0)
+	if ((rc = cw_bulk_map(st, (size_t)want, 0)) != 0)
 		return cw_store_lmdb_error(NULL, rc, "growing the database map", err);
 	mdb_env_info(st->env, &info);
 	st->map_size = info.me_mapsize;

@@ -92,6 +92,17 @@ struct cw_store_options {
 					  * it); NULL: a random one */
 	cw_key_fn get_key; /* opening an encrypted database; NULL: refused with CW_EKEY */
 	void *key_ctx;
+	/* A command that writes many records (an import, a bundle, the benchmark's load): LMDB
+	 * writes its pages in place in the file's map instead of keeping a copy of each changed
+	 * page in the heap until the commit (and for reuse after it), so the heap does not grow
+	 * with the batch. Each commit is as durable as any other. Bulk writers take turns (a
+	 * second waits at open for the first to close); the file's blocks are allocated before
+	 * a write can use them, the map no larger than the disk can hold, so a full disk fails
+	 * a write as it does otherwise; at close the file is cut back to its pages in use. A
+	 * write refused or interrupted part way leaves what it wrote in pages no record uses
+	 * (sealed, in an encrypted database): the content is as before, the file's bytes not
+	 * always. store/bulk.c says why each of these is needed. Ignored read-only. */
+	int bulk;
 };
 
 /* Opens (and with opt->create, creates) the database in directory `dir`. Refuses a database

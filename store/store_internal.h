@@ -3,6 +3,7 @@
 #define CW_STORE_INTERNAL_H
 
 #include <lmdb.h>
+#include <sys/types.h>
 
 #include "models/codec.h"
 #include "models/idmap.h"
@@ -134,9 +135,13 @@ struct cw_store {
 	int sync_ready; /* sync tables exist (an old database opened read-only lacks them) */
 	/* The trust table exists (an old database opened read-only lacks it too). */
 	int trust_ready;
-	int drafts_ready;       /* the drafts table exists (likewise) */
-	int undo_ready;         /* the undo table exists (likewise) */
-	int attach_ready;       /* the attachment tables exist (likewise) */
+	int drafts_ready; /* the drafts table exists (likewise) */
+	int undo_ready;   /* the undo table exists (likewise) */
+	int attach_ready; /* the attachment tables exist (likewise) */
+	/* Opened for a bulk write (cw_store_options.bulk): LMDB writes its pages in the map
+	 * (bulk.c); bulk_fd holds the bulk writers' lock on the folder. */
+	int bulk;
+	int bulk_fd;
 	struct cw_vault *vault; /* the key of an encrypted database; NULL for a plain one */
 	/* Where cw_store_read_record opens a record before decoding it (decoding copies out),
 	 * kept between reads so that a walk over many records does not allocate for each. */
@@ -153,6 +158,31 @@ struct cw_store {
 		int ready;
 	} own_log;
 };
+
+/* ---- bulk.c: writing pages in place (cw_store_options.bulk) ---- */
+
+/* A child process holding LMDB's writer lock for the environment in a folder. */
+struct cw_writer_hold {
+	pid_t pid;
+	int down; /* a byte sent on it lets the child go */
+};
+
+/* Forks a child that holds the writer lock of the environment in dir (waiting for it like any
+ * writer): no other process is committing until cw_bulk_release_writers. 0, or an errno or
+ * LMDB code. The caller holds no write transaction of its own. */
+int cw_bulk_hold_writers(const char *dir, struct cw_writer_hold *h);
+void cw_bulk_release_writers(struct cw_writer_hold *h);
+/* Takes the bulk writers' lock on the database folder (waiting for another to close): *fd
+ * holds it until closed. 0 or an errno code. */
+int cw_bulk_lock_folder(const char *dir, int *fd);
+/* Opens st->env in dir (flags as for mdb_env_open, MDB_WRITEMAP added) for a bulk store,
+ * while a child holds the writer lock, and allocates the file's blocks (bulk.c). */
+int cw_bulk_open(struct cw_store *st, const char *dir, unsigned flags);
+/* mdb_env_set_mapsize(size); for a bulk store under a hold, allocating the file's blocks, the
+ * map cut to what the disk can hold: ENOSPC when that is no more than `below` bytes. */
+int cw_bulk_map(struct cw_store *st, size_t size, size_t below);
+/* Closing a bulk store: cuts the file back to its last page in use. */
+void cw_bulk_trim(struct cw_store *st);
 
 struct cw_tag_memo;
 struct cw_txn {

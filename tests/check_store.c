@@ -1672,6 +1672,94 @@ START_TEST(map_grows_when_full)
 }
 END_TEST
 
+/* The file's length and the bytes of its pages in use, read with LMDB itself. */
+static void file_and_used(off_t *file, off_t *used)
+{
+	char path[4096];
+	struct stat sb;
+	MDB_env *env;
+	MDB_envinfo info;
+	MDB_stat ms;
+
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	ck_assert_int_eq(stat(path, &sb), 0);
+	*file = sb.st_size;
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	ck_assert_int_eq(mdb_env_open(env, dir, MDB_RDONLY, 0600), 0);
+	mdb_env_info(env, &info);
+	mdb_env_stat(env, &ms);
+	*used = (off_t)(info.me_last_pgno + 1) * ms.ms_psize;
+	mdb_env_close(env);
+}
+
+/* A bulk store (pages written in place) grows its map as any other does, and its file is cut
+ * back to the pages in use when it closes. */
+START_TEST(bulk_store_grows_and_gives_back)
+{
+	struct cw_store_options opt = {.map_size = 64 * 1024, .author = "tester", .bulk = 1};
+	struct cw_error err;
+	size_t before;
+	off_t file, used;
+
+	cw_store_close(st);
+	test_key_options(&opt, dir);
+	ck_assert_msg(cw_store_open(dir, &opt, &st, &err) == 0, "%s", err.message);
+	before = cw_store_map_size(st);
+	for (int i = 0; i < 600; i++) {
+		char name[64];
+
+		snprintf(name, sizeof name, "Person number %d with a long enough name", i);
+		add_person(name, "Kampong Cham");
+	}
+	ck_assert_uint_gt(cw_store_map_size(st), before);
+	ck_assert_uint_eq(count("province:kampong", CW_KIND_BIT(CW_KIND_PERSON)), 600);
+	ck_assert_int_eq(cw_store_reserve(st, (uint64_t)32 << 20, &err), 0);
+	cw_store_close(st);
+	file_and_used(&file, &used);
+	ck_assert_int_eq(file, used);
+	st = open_store(0);
+	ck_assert_uint_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 600);
+}
+END_TEST
+
+/* While a bulk writer maps the file, a child holds LMDB's writer lock: a writer in another
+ * process waits until it is let go, and then saves. */
+START_TEST(bulk_hold_keeps_writers_waiting)
+{
+	struct cw_writer_hold h;
+	int status = -1;
+	pid_t writer;
+
+	ck_assert_int_eq(cw_bulk_hold_writers(dir, &h), 0);
+	if ((writer = fork()) == 0) {
+		struct cw_store *mine = NULL;
+		struct cw_store_options opt = {.author = "writer"};
+		struct cw_record r;
+		struct cw_error err;
+		int rc;
+
+		test_key_options(&opt, dir);
+		if (cw_store_open(dir, &opt, &mine, &err) != 0)
+			_exit(2);
+		cw_record_init(&r, CW_KIND_PERSON);
+		r.u.person.name = strdup("Written While Held");
+		rc = cw_store_put(mine, &r, CW_PUT_NEW, &err);
+		cw_record_free(&r);
+		cw_store_close(mine);
+		_exit(rc == 0 ? 0 : 3);
+	}
+	ck_assert_int_gt(writer, 0);
+	usleep(300 * 1000);
+	ck_assert_int_eq(waitpid(writer, &status, WNOHANG), 0); /* still waiting */
+	cw_bulk_release_writers(&h);
+	ck_assert_int_eq(waitpid(writer, &status, 0), writer);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	cw_store_close(st);
+	st = open_store(0);
+	ck_assert_uint_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 1);
+}
+END_TEST
+
 START_TEST(find_id_prefix_and_resolve_names)
 {
 	struct cw_id a = add_person("Sam Rainsy", NULL), got;
@@ -2694,6 +2782,8 @@ static Suite *store_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, one_large_write_keeps_every_key_right);
+	tcase_add_test(tc, bulk_store_grows_and_gives_back);
+	tcase_add_test(tc, bulk_hold_keeps_writers_waiting);
 	suite_add_tcase(s, tc);
 	return s;
 }
