@@ -716,6 +716,25 @@ int cw_store_reserve(struct cw_store *st, uint64_t bytes, struct cw_error *err)
 
 /* ---- write transactions ---------------------------------------------------------------------- */
 
+/* The error of a commit that failed. Writing in place (a bulk store), LMDB changes the meta
+ * page in the map before it syncs it: when that sync is what failed, the write is in the
+ * database already, every page of it written out but the meta page's sync unconfirmed (it is
+ * there whole, or not at all, after a power cut). That is said rather than "nothing was
+ * saved"; the status is still an error's (tests/crash/faults.sh, the bulk import). */
+static int saving_failed(struct cw_txn *t, size_t txnid, int mrc, struct cw_error *err)
+{
+	MDB_envinfo info;
+
+	if (t->st->bulk && mdb_env_info(t->st->env, &info) == 0 && info.me_last_txnid == txnid)
+		return cw_error_set(
+			err, CW_EDB, "database",
+			"saving: the disk failed (%s) as it confirmed the write: it is in "
+			"the database, but may not survive a power cut; check the disk, "
+			"then run 'casewatch verify'",
+			mdb_strerror(mrc));
+	return cw_store_lmdb_error(t, mrc, "saving", err);
+}
+
 /* Runs fn in a write transaction (again, after growing the map, when it is full); *scrub says
  * whether fn wiped something whose old copies are now free pages. */
 static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoable, int *scrub,
@@ -766,7 +785,7 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoabl
 				*scrub = t.scrub;
 				return 0;
 			}
-			rc = cw_store_lmdb_error(&t, mrc, "saving", err);
+			rc = saving_failed(&t, txnid, mrc, err);
 		} else {
 			mdb_txn_abort(t.txn);
 		}
