@@ -408,54 +408,24 @@ static void person_list_cells(struct builder *b, const struct cw_list *l)
 		cell(b, CW_RC_PEOPLE_COUNT, "%zu", l->n);
 }
 
-/* Whether a links b as the same event. */
-static int links_same_event(const struct cw_record *a, const struct cw_record *b)
-{
-	for (size_t i = 0; i < a->links.n; i++) {
-		const struct cw_link *k = (const struct cw_link *)a->links.items + i;
-
-		if (k->relation == CW_LINK_SAME_EVENT && cw_id_equal(&k->record, &b->id))
-			return 1;
-	}
-	return 0;
-}
-
-/* The team's own account of the period's hearings that rec is linked to as the same event,
- * either way; NULL when none. Links are few: only records that have some are compared. */
-static const struct cw_record *own_account_of(const struct cw_record_list *l,
-					      const struct cw_record *rec)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		const struct cw_record *o = &l->items[i];
-
-		if ((rec->links.n || o->links.n) && cw_report_hearing_is_own(o) &&
-		    (links_same_event(rec, o) || links_same_event(o, rec)))
-			return o;
-	}
-	return NULL;
-}
-
 /* The hearings of one side: the team's own observations (own set), or the others. An account
  * of a hearing the team observed too is listed with the others and says so: it is counted
  * once, as the team's (report.c joins the accounts of one event). */
 static void hearings(struct builder *b, int own)
 {
 	const struct cw_record_list *l = &b->r->hearings;
-	int linked = 0;
 
-	for (size_t i = 0; i < l->n && !own && !linked; i++)
-		linked = l->items[i].links.n > 0;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct cw_hearing *h = &l->items[i].u.hearing;
-		const struct cw_record *same;
+		size_t same = b->r->hearing_own ? b->r->hearing_own[i] : SIZE_MAX;
 		struct sb no = {0}, detail = {0};
 
 		if (cw_report_hearing_is_own(&l->items[i]) != own)
 			continue;
-		if (linked && (same = own_account_of(l, &l->items[i]))) {
+		if (same != SIZE_MAX) {
 			char hex[CW_ID_HEX_LEN + 1];
 
-			cw_id_hex(&same->id, hex);
+			cw_id_hex(&l->items[same].id, hex);
 			sb_add(&detail,
 			       _("the hearing the team observed (%.8s), counted once, as the "
 				 "team's"),

@@ -180,6 +180,12 @@ struct cw_report {
 	struct cw_record_list demos;
 	struct cw_record_list incidents; /* outlets closed, accounts blocked, rights restored ... */
 
+	/* For hearings.items[i], another's account of a hearing the team observed too (linked as
+	 * the same event, directly or through other accounts): the index in hearings of the
+	 * team's own account, which the counts take; SIZE_MAX for any other hearing. NULL when
+	 * nothing of the period is linked. */
+	size_t *hearing_own;
+
 	struct cw_report_verdict *verdicts;
 	size_t nverdicts;
 	size_t nrulings, ndecisions; /* over the verdict lines (struct cw_report_verdict) */

@@ -562,4 +562,21 @@ json "[(u['date'], u['source'], u['view']) for u in d['upcoming_hearings']] == [
 own_h=$(printf '%s' "$out" | "$PY" -c 'import json,sys; print([u["hearing_id"] for u in json.load(sys.stdin)["upcoming_hearings"]][0][:8])')
 ok cw report --week 2023-W40 --case "Next date twice"
 has "| 2023-10-02 | media | Next date twice | Linked Verdict A |  |  | adjourned | 2023-10-09 |  | the hearing the team observed ($own_h), counted once, as the team's"
+# ... also when it is linked to the team's account only through a third account (the UN's to
+# the government's, the government's to the team's): the report counts the three as one
+# hearing, and the UN's row says whose it is counted as.
+ok cw case add --title "Joined twice over" --defendant "Linked Verdict A" --charge 494
+ok cw log hearing --case "Joined twice over" --date 2023-10-03 --outcome adjourned --view own
+own_t=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case "Joined twice over" --date 2023-10-03 --outcome adjourned \
+	--view government --same-event "$own_t"
+gov_t=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case "Joined twice over" --date 2023-10-03 --outcome adjourned --view un \
+	--same-event "$gov_t"
+ok cw report --week 2023-W40 --case "Joined twice over" --format json
+json "[d['comparison'][m]['current'] for m in ('hearings', 'hearings_own')] == [1, 1]"
+ok cw report --week 2023-W40 --case "Joined twice over"
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | grep -c "the hearing the team observed (${own_t%"${own_t#????????}"}), counted once, as the team's")" = 2 ] ||
+	fail "the UN's and the government's rows do not both say they are the team's hearing: $out"
 done_ok
