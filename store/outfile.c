@@ -172,15 +172,69 @@ static int write_error(const struct cw_outfile *o, int e, struct cw_error *err)
 			    cw_write_error_text(e, o->f ? fileno(o->f) : -1));
 }
 
+/* Whether a path lies in /proc or /dev. */
+static int in_proc_or_dev(const char *p)
+{
+	return !strncmp(p, "/proc/", 6) || !strncmp(p, "/dev/", 5) || !strcmp(p, "/proc") ||
+	       !strcmp(p, "/dev");
+}
+
+/* `path` with its folder resolved (every link in it followed), its last name kept; as it is
+ * when the folder cannot be resolved. */
+static void folder_resolved(const char *path, char *out, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[4096], *resolved;
+
+	if (slash && slash != path && (size_t)(slash - path) < sizeof dir) {
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
+		if ((resolved = realpath(dir, NULL))) {
+			snprintf(out, len, "%s%s", resolved, slash);
+			free(resolved);
+			return;
+		}
+	}
+	snprintf(out, len, "%s", path);
+}
+
+/* Whether the link at `path`, followed link by link, leads into /proc or /dev: a relative
+ * target is taken from its link's folder, and each step is checked before it is followed
+ * (/dev/stdout names /proc/self/fd/1, which names wherever standard output goes). */
+static int leads_into_proc_or_dev(const char *path)
+{
+	char cur[8192], target[4096], joined[8192];
+
+	snprintf(cur, sizeof cur, "%s", path);
+	for (int hop = 0; hop < 40; hop++) {
+		const char *slash = strrchr(cur, '/');
+		size_t dir = 0, tlen;
+		ssize_t n = readlink(cur, target, sizeof target - 1);
+
+		if (n <= 0)
+			return 0; /* not a link: where the chain ends */
+		target[n] = '\0';
+		tlen = (size_t)n;
+		if (target[0] != '/' && slash)
+			dir = (size_t)(slash - cur) + 1; /* the link's folder and its slash */
+		if (dir + tlen >= sizeof joined)
+			return 1; /* longer than any path: not followed, not replaced */
+		memcpy(joined, cur, dir);
+		memcpy(joined + dir, target, tlen + 1);
+		folder_resolved(joined, cur, sizeof cur);
+		if (in_proc_or_dev(cur))
+			return 1;
+	}
+	return 0;
+}
+
 int cw_outfile_check_target(const char *path, struct cw_error *err)
 {
 	struct stat st;
+	char to[4096];
 
 	/* The file is renamed over whatever has the name: a device or a pipe there would be
 	 * replaced by a file (run as root, -o /dev/null would leave the system without one). */
-	char to[64];
-	ssize_t n;
-
 	if (lstat(path, &st) != 0)
 		return 0; /* nothing there (or a folder we may not read: the write says so) */
 	if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
@@ -192,10 +246,13 @@ int cw_outfile_check_target(const char *path, struct cw_error *err)
 			path);
 	/* A link into /proc or /dev (/dev/stdout is one to /proc/self/fd/1) stands for a stream
 	 * or a device, not a file: replacing it would leave the system without it, and what
-	 * was meant is standard output. Other links are replaced, never followed. */
-	if (S_ISLNK(st.st_mode) && (n = readlink(path, to, sizeof to - 1)) > 0) {
-		to[n] = '\0';
-		if (!strncmp(to, "/proc/", 6) || !strncmp(to, "/dev/", 5))
+	 * was meant is standard output. So does one that gets there by a relative target
+	 * (../../dev/null) or through other links. Other links are replaced, never followed. */
+	if (S_ISLNK(st.st_mode)) {
+		ssize_t n = readlink(path, to, sizeof to - 1);
+
+		to[n > 0 ? n : 0] = '\0';
+		if (in_proc_or_dev(to) || leads_into_proc_or_dev(path))
 			return cw_error_set(
 				err, CW_EINVAL, "output",
 				"%.200s is a link to %s (standard output, a device or "

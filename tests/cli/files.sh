@@ -75,6 +75,19 @@ grep -q "is a link to /proc/self/fd/1 (standard output, a device or a process's 
 	"$WORK/stderr" || fail "a link to standard output: $(cat "$WORK/stderr")"
 [ -L "$OUT/stdout" ] || fail "the link to standard output was replaced"
 rm -f "$OUT/stdout"
+# ... also by a relative target, and through another link.
+ln -s ../../../../../../../../../../../../dev/null "$OUT/null"
+fails 65 "output" cw export persons --format json -o "$OUT/null"
+grep -q "is a link to ../.*/dev/null (standard output, a device" "$WORK/stderr" ||
+	fail "a relative link to /dev/null: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+[ -L "$OUT/null" ] && [ -c /dev/null ] || fail "the relative link to /dev/null was replaced"
+ln -s /proc/self/fd/1 "$OUT/fd1"
+ln -s fd1 "$OUT/chain"
+fails 65 "output" cw export persons --format json -o "$OUT/chain"
+checks=$((checks + 1))
+[ -L "$OUT/chain" ] || fail "a link to a link to standard output was replaced"
+rm -f "$OUT/null" "$OUT/fd1" "$OUT/chain"
 
 # A write the run cannot finish leaves nothing: no folder to write in.
 fails 74 "output" cw export persons --format csv -o "$WORK/no/such/folder/p.csv"
