@@ -484,12 +484,16 @@ static void check_forks(struct verifier *v)
 {
 	if (v->nlinks > 1)
 		qsort(v->links, v->nlinks, sizeof *v->links, link_cmp);
-	for (size_t i = 1; i < v->nlinks; i++) {
-		const struct link *a = &v->links[i - 1], *b = &v->links[i];
+	/* Entries i..j-1 follow the same one: a split when two of them differ, said once
+	 * however many continue it and however often one of them is held. */
+	for (size_t i = 0, j; i < v->nlinks; i = j) {
+		const struct link *a = &v->links[i], *b = NULL;
 		char hex[9];
 
-		if (a->at != b->at || a->next == b->next ||
-		    (i > 1 && v->links[i - 2].at == a->at && v->links[i - 2].next != a->next))
+		for (j = i + 1; j < v->nlinks && v->links[j].at == a->at; j++)
+			if (!b && v->links[j].next != a->next)
+				b = &v->links[j];
+		if (!b)
 			continue;
 		snprintf(hex, sizeof hex, "%02x%02x%02x%02x", a->database[0], a->database[1],
 			 a->database[2], a->database[3]);
