@@ -6,23 +6,33 @@
  * A batch of 10,000 records into a database of a million touches a page in nearly every leaf
  * of every index: the benchmark's load held 260 MiB of heap. Opened with MDB_WRITEMAP, LMDB
  * changes the pages in the file's map instead, and the commit writes them out with msync, as
- * durably as before. Three things come with that, and this file deals with them:
+ * durably as before. What comes with that, and how this file deals with it:
  *
  * - LMDB sets the file's length to the map's size whenever it maps the file (at open, and
  *   when the map is resized). Another casewatch process, not writing in place, may be in the
  *   middle of a commit just then, its new pages written past that length and its meta page
  *   not yet: a shorter file would lose those pages under a meta page that names them. So a
  *   bulk writer maps or resizes only while a child process holds LMDB's writer lock (no commit
- *   is under way anywhere), and bulk writers take turns, by a lock on the database folder.
- *   Readers never look past the last page in use, and writers that do not write in place
- *   extend the file themselves.
+ *   is under way anywhere), and only one bulk writer works on a folder at a time (a lock on
+ *   the folder; a second one does not wait for it, it writes the usual way). Readers never
+ *   look past the last page in use; writers that do not write in place extend the file
+ *   themselves.
  * - A page of the map whose block the disk cannot give kills the process with SIGBUS instead
- *   of failing a write. So whenever the map is made, the file's blocks are allocated up to its
- *   size (fallocate), and where the disk has less room than the map, the map is made smaller:
- *   a write that needs more finds the map full, and a map that cannot grow is a full disk,
- *   like any other (nothing is saved).
+ *   of failing a write. So the file's blocks are allocated (fallocate) up to the map's size
+ *   before LMDB maps it, and the map is no larger than the free space less a margin: a write
+ *   that needs more finds the map full, and a map that cannot grow is a full disk, reported
+ *   like any other, nothing saved. Only on file systems where an allocated block stays the
+ *   page's (ext2-4, XFS, tmpfs): copy-on-write ones (btrfs, ZFS) take a new block to
+ *   overwrite a page, network ones may not keep the allocation; there, and where fallocate
+ *   or the map fails, the store writes the usual way.
+ * - LMDB 0.9 unmaps the file before it sets its length: a resize whose ftruncate fails (a
+ *   file size limit) leaves the environment without a map. Allocating first means LMDB's
+ *   ftruncate never has to extend the file; should it fail anyway, the store is marked
+ *   broken and touches the environment no more.
  * - The file stays as long as the map: at close, in a write transaction (so that no other
- *   writer is extending it), what lies past the last page in use is cut off again. */
+ *   writer is extending it), what lies past the last page in use is cut off again; a writable
+ *   open that finds the file longer (a bulk writer was killed) does the same when no bulk
+ *   writer has the folder. */
 #include "config.h"
 
 #include <errno.h>
@@ -34,6 +44,7 @@
 #include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -126,87 +137,78 @@ void cw_bulk_release_writers(struct cw_writer_hold *h)
 	h->pid = -1;
 }
 
-int cw_bulk_lock_folder(const char *dir, int *fd)
+/* Whether fallocate's blocks stay the pages' on the file system holding dir. */
+static int allocation_holds(const char *dir)
 {
-	int rc;
+	struct statfs sf;
 
-	if ((*fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return errno;
-	while ((rc = flock(*fd, LOCK_EX)) != 0 && errno == EINTR)
-		;
-	if (rc == 0)
+	if (statfs(dir, &sf) != 0)
 		return 0;
-	rc = errno;
-	close(*fd);
-	*fd = -1;
-	return rc;
-}
-
-/* Writes zeros over [from, to) of the file, for a file system without fallocate; called
- * under a hold, past the last page in use, where no one else's page is. */
-static int fill_zeros(int fd, off_t from, off_t to)
-{
-	static const char zeros[1 << 16];
-
-	while (from < to) {
-		size_t len = to - from < (off_t)sizeof zeros ? (size_t)(to - from) : sizeof zeros;
-		ssize_t n = pwrite(fd, zeros, len, from);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? errno : EIO;
-		from += n;
+	switch ((unsigned long)sf.f_type) {
+	case 0xEF53UL:     /* ext2, ext3, ext4 */
+	case 0x58465342UL: /* XFS */
+	case 0x01021994UL: /* tmpfs */
+		return 1;
+	default:
+		return 0;
 	}
-	return 0;
 }
 
-static int allocate(int fd, off_t used_end, off_t map_end)
+int cw_bulk_try(struct cw_store *st, const char *dir)
 {
-	if (fallocate(fd, 0, 0, map_end) == 0)
+	int fd;
+
+	if (!allocation_holds(dir) || (fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return 0;
-	if (errno != EOPNOTSUPP && errno != ENOSYS)
-		return errno;
-	return fill_zeros(fd, used_end, map_end);
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd); /* another bulk writer has the folder */
+		return 0;
+	}
+	st->bulk_fd = fd;
+	return 1;
 }
 
-/* Under a hold, the map just made: allocates the file's blocks up to the map's size. Where the
- * disk cannot give them all, the map is made as large as the disk allows, and at least the
- * pages in use (the map is only room to grow into: a write that needs more finds it full).
- * ENOSPC when a map of more than `below` bytes was asked (below > 0) and the disk holds no
- * more than that. */
-static int cover_map(struct cw_store *st, size_t below)
+/* Under a hold, or before the first map: makes the map `want` bytes, at least the pages in
+ * use, at most what the file holds and the disk has free less a margin (an eighth of what is
+ * free, at most 512 MiB, for whatever else the laptop writes meanwhile); its blocks allocated
+ * first. ENOSPC when that leaves the map no larger than `below` bytes (below > 0: a map that
+ * must grow); then nothing changed. */
+static int resize_locked(struct cw_store *st, size_t want, size_t below)
 {
 	MDB_envinfo info;
 	MDB_stat ms;
 	mdb_filehandle_t fd;
 	struct statvfs sv;
 	struct stat sb;
-	off_t used_end;
-	uint64_t fit;
+	uint64_t used_end, avail, margin, cap, target;
 	int rc;
 
 	if ((rc = mdb_env_info(st->env, &info)) != 0 || (rc = mdb_env_stat(st->env, &ms)) != 0 ||
 	    (rc = mdb_env_get_fd(st->env, &fd)) != 0)
 		return rc;
-	used_end = (off_t)(info.me_last_pgno + 1) * ms.ms_psize;
-	if ((rc = allocate(fd, used_end, (off_t)info.me_mapsize)) != ENOSPC && rc != EDQUOT)
-		return rc;
-	/* What the file holds already and what the disk has free. */
 	if (fstat(fd, &sb) != 0 || fstatvfs(fd, &sv) != 0)
-		return rc;
-	fit = (uint64_t)sb.st_blocks * 512 + (uint64_t)sv.f_bavail * sv.f_frsize;
-	fit -= fit % ms.ms_psize;
-	if (fit >= info.me_mapsize)
-		fit = 0; /* full, yet room for all of it by its count: take only what is in use */
-	if (fit < (uint64_t)used_end)
-		fit = (uint64_t)used_end;
-	if (fit < below)
-		fit = below;
-	if ((rc = mdb_env_set_mapsize(st->env, (size_t)fit)) != 0 ||
-	    (rc = allocate(fd, used_end, (off_t)fit)) != 0)
-		return rc;
-	return below && fit <= below ? ENOSPC : 0;
+		return errno;
+	used_end = ((uint64_t)info.me_last_pgno + 1) * ms.ms_psize;
+	avail = (uint64_t)sv.f_bavail * sv.f_frsize;
+	margin = avail / 8 < ((uint64_t)512 << 20) ? avail / 8 : (uint64_t)512 << 20;
+	cap = (uint64_t)sb.st_blocks * 512 + (avail - margin);
+	target = want > used_end ? want : used_end;
+	target += (ms.ms_psize - target % ms.ms_psize) % ms.ms_psize;
+	if (target > cap)
+		target = cap - cap % ms.ms_psize > used_end ? cap - cap % ms.ms_psize : used_end;
+	if (below && target <= below)
+		return ENOSPC;
+	if (target > SIZE_MAX || target > (uint64_t)INT64_MAX)
+		return EFBIG;
+	if (fallocate(fd, 0, 0, (off_t)target) != 0)
+		return errno;
+	if (target == info.me_mapsize)
+		return 0;
+	/* LMDB unmaps, sets the length (which the allocation made the file have, or more), maps
+	 * again: a failure on the way leaves it with no map. */
+	if ((rc = mdb_env_set_mapsize(st->env, (size_t)target)) != 0)
+		st->broken = 1;
+	return rc;
 }
 
 int cw_bulk_map(struct cw_store *st, size_t size, size_t below)
@@ -218,8 +220,19 @@ int cw_bulk_map(struct cw_store *st, size_t size, size_t below)
 		return mdb_env_set_mapsize(st->env, size);
 	if ((rc = cw_bulk_hold_writers(st->dir, &h)) != 0)
 		return rc;
-	if ((rc = mdb_env_set_mapsize(st->env, size)) == 0)
-		rc = cover_map(st, below);
+	if (!size) {
+		/* Another process wrote past this map: room for what it wrote, and an eighth. */
+		MDB_envinfo info;
+		MDB_stat ms;
+
+		mdb_env_info(st->env, &info);
+		mdb_env_stat(st->env, &ms);
+		size = ((size_t)info.me_last_pgno + 1) * ms.ms_psize;
+		size += size / 8;
+		if (size < info.me_mapsize)
+			size = info.me_mapsize;
+	}
+	rc = resize_locked(st, size, below);
 	cw_bulk_release_writers(&h);
 	return rc;
 }
@@ -227,29 +240,64 @@ int cw_bulk_map(struct cw_store *st, size_t size, size_t below)
 int cw_bulk_open(struct cw_store *st, const char *dir, unsigned flags)
 {
 	struct cw_writer_hold h;
+	MDB_envinfo info;
 	int rc;
 
 	if ((rc = cw_bulk_hold_writers(dir, &h)) != 0)
 		return rc;
-	if ((rc = mdb_env_open(st->env, dir, flags | MDB_WRITEMAP, 0600)) == 0)
-		rc = cover_map(st, 0);
+	if ((rc = mdb_env_open(st->env, dir, flags | MDB_WRITEMAP, 0600)) == 0 &&
+	    (rc = mdb_env_info(st->env, &info)) == 0)
+		rc = resize_locked(st, info.me_mapsize, 0);
 	cw_bulk_release_writers(&h);
 	return rc;
 }
 
-void cw_bulk_trim(struct cw_store *st)
+/* In a write transaction of its own (no other writer extending the file meanwhile): cuts the
+ * file back to its last page in use. */
+static void trim_to_used(struct cw_store *st)
 {
 	MDB_envinfo info;
 	MDB_stat ms;
 	MDB_txn *txn;
 	mdb_filehandle_t fd;
+	struct stat sb;
+	off_t used_end;
 
-	if (!st->bulk || mdb_txn_begin(st->env, NULL, 0, &txn) != 0)
+	if (st->broken || mdb_txn_begin(st->env, NULL, 0, &txn) != 0)
 		return;
 	if (mdb_env_info(st->env, &info) == 0 && mdb_env_stat(st->env, &ms) == 0 &&
-	    mdb_env_get_fd(st->env, &fd) == 0 &&
-	    ftruncate(fd, (off_t)(info.me_last_pgno + 1) * ms.ms_psize) != 0) {
-		/* Best effort: the file keeps its blocks until the next bulk writer's close. */
+	    mdb_env_get_fd(st->env, &fd) == 0 && fstat(fd, &sb) == 0) {
+		used_end = (off_t)(info.me_last_pgno + 1) * ms.ms_psize;
+		if (sb.st_size > used_end && ftruncate(fd, used_end) != 0) {
+			/* Best effort: the next writer's open or close tries again. */
+		}
 	}
 	mdb_txn_abort(txn);
+}
+
+void cw_bulk_trim(struct cw_store *st)
+{
+	if (st->bulk)
+		trim_to_used(st);
+}
+
+void cw_bulk_trim_left(struct cw_store *st)
+{
+	MDB_envinfo info;
+	MDB_stat ms;
+	mdb_filehandle_t fd;
+	struct stat sb;
+	int dfd;
+
+	if (st->read_only || st->bulk || mdb_env_info(st->env, &info) != 0 ||
+	    mdb_env_stat(st->env, &ms) != 0 || mdb_env_get_fd(st->env, &fd) != 0 ||
+	    fstat(fd, &sb) != 0 || sb.st_size <= (off_t)(info.me_last_pgno + 1) * ms.ms_psize)
+		return;
+	/* Longer than its pages: only when no bulk writer has the folder, whose map may lie
+	 * there. */
+	if ((dfd = open(st->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return;
+	if (flock(dfd, LOCK_EX | LOCK_NB) == 0)
+		trim_to_used(st);
+	close(dfd);
 }

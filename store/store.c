@@ -79,13 +79,17 @@ int cw_store_txn_begin(struct cw_store *st, unsigned flags, MDB_txn **txn)
 {
 	int rc = MDB_MAP_RESIZED;
 
+	if (st->broken)
+		return MDB_PANIC;
 	for (int i = 0; i < MAX_RESIZE_TRIES && rc == MDB_MAP_RESIZED; i++) {
 		if ((rc = mdb_txn_begin(st->env, NULL, flags, txn)) == MDB_MAP_RESIZED) {
 			MDB_envinfo info;
+			int grown;
 
 			/* Another process grew the map and wrote beyond ours: a size of 0 adopts
 			 * the one in the file (no transaction of ours is open). */
-			cw_bulk_map(st, 0, 0);
+			if ((grown = cw_bulk_map(st, 0, 0)) != 0)
+				return grown;
 			mdb_env_info(st->env, &info);
 			st->map_size = info.me_mapsize;
 		}
@@ -454,10 +458,9 @@ static int open_env(struct cw_store *st, const char *dir, size_t map_size, struc
 	struct statvfs sv;
 	int rc = 0, dead;
 
-	/* Bulk writers take turns (bulk.c). */
-	if (st->bulk && (rc = cw_bulk_lock_folder(dir, &st->bulk_fd)) != 0)
-		return open_error(dir, rc, err);
-
+	/* Writing in place only where it is safe, one bulk writer at a time (bulk.c). */
+	if (st->bulk && !cw_bulk_try(st, dir))
+		st->bulk = 0;
 	for (int nolock = 0; nolock < 2; nolock++) {
 		if ((rc = mdb_env_create(&st->env)) != 0) {
 			st->env = NULL;
@@ -474,6 +477,16 @@ static int open_env(struct cw_store *st, const char *dir, size_t map_size, struc
 		}
 		mdb_env_close(st->env); /* a failed open leaves a handle only fit to close */
 		st->env = NULL;
+		if (st->bulk) {
+			/* Writing in place could not begin (no room for the map, a file size
+			 * limit): the usual way, then. */
+			st->bulk = 0;
+			st->broken = 0;
+			close(st->bulk_fd);
+			st->bulk_fd = -1;
+			nolock--;
+			continue;
+		}
 		if (!st->read_only || !(rc == EACCES || rc == EPERM || rc == EROFS))
 			break;
 	}
@@ -554,6 +567,7 @@ int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw
 		return rc;
 	}
 	cw_buf_free(&check);
+	cw_bulk_trim_left(st);
 	mdb_env_info(st->env, &info);
 	st->map_size = info.me_mapsize;
 	if ((rc = strip_old_deletions(st, err)) != 0) {
@@ -721,11 +735,19 @@ int cw_store_reserve(struct cw_store *st, uint64_t bytes, struct cw_error *err)
  * database already, every page of it written out but the meta page's sync unconfirmed (it is
  * there whole, or not at all, after a power cut). That is said rather than "nothing was
  * saved"; the status is still an error's (tests/crash/faults.sh, the bulk import). */
-static int saving_failed(struct cw_txn *t, size_t txnid, int mrc, struct cw_error *err)
+static int saving_failed(struct cw_txn *t, int mrc, struct cw_error *err)
 {
-	MDB_envinfo info;
+	MDB_txn *probe;
+	int prc;
 
-	if (t->st->bulk && mdb_env_info(t->st->env, &info) == 0 && info.me_last_txnid == txnid)
+	/* Only a meta page that failed to go out marks the environment for shutdown (every
+	 * transaction is refused with MDB_PANIC from then on); asked at once, not by the last
+	 * transaction's id, which another writer may have moved meanwhile. */
+	if (!t->st->bulk)
+		return cw_store_lmdb_error(t, mrc, "saving", err);
+	if ((prc = mdb_txn_begin(t->st->env, NULL, MDB_RDONLY, &probe)) == 0)
+		mdb_txn_abort(probe);
+	if (prc == MDB_PANIC)
 		return cw_error_set(
 			err, CW_EDB, "database",
 			"saving: the disk failed (%s) as it confirmed the write: it is in "
@@ -785,7 +807,7 @@ static int run_write(struct cw_store *st, cw_write_fn fn, void *ctx, int undoabl
 				*scrub = t.scrub;
 				return 0;
 			}
-			rc = saving_failed(&t, txnid, mrc, err);
+			rc = saving_failed(&t, mrc, err);
 		} else {
 			mdb_txn_abort(t.txn);
 		}

@@ -95,10 +95,11 @@ struct cw_store_options {
 	/* A command that writes many records (an import, a bundle, the benchmark's load): LMDB
 	 * writes its pages in place in the file's map instead of keeping a copy of each changed
 	 * page in the heap until the commit (and for reuse after it), so the heap does not grow
-	 * with the batch. Each commit is as durable as any other. Bulk writers take turns (a
-	 * second waits at open for the first to close); the file's blocks are allocated before
-	 * a write can use them, the map no larger than the disk can hold, so a full disk fails
-	 * a write as it does otherwise; at close the file is cut back to its pages in use. A
+	 * with the batch. Each commit is as durable as any other. Only one bulk writer works in
+	 * place on a folder at a time, and only on file systems where allocated blocks stay put
+	 * (ext2-4, XFS, tmpfs); otherwise, and when the map cannot be made at open, the store
+	 * writes the usual way. The map is no larger than the disk can give: a write that needs
+	 * more fails as on a full disk. At close the file is cut back to its pages in use. A
 	 * write refused or interrupted part way leaves what it wrote in pages no record uses
 	 * (sealed, in an encrypted database): the content is as before, the file's bytes not
 	 * always. store/bulk.c says why each of these is needed. Ignored read-only. */

@@ -138,10 +138,12 @@ struct cw_store {
 	int drafts_ready; /* the drafts table exists (likewise) */
 	int undo_ready;   /* the undo table exists (likewise) */
 	int attach_ready; /* the attachment tables exist (likewise) */
-	/* Opened for a bulk write (cw_store_options.bulk): LMDB writes its pages in the map
-	 * (bulk.c); bulk_fd holds the bulk writers' lock on the folder. */
+	/* Opened for a bulk write (cw_store_options.bulk) and writing in place: LMDB writes its
+	 * pages in the map (bulk.c); bulk_fd holds the bulk writer's lock on the folder. broken:
+	 * a resize failed half way, the environment has no map (only closed from then on). */
 	int bulk;
 	int bulk_fd;
+	int broken;
 	struct cw_vault *vault; /* the key of an encrypted database; NULL for a plain one */
 	/* Where cw_store_read_record opens a record before decoding it (decoding copies out),
 	 * kept between reads so that a walk over many records does not allocate for each. */
@@ -172,17 +174,24 @@ struct cw_writer_hold {
  * LMDB code. The caller holds no write transaction of its own. */
 int cw_bulk_hold_writers(const char *dir, struct cw_writer_hold *h);
 void cw_bulk_release_writers(struct cw_writer_hold *h);
-/* Takes the bulk writers' lock on the database folder (waiting for another to close): *fd
- * holds it until closed. 0 or an errno code. */
-int cw_bulk_lock_folder(const char *dir, int *fd);
-/* Opens st->env in dir (flags as for mdb_env_open, MDB_WRITEMAP added) for a bulk store,
- * while a child holds the writer lock, and allocates the file's blocks (bulk.c). */
+/* Whether a store opened as a bulk writer may write in place: the folder's file system keeps
+ * the blocks fallocate gives, and no other bulk writer has the folder (not waited for); then
+ * st->bulk_fd holds the folder's lock. */
+int cw_bulk_try(struct cw_store *st, const char *dir);
+/* Opens st->env in dir (flags as for mdb_env_open, MDB_WRITEMAP added) while a child holds
+ * the writer lock, the map no larger than the disk can give and its blocks allocated. An
+ * error: the caller closes the environment and opens it the usual way. */
 int cw_bulk_open(struct cw_store *st, const char *dir, unsigned flags);
-/* mdb_env_set_mapsize(size); for a bulk store under a hold, allocating the file's blocks, the
- * map cut to what the disk can hold: ENOSPC when that is no more than `below` bytes. */
+/* mdb_env_set_mapsize(size) (0: another process's larger map); for a bulk store under a
+ * hold, its blocks allocated first, the map cut to what the disk can give: ENOSPC, nothing
+ * changed, when that is no more than `below` bytes. A failed resize may leave the
+ * environment without a map: st->broken. */
 int cw_bulk_map(struct cw_store *st, size_t size, size_t below);
 /* Closing a bulk store: cuts the file back to its last page in use. */
 void cw_bulk_trim(struct cw_store *st);
+/* Opening a writable store the usual way: a file longer than its pages (a bulk writer killed
+ * before its close) is cut back, when no bulk writer has the folder. */
+void cw_bulk_trim_left(struct cw_store *st);
 
 struct cw_tag_memo;
 struct cw_txn {

@@ -72,6 +72,62 @@ checks=$((checks + 1))
 [ "$(file_bytes "$DB")" = "$(pages_in_use "$DB")" ] ||
 	fail "after the writers, data.mdb is $(file_bytes "$DB") bytes for $(pages_in_use "$DB")"
 
+# ---- a second bulk writer does not wait ---------------------------------------------------
+# While another holds the folder (here flock(1), as a bulk import at its passphrase prompt
+# would), a bulk import writes the usual way at once rather than waiting unseen.
+people "$WORK/f.jsonl" 16000 4000
+flock -o "$DB" sleep 30 &
+holder=$!
+sleep 0.3
+checks=$((checks + 1))
+timeout 20 "$CASEWATCH" --db "$DB" import "$WORK/f.jsonl" >"$WORK/f.out" 2>&1 ||
+	fail "a bulk import beside another bulk writer: $(cat "$WORK/f.out")"
+kill $holder 2>/dev/null || :
+wait $holder 2>/dev/null || :
+ok cw verify
+has "0 problems"
+
+# ---- a bulk import killed -------------------------------------------------------------------
+# Killed once it has made its map (the file grown past its pages), it leaves the records as
+# they were; the next write (not a bulk one) cuts the file back.
+before=$(cw bundle content --digest)
+people "$WORK/g.jsonl" 30000 30000
+"$CASEWATCH" --db "$DB" import "$WORK/g.jsonl" >/dev/null 2>&1 &
+victim=$!
+used=$(pages_in_use "$DB")
+i=0
+while [ "$(file_bytes "$DB")" -le "$used" ] && [ $i -lt 500 ]; do
+	sleep 0.01
+	i=$((i + 1))
+done
+kill -9 $victim 2>/dev/null || :
+wait $victim 2>/dev/null || :
+checks=$((checks + 1))
+[ "$(cw bundle content --digest)" = "$before" ] || fail "a killed bulk import changed the content"
+ok cw person add --name "After The Kill"
+checks=$((checks + 1))
+[ "$(file_bytes "$DB")" = "$(pages_in_use "$DB")" ] ||
+	fail "after a killed bulk import and a write, data.mdb is $(file_bytes "$DB") bytes for $(pages_in_use "$DB")"
+ok cw verify
+has "0 problems"
+
+# ---- a file size limit ----------------------------------------------------------------------
+# A limit the map would pass (ulimit -f; SIGXFSZ ignored, as a shell may leave it) is an
+# error like a full disk's, or no error at all, never a crash; the database verifies.
+rm -rf "$WORK/limited"
+"$CASEWATCH" --db "$WORK/limited" init >/dev/null || fail "init limited"
+status=0
+(
+	trap '' XFSZ
+	ulimit -f 4000
+	CASEWATCH_MAP_SIZE=65536 exec "$CASEWATCH" --db "$WORK/limited" import "$WORK/a.jsonl"
+) >"$WORK/limited.out" 2>&1 || status=$?
+checks=$((checks + 1))
+[ "$status" = 0 ] || [ "$status" = 74 ] ||
+	fail "an import under a file size limit exited $status: $(cat "$WORK/limited.out")"
+"$CASEWATCH" --db "$WORK/limited" verify >"$WORK/limited.out" 2>&1 ||
+	fail "verify after the file size limit: $(cat "$WORK/limited.out")"
+
 # ---- a refused bulk import ------------------------------------------------------------------
 # The last line is not JSON: nothing of the file is saved. What the import wrote in place went
 # to pages no record uses (so the file's bytes may differ; its content does not).
