@@ -72,8 +72,8 @@ static void hold_in_child(const char *dir, int up, int down)
 		}
 	if (rc == 0 && !txn)
 		rc = MDB_MAP_RESIZED;
-	if (write(up, &rc, sizeof rc) != (ssize_t)sizeof rc)
-		rc = EPIPE;
+	if (send(up, &rc, sizeof rc, MSG_NOSIGNAL) != (ssize_t)sizeof rc)
+		rc = EPIPE; /* the parent is gone */
 	if (rc == 0)
 		while (read(down, &c, 1) < 0 && errno == EINTR)
 			;
@@ -168,7 +168,7 @@ int cw_bulk_try(struct cw_store *st, const char *dir)
 	return 1;
 }
 
-/* Under a hold, or before the first map: makes the map `want` bytes, at least the pages in
+/* Under a hold (a child has the writer lock): makes the map `want` bytes, at least the pages in
  * use, at most what the file holds and the disk has free less a margin (an eighth of what is
  * free, at most 512 MiB, for whatever else the laptop writes meanwhile); its blocks allocated
  * first. ENOSPC when that leaves the map no larger than `below` bytes (below > 0: a map that
