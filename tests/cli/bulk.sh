@@ -128,6 +128,19 @@ checks=$((checks + 1))
 "$CASEWATCH" --db "$WORK/limited" verify >"$WORK/limited.out" 2>&1 ||
 	fail "verify after the file size limit: $(cat "$WORK/limited.out")"
 
+# A limit below the map a bulk writer would make at open (64 MiB), above what the import needs:
+# it writes the usual way, and succeeds.
+rm -rf "$WORK/limited"
+"$CASEWATCH" --db "$WORK/limited" init >/dev/null || fail "init limited"
+(
+	trap '' XFSZ
+	ulimit -f 16000
+	exec "$CASEWATCH" --db "$WORK/limited" import "$WORK/a.jsonl"
+) >"$WORK/limited.out" 2>&1 || fail "an import under a 16 MB file size limit: $(cat "$WORK/limited.out")"
+grep -q "imported 4000 records (4000 new or changed)" "$WORK/limited.out" ||
+	fail "under a 16 MB file size limit: $(cat "$WORK/limited.out")"
+checks=$((checks + 1))
+
 # ---- a refused bulk import ------------------------------------------------------------------
 # The last line is not JSON: nothing of the file is saved. What the import wrote in place went
 # to pages no record uses (so the file's bytes may differ; its content does not).
