@@ -337,7 +337,7 @@ static int cover_add(struct cw_audit_cover *c, const uint8_t hash[CW_AUDIT_HASH_
 		return rc;
 	if (rc == 0)
 		return 0; /* the same entry twice in one bundle: one to vouch for */
-	memcpy(c->v[c->n].prev, e->prev, sizeof e->prev);
+	c->v[c->n].prev = hash_id(e->prev);
 	c->v[c->n].database = e->database;
 	c->v[c->n].covered = 0;
 	c->n++;
@@ -354,7 +354,7 @@ static void cover_walk(struct cw_audit_cover *c, const uint8_t prev[CW_AUDIT_HAS
 	while (c->open && cw_idmap_get(&c->index, &id, &i) && !c->v[i].covered) {
 		c->v[i].covered = 1;
 		c->open--;
-		id = hash_id(c->v[i].prev);
+		id = c->v[i].prev;
 	}
 }
 

@@ -342,10 +342,13 @@ int cw_store_unbind_key(struct cw_txn *t, const struct cw_identity_public *key,
  * a transaction's last entry is signed, so each must be vouched for by a signed entry of its
  * database later in the same bundle whose chain leads back to it (audit.c). A bundle import
  * points cw_txn.cover at one, and refuses the bundle when any is left open at its end. */
+/* An entry a signature must vouch for: where its chain leads (the first 16 bytes of the hash
+ * it follows, all a lookup takes), whose it is; 33 bytes, held for each unsigned entry of a
+ * bundle until the import ends. */
 struct cw_audit_cover_entry {
-	uint8_t prev[CW_AUDIT_HASH_BYTES];
+	struct cw_id prev;
 	struct cw_id database;
-	int covered;
+	uint8_t covered;
 };
 struct cw_audit_cover {
 	struct cw_idmap index; /* the first 16 bytes of an entry's hash -> its place in v */
