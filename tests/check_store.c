@@ -1640,6 +1640,17 @@ START_TEST(delete_refused_while_named)
 }
 END_TEST
 
+/* n people of Kampong Cham with long names: enough, at 600, to outgrow a map of 64 KiB. */
+static void add_many_people(int n)
+{
+	for (int i = 0; i < n; i++) {
+		char name[64];
+
+		snprintf(name, sizeof name, "Person number %d with a long enough name", i);
+		add_person(name, "Kampong Cham");
+	}
+}
+
 START_TEST(map_grows_when_full)
 {
 	struct cw_error err;
@@ -1650,12 +1661,7 @@ START_TEST(map_grows_when_full)
 	dir = make_temp_dir();
 	st = open_store(64 * 1024); /* deliberately tiny */
 	before = cw_store_map_size(st);
-	for (int i = 0; i < 600; i++) {
-		char name[64];
-
-		snprintf(name, sizeof name, "Person number %d with a long enough name", i);
-		add_person(name, "Kampong Cham");
-	}
+	add_many_people(600);
 	ck_assert_uint_gt(cw_store_map_size(st), before);
 	ck_assert_uint_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 600);
 	ck_assert_uint_eq(count("province:kampong", CW_KIND_BIT(CW_KIND_PERSON)), 600);
@@ -1705,12 +1711,7 @@ START_TEST(bulk_store_grows_and_gives_back)
 	test_key_options(&opt, dir);
 	ck_assert_msg(cw_store_open(dir, &opt, &st, &err) == 0, "%s", err.message);
 	before = cw_store_map_size(st);
-	for (int i = 0; i < 600; i++) {
-		char name[64];
-
-		snprintf(name, sizeof name, "Person number %d with a long enough name", i);
-		add_person(name, "Kampong Cham");
-	}
+	add_many_people(600);
 	ck_assert_uint_gt(cw_store_map_size(st), before);
 	ck_assert_uint_eq(count("province:kampong", CW_KIND_BIT(CW_KIND_PERSON)), 600);
 	ck_assert_int_eq(cw_store_reserve(st, (uint64_t)32 << 20, &err), 0);
