@@ -168,6 +168,30 @@ int cw_bulk_try(struct cw_store *st, const char *dir)
 	return 1;
 }
 
+/* The bytes of the environment's pages in use (up to its last page); 0 when LMDB cannot say. */
+static uint64_t pages_end(MDB_env *env)
+{
+	MDB_envinfo info;
+	MDB_stat ms;
+
+	if (mdb_env_info(env, &info) != 0 || mdb_env_stat(env, &ms) != 0)
+		return 0;
+	return ((uint64_t)info.me_last_pgno + 1) * ms.ms_psize;
+}
+
+/* Whether data.mdb is longer than its pages in use: then *fd is the file and *end where its
+ * pages end. */
+static int longer_than_pages(MDB_env *env, mdb_filehandle_t *fd, off_t *end)
+{
+	struct stat sb;
+	uint64_t used = pages_end(env);
+
+	if (!used || mdb_env_get_fd(env, fd) != 0 || fstat(*fd, &sb) != 0)
+		return 0;
+	*end = (off_t)used;
+	return sb.st_size > *end;
+}
+
 /* Under a hold (a child has the writer lock): makes the map `want` bytes, at least the pages in
  * use, at most what the file holds and the disk has free less a margin (an eighth of what is
  * free, at most 512 MiB, for whatever else the laptop writes meanwhile); its blocks allocated
@@ -188,7 +212,7 @@ static int resize_locked(struct cw_store *st, size_t want, size_t below)
 		return rc;
 	if (fstat(fd, &sb) != 0 || fstatvfs(fd, &sv) != 0)
 		return errno;
-	used_end = ((uint64_t)info.me_last_pgno + 1) * ms.ms_psize;
+	used_end = pages_end(st->env);
 	avail = (uint64_t)sv.f_bavail * sv.f_frsize;
 	margin = avail / 8 < ((uint64_t)512 << 20) ? avail / 8 : (uint64_t)512 << 20;
 	cap = (uint64_t)sb.st_blocks * 512 + (avail - margin);
@@ -223,11 +247,9 @@ int cw_bulk_map(struct cw_store *st, size_t size, size_t below)
 	if (!size) {
 		/* Another process wrote past this map: room for what it wrote, and an eighth. */
 		MDB_envinfo info;
-		MDB_stat ms;
 
 		mdb_env_info(st->env, &info);
-		mdb_env_stat(st->env, &ms);
-		size = ((size_t)info.me_last_pgno + 1) * ms.ms_psize;
+		size = (size_t)pages_end(st->env);
 		size += size / 8;
 		if (size < info.me_mapsize)
 			size = info.me_mapsize;
@@ -256,21 +278,14 @@ int cw_bulk_open(struct cw_store *st, const char *dir, unsigned flags)
  * file back to its last page in use. */
 static void trim_to_used(struct cw_store *st)
 {
-	MDB_envinfo info;
-	MDB_stat ms;
 	MDB_txn *txn;
 	mdb_filehandle_t fd;
-	struct stat sb;
-	off_t used_end;
+	off_t end;
 
 	if (st->broken || mdb_txn_begin(st->env, NULL, 0, &txn) != 0)
 		return;
-	if (mdb_env_info(st->env, &info) == 0 && mdb_env_stat(st->env, &ms) == 0 &&
-	    mdb_env_get_fd(st->env, &fd) == 0 && fstat(fd, &sb) == 0) {
-		used_end = (off_t)(info.me_last_pgno + 1) * ms.ms_psize;
-		if (sb.st_size > used_end && ftruncate(fd, used_end) != 0) {
-			/* Best effort: the next writer's open or close tries again. */
-		}
+	if (longer_than_pages(st->env, &fd, &end) && ftruncate(fd, end) != 0) {
+		/* Best effort: the next writer's open or close tries again. */
 	}
 	mdb_txn_abort(txn);
 }
@@ -283,15 +298,11 @@ void cw_bulk_trim(struct cw_store *st)
 
 void cw_bulk_trim_left(struct cw_store *st)
 {
-	MDB_envinfo info;
-	MDB_stat ms;
 	mdb_filehandle_t fd;
-	struct stat sb;
+	off_t end;
 	int dfd;
 
-	if (st->read_only || st->bulk || mdb_env_info(st->env, &info) != 0 ||
-	    mdb_env_stat(st->env, &ms) != 0 || mdb_env_get_fd(st->env, &fd) != 0 ||
-	    fstat(fd, &sb) != 0 || sb.st_size <= (off_t)(info.me_last_pgno + 1) * ms.ms_psize)
+	if (st->read_only || st->bulk || !longer_than_pages(st->env, &fd, &end))
 		return;
 	/* Longer than its pages: only when no bulk writer has the folder, whose map may lie
 	 * there. */
