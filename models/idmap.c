@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "models/error.h"
 #include "models/idmap.h"
@@ -61,6 +62,34 @@ int cw_idmap_get(const struct cw_idmap *m, const struct cw_id *id, size_t *value
 		return 0;
 	if (value)
 		*value = s->value;
+	return 1;
+}
+
+/* Linear probing without tombstones: the slots after the one emptied, up to the next empty one,
+ * move back into it when their home slot does not lie between it and them, so that every id
+ * is still found from its home slot without crossing an empty one. */
+int cw_idmap_del(struct cw_idmap *m, const struct cw_id *id)
+{
+	struct cw_idmap_slot *s;
+	size_t hole, j, mask = m->cap - 1;
+
+	if (!m->cap || cw_id_is_zero(id))
+		return 0;
+	s = find(m, id);
+	if (cw_id_is_zero(&s->id))
+		return 0;
+	hole = (size_t)(s - m->slots);
+	for (j = (hole + 1) & mask; !cw_id_is_zero(&m->slots[j].id); j = (j + 1) & mask) {
+		size_t home = (size_t)cw_id_hash(&m->slots[j].id) & mask;
+
+		/* Stays when its home is in (hole, j], going round the end of the table. */
+		if (hole <= j ? (hole < home && home <= j) : (hole < home || home <= j))
+			continue;
+		m->slots[hole] = m->slots[j];
+		hole = j;
+	}
+	memset(&m->slots[hole], 0, sizeof m->slots[hole]);
+	m->n--;
 	return 1;
 }
 

@@ -1,7 +1,8 @@
 /* idmap.h - a map from record ids to a number: which ids a pass has met, and where.
  *
  * Open addressing over the ids' hash (cw_id_hash); the zero id, which no record has, marks an
- * empty slot and cannot be a key. Memory: 24 bytes a slot, at most half of them in use. */
+ * empty slot and cannot be a key. Memory: 24 bytes a slot, at most half of them in use (the
+ * most ever in it at once: taking ids out does not shrink it). */
 #ifndef CW_IDMAP_H
 #define CW_IDMAP_H
 
@@ -24,6 +25,8 @@ struct cw_idmap {
 int cw_idmap_put(struct cw_idmap *m, const struct cw_id *id, size_t value, size_t *old);
 /* 1 and *value (when not NULL) when id is there, else 0. */
 int cw_idmap_get(const struct cw_idmap *m, const struct cw_id *id, size_t *value);
+/* Takes id out: 1 when it was there, else 0. The table keeps its size. */
+int cw_idmap_del(struct cw_idmap *m, const struct cw_id *id);
 void cw_idmap_free(struct cw_idmap *m);
 
 #endif

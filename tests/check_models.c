@@ -2722,6 +2722,60 @@ START_TEST(idmap_keeps_the_first_value_of_each_id)
 }
 END_TEST
 
+/* Ids taken out and put back at random, against a plain array of what should be there: the
+ * slots after a hole move back into it (idmap.c), also round the end of the table, and every
+ * id left is still found with its value. */
+START_TEST(idmap_takes_ids_out)
+{
+	/* Nearly half full (the most before it grows to 4096 slots), so that runs of full slots
+	 * are long and some go round the end. */
+	enum { IDS = 1023, FIRST = 1000, STEPS = 30000 };
+	static size_t want[IDS]; /* 0: not in the map, else its value */
+	struct cw_idmap m = {0};
+	unsigned seed = 15;
+	size_t v, in = 0;
+
+	memset(want, 0, sizeof want);
+	for (unsigned i = 0; i < FIRST; i++) {
+		struct cw_id id = idmap_id(i);
+
+		ck_assert_int_eq(cw_idmap_put(&m, &id, i + 1, NULL), 1);
+		want[i] = i + 1;
+		in++;
+	}
+	for (unsigned step = FIRST + 1; step <= STEPS; step++) {
+		unsigned i;
+		struct cw_id id;
+
+		seed = seed * 1103515245u + 12345u;
+		i = (seed >> 8) % IDS;
+		id = idmap_id(i);
+		if (want[i]) {
+			ck_assert_int_eq(cw_idmap_del(&m, &id), 1);
+			ck_assert_int_eq(cw_idmap_del(&m, &id), 0);
+			want[i] = 0;
+			in--;
+		} else {
+			ck_assert_int_eq(cw_idmap_put(&m, &id, step, NULL), 1);
+			want[i] = step;
+			in++;
+		}
+		ck_assert_uint_eq(m.n, in);
+		if (step % 61 == 0)
+			for (unsigned k = 0; k < IDS; k++) {
+				struct cw_id other = idmap_id(k);
+
+				ck_assert_int_eq(cw_idmap_get(&m, &other, &v), want[k] != 0);
+				if (want[k])
+					ck_assert_uint_eq(v, want[k]);
+			}
+	}
+	/* The table kept its size: twice the most ever in it, rounded up. */
+	ck_assert_uint_eq(m.cap, 2048);
+	cw_idmap_free(&m);
+}
+END_TEST
+
 /* ---- pipe: entries from a second thread, in order, bounded ---------------------------------- */
 
 struct counting {
@@ -2961,6 +3015,7 @@ static Suite *models_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("idmap");
 	tcase_add_test(tc, idmap_keeps_the_first_value_of_each_id);
+	tcase_add_test(tc, idmap_takes_ids_out);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("pipe");
 	tcase_add_test(tc, pipe_hands_every_entry_on_in_order);
