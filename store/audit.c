@@ -318,43 +318,96 @@ static struct cw_id hash_id(const uint8_t hash[CW_AUDIT_HASH_BYTES])
 	return id;
 }
 
-static int cover_add(struct cw_audit_cover *c, const uint8_t hash[CW_AUDIT_HASH_BYTES],
-		     const struct cw_audit_entry *e)
+/* Takes run i out; the last run moves into its place. */
+static void run_drop(struct cw_audit_cover *c, size_t i)
 {
-	struct cw_id id = hash_id(hash);
-	int rc;
+	size_t at, last = c->n - 1;
 
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct cw_audit_cover_entry *v = realloc(c->v, cap * sizeof *v);
-
-		if (!v)
-			return CW_ENOMEM;
-		c->v = v;
-		c->cap = cap;
+	cw_idmap_del(&c->by_to, &c->v[i].to);
+	/* Two runs may follow one hash (a log that went on twice from one signed entry, as after
+	 * a restore from a backup): the map names one of them. */
+	if (cw_idmap_get(&c->by_from, &c->v[i].from, &at) && at == i)
+		cw_idmap_del(&c->by_from, &c->v[i].from);
+	if (i != last) {
+		c->v[i] = c->v[last];
+		/* Each taken out before it is put back: the maps never grow here. */
+		cw_idmap_del(&c->by_to, &c->v[i].to);
+		cw_idmap_put(&c->by_to, &c->v[i].to, i, NULL);
+		if (cw_idmap_get(&c->by_from, &c->v[i].from, &at) && at == last) {
+			cw_idmap_del(&c->by_from, &c->v[i].from);
+			cw_idmap_put(&c->by_from, &c->v[i].from, i, NULL);
+		}
 	}
-	if ((rc = cw_idmap_put(&c->index, &id, c->n, NULL)) < 0)
-		return rc;
-	if (rc == 0)
-		return 0; /* the same entry twice in one bundle: one to vouch for */
-	c->v[c->n].prev = hash_id(e->prev);
-	c->v[c->n].database = e->database;
-	c->v[c->n].covered = 0;
-	c->n++;
+	c->n = last;
+}
+
+int cw_audit_cover_add(struct cw_audit_cover *c, const uint8_t hash[CW_AUDIT_HASH_BYTES],
+		       const uint8_t prev[CW_AUDIT_HASH_BYTES], const struct cw_id *database)
+{
+	struct cw_id h = hash_id(hash), p = hash_id(prev);
+	size_t i, j;
+
+	/* A run's last already: the same entry twice in one bundle, one to vouch for (a second
+	 * copy is held already, by audit_seen, and does not come here). */
+	if (cw_idmap_get(&c->by_to, &h, NULL))
+		return 0;
+	if (cw_idmap_get(&c->by_to, &p, &i)) {
+		/* The next entry of a run. */
+		cw_idmap_del(&c->by_to, &p);
+		c->v[i].to = h;
+		c->v[i].entries++;
+		if (cw_idmap_put(&c->by_to, &h, i, NULL) < 0)
+			return CW_ENOMEM;
+	} else {
+		if (c->n == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 16;
+			struct cw_audit_cover_run *v = realloc(c->v, cap * sizeof *v);
+
+			if (!v)
+				return CW_ENOMEM;
+			c->v = v;
+			c->cap = cap;
+		}
+		i = c->n++;
+		c->v[i].from = p;
+		c->v[i].to = h;
+		c->v[i].database = *database;
+		c->v[i].entries = 1;
+		if (cw_idmap_put(&c->by_to, &h, i, NULL) < 0 ||
+		    cw_idmap_put(&c->by_from, &p, i, NULL) < 0)
+			return CW_ENOMEM;
+		if (c->n > c->most)
+			c->most = c->n;
+	}
 	c->open++;
+	/* A run that follows this entry, come before it: the two are one run now. */
+	if (cw_idmap_get(&c->by_from, &h, &j) && j != i) {
+		struct cw_id end = c->v[j].to;
+		size_t more = c->v[j].entries, last = c->n - 1;
+
+		run_drop(c, j);
+		if (i == last)
+			i = j; /* moved into the place of the one taken out */
+		cw_idmap_del(&c->by_to, &c->v[i].to);
+		c->v[i].to = end;
+		c->v[i].entries += more;
+		if (cw_idmap_put(&c->by_to, &end, i, NULL) < 0)
+			return CW_ENOMEM;
+	}
 	return 0;
 }
 
-/* A signed entry vouches for the chain behind it: every entry it leads back to. */
-static void cover_walk(struct cw_audit_cover *c, const uint8_t prev[CW_AUDIT_HASH_BYTES])
+/* A signed entry vouches for the chain behind it: the run it follows, every entry of it. What
+ * lies before the run is a signed entry or one held already (where the run began), whose own
+ * signature vouches for what is behind it. */
+void cw_audit_cover_walk(struct cw_audit_cover *c, const uint8_t prev[CW_AUDIT_HASH_BYTES])
 {
-	struct cw_id id = hash_id(prev);
+	struct cw_id p = hash_id(prev);
 	size_t i;
 
-	while (c->open && cw_idmap_get(&c->index, &id, &i) && !c->v[i].covered) {
-		c->v[i].covered = 1;
-		c->open--;
-		id = c->v[i].prev;
+	if (c->open && cw_idmap_get(&c->by_to, &p, &i)) {
+		c->open -= c->v[i].entries;
+		run_drop(c, i);
 	}
 }
 
@@ -362,23 +415,20 @@ int cw_audit_cover_check(const struct cw_audit_cover *c, struct cw_error *err)
 {
 	char hex[CW_ID_HEX_LEN + 1];
 
-	if (!c->open)
+	if (!c->open || !c->n)
 		return 0;
-	for (size_t i = 0; i < c->n; i++)
-		if (!c->v[i].covered) {
-			cw_id_hex(&c->v[i].database, hex);
-			return cw_error_set(err, CW_EDAMAGED, "audit",
-					    "%zu audit entries of database %.8s come with no "
-					    "signature of that database behind them: they were cut "
-					    "off from it or forged; the bundle is refused",
-					    c->open, hex);
-		}
-	return 0;
+	cw_id_hex(&c->v[0].database, hex);
+	return cw_error_set(err, CW_EDAMAGED, "audit",
+			    "%zu audit entries of database %.8s come with no signature of that "
+			    "database behind them: they were cut off from it or forged; the bundle "
+			    "is refused",
+			    c->open, hex);
 }
 
 void cw_audit_cover_free(struct cw_audit_cover *c)
 {
-	cw_idmap_free(&c->index);
+	cw_idmap_free(&c->by_to);
+	cw_idmap_free(&c->by_from);
 	free(c->v);
 	memset(c, 0, sizeof *c);
 }
@@ -515,7 +565,7 @@ static int vouch_held(struct cw_txn *t, const struct cw_audit_entry *e, struct c
 				    "an audit entry of database %s fails its signature: it was "
 				    "forged or changed",
 				    hex);
-	cover_walk(t->cover, e->prev);
+	cw_audit_cover_walk(t->cover, e->prev);
 	return 0;
 }
 
@@ -578,8 +628,9 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 			/* Only a transaction's last entry is signed: the ones before it wait for
 			 * it, and an entry no signature vouches for refuses the bundle. */
 			if (known && check_seen && t->cover &&
-			    (e->is_signed ? (cover_walk(t->cover, e->prev), 0)
-					  : cover_add(t->cover, hash, e)) != 0)
+			    (e->is_signed ? (cw_audit_cover_walk(t->cover, e->prev), 0)
+					  : cw_audit_cover_add(t->cover, hash, e->prev,
+							       &e->database)) != 0)
 				return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		}
 		/* Bundles arrive in any order: an entry that continues the newest one held becomes

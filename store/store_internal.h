@@ -342,19 +342,33 @@ int cw_store_unbind_key(struct cw_txn *t, const struct cw_identity_public *key,
  * a transaction's last entry is signed, so each must be vouched for by a signed entry of its
  * database later in the same bundle whose chain leads back to it (audit.c). A bundle import
  * points cw_txn.cover at one, and refuses the bundle when any is left open at its end. */
-/* An entry a signature must vouch for: where its chain leads (the first 16 bytes of the hash
- * it follows, all a lookup takes), whose it is; 33 bytes, held for each unsigned entry of a
- * bundle until the import ends. */
-struct cw_audit_cover_entry {
-	struct cw_id prev;
+/* The unsigned entries are held as runs: entries each of which follows the one before it, from
+ * the hash the first follows to the last's hash (the first 16 bytes of each, all a lookup
+ * takes). A log's entries come in a bundle in the order they were made, so each run grows by
+ * its next entry, and a signed entry that follows a run's last vouches for the whole run and
+ * ends it: what is held is a run per transaction still waiting for its signature, not an
+ * entry per entry of the bundle (a million-entry bundle held 100 MB so). Entries that come out
+ * of order make more runs, joined as the entries between them come. */
+struct cw_audit_cover_run {
+	struct cw_id from; /* the hash the run's first entry follows */
+	struct cw_id to;   /* the hash of its last */
 	struct cw_id database;
-	uint8_t covered;
+	size_t entries;
 };
 struct cw_audit_cover {
-	struct cw_idmap index; /* the first 16 bytes of an entry's hash -> its place in v */
-	struct cw_audit_cover_entry *v;
-	size_t n, cap, open;
+	struct cw_idmap by_to;   /* a run's last hash -> its place in v */
+	struct cw_idmap by_from; /* the hash a run follows -> its place in v */
+	struct cw_audit_cover_run *v;
+	size_t n, cap;
+	size_t open; /* entries in the runs */
+	size_t most; /* the most runs held at once (tests) */
 };
+/* An unsigned entry with hash `hash` that follows `prev` (whole hashes), of `database`: 0 or
+ * CW_ENOMEM. */
+int cw_audit_cover_add(struct cw_audit_cover *c, const uint8_t hash[CW_AUDIT_HASH_BYTES],
+		       const uint8_t prev[CW_AUDIT_HASH_BYTES], const struct cw_id *database);
+/* A signed entry that follows `prev`: vouches for the run that ends there. */
+void cw_audit_cover_walk(struct cw_audit_cover *c, const uint8_t prev[CW_AUDIT_HASH_BYTES]);
 /* 0, or CW_EDAMAGED naming the database of an entry no signature vouched for. */
 int cw_audit_cover_check(const struct cw_audit_cover *c, struct cw_error *err);
 void cw_audit_cover_free(struct cw_audit_cover *c);

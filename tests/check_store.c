@@ -1725,6 +1725,143 @@ END_TEST
 
 /* While a bulk writer maps the file, a child holds LMDB's writer lock: a writer in another
  * process waits until it is let go, and then saves. */
+/* ---- what signed audit entries vouch for (audit.c) ------------------------------------------ */
+
+/* A made-up entry hash: n in its first bytes (a lookup takes 16), the rest a pattern. */
+static void made_hash(unsigned n, uint8_t out[CW_AUDIT_HASH_BYTES])
+{
+	memset(out, 0xA5, CW_AUDIT_HASH_BYTES);
+	out[0] = (uint8_t)(n >> 16);
+	out[1] = (uint8_t)(n >> 8);
+	out[2] = (uint8_t)n;
+}
+
+/* Entry n of a made-up log follows entry n - 1: unsigned ones are added, signed ones vouch. */
+static void cover_unsigned(struct cw_audit_cover *c, unsigned n, const struct cw_id *db)
+{
+	uint8_t h[CW_AUDIT_HASH_BYTES], p[CW_AUDIT_HASH_BYTES];
+
+	made_hash(n, h);
+	made_hash(n - 1, p);
+	ck_assert_int_eq(cw_audit_cover_add(c, h, p, db), 0);
+}
+
+static void cover_signed(struct cw_audit_cover *c, unsigned n)
+{
+	uint8_t p[CW_AUDIT_HASH_BYTES];
+
+	made_hash(n - 1, p);
+	cw_audit_cover_walk(c, p);
+}
+
+/* A signed entry vouches for the unsigned ones before it, however they came: in order (held
+ * as one run, whatever its length), in any order, two logs at once; and not for one after it,
+ * one that comes after it, or one that leads to it only through an entry that is missing. */
+START_TEST(signed_entries_vouch_for_the_run_before)
+{
+	static const unsigned shuffled[] = {14, 15, 11, 12, 16, 13, 18, 17};
+	struct cw_id a, b;
+	struct cw_audit_cover c;
+	struct cw_error err;
+
+	memset(&a, 0xAA, sizeof a);
+	memset(&b, 0xBB, sizeof b);
+	/* One transaction's 100,000 entries, then its signed one: one run held, never more. */
+	memset(&c, 0, sizeof c);
+	for (unsigned n = 1001; n <= 101000; n++)
+		cover_unsigned(&c, n, &a);
+	ck_assert_uint_eq(c.open, 100000);
+	ck_assert_uint_eq(c.most, 1);
+	ck_assert_int_eq(cw_audit_cover_check(&c, &err), CW_EDAMAGED);
+	ck_assert_msg(strstr(err.message, "100000 audit entries of database aaaaaaaa") != NULL,
+		      "%s", err.message);
+	cover_signed(&c, 101001);
+	ck_assert_uint_eq(c.open, 0);
+	ck_assert_int_eq(cw_audit_cover_check(&c, &err), 0);
+	cw_audit_cover_free(&c);
+
+	/* Out of order: the runs join as the entries between them come. */
+	memset(&c, 0, sizeof c);
+	for (size_t i = 0; i < sizeof shuffled / sizeof shuffled[0]; i++)
+		cover_unsigned(&c, shuffled[i], &a);
+	ck_assert_uint_eq(c.n, 1);
+	ck_assert_uint_le(c.most, 3);
+	cover_signed(&c, 19);
+	ck_assert_int_eq(cw_audit_cover_check(&c, &err), 0);
+	cw_audit_cover_free(&c);
+
+	/* Two logs at once, each with its own signature. */
+	memset(&c, 0, sizeof c);
+	for (unsigned n = 1; n <= 50; n++) {
+		cover_unsigned(&c, n, &a);
+		cover_unsigned(&c, 200000 + n, &b);
+	}
+	ck_assert_uint_eq(c.most, 2);
+	cover_signed(&c, 51);
+	ck_assert_int_eq(cw_audit_cover_check(&c, &err), CW_EDAMAGED);
+	ck_assert_msg(strstr(err.message, "50 audit entries of database bbbbbbbb") != NULL, "%s",
+		      err.message);
+	cover_signed(&c, 200051);
+	ck_assert_int_eq(cw_audit_cover_check(&c, &err), 0);
+	cw_audit_cover_free(&c);
+
+	/* A signature after entry 2 of 1..3 leaves 3 with none (and the run is refused). */
+	memset(&c, 0, sizeof c);
+	for (unsigned n = 1; n <= 3; n++)
+		cover_unsigned(&c, n, &a);
+	cover_signed(&c, 3); /* follows entry 2 */
+	ck_assert_int_eq(cw_audit_cover_check(&c, &err), CW_EDAMAGED);
+	cw_audit_cover_free(&c);
+
+	/* An entry that comes after the signature behind it is vouched for by none. */
+	memset(&c, 0, sizeof c);
+	cover_unsigned(&c, 2, &a);
+	cover_signed(&c, 3);
+	ck_assert_int_eq(cw_audit_cover_check(&c, &err), 0);
+	cover_unsigned(&c, 1, &a);
+	ck_assert_int_eq(cw_audit_cover_check(&c, &err), CW_EDAMAGED);
+	cw_audit_cover_free(&c);
+
+	/* With entry 2 missing, the signature after 3 vouches for 3 alone. */
+	memset(&c, 0, sizeof c);
+	cover_unsigned(&c, 1, &a);
+	cover_unsigned(&c, 3, &a);
+	cover_signed(&c, 4);
+	ck_assert_uint_eq(c.open, 1);
+	ck_assert_int_eq(cw_audit_cover_check(&c, &err), CW_EDAMAGED);
+	cw_audit_cover_free(&c);
+}
+END_TEST
+
+/* A log that went on twice from one signed entry (a database restored from a backup): each
+ * branch needs its own signature. */
+START_TEST(each_branch_of_a_log_needs_its_signature)
+{
+	uint8_t h[CW_AUDIT_HASH_BYTES], p[CW_AUDIT_HASH_BYTES];
+	struct cw_audit_cover c;
+	struct cw_error err;
+	struct cw_id a;
+
+	memset(&a, 0xAA, sizeof a);
+	for (int signed_both = 0; signed_both < 2; signed_both++) {
+		memset(&c, 0, sizeof c);
+		/* 10 (signed, held) -> 11 -> 12, and 10 -> 500 -> 501. */
+		cover_unsigned(&c, 11, &a);
+		cover_unsigned(&c, 12, &a);
+		made_hash(10, p);
+		made_hash(500, h);
+		ck_assert_int_eq(cw_audit_cover_add(&c, h, p, &a), 0);
+		cover_unsigned(&c, 501, &a);
+		ck_assert_uint_eq(c.n, 2);
+		cover_signed(&c, 502);
+		if (signed_both)
+			cover_signed(&c, 13);
+		ck_assert_int_eq(cw_audit_cover_check(&c, &err), signed_both ? 0 : CW_EDAMAGED);
+		cw_audit_cover_free(&c);
+	}
+}
+END_TEST
+
 START_TEST(bulk_hold_keeps_writers_waiting)
 {
 	struct cw_writer_hold h;
@@ -2785,6 +2922,8 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, one_large_write_keeps_every_key_right);
 	tcase_add_test(tc, bulk_store_grows_and_gives_back);
 	tcase_add_test(tc, bulk_hold_keeps_writers_waiting);
+	tcase_add_test(tc, signed_entries_vouch_for_the_run_before);
+	tcase_add_test(tc, each_branch_of_a_log_needs_its_signature);
 	suite_add_tcase(s, tc);
 	return s;
 }
