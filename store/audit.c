@@ -398,8 +398,9 @@ int cw_audit_cover_add(struct cw_audit_cover *c, const uint8_t hash[CW_AUDIT_HAS
 }
 
 /* A signed entry vouches for the chain behind it: the run it follows, every entry of it. What
- * lies before the run is a signed entry or one held already (where the run began), whose own
- * signature vouches for what is behind it. */
+ * lies before the run is not vouched for by it: in a log as it is made, a signed entry or one
+ * held already (where the run began); otherwise a gap, or another run (a branch from an
+ * unsigned entry), which needs a signature of its own or leaves the bundle refused. */
 void cw_audit_cover_walk(struct cw_audit_cover *c, const uint8_t prev[CW_AUDIT_HASH_BYTES])
 {
 	struct cw_id p = hash_id(prev);
