@@ -678,9 +678,35 @@ static json_t *fair_trial(const struct cw_report *r)
 							  cw_enum_word(&cw_words_answer, ans),
 							  "note", jstr(text)));
 			}
+			/* Where another account of a hearing counted here answers otherwise. */
+			json_t *differ = json_array();
+
+			for (size_t i = 0; differ && i < r->nfair_differ; i++) {
+				const struct cw_report_fair_differ *d = &r->fair_differ[i];
+				const struct cw_record *c = &r->hearings.items[d->counted];
+				const struct cw_record *o = &r->hearings.items[d->other];
+
+				if (d->row != f ||
+				    cw_report_hearing_is_own(c) != (side == CW_FAIR_SIDE_OWN))
+					continue;
+				json_array_append_new(
+					differ,
+					json_pack("{s:o,s:s,s:s,s:o,s:s,s:s}", "hearing",
+						  jid(&c->id), "view",
+						  cw_enum_word(&cw_words_view, c->view), "answer",
+						  cw_enum_word(&cw_words_answer,
+							       cw_report_fair_answer(&c->u.hearing,
+										     fr, NULL)),
+						  "other_hearing", jid(&o->id), "other_view",
+						  cw_enum_word(&cw_words_view, o->view),
+						  "other_answer",
+						  cw_enum_word(&cw_words_answer,
+							       cw_report_fair_answer(&o->u.hearing,
+										     fr, NULL))));
+			}
 			json_array_append_new(
 				a,
-				json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:o}", "indicator",
+				json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:o,s:o}", "indicator",
 					  fr->field ? fr->field
 						    : cw_enum_word(&cw_words_indicator,
 								   fr->indicator),
@@ -690,7 +716,7 @@ static json_t *fair_trial(const struct cw_report *r)
 					  "not_applicable",
 					  (json_int_t)fr->answers[side][CW_ANSWER_NA], "unknown",
 					  (json_int_t)fr->answers[side][CW_ANSWER_UNKNOWN], "notes",
-					  notes));
+					  notes, "accounts_differ", differ));
 		}
 	}
 	return a;

@@ -1063,6 +1063,37 @@ static void comparison(struct builder *b)
 	}
 }
 
+/* Where another account of a hearing counted in row f on this side answers otherwise: "accounts
+ * differ (hearing of 2023-10-05, NagaWorld strike): own observation says yes, UN says no".
+ * The count is the counted account's; the other is said, never settled. */
+static void fair_differ_notes(struct builder *b, struct sb *notes, size_t f, int side)
+{
+	const struct cw_report *r = b->r;
+
+	for (size_t i = 0; i < r->nfair_differ; i++) {
+		const struct cw_report_fair_differ *d = &r->fair_differ[i];
+		const struct cw_record *counted = &r->hearings.items[d->counted];
+		const struct cw_record *other = &r->hearings.items[d->other];
+		const struct cw_record *k = cw_report_ref(r, &counted->u.hearing.case_id);
+		char date[CW_DATE_TEXT_MAX];
+
+		if (d->row != f || cw_report_hearing_is_own(counted) != (side == CW_FAIR_SIDE_OWN))
+			continue;
+		cw_date_format(counted->u.hearing.date, date);
+		sb_add(notes, "%s", notes->n ? "; " : "");
+		sb_add(notes, _("accounts differ (hearing of %s, %s): %s says %s, %s says %s"),
+		       date,
+		       k && k->kind == CW_KIND_CASE && k->u.kase.title ? k->u.kase.title
+								       : _("no case"),
+		       _(cw_enum_label(&cw_words_view, counted->view)),
+		       word(&cw_words_answer,
+			    cw_report_fair_answer(&counted->u.hearing, &r->fair[f], NULL)),
+		       _(cw_enum_label(&cw_words_view, other->view)),
+		       word(&cw_words_answer,
+			    cw_report_fair_answer(&other->u.hearing, &r->fair[f], NULL)));
+	}
+}
+
 /* Fair-trial indicators across the period's hearings: for each side that has hearings (the
  * team's own first), each indicator with how many hearings met it, did not, found it not
  * applicable or left it unknown, and the notes with the hearing each is from. */
@@ -1108,6 +1139,7 @@ static void fair_trial(struct builder *b)
 					       ? k->u.kase.title
 					       : _("no case"));
 			}
+			fair_differ_notes(b, &notes, f, side);
 			cell_take(b, CW_RC_DETAIL, &notes);
 			row_end(b);
 		}
@@ -1819,6 +1851,27 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       list.s);
 		sb.failed |= list.failed;
 		free(list.s);
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
+	/* Accounts of one hearing that answer otherwise: counted as one of them, said here. */
+	if (r->nfair_differ) {
+		size_t hearings = 0;
+
+		/* fair_differ is in the order of the hearings: each counted hearing's rows
+		 * together. */
+		for (size_t i = 0; i < r->nfair_differ; i++)
+			hearings += i == 0 ||
+				    r->fair_differ[i].counted != r->fair_differ[i - 1].counted;
+		sb_add(&sb,
+		       P_("At %zu hearing, accounts answer a fair-trial indicator differently: "
+			  "the figures give one account (the team's where there is one), and the "
+			  "table notes where the others differ.",
+			  "At %zu hearings, accounts answer a fair-trial indicator differently: "
+			  "the figures give one account of each (the team's where there is one), "
+			  "and the table notes where the others differ.",
+			  hearings),
+		       hearings);
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;
 	}

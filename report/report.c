@@ -1260,13 +1260,37 @@ static int count_period(const struct cw_report *r, const struct period *p,
  * each fair-trial indicator was answered, per side (the team's own, reported). A hearing that
  * does not answer an indicator counts as unknown for it; an indicator given twice counts once,
  * by its first answer. */
-static void count_fair(struct cw_report *r)
+/* The first other account of hearing i's event that answers row f known and otherwise than
+ * `a` (known), or SIZE_MAX. */
+static size_t answered_otherwise(const struct events *e, size_t i, const struct cw_report_fair *f,
+				 unsigned a)
+{
+	size_t ev;
+
+	if (a == CW_ANSWER_UNKNOWN || a > CW_ANSWER_NA || !e->root || !e->big[ev = e->root[i]])
+		return SIZE_MAX;
+	for (size_t j = ev; j < e->hearings->n; j++) {
+		unsigned b;
+
+		if (j == i || e->root[j] != ev)
+			continue;
+		b = cw_report_fair_answer(&e->hearings->items[j].u.hearing, f, NULL);
+		if (b != CW_ANSWER_UNKNOWN && b <= CW_ANSWER_NA && b != a)
+			return j;
+	}
+	return SIZE_MAX;
+}
+
+/* 0, or -1 out of memory. */
+static int count_fair(struct cw_report *r)
 {
 	static const struct {
 		const char *field, *label;
 	} fields[] = {{"public_admitted", N_("public admitted")},
 		      {"press_admitted", N_("press admitted")},
 		      {"monitors_admitted", N_("monitors admitted")}};
+	size_t cap = 0;
+	int rc = 0;
 
 	r->nfair = 0;
 	for (unsigned v = 1; v < cw_words_indicator.n && r->nfair < CW_REPORT_FAIR_MAX - 3; v++) {
@@ -1283,7 +1307,7 @@ static void count_fair(struct cw_report *r)
 
 	events_make(&ev, &r->hearings, &r->rulings);
 
-	for (size_t i = 0; i < r->hearings.n; i++) {
+	for (size_t i = 0; i < r->hearings.n && rc == 0; i++) {
 		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
 		int side = cw_report_hearing_is_own(&r->hearings.items[i]) ? CW_FAIR_SIDE_OWN
 									   : CW_FAIR_SIDE_REPORTED;
@@ -1295,13 +1319,33 @@ static void count_fair(struct cw_report *r)
 
 		if (outcome < CW_REPORT_OUTCOMES_MAX)
 			r->outcomes[side][outcome]++;
-		for (size_t f = 0; f < r->nfair; f++) {
+		for (size_t f = 0; f < r->nfair && rc == 0; f++) {
 			unsigned a = cw_report_fair_answer(h, &r->fair[f], NULL);
+			size_t other = answered_otherwise(&ev, i, &r->fair[f], a);
 
 			r->fair[f].answers[side][a < 4 ? a : CW_ANSWER_UNKNOWN]++;
+			if (other == SIZE_MAX)
+				continue;
+			/* The count stays the counted account's; that another says otherwise is
+			 * said beside it, never settled here. */
+			r->fair[f].differ[side]++;
+			if (r->nfair_differ == cap) {
+				struct cw_report_fair_differ *grown;
+
+				cap = cap ? cap * 2 : 8;
+				if (!(grown = realloc(r->fair_differ, cap * sizeof *grown))) {
+					rc = -1;
+					break;
+				}
+				r->fair_differ = grown;
+			}
+			r->fair_differ[r->nfair_differ].row = f;
+			r->fair_differ[r->nfair_differ].counted = i;
+			r->fair_differ[r->nfair_differ++].other = other;
 		}
 	}
 	events_free(&ev);
+	return rc;
 }
 
 unsigned cw_report_fair_answer(const struct cw_hearing *h, const struct cw_report_fair *f,
@@ -2103,7 +2147,8 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		return rc;
 	if (count_articles(out) != 0)
 		return oom(err);
-	count_fair(out);
+	if (count_fair(out) != 0)
+		return oom(err);
 	if (verdict_rows(&out->hearings, &out->rulings, &out->verdicts, &out->nverdicts) != 0)
 		return oom(err);
 	events_make(&events, &out->hearings, &out->rulings);
@@ -2167,6 +2212,7 @@ void cw_report_free(struct cw_report *r)
 	cw_idmap_free(&r->ref_index);
 	cw_idmap_free(&r->ref_gone);
 	free(r->hearing_own);
+	free(r->fair_differ);
 	free(r->verdicts);
 	free(r->articles);
 	free(r->upcoming);
