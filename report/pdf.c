@@ -9,7 +9,9 @@
  *
  * The page is A4 landscape: the widest tables have ten columns. Text is set with
  * pango_layout_set_text, never markup, so nothing from the database is read as formatting.
- * Every page ends with the confidentiality note and its number.
+ * Every page ends with the confidentiality note and "page N of M": the document is laid out
+ * twice, first to count its pages. A table row taller than a page goes on over the next ones,
+ * each cell cut between its lines.
  *
  * This file is the module pdf.so (pdf.h): it links Pango and cairo, and nothing of casewatch. */
 #include "config.h"
@@ -23,12 +25,13 @@
 #include "report/pdf.h"
 #include "report/rdoc.h"
 
-#define PAGE_W   841.89 /* A4 landscape, in points */
-#define PAGE_H   595.28
-#define MARGIN   36.0
-#define FOOTER   18.0 /* room kept at the bottom for the footer */
-#define CELL_PAD 3.0
-#define FONTS    "DejaVu Sans, Noto Sans, Khmer OS, Noto Sans Khmer, sans-serif"
+#define PAGE_W     841.89 /* A4 landscape, in points */
+#define PAGE_H     595.28
+#define MARGIN     36.0
+#define FOOTER     18.0 /* room kept at the bottom for the footer */
+#define CELL_PAD   3.0
+#define TALL_START 40.0 /* room a row taller than a page needs to begin on a page: 4 lines */
+#define FONTS      "DejaVu Sans, Noto Sans, Khmer OS, Noto Sans Khmer, sans-serif"
 
 struct pdf {
 	cairo_surface_t *surface;
@@ -36,6 +39,8 @@ struct pdf {
 	PangoLayout *layout;
 	double y;
 	int page;
+	int pages; /* how many there are: counted by a first pass that draws nothing */
+	int dry;   /* that first pass */
 	const struct cw_rdoc *doc;
 	const char *footer; /* the confidentiality note */
 };
@@ -79,6 +84,8 @@ static double width(struct pdf *p)
 
 static void draw_at(struct pdf *p, double x, double y)
 {
+	if (p->dry)
+		return;
 	cairo_move_to(p->cr, x, y);
 	pango_cairo_show_layout(p->cr, p->layout);
 }
@@ -87,7 +94,9 @@ static void footer(struct pdf *p)
 {
 	char text[600];
 
-	snprintf(text, sizeof text, _("%s · page %d"), p->footer, p->page);
+	if (p->dry)
+		return;
+	snprintf(text, sizeof text, _("%s · page %d of %d"), p->footer, p->page, p->pages);
 	cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
 	set(p, text, 7, 0, PAGE_W - 2 * MARGIN);
 	draw_at(p, MARGIN, PAGE_H - MARGIN + 4);
@@ -96,7 +105,7 @@ static void footer(struct pdf *p)
 
 static void new_page(struct pdf *p)
 {
-	if (p->page > 0) {
+	if (p->page > 0 && !p->dry) {
 		footer(p);
 		cairo_show_page(p->cr);
 	}
@@ -202,7 +211,7 @@ static void draw_row(struct pdf *p, const struct cw_rsection *s, const double *w
 {
 	double x = MARGIN;
 
-	for (int c = 0; c < s->ncols; c++) {
+	for (int c = 0; c < s->ncols && !p->dry; c++) {
 		if (header) {
 			cairo_set_source_rgb(p->cr, 0.92, 0.92, 0.92);
 			cairo_rectangle(p->cr, x, p->y, w[c], h);
@@ -220,20 +229,112 @@ static void draw_row(struct pdf *p, const struct cw_rsection *s, const double *w
 	p->y += h;
 }
 
+/* Where the text set in the layout may be cut at or above `limit` (points from its top): the
+ * bottom of the last whole line that ends there, or `limit` itself when no line does (a line
+ * taller than a page, which 7.5-point text never is), or the text's end when it all fits. */
+static double line_break_at(struct pdf *p, double limit)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(p->layout);
+	double cut = 0;
+
+	do {
+		PangoRectangle line;
+		double end;
+
+		pango_layout_iter_get_line_extents(it, NULL, &line);
+		end = (double)(line.y + line.height) / PANGO_SCALE;
+		if (end > limit)
+			break;
+		cut = end;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return cut > 0 ? cut : limit;
+}
+
+/* A row taller than a page, continued from page to page: each cell goes on where it stopped,
+ * cut between its lines, under the header row again, until every cell has all its text. */
+static void draw_tall_row(struct pdf *p, const struct cw_rsection *s, const double *w, size_t r,
+			  double hh)
+{
+	double shown[CW_RSECTION_COLS] = {0}, until[CW_RSECTION_COLS];
+
+	for (;;) {
+		double room = bottom() - p->y - 2 * CELL_PAD, used = 0, x = MARGIN;
+		int more = 0;
+
+		for (int c = 0; c < s->ncols; c++) {
+			double total, at = x;
+
+			x += w[c];
+
+			set(p, CW_RDOC_CELL(s, r, s->cols[c]), 7.5, 0, w[c] - 2 * CELL_PAD);
+			total = height(p);
+			until[c] = total <= shown[c] + room ? total
+							    : line_break_at(p, shown[c] + room);
+			if (until[c] <= shown[c] && shown[c] < total) /* always some of it */
+				until[c] = shown[c] + room < total ? shown[c] + room : total;
+			if (until[c] < shown[c])
+				until[c] = shown[c];
+			if (until[c] - shown[c] > used)
+				used = until[c] - shown[c];
+			more |= until[c] < total;
+			if (p->dry || until[c] <= shown[c])
+				continue;
+			/* The lines from shown to until, and nothing of those around them. */
+			cairo_save(p->cr);
+			cairo_rectangle(p->cr, at + CELL_PAD, p->y + CELL_PAD, w[c] - 2 * CELL_PAD,
+					until[c] - shown[c]);
+			cairo_clip(p->cr);
+			draw_at(p, at + CELL_PAD, p->y + CELL_PAD - shown[c]);
+			cairo_restore(p->cr);
+		}
+		x = MARGIN;
+		for (int c = 0; c < s->ncols && !p->dry; c++) {
+			cairo_set_line_width(p->cr, 0.4);
+			cairo_rectangle(p->cr, x, p->y, w[c], used + 2 * CELL_PAD);
+			cairo_stroke(p->cr);
+			x += w[c];
+		}
+		p->y += used + 2 * CELL_PAD;
+		if (!more)
+			return;
+		memcpy(shown, until, sizeof shown);
+		new_page(p);
+		draw_row(p, s, w, 0, 1, hh);
+	}
+}
+
+/* The height of a table's first row, or of the part of it that must begin on a page when it
+ * is taller than a page (it goes on over the next: draw_tall_row). */
+static double first_part(struct pdf *p, const struct cw_rsection *s, const double *w, double hh)
+{
+	double h = row_height(p, s, w, 0, 0);
+
+	return h > bottom() - MARGIN - hh ? TALL_START + 2 * CELL_PAD : h;
+}
+
 static void table(struct pdf *p, const struct cw_rsection *s)
 {
 	double w[CW_RSECTION_COLS], hh;
 
 	column_widths(p, s, w);
 	hh = row_height(p, s, w, 0, 1);
-	if (p->y + hh + row_height(p, s, w, 0, 0) > bottom())
+	if (p->y + hh + first_part(p, s, w, hh) > bottom())
 		new_page(p);
 	draw_row(p, s, w, 0, 1, hh);
 	for (size_t r = 0; r < s->nrows; r++) {
 		double h = row_height(p, s, w, r, 0);
 
-		/* A row taller than a whole page is drawn from the top of one and cut at its
-		 * end; every other row is kept whole. */
+		/* A row is kept whole on a page; one taller than a page goes on from page to
+		 * page, begun where the last row ended unless little room is left there. */
+		if (h > bottom() - MARGIN - hh) {
+			if (bottom() - p->y < TALL_START + 2 * CELL_PAD) {
+				new_page(p);
+				draw_row(p, s, w, 0, 1, hh);
+			}
+			draw_tall_row(p, s, w, r, hh);
+			continue;
+		}
 		if (p->y + h > bottom()) {
 			new_page(p);
 			draw_row(p, s, w, 0, 1, hh);
@@ -247,7 +348,7 @@ static void table(struct pdf *p, const struct cw_rsection *s)
  * sentence saying it has none), as paragraph() and table() will draw them. */
 static double keep_with(struct pdf *p, const struct cw_rsection *s, const char *heading)
 {
-	double w[CW_RSECTION_COLS], h;
+	double w[CW_RSECTION_COLS], h, hh;
 
 	set(p, heading, 12, 1, PAGE_W - 2 * MARGIN);
 	h = height(p) + 3;
@@ -260,7 +361,8 @@ static double keep_with(struct pdf *p, const struct cw_rsection *s, const char *
 		return h + height(p);
 	}
 	column_widths(p, s, w);
-	return h + row_height(p, s, w, 0, 1) + row_height(p, s, w, 0, 0);
+	hh = row_height(p, s, w, 0, 1);
+	return h + hh + first_part(p, s, w, hh);
 }
 
 static const char *header_value(const struct cw_rdoc *doc, const char *key)
@@ -271,6 +373,63 @@ static const char *header_value(const struct cw_rdoc *doc, const char *key)
 	return NULL;
 }
 
+/* The whole document, page by page: 0, or 1 when out of memory. */
+static int lay_out(struct pdf *p, const struct cw_pdf_job *job)
+{
+	const struct cw_rdoc *doc = job->doc;
+	char line[1200];
+	size_t len = 0;
+	char *summary;
+	int oom = 0;
+
+	new_page(p);
+
+	paragraph(p, doc->title, 16, 1, 8);
+	for (size_t i = 0; i < doc->nheader; i++) {
+		snprintf(line, sizeof line, "%s: %s", doc->header[i].label, doc->header[i].value);
+		paragraph(p, line, 9, !strcmp(doc->header[i].key, "confidentiality"), 1);
+	}
+	paragraph(p, _(job->time_note), 8, 0, 6);
+	if (doc->empty)
+		paragraph(p, _(job->empty_text), 9, 1, 6);
+
+	paragraph(p, _(job->summary_title), 12, 1, 4);
+	for (size_t i = 0; i < doc->nsummary; i++)
+		len += strlen(doc->summary[i]) + 1;
+	if ((summary = calloc(1, len + 1))) {
+		for (size_t i = 0; i < doc->nsummary; i++) {
+			strcat(summary, doc->summary[i]);
+			if (i + 1 < doc->nsummary)
+				strcat(summary, " ");
+		}
+		paragraph(p, summary, 9, 0, 10);
+		free(summary);
+	} else {
+		oom = 1;
+	}
+
+	for (size_t i = 0; i < doc->nsections; i++) {
+		const struct cw_rsection *s = &doc->sections[i];
+
+		if (job->counted(s))
+			snprintf(line, sizeof line, "%s (%zu)", s->title, s->nrows);
+		else
+			snprintf(line, sizeof line, "%s", s->title);
+		/* A heading is not left alone at the foot of a page: it keeps its note and the
+		 * table's header row and first row (or the sentence saying it has none). */
+		if (p->y + keep_with(p, s, line) > bottom() && p->y > MARGIN)
+			new_page(p);
+		paragraph(p, line, 12, 1, 3);
+		if (s->note)
+			paragraph(p, s->note, 8, 0, 4);
+		if (s->nrows == 0)
+			paragraph(p, s->empty, 8.5, 0, 10);
+		else
+			table(p, s);
+	}
+	return oom;
+}
+
 const char cw_pdf_version[] = PACKAGE_VERSION;
 const uint64_t cw_pdf_layout = CW_PDF_LAYOUT;
 
@@ -278,11 +437,8 @@ int cw_pdf_write(const struct cw_pdf_job *job, FILE *out)
 {
 	const struct cw_rdoc *doc = job->doc;
 	struct pdf p = {0};
-	char line[1200];
 	cairo_status_t st;
-	size_t len = 0;
-	char *summary;
-	int oom = 0;
+	int oom;
 	PangoFontMap *fonts;
 	PangoContext *ctx;
 
@@ -302,51 +458,13 @@ int cw_pdf_write(const struct cw_pdf_job *job, FILE *out)
 		cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_AUTHOR,
 					       header_value(doc, "author"));
 	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "casewatch");
-	new_page(&p);
-
-	paragraph(&p, doc->title, 16, 1, 8);
-	for (size_t i = 0; i < doc->nheader; i++) {
-		snprintf(line, sizeof line, "%s: %s", doc->header[i].label, doc->header[i].value);
-		paragraph(&p, line, 9, !strcmp(doc->header[i].key, "confidentiality"), 1);
-	}
-	paragraph(&p, _(job->time_note), 8, 0, 6);
-	if (doc->empty)
-		paragraph(&p, _(job->empty_text), 9, 1, 6);
-
-	paragraph(&p, _(job->summary_title), 12, 1, 4);
-	for (size_t i = 0; i < doc->nsummary; i++)
-		len += strlen(doc->summary[i]) + 1;
-	if ((summary = calloc(1, len + 1))) {
-		for (size_t i = 0; i < doc->nsummary; i++) {
-			strcat(summary, doc->summary[i]);
-			if (i + 1 < doc->nsummary)
-				strcat(summary, " ");
-		}
-		paragraph(&p, summary, 9, 0, 10);
-		free(summary);
-	} else {
-		oom = 1;
-	}
-
-	for (size_t i = 0; i < doc->nsections; i++) {
-		const struct cw_rsection *s = &doc->sections[i];
-
-		if (job->counted(s))
-			snprintf(line, sizeof line, "%s (%zu)", s->title, s->nrows);
-		else
-			snprintf(line, sizeof line, "%s", s->title);
-		/* A heading is not left alone at the foot of a page: it keeps its note and the
-		 * table's header row and first row (or the sentence saying it has none). */
-		if (p.y + keep_with(&p, s, line) > bottom() && p.y > MARGIN)
-			new_page(&p);
-		paragraph(&p, line, 12, 1, 3);
-		if (s->note)
-			paragraph(&p, s->note, 8, 0, 4);
-		if (s->nrows == 0)
-			paragraph(&p, s->empty, 8.5, 0, 10);
-		else
-			table(&p, s);
-	}
+	/* Twice: first to count the pages ("page 2 of 5"), drawing nothing, then to draw. */
+	p.dry = 1;
+	oom = lay_out(&p, job);
+	p.pages = p.page;
+	p.dry = 0;
+	p.page = 0;
+	oom |= lay_out(&p, job);
 	footer(&p);
 	cairo_show_page(p.cr);
 	g_object_unref(p.layout);

@@ -62,12 +62,43 @@ pdftotext "$WORK/out/week.pdf" "$WORK/week.txt"
 p=1
 while [ $p -le "$pages" ]; do
 	page=$(pdftotext -f $p -l $p "$WORK/out/week.pdf" -)
-	printf '%s\n' "$page" | grep -q "Confidential: for the named partners only · page $p\$" ||
+	printf '%s\n' "$page" | grep -q "Confidential: for the named partners only · page $p of $pages\$" ||
 		fail "page $p has no footer"
 	[ "$(printf '%s' "$page" | flat | wc -c)" -gt 100 ] || fail "page $p is nearly empty"
 	p=$((p + 1))
 done
 checks=$((checks + 1))
+
+# A row taller than a page (a hearing's notes of 1,200 lines) goes on over the next pages:
+# every line of it is in the PDF, in order, the last one too, and every page says which of
+# how many it is. Before, the row was cut at the first page's end.
+DB="$WORK/tall"
+ok cw init
+ok cw person add --name "Long Notes Person"
+ok cw case add --title "Long notes" --defendant "Long Notes Person" --charge 494
+"${PYTHON3:-python3}" -c 'print("\n".join("w%04d" % i for i in range(1200)))' >"$WORK/words"
+ok cw log hearing --case "Long notes" --date 2024-02-07 --view own --outcome adjourned \
+	--notes "$(cat "$WORK/words")
+lastwordofthenotes"
+ok cw report --week 2024-W06 --format pdf -o "$WORK/tall.pdf"
+pages=$(pdfinfo "$WORK/tall.pdf" | sed -n 's/^Pages: *//p')
+[ "$pages" -ge 3 ] || fail "1,200 lines on $pages pages"
+text=$(pdftotext "$WORK/tall.pdf" - | flat)
+case $text in *"lastwordofthenotes"*) ;; *) fail "the notes were cut: no last word" ;; esac
+"${PYTHON3:-python3}" - "$WORK/tall.pdf" <<'PY' || fail "the notes' words are not all there, in order"
+import re, subprocess, sys
+text = subprocess.run(["pdftotext", sys.argv[1], "-"], capture_output=True, text=True).stdout
+seen = [int(w[1:]) for w in re.findall(r"w\d{4}", text)]
+assert seen == list(range(1200)), (len(seen), [i for i in range(1200) if i not in seen][:5])
+PY
+p=1
+while [ $p -le "$pages" ]; do
+	pdftotext -f $p -l $p "$WORK/tall.pdf" - | grep -q "· page $p of $pages\$" ||
+		fail "page $p of the long notes has no footer"
+	p=$((p + 1))
+done
+checks=$((checks + 1))
+DB="$WORK/db"
 
 # standard output, when it is a pipe
 "$CASEWATCH" --db "$DB" report --week 2024-W06 --format pdf | head -c 5 >"$WORK/head"
