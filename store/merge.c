@@ -731,6 +731,21 @@ fail:
 	return rc;
 }
 
+/* One attachment's description as bundles carry it, a line of its own after the records. */
+static int content_attachment(void *ctx, const struct cw_attachment *a, struct cw_error *err)
+{
+	json_t *obj = json_pack("{s:o*}", "attachment", cw_attach_json(a, 0));
+	int rc = 0;
+
+	if (!obj || !json_object_get(obj, "attachment"))
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	else if (cw_json_dumpf(obj, (FILE *)ctx, JSON_COMPACT | JSON_SORT_KEYS) != 0 ||
+		 fputc('\n', (FILE *)ctx) == EOF)
+		rc = cw_error_set(err, CW_EIO, "output", "cannot write");
+	json_decref(obj);
+	return rc;
+}
+
 int cw_sync_content(struct cw_store *st, FILE *out, struct cw_error *err)
 {
 	struct cw_idset ids = {0};
@@ -779,6 +794,11 @@ int cw_sync_content(struct cw_store *st, FILE *out, struct cw_error *err)
 		}
 		cw_item_list_free(&heads);
 	}
+	/* Then the attachments' descriptions, by id: what a bundle brings of them, the same on
+	 * two laptops that hold the same ones, attached or detached (whether the content is held
+	 * here is this laptop's own matter: `attachments` and `verify` say it). */
+	if (rc == 0)
+		rc = cw_attach_walk(st, txn, content_attachment, out, err);
 out:
 	mdb_txn_abort(txn);
 	free(ids.v);

@@ -278,7 +278,9 @@ int cw_sync_peers(struct cw_store *st, struct cw_peer **out, size_t *n, struct c
 /* Writes the database's content as sync sees it, canonically: for every record in id order,
  * each head (greatest first) as one JSON line with sorted keys, whether it is deleted and
  * whether the records table shows it; the local note of which bundle brought a version is
- * left out. Two databases hold the same content exactly when these are equal. */
+ * left out; then every attachment's description in id order ({"attachment": ...}, as bundles
+ * carry it: attached or detached, not whether its content is held here). Two databases hold
+ * the same content exactly when these are equal. */
 int cw_sync_content(struct cw_store *st, FILE *out, struct cw_error *err);
 
 #endif

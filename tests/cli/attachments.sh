@@ -175,6 +175,16 @@ cmp "$WORK/sup.txt" "$WORK/statement.txt" || fail "the text changed on its way t
 checks=$((checks + 2))
 ok sup verify
 has "attachments"
+# `bundle content` holds the attachments' descriptions: the laptops agree once the bundle is
+# in (and below, differ while a detachment has not travelled).
+ok cw bundle content
+has '"attachment":'
+has '"caption":"verdict"'
+ok cw bundle content --digest
+digest_me=$out
+ok sup bundle content --digest
+checks=$((checks + 1))
+[ "$out" = "$digest_me" ] || fail "the laptops' content differs after the bundle"
 # Imported twice: nothing changes.
 before_sup=$(sha256sum "$S/data.mdb")
 ok sup bundle import "$WORK/all.bundle"
@@ -199,9 +209,17 @@ checks=$((checks + 1))
 # A detachment travels, wins over the attachment, and the content goes there too; what was
 # sent to a peer before is not sent again (only what changed since).
 ok cw detach "$stxt"
+ok cw bundle content --digest
+digest_me=$out
+ok sup bundle content --digest
+checks=$((checks + 1))
+[ "$out" != "$digest_me" ] || fail "a detachment not yet sent leaves the content the same"
 ok cw bundle export --to sup -o "$WORK/detach.bundle"
 ok sup bundle import "$WORK/detach.bundle"
 has "(1 new or detached here)"
+ok sup bundle content --digest
+checks=$((checks + 1))
+[ "$out" = "$digest_me" ] || fail "the laptops' content differs after the detachment came"
 ok sup attachments "Meach Sovannara" --json
 json "[a['name'] for a in d] == ['summons.jpg']"
 fails 66 "detached" sup open "$stxt" -o "$WORK/gone.txt"
