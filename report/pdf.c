@@ -10,8 +10,8 @@
  * The page is A4 landscape: the widest tables have ten columns. Text is set with
  * pango_layout_set_text, never markup, so nothing from the database is read as formatting.
  * Every page ends with the confidentiality note and "page N of M": the document is laid out
- * twice, first to count its pages. A table row taller than a page goes on over the next ones,
- * each cell cut between its lines.
+ * twice, first to count its pages. A table row or a paragraph taller than a page goes on over
+ * the next ones, whole lines on each (flow_lines).
  *
  * This file is the module pdf.so (pdf.h): it links Pango and cairo, and nothing of casewatch. */
 #include "config.h"
@@ -118,17 +118,93 @@ static double bottom(void)
 	return PAGE_H - MARGIN - FOOTER;
 }
 
-/* A block of text across the page; a new page first when it does not fit. */
+/* Text that flows over pages: a layout of its own (set() and the footer reuse p->layout), and
+ * its next line to draw. */
+struct flow {
+	PangoLayout *layout;
+	PangoLayoutIter *it; /* at the next line; NULL once every line is drawn */
+	double top;          /* that line's top in the layout, in points */
+};
+
+/* 0, or -1 out of memory (the flow then draws nothing). */
+static int flow_start(struct pdf *p, struct flow *f, const char *text, double size, int bold,
+		      double width)
+{
+	set(p, text, size, bold, width);
+	f->top = 0;
+	f->it = NULL;
+	if (!(f->layout = pango_layout_copy(p->layout)))
+		return -1;
+	f->it = pango_layout_get_iter(f->layout);
+	return 0;
+}
+
+static void flow_end(struct flow *f)
+{
+	if (f->it)
+		pango_layout_iter_free(f->it);
+	if (f->layout)
+		g_object_unref(f->layout);
+	memset(f, 0, sizeof *f);
+}
+
+/* Draws at (x, y) the next lines of f that fit in `room` points, whole lines only, each at its
+ * baseline (nothing of a line outside the room is drawn, not even hidden), and at least one, so
+ * that a flow always goes on. Returns the height used; *done once every line is drawn. */
+static double flow_lines(struct pdf *p, struct flow *f, double x, double y, double room, int *done)
+{
+	double used = 0;
+
+	while (f->it) {
+		PangoRectangle line;
+		double end;
+
+		pango_layout_iter_get_line_extents(f->it, NULL, &line);
+		end = (double)(line.y + line.height) / PANGO_SCALE - f->top;
+		if (end > room && used > 0)
+			break;
+		if (!p->dry) {
+			double base = (double)pango_layout_iter_get_baseline(f->it) / PANGO_SCALE;
+
+			cairo_move_to(p->cr, x + (double)line.x / PANGO_SCALE, y + base - f->top);
+			pango_cairo_show_layout_line(p->cr,
+						     pango_layout_iter_get_line_readonly(f->it));
+		}
+		used = end;
+		if (!pango_layout_iter_next_line(f->it)) {
+			pango_layout_iter_free(f->it);
+			f->it = NULL;
+		}
+	}
+	if (f->it) {
+		PangoRectangle next;
+
+		pango_layout_iter_get_line_extents(f->it, NULL, &next);
+		f->top = (double)next.y / PANGO_SCALE;
+	}
+	*done = !f->it;
+	return used;
+}
+
+/* A block of text across the page: on a new page when it does not fit on this one but would on
+ * one of its own, else begun here and going on over the next pages. */
 static void paragraph(struct pdf *p, const char *text, double size, int bold, double after)
 {
-	double h;
+	struct flow f;
+	int done = 0;
 
 	set(p, text, size, bold, PAGE_W - 2 * MARGIN);
-	h = height(p);
-	if (p->y + h > bottom() && p->y > MARGIN)
+	if (p->y + height(p) > bottom() && p->y > MARGIN && height(p) <= bottom() - MARGIN)
 		new_page(p);
-	draw_at(p, MARGIN, p->y);
-	p->y += h + after;
+	if (flow_start(p, &f, text, size, bold, PAGE_W - 2 * MARGIN) == 0)
+		for (;;) {
+			p->y += flow_lines(p, &f, MARGIN, p->y, bottom() - p->y, &done);
+			if (done)
+				break;
+			new_page(p);
+		}
+	flow_end(&f);
+	p->y += after;
 }
 
 /* The widest word of text, in points (a column is never narrower), at most cap. */
@@ -229,64 +305,31 @@ static void draw_row(struct pdf *p, const struct cw_rsection *s, const double *w
 	p->y += h;
 }
 
-/* Where the text set in the layout may be cut at or above `limit` (points from its top): the
- * bottom of the last whole line that ends there, or `limit` itself when no line does (a line
- * taller than a page, which 7.5-point text never is), or the text's end when it all fits. */
-static double line_break_at(struct pdf *p, double limit)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(p->layout);
-	double cut = 0;
-
-	do {
-		PangoRectangle line;
-		double end;
-
-		pango_layout_iter_get_line_extents(it, NULL, &line);
-		end = (double)(line.y + line.height) / PANGO_SCALE;
-		if (end > limit)
-			break;
-		cut = end;
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	return cut > 0 ? cut : limit;
-}
-
-/* A row taller than a page, continued from page to page: each cell goes on where it stopped,
- * cut between its lines, under the header row again, until every cell has all its text. */
+/* A row taller than a page, continued from page to page: each cell goes on with its next whole
+ * line (flow_lines), under the header row again, until every cell has all its text. */
 static void draw_tall_row(struct pdf *p, const struct cw_rsection *s, const double *w, size_t r,
 			  double hh)
 {
-	double shown[CW_RSECTION_COLS] = {0}, until[CW_RSECTION_COLS];
+	struct flow f[CW_RSECTION_COLS];
+	int more = 1;
 
-	for (;;) {
+	memset(f, 0, sizeof f);
+	for (int c = 0; c < s->ncols; c++)
+		flow_start(p, &f[c], CW_RDOC_CELL(s, r, s->cols[c]), 7.5, 0, w[c] - 2 * CELL_PAD);
+	while (more) {
 		double room = bottom() - p->y - 2 * CELL_PAD, used = 0, x = MARGIN;
-		int more = 0;
 
+		more = 0;
 		for (int c = 0; c < s->ncols; c++) {
-			double total, at = x;
+			int done = 1;
+			double h = f[c].it ? flow_lines(p, &f[c], x + CELL_PAD, p->y + CELL_PAD,
+							room, &done)
+					   : 0;
 
+			if (h > used)
+				used = h;
+			more |= !done;
 			x += w[c];
-
-			set(p, CW_RDOC_CELL(s, r, s->cols[c]), 7.5, 0, w[c] - 2 * CELL_PAD);
-			total = height(p);
-			until[c] = total <= shown[c] + room ? total
-							    : line_break_at(p, shown[c] + room);
-			if (until[c] <= shown[c] && shown[c] < total) /* always some of it */
-				until[c] = shown[c] + room < total ? shown[c] + room : total;
-			if (until[c] < shown[c])
-				until[c] = shown[c];
-			if (until[c] - shown[c] > used)
-				used = until[c] - shown[c];
-			more |= until[c] < total;
-			if (p->dry || until[c] <= shown[c])
-				continue;
-			/* The lines from shown to until, and nothing of those around them. */
-			cairo_save(p->cr);
-			cairo_rectangle(p->cr, at + CELL_PAD, p->y + CELL_PAD, w[c] - 2 * CELL_PAD,
-					until[c] - shown[c]);
-			cairo_clip(p->cr);
-			draw_at(p, at + CELL_PAD, p->y + CELL_PAD - shown[c]);
-			cairo_restore(p->cr);
 		}
 		x = MARGIN;
 		for (int c = 0; c < s->ncols && !p->dry; c++) {
@@ -296,12 +339,13 @@ static void draw_tall_row(struct pdf *p, const struct cw_rsection *s, const doub
 			x += w[c];
 		}
 		p->y += used + 2 * CELL_PAD;
-		if (!more)
-			return;
-		memcpy(shown, until, sizeof shown);
-		new_page(p);
-		draw_row(p, s, w, 0, 1, hh);
+		if (more) {
+			new_page(p);
+			draw_row(p, s, w, 0, 1, hh);
+		}
 	}
+	for (int c = 0; c < s->ncols; c++)
+		flow_end(&f[c]);
 }
 
 /* The height of a table's first row, or of the part of it that must begin on a page when it
