@@ -1064,7 +1064,8 @@ static void comparison(struct builder *b)
 }
 
 /* Where another account of a hearing counted in row f on this side answers otherwise: "accounts
- * differ (hearing of 2023-10-05, NagaWorld strike): own observation says yes, UN says no".
+ * differ (hearing of 2023-10-05, NagaWorld strike): own observation says yes, UN says no", or
+ * "... own observation does not say, UN says no" when the one counted leaves it unanswered.
  * The count is the counted account's; the other is said, never settled. */
 static void fair_differ_notes(struct builder *b, struct sb *notes, size_t f, int side)
 {
@@ -1076,21 +1077,31 @@ static void fair_differ_notes(struct builder *b, struct sb *notes, size_t f, int
 		const struct cw_record *other = &r->hearings.items[d->other];
 		const struct cw_record *k = cw_report_ref(r, &counted->u.hearing.case_id);
 		char date[CW_DATE_TEXT_MAX];
+		const char *title;
+		unsigned a, o;
 
 		if (d->row != f || cw_report_hearing_is_own(counted) != (side == CW_FAIR_SIDE_OWN))
 			continue;
+		title = k && k->kind == CW_KIND_CASE && k->u.kase.title ? k->u.kase.title
+									: _("no case");
+		a = cw_report_fair_answer(&counted->u.hearing, &r->fair[f], NULL);
+		o = cw_report_fair_answer(&other->u.hearing, &r->fair[f], NULL);
 		cw_date_format(counted->u.hearing.date, date);
 		sb_add(notes, "%s", notes->n ? "; " : "");
-		sb_add(notes, _("accounts differ (hearing of %s, %s): %s says %s, %s says %s"),
-		       date,
-		       k && k->kind == CW_KIND_CASE && k->u.kase.title ? k->u.kase.title
-								       : _("no case"),
-		       _(cw_enum_label(&cw_words_view, counted->view)),
-		       word(&cw_words_answer,
-			    cw_report_fair_answer(&counted->u.hearing, &r->fair[f], NULL)),
-		       _(cw_enum_label(&cw_words_view, other->view)),
-		       word(&cw_words_answer,
-			    cw_report_fair_answer(&other->u.hearing, &r->fair[f], NULL)));
+		if (a == CW_ANSWER_UNKNOWN)
+			sb_add(notes,
+			       _("accounts differ (hearing of %s, %s): %s does not say, %s says "
+				 "%s"),
+			       date, title, _(cw_enum_label(&cw_words_view, counted->view)),
+			       _(cw_enum_label(&cw_words_view, other->view)),
+			       word(&cw_words_answer, o));
+		else
+			sb_add(notes,
+			       _("accounts differ (hearing of %s, %s): %s says %s, %s says %s"),
+			       date, title, _(cw_enum_label(&cw_words_view, counted->view)),
+			       word(&cw_words_answer, a),
+			       _(cw_enum_label(&cw_words_view, other->view)),
+			       word(&cw_words_answer, o));
 	}
 }
 

@@ -1260,25 +1260,42 @@ static int count_period(const struct cw_report *r, const struct period *p,
  * each fair-trial indicator was answered, per side (the team's own, reported). A hearing that
  * does not answer an indicator counts as unknown for it; an indicator given twice counts once,
  * by its first answer. */
-/* The first other account of hearing i's event that answers row f known and otherwise than
- * `a` (known), or SIZE_MAX. */
-static size_t answered_otherwise(const struct events *e, size_t i, const struct cw_report_fair *f,
-				 unsigned a)
+/* Whether answer b of another account is said beside a: b is known (yes, no, not applicable)
+ * and not a, which may be unknown (the account counted leaves it unanswered). */
+static int answers_otherwise(unsigned a, unsigned b)
+{
+	return b != CW_ANSWER_UNKNOWN && b <= CW_ANSWER_NA && b != a;
+}
+
+/* Adds to r->fair_differ each other account of hearing i's event that answers row f otherwise
+ * than a (answers_otherwise): 0, or -1 out of memory. */
+static int add_differing(struct cw_report *r, const struct events *e, size_t i, size_t f,
+			 unsigned a, size_t *cap)
 {
 	size_t ev;
 
-	if (a == CW_ANSWER_UNKNOWN || a > CW_ANSWER_NA || !e->root || !e->big[ev = e->root[i]])
-		return SIZE_MAX;
+	if (!e->root || !e->big[ev = e->root[i]])
+		return 0;
 	for (size_t j = ev; j < e->hearings->n; j++) {
-		unsigned b;
-
-		if (j == i || e->root[j] != ev)
+		if (j == i || e->root[j] != ev ||
+		    !answers_otherwise(a, cw_report_fair_answer(&e->hearings->items[j].u.hearing,
+								&r->fair[f], NULL)))
 			continue;
-		b = cw_report_fair_answer(&e->hearings->items[j].u.hearing, f, NULL);
-		if (b != CW_ANSWER_UNKNOWN && b <= CW_ANSWER_NA && b != a)
-			return j;
+		if (r->nfair_differ == *cap) {
+			size_t grown_cap = *cap ? *cap * 2 : 8;
+			struct cw_report_fair_differ *grown =
+				realloc(r->fair_differ, grown_cap * sizeof *grown);
+
+			if (!grown)
+				return -1;
+			r->fair_differ = grown;
+			*cap = grown_cap;
+		}
+		r->fair_differ[r->nfair_differ].row = f;
+		r->fair_differ[r->nfair_differ].counted = i;
+		r->fair_differ[r->nfair_differ++].other = j;
 	}
-	return SIZE_MAX;
+	return 0;
 }
 
 /* 0, or -1 out of memory. */
@@ -1321,27 +1338,11 @@ static int count_fair(struct cw_report *r)
 			r->outcomes[side][outcome]++;
 		for (size_t f = 0; f < r->nfair && rc == 0; f++) {
 			unsigned a = cw_report_fair_answer(h, &r->fair[f], NULL);
-			size_t other = answered_otherwise(&ev, i, &r->fair[f], a);
 
 			r->fair[f].answers[side][a < 4 ? a : CW_ANSWER_UNKNOWN]++;
-			if (other == SIZE_MAX)
-				continue;
-			/* The count stays the counted account's; that another says otherwise is
+			/* The count stays the counted account's; what another says otherwise is
 			 * said beside it, never settled here. */
-			r->fair[f].differ[side]++;
-			if (r->nfair_differ == cap) {
-				struct cw_report_fair_differ *grown;
-
-				cap = cap ? cap * 2 : 8;
-				if (!(grown = realloc(r->fair_differ, cap * sizeof *grown))) {
-					rc = -1;
-					break;
-				}
-				r->fair_differ = grown;
-			}
-			r->fair_differ[r->nfair_differ].row = f;
-			r->fair_differ[r->nfair_differ].counted = i;
-			r->fair_differ[r->nfair_differ++].other = other;
+			rc = add_differing(r, &ev, i, f, a, &cap);
 		}
 	}
 	events_free(&ev);

@@ -153,11 +153,10 @@ struct cw_report_fair {
 	/* Hearings of each side (the team's own, reported in documents) by answer: unknown
 	 * (also: not recorded at that hearing), yes (met), no (not met), not applicable. */
 	size_t answers[2][4];
-	/* Hearings of each side, as counted above, that another account of answers otherwise:
-	 * both answers known (met, not met, not applicable) and not the same. */
-	size_t differ[2];
 };
-/* One such disagreement: the row, the account counted and the other (places in hearings). */
+/* Where another account of a hearing counted in a row answers otherwise: its answer is known
+ * (met, not met, not applicable) and not the counted account's, which may be unknown. The
+ * row, the account counted and the other (places in hearings). */
 struct cw_report_fair_differ {
 	size_t row;
 	size_t counted, other;
@@ -238,7 +237,7 @@ struct cw_report {
 	struct cw_report_fair fair[CW_REPORT_FAIR_MAX];
 	size_t nfair;
 	/* Each hearing, row and other account that answers it otherwise, in the order of the
-	 * hearings, then the rows. */
+	 * hearings, then the rows, then the other accounts. */
 	struct cw_report_fair_differ *fair_differ;
 	size_t nfair_differ;
 

@@ -579,27 +579,33 @@ ok cw report --week 2023-W40 --case "Joined twice over"
 checks=$((checks + 1))
 [ "$(printf '%s\n' "$out" | grep -c "the hearing the team observed (${own_t%"${own_t#????????}"}), counted once, as the team's")" = 2 ] ||
 	fail "the UN's and the government's rows do not both say they are the team's hearing: $out"
-# Two accounts of one hearing that answer a fair-trial indicator otherwise: the table counts
-# the team's answer and says, beside it, that the UN's differs; where they agree nothing is
-# said, and an account that leaves the indicator unanswered differs from none.
+# Accounts of one hearing that answer a fair-trial indicator otherwise: the table counts the
+# team's answer and says, beside it, what each other account answers differently, also where
+# the team's account leaves it unanswered; where they agree, or the other says nothing,
+# nothing is said.
 ok cw case add --title "Answers differ" --defendant "Linked Verdict A" --charge 494
 ok cw log hearing --case "Answers differ" --date 2023-10-06 --view own --outcome adjourned \
 	--indicator public_hearing=yes --indicator counsel_of_choice=yes
 own_h=$(printf '%s' "$out" | awk '{print $3}')
 ok cw log hearing --case "Answers differ" --date 2023-10-06 --view un --outcome adjourned \
 	--indicator public_hearing=no:"gallery closed" --indicator counsel_of_choice=yes \
-	--same-event "$own_h"
+	--indicator interpreter=no --same-event "$own_h"
 un_h=$(printf '%s' "$out" | awk '{print $3}')
 ok cw log hearing --case "Answers differ" --date 2023-10-06 --view media --outcome adjourned \
-	--same-event "$own_h"
+	--indicator public_hearing=na --same-event "$own_h"
+media_h=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case "Answers differ" --date 2023-10-06 --view government \
+	--outcome adjourned --same-event "$own_h"
 ok cw report --from 2023-10-06 --to 2023-10-06 --case "Answers differ"
 has "accounts differ (hearing of 2023-10-06, Answers differ): own observation says yes, UN says no"
+has "accounts differ (hearing of 2023-10-06, Answers differ): own observation says yes, media says not applicable"
+has "accounts differ (hearing of 2023-10-06, Answers differ): own observation does not say, UN says no"
 has "At 1 hearing, accounts answer a fair-trial indicator differently: the figures give one account (the team's where there is one), and the table notes where the others differ."
 checks=$((checks + 1))
-[ "$(printf '%s\n' "$out" | grep -c "accounts differ")" = 1 ] ||
-	fail "accounts said to differ on more than the public hearing: $out"
+[ "$(printf '%s\n' "$out" | grep -o "accounts differ" | wc -l)" = 3 ] ||
+	fail "not three disagreements said: $out"
 ok cw report --from 2023-10-06 --to 2023-10-06 --case "Answers differ" --format json
-json "[(r['hearings'], r['met'], r['not_met']) for r in d['fair_trial_indicators'] if r['indicator'] == 'public_hearing'] == [('own', 1, 0)]"
-json "[x for r in d['fair_trial_indicators'] for x in r['accounts_differ']] == [{'hearing': '$own_h', 'view': 'own', 'answer': 'yes', 'other_hearing': '$un_h', 'other_view': 'un', 'other_answer': 'no'}]"
-json "all(r['accounts_differ'] == [] for r in d['fair_trial_indicators'] if r['indicator'] != 'public_hearing')"
+json "[(r['hearings'], r['met'], r['not_met'], r['unknown']) for r in d['fair_trial_indicators'] if r['indicator'] in ('public_hearing', 'interpreter')] == [('own', 1, 0, 0), ('own', 0, 0, 1)]"
+json "[(r['indicator'], x['other_hearing'], x['other_view'], x['answer'], x['other_answer']) for r in d['fair_trial_indicators'] for x in r['accounts_differ']] == [('public_hearing', '$un_h', 'un', 'yes', 'no'), ('public_hearing', '$media_h', 'media', 'yes', 'na'), ('interpreter', '$un_h', 'un', 'unknown', 'no')]"
+json "all(x['hearing'] == '$own_h' and x['view'] == 'own' for r in d['fair_trial_indicators'] for x in r['accounts_differ'])"
 done_ok
