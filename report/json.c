@@ -198,7 +198,8 @@ static json_t *hearings(const struct cw_report *r)
 	for (size_t i = 0; a && i < r->hearings.n; i++) {
 		const struct cw_record *rec = &r->hearings.items[i];
 		const struct cw_hearing *h = &rec->u.hearing;
-		json_t *no = json_array();
+		size_t same = r->hearing_own ? r->hearing_own[i] : SIZE_MAX;
+		json_t *no = json_array(), *row;
 
 		for (size_t j = 0; no && j < h->indicators.n; j++) {
 			const struct cw_indicator *ind =
@@ -210,10 +211,7 @@ static json_t *hearings(const struct cw_report *r)
 						      jword(&cw_words_indicator, ind->name), "note",
 						      jstr(ind->note)));
 		}
-		json_array_append_new(
-			a,
-			jrow(json_pack(
-				     "{s:o,s:o,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,"
+		row = jrow(json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,"
 				     "s:o}",
 				     "id", jid(&rec->id), "view", jview(rec), "own_observation",
 				     cw_report_hearing_is_own(rec), "date", jdate(h->date), "time",
@@ -225,7 +223,12 @@ static json_t *hearings(const struct cw_report *r)
 				     jword(&cw_words_answer, h->monitors_admitted),
 				     "public_admitted", jword(&cw_words_answer, h->public_admitted),
 				     "sentence", jstr(h->sentence), "source", jstr(rec->source)),
-			     rec));
+			   rec);
+		/* Another's account of a hearing the team observed: counted once, as the team's
+		 * (that hearing's id), as the Markdown row says. */
+		if (row && same != SIZE_MAX)
+			json_object_set_new(row, "counted_as", jid(&r->hearings.items[same].id));
+		json_array_append_new(a, row);
 	}
 	return a;
 }

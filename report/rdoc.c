@@ -1132,7 +1132,7 @@ static void fair_trial(struct builder *b)
 				const struct cw_record *rec = &r->hearings.items[i];
 				const struct cw_hearing *h = &rec->u.hearing;
 				const struct cw_record *k = cw_report_ref(r, &h->case_id);
-				const char *text;
+				const char *text, *title;
 				char d[CW_DATE_TEXT_MAX];
 				unsigned a;
 
@@ -1142,13 +1142,23 @@ static void fair_trial(struct builder *b)
 				if (!text)
 					continue;
 				cw_date_format(h->date, d);
-				/* "no: gallery closed (2024-02-07, NagaWorld strike)" */
+				title = k && k->kind == CW_KIND_CASE && k->u.kase.title
+						? k->u.kase.title
+						: _("no case");
+				/* "no: gallery closed (2024-02-07, NagaWorld strike)"; a document's
+				 * account of a hearing the team observed is counted with the
+				 * team's, not in this row, and its note says so. */
 				sb_add(&notes, "%s", notes.n ? "; " : "");
-				sb_add(&notes, _("%s: %s (hearing of %s, %s)"),
-				       word(&cw_words_answer, a ? a : CW_ANSWER_UNKNOWN), text, d,
-				       k && k->kind == CW_KIND_CASE && k->u.kase.title
-					       ? k->u.kase.title
-					       : _("no case"));
+				if (r->hearing_own && r->hearing_own[i] != SIZE_MAX)
+					sb_add(&notes,
+					       _("%s: %s (hearing of %s, %s: another account of a "
+						 "hearing the team observed, counted there)"),
+					       word(&cw_words_answer, a ? a : CW_ANSWER_UNKNOWN),
+					       text, d, title);
+				else
+					sb_add(&notes, _("%s: %s (hearing of %s, %s)"),
+					       word(&cw_words_answer, a ? a : CW_ANSWER_UNKNOWN),
+					       text, d, title);
 			}
 			fair_differ_notes(b, &notes, f, side);
 			cell_take(b, CW_RC_DETAIL, &notes);

@@ -1154,22 +1154,27 @@ static int account_counted(const struct events *e, size_t i)
 /* The hearing of an event that gives what the counted account does not: the first of its
  * accounts with a verdict (want_verdict), else with an outcome recorded; i itself when it
  * gives it or no other does. */
-static const struct cw_hearing *event_hearing(const struct events *e, size_t i, int want_verdict)
+static size_t event_hearing_at(const struct events *e, size_t i, int want_verdict)
 {
 	const struct cw_hearing *h = &e->hearings->items[i].u.hearing;
 	size_t ev;
 
 	if (!e->root || !e->big[ev = e->root[i]] ||
 	    (want_verdict ? hearing_has_verdict(h) : h->outcome != CW_OUTCOME_UNKNOWN))
-		return h;
+		return i;
 	for (size_t j = ev; j < e->hearings->n; j++) {
 		const struct cw_hearing *o = &e->hearings->items[j].u.hearing;
 
 		if (e->root[j] == ev &&
 		    (want_verdict ? hearing_has_verdict(o) : o->outcome != CW_OUTCOME_UNKNOWN))
-			return o;
+			return j;
 	}
-	return h;
+	return i;
+}
+
+static const struct cw_hearing *event_hearing(const struct events *e, size_t i, int want_verdict)
+{
+	return &e->hearings->items[event_hearing_at(e, i, want_verdict)].u.hearing;
 }
 
 static int count_period(const struct cw_report *r, const struct period *p,
@@ -1186,18 +1191,24 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		const struct cw_record *rec = &p->hearings.items[i];
 		int is_own = cw_report_hearing_is_own(rec);
 
-		if (!account_counted(&ev, i)) {
-			views[is_own ? CW_METRIC_HEARINGS_OWN : CW_METRIC_HEARINGS_REPORTED] |=
-				cw_report_view_bit(rec);
-			continue; /* counted with the account it is linked to */
-		}
+		size_t with_verdict;
+
+		/* Counted with the account it is linked to, whose side it is: the team's hearings,
+		 * or documents', are drawn from the account counted, not from this one (a
+		 * government's account of a hearing the team sat in is not a hearing documents
+		 * report). */
+		if (!account_counted(&ev, i))
+			continue;
 		hearings++;
 		own += (size_t)is_own;
 		views[is_own ? CW_METRIC_HEARINGS_OWN : CW_METRIC_HEARINGS_REPORTED] |=
 			cw_report_view_bit(rec);
-		if (hearing_has_verdict(event_hearing(&ev, i, 1))) {
+		/* With a verdict as the account that gives it says: that account's. */
+		with_verdict = event_hearing_at(&ev, i, 1);
+		if (hearing_has_verdict(&p->hearings.items[with_verdict].u.hearing)) {
 			verdict_hearings++;
-			views[CW_METRIC_VERDICT_HEARINGS] |= cw_report_view_bit(rec);
+			views[CW_METRIC_VERDICT_HEARINGS] |=
+				cw_report_view_bit(&p->hearings.items[with_verdict]);
 		}
 	}
 	views[CW_METRIC_HEARINGS] = list_views(&p->hearings);

@@ -596,7 +596,11 @@ ok cw log hearing --case "Answers differ" --date 2023-10-06 --view media --outco
 media_h=$(printf '%s' "$out" | awk '{print $3}')
 ok cw log hearing --case "Answers differ" --date 2023-10-06 --view government \
 	--outcome adjourned --same-event "$own_h"
+# and a hearing of its own the UN reports, so that the documents' row is in the table too: the
+# UN's note on the team's hearing is there, saying it is counted with the team's
+ok cw log hearing --case "Answers differ" --date 2023-10-06 --view un --outcome adjourned
 ok cw report --from 2023-10-06 --to 2023-10-06 --case "Answers differ"
+has "| public hearing | reported in documents | 0 | 0 | 0 | 1 | no: gallery closed (hearing of 2023-10-06, Answers differ: another account of a hearing the team observed, counted there) |"
 has "accounts differ (hearing of 2023-10-06, Answers differ): own observation says yes, UN says no"
 has "accounts differ (hearing of 2023-10-06, Answers differ): own observation says yes, media says not applicable"
 has "accounts differ (hearing of 2023-10-06, Answers differ): own observation does not say, UN says no"
@@ -605,7 +609,25 @@ checks=$((checks + 1))
 [ "$(printf '%s\n' "$out" | grep -o "accounts differ" | wc -l)" = 3 ] ||
 	fail "not three disagreements said: $out"
 ok cw report --from 2023-10-06 --to 2023-10-06 --case "Answers differ" --format json
-json "[(r['hearings'], r['met'], r['not_met'], r['unknown']) for r in d['fair_trial_indicators'] if r['indicator'] in ('public_hearing', 'interpreter')] == [('own', 1, 0, 0), ('own', 0, 0, 1)]"
+json "[(r['hearings'], r['met'], r['not_met'], r['unknown']) for r in d['fair_trial_indicators'] if r['indicator'] in ('public_hearing', 'interpreter')] == [('own', 1, 0, 0), ('own', 0, 0, 1), ('reported', 0, 0, 1), ('reported', 0, 0, 1)]"
 json "[(r['indicator'], x['other_hearing'], x['other_view'], x['answer'], x['other_answer']) for r in d['fair_trial_indicators'] for x in r['accounts_differ']] == [('public_hearing', '$un_h', 'un', 'yes', 'no'), ('public_hearing', '$media_h', 'media', 'yes', 'na'), ('interpreter', '$un_h', 'un', 'unknown', 'no')]"
 json "all(x['hearing'] == '$own_h' and x['view'] == 'own' for r in d['fair_trial_indicators'] for x in r['accounts_differ'])"
+# Whose accounts a figure is drawn from: a government's account of a hearing the team sat in,
+# linked to it, is counted as the team's hearing, so it is not among the hearings documents
+# report, nor its account among theirs; a hearing the team saw end without a verdict the UN
+# reports has its verdict from the UN's account.
+ok cw case add --title "Whose figure" --defendant "Linked Verdict A" --charge 494
+ok cw log hearing --case "Whose figure" --date 2023-10-07 --view own --outcome adjourned
+own_w=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case "Whose figure" --date 2023-10-07 --view government \
+	--outcome adjourned --same-event "$own_w"
+gov_w=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case "Whose figure" --date 2023-10-08 --view own
+own_v=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case "Whose figure" --date 2023-10-08 --view un --outcome verdict \
+	--verdict "494=convicted@Linked Verdict A" --same-event "$own_v"
+ok cw report --from 2023-10-07 --to 2023-10-08 --case "Whose figure" --format json
+json "[(d['comparison'][m]['current'], d['comparison'][m]['current_views']) for m in ('hearings_own', 'hearings_reported', 'verdict_hearings')] == [(2, ['own']), (0, []), (1, ['un'])]"
+# The JSON says which listed hearing is counted as the team's, as the Markdown row does.
+json "[(h['id'], h.get('counted_as')) for h in d['hearings'] if h['date'] == '2023-10-07'] == [('$own_w', None), ('$gov_w', '$own_w')]"
 done_ok
