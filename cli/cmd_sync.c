@@ -191,9 +191,14 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 	fprintf(note, P_(", %zu of them a deletion", ", %zu of them deletions", s.deleted),
 		s.deleted);
 	fprintf(note, P_(", %zu audit entry; ", ", %zu audit entries; ", s.audit), s.audit);
-	if (s.attachments)
-		fprintf(note, _("%zu attachments, %zu files (%.1f MiB) with them; "), s.attachments,
+	if (s.attachments) {
+		fprintf(note, P_("%zu attachment, ", "%zu attachments, ", s.attachments),
+			s.attachments);
+		fprintf(note,
+			P_("%zu file (%.1f MiB) with them; ", "%zu files (%.1f MiB) with them; ",
+			   s.attachment_contents),
 			s.attachment_contents, (double)s.attachment_bytes / 1048576.0);
+	}
 	if (o.plain) {
 		fprintf(note, _("signed, NOT encrypted\n"));
 		fprintf(stderr, _("warning: the bundle is not encrypted: anyone who gets the file "
@@ -249,12 +254,16 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	fprintf(cli->out,
 		P_(", %zu audit entry added\n", ", %zu audit entries added\n", s.audit_added),
 		s.audit_added);
-	if (s.attachments)
+	if (s.attachments) {
 		fprintf(cli->out,
-			_("%zu attachments (%zu new or detached here), %zu files (%.1f MiB) with "
-			  "them\n"),
-			s.attachments, s.attachments_changed, s.attachment_contents,
-			(double)s.attachment_bytes / 1048576.0);
+			P_("%zu attachment (%zu new or detached here), ",
+			   "%zu attachments (%zu new or detached here), ", s.attachments),
+			s.attachments, s.attachments_changed);
+		fprintf(cli->out,
+			P_("%zu file (%.1f MiB) with them\n", "%zu files (%.1f MiB) with them\n",
+			   s.attachment_contents),
+			s.attachment_contents, (double)s.attachment_bytes / 1048576.0);
+	}
 	if (s.conflicts)
 		fprintf(cli->out,
 			P_("%zu changed record has conflicting versions: see casewatch "
@@ -514,10 +523,14 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		fprintf(cli->out, "%s\n", _("confidential records: left out (a plain bundle)"));
 	else if (!strcmp(b.stats.confidential, "included"))
 		fprintf(cli->out, "%s\n", _("confidential records: included (encrypted)"));
-	if (b.stats.attachments)
-		fprintf(cli->out, _("%zu attachments, %zu files (%.1f MiB) with them\n"),
-			b.stats.attachments, b.stats.attachment_contents,
-			(double)b.stats.attachment_bytes / 1048576.0);
+	if (b.stats.attachments) {
+		fprintf(cli->out, P_("%zu attachment, ", "%zu attachments, ", b.stats.attachments),
+			b.stats.attachments);
+		fprintf(cli->out,
+			P_("%zu file (%.1f MiB) with them\n", "%zu files (%.1f MiB) with them\n",
+			   b.stats.attachment_contents),
+			b.stats.attachment_contents, (double)b.stats.attachment_bytes / 1048576.0);
+	}
 	if (b.n) {
 		fputc('\n', cli->out);
 		cw_table_init(&t, 7, cols);

@@ -154,7 +154,7 @@ ok "$CASEWATCH" --db "$WORK/third" peer add alice "$(cw identity --key)"
 ok "$CASEWATCH" --db "$WORK/third" bundle import "$WORK/since.bundle"
 # Encrypted for the supervisor: everything, still marked confidential there.
 ok cw bundle export --to sup -o "$WORK/enc.bundle"
-has "1 attachments"
+has "1 attachment, 1 file"
 ok cs bundle inspect --json "$WORK/enc.bundle"
 json "d['confidential'] == 'included'"
 ok cs bundle import "$WORK/enc.bundle"
