@@ -311,7 +311,7 @@ static void draw_tall_row(struct pdf *p, const struct cw_rsection *s, const doub
 			  double hh)
 {
 	struct flow f[CW_RSECTION_COLS];
-	int more = 1;
+	int more = 1, slice = 0;
 
 	memset(f, 0, sizeof f);
 	for (int c = 0; c < s->ncols; c++)
@@ -330,6 +330,15 @@ static void draw_tall_row(struct pdf *p, const struct cw_rsection *s, const doub
 				used = h;
 			more |= !done;
 			x += w[c];
+		}
+		/* On the pages after the first, a first cell that has all its text on an earlier
+		 * one says the row goes on, so that a page of notes alone is not a row of nothing.
+		 */
+		if (slice++ > 0 && !f[0].it) {
+			set(p, _("(continued)"), 7.5, 0, w[0] - 2 * CELL_PAD);
+			if (height(p) > used)
+				used = height(p);
+			draw_at(p, MARGIN + CELL_PAD, p->y + CELL_PAD);
 		}
 		x = MARGIN;
 		for (int c = 0; c < s->ncols && !p->dry; c++) {

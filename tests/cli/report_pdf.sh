@@ -93,6 +93,9 @@ text = subprocess.run(["pdftotext", sys.argv[1], "-"], capture_output=True, text
 seen = [int(w[1:]) for w in re.findall(r"y\d{4}", text)]
 assert seen == list(range(1200)), (len(seen), [i for i in range(1200) if i not in seen][:5])
 PY
+# the pages after the first say the row goes on, in its first cell
+pdftotext -f 1 -l 1 "$WORK/tall.pdf" - | grep -q "(continued)" && fail "page 1 says continued"
+pdftotext -f 2 -l 2 "$WORK/tall.pdf" - | grep -q "(continued)" || fail "page 2 does not say continued"
 p=1
 while [ $p -le "$pages" ]; do
 	pdftotext -f $p -l $p "$WORK/tall.pdf" - | grep -q "· page $p of $pages\$" ||
