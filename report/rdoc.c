@@ -2325,10 +2325,13 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		N_("Not applicable"), CW_RC_UNKNOWN, N_("Unknown"), CW_RC_DETAIL,
 		N_("Notes (and the hearing each is from)"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("%s", _("How many of the period's hearings met each fair-trial "
-				   "indicator (ICCPR art. 14), did not, or left it unknown (not "
-				   "recorded at that hearing); the team's own hearings apart from "
-				   "those documents report."));
+	b.sec->note =
+		note("%s", _("How many of the period's hearings met each fair-trial "
+			     "indicator (ICCPR art. 14), did not, found it not applicable, or "
+			     "left it unknown (not recorded at that hearing); the team's own "
+			     "hearings apart from those documents report. A hearing several "
+			     "accounts give is counted once, by the team's account where there "
+			     "is one; the notes say where another account answers otherwise."));
 	fair_trial(&b);
 	section(&b, "arrests_charges", N_("New arrests and charges"),
 		N_("No arrests or charges recorded in this period."), CW_RC_DATE, N_("Date"),
