@@ -848,7 +848,7 @@ static void upcoming(struct builder *b)
 			cw_date_format(h->date, d);
 			cell(b, CW_RC_LABEL, _("next date set at the hearing of %s"), d);
 		} else {
-			cell(b, CW_RC_LABEL, "%s", _("hearing"));
+			cell(b, CW_RC_LABEL, "%s", _("a hearing logged for that day"));
 		}
 		reportedly_cell(b, u->hearing, CW_RC_LABEL);
 		row_end(b);
@@ -2389,7 +2389,7 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		N_("No hearings scheduled in the following 14 days."), CW_RC_DATE, N_("Date"),
 		CW_RC_ACCOUNT, N_("Account"), CW_RC_CASE, N_("Case"), CW_RC_PEOPLE,
 		N_("Defendants"), CW_RC_PLACE, N_("Court"), CW_RC_STAGE, N_("Stage"), CW_RC_LABEL,
-		N_("Source"), -1);
+		N_("Date known from"), -1);
 	b.sec->wants_note = 1;
 	b.sec->note = note(_("Hearings from %s to %s (the %d days after the period)."), nf, nt,
 			   CW_REPORT_UPCOMING_DAYS);

@@ -47,6 +47,8 @@ p = sec('partial_dates')
 assert len(p) == 2 and all(r['date'] == '2024-02' for r in p), p
 u = sec('upcoming_hearings')
 assert [(r['date'], r['people']) for r in u] == [('2024-02-15', 'Kang Saran')], u
+# where the date comes from, said so that a partner does not read it as a source document
+assert [r['label'] for r in u] == ['a hearing logged for that day'], u
 # days in detention as numbers: a range where the dates give one (Eng Sroy's arrest is dated to
 # July 2023), the count alone where they are exact; a group of unnamed defendants by its label
 # and number (the NagaWorld strikers arrested in 2021, 002 para 29: no number given, counted to
