@@ -2315,9 +2315,35 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		N_("Outcome"), CW_RC_NEXT_DATE, N_("Next date"), CW_RC_CONCERNS,
 		N_("Fair-trial indicators answered no"), CW_RC_DETAIL, N_("Details and notes"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("%s", _("Hearings the team did not observe itself, as UN, government, "
+	{
+		size_t theirs = 0; /* rows that are accounts of hearings the team observed */
+
+		for (size_t i = 0; r->hearing_own && i < r->hearings.n; i++)
+			theirs += r->hearing_own[i] != SIZE_MAX;
+		if (theirs)
+			b.sec->note = note(
+				P_("Hearings the team did not observe itself, as UN, government, "
 				   "media, NGO or other accounts give them, or whose account is "
-				   "not recorded; counted apart from the team's own."));
+				   "not "
+				   "recorded; counted apart from the team's own. %zu row is "
+				   "another "
+				   "account of a hearing the team observed, counted once, as the "
+				   "team's, and not here.",
+				   "Hearings the team did not observe itself, as UN, government, "
+				   "media, NGO or other accounts give them, or whose account is "
+				   "not "
+				   "recorded; counted apart from the team's own. %zu rows are "
+				   "other "
+				   "accounts of hearings the team observed, counted once, as the "
+				   "team's, and not here.",
+				   theirs),
+				theirs);
+		else
+			b.sec->note = note("%s", _("Hearings the team did not observe itself, as "
+						   "UN, government, media, NGO or other accounts "
+						   "give them, or whose account is not recorded; "
+						   "counted apart from the team's own."));
+	}
 	hearings(&b, 0);
 	section(&b, "fair_trial", N_("Fair-trial indicators at the period's hearings"),
 		N_("No hearings in this period."), CW_RC_LABEL, N_("Indicator"), CW_RC_ACCOUNT,
