@@ -255,10 +255,13 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 		P_(", %zu audit entry added\n", ", %zu audit entries added\n", s.audit_added),
 		s.audit_added);
 	if (s.attachments) {
+		fprintf(cli->out, P_("%zu attachment (", "%zu attachments (", s.attachments),
+			s.attachments);
+		fprintf(cli->out, P_("%zu new here, ", "%zu new here, ", s.attachments_added),
+			s.attachments_added);
 		fprintf(cli->out,
-			P_("%zu attachment (%zu new or detached here), ",
-			   "%zu attachments (%zu new or detached here), ", s.attachments),
-			s.attachments, s.attachments_changed);
+			P_("%zu detached here), ", "%zu detached here), ", s.attachments_detached),
+			s.attachments_detached);
 		fprintf(cli->out,
 			P_("%zu file (%.1f MiB) with them\n", "%zu files (%.1f MiB) with them\n",
 			   s.attachment_contents),

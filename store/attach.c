@@ -1334,7 +1334,7 @@ int cw_attach_merge(struct cw_txn *t, struct cw_attachment *in, int *changed, in
 		cw_error_clear(err);
 		if ((rc = cw_attach_store(t, in, err)) != 0)
 			return rc;
-		*changed = 1;
+		*changed = CW_ATTACH_ADDED;
 		if ((rc = cw_attach_load(t->st, t->txn, &in->id, &here, err)) != 0)
 			return rc;
 	} else if (rc != 0) {
@@ -1352,7 +1352,7 @@ int cw_attach_merge(struct cw_txn *t, struct cw_attachment *in, int *changed, in
 			cw_attachment_free(&here);
 			return rc;
 		}
-		*changed = 1;
+		*changed = CW_ATTACH_DETACHED;
 	}
 	/* Attached here to a record deleted here: detached as a change made here (the laptop
 	 * that attached it detaches it too once the deletion reaches it; the earlier wins). */
@@ -1363,7 +1363,7 @@ int cw_attach_merge(struct cw_txn *t, struct cw_attachment *in, int *changed, in
 			rc = cw_attach_detach_in_txn(t, &here.id, NULL, err);
 			cw_attachment_free(&here);
 			if (rc == 0)
-				*changed = 1;
+				*changed |= CW_ATTACH_DETACHED;
 			return rc;
 		}
 	}

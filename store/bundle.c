@@ -812,7 +812,8 @@ static int import_attachment(void *vctx, struct cw_attachment *a, struct cw_erro
 	int rc, changed;
 
 	rc = cw_attach_merge(c->t, a, &changed, &c->want_content, err);
-	c->stats->attachments_changed += (size_t)changed;
+	c->stats->attachments_added += (changed & CW_ATTACH_ADDED) != 0;
+	c->stats->attachments_detached += (changed & CW_ATTACH_DETACHED) != 0;
 	cw_attachment_free(a);
 	return rc;
 }
@@ -841,7 +842,7 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	c->t = t;
 	c->bound = 0;
 	c->stats->changed = c->stats->conflicts = c->stats->audit_added = c->stats->repointed = 0;
-	c->stats->attachments_changed = 0;
+	c->stats->attachments_added = c->stats->attachments_detached = 0;
 	c->want_content = 0;
 	p.version = c->env->version;
 	p.stats = c->stats;

@@ -664,8 +664,10 @@ int cw_attach_detach_record(struct cw_txn *t, const struct cw_id *record, struct
 typedef int (*cw_attach_sink)(void *ctx, const void *data, size_t len, struct cw_error *err);
 int cw_attach_read_txn(struct cw_store *st, MDB_txn *txn, const struct cw_attachment *a,
 		       cw_attach_sink fn, void *ctx, struct cw_error *err);
-/* Bundles: every description in id order; merging one that arrived (*want_content: the
- * content is wanted here, being neither held nor detached); a part of a content put. */
+/* Bundles: every description in id order; merging one that arrived (*changed: what it did
+ * here, CW_ATTACH_ADDED and/or CW_ATTACH_DETACHED, or 0; *want_content: the content is wanted
+ * here, being neither held nor detached); a part of a content put. */
+enum { CW_ATTACH_ADDED = 1, CW_ATTACH_DETACHED = 2 };
 int cw_attach_walk(struct cw_store *st, MDB_txn *txn,
 		   int (*fn)(void *ctx, const struct cw_attachment *a, struct cw_error *err),
 		   void *ctx, struct cw_error *err);

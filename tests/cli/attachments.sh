@@ -160,7 +160,7 @@ has "6 attachments, 2 files (2.5 MiB) with them"
 ok sup bundle inspect "$WORK/all.bundle" --json
 json "d['attachments'] == 6 and d['attachment_files'] == 2 and d['attachment_bytes'] == 2621493"
 ok sup bundle import "$WORK/all.bundle"
-has "2 files (2.5 MiB) with them"
+has "6 attachments (6 new here, 0 detached here), 2 files (2.5 MiB) with them"
 # the laptop's audit entries of its attachments came with them
 ok sup audit --json
 json "len([e for e in d if e['action'] == 'attach' and e.get('record_name') == 'Meach Sovannara' and not e['here']]) == 2"
@@ -188,7 +188,7 @@ checks=$((checks + 1))
 # Imported twice: nothing changes.
 before_sup=$(sha256sum "$S/data.mdb")
 ok sup bundle import "$WORK/all.bundle"
-has "(0 new or detached here)"
+has "(0 new here, 0 detached here)"
 # Without attachments: listed, missing; open says why.
 ok cw bundle export --to miss --all --no-attachments -o "$WORK/bare.bundle"
 has "0 files (0.0 MiB)"
@@ -216,7 +216,7 @@ checks=$((checks + 1))
 [ "$out" != "$digest_me" ] || fail "a detachment not yet sent leaves the content the same"
 ok cw bundle export --to sup -o "$WORK/detach.bundle"
 ok sup bundle import "$WORK/detach.bundle"
-has "(1 new or detached here)"
+has "(0 new here, 1 detached here)"
 ok sup bundle content --digest
 checks=$((checks + 1))
 [ "$out" = "$digest_me" ] || fail "the laptops' content differs after the detachment came"
