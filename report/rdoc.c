@@ -1063,6 +1063,14 @@ static void comparison(struct builder *b)
 	}
 }
 
+/* The title of a case the report names, for a note: "no case" when it has none or is gone. */
+static const char *case_title(const struct cw_report *r, const struct cw_id *case_id)
+{
+	const struct cw_record *k = cw_report_ref(r, case_id);
+
+	return k && k->kind == CW_KIND_CASE && k->u.kase.title ? k->u.kase.title : _("no case");
+}
+
 /* Where another account of a hearing counted in row f on this side answers otherwise: "accounts
  * differ (hearing of 2023-10-05, NagaWorld strike): own observation says yes, UN says no", or
  * "... own observation does not say, UN says no" when the one counted leaves it unanswered.
@@ -1075,15 +1083,13 @@ static void fair_differ_notes(struct builder *b, struct sb *notes, size_t f, int
 		const struct cw_report_fair_differ *d = &r->fair_differ[i];
 		const struct cw_record *counted = &r->hearings.items[d->counted];
 		const struct cw_record *other = &r->hearings.items[d->other];
-		const struct cw_record *k = cw_report_ref(r, &counted->u.hearing.case_id);
 		char date[CW_DATE_TEXT_MAX];
 		const char *title;
 		unsigned a, o;
 
 		if (d->row != f || cw_report_hearing_is_own(counted) != (side == CW_FAIR_SIDE_OWN))
 			continue;
-		title = k && k->kind == CW_KIND_CASE && k->u.kase.title ? k->u.kase.title
-									: _("no case");
+		title = case_title(r, &counted->u.hearing.case_id);
 		a = cw_report_fair_answer(&counted->u.hearing, &r->fair[f], NULL);
 		o = cw_report_fair_answer(&other->u.hearing, &r->fair[f], NULL);
 		cw_date_format(counted->u.hearing.date, date);
@@ -1131,7 +1137,6 @@ static void fair_trial(struct builder *b)
 			for (size_t i = 0; i < r->hearings.n; i++) {
 				const struct cw_record *rec = &r->hearings.items[i];
 				const struct cw_hearing *h = &rec->u.hearing;
-				const struct cw_record *k = cw_report_ref(r, &h->case_id);
 				const char *text, *title;
 				char d[CW_DATE_TEXT_MAX];
 				unsigned a;
@@ -1142,9 +1147,7 @@ static void fair_trial(struct builder *b)
 				if (!text)
 					continue;
 				cw_date_format(h->date, d);
-				title = k && k->kind == CW_KIND_CASE && k->u.kase.title
-						? k->u.kase.title
-						: _("no case");
+				title = case_title(r, &h->case_id);
 				/* "no: gallery closed (2024-02-07, NagaWorld strike)"; a document's
 				 * account of a hearing the team observed is counted with the
 				 * team's, not in this row, and its note says so. */

@@ -1267,10 +1267,6 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	return 0;
 }
 
-/* The figures the summary speaks of, from the hearings the tables list: outcomes, and how
- * each fair-trial indicator was answered, per side (the team's own, reported). A hearing that
- * does not answer an indicator counts as unknown for it; an indicator given twice counts once,
- * by its first answer. */
 /* Whether answer b of another account is said beside a: b is known (yes, no, not applicable)
  * and not a, which may be unknown (the account counted leaves it unanswered). */
 static int answers_otherwise(unsigned a, unsigned b)
@@ -1309,7 +1305,11 @@ static int add_differing(struct cw_report *r, const struct events *e, size_t i, 
 	return 0;
 }
 
-/* 0, or -1 out of memory. */
+/* The figures the summary speaks of, from the hearings the tables list: outcomes, and how
+ * each fair-trial indicator was answered, per side (the team's own, reported). A hearing that
+ * does not answer an indicator counts as unknown for it; an indicator given twice counts once,
+ * by its first answer. Where another account of a hearing answers otherwise, fair_differ says
+ * so. 0, or -1 out of memory. */
 static int count_fair(struct cw_report *r)
 {
 	static const struct {
