@@ -1075,6 +1075,24 @@ static const char *case_title(const struct cw_report *r, const struct cw_id *cas
  * differ (hearing of 2023-10-05, NagaWorld strike): own observation says yes, UN says no", or
  * "... own observation does not say, UN says no" when the one counted leaves it unanswered.
  * The count is the counted account's; the other is said, never settled. */
+/* Whose account rec is, for a note beside another account `beside`: its view ("UN"), and when
+ * that is beside's too, its source or else its id, so that two UN accounts read apart. */
+static void account_label(const struct cw_record *rec, const struct cw_record *beside,
+			  struct sb *out)
+{
+	char hex[CW_ID_HEX_LEN + 1];
+
+	sb_add(out, "%s", _(cw_enum_label(&cw_words_view, rec->view)));
+	if (rec->view != beside->view)
+		return;
+	if (rec->source && *rec->source) {
+		sb_add(out, " (%s)", rec->source);
+		return;
+	}
+	cw_id_hex(&rec->id, hex);
+	sb_add(out, " (%.8s)", hex);
+}
+
 static void fair_differ_notes(struct builder *b, struct sb *notes, size_t f, int side)
 {
 	const struct cw_report *r = b->r;
@@ -1084,6 +1102,7 @@ static void fair_differ_notes(struct builder *b, struct sb *notes, size_t f, int
 		const struct cw_record *counted = &r->hearings.items[d->counted];
 		const struct cw_record *other = &r->hearings.items[d->other];
 		char date[CW_DATE_TEXT_MAX];
+		struct sb mine = {0}, theirs = {0};
 		const char *title;
 		unsigned a, o;
 
@@ -1093,21 +1112,23 @@ static void fair_differ_notes(struct builder *b, struct sb *notes, size_t f, int
 		a = cw_report_fair_answer(&counted->u.hearing, &r->fair[f], NULL);
 		o = cw_report_fair_answer(&other->u.hearing, &r->fair[f], NULL);
 		cw_date_format(counted->u.hearing.date, date);
+		account_label(counted, other, &mine);
+		account_label(other, counted, &theirs);
 		sb_add(notes, "%s", notes->n ? "; " : "");
 		if (a == CW_ANSWER_UNKNOWN)
 			sb_add(notes,
 			       _("accounts differ (hearing of %s, %s): %s does not say, %s says "
 				 "%s"),
-			       date, title, _(cw_enum_label(&cw_words_view, counted->view)),
-			       _(cw_enum_label(&cw_words_view, other->view)),
+			       date, title, mine.s ? mine.s : "", theirs.s ? theirs.s : "",
 			       word(&cw_words_answer, o));
 		else
 			sb_add(notes,
 			       _("accounts differ (hearing of %s, %s): %s says %s, %s says %s"),
-			       date, title, _(cw_enum_label(&cw_words_view, counted->view)),
-			       word(&cw_words_answer, a),
-			       _(cw_enum_label(&cw_words_view, other->view)),
-			       word(&cw_words_answer, o));
+			       date, title, mine.s ? mine.s : "", word(&cw_words_answer, a),
+			       theirs.s ? theirs.s : "", word(&cw_words_answer, o));
+		notes->failed |= mine.failed | theirs.failed;
+		free(mine.s);
+		free(theirs.s);
 	}
 }
 

@@ -615,6 +615,15 @@ ok cw report --from 2023-10-06 --to 2023-10-06 --case "Answers differ" --format 
 json "[(r['hearings'], r['met'], r['not_met'], r['unknown']) for r in d['fair_trial_indicators'] if r['indicator'] in ('public_hearing', 'interpreter')] == [('own', 1, 0, 0), ('own', 0, 0, 1), ('reported', 0, 0, 1), ('reported', 0, 0, 1)]"
 json "[(r['indicator'], x['other_hearing'], x['other_view'], x['answer'], x['other_answer']) for r in d['fair_trial_indicators'] for x in r['accounts_differ']] == [('public_hearing', '$un_h', 'un', 'yes', 'no'), ('public_hearing', '$media_h', 'media', 'yes', 'na'), ('interpreter', '$un_h', 'un', 'unknown', 'no')]"
 json "all(x['hearing'] == '$own_h' and x['view'] == 'own' for r in d['fair_trial_indicators'] for x in r['accounts_differ'])"
+# Two UN accounts of one hearing that differ are told apart by their sources.
+ok cw case add --title "Two UN accounts" --defendant "Linked Verdict A" --charge 494
+ok cw log hearing --case "Two UN accounts" --date 2023-10-06 --view un --outcome adjourned \
+	--source "UN 001 para 37" --indicator public_hearing=yes
+first_un=$(printf '%s' "$out" | awk '{print $3}')
+ok cw log hearing --case "Two UN accounts" --date 2023-10-06 --view un --outcome adjourned \
+	--source "UN 002 para 12" --indicator public_hearing=no --same-event "$first_un"
+ok cw report --from 2023-10-06 --to 2023-10-06 --case "Two UN accounts"
+has "accounts differ (hearing of 2023-10-06, Two UN accounts): UN (UN 001 para 37) says yes, UN (UN 002 para 12) says no"
 # Whose accounts a figure is drawn from: a government's account of a hearing the team sat in,
 # linked to it, is counted as the team's hearing, so it is not among the hearings documents
 # report, nor its account among theirs; a hearing the team saw end without a verdict the UN
