@@ -528,20 +528,40 @@ static json_t *detainees(const struct cw_report *r)
 	return a;
 }
 
-/* How many people the pretrial-detention list holds: named, in groups that give their number,
- * and the groups that give none (then the people are at least `people`). */
 /* The people the table lists, as the summary counts them: a group as its number, one that
- * gives none as one (the least it can be: "at_least"). */
+ * gives none as one (the least it can be: "at_least"); of them, those held at the period's
+ * end by the accounts recorded, and the rows whose accounts stop before it (the summary says
+ * them apart: cw_report_detainee_stale). */
 static json_t *detained_people(const struct cw_report *r)
 {
 	size_t named = r->ndetainees - r->detained_groups;
 	size_t in_groups = r->detained_in_groups + r->detained_groups_uncounted;
+	size_t held = 0, stale = 0;
+	int held_partial = 0;
+	struct cw_date last = {0, 0, 0};
+	char when[CW_DATE_TEXT_MAX];
 
-	return json_pack("{s:I,s:b,s:I,s:I,s:I,s:I}", "people", (json_int_t)(named + in_groups),
-			 "at_least", r->detained_groups_uncounted > 0, "named", (json_int_t)named,
-			 "in_groups", (json_int_t)in_groups, "groups",
-			 (json_int_t)r->detained_groups, "groups_number_not_given",
-			 (json_int_t)r->detained_groups_uncounted);
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (cw_report_detainee_stale(r, d)) {
+			stale++;
+			if (!cw_date_is_known(last) || cw_date_compare(d->to, last) > 0)
+				last = d->to;
+		} else {
+			held += d->group[0] && d->count > 0 ? (size_t)d->count : 1;
+			held_partial |= d->group[0] && d->count <= 0;
+		}
+	}
+	cw_date_format(last, when);
+	return json_pack("{s:I,s:b,s:I,s:I,s:I,s:I,s:{s:I,s:b},s:{s:I,s:o}}", "people",
+			 (json_int_t)(named + in_groups), "at_least",
+			 r->detained_groups_uncounted > 0, "named", (json_int_t)named, "in_groups",
+			 (json_int_t)in_groups, "groups", (json_int_t)r->detained_groups,
+			 "groups_number_not_given", (json_int_t)r->detained_groups_uncounted,
+			 "held_at_period_end", "people", (json_int_t)held, "at_least", held_partial,
+			 "last_reported_before_end", "listed", (json_int_t)stale, "latest",
+			 stale ? json_string(when) : json_null());
 }
 
 /* The people pretrial-detention milestones of the period name (the comparison's detentions),

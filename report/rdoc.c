@@ -898,6 +898,9 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 			       ? _("counted to %s, the date custody was recorded as of")
 			       : _("counted to %s, the latest date recorded"),
 		       to);
+		/* Before the period's end: the row must not read as held at it. */
+		if (cw_date_compare(d->to, b->r->to) < 0)
+			sb_add(&sb, "%s", _("; no later account recorded"));
 	}
 	if (sb.n || sb.failed)
 		cell_take(b, CW_RC_DETAIL, &sb);
@@ -1697,45 +1700,79 @@ static void counted_to_text(struct sb *sb, const struct cw_report_detainee *d)
 	       to);
 }
 
-/* The first other detainee whose dates allow more days than the longest's sure figure (the
- * list is ordered by that figure): the longest is then not known for sure. */
-static const struct cw_report_detainee *longest_rival(const struct cw_report *r)
-{
-	const struct cw_report_detainee *d = &r->detainees[0];
+static int sentence(struct cw_rdoc *doc, struct sb *sb);
 
-	for (size_t i = 1; i < r->ndetainees; i++) {
+/* The detainees the summary speaks of in one sentence: those held at the period's end, or
+ * those last reported held before it (stale). */
+struct held {
+	const struct cw_report_detainee *first; /* the longest of them (the list's order) */
+	size_t rows, groups, in_groups, uncounted;
+	size_t people;       /* a group as its number, one that gives none as one */
+	uint32_t views;      /* whose accounts */
+	struct cw_date last; /* stale: the latest date a count of them stops at */
+};
+
+static void held_tally(const struct cw_report *r, int stale, struct held *h)
+{
+	memset(h, 0, sizeof *h);
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (cw_report_detainee_stale(r, d) != stale)
+			continue;
+		if (!h->first)
+			h->first = d;
+		h->rows++;
+		h->views |= d->views;
+		if (d->group[0] && d->count > 0)
+			h->in_groups += (size_t)d->count;
+		h->groups += d->group[0] != 0;
+		h->uncounted += d->group[0] && d->count <= 0;
+		if (stale && (!cw_date_is_known(h->last) || cw_date_compare(d->to, h->last) > 0))
+			h->last = d->to;
+	}
+	h->people = h->rows - h->groups + h->in_groups + h->uncounted;
+}
+
+/* The first detainee after the longest of its sentence, and of the same sentence, whose
+ * dates allow more days than the longest's sure figure (the list is ordered by that figure):
+ * the longest is then not known for sure. */
+static const struct cw_report_detainee *longest_rival(const struct cw_report *r,
+						      const struct cw_report_detainee *d)
+{
+	for (size_t i = (size_t)(d - r->detainees) + 1; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *o = &r->detainees[i];
 
-		if (o->days >= 0 && (o->days_max < 0 || o->days_max > d->days))
+		if (cw_report_detainee_stale(r, o) == cw_report_detainee_stale(r, d) &&
+		    o->days >= 0 && (o->days_max < 0 || o->days_max > d->days))
 			return o;
 	}
 	return NULL;
 }
 
-/* How many other detainees are held exactly as long as the longest, their dates precise. */
-static size_t tied_with_longest(const struct cw_report *r)
+/* How many others of the longest's sentence are held exactly as long, their dates precise. */
+static size_t tied_with_longest(const struct cw_report *r, const struct cw_report_detainee *d)
 {
-	const struct cw_report_detainee *d = &r->detainees[0];
 	size_t n = 0;
 
-	for (size_t i = 1; i < r->ndetainees; i++)
-		n += r->detainees[i].days == d->days && r->detainees[i].days_max == d->days_max;
+	for (size_t i = (size_t)(d - r->detainees) + 1; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *o = &r->detainees[i];
+
+		n += cw_report_detainee_stale(r, o) == cw_report_detainee_stale(r, d) &&
+		     o->days == d->days && o->days_max == d->days_max;
+	}
 	return n;
 }
 
-/* People held since a day of the period ("1 of them since a day in the period"), and those
- * whose count stops before the period's end because the accounts recorded stop there ("3 of
- * them as the accounts recorded last said, by 2024-05-31"): a report of this week must not
- * read years-old figures as this week's. */
 static size_t detainee_people(const struct cw_report_detainee *d)
 {
 	return d->group[0] ? (d->count > 0 ? (size_t)d->count : 1) : 1;
 }
 
-/* How many of the people listed as held were first held on a day of the period (their
- * detention's start lies in it); *partial when a group among them gives no number (it counts
- * as one: "at least"). */
-static size_t detention_began(const struct cw_report *r, int *partial)
+/* How many of the people listed as held (those held at the period's end only, when
+ * held_at_end) were first held on a day of the period (their detention's start lies in it);
+ * *partial when a group among them gives no number (it counts as one: "at least"). */
+static size_t detention_began(const struct cw_report *r, int held_at_end, int *partial)
 {
 	size_t began = 0;
 
@@ -1743,6 +1780,8 @@ static size_t detention_began(const struct cw_report *r, int *partial)
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
 
+		if (held_at_end && cw_report_detainee_stale(r, d))
+			continue;
 		if (cw_date_is_known(d->since) &&
 		    cw_date_compare(cw_date_first_day(d->since), r->from) >= 0 &&
 		    cw_date_compare(cw_date_last_day(d->since), r->to) <= 0) {
@@ -1769,46 +1808,166 @@ static void detention_taken_listed(struct sb *sb, size_t taken, size_t listed)
 			  "; none of them is listed below as still held at its end", taken));
 }
 
-static void detention_began_and_stale(struct sb *sb, const struct cw_report *r)
+/* "; the longest, Chao Veasna, for 196 days (account: UN), or Eng Sroy, 188 to 218 days,
+ * whose dates are not precise to the day": the longest of one sentence's detainees by what
+ * is sure, whose account, to when when that is before the period's end, and who else may
+ * be as long or longer. Nothing when the sure figure is no day at all. */
+static void detention_longest(struct sb *sb, const struct cw_report *r,
+			      const struct cw_report_detainee *d)
 {
-	int partial;
-	size_t began = detention_began(r, &partial), stale = 0;
-	struct cw_date latest = {0, 0, 0};
+	const struct cw_report_detainee *rival;
+	char name[600];
+	int exact = d->days == d->days_max;
+	size_t tied;
 
+	if (!(d->days > 0 || (d->days == 0 && d->days_max == 0)))
+		return;
+	rival = longest_rival(r, d);
+	detainee_name(r, d, name, sizeof name);
+	sb_add(sb,
+	       exact ? P_("; the longest, %s, for %ld day", "; the longest, %s, for %ld days",
+			  (unsigned long)d->days)
+		     : P_("; the longest, %s, for at least %ld day",
+			  "; the longest, %s, for at least %ld days", (unsigned long)d->days),
+	       name, d->days);
+	if (cw_report_detainee_stale(r, d))
+		counted_to_text(sb, d);
+	accounts(sb, d->views);
+	/* Others held exactly as long: the one named is not the longest alone. */
+	if (exact && (tied = tied_with_longest(r, d)) > 0)
+		sb_add(sb,
+		       P_(", and %zu other listed held as long",
+			  ", and %zu others listed held as long", tied),
+		       tied);
+	/* Another whose dates allow more days than this one's sure figure: both are named, and
+	 * neither is called the longest alone. */
+	if (rival) {
+		char rival_name[600], days[120];
+
+		detainee_name(r, rival, rival_name, sizeof rival_name);
+		days_text(rival, days, sizeof days);
+		/* TRANSLATORS: after "the longest, NAME, for N days": another who may have been
+		 * held longer, "or Eng Sroy, 188 to 218 days, whose dates are not precise to the
+		 * day" */
+		sb_add(sb, _(", or %s, %s, whose dates are not precise to the day"), rival_name,
+		       days);
+	}
+}
+
+/* The people the accounts recorded list as held at the period's end: how many (a group as
+ * many as it counts, "at least" when one gives no number), the longest, and how many of them
+ * came in during the period. */
+static int detention_held_at_end(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
+{
+	struct held h;
+	size_t began;
+	int partial, rc;
+
+	held_tally(r, 0, &h);
+	if (!h.rows)
+		return 0;
+	if (h.rows == h.uncounted) /* only groups, none giving its number */
+		sb_add(sb,
+		       P_("%zu group of unnamed defendants, its number not given, is listed as "
+			  "still in pretrial detention at the end of the period",
+			  "%zu groups of unnamed defendants, their number not given, are listed as "
+			  "still in pretrial detention at the end of the period",
+			  h.uncounted),
+		       h.uncounted);
+	else {
+		sb_add(sb,
+		       h.uncounted ? P_("At least %zu person is listed as still in pretrial "
+					"detention at the end of the period",
+					"At least %zu people are listed as still in pretrial "
+					"detention at the end of the period",
+					h.people)
+				   : P_("%zu person is listed as still in pretrial detention at "
+					"the end of the period",
+					"%zu people are listed as still in pretrial detention at "
+					"the end of the period",
+					h.people),
+		       h.people);
+		if (h.in_groups + h.uncounted)
+			sb_add(sb,
+			       h.groups == 1 ? _(", %zu of them in a group of unnamed defendants")
+					     : _(", %zu of them in groups of unnamed defendants"),
+			       h.in_groups + h.uncounted);
+		if (h.uncounted)
+			sb_add(sb,
+			       P_(", %zu group whose number is not given counted as one",
+				  ", %zu groups whose number is not given each counted as one",
+				  h.uncounted),
+			       h.uncounted);
+	}
+	detention_longest(sb, r, h.first);
+	sb_add(sb, "%s", stop());
+	if ((rc = sentence(doc, sb)) != 0)
+		return rc;
+	if ((began = detention_began(r, 1, &partial)) > 0) {
+		sb_add(sb,
+		       partial ? P_("At least %zu of them has been held since a day in the period.",
+				    "At least %zu of them have been held since a day in the "
+				    "period.",
+				    began)
+			       : P_("%zu of them has been held since a day in the period.",
+				    "%zu of them have been held since a day in the period.", began),
+		       began);
+		rc = sentence(doc, sb);
+	}
+	return rc;
+}
+
+/* Those listed whose accounts stop before the period's end: said apart, with the date their
+ * accounts stop at and whose they are, and named (up to three), never counted among those
+ * held at the end. */
+static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
+{
+	struct held h, now;
+	char when[CW_DATE_TEXT_MAX], name[600];
+	size_t named = 0;
+
+	held_tally(r, 1, &h);
+	if (!h.rows)
+		return 0;
+	held_tally(r, 0, &now);
+	cw_date_format(h.last, when);
+	/* Counted by the rows listed, each named after it: a group is one, with its number. */
+	if (now.rows)
+		sb_add(sb,
+		       P_("%zu more listed was last reported held before the end of the period, "
+			  "on %s at the latest",
+			  "%zu more listed were last reported held before the end of the period, "
+			  "on %s at the latest",
+			  h.rows),
+		       h.rows, when);
+	else
+		sb_add(sb,
+		       P_("%zu listed as in pretrial detention was last reported held before the "
+			  "end of the period, on %s at the latest",
+			  "All %zu listed as in pretrial detention were last reported held before "
+			  "the end of the period, on %s at the latest",
+			  h.rows),
+		       h.rows, when);
+	accounts(sb, h.views);
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
 
-		if (d->days >= 0 && cw_date_compare(d->to, r->to) < 0) {
-			stale++;
-			if (!cw_date_is_known(latest) || cw_date_compare(d->to, latest) > 0)
-				latest = d->to;
+		if (!cw_report_detainee_stale(r, d))
+			continue;
+		if (named == 3) {
+			sb_add(sb, P_(" and %zu other", " and %zu others", h.rows - named),
+			       h.rows - named);
+			break;
 		}
+		detainee_name(r, d, name, sizeof name);
+		sb_add(sb, "%s%s", named ? _(", ") : _(": "), name);
+		named++;
 	}
-	if (began && partial)
-		sb_add(sb,
-		       P_("At least %zu of them has been held since a day in the period",
-			  "At least %zu of them have been held since a day in the period", began),
-		       began);
-	else if (began)
-		sb_add(sb,
-		       P_("%zu of them has been held since a day in the period",
-			  "%zu of them have been held since a day in the period", began),
-		       began);
-	if (stale) {
-		char when[CW_DATE_TEXT_MAX];
-
-		cw_date_format(latest, when);
-		sb_add(sb, "%s", began ? "; " : "");
-		sb_add(sb,
-		       P_("%zu listed is counted only to where the accounts recorded stop, %s at "
-			  "the latest",
-			  "%zu listed are counted only to where the accounts recorded stop, %s at "
-			  "the latest",
-			  stale),
-		       stale, when);
-	}
-	if (began || stale)
-		sb_add(sb, "%s", stop());
+	sb_add(sb, "%s", _("; no account recorded says whether they were still held at its end"));
+	if (!now.rows)
+		detention_longest(sb, r, h.first);
+	sb_add(sb, "%s", stop());
+	return sentence(doc, sb);
 }
 
 static int sentence(struct cw_rdoc *doc, struct sb *sb)
@@ -1922,7 +2081,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	}
 
 	/* Arrests and charges, with the two groups partners ask about. */
-	began = detention_began(r, &began_partial);
+	began = detention_began(r, 0, &began_partial);
 	/* The comparison's figure (c[CW_METRIC_DETENTIONS]), and how many of them are listed
 	 * below: someone detained and released within the period is held at neither end. */
 	taken = cw_report_detention_people(r, &r->detentions, &listed, &taken_partial);
@@ -2187,109 +2346,11 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	if ((rc = sentence(doc, &sb)) != 0)
 		return rc;
 
-	/* Pretrial detention: how many people the table lists (a group as many as it counts,
-	 * "at least" when one gives no number), and the longest. */
-	if (r->ndetainees) {
-		const struct cw_report_detainee *d = &r->detainees[0];
-		size_t groups = r->detained_groups, uncounted = r->detained_groups_uncounted;
-		size_t in_groups = r->detained_in_groups;
-		size_t people = r->ndetainees - groups + in_groups;
-		char name[600];
-
-		/* A group that gives no number counts as one, the least it can be, in the total
-		 * as in the figures after it ("at least 2 of them held since a day in the
-		 * period"), and the sentence says so. */
-		if (people && uncounted) {
-			people += uncounted;
-			in_groups += uncounted;
-		}
-		if (people == 0) /* only groups, none giving its number */
-			sb_add(&sb,
-			       P_("%zu group of unnamed defendants, its number not given, is "
-				  "listed "
-				  "as still in pretrial detention at the end of the period",
-				  "%zu groups of unnamed defendants, their number not given, are "
-				  "listed as still in pretrial detention at the end of the period",
-				  uncounted),
-			       uncounted);
-		else if (uncounted)
-			sb_add(&sb,
-			       P_("At least %zu person is listed as still in pretrial detention at "
-				  "the end of the period",
-				  "At least %zu people are listed as still in pretrial detention "
-				  "at "
-				  "the end of the period",
-				  people),
-			       people);
-		else
-			sb_add(&sb,
-			       P_("%zu person is listed as still in pretrial detention at the end "
-				  "of the "
-				  "period",
-				  "%zu people are listed as still in pretrial detention at the end "
-				  "of the "
-				  "period",
-				  people),
-			       people);
-		if (people && in_groups)
-			sb_add(&sb,
-			       groups == 1 ? _(", %zu of them in a group of unnamed defendants")
-					   : _(", %zu of them in groups of unnamed defendants"),
-			       in_groups);
-		if (people && uncounted)
-			sb_add(&sb,
-			       P_(", %zu group whose number is not given counted as one",
-				  ", %zu groups whose number is not given each counted as one",
-				  uncounted),
-			       uncounted);
-		/* The longest by what is sure: no clause when that is no day at all. */
-		if (d->days > 0 || (d->days == 0 && d->days_max == 0)) {
-			int exact = d->days == d->days_max;
-			size_t tied;
-			const struct cw_report_detainee *rival = longest_rival(r);
-
-			detainee_name(r, d, name, sizeof name);
-			sb_add(&sb,
-			       exact ? P_("; the longest, %s, for %ld day",
-					  "; the longest, %s, for %ld days", (unsigned long)d->days)
-				     : P_("; the longest, %s, for at least %ld day",
-					  "; the longest, %s, for at least %ld days",
-					  (unsigned long)d->days),
-			       name, d->days);
-			/* Whose account, and to when: a count that stops at the source's date must
-			 * not read as held to the period's end. */
-			if (cw_date_compare(d->to, r->to) < 0)
-				counted_to_text(&sb, d);
-			accounts(&sb, d->views);
-			/* Others held exactly as long: the one named is not the longest alone. */
-			if (exact && (tied = tied_with_longest(r)) > 0)
-				sb_add(&sb,
-				       P_(", and %zu other listed held as long",
-					  ", and %zu others listed held as long", tied),
-				       tied);
-			/* Another whose dates allow more days than this one's sure figure: both
-			 * are named, and neither is called the longest alone. */
-			if (rival) {
-				char rival_name[600], days[120];
-
-				detainee_name(r, rival, rival_name, sizeof rival_name);
-				days_text(rival, days, sizeof days);
-				/* TRANSLATORS: after "the longest, NAME, for N days": another who
-				 * may have been held longer, "or Eng Sroy, 188 to 218 days, whose
-				 * dates are not precise to the day" */
-				sb_add(&sb,
-				       _(", or %s, %s, whose dates are not precise to the day"),
-				       rival_name, days);
-			}
-		}
-		sb_add(&sb, "%s", stop());
-		if ((rc = sentence(doc, &sb)) != 0)
-			return rc;
-		/* Who of them came in during the period, and whose figures are old. */
-		detention_began_and_stale(&sb, r);
-		if ((rc = sentence(doc, &sb)) != 0)
-			return rc;
-	}
+	/* Pretrial detention: those the accounts recorded list as held at the period's end, then
+	 * those whose accounts stop before it. */
+	if ((rc = detention_held_at_end(doc, &sb, r)) != 0 ||
+	    (rc = detention_last_reported(doc, &sb, r)) != 0)
+		return rc;
 	if (r->nupcoming) {
 		sb_add(&sb,
 		       P_("%zu hearing is set in the %d days after the period.",
@@ -2450,10 +2511,12 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		CW_RC_DATE, N_("Detained since"), CW_RC_COUNT, N_("Days"), CW_RC_DETAIL,
 		N_("Notes"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note(_("People still detained before a verdict on %s, counted to that day, "
-			     "or to the date a source's account stops when that comes first (at "
-			     "most %d named people, and every group of unnamed defendants)."),
-			   to, CW_REPORT_DETAINEES_MAX);
+	b.sec->note = note(_("People recorded as detained before a verdict and not released by %s, "
+			     "counted to that day, or to the date a source's account stops when "
+			     "that comes first: no account recorded then says whether they were "
+			     "still held on %s (at most %d named people, and every group of "
+			     "unnamed defendants)."),
+			   to, to, CW_REPORT_DETAINEES_MAX);
 	detainees(&b);
 	section(&b, "tallies", N_("Tallies the sources give"),
 		N_("No source gives a tally of hearings, visits or demonstrations for this "

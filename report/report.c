@@ -252,12 +252,20 @@ static int same_taken(const struct cw_record *a, const struct cw_record *b)
 	return same_detained(&a->u.milestone, &b->u.milestone) || cw_timeline_same_event(a, b);
 }
 
-/* The entry of detainees (held at the period's end) for the people a milestone names. */
+int cw_report_detainee_stale(const struct cw_report *r, const struct cw_report_detainee *d)
+{
+	return d->days >= 0 && cw_date_compare(d->to, r->to) < 0;
+}
+
+/* The entry of detainees held at the period's end for the people a milestone names. */
 static const struct cw_report_detainee *listed_detainee(const struct cw_report *r,
 							const struct cw_milestone *m)
 {
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (cw_report_detainee_stale(r, d))
+			continue;
 
 		if (m->group ? d->group[0] && cw_id_equal(&d->case_id, &m->case_id) &&
 				       strcasecmp(d->group, m->group) == 0

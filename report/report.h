@@ -299,11 +299,16 @@ int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *cas
 /* How many a milestone about a group concerns: its own count, else its case's number for the
  * group (cw_report_group_count); -1 when neither gives one. */
 int64_t cw_report_milestone_group_count(const struct cw_report *r, const struct cw_milestone *m);
+/* Whether a detainee's count stops before the period's end, where the accounts recorded stop
+ * (a source's date, an as-of date): none of them says whether the person was still held at
+ * the period's end, and no sentence, total or figure may say they were. */
+int cw_report_detainee_stale(const struct cw_report *r, const struct cw_report_detainee *d);
 /* How many people the pretrial-detention milestones of l (the report's detentions, or the
  * previous period's) name, each person or group once however many accounts or orders name
  * them (a group as its largest number, one when none is given: *partial then, plus the
  * count of each of its orders marked `more`, "5 more", once per linked accounts). *listed (when
- * not NULL): how many of them are listed in detainees, held at the period's end. */
+ * not NULL): how many of them are listed in detainees as held at the period's end (not
+ * stale). */
 size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
 				  size_t *listed, int *partial);
 

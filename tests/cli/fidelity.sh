@@ -24,7 +24,7 @@ json "d['summary']['pretrial_days'] == 147 and d['summary']['pretrial_to'] == '2
 ok cw report --from 2024-01-01 --to 2024-06-30 --format json
 json "[(p['person']['name'], p['since'], p['days'], p['counted_to'], p['counted_to_reason']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Nak'] == [('Ny Nak', '2024-01-05', 147, '2024-05-31', 'source')]"
 ok cw report --from 2024-01-01 --to 2024-06-30
-has "| Ny Nak | Ny Nak — defamation and incitement | UN | 2024-01-05 | 147 | counted to 2024-05-31, the source's date |"
+has "| Ny Nak | Ny Nak — defamation and incitement | UN | 2024-01-05 | 147 | counted to 2024-05-31, the source's date; no later account recorded |"
 # a report of an earlier week counts to its own last day
 ok cw report --week 2024-W06 --format json
 json "[(p['days'], p['counted_to']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Nak'] == [(37, '2024-02-11')]"
@@ -35,7 +35,7 @@ has "pretrial detention: 305 to 335 days to 2024-05-31, the source's date (dates
 ok cw timeline "Eng Sroy" --json
 json "(d['summary']['pretrial_days'], d['summary']['pretrial_days_at_least'], d['summary']['pretrial_days_at_most']) == (None, 305, 335)"
 ok cw report --from 2024-01-01 --to 2024-06-30
-has "| Eng Sroy | Eng Sroy and Candlelight Party activists — incitement (Facebook group) | UN | 2023-07 |  | 305 to 335 days: the detention is not dated to the day; counted to 2024-05-31, the source's date |"
+has "| Eng Sroy | Eng Sroy and Candlelight Party activists — incitement (Facebook group) | UN | 2023-07 |  | 305 to 335 days: the detention is not dated to the day; counted to 2024-05-31, the source's date; no later account recorded |"
 has "the longest, Eng Sroy, for at least 305 days"
 
 # ---- order without a date -----------------------------------------------------------------
