@@ -1,8 +1,11 @@
 /* md.c - a summary as Markdown, for email; see rdoc.h.
  *
  * Database text only ever lands inside a table cell or after a label, never at the start of a
- * line, and is escaped so that it stays text: newlines and tabs become spaces (a table row is
- * one line), pipes and Markdown punctuation get a backslash. */
+ * line, and is escaped so that it stays text: pipes and Markdown punctuation get a backslash,
+ * tabs become spaces, and so do newlines, except in a table cell, where a line of a note
+ * (a table row is one line of Markdown) ends with <br>, the break GitHub's and most other
+ * renderers take in a cell: lines joined by a space ran together ("gallery full Judge
+ * refused"). */
 #include "config.h"
 
 #include <ctype.h>
@@ -16,15 +19,20 @@ static int word_char(int c)
 	return c != 0 && (isalnum(c) || (c & 0x80));
 }
 
-/* Writes neutralised text as inline Markdown. */
-static void md_text(FILE *out, const char *s)
+/* Writes neutralised text as inline Markdown; in a cell (breaks), each line break as <br>. */
+static void md_text_in(FILE *out, const char *s, int breaks)
 {
 	for (size_t i = 0; s && s[i]; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		switch (c) {
-		case '\n':
 		case '\r':
+			if (s[i + 1] == '\n') /* CR LF is one break */
+				break;
+			/* fall through */
+		case '\n':
+			fputs(breaks ? "<br>" : " ", out);
+			break;
 		case '\t':
 			fputc(' ', out);
 			break;
@@ -52,6 +60,11 @@ static void md_text(FILE *out, const char *s)
 			fputc(c, out);
 		}
 	}
+}
+
+static void md_text(FILE *out, const char *s)
+{
+	md_text_in(out, s, 0);
 }
 
 int cw_report_write_md(const struct cw_rdoc *doc, FILE *out)
@@ -94,7 +107,7 @@ int cw_report_write_md(const struct cw_rdoc *doc, FILE *out)
 		for (size_t r = 0; r < s->nrows; r++) {
 			for (int c = 0; c < s->ncols; c++) {
 				fputs("| ", out);
-				md_text(out, CW_RDOC_CELL(s, r, s->cols[c]));
+				md_text_in(out, CW_RDOC_CELL(s, r, s->cols[c]), 1);
 				fputc(' ', out);
 			}
 			fputs("|\n", out);
