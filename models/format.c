@@ -272,13 +272,18 @@ static void sentence_parts_text(const struct cw_list *parts, int all, const stru
 
 		if (!all && !cw_sentence_part_concerns(p, person, group))
 			continue;
-		n += (size_t)snprintf(buf + n, len - n, "%s%s%s%s%s%s%s", n ? "; " : "",
+		n += (size_t)snprintf(buf + n, len - n, "%s%s%s%s%s%s", n ? "; " : "",
 				      cw_enum_label(&cw_words_sentence_part, p->part),
 				      p->amount ? " " : "", p->amount ? p->amount : "",
-				      p->detail ? " (" : "", p->detail ? p->detail : "",
-				      p->detail ? ")" : "");
+				      p->detail ? " (" : "", p->detail ? p->detail : "");
+		/* One bracket for what the part is and whom: "ban 5 years (standing for
+		 * election; for: leaders)", not two in a row. */
 		if (whom && n < len)
-			n += (size_t)snprintf(buf + n, len - n, _(" (for: %s)"), p->group);
+			n += (size_t)snprintf(buf + n, len - n,
+					      p->detail ? _("; for: %s") : _(" (for: %s"),
+					      p->group);
+		if ((p->detail || whom) && n < len)
+			n += (size_t)snprintf(buf + n, len - n, ")");
 	}
 }
 

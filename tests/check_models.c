@@ -57,6 +57,37 @@ START_TEST(id_hash_spreads_sequential_ids)
 }
 END_TEST
 
+/* A sentence part's detail and whom it is for share one bracket; each alone has its own. */
+START_TEST(sentence_text_one_bracket_per_part)
+{
+	struct cw_sentence_part parts[3] = {
+		{.part = (uint8_t)cw_enum_parse(&cw_words_sentence_part, "ban"),
+		 .amount = "5 years",
+		 .detail = "standing for election",
+		 .group = "leaders"},
+		{.part = (uint8_t)cw_enum_parse(&cw_words_sentence_part, "prison"),
+		 .amount = "10 years",
+		 .group = "leaders"},
+		{.part = (uint8_t)cw_enum_parse(&cw_words_sentence_part, "fine"),
+		 .amount = "4 million riels",
+		 .detail = "to the NEC"},
+	};
+	struct cw_list l = {parts, 3};
+	char buf[300];
+
+	cw_sentence_text(&l, buf, sizeof buf);
+	ck_assert_str_eq(buf, "ban 5 years (standing for election; for: leaders); prison term 10 "
+			      "years (for: leaders); fine 4 million riels (to the NEC)");
+	/* the parts for one group: whom they are for goes without saying */
+	cw_sentence_text_for(&l, NULL, "leaders", buf, sizeof buf);
+	ck_assert_str_eq(buf, "ban 5 years (standing for election); prison term 10 years; fine 4 "
+			      "million riels (to the NEC)");
+	/* cut short, still a string */
+	cw_sentence_text(&l, buf, 20);
+	ck_assert_uint_eq(strlen(buf), 19);
+}
+END_TEST
+
 START_TEST(date_parses_partial_dates)
 {
 	struct cw_date d;
@@ -2998,6 +3029,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);
 	tcase_add_test(tc, timeline_counts_a_group_of_unnamed_defendants);
 	tcase_add_test(tc, timeline_releases_part_of_a_group);
+	tcase_add_test(tc, sentence_text_one_bracket_per_part);
 	tcase_add_test(tc, timeline_more_of_a_group_adds);
 	tcase_add_test(tc, timeline_a_group_verdict_ends_no_named_detention);
 	tcase_add_test(tc, timeline_counts_one_event_once);
