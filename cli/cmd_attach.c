@@ -1,5 +1,5 @@
-/* cmd_attach.c - attach, attachments, open, detach: files kept with a record (store/attach.h),
- * shown through a private temporary file (app/attach_open.h). */
+/* cmd_attach.c - attach, attachments, open, caption, detach: files kept with a record
+ * (store/attach.h), shown through a private temporary file (app/attach_open.h). */
 #include "config.h"
 
 #include <jansson.h>
@@ -38,6 +38,9 @@ const char cw_open_help[] = N_(
 	"xdg-open returns, on a terminal casewatch waits for Enter before it removes the file;\n"
 	"otherwise it removes it once the opener has ended.\n"
 	"  -o FILE             write the decrypted file to FILE instead (mode 0600)\n");
+const char cw_caption_help[] =
+	N_("Gives an attachment another caption (TEXT), or none (--clear); the change travels in\n"
+	   "bundles, and where two laptops changed one caption, the change made last is kept.\n");
 const char cw_detach_help[] =
 	N_("Detaches an attachment: its content is wiped from the database (unless another\n"
 	   "attachment holds the same file) and the detachment travels in bundles.\n");
@@ -381,5 +384,47 @@ int cw_cmd_detach(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	cw_print_safe(cli->out, was.name, 0);
 	fputc('\n', cli->out);
 	cw_attachment_free(&was);
+	return 0;
+}
+
+int cw_cmd_caption(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	struct cw_attachment now;
+	const char *arg = NULL, *text = NULL;
+	struct cw_opt opt;
+	struct cw_id id;
+	int rc, i = first_arg, clear = 0;
+
+	(void)cmd;
+	if (i < cli->argc && strncmp(cli->argv[i], "--", 2) != 0)
+		arg = cli->argv[i++];
+	if (i < cli->argc && strncmp(cli->argv[i], "--", 2) != 0)
+		text = cli->argv[i++];
+	while ((rc = cw_cli_next_opt(cli, &i, "help,clear", &opt)) > 0) {
+		if (!strcmp(opt.name, "clear"))
+			clear = 1;
+		else if (strcmp(opt.name, "help") != 0)
+			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, _("unknown option"));
+	}
+	if (rc < 0)
+		return rc;
+	if (!arg || (!text && !clear) || (text && clear))
+		return cw_error_set(&cli->err, CW_EUSAGE, "caption",
+				    _("usage: casewatch caption ATTACHMENT TEXT | --clear"));
+	if (text && !*text)
+		return cw_error_set(&cli->err, CW_EUSAGE, "caption",
+				    _("is empty: give a text, or --clear to remove the caption"));
+	if ((rc = find(cli, arg, &id)) != 0 ||
+	    (rc = cw_store_attachment_caption(cli->session.store, &id, text, &now, &cli->err)) != 0)
+		return rc;
+	cw_print_safe(cli->out, now.name, 0);
+	if (now.caption) {
+		fprintf(cli->out, "%s", _(": caption now "));
+		cw_print_safe(cli->out, now.caption, 0);
+	} else {
+		fprintf(cli->out, "%s", _(": no caption now"));
+	}
+	fputc('\n', cli->out);
+	cw_attachment_free(&now);
 	return 0;
 }

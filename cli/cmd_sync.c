@@ -259,6 +259,11 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 			s.attachments);
 		fprintf(cli->out, P_("%zu new here, ", "%zu new here, ", s.attachments_added),
 			s.attachments_added);
+		if (s.attachments_captioned)
+			fprintf(cli->out,
+				P_("%zu with a new caption here, ", "%zu with a new caption here, ",
+				   s.attachments_captioned),
+				s.attachments_captioned);
 		fprintf(cli->out,
 			P_("%zu detached here), ", "%zu detached here), ", s.attachments_detached),
 			s.attachments_detached);

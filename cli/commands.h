@@ -74,10 +74,12 @@ int cw_cmd_attach(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 int cw_cmd_attachments(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_open(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_detach(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_caption(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 extern const char cw_attach_help[];
 extern const char cw_attachments_help[];
 extern const char cw_open_help[];
 extern const char cw_detach_help[];
+extern const char cw_caption_help[];
 
 /* verify (cmd_verify.c). */
 int cw_cmd_verify(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);

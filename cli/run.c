@@ -160,6 +160,8 @@ static const struct cw_command commands[] = {
 	{"open", NULL, cw_cmd_open, 0, N_("casewatch open ATTACHMENT [-o FILE]"),
 	 N_("open an attachment with its viewer, through a private temporary file"), cw_open_help,
 	 1, 0},
+	{"caption", NULL, cw_cmd_caption, 0, N_("casewatch caption ATTACHMENT TEXT | --clear"),
+	 N_("change an attachment's caption"), cw_caption_help, 0, 0},
 	{"detach", NULL, cw_cmd_detach, 0, N_("casewatch detach ATTACHMENT"),
 	 N_("detach an attachment and wipe its content"), cw_detach_help, 0, 0},
 	/* report and export commands */

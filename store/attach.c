@@ -98,6 +98,16 @@ json_t *cw_attach_json(const struct cw_attachment *a, int local)
 			json_decref(o);
 			return NULL;
 		}
+		if (a->caption_at) {
+			char cin[CW_ID_HEX_LEN + 1];
+
+			hex_id(&a->caption_in, cin);
+			if (json_object_set_new(o, "caption_at", json_integer(a->caption_at)) ||
+			    json_object_set_new(o, "caption_in", json_string(cin))) {
+				json_decref(o);
+				return NULL;
+			}
+		}
 	}
 	if (local && json_object_set_new(o, "stored", json_integer(a->stored))) {
 		json_decref(o);
@@ -234,6 +244,14 @@ int cw_attach_parse(const json_t *o, struct cw_attachment *a, struct cw_error *e
 			return cw_error_set(err, CW_EINVAL, "caption", "is not a text");
 		if (!(a->caption = strdup(json_string_value(cap))))
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	/* A caption changed after the attaching says when and where (both or neither). */
+	if (json_object_get(o, "caption_at") || json_object_get(o, "caption_in")) {
+		if ((rc = int_field(o, "caption_at", &a->caption_at, 1, err)) != 0 ||
+		    (rc = id_field(o, "caption_in", &a->caption_in, err)) != 0)
+			return rc;
+		if (a->caption_at <= 0)
+			return cw_error_set(err, CW_EINVAL, "caption_at", "is not a time");
 	}
 	return 0;
 }
@@ -383,6 +401,8 @@ static void make_detached(struct cw_attachment *a, const char *by, const struct 
 		free(a->caption);
 		a->caption = NULL;
 	}
+	a->caption_at = 0;
+	memset(&a->caption_in, 0, sizeof a->caption_in);
 	sodium_memzero(a->name, sizeof a->name);
 	sodium_memzero(a->type, sizeof a->type);
 	sodium_memzero(a->sha256, sizeof a->sha256);
@@ -491,6 +511,96 @@ int cw_store_detach(struct cw_store *st, const struct cw_id *id, struct cw_attac
 	if ((rc = ready(st, err)) != 0)
 		return rc;
 	return cw_store_write(st, detach_fn, &c, err);
+}
+
+/* ---- a caption changed -------------------------------------------------------------------- */
+
+/* Whether caption a was changed after b: later, then in the larger database id; the caption
+ * a file was attached with (caption_at 0) is before any change. Every laptop keeps the same
+ * one of two, whatever the order they arrive in. */
+static int captioned_after(const struct cw_attachment *a, const struct cw_attachment *b)
+{
+	if (a->caption_at != b->caption_at)
+		return a->caption_at > b->caption_at;
+	return memcmp(a->caption_in.b, b->caption_in.b, ID_LEN) > 0;
+}
+
+static int same_caption(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Gives `here` the caption (NULL or "": none) changed at `at` in database `in`. CW_ENOMEM or 0. */
+static int take_caption(struct cw_attachment *here, const char *caption, int64_t at,
+			const struct cw_id *in, struct cw_error *err)
+{
+	char *copy = NULL;
+
+	if (caption && *caption && !(copy = strdup(caption)))
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (here->caption) {
+		sodium_memzero(here->caption, strlen(here->caption));
+		free(here->caption);
+	}
+	here->caption = copy;
+	here->caption_at = at;
+	here->caption_in = *in;
+	return 0;
+}
+
+struct caption_ctx {
+	const struct cw_id *id;
+	const char *caption;
+	struct cw_attachment *out;
+};
+
+static int caption_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
+{
+	struct caption_ctx *c = vctx;
+	struct cw_attachment a;
+	struct cw_id here;
+	enum cw_kind kind;
+	int rc;
+
+	if (c->out) {
+		cw_attachment_free(c->out);
+		memset(c->out, 0, sizeof *c->out);
+	}
+	if ((rc = cw_attach_load(t->st, t->txn, c->id, &a, err)) != 0)
+		return rc;
+	if (a.detached)
+		rc = cw_error_set(err, CW_EREFUSED, "attachment", _("it was detached (by %s)"),
+				  a.detached_by);
+	else if (same_caption(a.caption, c->caption))
+		rc = cw_error_set(err, CW_EREFUSED, "caption",
+				  _("the attachment has that caption already: nothing to change"));
+	if (rc == 0) {
+		cw_store_database_id(t->st, &here);
+		rc = take_caption(&a, c->caption, cw_now_us(), &here, err);
+	}
+	if (rc == 0)
+		rc = cw_attach_check(&a, err);
+	if (rc == 0 && (rc = cw_attach_store(t, &a, err)) == 0 &&
+	    (rc = record_kind(t, &a.record, &kind, err)) == 0)
+		rc = cw_txn_audit(t, CW_AUDIT_CAPTION, kind, &a.record, err);
+	if (rc == 0 && c->out)
+		*c->out = a;
+	else
+		cw_attachment_free(&a);
+	return rc;
+}
+
+int cw_store_attachment_caption(struct cw_store *st, const struct cw_id *id, const char *caption,
+				struct cw_attachment *out, struct cw_error *err)
+{
+	struct caption_ctx c = {id, caption && *caption ? caption : NULL, out};
+	int rc;
+
+	if (out)
+		memset(out, 0, sizeof *out);
+	if ((rc = ready(st, err)) != 0)
+		return rc;
+	return cw_store_write(st, caption_fn, &c, err);
 }
 
 /* ---- listing and finding ------------------------------------------------------------------ */
@@ -1353,6 +1463,16 @@ int cw_attach_merge(struct cw_txn *t, struct cw_attachment *in, int *changed, in
 			return rc;
 		}
 		*changed = CW_ATTACH_DETACHED;
+	} else if (!here.detached && !in->detached &&
+		   !memcmp(here.record.b, in->record.b, ID_LEN) && captioned_after(in, &here)) {
+		/* The caption changed last wins (the content is the same file: its hash). */
+		if ((rc = take_caption(&here, in->caption, in->caption_at, &in->caption_in, err)) !=
+			    0 ||
+		    (rc = cw_attach_store(t, &here, err)) != 0) {
+			cw_attachment_free(&here);
+			return rc;
+		}
+		*changed = CW_ATTACH_CAPTIONED;
 	}
 	/* Attached here to a record deleted here: detached as a change made here (the laptop
 	 * that attached it detaches it too once the deletion reaches it; the earlier wins). */

@@ -22,10 +22,12 @@
  * Parts are sealed one by one (1 MiB each), so reading, bundling and verifying hold one part at
  * a time, and a damaged part is named.
  *
- * Versions. An attachment is added once and detached once; nothing else changes it (its
- * caption is set when attached). Its state therefore merges by a rule that converges whatever
- * the order of bundles: detached wins over attached, and of two detachments the earlier one
- * (then the smaller database id) is kept. A detachment keeps only who attached it, to which
+ * Versions. An attachment is added once and detached once, and its caption may be changed
+ * while it is attached (`caption`: caption_at and caption_in say when and where). Its state
+ * therefore merges by rules that converge whatever the order of bundles: detached wins over
+ * attached, and of two detachments the earlier one (then the smaller database id) is kept; of
+ * two captions the one changed last (then the larger database id) is kept, the caption it was
+ * attached with counting as changed at no time. A detachment keeps only who attached it, to which
  * record, who detached it and when: its name, caption, type and hash go, and its content too
  * (wiped in place, the free pages cleared after the commit as for a deleted record) unless
  * another attachment holds the same content. Deleting a record detaches its attachments in
@@ -59,6 +61,10 @@ struct cw_attachment {
 			 * nothing) */
 	char name[256]; /* the file's name when attached, without its folder */
 	char *caption;  /* may be NULL */
+	/* When and in which database the caption was last changed; 0 and zero when it is the
+	 * one the file was attached with. */
+	int64_t caption_at;
+	struct cw_id caption_in;
 	/* A detachment: */
 	int detached;
 	char detached_by[128];
@@ -127,6 +133,13 @@ int cw_store_attachment_read(struct cw_store *st, const struct cw_id *id, cw_att
  * was detached already. out (may be NULL) gets it as it was before. */
 int cw_store_detach(struct cw_store *st, const struct cw_id *id, struct cw_attachment *out,
 		    struct cw_error *err);
+
+/* Gives a live attachment another caption (NULL or "": none), in one write transaction with its
+ * audit entry ("caption", naming the record). CW_EREFUSED when it is detached or already has
+ * that caption (nothing is written), CW_EINVAL naming "caption" for a text cw_attach_check
+ * refuses. out (may be NULL) gets it as it is after. */
+int cw_store_attachment_caption(struct cw_store *st, const struct cw_id *id, const char *caption,
+				struct cw_attachment *out, struct cw_error *err);
 
 /* The MIME type of a file from its first bytes (up to 512) and its name (may be NULL). */
 const char *cw_attach_detect_type(const uint8_t *head, size_t len, const char *name);

@@ -17,8 +17,8 @@
 
 const char *cw_audit_action_name(enum cw_audit_action action)
 {
-	static const char *const names[] = {"?",      "create",  "edit",   "delete",
-					    "import", "resolve", "attach", "detach"};
+	static const char *const names[] = {"?",       "create", "edit",   "delete", "import",
+					    "resolve", "attach", "detach", "caption"};
 
 	return (unsigned)action < sizeof names / sizeof names[0] ? names[action] : "?";
 }

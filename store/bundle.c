@@ -119,7 +119,7 @@ static int parse_audit(const json_t *obj, struct cw_audit_entry *e, struct cw_er
 	int rc, action = -1;
 
 	memset(e, 0, sizeof e[0]);
-	for (int i = CW_AUDIT_CREATE; i <= CW_AUDIT_DETACH; i++)
+	for (int i = CW_AUDIT_CREATE; i <= CW_AUDIT_CAPTION; i++)
 		if (json_is_string(a) && !strcmp(json_string_value(a), cw_audit_action_name(i)))
 			action = i;
 	if (action < 0)
@@ -814,6 +814,7 @@ static int import_attachment(void *vctx, struct cw_attachment *a, struct cw_erro
 	rc = cw_attach_merge(c->t, a, &changed, &c->want_content, err);
 	c->stats->attachments_added += (changed & CW_ATTACH_ADDED) != 0;
 	c->stats->attachments_detached += (changed & CW_ATTACH_DETACHED) != 0;
+	c->stats->attachments_captioned += (changed & CW_ATTACH_CAPTIONED) != 0;
 	cw_attachment_free(a);
 	return rc;
 }
@@ -843,6 +844,7 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	c->bound = 0;
 	c->stats->changed = c->stats->conflicts = c->stats->audit_added = c->stats->repointed = 0;
 	c->stats->attachments_added = c->stats->attachments_detached = 0;
+	c->stats->attachments_captioned = 0;
 	c->want_content = 0;
 	p.version = c->env->version;
 	p.stats = c->stats;

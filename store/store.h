@@ -495,6 +495,7 @@ enum cw_audit_action {
 	CW_AUDIT_RESOLVE = 5, /* a conflict resolved by a person */
 	CW_AUDIT_ATTACH = 6,  /* a file attached to the record (store/attach.h) */
 	CW_AUDIT_DETACH = 7,  /* a file detached from it */
+	CW_AUDIT_CAPTION = 8, /* the caption of one of its attachments changed */
 };
 
 #define CW_AUDIT_HASH_BYTES 32

@@ -665,9 +665,10 @@ typedef int (*cw_attach_sink)(void *ctx, const void *data, size_t len, struct cw
 int cw_attach_read_txn(struct cw_store *st, MDB_txn *txn, const struct cw_attachment *a,
 		       cw_attach_sink fn, void *ctx, struct cw_error *err);
 /* Bundles: every description in id order; merging one that arrived (*changed: what it did
- * here, CW_ATTACH_ADDED and/or CW_ATTACH_DETACHED, or 0; *want_content: the content is wanted
+ * here, CW_ATTACH_ADDED, CW_ATTACH_DETACHED and/or CW_ATTACH_CAPTIONED (a caption changed
+ * later than this one's), or 0; *want_content: the content is wanted
  * here, being neither held nor detached); a part of a content put. */
-enum { CW_ATTACH_ADDED = 1, CW_ATTACH_DETACHED = 2 };
+enum { CW_ATTACH_ADDED = 1, CW_ATTACH_DETACHED = 2, CW_ATTACH_CAPTIONED = 4 };
 int cw_attach_walk(struct cw_store *st, MDB_txn *txn,
 		   int (*fn)(void *ctx, const struct cw_attachment *a, struct cw_error *err),
 		   void *ctx, struct cw_error *err);

@@ -170,11 +170,12 @@ struct cw_bundle_stats {
 	size_t conflicts; /* import: records left with conflicts among those */
 	size_t repointed; /* import: records of this laptop that named a person merged away */
 	size_t audit_added;
-	size_t attachments;          /* attachment lines (descriptions) */
-	size_t attachment_contents;  /* contents carried (each once, however many attach it) */
-	uint64_t attachment_bytes;   /* their bytes */
-	size_t attachments_added;    /* import: descriptions new here */
-	size_t attachments_detached; /* import: attachments detached here (new ones too) */
+	size_t attachments;           /* attachment lines (descriptions) */
+	size_t attachment_contents;   /* contents carried (each once, however many attach it) */
+	uint64_t attachment_bytes;    /* their bytes */
+	size_t attachments_added;     /* import: descriptions new here */
+	size_t attachments_detached;  /* import: attachments detached here (new ones too) */
+	size_t attachments_captioned; /* import: captions changed here */
 	char signer[CW_PEER_NAME_MAX + 1]; /* import: the enrolled peer that signed it, "" here */
 	/* export --plain: records left out as confidential, or as naming one left out */
 	size_t withheld;

@@ -25,6 +25,28 @@ sha=$(sha256sum "$WORK/summons.jpg" | cut -d' ' -f1)
 json "d[1]['sha256'] == '$sha'"
 txt=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"][:8])')
 jpg=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[1]["id"][:8])')
+# caption: another caption, or none. The same again, a control character, an empty text or
+# no text are refused with the database unchanged; each change has an audit entry naming the
+# record.
+ok cw caption "$jpg" "photo of the summons, 3 May"
+has "summons.jpg: caption now photo of the summons, 3 May"
+ok cw attachments "Chhim Sithar" --json
+json "[a['caption'] for a in d] == ['summons, 3 May', 'photo of the summons, 3 May']"
+before=$(db_snapshot)
+fails 65 "caption" cw caption "$jpg" "photo of the summons, 3 May"
+fails 65 "caption" cw caption "$jpg" "$(printf 'bad\033[2Jcaption')"
+fails 2 "caption" cw caption "$jpg" ""
+fails 2 "caption" cw caption "$jpg"
+fails 2 "caption" cw caption "$jpg" "text" --clear
+fails 66 "attachment" cw caption 0123456789ab "text"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused caption changed the database"
+checks=$((checks + 1))
+ok cw caption "$txt" --clear
+has "statement.txt: no caption now"
+ok cw attachments "Chhim Sithar" --json
+json "[a['caption'] for a in d] == [None, 'photo of the summons, 3 May']"
+ok cw audit --json
+json "[(e['action'], e['kind'], e['record_name']) for e in d if e['action'] == 'caption'] == [('caption', 'person', 'Chhim Sithar')] * 2"
 # The same file again is a second attachment of the same content, stored once.
 ok cw attach "NagaWorld strike" "$WORK/summons.jpg"
 ok cw attachments NagaWorld --json
@@ -111,6 +133,7 @@ checks=$((checks + 1))
 # detach: gone from the list, its content kept while another attachment holds it, wiped
 # once the last one goes.
 ok cw detach "$jpg"
+fails 65 "detached" cw caption "$jpg" "a caption for what is gone"
 has "detached summons.jpg"
 fails 65 "attachment" cw detach "$jpg"
 ok cw attachments "Chhim Sithar" --json
@@ -189,6 +212,25 @@ checks=$((checks + 1))
 before_sup=$(sha256sum "$S/data.mdb")
 ok sup bundle import "$WORK/all.bundle"
 has "(0 new here, 0 detached here)"
+# A caption changed on two laptops: the change made last is kept on both, whichever bundle
+# comes first; the older change, arriving later, changes nothing.
+ok sup caption "$sjpg" "verdict, first page"
+ok cw caption "$sjpg" "verdict, both pages"
+ok sup bundle export --to me -o "$WORK/sup-caption.bundle"
+ok cw bundle import "$WORK/sup-caption.bundle"
+has "(0 new here, 0 detached here)"
+ok cw bundle export --to sup -o "$WORK/me-caption.bundle"
+ok sup bundle import "$WORK/me-caption.bundle"
+has "(0 new here, 1 with a new caption here, 0 detached here)"
+ok sup attachments "Meach Sovannara" --json
+json "[a['caption'] for a in d] == ['verdict', 'verdict, both pages']"
+ok cw bundle content --digest
+digest_me=$out
+ok sup bundle content --digest
+checks=$((checks + 1))
+[ "$out" = "$digest_me" ] || fail "the laptops' captions differ after both bundles"
+ok cw audit --json
+json "len([e for e in d if e['action'] == 'caption' and e.get('record_name') == 'Meach Sovannara']) == 2"
 # Without attachments: listed, missing; open says why.
 ok cw bundle export --to miss --all --no-attachments -o "$WORK/bare.bundle"
 has "0 files (0.0 MiB)"
