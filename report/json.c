@@ -212,7 +212,7 @@ static json_t *hearings(const struct cw_report *r)
 						      jstr(ind->note)));
 		}
 		row = jrow(json_pack("{s:o,s:o,s:b,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,"
-				     "s:o}",
+				     "s:o,s:o}",
 				     "id", jid(&rec->id), "view", jview(rec), "own_observation",
 				     cw_report_hearing_is_own(rec), "date", jdate(h->date), "time",
 				     jstr(h->time), "case", jcase(r, &h->case_id), "court",
@@ -222,6 +222,7 @@ static json_t *hearings(const struct cw_report *r)
 				     "fair_trial_no", no, "monitors_admitted",
 				     jword(&cw_words_answer, h->monitors_admitted),
 				     "public_admitted", jword(&cw_words_answer, h->public_admitted),
+				     "press_admitted", jword(&cw_words_answer, h->press_admitted),
 				     "sentence", jstr(h->sentence), "source", jstr(rec->source)),
 			   rec);
 		/* Another's account of a hearing the team observed: counted once, as the team's
@@ -565,15 +566,17 @@ static json_t *detained_people(const struct cw_report *r)
 }
 
 /* The people pretrial-detention milestones of the period name (the comparison's detentions),
- * and how many of them are listed as held at its end, as the summary says. */
+ * and how many of them are listed as held at its end, or as last reported held before it, as
+ * the summary says. */
 static json_t *detentions_taken(const struct cw_report *r)
 {
-	size_t listed;
+	size_t listed, stale;
 	int partial;
-	size_t taken = cw_report_detention_people(r, &r->detentions, &listed, &partial);
+	size_t taken = cw_report_detention_people(r, &r->detentions, &listed, &stale, &partial);
 
-	return json_pack("{s:I,s:b,s:I}", "people", (json_int_t)taken, "at_least", partial,
-			 "listed_as_held", (json_int_t)listed);
+	return json_pack("{s:I,s:b,s:I,s:I}", "people", (json_int_t)taken, "at_least", partial,
+			 "listed_as_held", (json_int_t)listed, "listed_as_last_reported",
+			 (json_int_t)stale);
 }
 
 static json_t *partial(const struct cw_report *r)

@@ -457,6 +457,8 @@ static void hearings(struct builder *b, int own)
 			sb_add(&no, "%s%s", no.n ? "; " : "", _("monitors not admitted"));
 		if (h->public_admitted == CW_ANSWER_NO)
 			sb_add(&no, "%s%s", no.n ? "; " : "", _("public not admitted"));
+		if (h->press_admitted == CW_ANSWER_NO)
+			sb_add(&no, "%s%s", no.n ? "; " : "", _("press not admitted"));
 		cell_take(b, CW_RC_CONCERNS, &no);
 		if (h->adjourn_reason) {
 			sb_add(&detail, "%s", detail.n ? "; " : "");
@@ -931,7 +933,9 @@ static void detainees(struct builder *b)
 		cell(b, CW_RC_PLACE, "%s", "");
 		date_cell(b, CW_RC_DATE, d->since);
 		detainee_days(b, d);
-		cell(b, CW_RC_LABEL, "%s", _("still detained"));
+		cell(b, CW_RC_LABEL, "%s",
+		     cw_report_detainee_stale(r, d) ? _("last reported detained")
+						    : _("still detained"));
 		row_end(b);
 	}
 }
@@ -1795,14 +1799,20 @@ static size_t detention_began(const struct cw_report *r, int held_at_end, int *p
 /* After "N people were taken into pretrial detention during the period": how many of them
  * the report lists as held at its end. "Not listed" rather than "released": a detention with
  * no end recorded is listed only while its case says the person is detained. */
-static void detention_taken_listed(struct sb *sb, size_t taken, size_t listed)
+static void detention_taken_listed(struct sb *sb, size_t taken, size_t listed, size_t stale)
 {
 	if (listed)
 		sb_add(sb,
 		       P_("; %zu of them is listed below as still held at its end",
 			  "; %zu of them are listed below as still held at its end", listed),
 		       listed);
-	else
+	if (stale)
+		sb_add(sb,
+		       P_("; %zu of them is listed below as last reported held before its end",
+			  "; %zu of them are listed below as last reported held before its end",
+			  stale),
+		       stale);
+	if (!listed && !stale)
 		sb_add(sb, "%s",
 		       P_("; they are not listed below as still held at its end",
 			  "; none of them is listed below as still held at its end", taken));
@@ -1813,7 +1823,7 @@ static void detention_taken_listed(struct sb *sb, size_t taken, size_t listed)
  * is sure, whose account, to when when that is before the period's end, and who else may
  * be as long or longer. Nothing when the sure figure is no day at all. */
 static void detention_longest(struct sb *sb, const struct cw_report *r,
-			      const struct cw_report_detainee *d)
+			      const struct cw_report_detainee *d, int alone)
 {
 	const struct cw_report_detainee *rival;
 	char name[600];
@@ -1824,12 +1834,20 @@ static void detention_longest(struct sb *sb, const struct cw_report *r,
 		return;
 	rival = longest_rival(r, d);
 	detainee_name(r, d, name, sizeof name);
-	sb_add(sb,
-	       exact ? P_("; the longest, %s, for %ld day", "; the longest, %s, for %ld days",
-			  (unsigned long)d->days)
-		     : P_("; the longest, %s, for at least %ld day",
-			  "; the longest, %s, for at least %ld days", (unsigned long)d->days),
-	       name, d->days);
+	if (alone) /* no "longest" of one */
+		sb_add(sb,
+		       exact ? P_(": %s, for %ld day", ": %s, for %ld days", (unsigned long)d->days)
+			     : P_(": %s, for at least %ld day", ": %s, for at least %ld days",
+				  (unsigned long)d->days),
+		       name, d->days);
+	else
+		sb_add(sb,
+		       exact ? P_("; the longest, %s, for %ld day",
+				  "; the longest, %s, for %ld days", (unsigned long)d->days)
+			     : P_("; the longest, %s, for at least %ld day",
+				  "; the longest, %s, for at least %ld days",
+				  (unsigned long)d->days),
+		       name, d->days);
 	if (cw_report_detainee_stale(r, d))
 		counted_to_text(sb, d);
 	accounts(sb, d->views);
@@ -1899,7 +1917,7 @@ static int detention_held_at_end(struct cw_rdoc *doc, struct sb *sb, const struc
 				  h.uncounted),
 			       h.uncounted);
 	}
-	detention_longest(sb, r, h.first);
+	detention_longest(sb, r, h.first, h.rows == 1);
 	sb_add(sb, "%s", stop());
 	if ((rc = sentence(doc, sb)) != 0)
 		return rc;
@@ -1935,17 +1953,17 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 	if (now.rows)
 		sb_add(sb,
 		       P_("%zu more listed was last reported held before the end of the period, "
-			  "on %s at the latest",
+			  "in accounts of %s or earlier",
 			  "%zu more listed were last reported held before the end of the period, "
-			  "on %s at the latest",
+			  "in accounts of %s or earlier",
 			  h.rows),
 		       h.rows, when);
 	else
 		sb_add(sb,
 		       P_("%zu listed as in pretrial detention was last reported held before the "
-			  "end of the period, on %s at the latest",
+			  "end of the period, in accounts of %s or earlier",
 			  "All %zu listed as in pretrial detention were last reported held before "
-			  "the end of the period, on %s at the latest",
+			  "the end of the period, in accounts of %s or earlier",
 			  h.rows),
 		       h.rows, when);
 	accounts(sb, h.views);
@@ -1954,18 +1972,22 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 
 		if (!cw_report_detainee_stale(r, d))
 			continue;
-		if (named == 3) {
+		if (named == 3 && h.rows > 4) { /* a fourth is named rather than "1 other" */
 			sb_add(sb, P_(" and %zu other", " and %zu others", h.rows - named),
 			       h.rows - named);
 			break;
 		}
 		detainee_name(r, d, name, sizeof name);
-		sb_add(sb, "%s%s", named ? _(", ") : _(": "), name);
+		sb_add(sb, "%s%s",
+		       !named                               ? _(": ")
+		       : named + 1 == h.rows && h.rows <= 4 ? _(" and ")
+							    : _(", "),
+		       name);
 		named++;
 	}
 	sb_add(sb, "%s", _("; no account recorded says whether they were still held at its end"));
 	if (!now.rows)
-		detention_longest(sb, r, h.first);
+		detention_longest(sb, r, h.first, 0);
 	sb_add(sb, "%s", stop());
 	return sentence(doc, sb);
 }
@@ -1994,7 +2016,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	const size_t *c = r->counts;
 	struct sb sb = {0};
-	size_t began, taken, listed;
+	size_t began, taken, listed, stale;
 	int rc, began_partial, taken_partial;
 
 	/* The team's own hearings, then what documents report: never one count of both. */
@@ -2084,7 +2106,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	began = detention_began(r, 0, &began_partial);
 	/* The comparison's figure (c[CW_METRIC_DETENTIONS]), and how many of them are listed
 	 * below: someone detained and released within the period is held at neither end. */
-	taken = cw_report_detention_people(r, &r->detentions, &listed, &taken_partial);
+	taken = cw_report_detention_people(r, &r->detentions, &listed, &stale, &taken_partial);
 	if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && taken &&
 	    (listed < taken || taken_partial)) {
 		sb_add(&sb,
@@ -2101,7 +2123,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				    taken),
 		       taken);
 		list_accounts(&sb, &r->detentions, -1);
-		detention_taken_listed(&sb, taken, listed);
+		detention_taken_listed(&sb, taken, listed, stale);
 		sb_add(&sb, "%s", stop());
 	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && (taken || began)) {
 		/* Kang Saran "was detained" on 4 July 2023 (001 para 39): a detention logged
@@ -2155,8 +2177,13 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       g == CW_GROUP_INCITEMENT || !r->groups[CW_GROUP_INCITEMENT]
 				       ? "; "
 				       : _(", "));
-			sb_add(&sb, _("%zu under %s"), r->groups[g],
-			       cw_report_group_label((enum cw_report_group)g));
+			/* "of them": arrests and charges, not people (one arrested and
+			 * charged under 494/495 counts twice) */
+			sb_add(&sb,
+			       c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] > 1
+				       ? _("%zu of them under %s")
+				       : _("%zu under %s"),
+			       r->groups[g], cw_report_group_label((enum cw_report_group)g));
 		}
 		list_accounts(&sb, &r->arrests, -1);
 		sb_add(&sb, "%s", stop());
@@ -2179,7 +2206,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       taken);
 			list_accounts(&sb, &r->detentions, -1);
 			if (listed < taken)
-				detention_taken_listed(&sb, taken, listed);
+				detention_taken_listed(&sb, taken, listed, stale);
 			sb_add(&sb, "%s", stop());
 		}
 	}

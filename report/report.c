@@ -257,15 +257,12 @@ int cw_report_detainee_stale(const struct cw_report *r, const struct cw_report_d
 	return d->days >= 0 && cw_date_compare(d->to, r->to) < 0;
 }
 
-/* The entry of detainees held at the period's end for the people a milestone names. */
+/* The entry of detainees for the people a milestone names. */
 static const struct cw_report_detainee *listed_detainee(const struct cw_report *r,
 							const struct cw_milestone *m)
 {
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
-
-		if (cw_report_detainee_stale(r, d))
-			continue;
 
 		if (m->group ? d->group[0] && cw_id_equal(&d->case_id, &m->case_id) &&
 				       strcasecmp(d->group, m->group) == 0
@@ -276,12 +273,14 @@ static const struct cw_report_detainee *listed_detainee(const struct cw_report *
 }
 
 size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
-				  size_t *listed, int *partial)
+				  size_t *listed, size_t *stale, int *partial)
 {
 	size_t taken = 0;
 
 	if (listed)
 		*listed = 0;
+	if (stale)
+		*stale = 0;
 	if (partial)
 		*partial = 0;
 	for (size_t i = 0; i < l->n; i++) {
@@ -322,10 +321,16 @@ size_t cw_report_detention_people(const struct cw_report *r, const struct cw_rec
 		taken += people;
 		if (partial && !numbered)
 			*partial = 1;
-		if (listed && (d = listed_detainee(r, m)))
-			*listed += m->group && d->count > 0 && (size_t)d->count < people
+		if (listed && (d = listed_detainee(r, m))) {
+			size_t n = m->group && d->count > 0 && (size_t)d->count < people
 					   ? (size_t)d->count
 					   : people;
+
+			if (stale && cw_report_detainee_stale(r, d))
+				*stale += n;
+			else
+				*listed += n;
+		}
 	}
 	return taken;
 }
@@ -1245,7 +1250,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	/* Someone detained and released within the period is held at neither end of it: only
 	 * this count says they were taken in (a source that logs the detention as an arrest
 	 * has it counted as an arrest). */
-	detentions = cw_report_detention_people(r, &p->detentions, NULL, NULL);
+	detentions = cw_report_detention_people(r, &p->detentions, NULL, NULL, NULL);
 	views[CW_METRIC_DETENTIONS] = list_views(&p->detentions);
 	views[CW_METRIC_VISITS] = list_views(&p->visits);
 	views[CW_METRIC_DEMOS] = list_views(&p->demos);

@@ -307,10 +307,11 @@ int cw_report_detainee_stale(const struct cw_report *r, const struct cw_report_d
  * previous period's) name, each person or group once however many accounts or orders name
  * them (a group as its largest number, one when none is given: *partial then, plus the
  * count of each of its orders marked `more`, "5 more", once per linked accounts). *listed (when
- * not NULL): how many of them are listed in detainees as held at the period's end (not
- * stale). */
+ * not NULL): how many of them are listed in detainees as held at the period's end, and *stale
+ * (when not NULL; else they count in *listed) how many are listed as last reported held before
+ * it (cw_report_detainee_stale). */
 size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
-				  size_t *listed, int *partial);
+				  size_t *listed, size_t *stale, int *partial);
 
 /* The name of a person or case the report looked up (cw_report_ref), for
  * cw_record_json_add_names (models/json.h): ctx is the struct cw_report. NULL when the report

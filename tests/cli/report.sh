@@ -147,7 +147,7 @@ has "No arrest or charge was recorded as such, but 1 person was taken into pretr
 lacks "listed below was taken into pretrial detention"
 ok cw report --week 2023-W27 --format json
 json "[d['comparison']['detentions'][k] for k in ('current', 'previous')] == [1, 0] and d['comparison']['arrests']['current'] == 0"
-json "d['taken_into_pretrial_detention'] == {'people': 1, 'at_least': False, 'listed_as_held': 0}"
+json "d['taken_into_pretrial_detention'] == {'people': 1, 'at_least': False, 'listed_as_held': 0, 'listed_as_last_reported': 0}"
 ok cw delete "$release" --yes
 # Ny Nak was charged and detained on 5 January 2024 (001 para 40): an arrest or charge does
 # not hide the detention.
@@ -159,14 +159,22 @@ ok cw report --week 2024-W05
 has "3 people are listed as still in pretrial detention at the end of the period; the longest, Chao Veasna, for 196 days (account: UN), or Eng Sroy, 188 to 218 days, whose dates are not precise to the day."
 # the NagaWorld strikers' only account is of June 2022 (002): said apart, never counted among
 # those held at the week's end, in the summary and in the table's row.
-has "1 more listed was last reported held before the end of the period, on 2022-06 at the latest (account: UN): a number of trade unionists and workers of the NagaWorld casino (number not given); no account recorded says whether they were still held at its end."
+has "1 more listed was last reported held before the end of the period, in accounts of 2022-06 or earlier (account: UN): a number of trade unionists and workers of the NagaWorld casino (number not given); no account recorded says whether they were still held at its end."
 has "counted to 2022-06, the source's date; no later account recorded |"
 ok cw report --week 2024-W05 --format json
 json "d['pretrial_detention_people']['held_at_period_end'] == {'people': 3, 'at_least': False} and d['pretrial_detention_people']['last_reported_before_end'] == {'listed': 1, 'latest': '2022-06'}"
+ok cw report --week 2024-W05 --format csv
+has "pretrial_detention,last reported detained,,2021,UN,"
+# Ny Nak, detained in 2024 and last reported held on 31 May: taken in during the year, and
+# listed below as last reported held, not "not listed"
+ok cw report --from 2024-01-01 --to 2024-12-31
+has "1 person was taken into pretrial detention during the period (account: UN); 1 of them is listed below as last reported held before its end."
+ok cw report --from 2024-01-01 --to 2024-12-31 --format json
+json "d['taken_into_pretrial_detention'] == {'people': 1, 'at_least': False, 'listed_as_held': 0, 'listed_as_last_reported': 1}"
 # a week long after the sources' date: nobody is said to be held at its end; the figures say
 # where they stop and whose they are.
 ok cw report --week 2026-W48
-has "All 4 listed as in pretrial detention were last reported held before the end of the period, on 2024-05-31 at the latest (account: UN): Eng Sroy, a number of trade unionists and workers of the NagaWorld casino (number not given), Ny Nak and 1 other; no account recorded says whether they were still held at its end; the longest, Eng Sroy, for at least 305 days, counted to 2024-05-31, the source's date (account: UN)"
+has "All 4 listed as in pretrial detention were last reported held before the end of the period, in accounts of 2024-05-31 or earlier (account: UN): Eng Sroy, a number of trade unionists and workers of the NagaWorld casino (number not given), Ny Nak and Koeut Saray; no account recorded says whether they were still held at its end; the longest, Eng Sroy, for at least 305 days, counted to 2024-05-31, the source's date (account: UN)"
 lacks "still in pretrial detention at the end of the period"
 # A charge acquitted carries no sentence; the charge convicted does.
 ok cw log hearing --case "Ny Nak" --date 2024-06-04 --outcome verdict \

@@ -105,6 +105,8 @@ cc = fair[('counsel_of_choice', 'own')]
 assert (cc['met'], cc['not_met'], cc['unknown']) == (1, 1, 1), cc
 assert fair[('interpreter', 'own')]['not_applicable'] == 1
 assert fair[('press_admitted', 'own')]['not_met'] == 1
+# ... and the hearing's own row says so, as it says the public or monitors kept out
+assert [h['press_admitted'] for h in own if h['date'] == '2024-02-06'] == ['no'], own
 assert fair[('public_hearing', 'reported')]['not_met'] == 1
 assert s[2] == ('At the hearings the team monitored, fair-trial indicators not met: public hearing '
                 '(%d hearings), counsel of own choosing (1 hearing), reasoned judgment (1 hearing), '
@@ -136,6 +138,8 @@ has "## Fair-trial indicators at the period's hearings"
 has "| Indicator | Hearings | Met | Not met | Not applicable | Unknown | Notes (and the hearing each is from) |"
 has "| public hearing | monitored by the team | 1 | 2 | 0 | 0 | no: gallery closed (hearing of 2024-02-05, NagaWorld strike); no: police at the door (hearing of 2024-02-06, NagaWorld strike) |"
 has "| counsel of own choosing | monitored by the team | 1 | 1 | 0 | 1 | no: lawyer denied the file (hearing of 2024-02-06, NagaWorld strike) |"
+# the hearing's row lists every answer no, the press kept out too
+has "; counsel of own choosing: lawyer denied the file; press not admitted |"
 has "| public hearing | reported in documents | 0 | 1 | 0 | 0 | no: closed to the public (UN) (hearing of 2024-02-07, Ny Nak incitement) |"
 # the notes of every kind of row
 has "family kept outside"

@@ -123,7 +123,7 @@ ok cw report --week 2024-W06 --format pdf -o "$WORK/km.pdf"
 pdffonts "$WORK/km.pdf" | grep -qi "khmer" || fail "no Khmer font in the PDF: $(pdffonts "$WORK/km.pdf")"
 text=$(pdftotext "$WORK/km.pdf" - | flat)
 # in the summary's sentence on pretrial detention, which runs across the page
-case $text in *"thelongest,ChhimSithar(ឈឹមស៊ីថា),for38days(account:notrecorded)."*) ;;
+case $text in *"attheendoftheperiod:ChhimSithar(ឈឹមស៊ីថា),for38days(account:notrecorded)."*) ;;
 *) fail "the Khmer name is not in the PDF's text: $text" ;;
 esac
 case $text in *"សាលក្តីបិទ"*) ;; *) fail "the Khmer note is not in the PDF's text" ;; esac
