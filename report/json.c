@@ -498,13 +498,16 @@ static json_t *detainees(const struct cw_report *r)
 		const struct cw_record *k = cw_report_ref(r, &d->case_id);
 		struct cw_day_range days = cw_day_range_of(d->days, d->days_max);
 
+		static const char *const standing_word[] = {"held_at_period_end", "last_reported",
+							    "may_begin_after_end"};
+
 		/* A person is one; a group is as many as the sources say, or null. "view" is the
 		 * case's (its custody says they are held); "views" every account the count rests
 		 * on (report.h). */
 		json_array_append_new(
 			a,
-			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s}", "person",
-				  jperson(r, &d->person), "group",
+			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s}",
+				  "person", jperson(r, &d->person), "group",
 				  jstr(d->group[0] ? d->group : NULL), "count",
 				  !d->group[0]   ? json_integer(1)
 				  : d->count > 0 ? json_integer((json_int_t)d->count)
@@ -524,20 +527,22 @@ static json_t *detainees(const struct cw_report *r)
 				  : d->to_kind == CW_PRETRIAL_TO_LATEST  ? "latest"
 				  : d->to_kind == CW_PRETRIAL_TO_END     ? "ended"
 				  : d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? "unknown"
-									 : "period_end"));
+									 : "period_end",
+				  "standing", standing_word[cw_report_detainee_standing(r, d)]));
 	}
 	return a;
 }
 
 /* The people the table lists, as the summary counts them: a group as its number, one that
  * gives none as one (the least it can be: "at_least"); of them, those held at the period's
- * end by the accounts recorded, and the rows whose accounts stop before it (the summary says
- * them apart: cw_report_detainee_stale). */
+ * end by the accounts recorded, the rows whose accounts stop before it, and those whose
+ * detention may have begun after it (the summary says them apart:
+ * cw_report_detainee_standing). */
 static json_t *detained_people(const struct cw_report *r)
 {
 	size_t named = r->ndetainees - r->detained_groups;
 	size_t in_groups = r->detained_in_groups + r->detained_groups_uncounted;
-	size_t held = 0, stale = 0;
+	size_t held = 0, stale = 0, later = 0;
 	int held_partial = 0;
 	struct cw_date last = {0, 0, 0};
 	char when[CW_DATE_TEXT_MAX];
@@ -545,38 +550,45 @@ static json_t *detained_people(const struct cw_report *r)
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
 
-		if (cw_report_detainee_stale(r, d)) {
+		switch (cw_report_detainee_standing(r, d)) {
+		case CW_LAST_REPORTED:
 			stale++;
 			if (!cw_date_is_known(last) || cw_date_compare(d->to, last) > 0)
 				last = d->to;
-		} else {
+			break;
+		case CW_MAY_BEGIN_LATER:
+			later++;
+			break;
+		case CW_HELD_AT_END:
 			held += d->group[0] && d->count > 0 ? (size_t)d->count : 1;
 			held_partial |= d->group[0] && d->count <= 0;
 		}
 	}
 	cw_date_format(last, when);
-	return json_pack("{s:I,s:b,s:I,s:I,s:I,s:I,s:{s:I,s:b},s:{s:I,s:o}}", "people",
+	return json_pack("{s:I,s:b,s:I,s:I,s:I,s:I,s:{s:I,s:b},s:{s:I,s:o},s:{s:I}}", "people",
 			 (json_int_t)(named + in_groups), "at_least",
 			 r->detained_groups_uncounted > 0, "named", (json_int_t)named, "in_groups",
 			 (json_int_t)in_groups, "groups", (json_int_t)r->detained_groups,
 			 "groups_number_not_given", (json_int_t)r->detained_groups_uncounted,
 			 "held_at_period_end", "people", (json_int_t)held, "at_least", held_partial,
 			 "last_reported_before_end", "listed", (json_int_t)stale, "latest",
-			 stale ? json_string(when) : json_null());
+			 stale ? json_string(when) : json_null(), "may_begin_after_end", "listed",
+			 (json_int_t)later);
 }
 
 /* The people pretrial-detention milestones of the period name (the comparison's detentions),
- * and how many of them are listed as held at its end, or as last reported held before it, as
- * the summary says. */
+ * and how many of them are listed as held at its end, as last reported held before it, or as
+ * maybe detained only after it, as the summary says. */
 static json_t *detentions_taken(const struct cw_report *r)
 {
-	size_t listed, stale;
+	size_t listed[3];
 	int partial;
-	size_t taken = cw_report_detention_people(r, &r->detentions, &listed, &stale, &partial);
+	size_t taken = cw_report_detention_people(r, &r->detentions, listed, &partial);
 
-	return json_pack("{s:I,s:b,s:I,s:I}", "people", (json_int_t)taken, "at_least", partial,
-			 "listed_as_held", (json_int_t)listed, "listed_as_last_reported",
-			 (json_int_t)stale);
+	return json_pack("{s:I,s:b,s:I,s:I,s:I}", "people", (json_int_t)taken, "at_least", partial,
+			 "listed_as_held", (json_int_t)listed[CW_HELD_AT_END],
+			 "listed_as_last_reported", (json_int_t)listed[CW_LAST_REPORTED],
+			 "listed_as_maybe_later", (json_int_t)listed[CW_MAY_BEGIN_LATER]);
 }
 
 static json_t *partial(const struct cw_report *r)

@@ -867,6 +867,30 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 
 	struct cw_day_range days = cw_day_range_of(d->days, d->days_max);
 
+	/* Dated only to a month or a year that runs past the period's end: perhaps not held in
+	 * it at all, so no least figure, only the most the dates allow. */
+	if (cw_report_detainee_standing(b->r, d) == CW_MAY_BEGIN_LATER) {
+		char since[CW_DATE_TEXT_MAX], end[CW_DATE_TEXT_MAX];
+
+		cw_date_format(d->since, since);
+		cw_date_format(b->r->to, end);
+		if (d->days_max >= 0) {
+			cell(b, CW_RC_AT_MOST, "%ld", d->days_max);
+			sb_add(&sb,
+			       P_("at most %ld day, if detained by %s: the detention is dated only "
+				  "to %s",
+				  "at most %ld days, if detained by %s: the detention is dated "
+				  "only "
+				  "to %s",
+				  (unsigned long)d->days_max),
+			       d->days_max, end, since);
+		} else {
+			sb_add(&sb, _("the detention is dated only to %s, which may be after %s"),
+			       since, end);
+		}
+		cell_take(b, CW_RC_DETAIL, &sb);
+		return;
+	}
 	if (days.at_least >= 0)
 		cell(b, CW_RC_AT_LEAST, "%ld", days.at_least);
 	if (days.at_most >= 0)
@@ -901,7 +925,7 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 			       : _("counted to %s, the latest date recorded"),
 		       to);
 		/* Before the period's end: the row must not read as held at it. */
-		if (cw_date_compare(d->to, b->r->to) < 0)
+		if (cw_report_detainee_standing(b->r, d) == CW_LAST_REPORTED)
 			sb_add(&sb, "%s", _("; no later account recorded"));
 	}
 	if (sb.n || sb.failed)
@@ -933,9 +957,16 @@ static void detainees(struct builder *b)
 		cell(b, CW_RC_PLACE, "%s", "");
 		date_cell(b, CW_RC_DATE, d->since);
 		detainee_days(b, d);
-		cell(b, CW_RC_LABEL, "%s",
-		     cw_report_detainee_stale(r, d) ? _("last reported detained")
-						    : _("still detained"));
+		switch (cw_report_detainee_standing(r, d)) {
+		case CW_HELD_AT_END:
+			cell(b, CW_RC_LABEL, "%s", _("still detained"));
+			break;
+		case CW_LAST_REPORTED:
+			cell(b, CW_RC_LABEL, "%s", _("last reported detained"));
+			break;
+		case CW_MAY_BEGIN_LATER:
+			cell(b, CW_RC_LABEL, "%s", _("possibly detained"));
+		}
 		row_end(b);
 	}
 }
@@ -1536,22 +1567,50 @@ static size_t contradicted_rulings(const struct cw_report *r)
 	return n;
 }
 
-/* Whom the verdict rows' decisions concern: people, counting a group of unnamed defendants
- * as the number its case (or its milestone) gives, or as one and *partial when none is
- * given; *groups, how many decisions concern a group. */
+/* Whom one decision concerns: a person, a case's group of unnamed defendants, or (an
+ * unitemised verdict) its record alone. */
+struct decided {
+	struct cw_id id; /* the person, the group's case, or the record */
+	const char *group;
+	int64_t count; /* a group's number; -1 when none is given */
+};
+
+/* Counts d among *seen (n of them) unless it is one of them already: a person ruled on at first
+ * instance and again on appeal is one person, a group as its largest number. */
+static void decided_once(struct decided *seen, size_t *n, const struct decided *d)
+{
+	for (size_t i = 0; i < *n; i++) {
+		if (!cw_id_equal(&seen[i].id, &d->id) || !seen[i].group != !d->group ||
+		    (d->group && strcasecmp(seen[i].group, d->group) != 0))
+			continue;
+		if (d->count > seen[i].count)
+			seen[i].count = d->count;
+		return;
+	}
+	seen[(*n)++] = *d;
+}
+
+/* Whom the verdict rows' decisions concern, each person or group once however many rulings
+ * decide on them: people, counting a group of unnamed defendants as the number its case (or
+ * its milestone) gives, or as one and *partial when none is given; *groups, how many
+ * decisions concern a group. */
 static int verdict_people(const struct cw_report *r, size_t *people, int *partial, size_t *groups)
 {
 	unsigned char *seen = calloc(r->ndecisions ? r->ndecisions : 1, 1);
+	struct decided *who = calloc(r->ndecisions ? r->ndecisions : 1, sizeof *who);
+	size_t nwho = 0;
 
 	*people = *groups = 0;
 	*partial = 0;
-	if (!seen)
+	if (!seen || !who) {
+		free(seen);
+		free(who);
 		return -1;
+	}
 	for (size_t i = 0; i < r->nverdicts; i++) {
 		const struct cw_report_verdict *v = &r->verdicts[i];
 		const struct cw_record *rec = v->rec;
-		const char *group = NULL;
-		int64_t count = -1;
+		struct decided d = {rec->id, NULL, -1};
 
 		/* Each decision once, at its first itemised row: an unitemised account's row
 		 * beside another account's says nothing of whom. */
@@ -1559,24 +1618,35 @@ static int verdict_people(const struct cw_report *r, size_t *people, int *partia
 			continue;
 		seen[v->decision] = 1;
 		if (rec->kind == CW_KIND_HEARING && v->index != SIZE_MAX) {
-			group = ((const struct cw_verdict *)rec->u.hearing.verdicts.items +
-				 v->index)
-					->group;
-			if (group)
-				count = cw_report_group_count(r, &rec->u.hearing.case_id, group);
-		} else if (rec->kind == CW_KIND_MILESTONE && rec->u.milestone.group) {
-			group = rec->u.milestone.group;
-			count = cw_report_milestone_group_count(r, &rec->u.milestone);
+			const struct cw_verdict *vd =
+				(const struct cw_verdict *)rec->u.hearing.verdicts.items + v->index;
+
+			if ((d.group = vd->group) != NULL) {
+				d.id = rec->u.hearing.case_id;
+				d.count =
+					cw_report_group_count(r, &rec->u.hearing.case_id, d.group);
+			} else if (!cw_id_is_zero(&vd->person)) {
+				d.id = vd->person;
+			}
+		} else if (rec->kind == CW_KIND_MILESTONE) {
+			const struct cw_milestone *m = &rec->u.milestone;
+
+			if ((d.group = m->group) != NULL) {
+				d.id = m->case_id;
+				d.count = cw_report_milestone_group_count(r, m);
+			} else if (!cw_id_is_zero(&m->person)) {
+				d.id = m->person;
+			}
 		}
-		if (!group) {
-			(*people)++;
-			continue;
-		}
-		(*groups)++;
-		*people += count > 0 ? (size_t)count : 1;
-		*partial |= count <= 0;
+		*groups += d.group != NULL;
+		decided_once(who, &nwho, &d);
+	}
+	for (size_t i = 0; i < nwho; i++) {
+		*people += who[i].group && who[i].count > 0 ? (size_t)who[i].count : 1;
+		*partial |= who[i].group && who[i].count <= 0;
 	}
 	free(seen);
+	free(who);
 	return 0;
 }
 
@@ -1706,23 +1776,26 @@ static void counted_to_text(struct sb *sb, const struct cw_report_detainee *d)
 
 static int sentence(struct cw_rdoc *doc, struct sb *sb);
 
-/* The detainees the summary speaks of in one sentence: those held at the period's end, or
- * those last reported held before it (stale). */
+/* The detainees the summary speaks of in one sentence: those of one standing at the period's
+ * end (cw_report_detainee_standing). */
 struct held {
 	const struct cw_report_detainee *first; /* the longest of them (the list's order) */
 	size_t rows, groups, in_groups, uncounted;
 	size_t people;       /* a group as its number, one that gives none as one */
 	uint32_t views;      /* whose accounts */
-	struct cw_date last; /* stale: the latest date a count of them stops at */
+	struct cw_date last; /* last reported: the latest date a count of them stops at */
 };
 
-static void held_tally(const struct cw_report *r, int stale, struct held *h)
+static void held_tally(const struct cw_report *r, enum cw_detainee_standing standing,
+		       struct held *h)
 {
+	int stale = standing == CW_LAST_REPORTED;
+
 	memset(h, 0, sizeof *h);
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
 
-		if (cw_report_detainee_stale(r, d) != stale)
+		if (cw_report_detainee_standing(r, d) != standing)
 			continue;
 		if (!h->first)
 			h->first = d;
@@ -1747,7 +1820,7 @@ static const struct cw_report_detainee *longest_rival(const struct cw_report *r,
 	for (size_t i = (size_t)(d - r->detainees) + 1; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *o = &r->detainees[i];
 
-		if (cw_report_detainee_stale(r, o) == cw_report_detainee_stale(r, d) &&
+		if (cw_report_detainee_standing(r, o) == cw_report_detainee_standing(r, d) &&
 		    o->days >= 0 && (o->days_max < 0 || o->days_max > d->days))
 			return o;
 	}
@@ -1762,7 +1835,7 @@ static size_t tied_with_longest(const struct cw_report *r, const struct cw_repor
 	for (size_t i = (size_t)(d - r->detainees) + 1; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *o = &r->detainees[i];
 
-		n += cw_report_detainee_stale(r, o) == cw_report_detainee_stale(r, d) &&
+		n += cw_report_detainee_standing(r, o) == cw_report_detainee_standing(r, d) &&
 		     o->days == d->days && o->days_max == d->days_max;
 	}
 	return n;
@@ -1784,7 +1857,7 @@ static size_t detention_began(const struct cw_report *r, int held_at_end, int *p
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
 
-		if (held_at_end && cw_report_detainee_stale(r, d))
+		if (held_at_end && cw_report_detainee_standing(r, d) != CW_HELD_AT_END)
 			continue;
 		if (cw_date_is_known(d->since) &&
 		    cw_date_compare(cw_date_first_day(d->since), r->from) >= 0 &&
@@ -1799,8 +1872,11 @@ static size_t detention_began(const struct cw_report *r, int held_at_end, int *p
 /* After "N people were taken into pretrial detention during the period": how many of them
  * the report lists as held at its end. "Not listed" rather than "released": a detention with
  * no end recorded is listed only while its case says the person is detained. */
-static void detention_taken_listed(struct sb *sb, size_t taken, size_t listed, size_t stale)
+static void detention_taken_listed(struct sb *sb, size_t taken, const size_t listed_by[3])
 {
+	size_t listed = listed_by[CW_HELD_AT_END], stale = listed_by[CW_LAST_REPORTED];
+	size_t later = listed_by[CW_MAY_BEGIN_LATER];
+
 	if (listed)
 		sb_add(sb,
 		       P_("; %zu of them is listed below as still held at its end",
@@ -1812,7 +1888,13 @@ static void detention_taken_listed(struct sb *sb, size_t taken, size_t listed, s
 			  "; %zu of them are listed below as last reported held before its end",
 			  stale),
 		       stale);
-	if (!listed && !stale)
+	if (later)
+		sb_add(sb,
+		       P_("; %zu of them is listed below as possibly detained only after its end",
+			  "; %zu of them are listed below as possibly detained only after its end",
+			  later),
+		       later);
+	if (!listed && !stale && !later)
 		sb_add(sb, "%s",
 		       P_("; they are not listed below as still held at its end",
 			  "; none of them is listed below as still held at its end", taken));
@@ -1848,7 +1930,7 @@ static void detention_longest(struct sb *sb, const struct cw_report *r,
 				  "; the longest, %s, for at least %ld days",
 				  (unsigned long)d->days),
 		       name, d->days);
-	if (cw_report_detainee_stale(r, d))
+	if (cw_report_detainee_standing(r, d) == CW_LAST_REPORTED)
 		counted_to_text(sb, d);
 	accounts(sb, d->views);
 	/* Others held exactly as long: the one named is not the longest alone. */
@@ -1881,7 +1963,7 @@ static int detention_held_at_end(struct cw_rdoc *doc, struct sb *sb, const struc
 	size_t began;
 	int partial, rc;
 
-	held_tally(r, 0, &h);
+	held_tally(r, CW_HELD_AT_END, &h);
 	if (!h.rows)
 		return 0;
 	if (h.rows == h.uncounted) /* only groups, none giving its number */
@@ -1944,10 +2026,10 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 	char when[CW_DATE_TEXT_MAX], name[600];
 	size_t named = 0;
 
-	held_tally(r, 1, &h);
+	held_tally(r, CW_LAST_REPORTED, &h);
 	if (!h.rows)
 		return 0;
-	held_tally(r, 0, &now);
+	held_tally(r, CW_HELD_AT_END, &now);
 	cw_date_format(h.last, when);
 	/* Counted by the rows listed, each named after it: a group is one, with its number. */
 	if (now.rows)
@@ -1970,7 +2052,7 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
 
-		if (!cw_report_detainee_stale(r, d))
+		if (cw_report_detainee_standing(r, d) != CW_LAST_REPORTED)
 			continue;
 		if (named == 3 && h.rows > 4) { /* a fourth is named rather than "1 other" */
 			sb_add(sb, P_(" and %zu other", " and %zu others", h.rows - named),
@@ -1988,6 +2070,85 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 	sb_add(sb, "%s", _("; no account recorded says whether they were still held at its end"));
 	if (!now.rows)
 		detention_longest(sb, r, h.first, 0);
+	sb_add(sb, "%s", stop());
+	return sentence(doc, sb);
+}
+
+/* Those listed whose detention is dated only to a month or a year that runs past the
+ * period's end (Eng Sroy, arrested "in July 2023", in a report of the week of 3 July): they
+ * may have been detained only after it. Said apart, each named with the date, never counted
+ * among those held at its end. */
+static int detention_may_begin_later(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
+{
+	struct held h, held, last;
+	char name[600], since[CW_DATE_TEXT_MAX];
+	const struct cw_report_detainee *first = NULL;
+	size_t named = 0;
+	int one_date = 1; /* all dated alike: the date once, after the names */
+
+	held_tally(r, CW_MAY_BEGIN_LATER, &h);
+	if (!h.rows)
+		return 0;
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (cw_report_detainee_standing(r, d) != CW_MAY_BEGIN_LATER)
+			continue;
+		if (!first)
+			first = d;
+		one_date &= cw_date_compare(d->since, first->since) == 0;
+	}
+	held_tally(r, CW_HELD_AT_END, &held);
+	held_tally(r, CW_LAST_REPORTED, &last);
+	if (held.rows + last.rows)
+		sb_add(sb,
+		       P_("%zu more listed may have been detained only after the end of the "
+			  "period: the detention is dated only to a month or a year that runs past "
+			  "it",
+			  "%zu more listed may have been detained only after the end of the "
+			  "period: the detentions are dated only to a month or a year that runs "
+			  "past it",
+			  h.rows),
+		       h.rows);
+	else
+		sb_add(sb,
+		       P_("%zu listed as in pretrial detention may have been detained only after "
+			  "the end of the period: the detention is dated only to a month or a "
+			  "year that runs past it",
+			  "All %zu listed as in pretrial detention may have been detained only "
+			  "after the end of the period: the detentions are dated only to a month "
+			  "or a year that runs past it",
+			  h.rows),
+		       h.rows);
+	accounts(sb, h.views);
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (cw_report_detainee_standing(r, d) != CW_MAY_BEGIN_LATER)
+			continue;
+		if (named == 3 && h.rows > 4) {
+			sb_add(sb, P_(" and %zu other", " and %zu others", h.rows - named),
+			       h.rows - named);
+			break;
+		}
+		detainee_name(r, d, name, sizeof name);
+		cw_date_format(d->since, since);
+		sb_add(sb, "%s",
+		       !named                               ? _(": ")
+		       : named + 1 == h.rows && h.rows <= 4 ? _(" and ")
+							    : _(", "));
+		if (one_date)
+			sb_add(sb, "%s", name);
+		else
+			/* TRANSLATORS: a detainee and the month or year their detention is
+			 * dated to: "Eng Sroy (2023-07)" */
+			sb_add(sb, _("%s (%s)"), name, since);
+		named++;
+	}
+	if (one_date) {
+		cw_date_format(first->since, since);
+		sb_add(sb, _(", dated %s"), since);
+	}
 	sb_add(sb, "%s", stop());
 	return sentence(doc, sb);
 }
@@ -2016,7 +2177,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	const size_t *c = r->counts;
 	struct sb sb = {0};
-	size_t began, taken, listed, stale;
+	size_t began, taken, listed_by[3], listed;
 	int rc, began_partial, taken_partial;
 
 	/* The team's own hearings, then what documents report: never one count of both. */
@@ -2106,7 +2267,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	began = detention_began(r, 0, &began_partial);
 	/* The comparison's figure (c[CW_METRIC_DETENTIONS]), and how many of them are listed
 	 * below: someone detained and released within the period is held at neither end. */
-	taken = cw_report_detention_people(r, &r->detentions, &listed, &stale, &taken_partial);
+	taken = cw_report_detention_people(r, &r->detentions, listed_by, &taken_partial);
+	listed = listed_by[CW_HELD_AT_END];
 	if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && taken &&
 	    (listed < taken || taken_partial)) {
 		sb_add(&sb,
@@ -2123,7 +2285,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				    taken),
 		       taken);
 		list_accounts(&sb, &r->detentions, -1);
-		detention_taken_listed(&sb, taken, listed, stale);
+		detention_taken_listed(&sb, taken, listed_by);
 		sb_add(&sb, "%s", stop());
 	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0 && (taken || began)) {
 		/* Kang Saran "was detained" on 4 July 2023 (001 para 39): a detention logged
@@ -2206,7 +2368,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       taken);
 			list_accounts(&sb, &r->detentions, -1);
 			if (listed < taken)
-				detention_taken_listed(&sb, taken, listed, stale);
+				detention_taken_listed(&sb, taken, listed_by);
 			sb_add(&sb, "%s", stop());
 		}
 	}
@@ -2228,21 +2390,24 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		       c[CW_METRIC_VERDICTS]);
 		if (verdict_people(r, &people, &partial, &groups) != 0)
 			sb.failed = 1;
-		/* A group of unnamed defendants is one decision but many people: say both. */
+		/* A group of unnamed defendants is one decision but many people: say both, each
+		 * person and group once however many rulings decide on them. */
 		if (groups && partial)
 			sb_add(&sb,
 			       P_(", one per defendant or group of unnamed defendants (at least "
-				  "%zu "
-				  "person)",
+				  "%zu person in all)",
 				  ", one per defendant or group of unnamed defendants (at least "
-				  "%zu "
-				  "people)",
+				  "%zu people in all)",
 				  people),
 			       people);
 		else if (groups)
 			sb_add(&sb,
-			       P_(", one per defendant or group of unnamed defendants (%zu person)",
-				  ", one per defendant or group of unnamed defendants (%zu people)",
+			       P_(", one per defendant or group of unnamed defendants (%zu person "
+				  "in "
+				  "all)",
+				  ", one per defendant or group of unnamed defendants (%zu people "
+				  "in "
+				  "all)",
 				  people),
 			       people);
 		if (r->nrulings != c[CW_METRIC_VERDICTS])
@@ -2290,7 +2455,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	/* Bail, releases and pardons: how many, whose accounts, and their outcomes as recorded
 	 * (a bail refused is not a release). */
 	if (r->releases.n) {
-		size_t granted = 0, refused = 0, unknown = 0;
+		size_t granted = 0, refused = 0, unknown = 0, other[256] = {0};
+		int any = 0;
 
 		for (size_t i = 0; i < r->releases.n; i++) {
 			const struct cw_milestone *m = &r->releases.items[i].u.milestone;
@@ -2301,6 +2467,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				granted++;
 			else if (m->type == CW_MS_BAIL || m->type == CW_MS_RELEASE)
 				unknown++;
+			else /* a house arrest, a pardon ... that records no outcome: by its kind */
+				other[m->type]++;
 		}
 		sb_add(&sb,
 		       P_("%zu decision on bail, release or pardon was recorded",
@@ -2318,6 +2486,16 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				  "%s%zu with no outcome recorded (counted as granted below)",
 				  unknown),
 			       granted || refused ? ", " : ": ", unknown);
+		any = granted || refused || unknown;
+		for (size_t t = 0; t < sizeof other / sizeof other[0]; t++) {
+			if (!other[t])
+				continue;
+			sb_add(&sb, "%s", any ? _(", ") : _(": "));
+			/* TRANSLATORS: a count and the kind of milestone it counts: "1 house
+			 * arrest" */
+			sb_add(&sb, _("%zu %s"), other[t], word(&cw_words_milestone, (uint8_t)t));
+			any = 1;
+		}
 		sb_add(&sb, "%s", stop());
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;
@@ -2376,7 +2554,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	/* Pretrial detention: those the accounts recorded list as held at the period's end, then
 	 * those whose accounts stop before it. */
 	if ((rc = detention_held_at_end(doc, &sb, r)) != 0 ||
-	    (rc = detention_last_reported(doc, &sb, r)) != 0)
+	    (rc = detention_last_reported(doc, &sb, r)) != 0 ||
+	    (rc = detention_may_begin_later(doc, &sb, r)) != 0)
 		return rc;
 	if (r->nupcoming) {
 		sb_add(&sb,

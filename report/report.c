@@ -252,9 +252,14 @@ static int same_taken(const struct cw_record *a, const struct cw_record *b)
 	return same_detained(&a->u.milestone, &b->u.milestone) || cw_timeline_same_event(a, b);
 }
 
-int cw_report_detainee_stale(const struct cw_report *r, const struct cw_report_detainee *d)
+enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
+						      const struct cw_report_detainee *d)
 {
-	return d->days >= 0 && cw_date_compare(d->to, r->to) < 0;
+	if (cw_date_is_known(d->since) && cw_date_compare(cw_date_last_day(d->since), r->to) > 0)
+		return CW_MAY_BEGIN_LATER;
+	if (d->days >= 0 && cw_date_compare(d->to, r->to) < 0)
+		return CW_LAST_REPORTED;
+	return CW_HELD_AT_END;
 }
 
 /* The entry of detainees for the people a milestone names. */
@@ -273,14 +278,12 @@ static const struct cw_report_detainee *listed_detainee(const struct cw_report *
 }
 
 size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
-				  size_t *listed, size_t *stale, int *partial)
+				  size_t listed[3], int *partial)
 {
 	size_t taken = 0;
 
 	if (listed)
-		*listed = 0;
-	if (stale)
-		*stale = 0;
+		listed[0] = listed[1] = listed[2] = 0;
 	if (partial)
 		*partial = 0;
 	for (size_t i = 0; i < l->n; i++) {
@@ -326,10 +329,7 @@ size_t cw_report_detention_people(const struct cw_report *r, const struct cw_rec
 					   ? (size_t)d->count
 					   : people;
 
-			if (stale && cw_report_detainee_stale(r, d))
-				*stale += n;
-			else
-				*listed += n;
+			listed[cw_report_detainee_standing(r, d)] += n;
 		}
 	}
 	return taken;
@@ -1250,7 +1250,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	/* Someone detained and released within the period is held at neither end of it: only
 	 * this count says they were taken in (a source that logs the detention as an arrest
 	 * has it counted as an arrest). */
-	detentions = cw_report_detention_people(r, &p->detentions, NULL, NULL, NULL);
+	detentions = cw_report_detention_people(r, &p->detentions, NULL, NULL);
 	views[CW_METRIC_DETENTIONS] = list_views(&p->detentions);
 	views[CW_METRIC_VISITS] = list_views(&p->visits);
 	views[CW_METRIC_DEMOS] = list_views(&p->demos);

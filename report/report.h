@@ -299,19 +299,25 @@ int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *cas
 /* How many a milestone about a group concerns: its own count, else its case's number for the
  * group (cw_report_group_count); -1 when neither gives one. */
 int64_t cw_report_milestone_group_count(const struct cw_report *r, const struct cw_milestone *m);
-/* Whether a detainee's count stops before the period's end, where the accounts recorded stop
- * (a source's date, an as-of date): none of them says whether the person was still held at
- * the period's end, and no sentence, total or figure may say they were. */
-int cw_report_detainee_stale(const struct cw_report *r, const struct cw_report_detainee *d);
+/* Where a detainee stands at the period's end, as far as the accounts recorded say: only those
+ * held at it may be said, in a sentence, total or figure, to be held at it. */
+enum cw_detainee_standing {
+	CW_HELD_AT_END,     /* counted to the period's end */
+	CW_LAST_REPORTED,   /* the count stops before it, where the accounts recorded stop (a
+			     * source's date, an as-of date): none says whether they still were */
+	CW_MAY_BEGIN_LATER, /* the detention's start is dated only to a month or a year that runs
+			     * past the period's end: it may have begun after it */
+};
+enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
+						      const struct cw_report_detainee *d);
 /* How many people the pretrial-detention milestones of l (the report's detentions, or the
  * previous period's) name, each person or group once however many accounts or orders name
  * them (a group as its largest number, one when none is given: *partial then, plus the
  * count of each of its orders marked `more`, "5 more", once per linked accounts). *listed (when
- * not NULL): how many of them are listed in detainees as held at the period's end, and *stale
- * (when not NULL; else they count in *listed) how many are listed as last reported held before
- * it (cw_report_detainee_stale). */
+ * not NULL): how many of them detainees lists, by where they stand at the period's end
+ * (listed[CW_HELD_AT_END] ...: cw_report_detainee_standing). */
 size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
-				  size_t *listed, size_t *stale, int *partial);
+				  size_t listed[3], int *partial);
 
 /* The name of a person or case the report looked up (cw_report_ref), for
  * cw_record_json_add_names (models/json.h): ctx is the struct cw_report. NULL when the report

@@ -119,7 +119,13 @@ lacks "one year's imprisonment; fine: fined"
 # summary counts the people as well as the decisions.
 ok cw report --week 2023-W42
 has "| 2023-10-16 | UN | NagaWorld union activists (8 unnamed) | NagaWorld union activists (LRSU) — incitement | Court of Appeal | 494 | upheld on appeal |"
-has "3 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (10 people), in 2 rulings"
+has "3 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (10 people in all), in 2 rulings"
+# over the year, the nine ruled on in May and again on appeal, and Thach Setha convicted twice,
+# are people once each: 12, not the 22 the decisions add up to
+ok cw report --from 2023-01-01 --to 2023-12-31
+has "8 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (12 people in all), in 6 rulings"
+# every decision of the table is in the sentence: Kem Sokha's house arrest (001 para 36) too
+has "4 decisions on bail, release or pardon were recorded (account: UN): 2 granted, 1 with no outcome recorded (counted as granted below), 1 house arrest."
 ok cw report --week 2023-W42 --format json
 json "sorted(set((v['group'], v['count']) for v in d['verdicts'] if v.get('group'))) == [('NagaWorld union activists', 8)]"
 # A month is compared with the month before, not with the 29 days before: Kem Sokha's appeal
@@ -137,6 +143,18 @@ ok cw report --week 2023-W27
 has "No arrest or charge was recorded as such, but 1 person listed below was taken into pretrial detention during the period (account: UN)."
 has "1 of them has been held since a day in the period"
 lacks "No new arrests or charges were recorded."
+# Eng Sroy and three co-defendants were arrested "in the week prior to the national elections"
+# of 23 July (001 para 34), dated in the demo data only to July 2023: in the week of 3 to 9
+# July they may not have been held yet. Said apart, with the most days the dates allow, and
+# not counted among those held at the week's end (Thach Setha and Kang Saran).
+has "2 people are listed as still in pretrial detention at the end of the period"
+has "2 more listed may have been detained only after the end of the period: the detentions are dated only to a month or a year that runs past it (account: UN): Candlelight Party activists arrested with Eng Sroy (3 unnamed) and Eng Sroy, dated 2023-07."
+has "| Eng Sroy | Eng Sroy and Candlelight Party activists — incitement (Facebook group) | UN | 2023-07 |  | at most 8 days, if detained by 2023-07-09: the detention is dated only to 2023-07 |"
+ok cw report --week 2023-W27 --format json
+json "[p['standing'] for p in d['pretrial_detention'] if p['since'] == '2023-07'] == ['may_begin_after_end'] * 2 and d['pretrial_detention_people']['may_begin_after_end'] == {'listed': 2}"
+ok cw report --week 2023-W27 --format csv
+has "pretrial_detention,possibly detained,,2023-07,UN,"
+ok cw report --week 2023-W27
 # and had she been released two days later, she would be held at neither end of the week and
 # listed nowhere: the summary and the comparison still count her as taken in.
 ok cw log milestone --person "Kang Saran" --case "Kang Saran" --type release --outcome granted \
@@ -147,7 +165,7 @@ has "No arrest or charge was recorded as such, but 1 person was taken into pretr
 lacks "listed below was taken into pretrial detention"
 ok cw report --week 2023-W27 --format json
 json "[d['comparison']['detentions'][k] for k in ('current', 'previous')] == [1, 0] and d['comparison']['arrests']['current'] == 0"
-json "d['taken_into_pretrial_detention'] == {'people': 1, 'at_least': False, 'listed_as_held': 0, 'listed_as_last_reported': 0}"
+json "d['taken_into_pretrial_detention'] == {'people': 1, 'at_least': False, 'listed_as_held': 0, 'listed_as_last_reported': 0, 'listed_as_maybe_later': 0}"
 ok cw delete "$release" --yes
 # Ny Nak was charged and detained on 5 January 2024 (001 para 40): an arrest or charge does
 # not hide the detention.
@@ -170,7 +188,7 @@ has "pretrial_detention,last reported detained,,2021,UN,"
 ok cw report --from 2024-01-01 --to 2024-12-31
 has "1 person was taken into pretrial detention during the period (account: UN); 1 of them is listed below as last reported held before its end."
 ok cw report --from 2024-01-01 --to 2024-12-31 --format json
-json "d['taken_into_pretrial_detention'] == {'people': 1, 'at_least': False, 'listed_as_held': 0, 'listed_as_last_reported': 1}"
+json "d['taken_into_pretrial_detention'] == {'people': 1, 'at_least': False, 'listed_as_held': 0, 'listed_as_last_reported': 1, 'listed_as_maybe_later': 0}"
 # a week long after the sources' date: nobody is said to be held at its end; the figures say
 # where they stop and whose they are.
 ok cw report --week 2026-W48

@@ -272,14 +272,15 @@ ok cw report --week 2023-W30 --format json
 json "[(p['since'], p['days'], p['counted_to'], p['counted_to_reason']) for p in d['pretrial_detention'] if p['person']['name'] == 'Undated Account'] == [('2023-07-04', None, None, 'unknown')]"
 ok cw report --week 2023-W30
 has "| Undated Account | Undated account case | UN | 2023-07-04 |  | length unknown: the source gives no date its account is as of |"
-# An arrest dated only to July, in the report of the week ending 30 July: 0 to 29 days, in the
-# table; the summary does not call anyone the longest held "for at least 0 days".
+# An arrest dated only to July, in the report of the week ending 30 July: at most 29 days, in
+# the table, if held by then; the summary does not call anyone the longest held "for at least
+# 0 days".
 ok cw person add --name "Month Arrest"
 ok cw case add --title "Month arrest case" --defendant "Month Arrest" --custody detained
 ok cw log milestone --person "Month Arrest" --case "Month arrest case" --type arrest \
 	--date 2023-07
 ok cw report --week 2023-W30
-has "| Month Arrest | Month arrest case | not recorded | 2023-07 |  | 0 to 29 days: the detention is not dated to the day |"
+has "| Month Arrest | Month arrest case | not recorded | 2023-07 |  | at most 29 days, if detained by 2023-07-30: the detention is dated only to 2023-07 |"
 lacks "for at least 0 days"
 
 # ---- released since: a past week's report lists who was held in it -----------------------
