@@ -216,6 +216,21 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 				cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
 			else if (h->sentence)
 				sentence = h->sentence;
+			if (!decided[0] && !sentence[0] && h->outcome &&
+			    (h->adjourn_reason || cw_date_is_known(h->next_date))) {
+				/* "adjourned: prosecution witness absent; next hearing
+				 * 2025-03-07": a timeline's count of adjournments is read from
+				 * these lines, so each says why and until when. */
+				char next[CW_DATE_TEXT_MAX], then[CW_DATE_TEXT_MAX + 64] = "";
+
+				cw_date_format(h->next_date, next);
+				if (next[0])
+					snprintf(then, sizeof then, _("; next hearing %s"), next);
+				PUT(what, "%s%s%s%s", cw_enum_label(&cw_words_outcome, h->outcome),
+				    h->adjourn_reason ? ": " : "",
+				    h->adjourn_reason ? h->adjourn_reason : "", then);
+				break;
+			}
 			PUT(what, "%s%s%s%s%s",
 			    h->outcome ? cw_enum_label(&cw_words_outcome, h->outcome)
 			    : decided[0] || sentence[0] ? _("sentence")
@@ -317,8 +332,24 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 								 : _("demonstrations"),
 				      t, sizeof t);
 			PUT(what, "%s", t);
-		} else if (r->u.demo.participants >= 0) {
-			PUT(what, _("%lld participants"), (long long)r->u.demo.participants);
+		} else {
+			/* "60 participants, 2 arrests": a person arrested there sees it on the
+			 * demonstration's line of their timeline. A count not recorded is not
+			 * "0 arrests". */
+			const struct cw_demo *dm = &r->u.demo;
+			long long arrests = dm->arrests_count > (int64_t)dm->arrested.n
+						    ? (long long)dm->arrests_count
+						    : (long long)dm->arrested.n;
+			char part[64] = "", arr[64] = "";
+
+			if (dm->participants >= 0)
+				snprintf(part, sizeof part, _("%lld participants"),
+					 (long long)dm->participants);
+			if (dm->arrests_count >= 0 || dm->arrested.n)
+				snprintf(arr, sizeof arr,
+					 P_("%lld arrest", "%lld arrests", (unsigned long)arrests),
+					 arrests);
+			PUT(what, "%s%s%s", part, part[0] && arr[0] ? ", " : "", arr);
 		}
 		break;
 	case CW_KIND_INCIDENT: {

@@ -57,6 +57,8 @@ has "pretrial detention: 506 days"
 first=$(printf '%s\n' "$out" | grep -n 'arrest' | head -1 | cut -d: -f1)
 last=$(printf '%s\n' "$out" | grep -n 'Correctional' | head -1 | cut -d: -f1)
 [ "$first" -lt "$last" ] || fail "timeline not in date order"
+# the demonstration's line says she was among those arrested there, not only how many came
+has "300 participants, 9 arrests"
 ok cw timeline "Chhim Sithar" --json
 json "d['person']['name'] == 'Chhim Sithar' and len(d['entries']) == 6"
 json "[e['kind'] for e in d['entries']][0] in ('case', 'milestone')"
@@ -130,4 +132,14 @@ three=$(printf '%s\n' "$out" | sed -n 's/^added person \([0-9a-f]\{8\}\).*/\1/p'
 [ -n "$two" ] && [ "$two" != "$three" ] || fail "two new people share the short id '$two'"
 ok "$CASEWATCH" --db "$SEQ" show "$three"
 has "Sequence Three"
+# An adjournment's line in a timeline says why and until when: the header's count of
+# adjournments rests on these lines. One that gives neither says only "adjourned".
+ok cw log hearing --case NagaWorld --date 2023-03-01 --outcome adjourned \
+	--adjourn-reason "prosecution witness absent" --next-date 2023-03-15
+ok cw timeline sithar
+has "adjourned: prosecution witness absent; next hearing 2023-03-15"
+ok cw log hearing --case NagaWorld --date 2023-03-15 --outcome adjourned
+ok cw timeline sithar
+lacks "adjourned: ;"
+lacks "adjourned:  "
 done_ok
