@@ -1575,19 +1575,15 @@ struct decided {
 	int64_t count; /* a group's number; -1 when none is given */
 };
 
-/* Counts d among *seen (n of them) unless it is one of them already: a person ruled on at first
- * instance and again on appeal is one person, a group as its largest number. */
-static void decided_once(struct decided *seen, size_t *n, const struct decided *d)
+/* Orders decisions by whom they concern, so that one person or group's are neighbours. */
+static int decided_order(const void *pa, const void *pb)
 {
-	for (size_t i = 0; i < *n; i++) {
-		if (!cw_id_equal(&seen[i].id, &d->id) || !seen[i].group != !d->group ||
-		    (d->group && strcasecmp(seen[i].group, d->group) != 0))
-			continue;
-		if (d->count > seen[i].count)
-			seen[i].count = d->count;
-		return;
-	}
-	seen[(*n)++] = *d;
+	const struct decided *a = pa, *b = pb;
+	int c = memcmp(a->id.b, b->id.b, sizeof a->id.b);
+
+	if (c || !a->group != !b->group)
+		return c ? c : a->group ? 1 : -1;
+	return a->group ? strcasecmp(a->group, b->group) : 0;
 }
 
 /* Whom the verdict rows' decisions concern, each person or group once however many rulings
@@ -1639,11 +1635,22 @@ static int verdict_people(const struct cw_report *r, size_t *people, int *partia
 			}
 		}
 		*groups += d.group != NULL;
-		decided_once(who, &nwho, &d);
+		who[nwho++] = d;
 	}
-	for (size_t i = 0; i < nwho; i++) {
-		*people += who[i].group && who[i].count > 0 ? (size_t)who[i].count : 1;
-		*partial |= who[i].group && who[i].count <= 0;
+	/* A person ruled on at first instance and again on appeal is one person; a group is
+	 * counted once, as its largest number. */
+	if (nwho)
+		qsort(who, nwho, sizeof *who, decided_order);
+	for (size_t i = 0; i < nwho;) {
+		int64_t count = who[i].count;
+		size_t j = i + 1;
+
+		for (; j < nwho && decided_order(&who[i], &who[j]) == 0; j++)
+			if (who[j].count > count)
+				count = who[j].count;
+		*people += who[i].group && count > 0 ? (size_t)count : 1;
+		*partial |= who[i].group && count <= 0;
+		i = j;
 	}
 	free(seen);
 	free(who);

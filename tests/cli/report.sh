@@ -124,6 +124,13 @@ has "3 verdicts and rulings were recorded, one per defendant or group of unnamed
 # are people once each: 12, not the 22 the decisions add up to
 ok cw report --from 2023-01-01 --to 2023-12-31
 has "8 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (12 people in all), in 6 rulings"
+# Thach Setha was arrested in January 2023 on the negotiable instruments charge; 494/495/496
+# were filed in April (001 para 37): his arrest is not one under 494/495
+has "7 new arrests and 6 new charges; 11 of them under 494/495 incitement (account: UN)."
+ok cw list records --article 494 --person "Thach Setha" --kind milestone
+lacks "2023-01 "
+has "2023-04 "
+ok cw report --from 2023-01-01 --to 2023-12-31
 # every decision of the table is in the sentence: Kem Sokha's house arrest (001 para 36) too
 has "4 decisions on bail, release or pardon were recorded (account: UN): 2 granted, 1 with no outcome recorded (counted as granted below), 1 house arrest."
 ok cw report --week 2023-W42 --format json
