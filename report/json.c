@@ -814,6 +814,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		json_object_set_new(doc, "taken_into_pretrial_detention", detentions_taken(r));
 		json_object_set_new(doc, "partial_dates", partial(r));
 		json_object_set_new(doc, "tallies", tallies(r));
+		json_object_set_new(doc, "undated_records", json_integer((json_int_t)r->undated));
 		json_object_set_new(doc, "comparison", comparison(r));
 	}
 	/* json_pack gives NULL when any piece failed (out of memory): refuse rather than print a

@@ -2747,8 +2747,20 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		N_("Case"), CW_RC_PEOPLE, N_("Person"), CW_RC_PLACE, N_("Court or place"),
 		CW_RC_DETAIL, N_("Details and notes"), -1);
 	b.sec->wants_note = 1;
-	b.sec->note = note("%s", _("These records overlap the period but their day is unknown; "
-				   "they are not counted in the sections above."));
+	if (r->undated)
+		b.sec->note = note(P_("These records overlap the period but their day is unknown; "
+				      "they are not counted in the sections above. Besides, %zu "
+				      "record that matches this report's filter has no date at "
+				      "all: no period's report counts it.",
+				      "These records overlap the period but their day is unknown; "
+				      "they are not counted in the sections above. Besides, %zu "
+				      "records that match this report's filter have no date at "
+				      "all: no period's report counts them.",
+				      r->undated),
+				   r->undated);
+	else
+		b.sec->note = note("%s", _("These records overlap the period but their day is "
+					   "unknown; they are not counted in the sections above."));
 	partial(&b);
 	section(&b, "comparison", N_("Compared with the previous period"), "", CW_RC_LABEL,
 		N_("Measure"), CW_RC_COUNT, N_("This period"), CW_RC_PREVIOUS,

@@ -1467,6 +1467,42 @@ static int gather_undated_tallies(struct cw_reader *rd, struct cw_report *r, str
 	return rc ? rc : cw_withheld_match_text(r->shown, &r->confidential, &r->tallies, 1, err);
 }
 
+/* The events that match the filter and have no date at all, tallies aside: counted into
+ * r->undated, the confidential ones (or found only through confidential text) left out. */
+static int count_undated(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
+{
+	static const enum cw_kind kinds[] = {CW_KIND_HEARING, CW_KIND_MILESTONE, CW_KIND_VISIT,
+					     CW_KIND_DEMO, CW_KIND_INCIDENT};
+	struct cw_date none = {0, 0, 0};
+	struct cw_record_list undated = {0};
+	int rc = 0;
+
+	for (size_t k = 0; rc == 0 && k < sizeof kinds / sizeof kinds[0]; k++) {
+		struct cw_record_list l;
+		struct cw_filter f;
+
+		memset(&l, 0, sizeof l);
+		if (narrow(r, kinds[k], none, none, &f)) {
+			f.undated = 1;
+			rc = cw_reader_list(rd, &f, CW_KIND_BIT(kinds[k]), CW_ORDER_OLDEST_FIRST, 0,
+					    0, &l, err);
+		}
+		for (size_t i = 0; rc == 0 && i < l.n; i++)
+			if (!cw_date_is_known(cw_record_date(&l.items[i])) &&
+			    !is_tally(&l.items[i]) &&
+			    cw_record_list_push(&undated, &l.items[i]) != 0)
+				rc = oom(err);
+		cw_record_list_free(&l);
+	}
+	if (rc == 0 && cw_withheld_sift(&r->confidential, &undated, 0) != 0)
+		rc = oom(err);
+	if (rc == 0)
+		rc = cw_withheld_match_text(r->shown, &r->confidential, &undated, 0, err);
+	r->undated = undated.n;
+	cw_record_list_free(&undated);
+	return rc;
+}
+
 /* One that only overlaps the range is listed apart, its day unknown (the rest are counted). */
 static int overlapping_into_partial(struct cw_record *rec, int whole, void *r)
 {
@@ -2192,6 +2228,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	    (rc = gather_partial(rd, out, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->partial, err)) != 0 ||
 	    (rc = gather_undated_tallies(rd, out, err)) != 0 ||
+	    (rc = count_undated(rd, out, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->tallies, err)) != 0)
 		return rc;
 	return gather_detainees(rd, out, err);

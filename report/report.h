@@ -221,6 +221,10 @@ struct cw_report {
 	 * the range or, undated, over a period that lies in it. Not counted above, where each
 	 * would have been one event. */
 	struct cw_record_list tallies;
+	/* How many events matching the filter have no date at all (tallies aside, confidential
+	 * ones left out as everywhere): no period's report counts them, and the report says so
+	 * (a charge logged with no date vanished from every report without a word). */
+	size_t undated;
 
 	/* CW_REPORT_NOT_RECORDED where no record of the period gives the figure (arrests at
 	 * demonstrations none of which recorded its arrests), which is not 0. */

@@ -130,6 +130,12 @@ has "7 new arrests and 6 new charges; 11 of them under 494/495 incitement (accou
 ok cw list records --article 494 --person "Thach Setha" --kind milestone
 lacks "2023-01 "
 has "2023-04 "
+# Kang Saran's lese-majeste charge is not dated (001 para 39): no period holds it, and the
+# report filtered by 437 bis says so rather than dropping it without a word
+ok cw report --from 2023-01-01 --to 2023-12-31 --article "437 bis"
+has "Besides, 1 record that matches this report's filter has no date at all: no period's report counts it."
+ok cw report --from 2023-01-01 --to 2023-12-31 --article "437 bis" --format json
+json "d['undated_records'] == 1"
 ok cw report --from 2023-01-01 --to 2023-12-31
 # every decision of the table is in the sentence: Kem Sokha's house arrest (001 para 36) too
 has "4 decisions on bail, release or pardon were recorded (account: UN): 2 granted, 1 with no outcome recorded (counted as granted below), 1 house arrest."

@@ -88,7 +88,7 @@ json "d['pretrial_detention_people'] == {'people': 3, 'at_least': True, 'named':
 json "[d['comparison']['verdicts'][k] for k in ('current', 'previous')] == [2, 0] and len(d['verdicts']) == 4"
 json "sorted((v['person']['name'], v['ruling'], v['decision']) for v in d['verdicts'])[1:] == [('Chhorn Phalla', 1, 1)] * 3"
 json "any('2 verdicts and rulings were recorded (account: UN): 2 convicted; the table has 4 rows, one per charge a ruling names.' in s for s in d['summary'])"
-json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'releases', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'pretrial_detention_people', 'taken_into_pretrial_detention', 'partial_dates', 'tallies', 'comparison']"
+json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'releases', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'pretrial_detention_people', 'taken_into_pretrial_detention', 'partial_dates', 'tallies', 'undated_records', 'comparison']"
 
 # HTML: well formed (every element closed in order), self-contained, the names in the text
 "$PY" - "$WORK/week.html" <<'PY' || fail "HTML check"
