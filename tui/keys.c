@@ -72,6 +72,7 @@ const struct cw_binding cw_bindings[] = {
 	{L | T | R, 'd', CW_ACT_DELETE},
 	{R, 'a', CW_ACT_NEXT_ATTACHMENT},
 	{R, 'o', CW_ACT_OPEN_ATTACHMENT},
+	{R, 'c', CW_ACT_CAPTION_ATTACHMENT},
 	{L | T | R | X_, C('l'), CW_ACT_REFRESH},
 	{L | T | R | X_, 'R', CW_ACT_REFRESH},
 	{L | T | R, 'W', CW_ACT_REPORT_WEEK},

@@ -82,6 +82,8 @@ enum cw_key_ctx {
 	X(NEXT_ATTACHMENT, N_("choose the record's next attachment"))                              \
 	X(OPEN_ATTACHMENT,                                                                         \
 	  N_("open the attachment chosen: decrypted into a private file, removed after"))          \
+	X(CAPTION_ATTACHMENT,                                                                      \
+	  N_("change the caption of the attachment chosen (Enter saves; empty: none)"))            \
 	X(REFRESH, N_("refresh from the database now"))                                            \
 	X(CONFLICTS, N_("versions two laptops made of the same record: choose one"))               \
 	X(KEEP_VERSION, N_("keep the version under the cursor (asks first)"))                      \

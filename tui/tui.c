@@ -431,6 +431,8 @@ static void draw(struct cw_app *app)
 		const char *label = app->prompting == CW_PROMPT_WEEK ? _("Week (Enter writes it): ")
 				    : app->prompting == CW_PROMPT_MERGE
 					    ? _("Merge into (name or id): ")
+				    : app->prompting == CW_PROMPT_CAPTION
+					    ? _("Caption (Enter saves; empty: none): ")
 					    : "/";
 		int lw = (int)strlen(label);
 		char *before = strndup(text, app->prompt.cursor);
@@ -1019,6 +1021,26 @@ static void answer_question(struct cw_app *app, int key)
 		      "wipes it now");
 }
 
+/* Enter on the caption's line: saved (one write, with its audit entry), or the line stays
+ * open with the reason (the same caption, a control character ...). */
+static void caption_save(struct cw_app *app, const char *text)
+{
+	struct cw_attachment now;
+	struct cw_error err;
+
+	if (cw_store_attachment_caption(app->st, &app->question_id, text, &now, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	app->prompting = CW_PROMPT_NONE;
+	if (now.caption)
+		cw_app_status(app, 0, "caption of %s saved", now.name);
+	else
+		cw_app_status(app, 0, "%s has no caption now", now.name);
+	cw_attachment_free(&now);
+	cw_app_invalidate(app);
+}
+
 static void prompt_key(struct cw_app *app, int key)
 {
 	enum cw_action a = cw_keys_lookup(CW_CTX_PROMPT, key);
@@ -1030,6 +1052,10 @@ static void prompt_key(struct cw_app *app, int key)
 	case CW_ACT_APPLY:
 		if (app->prompting == CW_PROMPT_MERGE) {
 			merge_ask(app, cw_edit_text(&app->prompt));
+			return;
+		}
+		if (app->prompting == CW_PROMPT_CAPTION) {
+			caption_save(app, cw_edit_text(&app->prompt));
 			return;
 		}
 		if (app->prompting == CW_PROMPT_WEEK) {
@@ -1062,6 +1088,8 @@ static void prompt_key(struct cw_app *app, int key)
 			cw_app_status(app, 0, "no summary written");
 		else if (app->prompting == CW_PROMPT_MERGE)
 			cw_app_status(app, 0, "nobody merged");
+		else if (app->prompting == CW_PROMPT_CAPTION)
+			cw_app_status(app, 0, "caption unchanged");
 		app->prompting = CW_PROMPT_NONE;
 		return;
 	case CW_ACT_CURSOR_LEFT:

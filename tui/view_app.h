@@ -63,7 +63,13 @@ enum cw_question {
 };
 
 /* What the line being typed on the status line is for. */
-enum cw_prompt { CW_PROMPT_NONE, CW_PROMPT_FILTER, CW_PROMPT_WEEK, CW_PROMPT_MERGE };
+enum cw_prompt {
+	CW_PROMPT_NONE,
+	CW_PROMPT_FILTER,
+	CW_PROMPT_WEEK,
+	CW_PROMPT_MERGE,
+	CW_PROMPT_CAPTION /* the caption of the attachment question_id */
+};
 
 #define CW_STACK_MAX   8
 #define CW_LOCK_DRAFTS CW_STACK_MAX

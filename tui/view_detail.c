@@ -112,7 +112,7 @@ static void attachment_lines(struct cw_app *app, struct cw_pane *v, struct lines
 	if (v->attach_sel >= n)
 		v->attach_sel = 0;
 	add_line(l, "%s", "");
-	add_line(l, "%s", _("Attachments (a chooses, o opens)"));
+	add_line(l, "%s", _("Attachments (a chooses, o opens, c captions)"));
 	for (size_t i = 0; i < n; i++) {
 		char size[32];
 
@@ -140,6 +140,30 @@ static void group_detention_line(void *ctx, const char *who, const char *days)
 		add_line(g->l, "%s", _("Pretrial detention of unnamed defendants"));
 	}
 	add_line(g->l, "  %s: %s", who, days);
+}
+
+/* c: the chosen attachment's caption, typed on the status line over the one it has (tui.c
+ * saves it). */
+static void ask_caption(struct cw_app *app, struct cw_pane *v)
+{
+	struct cw_attachment *a = NULL;
+	struct cw_error err;
+	size_t n = 0;
+
+	if (cw_store_attachments(app->st, &v->id, 0, &a, &n, &err) != 0) {
+		cw_app_error(app, &err);
+		return;
+	}
+	if (!n) {
+		cw_app_status(app, 1, "this record has no attachments");
+		return;
+	}
+	if (v->attach_sel >= n)
+		v->attach_sel = 0;
+	app->question_id = a[v->attach_sel].id;
+	app->prompting = CW_PROMPT_CAPTION;
+	cw_edit_set(&app->prompt, a[v->attach_sel].caption ? a[v->attach_sel].caption : "");
+	cw_attachments_free(a, n);
 }
 
 /* o: the chosen attachment, through the opener, the screen suspended meanwhile. */
@@ -313,6 +337,9 @@ void cw_view_record_key(struct cw_app *app, struct cw_pane *v, enum cw_action a)
 		break;
 	case CW_ACT_OPEN_ATTACHMENT:
 		open_attachment(app, v);
+		break;
+	case CW_ACT_CAPTION_ATTACHMENT:
+		ask_caption(app, v);
 		break;
 	default:
 		scroll_key(&v->pg, a, 0);

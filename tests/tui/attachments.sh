@@ -11,7 +11,8 @@ ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --charge 49
 ok cw log hearing --case NagaWorld --date 2024-05-02 --outcome adjourned
 printf 'the summons, as served\n' >"$WORK/statement.txt"
 { printf '\377\330\377\340'; head -c 100000 /dev/urandom; } >"$WORK/photo.jpg"
-ok cw attach "$(cw list records --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')" \
+hearing=$(cw list records --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+ok cw attach "$hearing" \
 	"$WORK/statement.txt" "$WORK/photo.jpg" --caption "served at dawn"
 cat >"$WORK/opener" <<'SH'
 #!/bin/sh
@@ -25,7 +26,7 @@ TMUX_ENV="CASEWATCH_LOCK_AFTER=never CASEWATCH_OPENER='$WORK/opener' OPENED='$WO
 	tmux_start 100 30
 wait_for "records | 1/1"
 send Enter
-wait_for "Attachments (a chooses, o opens)"
+wait_for "Attachments (a chooses, o opens, c captions)"
 wait_for "> 1. statement.txt  text/plain  23 B  served at dawn"
 wait_for "  2. photo.jpg  image/jpeg  98 KiB  served at dawn"
 send a
@@ -38,13 +39,36 @@ tmp=$(cat "$WORK/opened.path")
 [ -e "$tmp" ] || fail "the file went before Enter: a viewer could not have read it"
 checks=$((checks + 3))
 send Enter
-wait_for "Attachments (a chooses, o opens)"
+wait_for "Attachments (a chooses, o opens, c captions)"
 wait_for "opened photo.jpg"
 [ ! -e "$tmp" ] && [ ! -e "$(dirname "$tmp")" ] || fail "the decrypted copy $tmp is still there"
 checks=$((checks + 1))
 # Past the last, a comes back to the first.
 send a
 wait_for "> 1. statement.txt"
+# c: the chosen file's caption, typed over the one it has; Enter saves it (the command line
+# and a second laptop see it), Esc leaves it, the same caption again is said and not written.
+send c
+wait_for "Caption (Enter saves; empty: none): served at dawn"
+send C-u
+send -l "summons as served, 2 May"
+send Enter
+wait_for "caption of statement.txt saved"
+wait_for "> 1. statement.txt  text/plain  23 B  summons as served, 2 May"
+wait_for "  2. photo.jpg  image/jpeg  98 KiB  served at dawn"
+ok cw attachments "$hearing" --json
+json "[a['caption'] for a in d] == ['summons as served, 2 May', 'served at dawn']"
+send c
+send Enter
+wait_for "has that caption already"
+send Escape
+wait_for "caption unchanged"
+send c
+send C-u
+send Enter
+wait_for "statement.txt has no caption now"
+ok cw audit --json
+json "[e['action'] for e in d if e['action'] == 'caption'] == ['caption', 'caption']"
 # Deleting the record asks, saying its files are detached for good (undo brings the record only).
 send d
 # the question names the hearing and wraps above the status line at 80 columns, its end whole
