@@ -490,6 +490,10 @@ static struct cw_date latest_recorded(const struct who *w, const struct cw_recor
 struct stint {
 	struct cw_date from, to;
 	int running; /* 0 ended; RUNNING; RUNNING_UNCOUNTED: no date to count it to (to = from) */
+	/* The last day it can have begun: from's last day, or earlier when another of its starts
+	 * (a detention seen on 25 July after an arrest dated only to July) or the day custody is
+	 * known as of finds the person held sooner. */
+	struct cw_date sure;
 };
 
 enum { RUNNING = 1, RUNNING_UNCOUNTED = 2 };
@@ -500,7 +504,8 @@ struct stints {
 	int failed; /* out of memory: the days are unknown rather than wrong */
 };
 
-static void add_stint(struct stints *s, struct cw_date from, struct cw_date to, int running)
+static void add_stint(struct stints *s, struct cw_date from, struct cw_date to, int running,
+		      struct cw_date sure)
 {
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 8;
@@ -513,7 +518,7 @@ static void add_stint(struct stints *s, struct cw_date from, struct cw_date to, 
 		s->v = v;
 		s->cap = cap;
 	}
-	s->v[s->n++] = (struct stint){from, to, running};
+	s->v[s->n++] = (struct stint){from, to, running, sure};
 }
 
 struct pretrial {
@@ -521,6 +526,29 @@ struct pretrial {
 	struct cw_date to;
 	uint8_t to_kind;
 };
+
+/* The last day a stretch from `start` (to `end`, unknown while it runs) can have begun: the
+ * earliest last day of its starts. */
+static struct cw_date sure_start(const struct who *w, const struct cw_record *kase,
+				 const struct cw_record *recs, size_t n, struct cw_date start,
+				 struct cw_date end)
+{
+	struct cw_date sure = cw_date_last_day(start);
+
+	for (size_t i = 0; i < n; i++) {
+		struct cw_date d;
+
+		if (!starts_for(w, kase, &recs[i]))
+			continue;
+		d = start_date(w, kase, recs, n, &recs[i]);
+		if (!cw_date_is_known(d) || cw_date_compare(d, start) < 0 ||
+		    (cw_date_is_known(end) && cw_date_compare(d, end) >= 0))
+			continue;
+		if (cw_date_compare(cw_date_last_day(d), sure) < 0)
+			sure = cw_date_last_day(d);
+	}
+	return sure;
+}
 
 /* Pretrial detention in one case, stretch by stretch: each begins at the first arrest or
  * detention after the last one's end and runs to the first event that ends it (a release on
@@ -546,12 +574,13 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			p->ongoing = 1;
 			p->to = today;
 			p->to_kind = CW_PRETRIAL_TO_TODAY;
-			add_stint(out, start, today, RUNNING);
+			add_stint(out, start, today, RUNNING,
+				  sure_start(w, kase, recs, n, start, end));
 			return;
 		}
 		if (!cw_date_is_known(end))
 			break;
-		add_stint(out, start, end, 0);
+		add_stint(out, start, end, 0, sure_start(w, kase, recs, n, start, end));
 		p->to = end;
 		p->to_kind = CW_PRETRIAL_TO_END;
 		after = end;
@@ -568,7 +597,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
 		p->unknown = 1;
 		/* No length, but a start: "detained since" still says it. */
-		add_stint(out, start, start, RUNNING_UNCOUNTED);
+		add_stint(out, start, start, RUNNING_UNCOUNTED, cw_date_last_day(start));
 		return;
 	}
 	/* Never past the day asked about (a report of a past week). */
@@ -578,7 +607,15 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 	}
 	p->to = to;
 	p->to_kind = (uint8_t)kind;
-	add_stint(out, start, to, RUNNING);
+	{
+		struct cw_date none = {0, 0, 0}, sure = sure_start(w, kase, recs, n, start, none);
+
+		/* Custody known as of a day, or a source of a day, finds the person held then. */
+		if ((kind == CW_PRETRIAL_TO_AS_OF || kind == CW_PRETRIAL_TO_SOURCE) &&
+		    cw_date_compare(cw_date_last_day(to), sure) < 0)
+			sure = cw_date_last_day(to);
+		add_stint(out, start, to, RUNNING, sure);
+	}
 }
 
 int cw_timeline_held_in_case(const struct cw_id *person, const struct cw_record *kase,
@@ -735,6 +772,9 @@ static void count_days(const struct stints *s, struct cw_date today,
 		const struct stint *t = &s->v[i];
 		long a = cw_date_to_days(cw_date_last_day(t->from));
 		long b = cw_date_to_days(cw_date_first_day(t->to));
+
+		if (cw_date_is_known(t->sure) && cw_date_to_days(t->sure) < a)
+			a = cw_date_to_days(t->sure);
 
 		if (b >= a)
 			least[nl++] = (struct span){a, b, t->from};

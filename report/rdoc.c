@@ -1426,7 +1426,14 @@ static int not_met_list(struct sb *sb, const struct cw_report *r, int side)
 		if (!k)
 			continue;
 		sb_add(sb, "%s", any ? _(", ") : "");
-		sb_add(sb, P_("%s (%zu hearing)", "%s (%zu hearings)", k), _(r->fair[f].label), k);
+		/* "press not admitted", as the hearing's row says it: "press admitted" in a list
+		 * of what was not met read as the opposite */
+		sb_add(sb, P_("%s (%zu hearing)", "%s (%zu hearings)", k),
+		       !r->fair[f].field                              ? _(r->fair[f].label)
+		       : !strcmp(r->fair[f].field, "public_admitted") ? _("public not admitted")
+		       : !strcmp(r->fair[f].field, "press_admitted")  ? _("press not admitted")
+								      : _("monitors not admitted"),
+		       k);
 		any = 1;
 	}
 	return any;
@@ -2029,7 +2036,7 @@ static int detention_held_at_end(struct cw_rdoc *doc, struct sb *sb, const struc
  * held at the end. */
 static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
 {
-	struct held h, now;
+	struct held h, now, later;
 	char when[CW_DATE_TEXT_MAX], name[600];
 	size_t named = 0;
 
@@ -2037,6 +2044,7 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 	if (!h.rows)
 		return 0;
 	held_tally(r, CW_HELD_AT_END, &now);
+	held_tally(r, CW_MAY_BEGIN_LATER, &later);
 	cw_date_format(h.last, when);
 	/* Counted by the rows listed, each named after it: a group is one, with its number. */
 	if (now.rows)
@@ -2047,10 +2055,18 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 			  "in accounts of %s or earlier",
 			  h.rows),
 		       h.rows, when);
-	else
+	else if (later.rows || h.rows == 1) /* not "all": others may be said after */
 		sb_add(sb,
 		       P_("%zu listed as in pretrial detention was last reported held before the "
 			  "end of the period, in accounts of %s or earlier",
+			  "%zu listed as in pretrial detention were last reported held before the "
+			  "end of the period, in accounts of %s or earlier",
+			  h.rows),
+		       h.rows, when);
+	else
+		sb_add(sb,
+		       P_("All %zu listed as in pretrial detention was last reported held before "
+			  "the end of the period, in accounts of %s or earlier",
 			  "All %zu listed as in pretrial detention were last reported held before "
 			  "the end of the period, in accounts of %s or earlier",
 			  h.rows),
@@ -2076,7 +2092,7 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 	}
 	sb_add(sb, "%s", _("; no account recorded says whether they were still held at its end"));
 	if (!now.rows)
-		detention_longest(sb, r, h.first, 0);
+		detention_longest(sb, r, h.first, h.rows == 1);
 	sb_add(sb, "%s", stop());
 	return sentence(doc, sb);
 }
@@ -2498,9 +2514,24 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			if (!other[t])
 				continue;
 			sb_add(&sb, "%s", any ? _(", ") : _(": "));
-			/* TRANSLATORS: a count and the kind of milestone it counts: "1 house
-			 * arrest" */
-			sb_add(&sb, _("%zu %s"), other[t], word(&cw_words_milestone, (uint8_t)t));
+			if (t == CW_MS_HOUSE_ARREST)
+				sb_add(&sb, P_("%zu house arrest", "%zu house arrests", other[t]),
+				       other[t]);
+			else if (t == CW_MS_SUPERVISION)
+				sb_add(&sb,
+				       P_("%zu placement under judicial supervision",
+					  "%zu placements under judicial supervision", other[t]),
+				       other[t]);
+			else if (t == CW_MS_PRETRIAL_END)
+				sb_add(&sb,
+				       P_("%zu end of pretrial detention",
+					  "%zu ends of pretrial detention", other[t]),
+				       other[t]);
+			else if (t == CW_MS_PARDON)
+				sb_add(&sb, P_("%zu pardon", "%zu pardons", other[t]), other[t]);
+			else /* TRANSLATORS: a count and the kind of milestone it counts */
+				sb_add(&sb, _("%zu %s"), other[t],
+				       word(&cw_words_milestone, (uint8_t)t));
 			any = 1;
 		}
 		sb_add(&sb, "%s", stop());

@@ -343,7 +343,9 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 			char part[64] = "", arr[64] = "";
 
 			if (dm->participants >= 0)
-				snprintf(part, sizeof part, _("%lld participants"),
+				snprintf(part, sizeof part,
+					 P_("%lld participant", "%lld participants",
+					    (unsigned long)dm->participants),
 					 (long long)dm->participants);
 			if (dm->arrests_count >= 0 || dm->arrested.n)
 				snprintf(arr, sizeof arr,

@@ -575,8 +575,15 @@ static int caption_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 		rc = cw_error_set(err, CW_EREFUSED, "caption",
 				  _("the attachment has that caption already: nothing to change"));
 	if (rc == 0) {
+		/* After the change it replaces, whatever this machine's clock says: a caption
+		 * stamped by a laptop whose clock runs ahead would otherwise win over this edit
+		 * everywhere but here, and the laptops would never agree. */
+		int64_t at = cw_now_us();
+
+		if (at <= a.caption_at)
+			at = a.caption_at + 1;
 		cw_store_database_id(t->st, &here);
-		rc = take_caption(&a, c->caption, cw_now_us(), &here, err);
+		rc = take_caption(&a, c->caption, at, &here, err);
 	}
 	if (rc == 0)
 		rc = cw_attach_check(&a, err);
@@ -600,7 +607,12 @@ int cw_store_attachment_caption(struct cw_store *st, const struct cw_id *id, con
 		memset(out, 0, sizeof *out);
 	if ((rc = ready(st, err)) != 0)
 		return rc;
-	return cw_store_write(st, caption_fn, &c, err);
+	/* A commit that fails after the function ran leaves out filled: nothing was saved. */
+	if ((rc = cw_store_write(st, caption_fn, &c, err)) != 0 && out) {
+		cw_attachment_free(out);
+		memset(out, 0, sizeof *out);
+	}
+	return rc;
 }
 
 /* ---- listing and finding ------------------------------------------------------------------ */

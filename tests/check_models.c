@@ -2187,6 +2187,35 @@ END_TEST
 /* Dates not precise to the day give the least and the most days they allow, never "unknown"
  * for a detention months long: an arrest in May 2023 still held on 10 January 2024 is 224 to
  * 254 days. A stretch dated to the day beside it keeps its own days. */
+/* An arrest dated only to a month, and a detention seen on a day of it: held from that day at
+ * the latest, so the least count runs from it, not from the month's last day (which would be
+ * after the day asked about: 0 days, "perhaps not held yet"). */
+START_TEST(timeline_later_start_bounds_a_month_dated_one)
+{
+	struct cw_record recs[3];
+	struct cw_timeline_summary s;
+	struct cw_id person;
+
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2023-07");
+	cw_timeline_summarise(&person, recs, 2, D("2023-07-30"), &s);
+	ck_assert_int_eq(s.pretrial_days, 0);
+	ck_assert_int_eq(s.pretrial_days_max, 29);
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_PRETRIAL_DETENTION, "2023-07-25");
+	cw_timeline_summarise(&person, recs, 3, D("2023-07-30"), &s);
+	ck_assert_int_eq(s.pretrial_days, 5);
+	ck_assert_int_eq(s.pretrial_days_max, 29);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_since, D("2023-07")), 0);
+	/* released on the 20th instead: nothing finds the arrest's day before it */
+	cw_record_free(&recs[2]);
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_RELEASE, "2023-07-20");
+	cw_timeline_summarise(&person, recs, 3, D("2023-07-30"), &s);
+	ck_assert_int_eq(s.pretrial_days, 0);
+	for (int i = 0; i < 3; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 START_TEST(timeline_bounds_detention_not_dated_to_the_day)
 {
 	struct cw_record recs[5];
@@ -3025,6 +3054,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
 	tcase_add_test(tc, timeline_a_detention_ended_later_ran_on_the_day);
 	tcase_add_test(tc, timeline_bounds_detention_not_dated_to_the_day);
+	tcase_add_test(tc, timeline_later_start_bounds_a_month_dated_one);
 	tcase_add_test(tc, timeline_detention_with_no_date_to_count_to);
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);
 	tcase_add_test(tc, timeline_counts_a_group_of_unnamed_defendants);

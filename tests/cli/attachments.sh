@@ -231,6 +231,25 @@ checks=$((checks + 1))
 [ "$out" = "$digest_me" ] || fail "the laptops' captions differ after both bundles"
 ok cw audit --json
 json "len([e for e in d if e['action'] == 'caption' and e.get('record_name') == 'Meach Sovannara']) == 2"
+# A laptop whose clock runs an hour ahead changes the caption; this one, its clock right,
+# changes it again once that change is here. Stamped after the change it replaces (not by
+# its own clock, which would lose everywhere but here), its change is the later one on both.
+ahead=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
+CASEWATCH_NOW=$ahead ok sup caption "$sjpg" "from the laptop ahead"
+ok sup bundle export --to me -o "$WORK/ahead.bundle"
+ok cw bundle import "$WORK/ahead.bundle"
+has "1 with a new caption here"
+ok cw caption "$sjpg" "corrected here"
+ok cw bundle export --to sup -o "$WORK/corrected.bundle"
+ok sup bundle import "$WORK/corrected.bundle"
+has "1 with a new caption here"
+ok sup attachments "Meach Sovannara" --json
+json "[a['caption'] for a in d] == ['verdict', 'corrected here']"
+ok cw bundle content --digest
+digest_me=$out
+ok sup bundle content --digest
+checks=$((checks + 1))
+[ "$out" = "$digest_me" ] || fail "a caption changed after one from a clock ahead: the laptops differ"
 # Without attachments: listed, missing; open says why.
 ok cw bundle export --to miss --all --no-attachments -o "$WORK/bare.bundle"
 has "0 files (0.0 MiB)"

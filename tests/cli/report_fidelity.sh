@@ -282,6 +282,25 @@ ok cw log milestone --person "Month Arrest" --case "Month arrest case" --type ar
 ok cw report --week 2023-W30
 has "| Month Arrest | Month arrest case | not recorded | 2023-07 |  | at most 29 days, if detained by 2023-07-30: the detention is dated only to 2023-07 |"
 lacks "for at least 0 days"
+# ... but one arrested in July whose detention the team saw on 25 July was held by the week's
+# end, whatever the July arrest's day: counted among those held, never "may have been
+# detained only after" (a reviewer's case);
+ok cw person add --name "Seen Held"
+ok cw case add --title "Seen held case" --defendant "Seen Held" --custody detained
+ok cw log milestone --person "Seen Held" --case "Seen held case" --type arrest --date 2023-07
+ok cw log milestone --person "Seen Held" --case "Seen held case" --type pretrial_detention \
+	--date 2023-07-25 --view own
+ok cw report --week 2023-W30 --format json
+json "[p['standing'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] in ('Seen Held', 'Month Arrest')] == ['held_at_period_end', 'may_begin_after_end']"
+# and an account dated only to July is as of any day of it: not "last reported before the
+# end" of a week in July
+ok cw person add --name "July Account"
+ok cw case add --title "July account case" --defendant "July Account" --custody detained \
+	--view un --reported-on 2023-07
+ok cw log milestone --person "July Account" --case "July account case" --type arrest \
+	--date 2023-06-01 --view un --reported-on 2023-07
+ok cw report --week 2023-W28 --format json
+json "[p['standing'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'July Account'] == ['held_at_period_end']"
 
 # ---- released since: a past week's report lists who was held in it -----------------------
 # Held during a week and released after it, with the case now saying released: the report of

@@ -110,7 +110,7 @@ assert [h['press_admitted'] for h in own if h['date'] == '2024-02-06'] == ['no']
 assert fair[('public_hearing', 'reported')]['not_met'] == 1
 assert s[2] == ('At the hearings the team monitored, fair-trial indicators not met: public hearing '
                 '(%d hearings), counsel of own choosing (1 hearing), reasoned judgment (1 hearing), '
-                'press admitted (1 hearing).' % ph['not_met']), s[2]
+                'press not admitted (1 hearing).' % ph['not_met']), s[2]
 assert s[3] == 'At the hearings documents report, fair-trial indicators not met: public hearing (1 hearing).', s[3]
 g = d['arrests_and_charges']['groups']
 assert s[4] == '%d new arrest; %d under 494/495 incitement (account: own observation).' % (
