@@ -1445,12 +1445,14 @@ static int period_within(const struct cw_tally *t, struct cw_date from, struct c
 
 /* The undated tallies over a period in the range: undated events have a key of
  * their own, so only they are read (a handful: the counts of UN reports). */
-static int gather_undated_tallies(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
+static int gather_undated_tallies(struct cw_reader *rd, struct cw_report *r, size_t *seen,
+				  struct cw_error *err)
 {
 	static const enum cw_kind kinds[] = {CW_KIND_HEARING, CW_KIND_VISIT, CW_KIND_DEMO};
 	struct cw_date none = {0, 0, 0};
 	int rc = 0;
 
+	*seen = 0; /* every undated tally the filter finds, over the range or not */
 	for (size_t k = 0; rc == 0 && k < sizeof kinds / sizeof kinds[0]; k++) {
 		struct cw_record_list l;
 		struct cw_filter f;
@@ -1461,12 +1463,14 @@ static int gather_undated_tallies(struct cw_reader *rd, struct cw_report *r, str
 			rc = cw_reader_list(rd, &f, CW_KIND_BIT(kinds[k]), CW_ORDER_OLDEST_FIRST, 0,
 					    0, &l, err);
 		}
-		for (size_t i = 0; rc == 0 && i < l.n; i++)
-			if (!cw_date_is_known(cw_record_date(&l.items[i])) &&
-			    is_tally(&l.items[i]) &&
-			    period_within(cw_record_tally(&l.items[i]), r->from, r->to) &&
+		for (size_t i = 0; rc == 0 && i < l.n; i++) {
+			if (cw_date_is_known(cw_record_date(&l.items[i])) || !is_tally(&l.items[i]))
+				continue;
+			(*seen)++;
+			if (period_within(cw_record_tally(&l.items[i]), r->from, r->to) &&
 			    cw_record_list_push(&r->tallies, &l.items[i]) != 0)
 				rc = oom(err);
+		}
 		cw_record_list_free(&l);
 	}
 	if (rc == 0 && cw_withheld_sift(&r->confidential, &r->tallies, 1) != 0)
@@ -1474,39 +1478,30 @@ static int gather_undated_tallies(struct cw_reader *rd, struct cw_report *r, str
 	return rc ? rc : cw_withheld_match_text(r->shown, &r->confidential, &r->tallies, 1, err);
 }
 
-/* The events that match the filter and have no date at all, tallies aside: counted into
- * r->undated, the confidential ones (or found only through confidential text) left out. */
-static int count_undated(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
+/* The events that match the filter and have no date at all, tallies aside, into r->undated:
+ * counted from the index keys (thousands at a million records: reading each one cost the
+ * weekly report a fifth more time), less the undated tallies gather_undated_tallies read. A
+ * confidential record among them is counted too: the figure says only that it exists. */
+static int count_undated(struct cw_reader *rd, struct cw_report *r, size_t tallies,
+			 struct cw_error *err)
 {
 	static const enum cw_kind kinds[] = {CW_KIND_HEARING, CW_KIND_MILESTONE, CW_KIND_VISIT,
 					     CW_KIND_DEMO, CW_KIND_INCIDENT};
 	struct cw_date none = {0, 0, 0};
-	struct cw_record_list undated = {0};
+	size_t total = 0;
 	int rc = 0;
 
 	for (size_t k = 0; rc == 0 && k < sizeof kinds / sizeof kinds[0]; k++) {
-		struct cw_record_list l;
 		struct cw_filter f;
+		size_t n = 0;
 
-		memset(&l, 0, sizeof l);
-		if (narrow(r, kinds[k], none, none, &f)) {
-			f.undated = 1;
-			rc = cw_reader_list(rd, &f, CW_KIND_BIT(kinds[k]), CW_ORDER_OLDEST_FIRST, 0,
-					    0, &l, err);
-		}
-		for (size_t i = 0; rc == 0 && i < l.n; i++)
-			if (!cw_date_is_known(cw_record_date(&l.items[i])) &&
-			    !is_tally(&l.items[i]) &&
-			    cw_record_list_push(&undated, &l.items[i]) != 0)
-				rc = oom(err);
-		cw_record_list_free(&l);
+		if (!narrow(r, kinds[k], none, none, &f))
+			continue;
+		f.undated = 1;
+		rc = cw_reader_count(rd, &f, CW_KIND_BIT(kinds[k]), &n, err);
+		total += n;
 	}
-	if (rc == 0 && cw_withheld_sift(&r->confidential, &undated, 0) != 0)
-		rc = oom(err);
-	if (rc == 0)
-		rc = cw_withheld_match_text(r->shown, &r->confidential, &undated, 0, err);
-	r->undated = undated.n;
-	cw_record_list_free(&undated);
+	r->undated = total > tallies ? total - tallies : 0;
 	return rc;
 }
 
@@ -2126,6 +2121,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	struct events events;
 	struct cw_date none = {0, 0, 0};
 	long days;
+	size_t undated_tallies = 0;
 	int rc, wy, ww, wy2, ww2;
 
 	memset(out, 0, sizeof *out);
@@ -2234,8 +2230,8 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	    (rc = add_refs(rd, out, &out->upcoming_src, err)) != 0 ||
 	    (rc = gather_partial(rd, out, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->partial, err)) != 0 ||
-	    (rc = gather_undated_tallies(rd, out, err)) != 0 ||
-	    (rc = count_undated(rd, out, err)) != 0 ||
+	    (rc = gather_undated_tallies(rd, out, &undated_tallies, err)) != 0 ||
+	    (rc = count_undated(rd, out, undated_tallies, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->tallies, err)) != 0)
 		return rc;
 	return gather_detainees(rd, out, err);

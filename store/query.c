@@ -1264,16 +1264,13 @@ static int count_from_counters(struct cw_store *st, MDB_txn *txn, const struct c
 	return 1;
 }
 
-int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
-		   size_t *count, struct cw_error *err)
+static int count_in(struct cw_store *st, MDB_txn *txn, const struct cw_filter *f,
+		    uint32_t default_kinds, size_t *count, struct cw_error *err)
 {
 	struct criteria c;
-	MDB_txn *txn;
 	int rc;
 
 	*count = 0;
-	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
-		return rc;
 	if ((rc = criteria_build(st, txn, f, default_kinds, &c, err)) == 0 &&
 	    (rc = count_from_counters(st, txn, &c, count, err)) == 0)
 		rc = people_via_cases(&c)
@@ -1283,8 +1280,27 @@ int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t defa
 	if (rc > 0)
 		rc = 0; /* answered from the counters */
 	criteria_free(&c);
+	return rc;
+}
+
+int cw_store_count(struct cw_store *st, const struct cw_filter *f, uint32_t default_kinds,
+		   size_t *count, struct cw_error *err)
+{
+	MDB_txn *txn;
+	int rc;
+
+	*count = 0;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = count_in(st, txn, f, default_kinds, count, err);
 	mdb_txn_abort(txn);
 	return rc;
+}
+
+int cw_reader_count(struct cw_reader *rd, const struct cw_filter *f, uint32_t default_kinds,
+		    size_t *count, struct cw_error *err)
+{
+	return count_in(rd->st, rd->txn, f, default_kinds, count, err);
 }
 
 int cw_store_filter_check(struct cw_store *st, const struct cw_filter *f, struct cw_error *err)

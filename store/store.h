@@ -423,6 +423,10 @@ void cw_reader_end(struct cw_reader *rd);
  * through the reader. */
 int cw_reader_get(struct cw_reader *rd, const struct cw_id *id, struct cw_record *rec,
 		  struct cw_error *err);
+/* cw_store_count in the reader's transaction: index keys only, unless the filter asks for
+ * text or names only records hold. */
+int cw_reader_count(struct cw_reader *rd, const struct cw_filter *f, uint32_t default_kinds,
+		    size_t *count, struct cw_error *err);
 int cw_reader_list(struct cw_reader *rd, const struct cw_filter *f, uint32_t default_kinds,
 		   enum cw_order order, size_t offset, size_t limit, struct cw_record_list *out,
 		   struct cw_error *err);
