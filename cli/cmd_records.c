@@ -609,8 +609,8 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 		for (size_t j = 0; j < r->u.kase.defendants.n; j++) {
 			const struct cw_defendant *d =
 				(const struct cw_defendant *)r->u.kase.defendants.items + j;
-			const struct cw_record *freed;
-			char arts[600], custody[600], account[200], stage_text[200] = "";
+			const struct cw_record *freed, *ruled;
+			char arts[600], custody[600], account[200], stage_text[300] = "";
 			uint8_t stage;
 
 			if (!cw_id_equal(&d->person, &person->id))
@@ -642,6 +642,18 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 			if (stage)
 				snprintf(stage_text, sizeof stage_text, _("; stage: %s"),
 					 cw_enum_label(&cw_words_stage, stage));
+			/* "awaiting trial" beside a verdict logged since: say which is older. */
+			if ((ruled = cw_timeline_stage_outdated(&person->id, r, l->items, l->n,
+								today))) {
+				char on[CW_DATE_TEXT_MAX];
+
+				cw_date_format(cw_record_date(ruled), on);
+				snprintf(stage_text, sizeof stage_text,
+					 _("; stage: %s (as the case records it; a verdict on %s "
+					   "came "
+					   "after)"),
+					 cw_enum_label(&cw_words_stage, stage), on);
+			}
 			head_line(cli, width, 6, "%s%s%s", _("    custody: "), custody, stage_text);
 		}
 	}

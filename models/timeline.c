@@ -652,6 +652,66 @@ static int sets_free(const struct cw_record *r)
 	}
 }
 
+/* Whether r rules on the person in case kase (cw_timeline_stage_outdated). */
+static int rules_on(const struct cw_record *r, const struct cw_id *person, const struct cw_id *kase)
+{
+	if (r->kind == CW_KIND_HEARING) {
+		const struct cw_hearing *h = &r->u.hearing;
+
+		if (!cw_id_equal(&h->case_id, kase) || h->outcome != CW_OUTCOME_VERDICT)
+			return 0;
+		if (!h->verdicts.n)
+			return 1; /* a verdict unitemised: on the case's defendants */
+		for (size_t i = 0; i < h->verdicts.n; i++) {
+			const struct cw_verdict *v =
+				(const struct cw_verdict *)h->verdicts.items + i;
+
+			if (cw_id_equal(&v->person, person) ||
+			    (cw_id_is_zero(&v->person) && !v->group))
+				return 1;
+		}
+		return 0;
+	}
+	if (r->kind != CW_KIND_MILESTONE || !cw_id_equal(&r->u.milestone.case_id, kase) ||
+	    !cw_id_equal(&r->u.milestone.person, person))
+		return 0;
+	return r->u.milestone.type == CW_MS_VERDICT ||
+	       r->u.milestone.type == CW_MS_IN_ABSENTIA_VERDICT ||
+	       r->u.milestone.type == CW_MS_SENTENCE;
+}
+
+const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
+						   const struct cw_record *kase,
+						   const struct cw_record *records, size_t n,
+						   struct cw_date today)
+{
+	const struct cw_defendant *mine;
+	const struct cw_record *by = NULL;
+	struct cw_date as_of;
+	uint8_t stage;
+
+	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)))
+		return NULL;
+	stage = mine->stage ? mine->stage : kase->u.kase.stage;
+	if (stage != CW_STAGE_INVESTIGATION && stage != CW_STAGE_PRETRIAL &&
+	    stage != CW_STAGE_TRIAL)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		struct cw_date d = cw_record_date(&records[i]);
+
+		if (!cw_date_is_known(d) || after_day(d, today) ||
+		    !rules_on(&records[i], person, &kase->id))
+			continue;
+		if (!by || cw_date_compare(d, cw_record_date(by)) > 0)
+			by = &records[i];
+	}
+	/* An entry known as of that day or later was written knowing of it. */
+	as_of = cw_date_is_known(mine->as_of) ? mine->as_of : kase->u.kase.as_of;
+	if (by && cw_date_is_known(as_of) && cw_date_compare(as_of, cw_record_date(by)) >= 0)
+		return NULL;
+	return by;
+}
+
 const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 						     const struct cw_record *kase,
 						     const struct cw_record *records, size_t n,

@@ -41,4 +41,22 @@ ok cw timeline "Kem Ly"
 has "custody: detained"
 lacks "as the case records it"
 
+# The same for the stage: "awaiting trial" as of 1 March beside a verdict logged on 6 March
+# says which is older; an entry known as of the verdict's day or later, or a stage after a
+# verdict, says nothing more (a supervisor's trial: "convicted" charges beside "awaiting
+# trial").
+ok cw person add --name "Stage Old"
+ok cw case add --title "Stage case" --defendant "Stage Old" --custody detained --charge 494/495 \
+	--stage pretrial --as-of 2025-03-01
+ok cw log hearing --case "Stage case" --date 2025-03-06 --outcome verdict \
+	--verdict "494/495=convicted@Stage Old" --view own
+ok cw timeline "Stage Old"
+has "charges: convicted: 494, 495"
+has "stage: awaiting trial (as the case records it; a verdict on 2025-03-06 came after)"
+case_id=$(cw list cases --json | "${PYTHON3:-python3}" -c 'import json,sys; print([c["id"] for c in json.load(sys.stdin) if c["title"] == "Stage case"][0])')
+ok cw edit "$case_id" --as-of 2025-03-06
+ok cw timeline "Stage Old"
+has "stage: awaiting trial"
+lacks "came after"
+
 done_ok
