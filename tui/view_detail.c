@@ -354,7 +354,9 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	const struct cw_person *p = &person->u.person;
 	struct cw_timeline_summary sum;
 	struct lines ls = {0};
-	char date[CW_DATE_TEXT_MAX], pre[160];
+	char date[CW_DATE_TEXT_MAX], pre[160], on[CW_DATE_TEXT_MAX];
+	struct cw_date today = cw_date_today();
+	const struct cw_record *by;
 
 	add_line(&ls, "%s%s%s%s%s", p->name ? p->name : "", p->name_km ? "  " : "",
 		 p->name_km ? p->name_km : "", p->affiliation ? "  |  " : "",
@@ -379,9 +381,33 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 				 d->custody ? cw_enum_label(&cw_words_custody, d->custody)
 					    : "unknown",
 				 arts[0] ? arts : "none recorded");
+			/* The case's entry older than what was logged since: say which to
+			 * believe, as `casewatch timeline` does. */
+			if ((by = cw_timeline_custody_outdated(&person->id, r, l->items, l->n,
+							       today))) {
+				cw_date_format(cw_record_date(by), on);
+				add_line(&ls,
+					 _("  (custody as the case records it: %s on %s ended the "
+					   "pretrial detention)"),
+					 by->kind == CW_KIND_HEARING
+						 ? cw_enum_label(&cw_words_milestone, CW_MS_BAIL)
+						 : cw_enum_label(&cw_words_milestone,
+								 by->u.milestone.type),
+					 on);
+			}
+			if ((by = cw_timeline_stage_outdated(&person->id, r, l->items, l->n,
+							     today))) {
+				uint8_t stage = d->stage ? d->stage : r->u.kase.stage;
+
+				cw_date_format(cw_record_date(by), on);
+				add_line(&ls,
+					 _("  (stage %s as the case records it: a verdict on %s "
+					   "came after)"),
+					 cw_enum_label(&cw_words_stage, stage), on);
+			}
 		}
 	}
-	cw_timeline_summarise(&person->id, l->items, l->n, cw_date_today(), &sum);
+	cw_timeline_summarise(&person->id, l->items, l->n, today, &sum);
 	cw_date_format(sum.next_hearing, date);
 	cw_pretrial_text(&sum, pre, sizeof pre);
 	/* Two lines, so that at 80 columns a long detention ("56 days to 2024-05-31, the

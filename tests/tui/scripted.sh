@@ -348,4 +348,18 @@ printf '%s\n' "$screen" | grep -q "merged: 0 records now name the person kept" |
 ok cw list persons --json
 json "'Saran twin' not in [p['name'] for p in d]"
 checks=$((checks + 3))
+# A timeline's head says when the case's entry is older than what was logged since, as
+# `casewatch timeline` does: "awaiting trial" as of 1 March beside a verdict of 6 March, and
+# "detained" beside the bail granted that ended the detention.
+ok cw person add --name "Stage Old"
+ok cw case add --title "Stage case" --defendant "Stage Old" --custody detained --charge 494/495 \
+	--stage pretrial --as-of 2025-03-01
+ok cw log milestone --person "Stage Old" --case "Stage case" --type arrest --date 2025-02-01
+ok cw log milestone --person "Stage Old" --case "Stage case" --type bail --outcome granted \
+	--date 2025-03-03
+ok cw log hearing --case "Stage case" --date 2025-03-06 --outcome verdict \
+	--verdict "494/495=convicted@Stage Old" --view own
+keys '2/Stage Old<Enter><Enter><Dump>' 120x40
+has "(stage awaiting trial as the case records it: a verdict on 2025-03-06 came after)"
+has "(custody as the case records it: bail on 2025-03-03 ended the pretrial detention)"
 done_ok
