@@ -411,7 +411,7 @@ int cw_cmd_caption(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 	if (!arg || (!text && !clear) || (text && clear))
 		return cw_error_set(&cli->err, CW_EUSAGE, "caption",
 				    _("usage: casewatch caption ATTACHMENT TEXT | --clear"));
-	if (text && !*text)
+	if (text && cw_text_is_blank(text))
 		return cw_error_set(&cli->err, CW_EUSAGE, "caption",
 				    _("is empty: give a text, or --clear to remove the caption"));
 	if ((rc = find(cli, arg, &id)) != 0 ||

@@ -612,6 +612,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 			const struct cw_record *freed, *ruled;
 			char arts[600], custody[600], account[200], stage_text[300] = "";
 			uint8_t stage;
+			int on_appeal;
 
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
@@ -644,15 +645,19 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 					 cw_enum_label(&cw_words_stage, stage));
 			/* "awaiting trial" beside a verdict logged since: say which is older. */
 			if ((ruled = cw_timeline_stage_outdated(&person->id, r, l->items, l->n,
-								today))) {
+								today, &on_appeal))) {
 				char on[CW_DATE_TEXT_MAX];
 
 				cw_date_format(cw_record_date(ruled), on);
-				snprintf(stage_text, sizeof stage_text,
-					 _("; stage: %s (as the case records it; a verdict on %s "
-					   "came "
-					   "after)"),
-					 cw_enum_label(&cw_words_stage, stage), on);
+				snprintf(
+					stage_text, sizeof stage_text,
+					on_appeal
+						? _("; stage: %s (as the case records it; a ruling "
+						    "on appeal on %s came after)")
+						: _("; stage: %s (as the case records it; a "
+						    "verdict "
+						    "on %s came after)"),
+					cw_enum_label(&cw_words_stage, stage), on);
 			}
 			head_line(cli, width, 6, "%s%s%s", _("    custody: "), custody, stage_text);
 		}

@@ -652,13 +652,17 @@ static int sets_free(const struct cw_record *r)
 	}
 }
 
-/* Whether r rules on the person in case kase (cw_timeline_stage_outdated). */
-static int rules_on(const struct cw_record *r, const struct cw_id *person, const struct cw_id *kase)
+/* Whether r rules on the person in case kase (cw_timeline_stage_outdated): on appeal (an
+ * appeal or Supreme Court hearing's verdict, an appeal or Supreme Court decision) when
+ * `appeal`, else at any instance. */
+static int rules_on(const struct cw_record *r, const struct cw_id *person, const struct cw_id *kase,
+		    int appeal)
 {
 	if (r->kind == CW_KIND_HEARING) {
 		const struct cw_hearing *h = &r->u.hearing;
 
-		if (!cw_id_equal(&h->case_id, kase) || h->outcome != CW_OUTCOME_VERDICT)
+		if (!cw_id_equal(&h->case_id, kase) || h->outcome != CW_OUTCOME_VERDICT ||
+		    (appeal && h->stage != CW_STAGE_APPEAL && h->stage != CW_STAGE_SUPREME))
 			return 0;
 		if (!h->verdicts.n)
 			return 1; /* a verdict unitemised: on the case's defendants */
@@ -675,15 +679,18 @@ static int rules_on(const struct cw_record *r, const struct cw_id *person, const
 	if (r->kind != CW_KIND_MILESTONE || !cw_id_equal(&r->u.milestone.case_id, kase) ||
 	    !cw_id_equal(&r->u.milestone.person, person))
 		return 0;
-	return r->u.milestone.type == CW_MS_VERDICT ||
-	       r->u.milestone.type == CW_MS_IN_ABSENTIA_VERDICT ||
-	       r->u.milestone.type == CW_MS_SENTENCE;
+	if (r->u.milestone.type == CW_MS_APPEAL_DECIDED ||
+	    r->u.milestone.type == CW_MS_SUPREME_DECISION)
+		return 1;
+	return !appeal && (r->u.milestone.type == CW_MS_VERDICT ||
+			   r->u.milestone.type == CW_MS_IN_ABSENTIA_VERDICT ||
+			   r->u.milestone.type == CW_MS_SENTENCE);
 }
 
 const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
 						   const struct cw_record *kase,
 						   const struct cw_record *records, size_t n,
-						   struct cw_date today)
+						   struct cw_date today, int *on_appeal)
 {
 	const struct cw_defendant *mine;
 	const struct cw_record *by = NULL;
@@ -693,14 +700,16 @@ const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
 	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)))
 		return NULL;
 	stage = mine->stage ? mine->stage : kase->u.kase.stage;
+	/* Before any verdict, a verdict is news; at the verdict, a ruling on appeal is. */
+	*on_appeal = stage == CW_STAGE_VERDICT;
 	if (stage != CW_STAGE_INVESTIGATION && stage != CW_STAGE_PRETRIAL &&
-	    stage != CW_STAGE_TRIAL)
+	    stage != CW_STAGE_TRIAL && stage != CW_STAGE_VERDICT)
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		struct cw_date d = cw_record_date(&records[i]);
 
 		if (!cw_date_is_known(d) || after_day(d, today) ||
-		    !rules_on(&records[i], person, &kase->id))
+		    !rules_on(&records[i], person, &kase->id, *on_appeal))
 			continue;
 		if (!by || cw_date_compare(d, cw_record_date(by)) > 0)
 			by = &records[i];

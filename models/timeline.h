@@ -99,14 +99,16 @@ int cw_timeline_held_in_case(const struct cw_id *person, const struct cw_record 
  * or a sentence (which may well keep the person detained), or an entry known as of a later
  * day. The event is one of records. */
 /* A ruling on the person in the case (a hearing's verdict that names them or names no one, a
- * verdict, in-absentia verdict or sentence milestone of theirs), the latest by `today`, while
- * the case's entry for them still gives a stage before any verdict (investigation, awaiting
- * trial, trial) and is not known as of that day or later: a reader told "awaiting trial" of
- * someone convicted must be told which to believe. NULL otherwise. One of records. */
+ * verdict, in-absentia verdict, sentence, appeal or Supreme Court decision of theirs), the
+ * latest by `today`, while the case's entry for them still gives a stage before any verdict
+ * (investigation, awaiting trial, trial) and is not known as of that day or later: a reader
+ * told "awaiting trial" of someone convicted must be told which to believe. At the stage
+ * "verdict", only a ruling on appeal counts (*on_appeal is then set). NULL otherwise. One of
+ * records. */
 const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
 						   const struct cw_record *kase,
 						   const struct cw_record *records, size_t n,
-						   struct cw_date today);
+						   struct cw_date today, int *on_appeal);
 const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 						     const struct cw_record *kase,
 						     const struct cw_record *records, size_t n,

@@ -1863,11 +1863,13 @@ static size_t detainee_people(const struct cw_report_detainee *d)
 /* How many of the people listed as held (those held at the period's end only, when
  * held_at_end) were first held on a day of the period (their detention's start lies in it);
  * *partial when a group among them gives no number (it counts as one: "at least"). */
-static size_t detention_began(const struct cw_report *r, int held_at_end, int *partial)
+static size_t detention_began(const struct cw_report *r, int held_at_end, int *partial,
+			      uint32_t *views)
 {
 	size_t began = 0;
 
 	*partial = 0;
+	*views = 0;
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
 
@@ -1878,6 +1880,7 @@ static size_t detention_began(const struct cw_report *r, int held_at_end, int *p
 		    cw_date_compare(cw_date_last_day(d->since), r->to) <= 0) {
 			began += detainee_people(d);
 			*partial |= d->group[0] && d->count <= 0;
+			*views |= d->views;
 		}
 	}
 	return began;
@@ -1891,18 +1894,33 @@ static void detention_taken_listed(struct sb *sb, size_t taken, const size_t lis
 	size_t listed = listed_by[CW_HELD_AT_END], stale = listed_by[CW_LAST_REPORTED];
 	size_t later = listed_by[CW_MAY_BEGIN_LATER];
 
-	if (listed)
+	/* All of them in one standing: "they are", not "1 of them" of one. */
+	if (listed == taken)
+		sb_add(sb, "%s",
+		       P_("; they are listed below as still held at its end",
+			  "; all of them are listed below as still held at its end", taken));
+	else if (listed)
 		sb_add(sb,
 		       P_("; %zu of them is listed below as still held at its end",
 			  "; %zu of them are listed below as still held at its end", listed),
 		       listed);
-	if (stale)
+	if (stale == taken)
+		sb_add(sb, "%s",
+		       P_("; they are listed below as last reported held before its end",
+			  "; all of them are listed below as last reported held before its end",
+			  taken));
+	else if (stale)
 		sb_add(sb,
 		       P_("; %zu of them is listed below as last reported held before its end",
 			  "; %zu of them are listed below as last reported held before its end",
 			  stale),
 		       stale);
-	if (later)
+	if (later == taken)
+		sb_add(sb, "%s",
+		       P_("; they are listed below as possibly detained only after its end",
+			  "; all of them are listed below as possibly detained only after its end",
+			  taken));
+	else if (later)
 		sb_add(sb,
 		       P_("; %zu of them is listed below as possibly detained only after its end",
 			  "; %zu of them are listed below as possibly detained only after its end",
@@ -1971,10 +1989,12 @@ static void detention_longest(struct sb *sb, const struct cw_report *r,
 /* The people the accounts recorded list as held at the period's end: how many (a group as
  * many as it counts, "at least" when one gives no number), the longest, and how many of them
  * came in during the period. */
-static int detention_held_at_end(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
+static int detention_held_at_end(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r,
+				 int began_said)
 {
 	struct held h;
 	size_t began;
+	uint32_t views;
 	int partial, rc;
 
 	held_tally(r, CW_HELD_AT_END, &h);
@@ -2017,15 +2037,28 @@ static int detention_held_at_end(struct cw_rdoc *doc, struct sb *sb, const struc
 	sb_add(sb, "%s", stop());
 	if ((rc = sentence(doc, sb)) != 0)
 		return rc;
-	if ((began = detention_began(r, 1, &partial)) > 0) {
-		sb_add(sb,
-		       partial ? P_("At least %zu of them has been held since a day in the period.",
-				    "At least %zu of them have been held since a day in the "
-				    "period.",
-				    began)
-			       : P_("%zu of them has been held since a day in the period.",
-				    "%zu of them have been held since a day in the period.", began),
-		       began);
+	if (!began_said && (began = detention_began(r, 1, &partial, &views)) > 0) {
+		/* Arrested or detained in the period: the start of the stretch counted, which
+		 * may be an arrest (the comparison's "taken into pretrial detention" counts
+		 * detention orders alone). */
+		if (began == h.people && !partial)
+			sb_add(sb, "%s",
+			       P_("They were arrested or detained during the period.",
+				  "All of them were arrested or detained during the period.",
+				  began));
+		else
+			sb_add(sb,
+			       partial ? P_("At least %zu of them was arrested or detained during "
+					    "the period.",
+					    "At least %zu of them were arrested or detained during "
+					    "the period.",
+					    began)
+				       : P_("%zu of them was arrested or detained during the "
+					    "period.",
+					    "%zu of them were arrested or detained during the "
+					    "period.",
+					    began),
+			       began);
 		rc = sentence(doc, sb);
 	}
 	return rc;
@@ -2046,31 +2079,47 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 	held_tally(r, CW_HELD_AT_END, &now);
 	held_tally(r, CW_MAY_BEGIN_LATER, &later);
 	cw_date_format(h.last, when);
-	/* Counted by the rows listed, each named after it: a group is one, with its number. */
+	/* Counted as people, as the sentence before counts them (a group as its number, one
+	 * that gives none as one: "at least"), each row named after it. */
 	if (now.rows)
 		sb_add(sb,
-		       P_("%zu more listed was last reported held before the end of the period, "
-			  "in accounts of %s or earlier",
-			  "%zu more listed were last reported held before the end of the period, "
-			  "in accounts of %s or earlier",
-			  h.rows),
-		       h.rows, when);
-	else if (later.rows || h.rows == 1) /* not "all": others may be said after */
+		       h.uncounted ? P_("At least %zu more person listed was last reported held "
+					"before the end of the period, in accounts of %s or "
+					"earlier",
+					"At least %zu more people listed were last reported held "
+					"before the end of the period, in accounts of %s or "
+					"earlier",
+					h.people)
+				   : P_("%zu more person listed was last reported held before the "
+					"end of the period, in accounts of %s or earlier",
+					"%zu more people listed were last reported held before the "
+					"end of the period, in accounts of %s or earlier",
+					h.people),
+		       h.people, when);
+	else if (h.uncounted)
 		sb_add(sb,
-		       P_("%zu listed as in pretrial detention was last reported held before the "
-			  "end of the period, in accounts of %s or earlier",
-			  "%zu listed as in pretrial detention were last reported held before the "
-			  "end of the period, in accounts of %s or earlier",
-			  h.rows),
-		       h.rows, when);
+		       P_("At least %zu person listed as in pretrial detention was last reported "
+			  "held before the end of the period, in accounts of %s or earlier",
+			  "At least %zu people listed as in pretrial detention were last reported "
+			  "held before the end of the period, in accounts of %s or earlier",
+			  h.people),
+		       h.people, when);
+	else if (later.rows || h.people == 1) /* not "all": others may be said after */
+		sb_add(sb,
+		       P_("%zu person listed as in pretrial detention was last reported held "
+			  "before the end of the period, in accounts of %s or earlier",
+			  "%zu people listed as in pretrial detention were last reported held "
+			  "before the end of the period, in accounts of %s or earlier",
+			  h.people),
+		       h.people, when);
 	else
 		sb_add(sb,
-		       P_("All %zu listed as in pretrial detention was last reported held before "
-			  "the end of the period, in accounts of %s or earlier",
-			  "All %zu listed as in pretrial detention were last reported held before "
-			  "the end of the period, in accounts of %s or earlier",
-			  h.rows),
-		       h.rows, when);
+		       P_("All %zu person listed as in pretrial detention was last reported held "
+			  "before the end of the period, in accounts of %s or earlier",
+			  "All %zu people listed as in pretrial detention were last reported held "
+			  "before the end of the period, in accounts of %s or earlier",
+			  h.people),
+		       h.people, when);
 	accounts(sb, h.views);
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
@@ -2125,24 +2174,50 @@ static int detention_may_begin_later(struct cw_rdoc *doc, struct sb *sb, const s
 	held_tally(r, CW_LAST_REPORTED, &last);
 	if (held.rows + last.rows)
 		sb_add(sb,
-		       P_("%zu more listed may have been detained only after the end of the "
-			  "period: the detention is dated only to a month or a year that runs past "
-			  "it",
-			  "%zu more listed may have been detained only after the end of the "
-			  "period: the detentions are dated only to a month or a year that runs "
-			  "past it",
-			  h.rows),
-		       h.rows);
+		       h.uncounted
+			       ? P_("At least %zu more person listed may have been detained "
+				    "only after the end of the period, dated only to a month or "
+				    "a year that runs past it",
+				    "At least %zu more people listed may have been detained "
+				    "only after the end of the period, dated only to a month or "
+				    "a year that runs past it",
+				    h.people)
+			       : P_("%zu more person listed may have been detained only after "
+				    "the end of the period, dated only to a month or a year that "
+				    "runs past it",
+				    "%zu more people listed may have been detained only after "
+				    "the end of the period, dated only to a month or a year that "
+				    "runs past it",
+				    h.people),
+		       h.people);
+	else if (h.uncounted || h.people == 1)
+		sb_add(sb,
+		       h.uncounted
+			       ? P_("At least %zu person listed as in pretrial detention may "
+				    "have been detained only after the end of the period, dated "
+				    "only to a month or a year that runs past it",
+				    "At least %zu people listed as in pretrial detention may "
+				    "have been detained only after the end of the period, dated "
+				    "only to a month or a year that runs past it",
+				    h.people)
+			       : P_("%zu person listed as in pretrial detention may have been "
+				    "detained only after the end of the period, dated only to a "
+				    "month or a year that runs past it",
+				    "%zu people listed as in pretrial detention may have been "
+				    "detained only after the end of the period, dated only to a "
+				    "month or a year that runs past it",
+				    h.people),
+		       h.people);
 	else
 		sb_add(sb,
-		       P_("%zu listed as in pretrial detention may have been detained only after "
-			  "the end of the period: the detention is dated only to a month or a "
-			  "year that runs past it",
-			  "All %zu listed as in pretrial detention may have been detained only "
-			  "after the end of the period: the detentions are dated only to a month "
-			  "or a year that runs past it",
-			  h.rows),
-		       h.rows);
+		       P_("All %zu person listed as in pretrial detention may have been detained "
+			  "only after the end of the period, dated only to a month or a year that "
+			  "runs past it",
+			  "All %zu people listed as in pretrial detention may have been detained "
+			  "only after the end of the period, dated only to a month or a year that "
+			  "runs past it",
+			  h.people),
+		       h.people);
 	accounts(sb, h.views);
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
@@ -2201,6 +2276,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	const size_t *c = r->counts;
 	struct sb sb = {0};
 	size_t began, taken, listed_by[3], listed;
+	uint32_t began_views;
+	int began_said = 0; /* "N listed below arrested or detained during the period" */
 	int rc, began_partial, taken_partial;
 
 	/* The team's own hearings, then what documents report: never one count of both. */
@@ -2287,7 +2364,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	}
 
 	/* Arrests and charges, with the two groups partners ask about. */
-	began = detention_began(r, 0, &began_partial);
+	began = detention_began(r, 0, &began_partial, &began_views);
 	/* The comparison's figure (c[CW_METRIC_DETENTIONS]), and how many of them are listed
 	 * below: someone detained and released within the period is held at neither end. */
 	taken = cw_report_detention_people(r, &r->detentions, listed_by, &taken_partial);
@@ -2316,27 +2393,41 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		 * of them, or those held since a day of the period when no detention of the
 		 * period is logged as such). */
 		if (taken) {
-			began = taken;
-			began_partial = 0;
+			sb_add(&sb,
+			       P_("No arrest or charge was recorded as such, but %zu person "
+				  "listed below was taken into pretrial detention during the "
+				  "period",
+				  "No arrest or charge was recorded as such, but %zu people "
+				  "listed below were taken into pretrial detention during the "
+				  "period",
+				  taken),
+			       taken);
+			list_accounts(&sb, &r->detentions, -1);
+		} else {
+			/* No detention order of the period matches the report (a filter by an
+			 * article the order does not name): who the list below says was
+			 * arrested or detained in it, not "taken into pretrial detention", which
+			 * the comparison counts as 0. */
+			sb_add(&sb,
+			       began_partial
+				       ? P_("No arrest, charge or detention was recorded as such, "
+					    "but at least %zu person listed below was arrested or "
+					    "detained during the period",
+					    "No arrest, charge or detention was recorded as such, "
+					    "but at least %zu people listed below were arrested or "
+					    "detained during the period",
+					    began)
+				       : P_("No arrest, charge or detention was recorded as such, "
+					    "but %zu person listed below was arrested or detained "
+					    "during the period",
+					    "No arrest, charge or detention was recorded as such, "
+					    "but %zu people listed below were arrested or detained "
+					    "during the period",
+					    began),
+			       began);
+			accounts(&sb, began_views);
+			began_said = 1;
 		}
-		sb_add(&sb,
-		       began_partial
-			       ? P_("No arrest or charge was recorded as such, but at least %zu "
-				    "person listed below was taken into pretrial detention during "
-				    "the period",
-				    "No arrest or charge was recorded as such, but at least %zu "
-				    "people listed below were taken into pretrial detention during "
-				    "the period",
-				    began)
-			       : P_("No arrest or charge was recorded as such, but %zu person "
-				    "listed below was taken into pretrial detention during the "
-				    "period",
-				    "No arrest or charge was recorded as such, but %zu people "
-				    "listed below were taken into pretrial detention during the "
-				    "period",
-				    began),
-		       began);
-		list_accounts(&sb, &r->detentions, -1);
 		sb_add(&sb, "%s", stop());
 	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0) {
 		sb_add(&sb, "%s", _("No new arrests or charges were recorded."));
@@ -2591,7 +2682,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 
 	/* Pretrial detention: those the accounts recorded list as held at the period's end, then
 	 * those whose accounts stop before it. */
-	if ((rc = detention_held_at_end(doc, &sb, r)) != 0 ||
+	if ((rc = detention_held_at_end(doc, &sb, r, began_said)) != 0 ||
 	    (rc = detention_last_reported(doc, &sb, r)) != 0 ||
 	    (rc = detention_may_begin_later(doc, &sb, r)) != 0)
 		return rc;
@@ -2778,7 +2869,17 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		N_("Case"), CW_RC_PEOPLE, N_("Person"), CW_RC_PLACE, N_("Court or place"),
 		CW_RC_DETAIL, N_("Details and notes"), -1);
 	b.sec->wants_note = 1;
-	if (r->undated)
+	if (r->undated && cw_filter_is_empty(&r->filter))
+		b.sec->note =
+			note(P_("These records overlap the period but their day is unknown; "
+				"they are not counted in the sections above. Besides, %zu "
+				"record has no date at all: no period's report counts it.",
+				"These records overlap the period but their day is unknown; "
+				"they are not counted in the sections above. Besides, %zu "
+				"records have no date at all: no period's report counts them.",
+				r->undated),
+			     r->undated);
+	else if (r->undated)
 		b.sec->note = note(P_("These records overlap the period but their day is unknown; "
 				      "they are not counted in the sections above. Besides, %zu "
 				      "record that matches this report's filter has no date at "

@@ -573,7 +573,10 @@ static int caption_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 				  a.detached_by);
 	else if (same_caption(a.caption, c->caption))
 		rc = cw_error_set(err, CW_EREFUSED, "caption",
-				  _("the attachment has that caption already: nothing to change"));
+				  c->caption
+					  ? _("the attachment has that caption already: nothing "
+					      "to change")
+					  : _("the attachment has no caption: nothing to change"));
 	if (rc == 0) {
 		/* After the change it replaces, whatever this machine's clock says: a caption
 		 * stamped by a laptop whose clock runs ahead would otherwise win over this edit
@@ -600,7 +603,8 @@ static int caption_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 int cw_store_attachment_caption(struct cw_store *st, const struct cw_id *id, const char *caption,
 				struct cw_attachment *out, struct cw_error *err)
 {
-	struct caption_ctx c = {id, caption && *caption ? caption : NULL, out};
+	/* A caption that shows nothing (spaces, zero-width characters) is none. */
+	struct caption_ctx c = {id, caption && !cw_text_is_blank(caption) ? caption : NULL, out};
 	int rc;
 
 	if (out)
@@ -1145,6 +1149,8 @@ int cw_store_attach(struct cw_store *st, const struct cw_id *record, const char 
 		*out = NULL;
 	if ((rc = ready(st, err)) != 0)
 		return rc;
+	if (caption && cw_text_is_blank(caption))
+		caption = NULL; /* one that shows nothing is none, as `caption` takes it */
 	if (limit == 0)
 		limit = CW_ATTACH_LIMIT_DEFAULT;
 	if (n == 0)

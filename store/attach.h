@@ -134,7 +134,8 @@ int cw_store_attachment_read(struct cw_store *st, const struct cw_id *id, cw_att
 int cw_store_detach(struct cw_store *st, const struct cw_id *id, struct cw_attachment *out,
 		    struct cw_error *err);
 
-/* Gives a live attachment another caption (NULL or "": none), in one write transaction with its
+/* Gives a live attachment another caption (NULL, or a text that shows nothing: none), in one
+ * write transaction with its
  * audit entry ("caption", naming the record). CW_EREFUSED when it is detached or already has
  * that caption (nothing is written), CW_EINVAL naming "caption" for a text cw_attach_check
  * refuses. out (may be NULL) gets it as it is after. */

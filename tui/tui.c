@@ -1117,9 +1117,17 @@ static void prompt_key(struct cw_app *app, int key)
 		cw_edit_kill_word(&app->prompt);
 		return;
 	default:
-		if (!CW_KEY_IS_FN(key) && key >= 0 && key <= 0x10FFFF &&
-		    app->prompt.len < CW_FILTER_LINE_MAX - 8)
-			cw_edit_insert(&app->prompt, (unsigned)key);
+		if (CW_KEY_IS_FN(key) || key < 0 || key > 0x10FFFF)
+			return;
+		/* A caption may be as long as the command line takes; a filter line as long
+		 * as a filter. A key past that says so rather than vanishing. */
+		if (app->prompt.len + 4 >= (app->prompting == CW_PROMPT_CAPTION
+						    ? (size_t)CW_ATTACH_CAPTION_MAX
+						    : (size_t)CW_FILTER_LINE_MAX - 4)) {
+			cw_app_status(app, 1, "the line is full");
+			return;
+		}
+		cw_edit_insert(&app->prompt, (unsigned)key);
 	}
 }
 

@@ -357,6 +357,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	char date[CW_DATE_TEXT_MAX], pre[160], on[CW_DATE_TEXT_MAX];
 	struct cw_date today = cw_date_today();
 	const struct cw_record *by;
+	int on_appeal;
 
 	add_line(&ls, "%s%s%s%s%s", p->name ? p->name : "", p->name_km ? "  " : "",
 		 p->name_km ? p->name_km : "", p->affiliation ? "  |  " : "",
@@ -395,15 +396,19 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 								 by->u.milestone.type),
 					 on);
 			}
-			if ((by = cw_timeline_stage_outdated(&person->id, r, l->items, l->n,
-							     today))) {
+			if ((by = cw_timeline_stage_outdated(&person->id, r, l->items, l->n, today,
+							     &on_appeal))) {
 				uint8_t stage = d->stage ? d->stage : r->u.kase.stage;
 
 				cw_date_format(cw_record_date(by), on);
-				add_line(&ls,
-					 _("  (stage %s as the case records it: a verdict on %s "
-					   "came after)"),
-					 cw_enum_label(&cw_words_stage, stage), on);
+				add_line(
+					&ls,
+					on_appeal
+						? _("  (stage %s as the case records it: a ruling "
+						    "on appeal on %s came after)")
+						: _("  (stage %s as the case records it: a verdict "
+						    "on %s came after)"),
+					cw_enum_label(&cw_words_stage, stage), on);
 			}
 		}
 	}

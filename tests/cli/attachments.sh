@@ -43,6 +43,10 @@ fails 66 "attachment" cw caption 0123456789ab "text"
 checks=$((checks + 1))
 ok cw caption "$txt" --clear
 has "statement.txt: no caption now"
+# cleared again: said as what it is; a caption of spaces or an invisible character is none
+fails 65 "has no caption" cw caption "$txt" --clear
+fails 2 "caption" cw caption "$txt" "   "
+fails 2 "caption" cw caption "$txt" "$(printf '\342\200\213')"
 ok cw attachments "Chhim Sithar" --json
 json "[a['caption'] for a in d] == [None, 'photo of the summons, 3 May']"
 ok cw audit --json

@@ -59,4 +59,13 @@ ok cw timeline "Stage Old"
 has "stage: awaiting trial"
 lacks "came after"
 
+# At the stage "verdict", a ruling on appeal logged since is what the entry does not know.
+ok cw person add --name "Appeal Old"
+ok cw case add --title "Appeal case" --defendant "Appeal Old" --custody detained --charge 494/495 \
+	--stage verdict --as-of 2024-11-01
+ok cw log milestone --person "Appeal Old" --case "Appeal case" --type appeal_decided \
+	--result upheld --date 2024-12-01
+ok cw timeline "Appeal Old"
+has "stage: verdict (as the case records it; a ruling on appeal on 2024-12-01 came after)"
+
 done_ok

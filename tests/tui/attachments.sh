@@ -69,6 +69,14 @@ send Enter
 wait_for "statement.txt has no caption now"
 ok cw audit --json
 json "[e['action'] for e in d if e['action'] == 'caption'] == ['caption', 'caption']"
+# A caption longer than a filter line (the command line takes 2,000 bytes) is kept whole.
+long=$("${PYTHON3:-python3}" -c 'print("x" * 600)')
+send c
+send -l "$long"
+send Enter
+wait_for "caption of statement.txt saved"
+ok cw attachments "$hearing" --json
+json "[len(a['caption'] or '') for a in d] == [600, 14]"
 # Deleting the record asks, saying its files are detached for good (undo brings the record only).
 send d
 # the question names the hearing and wraps above the status line at 80 columns, its end whole
