@@ -142,24 +142,39 @@ static void group_detention_line(void *ctx, const char *who, const char *days)
 	add_line(g->l, "  %s: %s", who, days);
 }
 
+/* The record's attachments into *a (n of them), the chosen one a[v->attach_sel]: 0, or -1 with
+ * the reason said (none, or they cannot be read). */
+static int chosen_attachment(struct cw_app *app, struct cw_pane *v, struct cw_attachment **a,
+			     size_t *n)
+{
+	struct cw_error err;
+
+	*a = NULL;
+	*n = 0;
+	if (cw_store_attachments(app->st, &v->id, 0, a, n, &err) != 0) {
+		cw_app_error(app, &err);
+		return -1;
+	}
+	if (*n == 0) {
+		cw_attachments_free(*a, 0);
+		*a = NULL;
+		cw_app_status(app, 1, "this record has no attachments");
+		return -1;
+	}
+	if (v->attach_sel >= *n)
+		v->attach_sel = 0;
+	return 0;
+}
+
 /* c: the chosen attachment's caption, typed on the status line over the one it has (tui.c
  * saves it). */
 static void ask_caption(struct cw_app *app, struct cw_pane *v)
 {
-	struct cw_attachment *a = NULL;
-	struct cw_error err;
-	size_t n = 0;
+	struct cw_attachment *a;
+	size_t n;
 
-	if (cw_store_attachments(app->st, &v->id, 0, &a, &n, &err) != 0) {
-		cw_app_error(app, &err);
+	if (chosen_attachment(app, v, &a, &n) != 0)
 		return;
-	}
-	if (!n) {
-		cw_app_status(app, 1, "this record has no attachments");
-		return;
-	}
-	if (v->attach_sel >= n)
-		v->attach_sel = 0;
 	app->question_id = a[v->attach_sel].id;
 	app->prompting = CW_PROMPT_CAPTION;
 	cw_edit_set(&app->prompt, a[v->attach_sel].caption ? a[v->attach_sel].caption : "");
@@ -184,22 +199,14 @@ static void after_open(void *ctx, const char *path)
 
 static void open_attachment(struct cw_app *app, struct cw_pane *v)
 {
-	struct cw_attachment *a = NULL;
+	struct cw_attachment *a;
 	struct cw_error err;
 	char opener[1024];
-	size_t n = 0;
+	size_t n;
 	int rc;
 
-	if (cw_store_attachments(app->st, &v->id, 0, &a, &n, &err) != 0) {
-		cw_app_error(app, &err);
+	if (chosen_attachment(app, v, &a, &n) != 0)
 		return;
-	}
-	if (n == 0) {
-		cw_app_status(app, 1, "this record has no attachments");
-		return;
-	}
-	if (v->attach_sel >= n)
-		v->attach_sel = 0;
 	cw_opener(cw_config_path(), opener, sizeof opener);
 	cw_screen_suspend();
 	rc = cw_attachment_open(app->st, &a[v->attach_sel].id, opener, after_open, app, &err);
