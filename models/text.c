@@ -245,6 +245,66 @@ static int cluster_starts(uint32_t c, int w, uint32_t prev)
 	return w > 0 && !((c >= 0x17B6 && c <= 0x17D3) || c == 0x17DD) && prev != 0x17D2;
 }
 
+/* The character at text[at] (a byte that is not UTF-8: U+FFFD, one byte) into *cp; its
+ * length. */
+static size_t char_at(const char *text, size_t len, size_t at, uint32_t *cp)
+{
+	size_t n = cw_utf8_decode(text + at, len - at, cp);
+
+	if (!n) {
+		*cp = 0xFFFD;
+		n = 1;
+	}
+	return n;
+}
+
+/* The start of the character before text[at]. */
+static size_t char_before(const char *text, size_t at)
+{
+	if (at == 0)
+		return 0;
+	at--;
+	while (at > 0 && ((unsigned char)text[at] & 0xC0) == 0x80)
+		at--;
+	return at;
+}
+
+size_t cw_text_next_cluster(const char *text, size_t len, size_t at)
+{
+	uint32_t prev, cp;
+
+	if (at >= len)
+		return len;
+	at += char_at(text, len, at, &prev);
+	while (at < len) {
+		size_t n = char_at(text, len, at, &cp);
+
+		if (cluster_starts(cp, char_width(cp), prev))
+			break;
+		at += n;
+		prev = cp;
+	}
+	return at;
+}
+
+size_t cw_text_prev_cluster(const char *text, size_t len, size_t at)
+{
+	uint32_t cp, prev;
+
+	if (at > len)
+		at = len;
+	while (at > 0) {
+		at = char_before(text, at);
+		if (at == 0)
+			break;
+		char_at(text, len, at, &cp);
+		char_at(text, len, char_before(text, at), &prev);
+		if (cluster_starts(cp, char_width(cp), prev))
+			break;
+	}
+	return at;
+}
+
 size_t cw_text_wrap(const char *text, int cols)
 {
 	size_t len = strlen(text), i = 0, brk = 0;

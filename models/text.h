@@ -68,6 +68,12 @@ const char *cw_text_latin_digits(const char *text, char *buf, size_t len);
  * the middle of one leaves well-formed (for JSON, which refuses broken UTF-8). */
 void cw_text_trim_utf8(char *text);
 
+/* Where a cursor may stand in text (len bytes), never inside a cluster as cw_text_wrap keeps
+ * them whole (a Khmer vowel sign with its letter, a subscript with its COENG): the next such
+ * place after `at`, and the one before it (len and 0 at the ends). */
+size_t cw_text_next_cluster(const char *text, size_t len, size_t at);
+size_t cw_text_prev_cluster(const char *text, size_t len, size_t at);
+
 /* Wrapping: the length in bytes of the first line of text that fits in `cols` columns. The
  * line ends after the last space or zero-width space (U+200B, Khmer's word break) that fits;
  * when none fits, after the last character that fits, never before a character that takes no

@@ -344,6 +344,23 @@ START_TEST(test_edit)
 	cw_edit_home(&e);
 	cw_edit_delete(&e);
 	ck_assert_str_eq(cw_edit_text(&e), "hhimX ");
+	/* Left and Right step over whole Khmer clusters: text typed never lands between a
+	 * letter and its vowel sign, nor between a COENG and its subscript; Delete takes the
+	 * cluster, Backspace one character (to mend a sign). */
+	cw_edit_set(&e, "ឯកសារ\u200bចោ");
+	cw_edit_end(&e);
+	cw_edit_left(&e);
+	ck_assert_int_eq(cw_edit_insert(&e, 'Y'), 0);
+	ck_assert_str_eq(cw_edit_text(&e), "ឯកសារ\u200bYចោ");
+	cw_edit_set(&e, "ខ្មែរ");
+	cw_edit_home(&e);
+	cw_edit_right(&e); /* past ខ្មែ: ខ, COENG, subscript ម, vowel sign ែ */
+	ck_assert_int_eq(cw_edit_insert(&e, '|'), 0);
+	ck_assert_str_eq(cw_edit_text(&e), "ខ្មែ|រ");
+	cw_edit_home(&e);
+	cw_edit_delete(&e);
+	ck_assert_str_eq(cw_edit_text(&e), "|រ");
+	cw_edit_set(&e, "hhimX ");
 	e.multiline = 1;
 	cw_edit_end(&e);
 	ck_assert_int_eq(cw_edit_insert(&e, '\n'), 0);

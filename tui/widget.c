@@ -272,24 +272,16 @@ static size_t prev_char(const struct cw_edit *e, size_t at)
 	return at;
 }
 
-static size_t next_char(const struct cw_edit *e, size_t at)
-{
-	if (at >= e->len)
-		return e->len;
-	at++;
-	while (at < e->len && ((unsigned char)e->buf[at] & 0xC0) == 0x80)
-		at++;
-	return at;
-}
-
+/* The cursor steps over whole clusters (a Khmer vowel sign stays with its letter), so text
+ * typed is never put inside one; Backspace still takes one character, to mend a sign. */
 void cw_edit_left(struct cw_edit *e)
 {
-	e->cursor = prev_char(e, e->cursor);
+	e->cursor = cw_text_prev_cluster(e->buf ? e->buf : "", e->len, e->cursor);
 }
 
 void cw_edit_right(struct cw_edit *e)
 {
-	e->cursor = next_char(e, e->cursor);
+	e->cursor = cw_text_next_cluster(e->buf ? e->buf : "", e->len, e->cursor);
 }
 
 void cw_edit_home(struct cw_edit *e)
@@ -318,7 +310,7 @@ void cw_edit_backspace(struct cw_edit *e)
 
 void cw_edit_delete(struct cw_edit *e)
 {
-	edit_remove(e, e->cursor, next_char(e, e->cursor));
+	edit_remove(e, e->cursor, cw_text_next_cluster(e->buf ? e->buf : "", e->len, e->cursor));
 }
 
 void cw_edit_kill_word(struct cw_edit *e)
