@@ -86,6 +86,13 @@ int cw_report_write_csv(const struct cw_rdoc *doc, FILE *out)
 		meta(out, doc->header[i].key, doc->header[i].value, NULL);
 	meta(out, "timezone", "Asia/Phnom_Penh (UTC+7)", NULL);
 	meta(out, "empty", doc->empty ? "yes" : "no", NULL);
+	{ /* what the other formats say under the records dated only to a month or a year */
+		char n[32];
+
+		snprintf(n, sizeof n, "%zu", doc->undated);
+		meta(out, "undated_records",
+		     "records matching the filter with no date: in no period", n);
+	}
 	for (size_t i = 0; i < doc->nsections; i++) {
 		char n[32];
 

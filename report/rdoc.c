@@ -2711,6 +2711,7 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	cw_date_format(r->next_from, nf);
 	cw_date_format(r->next_to, nt);
 	doc->empty = cw_report_is_empty(r);
+	doc->undated = r->undated;
 	if (cw_rdoc_header(r, doc) != 0 || cw_rdoc_summary(r, doc) != 0) {
 		cw_rdoc_free(doc);
 		return CW_ENOMEM;

@@ -79,6 +79,7 @@ struct cw_rdoc {
 	char period[96]; /* "2024-02-05 to 2024-02-11 (ISO week 2024-W06)" */
 	char *filter;    /* the filter line, "" when none (neutralised) */
 	int empty;       /* nothing in the range */
+	size_t undated;  /* records matching the filter with no date at all (report.h) */
 	/* The header, in the order every format shows it (cw_rdoc_header). */
 	struct cw_rline header[CW_RDOC_HEADER_MAX];
 	size_t nheader;

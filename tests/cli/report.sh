@@ -136,6 +136,8 @@ ok cw report --from 2023-01-01 --to 2023-12-31 --article "437 bis"
 has "Besides, 1 record that matches this report's filter has no date at all: no period's report counts it."
 ok cw report --from 2023-01-01 --to 2023-12-31 --article "437 bis" --format json
 json "d['undated_records'] == 1"
+ok cw report --from 2023-01-01 --to 2023-12-31 --article "437 bis" --format csv
+has "report,undated_records,,,,,,,,,,,,,,records matching the filter with no date: in no period,1,"
 # with no filter, no "filter" is spoken of
 ok cw report --from 2023-01-01 --to 2023-12-31
 has "records have no date at all: no period's report counts them."
