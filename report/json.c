@@ -542,47 +542,25 @@ static json_t *detained_people(const struct cw_report *r)
 {
 	size_t named = r->ndetainees - r->detained_groups;
 	size_t in_groups = r->detained_in_groups + r->detained_groups_uncounted;
-	size_t held = 0, stale = 0, later = 0, stale_people = 0, later_people = 0;
-	int held_partial = 0, stale_partial = 0, later_partial = 0;
-	struct cw_date last = {0, 0, 0};
+	struct cw_report_held held, stale, later;
 	char when[CW_DATE_TEXT_MAX];
 
-	for (size_t i = 0; i < r->ndetainees; i++) {
-		const struct cw_report_detainee *d = &r->detainees[i];
-
-		size_t people = d->group[0] && d->count > 0 ? (size_t)d->count : 1;
-		int partial = d->group[0] && d->count <= 0;
-
-		switch (cw_report_detainee_standing(r, d)) {
-		case CW_LAST_REPORTED:
-			stale++;
-			stale_people += people;
-			stale_partial |= partial;
-			if (!cw_date_is_known(last) || cw_date_compare(d->to, last) > 0)
-				last = d->to;
-			break;
-		case CW_MAY_BEGIN_LATER:
-			later++;
-			later_people += people;
-			later_partial |= partial;
-			break;
-		case CW_HELD_AT_END:
-			held += people;
-			held_partial |= partial;
-		}
-	}
-	cw_date_format(last, when);
+	cw_report_held_tally(r, CW_HELD_AT_END, &held);
+	cw_report_held_tally(r, CW_LAST_REPORTED, &stale);
+	cw_report_held_tally(r, CW_MAY_BEGIN_LATER, &later);
+	cw_date_format(stale.last, when);
 	return json_pack(
 		"{s:I,s:b,s:I,s:I,s:I,s:I,s:{s:I,s:b},s:{s:I,s:I,s:b,s:o},s:{s:I,s:I,s:b}}",
 		"people", (json_int_t)(named + in_groups), "at_least",
 		r->detained_groups_uncounted > 0, "named", (json_int_t)named, "in_groups",
 		(json_int_t)in_groups, "groups", (json_int_t)r->detained_groups,
 		"groups_number_not_given", (json_int_t)r->detained_groups_uncounted,
-		"held_at_period_end", "people", (json_int_t)held, "at_least", held_partial,
-		"last_reported_before_end", "listed", (json_int_t)stale, "people",
-		(json_int_t)stale_people, "at_least", stale_partial, "latest",
-		stale ? json_string(when) : json_null(), "may_begin_after_end", "listed",
-		(json_int_t)later, "people", (json_int_t)later_people, "at_least", later_partial);
+		"held_at_period_end", "people", (json_int_t)held.people, "at_least",
+		held.uncounted > 0, "last_reported_before_end", "listed", (json_int_t)stale.rows,
+		"people", (json_int_t)stale.people, "at_least", stale.uncounted > 0, "latest",
+		stale.rows ? json_string(when) : json_null(), "may_begin_after_end", "listed",
+		(json_int_t)later.rows, "people", (json_int_t)later.people, "at_least",
+		later.uncounted > 0);
 }
 
 /* The people pretrial-detention milestones of the period name (the comparison's detentions),

@@ -1790,41 +1790,6 @@ static void counted_to_text(struct sb *sb, const struct cw_report_detainee *d)
 
 static int sentence(struct cw_rdoc *doc, struct sb *sb);
 
-/* The detainees the summary speaks of in one sentence: those of one standing at the period's
- * end (cw_report_detainee_standing). */
-struct held {
-	const struct cw_report_detainee *first; /* the longest of them (the list's order) */
-	size_t rows, groups, in_groups, uncounted;
-	size_t people;       /* a group as its number, one that gives none as one */
-	uint32_t views;      /* whose accounts */
-	struct cw_date last; /* last reported: the latest date a count of them stops at */
-};
-
-static void held_tally(const struct cw_report *r, enum cw_detainee_standing standing,
-		       struct held *h)
-{
-	int stale = standing == CW_LAST_REPORTED;
-
-	memset(h, 0, sizeof *h);
-	for (size_t i = 0; i < r->ndetainees; i++) {
-		const struct cw_report_detainee *d = &r->detainees[i];
-
-		if (cw_report_detainee_standing(r, d) != standing)
-			continue;
-		if (!h->first)
-			h->first = d;
-		h->rows++;
-		h->views |= d->views;
-		if (d->group[0] && d->count > 0)
-			h->in_groups += (size_t)d->count;
-		h->groups += d->group[0] != 0;
-		h->uncounted += d->group[0] && d->count <= 0;
-		if (stale && (!cw_date_is_known(h->last) || cw_date_compare(d->to, h->last) > 0))
-			h->last = d->to;
-	}
-	h->people = h->rows - h->groups + h->in_groups + h->uncounted;
-}
-
 /* The first detainee after the longest of its sentence, and of the same sentence, whose
  * dates allow more days than the longest's sure figure (the list is ordered by that figure):
  * the longest is then not known for sure. */
@@ -1992,12 +1957,12 @@ static void detention_longest(struct sb *sb, const struct cw_report *r,
 static int detention_held_at_end(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r,
 				 int began_said)
 {
-	struct held h;
+	struct cw_report_held h;
 	size_t began;
 	uint32_t views;
 	int partial, rc;
 
-	held_tally(r, CW_HELD_AT_END, &h);
+	cw_report_held_tally(r, CW_HELD_AT_END, &h);
 	if (!h.rows)
 		return 0;
 	if (h.rows == h.uncounted) /* only groups, none giving its number */
@@ -2069,15 +2034,15 @@ static int detention_held_at_end(struct cw_rdoc *doc, struct sb *sb, const struc
  * held at the end. */
 static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
 {
-	struct held h, now, later;
+	struct cw_report_held h, now, later;
 	char when[CW_DATE_TEXT_MAX], name[600];
 	size_t named = 0;
 
-	held_tally(r, CW_LAST_REPORTED, &h);
+	cw_report_held_tally(r, CW_LAST_REPORTED, &h);
 	if (!h.rows)
 		return 0;
-	held_tally(r, CW_HELD_AT_END, &now);
-	held_tally(r, CW_MAY_BEGIN_LATER, &later);
+	cw_report_held_tally(r, CW_HELD_AT_END, &now);
+	cw_report_held_tally(r, CW_MAY_BEGIN_LATER, &later);
 	cw_date_format(h.last, when);
 	/* Counted as people, as the sentence before counts them (a group as its number, one
 	 * that gives none as one: "at least"), each row named after it. */
@@ -2152,13 +2117,13 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
  * among those held at its end. */
 static int detention_may_begin_later(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
 {
-	struct held h, held, last;
+	struct cw_report_held h, held, last;
 	char name[600], since[CW_DATE_TEXT_MAX];
 	const struct cw_report_detainee *first = NULL;
 	size_t named = 0;
 	int one_date = 1; /* all dated alike: the date once, after the names */
 
-	held_tally(r, CW_MAY_BEGIN_LATER, &h);
+	cw_report_held_tally(r, CW_MAY_BEGIN_LATER, &h);
 	if (!h.rows)
 		return 0;
 	for (size_t i = 0; i < r->ndetainees; i++) {
@@ -2170,8 +2135,8 @@ static int detention_may_begin_later(struct cw_rdoc *doc, struct sb *sb, const s
 			first = d;
 		one_date &= cw_date_compare(d->since, first->since) == 0;
 	}
-	held_tally(r, CW_HELD_AT_END, &held);
-	held_tally(r, CW_LAST_REPORTED, &last);
+	cw_report_held_tally(r, CW_HELD_AT_END, &held);
+	cw_report_held_tally(r, CW_LAST_REPORTED, &last);
 	if (held.rows + last.rows)
 		sb_add(sb,
 		       h.uncounted

@@ -269,6 +269,30 @@ enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
 	return CW_HELD_AT_END;
 }
 
+void cw_report_held_tally(const struct cw_report *r, enum cw_detainee_standing standing,
+			  struct cw_report_held *h)
+{
+	memset(h, 0, sizeof *h);
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (cw_report_detainee_standing(r, d) != standing)
+			continue;
+		if (!h->first)
+			h->first = d;
+		h->rows++;
+		h->views |= d->views;
+		if (d->group[0] && d->count > 0)
+			h->in_groups += (size_t)d->count;
+		h->groups += d->group[0] != 0;
+		h->uncounted += d->group[0] && d->count <= 0;
+		if (standing == CW_LAST_REPORTED &&
+		    (!cw_date_is_known(h->last) || cw_date_compare(d->to, h->last) > 0))
+			h->last = d->to;
+	}
+	h->people = h->rows - h->groups + h->in_groups + h->uncounted;
+}
+
 /* The entry of detainees for the people a milestone names. */
 static const struct cw_report_detainee *listed_detainee(const struct cw_report *r,
 							const struct cw_milestone *m)

@@ -314,6 +314,16 @@ enum cw_detainee_standing {
 };
 enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
 						      const struct cw_report_detainee *d);
+/* The detainees of one standing, as the summary's sentence on them and JSON count them. */
+struct cw_report_held {
+	const struct cw_report_detainee *first; /* the longest of them (the list's order) */
+	size_t rows, groups, in_groups, uncounted;
+	size_t people;       /* a group as its number, one that gives none as one (uncounted) */
+	uint32_t views;      /* whose accounts */
+	struct cw_date last; /* CW_LAST_REPORTED: the latest date a count of them stops at */
+};
+void cw_report_held_tally(const struct cw_report *r, enum cw_detainee_standing standing,
+			  struct cw_report_held *h);
 /* How many people the pretrial-detention milestones of l (the report's detentions, or the
  * previous period's) name, each person or group once however many accounts or orders name
  * them (a group as its largest number, one when none is given: *partial then, plus the
