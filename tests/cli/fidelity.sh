@@ -9,11 +9,15 @@ set -e
 ok cw seed "$SEED_FILE"
 
 # ---- detention from events, to the date the source holds as of ------------------------------
-# 001 para 41: Koeut Saray arrested 5 April 2024; the report stops on 31 May 2024 (56 days),
-# whatever today is.
+# 001 para 41: Koeut Saray "was arrested and charged" on 5 April 2024; the source does not say
+# he was then held, so his custody is unknown and no days in detention are made up for him
+# (an arrest alone, with nothing after it, counts no detention).
 ok cw timeline "Koeut Saray"
-has "pretrial detention: 56 days to 2024-05-31, the source's date"
-lacks "and counting"
+has "custody: unknown; stage: awaiting trial"
+has "arrest: arrested"
+lacks "pretrial detention"
+ok cw timeline "Koeut Saray" --json
+json "d['summary'].get('pretrial_days') is None"
 # 001 para 40: Ny Nak detained 5 January 2024; bail refused in March keeps him detained.
 ok cw timeline "Ny Nak"
 has "pretrial detention: 147 days to 2024-05-31, the source's date"

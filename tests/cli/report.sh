@@ -219,8 +219,10 @@ json "d['taken_into_pretrial_detention'] == {'people': 1, 'at_least': False, 'li
 # a week long after the sources' date: nobody is said to be held at its end; the figures say
 # where they stop and whose they are.
 ok cw report --week 2026-W48
-has "At least 4 people listed as in pretrial detention were last reported held before the end of the period, in accounts of 2024-05-31 or earlier (account: UN): Eng Sroy, a number of trade unionists and workers of the NagaWorld casino (number not given), Ny Nak and Koeut Saray; no account recorded says whether they were still held at its end; the longest, Eng Sroy, for at least 305 days, counted to 2024-05-31, the source's date (account: UN)"
+# Koeut Saray is not among them: 001 para 41 says he was arrested, not that he was held.
+has "At least 3 people listed as in pretrial detention were last reported held before the end of the period, in accounts of 2024-05-31 or earlier (account: UN): Eng Sroy, a number of trade unionists and workers of the NagaWorld casino (number not given) and Ny Nak; no account recorded says whether they were still held at its end; the longest, Eng Sroy, for at least 305 days, counted to 2024-05-31, the source's date (account: UN)"
 lacks "still in pretrial detention at the end of the period"
+lacks "Koeut Saray"
 # A charge acquitted carries no sentence; the charge convicted does.
 ok cw log hearing --case "Ny Nak" --date 2024-06-04 --outcome verdict \
 	--verdict "494/495=convicted@Ny Nak" --verdict "302=acquitted@Ny Nak" \
