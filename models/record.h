@@ -180,6 +180,8 @@ enum cw_outcome {
 	CW_OUTCOME_POSTPONED
 };
 enum cw_bail { CW_BAIL_UNKNOWN, CW_BAIL_NOT_REQUESTED, CW_BAIL_GRANTED, CW_BAIL_REFUSED };
+/* A prison visit's access to the detainees (cw_words_access). */
+enum cw_access { CW_ACCESS_UNKNOWN, CW_ACCESS_GRANTED, CW_ACCESS_RESTRICTED, CW_ACCESS_DENIED };
 enum cw_verdict_result {
 	CW_VERDICT_UNKNOWN,
 	CW_VERDICT_CONVICTED,

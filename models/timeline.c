@@ -485,6 +485,32 @@ static struct cw_date latest_recorded(const struct who *w, const struct cw_recor
 	return latest;
 }
 
+const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
+					       const struct cw_record *recs, size_t n,
+					       struct cw_date since, struct cw_date today)
+{
+	const struct cw_record *last = NULL;
+
+	for (size_t i = 0; person && i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		const struct cw_visit *v = &r->u.visit;
+		int met = 0;
+
+		/* A tally ("18 visits") met no one on a day; a visit refused access met no one. */
+		if (r->kind != CW_KIND_VISIT || v->tally.count >= 0 ||
+		    v->access == CW_ACCESS_DENIED || !cw_date_is_known(v->date) ||
+		    after_day(v->date, today) || cw_date_compare(v->date, since) < 0)
+			continue;
+		for (size_t j = 0; j < v->detainees.n && !met; j++)
+			met = cw_id_equal(
+				&((const struct cw_person_ref *)v->detainees.items)[j].person,
+				person);
+		if (met && (!last || cw_date_compare(v->date, last->u.visit.date) > 0))
+			last = r;
+	}
+	return last;
+}
+
 /* The stretches a person spent in pretrial detention, over all their cases: from a start to
  * the event that ended it, or to the day a running one is counted to. */
 struct stint {
@@ -560,6 +586,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			      struct pretrial *p, struct stints *out)
 {
 	struct cw_date start, end, after = {0, 0, 0}, to = {0, 0, 0};
+	const struct cw_record *seen;
 	enum cw_pretrial_to kind;
 
 	memset(p, 0, sizeof *p);
@@ -588,17 +615,29 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 	if (!(kind = who_running_to(kase, w, &to)))
 		return; /* not detained now, and no record says when it ended */
 	p->ongoing = 1;
+	seen = cw_timeline_last_visit(w->person, recs, n, start, today);
 	if (kind == CW_PRETRIAL_TO_TODAY) {
 		to = today;
 	} else if (kind == CW_PRETRIAL_TO_LATEST &&
 		   !(cw_date_is_known(to = latest_recorded(w, kase, recs, n, today)) &&
 		     cw_date_compare(to, start) > 0)) {
-		p->to = to;
-		p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
-		p->unknown = 1;
-		/* No length, but a start: "detained since" still says it. */
-		add_stint(out, start, start, RUNNING_UNCOUNTED, cw_date_last_day(start));
-		return;
+		if (!seen) {
+			p->to = to;
+			p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
+			p->unknown = 1;
+			/* No length, but a start: "detained since" still says it. */
+			add_stint(out, start, start, RUNNING_UNCOUNTED, cw_date_last_day(start));
+			return;
+		}
+		to = seen->u.visit.date;
+		kind = CW_PRETRIAL_TO_SEEN;
+	}
+	/* A prison visit that met them after the account of their custody stops finds them
+	 * still held on its day, whoever's account the custody is. */
+	if (seen && kind != CW_PRETRIAL_TO_TODAY &&
+	    cw_date_compare(cw_date_first_day(seen->u.visit.date), cw_date_last_day(to)) > 0) {
+		to = seen->u.visit.date;
+		kind = CW_PRETRIAL_TO_SEEN;
 	}
 	/* Never past the day asked about (a report of a past week). */
 	if (cw_date_compare(cw_date_first_day(to), today) > 0) {
@@ -611,7 +650,8 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		struct cw_date none = {0, 0, 0}, sure = sure_start(w, kase, recs, n, start, none);
 
 		/* Custody known as of a day, or a source of a day, finds the person held then. */
-		if ((kind == CW_PRETRIAL_TO_AS_OF || kind == CW_PRETRIAL_TO_SOURCE) &&
+		if ((kind == CW_PRETRIAL_TO_AS_OF || kind == CW_PRETRIAL_TO_SOURCE ||
+		     kind == CW_PRETRIAL_TO_SEEN) &&
 		    cw_date_compare(cw_date_last_day(to), sure) < 0)
 			sure = cw_date_last_day(to);
 		add_stint(out, start, to, RUNNING, sure);
@@ -1070,6 +1110,9 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 		break;
 	case CW_PRETRIAL_TO_LATEST:
 		why = _("the latest date recorded; the source gives no as-of date");
+		break;
+	case CW_PRETRIAL_TO_SEEN:
+		why = _("the last prison visit that met them");
 		break;
 	default:
 		snprintf(buf, len, _("%s (to %s)%s"), days, to, caveat);

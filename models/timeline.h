@@ -19,6 +19,8 @@ enum cw_pretrial_to {
 	CW_PRETRIAL_TO_SOURCE,  /* the source's reporting date (reported_on) */
 	CW_PRETRIAL_TO_LATEST,  /* no as-of date: the latest date the records give */
 	CW_PRETRIAL_TO_UNKNOWN, /* still detained, and no date to count to */
+	CW_PRETRIAL_TO_SEEN,    /* the last prison visit that met them, later than the account
+				 * of custody */
 };
 
 struct cw_timeline_summary {
@@ -60,9 +62,18 @@ int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b)
  * records as ongoing is counted to, and the latest day any detention is counted to (a report
  * of a past week passes its last day). A detention a source reports as ongoing is counted to
  * the date it holds as of: the defendant's or the case's as_of, else the case's reported_on,
- * else (a document's account with no date) the latest date its records give. */
+ * else (a document's account with no date) the latest date its records give; or to the day of
+ * a later prison visit that met the person (listed among its detainees, access not denied),
+ * which finds them still held then whatever its account (never past today; the team's own
+ * record counts to today anyway). */
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out);
+
+/* The latest prison visit dated from `since` up to `today` that met the person: one that lists
+ * them among its detainees, not a tally, with access not denied; NULL when none. */
+const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
+					       const struct cw_record *recs, size_t n,
+					       struct cw_date since, struct cw_date today);
 
 /* The same for a group of the case's unnamed defendants, named by its label (any letter case)
  * as its milestones name it (models/record.h: `group`), by the same rules: the group's arrests

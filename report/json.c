@@ -525,6 +525,7 @@ static json_t *detainees(const struct cw_report *r)
 				  d->to_kind == CW_PRETRIAL_TO_SOURCE    ? "source"
 				  : d->to_kind == CW_PRETRIAL_TO_AS_OF   ? "as_of"
 				  : d->to_kind == CW_PRETRIAL_TO_LATEST  ? "latest"
+				  : d->to_kind == CW_PRETRIAL_TO_SEEN    ? "visit"
 				  : d->to_kind == CW_PRETRIAL_TO_END     ? "ended"
 				  : d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? "unknown"
 									 : "period_end",

@@ -922,6 +922,8 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 		       d->to_kind == CW_PRETRIAL_TO_SOURCE ? _("counted to %s, the source's date")
 		       : d->to_kind == CW_PRETRIAL_TO_AS_OF
 			       ? _("counted to %s, the date custody was recorded as of")
+		       : d->to_kind == CW_PRETRIAL_TO_SEEN
+			       ? _("counted to %s, the last prison visit that met them")
 			       : _("counted to %s, the latest date recorded"),
 		       to);
 		/* Before the period's end: the row must not read as held at it. */
@@ -1784,7 +1786,9 @@ static void counted_to_text(struct sb *sb, const struct cw_report_detainee *d)
 	       d->to_kind == CW_PRETRIAL_TO_SOURCE  ? _("counted to %s, the source's date")
 	       : d->to_kind == CW_PRETRIAL_TO_AS_OF ? _("counted to %s, the date custody was "
 							"recorded as of")
-						    : _("counted to %s, the latest date recorded"),
+	       : d->to_kind == CW_PRETRIAL_TO_SEEN
+		       ? _("counted to %s, the last prison visit that met them")
+		       : _("counted to %s, the latest date recorded"),
 	       to);
 }
 

@@ -1813,11 +1813,13 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	const struct cw_record *kase = NULL;
 	int rc, listed = 0;
 
-	if ((rc = cw_reader_person_records(rd, person,
-					   CW_KIND_BIT(CW_KIND_CASE) |
-						   CW_KIND_BIT(CW_KIND_MILESTONE) |
-						   CW_KIND_BIT(CW_KIND_HEARING),
-					   &tl, err)) != 0)
+	/* Prison visits too: one that met them after the account of their custody stops is
+	 * what the count runs to (models/timeline.h). */
+	if ((rc = cw_reader_person_records(
+		     rd, person,
+		     CW_KIND_BIT(CW_KIND_CASE) | CW_KIND_BIT(CW_KIND_MILESTONE) |
+			     CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT),
+		     &tl, err)) != 0)
 		return rc;
 	/* Confidential records tell nothing here either (not counted: the person's row is). */
 	if (cw_withheld_sift(&r->confidential, &tl, 0) != 0) {
@@ -1840,6 +1842,14 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	 * after it, and a detention that ended later was still running then. */
 	cw_timeline_summarise(person, tl.items, tl.n, r->to, &sum);
 	d.views = detainee_views(kase, person, NULL, sum.pretrial_since, tl.items, tl.n);
+	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_SEEN) {
+		/* The count rests on the visit's account too. */
+		const struct cw_record *seen =
+			cw_timeline_last_visit(person, tl.items, tl.n, sum.pretrial_since, r->to);
+
+		if (seen)
+			d.views |= cw_report_view_bit(seen);
+	}
 	cw_record_list_free(&tl);
 	if (!sum.pretrial_ongoing)
 		return 0;

@@ -57,7 +57,9 @@
  * day the case's start entries give, or
  * the day asked about, or the latest date the case's records give (no later than the latest
  * entry of the case in by_case, every record of the case, dated up to `to`, nor than its
- * opening), never past `to`. The bound adds, over every case with a start, the days from its
+ * opening), or to the day of a later prison visit that met the person (never later than the
+ * latest entry of the person in by_person up to `to`, which the bound takes for it), never
+ * past `to`. The bound adds, over every case with a start, the days from its
  * first start's first day to the last day of the end of its last start up to `to` (or, with
  * none, of the day that stretch runs to; of that start itself when it does not run), capped
  * at `to`, or nothing when that is negative: at least the stretches' days, which lie in that
@@ -371,7 +373,7 @@ static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uin
  * not hold the person). */
 static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person,
 		      const uint8_t *kase, uint32_t first, uint32_t last, const uint8_t *counting,
-		      uint32_t to, long *days)
+		      uint32_t to, uint32_t person_latest, long *days)
 {
 	uint32_t end, until_key = to;
 	long from, until, to_day = day_number(to, 0);
@@ -410,6 +412,12 @@ static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person
 			until_key = last;
 			break;
 		}
+		/* A prison visit that met the person later counts in place of a date (models/
+		 * timeline.h): no later than the latest record naming them. */
+		if ((counting[0] == CW_PRETRIAL_TO_AS_OF || counting[0] == CW_PRETRIAL_TO_SOURCE ||
+		     counting[0] == CW_PRETRIAL_TO_LATEST) &&
+		    person_latest > until_key)
+			until_key = person_latest;
 	}
 	from = day_number(first, 0);
 	until = until_key && until_key <= to ? day_number(until_key, 1) : to_day;
@@ -423,16 +431,19 @@ static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person
 /* At least the days the summary counts for a person up to `to`: over each case with a start
  * up to then, what case_bound gives (the summary counts a day of two cases once, and a case's
  * days between its stretches not at all), never below 0. */
-static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person,
-			uint32_t to, long *bound)
+static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MDB_cursor *people,
+			const uint8_t *person, uint32_t to, long *bound)
 {
 	uint8_t prefix[1 + ID_LEN], kase[ID_LEN], counting[1 + DATE_LEN];
 	MDB_val k = {sizeof prefix, prefix}, v;
-	uint32_t first = 0, last = 0;
+	uint32_t first = 0, last = 0, latest;
 	int rc, op, have_case = 0;
 	long days;
 
 	*bound = 0;
+	/* The latest record naming them up to `to` (by_person): a visit among them. */
+	if ((rc = last_dated(people, person, ID_LEN, ID_LEN + TAIL_LEN, to, &latest)) != 0)
+		return rc;
 	prefix[0] = DET_START;
 	memcpy(prefix + 1, person, ID_LEN);
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
@@ -446,7 +457,7 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, co
 			continue;
 		if (have_case && memcmp(key + 1 + ID_LEN, kase, ID_LEN) != 0) {
 			if ((rc = case_bound(ends, cases, person, kase, first, last, counting, to,
-					     &days)) != 0)
+					     latest, &days)) != 0)
 				return rc;
 			*bound += days;
 			have_case = 0;
@@ -462,7 +473,7 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, co
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return rc;
 	if (have_case) {
-		if ((rc = case_bound(ends, cases, person, kase, first, last, counting, to,
+		if ((rc = case_bound(ends, cases, person, kase, first, last, counting, to, latest,
 				     &days)) != 0)
 			return rc;
 		*bound += days;
@@ -619,7 +630,7 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 				   struct cw_error *err)
 {
 	struct candidates c = {{NULL, 0, 0, ID_LEN}, NULL, 0, 0};
-	MDB_cursor *held = NULL, *ends = NULL, *cases = NULL;
+	MDB_cursor *held = NULL, *ends = NULL, *cases = NULL, *people = NULL;
 	uint8_t first = DET_HELD;
 	MDB_val k = {1, &first}, v;
 	uint32_t to_key = cw_date_key(to);
@@ -633,7 +644,8 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 		return rc;
 	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &held)) != 0 ||
 	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &ends)) != 0 ||
-	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_BY_CASE], &cases)) != 0)
+	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_BY_CASE], &cases)) != 0 ||
+	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_BY_PERSON], &people)) != 0)
 		goto fail;
 	/* The starts of people held, earliest first, up to `to`: a person is held at `to` in a
 	 * case when one of its starts up to then has no end from it to `to` (then the last
@@ -663,7 +675,8 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 	if (c.n > 1)
 		qsort(c.v, c.n, sizeof *c.v, by_person);
 	for (size_t i = 0; i < c.n && rc == 0; i++)
-		rc = person_bound(held, ends, cases, c.v[i].person.b, to_key, &c.v[i].bound);
+		rc = person_bound(held, ends, cases, people, c.v[i].person.b, to_key,
+				  &c.v[i].bound);
 	if (rc != 0)
 		goto fail;
 	if (c.n > 1)
@@ -684,6 +697,8 @@ out:
 		mdb_cursor_close(ends);
 	if (cases)
 		mdb_cursor_close(cases);
+	if (people)
+		mdb_cursor_close(people);
 	free(c.v);
 	free(c.people.slots);
 	return rc;

@@ -1,0 +1,88 @@
+#!/bin/sh
+# A prison visit that met someone is an account of their custody on its day: a detention whose
+# account stops earlier (a source's date, custody recorded as of a date, the latest record) is
+# counted to the visit, in timelines and in reports, with the visit's account among those the
+# figure rests on; a visit refused access, a visit before the detention began or a tally of
+# visits meets no one. And a report's list of the longest held, which the detention index
+# orders by a bound before reading anyone, still finds someone whose count only a visit makes
+# long.
+. "$TESTLIB"
+set -e
+export CASEWATCH_NOW=2024-06-10T03:00:00Z
+
+ok cw init
+ok cw person add --name "Ny Nak"
+ok cw case add --title "Nak defamation" --defendant "Ny Nak" --custody detained \
+	--charge 494/495 --source "001 para 40" --view un --reported-on 2024-05-31
+ok cw log milestone --person "Ny Nak" --case "Nak defamation" --type pretrial_detention \
+	--date 2024-01-05 --source "001 para 40" --view un
+ok cw timeline "Ny Nak"
+has "pretrial detention: 147 days to 2024-05-31, the source's date"
+
+# Access denied met no one; a visit before the detention, nor a tally of visits, neither.
+ok cw log visit --facility "CC1" --date 2024-06-03 --detainee "Ny Nak" --access denied \
+	--view own --source "own observation"
+ok cw log visit --facility "CC1" --date 2023-12-20 --detainee "Ny Nak" --view own
+ok cw log visit --facility "CC1" --date 2024-06-04 --detainee "Ny Nak" --count 3 \
+	--period-from 2024-06-01 --period-to 2024-06-04 --view ngo
+ok cw timeline "Ny Nak"
+has "pretrial detention: 147 days to 2024-05-31, the source's date"
+
+# The team met him at CC1 on 6 June: he was still held then.
+ok cw log visit --facility "CC1" --date 2024-06-06 --detainee "Ny Nak" --access granted \
+	--view own --source "own observation"
+ok cw timeline "Ny Nak"
+has "pretrial detention: 153 days to 2024-06-06, the last prison visit that met them"
+ok cw timeline "Ny Nak" --json
+json "d['summary']['pretrial_days'] == 153 and d['summary']['pretrial_to'] == '2024-06-06' and d['summary']['pretrial_to_reason'] == 'visit'"
+ok cw report --from 2024-06-03 --to 2024-06-09
+has "| Ny Nak | Nak defamation | UN, own observation | 2024-01-05 | 153 | counted to 2024-06-06, the last prison visit that met them; no later account recorded |"
+has "in accounts of 2024-06-06 or earlier (accounts: UN, own observation): Ny Nak"
+ok cw report --from 2024-06-03 --to 2024-06-09 --format json
+json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['views'], p['standing']) for p in d['pretrial_detention']] == [(153, '2024-06-06', 'visit', ['un', 'own'], 'last_reported')]"
+# A report of the week before the visit counts to the source's date, as before.
+ok cw report --from 2024-05-27 --to 2024-06-02 --format json
+json "[(p['days'], p['counted_to_reason']) for p in d['pretrial_detention']] == [(147, 'source')]"
+
+# The team's own record counts to today whatever the visits say.
+ok cw person add --name "Sok Dara"
+ok cw case add --title "Dara incitement" --defendant "Sok Dara" --custody detained \
+	--charge 494 --view own
+ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type arrest \
+	--date 2024-06-01 --view own
+ok cw log visit --facility "CC1" --date 2024-06-05 --detainee "Sok Dara" --view own
+ok cw timeline "Sok Dara"
+has "pretrial detention: 9 days and counting"
+
+# Ten people held 90 days as of 31 March, and one whose account stops at 19 days but whom a
+# visit met in June: longer held than the ten, so listed among the ten the report lists at most
+# (after Ny Nak, 153 days).
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	ok cw person add --name "Held Person $i"
+	ok cw case add --title "Case $i" --defendant "Held Person $i" --custody detained \
+		--custody-as-of 2024-03-31 --charge 494 --view un
+	ok cw log milestone --person "Held Person $i" --case "Case $i" --type pretrial_detention \
+		--date 2024-01-01 --view un
+done
+ok cw person add --name "Seen Later"
+ok cw case add --title "Case seen" --defendant "Seen Later" --custody detained \
+	--custody-as-of 2024-01-20 --charge 494 --view un
+ok cw log milestone --person "Seen Later" --case "Case seen" --type pretrial_detention \
+	--date 2024-01-01 --view un
+ok cw log visit --facility "CC2" --date 2024-06-01 --detainee "Seen Later" --view ngo
+ok cw report --from 2024-06-03 --to 2024-06-09 --format json
+json "[p['person']['name'] for p in d['pretrial_detention'] if p['person']][:2] == ['Ny Nak', 'Seen Later']"
+json "[(p['days'], p['counted_to_reason'], p['views']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Seen Later'] == [(152, 'visit', ['un', 'ngo'])]"
+
+# A source that gives no date its account is as of, and no record after the detention: no
+# length, until a visit meets them.
+ok cw person add --name "Ung Latest"
+ok cw case add --title "Case latest" --defendant "Ung Latest" --custody detained --charge 494 \
+	--view media
+ok cw log milestone --person "Ung Latest" --case "Case latest" --type pretrial_detention \
+	--date 2024-02-01 --view media
+ok cw timeline "Ung Latest"
+has "pretrial detention: unknown (still detained, and no date it is known as of)"
+ok cw log visit --facility "CC2" --date 2024-05-01 --detainee "Ung Latest" --view own
+ok cw timeline "Ung Latest"
+has "pretrial detention: 90 days to 2024-05-01, the last prison visit that met them"
