@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "app/attach_open.h"
+#include "app/child.h"
 #include "app/settings.h"
 #include "models/i18n.h"
 
@@ -151,6 +152,7 @@ static int run_opener(const char *opener, const char *path, struct cw_error *err
 			dup2(null, 0);
 			close(null);
 		}
+		cw_child_close_fds(-1);
 		execlp(opener, opener, path, (char *)NULL);
 		fprintf(stderr, _("casewatch: opener: cannot run %s: %s\n"), opener,
 			strerror(errno));
@@ -175,7 +177,6 @@ static int run_opener(const char *opener, const char *path, struct cw_error *err
 int cw_attachment_open(struct cw_store *st, const struct cw_id *id, const char *opener,
 		       void (*done)(void *ctx, const char *path), void *ctx, struct cw_error *err)
 {
-	const char *base = getenv("XDG_RUNTIME_DIR");
 	struct cw_attachment a;
 	char name[256];
 	struct sink s;
@@ -191,18 +192,17 @@ int cw_attachment_open(struct cw_store *st, const struct cw_id *id, const char *
 	}
 	safe_name(a.name, name, sizeof name);
 	cw_attachment_free(&a);
-	if (!base || base[0] != '/' || access(base, W_OK | X_OK) != 0)
-		base = getenv("TMPDIR");
-	if (!base || base[0] != '/' || access(base, W_OK | X_OK) != 0)
-		base = "/tmp";
-	if (strlen(base) > 2048 ||
-	    (size_t)snprintf(sig_dir, sizeof sig_dir, "%s/casewatch-open-XXXXXX", base) >=
-		    sizeof sig_dir)
-		return cw_error_set(err, CW_EIO, "TMPDIR",
-				    _("the temporary folder's name is too long"));
-	if (!mkdtemp(sig_dir))
-		return cw_error_set(err, CW_EIO, base, _("cannot make a private folder: %s"),
-				    strerror(errno));
+	/* An encrypted database's content only ever in memory (child.h). */
+	if (cw_private_folder(cw_store_encrypted(st), "casewatch-open", sig_dir, sizeof sig_dir) !=
+	    0)
+		return errno == ENOENT
+			       ? cw_error_set(err, CW_EIO, "XDG_RUNTIME_DIR",
+					      _("no folder in memory to open the attachment from "
+						"($XDG_RUNTIME_DIR or $TMPDIR on tmpfs): "
+						"it is not written to the disk in the clear"))
+			       : cw_error_set(err, CW_EIO, "TMPDIR",
+					      _("cannot make a private folder: %s"),
+					      strerror(errno));
 	snprintf(sig_file, sizeof sig_file, "%.2100s/%.255s", sig_dir, name);
 	arm();
 	s.path = sig_file;

@@ -227,6 +227,10 @@ int cw_passphrase_read(const struct cw_passphrase_source *src, const char *promp
 		where = fd_name;
 		field = "passphrase-fd";
 		fd = src->fd;
+		/* No program casewatch starts may read it after us (app/child.h closes it in
+		 * those we start ourselves; this covers any other). */
+		if (fcntl(fd, F_GETFD) >= 0)
+			fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
 	} else if (src && src->file) {
 		where = src->file;
 		field = "passphrase-file";

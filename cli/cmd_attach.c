@@ -33,7 +33,8 @@ const char cw_attachments_help[] =
 	   "  --json              as JSON, with the SHA-256 of each file\n");
 const char cw_open_help[] = N_(
 	"Decrypts the attachment into a private temporary file (mode 0600, in a folder of its\n"
-	"own in $XDG_RUNTIME_DIR, else $TMPDIR or /tmp) and opens it with $CASEWATCH_OPENER, else\n"
+	"own in memory: $XDG_RUNTIME_DIR, else $TMPDIR, on tmpfs; for an unencrypted database\n"
+	"$TMPDIR or /tmp when neither is) and opens it with $CASEWATCH_OPENER, else\n"
 	"opener = PROGRAM in the config file, else xdg-open. As viewers often keep running after\n"
 	"xdg-open returns, on a terminal casewatch waits for Enter before it removes the file;\n"
 	"otherwise it removes it once the opener has ended.\n"

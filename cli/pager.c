@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "app/child.h"
 #include "cli/pager.h"
 #include "models/i18n.h"
 #include "models/text.h"
@@ -134,10 +135,15 @@ static int spawn(const char *cmd)
 		char copy[1024], *argv[32];
 
 		dup2(p[0], STDIN_FILENO);
+		/* Only the status pipe: not the database's files nor a --passphrase-fd. */
+		cw_child_close_fds(st[1]);
 		signal(SIGPIPE, SIG_DFL);
 		/* casewatch writes UTF-8 whatever the locale says (main.c). */
 		if (!getenv("LESSCHARSET"))
 			setenv("LESSCHARSET", "utf-8", 1);
+		/* less keeps the searches typed in it in ~/.lesshst, on the disk: a defendant's
+		 * name searched for must not outlive the session. */
+		setenv("LESSHISTFILE", "-", 1);
 		snprintf(copy, sizeof copy, "%s", cmd);
 		if (strlen(cmd) < sizeof copy && plain_words(copy, argv, 32))
 			execvp(argv[0], argv);

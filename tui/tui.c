@@ -17,19 +17,20 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/magic.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/statfs.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
 
 #include "app/advice.h"
+#include "app/child.h"
 #include "app/people.h"
 #include "app/quick.h"
 #include "app/settings.h"
@@ -476,23 +477,76 @@ static void draw(struct cw_app *app)
 
 /* ---- $EDITOR ---------------------------------------------------------------------------- */
 
-/* A folder for the editor's file in memory-backed storage ($XDG_RUNTIME_DIR on tmpfs: never on
- * the disk, private to the user, gone at logout). With an encrypted database and no such
- * folder, notes are not written out at all: a plaintext file on the disk would outlive the
- * key. A plain database's notes may go to $TMPDIR. Returns 0 with the folder made in dir. */
+/* A folder for the editor's file in memory-backed storage (app/child.h): with an encrypted
+ * database and no such folder, notes are not written out at all, since a plaintext file on the
+ * disk would outlive the key. Returns 0 with the folder made in dir. */
 static int private_folder(struct cw_app *app, char *dir, size_t len)
 {
-	const char *run = getenv("XDG_RUNTIME_DIR"), *tmp = getenv("TMPDIR");
-	struct statfs fs;
+	return cw_private_folder(cw_store_encrypted(app->st), "casewatch", dir, len);
+}
 
-	if (run && *run && statfs(run, &fs) == 0 &&
-	    (fs.f_type == TMPFS_MAGIC || fs.f_type == RAMFS_MAGIC))
-		snprintf(dir, len, "%s/casewatch-XXXXXX", run);
-	else if (!cw_store_encrypted(app->st))
-		snprintf(dir, len, "%s/casewatch-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	else
+/* Whether the editor command runs Vim (vi is Vim on Debian) or Neovim, which keep what was
+ * typed, yanked and searched for in ~/.viminfo or their shada file, on the disk, unless told
+ * not to (-i NONE). Its first word, found on $PATH, symbolic links followed. */
+static int vim_like(const char *editor)
+{
+	char word[256], found[4096], real[4096];
+	const char *path = getenv("PATH"), *base;
+	size_t n = strcspn(editor, " \t");
+
+	if (n == 0 || n >= sizeof word)
+		return 0;
+	memcpy(word, editor, n);
+	word[n] = '\0';
+	if (strchr(word, '/')) {
+		snprintf(found, sizeof found, "%s", word);
+	} else {
+		found[0] = '\0';
+		for (const char *p = path ? path : "/usr/bin:/bin"; *p && !found[0];) {
+			size_t dl = strcspn(p, ":");
+
+			snprintf(found, sizeof found, "%.*s/%s", (int)dl, p, word);
+			if (access(found, X_OK) != 0)
+				found[0] = '\0';
+			p += dl + (p[dl] == ':');
+		}
+	}
+	if (!found[0] || !realpath(found, real))
+		return 0;
+	base = strrchr(real, '/') ? strrchr(real, '/') + 1 : real;
+	return !strncmp(base, "vim", 3) || !strncmp(base, "nvim", 4) || !strncmp(base, "gvim", 4);
+}
+
+/* Runs the editor on path as system(3) would, the editor command read by the shell (it may
+ * carry arguments of its own), but the path given as an argument, never inside the command
+ * text, and with none of casewatch's descriptors; -1 when it could not be started. */
+static int run_editor_command(const char *editor, const char *path)
+{
+	struct sigaction ign, old_int, old_quit;
+	char cmd[1200];
+	int status = -1;
+	pid_t pid;
+
+	if ((size_t)snprintf(cmd, sizeof cmd, "%s%s \"$1\"", editor,
+			     vim_like(editor) ? " -i NONE" : "") >= sizeof cmd)
 		return -1;
-	return mkdtemp(dir) ? 0 : -1;
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	if ((pid = fork()) == 0) {
+		sigaction(SIGINT, &old_int, NULL);
+		sigaction(SIGQUIT, &old_quit, NULL);
+		cw_child_close_fds(-1);
+		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	return pid > 0 ? status : -1;
 }
 
 /* Overwrites and removes every file in the editor's folder (the notes, and the swap or backup
@@ -501,7 +555,7 @@ static void wipe_folder(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
-	char path[700];
+	char path[2600];
 
 	while (d && (e = readdir(d))) {
 		struct stat sb;
@@ -530,7 +584,7 @@ static void run_editor(struct cw_app *app, struct cw_form *fm)
 {
 	const char *editor = getenv("VISUAL");
 	struct cw_form_field *ff = &fm->fields[fm->cur];
-	char dir[512], path[600], cmd[1300], *text = NULL;
+	char dir[2200], path[2300], *text = NULL;
 	struct cw_error err;
 	size_t len = 0;
 	FILE *f;
@@ -557,10 +611,8 @@ static void run_editor(struct cw_app *app, struct cw_form *fm)
 	}
 	fputs(cw_edit_text(&ff->edit), f);
 	fclose(f);
-	/* The path is ours (mkstemp: no quotes in it); the editor may carry its own arguments. */
-	snprintf(cmd, sizeof cmd, "%s '%s'", editor, path);
 	cw_screen_suspend();
-	status = system(cmd);
+	status = run_editor_command(editor, path);
 	cw_screen_resume();
 	/* The notes were being typed all along: no idle lock for the time the editor ran. */
 	cw_app_touch(app);

@@ -68,14 +68,29 @@ fi
 cat >"$WORK/opener" <<'SH'
 #!/bin/sh
 cp "$1" "$OPENED"
+df -T "$(dirname "$1")" | awk 'NR == 2 { print $2 }' >"$OPENED.fs"
+# The test's wrapper passes the passphrase on descriptors 8 and 9: none reaches the opener, nor
+# the database's files.
+ls -l /proc/$$/fd/ >"$OPENED.fds" 2>&1
 stat -c %a "$1" >"$OPENED.mode"
 stat -c %a "$(dirname "$1")" >"$OPENED.dirmode"
 printf '%s\n' "$1" >"$OPENED.path"
 SH
 chmod +x "$WORK/opener"
 export OPENED="$WORK/opened"
+# An encrypted database's content is written out only in memory: $XDG_RUNTIME_DIR on tmpfs.
+[ "$(df -T /dev/shm 2>/dev/null | awk 'NR == 2 { print $2 }')" = tmpfs ] ||
+	fail "/dev/shm is not tmpfs here: the test needs a folder in memory"
+RUN=$(mktemp -d /dev/shm/casewatch-test-XXXXXX)
+trap 'rm -rf "$WORK" "$RUN"' EXIT
+export XDG_RUNTIME_DIR="$RUN"
 CASEWATCH_OPENER="$WORK/opener" ok cw open "$jpg"
 cmp "$WORK/opened" "$WORK/summons.jpg" || fail "the opened file differs from the one attached"
+[ "$(cat "$WORK/opened.fs")" = tmpfs ] || fail "the decrypted copy was on $(cat "$WORK/opened.fs")"
+checks=$((checks + 2))
+if grep -q -e ' 8 -> ' -e ' 9 -> ' -e 'data.mdb' -e 'lock.mdb' "$WORK/opened.fds"; then
+	fail "the opener inherited casewatch's descriptors: $(cat "$WORK/opened.fds")"
+fi
 [ "$(cat "$WORK/opened.mode")" = 600 ] || fail "the temporary file was mode $(cat "$WORK/opened.mode")"
 [ "$(cat "$WORK/opened.dirmode")" = 700 ] || fail "its folder was mode $(cat "$WORK/opened.dirmode")"
 tmp=$(cat "$WORK/opened.path")
@@ -97,6 +112,13 @@ ok cw open "$jpg" -o "$WORK/out.jpg"
 cmp "$WORK/out.jpg" "$WORK/summons.jpg" || fail "open -o wrote another file"
 fails 66 "attachment" cw open 0123456789
 fails 65 "attachment" cw open xyz
+# No folder in memory: an encrypted database's file is not written to the disk in the clear.
+rm -f "$WORK/opened"
+XDG_RUNTIME_DIR="$WORK" TMPDIR="$WORK" CASEWATCH_OPENER="$WORK/opener" \
+	fails 74 "XDG_RUNTIME_DIR" cw open "$jpg"
+checks=$((checks + 1))
+[ ! -e "$WORK/opened" ] && [ -z "$(find "$WORK" -name 'casewatch-open-*')" ] ||
+	fail "the opener ran, or a copy was left, with no folder in memory"
 
 # Over the limit: refused naming the file, nothing written.
 printf 'attachment_limit = 1M\n' >"$XDG_CONFIG_HOME/casewatch/config"

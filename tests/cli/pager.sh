@@ -15,6 +15,8 @@ total=$(printf '%s\n' "$out" | wc -l)
 cat >"$WORK/markpager" <<PAGER
 #!/bin/sh
 : >"$WORK/paged"
+printf '%s\n' "\$LESSHISTFILE" >"$WORK/paged.hist"
+ls -l /proc/\$\$/fd/ >"$WORK/paged.fds" 2>&1
 cat >"$WORK/paged.out"
 PAGER
 chmod +x "$WORK/markpager"
@@ -91,6 +93,13 @@ paged "a long list"
 # fitted to the terminal's 100 columns, as on the terminal itself
 [ "$(wc -L <"$WORK/paged.out")" -le 100 ] ||
 	fail "paged lines are wider than the terminal"
+# less keeps no history of what was searched for (a name) on the disk; the pager holds none
+# of casewatch's files nor the passphrase's descriptors (8 and 9 in the test's wrapper).
+checks=$((checks + 2))
+[ "$(cat "$WORK/paged.hist")" = - ] || fail "LESSHISTFILE was '$(cat "$WORK/paged.hist")'"
+if grep -q -e ' 8 -> ' -e ' 9 -> ' -e 'data.mdb' -e 'lock.mdb' "$WORK/paged.fds"; then
+	fail "the pager inherited casewatch's descriptors: $(cat "$WORK/paged.fds")"
+fi
 # $PAGER when $CASEWATCH_PAGER is not set
 run env "PAGER='$WORK/markpager' $CW list records"
 paged "PAGER"

@@ -22,8 +22,13 @@ printf '%s\n' "$1" >"$OPENED.path"
 SH
 chmod +x "$WORK/opener"
 
-TMUX_ENV="CASEWATCH_LOCK_AFTER=never CASEWATCH_OPENER='$WORK/opener' OPENED='$WORK/opened'" \
+# The database is encrypted: the file is opened from a folder in memory only.
+[ "$(df -T /dev/shm 2>/dev/null | awk 'NR == 2 { print $2 }')" = tmpfs ] ||
+	fail "/dev/shm is not tmpfs here: the test needs a folder in memory"
+RUN=$(mktemp -d /dev/shm/casewatch-test-XXXXXX)
+TMUX_ENV="CASEWATCH_LOCK_AFTER=never CASEWATCH_OPENER='$WORK/opener' OPENED='$WORK/opened' XDG_RUNTIME_DIR='$RUN'" \
 	tmux_start 100 30
+trap 'T kill-server >/dev/null 2>&1 || :; rm -rf "$WORK" "$RUN"' EXIT
 wait_for "records | 1/1"
 send Enter
 wait_for "Attachments (a chooses, o opens, c captions)"

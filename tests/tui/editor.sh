@@ -10,19 +10,24 @@ ok cw init
 	echo "SKIP: /dev/shm is not tmpfs here"
 	exit 77
 }
-RUN=$(mktemp -d /dev/shm/casewatch-test-XXXXXX)
+# A folder name with a quote and a shell word in it: the path reaches the editor as one
+# argument, never as shell text.
+RUN=$(mktemp -d "/dev/shm/casewatch-test-q'\$(touch injected)'-XXXXXX")
 trap 'rm -rf "$WORK" "$RUN"' EXIT
 cat >"$WORK/editor" <<'ED'
 #!/bin/sh
 echo "$1" >>"$EDLOG"
 ls -ld "$(dirname "$1")" "$1" >>"$EDLOG"
+ls -l /proc/$$/fd/ >"$EDLOG.fds" 2>&1
 touch "$1.swp"
 printf 'Typed in the editor\n' >"$1"
 ED
 chmod +x "$WORK/editor"
 export EDLOG="$WORK/editor.log"
 
-# P opens the person form; C-o on its notes hands them to the editor.
+# P opens the person form; C-o on its notes hands them to the editor (from $WORK, where the
+# folder's shell word would leave its file).
+cd "$WORK"
 XDG_RUNTIME_DIR="$RUN" EDITOR="$WORK/editor" keys 'P<Tab><Tab><Tab><Tab><Tab><Tab><Tab><C-o><Dump><Esc>y'
 has "Typed in the editor"
 path=$(head -1 "$EDLOG")
@@ -34,6 +39,26 @@ grep -q '^drwx------' "$EDLOG" || fail "the editor's folder is not private: $(ca
 grep -q '^-rw-------' "$EDLOG" || fail "the editor's file is not 0600: $(cat "$EDLOG")"
 [ ! -e "$path" ] && [ ! -e "$path.swp" ] && [ ! -e "$(dirname "$path")" ] ||
 	fail "the editor's file or folder was left behind: $(ls -la "$(dirname "$path")")"
+checks=$((checks + 2))
+[ ! -e "$WORK/injected" ] || fail "the folder's name ran as a shell command"
+# The passphrase's descriptors (8 and 9 in the test's wrapper) and the database's files stay
+# with casewatch.
+if grep -q -e ' 8 -> ' -e ' 9 -> ' -e 'data.mdb' -e 'lock.mdb' "$EDLOG.fds"; then
+	fail "the editor inherited casewatch's descriptors: $(cat "$EDLOG.fds")"
+fi
+
+# Vim (vi on Debian) keeps what was typed in ~/.viminfo unless started with -i NONE.
+mkdir -p "$WORK/bin"
+cat >"$WORK/bin/vim.basic" <<'ED'
+#!/bin/sh
+echo "$@" >"$EDLOG.vim"
+ED
+chmod +x "$WORK/bin/vim.basic"
+ln -s vim.basic "$WORK/bin/vi"
+rm -f "$EDLOG"
+PATH="$WORK/bin:$PATH" XDG_RUNTIME_DIR="$RUN" EDITOR=vi keys 'P<Tab><Tab><Tab><Tab><Tab><Tab><Tab><C-o><Dump><Esc>y'
+checks=$((checks + 1))
+grep -q '^-i NONE /' "$EDLOG.vim" || fail "vi was not started with -i NONE: $(cat "$EDLOG.vim")"
 
 # No memory-backed folder and an encrypted database: nothing is written out.
 rm -f "$EDLOG"
