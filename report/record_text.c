@@ -123,7 +123,9 @@ static void verdicts_text(struct cw_store *st, const struct cw_hearing *h, char 
 			snprintf(who, sizeof who, "%s", cw_record_label(&p));
 			cw_record_free(&p);
 		} else
-			snprintf(who, sizeof who, "%s", _("(deleted person)"));
+			snprintf(who, sizeof who, "%s",
+				 cw_store_deleted(st, &v[i].person) ? _("(deleted person)")
+								    : _("(person not held here)"));
 		cw_text_trim_utf8(who);
 		snprintf(item, sizeof item, "%s%s (%s)", n ? ", " : "",
 			 v[i].result ? cw_enum_label(&cw_words_verdict, v[i].result)
@@ -178,7 +180,9 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 						      sizeof out->articles);
 			cw_record_free(&other);
 		} else {
-			PUT(who, "%s", _("(deleted case)"));
+			PUT(who, "%s",
+			    cw_store_deleted(st, cid) ? _("(deleted case)")
+						      : _("(case not held here)"));
 		}
 	}
 	switch (r->kind) {
@@ -256,7 +260,9 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 			PUT(who, "%s", cw_record_label(&other));
 			cw_record_free(&other);
 		} else {
-			PUT(who, "%s", _("(deleted person)"));
+			PUT(who, "%s",
+			    cw_store_deleted(st, &m->person) ? _("(deleted person)")
+							     : _("(person not held here)"));
 		}
 		if (m->court)
 			PUT(where, "%s", m->court);

@@ -861,6 +861,19 @@ int cw_store_delete(struct cw_store *st, const struct cw_id *id, struct cw_error
 	return cw_store_write_undoable(st, delete_fn, (void *)id, err);
 }
 
+int cw_store_deleted(struct cw_store *st, const struct cw_id *id)
+{
+	MDB_val k = {ID_LEN, (void *)id->b}, v;
+	MDB_txn *txn;
+	int found;
+
+	if (!st->sync_ready || cw_store_begin_read(st, &txn, NULL) != 0)
+		return 0;
+	found = mdb_get(txn, st->dbi[DB_TOMBSTONES], &k, &v) == 0;
+	mdb_txn_abort(txn);
+	return found;
+}
+
 int cw_store_get(struct cw_store *st, const struct cw_id *id, struct cw_record *rec,
 		 struct cw_error *err)
 {

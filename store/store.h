@@ -261,6 +261,10 @@ int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, str
 int cw_store_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err);
 int cw_store_get(struct cw_store *st, const struct cw_id *id, struct cw_record *rec,
 		 struct cw_error *err);
+/* Whether a record was deleted or merged away here, or in a bundle taken here (a tombstone
+ * holds its id): what a record naming one that cannot be read says of it, rather than of one
+ * this database never held (a bundle's record looked at before its import). */
+int cw_store_deleted(struct cw_store *st, const struct cw_id *id);
 
 /* A list of decoded records, owned by the list. */
 struct cw_record_list {

@@ -152,6 +152,9 @@ ok cs bundle inspect "$WORK/enc.bundle" --all
 printf '%s\n' "$out" | grep -Eq '^hearing .*  [0-9]{4}(-[0-9]{2}){0,2}, [^ ]' ||
 	fail "a hearing's line names no date and case: $out"
 checks=$((checks + 1))
+# A case this laptop has not taken yet is not said to be deleted.
+has "(case not held here)"
+lacks "(deleted case)"
 ok ca bundle inspect "$WORK/enc.bundle"
 has "for 1 recipient: supervisor"
 has "cannot open"
