@@ -148,6 +148,28 @@ static void keep_day(struct cw_date *kept, struct cw_date d, int later)
 		*kept = d;
 }
 
+/* How many next dates and follow-ups the empty agenda's hint looks through for one still to
+ * do. */
+#define CW_AGENDA_HINT_LOOK 64
+
+/* follow_up_done, reading the visits after this one. */
+static int follow_up_done_read(struct cw_reader *rd, const struct cw_record *visit, int *done,
+			       struct cw_error *err)
+{
+	struct cw_record_list after;
+	struct cw_filter f;
+	int rc;
+
+	cw_filter_init(&f);
+	f.kinds = CW_KIND_BIT(CW_KIND_VISIT);
+	f.since = cw_date_first_day(visit->u.visit.date);
+	if ((rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &after, err)) != 0)
+		return rc;
+	*done = follow_up_done(visit, &after);
+	cw_record_list_free(&after);
+	return 0;
+}
+
 /* The day set nearest the end of [from, to] (later: the latest of all; else the first after
  * `from`) by a hearing's date, a next date or a follow-up the filter admits. */
 static int day_set(struct cw_reader *rd, const struct cw_filter *filter, uint32_t kinds,
@@ -171,15 +193,27 @@ static int day_set(struct cw_reader *rd, const struct cw_filter *filter, uint32_
 			keep_day(out, l.items[0].u.hearing.date, later);
 		cw_record_list_free(&l);
 	}
-	if ((rc = cw_reader_list_next_dates(rd, filter, kinds, from, none, order, 1, &l, err)) != 0)
+	/* A follow-up a later visit has done is on no agenda: the hint must not send the user to
+	 * a day that shows nothing. The first that is still to do, among a screenful. */
+	if ((rc = cw_reader_list_next_dates(rd, filter, kinds, from, none, order,
+					    CW_AGENDA_HINT_LOOK, &l, err)) != 0)
 		return rc;
-	for (size_t i = 0; i < l.n; i++)
+	for (size_t i = 0; i < l.n && rc == 0; i++) {
+		const struct cw_record *r = &l.items[i];
+		int done = 0;
+
+		if (r->kind == CW_KIND_VISIT && (rc = follow_up_done_read(rd, r, &done, err)) != 0)
+			break;
+		if (done)
+			continue;
 		keep_day(out,
-			 l.items[i].kind == CW_KIND_HEARING ? l.items[i].u.hearing.next_date
-							    : l.items[i].u.visit.follow_up_on,
+			 r->kind == CW_KIND_HEARING ? r->u.hearing.next_date
+						    : r->u.visit.follow_up_on,
 			 later);
+		break;
+	}
 	cw_record_list_free(&l);
-	return 0;
+	return rc;
 }
 
 static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct cw_agenda *a,

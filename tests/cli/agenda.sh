@@ -127,4 +127,22 @@ ok cw export --format ics --from 2030-07-01
 lacks "BEGIN:VEVENT"
 grep -q "casewatch: note: the calendar is empty: nothing is set on or after 2030-07-01; the latest day set is 2030-04-20" \
 	"$WORK/stderr" || fail "an empty calendar says why: $(cat "$WORK/stderr")"
+
+# A follow-up a later visit to the prison has done is no day to send the user to: the empty
+# agenda's hint went round in a circle ("the latest day ... is 2031-04-23; '--from 2031-04-23'
+# shows the agenda from then", and that agenda was empty too, with the same hint).
+DB="$WORK/circle"
+ok cw init
+ok cw log visit --facility "CC1" --date 2031-04-09 --follow-up "medical check" \
+	--follow-up-on 2031-04-23
+ok cw log visit --facility "CC1" --date 2031-04-12
+ok cw agenda --from 2031-04-15 --days 30
+lacks "2031-04-23"
+has "No hearing or follow-up visit has a date set."
+ok cw log visit --facility "CC2" --date 2031-04-10 --follow-up "water filters" \
+	--follow-up-on 2031-04-20
+ok cw agenda --from 2031-09-01 --days 5
+has "The latest day a hearing or a follow-up visit is set for is 2031-04-20"
+ok cw agenda --from 2031-04-20 --days 5
+has "water filters"
 done_ok
