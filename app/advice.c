@@ -514,13 +514,34 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		/* Pretrial detention is counted in a case (models/timeline.h): an arrest logged
 		 * before its case exists counts nowhere until it names one. */
 		if (cw_id_is_zero(&m->case_id) && cw_timeline_starts_detention(m)) {
+			struct cw_record_list cases = {0};
+			char case_hex[CW_ID_HEX_LEN + 1];
+
 			snprintf(what, sizeof what,
 				 _("this %s names no case, so no pretrial detention counts from "
 				   "it"),
 				 type);
-			snprintf(fix, sizeof fix,
-				 _("once the case is logged: casewatch edit %.8s --case CASE"),
-				 hex);
+			/* The person's one case is likely the one meant, but a new arrest may be
+			 * of a matter not logged yet: said, never chosen for them. */
+			if (!cw_id_is_zero(&m->person) &&
+			    cw_store_person_records(st, &m->person, CW_KIND_BIT(CW_KIND_CASE),
+						    &cases, NULL) == 0 &&
+			    cases.n == 1) {
+				const char *title = cases.items[0].u.kase.title;
+
+				/* (Made safe for the terminal by whoever shows it.) */
+				cw_id_hex(&cases.items[0].id, case_hex);
+				snprintf(fix, sizeof fix,
+					 _("if it is of their one case, \"%.80s\": casewatch edit "
+					   "%.8s --case %.8s"),
+					 title ? title : "", hex, case_hex);
+			} else {
+				snprintf(fix, sizeof fix,
+					 _("once the case is logged: casewatch edit %.8s --case "
+					   "CASE"),
+					 hex);
+			}
+			cw_record_list_free(&cases);
 			fn(ctx, what, fix);
 		}
 		/* A bail or release with no outcome ends the detention (models/timeline.c: what

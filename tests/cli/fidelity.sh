@@ -350,6 +350,14 @@ json "[c['state'] for c in d['defendants'][0]['charges']] == ['overturned', 'ove
 ok cw log milestone --person "Sok Dara" --type arrest --date 2024-07-01 --view own
 grep -q "warning: this arrest names no case, so no pretrial detention counts from it" \
 	"$WORK/stderr" || fail "no warning for an arrest without its case: $(cat "$WORK/stderr")"
+# (Sok Dara has two cases.) Someone with one case: the warning names it and the command that
+# links it, never chosen for the monitor (the arrest may be of a matter not logged yet).
+ok cw person add --name "Mean Sokha"
+ok cw case add --title "Sokha land protest" --defendant "Mean Sokha" --charge 494 --view own
+ok cw log milestone --person "Mean Sokha" --type arrest --date 2024-07-01 --view own
+grep -q "if it is of their one case, \"Sokha land protest\": casewatch edit [0-9a-f]\{8\} --case [0-9a-f]\{8\}$" \
+	"$WORK/stderr" || fail "the warning does not name the one case: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type arrest \
 	--date 2024-07-02 --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for an arrest in its case: $(cat "$WORK/stderr")"
