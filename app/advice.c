@@ -502,6 +502,58 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 	cw_record_list_free(&l);
 }
 
+/* A visit that met someone every case of whom says they are out of prison (on bail, released,
+ * ...): the records disagree with what the team saw, and no detention is counted for them
+ * until an arrest or detention says so. Once per visit, naming the first such person. */
+static void advise_visit_meets_free(struct cw_store *st, const struct cw_record *rec,
+				    cw_advice_fn fn, void *ctx)
+{
+	const struct cw_visit *v = &rec->u.visit;
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], person_hex[CW_ID_HEX_LEN + 1];
+
+	if (v->tally.count >= 0 || v->access == CW_ACCESS_DENIED)
+		return;
+	for (size_t i = 0; i < v->detainees.n; i++) {
+		const struct cw_id *person =
+			&((const struct cw_person_ref *)v->detainees.items)[i].person;
+		struct cw_record_list cases;
+		struct cw_record p;
+		size_t out = 0;
+		uint8_t custody = 0;
+
+		if (cw_store_person_records(st, person, CW_KIND_BIT(CW_KIND_CASE), &cases, NULL) !=
+		    0)
+			continue;
+		for (size_t c = 0; c < cases.n; c++) {
+			const struct cw_defendant *d =
+				cw_timeline_defendant(&cases.items[c], person);
+
+			if (d && d->custody != CW_CUSTODY_UNKNOWN &&
+			    d->custody != CW_CUSTODY_DETAINED) {
+				out++;
+				custody = d->custody;
+			}
+		}
+		if (cases.n == 0 || out < cases.n) {
+			cw_record_list_free(&cases);
+			continue;
+		}
+		cw_record_list_free(&cases);
+		if (cw_store_get(st, person, &p, NULL) != 0)
+			continue;
+		snprintf(what, sizeof what, _("this visit met %.40s, whose case says %s"),
+			 cw_record_label(&p), cw_enum_label(&cw_words_custody, custody));
+		cw_record_free(&p);
+		cw_id_hex(person, person_hex);
+		snprintf(fix, sizeof fix,
+			 _("if held again, log it: casewatch log milestone --person %.8s --case "
+			   "CASE --type arrest"),
+			 person_hex);
+		fn(ctx, what, fix);
+		return;
+	}
+}
+
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx)
 {
 	char hex[CW_ID_HEX_LEN + 1], what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
@@ -568,6 +620,8 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_DEMO) {
 		advise_arrests_count(&rec->u.demo, hex, fn, ctx);
+	} else if (rec->kind == CW_KIND_VISIT) {
+		advise_visit_meets_free(st, rec, fn, ctx);
 	} else if (rec->kind == CW_KIND_CASE) {
 		advise_detained_without_start(st, rec, hex, fn, ctx);
 	}

@@ -86,3 +86,16 @@ has "pretrial detention: unknown (still detained, and no date it is known as of)
 ok cw log visit --facility "CC2" --date 2024-05-01 --detainee "Ung Latest" --view own
 ok cw timeline "Ung Latest"
 has "pretrial detention: 90 days to 2024-05-01, the last prison visit that met them"
+
+# A visit that meets someone every case of whom says they are out of prison is said to
+# disagree with the records (they are counted as held only once an arrest or detention says
+# so); one that meets a detainee says nothing.
+ok cw person add --name "Chan Sophea"
+ok cw case add --title "Sophea release" --defendant "Chan Sophea" --custody released \
+	--charge 494 --view own
+ok cw log visit --facility "CC2" --date 2024-06-07 --detainee "Chan Sophea" --view own
+grep -q "warning: this visit met Chan Sophea, whose case says released; if held again, log it: casewatch log milestone --person [0-9a-f]\{8\} --case CASE --type arrest$" \
+	"$WORK/stderr" || fail "no warning for a visit meeting someone released: $(cat "$WORK/stderr")"
+ok cw log visit --facility "CC2" --date 2024-06-07 --detainee "Ny Nak" --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a visit meeting a detainee: $(cat "$WORK/stderr")"
+checks=$((checks + 2))
