@@ -1905,19 +1905,85 @@ static void detention_taken_listed(struct sb *sb, size_t taken, const size_t lis
  * whose dates are not precise to the day": the longest of one sentence's detainees by what
  * is sure, whose account, to when when that is before the period's end, and who else may
  * be as long or longer. Nothing when the sure figure is no day at all. */
+/* How many of the longest's sentence have no length the records give (held, and no date to
+ * count to), and which of them was held first (*earliest). */
+static size_t lengths_unknown(const struct cw_report *r, const struct cw_report_detainee *d,
+			      const struct cw_report_detainee **earliest)
+{
+	size_t n = 0;
+
+	*earliest = NULL;
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *o = &r->detainees[i];
+
+		if (o->days >= 0 ||
+		    cw_report_detainee_standing(r, o) != cw_report_detainee_standing(r, d))
+			continue;
+		n++;
+		if (cw_date_is_known(o->since) &&
+		    (!*earliest || cw_date_compare(o->since, (*earliest)->since) < 0))
+			*earliest = o;
+	}
+	return n;
+}
+
+/* "; 2 have no length the records give, the earliest held since 2023-07-04 (Kang Saran)":
+ * a length unknown may well be longer than the longest named. */
+static void detention_unknown_lengths(struct sb *sb, const struct cw_report *r,
+				      const struct cw_report_detainee *d)
+{
+	const struct cw_report_detainee *earliest;
+	size_t n = lengths_unknown(r, d, &earliest);
+	char name[600], since[CW_DATE_TEXT_MAX];
+
+	if (!n)
+		return;
+	if (!earliest) {
+		sb_add(sb,
+		       P_("; %zu has no length the records give",
+			  "; %zu have no length the records give", n),
+		       n);
+		return;
+	}
+	detainee_name(r, earliest, name, sizeof name);
+	cw_date_format(earliest->since, since);
+	if (n == 1)
+		sb_add(sb, _("; %s, held since %s, has no length the records give"), name, since);
+	else
+		sb_add(sb,
+		       _("; %zu have no length the records give, the earliest held since %s (%s)"),
+		       n, since, name);
+}
+
 static void detention_longest(struct sb *sb, const struct cw_report *r,
 			      const struct cw_report_detainee *d, int alone)
 {
-	const struct cw_report_detainee *rival;
+	const struct cw_report_detainee *rival, *earliest;
 	char name[600];
 	int exact = d->days == d->days_max;
 	size_t tied;
 
-	if (!(d->days > 0 || (d->days == 0 && d->days_max == 0)))
+	if (!(d->days > 0 || (d->days == 0 && d->days_max == 0))) {
+		detention_unknown_lengths(sb, r, d);
 		return;
+	}
 	rival = longest_rival(r, d);
 	detainee_name(r, d, name, sizeof name);
-	if (alone) /* no "longest" of one */
+	if (!alone && lengths_unknown(r, d, &earliest) > 0)
+		/* The longest is then only of those whose length is known. */
+		sb_add(sb,
+		       exact ? P_("; of those whose length the records give, the longest, %s, for "
+				  "%ld day",
+				  "; of those whose length the records give, the longest, %s, for "
+				  "%ld days",
+				  (unsigned long)d->days)
+			     : P_("; of those whose length the records give, the longest, %s, for "
+				  "at least %ld day",
+				  "; of those whose length the records give, the longest, %s, for "
+				  "at least %ld days",
+				  (unsigned long)d->days),
+		       name, d->days);
+	else if (alone) /* no "longest" of one */
 		sb_add(sb,
 		       exact ? P_(": %s, for %ld day", ": %s, for %ld days", (unsigned long)d->days)
 			     : P_(": %s, for at least %ld day", ": %s, for at least %ld days",
@@ -1953,6 +2019,8 @@ static void detention_longest(struct sb *sb, const struct cw_report *r,
 		sb_add(sb, _(", or %s, %s, whose dates are not precise to the day"), rival_name,
 		       days);
 	}
+	if (!alone)
+		detention_unknown_lengths(sb, r, d);
 }
 
 /* The people the accounts recorded list as held at the period's end: how many (a group as
