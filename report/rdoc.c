@@ -1071,6 +1071,12 @@ static void partial(struct builder *b)
 	}
 }
 
+/* The arrests the period's demonstrations recorded (0 when none, or none recorded). */
+static size_t demo_arrests(const size_t *c)
+{
+	return c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED ? 0 : c[CW_METRIC_DEMO_ARRESTS];
+}
+
 /* How many of the period's demonstrations recorded no arrests figure. */
 static size_t demos_unrecorded(const struct cw_report *r)
 {
@@ -2467,7 +2473,18 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		}
 		sb_add(&sb, "%s", stop());
 	} else if (c[CW_METRIC_ARRESTS] + c[CW_METRIC_CHARGES] == 0) {
-		sb_add(&sb, "%s", _("No new arrests or charges were recorded."));
+		/* Arrests seen at a demonstration are no arrest milestone of a case: said, so
+		 * that "no new arrests" does not contradict the demonstrations below. */
+		if (demo_arrests(c))
+			sb_add(&sb,
+			       P_("No arrest or charge was logged in a case; the demonstrations "
+				  "below recorded %zu arrest.",
+				  "No arrest or charge was logged in a case; the demonstrations "
+				  "below recorded %zu arrests.",
+				  demo_arrests(c)),
+			       demo_arrests(c));
+		else
+			sb_add(&sb, "%s", _("No new arrests or charges were recorded."));
 	} else {
 		/* A group arrested with no number anywhere counts as one, the least it can be. */
 		if (c[CW_METRIC_ARRESTS] && arrests_partial(r))
@@ -2499,6 +2516,22 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       r->groups[g], cw_report_group_label((enum cw_report_group)g));
 		}
 		list_accounts(&sb, &r->arrests, -1);
+		if (demo_arrests(c) && c[CW_METRIC_ARRESTS])
+			sb_add(&sb,
+			       P_("; the demonstrations below recorded %zu arrest, which may be "
+				  "among these",
+				  "; the demonstrations below recorded %zu arrests, some of which "
+				  "may be among these",
+				  demo_arrests(c)),
+			       demo_arrests(c));
+		else if (demo_arrests(c))
+			sb_add(&sb,
+			       P_("; no arrest was logged in a case, and the demonstrations below "
+				  "recorded %zu arrest",
+				  "; no arrest was logged in a case, and the demonstrations below "
+				  "recorded %zu arrests",
+				  demo_arrests(c)),
+			       demo_arrests(c));
 		sb_add(&sb, "%s", stop());
 		if (taken) {
 			if ((rc = sentence(doc, &sb)) != 0)
@@ -2818,13 +2851,14 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			     "is one; the notes say where another account answers otherwise."));
 	fair_trial(&b);
 	section(&b, "arrests_charges", N_("New arrests and charges"),
-		N_("No arrests or charges recorded in this period."), CW_RC_DATE, N_("Date"),
-		CW_RC_ACCOUNT, N_("Account"), CW_RC_LABEL, N_("Event"), CW_RC_PEOPLE, N_("Person"),
-		CW_RC_CASE, N_("Case"), CW_RC_ARTICLES, N_("Articles"), CW_RC_DETAIL,
-		N_("Details and notes"), -1);
+		N_("No arrest or charge was logged in a case in this period (arrests seen at a "
+		   "demonstration are under Demonstrations)."),
+		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_LABEL, N_("Event"),
+		CW_RC_PEOPLE, N_("Person"), CW_RC_CASE, N_("Case"), CW_RC_ARTICLES, N_("Articles"),
+		CW_RC_DETAIL, N_("Details and notes"), -1);
 	arrests(&b);
 	section(&b, "charges_by_article", N_("Arrests and charges by article"),
-		N_("No arrests or charges recorded in this period."), CW_RC_LABEL,
+		N_("No arrest or charge was logged in a case in this period."), CW_RC_LABEL,
 		N_("Article or group"), CW_RC_DETAIL, N_("Offence"), CW_RC_COUNT,
 		N_("Arrests and charges"), -1);
 	b.sec->wants_note = 1;

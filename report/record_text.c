@@ -157,6 +157,40 @@ static void milestone_case_articles(const struct cw_record *kase, const struct c
 	cw_articles_text(a, n, buf, len);
 }
 
+/* The people a demonstration's record names as arrested, up to three, then how many more:
+ * "Theng Savoeun, Sok Dara and 2 others". */
+static void arrested_names(struct cw_store *st, const struct cw_list *arrested, char *buf,
+			   size_t len)
+{
+	const struct cw_person_ref *p = arrested->items;
+	size_t n = 0, shown = arrested->n > 3 ? 3 : arrested->n;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < shown; i++) {
+		struct cw_record rec;
+		const char *sep = i == 0                                   ? ""
+				  : i + 1 == shown && shown == arrested->n ? _(" and ")
+									   : ", ";
+
+		if (cw_store_get(st, &p[i].person, &rec, NULL) == 0) {
+			n += (size_t)snprintf(buf + n, n < len ? len - n : 0, "%s%s", sep,
+					      cw_record_label(&rec));
+			cw_record_free(&rec);
+		} else {
+			n += (size_t)snprintf(buf + n, n < len ? len - n : 0, "%s%s", sep,
+					      cw_store_deleted(st, &p[i].person)
+						      ? _("(deleted person)")
+						      : _("(person not held here)"));
+		}
+	}
+	if (arrested->n > shown && n < len)
+		snprintf(buf + n, len - n,
+			 P_(" and %zu other", " and %zu others", arrested->n - shown),
+			 arrested->n - shown);
+	if (n >= len)
+		cw_text_trim_utf8(buf);
+}
+
 static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_record_summary *out)
 {
 	const struct cw_id *cid = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
@@ -353,11 +387,17 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 					 P_("%lld participant", "%lld participants",
 					    (unsigned long)dm->participants),
 					 (long long)dm->participants);
+			char names[400] = "";
+
 			if (dm->arrests_count >= 0 || dm->arrested.n)
 				snprintf(arr, sizeof arr,
 					 P_("%lld arrest", "%lld arrests", (unsigned long)arrests),
 					 arrests);
-			PUT(what, "%s%s%s", part, part[0] && arr[0] ? ", " : "", arr);
+			/* Who was arrested, as far as the record names them: "2 arrests (Theng
+			 * Savoeun)" tells a timeline's reader that they were the one. */
+			arrested_names(st, &dm->arrested, names, sizeof names);
+			PUT(what, "%s%s%s%s%s%s", part, part[0] && arr[0] ? ", " : "", arr,
+			    names[0] ? " (" : "", names, names[0] ? ")" : "");
 		}
 		break;
 	case CW_KIND_INCIDENT: {
