@@ -74,10 +74,13 @@ json_t *cw_export_views_json(uint32_t views)
 }
 
 /* A row drawn from a record, with "reportedly": whether its source says the event only
- * reportedly happened (true/false, never left out). NULL when o is (out of memory). */
+ * reportedly happened (true/false, never left out), and "source", the source it names ("001
+ * para 40"; null when none; "[confidential]" when withheld). NULL when o is (out of memory). */
 static json_t *jrow(json_t *o, const struct cw_record *rec)
 {
-	if (o && json_object_set_new(o, "reportedly", json_boolean(rec->reportedly)) != 0) {
+	if (o && (json_object_set_new(o, "reportedly", json_boolean(rec->reportedly)) != 0 ||
+		  (!json_object_get(o, "source") &&
+		   json_object_set_new(o, "source", jstr(rec->source)) != 0))) {
 		json_decref(o);
 		return NULL;
 	}

@@ -22,7 +22,8 @@ const char *const cw_rcol_names[CW_RC_NCOLS] = {
 	"case",    "person_ids",     "people",    "court_or_place", "stage",
 	"outcome", "articles",       "next_date", "concerns",       "detail",
 	"count",   "previous_count", "met",       "not_met",        "not_applicable",
-	"unknown", "reportedly",     "at_least",  "at_most",        "people_count"};
+	"unknown", "reportedly",     "at_least",  "at_most",        "people_count",
+	"source"};
 
 const char cw_report_empty_text[] =
 	N_("Nothing recorded in this period matches: the report is empty.");
@@ -211,10 +212,13 @@ static void date_cell(struct builder *b, enum cw_rcol c, struct cw_date d)
 	cell(b, c, "%s", t);
 }
 
-/* Whose account the row gives, in every row drawn from a record. */
+/* Whose account the row gives, in every row drawn from a record, and the source it names (a
+ * confidential source reads "[confidential]" in a report for others: report/confidential.h). */
 static void account_cell(struct builder *b, const struct cw_record *rec)
 {
 	cell(b, CW_RC_ACCOUNT, "%s", _(cw_enum_label(&cw_words_view, rec->view)));
+	if (rec->source && *rec->source)
+		cell(b, CW_RC_SOURCE, "%s", rec->source);
 }
 
 /* The labels of a set of accounts, in the order of enum cw_view: "UN, own observation"

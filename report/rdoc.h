@@ -43,6 +43,9 @@ enum cw_rcol {
 	 * defendants' number, the sum of a case's defendants; empty when a group among them
 	 * gives no number (CSV only: the others write "(8 unnamed)" in the people cell). */
 	CW_RC_PEOPLE_COUNT,
+	/* The record's source as it gives it: "001 para 40", "own observation" (CSV only: the
+	 * other formats give whose account it is). */
+	CW_RC_SOURCE,
 	CW_RC_NCOLS
 };
 extern const char *const cw_rcol_names[CW_RC_NCOLS]; /* CSV header: "label", "record_id", ... */

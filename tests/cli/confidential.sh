@@ -78,6 +78,14 @@ json "d['comparison']['arrests']['current'] == $arrests_before + 2"
 json "all(u['hearing_id'] != '$hid' for u in d['upcoming_hearings'])"
 # ... and the confidential person named by an arrest is a name no more.
 json "'[confidential]' in json.dumps(d['arrests_and_charges'])"
+# Every row drawn from a record names its source, for a partner to trace the figure to; a
+# confidential source reads as withheld, in JSON and CSV alike.
+json "all('source' in row for row in d['hearings'] + d['arrests_and_charges']['events'] + d['visits']) and d['arrests_and_charges']['events']"
+json "[h['source'] for h in d['hearings'] if h['date'] == '2024-02-08'] == ['[confidential]']"
+ok cw report --week 2024-W06 --format csv
+printf '%s\n' "$out" | head -1 | grep -q ',people_count,source' || fail "the CSV has no source column: $(printf '%s' "$out" | head -1)"
+printf '%s\n' "$out" | tr -d '\r' | grep -q '^hearings_reported,.*,\[confidential\]$' || fail "the CSV's withheld source: $out"
+checks=$((checks + 2))
 # Included on request: everything, and the header says so first.
 for f in md html csv json; do
 	ok cw report --week 2024-W06 --format $f --include-confidential

@@ -40,6 +40,12 @@ has "| Ny Nak | Nak defamation | UN, own observation | 2024-01-05 | 153 | counte
 has "in accounts of 2024-06-06 or earlier (accounts: UN, own observation): Ny Nak"
 ok cw report --from 2024-06-03 --to 2024-06-09 --format json
 json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['views'], p['standing']) for p in d['pretrial_detention']] == [(153, '2024-06-06', 'visit', ['un', 'own'], 'last_reported')]"
+# Each row names the source it was drawn from, for a partner to trace it (JSON and CSV).
+json "[(v['date'], v['source']) for v in d['visits']] == [('2024-06-03', 'own observation'), ('2024-06-06', 'own observation')]"
+ok cw report --from 2024-06-03 --to 2024-06-09 --format csv
+printf '%s\n' "$out" | tr -d '\r' | grep -q '^visits,.*2024-06-06.*,own observation$' ||
+	fail "the CSV's visit row does not name its source: $out"
+checks=$((checks + 1))
 # A report of the week before the visit counts to the source's date, as before.
 ok cw report --from 2024-05-27 --to 2024-06-02 --format json
 json "[(p['days'], p['counted_to_reason']) for p in d['pretrial_detention']] == [(147, 'source')]"
