@@ -94,14 +94,16 @@ struct cw_form {
 	int lock_draft;        /* draft_id was made by the lock, not asked for: discarding the form
 				  discards it too */
 	int twice_ok; /* the user said a new person close to one already there is another one */
-	/* A case's defendants typed who are no person yet (names separated by ';'): saving says
-	 * so (missing, for the defendant field's text missing_for), the front end asks about each
+	/* A case's defendants, or those a visit met, a demonstration's arrested or an incident's
+	 * people, typed who are no person yet (names separated by ';'): saving says so (missing,
+	 * for the text missing_for of the field missing_field), the front end asks about each
 	 * in turn (agreed: how many said yes); once the user agrees to all (add_missing), saving
 	 * adds them with the case, in one write (their ids in added while it runs). */
 	char missing[CW_FORM_NEW_PEOPLE][200];
 	struct cw_id added[CW_FORM_NEW_PEOPLE];
 	size_t nmissing, agreed;
 	char missing_for[1024];
+	char missing_field[32]; /* the field they were typed in: "defendant", "detainees", ... */
 	int add_missing;
 };
 

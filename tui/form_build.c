@@ -81,17 +81,87 @@ struct people_ctx {
 	const struct cw_form_field *ff;
 	struct cw_list *list;
 	struct cw_error *err;
+	/* Names that are no person yet, in a field that may add them (new_people_field). */
+	char unknown[CW_FORM_NEW_PEOPLE][200];
+	size_t nunknown;
+	int too_many;
 };
+
+/* The lists of people whose names a monitor often meets for the first time there: those a
+ * prison visit met, those arrested at a demonstration, those an incident touched. Saving adds
+ * them as it adds a case's new defendants, once asked. */
+static int new_people_field(const char *name)
+{
+	return !strcmp(name, "detainees") || !strcmp(name, "arrested") || !strcmp(name, "persons");
+}
+
+/* The id given in this very save to a name that was no person yet; zero when none. */
+static struct cw_id added_in_save(const struct cw_form *fm, const char *field, const char *name)
+{
+	struct cw_id id = {{0}};
+
+	for (size_t i = 0; fm->add_missing && !strcmp(fm->missing_field, field) && i < fm->nmissing;
+	     i++)
+		if (!cw_id_is_zero(&fm->added[i]) && !strcmp(fm->missing[i], name))
+			id = fm->added[i];
+	return id;
+}
+
+/* Names in `field` (whose text is `text`) that are no person yet: kept for the front end to
+ * ask about one by one before the save that adds them, and said as the field's error. */
+static int names_unknown(struct cw_form *fm, const char *field, const char *text,
+			 char (*unknown)[200], size_t n, struct cw_error *err)
+{
+	if (!fm->add_missing || strcmp(fm->missing_for, text) != 0 ||
+	    strcmp(fm->missing_field, field) != 0 || fm->nmissing != n) {
+		memcpy(fm->missing, unknown, n * sizeof unknown[0]);
+		fm->nmissing = n;
+		fm->agreed = 0;
+		fm->add_missing = 0;
+		snprintf(fm->missing_for, sizeof fm->missing_for, "%s", text);
+		snprintf(fm->missing_field, sizeof fm->missing_field, "%s", field);
+	}
+	if (n == 1)
+		return cw_error_set(err, CW_ENOTFOUND, field,
+				    "'%.60s' is not in the database yet: saving again asks to add "
+				    "them",
+				    unknown[0]);
+	{
+		char msg[300];
+
+		snprintf(msg, sizeof msg,
+			 P_("'%.60s' and %zu other are not in the database yet: saving "
+			    "again asks to add them",
+			    "'%.60s' and %zu others are not in the database yet: saving "
+			    "again asks to add them",
+			    n - 1),
+			 unknown[0], n - 1);
+		return cw_error_set(err, CW_ENOTFOUND, field, "%s", msg);
+	}
+}
 
 static int add_person_part(void *ctx, const char *part)
 {
 	struct people_ctx *pc = ctx;
-	struct cw_id id;
+	struct cw_id id = added_in_save(pc->fm, pc->ff->name, part);
 	struct cw_person_ref *ref;
 	int rc;
 
-	if ((rc = resolve_ref(pc->fm, pc->ff, CW_KIND_PERSON, part, &id, pc->err)) != 0)
-		return rc;
+	if (cw_id_is_zero(&id) &&
+	    (rc = resolve_ref(pc->fm, pc->ff, CW_KIND_PERSON, part, &id, pc->err)) != 0) {
+		if (rc != CW_ENOTFOUND || !new_people_field(pc->ff->name))
+			return rc;
+		/* Nobody by that name: saving can add them with the record, once asked. */
+		cw_error_clear(pc->err);
+		for (size_t i = 0; i < pc->nunknown; i++)
+			if (!strcmp(pc->unknown[i], part))
+				return 0;
+		if (pc->nunknown == CW_FORM_NEW_PEOPLE)
+			pc->too_many = 1;
+		else
+			snprintf(pc->unknown[pc->nunknown++], sizeof pc->unknown[0], "%s", part);
+		return 0;
+	}
 	for (size_t i = 0; i < pc->list->n; i++)
 		if (cw_id_equal(&((struct cw_person_ref *)pc->list->items)[i].person, &id))
 			return 0;
@@ -165,10 +235,23 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 	if (!f) /* defendant, custody and charges are applied together */
 		return 0;
 	if (ff->widget == CW_W_PEOPLE) {
-		struct people_ctx pc = {fm, ff, (struct cw_list *)((char *)base + f->offset), err};
+		struct people_ctx pc;
 
+		memset(&pc, 0, sizeof pc);
+		pc.fm = fm;
+		pc.ff = ff;
+		pc.list = (struct cw_list *)((char *)base + f->offset);
+		pc.err = err;
 		cw_field_free(base, f);
-		return each_part(text, add_person_part, &pc);
+		if ((rc = each_part(text, add_person_part, &pc)) != 0)
+			return rc;
+		if (pc.too_many)
+			return cw_error_set(err, CW_EINVAL, ff->name,
+					    "at most %d new people in one save: save the record "
+					    "with some, then add the others",
+					    CW_FORM_NEW_PEOPLE);
+		return pc.nunknown ? names_unknown(fm, ff->name, text, pc.unknown, pc.nunknown, err)
+				   : 0;
 	}
 	if (f->type == CW_F_ID) {
 		struct cw_id id = {{0}};
@@ -309,9 +392,7 @@ static int add_defendant_part(void *ctx, const char *part)
 	int rc;
 
 	/* Added with the case in this very save: the id it was given. */
-	for (size_t i = 0; fm->add_missing && i < fm->nmissing; i++)
-		if (!cw_id_is_zero(&fm->added[i]) && !strcmp(fm->missing[i], part))
-			id = fm->added[i];
+	id = added_in_save(fm, "defendant", part);
 	if (cw_id_is_zero(&id) &&
 	    (rc = resolve_ref(fm, dc->ff, CW_KIND_PERSON, part, &id, dc->err)) != 0) {
 		/* Nobody by that name: saving can add them with the case, once asked. */
@@ -414,31 +495,7 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 				    err));
 	if (dc.nunknown) {
 		/* Asked about by the front end, one by one, before the save that adds them. */
-		if (!fm->add_missing || strcmp(fm->missing_for, who) != 0 ||
-		    fm->nmissing != dc.nunknown) {
-			memcpy(fm->missing, dc.unknown, sizeof dc.unknown);
-			fm->nmissing = dc.nunknown;
-			fm->agreed = 0;
-			fm->add_missing = 0;
-			snprintf(fm->missing_for, sizeof fm->missing_for, "%s", who);
-		}
-		if (dc.nunknown == 1)
-			cw_error_set(err, CW_ENOTFOUND, "defendant",
-				     "'%.60s' is not in the database yet: saving again asks to add "
-				     "them",
-				     dc.unknown[0]);
-		else {
-			char msg[300];
-
-			snprintf(msg, sizeof msg,
-				 P_("'%.60s' and %zu other are not in the database yet: saving "
-				    "again asks to add them",
-				    "'%.60s' and %zu others are not in the database yet: saving "
-				    "again asks to add them",
-				    dc.nunknown - 1),
-				 dc.unknown[0], dc.nunknown - 1);
-			cw_error_set(err, CW_ENOTFOUND, "defendant", "%s", msg);
-		}
+		names_unknown(fm, "defendant", who, dc.unknown, dc.nunknown, err);
 		return field_error(fm, (size_t)di, err);
 	}
 	return 0;
@@ -669,7 +726,7 @@ static void stale(struct cw_form *fm, const struct cw_error *refused)
 int cw_form_save(struct cw_form *fm, struct cw_error *err)
 {
 	struct cw_record rec;
-	int rc, i, di = cw_form_find(fm, "defendant");
+	int rc, i, di = cw_form_find(fm, fm->missing_field[0] ? fm->missing_field : "defendant");
 
 	fm->message[0] = '\0';
 	fm->unchanged = 0;

@@ -37,6 +37,7 @@ CLI_TESTS += \
 	tests/tui/conflicts.sh \
 	tests/tui/lock.sh \
 	tests/tui/editor.sh \
+	tests/tui/new_people.sh \
 	tests/tui/attachments.sh \
 	tests/tui/dates.sh \
 	tests/tui/defendants.sh tests/tui/group_detention.sh tests/tui/group_label.sh \

@@ -921,6 +921,8 @@ static void answer_question(struct cw_app *app, int key)
 			struct cw_form *fm = top->form;
 			char name[200];
 			size_t n = fm->nmissing;
+			/* "the case", "the prison visit": the record saved with them */
+			const char *what = cw_kind_label(fm->kind);
 
 			/* One question for each new person; the save once all said yes. */
 			if (++fm->agreed < fm->nmissing) {
@@ -934,9 +936,9 @@ static void answer_question(struct cw_app *app, int key)
 			if (cw_app_top(app)->type == CW_V_FORM)
 				cw_app_top(app)->form->add_missing = 0;
 			else if (n == 1)
-				cw_app_status(app, 0, "added %.100s and the case", name);
+				cw_app_status(app, 0, "added %.100s and the %s", name, what);
 			else
-				cw_app_status(app, 0, "added %zu people and the case", n);
+				cw_app_status(app, 0, "added %zu people and the %s", n, what);
 		} else {
 			cw_app_status(app, 0, "not saved: choose a person who is there, or say y");
 		}

@@ -1,0 +1,53 @@
+#!/bin/sh
+# The people a prison visit met and those arrested at a demonstration are often met there for
+# the first time: names that are no person yet are asked about one by one, as a case's new
+# defendants are, and saved with the record in one write (tmux). Saying no saves nothing.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw init
+ok cw person add --name "Chhim Sithar"
+
+tmux_start 120 30
+wait_for " 3 Records "
+send V
+wait_for "New visit"
+send C-g facility Enter 'Correctional Center 2'
+send C-g date Enter '2024-04-18'
+send C-g detainees Enter 'Chhim Sithar; Mean Sreyleak'
+send C-s
+wait_for "'Mean Sreyleak' is not in the database yet: saving again asks to add them"
+wait_for "Mean Sreyleak is not in the database yet: add this person and save? y/N"
+send y
+wait_for "added Mean Sreyleak and the prison visit"
+ok cw list records --kind visit --json
+json "len(d) == 1 and len(d[0]['detainees']) == 2"
+ok cw list persons --json
+json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Mean Sreyleak']"
+
+# A demonstration's arrested: two new names, the second refused, nothing saved.
+send D
+wait_for "New demo"
+send C-g date Enter '2024-04-19'
+send C-g arrested Enter 'Theng Savoeun; Sok Dara'
+send C-s
+wait_for "Theng Savoeun is not in the database yet: add this person (1 of 2)? y/N"
+send y
+wait_for "Sok Dara is not in the database yet: add this person (2 of 2) and save? y/N"
+send n
+wait_for "not saved"
+ok cw list persons --json
+json "len(d) == 2"
+ok cw list records --kind demo --json
+json "len(d) == 0"
+# ... and both said yes to: the demonstration and its two people in one write.
+send C-s
+wait_for "Theng Savoeun is not in the database yet: add this person (1 of 2)? y/N"
+send y
+wait_for "(2 of 2) and save? y/N"
+send y
+wait_for "added 2 people and the demonstration"
+ok cw list records --kind demo --json
+json "len(d) == 1 and len(d[0]['arrested']) == 2"
+send q
+done_ok
