@@ -551,6 +551,7 @@ struct pretrial {
 	int unknown, ongoing;
 	struct cw_date to;
 	uint8_t to_kind;
+	struct cw_date news; /* counted to today: the latest record of the stretch */
 };
 
 /* The last day a stretch from `start` (to `end`, unknown while it runs) can have begun: the
@@ -618,6 +619,12 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 	seen = cw_timeline_last_visit(w->person, recs, n, start, today);
 	if (kind == CW_PRETRIAL_TO_TODAY) {
 		to = today;
+		/* What the count to today rests on: the case's latest record of the person, or a
+		 * later visit that met them. */
+		p->news = latest_recorded(w, kase, recs, n, today);
+		if (seen && (!cw_date_is_known(p->news) ||
+			     cw_date_compare(seen->u.visit.date, p->news) > 0))
+			p->news = seen->u.visit.date;
 	} else if (kind == CW_PRETRIAL_TO_LATEST &&
 		   !(cw_date_is_known(to = latest_recorded(w, kase, recs, n, today)) &&
 		     cw_date_compare(to, start) > 0)) {
@@ -984,6 +991,7 @@ static void summarise(const struct who *w, const struct cw_record *only,
 					    cw_date_compare(p.to, out->pretrial_to) > 0)))) {
 				out->pretrial_to = p.to;
 				out->pretrial_to_kind = p.to_kind;
+				out->pretrial_news = p.news;
 			}
 			out->pretrial_ongoing |= p.ongoing;
 		} else if (r->kind == CW_KIND_HEARING &&
@@ -1063,6 +1071,13 @@ struct cw_day_range cw_day_range_of(long least, long most)
 	return r;
 }
 
+int cw_timeline_news_old(struct cw_date news, struct cw_date to)
+{
+	return cw_date_is_known(news) && cw_date_is_known(to) &&
+	       cw_date_to_days(cw_date_first_day(to)) - cw_date_to_days(cw_date_last_day(news)) >
+		       CW_TIMELINE_NEWS_DAYS;
+}
+
 void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)
 {
 	char to[CW_DATE_TEXT_MAX], days[128];
@@ -1097,7 +1112,15 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 	cw_date_format(s->pretrial_to, to);
 	switch (s->pretrial_to_kind) {
 	case CW_PRETRIAL_TO_TODAY:
-		snprintf(buf, len, _("%s and counting%s"), days, caveat);
+		if (cw_timeline_news_old(s->pretrial_news, s->pretrial_to)) {
+			char news[CW_DATE_TEXT_MAX];
+
+			cw_date_format(s->pretrial_news, news);
+			snprintf(buf, len, _("%s and counting%s; its latest dated record is of %s"),
+				 days, caveat, news);
+		} else {
+			snprintf(buf, len, _("%s and counting%s"), days, caveat);
+		}
 		return;
 	case CW_PRETRIAL_TO_UNKNOWN:
 		snprintf(buf, len, "%s%s", days, caveat);

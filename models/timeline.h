@@ -34,6 +34,10 @@ struct cw_timeline_summary {
 	int pretrial_ongoing;       /* still detained before a verdict, as far as the records go */
 	struct cw_date pretrial_to; /* the day the detention is counted to */
 	uint8_t pretrial_to_kind;   /* enum cw_pretrial_to: why that day */
+	/* Counted to today (the team's own record): the latest record of the detention (the
+	 * case's latest of the person, or a later visit that met them); shown when older than
+	 * CW_TIMELINE_NEWS_DAYS, since "and counting" then rests on old news. */
+	struct cw_date pretrial_news;
 	/* Still detained: the first day of the stretch held without a break up to pretrial_to
 	 * (across cases: a second case's detention that overlaps is the same stretch; the start
 	 * as recorded when it is not dated to the day), and its days, least and most as above
@@ -173,6 +177,13 @@ struct cw_day_range {
 	long exact, at_least, at_most;
 };
 struct cw_day_range cw_day_range_of(long least, long most);
+
+/* How old the latest record of a detention counted to today may be before its text says how
+ * old it is ("970 days and counting; its latest dated record is of 2024-04-10"). */
+#define CW_TIMELINE_NEWS_DAYS 30
+
+/* Whether news (the latest record) is more than CW_TIMELINE_NEWS_DAYS before `to`. */
+int cw_timeline_news_old(struct cw_date news, struct cw_date to);
 
 /* "141 days", "12 days and counting", "56 days to 2024-05-31, the source's date", "224 to 254
  * days and counting (dates not precise to the day)", "at least 30 days (...)", "unknown (still

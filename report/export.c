@@ -432,9 +432,12 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 					      "source", "latest", "unknown", "visit"};
 	struct cw_timeline_summary sum;
 	struct cw_day_range days;
-	char next[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX];
+	char next[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], news[CW_DATE_TEXT_MAX];
 
 	cw_timeline_summarise(id, l->items, l->n, today, &sum);
+	cw_date_format(sum.pretrial_to_kind == CW_PRETRIAL_TO_TODAY ? sum.pretrial_news
+								    : (struct cw_date){0, 0, 0},
+		       news);
 	days = sum.pretrial_to_kind != CW_PRETRIAL_TO_NONE
 		       ? cw_day_range_of(sum.pretrial_days, sum.pretrial_days_max)
 		       : cw_day_range_of(-1, -1);
@@ -445,7 +448,7 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	 * pretrial_days is exact or null; the bounds say what dates not precise to the day allow
 	 * (at_most null: no bound). */
 	return dump_json(out,
-			 json_pack("{s:o,s:{s:o,s:o,s:o,s:b,s:o,s:o,s:i,s:o,s:o,s:I},s:o}",
+			 json_pack("{s:o,s:{s:o,s:o,s:o,s:b,s:o,s:o,s:o,s:i,s:o,s:o,s:I},s:o}",
 				   "person", cw_export_record_json(r, person), "summary",
 				   "pretrial_days", cw_export_days_json(days.exact),
 				   "pretrial_days_at_least", cw_export_days_json(days.at_least),
@@ -456,7 +459,10 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 						   reasons[sum.pretrial_to_kind]
 					   ? json_string(reasons[sum.pretrial_to_kind])
 					   : json_null(),
-				   "adjournments", sum.adjournments, "adjournment_views",
+				   /* counted to today: the latest dated record it rests on */
+				   "pretrial_latest_record",
+				   news[0] ? json_string(news) : json_null(), "adjournments",
+				   sum.adjournments, "adjournment_views",
 				   cw_export_views_json(sum.adjournment_views), "next_hearing",
 				   next[0] ? json_string(next) : json_null(), "cases",
 				   (json_int_t)sum.cases, "entries", list_json(r, l)),

@@ -509,7 +509,7 @@ static json_t *detainees(const struct cw_report *r)
 		 * on (report.h). */
 		json_array_append_new(
 			a,
-			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s}",
+			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s,s:o}",
 				  "person", jperson(r, &d->person), "group",
 				  jstr(d->group[0] ? d->group : NULL), "count",
 				  !d->group[0]   ? json_integer(1)
@@ -532,7 +532,13 @@ static json_t *detainees(const struct cw_report *r)
 				  : d->to_kind == CW_PRETRIAL_TO_END     ? "ended"
 				  : d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? "unknown"
 									 : "period_end",
-				  "standing", standing_word[cw_report_detainee_standing(r, d)]));
+				  "standing", standing_word[cw_report_detainee_standing(r, d)],
+				  /* counted to the period's end by the team's own record: its
+				   * latest dated record (null otherwise) */
+				  "latest_record",
+				  d->to_kind == CW_PRETRIAL_TO_TODAY && cw_date_is_known(d->news)
+					  ? jdate(d->news)
+					  : json_null()));
 	}
 	return a;
 }

@@ -917,6 +917,16 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 		       P_("%ld to %ld day: the detention is not dated to the day",
 			  "%ld to %ld days: the detention is not dated to the day", d->days_max),
 		       d->days, d->days_max);
+	if (d->to_kind == CW_PRETRIAL_TO_TODAY && cw_timeline_news_old(d->news, d->to)) {
+		/* Counted to the period's end by the team's own record, which says nothing
+		 * newer: how old its news is. */
+		char news[CW_DATE_TEXT_MAX];
+
+		cw_date_format(d->news, news);
+		if (sb.n)
+			sb_add(&sb, "; ");
+		sb_add(&sb, _("its latest dated record is of %s"), news);
+	}
 	if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_TODAY) {
 		/* The count stops where the source's account stops. */
 		cw_date_format(d->to, to);

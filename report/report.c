@@ -1859,6 +1859,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.since = sum.pretrial_since;
 	d.to = sum.pretrial_to;
 	d.to_kind = sum.pretrial_to_kind;
+	d.news = sum.pretrial_news;
 	d.days = sum.pretrial_stretch_days;
 	d.days_max = sum.pretrial_stretch_days_max;
 	return add_detainee(r, &d) ? oom(err) : 0;
@@ -1884,6 +1885,7 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	d.since = sum.pretrial_since;
 	d.to = sum.pretrial_to;
 	d.to_kind = sum.pretrial_to_kind;
+	d.news = sum.pretrial_news;
 	d.days = sum.pretrial_stretch_days;
 	d.days_max = sum.pretrial_stretch_days_max;
 	d.views = detainee_views(kase, NULL, label, sum.pretrial_since, tl->items, tl->n);

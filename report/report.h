@@ -89,6 +89,9 @@ struct cw_report_detainee {
 	 * there (models/timeline.h says why: to_kind). */
 	struct cw_date to;
 	uint8_t to_kind;
+	/* Counted to the period's end by the team's own record: its latest dated record
+	 * (models/timeline.h: pretrial_news), said when old. */
+	struct cw_date news;
 	/* Whose account the count rests on: a bit (1 << enum cw_view) for each account of the
 	 * arrests and detentions of the person (or group) in the case dated on `since`, the
 	 * stretch's first day, and for the case's own, which says they are held. Only the case's

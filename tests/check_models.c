@@ -2233,7 +2233,14 @@ START_TEST(timeline_bounds_detention_not_dated_to_the_day)
 	ck_assert_int_eq(s.pretrial_stretch_days_max, 254);
 	ck_assert_int_eq(cw_date_compare(s.pretrial_since, D("2023-05")), 0);
 	cw_pretrial_text(&s, text, sizeof text);
-	ck_assert_str_eq(text, "224 to 254 days and counting (dates not precise to the day)");
+	/* Counted to today on the team's word, the latest record of it months old: said. */
+	ck_assert_str_eq(text, "224 to 254 days and counting (dates not precise to the day); its "
+			       "latest dated record is of 2023-05");
+	ck_assert_int_eq(cw_date_compare(s.pretrial_news, D("2023-05")), 0);
+	/* A record of it within the last 30 days: "and counting" rests on fresh news. */
+	cw_timeline_summarise(&person, recs, 2, D("2023-06-25"), &s);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "25 to 55 days and counting (dates not precise to the day)");
 	/* Released in a month: at least from the arrest's month's end to the release month's
 	 * start, at most from the one's start to the other's end. */
 	milestone_in(&recs[2], &person, &recs[0], CW_MS_RELEASE, "2023-08");

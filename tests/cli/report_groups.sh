@@ -38,9 +38,12 @@ week 2024-W06
 SUMMARY="At least 15 people are listed as still in pretrial detention at the end of the period, 14 of them in groups of unnamed defendants, 1 group whose number is not given counted as one; the longest, Candlelight activists (number not given), for at least 42 days (account: not recorded)."
 row md "$SUMMARY"
 row md "## Longest in pretrial detention (4)"
-row md "| Candlelight activists (number not given) | Candlelight activists | not recorded | 2023-12 |  | 42 to 72 days: the detention is not dated to the day |"
+# Counted to the week's end on the team's word (no account of theirs recorded, no source's
+# date), with nothing recorded of them for over a month: the row says how old that news is.
+# The activists' detention ended after the week (the verdict of 26 February): no such note.
+row md "| Candlelight activists (number not given) | Candlelight activists | not recorded | 2023-12 |  | 42 to 72 days: the detention is not dated to the day; its latest dated record is of 2023-12 |"
 row md "| NagaWorld union activists (8 unnamed) | NagaWorld strike | not recorded | 2024-01-03 | 39 |  |"
-row md "| Chhim Sithar | NagaWorld strike | not recorded | 2024-01-04 | 38 |  |"
+row md "| Chhim Sithar | NagaWorld strike | not recorded | 2024-01-04 | 38 | its latest dated record is of 2024-01-04 |"
 # released on 20 February: held in that week, counted to its last day
 row md "| Tbong Khmum villagers (5 unnamed) | Tbong Khmum land | not recorded | 2024-01-10 | 32 |  |"
 row html "<td>NagaWorld union activists (8 unnamed)</td>"

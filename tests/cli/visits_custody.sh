@@ -59,6 +59,17 @@ ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type arrest \
 ok cw log visit --facility "CC1" --date 2024-06-05 --detainee "Sok Dara" --view own
 ok cw timeline "Sok Dara"
 has "pretrial detention: 9 days and counting"
+lacks "latest dated record"
+# Months later with nothing newer recorded, "and counting" says how old its news is (the visit,
+# the latest record of him), in the timeline, its JSON and a report's row.
+CASEWATCH_NOW=2024-09-01T03:00:00Z ok cw timeline "Sok Dara"
+has "pretrial detention: 92 days and counting; its latest dated record is of 2024-06-05"
+CASEWATCH_NOW=2024-09-01T03:00:00Z ok cw timeline "Sok Dara" --json
+json "d['summary']['pretrial_latest_record'] == '2024-06-05' and d['summary']['pretrial_to_reason'] == 'today'"
+CASEWATCH_NOW=2024-09-01T03:00:00Z ok cw report --from 2024-08-26 --to 2024-09-01
+has "| Sok Dara | Dara incitement | own observation | 2024-06-01 | 92 | its latest dated record is of 2024-06-05 |"
+CASEWATCH_NOW=2024-09-01T03:00:00Z ok cw report --from 2024-08-26 --to 2024-09-01 --format json
+json "[(p['days'], p['latest_record']) for p in d['pretrial_detention'] if p['person']['name'] == 'Sok Dara'] == [(92, '2024-06-05')]"
 
 # Ten people held 90 days as of 31 March, and one whose account stops at 19 days but whom a
 # visit met in June: longer held than the ten, so listed among the ten the report lists at most
