@@ -1939,7 +1939,7 @@ static size_t lengths_unknown(const struct cw_report *r, const struct cw_report_
 		if (o->days >= 0 ||
 		    cw_report_detainee_standing(r, o) != cw_report_detainee_standing(r, d))
 			continue;
-		n++;
+		n += detainee_people(o); /* people, as the sentence counts them */
 		if (cw_date_is_known(o->since) &&
 		    (!*earliest || cw_date_compare(o->since, (*earliest)->since) < 0))
 			*earliest = o;
@@ -2935,8 +2935,9 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	b.sec->note = note(_("People recorded as detained before a verdict and not released by %s, "
 			     "counted to that day, or to the date a source's account stops when "
 			     "that comes first: no account recorded then says whether they were "
-			     "still held on %s (at most %d named people, and every group of "
-			     "unnamed defendants)."),
+			     "still held on %s (the %d named people held longest, everyone whose "
+			     "length the records do not give, and every group of unnamed "
+			     "defendants)."),
 			   to, to, CW_REPORT_DETAINEES_MAX);
 	detainees(&b);
 	section(&b, "tallies", N_("Tallies the sources give"),

@@ -1756,23 +1756,41 @@ static int lists_detained(const struct cw_record *kase, const struct cw_id *pers
 	return 0;
 }
 
-/* Puts d in the list, longest first, keeping the first CW_REPORT_DETAINEES_MAX. */
+/* How many listed have a length the records give: the first rows (detainee_order). */
+static size_t detainees_known(const struct cw_report *r)
+{
+	size_t n = 0;
+
+	while (n < r->ndetainees && r->detainees[n].days >= 0)
+		n++;
+	return n;
+}
+
+/* Puts d in the list, longest first: the first CW_REPORT_DETAINEES_MAX whose length the
+ * records give, and every one whose length they do not give, who may be held longer than any
+ * (listed after them). */
 static int add_detainee(struct cw_report *r, const struct cw_report_detainee *d)
 {
-	size_t at = r->ndetainees;
+	size_t at = r->ndetainees, known = detainees_known(r);
+	struct cw_report_detainee *grown;
 
-	if (!r->detainees &&
-	    !(r->detainees = malloc((CW_REPORT_DETAINEES_MAX + 1) * sizeof *r->detainees)))
-		return CW_ENOMEM;
 	while (at > 0 && detainee_order(d, &r->detainees[at - 1]) < 0)
 		at--;
-	if (at >= CW_REPORT_DETAINEES_MAX)
+	if (d->days >= 0 && at >= CW_REPORT_DETAINEES_MAX)
 		return 0;
+	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
+		return CW_ENOMEM;
+	r->detainees = grown;
 	memmove(r->detainees + at + 1, r->detainees + at,
 		(r->ndetainees - at) * sizeof *r->detainees);
 	r->detainees[at] = *d;
-	if (r->ndetainees < CW_REPORT_DETAINEES_MAX)
-		r->ndetainees++;
+	r->ndetainees++;
+	/* The one pushed past the longest CW_REPORT_DETAINEES_MAX goes. */
+	if (d->days >= 0 && known == CW_REPORT_DETAINEES_MAX) {
+		memmove(r->detainees + known, r->detainees + known + 1,
+			(r->ndetainees - known - 1) * sizeof *r->detainees);
+		r->ndetainees--;
+	}
 	return 0;
 }
 
@@ -2025,10 +2043,11 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	    (rc = r->shown ? cw_reader_matcher_as_shown(rd, &f, f.kinds, &m, err)
 			   : cw_reader_matcher(rd, &f, f.kinds, &m, err)) == 0)
 		for (size_t i = 0; i < ncand && rc == 0; i++) {
-			/* Nobody after this one can have more days than the last listed. */
-			if (r->ndetainees == max && r->detainees[max - 1].days >= 0 &&
-			    cand[i].bound < r->detainees[max - 1].days)
-				break;
+			/* Nobody after this one can have more days than the last listed; but one
+			 * whose length the records may not give is listed whatever it is. */
+			if (detainees_known(r) == max &&
+			    cand[i].bound < r->detainees[max - 1].days && !cand[i].maybe_unknown)
+				continue;
 			rc = consider_detainee(rd, m, r, &cand[i].person, err);
 		}
 	if (rc == 0)

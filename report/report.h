@@ -208,9 +208,10 @@ struct cw_report {
 	struct cw_report_upcoming *upcoming; /* in date order */
 	size_t nupcoming;
 
-	/* The named people held longest (at most CW_REPORT_DETAINEES_MAX) and every group of
-	 * unnamed defendants held (groups are few, and a group is many people), longest first,
-	 * unknown lengths last. */
+	/* The named people held longest (at most CW_REPORT_DETAINEES_MAX of those whose length
+	 * the records give, and every one whose length they do not give, who may be held longer)
+	 * and every group of unnamed defendants held (groups are few, and a group is many
+	 * people), longest first, unknown lengths last. */
 	struct cw_report_detainee *detainees;
 	size_t ndetainees;
 	/* Of those: the rows that are groups, the people in the groups that give their number, and

@@ -373,7 +373,7 @@ static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uin
  * not hold the person). */
 static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person,
 		      const uint8_t *kase, uint32_t first, uint32_t last, const uint8_t *counting,
-		      uint32_t to, uint32_t person_latest, long *days)
+		      uint32_t to, uint32_t person_latest, long *days, int *maybe_unknown)
 {
 	uint32_t end, until_key = to;
 	long from, until, to_day = day_number(to, 0);
@@ -418,6 +418,9 @@ static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person
 		     counting[0] == CW_PRETRIAL_TO_LATEST) &&
 		    person_latest > until_key)
 			until_key = person_latest;
+		/* Counted to the latest record, and none after its last start: no length. */
+		if (counting[0] == CW_PRETRIAL_TO_LATEST && until_key <= last)
+			*maybe_unknown = 1;
 	}
 	from = day_number(first, 0);
 	until = until_key && until_key <= to ? day_number(until_key, 1) : to_day;
@@ -432,7 +435,7 @@ static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person
  * up to then, what case_bound gives (the summary counts a day of two cases once, and a case's
  * days between its stretches not at all), never below 0. */
 static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MDB_cursor *people,
-			const uint8_t *person, uint32_t to, long *bound)
+			const uint8_t *person, uint32_t to, long *bound, int *maybe_unknown)
 {
 	uint8_t prefix[1 + ID_LEN], kase[ID_LEN], counting[1 + DATE_LEN];
 	MDB_val k = {sizeof prefix, prefix}, v;
@@ -457,7 +460,7 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MD
 			continue;
 		if (have_case && memcmp(key + 1 + ID_LEN, kase, ID_LEN) != 0) {
 			if ((rc = case_bound(ends, cases, person, kase, first, last, counting, to,
-					     latest, &days)) != 0)
+					     latest, &days, maybe_unknown)) != 0)
 				return rc;
 			*bound += days;
 			have_case = 0;
@@ -474,7 +477,7 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MD
 		return rc;
 	if (have_case) {
 		if ((rc = case_bound(ends, cases, person, kase, first, last, counting, to, latest,
-				     &days)) != 0)
+				     &days, maybe_unknown)) != 0)
 			return rc;
 		*bound += days;
 	}
@@ -521,6 +524,7 @@ static int candidate_add(struct candidates *c, const uint8_t *person)
 		c->cap = cap;
 	}
 	memcpy(c->v[c->n].person.b, person, ID_LEN);
+	c->v[c->n].maybe_unknown = 0;
 	c->v[c->n++].bound = 0;
 	return 0;
 }
@@ -675,8 +679,8 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 	if (c.n > 1)
 		qsort(c.v, c.n, sizeof *c.v, by_person);
 	for (size_t i = 0; i < c.n && rc == 0; i++)
-		rc = person_bound(held, ends, cases, people, c.v[i].person.b, to_key,
-				  &c.v[i].bound);
+		rc = person_bound(held, ends, cases, people, c.v[i].person.b, to_key, &c.v[i].bound,
+				  &c.v[i].maybe_unknown);
 	if (rc != 0)
 		goto fail;
 	if (c.n > 1)

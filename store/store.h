@@ -471,6 +471,10 @@ void cw_matcher_free(struct cw_matcher *m);
 struct cw_detention_candidate {
 	struct cw_id person;
 	long bound;
+	/* The records may give no length for them at all (a detention still running, counted to
+	 * the latest record, and none of the case or the person dated after its start): a caller
+	 * that lists the longest reads them whatever their bound, as their length is unknown. */
+	int maybe_unknown;
 };
 int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 				   struct cw_detention_candidate **out, size_t *n,

@@ -681,6 +681,20 @@ ok cw log milestone --person "Short Known" --case "Known" --type arrest --date 2
 ok cw report --from 2023-09-18 --to 2023-09-24
 has "3 people are listed as still in pretrial detention at the end of the period; of those whose length the records give, the longest, Short Known, for 13 days (account: own observation); 2 have no length the records give, the earliest held since 2022-03 (Longer Unknown)."
 lacks "; the longest, Short Known"
+# With ten known lengths longer than Short Known's the list of the longest is full; the two
+# whose length the records do not give are listed all the same, and said (they may be held
+# longer than any), though the index's bound for them is smaller than the tenth's days.
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	ok cw person add --name "Held Person $i"
+	ok cw case add --title "Held case $i" --defendant "Held Person $i" --custody detained \
+		--charge 494 --view own
+	ok cw log milestone --person "Held Person $i" --case "Held case $i" --type arrest \
+		--date 2023-08-0$((i % 9 + 1)) --view own
+done
+ok cw report --from 2023-09-18 --to 2023-09-24
+has "12 people are listed as still in pretrial detention at the end of the period; of those whose length the records give, the longest, Held Person 9, for 54 days (account: own observation); 2 have no length the records give, the earliest held since 2022-03 (Longer Unknown)."
+has "| Long Unknown | Unknown one | UN | 2022-07-04 |"
+lacks "Short Known"
 
 # ---- arrests seen at a demonstration are no arrest logged in a case, and say whom
 ok cw person add --name "Theng Savoeun"
