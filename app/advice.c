@@ -7,6 +7,7 @@
 
 #include "app/advice.h"
 #include "models/i18n.h"
+#include "models/text.h"
 #include "models/timeline.h"
 
 /* A milestone of a person in a case that does not name them counts in no detention (the case
@@ -502,16 +503,31 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 	cw_record_list_free(&l);
 }
 
+/* Whether the person's records find them in pretrial detention on the last day of `date`. */
+static int held_on(struct cw_store *st, const struct cw_id *person, struct cw_date date)
+{
+	struct cw_timeline_summary sum;
+	struct cw_record_list tl;
+
+	if (cw_store_timeline_for_person(st, person, &tl, NULL) != 0)
+		return 0;
+	cw_timeline_summarise(person, tl.items, tl.n, cw_date_last_day(date), &sum);
+	cw_record_list_free(&tl);
+	return sum.pretrial_ongoing;
+}
+
 /* A visit that met someone every case of whom says they are out of prison (on bail, released,
  * ...): the records disagree with what the team saw, and no detention is counted for them
- * until an arrest or detention says so. Once per visit, naming the first such person. */
+ * until an arrest or detention says so; unless the records find them held on the visit's
+ * day (a release logged after it). Once per visit, naming the first such person. */
 static void advise_visit_meets_free(struct cw_store *st, const struct cw_record *rec,
 				    cw_advice_fn fn, void *ctx)
 {
 	const struct cw_visit *v = &rec->u.visit;
 	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], person_hex[CW_ID_HEX_LEN + 1];
+	char name[48];
 
-	if (v->tally.count >= 0 || v->access == CW_ACCESS_DENIED)
+	if (v->tally.count >= 0 || v->access == CW_ACCESS_DENIED || !cw_date_is_known(v->date))
 		return;
 	for (size_t i = 0; i < v->detainees.n; i++) {
 		const struct cw_id *person =
@@ -539,15 +555,23 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 			continue;
 		}
 		cw_record_list_free(&cases);
+		/* Held on the visit's day as the records read (released only after it): the
+		 * visit agrees with them. */
+		if (held_on(st, person, v->date))
+			continue;
 		if (cw_store_get(st, person, &p, NULL) != 0)
 			continue;
-		snprintf(what, sizeof what, _("this visit met %.40s, whose case says %s"),
-			 cw_record_label(&p), cw_enum_label(&cw_words_custody, custody));
+		snprintf(name, sizeof name, "%s", cw_record_label(&p));
+		cw_text_trim_utf8(name);
+		snprintf(what, sizeof what, _("this visit met %s, whose case says %s"), name,
+			 cw_enum_label(&cw_words_custody, custody));
 		cw_record_free(&p);
 		cw_id_hex(person, person_hex);
+		/* A new arrest counts only while the case says detained (models/timeline.h). */
 		snprintf(fix, sizeof fix,
-			 _("if held again, log it: casewatch log milestone --person %.8s --case "
-			   "CASE --type arrest"),
+			 _("if held again, log the arrest (casewatch log milestone --person %.8s "
+			   "--case CASE --type arrest) and set their custody in the case to "
+			   "detained"),
 			 person_hex);
 		fn(ctx, what, fix);
 		return;
@@ -579,14 +603,20 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 			    cw_store_person_records(st, &m->person, CW_KIND_BIT(CW_KIND_CASE),
 						    &cases, NULL) == 0 &&
 			    cases.n == 1) {
-				const char *title = cases.items[0].u.kase.title;
+				char title[84];
 
-				/* (Made safe for the terminal by whoever shows it.) */
+				/* (Made safe for the terminal by whoever shows it; cut between
+				 * characters.) */
+				snprintf(title, sizeof title, "%s",
+					 cases.items[0].u.kase.title ? cases.items[0].u.kase.title
+								     : "");
+				cw_text_trim_utf8(title);
 				cw_id_hex(&cases.items[0].id, case_hex);
-				snprintf(fix, sizeof fix,
-					 _("if it is of their one case, \"%.80s\": casewatch edit "
-					   "%.8s --case %.8s"),
-					 title ? title : "", hex, case_hex);
+				snprintf(
+					fix, sizeof fix,
+					_("if it is of their one case, \"%s\": casewatch edit %.8s "
+					  "--case %.8s"),
+					title, hex, case_hex);
 			} else {
 				snprintf(fix, sizeof fix,
 					 _("once the case is logged: casewatch edit %.8s --case "

@@ -198,7 +198,7 @@ int cw_attachment_open(struct cw_store *st, const struct cw_id *id, const char *
 		return errno == ENOENT
 			       ? cw_error_set(err, CW_EIO, "XDG_RUNTIME_DIR",
 					      _("no folder in memory to open the attachment from "
-						"($XDG_RUNTIME_DIR or $TMPDIR on tmpfs): "
+						"($XDG_RUNTIME_DIR, $TMPDIR or /dev/shm on tmpfs): "
 						"it is not written to the disk in the clear"))
 			       : cw_error_set(err, CW_EIO, "TMPDIR",
 					      _("cannot make a private folder: %s"),

@@ -55,7 +55,12 @@ static int in_memory(const char *dir)
 int cw_private_folder(int encrypted, const char *prefix, char *dir, size_t len)
 {
 	const char *run = getenv("XDG_RUNTIME_DIR"), *tmp = getenv("TMPDIR");
-	const char *base = in_memory(run) ? run : in_memory(tmp) ? tmp : NULL;
+	/* /dev/shm: where no login session made $XDG_RUNTIME_DIR (ssh without logind, a
+	 * container), still memory. */
+	const char *base = in_memory(run)          ? run
+			   : in_memory(tmp)        ? tmp
+			   : in_memory("/dev/shm") ? "/dev/shm"
+						   : NULL;
 
 	if (!base && encrypted) {
 		errno = ENOENT;

@@ -12,11 +12,12 @@
 void cw_child_close_fds(int keep);
 
 /* A private folder (mode 0700, made with mkdtemp) for a file handed to such a program, named
- * "PREFIX-XXXXXX", in memory-backed storage: $XDG_RUNTIME_DIR, else $TMPDIR, on tmpfs or ramfs
- * (never on the disk, where a plaintext file would outlive the key; an overwrite does not reach the
- * flash cells of an SSD). For a plain database only, when none is, $TMPDIR or /tmp. 0 with the
- * folder made in dir; -1 with errno (ENOENT: no in-memory folder for an encrypted database's
- * content). */
+ * "PREFIX-XXXXXX", in memory-backed storage: $XDG_RUNTIME_DIR, else $TMPDIR, else /dev/shm, on
+ * tmpfs or ramfs; never on the disk, where a plaintext file would outlive the key (and an
+ * overwrite does not reach the flash cells of an SSD). Pages of tmpfs may still be swapped
+ * out: full-disk encryption covers the swap area. For a plain database only, when none is in
+ * memory, $TMPDIR or /tmp. 0 with the folder made in dir; -1 with errno (ENOENT: no folder in
+ * memory for an encrypted database's content). */
 int cw_private_folder(int encrypted, const char *prefix, char *dir, size_t len);
 
 #endif

@@ -33,11 +33,11 @@ const char cw_attachments_help[] =
 	   "  --json              as JSON, with the SHA-256 of each file\n");
 const char cw_open_help[] = N_(
 	"Decrypts the attachment into a private temporary file (mode 0600, in a folder of its\n"
-	"own in memory: $XDG_RUNTIME_DIR, else $TMPDIR, on tmpfs; for an unencrypted database\n"
-	"$TMPDIR or /tmp when neither is) and opens it with $CASEWATCH_OPENER, else\n"
-	"opener = PROGRAM in the config file, else xdg-open. As viewers often keep running after\n"
-	"xdg-open returns, on a terminal casewatch waits for Enter before it removes the file;\n"
-	"otherwise it removes it once the opener has ended.\n"
+	"own in memory: $XDG_RUNTIME_DIR, else $TMPDIR, else /dev/shm, on tmpfs; for an\n"
+	"unencrypted database $TMPDIR or /tmp when none is) and opens it with\n"
+	"$CASEWATCH_OPENER, else opener = PROGRAM in the config file, else xdg-open. As viewers\n"
+	"often keep running after xdg-open returns, on a terminal casewatch waits for Enter\n"
+	"before it removes the file; otherwise it removes it once the opener has ended.\n"
 	"  -o FILE             write the decrypted file to FILE instead (mode 0600)\n");
 const char cw_caption_help[] =
 	N_("Gives an attachment another caption (TEXT), or none (--clear); the change travels in\n"

@@ -628,7 +628,9 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 	} else if (kind == CW_PRETRIAL_TO_LATEST &&
 		   !(cw_date_is_known(to = latest_recorded(w, kase, recs, n, today)) &&
 		     cw_date_compare(to, start) > 0)) {
-		if (!seen) {
+		/* A visit on the day it began gives no length either. */
+		if (!seen || cw_date_compare(cw_date_first_day(seen->u.visit.date),
+					     cw_date_last_day(start)) <= 0) {
 			p->to = to;
 			p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
 			p->unknown = 1;

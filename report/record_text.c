@@ -187,8 +187,7 @@ static void arrested_names(struct cw_store *st, const struct cw_list *arrested, 
 		snprintf(buf + n, len - n,
 			 P_(" and %zu other", " and %zu others", arrested->n - shown),
 			 arrested->n - shown);
-	if (n >= len)
-		cw_text_trim_utf8(buf);
+	cw_text_trim_utf8(buf); /* a name or the tail cut short ends on a whole character */
 }
 
 static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_record_summary *out)

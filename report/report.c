@@ -1816,6 +1816,22 @@ static uint32_t detainee_views(const struct cw_record *kase, const struct cw_id 
 	return views;
 }
 
+/* A report of some accounts only (--account) counts no detention to a visit of another's: the
+ * visit is not in the report, and the count would rest on it. */
+static void drop_other_accounts_visits(const struct cw_report *r, struct cw_record_list *tl)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < tl->n; i++) {
+		if (r->filter.accounts && tl->items[i].kind == CW_KIND_VISIT &&
+		    !(r->filter.accounts & cw_report_view_bit(&tl->items[i])))
+			cw_record_free(&tl->items[i]);
+		else
+			tl->items[w++] = tl->items[i];
+	}
+	tl->n = w;
+}
+
 /* One person the index says may still be detained: their cases, milestones and hearings (a
  * verdict or bail granted ends it) as the summary reads them. They are listed when a case the
  * filter admits lists them as detained, or held them at the end of the range (a detention that
@@ -1844,6 +1860,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 		cw_record_list_free(&tl);
 		return oom(err);
 	}
+	drop_other_accounts_visits(r, &tl);
 	memset(&d, 0, sizeof d);
 	for (size_t t = 0; t < tl.n && rc == 0 && !listed; t++)
 		if (tl.items[t].kind == CW_KIND_CASE &&

@@ -487,7 +487,7 @@ static int private_folder(struct cw_app *app, char *dir, size_t len)
 
 /* Whether the editor command runs Vim (vi is Vim on Debian) or Neovim, which keep what was
  * typed, yanked and searched for in ~/.viminfo or their shada file, on the disk, unless told
- * not to (-i NONE). Its first word, found on $PATH, symbolic links followed. */
+ * not to (VIM_NOTHING_ON_DISK). Its first word, found on $PATH, symbolic links followed. */
 static int vim_like(const char *editor)
 {
 	char word[256], found[4096], real[4096];
@@ -517,6 +517,12 @@ static int vim_like(const char *editor)
 	return !strncmp(base, "vim", 3) || !strncmp(base, "nvim", 4) || !strncmp(base, "gvim", 4);
 }
 
+/* What Vim and Neovim are told so that nothing typed reaches the disk beyond the file itself,
+ * whatever the user's vimrc says: no viminfo or shada (-i NONE), no swap file (-n; Neovim
+ * keeps its swap files under ~/.local/state), and, after the vimrc, no undo file, backup or
+ * write backup (silent: a small Vim lacks some of these options). */
+#define VIM_NOTHING_ON_DISK " -n -i NONE -c 'silent! set noundofile nobackup nowritebackup'"
+
 /* Runs the editor on path as system(3) would, the editor command read by the shell (it may
  * carry arguments of its own), but the path given as an argument, never inside the command
  * text, and with none of casewatch's descriptors; -1 when it could not be started. */
@@ -528,7 +534,7 @@ static int run_editor_command(const char *editor, const char *path)
 	pid_t pid;
 
 	if ((size_t)snprintf(cmd, sizeof cmd, "%s%s \"$1\"", editor,
-			     vim_like(editor) ? " -i NONE" : "") >= sizeof cmd)
+			     vim_like(editor) ? VIM_NOTHING_ON_DISK : "") >= sizeof cmd)
 		return -1;
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;

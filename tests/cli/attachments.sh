@@ -112,13 +112,33 @@ ok cw open "$jpg" -o "$WORK/out.jpg"
 cmp "$WORK/out.jpg" "$WORK/summons.jpg" || fail "open -o wrote another file"
 fails 66 "attachment" cw open 0123456789
 fails 65 "attachment" cw open xyz
-# No folder in memory: an encrypted database's file is not written to the disk in the clear.
+# $XDG_RUNTIME_DIR and $TMPDIR on the disk (ssh without a login session, a container):
+# /dev/shm, still memory.
 rm -f "$WORK/opened"
-XDG_RUNTIME_DIR="$WORK" TMPDIR="$WORK" CASEWATCH_OPENER="$WORK/opener" \
-	fails 74 "XDG_RUNTIME_DIR" cw open "$jpg"
+XDG_RUNTIME_DIR="$WORK" TMPDIR="$WORK" CASEWATCH_OPENER="$WORK/opener" ok cw open "$jpg"
 checks=$((checks + 1))
-[ ! -e "$WORK/opened" ] && [ -z "$(find "$WORK" -name 'casewatch-open-*')" ] ||
-	fail "the opener ran, or a copy was left, with no folder in memory"
+case $(cat "$WORK/opened.path") in
+/dev/shm/casewatch-open-*/summons.jpg) ;;
+*) fail "the decrypted copy was not in /dev/shm: $(cat "$WORK/opened.path")" ;;
+esac
+# No folder in memory at all (a folder of the disk over /dev/shm, in a mount namespace of its
+# own, as root): an encrypted database's file is not written to the disk in the clear.
+rm -f "$WORK/opened"
+mkdir "$WORK/disk"
+if [ "$(id -u)" = 0 ] && unshare -m sh -c "
+	mount --bind '$WORK/disk' /dev/shm || exit 3
+	XDG_RUNTIME_DIR='$WORK' TMPDIR='$WORK' CASEWATCH_OPENER='$WORK/opener' OPENED='$WORK/opened' \
+		'$CASEWATCH' --db '$DB' open '$jpg' >'$WORK/ns.out' 2>'$WORK/ns.err'
+	echo \$? >'$WORK/ns.rc'
+" 2>"$WORK/ns.setup"; then
+	checks=$((checks + 2))
+	[ "$(cat "$WORK/ns.rc")" = 74 ] && grep -q "XDG_RUNTIME_DIR: no folder in memory" "$WORK/ns.err" ||
+		fail "open with no folder in memory: $(cat "$WORK/ns.rc") $(cat "$WORK/ns.err")"
+	[ ! -e "$WORK/opened" ] && [ -z "$(find "$WORK" -name 'casewatch-open-*')" ] ||
+		fail "the opener ran, or a copy was left, with no folder in memory"
+else
+	echo "not checked: no folder in memory at all (needs root and unshare -m): $(cat "$WORK/ns.setup")"
+fi
 
 # Over the limit: refused naming the file, nothing written.
 printf 'attachment_limit = 1M\n' >"$XDG_CONFIG_HOME/casewatch/config"

@@ -46,6 +46,9 @@ ok cw report --from 2024-06-03 --to 2024-06-09 --format csv
 printf '%s\n' "$out" | tr -d '\r' | grep -q '^visits,.*2024-06-06.*,own observation$' ||
 	fail "the CSV's visit row does not name its source: $out"
 checks=$((checks + 1))
+# A report of the UN's account only leaves the team's visit out, and counts nothing to it.
+ok cw report --from 2024-06-03 --to 2024-06-09 --account un --format json
+json "[(p['days'], p['counted_to_reason'], p['views']) for p in d['pretrial_detention']] == [(147, 'source', ['un'])] and d['visits'] == []"
 # A report of the week before the visit counts to the source's date, as before.
 ok cw report --from 2024-05-27 --to 2024-06-02 --format json
 json "[(p['days'], p['counted_to_reason']) for p in d['pretrial_detention']] == [(147, 'source')]"
@@ -100,6 +103,10 @@ ok cw log milestone --person "Ung Latest" --case "Case latest" --type pretrial_d
 	--date 2024-02-01 --view media
 ok cw timeline "Ung Latest"
 has "pretrial detention: unknown (still detained, and no date it is known as of)"
+# a visit on the day the detention began gives no length either
+ok cw log visit --facility "CC2" --date 2024-02-01 --detainee "Ung Latest" --view own
+ok cw timeline "Ung Latest"
+has "pretrial detention: unknown (still detained, and no date it is known as of)"
 ok cw log visit --facility "CC2" --date 2024-05-01 --detainee "Ung Latest" --view own
 ok cw timeline "Ung Latest"
 has "pretrial detention: 90 days to 2024-05-01, the last prison visit that met them"
@@ -111,8 +118,16 @@ ok cw person add --name "Chan Sophea"
 ok cw case add --title "Sophea release" --defendant "Chan Sophea" --custody released \
 	--charge 494 --view own
 ok cw log visit --facility "CC2" --date 2024-06-07 --detainee "Chan Sophea" --view own
-grep -q "warning: this visit met Chan Sophea, whose case says released; if held again, log it: casewatch log milestone --person [0-9a-f]\{8\} --case CASE --type arrest$" \
+grep -q "warning: this visit met Chan Sophea, whose case says released; if held again, log the arrest (casewatch log milestone --person [0-9a-f]\{8\} --case CASE --type arrest) and set their custody in the case to detained$" \
 	"$WORK/stderr" || fail "no warning for a visit meeting someone released: $(cat "$WORK/stderr")"
+# Met before the release the records give: they agree, nothing is said.
+ok cw log milestone --person "Chan Sophea" --case "Sophea release" --type arrest \
+	--date 2024-05-01 --view own
+ok cw log milestone --person "Chan Sophea" --case "Sophea release" --type release \
+	--outcome granted --date 2024-05-20 --view own
+ok cw log visit --facility "CC2" --date 2024-05-10 --detainee "Chan Sophea" --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a visit before the release: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 ok cw log visit --facility "CC2" --date 2024-06-07 --detainee "Ny Nak" --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for a visit meeting a detainee: $(cat "$WORK/stderr")"
 checks=$((checks + 2))

@@ -47,22 +47,44 @@ if grep -q -e ' 8 -> ' -e ' 9 -> ' -e 'data.mdb' -e 'lock.mdb' "$EDLOG.fds"; the
 	fail "the editor inherited casewatch's descriptors: $(cat "$EDLOG.fds")"
 fi
 
-# Vim (vi on Debian) keeps what was typed in ~/.viminfo unless started with -i NONE.
+# Vim (vi on Debian) keeps what was typed in ~/.viminfo unless started with -i NONE, Neovim
+# its swap file under ~/.local/state unless -n, either an undo file where a vimrc says.
 mkdir -p "$WORK/bin"
 cat >"$WORK/bin/vim.basic" <<'ED'
 #!/bin/sh
-echo "$@" >"$EDLOG.vim"
+printf '%s\n' "$*" >"$EDLOG.vim"
 ED
 chmod +x "$WORK/bin/vim.basic"
 ln -s vim.basic "$WORK/bin/vi"
 rm -f "$EDLOG"
 PATH="$WORK/bin:$PATH" XDG_RUNTIME_DIR="$RUN" EDITOR=vi keys 'P<Tab><Tab><Tab><Tab><Tab><Tab><Tab><C-o><Dump><Esc>y'
 checks=$((checks + 1))
-grep -q '^-i NONE /' "$EDLOG.vim" || fail "vi was not started with -i NONE: $(cat "$EDLOG.vim")"
+grep -q "^-n -i NONE -c silent! set noundofile nobackup nowritebackup /" "$EDLOG.vim" ||
+	fail "vi was not told to keep nothing on the disk: $(cat "$EDLOG.vim")"
 
-# No memory-backed folder and an encrypted database: nothing is written out.
+# $XDG_RUNTIME_DIR and $TMPDIR on the disk: /dev/shm, still memory.
 rm -f "$EDLOG"
-XDG_RUNTIME_DIR="$WORK" EDITOR="$WORK/editor" keys 'P<Tab><Tab><Tab><Tab><Tab><Tab><Tab><C-o><Dump><Esc>y'
-has "not written out"
-[ ! -e "$EDLOG" ] || fail "the editor ran without a private in-memory folder"
+XDG_RUNTIME_DIR="$WORK" TMPDIR="$WORK" EDITOR="$WORK/editor" keys 'P<Tab><Tab><Tab><Tab><Tab><Tab><Tab><C-o><Dump><Esc>y'
+has "Typed in the editor"
+case $(head -1 "$EDLOG") in
+/dev/shm/casewatch-*/*) ;;
+*) fail "the editor's file is not in /dev/shm: $(head -1 "$EDLOG")" ;;
+esac
+# No folder in memory at all (a folder of the disk over /dev/shm, in a mount namespace of its
+# own, as root) and an encrypted database: nothing is written out.
+rm -f "$EDLOG"
+mkdir "$WORK/disk"
+printf '%s' 'P<Tab><Tab><Tab><Tab><Tab><Tab><Tab><C-o><Dump><Esc>y' >"$WORK/keys"
+if [ "$(id -u)" = 0 ] && unshare -m sh -c "
+	mount --bind '$WORK/disk' /dev/shm || exit 3
+	XDG_RUNTIME_DIR='$WORK' TMPDIR='$WORK' EDITOR='$WORK/editor' EDLOG='$EDLOG' \
+		CASEWATCH_TUI_SCRIPT='$WORK/keys' CASEWATCH_TUI_SIZE=80x24 \
+		'$CASEWATCH' --db '$DB' >'$WORK/ns.out' 2>'$WORK/ns.err'
+" 2>"$WORK/ns.setup"; then
+	out=$(cat "$WORK/ns.out")
+	has "not written out"
+	[ ! -e "$EDLOG" ] || fail "the editor ran without a private in-memory folder"
+else
+	echo "not checked: no folder in memory at all (needs root and unshare -m): $(cat "$WORK/ns.setup")"
+fi
 done_ok
