@@ -111,10 +111,21 @@ static int plain_words(char *cmd, char **argv, int max)
 /* Starts cmd reading a pipe; 0, or -1 with errno when it could not be run (exec failed). */
 static int spawn(const char *cmd)
 {
-	int p[2], st[2], e = 0;
+	char copy[1024], *argv[32];
+	int p[2], st[2], e = 0, plain;
 	pid_t pid;
 	ssize_t got;
 
+	/* Set here, before the fork: setenv allocates, which a child of a process with threads
+	 * must not do before exec. casewatch writes UTF-8 whatever the locale says (main.c); less
+	 * keeps the searches typed in it in ~/.lesshst, on the disk, and a defendant's name
+	 * searched for must not outlive the session. */
+	if (!getenv("LESSCHARSET"))
+		setenv("LESSCHARSET", "utf-8", 1);
+	setenv("LESSHISTFILE", "-", 1);
+	/* A command of plain words runs without a shell (split here, before the fork). */
+	snprintf(copy, sizeof copy, "%s", cmd);
+	plain = strlen(cmd) < sizeof copy && plain_words(copy, argv, 32);
 	if (pipe2(p, O_CLOEXEC) != 0)
 		return -1;
 	if (pipe2(st, O_CLOEXEC) != 0) {
@@ -132,20 +143,11 @@ static int spawn(const char *cmd)
 		return -1;
 	}
 	if (pid == 0) {
-		char copy[1024], *argv[32];
-
 		dup2(p[0], STDIN_FILENO);
 		/* Only the status pipe: not the database's files nor a --passphrase-fd. */
 		cw_child_close_fds(st[1]);
 		signal(SIGPIPE, SIG_DFL);
-		/* casewatch writes UTF-8 whatever the locale says (main.c). */
-		if (!getenv("LESSCHARSET"))
-			setenv("LESSCHARSET", "utf-8", 1);
-		/* less keeps the searches typed in it in ~/.lesshst, on the disk: a defendant's
-		 * name searched for must not outlive the session. */
-		setenv("LESSHISTFILE", "-", 1);
-		snprintf(copy, sizeof copy, "%s", cmd);
-		if (strlen(cmd) < sizeof copy && plain_words(copy, argv, 32))
+		if (plain)
 			execvp(argv[0], argv);
 		else
 			execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);

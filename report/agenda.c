@@ -84,6 +84,12 @@ void cw_agenda_why_empty(const struct cw_agenda *a, int filtered, char *buf, siz
 			   "%s' "
 			   "shows the agenda from then."),
 			 cw_date_is_known(a->next) ? _("next") : _("latest"), match, day, day);
+	} else if (a->done_skipped) {
+		/* Follow-ups are set, but every one a later visit has done. */
+		snprintf(buf, len,
+			 _("Nothing%s is still to do: every follow-up visit set has been done by a "
+			   "later visit, and no hearing has a date set."),
+			 match);
 	} else {
 		snprintf(buf, len, _("No hearing or follow-up visit%s has a date set."), match);
 	}
@@ -173,7 +179,8 @@ static int follow_up_done_read(struct cw_reader *rd, const struct cw_record *vis
 /* The day set nearest the end of [from, to] (later: the latest of all; else the first after
  * `from`) by a hearing's date, a next date or a follow-up the filter admits. */
 static int day_set(struct cw_reader *rd, const struct cw_filter *filter, uint32_t kinds,
-		   struct cw_date from, int later, struct cw_date *out, struct cw_error *err)
+		   struct cw_date from, int later, struct cw_date *out, size_t *skipped,
+		   struct cw_error *err)
 {
 	enum cw_order order = later ? CW_ORDER_NEWEST_FIRST : CW_ORDER_OLDEST_FIRST;
 	struct cw_record_list l;
@@ -204,8 +211,10 @@ static int day_set(struct cw_reader *rd, const struct cw_filter *filter, uint32_
 
 		if (r->kind == CW_KIND_VISIT && (rc = follow_up_done_read(rd, r, &done, err)) != 0)
 			break;
-		if (done)
+		if (done) {
+			(*skipped)++;
 			continue;
+		}
 		keep_day(out,
 			 r->kind == CW_KIND_HEARING ? r->u.hearing.next_date
 						    : r->u.visit.follow_up_on,
@@ -289,9 +298,11 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 	}
 	/* Saying why it is empty: what comes next, or what came last. */
 	if (a->n == 0 && cw_date_is_known(a->to))
-		rc = day_set(rd, filter, kinds, add_days(a->to, 1), 0, &a->next, err);
+		rc = day_set(rd, filter, kinds, add_days(a->to, 1), 0, &a->next, &a->done_skipped,
+			     err);
 	if (a->n == 0 && rc == 0)
-		rc = day_set(rd, filter, kinds, (struct cw_date){0, 0, 0}, 1, &a->latest, err);
+		rc = day_set(rd, filter, kinds, (struct cw_date){0, 0, 0}, 1, &a->latest,
+			     &a->done_skipped, err);
 	return rc;
 }
 

@@ -54,8 +54,10 @@ struct cw_agenda {
 	size_t n;
 	/* When nothing is in the window: the first day after it and the latest day anything the
 	 * filter admits is set for (a hearing's date, a next date, a follow-up); unknown when
-	 * there is none. */
+	 * there is none. Follow-ups a later visit has done are no such day; done_skipped counts
+	 * those passed over. */
 	struct cw_date next, latest;
+	size_t done_skipped;
 	/* Forms kept unfinished on this laptop: to complete (store.h, drafts), by day then
 	 * label. */
 	struct cw_agenda_draft *draft_items;

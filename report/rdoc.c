@@ -2491,9 +2491,11 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		 * that "no new arrests" does not contradict the demonstrations below. */
 		if (demo_arrests(c))
 			sb_add(&sb,
-			       P_("No arrest or charge was logged in a case; the demonstrations "
+			       P_("No arrest or charge was logged as a milestone; the "
+				  "demonstrations "
 				  "below recorded %zu arrest.",
-				  "No arrest or charge was logged in a case; the demonstrations "
+				  "No arrest or charge was logged as a milestone; the "
+				  "demonstrations "
 				  "below recorded %zu arrests.",
 				  demo_arrests(c)),
 			       demo_arrests(c));
@@ -2540,9 +2542,11 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       demo_arrests(c));
 		else if (demo_arrests(c))
 			sb_add(&sb,
-			       P_("; no arrest was logged in a case, and the demonstrations below "
+			       P_("; no arrest was logged as a milestone, and the demonstrations "
+				  "below "
 				  "recorded %zu arrest",
-				  "; no arrest was logged in a case, and the demonstrations below "
+				  "; no arrest was logged as a milestone, and the demonstrations "
+				  "below "
 				  "recorded %zu arrests",
 				  demo_arrests(c)),
 			       demo_arrests(c));
@@ -2865,14 +2869,15 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			     "is one; the notes say where another account answers otherwise."));
 	fair_trial(&b);
 	section(&b, "arrests_charges", N_("New arrests and charges"),
-		N_("No arrest or charge was logged in a case in this period (arrests seen at a "
+		N_("No arrest or charge was logged as a milestone in this period (arrests seen at "
+		   "a "
 		   "demonstration are under Demonstrations)."),
 		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_LABEL, N_("Event"),
 		CW_RC_PEOPLE, N_("Person"), CW_RC_CASE, N_("Case"), CW_RC_ARTICLES, N_("Articles"),
 		CW_RC_DETAIL, N_("Details and notes"), -1);
 	arrests(&b);
 	section(&b, "charges_by_article", N_("Arrests and charges by article"),
-		N_("No arrest or charge was logged in a case in this period."), CW_RC_LABEL,
+		N_("No arrest or charge was logged as a milestone in this period."), CW_RC_LABEL,
 		N_("Article or group"), CW_RC_DETAIL, N_("Offence"), CW_RC_COUNT,
 		N_("Arrests and charges"), -1);
 	b.sec->wants_note = 1;

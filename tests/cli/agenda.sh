@@ -138,7 +138,7 @@ ok cw log visit --facility "CC1" --date 2031-04-09 --follow-up "medical check" \
 ok cw log visit --facility "CC1" --date 2031-04-12
 ok cw agenda --from 2031-04-15 --days 30
 lacks "2031-04-23"
-has "No hearing or follow-up visit has a date set."
+has "Nothing is still to do: every follow-up visit set has been done by a later visit, and no hearing has a date set."
 ok cw log visit --facility "CC2" --date 2031-04-10 --follow-up "water filters" \
 	--follow-up-on 2031-04-20
 ok cw agenda --from 2031-09-01 --days 5

@@ -696,18 +696,18 @@ has "12 people are listed as still in pretrial detention at the end of the perio
 has "| Long Unknown | Unknown one | UN | 2022-07-04 |"
 lacks "Short Known"
 
-# ---- arrests seen at a demonstration are no arrest logged in a case, and say whom
+# ---- arrests seen at a demonstration are no arrest milestone, and the line says whom
 ok cw person add --name "Theng Savoeun"
 ok cw log demo --date 2023-09-19 --place "Freedom Park" --participants 30 --response arrests \
 	--arrested "Theng Savoeun" --arrests-count 2 --view own --source "own observation"
 ok cw report --from 2023-09-18 --to 2023-09-24
-has "No arrest or charge was logged in a case; the demonstrations below recorded 2 arrests."
+has "No arrest or charge was logged as a milestone; the demonstrations below recorded 2 arrests."
 lacks "No new arrests or charges were recorded."
-has "No arrest or charge was logged in a case in this period (arrests seen at a demonstration are under Demonstrations)."
+has "No arrest or charge was logged as a milestone in this period (arrests seen at a demonstration are under Demonstrations)."
 # the demonstration's line in the arrested person's timeline says it was them
 ok cw timeline "Theng Savoeun"
 has "30 participants, 2 arrests (Theng Savoeun)"
-# an arrest logged in a case beside it: the demonstrations' may be among them
+# an arrest milestone beside it: the demonstrations' arrests may be among them
 ok cw log milestone --person "Theng Savoeun" --type arrest --date 2023-09-19 --view own
 ok cw report --from 2023-09-18 --to 2023-09-24
 has "1 new arrest (account: own observation); the demonstrations below recorded 2 arrests, some of which may be among these."
