@@ -367,6 +367,37 @@ static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uin
 	return last_dated(cur, kase, ID_LEN, ID_LEN + TAIL_LEN, to, latest);
 }
 
+/* Whether the case has a hearing dated after `after` and up to `to` (by_case, whose keys end
+ * with the record's kind): walks back from `to`, no further than `after`. */
+static int hearing_between(MDB_cursor *cur, const uint8_t *kase, uint32_t after, uint32_t to,
+			   int *found)
+{
+	uint8_t seek[ID_LEN + DATE_LEN];
+	MDB_val k = {sizeof seek, seek}, v;
+	int rc, op;
+
+	*found = 0;
+	memcpy(seek, kase, ID_LEN);
+	put_be32(seek + ID_LEN, to + 1);
+	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	op = rc == MDB_NOTFOUND ? MDB_LAST : MDB_PREV;
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return rc;
+	while ((rc = mdb_cursor_get(cur, &k, &v, op)) == 0) {
+		const uint8_t *key = k.mv_data;
+
+		op = MDB_PREV;
+		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(key, kase, ID_LEN) != 0 ||
+		    get_be32(key + ID_LEN) <= after)
+			return 0;
+		if (get_be32(key + ID_LEN) <= to && key[ID_LEN + TAIL_LEN - 1] == CW_KIND_HEARING) {
+			*found = 1;
+			return 0;
+		}
+	}
+	return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
 /* The days one case's starts may count up to `to` (case_bound below): from the first start to
  * the end of the stretch the last start up to `to` is in, to `to` when that end is after it,
  * or while it runs to the day the start entry's counting gives (nothing when the case does
@@ -418,9 +449,18 @@ static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person
 		     counting[0] == CW_PRETRIAL_TO_LATEST) &&
 		    person_latest > until_key)
 			until_key = person_latest;
-		/* Counted to the latest record, and none after its last start: no length. */
-		if (counting[0] == CW_PRETRIAL_TO_LATEST && until_key <= last)
-			*maybe_unknown = 1;
+		/* Counted to the latest record of the case: no length when no hearing of the
+		 * case, nor milestone of theirs in it, nor visit that met them, is dated after
+		 * the start (models/timeline.c). The case's entries say hearings apart but not
+		 * whose a milestone is: with no hearing after it, the caller reads them. */
+		if (counting[0] == CW_PRETRIAL_TO_LATEST) {
+			int hearing = 0;
+
+			if ((rc = hearing_between(cases, kase, last, to, &hearing)) != 0)
+				return rc;
+			if (!hearing)
+				*maybe_unknown = 1;
+		}
 	}
 	from = day_number(first, 0);
 	until = until_key && until_key <= to ? day_number(until_key, 1) : to_day;

@@ -188,11 +188,11 @@ static const struct cw_record_list *person_timeline(struct cw_store *s, const st
 	cache = realloc(cache, (ncache + 1) * sizeof *cache);
 	ck_assert_ptr_nonnull(cache);
 	cache[ncache].person = *person;
-	ck_assert_msg(cw_store_person_records(s, person,
-					      CW_KIND_BIT(CW_KIND_CASE) |
-						      CW_KIND_BIT(CW_KIND_MILESTONE) |
-						      CW_KIND_BIT(CW_KIND_HEARING),
-					      &cache[ncache].tl, &err) == 0,
+	ck_assert_msg(cw_store_person_records(
+			      s, person,
+			      CW_KIND_BIT(CW_KIND_CASE) | CW_KIND_BIT(CW_KIND_MILESTONE) |
+				      CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT),
+			      &cache[ncache].tl, &err) == 0,
 		      "%s", err.message);
 	return &cache[ncache++].tl;
 }
@@ -200,9 +200,10 @@ static const struct cw_record_list *person_timeline(struct cw_store *s, const st
 /* Every case the filter admits, every defendant it lists as detained or whose detention in it
  * ran on `to` (each person once, under the first such case), the summary of all their cases,
  * milestones and hearings on `to`: what gather_detainees did before the index, and since a
- * past week's report lists people released after it; the first CW_REPORT_DETAINEES_MAX of them,
- * then every group held in those cases (unless the filter names a person), all in one order.
- * *all: how many people before the cut. *out is freed by the caller. */
+ * past week's report lists people released after it; the first CW_REPORT_DETAINEES_MAX of them
+ * whose length is known and all whose length is not, then every group held in those cases (unless
+ * the filter names a person), all in one order. *all: how many people before the cut. *out is freed
+ * by the caller. */
 static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct cw_date to,
 		     struct cw_report_detainee **out, size_t *all)
 {
@@ -261,8 +262,19 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 	if (n > 1)
 		qsort(found, n, sizeof *found, detainee_order);
 	*all = n;
-	if (n > CW_REPORT_DETAINEES_MAX)
-		n = CW_REPORT_DETAINEES_MAX;
+	/* The longest CW_REPORT_DETAINEES_MAX of known length, and all of unknown length (last
+	 * in this order). */
+	if (n > CW_REPORT_DETAINEES_MAX && found[CW_REPORT_DETAINEES_MAX - 1].days >= 0) {
+		size_t unknown = 0;
+
+		while (unknown < n && found[n - 1 - unknown].days < 0)
+			unknown++;
+		if (n - unknown > CW_REPORT_DETAINEES_MAX) {
+			memmove(found + CW_REPORT_DETAINEES_MAX, found + n - unknown,
+				unknown * sizeof *found);
+			n = CW_REPORT_DETAINEES_MAX + unknown;
+		}
+	}
 	for (size_t i = 0; i < cases.n && !filter->person[0]; i++)
 		oracle_groups(s, &cases.items[i], to, &found, &n);
 	cw_record_list_free(&cases);
