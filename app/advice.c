@@ -587,6 +587,19 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		const struct cw_milestone *m = &rec->u.milestone;
 		const char *type = cw_enum_label(&cw_words_milestone, m->type);
 
+		/* Only dated events start a detention (models/timeline.h): an arrest with no
+		 * date is in no count and no report's list of those held. */
+		if (cw_timeline_starts_detention(m) && !cw_date_is_known(m->date)) {
+			snprintf(what, sizeof what,
+				 _("this %s has no date, so no pretrial detention counts from it"),
+				 type);
+			snprintf(
+				fix, sizeof fix,
+				_("give the date as the source does (2023, 2023-07 or 2023-07-04): "
+				  "casewatch edit %.8s --date DATE"),
+				hex);
+			fn(ctx, what, fix);
+		}
 		/* Pretrial detention is counted in a case (models/timeline.h): an arrest logged
 		 * before its case exists counts nowhere until it names one. */
 		if (cw_id_is_zero(&m->case_id) && cw_timeline_starts_detention(m)) {

@@ -509,36 +509,39 @@ static json_t *detainees(const struct cw_report *r)
 		 * on (report.h). */
 		json_array_append_new(
 			a,
-			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s,s:o}",
-				  "person", jperson(r, &d->person), "group",
-				  jstr(d->group[0] ? d->group : NULL), "count",
-				  !d->group[0]   ? json_integer(1)
-				  : d->count > 0 ? json_integer((json_int_t)d->count)
-						 : json_null(),
-				  "case_id", jid(&d->case_id), "case_title",
-				  k ? jstr(k->u.kase.title) : json_null(), "view",
-				  k ? jview(k) : json_null(), "views",
-				  cw_export_views_json(d->views), "since", jdate(d->since), "days",
-				  /* exact, or null: the bounds say what the dates allow */
-				  cw_export_days_json(days.exact), "days_at_least",
-				  cw_export_days_json(days.at_least), "days_at_most",
-				  cw_export_days_json(days.at_most), "counted_to",
-				  d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? json_null() : jdate(d->to),
-				  "counted_to_reason",
-				  d->to_kind == CW_PRETRIAL_TO_SOURCE    ? "source"
-				  : d->to_kind == CW_PRETRIAL_TO_AS_OF   ? "as_of"
-				  : d->to_kind == CW_PRETRIAL_TO_LATEST  ? "latest"
-				  : d->to_kind == CW_PRETRIAL_TO_SEEN    ? "visit"
-				  : d->to_kind == CW_PRETRIAL_TO_END     ? "ended"
-				  : d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? "unknown"
-									 : "period_end",
-				  "standing", standing_word[cw_report_detainee_standing(r, d)],
-				  /* counted to the period's end by the team's own record: its
-				   * latest dated record (null otherwise) */
-				  "latest_record",
-				  d->to_kind == CW_PRETRIAL_TO_TODAY && cw_date_is_known(d->news)
-					  ? jdate(d->news)
-					  : json_null()));
+			json_pack(
+				"{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s,s:o,s:o}",
+				"person", jperson(r, &d->person), "group",
+				jstr(d->group[0] ? d->group : NULL), "count",
+				!d->group[0]   ? json_integer(1)
+				: d->count > 0 ? json_integer((json_int_t)d->count)
+					       : json_null(),
+				"case_id", jid(&d->case_id), "case_title",
+				k ? jstr(k->u.kase.title) : json_null(), "view",
+				k ? jview(k) : json_null(), "views", cw_export_views_json(d->views),
+				"since", jdate(d->since), "days",
+				/* exact, or null: the bounds say what the dates allow */
+				cw_export_days_json(days.exact), "days_at_least",
+				cw_export_days_json(days.at_least), "days_at_most",
+				cw_export_days_json(days.at_most), "counted_to",
+				d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? json_null() : jdate(d->to),
+				"counted_to_reason",
+				d->to_kind == CW_PRETRIAL_TO_SOURCE    ? "source"
+				: d->to_kind == CW_PRETRIAL_TO_AS_OF   ? "as_of"
+				: d->to_kind == CW_PRETRIAL_TO_LATEST  ? "latest"
+				: d->to_kind == CW_PRETRIAL_TO_SEEN    ? "visit"
+				: d->to_kind == CW_PRETRIAL_TO_END     ? "ended"
+				: d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? "unknown"
+								       : "period_end",
+				"standing", standing_word[cw_report_detainee_standing(r, d)],
+				/* counted to the period's end by the team's own record: its
+				 * latest dated record (null otherwise) */
+				"latest_record",
+				d->to_kind == CW_PRETRIAL_TO_TODAY && cw_date_is_known(d->news)
+					? jdate(d->news)
+					: json_null(),
+				/* the source of the case, whose custody says they are held */
+				"source", k ? jstr(k->source) : json_null()));
 	}
 	return a;
 }

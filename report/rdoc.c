@@ -968,6 +968,13 @@ static void detainees(struct builder *b)
 		 * the case, whose custody says the person is held (report.h). */
 		views_cell(b, d->views);
 		case_cells(b, &d->case_id, 0);
+		{
+			/* The source of the case, whose custody says they are held. */
+			const struct cw_record *k = cw_report_ref(r, &d->case_id);
+
+			if (k && k->source && *k->source)
+				cell(b, CW_RC_SOURCE, "%s", k->source);
+		}
 		cell(b, CW_RC_ARTICLES, "%s", "");
 		cell(b, CW_RC_STAGE, "%s", "");
 		cell(b, CW_RC_PLACE, "%s", "");

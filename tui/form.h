@@ -107,6 +107,9 @@ struct cw_form {
 	int add_missing;
 };
 
+/* Whether the form's record is marked confidential as a whole (its "confidential" field). */
+int cw_form_confidential(const struct cw_form *fm);
+
 /* Opens a form for a new record of `kind` (rec NULL) or for editing rec (copied). */
 int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		 const struct cw_record *rec, struct cw_error *err);

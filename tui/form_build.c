@@ -658,6 +658,13 @@ struct with_people {
 	struct cw_record *rec;
 };
 
+int cw_form_confidential(const struct cw_form *fm)
+{
+	int i = cw_form_find(fm, "confidential");
+
+	return i >= 0 && fm->fields[i].choice != 0;
+}
+
 static int with_people_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
 	struct with_people *w = ctx;
@@ -670,6 +677,9 @@ static int with_people_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 		struct cw_record person;
 
 		cw_record_init(&person, CW_KIND_PERSON);
+		/* Named first in a confidential record (a witness met in prison): confidential
+		 * too, or their name would go where the record does not. */
+		person.confidential = (uint8_t)cw_form_confidential(fm);
 		if (!(person.u.person.name = strdup(fm->missing[i])))
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		else if ((rc = cw_txn_put(t, &person, CW_PUT_NEW, NULL, err)) == 0)

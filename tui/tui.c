@@ -1274,7 +1274,8 @@ static void ask_add_person(struct cw_app *app, struct cw_form *fm)
 	}
 	app->question = CW_Q_ADD_PERSON;
 	snprintf(app->question_text, sizeof app->question_text,
-		 _("%.100s is not in the database yet%s: add this person%s%s? y/N"), who, close, of,
+		 _("%.100s is not in the database yet%s: add this person%s%s%s? y/N"), who, close,
+		 cw_form_confidential(fm) ? _(" (confidential, as the record is)") : "", of,
 		 fm->agreed + 1 == fm->nmissing ? _(" and save") : "");
 }
 

@@ -39,7 +39,7 @@ ok cw report --from 2024-06-03 --to 2024-06-09
 has "| Ny Nak | Nak defamation | UN, own observation | 2024-01-05 | 153 | counted to 2024-06-06, the last prison visit that met them; no later account recorded |"
 has "in accounts of 2024-06-06 or earlier (accounts: UN, own observation): Ny Nak"
 ok cw report --from 2024-06-03 --to 2024-06-09 --format json
-json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['views'], p['standing']) for p in d['pretrial_detention']] == [(153, '2024-06-06', 'visit', ['un', 'own'], 'last_reported')]"
+json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['views'], p['standing'], p['source']) for p in d['pretrial_detention']] == [(153, '2024-06-06', 'visit', ['un', 'own'], 'last_reported', '001 para 40')]"
 # Each row names the source it was drawn from, for a partner to trace it (JSON and CSV).
 json "[(v['date'], v['source']) for v in d['visits']] == [('2024-06-03', 'own observation'), ('2024-06-06', 'own observation')]"
 ok cw report --from 2024-06-03 --to 2024-06-09 --format csv
@@ -131,3 +131,9 @@ checks=$((checks + 1))
 ok cw log visit --facility "CC2" --date 2024-06-07 --detainee "Ny Nak" --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for a visit meeting a detainee: $(cat "$WORK/stderr")"
 checks=$((checks + 2))
+
+# An arrest with no date starts no detention: said when it is logged.
+ok cw log milestone --person "Chan Sophea" --case "Sophea release" --type arrest --view own
+grep -q "warning: this arrest has no date, so no pretrial detention counts from it; give the date as the source does (2023, 2023-07 or 2023-07-04): casewatch edit [0-9a-f]\{8\} --date DATE$" \
+	"$WORK/stderr" || fail "no warning for an undated arrest: $(cat "$WORK/stderr")"
+checks=$((checks + 1))

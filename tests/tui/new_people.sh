@@ -49,5 +49,20 @@ send y
 wait_for "added 2 people and the demonstration"
 ok cw list records --kind demo --json
 json "len(d) == 1 and len(d[0]['arrested']) == 2"
+# Named first in a confidential visit: the new person is confidential too, and asked so.
+send V
+wait_for "New visit"
+send C-g facility Enter 'CC7'
+send C-g date Enter '2024-09-26'
+send C-g detainees Enter 'Secret Witness'
+send C-g confidential Enter Right
+send C-s
+wait_for "Secret Witness is not in the database yet: add this person (confidential, as the record is) and save? y/N"
+send y
+wait_for "added Secret Witness and the prison visit"
+ok cw show "Secret Witness" --json
+json "d.get('confidential') is True"
+ok cw export persons --format csv
+lacks "Secret Witness"
 send q
 done_ok
