@@ -485,6 +485,22 @@ static struct cw_date latest_recorded(const struct who *w, const struct cw_recor
 	return latest;
 }
 
+/* Whether a visit met the person: listed among its detainees (a tally, "18 visits", met no one
+ * on a day; nor did a visit refused access). */
+static int visit_met(const struct cw_record *r, const struct cw_id *person)
+{
+	const struct cw_visit *v = &r->u.visit;
+
+	if (r->kind != CW_KIND_VISIT || v->tally.count >= 0 || v->access == CW_ACCESS_DENIED ||
+	    !cw_date_is_known(v->date))
+		return 0;
+	for (size_t j = 0; j < v->detainees.n; j++)
+		if (cw_id_equal(&((const struct cw_person_ref *)v->detainees.items)[j].person,
+				person))
+			return 1;
+	return 0;
+}
+
 const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
 					       const struct cw_record *recs, size_t n,
 					       struct cw_date since, struct cw_date today)
@@ -493,22 +509,26 @@ const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
 
 	for (size_t i = 0; person && i < n; i++) {
 		const struct cw_record *r = &recs[i];
-		const struct cw_visit *v = &r->u.visit;
-		int met = 0;
 
-		/* A tally ("18 visits") met no one on a day; a visit refused access met no one. */
-		if (r->kind != CW_KIND_VISIT || v->tally.count >= 0 ||
-		    v->access == CW_ACCESS_DENIED || !cw_date_is_known(v->date) ||
-		    after_day(v->date, today) || cw_date_compare(v->date, since) < 0)
-			continue;
-		for (size_t j = 0; j < v->detainees.n && !met; j++)
-			met = cw_id_equal(
-				&((const struct cw_person_ref *)v->detainees.items)[j].person,
-				person);
-		if (met && (!last || cw_date_compare(v->date, last->u.visit.date) > 0))
+		if (visit_met(r, person) && !after_day(r->u.visit.date, today) &&
+		    cw_date_compare(r->u.visit.date, since) >= 0 &&
+		    (!last || cw_date_compare(r->u.visit.date, last->u.visit.date) > 0))
 			last = r;
 	}
 	return last;
+}
+
+const struct cw_record *cw_timeline_visit_after(const struct cw_id *person,
+						const struct cw_record *recs, size_t n,
+						struct cw_date today)
+{
+	const struct cw_record *first = NULL;
+
+	for (size_t i = 0; person && i < n; i++)
+		if (visit_met(&recs[i], person) && after_day(recs[i].u.visit.date, today) &&
+		    (!first || cw_date_compare(recs[i].u.visit.date, first->u.visit.date) < 0))
+			first = &recs[i];
+	return first;
 }
 
 /* The stretches a person spent in pretrial detention, over all their cases: from a start to
@@ -628,9 +648,11 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 	} else if (kind == CW_PRETRIAL_TO_LATEST &&
 		   !(cw_date_is_known(to = latest_recorded(w, kase, recs, n, today)) &&
 		     cw_date_compare(to, start) > 0)) {
-		/* A visit on the day it began gives no length either. */
-		if (!seen || cw_date_compare(cw_date_first_day(seen->u.visit.date),
-					     cw_date_last_day(start)) <= 0) {
+		/* A visit on the day it began gives no length either; one after the day asked
+		 * about does (below). */
+		if ((!seen || cw_date_compare(cw_date_first_day(seen->u.visit.date),
+					      cw_date_last_day(start)) <= 0) &&
+		    !cw_timeline_visit_after(w->person, recs, n, today)) {
 			p->to = to;
 			p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
 			p->unknown = 1;
@@ -638,7 +660,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			add_stint(out, start, start, RUNNING_UNCOUNTED, cw_date_last_day(start));
 			return;
 		}
-		to = seen->u.visit.date;
+		to = seen ? seen->u.visit.date : start;
 		kind = CW_PRETRIAL_TO_SEEN;
 	}
 	/* A prison visit that met them after the account of their custody stops finds them
@@ -647,6 +669,13 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 	    cw_date_compare(cw_date_first_day(seen->u.visit.date), cw_date_last_day(to)) > 0) {
 		to = seen->u.visit.date;
 		kind = CW_PRETRIAL_TO_SEEN;
+	}
+	/* One after the day asked about (a report of a past week), with nothing recorded ending
+	 * the detention: they were still held on that day. */
+	if (kind != CW_PRETRIAL_TO_TODAY && cw_date_compare(cw_date_last_day(to), today) < 0 &&
+	    cw_timeline_visit_after(w->person, recs, n, today)) {
+		to = today;
+		kind = CW_PRETRIAL_TO_SEEN_AFTER;
 	}
 	/* Never past the day asked about (a report of a past week). */
 	if (cw_date_compare(cw_date_first_day(to), today) > 0) {
@@ -660,7 +689,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 
 		/* Custody known as of a day, or a source of a day, finds the person held then. */
 		if ((kind == CW_PRETRIAL_TO_AS_OF || kind == CW_PRETRIAL_TO_SOURCE ||
-		     kind == CW_PRETRIAL_TO_SEEN) &&
+		     kind == CW_PRETRIAL_TO_SEEN || kind == CW_PRETRIAL_TO_SEEN_AFTER) &&
 		    cw_date_compare(cw_date_last_day(to), sure) < 0)
 			sure = cw_date_last_day(to);
 		add_stint(out, start, to, RUNNING, sure);
@@ -1138,6 +1167,9 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 		break;
 	case CW_PRETRIAL_TO_SEEN:
 		why = _("the last prison visit that met them");
+		break;
+	case CW_PRETRIAL_TO_SEEN_AFTER:
+		why = _("a later prison visit found them still held");
 		break;
 	default:
 		snprintf(buf, len, _("%s (to %s)%s"), days, to, caveat);

@@ -12,15 +12,17 @@
 /* The day a pretrial detention is counted to, and why that day: the records never say more
  * than they know, so a detention a document reports stops at the document's date. */
 enum cw_pretrial_to {
-	CW_PRETRIAL_TO_NONE,    /* no pretrial detention recorded */
-	CW_PRETRIAL_TO_END,     /* an event ended it (release, bail granted, verdict, ...) */
-	CW_PRETRIAL_TO_TODAY,   /* the team's own record says still detained: "and counting" */
-	CW_PRETRIAL_TO_AS_OF,   /* the date the custody was recorded as of */
-	CW_PRETRIAL_TO_SOURCE,  /* the source's reporting date (reported_on) */
-	CW_PRETRIAL_TO_LATEST,  /* no as-of date: the latest date the records give */
-	CW_PRETRIAL_TO_UNKNOWN, /* still detained, and no date to count to */
-	CW_PRETRIAL_TO_SEEN,    /* the last prison visit that met them, later than the account
-				 * of custody */
+	CW_PRETRIAL_TO_NONE,       /* no pretrial detention recorded */
+	CW_PRETRIAL_TO_END,        /* an event ended it (release, bail granted, verdict, ...) */
+	CW_PRETRIAL_TO_TODAY,      /* the team's own record says still detained: "and counting" */
+	CW_PRETRIAL_TO_AS_OF,      /* the date the custody was recorded as of */
+	CW_PRETRIAL_TO_SOURCE,     /* the source's reporting date (reported_on) */
+	CW_PRETRIAL_TO_LATEST,     /* no as-of date: the latest date the records give */
+	CW_PRETRIAL_TO_UNKNOWN,    /* still detained, and no date to count to */
+	CW_PRETRIAL_TO_SEEN,       /* the last prison visit that met them, later than the account
+				    * of custody */
+	CW_PRETRIAL_TO_SEEN_AFTER, /* the day asked about: a prison visit after it met them, and
+				    * nothing recorded ended the detention before it */
 };
 
 struct cw_timeline_summary {
@@ -78,6 +80,10 @@ void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *r
 const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
 					       const struct cw_record *recs, size_t n,
 					       struct cw_date since, struct cw_date today);
+/* The first such visit dated wholly after `today`; NULL when none. */
+const struct cw_record *cw_timeline_visit_after(const struct cw_id *person,
+						const struct cw_record *recs, size_t n,
+						struct cw_date today);
 
 /* The same for a group of the case's unnamed defendants, named by its label (any letter case)
  * as its milestones name it (models/record.h: `group`), by the same rules: the group's arrests

@@ -526,13 +526,14 @@ static json_t *detainees(const struct cw_report *r)
 				cw_export_days_json(days.at_most), "counted_to",
 				d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? json_null() : jdate(d->to),
 				"counted_to_reason",
-				d->to_kind == CW_PRETRIAL_TO_SOURCE    ? "source"
-				: d->to_kind == CW_PRETRIAL_TO_AS_OF   ? "as_of"
-				: d->to_kind == CW_PRETRIAL_TO_LATEST  ? "latest"
-				: d->to_kind == CW_PRETRIAL_TO_SEEN    ? "visit"
-				: d->to_kind == CW_PRETRIAL_TO_END     ? "ended"
-				: d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? "unknown"
-								       : "period_end",
+				d->to_kind == CW_PRETRIAL_TO_SOURCE       ? "source"
+				: d->to_kind == CW_PRETRIAL_TO_AS_OF      ? "as_of"
+				: d->to_kind == CW_PRETRIAL_TO_LATEST     ? "latest"
+				: d->to_kind == CW_PRETRIAL_TO_SEEN       ? "visit"
+				: d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER ? "visit_after"
+				: d->to_kind == CW_PRETRIAL_TO_END        ? "ended"
+				: d->to_kind == CW_PRETRIAL_TO_UNKNOWN    ? "unknown"
+									  : "period_end",
 				"standing", standing_word[cw_report_detainee_standing(r, d)],
 				/* counted to the period's end by the team's own record: its
 				 * latest dated record (null otherwise) */

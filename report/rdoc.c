@@ -938,6 +938,8 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 			       ? _("counted to %s, the date custody was recorded as of")
 		       : d->to_kind == CW_PRETRIAL_TO_SEEN
 			       ? _("counted to %s, the last prison visit that met them")
+		       : d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER
+			       ? _("counted to %s: a later prison visit found them still held")
 			       : _("counted to %s, the latest date recorded"),
 		       to);
 		/* Before the period's end: the row must not read as held at it. */
@@ -1815,6 +1817,8 @@ static void counted_to_text(struct sb *sb, const struct cw_report_detainee *d)
 							"recorded as of")
 	       : d->to_kind == CW_PRETRIAL_TO_SEEN
 		       ? _("counted to %s, the last prison visit that met them")
+	       : d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER
+		       ? _("counted to %s: a later prison visit found them still held")
 		       : _("counted to %s, the latest date recorded"),
 	       to);
 }

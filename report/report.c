@@ -1877,10 +1877,14 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	 * after it, and a detention that ended later was still running then. */
 	cw_timeline_summarise(person, tl.items, tl.n, r->to, &sum);
 	d.views = detainee_views(kase, person, NULL, sum.pretrial_since, tl.items, tl.n);
-	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_SEEN) {
+	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_SEEN ||
+	    sum.pretrial_to_kind == CW_PRETRIAL_TO_SEEN_AFTER) {
 		/* The count rests on the visit's account too. */
 		const struct cw_record *seen =
-			cw_timeline_last_visit(person, tl.items, tl.n, sum.pretrial_since, r->to);
+			sum.pretrial_to_kind == CW_PRETRIAL_TO_SEEN
+				? cw_timeline_last_visit(person, tl.items, tl.n, sum.pretrial_since,
+							 r->to)
+				: cw_timeline_visit_after(person, tl.items, tl.n, r->to);
 
 		if (seen)
 			d.views |= cw_report_view_bit(seen);

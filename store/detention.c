@@ -404,7 +404,8 @@ static int hearing_between(MDB_cursor *cur, const uint8_t *kase, uint32_t after,
  * not hold the person). */
 static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person,
 		      const uint8_t *kase, uint32_t first, uint32_t last, const uint8_t *counting,
-		      uint32_t to, uint32_t person_latest, long *days, int *maybe_unknown)
+		      uint32_t to, uint32_t person_latest, int person_after, long *days,
+		      int *maybe_unknown)
 {
 	uint32_t end, until_key = to;
 	long from, until, to_day = day_number(to, 0);
@@ -449,6 +450,12 @@ static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person
 		     counting[0] == CW_PRETRIAL_TO_LATEST) &&
 		    person_latest > until_key)
 			until_key = person_latest;
+		/* A visit after `to` that met them has them held on `to` itself: any record
+		 * naming them dated after it allows that. */
+		if ((counting[0] == CW_PRETRIAL_TO_AS_OF || counting[0] == CW_PRETRIAL_TO_SOURCE ||
+		     counting[0] == CW_PRETRIAL_TO_LATEST) &&
+		    person_after)
+			until_key = to;
 		/* Counted to the latest record of the case: no length when no hearing of the
 		 * case, nor milestone of theirs in it, nor visit that met them, is dated after
 		 * the start (models/timeline.c). The case's entries say hearings apart but not
@@ -479,14 +486,18 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MD
 {
 	uint8_t prefix[1 + ID_LEN], kase[ID_LEN], counting[1 + DATE_LEN];
 	MDB_val k = {sizeof prefix, prefix}, v;
-	uint32_t first = 0, last = 0, latest;
-	int rc, op, have_case = 0;
+	uint32_t first = 0, last = 0, latest, latest_all;
+	int rc, op, have_case = 0, after;
 	long days;
 
 	*bound = 0;
-	/* The latest record naming them up to `to` (by_person): a visit among them. */
-	if ((rc = last_dated(people, person, ID_LEN, ID_LEN + TAIL_LEN, to, &latest)) != 0)
+	/* The latest record naming them up to `to` (by_person): a visit among them; and
+	 * whether one is dated after it (the latest of all is). */
+	if ((rc = last_dated(people, person, ID_LEN, ID_LEN + TAIL_LEN, to, &latest)) != 0 ||
+	    (rc = last_dated(people, person, ID_LEN, ID_LEN + TAIL_LEN, UINT32_MAX - 1,
+			     &latest_all)) != 0)
 		return rc;
+	after = latest_all > to;
 	prefix[0] = DET_START;
 	memcpy(prefix + 1, person, ID_LEN);
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
@@ -500,7 +511,7 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MD
 			continue;
 		if (have_case && memcmp(key + 1 + ID_LEN, kase, ID_LEN) != 0) {
 			if ((rc = case_bound(ends, cases, person, kase, first, last, counting, to,
-					     latest, &days, maybe_unknown)) != 0)
+					     latest, after, &days, maybe_unknown)) != 0)
 				return rc;
 			*bound += days;
 			have_case = 0;
@@ -517,7 +528,7 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MD
 		return rc;
 	if (have_case) {
 		if ((rc = case_bound(ends, cases, person, kase, first, last, counting, to, latest,
-				     &days, maybe_unknown)) != 0)
+				     after, &days, maybe_unknown)) != 0)
 			return rc;
 		*bound += days;
 	}

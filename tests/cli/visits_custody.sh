@@ -49,9 +49,16 @@ checks=$((checks + 1))
 # A report of the UN's account only leaves the team's visit out, and counts nothing to it.
 ok cw report --from 2024-06-03 --to 2024-06-09 --account un --format json
 json "[(p['days'], p['counted_to_reason'], p['views']) for p in d['pretrial_detention']] == [(147, 'source', ['un'])] and d['visits'] == []"
-# A report of the week before the visit counts to the source's date, as before.
+# A report of the week before the visit: the visit after it found him still held, so he was
+# held at that week's end (nothing recorded ended the detention), on the visit's account too.
 ok cw report --from 2024-05-27 --to 2024-06-02 --format json
-json "[(p['days'], p['counted_to_reason']) for p in d['pretrial_detention']] == [(147, 'source')]"
+json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['views'], p['standing']) for p in d['pretrial_detention']] == [(149, '2024-06-02', 'visit_after', ['un', 'own'], 'held_at_period_end')]"
+ok cw report --from 2024-05-27 --to 2024-06-02
+has "| Ny Nak | Nak defamation | UN, own observation | 2024-01-05 | 149 | counted to 2024-06-02: a later prison visit found them still held |"
+lacks "no later account recorded"
+# ... and one long before the source's date counts to that week's end as the source allows.
+ok cw report --from 2024-02-05 --to 2024-02-11 --format json
+json "[(p['days'], p['counted_to_reason']) for p in d['pretrial_detention']] == [(37, 'period_end')]"
 
 # The team's own record counts to today whatever the visits say.
 ok cw person add --name "Sok Dara"
