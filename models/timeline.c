@@ -510,7 +510,10 @@ const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
 	for (size_t i = 0; person && i < n; i++) {
 		const struct cw_record *r = &recs[i];
 
-		if (visit_met(r, person) && !after_day(r->u.visit.date, today) &&
+		/* Wholly up to today: a visit dated only to a month that runs past it may have
+		 * been after it, and would place them held on a day it does not give. */
+		if (visit_met(r, person) &&
+		    cw_date_compare(cw_date_last_day(r->u.visit.date), today) <= 0 &&
 		    cw_date_compare(r->u.visit.date, since) >= 0 &&
 		    (!last || cw_date_compare(r->u.visit.date, last->u.visit.date) > 0))
 			last = r;

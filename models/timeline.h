@@ -75,8 +75,9 @@ int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b)
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out);
 
-/* The latest prison visit dated from `since` up to `today` that met the person: one that lists
- * them among its detainees, not a tally, with access not denied; NULL when none. */
+/* The latest prison visit dated from `since` up to `today` (wholly: a month that runs past it
+ * is not) that met the person: one that lists them among its detainees, not a tally, with
+ * access not denied; NULL when none. */
 const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
 					       const struct cw_record *recs, size_t n,
 					       struct cw_date since, struct cw_date today);

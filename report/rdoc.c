@@ -1100,6 +1100,22 @@ static size_t demo_arrests(const size_t *c)
 	return c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED ? 0 : c[CW_METRIC_DEMO_ARRESTS];
 }
 
+static size_t demos_unrecorded(const struct cw_report *r);
+
+/* "2 arrests", or "at least 2 arrests" when a demonstration of the period recorded arrests
+ * with no number, as the demonstrations' own sentence says it. */
+static const char *demo_arrests_text(const struct cw_report *r, const size_t *c, char *buf,
+				     size_t len)
+{
+	size_t n = demo_arrests(c);
+
+	if (demos_unrecorded(r))
+		snprintf(buf, len, P_("at least %zu arrest", "at least %zu arrests", n), n);
+	else
+		snprintf(buf, len, P_("%zu arrest", "%zu arrests", n), n);
+	return buf;
+}
+
 /* How many of the period's demonstrations recorded no arrests figure. */
 static size_t demos_unrecorded(const struct cw_report *r)
 {
@@ -2343,6 +2359,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	const size_t *c = r->counts;
 	struct sb sb = {0};
+	char arr[80]; /* "at least 2 arrests" at demonstrations */
 	size_t began, taken, listed_by[3], listed;
 	uint32_t began_views;
 	int began_said = 0; /* "N listed below arrested or detained during the period" */
@@ -2502,14 +2519,10 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		 * that "no new arrests" does not contradict the demonstrations below. */
 		if (demo_arrests(c))
 			sb_add(&sb,
-			       P_("No arrest or charge was logged as a milestone; the "
-				  "demonstrations "
-				  "below recorded %zu arrest.",
-				  "No arrest or charge was logged as a milestone; the "
-				  "demonstrations "
-				  "below recorded %zu arrests.",
-				  demo_arrests(c)),
-			       demo_arrests(c));
+			       _("No arrest or charge was logged as a milestone; the "
+				 "demonstrations "
+				 "below recorded %s."),
+			       demo_arrests_text(r, c, arr, sizeof arr));
 		else
 			sb_add(&sb, "%s", _("No new arrests or charges were recorded."));
 	} else {
@@ -2545,22 +2558,14 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		list_accounts(&sb, &r->arrests, -1);
 		if (demo_arrests(c) && c[CW_METRIC_ARRESTS])
 			sb_add(&sb,
-			       P_("; the demonstrations below recorded %zu arrest, which may be "
-				  "among these",
-				  "; the demonstrations below recorded %zu arrests, some of which "
-				  "may be among these",
-				  demo_arrests(c)),
-			       demo_arrests(c));
+			       _("; the demonstrations below recorded %s, which may be among "
+				 "these"),
+			       demo_arrests_text(r, c, arr, sizeof arr));
 		else if (demo_arrests(c))
 			sb_add(&sb,
-			       P_("; no arrest was logged as a milestone, and the demonstrations "
-				  "below "
-				  "recorded %zu arrest",
-				  "; no arrest was logged as a milestone, and the demonstrations "
-				  "below "
-				  "recorded %zu arrests",
-				  demo_arrests(c)),
-			       demo_arrests(c));
+			       _("; no arrest was logged as a milestone, and the demonstrations "
+				 "below recorded %s"),
+			       demo_arrests_text(r, c, arr, sizeof arr));
 		sb_add(&sb, "%s", stop());
 		if (taken) {
 			if ((rc = sentence(doc, &sb)) != 0)

@@ -710,5 +710,10 @@ has "30 participants, 2 arrests (Theng Savoeun)"
 # an arrest milestone beside it: the demonstrations' arrests may be among them
 ok cw log milestone --person "Theng Savoeun" --type arrest --date 2023-09-19 --view own
 ok cw report --from 2023-09-18 --to 2023-09-24
-has "1 new arrest (account: own observation); the demonstrations below recorded 2 arrests, some of which may be among these."
+has "1 new arrest (account: own observation); the demonstrations below recorded 2 arrests, which may be among these."
+# A demonstration that recorded arrests with no number: "at least", in both sentences.
+ok cw log demo --date 2023-09-20 --place "Wat Phnom" --response arrests --view own
+ok cw report --from 2023-09-18 --to 2023-09-24
+has "the demonstrations below recorded at least 2 arrests, which may be among these."
+has "2 demonstrations with at least 2 arrests"
 done_ok

@@ -144,3 +144,14 @@ ok cw log milestone --person "Chan Sophea" --case "Sophea release" --type arrest
 grep -q "warning: this arrest has no date, so no pretrial detention counts from it; give the date as the source does (2023, 2023-07 or 2023-07-04): casewatch edit [0-9a-f]\{8\} --date DATE$" \
 	"$WORK/stderr" || fail "no warning for an undated arrest: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
+
+# A visit dated only to a month that runs past the period's end may have been after it: it
+# does not place them held at that end.
+ok cw person add --name "Month Seen"
+ok cw case add --title "Month case" --defendant "Month Seen" --custody detained --charge 494 \
+	--view un --reported-on 2024-05-31
+ok cw log milestone --person "Month Seen" --case "Month case" --type pretrial_detention \
+	--date 2024-01-05 --view un
+ok cw log visit --facility "CC1" --date 2024-06 --detainee "Month Seen" --view own
+ok cw report --from 2024-06-03 --to 2024-06-09 --format json
+json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['standing']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Month Seen'] == [(147, '2024-05-31', 'source', 'last_reported')]"
