@@ -503,19 +503,6 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 	cw_record_list_free(&l);
 }
 
-/* Whether the person's records find them in pretrial detention on the last day of `date`. */
-static int held_on(struct cw_store *st, const struct cw_id *person, struct cw_date date)
-{
-	struct cw_timeline_summary sum;
-	struct cw_record_list tl;
-
-	if (cw_store_timeline_for_person(st, person, &tl, NULL) != 0)
-		return 0;
-	cw_timeline_summarise(person, tl.items, tl.n, cw_date_last_day(date), &sum);
-	cw_record_list_free(&tl);
-	return sum.pretrial_ongoing;
-}
-
 /* A visit that met someone every case of whom says they are out of prison (on bail, released,
  * ...): the records disagree with what the team saw, and no detention is counted for them
  * until an arrest or detention says so; unless the records find them held on the visit's
@@ -532,32 +519,35 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 	for (size_t i = 0; i < v->detainees.n; i++) {
 		const struct cw_id *person =
 			&((const struct cw_person_ref *)v->detainees.items)[i].person;
-		struct cw_record_list cases;
+		struct cw_timeline_summary sum;
+		struct cw_record_list tl;
 		struct cw_record p;
-		size_t out = 0;
+		size_t cases = 0, out = 0;
 		uint8_t custody = 0;
 
-		if (cw_store_person_records(st, person, CW_KIND_BIT(CW_KIND_CASE), &cases, NULL) !=
-		    0)
+		/* Their timeline: their cases among its records. */
+		if (cw_store_timeline_for_person(st, person, &tl, NULL) != 0)
 			continue;
-		for (size_t c = 0; c < cases.n; c++) {
-			const struct cw_defendant *d =
-				cw_timeline_defendant(&cases.items[c], person);
+		for (size_t c = 0; c < tl.n; c++) {
+			const struct cw_defendant *d;
 
+			if (tl.items[c].kind != CW_KIND_CASE)
+				continue;
+			cases++;
+			d = cw_timeline_defendant(&tl.items[c], person);
 			if (d && d->custody != CW_CUSTODY_UNKNOWN &&
 			    d->custody != CW_CUSTODY_DETAINED) {
 				out++;
 				custody = d->custody;
 			}
 		}
-		if (cases.n == 0 || out < cases.n) {
-			cw_record_list_free(&cases);
-			continue;
-		}
-		cw_record_list_free(&cases);
 		/* Held on the visit's day as the records read (released only after it): the
 		 * visit agrees with them. */
-		if (held_on(st, person, v->date))
+		if (cases && out == cases)
+			cw_timeline_summarise(person, tl.items, tl.n, cw_date_last_day(v->date),
+					      &sum);
+		cw_record_list_free(&tl);
+		if (!cases || out < cases || sum.pretrial_ongoing)
 			continue;
 		if (cw_store_get(st, person, &p, NULL) != 0)
 			continue;

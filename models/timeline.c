@@ -610,7 +610,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			      struct pretrial *p, struct stints *out)
 {
 	struct cw_date start, end, after = {0, 0, 0}, to = {0, 0, 0};
-	const struct cw_record *seen;
+	const struct cw_record *seen, *later;
 	enum cw_pretrial_to kind;
 
 	memset(p, 0, sizeof *p);
@@ -640,6 +640,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		return; /* not detained now, and no record says when it ended */
 	p->ongoing = 1;
 	seen = cw_timeline_last_visit(w->person, recs, n, start, today);
+	later = cw_timeline_visit_after(w->person, recs, n, today);
 	if (kind == CW_PRETRIAL_TO_TODAY) {
 		to = today;
 		/* What the count to today rests on: the case's latest record of the person, or a
@@ -655,7 +656,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		 * about does (below). */
 		if ((!seen || cw_date_compare(cw_date_first_day(seen->u.visit.date),
 					      cw_date_last_day(start)) <= 0) &&
-		    !cw_timeline_visit_after(w->person, recs, n, today)) {
+		    !later) {
 			p->to = to;
 			p->to_kind = CW_PRETRIAL_TO_UNKNOWN;
 			p->unknown = 1;
