@@ -745,8 +745,13 @@ static void visits(struct builder *b)
 		set_words(&concerns, &cw_words_concerns, v->concerns);
 		cell_take(b, CW_RC_CONCERNS, &concerns);
 		person_list_cells(b, &v->detainees);
-		if (v->follow_up)
+		/* Listed, but access was refused: the column says "seen". */
+		if (v->access == CW_ACCESS_DENIED && v->detainees.n)
+			sb_add(&detail, "%s", _("not met: access was denied"));
+		if (v->follow_up) {
+			sb_add(&detail, "%s", detail.n ? "; " : "");
 			sb_add(&detail, _("follow-up: %s"), v->follow_up);
+		}
 		if (v->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", v->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);

@@ -38,6 +38,8 @@ json "d['summary']['pretrial_days'] == 153 and d['summary']['pretrial_to'] == '2
 ok cw report --from 2024-06-03 --to 2024-06-09
 has "| Ny Nak | Nak defamation | UN, own observation | 2024-01-05 | 153 | counted to 2024-06-06, the last prison visit that met them; no later account recorded |"
 has "in accounts of 2024-06-06 or earlier (accounts: UN, own observation): Ny Nak"
+# The visit refused access lists him, and says it did not meet him.
+has "| 2024-06-03 | own observation | CC1 | denied |  | Ny Nak | not met: access was denied |"
 ok cw report --from 2024-06-03 --to 2024-06-09 --format json
 json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['views'], p['standing'], p['source']) for p in d['pretrial_detention']] == [(153, '2024-06-06', 'visit', ['un', 'own'], 'last_reported', '001 para 40')]"
 # Each row names the source it was drawn from, for a partner to trace it (JSON and CSV).
