@@ -869,11 +869,28 @@ static void upcoming(struct builder *b)
 /* A detainee's days: the count when it is exact, else what the dates allow in the detail (and,
  * for the CSV, as numbers in at_least and at_most), and where the count stops when that is not
  * the period's end. */
+/* "counted to 2024-05-31, the source's date": where a detainee's count stops and why, in its
+ * row and in the summary's sentences. */
+static void counted_to(struct sb *sb, const struct cw_report_detainee *d)
+{
+	char to[CW_DATE_TEXT_MAX];
+
+	cw_date_format(d->to, to);
+	sb_add(sb,
+	       d->to_kind == CW_PRETRIAL_TO_SOURCE ? _("counted to %s, the source's date")
+	       : d->to_kind == CW_PRETRIAL_TO_AS_OF
+		       ? _("counted to %s, the date custody was recorded as of")
+	       : d->to_kind == CW_PRETRIAL_TO_SEEN
+		       ? _("counted to %s, the last prison visit that met them")
+	       : d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER
+		       ? _("counted to %s: a later prison visit found them still held")
+		       : _("counted to %s, the latest date recorded"),
+	       to);
+}
+
 static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 {
 	struct sb sb = {0};
-	char to[CW_DATE_TEXT_MAX];
-
 	struct cw_day_range days = cw_day_range_of(d->days, d->days_max);
 
 	/* Dated only to a month or a year that runs past the period's end: perhaps not held in
@@ -934,19 +951,9 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 	}
 	if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_TODAY) {
 		/* The count stops where the source's account stops. */
-		cw_date_format(d->to, to);
 		if (sb.n)
 			sb_add(&sb, "; ");
-		sb_add(&sb,
-		       d->to_kind == CW_PRETRIAL_TO_SOURCE ? _("counted to %s, the source's date")
-		       : d->to_kind == CW_PRETRIAL_TO_AS_OF
-			       ? _("counted to %s, the date custody was recorded as of")
-		       : d->to_kind == CW_PRETRIAL_TO_SEEN
-			       ? _("counted to %s, the last prison visit that met them")
-		       : d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER
-			       ? _("counted to %s: a later prison visit found them still held")
-			       : _("counted to %s, the latest date recorded"),
-		       to);
+		counted_to(&sb, d);
 		/* Before the period's end: the row must not read as held at it. */
 		if (cw_report_detainee_standing(b->r, d) == CW_LAST_REPORTED)
 			sb_add(&sb, "%s", _("; no later account recorded"));
@@ -1824,26 +1831,6 @@ static void days_text(const struct cw_report_detainee *d, char *out, size_t size
 			 d->days, d->days_max);
 }
 
-/* ", counted to 2024-05-31, the source's date": where a detainee's count stops, as its row
- * says it. */
-static void counted_to_text(struct sb *sb, const struct cw_report_detainee *d)
-{
-	char to[CW_DATE_TEXT_MAX];
-
-	cw_date_format(d->to, to);
-	sb_add(sb, "%s", _(", "));
-	sb_add(sb,
-	       d->to_kind == CW_PRETRIAL_TO_SOURCE  ? _("counted to %s, the source's date")
-	       : d->to_kind == CW_PRETRIAL_TO_AS_OF ? _("counted to %s, the date custody was "
-							"recorded as of")
-	       : d->to_kind == CW_PRETRIAL_TO_SEEN
-		       ? _("counted to %s, the last prison visit that met them")
-	       : d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER
-		       ? _("counted to %s: a later prison visit found them still held")
-		       : _("counted to %s, the latest date recorded"),
-	       to);
-}
-
 static int sentence(struct cw_rdoc *doc, struct sb *sb);
 
 /* The first detainee after the longest of its sentence, and of the same sentence, whose
@@ -2049,8 +2036,10 @@ static void detention_longest(struct sb *sb, const struct cw_report *r,
 				  "; the longest, %s, for at least %ld days",
 				  (unsigned long)d->days),
 		       name, d->days);
-	if (cw_report_detainee_standing(r, d) == CW_LAST_REPORTED)
-		counted_to_text(sb, d);
+	if (cw_report_detainee_standing(r, d) == CW_LAST_REPORTED) {
+		sb_add(sb, "%s", _(", "));
+		counted_to(sb, d);
+	}
 	accounts(sb, d->views);
 	/* Others held exactly as long: the one named is not the longest alone. */
 	if (exact && (tied = tied_with_longest(r, d)) > 0)

@@ -76,15 +76,30 @@ static int each_part(const char *text, int (*fn)(void *ctx, const char *part), v
 	return rc;
 }
 
+/* Names typed that are no person yet, each once: saving asks to add them (names_unknown). */
+struct new_names {
+	char names[CW_FORM_NEW_PEOPLE][200];
+	size_t n;
+	int too_many; /* more than a save adds */
+};
+
+static void new_names_add(struct new_names *nn, const char *name)
+{
+	for (size_t i = 0; i < nn->n; i++)
+		if (!strcmp(nn->names[i], name))
+			return;
+	if (nn->n == CW_FORM_NEW_PEOPLE)
+		nn->too_many = 1;
+	else
+		snprintf(nn->names[nn->n++], sizeof nn->names[0], "%s", name);
+}
+
 struct people_ctx {
 	struct cw_form *fm;
 	const struct cw_form_field *ff;
 	struct cw_list *list;
 	struct cw_error *err;
-	/* Names that are no person yet, in a field that may add them (new_people_field). */
-	char unknown[CW_FORM_NEW_PEOPLE][200];
-	size_t nunknown;
-	int too_many;
+	struct new_names unknown; /* in a field that may add them (new_people_field) */
 };
 
 /* The lists of people whose names a monitor often meets for the first time there: those a
@@ -110,8 +125,11 @@ static struct cw_id added_in_save(const struct cw_form *fm, const char *field, c
 /* Names in `field` (whose text is `text`) that are no person yet: kept for the front end to
  * ask about one by one before the save that adds them, and said as the field's error. */
 static int names_unknown(struct cw_form *fm, const char *field, const char *text,
-			 char (*unknown)[200], size_t n, struct cw_error *err)
+			 const struct new_names *nn, struct cw_error *err)
 {
+	const char(*unknown)[200] = nn->names;
+	size_t n = nn->n;
+
 	if (!fm->add_missing || strcmp(fm->missing_for, text) != 0 ||
 	    strcmp(fm->missing_field, field) != 0 || fm->nmissing != n) {
 		memcpy(fm->missing, unknown, n * sizeof unknown[0]);
@@ -153,13 +171,7 @@ static int add_person_part(void *ctx, const char *part)
 			return rc;
 		/* Nobody by that name: saving can add them with the record, once asked. */
 		cw_error_clear(pc->err);
-		for (size_t i = 0; i < pc->nunknown; i++)
-			if (!strcmp(pc->unknown[i], part))
-				return 0;
-		if (pc->nunknown == CW_FORM_NEW_PEOPLE)
-			pc->too_many = 1;
-		else
-			snprintf(pc->unknown[pc->nunknown++], sizeof pc->unknown[0], "%s", part);
+		new_names_add(&pc->unknown, part);
 		return 0;
 	}
 	for (size_t i = 0; i < pc->list->n; i++)
@@ -245,13 +257,12 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 		cw_field_free(base, f);
 		if ((rc = each_part(text, add_person_part, &pc)) != 0)
 			return rc;
-		if (pc.too_many)
+		if (pc.unknown.too_many)
 			return cw_error_set(err, CW_EINVAL, ff->name,
 					    "at most %d new people in one save: save the record "
 					    "with some, then add the others",
 					    CW_FORM_NEW_PEOPLE);
-		return pc.nunknown ? names_unknown(fm, ff->name, text, pc.unknown, pc.nunknown, err)
-				   : 0;
+		return pc.unknown.n ? names_unknown(fm, ff->name, text, &pc.unknown, err) : 0;
 	}
 	if (f->type == CW_F_ID) {
 		struct cw_id id = {{0}};
@@ -363,9 +374,7 @@ struct defendants_ctx {
 	const struct cw_article *arts;
 	size_t narts;
 	int custody;
-	char unknown[CW_FORM_NEW_PEOPLE][200];
-	size_t nunknown;
-	int too_many;
+	struct new_names unknown;
 	struct cw_error *err;
 	size_t groups[64]; /* the groups the field named so far, by position in the case */
 	size_t ngroups;
@@ -399,13 +408,7 @@ static int add_defendant_part(void *ctx, const char *part)
 		if (rc != CW_ENOTFOUND)
 			return rc;
 		cw_error_clear(dc->err);
-		for (size_t i = 0; i < dc->nunknown; i++)
-			if (!strcmp(dc->unknown[i], part))
-				return 0;
-		if (dc->nunknown == CW_FORM_NEW_PEOPLE)
-			dc->too_many = 1;
-		else
-			snprintf(dc->unknown[dc->nunknown++], sizeof dc->unknown[0], "%s", part);
+		new_names_add(&dc->unknown, part);
 		return 0;
 	}
 	for (size_t i = 0; i < dc->rec->u.kase.defendants.n; i++)
@@ -486,16 +489,16 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 		return field_error(fm, (size_t)di, err);
 	if (*groups && (rc = each_part(groups, add_group_part, &dc)) != 0)
 		return field_error(fm, (size_t)ui, err);
-	if (dc.too_many)
+	if (dc.unknown.too_many)
 		return field_error(fm, (size_t)di,
 				   (cw_error_set(err, CW_EINVAL, "defendant",
 						 "at most %d new people in one save: save the case "
 						 "with some, then add the others",
 						 CW_FORM_NEW_PEOPLE),
 				    err));
-	if (dc.nunknown) {
+	if (dc.unknown.n) {
 		/* Asked about by the front end, one by one, before the save that adds them. */
-		names_unknown(fm, "defendant", who, dc.unknown, dc.nunknown, err);
+		names_unknown(fm, "defendant", who, &dc.unknown, err);
 		return field_error(fm, (size_t)di, err);
 	}
 	return 0;
