@@ -367,12 +367,15 @@ static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uin
 	return last_dated(cur, kase, ID_LEN, ID_LEN + TAIL_LEN, to, latest);
 }
 
-/* Whether the case has a hearing dated after `after` and up to `to` (by_case, whose keys end
- * with the record's kind): walks back from `to`, no further than `after`. */
-static int hearing_between(MDB_cursor *cur, const uint8_t *kase, uint32_t after, uint32_t to,
-			   int *found)
+/* Whether a record of the case dated after `after` and up to `to` gives the count of a detention
+ * there a length (models/timeline.c, latest_recorded): a hearing of the case, or a milestone of
+ * the person in it. by_case's keys end with the record's kind; a milestone of the case is the
+ * person's when by_person holds the same date, id and kind under them. Walks back from `to`, no
+ * further than `after`. */
+static int news_between(MDB_cursor *cur, MDB_cursor *people, const uint8_t *kase,
+			const uint8_t *person, uint32_t after, uint32_t to, int *found)
 {
-	uint8_t seek[ID_LEN + DATE_LEN];
+	uint8_t seek[ID_LEN + DATE_LEN], mine[ID_LEN + TAIL_LEN];
 	MDB_val k = {sizeof seek, seek}, v;
 	int rc, op;
 
@@ -385,14 +388,29 @@ static int hearing_between(MDB_cursor *cur, const uint8_t *kase, uint32_t after,
 		return rc;
 	while ((rc = mdb_cursor_get(cur, &k, &v, op)) == 0) {
 		const uint8_t *key = k.mv_data;
+		uint8_t kind;
 
 		op = MDB_PREV;
 		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(key, kase, ID_LEN) != 0 ||
 		    get_be32(key + ID_LEN) <= after)
 			return 0;
-		if (get_be32(key + ID_LEN) <= to && key[ID_LEN + TAIL_LEN - 1] == CW_KIND_HEARING) {
+		if (get_be32(key + ID_LEN) > to)
+			continue;
+		if ((kind = key[ID_LEN + TAIL_LEN - 1]) == CW_KIND_HEARING) {
 			*found = 1;
 			return 0;
+		}
+		if (kind == CW_KIND_MILESTONE) {
+			MDB_val pk = {sizeof mine, mine}, pv;
+
+			memcpy(mine, person, ID_LEN);
+			memcpy(mine + ID_LEN, key + ID_LEN, TAIL_LEN);
+			if ((rc = mdb_cursor_get(people, &pk, &pv, MDB_SET)) == 0) {
+				*found = 1;
+				return 0;
+			}
+			if (rc != MDB_NOTFOUND)
+				return rc;
 		}
 	}
 	return rc == MDB_NOTFOUND ? 0 : rc;
@@ -402,10 +420,10 @@ static int hearing_between(MDB_cursor *cur, const uint8_t *kase, uint32_t after,
  * the end of the stretch the last start up to `to` is in, to `to` when that end is after it,
  * or while it runs to the day the start entry's counting gives (nothing when the case does
  * not hold the person). */
-static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person,
-		      const uint8_t *kase, uint32_t first, uint32_t last, const uint8_t *counting,
-		      uint32_t to, uint32_t person_latest, int person_after, long *days,
-		      int *maybe_unknown)
+static int case_bound(MDB_cursor *ends, MDB_cursor *cases, MDB_cursor *people,
+		      const uint8_t *person, const uint8_t *kase, uint32_t first, uint32_t last,
+		      const uint8_t *counting, uint32_t to, uint32_t person_latest,
+		      int person_after, long *days, int *maybe_unknown)
 {
 	uint32_t end, until_key = to;
 	long from, until, to_day = day_number(to, 0);
@@ -458,14 +476,14 @@ static int case_bound(MDB_cursor *ends, MDB_cursor *cases, const uint8_t *person
 			until_key = to;
 		/* Counted to the latest record of the case: no length when no hearing of the
 		 * case, nor milestone of theirs in it, nor visit that met them, is dated after
-		 * the start (models/timeline.c). The case's entries say hearings apart but not
-		 * whose a milestone is: with no hearing after it, the caller reads them. */
+		 * the start (models/timeline.c). Whether a visit met them takes the visit
+		 * itself: with neither of the others, the caller reads their records. */
 		if (counting[0] == CW_PRETRIAL_TO_LATEST) {
-			int hearing = 0;
+			int news = 0;
 
-			if ((rc = hearing_between(cases, kase, last, to, &hearing)) != 0)
+			if ((rc = news_between(cases, people, kase, person, last, to, &news)) != 0)
 				return rc;
-			if (!hearing)
+			if (!news)
 				*maybe_unknown = 1;
 		}
 	}
@@ -510,8 +528,9 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MD
 		if ((start = get_be32(key + 1 + PAIR_LEN)) > to)
 			continue;
 		if (have_case && memcmp(key + 1 + ID_LEN, kase, ID_LEN) != 0) {
-			if ((rc = case_bound(ends, cases, person, kase, first, last, counting, to,
-					     latest, after, &days, maybe_unknown)) != 0)
+			if ((rc = case_bound(ends, cases, people, person, kase, first, last,
+					     counting, to, latest, after, &days, maybe_unknown)) !=
+			    0)
 				return rc;
 			*bound += days;
 			have_case = 0;
@@ -527,8 +546,8 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MD
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return rc;
 	if (have_case) {
-		if ((rc = case_bound(ends, cases, person, kase, first, last, counting, to, latest,
-				     after, &days, maybe_unknown)) != 0)
+		if ((rc = case_bound(ends, cases, people, person, kase, first, last, counting, to,
+				     latest, after, &days, maybe_unknown)) != 0)
 			return rc;
 		*bound += days;
 	}
