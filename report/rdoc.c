@@ -3014,6 +3014,126 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	return 0;
 }
 
+/* ---- sources, for the formats people read -------------------------------------------------- */
+
+/* A row's source where it first appears: cw_rdoc_cite_sources numbers the distinct ones. */
+struct citation {
+	const char *source;
+	size_t order; /* the row's place among all rows with a source, in the document's order */
+	char **account;
+	size_t number;
+};
+
+static int citation_by_source(const void *pa, const void *pb)
+{
+	const struct citation *a = pa, *b = pb;
+	int d = strcmp(a->source, b->source);
+
+	return d ? d : (a->order > b->order) - (a->order < b->order);
+}
+
+static int citation_by_order(const void *pa, const void *pb)
+{
+	const struct citation *a = pa, *b = pb;
+
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+static int section_shows(const struct cw_rsection *s, enum cw_rcol col)
+{
+	for (int c = 0; c < s->ncols; c++)
+		if (s->cols[c] == col)
+			return 1;
+	return 0;
+}
+
+int cw_rdoc_cite_sources(struct cw_rdoc *doc)
+{
+	struct builder b = {NULL, doc, NULL, {NULL}, 0};
+	struct citation *v = NULL;
+	size_t n = 0, cap = 0, numbered = 0, sections = doc->nsections;
+
+	for (size_t i = 0; i < sections; i++) {
+		struct cw_rsection *s = &doc->sections[i];
+
+		if (!section_shows(s, CW_RC_ACCOUNT))
+			continue;
+		for (size_t r = 0; r < s->nrows; r++) {
+			const char *src = CW_RDOC_CELL(s, r, CW_RC_SOURCE);
+			char **account = &CW_RDOC_CELL(s, r, CW_RC_ACCOUNT);
+
+			/* "own observation" beside "own observation" says nothing more. */
+			if (!src || !*src || (*account && !strcasecmp(*account, src)))
+				continue;
+			if (n == cap) {
+				struct citation *grown =
+					realloc(v, (cap = cap ? 2 * cap : 64) * sizeof *v);
+
+				if (!grown) {
+					free(v);
+					return CW_ENOMEM;
+				}
+				v = grown;
+			}
+			v[n] = (struct citation){src, n, account, 0};
+			n++;
+		}
+	}
+	/* Numbered in the order they first appear: each run of one source, sorted by where it
+	 * appears, takes its first row's place. */
+	if (n > 1)
+		qsort(v, n, sizeof *v, citation_by_source);
+	for (size_t i = 0; i < n; i++)
+		v[i].number = i > 0 && !strcmp(v[i].source, v[i - 1].source) ? 0 : v[i].order + 1;
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].number)
+			v[i].number = v[i - 1].number;
+	if (n > 1)
+		qsort(v, n, sizeof *v, citation_by_order);
+	/* v[i].number is now the order + 1 of the source's first row: renumber 1, 2, ... */
+	for (size_t i = 0; i < n; i++) {
+		size_t first = v[i].number - 1;
+
+		if (first == i)
+			v[i].number = ++numbered;
+		else
+			v[i].number = v[first].number;
+	}
+	if (n == 0) /* nothing to number: no list */
+		return 0;
+	section(&b, "sources", N_("Sources"), "", CW_RC_LABEL, N_("No."), CW_RC_SOURCE,
+		N_("Source"), -1);
+	b.sec->wants_note = 1;
+	b.sec->note = note("%s", _("The number after a row's account is its source's below: the "
+				   "document and paragraph its record cites, as the record gives "
+				   "them (for a detainee, the case's)."));
+	for (size_t i = 0; i < n && !b.failed; i++) {
+		const char *account = *v[i].account ? *v[i].account : "";
+		size_t len = strlen(account) + 32;
+		char *shown = malloc(len);
+
+		if (!shown) {
+			b.failed = 1;
+			break;
+		}
+		snprintf(shown, len, "%s [%zu]", account, v[i].number);
+		free(*v[i].account);
+		*v[i].account = shown;
+	}
+	for (size_t i = 0, next = 1; i < n && !b.failed; i++) {
+		if (v[i].number != next)
+			continue;
+		cell(&b, CW_RC_LABEL, "[%zu]", next);
+		cell(&b, CW_RC_SOURCE, "%s", v[i].source);
+		row_end(&b);
+		next++;
+	}
+	free(v);
+	if (!b.sec->note)
+		b.failed = 1;
+	return b.failed ? CW_ENOMEM : 0;
+}
+
 void cw_rdoc_free(struct cw_rdoc *doc)
 {
 	for (size_t i = 0; i < doc->nsections; i++) {

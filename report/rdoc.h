@@ -65,7 +65,7 @@ struct cw_rsection {
 	size_t nrows;
 };
 
-#define CW_RDOC_SECTIONS 15
+#define CW_RDOC_SECTIONS 16
 
 /* One line of the header: "Organisation: LICADHO". */
 struct cw_rline {
@@ -100,6 +100,12 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc);
 int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc);
 /* The summary's sentences alone, from the report's figures. 0 or CW_ENOMEM. */
 int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc);
+/* For the formats people read (Markdown, HTML, PDF): each row's source gets a number, in the
+ * order sources first appear, written after the row's account ("UN [3]"), and a last section,
+ * "sources", lists them ("[3]", "001 para 40"), when any row cites one. CSV and JSON give each
+ * row's source in a column of its own and do not call it. 0 or CW_ENOMEM (the doc is then to be
+ * freed). */
+int cw_rdoc_cite_sources(struct cw_rdoc *doc);
 void cw_rdoc_free(struct cw_rdoc *doc);
 /* Whether a section's title carries its number of rows: not the tables that count something
  * else (charges by article, the comparison, the fair-trial indicators). */

@@ -45,6 +45,10 @@ int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *
 		return rc;
 	if (cw_rdoc_build(r, &doc) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory while writing the report");
+	if (fmt != CW_REPORT_CSV && cw_rdoc_cite_sources(&doc) != 0) {
+		cw_rdoc_free(&doc);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory while writing the report");
+	}
 	errno = 0; /* a failed write says why; loading the PDF writer leaves an errno behind */
 	if (fmt == CW_REPORT_HTML)
 		rc = cw_report_write_html(&doc, out);

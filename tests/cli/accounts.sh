@@ -105,7 +105,7 @@ done
 out=$(cat "$WORK/w.md")
 has "## Hearings monitored by the team (1)"
 has "## Hearings reported in documents (1)"
-has "| 2024-03-14 | UN | Ny Nak incitement |"
+has "| 2024-03-14 | UN \[1\] | Ny Nak incitement |"
 has "| hearings monitored by the team | 1 | 0 |"
 has "| hearings reported in documents | 1 | 0 |"
 has "| hearings, every account | 2 | 0 |"

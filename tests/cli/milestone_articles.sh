@@ -82,7 +82,7 @@ json "[e['articles'] for e in d['arrests_and_charges']['events']] == [['494', '4
 json "{a['article']: a['count'] for a in d['arrests_and_charges']['by_article']} == {'307': 1, '437 bis': 1, '494': 2, '495': 2}"
 json "d['arrests_and_charges']['groups'] == {'incitement_494_495': 2, 'lese_majeste_437bis': 1, 'other_articles': 1, 'no_article': 0}"
 ok cw report --week 2024-W06
-has "| 2024-02-05 | UN | charge | Kang Saran | Saran | 494/495 |"
+has "| 2024-02-05 | UN \[1\] | charge | Kang Saran | Saran | 494/495 |"
 has "| 494/495 incitement |  | 2 |"
 ok cw report --week 2024-W06 --article "437 bis" --format json
 json "[e['type'] for e in d['arrests_and_charges']['events']] == ['arrest']"

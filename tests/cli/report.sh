@@ -106,8 +106,10 @@ checks=$((checks + 1))
 DB="$WORK/demo"
 ok cw seed "$SEED_FILE"
 ok cw report --week 2024-W06 --person "Chao Veasna"
-has "| 2024-02-07 | UN | Chao Veasna — incitement (election) | Chao Veasna |"
-has "| 2024-02-07 | UN | Chao Veasna | Chao Veasna — incitement (election) |  |"
+has "| 2024-02-07 | UN \[1\] | Chao Veasna — incitement (election) | Chao Veasna |"
+has "| 2024-02-07 | UN \[1\] | Chao Veasna | Chao Veasna — incitement (election) |  |"
+# the number after the account is the row's source, listed at the end by its number
+has "| \[1\] | Secretary-General's report on OHCHR in Cambodia, HRC 57th session (26 August 2024), para 35 |"
 has "| convicted | prison term three years; ban five years"
 # A verdict row gives the hearing's sentence once (its parts, not the parts and the sentence
 # written out again) and its notes: Chhorn Phalla was sentenced in absentia (001 para 38).
@@ -118,7 +120,7 @@ lacks "one year's imprisonment; fine: fined"
 # unnamed (001 para 42): the group's rows name it, JSON says its label and number, and the
 # summary counts the people as well as the decisions.
 ok cw report --week 2023-W42
-has "| 2023-10-16 | UN | NagaWorld union activists (8 unnamed) | NagaWorld union activists (LRSU) — incitement | Court of Appeal | 494 | upheld on appeal |"
+has "| 2023-10-16 | UN \[1\] | NagaWorld union activists (8 unnamed) | NagaWorld union activists (LRSU) — incitement | Court of Appeal | 494 | upheld on appeal |"
 has "3 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (10 people in all), in 2 rulings"
 # over the year, the nine ruled on in May and again on appeal, and Thach Setha convicted twice,
 # are people once each: 12, not the 22 the decisions add up to
@@ -176,7 +178,7 @@ lacks "No new arrests or charges were recorded."
 # not counted among those held at the week's end (Thach Setha and Kang Saran).
 has "2 people are listed as still in pretrial detention at the end of the period"
 has "4 more people listed may have been detained only after the end of the period, dated only to a month or a year that runs past it (account: UN): Candlelight Party activists arrested with Eng Sroy (3 unnamed) and Eng Sroy, dated 2023-07."
-has "| Eng Sroy | Eng Sroy and Candlelight Party activists — incitement (Facebook group) | UN | 2023-07 |  | at most 8 days, if detained by 2023-07-09: the detention is dated only to 2023-07 |"
+has "| Eng Sroy | Eng Sroy and Candlelight Party activists — incitement (Facebook group) | UN \[5\] | 2023-07 |  | at most 8 days, if detained by 2023-07-09: the detention is dated only to 2023-07 |"
 ok cw report --week 2023-W27 --format json
 json "[p['standing'] for p in d['pretrial_detention'] if p['since'] == '2023-07'] == ['may_begin_after_end'] * 2 and d['pretrial_detention_people']['may_begin_after_end'] == {'listed': 2, 'people': 4, 'at_least': False}"
 ok cw report --week 2023-W27 --format csv
@@ -248,7 +250,7 @@ lacks "Thach Setha"
 ok cw report --week 2024-W06
 has "## Dated only to a month or a year (2)"
 has "Thach Setha — negotiable instruments and incitement"
-has "| 2024-02-15 | UN | Kang Saran — public insult, incitement and lèse-majesté |"
+has "| 2024-02-15 | UN \[3\] | Kang Saran — public insult, incitement and lèse-majesté |"
 
 # bad input: one line naming the option, no file left behind
 fails 65 week cw report --week 2024-W60

@@ -33,8 +33,8 @@ week 2023-W38
 out=$(cat "$WORK/week.json")
 json "[(v['article'], v['result'], v['milestone_type']) for v in d['verdicts']] == [('LNIPT 231', 'convicted', 'verdict'), (None, 'upheld', 'appeal_decided'), ('494', 'convicted', 'in_absentia_verdict')]"
 json "d['summary'][-1] == '3 verdicts and rulings were recorded (account: UN): 2 convicted, 1 upheld on appeal.'"
-row md "| 2023-09-21 | UN | Thach Setha | Setha cheques |  | LNIPT 231 | convicted |"
-row md "| 2023-09-22 | UN | Sam Sokong | Sokong appeal |  |  | upheld on appeal |"
+row md "| 2023-09-21 | UN \[1\] | Thach Setha | Setha cheques |  | LNIPT 231 | convicted |"
+row md "| 2023-09-22 | UN \[2\] | Sam Sokong | Sokong appeal |  |  | upheld on appeal |"
 row md "| 494 | convicted (verdict in absentia) |"
 norow md "| appeal decided |"
 row html "<td>LNIPT 231</td><td>convicted</td>"
@@ -108,8 +108,8 @@ ok cw log visit --facility "Correctional Center 2" --date 2023-10-14 --access gr
 ok cw log demo --date 2023-10-15 --place "Freedom Park" --response dispersed --reportedly \
 	--view un --source "UN 001 para 42"
 week 2023-W41
-row md "| 2023-10-10 | UN | charge (reportedly) | Eng Sroy |"
-row md "| 2023-10-09 | UN | arrest | Eng Sroy |"
+row md "| 2023-10-10 | UN \[1\] | charge (reportedly) | Eng Sroy |"
+row md "| 2023-10-09 | UN \[1\] | arrest | Eng Sroy |"
 row md "| adjourned (reportedly) |"
 row md "| convicted (reportedly) |"
 row md "| websites or accounts blocked (reportedly) |"

@@ -28,6 +28,10 @@ assert meta['period']['detail'].startswith('2024-02-05 to 2024-02-11'), meta['pe
 assert meta['empty']['detail'] == 'no'
 # the demo data's hearings of the week are the UN's account: reported, not monitored
 assert sec('hearings_own') == [] and int(meta['hearings_own']['count']) == 0
+# CSV gives each row's source in its own column: no numbers after the account, no list
+assert sec('sources') == [] and 'sources' not in meta
+assert {r['account'] for r in sec('verdicts')} == {'UN'}
+assert {r['source'] for r in sec('hearings_reported')} == {"Secretary-General's report on OHCHR in Cambodia, HRC 57th session (26 August 2024), para 35", "Secretary-General's report on OHCHR in Cambodia, HRC 57th session (26 August 2024), para 38"}
 h = sec('hearings_reported')
 assert len(h) == 2 and int(meta['hearings_reported']['count']) == 2, h
 assert {r['account'] for r in h} == {'UN'}, h
@@ -113,7 +117,18 @@ p = P()
 p.feed(open(sys.argv[1], encoding='utf-8').read()); p.close()
 assert not p.stack, p.stack
 assert 'script' not in p.tags and 'link' not in p.tags and 'img' not in p.tags
-assert p.tags.count('section') == 16 and p.tags[0] == 'html'  # the summary, then 15 tables
+assert p.tags.count('section') == 17 and p.tags[0] == 'html'  # the summary, then 16 tables
+# Each row's account carries the number of its source, listed in the last table by number:
+# the Chao Veasna verdict cites para 35 of the Secretary-General's report, in every table.
+rows = p.cells
+i = rows.index('Chao Veasna — incitement (election)')
+n = rows[i - 1].removeprefix('UN [').removesuffix(']')
+assert rows[i - 1] == 'UN [%s]' % n and n.isdigit(), rows[i - 1]
+j = rows.index('[%s]' % n)
+assert rows[j + 1] == "Secretary-General's report on OHCHR in Cambodia, HRC 57th session (26 August 2024), para 35", rows[j + 1]
+assert rows[j + 2:].count('[%s]' % n) == 0 and rows[:j].count('[%s]' % n) == 0
+numbers = rows[rows.index('[1]')::2]  # the list's two columns: number, source
+assert numbers == ['[%d]' % k for k in range(1, len(numbers) + 1)], numbers
 assert 'Chao Veasna' in p.cells and 'Chhorn Phalla' in p.cells
 assert any(c.startswith('prison term three years; ban five years') for c in p.cells)
 assert 'Chhorn Phalla — public defamation, incitement to discriminate, insult' in p.cells
