@@ -277,7 +277,7 @@ static void confidential_note(const struct cw_withheld *w)
 {
 	char note[400];
 
-	if (w->leave_out && !w->records && !w->fields)
+	if (w->leave_out && !w->records && !w->fields && !w->by_text)
 		return;
 	cw_withheld_note(w, note, sizeof note);
 	fprintf(stderr, w->leave_out ? _("casewatch: note: %s\n") : _("casewatch: warning: %s\n"),
@@ -376,6 +376,7 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 		struct cw_withheld w = {0};
 
 		w.leave_out = !o->include_confidential;
+		cw_withheld_by_text(&w, &o->filter);
 		if (cw_agenda_leave_out_confidential(&a, &w) != 0)
 			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 		if (rc == 0)
@@ -444,6 +445,7 @@ static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE 
 		return rc;
 	memset(&r, 0, sizeof r);
 	r.confidential.leave_out = !o->include_confidential;
+	cw_withheld_by_text(&r.confidential, &o->filter);
 	if (cw_withheld_sift(&r.confidential, &l, 1) != 0)
 		rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 	else if ((rc = withheld_match_text(cli->session.store, &r.confidential, &o->filter, &l,

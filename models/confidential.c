@@ -134,6 +134,26 @@ int cw_record_withhold_fields(struct cw_record *rec, size_t *withheld)
 	return rc;
 }
 
+size_t cw_record_withheld_fields(const struct cw_record *rec)
+{
+	size_t n = 0;
+
+	for (unsigned w = 0; w < CW_CONF_NFIELDS; w++) {
+		const struct cw_field *f;
+		const char *text;
+		int header;
+
+		if (!(rec->confidential_fields & (UINT32_C(1) << w)) ||
+		    !(f = word_field((enum cw_kind)rec->kind, w, &header)) || f->type != CW_F_STR)
+			continue;
+		text = *(const char *const *)((const char *)(header ? (const void *)rec
+								    : cw_record_body_const(rec)) +
+					      f->offset);
+		n += text && !strcmp(text, cw_confidential_text());
+	}
+	return n;
+}
+
 int cw_record_withhold_all(struct cw_record *rec)
 {
 	struct cw_record bare;

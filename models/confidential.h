@@ -54,6 +54,9 @@ const char *cw_confidential_mark(const struct cw_record *rec);
  * back. *withheld (may be NULL) gets how many fields were. CW_ENOMEM or 0. */
 int cw_record_withhold_fields(struct cw_record *rec, size_t *withheld);
 
+/* How many of a record's fields cw_record_withhold_fields has withheld: its confidential
+ * fields that read cw_confidential_text(). */
+size_t cw_record_withheld_fields(const struct cw_record *rec);
 /* A confidential record that another record names: replaced by one that keeps its id, kind and
  * confidential mark and nothing else, with cw_confidential_text() as a person's name or a case's
  * title. CW_ENOMEM or 0 (rec is then unchanged). */

@@ -32,7 +32,14 @@ static int count_once(struct cw_withheld *w, const struct cw_id *id, size_t *cou
 
 int cw_withheld_count(struct cw_withheld *w, const struct cw_id *id)
 {
+	if (w->leave_out && w->by_text)
+		return 0;
 	return count_once(w, id, w->leave_out ? &w->records : &w->shown);
+}
+
+void cw_withheld_by_text(struct cw_withheld *w, const struct cw_filter *f)
+{
+	w->by_text = w->leave_out && f->text[0];
 }
 
 int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned char *drop,
@@ -54,11 +61,13 @@ int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned c
 		}
 		if (rec->confidential) {
 			drop[i] = 1;
-			if (count)
+			if (count && !w->by_text)
 				rc = count_once(w, &rec->id, &w->records);
 			continue;
 		}
-		if ((rc = cw_record_withhold_fields(rec, &fields)) == 0 && count)
+		/* Found by free text, a record's fields count once the text finds it as it reads
+		 * (cw_withheld_match_text). */
+		if ((rc = cw_record_withhold_fields(rec, &fields)) == 0 && count && !w->by_text)
 			w->fields += fields;
 	}
 	return rc;
@@ -126,11 +135,18 @@ void cw_withheld_note(const struct cw_withheld *w, char *buf, size_t len)
 	if (w->fields && n < len)
 		n += (size_t)snprintf(buf + n, len - n, "%s", n ? "; " : "");
 	if (w->fields && n < len)
-		snprintf(buf + n, len - n,
-			 P_("%zu confidential field is withheld (shown as [confidential])",
-			    "%zu confidential fields are withheld (shown as [confidential])",
-			    w->fields),
-			 w->fields);
+		n += (size_t)snprintf(buf + n, len - n,
+				      P_("%zu confidential field is withheld (shown as "
+					 "[confidential])",
+					 "%zu confidential fields are withheld (shown as "
+					 "[confidential])",
+					 w->fields),
+				      w->fields);
+	/* The figures may be lower than the records' then: said, never silent. */
+	if (w->by_text && n < len)
+		snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
+			 _("the free text is looked for only in what is shown here: whatever is "
+			   "confidential is neither searched nor counted"));
 }
 
 void cw_withheld_free(struct cw_withheld *w)
@@ -140,11 +156,11 @@ void cw_withheld_free(struct cw_withheld *w)
 	w->n = w->cap = 0;
 }
 
-int cw_withheld_text_matcher(struct cw_reader *rd, const struct cw_withheld *w,
-			     const struct cw_filter *f, struct cw_matcher **out,
-			     struct cw_error *err)
+int cw_withheld_text_matcher(struct cw_reader *rd, struct cw_withheld *w, const struct cw_filter *f,
+			     struct cw_matcher **out, struct cw_error *err)
 {
 	*out = NULL;
+	cw_withheld_by_text(w, f);
 	if (!w->leave_out || !f->text[0])
 		return 0;
 	return cw_reader_matcher_as_shown(rd, f, UINT32_MAX, out, err);
@@ -165,6 +181,8 @@ int cw_withheld_match_text(struct cw_matcher *m, struct cw_withheld *w, struct c
 			rc = cw_matcher_test(m, &l->items[j], &match, err);
 		if (rc == 0 && !match && count && cw_withheld_count(w, &l->items[j].id) != 0)
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		if (rc == 0 && match && count && w->by_text)
+			w->fields += cw_record_withheld_fields(&l->items[j]);
 		if (match || rc != 0)
 			l->items[kept++] = l->items[j];
 		else

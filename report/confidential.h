@@ -22,9 +22,16 @@ struct cw_withheld {
 	 * out. Zero, as the team's own views (lists, the agenda, names beside ids) have it:
 	 * nothing is, and nothing is counted. */
 	int leave_out;
-	size_t records;    /* confidential records left out (each once) */
-	size_t fields;     /* confidential fields withheld in the records written */
-	size_t shown;      /* kept: records with confidential material, included */
+	size_t records; /* confidential records left out (each once) */
+	size_t fields;  /* confidential fields withheld in the records written */
+	size_t shown;   /* kept: records with confidential material, included */
+	/* Set (cw_withheld_by_text) when what is written was found by a filter's free text and
+	 * is matched again as it will read: what is left out is then not counted. A confidential
+	 * record reads as nothing, and a record the text finds only in what is withheld is not
+	 * found as it reads, so neither is among what the filter finds, and "1 confidential
+	 * record is not shown" under "Filter: beating" would tell the reader that the word is in
+	 * the withheld notes. */
+	int by_text;
 	struct cw_id *ids; /* the records counted above, to count each once */
 	size_t n, cap;
 };
@@ -53,16 +60,19 @@ int cw_withheld_named(const struct cw_withheld *w, struct cw_record *rec);
 /* A filter's free text must not be matched by what is withheld: a hearing found by a word of
  * its confidential notes, or by the name of a confidential person it names, written with
  * "[confidential]" under a header (or beside a command) that gives the word, would tell a
- * reader what the notes say or who was there. cw_withheld_text_matcher makes the matcher of f
+ * reader what the notes say or who was there. cw_withheld_text_matcher sets w->by_text
+ * (cw_withheld_by_text) and makes the matcher of f
  * as what is written will read (cw_reader_matcher_as_shown; one for a whole report or export:
  * it reads every person's and case's name), *out NULL when there is nothing to test again
  * (nothing left out, or no free text); free it with cw_matcher_free before rd ends. After
  * cw_withheld_sift, cw_withheld_match_text drops from l each record m does not match, counting
  * it in w->records when `count`; nothing when m is NULL. An error of the store, CW_ENOMEM or
  * 0. */
-int cw_withheld_text_matcher(struct cw_reader *rd, const struct cw_withheld *w,
-			     const struct cw_filter *f, struct cw_matcher **out,
-			     struct cw_error *err);
+/* Sets w->by_text when w leaves confidential material out and f has free text: to be called
+ * before anything is sifted or counted. */
+void cw_withheld_by_text(struct cw_withheld *w, const struct cw_filter *f);
+int cw_withheld_text_matcher(struct cw_reader *rd, struct cw_withheld *w, const struct cw_filter *f,
+			     struct cw_matcher **out, struct cw_error *err);
 int cw_withheld_match_text(struct cw_matcher *m, struct cw_withheld *w, struct cw_record_list *l,
 			   int count, struct cw_error *err);
 

@@ -761,17 +761,20 @@ static json_t *fair_trial(const struct cw_report *r)
 	return a;
 }
 
-/* {"included", "records_left_out", "fields_withheld", "note"}: what report/confidential.h
- * left out, or that confidential material is in it. */
+/* {"included", "records_left_out", "fields_withheld", "records_included", "text_as_shown",
+ * "note"}: what report/confidential.h left out, or that confidential material is in it;
+ * text_as_shown: the free text was looked for only in what is shown, and nothing withheld was
+ * counted (cw_withheld.by_text). */
 static json_t *confidential(const struct cw_report *r)
 {
 	const struct cw_withheld *w = &r->confidential;
 	char note[400];
 
 	cw_withheld_note(w, note, sizeof note);
-	return json_pack("{s:b,s:I,s:I,s:I,s:s}", "included", !w->leave_out, "records_left_out",
+	return json_pack("{s:b,s:I,s:I,s:I,s:b,s:s}", "included", !w->leave_out, "records_left_out",
 			 (json_int_t)w->records, "fields_withheld", (json_int_t)w->fields,
-			 "records_included", (json_int_t)w->shown, "note", note);
+			 "records_included", (json_int_t)w->shown, "text_as_shown",
+			 w->leave_out && w->by_text, "note", note);
 }
 
 static json_t *period(struct cw_date from, struct cw_date to)
@@ -785,7 +788,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 	json_t *doc;
 	int rc, saved;
 
-	cw_filter_describe(&r->filter, filter, sizeof filter);
+	cw_report_filter_text(r, filter, sizeof filter);
 	if (r->week)
 		snprintf(week, sizeof week, "%04d-W%02d", r->week_year, r->week);
 	doc = json_pack("{s:s,s:i,s:o,s:o,s:o,s:o,s:o,s:s,s:b}", "report", "casewatch summary",

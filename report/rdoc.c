@@ -1361,7 +1361,7 @@ int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 		snprintf(doc->title, sizeof doc->title, _("casewatch summary, %s to %s"), from, to);
 		snprintf(doc->period, sizeof doc->period, _("%s to %s"), from, to);
 	}
-	cw_filter_describe(&r->filter, filter, sizeof filter);
+	cw_report_filter_text(r, filter, sizeof filter);
 	free(doc->filter);
 	if (!(doc->filter = cw_rtext(filter)))
 		return CW_ENOMEM;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "models/confidential.h"
 #include "models/format.h"
 #include "models/i18n.h"
 #include "models/timeline.h"
@@ -2189,6 +2190,45 @@ static void previous_months(struct cw_date from, struct cw_date to, struct cw_da
 	*prev_from = (struct cw_date){(uint16_t)(index / 12), (uint8_t)(index % 12 + 1), 1};
 }
 
+/* Whether the person or case criterion `text` names anyone what is written for others keeps
+ * unnamed: a confidential person or case, or a person whose name is confidential. */
+static int criterion_withheld(struct cw_reader *rd, enum cw_kind kind, const char *text,
+			      int *withheld, struct cw_error *err)
+{
+	struct cw_id *ids;
+	size_t n;
+	int rc;
+
+	*withheld = 0;
+	if ((rc = cw_reader_filter_refs(rd, kind, text, &ids, &n, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0 && !*withheld; i++) {
+		struct cw_record rec;
+
+		if ((rc = cw_reader_get(rd, &ids[i], &rec, err)) == CW_ENOTFOUND) {
+			rc = 0;
+			continue;
+		}
+		if (rc == 0)
+			*withheld =
+				rec.confidential || cw_record_field_is_confidential(&rec, "name");
+		cw_record_free(&rec);
+	}
+	free(ids);
+	return rc;
+}
+
+void cw_report_filter_text(const struct cw_report *r, char *buf, size_t len)
+{
+	struct cw_filter shown = r->filter;
+
+	if (r->filter_withheld & CW_REPORT_WITHHELD_PERSON)
+		snprintf(shown.person, sizeof shown.person, "%s", cw_confidential_text());
+	if (r->filter_withheld & CW_REPORT_WITHHELD_CASE)
+		snprintf(shown.case_ref, sizeof shown.case_ref, "%s", cw_confidential_text());
+	cw_filter_describe(&shown, buf, len);
+}
+
 static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw_date from,
 		 struct cw_date to, int include_confidential, struct cw_report *out,
 		 struct cw_error *err)
@@ -2225,6 +2265,22 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	if ((rc = cw_withheld_text_matcher(rd, &out->confidential, &out->filter, &out->shown,
 					   err)) != 0)
 		return rc;
+	if (out->confidential.leave_out) {
+		int withheld;
+
+		if (out->filter.person[0] &&
+		    (rc = criterion_withheld(rd, CW_KIND_PERSON, out->filter.person, &withheld,
+					     err)) == 0 &&
+		    withheld)
+			out->filter_withheld |= CW_REPORT_WITHHELD_PERSON;
+		if (rc == 0 && out->filter.case_ref[0] &&
+		    (rc = criterion_withheld(rd, CW_KIND_CASE, out->filter.case_ref, &withheld,
+					     err)) == 0 &&
+		    withheld)
+			out->filter_withheld |= CW_REPORT_WITHHELD_CASE;
+		if (rc != 0)
+			return rc;
+	}
 
 	if ((rc = gather_period(rd, out, from, to, &cur, err)) != 0) {
 		period_free(&cur);

@@ -174,6 +174,10 @@ struct cw_report {
 	struct cw_date next_from, next_to; /* the upcoming window */
 	int week_year, week;               /* the ISO week when the range is one, else 0 */
 	struct cw_filter filter;           /* the caller's criteria, dates cleared */
+	/* The criteria the report does not repeat as typed (CW_REPORT_WITHHELD_PERSON, _CASE): a
+	 * person or case they name is confidential, or a person's name is, and what is written
+	 * for others must not tell whom it is about (cw_report_filter_text). */
+	unsigned filter_withheld;
 
 	/* Day-dated records in the range, oldest first. */
 	struct cw_record_list hearings; /* every account; cw_report_hearing_is_own tells them */
@@ -264,6 +268,12 @@ struct cw_report {
 	 * it (cw_withheld_text_matcher); NULL before and after. */
 	struct cw_matcher *shown;
 };
+
+enum { CW_REPORT_WITHHELD_PERSON = 1, CW_REPORT_WITHHELD_CASE = 2 };
+
+/* The filter line a report writes ("article:494/495 person:\"Ny Nak\""; "" for none), with a
+ * criterion in r->filter_withheld written as "[confidential]". */
+void cw_report_filter_text(const struct cw_report *r, char *buf, size_t len);
 
 /* Gathers the report for [from, to] (day-precise, from <= to) and the records `filter` admits
  * (its since/until are ignored; its kinds, when given, limit which sections are filled).

@@ -1594,6 +1594,29 @@ int cw_reader_get(struct cw_reader *rd, const struct cw_id *id, struct cw_record
 	return cw_store_read_record(rd->st, rd->txn, id, rec, err);
 }
 
+int cw_reader_filter_refs(struct cw_reader *rd, enum cw_kind kind, const char *text,
+			  struct cw_id **ids, size_t *n, struct cw_error *err)
+{
+	struct keylist l = {NULL, 0, ID_LEN, 1};
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((rc = resolve_refs_kept(rd->st, rd->txn, kind, text, &l, err)) != 0) {
+		free(l.keys);
+		return rc;
+	}
+	if (l.n && !(*ids = malloc(l.n * sizeof **ids))) {
+		free(l.keys);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	for (size_t i = 0; i < l.n; i++)
+		memcpy((*ids)[i].b, l.keys[i], ID_LEN);
+	*n = l.n;
+	free(l.keys);
+	return 0;
+}
+
 struct cw_matcher {
 	struct cw_reader *rd;
 	struct criteria c;

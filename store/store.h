@@ -440,6 +440,11 @@ int cw_reader_list_next_dates(struct cw_reader *rd, const struct cw_filter *f, u
 int cw_reader_person_records(struct cw_reader *rd, const struct cw_id *person, uint32_t kinds,
 			     struct cw_record_list *out, struct cw_error *err);
 
+/* The people (kind CW_KIND_PERSON) or cases (CW_KIND_CASE) a filter's person or case
+ * criterion `text` names, as a query resolves it: an id, an id prefix, or the records whose
+ * name or title holds it. *ids (NULL when none) is freed by the caller. */
+int cw_reader_filter_refs(struct cw_reader *rd, enum cw_kind kind, const char *text,
+			  struct cw_id **ids, size_t *n, struct cw_error *err);
 /* A filter made ready to test records one by one (people and cases named in it resolved once):
  * a record passes exactly when cw_store_list with the filter, its dates aside, would list it
  * (with no kind in the filter, default_kinds applies). Only for records read through rd. */

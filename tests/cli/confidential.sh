@@ -186,12 +186,16 @@ json "any(h['id'] == '$hid' for h in d['hearings']) and d['confidential']['recor
 fails 65 confidential-fields cw edit $hid --confidential-field name
 # A filter's text is not matched by what is withheld: the hearing whose confidential notes
 # hold "Ibisnote" is not listed under a header that gives the word (which would say what the
-# notes hold); it is counted as left out. Included on request, it is listed.
+# notes hold), nor counted as left out ("1 confidential record is not shown" under
+# "Filter: Ibisnote" would say the same); the header says the text was looked for only in
+# what is shown. Included on request, it is listed.
 ok cw report --week 2024-W06 --text Ibisnote --format json
-json "d['hearings'] == [] and d['confidential']['records_left_out'] == 1"
+json "d['hearings'] == [] and d['confidential']['records_left_out'] == 0 and d['confidential']['fields_withheld'] == 0 and d['confidential']['text_as_shown'] is True"
 ok cw report --week 2024-W06 --text Ibisnote
 lacks "2024-02-08"
-has "1 confidential record is not shown"
+lacks "confidential record is not shown"
+lacks "confidential field is withheld"
+has "Confidential records: the free text is looked for only in what is shown here: whatever is confidential is neither searched nor counted"
 ok cw report --week 2024-W06 --text Ibisnote --include-confidential --format json
 json "[h['date'] for h in d['hearings']] == ['2024-02-08']"
 # A word of what is not withheld (its case's title) still finds it.
@@ -200,13 +204,15 @@ json "'2024-02-08' in [h['date'] for h in d['hearings']]"
 # The same for an export.
 ok cw export records --text Ibisnote --format json
 json "d == []"
-grep -q "1 confidential record" "$WORK/stderr" || fail "export said nothing: $(cat "$WORK/stderr")"
+grep -q "neither searched nor counted" "$WORK/stderr" || fail "export said nothing: $(cat "$WORK/stderr")"
+! grep -q "1 confidential record" "$WORK/stderr" || fail "export counted it: $(cat "$WORK/stderr")"
 ok cw export records --text Ibisnote --format json --include-confidential
 json "[r['date'] for r in d] == ['2024-02-08']"
 # ... and for a calendar file.
 ok cw export --format ics --from 2024-02-01 --to 2024-02-29 --text Ibisnote
 lacks "20240208T"
-grep -q "1 confidential record" "$WORK/stderr" || fail "ics said nothing: $(cat "$WORK/stderr")"
+grep -q "neither searched nor counted" "$WORK/stderr" || fail "ics said nothing: $(cat "$WORK/stderr")"
+! grep -q "1 confidential record" "$WORK/stderr" || fail "ics counted it: $(cat "$WORK/stderr")"
 ok cw export --format ics --from 2024-02-01 --to 2024-02-29 --text Ibisnote \
 	--include-confidential
 has "DTSTART;TZID=Asia/Phnom_Penh:20240208T100000"
@@ -215,7 +221,7 @@ has "DTSTART;TZID=Asia/Phnom_Penh:20240208T100000"
 # "Platypus", would say who was arrested that day.
 for t in Platypus Zebrafinch; do
 	ok cw report --week 2024-W06 --text $t --format json
-	json "d['comparison']['arrests']['current'] == 0 and d['confidential']['records_left_out'] == 1"
+	json "d['comparison']['arrests']['current'] == 0 and d['confidential']['records_left_out'] == 0"
 	ok cw export records --text $t --format json
 	json "d == []"
 	ok cw export records --text $t --format json --include-confidential
@@ -230,7 +236,25 @@ ok cw log hearing --case "Quiet case" --date 2024-02-15 --time 09:00
 ok cw log hearing --case "Quiet case" --date 2024-02 --outcome adjourned
 quiet="[len([x for x in d[k] if 'Quiet case' in json.dumps(x)]) for k in ('pretrial_detention', 'upcoming_hearings', 'partial_dates')]"
 ok cw report --week 2024-W06 --text Platypus --format json
-json "$quiet == [0, 0, 0] and d['confidential']['records_left_out'] == 3"
+json "$quiet == [0, 0, 0] and d['confidential']['records_left_out'] == 0"
 ok cw report --week 2024-W06 --text Platypus --format json --include-confidential
 json "$quiet == [1, 1, 1]"
+
+# A report for others filtered by a person whose name is confidential does not repeat the
+# name in its header (every format): the rows say "[confidential]", and "Filter: person:
+# Platypus Source" above them would say whom they are about. A person whose name is shown
+# is repeated as typed; included on request, the name is the team's to see.
+ok cw report --week 2024-W06 --person "Platypus Source"
+has "Filter: person:\\[confidential\\]"
+lacks "Platypus"
+for f in json csv html; do
+	ok cw report --week 2024-W06 --person "Platypus Source" --format $f
+	lacks "Platypus"
+done
+ok cw report --week 2024-W06 --person "Platypus Source" --format json
+json "d['filter'] == 'person:[confidential]'"
+ok cw report --week 2024-W06 --person "Platypus Source" --include-confidential
+has 'Filter: person:"Platypus Source"'
+ok cw report --week 2024-W06 --case "Quiet case"
+has 'Filter: case:"Quiet case"'
 done_ok
