@@ -579,6 +579,16 @@ int cw_record_view_from_source(struct cw_record *rec, int in_language)
 	return 1;
 }
 
+const char *cw_record_notes(const struct cw_record *rec)
+{
+	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
+	const struct cw_field *f = s ? cw_schema_field(s, "notes") : NULL;
+
+	if (!f || f->type != CW_F_STR)
+		return NULL;
+	return *(const char *const *)((const char *)cw_record_body_const(rec) + f->offset);
+}
+
 void cw_record_init(struct cw_record *rec, enum cw_kind kind)
 {
 	const struct cw_schema *s = cw_schema_for_kind(kind);

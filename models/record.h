@@ -495,6 +495,8 @@ int cw_record_copy(struct cw_record *dst, const struct cw_record *src);
 /* The body struct of a record, described by cw_schema_for_kind(rec->kind). */
 void *cw_record_body(struct cw_record *rec);
 const void *cw_record_body_const(const struct cw_record *rec);
+/* The record's notes, whatever its kind (every kind has them); NULL when none. */
+const char *cw_record_notes(const struct cw_record *rec);
 
 /* Checks every field against its table and the per-kind rules (a defendant is a person or an
  * unnamed count; a time needs a day-precision date; ...). The error names the field path, e.g.

@@ -80,7 +80,9 @@ static json_t *jrow(json_t *o, const struct cw_record *rec)
 {
 	if (o && (json_object_set_new(o, "reportedly", json_boolean(rec->reportedly)) != 0 ||
 		  (!json_object_get(o, "source") &&
-		   json_object_set_new(o, "source", jstr(rec->source)) != 0))) {
+		   json_object_set_new(o, "source", jstr(rec->source)) != 0) ||
+		  (!json_object_get(o, "notes") &&
+		   json_object_set_new(o, "notes", jstr(cw_record_notes(rec))) != 0))) {
 		json_decref(o);
 		return NULL;
 	}
@@ -390,6 +392,9 @@ static json_t *verdicts(const struct cw_report *r)
 		json_object_set_new(o, "ruling", json_integer((json_int_t)r->verdicts[i].ruling));
 		json_object_set_new(o, "decision",
 				    json_integer((json_int_t)r->verdicts[i].decision));
+		json_object_set_new(
+			o, "in_absentia",
+			json_boolean(cw_report_verdict_in_absentia(r, &r->verdicts[i])));
 		json_array_append_new(a, jrow(o, rec));
 	}
 	return a;

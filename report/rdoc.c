@@ -677,7 +677,13 @@ static void verdicts(struct builder *b)
 				} else {
 					cell(b, CW_RC_ARTICLES, "%s", str(v->offence));
 				}
-				cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_verdict, v->result));
+				if (cw_report_verdict_in_absentia(r, &r->verdicts[i]))
+					cell(b, CW_RC_OUTCOME, _("%s (%s)"),
+					     word(&cw_words_verdict, v->result),
+					     word(&cw_words_milestone, CW_MS_IN_ABSENTIA_VERDICT));
+				else
+					cell(b, CW_RC_OUTCOME, "%s",
+					     word(&cw_words_verdict, v->result));
 			} else {
 				cell(b, CW_RC_OUTCOME, "%s",
 				     word(&cw_words_outcome, CW_OUTCOME_VERDICT));

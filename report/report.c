@@ -879,6 +879,42 @@ int cw_report_verdict_article(const struct cw_report_verdict *v, struct cw_artic
 	return 1;
 }
 
+/* A hearing's verdict for `v` given in the defendant's absence: a ruling of the period says so
+ * (a verdict in absentia of the same case, person or group, and day), or the case has the
+ * person or group tried in absentia. */
+static int hearing_verdict_in_absentia(const struct cw_report *r, const struct cw_hearing *h,
+				       const struct cw_verdict *v)
+{
+	const struct cw_record *k = cw_report_ref(r, &h->case_id);
+	const struct cw_defendant *d;
+
+	for (size_t i = 0; i < r->rulings.n; i++) {
+		const struct cw_milestone *m = &r->rulings.items[i].u.milestone;
+
+		if (m->type == CW_MS_IN_ABSENTIA_VERDICT && cw_id_equal(&m->case_id, &h->case_id) &&
+		    cw_date_compare(m->date, h->date) == 0 &&
+		    (v->group ? m->group && !strcasecmp(m->group, v->group)
+			      : cw_id_equal(&m->person, &v->person)))
+			return 1;
+	}
+	if (!k || k->kind != CW_KIND_CASE)
+		return 0;
+	d = v->group ? cw_timeline_group_defendant(k, v->group)
+		     : cw_timeline_defendant(k, &v->person);
+	return d && d->custody == CW_CUSTODY_IN_ABSENTIA;
+}
+
+int cw_report_verdict_in_absentia(const struct cw_report *r, const struct cw_report_verdict *v)
+{
+	if (v->rec->kind == CW_KIND_MILESTONE)
+		return v->rec->u.milestone.type == CW_MS_IN_ABSENTIA_VERDICT;
+	if (v->rec->kind != CW_KIND_HEARING || v->index == SIZE_MAX)
+		return 0;
+	return hearing_verdict_in_absentia(
+		r, &v->rec->u.hearing,
+		(const struct cw_verdict *)v->rec->u.hearing.verdicts.items + v->index);
+}
+
 static const struct cw_verdict *row_verdict(const struct cw_report_verdict *v)
 {
 	return v->rec->kind == CW_KIND_HEARING && v->index != SIZE_MAX

@@ -56,6 +56,12 @@ struct cw_report_verdict {
 /* The article a verdict line rules on into *out: 1, or 0 when it names none (a hearing's
  * verdict on an offence with no article, a milestone on every charge). */
 int cw_report_verdict_article(const struct cw_report_verdict *v, struct cw_article *out);
+struct cw_report;
+/* Whether a verdict line was given in the defendant's absence: a verdict-in-absentia milestone,
+ * or a hearing's verdict that such a milestone of the period gives too (one verdict, two
+ * records: the hearing's row is the one shown), or whose case has the person or group tried in
+ * absentia. "Convicted" alone would hide it. */
+int cw_report_verdict_in_absentia(const struct cw_report *r, const struct cw_report_verdict *v);
 
 /* Distinct articles charged in the range's arrests and charges, with how many of those events
  * name each (an event counts once per article). */

@@ -114,7 +114,7 @@ has "| convicted | prison term three years; ban five years"
 # A verdict row gives the hearing's sentence once (its parts, not the parts and the sentence
 # written out again) and its notes: Chhorn Phalla was sentenced in absentia (001 para 38).
 ok cw report --week 2024-W06
-has "| 305 | convicted | prison term one year; fine (amount not stated); Tried and sentenced in absentia. |"
+has "| 305 | convicted (verdict in absentia) | prison term one year; fine (amount not stated); Tried and sentenced in absentia. |"
 lacks "one year's imprisonment; fine: fined"
 # The Court of Appeal upheld the conviction of nine union activists, Chhim Sithar and eight
 # unnamed (001 para 42): the group's rows name it, JSON says its label and number, and the

@@ -46,7 +46,7 @@ want = sorted((names[x['person']], x.get('article', '')) for r in seed
               if r['kind'] == 'hearing' and '2024-02-05' <= r.get('date', '') <= '2024-02-11'
               for x in r.get('verdicts', []))
 assert len(want) >= 2 and sorted((r['people'], r['articles']) for r in v) == want, (v, want)
-assert all(r['outcome'] == 'convicted' for r in v)
+assert sorted((r['people'], r['outcome']) for r in v) == [('Chao Veasna', 'convicted')] + [('Chhorn Phalla', 'convicted (verdict in absentia)')] * 3, v
 p = sec('partial_dates')
 assert len(p) == 2 and all(r['date'] == '2024-02' for r in p), p
 u = sec('upcoming_hearings')
@@ -91,6 +91,11 @@ json "d['pretrial_detention_people'] == {'people': 3, 'at_least': True, 'named':
 # one per defendant and ruling.
 json "[d['comparison']['verdicts'][k] for k in ('current', 'previous')] == [2, 0] and len(d['verdicts']) == 4"
 json "sorted((v['person']['name'], v['ruling'], v['decision']) for v in d['verdicts'])[1:] == [('Chhorn Phalla', 1, 1)] * 3"
+# Chhorn Phalla was tried in absentia (001 para 38): his rows say so in every format, and
+# the JSON carries each row's notes as the Markdown does.
+json "[(v['person']['name'], v['in_absentia']) for v in d['verdicts']] == [('Chao Veasna', False)] + [('Chhorn Phalla', True)] * 3"
+json "[h['notes'] for h in d['hearings'] if h['case']['title'].startswith('Chhorn')] == ['Tried and sentenced in absentia.']"
+json "all(v['notes'] == 'Tried and sentenced in absentia.' for v in d['verdicts'] if v['person']['name'] == 'Chhorn Phalla')"
 json "any('2 verdicts and rulings were recorded (account: UN): 2 convicted; the table has 4 rows, one per charge a ruling names.' in s for s in d['summary'])"
 json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'releases', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'pretrial_detention_people', 'taken_into_pretrial_detention', 'partial_dates', 'tallies', 'undated_records', 'comparison']"
 
@@ -132,6 +137,7 @@ assert numbers == ['[%d]' % k for k in range(1, len(numbers) + 1)], numbers
 assert 'Chao Veasna' in p.cells and 'Chhorn Phalla' in p.cells
 assert any(c.startswith('prison term three years; ban five years') for c in p.cells)
 assert 'Chhorn Phalla — public defamation, incitement to discriminate, insult' in p.cells
+assert p.cells.count('convicted (verdict in absentia)') == 3, p.cells
 PY
 checks=$((checks + 1))
 
