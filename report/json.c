@@ -302,6 +302,27 @@ static json_t *releases(const struct cw_report *r)
 	return a;
 }
 
+/* The other events of cases (report.h: case_events), by their type. */
+static json_t *case_events(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->case_events.n; i++) {
+		const struct cw_record *rec = &r->case_events.items[i];
+		const struct cw_milestone *m = &rec->u.milestone;
+		json_t *o = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id),
+				      "view", jview(rec), "date", jdate(m->date), "type",
+				      jword(&cw_words_milestone, m->type), "person",
+				      jperson(r, &m->person), "case", jcase(r, &m->case_id),
+				      "court", jstr(m->court), "detail", jstr(m->detail));
+
+		if (o && m->group)
+			jgroup(o, m->group, m->count);
+		json_array_append_new(a, jrow(o, rec));
+	}
+	return a;
+}
+
 /* A sentence's parts: [{part, amount, detail}], the part by its word; a part given for one
  * person or group has "person" or "group" too. With `whose` (a row of one defendant's
  * verdict), only the parts that are theirs. */
@@ -814,6 +835,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		json_object_set_new(doc, "arrests_and_charges", arrests(r));
 		json_object_set_new(doc, "verdicts", verdicts(r));
 		json_object_set_new(doc, "releases", releases(r));
+		json_object_set_new(doc, "case_events", case_events(r));
 		json_object_set_new(doc, "visits", visits(r));
 		json_object_set_new(doc, "demonstrations", demos(r));
 		json_object_set_new(doc, "incidents", incidents(r));

@@ -543,6 +543,23 @@ static void releases(struct builder *b)
 	}
 }
 
+/* The other events of cases: an appeal lodged, a trial suspended, resumed or postponed, and
+ * whatever the monitor logged as "other" (a killing, a disappearance), by their type. */
+static void case_events(struct builder *b)
+{
+	const struct cw_record_list *l = &b->r->case_events;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_milestone *m = &l->items[i].u.milestone;
+
+		cell(b, CW_RC_LABEL, "%s",
+		     m->type ? word(&cw_words_milestone, m->type) : _("not recorded"));
+		milestone_cells(b, &l->items[i]);
+		reportedly_cell(b, &l->items[i], CW_RC_LABEL);
+		row_end(b);
+	}
+}
+
 static void by_article(struct builder *b)
 {
 	const struct cw_report *r = b->r;
@@ -2765,6 +2782,28 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		       r->incidents.n);
 		list_accounts(&sb, &r->incidents, -1);
 	}
+	if (r->case_events.n) {
+		size_t by_type[256] = {0};
+		int first = 1;
+
+		for (size_t i = 0; i < r->case_events.n; i++)
+			by_type[r->case_events.items[i].u.milestone.type]++;
+		sb_add(&sb, "%s", sb.n ? "; " : "");
+		sb_add(&sb,
+		       P_("%zu other event of a case", "%zu other events of cases",
+			  r->case_events.n),
+		       r->case_events.n);
+		list_accounts(&sb, &r->case_events, -1);
+		/* By type: "1 appeal lodged, 1 other". */
+		for (unsigned t = 0; t < 256; t++) {
+			if (!by_type[t])
+				continue;
+			/* TRANSLATORS: how many events of a type: "2 appeal lodged" */
+			sb_add(&sb, _("%s%zu %s"), first ? ": " : ", ", by_type[t],
+			       t ? word(&cw_words_milestone, t) : _("not recorded"));
+			first = 0;
+		}
+	}
 	if (sb.n)
 		sb_add(&sb, "%s", stop());
 	if ((rc = sentence(doc, &sb)) != 0)
@@ -2918,6 +2957,16 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 				   "outcome was not recorded is counted as granted in the pretrial "
 				   "detention below."));
 	releases(&b);
+	section(&b, "case_events", N_("Other events in cases"),
+		N_("No other event of a case recorded in this period."), CW_RC_DATE, N_("Date"),
+		CW_RC_ACCOUNT, N_("Account"), CW_RC_LABEL, N_("Event"), CW_RC_PEOPLE, N_("Person"),
+		CW_RC_CASE, N_("Case"), CW_RC_PLACE, N_("Court"), CW_RC_DETAIL,
+		N_("Details and notes"), -1);
+	b.sec->wants_note = 1;
+	b.sec->note = note("%s", _("Appeals lodged, trials suspended, resumed or postponed, and "
+				   "the events logged as other (a killing, a disappearance), as "
+				   "recorded."));
+	case_events(&b);
 	section(&b, "visits", N_("Prison visits"), N_("No prison visits in this period."),
 		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_PLACE, N_("Facility"),
 		CW_RC_OUTCOME, N_("Access"), CW_RC_CONCERNS, N_("Concerns"), CW_RC_PEOPLE,

@@ -611,7 +611,7 @@ struct period {
 	/* detentions: pretrial-detention milestones, counted only (whoever is still held is
 	 * listed from the detention index, gather_detainees) */
 	struct cw_record_list hearings, arrests, detentions, rulings, releases, visits, demos,
-		incidents;
+		incidents, case_events;
 };
 
 static void period_free(struct period *p)
@@ -624,6 +624,7 @@ static void period_free(struct period *p)
 	cw_record_list_free(&p->visits);
 	cw_record_list_free(&p->demos);
 	cw_record_list_free(&p->incidents);
+	cw_record_list_free(&p->case_events);
 }
 
 static void keep_days(struct cw_record_list *l)
@@ -669,12 +670,12 @@ static int push_event(struct period *p, struct cw_record *rec)
 		    : is_ruling(rec->u.milestone.type)                  ? &p->rulings
 		    : rec->u.milestone.type == CW_MS_PRETRIAL_DETENTION ? &p->detentions
 		    : is_release(rec->u.milestone.type)                 ? &p->releases
-									: NULL;
+									: &p->case_events;
 		break;
 	default:
 		break;
 	}
-	/* Not an event the period lists (a milestone of another type): left where it is. */
+	/* Not an event the period lists (a case or a person): left where it is. */
 	return l ? cw_record_list_push(l, rec) : 0;
 }
 
@@ -2129,8 +2130,9 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
  * for the one before, whose figures are only compared) before anything is counted. */
 static int sift_period(struct cw_report *r, struct period *p, int count, struct cw_error *err)
 {
-	struct cw_record_list *lists[] = {&p->hearings, &p->arrests, &p->detentions, &p->rulings,
-					  &p->releases, &p->visits,  &p->demos,      &p->incidents};
+	struct cw_record_list *lists[] = {&p->hearings, &p->arrests,   &p->detentions,
+					  &p->rulings,  &p->releases,  &p->visits,
+					  &p->demos,    &p->incidents, &p->case_events};
 
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
 		if (cw_withheld_sift(&r->confidential, lists[i], count) != 0)
@@ -2142,8 +2144,9 @@ static int sift_period(struct cw_report *r, struct period *p, int count, struct 
  * (cw_withheld_match_text). */
 static int match_text_again(struct cw_report *r, struct period *p, int count, struct cw_error *err)
 {
-	struct cw_record_list *lists[] = {&p->hearings, &p->arrests, &p->detentions, &p->rulings,
-					  &p->releases, &p->visits,  &p->demos,      &p->incidents};
+	struct cw_record_list *lists[] = {&p->hearings, &p->arrests,   &p->detentions,
+					  &p->rulings,  &p->releases,  &p->visits,
+					  &p->demos,    &p->incidents, &p->case_events};
 	int rc = 0;
 
 	for (size_t i = 0; rc == 0 && i < sizeof lists / sizeof lists[0]; i++)
@@ -2366,6 +2369,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	out->visits = cur.visits;
 	out->demos = cur.demos;
 	out->incidents = cur.incidents;
+	out->case_events = cur.case_events;
 	out->detentions = cur.detentions;
 	out->releases = cur.releases;
 
@@ -2375,7 +2379,8 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	    (rc = add_refs(rd, out, &out->releases, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->visits, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->demos, err)) != 0 ||
-	    (rc = add_refs(rd, out, &out->incidents, err)) != 0)
+	    (rc = add_refs(rd, out, &out->incidents, err)) != 0 ||
+	    (rc = add_refs(rd, out, &out->case_events, err)) != 0)
 		return rc;
 	if (count_articles(out) != 0)
 		return oom(err);
@@ -2438,6 +2443,7 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->visits);
 	cw_record_list_free(&r->demos);
 	cw_record_list_free(&r->incidents);
+	cw_record_list_free(&r->case_events);
 	cw_record_list_free(&r->upcoming_src);
 	cw_record_list_free(&r->partial);
 	cw_record_list_free(&r->tallies);
@@ -2458,6 +2464,6 @@ int cw_report_is_empty(const struct cw_report *r)
 {
 	return r->hearings.n == 0 && r->arrests.n == 0 && r->detentions.n == 0 &&
 	       r->releases.n == 0 && r->nverdicts == 0 && r->visits.n == 0 && r->demos.n == 0 &&
-	       r->incidents.n == 0 && r->nupcoming == 0 && r->ndetainees == 0 &&
-	       r->partial.n == 0 && r->tallies.n == 0;
+	       r->incidents.n == 0 && r->case_events.n == 0 && r->nupcoming == 0 &&
+	       r->ndetainees == 0 && r->partial.n == 0 && r->tallies.n == 0;
 }

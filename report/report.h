@@ -196,6 +196,10 @@ struct cw_report {
 	 * not recorded), house arrest, judicial supervision, the end of a pretrial detention, a
 	 * pardon */
 	struct cw_record_list releases;
+	/* milestones of no list above: an appeal lodged, a trial suspended, resumed or
+	 * postponed, and "other" (a killing, a disappearance), so that no event of a case dated
+	 * in the range goes unsaid */
+	struct cw_record_list case_events;
 	struct cw_record_list visits;
 	struct cw_record_list demos;
 	struct cw_record_list incidents; /* outlets closed, accounts blocked, rights restored ... */

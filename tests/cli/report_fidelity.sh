@@ -716,4 +716,18 @@ ok cw log demo --date 2023-09-20 --place "Wat Phnom" --response arrests --view o
 ok cw report --from 2023-09-18 --to 2023-09-24
 has "the demonstrations below recorded at least 2 arrests, which may be among these."
 has "2 demonstrations with at least 2 arrests"
+# ---- every event of a case dated in the range is in the report: an appeal lodged, a trial
+# suspended, resumed or postponed, and one logged as other (a killing) were in no section
+ok cw person add --name "Events Person"
+ok cw case add --title "Events case" --defendant "Events Person" --charge 494 --view own
+for t in appeal_lodged trial_suspended trial_resumed postponed other; do
+	ok cw log milestone --person "Events Person" --case "Events case" --type $t \
+		--date 2023-11-07 --view own --detail "the $t of the week"
+done
+ok cw report --from 2023-11-06 --to 2023-11-12 --format json
+json "sorted(e['type'] for e in d['case_events']) == ['appeal_lodged', 'other', 'postponed', 'trial_resumed', 'trial_suspended'] and all(e['person']['name'] == 'Events Person' and e['view'] == 'own' for e in d['case_events'])"
+ok cw report --from 2023-11-06 --to 2023-11-12
+has "5 other events of cases (account: own observation): 1 appeal lodged, 1 other, 1 trial suspended, 1 trial resumed, 1 hearing postponed."
+has "## Other events in cases (5)"
+has "| 2023-11-07 | own observation | other | Events Person | Events case |  | the other of the week |"
 done_ok
