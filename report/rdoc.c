@@ -2753,9 +2753,27 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 
 	/* Visits, demonstrations, other incidents. */
 	if (c[CW_METRIC_VISITS]) {
+		size_t denied = 0, restricted = 0;
+
+		for (size_t i = 0; i < r->visits.n; i++) {
+			denied += r->visits.items[i].u.visit.access == CW_ACCESS_DENIED;
+			restricted += r->visits.items[i].u.visit.access == CW_ACCESS_RESTRICTED;
+		}
 		sb_add(&sb, P_("%zu prison visit", "%zu prison visits", c[CW_METRIC_VISITS]),
 		       c[CW_METRIC_VISITS]);
 		list_accounts(&sb, &r->visits, -1);
+		/* A visit refused at the gate met no one: "3 prison visits" alone would read as
+		 * three visits made. */
+		if (denied)
+			sb_add(&sb,
+			       P_(", %zu of them refused access", ", %zu of them refused access",
+				  denied),
+			       denied);
+		if (restricted)
+			sb_add(&sb,
+			       P_("%s%zu with access restricted", "%s%zu with access restricted",
+				  restricted),
+			       denied ? " and " : ", ", restricted);
 	}
 	if (c[CW_METRIC_DEMOS]) {
 		sb_add(&sb, "%s", sb.n ? "; " : "");

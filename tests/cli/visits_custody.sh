@@ -40,6 +40,8 @@ has "| Ny Nak | Nak defamation | UN, own observation \[1\] | 2024-01-05 | 153 | 
 has "in accounts of 2024-06-06 or earlier (accounts: UN, own observation): Ny Nak"
 # The visit refused access lists him, and says it did not meet him.
 has "| 2024-06-03 | own observation | CC1 | denied |  | Ny Nak | not met: access was denied |"
+# ... and the summary does not count it as a visit made without saying so.
+has "2 prison visits (account: own observation), 1 of them refused access."
 ok cw report --from 2024-06-03 --to 2024-06-09 --format json
 json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['views'], p['standing'], p['source']) for p in d['pretrial_detention']] == [(153, '2024-06-06', 'visit', ['un', 'own'], 'last_reported', '001 para 40')]"
 # Each row names the source it was drawn from, for a partner to trace it (JSON and CSV).
@@ -157,3 +159,9 @@ ok cw log milestone --person "Month Seen" --case "Month case" --type pretrial_de
 ok cw log visit --facility "CC1" --date 2024-06 --detainee "Month Seen" --view own
 ok cw report --from 2024-06-03 --to 2024-06-09 --format json
 json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['standing']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Month Seen'] == [(147, '2024-05-31', 'source', 'last_reported')]"
+# A visit whose access was restricted is said so beside the count.
+ok cw log visit --facility "CC2" --date 2025-01-08 --access restricted --view own
+ok cw log visit --facility "CC2" --date 2025-01-09 --access denied --view own
+ok cw report --from 2025-01-06 --to 2025-01-12
+has "2 prison visits (account: own observation), 1 of them refused access and 1 with access restricted."
+done_ok
