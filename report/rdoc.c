@@ -1961,6 +1961,16 @@ static void detention_taken_listed(struct sb *sb, size_t taken, const size_t lis
 		sb_add(sb, "%s",
 		       P_("; they are not listed below as still held at its end",
 			  "; none of them is listed below as still held at its end", taken));
+	else if (listed + stale + later < taken)
+		/* The rest are not silently dropped: why a detention with no end may not be
+		 * listed (detention_taken_listed's note above). */
+		sb_add(sb,
+		       P_("; %zu is not listed: an end of their detention is recorded, or their "
+			  "case does not record them as detained",
+			  "; %zu are not listed: an end of their detention is recorded, or their "
+			  "case does not record them as detained",
+			  taken - listed - stale - later),
+		       taken - listed - stale - later);
 }
 
 /* "; the longest, Chao Veasna, for 196 days (account: UN), or Eng Sroy, 188 to 218 days,
@@ -3024,8 +3034,8 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			     "counted to that day, or to the date a source's account stops when "
 			     "that comes first: no account recorded then says whether they were "
 			     "still held on %s (the %d named people held longest, everyone whose "
-			     "length the records do not give, and every group of unnamed "
-			     "defendants)."),
+			     "length the records do not give, everyone arrested or detained "
+			     "during the period, and every group of unnamed defendants)."),
 			   to, to, CW_REPORT_DETAINEES_MAX);
 	detainees(&b);
 	section(&b, "tallies", N_("Tallies the sources give"),

@@ -1807,15 +1807,16 @@ static size_t detainees_known(const struct cw_report *r)
 
 /* Puts d in the list, longest first: the first CW_REPORT_DETAINEES_MAX whose length the
  * records give, and every one whose length they do not give, who may be held longer than any
- * (listed after them). */
-static int add_detainee(struct cw_report *r, const struct cw_report_detainee *d)
+ * (listed after them); with `always` (one arrested or detained during the period, whom the
+ * summary counts), whatever the list holds, never to be pushed out. */
+static int add_detainee(struct cw_report *r, const struct cw_report_detainee *d, int always)
 {
 	size_t at = r->ndetainees, known = detainees_known(r);
 	struct cw_report_detainee *grown;
 
 	while (at > 0 && detainee_order(d, &r->detainees[at - 1]) < 0)
 		at--;
-	if (d->days >= 0 && at >= CW_REPORT_DETAINEES_MAX)
+	if (d->days >= 0 && at >= CW_REPORT_DETAINEES_MAX && !always)
 		return 0;
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;
@@ -1824,8 +1825,9 @@ static int add_detainee(struct cw_report *r, const struct cw_report_detainee *d)
 		(r->ndetainees - at) * sizeof *r->detainees);
 	r->detainees[at] = *d;
 	r->ndetainees++;
-	/* The one pushed past the longest CW_REPORT_DETAINEES_MAX goes. */
-	if (d->days >= 0 && known == CW_REPORT_DETAINEES_MAX) {
+	/* The one pushed past the longest CW_REPORT_DETAINEES_MAX goes (the list is only ever
+	 * added to `always` once the longest are found: gather_detainees). */
+	if (d->days >= 0 && known == CW_REPORT_DETAINEES_MAX && !always) {
 		memmove(r->detainees + known, r->detainees + known + 1,
 			(r->ndetainees - known - 1) * sizeof *r->detainees);
 		r->ndetainees--;
@@ -1878,7 +1880,7 @@ static void drop_other_accounts_visits(const struct cw_report *r, struct cw_reco
  * (cases in the order a list of cases gives: by date, then id), and the summary at the end of
  * the range finds them still detained. */
 static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
-			     const struct cw_id *person, struct cw_error *err)
+			     const struct cw_id *person, int always, struct cw_error *err)
 {
 	struct cw_report_detainee d;
 	struct cw_timeline_summary sum;
@@ -1940,7 +1942,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.news = sum.pretrial_news;
 	d.days = sum.pretrial_stretch_days;
 	d.days_max = sum.pretrial_stretch_days_max;
-	return add_detainee(r, &d) ? oom(err) : 0;
+	return add_detainee(r, &d, always) ? oom(err) : 0;
 }
 
 /* Adds the group `label` of the case as held at the end of the range when the case's records
@@ -2084,6 +2086,32 @@ static int gather_groups(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
  * index of detentions names everyone who may be (store.h), each with a bound on their days,
  * longest first: the records of a person are read only while they could still be among the
  * longest. Then every group of unnamed defendants held (gather_groups). */
+static int listed_person(const struct cw_report *r, const struct cw_id *person)
+{
+	for (size_t i = 0; i < r->ndetainees; i++)
+		if (!r->detainees[i].group[0] && cw_id_equal(&r->detainees[i].person, person))
+			return 1;
+	return 0;
+}
+
+/* The people the period's milestones in l name (arrests, detentions), each once, considered
+ * with `always` when the list does not hold them yet. */
+static int consider_taken(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+			  const struct cw_record_list *l, struct cw_error *err)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < l->n && rc == 0; i++) {
+		const struct cw_milestone *ms = &l->items[i].u.milestone;
+
+		if (l->items[i].kind != CW_KIND_MILESTONE || cw_id_is_zero(&ms->person) ||
+		    !cw_timeline_starts_detention(ms) || listed_person(r, &ms->person))
+			continue;
+		rc = consider_detainee(rd, m, r, &ms->person, 1, err);
+	}
+	return rc;
+}
+
 static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
 {
 	const size_t max = CW_REPORT_DETAINEES_MAX;
@@ -2108,8 +2136,14 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 			if (detainees_known(r) == max &&
 			    cand[i].bound < r->detainees[max - 1].days && !cand[i].maybe_unknown)
 				continue;
-			rc = consider_detainee(rd, m, r, &cand[i].person, err);
+			rc = consider_detainee(rd, m, r, &cand[i].person, 0, err);
 		}
+	/* Whoever was arrested or detained during the period and is still held is listed
+	 * whatever their length: the summary counts them ("2 people were taken into pretrial
+	 * detention ...; 1 of them is listed below"), and "not listed" must not come of a short
+	 * stay beside ten long ones. Few: the period's own arrests and detentions. */
+	if (rc == 0 && m && (rc = consider_taken(rd, m, r, &r->detentions, err)) == 0)
+		rc = consider_taken(rd, m, r, &r->arrests, err);
 	if (rc == 0)
 		rc = gather_groups(rd, m, r, err);
 	cw_matcher_free(m);

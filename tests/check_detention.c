@@ -262,18 +262,42 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 	if (n > 1)
 		qsort(found, n, sizeof *found, detainee_order);
 	*all = n;
-	/* The longest CW_REPORT_DETAINEES_MAX of known length, and all of unknown length (last
-	 * in this order). */
-	if (n > CW_REPORT_DETAINEES_MAX && found[CW_REPORT_DETAINEES_MAX - 1].days >= 0) {
-		size_t unknown = 0;
+	/* The longest CW_REPORT_DETAINEES_MAX of known length, all of unknown length (last in
+	 * this order), and everyone an arrest or detention of the week (day-dated, as the
+	 * report's period lists hold them) names, whatever their length. */
+	{
+		struct idset taken = {NULL, 0};
+		struct cw_record_list ms;
+		struct cw_filter g = *filter;
+		size_t kept = 0, known = 0;
 
-		while (unknown < n && found[n - 1 - unknown].days < 0)
-			unknown++;
-		if (n - unknown > CW_REPORT_DETAINEES_MAX) {
-			memmove(found + CW_REPORT_DETAINEES_MAX, found + n - unknown,
-				unknown * sizeof *found);
-			n = CW_REPORT_DETAINEES_MAX + unknown;
+		g.kinds = CW_KIND_BIT(CW_KIND_MILESTONE);
+		g.since = cw_date_from_days(cw_date_to_days(to) - 6);
+		g.until = to;
+		ck_assert_msg(
+			cw_store_list(s, &g, g.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &ms, &err) == 0,
+			"%s", err.message);
+		for (size_t i = 0; i < ms.n; i++) {
+			const struct cw_milestone *m = &ms.items[i].u.milestone;
+
+			if (cw_date_precision(m->date) == CW_DATE_DAY &&
+			    !cw_id_is_zero(&m->person) &&
+			    (m->type == CW_MS_ARREST || m->type == CW_MS_CHARGE ||
+			     m->type == CW_MS_PRETRIAL_DETENTION) &&
+			    cw_timeline_starts_detention(m))
+				idset_add(&taken, &m->person);
 		}
+		cw_record_list_free(&ms);
+		for (size_t i = 0; i < n; i++) {
+			int keep = found[i].days < 0 || known < CW_REPORT_DETAINEES_MAX ||
+				   idset_has(&taken, &found[i].person);
+
+			known += found[i].days >= 0;
+			if (keep)
+				found[kept++] = found[i];
+		}
+		n = kept;
+		free(taken.v);
 	}
 	for (size_t i = 0; i < cases.n && !filter->person[0]; i++)
 		oracle_groups(s, &cases.items[i], to, &found, &n);

@@ -744,4 +744,17 @@ ok cw report --week 2023-W30
 has "| Month Unknown | Month unknown case | media | 2023-07 |  | the detention is dated only to 2023-07, which may be after 2023-07-30 |"
 ok cw report --week 2023-W31
 has "| Month Unknown | Month unknown case | media | 2023-07 |  | length unknown: the source gives no date its account is as of |"
+# ---- one taken into detention in the period whose case does not record them as detained
+# is not listed as held, and the sentence says why instead of leaving them out in silence
+ok cw person add --name "Custody Unset"
+ok cw case add --title "Custody unset case" --defendant "Custody Unset" --charge 494 --view own
+ok cw log milestone --person "Custody Unset" --case "Custody unset case" \
+	--type pretrial_detention --date 2024-05-13 --view own
+ok cw person add --name "Custody Set"
+ok cw case add --title "Custody set case" --defendant "Custody Set" --custody detained \
+	--charge 494 --view own
+ok cw log milestone --person "Custody Set" --case "Custody set case" \
+	--type pretrial_detention --date 2024-05-14 --view own
+ok cw report --week 2024-W20
+has "2 people were taken into pretrial detention during the period (account: own observation); 1 of them is listed below as still held at its end; 1 is not listed: an end of their detention is recorded, or their case does not record them as detained."
 done_ok
