@@ -2842,7 +2842,10 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		char text[300];
 
 		tally_text(&r->tallies.items[i], text, sizeof text);
-		sb_add(&sb, "%s", sb.n ? "; " : _("Sources also give tallies not counted above: "));
+		sb_add(&sb, "%s",
+		       sb.n ? "; "
+			    : _("Sources also give tallies, not added to the counts above "
+				"(they may include events counted there): "));
 		sb_add(&sb, "%s", text);
 		accounts(&sb, cw_report_view_bit(&r->tallies.items[i]));
 	}
