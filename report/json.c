@@ -239,6 +239,26 @@ static json_t *hearings(const struct cw_report *r)
 	return a;
 }
 
+/* Hearings another account only set (report.h: hearings_set), counted nowhere. */
+static json_t *hearings_set(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->hearings_set.n; i++) {
+		const struct cw_record *rec = &r->hearings_set.items[i];
+		const struct cw_hearing *h = &rec->u.hearing;
+
+		json_array_append_new(
+			a, jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id),
+					  "view", jview(rec), "date", jdate(h->date), "time",
+					  jstr(h->time), "case", jcase(r, &h->case_id), "court",
+					  jstr(h->court), "stage", jword(&cw_words_stage, h->stage),
+					  "reported_on", jdate(rec->reported_on)),
+				rec));
+	}
+	return a;
+}
+
 /* A row about a group of unnamed defendants instead of a person: its label as "group" and
  * how many they are as "count" (null when not given), as the arrests' rows say it. */
 static void jgroup(json_t *o, const char *label, int64_t count)
@@ -831,6 +851,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		/* With the header: what was left out, before any figure. */
 		json_object_set_new(doc, "confidential", confidential(r));
 		json_object_set_new(doc, "hearings", hearings(r));
+		json_object_set_new(doc, "hearings_set", hearings_set(r));
 		json_object_set_new(doc, "fair_trial_indicators", fair_trial(r));
 		json_object_set_new(doc, "arrests_and_charges", arrests(r));
 		json_object_set_new(doc, "verdicts", verdicts(r));

@@ -480,6 +480,36 @@ static void hearings(struct builder *b, int own)
 	}
 }
 
+/* Hearings another account only set (report.h: hearings_set): when, whose account, and
+ * what its source wrote; counted nowhere. */
+static void hearings_set(struct builder *b)
+{
+	const struct cw_record_list *l = &b->r->hearings_set;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_hearing *h = &l->items[i].u.hearing;
+		char as_of[CW_DATE_TEXT_MAX];
+
+		id_cell(b, CW_RC_ID, &l->items[i].id);
+		account_cell(b, &l->items[i]);
+		date_cell(b, CW_RC_DATE, h->date);
+		if (h->time)
+			cell(b, CW_RC_DATE, "%s %s", b->row[CW_RC_DATE], h->time);
+		case_cells(b, &h->case_id, 1);
+		if (h->court)
+			cell(b, CW_RC_PLACE, "%s", h->court);
+		if (h->stage)
+			cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
+		cw_date_format(l->items[i].reported_on, as_of);
+		/* TRANSLATORS: a hearing a source set: "set in an account of 2022-06; not reported
+		 * held" */
+		cell(b, CW_RC_OUTCOME, _("set in an account of %s; not reported held"), as_of);
+		if (h->notes)
+			cell(b, CW_RC_DETAIL, "%s", h->notes);
+		row_end(b);
+	}
+}
+
 /* The cells every row of a milestone has: its id, account, date, case (with the case's
  * articles), who, court, and its detail and notes. */
 static void milestone_cells(struct builder *b, const struct cw_record *rec)
@@ -2417,6 +2447,19 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;
 	}
+	if (r->hearings_set.n) {
+		sb_add(&sb,
+		       P_("%zu hearing was set for the period in a document that does not "
+			  "report it held, and is not counted",
+			  "%zu hearings were set for the period in documents that do not report "
+			  "them held, and are not counted",
+			  r->hearings_set.n),
+		       r->hearings_set.n);
+		list_accounts(&sb, &r->hearings_set, -1);
+		sb_add(&sb, "%s", stop());
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
 
 	/* Fair-trial indicators not met, per side. */
 	if (c[CW_METRIC_HEARINGS_OWN]) {
@@ -2940,6 +2983,19 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 						   "counted apart from the team's own."));
 	}
 	hearings(&b, 0);
+	/* Only when there are some: a source that sets a hearing it does not report is rare. */
+	if (r->hearings_set.n) {
+		section(&b, "hearings_set", N_("Hearings set in documents, not reported held"), "",
+			CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_CASE,
+			N_("Case"), CW_RC_PEOPLE, N_("Defendants"), CW_RC_PLACE, N_("Court"),
+			CW_RC_STAGE, N_("Stage"), CW_RC_OUTCOME, N_("Outcome"), CW_RC_DETAIL,
+			N_("Details and notes"), -1);
+		b.sec->wants_note = 1;
+		b.sec->note = note("%s", _("Hearings another account's source set for the period "
+					   "(\"a verdict will be announced on ...\") but, as of "
+					   "its date, could not report held: counted nowhere."));
+		hearings_set(&b);
+	}
 	section(&b, "fair_trial", N_("Fair-trial indicators at the period's hearings"),
 		N_("No hearings in this period."), CW_RC_LABEL, N_("Indicator"), CW_RC_ACCOUNT,
 		N_("Hearings"), CW_RC_MET, N_("Met"), CW_RC_NOT_MET, N_("Not met"), CW_RC_NA,

@@ -65,7 +65,7 @@ struct cw_rsection {
 	size_t nrows;
 };
 
-#define CW_RDOC_SECTIONS 17
+#define CW_RDOC_SECTIONS 18
 
 /* One line of the header: "Organisation: LICADHO". */
 struct cw_rline {

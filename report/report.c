@@ -755,6 +755,35 @@ static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct
 	return walk_partial(rd, r, from, to, 1, whole_into_period, p, err);
 }
 
+/* A hearing another account only set (report.h: hearings_set). */
+static int only_set(const struct cw_record *rec)
+{
+	const struct cw_hearing *h = &rec->u.hearing;
+
+	return rec->kind == CW_KIND_HEARING && !cw_report_hearing_is_own(rec) &&
+	       h->outcome == CW_OUTCOME_UNKNOWN && h->verdicts.n == 0 && !h->sentence &&
+	       cw_date_is_known(rec->reported_on) && cw_date_is_known(h->date) &&
+	       cw_date_compare(cw_date_first_day(rec->reported_on), cw_date_last_day(h->date)) <= 0;
+}
+
+/* Moves the hearings of `from` another account only set into `to` (NULL: frees them). */
+static int take_set_hearings(struct cw_record_list *from, struct cw_record_list *to)
+{
+	size_t kept = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < from->n; i++) {
+		if (!only_set(&from->items[i]))
+			from->items[kept++] = from->items[i];
+		else if (!to)
+			cw_record_free(&from->items[i]);
+		else if (rc || (rc = cw_record_list_push(to, &from->items[i])) != 0)
+			from->items[kept++] = from->items[i]; /* out of memory: kept, undone */
+	}
+	from->n = kept;
+	return rc;
+}
+
 static int hearing_has_verdict(const struct cw_hearing *h)
 {
 	return h->outcome == CW_OUTCOME_VERDICT || h->verdicts.n > 0;
@@ -2379,6 +2408,12 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	take_tallies(&prev.hearings, NULL);
 	take_tallies(&prev.visits, NULL);
 	take_tallies(&prev.demos, NULL);
+	if (take_set_hearings(&cur.hearings, &out->hearings_set) != 0) {
+		period_free(&cur);
+		period_free(&prev);
+		return oom(err);
+	}
+	take_set_hearings(&prev.hearings, NULL);
 	/* The cases of both periods' arrests, charges, detentions and rulings first: a group's
 	 * number may be the case's (milestone_people). */
 	if ((rc = add_refs(rd, out, &cur.arrests, err)) != 0 ||
@@ -2415,7 +2450,8 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	    (rc = add_refs(rd, out, &out->visits, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->demos, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->incidents, err)) != 0 ||
-	    (rc = add_refs(rd, out, &out->case_events, err)) != 0)
+	    (rc = add_refs(rd, out, &out->case_events, err)) != 0 ||
+	    (rc = add_refs(rd, out, &out->hearings_set, err)) != 0)
 		return rc;
 	if (count_articles(out) != 0)
 		return oom(err);
@@ -2479,6 +2515,7 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->demos);
 	cw_record_list_free(&r->incidents);
 	cw_record_list_free(&r->case_events);
+	cw_record_list_free(&r->hearings_set);
 	cw_record_list_free(&r->upcoming_src);
 	cw_record_list_free(&r->partial);
 	cw_record_list_free(&r->tallies);
@@ -2499,6 +2536,6 @@ int cw_report_is_empty(const struct cw_report *r)
 {
 	return r->hearings.n == 0 && r->arrests.n == 0 && r->detentions.n == 0 &&
 	       r->releases.n == 0 && r->nverdicts == 0 && r->visits.n == 0 && r->demos.n == 0 &&
-	       r->incidents.n == 0 && r->case_events.n == 0 && r->nupcoming == 0 &&
-	       r->ndetainees == 0 && r->partial.n == 0 && r->tallies.n == 0;
+	       r->incidents.n == 0 && r->case_events.n == 0 && r->hearings_set.n == 0 &&
+	       r->nupcoming == 0 && r->ndetainees == 0 && r->partial.n == 0 && r->tallies.n == 0;
 }

@@ -187,7 +187,11 @@ struct cw_report {
 
 	/* Day-dated records in the range, oldest first. */
 	struct cw_record_list hearings; /* every account; cw_report_hearing_is_own tells them */
-	struct cw_record_list arrests;  /* milestones: arrest, charge */
+	/* Another account's hearings in the range that its source only set: no outcome, no
+	 * verdict, and the source's account may be as of a day before the hearing ("a verdict
+	 * will be announced on 14 June"). Counted nowhere: nothing says they were held. */
+	struct cw_record_list hearings_set;
+	struct cw_record_list arrests; /* milestones: arrest, charge */
 	/* pretrial-detention milestones dated in the period (CW_METRIC_DETENTIONS counts their
 	 * people; those still held are in detainees) */
 	struct cw_record_list detentions;
