@@ -784,6 +784,29 @@ static int take_set_hearings(struct cw_record_list *from, struct cw_record_list 
 	return rc;
 }
 
+/* Under an article filter, a verdict's rows on other articles go: a hearing found through its
+ * case's charge under 495 lists its rulings under 305 and 502 too, which a supervisor who
+ * asked for 494/495 did not ask for. A row that names no article (a ruling on every charge)
+ * stays. */
+static void rows_of_filter_articles(const struct cw_filter *f, struct cw_report_verdict *rows,
+				    size_t *n)
+{
+	size_t kept = 0;
+
+	if (!f->narticles)
+		return;
+	for (size_t i = 0; i < *n; i++) {
+		struct cw_article a;
+		int keep = !cw_report_verdict_article(&rows[i], &a);
+
+		for (size_t j = 0; j < f->narticles && !keep; j++)
+			keep = cw_article_same(&a, &f->articles[j]);
+		if (keep)
+			rows[kept++] = rows[i];
+	}
+	*n = kept;
+}
+
 static int hearing_has_verdict(const struct cw_hearing *h)
 {
 	return h->outcome == CW_OUTCOME_VERDICT || h->verdicts.n > 0;
@@ -1330,6 +1353,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		events_free(&ev);
 		return CW_ENOMEM;
 	}
+	rows_of_filter_articles(&r->filter, rows, &nrows);
 	(void)group_verdicts(&ev, rows, nrows, &rulings, &verdicts);
 	for (size_t i = 0; i < nrows; i++)
 		views[CW_METRIC_VERDICTS] |= cw_report_view_bit(rows[i].rec);
@@ -2459,6 +2483,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		return oom(err);
 	if (verdict_rows(&out->hearings, &out->rulings, &out->verdicts, &out->nverdicts) != 0)
 		return oom(err);
+	rows_of_filter_articles(&out->filter, out->verdicts, &out->nverdicts);
 	events_make(&events, &out->hearings, &out->rulings);
 	out->linked_rulings = group_verdicts(&events, out->verdicts, out->nverdicts, &out->nrulings,
 					     &out->ndecisions);
