@@ -62,6 +62,11 @@ int cw_config_get(const char *path, const char *name, char *value, size_t len, u
 	return CW_ENOTFOUND;
 }
 
+/* The longest idle time read: cw_lock_after_setting keeps 127 bytes of the value, so a longer
+ * one the config check passed ("000...0007962", 7962 seconds) would be cut to zeros and
+ * refused when read (the fuzz target found it). */
+#define LOCK_TEXT_MAX 40
+
 int cw_lock_after_parse(const char *text, unsigned *seconds, struct cw_error *err)
 {
 	struct cw_error why;
@@ -70,7 +75,7 @@ int cw_lock_after_parse(const char *text, unsigned *seconds, struct cw_error *er
 		*seconds = 0;
 		return 0;
 	}
-	if (cw_duration_parse(text, seconds, &why) == 0)
+	if (strlen(text) <= LOCK_TEXT_MAX && cw_duration_parse(text, seconds, &why) == 0)
 		return 0;
 	return cw_error_set(err, CW_EINVAL, "lock_after",
 			    "cannot read \"%.40s\" as an idle time: write it like 10m, 90 "
