@@ -3204,8 +3204,11 @@ int cw_rdoc_cite_sources(struct cw_rdoc *doc)
 			const char *src = CW_RDOC_CELL(s, r, CW_RC_SOURCE);
 			char **account = &CW_RDOC_CELL(s, r, CW_RC_ACCOUNT);
 
-			/* "own observation" beside "own observation" says nothing more. */
-			if (!src || !*src || (*account && !strcasecmp(*account, src)))
+			/* "own observation" beside "own observation" says nothing more (in the
+			 * report's language the account is a translation of it). */
+			if (!src || !*src || (*account && !strcasecmp(*account, src)) ||
+			    !strcasecmp(src, "own observation") ||
+			    !strcasecmp(src, _("own observation")))
 				continue;
 			if (n == cap) {
 				struct citation *grown =

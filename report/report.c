@@ -933,6 +933,19 @@ int cw_report_verdict_article(const struct cw_report_verdict *v, struct cw_artic
 	return 1;
 }
 
+/* Whether the hearing's attendance records the person absent. */
+static int hearing_absent(const struct cw_hearing *h, const struct cw_id *person)
+{
+	for (size_t i = 0; i < h->attendance.n; i++) {
+		const struct cw_attendance *a =
+			(const struct cw_attendance *)h->attendance.items + i;
+
+		if (cw_id_equal(&a->person, person) && a->present == CW_ANSWER_NO)
+			return 1;
+	}
+	return 0;
+}
+
 /* A hearing's verdict for `v` given in the defendant's absence: a ruling of the period says so
  * (a verdict in absentia of the same case, person or group, and day), or the case has the
  * person or group tried in absentia. */
@@ -951,11 +964,24 @@ static int hearing_verdict_in_absentia(const struct cw_report *r, const struct c
 			      : cw_id_equal(&m->person, &v->person)))
 			return 1;
 	}
+	/* The hearing's own attendance first: present at it is not tried in absentia, whatever
+	 * the case says of the person now (one who fled after the verdict). */
+	for (size_t i = 0; !v->group && i < h->attendance.n; i++) {
+		const struct cw_attendance *a =
+			(const struct cw_attendance *)h->attendance.items + i;
+
+		if (cw_id_equal(&a->person, &v->person) && a->present == CW_ANSWER_YES)
+			return 0;
+	}
 	if (!k || k->kind != CW_KIND_CASE)
 		return 0;
 	d = v->group ? cw_timeline_group_defendant(k, v->group)
 		     : cw_timeline_defendant(k, &v->person);
-	return d && d->custody == CW_CUSTODY_IN_ABSENTIA;
+	/* The case's custody, when it is not known to be of a later day than the hearing. */
+	return d && d->custody == CW_CUSTODY_IN_ABSENTIA &&
+	       (!cw_date_is_known(d->as_of) ||
+		cw_date_compare(cw_date_first_day(d->as_of), cw_date_last_day(h->date)) <= 0 ||
+		hearing_absent(h, &v->person));
 }
 
 int cw_report_verdict_in_absentia(const struct cw_report *r, const struct cw_report_verdict *v)
@@ -1609,15 +1635,35 @@ static int count_undated(struct cw_reader *rd, struct cw_report *r, size_t talli
 
 	for (size_t k = 0; rc == 0 && k < sizeof kinds / sizeof kinds[0]; k++) {
 		struct cw_filter f;
+		struct cw_record_list l;
 		size_t n = 0;
 
 		if (!narrow(r, kinds[k], none, none, &f))
 			continue;
 		f.undated = 1;
-		rc = cw_reader_count(rd, &f, CW_KIND_BIT(kinds[k]), &n, err);
-		total += n;
+		if (!r->shown) {
+			rc = cw_reader_count(rd, &f, CW_KIND_BIT(kinds[k]), &n, err);
+			total += n;
+			continue;
+		}
+		/* Free text in what is written for others: the records it finds as they read,
+		 * none withheld (a count of the index's keys would say whether the word is in
+		 * withheld notes: report/confidential.h, by_text). Tallies are not counted. */
+		if ((rc = cw_reader_list(rd, &f, CW_KIND_BIT(kinds[k]), CW_ORDER_OLDEST_FIRST, 0, 0,
+					 &l, err)) != 0)
+			break;
+		if (cw_withheld_sift(&r->confidential, &l, 0) != 0)
+			rc = oom(err);
+		else
+			rc = cw_withheld_match_text(r->shown, &r->confidential, &l, 0, err);
+		for (size_t i = 0; rc == 0 && i < l.n; i++)
+			total += !is_tally(&l.items[i]);
+		cw_record_list_free(&l);
 	}
-	r->undated = total > tallies ? total - tallies : 0;
+	if (r->shown)
+		r->undated = total;
+	else
+		r->undated = total > tallies ? total - tallies : 0;
 	return rc;
 }
 
@@ -2180,7 +2226,8 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
 	/* Free text finds a case as the report shows it (not by a confidential name) when
 	 * confidential material is left out. */
-	if ((rc = cw_reader_detention_candidates(rd, r->to, &cand, &ncand, err)) == 0 &&
+	if ((rc = cw_reader_detention_candidates(rd, r->to, r->confidential.leave_out, &cand,
+						 &ncand, err)) == 0 &&
 	    (rc = r->shown ? cw_reader_matcher_as_shown(rd, &f, f.kinds, &m, err)
 			   : cw_reader_matcher(rd, &f, f.kinds, &m, err)) == 0)
 		for (size_t i = 0; i < ncand && rc == 0; i++) {
@@ -2353,6 +2400,8 @@ void cw_report_filter_text(const struct cw_report *r, char *buf, size_t len)
 		snprintf(shown.person, sizeof shown.person, "%s", cw_confidential_text());
 	if (r->filter_withheld & CW_REPORT_WITHHELD_CASE)
 		snprintf(shown.case_ref, sizeof shown.case_ref, "%s", cw_confidential_text());
+	if (r->filter_withheld & CW_REPORT_WITHHELD_TEXT)
+		snprintf(shown.text, sizeof shown.text, "%s", cw_confidential_text());
 	cw_filter_describe(&shown, buf, len);
 }
 
@@ -2405,6 +2454,11 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 					     err)) == 0 &&
 		    withheld)
 			out->filter_withheld |= CW_REPORT_WITHHELD_CASE;
+		if (rc == 0 && out->filter.text[0] &&
+		    (rc = cw_reader_text_names_withheld(rd, out->filter.text, &withheld, err)) ==
+			    0 &&
+		    withheld)
+			out->filter_withheld |= CW_REPORT_WITHHELD_TEXT;
 		if (rc != 0)
 			return rc;
 	}

@@ -180,9 +180,10 @@ struct cw_report {
 	struct cw_date next_from, next_to; /* the upcoming window */
 	int week_year, week;               /* the ISO week when the range is one, else 0 */
 	struct cw_filter filter;           /* the caller's criteria, dates cleared */
-	/* The criteria the report does not repeat as typed (CW_REPORT_WITHHELD_PERSON, _CASE): a
-	 * person or case they name is confidential, or a person's name is, and what is written
-	 * for others must not tell whom it is about (cw_report_filter_text). */
+	/* The criteria the report does not repeat as typed (CW_REPORT_WITHHELD_PERSON, _CASE,
+	 * _TEXT): a person or case they name is confidential, or a person's name is (free text:
+	 * is found in such a name), and what is written for others must not tell whom it is about
+	 * (cw_report_filter_text). */
 	unsigned filter_withheld;
 
 	/* Day-dated records in the range, oldest first. */
@@ -283,7 +284,7 @@ struct cw_report {
 	struct cw_matcher *shown;
 };
 
-enum { CW_REPORT_WITHHELD_PERSON = 1, CW_REPORT_WITHHELD_CASE = 2 };
+enum { CW_REPORT_WITHHELD_PERSON = 1, CW_REPORT_WITHHELD_CASE = 2, CW_REPORT_WITHHELD_TEXT = 4 };
 
 /* The filter line a report writes ("article:494/495 person:\"Ny Nak\""; "" for none), with a
  * criterion in r->filter_withheld written as "[confidential]". */

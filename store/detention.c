@@ -372,8 +372,33 @@ static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uin
  * the person in it. by_case's keys end with the record's kind; a milestone of the case is the
  * person's when by_person holds the same date, id and kind under them. Walks back from `to`, no
  * further than `after`. */
-static int news_between(MDB_cursor *cur, MDB_cursor *people, const uint8_t *kase,
-			const uint8_t *person, uint32_t after, uint32_t to, int *found)
+/* Where news_between reads: with `shown`, as what is written for others reads (a report
+ * leaving confidential records out), a confidential hearing or milestone gives no news. */
+struct news_reader {
+	struct cw_store *st;
+	MDB_txn *txn;
+	int shown;
+};
+
+/* Whether the record `id` is confidential as a whole; 0 when it cannot be read (an index
+ * ahead of its records is a bug verify reports, not a reason to fail a report). */
+static int record_confidential(const struct news_reader *nr, const uint8_t *id)
+{
+	struct cw_record rec;
+	struct cw_id rid;
+	int yes;
+
+	memcpy(rid.b, id, ID_LEN);
+	if (cw_store_read_record(nr->st, nr->txn, &rid, &rec, NULL) != 0)
+		return 0;
+	yes = rec.confidential;
+	cw_record_free(&rec);
+	return yes;
+}
+
+static int news_between(const struct news_reader *nr, MDB_cursor *cur, MDB_cursor *people,
+			const uint8_t *kase, const uint8_t *person, uint32_t after, uint32_t to,
+			int *found)
 {
 	uint8_t seek[ID_LEN + DATE_LEN], mine[ID_LEN + TAIL_LEN];
 	MDB_val k = {sizeof seek, seek}, v;
@@ -396,21 +421,21 @@ static int news_between(MDB_cursor *cur, MDB_cursor *people, const uint8_t *kase
 			return 0;
 		if (get_be32(key + ID_LEN) > to)
 			continue;
-		if ((kind = key[ID_LEN + TAIL_LEN - 1]) == CW_KIND_HEARING) {
-			*found = 1;
-			return 0;
-		}
-		if (kind == CW_KIND_MILESTONE) {
+		if ((kind = key[ID_LEN + TAIL_LEN - 1]) == CW_KIND_MILESTONE) {
 			MDB_val pk = {sizeof mine, mine}, pv;
 
 			memcpy(mine, person, ID_LEN);
 			memcpy(mine + ID_LEN, key + ID_LEN, TAIL_LEN);
-			if ((rc = mdb_cursor_get(people, &pk, &pv, MDB_SET)) == 0) {
-				*found = 1;
-				return 0;
-			}
-			if (rc != MDB_NOTFOUND)
+			if ((rc = mdb_cursor_get(people, &pk, &pv, MDB_SET)) == MDB_NOTFOUND)
+				continue;
+			if (rc != 0)
 				return rc;
+		} else if (kind != CW_KIND_HEARING) {
+			continue;
+		}
+		if (!nr->shown || !record_confidential(nr, key + ID_LEN + DATE_LEN)) {
+			*found = 1;
+			return 0;
 		}
 	}
 	return rc == MDB_NOTFOUND ? 0 : rc;
@@ -420,10 +445,10 @@ static int news_between(MDB_cursor *cur, MDB_cursor *people, const uint8_t *kase
  * the end of the stretch the last start up to `to` is in, to `to` when that end is after it,
  * or while it runs to the day the start entry's counting gives (nothing when the case does
  * not hold the person). */
-static int case_bound(MDB_cursor *ends, MDB_cursor *cases, MDB_cursor *people,
-		      const uint8_t *person, const uint8_t *kase, uint32_t first, uint32_t last,
-		      const uint8_t *counting, uint32_t to, uint32_t person_latest,
-		      int person_after, long *days, int *maybe_unknown)
+static int case_bound(const struct news_reader *nr, MDB_cursor *ends, MDB_cursor *cases,
+		      MDB_cursor *people, const uint8_t *person, const uint8_t *kase,
+		      uint32_t first, uint32_t last, const uint8_t *counting, uint32_t to,
+		      uint32_t person_latest, int person_after, long *days, int *maybe_unknown)
 {
 	uint32_t end, until_key = to;
 	long from, until, to_day = day_number(to, 0);
@@ -481,7 +506,8 @@ static int case_bound(MDB_cursor *ends, MDB_cursor *cases, MDB_cursor *people,
 		if (counting[0] == CW_PRETRIAL_TO_LATEST) {
 			int news = 0;
 
-			if ((rc = news_between(cases, people, kase, person, last, to, &news)) != 0)
+			if ((rc = news_between(nr, cases, people, kase, person, last, to, &news)) !=
+			    0)
 				return rc;
 			if (!news)
 				*maybe_unknown = 1;
@@ -499,8 +525,9 @@ static int case_bound(MDB_cursor *ends, MDB_cursor *cases, MDB_cursor *people,
 /* At least the days the summary counts for a person up to `to`: over each case with a start
  * up to then, what case_bound gives (the summary counts a day of two cases once, and a case's
  * days between its stretches not at all), never below 0. */
-static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MDB_cursor *people,
-			const uint8_t *person, uint32_t to, long *bound, int *maybe_unknown)
+static int person_bound(const struct news_reader *nr, MDB_cursor *cur, MDB_cursor *ends,
+			MDB_cursor *cases, MDB_cursor *people, const uint8_t *person, uint32_t to,
+			long *bound, int *maybe_unknown)
 {
 	uint8_t prefix[1 + ID_LEN], kase[ID_LEN], counting[1 + DATE_LEN];
 	MDB_val k = {sizeof prefix, prefix}, v;
@@ -528,7 +555,7 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MD
 		if ((start = get_be32(key + 1 + PAIR_LEN)) > to)
 			continue;
 		if (have_case && memcmp(key + 1 + ID_LEN, kase, ID_LEN) != 0) {
-			if ((rc = case_bound(ends, cases, people, person, kase, first, last,
+			if ((rc = case_bound(nr, ends, cases, people, person, kase, first, last,
 					     counting, to, latest, after, &days, maybe_unknown)) !=
 			    0)
 				return rc;
@@ -546,8 +573,8 @@ static int person_bound(MDB_cursor *cur, MDB_cursor *ends, MDB_cursor *cases, MD
 	if (rc != 0 && rc != MDB_NOTFOUND)
 		return rc;
 	if (have_case) {
-		if ((rc = case_bound(ends, cases, people, person, kase, first, last, counting, to,
-				     latest, after, &days, maybe_unknown)) != 0)
+		if ((rc = case_bound(nr, ends, cases, people, person, kase, first, last, counting,
+				     to, latest, after, &days, maybe_unknown)) != 0)
 			return rc;
 		*bound += days;
 	}
@@ -699,10 +726,11 @@ out:
 	return rc;
 }
 
-int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
+int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to, int shown,
 				   struct cw_detention_candidate **out, size_t *n,
 				   struct cw_error *err)
 {
+	struct news_reader nr = {rd->st, rd->txn, shown};
 	struct candidates c = {{NULL, 0, 0, ID_LEN}, NULL, 0, 0};
 	MDB_cursor *held = NULL, *ends = NULL, *cases = NULL, *people = NULL;
 	uint8_t first = DET_HELD;
@@ -749,8 +777,8 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
 	if (c.n > 1)
 		qsort(c.v, c.n, sizeof *c.v, by_person);
 	for (size_t i = 0; i < c.n && rc == 0; i++)
-		rc = person_bound(held, ends, cases, people, c.v[i].person.b, to_key, &c.v[i].bound,
-				  &c.v[i].maybe_unknown);
+		rc = person_bound(&nr, held, ends, cases, people, c.v[i].person.b, to_key,
+				  &c.v[i].bound, &c.v[i].maybe_unknown);
 	if (rc != 0)
 		goto fail;
 	if (c.n > 1)

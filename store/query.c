@@ -1594,6 +1594,29 @@ int cw_reader_get(struct cw_reader *rd, const struct cw_id *id, struct cw_record
 	return cw_store_read_record(rd->st, rd->txn, id, rec, err);
 }
 
+int cw_reader_text_names_withheld(struct cw_reader *rd, const char *text, int *withheld,
+				  struct cw_error *err)
+{
+	static const enum cw_kind kinds[] = {CW_KIND_PERSON, CW_KIND_CASE};
+	int rc = 0;
+
+	*withheld = 0;
+	for (size_t k = 0; rc == 0 && !*withheld && k < sizeof kinds / sizeof kinds[0]; k++) {
+		struct keylist all = {0}, shown = {0};
+
+		if ((rc = match_names(rd->st, rd->txn, kinds[k], text, 0, 0, &all, NULL, err)) ==
+			    0 &&
+		    (rc = match_names(rd->st, rd->txn, kinds[k], text, 0, 1, &shown, NULL, err)) ==
+			    0)
+			*withheld = all.n > shown.n;
+		free(all.keys);
+		free(shown.keys);
+	}
+	if (rc == CW_ENOMEM)
+		cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return rc;
+}
+
 int cw_reader_filter_refs(struct cw_reader *rd, enum cw_kind kind, const char *text,
 			  struct cw_id **ids, size_t *n, struct cw_error *err)
 {
@@ -1604,7 +1627,7 @@ int cw_reader_filter_refs(struct cw_reader *rd, enum cw_kind kind, const char *t
 	*n = 0;
 	if ((rc = resolve_refs_kept(rd->st, rd->txn, kind, text, &l, err)) != 0) {
 		free(l.keys);
-		return rc;
+		return rc == CW_ENOMEM ? cw_error_set(err, CW_ENOMEM, "", "out of memory") : rc;
 	}
 	if (l.n && !(*ids = malloc(l.n * sizeof **ids))) {
 		free(l.keys);

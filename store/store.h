@@ -445,6 +445,11 @@ int cw_reader_person_records(struct cw_reader *rd, const struct cw_id *person, u
  * name or title holds it. *ids (NULL when none) is freed by the caller. */
 int cw_reader_filter_refs(struct cw_reader *rd, enum cw_kind kind, const char *text,
 			  struct cw_id **ids, size_t *n, struct cw_error *err);
+/* Whether a filter's free text is found in a name or title that what is written for others
+ * withholds (a confidential person or case, a person's confidential name): then the text
+ * itself tells whom it is about, and a report writes it as [confidential]. */
+int cw_reader_text_names_withheld(struct cw_reader *rd, const char *text, int *withheld,
+				  struct cw_error *err);
 /* A filter made ready to test records one by one (people and cases named in it resolved once):
  * a record passes exactly when cw_store_list with the filter, its dates aside, would list it
  * (with no kind in the filter, default_kinds applies). Only for records read through rd. */
@@ -481,7 +486,9 @@ struct cw_detention_candidate {
 	 * that lists the longest reads them whatever their bound, as their length is unknown. */
 	int maybe_unknown;
 };
-int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
+/* With `shown`, as what is written for others reads it (report/confidential.h): a confidential
+ * hearing or milestone gives no length, as the caller, which leaves it out, will not see it. */
+int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to, int shown,
 				   struct cw_detention_candidate **out, size_t *n,
 				   struct cw_error *err);
 /* The cases where a group of unnamed defendants may be held in pretrial detention at the end

@@ -257,4 +257,43 @@ ok cw report --week 2024-W06 --person "Platypus Source" --include-confidential
 has 'Filter: person:"Platypus Source"'
 ok cw report --week 2024-W06 --case "Quiet case"
 has 'Filter: case:"Quiet case"'
+# Under free text naming a person whose record is confidential, the header does not give
+# the text either: it is the name.
+ok cw report --week 2024-W06 --text Platypus
+has "Filter: \\[confidential\\]"
+lacks "Platypus"
+# ... nor does the count of undated records say whether the word is in what is withheld.
+ok cw log milestone --type other --case "Quiet case" --person "Platypus Source" \
+	--detail Hedgehogsecret --confidential
+ok cw report --week 2024-W06 --text Hedgehogsecret --format json
+json "d['undated_records'] == 0"
+ok cw log milestone --type other --case "Quiet case" --person "Platypus Source" \
+	--detail "Hedgehogsecret told openly"
+ok cw report --week 2024-W06 --text Hedgehogsecret --format json
+json "d['undated_records'] == 1"
+
+# A confidential milestone gives a detention no length in what is written for others: with
+# ten longer detentions beside it, the one whose only dated record after the arrest is
+# confidential is still listed among those whose length the records do not give (the
+# detention index read the confidential record as news and left them out).
+DB="$WORK/lengths"
+ok cw init --no-encryption
+for i in 0 1 2 3 4 5 6 7 8 9; do
+	ok cw person add --name "Long Held $i"
+	ok cw case add --title "Long case $i" --defendant "Long Held $i" --custody detained \
+		--custody-as-of 2024-05-01 --charge 494 --view un --opened 2023-01-10
+	ok cw log milestone --type arrest --person "Long Held $i" --case "Long case $i" \
+		--date 2023-01-10 --view un
+done
+ok cw person add --name "Short Stay"
+ok cw case add --title "Short case" --defendant "Short Stay" --custody detained --charge 494 \
+	--view un --opened 2024-04-01
+ok cw log milestone --type arrest --person "Short Stay" --case "Short case" --date 2024-04-01 \
+	--view un
+ok cw log milestone --type other --person "Short Stay" --case "Short case" --date 2024-04-10 \
+	--view un --detail "moved" --confidential
+ok cw report --week 2024-W20 --format json
+json "[(p['person']['name'], p['days']) for p in d['pretrial_detention'] if p['person']['name'] == 'Short Stay'] == [('Short Stay', None)]"
+ok cw report --week 2024-W20 --include-confidential --format json
+json "all(p['person']['name'] != 'Short Stay' for p in d['pretrial_detention'])"
 done_ok

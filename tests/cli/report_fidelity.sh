@@ -757,4 +757,13 @@ ok cw log milestone --person "Custody Set" --case "Custody set case" \
 	--type pretrial_detention --date 2024-05-14 --view own
 ok cw report --week 2024-W20
 has "2 people were taken into pretrial detention during the period (account: own observation); 1 of them is listed below as still held at its end; 1 is not listed: an end of their detention is recorded, or their case does not record them as detained."
+# ---- a verdict given with the defendant present is not "in absentia" because the case
+# says so of them now (they fled after it)
+ok cw person add --name "Mony Present"
+ok cw case add --title "Present case" --defendant "Mony Present" --charge 494 --view own
+ok cw log hearing --case "Present case" --date 2024-07-03 --outcome verdict \
+	--present "Mony Present" --verdict "494=convicted@Mony Present" --view own
+ok cw edit "Present case" --defendant "Mony Present" --custody in_absentia
+ok cw report --from 2024-07-01 --to 2024-07-07 --format json
+json "[(v['result'], v['in_absentia']) for v in d['verdicts']] == [('convicted', False)]"
 done_ok
