@@ -420,6 +420,36 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 	return end;
 }
 
+/* Whether the end of a stretch from `start`, dated `end`, only to a month or a year that runs
+ * past `today` (its first day on or before it), may lie after `today`: no other event that
+ * ends the stretch (for a group: may end it) is dated to a day from `start` to `today` (one
+ * that is ended it by then, whatever the month's record says), nor a start dated to a day of
+ * that month or year up to `today` (arrested again: released before it). */
+static int end_may_be_later(const struct who *w, const struct cw_record *kase,
+			    const struct cw_record *recs, size_t n, struct cw_date start,
+			    struct cw_date end, struct cw_date today)
+{
+	if (!cw_date_is_known(end) || cw_date_precision(end) == CW_DATE_DAY ||
+	    after_day(end, today) || cw_date_compare(cw_date_last_day(end), today) <= 0)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		struct cw_date d = cw_record_date(&recs[i]);
+
+		if (cw_date_is_known(d) && cw_date_precision(d) == CW_DATE_DAY &&
+		    cw_date_compare(d, start) >= 0 && cw_date_compare(d, today) <= 0 &&
+		    ends_for(w, kase, &recs[i]))
+			return 0;
+		/* Arrested again on a day of that month, up to `today`: released before it. */
+		if (starts_for(w, kase, &recs[i]) &&
+		    cw_date_is_known(d = start_date(w, kase, recs, n, &recs[i])) &&
+		    cw_date_precision(d) == CW_DATE_DAY &&
+		    cw_date_compare(d, cw_date_first_day(end)) >= 0 &&
+		    cw_date_compare(d, today) <= 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* The earliest arrest or detention of theirs in the case dated after `after` (any, when
  * `after` is unknown): the start of their next stretch in detention. */
 static struct cw_date next_start(const struct who *w, const struct cw_record *kase,
@@ -455,7 +485,8 @@ static struct cw_date last_start(const struct who *w, const struct cw_record *ka
 			return last;
 		last = start;
 		end = pretrial_end(w, kase, recs, n, start, NULL);
-		if (!cw_date_is_known(end) || after_day(end, today))
+		if (!cw_date_is_known(end) || after_day(end, today) ||
+		    end_may_be_later(w, kase, recs, n, start, end, today))
 			return last;
 		after = end;
 	}
@@ -626,6 +657,17 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			p->to = today;
 			p->to_kind = CW_PRETRIAL_TO_TODAY;
 			add_stint(out, start, today, RUNNING,
+				  sure_start(w, kase, recs, n, start, end));
+			return;
+		}
+		if (end_may_be_later(w, kase, recs, n, start, end, today)) {
+			/* Released "in October 2023", asked about 8 October: it may have run on
+			 * that day or not. Counted at least to the month's first day and at most
+			 * to the day asked about, and said so (CW_PRETRIAL_TO_ENDED_IN). */
+			p->ongoing = 1;
+			p->to = end;
+			p->to_kind = CW_PRETRIAL_TO_ENDED_IN;
+			add_stint(out, start, end, RUNNING,
 				  sure_start(w, kase, recs, n, start, end));
 			return;
 		}
@@ -1085,8 +1127,13 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 	/* How many are held on `today`, in the stretch still running (group_walk says how): from
 	 * that stretch's own start, not the run's (an earlier stretch's end dated to a month may
 	 * merge the two into one run). */
-	group_walk(&w, kase, records, n, last_start(&w, kase, records, n, today), today, NULL,
-		   &held);
+	/* Released "in October", asked about 8 October: those held before that month. */
+	group_walk(&w, kase, records, n, last_start(&w, kase, records, n, today),
+		   out->pretrial_to_kind == CW_PRETRIAL_TO_ENDED_IN
+			   ? cw_date_from_days(
+				     cw_date_to_days(cw_date_first_day(out->pretrial_to)) - 1)
+			   : today,
+		   NULL, &held);
 	if (held > 0)
 		*count = held;
 	else if (held == -2 && (d = cw_timeline_group_defendant(kase, label)) &&
@@ -1174,6 +1221,10 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 		break;
 	case CW_PRETRIAL_TO_SEEN_AFTER:
 		why = _("a later prison visit found them still held");
+		break;
+	case CW_PRETRIAL_TO_ENDED_IN:
+		why = _("the month or year its end is dated to, which holds the day asked about: "
+			"it may have run on that day");
 		break;
 	default:
 		snprintf(buf, len, _("%s (to %s)%s"), days, to, caveat);

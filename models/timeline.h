@@ -23,6 +23,8 @@ enum cw_pretrial_to {
 				    * of custody */
 	CW_PRETRIAL_TO_SEEN_AFTER, /* the day asked about: a prison visit after it met them, and
 				    * nothing recorded ended the detention before it */
+	CW_PRETRIAL_TO_ENDED_IN,   /* an end dated only to a month or a year that runs past the
+				    * day asked about (pretrial_to): it may have run on that day */
 };
 
 struct cw_timeline_summary {
@@ -147,7 +149,10 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *     not everyone), or bail granted when the case has one defendant;
  *   - only starts and ends whose first day is on or before the day asked about count; one
  *     whose end lies wholly after that day was running on it, counted to it, whatever the
- *     case says of the person now;
+ *     case says of the person now; a person's end dated only to a month or a year that runs
+ *     past that day, with no other end of the stretch dated to a day up to it, may have come
+ *     after it: the stretch is "ongoing" then, counted to that month or year
+ *     (CW_PRETRIAL_TO_ENDED_IN: at least to its first day, at most to the day asked about);
  *   - one with no end is still running only while the case's entry for the person (the last
  *     one naming them: cw_timeline_defendant) says detained, and is counted to what
  *     cw_timeline_running_to says: CW_PRETRIAL_TO_NONE when not detained; AS_OF or SOURCE to

@@ -547,8 +547,9 @@ static json_t *detainees(const struct cw_report *r)
 		const struct cw_record *k = cw_report_ref(r, &d->case_id);
 		struct cw_day_range days = cw_day_range_of(d->days, d->days_max);
 
-		static const char *const standing_word[] = {"held_at_period_end", "last_reported",
-							    "may_begin_after_end"};
+		static const char *const standing_word[CW_DETAINEE_STANDINGS] = {
+			"held_at_period_end", "last_reported", "may_begin_after_end",
+			"may_have_ended_before_end"};
 
 		/* A person is one; a group is as many as the sources say, or null. "view" is the
 		 * case's (its custody says they are held); "views" every account the count rests
@@ -579,6 +580,7 @@ static json_t *detainees(const struct cw_report *r)
 				: d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER ? "visit_after"
 				: d->to_kind == CW_PRETRIAL_TO_END        ? "ended"
 				: d->to_kind == CW_PRETRIAL_TO_UNKNOWN    ? "unknown"
+				: d->to_kind == CW_PRETRIAL_TO_ENDED_IN   ? "ended_in"
 									  : "period_end",
 				"standing", standing_word[cw_report_detainee_standing(r, d)],
 				/* counted to the period's end by the team's own record: its
@@ -602,15 +604,17 @@ static json_t *detained_people(const struct cw_report *r)
 {
 	size_t named = r->ndetainees - r->detained_groups;
 	size_t in_groups = r->detained_in_groups + r->detained_groups_uncounted;
-	struct cw_report_held held, stale, later;
+	struct cw_report_held held, stale, later, ended;
 	char when[CW_DATE_TEXT_MAX];
 
 	cw_report_held_tally(r, CW_HELD_AT_END, &held);
 	cw_report_held_tally(r, CW_LAST_REPORTED, &stale);
 	cw_report_held_tally(r, CW_MAY_BEGIN_LATER, &later);
+	cw_report_held_tally(r, CW_MAY_HAVE_ENDED, &ended);
 	cw_date_format(stale.last, when);
 	return json_pack(
-		"{s:I,s:b,s:I,s:I,s:I,s:I,s:{s:I,s:b},s:{s:I,s:I,s:b,s:o},s:{s:I,s:I,s:b}}",
+		"{s:I,s:b,s:I,s:I,s:I,s:I,s:{s:I,s:b},s:{s:I,s:I,s:b,s:o},s:{s:I,s:I,s:b},"
+		"s:{s:I,s:I,s:b}}",
 		"people", (json_int_t)(named + in_groups), "at_least",
 		r->detained_groups_uncounted > 0, "named", (json_int_t)named, "in_groups",
 		(json_int_t)in_groups, "groups", (json_int_t)r->detained_groups,
@@ -620,7 +624,8 @@ static json_t *detained_people(const struct cw_report *r)
 		"people", (json_int_t)stale.people, "at_least", stale.uncounted > 0, "latest",
 		stale.rows ? json_string(when) : json_null(), "may_begin_after_end", "listed",
 		(json_int_t)later.rows, "people", (json_int_t)later.people, "at_least",
-		later.uncounted > 0);
+		later.uncounted > 0, "may_have_ended_before_end", "listed", (json_int_t)ended.rows,
+		"people", (json_int_t)ended.people, "at_least", ended.uncounted > 0);
 }
 
 /* The people pretrial-detention milestones of the period name (the comparison's detentions),
@@ -628,14 +633,15 @@ static json_t *detained_people(const struct cw_report *r)
  * maybe detained only after it, as the summary says. */
 static json_t *detentions_taken(const struct cw_report *r)
 {
-	size_t listed[3];
+	size_t listed[CW_DETAINEE_STANDINGS];
 	int partial;
 	size_t taken = cw_report_detention_people(r, &r->detentions, listed, &partial);
 
-	return json_pack("{s:I,s:b,s:I,s:I,s:I}", "people", (json_int_t)taken, "at_least", partial,
-			 "listed_as_held", (json_int_t)listed[CW_HELD_AT_END],
+	return json_pack("{s:I,s:b,s:I,s:I,s:I,s:I}", "people", (json_int_t)taken, "at_least",
+			 partial, "listed_as_held", (json_int_t)listed[CW_HELD_AT_END],
 			 "listed_as_last_reported", (json_int_t)listed[CW_LAST_REPORTED],
-			 "listed_as_maybe_later", (json_int_t)listed[CW_MAY_BEGIN_LATER]);
+			 "listed_as_maybe_later", (json_int_t)listed[CW_MAY_BEGIN_LATER],
+			 "listed_as_maybe_ended", (json_int_t)listed[CW_MAY_HAVE_ENDED]);
 }
 
 static json_t *partial(const struct cw_report *r)

@@ -937,6 +937,9 @@ static void counted_to(struct sb *sb, const struct cw_report_detainee *d)
 		       ? _("counted to %s, the last prison visit that met them")
 	       : d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER
 		       ? _("counted to %s: a later prison visit found them still held")
+	       : d->to_kind == CW_PRETRIAL_TO_ENDED_IN
+		       ? _("its end is dated only to %s: perhaps still held at the period's end, "
+			   "perhaps released before it")
 		       : _("counted to %s, the latest date recorded"),
 	       to);
 }
@@ -1056,6 +1059,12 @@ static void detainees(struct builder *b)
 			break;
 		case CW_MAY_BEGIN_LATER:
 			cell(b, CW_RC_LABEL, "%s", _("possibly detained"));
+			break;
+		case CW_MAY_HAVE_ENDED:
+			cell(b, CW_RC_LABEL, "%s", _("possibly released"));
+			break;
+		case CW_DETAINEE_STANDINGS:
+			break;
 		}
 		row_end(b);
 	}
@@ -1950,10 +1959,11 @@ static size_t detention_began(const struct cw_report *r, int held_at_end, int *p
 /* After "N people were taken into pretrial detention during the period": how many of them
  * the report lists as held at its end. "Not listed" rather than "released": a detention with
  * no end recorded is listed only while its case says the person is detained. */
-static void detention_taken_listed(struct sb *sb, size_t taken, const size_t listed_by[3])
+static void detention_taken_listed(struct sb *sb, size_t taken,
+				   const size_t listed_by[CW_DETAINEE_STANDINGS])
 {
 	size_t listed = listed_by[CW_HELD_AT_END], stale = listed_by[CW_LAST_REPORTED];
-	size_t later = listed_by[CW_MAY_BEGIN_LATER];
+	size_t later = listed_by[CW_MAY_BEGIN_LATER], ended = listed_by[CW_MAY_HAVE_ENDED];
 
 	/* All of them in one standing: "they are", not "1 of them" of one. */
 	if (listed == taken)
@@ -1987,11 +1997,17 @@ static void detention_taken_listed(struct sb *sb, size_t taken, const size_t lis
 			  "; %zu of them are listed below as possibly detained only after its end",
 			  later),
 		       later);
-	if (!listed && !stale && !later)
+	if (ended)
+		sb_add(sb,
+		       P_("; %zu of them is listed below as possibly released before its end",
+			  "; %zu of them are listed below as possibly released before its end",
+			  ended),
+		       ended);
+	if (!listed && !stale && !later && !ended)
 		sb_add(sb, "%s",
 		       P_("; they are not listed below as still held at its end",
 			  "; none of them is listed below as still held at its end", taken));
-	else if (listed + stale + later < taken)
+	else if (listed + stale + later + ended < taken)
 		/* The rest are not silently dropped: why a detention with no end may not be
 		 * listed (detention_taken_listed's note above). */
 		sb_add(sb,
@@ -1999,8 +2015,8 @@ static void detention_taken_listed(struct sb *sb, size_t taken, const size_t lis
 			  "case does not record them as detained",
 			  "; %zu are not listed: an end of their detention is recorded, or their "
 			  "case does not record them as detained",
-			  taken - listed - stale - later),
-		       taken - listed - stale - later);
+			  taken - listed - stale - later - ended),
+		       taken - listed - stale - later - ended);
 }
 
 /* "; the longest, Chao Veasna, for 196 days (account: UN), or Eng Sroy, 188 to 218 days,
@@ -2392,6 +2408,54 @@ static int detention_may_begin_later(struct cw_rdoc *doc, struct sb *sb, const s
 	return sentence(doc, sb);
 }
 
+/* Those listed whose detention's end is dated only to a month or a year that holds the
+ * period's end (bailed "in October 2023", in a report of a week of October): they may have
+ * been released before it or not. Said apart, each named with the date of the end, never
+ * counted among those held at its end. */
+static int detention_may_have_ended(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
+{
+	struct cw_report_held h;
+	char name[600], when[CW_DATE_TEXT_MAX];
+	size_t named = 0;
+
+	cw_report_held_tally(r, CW_MAY_HAVE_ENDED, &h);
+	if (!h.rows)
+		return 0;
+	sb_add(sb,
+	       P_("%zu person listed may have been released before the end of the period, or "
+		  "not: the end of their detention is dated only to a month or a year that holds "
+		  "it",
+		  "%zu people listed may have been released before the end of the period, or "
+		  "not: the end of their detention is dated only to a month or a year that holds "
+		  "it",
+		  h.people),
+	       h.people);
+	accounts(sb, h.views);
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (cw_report_detainee_standing(r, d) != CW_MAY_HAVE_ENDED)
+			continue;
+		if (named == 3 && h.rows > 4) {
+			sb_add(sb, P_(" and %zu other", " and %zu others", h.rows - named),
+			       h.rows - named);
+			break;
+		}
+		detainee_name(r, d, name, sizeof name);
+		cw_date_format(d->to, when);
+		sb_add(sb, "%s",
+		       !named                               ? _(": ")
+		       : named + 1 == h.rows && h.rows <= 4 ? _(" and ")
+							    : _(", "));
+		/* TRANSLATORS: a detainee and the month or year their release is dated to:
+		 * "Eng Sroy (ended 2023-10)" */
+		sb_add(sb, _("%s (ended %s)"), name, when);
+		named++;
+	}
+	sb_add(sb, "%s", stop());
+	return sentence(doc, sb);
+}
+
 static int sentence(struct cw_rdoc *doc, struct sb *sb)
 {
 	char *t;
@@ -2417,7 +2481,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	const size_t *c = r->counts;
 	struct sb sb = {0};
 	char arr[80]; /* "at least 2 arrests" at demonstrations */
-	size_t began, taken, listed_by[3], listed;
+	size_t began, taken, listed_by[CW_DETAINEE_STANDINGS], listed;
 	uint32_t began_views;
 	int began_said = 0; /* "N listed below arrested or detained during the period" */
 	int rc, began_partial, taken_partial;
@@ -2901,7 +2965,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	 * those whose accounts stop before it. */
 	if ((rc = detention_held_at_end(doc, &sb, r, began_said)) != 0 ||
 	    (rc = detention_last_reported(doc, &sb, r)) != 0 ||
-	    (rc = detention_may_begin_later(doc, &sb, r)) != 0)
+	    (rc = detention_may_begin_later(doc, &sb, r)) != 0 ||
+	    (rc = detention_may_have_ended(doc, &sb, r)) != 0)
 		return rc;
 	if (r->nupcoming) {
 		sb_add(&sb,

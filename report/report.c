@@ -256,6 +256,9 @@ static int same_taken(const struct cw_record *a, const struct cw_record *b)
 enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
 						      const struct cw_report_detainee *d)
 {
+	/* Released "in October" in a report of a week of October: perhaps before its end. */
+	if (d->to_kind == CW_PRETRIAL_TO_ENDED_IN)
+		return CW_MAY_HAVE_ENDED;
 	/* Counted to the period's end with no day sure (a detention recorded as of an earlier
 	 * day, or observed in the period, began by then), or of no length the records give,
 	 * from a start whose month or year runs past it. */
@@ -311,12 +314,12 @@ static const struct cw_report_detainee *listed_detainee(const struct cw_report *
 }
 
 size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
-				  size_t listed[3], int *partial)
+				  size_t listed[CW_DETAINEE_STANDINGS], int *partial)
 {
 	size_t taken = 0;
 
 	if (listed)
-		listed[0] = listed[1] = listed[2] = 0;
+		memset(listed, 0, CW_DETAINEE_STANDINGS * sizeof *listed);
 	if (partial)
 		*partial = 0;
 	for (size_t i = 0; i < l->n; i++) {

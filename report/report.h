@@ -340,6 +340,9 @@ enum cw_detainee_standing {
 			     * source's date, an as-of date): none says whether they still were */
 	CW_MAY_BEGIN_LATER, /* the detention's start is dated only to a month or a year that runs
 			     * past the period's end: it may have begun after it */
+	CW_MAY_HAVE_ENDED,  /* its end (a release, bail, ...) is dated only to a month or a year
+			     * that holds the period's end: it may have ended before it */
+	CW_DETAINEE_STANDINGS
 };
 enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
 						      const struct cw_report_detainee *d);
@@ -360,7 +363,7 @@ void cw_report_held_tally(const struct cw_report *r, enum cw_detainee_standing s
  * not NULL): how many of them detainees lists, by where they stand at the period's end
  * (listed[CW_HELD_AT_END] ...: cw_report_detainee_standing). */
 size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
-				  size_t listed[3], int *partial);
+				  size_t listed[CW_DETAINEE_STANDINGS], int *partial);
 
 /* The name of a person or case the report looked up (cw_report_ref), for
  * cw_record_json_add_names (models/json.h): ctx is the struct cw_report. NULL when the report

@@ -328,6 +328,64 @@ static int first_end_of(MDB_cursor *cur, const uint8_t *kase, const uint8_t *per
 	return 0;
 }
 
+/* Whether an end's date key is a month or a year that runs past `to` (its first day is on or
+ * before it: a key up to `to`'s is). */
+static int partial_past(uint32_t end, uint32_t to)
+{
+	struct cw_date e = cw_date_from_key(end);
+
+	return cw_date_precision(e) != CW_DATE_DAY &&
+	       cw_date_compare(cw_date_last_day(e), cw_date_from_key(to)) > 0;
+}
+
+/* Whether (case, person) has an end dated to a day in [from, to]. */
+static int day_end_in(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, uint32_t from,
+		      uint32_t to, int *found)
+{
+	uint8_t start[1 + PAIR_LEN + DATE_LEN];
+	MDB_val k = {sizeof start, start}, v;
+	int rc, op;
+
+	*found = 0;
+	start[0] = DET_END;
+	memcpy(start + 1, kase, ID_LEN);
+	memcpy(start + 1 + ID_LEN, person, ID_LEN);
+	put_be32(start + 1 + PAIR_LEN, from);
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		uint32_t date;
+
+		if (k.mv_size != DETENTION_KEY_LEN || memcmp(k.mv_data, start, 1 + PAIR_LEN) != 0 ||
+		    (date = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN)) > to)
+			return 0;
+		if (cw_date_precision(cw_date_from_key(date)) == CW_DATE_DAY) {
+			*found = 1;
+			return 0;
+		}
+	}
+	return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+/* The end that stops a person's stretch from `from` by `to` (first_end_of), 0 when none does:
+ * an end dated only to a month or a year that runs past `to`, with no end of theirs or
+ * everyone's dated to a day from `from` to `to`, may come after `to` (models/timeline.h), and
+ * the stretch may still run. */
+static int end_by(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, uint32_t from,
+		  uint32_t to, uint32_t *end)
+{
+	static const uint8_t everyone[ID_LEN];
+	int rc, a = 0, b = 0;
+
+	if ((rc = first_end_of(cur, kase, person, from, to, end)) != 0 || !*end ||
+	    !partial_past(*end, to))
+		return rc;
+	if ((rc = day_end_in(cur, kase, person, from, to, &a)) != 0 ||
+	    (rc = day_end_in(cur, kase, everyone, from, to, &b)) != 0)
+		return rc;
+	if (!a && !b)
+		*end = 0;
+	return 0;
+}
+
 static long day_number(uint32_t key, int last)
 {
 	struct cw_date d = cw_date_from_key(key);
@@ -658,71 +716,91 @@ static int by_case_person(const void *pa, const void *pb)
 	return d ? d : memcmp(a, b, ID_LEN);
 }
 
-/* Adds to c whoever an end dated after `to` ends, when their last start up to `to` in that
- * case has no end from it to `to`. Each (person, case) is looked at once however many ends
- * it has since, and the lookups go in the order of the keys they read (starts by person,
- * then ends by case), so that a report of a week long past, which reads every end since,
- * walks each part of the index forwards instead of at random. 0, an LMDB error, CW_ENOMEM. */
-static int ended_after(MDB_cursor *walk, MDB_cursor *look, uint32_t to, struct candidates *c)
+/* The (person, case) pairs an end found by ended_after names, each once. */
+struct pairs {
+	struct idtable seen;
+	struct pair_start *v;
+	size_t n, cap;
+};
+
+/* Adds the pairs of the ENDED entries dated from `from` to `until` (date keys). 0, an LMDB
+ * error, CW_ENOMEM. */
+static int pairs_ended(MDB_cursor *walk, uint32_t from, uint32_t until, struct pairs *p)
 {
-	struct idtable seen = {NULL, 0, 0, PAIR_LEN};
-	struct pair_start *v = NULL;
-	size_t n = 0, cap = 0, kept = 0;
 	uint8_t first[1 + DATE_LEN];
 	MDB_val k = {sizeof first, first}, val;
 	int rc, op;
 
 	first[0] = DET_ENDED;
-	put_be32(first + 1, to + 1);
+	put_be32(first + 1, from);
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(walk, &k, &val, op)) == 0; op = MDB_NEXT) {
 		const uint8_t *key = k.mv_data, *kase = key + 1 + DATE_LEN;
 		uint8_t pair[PAIR_LEN];
 		int added;
 
-		if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_ENDED)
+		if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_ENDED ||
+		    get_be32(key + 1) > until)
 			break;
 		memcpy(pair, kase + ID_LEN, ID_LEN);
 		memcpy(pair + ID_LEN, kase, ID_LEN);
-		if ((added = idtable_put(&seen, pair)) < 0) {
-			rc = CW_ENOMEM;
-			goto out;
-		}
+		if ((added = idtable_put(&p->seen, pair)) < 0)
+			return CW_ENOMEM;
 		if (!added)
 			continue;
-		if (n == cap) {
-			struct pair_start *grown =
-				realloc(v, (cap = cap ? cap * 2 : 256) * sizeof *v);
+		if (p->n == p->cap) {
+			size_t cap = p->cap ? p->cap * 2 : 256;
+			struct pair_start *grown = realloc(p->v, cap * sizeof *grown);
 
-			if (!grown) {
-				rc = CW_ENOMEM;
-				goto out;
-			}
-			v = grown;
+			if (!grown)
+				return CW_ENOMEM;
+			p->v = grown;
+			p->cap = cap;
 		}
-		memcpy(v[n++].pair, pair, PAIR_LEN);
+		memcpy(p->v[p->n++].pair, pair, PAIR_LEN);
 	}
-	if (rc != MDB_NOTFOUND && rc != 0)
+	return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+/* Adds to c whoever an end dated after `to` ends, or an end dated only to the month or the
+ * year that holds `to` (which may come after it: end_by), when their last start up to `to` in
+ * that case has no end from it to `to` (end_by). Each (person, case) is looked at once however
+ * many ends it has since, and the lookups go in the order of the keys they read (starts by
+ * person, then ends by case), so that a report of a week long past, which reads every end
+ * since, walks each part of the index forwards instead of at random. 0, an LMDB error,
+ * CW_ENOMEM. */
+static int ended_after(MDB_cursor *walk, MDB_cursor *look, uint32_t to, struct candidates *c)
+{
+	struct pairs p = {{NULL, 0, 0, PAIR_LEN}, NULL, 0, 0};
+	struct cw_date day = cw_date_from_key(to);
+	uint32_t year = cw_date_key((struct cw_date){day.year, 0, 0});
+	uint32_t month = cw_date_key((struct cw_date){day.year, day.month, 0});
+	size_t kept = 0;
+	int rc;
+
+	if ((rc = pairs_ended(walk, year, year, &p)) != 0 ||
+	    (rc = pairs_ended(walk, month, month, &p)) != 0 ||
+	    (rc = pairs_ended(walk, to + 1, UINT32_MAX, &p)) != 0)
 		goto out;
-	rc = 0;
-	if (n > 1)
-		qsort(v, n, sizeof *v, by_person_case);
-	for (size_t i = 0; i < n && rc == 0; i++)
-		if ((rc = last_start(look, v[i].pair, v[i].pair + ID_LEN, to, &v[i].start)) == 0 &&
-		    v[i].start)
-			v[kept++] = v[i];
+	if (p.n > 1)
+		qsort(p.v, p.n, sizeof *p.v, by_person_case);
+	for (size_t i = 0; i < p.n && rc == 0; i++)
+		if ((rc = last_start(look, p.v[i].pair, p.v[i].pair + ID_LEN, to, &p.v[i].start)) ==
+			    0 &&
+		    p.v[i].start)
+			p.v[kept++] = p.v[i];
 	if (kept > 1)
-		qsort(v, kept, sizeof *v, by_case_person);
+		qsort(p.v, kept, sizeof *p.v, by_case_person);
 	for (size_t i = 0; i < kept && rc == 0; i++) {
 		uint32_t end;
 
-		if ((rc = first_end_of(look, v[i].pair + ID_LEN, v[i].pair, v[i].start, to,
-				       &end)) == 0 &&
+		if ((rc = end_by(look, p.v[i].pair + ID_LEN, p.v[i].pair, p.v[i].start, to,
+				 &end)) == 0 &&
 		    !end)
-			rc = candidate_add(c, v[i].pair);
+			rc = candidate_add(c, p.v[i].pair);
 	}
 out:
-	free(v);
-	free(seen.slots);
+	free(p.v);
+	free(p.seen.slots);
 	return rc;
 }
 
@@ -759,7 +837,7 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to, int 
 		if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_HELD ||
 		    (start = get_be32(key + 1)) > to_key)
 			break;
-		if ((rc = first_end_of(ends, pair + ID_LEN, pair, start, to_key, &end)) != 0)
+		if ((rc = end_by(ends, pair + ID_LEN, pair, start, to_key, &end)) != 0)
 			goto fail;
 		if (!end && candidate_add(&c, pair) != 0)
 			goto oom;
@@ -895,8 +973,19 @@ int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, str
 	 * where an event after `to` may have ended a group's detention begun by then. */
 	if ((rc = group_cases_of(walk, NULL, DET_GHELD, 0, to_key, 0, &held, &v, n, &cap)) != 0)
 		goto out;
-	rc = group_cases_of(walk, look, DET_GENDED, to_key + 1, UINT32_MAX, to_key, &ended, &v, n,
-			    &cap);
+	{
+		/* Ends dated only to the month or the year that holds `to` may come after it
+		 * (models/timeline.h): their keys sort before its day's. */
+		uint32_t year = cw_date_key((struct cw_date){to.year, 0, 0});
+		uint32_t month = cw_date_key((struct cw_date){to.year, to.month, 0});
+
+		if ((rc = group_cases_of(walk, look, DET_GENDED, year, year, to_key, &ended, &v, n,
+					 &cap)) == 0 &&
+		    (rc = group_cases_of(walk, look, DET_GENDED, month, month, to_key, &ended, &v,
+					 n, &cap)) == 0)
+			rc = group_cases_of(walk, look, DET_GENDED, to_key + 1, UINT32_MAX, to_key,
+					    &ended, &v, n, &cap);
+	}
 	/* A case found both ways once. */
 	if (rc == 0 && *n > 1) {
 		size_t kept = 1;

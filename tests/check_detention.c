@@ -35,6 +35,7 @@ static struct {
 	size_t groups, groups_uncounted, groups_released_since; /* rows of groups */
 	size_t broken; /* listed after an earlier stretch in detention (a release, then again) */
 	size_t released_since; /* listed, and the case that lists them says they are not held now */
+	size_t ended_in; /* listed, their end dated only to a month or year that holds the day */
 } seen;
 
 /* ---- the oracle: the scan the report made before the index ------------------------------- */
@@ -347,6 +348,7 @@ static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct
 		seen.unknown_days += a->days < 0;
 		seen.ranges += a->days >= 0 && a->days != a->days_max;
 		seen.source_dates += a->to_kind != CW_PRETRIAL_TO_TODAY;
+		seen.ended_in += a->to_kind == CW_PRETRIAL_TO_ENDED_IN;
 		seen.ties += i > 0 && a->days == r.detainees[i - 1].days && a->days >= 0;
 	}
 	ck_assert_uint_eq(r.detained_groups, groups);
@@ -895,10 +897,11 @@ START_TEST(index_gives_what_the_scan_gave)
 	fprintf(stderr,
 		"compared %zu, listed %zu, cut %zu, unknown %zu, ranges %zu, ties %zu, "
 		"source dates %zu, detained again %zu, released since %zu; groups %zu, their "
-		"number not given %zu, released since %zu\n",
+		"number not given %zu, released since %zu; end dated to a month or year %zu\n",
 		seen.compared, seen.listed, seen.cut, seen.unknown_days, seen.ranges, seen.ties,
 		seen.source_dates, seen.broken, seen.released_since, seen.groups,
-		seen.groups_uncounted, seen.groups_released_since);
+		seen.groups_uncounted, seen.groups_released_since, seen.ended_in);
+	ck_assert_msg(seen.ended_in > 0, "no one listed whose end is dated to a month or year");
 	ck_assert_msg(seen.groups > 100 && seen.groups_uncounted > 0 &&
 			      seen.groups_released_since > 0,
 		      "groups %zu, their number not given %zu, released since %zu", seen.groups,

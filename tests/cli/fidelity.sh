@@ -169,6 +169,18 @@ json "[h['date'] for h in d['hearings']] == ['2020-12-08'] and d['hearings_set']
 # 001 para 34: the group arrests and the October 2023 bail of four are records
 ok cw list records --case "Eng Sroy" --kind milestone --json
 json "sorted((m['type'], m.get('group'), m.get('count'), m['date']) for m in d if m.get('group')) == [('arrest', 'Candlelight Party activists arrested with Eng Sroy', 3, '2023-07'), ('arrest', 'deputy head of the Candlelight Party in Tbong Khmum Province', 1, '2023-08-20'), ('bail', 'Candlelight Party activists arrested with Eng Sroy', 3, '2023-10'), ('bail', 'deputy head of the Candlelight Party in Tbong Khmum Province', 1, '2023-10'), ('charge', 'Candlelight Party activists arrested with Eng Sroy', 3, '2023-07')]"
+# ... bailed "in October 2023", the day not given: in a report of the first week of October
+# they may have been released before its end or not, counted between the dates' bounds, said
+# apart from those held at its end (they were left out as released on 1 October); in a report
+# of a week after October they are not listed.
+ok cw report --week 2023-W40 --format json
+json "[(p['group'], p['count'], p['days_at_least'], p['days_at_most'], p['counted_to'], p['counted_to_reason'], p['standing']) for p in d['pretrial_detention'] if p['group'] and 'Candlelight' in p['group']] == [('Candlelight Party activists arrested with Eng Sroy', 3, 62, 99, '2023-10', 'ended_in', 'may_have_ended_before_end'), ('deputy head of the Candlelight Party in Tbong Khmum Province', 1, 42, 49, '2023-10', 'ended_in', 'may_have_ended_before_end')]"
+json "d['pretrial_detention_people']['may_have_ended_before_end'] == {'listed': 2, 'people': 4, 'at_least': False} and d['pretrial_detention_people']['held_at_period_end']['people'] == 3"
+ok cw report --week 2023-W40
+has "4 people listed may have been released before the end of the period, or not: the end of their detention is dated only to a month or a year that holds it (account: UN): Candlelight Party activists arrested with Eng Sroy (3 unnamed) (ended 2023-10) and deputy head of the Candlelight Party in Tbong Khmum Province (1 unnamed) (ended 2023-10)."
+has "| 62 to 99 days: the detention is not dated to the day; its end is dated only to 2023-10: perhaps still held at the period's end, perhaps released before it |"
+ok cw report --week 2023-W45 --format json
+json "not any(p['group'] and 'Candlelight' in p['group'] for p in d['pretrial_detention'])"
 # 002 para 37: the second mass trial's verdict, group by group, with each group's sentence
 ok cw show ref:h-cnrp-mass-trial-2-verdict-2022-03-17 --json
 json "[(p['group'], p['amount']) for p in d['sentence_parts']] == [('leaders allegedly affiliated with the CNRP', '10 years'), ('supporters and relatives allegedly affiliated with the CNRP', '5 years')]"
