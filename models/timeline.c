@@ -1223,8 +1223,8 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 		why = _("a later prison visit found them still held");
 		break;
 	case CW_PRETRIAL_TO_ENDED_IN:
-		why = _("the month or year its end is dated to, which holds the day asked about: "
-			"it may have run on that day");
+		why = _("the month or year its end is dated to, not yet over on the day counted "
+			"to: it may still have been running then");
 		break;
 	default:
 		snprintf(buf, len, _("%s (to %s)%s"), days, to, caveat);

@@ -766,4 +766,19 @@ ok cw log hearing --case "Present case" --date 2024-07-03 --outcome verdict \
 ok cw edit "Present case" --defendant "Mony Present" --custody in_absentia
 ok cw report --from 2024-07-01 --to 2024-07-07 --format json
 json "[(v['result'], v['in_absentia']) for v in d['verdicts']] == [('convicted', False)]"
+# ---- a bail dated only to May, asked about on 10 May: the detention may still have been
+# running, counted at least to 1 May and at most to the 10th; asked about in June, it ended
+ok cw person add --name "Month Freed"
+ok cw case add --title "Freed case" --defendant "Month Freed" --custody released --charge 494 \
+	--view own
+ok cw log milestone --person "Month Freed" --case "Freed case" --type arrest --date 2024-03-02 \
+	--view own
+ok cw log milestone --person "Month Freed" --case "Freed case" --type bail --outcome granted \
+	--date 2024-05 --view own
+ok env CASEWATCH_NOW=2024-05-10T05:00:00Z "$CASEWATCH" --db "$DB" timeline "Month Freed" --json
+json "[d['summary'][k] for k in ('pretrial_days_at_least', 'pretrial_days_at_most', 'pretrial_ongoing', 'pretrial_to', 'pretrial_to_reason')] == [60, 69, True, '2024-05', 'ended_in']"
+ok env CASEWATCH_NOW=2024-06-10T05:00:00Z "$CASEWATCH" --db "$DB" timeline "Month Freed" --json
+json "[d['summary'][k] for k in ('pretrial_days_at_least', 'pretrial_days_at_most', 'pretrial_ongoing', 'pretrial_to_reason')] == [60, 90, False, 'ended']"
+ok cw report --from 2024-05-06 --to 2024-05-12 --person "Month Freed" --format json
+json "[(p['days_at_least'], p['days_at_most'], p['standing']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Month Freed'] == [(60, 71, 'may_have_ended_before_end')]"
 done_ok
