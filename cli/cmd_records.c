@@ -633,11 +633,15 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 
 				freed_by_text(freed, what, sizeof what);
 				cw_date_format(cw_record_date(freed), on);
-				snprintf(
-					custody, sizeof custody,
-					_("%s (as the case records it; %s on %s ended the pretrial "
-					  "detention)"),
-					cw_enum_label(&cw_words_custody, d->custody), what, on);
+				snprintf(custody, sizeof custody,
+					 cw_date_precision(cw_record_date(freed)) == CW_DATE_DAY
+						 ? _("%s (as the case records it; %s on %s ended "
+						     "the "
+						     "pretrial detention)")
+						 : _("%s (as the case records it; %s in %s ended "
+						     "the "
+						     "pretrial detention)"),
+					 cw_enum_label(&cw_words_custody, d->custody), what, on);
 			}
 			stage = d->stage ? d->stage : r->u.kase.stage;
 			if (stage)

@@ -864,7 +864,8 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 		if (!cw_date_is_known(start) || after_day(start, today))
 			break;
 		end = pretrial_end(&w, kase, records, n, start, &by);
-		if (!cw_date_is_known(end) || after_day(end, today))
+		if (!cw_date_is_known(end) || after_day(end, today) ||
+		    end_may_be_later(&w, kase, records, n, start, end, today))
 			return NULL; /* still running: "detained" is what the records say */
 		after = end;
 	}

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "report/rdoc.h"
+#include "models/confidential.h"
 #include "models/format.h"
 #include "models/i18n.h"
 #include "models/text.h"
@@ -990,6 +991,11 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 			  "of",
 			  d->days),
 		       d->days);
+	else if (d->to_kind == CW_PRETRIAL_TO_ENDED_IN &&
+		 cw_date_precision(d->since) == CW_DATE_DAY)
+		/* The end, not the start, makes it a range: counted_to says why below. */
+		sb_add(&sb, P_("%ld to %ld day", "%ld to %ld days", d->days_max), d->days,
+		       d->days_max);
 	else
 		sb_add(&sb,
 		       P_("%ld to %ld day: the detention is not dated to the day",
@@ -3271,9 +3277,12 @@ int cw_rdoc_cite_sources(struct cw_rdoc *doc)
 
 			/* "own observation" beside "own observation" says nothing more (in the
 			 * report's language the account is a translation of it). */
+			/* A withheld source gets no number: rows sharing "[confidential]" would
+			 * read as one source behind them all. */
 			if (!src || !*src || (*account && !strcasecmp(*account, src)) ||
 			    !strcasecmp(src, "own observation") ||
-			    !strcasecmp(src, _("own observation")))
+			    !strcasecmp(src, _("own observation")) ||
+			    !strcmp(src, cw_confidential_text()))
 				continue;
 			if (n == cap) {
 				struct citation *grown =

@@ -769,14 +769,44 @@ static int only_set(const struct cw_record *rec)
 	       cw_date_compare(cw_date_first_day(rec->reported_on), cw_date_last_day(h->date)) <= 0;
 }
 
-/* Moves the hearings of `from` another account only set into `to` (NULL: frees them). */
+/* Whether another record of l is given as the same event as rec, or rec as the same as one of
+ * them (links, either way): a hearing the team saw held, which a document only set. */
+static int linked_in(const struct cw_record_list *l, const struct cw_record *rec)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_record *o = &l->items[i];
+
+		if (o == rec)
+			continue;
+		for (size_t k = 0; k < o->links.n; k++)
+			if (cw_id_equal(&((const struct cw_link *)o->links.items)[k].record,
+					&rec->id))
+				return 1;
+		for (size_t k = 0; k < rec->links.n; k++)
+			if (cw_id_equal(&((const struct cw_link *)rec->links.items)[k].record,
+					&o->id))
+				return 1;
+	}
+	return 0;
+}
+
+/* Moves the hearings of `from` another account only set into `to` (NULL: frees them); not one
+ * another record of the period gives as held (linked to it). */
 static int take_set_hearings(struct cw_record_list *from, struct cw_record_list *to)
 {
+	unsigned char *set;
 	size_t kept = 0;
 	int rc = 0;
 
+	if (!from->n)
+		return 0;
+	if (!(set = calloc(from->n, 1)))
+		return CW_ENOMEM;
+	/* Decided over the whole list first: moving records out empties them, links and all. */
+	for (size_t i = 0; i < from->n; i++)
+		set[i] = only_set(&from->items[i]) && !linked_in(from, &from->items[i]);
 	for (size_t i = 0; i < from->n; i++) {
-		if (!only_set(&from->items[i]))
+		if (!set[i])
 			from->items[kept++] = from->items[i];
 		else if (!to)
 			cw_record_free(&from->items[i]);
@@ -784,6 +814,7 @@ static int take_set_hearings(struct cw_record_list *from, struct cw_record_list 
 			from->items[kept++] = from->items[i]; /* out of memory: kept, undone */
 	}
 	from->n = kept;
+	free(set);
 	return rc;
 }
 

@@ -1594,24 +1594,41 @@ int cw_reader_get(struct cw_reader *rd, const struct cw_id *id, struct cw_record
 	return cw_store_read_record(rd->st, rd->txn, id, rec, err);
 }
 
+/* Whether `text` is found in a name or title of `kind` that is withheld: more names hold it
+ * than those shown. */
+static int names_withheld(struct cw_reader *rd, enum cw_kind kind, const char *text, int *withheld,
+			  struct cw_error *err)
+{
+	struct keylist all = {0}, shown = {0};
+	int rc;
+
+	if ((rc = match_names(rd->st, rd->txn, kind, text, 0, 0, &all, NULL, err)) == 0 &&
+	    (rc = match_names(rd->st, rd->txn, kind, text, 0, 1, &shown, NULL, err)) == 0)
+		*withheld = all.n > shown.n;
+	free(all.keys);
+	free(shown.keys);
+	return rc;
+}
+
 int cw_reader_text_names_withheld(struct cw_reader *rd, const char *text, int *withheld,
 				  struct cw_error *err)
 {
 	static const enum cw_kind kinds[] = {CW_KIND_PERSON, CW_KIND_CASE};
+	char *words = strdup(text), *save = NULL;
 	int rc = 0;
 
 	*withheld = 0;
-	for (size_t k = 0; rc == 0 && !*withheld && k < sizeof kinds / sizeof kinds[0]; k++) {
-		struct keylist all = {0}, shown = {0};
-
-		if ((rc = match_names(rd->st, rd->txn, kinds[k], text, 0, 0, &all, NULL, err)) ==
-			    0 &&
-		    (rc = match_names(rd->st, rd->txn, kinds[k], text, 0, 1, &shown, NULL, err)) ==
-			    0)
-			*withheld = all.n > shown.n;
-		free(all.keys);
-		free(shown.keys);
-	}
+	if (!words)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	/* The whole text, then each word of it: "Rotha Hem" or "Hem Rotha land" names Hem Rotha
+	 * as surely as "Hem Rotha" does. */
+	for (size_t k = 0; rc == 0 && !*withheld && k < sizeof kinds / sizeof kinds[0]; k++)
+		rc = names_withheld(rd, kinds[k], text, withheld, err);
+	for (char *w = strtok_r(words, " \t", &save); w && rc == 0 && !*withheld;
+	     w = strtok_r(NULL, " \t", &save))
+		for (size_t k = 0; rc == 0 && !*withheld && k < sizeof kinds / sizeof kinds[0]; k++)
+			rc = names_withheld(rd, kinds[k], w, withheld, err);
+	free(words);
 	if (rc == CW_ENOMEM)
 		cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	return rc;

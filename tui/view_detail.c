@@ -395,8 +395,11 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 							       today))) {
 				cw_date_format(cw_record_date(by), on);
 				add_line(&ls,
-					 _("  (custody as the case records it: %s on %s ended the "
-					   "pretrial detention)"),
+					 cw_date_precision(cw_record_date(by)) == CW_DATE_DAY
+						 ? _("  (custody as the case records it: %s on %s "
+						     "ended the pretrial detention)")
+						 : _("  (custody as the case records it: %s in %s "
+						     "ended the pretrial detention)"),
 					 by->kind == CW_KIND_HEARING
 						 ? cw_enum_label(&cw_words_milestone, CW_MS_BAIL)
 						 : cw_enum_label(&cw_words_milestone,

@@ -262,6 +262,15 @@ has 'Filter: case:"Quiet case"'
 ok cw report --week 2024-W06 --text Platypus
 has "Filter: \\[confidential\\]"
 lacks "Platypus"
+# ... in another order, or among other words
+ok cw report --week 2024-W06 --text "Source Platypus land" --format json
+json "d['filter'] == '[confidential]'"
+# A withheld source has no number: rows that read "[confidential]" would share one, as if one
+# source stood behind them all.
+ok cw report --week 2024-W06
+printf '%s\n' "$out" | grep '^| \\\[[0-9]*\\\] |' | grep -q 'confidential' &&
+	fail "a withheld source is numbered: $(printf '%s\n' "$out" | grep '^| \\\[')"
+checks=$((checks + 1))
 # ... nor does the count of undated records say whether the word is in what is withheld.
 ok cw log milestone --type other --case "Quiet case" --person "Platypus Source" \
 	--detail Hedgehogsecret --confidential
