@@ -2227,14 +2227,57 @@ static int detention_held_at_end(struct cw_rdoc *doc, struct sb *sb, const struc
 	return rc;
 }
 
+/* What name_detainees writes after each name: nothing, the month or year the detention is
+ * dated to ("Eng Sroy (2023-07)"), or the one its end is ("... (ended 2023-10)"). */
+enum name_date { NAME_ONLY, NAME_SINCE, NAME_ENDED };
+
+/* ": A, B and C" for the listed detainees of one standing (rows of them), a fourth named
+ * rather than "1 other", past four ": A, B, C and 2 others". */
+static void name_detainees(struct sb *sb, const struct cw_report *r,
+			   enum cw_detainee_standing standing, size_t rows, enum name_date date)
+{
+	char name[600], when[CW_DATE_TEXT_MAX];
+	size_t named = 0;
+
+	for (size_t i = 0; i < r->ndetainees; i++) {
+		const struct cw_report_detainee *d = &r->detainees[i];
+
+		if (cw_report_detainee_standing(r, d) != standing)
+			continue;
+		if (named == 3 && rows > 4) {
+			sb_add(sb, P_(" and %zu other", " and %zu others", rows - named),
+			       rows - named);
+			break;
+		}
+		detainee_name(r, d, name, sizeof name);
+		sb_add(sb, "%s",
+		       !named                           ? _(": ")
+		       : named + 1 == rows && rows <= 4 ? _(" and ")
+							: _(", "));
+		if (date == NAME_SINCE) {
+			cw_date_format(d->since, when);
+			/* TRANSLATORS: a detainee and the month or year their detention is
+			 * dated to: "Eng Sroy (2023-07)" */
+			sb_add(sb, _("%s (%s)"), name, when);
+		} else if (date == NAME_ENDED) {
+			cw_date_format(d->to, when);
+			/* TRANSLATORS: a detainee and the month or year their release is dated
+			 * to: "Eng Sroy (ended 2023-10)" */
+			sb_add(sb, _("%s (ended %s)"), name, when);
+		} else {
+			sb_add(sb, "%s", name);
+		}
+		named++;
+	}
+}
+
 /* Those listed whose accounts stop before the period's end: said apart, with the date their
  * accounts stop at and whose they are, and named (up to three), never counted among those
  * held at the end. */
 static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
 {
 	struct cw_report_held h, now, later;
-	char when[CW_DATE_TEXT_MAX], name[600];
-	size_t named = 0;
+	char when[CW_DATE_TEXT_MAX];
 
 	cw_report_held_tally(r, CW_LAST_REPORTED, &h);
 	if (!h.rows)
@@ -2284,24 +2327,7 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 			  h.people),
 		       h.people, when);
 	accounts(sb, h.views);
-	for (size_t i = 0; i < r->ndetainees; i++) {
-		const struct cw_report_detainee *d = &r->detainees[i];
-
-		if (cw_report_detainee_standing(r, d) != CW_LAST_REPORTED)
-			continue;
-		if (named == 3 && h.rows > 4) { /* a fourth is named rather than "1 other" */
-			sb_add(sb, P_(" and %zu other", " and %zu others", h.rows - named),
-			       h.rows - named);
-			break;
-		}
-		detainee_name(r, d, name, sizeof name);
-		sb_add(sb, "%s%s",
-		       !named                               ? _(": ")
-		       : named + 1 == h.rows && h.rows <= 4 ? _(" and ")
-							    : _(", "),
-		       name);
-		named++;
-	}
+	name_detainees(sb, r, CW_LAST_REPORTED, h.rows, NAME_ONLY);
 	sb_add(sb, "%s", _("; no account recorded says whether they were still held at its end"));
 	if (!now.rows)
 		detention_longest(sb, r, h.first, h.rows == 1);
@@ -2316,9 +2342,8 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 static int detention_may_begin_later(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
 {
 	struct cw_report_held h, held, last;
-	char name[600], since[CW_DATE_TEXT_MAX];
+	char since[CW_DATE_TEXT_MAX];
 	const struct cw_report_detainee *first = NULL;
-	size_t named = 0;
 	int one_date = 1; /* all dated alike: the date once, after the names */
 
 	cw_report_held_tally(r, CW_MAY_BEGIN_LATER, &h);
@@ -2382,30 +2407,7 @@ static int detention_may_begin_later(struct cw_rdoc *doc, struct sb *sb, const s
 			  h.people),
 		       h.people);
 	accounts(sb, h.views);
-	for (size_t i = 0; i < r->ndetainees; i++) {
-		const struct cw_report_detainee *d = &r->detainees[i];
-
-		if (cw_report_detainee_standing(r, d) != CW_MAY_BEGIN_LATER)
-			continue;
-		if (named == 3 && h.rows > 4) {
-			sb_add(sb, P_(" and %zu other", " and %zu others", h.rows - named),
-			       h.rows - named);
-			break;
-		}
-		detainee_name(r, d, name, sizeof name);
-		cw_date_format(d->since, since);
-		sb_add(sb, "%s",
-		       !named                               ? _(": ")
-		       : named + 1 == h.rows && h.rows <= 4 ? _(" and ")
-							    : _(", "));
-		if (one_date)
-			sb_add(sb, "%s", name);
-		else
-			/* TRANSLATORS: a detainee and the month or year their detention is
-			 * dated to: "Eng Sroy (2023-07)" */
-			sb_add(sb, _("%s (%s)"), name, since);
-		named++;
-	}
+	name_detainees(sb, r, CW_MAY_BEGIN_LATER, h.rows, one_date ? NAME_ONLY : NAME_SINCE);
 	if (one_date) {
 		cw_date_format(first->since, since);
 		sb_add(sb, _(", dated %s"), since);
@@ -2421,8 +2423,6 @@ static int detention_may_begin_later(struct cw_rdoc *doc, struct sb *sb, const s
 static int detention_may_have_ended(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
 {
 	struct cw_report_held h;
-	char name[600], when[CW_DATE_TEXT_MAX];
-	size_t named = 0;
 
 	cw_report_held_tally(r, CW_MAY_HAVE_ENDED, &h);
 	if (!h.rows)
@@ -2437,27 +2437,7 @@ static int detention_may_have_ended(struct cw_rdoc *doc, struct sb *sb, const st
 		  h.people),
 	       h.people);
 	accounts(sb, h.views);
-	for (size_t i = 0; i < r->ndetainees; i++) {
-		const struct cw_report_detainee *d = &r->detainees[i];
-
-		if (cw_report_detainee_standing(r, d) != CW_MAY_HAVE_ENDED)
-			continue;
-		if (named == 3 && h.rows > 4) {
-			sb_add(sb, P_(" and %zu other", " and %zu others", h.rows - named),
-			       h.rows - named);
-			break;
-		}
-		detainee_name(r, d, name, sizeof name);
-		cw_date_format(d->to, when);
-		sb_add(sb, "%s",
-		       !named                               ? _(": ")
-		       : named + 1 == h.rows && h.rows <= 4 ? _(" and ")
-							    : _(", "));
-		/* TRANSLATORS: a detainee and the month or year their release is dated to:
-		 * "Eng Sroy (ended 2023-10)" */
-		sb_add(sb, _("%s (ended %s)"), name, when);
-		named++;
-	}
+	name_detainees(sb, r, CW_MAY_HAVE_ENDED, h.rows, NAME_ENDED);
 	sb_add(sb, "%s", stop());
 	return sentence(doc, sb);
 }
