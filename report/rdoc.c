@@ -2676,6 +2676,36 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       r->groups[g], cw_report_group_label((enum cw_report_group)g));
 		}
 		list_accounts(&sb, &r->arrests, -1);
+		/* Arrested and not listed as held: said, not left to be read as released. */
+		if (c[CW_METRIC_ARRESTS]) {
+			int unlisted_partial;
+			size_t unlisted = cw_report_arrests_unlisted(r, &unlisted_partial);
+
+			if (unlisted)
+				sb_add(&sb,
+				       unlisted_partial
+					       ? P_("; at least %zu person arrested is not listed "
+						    "below as held: an end of their detention is "
+						    "recorded, or their case does not record them "
+						    "as "
+						    "detained",
+						    "; at least %zu people arrested are not listed "
+						    "below as held: an end of their detention is "
+						    "recorded, or their case does not record them "
+						    "as "
+						    "detained",
+						    unlisted)
+					       : P_("; %zu person arrested is not listed below as "
+						    "held: an end of their detention is recorded, "
+						    "or "
+						    "their case does not record them as detained",
+						    "; %zu people arrested are not listed below as "
+						    "held: an end of their detention is recorded, "
+						    "or "
+						    "their case does not record them as detained",
+						    unlisted),
+				       unlisted);
+		}
 		if (demo_arrests(c) && c[CW_METRIC_ARRESTS])
 			sb_add(&sb,
 			       _("; the demonstrations below recorded %s, which may be among "

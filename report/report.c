@@ -371,6 +371,30 @@ size_t cw_report_detention_people(const struct cw_report *r, const struct cw_rec
 	return taken;
 }
 
+size_t cw_report_arrests_unlisted(const struct cw_report *r, int *partial)
+{
+	size_t unlisted = 0;
+
+	*partial = 0;
+	for (size_t i = 0; i < r->arrests.n; i++) {
+		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
+		size_t j;
+
+		if (m->type != CW_MS_ARREST || listed_detainee(r, m))
+			continue;
+		for (j = 0; j < i && !(r->arrests.items[j].u.milestone.type == CW_MS_ARREST &&
+				       same_taken(&r->arrests.items[j], &r->arrests.items[i]));
+		     j++)
+			;
+		if (j < i)
+			continue; /* another account of the same arrest */
+		unlisted += milestone_people(r, m);
+		if (m->group && cw_report_milestone_group_count(r, m) <= 0)
+			*partial = 1;
+	}
+	return unlisted;
+}
+
 static int count_articles(struct cw_report *r)
 {
 	for (size_t i = 0; i < r->arrests.n; i++) {

@@ -364,6 +364,10 @@ void cw_report_held_tally(const struct cw_report *r, enum cw_detainee_standing s
  * (listed[CW_HELD_AT_END] ...: cw_report_detainee_standing). */
 size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
 				  size_t listed[CW_DETAINEE_STANDINGS], int *partial);
+/* How many people the period's arrests (milestones of that type) name whom detainees does not
+ * list, each arrest once however many accounts give it (a group as its number, one when it
+ * gives none: *partial then): released since, or their case does not record them as held. */
+size_t cw_report_arrests_unlisted(const struct cw_report *r, int *partial);
 
 /* The name of a person or case the report looked up (cw_report_ref), for
  * cw_record_json_add_names (models/json.h): ctx is the struct cw_report. NULL when the report

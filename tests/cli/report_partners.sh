@@ -113,8 +113,11 @@ assert s[2] == ('At the hearings the team monitored, fair-trial indicators not m
                 'press not admitted (1 hearing).' % ph['not_met']), s[2]
 assert s[3] == 'At the hearings documents report, fair-trial indicators not met: public hearing (1 hearing).', s[3]
 g = d['arrests_and_charges']['groups']
-assert s[4] == '%d new arrest; %d under 494/495 incitement (account: own observation).' % (
-    c['arrests'], g['incitement_494_495']), s[4]
+# the arrested person's case does not record them as detained: not listed, and said so
+assert s[4] == ('%d new arrest; %d under 494/495 incitement (account: own observation); 1 person '
+                'arrested is not listed below as held: an end of their detention is recorded, or '
+                'their case does not record them as detained.' % (
+                    c['arrests'], g['incitement_494_495'])), s[4]
 conv = sum(1 for v in d['verdicts'] if v['result'] == 'convicted')
 assert s[5] == '%d verdict or ruling was recorded (account: own observation): %d convicted.' % (
     c['verdicts'], conv), s[5]
