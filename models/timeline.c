@@ -574,6 +574,9 @@ struct stint {
 	 * (a detention seen on 25 July after an arrest dated only to July) or the day custody is
 	 * known as of finds the person held sooner. */
 	struct cw_date sure;
+	/* The last day it can have ended, when earlier than its end's last day: an end dated
+	 * only to a month that holds a day they were arrested again (unknown: none). */
+	struct cw_date until;
 };
 
 enum { RUNNING = 1, RUNNING_UNCOUNTED = 2 };
@@ -598,7 +601,7 @@ static void add_stint(struct stints *s, struct cw_date from, struct cw_date to, 
 		s->v = v;
 		s->cap = cap;
 	}
-	s->v[s->n++] = (struct stint){from, to, running, sure};
+	s->v[s->n++] = (struct stint){from, to, running, sure, {0, 0, 0}};
 }
 
 struct pretrial {
@@ -674,6 +677,18 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		if (!cw_date_is_known(end))
 			break;
 		add_stint(out, start, end, 0, sure_start(w, kase, recs, n, start, end));
+		/* Released "in October", arrested again on 10 October: released by the 9th, so
+		 * the two stretches are two, not one run from the first arrest. */
+		if (!out->failed && cw_date_precision(end) != CW_DATE_DAY) {
+			struct cw_date again = next_start(w, kase, recs, n, end);
+
+			if (cw_date_is_known(again) && cw_date_precision(again) == CW_DATE_DAY &&
+			    cw_date_compare(again, cw_date_first_day(end)) > 0 &&
+			    cw_date_compare(again, cw_date_last_day(end)) <= 0 &&
+			    cw_date_to_days(again) - 1 >= cw_date_to_days(cw_date_last_day(start)))
+				out->v[out->n - 1].until =
+					cw_date_from_days(cw_date_to_days(again) - 1);
+		}
 		p->to = end;
 		p->to_kind = CW_PRETRIAL_TO_END;
 		after = end;
@@ -974,7 +989,8 @@ static void count_days(const struct stints *s, struct cw_date today,
 			least[nl++] = (struct span){a, b, t->from};
 		point_l = i == running ? b : point_l;
 		a = cw_date_to_days(cw_date_first_day(t->from));
-		b = cw_date_to_days(cw_date_last_day(t->to));
+		b = cw_date_to_days(cw_date_is_known(t->until) ? t->until
+							       : cw_date_last_day(t->to));
 		if (b > cap)
 			b = cap;
 		if (b < a)

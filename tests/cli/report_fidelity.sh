@@ -801,4 +801,19 @@ ok cw log hearing --case "Seen set case" --date 2024-08-07 --view own --outcome 
 	--same-event "$set_id"
 ok cw report --from 2024-08-05 --to 2024-08-11 --format json
 json "d['hearings_set'] == [] and d['comparison']['hearings_own']['current'] == 1"
+# ---- released "in October", arrested again on 10 October: two stretches, the second since
+# the 10th, not one run from July counted as if no release came between ("5 to 103 days")
+ok cw person add --name "Again Held"
+ok cw case add --title "Again case" --defendant "Again Held" --custody detained --charge 494 \
+	--view own
+ok cw log milestone --person "Again Held" --case "Again case" --type arrest --date 2023-07-04 \
+	--view own
+ok cw log milestone --person "Again Held" --case "Again case" --type release --outcome granted \
+	--date 2023-10 --view own
+ok cw log milestone --person "Again Held" --case "Again case" --type arrest --date 2023-10-10 \
+	--view own
+ok cw report --from 2023-10-09 --to 2023-10-15 --person "Again Held" --format json
+json "[(p['since'], p['days'], p['days_at_most']) for p in d['pretrial_detention']] == [('2023-10-10', 5, 5)]"
+ok env CASEWATCH_NOW=2023-10-15T05:00:00Z "$CASEWATCH" --db "$DB" timeline "Again Held" --json
+json "[d['summary'][k] for k in ('pretrial_days_at_least', 'pretrial_days_at_most')] == [94, 102]"
 done_ok
