@@ -413,6 +413,24 @@ static void person_list_cells(struct builder *b, const struct cw_list *l)
 		cell(b, CW_RC_PEOPLE_COUNT, "%zu", l->n);
 }
 
+/* The cells every row of a hearing has: its id, account, date and time, case (with its
+ * defendants), court and stage. */
+static void hearing_cells(struct builder *b, const struct cw_record *rec)
+{
+	const struct cw_hearing *h = &rec->u.hearing;
+
+	id_cell(b, CW_RC_ID, &rec->id);
+	account_cell(b, rec);
+	date_cell(b, CW_RC_DATE, h->date);
+	if (h->time)
+		cell(b, CW_RC_DATE, "%s %s", b->row[CW_RC_DATE], h->time);
+	case_cells(b, &h->case_id, 1);
+	if (h->court)
+		cell(b, CW_RC_PLACE, "%s", h->court);
+	if (h->stage)
+		cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
+}
+
 /* The hearings of one side: the team's own observations (own set), or the others. An account
  * of a hearing the team observed too is listed with the others and says so: it is counted
  * once, as the team's (report.c joins the accounts of one event). */
@@ -436,16 +454,7 @@ static void hearings(struct builder *b, int own)
 				 "team's"),
 			       hex);
 		}
-		id_cell(b, CW_RC_ID, &l->items[i].id);
-		account_cell(b, &l->items[i]);
-		date_cell(b, CW_RC_DATE, h->date);
-		if (h->time)
-			cell(b, CW_RC_DATE, "%s %s", b->row[CW_RC_DATE], h->time);
-		case_cells(b, &h->case_id, 1);
-		if (h->court)
-			cell(b, CW_RC_PLACE, "%s", h->court);
-		if (h->stage)
-			cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
+		hearing_cells(b, &l->items[i]);
 		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_outcome, h->outcome));
 		date_cell(b, CW_RC_NEXT_DATE, h->next_date);
 		for (size_t j = 0; j < h->indicators.n; j++) {
@@ -491,16 +500,7 @@ static void hearings_set(struct builder *b)
 		const struct cw_hearing *h = &l->items[i].u.hearing;
 		char as_of[CW_DATE_TEXT_MAX];
 
-		id_cell(b, CW_RC_ID, &l->items[i].id);
-		account_cell(b, &l->items[i]);
-		date_cell(b, CW_RC_DATE, h->date);
-		if (h->time)
-			cell(b, CW_RC_DATE, "%s %s", b->row[CW_RC_DATE], h->time);
-		case_cells(b, &h->case_id, 1);
-		if (h->court)
-			cell(b, CW_RC_PLACE, "%s", h->court);
-		if (h->stage)
-			cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
+		hearing_cells(b, &l->items[i]);
 		cw_date_format(l->items[i].reported_on, as_of);
 		/* TRANSLATORS: a hearing a source set: "set in an account of 2022-06; not reported
 		 * held" */

@@ -1620,10 +1620,8 @@ int cw_reader_text_names_withheld(struct cw_reader *rd, const char *text, int *w
 	*withheld = 0;
 	if (!words)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	/* The whole text, then each word of it: "Rotha Hem" or "Hem Rotha land" names Hem Rotha
-	 * as surely as "Hem Rotha" does. */
-	for (size_t k = 0; rc == 0 && !*withheld && k < sizeof kinds / sizeof kinds[0]; k++)
-		rc = names_withheld(rd, kinds[k], text, withheld, err);
+	/* Each word of it: "Rotha Hem" or "Hem Rotha land" names Hem Rotha as surely as "Hem
+	 * Rotha" does (and a name holding the whole text holds each of its words). */
 	for (char *w = strtok_r(words, " \t", &save); w && rc == 0 && !*withheld;
 	     w = strtok_r(NULL, " \t", &save))
 		for (size_t k = 0; rc == 0 && !*withheld && k < sizeof kinds / sizeof kinds[0]; k++)
