@@ -391,10 +391,24 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
  * detention (the event in *by when by is not NULL); unknown when none does. An end dated the
  * day of a start ends what that start began (the index of detentions reads it so too). A
  * group's end that frees only part of it ends nothing (group_walk). */
+/* Whether a date only to a month or a year holds the day `start` (dated to a day): an end so
+ * dated may have come after it ("arrested on 4 July, released in July"). */
+static int holds_day(struct cw_date d, struct cw_date start)
+{
+	return cw_date_precision(d) != CW_DATE_DAY && cw_date_precision(start) == CW_DATE_DAY &&
+	       cw_date_compare(cw_date_first_day(d), start) <= 0 &&
+	       cw_date_compare(cw_date_last_day(d), start) >= 0;
+}
+
+/* The end of the stretch from `start`: the earliest event that ends it dated from `start` on,
+ * or dated only to the month or the year that holds `start` (released "in July" after an arrest
+ * on 4 July), unless that event is `prev`, the one that ended the stretch before (one release
+ * ends one stretch). *by (when not NULL) gets the event. */
 static struct cw_date pretrial_end(const struct who *w, const struct cw_record *kase,
 				   const struct cw_record *recs, size_t n, struct cw_date start,
-				   const struct cw_record **by)
+				   const struct cw_record *prev, const struct cw_record **by)
 {
+	const struct cw_record *covering = NULL;
 	struct cw_date end = {0, 0, 0};
 
 	if (!w->person) {
@@ -409,15 +423,36 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 		const struct cw_record *r = &recs[i];
 		struct cw_date d = cw_record_date(r);
 
-		if (!cw_date_is_known(d) || cw_date_compare(d, start) < 0 || !ends_for(w, kase, r))
+		if (!cw_date_is_known(d) || !ends_for(w, kase, r))
 			continue;
+		if (cw_date_compare(d, start) < 0) {
+			if (holds_day(d, start) && r != prev &&
+			    (!covering || cw_date_compare(d, cw_record_date(covering)) > 0))
+				covering = r; /* the month before its year: the closer */
+			continue;
+		}
 		if (!cw_date_is_known(end) || cw_date_compare(d, end) < 0) {
 			end = d;
 			if (by)
 				*by = r;
 		}
 	}
+	/* One dated to a day of that month or year says more than the month does. */
+	if (covering && (!cw_date_is_known(end) ||
+			 cw_date_compare(cw_date_first_day(end),
+					 cw_date_last_day(cw_record_date(covering))) > 0)) {
+		end = cw_record_date(covering);
+		if (by)
+			*by = covering;
+	}
 	return end;
+}
+
+/* What the next stretch's start is looked for after: the end of this one, or its start when
+ * the end is dated only to a month or a year that holds the start. */
+static struct cw_date stretch_after(struct cw_date start, struct cw_date end)
+{
+	return cw_date_compare(end, start) < 0 ? start : end;
 }
 
 /* Whether the end of a stretch from `start`, dated `end`, only to a month or a year that runs
@@ -442,7 +477,7 @@ static int end_may_be_later(const struct who *w, const struct cw_record *kase,
 		/* Arrested again on a day of that month, up to `today`: released before it. */
 		if (starts_for(w, kase, &recs[i]) &&
 		    cw_date_is_known(d = start_date(w, kase, recs, n, &recs[i])) &&
-		    cw_date_precision(d) == CW_DATE_DAY &&
+		    cw_date_precision(d) == CW_DATE_DAY && cw_date_compare(d, start) > 0 &&
 		    cw_date_compare(d, cw_date_first_day(end)) >= 0 &&
 		    cw_date_compare(d, today) <= 0)
 			return 0;
@@ -478,17 +513,18 @@ static struct cw_date last_start(const struct who *w, const struct cw_record *ka
 				 const struct cw_record *recs, size_t n, struct cw_date today)
 {
 	struct cw_date start, last = {0, 0, 0}, end, after = {0, 0, 0};
+	const struct cw_record *by = NULL;
 
 	for (;;) {
 		start = next_start(w, kase, recs, n, after);
 		if (!cw_date_is_known(start) || after_day(start, today))
 			return last;
 		last = start;
-		end = pretrial_end(w, kase, recs, n, start, NULL);
+		end = pretrial_end(w, kase, recs, n, start, by, &by);
 		if (!cw_date_is_known(end) || after_day(end, today) ||
 		    end_may_be_later(w, kase, recs, n, start, end, today))
 			return last;
-		after = end;
+		after = stretch_after(start, end);
 	}
 }
 
@@ -644,7 +680,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			      struct pretrial *p, struct stints *out)
 {
 	struct cw_date start, end, after = {0, 0, 0}, to = {0, 0, 0};
-	const struct cw_record *seen, *later;
+	const struct cw_record *seen, *later, *by = NULL;
 	enum cw_pretrial_to kind;
 
 	memset(p, 0, sizeof *p);
@@ -652,7 +688,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		start = next_start(w, kase, recs, n, after);
 		if (!cw_date_is_known(start) || after_day(start, today))
 			return;
-		end = pretrial_end(w, kase, recs, n, start, NULL);
+		end = pretrial_end(w, kase, recs, n, start, by, &by);
 		if (cw_date_is_known(end) && after_day(end, today)) {
 			/* It ended after the day asked about, so it ran up to that day, whatever
 			 * the case says of the person now (a report of a past week). */
@@ -680,7 +716,8 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		/* Released "in October", arrested again on 10 October: released by the 9th, so
 		 * the two stretches are two, not one run from the first arrest. */
 		if (!out->failed && cw_date_precision(end) != CW_DATE_DAY) {
-			struct cw_date again = next_start(w, kase, recs, n, end);
+			struct cw_date again =
+				next_start(w, kase, recs, n, stretch_after(start, end));
 
 			if (cw_date_is_known(again) && cw_date_precision(again) == CW_DATE_DAY &&
 			    cw_date_compare(again, cw_date_first_day(end)) > 0 &&
@@ -691,7 +728,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		}
 		p->to = end;
 		p->to_kind = CW_PRETRIAL_TO_END;
-		after = end;
+		after = stretch_after(start, end);
 	}
 	if (!(kind = who_running_to(kase, w, &to)))
 		return; /* not detained now, and no record says when it ended */
@@ -867,7 +904,7 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 {
 	const struct cw_defendant *mine;
 	const struct cw_record *by = NULL;
-	struct cw_date start, end = {0, 0, 0}, after = {0, 0, 0}, as_of;
+	struct cw_date start, end = {0, 0, 0}, after = {0, 0, 0}, last_end = {0, 0, 0}, as_of;
 	struct who w = {person, NULL};
 
 	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)) ||
@@ -878,17 +915,18 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 		start = next_start(&w, kase, records, n, after);
 		if (!cw_date_is_known(start) || after_day(start, today))
 			break;
-		end = pretrial_end(&w, kase, records, n, start, &by);
+		end = pretrial_end(&w, kase, records, n, start, by, &by);
 		if (!cw_date_is_known(end) || after_day(end, today) ||
 		    end_may_be_later(&w, kase, records, n, start, end, today))
 			return NULL; /* still running: "detained" is what the records say */
-		after = end;
+		after = stretch_after(start, end);
+		last_end = end;
 	}
-	if (!by || !cw_date_is_known(after) || !sets_free(by))
+	if (!by || !cw_date_is_known(last_end) || !sets_free(by))
 		return NULL;
 	/* An entry known as of that day or later was written knowing of it. */
 	as_of = cw_date_is_known(mine->as_of) ? mine->as_of : kase->u.kase.as_of;
-	if (cw_date_is_known(as_of) && cw_date_compare(as_of, after) >= 0)
+	if (cw_date_is_known(as_of) && cw_date_compare(as_of, last_end) >= 0)
 		return NULL;
 	return by;
 }

@@ -64,7 +64,10 @@ int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b)
 
 /* Pretrial detention is read stretch by stretch: in each case, from an arrest or detention to
  * the first event that ends it, then from the next arrest or detention after that (a release on
- * bail and an arrest again are two stretches); the days of every stretch of every case are
+ * bail and an arrest again are two stretches; an end dated only to the month or the year that
+ * holds a start dated to a day may have come after it, and ends that stretch unless it ended
+ * the one before, or an end dated to a day of that month or year from the start on does);
+ * the days of every stretch of every case are
  * counted once each (two cases holding a person at once are one detention).
  * records: the person's timeline (any order). today: the date a detention the team itself
  * records as ongoing is counted to, and the latest day any detention is counted to (a report
@@ -147,6 +150,8 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *   - a hearing of the case ends it for `person` (a zero id: for every defendant, whoever is
  *     named) with a verdict that names them or no one (a verdict on a group names the group,
  *     not everyone), or bail granted when the case has one defendant;
+ *   - an end dated only to the month or the year that holds the start ends it too (above);
+ *     the index does not read such ends, and keeps the person among its candidates;
  *   - only starts and ends whose first day is on or before the day asked about count; one
  *     whose end lies wholly after that day was running on it, counted to it, whatever the
  *     case says of the person now; a person's end dated only to a month or a year that runs

@@ -38,7 +38,9 @@
  *
  * Why the candidates are right: cw_timeline_summarise reads a person's detention in a case
  * stretch by stretch (models/timeline.h): from a start to the first end dated from it on, then
- * from the first start dated after that end; the last stretch, with no end, runs while the
+ * from the first start dated after that end (an end dated only to the month or the year that
+ * holds a start may end that stretch too; the index leaves it out, which keeps a candidate the
+ * summary then finds released, never the reverse); the last stretch, with no end, runs while the
  * case's (last) entry for them says detained. So they are still detained at `to` in the case,
  * in the records dated up to `to`, exactly when (a) the case's entry says detained and (b) some
  * start of theirs in the case at a date key <= key(to) (a date's first day is on or before

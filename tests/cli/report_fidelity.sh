@@ -816,4 +816,27 @@ ok cw report --from 2023-10-09 --to 2023-10-15 --person "Again Held" --format js
 json "[(p['since'], p['days'], p['days_at_most']) for p in d['pretrial_detention']] == [('2023-10-10', 5, 5)]"
 ok env CASEWATCH_NOW=2023-10-15T05:00:00Z "$CASEWATCH" --db "$DB" timeline "Again Held" --json
 json "[d['summary'][k] for k in ('pretrial_days_at_least', 'pretrial_days_at_most')] == [94, 102]"
+# ---- arrested on 4 July, released "in July": the release ends that detention, somewhere
+# from the 4th to the 31st, where it was read as before the arrest and the detention ran on
+ok cw person add --name "July Freed"
+ok cw case add --title "July case" --defendant "July Freed" --custody released --charge 494 \
+	--view un
+ok cw log milestone --person "July Freed" --case "July case" --type arrest --date 2023-07-04 \
+	--view un
+ok cw log milestone --person "July Freed" --case "July case" --type release --outcome granted \
+	--date 2023-07 --view un
+ok env CASEWATCH_NOW=2023-09-15T05:00:00Z "$CASEWATCH" --db "$DB" timeline "July Freed" --json
+json "[d['summary'][k] for k in ('pretrial_days_at_least', 'pretrial_days_at_most', 'pretrial_ongoing', 'pretrial_to_reason')] == [0, 27, False, 'ended']"
+# asked about on the 10th, the release may have come or not
+ok cw report --from 2023-07-04 --to 2023-07-10 --person "July Freed" --format json
+json "[(p['days_at_least'], p['days_at_most'], p['standing']) for p in d['pretrial_detention']] == [(0, 6, 'may_have_ended_before_end')]"
+# in August it is over: nobody is listed as held
+ok cw report --from 2023-08-07 --to 2023-08-13 --person "July Freed" --format json
+json "d['pretrial_detention'] == []"
+# a second arrest in July after it starts a stretch of its own, which that release does not end
+ok cw log milestone --person "July Freed" --case "July case" --type arrest --date 2023-07-20 \
+	--view un
+ok cw edit "July case" --defendant "July Freed" --custody detained
+ok cw report --from 2023-08-07 --to 2023-08-13 --person "July Freed" --format json
+json "[p['since'] for p in d['pretrial_detention']] == ['2023-07-20']"
 done_ok
