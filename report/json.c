@@ -319,6 +319,22 @@ static json_t *releases(const struct cw_report *r)
 			jgroup(o, m->group, m->count);
 		json_array_append_new(a, jrow(o, rec));
 	}
+	/* Bail decided at a hearing: the hearing names no person ("at_hearing"). */
+	for (size_t i = 0; a && i < r->hearings.n; i++) {
+		const struct cw_record *rec = &r->hearings.items[i];
+		int decided = cw_report_hearing_bail(r, i);
+		json_t *o;
+
+		if (!decided)
+			continue;
+		o = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b}", "id", jid(&rec->id), "view",
+			      jview(rec), "date", jdate(rec->u.hearing.date), "type",
+			      jword(&cw_words_milestone, CW_MS_BAIL), "outcome",
+			      jword(&cw_words_decision, (uint8_t)decided), "person", json_null(),
+			      "case", jcase(r, &rec->u.hearing.case_id), "detail", json_null(),
+			      "at_hearing", 1);
+		json_array_append_new(a, jrow(o, rec));
+	}
 	return a;
 }
 
@@ -745,8 +761,7 @@ static json_t *fair_trial(const struct cw_report *r)
 	json_t *a = json_array();
 
 	for (int side = CW_FAIR_SIDE_OWN; a && side <= CW_FAIR_SIDE_REPORTED; side++) {
-		if (!r->counts[side == CW_FAIR_SIDE_OWN ? CW_METRIC_HEARINGS_OWN
-							: CW_METRIC_HEARINGS_REPORTED])
+		if (!cw_report_side_hearings(r, side))
 			continue;
 		for (size_t f = 0; f < r->nfair; f++) {
 			const struct cw_report_fair *fr = &r->fair[f];

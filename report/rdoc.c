@@ -431,6 +431,19 @@ static void hearing_cells(struct builder *b, const struct cw_record *rec)
 		cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
 }
 
+/* A hearing's outcome, with the decision a bail hearing gave: "bail decision (refused)". */
+static void outcome_cell(struct builder *b, const struct cw_hearing *h)
+{
+	if (h->outcome == CW_OUTCOME_BAIL_DECISION &&
+	    (h->bail == CW_BAIL_GRANTED || h->bail == CW_BAIL_REFUSED))
+		/* TRANSLATORS: a hearing's outcome and the bail it decided: "bail decision
+		 * (granted)" */
+		cell(b, CW_RC_OUTCOME, _("%s (%s)"), word(&cw_words_outcome, h->outcome),
+		     word(&cw_words_bail, h->bail));
+	else
+		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_outcome, h->outcome));
+}
+
 /* The hearings of one side: the team's own observations (own set), or the others. An account
  * of a hearing the team observed too is listed with the others and says so: it is counted
  * once, as the team's (report.c joins the accounts of one event). */
@@ -455,7 +468,7 @@ static void hearings(struct builder *b, int own)
 			       hex);
 		}
 		hearing_cells(b, &l->items[i]);
-		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_outcome, h->outcome));
+		outcome_cell(b, h);
 		date_cell(b, CW_RC_NEXT_DATE, h->next_date);
 		for (size_t j = 0; j < h->indicators.n; j++) {
 			const struct cw_indicator *ind =
@@ -549,15 +562,58 @@ static void arrests(struct builder *b)
 	}
 }
 
+/* Whether a case the report names has one defendant. */
+static int one_defendant(const struct cw_report *r, const struct cw_id *case_id)
+{
+	const struct cw_record *k = cw_report_ref(r, case_id);
+
+	return k && k->kind == CW_KIND_CASE && k->u.kase.defendants.n == 1;
+}
+
 /* Bail, releases and pardons: each with its outcome as recorded, so that a bail refused is
  * read as refused and one whose outcome was not recorded says so. */
 static void releases(struct builder *b)
 {
-	const struct cw_record_list *l = &b->r->releases;
+	const struct cw_record_list *l = &b->r->releases, *hl = &b->r->hearings;
+	size_t h = 0;
 
-	for (size_t i = 0; i < l->n; i++) {
-		const struct cw_milestone *m = &l->items[i].u.milestone;
-		const char *what = word(&cw_words_milestone, m->type);
+	for (size_t i = 0; i <= l->n; i++) {
+		const struct cw_milestone *m;
+		const char *what;
+
+		/* The hearings that decided bail, in date order among the milestones (both
+		 * lists are oldest first). */
+		for (;
+		     h < hl->n && (i == l->n || cw_date_compare(hl->items[h].u.hearing.date,
+								l->items[i].u.milestone.date) <= 0);
+		     h++) {
+			int decided = cw_report_hearing_bail(b->r, h);
+
+			if (!decided)
+				continue;
+			/* TRANSLATORS: bail decided at a hearing: "bail (refused) at a hearing" */
+			cell(b, CW_RC_LABEL, _("%s (%s) at a hearing"),
+			     word(&cw_words_milestone, CW_MS_BAIL),
+			     word(&cw_words_decision, (uint8_t)decided));
+			id_cell(b, CW_RC_ID, &hl->items[h].id);
+			account_cell(b, &hl->items[h]);
+			date_cell(b, CW_RC_DATE, hl->items[h].u.hearing.date);
+			/* A hearing's bail decision names no one: its defendant when the case has
+			 * one, else not the case's every defendant (co-defendants' bail is often
+			 * decided apart). */
+			if (one_defendant(b->r, &hl->items[h].u.hearing.case_id))
+				case_cells(b, &hl->items[h].u.hearing.case_id, 1);
+			else {
+				case_cells(b, &hl->items[h].u.hearing.case_id, 0);
+				cell(b, CW_RC_PEOPLE, "%s", _("not named in the record"));
+			}
+			reportedly_cell(b, &hl->items[h], CW_RC_LABEL);
+			row_end(b);
+		}
+		if (i == l->n)
+			break;
+		m = &l->items[i].u.milestone;
+		what = word(&cw_words_milestone, m->type);
 
 		if (m->outcome != CW_DECISION_UNKNOWN)
 			/* TRANSLATORS: a bail or release and its outcome: "bail (refused)" */
@@ -1218,6 +1274,10 @@ static void metric_cell(struct builder *b, enum cw_rcol col, size_t n)
 static void comparison(struct builder *b)
 {
 	for (int m = 0; m < CW_METRIC_COUNT; m++) {
+		/* Hearings the team was turned away from: a row only when there were any (JSON
+		 * and every other row always have it). */
+		if (m == CW_METRIC_HEARINGS_KEPT_OUT && !b->r->counts[m] && !b->r->previous[m])
+			continue;
 		cell(b, CW_RC_LABEL, "%s", cw_report_metric_label((enum cw_report_metric)m));
 		cell(b, CW_RC_DETAIL, "%s", cw_report_metric_name((enum cw_report_metric)m));
 		metric_cell(b, CW_RC_COUNT, b->r->counts[m]);
@@ -1305,8 +1365,7 @@ static void fair_trial(struct builder *b)
 	const struct cw_report *r = b->r;
 
 	for (int side = CW_FAIR_SIDE_OWN; side <= CW_FAIR_SIDE_REPORTED; side++) {
-		if (!r->counts[side == CW_FAIR_SIDE_OWN ? CW_METRIC_HEARINGS_OWN
-							: CW_METRIC_HEARINGS_REPORTED])
+		if (!cw_report_side_hearings(r, side))
 			continue;
 		for (size_t f = 0; f < r->nfair; f++) {
 			const struct cw_report_fair *fr = &r->fair[f];
@@ -2467,19 +2526,34 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	const size_t *c = r->counts;
 	struct sb sb = {0};
 	char arr[80]; /* "at least 2 arrests" at demonstrations */
-	size_t began, taken, listed_by[CW_DETAINEE_STANDINGS], listed;
+	size_t began, taken, listed_by[CW_DETAINEE_STANDINGS], listed, bail_hearings = 0;
 	uint32_t began_views;
 	int began_said = 0; /* "N listed below arrested or detained during the period" */
 	int rc, began_partial, taken_partial;
 
 	/* The team's own hearings, then what documents report: never one count of both. */
-	if (c[CW_METRIC_HEARINGS_OWN] == 0) {
+	if (c[CW_METRIC_HEARINGS_OWN] == 0 && c[CW_METRIC_HEARINGS_KEPT_OUT] == 0) {
 		sb_add(&sb, "%s", _("The team monitored no hearings in this period."));
 	} else {
-		sb_add(&sb,
-		       P_("The team monitored %zu hearing", "The team monitored %zu hearings",
-			  c[CW_METRIC_HEARINGS_OWN]),
-		       c[CW_METRIC_HEARINGS_OWN]);
+		/* A hearing the team was turned away from is not one it monitored: the figure
+		 * partners set beside OHCHR's "monitored 28 hearings" must not include it. */
+		if (c[CW_METRIC_HEARINGS_OWN] == 0)
+			sb_add(&sb,
+			       P_("The team was not admitted to the %zu hearing it went to",
+				  "The team was not admitted to any of the %zu hearings it went to",
+				  c[CW_METRIC_HEARINGS_KEPT_OUT]),
+			       c[CW_METRIC_HEARINGS_KEPT_OUT]);
+		else
+			sb_add(&sb,
+			       P_("The team monitored %zu hearing",
+				  "The team monitored %zu hearings", c[CW_METRIC_HEARINGS_OWN]),
+			       c[CW_METRIC_HEARINGS_OWN]);
+		if (c[CW_METRIC_HEARINGS_OWN] && c[CW_METRIC_HEARINGS_KEPT_OUT])
+			sb_add(&sb,
+			       P_(" and was not admitted to %zu more",
+				  " and was not admitted to %zu more",
+				  c[CW_METRIC_HEARINGS_KEPT_OUT]),
+			       c[CW_METRIC_HEARINGS_KEPT_OUT]);
 		outcome_list(&sb, r->outcomes[CW_FAIR_SIDE_OWN]);
 		sb_add(&sb, "%s", stop());
 	}
@@ -2512,13 +2586,16 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	}
 
 	/* Fair-trial indicators not met, per side. */
-	if (c[CW_METRIC_HEARINGS_OWN]) {
+	if (cw_report_side_hearings(r, CW_FAIR_SIDE_OWN)) {
 		struct sb list = {0};
 
 		if (not_met_list(&list, r, CW_FAIR_SIDE_OWN))
 			sb_add(&sb,
-			       _("At the hearings the team monitored, fair-trial indicators not "
-				 "met: %s."),
+			       c[CW_METRIC_HEARINGS_KEPT_OUT]
+				       ? _("At the hearings the team went to, fair-trial "
+					   "indicators not met: %s.")
+				       : _("At the hearings the team monitored, fair-trial "
+					   "indicators not met: %s."),
 			       list.s);
 		else if (any_answered(r, CW_FAIR_SIDE_OWN))
 			sb_add(&sb, "%s",
@@ -2822,10 +2899,24 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 
 	/* Bail, releases and pardons: how many, whose accounts, and their outcomes as recorded
 	 * (a bail refused is not a release). */
-	if (r->releases.n) {
+	for (size_t i = 0; i < r->hearings.n; i++)
+		bail_hearings += cw_report_hearing_bail(r, i) != CW_DECISION_UNKNOWN;
+	if (r->releases.n || bail_hearings) {
 		size_t granted = 0, refused = 0, unknown = 0, other[256] = {0};
+		size_t all = r->releases.n + bail_hearings;
+		uint32_t views = 0;
 		int any = 0;
 
+		for (size_t i = 0; i < r->hearings.n; i++) {
+			int decided = cw_report_hearing_bail(r, i);
+
+			granted += decided == CW_DECISION_GRANTED;
+			refused += decided == CW_DECISION_REFUSED;
+			if (decided)
+				views |= cw_report_view_bit(&r->hearings.items[i]);
+		}
+		for (size_t i = 0; i < r->releases.n; i++)
+			views |= cw_report_view_bit(&r->releases.items[i]);
 		for (size_t i = 0; i < r->releases.n; i++) {
 			const struct cw_milestone *m = &r->releases.items[i].u.milestone;
 
@@ -2840,9 +2931,9 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		}
 		sb_add(&sb,
 		       P_("%zu decision on bail, release or pardon was recorded",
-			  "%zu decisions on bail, release or pardon were recorded", r->releases.n),
-		       r->releases.n);
-		list_accounts(&sb, &r->releases, -1);
+			  "%zu decisions on bail, release or pardon were recorded", all),
+		       all);
+		accounts(&sb, views);
 		if (granted)
 			sb_add(&sb, P_(": %zu granted", ": %zu granted", granted), granted);
 		if (refused)

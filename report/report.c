@@ -93,10 +93,18 @@ int cw_report_parse_week(const char *text, int *year, int *week, struct cw_error
 
 const char *cw_report_metric_name(enum cw_report_metric m)
 {
-	static const char *const names[CW_METRIC_COUNT] = {
-		"hearings", "hearings_own",   "hearings_reported",    "verdict_hearings",
-		"arrests",  "charges",        "detentions",           "verdicts",
-		"visits",   "demonstrations", "demonstration_arrests"};
+	static const char *const names[CW_METRIC_COUNT] = {"hearings",
+							   "hearings_own",
+							   "hearings_own_not_admitted",
+							   "hearings_reported",
+							   "verdict_hearings",
+							   "arrests",
+							   "charges",
+							   "detentions",
+							   "verdicts",
+							   "visits",
+							   "demonstrations",
+							   "demonstration_arrests"};
 
 	return (unsigned)m < CW_METRIC_COUNT ? names[m] : "";
 }
@@ -106,6 +114,7 @@ const char *cw_report_metric_label(enum cw_report_metric m)
 	static const char *const labels[CW_METRIC_COUNT] = {
 		N_("hearings, every account"),
 		N_("hearings monitored by the team"),
+		N_("hearings the team was not admitted to"),
 		N_("hearings reported in documents"),
 		N_("hearings with a verdict"),
 		N_("arrests"),
@@ -1339,6 +1348,37 @@ int cw_report_hearing_is_own(const struct cw_record *hearing)
 	return hearing->view == CW_VIEW_OWN;
 }
 
+size_t cw_report_side_hearings(const struct cw_report *r, int side)
+{
+	return side == CW_FAIR_SIDE_OWN
+		       ? r->counts[CW_METRIC_HEARINGS_OWN] + r->counts[CW_METRIC_HEARINGS_KEPT_OUT]
+		       : r->counts[CW_METRIC_HEARINGS_REPORTED];
+}
+
+int cw_report_hearing_bail(const struct cw_report *r, size_t hearing)
+{
+	const struct cw_hearing *h = &r->hearings.items[hearing].u.hearing;
+
+	int decided = h->bail == CW_BAIL_GRANTED   ? CW_DECISION_GRANTED
+		      : h->bail == CW_BAIL_REFUSED ? CW_DECISION_REFUSED
+						   : CW_DECISION_UNKNOWN;
+
+	if (!decided || (r->hearing_own && r->hearing_own[hearing] != SIZE_MAX))
+		return CW_DECISION_UNKNOWN;
+	/* A bail milestone of the case of that day with that outcome says for whom the
+	 * hearing decided: the same decision, listed once, as the milestone. */
+	for (size_t i = 0; i < r->releases.n; i++) {
+		const struct cw_milestone *m = &r->releases.items[i].u.milestone;
+
+		if (m->type == CW_MS_BAIL && cw_id_equal(&m->case_id, &h->case_id) &&
+		    cw_date_compare(m->date, h->date) == 0 &&
+		    (m->outcome == decided ||
+		     (m->outcome == CW_DECISION_UNKNOWN && decided == CW_DECISION_GRANTED)))
+			return CW_DECISION_UNKNOWN;
+	}
+	return decided;
+}
+
 uint32_t cw_report_view_bit(const struct cw_record *rec)
 {
 	return rec->view < 32 ? UINT32_C(1) << rec->view : 0;
@@ -1400,7 +1440,8 @@ static int count_period(const struct cw_report *r, const struct period *p,
 			size_t counts[CW_METRIC_COUNT], uint32_t views[CW_METRIC_COUNT])
 {
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
-	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0, hearings = 0;
+	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0, hearings = 0,
+	       kept_out = 0;
 	struct cw_report_verdict *rows = NULL;
 	struct events ev;
 
@@ -1419,9 +1460,15 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		if (!account_counted(&ev, i))
 			continue;
 		hearings++;
-		own += (size_t)is_own;
-		views[is_own ? CW_METRIC_HEARINGS_OWN : CW_METRIC_HEARINGS_REPORTED] |=
-			cw_report_view_bit(rec);
+		if (is_own && rec->u.hearing.monitors_admitted == CW_ANSWER_NO) {
+			/* Went to, turned away: not a hearing monitored (002 para 29). */
+			kept_out++;
+			views[CW_METRIC_HEARINGS_KEPT_OUT] |= cw_report_view_bit(rec);
+		} else {
+			own += (size_t)is_own;
+			views[is_own ? CW_METRIC_HEARINGS_OWN : CW_METRIC_HEARINGS_REPORTED] |=
+				cw_report_view_bit(rec);
+		}
 		/* With a verdict as the account that gives it says: that account's. */
 		with_verdict = event_hearing_at(&ev, i, 1);
 		if (hearing_has_verdict(&p->hearings.items[with_verdict].u.hearing)) {
@@ -1472,7 +1519,8 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	}
 	counts[CW_METRIC_HEARINGS] = hearings;
 	counts[CW_METRIC_HEARINGS_OWN] = own;
-	counts[CW_METRIC_HEARINGS_REPORTED] = hearings - own;
+	counts[CW_METRIC_HEARINGS_KEPT_OUT] = kept_out;
+	counts[CW_METRIC_HEARINGS_REPORTED] = hearings - own - kept_out;
 	counts[CW_METRIC_VERDICT_HEARINGS] = verdict_hearings;
 	counts[CW_METRIC_ARRESTS] = arrests;
 	counts[CW_METRIC_CHARGES] = charges;

@@ -109,7 +109,9 @@ struct cw_report_detainee {
  * whole months before). */
 enum cw_report_metric {
 	CW_METRIC_HEARINGS,          /* every hearing, whoever's account */
-	CW_METRIC_HEARINGS_OWN,      /* the team's own observations (view own) */
+	CW_METRIC_HEARINGS_OWN,      /* the team's own observations (view own), the team admitted */
+	CW_METRIC_HEARINGS_KEPT_OUT, /* the team's own hearings it was not admitted to: went to,
+				      * not monitored */
 	CW_METRIC_HEARINGS_REPORTED, /* the others: drawn from documents, or account not recorded */
 	CW_METRIC_VERDICT_HEARINGS,
 	CW_METRIC_ARRESTS,
@@ -305,6 +307,18 @@ void cw_report_free(struct cw_report *r);
 /* Whether a hearing is the team's own observation (its account is "own"); every other hearing
  * (UN, government, media, NGO, other, or no account recorded) is reported, not monitored. */
 int cw_report_hearing_is_own(const struct cw_record *hearing);
+
+/* The period's hearings of a side of the fair-trial table (enum cw_fair_side): the team's own,
+ * those it was not admitted to among them, or the others. */
+size_t cw_report_side_hearings(const struct cw_report *r, int side);
+
+/* What a hearing of the period decided on bail (enum cw_decision): granted or refused, else
+ * CW_DECISION_UNKNOWN. Such a hearing is a row of the bail table too (a bail granted at a
+ * hearing ends a detention as a bail milestone does), unless it is another account of a
+ * hearing the team observed (hearing_own), which is listed as the team's, or a bail milestone
+ * of the case of the same day with that outcome is in releases (it says whom the decision was
+ * for: the same decision). */
+int cw_report_hearing_bail(const struct cw_report *r, size_t hearing);
 
 /* The bit of a record's account (1 << enum cw_view) in a set of accounts: what counts_views,
  * previous_views and a detainee's views hold. */

@@ -839,4 +839,55 @@ ok cw log milestone --person "July Freed" --case "July case" --type arrest --dat
 ok cw edit "July case" --defendant "July Freed" --custody detained
 ok cw report --from 2023-08-07 --to 2023-08-13 --person "July Freed" --format json
 json "[p['since'] for p in d['pretrial_detention']] == ['2023-07-20']"
+# ---- a verdict dated only to the year of the arrest ends that detention too
+ok cw person add --name "Year Convicted"
+ok cw case add --title "Year case" --defendant "Year Convicted" --custody detained --charge 494 \
+	--view own
+ok cw log milestone --person "Year Convicted" --case "Year case" --type arrest --date 2023-01-15 \
+	--view own
+ok cw log milestone --person "Year Convicted" --case "Year case" --type verdict --result convicted \
+	--date 2023 --view own
+ok env CASEWATCH_NOW=2024-05-10T05:00:00Z "$CASEWATCH" --db "$DB" timeline "Year Convicted"
+has "pretrial detention: 0 to 350 days (to 2023)"
+
+# ---- bail decided at a hearing is a row of the bail table, with its decision: granted or
+# refused, where the report said "bail decision" and "No bail, release or pardon recorded";
+# the hearing names no one, so the person is named only when the case has one defendant
+ok cw person add --name "Hearing Bailed"
+ok cw case add --title "Bail hearing case" --defendant "Hearing Bailed" --custody detained \
+	--charge 443 --view own
+ok cw log milestone --person "Hearing Bailed" --case "Bail hearing case" --type arrest \
+	--date 2025-02-03 --view own
+ok cw log hearing --case "Bail hearing case" --date 2025-02-10 --outcome bail_decision \
+	--bail refused --view own
+ok cw log hearing --case "Bail hearing case" --date 2025-03-03 --outcome bail_decision \
+	--bail granted --view own
+ok cw report --from 2025-02-10 --to 2025-02-16
+has "| bail decision (refused) |"
+has "| bail (refused) at a hearing | Hearing Bailed | Bail hearing case |"
+has "1 decision on bail, release or pardon was recorded (account: own observation): 1 refused."
+ok cw report --from 2025-03-03 --to 2025-03-09 --format json
+json "[(x['type'], x['outcome'], x['at_hearing']) for x in d['releases']] == [('bail', 'granted', True)]"
+ok cw person add --name "Bail Codefendant"
+ok cw edit "Bail hearing case" --defendant "Bail Codefendant" --custody detained
+ok cw report --from 2025-03-03 --to 2025-03-09
+has "| bail (granted) at a hearing | not named in the record | Bail hearing case |"
+# a bail milestone of that day says whom it was for: the same decision, one row
+ok cw log milestone --person "Bail Codefendant" --case "Bail hearing case" --type bail \
+	--outcome granted --date 2025-03-03 --view own
+ok cw report --from 2025-03-03 --to 2025-03-09 --format json
+json "[(x['type'], x['outcome'], x.get('at_hearing')) for x in d['releases']] == [('bail', 'granted', None)]"
+
+# ---- a hearing the team was turned away from is not a hearing it monitored
+ok cw log hearing --case "Bail hearing case" --date 2025-04-01 --monitors-admitted no \
+	--notes "team turned away at the gate" --view own
+ok cw report --from 2025-03-31 --to 2025-04-06
+has "The team was not admitted to the 1 hearing it went to: 1 with no outcome recorded."
+has "| hearings the team was not admitted to | 1 | 0 |"
+ok cw log hearing --case "Bail hearing case" --date 2025-04-02 --outcome adjourned --view own
+ok cw report --from 2025-03-31 --to 2025-04-06 --format json
+json "[d['comparison'][k]['current'] for k in ('hearings', 'hearings_own', 'hearings_own_not_admitted', 'hearings_reported')] == [2, 1, 1, 0]"
+ok cw report --from 2025-03-31 --to 2025-04-06
+has "The team monitored 1 hearing and was not admitted to 1 more"
+has "At the hearings the team went to, fair-trial indicators not met: monitors not admitted (1 hearing)."
 done_ok
