@@ -128,10 +128,11 @@ static const char *const case_cols[] = {"id",          "title",          "number
 					"articles",    "defendant_ids",  "defendants",  "source",
 					"view",        "reportedly",     "confidential"};
 static const char *const record_cols[] = {
-	"id",         "kind",        "date",           "time",       "case_id",     "case",
-	"person_ids", "people",      "court_or_place", "stage",      "what",        "articles",
-	"detail",     "source",      "view",           "reportedly", "sentence",    "count",
-	"at_least",   "period_from", "period_to",      "links",      "confidential"};
+	"id",         "kind",       "date",    "time",           "case_id",
+	"case",       "person_ids", "people",  "court_or_place", "stage",
+	"what",       "articles",   "detail",  "source",         "view",
+	"reportedly", "sentence",   "count",   "at_least",       "period_from",
+	"period_to",  "links",      "outcome", "result",         "confidential"};
 
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 #define BIG      4096
@@ -206,13 +207,44 @@ static void export_case(FILE *out, const struct cw_report *r, const struct cw_re
 	free(names);
 }
 
+/* A hearing's verdicts, each with whom and what it rules on: "acquitted: Ny Nak, 494/495;
+ * convicted: NagaWorld union activists, 494/495"; "convicted: every defendant" for one that
+ * names no one. */
+static void hearing_results(const struct cw_report *r, const struct cw_hearing *h, char *buf,
+			    size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < h->verdicts.n && n < len; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+		char who[600], art[CW_ARTICLE_TEXT_MAX] = "";
+
+		if (v->group)
+			snprintf(who, sizeof who, "%s", v->group);
+		else if (!cw_id_is_zero(&v->person))
+			cw_person_text(r, &v->person, who, sizeof who);
+		else
+			snprintf(who, sizeof who, "%s", _("every defendant"));
+		if (v->article.law != CW_LAW_NONE)
+			cw_article_format(&v->article, art);
+		else if (v->offence)
+			snprintf(art, sizeof art, "%s", v->offence);
+		n += (size_t)snprintf(buf + n, len - n, "%s%s: %s%s%s", n ? "; " : "",
+				      w(&cw_words_verdict, v->result), who, art[0] ? ", " : "",
+				      art);
+	}
+}
+
 static void export_event(FILE *out, const struct cw_report *r, const struct cw_record *rec)
 {
 	char hex[CW_ID_HEX_LEN + 1],
 		cid[CW_ID_HEX_LEN + 1] = "", date[CW_DATE_TEXT_MAX], what[512] = "",
 				    arts[1024] = "", *ids, *names, sentence[600] = "",
 				    count[24] = "", from[CW_DATE_TEXT_MAX] = "",
-				    to[CW_DATE_TEXT_MAX] = "", links[400] = "", conf[128];
+				    to[CW_DATE_TEXT_MAX] = "", links[400] = "", conf[128],
+				    result[1024] = "";
+	const char *outcome = "";
 	const struct cw_tally *tally;
 	const char *time = NULL, *place = NULL, *stage = "", *detail = NULL, *title = NULL;
 	const struct cw_record *k = NULL;
@@ -247,6 +279,8 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		place = h->court ? h->court : k ? k->u.kase.court : NULL;
 		stage = w(&cw_words_stage, h->stage);
 		snprintf(what, sizeof what, "%s", label(&cw_words_outcome, h->outcome));
+		outcome = h->bail > CW_BAIL_NOT_REQUESTED ? w(&cw_words_bail, h->bail) : "";
+		hearing_results(r, h, result, sizeof result);
 		detail = h->sentence ? h->sentence : h->adjourn_reason;
 		cw_sentence_text(&h->sentence_parts, sentence, sizeof sentence);
 		case_people(r, k, ids, names, BIG);
@@ -260,10 +294,27 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		hexof(&m->case_id, cid);
 		place = m->court;
 		snprintf(what, sizeof what, "%s", label(&cw_words_milestone, m->type));
+		/* A bail refused is not a bail: its outcome, and a ruling's result, in their
+		 * own columns. */
+		outcome = w(&cw_words_decision, m->outcome);
+		snprintf(result, sizeof result, "%s", w(&cw_words_verdict, m->result));
 		detail = m->detail;
 		cw_sentence_text(&m->sentence_parts, sentence, sizeof sentence);
-		hexof(&m->person, ids);
-		cw_person_text(r, &m->person, names, BIG);
+		if (m->group) { /* a group of unnamed defendants: its label and number */
+			int64_t nr = cw_report_milestone_group_count(r, m);
+			char unnamed[64];
+
+			snprintf(unnamed, sizeof unnamed,
+				 ngettext("%lld unnamed", "%lld unnamed", (unsigned long)nr),
+				 (long long)nr);
+			if (nr >= 0)
+				snprintf(names, BIG, "%s (%s)", m->group, unnamed);
+			else
+				snprintf(names, BIG, "%s", m->group);
+		} else {
+			hexof(&m->person, ids);
+			cw_person_text(r, &m->person, names, BIG);
+		}
 		na = cw_report_arrest_articles(r, m, a,
 					       64); /* the ones it names, else its case's */
 		break;
@@ -346,6 +397,8 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 				      from,
 				      to,
 				      links,
+				      outcome,
+				      result,
 				      confidential_cell(rec, conf, sizeof conf)},
 		NCOLS(record_cols));
 	free(ids);

@@ -42,6 +42,30 @@ checks=$((checks + 1))
 ok cw export records --format csv --since 2024-02-07 --until 2024-02-07
 lines 5
 
+# a bail refused is not read as a bail, a hearing's verdicts say whom they were for, and a
+# group's arrest names the group and its number: outcome, result and people
+ok cw person add --name "Csv Nak"
+ok cw case add --title "Csv case" --defendant "Csv Nak" --custody detained --charge 494 \
+	--unnamed "8 union activists" --custody detained --charge 494 --view un
+ok cw log milestone --person "Csv Nak" --case "Csv case" --type bail --outcome refused \
+	--date 2010-01-05 --view un
+ok cw log milestone --group "union activists" --case "Csv case" --type arrest --count 8 \
+	--date 2010-01-04 --view un
+ok cw log hearing --case "Csv case" --date 2010-02-01 --outcome verdict \
+	--verdict "494=acquitted@Csv Nak" --verdict "494=convicted@group:union activists"
+ok cw export records --format csv --since 2010-01-01 --until 2010-12-31
+printf '%s' "$out" >"$WORK/o.csv"
+"$PY" - "$WORK/o.csv" <<'PY' || fail "CSV outcome, result and group"
+import csv, sys
+rows = {(r['date'], r['what']): r for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))}
+assert rows[('2010-01-05', 'bail')]['outcome'] == 'refused', rows
+assert rows[('2010-01-04', 'arrest')]['people'] == 'union activists (8 unnamed)', rows
+v = rows[('2010-02-01', 'verdict')]
+assert v['result'] == 'acquitted: Csv Nak, 494; convicted: union activists, 494', v['result']
+assert next(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))[-1] == 'confidential'
+PY
+checks=$((checks + 1))
+
 # a timeline
 ok cw export --timeline "Chao Veasna" --format json
 json "d['person']['name'] == 'Chao Veasna' and d['summary']['pretrial_days'] == 199"
