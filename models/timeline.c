@@ -485,8 +485,42 @@ static int end_may_be_later(const struct who *w, const struct cw_record *kase,
 	return 1;
 }
 
+/* Whether a ruling on them in the case (a verdict, a verdict in absentia or a sentence, or a
+ * hearing's verdict that names them or no one) is dated wholly before `d`: an arrest after it
+ * enforces the ruling (Mu Sochua, convicted in absentia in 2021, arrested on her return), and
+ * is no pretrial detention. */
+static int ruled_before(const struct who *w, const struct cw_record *kase,
+			const struct cw_record *recs, size_t n, struct cw_date d)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		struct cw_date rd = cw_record_date(r);
+		int ruling;
+
+		if (!cw_date_is_known(rd) ||
+		    cw_date_compare(cw_date_last_day(rd), cw_date_first_day(d)) >= 0)
+			continue;
+		if (r->kind == CW_KIND_MILESTONE)
+			ruling = cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
+				 concerns(&r->u.milestone, w) &&
+				 (r->u.milestone.type == CW_MS_VERDICT ||
+				  r->u.milestone.type == CW_MS_IN_ABSENTIA_VERDICT ||
+				  r->u.milestone.type == CW_MS_SENTENCE);
+		else
+			ruling = r->kind == CW_KIND_HEARING &&
+				 cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
+				 (r->u.hearing.outcome == CW_OUTCOME_VERDICT ||
+				  r->u.hearing.verdicts.n > 0) &&
+				 hearing_ends(&r->u.hearing, kase, w);
+		if (ruling)
+			return 1;
+	}
+	return 0;
+}
+
 /* The earliest arrest or detention of theirs in the case dated after `after` (any, when
- * `after` is unknown): the start of their next stretch in detention. */
+ * `after` is unknown), before any ruling on them in it: the start of their next stretch in
+ * pretrial detention. */
 static struct cw_date next_start(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date after)
 {
@@ -499,7 +533,8 @@ static struct cw_date next_start(const struct who *w, const struct cw_record *ka
 			continue;
 		d = start_date(w, kase, recs, n, &recs[i]);
 		if (!cw_date_is_known(d) ||
-		    (cw_date_is_known(after) && cw_date_compare(d, after) <= 0))
+		    (cw_date_is_known(after) && cw_date_compare(d, after) <= 0) ||
+		    ruled_before(w, kase, recs, n, d))
 			continue;
 		if (!cw_date_is_known(start) || cw_date_compare(d, start) < 0)
 			start = d;

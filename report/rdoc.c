@@ -2076,10 +2076,12 @@ static void detention_taken_listed(struct sb *sb, size_t taken,
 		/* The rest are not silently dropped: why a detention with no end may not be
 		 * listed (detention_taken_listed's note above). */
 		sb_add(sb,
-		       P_("; %zu is not listed: an end of their detention is recorded, or their "
-			  "case does not record them as detained",
-			  "; %zu are not listed: an end of their detention is recorded, or their "
-			  "case does not record them as detained",
+		       P_("; %zu is not listed: an end of their detention is recorded, their "
+			  "case does not record them as detained, or a ruling in their case came "
+			  "before the detention",
+			  "; %zu are not listed: an end of their detention is recorded, their "
+			  "case does not record them as detained, or a ruling in their case came "
+			  "before the detention",
 			  taken - listed - stale - later - ended),
 		       taken - listed - stale - later - ended);
 }
@@ -2763,23 +2765,25 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				       unlisted_partial
 					       ? P_("; at least %zu person arrested is not listed "
 						    "below as held: an end of their detention is "
-						    "recorded, or their case does not record them "
-						    "as "
-						    "detained",
+						    "recorded, their case does not record them as "
+						    "detained, or a ruling in their case came "
+						    "before the arrest",
 						    "; at least %zu people arrested are not listed "
 						    "below as held: an end of their detention is "
-						    "recorded, or their case does not record them "
-						    "as "
-						    "detained",
+						    "recorded, their case does not record them as "
+						    "detained, or a ruling in their case came "
+						    "before the arrest",
 						    unlisted)
 					       : P_("; %zu person arrested is not listed below as "
 						    "held: an end of their detention is recorded, "
-						    "or "
-						    "their case does not record them as detained",
+						    "their case does not record them as detained, "
+						    "or a ruling in their case came before the "
+						    "arrest",
 						    "; %zu people arrested are not listed below as "
 						    "held: an end of their detention is recorded, "
-						    "or "
-						    "their case does not record them as detained",
+						    "their case does not record them as detained, "
+						    "or a ruling in their case came before the "
+						    "arrest",
 						    unlisted),
 				       unlisted);
 		}

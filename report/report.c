@@ -1000,19 +1000,6 @@ int cw_report_verdict_article(const struct cw_report_verdict *v, struct cw_artic
 	return 1;
 }
 
-/* Whether the hearing's attendance records the person absent. */
-static int hearing_absent(const struct cw_hearing *h, const struct cw_id *person)
-{
-	for (size_t i = 0; i < h->attendance.n; i++) {
-		const struct cw_attendance *a =
-			(const struct cw_attendance *)h->attendance.items + i;
-
-		if (cw_id_equal(&a->person, person) && a->present == CW_ANSWER_NO)
-			return 1;
-	}
-	return 0;
-}
-
 /* A hearing's verdict for `v` given in the defendant's absence: a ruling of the period says so
  * (a verdict in absentia of the same case, person or group, and day), or the case has the
  * person or group tried in absentia. */
@@ -1031,14 +1018,15 @@ static int hearing_verdict_in_absentia(const struct cw_report *r, const struct c
 			      : cw_id_equal(&m->person, &v->person)))
 			return 1;
 	}
-	/* The hearing's own attendance first: present at it is not tried in absentia, whatever
-	 * the case says of the person now (one who fled after the verdict). */
+	/* The hearing's own attendance first, whatever the case says of the person now:
+	 * present at it is not tried in absentia (one who fled after the verdict), absent from
+	 * it is (one arrested on return years later, whose case now says detained). */
 	for (size_t i = 0; !v->group && i < h->attendance.n; i++) {
 		const struct cw_attendance *a =
 			(const struct cw_attendance *)h->attendance.items + i;
 
-		if (cw_id_equal(&a->person, &v->person) && a->present == CW_ANSWER_YES)
-			return 0;
+		if (cw_id_equal(&a->person, &v->person) && a->present != CW_ANSWER_UNKNOWN)
+			return a->present == CW_ANSWER_NO;
 	}
 	if (!k || k->kind != CW_KIND_CASE)
 		return 0;
@@ -1047,8 +1035,7 @@ static int hearing_verdict_in_absentia(const struct cw_report *r, const struct c
 	/* The case's custody, when it is not known to be of a later day than the hearing. */
 	return d && d->custody == CW_CUSTODY_IN_ABSENTIA &&
 	       (!cw_date_is_known(d->as_of) ||
-		cw_date_compare(cw_date_first_day(d->as_of), cw_date_last_day(h->date)) <= 0 ||
-		hearing_absent(h, &v->person));
+		cw_date_compare(cw_date_first_day(d->as_of), cw_date_last_day(h->date)) <= 0);
 }
 
 int cw_report_verdict_in_absentia(const struct cw_report *r, const struct cw_report_verdict *v)

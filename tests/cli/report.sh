@@ -132,7 +132,7 @@ ok cw report --from 2023-01-01 --to 2023-12-31
 has "8 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (12 people in all), in 6 rulings"
 # Thach Setha was arrested in January 2023 on the negotiable instruments charge; 494/495/496
 # were filed in April (001 para 37): his arrest is not one under 494/495
-has "7 new arrests and 6 new charges; 11 of them under 494/495 incitement (account: UN); 5 people arrested are not listed below as held: an end of their detention is recorded, or their case does not record them as detained."
+has "7 new arrests and 6 new charges; 11 of them under 494/495 incitement (account: UN); 5 people arrested are not listed below as held: an end of their detention is recorded, their case does not record them as detained, or a ruling in their case came before the arrest."
 ok cw list records --article 494 --person "Thach Setha" --kind milestone
 lacks "2023-01 "
 has "2023-04 "

@@ -710,7 +710,7 @@ has "30 participants, 2 arrests (Theng Savoeun)"
 # an arrest milestone beside it: the demonstrations' arrests may be among them
 ok cw log milestone --person "Theng Savoeun" --type arrest --date 2023-09-19 --view own
 ok cw report --from 2023-09-18 --to 2023-09-24
-has "1 new arrest (account: own observation); 1 person arrested is not listed below as held: an end of their detention is recorded, or their case does not record them as detained; the demonstrations below recorded 2 arrests, which may be among these."
+has "1 new arrest (account: own observation); 1 person arrested is not listed below as held: an end of their detention is recorded, their case does not record them as detained, or a ruling in their case came before the arrest; the demonstrations below recorded 2 arrests, which may be among these."
 # A demonstration that recorded arrests with no number: "at least", in both sentences.
 ok cw log demo --date 2023-09-20 --place "Wat Phnom" --response arrests --view own
 ok cw report --from 2023-09-18 --to 2023-09-24
@@ -756,7 +756,7 @@ ok cw case add --title "Custody set case" --defendant "Custody Set" --custody de
 ok cw log milestone --person "Custody Set" --case "Custody set case" \
 	--type pretrial_detention --date 2024-05-14 --view own
 ok cw report --week 2024-W20
-has "2 people were taken into pretrial detention during the period (account: own observation); 1 of them is listed below as still held at its end; 1 is not listed: an end of their detention is recorded, or their case does not record them as detained."
+has "2 people were taken into pretrial detention during the period (account: own observation); 1 of them is listed below as still held at its end; 1 is not listed: an end of their detention is recorded, their case does not record them as detained, or a ruling in their case came before the detention."
 # ---- a verdict given with the defendant present is not "in absentia" because the case
 # says so of them now (they fled after it)
 ok cw person add --name "Mony Present"
@@ -890,4 +890,20 @@ json "[d['comparison'][k]['current'] for k in ('hearings', 'hearings_own', 'hear
 ok cw report --from 2025-03-31 --to 2025-04-06
 has "The team monitored 1 hearing and was not admitted to 1 more"
 has "At the hearings the team went to, fair-trial indicators not met: monitors not admitted (1 hearing)."
+# ---- convicted in absentia, arrested on return years later: the verdict keeps its mark
+# whatever the case says now, and the arrest enforces it: no pretrial detention
+ok cw person add --name "Returned Exile"
+ok cw case add --title "Exile case" --defendant "Returned Exile" --custody in_absentia \
+	--charge 451 --view un
+ok cw log hearing --case "Exile case" --date 2021-03-01 --outcome verdict \
+	--absent "Returned Exile" --verdict "451=convicted@Returned Exile" --view un
+ok cw log milestone --person "Returned Exile" --case "Exile case" --type arrest \
+	--date 2024-04-01 --view own
+ok cw edit "Exile case" --defendant "Returned Exile" --custody detained --custody-as-of 2024-04-01
+ok cw report --from 2021-03-01 --to 2021-03-07 --format json
+json "[v['in_absentia'] for v in d['verdicts'] if v['person'] and v['person']['name'] == 'Returned Exile'] == [True]"
+ok cw report --from 2024-04-01 --to 2024-04-07 --format json
+json "[p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Returned Exile'] == []"
+ok env CASEWATCH_NOW=2024-05-10T05:00:00Z "$CASEWATCH" --db "$DB" timeline "Returned Exile"
+lacks "pretrial detention:"
 done_ok

@@ -115,8 +115,9 @@ assert s[3] == 'At the hearings documents report, fair-trial indicators not met:
 g = d['arrests_and_charges']['groups']
 # the arrested person's case does not record them as detained: not listed, and said so
 assert s[4] == ('%d new arrest; %d under 494/495 incitement (account: own observation); 1 person '
-                'arrested is not listed below as held: an end of their detention is recorded, or '
-                'their case does not record them as detained.' % (
+                'arrested is not listed below as held: an end of their detention is recorded, '
+                'their case does not record them as detained, or a ruling in their case came '
+                'before the arrest.' % (
                     c['arrests'], g['incitement_494_495'])), s[4]
 conv = sum(1 for v in d['verdicts'] if v['result'] == 'convicted')
 assert s[5] == '%d verdict or ruling was recorded (account: own observation): %d convicted.' % (
