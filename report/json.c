@@ -567,46 +567,55 @@ static json_t *detainees(const struct cw_report *r)
 			"held_at_period_end", "last_reported", "may_begin_after_end",
 			"may_have_ended_before_end"};
 
+		struct cw_day_range all = cw_day_range_of(d->total, d->total_max);
+		json_t *o;
+
 		/* A person is one; a group is as many as the sources say, or null. "view" is the
 		 * case's (its custody says they are held); "views" every account the count rests
 		 * on (report.h). */
-		json_array_append_new(
-			a,
-			json_pack(
-				"{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s,s:o,s:o}",
-				"person", jperson(r, &d->person), "group",
-				jstr(d->group[0] ? d->group : NULL), "count",
-				!d->group[0]   ? json_integer(1)
-				: d->count > 0 ? json_integer((json_int_t)d->count)
-					       : json_null(),
-				"case_id", jid(&d->case_id), "case_title",
-				k ? jstr(k->u.kase.title) : json_null(), "view",
-				k ? jview(k) : json_null(), "views", cw_export_views_json(d->views),
-				"since", jdate(d->since), "days",
-				/* exact, or null: the bounds say what the dates allow */
-				cw_export_days_json(days.exact), "days_at_least",
-				cw_export_days_json(days.at_least), "days_at_most",
-				cw_export_days_json(days.at_most), "counted_to",
-				d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? json_null() : jdate(d->to),
-				"counted_to_reason",
-				d->to_kind == CW_PRETRIAL_TO_SOURCE       ? "source"
-				: d->to_kind == CW_PRETRIAL_TO_AS_OF      ? "as_of"
-				: d->to_kind == CW_PRETRIAL_TO_LATEST     ? "latest"
-				: d->to_kind == CW_PRETRIAL_TO_SEEN       ? "visit"
-				: d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER ? "visit_after"
-				: d->to_kind == CW_PRETRIAL_TO_END        ? "ended"
-				: d->to_kind == CW_PRETRIAL_TO_UNKNOWN    ? "unknown"
-				: d->to_kind == CW_PRETRIAL_TO_ENDED_IN   ? "ended_in"
-									  : "period_end",
-				"standing", standing_word[cw_report_detainee_standing(r, d)],
-				/* counted to the period's end by the team's own record: its
-				 * latest dated record (null otherwise) */
-				"latest_record",
-				d->to_kind == CW_PRETRIAL_TO_TODAY && cw_date_is_known(d->news)
-					? jdate(d->news)
-					: json_null(),
-				/* the source of the case, whose custody says they are held */
-				"source", k ? jstr(k->source) : json_null()));
+		o = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s,s:o,s:o}",
+			      "person", jperson(r, &d->person), "group",
+			      jstr(d->group[0] ? d->group : NULL), "count",
+			      !d->group[0]   ? json_integer(1)
+			      : d->count > 0 ? json_integer((json_int_t)d->count)
+					     : json_null(),
+			      "case_id", jid(&d->case_id), "case_title",
+			      k ? jstr(k->u.kase.title) : json_null(), "view",
+			      k ? jview(k) : json_null(), "views", cw_export_views_json(d->views),
+			      "since", jdate(d->since), "days",
+			      /* exact, or null: the bounds say what the dates allow */
+			      cw_export_days_json(days.exact), "days_at_least",
+			      cw_export_days_json(days.at_least), "days_at_most",
+			      cw_export_days_json(days.at_most), "counted_to",
+			      d->to_kind == CW_PRETRIAL_TO_UNKNOWN ? json_null() : jdate(d->to),
+			      "counted_to_reason",
+			      d->to_kind == CW_PRETRIAL_TO_SOURCE       ? "source"
+			      : d->to_kind == CW_PRETRIAL_TO_AS_OF      ? "as_of"
+			      : d->to_kind == CW_PRETRIAL_TO_LATEST     ? "latest"
+			      : d->to_kind == CW_PRETRIAL_TO_SEEN       ? "visit"
+			      : d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER ? "visit_after"
+			      : d->to_kind == CW_PRETRIAL_TO_END        ? "ended"
+			      : d->to_kind == CW_PRETRIAL_TO_UNKNOWN    ? "unknown"
+			      : d->to_kind == CW_PRETRIAL_TO_ENDED_IN   ? "ended_in"
+									: "period_end",
+			      "standing", standing_word[cw_report_detainee_standing(r, d)],
+			      /* counted to the period's end by the team's own record: its
+			       * latest dated record (null otherwise) */
+			      "latest_record",
+			      d->to_kind == CW_PRETRIAL_TO_TODAY && cw_date_is_known(d->news)
+				      ? jdate(d->news)
+				      : json_null(),
+			      /* the source of the case, whose custody says they are held */
+			      "source", k ? jstr(k->source) : json_null());
+		/* Every stretch, an earlier one before a release on bail included. */
+		if (o && (json_object_set_new(o, "days_in_all_at_least",
+					      cw_export_days_json(all.at_least)) != 0 ||
+			  json_object_set_new(o, "days_in_all_at_most",
+					      cw_export_days_json(all.at_most)) != 0)) {
+			json_decref(o);
+			o = NULL;
+		}
+		json_array_append_new(a, o);
 	}
 	return a;
 }

@@ -1076,6 +1076,28 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 		if (cw_report_detainee_standing(b->r, d) == CW_LAST_REPORTED)
 			sb_add(&sb, "%s", _("; no later account recorded"));
 	}
+	/* An earlier stretch (held, bailed, arrested again): the row's days are this stretch's;
+	 * the days in all are what the legal maximum is read against. */
+	if (d->total >= 0 && d->days >= 0 &&
+	    (d->total > d->days || (d->total_max >= 0 && d->total_max > d->days_max))) {
+		if (sb.n)
+			sb_add(&sb, "; ");
+		if (d->total_max >= 0 && d->total_max != d->total)
+			sb_add(&sb,
+			       P_("%ld to %ld day in pretrial detention in all, with an earlier "
+				  "detention",
+				  "%ld to %ld days in pretrial detention in all, with an earlier "
+				  "detention",
+				  d->total_max),
+			       d->total, d->total_max);
+		else
+			sb_add(&sb,
+			       P_("%ld day in pretrial detention in all, with an earlier detention",
+				  "%ld days in pretrial detention in all, with an earlier "
+				  "detention",
+				  d->total),
+			       d->total);
+	}
 	if (sb.n || sb.failed)
 		cell_take(b, CW_RC_DETAIL, &sb);
 }

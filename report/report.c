@@ -2134,6 +2134,8 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.news = sum.pretrial_news;
 	d.days = sum.pretrial_stretch_days;
 	d.days_max = sum.pretrial_stretch_days_max;
+	d.total = sum.pretrial_days;
+	d.total_max = sum.pretrial_days_max;
 	return add_detainee(r, &d, always) ? oom(err) : 0;
 }
 
@@ -2160,6 +2162,8 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	d.news = sum.pretrial_news;
 	d.days = sum.pretrial_stretch_days;
 	d.days_max = sum.pretrial_stretch_days_max;
+	d.total = sum.pretrial_days;
+	d.total_max = sum.pretrial_days_max;
 	d.views = detainee_views(kase, NULL, label, sum.pretrial_since, tl->items, tl->n);
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;

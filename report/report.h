@@ -91,6 +91,10 @@ struct cw_report_detainee {
 	struct cw_id case_id;
 	struct cw_date since;
 	long days, days_max;
+	/* Days in pretrial detention over every stretch (a detention before a release on bail,
+	 * then an arrest again), least and most as the summary gives them (-1: not known): more
+	 * than days when an earlier stretch is recorded. */
+	long total, total_max;
 	/* The day counted to: the period's end, or earlier when the source's account stops
 	 * there (models/timeline.h says why: to_kind). */
 	struct cw_date to;

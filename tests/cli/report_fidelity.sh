@@ -906,4 +906,18 @@ ok cw report --from 2024-04-01 --to 2024-04-07 --format json
 json "[p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Returned Exile'] == []"
 ok env CASEWATCH_NOW=2024-05-10T05:00:00Z "$CASEWATCH" --db "$DB" timeline "Returned Exile"
 lacks "pretrial detention:"
+# ---- held, bailed, arrested again: the row counts this stretch and says the days in all
+ok cw person add --name "Twice Held"
+ok cw case add --title "Twice case" --defendant "Twice Held" --custody detained --charge 494 \
+	--view own
+ok cw log milestone --person "Twice Held" --case "Twice case" --type arrest --date 2024-01-10 \
+	--view own
+ok cw log milestone --person "Twice Held" --case "Twice case" --type bail --outcome granted \
+	--date 2024-02-09 --view own
+ok cw log milestone --person "Twice Held" --case "Twice case" --type arrest --date 2024-03-01 \
+	--view own
+ok cw report --from 2024-04-29 --to 2024-05-05 --person "Twice Held" --format json
+json "[(p['since'], p['days'], p['days_in_all_at_least'], p['days_in_all_at_most']) for p in d['pretrial_detention']] == [('2024-03-01', 65, 95, 95)]"
+ok cw report --from 2024-04-29 --to 2024-05-05 --person "Twice Held"
+has "95 days in pretrial detention in all, with an earlier detention"
 done_ok
