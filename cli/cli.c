@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli/cli.h"
@@ -150,6 +151,44 @@ int cw_cli_open_store(struct cw_cli *cli, int create)
 	return rc;
 }
 
+/* A text that names both a person (*id) and a case: the person when it is their whole name,
+ * else the case when it is its whole title, else CW_EAMBIGUOUS naming both. */
+static int person_or_case(struct cw_cli *cli, const char *arg, const char *field, struct cw_id *id,
+			  const struct cw_id *kase)
+{
+	struct cw_record p, k;
+	int whole_p, whole_k, rc;
+	char hp[CW_ID_HEX_LEN + 1], hk[CW_ID_HEX_LEN + 1], *np, *nk;
+
+	if ((rc = cw_store_get(cli->session.store, id, &p, &cli->err)) != 0)
+		return rc;
+	if ((rc = cw_store_get(cli->session.store, kase, &k, &cli->err)) != 0) {
+		cw_record_free(&p);
+		return rc;
+	}
+	whole_p = !strcasecmp(cw_record_label(&p), arg) ||
+		  (p.u.person.name_km && !strcmp(p.u.person.name_km, arg));
+	whole_k = !strcasecmp(cw_record_label(&k), arg);
+	if (whole_p || whole_k) {
+		if (!whole_p)
+			*id = *kase; /* a person's whole name first, as before */
+	} else {
+		np = cw_text_for_terminal(cw_record_label(&p), 0);
+		nk = cw_text_for_terminal(cw_record_label(&k), 0);
+		cw_id_hex(id, hp);
+		cw_id_hex(kase, hk);
+		rc = cw_error_set(&cli->err, CW_EAMBIGUOUS, field,
+				  "'%.40s' names a person, %.60s (%.8s), and a case, %.60s (%.8s); "
+				  "give an id",
+				  arg, np ? np : "?", hp, nk ? nk : "?", hk);
+		free(np);
+		free(nk);
+	}
+	cw_record_free(&p);
+	cw_record_free(&k);
+	return rc;
+}
+
 int cw_cli_find_record(struct cw_cli *cli, const char *arg, const char *field, struct cw_id *id)
 {
 	struct cw_error keep;
@@ -170,13 +209,22 @@ int cw_cli_find_record(struct cw_cli *cli, const char *arg, const char *field, s
 	rc = cw_store_find_id(cli->session.store, arg, id, &cli->err);
 	if (rc != CW_EINVAL && rc != CW_ENOTFOUND)
 		return rc;
-	/* Not an id: a person's name, then a case's title. */
+	/* Not an id: a person's name or a case's title. */
 	keep = cli->err;
 	cw_error_clear(&cli->err);
 	rc = cw_cli_resolve(cli, CW_KIND_PERSON, arg, field, id);
 	if (rc == CW_ENOTFOUND) {
 		cw_error_clear(&cli->err);
 		rc = cw_cli_resolve(cli, CW_KIND_CASE, arg, field, id);
+	} else if (rc == 0) {
+		struct cw_id kase;
+		struct cw_error none;
+
+		/* "Rainsy" for Sam Rainsy and for the Rainsy attack case: an edit meant for one
+		 * must not go to the other unasked. */
+		if (cw_store_resolve(cli->session.store, CW_KIND_CASE, arg, &kase, NULL, &none) ==
+		    0)
+			rc = person_or_case(cli, arg, field, id, &kase);
 	}
 	if (rc == CW_ENOTFOUND && keep.code == CW_ENOTFOUND)
 		cli->err = keep; /* an id: "no record with id ..." says it best */

@@ -101,6 +101,17 @@ has_both=$(printf '%s' "$err" | grep -c "Kang Saran.*Koeut Saray\|Koeut Saray.*K
 [ "$has_both" -eq 1 ] || fail "candidates not listed: $err"
 ok cw timeline "kang saran"
 has "Saran lese-majeste"
+# a text that names a person and a case alike is not given to the person unasked: an edit
+# meant for the case must not land on the person; a whole name or title picks its record
+ok cw person add --name "Sam Rainsy"
+ok cw case add --title "Rainsy attack case" --defendant "Sam Rainsy" --custody in_absentia \
+	--charge 451
+fails 65 "'Rainsy' names a person, Sam Rainsy" cw edit Rainsy --notes "case file received"
+ok cw show "Rainsy attack case"
+has "kind               case"
+lacks "case file received"
+ok cw show "sam rainsy"
+has "kind               person"
 
 # A filter whose person, case, court or province names nothing is a typo, not a quiet week:
 # list, report, export and agenda refuse it (66), naming the criterion. An article outside the
