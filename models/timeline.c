@@ -1099,13 +1099,15 @@ static int is_adjournment(const struct cw_record *r)
 						r->u.milestone.type == CW_MS_POSTPONED);
 }
 
-/* Whether `a` names `b` as another account of the same event. */
+/* Whether `a` names `b` as another account of the same event: one that describes it too, or
+ * one it disputes (a government's "open and public" for the UN's "closed"). */
 static int names_same_event(const struct cw_record *a, const struct cw_record *b)
 {
 	const struct cw_link *l = a->links.items;
 
 	for (size_t k = 0; k < a->links.n; k++)
-		if (l[k].relation == CW_LINK_SAME_EVENT && cw_id_equal(&l[k].record, &b->id))
+		if ((l[k].relation == CW_LINK_SAME_EVENT || l[k].relation == CW_LINK_DISPUTES) &&
+		    cw_id_equal(&l[k].record, &b->id))
 			return 1;
 	return 0;
 }

@@ -59,7 +59,8 @@ struct cw_timeline_summary {
 };
 
 /* Whether one of two records names the other as another account of the same event (a link
- * "same_event"): such accounts count once. */
+ * "same_event", or "disputes": an account that says otherwise of it): such accounts count
+ * once. */
 int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b);
 
 /* Pretrial detention is read stretch by stretch: in each case, from an arrest or detention to

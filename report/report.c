@@ -404,14 +404,24 @@ size_t cw_report_arrests_unlisted(const struct cw_report *r, int *partial)
 	return unlisted;
 }
 
+static unsigned char *repeated_accounts(const struct cw_record_list *l);
+
+/* The arrests and charges by article and group, each event once however many accounts of it
+ * are linked. */
 static int count_articles(struct cw_report *r)
 {
+	unsigned char *again = repeated_accounts(&r->arrests);
+
 	for (size_t i = 0; i < r->arrests.n; i++) {
 		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
 		struct cw_article arts[64];
-		size_t n = cw_report_arrest_articles(r, m, arts, 64),
-		       people = milestone_people(r, m);
+		size_t n, people;
 		int incite = 0, lese = 0, other = 0;
+
+		if (again && again[i])
+			continue;
+		n = cw_report_arrest_articles(r, m, arts, 64);
+		people = milestone_people(r, m);
 
 		for (size_t j = 0; j < n; j++) {
 			size_t k = 0;
@@ -431,8 +441,10 @@ static int count_articles(struct cw_report *r)
 				struct cw_report_article *grown =
 					realloc(r->articles, (k + 1) * sizeof *grown);
 
-				if (!grown)
+				if (!grown) {
+					free(again);
 					return CW_ENOMEM;
+				}
 				r->articles = grown;
 				r->articles[k].article = arts[j];
 				r->articles[k].article.paragraph = 0;
@@ -446,6 +458,7 @@ static int count_articles(struct cw_report *r)
 		r->groups[CW_GROUP_OTHER] += other ? people : 0;
 		r->groups[CW_GROUP_NO_ARTICLE] += n == 0 ? people : 0;
 	}
+	free(again);
 	if (r->narticles > 1)
 		qsort(r->articles, r->narticles, sizeof *r->articles, article_order);
 	return 0;
@@ -1093,7 +1106,8 @@ static size_t event_root(size_t *parent, size_t x)
 }
 
 /* The events of a period's hearings and rulings: records linked as the same event
- * (--same-event), directly or through another account, whatever its kind (two hearings linked
+ * (--same-event, or --disputes: another account of it that says otherwise), directly or
+ * through another account, whatever its kind (two hearings linked
  * to one verdict milestone, or through a hearing that gave no verdict, are one). root[i] is
  * the event of record i, the hearings first, then the rulings; an event's root is its first
  * record. root is NULL when nothing is linked (most periods) or out of memory: then every
@@ -1166,7 +1180,8 @@ static void events_make(struct events *e, const struct cw_record_list *hearings,
 			const struct id_at *b;
 			size_t x, y;
 
-			if (l[k].relation != CW_LINK_SAME_EVENT ||
+			if ((l[k].relation != CW_LINK_SAME_EVENT &&
+			     l[k].relation != CW_LINK_DISPUTES) ||
 			    !(b = bsearch(&key, ids, n, sizeof *ids, id_at_compare)) || b->at == a)
 				continue;
 			x = event_root(e->root, a);
@@ -1179,6 +1194,23 @@ static void events_make(struct events *e, const struct cw_record_list *hearings,
 	for (size_t i = 0; i < n; i++)
 		if ((e->root[i] = event_root(e->root, i)) != i)
 			e->big[e->root[i]] = 1;
+}
+
+/* For each record of l, whether it is another account of an earlier one of l (linked as the
+ * same event, or disputing it, directly or through others): an arrest told by the UN and by
+ * the government is one arrest. NULL when none is (or out of memory: each counts). */
+static unsigned char *repeated_accounts(const struct cw_record_list *l)
+{
+	static const struct cw_record_list none = {NULL, 0, 0};
+	struct events ev;
+	unsigned char *again = NULL;
+
+	events_make(&ev, l, &none);
+	if (ev.root && (again = calloc(l->n ? l->n : 1, 1)) != NULL)
+		for (size_t i = 0; i < l->n; i++)
+			again[i] = ev.root[i] != i;
+	events_free(&ev);
+	return again;
 }
 
 /* The event of a record of the lists (found by its address), or SIZE_MAX when e links none
@@ -1429,6 +1461,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
 	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0, hearings = 0,
 	       kept_out = 0;
+	unsigned char *again;
 	struct cw_report_verdict *rows = NULL;
 	struct events ev;
 
@@ -1477,17 +1510,21 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		views[CW_METRIC_VERDICTS] |= cw_report_view_bit(rows[i].rec);
 	free(rows);
 	events_free(&ev);
+	again = repeated_accounts(&p->arrests);
 	for (size_t i = 0; i < p->arrests.n; i++) {
 		const struct cw_milestone *m = &p->arrests.items[i].u.milestone;
 		int is_arrest = m->type == CW_MS_ARREST;
 
+		views[is_arrest ? CW_METRIC_ARRESTS : CW_METRIC_CHARGES] |=
+			cw_report_view_bit(&p->arrests.items[i]);
+		if (again && again[i])
+			continue; /* another account of an arrest or charge counted */
 		if (is_arrest)
 			arrests += milestone_people(r, m);
 		else
 			charges += milestone_people(r, m);
-		views[is_arrest ? CW_METRIC_ARRESTS : CW_METRIC_CHARGES] |=
-			cw_report_view_bit(&p->arrests.items[i]);
 	}
+	free(again);
 	/* Someone detained and released within the period is held at neither end of it: only
 	 * this count says they were taken in (a source that logs the detention as an arrest
 	 * has it counted as an arrest). */

@@ -920,4 +920,25 @@ ok cw report --from 2024-04-29 --to 2024-05-05 --person "Twice Held" --format js
 json "[(p['since'], p['days'], p['days_in_all_at_least'], p['days_in_all_at_most']) for p in d['pretrial_detention']] == [('2024-03-01', 65, 95, 95)]"
 ok cw report --from 2024-04-29 --to 2024-05-05 --person "Twice Held"
 has "95 days in pretrial detention in all, with an earlier detention"
+# ---- an account that disputes another is another account of the same event: counted once,
+# and where they answer otherwise the fair-trial row says so; an arrest two accounts give
+# (linked) is one arrest
+ok cw person add --name "Disputed Nak"
+ok cw case add --title "Disputed case" --defendant "Disputed Nak" --custody detained --charge 494 \
+	--view un
+ok cw log milestone --person "Disputed Nak" --case "Disputed case" --type arrest \
+	--date 2019-09-15 --view un
+un_arrest=$(printf '%s' "$out" | awk '{print $NF}')
+ok cw log milestone --person "Disputed Nak" --case "Disputed case" --type arrest \
+	--date 2019-09-20 --view government --same-event "$un_arrest"
+ok cw log hearing --case "Disputed case" --date 2019-09-26 --outcome adjourned \
+	--public-admitted no --view un
+un_hearing=$(printf '%s' "$out" | awk '{print $NF}')
+ok cw log hearing --case "Disputed case" --date 2019-09-26 --outcome adjourned \
+	--public-admitted yes --view government --disputes "$un_hearing"
+ok cw report --from 2019-09-01 --to 2019-09-30 --format json
+json "[d['comparison'][k]['current'] for k in ('hearings', 'arrests')] == [1, 1]"
+json "d['arrests_and_charges']['groups']['incitement_494_495'] == 1"
+ok cw report --from 2019-09-01 --to 2019-09-30
+has "accounts differ (hearing of 2019-09-26, Disputed case): UN says no, government says yes"
 done_ok
