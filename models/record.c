@@ -359,6 +359,48 @@ int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, 
 	return 0;
 }
 
+int cw_case_follow_charge(struct cw_case *c, const struct cw_verdict_event *v, int *changed)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	const struct cw_field *hf = cw_schema_field(cf->sub, "history");
+
+	if (changed)
+		*changed = 0;
+	if (v->article.law == CW_LAW_NONE ||
+	    (cw_id_is_zero(&v->person) && !(v->group && *v->group)))
+		return 0; /* a charge names whom and what */
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		struct cw_defendant *d = (struct cw_defendant *)c->defendants.items + i;
+		struct cw_charge *ch;
+		struct cw_charge_step *step;
+		size_t j;
+
+		if (!verdict_names(v, d))
+			continue;
+		for (j = 0; j < d->charges.n &&
+			    !cw_article_same(&((struct cw_charge *)d->charges.items)[j].article,
+					     &v->article);
+		     j++)
+			;
+		if (j < d->charges.n)
+			continue; /* charged already: the milestone adds nothing */
+		if (!(ch = cw_list_append(&d->charges, cf->sub)))
+			return CW_ENOMEM;
+		ch->article = v->article;
+		ch->article.paragraph = 0;
+		ch->state = CW_CHARGE_CHARGED;
+		if (!(step = cw_list_append(&ch->history, hf->sub)))
+			return CW_ENOMEM;
+		step->state = CW_CHARGE_CHARGED;
+		step->date = v->date;
+		step->record = v->by;
+		if (changed)
+			*changed = 1;
+	}
+	return 0;
+}
+
 int64_t cw_demo_arrests(const struct cw_demo *d)
 {
 	if (d->arrests_count >= 0 && (size_t)d->arrests_count >= d->arrested.n)
@@ -381,6 +423,24 @@ void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *cha
 
 			if (!ch->history.n)
 				continue;
+			if (steps[0].state == CW_CHARGE_CHARGED &&
+			    cw_id_equal(&steps[0].record, by)) {
+				/* A charge the record added (cw_case_follow_charge): gone with it.
+				 */
+				const struct cw_field *cf = cw_schema_field(
+					cw_schema_field(cw_schema_for_kind(CW_KIND_CASE),
+							"defendants")
+						->sub,
+					"charges");
+
+				cw_struct_free(ch, cf->sub);
+				memmove(ch, ch + 1, (d->charges.n - j - 1) * sizeof *ch);
+				d->charges.n--;
+				j--;
+				if (changed)
+					*changed = 1;
+				continue;
+			}
 			last_was_by = cw_id_equal(&steps[ch->history.n - 1].record, by);
 			for (size_t k = 0; k < ch->history.n; k++)
 				if (!cw_id_equal(&steps[k].record, by))

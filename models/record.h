@@ -584,6 +584,14 @@ struct cw_verdict_event {
  * changed. CW_ENOMEM or 0. */
 int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, int *changed);
 
+/* A charge milestone's article as it bears on the case: the person (or group) it names is
+ * charged under it from its date, a charge added with the state "charged" and one step of
+ * history (by the milestone), when they are not charged under it already ("new charges filed
+ * just before the maximum pretrial period ends": 001 para 37). v's result is not read. A
+ * charge so added goes when that record's steps are taken back (cw_case_unfollow_record).
+ * *changed (may be NULL) says whether the case changed. CW_ENOMEM or 0. */
+int cw_case_follow_charge(struct cw_case *c, const struct cw_verdict_event *v, int *changed);
+
 /* Arrests at a demonstration: the number recorded, or the people named as arrested when they
  * are more; -1 when neither is recorded (not observed is not none). */
 int64_t cw_demo_arrests(const struct cw_demo *d);

@@ -1,5 +1,6 @@
 /* verdicts.c - a verdict logged at a hearing or as a milestone moves the state of the charges
- * it rules on, in the same write transaction; see store_internal.h. */
+ * it rules on, and a charge milestone adds the charges it names, in the same write
+ * transaction; see store_internal.h. */
 #include "config.h"
 
 #include <string.h>
@@ -89,7 +90,8 @@ const struct cw_id *cw_store_ruling_case(const struct cw_record *r)
 }
 
 /* Moves the charges of kase by what rec rules: each verdict of a hearing, a milestone's result
- * on each article it names (every charge when it names none). CW_ENOMEM or 0. */
+ * on each article it names (every charge when it names none); a charge milestone charges its
+ * person or group under each article it names. CW_ENOMEM or 0. */
 static int follow_record(struct cw_case *kase, const struct cw_record *rec, int *changed)
 {
 	int rc = 0;
@@ -113,6 +115,22 @@ static int follow_record(struct cw_case *kase, const struct cw_record *rec, int 
 			int moved;
 
 			rc = cw_case_follow_verdict(kase, &v, &moved);
+			*changed |= moved;
+		}
+	} else if (rec->kind == CW_KIND_MILESTONE && rec->u.milestone.type == CW_MS_CHARGE) {
+		/* New charges: the articles a charge milestone names, each a charge of its
+		 * person or group from its date when they had none under it. */
+		const struct cw_milestone *m = &rec->u.milestone;
+		struct cw_article arts[CW_ARTICLE_LIST_MAX];
+		size_t n = cw_milestone_articles(m, arts);
+		struct cw_verdict_event v = {
+			.person = m->person, .group = m->group, .date = m->date, .by = rec->id};
+
+		for (size_t i = 0; rc == 0 && i < n; i++) {
+			int moved;
+
+			v.article = arts[i];
+			rc = cw_case_follow_charge(kase, &v, &moved);
 			*changed |= moved;
 		}
 	} else if (rec->kind == CW_KIND_MILESTONE && rec->u.milestone.result) {
@@ -145,7 +163,8 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 {
 	const struct cw_id *case_id = cw_store_ruling_case(rec);
 	int rulings = (rec->kind == CW_KIND_HEARING && rec->u.hearing.verdicts.n > 0) ||
-		      (rec->kind == CW_KIND_MILESTONE && rec->u.milestone.result);
+		      (rec->kind == CW_KIND_MILESTONE &&
+		       (rec->u.milestone.result || rec->u.milestone.type == CW_MS_CHARGE));
 	struct cw_record kase;
 	int rc, changed = 0;
 

@@ -32,4 +32,29 @@ lacks "$hearing"
 lacks "record              ("
 lacks "convicted"
 
+# A charge milestone's articles charge its person from its date, in the same write: a new
+# charge filed while held (001 para 37) reaches the case, the lists by article and the
+# reports under that article; deleting the milestone takes the charge back.
+ok cw person add --name "Thach Setha"
+ok cw case add --title "Setha cheque case" --defendant "Thach Setha" --custody detained \
+	--charge "LNIPT 231"
+ok cw log milestone --person "Thach Setha" --case "Setha cheque case" --type arrest --date 2024-03-01
+ok cw log milestone --person "Thach Setha" --case "Setha cheque case" --type charge --date 2024-03-02 \
+	--article 494/495
+charge=$(printf '%s\n' "$out" | awk '{print $NF}')
+ok cw show "Setha cheque case" --json
+json '[(c["article"], c.get("state", "charged"), [h["date"] for h in c.get("history", [])]) for c in d["defendants"][0]["charges"]] == [("LNIPT 231", "charged", []), ("494", "charged", ["2024-03-02"]), ("495", "charged", ["2024-03-02"])]'
+ok cw list persons --article 494/495
+has "Thach Setha"
+ok cw report --from 2024-03-01 --to 2024-03-03 --article 494/495 --format json
+json "[p['person']['name'] for p in d['pretrial_detention']] == ['Thach Setha']"
+# charged under it already: nothing added
+ok cw log milestone --person "Thach Setha" --case "Setha cheque case" --type charge --date 2024-03-05 \
+	--article 494
+ok cw show "Setha cheque case" --json
+json 'len(d["defendants"][0]["charges"]) == 3'
+ok cw delete "$charge" --yes
+ok cw show "Setha cheque case" --json
+json '[c["article"] for c in d["defendants"][0]["charges"]] == ["LNIPT 231"]'
+
 done_ok
