@@ -406,7 +406,7 @@ static json_t *verdicts(const struct cw_report *r)
 				"{s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
 				jid(&rec->id), "record_kind", "hearing", "view", jview(rec), "date",
 				jdate(h->date), "case", jcase(r, &h->case_id), "person",
-				v ? jperson(r, &v->person) : json_null(), "article",
+				v ? jperson(r, &r->verdicts[i].person) : json_null(), "article",
 				v ? jarticle(&v->article) : json_null(), "offence",
 				v ? jstr(v->offence) : json_null(), "result",
 				v ? jword(&cw_words_verdict, v->result) : json_string("verdict"),
@@ -414,10 +414,11 @@ static json_t *verdicts(const struct cw_report *r)
 				"sentence", jstr(h->sentence), "fine", jstr(h->fine));
 			json_object_set_new(o, "sentence_parts",
 					    jparts(r, &h->sentence_parts, v != NULL,
-						   v ? &v->person : NULL, v ? v->group : NULL));
-			if (v && v->group)
-				jgroup(o, v->group,
-				       cw_report_group_count(r, &h->case_id, v->group));
+						   v ? &r->verdicts[i].person : NULL,
+						   v ? r->verdicts[i].group : NULL));
+			if (v && r->verdicts[i].group)
+				jgroup(o, r->verdicts[i].group,
+				       cw_report_group_count(r, &h->case_id, r->verdicts[i].group));
 		} else {
 			const struct cw_milestone *m = &rec->u.milestone;
 			struct cw_article art;

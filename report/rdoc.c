@@ -768,10 +768,12 @@ static void verdicts(struct builder *b)
 				cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
 			cell(b, CW_RC_LABEL, "%s", _("hearing"));
 			if (v) {
-				if (v->group)
-					group_cells(b, &h->case_id, v->group);
+				/* whom the row rules on: one defendant each of a verdict that
+				 * names no one (report.h) */
+				if (r->verdicts[i].group)
+					group_cells(b, &h->case_id, r->verdicts[i].group);
 				else
-					person_cells(b, &v->person);
+					person_cells(b, &r->verdicts[i].person);
 				if (v->article.law) {
 					char t[CW_ARTICLE_TEXT_MAX];
 
@@ -1722,11 +1724,8 @@ static void ruling_key(const struct cw_report_verdict *v, struct ruling_key *k)
 		k->case_id = &rec->u.hearing.case_id;
 		k->date = rec->u.hearing.date;
 		if (v->index != SIZE_MAX) {
-			const struct cw_verdict *vd =
-				(const struct cw_verdict *)rec->u.hearing.verdicts.items + v->index;
-
-			k->person = &vd->person;
-			k->group = vd->group;
+			k->person = &v->person;
+			k->group = v->group;
 		}
 	} else {
 		k->case_id = &rec->u.milestone.case_id;
@@ -1829,15 +1828,12 @@ static int verdict_people(const struct cw_report *r, size_t *people, int *partia
 			continue;
 		seen[v->decision] = 1;
 		if (rec->kind == CW_KIND_HEARING && v->index != SIZE_MAX) {
-			const struct cw_verdict *vd =
-				(const struct cw_verdict *)rec->u.hearing.verdicts.items + v->index;
-
-			if ((d.group = vd->group) != NULL) {
+			if ((d.group = v->group) != NULL) {
 				d.id = rec->u.hearing.case_id;
 				d.count =
 					cw_report_group_count(r, &rec->u.hearing.case_id, d.group);
-			} else if (!cw_id_is_zero(&vd->person)) {
-				d.id = vd->person;
+			} else if (!cw_id_is_zero(&v->person)) {
+				d.id = v->person;
 			}
 		} else if (rec->kind == CW_KIND_MILESTONE) {
 			const struct cw_milestone *m = &rec->u.milestone;

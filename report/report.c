@@ -622,6 +622,30 @@ static int add_refs(struct cw_reader *rd, struct cw_report *r, const struct cw_r
 	return rc;
 }
 
+/* The cases of the hearings of l that give a verdict naming no one: the rows of such a verdict
+ * are one per defendant of the case (verdict_rows), counted before the hearings' own
+ * references are read. */
+static int add_everyone_refs(struct cw_reader *rd, struct cw_report *r,
+			     const struct cw_record_list *l, struct cw_error *err)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < l->n; i++) {
+		const struct cw_hearing *h = &l->items[i].u.hearing;
+
+		for (size_t j = 0; l->items[i].kind == CW_KIND_HEARING && j < h->verdicts.n; j++) {
+			const struct cw_verdict *v =
+				(const struct cw_verdict *)h->verdicts.items + j;
+
+			if (cw_id_is_zero(&v->person) && !(v->group && *v->group)) {
+				rc = ref_add(rd, r, &h->case_id, err);
+				break;
+			}
+		}
+	}
+	return rc;
+}
+
 int cw_report_add_refs_read(struct cw_reader *rd, struct cw_report *r,
 			    const struct cw_record_list *l, struct cw_error *err)
 {
@@ -948,8 +972,10 @@ static int ruling_itemised_apart(const struct cw_record_list *rulings, const str
 	return 0;
 }
 
-static int add_verdict(struct cw_report_verdict **rows, size_t *n, const struct cw_record *rec,
-		       size_t index)
+/* A verdict row of rec (its verdict `index`, SIZE_MAX: none itemised) on `person` or `group`
+ * (both empty: whom the record names). */
+static int add_verdict_on(struct cw_report_verdict **rows, size_t *n, const struct cw_record *rec,
+			  size_t index, const struct cw_id *person, const char *group)
 {
 	struct cw_report_verdict *grown = realloc(*rows, (*n + 1) * sizeof *grown);
 
@@ -958,8 +984,57 @@ static int add_verdict(struct cw_report_verdict **rows, size_t *n, const struct 
 	*rows = grown;
 	memset(&grown[*n], 0, sizeof grown[*n]);
 	grown[*n].rec = rec;
-	grown[(*n)++].index = index;
+	grown[*n].index = index;
+	if (person && !cw_id_is_zero(person)) {
+		grown[*n].person = *person;
+	} else if (group) {
+		grown[*n].group = group;
+	} else if (rec->kind == CW_KIND_HEARING && index != SIZE_MAX) {
+		const struct cw_verdict *v =
+			(const struct cw_verdict *)rec->u.hearing.verdicts.items + index;
+
+		grown[*n].person = v->person;
+		grown[*n].group = v->group;
+	} else if (rec->kind == CW_KIND_MILESTONE) {
+		grown[*n].person = rec->u.milestone.person;
+		grown[*n].group = rec->u.milestone.group;
+	}
+	(*n)++;
 	return 0;
+}
+
+static int add_verdict(struct cw_report_verdict **rows, size_t *n, const struct cw_record *rec,
+		       size_t index)
+{
+	return add_verdict_on(rows, n, rec, index, NULL, NULL);
+}
+
+/* A hearing's verdict that names no one rules on every defendant of its case: a row for each
+ * (a person, or a group by its label), so that "9 convicted" is not read as one. One row as it
+ * is when the case is not at hand or has a group with no label to name it by. */
+static int add_everyone_verdict(const struct cw_report *r, struct cw_report_verdict **rows,
+				size_t *n, const struct cw_record *rec, size_t index)
+{
+	const struct cw_record *k = cw_report_ref(r, &rec->u.hearing.case_id);
+	int rc = 0;
+
+	if (!k || k->kind != CW_KIND_CASE || k->u.kase.defendants.n == 0)
+		return add_verdict(rows, n, rec, index);
+	for (size_t i = 0; i < k->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)k->u.kase.defendants.items + i;
+
+		if (cw_id_is_zero(&d->person) && !(d->label && *d->label))
+			return add_verdict(rows, n, rec, index);
+	}
+	for (size_t i = 0; rc == 0 && i < k->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)k->u.kase.defendants.items + i;
+
+		rc = add_verdict_on(rows, n, rec, index, &d->person,
+				    cw_id_is_zero(&d->person) ? d->label : NULL);
+	}
+	return rc;
 }
 
 /* The verdict rows of a period, as the table lists them: each verdict of a hearing (one row
@@ -967,8 +1042,9 @@ static int add_verdict(struct cw_report_verdict **rows, size_t *n, const struct 
  * case and day says whom it was for), then each ruling milestone that no hearing in the list
  * already gives, a row per article it names (as a hearing's verdicts give each charge), one
  * when it names none. */
-static int verdict_rows(const struct cw_record_list *hearings, const struct cw_record_list *rulings,
-			struct cw_report_verdict **rows, size_t *n)
+static int verdict_rows(const struct cw_report *r, const struct cw_record_list *hearings,
+			const struct cw_record_list *rulings, struct cw_report_verdict **rows,
+			size_t *n)
 {
 	int rc = 0;
 
@@ -979,8 +1055,14 @@ static int verdict_rows(const struct cw_record_list *hearings, const struct cw_r
 			continue;
 		if (h->verdicts.n == 0 && !ruling_itemised_apart(rulings, h))
 			rc = add_verdict(rows, n, &hearings->items[i], SIZE_MAX);
-		for (size_t j = 0; rc == 0 && j < h->verdicts.n; j++)
-			rc = add_verdict(rows, n, &hearings->items[i], j);
+		for (size_t j = 0; rc == 0 && j < h->verdicts.n; j++) {
+			const struct cw_verdict *v =
+				(const struct cw_verdict *)h->verdicts.items + j;
+
+			rc = cw_id_is_zero(&v->person) && !(v->group && *v->group)
+				     ? add_everyone_verdict(r, rows, n, &hearings->items[i], j)
+				     : add_verdict(rows, n, &hearings->items[i], j);
+		}
 	}
 	for (size_t i = 0; rc == 0 && i < rulings->n; i++) {
 		struct cw_article a[CW_ARTICLE_LIST_MAX];
@@ -1017,7 +1099,7 @@ int cw_report_verdict_article(const struct cw_report_verdict *v, struct cw_artic
  * (a verdict in absentia of the same case, person or group, and day), or the case has the
  * person or group tried in absentia. */
 static int hearing_verdict_in_absentia(const struct cw_report *r, const struct cw_hearing *h,
-				       const struct cw_verdict *v)
+				       const struct cw_report_verdict *v)
 {
 	const struct cw_record *k = cw_report_ref(r, &h->case_id);
 	const struct cw_defendant *d;
@@ -1057,31 +1139,19 @@ int cw_report_verdict_in_absentia(const struct cw_report *r, const struct cw_rep
 		return v->rec->u.milestone.type == CW_MS_IN_ABSENTIA_VERDICT;
 	if (v->rec->kind != CW_KIND_HEARING || v->index == SIZE_MAX)
 		return 0;
-	return hearing_verdict_in_absentia(
-		r, &v->rec->u.hearing,
-		(const struct cw_verdict *)v->rec->u.hearing.verdicts.items + v->index);
-}
-
-static const struct cw_verdict *row_verdict(const struct cw_report_verdict *v)
-{
-	return v->rec->kind == CW_KIND_HEARING && v->index != SIZE_MAX
-		       ? (const struct cw_verdict *)v->rec->u.hearing.verdicts.items + v->index
-		       : NULL;
+	return hearing_verdict_in_absentia(r, &v->rec->u.hearing, v);
 }
 
 /* Whether two rows rule on the same defendant (or group of unnamed ones) in one ruling. */
 static int same_defendant(const struct cw_report_verdict *a, const struct cw_report_verdict *b)
 {
-	const struct cw_verdict *x = row_verdict(a), *y = row_verdict(b);
-
-	if (x && y)
-		return cw_id_equal(&x->person, &y->person) &&
-		       strcasecmp(x->group ? x->group : "", y->group ? y->group : "") == 0;
+	/* A verdict given unitemised names no one to compare. */
+	if ((a->rec->kind == CW_KIND_HEARING && a->index == SIZE_MAX) ||
+	    (b->rec->kind == CW_KIND_HEARING && b->index == SIZE_MAX))
+		return 0;
 	/* Two groups have the same (zero) person: their labels tell them apart. */
-	return a->rec->kind == CW_KIND_MILESTONE &&
-	       cw_id_equal(&a->rec->u.milestone.person, &b->rec->u.milestone.person) &&
-	       strcasecmp(a->rec->u.milestone.group ? a->rec->u.milestone.group : "",
-			  b->rec->u.milestone.group ? b->rec->u.milestone.group : "") == 0;
+	return cw_id_equal(&a->person, &b->person) &&
+	       strcasecmp(a->group ? a->group : "", b->group ? b->group : "") == 0;
 }
 
 /* Whether two ruling milestones record one ruling: the same type, case and date (a monitor
@@ -1499,7 +1569,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	}
 	views[CW_METRIC_HEARINGS] = list_views(&p->hearings);
 	/* Verdicts: one per defendant a ruling decides on, whatever the charges. */
-	if (verdict_rows(&p->hearings, &p->rulings, &rows, &nrows) != 0) {
+	if (verdict_rows(r, &p->hearings, &p->rulings, &rows, &nrows) != 0) {
 		free(rows);
 		events_free(&ev);
 		return CW_ENOMEM;
@@ -2633,7 +2703,9 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	    (rc = add_refs(rd, out, &cur.detentions, err)) != 0 ||
 	    (rc = add_refs(rd, out, &prev.detentions, err)) != 0 ||
 	    (rc = add_refs(rd, out, &cur.rulings, err)) != 0 ||
-	    (rc = add_refs(rd, out, &prev.rulings, err)) != 0) {
+	    (rc = add_refs(rd, out, &prev.rulings, err)) != 0 ||
+	    (rc = add_everyone_refs(rd, out, &cur.hearings, err)) != 0 ||
+	    (rc = add_everyone_refs(rd, out, &prev.hearings, err)) != 0) {
 		period_free(&cur);
 		period_free(&prev);
 		return rc;
@@ -2669,7 +2741,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		return oom(err);
 	if (count_fair(out) != 0)
 		return oom(err);
-	if (verdict_rows(&out->hearings, &out->rulings, &out->verdicts, &out->nverdicts) != 0)
+	if (verdict_rows(out, &out->hearings, &out->rulings, &out->verdicts, &out->nverdicts) != 0)
 		return oom(err);
 	rows_of_filter_articles(&out->filter, out->verdicts, &out->nverdicts);
 	events_make(&events, &out->hearings, &out->rulings);

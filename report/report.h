@@ -48,6 +48,12 @@ void cw_report_last_week(struct cw_date today, int *year, int *week);
 struct cw_report_verdict {
 	const struct cw_record *rec;
 	size_t index;
+	/* Whom the row rules on: a person, else a group of the case's unnamed defendants by its
+	 * label (pointing into rec or its case), else no one (a hearing's verdict given
+	 * unitemised, or a milestone that names no one). A hearing's verdict that names no one
+	 * rules on every defendant of its case: a row for each, the same verdict (index). */
+	struct cw_id person;
+	const char *group;
 	size_t ruling, decision;
 	int linked; /* its hearing is one of several accounts of one, linked as the same event */
 	int taken;  /* an unitemised account's decision, taken over by another account's row */

@@ -941,4 +941,18 @@ json "[d['comparison'][k]['current'] for k in ('hearings', 'arrests')] == [1, 1]
 json "d['arrests_and_charges']['groups']['incitement_494_495'] == 1"
 ok cw report --from 2019-09-01 --to 2019-09-30
 has "accounts differ (hearing of 2019-09-26, Disputed case): UN says no, government says yes"
+# ---- a hearing's verdict that names no one rules on every defendant: a row each, and the
+# summary counts them all ("3 convicted", 9 people), not "1 convicted" with no one named
+ok cw person add --name "Mass Rainsy"
+ok cw person add --name "Mass Sochua"
+ok cw case add --title "Mass attack case" --defendant "Mass Rainsy" --custody in_absentia \
+	--charge 451 --defendant "Mass Sochua" --custody in_absentia --charge 451 \
+	--unnamed "7 CNRP leaders" --custody in_absentia --charge 451 --view un
+ok cw log hearing --case "Mass attack case" --date 2018-03-01 --outcome verdict \
+	--verdict "451=convicted" --view un
+ok cw report --from 2018-02-26 --to 2018-03-04 --format json
+json "d['comparison']['verdicts']['current'] == 3"
+json "sorted((v['person']['name'] if v['person'] else v['group'], v['result']) for v in d['verdicts']) == [('CNRP leaders', 'convicted'), ('Mass Rainsy', 'convicted'), ('Mass Sochua', 'convicted')]"
+ok cw report --from 2018-02-26 --to 2018-03-04
+has "3 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (9 people in all), in 1 ruling (account: UN): 3 convicted"
 done_ok
