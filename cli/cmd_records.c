@@ -593,7 +593,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 {
 	const struct cw_person *p = &person->u.person;
 	struct cw_timeline_summary sum;
-	char date[CW_DATE_TEXT_MAX], pre[160];
+	char date[CW_DATE_TEXT_MAX], pre[CW_PRETRIAL_TEXT_MAX];
 	int width = cw_output_width(cli->out);
 	struct cw_date today = cw_date_today();
 
@@ -632,6 +632,13 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 				char what[200], on[CW_DATE_TEXT_MAX];
 
 				freed_by_text(freed, what, sizeof what);
+				/* Another account's end is said as that account's. */
+				if (freed->view && r->view && freed->view != r->view) {
+					size_t wl = strlen(what);
+
+					snprintf(what + wl, sizeof what - wl, _(" (account: %s)"),
+						 cw_enum_label(&cw_words_view, freed->view));
+				}
 				cw_date_format(cw_record_date(freed), on);
 				snprintf(custody, sizeof custody,
 					 cw_date_precision(cw_record_date(freed)) == CW_DATE_DAY

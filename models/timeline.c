@@ -680,7 +680,45 @@ struct pretrial {
 	struct cw_date to;
 	uint8_t to_kind;
 	struct cw_date news; /* counted to today: the latest record of the stretch */
+	/* CW_PRETRIAL_TO_END: the event that ended it, and a record of another account that
+	 * finds the person held after it (held_after below), or NULL */
+	const struct cw_record *end_by, *held_after;
 };
+
+/* The first record of another account than the end's (both recorded), dated after it and up
+ * to `today`, and before `again` (the next arrest or detention, when known), that finds the
+ * person held: a bail or release of theirs in the case refused, or a prison visit that met
+ * them. NULL when
+ * none. */
+static const struct cw_record *held_after(const struct who *w, const struct cw_record *kase,
+					  const struct cw_record *recs, size_t n,
+					  const struct cw_record *end_by, struct cw_date end,
+					  struct cw_date again, struct cw_date today)
+{
+	const struct cw_record *first = NULL;
+
+	for (size_t i = 0; w->person && i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		struct cw_date d = cw_record_date(r);
+
+		if (!r->view || !end_by->view || r->view == end_by->view || !cw_date_is_known(d) ||
+		    cw_date_compare(cw_date_first_day(d), cw_date_last_day(end)) <= 0 ||
+		    after_day(d, today) ||
+		    (cw_date_is_known(again) &&
+		     cw_date_compare(cw_date_last_day(d), cw_date_first_day(again)) >= 0))
+			continue;
+		if (!(visit_met(r, w->person) || (r->kind == CW_KIND_MILESTONE &&
+						  cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
+						  concerns(&r->u.milestone, w) &&
+						  (r->u.milestone.type == CW_MS_BAIL ||
+						   r->u.milestone.type == CW_MS_RELEASE) &&
+						  r->u.milestone.outcome == CW_DECISION_REFUSED)))
+			continue;
+		if (!first || cw_date_compare(d, cw_record_date(first)) < 0)
+			first = r;
+	}
+	return first;
+}
 
 /* The last day a stretch from `start` (to `end`, unknown while it runs) can have begun: the
  * earliest last day of its starts. */
@@ -764,6 +802,10 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		p->to = end;
 		p->to_kind = CW_PRETRIAL_TO_END;
 		after = stretch_after(start, end);
+		p->end_by = by;
+		p->held_after = by ? held_after(w, kase, recs, n, by, end,
+						next_start(w, kase, recs, n, after), today)
+				   : NULL;
 	}
 	if (!(kind = who_running_to(kase, w, &to)))
 		return; /* not detained now, and no record says when it ended */
@@ -1161,6 +1203,21 @@ static void summarise(const struct who *w, const struct cw_record *only,
 				out->pretrial_to = p.to;
 				out->pretrial_to_kind = p.to_kind;
 				out->pretrial_news = p.news;
+				out->pretrial_end_view = out->pretrial_case_view = 0;
+				out->held_after_kind = 0;
+				if (p.to_kind == CW_PRETRIAL_TO_END && p.end_by) {
+					out->pretrial_end_view = p.end_by->view;
+					out->pretrial_case_view = r->view;
+				}
+				if (p.to_kind == CW_PRETRIAL_TO_END && p.held_after) {
+					out->held_after = cw_record_date(p.held_after);
+					out->held_after_view = p.held_after->view;
+					out->held_after_kind = (uint8_t)p.held_after->kind;
+					out->held_after_type =
+						p.held_after->kind == CW_KIND_MILESTONE
+							? p.held_after->u.milestone.type
+							: 0;
+				}
 			}
 			out->pretrial_ongoing |= p.ongoing;
 		} else if (r->kind == CW_KIND_HEARING &&
@@ -1252,6 +1309,45 @@ int cw_timeline_news_old(struct cw_date news, struct cw_date to)
 		       CW_TIMELINE_NEWS_DAYS;
 }
 
+/* A detention counted to its end: "16 days (to 2023-10-01)", and whose account that end is
+ * when not the case's, and what another account says after it: "16 days (to 2023-10-01: an
+ * end from another account than the case's, government; bail refused on 2023-11-20, UN,
+ * finds them held after it)". */
+static void end_text(const struct cw_timeline_summary *s, const char *days, const char *to,
+		     const char *caveat, char *buf, size_t len)
+{
+	char other[300] = "", held[CW_DATE_TEXT_MAX];
+	/* An account not recorded is not another's. */
+	int end_other = s->pretrial_end_view && s->pretrial_case_view &&
+			s->pretrial_end_view != s->pretrial_case_view;
+
+	if (s->held_after_kind) {
+		cw_date_format(s->held_after, held);
+		snprintf(other, sizeof other,
+			 /* TRANSLATORS: "bail refused on 2023-11-20, UN, finds them held after
+			  * it" */
+			 _("%s on %s, %s, finds them held after it"),
+			 s->held_after_kind == CW_KIND_VISIT
+				 ? _("a prison visit")
+				 : (s->held_after_type == CW_MS_RELEASE ? _("release refused")
+									: _("bail refused")),
+			 held, cw_enum_label(&cw_words_view, s->held_after_view));
+	}
+	if (end_other && other[0])
+		snprintf(buf, len,
+			 _("%s (to %s: an end from another account than the case's, %s; %s)%s"),
+			 days, to, cw_enum_label(&cw_words_view, s->pretrial_end_view), other,
+			 caveat);
+	else if (end_other)
+		snprintf(buf, len,
+			 _("%s (to %s: an end from another account than the case's, %s)%s"), days,
+			 to, cw_enum_label(&cw_words_view, s->pretrial_end_view), caveat);
+	else if (other[0])
+		snprintf(buf, len, _("%s (to %s; %s)%s"), days, to, other, caveat);
+	else
+		snprintf(buf, len, _("%s (to %s)%s"), days, to, caveat);
+}
+
 void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)
 {
 	char to[CW_DATE_TEXT_MAX], days[128];
@@ -1319,7 +1415,7 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 			"to: it may still have been running then");
 		break;
 	default:
-		snprintf(buf, len, _("%s (to %s)%s"), days, to, caveat);
+		end_text(s, days, to, caveat, buf, len);
 		return;
 	}
 	snprintf(buf, len, _("%s to %s, %s%s"), days, to, why, caveat);

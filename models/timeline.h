@@ -48,6 +48,15 @@ struct cw_timeline_summary {
 	 * (-1 when not known). */
 	struct cw_date pretrial_since;
 	long pretrial_stretch_days, pretrial_stretch_days_max;
+	/* Counted to an end (CW_PRETRIAL_TO_END): whose account that end is (enum cw_view) and
+	 * its case's; and the first record of another account than the end's, dated after it up
+	 * to today with no arrest or detention between, that finds the person held (a bail or
+	 * release refused, a prison visit that met them): the accounts differ on whether it
+	 * ended, and a reader must be told (held_after_kind 0: none; CW_KIND_MILESTONE with
+	 * held_after_type, or CW_KIND_VISIT). */
+	uint8_t pretrial_end_view, pretrial_case_view;
+	struct cw_date held_after;
+	uint8_t held_after_view, held_after_kind, held_after_type;
 	/* Hearings of the person's cases adjourned, suspended or postponed; two accounts linked
 	 * as the same event count once. */
 	int adjournments;
@@ -205,6 +214,9 @@ struct cw_day_range cw_day_range_of(long least, long most);
 
 /* Whether news (the latest record) is more than CW_TIMELINE_NEWS_DAYS before `to`. */
 int cw_timeline_news_old(struct cw_date news, struct cw_date to);
+
+/* The longest text cw_pretrial_text writes, with room for Khmer (three bytes a letter). */
+#define CW_PRETRIAL_TEXT_MAX 1024
 
 /* "141 days", "12 days and counting", "56 days to 2024-05-31, the source's date", "224 to 254
  * days and counting (dates not precise to the day)", "at least 30 days (...)", "unknown (still

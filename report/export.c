@@ -477,6 +477,12 @@ int cw_export_list_json(FILE *out, const struct cw_report *r, const struct cw_re
 	return dump_json(out, list_json(r, l), err);
 }
 
+/* An account's word (enum cw_view), as the records' "view" gives it. */
+static json_t *jview_of(uint8_t view)
+{
+	return json_string(cw_enum_word(&cw_words_view, view));
+}
+
 int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct cw_record *person,
 			    const struct cw_id *id, const struct cw_record_list *l,
 			    struct cw_date today, struct cw_error *err)
@@ -486,7 +492,9 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 					      "visit_after", "ended_in"};
 	struct cw_timeline_summary sum;
 	struct cw_day_range days;
-	char next[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], news[CW_DATE_TEXT_MAX];
+	char next[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], news[CW_DATE_TEXT_MAX],
+		held[CW_DATE_TEXT_MAX];
+	json_t *doc, *summary;
 
 	cw_timeline_summarise(id, l->items, l->n, today, &sum);
 	cw_date_format(sum.pretrial_to_kind == CW_PRETRIAL_TO_TODAY ? sum.pretrial_news
@@ -501,24 +509,40 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	 * recorded is no figure at all: a 0 there would read as a detention of no days.
 	 * pretrial_days is exact or null; the bounds say what dates not precise to the day allow
 	 * (at_most null: no bound). */
-	return dump_json(out,
-			 json_pack("{s:o,s:{s:o,s:o,s:o,s:b,s:o,s:o,s:o,s:i,s:o,s:o,s:I},s:o}",
-				   "person", cw_export_record_json(r, person), "summary",
-				   "pretrial_days", cw_export_days_json(days.exact),
-				   "pretrial_days_at_least", cw_export_days_json(days.at_least),
-				   "pretrial_days_at_most", cw_export_days_json(days.at_most),
-				   "pretrial_ongoing", sum.pretrial_ongoing, "pretrial_to",
-				   to[0] ? json_string(to) : json_null(), "pretrial_to_reason",
-				   sum.pretrial_to_kind < sizeof reasons / sizeof reasons[0] &&
-						   reasons[sum.pretrial_to_kind]
-					   ? json_string(reasons[sum.pretrial_to_kind])
-					   : json_null(),
-				   /* counted to today: the latest dated record it rests on */
-				   "pretrial_latest_record",
-				   news[0] ? json_string(news) : json_null(), "adjournments",
-				   sum.adjournments, "adjournment_views",
-				   cw_export_views_json(sum.adjournment_views), "next_hearing",
-				   next[0] ? json_string(next) : json_null(), "cases",
-				   (json_int_t)sum.cases, "entries", list_json(r, l)),
-			 err);
+	doc = json_pack("{s:o,s:{s:o,s:o,s:o,s:b,s:o,s:o,s:o,s:i,s:o,s:o,s:I},s:o}", "person",
+			cw_export_record_json(r, person), "summary", "pretrial_days",
+			cw_export_days_json(days.exact), "pretrial_days_at_least",
+			cw_export_days_json(days.at_least), "pretrial_days_at_most",
+			cw_export_days_json(days.at_most), "pretrial_ongoing", sum.pretrial_ongoing,
+			"pretrial_to", to[0] ? json_string(to) : json_null(), "pretrial_to_reason",
+			sum.pretrial_to_kind < sizeof reasons / sizeof reasons[0] &&
+					reasons[sum.pretrial_to_kind]
+				? json_string(reasons[sum.pretrial_to_kind])
+				: json_null(),
+			/* counted to today: the latest dated record it rests on */
+			"pretrial_latest_record", news[0] ? json_string(news) : json_null(),
+			"adjournments", sum.adjournments, "adjournment_views",
+			cw_export_views_json(sum.adjournment_views), "next_hearing",
+			next[0] ? json_string(next) : json_null(), "cases", (json_int_t)sum.cases,
+			"entries", list_json(r, l));
+	/* Counted to an end: whose account the end is, and another account's record that finds
+	 * them held after it (timeline.h), null when none. */
+	cw_date_format(sum.held_after, held);
+	if (doc && (summary = json_object_get(doc, "summary")) &&
+	    (json_object_set_new(summary, "pretrial_end_view",
+				 sum.pretrial_end_view ? jview_of(sum.pretrial_end_view)
+						       : json_null()) != 0 ||
+	     json_object_set_new(summary, "held_after_end",
+				 sum.held_after_kind
+					 ? json_pack("{s:s,s:o,s:s}", "date", held, "view",
+						     jview_of(sum.held_after_view), "record",
+						     sum.held_after_kind == CW_KIND_VISIT
+							     ? "visit"
+							     : cw_enum_word(&cw_words_milestone,
+									    sum.held_after_type))
+					 : json_null()) != 0)) {
+		json_decref(doc);
+		doc = NULL;
+	}
+	return dump_json(out, doc, err);
 }

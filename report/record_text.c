@@ -981,7 +981,7 @@ int cw_case_group_detention(struct cw_store *st, const struct cw_record *kase, s
 	for (size_t i = 0; i < defs->n; i++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)defs->items + i;
 		struct cw_timeline_summary sum;
-		char who[600], days[200];
+		char who[600], days[CW_PRETRIAL_TEXT_MAX];
 		int64_t count;
 
 		/* Each group once, by the case's last entry for it (as the summary reads it). */

@@ -361,7 +361,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	const struct cw_person *p = &person->u.person;
 	struct cw_timeline_summary sum;
 	struct lines ls = {0};
-	char date[CW_DATE_TEXT_MAX], pre[160], on[CW_DATE_TEXT_MAX];
+	char date[CW_DATE_TEXT_MAX], pre[CW_PRETRIAL_TEXT_MAX], on[CW_DATE_TEXT_MAX];
 	struct cw_date today = cw_date_today();
 	const struct cw_record *by;
 	int on_appeal;
@@ -393,18 +393,28 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 			 * believe, as `casewatch timeline` does. */
 			if ((by = cw_timeline_custody_outdated(&person->id, r, l->items, l->n,
 							       today))) {
+				char what[200];
+
 				cw_date_format(cw_record_date(by), on);
+				snprintf(what, sizeof what, "%s",
+					 by->kind == CW_KIND_HEARING
+						 ? cw_enum_label(&cw_words_milestone, CW_MS_BAIL)
+						 : cw_enum_label(&cw_words_milestone,
+								 by->u.milestone.type));
+				/* Another account's end is said as that account's. */
+				if (by->view && r->view && by->view != r->view) {
+					size_t wl = strlen(what);
+
+					snprintf(what + wl, sizeof what - wl, _(" (account: %s)"),
+						 cw_enum_label(&cw_words_view, by->view));
+				}
 				add_line(&ls,
 					 cw_date_precision(cw_record_date(by)) == CW_DATE_DAY
 						 ? _("  (custody as the case records it: %s on %s "
 						     "ended the pretrial detention)")
 						 : _("  (custody as the case records it: %s in %s "
 						     "ended the pretrial detention)"),
-					 by->kind == CW_KIND_HEARING
-						 ? cw_enum_label(&cw_words_milestone, CW_MS_BAIL)
-						 : cw_enum_label(&cw_words_milestone,
-								 by->u.milestone.type),
-					 on);
+					 what, on);
 			}
 			if ((by = cw_timeline_stage_outdated(&person->id, r, l->items, l->n, today,
 							     &on_appeal))) {

@@ -68,4 +68,21 @@ ok cw log milestone --person "Appeal Old" --case "Appeal case" --type appeal_dec
 ok cw timeline "Appeal Old"
 has "stage: verdict (as the case records it; a ruling on appeal on 2024-12-01 came after)"
 
+# The government's judicial supervision ends the UN's case's detention; the UN's bail refused
+# after it finds him still held: whose end it is, and what the other account says, are said.
+ok cw person add --name "Gov Ended"
+ok cw case add --title "Gov ended case" --defendant "Gov Ended" --custody detained --charge 494 \
+	--view un --reported-on 2024-05-31
+ok cw log milestone --person "Gov Ended" --case "Gov ended case" --type arrest --date 2023-09-15 \
+	--view un
+ok cw log milestone --person "Gov Ended" --case "Gov ended case" --type bail --outcome refused \
+	--date 2023-11-20 --view un
+ok cw log milestone --person "Gov Ended" --case "Gov ended case" --type judicial_supervision \
+	--date 2023-10-01 --view government
+ok cw timeline "Gov Ended"
+has "judicial supervision (account: government) on 2023-10-01 ended the pretrial detention"
+has "16 days (to 2023-10-01: an end from another account than the case's, government; bail refused on 2023-11-20, UN, finds them held after it)"
+ok cw timeline "Gov Ended" --json
+json "d['summary']['pretrial_end_view'] == 'government' and d['summary']['held_after_end'] == {'date': '2023-11-20', 'view': 'un', 'record': 'bail'}"
+
 done_ok
