@@ -648,6 +648,9 @@ struct stint {
 	/* The last day it can have ended, when earlier than its end's last day: an end dated
 	 * only to a month that holds a day they were arrested again (unknown: none). */
 	struct cw_date until;
+	/* No record says the person was held in it (custody_known): its days are what the dates
+	 * allow at most, none at least. */
+	int unsure;
 };
 
 enum { RUNNING = 1, RUNNING_UNCOUNTED = 2 };
@@ -672,7 +675,7 @@ static void add_stint(struct stints *s, struct cw_date from, struct cw_date to, 
 		s->v = v;
 		s->cap = cap;
 	}
-	s->v[s->n++] = (struct stint){from, to, running, sure, {0, 0, 0}};
+	s->v[s->n++] = (struct stint){from, to, running, sure, {0, 0, 0}, 0};
 }
 
 struct pretrial {
@@ -743,6 +746,47 @@ static struct cw_date sure_start(const struct who *w, const struct cw_record *ka
 	return sure;
 }
 
+/* Whether the records say the person was held in the stretch from `start` to `end`, ended by
+ * `by`: it was ended by a release, bail, house arrest, judicial supervision or explicit end
+ * (each frees someone held), it began with a detention and not only an arrest, a bail or
+ * release refused or a prison visit that met them falls in it, or the case's entry for them
+ * says detained. An arrest, then a ruling, with nothing else, does not say it: "arrested and
+ * charged", later convicted (Chao Veasna, 001 para 35) may have stayed free between. */
+static int custody_known(const struct who *w, const struct cw_record *kase,
+			 const struct cw_record *recs, size_t n, struct cw_date start,
+			 struct cw_date end, const struct cw_record *by)
+{
+	const struct cw_defendant *d = w->person ? cw_timeline_defendant(kase, w->person)
+						 : cw_timeline_group_defendant(kase, w->group);
+
+	if (d && d->custody == CW_CUSTODY_DETAINED)
+		return 1;
+	if (by && by->kind == CW_KIND_MILESTONE && by->u.milestone.type != CW_MS_VERDICT &&
+	    by->u.milestone.type != CW_MS_SENTENCE &&
+	    by->u.milestone.type != CW_MS_IN_ABSENTIA_VERDICT)
+		return 1;
+	if (by && by->kind == CW_KIND_HEARING && by->u.hearing.bail == CW_BAIL_GRANTED)
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		struct cw_date dt = cw_record_date(r);
+
+		if (!cw_date_is_known(dt) || cw_date_compare(cw_date_last_day(dt), start) < 0 ||
+		    cw_date_compare(cw_date_first_day(dt), cw_date_last_day(end)) > 0)
+			continue;
+		if (w->person && visit_met(r, w->person))
+			return 1;
+		if (r->kind == CW_KIND_MILESTONE &&
+		    cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
+		    concerns(&r->u.milestone, w) &&
+		    (r->u.milestone.type == CW_MS_PRETRIAL_DETENTION ||
+		     ((r->u.milestone.type == CW_MS_BAIL || r->u.milestone.type == CW_MS_RELEASE) &&
+		      r->u.milestone.outcome == CW_DECISION_REFUSED)))
+			return 1;
+	}
+	return 0;
+}
+
 /* Pretrial detention in one case, stretch by stretch: each begins at the first arrest or
  * detention after the last one's end and runs to the first event that ends it (a release on
  * bail and an arrest again are two stretches). The last, with no end, while the person's
@@ -764,7 +808,18 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		end = pretrial_end(w, kase, recs, n, start, by, &by);
 		if (cw_date_is_known(end) && after_day(end, today)) {
 			/* It ended after the day asked about, so it ran up to that day, whatever
-			 * the case says of the person now (a report of a past week). */
+			 * the case says of the person now (a report of a past week); unless no
+			 * record says they were held at all: then it may have, and they are not
+			 * said to be held on that day. */
+			if (!custody_known(w, kase, recs, n, start, end, by)) {
+				add_stint(out, start, today, 0,
+					  sure_start(w, kase, recs, n, start, end));
+				if (!out->failed)
+					out->v[out->n - 1].unsure = 1;
+				p->to = today;
+				p->to_kind = CW_PRETRIAL_TO_END;
+				return;
+			}
 			p->ongoing = 1;
 			p->to = today;
 			p->to_kind = CW_PRETRIAL_TO_TODAY;
@@ -786,6 +841,8 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		if (!cw_date_is_known(end))
 			break;
 		add_stint(out, start, end, 0, sure_start(w, kase, recs, n, start, end));
+		if (!out->failed && !custody_known(w, kase, recs, n, start, end, by))
+			out->v[out->n - 1].unsure = 1;
 		/* Released "in October", arrested again on 10 October: released by the 9th, so
 		 * the two stretches are two, not one run from the first arrest. */
 		if (!out->failed && cw_date_precision(end) != CW_DATE_DAY) {
@@ -1100,7 +1157,8 @@ static void count_days(const struct stints *s, struct cw_date today,
 		if (cw_date_is_known(t->sure) && cw_date_to_days(t->sure) < a)
 			a = cw_date_to_days(t->sure);
 
-		if (b >= a)
+		out->pretrial_unsure |= t->unsure;
+		if (b >= a && !t->unsure)
 			least[nl++] = (struct span){a, b, t->from};
 		point_l = i == running ? b : point_l;
 		a = cw_date_to_days(cw_date_first_day(t->from));
@@ -1377,6 +1435,8 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 		snprintf(days, sizeof days, P_("%ld day", "%ld days", least), least);
 	if (most < 0)
 		caveat = _(" (a detention still running has no date it is known as of)");
+	else if (s->pretrial_unsure)
+		caveat = _(" (no record says they were held between the arrest and its end)");
 	else if (most != least)
 		caveat = _(" (dates not precise to the day)");
 	cw_date_format(s->pretrial_to, to);

@@ -35,6 +35,9 @@ struct cw_timeline_summary {
 	 * detained with no date to count to, and nothing else); pretrial_days_max is -1 when they
 	 * set no upper bound (such a detention beside others: "at least"). */
 	long pretrial_days, pretrial_days_max;
+	/* A stretch no record says they were held in (an arrest, then a ruling, and nothing
+	 * else: models/timeline.c custody_known): its days count in the most, not the least. */
+	int pretrial_unsure;
 	int pretrial_ongoing;       /* still detained before a verdict, as far as the records go */
 	struct cw_date pretrial_to; /* the day the detention is counted to */
 	uint8_t pretrial_to_kind;   /* enum cw_pretrial_to: why that day */
