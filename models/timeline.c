@@ -298,6 +298,33 @@ int cw_timeline_itemises_group_verdict(const struct cw_milestone *m)
 	       (m->type == CW_MS_VERDICT || m->type == CW_MS_IN_ABSENTIA_VERDICT);
 }
 
+/* Whether a date only to a month or a year holds the day `start` (dated to a day): an end so
+ * dated may have come after it ("arrested on 4 July, released in July"). */
+static int holds_day(struct cw_date d, struct cw_date start)
+{
+	return cw_date_precision(d) != CW_DATE_DAY && cw_date_precision(start) == CW_DATE_DAY &&
+	       cw_date_compare(cw_date_first_day(d), start) <= 0 &&
+	       cw_date_compare(cw_date_last_day(d), start) >= 0;
+}
+
+/* The ends dated only to a month or a year that ended a stretch begun on a day of it (one
+ * release ends one stretch): few; when full, every other such end counts as used, and the
+ * detention runs on as if that end were not there. */
+#define USED_ENDS_MAX 32
+struct used_ends {
+	const struct cw_record *v[USED_ENDS_MAX];
+	size_t n;
+	int full;
+};
+
+static int end_used(const struct used_ends *u, const struct cw_record *r)
+{
+	for (size_t i = 0; i < u->n; i++)
+		if (u->v[i] == r)
+			return 1;
+	return u->full;
+}
+
 /* Whether a hearing that gives its verdict unitemised is, for the group, only the hearing at
  * which a milestone of the group's of that day gives the verdict with a count ("3 of the 8
  * convicted"): the milestone says whom it was for and frees those it counts, and the hearing
@@ -320,7 +347,8 @@ static int group_verdict_itemised(const struct who *w, const struct cw_record *k
 
 static struct cw_date group_walk(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date start,
-				 struct cw_date upto, const struct cw_record **by, int64_t *held)
+				 struct cw_date upto, const struct used_ends *used,
+				 const struct cw_record **by, int64_t *held)
 {
 	struct cw_date end = {0, 0, 0};
 	struct group_event *ev = n ? malloc(n * sizeof *ev) : NULL;
@@ -341,6 +369,11 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 		int is_end = !is_start && ends_for(w, kase, &recs[i]) &&
 			     !group_verdict_itemised(w, kase, recs, n, &recs[i]);
 
+		/* An end dated only to the month or the year that holds the start, and that ended
+		 * no stretch before: after the start's own events (pretrial_end). */
+		if (is_end && cw_date_is_known(date) && cw_date_compare(date, start) < 0 &&
+		    holds_day(date, start) && !(used && end_used(used, &recs[i])))
+			date = start;
 		if (!cw_date_is_known(date) || cw_date_compare(date, start) < 0 ||
 		    (cw_date_is_known(upto) && after_day(date, upto)))
 			continue;
@@ -376,7 +409,7 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 		 * list. The stretch runs on, its number still not given. */
 		if (r->kind == CW_KIND_MILESTONE && r->u.milestone.count > 0 && now <= 0)
 			continue;
-		end = ev[k].date;
+		end = cw_record_date(r);
 		if (by)
 			*by = r;
 		break;
@@ -387,35 +420,41 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 	return end;
 }
 
-/* The earliest date from `start` on at which an event of the case ends their pretrial
- * detention (the event in *by when by is not NULL); unknown when none does. An end dated the
- * day of a start ends what that start began (the index of detentions reads it so too). A
- * group's end that frees only part of it ends nothing (group_walk). */
-/* Whether a date only to a month or a year holds the day `start` (dated to a day): an end so
- * dated may have come after it ("arrested on 4 July, released in July"). */
-static int holds_day(struct cw_date d, struct cw_date start)
+/* After a stretch ended by `by` at `end`: an end dated only to a month or a year is used (a
+ * later start on a day of it is not ended by it again). */
+static void use_end(struct used_ends *u, const struct cw_record *by, struct cw_date end)
 {
-	return cw_date_precision(d) != CW_DATE_DAY && cw_date_precision(start) == CW_DATE_DAY &&
-	       cw_date_compare(cw_date_first_day(d), start) <= 0 &&
-	       cw_date_compare(cw_date_last_day(d), start) >= 0;
+	if (!by || cw_date_precision(end) == CW_DATE_DAY)
+		return;
+	if (u->n < USED_ENDS_MAX)
+		u->v[u->n++] = by;
+	else
+		u->full = 1;
 }
 
-/* The end of the stretch from `start`: the earliest event that ends it dated from `start` on,
- * or dated only to the month or the year that holds `start` (released "in July" after an arrest
- * on 4 July), unless that event is `prev`, the one that ended the stretch before (one release
- * ends one stretch). *by (when not NULL) gets the event. */
+static struct cw_date next_start(const struct who *w, const struct cw_record *kase,
+				 const struct cw_record *recs, size_t n, struct cw_date after);
+
+/* The end of the stretch from `start` (the event in *by when by is not NULL); unknown when
+ * none: the earliest event that ends it dated from `start` on, or one dated only to the month
+ * or the year that holds `start` (released "in July" after an arrest on 4 July) that ended no
+ * stretch before (`used`). Of the two, one dated to a day of that month or year says more than
+ * the month does, unless they were arrested again between `start` and that day (then the
+ * month's release came before the arrest again). An end dated the day of a start ends what
+ * that start began (the index of detentions reads it so too). A group's end that frees only
+ * part of it ends nothing (group_walk). */
 static struct cw_date pretrial_end(const struct who *w, const struct cw_record *kase,
 				   const struct cw_record *recs, size_t n, struct cw_date start,
-				   const struct cw_record *prev, const struct cw_record **by)
+				   const struct used_ends *used, const struct cw_record **by)
 {
 	const struct cw_record *covering = NULL;
-	struct cw_date end = {0, 0, 0};
+	struct cw_date end = {0, 0, 0}, again;
 
 	if (!w->person) {
 		static const struct cw_date no_limit = {0, 0, 0};
 		int64_t held;
 
-		end = group_walk(w, kase, recs, n, start, no_limit, by, &held);
+		end = group_walk(w, kase, recs, n, start, no_limit, used, by, &held);
 		if (held != -2)
 			return end;
 	}
@@ -426,7 +465,7 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 		if (!cw_date_is_known(d) || !ends_for(w, kase, r))
 			continue;
 		if (cw_date_compare(d, start) < 0) {
-			if (holds_day(d, start) && r != prev &&
+			if (holds_day(d, start) && !(used && end_used(used, r)) &&
 			    (!covering || cw_date_compare(d, cw_record_date(covering)) > 0))
 				covering = r; /* the month before its year: the closer */
 			continue;
@@ -437,10 +476,11 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 				*by = r;
 		}
 	}
-	/* One dated to a day of that month or year says more than the month does. */
 	if (covering && (!cw_date_is_known(end) ||
 			 cw_date_compare(cw_date_first_day(end),
-					 cw_date_last_day(cw_record_date(covering))) > 0)) {
+					 cw_date_last_day(cw_record_date(covering))) > 0 ||
+			 (cw_date_is_known(again = next_start(w, kase, recs, n, start)) &&
+			  cw_date_compare(again, end) <= 0))) {
 		end = cw_record_date(covering);
 		if (by)
 			*by = covering;
@@ -485,20 +525,21 @@ static int end_may_be_later(const struct who *w, const struct cw_record *kase,
 	return 1;
 }
 
-/* Whether a ruling on them in the case (a verdict, a verdict in absentia or a sentence, or a
- * hearing's verdict that names them or no one) is dated wholly before `d`: an arrest after it
- * enforces the ruling (Mu Sochua, convicted in absentia in 2021, arrested on her return), and
- * is no pretrial detention. */
-static int ruled_before(const struct who *w, const struct cw_record *kase,
-			const struct cw_record *recs, size_t n, struct cw_date d)
+/* The last day of the earliest ruling on them in the case (a verdict, a verdict in absentia or
+ * a sentence, or a hearing's verdict that names them or no one); unknown when none. An arrest
+ * dated wholly after it enforces the ruling (Mu Sochua, convicted in absentia in 2021,
+ * arrested on her return), and is no pretrial detention. */
+static struct cw_date first_ruling(const struct who *w, const struct cw_record *kase,
+				   const struct cw_record *recs, size_t n)
 {
+	struct cw_date first = {0, 0, 0};
+
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &recs[i];
 		struct cw_date rd = cw_record_date(r);
 		int ruling;
 
-		if (!cw_date_is_known(rd) ||
-		    cw_date_compare(cw_date_last_day(rd), cw_date_first_day(d)) >= 0)
+		if (!cw_date_is_known(rd))
 			continue;
 		if (r->kind == CW_KIND_MILESTONE)
 			ruling = cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
@@ -512,10 +553,11 @@ static int ruled_before(const struct who *w, const struct cw_record *kase,
 				 (r->u.hearing.outcome == CW_OUTCOME_VERDICT ||
 				  r->u.hearing.verdicts.n > 0) &&
 				 hearing_ends(&r->u.hearing, kase, w);
-		if (ruling)
-			return 1;
+		rd = cw_date_last_day(rd);
+		if (ruling && (!cw_date_is_known(first) || cw_date_compare(rd, first) < 0))
+			first = rd;
 	}
-	return 0;
+	return first;
 }
 
 /* The earliest arrest or detention of theirs in the case dated after `after` (any, when
@@ -524,7 +566,7 @@ static int ruled_before(const struct who *w, const struct cw_record *kase,
 static struct cw_date next_start(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date after)
 {
-	struct cw_date start = {0, 0, 0};
+	struct cw_date start = {0, 0, 0}, ruled = first_ruling(w, kase, recs, n);
 
 	for (size_t i = 0; i < n; i++) {
 		struct cw_date d;
@@ -534,7 +576,7 @@ static struct cw_date next_start(const struct who *w, const struct cw_record *ka
 		d = start_date(w, kase, recs, n, &recs[i]);
 		if (!cw_date_is_known(d) ||
 		    (cw_date_is_known(after) && cw_date_compare(d, after) <= 0) ||
-		    ruled_before(w, kase, recs, n, d))
+		    (cw_date_is_known(ruled) && cw_date_compare(ruled, cw_date_first_day(d)) < 0))
 			continue;
 		if (!cw_date_is_known(start) || cw_date_compare(d, start) < 0)
 			start = d;
@@ -549,16 +591,18 @@ static struct cw_date last_start(const struct who *w, const struct cw_record *ka
 {
 	struct cw_date start, last = {0, 0, 0}, end, after = {0, 0, 0};
 	const struct cw_record *by = NULL;
+	struct used_ends used = {{NULL}, 0, 0};
 
 	for (;;) {
 		start = next_start(w, kase, recs, n, after);
 		if (!cw_date_is_known(start) || after_day(start, today))
 			return last;
 		last = start;
-		end = pretrial_end(w, kase, recs, n, start, by, &by);
+		end = pretrial_end(w, kase, recs, n, start, &used, &by);
 		if (!cw_date_is_known(end) || after_day(end, today) ||
 		    end_may_be_later(w, kase, recs, n, start, end, today))
 			return last;
+		use_end(&used, by, end);
 		after = stretch_after(start, end);
 	}
 }
@@ -798,6 +842,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 {
 	struct cw_date start, end, after = {0, 0, 0}, to = {0, 0, 0};
 	const struct cw_record *seen, *later, *by = NULL;
+	struct used_ends used = {{NULL}, 0, 0};
 	enum cw_pretrial_to kind;
 
 	memset(p, 0, sizeof *p);
@@ -805,7 +850,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		start = next_start(w, kase, recs, n, after);
 		if (!cw_date_is_known(start) || after_day(start, today))
 			return;
-		end = pretrial_end(w, kase, recs, n, start, by, &by);
+		end = pretrial_end(w, kase, recs, n, start, &used, &by);
 		if (cw_date_is_known(end) && after_day(end, today)) {
 			/* It ended after the day asked about, so it ran up to that day, whatever
 			 * the case says of the person now (a report of a past week); unless no
@@ -858,6 +903,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		}
 		p->to = end;
 		p->to_kind = CW_PRETRIAL_TO_END;
+		use_end(&used, by, end);
 		after = stretch_after(start, end);
 		p->end_by = by;
 		p->held_after = by ? held_after(w, kase, recs, n, by, end,
@@ -1040,6 +1086,7 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 	const struct cw_record *by = NULL;
 	struct cw_date start, end = {0, 0, 0}, after = {0, 0, 0}, last_end = {0, 0, 0}, as_of;
 	struct who w = {person, NULL};
+	struct used_ends used = {{NULL}, 0, 0};
 
 	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)) ||
 	    mine->custody != CW_CUSTODY_DETAINED)
@@ -1049,15 +1096,22 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 		start = next_start(&w, kase, records, n, after);
 		if (!cw_date_is_known(start) || after_day(start, today))
 			break;
-		end = pretrial_end(&w, kase, records, n, start, by, &by);
+		end = pretrial_end(&w, kase, records, n, start, &used, &by);
 		if (!cw_date_is_known(end) || after_day(end, today) ||
 		    end_may_be_later(&w, kase, records, n, start, end, today))
 			return NULL; /* still running: "detained" is what the records say */
+		use_end(&used, by, end);
 		after = stretch_after(start, end);
 		last_end = end;
 	}
 	if (!by || !cw_date_is_known(last_end) || !sets_free(by))
 		return NULL;
+	/* An arrest after it, even one that starts no pretrial detention (it enforces a ruling),
+	 * is what "detained" may come from. */
+	for (size_t i = 0; i < n; i++)
+		if (starts_for(&w, kase, &records[i]) &&
+		    cw_date_compare(cw_record_date(&records[i]), after) > 0)
+			return NULL;
 	/* An entry known as of that day or later was written knowing of it. */
 	as_of = cw_date_is_known(mine->as_of) ? mine->as_of : kase->u.kase.as_of;
 	if (cw_date_is_known(as_of) && cw_date_compare(as_of, last_end) >= 0)
@@ -1318,6 +1372,7 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 				 const struct cw_record *records, size_t n, struct cw_date today,
 				 struct cw_timeline_summary *out, int64_t *count)
 {
+	static const struct used_ends all_used = {{NULL}, 0, 1};
 	struct who w = {NULL, label ? label : ""};
 	const struct cw_defendant *d;
 	int64_t held;
@@ -1334,13 +1389,14 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 	/* How many are held on `today`, in the stretch still running (group_walk says how): from
 	 * that stretch's own start, not the run's (an earlier stretch's end dated to a month may
 	 * merge the two into one run). */
-	/* Released "in October", asked about 8 October: those held before that month. */
+	/* Released "in October", asked about 8 October: those held before that month. An end
+	 * dated before the stretch's start is the end of a stretch before it, never this one's. */
 	group_walk(&w, kase, records, n, last_start(&w, kase, records, n, today),
 		   out->pretrial_to_kind == CW_PRETRIAL_TO_ENDED_IN
 			   ? cw_date_from_days(
 				     cw_date_to_days(cw_date_first_day(out->pretrial_to)) - 1)
 			   : today,
-		   NULL, &held);
+		   &all_used, NULL, &held);
 	if (held > 0)
 		*count = held;
 	else if (held == -2 && (d = cw_timeline_group_defendant(kase, label)) &&

@@ -955,4 +955,33 @@ json "d['comparison']['verdicts']['current'] == 3"
 json "sorted((v['person']['name'] if v['person'] else v['group'], v['result']) for v in d['verdicts']) == [('CNRP leaders', 'convicted'), ('Mass Rainsy', 'convicted'), ('Mass Sochua', 'convicted')]"
 ok cw report --from 2018-02-26 --to 2018-03-04
 has "3 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (9 people in all), in 1 ruling (account: UN): 3 convicted"
+# ---- a release dated to a month ends one stretch: arrested 4 July, released in July,
+# arrested 10 July, released in July again (or bailed on the 12th), arrested 20 July: held
+# since the 20th, not released by an end an earlier stretch took
+for second in "--type release --outcome granted --date 2023-07" \
+	"--type bail --outcome granted --date 2023-07-12"; do
+	ok cw person add --name "Thrice Held $second"
+	for m in "--type arrest --date 2023-07-04" "--type release --outcome granted --date 2023-07" \
+		"--type arrest --date 2023-07-10" "$second" "--type arrest --date 2023-07-20"; do
+		[ "$m" = "--type arrest --date 2023-07-04" ] &&
+			ok cw case add --title "Thrice case $second" --defendant "Thrice Held $second" \
+				--custody detained --charge 494 --view own
+		# shellcheck disable=SC2086 # the milestone's options, split on purpose
+		ok cw log milestone --person "Thrice Held $second" --case "Thrice case $second" \
+			--view own $m
+	done
+	ok cw report --from 2023-08-14 --to 2023-08-20 --person "Thrice Held $second" --format json
+	json "[(p['since'], p['days'], p['standing']) for p in d['pretrial_detention']] == [('2023-07-20', 31, 'held_at_period_end')]"
+done
+# ---- a group released in the month of its arrest, as a person is
+ok cw case add --title "Month group case" --unnamed "8 month activists" --custody detained \
+	--charge 494 --view own
+ok cw log milestone --group "month activists" --case "Month group case" --type arrest \
+	--date 2023-07-04 --view own
+ok cw log milestone --group "month activists" --case "Month group case" --type release \
+	--outcome granted --date 2023-07 --view own
+ok cw report --from 2023-08-14 --to 2023-08-20 --case "Month group case" --format json
+json "d['pretrial_detention'] == []"
+ok cw report --from 2023-07-03 --to 2023-07-09 --case "Month group case" --format json
+json "[(p['group'], p['days_at_least'], p['days_at_most'], p['standing']) for p in d['pretrial_detention']] == [('month activists', 0, 5, 'may_have_ended_before_end')]"
 done_ok

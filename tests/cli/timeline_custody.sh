@@ -85,4 +85,17 @@ has "16 days (to 2023-10-01: an end from another account than the case's, govern
 ok cw timeline "Gov Ended" --json
 json "d['summary']['pretrial_end_view'] == 'government' and d['summary']['held_after_end'] == {'date': '2023-11-20', 'view': 'un', 'record': 'bail'}"
 
+# Bailed in 2019, convicted in absentia in 2021, arrested on return in 2024: the case's
+# "detained" comes from that arrest, not out of date because of the 2019 bail.
+ok cw person add --name "Returned Bailed"
+ok cw case add --title "Returned case" --defendant "Returned Bailed" --custody detained \
+	--charge 451 --view un
+for m in "--type arrest --date 2019-01-10" "--type bail --outcome granted --date 2019-02-10" \
+	"--type in_absentia_verdict --date 2021-03-01" "--type arrest --date 2024-04-30"; do
+	# shellcheck disable=SC2086 # the milestone's options, split on purpose
+	ok cw log milestone --person "Returned Bailed" --case "Returned case" --view un $m
+done
+ok cw timeline "Returned Bailed"
+lacks "ended the pretrial detention"
+
 done_ok
