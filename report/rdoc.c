@@ -1086,17 +1086,20 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 			sb_add(&sb, "; ");
 		if (d->total_max >= 0 && d->total_max != d->total)
 			sb_add(&sb,
-			       P_("%ld to %ld day in pretrial detention in all, with an earlier "
-				  "detention",
-				  "%ld to %ld days in pretrial detention in all, with an earlier "
-				  "detention",
+			       P_("%ld to %ld day in pretrial detention in all in this case, with "
+				  "an "
+				  "earlier detention",
+				  "%ld to %ld days in pretrial detention in all in this case, with "
+				  "an "
+				  "earlier detention",
 				  d->total_max),
 			       d->total, d->total_max);
 		else
 			sb_add(&sb,
-			       P_("%ld day in pretrial detention in all, with an earlier detention",
-				  "%ld days in pretrial detention in all, with an earlier "
-				  "detention",
+			       P_("%ld day in pretrial detention in all in this case, with an "
+				  "earlier detention",
+				  "%ld days in pretrial detention in all in this case, with an "
+				  "earlier detention",
 				  d->total),
 			       d->total);
 	}

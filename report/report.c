@@ -934,7 +934,8 @@ static int may_be_same_day(struct cw_date a, struct cw_date b)
 
 /* Whether a hearing in the list already gives the ruling a milestone records (the seed, like
  * many monitors, logs a verdict both as a hearing and as a milestone of the defendant): a
- * hearing of its case, of its day, whose verdicts name its person or group. A hearing that
+ * hearing of its case, of its day, whose verdicts name its person or group, or name no one
+ * (every defendant, its person or group among them). A hearing that
  * gives its verdict unitemised does not: the milestone says whom it was for ("3 of the 8
  * convicted"), and its row is listed instead of the hearing's (verdict_rows). */
 static int ruling_in_hearings(const struct cw_record_list *hearings, const struct cw_milestone *m)
@@ -951,6 +952,10 @@ static int ruling_in_hearings(const struct cw_record_list *hearings, const struc
 
 			if (cw_id_equal(&v->person, &m->person) &&
 			    strcasecmp(v->group ? v->group : "", m->group ? m->group : "") == 0)
+				return 1;
+			/* A verdict that names no one rules on every defendant (verdict_rows). */
+			if (cw_id_is_zero(&v->person) && !(v->group && *v->group) &&
+			    (!cw_id_is_zero(&m->person) || (m->group && *m->group)))
 				return 1;
 		}
 	}
@@ -1012,6 +1017,27 @@ static int add_verdict(struct cw_report_verdict **rows, size_t *n, const struct 
 /* A hearing's verdict that names no one rules on every defendant of its case: a row for each
  * (a person, or a group by its label), so that "9 convicted" is not read as one. One row as it
  * is when the case is not at hand or has a group with no label to name it by. */
+/* Whether the hearing gives, beside its verdict `index` that names no one, a verdict on the same
+ * charge that names the defendant d: that one is theirs ("451=convicted" and
+ * "451=acquitted@Mu Sochua": convicted, all but her). */
+static int named_apart(const struct cw_hearing *h, size_t index, const struct cw_defendant *d)
+{
+	const struct cw_verdict *all = (const struct cw_verdict *)h->verdicts.items + index;
+
+	for (size_t j = 0; j < h->verdicts.n; j++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + j;
+
+		if (j == index || !cw_article_same(&v->article, &all->article) ||
+		    strcasecmp(v->offence ? v->offence : "", all->offence ? all->offence : ""))
+			continue;
+		if (cw_id_is_zero(&d->person)
+			    ? v->group && d->label && !strcasecmp(v->group, d->label)
+			    : cw_id_equal(&v->person, &d->person))
+			return 1;
+	}
+	return 0;
+}
+
 static int add_everyone_verdict(const struct cw_report *r, struct cw_report_verdict **rows,
 				size_t *n, const struct cw_record *rec, size_t index)
 {
@@ -1031,8 +1057,9 @@ static int add_everyone_verdict(const struct cw_report *r, struct cw_report_verd
 		const struct cw_defendant *d =
 			(const struct cw_defendant *)k->u.kase.defendants.items + i;
 
-		rc = add_verdict_on(rows, n, rec, index, &d->person,
-				    cw_id_is_zero(&d->person) ? d->label : NULL);
+		if (!named_apart(&rec->u.hearing, index, d))
+			rc = add_verdict_on(rows, n, rec, index, &d->person,
+					    cw_id_is_zero(&d->person) ? d->label : NULL);
 	}
 	return rc;
 }
@@ -1266,19 +1293,38 @@ static void events_make(struct events *e, const struct cw_record_list *hearings,
 			e->big[e->root[i]] = 1;
 }
 
-/* For each record of l, whether it is another account of an earlier one of l (linked as the
- * same event, or disputing it, directly or through others): an arrest told by the UN and by
- * the government is one arrest. NULL when none is (or out of memory: each counts). */
+/* For each record of l, whether it is another account of an event another record of l gives
+ * (linked as the same event, or disputing it, directly or through others): an arrest told by
+ * the UN and by the government is one arrest, counted as the team's account gives it when it
+ * is one of them, else as the first listed. NULL when none is (or out of memory: each
+ * counts). */
 static unsigned char *repeated_accounts(const struct cw_record_list *l)
 {
 	static const struct cw_record_list none = {NULL, 0, 0};
 	struct events ev;
 	unsigned char *again = NULL;
+	size_t *counted = NULL;
 
 	events_make(&ev, l, &none);
-	if (ev.root && (again = calloc(l->n ? l->n : 1, 1)) != NULL)
+	if (ev.root && (again = calloc(l->n ? l->n : 1, 1)) != NULL &&
+	    (counted = malloc((l->n ? l->n : 1) * sizeof *counted)) != NULL) {
 		for (size_t i = 0; i < l->n; i++)
+			counted[i] = SIZE_MAX;
+		/* By event (its root): the team's account, else the first. */
+		for (size_t i = 0; i < l->n; i++) {
+			size_t *c = &counted[ev.root[i]];
+
+			if (*c == SIZE_MAX ||
+			    (l->items[i].view == CW_VIEW_OWN && l->items[*c].view != CW_VIEW_OWN))
+				*c = i;
+		}
+		for (size_t i = 0; i < l->n; i++)
+			again[i] = counted[ev.root[i]] != i;
+	} else if (again) {
+		for (size_t i = 0; ev.root && i < l->n; i++) /* out of memory: the first */
 			again[i] = ev.root[i] != i;
+	}
+	free(counted);
 	events_free(&ev);
 	return again;
 }
@@ -1454,6 +1500,13 @@ int cw_report_hearing_bail(const struct cw_report *r, size_t hearing)
 
 	if (!decided || (r->hearing_own && r->hearing_own[hearing] != SIZE_MAX))
 		return CW_DECISION_UNKNOWN;
+	/* Another account of the same hearing (linked) that gives a bail decision, listed
+	 * before: the same decision, once. */
+	for (size_t i = 0; i < hearing; i++)
+		if (r->hearings.items[i].u.hearing.bail > CW_BAIL_NOT_REQUESTED &&
+		    cw_timeline_same_event(&r->hearings.items[i], &r->hearings.items[hearing]) &&
+		    cw_report_hearing_bail(r, i) != CW_DECISION_UNKNOWN)
+			return CW_DECISION_UNKNOWN;
 	/* A bail milestone of the case of that day with that outcome says for whom the
 	 * hearing decided: the same decision, listed once, as the milestone. */
 	for (size_t i = 0; i < r->releases.n; i++) {
@@ -2172,6 +2225,37 @@ static void drop_other_accounts_visits(const struct cw_report *r, struct cw_reco
 	tl->n = w;
 }
 
+/* The days in all of a detainee's row, in the row's case alone (a detention in another case
+ * is not read against this one's legal maximum): the summary over that case's records and the
+ * prison visits. 0 or CW_ENOMEM. */
+static int case_days(const struct cw_id *person, const struct cw_record *kase,
+		     const struct cw_record_list *tl, struct cw_date to,
+		     struct cw_report_detainee *d)
+{
+	struct cw_timeline_summary one;
+	struct cw_record *mine = malloc((tl->n ? tl->n : 1) * sizeof *mine);
+	size_t n = 0;
+
+	if (!mine)
+		return CW_ENOMEM;
+	/* Shallow copies, read only: the summary frees nothing. */
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct cw_record *rec = &tl->items[i];
+		const struct cw_id *of = rec->kind == CW_KIND_HEARING ? &rec->u.hearing.case_id
+					 : rec->kind == CW_KIND_MILESTONE
+						 ? &rec->u.milestone.case_id
+						 : NULL;
+
+		if (rec == kase || rec->kind == CW_KIND_VISIT || (of && cw_id_equal(of, &kase->id)))
+			mine[n++] = *rec;
+	}
+	cw_timeline_summarise(person, mine, n, to, &one);
+	d->total = one.pretrial_days;
+	d->total_max = one.pretrial_days_max;
+	free(mine);
+	return 0;
+}
+
 /* One person the index says may still be detained: their cases, milestones and hearings (a
  * verdict or bail granted ends it) as the summary reads them. They are listed when a case the
  * filter admits lists them as detained, or held them at the end of the range (a detention that
@@ -2229,9 +2313,10 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 		if (seen)
 			d.views |= cw_report_view_bit(seen);
 	}
-	cw_record_list_free(&tl);
-	if (!sum.pretrial_ongoing)
+	if (!sum.pretrial_ongoing) {
+		cw_record_list_free(&tl);
 		return 0;
+	}
 	/* The stretch held without a break up to the day counted to: "detained since" says
 	 * that, and the days are its days (a detention before a release on bail is not in it). */
 	d.person = *person;
@@ -2243,6 +2328,12 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.days_max = sum.pretrial_stretch_days_max;
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
+	if ((d.total != d.days || d.total_max != d.days_max) &&
+	    case_days(person, kase, &tl, r->to, &d) != 0) {
+		cw_record_list_free(&tl);
+		return oom(err);
+	}
+	cw_record_list_free(&tl);
 	return add_detainee(r, &d, always) ? oom(err) : 0;
 }
 

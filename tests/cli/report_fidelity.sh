@@ -919,7 +919,7 @@ ok cw log milestone --person "Twice Held" --case "Twice case" --type arrest --da
 ok cw report --from 2024-04-29 --to 2024-05-05 --person "Twice Held" --format json
 json "[(p['since'], p['days'], p['days_in_all_at_least'], p['days_in_all_at_most']) for p in d['pretrial_detention']] == [('2024-03-01', 65, 95, 95)]"
 ok cw report --from 2024-04-29 --to 2024-05-05 --person "Twice Held"
-has "95 days in pretrial detention in all, with an earlier detention"
+has "95 days in pretrial detention in all in this case, with an earlier detention"
 # ---- an account that disputes another is another account of the same event: counted once,
 # and where they answer otherwise the fair-trial row says so; an arrest two accounts give
 # (linked) is one arrest
@@ -984,4 +984,49 @@ ok cw report --from 2023-08-14 --to 2023-08-20 --case "Month group case" --forma
 json "d['pretrial_detention'] == []"
 ok cw report --from 2023-07-03 --to 2023-07-09 --case "Month group case" --format json
 json "[(p['group'], p['days_at_least'], p['days_at_most'], p['standing']) for p in d['pretrial_detention']] == [('month activists', 0, 5, 'may_have_ended_before_end')]"
+# ---- bail decided at a hearing two accounts give (linked): one decision
+ok cw person add --name "Linked Bail"
+ok cw case add --title "Linked bail case" --defendant "Linked Bail" --custody detained --view un
+ok cw log hearing --case "Linked bail case" --date 2017-04-30 --view un --outcome bail_decision \
+	--bail granted
+bail_un=$(printf '%s' "$out" | awk '{print $NF}')
+ok cw log hearing --case "Linked bail case" --date 2017-04-30 --view government \
+	--outcome bail_decision --bail granted --same-event "$bail_un"
+ok cw report --from 2017-04-24 --to 2017-04-30 --format json
+json "[(x['outcome'], x['at_hearing'], x['person']['name']) for x in d['releases']] == [('granted', True, 'Linked Bail')]"
+# ---- a verdict naming no one beside one naming a defendant on the same charge, and a
+# verdict milestone of one defendant of that day: each defendant once
+ok cw person add --name "Apart Rainsy"
+ok cw person add --name "Apart Sochua"
+ok cw case add --title "Apart case" --defendant "Apart Rainsy" --charge 451 \
+	--defendant "Apart Sochua" --charge 451 --view un
+ok cw log hearing --case "Apart case" --date 2016-05-02 --view un --outcome verdict \
+	--verdict "451=convicted" --verdict "451=acquitted@Apart Sochua"
+ok cw log milestone --person "Apart Rainsy" --case "Apart case" --type verdict \
+	--result convicted --article 451 --date 2016-05-02 --view un
+ok cw report --from 2016-05-02 --to 2016-05-08 --format json
+json "sorted((v['person']['name'], v['result']) for v in d['verdicts']) == [('Apart Rainsy', 'convicted'), ('Apart Sochua', 'acquitted')]"
+json "d['comparison']['verdicts']['current'] == 2"
+# ---- days in all are the row's case's: a detention in another case years before is not
+# read against this one's legal maximum
+ok cw person add --name "Two Cases"
+ok cw case add --title "Old case" --defendant "Two Cases" --custody released --view own
+ok cw log milestone --person "Two Cases" --case "Old case" --type arrest --date 2015-01-01 --view own
+ok cw log milestone --person "Two Cases" --case "Old case" --type bail --outcome granted \
+	--date 2015-04-11 --view own
+ok cw case add --title "New case" --defendant "Two Cases" --custody detained --view own
+ok cw log milestone --person "Two Cases" --case "New case" --type arrest --date 2015-06-01 \
+	--view own
+ok cw report --from 2015-06-29 --to 2015-07-05 --person "Two Cases" --format json
+json "[(p['days'], p['days_in_all_at_least']) for p in d['pretrial_detention']] == [(34, 34)]"
+# ---- linked accounts of one arrest are counted as the team's account gives it
+ok cw case add --title "Linked group case" --unnamed "9 linked activists" --custody detained \
+	--view un
+ok cw log milestone --group "linked activists" --case "Linked group case" --type arrest \
+	--count 9 --date 2014-04-30 --view un
+group_un=$(printf '%s' "$out" | awk '{print $NF}')
+ok cw log milestone --group "linked activists" --case "Linked group case" --type arrest \
+	--count 8 --date 2014-04-30 --view own --same-event "$group_un"
+ok cw report --from 2014-04-28 --to 2014-05-04 --format json
+json "d['comparison']['arrests']['current'] == 8"
 done_ok
