@@ -56,6 +56,21 @@ for po in po/*.po; do
 	}
 done
 
+# 2b. The Khmer catalogue is whole, as the README says: no message left fuzzy (an older
+#     translation msgmerge guessed) or untranslated, and the README's count is msgfmt's.
+stats=$(LC_ALL=C msgfmt --statistics -o /dev/null po/km.po 2>&1)
+case $stats in
+*fuzzy* | *untranslated*)
+	echo "FAIL: po/km.po is not whole: $stats"
+	status=1
+	;;
+esac
+translated=$(printf '%s\n' "$stats" | sed -n 's/^\([0-9]*\) translated message.*/\1/p')
+grep -q "Translated: $translated of $translated msgids" README.md || {
+	echo "FAIL: README.md does not say \"Translated: $translated of $translated msgids\" ($stats)"
+	status=1
+}
+
 # 3. No unmarked literal reaches an output function, in every folder with text for people
 CHECKED=${I18N_CHECKED:-models store app seed report tui cli}
 find $CHECKED -name '*.c' | sort >"$WORK/checked"
