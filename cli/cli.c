@@ -151,8 +151,9 @@ int cw_cli_open_store(struct cw_cli *cli, int create)
 	return rc;
 }
 
-/* A text that names both a person (*id) and a case: the person when it is their whole name,
- * else the case when it is its whole title, else CW_EAMBIGUOUS naming both. */
+/* A text that names both a person (*id) and a case (kase; NULL: several cases): the person
+ * when it is their whole name, else the case when it is its whole title, else CW_EAMBIGUOUS
+ * naming both. */
 static int person_or_case(struct cw_cli *cli, const char *arg, const char *field, struct cw_id *id,
 			  const struct cw_id *kase)
 {
@@ -162,12 +163,26 @@ static int person_or_case(struct cw_cli *cli, const char *arg, const char *field
 
 	if ((rc = cw_store_get(cli->session.store, id, &p, &cli->err)) != 0)
 		return rc;
+	whole_p = !strcasecmp(cw_record_label(&p), arg) ||
+		  (p.u.person.name_km && !strcmp(p.u.person.name_km, arg));
+	if (!kase) { /* several cases match too: the person's whole name only */
+		if (!whole_p) {
+			np = cw_text_for_terminal(cw_record_label(&p), 0);
+			cw_id_hex(id, hp);
+			rc = cw_error_set(
+				&cli->err, CW_EAMBIGUOUS, field,
+				"'%.40s' names a person, %.60s (%.8s), and several cases; "
+				"give an id",
+				arg, np ? np : "?", hp);
+			free(np);
+		}
+		cw_record_free(&p);
+		return rc;
+	}
 	if ((rc = cw_store_get(cli->session.store, kase, &k, &cli->err)) != 0) {
 		cw_record_free(&p);
 		return rc;
 	}
-	whole_p = !strcasecmp(cw_record_label(&p), arg) ||
-		  (p.u.person.name_km && !strcmp(p.u.person.name_km, arg));
 	whole_k = !strcasecmp(cw_record_label(&k), arg);
 	if (whole_p || whole_k) {
 		if (!whole_p)
@@ -222,9 +237,13 @@ int cw_cli_find_record(struct cw_cli *cli, const char *arg, const char *field, s
 
 		/* "Rainsy" for Sam Rainsy and for the Rainsy attack case: an edit meant for one
 		 * must not go to the other unasked. */
-		if (cw_store_resolve(cli->session.store, CW_KIND_CASE, arg, &kase, NULL, &none) ==
-		    0)
+		int krc =
+			cw_store_resolve(cli->session.store, CW_KIND_CASE, arg, &kase, NULL, &none);
+
+		if (krc == 0)
 			rc = person_or_case(cli, arg, field, id, &kase);
+		else if (krc == CW_EAMBIGUOUS)
+			rc = person_or_case(cli, arg, field, id, NULL);
 	}
 	if (rc == CW_ENOTFOUND && keep.code == CW_ENOTFOUND)
 		cli->err = keep; /* an id: "no record with id ..." says it best */

@@ -383,8 +383,33 @@ int cw_case_follow_charge(struct cw_case *c, const struct cw_verdict_event *v, i
 					     &v->article);
 		     j++)
 			;
-		if (j < d->charges.n)
-			continue; /* charged already: the milestone adds nothing */
+		if (j < d->charges.n) {
+			/* Charged already. A charge that charge milestones made (its history
+			 * has a "charged" step) takes a step for this one too, so that it
+			 * stays while any of them does; one the case itself lists, none. */
+			int made = 0, seen = 0;
+
+			ch = (struct cw_charge *)d->charges.items + j;
+			for (size_t k = 0; k < ch->history.n; k++) {
+				const struct cw_charge_step *h =
+					(const struct cw_charge_step *)ch->history.items + k;
+
+				made |= h->state == CW_CHARGE_CHARGED;
+				seen |= cw_id_equal(&h->record, &v->by);
+			}
+			if (!made || seen || (int64_t)ch->history.n >= hf->max)
+				continue;
+			if (!(step = cw_list_append(&ch->history, hf->sub)))
+				return CW_ENOMEM;
+			step->state = CW_CHARGE_CHARGED;
+			step->date = v->date;
+			step->record = v->by;
+			if (changed)
+				*changed = 1;
+			continue;
+		}
+		if ((int64_t)d->charges.n >= cf->max)
+			continue; /* as many charges as a defendant can have: the case says so */
 		if (!(ch = cw_list_append(&d->charges, cf->sub)))
 			return CW_ENOMEM;
 		ch->article = v->article;
@@ -419,20 +444,28 @@ void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *cha
 			struct cw_charge *ch = (struct cw_charge *)d->charges.items + j;
 			struct cw_charge_step *steps = ch->history.items;
 			size_t kept = 0;
-			int last_was_by;
+			int last_was_by, charged_by = 0;
 
 			if (!ch->history.n)
 				continue;
-			if (steps[0].state == CW_CHARGE_CHARGED &&
-			    cw_id_equal(&steps[0].record, by)) {
-				/* A charge the record added (cw_case_follow_charge): gone with it.
-				 */
+			last_was_by = cw_id_equal(&steps[ch->history.n - 1].record, by);
+			for (size_t k = 0; k < ch->history.n; k++)
+				if (!cw_id_equal(&steps[k].record, by))
+					steps[kept++] = steps[k];
+				else
+					charged_by |= steps[k].state == CW_CHARGE_CHARGED;
+			if (kept == ch->history.n)
+				continue;
+			if (kept == 0 && charged_by) {
+				/* A charge the record made (cw_case_follow_charge), nothing else
+				 * left of it: gone with it. */
 				const struct cw_field *cf = cw_schema_field(
 					cw_schema_field(cw_schema_for_kind(CW_KIND_CASE),
 							"defendants")
 						->sub,
 					"charges");
 
+				ch->history.n = 0;
 				cw_struct_free(ch, cf->sub);
 				memmove(ch, ch + 1, (d->charges.n - j - 1) * sizeof *ch);
 				d->charges.n--;
@@ -441,12 +474,6 @@ void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *cha
 					*changed = 1;
 				continue;
 			}
-			last_was_by = cw_id_equal(&steps[ch->history.n - 1].record, by);
-			for (size_t k = 0; k < ch->history.n; k++)
-				if (!cw_id_equal(&steps[k].record, by))
-					steps[kept++] = steps[k];
-			if (kept == ch->history.n)
-				continue;
 			ch->history.n = kept;
 			if (last_was_by)
 				ch->state = kept ? steps[kept - 1].state : CW_CHARGE_CHARGED;
@@ -576,6 +603,44 @@ static int merge_charge(struct cw_charge *ch, const struct cw_charge *theirs,
 	return 0;
 }
 
+/* Takes into d a charge oc of the other version that d lacks and that a charge milestone made
+ * there (a "charged" step whose record is held here), with the steps held here; its state is
+ * its last step's. CW_ENOMEM or 0. */
+static int take_made_charge(struct cw_defendant *d, const struct cw_charge *oc,
+			    const struct cw_field *cf, const struct cw_field *hf,
+			    int (*held)(void *ctx, const struct cw_id *record), void *ctx,
+			    int *changed)
+{
+	const struct cw_charge_step *os = oc->history.items;
+	struct cw_charge *ch;
+	int made = 0;
+
+	if (same_charge(d, oc) || (int64_t)d->charges.n >= cf->max)
+		return 0;
+	for (size_t k = 0; k < oc->history.n; k++)
+		made |= os[k].state == CW_CHARGE_CHARGED && held(ctx, &os[k].record);
+	if (!made)
+		return 0;
+	if (!(ch = cw_list_append(&d->charges, cf->sub)))
+		return CW_ENOMEM;
+	ch->article = oc->article;
+	if (oc->offence && !(ch->offence = strdup(oc->offence)))
+		return CW_ENOMEM;
+	ch->state = CW_CHARGE_CHARGED;
+	for (size_t k = 0; k < oc->history.n && (int64_t)ch->history.n < hf->max; k++) {
+		struct cw_charge_step *step;
+
+		if (!held(ctx, &os[k].record))
+			continue;
+		if (!(step = cw_list_append(&ch->history, hf->sub)))
+			return CW_ENOMEM;
+		*step = os[k];
+		ch->state = step->state;
+	}
+	*changed = 1;
+	return 0;
+}
+
 int cw_case_merge_rulings(struct cw_case *kept, const struct cw_case *other,
 			  int (*held)(void *ctx, const struct cw_id *record), void *ctx,
 			  int *changed)
@@ -588,15 +653,23 @@ int cw_case_merge_rulings(struct cw_case *kept, const struct cw_case *other,
 	for (size_t i = 0; i < kept->defendants.n; i++) {
 		struct cw_defendant *d = (struct cw_defendant *)kept->defendants.items + i;
 		const struct cw_defendant *od = same_defendant(other, d);
+		size_t had = d->charges.n;
+		int rc;
 
-		for (size_t j = 0; j < d->charges.n; j++) {
+		for (size_t j = 0; j < had; j++) {
 			struct cw_charge *ch = (struct cw_charge *)d->charges.items + j;
-			int rc = merge_charge(ch, od ? same_charge(od, ch) : NULL, held, ctx,
-					      (size_t)hf->max, changed);
 
-			if (rc != 0)
+			if ((rc = merge_charge(ch, od ? same_charge(od, ch) : NULL, held, ctx,
+					       (size_t)hf->max, changed)) != 0)
 				return rc;
 		}
+		/* A charge a charge milestone made in the other version (cw_case_follow_charge):
+		 * taken with the steps whose records are held here. */
+		for (size_t j = 0; od && j < od->charges.n; j++)
+			if ((rc = take_made_charge(d,
+						   (const struct cw_charge *)od->charges.items + j,
+						   cf, hf, held, ctx, changed)) != 0)
+				return rc;
 	}
 	return 0;
 }

@@ -587,9 +587,12 @@ int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, 
 /* A charge milestone's article as it bears on the case: the person (or group) it names is
  * charged under it from its date, a charge added with the state "charged" and one step of
  * history (by the milestone), when they are not charged under it already ("new charges filed
- * just before the maximum pretrial period ends": 001 para 37). v's result is not read. A
- * charge so added goes when that record's steps are taken back (cw_case_unfollow_record).
- * *changed (may be NULL) says whether the case changed. CW_ENOMEM or 0. */
+ * just before the maximum pretrial period ends": 001 para 37); a charge another charge
+ * milestone made takes a "charged" step for this one too, one the case itself lists none.
+ * Nothing is added past the number of charges a defendant may have. v's result is not read.
+ * A charge so made goes when the last of its steps is taken back and a "charged" one was
+ * among them (cw_case_unfollow_record): a ruling on it since keeps it. *changed (may be
+ * NULL) says whether the case changed. CW_ENOMEM or 0. */
 int cw_case_follow_charge(struct cw_case *c, const struct cw_verdict_event *v, int *changed);
 
 /* Arrests at a demonstration: the number recorded, or the people named as arrested when they
@@ -611,7 +614,9 @@ void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *cha
  * history is then in date order, kept's own steps last among those of one date (the version
  * chosen wins a tie), and the charge's state is its last step's ("charged" when none is
  * left); a charge with no step taken or dropped is left as it is, its state set by hand
- * included. *changed says whether kept changed. CW_ENOMEM or 0. */
+ * included. A charge of the other's that kept lacks and that a charge milestone held here made
+ * there (cw_case_follow_charge) is taken, with its steps held here. *changed says whether kept
+ * changed. CW_ENOMEM or 0. */
 int cw_case_merge_rulings(struct cw_case *kept, const struct cw_case *other,
 			  int (*held)(void *ctx, const struct cw_id *record), void *ctx,
 			  int *changed);

@@ -48,13 +48,38 @@ ok cw list persons --article 494/495
 has "Thach Setha"
 ok cw report --from 2024-03-01 --to 2024-03-03 --article 494/495 --format json
 json "[p['person']['name'] for p in d['pretrial_detention']] == ['Thach Setha']"
-# charged under it already: nothing added
+# charged under it already: no charge added, a step of history for this milestone
 ok cw log milestone --person "Thach Setha" --case "Setha cheque case" --type charge --date 2024-03-05 \
 	--article 494
 ok cw show "Setha cheque case" --json
 json 'len(d["defendants"][0]["charges"]) == 3'
+# deleting the first: 495 goes with it, 494 stays while the second charges it
 ok cw delete "$charge" --yes
 ok cw show "Setha cheque case" --json
-json '[c["article"] for c in d["defendants"][0]["charges"]] == ["LNIPT 231"]'
+json '[c["article"] for c in d["defendants"][0]["charges"]] == ["LNIPT 231", "494"]'
+
+# A ruling on a charge a milestone made keeps it when the milestone is edited or deleted;
+# two charge milestones on one article keep it while either is there.
+ok cw person add --name "Ruled Charged"
+ok cw case add --title "Ruled charged case" --defendant "Ruled Charged" --offence "cheque fraud"
+ok cw log milestone --person "Ruled Charged" --case "Ruled charged case" --type charge \
+	--article 494 --date 2024-01-10
+first=$(printf '%s\n' "$out" | awk '{print $NF}')
+ok cw log hearing --case "Ruled charged case" --date 2024-04-30 --outcome verdict \
+	--verdict "494=convicted@Ruled Charged"
+ok cw edit "$first" --date 2024-01-11
+ok cw show "Ruled charged case" --json
+json '[(c.get("article"), c.get("state", "charged")) for c in d["defendants"][0]["charges"]] == [(None, "charged"), ("494", "convicted")]'
+ok cw delete "$first" --yes
+ok cw show "Ruled charged case" --json
+json '[(c.get("article"), c.get("state", "charged")) for c in d["defendants"][0]["charges"]] == [(None, "charged"), ("494", "convicted")]'
+ok cw log milestone --person "Ruled Charged" --case "Ruled charged case" --type charge \
+	--article 496 --date 2024-02-01 --view un
+un_charge=$(printf '%s\n' "$out" | awk '{print $NF}')
+ok cw log milestone --person "Ruled Charged" --case "Ruled charged case" --type charge \
+	--article 496 --date 2024-02-01 --view government
+ok cw delete "$un_charge" --yes
+ok cw list cases --article 496
+has "Ruled charged case"
 
 done_ok

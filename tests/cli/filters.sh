@@ -112,6 +112,8 @@ has "kind               case"
 lacks "case file received"
 ok cw show "sam rainsy"
 has "kind               person"
+ok cw case add --title "Rainsy defamation case" --defendant "Sam Rainsy"
+fails 65 "'Rainsy' names a person, Sam Rainsy" cw edit Rainsy --notes "note meant for a case file"
 
 # A filter whose person, case, court or province names nothing is a typo, not a quiet week:
 # list, report, export and agenda refuse it (66), naming the criterion. An article outside the

@@ -40,6 +40,7 @@ ok ca person add --name "Kang Saran"
 ok ca case add --title "NagaWorld strike" --defendant "Chhim Sithar" --charge 494 \
 	--defendant "Kang Saran" --charge 494
 case=$(idof)
+naga=$case
 ok ca bundle export --to bob -o "$WORK/a0.bundle"
 ok cb bundle import "$WORK/a0.bundle"
 
@@ -161,6 +162,25 @@ ok cb bundle import "$WORK/p2.bundle"
 [ "$(state "$B" "Prum Sokha")" = "494:convicted" ] ||
 	fail "Sokha's charge on Bob's laptop: '$(state "$B" "Prum Sokha")'"
 checks=$((checks + 2))
+
+# A charge Alice's charge milestone adds while Bob edits the case's notes: Bob keeps his own
+# version of the case, and it takes the charge Alice's milestone made.
+case=$naga
+ok ca bundle export --to bob -o "$WORK/a6.bundle"
+ok cb bundle import "$WORK/a6.bundle"
+ok cb bundle export --to alice -o "$WORK/b6.bundle"
+ok ca bundle import "$WORK/b6.bundle"
+ok ca log milestone --person "Kang Saran" --case NagaWorld --type charge --article 496 \
+	--date 2023-07-01 --source "own observation"
+ok cb edit "$case" --notes "case file received"
+ok ca bundle export --to bob -o "$WORK/a7.bundle"
+ok cb bundle import "$WORK/a7.bundle"
+ok cb conflicts --json
+json "'$case' in [c['id'] for c in d]"
+ok cb conflicts resolve "$case" --keep "$(version_by bob "$B")"
+[ "$(state "$B" "Kang Saran")" = "494:convicted 495:convicted 496:charged" ] ||
+	fail "Saran's charges after keeping Bob's version: '$(state "$B" "Kang Saran")'"
+checks=$((checks + 1))
 
 # Every version each laptop holds, the collapsed ones too, pairs with its audit entry.
 ok ca verify
