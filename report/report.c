@@ -1498,7 +1498,11 @@ int cw_report_hearing_bail(const struct cw_report *r, size_t hearing)
 		      : h->bail == CW_BAIL_REFUSED ? CW_DECISION_REFUSED
 						   : CW_DECISION_UNKNOWN;
 
-	if (!decided || (r->hearing_own && r->hearing_own[hearing] != SIZE_MAX))
+	/* Another account of a hearing the team observed: the team's decision is listed, when
+	 * its own account gives one. */
+	if (!decided ||
+	    (r->hearing_own && r->hearing_own[hearing] != SIZE_MAX &&
+	     r->hearings.items[r->hearing_own[hearing]].u.hearing.bail > CW_BAIL_NOT_REQUESTED))
 		return CW_DECISION_UNKNOWN;
 	/* Another account of the same hearing (linked) that gives a bail decision, listed
 	 * before: the same decision, once. */

@@ -1029,4 +1029,11 @@ ok cw log milestone --group "linked activists" --case "Linked group case" --type
 	--count 8 --date 2014-04-30 --view own --same-event "$group_un"
 ok cw report --from 2014-04-28 --to 2014-05-04 --format json
 json "d['comparison']['arrests']['current'] == 8"
+# ---- the team saw the hearing, the UN's account of it gives the bail decision: listed
+ok cw log hearing --case "Linked bail case" --date 2017-05-08 --view own --outcome adjourned
+own_hearing=$(printf '%s' "$out" | awk '{print $NF}')
+ok cw log hearing --case "Linked bail case" --date 2017-05-08 --view un --outcome bail_decision \
+	--bail refused --same-event "$own_hearing"
+ok cw report --from 2017-05-08 --to 2017-05-14 --format json
+json "[(x['outcome'], x['view']) for x in d['releases']] == [('refused', 'un')]"
 done_ok
