@@ -198,6 +198,10 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 	case CW_W_INFO:
 		return 0; /* to read, nothing typed */
 	case CW_W_CHOICE:
+		/* Typed text that names none of the words: refused, never dropped. */
+		if (ff->edit.len && ff->words)
+			return cw_words_error(ff->words, ff->name, text, err);
+		/* fall through */
 	case CW_W_TOGGLE:
 	case CW_W_BOOL:
 		if (f)

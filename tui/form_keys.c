@@ -74,9 +74,9 @@ unsigned cw_form_key_ctx(const struct cw_form *fm)
 
 /* Leaving a choice field with words typed: the word its picker shows is taken, as Enter
  * takes it (Tab after "adj" means adjourned, not an outcome left unknown); text that matched
- * nothing is dropped, so the field never shows words beside a choice they did not make. A
- * field of several words shows them as the table spells them ("wat" is water) when each part
- * names one; else it keeps what was typed, for the error to point at. */
+ * nothing stays, for the error to point at: dropped, a typo for "refused" saved a bail with
+ * no outcome, read as granted. A field of several words shows them as the table spells them
+ * ("wat" is water) when each part names one; else it keeps what was typed, alike. */
 static void settle_choice(struct cw_form *fm)
 {
 	struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
@@ -85,11 +85,8 @@ static void settle_choice(struct cw_form *fm)
 		cw_form_words_settle(ff);
 	if (!ff || ff->widget != CW_W_CHOICE || !ff->edit.len)
 		return;
-	if (fm->nsugg) {
+	if (fm->nsugg)
 		accept_suggestion(fm);
-		return;
-	}
-	cw_edit_set(&ff->edit, "");
 }
 
 static void move_field(struct cw_form *fm, int delta)
@@ -428,7 +425,12 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 	case CW_ACT_KILL_LINE:
 	case CW_ACT_KILL_WORD:
 		if (ff->widget == CW_W_CHOICE) {
-			cw_edit_backspace(&ff->edit);
+			/* a word typed wrong goes at once with the line's and word's keys */
+			if (a == CW_ACT_KILL_LINE || a == CW_ACT_KILL_WORD)
+				cw_edit_set(&ff->edit, "");
+			else
+				cw_edit_backspace(&ff->edit);
+			ff->error[0] = '\0';
 			narrow_choice(fm, ff);
 			return CW_FORM_CONTINUE;
 		}

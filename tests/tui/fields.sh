@@ -132,6 +132,45 @@ wait_for "added hearing"
 ok cw list records --kind hearing --json
 json 'd[0]["public_admitted"] == "no" and d[0]["notes"] == "public admitted: gallery full, twenty turned away"'
 
+# A word a one-word field does not know is refused, not dropped: "refsued" for a bail's
+# outcome left the outcome unknown, saved, and read as granted.
+send M
+wait_for "New milestone"
+send -l "Chhim"
+wait_for "> Chhim Sithar"
+send Enter
+wait_for "> NagaWorld strike"
+send Enter
+send C-g
+send -l date
+send Enter
+send -l 2024-05-08
+send C-g
+send -l type
+send Enter
+send -l bail
+send Tab
+send C-g
+send -l outcome
+send Enter
+send -l refsued
+send Tab
+wait_for "'refsued' is none of the words"
+send C-s
+wait_for "'refsued' is none of the words"
+ok cw list records --kind milestone --json
+json "d == []"
+send C-g
+send -l outcome
+send Enter
+send C-u
+send -l refused
+send Tab
+send C-s
+wait_for "added milestone"
+ok cw list records --kind milestone --json
+json "[(m['type'], m['outcome']) for m in d] == [('bail', 'refused')]"
+
 send q
 wait_quit q
 done_ok
