@@ -344,6 +344,14 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 	fm->editing = rec != NULL;
 	if (rec ? cw_record_copy(&fm->rec, rec) != 0 : (cw_record_init(&fm->rec, kind), 0))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	/* A hearing, a visit or a demonstration logged here is, unless the monitor says
+	 * otherwise, what the team saw (as Q fills in): the source field is far down the form,
+	 * and one left empty made the hearing "reported in documents" in every report. */
+	if (!rec && (kind == CW_KIND_HEARING || kind == CW_KIND_VISIT || kind == CW_KIND_DEMO)) {
+		if (!(fm->rec.source = strdup(_("own observation"))))
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		fm->rec.view = CW_VIEW_OWN;
+	}
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct cw_field *f = &s->fields[i];
 		struct cw_form_field *ff;

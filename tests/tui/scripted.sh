@@ -114,7 +114,8 @@ keys 'HKang<Enter>2030-03-05<Tab>09:30<Tab>Banteay<Enter><Tab>Judge Sok<Tab><Tab
 screen 1
 printf '%s\n' "$screen" | grep -q 'added hearing [0-9a-f]\{8\}' || fail "not saved: $screen"
 screen 2
-printf '%s\n' "$screen" | grep -qF '2030-03-05 hearing   ?       Kang Saran' || fail "not listed: $screen"
+# the team's own observation unless the form says otherwise, as Q makes it
+printf '%s\n' "$screen" | grep -qF '2030-03-05 hearing   own     Kang Saran' || fail "not listed: $screen"
 printf '%s\n' "$screen" | grep -qF '1 records match' || fail "count: $screen"
 ok cw list records --kind hearing --since 2030 --json
 json "len(d) == 1 and d[0]['court'] == 'Banteay Meanchey Court of First Instance' and d[0]['judge'] == 'Sok' * 0 + 'Judge Sok'"
