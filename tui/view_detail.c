@@ -477,13 +477,45 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 	snprintf(title, sizeof title, _("Timeline: %s   (Enter opens an entry, h back)"),
 		 cw_record_label(&person));
 	title_bar(top, title);
-	/* The header takes at most half the screen; the entries the rest. */
-	hl = (int)v->nlines < (height - 3) / 2 ? (int)v->nlines : (height - 3) / 2;
-	for (int i = 0; i < hl; i++)
-		cw_screen_put(top + 1 + i, 0, cols, v->lines[i],
-			      i == 0 ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
-	if (hl < (int)v->nlines) /* the summary line always shows */
-		cw_screen_put(top + hl, 0, cols, v->lines[v->nlines - 1], CW_ROLE_NORMAL);
+	/* The header, wrapped to the screen (at 80 columns "adjournments: 3 (account: UN,
+	 * government, own observation) | next hearing: ..." would lose the date), takes at most
+	 * half the screen; the entries the rest. The last line (adjournments, next hearing)
+	 * always shows. */
+	{
+		struct lines head = {0};
+		size_t last = 0;
+
+		for (size_t i = 0; i < v->nlines; i++) {
+			char *safe = cw_text_for_terminal(v->lines[i], 0);
+
+			if (i + 1 == v->nlines)
+				last = head.n;
+			for (const char *p = safe; p && *p;) {
+				int cont = p != safe && cols > 20;
+				size_t len = cw_text_wrap(p, cont ? cols - 4 : cols);
+
+				if (!len)
+					len = strlen(p);
+				add_line(&head, "%s%.*s", cont ? "    " : "", (int)len, p);
+				for (p += len; *p == ' ';)
+					p++;
+			}
+			free(safe);
+		}
+		size_t tail = head.n - last; /* the rows of the last line */
+
+		hl = (int)head.n < (height - 3) / 2 ? (int)head.n : (height - 3) / 2;
+		for (int i = 0; i < hl; i++) {
+			size_t k = (size_t)i;
+
+			/* cut short: the last line's rows end the header */
+			if ((size_t)hl < head.n && tail <= (size_t)hl && k >= (size_t)hl - tail)
+				k = last + (k - ((size_t)hl - tail));
+			cw_screen_put(top + 1 + i, 0, cols, head.v[k],
+				      k == 0 ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
+		}
+		cw_lines_free(head.v, head.n);
+	}
 	if (cw_view_list_header(CW_TAB_RECORDS, NULL, cols, line, sizeof line) == 0)
 		cw_screen_put(top + 1 + hl, 0, cols, line, CW_ROLE_HEADER);
 	rows = height - 2 - hl;

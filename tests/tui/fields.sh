@@ -171,6 +171,24 @@ wait_for "added milestone"
 ok cw list records --kind milestone --json
 json "[(m['type'], m['outcome']) for m in d] == [('bail', 'refused')]"
 
+# At 80 columns a timeline's head wraps: the next hearing, after three accounts of the
+# adjournments, is not cut off the screen.
+ok cw log hearing --case NagaWorld --date 2024-05-03 --outcome adjourned --view own
+ok cw log hearing --case NagaWorld --date 2024-05-03 --outcome adjourned --view un
+ok cw log hearing --case NagaWorld --date 2024-05-03 --outcome adjourned --view government \
+	--next-date 2030-05-24
+send 2
+wait_for "Chhim Sithar"
+send / C-u
+send -l "Chhim"
+send Enter
+wait_for "1 people match"
+send Enter
+wait_for "Timeline: Chhim Sithar"
+wait_for "adjournments: 3 (account: UN, government, own observation)"
+wait_for "| next hearing:"
+wait_for "    2030-05-24"
+
 send q
 wait_quit q
 done_ok
