@@ -925,10 +925,8 @@ static void answer_question(struct cw_app *app, int key)
 
 		if ((key == 'y' || key == 'Y') && top->type == CW_V_FORM) {
 			struct cw_form *fm = top->form;
-			char name[200];
+			char name[200], saved[sizeof app->status], tail[sizeof app->status_tail];
 			size_t n = fm->nmissing;
-			/* "the case", "the prison visit": the record saved with them */
-			const char *what = cw_kind_label(fm->kind);
 
 			/* One question for each new person; the save once all said yes. */
 			if (++fm->agreed < fm->nmissing) {
@@ -938,13 +936,20 @@ static void answer_question(struct cw_app *app, int key)
 			snprintf(name, sizeof name, "%s", fm->missing[0]);
 			fm->add_missing = 1;
 			form_key(app, top, CW_KEY_CTRL('s'));
-			/* Still open: something else stopped it, and it says what. */
+			/* Still open: something else stopped it, and it says what. Saved: the
+			 * people added, then what the save said ("saved demonstration ...", or
+			 * "added case
+			 * ...: <a warning>"), its "(! shows fixes)" kept. */
+			snprintf(saved, sizeof saved, "%s", app->status);
+			snprintf(tail, sizeof tail, "%s", app->status_tail);
 			if (cw_app_top(app)->type == CW_V_FORM)
 				cw_app_top(app)->form->add_missing = 0;
 			else if (n == 1)
-				cw_app_status(app, 0, "added %.100s and the %s", name, what);
+				cw_app_status(app, 0, "added %.100s; %s", name, saved);
 			else
-				cw_app_status(app, 0, "added %zu people and the %s", n, what);
+				cw_app_status(app, 0, "added %zu people; %s", n, saved);
+			if (cw_app_top(app)->type != CW_V_FORM && tail[0])
+				snprintf(app->status_tail, sizeof app->status_tail, "%s", tail);
 		} else {
 			cw_app_status(app, 0, "not saved: choose a person who is there, or say y");
 		}

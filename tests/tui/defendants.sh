@@ -24,7 +24,7 @@ wait_for "Sun Sreypich is not in the database yet: add this person (1 of 2)? y/N
 send y
 wait_for "Ouk Vanna is not in the database yet: add this person (2 of 2) and save? y/N"
 send y
-wait_for "added 2 people and the case"
+wait_for "added 2 people; added case "
 ok cw show "NagaWorld strike" --json
 json "len(d['defendants']) == 3 and all(len(x['charges']) == 2 for x in d['defendants'])"
 ok cw list persons --json
@@ -81,5 +81,19 @@ json "len(d) == 0"
 ok cw list persons --json
 json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Kang Saran']"
 ok cw verify
+# Saved with a new person, the case's warnings are still said (the status kept "(! shows
+# fixes)" only when nobody was added).
+send C
+wait_for "New case"
+send C-g title Enter 'Land dispute Kampong Speu'
+send C-g defendant Enter 'Vorn Pov'
+send Tab
+send -l det
+send Tab
+send C-s
+wait_for "Vorn Pov is not in the database yet: add this person and save? y/N"
+send y
+wait_for "added Vorn Pov; added case "
+wait_for "(! shows fixes)"
 send q
 done_ok

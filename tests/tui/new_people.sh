@@ -19,7 +19,7 @@ send C-s
 wait_for "'Mean Sreyleak' is not in the database yet: saving again asks to add them"
 wait_for "Mean Sreyleak is not in the database yet: add this person and save? y/N"
 send y
-wait_for "added Mean Sreyleak and the prison visit"
+wait_for "added Mean Sreyleak; added visit "
 ok cw list records --kind visit --json
 json "len(d) == 1 and len(d[0]['detainees']) == 2"
 ok cw list persons --json
@@ -46,7 +46,7 @@ wait_for "Theng Savoeun is not in the database yet: add this person (1 of 2)? y/
 send y
 wait_for "(2 of 2) and save? y/N"
 send y
-wait_for "added 2 people and the demonstration"
+wait_for "added 2 people; added demo "
 ok cw list records --kind demo --json
 json "len(d) == 1 and len(d[0]['arrested']) == 2"
 # Named first in a confidential visit: the new person is confidential too, and asked so.
@@ -59,7 +59,7 @@ send C-g confidential Enter Right
 send C-s
 wait_for "Secret Witness is not in the database yet: add this person (confidential, as the record is) and save? y/N"
 send y
-wait_for "added Secret Witness and the prison visit"
+wait_for "added Secret Witness; added visit "
 ok cw show "Secret Witness" --json
 json "d.get('confidential') is True"
 ok cw export persons --format csv
