@@ -937,9 +937,8 @@ static void answer_question(struct cw_app *app, int key)
 			fm->add_missing = 1;
 			form_key(app, top, CW_KEY_CTRL('s'));
 			/* Still open: something else stopped it, and it says what. Saved: the
-			 * people added, then what the save said ("saved demonstration ...", or
-			 * "added case
-			 * ...: <a warning>"), its "(! shows fixes)" kept. */
+			 * people added, then what the save said ("saved demo ...", or "added
+			 * case ...: <a warning>"), its "(! shows fixes)" kept. */
 			snprintf(saved, sizeof saved, "%s", app->status);
 			snprintf(tail, sizeof tail, "%s", app->status_tail);
 			if (cw_app_top(app)->type == CW_V_FORM)
