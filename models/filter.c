@@ -222,11 +222,13 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 						    "too long");
 			memcpy(word, p, wl);
 			p += wl;
-			/* "since:last week", "until:next friday": a date in two words needs no
-			 * quotes; the second word is taken with the first. */
+			/* "since:last week", "until:next friday", "since:15 apr": a date in two
+			 * words needs no quotes; the second word is taken with the first (a day's
+			 * number is never a date alone). */
 			if ((!strcmp(name, "since") || !strcmp(name, "until")) &&
 			    ((wl == 4 && !strncasecmp(word, "next", 4)) ||
-			     (wl == 4 && !strncasecmp(word, "last", 4)))) {
+			     (wl == 4 && !strncasecmp(word, "last", 4)) ||
+			     (wl <= 2 && strspn(word, "0123456789") == wl))) {
 				const char *q = p, *w2;
 				size_t l2 = 0;
 
