@@ -975,8 +975,9 @@ static int walk_in_order(struct cw_store *st, MDB_txn *txn, const struct criteri
 	return rc > 0 ? 0 : rc;
 }
 
-/* People have no charges or courts of their own: a person matches an article, a case or a
- * court through the cases that name them as a defendant. */
+/* People have no charges or courts of their own: a person matches a case or a court through
+ * the cases that name them as a defendant, and an article through those that charge them
+ * under it. */
 static int people_via_cases(const struct criteria *c)
 {
 	return c->kinds == CW_KIND_BIT(CW_KIND_PERSON) &&
@@ -986,8 +987,27 @@ static int people_via_cases(const struct criteria *c)
 struct defendants_ctx {
 	struct cw_store *st;
 	MDB_txn *txn;
+	const struct keylist *articles; /* given: only defendants charged under one of them */
 	struct keylist ids;
 };
+
+/* Whether a defendant of the case is charged under one of the articles (their keys, as the
+ * index files the case's: the government's account under keys of its own). */
+static int charged_under(const struct cw_store *st, const struct cw_record *kase,
+			 const struct cw_defendant *d, const struct keylist *articles)
+{
+	for (size_t j = 0; j < d->charges.n; j++) {
+		const struct cw_charge *ch = (const struct cw_charge *)d->charges.items + j;
+		uint8_t key[ARTICLE_TAG_LEN];
+
+		if (ch->article.law == CW_LAW_NONE)
+			continue;
+		cw_store_article_key(st, &ch->article, kase->view == CW_VIEW_GOVERNMENT, key);
+		if (keylist_has(articles, key))
+			return 1;
+	}
+	return 0;
+}
 
 static int collect_defendants(void *ctx, const struct cw_id *id, const struct cw_record *decoded,
 			      struct cw_error *err)
@@ -1000,9 +1020,14 @@ static int collect_defendants(void *ctx, const struct cw_id *id, const struct cw
 	if ((rc = cw_store_read_record(d->st, d->txn, id, &rec, err)) != 0)
 		return rc;
 	for (size_t i = 0; i < rec.u.kase.defendants.n && rc == 0; i++) {
-		const struct cw_id *p =
-			&((struct cw_defendant *)rec.u.kase.defendants.items)[i].person;
+		const struct cw_defendant *df =
+			(struct cw_defendant *)rec.u.kase.defendants.items + i;
+		const struct cw_id *p = &df->person;
 
+		/* A co-defendant charged under other articles is not one of them (the case
+		 * matches through another's charge). */
+		if (d->articles && !charged_under(d->st, &rec, df, d->articles))
+			continue;
 		if (!cw_id_is_zero(p) && !keylist_has(&d->ids, p->b))
 			rc = keylist_add(&d->ids, p->b, ID_LEN);
 	}
@@ -1013,7 +1038,7 @@ static int collect_defendants(void *ctx, const struct cw_id *id, const struct cw
 static int walk_people_via_cases(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
 				 match_fn visit, void *ctx, struct cw_error *err)
 {
-	struct defendants_ctx d = {st, txn, {0}};
+	struct defendants_ctx d = {st, txn, c->articles.given ? &c->articles : NULL, {0}};
 	struct criteria cases = *c, people;
 	int rc;
 

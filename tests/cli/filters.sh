@@ -114,6 +114,13 @@ ok cw show "sam rainsy"
 has "kind               person"
 ok cw case add --title "Rainsy defamation case" --defendant "Sam Rainsy"
 fails 65 "'Rainsy' names a person, Sam Rainsy" cw edit Rainsy --notes "note meant for a case file"
+# people by article: those the case charges under it, not every co-defendant of the case
+ok cw person add --name "Codef Charged"
+ok cw person add --name "Codef Other"
+ok cw case add --title "Codefendants case" --defendant "Codef Charged" --charge "437 bis" \
+	--defendant "Codef Other" --charge 494
+ok cw list persons --article "437 bis" --json
+json "'Codef Charged' in [p['name'] for p in d] and 'Codef Other' not in [p['name'] for p in d]"
 
 # A filter whose person, case, court or province names nothing is a typo, not a quiet week:
 # list, report, export and agenda refuse it (66), naming the criterion. An article outside the
