@@ -730,11 +730,16 @@ START_TEST(test_form_choice_picker_and_go_to)
 	type(&fm, "adj<C-g>next<Enter>");
 	ck_assert_int_eq(fm.fields[outcome].choice, CW_OUTCOME_ADJOURNED);
 	ck_assert_str_eq(fm.fields[fm.cur].name, "next_date");
-	/* Words typed that match nothing, or a picker closed with Esc, leave no text beside the
-	 * choice: what the form shows is what it saves. */
+	/* Words typed that match nothing stay, with the field's error, until put right (C-u
+	 * clears them): what was meant is never dropped for the choice the form shows ("refsued"
+	 * saved a bail as granted). A picker closed with Esc leaves no text beside the choice. */
 	go_to(&fm, "outcome");
 	type(&fm, "zzz<Tab>");
 	ck_assert_int_eq(fm.fields[outcome].choice, CW_OUTCOME_ADJOURNED);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[outcome].edit), "zzz");
+	ck_assert(fm.fields[outcome].error[0] != '\0');
+	go_to(&fm, "outcome");
+	type(&fm, "<C-u>");
 	ck_assert_str_eq(cw_edit_text(&fm.fields[outcome].edit), "");
 	go_to(&fm, "outcome");
 	type(&fm, "verd<Esc>");

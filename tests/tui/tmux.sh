@@ -50,7 +50,7 @@ wait_for "^ '25:00' is not a time"
 send Up C-u 09:00 C-s
 wait_for "added hearing"
 send / 'kind:hearing since:2030' Enter
-wait_for "2030-04-01 hearing   ?       Kang Saran"
+wait_for "2030-04-01 hearing   own     Kang Saran" # the team's own, as Q's
 wait_for "1 records match"
 
 # A bad date in the form: inline error, the input kept, nothing saved.
