@@ -345,11 +345,35 @@ static int group_verdict_itemised(const struct who *w, const struct cw_record *k
 	return 0;
 }
 
+/* Whether an end dated only to the month or the year that holds `start` (dated `cov`) ends the
+ * stretch from `start`, beside `end`, the earliest end dated to a day from `start` on (unknown:
+ * none): it does when there is none, when that one lies after cov's month or year, or when they
+ * were arrested again (an arrest, not a detention order: that follows an arrest) between
+ * `start` and it, for then the month's release came before; else the day's end says more. */
+static int covering_ends(const struct who *w, const struct cw_record *kase,
+			 const struct cw_record *recs, size_t n, struct cw_date start,
+			 struct cw_date cov, struct cw_date end)
+{
+	if (!cw_date_is_known(end) ||
+	    cw_date_compare(cw_date_first_day(end), cw_date_last_day(cov)) > 0)
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		struct cw_date d = cw_record_date(&recs[i]);
+
+		if (starts_for(w, kase, &recs[i]) && recs[i].u.milestone.type == CW_MS_ARREST &&
+		    cw_date_is_known(d) && cw_date_compare(d, start) > 0 &&
+		    cw_date_compare(d, end) <= 0)
+			return 1;
+	}
+	return 0;
+}
+
 static struct cw_date group_walk(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date start,
-				 struct cw_date upto, const struct used_ends *used,
+				 struct cw_date upto, const struct used_ends *used, int counting,
 				 const struct cw_record **by, int64_t *held)
 {
+	struct cw_date first_day_end = {0, 0, 0};
 	struct cw_date end = {0, 0, 0};
 	struct group_event *ev = n ? malloc(n * sizeof *ev) : NULL;
 	const struct cw_defendant *d = cw_timeline_group_defendant(kase, w->group);
@@ -362,6 +386,16 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 		*held = -2;
 		return end;
 	}
+	/* The earliest end dated from the start on, which an end dated only to its month may
+	 * yield to (covering_ends). */
+	for (size_t i = 0; i < n; i++) {
+		struct cw_date e = cw_record_date(&recs[i]);
+
+		if (!starts_for(w, kase, &recs[i]) && ends_for(w, kase, &recs[i]) &&
+		    cw_date_is_known(e) && cw_date_compare(e, start) >= 0 &&
+		    (!cw_date_is_known(first_day_end) || cw_date_compare(e, first_day_end) < 0))
+			first_day_end = e;
+	}
 	for (size_t i = 0; i < n; i++) {
 		int is_start = starts_for(w, kase, &recs[i]);
 		struct cw_date date = is_start ? start_date(w, kase, recs, n, &recs[i])
@@ -370,9 +404,13 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 			     !group_verdict_itemised(w, kase, recs, n, &recs[i]);
 
 		/* An end dated only to the month or the year that holds the start, and that ended
-		 * no stretch before: after the start's own events (pretrial_end). */
+		 * no stretch before: after the start's own events, as a person's (pretrial_end).
+		 * Counting those held in a stretch still running, only one that frees part of
+		 * them is of it: one that freed them all ended a stretch before. */
 		if (is_end && cw_date_is_known(date) && cw_date_compare(date, start) < 0 &&
-		    holds_day(date, start) && !(used && end_used(used, &recs[i])))
+		    holds_day(date, start) && !(used && end_used(used, &recs[i])) &&
+		    (!counting || recs[i].u.milestone.count > 0) &&
+		    covering_ends(w, kase, recs, n, start, date, first_day_end))
 			date = start;
 		if (!cw_date_is_known(date) || cw_date_compare(date, start) < 0 ||
 		    (cw_date_is_known(upto) && after_day(date, upto)))
@@ -448,13 +486,13 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 				   const struct used_ends *used, const struct cw_record **by)
 {
 	const struct cw_record *covering = NULL;
-	struct cw_date end = {0, 0, 0}, again;
+	struct cw_date end = {0, 0, 0};
 
 	if (!w->person) {
 		static const struct cw_date no_limit = {0, 0, 0};
 		int64_t held;
 
-		end = group_walk(w, kase, recs, n, start, no_limit, used, by, &held);
+		end = group_walk(w, kase, recs, n, start, no_limit, used, 0, by, &held);
 		if (held != -2)
 			return end;
 	}
@@ -476,11 +514,7 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 				*by = r;
 		}
 	}
-	if (covering && (!cw_date_is_known(end) ||
-			 cw_date_compare(cw_date_first_day(end),
-					 cw_date_last_day(cw_record_date(covering))) > 0 ||
-			 (cw_date_is_known(again = next_start(w, kase, recs, n, start)) &&
-			  cw_date_compare(again, end) <= 0))) {
+	if (covering && covering_ends(w, kase, recs, n, start, cw_record_date(covering), end)) {
 		end = cw_record_date(covering);
 		if (by)
 			*by = covering;
@@ -1372,7 +1406,6 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 				 const struct cw_record *records, size_t n, struct cw_date today,
 				 struct cw_timeline_summary *out, int64_t *count)
 {
-	static const struct used_ends all_used = {{NULL}, 0, 1};
 	struct who w = {NULL, label ? label : ""};
 	const struct cw_defendant *d;
 	int64_t held;
@@ -1389,14 +1422,13 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 	/* How many are held on `today`, in the stretch still running (group_walk says how): from
 	 * that stretch's own start, not the run's (an earlier stretch's end dated to a month may
 	 * merge the two into one run). */
-	/* Released "in October", asked about 8 October: those held before that month. An end
-	 * dated before the stretch's start is the end of a stretch before it, never this one's. */
+	/* Released "in October", asked about 8 October: those held before that month. */
 	group_walk(&w, kase, records, n, last_start(&w, kase, records, n, today),
 		   out->pretrial_to_kind == CW_PRETRIAL_TO_ENDED_IN
 			   ? cw_date_from_days(
 				     cw_date_to_days(cw_date_first_day(out->pretrial_to)) - 1)
 			   : today,
-		   &all_used, NULL, &held);
+		   NULL, 1, NULL, &held);
 	if (held > 0)
 		*count = held;
 	else if (held == -2 && (d = cw_timeline_group_defendant(kase, label)) &&

@@ -1036,4 +1036,38 @@ ok cw log hearing --case "Linked bail case" --date 2017-05-08 --view un --outcom
 	--bail refused --same-event "$own_hearing"
 ok cw report --from 2017-05-08 --to 2017-05-14 --format json
 json "[(x['outcome'], x['view']) for x in d['releases']] == [('refused', 'un')]"
+# ---- arrested 4 July, a detention order on the 6th, bailed on the 20th, the UN's "released
+# in July": the order is no arrest again, so the day's bail ends the stretch: 16 days
+ok cw person add --name "Order Held"
+ok cw case add --title "Order case" --defendant "Order Held" --custody released --view own
+for m in "--type arrest --date 2023-07-04 --view own" \
+	"--type pretrial_detention --date 2023-07-06 --view own" \
+	"--type bail --outcome granted --date 2023-07-20 --view own" \
+	"--type release --outcome granted --date 2023-07 --view un"; do
+	# shellcheck disable=SC2086 # the milestone's options, split on purpose
+	ok cw log milestone --person "Order Held" --case "Order case" $m
+done
+ok env CASEWATCH_NOW=2024-05-10T05:00:00Z "$CASEWATCH" --db "$DB" timeline "Order Held"
+has "pretrial detention: 16 days (to 2023-07-20)"
+# ---- a group and a person with the same records read alike; a part of a group released in
+# the month of its arrest leaves the rest held
+ok cw person add --name "Alike One"
+ok cw case add --title "Alike case" --defendant "Alike One" --custody detained \
+	--unnamed "8 alike group" --custody detained --view own
+for who in "--person 'Alike One'" "--group 'alike group'"; do
+	for m in "--type arrest --date 2023-07-04 --view own" \
+		"--type bail --outcome granted --date 2023-07-20 --view own" \
+		"--type release --outcome granted --date 2023-07 --view un"; do
+		eval "ok cw log milestone $who --case 'Alike case' $m"
+	done
+done
+ok cw report --from 2023-07-10 --to 2023-07-16 --case "Alike case" --format json
+json "sorted((p['days'], p['standing']) for p in d['pretrial_detention']) == [(12, 'held_at_period_end'), (12, 'held_at_period_end')]"
+ok cw case add --title "Part case" --unnamed "8 part group" --custody detained --view own
+ok cw log milestone --group "part group" --case "Part case" --type arrest --count 8 \
+	--date 2023-07-04 --view own
+ok cw log milestone --group "part group" --case "Part case" --type release --count 3 \
+	--outcome granted --date 2023-07 --view own
+ok cw report --from 2023-08-14 --to 2023-08-20 --case "Part case" --format json
+json "[p['count'] for p in d['pretrial_detention']] == [5]"
 done_ok
