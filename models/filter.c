@@ -228,7 +228,7 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 			if ((!strcmp(name, "since") || !strcmp(name, "until")) &&
 			    ((wl == 4 && !strncasecmp(word, "next", 4)) ||
 			     (wl == 4 && !strncasecmp(word, "last", 4)) ||
-			     (wl <= 2 && strspn(word, "0123456789") == wl))) {
+			     (wl >= 1 && wl <= 2 && strspn(word, "0123456789") == wl))) {
 				const char *q = p, *w2;
 				size_t l2 = 0;
 

@@ -395,6 +395,10 @@ START_TEST(date_today_follows_the_test_clock)
 	ck_assert_int_eq(cw_filter_parse_line("until:\"next friday\" since:MON", &f, &err), 0);
 	cw_filter_describe(&f, desc, sizeof desc);
 	ck_assert_str_eq(desc, "since:2024-02-05 until:2024-02-09");
+	/* nothing after "since:" is still no value */
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("since: 15 apr", &f, &err), CW_EINVAL);
+	ck_assert_msg(strstr(err.message, "needs a value") != NULL, "%s", err.message);
 	/* a day's number and its month, unquoted, as a person types them */
 	cw_filter_init(&f);
 	ck_assert_int_eq(cw_filter_parse_line("since:15 jan kind:hearing", &f, &err), 0);

@@ -351,6 +351,7 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		if (!(fm->rec.source = strdup(_("own observation"))))
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		fm->rec.view = CW_VIEW_OWN;
+		fm->own_by_default = 1;
 	}
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct cw_field *f = &s->fields[i];

@@ -90,6 +90,8 @@ struct cw_form {
 	char message[320];     /* a form-wide message (store errors with no field) */
 	struct cw_id saved_id; /* after a save */
 	int quick;             /* a short form over a prefilled record (cw_form_open_quick) */
+	int own_by_default;    /* a new hearing, visit or demo: the team's own until the source
+				* says otherwise (form.c) */
 	struct cw_id draft_id; /* the draft it was opened from (zero: none), gone once saved */
 	int lock_draft;        /* draft_id was made by the lock, not asked for: discarding the form
 				  discards it too */

@@ -637,6 +637,10 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 	}
 	/* The command line's rules: "own observation" says whose account a new record is; a
 	 * monitor logging a hearing, a visit or a demonstration knows its date. */
+	/* The account the form gave a new hearing, visit or demo by default follows its source: a
+	 * document's paragraph typed there is not the team's own observation. */
+	if (!fm->editing && fm->own_by_default && out->view == CW_VIEW_OWN)
+		out->view = CW_VIEW_UNKNOWN;
 	if (!fm->editing)
 		cw_record_view_from_source(out, 1);
 	if (!fm->editing && cw_record_date_expected(out) && !cw_date_is_known(cw_record_date(out)))

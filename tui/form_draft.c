@@ -74,7 +74,9 @@ int cw_form_draft_body(const struct cw_form *fm, char **out)
 			cw_date_format(d, full);
 			text = full;
 		}
-		if (ff->widget != CW_W_CHOICE)
+		/* A choice field's edit is only the picker's typing, kept when it names no word
+		 * (the form refuses to save it: a draft must not make "refsued" no outcome). */
+		if (ff->widget != CW_W_CHOICE || ff->edit.len)
 			bad |= json_object_set_new(fields, ff->name, json_string(text));
 		if (has_choice(ff))
 			bad |= json_object_set_new(choices, ff->name, json_integer(ff->choice));

@@ -189,6 +189,51 @@ wait_for "adjournments: 3 (account: UN, government, own observation)"
 wait_for "| next hearing:"
 wait_for "    2030-05-24"
 
-send q
-wait_quit q
-done_ok
+# A new hearing is the team's own by default; a document's paragraph typed as its source makes
+# it no longer so (the account follows the source).
+send h
+send H
+wait_for "New hearing"
+send -l "Naga"
+wait_for "> NagaWorld strike"
+send Enter
+send -l 2024-05-09
+send C-g
+send -l source
+send Enter
+send C-u
+send -l "UN A/HRC/57/82 para 30"
+send C-s
+wait_for "added hearing"
+ok cw list records --kind hearing --since 2024-05-09 --until 2024-05-09 --json
+json "[(h['source'], h.get('view')) for h in d] == [('UN A/HRC/57/82 para 30', None)]"
+
+# A word typed wrong goes into a draft as typed: reopened, the form still refuses it.
+send M
+wait_for "New milestone"
+send -l "Chhim"
+wait_for "> Chhim Sithar"
+send Enter
+wait_for "> NagaWorld strike"
+send Enter
+send C-g
+send -l type
+send Enter
+send -l bail
+send Tab
+send C-g
+send -l outcome
+send Enter
+send -l refsued
+send Tab
+wait_for "'refsued' is none of the words"
+send C-t
+wait_for "kept as a draft"
+send 5
+wait_for "1 drafts | 1/1"
+send Enter
+wait_for "refsued"
+send C-s
+wait_for "'refsued' is none of the words"
+ok cw list records --kind milestone --json
+json "[(m['type'], m['outcome']) for m in d] == [('bail', 'refused')]"
