@@ -1498,19 +1498,30 @@ int cw_report_hearing_bail(const struct cw_report *r, size_t hearing)
 		      : h->bail == CW_BAIL_REFUSED ? CW_DECISION_REFUSED
 						   : CW_DECISION_UNKNOWN;
 
-	/* Another account of a hearing the team observed: the team's decision is listed, when
-	 * its own account gives one. */
-	if (!decided ||
-	    (r->hearing_own && r->hearing_own[hearing] != SIZE_MAX &&
-	     r->hearings.items[r->hearing_own[hearing]].u.hearing.bail > CW_BAIL_NOT_REQUESTED))
+	static const struct cw_record_list none = {NULL, 0, 0};
+	struct events ev;
+
+	if (!decided)
 		return CW_DECISION_UNKNOWN;
-	/* Another account of the same hearing (linked) that gives a bail decision, listed
-	 * before: the same decision, once. */
-	for (size_t i = 0; i < hearing; i++)
-		if (r->hearings.items[i].u.hearing.bail > CW_BAIL_NOT_REQUESTED &&
-		    cw_timeline_same_event(&r->hearings.items[i], &r->hearings.items[hearing]) &&
-		    cw_report_hearing_bail(r, i) != CW_DECISION_UNKNOWN)
+	/* Accounts of one hearing (linked, directly or through others) that give a decision:
+	 * once, as the team's account gives it when it does, else as the first listed. */
+	events_make(&ev, &r->hearings, &none);
+	if (ev.root && ev.big[ev.root[hearing]]) {
+		size_t counted = SIZE_MAX;
+
+		for (size_t i = 0; i < r->hearings.n; i++)
+			if (ev.root[i] == ev.root[hearing] &&
+			    r->hearings.items[i].u.hearing.bail > CW_BAIL_NOT_REQUESTED &&
+			    (counted == SIZE_MAX ||
+			     (cw_report_hearing_is_own(&r->hearings.items[i]) &&
+			      !cw_report_hearing_is_own(&r->hearings.items[counted]))))
+				counted = i;
+		if (counted != hearing) {
+			events_free(&ev);
 			return CW_DECISION_UNKNOWN;
+		}
+	}
+	events_free(&ev);
 	/* A bail milestone of the case of that day with that outcome says for whom the
 	 * hearing decided: the same decision, listed once, as the milestone. */
 	for (size_t i = 0; i < r->releases.n; i++) {
@@ -2254,8 +2265,14 @@ static int case_days(const struct cw_id *person, const struct cw_record *kase,
 			mine[n++] = *rec;
 	}
 	cw_timeline_summarise(person, mine, n, to, &one);
-	d->total = one.pretrial_days;
-	d->total_max = one.pretrial_days_max;
+	/* Never less than the row's own days: a stretch held in two cases at once runs through
+	 * the other case's days too. */
+	d->total =
+		one.pretrial_days >= 0 && one.pretrial_days < d->days ? d->days : one.pretrial_days;
+	d->total_max = one.pretrial_days_max >= 0 && d->days_max >= 0 &&
+				       one.pretrial_days_max < d->days_max
+			       ? d->days_max
+			       : one.pretrial_days_max;
 	free(mine);
 	return 0;
 }

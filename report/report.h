@@ -324,9 +324,9 @@ size_t cw_report_side_hearings(const struct cw_report *r, int side);
 
 /* What a hearing of the period decided on bail (enum cw_decision): granted or refused, else
  * CW_DECISION_UNKNOWN. Such a hearing is a row of the bail table too (a bail granted at a
- * hearing ends a detention as a bail milestone does), unless it is another account of a
- * hearing the team observed (hearing_own) whose own account gives a decision, which is listed
- * as the team's, or another account of the hearing listed before it, or a bail milestone
+ * hearing ends a detention as a bail milestone does), unless another account of the same
+ * hearing (linked, directly or through others) is the one counted: the team's when it gives a
+ * decision, else the first listed that does; or a bail milestone
  * of the case of the same day with that outcome is in releases (it says whom the decision was
  * for: the same decision). */
 int cw_report_hearing_bail(const struct cw_report *r, size_t hearing);

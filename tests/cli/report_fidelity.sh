@@ -1070,4 +1070,27 @@ ok cw log milestone --group "part group" --case "Part case" --type release --cou
 	--outcome granted --date 2023-07 --view own
 ok cw report --from 2023-08-14 --to 2023-08-20 --case "Part case" --format json
 json "[p['count'] for p in d['pretrial_detention']] == [5]"
+# ---- two other accounts linked to the team's hearing both give its bail decision: once
+ok cw log hearing --case "Linked bail case" --date 2017-05-15 --view own --outcome adjourned
+own_hearing=$(printf '%s' "$out" | awk '{print $NF}')
+for acct in un government; do
+	ok cw log hearing --case "Linked bail case" --date 2017-05-15 --view "$acct" \
+		--outcome bail_decision --bail refused --same-event "$own_hearing"
+done
+ok cw report --from 2017-05-15 --to 2017-05-21 --format json
+json "[(x['outcome'], x['view']) for x in d['releases']] == [('refused', 'un')]"
+# ---- held in two cases at once: the days in all of the row's case are never fewer than the
+# row's own days
+ok cw person add --name "Two At Once"
+ok cw case add --title "At once B" --defendant "Two At Once" --custody detained --view own
+ok cw log milestone --person "Two At Once" --case "At once B" --type arrest --date 2015-05-01 \
+	--view own
+ok cw case add --title "At once A" --defendant "Two At Once" --custody detained --view own
+for m in "--type arrest --date 2015-01-01" "--type bail --outcome granted --date 2015-02-01" \
+	"--type arrest --date 2015-03-01"; do
+	# shellcheck disable=SC2086 # the milestone's options, split on purpose
+	ok cw log milestone --person "Two At Once" --case "At once A" --view own $m
+done
+ok cw report --from 2015-06-29 --to 2015-07-05 --person "Two At Once" --format json
+json "all(p['days_in_all_at_least'] >= p['days'] for p in d['pretrial_detention'])"
 done_ok
