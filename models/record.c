@@ -359,6 +359,20 @@ int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, 
 	return 0;
 }
 
+/* Appends to a charge's history the "charged" step of the charge milestone v. CW_ENOMEM or 0. */
+static int charged_step(struct cw_charge *ch, const struct cw_field *hf,
+			const struct cw_verdict_event *v)
+{
+	struct cw_charge_step *step = cw_list_append(&ch->history, hf->sub);
+
+	if (!step)
+		return CW_ENOMEM;
+	step->state = CW_CHARGE_CHARGED;
+	step->date = v->date;
+	step->record = v->by;
+	return 0;
+}
+
 int cw_case_follow_charge(struct cw_case *c, const struct cw_verdict_event *v, int *changed)
 {
 	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
@@ -373,7 +387,6 @@ int cw_case_follow_charge(struct cw_case *c, const struct cw_verdict_event *v, i
 	for (size_t i = 0; i < c->defendants.n; i++) {
 		struct cw_defendant *d = (struct cw_defendant *)c->defendants.items + i;
 		struct cw_charge *ch;
-		struct cw_charge_step *step;
 		size_t j;
 
 		if (!verdict_names(v, d))
@@ -399,11 +412,8 @@ int cw_case_follow_charge(struct cw_case *c, const struct cw_verdict_event *v, i
 			}
 			if (!made || seen || (int64_t)ch->history.n >= hf->max)
 				continue;
-			if (!(step = cw_list_append(&ch->history, hf->sub)))
+			if (charged_step(ch, hf, v) != 0)
 				return CW_ENOMEM;
-			step->state = CW_CHARGE_CHARGED;
-			step->date = v->date;
-			step->record = v->by;
 			if (changed)
 				*changed = 1;
 			continue;
@@ -415,11 +425,8 @@ int cw_case_follow_charge(struct cw_case *c, const struct cw_verdict_event *v, i
 		ch->article = v->article;
 		ch->article.paragraph = 0;
 		ch->state = CW_CHARGE_CHARGED;
-		if (!(step = cw_list_append(&ch->history, hf->sub)))
+		if (charged_step(ch, hf, v) != 0)
 			return CW_ENOMEM;
-		step->state = CW_CHARGE_CHARGED;
-		step->date = v->date;
-		step->record = v->by;
 		if (changed)
 			*changed = 1;
 	}
