@@ -490,6 +490,8 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 
 			if (i + 1 == v->nlines)
 				last = head.n;
+			if (safe && !*safe) /* a blank line stays one */
+				add_line(&head, "%s", "");
 			for (const char *p = safe; p && *p;) {
 				int cont = p != safe && cols > 20;
 				size_t len = cw_text_wrap(p, cont ? cols - 4 : cols);
