@@ -1490,38 +1490,32 @@ size_t cw_report_side_hearings(const struct cw_report *r, int side)
 		       : r->counts[CW_METRIC_HEARINGS_REPORTED];
 }
 
-int cw_report_hearing_bail(const struct cw_report *r, size_t hearing)
+/* What hearing `hearing` decided on bail as the report counts it (cw_report_hearing_bail), with
+ * e the events of the report's hearings (first in e) that join its accounts. */
+static int bail_decision(const struct cw_report *r, const struct events *e, size_t hearing)
 {
 	const struct cw_hearing *h = &r->hearings.items[hearing].u.hearing;
-
 	int decided = h->bail == CW_BAIL_GRANTED   ? CW_DECISION_GRANTED
 		      : h->bail == CW_BAIL_REFUSED ? CW_DECISION_REFUSED
 						   : CW_DECISION_UNKNOWN;
-
-	static const struct cw_record_list none = {NULL, 0, 0};
-	struct events ev;
 
 	if (!decided)
 		return CW_DECISION_UNKNOWN;
 	/* Accounts of one hearing (linked, directly or through others) that give a decision:
 	 * once, as the team's account gives it when it does, else as the first listed. */
-	events_make(&ev, &r->hearings, &none);
-	if (ev.root && ev.big[ev.root[hearing]]) {
+	if (e->root && e->big[e->root[hearing]]) {
 		size_t counted = SIZE_MAX;
 
 		for (size_t i = 0; i < r->hearings.n; i++)
-			if (ev.root[i] == ev.root[hearing] &&
+			if (e->root[i] == e->root[hearing] &&
 			    r->hearings.items[i].u.hearing.bail > CW_BAIL_NOT_REQUESTED &&
 			    (counted == SIZE_MAX ||
 			     (cw_report_hearing_is_own(&r->hearings.items[i]) &&
 			      !cw_report_hearing_is_own(&r->hearings.items[counted]))))
 				counted = i;
-		if (counted != hearing) {
-			events_free(&ev);
+		if (counted != hearing)
 			return CW_DECISION_UNKNOWN;
-		}
 	}
-	events_free(&ev);
 	/* A bail milestone of the case of that day with that outcome says for whom the
 	 * hearing decided: the same decision, listed once, as the milestone. */
 	for (size_t i = 0; i < r->releases.n; i++) {
@@ -1533,6 +1527,31 @@ int cw_report_hearing_bail(const struct cw_report *r, size_t hearing)
 		     (m->outcome == CW_DECISION_UNKNOWN && decided == CW_DECISION_GRANTED)))
 			return CW_DECISION_UNKNOWN;
 	}
+	return decided;
+}
+
+/* Every hearing's bail decision, once, with the events the report built (the writers ask for
+ * each hearing several times). 0 or CW_ENOMEM. */
+static int bail_decisions(struct cw_report *r, const struct events *e)
+{
+	if (!(r->hearing_bail = malloc(r->hearings.n ? r->hearings.n : 1)))
+		return CW_ENOMEM;
+	for (size_t i = 0; i < r->hearings.n; i++)
+		r->hearing_bail[i] = (uint8_t)bail_decision(r, e, i);
+	return 0;
+}
+
+int cw_report_hearing_bail(const struct cw_report *r, size_t hearing)
+{
+	static const struct cw_record_list none = {NULL, 0, 0};
+	struct events ev;
+	int decided;
+
+	if (r->hearing_bail)
+		return r->hearing_bail[hearing];
+	events_make(&ev, &r->hearings, &none); /* a report not made by cw_report_build */
+	decided = bail_decision(r, &ev, hearing);
+	events_free(&ev);
 	return decided;
 }
 
@@ -2860,6 +2879,8 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	out->linked_rulings = group_verdicts(&events, out->verdicts, out->nverdicts, &out->nrulings,
 					     &out->ndecisions);
 	rc = own_accounts(&events, &out->hearing_own);
+	if (rc == 0)
+		rc = bail_decisions(out, &events);
 	events_free(&events);
 	if (rc != 0)
 		return oom(err);
@@ -2920,6 +2941,7 @@ void cw_report_free(struct cw_report *r)
 	cw_idmap_free(&r->ref_index);
 	cw_idmap_free(&r->ref_gone);
 	free(r->hearing_own);
+	free(r->hearing_bail);
 	free(r->fair_differ);
 	free(r->verdicts);
 	free(r->articles);

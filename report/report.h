@@ -226,6 +226,9 @@ struct cw_report {
 	 * team's own account, which the counts take; SIZE_MAX for any other hearing. NULL when
 	 * nothing of the period is linked. */
 	size_t *hearing_own;
+	/* For hearings.items[i], its bail decision as counted (cw_report_hearing_bail), made once
+	 * when the report is built. */
+	uint8_t *hearing_bail;
 
 	struct cw_report_verdict *verdicts;
 	size_t nverdicts;
