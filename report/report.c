@@ -911,6 +911,27 @@ static void rows_of_filter_articles(const struct cw_filter *f, struct cw_report_
 	*n = kept;
 }
 
+/* Under a filter naming a person, the rows of that person: a hearing of their case is theirs,
+ * but its ruling on a co-defendant, or on a group of unnamed defendants, is not. A row that
+ * names no one stays (the ruling's record is the filter's). */
+static void rows_of_filter_people(const struct cw_report *r, struct cw_report_verdict *rows,
+				  size_t *n)
+{
+	size_t kept = 0;
+
+	if (!r->filter.person[0])
+		return;
+	for (size_t i = 0; i < *n; i++) {
+		int keep = cw_id_is_zero(&rows[i].person) && !(rows[i].group && *rows[i].group);
+
+		for (size_t j = 0; j < r->nfilter_people && !keep; j++)
+			keep = cw_id_equal(&rows[i].person, &r->filter_people[j]);
+		if (keep)
+			rows[kept++] = rows[i];
+	}
+	*n = kept;
+}
+
 static int hearing_has_verdict(const struct cw_hearing *h)
 {
 	return h->outcome == CW_OUTCOME_VERDICT || h->verdicts.n > 0;
@@ -1662,6 +1683,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		return CW_ENOMEM;
 	}
 	rows_of_filter_articles(&r->filter, rows, &nrows);
+	rows_of_filter_people(r, rows, &nrows);
 	(void)group_verdicts(&ev, rows, nrows, &rulings, &verdicts);
 	for (size_t i = 0; i < nrows; i++)
 		views[CW_METRIC_VERDICTS] |= cw_report_view_bit(rows[i].rec);
@@ -2311,6 +2333,10 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	const struct cw_record *kase = NULL;
 	int rc, listed = 0;
 
+	/* A filter naming a person lists that person, not their co-defendants, whose cases
+	 * name them too. */
+	if (!cw_matcher_admits_person(m, person))
+		return 0;
 	/* Prison visits too: one that met them after the account of their custody stops is
 	 * what the count runs to (models/timeline.h). */
 	if ((rc = cw_reader_person_records(
@@ -2798,6 +2824,10 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 			return rc;
 	}
 
+	if (out->filter.person[0] &&
+	    (rc = cw_reader_filter_refs(rd, CW_KIND_PERSON, out->filter.person, &out->filter_people,
+					&out->nfilter_people, err)) != 0)
+		return rc;
 	if ((rc = gather_period(rd, out, from, to, &cur, err)) != 0) {
 		period_free(&cur);
 		return rc;
@@ -2875,6 +2905,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	if (verdict_rows(out, &out->hearings, &out->rulings, &out->verdicts, &out->nverdicts) != 0)
 		return oom(err);
 	rows_of_filter_articles(&out->filter, out->verdicts, &out->nverdicts);
+	rows_of_filter_people(out, out->verdicts, &out->nverdicts);
 	events_make(&events, &out->hearings, &out->rulings);
 	out->linked_rulings = group_verdicts(&events, out->verdicts, out->nverdicts, &out->nrulings,
 					     &out->ndecisions);
@@ -2942,6 +2973,7 @@ void cw_report_free(struct cw_report *r)
 	cw_idmap_free(&r->ref_gone);
 	free(r->hearing_own);
 	free(r->hearing_bail);
+	free(r->filter_people);
 	free(r->fair_differ);
 	free(r->verdicts);
 	free(r->articles);

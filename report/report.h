@@ -229,6 +229,10 @@ struct cw_report {
 	/* For hearings.items[i], its bail decision as counted (cw_report_hearing_bail), made once
 	 * when the report is built. */
 	uint8_t *hearing_bail;
+	/* The people the filter's person criterion names, as a query resolves it (none when it
+	 * names no one): a ruling's rows on a co-defendant are not theirs. */
+	struct cw_id *filter_people;
+	size_t nfilter_people;
 
 	struct cw_report_verdict *verdicts;
 	size_t nverdicts;

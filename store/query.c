@@ -1747,6 +1747,11 @@ int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *matc
 	return 0;
 }
 
+int cw_matcher_admits_person(const struct cw_matcher *m, const struct cw_id *person)
+{
+	return !m->c.persons.given || keylist_has(&m->c.persons, person->b);
+}
+
 void cw_matcher_free(struct cw_matcher *m)
 {
 	if (!m)

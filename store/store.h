@@ -464,6 +464,9 @@ int cw_reader_matcher_as_shown(struct cw_reader *rd, const struct cw_filter *f,
 			       struct cw_error *err);
 int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *match,
 		    struct cw_error *err);
+/* Whether the filter admits the person: it names no person, or names this one among those its
+ * text finds (a case matches a filter naming any of its defendants; a co-defendant does not). */
+int cw_matcher_admits_person(const struct cw_matcher *m, const struct cw_id *person);
 void cw_matcher_free(struct cw_matcher *m);
 
 /* ---- pretrial detention (detention.c) ----------------------------------------------------

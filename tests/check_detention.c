@@ -208,7 +208,7 @@ static const struct cw_record_list *person_timeline(struct cw_store *s, const st
 static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct cw_date to,
 		     struct cw_report_detainee **out, size_t *all)
 {
-	struct idset visited = {NULL, 0};
+	struct idset visited = {NULL, 0}, named = {NULL, 0};
 	struct cw_record_list cases;
 	struct cw_report_detainee *found = NULL;
 	struct cw_filter f = *filter;
@@ -224,6 +224,22 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 	f.since = f.until = none;
 	ck_assert_msg(cw_store_list(s, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &cases, &err) == 0,
 		      "%s", err.message);
+	/* A filter naming a person lists the people it names as any query resolves it: not their
+	 * co-defendants, whose cases it finds too. */
+	if (filter->person[0]) {
+		struct cw_reader *rd;
+		struct cw_id *ids;
+		size_t nids;
+
+		ck_assert_msg(cw_store_reader_begin(s, &rd, &err) == 0, "%s", err.message);
+		ck_assert_msg(cw_reader_filter_refs(rd, CW_KIND_PERSON, filter->person, &ids, &nids,
+						    &err) == 0,
+			      "%s", err.message);
+		cw_reader_end(rd);
+		for (size_t i = 0; i < nids; i++)
+			idset_add(&named, &ids[i]);
+		free(ids);
+	}
 	for (size_t i = 0; i < cases.n; i++) {
 		const struct cw_case *k = &cases.items[i].u.kase;
 
@@ -233,7 +249,8 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 			struct cw_timeline_summary sum;
 			const struct cw_record_list *tl;
 
-			if (cw_id_is_zero(&d->person) || idset_has(&visited, &d->person))
+			if (cw_id_is_zero(&d->person) || idset_has(&visited, &d->person) ||
+			    (filter->person[0] && !idset_has(&named, &d->person)))
 				continue;
 			tl = person_timeline(s, &d->person);
 			if (d->custody != CW_CUSTODY_DETAINED &&
@@ -260,6 +277,7 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 		}
 	}
 	free(visited.v);
+	free(named.v);
 	if (n > 1)
 		qsort(found, n, sizeof *found, detainee_order);
 	*all = n;
