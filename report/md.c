@@ -1,7 +1,8 @@
 /* md.c - a summary as Markdown, for email; see rdoc.h.
  *
  * Database text only ever lands inside a table cell or after a label, never at the start of a
- * line, and is escaped so that it stays text: pipes and Markdown punctuation get a backslash,
+ * line, and is escaped so that it stays text: pipes, Markdown punctuation and the ampersand
+ * that would start an entity get a backslash,
  * tabs become spaces, and so do newlines, except in a table cell, where a line of a note
  * (a table row is one line of Markdown) ends with <br>, the break GitHub's and most other
  * renderers take in a cell: lines joined by a space ran together ("gallery full Judge
@@ -53,6 +54,7 @@ static void md_text_in(FILE *out, const char *s, int breaks)
 		case ']':
 		case '#':
 		case '~':
+		case '&': /* "&amp;" in a name is text, not an entity */
 			fputc('\\', out);
 			fputc(c, out);
 			break;

@@ -12,7 +12,7 @@ for p in "$PY" python3 /usr/bin/python3; do
 done
 [ -n "$ICS_PY" ] || fail "python3-icalendar is needed (apt-get install python3-icalendar)"
 
-name='O'"'"'Brien "Bob", the | <script>alert(1)</script> & co'
+name='O'"'"'Brien "Bob", the | <script>alert(1)</script> & co &amp; sons'
 khmer=$("$PY" -c 'print("ឈឹម ស៊ីថា នៅ​តុលាការ " * 3)' | sed 's/ *$//')
 long=$("$PY" -c 'print("ឈឹម ស៊ីថា នៅ​តុលាការ " * 7)' | sed 's/ *$//')
 title="$long | ក្តី, \"ដើម\"; =SUM(A1)"
@@ -100,6 +100,9 @@ assert '<script>' not in md and '<b>' not in md and '\\<script\\>' in md
 # markup is ours, every other < of the data escaped
 assert 'first line, "quoted" \\| piped<br> second line' in md
 assert not re.search(r'(?<!\\)<', md.replace('<br>', '')), 'live markup'
+# an ampersand never starts an entity: "&amp;" in a name reads as written
+assert not re.search(r'(?<!\\)&', md), 'live entity'
+assert '\\&amp; sons' in md
 
 # iCalendar: folded at 75 octets, never inside a UTF-8 sequence; values come back whole
 raw = open(w + '/h.ics', 'rb').read()
