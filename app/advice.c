@@ -436,8 +436,8 @@ static int start_logged(const struct cw_record_list *l, const struct cw_defendan
 }
 
 /* A defendant the case says is detained, with no arrest or detention of theirs logged in it:
- * pretrial detention is counted from events (models/timeline.h), so reports list them
- * nowhere as held. Said for the first three such defendants. */
+ * pretrial detention is counted from events (models/timeline.h), so reports list them apart,
+ * with no days. Said for the first three such defendants. */
 static void advise_detained_without_start(struct cw_store *st, const struct cw_record *rec,
 					  const char *hex, cw_advice_fn fn, void *ctx)
 {
@@ -465,9 +465,8 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 			cw_id_hex(&d->person, person_hex);
 			snprintf(what, sizeof what,
 				 _("case %.8s says person %.8s is detained, but no arrest or "
-				   "detention of theirs is logged in it, so reports do not list "
-				   "them "
-				   "as held"),
+				   "detention of theirs is logged in it, so reports cannot count "
+				   "their days"),
 				 hex, person_hex);
 			snprintf(fix, sizeof fix,
 				 _("log the arrest or detention: casewatch log milestone --person "
@@ -477,8 +476,8 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 		} else if (d->label && *d->label) {
 			snprintf(what, sizeof what,
 				 _("case %.8s says the group \"%s\" is detained, but no arrest or "
-				   "detention of it is logged in it, so reports do not list it as "
-				   "held"),
+				   "detention of it is logged in it, so reports cannot count its "
+				   "days"),
 				 hex, d->label);
 			char word[CW_ADVICE_TEXT_MAX - 200];
 

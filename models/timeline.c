@@ -1667,3 +1667,20 @@ out:
 	free(sorted);
 	return 0;
 }
+
+int cw_timeline_entry_held_pretrial(const struct cw_record *kase, const struct cw_defendant *d)
+{
+	uint8_t stage = d->stage ? d->stage : kase->u.kase.stage;
+
+	return d->custody == CW_CUSTODY_DETAINED &&
+	       (stage == CW_STAGE_UNKNOWN || stage == CW_STAGE_INVESTIGATION ||
+		stage == CW_STAGE_PRETRIAL || stage == CW_STAGE_TRIAL);
+}
+
+struct cw_date cw_timeline_entry_known(const struct cw_record *kase, const struct cw_defendant *d)
+{
+	return cw_date_is_known(d->as_of)             ? d->as_of
+	       : cw_date_is_known(kase->u.kase.as_of) ? kase->u.kase.as_of
+	       : cw_date_is_known(kase->reported_on)  ? kase->reported_on
+						      : kase->u.kase.opened;
+}

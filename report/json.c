@@ -629,6 +629,31 @@ static json_t *detainees(const struct cw_report *r)
 	return a;
 }
 
+/* Those a case records as held before a verdict with no arrest or detention logged (report.h:
+ * unstarted): no days, and the date the case's entry is known by. */
+static json_t *unstarted(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->nunstarted; i++) {
+		const struct cw_report_detainee *d = &r->unstarted[i];
+		const struct cw_record *k = cw_report_ref(r, &d->case_id);
+
+		json_array_append_new(
+			a,
+			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "person",
+				  d->group[0] ? json_null() : jperson(r, &d->person), "group",
+				  jstr(d->group[0] ? d->group : NULL), "count",
+				  d->count > 0 ? json_integer((json_int_t)d->count) : json_null(),
+				  "case_id", jid(&d->case_id), "case_title",
+				  k ? jstr(k->u.kase.title) : json_null(), "view",
+				  k ? jview(k) : json_null(), "known_as_of",
+				  cw_date_is_known(d->to) ? jdate(d->to) : json_null(), "source",
+				  k ? jstr(k->source) : json_null()));
+	}
+	return a;
+}
+
 /* The people the table lists, as the summary counts them: a group as its number, one that
  * gives none as one (the least it can be: "at_least"); of them, those held at the period's
  * end by the accounts recorded, the rows whose accounts stop before it, and those whose
@@ -903,6 +928,14 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		json_object_set_new(doc, "pretrial_detention", detainees(r));
 		json_object_set_new(doc, "pretrial_detention_people", detained_people(r));
 		json_object_set_new(doc, "taken_into_pretrial_detention", detentions_taken(r));
+		/* Held before a verdict by their case's entry, with no arrest or detention
+		 * logged: no days; people counts them all, listed or not. */
+		json_object_set_new(doc, "held_no_arrest_logged", unstarted(r));
+		json_object_set_new(doc, "held_no_arrest_logged_people",
+				    json_pack("{s:I,s:b,s:I}", "people",
+					      (json_int_t)r->unstarted_people, "at_least",
+					      r->unstarted_uncounted > 0, "named",
+					      (json_int_t)r->unstarted_named));
 		json_object_set_new(doc, "partial_dates", partial(r));
 		json_object_set_new(doc, "tallies", tallies(r));
 		json_object_set_new(doc, "undated_records", json_integer((json_int_t)r->undated));

@@ -1157,6 +1157,43 @@ static void detainees(struct builder *b)
 		}
 		row_end(b);
 	}
+	/* Then those their case records as detained with no arrest or detention logged: no
+	 * start, so no days (report.h). */
+	for (size_t i = 0; i < r->nunstarted; i++) {
+		const struct cw_report_detainee *d = &r->unstarted[i];
+		const struct cw_record *k = cw_report_ref(r, &d->case_id);
+		char known[CW_DATE_TEXT_MAX];
+
+		if (d->group[0]) {
+			char who[CW_REPORT_GROUP_LABEL + 64];
+
+			cw_group_text(d->group, d->count, who, sizeof who);
+			cell(b, CW_RC_PEOPLE, "%s", who);
+			group_count_cell(b, d->count);
+		} else {
+			person_cells(b, &d->person);
+		}
+		views_cell(b, d->views);
+		case_cells(b, &d->case_id, 0);
+		if (k && k->source && *k->source)
+			cell(b, CW_RC_SOURCE, "%s", k->source);
+		cell(b, CW_RC_ARTICLES, "%s", "");
+		cell(b, CW_RC_STAGE, "%s", "");
+		cell(b, CW_RC_PLACE, "%s", "");
+		cell(b, CW_RC_DATE, "%s", "");
+		cw_date_format(d->to, known);
+		if (cw_date_is_known(d->to))
+			cell(b, CW_RC_DETAIL,
+			     _("no arrest or detention logged: the case records them as detained "
+			       "as of %s; their days are not known"),
+			     known);
+		else
+			cell(b, CW_RC_DETAIL, "%s",
+			     _("no arrest or detention logged: the case records them as detained, "
+			       "as of no date; their days are not known"));
+		cell(b, CW_RC_LABEL, "%s", _("detained, no arrest logged"));
+		row_end(b);
+	}
 }
 
 /* A tally's events, counted: "28 hearings", "at least 95 demonstrations (2023-06-01 to
@@ -2231,6 +2268,52 @@ static void detention_longest(struct sb *sb, const struct cw_report *r,
 		detention_unknown_lengths(sb, r, d);
 }
 
+/* Those a case records as held before a verdict with no arrest or detention logged: how many
+ * people (a group as many as it counts, "at least" when one gives no number), and how many of
+ * the people are listed when not all are. */
+static int detention_unstarted(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
+{
+	size_t listed = 0;
+
+	if (!r->unstarted_people)
+		return 0;
+	for (size_t i = 0; i < r->nunstarted; i++)
+		listed += !r->unstarted[i].group[0];
+	sb_add(sb,
+	       r->unstarted_uncounted
+		       ? P_("At least %zu more person is recorded by their case as held before a "
+			    "verdict with no arrest or detention logged, so their days are not "
+			    "counted (listed last)",
+			    "At least %zu more people are recorded by their cases as held before a "
+			    "verdict with no arrest or detention logged, so their days are not "
+			    "counted (listed last)",
+			    r->unstarted_people)
+		       : P_("%zu more person is recorded by their case as held before a verdict "
+			    "with no arrest or detention logged, so their days are not counted "
+			    "(listed last)",
+			    "%zu more people are recorded by their cases as held before a verdict "
+			    "with no arrest or detention logged, so their days are not counted "
+			    "(listed last)",
+			    r->unstarted_people),
+	       r->unstarted_people);
+	if (listed < r->unstarted_named)
+		/* TRANSLATORS: after "... (listed last)": how many of the named people are */
+		sb_add(sb,
+		       P_("; %zu of the %zu named is listed, those recorded most recently",
+			  "; %zu of the %zu named are listed, those recorded most recently",
+			  r->unstarted_named),
+		       listed, r->unstarted_named);
+	{
+		uint32_t views = 0;
+
+		for (size_t i = 0; i < r->nunstarted; i++)
+			views |= r->unstarted[i].views;
+		accounts(sb, views);
+	}
+	sb_add(sb, "%s", stop());
+	return sentence(doc, sb);
+}
+
 /* The people the accounts recorded list as held at the period's end: how many (a group as
  * many as it counts, "at least" when one gives no number), the longest, and how many of them
  * came in during the period. */
@@ -3098,7 +3181,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	if ((rc = detention_held_at_end(doc, &sb, r, began_said)) != 0 ||
 	    (rc = detention_last_reported(doc, &sb, r)) != 0 ||
 	    (rc = detention_may_begin_later(doc, &sb, r)) != 0 ||
-	    (rc = detention_may_have_ended(doc, &sb, r)) != 0)
+	    (rc = detention_may_have_ended(doc, &sb, r)) != 0 ||
+	    (rc = detention_unstarted(doc, &sb, r)) != 0)
 		return rc;
 	if (r->nupcoming) {
 		sb_add(&sb,
@@ -3293,6 +3377,16 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			     "length the records do not give, everyone arrested or detained "
 			     "during the period, and every group of unnamed defendants)."),
 			   to, to, CW_REPORT_DETAINEES_MAX);
+	if (r->nunstarted && b.sec->note) {
+		char *more =
+			note("%s %s", b.sec->note,
+			     _("Last, those their case records as held before a verdict with no "
+			       "arrest or detention logged (the most recently recorded first): "
+			       "their days are not known."));
+
+		free(b.sec->note);
+		b.sec->note = more;
+	}
 	detainees(&b);
 	section(&b, "tallies", N_("Tallies the sources give"),
 		N_("No source gives a tally of hearings, visits or demonstrations for this "

@@ -2572,6 +2572,167 @@ static int consider_taken(struct cw_reader *rd, struct cw_matcher *m, struct cw_
 	return rc;
 }
 
+/* ---- detained with no arrest or detention logged ----------------------------------------- */
+
+static int unstarted_push(struct cw_report *r, const struct cw_report_detainee *d)
+{
+	struct cw_report_detainee *grown =
+		realloc(r->unstarted, (r->nunstarted + 1) * sizeof *grown);
+
+	if (!grown)
+		return CW_ENOMEM;
+	r->unstarted = grown;
+	r->unstarted[r->nunstarted++] = *d;
+	return 0;
+}
+
+/* Whether the case's records (its milestones, confidential ones left out) hold a dated arrest
+ * or detention of the group `label`, or the detainees list already has it. */
+static int group_started(const struct cw_report *r, const struct cw_record *kase,
+			 const struct cw_record_list *ms, const char *label)
+{
+	for (size_t i = 0; i < r->ndetainees; i++)
+		if (r->detainees[i].group[0] && cw_id_equal(&r->detainees[i].case_id, &kase->id) &&
+		    strcasecmp(r->detainees[i].group, label) == 0)
+			return 1;
+	for (size_t i = 0; i < ms->n; i++) {
+		const struct cw_milestone *m = &ms->items[i].u.milestone;
+
+		if (ms->items[i].kind == CW_KIND_MILESTONE && cw_id_is_zero(&m->person) &&
+		    m->group && strcasecmp(m->group, label) == 0 && cw_date_is_known(m->date) &&
+		    cw_timeline_starts_detention(m))
+			return 1;
+	}
+	return 0;
+}
+
+/* The groups of one case held with no arrest or detention of theirs logged, as rows. */
+static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const struct cw_record *kase,
+			    struct cw_error *err)
+{
+	struct cw_record_list ms;
+	const struct cw_case *k = &kase->u.kase;
+	int rc;
+
+	if ((rc = cw_reader_case_records(rd, &kase->id, CW_KIND_BIT(CW_KIND_MILESTONE), &ms,
+					 err)) != 0)
+		return rc;
+	if (cw_withheld_sift(&r->confidential, &ms, 0) != 0) {
+		cw_record_list_free(&ms);
+		return oom(err);
+	}
+	for (size_t i = 0; i < k->defendants.n && rc == 0; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)k->defendants.items + i;
+		struct cw_report_detainee row;
+		struct cw_date known = cw_timeline_entry_known(kase, d);
+
+		if (!cw_id_is_zero(&d->person) || !d->label || !*d->label ||
+		    !cw_timeline_entry_held_pretrial(kase, d) ||
+		    (cw_date_is_known(known) &&
+		     cw_date_compare(cw_date_first_day(known), r->to) > 0) ||
+		    group_started(r, kase, &ms, d->label))
+			continue;
+		memset(&row, 0, sizeof row);
+		snprintf(row.group, sizeof row.group, "%s", d->label);
+		row.count = d->unnamed_count > 0 ? d->unnamed_count : -1;
+		row.case_id = kase->id;
+		row.to = known;
+		row.days = row.days_max = row.total = row.total_max = -1;
+		row.views = cw_report_view_bit(kase);
+		if (unstarted_push(r, &row) != 0)
+			rc = oom(err);
+		else if (row.count > 0)
+			r->unstarted_people += (size_t)row.count;
+		else {
+			r->unstarted_people++;
+			r->unstarted_uncounted++;
+		}
+	}
+	cw_record_list_free(&ms);
+	return rc;
+}
+
+/* Whoever a case the filter admits records as detained, known so by the period's end, with no
+ * dated arrest or detention of theirs logged in it: the index names them (store.h), the case
+ * is read for the filter, what is withheld and its groups. People already listed as held (from
+ * another case) are not again. */
+static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+			    struct cw_error *err)
+{
+	struct cw_unstarted *u = NULL;
+	struct cw_idmap counted = {0}; /* the people counted: each once, whatever their cases */
+	size_t n = 0, listed = 0;
+	int rc;
+
+	if (!m)
+		return 0;
+	if ((rc = cw_reader_detained_unstarted(rd, r->to, &u, &n, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		int person = !cw_id_is_zero(&u[i].person), match = 0;
+		struct cw_record_list one = {0};
+		struct cw_record kase;
+
+		if (person ? !cw_matcher_admits_person(m, &u[i].person) ||
+				     listed_person(r, &u[i].person) ||
+				     cw_idmap_get(&counted, &u[i].person, NULL)
+			   : r->filter.person[0] != 0)
+			continue;
+		if ((rc = cw_reader_get(rd, &u[i].case_id, &kase, err)) == CW_ENOTFOUND) {
+			cw_error_clear(err);
+			rc = 0;
+			continue;
+		}
+		if (rc != 0)
+			break;
+		if (kase.kind != CW_KIND_CASE || cw_record_list_push(&one, &kase) != 0) {
+			cw_record_free(&kase);
+			if (kase.kind == CW_KIND_CASE)
+				rc = oom(err);
+			continue;
+		}
+		/* A confidential case tells nothing here either. */
+		if (cw_withheld_sift(&r->confidential, &one, 0) != 0) {
+			cw_record_list_free(&one);
+			rc = oom(err);
+			break;
+		}
+		if (one.n == 1 && (rc = cw_matcher_test(m, &one.items[0], &match, err)) == 0 &&
+		    match) {
+			if (!person) {
+				rc = unstarted_groups(rd, r, &one.items[0], err);
+			} else {
+				struct cw_report_detainee row;
+
+				r->unstarted_people++;
+				r->unstarted_named++;
+				if (cw_idmap_put(&counted, &u[i].person, 0, NULL) < 0)
+					rc = oom(err);
+				memset(&row, 0, sizeof row);
+				row.person = u[i].person;
+				row.count = 1;
+				row.case_id = u[i].case_id;
+				row.to = u[i].known;
+				row.days = row.days_max = row.total = row.total_max = -1;
+				row.views = cw_report_view_bit(&one.items[0]);
+				if (rc == 0 && listed++ < CW_REPORT_DETAINEES_MAX &&
+				    unstarted_push(r, &row) != 0)
+					rc = oom(err);
+			}
+		}
+		cw_record_list_free(&one);
+	}
+	free(u);
+	cw_idmap_free(&counted);
+	for (size_t i = 0; rc == 0 && i < r->nunstarted; i++) {
+		if (!cw_id_is_zero(&r->unstarted[i].person))
+			rc = ref_add(rd, r, &r->unstarted[i].person, err);
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->unstarted[i].case_id, err);
+	}
+	return rc;
+}
+
 static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
 {
 	const size_t max = CW_REPORT_DETAINEES_MAX;
@@ -2607,6 +2768,8 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 		rc = consider_taken(rd, m, r, &r->arrests, err);
 	if (rc == 0)
 		rc = gather_groups(rd, m, r, err);
+	if (rc == 0)
+		rc = gather_unstarted(rd, m, r, err);
 	cw_matcher_free(m);
 	free(cand);
 	for (size_t i = 0; rc == 0 && i < r->ndetainees; i++) {
@@ -2974,6 +3137,7 @@ void cw_report_free(struct cw_report *r)
 	free(r->hearing_own);
 	free(r->hearing_bail);
 	free(r->filter_people);
+	free(r->unstarted);
 	free(r->fair_differ);
 	free(r->verdicts);
 	free(r->articles);
@@ -2988,5 +3152,6 @@ int cw_report_is_empty(const struct cw_report *r)
 	return r->hearings.n == 0 && r->arrests.n == 0 && r->detentions.n == 0 &&
 	       r->releases.n == 0 && r->nverdicts == 0 && r->visits.n == 0 && r->demos.n == 0 &&
 	       r->incidents.n == 0 && r->case_events.n == 0 && r->hearings_set.n == 0 &&
-	       r->nupcoming == 0 && r->ndetainees == 0 && r->partial.n == 0 && r->tallies.n == 0;
+	       r->nupcoming == 0 && r->ndetainees == 0 && r->nunstarted == 0 && r->partial.n == 0 &&
+	       r->tallies.n == 0;
 }

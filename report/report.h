@@ -255,6 +255,16 @@ struct cw_report {
 	/* Of those: the rows that are groups, the people in the groups that give their number, and
 	 * the groups that give none (then the people held are "at least" so many). */
 	size_t detained_groups, detained_in_groups, detained_groups_uncounted;
+	/* People and groups their case's entry says are detained, known so by the period's end,
+	 * with no dated arrest or detention of theirs logged in it (cw_reader_detained_unstarted):
+	 * no days can be counted for them, so they are not among the detainees above. Each row
+	 * gives its person or group, case and views (the case's account), and in `to` the date the
+	 * entry is known by (unknown when none); days are -1. Latest known first: at most
+	 * CW_REPORT_DETAINEES_MAX people, and every group. unstarted_people counts the people
+	 * found, listed or not, and the people of the groups (a group that gives no number as
+	 * one: unstarted_uncounted such groups). */
+	struct cw_report_detainee *unstarted;
+	size_t nunstarted, unstarted_people, unstarted_named, unstarted_uncounted;
 
 	/* Records dated only to a month or a year that overlaps the range (not counted above). */
 	struct cw_record_list partial;

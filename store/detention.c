@@ -30,6 +30,16 @@
  *                                                         group's detention: a group's milestone
  *                                                         that ends it, a hearing that ends
  *                                                         everyone's or rules on a group
+ *   cheld  8 date(4) person(16) case(16) id(16) kind(1)   owned by a case: a named defendant its
+ *                                                         entry says is held before a verdict
+ *                                                         (cw_timeline_entry_held_pretrial),
+ *                                                         dated as that entry is known
+ *                                                         (cw_timeline_entry_known; 0: no date):
+ *                                                         found with no start of theirs in the
+ *                                                         case, they are held with no arrest or
+ *                                                         detention logged (schema 10)
+ *   gcheld 9 date(4) case(16) id(16) kind(1)              the same for a labelled group of the
+ *                                                         case's unnamed defendants
  * Only dated events count (the summary starts and ends nothing at an unknown date), and only
  * while the event's case exists: what its entries say depends on the case (who is held, how
  * many defendants it has), and when the case changes or goes, keys.c indexes its hearings and
@@ -90,7 +100,9 @@ enum {
 	DET_ENDED = 4,
 	DET_GHELD = 5,
 	DET_GSTART = 6,
-	DET_GENDED = 7
+	DET_GENDED = 7,
+	DET_CHELD = 8,
+	DET_GCHELD = 9
 };
 
 #define GROUP_KEY_LEN (1 + DATE_LEN + ID_LEN + ID_LEN + KIND_LEN)
@@ -161,6 +173,36 @@ static void emit_entry(cw_key_emit_fn emit, void *ctx, uint8_t type, const struc
 	emit(ctx, key, (size_t)(p + ID_LEN + KIND_LEN - key));
 }
 
+/* A case's own entries: each defendant its entry says is detained (cheld, gcheld). */
+static void case_keys(const struct cw_record *kase, cw_key_emit_fn emit, void *ctx)
+{
+	const struct cw_case *k = &kase->u.kase;
+
+	for (size_t i = 0; i < k->defendants.n; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)k->defendants.items + i;
+		struct cw_date known = cw_timeline_entry_known(kase, d);
+		uint32_t date = cw_date_is_known(known) ? cw_date_key(known) : 0;
+
+		if (!cw_timeline_entry_held_pretrial(kase, d))
+			continue;
+		if (!cw_id_is_zero(&d->person)) {
+			uint8_t key[DETENTION_KEY_LEN], *p = key;
+
+			*p++ = DET_CHELD;
+			put_be32(p, date);
+			p += DATE_LEN;
+			memcpy(p, d->person.b, ID_LEN);
+			memcpy(p + ID_LEN, kase->id.b, ID_LEN);
+			p += PAIR_LEN;
+			memcpy(p, kase->id.b, ID_LEN);
+			p[ID_LEN] = kase->kind;
+			emit(ctx, key, sizeof key);
+		} else if (d->label && *d->label) {
+			emit_group(emit, ctx, DET_GCHELD, date, &kase->id, kase);
+		}
+	}
+}
+
 void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record *kase,
 			     cw_key_emit_fn emit, void *ctx)
 {
@@ -168,6 +210,10 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 
 	if (!kase || kase->kind != CW_KIND_CASE)
 		return;
+	if (rec == kase) {
+		case_keys(kase, emit, ctx);
+		return;
+	}
 	if (rec->kind == CW_KIND_MILESTONE) {
 		const struct cw_milestone *m = &rec->u.milestone;
 		uint32_t date = cw_date_key(m->date);
@@ -1005,6 +1051,157 @@ out:
 		mdb_cursor_close(look);
 	free(held.slots);
 	free(ended.slots);
+	if (rc != 0) {
+		free(v);
+		*n = 0;
+		return rc == CW_ENOMEM
+			       ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
+			       : cw_store_lmdb_error(NULL, rc,
+						     "reading the pretrial-detention index", err);
+	}
+	*out = v;
+	return 0;
+}
+
+/* ---- held with no arrest or detention logged ----------------------------------------------- */
+
+/* Whether (person, case) has a start at any date. */
+static int has_start(MDB_cursor *cur, const uint8_t *person, const uint8_t *kase, int *yes)
+{
+	uint8_t seek[1 + PAIR_LEN];
+	MDB_val k = {sizeof seek, seek}, v;
+	int rc;
+
+	*yes = 0;
+	seek[0] = DET_START;
+	memcpy(seek + 1, person, ID_LEN);
+	memcpy(seek + 1 + ID_LEN, kase, ID_LEN);
+	if ((rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE)) == MDB_NOTFOUND)
+		return 0;
+	if (rc != 0)
+		return rc;
+	*yes = k.mv_size == DETENTION_KEY_MAX && memcmp(k.mv_data, seek, sizeof seek) == 0;
+	return 0;
+}
+
+static int unstarted_add(struct cw_unstarted **v, size_t *n, size_t *cap, const uint8_t *person,
+			 const uint8_t *kase, uint32_t date)
+{
+	if (*n == *cap) {
+		size_t bigger = *cap ? *cap * 2 : 64;
+		struct cw_unstarted *grown = realloc(*v, bigger * sizeof *grown);
+
+		if (!grown)
+			return CW_ENOMEM;
+		*v = grown;
+		*cap = bigger;
+	}
+	memset(&(*v)[*n], 0, sizeof(*v)[*n]);
+	if (person)
+		memcpy((*v)[*n].person.b, person, ID_LEN);
+	memcpy((*v)[*n].case_id.b, kase, ID_LEN);
+	(*v)[*n].known = date ? cw_date_from_key(date) : (struct cw_date){0, 0, 0};
+	(*n)++;
+	return 0;
+}
+
+/* Latest known first, then by case and person; a group's case once. */
+static int unstarted_order(const void *pa, const void *pb)
+{
+	const struct cw_unstarted *a = pa, *b = pb;
+	uint32_t ka = cw_date_is_known(a->known) ? cw_date_key(a->known) : 0;
+	uint32_t kb = cw_date_is_known(b->known) ? cw_date_key(b->known) : 0;
+	int c;
+
+	if (ka != kb)
+		return ka > kb ? -1 : 1;
+	if ((c = memcmp(a->case_id.b, b->case_id.b, ID_LEN)) != 0)
+		return c;
+	return memcmp(a->person.b, b->person.b, ID_LEN);
+}
+
+int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, struct cw_unstarted **out,
+				 size_t *n, struct cw_error *err)
+{
+	struct cw_unstarted *v = NULL;
+	size_t cap = 0;
+	MDB_cursor *walk = NULL, *look = NULL;
+	uint32_t to_key = cw_date_key(to);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (cw_date_precision(to) != CW_DATE_DAY)
+		return cw_error_set(err, CW_EINVAL, "to", "pretrial detention is counted to a day");
+	if ((rc = cw_index_settle(rd->st, rd->txn, err)) != 0)
+		return rc;
+	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &walk)) != 0 ||
+	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &look)) != 0)
+		goto out;
+	/* People: every cheld entry known by `to` (or with no date) whose (person, case) has no
+	 * start at all. One with a start is counted from it, or was arrested after `to`. */
+	{
+		uint8_t seek[1] = {DET_CHELD};
+		MDB_val k = {sizeof seek, seek}, val;
+		int op;
+
+		for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(walk, &k, &val, op)) == 0;
+		     op = MDB_NEXT) {
+			const uint8_t *key = k.mv_data;
+			uint32_t date;
+			int started;
+
+			if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_CHELD ||
+			    (date = get_be32(key + 1)) > to_key)
+				break;
+			if ((rc = has_start(look, key + 1 + DATE_LEN, key + 1 + DATE_LEN + ID_LEN,
+					    &started)) != 0)
+				goto out;
+			if (!started &&
+			    (rc = unstarted_add(&v, n, &cap, key + 1 + DATE_LEN,
+						key + 1 + DATE_LEN + ID_LEN, date)) != 0)
+				goto out;
+		}
+		if (rc != 0 && rc != MDB_NOTFOUND)
+			goto out;
+	}
+	/* Groups: the cases with a gcheld entry known by `to`, each with its latest such date;
+	 * the caller reads them to find which of their groups has no start. */
+	{
+		uint8_t seek[1] = {DET_GCHELD};
+		MDB_val k = {sizeof seek, seek}, val;
+		size_t people = *n;
+		int op;
+
+		for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(walk, &k, &val, op)) == 0;
+		     op = MDB_NEXT) {
+			const uint8_t *key = k.mv_data;
+			uint32_t date;
+			size_t i;
+
+			if (k.mv_size != GROUP_KEY_LEN || key[0] != DET_GCHELD ||
+			    (date = get_be32(key + 1)) > to_key)
+				break;
+			for (i = people; i < *n; i++)
+				if (memcmp(v[i].case_id.b, key + 1 + DATE_LEN, ID_LEN) == 0)
+					break;
+			if (i < *n) {
+				if (date)
+					v[i].known = cw_date_from_key(date);
+				continue;
+			}
+			if ((rc = unstarted_add(&v, n, &cap, NULL, key + 1 + DATE_LEN, date)) != 0)
+				goto out;
+		}
+		rc = rc == MDB_NOTFOUND ? 0 : rc;
+	}
+	if (rc == 0 && *n > 1)
+		qsort(v, *n, sizeof *v, unstarted_order);
+out:
+	if (walk)
+		mdb_cursor_close(walk);
+	if (look)
+		mdb_cursor_close(look);
 	if (rc != 0) {
 		free(v);
 		*n = 0;

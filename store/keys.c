@@ -316,6 +316,8 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		break;
 	case CW_KIND_CASE:
 		keyset_from_case(ks, &rec->u.kase, NULL, NULL, 1, 1, NULL, date, id);
+		/* The defendants its entries say are detained (detention.c). */
+		cw_store_detention_keys(rec, rec, keyset_detention, ks);
 		break;
 	case CW_KIND_HEARING: {
 		const struct cw_hearing *h = &rec->u.hearing;

@@ -62,9 +62,9 @@
  * pretrial-detention index; 5: this database's own audit entries without its id; 6: a
  * milestone's articles, a list, and the milestone filed under them alone; 7: the ends of
  * detentions filed by date in the detention index too; 8: the arrests and detentions of groups
- * of unnamed defendants in it too; 9: values sealed with a 16-byte stored nonce (store/vault.h)
- * (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 9
+ * of unnamed defendants in it too; 9: values sealed with a 16-byte stored nonce (store/vault.h);
+ * 10: the defendants a case says are detained, in it too (store/upgrade.c). */
+#define CW_SCHEMA_VERSION 10
 
 struct cw_store;
 struct cw_txn;
@@ -502,6 +502,19 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to, int 
  * reads their records to decide (groups are few). *out is freed by the caller. */
 int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, struct cw_id **out,
 				    size_t *n, struct cw_error *err);
+/* The defendants a case's entry says are detained with no arrest or detention of theirs in it
+ * dated (the index keeps a detention by its start, so these are in neither list above), their
+ * entry known by `to` (its as-of date, else the case's, else its opening, up to `to`) or
+ * undated: each named one (person set), and each case with a labelled group so detained
+ * (person zero: the caller reads the case's records to tell which of its groups has no start
+ * of its own). `known` is that date, the latest of a case's groups; unknown when none. Latest
+ * known first, the undated last. *out is freed by the caller. */
+struct cw_unstarted {
+	struct cw_id person, case_id;
+	struct cw_date known;
+};
+int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, struct cw_unstarted **out,
+				 size_t *n, struct cw_error *err);
 /* The hearings, milestones and incidents filed under a case (kinds: which of them), oldest
  * first. */
 int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,

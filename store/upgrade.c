@@ -41,11 +41,15 @@
  *   9  values are sealed with 16 stored nonce bytes, not 24 (vault.h, format 2). Values of
  *      format 1 open as they are, so from schema 8 only the version changes, as for 5, and a
  *      database of schema 8 opens read-only as it is. The number changes so that an earlier
- *      casewatch refuses the database rather than calling every new value damaged. */
+ *      casewatch refuses the database rather than calling every new value damaged.
+ *  10  a case files in the detention index each defendant its entry says is detained
+ *      (detention.c, "cheld"), so that a report lists those held with no arrest or detention
+ *      logged. The upgrade makes every record's keys again, as 8 did; an earlier casewatch,
+ *      which would not keep those entries, refuses the database. */
 
 /* The first schema whose index keys this version's rules still make: a database of it or
  * later needs only its version written, and opens read-only as it is. */
-#define SAME_KEYS_SINCE 8
+#define SAME_KEYS_SINCE 10
 
 struct ids {
 	struct cw_id *v;

@@ -36,6 +36,7 @@ static struct {
 	size_t broken; /* listed after an earlier stretch in detention (a release, then again) */
 	size_t released_since; /* listed, and the case that lists them says they are not held now */
 	size_t ended_in; /* listed, their end dated only to a month or year that holds the day */
+	size_t unstarted, unstarted_groups; /* held by their case's entry, no arrest logged */
 } seen;
 
 /* ---- the oracle: the scan the report made before the index ------------------------------- */
@@ -327,6 +328,110 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 	return n;
 }
 
+/* Whether a defendant's entry, known by `to` or undated, says they are held before a verdict. */
+static int held_unstarted_entry(const struct cw_record *kase, const struct cw_defendant *d,
+				struct cw_date to)
+{
+	struct cw_date known = cw_timeline_entry_known(kase, d);
+
+	return cw_timeline_entry_held_pretrial(kase, d) &&
+	       (!cw_date_is_known(known) || cw_date_compare(cw_date_first_day(known), to) <= 0);
+}
+
+/* Those the report lists last, counted by a scan of every case the filter lists: each named
+ * defendant an entry says is held before a verdict (known by `to` or undated) with no dated
+ * arrest or detention of theirs in that case, once, unless the report lists them as held
+ * (r, checked against the scan above); then, unless the filter names a person, each labelled
+ * group so held with no dated arrest or detention of the group in the case, that the report
+ * does not list as held, as its number (one when it gives none). */
+static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter, struct cw_date to,
+			     const struct cw_report *r, size_t *named, size_t *people)
+{
+	struct idset found = {NULL, 0}, admitted = {NULL, 0};
+	struct cw_record_list cases;
+	struct cw_filter f = *filter;
+	struct cw_date none = {0, 0, 0};
+	struct cw_error err;
+
+	*named = *people = 0;
+	if (filter->kinds && !(filter->kinds & CW_KIND_BIT(CW_KIND_MILESTONE)))
+		return;
+	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
+	f.since = f.until = none;
+	ck_assert_msg(cw_store_list(s, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &cases, &err) == 0,
+		      "%s", err.message);
+	if (filter->person[0]) {
+		struct cw_reader *rd;
+		struct cw_id *ids;
+		size_t nids;
+
+		ck_assert_msg(cw_store_reader_begin(s, &rd, &err) == 0, "%s", err.message);
+		ck_assert_msg(cw_reader_filter_refs(rd, CW_KIND_PERSON, filter->person, &ids, &nids,
+						    &err) == 0,
+			      "%s", err.message);
+		cw_reader_end(rd);
+		for (size_t i = 0; i < nids; i++)
+			idset_add(&admitted, &ids[i]);
+		free(ids);
+	}
+	for (size_t c = 0; c < cases.n; c++) {
+		const struct cw_record *kase = &cases.items[c];
+		const struct cw_list *defs = &kase->u.kase.defendants;
+		struct cw_record_list ev;
+		struct cw_filter g;
+		char hex[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(&kase->id, hex);
+		cw_filter_init(&g);
+		ck_assert_int_eq(cw_filter_set(&g, "case", hex, &err), 0);
+		g.kinds = CW_KIND_BIT(CW_KIND_MILESTONE);
+		ck_assert_msg(
+			cw_store_list(s, &g, g.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &ev, &err) == 0,
+			"%s", err.message);
+		for (size_t j = 0; j < defs->n; j++) {
+			const struct cw_defendant *d = (const struct cw_defendant *)defs->items + j;
+			int started = 0, listed = 0;
+
+			if (!held_unstarted_entry(kase, d, to) ||
+			    (cw_id_is_zero(&d->person) && (!d->label || !*d->label)))
+				continue;
+			for (size_t e = 0; e < ev.n && !started; e++) {
+				const struct cw_milestone *m = &ev.items[e].u.milestone;
+
+				started = cw_date_is_known(m->date) &&
+					  cw_timeline_starts_detention(m) &&
+					  (cw_id_is_zero(&d->person)
+						   ? cw_id_is_zero(&m->person) && m->group &&
+							     strcasecmp(m->group, d->label) == 0
+						   : cw_id_equal(&m->person, &d->person));
+			}
+			for (size_t i = 0; i < r->ndetainees && !listed; i++)
+				listed = cw_id_is_zero(&d->person)
+						 ? r->detainees[i].group[0] &&
+							   cw_id_equal(&r->detainees[i].case_id,
+								       &kase->id) &&
+							   strcasecmp(r->detainees[i].group,
+								      d->label) == 0
+						 : !r->detainees[i].group[0] &&
+							   cw_id_equal(&r->detainees[i].person,
+								       &d->person);
+			if (started || listed)
+				continue;
+			if (!cw_id_is_zero(&d->person)) {
+				if ((!filter->person[0] || idset_has(&admitted, &d->person)) &&
+				    idset_add(&found, &d->person))
+					(*named)++, (*people)++;
+			} else if (!filter->person[0]) {
+				*people += d->unnamed_count > 0 ? (size_t)d->unnamed_count : 1;
+			}
+		}
+		cw_record_list_free(&ev);
+	}
+	cw_record_list_free(&cases);
+	free(found.v);
+	free(admitted.v);
+}
+
 static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct cw_date to,
 			   const char *what)
 {
@@ -370,6 +475,24 @@ static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct
 		seen.ties += i > 0 && a->days == r.detainees[i - 1].days && a->days >= 0;
 	}
 	ck_assert_uint_eq(r.detained_groups, groups);
+	{
+		size_t named, people, rows_named = 0;
+
+		oracle_unstarted(s, f, to, &r, &named, &people);
+		ck_assert_msg(r.unstarted_named == named && r.unstarted_people == people,
+			      "%s to %s: %zu named and %zu people held with no arrest logged, the "
+			      "scan %zu and %zu",
+			      what, day, r.unstarted_named, r.unstarted_people, named, people);
+		for (size_t i = 0; i < r.nunstarted; i++) {
+			rows_named += !r.unstarted[i].group[0];
+			ck_assert_ptr_nonnull(cw_report_ref(&r, &r.unstarted[i].case_id));
+		}
+		ck_assert_uint_eq(rows_named, named < CW_REPORT_DETAINEES_MAX
+						      ? named
+						      : CW_REPORT_DETAINEES_MAX);
+		seen.unstarted += named;
+		seen.unstarted_groups += r.nunstarted - rows_named;
+	}
 	seen.compared++;
 	seen.listed += n - groups;
 	seen.cut += all > n - groups;
@@ -915,10 +1038,15 @@ START_TEST(index_gives_what_the_scan_gave)
 	fprintf(stderr,
 		"compared %zu, listed %zu, cut %zu, unknown %zu, ranges %zu, ties %zu, "
 		"source dates %zu, detained again %zu, released since %zu; groups %zu, their "
-		"number not given %zu, released since %zu; end dated to a month or year %zu\n",
+		"number not given %zu, released since %zu; end dated to a month or year %zu; "
+		"held with no arrest logged %zu, groups %zu\n",
 		seen.compared, seen.listed, seen.cut, seen.unknown_days, seen.ranges, seen.ties,
 		seen.source_dates, seen.broken, seen.released_since, seen.groups,
-		seen.groups_uncounted, seen.groups_released_since, seen.ended_in);
+		seen.groups_uncounted, seen.groups_released_since, seen.ended_in, seen.unstarted,
+		seen.unstarted_groups);
+	ck_assert_msg(seen.unstarted > 100 && seen.unstarted_groups > 10,
+		      "held with no arrest logged: %zu people, %zu groups", seen.unstarted,
+		      seen.unstarted_groups);
 	ck_assert_msg(seen.ended_in > 0, "no one listed whose end is dated to a month or year");
 	ck_assert_msg(seen.groups > 100 && seen.groups_uncounted > 0 &&
 			      seen.groups_released_since > 0,

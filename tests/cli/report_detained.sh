@@ -1,9 +1,15 @@
 #!/bin/sh
 # Who a report lists as held, and whose rulings it gives. A report filtered by a person gives
 # that person's detention and rulings, not a co-defendant's (the filter finds the hearings of
-# their case, which rule on everyone in it).
+# their case, which rule on everyone in it). Someone their case records as held before a
+# verdict with no arrest or detention logged (the Cambodian National Heart Party's president,
+# "37 ... still in detention": 002 paras 27 and 31) is listed last in every format, with no
+# days, from the date the case's entry is known by; not once the case is past its verdict, not
+# in a report for others when the case is confidential, and counted from their arrest once it
+# is logged.
 . "$TESTLIB"
 set -e
+command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
 export CASEWATCH_NOW=2024-05-10T03:00:00Z
 
 ok cw init
@@ -29,4 +35,62 @@ ok cw report --from 2024-04-01 --to 2024-04-30 --format json
 json "sorted(p['person']['name'] for p in d['pretrial_detention']) == ['Chan Vy', 'Sok Dara']"
 ok cw report --from 2024-05-01 --to 2024-05-07 --format json
 json "sorted(v['person']['name'] for v in d['verdicts']) == ['Chan Vy', 'Sok Dara']"
+
+# ---- held with no arrest or detention logged
+ok cw person add --name "Keo Sopheap"
+ok cw person add --name "Lim Rotha"
+ok cw case add --title "Heart Party president" --unnamed "1 president of the party" \
+	--custody detained --stage pretrial --view un --source "002 para 31" --as-of 2022-06
+ok cw case add --title "Still in detention" --unnamed "2 human rights defenders" \
+	--custody detained --unnamed "5 journalists" --custody detained --view un \
+	--source "002 para 27"
+ok cw case add --title "Sopheap case" --defendant "Keo Sopheap" --custody detained \
+	--charge 494/495 --as-of 2024-03 --view ngo
+# past its verdict: serving a sentence, not pretrial detention
+ok cw case add --title "Rotha case" --defendant "Lim Rotha" --custody detained --stage verdict \
+	--charge 494 --view ngo
+# a secret case: in no report for others
+ok cw person add --name "Hidden Witness"
+ok cw case add --title "Hidden case" --defendant "Hidden Witness" --custody detained \
+	--confidential --view own
+week 2024-W18
+row md "| president of the party (1 unnamed) | Heart Party president | UN \\[1\\] |  |  | no arrest or detention logged: the case records them as detained as of 2022-06; their days are not known |"
+row md "| Keo Sopheap | Sopheap case | NGO |  |  | no arrest or detention logged: the case records them as detained as of 2024-03; their days are not known |"
+row md "| human rights defenders (2 unnamed) | Still in detention | UN \\[2\\] |  |  | no arrest or detention logged: the case records them as detained, as of no date; their days are not known |"
+row md "9 more people are recorded by their cases as held before a verdict with no arrest or detention logged, so their days are not counted (listed last) (accounts: UN, NGO)."
+row md "Last, those their case records as held before a verdict with no arrest or detention logged"
+norow md "Lim Rotha"
+norow md "Hidden"
+row csv "detained, no arrest logged"
+row html "no arrest or detention logged: the case records them as detained as of 2024-03"
+inpdf "no arrest or detention logged: the case records them as detained as of 2022-06"
+out=$(cat "$WORK/week.json")
+json "[(x['person'] and x['person']['name'], x['group'], x['count'], x['known_as_of'], x['view']) for x in d['held_no_arrest_logged']] == [('Keo Sopheap', None, 1, '2024-03', 'ngo'), (None, 'president of the party', 1, '2022-06', 'un'), (None, 'human rights defenders', 2, None, 'un'), (None, 'journalists', 5, None, 'un')]"
+json "d['held_no_arrest_logged_people'] == {'people': 9, 'at_least': False, 'named': 1}"
+json "d['pretrial_detention'] == []"
+# with confidential material included, the secret case's defendant too
+ok cw report --week 2024-W18 --format json --include-confidential
+json "'Hidden Witness' in [x['person'] and x['person']['name'] for x in d['held_no_arrest_logged']]"
+# before the entry is known: not listed (undated entries are)
+ok cw report --from 2024-02-01 --to 2024-02-07 --format json
+json "[x['group'] or x['person']['name'] for x in d['held_no_arrest_logged']] == ['president of the party', 'human rights defenders', 'journalists']"
+ok cw report --from 2022-05-01 --to 2022-05-07 --format json
+json "[x['group'] for x in d['held_no_arrest_logged']] == ['human rights defenders', 'journalists']"
+# filters: a person's report has them alone, no group; an article's, the cases charged under it
+ok cw report --week 2024-W18 --person "Keo Sopheap" --format json
+json "[x['person']['name'] for x in d['held_no_arrest_logged']] == ['Keo Sopheap'] and d['held_no_arrest_logged_people']['people'] == 1"
+ok cw report --week 2024-W18 --article 437bis --format json
+json "d['held_no_arrest_logged'] == []"
+# the arrest logged: counted from it, and no longer listed apart
+ok cw log milestone --person "Keo Sopheap" --case "Sopheap case" --type arrest --date 2024-03-04 \
+	--view ngo
+ok cw report --week 2024-W18 --format json
+json "'Keo Sopheap' in [p['person']['name'] for p in d['pretrial_detention'] if p['person']]"
+json "'Keo Sopheap' not in [x['person'] and x['person']['name'] for x in d['held_no_arrest_logged']]"
+# the group's own arrest logged: the same
+ok cw log milestone --case "Still in detention" --group journalists --count 5 --type arrest \
+	--date 2021-12-01 --view un
+ok cw report --week 2024-W18 --format json
+json "[x['group'] for x in d['held_no_arrest_logged']] == ['president of the party', 'human rights defenders']"
+json "'journalists' in [p['group'] for p in d['pretrial_detention']]"
 echo "report_detained: $checks checks passed"

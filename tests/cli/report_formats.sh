@@ -57,10 +57,16 @@ assert [r['label'] for r in u] == ['a hearing logged for that day'], u
 # July 2023), the count alone where they are exact; a group of unnamed defendants by its label
 # and number (the NagaWorld strikers arrested in 2021, 002 para 29: no number given, counted to
 # the source's date)
-d = {r['people']: (r['count'], r['at_least'], r['at_most']) for r in sec('pretrial_detention')}
+d = {r['people']: (r['count'], r['at_least'], r['at_most']) for r in sec('pretrial_detention')
+     if r['label'] != 'detained, no arrest logged'}
 assert d == {'Eng Sroy': ('', '195', '225'), 'Ny Nak': ('37', '37', '37'),
              'a number of trade unionists and workers of the NagaWorld casino (number not given)':
              ('', '152', '545')}, d
+# then those a case records as held before a verdict with no arrest logged (the Cambodian
+# National Heart Party's president, 002 para 31): no days
+n = [r for r in sec('pretrial_detention') if r['label'] == 'detained, no arrest logged']
+assert 'president of the Cambodian National Heart Party (1 unnamed)' in [r['people'] for r in n], n
+assert all(r['count'] == r['at_least'] == r['at_most'] == '' for r in n), n
 c = {r['label']: (r['count'], r['previous_count']) for r in sec('comparison')}
 assert c['hearings monitored by the team'] == ('0', '0'), c
 assert c['hearings reported in documents'] == ('2', '0'), c
@@ -97,7 +103,7 @@ json "[(v['person']['name'], v['in_absentia']) for v in d['verdicts']] == [('Cha
 json "[h['notes'] for h in d['hearings'] if h['case']['title'].startswith('Chhorn')] == ['Tried and sentenced in absentia.']"
 json "all(v['notes'] == 'Tried and sentenced in absentia.' for v in d['verdicts'] if v['person']['name'] == 'Chhorn Phalla')"
 json "any('2 verdicts and rulings were recorded (account: UN): 2 convicted; the table has 4 rows, one per charge a ruling names.' in s for s in d['summary'])"
-json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'hearings_set', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'releases', 'case_events', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'pretrial_detention_people', 'taken_into_pretrial_detention', 'partial_dates', 'tallies', 'undated_records', 'comparison']"
+json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'hearings_set', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'releases', 'case_events', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'pretrial_detention_people', 'taken_into_pretrial_detention', 'held_no_arrest_logged', 'held_no_arrest_logged_people', 'partial_dates', 'tallies', 'undated_records', 'comparison']"
 
 # HTML: well formed (every element closed in order), self-contained, the names in the text
 "$PY" - "$WORK/week.html" <<'PY' || fail "HTML check"
