@@ -50,7 +50,14 @@ size_t cw_utf8_decode(const char *str, size_t n, uint32_t *cp)
 int cw_text_is_control(uint32_t c)
 {
 	return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
-	       (c >= 0x2066 && c <= 0x2069);
+	       (c >= 0x2066 && c <= 0x2069) ||
+	       /* direction marks: they reorder the text around them as well */
+	       c == 0x200E || c == 0x200F || c == 0x061C ||
+	       /* line and paragraph separators: a break a terminal line does not show */
+	       c == 0x2028 || c == 0x2029 ||
+	       /* deprecated format characters, interlinear annotations, tags: invisible */
+	       (c >= 0x206A && c <= 0x206F) || (c >= 0xFFF9 && c <= 0xFFFB) ||
+	       (c >= 0xE0001 && c <= 0xE007F);
 }
 
 /* Characters that take space but draw nothing, or draw nothing at all. */

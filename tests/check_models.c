@@ -536,6 +536,35 @@ START_TEST(text_validation)
 	ck_assert(strstr(err.message, "U+007F at byte 4") != NULL);
 	ck_assert_int_eq(cw_text_validate("c1\xc2\x9b", 100, 0, "name", &err), CW_EINVAL);
 	ck_assert_int_eq(cw_text_validate("bidi\xe2\x80\xae", 100, 0, "name", &err), CW_EINVAL);
+	/* direction marks, separators, deprecated format characters, annotations and tags
+	 * reorder or hide text too (found by a trial); Khmer's zero-width space stays text */
+	ck_assert_int_eq(cw_text_validate("A\xe2\x80\x8f"
+					  "B",
+					  100, 0, "name", &err),
+			 CW_EINVAL);
+	ck_assert(strstr(err.message, "U+200F") != NULL);
+	ck_assert_int_eq(cw_text_validate("A\xd8\x9c"
+					  "B",
+					  100, 0, "name", &err),
+			 CW_EINVAL);
+	ck_assert_int_eq(cw_text_validate("A\xe2\x80\xa8"
+					  "B",
+					  100, CW_TEXT_MULTILINE, "notes", &err),
+			 CW_EINVAL);
+	ck_assert_int_eq(cw_text_validate("A\xe2\x81\xaa"
+					  "B",
+					  100, 0, "name", &err),
+			 CW_EINVAL);
+	ck_assert_int_eq(cw_text_validate("A\xef\xbf\xb9"
+					  "B",
+					  100, 0, "name", &err),
+			 CW_EINVAL);
+	ck_assert_int_eq(cw_text_validate("A\xf3\xa0\x81\x81"
+					  "B",
+					  100, 0, "name", &err),
+			 CW_EINVAL);
+	ck_assert_int_eq(
+		cw_text_validate("\xe1\x9e\x80\xe2\x80\x8b\xe1\x9e\x81", 100, 0, "name", &err), 0);
 	ck_assert_int_eq(cw_text_validate("two\nlines", 100, 0, "name", &err), CW_EINVAL);
 	ck_assert_int_eq(cw_text_validate("two\nlines", 100, CW_TEXT_MULTILINE, "notes", &err), 0);
 	ck_assert_int_eq(cw_text_validate("abcdef", 5, 0, "name", &err), CW_EINVAL);
