@@ -7,13 +7,16 @@
  *   undo: "last" -> 'N' flags(1) count(4) about(4) merged_into(16), then for each record in
  *                   the order changed: state(1) kind(1) id(16) length(4) value before
  *
- * sealed like a record (flags: 1 it holds a deleted record's content, 2 a merge). Notes written
- * before this format are one record: action(1) id(16) and an edit's version before; a
- * deletion's held nothing. Any other write that changes records forgets the note, so what is
- * noted is always the last change. A note that held deleted content is wiped where it lies
- * when it is replaced or forgotten, and the commit then clears the free space (scrub.c), as
- * after the deletion itself. An undo takes the records back in the reverse order (what names
- * a record goes before it), as changes stamped here, which travel like any other. */
+ * sealed like a record (flags: 1 it holds a deleted record's content, 2 a merge, 4 it holds a
+ * version an edit replaced). Notes written before this format are one record: action(1) id(16)
+ * and an edit's version before; a deletion's held nothing. Any other write that changes records
+ * forgets the note, so what is noted is always the last change. A note that held deleted or
+ * replaced content is wiped where it lies when it is replaced or forgotten, and the commit then
+ * clears the free space (scrub.c), as after the deletion itself: that also clears the pages the
+ * edit's own commit freed, which held the version it replaced (a name pseudonymised, a note
+ * taken back), so that after the next change nothing of it is left in the file. An undo takes
+ * the records back in the reverse order (what names a record goes before it), as changes
+ * stamped here, which travel like any other. */
 #include "config.h"
 
 #include <stdio.h>
@@ -30,7 +33,7 @@
 #define UNDO_KEY "last"
 
 enum { UNDO_ADDED = 'a', UNDO_EDITED = 'e', UNDO_DELETED = 'd', NOTE_FORMAT = 'N' };
-enum { HOLDS_DELETED = 1, MERGE = 2 };
+enum { HOLDS_DELETED = 1, MERGE = 2, HOLDS_REPLACED = 4 };
 #define NOTE_HEAD  (1 + 1 + 4 + 4 + ID_LEN)
 #define ENTRY_HEAD (1 + 1 + ID_LEN + 4)
 
@@ -238,14 +241,15 @@ static int holds_deleted(struct cw_txn *t, int *yes, struct cw_error *err)
 	int rc = cw_val_get(t->st, t->txn, DB_UNDO, &k, &v, &open, err);
 
 	*yes = rc == 0 && v.mv_size >= 2 && ((const uint8_t *)v.mv_data)[0] == NOTE_FORMAT &&
-	       (((const uint8_t *)v.mv_data)[1] & HOLDS_DELETED);
+	       (((const uint8_t *)v.mv_data)[1] & (HOLDS_DELETED | HOLDS_REPLACED));
 	wipe_buf(&open);
 	return rc == 0 || rc == MDB_NOTFOUND
 		       ? 0
 		       : cw_store_lmdb_error(t, rc, "reading what to undo", err);
 }
 
-/* Removes the note; wiped first where it lies when it held deleted content, or always. */
+/* Removes the note; wiped first where it lies when it held deleted or replaced content, or
+ * always. */
 static int remove_note(struct cw_txn *t, int always_wipe, int *had, struct cw_error *err)
 {
 	MDB_val k = {sizeof UNDO_KEY - 1, (void *)UNDO_KEY}, v;
@@ -287,6 +291,8 @@ static int write_note(struct cw_txn *t, struct cw_error *err)
 	for (size_t i = 0; i < j->n; i++) {
 		if (j->v[i].state == UNDO_DELETED)
 			head[1] |= HOLDS_DELETED;
+		else if (j->v[i].state == UNDO_EDITED)
+			head[1] |= HOLDS_REPLACED;
 		if (j->about_set && cw_id_equal(&j->v[i].id, &j->about))
 			about = i;
 	}
@@ -312,9 +318,9 @@ static int write_note(struct cw_txn *t, struct cw_error *err)
 		wipe_buf(&val);
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	}
-	/* The note replaced goes as a forgotten one does: wiped when it held deleted content.
-	 * Otherwise replaced as any edit replaces a value, so that an add or an edit does not
-	 * clear the free space after its commit (only deletions do). */
+	/* The note replaced goes as a forgotten one does: wiped when it held deleted or replaced
+	 * content. Otherwise (an add's) replaced as any edit replaces a value, so that an add
+	 * after an add does not clear the free space after its commit. */
 	if ((rc = remove_note(t, 0, NULL, err)) == 0 &&
 	    (rc = cw_val_put(t, DB_UNDO, &k, val.data, val.len, 0)) != 0)
 		rc = cw_store_lmdb_error(t, rc, "noting the change for undo", err);

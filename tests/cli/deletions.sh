@@ -1,6 +1,7 @@
 #!/bin/sh
 # Deletions carry no content (issue 12), through the real binary on plain databases (where any
-# text left in the file would be readable): after `delete`, the record is kept for undo until
+# text left in the file would be readable): what an edit replaced is gone from the file after
+# the next change; after `delete`, the record is kept for undo until
 # the next change (an add, an import) or `undo --forget`; then `strings` finds none of the
 # deleted person's words in data.mdb; a bundle never holds them; a deletion merged from another laptop removes
 # them there too, even while a record there names the person (who then shows as deleted); and
@@ -128,4 +129,16 @@ checks=$((checks + 1))
 ok cb conflicts resolve "$w" --keep 2
 ok cb show "$w" --json
 json "d['name'] == 'Wilma Quorn'"
+# An edit that takes words out (a name pseudonymised before a seizure): kept for undo until the
+# next change, then gone from the file, the pages the edit freed included (found by a trial:
+# the replaced version stayed in the file for three more changes).
+ok ca person add --name "Realname Pseudokeep" --notes "realnamemarker lives at the market"
+r=$(idof)
+ok ca edit "$r" --name "Sok P." --notes "pseudonymised"
+checks=$((checks + 1))
+found realnamemarker "$A/data.mdb" || fail "the version replaced should be kept for undo"
+ok ca person add --name "Filler One"
+nowhere "$A/data.mdb" realnamemarker Realname Pseudokeep
+ok ca show "$r" --json
+json "d['name'] == 'Sok P.' and d['notes'] == 'pseudonymised'"
 done_ok
