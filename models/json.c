@@ -528,14 +528,26 @@ static void put_sequence(FILE *f, const unsigned char *seq, size_t len)
 {
 	uint32_t c;
 
-	if (cw_utf8_decode((const char *)seq, len, &c) == len && cw_text_is_control(c))
-		fprintf(f, "\\u%04x", (unsigned)c);
-	else
+	if (cw_utf8_decode((const char *)seq, len, &c) != len ||
+	    !(cw_text_is_control(c) || cw_text_is_hiding(c)))
 		fwrite(seq, 1, len, f);
+	else if (c > 0xFFFF) /* as JSON writes it: a surrogate pair */
+		fprintf(f, "\\u%04x\\u%04x", (unsigned)(0xD800 + ((c - 0x10000) >> 10)),
+			(unsigned)(0xDC00 + ((c - 0x10000) & 0x3FF)));
+	else
+		fprintf(f, "\\u%04x", (unsigned)c);
 }
 
-/* Only sequences led by 0xC2 (U+0080-00BF) or 0xE2 (U+2000-2FFF) can be the controls
- * escaped; everything else goes out as it comes, in runs. */
+/* The bytes of a sequence led by p that may be one escaped (cw_text_is_control, _hiding):
+ * 0xC2 U+0080-00BF, 0xD8 U+0600-063F, 0xE2 U+2000-2FFF, 0xEF U+F000-FFFF, 0xF3 U+C0000-
+ * FFFFF (the tags); 0 for any other byte. */
+static size_t escapable(unsigned char p)
+{
+	return p == 0xC2 || p == 0xD8 ? 2 : p == 0xE2 || p == 0xEF ? 3 : p == 0xF3 ? 4 : 0;
+}
+
+/* Only sequences escapable() names can be the characters escaped; everything else goes out as
+ * it comes, in runs. */
 static int safe_piece(const char *buffer, size_t size, void *data)
 {
 	struct safe_out *o = data;
@@ -552,9 +564,8 @@ static int safe_piece(const char *buffer, size_t size, void *data)
 	for (run = i; i < size; i++) {
 		size_t need;
 
-		if (p[i] != 0xC2 && p[i] != 0xE2)
+		if (!(need = escapable(p[i])))
 			continue;
-		need = p[i] == 0xC2 ? 2 : 3;
 		fwrite(p + run, 1, i - run, o->f);
 		if (i + need > size) {
 			memcpy(o->pending, p + i, size - i);

@@ -50,9 +50,13 @@ size_t cw_utf8_decode(const char *str, size_t n, uint32_t *cp)
 int cw_text_is_control(uint32_t c)
 {
 	return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
-	       (c >= 0x2066 && c <= 0x2069) ||
-	       /* direction marks: they reorder the text around them as well */
-	       c == 0x200E || c == 0x200F || c == 0x061C ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+int cw_text_is_hiding(uint32_t c)
+{
+	/* direction marks: they reorder the text around them as well */
+	return c == 0x200E || c == 0x200F || c == 0x061C ||
 	       /* line and paragraph separators: a break a terminal line does not show */
 	       c == 0x2028 || c == 0x2029 ||
 	       /* deprecated format characters, interlinear annotations, tags: invisible */
@@ -193,7 +197,7 @@ char *cw_text_for_terminal(const char *text, int keep_newlines)
 		} else if (c < 0x20 || c == 0x7F) {
 			out[o++] = '^';
 			c = c == 0x7F ? '?' : c + 0x40;
-		} else if (cw_text_is_control(c)) {
+		} else if (cw_text_is_control(c) || cw_text_is_hiding(c)) {
 			c = 0xFFFD;
 		}
 		o += put_utf8(out + o, c);

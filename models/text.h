@@ -42,13 +42,17 @@ int cw_text_is_blank(const char *text);
  * cw_text_validate. */
 long cw_text_find_invisible(const char *text, uint32_t *cp);
 
-/* Whether c is a control character a terminal may act on, or one that reorders or hides text
- * where it is shown: C0, DEL, C1, the bidi embeddings, overrides and isolates (U+202A-202E,
- * U+2066-2069), the direction marks (U+200E, U+200F, U+061C), the line and paragraph
- * separators (U+2028, U+2029), the deprecated format characters (U+206A-206F), the
- * interlinear annotations (U+FFF9-FFFB) and the tags (U+E0001-E007F). Khmer's zero-width
- * space and joiners (U+200B-200D) are text, not controls. */
+/* Whether c is a control character a terminal may act on: C0, DEL, C1, and the bidi
+ * embeddings, overrides and isolates (U+202A-202E, U+2066-2069). Input refuses them. */
 int cw_text_is_control(uint32_t c);
+/* Whether c reorders or hides text where it is shown, with no place in a name or a note: the
+ * direction marks (U+200E, U+200F, U+061C), the line and paragraph separators (U+2028,
+ * U+2029), the deprecated format characters (U+206A-206F), the interlinear annotations
+ * (U+FFF9-FFFB) and the tags (U+E0001-E007F). Input takes them, as casewatch always has (a
+ * bundle from another laptop may hold them, and refusing it would stop sync), and every
+ * output shows them as U+FFFD, or in JSON as an escape. Khmer's zero-width space and joiners
+ * (U+200B-200D) are text, not these. */
+int cw_text_is_hiding(uint32_t c);
 
 /* Returns a newly allocated copy safe to print: invalid bytes become U+FFFD, control
  * characters become their caret form in the ASCII range (ESC -> "^[") or U+FFFD, and, unless

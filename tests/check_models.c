@@ -536,35 +536,12 @@ START_TEST(text_validation)
 	ck_assert(strstr(err.message, "U+007F at byte 4") != NULL);
 	ck_assert_int_eq(cw_text_validate("c1\xc2\x9b", 100, 0, "name", &err), CW_EINVAL);
 	ck_assert_int_eq(cw_text_validate("bidi\xe2\x80\xae", 100, 0, "name", &err), CW_EINVAL);
-	/* direction marks, separators, deprecated format characters, annotations and tags
-	 * reorder or hide text too (found by a trial); Khmer's zero-width space stays text */
+	/* what reorders or hides text is taken (a bundle from an older casewatch may hold it)
+	 * and neutralised where it is shown (text_neutralised_for_terminal, json_output_...) */
 	ck_assert_int_eq(cw_text_validate("A\xe2\x80\x8f"
 					  "B",
 					  100, 0, "name", &err),
-			 CW_EINVAL);
-	ck_assert(strstr(err.message, "U+200F") != NULL);
-	ck_assert_int_eq(cw_text_validate("A\xd8\x9c"
-					  "B",
-					  100, 0, "name", &err),
-			 CW_EINVAL);
-	ck_assert_int_eq(cw_text_validate("A\xe2\x80\xa8"
-					  "B",
-					  100, CW_TEXT_MULTILINE, "notes", &err),
-			 CW_EINVAL);
-	ck_assert_int_eq(cw_text_validate("A\xe2\x81\xaa"
-					  "B",
-					  100, 0, "name", &err),
-			 CW_EINVAL);
-	ck_assert_int_eq(cw_text_validate("A\xef\xbf\xb9"
-					  "B",
-					  100, 0, "name", &err),
-			 CW_EINVAL);
-	ck_assert_int_eq(cw_text_validate("A\xf3\xa0\x81\x81"
-					  "B",
-					  100, 0, "name", &err),
-			 CW_EINVAL);
-	ck_assert_int_eq(
-		cw_text_validate("\xe1\x9e\x80\xe2\x80\x8b\xe1\x9e\x81", 100, 0, "name", &err), 0);
+			 0);
 	ck_assert_int_eq(cw_text_validate("two\nlines", 100, 0, "name", &err), CW_EINVAL);
 	ck_assert_int_eq(cw_text_validate("two\nlines", 100, CW_TEXT_MULTILINE, "notes", &err), 0);
 	ck_assert_int_eq(cw_text_validate("abcdef", 5, 0, "name", &err), CW_EINVAL);
@@ -613,6 +590,24 @@ START_TEST(text_neutralised_for_terminal)
 	free(s);
 	s = cw_text_for_terminal("x\ny", 1);
 	ck_assert_str_eq(s, "x\ny");
+	free(s);
+	/* direction marks, separators, deprecated format characters, annotations and tags
+	 * reorder or hide text (found by a trust trial); Khmer's zero-width space stays */
+	s = cw_text_for_terminal("A\xe2\x80\x8f"
+				 "B\xd8\x9c"
+				 "C\xe2\x80\xa8"
+				 "D\xe2\x81\xaa"
+				 "E\xef\xbf\xb9"
+				 "F\xf3\xa0\x81\x81"
+				 "G\xe1\x9e\x80\xe2\x80\x8b\xe1\x9e\x81",
+				 1);
+	ck_assert_str_eq(s, "A\xef\xbf\xbd"
+			    "B\xef\xbf\xbd"
+			    "C\xef\xbf\xbd"
+			    "D\xef\xbf\xbd"
+			    "E\xef\xbf\xbd"
+			    "F\xef\xbf\xbd"
+			    "G\xe1\x9e\x80\xe2\x80\x8b\xe1\x9e\x81");
 	free(s);
 }
 END_TEST
@@ -1389,7 +1384,8 @@ START_TEST(json_output_escapes_controls)
 	const char *name = "Sok\xc2\x9b"
 			   "31m Dara \xe2\x80\xae"
 			   "exe.txt \xe2\x81\xa6x "
-			   "\xe1\x9e\x9f\xe1\x9e\xbb\xe1\x9e\x81\xe1\x9e\xb6 \xc3\xa9 \xe2\x80\x94";
+			   "\xe1\x9e\x9f\xe1\x9e\xbb\xe1\x9e\x81\xe1\x9e\xb6 \xc3\xa9 \xe2\x80\x94"
+			   " \xd8\x9c\xef\xbf\xb9\xf3\xa0\x81\x81 \xef\xbc\xa1";
 	json_t *doc = json_pack("{s:s,s:[s]}", "name", name, "notes", name), *back;
 	json_error_t jerr;
 	char *text = NULL;
@@ -1405,7 +1401,8 @@ START_TEST(json_output_escapes_controls)
 	ck_assert_ptr_null(strstr(text, "\xe2\x81\xa6"));
 	ck_assert_ptr_nonnull(strstr(text, "Sok\\u009b31m Dara \\u202eexe.txt \\u2066x "
 					   "\xe1\x9e\x9f\xe1\x9e\xbb\xe1\x9e\x81\xe1\x9e\xb6 "
-					   "\xc3\xa9 \xe2\x80\x94"));
+					   "\xc3\xa9 \xe2\x80\x94 \\u061c\\ufff9\\udb40\\udc41 "
+					   "\xef\xbc\xa1"));
 	back = json_loads(text, 0, &jerr);
 	ck_assert_ptr_nonnull(back);
 	ck_assert_str_eq(json_string_value(json_object_get(back, "name")), name);
