@@ -35,7 +35,13 @@ void cw_field_free(void *base, const struct cw_field *f)
 	char *p = (char *)base + f->offset;
 
 	if (f->type == CW_F_STR) {
-		free(*(char **)p);
+		char *text = *(char **)p;
+
+		/* Names and notes opened from the vault: not left in freed memory, where a
+		 * locked terminal interface or a dump of the process would still hold them. */
+		if (text)
+			explicit_bzero(text, strlen(text));
+		free(text);
 		*(char **)p = NULL;
 	} else if (f->type == CW_F_LIST) {
 		struct cw_list *l = (struct cw_list *)p;

@@ -12,17 +12,26 @@
  * folder and one line about the last try. The passphrase is typed into guarded memory and wiped
  * after each try; it is checked by opening the key slot, as the command line does.
  *
- * The stack below the lock's frame, where drawing left record text, is wiped too. The heap
- * copies of records that the screens freed are not overwritten (models/ frees them with
- * free()); reading them needs the process's memory, which cw_process_harden keeps from core
- * dumps and from the user's other processes. */
+ * The stack below the lock's frame, where drawing left record text, is wiped too. What the
+ * heap still holds (records the screens freed, curses' own buffers of what it drew, the lines
+ * of a list) is not wiped piece by piece: once the store is closed and the forms kept, the
+ * process starts itself again (execv of its own program with its own arguments), straight onto
+ * the lock screen, with the little it must remember in the environment (RESUME_ENV: the
+ * database's id, the tab, the drafts to open again, the lock screen's line; no data, no key).
+ * A new process image has none of the old one's memory: a dump of the locked process, or a
+ * laptop hibernated with it, holds nothing of the database. Should the exec fail, it stays
+ * locked in this process, as before. A script (tests) locks in this process. */
 #include "config.h"
 
 #include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/unlock.h"
 #include "models/i18n.h"
@@ -167,6 +176,176 @@ static void lock_now(struct cw_app *app, int keep)
 	wipe_stack_below();
 }
 
+/* ---- starting again, locked ------------------------------------------------------------- */
+
+#define RESUME_ENV     "CASEWATCH_LOCKED_RESUME"
+#define RESUME_VERSION 1
+
+/* The process's own arguments, from /proc/self/cmdline (NUL-separated); NULL when unreadable.
+ * The caller frees the vector and *text. */
+static char **own_argv(char **text)
+{
+	size_t cap = 4096, len = 0, n = 0;
+	char *buf = malloc(cap), **argv;
+	int fd = open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
+	ssize_t got;
+
+	*text = NULL;
+	if (!buf || fd < 0) {
+		free(buf);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	while ((got = read(fd, buf + len, cap - len - 1)) > 0) {
+		len += (size_t)got;
+		if (len + 1 == cap) {
+			char *grown = realloc(buf, cap * 2);
+
+			if (!grown) {
+				len = 0;
+				break;
+			}
+			buf = grown;
+			cap *= 2;
+		}
+	}
+	close(fd);
+	if (got < 0 || len == 0) {
+		free(buf);
+		return NULL;
+	}
+	buf[len] = '\0';
+	for (size_t i = 0; i < len; i++)
+		n += buf[i] == '\0';
+	if (buf[len - 1] != '\0')
+		n++;
+	if (!(argv = calloc(n + 1, sizeof *argv))) {
+		free(buf);
+		return NULL;
+	}
+	for (size_t i = 0, k = 0; i < len && k < n; k++) {
+		argv[k] = buf + i;
+		i += strlen(buf + i) + 1;
+	}
+	*text = buf;
+	return argv;
+}
+
+/* What the new process needs, as text: version, database id, tab, warnings wiped, the drafts
+ * (id and whether the lock made it), then the lock screen's line in hex. */
+static int resume_state(const struct cw_app *app, char *out, size_t len)
+{
+	char hex[CW_ID_HEX_LEN + 1];
+	size_t at;
+	int n;
+
+	cw_id_hex(&app->database, hex);
+	n = snprintf(out, len, "%d %s %d %d %zu", RESUME_VERSION, hex, (int)app->tab,
+		     app->warnings_wiped, app->nlock_drafts);
+	if (n < 0 || (size_t)n >= len)
+		return -1;
+	at = (size_t)n;
+	for (size_t i = 0; i < app->nlock_drafts; i++) {
+		cw_id_hex(&app->lock_drafts[i], hex);
+		n = snprintf(out + at, len - at, " %s:%d", hex, app->lock_made[i] != 0);
+		if (n < 0 || (size_t)n >= len - at)
+			return -1;
+		at += (size_t)n;
+	}
+	if (at + 2 >= len)
+		return -1;
+	out[at++] = ' ';
+	out[at++] = '-'; /* the line follows, maybe empty */
+	for (const unsigned char *c = (const unsigned char *)app->lock_note; *c; c++) {
+		if (at + 3 >= len)
+			return -1;
+		snprintf(out + at, 3, "%02x", *c);
+		at += 2;
+	}
+	out[at] = '\0';
+	return 0;
+}
+
+/* Starts this program again on the lock screen (above); returns only when it could not. */
+static void relaunch_locked(struct cw_app *app)
+{
+	char state[CW_LOCK_DRAFTS * 40 + 1024], *text = NULL, **argv;
+
+	if (app->scripted || !app->locked || resume_state(app, state, sizeof state) != 0 ||
+	    !(argv = own_argv(&text)))
+		return;
+	cw_screen_close(); /* the terminal's own modes back, for the new process to take */
+	if (setenv(RESUME_ENV, state, 1) == 0) {
+		char self[4096];
+		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+
+		/* By its own path, so that it keeps its name (ps, top); by /proc/self/exe when
+		 * that path is gone (casewatch upgraded while it ran). */
+		if (n > 0 && (size_t)n < sizeof self - 1) {
+			self[n] = '\0';
+			execv(self, argv);
+		}
+		execv("/proc/self/exe", argv);
+	}
+	/* Still here: locked in this process, as the lock always was. */
+	unsetenv(RESUME_ENV);
+	free(argv);
+	free(text);
+	if (cw_screen_open(0, 0, 0) != 0)
+		app->quit = 1;
+	cw_screen_repaint();
+}
+
+int cw_lock_resume(struct cw_app *app)
+{
+	const char *env = getenv(RESUME_ENV);
+	char state[CW_LOCK_DRAFTS * 40 + 1024], hex[CW_ID_HEX_LEN + 1], *p, *end;
+	int version, tab, wiped, used;
+	size_t n, at = 0;
+
+	if (!env)
+		return 0;
+	snprintf(state, sizeof state, "%s", env);
+	unsetenv(RESUME_ENV); /* not for the programs this one starts */
+	if (sscanf(state, "%d %32s %d %d %zu%n", &version, hex, &tab, &wiped, &n, &used) != 5 ||
+	    version != RESUME_VERSION || cw_id_parse_hex(hex, &app->database) != 0 || tab < 0 ||
+	    tab >= CW_TAB_COUNT || n > CW_LOCK_DRAFTS)
+		return 0;
+	p = state + used;
+	for (size_t i = 0; i < n; i++) {
+		int made;
+
+		if (sscanf(p, " %32[0-9a-f]:%d%n", hex, &made, &used) != 2 ||
+		    cw_id_parse_hex(hex, &app->lock_drafts[i]) != 0)
+			return 0;
+		app->lock_made[i] = made != 0;
+		p += used;
+	}
+	if (strncmp(p, " -", 2) != 0)
+		return 0;
+	p += 2;
+	for (end = p; *end && at + 1 < sizeof app->lock_note; end += 2) {
+		unsigned int c;
+
+		if (!end[1] || sscanf(end, "%2x", &c) != 1)
+			return 0;
+		app->lock_note[at++] = (char)c;
+	}
+	app->lock_note[at] = '\0';
+	app->nlock_drafts = n;
+	app->tab = tab;
+	app->warnings_wiped = wiped != 0;
+	/* Nothing opened yet has readied libsodium in this process. */
+	if (sodium_init() < 0 || !(app->pass = sodium_malloc(CW_PASSPHRASE_MAX + 1)))
+		snprintf(app->lock_note, sizeof app->lock_note,
+			 _("out of memory for the passphrase: C-c quits"));
+	pass_wipe(app);
+	app->st = NULL;
+	app->locked = 1;
+	return 1;
+}
+
 /* Once unlocked: the forms kept when it locked, opened again from their drafts (an edit's
  * changes put on the record as it is now, should a bundle have changed it meanwhile). */
 static void reopen_forms(struct cw_app *app)
@@ -199,6 +378,7 @@ void cw_app_lock(struct cw_app *app)
 		return;
 	}
 	lock_now(app, 1);
+	relaunch_locked(app);
 }
 
 int cw_app_lock_if_key_gone(struct cw_app *app)
@@ -209,6 +389,7 @@ int cw_app_lock_if_key_gone(struct cw_app *app)
 	snprintf(app->lock_note, sizeof app->lock_note, "%s",
 		 _("the key was destroyed (destroy-key): this database cannot be opened again "
 		   "unless 'casewatch key import FILE' restores it"));
+	relaunch_locked(app);
 	return 1;
 }
 
@@ -231,6 +412,7 @@ int cw_app_idle(struct cw_app *app, int key)
 	    now - app->last_key_ms >= (int64_t)app->lock_after * 1000) {
 		lock_now(app, 1);
 		app->last_key_ms = now;
+		relaunch_locked(app);
 		return 1;
 	}
 	if (!idle)

@@ -1712,18 +1712,20 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 	 * asked again, as the lock screen does, up to three times. */
 	session->tries = 3;
 	session->keep_warning = 1; /* for the status line: standard error would be hidden at once */
-	if ((rc = cw_session_open(session, 0, err)) != 0) {
-		free(keys);
-		return rc;
-	}
 	if (!(app = calloc(1, sizeof *app))) {
 		free(keys);
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	}
 	app->session = session;
-	app->st = session->store;
 	app->scripted = script != NULL;
 	app->tab = CW_TAB_RECORDS;
+	/* Started again by a lock (tui/lock.c): straight onto the lock screen, nothing opened. */
+	if ((script || !cw_lock_resume(app)) && (rc = cw_session_open(session, 0, err)) != 0) {
+		free(app);
+		free(keys);
+		return rc;
+	}
+	app->st = session->store;
 	cw_filter_state_init(&app->filter);
 	cw_app_invalidate(app);
 	/* A bad lock_after keeps the default and says where it is, so a typo neither stops

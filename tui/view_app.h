@@ -229,6 +229,9 @@ void cw_lock_draw(struct cw_app *app);
 void cw_lock_key(struct cw_app *app, int key);
 /* Wipes and frees what the lock screen holds (at exit). */
 void cw_lock_end(struct cw_app *app);
+/* At start: 1 when this process was started again by a lock (lock.c says why), with app set
+ * up locked, its store closed, on the lock screen; 0 otherwise (start as usual). */
+int cw_lock_resume(struct cw_app *app);
 
 /* view_form.c */
 void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int height);

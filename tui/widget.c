@@ -190,10 +190,16 @@ static int edit_reserve(struct cw_edit *e, size_t more)
 
 		while (cap < e->len + more + 1)
 			cap *= 2;
-		if (!(grown = realloc(e->buf, cap)))
+		/* Not realloc: what was typed (a witness's name) is wiped from the block left. */
+		if (!(grown = malloc(cap)))
 			return CW_ENOMEM;
-		if (!e->buf) /* a fresh edit is the empty text */
+		if (!e->buf) { /* a fresh edit is the empty text */
 			grown[0] = '\0', e->len = e->cursor = 0;
+		} else {
+			memcpy(grown, e->buf, e->len + 1);
+			explicit_bzero(e->buf, e->cap);
+			free(e->buf);
+		}
 		e->buf = grown;
 		e->cap = cap;
 	}
@@ -215,6 +221,8 @@ int cw_edit_set(struct cw_edit *e, const char *text)
 
 void cw_edit_free(struct cw_edit *e)
 {
+	if (e->buf)
+		explicit_bzero(e->buf, e->cap);
 	free(e->buf);
 	e->buf = NULL;
 	e->len = e->cap = e->cursor = 0;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The lock of the terminal interface (issue 11): L clears the screen, wipes the key (from the
-# kernel keyring too) and shows only the passphrase prompt; a wrong passphrase keeps it locked,
+# kernel keyring too) and shows only the passphrase prompt, with nothing of the database left
+# in the process's memory; a wrong passphrase keeps it locked,
 # the right one brings the lists back; no key for lock_after locks by itself, keeping an
 # unsaved form as a draft (sealed in the database) that opens again once unlocked; a plain database has nothing to lock and says it is not encrypted. In tmux (a
 # real terminal: what the pane holds is what a passer-by would see) and in scripted mode.
@@ -14,6 +15,26 @@ ok cw case add --title "Prosecutor v. Nameforlock" --court "Lockton Court" \
 ok cw log hearing --case "Prosecutor v. Nameforlock" --date 2024-05-02 --outcome adjourned
 # Every text of the database that a screen shows: none may be on the lock screen.
 NAMES="Nameforlock Lockers Kampot Lockton adjourned 2024-05-02"
+
+# memory_clean WHEN WORD...: none of the words is in the writable memory of the pane's
+# casewatch (stack_scan.py --all); said, not failed, when that memory cannot be read here.
+memory_clean() {
+	when=$1
+	shift
+	for word in "$@"; do
+		checks=$((checks + 1))
+		set +e
+		mem=$("${PYTHON3:-python3}" "$TOP_SRCDIR/tests/tui/stack_scan.py" \
+			"$(T display-message -p -t cw '#{pane_pid}')" "$word" --all)
+		got=$?
+		set -e
+		case "$got:$mem" in
+		0:clean) ;;
+		0:found) fail "'$word' is still in the process's memory $when" ;;
+		*) echo "(the memory was not read: $mem)" ;;
+		esac
+	done
+}
 
 # no_names: the pane holds none of $NAMES.
 no_names() {
@@ -57,6 +78,9 @@ case "$got:$stack" in
 0:found) fail "a name from the database is still in the stack after L" ;;
 *) echo "(the stack was not read: $stack)" ;;
 esac
+# Nor anywhere in its memory: the heap held the lists' records, curses' buffers what it drew
+# (a trust trial found them there); locking starts the process again, on the lock screen.
+memory_clean "after L" Nameforlock Lockers Lockton
 if [ "$keyring" = 1 ]; then
 	checks=$((checks + 1))
 	set +e
@@ -100,6 +124,8 @@ wait_for "casewatch is locked — passphrase:" 10
 wait_for "the unsaved form was kept as a draft: it opens again once unlocked"
 NAMES="$NAMES Secretname"
 no_names
+# What was typed, and what the lists showed, are nowhere in the locked process.
+memory_clean "after the idle lock" Secretname Nameforlock
 # The draft is sealed like a record: its text is not in the file.
 checks=$((checks + 1))
 if grep -aqF "Secretname" "$DB/data.mdb"; then

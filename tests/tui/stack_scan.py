@@ -1,6 +1,8 @@
-"""stack_scan.py PANE_PID WORD: whether WORD is in the [stack] of the casewatch process the tmux
-pane runs (prints "found" or "clean"; exit 2 when there is no such process or it cannot be
-read). The lock test uses it: after L, no record text may stay in the stack's old frames."""
+"""stack_scan.py PANE_PID WORD [--all]: whether WORD is in the [stack] of the casewatch process the
+tmux pane runs, or with --all anywhere in its writable memory that no file backs (heap, stack,
+anonymous maps: where a freed record, a typed name or curses' buffers would be); prints "found"
+or "clean", exit 2 when there is no such process or it cannot be read. The lock test uses it:
+after L, no record text may stay in the stack's old frames, nor anywhere in the process."""
 import os
 import sys
 
@@ -37,21 +39,40 @@ def main():
     if pid is None:
         print("no casewatch process")
         return 2
+    everywhere = len(sys.argv) > 3 and sys.argv[3] == "--all"
+    read = 0
     try:
         with open(f"/proc/{pid}/maps") as f:
             maps = f.read().splitlines()
         with open(f"/proc/{pid}/mem", "rb", 0) as mem:
             for line in maps:
-                if line.endswith("[stack]"):
-                    start, end = (int(x, 16) for x in line.split()[0].split("-"))
-                    mem.seek(start)
-                    print("found" if word in mem.read(end - start) else "clean")
+                fields = line.split()
+                name = fields[5] if len(fields) > 5 else ""
+                if everywhere:
+                    if "w" not in fields[1] or (name and not name.startswith("[")):
+                        continue
+                    if name in ("[vvar]", "[vsyscall]"):
+                        continue
+                elif name != "[stack]":
+                    continue
+                start, end = (int(x, 16) for x in fields[0].split("-"))
+                mem.seek(start)
+                try:
+                    data = mem.read(end - start)
+                except OSError:
+                    continue  # a guard page
+                read += 1
+                if word in data:
+                    print("found")
                     return 0
     except OSError as e:
         print(f"cannot read its memory: {e}")
         return 2
-    print("no stack mapping")
-    return 2
+    if not read:
+        print("no mapping read")
+        return 2
+    print("clean")
+    return 0
 
 
 sys.exit(main())
