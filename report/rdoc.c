@@ -1157,7 +1157,7 @@ static void detainees(struct builder *b)
 		}
 		row_end(b);
 	}
-	/* Then those their case records as detained with no arrest or detention logged: no
+	/* Then those their case records as detained with no dated arrest or detention: no
 	 * start, so no days (report.h). */
 	for (size_t i = 0; i < r->nunstarted; i++) {
 		const struct cw_report_detainee *d = &r->unstarted[i];
@@ -1184,14 +1184,14 @@ static void detainees(struct builder *b)
 		cw_date_format(d->to, known);
 		if (cw_date_is_known(d->to))
 			cell(b, CW_RC_DETAIL,
-			     _("no arrest or detention logged: the case records them as detained "
-			       "as of %s; their days are not known"),
+			     _("no dated arrest or detention logged: the case records them as "
+			       "detained as of %s; their days are not known"),
 			     known);
 		else
 			cell(b, CW_RC_DETAIL, "%s",
-			     _("no arrest or detention logged: the case records them as detained, "
-			       "as of no date; their days are not known"));
-		cell(b, CW_RC_LABEL, "%s", _("detained, no arrest logged"));
+			     _("no dated arrest or detention logged: the case records them as "
+			       "detained, as of no date; their days are not known"));
+		cell(b, CW_RC_LABEL, "%s", _("detained, no dated arrest"));
 		row_end(b);
 	}
 }
@@ -2268,7 +2268,7 @@ static void detention_longest(struct sb *sb, const struct cw_report *r,
 		detention_unknown_lengths(sb, r, d);
 }
 
-/* Those a case records as held before a verdict with no arrest or detention logged: how many
+/* Those a case records as held before a verdict with no dated arrest or detention: how many
  * people (a group as many as it counts, "at least" when one gives no number), and how many of
  * the people are listed when not all are. */
 static int detention_unstarted(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
@@ -2279,23 +2279,55 @@ static int detention_unstarted(struct cw_rdoc *doc, struct sb *sb, const struct 
 		return 0;
 	for (size_t i = 0; i < r->nunstarted; i++)
 		listed += !r->unstarted[i].group[0];
-	sb_add(sb,
-	       r->unstarted_uncounted
-		       ? P_("At least %zu more person is recorded by their case as held before a "
-			    "verdict with no arrest or detention logged, so their days are not "
-			    "counted (listed last)",
-			    "At least %zu more people are recorded by their cases as held before a "
-			    "verdict with no arrest or detention logged, so their days are not "
-			    "counted (listed last)",
-			    r->unstarted_people)
-		       : P_("%zu more person is recorded by their case as held before a verdict "
-			    "with no arrest or detention logged, so their days are not counted "
-			    "(listed last)",
-			    "%zu more people are recorded by their cases as held before a verdict "
-			    "with no arrest or detention logged, so their days are not counted "
-			    "(listed last)",
-			    r->unstarted_people),
-	       r->unstarted_people);
+	/* "more" after the sentences of those held where a start counts them */
+	if (r->ndetainees)
+		sb_add(sb,
+		       r->unstarted_uncounted
+			       ? P_("At least %zu more person is recorded as held before a verdict "
+				    "by "
+				    "the entry of their case, with no dated arrest or detention "
+				    "logged, so their days are not counted (listed last)",
+				    "At least %zu more people are recorded as held before a "
+				    "verdict by "
+				    "the entry of their case, with no dated arrest or detention "
+				    "logged, so their days are not counted (listed last)",
+				    r->unstarted_people)
+			       : P_("%zu more person is recorded as held before a verdict by the "
+				    "entry of their case, with no dated arrest or detention "
+				    "logged, "
+				    "so their days are not counted (listed last)",
+				    "%zu more people are recorded as held before a verdict by the "
+				    "entry of their case, with no dated arrest or detention "
+				    "logged, "
+				    "so their days are not counted (listed last)",
+				    r->unstarted_people),
+		       r->unstarted_people);
+	else
+		sb_add(sb,
+		       r->unstarted_uncounted
+			       ? P_("At least %zu person is recorded as held before a verdict by "
+				    "the "
+				    "entry of their case, with no dated arrest or detention "
+				    "logged, "
+				    "so their days are not counted (listed in the detention table)",
+				    "At least %zu people are recorded as held before a verdict by "
+				    "the "
+				    "entry of their case, with no dated arrest or detention "
+				    "logged, "
+				    "so their days are not counted (listed in the detention table)",
+				    r->unstarted_people)
+			       : P_("%zu person is recorded as held before a verdict by the entry "
+				    "of "
+				    "their case, with no dated arrest or detention logged, so "
+				    "their "
+				    "days are not counted (listed in the detention table)",
+				    "%zu people are recorded as held before a verdict by the entry "
+				    "of "
+				    "their case, with no dated arrest or detention logged, so "
+				    "their "
+				    "days are not counted (listed in the detention table)",
+				    r->unstarted_people),
+		       r->unstarted_people);
 	if (listed < r->unstarted_named)
 		/* TRANSLATORS: after "... (listed last)": how many of the named people are */
 		sb_add(sb,
@@ -3378,11 +3410,10 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			     "during the period, and every group of unnamed defendants)."),
 			   to, to, CW_REPORT_DETAINEES_MAX);
 	if (r->nunstarted && b.sec->note) {
-		char *more =
-			note("%s %s", b.sec->note,
-			     _("Last, those their case records as held before a verdict with no "
-			       "arrest or detention logged (the most recently recorded first): "
-			       "their days are not known."));
+		char *more = note("%s %s", b.sec->note,
+				  _("Last, those the entry of their case records as held before a "
+				    "verdict with no dated arrest or detention logged (the most "
+				    "recently recorded first): their days are not known."));
 
 		free(b.sec->note);
 		b.sec->note = more;

@@ -2586,10 +2586,11 @@ static int unstarted_push(struct cw_report *r, const struct cw_report_detainee *
 	return 0;
 }
 
-/* Whether the case's records (its milestones, confidential ones left out) hold a dated arrest
- * or detention of the group `label`, or the detainees list already has it. */
+/* Whether the case's records (its milestones, confidential ones left out) hold an arrest or
+ * detention of the group `label` dated up to the period's end (with any_date, dated at all:
+ * the case's entry is undated), or the detainees list already has it. */
 static int group_started(const struct cw_report *r, const struct cw_record *kase,
-			 const struct cw_record_list *ms, const char *label)
+			 const struct cw_record_list *ms, const char *label, int any_date)
 {
 	for (size_t i = 0; i < r->ndetainees; i++)
 		if (r->detainees[i].group[0] && cw_id_equal(&r->detainees[i].case_id, &kase->id) &&
@@ -2600,6 +2601,7 @@ static int group_started(const struct cw_report *r, const struct cw_record *kase
 
 		if (ms->items[i].kind == CW_KIND_MILESTONE && cw_id_is_zero(&m->person) &&
 		    m->group && strcasecmp(m->group, label) == 0 && cw_date_is_known(m->date) &&
+		    (any_date || cw_date_compare(cw_date_first_day(m->date), r->to) <= 0) &&
 		    cw_timeline_starts_detention(m))
 			return 1;
 	}
@@ -2630,7 +2632,7 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 		    !cw_timeline_entry_held_pretrial(kase, d) ||
 		    (cw_date_is_known(known) &&
 		     cw_date_compare(cw_date_first_day(known), r->to) > 0) ||
-		    group_started(r, kase, &ms, d->label))
+		    group_started(r, kase, &ms, d->label, !cw_date_is_known(known)))
 			continue;
 		memset(&row, 0, sizeof row);
 		snprintf(row.group, sizeof row.group, "%s", d->label);
@@ -2652,12 +2654,41 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 	return rc;
 }
 
+/* Whether the person is held in pretrial detention at the end of the period in a case where
+ * their detention has a start (cw_timeline_summarise over their records, as consider_detainee
+ * reads them): then they are counted there, listed or not. */
+static int held_elsewhere(struct cw_reader *rd, struct cw_report *r, const struct cw_id *person,
+			  int *held, struct cw_error *err)
+{
+	struct cw_timeline_summary sum;
+	struct cw_record_list tl;
+	int rc;
+
+	*held = 0;
+	if ((rc = cw_reader_person_records(
+		     rd, person,
+		     CW_KIND_BIT(CW_KIND_CASE) | CW_KIND_BIT(CW_KIND_MILESTONE) |
+			     CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT),
+		     &tl, err)) != 0)
+		return rc;
+	if (cw_withheld_sift(&r->confidential, &tl, 0) != 0) {
+		cw_record_list_free(&tl);
+		return oom(err);
+	}
+	drop_other_accounts_visits(r, &tl);
+	cw_timeline_summarise(person, tl.items, tl.n, r->to, &sum);
+	*held = sum.pretrial_ongoing;
+	cw_record_list_free(&tl);
+	return 0;
+}
+
 /* Whoever a case the filter admits records as detained, known so by the period's end, with no
- * dated arrest or detention of theirs logged in it: the index names them (store.h), the case
- * is read for the filter, what is withheld and its groups. People already listed as held (from
- * another case) are not again. */
+ * arrest or detention of theirs in it dated up to then: the index names them (store.h), the
+ * case is read for the filter, what is withheld and its groups. People held in pretrial
+ * detention in another case (candidates: the index's, by person) are counted there, listed
+ * or not, and not here. */
 static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
-			    struct cw_error *err)
+			    const struct cw_idmap *candidates, struct cw_error *err)
 {
 	struct cw_unstarted *u = NULL;
 	struct cw_idmap counted = {0}; /* the people counted: each once, whatever their cases */
@@ -2666,7 +2697,8 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 
 	if (!m)
 		return 0;
-	if ((rc = cw_reader_detained_unstarted(rd, r->to, &u, &n, err)) != 0)
+	if ((rc = cw_reader_detained_unstarted(rd, r->to, r->confidential.leave_out, &u, &n,
+					       err)) != 0)
 		return rc;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		int person = !cw_id_is_zero(&u[i].person), match = 0;
@@ -2698,7 +2730,16 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 			break;
 		}
 		if (one.n == 1 && (rc = cw_matcher_test(m, &one.items[0], &match, err)) == 0 &&
-		    match) {
+		    match && person && cw_idmap_get(candidates, &u[i].person, NULL)) {
+			int held;
+
+			if ((rc = held_elsewhere(rd, r, &u[i].person, &held, err)) == 0 && held) {
+				match = 0;
+				if (cw_idmap_put(&counted, &u[i].person, 0, NULL) < 0)
+					rc = oom(err);
+			}
+		}
+		if (rc == 0 && one.n == 1 && match) {
 			if (!person) {
 				rc = unstarted_groups(rd, r, &one.items[0], err);
 			} else {
@@ -2768,8 +2809,17 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 		rc = consider_taken(rd, m, r, &r->arrests, err);
 	if (rc == 0)
 		rc = gather_groups(rd, m, r, err);
-	if (rc == 0)
-		rc = gather_unstarted(rd, m, r, err);
+	if (rc == 0) {
+		/* Who may be held in a case where their detention has a start. */
+		struct cw_idmap candidates = {0};
+
+		for (size_t i = 0; i < ncand && rc == 0; i++)
+			if (cw_idmap_put(&candidates, &cand[i].person, 0, NULL) < 0)
+				rc = oom(err);
+		if (rc == 0)
+			rc = gather_unstarted(rd, m, r, &candidates, err);
+		cw_idmap_free(&candidates);
+	}
 	cw_matcher_free(m);
 	free(cand);
 	for (size_t i = 0; rc == 0 && i < r->ndetainees; i++) {

@@ -1065,23 +1065,34 @@ out:
 
 /* ---- held with no arrest or detention logged ----------------------------------------------- */
 
-/* Whether (person, case) has a start at any date. */
-static int has_start(MDB_cursor *cur, const uint8_t *person, const uint8_t *kase, int *yes)
+/* Whether (person, case) has a start dated up to `to` (a date key) that the reader sees: with
+ * nr->shown, a confidential arrest or detention is not one (what is written for others does
+ * not show it: the case's entry alone says they are held). */
+static int has_start(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *person,
+		     const uint8_t *kase, uint32_t to, int *yes)
 {
 	uint8_t seek[1 + PAIR_LEN];
 	MDB_val k = {sizeof seek, seek}, v;
-	int rc;
+	int rc, op;
 
 	*yes = 0;
 	seek[0] = DET_START;
 	memcpy(seek + 1, person, ID_LEN);
 	memcpy(seek + 1 + ID_LEN, kase, ID_LEN);
-	if ((rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE)) == MDB_NOTFOUND)
-		return 0;
-	if (rc != 0)
-		return rc;
-	*yes = k.mv_size == DETENTION_KEY_MAX && memcmp(k.mv_data, seek, sizeof seek) == 0;
-	return 0;
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		const uint8_t *key = k.mv_data;
+
+		if (k.mv_size != DETENTION_KEY_MAX || memcmp(key, seek, sizeof seek) != 0 ||
+		    get_be32(key + sizeof seek) > to)
+			return 0;
+		/* the owner's id: after the date, the counting (1) and the day counted to */
+		if (!nr->shown ||
+		    !record_confidential(nr, key + sizeof seek + DATE_LEN + 1 + DATE_LEN)) {
+			*yes = 1;
+			return 0;
+		}
+	}
+	return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
 static int unstarted_add(struct cw_unstarted **v, size_t *n, size_t *cap, const uint8_t *person,
@@ -1120,9 +1131,10 @@ static int unstarted_order(const void *pa, const void *pb)
 	return memcmp(a->person.b, b->person.b, ID_LEN);
 }
 
-int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, struct cw_unstarted **out,
-				 size_t *n, struct cw_error *err)
+int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int shown,
+				 struct cw_unstarted **out, size_t *n, struct cw_error *err)
 {
+	struct news_reader nr = {rd->st, rd->txn, shown};
 	struct cw_unstarted *v = NULL;
 	size_t cap = 0;
 	MDB_cursor *walk = NULL, *look = NULL;
@@ -1138,8 +1150,9 @@ int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, struct
 	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &walk)) != 0 ||
 	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &look)) != 0)
 		goto out;
-	/* People: every cheld entry known by `to` (or with no date) whose (person, case) has no
-	 * start at all. One with a start is counted from it, or was arrested after `to`. */
+	/* People: every cheld entry known by `to` whose (person, case) has no start up to `to`
+	 * (one with such a start is counted from it), and every undated one with no start at
+	 * all. */
 	{
 		uint8_t seek[1] = {DET_CHELD};
 		MDB_val k = {sizeof seek, seek}, val;
@@ -1154,7 +1167,11 @@ int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, struct
 			if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_CHELD ||
 			    (date = get_be32(key + 1)) > to_key)
 				break;
-			if ((rc = has_start(look, key + 1 + DATE_LEN, key + 1 + DATE_LEN + ID_LEN,
+			/* An entry dated by `to` holds them then, whatever comes after; an
+			 * undated one does not say when, and a start after `to` says they were
+			 * taken only then. */
+			if ((rc = has_start(&nr, look, key + 1 + DATE_LEN,
+					    key + 1 + DATE_LEN + ID_LEN, date ? to_key : UINT32_MAX,
 					    &started)) != 0)
 				goto out;
 			if (!started &&

@@ -502,10 +502,12 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to, int 
  * reads their records to decide (groups are few). *out is freed by the caller. */
 int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, struct cw_id **out,
 				    size_t *n, struct cw_error *err);
-/* The defendants a case's entry says are detained with no arrest or detention of theirs in it
- * dated (the index keeps a detention by its start, so these are in neither list above), their
- * entry known by `to` (its as-of date, else the case's, else its opening, up to `to`) or
- * undated: each named one (person set), and each case with a labelled group so detained
+/* The defendants a case's entry says are held before a verdict, known so by `to`
+ * (cw_timeline_entry_known, up to `to`) with no arrest or detention of theirs in the case
+ * dated up to `to`, or undated with none dated at all (a start after `to` says when they were
+ * taken); the index keeps a detention by its start, so these are in neither list above, and
+ * with `shown` a confidential start is not counted, as what is written for others does not
+ * show it: each named one (person set), and each case with a labelled group so detained
  * (person zero: the caller reads the case's records to tell which of its groups has no start
  * of its own). `known` is that date, the latest of a case's groups; unknown when none. Latest
  * known first, the undated last. *out is freed by the caller. */
@@ -513,8 +515,8 @@ struct cw_unstarted {
 	struct cw_id person, case_id;
 	struct cw_date known;
 };
-int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, struct cw_unstarted **out,
-				 size_t *n, struct cw_error *err);
+int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int shown,
+				 struct cw_unstarted **out, size_t *n, struct cw_error *err);
 /* The hearings, milestones and incidents filed under a case (kinds: which of them), oldest
  * first. */
 int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,

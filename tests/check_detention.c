@@ -340,10 +340,12 @@ static int held_unstarted_entry(const struct cw_record *kase, const struct cw_de
 
 /* Those the report lists last, counted by a scan of every case the filter lists: each named
  * defendant an entry says is held before a verdict (known by `to` or undated) with no dated
- * arrest or detention of theirs in that case, once, unless the report lists them as held
- * (r, checked against the scan above); then, unless the filter names a person, each labelled
- * group so held with no dated arrest or detention of the group in the case, that the report
- * does not list as held, as its number (one when it gives none). */
+ * arrest or detention of theirs in that case dated up to `to` (dated at all when the entry
+ * is undated: a start after `to` says when they were taken), once, unless the summary of
+ * their records finds them held in pretrial detention (where a start counts them); then,
+ * unless the filter names a person, each labelled group so held with no arrest or detention
+ * of the group in the case dated up to `to`, that the report does not list as held (r,
+ * checked against the scan above), as its number (one when it gives none). */
 static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter, struct cw_date to,
 			     const struct cw_report *r, size_t *named, size_t *people)
 {
@@ -399,22 +401,28 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 				const struct cw_milestone *m = &ev.items[e].u.milestone;
 
 				started = cw_date_is_known(m->date) &&
+					  (!cw_date_is_known(cw_timeline_entry_known(kase, d)) ||
+					   cw_date_compare(cw_date_first_day(m->date), to) <= 0) &&
 					  cw_timeline_starts_detention(m) &&
 					  (cw_id_is_zero(&d->person)
 						   ? cw_id_is_zero(&m->person) && m->group &&
 							     strcasecmp(m->group, d->label) == 0
 						   : cw_id_equal(&m->person, &d->person));
 			}
-			for (size_t i = 0; i < r->ndetainees && !listed; i++)
-				listed = cw_id_is_zero(&d->person)
-						 ? r->detainees[i].group[0] &&
-							   cw_id_equal(&r->detainees[i].case_id,
-								       &kase->id) &&
-							   strcasecmp(r->detainees[i].group,
-								      d->label) == 0
-						 : !r->detainees[i].group[0] &&
-							   cw_id_equal(&r->detainees[i].person,
-								       &d->person);
+			/* A group held is listed (all are); a person held in pretrial detention
+			 * where it has a start is counted there, listed or not. */
+			for (size_t i = 0;
+			     i < r->ndetainees && !listed && cw_id_is_zero(&d->person); i++)
+				listed = r->detainees[i].group[0] &&
+					 cw_id_equal(&r->detainees[i].case_id, &kase->id) &&
+					 strcasecmp(r->detainees[i].group, d->label) == 0;
+			if (!cw_id_is_zero(&d->person) && !started) {
+				const struct cw_record_list *tl = person_timeline(s, &d->person);
+				struct cw_timeline_summary sum;
+
+				cw_timeline_summarise(&d->person, tl->items, tl->n, to, &sum);
+				listed = sum.pretrial_ongoing;
+			}
 			if (started || listed)
 				continue;
 			if (!cw_id_is_zero(&d->person)) {

@@ -58,13 +58,13 @@ assert [r['label'] for r in u] == ['a hearing logged for that day'], u
 # and number (the NagaWorld strikers arrested in 2021, 002 para 29: no number given, counted to
 # the source's date)
 d = {r['people']: (r['count'], r['at_least'], r['at_most']) for r in sec('pretrial_detention')
-     if r['label'] != 'detained, no arrest logged'}
+     if r['label'] != 'detained, no dated arrest'}
 assert d == {'Eng Sroy': ('', '195', '225'), 'Ny Nak': ('37', '37', '37'),
              'a number of trade unionists and workers of the NagaWorld casino (number not given)':
              ('', '152', '545')}, d
 # then those a case records as held before a verdict with no arrest logged (the Cambodian
 # National Heart Party's president, 002 para 31): no days
-n = [r for r in sec('pretrial_detention') if r['label'] == 'detained, no arrest logged']
+n = [r for r in sec('pretrial_detention') if r['label'] == 'detained, no dated arrest']
 assert 'president of the Cambodian National Heart Party (1 unnamed)' in [r['people'] for r in n], n
 assert all(r['count'] == r['at_least'] == r['at_most'] == '' for r in n), n
 c = {r['label']: (r['count'], r['previous_count']) for r in sec('comparison')}
