@@ -3,6 +3,7 @@
  * store/trust.h's. */
 #include "config.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "models/i18n.h"
 #include "models/json.h"
 #include "store/identity.h"
+#include "store/signature.h"
 #include "store/trust.h"
 
 const char cw_identity_help[] =
@@ -32,6 +34,17 @@ const char cw_peer_help[] =
 	   "fingerprint by phone before enrolling a key. One name per key: to give a peer a\n"
 	   "new key (a new laptop), remove it and add it again (its next bundle holds\n"
 	   "everything). --json for JSON.\n");
+
+const char cw_check_signature_help[] =
+	N_("Checks a file casewatch wrote with --sign (a report, an export) against its\n"
+	   "signature, FILE.sig unless SIGNATURE names another: that it is every byte the\n"
+	   "laptop signed, and which key signed it. Needs no database and no passphrase, so a\n"
+	   "partner who received both files can run it. The signature proves who holds the\n"
+	   "key, so compare the fingerprint it prints with the one the author reads you by\n"
+	   "phone ('casewatch identity' prints it), or with 'casewatch peer list' if you\n"
+	   "enrolled that laptop. Exit status 0 when the file is as signed, 74 when it is not\n"
+	   "(changed, cut, or another file's signature), 65 when SIGNATURE is not a casewatch\n"
+	   "signature. --json for JSON.\n");
 
 /* The positional words of a command, options aside: at most `max`, at least `min`. */
 static int words(struct cw_cli *cli, int first_arg, const char **out, int min, int max,
@@ -205,4 +218,78 @@ int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first
 	cw_table_free(&t);
 	free(p);
 	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
+}
+
+/* ---- check-signature -------------------------------------------------------------------- */
+
+/* A signature file, whole and NUL-terminated: far smaller than `max`. */
+static int read_signature(const char *path, size_t max, char **text, struct cw_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	size_t len;
+
+	*text = NULL;
+	if (!f)
+		return cw_error_set(err, errno == ENOENT ? CW_ENOTFOUND : CW_EIO, "signature",
+				    "cannot read %.300s: %s", path, strerror(errno));
+	if (!(*text = malloc(max + 1))) {
+		fclose(f);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	len = fread(*text, 1, max + 1, f);
+	if (ferror(f) || len > max || memchr(*text, '\0', len)) {
+		int bad = !ferror(f);
+
+		fclose(f);
+		free(*text);
+		*text = NULL;
+		return bad ? cw_error_set(err, CW_EINVAL, "signature",
+					  "%.300s is not a casewatch signature file", path)
+			   : cw_error_set(err, CW_EIO, "signature", "cannot read %.300s", path);
+	}
+	fclose(f);
+	(*text)[len] = '\0';
+	return 0;
+}
+
+int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	const char *w[2] = {NULL, NULL};
+	char sigpath[4096], dbhex[CW_ID_HEX_LEN + 1], key[CW_IDENTITY_TEXT_MAX];
+	struct cw_file_signature sig;
+	char *text = NULL;
+	int rc;
+
+	(void)cmd;
+	if ((rc = words(cli, first_arg, w, 1, 2,
+			"casewatch check-signature FILE [SIGNATURE] [--json]")) != 0)
+		return rc;
+	if ((size_t)snprintf(sigpath, sizeof sigpath, "%s%s", w[0], CW_SIGNATURE_SUFFIX) >=
+	    sizeof sigpath)
+		return cw_error_set(&cli->err, CW_EINVAL, "file", "the file name is too long");
+	if ((rc = read_signature(w[1] ? w[1] : sigpath, 4096, &text, &cli->err)) != 0)
+		return rc;
+	rc = cw_file_signature_check(w[0], text, &sig, &cli->err);
+	free(text);
+	if (rc != 0)
+		return rc;
+	cw_id_hex(&sig.database, dbhex);
+	cw_identity_text_of_database(&sig.signer, &sig.database, key);
+	if (cli->json) {
+		json_t *o = json_pack(
+			"{s:s,s:s,s:s,s:s,s:o,s:I}", "file", w[0], "signed_at", sig.signed_at,
+			"fingerprint", sig.fingerprint, "signer", key, "database",
+			cw_id_is_zero(&sig.database) ? json_null() : json_string(dbhex), "bytes",
+			(json_int_t)sig.bytes);
+
+		return cw_cli_print_json(cli, o);
+	}
+	cw_print_safe(cli->out, w[0], 0);
+	fprintf(cli->out,
+		_(": every byte as signed on %s (UTC) by the key with fingerprint %s (database "
+		  "%.8s)\n"
+		  "compare that fingerprint with the one its author reads you, or with "
+		  "'casewatch peer list'\n"),
+		sig.signed_at, sig.fingerprint, cw_id_is_zero(&sig.database) ? "?" : dbhex);
+	return 0;
 }

@@ -12,6 +12,8 @@
 #include "report/agenda.h"
 #include "report/export.h"
 #include "report/write.h"
+#include "store/outfile.h"
+#include "store/signature.h"
 #include "models/format.h"
 #include "models/clock.h"
 #include "models/i18n.h"
@@ -33,6 +35,9 @@ const char cw_report_help[] = N_(
 	"                      pdf (A4, Khmer shaped; needs -o FILE or a pipe)\n"
 	"  -o FILE, --output FILE\n"
 	"                      write FILE (whole or not at all) instead of standard output\n"
+	"  --sign              also write FILE.sig: this database's signature of FILE, which\n"
+	"                      'casewatch check-signature FILE' checks anywhere, without a\n"
+	"                      database (the partner compares the fingerprint it prints)\n"
 	"Header (every format): organisation, period, author, when it was generated and a\n"
 	"confidentiality note:\n"
 	"  --organisation NAME the organisation sending it (else `organisation` in the config\n"
@@ -67,6 +72,8 @@ const char cw_export_help[] = N_(
 	"Filters (as for list): --article, --kind, --account, --since, --until, --court,\n"
 	"  --province, --person, --case, --text, --filter LINE\n"
 	"  -o FILE, --output FILE  write FILE (whole or not at all) instead of standard output\n"
+	"  --sign              also write FILE.sig, this database's signature of FILE (see\n"
+	"                      'casewatch check-signature')\n"
 	"Ids are the records' 32-digit ids, the same in every export and in 'show'.\n"
 	"iCalendar: one event per hearing and per follow-up visit due, with the record id in\n"
 	"its UID; times are Cambodian local time (Asia/Phnom_Penh); a hearing without a time is\n"
@@ -78,6 +85,22 @@ const char cw_export_help[] = N_(
 
 /* ---- options ---------------------------------------------------------------------------- */
 
+/* --sign: FILE.sig beside the file just written, whole or not at all like it. */
+static int sign_output(struct cw_cli *cli, const char *path)
+{
+	char sig[4096], *text = NULL;
+	int rc;
+
+	if ((size_t)snprintf(sig, sizeof sig, "%s%s", path, CW_SIGNATURE_SUFFIX) >= sizeof sig)
+		return cw_error_set(&cli->err, CW_EINVAL, "output", "the file name is too long");
+	if ((rc = cw_file_sign(cli->session.store, path, cw_now_us(), &text, &cli->err)) == 0)
+		rc = cw_outfile_write(sig, text, strlen(text), &cli->err);
+	free(text);
+	if (rc == 0)
+		fprintf(cli->out, _("signed it: %s\n"), sig);
+	return rc;
+}
+
 struct report_opts {
 	struct cw_filter filter;
 	const char *week, *from, *to, *format, *output, *timeline;
@@ -85,6 +108,7 @@ struct report_opts {
 	const char *lang;                           /* report: its language */
 	const char *what;                           /* export: persons, cases, records */
 	int include_confidential;
+	int sign; /* --sign: FILE.sig beside FILE */
 };
 
 static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct report_opts *o)
@@ -105,11 +129,20 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 			i += 2;
 			continue;
 		}
-		if ((rc = cw_cli_next_opt(cli, &i, "json,help,include-confidential", &opt)) <= 0)
-			return rc;
+		if ((rc = cw_cli_next_opt(cli, &i, "json,help,include-confidential,sign", &opt)) <=
+		    0)
+			return rc == 0 && o->sign && !o->output
+				       ? cw_error_set(&cli->err, CW_EUSAGE, "sign",
+						      "needs -o FILE: the signature is written "
+						      "beside the file, as FILE.sig")
+				       : rc;
 		rc = 0;
 		if (!strcmp(opt.name, "json") || !strcmp(opt.name, "help"))
 			continue;
+		if (!strcmp(opt.name, "sign")) {
+			o->sign = 1;
+			continue;
+		}
 		if (!strcmp(opt.name, "include-confidential")) {
 			o->include_confidential = 1;
 			continue;
@@ -264,6 +297,8 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		rc = cw_outfile_close(&out, rc, &cli->err);
 		if (rc == 0 && o.output)
 			fprintf(cli->out, _("wrote %s\n"), o.output);
+		if (rc == 0 && o.sign)
+			rc = sign_output(cli, o.output);
 	}
 	cw_report_free(&r);
 	return rc;
@@ -509,5 +544,7 @@ int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	rc = cw_outfile_close(&out, rc, &cli->err);
 	if (rc == 0 && o.output)
 		fprintf(cli->out, _("wrote %s\n"), o.output);
+	if (rc == 0 && o.sign)
+		rc = sign_output(cli, o.output);
 	return rc;
 }

@@ -55,6 +55,9 @@ int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_
 int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_peer_remove(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+/* check-signature: a file written with --sign against its signature; needs no database. */
+int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_check_signature_help[];
 extern const char cw_identity_help[];
 extern const char cw_peer_help[];
 

@@ -210,6 +210,10 @@ static const struct cw_command commands[] = {
 	 N_("the enrolled peers, with their fingerprints"), cw_peer_help, 1, 1},
 	{"peer", "remove", cw_cmd_peer_remove, 0, "casewatch peer remove NAME",
 	 N_("stop trusting a peer's key"), cw_peer_help, 0, 0},
+	{"check-signature", NULL, cw_cmd_check_signature, 0,
+	 "casewatch check-signature FILE [SIGNATURE] [--json]",
+	 N_("check that a file written with --sign is every byte its signer wrote, and who"),
+	 cw_check_signature_help, 1, 0},
 	/* backups */
 	{"backup", NULL, cw_cmd_backup, 0, "casewatch backup -o FILE [--json]",
 	 N_("write a consistent, compacted backup while others read and write"), cw_backup_help, 1,

@@ -3,7 +3,8 @@
 libcwstore_a_SOURCES += \
 	store/sync.h store/sync_internal.h \
 	store/merge.c store/bundle.c store/peers.c \
-	store/identity.c store/identity.h store/trust.c store/trust.h store/envelope.c
+	store/identity.c store/identity.h store/trust.c store/trust.h store/envelope.c \
+	store/signature.c store/signature.h
 libcwstore_a_CFLAGS += $(JANSSON_CFLAGS) $(ZSTD_CFLAGS)
 
 ## The merge rule, bundles and their envelope in-process (stores in temporary directories), and
@@ -17,4 +18,5 @@ tests_check_sync_LDADD = $(STORE_LIBS) $(CHECK_LIBS)
 
 CLI_TESTS += tests/cli/sync.sh tests/cli/sync_refused.sh tests/cli/bundles_signed.sh \
 	tests/cli/sync_clocks.sh tests/cli/deletions.sh tests/cli/bundles_stream.sh \
+	tests/cli/signatures.sh \
 	tests/cli/bundles_v2.sh
