@@ -5,10 +5,10 @@
 ## replay.c's main() and the ordinary libraries. `make check` runs tests/fuzz/run.sh on each:
 ## its corpus (tests/fuzz/corpus/NAME/) replayed, then, with libFuzzer, a few seconds of
 ## fuzzing. `make fuzz` fuzzes each for FUZZ_SECONDS (default 300).
-FUZZ_TARGETS = date article filter codec config import envelope bundle
+FUZZ_TARGETS = date article filter codec config import envelope bundle signature
 FUZZ_PROGS = tests/fuzz/date.fuzz tests/fuzz/article.fuzz tests/fuzz/filter.fuzz \
 	tests/fuzz/codec.fuzz tests/fuzz/config.fuzz tests/fuzz/import.fuzz \
-	tests/fuzz/envelope.fuzz tests/fuzz/bundle.fuzz
+	tests/fuzz/envelope.fuzz tests/fuzz/bundle.fuzz tests/fuzz/signature.fuzz
 check_PROGRAMS += $(FUZZ_PROGS)
 FUZZ_HDRS = tests/fuzz/fuzz.h tests/fuzz/fuzz_store.h tests/fuzz/fuzz_verify.h
 FUZZ_DEP_CFLAGS = $(LMDB_CFLAGS) $(JANSSON_CFLAGS) $(SODIUM_CFLAGS) $(KEYUTILS_CFLAGS) \
@@ -55,6 +55,10 @@ tests_fuzz_import_fuzz_SOURCES = tests/fuzz/import.c $(FUZZ_HDRS) $(FUZZ_MAIN)
 tests_fuzz_import_fuzz_CFLAGS = $(FUZZ_COMPILE)
 tests_fuzz_import_fuzz_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_import_fuzz_LDADD = $(FUZZ_LINK_LIBS)
+tests_fuzz_signature_fuzz_SOURCES = tests/fuzz/signature.c $(FUZZ_HDRS) $(FUZZ_MAIN)
+tests_fuzz_signature_fuzz_CFLAGS = $(FUZZ_COMPILE)
+tests_fuzz_signature_fuzz_LDFLAGS = $(FUZZ_LINK)
+tests_fuzz_signature_fuzz_LDADD = $(FUZZ_LINK_LIBS)
 tests_fuzz_envelope_fuzz_SOURCES = tests/fuzz/envelope.c $(FUZZ_HDRS) $(FUZZ_MAIN)
 tests_fuzz_envelope_fuzz_CFLAGS = $(FUZZ_COMPILE)
 tests_fuzz_envelope_fuzz_LDFLAGS = $(FUZZ_LINK)
