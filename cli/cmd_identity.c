@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -40,11 +41,14 @@ const char cw_check_signature_help[] =
 	   "signature, FILE.sig unless SIGNATURE names another: that it is every byte the\n"
 	   "laptop signed, and which key signed it. Needs no database and no passphrase, so a\n"
 	   "partner who received both files can run it. The signature proves who holds the\n"
-	   "key, so compare the fingerprint it prints with the one the author reads you by\n"
-	   "phone ('casewatch identity' prints it), or with 'casewatch peer list' if you\n"
-	   "enrolled that laptop. Exit status 0 when the file is as signed, 74 when it is not\n"
-	   "(changed, cut, or another file's signature), 65 when SIGNATURE is not a casewatch\n"
-	   "signature. --json for JSON.\n");
+	   "key, nothing more: the time and the database it names are the signer's word. So\n"
+	   "compare the fingerprint it prints with the one the author reads you by phone\n"
+	   "('casewatch identity' prints it), or give that one:\n"
+	   "  --fingerprint FINGERPRINT  only a signature by that key is accepted\n"
+	   "Exit status 0 when the file is as signed (by that key, when given); 74 when it is\n"
+	   "not (changed, cut, another file's signature, or another key); 65 when SIGNATURE\n"
+	   "is not a casewatch signature; 66 when a file is missing or not a regular file.\n"
+	   "--json for JSON.\n");
 
 /* The positional words of a command, options aside: at most `max`, at least `min`. */
 static int words(struct cw_cli *cli, int first_arg, const char **out, int min, int max,
@@ -222,48 +226,81 @@ int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first
 
 /* ---- check-signature -------------------------------------------------------------------- */
 
-/* A signature file, whole and NUL-terminated: far smaller than `max`. */
+/* A signature file, whole and NUL-terminated: far smaller than `max`. Not a regular file
+ * that can be read (a pipe, a folder) is CW_ENOTFOUND, as cw_file_open_regular says. */
 static int read_signature(const char *path, size_t max, char **text, struct cw_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	size_t len;
+	ssize_t got;
+	size_t len = 0;
+	int fd, rc;
 
 	*text = NULL;
-	if (!f)
-		return cw_error_set(err, errno == ENOENT ? CW_ENOTFOUND : CW_EIO, "signature",
-				    "cannot read %.300s: %s", path, strerror(errno));
+	if ((rc = cw_file_open_regular(path, "signature", &fd, err)) != 0)
+		return rc;
 	if (!(*text = malloc(max + 1))) {
-		fclose(f);
+		close(fd);
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	}
-	len = fread(*text, 1, max + 1, f);
-	if (ferror(f) || len > max || memchr(*text, '\0', len)) {
-		int bad = !ferror(f);
-
-		fclose(f);
+	while (len <= max &&
+	       ((got = read(fd, *text + len, max + 1 - len)) > 0 || (got < 0 && errno == EINTR)))
+		if (got > 0)
+			len += (size_t)got;
+	close(fd);
+	if (len > max || memchr(*text, '\0', len)) {
 		free(*text);
 		*text = NULL;
-		return bad ? cw_error_set(err, CW_EINVAL, "signature",
-					  "%.300s is not a casewatch signature file", path)
-			   : cw_error_set(err, CW_EIO, "signature", "cannot read %.300s", path);
+		return cw_error_set(err, CW_EINVAL, "signature",
+				    "%.300s is not a casewatch signature file", path);
 	}
-	fclose(f);
 	(*text)[len] = '\0';
 	return 0;
 }
 
+/* A fingerprint as people write it: its hex digits, any letter case, spaces anywhere. */
+static void fingerprint_digits(const char *in, char *out, size_t len)
+{
+	size_t n = 0;
+
+	for (; *in && n + 1 < len; in++)
+		if (*in != ' ')
+			out[n++] = (char)(*in >= 'A' && *in <= 'F' ? *in - 'A' + 'a' : *in);
+	out[n] = '\0';
+}
+
 int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	const char *w[2] = {NULL, NULL};
-	char sigpath[4096], dbhex[CW_ID_HEX_LEN + 1], key[CW_IDENTITY_TEXT_MAX];
+	const char *w[2] = {NULL, NULL}, *expect = NULL;
+	char sigpath[4096], dbhex[CW_ID_HEX_LEN + 1], key[CW_IDENTITY_TEXT_MAX], want[64], got[64];
 	struct cw_file_signature sig;
 	char *text = NULL;
-	int rc;
+	int rc, n = 0;
 
 	(void)cmd;
-	if ((rc = words(cli, first_arg, w, 1, 2,
-			"casewatch check-signature FILE [SIGNATURE] [--json]")) != 0)
-		return rc;
+	for (int i = first_arg; i < cli->argc; i++) {
+		const char *a = cli->argv[i];
+
+		if (!strcmp(a, "--json") || !strcmp(a, "--help"))
+			continue;
+		if (!strcmp(a, "--fingerprint") && i + 1 < cli->argc) {
+			expect = cli->argv[++i];
+			continue;
+		}
+		if (!strncmp(a, "--fingerprint=", 14)) {
+			expect = a + 14;
+			continue;
+		}
+		if ((a[0] == '-' && a[1]) || n == 2)
+			return cw_error_set(&cli->err, CW_EUSAGE, "",
+					    "unexpected argument '%.40s'; usage: casewatch "
+					    "check-signature FILE [SIGNATURE] [--fingerprint "
+					    "FINGERPRINT] [--json]",
+					    a);
+		w[n++] = a;
+	}
+	if (!n)
+		return cw_error_set(&cli->err, CW_EUSAGE, "",
+				    "usage: casewatch check-signature FILE [SIGNATURE] "
+				    "[--fingerprint FINGERPRINT] [--json]");
 	if ((size_t)snprintf(sigpath, sizeof sigpath, "%s%s", w[0], CW_SIGNATURE_SUFFIX) >=
 	    sizeof sigpath)
 		return cw_error_set(&cli->err, CW_EINVAL, "file", "the file name is too long");
@@ -273,23 +310,40 @@ int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int
 	free(text);
 	if (rc != 0)
 		return rc;
+	/* Given the fingerprint the author read out, only that key will do. */
+	fingerprint_digits(sig.fingerprint, got, sizeof got);
+	if (expect) {
+		fingerprint_digits(expect, want, sizeof want);
+		if (strcmp(want, got) != 0)
+			return cw_error_set(&cli->err, CW_EDAMAGED, "fingerprint",
+					    "%.300s was signed by the key with fingerprint %s, not "
+					    "%.40s: not by the laptop you were told",
+					    w[0], sig.fingerprint, expect);
+	}
 	cw_id_hex(&sig.database, dbhex);
 	cw_identity_text_of_database(&sig.signer, &sig.database, key);
 	if (cli->json) {
 		json_t *o = json_pack(
-			"{s:s,s:s,s:s,s:s,s:o,s:I}", "file", w[0], "signed_at", sig.signed_at,
-			"fingerprint", sig.fingerprint, "signer", key, "database",
+			"{s:s,s:s,s:s,s:s,s:o,s:I,s:b}", "file", w[0], "signed_at", sig.signed_at,
+			"fingerprint", sig.fingerprint, "signer", key, "database_claimed",
 			cw_id_is_zero(&sig.database) ? json_null() : json_string(dbhex), "bytes",
-			(json_int_t)sig.bytes);
+			(json_int_t)sig.bytes, "fingerprint_matched", expect != NULL);
 
 		return cw_cli_print_json(cli, o);
 	}
 	cw_print_safe(cli->out, w[0], 0);
-	fprintf(cli->out,
-		_(": every byte as signed on %s (UTC) by the key with fingerprint %s (database "
-		  "%.8s)\n"
-		  "compare that fingerprint with the one its author reads you, or with "
-		  "'casewatch peer list'\n"),
-		sig.signed_at, sig.fingerprint, cw_id_is_zero(&sig.database) ? "?" : dbhex);
+	if (expect)
+		fprintf(cli->out,
+			_(": every byte as signed by the key with fingerprint %s, the one you "
+			  "gave; it says it signed on %s (UTC, by its own clock)\n"),
+			sig.fingerprint, sig.signed_at);
+	else
+		fprintf(cli->out,
+			_(": every byte as signed by the key with fingerprint %s; it says it "
+			  "signed on %s (UTC, by its own clock) for database %.8s\n"
+			  "this proves nothing about who signed it until you compare that "
+			  "fingerprint with the one its author reads you (or give it with "
+			  "--fingerprint), or find it in 'casewatch peer list'\n"),
+			sig.fingerprint, sig.signed_at, cw_id_is_zero(&sig.database) ? "?" : dbhex);
 	return 0;
 }

@@ -211,7 +211,7 @@ static const struct cw_command commands[] = {
 	{"peer", "remove", cw_cmd_peer_remove, 0, "casewatch peer remove NAME",
 	 N_("stop trusting a peer's key"), cw_peer_help, 0, 0},
 	{"check-signature", NULL, cw_cmd_check_signature, 0,
-	 "casewatch check-signature FILE [SIGNATURE] [--json]",
+	 "casewatch check-signature FILE [SIGNATURE] [--fingerprint FINGERPRINT] [--json]",
 	 N_("check that a file written with --sign is every byte its signer wrote, and who"),
 	 cw_check_signature_help, 1, 0},
 	/* backups */

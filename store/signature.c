@@ -2,79 +2,67 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
 #include "store/signature.h"
 
-#define FIRST_LINE "casewatch signature 1\n"
-/* A report or an export is read whole to be signed or checked: far smaller than this. */
-#define FILE_MAX     ((size_t)1 << 30)
-#define SIG_TEXT_MAX 512 /* the signature line's base64 of 64 bytes: 86 characters */
+#define FIRST_LINE   "casewatch signature 1\n"
+#define SIG_TEXT_MAX 512 /* the signature line: base64 of 64 bytes is 86 characters */
+#define HASH_BYTES   crypto_generichash_BYTES_MAX /* 64: BLAKE2b-512 */
 
-/* The file's bytes, whole. */
-static int read_whole(const char *path, const char *field, uint8_t **data, size_t *len,
-		      struct cw_error *err)
+_Static_assert(sizeof(crypto_generichash_state) <= sizeof(((struct cw_file_digest *)0)->state),
+	       "struct cw_file_digest holds libsodium's hash state");
+
+void cw_file_digest_init(struct cw_file_digest *d)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat sb;
-	size_t got;
-
-	*data = NULL;
-	*len = 0;
-	if (!f)
-		return cw_error_set(err, errno == ENOENT ? CW_ENOTFOUND : CW_EIO, field,
-				    "cannot read %.300s: %s", path, strerror(errno));
-	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode) || (uint64_t)sb.st_size > FILE_MAX) {
-		fclose(f);
-		return cw_error_set(err, CW_EIO, field,
-				    "%.300s is not a regular file of at most 1 GiB", path);
-	}
-	if (!(*data = malloc(sb.st_size ? (size_t)sb.st_size : 1))) {
-		fclose(f);
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	}
-	got = fread(*data, 1, (size_t)sb.st_size, f);
-	if (got != (size_t)sb.st_size || ferror(f)) {
-		fclose(f);
-		free(*data);
-		*data = NULL;
-		return cw_error_set(err, CW_EIO, field, "cannot read %.300s", path);
-	}
-	fclose(f);
-	*len = got;
-	return 0;
+	if (sodium_init() < 0)
+		abort(); /* no random source: nothing of libsodium can work */
+	crypto_generichash_init((crypto_generichash_state *)d->state, NULL, 0, HASH_BYTES);
+	d->bytes = 0;
 }
 
-/* The signed lines: the first, signer, signed and bytes. */
-static void signed_head(char *out, size_t len, const char *signer, const char *signed_at,
-			uint64_t bytes)
+void cw_file_digest_update(struct cw_file_digest *d, const void *data, size_t len)
 {
-	snprintf(out, len, "%ssigner %s\nsigned %s\nbytes %" PRIu64 "\n", FIRST_LINE, signer,
-		 signed_at, bytes);
+	crypto_generichash_update((crypto_generichash_state *)d->state, data, len);
+	d->bytes += len;
 }
 
-int cw_file_sign(struct cw_store *st, const char *path, int64_t now_us, char **text,
+/* The statement the signature is over (signature.h). */
+static void statement(char *out, size_t len, const char *signer, const char *signed_at,
+		      uint64_t bytes, const uint8_t hash[HASH_BYTES])
+{
+	char hex[2 * HASH_BYTES + 1];
+
+	sodium_bin2hex(hex, sizeof hex, hash, HASH_BYTES);
+	snprintf(out, len, "%ssigner %s\nsigned %s\nbytes %" PRIu64 "\nblake2b-512 %s\n",
+		 FIRST_LINE, signer, signed_at, bytes, hex);
+}
+
+int cw_file_sign(struct cw_store *st, struct cw_file_digest *d, int64_t now_us, char **text,
 		 struct cw_error *err)
 {
 	struct cw_identity_public pub;
 	struct cw_signer *signer = NULL;
 	struct cw_id database;
-	uint8_t *data = NULL, sig[CW_IDENTITY_SIG_BYTES];
+	uint8_t hash[HASH_BYTES], sig[CW_IDENTITY_SIG_BYTES];
 	char key[CW_IDENTITY_TEXT_MAX], fp[CW_FINGERPRINT_TEXT_MAX], when[CW_SIGNED_AT_MAX],
-		head[512], b64[SIG_TEXT_MAX];
+		said[640], b64[SIG_TEXT_MAX];
 	time_t secs = (time_t)(now_us / 1000000);
 	struct tm tm;
-	size_t len, need;
+	size_t need;
 	int rc;
 
 	*text = NULL;
+	crypto_generichash_final((crypto_generichash_state *)d->state, hash, sizeof hash);
 	if ((rc = cw_store_identity(st, &pub, err)) != 0)
 		return rc;
 	cw_store_database_id(st, &database);
@@ -82,27 +70,67 @@ int cw_file_sign(struct cw_store *st, const char *path, int64_t now_us, char **t
 	cw_identity_fingerprint(&pub, fp);
 	if (!gmtime_r(&secs, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
 		return cw_error_set(err, CW_EINVAL, "time", "the clock gives no date");
-	if ((rc = read_whole(path, "output", &data, &len, err)) != 0)
-		return rc;
-	signed_head(head, sizeof head, key, when, (uint64_t)len);
+	statement(said, sizeof said, key, when, d->bytes, hash);
 	if ((rc = cw_signer_begin(st, &signer, err)) == 0) {
-		cw_signer_update(signer, head, strlen(head));
-		cw_signer_update(signer, data, len);
+		cw_signer_update(signer, said, strlen(said));
 		rc = cw_signer_final(signer, sig, err);
 	}
 	cw_signer_free(signer);
-	free(data);
 	if (rc != 0)
 		return rc;
 	sodium_bin2base64(b64, sizeof b64, sig, sizeof sig,
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	need = strlen(head) + strlen(fp) + strlen(b64) + 64;
+	need = strlen(key) + strlen(fp) + strlen(b64) + 160;
 	if (!(*text = malloc(need)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	snprintf(*text, need,
 		 "%ssigner %s\nfingerprint %s\nsigned %s\nbytes %" PRIu64 "\nsignature %s\n",
-		 FIRST_LINE, key, fp, when, (uint64_t)len, b64);
+		 FIRST_LINE, key, fp, when, d->bytes, b64);
 	return 0;
+}
+
+int cw_file_open_regular(const char *path, const char *field, int *fd, struct cw_error *err)
+{
+	struct stat sb;
+	int flags;
+
+	/* Not blocking: a pipe or a device named as the file must be refused, not waited on. */
+	*fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (*fd < 0)
+		return cw_error_set(err, CW_ENOTFOUND, field, "cannot read %.300s: %s", path,
+				    strerror(errno));
+	if (fstat(*fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(*fd);
+		*fd = -1;
+		return cw_error_set(err, CW_ENOTFOUND, field, "%.300s is not a regular file", path);
+	}
+	if ((flags = fcntl(*fd, F_GETFL)) >= 0)
+		fcntl(*fd, F_SETFL, flags & ~O_NONBLOCK);
+	return 0;
+}
+
+/* The file's BLAKE2b-512 and size, read in pieces. */
+static int digest_file(const char *path, uint8_t hash[HASH_BYTES], uint64_t *bytes,
+		       struct cw_error *err)
+{
+	struct cw_file_digest d;
+	uint8_t buf[65536];
+	ssize_t got;
+	int fd, rc;
+
+	if ((rc = cw_file_open_regular(path, "file", &fd, err)) != 0)
+		return rc;
+	cw_file_digest_init(&d);
+	while ((got = read(fd, buf, sizeof buf)) > 0 || (got < 0 && errno == EINTR))
+		if (got > 0)
+			cw_file_digest_update(&d, buf, (size_t)got);
+	rc = got < 0 ? cw_error_set(err, CW_EIO, "file", "cannot read %.300s: %s", path,
+				    strerror(errno))
+		     : 0;
+	close(fd);
+	crypto_generichash_final((crypto_generichash_state *)d.state, hash, HASH_BYTES);
+	*bytes = d.bytes;
+	return rc;
 }
 
 /* The value of line `n` (1-based) of text, which must begin with `name` and a space; into out.
@@ -130,14 +158,31 @@ static int field(const char **p, int n, const char *name, char *out, size_t len,
 	return 0;
 }
 
+/* A size as the signer writes it: decimal digits, no sign, no leading zero (but "0"). */
+static int canonical_size(const char *text, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (!text[0] || (text[0] == '0' && text[1]))
+		return -1;
+	for (const char *c = text; *c; c++) {
+		if (*c < '0' || *c > '9' || v > (UINT64_MAX - (uint64_t)(*c - '0')) / 10)
+			return -1;
+		v = v * 10 + (uint64_t)(*c - '0');
+	}
+	*out = v;
+	return 0;
+}
+
 int cw_file_signature_check(const char *path, const char *text, struct cw_file_signature *out,
 			    struct cw_error *err)
 {
 	char key[CW_IDENTITY_TEXT_MAX], fp[64], when[CW_SIGNED_AT_MAX], bytes[32],
-		b64[SIG_TEXT_MAX], head[512], *endp;
-	uint8_t *data = NULL, *msg, sig[CW_IDENTITY_SIG_BYTES];
+		b64[SIG_TEXT_MAX], said[640], *endp;
+	uint8_t hash[HASH_BYTES], sig[CW_IDENTITY_SIG_BYTES];
 	const char *p = text;
-	size_t len, hlen, got;
+	uint64_t size;
+	size_t got;
 	struct tm tm;
 	int rc;
 
@@ -171,36 +216,23 @@ int cw_file_signature_check(const char *path, const char *text, struct cw_file_s
 		return cw_error_set(err, CW_EINVAL, "signature",
 				    "line 4 (signed) is not a time like 2026-12-05T03:40:00Z");
 	snprintf(out->signed_at, sizeof out->signed_at, "%s", when);
-	errno = 0;
-	out->bytes = strtoull(bytes, &endp, 10);
-	if (errno || *endp || bytes[0] < '0' || bytes[0] > '9')
+	if (canonical_size(bytes, &out->bytes) != 0)
 		return cw_error_set(err, CW_EINVAL, "signature", "line 5 (bytes) is not a size");
 	if (sodium_base642bin(sig, sizeof sig, b64, strlen(b64), NULL, &got, NULL,
 			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
 	    got != sizeof sig)
 		return cw_error_set(err, CW_EINVAL, "signature",
 				    "line 6 (signature) is not a signature");
-	if ((rc = read_whole(path, "file", &data, &len, err)) != 0)
+	if ((rc = digest_file(path, hash, &size, err)) != 0)
 		return rc;
-	if (len != out->bytes) {
-		free(data);
+	if (size != out->bytes)
 		return cw_error_set(err, CW_EDAMAGED, "file",
-				    "%.300s is not the file that was signed: it has %zu bytes, the "
-				    "signed file %" PRIu64 " (changed, cut, or another file)",
-				    path, len, out->bytes);
-	}
-	signed_head(head, sizeof head, key, when, out->bytes);
-	hlen = strlen(head);
-	if (!(msg = malloc(hlen + len + 1))) {
-		free(data);
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	}
-	memcpy(msg, head, hlen);
-	memcpy(msg + hlen, data, len);
-	free(data);
-	rc = cw_identity_verify(&out->signer, msg, hlen + len, sig);
-	free(msg);
-	if (rc != 0)
+				    "%.300s is not the file that was signed: it has %" PRIu64
+				    " bytes, the signed file %" PRIu64
+				    " (changed, cut, or another file)",
+				    path, size, out->bytes);
+	statement(said, sizeof said, key, when, out->bytes, hash);
+	if (cw_identity_verify(&out->signer, said, strlen(said), sig) != 0)
 		return cw_error_set(err, CW_EDAMAGED, "file",
 				    "%.300s is not the file that was signed: changed since, or the "
 				    "signature is another file's",

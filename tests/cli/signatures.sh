@@ -28,10 +28,16 @@ has "signed it: $WORK/e.csv.sig"
 # Checked anywhere: no database, no passphrase (a partner has neither).
 check() { "$CASEWATCH_BIN" --db "$WORK/nowhere" check-signature "$@" </dev/null; }
 ok check "$WORK/r.md"
-has "every byte as signed on 2024-05-10T03:00:00Z (UTC) by the key with fingerprint $fp"
+has "every byte as signed by the key with fingerprint $fp; it says it signed on 2024-05-10T03:00:00Z (UTC, by its own clock)"
+has "this proves nothing about who signed it until you compare that fingerprint"
 ok check "$WORK/e.csv" --json
-json "d['fingerprint'] == '$fp' and d['signed_at'] == '2024-05-10T03:00:00Z' and d['signer'].startswith('cwid2:')"
+json "d['fingerprint'] == '$fp' and d['signed_at'] == '2024-05-10T03:00:00Z' and d['signer'].startswith('cwid2:') and not d['fingerprint_matched']"
 ok check "$WORK/e.csv" "$WORK/e.csv.sig"
+# The fingerprint the author read out: only a signature by that key will do (any spacing or
+# letter case as a person writes it down).
+ok check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | tr -d ' ' | tr a-f A-F)"
+has "the one you gave"
+fails 74 fingerprint check "$WORK/r.md" --fingerprint "0000 1111 2222 3333 4444 5555"
 
 # One byte changed, the size the same: refused
 cp "$WORK/r.md" "$WORK/r.keep"
@@ -57,6 +63,19 @@ fails 74 file check "$WORK/r.md" "$WORK/e.csv.sig"
 # the time it was signed is signed too
 sed 's/^signed 2024-05-10T03:00:00Z$/signed 2024-05-11T03:00:00Z/' "$WORK/r.md.sig" >"$WORK/later.sig"
 fails 74 file check "$WORK/r.md" "$WORK/later.sig"
+# a size written otherwise than the signer writes it
+sed 's/^bytes /bytes 000/' "$WORK/r.md.sig" >"$WORK/zeros.sig"
+fails 65 signature check "$WORK/r.md" "$WORK/zeros.sig"
+# a folder or a pipe is not a file that was signed, and is not waited on
+mkdir "$WORK/dir.md"
+cp "$WORK/r.md.sig" "$WORK/dir.md.sig"
+fails 66 file check "$WORK/dir.md"
+mkfifo "$WORK/pipe.md"
+cp "$WORK/r.md.sig" "$WORK/pipe.md.sig"
+fails 66 file timeout 10 "$CASEWATCH_BIN" --db "$WORK/nowhere" check-signature "$WORK/pipe.md"
+mkfifo "$WORK/pipe.sig"
+fails 66 signature timeout 10 "$CASEWATCH_BIN" --db "$WORK/nowhere" check-signature \
+	"$WORK/r.md" "$WORK/pipe.sig"
 # a fingerprint that is not the signer's, a line missing, not a signature at all
 sed 's/^fingerprint .*/fingerprint 0000 0000 0000 0000 0000 0000/' "$WORK/r.md.sig" >"$WORK/fp.sig"
 fails 65 signature check "$WORK/r.md" "$WORK/fp.sig"
@@ -65,6 +84,30 @@ fails 65 signature check "$WORK/r.md" "$WORK/short.sig"
 fails 65 signature check "$WORK/r.md" "$WORK/r.md"
 fails 66 signature check "$WORK/e.csv" "$WORK/absent.sig"
 fails 2 "" check
+
+# What is signed is what casewatch wrote, never what is at FILE afterwards: another process
+# that keeps putting its own file there (found by a review: the file used to be read back by
+# its name, and such a swap got signed) ends up with a file the signature refuses. (A racer
+# polling from a script does not win every time against a read-back; the signer no longer
+# takes a path at all, only the digest of the bytes as they were written.)
+mkdir "$WORK/race"
+"$PY" - "$WORK/race" <<'PY' &
+import os, sys, time
+d = sys.argv[1]
+evil, target = os.path.join(d, "evil"), os.path.join(d, "r.md")
+end = time.time() + 4
+while time.time() < end:
+    if os.path.exists(target):
+        with open(evil, "w") as f:
+            f.write("# FABRICATED REPORT\n")
+        os.rename(evil, target)
+PY
+racer=$!
+ok cw report --week 2024-W18 -o "$WORK/race/r.md" --sign
+wait "$racer"
+checks=$((checks + 1))
+grep -q FABRICATED "$WORK/race/r.md" || fail "the racer did not swap the file"
+fails 74 file check "$WORK/race/r.md"
 
 # Another laptop's signature names its own key, not this one's
 DB="$WORK/other"
