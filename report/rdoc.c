@@ -1182,7 +1182,17 @@ static void detainees(struct builder *b)
 		cell(b, CW_RC_PLACE, "%s", "");
 		cell(b, CW_RC_DATE, "%s", "");
 		cw_date_format(d->to, known);
-		if (cw_date_is_known(d->to))
+		if (cw_date_is_known(d->since)) {
+			char ended[CW_DATE_TEXT_MAX];
+
+			cw_date_format(d->since, ended);
+			cell(b, CW_RC_DETAIL,
+			     _("their last detention logged ended on %s, and the case records them "
+			       "as detained again as of %s with no arrest or detention logged "
+			       "since; "
+			       "their days since are not known"),
+			     ended, known);
+		} else if (cw_date_is_known(d->to))
 			cell(b, CW_RC_DETAIL,
 			     _("no dated arrest or detention logged: the case records them as "
 			       "detained as of %s; their days are not known"),

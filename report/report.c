@@ -2754,6 +2754,7 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 				row.count = 1;
 				row.case_id = u[i].case_id;
 				row.to = u[i].known;
+				row.since = u[i].ended; /* held again since then, if known */
 				row.days = row.days_max = row.total = row.total_max = -1;
 				row.views = cw_report_view_bit(&one.items[0]);
 				if (rc == 0 && listed++ < CW_REPORT_DETAINEES_MAX &&

@@ -258,11 +258,12 @@ struct cw_report {
 	/* People and groups their case's entry says are detained, known so by the period's end,
 	 * with no dated arrest or detention of theirs logged in it (cw_reader_detained_unstarted):
 	 * no days can be counted for them, so they are not among the detainees above. Each row
-	 * gives its person or group, case and views (the case's account), and in `to` the date the
-	 * entry is known by (unknown when none); days are -1. Latest known first: at most
-	 * CW_REPORT_DETAINEES_MAX people, and every group. unstarted_people counts the people
-	 * found, listed or not, and the people of the groups (a group that gives no number as
-	 * one: unstarted_uncounted such groups). */
+	 * gives its person or group, case and views (the case's account), in `to` the date the
+	 * entry is known by (unknown when none), and in `since`, for a person held again, the day
+	 * their last detention logged ended (before the entry was known); days are -1. Latest known
+	 * first: at most CW_REPORT_DETAINEES_MAX people, and every group. unstarted_people counts
+	 * the people found, listed or not, and the people of the groups (a group that gives no
+	 * number as one: unstarted_uncounted such groups). */
 	struct cw_report_detainee *unstarted;
 	size_t nunstarted, unstarted_people, unstarted_named, unstarted_uncounted;
 

@@ -1095,6 +1095,83 @@ static int has_start(const struct news_reader *nr, MDB_cursor *cur, const uint8_
 	return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
+/* Whether the owner of the index entry under the cursor (its id 17 bytes from the key's end)
+ * is confidential, for a reader that leaves such records out; 0 otherwise. */
+static int owner_withheld(const struct news_reader *nr, MDB_cursor *cur)
+{
+	MDB_val k, v;
+
+	if (!nr->shown || mdb_cursor_get(cur, &k, &v, MDB_GET_CURRENT) != 0 ||
+	    k.mv_size < ID_LEN + KIND_LEN)
+		return 0;
+	return record_confidential(nr, (const uint8_t *)k.mv_data + k.mv_size - ID_LEN - KIND_LEN);
+}
+
+/* The earliest end of (case, person) or (case, everyone) dated from `from` to `to` (date
+ * keys) and over by `to` (an end dated only to a month or a year that runs past `to` may come
+ * after it: models/timeline.h), seen by the reader; 0 when none. *hidden: the earliest such
+ * end is one the reader does not see. */
+static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
+		    const uint8_t *person, uint32_t from, uint32_t to, uint32_t *end, int *hidden)
+{
+	static const uint8_t everyone[ID_LEN];
+	const uint8_t *whom[2] = {person, everyone};
+	struct cw_date last = cw_date_from_key(to);
+
+	*end = 0;
+	*hidden = 0;
+	for (int w = 0; w < 2; w++) {
+		uint8_t seek[1 + PAIR_LEN + DATE_LEN];
+		MDB_val k = {sizeof seek, seek}, v;
+		int rc, op;
+
+		seek[0] = DET_END;
+		memcpy(seek + 1, kase, ID_LEN);
+		memcpy(seek + 1 + ID_LEN, whom[w], ID_LEN);
+		put_be32(seek + 1 + PAIR_LEN, from);
+		for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
+		     op = MDB_NEXT) {
+			uint32_t date;
+
+			if (k.mv_size != DETENTION_KEY_LEN ||
+			    memcmp(k.mv_data, seek, 1 + PAIR_LEN) != 0 ||
+			    (date = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN)) > to ||
+			    (*end && date >= *end))
+				break;
+			if (cw_date_compare(cw_date_last_day(cw_date_from_key(date)), last) > 0)
+				continue; /* may come after `to` */
+			*end = date;
+			*hidden = owner_withheld(nr, cur);
+			break;
+		}
+		if (rc != 0 && rc != MDB_NOTFOUND)
+			return rc;
+	}
+	return 0;
+}
+
+/* For an entry dated `known` of (person, case) with a start up to `to`: the end of their
+ * last stretch, when it came before the entry was known (they are held again, and no arrest
+ * or detention since is logged); 0 otherwise, or when the reader does not see the start or
+ * the end (what is written for others does not show them). */
+static int ended_before(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *person,
+			const uint8_t *kase, uint32_t known, uint32_t to, uint32_t *ended)
+{
+	uint32_t start, end;
+	int rc, hidden;
+
+	*ended = 0;
+	if ((rc = last_start(cur, person, kase, to, &start)) != 0 || !start)
+		return rc;
+	if (owner_withheld(nr, cur))
+		return 0;
+	if ((rc = end_seen(nr, cur, kase, person, start, to, &end, &hidden)) != 0)
+		return rc;
+	if (end && !hidden && end < known)
+		*ended = end;
+	return 0;
+}
+
 static int unstarted_add(struct cw_unstarted **v, size_t *n, size_t *cap, const uint8_t *person,
 			 const uint8_t *kase, uint32_t date)
 {
@@ -1161,7 +1238,7 @@ int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int sh
 		for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(walk, &k, &val, op)) == 0;
 		     op = MDB_NEXT) {
 			const uint8_t *key = k.mv_data;
-			uint32_t date;
+			uint32_t date, ended;
 			int started;
 
 			if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_CHELD ||
@@ -1174,10 +1251,20 @@ int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int sh
 					    key + 1 + DATE_LEN + ID_LEN, date ? to_key : UINT32_MAX,
 					    &started)) != 0)
 				goto out;
-			if (!started &&
+			/* Held again since their last stretch ended, by an entry known after
+			 * that end, with no arrest or detention logged since. */
+			ended = 0;
+			if (started && date &&
+			    (rc = ended_before(&nr, look, key + 1 + DATE_LEN,
+					       key + 1 + DATE_LEN + ID_LEN, date, to_key,
+					       &ended)) != 0)
+				goto out;
+			if ((!started || ended) &&
 			    (rc = unstarted_add(&v, n, &cap, key + 1 + DATE_LEN,
 						key + 1 + DATE_LEN + ID_LEN, date)) != 0)
 				goto out;
+			if (ended)
+				v[*n - 1].ended = cw_date_from_key(ended);
 		}
 		if (rc != 0 && rc != MDB_NOTFOUND)
 			goto out;

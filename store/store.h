@@ -504,8 +504,9 @@ int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, str
 				    size_t *n, struct cw_error *err);
 /* The defendants a case's entry says are held before a verdict, known so by `to`
  * (cw_timeline_entry_known, up to `to`) with no arrest or detention of theirs in the case
- * dated up to `to`, or undated with none dated at all (a start after `to` says when they were
- * taken); the index keeps a detention by its start, so these are in neither list above, and
+ * dated up to `to` or since their last one ended (before the entry was known), or undated
+ * with none dated at all (a start after `to` says when they were taken); the index keeps a
+ * detention by its start, so these are in neither list above, and
  * with `shown` a confidential start is not counted, as what is written for others does not
  * show it: each named one (person set), and each case with a labelled group so detained
  * (person zero: the caller reads the case's records to tell which of its groups has no start
@@ -514,6 +515,10 @@ int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, str
 struct cw_unstarted {
 	struct cw_id person, case_id;
 	struct cw_date known;
+	/* A person whose last stretch in the case (started by `to`) ended on this day, before
+	 * their entry was known: held again, with no arrest or detention logged since. Unknown
+	 * for everyone else (their start, if any, is after `to`). */
+	struct cw_date ended;
 };
 int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int shown,
 				 struct cw_unstarted **out, size_t *n, struct cw_error *err);
