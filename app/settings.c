@@ -351,6 +351,22 @@ static int check_attachment_limit(const char *value, struct cw_error *err)
 	return cw_size_parse(value, &bytes, "attachment_limit", err);
 }
 
+static int check_yes_no(const char *value, struct cw_error *err)
+{
+	if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
+		return cw_error_set(err, CW_EINVAL, "sign_reports",
+				    "write yes or no, not \"%.40s\"", value);
+	return 0;
+}
+
+int cw_sign_reports_setting(const char *path)
+{
+	char value[16];
+
+	return cw_config_get(path, "sign_reports", value, sizeof value, NULL) == 0 &&
+	       !strcmp(value, "yes");
+}
+
 static int check_opener(const char *value, struct cw_error *err)
 {
 	/* A program's name or path, run with the file as its one argument (no shell). */
@@ -371,6 +387,7 @@ static const struct {
 	{"confidentiality", check_confidentiality},
 	{"attachment_limit", check_attachment_limit},
 	{"opener", check_opener},
+	{"sign_reports", check_yes_no},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

@@ -6,7 +6,8 @@
  * interface says one is due), `reports_dir` (where it writes reports), `language` (km or en:
  * the language of screens and messages, over the environment's; cli/main.c), for a report's
  * header `organisation` and `confidentiality` (its note; else a default), `attachment_limit`
- * (the largest file `attach` takes) and `opener` (the program that opens attachments).
+ * (the largest file `attach` takes), `opener` (the program that opens attachments) and
+ * `sign_reports` (yes: the terminal interface's W signs the summaries it writes).
  * cw_config_check refuses anything else, so a mistyped file is never ignored silently. May use:
  * models/. */
 #ifndef CW_APP_SETTINGS_H
@@ -60,6 +61,10 @@ int cw_lock_after_setting(const char *path, unsigned *seconds, struct cw_error *
  * once: "7d", "36h", "1d12h", "30m", "90s", or a bare number of seconds; at most 3650 days.
  * CW_EINVAL with field "backup_warn_after". */
 int cw_age_parse(const char *text, unsigned *seconds, struct cw_error *err);
+
+/* Whether the terminal interface signs the summaries it writes (`sign_reports = yes`; no by
+ * default, and when the file cannot be read). */
+int cw_sign_reports_setting(const char *path);
 
 /* Where the terminal interface writes reports: `reports_dir` in the config file at path (a
  * leading "~/" is the home folder), else casewatch-reports in the user's documents folder

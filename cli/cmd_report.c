@@ -83,61 +83,14 @@ const char cw_export_help[] = N_(
 	"  --include-confidential  puts them in; standard error then says so, and the CSV's\n"
 	"                      confidential column marks them\n");
 
-/* --sign: the bytes written pass through a digest on their way to the file (a stream of its
- * own in front of it), so that what is signed is what was written, not whatever is at FILE
- * when it would be read back; FILE.sig is then written beside it, whole or not at all. */
-struct tee {
-	FILE *to;
-	struct cw_file_digest d;
-};
-
-static ssize_t tee_write(void *cookie, const char *buf, size_t len)
+/* --sign: FILE.sig beside the file just written (report/write.h: what is signed is what was
+ * written, through a stream in front of the file). */
+static int sign_output(struct cw_cli *cli, const char *path, struct cw_signing *s)
 {
-	struct tee *t = cookie;
-	size_t n = fwrite(buf, 1, len, t->to);
+	int rc = cw_signing_write(cli->session.store, s, path, cw_now_us(), &cli->err);
+	char sig[4200];
 
-	cw_file_digest_update(&t->d, buf, n);
-	return n ? (ssize_t)n : -1;
-}
-
-static int tee_close(void *cookie)
-{
-	(void)cookie; /* the file itself is cw_outfile's to close */
-	return 0;
-}
-
-/* The stream to write to: the file's own, or with --sign a tee in front of it. */
-static FILE *tee_open(struct tee *t, FILE *to, int sign)
-{
-	static const cookie_io_functions_t io = {NULL, tee_write, NULL, tee_close};
-
-	if (!sign)
-		return to;
-	t->to = to;
-	cw_file_digest_init(&t->d);
-	return fopencookie(t, "w", io);
-}
-
-/* Puts the tee's bytes into the file; rc, or the failure of that. */
-static int tee_end(struct cw_cli *cli, FILE *w, FILE *to, int rc)
-{
-	if (w == to)
-		return rc;
-	if (fclose(w) != 0 && rc == 0)
-		rc = cw_write_failed(to, errno, &cli->err);
-	return rc;
-}
-
-static int sign_output(struct cw_cli *cli, const char *path, struct tee *t)
-{
-	char sig[4096], *text = NULL;
-	int rc;
-
-	if ((size_t)snprintf(sig, sizeof sig, "%s%s", path, CW_SIGNATURE_SUFFIX) >= sizeof sig)
-		return cw_error_set(&cli->err, CW_EINVAL, "output", "the file name is too long");
-	if ((rc = cw_file_sign(cli->session.store, &t->d, cw_now_us(), &text, &cli->err)) == 0)
-		rc = cw_outfile_write(sig, text, strlen(text), &cli->err);
-	free(text);
+	snprintf(sig, sizeof sig, "%s%s", path, CW_SIGNATURE_SUFFIX);
 	if (rc == 0)
 		fprintf(cli->out, _("signed it: %s\n"), sig);
 	return rc;
@@ -337,12 +290,12 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 					  cw_i18n_localedir());
 	}
 	if (rc == 0 && (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) == 0) {
-		struct tee t;
-		FILE *sink = tee_open(&t, out.f, o.sign);
+		struct cw_signing t;
+		FILE *sink = cw_signing_open(&t, out.f, o.sign);
 
 		rc = sink ? cw_report_write(&r, (enum cw_report_format)fmt, sink, &cli->err)
 			  : cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
-		rc = sink ? tee_end(cli, sink, out.f, rc) : rc;
+		rc = sink ? cw_signing_end(sink, out.f, rc, &cli->err) : rc;
 		rc = cw_outfile_close(&out, rc, &cli->err);
 		if (rc == 0 && o.output)
 			fprintf(cli->out, _("wrote %s\n"), o.output);
@@ -585,8 +538,8 @@ int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	    (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) != 0)
 		return rc;
 	{
-		struct tee t;
-		FILE *w = tee_open(&t, out.f, o.sign);
+		struct cw_signing t;
+		FILE *w = cw_signing_open(&t, out.f, o.sign);
 
 		if (!w)
 			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
@@ -596,7 +549,7 @@ int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 			rc = export_timeline(cli, &o, fmt, w);
 		else
 			rc = export_list(cli, &o, fmt, w);
-		rc = w ? tee_end(cli, w, out.f, rc) : rc;
+		rc = w ? cw_signing_end(w, out.f, rc, &cli->err) : rc;
 		rc = cw_outfile_close(&out, rc, &cli->err);
 		if (rc == 0 && o.output)
 			fprintf(cli->out, _("wrote %s\n"), o.output);

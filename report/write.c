@@ -9,6 +9,7 @@
 #include "report/pdf.h"
 #include "report/rdoc.h"
 #include "report/write.h"
+#include "models/clock.h"
 
 int cw_report_format_parse(const char *word)
 {
@@ -91,11 +92,65 @@ int cw_report_week_build(struct cw_store *st, const struct cw_filter *filter, in
 	return cw_report_build_with(st, filter, from, to, include_confidential, out, err);
 }
 
+/* ---- signing what is written ------------------------------------------------------------ */
+
+static ssize_t signing_write(void *cookie, const char *buf, size_t len)
+{
+	struct cw_signing *s = cookie;
+	size_t n = fwrite(buf, 1, len, s->to);
+
+	cw_file_digest_update(&s->digest, buf, n);
+	return n ? (ssize_t)n : -1;
+}
+
+static int signing_close(void *cookie)
+{
+	(void)cookie; /* the file itself is its writer's to close */
+	return 0;
+}
+
+FILE *cw_signing_open(struct cw_signing *s, FILE *to, int sign)
+{
+	static const cookie_io_functions_t io = {NULL, signing_write, NULL, signing_close};
+
+	if (!sign)
+		return to;
+	s->to = to;
+	cw_file_digest_init(&s->digest);
+	return fopencookie(s, "w", io);
+}
+
+int cw_signing_end(FILE *stream, FILE *to, int rc, struct cw_error *err)
+{
+	if (stream == to)
+		return rc;
+	if (fclose(stream) != 0 && rc == 0)
+		rc = cw_write_failed(to, errno, err);
+	return rc;
+}
+
+int cw_signing_write(struct cw_store *st, struct cw_signing *s, const char *path, int64_t now_us,
+		     struct cw_error *err)
+{
+	char sig[4096], *text = NULL;
+	int rc;
+
+	if ((size_t)snprintf(sig, sizeof sig, "%s%s", path, CW_SIGNATURE_SUFFIX) >= sizeof sig)
+		return cw_error_set(err, CW_EINVAL, "output", "the file name is too long");
+	if ((rc = cw_file_sign(st, &s->digest, now_us, &text, err)) == 0)
+		rc = cw_outfile_write(sig, text, strlen(text), err);
+	free(text);
+	return rc;
+}
+
+/* ---- summaries into files ----------------------------------------------------------------- */
+
 int cw_report_write_built(struct cw_report *r, const struct cw_report_about *about,
-			  enum cw_report_format fmt, const char *path, char **text,
-			  struct cw_error *err)
+			  enum cw_report_format fmt, const char *path, struct cw_store *sign,
+			  char **text, struct cw_error *err)
 {
 	struct cw_outfile out;
+	struct cw_signing signing;
 	int rc = 0;
 
 	if (text)
@@ -120,8 +175,14 @@ int cw_report_write_built(struct cw_report *r, const struct cw_report_about *abo
 		rc = cw_error_set(err, CW_EIO, "output", "cannot make the folders of %.300s: %s",
 				  path, strerror(errno));
 	if (rc == 0 && (rc = cw_outfile_open(&out, path, NULL, err)) == 0) {
-		rc = cw_report_write(r, fmt, out.f, err);
+		FILE *sink = cw_signing_open(&signing, out.f, sign != NULL);
+
+		rc = sink ? cw_report_write(r, fmt, sink, err)
+			  : cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		rc = sink ? cw_signing_end(sink, out.f, rc, err) : rc;
 		rc = cw_outfile_close(&out, rc, err);
+		if (rc == 0 && sign)
+			rc = cw_signing_write(sign, &signing, path, cw_now_us(), err);
 	}
 	if (rc != 0 && text) {
 		free(*text);
@@ -132,7 +193,7 @@ int cw_report_write_built(struct cw_report *r, const struct cw_report_about *abo
 
 int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, int year, int week,
 			 const struct cw_report_about *about, int include_confidential,
-			 enum cw_report_format fmt, const char *path, char **text,
+			 enum cw_report_format fmt, const char *path, int sign, char **text,
 			 struct cw_error *err)
 {
 	struct cw_report r;
@@ -141,7 +202,7 @@ int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, in
 	if (text)
 		*text = NULL;
 	if ((rc = cw_report_week_build(st, filter, year, week, include_confidential, &r, err)) == 0)
-		rc = cw_report_write_built(&r, about, fmt, path, text, err);
+		rc = cw_report_write_built(&r, about, fmt, path, sign ? st : NULL, text, err);
 	cw_report_free(&r);
 	return rc;
 }

@@ -13,6 +13,7 @@
 
 #include "models/filter.h"
 #include "report/report.h"
+#include "store/signature.h"
 #include "store/outfile.h"
 
 enum cw_report_format {
@@ -44,15 +45,33 @@ int cw_report_week_build(struct cw_store *st, const struct cw_filter *filter, in
 /* Writes a gathered summary in fmt to `path`, whole or not at all, mode 0600
  * (store/outfile.h), making its folder (mode 0700) when it is missing, with `about` in its
  * header (may be NULL). When `text` is not NULL it receives the same summary as Markdown, to
- * show (malloc'd; the caller frees it). */
+ * show (malloc'd; the caller frees it). With `sign` (a store, not NULL), PATH.sig too:
+ * its signature of the bytes written (cw_signing_open). */
 int cw_report_write_built(struct cw_report *r, const struct cw_report_about *about,
-			  enum cw_report_format fmt, const char *path, char **text,
-			  struct cw_error *err);
+			  enum cw_report_format fmt, const char *path, struct cw_store *sign,
+			  char **text, struct cw_error *err);
 /* Both at once. */
 int cw_report_write_week(struct cw_store *st, const struct cw_filter *filter, int year, int week,
 			 const struct cw_report_about *about, int include_confidential,
-			 enum cw_report_format fmt, const char *path, char **text,
+			 enum cw_report_format fmt, const char *path, int sign, char **text,
 			 struct cw_error *err);
+
+/* Signing what is written (store/signature.h): a stream in front of the file's own that
+ * passes every byte on and through a digest, so that what is signed is what was written,
+ * never what is at the path when it would be read back. */
+struct cw_signing {
+	FILE *to;
+	struct cw_file_digest digest;
+};
+/* The stream to write to: `to` itself when !sign, else one in front of it (NULL: out of
+ * memory). */
+FILE *cw_signing_open(struct cw_signing *s, FILE *to, int sign);
+/* Puts what the stream holds into `to` (nothing when it is `to`); rc, or the failure. */
+int cw_signing_end(FILE *stream, FILE *to, int rc, struct cw_error *err);
+/* Once the file is in place at path: PATH.sig, whole or not at all, signed by st's identity
+ * at now_us. */
+int cw_signing_write(struct cw_store *st, struct cw_signing *s, const char *path, int64_t now_us,
+		     struct cw_error *err);
 
 /* The error of writing to out having failed (ferror): CW_EIO, field "output", saying "the disk
  * is full" whenever it is (cw_write_error_text), with errnum the errno of the failure (0 when

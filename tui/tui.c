@@ -738,7 +738,7 @@ static void report_write(struct cw_app *app)
 
 	struct cw_report_about about = {0};
 	char org[512], conf[512];
-	int rc;
+	int rc, sign = cw_sign_reports_setting(cw_config_path());
 
 	/* The header as the command line writes it: the config file's organisation and note. */
 	if (cw_config_get(cw_config_path(), "organisation", org, sizeof org, NULL) == 0)
@@ -749,15 +749,16 @@ static void report_write(struct cw_app *app)
 	about.generated_us = cw_now_us();
 	/* The summary gathered to count its confidential records is the one written, unless
 	 * they are to be put in (then it is gathered again with them). */
+	/* Signed too when the config file asks (sign_reports = yes): PATH.sig beside it. */
 	if (app->report_kept && !app->report_include_confidential)
 		rc = cw_report_write_built(app->report_kept, &about,
 					   (enum cw_report_format)app->report_format,
-					   app->report_path, &text, &err);
+					   app->report_path, sign ? app->st : NULL, &text, &err);
 	else
 		rc = cw_report_write_week(
 			app->st, &app->filter.f, app->report_year, app->report_week, &about,
 			app->report_include_confidential, (enum cw_report_format)app->report_format,
-			app->report_path, &text, &err);
+			app->report_path, sign, &text, &err);
 	cw_app_forget_report(app);
 	if (rc != 0) {
 		cw_app_error(app, &err);
@@ -765,6 +766,9 @@ static void report_write(struct cw_app *app)
 	}
 	if (app->report_include_confidential)
 		cw_app_status(app, 0, "summary written to %s, confidential records in it",
+			      app->report_path);
+	else if (sign)
+		cw_app_status(app, 0, "summary signed and written to %s (and its .sig beside it)",
 			      app->report_path);
 	else
 		cw_app_status(app, 0, "summary written to %s", app->report_path);

@@ -26,13 +26,14 @@ refused() {
 	fails 78 "$cfg:$2: " cw list persons
 	fails 78 "$cfg:$2: " "$CASEWATCH_BIN" --db "$WORK/nowhere" articles
 }
-refused 'author = Sok Dara\nlock_afterr = 5m\n' 2 'unknown setting "lock_afterr"; the settings are author, lock_after, backup_warn_after, reports_dir, language, organisation, confidentiality, attachment_limit and opener'
+refused 'author = Sok Dara\nlock_afterr = 5m\n' 2 'unknown setting "lock_afterr"; the settings are author, lock_after, backup_warn_after, reports_dir, language, organisation, confidentiality, attachment_limit, opener and sign_reports'
 refused '# settings\nlock_after 5m\n' 2 '"lock_after 5m" is no setting: write NAME = VALUE'
 refused '[casewatch]\nauthor = x\n' 1 '"[casewatch]" is no setting'
 refused '= 5m\n' 1 "no name before '='"
 refused 'author = x\n\n\nlock_after = soon\n' 4 'lock_after: cannot read "soon" as an idle time'
 refused 'backup_warn_after = 2 weeks\n' 1 'backup_warn_after: cannot read "2 weeks" as an age'
 refused 'language = fr\n' 1 'language: "fr" is no language casewatch speaks: write km (Khmer) or en (English)'
+refused 'sign_reports = maybe\n' 1 'sign_reports: write yes or no, not "maybe"'
 refused 'author =\n' 1 'author: needs a value'
 refused 'author = Sok\001Dara\n' 1 'author: '
 ! grep -q "$(printf '\001')" "$WORK/stderr" || fail "a control character reached the terminal"

@@ -3,7 +3,7 @@
 # week's summary into the reports folder (XDG_DOCUMENTS_DIR/casewatch-reports here), and a
 # second W for the same week asks before writing over the file: n leaves it as it was. A week
 # that holds a confidential record asks whether to put it in: no leaves it out, yes puts it in
-# and the header says so.
+# and the header says so. With sign_reports = yes in the config file, FILE.sig beside it.
 . "$(dirname "$0")/lib.sh"
 set -e
 PY=${PYTHON3:-python3}
@@ -75,5 +75,25 @@ checks=$((checks + 2))
 grep -q "Quokkaword" "$file" || fail "y left the confidential record out: $(head -20 "$file")"
 grep -q "CONFIDENTIAL: this holds 1 record with confidential material" "$file" ||
 	fail "the header does not say the summary holds confidential material: $(head -20 "$file")"
+send Escape
+wait_gone "written to"
+send q
+wait_quit "q"
+
+# sign_reports = yes in the config file: W signs what it writes, FILE.sig beside it, which
+# check-signature takes with no database.
+mkdir -p "$WORK/config/casewatch"
+printf 'sign_reports = yes\n' >"$WORK/config/casewatch/config"
+rm -f "$file" "$file.sig"
+tmux_start 160 40
+wait_for " 3 Records "
+w_markdown
+wait_for "Put in the 1 confidential record"
+send n
+wait_for "summary signed and written to"
+checks=$((checks + 1))
+[ -s "$file.sig" ] || fail "sign_reports = yes wrote no signature"
+"$CASEWATCH_BIN" --db "$WORK/nowhere" check-signature "$file" >"$WORK/check" ||
+	fail "the signature W wrote does not check: $(cat "$WORK/check")"
 send q
 done_ok
