@@ -1672,9 +1672,10 @@ int cw_timeline_entry_held_pretrial(const struct cw_record *kase, const struct c
 {
 	uint8_t stage = d->stage ? d->stage : kase->u.kase.stage;
 
+	/* A stage not recorded says nothing: "still in detention" may be after a verdict. */
 	return d->custody == CW_CUSTODY_DETAINED &&
-	       (stage == CW_STAGE_UNKNOWN || stage == CW_STAGE_INVESTIGATION ||
-		stage == CW_STAGE_PRETRIAL || stage == CW_STAGE_TRIAL);
+	       (stage == CW_STAGE_INVESTIGATION || stage == CW_STAGE_PRETRIAL ||
+		stage == CW_STAGE_TRIAL);
 }
 
 struct cw_date cw_timeline_entry_known(const struct cw_record *kase, const struct cw_defendant *d)

@@ -201,9 +201,11 @@ int cw_timeline_hearing_ends_group_detention(const struct cw_hearing *h,
 const struct cw_defendant *cw_timeline_group_defendant(const struct cw_record *kase,
 						       const char *label);
 /* Whether a case's entry for a defendant says they are held in pretrial detention: detained, at
- * a stage before a verdict (not recorded, investigation, pretrial or trial), their own stage or
- * else the case's. Held so with no dated arrest or detention of theirs in the case, no days can
- * be counted for them: reports list them apart. */
+ * a stage before a verdict (investigation, pretrial or trial), their own stage or else the
+ * case's. A stage not recorded is not one: "still in detention" may be after a verdict (a
+ * supervisor's trial found the 37 of 002 para 27 read as pretrial detainees). Held so with no
+ * dated arrest or detention of theirs in the case, no days can be counted for them: reports
+ * list them apart. */
 int cw_timeline_entry_held_pretrial(const struct cw_record *kase, const struct cw_defendant *d);
 /* The date such an entry is known by: its own as-of date, else the case's, else the date its
  * source's account is as of, else the case's opening; unknown when none is given. */

@@ -935,10 +935,11 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		 * logged: no days; people counts them all, listed or not. */
 		json_object_set_new(doc, "held_no_arrest_logged", unstarted(r));
 		json_object_set_new(doc, "held_no_arrest_logged_people",
-				    json_pack("{s:I,s:b,s:I}", "people",
+				    json_pack("{s:I,s:b,s:I,s:I}", "people",
 					      (json_int_t)r->unstarted_people, "at_least",
 					      r->unstarted_uncounted > 0, "named",
-					      (json_int_t)r->unstarted_named));
+					      (json_int_t)r->unstarted_named, "held_again",
+					      (json_int_t)r->unstarted_again));
 		json_object_set_new(doc, "partial_dates", partial(r));
 		json_object_set_new(doc, "tallies", tallies(r));
 		json_object_set_new(doc, "undated_records", json_integer((json_int_t)r->undated));

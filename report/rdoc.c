@@ -2345,11 +2345,32 @@ static int detention_unstarted(struct cw_rdoc *doc, struct sb *sb, const struct 
 			  "; %zu of the %zu named are listed, those recorded most recently",
 			  r->unstarted_named),
 		       listed, r->unstarted_named);
+	if (r->unstarted_again)
+		/* TRANSLATORS: after "... (listed last)": those held again after a release */
+		sb_add(sb,
+		       P_("; %zu of them is held again after their last detention logged ended",
+			  "; %zu of them are held again after their last detention logged ended",
+			  r->unstarted_again),
+		       r->unstarted_again);
 	{
+		/* How old the newest of those entries is: an account of 2022 in a report of 2024
+		 * must read as one. */
+		struct cw_date latest = {0, 0, 0};
+		char when[CW_DATE_TEXT_MAX];
 		uint32_t views = 0;
 
-		for (size_t i = 0; i < r->nunstarted; i++)
+		for (size_t i = 0; i < r->nunstarted; i++) {
 			views |= r->unstarted[i].views;
+			if (cw_date_is_known(r->unstarted[i].to) &&
+			    (!cw_date_is_known(latest) ||
+			     cw_date_compare(r->unstarted[i].to, latest) > 0))
+				latest = r->unstarted[i].to;
+		}
+		if (cw_date_is_known(latest)) {
+			cw_date_format(latest, when);
+			/* TRANSLATORS: after the sentence of those held with no dated arrest */
+			sb_add(sb, _("; the latest of the entries listed is as of %s"), when);
+		}
 		accounts(sb, views);
 	}
 	sb_add(sb, "%s", stop());

@@ -2586,26 +2586,65 @@ static int unstarted_push(struct cw_report *r, const struct cw_report_detainee *
 	return 0;
 }
 
-/* Whether the case's records (its milestones, confidential ones left out) hold an arrest or
- * detention of the group `label` dated up to the period's end (with any_date, dated at all:
- * the case's entry is undated), or the detainees list already has it. */
-static int group_started(const struct cw_report *r, const struct cw_record *kase,
-			 const struct cw_record_list *ms, const char *label, int any_date)
+/* Whether the detainees list has the group `label` of the case (held where a start counts
+ * it). */
+static int group_listed(const struct cw_report *r, const struct cw_record *kase, const char *label)
 {
 	for (size_t i = 0; i < r->ndetainees; i++)
 		if (r->detainees[i].group[0] && cw_id_equal(&r->detainees[i].case_id, &kase->id) &&
 		    strcasecmp(r->detainees[i].group, label) == 0)
 			return 1;
-	for (size_t i = 0; i < ms->n; i++) {
-		const struct cw_milestone *m = &ms->items[i].u.milestone;
+	return 0;
+}
 
-		if (ms->items[i].kind == CW_KIND_MILESTONE && cw_id_is_zero(&m->person) &&
+/* The date key of the last arrest or detention of the group `label` in the case's records
+ * (confidential ones left out) dated up to the period's end (with any_date, dated at all: the
+ * case's entry is undated); 0 when none. */
+static uint32_t group_started(const struct cw_report *r, const struct cw_record_list *ev,
+			      const char *label, int any_date)
+{
+	uint32_t last = 0;
+
+	for (size_t i = 0; i < ev->n; i++) {
+		const struct cw_milestone *m = &ev->items[i].u.milestone;
+
+		if (ev->items[i].kind == CW_KIND_MILESTONE && cw_id_is_zero(&m->person) &&
 		    m->group && strcasecmp(m->group, label) == 0 && cw_date_is_known(m->date) &&
 		    (any_date || cw_date_compare(cw_date_first_day(m->date), r->to) <= 0) &&
-		    cw_timeline_starts_detention(m))
-			return 1;
+		    cw_timeline_starts_detention(m) && cw_date_key(m->date) > last)
+			last = cw_date_key(m->date);
 	}
-	return 0;
+	return last;
+}
+
+/* The earliest end of the group's stretch begun at `start` (a date key), over by the period's
+ * end: a milestone of the group that ends a detention, or a hearing of the case that ends the
+ * group's (models/timeline.h); 0 when none. */
+static uint32_t group_ended(const struct cw_report *r, const struct cw_record *kase,
+			    const struct cw_record_list *ev, const char *label, uint32_t start)
+{
+	uint32_t end = 0, to = cw_date_key(r->to);
+
+	for (size_t i = 0; i < ev->n; i++) {
+		const struct cw_record *rec = &ev->items[i];
+		struct cw_date date = cw_record_date(rec);
+		int ends;
+
+		if (!cw_date_is_known(date) || cw_date_key(date) < start ||
+		    cw_date_key(date) > to || cw_date_compare(cw_date_last_day(date), r->to) > 0)
+			continue;
+		ends = rec->kind == CW_KIND_MILESTONE
+			       ? cw_id_is_zero(&rec->u.milestone.person) &&
+					 rec->u.milestone.group &&
+					 strcasecmp(rec->u.milestone.group, label) == 0 &&
+					 cw_timeline_milestone_ends_detention(&rec->u.milestone)
+			       : rec->kind == CW_KIND_HEARING &&
+					 cw_timeline_hearing_ends_group_detention(&rec->u.hearing,
+										  kase, label);
+		if (ends && (!end || cw_date_key(date) < end))
+			end = cw_date_key(date);
+	}
+	return end;
 }
 
 /* The groups of one case held with no arrest or detention of theirs logged, as rows. */
@@ -2616,8 +2655,9 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 	const struct cw_case *k = &kase->u.kase;
 	int rc;
 
-	if ((rc = cw_reader_case_records(rd, &kase->id, CW_KIND_BIT(CW_KIND_MILESTONE), &ms,
-					 err)) != 0)
+	if ((rc = cw_reader_case_records(
+		     rd, &kase->id, CW_KIND_BIT(CW_KIND_MILESTONE) | CW_KIND_BIT(CW_KIND_HEARING),
+		     &ms, err)) != 0)
 		return rc;
 	if (cw_withheld_sift(&r->confidential, &ms, 0) != 0) {
 		cw_record_list_free(&ms);
@@ -2627,20 +2667,33 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 		const struct cw_defendant *d = (const struct cw_defendant *)k->defendants.items + i;
 		struct cw_report_detainee row;
 		struct cw_date known = cw_timeline_entry_known(kase, d);
+		uint32_t start, ended = 0;
 
 		if (!cw_id_is_zero(&d->person) || !d->label || !*d->label ||
 		    !cw_timeline_entry_held_pretrial(kase, d) ||
 		    (cw_date_is_known(known) &&
 		     cw_date_compare(cw_date_first_day(known), r->to) > 0) ||
-		    group_started(r, kase, &ms, d->label, !cw_date_is_known(known)))
+		    group_listed(r, kase, d->label))
+			continue;
+		/* With a start by then, only held again: the entry known after that stretch
+		 * ended, with no arrest or detention of the group logged since. */
+		if ((start = group_started(r, &ms, d->label, !cw_date_is_known(known))) &&
+		    (!cw_date_is_known(known) ||
+		     !(ended = group_ended(r, kase, &ms, d->label, start)) ||
+		     cw_date_compare(cw_date_last_day(cw_date_from_key(ended)),
+				     cw_date_first_day(known)) >= 0))
 			continue;
 		memset(&row, 0, sizeof row);
+		if (ended)
+			row.since = cw_date_from_key(ended);
 		snprintf(row.group, sizeof row.group, "%s", d->label);
 		row.count = d->unnamed_count > 0 ? d->unnamed_count : -1;
 		row.case_id = kase->id;
 		row.to = known;
 		row.days = row.days_max = row.total = row.total_max = -1;
 		row.views = cw_report_view_bit(kase);
+		if (ended)
+			r->unstarted_again += row.count > 0 ? (size_t)row.count : 1;
 		if (unstarted_push(r, &row) != 0)
 			rc = oom(err);
 		else if (row.count > 0)
@@ -2652,6 +2705,19 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 	}
 	cw_record_list_free(&ms);
 	return rc;
+}
+
+/* Whether the case's entry for the person says they are held before a verdict. */
+static int person_held_pretrial(const struct cw_record *kase, const struct cw_id *person)
+{
+	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
+
+		if (cw_id_equal(&d->person, person) && cw_timeline_entry_held_pretrial(kase, d))
+			return 1;
+	}
+	return 0;
 }
 
 /* Whether the person is held in pretrial detention at the end of the period in a case where
@@ -2742,10 +2808,13 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 		if (rc == 0 && one.n == 1 && match) {
 			if (!person) {
 				rc = unstarted_groups(rd, r, &one.items[0], err);
+			} else if (!person_held_pretrial(&one.items[0], &u[i].person)) {
+				/* the index is ahead of a rule the case no longer meets */
 			} else {
 				struct cw_report_detainee row;
 
 				r->unstarted_people++;
+				r->unstarted_again += cw_date_is_known(u[i].ended);
 				r->unstarted_named++;
 				if (cw_idmap_put(&counted, &u[i].person, 0, NULL) < 0)
 					rc = oom(err);

@@ -266,6 +266,8 @@ struct cw_report {
 	 * number as one: unstarted_uncounted such groups). */
 	struct cw_report_detainee *unstarted;
 	size_t nunstarted, unstarted_people, unstarted_named, unstarted_uncounted;
+	/* Of unstarted_people, those held again after their last detention logged ended. */
+	size_t unstarted_again;
 
 	/* Records dated only to a month or a year that overlaps the range (not counted above). */
 	struct cw_record_list partial;

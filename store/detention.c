@@ -1167,7 +1167,11 @@ static int ended_before(const struct news_reader *nr, MDB_cursor *cur, const uin
 		return 0;
 	if ((rc = end_seen(nr, cur, kase, person, start, to, &end, &hidden)) != 0)
 		return rc;
-	if (end && !hidden && end < known)
+	/* Over before the entry's day (a release dated only to the month of the entry may have
+	 * come after it: then nothing says they were taken again). */
+	if (end && !hidden &&
+	    cw_date_compare(cw_date_last_day(cw_date_from_key(end)),
+			    cw_date_first_day(cw_date_from_key(known))) < 0)
 		*ended = end;
 	return 0;
 }

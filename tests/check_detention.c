@@ -339,11 +339,20 @@ static int held_unstarted_entry(const struct cw_record *kase, const struct cw_de
 	       (!cw_date_is_known(known) || cw_date_compare(cw_date_first_day(known), to) <= 0);
 }
 
-/* Whether the case's records (ev) end the person's last stretch begun by `to`, over by `to`,
- * before `known`: a milestone of theirs that ends a detention, a hearing of the case that ends
- * everyone's, or one whose verdict names them and ends theirs. */
+/* Whether the records (ev) are the person's (label NULL), or the group's, in the case. */
+static int of_whom(const struct cw_milestone *m, const struct cw_id *person, const char *label)
+{
+	return label ? cw_id_is_zero(&m->person) && m->group && strcasecmp(m->group, label) == 0
+		     : cw_id_equal(&m->person, person);
+}
+
+/* Whether the case's records (ev) end the last stretch begun by `to` of the person (or, with
+ * label, the group), over by `to` and before the day `known`: a milestone of theirs that ends
+ * a detention, or a hearing of the case that ends everyone's, or one whose verdict names the
+ * person and ends theirs (for a group: one that ends the group's). */
 static int held_again(const struct cw_record *kase, const struct cw_record_list *ev,
-		      const struct cw_id *person, struct cw_date known, struct cw_date to)
+		      const struct cw_id *person, const char *label, struct cw_date known,
+		      struct cw_date to)
 {
 	static const struct cw_id everyone;
 	uint32_t start = 0, end = 0, to_key = cw_date_key(to);
@@ -352,7 +361,7 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 		const struct cw_milestone *m = &ev->items[e].u.milestone;
 
 		if (ev->items[e].kind == CW_KIND_MILESTONE && cw_date_is_known(m->date) &&
-		    cw_id_equal(&m->person, person) && cw_timeline_starts_detention(m) &&
+		    of_whom(m, person, label) && cw_timeline_starts_detention(m) &&
 		    cw_date_key(m->date) <= to_key && cw_date_key(m->date) > start)
 			start = cw_date_key(m->date);
 	}
@@ -365,8 +374,11 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 		    cw_date_key(date) > to_key || cw_date_compare(cw_date_last_day(date), to) > 0)
 			continue;
 		if (rec->kind == CW_KIND_MILESTONE) {
-			ends = cw_id_equal(&rec->u.milestone.person, person) &&
+			ends = of_whom(&rec->u.milestone, person, label) &&
 			       cw_timeline_milestone_ends_detention(&rec->u.milestone);
+		} else if (label) {
+			ends = cw_timeline_hearing_ends_group_detention(&rec->u.hearing, kase,
+									label);
 		} else {
 			const struct cw_hearing *h = &rec->u.hearing;
 
@@ -381,7 +393,8 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 		if (ends && (!end || cw_date_key(date) < end))
 			end = cw_date_key(date);
 	}
-	return end && end < cw_date_key(known);
+	return end && cw_date_compare(cw_date_last_day(cw_date_from_key(end)),
+				      cw_date_first_day(known)) < 0;
 }
 
 /* Those the report lists last, counted by a scan of every case the filter lists: each named
@@ -456,11 +469,12 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 							     strcasecmp(m->group, d->label) == 0
 						   : cw_id_equal(&m->person, &d->person));
 			}
-			/* Held again: a person's entry known after the end of their last stretch
-			 * begun by `to`, the end over by `to`. */
-			if (started && !cw_id_is_zero(&d->person) &&
-			    cw_date_is_known(cw_timeline_entry_known(kase, d)) &&
-			    held_again(kase, &ev, &d->person, cw_timeline_entry_known(kase, d), to))
+			/* Held again: an entry known after the end of the last stretch begun by
+			 * `to`, the end over by `to` and before the entry's day. */
+			if (started && cw_date_is_known(cw_timeline_entry_known(kase, d)) &&
+			    held_again(kase, &ev, &d->person,
+				       cw_id_is_zero(&d->person) ? d->label : NULL,
+				       cw_timeline_entry_known(kase, d), to))
 				started = 0;
 			/* A group held is listed (all are); a person held in pretrial detention
 			 * where it has a start is counted there, listed or not. */
@@ -721,6 +735,9 @@ static void random_defendants(struct world *w, struct cw_case *k)
 		d->custody = chance(50) ? CW_CUSTODY_DETAINED : (uint8_t)rnd(8);
 		if (chance(15))
 			d->as_of = random_date();
+		/* Their own stage now and then, before or after a verdict, or none. */
+		if (chance(20))
+			d->stage = (uint8_t)rnd(8);
 	}
 }
 
@@ -735,6 +752,8 @@ static void fill_case(struct world *w, struct cw_record *r, int i)
 	if (chance(10))
 		r->u.kase.as_of = random_date();
 	random_defendants(w, &r->u.kase);
+	/* Mostly before a verdict (what "held with no arrest logged" needs), else any. */
+	r->u.kase.stage = chance(60) ? (uint8_t)(CW_STAGE_INVESTIGATION + rnd(3)) : (uint8_t)rnd(8);
 }
 
 /* A named defendant of the case, another person, or (for events that allow it) its group. */

@@ -43,21 +43,26 @@ ok cw case add --title "Heart Party president" --unnamed "1 president of the par
 	--custody detained --stage pretrial --view un --source "002 para 31" --as-of 2022-06
 ok cw case add --title "Still in detention" --unnamed "2 human rights defenders" \
 	--custody detained --unnamed "5 journalists" --custody detained --view un \
-	--source "002 para 27"
+	--source "002 para 27" --stage investigation
 ok cw case add --title "Sopheap case" --defendant "Keo Sopheap" --custody detained \
-	--charge 494/495 --as-of 2024-03 --view ngo
+	--charge 494/495 --as-of 2024-03 --view ngo --stage pretrial
+# no stage recorded: "still in detention" may be after a verdict, so not pretrial detention
+# (found by a supervisor's trial: the 37 of 002 para 27 read as pretrial detainees)
+ok cw case add --title "Stage unknown" --unnamed "37 defenders and journalists" \
+	--custody detained --view un --as-of 2022-06
 # past its verdict: serving a sentence, not pretrial detention
 ok cw case add --title "Rotha case" --defendant "Lim Rotha" --custody detained --stage verdict \
 	--charge 494 --view ngo
 # a secret case: in no report for others
 ok cw person add --name "Hidden Witness"
-ok cw case add --title "Hidden case" --defendant "Hidden Witness" --custody detained \
+ok cw case add --title "Hidden case" --defendant "Hidden Witness" --custody detained --stage trial \
 	--confidential --view own
 week 2024-W18
 row md "| president of the party (1 unnamed) | Heart Party president | UN \\[1\\] |  |  | no dated arrest or detention logged: the case records them as detained as of 2022-06; their days are not known |"
 row md "| Keo Sopheap | Sopheap case | NGO |  |  | no dated arrest or detention logged: the case records them as detained as of 2024-03; their days are not known |"
 row md "| human rights defenders (2 unnamed) | Still in detention | UN \\[2\\] |  |  | no dated arrest or detention logged: the case records them as detained, as of no date; their days are not known |"
-row md "9 people are recorded as held before a verdict by the entry of their case, with no dated arrest or detention logged, so their days are not counted (listed in the detention table) (accounts: UN, NGO)."
+row md "9 people are recorded as held before a verdict by the entry of their case, with no dated arrest or detention logged, so their days are not counted (listed in the detention table); the latest of the entries listed is as of 2024-03 (accounts: UN, NGO)."
+norow md "37 defenders"
 row md "Last, those the entry of their case records as held before a verdict with no dated arrest or detention logged"
 norow md "Lim Rotha"
 norow md "Hidden"
@@ -66,7 +71,7 @@ row html "no dated arrest or detention logged: the case records them as detained
 inpdf "no dated arrest or detention logged: the case records them as detained as of 2022-06"
 out=$(cat "$WORK/week.json")
 json "[(x['person'] and x['person']['name'], x['group'], x['count'], x['known_as_of'], x['view']) for x in d['held_no_arrest_logged']] == [('Keo Sopheap', None, 1, '2024-03', 'ngo'), (None, 'president of the party', 1, '2022-06', 'un'), (None, 'human rights defenders', 2, None, 'un'), (None, 'journalists', 5, None, 'un')]"
-json "d['held_no_arrest_logged_people'] == {'people': 9, 'at_least': False, 'named': 1}"
+json "d['held_no_arrest_logged_people'] == {'people': 9, 'at_least': False, 'named': 1, 'held_again': 0}"
 json "d['pretrial_detention'] == []"
 # with confidential material included, the secret case's defendant too
 ok cw report --week 2024-W18 --format json --include-confidential
@@ -160,6 +165,18 @@ out=$(cat "$WORK/week.json")
 json "[(x['known_as_of'], x['last_detention_ended']) for x in d['held_no_arrest_logged'] if x['person'] and x['person']['name'] == 'Bailed Again'] == [('2024-04-01', '2024-02-10')]"
 ok cw report --week 2024-W18 --format json --include-confidential
 json "[x['last_detention_ended'] for x in d['held_no_arrest_logged'] if x['person'] and x['person']['name'] == 'Secret Bail'] == ['2024-02-10']"
+json "d['held_no_arrest_logged_people']['held_again'] >= 1"
+# A release dated only to the month of the entry may have come after it: nothing then says
+# they were taken again (found by a supervisor's trial).
+ok cw person add --name "Month Release"
+ok cw case add --title "Month case" --stage pretrial --as-of 2024-03-20 \
+	--defendant "Month Release" --custody detained --view ngo
+ok cw log milestone --person "Month Release" --case "Month case" --type arrest --date 2024-01-04 \
+	--view ngo
+ok cw log milestone --person "Month Release" --case "Month case" --type release \
+	--outcome granted --date 2024-03 --view ngo
+ok cw report --week 2024-W18 --format json
+json "'Month Release' not in [x['person'] and x['person']['name'] for x in d['held_no_arrest_logged']]"
 # before the entry was known (as of 1 April), the bail ended it: not held in March
 ok cw report --from 2024-03-01 --to 2024-03-07 --format json
 json "'Bailed Again' not in [x['person'] and x['person']['name'] for x in d['held_no_arrest_logged']]"
