@@ -314,6 +314,11 @@ int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int
 	fingerprint_digits(sig.fingerprint, got, sizeof got);
 	if (expect) {
 		fingerprint_digits(expect, want, sizeof want);
+		if (strlen(want) != strlen(got))
+			return cw_error_set(&cli->err, CW_EUSAGE, "fingerprint",
+					    "give the whole fingerprint, six groups of four hex "
+					    "digits (%zu digits given, %zu needed)",
+					    strlen(want), strlen(got));
 		if (strcmp(want, got) != 0)
 			return cw_error_set(&cli->err, CW_EDAMAGED, "fingerprint",
 					    "%.300s was signed by the key with fingerprint %s, not "
@@ -324,10 +329,12 @@ int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int
 	cw_identity_text_of_database(&sig.signer, &sig.database, key);
 	if (cli->json) {
 		json_t *o = json_pack(
-			"{s:s,s:s,s:s,s:s,s:o,s:I,s:b}", "file", w[0], "signed_at", sig.signed_at,
+			"{s:s,s:s,s:s,s:s,s:o,s:I,s:o}", "file", w[0], "signed_at", sig.signed_at,
 			"fingerprint", sig.fingerprint, "signer", key, "database_claimed",
 			cw_id_is_zero(&sig.database) ? json_null() : json_string(dbhex), "bytes",
-			(json_int_t)sig.bytes, "fingerprint_matched", expect != NULL);
+			(json_int_t)sig.bytes, "fingerprint_matched",
+			/* null: none was given to match */
+			expect ? json_true() : json_null());
 
 		return cw_cli_print_json(cli, o);
 	}
@@ -340,10 +347,10 @@ int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int
 	else
 		fprintf(cli->out,
 			_(": every byte as signed by the key with fingerprint %s; it says it "
-			  "signed on %s (UTC, by its own clock) for database %.8s\n"
+			  "signed on %s (UTC, by its own clock)\n"
 			  "this proves nothing about who signed it until you compare that "
-			  "fingerprint with the one its author reads you (or give it with "
-			  "--fingerprint), or find it in 'casewatch peer list'\n"),
-			sig.fingerprint, sig.signed_at, cw_id_is_zero(&sig.database) ? "?" : dbhex);
+			  "fingerprint with the one its author reads you, or give that one with "
+			  "--fingerprint\n"),
+			sig.fingerprint, sig.signed_at);
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include "report/export.h"
 #include "report/write.h"
 #include "store/outfile.h"
+#include "store/identity.h"
 #include "store/signature.h"
 #include "models/format.h"
 #include "models/clock.h"
@@ -88,11 +89,20 @@ const char cw_export_help[] = N_(
 static int sign_output(struct cw_cli *cli, const char *path, struct cw_signing *s)
 {
 	int rc = cw_signing_write(cli->session.store, s, path, cw_now_us(), &cli->err);
-	char sig[4200];
+	struct cw_identity_public pub;
+	char sig[4200], fp[CW_FINGERPRINT_TEXT_MAX];
 
 	snprintf(sig, sizeof sig, "%s%s", path, CW_SIGNATURE_SUFFIX);
 	if (rc == 0)
 		fprintf(cli->out, _("signed it: %s\n"), sig);
+	/* What the partner will need to hear from the author, said where the author sees it. */
+	if (rc == 0 && cw_store_identity(cli->session.store, &pub, &cli->err) == 0) {
+		cw_identity_fingerprint(&pub, fp);
+		fprintf(cli->out,
+			_("whoever checks it ('casewatch check-signature FILE') should hear this "
+			  "fingerprint from you, not read it from a file: %s\n"),
+			fp);
+	}
 	return rc;
 }
 

@@ -19,6 +19,7 @@ fp=$(printf '%s' "$out" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)[
 fails 2 sign cw report --week 2024-W18 --sign
 ok cw report --week 2024-W18 -o "$WORK/r.md" --sign
 has "signed it: $WORK/r.md.sig"
+has "should hear this fingerprint from you, not read it from a file: $fp"
 checks=$((checks + 1))
 [ "$(stat -c %a "$WORK/r.md.sig")" = 600 ] || fail "the signature is not private to its owner"
 head -1 "$WORK/r.md.sig" | grep -qx "casewatch signature 1" || fail "not a signature file"
@@ -30,14 +31,17 @@ check() { "$CASEWATCH_BIN" --db "$WORK/nowhere" check-signature "$@" </dev/null;
 ok check "$WORK/r.md"
 has "every byte as signed by the key with fingerprint $fp; it says it signed on 2024-05-10T03:00:00Z (UTC, by its own clock)"
 has "this proves nothing about who signed it until you compare that fingerprint"
+lacks "peer list"
 ok check "$WORK/e.csv" --json
-json "d['fingerprint'] == '$fp' and d['signed_at'] == '2024-05-10T03:00:00Z' and d['signer'].startswith('cwid2:') and not d['fingerprint_matched']"
+json "d['fingerprint'] == '$fp' and d['signed_at'] == '2024-05-10T03:00:00Z' and d['signer'].startswith('cwid2:') and d['fingerprint_matched'] is None"
 ok check "$WORK/e.csv" "$WORK/e.csv.sig"
 # The fingerprint the author read out: only a signature by that key will do (any spacing or
 # letter case as a person writes it down).
 ok check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | tr -d ' ' | tr a-f A-F)"
 has "the one you gave"
 fails 74 fingerprint check "$WORK/r.md" --fingerprint "0000 1111 2222 3333 4444 5555"
+# a fingerprint cut short is not another laptop's: it is not a fingerprint
+fails 2 "whole fingerprint" check "$WORK/r.md" --fingerprint "$(printf '%s' "$fp" | cut -c1-9)"
 
 # One byte changed, the size the same: refused
 cp "$WORK/r.md" "$WORK/r.keep"
