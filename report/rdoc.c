@@ -2557,8 +2557,21 @@ static int detention_last_reported(struct cw_rdoc *doc, struct sb *sb, const str
 	accounts(sb, h.views);
 	name_detainees(sb, r, CW_LAST_REPORTED, h.rows, NAME_ONLY);
 	sb_add(sb, "%s", _("; no account recorded says whether they were still held at its end"));
-	if (!now.rows)
+	if (!now.rows && h.rows == 1 &&
+	    (h.first->days > 0 || (h.first->days == 0 && h.first->days_max == 0))) {
+		/* One row, already named: its length without its name again (a supervisor's
+		 * trial read "...: NagaWorld strikers; no account ...: NagaWorld strikers, for at
+		 * least 152 days"). */
+		char days[120];
+
+		days_text(h.first, days, sizeof days);
+		/* TRANSLATORS: after the one row last reported held is named: its length */
+		sb_add(sb, _("; %s in pretrial detention"), days);
+		sb_add(sb, "%s", _(", "));
+		counted_to(sb, h.first);
+	} else if (!now.rows) {
 		detention_longest(sb, r, h.first, h.rows == 1);
+	}
 	sb_add(sb, "%s", stop());
 	return sentence(doc, sb);
 }
