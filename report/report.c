@@ -2621,7 +2621,8 @@ static uint32_t group_started(const struct cw_report *r, const struct cw_record_
  * end: a milestone of the group that ends a detention, or a hearing of the case that ends the
  * group's (models/timeline.h); 0 when none. */
 static uint32_t group_ended(const struct cw_report *r, const struct cw_record *kase,
-			    const struct cw_record_list *ev, const char *label, uint32_t start)
+			    const struct cw_record_list *ev, const char *label, uint32_t start,
+			    const struct cw_record **by)
 {
 	uint32_t end = 0, to = cw_date_key(r->to);
 
@@ -2641,8 +2642,10 @@ static uint32_t group_ended(const struct cw_report *r, const struct cw_record *k
 			       : rec->kind == CW_KIND_HEARING &&
 					 cw_timeline_hearing_ends_group_detention(&rec->u.hearing,
 										  kase, label);
-		if (ends && (!end || cw_date_key(date) < end))
+		if (ends && (!end || cw_date_key(date) < end)) {
 			end = cw_date_key(date);
+			*by = rec;
+		}
 	}
 	return end;
 }
@@ -2667,6 +2670,7 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 		const struct cw_defendant *d = (const struct cw_defendant *)k->defendants.items + i;
 		struct cw_report_detainee row;
 		struct cw_date known = cw_timeline_entry_known(kase, d);
+		const struct cw_record *end_by = NULL;
 		uint32_t start, ended = 0;
 
 		if (!cw_id_is_zero(&d->person) || !d->label || !*d->label ||
@@ -2679,7 +2683,7 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 		 * ended, with no arrest or detention of the group logged since. */
 		if ((start = group_started(r, &ms, d->label, !cw_date_is_known(known))) &&
 		    (!cw_date_is_known(known) ||
-		     !(ended = group_ended(r, kase, &ms, d->label, start)) ||
+		     !(ended = group_ended(r, kase, &ms, d->label, start, &end_by)) ||
 		     cw_date_compare(cw_date_last_day(cw_date_from_key(ended)),
 				     cw_date_first_day(known)) >= 0))
 			continue;
@@ -2694,6 +2698,10 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 		row.views = cw_report_view_bit(kase);
 		if (ended)
 			r->unstarted_again += row.count > 0 ? (size_t)row.count : 1;
+		/* A confidential end the row quotes is counted among what the report holds. */
+		if (ended && end_by && end_by->confidential && !r->confidential.leave_out &&
+		    cw_withheld_count(&r->confidential, &end_by->id) != 0)
+			rc = oom(err);
 		if (unstarted_push(r, &row) != 0)
 			rc = oom(err);
 		else if (row.count > 0)
@@ -2704,6 +2712,25 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 		}
 	}
 	cw_record_list_free(&ms);
+	return rc;
+}
+
+/* Counts the record `id` among the confidential material a report holds, when it is. */
+static int count_if_confidential(struct cw_reader *rd, struct cw_report *r, const struct cw_id *id,
+				 struct cw_error *err)
+{
+	struct cw_record rec;
+	int rc = cw_reader_get(rd, id, &rec, err);
+
+	if (rc == CW_ENOTFOUND) {
+		cw_error_clear(err);
+		return 0;
+	}
+	if (rc != 0)
+		return rc;
+	if (rec.confidential && cw_withheld_count(&r->confidential, id) != 0)
+		rc = oom(err);
+	cw_record_free(&rec);
 	return rc;
 }
 
@@ -2816,6 +2843,13 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 				r->unstarted_people++;
 				r->unstarted_again += cw_date_is_known(u[i].ended);
 				r->unstarted_named++;
+				/* A confidential end its row quotes is material the header counts
+				 * (with confidential records put in; left out, it is not taken). */
+				if (cw_date_is_known(u[i].ended) && !r->confidential.leave_out &&
+				    (rc = count_if_confidential(rd, r, &u[i].ended_by, err)) != 0) {
+					cw_record_list_free(&one);
+					break;
+				}
 				if (cw_idmap_put(&counted, &u[i].person, 0, NULL) < 0)
 					rc = oom(err);
 				memset(&row, 0, sizeof row);

@@ -1112,7 +1112,8 @@ static int owner_withheld(const struct news_reader *nr, MDB_cursor *cur)
  * after it: models/timeline.h), seen by the reader; 0 when none. *hidden: the earliest such
  * end is one the reader does not see. */
 static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
-		    const uint8_t *person, uint32_t from, uint32_t to, uint32_t *end, int *hidden)
+		    const uint8_t *person, uint32_t from, uint32_t to, uint32_t *end, int *hidden,
+		    uint8_t owner[ID_LEN])
 {
 	static const uint8_t everyone[ID_LEN];
 	const uint8_t *whom[2] = {person, everyone};
@@ -1142,6 +1143,8 @@ static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t
 				continue; /* may come after `to` */
 			*end = date;
 			*hidden = owner_withheld(nr, cur);
+			memcpy(owner, (const uint8_t *)k.mv_data + k.mv_size - ID_LEN - KIND_LEN,
+			       ID_LEN);
 			break;
 		}
 		if (rc != 0 && rc != MDB_NOTFOUND)
@@ -1155,7 +1158,8 @@ static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t
  * or detention since is logged); 0 otherwise, or when the reader does not see the start or
  * the end (what is written for others does not show them). */
 static int ended_before(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *person,
-			const uint8_t *kase, uint32_t known, uint32_t to, uint32_t *ended)
+			const uint8_t *kase, uint32_t known, uint32_t to, uint32_t *ended,
+			uint8_t by[ID_LEN])
 {
 	uint32_t start, end;
 	int rc, hidden;
@@ -1165,7 +1169,7 @@ static int ended_before(const struct news_reader *nr, MDB_cursor *cur, const uin
 		return rc;
 	if (owner_withheld(nr, cur))
 		return 0;
-	if ((rc = end_seen(nr, cur, kase, person, start, to, &end, &hidden)) != 0)
+	if ((rc = end_seen(nr, cur, kase, person, start, to, &end, &hidden, by)) != 0)
 		return rc;
 	/* Over before the entry's day (a release dated only to the month of the entry may have
 	 * come after it: then nothing says they were taken again). */
@@ -1242,6 +1246,7 @@ int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int sh
 		for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(walk, &k, &val, op)) == 0;
 		     op = MDB_NEXT) {
 			const uint8_t *key = k.mv_data;
+			uint8_t by[ID_LEN];
 			uint32_t date, ended;
 			int started;
 
@@ -1260,15 +1265,17 @@ int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int sh
 			ended = 0;
 			if (started && date &&
 			    (rc = ended_before(&nr, look, key + 1 + DATE_LEN,
-					       key + 1 + DATE_LEN + ID_LEN, date, to_key,
-					       &ended)) != 0)
+					       key + 1 + DATE_LEN + ID_LEN, date, to_key, &ended,
+					       by)) != 0)
 				goto out;
 			if ((!started || ended) &&
 			    (rc = unstarted_add(&v, n, &cap, key + 1 + DATE_LEN,
 						key + 1 + DATE_LEN + ID_LEN, date)) != 0)
 				goto out;
-			if (ended)
+			if (ended) {
 				v[*n - 1].ended = cw_date_from_key(ended);
+				memcpy(v[*n - 1].ended_by.b, by, ID_LEN);
+			}
 		}
 		if (rc != 0 && rc != MDB_NOTFOUND)
 			goto out;

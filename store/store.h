@@ -519,6 +519,7 @@ struct cw_unstarted {
 	 * their entry was known: held again, with no arrest or detention logged since. Unknown
 	 * for everyone else (their start, if any, is after `to`). */
 	struct cw_date ended;
+	struct cw_id ended_by; /* the record of that end */
 };
 int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int shown,
 				 struct cw_unstarted **out, size_t *n, struct cw_error *err);
