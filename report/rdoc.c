@@ -1107,6 +1107,32 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 		cell_take(b, CW_RC_DETAIL, &sb);
 }
 
+/* A detainee row's first cells: who (a person, or a group with its number), the accounts its
+ * count rests on (the arrest or detention it starts from, and the case, whose custody says
+ * they are held: report.h), the case and its source, and the columns a detainee leaves
+ * empty. */
+static void detainee_cells(struct builder *b, const struct cw_report_detainee *d)
+{
+	const struct cw_record *k = cw_report_ref(b->r, &d->case_id);
+
+	if (d->group[0]) { /* "NagaWorld union activists (8 unnamed)" */
+		char who[CW_REPORT_GROUP_LABEL + 64];
+
+		cw_group_text(d->group, d->count, who, sizeof who);
+		cell(b, CW_RC_PEOPLE, "%s", who);
+		group_count_cell(b, d->count);
+	} else {
+		person_cells(b, &d->person);
+	}
+	views_cell(b, d->views);
+	case_cells(b, &d->case_id, 0);
+	if (k && k->source && *k->source)
+		cell(b, CW_RC_SOURCE, "%s", k->source);
+	cell(b, CW_RC_ARTICLES, "%s", "");
+	cell(b, CW_RC_STAGE, "%s", "");
+	cell(b, CW_RC_PLACE, "%s", "");
+}
+
 static void detainees(struct builder *b)
 {
 	const struct cw_report *r = b->r;
@@ -1114,29 +1140,7 @@ static void detainees(struct builder *b)
 	for (size_t i = 0; i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
 
-		if (d->group[0]) { /* "NagaWorld union activists (8 unnamed)" */
-			char who[CW_REPORT_GROUP_LABEL + 64];
-
-			cw_group_text(d->group, d->count, who, sizeof who);
-			cell(b, CW_RC_PEOPLE, "%s", who);
-			group_count_cell(b, d->count);
-		} else {
-			person_cells(b, &d->person);
-		}
-		/* The accounts the count rests on: the arrest or detention it starts from, and
-		 * the case, whose custody says the person is held (report.h). */
-		views_cell(b, d->views);
-		case_cells(b, &d->case_id, 0);
-		{
-			/* The source of the case, whose custody says they are held. */
-			const struct cw_record *k = cw_report_ref(r, &d->case_id);
-
-			if (k && k->source && *k->source)
-				cell(b, CW_RC_SOURCE, "%s", k->source);
-		}
-		cell(b, CW_RC_ARTICLES, "%s", "");
-		cell(b, CW_RC_STAGE, "%s", "");
-		cell(b, CW_RC_PLACE, "%s", "");
+		detainee_cells(b, d);
 		date_cell(b, CW_RC_DATE, d->since);
 		detainee_days(b, d);
 		switch (cw_report_detainee_standing(r, d)) {
@@ -1161,25 +1165,9 @@ static void detainees(struct builder *b)
 	 * start, so no days (report.h). */
 	for (size_t i = 0; i < r->nunstarted; i++) {
 		const struct cw_report_detainee *d = &r->unstarted[i];
-		const struct cw_record *k = cw_report_ref(r, &d->case_id);
 		char known[CW_DATE_TEXT_MAX];
 
-		if (d->group[0]) {
-			char who[CW_REPORT_GROUP_LABEL + 64];
-
-			cw_group_text(d->group, d->count, who, sizeof who);
-			cell(b, CW_RC_PEOPLE, "%s", who);
-			group_count_cell(b, d->count);
-		} else {
-			person_cells(b, &d->person);
-		}
-		views_cell(b, d->views);
-		case_cells(b, &d->case_id, 0);
-		if (k && k->source && *k->source)
-			cell(b, CW_RC_SOURCE, "%s", k->source);
-		cell(b, CW_RC_ARTICLES, "%s", "");
-		cell(b, CW_RC_STAGE, "%s", "");
-		cell(b, CW_RC_PLACE, "%s", "");
+		detainee_cells(b, d);
 		cell(b, CW_RC_DATE, "%s", "");
 		cw_date_format(d->to, known);
 		if (cw_date_is_known(d->since)) {

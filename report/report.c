@@ -2318,6 +2318,30 @@ static int case_days(const struct cw_id *person, const struct cw_record *kase,
 	return 0;
 }
 
+/* The records a person's detention is read from, as the report reads them: their cases,
+ * milestones and hearings, and prison visits too (one that met them after the account of
+ * their custody stops is what the count runs to: models/timeline.h); confidential records
+ * tell nothing here either (not counted: the person's row is), and visits of accounts the
+ * filter leaves out are dropped. */
+static int detention_records(struct cw_reader *rd, struct cw_report *r, const struct cw_id *person,
+			     struct cw_record_list *tl, struct cw_error *err)
+{
+	int rc = cw_reader_person_records(
+		rd, person,
+		CW_KIND_BIT(CW_KIND_CASE) | CW_KIND_BIT(CW_KIND_MILESTONE) |
+			CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT),
+		tl, err);
+
+	if (rc != 0)
+		return rc;
+	if (cw_withheld_sift(&r->confidential, tl, 0) != 0) {
+		cw_record_list_free(tl);
+		return oom(err);
+	}
+	drop_other_accounts_visits(r, tl);
+	return 0;
+}
+
 /* One person the index says may still be detained: their cases, milestones and hearings (a
  * verdict or bail granted ends it) as the summary reads them. They are listed when a case the
  * filter admits lists them as detained, or held them at the end of the range (a detention that
@@ -2337,20 +2361,8 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	 * name them too. */
 	if (!cw_matcher_admits_person(m, person))
 		return 0;
-	/* Prison visits too: one that met them after the account of their custody stops is
-	 * what the count runs to (models/timeline.h). */
-	if ((rc = cw_reader_person_records(
-		     rd, person,
-		     CW_KIND_BIT(CW_KIND_CASE) | CW_KIND_BIT(CW_KIND_MILESTONE) |
-			     CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT),
-		     &tl, err)) != 0)
+	if ((rc = detention_records(rd, r, person, &tl, err)) != 0)
 		return rc;
-	/* Confidential records tell nothing here either (not counted: the person's row is). */
-	if (cw_withheld_sift(&r->confidential, &tl, 0) != 0) {
-		cw_record_list_free(&tl);
-		return oom(err);
-	}
-	drop_other_accounts_visits(r, &tl);
 	memset(&d, 0, sizeof d);
 	for (size_t t = 0; t < tl.n && rc == 0 && !listed; t++)
 		if (tl.items[t].kind == CW_KIND_CASE &&
@@ -2758,17 +2770,8 @@ static int held_elsewhere(struct cw_reader *rd, struct cw_report *r, const struc
 	int rc;
 
 	*held = 0;
-	if ((rc = cw_reader_person_records(
-		     rd, person,
-		     CW_KIND_BIT(CW_KIND_CASE) | CW_KIND_BIT(CW_KIND_MILESTONE) |
-			     CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT),
-		     &tl, err)) != 0)
+	if ((rc = detention_records(rd, r, person, &tl, err)) != 0)
 		return rc;
-	if (cw_withheld_sift(&r->confidential, &tl, 0) != 0) {
-		cw_record_list_free(&tl);
-		return oom(err);
-	}
-	drop_other_accounts_visits(r, &tl);
 	cw_timeline_summarise(person, tl.items, tl.n, r->to, &sum);
 	*held = sum.pretrial_ongoing;
 	cw_record_list_free(&tl);

@@ -998,6 +998,29 @@ static int group_cases_of(MDB_cursor *walk, MDB_cursor *look, uint8_t type, uint
 	return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
+/* What a walk of the index to the end of `to` begins with: a day to count to, the index
+ * settled, and two cursors on it (one to walk, one to look things up), closed again on
+ * failure. 0, or the error, set. */
+static int walk_begin(struct cw_reader *rd, struct cw_date to, MDB_cursor **walk, MDB_cursor **look,
+		      struct cw_error *err)
+{
+	int rc;
+
+	*walk = *look = NULL;
+	if (cw_date_precision(to) != CW_DATE_DAY)
+		return cw_error_set(err, CW_EINVAL, "to", "pretrial detention is counted to a day");
+	if ((rc = cw_index_settle(rd->st, rd->txn, err)) != 0)
+		return rc;
+	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], walk)) != 0 ||
+	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], look)) != 0) {
+		if (*walk)
+			mdb_cursor_close(*walk);
+		*walk = NULL;
+		return cw_store_lmdb_error(NULL, rc, "reading the pretrial-detention index", err);
+	}
+	return 0;
+}
+
 int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, struct cw_id **out,
 				    size_t *n, struct cw_error *err)
 {
@@ -1010,13 +1033,8 @@ int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, str
 
 	*out = NULL;
 	*n = 0;
-	if (cw_date_precision(to) != CW_DATE_DAY)
-		return cw_error_set(err, CW_EINVAL, "to", "pretrial detention is counted to a day");
-	if ((rc = cw_index_settle(rd->st, rd->txn, err)) != 0)
+	if ((rc = walk_begin(rd, to, &walk, &look, err)) != 0)
 		return rc;
-	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &walk)) != 0 ||
-	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &look)) != 0)
-		goto out;
 	/* The cases whose entry for a group says detained since a start up to `to`; then those
 	 * where an event after `to` may have ended a group's detention begun by then. */
 	if ((rc = group_cases_of(walk, NULL, DET_GHELD, 0, to_key, 0, &held, &v, n, &cap)) != 0)
@@ -1228,13 +1246,8 @@ int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int sh
 
 	*out = NULL;
 	*n = 0;
-	if (cw_date_precision(to) != CW_DATE_DAY)
-		return cw_error_set(err, CW_EINVAL, "to", "pretrial detention is counted to a day");
-	if ((rc = cw_index_settle(rd->st, rd->txn, err)) != 0)
+	if ((rc = walk_begin(rd, to, &walk, &look, err)) != 0)
 		return rc;
-	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &walk)) != 0 ||
-	    (rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_DETENTION], &look)) != 0)
-		goto out;
 	/* People: every cheld entry known by `to` whose (person, case) has no start up to `to`
 	 * (one with such a start is counted from it), and every undated one with no start at
 	 * all. */

@@ -66,6 +66,27 @@ static int idset_has(const struct idset *s, const struct cw_id *id)
 	return 0;
 }
 
+/* Into *out, the people a filter's person criterion names, as any query resolves it (none
+ * when it names no one). */
+static void filter_people(struct cw_store *s, const struct cw_filter *filter, struct idset *out)
+{
+	struct cw_reader *rd;
+	struct cw_error err;
+	struct cw_id *ids;
+	size_t nids;
+
+	if (!filter->person[0])
+		return;
+	ck_assert_msg(cw_store_reader_begin(s, &rd, &err) == 0, "%s", err.message);
+	ck_assert_msg(
+		cw_reader_filter_refs(rd, CW_KIND_PERSON, filter->person, &ids, &nids, &err) == 0,
+		"%s", err.message);
+	cw_reader_end(rd);
+	for (size_t i = 0; i < nids; i++)
+		idset_add(out, &ids[i]);
+	free(ids);
+}
+
 /* Whether any of the case's entries for the person says detained. */
 static int listed_detained(const struct cw_record *kase, const struct cw_id *person)
 {
@@ -228,20 +249,7 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 		      "%s", err.message);
 	/* A filter naming a person lists the people it names as any query resolves it: not their
 	 * co-defendants, whose cases it finds too. */
-	if (filter->person[0]) {
-		struct cw_reader *rd;
-		struct cw_id *ids;
-		size_t nids;
-
-		ck_assert_msg(cw_store_reader_begin(s, &rd, &err) == 0, "%s", err.message);
-		ck_assert_msg(cw_reader_filter_refs(rd, CW_KIND_PERSON, filter->person, &ids, &nids,
-						    &err) == 0,
-			      "%s", err.message);
-		cw_reader_end(rd);
-		for (size_t i = 0; i < nids; i++)
-			idset_add(&named, &ids[i]);
-		free(ids);
-	}
+	filter_people(s, filter, &named);
 	for (size_t i = 0; i < cases.n; i++) {
 		const struct cw_case *k = &cases.items[i].u.kase;
 
@@ -421,20 +429,7 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 	f.since = f.until = none;
 	ck_assert_msg(cw_store_list(s, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &cases, &err) == 0,
 		      "%s", err.message);
-	if (filter->person[0]) {
-		struct cw_reader *rd;
-		struct cw_id *ids;
-		size_t nids;
-
-		ck_assert_msg(cw_store_reader_begin(s, &rd, &err) == 0, "%s", err.message);
-		ck_assert_msg(cw_reader_filter_refs(rd, CW_KIND_PERSON, filter->person, &ids, &nids,
-						    &err) == 0,
-			      "%s", err.message);
-		cw_reader_end(rd);
-		for (size_t i = 0; i < nids; i++)
-			idset_add(&admitted, &ids[i]);
-		free(ids);
-	}
+	filter_people(s, filter, &admitted);
 	for (size_t c = 0; c < cases.n; c++) {
 		const struct cw_record *kase = &cases.items[c];
 		const struct cw_list *defs = &kase->u.kase.defendants;
