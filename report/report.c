@@ -2814,8 +2814,10 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 		if (rc != 0)
 			break;
 		if (kase.kind != CW_KIND_CASE || cw_record_list_push(&one, &kase) != 0) {
+			int is_case = kase.kind == CW_KIND_CASE; /* freeing clears it */
+
 			cw_record_free(&kase);
-			if (kase.kind == CW_KIND_CASE)
+			if (is_case)
 				rc = oom(err);
 			continue;
 		}
