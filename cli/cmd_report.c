@@ -246,7 +246,7 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	struct cw_report r;
 	struct cw_date from, to;
 	struct cw_outfile out;
-	char org[512], conf[512];
+	char org[512], conf[512], fp[CW_FINGERPRINT_TEXT_MAX];
 	int rc, fmt, y, w;
 
 	(void)cmd;
@@ -287,6 +287,15 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	if ((rc = cw_report_build_with(cli->session.store, &o.filter, from, to,
 				       o.include_confidential, &r, &cli->err)) == 0)
 		report_about(cli, &o, &r, org, conf, sizeof org);
+	/* Signed: the report says so in its header, with the key's fingerprint. */
+	if (rc == 0 && o.sign) {
+		struct cw_identity_public pub;
+
+		if ((rc = cw_store_identity(cli->session.store, &pub, &cli->err)) == 0) {
+			cw_identity_fingerprint(&pub, fp);
+			r.about.signed_by = fp;
+		}
+	}
 	/* The report's headings, labels and sentences in the language asked for; the database's
 	 * own text stays as it was written. Messages after this one follow. A Khmer report asked
 	 * for and not possible (no catalogue installed) is refused before anything is written:

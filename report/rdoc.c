@@ -1573,6 +1573,17 @@ int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 					 : _(cw_report_confidentiality_default));
 	if (rc == 0)
 		rc = confidential_line(r, doc);
+	if (rc == 0 && a->signed_by && a->signed_by[0]) {
+		char line[900]; /* Khmer takes three bytes a letter */
+
+		snprintf(
+			line, sizeof line,
+			_("in the .sig file beside this one, by the key with fingerprint %s: "
+			  "'casewatch check-signature' checks it; compare the fingerprint with the "
+			  "one its author reads you"),
+			a->signed_by);
+		rc = header_line(doc, "signature", _("Signature"), line);
+	}
 	if (rc == 0)
 		rc = header_line(doc, "filter", _("Filter"), filter[0] ? filter : _("none"));
 	return rc;

@@ -159,6 +159,9 @@ struct cw_report_about {
 	const char *author;          /* who writes it (the database's author), NULL: not given */
 	const char *confidentiality; /* NULL: cw_report_confidentiality_default */
 	int64_t generated_us;        /* when it was made (cw_now_us()); 0: not said */
+	/* The fingerprint of the key that signs the file (--sign, sign_reports), so that the
+	 * partner reads in the report itself that a signature comes with it; NULL: unsigned. */
+	const char *signed_by;
 };
 /* "Confidential: for the named partners only", marked for translation. */
 extern const char cw_report_confidentiality_default[];

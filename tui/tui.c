@@ -39,6 +39,7 @@
 #include "models/text.h"
 #include "report/record_text.h"
 #include "report/write.h"
+#include "store/identity.h"
 #include "store/attach.h"
 #include "store/backup.h"
 #include "store/sync.h"
@@ -737,7 +738,8 @@ static void report_write(struct cw_app *app)
 	int cols = cw_screen_cols();
 
 	struct cw_report_about about = {0};
-	char org[512], conf[512];
+	struct cw_identity_public pub;
+	char org[512], conf[512], fp[CW_FINGERPRINT_TEXT_MAX];
 	int rc, sign = cw_sign_reports_setting(cw_config_path());
 
 	/* The header as the command line writes it: the config file's organisation and note. */
@@ -747,6 +749,11 @@ static void report_write(struct cw_app *app)
 		about.confidentiality = conf;
 	about.author = app->session ? app->session->author : NULL;
 	about.generated_us = cw_now_us();
+	/* Signed: the summary says so in its header, with the key's fingerprint. */
+	if (sign && cw_store_identity(app->st, &pub, &err) == 0) {
+		cw_identity_fingerprint(&pub, fp);
+		about.signed_by = fp;
+	}
 	/* The summary gathered to count its confidential records is the one written, unless
 	 * they are to be put in (then it is gathered again with them). */
 	/* Signed too when the config file asks (sign_reports = yes): PATH.sig beside it. */

@@ -20,6 +20,16 @@ fails 2 sign cw report --week 2024-W18 --sign
 ok cw report --week 2024-W18 -o "$WORK/r.md" --sign
 has "signed it: $WORK/r.md.sig"
 has "should hear this fingerprint from you, not read it from a file: $fp"
+# the report says in its header that it is signed, and by which key (a supervisor's trial:
+# nothing travelled with the report to say so); that line is signed with the rest
+checks=$((checks + 1))
+grep -qF "Signature: in the .sig file beside this one, by the key with fingerprint $fp" "$WORK/r.md" ||
+	fail "the signed report does not say it is signed: $(head -12 "$WORK/r.md")"
+ok cw report --week 2024-W18 --format json -o "$WORK/r.json" --sign
+out=$(cat "$WORK/r.json")
+json "'$fp' in d['header']['signature']"
+ok cw report --week 2024-W18 --format json
+json "'signature' not in d['header']"
 checks=$((checks + 1))
 [ "$(stat -c %a "$WORK/r.md.sig")" = 600 ] || fail "the signature is not private to its owner"
 head -1 "$WORK/r.md.sig" | grep -qx "casewatch signature 1" || fail "not a signature file"

@@ -95,5 +95,8 @@ checks=$((checks + 1))
 [ -s "$file.sig" ] || fail "sign_reports = yes wrote no signature"
 "$CASEWATCH_BIN" --db "$WORK/nowhere" check-signature "$file" >"$WORK/check" ||
 	fail "the signature W wrote does not check: $(cat "$WORK/check")"
+checks=$((checks + 1))
+grep -q "^Signature: in the .sig file beside this one" "$file" ||
+	fail "the summary W signed does not say so: $(head -12 "$file")"
 send q
 done_ok
