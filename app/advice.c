@@ -461,6 +461,41 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 
 		if (d->custody != CW_CUSTODY_DETAINED || start_logged(&l, d))
 			continue;
+		/* No stage either: reports cannot tell pretrial detention from a sentence, and
+		 * list them nowhere (a review found them gone from reports without a word). */
+		if ((d->stage ? d->stage : c->stage) == CW_STAGE_UNKNOWN &&
+		    (!cw_id_is_zero(&d->person) || (d->label && *d->label))) {
+			if (!cw_id_is_zero(&d->person)) {
+				cw_id_hex(&d->person, person_hex);
+				snprintf(what, sizeof what,
+					 _("case %.8s says person %.8s is detained, but records no "
+					   "stage and no arrest or detention of theirs, so reports "
+					   "do "
+					   "not list them: pretrial detention or a sentence, the "
+					   "case "
+					   "does not say"),
+					 hex, person_hex);
+			} else {
+				snprintf(what, sizeof what,
+					 _("case %.8s says the group \"%s\" is detained, but "
+					   "records "
+					   "no stage and no arrest or detention of it, so reports "
+					   "do not "
+					   "list it: pretrial detention or a sentence, the case "
+					   "does not "
+					   "say"),
+					 hex, d->label);
+			}
+			snprintf(fix, sizeof fix,
+				 _("set the stage, if the source gives it: casewatch edit %.8s "
+				   "--stage pretrial (or investigation, trial, verdict), and log "
+				   "the "
+				   "arrest or detention when it is known"),
+				 hex);
+			fn(ctx, what, fix);
+			said++;
+			continue;
+		}
 		if (!cw_id_is_zero(&d->person)) {
 			cw_id_hex(&d->person, person_hex);
 			snprintf(what, sizeof what,

@@ -320,6 +320,8 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 			fprintf(cli->out, _("wrote %s\n"), o.output);
 		if (rc == 0 && o.sign)
 			rc = sign_output(cli, o.output, &t);
+		else if (rc == 0 && o.output)
+			cw_signing_forget(o.output);
 	}
 	cw_report_free(&r);
 	return rc;
@@ -574,6 +576,8 @@ int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 			fprintf(cli->out, _("wrote %s\n"), o.output);
 		if (rc == 0 && o.sign)
 			rc = sign_output(cli, o.output, &t);
+		else if (rc == 0 && o.output)
+			cw_signing_forget(o.output);
 	}
 	return rc;
 }

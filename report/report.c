@@ -2848,13 +2848,6 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 				r->unstarted_people++;
 				r->unstarted_again += cw_date_is_known(u[i].ended);
 				r->unstarted_named++;
-				/* A confidential end its row quotes is material the header counts
-				 * (with confidential records put in; left out, it is not taken). */
-				if (cw_date_is_known(u[i].ended) && !r->confidential.leave_out &&
-				    (rc = count_if_confidential(rd, r, &u[i].ended_by, err)) != 0) {
-					cw_record_list_free(&one);
-					break;
-				}
 				if (cw_idmap_put(&counted, &u[i].person, 0, NULL) < 0)
 					rc = oom(err);
 				memset(&row, 0, sizeof row);
@@ -2865,9 +2858,17 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 				row.since = u[i].ended; /* held again since then, if known */
 				row.days = row.days_max = row.total = row.total_max = -1;
 				row.views = cw_report_view_bit(&one.items[0]);
-				if (rc == 0 && listed++ < CW_REPORT_DETAINEES_MAX &&
-				    unstarted_push(r, &row) != 0)
-					rc = oom(err);
+				if (rc == 0 && listed++ < CW_REPORT_DETAINEES_MAX) {
+					if (unstarted_push(r, &row) != 0)
+						rc = oom(err);
+					/* A confidential end the row quotes is material the
+					 * header counts (with confidential records put in; left
+					 * out, it is not taken). */
+					else if (cw_date_is_known(u[i].ended) &&
+						 !r->confidential.leave_out)
+						rc = count_if_confidential(rd, r, &u[i].ended_by,
+									   err);
+				}
 			}
 		}
 		cw_record_list_free(&one);

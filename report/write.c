@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "report/pdf.h"
 #include "report/rdoc.h"
@@ -140,7 +141,26 @@ int cw_signing_write(struct cw_store *st, struct cw_signing *s, const char *path
 	if ((rc = cw_file_sign(st, &s->digest, now_us, &text, err)) == 0)
 		rc = cw_outfile_write(sig, text, strlen(text), err);
 	free(text);
+	if (rc != 0) {
+		/* Not left saying it is signed, beside no signature or an old one. */
+		char why[sizeof err->message], field[sizeof err->field];
+
+		unlink(path);
+		unlink(sig);
+		snprintf(why, sizeof why, "%s", err->message);
+		snprintf(field, sizeof field, "%s", err->field);
+		cw_error_set(err, rc, field,
+			     "%.200s: so %.200s, which says it is signed, was removed", why, path);
+	}
 	return rc;
+}
+
+void cw_signing_forget(const char *path)
+{
+	char sig[4096];
+
+	if ((size_t)snprintf(sig, sizeof sig, "%s%s", path, CW_SIGNATURE_SUFFIX) < sizeof sig)
+		unlink(sig);
 }
 
 /* ---- summaries into files ----------------------------------------------------------------- */
@@ -183,6 +203,8 @@ int cw_report_write_built(struct cw_report *r, const struct cw_report_about *abo
 		rc = cw_outfile_close(&out, rc, err);
 		if (rc == 0 && sign)
 			rc = cw_signing_write(sign, &signing, path, cw_now_us(), err);
+		else if (rc == 0)
+			cw_signing_forget(path);
 	}
 	if (rc != 0 && text) {
 		free(*text);

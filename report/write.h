@@ -69,9 +69,13 @@ FILE *cw_signing_open(struct cw_signing *s, FILE *to, int sign);
 /* Puts what the stream holds into `to` (nothing when it is `to`); rc, or the failure. */
 int cw_signing_end(FILE *stream, FILE *to, int rc, struct cw_error *err);
 /* Once the file is in place at path: PATH.sig, whole or not at all, signed by st's identity
- * at now_us. */
+ * at now_us. When it cannot be made, the file is removed too (it says in its header that it is
+ * signed) and so is any PATH.sig left from before, and the error says so. */
 int cw_signing_write(struct cw_store *st, struct cw_signing *s, const char *path, int64_t now_us,
 		     struct cw_error *err);
+/* After an unsigned file is written at path: a PATH.sig there is another content's signature,
+ * which would read as tampering; it is removed. */
+void cw_signing_forget(const char *path);
 
 /* The error of writing to out having failed (ferror): CW_EIO, field "output", saying "the disk
  * is full" whenever it is (cw_write_error_text), with errnum the errno of the failure (0 when

@@ -586,7 +586,7 @@ ok cw log milestone --case ref:c-unlabelled --group "Boeung Kak" --type arrest -
 # saved, with the command that logs it; said no more once it is logged.
 ok cw person add --name "Sam Sokha"
 ok cw case add --title "Detained no arrest" --defendant "Sam Sokha" --charge "437 bis" \
-	--custody detained --view own
+	--custody detained --view own --stage pretrial
 grep -q "says person [0-9a-f]* is detained, but no arrest or detention of theirs is logged in it, so reports cannot count their days; log the arrest or detention: casewatch log milestone --person [0-9a-f]* --case [0-9a-f]* --type arrest --date DATE" \
 	"$WORK/stderr" || fail "no warning for a detained defendant with no arrest: $(cat "$WORK/stderr")"
 log_it=$(sed -n 's/.*log the arrest or detention: casewatch \(log milestone .*\) --date DATE$/\1/p' "$WORK/stderr")

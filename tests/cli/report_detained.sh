@@ -50,6 +50,10 @@ ok cw case add --title "Sopheap case" --defendant "Keo Sopheap" --custody detain
 # (found by a supervisor's trial: the 37 of 002 para 27 read as pretrial detainees)
 ok cw case add --title "Stage unknown" --unnamed "37 defenders and journalists" \
 	--custody detained --view un --as-of 2022-06
+# said when the case is saved: not left for a report to be silent about
+checks=$((checks + 1))
+grep -q 'says the group "defenders and journalists" is detained, but records no stage and no arrest or detention of it, so reports do not list it: pretrial detention or a sentence, the case does not say; set the stage, if the source gives it: casewatch edit [0-9a-f]* --stage pretrial' "$WORK/stderr" ||
+	fail "no advice for a detained group with no stage: $(cat "$WORK/stderr")"
 # past its verdict: serving a sentence, not pretrial detention
 ok cw case add --title "Rotha case" --defendant "Lim Rotha" --custody detained --stage verdict \
 	--charge 494 --view ngo

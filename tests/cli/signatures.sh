@@ -123,6 +123,17 @@ checks=$((checks + 1))
 grep -q FABRICATED "$WORK/race/r.md" || fail "the racer did not swap the file"
 fails 74 file check "$WORK/race/r.md"
 
+# Written again unsigned over a signed file: the old signature is another content's, and
+# would read as tampering (found by a review); it goes.
+cp "$WORK/r.keep" "$WORK/again.md"
+cp "$WORK/r.md.sig" "$WORK/again.md.sig"
+ok cw report --week 2024-W18 -o "$WORK/again.md"
+checks=$((checks + 1))
+[ ! -e "$WORK/again.md.sig" ] || fail "an old signature stayed beside a file written unsigned"
+ok cw export records --format csv -o "$WORK/e.csv"
+checks=$((checks + 1))
+[ ! -e "$WORK/e.csv.sig" ] || fail "an old signature stayed beside an export written unsigned"
+
 # Another laptop's signature names its own key, not this one's
 DB="$WORK/other"
 ok cw init

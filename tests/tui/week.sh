@@ -98,5 +98,21 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 grep -q "^Signature: in the .sig file beside this one" "$file" ||
 	fail "the summary W signed does not say so: $(head -12 "$file")"
+send Escape
+wait_gone "written to"
+send q
+wait_quit "q"
+# Written again unsigned over it: the old signature goes, as it signs another content.
+printf 'sign_reports = no\n' >"$WORK/config/casewatch/config"
+tmux_start 160 40
+wait_for " 3 Records "
+w_markdown
+wait_for "Put in the 1 confidential record"
+send n
+wait_for "Write over"
+send y
+wait_for "$last, written to"
+checks=$((checks + 1))
+[ ! -e "$file.sig" ] || fail "an old signature stayed beside a summary W wrote unsigned"
 send q
 done_ok
