@@ -197,6 +197,23 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 	}
 }
 
+/* What report and export do once they have written: the signing stream's bytes into the
+ * file (none when it could not open), the file put in place, said, then signed with --sign, or
+ * an old FILE.sig beside it removed. rc, or the first failure. */
+static int output_end(struct cw_cli *cli, struct cw_outfile *out, FILE *sink, struct cw_signing *t,
+		      const struct report_opts *o, int rc)
+{
+	rc = sink ? cw_signing_end(sink, out->f, rc, &cli->err) : rc;
+	rc = cw_outfile_close(out, rc, &cli->err);
+	if (rc == 0 && o->output)
+		fprintf(cli->out, _("wrote %s\n"), o->output);
+	if (rc == 0 && o->sign)
+		rc = sign_output(cli, o->output, t);
+	else if (rc == 0 && o->output)
+		cw_signing_forget(o->output);
+	return rc;
+}
+
 static int parse_date(struct cw_cli *cli, const char *text, const char *field, int last,
 		      struct cw_date *out)
 {
@@ -314,14 +331,7 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 
 		rc = sink ? cw_report_write(&r, (enum cw_report_format)fmt, sink, &cli->err)
 			  : cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
-		rc = sink ? cw_signing_end(sink, out.f, rc, &cli->err) : rc;
-		rc = cw_outfile_close(&out, rc, &cli->err);
-		if (rc == 0 && o.output)
-			fprintf(cli->out, _("wrote %s\n"), o.output);
-		if (rc == 0 && o.sign)
-			rc = sign_output(cli, o.output, &t);
-		else if (rc == 0 && o.output)
-			cw_signing_forget(o.output);
+		rc = output_end(cli, &out, sink, &t, &o, rc);
 	}
 	cw_report_free(&r);
 	return rc;
@@ -570,14 +580,7 @@ int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 			rc = export_timeline(cli, &o, fmt, w);
 		else
 			rc = export_list(cli, &o, fmt, w);
-		rc = w ? cw_signing_end(w, out.f, rc, &cli->err) : rc;
-		rc = cw_outfile_close(&out, rc, &cli->err);
-		if (rc == 0 && o.output)
-			fprintf(cli->out, _("wrote %s\n"), o.output);
-		if (rc == 0 && o.sign)
-			rc = sign_output(cli, o.output, &t);
-		else if (rc == 0 && o.output)
-			cw_signing_forget(o.output);
+		rc = output_end(cli, &out, w, &t, &o, rc);
 	}
 	return rc;
 }
