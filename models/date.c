@@ -185,11 +185,16 @@ struct cw_date cw_date_from_days(long z)
 
 struct cw_date cw_date_today(void)
 {
-	time_t now = (time_t)(cw_now_us() / 1000000);
+	return cw_date_of_time(cw_now_us());
+}
+
+struct cw_date cw_date_of_time(int64_t us)
+{
+	time_t when = (time_t)(us / 1000000);
 	struct tm tm;
 	struct cw_date d = {0, 0, 0};
 
-	if (localtime_r(&now, &tm)) {
+	if (us > 0 && localtime_r(&when, &tm)) {
 		d.year = (uint16_t)(tm.tm_year + 1900);
 		d.month = (uint8_t)(tm.tm_mon + 1);
 		d.day = (uint8_t)tm.tm_mday;

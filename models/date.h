@@ -52,6 +52,9 @@ struct cw_date cw_date_from_days(long days);
 /* Today's date in local time, by cw_now_us (models/clock.h): the test clock CASEWATCH_NOW
  * moves it too. */
 struct cw_date cw_date_today(void);
+/* The local date of a time in microseconds since the epoch (a record's created); unknown for
+ * none (0 or less). */
+struct cw_date cw_date_of_time(int64_t us);
 
 /* 0 Monday .. 6 Sunday, of a day-precision date. */
 int cw_date_weekday(struct cw_date d);

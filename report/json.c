@@ -641,18 +641,22 @@ static json_t *unstarted(const struct cw_report *r)
 
 		json_array_append_new(
 			a,
-			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "person",
-				  d->group[0] ? json_null() : jperson(r, &d->person), "group",
-				  jstr(d->group[0] ? d->group : NULL), "count",
-				  d->count > 0 ? json_integer((json_int_t)d->count) : json_null(),
-				  "case_id", jid(&d->case_id), "case_title",
-				  k ? jstr(k->u.kase.title) : json_null(), "view",
-				  k ? jview(k) : json_null(), "known_as_of",
-				  cw_date_is_known(d->to) ? jdate(d->to) : json_null(),
-				  /* held again: the day their last detention logged ended */
-				  "last_detention_ended",
-				  cw_date_is_known(d->since) ? jdate(d->since) : json_null(),
-				  "source", k ? jstr(k->source) : json_null()));
+			json_pack(
+				"{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "person",
+				d->group[0] ? json_null() : jperson(r, &d->person), "group",
+				jstr(d->group[0] ? d->group : NULL), "count",
+				d->count > 0 ? json_integer((json_int_t)d->count) : json_null(),
+				"case_id", jid(&d->case_id), "case_title",
+				k ? jstr(k->u.kase.title) : json_null(), "view",
+				k ? jview(k) : json_null(), "known_as_of",
+				cw_date_is_known(d->to) ? jdate(d->to) : json_null(),
+				/* an undated entry: known by the day its case was recorded here */
+				"case_recorded_on",
+				cw_date_is_known(d->recorded) ? jdate(d->recorded) : json_null(),
+				/* held again: the day their last detention logged ended */
+				"last_detention_ended",
+				cw_date_is_known(d->since) ? jdate(d->since) : json_null(),
+				"source", k ? jstr(k->source) : json_null()));
 	}
 	return a;
 }

@@ -1185,7 +1185,16 @@ static void detainees(struct builder *b)
 			     _("no dated arrest or detention logged: the case records them as "
 			       "detained as of %s; their days are not known"),
 			     known);
-		else
+		else if (cw_date_is_known(d->recorded)) {
+			char recorded[CW_DATE_TEXT_MAX];
+
+			cw_date_format(d->recorded, recorded);
+			cell(b, CW_RC_DETAIL,
+			     _("no dated arrest or detention logged: the case records them as "
+			       "detained, as of no date, and was first recorded here on %s; their "
+			       "days are not known"),
+			     recorded);
+		} else
 			cell(b, CW_RC_DETAIL, "%s",
 			     _("no dated arrest or detention logged: the case records them as "
 			       "detained, as of no date; their days are not known"));

@@ -2598,6 +2598,24 @@ static int unstarted_push(struct cw_report *r, const struct cw_report_detainee *
 	return 0;
 }
 
+/* The day a case's entry is known by when it gives no date, nor does the case: the day the case
+ * was first recorded here (its creation). Before it nobody here knew of it, so a report of an
+ * earlier week does not say they were held then. */
+static struct cw_date undated_entry_known(const struct cw_record *kase)
+{
+	return cw_date_of_time(kase->created);
+}
+
+/* Whether an entry known on `known` (or, undated, by the case's recording) is known by the
+ * period's end. */
+static int entry_known_by(const struct cw_report *r, const struct cw_record *kase,
+			  struct cw_date known)
+{
+	if (!cw_date_is_known(known))
+		known = undated_entry_known(kase);
+	return !cw_date_is_known(known) || cw_date_compare(cw_date_first_day(known), r->to) <= 0;
+}
+
 /* Whether the detainees list has the group `label` of the case (held where a start counts
  * it). */
 static int group_listed(const struct cw_report *r, const struct cw_record *kase, const char *label)
@@ -2686,9 +2704,7 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 		uint32_t start, ended = 0;
 
 		if (!cw_id_is_zero(&d->person) || !d->label || !*d->label ||
-		    !cw_timeline_entry_held_pretrial(kase, d) ||
-		    (cw_date_is_known(known) &&
-		     cw_date_compare(cw_date_first_day(known), r->to) > 0) ||
+		    !cw_timeline_entry_held_pretrial(kase, d) || !entry_known_by(r, kase, known) ||
 		    group_listed(r, kase, d->label))
 			continue;
 		/* With a start by then, only held again: the entry known after that stretch
@@ -2706,6 +2722,8 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 		row.count = d->unnamed_count > 0 ? d->unnamed_count : -1;
 		row.case_id = kase->id;
 		row.to = known;
+		if (!cw_date_is_known(known))
+			row.recorded = undated_entry_known(kase);
 		row.days = row.days_max = row.total = row.total_max = -1;
 		row.views = cw_report_view_bit(kase);
 		if (ended)
@@ -2842,6 +2860,8 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 				rc = unstarted_groups(rd, r, &one.items[0], err);
 			} else if (!person_held_pretrial(&one.items[0], &u[i].person)) {
 				/* the index is ahead of a rule the case no longer meets */
+			} else if (!entry_known_by(r, &one.items[0], u[i].known)) {
+				/* undated, and the case recorded here after the period */
 			} else {
 				struct cw_report_detainee row;
 
@@ -2855,6 +2875,8 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 				row.count = 1;
 				row.case_id = u[i].case_id;
 				row.to = u[i].known;
+				if (!cw_date_is_known(u[i].known))
+					row.recorded = undated_entry_known(&one.items[0]);
 				row.since = u[i].ended; /* held again since then, if known */
 				row.days = row.days_max = row.total = row.total_max = -1;
 				row.views = cw_report_view_bit(&one.items[0]);

@@ -113,6 +113,9 @@ struct cw_report_detainee {
 	 * stretch's first day, and for the case's own, which says they are held. Only the case's
 	 * when the stretch began in another case. */
 	uint32_t views;
+	/* A row of unstarted whose case's entry gives no date: the day the case was first
+	 * recorded here, which the entry is known by (nobody here knew of it before). */
+	struct cw_date recorded;
 };
 
 /* Counts compared with the previous range of the same length (whole calendar months: as many

@@ -37,7 +37,9 @@ static struct {
 	size_t released_since; /* listed, and the case that lists them says they are not held now */
 	size_t ended_in; /* listed, their end dated only to a month or year that holds the day */
 	size_t unstarted, unstarted_groups; /* held by their case's entry, no arrest logged */
-	size_t unstarted_again; /* listed so, their last detention logged ended before it */
+	size_t unstarted_again;   /* listed so, their last detention logged ended before it */
+	size_t unstarted_undated; /* listed so by an undated entry */
+	size_t unstarted_later;   /* not listed: undated, their case recorded after the end */
 } seen;
 
 /* ---- the oracle: the scan the report made before the index ------------------------------- */
@@ -337,14 +339,20 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 	return n;
 }
 
-/* Whether a defendant's entry, known by `to` or undated, says they are held before a verdict. */
+/* Whether a defendant's entry, known by `to` (undated: by the day the case was recorded),
+ * says they are held before a verdict. */
 static int held_unstarted_entry(const struct cw_record *kase, const struct cw_defendant *d,
 				struct cw_date to)
 {
 	struct cw_date known = cw_timeline_entry_known(kase, d);
 
-	return cw_timeline_entry_held_pretrial(kase, d) &&
-	       (!cw_date_is_known(known) || cw_date_compare(cw_date_first_day(known), to) <= 0);
+	if (!cw_timeline_entry_held_pretrial(kase, d))
+		return 0;
+	if (!cw_date_is_known(known)) {
+		known = cw_date_of_time(kase->created);
+		seen.unstarted_later += cw_date_compare(known, to) > 0;
+	}
+	return cw_date_compare(cw_date_first_day(known), to) <= 0;
 }
 
 /* Whether the records (ev) are the person's (label NULL), or the group's, in the case. */
@@ -557,6 +565,12 @@ static void same_as_oracle(struct cw_store *s, const struct cw_filter *f, struct
 			rows_named += !r.unstarted[i].group[0];
 			seen.unstarted_again += cw_date_is_known(r.unstarted[i].since);
 			ck_assert_ptr_nonnull(cw_report_ref(&r, &r.unstarted[i].case_id));
+			/* An undated entry says when its case was recorded here, by the end. */
+			if (!cw_date_is_known(r.unstarted[i].to)) {
+				ck_assert(cw_date_is_known(r.unstarted[i].recorded));
+				ck_assert_int_le(cw_date_compare(r.unstarted[i].recorded, to), 0);
+				seen.unstarted_undated++;
+			}
 		}
 		ck_assert_uint_eq(rows_named, named < CW_REPORT_DETAINEES_MAX
 						      ? named
@@ -864,26 +878,35 @@ static void build_world(struct world *w, uint64_t seed, size_t nevents)
 
 		fill_case(w, r, i);
 		w->cases[i] = r->id;
-		ck_assert_int_eq(cw_record_copy(&cases[i], r), 0);
-	}
-	/* A mass trial: everyone held, and arrested, most of them on one of a few days. */
-	{
-		const struct cw_field *df =
-			cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
-		struct cw_record *r = &b.recs[0];
+		if (i == 0) {
+			/* A mass trial: everyone held, and arrested, most of them on one of a
+			 * few days. */
+			const struct cw_field *df =
+				cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
 
-		cw_field_free(&r->u.kase, df);
-		for (int i = 0; i < 28; i++) {
-			struct cw_defendant *d = cw_list_append(&r->u.kase.defendants, df->sub);
+			cw_field_free(&r->u.kase, df);
+			for (int j = 0; j < 28; j++) {
+				struct cw_defendant *d =
+					cw_list_append(&r->u.kase.defendants, df->sub);
 
-			d->person = w->people[(i * 7) % NPEOPLE];
-			d->custody = CW_CUSTODY_DETAINED;
-			random_charge(d);
+				d->person = w->people[(j * 7) % NPEOPLE];
+				d->custody = CW_CUSTODY_DETAINED;
+				random_charge(d);
+			}
 		}
-		cw_record_free(&cases[0]);
-		ck_assert_int_eq(cw_record_copy(&cases[0], r), 0);
+		ck_assert_int_eq(cw_record_copy(&cases[i], r), 0);
+		/* Recorded here on days across the years the reports cover, six at a time: an
+		 * undated entry is known by its case's recording. */
+		if (i % 6 == 5 || i == NCASES - 1) {
+			char now[32];
+
+			snprintf(now, sizeof now, "%04d-%02d-%02dT12:00:00Z", 2019 + (int)rnd(6),
+				 1 + (int)rnd(12), 1 + (int)rnd(28));
+			ck_assert_int_eq(setenv("CASEWATCH_NOW", now, 1), 0);
+			put_batch(w, &b);
+		}
 	}
-	put_batch(w, &b);
+	ck_assert_int_eq(unsetenv("CASEWATCH_NOW"), 0);
 	w->events = calloc(nevents + 28, sizeof *w->events);
 	w->nevents = nevents + 28;
 	for (int i = 0; i < 28; i++) {
@@ -1115,11 +1138,16 @@ START_TEST(index_gives_what_the_scan_gave)
 		"compared %zu, listed %zu, cut %zu, unknown %zu, ranges %zu, ties %zu, "
 		"source dates %zu, detained again %zu, released since %zu; groups %zu, their "
 		"number not given %zu, released since %zu; end dated to a month or year %zu; "
-		"held with no arrest logged %zu, groups %zu, again %zu\n",
+		"held with no arrest logged %zu, groups %zu, again %zu, undated %zu, recorded "
+		"later %zu\n",
 		seen.compared, seen.listed, seen.cut, seen.unknown_days, seen.ranges, seen.ties,
 		seen.source_dates, seen.broken, seen.released_since, seen.groups,
 		seen.groups_uncounted, seen.groups_released_since, seen.ended_in, seen.unstarted,
-		seen.unstarted_groups, seen.unstarted_again);
+		seen.unstarted_groups, seen.unstarted_again, seen.unstarted_undated,
+		seen.unstarted_later);
+	ck_assert_msg(seen.unstarted_undated > 10 && seen.unstarted_later > 10,
+		      "undated entries listed: %zu; not yet recorded: %zu", seen.unstarted_undated,
+		      seen.unstarted_later);
 	ck_assert_msg(seen.unstarted_again > 10, "held again with no arrest logged: %zu listed",
 		      seen.unstarted_again);
 	ck_assert_msg(seen.unstarted > 100 && seen.unstarted_groups > 10,

@@ -41,9 +41,14 @@ ok cw person add --name "Keo Sopheap"
 ok cw person add --name "Lim Rotha"
 ok cw case add --title "Heart Party president" --unnamed "1 president of the party" \
 	--custody detained --stage pretrial --view un --source "002 para 31" --as-of 2022-06
-ok cw case add --title "Still in detention" --unnamed "2 human rights defenders" \
-	--custody detained --unnamed "5 journalists" --custody detained --view un \
-	--source "002 para 27" --stage investigation
+# recorded here early in 2021: its entry gives no date, so it is known from then
+(
+	CASEWATCH_NOW=2021-01-04T03:00:00Z
+	export CASEWATCH_NOW
+	ok cw case add --title "Still in detention" --unnamed "2 human rights defenders" \
+		--custody detained --unnamed "5 journalists" --custody detained --view un \
+		--source "002 para 27" --stage investigation
+)
 ok cw case add --title "Sopheap case" --defendant "Keo Sopheap" --custody detained \
 	--charge 494/495 --as-of 2024-03 --view ngo --stage pretrial
 # no stage recorded: "still in detention" may be after a verdict, so not pretrial detention
@@ -60,11 +65,12 @@ ok cw case add --title "Rotha case" --defendant "Lim Rotha" --custody detained -
 # a secret case: in no report for others
 ok cw person add --name "Hidden Witness"
 ok cw case add --title "Hidden case" --defendant "Hidden Witness" --custody detained --stage trial \
+	--as-of 2024-04 \
 	--confidential --view own
 week 2024-W18
 row md "| president of the party (1 unnamed) | Heart Party president | UN \\[1\\] |  |  | no dated arrest or detention logged: the case records them as detained as of 2022-06; their days are not known |"
 row md "| Keo Sopheap | Sopheap case | NGO |  |  | no dated arrest or detention logged: the case records them as detained as of 2024-03; their days are not known |"
-row md "| human rights defenders (2 unnamed) | Still in detention | UN \\[2\\] |  |  | no dated arrest or detention logged: the case records them as detained, as of no date; their days are not known |"
+row md "| human rights defenders (2 unnamed) | Still in detention | UN \\[2\\] |  |  | no dated arrest or detention logged: the case records them as detained, as of no date, and was first recorded here on 2021-01-04; their days are not known |"
 row md "9 people are recorded as held before a verdict by the entry of their case, with no dated arrest or detention logged, so their days are not counted (listed in the detention table); the latest of the entries listed is as of 2024-03 (accounts: UN, NGO)."
 norow md "37 defenders"
 row md "Last, those the entry of their case records as held before a verdict with no dated arrest or detention logged"
@@ -74,7 +80,7 @@ row csv "detained, no dated arrest"
 row html "no dated arrest or detention logged: the case records them as detained as of 2024-03"
 inpdf "no dated arrest or detention logged: the case records them as detained as of 2022-06"
 out=$(cat "$WORK/week.json")
-json "[(x['person'] and x['person']['name'], x['group'], x['count'], x['known_as_of'], x['view']) for x in d['held_no_arrest_logged']] == [('Keo Sopheap', None, 1, '2024-03', 'ngo'), (None, 'president of the party', 1, '2022-06', 'un'), (None, 'human rights defenders', 2, None, 'un'), (None, 'journalists', 5, None, 'un')]"
+json "[(x['person'] and x['person']['name'], x['group'], x['count'], x['known_as_of'], x['case_recorded_on'], x['view']) for x in d['held_no_arrest_logged']] == [('Keo Sopheap', None, 1, '2024-03', None, 'ngo'), (None, 'president of the party', 1, '2022-06', None, 'un'), (None, 'human rights defenders', 2, None, '2021-01-04', 'un'), (None, 'journalists', 5, None, '2021-01-04', 'un')]"
 json "d['held_no_arrest_logged_people'] == {'people': 9, 'at_least': False, 'named': 1, 'held_again': 0}"
 json "d['pretrial_detention'] == []"
 # with confidential material included, the secret case's defendant too
@@ -85,6 +91,20 @@ ok cw report --from 2024-02-01 --to 2024-02-07 --format json
 json "[x['group'] or x['person']['name'] for x in d['held_no_arrest_logged']] == ['president of the party', 'human rights defenders', 'journalists']"
 ok cw report --from 2022-05-01 --to 2022-05-07 --format json
 json "[x['group'] for x in d['held_no_arrest_logged']] == ['human rights defenders', 'journalists']"
+# ... but not before the case was recorded here: nothing here said so then (found listed in
+# every week's report, however early)
+ok cw report --from 2020-12-01 --to 2020-12-07 --format json
+json "d['held_no_arrest_logged'] == [] and d['held_no_arrest_logged_people']['people'] == 0"
+# a person's undated entry alike: recorded on 2024-05-10, in the week of it and not before
+ok cw person add --name "Recent Entry"
+ok cw case add --title "Recent entry case" --defendant "Recent Entry" --custody detained \
+	--stage pretrial --view ngo
+ok cw report --week 2024-W18 --format json
+json "'Recent Entry' not in [x['person'] and x['person']['name'] for x in d['held_no_arrest_logged']]"
+ok cw report --week 2024-W19 --format json
+json "[(x['known_as_of'], x['case_recorded_on']) for x in d['held_no_arrest_logged'] if x['person'] and x['person']['name'] == 'Recent Entry'] == [(None, '2024-05-10')]"
+ok cw report --week 2024-W19 --format md
+has "| Recent Entry | Recent entry case | NGO |  |  | no dated arrest or detention logged: the case records them as detained, as of no date, and was first recorded here on 2024-05-10; their days are not known |"
 # filters: a person's report has them alone, no group; an article's, the cases charged under it
 ok cw report --week 2024-W18 --person "Keo Sopheap" --format json
 json "[x['person']['name'] for x in d['held_no_arrest_logged']] == ['Keo Sopheap'] and d['held_no_arrest_logged_people']['people'] == 1"
