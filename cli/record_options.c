@@ -627,6 +627,8 @@ int cw_cli_apply_record_options(struct cw_cli *cli, struct cw_record *rec, int f
 		if ((rc = set_field(cli, &rec->u, f, opt.name, opt.value)) != 0)
 			return rc;
 	}
+	if (rc == 0 && cw_record_source_in_data_words(rec) != 0)
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 	return rc == 0 ? resolve_groups(cli, rec) : rc;
 }
 

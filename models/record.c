@@ -715,6 +715,27 @@ static int says(const char *text, const char *words)
 	return n == len && !strncasecmp(text, words, len);
 }
 
+int cw_source_says_own(const char *source, int in_language)
+{
+	return source && (says(source, "own observation") ||
+			  (in_language && says(source, _("own observation"))));
+}
+
+int cw_record_source_in_data_words(struct cw_record *rec)
+{
+	char *words;
+
+	if (!rec->source || says(rec->source, "own observation") ||
+	    !says(rec->source, _("own observation")))
+		return 0;
+	if (!(words = strdup("own observation")))
+		return CW_ENOMEM;
+	explicit_bzero(rec->source, strlen(rec->source));
+	free(rec->source);
+	rec->source = words;
+	return 0;
+}
+
 int cw_record_view_from_source(struct cw_record *rec, int in_language)
 {
 	if (rec->view != CW_VIEW_UNKNOWN || !rec->source ||

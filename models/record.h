@@ -488,6 +488,13 @@ void cw_record_init(struct cw_record *rec, enum cw_kind kind);
  * and returns 0. Every figure says whose account it is, so the words must not leave it "?".
  * The caller applies it to new records only, and not when an account was given as "unknown". */
 int cw_record_view_from_source(struct cw_record *rec, int in_language);
+/* Whether a source is "own observation" (and, with in_language, its translation in the user's
+ * language). */
+int cw_source_says_own(const char *source, int in_language);
+/* A source of "own observation" in the user's language (as a form fills it in, or typed so) is
+ * kept in the data's own words, which a report in any language reads as the team's: a Khmer
+ * form's default was listed as a document in an English report. 0, or CW_ENOMEM. */
+int cw_record_source_in_data_words(struct cw_record *rec);
 void cw_record_free(struct cw_record *rec);
 /* Deep copy. */
 int cw_record_copy(struct cw_record *dst, const struct cw_record *src);

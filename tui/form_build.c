@@ -641,6 +641,10 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 	 * document's paragraph typed there is not the team's own observation. */
 	if (!fm->editing && fm->own_by_default && out->view == CW_VIEW_OWN)
 		out->view = CW_VIEW_UNKNOWN;
+	if (cw_record_source_in_data_words(out) != 0) {
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		goto fail;
+	}
 	if (!fm->editing)
 		cw_record_view_from_source(out, 1);
 	if (!fm->editing && cw_record_date_expected(out) && !cw_date_is_known(cw_record_date(out)))
