@@ -134,12 +134,27 @@ static int get_key(void *ctx, const char *dir, const struct cw_id *database, str
 {
 	struct cw_session *s = ctx;
 	char path[4096], *pass;
+	struct cw_id in_slot;
 	uint8_t *master;
 	size_t len;
-	struct stat sb;
 	int rc;
 
-	if (!s->no_keyring && (master = sodium_malloc(CW_VAULT_KEY_BYTES))) {
+	/* The slot first, even with a key unlocked: after destroy-key nothing opens the database,
+	 * not a key another login session unlocked before (a review found one still did), whose
+	 * keyring this process cannot reach; this session's entry goes at once. */
+	cw_store_keyslot_path(dir, path, sizeof path);
+	if ((rc = cw_keyslot_read_database(path, &in_slot, err)) == CW_ENOTFOUND) {
+		(void)cw_keyring_remove(database, NULL);
+		return cw_error_set(err, CW_EKEY, "key",
+				    "the database in %.300s has no key slot (destroyed with "
+				    "destroy-key?); 'casewatch key import FILE' restores it from a "
+				    "recovery file",
+				    dir);
+	}
+	if (rc != 0)
+		return rc;
+	if (!s->no_keyring && cw_id_equal(&in_slot, database) &&
+	    (master = sodium_malloc(CW_VAULT_KEY_BYTES))) {
 		rc = cw_keyring_load(database, master, NULL);
 		if (rc == 0)
 			rc = cw_vault_from_master(master, out, err);
@@ -147,13 +162,6 @@ static int get_key(void *ctx, const char *dir, const struct cw_id *database, str
 		if (rc == 0)
 			return 0;
 	}
-	cw_store_keyslot_path(dir, path, sizeof path);
-	if (stat(path, &sb) != 0)
-		return cw_error_set(err, CW_EKEY, "key",
-				    "the database in %.300s has no key slot (destroyed with "
-				    "destroy-key?); 'casewatch key import FILE' restores it from a "
-				    "recovery file",
-				    dir);
 	/* Typed at the terminal, a wrong (or empty) passphrase may be typed again, up to s->tries
 	 * times, as sudo asks three times; each is wiped before the next is read. */
 	for (int attempt = 1;; attempt++) {

@@ -273,9 +273,11 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	cw_store_keyslot_path(cli->session.db_dir, path, sizeof path);
-	if ((rc = cw_keyslot_destroy(path, &cli->err)) != 0 && rc != CW_ENOTFOUND)
-		return rc;
+	/* The unlocked key first: a destroy-key killed between the two must not leave a key that
+	 * opens the database beside a slot of noise. */
 	if ((rc = cw_keyring_remove(&id, &cli->err)) != 0)
+		return rc;
+	if ((rc = cw_keyslot_destroy(path, &cli->err)) != 0 && rc != CW_ENOTFOUND)
 		return rc;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	fprintf(cli->out,

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <assert.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -416,25 +417,56 @@ static uint64_t get_u64(const uint8_t *p)
 	return v;
 }
 
-static int write_all(int fd, const uint8_t *p, size_t n)
+/* Overwrites the file open at fd, from its start to its end, with random bytes and flushes it:
+ * the blocks that held a slot hold noise. 0, or -1 with errno. */
+static int overwrite(int fd)
 {
-	while (n) {
-		ssize_t w = write(fd, p, n);
+	uint8_t noise[4096];
+	struct stat sb;
+	off_t done = 0;
 
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
+	if (fstat(fd, &sb) != 0)
+		return -1;
+	if (!S_ISREG(sb.st_mode)) {
+		errno = EINVAL;
+		return -1;
 	}
-	return 0;
+	while (done < sb.st_size) {
+		size_t n = sb.st_size - done < (off_t)sizeof noise ? (size_t)(sb.st_size - done)
+								   : sizeof noise;
+
+		ssize_t w;
+
+		randombytes_buf(noise, n);
+		if ((w = pwrite(fd, noise, n, done)) < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		done += (off_t)w;
+	}
+	return fsync(fd);
 }
 
-/* Writes data to a new file beside path and renames it over path: store/outfile.h. */
+/* Writes data to a new file beside path and renames it over path (store/outfile.h), then
+ * overwrites the slot it replaced: renamed over, the old slot's blocks would be free but whole,
+ * and a passphrase changed because it was given away would still open the database from them
+ * (a security review carved one off the disk after destroy-key). The old file is held open
+ * across the rename for that; a crash between the two leaves it as a removal would. A wipe
+ * that fails is not an error: the new slot is in place. */
 static int replace_file(const char *path, const uint8_t *data, size_t len, struct cw_error *err)
 {
-	return cw_outfile_write(path, data, len, err);
+	int old = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC), rc;
+
+	rc = cw_outfile_write(path, data, len, err);
+	if (old >= 0) {
+		if (rc == 0)
+			(void)overwrite(old);
+		close(old);
+	}
+	return rc;
 }
 
 int cw_keyslot_write(const char *path, const struct cw_vault *v, const char *pass, size_t passlen,
@@ -593,20 +625,61 @@ int cw_keyslot_open(const char *path, const char *pass, size_t passlen,
 	return 0;
 }
 
+/* The files a slot's replacement may have left beside it (named path.XXXXXX by
+ * store/outfile.c, written and not yet renamed when the process died): each is a whole slot,
+ * wrapped by a passphrase, so crypto-erase overwrites and removes them too. Symbolic links and
+ * other names are left alone. */
+static void destroy_leftovers(const char *path)
+{
+	char folder[4096], name[4096];
+	const char *base = strrchr(path, '/');
+	size_t blen;
+	struct dirent *e;
+	DIR *d;
+
+	if (base) {
+		snprintf(folder, sizeof folder, "%.*s", (int)(base - path), path);
+		base++;
+	} else {
+		snprintf(folder, sizeof folder, ".");
+		base = path;
+	}
+	if (!folder[0])
+		snprintf(folder, sizeof folder, "/");
+	blen = strlen(base);
+	if (!(d = opendir(folder)))
+		return;
+	while ((e = readdir(d))) {
+		int fd;
+
+		if (strlen(e->d_name) != blen + 7 || strncmp(e->d_name, base, blen) != 0 ||
+		    e->d_name[blen] != '.')
+			continue;
+		if ((size_t)snprintf(name, sizeof name, "%s/%s", folder, e->d_name) >= sizeof name)
+			continue;
+		if ((fd = open(name, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+			continue;
+		if (overwrite(fd) == 0)
+			(void)unlink(name);
+		close(fd);
+	}
+	closedir(d);
+}
+
 int cw_keyslot_destroy(const char *path, struct cw_error *err)
 {
-	uint8_t noise[4096];
 	struct stat sb;
-	off_t done = 0;
 	int fd, e;
 
 	if ((e = start_sodium(err)) != 0)
 		return e;
 	if ((fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
 		e = errno;
-		if (e == ENOENT)
+		if (e == ENOENT) {
+			destroy_leftovers(path);
 			return cw_error_set(err, CW_ENOTFOUND, "", "the key slot %s does not exist",
 					    path);
+		}
 		if (e == ELOOP)
 			return cw_error_set(err, CW_EIO, "",
 					    "%s is a symbolic link, not a key slot: left alone",
@@ -618,16 +691,7 @@ int cw_keyslot_destroy(const char *path, struct cw_error *err)
 		close(fd);
 		return cw_error_set(err, CW_EIO, "", "%s is not a regular file: left alone", path);
 	}
-	while (done < sb.st_size) {
-		size_t n = sb.st_size - done < (off_t)sizeof noise ? (size_t)(sb.st_size - done)
-								   : sizeof noise;
-
-		randombytes_buf(noise, n);
-		if (write_all(fd, noise, n) != 0)
-			break;
-		done += (off_t)n;
-	}
-	if (done < sb.st_size || fsync(fd) != 0) {
+	if (overwrite(fd) != 0) {
 		e = errno;
 		close(fd);
 		return cw_error_set(err, CW_EIO, "", "cannot overwrite the key slot %s: %s", path,
@@ -637,5 +701,6 @@ int cw_keyslot_destroy(const char *path, struct cw_error *err)
 	if (unlink(path) != 0)
 		return cw_error_set(err, CW_EIO, "", "cannot remove the key slot %s: %s", path,
 				    strerror(errno));
+	destroy_leftovers(path);
 	return cw_outfile_sync_folder(path, err);
 }
