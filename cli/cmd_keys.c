@@ -117,8 +117,10 @@ int cw_cmd_lock(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	return 0;
 }
 
-/* Writes the open database's key into a slot at path, wrapped by a new passphrase asked twice. */
-static int rewrap(struct cw_cli *cli, const char *path, const char *what, const struct cw_id *id)
+/* Writes the open database's key into a slot at path, wrapped by a new passphrase asked twice:
+ * over the slot there, or (new_file, a recovery file) where nothing has the name. */
+static int rewrap(struct cw_cli *cli, const char *path, const char *what, const struct cw_id *id,
+		  int new_file)
 {
 	struct cw_kdf_params kdf = cw_kdf_default();
 	char *pass;
@@ -127,8 +129,10 @@ static int rewrap(struct cw_cli *cli, const char *path, const char *what, const 
 
 	if ((rc = cw_session_new_passphrase(&cli->session, what, &pass, &len, &cli->err)) != 0)
 		return rc;
-	rc = cw_keyslot_write(path, cw_store_vault(cli->session.store), pass, len, &kdf, id,
-			      &cli->err);
+	rc = new_file ? cw_keyslot_write_new(path, cw_store_vault(cli->session.store), pass, len,
+					     &kdf, id, &cli->err)
+		      : cw_keyslot_write(path, cw_store_vault(cli->session.store), pass, len, &kdf,
+					 id, &cli->err);
 	cw_passphrase_free(pass);
 	return rc;
 }
@@ -146,7 +150,7 @@ int cw_cmd_passphrase(struct cw_cli *cli, const struct cw_command *cmd, int firs
 		return rc;
 	cw_store_database_id(cli->session.store, &id);
 	cw_store_keyslot_path(cli->session.db_dir, path, sizeof path);
-	if ((rc = rewrap(cli, path, "New passphrase", &id)) != 0)
+	if ((rc = rewrap(cli, path, "New passphrase", &id, 0)) != 0)
 		return rc;
 	fprintf(cli->out, _("passphrase changed for %s\n"), cli->session.db_dir);
 	return 0;
@@ -171,7 +175,7 @@ int cw_cmd_key_export(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if ((rc = open_encrypted(cli)) != 0)
 		return rc;
 	cw_store_database_id(cli->session.store, &id);
-	if ((rc = rewrap(cli, o.to, _("Recovery passphrase (not the database's)"), &id)) != 0)
+	if ((rc = rewrap(cli, o.to, _("Recovery passphrase (not the database's)"), &id, 1)) != 0)
 		return rc;
 	fprintf(cli->out,
 		_("wrote %s: the key of %s wrapped with the recovery passphrase; keep the file and "
@@ -235,7 +239,7 @@ int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if (rc != 0)
 		return rc;
 	cw_store_keyslot_path(cli->session.db_dir, path, sizeof path);
-	if ((rc = rewrap(cli, path, "New passphrase", &id)) != 0)
+	if ((rc = rewrap(cli, path, "New passphrase", &id, 0)) != 0)
 		return rc;
 	fprintf(cli->out, _("key restored for %s with a new passphrase\n"), cli->session.db_dir);
 	return 0;

@@ -206,7 +206,7 @@ int cw_store_backup(struct cw_store *st, const char *path, struct cw_backup_info
 	uint8_t head[HEADER_LEN], sum[SUM_LEN];
 	crypto_generichash_state hs;
 	struct cw_buf slot = {0};
-	char tmp[4096];
+	struct cw_outfile out;
 	off_t start, end;
 	int fd, rc;
 
@@ -221,15 +221,14 @@ int cw_store_backup(struct cw_store *st, const char *path, struct cw_backup_info
 		}
 	}
 	h.keyslot_len = (uint32_t)slot.len;
-	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
+	/* Made as every file casewatch writes is (store/outfile.h): unnamed until whole, or under
+	 * a temporary name that an interrupt removes (a review found Ctrl-C left a whole copy of
+	 * the database beside the target). Written through its descriptor, never its stream. */
+	if ((rc = cw_outfile_open(&out, path, NULL, err)) != 0) {
 		cw_buf_free(&slot);
-		return cw_error_set(err, CW_EINVAL, "output", "path too long");
+		return rc;
 	}
-	if ((fd = mkstemp(tmp)) < 0) {
-		cw_buf_free(&slot);
-		return cw_error_set(err, CW_EIO, "output", "cannot write %.300s: %s", path,
-				    cw_write_error_text(errno, -1));
-	}
+	fd = fileno(out.f);
 	header_put(head, &h);
 	start = (off_t)(HEADER_LEN + slot.len);
 	rc = fchmod(fd, 0600) != 0 || write_all(fd, head, HEADER_LEN) != 0 ||
@@ -255,8 +254,7 @@ int cw_store_backup(struct cw_store *st, const char *path, struct cw_backup_info
 	if (rc != 0) {
 		int full = cw_disk_full(NULL, fd);
 
-		close(fd);
-		unlink(tmp);
+		(void)cw_outfile_close(&out, CW_EIO, NULL);
 		if (rc > 0 || rc == MDB_MAP_RESIZED)
 			return cw_error_set(err, CW_EIO, "output", "cannot write %.300s: %s", path,
 					    full || rc == ENOSPC ? "the disk is full"
@@ -265,14 +263,8 @@ int cw_store_backup(struct cw_store *st, const char *path, struct cw_backup_info
 		return cw_error_set(err, CW_EDB, "database", "cannot copy the database: %s",
 				    mdb_strerror(rc));
 	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		int saved = errno;
-
-		unlink(tmp);
-		return cw_error_set(err, CW_EIO, "output", "cannot write %.300s: %s", path,
-				    cw_write_error_text(saved, -1));
-	}
-	sync_dir_of(path, 1);
+	if ((rc = cw_outfile_close(&out, 0, err)) != 0)
+		return rc;
 	info->database = h.database;
 	info->encrypted = (h.flags & ENCRYPTED) != 0;
 	info->made = h.made;

@@ -271,6 +271,7 @@ int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw
 	o->f = std;
 	o->tmp[0] = '\0';
 	o->slot = -1;
+	o->keep_existing = 0;
 	if (!path)
 		return 0;
 	if (!*path || strlen(path) + sizeof ".XXXXXX" > sizeof o->tmp)
@@ -284,7 +285,8 @@ int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw
 		char dir[sizeof o->tmp];
 
 		folder_of(path, dir, sizeof dir);
-		fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+		/* Readable too: a backup reads back what it wrote, to checksum it. */
+		fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 		/* Filesystems and kernels without O_TMPFILE say so in one of these ways. */
 		if (fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
 			return write_error(o, errno, err);
@@ -322,18 +324,28 @@ int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw
 
 /* ---- closing ------------------------------------------------------------------------------- */
 
+static int exists_error(const struct cw_outfile *o, struct cw_error *err)
+{
+	return cw_error_set(err, CW_EREFUSED, "output",
+			    "%.200s exists (made while it was being written?): not written over",
+			    o->path);
+}
+
 static int rename_into_place(struct cw_outfile *o, struct cw_error *err)
 {
 	sigset_t old;
 	int rc, e;
 
 	/* Blocked, so that a signal comes either before the rename (the temporary is removed)
-	 * or after it (the file is complete where it belongs), never between. */
+	 * or after it (the file is complete where it belongs), never between. A link never
+	 * replaces a name: where nothing may be replaced, the temporary is linked, then removed. */
 	block_signals(&old);
-	rc = rename(o->tmp, o->path);
+	rc = o->keep_existing ? link(o->tmp, o->path) : rename(o->tmp, o->path);
 	e = errno;
 	restore_signals(&old);
-	drop_temporary(o, rc != 0);
+	drop_temporary(o, rc != 0 || o->keep_existing);
+	if (rc != 0 && e == EEXIST && o->keep_existing)
+		return exists_error(o, err);
 	return rc ? write_error(o, e, err) : 0;
 }
 
@@ -351,6 +363,8 @@ static int link_into_place(struct cw_outfile *o, int fd, struct cw_error *err)
 		return 0;
 	if (errno != EEXIST)
 		return write_error(o, errno, err);
+	if (o->keep_existing)
+		return exists_error(o, err);
 	if (sodium_init() < 0)
 		return write_error(o, EAGAIN, err);
 	for (int tries = 0; tries < 100; tries++) {
@@ -433,6 +447,20 @@ int cw_outfile_write(const char *path, const void *data, size_t len, struct cw_e
 
 	if ((rc = cw_outfile_open(&o, strcmp(path, "-") ? path : NULL, stdout, err)) != 0)
 		return rc;
+	if (len && fwrite(data, 1, len, o.f) != len)
+		rc = cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", path,
+				  cw_write_error_text(errno, fileno(o.f)));
+	return cw_outfile_close(&o, rc, err);
+}
+
+int cw_outfile_write_new(const char *path, const void *data, size_t len, struct cw_error *err)
+{
+	struct cw_outfile o;
+	int rc;
+
+	if ((rc = cw_outfile_open(&o, path, NULL, err)) != 0)
+		return rc;
+	o.keep_existing = 1;
 	if (len && fwrite(data, 1, len, o.f) != len)
 		rc = cw_error_set(err, CW_EIO, "output", "cannot write %.200s: %s", path,
 				  cw_write_error_text(errno, fileno(o.f)));

@@ -28,6 +28,9 @@ struct cw_outfile {
 	const char *path; /* the target; NULL: standard output */
 	char tmp[4096];   /* the temporary name while the file has one, else "" */
 	int slot;         /* its entry in the signal handler's registry, or -1 */
+	/* Set after opening: the file appears only where nothing has the name, checked as it is
+	 * linked into place (a file made meanwhile is kept, and the write refused). */
+	int keep_existing;
 };
 
 /* Opens a file that will appear at `path` only when cw_outfile_close succeeds. With path NULL
@@ -54,6 +57,10 @@ int cw_outfile_sync_folder(const char *path, struct cw_error *err);
 
 /* Writes len bytes to path the same way ("-" for standard output). */
 int cw_outfile_write(const char *path, const void *data, size_t len, struct cw_error *err);
+
+/* The same, where nothing has the name yet: CW_EREFUSED when something does, even if it was
+ * made while the data was written (a recovery file is never written over another file). */
+int cw_outfile_write_new(const char *path, const void *data, size_t len, struct cw_error *err);
 
 /* Whether to try O_TMPFILE first (the default, 1); 0 makes every file take the mkstemp path,
  * for tests of that path on filesystems that have both. */

@@ -469,9 +469,9 @@ static int replace_file(const char *path, const uint8_t *data, size_t len, struc
 	return rc;
 }
 
-int cw_keyslot_write(const char *path, const struct cw_vault *v, const char *pass, size_t passlen,
-		     const struct cw_kdf_params *p, const struct cw_id *database,
-		     struct cw_error *err)
+static int write_slot(const char *path, const struct cw_vault *v, const char *pass, size_t passlen,
+		      const struct cw_kdf_params *p, const struct cw_id *database, int new_file,
+		      struct cw_error *err)
 {
 	uint8_t slot[CW_KEYSLOT_SIZE], *kek;
 	int rc;
@@ -507,9 +507,24 @@ int cw_keyslot_write(const char *path, const struct cw_vault *v, const char *pas
 						   CW_VAULT_KEY_BYTES, slot, SLOT_HEADER, NULL,
 						   slot + SLOT_OFF_NONCE, kek);
 	sodium_free(kek);
-	rc = replace_file(path, slot, sizeof slot, err);
+	rc = new_file ? cw_outfile_write_new(path, slot, sizeof slot, err)
+		      : replace_file(path, slot, sizeof slot, err);
 	sodium_memzero(slot, sizeof slot);
 	return rc;
+}
+
+int cw_keyslot_write(const char *path, const struct cw_vault *v, const char *pass, size_t passlen,
+		     const struct cw_kdf_params *p, const struct cw_id *database,
+		     struct cw_error *err)
+{
+	return write_slot(path, v, pass, passlen, p, database, 0, err);
+}
+
+int cw_keyslot_write_new(const char *path, const struct cw_vault *v, const char *pass,
+			 size_t passlen, const struct cw_kdf_params *p,
+			 const struct cw_id *database, struct cw_error *err)
+{
+	return write_slot(path, v, pass, passlen, p, database, 1, err);
 }
 
 /* Reads a slot file and checks everything that can be checked without the passphrase. */

@@ -113,6 +113,13 @@ int cw_keyslot_write(const char *path, const struct cw_vault *v, const char *pas
 		     const struct cw_kdf_params *p, const struct cw_id *database,
 		     struct cw_error *err);
 
+/* The same into a new file (a recovery file), which appears only where nothing has the name,
+ * even a file made during the key derivation: CW_EREFUSED then, and that file is left as it
+ * is. */
+int cw_keyslot_write_new(const char *path, const struct cw_vault *v, const char *pass,
+			 size_t passlen, const struct cw_kdf_params *p,
+			 const struct cw_id *database, struct cw_error *err);
+
 /* Unwraps the master key of the slot at path into a new vault. CW_ENOTFOUND (no such file),
  * CW_EIO (unreadable), CW_EDAMAGED (not a key slot, absurd parameters, or it belongs to another
  * database), CW_EKEY (wrong passphrase, or the slot was altered: the two cannot be told apart),

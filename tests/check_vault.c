@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <dirent.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "models/codec.h"
+#include "store/outfile.h"
 #include "store/vault.h"
 #include "tests/testutil.h"
 
@@ -674,6 +676,49 @@ START_TEST(slot_symlink_replaced)
 }
 END_TEST
 
+/* A recovery file appears only where nothing has the name, on both ways a file is made (an
+ * unnamed file linked into place, and a named temporary): a file there is kept as it was, and
+ * no temporary is left beside it. The check at the moment of linking is what counts: a review
+ * replaced a file made while the key was being derived. */
+START_TEST(slot_new_file_keeps_existing)
+{
+	struct cw_kdf_params p = cw_kdf_cheapest();
+	struct cw_error err;
+	uint8_t back[16];
+
+	for (int tmpfile = 1; tmpfile >= 0; tmpfile--) {
+		FILE *f = fopen(slot_path, "w");
+		DIR *d;
+		struct dirent *e;
+		int others = 0;
+
+		cw_outfile_use_tmpfile(tmpfile);
+		ck_assert_ptr_nonnull(f);
+		fputs("victim", f);
+		fclose(f);
+		ck_assert_int_eq(cw_keyslot_write_new(slot_path, vault, pass, strlen(pass), &p,
+						      &db_id, &err),
+				 CW_EREFUSED);
+		ck_assert_ptr_nonnull(strstr(err.message, "exists"));
+		read_file(slot_path, back, 6);
+		ck_assert_mem_eq(back, "victim", 6);
+		ck_assert_ptr_nonnull(d = opendir(dir));
+		while ((e = readdir(d)))
+			others += e->d_name[0] != '.' && strcmp(e->d_name, "key") != 0;
+		closedir(d);
+		ck_assert_int_eq(others, 0);
+		/* where nothing is, it is written, and opens */
+		ck_assert_int_eq(unlink(slot_path), 0);
+		ck_assert_msg(cw_keyslot_write_new(slot_path, vault, pass, strlen(pass), &p, &db_id,
+						   &err) == 0,
+			      "%s", err.message);
+		ck_assert_int_eq(open_slot(pass, &db_id, &err), 0);
+		ck_assert_int_eq(unlink(slot_path), 0);
+	}
+	cw_outfile_use_tmpfile(1);
+}
+END_TEST
+
 START_TEST(slot_unwritable_folder)
 {
 	struct cw_kdf_params p = cw_kdf_cheapest();
@@ -730,6 +775,7 @@ static Suite *vault_suite(void)
 	tcase_add_test(tc, slot_destroy);
 	tcase_add_test(tc, slot_symlink_replaced);
 	tcase_add_test(tc, slot_unwritable_folder);
+	tcase_add_test(tc, slot_new_file_keeps_existing);
 	tcase_add_test(tc, kdf_presets);
 	suite_add_tcase(s, tc);
 	return s;

@@ -16,6 +16,20 @@ ok cw bundle content --digest
 digest=$out
 
 # ---- a backup and its restore -------------------------------------------------------------
+# Interrupted (Ctrl-C, SIGTERM) at any moment, a backup leaves nothing beside its target: a
+# review found whole copies of the database, key slot included, left as FILE.XXXXXX.
+mkdir "$WORK/cut"
+for delay in 0.001 0.003 0.005 0.008 0.01 0.015 0.02 0.03 0.05 0.08; do
+	for sig in INT TERM; do
+		timeout -s $sig $delay "$CASEWATCH" --db "$DB" backup -o "$WORK/cut/p.backup" \
+			>/dev/null 2>&1 || :
+	done
+done
+checks=$((checks + 1))
+left=$(ls -A "$WORK/cut" | grep -v '^p\.backup$' || :)
+[ -z "$left" ] || fail "an interrupted backup left $left"
+rm -r "$WORK/cut"
+
 ok cw backup -o "$WORK/one.backup"
 has "backup written to $WORK/one.backup"
 has "encrypted, with its key slot"
