@@ -288,6 +288,30 @@ int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params
 	return 0;
 }
 
+/* A plain database with a key slot beside it is one whose encrypt stopped between putting the
+ * slot in place and the encrypted file (swap_in in cli/cmd_keys.c): it looks encrypted to
+ * anyone who lists the folder and is not. Said at every opening, as the passphrase file is, until
+ * encrypt is run again. */
+static void interrupted_encrypt_said(struct cw_session *s)
+{
+	char path[4096], msg[sizeof s->warning];
+	struct stat sb;
+
+	if (s->encrypting || cw_store_encrypted(s->store))
+		return;
+	cw_store_keyslot_path(s->db_dir, path, sizeof path);
+	if (lstat(path, &sb) != 0)
+		return;
+	snprintf(msg, sizeof msg,
+		 _("the database in %.300s is NOT encrypted, though a key slot is beside it: an "
+		   "encrypt was interrupted; run 'casewatch encrypt' again"),
+		 s->db_dir);
+	if (!s->keep_warning)
+		fprintf(stderr, _("casewatch: warning: %s\n"), msg);
+	else
+		snprintf(s->warning, sizeof s->warning, "%s", msg);
+}
+
 int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 {
 	struct cw_store_options opt = {.author = s->author, .create = create};
@@ -303,6 +327,8 @@ int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 	opt.read_only = s->read_only && !create;
 	opt.bulk = s->bulk;
 	rc = cw_store_open(s->db_dir, &opt, &s->store, err);
+	if (rc == 0 && !create)
+		interrupted_encrypt_said(s);
 	if (rc == CW_ENOTFOUND && !create && !strcmp(err->field, "database"))
 		/* Name the command that creates it, with the folder when it is not the default. */
 		cw_error_set(err, CW_ENOTFOUND, "database",

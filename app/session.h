@@ -35,6 +35,9 @@ struct cw_session {
 	 * terminal interface's screen would hide a line on standard error at once). */
 	int keep_warning;
 	char warning[4400];
+	/* Set by encrypt, which opens a plain database to encrypt it: a key slot beside it is the
+	 * interrupted encrypt it finishes, not one to warn about (cw_session_open). */
+	int encrypting;
 	int read_only; /* open without writing anything (the commands that only read): works
 			* on read-only media, where the store may open without its lock
 			* (cw_store_unlocked) */

@@ -570,6 +570,7 @@ int cw_cmd_encrypt(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 		     : cw_session_passphrase(s, "New passphrase", 1, &pass, &len, &cli->err);
 	if (rc != 0)
 		return rc;
+	s->encrypting = 1;
 	if ((rc = cw_cli_open_store(cli, 0)) != 0)
 		goto out;
 	if (cw_store_encrypted(s->store)) { /* encrypted by someone else since it was looked at */

@@ -93,6 +93,18 @@ fails 74 "left as it was" plain encrypt --kdf-cost minimal --new-passphrase-file
 	"$WORK/passphrase"
 rm -r "$DB/key"
 unchanged
+# An encrypt stopped between its two renames leaves a key slot beside the plain database,
+# which then looks encrypted to anyone who lists the folder (found by a review): every
+# command says it is not.
+echo "a slot" >"$DB/key"
+ok plain list persons
+checks=$((checks + 1))
+grep -qF "casewatch: warning: the database in $DB is NOT encrypted, though a key slot is beside it: an encrypt was interrupted; run 'casewatch encrypt' again" "$WORK/stderr" ||
+	fail "no word of the interrupted encrypt: $(cat "$WORK/stderr")"
+rm "$DB/key"
+ok plain list persons
+checks=$((checks + 1))
+[ ! -s "$WORK/stderr" ] || fail "a warning without a key slot: $(cat "$WORK/stderr")"
 # A copy left by an encrypt that did not finish is cleared first.
 mkdir "$DB/.encrypting"
 echo stale >"$DB/.encrypting/data.mdb"
