@@ -264,6 +264,10 @@ int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params
 		     : cw_session_passphrase(s, _("New passphrase"), 1, &pass, &len, err);
 	if (rc != 0)
 		return rc;
+	if ((rc = cw_passphrase_check_new(pass, len, err)) != 0) {
+		cw_passphrase_free(pass);
+		return rc;
+	}
 	cw_id_random(&id);
 	cw_store_keyslot_path(s->db_dir, path, sizeof path);
 	if ((rc = cw_vault_new(&vault, err)) == 0)

@@ -284,6 +284,20 @@ void cw_passphrase_free(char *p)
 	sodium_free(p); /* wipes the whole allocation; accepts NULL */
 }
 
+int cw_passphrase_check_new(const char *pass, size_t len, struct cw_error *err)
+{
+	size_t chars = 0;
+
+	for (size_t i = 0; i < len; i++)
+		chars += ((unsigned char)pass[i] & 0xC0) != 0x80; /* UTF-8: not a continuation */
+	if (chars >= CW_PASSPHRASE_MIN_CHARS)
+		return 0;
+	return cw_error_set(err, CW_EINVAL, "passphrase",
+			    "is too short (%zu characters): choose at least %d; a few words are "
+			    "easy to type and hard to guess",
+			    chars, CW_PASSPHRASE_MIN_CHARS);
+}
+
 /* ---- kernel keyring ------------------------------------------------------------------------ */
 
 static void key_description(const struct cw_id *database, char desc[64])

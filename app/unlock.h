@@ -47,6 +47,14 @@ int cw_passphrase_file_exposed(const char *path, char *what, size_t size);
 /* Wipes and frees a passphrase from cw_passphrase_read; NULL is fine. */
 void cw_passphrase_free(char *p);
 
+/* The fewest characters (not bytes: Khmer letters take three) a new passphrase may have. */
+#define CW_PASSPHRASE_MIN_CHARS 8
+
+/* Whether a passphrase being chosen (init, encrypt, passphrase, key export, key import) is long
+ * enough to stand up to a guessing program run over a seized disk: 0, or CW_EINVAL (field
+ * "passphrase") saying how long it is and what to choose. The passphrase is not repeated. */
+int cw_passphrase_check_new(const char *pass, size_t len, struct cw_error *err);
+
 /* Keeps the master key of `database` in the kernel keyring for `seconds`, as a "user" key
  * described "casewatch:<32 hex digits of the id>", replacing any earlier one there. In the
  * session keyring when the process has one of its login (it then ends with the login); else in

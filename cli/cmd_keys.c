@@ -129,6 +129,10 @@ static int rewrap(struct cw_cli *cli, const char *path, const char *what, const 
 
 	if ((rc = cw_session_new_passphrase(&cli->session, what, &pass, &len, &cli->err)) != 0)
 		return rc;
+	if ((rc = cw_passphrase_check_new(pass, len, &cli->err)) != 0) {
+		cw_passphrase_free(pass);
+		return rc;
+	}
 	rc = new_file ? cw_keyslot_write_new(path, cw_store_vault(cli->session.store), pass, len,
 					     &kdf, id, &cli->err)
 		      : cw_keyslot_write(path, cw_store_vault(cli->session.store), pass, len, &kdf,
@@ -568,6 +572,8 @@ int cw_cmd_encrypt(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 	rc = s->new_pass.fd >= 0 || s->new_pass.file
 		     ? cw_session_new_passphrase(s, "New passphrase", &pass, &len, &cli->err)
 		     : cw_session_passphrase(s, "New passphrase", 1, &pass, &len, &cli->err);
+	if (rc == 0 && (rc = cw_passphrase_check_new(pass, len, &cli->err)) != 0)
+		cw_passphrase_free(pass);
 	if (rc != 0)
 		return rc;
 	s->encrypting = 1;

@@ -78,6 +78,18 @@ fails 77 "passphrase-file" "$CASEWATCH_BIN" --db "$DB" list persons </dev/null
 # overwritten where it lay, not only renamed over: a security review carved the old slot off
 # the disk after destroy-key and opened the database with the old passphrase. A second link to
 # the old slot's file sees what its blocks hold afterwards.
+# A new passphrase of fewer than 8 characters (counted as characters: Khmer letters are three
+# bytes each) is refused, and nothing changes (a review changed one to a single letter).
+printf 'x\n' >"$WORK/short"
+printf 'សម្ងាត\n' >"$WORK/khmer"
+before=$(cksum_db "$DB")
+fails 65 "too short (1 characters): choose at least 8" cw --new-passphrase-file "$WORK/short" passphrase
+fails 65 "too short (6 characters)" cw --new-passphrase-file "$WORK/khmer" passphrase
+[ "$(cksum_db "$DB")" = "$before" ] || fail "a refused passphrase changed the database"
+fails 65 "too short" "$CASEWATCH_BIN" --db "$WORK/short-db" --new-passphrase-file "$WORK/short" init
+[ ! -e "$WORK/short-db/data.mdb" ] || fail "init made a database with a refused passphrase"
+fails 65 "too short" cw --new-passphrase-file "$WORK/short" key export --to "$WORK/short-recovery"
+[ ! -e "$WORK/short-recovery" ] || fail "a recovery file with a refused passphrase"
 printf 'a new passphrase\n' >"$WORK/new"
 ln "$DB/key" "$WORK/old-slot"
 cp "$DB/key" "$WORK/old-slot-copy"
