@@ -91,13 +91,34 @@ static struct cw_defendant *find_group(struct cw_case *c, const char *label)
 	return found;
 }
 
+/* The number "N LABEL" starts with, as strtol reads it, in ASCII or Khmer digits ("២ សកម្មជន"
+ * is 2, as a Khmer keyboard types it); *end is where it ends in text, the label after it kept
+ * as typed (its own digits too). */
+static long group_count(const char *text, const char **end)
+{
+	char head[48], digits[sizeof head], *stop;
+	const char *conv, *t = text;
+	size_t len = strlen(text) < sizeof head - 1 ? strlen(text) : sizeof head - 1;
+	long n;
+
+	/* A count is a few digits: only the start of a long label is looked at. */
+	memcpy(head, text, len);
+	head[len] = '\0';
+	conv = cw_text_latin_digits(head, digits, sizeof digits);
+	n = strtol(conv, &stop, 10);
+	/* Back to text: a Khmer digit is three bytes there, one in conv. */
+	for (const char *c = conv; c < stop; c++)
+		t += (*c >= '0' && *c <= '9' && (unsigned char)*t == 0xE1) ? 3 : 1;
+	*end = t;
+	return n;
+}
+
 int cw_case_group_add(struct cw_case *c, const char *text, const char *field,
 		      struct cw_defendant **out, struct cw_error *err)
 {
 	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
-	const char *label = text;
-	char *end;
-	long n = strtol(text, &end, 10);
+	const char *label = text, *end;
+	long n = group_count(text, &end);
 	int counted = end != text && n > 0 && (*end == ' ' || *end == '\0');
 
 	const struct cw_field *cf =

@@ -24,12 +24,12 @@ int cw_record_groups_resolve(struct cw_store *st, struct cw_record *rec, struct 
 
 /* The case's group of unnamed defendants that "N LABEL" names ("8 union activists", or a
  * label alone), added to c when it has none with that label (compared folded, as searches
- * are), its number set when one is given; *out the group. A number is one only when a space
- * or nothing follows it: "3rd district protesters" is a label. A group with no label (an
- * import's) cannot be named by its events: "N LABEL" gives the case's one such group of N
- * that label, and "N" alone is the case's one such group; "N" alone is refused otherwise, as
- * a new group no event could name. The command line's --unnamed and the terminal interface's
- * case form read it alike. CW_EINVAL naming `field` for text with neither, or a number
+ * are), its number set when one is given (in ASCII or Khmer digits, "២ សកម្មជន"); *out the group. A
+ * number is one only when a space or nothing follows it: "3rd district protesters" is a label. A
+ * group with no label (an import's) cannot be named by its events: "N LABEL" gives the case's one
+ * such group of N that label, and "N" alone is the case's one such group; "N" alone is refused
+ * otherwise, as a new group no event could name. The command line's --unnamed and the terminal
+ * interface's case form read it alike. CW_EINVAL naming `field` for text with neither, or a number
  * alone so refused; CW_ENOMEM. */
 int cw_case_group_add(struct cw_case *c, const char *text, const char *field,
 		      struct cw_defendant **out, struct cw_error *err);

@@ -8,6 +8,7 @@
 
 #include "models/article.h"
 #include "models/i18n.h"
+#include "models/text.h"
 
 struct offence_entry {
 	uint8_t law;
@@ -211,10 +212,15 @@ static int take_separator(struct scan *sc)
 int cw_article_parse_list(const char *text, struct cw_article *out, size_t max, size_t *count,
 			  const char *field, struct cw_error *err)
 {
-	struct scan sc = {text, field, err};
+	struct scan sc;
 	uint8_t law = CW_LAW_CC;
 	size_t n = 0;
+	char digits[512];
 
+	/* A Khmer keyboard types Khmer digits: "៤៩៤/៤៩៥" is 494/495, wherever an article is
+	 * read (options, forms, filters, imports). */
+	text = cw_text_latin_digits(text, digits, sizeof digits);
+	sc = (struct scan){text, field, err};
 	*count = 0;
 	for (;;) {
 		struct cw_article a = {0, 0, 0, 0};

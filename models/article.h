@@ -33,7 +33,8 @@ struct cw_article {
 #define CW_ARTICLE_KEY_LEN  4 /* bytes of an index key: law, number (big-endian), suffix */
 #define CW_ARTICLE_LIST_MAX 16
 
-/* Parses one article or a list into out[0..*count). Fails with CW_EINVAL naming `field` and
+/* Parses one article or a list into out[0..*count); Khmer digits (U+17E0-U+17E9) read as 0-9,
+ * as a Khmer keyboard types them ("៤៩៤/៤៩៥"). Fails with CW_EINVAL naming `field` and
  * the offending word when the text is not an article list. Unknown articles parse fine: ask
  * cw_article_offence() whether the table knows them. */
 int cw_article_parse_list(const char *text, struct cw_article *out, size_t max, size_t *count,

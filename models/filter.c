@@ -73,11 +73,9 @@ int cw_filter_set(struct cw_filter *f, const char *name, const char *value, stru
 	int rc;
 
 	if (!strcmp(name, "article")) {
-		char digits[CW_FILTER_TEXT_MAX];
 		size_t n;
 
-		/* Typed: Khmer digits are 0-9 ("៤៩៤" is 494). */
-		value = cw_text_latin_digits(value, digits, sizeof digits);
+		/* Khmer digits are 0-9 ("៤៩៤" is 494): cw_article_parse_list reads them. */
 		rc = cw_article_parse_list(value, f->articles, CW_ARTICLE_LIST_MAX, &n, "article",
 					   err);
 		if (rc == 0)

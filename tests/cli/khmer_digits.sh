@@ -1,0 +1,40 @@
+#!/bin/sh
+# Numbers typed on a Khmer keyboard come in Khmer digits (០-៩, U+17E0-U+17E9): a group of
+# unnamed defendants' count and a charge's articles read them as 0-9, as dates and filters
+# do, instead of keeping the count in the label or refusing the article.
+. "$TESTLIB"
+set -e
+
+ok cw init
+ok cw case add --title "Khmer count" --unnamed "២ សកម្មជន" --charge ៤៩៤/៤៩៥
+ok cw show "Khmer count" --json
+json "d['defendants'][0].get('unnamed_count') == 2"
+json "d['defendants'][0]['label'] == 'សកម្មជន'"
+json "[c['article'] for c in d['defendants'][0]['charges']] == ['494', '495']"
+# the same as ASCII digits give
+ok cw case add --title "Latin count" --unnamed "2 សកម្មជន" --charge 494/495
+ok cw show "Latin count" --json
+json "d['defendants'][0].get('unnamed_count') == 2"
+json "d['defendants'][0]['label'] == 'សកម្មជន'"
+# Only the count: digits in the label after it stay as typed.
+ok cw case add --title "Label digits" --unnamed "១២ កម្មករ ២០២៣" --charge "៤៣៧ bis"
+ok cw show "Label digits" --json
+json "d['defendants'][0].get('unnamed_count') == 12"
+json "d['defendants'][0]['label'] == 'កម្មករ ២០២៣'"
+json "d['defendants'][0]['charges'][0]['article'] == '437 bis'"
+# A number run into a word is a label, in either script; zero is refused, in either.
+ok cw case add --title "Run in" --unnamed "៣rd district protesters" --charge 494
+ok cw show "Run in" --json
+json "'unnamed_count' not in d['defendants'][0]"
+json "d['defendants'][0]['label'] == '៣rd district protesters'"
+fails 65 "unnamed" cw case add --title "Zero" --unnamed "០ សកម្មជន" --charge 494
+# A later --unnamed in Khmer digits corrects the group's number.
+ok cw edit "Khmer count" --unnamed "៥ សកម្មជន"
+ok cw show "Khmer count" --json
+json "d['defendants'][0].get('unnamed_count') == 5"
+# Articles in Khmer digits elsewhere: a milestone's article, and the filter finds them.
+ok cw log milestone --case "Khmer count" --group "សកម្មជន" --date 2024-01-03 --type charge \
+	--article ៤៩៥
+ok cw list records --article ៤៩៥ --kind milestone --json
+json "len(d) == 1"
+done_ok
