@@ -26,6 +26,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include <sodium.h>
 
@@ -436,7 +437,10 @@ static void draw(struct cw_app *app)
 				    : app->prompting == CW_PROMPT_CAPTION
 					    ? _("Caption (Enter saves; empty: none): ")
 					    : "/";
-		int lw = (int)strlen(label);
+		/* The label's display width, not its bytes (a Khmer label has three per column):
+		 * what is typed goes right after it, and a label wider than half the line is cut
+		 * so that the typing keeps the other half. */
+		int lw = cw_text_width(label) < cols / 2 ? cw_text_width(label) : cols / 2;
 		char *before = strndup(text, app->prompt.cursor);
 		int at = before ? cw_text_width(before) : 0;
 		int skip = at + lw + 1 >= cols ? at + lw + 2 - cols : 0;
@@ -444,12 +448,16 @@ static void draw(struct cw_app *app)
 		free(before);
 		cw_screen_fill(lines - 1, CW_ROLE_NORMAL);
 		cw_screen_put(lines - 1, 0, lw, label, CW_ROLE_TITLE);
-		/* A long filter line scrolls: keep the cursor on screen. */
-		while (skip > 0 && *text) {
+		/* A long filter line scrolls: keep the cursor on screen, skipping the columns
+		 * before it by their width, and no mark left without its letter. */
+		for (;;) {
 			uint32_t cp;
 			size_t n = cw_utf8_decode(text, strlen(text), &cp);
+			int w = n ? wcwidth((wchar_t)cp) : 1;
 
-			skip -= 1;
+			if (!*text || (skip <= 0 && w != 0))
+				break;
+			skip -= w < 0 ? 1 : w;
 			text += n ? n : 1;
 		}
 		cw_screen_put(lines - 1, lw, cols - lw, text, CW_ROLE_NORMAL);
