@@ -542,12 +542,15 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 	struct cw_record scratch;
 	struct cw_error err;
 	struct cw_form_field *ff;
+	const char *typed;
+	char digits[64];
 	int rc, k;
 
 	if (i >= fm->n)
 		return 0;
 	ff = &fm->fields[i];
 	ff->error[0] = '\0';
+	typed = cw_edit_text(&ff->edit);
 	cw_record_init(&scratch, fm->kind);
 	rc = apply_field(fm, &scratch, ff, &err);
 	if (rc == 0 && !strcmp(ff->name, "charges") && *cw_edit_text(&ff->edit)) {
@@ -562,13 +565,17 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 
 		rc = each_part(cw_edit_text(&ff->edit), check_person_part, &cp);
 	}
-	/* A string's length and characters are checked by the record's validation. */
-	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && *cw_edit_text(&ff->edit))
-		rc = cw_text_validate(cw_edit_text(&ff->edit), (size_t)ff->f->max,
+	/* A string's length and characters are checked by the record's validation, on the text
+	 * it gets: a time in Khmer digits ("០៩:៣០", 13 bytes) is read as 09:30 first, as
+	 * cw_field_set_typed reads it on saving (and the command line's --time). */
+	if (ff->f && ff->f->type == CW_F_STR && (ff->f->flags & CW_FF_HHMM))
+		typed = cw_text_latin_digits(typed, digits, sizeof digits);
+	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && *typed)
+		rc = cw_text_validate(typed, (size_t)ff->f->max,
 				      ff->f->flags & CW_FF_MULTILINE ? CW_TEXT_MULTILINE : 0,
 				      ff->name, &err);
-	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && (ff->f->flags & CW_FF_HHMM) &&
-	    *cw_edit_text(&ff->edit) && !is_hhmm(cw_edit_text(&ff->edit)))
+	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && (ff->f->flags & CW_FF_HHMM) && *typed &&
+	    !is_hhmm(typed))
 		rc = cw_error_set(&err, CW_EINVAL, ff->name,
 				  "'%.20s' is not a time; write HH:MM (24-hour)",
 				  cw_edit_text(&ff->edit));

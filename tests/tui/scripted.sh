@@ -122,6 +122,19 @@ json "len(d) == 1 and d[0]['court'] == 'Banteay Meanchey Court of First Instance
 json "d[0]['public_admitted'] == 'yes' and d[0]['press_admitted'] == 'no'"
 json "len(d[0]['attendance']) == 1 and d[0]['attendance'][0]['present'] == 'yes'"
 
+# A time typed in Khmer digits, as --time takes it: no inline error on leaving the field
+# (its 13 bytes are five digits and a colon), and saved as 09:30; 25:00 stays refused.
+keys 'HKang<Enter>2029-03-06<Tab>០៩:៣០<Tab><Dump><C-s><Dump>'
+screen 1
+printf '%s\n' "$screen" | grep -qF 'time: ០៩:៣០' || fail "Khmer time not kept as typed: $screen"
+printf '%s\n' "$screen" | grep -qF '^ ' && fail "Khmer time refused: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -q 'added hearing [0-9a-f]\{8\}' || fail "Khmer time not saved: $screen"
+ok cw list records --kind hearing --since 2029-03-06 --until 2029-03-06 --json
+json "len(d) == 1 and d[0]['time'] == '09:30'"
+keys 'HKang<Enter>2029-03-07<Tab>២៥:០០<Tab><Dump>'
+has "^ '២៥:០០' is not a time; write HH:MM (24-hour)"
+
 # A milestone's article field takes a list, as --article does ("charged under articles 494
 # and 495", 001 para 34), and shows it again when the milestone is edited; a bad list is an
 # inline error, and nothing is saved.
