@@ -42,7 +42,7 @@ CLI_TESTS += \
 	tests/tui/dates.sh \
 	tests/tui/defendants.sh tests/tui/group_detention.sh tests/tui/group_label.sh \
 	tests/tui/case_groups.sh \
-	tests/tui/khmer.sh tests/tui/khmer_prompts.sh \
+	tests/tui/khmer.sh tests/tui/khmer_prompts.sh tests/tui/khmer_timeline.sh \
 	tests/tui/confidential.sh \
 	tests/tui/week.sh \
 	tests/tui/fields.sh \

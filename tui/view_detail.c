@@ -387,8 +387,8 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 				 cw_enum_label(&cw_words_view, r->view));
 			add_line(&ls, _("  custody: %s | charges: %s"),
 				 d->custody ? cw_enum_label(&cw_words_custody, d->custody)
-					    : "unknown",
-				 arts[0] ? arts : "none recorded");
+					    : _("unknown"),
+				 arts[0] ? arts : _("none recorded"));
 			/* The case's entry older than what was logged since: say which to
 			 * believe, as `casewatch timeline` does. */
 			if ((by = cw_timeline_custody_outdated(&person->id, r, l->items, l->n,
@@ -437,7 +437,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	cw_pretrial_text(&sum, pre, sizeof pre);
 	/* Two lines, so that at 80 columns a long detention ("56 days to 2024-05-31, the
 	 * source's date") does not push the next hearing off the screen. */
-	add_line(&ls, _("pretrial detention: %s"), pre[0] ? pre : "none recorded");
+	add_line(&ls, _("pretrial detention: %s"), pre[0] ? pre : _("none recorded"));
 	if (sum.adjournments) { /* whose word the count is */
 		char views[400];
 
