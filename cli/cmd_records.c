@@ -114,14 +114,8 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 		cw_date_format(cw_record_date(r), date);
 		if (r->kind == CW_KIND_PERSON && kind == CW_KIND_PERSON) {
 			const struct cw_person *p = &r->u.person;
-			size_t n = 0;
 
-			a[0] = '\0';
-			for (size_t k = 0; k < cw_words_roles.n; k++)
-				if (p->roles & (UINT32_C(1) << k))
-					n += (size_t)snprintf(a + n, sizeof a - n, "%s%s",
-							      n ? ", " : "",
-							      cw_words_roles.labels[k]);
+			cw_set_text(&cw_words_roles, p->roles, a, sizeof a);
 			/* "[C] " or "[c] " where the eye starts, as in the terminal interface. */
 			snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r),
 				 p->name ? p->name : "");

@@ -190,7 +190,7 @@ void cw_defendants_text(const struct cw_case *c, char *buf, size_t len)
 				      unnamed);
 	if (groups && n < len)
 		n += (size_t)snprintf(buf + n, len - n, _("%s%s, number not given"), n ? " + " : "",
-				      groups == 1 ? "a group" : "groups");
+				      P_("a group", "groups", groups));
 	if (!n && len)
 		snprintf(buf, len, _("none"));
 }
@@ -198,10 +198,10 @@ void cw_defendants_text(const struct cw_case *c, char *buf, size_t len)
 void cw_group_text(const char *label, int64_t size, char *buf, size_t len)
 {
 	if (size > 0)
-		snprintf(buf, len, _("%s (%lld unnamed)"), label ? label : "group",
+		snprintf(buf, len, _("%s (%lld unnamed)"), label ? label : _("group"),
 			 (long long)size);
 	else
-		snprintf(buf, len, _("%s (number not given)"), label ? label : "group");
+		snprintf(buf, len, _("%s (number not given)"), label ? label : _("group"));
 }
 
 void cw_links_text(const struct cw_record *rec, char *buf, size_t len)
@@ -234,9 +234,12 @@ void cw_tally_text(const struct cw_tally *t, const char *noun, char *buf, size_t
 			     (long long)t->count, noun && *noun ? " " : "", noun ? noun : "");
 	cw_date_format(t->from, from);
 	cw_date_format(t->to, to);
-	if (n < len && (from[0] || to[0]))
-		snprintf(buf + n, len - n, " (%s%s%s)", from[0] ? from : "", " to ",
-			 to[0] ? to : "");
+	if (n < len && (from[0] || to[0])) {
+		char range[2 * CW_DATE_TEXT_MAX + 64];
+
+		snprintf(range, sizeof range, _("%s to %s"), from, to);
+		snprintf(buf + n, len - n, " (%s)", range);
+	}
 }
 
 int cw_sentence_part_concerns(const struct cw_sentence_part *p, const struct cw_id *person,
@@ -289,14 +292,19 @@ static void sentence_parts_text(const struct cw_list *parts, int all, const stru
 
 void cw_views_text(uint32_t views, char *buf, size_t len)
 {
+	cw_set_text(&cw_words_view, views, buf, len);
+}
+
+void cw_set_text(const struct cw_enum *e, uint32_t set, char *buf, size_t len)
+{
 	size_t n = 0;
 
 	if (len)
 		buf[0] = '\0';
-	for (unsigned v = 0; v < 32 && v < cw_words_view.n && n < len; v++)
-		if (views & (UINT32_C(1) << v))
+	for (unsigned i = 0; i < 32 && i < e->n && n < len; i++)
+		if (set & (UINT32_C(1) << i))
 			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
-					      _(cw_enum_label(&cw_words_view, v)));
+					      cw_enum_label(e, i));
 }
 
 void cw_sentence_text(const struct cw_list *parts, char *buf, size_t len)
@@ -346,15 +354,9 @@ int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, s
 			return 0;
 		snprintf(buf, len, _("yes"));
 		return 1;
-	case CW_F_SET: {
-		size_t n = 0;
-
-		for (size_t i = 0; i < f->words->n && i < 32 && n < len; i++)
-			if (*(const uint32_t *)p & (UINT32_C(1) << i))
-				n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
-						      f->words->labels[i]);
-		return n > 0;
-	}
+	case CW_F_SET:
+		cw_set_text(f->words, *(const uint32_t *)p, buf, len);
+		return buf[0] != '\0';
 	case CW_F_ARTICLE: {
 		const struct cw_article *a = (const struct cw_article *)p;
 		char text[CW_ARTICLE_TEXT_MAX];

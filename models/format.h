@@ -78,6 +78,12 @@ void cw_sentence_text_for(const struct cw_list *parts, const struct cw_id *perso
  * in the reader's language: "UN, own observation"; "" for none. */
 void cw_views_text(uint32_t views, char *buf, size_t len);
 
+/* The labels of the words a set holds (bit 1 << i is word i of e: roles, concerns, response),
+ * in the table's order and in the reader's language (cw_enum_label, as the reports give them):
+ * "journalist, union leader"; "" for none. For people to read: JSON, options and CSV's word
+ * columns keep the words. */
+void cw_set_text(const struct cw_enum *e, uint32_t set, char *buf, size_t len);
+
 /* A size in bytes as people read it: "3.1 MiB", "812 KiB", "20 B" (a small file is not
  * "0 KiB", which reads as empty). */
 void cw_size_text(uint64_t bytes, char *buf, size_t len);

@@ -237,7 +237,7 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 		if (h->tally.count >= 0) { /* "28 hearings (2023-06-01 to 2024-05-31)" */
 			char t[200];
 
-			cw_tally_text(&h->tally, h->tally.count == 1 ? "hearing" : "hearings", t,
+			cw_tally_text(&h->tally, P_("hearing", "hearings", h->tally.count), t,
 				      sizeof t);
 			PUT(what, "%s", t);
 		} else if (h->outcome == CW_OUTCOME_BAIL_DECISION &&

@@ -1462,13 +1462,13 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, s
 			memcpy(out->b, exact.keys[0], ID_LEN);
 		else if (any.n == 0)
 			rc = cw_error_set(err, CW_ENOTFOUND, cw_kind_name(kind),
-					  "no %s matches '%.60s'", cw_kind_name(kind), text);
+					  "no %s matches '%.60s'", cw_kind_text(kind), text);
 		else
 			rc = cw_error_set(
 				err, CW_EAMBIGUOUS, cw_kind_name(kind),
 				"'%.60s' matches %zu %s records; give more of the name or "
 				"an id",
-				text, any.n, cw_kind_name(kind));
+				text, any.n, cw_kind_text(kind));
 	}
 	free(exact.keys);
 	free(any.keys);

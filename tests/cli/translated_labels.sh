@@ -1,0 +1,87 @@
+#!/bin/sh
+# In Khmer, the words casewatch itself writes are Khmer in every view, not only in reports: the
+# labels of a set's words (roles, concerns) in `show` and `list persons`, a tally's period
+# ("2023-06-01 to 2024-05-31") and a hearings tally's noun in `list records`, a case's group
+# with no number in `list cases`, and the kind a "no ... matches" message names (its field,
+# before the colon, stays the field's name). What the database holds, and JSON, stay as they are.
+. "$TESTLIB"
+set -e
+
+: "${CASEWATCH_LOCALEDIR:?run through make check}"
+[ -f "$CASEWATCH_LOCALEDIR/km/LC_MESSAGES/casewatch.mo" ] || fail "no Khmer catalogue in $CASEWATCH_LOCALEDIR"
+command -v gettext >/dev/null && command -v ngettext >/dev/null && command -v msgfmt >/dev/null || {
+	echo "SKIP: gettext's gettext, ngettext and msgfmt are needed (apt-get install gettext)"
+	exit 77
+}
+# km MSGID: the Khmer of a msgid, from the same catalogue (so the test follows km.po).
+km() { TEXTDOMAINDIR="$CASEWATCH_LOCALEDIR" LC_ALL=C.UTF-8 LANGUAGE=km gettext casewatch "$1"; }
+kmn() { TEXTDOMAINDIR="$CASEWATCH_LOCALEDIR" LC_ALL=C.UTF-8 LANGUAGE=km ngettext casewatch "$1" "$2" "$3"; }
+kmcw() { LC_ALL=C.UTF-8 LANGUAGE=km cw "$@"; }
+export LANGUAGE=
+
+ok cw init
+ok cw person add --name "Chhim Sithar" --role union_leader,journalist
+ok cw case add --title "Candlelight" --unnamed "Candlelight activists" --charge 494/495
+ok cw log visit --facility "Prey Sar" --date 2024-02-01 --concern health,water --count 18 \
+	--period-from 2023-06-01 --period-to 2024-05-31 --source "UN 001"
+ok cw log hearing --date 2024-03-01 --count 28 --period-from 2023-06-01 --period-to 2024-05-31 \
+	--source "UN 001"
+
+leader=$(km "union leader")
+journalist=$(km "journalist")
+health=$(km "health")
+[ "$leader" != "union leader" ] && [ "$health" != "health" ] || fail "the catalogue does not translate the words"
+
+# A set's labels: `show` and `list persons`, as the report gives them.
+ok kmcw show "Chhim Sithar"
+has "$journalist, $leader"
+lacks "union leader"
+ok kmcw list persons
+has "$journalist, $leader"
+lacks "union leader"
+ok cw list records --kind visit --json
+visit=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+ok kmcw show "$visit"
+has "$health, $(km "clean water")"
+lacks "health"
+# ... and JSON keeps the words.
+ok kmcw show "Chhim Sithar" --json
+json "d['roles'] == ['journalist', 'union_leader']"
+
+# A tally's period and a hearings tally's noun.
+range=$(printf "$(km "%s to %s")" 2023-06-01 2024-05-31)
+ok kmcw list records
+has "($range)"
+lacks "2023-06-01 to 2024-05-31"
+has "28 $(kmn hearing hearings 28)"
+lacks "28 hearings"
+
+# The kind a message names, in the message; the field before it as it is.
+fails 66 "person: " kmcw timeline "Nobody"
+printf '%s\n' "${err#*person: }" | grep -qF "$(km "person")" || fail "the kind is not in Khmer: $err"
+printf '%s\n' "${err#*person: }" | grep -q "person" && fail "the kind is still English: $err"
+LANGUAGE= fails 66 "person: no person matches 'Nobody'" cw timeline "Nobody"
+
+# A group with no number in the defendants column: a catalogue made here (the words are new
+# to po/km.po) shows that "a group" goes through it, and "groups" with its plural.
+mkdir -p "$WORK/locale/km/LC_MESSAGES"
+cat >"$WORK/test.po" <<'PO'
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\n"
+
+msgid "a group"
+msgid_plural "groups"
+msgstr[0] "ONE-GROUP"
+msgstr[1] "SEVERAL-GROUPS"
+PO
+msgfmt -o "$WORK/locale/km/LC_MESSAGES/casewatch.mo" "$WORK/test.po"
+out=$(CASEWATCH_LOCALEDIR="$WORK/locale" LC_ALL=C.UTF-8 LANGUAGE=km cw list cases)
+has "ONE-GROUP, number not given"
+ok cw edit Candlelight --unnamed "Other activists"
+out=$(CASEWATCH_LOCALEDIR="$WORK/locale" LC_ALL=C.UTF-8 LANGUAGE=km cw list cases)
+has "SEVERAL-GROUPS, number not given"
+ok cw list cases
+has "groups, number not given"
+done_ok
