@@ -153,14 +153,16 @@ static int get_key(void *ctx, const char *dir, const struct cw_id *database, str
 	}
 	if (rc != 0)
 		return rc;
-	if (!s->no_keyring && cw_id_equal(&in_slot, database) &&
+	if (!s->no_keyring && !s->keyring_tried && cw_id_equal(&in_slot, database) &&
 	    (master = sodium_malloc(CW_VAULT_KEY_BYTES))) {
 		rc = cw_keyring_load(database, master, NULL);
 		if (rc == 0)
 			rc = cw_vault_from_master(master, out, err);
 		sodium_free(master);
-		if (rc == 0)
+		if (rc == 0) {
+			s->keyring_tried = 1;
 			return 0;
+		}
 	}
 	/* Typed at the terminal, a wrong (or empty) passphrase may be typed again, up to s->tries
 	 * times, as sudo asks three times; each is wiped before the next is read. */
@@ -328,6 +330,8 @@ int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 		opt.map_size = (size_t)strtoull(map, NULL, 10);
 	opt.get_key = get_key;
 	opt.key_ctx = s;
+	opt.key_retry = 1;
+	s->keyring_tried = 0;
 	opt.read_only = s->read_only && !create;
 	opt.bulk = s->bulk;
 	rc = cw_store_open(s->db_dir, &opt, &s->store, err);

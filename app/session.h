@@ -38,6 +38,9 @@ struct cw_session {
 	/* Set by encrypt, which opens a plain database to encrypt it: a key slot beside it is the
 	 * interrupted encrypt it finishes, not one to warn about (cw_session_open). */
 	int encrypting;
+	/* The key the keyring gave did not open the database (another copy of it, encrypted
+	 * apart, was unlocked): the store asks again, and the passphrase is read. */
+	int keyring_tried;
 	int read_only; /* open without writing anything (the commands that only read): works
 			* on read-only media, where the store may open without its lock
 			* (cw_store_unlocked) */

@@ -411,13 +411,20 @@ static int take_key(struct cw_store *st, const char *dir, const struct cw_store_
 		return cw_error_set(err, CW_EKEY, "database",
 				    "the database in %.300s is encrypted and no key was given",
 				    dir);
-	if ((rc = opt->get_key(opt->key_ctx, dir, &st->database_id, &st->vault, err)) != 0)
-		return rc;
-	rc = cw_vault_open(st->vault, DB_META, "key_check", 9, check->data, check->len, &plain);
-	if (rc == 0 && (plain.len != sizeof key_check_text ||
-			memcmp(plain.data, key_check_text, plain.len) != 0))
-		rc = CW_EDAMAGED;
-	cw_buf_free(&plain);
+	for (int attempt = 0;; attempt++) {
+		if ((rc = opt->get_key(opt->key_ctx, dir, &st->database_id, &st->vault, err)) != 0)
+			return rc;
+		rc = cw_vault_open(st->vault, DB_META, "key_check", 9, check->data, check->len,
+				   &plain);
+		if (rc == 0 && (plain.len != sizeof key_check_text ||
+				memcmp(plain.data, key_check_text, plain.len) != 0))
+			rc = CW_EDAMAGED;
+		cw_buf_free(&plain);
+		if (rc == 0 || !opt->key_retry || attempt > 0)
+			break;
+		cw_vault_free(st->vault);
+		st->vault = NULL;
+	}
 	if (rc != 0) {
 		cw_vault_free(st->vault);
 		st->vault = NULL;

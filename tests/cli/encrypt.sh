@@ -187,4 +187,23 @@ ok cw bundle export --to field -o "$WORK/after-encrypt.bundle"
 ok cb bundle import "$WORK/after-encrypt.bundle"
 ok cb show ref:h-kang-saran-appeal-2024-02-15 --json
 json "d['notes'] == 'after encryption'"
+
+# Two copies of one plain database, encrypted apart: the same id, two keys. The key unlocked for
+# one is tried for the other, does not open it, and its passphrase is read instead (a review
+# found every command on the second refused, a passphrase file given or not).
+ok "$CASEWATCH_BIN" --db "$WORK/twin-a" init --no-encryption
+ok "$CASEWATCH_BIN" --db "$WORK/twin-a" person add --name "Twin Person"
+cp -r "$WORK/twin-a" "$WORK/twin-b"
+printf 'the second twin\n' >"$WORK/twin-b-pass"
+ok "$CASEWATCH_BIN" --db "$WORK/twin-a" encrypt --kdf-cost minimal --new-passphrase-file \
+	"$WORK/passphrase"
+ok "$CASEWATCH_BIN" --db "$WORK/twin-b" encrypt --kdf-cost minimal --new-passphrase-file \
+	"$WORK/twin-b-pass"
+ok "$CASEWATCH_BIN" --db "$WORK/twin-a" --passphrase-file "$WORK/passphrase" unlock --for 1m
+ok "$CASEWATCH_BIN" --db "$WORK/twin-b" --passphrase-file "$WORK/twin-b-pass" list persons --json
+json "[p['name'] for p in d] == ['Twin Person']"
+fails 77 "passphrase" "$CASEWATCH_BIN" --db "$WORK/twin-b" list persons </dev/null
+ok "$CASEWATCH_BIN" --db "$WORK/twin-a" list persons --json </dev/null
+json "[p['name'] for p in d] == ['Twin Person']"
+ok "$CASEWATCH_BIN" --db "$WORK/twin-a" lock
 done_ok
