@@ -465,6 +465,54 @@ int cw_keyring_remove(const struct cw_id *database, struct cw_error *err)
 	return 0;
 }
 
+/* Whether a key's description (keyctl_describe: "type;uid;gid;perm;name") is one of ours. */
+static int ours(const char *described)
+{
+	const char *name = strrchr(described, ';');
+
+	return !strncmp(described, "user;", 5) && name && !strncmp(name + 1, "casewatch:", 10) &&
+	       strlen(name + 1) == 10 + 2 * sizeof((struct cw_id *)0)->b;
+}
+
+int cw_keyring_remove_all(size_t *removed, struct cw_error *err)
+{
+	static const key_serial_t rings[] = {KEY_SPEC_SESSION_KEYRING, KEY_SPEC_USER_KEYRING};
+
+	*removed = 0;
+	for (size_t r = 0; r < sizeof rings / sizeof rings[0]; r++) {
+		key_serial_t *keys;
+		void *buf = NULL;
+		long n = keyctl_read_alloc(rings[r], &buf);
+
+		if (n < 0)
+			continue; /* no such keyring: nothing in it */
+		keys = buf;
+		for (size_t i = 0; i < (size_t)n / sizeof *keys; i++) {
+			char *described = NULL;
+
+			if (keyctl_describe_alloc(keys[i], &described) < 0)
+				continue; /* gone meanwhile, or not ours to see */
+			if (ours(described)) {
+				if (keyctl_invalidate(keys[i]) != 0 && !gone(errno) &&
+				    keyctl_unlink(keys[i], rings[r]) != 0 && !gone(errno)) {
+					int e = errno;
+
+					free(described);
+					free(buf);
+					return cw_error_set(err, CW_EKEY, "",
+							    "cannot remove an unlocked key from "
+							    "the keyring: %s",
+							    strerror(e));
+				}
+				(*removed)++;
+			}
+			free(described);
+		}
+		free(buf);
+	}
+	return 0;
+}
+
 /* ---- the process --------------------------------------------------------------------------- */
 
 void cw_process_harden(void)

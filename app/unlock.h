@@ -64,6 +64,11 @@ int cw_passphrase_check_new(const char *pass, size_t len, struct cw_error *err);
 int cw_keyring_store(const struct cw_id *database, const uint8_t master[32], unsigned seconds,
 		     struct cw_error *err);
 
+/* Removes every casewatch key from this session's keyring and the user keyring, whatever its
+ * database (a database no longer at hand: a stick pulled out, a folder moved), and counts them
+ * in *removed. CW_EKEY when one cannot be removed. */
+int cw_keyring_remove_all(size_t *removed, struct cw_error *err);
+
 /* Copies the cached master key of `database` into master. CW_ENOTFOUND when there is none (never
  * stored, expired, removed, or no keyring at all: ask for the passphrase), CW_EDAMAGED (a key by
  * that name is not 32 bytes), CW_EKEY (there but unreadable). */

@@ -23,7 +23,8 @@ const char cw_keys_help[] = N_(
 	"reads it with --passphrase-file FILE or --passphrase-fd N; a new or recovery\n"
 	"passphrase is asked twice, or read with --new-passphrase-file or --new-passphrase-fd.\n"
 	"  unlock [--for 30m]   keep the key in the kernel keyring for a while (default 30m,\n"
-	"                       at most 7 days) so commands stop asking; 'lock' forgets it\n"
+	"                       at most 7 days) so commands stop asking; 'lock' forgets it,\n"
+	"                       'lock --all' every database's\n"
 	"  passphrase           change the passphrase (the key and the data stay as they are)\n"
 	"  key export --to FILE a recovery file: the key wrapped with a second passphrase, for\n"
 	"                       the supervisor to keep\n"
@@ -34,7 +35,7 @@ const char cw_keys_help[] = N_(
 /* The options of a key command: --yes, --for, --to; anything else is refused. */
 struct key_opts {
 	const char *for_text, *to;
-	int yes;
+	int yes, all;
 };
 
 static int key_options(struct cw_cli *cli, int i, struct key_opts *o, const char *takes)
@@ -43,7 +44,7 @@ static int key_options(struct cw_cli *cli, int i, struct key_opts *o, const char
 	int rc;
 
 	memset(o, 0, sizeof *o);
-	while ((rc = cw_cli_next_opt(cli, &i, "yes,help,json", &opt)) == 1) {
+	while ((rc = cw_cli_next_opt(cli, &i, "yes,all,help,json", &opt)) == 1) {
 		if (!strcmp(opt.name, "help") || !strcmp(opt.name, "json"))
 			continue;
 		if (!strstr(takes, opt.name))
@@ -51,6 +52,8 @@ static int key_options(struct cw_cli *cli, int i, struct key_opts *o, const char
 					    "unknown option; see casewatch --help");
 		if (!strcmp(opt.name, "yes"))
 			o->yes = 1;
+		else if (!strcmp(opt.name, "all"))
+			o->all = 1;
 		else if (!strcmp(opt.name, "for"))
 			o->for_text = opt.value;
 		else if (!strcmp(opt.name, "to"))
@@ -103,9 +106,32 @@ int cw_cmd_lock(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	int rc, encrypted;
 
 	(void)cmd;
-	if ((rc = key_options(cli, first_arg, &o, "")) != 0 ||
-	    (rc = cw_store_identify(cli->session.db_dir, &id, &encrypted, &cli->err)) != 0)
+	if ((rc = key_options(cli, first_arg, &o, "all")) != 0)
 		return rc;
+	/* Every database's key, this one at hand or not (a review could not lock a database
+	 * whose stick was pulled out: lock reads its id from the file). */
+	if (o.all) {
+		size_t removed;
+
+		if ((rc = cw_keyring_remove_all(&removed, &cli->err)) != 0)
+			return rc;
+		fprintf(cli->out,
+			P_("locked %zu database: the next commands ask for the passphrase\n",
+			   "locked %zu databases: the next commands ask for their passphrases\n",
+			   removed),
+			removed);
+		return 0;
+	}
+	if ((rc = cw_store_identify(cli->session.db_dir, &id, &encrypted, &cli->err)) != 0) {
+		/* Its file gone, moved or unplugged: its key may still be in the keyring. */
+		if (rc == CW_ENOTFOUND)
+			cw_error_set(
+				&cli->err, CW_ENOTFOUND, "database",
+				"no casewatch database in %.300s, so which key to forget is not "
+				"known; 'casewatch lock --all' forgets every unlocked key",
+				cli->session.db_dir);
+		return rc;
+	}
 	if (!encrypted)
 		return cw_error_set(&cli->err, CW_EUSAGE, "database",
 				    "the database in %.300s is not encrypted: nothing to lock",

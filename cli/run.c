@@ -234,7 +234,7 @@ static const struct cw_command commands[] = {
 	{"unlock", NULL, cw_cmd_unlock, 0, "casewatch unlock [--for 30m]",
 	 N_("keep the key in the kernel keyring for a while so commands do not ask"), cw_keys_help,
 	 0, 0},
-	{"lock", NULL, cw_cmd_lock, 0, "casewatch lock", N_("forget the unlocked key now"),
+	{"lock", NULL, cw_cmd_lock, 0, "casewatch lock [--all]", N_("forget the unlocked key now"),
 	 cw_keys_help, 0, 0},
 	{"passphrase", NULL, cw_cmd_passphrase, 0, "casewatch passphrase",
 	 N_("change the passphrase (the data is not rewritten)"), cw_keys_help, 0, 0},

@@ -166,6 +166,30 @@ mv "$DB/key" "$WORK/slot-away"
 fails 77 "no key slot" "$CASEWATCH_BIN" --db "$DB" list persons </dev/null
 mv "$WORK/slot-away" "$DB/key"
 fails 77 "passphrase" "$CASEWATCH_BIN" --db "$DB" list persons </dev/null
+# A database no longer at hand (a stick pulled out) is locked with --all: lock alone reads which
+# key to forget from the file, and says so (a review found the key left until it expired).
+# --all forgets every casewatch key of the user, so it runs in a user namespace of its own,
+# whose keyrings are its own: the tests running beside this one keep theirs.
+checks=$((checks + 1))
+if unshare -U -r true 2>/dev/null; then
+	set +e
+	unshare -U -r sh -c '
+		bin=$1 db=$2 pass=$3
+		"$bin" --db "$db" --passphrase-file "$pass" unlock >/dev/null || exit 10
+		mv "$db" "$db-away" || exit 11
+		"$bin" --db "$db" lock 2>"$db.err" && exit 12
+		grep -q "lock --all" "$db.err" || exit 13
+		[ "$("$bin" --db "$db" lock --all)" = "locked 1 database: the next commands ask for the passphrase" ] || exit 14
+		mv "$db-away" "$db" || exit 15
+		"$bin" --db "$db" list persons </dev/null 2>/dev/null && exit 16
+		[ "$("$bin" lock --all)" = "locked 0 databases: the next commands ask for their passphrases" ] || exit 17
+		exit 0' sh "$CASEWATCH_BIN" "$DB" "$WORK/passphrase"
+	got=$?
+	set -e
+	[ "$got" -eq 0 ] || fail "lock --all in a user namespace: step $got failed"
+else
+	echo "note: no user namespace here (unshare -U): lock --all is not tried"
+fi
 fails 2 "not encrypted" "$CASEWATCH" --db "$PLAIN" lock
 
 # ---- an altered value is refused with its id ----------------------------------------------
