@@ -241,6 +241,27 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 					p = w2 + l2;
 				}
 			}
+			/* "article:437 bis" as the Code writes it: the suffix is the article's, not
+			 * text to search for (which found nothing, without a word). */
+			if (!strcmp(name, "article") && wl < sizeof word - 8) {
+				static const char *const suffixes[] = {"bis", "ter", "quater"};
+				const char *q = p;
+				size_t l2 = 0;
+
+				while (*q == ' ' || *q == '\t')
+					q++;
+				while (q[l2] && q[l2] != ' ' && q[l2] != '\t')
+					l2++;
+				for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+					if (l2 == strlen(suffixes[i]) &&
+					    !strncasecmp(q, suffixes[i], l2)) {
+						word[wl++] = ' ';
+						memcpy(word + wl, q, l2);
+						wl += l2;
+						p = q + l2;
+						break;
+					}
+			}
 		}
 		word[wl] = '\0';
 		if (name[0] && !word[0])

@@ -411,6 +411,20 @@ START_TEST(date_today_follows_the_test_clock)
 	ck_assert_int_eq(cw_filter_set(&f, "until", "+1w", &err), 0);
 	cw_date_format(f.until, buf);
 	ck_assert_str_eq(buf, "2024-02-14");
+	/* "article:437 bis" unquoted, as the Code writes it: 437 bis, no text "bis" (which found
+	 * nothing); a word after it that is no suffix stays text */
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("article:437 BIS kind:hearing", &f, &err), 0);
+	cw_filter_describe(&f, desc, sizeof desc);
+	ck_assert_str_eq(desc, "article:\"437 bis\" kind:hearing");
+	ck_assert_str_eq(f.text, "");
+	ck_assert_uint_eq(f.narticles, 1);
+	ck_assert_int_eq(f.articles[0].number, 437);
+	ck_assert_int_ne(f.articles[0].suffix, 0);
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_filter_parse_line("article:494 bisexual", &f, &err), 0);
+	cw_filter_describe(&f, desc, sizeof desc);
+	ck_assert_str_eq(desc, "article:494 bisexual");
 	ck_assert_int_eq(cw_filter_set(&f, "since", "someday", &err), CW_EINVAL);
 	ck_assert_str_eq(err.field, "since");
 	ck_assert_ptr_nonnull(strstr(err.message, "yesterday"));
