@@ -164,8 +164,9 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 			rc = cw_text_validate(o->organisation = opt.value, 200, 0, "organisation",
 					      &cli->err);
 		else if (!export && !strcmp(opt.name, "lang")) {
+			/* A value outside the choices, as --format's: a usage error. */
 			if (!cw_i18n_known(o->lang = opt.value))
-				return cw_error_set(&cli->err, CW_EINVAL, "lang",
+				return cw_error_set(&cli->err, CW_EUSAGE, "lang",
 						    "'%.20s' is no language casewatch writes "
 						    "reports in: km (Khmer) or en (English)",
 						    opt.value);
