@@ -22,9 +22,9 @@ REPORT_LIBS = libcwreport.a $(STORE_LIBS)
 pdfexecdir = $(pkglibdir)
 pdfexec_PROGRAMS = report/pdf.so
 report_pdf_so_SOURCES = report/pdf.c report/pdf.h
-report_pdf_so_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(PANGOCAIRO_CFLAGS) -fPIC
+report_pdf_so_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(PANGOCAIRO_CFLAGS) $(ICU_CFLAGS) -fPIC
 report_pdf_so_LDFLAGS = $(AM_LDFLAGS) -shared
-report_pdf_so_LDADD = $(PANGOCAIRO_LIBS)
+report_pdf_so_LDADD = $(PANGOCAIRO_LIBS) $(ICU_LIBS)
 
 check_PROGRAMS += tests/check_report
 tests_check_report_SOURCES = tests/check_report.c tests/testutil.h tests/store_fixture.h tests/test_keys.h

@@ -20,6 +20,8 @@
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 
 #include "models/i18n.h"
 #include "report/pdf.h"
@@ -42,8 +44,81 @@ struct pdf {
 	int pages; /* how many there are: counted by a first pass that draws nothing */
 	int dry;   /* that first pass */
 	const struct cw_rdoc *doc;
-	const char *footer; /* the confidentiality note */
+	const char *footer;     /* the confidentiality note */
+	UBreakIterator *breaks; /* ICU's line breaks, Khmer's dictionary with them; NULL: none */
 };
+
+/* ---- Khmer words --------------------------------------------------------------------------- */
+
+/* Khmer writes no space between words, and Pango finds no break inside a run of Khmer letters:
+ * a heading or a cell wider than its column was cut anywhere, inside a word ("ជនជាប់ចោ" / "ទ"),
+ * and it set every Khmer column's least width to its whole text. ICU's line breaking knows
+ * Khmer words (a dictionary); where it finds a break between two Khmer letters, a zero-width
+ * space (U+200B, which Khmer writers type between words themselves) lets Pango break there. */
+static int is_khmer(UChar c)
+{
+	return (c >= 0x1780 && c <= 0x17FF) || (c >= 0x19E0 && c <= 0x19FF);
+}
+
+/* text with a zero-width space at each break ICU finds between two Khmer letters, in memory
+ * the caller frees; NULL when it has no Khmer (or ICU cannot tell): text is used as it is. */
+static char *with_word_breaks(struct pdf *p, const char *text)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UChar stack[512], *u = stack;
+	int32_t n = 0, at = 0;
+	char *out = NULL;
+	size_t len = 0, cap;
+
+	if (!p->breaks || !text || (!strstr(text, "\xE1\x9E") && !strstr(text, "\xE1\x9F")))
+		return NULL;
+	u_strFromUTF8(NULL, 0, &n, text, -1, &e);
+	if (e != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(e))
+		return NULL;
+	if (n + 1 > (int32_t)(sizeof stack / sizeof stack[0]) &&
+	    !(u = malloc((size_t)(n + 1) * sizeof *u)))
+		return NULL;
+	e = U_ZERO_ERROR;
+	u_strFromUTF8(u, n + 1, NULL, text, -1, &e);
+	if (!U_FAILURE(e))
+		ubrk_setText(p->breaks, u, n, &e);
+	cap = strlen(text) * 2 + 4;
+	if (U_FAILURE(e) || !(out = malloc(cap)))
+		goto done;
+	for (int32_t b = ubrk_next(p->breaks); b != UBRK_DONE; b = ubrk_next(p->breaks)) {
+		int32_t got = 0;
+
+		e = U_ZERO_ERROR;
+		u_strToUTF8(out + len, (int32_t)(cap - len - 4), &got, u + at, b - at, &e);
+		if (U_FAILURE(e) || got < 0 || (size_t)got >= cap - len - 4) {
+			free(out);
+			out = NULL;
+			goto done;
+		}
+		len += (size_t)got;
+		at = b;
+		if (b < n && is_khmer(u[b - 1]) && is_khmer(u[b])) {
+			memcpy(out + len, "\xE2\x80\x8B", 3);
+			len += 3;
+		}
+		if (len + 8 > cap) {
+			char *grown = realloc(out, cap * 2);
+
+			if (!grown) {
+				free(out);
+				out = NULL;
+				goto done;
+			}
+			out = grown;
+			cap *= 2;
+		}
+	}
+	out[len] = '\0';
+done:
+	if (u != stack)
+		free(u);
+	return out;
+}
 
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -63,7 +138,12 @@ static void set(struct pdf *p, const char *text, double size, int bold, double w
 	pango_font_description_free(fd);
 	pango_layout_set_width(p->layout, width > 0 ? (int)(width * PANGO_SCALE) : -1);
 	pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_text(p->layout, text ? text : "", -1);
+	{
+		char *broken = with_word_breaks(p, text);
+
+		pango_layout_set_text(p->layout, broken ? broken : text ? text : "", -1);
+		free(broken);
+	}
 }
 
 static double height(struct pdf *p)
@@ -186,15 +266,24 @@ static double flow_lines(struct pdf *p, struct flow *f, double x, double y, doub
 	return used;
 }
 
-/* A block of text across the page: on a new page when it does not fit on this one but would on
- * one of its own, else begun here and going on over the next pages. */
+/* The part of a paragraph that must begin on a page: all of it when short, else its first
+ * lines (TALL_START). */
+static double paragraph_start(struct pdf *p, const char *text, double size, int bold)
+{
+	set(p, text, size, bold, PAGE_W - 2 * MARGIN);
+	return height(p) < TALL_START ? height(p) : TALL_START;
+}
+
+/* A block of text across the page: begun here when its first lines fit (and going on over the
+ * next pages), else on a new page. A long summary moved whole to the next page left its heading
+ * alone on the first, under a page of nothing (found in a Khmer report, whose sentences are
+ * longer). */
 static void paragraph(struct pdf *p, const char *text, double size, int bold, double after)
 {
 	struct flow f;
 	int done = 0;
 
-	set(p, text, size, bold, PAGE_W - 2 * MARGIN);
-	if (p->y + height(p) > bottom() && p->y > MARGIN && height(p) <= bottom() - MARGIN)
+	if (p->y + paragraph_start(p, text, size, bold) > bottom() && p->y > MARGIN)
 		new_page(p);
 	if (flow_start(p, &f, text, size, bold, PAGE_W - 2 * MARGIN) == 0)
 		for (;;) {
@@ -207,24 +296,38 @@ static void paragraph(struct pdf *p, const char *text, double size, int bold, do
 	p->y += after;
 }
 
+/* The length of the word at text: up to a space or a zero-width space (a Khmer word's end). */
+static size_t word_length(const char *text)
+{
+	size_t n = 0;
+
+	while (text[n] && text[n] != ' ' && strncmp(text + n, "\xE2\x80\x8B", 3) != 0)
+		n++;
+	return n;
+}
+
 /* The widest word of text, in points (a column is never narrower), at most cap. */
 static double widest_word(struct pdf *p, const char *text, int bold, double cap)
 {
+	char *broken = with_word_breaks(p, text);
+	const char *t = broken ? broken : text;
 	double most = 0;
 	char word[256];
 
-	while (text && *text) {
-		size_t n = strcspn(text, " ");
+	while (t && *t) {
+		size_t n = word_length(t);
 
 		if (n) {
-			snprintf(word, sizeof word, "%.*s", (int)(n < 255 ? n : 255), text);
+			snprintf(word, sizeof word, "%.*s", (int)(n < 255 ? n : 255), t);
 			set(p, word, 7.5, bold, 0);
 			if (width(p) > most)
 				most = width(p);
 		}
-		text += n;
-		text += strspn(text, " ");
+		t += n;
+		while (*t == ' ' || !strncmp(t, "\xE2\x80\x8B", 3))
+			t += *t == ' ' ? 1 : 3;
 	}
+	free(broken);
 	return most < cap ? most : cap;
 }
 
@@ -446,15 +549,22 @@ static int lay_out(struct pdf *p, const struct cw_pdf_job *job)
 	if (doc->empty)
 		paragraph(p, _(job->empty_text), 9, 1, 6);
 
-	paragraph(p, _(job->summary_title), 12, 1, 4);
 	for (size_t i = 0; i < doc->nsummary; i++)
 		len += strlen(doc->summary[i]) + 1;
 	if ((summary = calloc(1, len + 1))) {
+		double heading;
+
 		for (size_t i = 0; i < doc->nsummary; i++) {
 			strcat(summary, doc->summary[i]);
 			if (i + 1 < doc->nsummary)
 				strcat(summary, " ");
 		}
+		/* The heading keeps the summary's first lines with it. */
+		set(p, _(job->summary_title), 12, 1, PAGE_W - 2 * MARGIN);
+		heading = height(p) + 4;
+		if (p->y + heading + paragraph_start(p, summary, 9, 0) > bottom() && p->y > MARGIN)
+			new_page(p);
+		paragraph(p, _(job->summary_title), 12, 1, 4);
 		paragraph(p, summary, 9, 0, 10);
 		free(summary);
 	} else {
@@ -506,6 +616,14 @@ int cw_pdf_write(const struct cw_pdf_job *job, FILE *out)
 	ctx = pango_font_map_create_context(fonts);
 	pango_cairo_update_context(p.cr, ctx);
 	p.layout = pango_layout_new(ctx);
+	{
+		UErrorCode e = U_ZERO_ERROR;
+
+		/* Without it (no ICU data): Khmer wraps where Pango can, as before. */
+		p.breaks = ubrk_open(UBRK_LINE, "km", NULL, 0, &e);
+		if (U_FAILURE(e))
+			p.breaks = NULL;
+	}
 	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_TITLE, doc->title);
 	if (header_value(doc, "author"))
 		cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_AUTHOR,
@@ -521,6 +639,8 @@ int cw_pdf_write(const struct cw_pdf_job *job, FILE *out)
 	footer(&p);
 	cairo_show_page(p.cr);
 	g_object_unref(p.layout);
+	if (p.breaks)
+		ubrk_close(p.breaks);
 	g_object_unref(ctx);
 	cairo_destroy(p.cr);
 	cairo_surface_finish(p.surface);

@@ -140,6 +140,27 @@ for heading in "$(km Summary)" "$(km "Confidential: for the named partners only"
 done
 case $text in *"Summary"*) fail "the Khmer PDF has English headings" ;; esac
 checks=$((checks + 1))
+# Khmer writes no space between words: a cell wraps between them, never inside one (a Khmer
+# monitor's trial found "ជនជាប់ចោ" / "ទ" in a heading and notes cut anywhere). A note of one
+# word forty times over must come back out of the PDF as whole words on every line of its cell.
+word="ជនជាប់ចោទ"
+note=$("${PYTHON3:-python3}" -c "print('$word' * 40)")
+ok cw log hearing --case NagaWorld --date 2024-02-08 --view own --outcome adjourned --notes "$note"
+ok cw report --week 2024-W06 --format pdf --lang km -o "$WORK/km-words.pdf"
+checks=$((checks + 1))
+pdftotext -raw "$WORK/km-words.pdf" - | "${PYTHON3:-python3}" -c '
+import re, sys
+word = sys.argv[1]
+lines = [l.replace(" ", "") for l in sys.stdin.read().split("\n")]
+# the lines of the note: those made of the word and its pieces only
+parts = [l for l in lines if l and set(l) <= set(word) and len(l) >= 2]
+whole = "".join(parts)
+if whole.count(word) < 40:
+    sys.exit("the note is not in the PDF: %r" % parts)
+bad = [l for l in parts if not re.fullmatch("(%s)+" % word, l)]
+if bad:
+    sys.exit("a line of the note breaks inside a word: %r" % bad)
+' "$word" || fail "Khmer words are cut in the PDF"
 
 # The PDF libraries are the module's, not the program's: no command but a PDF loads them.
 libs=$(ldd "$CASEWATCH_BIN")
