@@ -48,17 +48,6 @@ static void words(const struct cw_enum *e, uint32_t set, char *buf, size_t len)
 			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "," : "", e->words[i]);
 }
 
-static void labels(const struct cw_enum *e, uint32_t set, char *buf, size_t len)
-{
-	size_t n = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; i < e->n && n < len; i++)
-		if (set & (UINT32_C(1) << i))
-			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
-					      e->labels[i]);
-}
-
 static const char *w(const struct cw_enum *e, unsigned v)
 {
 	return v ? cw_enum_word(e, v) : "";
@@ -329,7 +318,8 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		break;
 	case CW_KIND_DEMO:
 		place = rec->u.demo.place ? rec->u.demo.place : rec->u.demo.province;
-		labels(&cw_words_response, rec->u.demo.response, what, sizeof what);
+		/* in the reader's language, as the access of a visit is */
+		cw_set_text(&cw_words_response, rec->u.demo.response, what, sizeof what);
 		detail = rec->u.demo.cause;
 		list_people(r, &rec->u.demo.arrested, ids, names, BIG);
 		break;

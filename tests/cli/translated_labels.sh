@@ -48,6 +48,13 @@ lacks "health"
 ok kmcw show "Chhim Sithar" --json
 json "d['roles'] == ['journalist', 'union_leader']"
 
+# The CSV export's "what" of a demonstration: the response's labels in the reader's language,
+# as a visit's access is (they were English in a Khmer export).
+ok cw log demo --date 2024-02-02 --place "Freedom Park" --response dispersed,arrests
+ok kmcw export records --format csv --kind demo
+has "$(km "dispersed")"
+lacks "dispersed"
+
 # A tally's period and a hearings tally's noun.
 range=$(printf "$(km "%s to %s")" 2023-06-01 2024-05-31)
 ok kmcw list records
