@@ -185,7 +185,8 @@ END_TEST
 
 START_TEST(test_columns_layout)
 {
-	static const struct cw_column cols[] = {{"A", 10, 0}, {"B", 12, 3}, {"C", 8, 1}};
+	static const struct cw_column cols[] = {
+		{"A", 10, 0, NULL}, {"B", 12, 3, NULL}, {"C", 8, 1, NULL}};
 	int w[3];
 
 	cw_columns_layout(cols, 3, 80, NULL, w);
@@ -198,15 +199,38 @@ START_TEST(test_columns_layout)
 }
 END_TEST
 
+/* A column of translated words wider than its English minimum gets their width where there is
+ * room, as a translated title does, and gives it back first when there is not. */
+static int fifteen(void)
+{
+	return 15;
+}
+
+START_TEST(test_columns_translated_words)
+{
+	static const struct cw_column cols[] = {
+		{"DATE", 10, 0, NULL}, {"KIND", 9, 0, fifteen}, {"TEXT", 12, 3, NULL}};
+	int w[3];
+
+	cw_columns_layout(cols, 3, 120, NULL, w);
+	ck_assert_int_eq(w[1], 15);
+	ck_assert_int_eq(w[0] + w[1] + w[2] + 2, 120);
+	cw_columns_layout(cols, 3, 35, NULL, w); /* the words' extra goes before the text is cut */
+	ck_assert_int_eq(w[1], 11);
+	ck_assert_int_eq(w[2], 12);
+}
+END_TEST
+
 /* The records list's columns: at 80 as they always were; at 60 every column keeps a few, the
  * fixed ones (date, kind, account) whole, and the articles column what it is told to keep
  * (the articles filtered on), never one lone "…". */
 START_TEST(test_columns_layout_narrow)
 {
 	static const struct cw_column cols[] = {
-		{"DATE", 10, 0},          {"KIND", 9, 0},           {"ACCOUNT", 7, 0},
-		{"CASE / PERSON", 12, 4}, {"COURT / PLACE", 10, 3}, {"ARTICLES", 8, 1},
-		{"OUTCOME", 10, 3},
+		{"DATE", 10, 0, NULL},          {"KIND", 9, 0, NULL},
+		{"ACCOUNT", 7, 0, NULL},        {"CASE / PERSON", 12, 4, NULL},
+		{"COURT / PLACE", 10, 3, NULL}, {"ARTICLES", 8, 1, NULL},
+		{"OUTCOME", 10, 3, NULL},
 	};
 	static const int at80[] = {10, 9, 7, 14, 12, 8, 14};
 	int w[7], keep[7] = {0, 0, 0, 0, 0, 9, 0}, sum;
@@ -1860,6 +1884,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(pure, test_keys_script);
 	tcase_add_test(pure, test_pager);
 	tcase_add_test(pure, test_columns_layout);
+	tcase_add_test(pure, test_columns_translated_words);
 	tcase_add_test(pure, test_columns_layout_narrow);
 	tcase_add_test(pure, test_row_khmer_and_accents);
 	tcase_add_test(pure, test_filter_state);

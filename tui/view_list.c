@@ -23,34 +23,52 @@ static const char *const tab_titles[CW_TAB_COUNT] = {N_("1 Cases"), N_("2 People
 static const char *const tab_nouns[CW_TAB_COUNT] = {N_("cases"), N_("people"), N_("records"),
 						    N_("on the agenda"), N_("drafts")};
 
+/* The widest kind of record in the reader's language, when it is not English: 0 otherwise (the
+ * English layout keeps its widths). */
+static int kinds_width(void)
+{
+	int most = 0;
+
+	for (int k = CW_KIND_PERSON; k < CW_KIND_COUNT; k++) {
+		const char *t = cw_kind_text((enum cw_kind)k);
+
+		if (strcmp(t, cw_kind_name((enum cw_kind)k)) != 0 && cw_text_width(t) > most)
+			most = cw_text_width(t);
+	}
+	return most;
+}
+
 /* ACCOUNT (whose account: UN, gov, own, ...) in every list, as on the command line: a
  * government account must never read as established fact beside the UN's. */
 static const struct cw_column case_cols[] = {
-	{N_("OPENED"), 10, 0}, {N_("ACCOUNT"), 7, 0},  {N_("TITLE"), 16, 4},
-	{N_("COURT"), 10, 3},  {N_("ARTICLES"), 9, 2}, {N_("STAGE"), 9, 0},
+	{N_("OPENED"), 10, 0, NULL}, {N_("ACCOUNT"), 7, 0, NULL},  {N_("TITLE"), 16, 4, NULL},
+	{N_("COURT"), 10, 3, NULL},  {N_("ARTICLES"), 9, 2, NULL}, {N_("STAGE"), 9, 0, NULL},
 };
 static const struct cw_column person_cols[] = {
-	{N_("NAME"), 16, 3},     {N_("KHMER"), 10, 2},  {N_("AFFILIATION"), 12, 4},
-	{N_("PROVINCE"), 10, 1}, {N_("ACCOUNT"), 7, 0},
+	{N_("NAME"), 16, 3, NULL},        {N_("KHMER"), 10, 2, NULL},
+	{N_("AFFILIATION"), 12, 4, NULL}, {N_("PROVINCE"), 10, 1, NULL},
+	{N_("ACCOUNT"), 7, 0, NULL},
 };
 static const struct cw_column record_cols[] = {
-	{N_("DATE"), 10, 0},          {N_("KIND"), 9, 0},           {N_("ACCOUNT"), 7, 0},
-	{N_("CASE / PERSON"), 12, 4}, {N_("COURT / PLACE"), 10, 3}, {N_("ARTICLES"), 8, 1},
-	{N_("OUTCOME"), 10, 3},
+	{N_("DATE"), 10, 0, NULL},          {N_("KIND"), 9, 0, kinds_width},
+	{N_("ACCOUNT"), 7, 0, NULL},        {N_("CASE / PERSON"), 12, 4, NULL},
+	{N_("COURT / PLACE"), 10, 3, NULL}, {N_("ARTICLES"), 8, 1, NULL},
+	{N_("OUTCOME"), 10, 3, NULL},
 };
 
 /* The agenda: the day heads its group, as on the command line. */
 static const struct cw_column agenda_cols[] = {
-	{N_("DAY"), 14, 0},           {N_("WHAT"), 15, 0},          {N_("ACCOUNT"), 7, 0},
-	{N_("CASE / PRISON"), 12, 3}, {N_("COURT / PLACE"), 10, 2}, {N_("NOTE"), 16, 4},
+	{N_("DAY"), 14, 0, NULL},           {N_("WHAT"), 15, 0, NULL},
+	{N_("ACCOUNT"), 7, 0, NULL},        {N_("CASE / PRISON"), 12, 3, NULL},
+	{N_("COURT / PLACE"), 10, 2, NULL}, {N_("NOTE"), 16, 4, NULL},
 };
 
 /* Drafts: when kept, what kind, what it is about, and whether it edits a record. */
 static const struct cw_column draft_cols[] = {
-	{N_("KEPT"), 16, 0},
-	{N_("KIND"), 10, 0},
-	{N_("ABOUT"), 16, 4},
-	{N_("FOR"), 12, 2},
+	{N_("KEPT"), 16, 0, NULL},
+	{N_("KIND"), 10, 0, kinds_width},
+	{N_("ABOUT"), 16, 4, NULL},
+	{N_("FOR"), 12, 2, NULL},
 };
 
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))

@@ -111,6 +111,11 @@ void cw_columns_layout(const struct cw_column *cols, int ncols, int width, const
 		int tw = title && title != cols[i].title ? cw_text_width(title) : 0,
 		    k = keep && keep[i] > 0 ? keep[i] : 0;
 
+		/* So are the words of the column, translated ("ដំណាក់កាលសំខាន់" is wider than
+		 * "milestone"; it was cut at any width). */
+		if (cols[i].translated_width && cols[i].translated_width() > tw)
+			tw = cols[i].translated_width();
+
 		base[i] = k > cols[i].min ? k : cols[i].min;
 		out[i] = tw > base[i] ? tw : base[i];
 		used += out[i];

@@ -36,6 +36,10 @@ struct cw_column {
 	const char *title;
 	int min;    /* never narrower (unless the screen is) */
 	int weight; /* share of the spare width; 0 keeps the column at min */
+	/* A column of a few words the program writes (the kind of record): the width of the
+	 * widest in the reader's language when it is not English (0 otherwise), given as a
+	 * translated title's is, where there is room. NULL: none. */
+	int (*translated_width)(void);
 };
 
 /* The columns a cell that can be cut keeps on a narrow screen, unless told otherwise. */

@@ -235,6 +235,17 @@ wait_for "$(km "Lists of cases, people and records")"
 send q
 T kill-server >/dev/null 2>&1 || :
 
+# The kind of record whole where there is room: "milestone" in Khmer is wider than the English
+# column (a Khmer monitor's trial found it cut at 120 columns).
+printf '%s' '3<Dump>' >"$WORK/keys"
+checks=$((checks + 1))
+out=$(env LC_ALL= LANGUAGE= LANG=km_KH.UTF-8 CASEWATCH_TUI_SCRIPT="$WORK/keys" \
+	CASEWATCH_TUI_SIZE=120x40 "$CASEWATCH" --db "$DB" 2>"$WORK/stderr") ||
+	fail "the records in Khmer: $(cat "$WORK/stderr")"
+printf '%s\n' "$out" | grep -qF " $(km milestone) " ||
+	fail "the kind 'milestone' is not whole at 120 columns:
+$out"
+
 # A hearing logged through the form in Khmer: the source it fills in, "own observation" shown
 # in Khmer, is saved in the data's own words, so a report in English reads it as the team's
 # (a Khmer monitor's trial found it listed there as a document, in Khmer script).
