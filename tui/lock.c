@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -297,6 +298,30 @@ static void relaunch_locked(struct cw_app *app)
 	cw_screen_repaint();
 }
 
+/* Started again from /proc/self/exe (its file was gone: casewatch upgraded while it ran), the
+ * process is named "exe" in ps and top: it takes its file's name back. */
+static void name_again(void)
+{
+	char comm[32] = "", self[4096], *base, *gone;
+	ssize_t n;
+	FILE *f = fopen("/proc/self/comm", "r");
+
+	if (!f)
+		return;
+	if (!fgets(comm, sizeof comm, f))
+		comm[0] = '\0';
+	fclose(f);
+	if (strcmp(comm, "exe\n") != 0 ||
+	    (n = readlink("/proc/self/exe", self, sizeof self - 1)) <= 0)
+		return;
+	self[n] = '\0';
+	if ((gone = strstr(self, " (deleted)")) && gone[10] == '\0')
+		*gone = '\0';
+	base = strrchr(self, '/') ? strrchr(self, '/') + 1 : self;
+	if (*base)
+		prctl(PR_SET_NAME, base, 0, 0, 0); /* the kernel keeps its first 15 bytes */
+}
+
 int cw_lock_resume(struct cw_app *app)
 {
 	const char *env = getenv(RESUME_ENV);
@@ -306,6 +331,7 @@ int cw_lock_resume(struct cw_app *app)
 
 	if (!env)
 		return 0;
+	name_again();
 	snprintf(state, sizeof state, "%s", env);
 	unsetenv(RESUME_ENV); /* not for the programs this one starts */
 	if (sscanf(state, "%d %32s %d %d %zu%n", &version, hex, &tab, &wiped, &n, &used) != 5 ||

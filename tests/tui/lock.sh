@@ -175,6 +175,27 @@ lacks "Secretname"
 ok cw drafts
 has "Half Typed Secretname"
 
+# ---- tmux: locked after its program's file was replaced -----------------------------------
+# Locking starts the program again; when its file is gone (casewatch upgraded while it ran),
+# from /proc/self/exe, which named the process "exe" in ps and top. It keeps its own name.
+mkdir "$WORK/bin"
+cp "$CASEWATCH_BIN" "$WORK/bin/cw-upgraded"
+sed "s|$CASEWATCH_BIN|$WORK/bin/cw-upgraded|g" "$CASEWATCH" >"$WORK/bin/wrapper"
+chmod +x "$WORK/bin/wrapper"
+KEPT_CASEWATCH=$CASEWATCH
+CASEWATCH="$WORK/bin/wrapper"
+TMUX_ENV="CASEWATCH_LOCK_AFTER=never" tmux_start 100 30
+CASEWATCH=$KEPT_CASEWATCH
+wait_for "records | 1/1"
+rm "$WORK/bin/cw-upgraded"
+send L
+wait_for "casewatch is locked — passphrase:"
+checks=$((checks + 1))
+comm=$(cat "/proc/$(T display-message -p -t cw '#{pane_pid}')/comm")
+[ "$comm" = "cw-upgraded" ] || fail "relaunched from a deleted file, the process is named '$comm'"
+send C-c
+wait_quit "C-c on the lock screen"
+
 # ---- scripted: the same screens, and idle time counted in ticks --------------------------
 keys "2<Dump>L<Dump>nope<Enter><Dump>$PASSPHRASE<Enter><Dump>"
 screen 1
