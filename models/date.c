@@ -224,11 +224,24 @@ static const char *const months[12] = {"january",   "february", "march",    "apr
 				       "may",       "june",     "july",     "august",
 				       "september", "october",  "november", "december"};
 
-/* The month a word names, full or in its first three letters (1-12); 0 when none. */
+/* The months in Khmer, as a Khmer keyboard types them ("១ កក្កដា" is 1 July), with or
+ * without the word for month before them ("ខែកក្កដា"). */
+static const char *const khmer_months[12] = {"មករា",  "កុម្ភៈ", "មីនា",  "មេសា", "ឧសភា",  "មិថុនា",
+					     "កក្កដា", "សីហា",  "កញ្ញា", "តុលា",  "វិច្ឆិកា", "ធ្នូ"};
+
+/* The month a word names, full or in its first three letters, or in Khmer (1-12); 0 when
+ * none. */
 static int month_word(const char *w)
 {
+	static const char khmer_month_word[] = "ខែ";
+
 	for (int i = 0; i < 12; i++)
 		if (!strcmp(w, months[i]) || (strlen(w) == 3 && !strncmp(w, months[i], 3)))
+			return i + 1;
+	if (!strncmp(w, khmer_month_word, sizeof khmer_month_word - 1))
+		w += sizeof khmer_month_word - 1;
+	for (int i = 0; i < 12; i++)
+		if (!strcmp(w, khmer_months[i]))
 			return i + 1;
 	return 0;
 }
@@ -275,7 +288,7 @@ static int day_month_days(const char *a, const char *b, struct cw_date today, lo
  * day and month none of the years around today has ("31 feb"), 0 when it is none. */
 static int relative_days(const char *text, struct cw_date today, long *days)
 {
-	char buf[32], *word2;
+	char buf[96], *word2; /* a Khmer month is up to 30 bytes */
 	size_t n = 0;
 	long base = cw_date_to_days(today);
 	int wd, rel;

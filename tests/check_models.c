@@ -313,6 +313,11 @@ START_TEST(date_relative_boundaries)
 	ck_assert_str_eq(rel("31 apr", "2026-06-01"), "error");
 	ck_assert_str_eq(rel("0 jan", "2026-06-01"), "error");
 	ck_assert_str_eq(rel("15 ja", "2026-06-01"), "error");
+	/* ... in Khmer, as a Khmer keyboard types it (a Khmer monitor's trial found it refused) */
+	ck_assert_str_eq(rel("១ កក្កដា", "2024-06-10"), "2024-07-01");
+	ck_assert_str_eq(rel("៣ ខែមិថុនា", "2024-06-10"), "2024-06-03");
+	ck_assert_str_eq(rel("វិច្ឆិកា ២៨", "2026-12-02"), "2026-11-28");
+	ck_assert_str_eq(rel("៣១ កុម្ភៈ", "2026-06-01"), "error");
 	ck_assert_str_eq(rel("jan", "2026-06-01"), "error");
 	ck_assert_str_eq(rel("15 dec", "1900-01-01"), "error"); /* 1899 */
 }
