@@ -87,6 +87,9 @@ int cw_report_write_html(const struct cw_rdoc *doc, FILE *out)
 
 		fprintf(out, "<section id=\"%s\">\n<h2>", s->name);
 		html_text(out, s->title);
+		/* counted as in Markdown and the PDF: the three said the same thing differently */
+		if (cw_rsection_counted(s))
+			fprintf(out, " (%zu)", s->nrows);
 		fputs("</h2>\n", out);
 		if (s->note) {
 			fputs("<p class=\"note\">", out);

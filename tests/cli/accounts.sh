@@ -114,8 +114,8 @@ printf '%s\n' "$md_own" | grep -q '2024-03-12' && ! printf '%s\n' "$md_own" | gr
 	fail "the own section: $md_own"
 checks=$((checks + 1))
 out=$(cat "$WORK/w.html")
-has "<h2>Hearings monitored by the team</h2>"
-has "<h2>Hearings reported in documents</h2>"
+has "<h2>Hearings monitored by the team (1)</h2>"
+has "<h2>Hearings reported in documents (1)</h2>"
 "$PY" - "$WORK/w.csv" <<'PY' || fail "CSV counts apart"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'), strict=True))
