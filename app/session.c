@@ -330,7 +330,7 @@ int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 		opt.map_size = (size_t)strtoull(map, NULL, 10);
 	opt.get_key = get_key;
 	opt.key_ctx = s;
-	opt.key_retry = 1;
+	opt.key_from_cache = &s->keyring_tried;
 	s->keyring_tried = 0;
 	opt.read_only = s->read_only && !create;
 	opt.bulk = s->bulk;

@@ -280,8 +280,9 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 	struct key_opts o;
 	struct cw_id id;
 	struct timespec t0, t1;
+	struct cw_error ring_err = {0};
 	char path[4096], answer[32];
-	int rc, encrypted;
+	int rc, encrypted, ring;
 
 	(void)cmd;
 	if ((rc = key_options(cli, first_arg, &o, "yes")) != 0 ||
@@ -308,11 +309,16 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	cw_store_keyslot_path(cli->session.db_dir, path, sizeof path);
 	/* The unlocked key first: a destroy-key killed between the two must not leave a key that
-	 * opens the database beside a slot of noise. */
-	if ((rc = cw_keyring_remove(&id, &cli->err)) != 0)
-		return rc;
+	 * opens the database beside a slot of noise. The slot goes whatever happens to the key:
+	 * a keyring that will not give it up is said after the slot is gone, not instead. */
+	ring = cw_keyring_remove(&id, &ring_err);
 	if ((rc = cw_keyslot_destroy(path, &cli->err)) != 0 && rc != CW_ENOTFOUND)
 		return rc;
+	if (ring != 0)
+		return cw_error_set(&cli->err, ring, "keyring",
+				    "the key slot of %.300s was destroyed, but %s; every command "
+				    "reads the slot first, so that key opens nothing",
+				    cli->session.db_dir, ring_err.message);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	fprintf(cli->out,
 		_("key destroyed in %.3f s: %s can no longer be opened; 'casewatch key import "

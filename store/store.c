@@ -420,7 +420,7 @@ static int take_key(struct cw_store *st, const char *dir, const struct cw_store_
 				memcmp(plain.data, key_check_text, plain.len) != 0))
 			rc = CW_EDAMAGED;
 		cw_buf_free(&plain);
-		if (rc == 0 || !opt->key_retry || attempt > 0)
+		if (rc == 0 || !opt->key_from_cache || !*opt->key_from_cache || attempt > 0)
 			break;
 		cw_vault_free(st->vault);
 		st->vault = NULL;

@@ -92,9 +92,11 @@ struct cw_store_options {
 					  * it); NULL: a random one */
 	cw_key_fn get_key; /* opening an encrypted database; NULL: refused with CW_EKEY */
 	void *key_ctx;
-	/* get_key may give another key when its first does not open the database (a cached key
-	 * of a copy of it, encrypted apart, has the same database id): it is asked once more. */
-	int key_retry;
+	/* Set by get_key when the key it gave came from a cache (the kernel keyring): a cached
+	 * key of a copy of the database, encrypted apart, has the same database id, so when it
+	 * does not open this one get_key is asked once more (and reads the passphrase). NULL:
+	 * never asked again. */
+	int *key_from_cache;
 	/* A command that writes many records (an import, a bundle, the benchmark's load): LMDB
 	 * writes its pages in place in the file's map instead of keeping a copy of each changed
 	 * page in the heap until the commit (and for reuse after it), so the heap does not grow

@@ -450,6 +450,22 @@ static int overwrite(int fd)
 	return fsync(fd);
 }
 
+/* The file at path opened to be overwritten: a regular file only, never through a link, and
+ * never waiting (a FIFO planted at the name would block an open for writing for ever, and
+ * destroy-key is what a monitor runs when the door is being knocked on). -1 otherwise. */
+static int open_to_overwrite(const char *path)
+{
+	struct stat sb;
+	int fd = open(path, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd >= 0 && (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	return fd;
+}
+
 /* Writes data to a new file beside path and renames it over path (store/outfile.h), then
  * overwrites the slot it replaced: renamed over, the old slot's blocks would be free but whole,
  * and a passphrase changed because it was given away would still open the database from them
@@ -458,7 +474,7 @@ static int overwrite(int fd)
  * that fails is not an error: the new slot is in place. */
 static int replace_file(const char *path, const uint8_t *data, size_t len, struct cw_error *err)
 {
-	int old = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC), rc;
+	int old = open_to_overwrite(path), rc;
 
 	rc = cw_outfile_write(path, data, len, err);
 	if (old >= 0) {
@@ -533,15 +549,22 @@ static int read_slot(const char *path, uint8_t slot[CW_KEYSLOT_SIZE], struct cw_
 	uint8_t extra;
 	size_t got = 0;
 	ssize_t n = 0;
+	struct stat sb;
 	int fd, e;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	/* Never waiting on a FIFO planted at the name (opening one to read blocks). */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
 		e = errno;
 		if (e == ENOENT)
 			return cw_error_set(err, CW_ENOTFOUND, "", "the key slot %s does not exist",
 					    path);
 		return cw_error_set(err, CW_EIO, "", "cannot open the key slot %s: %s", path,
 				    strerror(e));
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return cw_error_set(err, CW_EDAMAGED, "",
+				    "%s is not a casewatch key slot (not a file)", path);
 	}
 	while (got < CW_KEYSLOT_SIZE) {
 		n = read(fd, slot + got, CW_KEYSLOT_SIZE - got);
@@ -642,8 +665,9 @@ int cw_keyslot_open(const char *path, const char *pass, size_t passlen,
 
 /* The files a slot's replacement may have left beside it (named path.XXXXXX by
  * store/outfile.c, written and not yet renamed when the process died): each is a whole slot,
- * wrapped by a passphrase, so crypto-erase overwrites and removes them too. Symbolic links and
- * other names are left alone. */
+ * wrapped by a passphrase, so crypto-erase overwrites and removes them too. Only regular files
+ * that are key slots (their size and first bytes) are touched: a user's key.backup of other
+ * content, links, FIFOs and other names are left alone. */
 static void destroy_leftovers(const char *path)
 {
 	char folder[4096], name[4096];
@@ -672,9 +696,14 @@ static void destroy_leftovers(const char *path)
 			continue;
 		if ((size_t)snprintf(name, sizeof name, "%s/%s", folder, e->d_name) >= sizeof name)
 			continue;
-		if ((fd = open(name, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		uint8_t magic[8];
+		struct stat sb;
+
+		if ((fd = open_to_overwrite(name)) < 0)
 			continue;
-		if (overwrite(fd) == 0)
+		if (fstat(fd, &sb) == 0 && sb.st_size == CW_KEYSLOT_SIZE &&
+		    pread(fd, magic, sizeof magic, 0) == (ssize_t)sizeof magic &&
+		    !memcmp(magic, SLOT_MAGIC, sizeof magic) && overwrite(fd) == 0)
 			(void)unlink(name);
 		close(fd);
 	}
@@ -688,7 +717,7 @@ int cw_keyslot_destroy(const char *path, struct cw_error *err)
 
 	if ((e = start_sodium(err)) != 0)
 		return e;
-	if ((fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+	if ((fd = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)) < 0) {
 		e = errno;
 		if (e == ENOENT) {
 			destroy_leftovers(path);
