@@ -466,6 +466,29 @@ static json_t *verdicts(const struct cw_report *r)
 	return a;
 }
 
+/* Of a visit or a demonstration told by several accounts: "counted_in", the id of the account
+ * its event is counted by (null for that one, and for a record told by no other), and
+ * "links", the record's own links to other accounts. */
+static void jcounted_in(json_t *o, const struct cw_record_list *l, const size_t *counted, size_t i)
+{
+	const struct cw_record *rec = &l->items[i];
+	json_t *links = json_array();
+
+	if (!o)
+		return;
+	for (size_t k = 0; links && k < rec->links.n; k++) {
+		const struct cw_link *lk = (const struct cw_link *)rec->links.items + k;
+
+		json_array_append_new(links, json_pack("{s:o,s:o}", "relation",
+						       jword(&cw_words_link, lk->relation),
+						       "record", jid(&lk->record)));
+	}
+	json_object_set_new(o, "links", links ? links : json_null());
+	json_object_set_new(o, "counted_in",
+			    counted && counted[i] != i ? jid(&l->items[counted[i]].id)
+						       : json_null());
+}
+
 static json_t *visits(const struct cw_report *r)
 {
 	json_t *a = json_array();
@@ -485,6 +508,8 @@ static json_t *visits(const struct cw_report *r)
 				       jset(&cw_words_concerns, v->concerns), "detainees",
 				       jpeople(r, &v->detainees), "follow_up", jstr(v->follow_up)),
 			     rec));
+		jcounted_in(json_array_get(a, json_array_size(a) - 1), &r->visits, r->visit_counted,
+			    i);
 	}
 	return a;
 }
@@ -511,6 +536,8 @@ static json_t *demos(const struct cw_report *r)
 				       arrests >= 0 ? json_integer(arrests) : json_null(),
 				       "arrested", jpeople(r, &d->arrested)),
 			     rec));
+		jcounted_in(json_array_get(a, json_array_size(a) - 1), &r->demos, r->demo_counted,
+			    i);
 	}
 	return a;
 }

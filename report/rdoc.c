@@ -835,6 +835,9 @@ static void verdicts(struct builder *b)
 	}
 }
 
+static void account_links(struct sb *detail, const struct cw_record_list *l, const size_t *counted,
+			  size_t i);
+
 static void visits(struct builder *b)
 {
 	const struct cw_record_list *l = &b->r->visits;
@@ -866,6 +869,7 @@ static void visits(struct builder *b)
 		}
 		if (v->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", v->notes);
+		account_links(&detail, l, b->r->visit_counted, i);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
 		row_end(b);
@@ -902,6 +906,7 @@ static void demos(struct builder *b)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", _("arrests not recorded"));
 		if (d->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", d->notes);
+		account_links(&detail, l, b->r->demo_counted, i);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		if (arrests >= 0)
 			cell(b, CW_RC_COUNT, "%lld", (long long)arrests);
@@ -1323,14 +1328,63 @@ static const char *demo_arrests_text(const struct cw_report *r, const size_t *c,
 	return buf;
 }
 
-/* How many of the period's demonstrations recorded no arrests figure. */
+/* How many of the period's demonstrations recorded no arrests figure (each event once, as its
+ * counted account gives it). */
 static size_t demos_unrecorded(const struct cw_report *r)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < r->demos.n; i++)
-		n += cw_demo_arrests(&r->demos.items[i].u.demo) < 0;
+		n += cw_report_counted(r->demo_counted, i) &&
+		     cw_demo_arrests(&r->demos.items[i].u.demo) < 0;
 	return n;
+}
+
+/* After a count of visits or demonstrations: how many more accounts of them the table lists,
+ * each counted once with the event it tells (report.h: visit_counted). */
+static void other_accounts(struct sb *sb, const size_t *counted, size_t n)
+{
+	size_t more = 0;
+
+	for (size_t i = 0; counted && i < n; i++)
+		more += counted[i] != i;
+	if (more)
+		/* TRANSLATORS: after "2 prison visits (accounts: ...)" */
+		sb_add(sb,
+		       P_(" (%zu more account of one of them is listed, counted once with it)",
+			  " (%zu more accounts of them are listed, each counted once with its "
+			  "event)",
+			  more),
+		       more);
+}
+
+/* In the row of a visit or a demonstration: another account of an event counted by another
+ * row ("another account of visit 1f26997d, counted there"), or, for the counted one, the
+ * accounts beside it. */
+static void account_links(struct sb *detail, const struct cw_record_list *l, const size_t *counted,
+			  size_t i)
+{
+	char hex[CW_ID_HEX_LEN + 1];
+	uint32_t others = 0;
+
+	if (!counted)
+		return;
+	if (counted[i] != i) {
+		cw_id_hex(&l->items[counted[i]].id, hex);
+		sb_add(detail, "%s", detail->n ? "; " : "");
+		sb_add(detail, _("another account of the event of row %.8s, counted there"), hex);
+		return;
+	}
+	for (size_t j = 0; j < l->n; j++)
+		if (j != i && counted[j] == i)
+			others |= cw_report_view_bit(&l->items[j]);
+	if (others) {
+		char views[200];
+
+		cw_views_text(others, views, sizeof views);
+		sb_add(detail, "%s", detail->n ? "; " : "");
+		sb_add(detail, _("also told by other accounts (%s), listed with it"), views);
+	}
 }
 
 /* A metric's figure, or "not recorded" (never 0) when no record gives it. */
@@ -3172,6 +3226,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		size_t denied = 0, restricted = 0;
 
 		for (size_t i = 0; i < r->visits.n; i++) {
+			if (!cw_report_counted(r->visit_counted, i))
+				continue; /* as its event's counted account says */
 			denied += r->visits.items[i].u.visit.access == CW_ACCESS_DENIED;
 			restricted += r->visits.items[i].u.visit.access == CW_ACCESS_RESTRICTED;
 		}
@@ -3190,6 +3246,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       P_("%s%zu with access restricted", "%s%zu with access restricted",
 				  restricted),
 			       denied ? " and " : ", ", restricted);
+		other_accounts(&sb, r->visit_counted, r->visits.n);
 	}
 	if (c[CW_METRIC_DEMOS]) {
 		sb_add(&sb, "%s", sb.n ? "; " : "");
@@ -3209,6 +3266,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				  c[CW_METRIC_DEMO_ARRESTS]),
 			       c[CW_METRIC_DEMO_ARRESTS]);
 		list_accounts(&sb, &r->demos, -1);
+		other_accounts(&sb, r->demo_counted, r->demos.n);
 	}
 	if (r->incidents.n) {
 		sb_add(&sb, "%s", sb.n ? "; " : "");

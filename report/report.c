@@ -1314,39 +1314,52 @@ static void events_make(struct events *e, const struct cw_record_list *hearings,
 			e->big[e->root[i]] = 1;
 }
 
-/* For each record of l, whether it is another account of an event another record of l gives
- * (linked as the same event, or disputing it, directly or through others): an arrest told by
- * the UN and by the government is one arrest, counted as the team's account gives it when it
- * is one of them, else as the first listed. NULL when none is (or out of memory: each
- * counts). */
-static unsigned char *repeated_accounts(const struct cw_record_list *l)
+/* For each record of l, the index of the account its event is counted by (linked as the same
+ * event, or disputing it, directly or through others): an arrest told by the UN and by the
+ * government is one arrest, counted as the team's account gives it when it is one of them,
+ * else as the first listed; i itself for that one. NULL when none is linked, or out of memory
+ * (*oom set: then each counts). */
+static size_t *counted_accounts(const struct cw_record_list *l, int *oom)
 {
 	static const struct cw_record_list none = {NULL, 0, 0};
 	struct events ev;
-	unsigned char *again = NULL;
-	size_t *counted = NULL;
+	size_t *by_event = NULL, *counted = NULL;
 
+	*oom = 0;
 	events_make(&ev, l, &none);
-	if (ev.root && (again = calloc(l->n ? l->n : 1, 1)) != NULL &&
+	if (ev.root && (by_event = malloc((l->n ? l->n : 1) * sizeof *by_event)) != NULL &&
 	    (counted = malloc((l->n ? l->n : 1) * sizeof *counted)) != NULL) {
 		for (size_t i = 0; i < l->n; i++)
-			counted[i] = SIZE_MAX;
+			by_event[i] = SIZE_MAX;
 		/* By event (its root): the team's account, else the first. */
 		for (size_t i = 0; i < l->n; i++) {
-			size_t *c = &counted[ev.root[i]];
+			size_t *c = &by_event[ev.root[i]];
 
 			if (*c == SIZE_MAX ||
 			    (l->items[i].view == CW_VIEW_OWN && l->items[*c].view != CW_VIEW_OWN))
 				*c = i;
 		}
 		for (size_t i = 0; i < l->n; i++)
-			again[i] = counted[ev.root[i]] != i;
-	} else if (again) {
-		for (size_t i = 0; ev.root && i < l->n; i++) /* out of memory: the first */
-			again[i] = ev.root[i] != i;
+			counted[i] = by_event[ev.root[i]];
+	} else if (ev.root) {
+		*oom = 1;
 	}
-	free(counted);
+	free(by_event);
 	events_free(&ev);
+	return counted;
+}
+
+/* For each record of l, whether it is another account of an event another record of l gives,
+ * counted there (counted_accounts). NULL when none is (or out of memory: each counts). */
+static unsigned char *repeated_accounts(const struct cw_record_list *l)
+{
+	int oom;
+	size_t *counted = counted_accounts(l, &oom);
+	unsigned char *again = counted ? calloc(l->n ? l->n : 1, 1) : NULL;
+
+	for (size_t i = 0; again && i < l->n; i++)
+		again[i] = counted[i] != i;
+	free(counted);
 	return again;
 }
 
@@ -1638,8 +1651,8 @@ static int count_period(const struct cw_report *r, const struct period *p,
 {
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
 	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0, hearings = 0,
-	       kept_out = 0;
-	unsigned char *again;
+	       kept_out = 0, visits, demos = 0;
+	unsigned char *again, *demo_again;
 	struct cw_report_verdict *rows = NULL;
 	struct events ev;
 
@@ -1711,9 +1724,24 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	views[CW_METRIC_DETENTIONS] = list_views(&p->detentions);
 	views[CW_METRIC_VISITS] = list_views(&p->visits);
 	views[CW_METRIC_DEMOS] = list_views(&p->demos);
+	/* A visit or a demonstration told by several accounts (the team's, a government's that
+	 * disputes it, a newspaper's) is one event: counted once, as its counted account gives it
+	 * (a supervisor's trial read 3 demonstrations and 6 arrests for one with 3). */
+	{
+		unsigned char *visit_again = repeated_accounts(&p->visits);
+
+		visits = p->visits.n;
+		for (size_t i = 0; visit_again && i < p->visits.n; i++)
+			visits -= visit_again[i];
+		free(visit_again);
+	}
+	demo_again = repeated_accounts(&p->demos);
 	for (size_t i = 0; i < p->demos.n; i++) {
 		int64_t n = cw_demo_arrests(&p->demos.items[i].u.demo);
 
+		if (demo_again && demo_again[i])
+			continue;
+		demos++;
 		if (n >= 0) {
 			demo_arrests += (size_t)n;
 			demos_counted++;
@@ -1729,12 +1757,13 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	counts[CW_METRIC_CHARGES] = charges;
 	counts[CW_METRIC_DETENTIONS] = detentions;
 	counts[CW_METRIC_VERDICTS] = verdicts;
-	counts[CW_METRIC_VISITS] = p->visits.n;
-	counts[CW_METRIC_DEMOS] = p->demos.n;
+	counts[CW_METRIC_VISITS] = visits;
+	counts[CW_METRIC_DEMOS] = demos;
 	/* Demonstrations none of which recorded its arrests give no figure: not observed is not
 	 * none. Some that did: the arrests they give. */
 	counts[CW_METRIC_DEMO_ARRESTS] =
-		p->demos.n && !demos_counted ? CW_REPORT_NOT_RECORDED : demo_arrests;
+		demos && !demos_counted ? CW_REPORT_NOT_RECORDED : demo_arrests;
+	free(demo_again);
 	return 0;
 }
 
@@ -3229,6 +3258,14 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	out->visits = cur.visits;
 	out->demos = cur.demos;
 	out->incidents = cur.incidents;
+	{
+		int oom_visits, oom_demos;
+
+		out->visit_counted = counted_accounts(&out->visits, &oom_visits);
+		out->demo_counted = counted_accounts(&out->demos, &oom_demos);
+		if (oom_visits || oom_demos)
+			return oom(err);
+	}
 	out->case_events = cur.case_events;
 	out->detentions = cur.detentions;
 	out->releases = cur.releases;
@@ -3306,6 +3343,8 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->rulings);
 	cw_record_list_free(&r->releases);
 	cw_record_list_free(&r->visits);
+	free(r->visit_counted);
+	free(r->demo_counted);
 	cw_record_list_free(&r->demos);
 	cw_record_list_free(&r->incidents);
 	cw_record_list_free(&r->case_events);

@@ -118,6 +118,13 @@ struct cw_report_detainee {
 	struct cw_date recorded;
 };
 
+/* Whether record i of a list whose counted accounts are `counted` (report.h: visit_counted,
+ * demo_counted) is the one its event is counted by. */
+static inline int cw_report_counted(const size_t *counted, size_t i)
+{
+	return !counted || counted[i] == i;
+}
+
 /* Counts compared with the previous range of the same length (whole calendar months: as many
  * whole months before). */
 enum cw_report_metric {
@@ -226,6 +233,11 @@ struct cw_report {
 	struct cw_record_list visits;
 	struct cw_record_list demos;
 	struct cw_record_list incidents; /* outlets closed, accounts blocked, rights restored ... */
+	/* For visits.items[i] (demos.items[i]): the index of the account its event is counted by
+	 * (linked as the same event, or disputing it, directly or through others: the team's
+	 * account, else the first listed), i itself for that one; NULL when none of them is
+	 * linked. The counts take each event once (cw_report_counted). */
+	size_t *visit_counted, *demo_counted;
 
 	/* For hearings.items[i], another's account of a hearing the team observed too (linked as
 	 * the same event, directly or through other accounts): the index in hearings of the

@@ -1,0 +1,46 @@
+#!/bin/sh
+# Several accounts of one prison visit or one demonstration (the team's, a government's that
+# disputes it, a newspaper's that tells the same event) are one event in the report's figures,
+# counted as its counted account gives it (the team's, else the first), and each row says
+# whose account it is and which event it tells: a supervisor's trial read "3 demonstrations
+# with 6 arrests" and "2 of them refused access" where there was one of each.
+. "$TESTLIB"
+set -e
+
+ok cw init
+ok cw person add --name "Sok Dara"
+# one demonstration, three accounts
+ok cw log demo --date 2024-05-03 --place "Supreme Court" --participants 30 \
+	--response dispersed,arrests --arrested "Sok Dara" --arrests-count 3 --source "own observation"
+own=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+[ -n "$own" ] || fail "no id: $out"
+ok cw log demo --date 2024-05-03 --place "Supreme Court" --participants 15 --response monitored \
+	--arrests-count 0 --view government --source "Ministry statement" --disputes "$own"
+ok cw log demo --date 2024-05-03 --place "Supreme Court" --participants 35 --arrests-count 3 \
+	--view media --source "Newspaper" --same-event "$own"
+# another demonstration, told once
+ok cw log demo --date 2024-05-04 --place "Freedom Park" --arrests-count 1 --view ngo \
+	--source "NGO bulletin"
+# one visit refused, two accounts; another visit told once
+ok cw log visit --facility "Prey Sar" --date 2024-05-02 --access denied --source "own observation"
+visit=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "Prey Sar" --date 2024-05-02 --access granted --view government \
+	--source "Ministry statement" --disputes "$visit"
+ok cw log visit --facility "CC2" --date 2024-05-03 --access granted --source "own observation"
+
+ok cw report --week 2024-W18 --format json
+json "d['comparison']['visits']['current'] == 2 and d['comparison']['demonstrations']['current'] == 2"
+json "d['comparison']['demonstration_arrests']['current'] == 4"
+json "[x['counted_in'] is None for x in d['demonstrations']].count(False) == 2"
+json "all(x['counted_in'] is None or x['counted_in'].startswith('$own') for x in d['demonstrations'])"
+json "[l['relation'] for x in d['demonstrations'] for l in x['links']] == ['disputes', 'same_event']"
+json "[x['counted_in'] is None for x in d['visits']].count(False) == 1"
+ok cw report --week 2024-W18 --format md
+has "2 prison visits"
+has ", 1 of them refused access"
+lacks "2 of them refused access"
+has "2 demonstrations with 4 arrests"
+has "(2 more accounts of them are listed, each counted once with its event)"
+has "another account of the event of row $(printf %.8s "$own"), counted there"
+has "also told by other accounts (government, media), listed with it"
+done_ok
