@@ -446,6 +446,11 @@ int64_t cw_demo_arrests(const struct cw_demo *d)
 	return d->arrested.n ? (int64_t)d->arrested.n : -1;
 }
 
+int cw_demo_arrests_at_least(const struct cw_demo *d)
+{
+	return d->arrested.n && (d->arrests_count < 0 || (size_t)d->arrests_count < d->arrested.n);
+}
+
 void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *changed)
 {
 	if (changed)

@@ -605,6 +605,9 @@ int cw_case_follow_charge(struct cw_case *c, const struct cw_verdict_event *v, i
 /* Arrests at a demonstration: the number recorded, or the people named as arrested when they
  * are more; -1 when neither is recorded (not observed is not none). */
 int64_t cw_demo_arrests(const struct cw_demo *d);
+/* Whether that figure is a least: the people named, with no number given (or a number smaller
+ * than them): "a number of trade unionists" with one named is at least 1, not 1. */
+int cw_demo_arrests_at_least(const struct cw_demo *d);
 
 /* Takes back what the record `by` moved (a verdict corrected or deleted): removes its steps
  * from every charge's history and, where its step was the last, sets the charge to the state of

@@ -908,7 +908,10 @@ static void demos(struct builder *b)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", d->notes);
 		account_links(&detail, l, b->r->demo_counted, i);
 		cell_take(b, CW_RC_DETAIL, &detail);
-		if (arrests >= 0)
+		if (arrests >= 0 && cw_demo_arrests_at_least(d))
+			/* TRANSLATORS: arrests at a demonstration: those named, no number given */
+			cell(b, CW_RC_COUNT, _("at least %lld"), (long long)arrests);
+		else if (arrests >= 0)
 			cell(b, CW_RC_COUNT, "%lld", (long long)arrests);
 		person_list_cells(b, &d->arrested);
 		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
@@ -1313,6 +1316,7 @@ static size_t demo_arrests(const size_t *c)
 }
 
 static size_t demos_unrecorded(const struct cw_report *r);
+static size_t demos_at_least(const struct cw_report *r);
 
 /* "2 arrests", or "at least 2 arrests" when a demonstration of the period recorded arrests
  * with no number, as the demonstrations' own sentence says it. */
@@ -1321,7 +1325,7 @@ static const char *demo_arrests_text(const struct cw_report *r, const size_t *c,
 {
 	size_t n = demo_arrests(c);
 
-	if (demos_unrecorded(r))
+	if (demos_unrecorded(r) || demos_at_least(r))
 		snprintf(buf, len, P_("at least %zu arrest", "at least %zu arrests", n), n);
 	else
 		snprintf(buf, len, P_("%zu arrest", "%zu arrests", n), n);
@@ -1337,6 +1341,18 @@ static size_t demos_unrecorded(const struct cw_report *r)
 	for (size_t i = 0; i < r->demos.n; i++)
 		n += cw_report_counted(r->demo_counted, i) &&
 		     cw_demo_arrests(&r->demos.items[i].u.demo) < 0;
+	return n;
+}
+
+/* How many of the period's demonstrations give their arrests as a least (people named, no
+ * number): the sum is a least too. */
+static size_t demos_at_least(const struct cw_report *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->demos.n; i++)
+		n += cw_report_counted(r->demo_counted, i) &&
+		     cw_demo_arrests_at_least(&r->demos.items[i].u.demo);
 	return n;
 }
 
@@ -3254,7 +3270,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		       c[CW_METRIC_DEMOS]);
 		if (c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED)
 			sb_add(&sb, "%s", _(", arrests not recorded"));
-		else if (c[CW_METRIC_DEMO_ARRESTS] && demos_unrecorded(r))
+		else if (c[CW_METRIC_DEMO_ARRESTS] && (demos_unrecorded(r) || demos_at_least(r)))
 			/* Some recorded their arrests, some not: what is known is a least. */
 			sb_add(&sb,
 			       P_(" with at least %zu arrest", " with at least %zu arrests",

@@ -43,4 +43,16 @@ has "2 demonstrations with 4 arrests"
 has "(2 more accounts of them are listed, each counted once with its event)"
 has "another account of the event of row $(printf %.8s "$own"), counted there"
 has "also told by other accounts (government, media), listed with it"
+
+# People named as arrested with no number given ("a number of trade unionists", one named): at
+# least that many, not that many (the same trial read "1 arrest").
+ok cw person add --name "Chhim Sithar"
+ok cw log demo --date 2021-12-31 --place "NagaWorld" --arrested "Chhim Sithar" --view un \
+	--source "002 para 29"
+ok cw report --from 2021-12-27 --to 2022-01-02 --format json
+json "[(x['arrests'], x['arrests_at_least']) for x in d['demonstrations']] == [(1, True)]"
+ok cw report --from 2021-12-27 --to 2022-01-02 --format md
+has "1 demonstration with at least 1 arrest"
+has "| at least 1 |"
+lacks "with 1 arrest"
 done_ok
