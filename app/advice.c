@@ -395,6 +395,26 @@ static void advise_arrests_count(const struct cw_demo *d, const char *hex, cw_ad
 	fn(ctx, what, fix);
 }
 
+/* A visit with a count is a source's count of visits ("18 visits to nine prisons"): one that
+ * names detainees is more likely one visit whose number of detainees went into the count (a
+ * supervisor's trial: the visit left the report's visits without a word). A source may count
+ * its visits to someone, so it is said, not refused. */
+static void advise_visit_tally(const struct cw_visit *v, const char *hex, cw_advice_fn fn,
+			       void *ctx)
+{
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
+
+	if (v->tally.count < 0 || !v->detainees.n)
+		return;
+	snprintf(what, sizeof what,
+		 _("the count (%lld) makes this a source's count of %lld prison visits, not one "
+		   "visit: reports list it with the sources' counts, not with the visits, and do "
+		   "not say the detainees named were met on its day"),
+		 (long long)v->tally.count, (long long)v->tally.count);
+	snprintf(fix, sizeof fix, _("for one visit: casewatch edit %.8s --clear count"), hex);
+	fn(ctx, what, fix);
+}
+
 /* An event recorded as having happened (a hearing with its outcome, a milestone, a visit, a
  * demonstration, an incident) dated after today is most likely a typo (2027 for 2023). Until
  * that day comes it counts nowhere: no detention runs from an arrest not yet made. */
@@ -412,7 +432,9 @@ static void advise_after_today(const struct cw_record *rec, const char *hex, cw_
 	cw_date_format(d, dated);
 	cw_date_format(today, now);
 	snprintf(what, sizeof what,
-		 _("this %s is dated %s, after today (%s), so it counts nowhere until then"),
+		 _("this %s is dated %s, after today (%s): no detention or count runs from it "
+		   "until then, but a report of a period holding that day lists it as having "
+		   "happened"),
 		 cw_kind_text(rec->kind), dated, now);
 	snprintf(fix, sizeof fix, _("if that is a typo: casewatch edit %.8s --date DATE"), hex);
 	fn(ctx, what, fix);
@@ -689,6 +711,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_arrests_count(&rec->u.demo, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_VISIT) {
 		advise_visit_meets_free(st, rec, fn, ctx);
+		advise_visit_tally(&rec->u.visit, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_CASE) {
 		advise_detained_without_start(st, rec, hex, fn, ctx);
 	}

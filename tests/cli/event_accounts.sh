@@ -44,6 +44,22 @@ has "(2 more accounts of them are listed, each counted once with its event)"
 has "another account of the event of row $(printf %.8s "$own"), counted there"
 has "also told by other accounts (government, media), listed with it"
 
+# A count on a visit makes it a source's count of visits: one that names detainees is more
+# likely one visit whose number of detainees went into the count (the same trial's visit left
+# the report's visits without a word). Said, with the fix; a source may count its visits to
+# someone, so it is saved.
+ok cw log visit --facility CC2 --date 2024-05-09 --count 5 --access granted --detainee "Sok Dara"
+checks=$((checks + 1))
+grep -q "warning: the count (5) makes this a source's count of 5 prison visits, not one visit" \
+	"$WORK/stderr" || fail "no warning for a visit counted: $(cat "$WORK/stderr")"
+tally=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]\{8\}\).*/\1/p')
+grep -qF "casewatch edit $tally --clear count" "$WORK/stderr" || fail "no fix given: $(cat "$WORK/stderr")"
+ok cw edit "$tally" --clear count
+checks=$((checks + 1))
+[ ! -s "$WORK/stderr" ] || fail "a warning once the count is cleared: $(cat "$WORK/stderr")"
+ok cw report --from 2024-05-06 --to 2024-05-12 --format json
+json "[x['facility'] for x in d['visits']] == ['CC2']"
+
 # People named as arrested with no number given ("a number of trade unionists", one named): at
 # least that many, not that many (the same trial read "1 arrest").
 ok cw person add --name "Chhim Sithar"
