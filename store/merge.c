@@ -646,7 +646,16 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	if ((rc = cw_txn_audit(t, CW_AUDIT_RESOLVE, heads.v[0].rec.kind, &c->id, err)) != 0)
 		goto out;
 	/* A hearing or milestone kept: the cases its versions ruled in follow the one kept. */
-	rc = follow_kept_rulings(t, &heads, c->choice, err);
+	if ((rc = follow_kept_rulings(t, &heads, c->choice, err)) != 0)
+		goto out;
+	/* The version kept may be one made before a merge of people another laptop made: it
+	 * names the person merged away, as an import would have pointed it at the one kept (a
+	 * trial found it naming a deleted person, out of its timeline, until the next import). */
+	{
+		size_t moved = 0;
+
+		rc = cw_store_repoint_merged(t, &moved, err);
+	}
 	goto out;
 oom_rec:
 	cw_record_free(&rec);

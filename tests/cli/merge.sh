@@ -105,6 +105,37 @@ ok cb bundle export --to a -o "$WORK/b3.cwb"
 ok ca bundle import "$WORK/b3.cwb"
 same_content
 
+# A conflict resolved to a version made before a merge (A's notes on a milestone naming the
+# twin, B's merge) keeps the notes and names the one kept at once, as an import would have
+# made it (a trial found it naming a deleted person, out of the timeline, until the next
+# import).
+ok ca person add --name "Keo Twinone" --yes
+k1=$(printf '%s' "$out" | awk '{print $3}')
+ok ca person add --name "Keo Twintwo" --yes
+k2=$(printf '%s' "$out" | awk '{print $3}')
+ok ca log milestone --person "$k2" --type arrest --date 2024-04-02 --notes "reported"
+ms=$(printf '%s' "$out" | awk '{print $3}')
+ok ca bundle export --to b -o "$WORK/a4.cwb"
+ok cb bundle import "$WORK/a4.cwb"
+ok ca edit "$ms" --notes "confirmed with the family"
+ok cb person merge "$k1" "$k2"
+ok cb bundle export --to a -o "$WORK/b4.cwb"
+ok ca bundle import "$WORK/b4.cwb"
+ok ca conflicts --json
+pick=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import json, sys
+for c in json.load(sys.stdin):
+    if c["id"].startswith(sys.argv[1]):
+        for i, v in enumerate(c["versions"], 1):
+            if "confirmed" in json.dumps(v):
+                print(i)' "$ms")
+[ -n "$pick" ] || fail "no conflict on the milestone: $out"
+ok ca conflicts resolve "$ms" --keep "$pick"
+ok ca show "$ms" --json
+json "d['notes'] == 'confirmed with the family' and d['person'].startswith('$(printf %.8s "$k1")')"
+ok ca timeline "$k1" --json
+json "any(e['id'].startswith('$(printf %.8s "$ms")') for e in d['entries'])"
+
 # Refused: the same person twice, someone who is not a person, nobody.
 fails 65 other ca person merge "$kept" "$kept"
 fails 66 other ca person merge "$kept" "Nobody At All"
