@@ -717,3 +717,67 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 	}
 	advise_after_today(rec, hex, fn, ctx);
 }
+
+/* Whether a record links other as the same event, or as disputing it. */
+static int links_to(const struct cw_record *rec, const struct cw_id *other)
+{
+	for (size_t i = 0; i < rec->links.n; i++) {
+		const struct cw_link *l = (const struct cw_link *)rec->links.items + i;
+
+		if (cw_id_equal(&l->record, other))
+			return 1;
+	}
+	return 0;
+}
+
+void cw_advise_same_hearing(struct cw_store *st, const struct cw_id *hearing,
+			    const struct cw_id *told, size_t ntold, cw_advice_fn fn, void *ctx)
+{
+	struct cw_record rec;
+	struct cw_record_list l = {0};
+	struct cw_filter f;
+	struct cw_error err;
+	char hex[CW_ID_HEX_LEN + 1], case_hex[CW_ID_HEX_LEN + 1], day[CW_DATE_TEXT_MAX],
+		what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
+
+	if (cw_store_get(st, hearing, &rec, &err) != 0)
+		return;
+	if (rec.kind != CW_KIND_HEARING || rec.view != CW_VIEW_OWN ||
+	    cw_id_is_zero(&rec.u.hearing.case_id) ||
+	    cw_date_precision(rec.u.hearing.date) != CW_DATE_DAY) {
+		cw_record_free(&rec);
+		return;
+	}
+	cw_id_hex(&rec.id, hex);
+	cw_id_hex(&rec.u.hearing.case_id, case_hex);
+	cw_date_format(rec.u.hearing.date, day);
+	cw_filter_init(&f);
+	if (cw_filter_set(&f, "case", case_hex, &err) == 0) {
+		f.since = f.until = rec.u.hearing.date;
+		if (cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_HEARING), CW_ORDER_OLDEST_FIRST, 0, 0,
+				  &l, &err) != 0)
+			l.n = 0;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		const struct cw_record *o = &l.items[i];
+		char other[CW_ID_HEX_LEN + 1];
+		int said = 0;
+
+		/* Each pair once: not again for a hearing whose pairs were told already. */
+		for (size_t k = 0; k < ntold && !said; k++)
+			said = cw_id_equal(&told[k], &o->id);
+		if (said || cw_id_equal(&o->id, &rec.id) || o->view != CW_VIEW_OWN ||
+		    links_to(o, &rec.id) || links_to(&rec, &o->id))
+			continue;
+		cw_id_hex(&o->id, other);
+		snprintf(what, sizeof what,
+			 _("hearings %.8s and %.8s of the same case on %s are both the team's own: "
+			   "if they are one hearing logged twice, it counts twice"),
+			 hex, other, day);
+		snprintf(fix, sizeof fix, _("if they are: casewatch edit %.8s --same-event %.8s"),
+			 hex, other);
+		fn(ctx, what, fix);
+	}
+	cw_record_list_free(&l);
+	cw_record_free(&rec);
+}

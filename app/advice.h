@@ -24,4 +24,12 @@ typedef void (*cw_advice_fn)(void *ctx, const char *what, const char *fix);
 /* Calls fn for each thing to know about rec as saved (its id set), in the order above. */
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx);
 
+/* After a bundle import, for a hearing it brought that is the team's own account: each other
+ * own hearing of the same case on the same day that neither links as the same event (two
+ * monitors logged one hearing apart: it counts twice until they are linked), with the edit
+ * that links them. */
+void cw_advise_same_hearing(struct cw_store *st, const struct cw_id *hearing,
+			    const struct cw_id *told, size_t ntold, cw_advice_fn fn, void *ctx);
+/* (told: hearings already advised on, whose pairs with this one were said then.) */
+
 #endif

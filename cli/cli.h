@@ -124,6 +124,9 @@ int cw_cli_date(struct cw_cli *cli, const char *opt, const char *value, struct c
 
 /* " (date 2024-02-06)" when cli->said holds dates typed in words, else "". */
 const char *cw_cli_said(const struct cw_cli *cli);
+/* An advice of app/advice.h on standard error: "casewatch: warning: WHAT; FIX", made safe for
+ * the terminal. ctx is unused. */
+void cw_cli_print_advice(void *ctx, const char *what, const char *fix);
 
 /* Prints the help for the record options of a kind. */
 void cw_cli_print_record_options(FILE *out, enum cw_kind kind);

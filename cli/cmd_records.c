@@ -249,7 +249,7 @@ static int view_given(const struct cw_cli *cli, int first_arg)
 }
 
 /* What the monitor should know about a record saved (app/advice.h), on standard error. */
-static void print_advice(void *ctx, const char *what, const char *fix)
+void cw_cli_print_advice(void *ctx, const char *what, const char *fix)
 {
 	/* A group's label is in some: text of the database, made safe for the terminal. */
 	char *safe_what = cw_text_for_terminal(what, 0), *safe_fix = cw_text_for_terminal(fix, 0);
@@ -303,7 +303,7 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		else
 			fprintf(cli->out, _("added %s %s%s\n"), cw_kind_text(rec.kind), hex,
 				cw_cli_said(cli));
-		cw_advise_saved(cli->session.store, &rec, print_advice, NULL);
+		cw_advise_saved(cli->session.store, &rec, cw_cli_print_advice, NULL);
 	}
 	cw_record_free(&rec);
 	return rc;
@@ -344,7 +344,7 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		cw_id_hex(&rec.id, hex);
 		fprintf(cli->out, _("saved %s %s%s\n"), cw_kind_text(rec.kind), hex,
 			cw_cli_said(cli));
-		cw_advise_saved(cli->session.store, &rec, print_advice, NULL);
+		cw_advise_saved(cli->session.store, &rec, cw_cli_print_advice, NULL);
 	}
 	cw_record_free(&rec);
 	return rc;

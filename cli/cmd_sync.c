@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/advice.h"
 #include "cli/commands.h"
 #include "models/i18n.h"
 #include "models/json.h"
@@ -280,6 +281,11 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 			   "conflicts\n",
 			   s.conflicts),
 			s.conflicts);
+	/* The same hearing logged by two monitors apart: said, with the link that makes it one
+	 * (a trial's report said "2 hearings: 1 adjourned, 1 continued" for one hearing). */
+	for (size_t i = 0; i < s.nown_hearings; i++)
+		cw_advise_same_hearing(cli->session.store, &s.own_hearings[i], s.own_hearings, i,
+				       cw_cli_print_advice, NULL);
 	return 0;
 }
 

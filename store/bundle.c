@@ -800,6 +800,10 @@ static int import_version(void *vctx, struct cw_bundle_item *it, struct cw_error
 	if (rc == 0 && changed) {
 		c->stats->changed++;
 		c->stats->conflicts += (size_t)conflicted;
+		if (!it->deleted && it->rec.kind == CW_KIND_HEARING &&
+		    it->rec.view == CW_VIEW_OWN &&
+		    c->stats->nown_hearings < CW_BUNDLE_OWN_HEARINGS_MAX)
+			c->stats->own_hearings[c->stats->nown_hearings++] = it->rec.id;
 		rc = cw_txn_audit(c->t, CW_AUDIT_IMPORT, it->rec.kind, &it->rec.id, err);
 	}
 	cw_record_free(&it->rec);
@@ -843,6 +847,7 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	c->t = t;
 	c->bound = 0;
 	c->stats->changed = c->stats->conflicts = c->stats->audit_added = c->stats->repointed = 0;
+	c->stats->nown_hearings = 0;
 	c->stats->attachments_added = c->stats->attachments_detached = 0;
 	c->stats->attachments_captioned = 0;
 	c->want_content = 0;

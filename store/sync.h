@@ -157,6 +157,8 @@ struct cw_bundle_options {
 	int no_attachments;
 };
 
+#define CW_BUNDLE_OWN_HEARINGS_MAX 64
+
 struct cw_bundle_stats {
 	struct cw_id bundle;   /* the bundle's own id */
 	struct cw_id database; /* the database that wrote it */
@@ -177,6 +179,11 @@ struct cw_bundle_stats {
 	size_t attachments_detached;  /* import: attachments detached here (new ones too) */
 	size_t attachments_captioned; /* import: captions changed here */
 	char signer[CW_PEER_NAME_MAX + 1]; /* import: the enrolled peer that signed it, "" here */
+	/* import: the hearings it brought or changed that are the team's own accounts (the
+	 * first CW_BUNDLE_OWN_HEARINGS_MAX): the same hearing logged by two monitors apart is
+	 * two records until someone links them, and the importer is told (app/advice.h). */
+	struct cw_id own_hearings[CW_BUNDLE_OWN_HEARINGS_MAX];
+	size_t nown_hearings;
 	/* export --plain: records left out as confidential, or as naming one left out */
 	size_t withheld;
 	/* What the header says of confidential records: "left out" (plain), "included"

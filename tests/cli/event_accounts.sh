@@ -71,4 +71,35 @@ ok cw report --from 2021-12-27 --to 2022-01-02 --format md
 has "1 demonstration with at least 1 arrest"
 has "| at least 1 |"
 lacks "with 1 arrest"
+
+# The same hearing logged by two monitors apart, each as their own: a bundle that brings the
+# second says so, with the link that makes them one (a two-laptop trial's report said "2
+# hearings: 1 adjourned, 1 continued" for one hearing); linked, the report counts one.
+A="$WORK/A" B="$WORK/B"
+ok "$CASEWATCH" --db "$A" init
+ok "$CASEWATCH" --db "$B" init
+mesh a="$A" b="$B"
+ok "$CASEWATCH" --db "$A" case add --title "Union case" --unnamed "3 union members" --charge 494
+ok "$CASEWATCH" --db "$A" bundle export --to b -o "$WORK/a1.cwb"
+ok "$CASEWATCH" --db "$B" bundle import "$WORK/a1.cwb"
+ok "$CASEWATCH" --db "$A" log hearing --case "Union case" --date 2024-06-03 --outcome adjourned \
+	--view own
+ha=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]\{8\}\).*/\1/p')
+ok "$CASEWATCH" --db "$B" log hearing --case "Union case" --date 2024-06-03 --outcome continued \
+	--view own
+hb=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]\{8\}\).*/\1/p')
+ok "$CASEWATCH" --db "$B" bundle export --to a -o "$WORK/b1.cwb"
+ok "$CASEWATCH" --db "$A" bundle import "$WORK/b1.cwb"
+checks=$((checks + 1))
+grep -q "warning: hearings $hb and $ha of the same case on 2024-06-03 are both the team's own" \
+	"$WORK/stderr" || fail "no word of the same hearing twice: $(cat "$WORK/stderr")"
+grep -qF "casewatch edit $hb --same-event $ha" "$WORK/stderr" || fail "no fix: $(cat "$WORK/stderr")"
+ok "$CASEWATCH" --db "$A" edit "$hb" --same-event "$ha"
+ok "$CASEWATCH" --db "$A" report --week 2024-W23 --format json
+json "d['comparison']['hearings']['current'] == 1"
+# imported again (nothing new), or a bundle whose hearings are linked: no word
+ok "$CASEWATCH" --db "$A" bundle export --to b -o "$WORK/a2.cwb"
+ok "$CASEWATCH" --db "$B" bundle import "$WORK/a2.cwb"
+checks=$((checks + 1))
+! grep -q "both the team's own" "$WORK/stderr" || fail "said of linked hearings: $(cat "$WORK/stderr")"
 done_ok
