@@ -1295,12 +1295,30 @@ static void partial(struct builder *b)
 			cell(b, CW_RC_OUTCOME, "%s",
 			     word(&cw_words_outcome, rec->u.hearing.outcome));
 			cell(b, CW_RC_DETAIL, "%s", str(rec->u.hearing.notes));
+		} else if (rec->kind == CW_KIND_DEMO) {
+			/* Its place in the place column, its cause with its notes (a
+			 * demonstration's label is its cause, which read as a place: "land
+			 * dispute"). */
+			const struct cw_demo *d = &rec->u.demo;
+
+			cell(b, CW_RC_LABEL, "%s", _(cw_kind_label(rec->kind)));
+			cell(b, CW_RC_PLACE, "%s%s%s", str(d->place),
+			     d->place && d->province ? ", " : "", str(d->province));
+			if (d->cause) {
+				struct sb detail = {0};
+
+				sb_add(&detail, _("cause: %s"), d->cause);
+				if (d->notes)
+					sb_add(&detail, "; %s", d->notes);
+				cell_take(b, CW_RC_DETAIL, &detail);
+			} else {
+				cell(b, CW_RC_DETAIL, "%s", str(d->notes));
+			}
 		} else {
 			cell(b, CW_RC_LABEL, "%s", _(cw_kind_label(rec->kind)));
 			cell(b, CW_RC_PLACE, "%s", cw_record_label(rec));
 			cell(b, CW_RC_DETAIL, "%s",
 			     str(rec->kind == CW_KIND_VISIT      ? rec->u.visit.notes
-				 : rec->kind == CW_KIND_DEMO     ? rec->u.demo.notes
 				 : rec->kind == CW_KIND_INCIDENT ? rec->u.incident.detail
 								 : NULL));
 		}

@@ -72,6 +72,15 @@ has "1 demonstration with at least 1 arrest"
 has "| at least 1 |"
 lacks "with 1 arrest"
 
+# A demonstration dated to a month, in a week's table of such records: its place in the place
+# column and its cause in the details (the cause read as its place).
+ok cw log demo --date 2024-08 --place "Freedom Park" --cause "land dispute" --view ngo \
+	--source "NGO bulletin"
+ok cw report --week 2024-W32 --format md
+has "| Freedom Park |"
+has "cause: land dispute"
+lacks "| land dispute |"
+
 # The same hearing logged by two monitors apart, each as their own: a bundle that brings the
 # second says so, with the link that makes them one (a two-laptop trial's report said "2
 # hearings: 1 adjourned, 1 continued" for one hearing); linked, the report counts one.
