@@ -337,6 +337,7 @@ struct cw_demo {
 	char *organiser;
 	char *cause;
 	int64_t participants;
+	uint8_t participants_at_least; /* participants is a least ("at least 30") */
 	uint32_t response;
 	struct cw_list arrested; /* struct cw_person_ref */
 	int64_t arrests_count;

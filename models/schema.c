@@ -579,6 +579,12 @@ static const struct cw_field demo_fields[] = {
 	STR(struct cw_demo, organiser, 19, 0, NAME_MAX_BYTES, N_("organiser")),
 	STR(struct cw_demo, cause, 20, 0, LINE_MAX_BYTES, N_("cause")),
 	INT(struct cw_demo, participants, 21, 0, 10000000, N_("estimated participants")),
+	/* A casewatch from before skips tag 30, and refuses the JSON key (models/codec.h). */
+	{.name = "participants_at_least",
+	 .tag = 30,
+	 .type = CW_F_BOOL,
+	 .offset = offsetof(struct cw_demo, participants_at_least),
+	 .help = N_("the number of participants is a least (\"at least 30\"): yes or no")},
 	SET(struct cw_demo, response, 22, cw_words_response, N_("authorities' response")),
 	LIST(struct cw_demo, arrested, 23, CW_FF_FLAT, 500, person_ref_schema,
 	     N_("people arrested")),

@@ -199,6 +199,11 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 		if (m->more && m->count < 1)
 			return cw_error_set(err, CW_EINVAL, "more",
 					    "says the count is of more people: give --count");
+	} else if (rec->kind == CW_KIND_DEMO) {
+		if (rec->u.demo.participants_at_least && rec->u.demo.participants < 0)
+			return cw_error_set(err, CW_EINVAL, "participants_at_least",
+					    "says the number of participants is a least: give "
+					    "--participants");
 	} else if (rec->kind == CW_KIND_HEARING) {
 		const struct cw_hearing *h = &rec->u.hearing;
 

@@ -538,6 +538,9 @@ static json_t *demos(const struct cw_report *r)
 			     rec));
 		jcounted_in(json_array_get(a, json_array_size(a) - 1), &r->demos, r->demo_counted,
 			    i);
+		json_object_set_new(json_array_get(a, json_array_size(a) - 1),
+				    "participants_at_least",
+				    json_boolean(d->participants_at_least != 0));
 		/* the people named, no number given: arrests is a least */
 		json_object_set_new(json_array_get(a, json_array_size(a) - 1), "arrests_at_least",
 				    json_boolean(cw_demo_arrests_at_least(d)));

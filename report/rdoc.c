@@ -900,7 +900,12 @@ static void demos(struct builder *b)
 		}
 		if (d->participants >= 0) {
 			sb_add(&detail, "%s", detail.n ? "; " : "");
-			sb_add(&detail, _("participants: %lld"), (long long)d->participants);
+			if (d->participants_at_least)
+				sb_add(&detail, _("participants: at least %lld"),
+				       (long long)d->participants);
+			else
+				sb_add(&detail, _("participants: %lld"),
+				       (long long)d->participants);
 		}
 		if (arrests < 0) /* an empty cell would read as none */
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", _("arrests not recorded"));

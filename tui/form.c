@@ -83,6 +83,7 @@ static const char *const form_labels[] = {
 	N_("origin"),
 	N_("outcome"),
 	N_("participants"),
+	N_("participants at least"),
 	N_("period from"),
 	N_("period to"),
 	N_("person"),

@@ -72,6 +72,17 @@ has "1 demonstration with at least 1 arrest"
 has "| at least 1 |"
 lacks "with 1 arrest"
 
+# "At least 30 participants", as sources give it (it could not be recorded: only "30", which
+# the report gave as exact).
+ok cw log demo --date 2024-05-05 --place "Wat Phnom" --participants 30 --participants-at-least yes \
+	--view media --source "Newspaper"
+ok cw report --week 2024-W18 --format md
+has "participants: at least 30"
+ok cw report --week 2024-W18 --format json
+json "[(x['participants'], x['participants_at_least']) for x in d['demonstrations'] if x['place'] == 'Wat Phnom'] == [(30, True)]"
+fails 65 "participants-at-least: says the number of participants is a least: give --participants" \
+	cw log demo --date 2024-05-05 --place "Wat Phnom" --participants-at-least yes
+
 # A demonstration dated to a month, in a week's table of such records: its place in the place
 # column and its cause in the details (the cause read as its place).
 ok cw log demo --date 2024-08 --place "Freedom Park" --cause "land dispute" --view ngo \
