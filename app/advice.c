@@ -395,6 +395,41 @@ static void advise_arrests_count(const struct cw_demo *d, const char *hex, cw_ad
 	fn(ctx, what, fix);
 }
 
+/* A demonstration whose figures say different things: more arrests than participants, or a
+ * response of "none" beside arrests (a supervisor's trial typed both and was told nothing).
+ * Both may be what a source says; the monitor is asked to look again, not refused. */
+static void advise_demo_figures(const struct cw_demo *d, const char *hex, cw_advice_fn fn,
+				void *ctx)
+{
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
+	int64_t arrests = cw_demo_arrests(d);
+
+	if (arrests > 0 && d->participants >= 0 && !d->participants_at_least &&
+	    arrests > d->participants) {
+		snprintf(what, sizeof what, _("%lld arrests are recorded for %lld participants"),
+			 (long long)arrests, (long long)d->participants);
+		snprintf(fix, sizeof fix,
+			 _("if a figure is wrong: casewatch edit %.8s --participants N (or "
+			   "--arrests-count N)"),
+			 hex);
+		fn(ctx, what, fix);
+	}
+	/* "none" is word 0 of the table only when it is "none" there: looked up, not assumed. */
+	for (size_t i = 0; i < cw_words_response.n && i < 32; i++)
+		if (!strcmp(cw_words_response.words[i], "none") &&
+		    (d->response & (UINT32_C(1) << i)) && arrests > 0) {
+			snprintf(what, sizeof what,
+				 _("the authorities' response is recorded as none, beside %lld "
+				   "arrests"),
+				 (long long)arrests);
+			snprintf(fix, sizeof fix,
+				 _("casewatch edit %.8s --response arrests (with the rest of the "
+				   "response)"),
+				 hex);
+			fn(ctx, what, fix);
+		}
+}
+
 /* A visit with a count is a source's count of visits ("18 visits to nine prisons"): one that
  * names detainees is more likely one visit whose number of detainees went into the count (a
  * supervisor's trial: the visit left the report's visits without a word). A source may count
@@ -709,6 +744,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_DEMO) {
 		advise_arrests_count(&rec->u.demo, hex, fn, ctx);
+		advise_demo_figures(&rec->u.demo, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_VISIT) {
 		advise_visit_meets_free(st, rec, fn, ctx);
 		advise_visit_tally(&rec->u.visit, hex, fn, ctx);

@@ -83,6 +83,20 @@ json "[(x['participants'], x['participants_at_least']) for x in d['demonstration
 fails 65 "participants-at-least: says the number of participants is a least: give --participants" \
 	cw log demo --date 2024-05-05 --place "Wat Phnom" --participants-at-least yes
 
+# Figures that say different things are said, not refused: more arrests than participants, a
+# response of "none" beside arrests.
+ok cw log demo --date 2024-05-05 --place "Olympic Stadium" --participants 3 --arrests-count 12 \
+	--response none --view own
+checks=$((checks + 2))
+grep -q "warning: 12 arrests are recorded for 3 participants" "$WORK/stderr" ||
+	fail "no word of 12 arrests for 3 participants: $(cat "$WORK/stderr")"
+grep -q "warning: the authorities' response is recorded as none, beside 12 arrests" "$WORK/stderr" ||
+	fail "no word of none beside arrests: $(cat "$WORK/stderr")"
+ok cw log demo --date 2024-05-05 --place "Olympic Stadium" --participants 300 --arrests-count 12 \
+	--response dispersed,arrests --view own
+checks=$((checks + 1))
+[ ! -s "$WORK/stderr" ] || fail "a warning for figures that agree: $(cat "$WORK/stderr")"
+
 # A demonstration dated to a month, in a week's table of such records: its place in the place
 # column and its cause in the details (the cause read as its place).
 ok cw log demo --date 2024-08 --place "Freedom Park" --cause "land dispute" --view ngo \
