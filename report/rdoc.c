@@ -1250,6 +1250,15 @@ static void tallies(struct builder *b)
 		if (rec->kind == CW_KIND_VISIT && rec->u.visit.facilities > 0)
 			sb_add(&detail, _("to %lld facilities"),
 			       (long long)rec->u.visit.facilities);
+		/* What the source found on those visits (health, water): a tally's own concerns
+		 * were left out of its row (found by a supervisor's trial). */
+		if (rec->kind == CW_KIND_VISIT && rec->u.visit.concerns) {
+			char found[400];
+
+			cw_set_text(&cw_words_concerns, rec->u.visit.concerns, found, sizeof found);
+			sb_add(&detail, "%s", detail.n ? "; " : "");
+			sb_add(&detail, _("concerns: %s"), found);
+		}
 		if (rec->kind == CW_KIND_HEARING && rec->u.hearing.court)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", rec->u.hearing.court);
 		if (rec->kind == CW_KIND_DEMO && rec->u.demo.province)

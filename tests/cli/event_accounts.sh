@@ -97,6 +97,12 @@ ok cw log demo --date 2024-05-05 --place "Olympic Stadium" --participants 300 --
 checks=$((checks + 1))
 [ ! -s "$WORK/stderr" ] || fail "a warning for figures that agree: $(cat "$WORK/stderr")"
 
+# A source's count of visits gives what it found on them, as one visit's row does.
+ok cw log visit --facility "nine prisons" --count 18 --facilities 9 --concern health,water \
+	--period-from 2024-05-01 --period-to 2024-05-05 --date 2024-05-05 --view un --source "UN 001 para 70"
+ok cw report --week 2024-W18 --format md
+has "to 9 facilities; concerns: health, clean water; source: UN 001 para 70"
+
 # A demonstration dated to a month, in a week's table of such records: its place in the place
 # column and its cause in the details (the cause read as its place).
 ok cw log demo --date 2024-08 --place "Freedom Park" --cause "land dispute" --view ngo \
