@@ -468,7 +468,8 @@ static json_t *verdicts(const struct cw_report *r)
 
 /* Of a visit or a demonstration told by several accounts: "counted_in", the id of the account
  * its event is counted by (null for that one, and for a record told by no other), and
- * "links", the record's own links to other accounts. */
+ * "links", the record's own links to the other accounts the report lists (a link to one left
+ * out, confidential or outside the period, is not given: its id would say it exists). */
 static void jcounted_in(json_t *o, const struct cw_record_list *l, const size_t *counted, size_t i)
 {
 	const struct cw_record *rec = &l->items[i];
@@ -478,10 +479,14 @@ static void jcounted_in(json_t *o, const struct cw_record_list *l, const size_t 
 		return;
 	for (size_t k = 0; links && k < rec->links.n; k++) {
 		const struct cw_link *lk = (const struct cw_link *)rec->links.items + k;
+		int listed = 0;
 
-		json_array_append_new(links, json_pack("{s:o,s:o}", "relation",
-						       jword(&cw_words_link, lk->relation),
-						       "record", jid(&lk->record)));
+		for (size_t j = 0; j < l->n && !listed; j++)
+			listed = cw_id_equal(&l->items[j].id, &lk->record);
+		if (listed)
+			json_array_append_new(links, json_pack("{s:o,s:o}", "relation",
+							       jword(&cw_words_link, lk->relation),
+							       "record", jid(&lk->record)));
 	}
 	json_object_set_new(o, "links", links ? links : json_null());
 	json_object_set_new(o, "counted_in",

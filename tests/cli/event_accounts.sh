@@ -60,6 +60,17 @@ checks=$((checks + 1))
 ok cw report --from 2024-05-06 --to 2024-05-12 --format json
 json "[x['facility'] for x in d['visits']] == ['CC2']"
 
+# A confidential account of an event, left out of a report for others: the other account's row
+# neither links it nor is counted with it (its id would say it exists).
+ok cw log demo --date 2024-05-01 --place "Secret Place" --arrests-count 2 --view own --confidential
+secret=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw log demo --date 2024-05-01 --place "Secret Place" --arrests-count 0 --view government \
+	--source "Ministry" --disputes "$secret"
+ok cw report --week 2024-W18 --format json
+json "[(x['links'], x['counted_in']) for x in d['demonstrations'] if x['place'] == 'Secret Place'] == [([], None)]"
+ok cw report --week 2024-W18 --format json --include-confidential
+json "sorted(x['counted_in'] is None for x in d['demonstrations'] if x['place'] == 'Secret Place') == [False, True]"
+
 # People named as arrested with no number given ("a number of trade unionists", one named): at
 # least that many, not that many (the same trial read "1 arrest").
 ok cw person add --name "Chhim Sithar"
