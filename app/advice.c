@@ -754,13 +754,15 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 	advise_after_today(rec, hex, fn, ctx);
 }
 
-/* Whether a record links other as the same event, or as disputing it. */
+/* Whether a record links other as the same event, or as disputing it (directly: two linked
+ * only through a third are said, which is a warning too many, never one too few). */
 static int links_to(const struct cw_record *rec, const struct cw_id *other)
 {
 	for (size_t i = 0; i < rec->links.n; i++) {
 		const struct cw_link *l = (const struct cw_link *)rec->links.items + i;
 
-		if (cw_id_equal(&l->record, other))
+		if ((l->relation == CW_LINK_SAME_EVENT || l->relation == CW_LINK_DISPUTES) &&
+		    cw_id_equal(&l->record, other))
 			return 1;
 	}
 	return 0;

@@ -473,9 +473,9 @@ static json_t *verdicts(const struct cw_report *r)
 static void jcounted_in(json_t *o, const struct cw_record_list *l, const size_t *counted, size_t i)
 {
 	const struct cw_record *rec = &l->items[i];
-	json_t *links = json_array();
+	json_t *links;
 
-	if (!o)
+	if (!o || !(links = json_array()))
 		return;
 	for (size_t k = 0; links && k < rec->links.n; k++) {
 		const struct cw_link *lk = (const struct cw_link *)rec->links.items + k;
@@ -502,19 +502,20 @@ static json_t *visits(const struct cw_report *r)
 		const struct cw_record *rec = &r->visits.items[i];
 		const struct cw_visit *v = &rec->u.visit;
 
-		json_array_append_new(
-			a,
-			jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
-				       jid(&rec->id), "view", jview(rec), "date", jdate(v->date),
-				       "facility", jstr(v->facility), "province",
-				       jstr(v->facility_province), "access",
-				       jword(&cw_words_access, v->access), "private_interview",
-				       jword(&cw_words_answer, v->private_interview), "concerns",
-				       jset(&cw_words_concerns, v->concerns), "detainees",
-				       jpeople(r, &v->detainees), "follow_up", jstr(v->follow_up)),
-			     rec));
-		jcounted_in(json_array_get(a, json_array_size(a) - 1), &r->visits, r->visit_counted,
-			    i);
+		json_t *o = jrow(
+			json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id),
+				  "view", jview(rec), "date", jdate(v->date), "facility",
+				  jstr(v->facility), "province", jstr(v->facility_province),
+				  "access", jword(&cw_words_access, v->access), "private_interview",
+				  jword(&cw_words_answer, v->private_interview), "concerns",
+				  jset(&cw_words_concerns, v->concerns), "detainees",
+				  jpeople(r, &v->detainees), "follow_up", jstr(v->follow_up)),
+			rec);
+
+		/* Its fields set before it is added: a row that failed to be made is not
+		 * mistaken for the one before it. */
+		jcounted_in(o, &r->visits, r->visit_counted, i);
+		json_array_append_new(a, o);
 	}
 	return a;
 }
@@ -528,27 +529,29 @@ static json_t *demos(const struct cw_report *r)
 		const struct cw_demo *d = &rec->u.demo;
 		int64_t arrests = cw_demo_arrests(d);
 
-		json_array_append_new(
-			a,
-			jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
-				       jid(&rec->id), "view", jview(rec), "date", jdate(d->date),
-				       "place", jstr(d->place), "province", jstr(d->province),
-				       "organiser", jstr(d->organiser), "cause", jstr(d->cause),
-				       "participants",
-				       d->participants >= 0 ? json_integer(d->participants)
-							    : json_null(),
-				       "response", jset(&cw_words_response, d->response), "arrests",
-				       arrests >= 0 ? json_integer(arrests) : json_null(),
-				       "arrested", jpeople(r, &d->arrested)),
-			     rec));
-		jcounted_in(json_array_get(a, json_array_size(a) - 1), &r->demos, r->demo_counted,
-			    i);
-		json_object_set_new(json_array_get(a, json_array_size(a) - 1),
-				    "participants_at_least",
-				    json_boolean(d->participants_at_least != 0));
-		/* the people named, no number given: arrests is a least */
-		json_object_set_new(json_array_get(a, json_array_size(a) - 1), "arrests_at_least",
-				    json_boolean(cw_demo_arrests_at_least(d)));
+		json_t *o = jrow(
+			json_pack(
+				"{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
+				jid(&rec->id), "view", jview(rec), "date", jdate(d->date), "place",
+				jstr(d->place), "province", jstr(d->province), "organiser",
+				jstr(d->organiser), "cause", jstr(d->cause), "participants",
+				d->participants >= 0 ? json_integer(d->participants) : json_null(),
+				"response", jset(&cw_words_response, d->response), "arrests",
+				arrests >= 0 ? json_integer(arrests) : json_null(), "arrested",
+				jpeople(r, &d->arrested)),
+			rec);
+
+		/* Its fields set before it is added: a row that failed to be made is not
+		 * mistaken for the one before it. */
+		jcounted_in(o, &r->demos, r->demo_counted, i);
+		if (o) {
+			json_object_set_new(o, "participants_at_least",
+					    json_boolean(d->participants_at_least != 0));
+			/* the people named, no number given: arrests is a least */
+			json_object_set_new(o, "arrests_at_least",
+					    json_boolean(cw_demo_arrests_at_least(d)));
+		}
+		json_array_append_new(a, o);
 	}
 	return a;
 }
@@ -808,13 +811,22 @@ static json_t *comparison(const struct cw_report *r)
 {
 	json_t *o = json_object();
 
-	for (int m = 0; o && m < CW_METRIC_COUNT; m++)
-		json_object_set_new(o, cw_report_metric_name((enum cw_report_metric)m),
-				    json_pack("{s:o,s:o,s:o,s:o}", "current", jmetric(r->counts[m]),
-					      "previous", jmetric(r->previous[m]), "current_views",
-					      cw_export_views_json(r->counts_views[m]),
-					      "previous_views",
-					      cw_export_views_json(r->previous_views[m])));
+	for (int m = 0; o && m < CW_METRIC_COUNT; m++) {
+		json_t *one = json_pack("{s:o,s:o,s:o,s:o}", "current", jmetric(r->counts[m]),
+					"previous", jmetric(r->previous[m]), "current_views",
+					cw_export_views_json(r->counts_views[m]), "previous_views",
+					cw_export_views_json(r->previous_views[m]));
+
+		/* Arrests at demonstrations may be a least (people named, no number; or some
+		 * demonstrations giving none), as the summary and the table say. */
+		if (one && m == CW_METRIC_DEMO_ARRESTS) {
+			json_object_set_new(one, "current_at_least",
+					    json_boolean(r->demo_arrests_at_least));
+			json_object_set_new(one, "previous_at_least",
+					    json_boolean(r->previous_demo_arrests_at_least));
+		}
+		json_object_set_new(o, cw_report_metric_name((enum cw_report_metric)m), one);
+	}
 	return o;
 }
 

@@ -1347,9 +1347,6 @@ static size_t demo_arrests(const size_t *c)
 	return c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED ? 0 : c[CW_METRIC_DEMO_ARRESTS];
 }
 
-static size_t demos_unrecorded(const struct cw_report *r);
-static size_t demos_at_least(const struct cw_report *r);
-
 /* "2 arrests", or "at least 2 arrests" when a demonstration of the period recorded arrests
  * with no number, as the demonstrations' own sentence says it. */
 static const char *demo_arrests_text(const struct cw_report *r, const size_t *c, char *buf,
@@ -1357,35 +1354,11 @@ static const char *demo_arrests_text(const struct cw_report *r, const size_t *c,
 {
 	size_t n = demo_arrests(c);
 
-	if (demos_unrecorded(r) || demos_at_least(r))
+	if (r->demo_arrests_at_least)
 		snprintf(buf, len, P_("at least %zu arrest", "at least %zu arrests", n), n);
 	else
 		snprintf(buf, len, P_("%zu arrest", "%zu arrests", n), n);
 	return buf;
-}
-
-/* How many of the period's demonstrations recorded no arrests figure (each event once, as its
- * counted account gives it). */
-static size_t demos_unrecorded(const struct cw_report *r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < r->demos.n; i++)
-		n += cw_report_counted(r->demo_counted, i) &&
-		     cw_demo_arrests(&r->demos.items[i].u.demo) < 0;
-	return n;
-}
-
-/* How many of the period's demonstrations give their arrests as a least (people named, no
- * number): the sum is a least too. */
-static size_t demos_at_least(const struct cw_report *r)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < r->demos.n; i++)
-		n += cw_report_counted(r->demo_counted, i) &&
-		     cw_demo_arrests_at_least(&r->demos.items[i].u.demo);
-	return n;
 }
 
 /* After a count of visits or demonstrations: how many more accounts of them the table lists,
@@ -1436,10 +1409,12 @@ static void account_links(struct sb *detail, const struct cw_record_list *l, con
 }
 
 /* A metric's figure, or "not recorded" (never 0) when no record gives it. */
-static void metric_cell(struct builder *b, enum cw_rcol col, size_t n)
+static void metric_cell(struct builder *b, enum cw_rcol col, size_t n, int at_least)
 {
 	if (n == CW_REPORT_NOT_RECORDED)
 		cell(b, col, "%s", _("not recorded"));
+	else if (at_least) /* a least, as the summary says it ("at least 2 arrests") */
+		cell(b, col, _("at least %zu"), n);
 	else
 		cell(b, col, "%zu", n);
 }
@@ -1453,8 +1428,10 @@ static void comparison(struct builder *b)
 			continue;
 		cell(b, CW_RC_LABEL, "%s", cw_report_metric_label((enum cw_report_metric)m));
 		cell(b, CW_RC_DETAIL, "%s", cw_report_metric_name((enum cw_report_metric)m));
-		metric_cell(b, CW_RC_COUNT, b->r->counts[m]);
-		metric_cell(b, CW_RC_PREVIOUS, b->r->previous[m]);
+		metric_cell(b, CW_RC_COUNT, b->r->counts[m],
+			    m == CW_METRIC_DEMO_ARRESTS && b->r->demo_arrests_at_least);
+		metric_cell(b, CW_RC_PREVIOUS, b->r->previous[m],
+			    m == CW_METRIC_DEMO_ARRESTS && b->r->previous_demo_arrests_at_least);
 		/* Whose accounts the two figures are drawn from (JSON has each period's). */
 		views_cell(b, b->r->counts_views[m] | b->r->previous_views[m]);
 		row_end(b);
@@ -3302,7 +3279,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		       c[CW_METRIC_DEMOS]);
 		if (c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED)
 			sb_add(&sb, "%s", _(", arrests not recorded"));
-		else if (c[CW_METRIC_DEMO_ARRESTS] && (demos_unrecorded(r) || demos_at_least(r)))
+		else if (c[CW_METRIC_DEMO_ARRESTS] && r->demo_arrests_at_least)
 			/* Some recorded their arrests, some not: what is known is a least. */
 			sb_add(&sb,
 			       P_(" with at least %zu arrest", " with at least %zu arrests",

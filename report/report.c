@@ -1646,13 +1646,33 @@ static const struct cw_hearing *event_hearing(const struct events *e, size_t i, 
 	return &e->hearings->items[event_hearing_at(e, i, want_verdict)].u.hearing;
 }
 
+int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t *counted, size_t i,
+				int *at_least, size_t *from)
+{
+	int64_t n = cw_demo_arrests(&demos->items[i].u.demo);
+
+	*from = i;
+	*at_least = n >= 0 && cw_demo_arrests_at_least(&demos->items[i].u.demo);
+	/* The counted account gives none: the first other account of the event that does (a
+	 * newspaper's 5 beside the team's account that gave no figure read "not recorded"). */
+	for (size_t j = 0; n < 0 && counted && j < demos->n; j++)
+		if (j != i && counted[j] == i &&
+		    (n = cw_demo_arrests(&demos->items[j].u.demo)) >= 0) {
+			*at_least = cw_demo_arrests_at_least(&demos->items[j].u.demo);
+			*from = j;
+		}
+	return n;
+}
+
 static int count_period(const struct cw_report *r, const struct period *p,
-			size_t counts[CW_METRIC_COUNT], uint32_t views[CW_METRIC_COUNT])
+			size_t counts[CW_METRIC_COUNT], uint32_t views[CW_METRIC_COUNT],
+			int *demo_arrests_at_least)
 {
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
 	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0, hearings = 0,
-	       kept_out = 0, visits, demos = 0;
-	unsigned char *again, *demo_again;
+	       kept_out = 0, visits, demos = 0, *demo_counted;
+	unsigned char *again;
+	int demo_oom;
 	struct cw_report_verdict *rows = NULL;
 	struct events ev;
 
@@ -1735,19 +1755,27 @@ static int count_period(const struct cw_report *r, const struct period *p,
 			visits -= visit_again[i];
 		free(visit_again);
 	}
-	demo_again = repeated_accounts(&p->demos);
+	demo_counted = counted_accounts(&p->demos, &demo_oom);
 	for (size_t i = 0; i < p->demos.n; i++) {
-		int64_t n = cw_demo_arrests(&p->demos.items[i].u.demo);
+		int at_least;
+		size_t from;
+		int64_t n;
 
-		if (demo_again && demo_again[i])
+		if (!cw_report_counted(demo_counted, i))
 			continue;
+		n = cw_report_event_arrests(&p->demos, demo_counted, i, &at_least, &from);
 		demos++;
+		*demo_arrests_at_least |= at_least;
 		if (n >= 0) {
 			demo_arrests += (size_t)n;
 			demos_counted++;
-			views[CW_METRIC_DEMO_ARRESTS] |= cw_report_view_bit(&p->demos.items[i]);
+			views[CW_METRIC_DEMO_ARRESTS] |= cw_report_view_bit(&p->demos.items[from]);
 		}
 	}
+	/* Some gave a figure, some none: what is known is a least. */
+	if (demos_counted && demos_counted < demos)
+		*demo_arrests_at_least = 1;
+	(void)demo_oom; /* out of memory: each account counts, as before linking */
 	counts[CW_METRIC_HEARINGS] = hearings;
 	counts[CW_METRIC_HEARINGS_OWN] = own;
 	counts[CW_METRIC_HEARINGS_KEPT_OUT] = kept_out;
@@ -1763,7 +1791,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	 * none. Some that did: the arrests they give. */
 	counts[CW_METRIC_DEMO_ARRESTS] =
 		demos && !demos_counted ? CW_REPORT_NOT_RECORDED : demo_arrests;
-	free(demo_again);
+	free(demo_counted);
 	return 0;
 }
 
@@ -3245,8 +3273,10 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		period_free(&prev);
 		return rc;
 	}
-	if (count_period(out, &cur, out->counts, out->counts_views) != 0 ||
-	    count_period(out, &prev, out->previous, out->previous_views) != 0) {
+	if (count_period(out, &cur, out->counts, out->counts_views, &out->demo_arrests_at_least) !=
+		    0 ||
+	    count_period(out, &prev, out->previous, out->previous_views,
+			 &out->previous_demo_arrests_at_least) != 0) {
 		period_free(&cur);
 		period_free(&prev);
 		return oom(err);
@@ -3258,6 +3288,9 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	out->visits = cur.visits;
 	out->demos = cur.demos;
 	out->incidents = cur.incidents;
+	out->case_events = cur.case_events;
+	out->detentions = cur.detentions;
+	out->releases = cur.releases;
 	{
 		int oom_visits, oom_demos;
 
@@ -3266,9 +3299,6 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		if (oom_visits || oom_demos)
 			return oom(err);
 	}
-	out->case_events = cur.case_events;
-	out->detentions = cur.detentions;
-	out->releases = cur.releases;
 
 	if ((rc = add_refs(rd, out, &out->hearings, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->arrests, err)) != 0 ||

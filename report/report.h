@@ -118,6 +118,13 @@ struct cw_report_detainee {
 	struct cw_date recorded;
 };
 
+/* The arrests of the demonstration event counted by demos->items[i] (counted as in
+ * demo_counted): its own figure (cw_demo_arrests), else the first other account of the event
+ * that gives one; -1 when none does. *at_least when that figure is a least; *from the record
+ * it is from. */
+int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t *counted, size_t i,
+				int *at_least, size_t *from);
+
 /* Whether record i of a list whose counted accounts are `counted` (report.h: visit_counted,
  * demo_counted) is the one its event is counted by. */
 static inline int cw_report_counted(const size_t *counted, size_t i)
@@ -238,6 +245,10 @@ struct cw_report {
 	 * account, else the first listed), i itself for that one; NULL when none of them is
 	 * linked. The counts take each event once (cw_report_counted). */
 	size_t *visit_counted, *demo_counted;
+	/* The arrests at the period's demonstrations (counts[CW_METRIC_DEMO_ARRESTS]) are a
+	 * least: people named with no number, or some events giving no figure; and the same of
+	 * the previous period's. */
+	int demo_arrests_at_least, previous_demo_arrests_at_least;
 
 	/* For hearings.items[i], another's account of a hearing the team observed too (linked as
 	 * the same event, directly or through other accounts): the index in hearings of the

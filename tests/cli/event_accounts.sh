@@ -71,6 +71,17 @@ json "[(x['links'], x['counted_in']) for x in d['demonstrations'] if x['place'] 
 ok cw report --week 2024-W18 --format json --include-confidential
 json "sorted(x['counted_in'] is None for x in d['demonstrations'] if x['place'] == 'Secret Place') == [False, True]"
 
+# An event whose counted account gives no arrests figure takes another account's: the team's
+# account gave none, a newspaper's 5 (a review found "arrests not recorded" beside the 5).
+ok cw log demo --date 2024-06-10 --place "Riverside" --view own
+team=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw log demo --date 2024-06-10 --place "Riverside" --arrests-count 5 --view media \
+	--source "Newspaper" --same-event "$team"
+ok cw report --week 2024-W24 --format json
+json "d['comparison']['demonstrations']['current'] == 1 and d['comparison']['demonstration_arrests']['current'] == 5 and d['comparison']['demonstration_arrests']['current_views'] == ['media']"
+ok cw report --week 2024-W24 --format md
+has "1 demonstration with 5 arrests"
+
 # People named as arrested with no number given ("a number of trade unionists", one named): at
 # least that many, not that many (the same trial read "1 arrest").
 ok cw person add --name "Chhim Sithar"
@@ -82,6 +93,10 @@ ok cw report --from 2021-12-27 --to 2022-01-02 --format md
 has "1 demonstration with at least 1 arrest"
 has "| at least 1 |"
 lacks "with 1 arrest"
+# the comparison with the previous period says so too (it gave "1")
+has "| arrests at demonstrations | at least 1 | 0 |"
+ok cw report --from 2021-12-27 --to 2022-01-02 --format json
+json "d['comparison']['demonstration_arrests']['current_at_least'] is True and d['comparison']['demonstration_arrests']['previous_at_least'] is False"
 
 # "At least 30 participants", as sources give it (it could not be recorded: only "30", which
 # the report gave as exact).
