@@ -754,20 +754,6 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 	advise_after_today(rec, hex, fn, ctx);
 }
 
-/* Whether a record links other as the same event, or as disputing it (directly: two linked
- * only through a third are said, which is a warning too many, never one too few). */
-static int links_to(const struct cw_record *rec, const struct cw_id *other)
-{
-	for (size_t i = 0; i < rec->links.n; i++) {
-		const struct cw_link *l = (const struct cw_link *)rec->links.items + i;
-
-		if ((l->relation == CW_LINK_SAME_EVENT || l->relation == CW_LINK_DISPUTES) &&
-		    cw_id_equal(&l->record, other))
-			return 1;
-	}
-	return 0;
-}
-
 void cw_advise_same_hearing(struct cw_store *st, const struct cw_id *hearing,
 			    const struct cw_id *told, size_t ntold, cw_advice_fn fn, void *ctx)
 {
@@ -804,8 +790,10 @@ void cw_advise_same_hearing(struct cw_store *st, const struct cw_id *hearing,
 		/* Each pair once: not again for a hearing whose pairs were told already. */
 		for (size_t k = 0; k < ntold && !said; k++)
 			said = cw_id_equal(&told[k], &o->id);
+		/* Linked directly only: two linked through a third are said, a warning too many,
+		 * never one too few. */
 		if (said || cw_id_equal(&o->id, &rec.id) || o->view != CW_VIEW_OWN ||
-		    links_to(o, &rec.id) || links_to(&rec, &o->id))
+		    cw_timeline_same_event(o, &rec))
 			continue;
 		cw_id_hex(&o->id, other);
 		snprintf(what, sizeof what,
