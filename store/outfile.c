@@ -113,7 +113,7 @@ static void drop_temporary(struct cw_outfile *o, int unlink_it)
 
 /* ---- folders ------------------------------------------------------------------------------- */
 
-static void folder_of(const char *path, char *dir, size_t len)
+void cw_outfile_folder_of(const char *path, char *dir, size_t len)
 {
 	const char *slash = strrchr(path, '/');
 
@@ -131,7 +131,7 @@ int cw_outfile_sync_folder(const char *path, struct cw_error *err)
 	char dir[sizeof((struct cw_outfile *)0)->tmp];
 	int fd;
 
-	folder_of(path, dir, sizeof dir);
+	cw_outfile_folder_of(path, dir, sizeof dir);
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return cw_error_set(err, CW_EIO, "output", "cannot open the folder %.200s: %s", dir,
 				    strerror(errno));
@@ -284,7 +284,7 @@ int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw
 	if (try_tmpfile && proc_fd_usable()) {
 		char dir[sizeof o->tmp];
 
-		folder_of(path, dir, sizeof dir);
+		cw_outfile_folder_of(path, dir, sizeof dir);
 		/* Readable too: a backup reads back what it wrote, to checksum it. */
 		fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 		/* Filesystems and kernels without O_TMPFILE say so in one of these ways. */

@@ -52,6 +52,9 @@ int cw_outfile_check_target(const char *path, struct cw_error *err);
  * error that made the file fail. */
 int cw_outfile_close(struct cw_outfile *o, int rc, struct cw_error *err);
 
+/* The folder that holds path: "." for a bare name, "/" for one at the root. */
+void cw_outfile_folder_of(const char *path, char *dir, size_t len);
+
 /* Flushes the folder that holds path, so a rename or an unlink in it survives a power cut. */
 int cw_outfile_sync_folder(const char *path, struct cw_error *err);
 

@@ -671,21 +671,12 @@ int cw_keyslot_open(const char *path, const char *pass, size_t passlen,
 static void destroy_leftovers(const char *path)
 {
 	char folder[4096], name[4096];
-	const char *base = strrchr(path, '/');
-	size_t blen;
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t blen = strlen(base);
 	struct dirent *e;
 	DIR *d;
 
-	if (base) {
-		snprintf(folder, sizeof folder, "%.*s", (int)(base - path), path);
-		base++;
-	} else {
-		snprintf(folder, sizeof folder, ".");
-		base = path;
-	}
-	if (!folder[0])
-		snprintf(folder, sizeof folder, "/");
-	blen = strlen(base);
+	cw_outfile_folder_of(path, folder, sizeof folder);
 	if (!(d = opendir(folder)))
 		return;
 	while ((e = readdir(d))) {
