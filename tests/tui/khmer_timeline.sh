@@ -4,13 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 set -e
 
-: "${CASEWATCH_LOCALEDIR:?run through make check}"
-[ -f "$CASEWATCH_LOCALEDIR/km/LC_MESSAGES/casewatch.mo" ] || fail "no Khmer catalogue in $CASEWATCH_LOCALEDIR"
-command -v gettext >/dev/null || {
-	echo "SKIP: gettext (the command) not found"
-	exit 77
-}
-km() { TEXTDOMAINDIR="$CASEWATCH_LOCALEDIR" LC_ALL=C.UTF-8 LANGUAGE=km gettext casewatch "$1"; }
+need_khmer
 
 ok cw init
 ok cw person add --name "Chhim Sithar"

@@ -98,3 +98,17 @@ wait_quit() {
 		sleep 0.05
 	done
 }
+
+# need_khmer: the build's Khmer catalogue and gettext(1) are there (make check gives
+# CASEWATCH_LOCALEDIR), else fails, or skips without gettext; then km MSGID gives the Khmer of
+# a msgid from that catalogue, so a test follows km.po rather than a copy of its words.
+need_khmer() {
+	: "${CASEWATCH_LOCALEDIR:?run through make check}"
+	[ -f "$CASEWATCH_LOCALEDIR/km/LC_MESSAGES/casewatch.mo" ] ||
+		fail "no Khmer catalogue in $CASEWATCH_LOCALEDIR"
+	command -v gettext >/dev/null || {
+		echo "SKIP: gettext (the command) not found"
+		exit 77
+	}
+}
+km() { TEXTDOMAINDIR="$CASEWATCH_LOCALEDIR" LC_ALL=C.UTF-8 LANGUAGE=km gettext casewatch "$1"; }
