@@ -73,6 +73,26 @@ int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned c
 	return rc;
 }
 
+void cw_withheld_links(const struct cw_withheld *w, struct cw_record_list *l)
+{
+	if (!w->leave_out)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		struct cw_link *links = l->items[i].links.items;
+		size_t kept = 0;
+
+		for (size_t k = 0; k < l->items[i].links.n; k++) {
+			int listed = 0;
+
+			for (size_t j = 0; j < l->n && !listed; j++)
+				listed = cw_id_equal(&l->items[j].id, &links[k].record);
+			if (listed)
+				links[kept++] = links[k];
+		}
+		l->items[i].links.n = kept;
+	}
+}
+
 int cw_withheld_sift(struct cw_withheld *w, struct cw_record_list *l, int count)
 {
 	unsigned char *drop;

@@ -70,6 +70,14 @@ ok cw report --week 2024-W18 --format json
 json "[(x['links'], x['counted_in']) for x in d['demonstrations'] if x['place'] == 'Secret Place'] == [([], None)]"
 ok cw report --week 2024-W18 --format json --include-confidential
 json "sorted(x['counted_in'] is None for x in d['demonstrations'] if x['place'] == 'Secret Place') == [False, True]"
+# ... nor does an export for others: its links column and JSON links (they gave the id)
+ok cw export records --kind demo --since 2024-05-01 --until 2024-05-01 --format json
+json "[x.get('links', []) for x in d] == [[]]"
+ok cw export records --kind demo --since 2024-05-01 --until 2024-05-01 --format csv
+lacks "$secret"
+ok cw export records --kind demo --since 2024-05-01 --until 2024-05-01 --format csv \
+	--include-confidential
+has "disputes:$secret"
 
 # An event whose counted account gives no arrests figure takes another account's: the team's
 # account gave none, a newspaper's 5 (a review found "arrests not recorded" beside the 5).
