@@ -380,7 +380,7 @@ static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int 
 	    (rc = cw_withheld_named(&r.confidential, &person)) != 0)
 		rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 	else if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) == 0) {
-		cw_withheld_links(&r.confidential, &l);
+		cw_withheld_links(&r.confidential, cli->session.store, &l);
 		if (fmt == CW_REPORT_CSV)
 			rc = cw_export_list_csv(out, &r, &l, CW_KIND_NONE);
 		else
@@ -525,7 +525,7 @@ static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE 
 		;
 	else {
 		/* For others: no link to a record they do not get (report/confidential.h). */
-		cw_withheld_links(&r.confidential, &l);
+		cw_withheld_links(&r.confidential, cli->session.store, &l);
 		if (fmt == CW_REPORT_JSON)
 			rc = cw_export_list_json(out, &r, &l, &cli->err);
 		else if (cw_export_list_csv(out, &r, &l, kind) != 0)

@@ -166,6 +166,18 @@ const char *cw_filter_unknown_message(void)
 		 "person, case or text");
 }
 
+/* Whether a word of wl bytes is a suffix of an article ("437 bis"), which the filter line
+ * joins to an article written just before it. */
+static int is_suffix_word(const char *w, size_t wl)
+{
+	static const char *const suffixes[] = {"bis", "ter", "quater"};
+
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+		if (wl == strlen(suffixes[i]) && !strncasecmp(w, suffixes[i], wl))
+			return 1;
+	return 0;
+}
+
 /* The length of the name in a word that parses as name:value (a colon after a name of 1 to 31
  * bytes holding no space or quote), else 0. Parsing and writing back use the same test. */
 static size_t name_length(const char *p)
@@ -244,7 +256,6 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 			/* "article:437 bis" as the Code writes it: the suffix is the article's, not
 			 * text to search for (which found nothing, without a word). */
 			if (!strcmp(name, "article") && wl < sizeof word - 8) {
-				static const char *const suffixes[] = {"bis", "ter", "quater"};
 				const char *q = p;
 				size_t l2 = 0;
 
@@ -252,15 +263,12 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 					q++;
 				while (q[l2] && q[l2] != ' ' && q[l2] != '\t')
 					l2++;
-				for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-					if (l2 == strlen(suffixes[i]) &&
-					    !strncasecmp(q, suffixes[i], l2)) {
-						word[wl++] = ' ';
-						memcpy(word + wl, q, l2);
-						wl += l2;
-						p = q + l2;
-						break;
-					}
+				if (is_suffix_word(q, l2)) {
+					word[wl++] = ' ';
+					memcpy(word + wl, q, l2);
+					wl += l2;
+					p = q + l2;
+				}
 			}
 		}
 		word[wl] = '\0';
@@ -316,7 +324,11 @@ static void append_text(char *buf, size_t len, size_t *n, const char *text)
 			continue;
 		}
 		snprintf(word, sizeof word, "%.*s", (int)wl, p);
-		quote = name_length(word) && !strchr(word, '"') ? "\"" : "";
+		/* Quoted when it would read as something else: a criterion ("kind:x"), or an
+		 * article's suffix, which an article just before it would take ("article:437
+		 * bis"). */
+		quote = (name_length(word) || is_suffix_word(word, wl)) && !strchr(word, '"') ? "\""
+											      : "";
 		*n += (size_t)snprintf(buf + *n, len - *n, "%s%s%s%s", *n ? " " : "", quote, word,
 				       quote);
 		p += wl;

@@ -73,7 +73,7 @@ int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned c
 	return rc;
 }
 
-void cw_withheld_links(const struct cw_withheld *w, struct cw_record_list *l)
+void cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct cw_record_list *l)
 {
 	if (!w->leave_out)
 		return;
@@ -82,11 +82,20 @@ void cw_withheld_links(const struct cw_withheld *w, struct cw_record_list *l)
 		size_t kept = 0;
 
 		for (size_t k = 0; k < l->items[i].links.n; k++) {
-			int listed = 0;
+			int listed = 0, shown = 0;
 
 			for (size_t j = 0; j < l->n && !listed; j++)
 				listed = cw_id_equal(&l->items[j].id, &links[k].record);
-			if (listed)
+			if (!listed) {
+				struct cw_record other;
+				struct cw_error err;
+
+				if (cw_store_get(st, &links[k].record, &other, &err) == 0) {
+					shown = !other.confidential;
+					cw_record_free(&other);
+				}
+			}
+			if (listed || shown)
 				links[kept++] = links[k];
 		}
 		l->items[i].links.n = kept;

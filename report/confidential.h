@@ -42,11 +42,12 @@ struct cw_withheld {
  * what it keeps instead. CW_ENOMEM or 0. */
 int cw_withheld_sift(struct cw_withheld *w, struct cw_record_list *l, int count);
 
-/* With w->leave_out, the links of l's records (another account: --disputes, --same-event) keep
- * only those to records l holds: a link's id to a record left out (confidential, or not
- * written) would say that record exists, and which event it tells. Call it on the list as it
- * will be written. Nothing without leave_out. */
-void cw_withheld_links(const struct cw_withheld *w, struct cw_record_list *l);
+/* With w->leave_out, the links of l's records (another account: --disputes, --same-event) lose
+ * those to confidential records: a link's id to one left out would say that record exists,
+ * and which event it tells. A link to a record l holds is kept as it is; to another, the
+ * record is read from st (one that cannot be read is taken as confidential). Call it on the
+ * list as it will be written. Nothing without leave_out. */
+void cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct cw_record_list *l);
 
 /* The same for records that other lists point into (upcoming hearings): the records stay in
  * place; *drop[i] is set for each one left out (drop has l->n entries). */
