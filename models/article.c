@@ -56,6 +56,14 @@ const char *cw_law_name(enum cw_law law)
 	return (unsigned)law < CW_LAW_COUNT ? law_names[law] : "unknown law";
 }
 
+enum cw_article_suffix cw_article_suffix_word(const char *w, size_t len)
+{
+	for (size_t i = 1; i < sizeof suffixes / sizeof suffixes[0]; i++)
+		if (len == strlen(suffixes[i]) && !strncasecmp(w, suffixes[i], len))
+			return (enum cw_article_suffix)i;
+	return CW_SUFFIX_NONE;
+}
+
 /* A cursor over the lower-cased input. */
 struct scan {
 	const char *s;

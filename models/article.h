@@ -55,6 +55,10 @@ const char *cw_article_offence(const struct cw_article *a);
 const char *cw_law_code(enum cw_law law);
 const char *cw_law_name(enum cw_law law);
 
+/* The suffix a word of len bytes names ("bis", any case), or CW_SUFFIX_NONE for none: what the
+ * filter line joins to an article written just before it ("article:437 bis"). */
+enum cw_article_suffix cw_article_suffix_word(const char *w, size_t len);
+
 /* The index key: same article (any paragraph) gives the same key; keys sort by law, number,
  * suffix. */
 void cw_article_key(const struct cw_article *a, uint8_t key[CW_ARTICLE_KEY_LEN]);

@@ -166,18 +166,6 @@ const char *cw_filter_unknown_message(void)
 		 "person, case or text");
 }
 
-/* Whether a word of wl bytes is a suffix of an article ("437 bis"), which the filter line
- * joins to an article written just before it. */
-static int is_suffix_word(const char *w, size_t wl)
-{
-	static const char *const suffixes[] = {"bis", "ter", "quater"};
-
-	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
-		if (wl == strlen(suffixes[i]) && !strncasecmp(w, suffixes[i], wl))
-			return 1;
-	return 0;
-}
-
 /* The length of the name in a word that parses as name:value (a colon after a name of 1 to 31
  * bytes holding no space or quote), else 0. Parsing and writing back use the same test. */
 static size_t name_length(const char *p)
@@ -263,7 +251,7 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 					q++;
 				while (q[l2] && q[l2] != ' ' && q[l2] != '\t')
 					l2++;
-				if (is_suffix_word(q, l2)) {
+				if (cw_article_suffix_word(q, l2) != CW_SUFFIX_NONE) {
 					word[wl++] = ' ';
 					memcpy(word + wl, q, l2);
 					wl += l2;
@@ -327,8 +315,10 @@ static void append_text(char *buf, size_t len, size_t *n, const char *text)
 		/* Quoted when it would read as something else: a criterion ("kind:x"), or an
 		 * article's suffix, which an article just before it would take ("article:437
 		 * bis"). */
-		quote = (name_length(word) || is_suffix_word(word, wl)) && !strchr(word, '"') ? "\""
-											      : "";
+		quote = (name_length(word) || cw_article_suffix_word(word, wl) != CW_SUFFIX_NONE) &&
+					!strchr(word, '"')
+				? "\""
+				: "";
 		*n += (size_t)snprintf(buf + *n, len - *n, "%s%s%s%s", *n ? " " : "", quote, word,
 				       quote);
 		p += wl;
