@@ -1664,15 +1664,18 @@ int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t
 	return n;
 }
 
+/* The period's figures into counts and views. Its visits' and demonstrations' counted accounts
+ * (counted_accounts) go to *visit_counted and *demo_counted when they are given (the report
+ * keeps the current period's for its rows), else are freed. 0, or CW_ENOMEM. */
 static int count_period(const struct cw_report *r, const struct period *p,
 			size_t counts[CW_METRIC_COUNT], uint32_t views[CW_METRIC_COUNT],
-			int *demo_arrests_at_least)
+			int *demo_arrests_at_least, size_t **visit_counted, size_t **demo_counted)
 {
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
 	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0, hearings = 0,
-	       kept_out = 0, visits, demos = 0, *demo_counted;
+	       kept_out = 0, visits = 0, demos = 0, *vc, *dc;
 	unsigned char *again;
-	int demo_oom;
+	int visit_oom, demo_oom;
 	struct cw_report_verdict *rows = NULL;
 	struct events ev;
 
@@ -1747,23 +1750,23 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	/* A visit or a demonstration told by several accounts (the team's, a government's that
 	 * disputes it, a newspaper's) is one event: counted once, as its counted account gives it
 	 * (a supervisor's trial read 3 demonstrations and 6 arrests for one with 3). */
-	{
-		unsigned char *visit_again = repeated_accounts(&p->visits);
-
-		visits = p->visits.n;
-		for (size_t i = 0; visit_again && i < p->visits.n; i++)
-			visits -= visit_again[i];
-		free(visit_again);
+	vc = counted_accounts(&p->visits, &visit_oom);
+	dc = counted_accounts(&p->demos, &demo_oom);
+	if (visit_oom || demo_oom) {
+		free(vc);
+		free(dc);
+		return CW_ENOMEM;
 	}
-	demo_counted = counted_accounts(&p->demos, &demo_oom);
+	for (size_t i = 0; i < p->visits.n; i++)
+		visits += cw_report_counted(vc, i);
 	for (size_t i = 0; i < p->demos.n; i++) {
 		int at_least;
 		size_t from;
 		int64_t n;
 
-		if (!cw_report_counted(demo_counted, i))
+		if (!cw_report_counted(dc, i))
 			continue;
-		n = cw_report_event_arrests(&p->demos, demo_counted, i, &at_least, &from);
+		n = cw_report_event_arrests(&p->demos, dc, i, &at_least, &from);
 		demos++;
 		*demo_arrests_at_least |= at_least;
 		if (n >= 0) {
@@ -1775,7 +1778,6 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	/* Some gave a figure, some none: what is known is a least. */
 	if (demos_counted && demos_counted < demos)
 		*demo_arrests_at_least = 1;
-	(void)demo_oom; /* out of memory: each account counts, as before linking */
 	counts[CW_METRIC_HEARINGS] = hearings;
 	counts[CW_METRIC_HEARINGS_OWN] = own;
 	counts[CW_METRIC_HEARINGS_KEPT_OUT] = kept_out;
@@ -1791,7 +1793,14 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	 * none. Some that did: the arrests they give. */
 	counts[CW_METRIC_DEMO_ARRESTS] =
 		demos && !demos_counted ? CW_REPORT_NOT_RECORDED : demo_arrests;
-	free(demo_counted);
+	if (visit_counted)
+		*visit_counted = vc;
+	else
+		free(vc);
+	if (demo_counted)
+		*demo_counted = dc;
+	else
+		free(dc);
 	return 0;
 }
 
@@ -3273,10 +3282,11 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		period_free(&prev);
 		return rc;
 	}
-	if (count_period(out, &cur, out->counts, out->counts_views, &out->demo_arrests_at_least) !=
-		    0 ||
+	/* The current period's counted accounts are kept for the rows (report.h). */
+	if (count_period(out, &cur, out->counts, out->counts_views, &out->demo_arrests_at_least,
+			 &out->visit_counted, &out->demo_counted) != 0 ||
 	    count_period(out, &prev, out->previous, out->previous_views,
-			 &out->previous_demo_arrests_at_least) != 0) {
+			 &out->previous_demo_arrests_at_least, NULL, NULL) != 0) {
 		period_free(&cur);
 		period_free(&prev);
 		return oom(err);
@@ -3291,14 +3301,6 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	out->case_events = cur.case_events;
 	out->detentions = cur.detentions;
 	out->releases = cur.releases;
-	{
-		int oom_visits, oom_demos;
-
-		out->visit_counted = counted_accounts(&out->visits, &oom_visits);
-		out->demo_counted = counted_accounts(&out->demos, &oom_demos);
-		if (oom_visits || oom_demos)
-			return oom(err);
-	}
 
 	if ((rc = add_refs(rd, out, &out->hearings, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->arrests, err)) != 0 ||
