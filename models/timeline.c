@@ -37,6 +37,17 @@ int cw_timeline_milestone_ends_detention(const struct cw_milestone *m)
 	}
 }
 
+int cw_timeline_milestone_rules(const struct cw_milestone *m)
+{
+	return m->type == CW_MS_VERDICT || m->type == CW_MS_IN_ABSENTIA_VERDICT ||
+	       m->type == CW_MS_SENTENCE;
+}
+
+int cw_timeline_hearing_rules(const struct cw_hearing *h)
+{
+	return h->outcome == CW_OUTCOME_VERDICT || h->verdicts.n > 0;
+}
+
 /* What a hearing settles for every defendant of its case alike: 1 when it ends every one's
  * detention it concerns (bail granted to the only defendant, a verdict that lists no one), 0
  * when it ends none (no verdict), -1 when its verdicts say whom (a person, or a group). */
@@ -578,14 +589,11 @@ static struct cw_date first_ruling(const struct who *w, const struct cw_record *
 		if (r->kind == CW_KIND_MILESTONE)
 			ruling = cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
 				 concerns(&r->u.milestone, w) &&
-				 (r->u.milestone.type == CW_MS_VERDICT ||
-				  r->u.milestone.type == CW_MS_IN_ABSENTIA_VERDICT ||
-				  r->u.milestone.type == CW_MS_SENTENCE);
+				 cw_timeline_milestone_rules(&r->u.milestone);
 		else
 			ruling = r->kind == CW_KIND_HEARING &&
 				 cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
-				 (r->u.hearing.outcome == CW_OUTCOME_VERDICT ||
-				  r->u.hearing.verdicts.n > 0) &&
+				 cw_timeline_hearing_rules(&r->u.hearing) &&
 				 hearing_ends(&r->u.hearing, kase, w);
 		rd = cw_date_last_day(rd);
 		if (ruling && (!cw_date_is_known(first) || cw_date_compare(rd, first) < 0))

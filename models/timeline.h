@@ -183,6 +183,11 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *     unknown when that is not after the start. Never past the day asked about. */
 int cw_timeline_starts_detention(const struct cw_milestone *m);
 int cw_timeline_milestone_ends_detention(const struct cw_milestone *m);
+/* Whether a milestone or hearing is a ruling (the first rule above): a verdict, verdict in
+ * absentia or sentence; a hearing with a verdict. A hearing rules on those whose detention it
+ * ends (cw_timeline_hearing_ends_detention). */
+int cw_timeline_milestone_rules(const struct cw_milestone *m);
+int cw_timeline_hearing_rules(const struct cw_hearing *h);
 
 /* Whether a milestone says for how many of a group a verdict given unitemised at a hearing of
  * its day was ("3 of the 8 convicted"): a verdict of a group, with a count. Such a hearing

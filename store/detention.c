@@ -14,9 +14,17 @@
  *                                                         not before `to`, the opening)
  *   held   2 date(4) person(16) case(16) id(16) kind(1)  the same, while the case's entry for
  *                                                         the person says detained
- *   end    3 case(16) person(16) date(4) id(16) kind(1)  an event of the case that ends the
+ *   end    3 case(16) person(16) date(4) ruling(1) id(16) kind(1)
+ *                                                         an event of the case that ends the
  *                                                         person's detention; person zero: a
- *                                                         hearing that ends every defendant's
+ *                                                         hearing that ends every defendant's;
+ *                                                         ruling 1 when it is a ruling on them
+ *                                                         (a verdict, verdict in absentia or
+ *                                                         sentence of theirs, a hearing's
+ *                                                         verdict): an arrest dated wholly
+ *                                                         after it enforces the ruling and
+ *                                                         starts no pretrial detention
+ *                                                         (schema 11)
  *   ended  4 date(4) case(16) person(16) id(16) kind(1)  the same by date, with a hearing that
  *                                                         ends everyone's under each named
  *                                                         defendant: who was released after a
@@ -105,6 +113,9 @@ enum {
 	DET_GCHELD = 9
 };
 
+/* An end entry holds a byte more than the others of DETENTION_KEY_LEN: whether it rules. */
+#define END_KEY_LEN (DETENTION_KEY_LEN + 1)
+
 #define GROUP_KEY_LEN (1 + DATE_LEN + ID_LEN + ID_LEN + KIND_LEN)
 
 /* A group entry: its type, the date and the case (the case first for gstart), the owner. */
@@ -143,8 +154,8 @@ static int hearing_ends_a_group(const struct cw_hearing *h, const struct cw_reco
 
 /* ---- keys --------------------------------------------------------------------------------- */
 
-/* type, the two ids and the date in the type's order, a start's counting, then the owner's
- * id and kind. */
+/* type, the two ids and the date in the type's order, a start's counting (`counted`, `to`) or
+ * whether an end rules (`counted`), then the owner's id and kind. */
 static void emit_entry(cw_key_emit_fn emit, void *ctx, uint8_t type, const struct cw_id *a,
 		       const struct cw_id *b, uint32_t date, uint8_t counted, uint32_t to,
 		       const struct cw_record *owner)
@@ -167,6 +178,8 @@ static void emit_entry(cw_key_emit_fn emit, void *ctx, uint8_t type, const struc
 		*p++ = counted;
 		put_be32(p, to);
 		p += DATE_LEN;
+	} else if (type == DET_END) {
+		*p++ = counted;
 	}
 	memcpy(p, owner->id.b, ID_LEN);
 	p[ID_LEN] = owner->kind;
@@ -249,7 +262,8 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 					   rec);
 		}
 		if (cw_timeline_milestone_ends_detention(m)) {
-			emit_entry(emit, ctx, DET_END, &m->case_id, &m->person, date, 0, 0, rec);
+			emit_entry(emit, ctx, DET_END, &m->case_id, &m->person, date,
+				   (uint8_t)cw_timeline_milestone_rules(m), 0, rec);
 			emit_entry(emit, ctx, DET_ENDED, &m->case_id, &m->person, date, 0, 0, rec);
 		}
 	} else if (rec->kind == CW_KIND_HEARING) {
@@ -264,7 +278,8 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 		if (cw_timeline_hearing_ends_detention(h, kase, &everyone)) {
 			const struct cw_defendant *d = kase->u.kase.defendants.items;
 
-			emit_entry(emit, ctx, DET_END, &h->case_id, &everyone, date, 0, 0, rec);
+			emit_entry(emit, ctx, DET_END, &h->case_id, &everyone, date,
+				   (uint8_t)cw_timeline_hearing_rules(h), 0, rec);
 			for (size_t i = 0; i < kase->u.kase.defendants.n; i++)
 				if (!cw_id_is_zero(&d[i].person))
 					emit_entry(emit, ctx, DET_ENDED, &h->case_id, &d[i].person,
@@ -277,7 +292,8 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 				&((const struct cw_verdict *)h->verdicts.items)[i].person;
 
 			if (!cw_id_is_zero(p) && cw_timeline_hearing_ends_detention(h, kase, p)) {
-				emit_entry(emit, ctx, DET_END, &h->case_id, p, date, 0, 0, rec);
+				emit_entry(emit, ctx, DET_END, &h->case_id, p, date,
+					   (uint8_t)cw_timeline_hearing_rules(h), 0, rec);
 				emit_entry(emit, ctx, DET_ENDED, &h->case_id, p, date, 0, 0, rec);
 			}
 		}
@@ -355,7 +371,7 @@ static int first_end(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person
 		return 0;
 	if (rc != 0)
 		return rc;
-	if (k.mv_size == DETENTION_KEY_LEN && memcmp(k.mv_data, start, 1 + PAIR_LEN) == 0 &&
+	if (k.mv_size == END_KEY_LEN && memcmp(k.mv_data, start, 1 + PAIR_LEN) == 0 &&
 	    get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN) <= to)
 		*end = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN);
 	return 0;
@@ -402,7 +418,7 @@ static int day_end_in(MDB_cursor *cur, const uint8_t *kase, const uint8_t *perso
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
 		uint32_t date;
 
-		if (k.mv_size != DETENTION_KEY_LEN || memcmp(k.mv_data, start, 1 + PAIR_LEN) != 0 ||
+		if (k.mv_size != END_KEY_LEN || memcmp(k.mv_data, start, 1 + PAIR_LEN) != 0 ||
 		    (date = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN)) > to)
 			return 0;
 		if (cw_date_precision(cw_date_from_key(date)) == CW_DATE_DAY) {
@@ -545,6 +561,50 @@ static int news_between(const struct news_reader *nr, MDB_cursor *cur, MDB_curso
 		}
 	}
 	return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+/* Whether a ruling on the person in the case, theirs or everyone's (end entries that rule), is
+ * dated wholly before the start dated `start`: the start then enforces the ruling and begins no
+ * pretrial detention (models/timeline.h). A ruling the reader does not see (shown, and the
+ * ruling confidential) voids nothing, as the summary over what it sees would not. */
+static int ruled_before(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
+			const uint8_t *person, uint32_t start, int *voided)
+{
+	static const uint8_t everyone[ID_LEN];
+	const uint8_t *whom[2] = {person, everyone};
+	struct cw_date first_day = cw_date_first_day(cw_date_from_key(start));
+
+	*voided = 0;
+	for (int w = 0; w < 2; w++) {
+		uint8_t seek[1 + PAIR_LEN];
+		MDB_val k = {sizeof seek, seek}, v;
+		int rc, op;
+
+		seek[0] = DET_END;
+		memcpy(seek + 1, kase, ID_LEN);
+		memcpy(seek + 1 + ID_LEN, whom[w], ID_LEN);
+		/* A ruling whose date key is after the start's is not wholly before it. */
+		for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
+		     op = MDB_NEXT) {
+			const uint8_t *key = k.mv_data;
+			uint32_t date;
+
+			if (k.mv_size != END_KEY_LEN || memcmp(key, seek, sizeof seek) != 0 ||
+			    (date = get_be32(key + 1 + PAIR_LEN)) > start)
+				break;
+			if (!key[1 + PAIR_LEN + DATE_LEN] ||
+			    cw_date_compare(cw_date_last_day(cw_date_from_key(date)), first_day) >=
+				    0 ||
+			    (nr->shown &&
+			     record_confidential(nr, key + 1 + PAIR_LEN + DATE_LEN + 1)))
+				continue;
+			*voided = 1;
+			return 0;
+		}
+		if (rc != 0 && rc != MDB_NOTFOUND)
+			return rc;
+	}
+	return 0;
 }
 
 /* The days one case's starts may count up to `to` (case_bound below): from the first start to
@@ -881,13 +941,16 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to, int 
 	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(held, &k, &v, op)) == 0; op = MDB_NEXT) {
 		const uint8_t *key = k.mv_data, *pair = key + 1 + DATE_LEN;
 		uint32_t start, end;
+		int voided = 0;
 
 		if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_HELD ||
 		    (start = get_be32(key + 1)) > to_key)
 			break;
-		if ((rc = end_by(ends, pair + ID_LEN, pair, start, to_key, &end)) != 0)
+		if ((rc = end_by(ends, pair + ID_LEN, pair, start, to_key, &end)) != 0 ||
+		    (!end &&
+		     (rc = ruled_before(&nr, ends, pair + ID_LEN, pair, start, &voided)) != 0))
 			goto fail;
-		if (!end && candidate_add(&c, pair) != 0)
+		if (!end && !voided && candidate_add(&c, pair) != 0)
 			goto oom;
 	}
 	if (rc != 0 && rc != MDB_NOTFOUND)
@@ -1152,7 +1215,7 @@ static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t
 		     op = MDB_NEXT) {
 			uint32_t date;
 
-			if (k.mv_size != DETENTION_KEY_LEN ||
+			if (k.mv_size != END_KEY_LEN ||
 			    memcmp(k.mv_data, seek, 1 + PAIR_LEN) != 0 ||
 			    (date = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN)) > to ||
 			    (*end && date >= *end))

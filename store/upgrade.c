@@ -45,11 +45,16 @@
  *  10  a case files in the detention index each defendant its entry says is detained
  *      (detention.c, "cheld"), so that a report lists those held with no arrest or detention
  *      logged. The upgrade makes every record's keys again, as 8 did; an earlier casewatch,
- *      which would not keep those entries, refuses the database. */
+ *      which would not keep those entries, refuses the database.
+ *  11  an end in the detention index says whether it is a ruling on the person (detention.c,
+ *      "end"), so that an arrest after a verdict, which enforces it, makes nobody a candidate
+ *      for the longest in pretrial detention. The upgrade makes every record's keys again, as
+ *      10 did; an earlier casewatch, which would read those entries as none, refuses the
+ *      database. */
 
 /* The first schema whose index keys this version's rules still make: a database of it or
  * later needs only its version written, and opens read-only as it is. */
-#define SAME_KEYS_SINCE 10
+#define SAME_KEYS_SINCE 11
 
 struct ids {
 	struct cw_id *v;

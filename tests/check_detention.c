@@ -1362,6 +1362,140 @@ START_TEST(verify_checks_the_index)
 }
 END_TEST
 
+/* ---- an arrest after a ruling -------------------------------------------------------------- */
+
+/* One person in a case of their own that says they are detained, with a ruling of `ruling`
+ * (a milestone type; 0: a hearing with a verdict naming no one; -1: a hearing whose verdict
+ * names their co-defendant) dated `ruled`, then an arrest dated 2021-03-10: put in b. */
+static struct cw_id after_ruling(struct batch *b, int ruling, struct cw_date ruled,
+				 int confidential)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *vf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
+	struct cw_record *person = batch_new(b, CW_KIND_PERSON), *other, *kase, *r;
+	struct cw_id id = person->id, other_id, case_id;
+	struct cw_defendant *d;
+
+	person->u.person.name = strdup("Ruled On");
+	other = batch_new(b, CW_KIND_PERSON);
+	other->u.person.name = strdup("Co-defendant");
+	other_id = other->id;
+	kase = batch_new(b, CW_KIND_CASE);
+	kase->u.kase.title = strdup("Ruled case");
+	kase->u.kase.stage = CW_STAGE_TRIAL;
+	case_id = kase->id;
+	d = cw_list_append(&kase->u.kase.defendants, df->sub);
+	d->person = id;
+	d->custody = CW_CUSTODY_DETAINED;
+	d = cw_list_append(&kase->u.kase.defendants, df->sub);
+	d->person = other_id;
+	d->custody = CW_CUSTODY_DETAINED;
+	if (ruling > 0) {
+		r = batch_new(b, CW_KIND_MILESTONE);
+		r->u.milestone.type = (uint8_t)ruling;
+		r->u.milestone.person = id;
+	} else {
+		r = batch_new(b, CW_KIND_HEARING);
+		r->u.hearing.outcome = CW_OUTCOME_VERDICT;
+		if (ruling < 0) {
+			struct cw_verdict *v = cw_list_append(&r->u.hearing.verdicts, vf->sub);
+
+			v->person = other_id;
+			v->result = 1;
+		}
+	}
+	r->confidential = (uint8_t)confidential;
+	if (ruling > 0) {
+		r->u.milestone.case_id = case_id;
+		r->u.milestone.date = ruled;
+	} else {
+		r->u.hearing.case_id = case_id;
+		r->u.hearing.date = ruled;
+	}
+	r = batch_new(b, CW_KIND_MILESTONE);
+	r->u.milestone.type = CW_MS_ARREST;
+	r->u.milestone.person = id;
+	r->u.milestone.case_id = case_id;
+	r->u.milestone.date = (struct cw_date){2021, 3, 10};
+	return id;
+}
+
+static int candidate(const struct cw_detention_candidate *c, size_t n, const struct cw_id *p)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cw_id_equal(&c[i].person, p))
+			return 1;
+	return 0;
+}
+
+/* An arrest dated wholly after a ruling on the person in the case (a verdict, a sentence, a
+ * hearing's verdict naming no one) enforces the ruling and starts no pretrial detention
+ * (models/timeline.h): the index offers no such person to the report, which would read all
+ * their records to find them not held. An end that is no ruling (bail), a verdict on someone
+ * else, or a confidential ruling for a reader that does not see it leave them a candidate; so
+ * does a ruling dated only to the month of the arrest, which may have come after a day of that
+ * month asked about. The summary over their records finds each as the index does. */
+START_TEST(an_arrest_after_a_ruling_is_no_candidate)
+{
+	struct world w = {.st = st};
+	struct batch b = {.flags = CW_PUT_NEW};
+	struct cw_date june = {2020, 6, 1}, days[] = {{2021, 3, 20}, {2022, 1, 1}};
+	struct cw_id verdict, sentence, hearing, same_month, bail, other, hidden;
+	struct cw_detention_candidate *cand;
+	struct cw_reader *rd;
+	struct cw_error err;
+	size_t n;
+
+	verdict = after_ruling(&b, CW_MS_VERDICT, june, 0);
+	sentence = after_ruling(&b, CW_MS_SENTENCE, (struct cw_date){2020, 0, 0}, 0);
+	hearing = after_ruling(&b, 0, june, 0);
+	same_month = after_ruling(&b, CW_MS_VERDICT, (struct cw_date){2021, 3, 0}, 0);
+	bail = after_ruling(&b, CW_MS_BAIL, june, 0);
+	other = after_ruling(&b, -1, june, 0);
+	hidden = after_ruling(&b, CW_MS_IN_ABSENTIA_VERDICT, june, 1);
+	put_batch(&w, &b);
+	for (int shown = 0; shown <= 1; shown++)
+		for (size_t d = 0; d < 2; d++) {
+			ck_assert_msg(cw_store_reader_begin(st, &rd, &err) == 0, "%s", err.message);
+			ck_assert_msg(cw_reader_detention_candidates(rd, days[d], shown, &cand, &n,
+								     &err) == 0,
+				      "%s", err.message);
+			cw_reader_end(rd);
+			ck_assert(!candidate(cand, n, &verdict));
+			ck_assert(!candidate(cand, n, &sentence));
+			ck_assert(!candidate(cand, n, &hearing));
+			ck_assert(candidate(cand, n, &bail));
+			ck_assert(candidate(cand, n, &other));
+			ck_assert_int_eq(candidate(cand, n, &hidden), shown);
+			if (d == 0)
+				ck_assert(candidate(cand, n, &same_month));
+			free(cand);
+		}
+	/* The summary on the first day, over every record of theirs. */
+	{
+		const struct cw_id *people[] = {&same_month, &bail,    &other, &verdict,
+						&sentence,   &hearing, &hidden};
+
+		for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
+			struct cw_timeline_summary sum;
+			struct cw_record_list l;
+
+			ck_assert_msg(
+				cw_store_person_records(st, people[i],
+							CW_KIND_BIT(CW_KIND_CASE) |
+								CW_KIND_BIT(CW_KIND_MILESTONE) |
+								CW_KIND_BIT(CW_KIND_HEARING),
+							&l, &err) == 0,
+				"%s", err.message);
+			cw_timeline_summarise(people[i], l.items, l.n, days[0], &sum);
+			ck_assert_msg(sum.pretrial_ongoing == (i < 3), "person %zu", i);
+			cw_record_list_free(&l);
+		}
+	}
+}
+END_TEST
+
 static Suite *detention_suite(void)
 {
 	Suite *s = suite_create("detention");
@@ -1373,6 +1507,7 @@ static Suite *detention_suite(void)
 	tcase_add_test(tc, bundles_and_conflicts_keep_the_index);
 	tcase_add_test(tc, upgrade_makes_the_index);
 	tcase_add_test(tc, verify_checks_the_index);
+	tcase_add_test(tc, an_arrest_after_a_ruling_is_no_candidate);
 	suite_add_tcase(s, tc);
 	return s;
 }

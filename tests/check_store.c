@@ -364,34 +364,35 @@ static int has_raw(const char *name, const char *key)
 	return rc == 0;
 }
 
-/* Schema 10 files in the detention index the defendants a case says are detained: a database
- * of schema 9 (or 8) is refused read-only, as its index lacks those entries, and opened for
- * writing has its keys made again (an entry planted in an index is gone) with its records as
- * they were. */
-START_TEST(schema_9_has_its_keys_made_again)
+/* Schema 11 marks the ends in the detention index that are rulings (schema 10 filed the
+ * defendants a case says are detained): a database of schema 10 (or 9) is refused read-only,
+ * as its index lacks those marks, and opened for writing has its keys made again (an entry
+ * planted in an index is gone) with its records as they were. */
+START_TEST(schema_10_has_its_keys_made_again)
 {
 	struct cw_store_options ro = {.author = "reader", .read_only = 1};
-	struct cw_id p = add_person("Before Ten", NULL);
+	struct cw_id p = add_person("Before Eleven", NULL);
 	struct cw_store *s = NULL;
 	struct cw_error err;
 	struct cw_record r;
 
 	cw_store_close(st);
 	st = NULL;
-	set_schema_version(9);
+	set_schema_version(10);
 	put_raw("by_kind", "planted");
 	test_key_options(&ro, dir);
 	ck_assert_int_eq(cw_store_open(dir, &ro, &s, &err), CW_EVERSION);
-	ck_assert_msg(strstr(err.message, "schema 9; this one uses 10") != NULL, "%s", err.message);
+	ck_assert_msg(strstr(err.message, "schema 10; this one uses 11") != NULL, "%s",
+		      err.message);
 	st = open_store(0);
-	ck_assert_uint_eq(cw_store_upgraded_from(st), 9);
+	ck_assert_uint_eq(cw_store_upgraded_from(st), 10);
 	ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
 	cw_store_close(st);
 	st = NULL;
 	ck_assert(!has_raw("by_kind", "planted"));
 	st = open_store(0);
 	ck_assert_int_eq(cw_store_get(st, &p, &r, &err), 0);
-	ck_assert_str_eq(r.u.person.name, "Before Ten");
+	ck_assert_str_eq(r.u.person.name, "Before Eleven");
 	cw_record_free(&r);
 }
 END_TEST
@@ -2870,7 +2871,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, newer_schema_is_refused);
 	tcase_add_test(tc, earlier_schema_is_upgraded_at_open);
 	tcase_add_test(tc, schema_4_and_5_upgrade_with_their_keys);
-	tcase_add_test(tc, schema_9_has_its_keys_made_again);
+	tcase_add_test(tc, schema_10_has_its_keys_made_again);
 	tcase_add_test(tc, own_audit_entries_leave_the_id_out);
 	tcase_add_test(tc, read_only_open_reads);
 	tcase_add_test(tc, put_get_stamps_header);
