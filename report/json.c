@@ -958,8 +958,9 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 	cw_report_filter_text(r, filter, sizeof filter);
 	if (r->week)
 		snprintf(week, sizeof week, "%04d-W%02d", r->week_year, r->week);
-	doc = json_pack("{s:s,s:i,s:o,s:o,s:o,s:o,s:o,s:s,s:b}", "report", "casewatch summary",
-			"format_version", 1, "period", period(r->from, r->to), "week",
+	doc = json_pack("{s:s,s:i,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:b}", "report", "casewatch summary",
+			"format_version", 1, "period", period(r->from, r->to),
+			"pretrial_counted_to", jdate(r->held_to), "week",
 			week[0] ? json_string(week) : json_null(), "previous_period",
 			period(r->prev_from, r->prev_to), "upcoming_period",
 			period(r->next_from, r->next_to), "filter", jstr(filter), "timezone",

@@ -1027,7 +1027,7 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 		char since[CW_DATE_TEXT_MAX], end[CW_DATE_TEXT_MAX];
 
 		cw_date_format(d->since, since);
-		cw_date_format(b->r->to, end);
+		cw_date_format(b->r->held_to, end);
 		if (d->days_max >= 0) {
 			cell(b, CW_RC_AT_MOST, "%ld", d->days_max);
 			sb_add(&sb,
@@ -3344,7 +3344,19 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		return rc;
 
 	/* Pretrial detention: those the accounts recorded list as held at the period's end, then
-	 * those whose accounts stop before it. */
+	 * those whose accounts stop before it. A period that runs past today ends, for them,
+	 * today: the days after it are not lived yet. */
+	if (cw_date_compare(r->held_to, r->to) < 0 && (r->ndetainees || r->nunstarted)) {
+		char today[CW_DATE_TEXT_MAX];
+
+		cw_date_format(r->held_to, today);
+		sb_add(&sb,
+		       _("The period ends after today (%s): pretrial detention is counted to "
+			 "today, and \"at the end of the period\" below means today."),
+		       today);
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
 	if ((rc = detention_held_at_end(doc, &sb, r, began_said)) != 0 ||
 	    (rc = detention_last_reported(doc, &sb, r)) != 0 ||
 	    (rc = detention_may_begin_later(doc, &sb, r)) != 0 ||
@@ -3366,7 +3378,8 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	struct builder b = {r, doc, NULL, {NULL}, 0};
 	char from[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], pf[CW_DATE_TEXT_MAX],
-		pt[CW_DATE_TEXT_MAX], nf[CW_DATE_TEXT_MAX], nt[CW_DATE_TEXT_MAX];
+		pt[CW_DATE_TEXT_MAX], nf[CW_DATE_TEXT_MAX], nt[CW_DATE_TEXT_MAX],
+		held[CW_DATE_TEXT_MAX];
 
 	memset(doc, 0, sizeof *doc);
 	cw_date_format(r->from, from);
@@ -3537,13 +3550,21 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		CW_RC_DATE, N_("Detained since"), CW_RC_COUNT, N_("Days"), CW_RC_DETAIL,
 		N_("Notes"), -1);
 	b.sec->wants_note = 1;
+	cw_date_format(r->held_to, held);
 	b.sec->note = note(_("People recorded as detained before a verdict and not released by %s, "
 			     "counted to that day, or to the date a source's account stops when "
 			     "that comes first: no account recorded then says whether they were "
 			     "still held on %s (the %d named people held longest, everyone whose "
 			     "length the records do not give, everyone arrested or detained "
 			     "during the period, and every group of unnamed defendants)."),
-			   to, to, CW_REPORT_DETAINEES_MAX);
+			   held, held, CW_REPORT_DETAINEES_MAX);
+	if (cw_date_compare(r->held_to, r->to) < 0 && b.sec->note) {
+		char *more = note("%s %s", _("The period ends after today: counted to today."),
+				  b.sec->note);
+
+		free(b.sec->note);
+		b.sec->note = more;
+	}
 	if (r->nunstarted && b.sec->note) {
 		char *more = note("%s %s", b.sec->note,
 				  _("Last, those the entry of their case records as held before a "

@@ -273,12 +273,12 @@ enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
 	 * from a start whose month or year runs past it. */
 	if ((d->to_kind == CW_PRETRIAL_TO_TODAY || d->to_kind == CW_PRETRIAL_TO_UNKNOWN) &&
 	    d->days <= 0 && cw_date_is_known(d->since) &&
-	    cw_date_compare(cw_date_last_day(d->since), r->to) > 0)
+	    cw_date_compare(cw_date_last_day(d->since), r->held_to) > 0)
 		return CW_MAY_BEGIN_LATER;
 	/* An account dated to a month is as of any day of it: before the end only when the whole
 	 * month is. */
 	if (d->days >= 0 && cw_date_is_known(d->to) &&
-	    cw_date_compare(cw_date_last_day(d->to), r->to) < 0)
+	    cw_date_compare(cw_date_last_day(d->to), r->held_to) < 0)
 		return CW_LAST_REPORTED;
 	return CW_HELD_AT_END;
 }
@@ -2433,7 +2433,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	for (size_t t = 0; t < tl.n && rc == 0 && !listed; t++)
 		if (tl.items[t].kind == CW_KIND_CASE &&
 		    (lists_detained(&tl.items[t], person) ||
-		     cw_timeline_held_in_case(person, &tl.items[t], tl.items, tl.n, r->to)) &&
+		     cw_timeline_held_in_case(person, &tl.items[t], tl.items, tl.n, r->held_to)) &&
 		    (rc = cw_matcher_test(m, &tl.items[t], &listed, err)) == 0 && listed)
 			kase = &tl.items[t];
 	if (rc != 0 || !listed) {
@@ -2443,7 +2443,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.case_id = kase->id;
 	/* As the records tell it at the end of the range: the summary counts nothing dated
 	 * after it, and a detention that ended later was still running then. */
-	cw_timeline_summarise(person, tl.items, tl.n, r->to, &sum);
+	cw_timeline_summarise(person, tl.items, tl.n, r->held_to, &sum);
 	d.views = detainee_views(kase, person, NULL, sum.pretrial_since, tl.items, tl.n);
 	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_SEEN ||
 	    sum.pretrial_to_kind == CW_PRETRIAL_TO_SEEN_AFTER) {
@@ -2451,8 +2451,8 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 		const struct cw_record *seen =
 			sum.pretrial_to_kind == CW_PRETRIAL_TO_SEEN
 				? cw_timeline_last_visit(person, tl.items, tl.n, sum.pretrial_since,
-							 r->to)
-				: cw_timeline_visit_after(person, tl.items, tl.n, r->to);
+							 r->held_to)
+				: cw_timeline_visit_after(person, tl.items, tl.n, r->held_to);
 
 		if (seen)
 			d.views |= cw_report_view_bit(seen);
@@ -2473,7 +2473,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
 	if ((d.total != d.days || d.total_max != d.days_max) &&
-	    case_days(person, kase, &tl, r->to, &d) != 0) {
+	    case_days(person, kase, &tl, r->held_to, &d) != 0) {
 		cw_record_list_free(&tl);
 		return oom(err);
 	}
@@ -2491,7 +2491,7 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	const struct cw_defendant *entry = cw_timeline_group_defendant(kase, label);
 	int64_t count;
 
-	cw_timeline_summarise_group(kase, label, tl->items, tl->n, r->to, &sum, &count);
+	cw_timeline_summarise_group(kase, label, tl->items, tl->n, r->held_to, &sum, &count);
 	if (!sum.pretrial_ongoing)
 		return 0;
 	memset(&d, 0, sizeof d);
@@ -2543,7 +2543,7 @@ static int gather_groups(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 
 	if (r->filter.person[0])
 		return 0;
-	if ((rc = cw_reader_detention_group_cases(rd, r->to, &cases, &ncases, err)) != 0)
+	if ((rc = cw_reader_detention_group_cases(rd, r->held_to, &cases, &ncases, err)) != 0)
 		return rc;
 	for (size_t c = 0; c < ncases && rc == 0; c++) {
 		struct cw_record_list tl;
@@ -2679,7 +2679,8 @@ static int entry_known_by(const struct cw_report *r, const struct cw_record *kas
 {
 	if (!cw_date_is_known(known))
 		known = undated_entry_known(kase);
-	return !cw_date_is_known(known) || cw_date_compare(cw_date_first_day(known), r->to) <= 0;
+	return !cw_date_is_known(known) ||
+	       cw_date_compare(cw_date_first_day(known), r->held_to) <= 0;
 }
 
 /* Whether the detainees list has the group `label` of the case (held where a start counts
@@ -2706,7 +2707,7 @@ static uint32_t group_started(const struct cw_report *r, const struct cw_record_
 
 		if (ev->items[i].kind == CW_KIND_MILESTONE && cw_id_is_zero(&m->person) &&
 		    m->group && strcasecmp(m->group, label) == 0 && cw_date_is_known(m->date) &&
-		    (any_date || cw_date_compare(cw_date_first_day(m->date), r->to) <= 0) &&
+		    (any_date || cw_date_compare(cw_date_first_day(m->date), r->held_to) <= 0) &&
 		    cw_timeline_starts_detention(m) && cw_date_key(m->date) > last)
 			last = cw_date_key(m->date);
 	}
@@ -2720,7 +2721,7 @@ static uint32_t group_ended(const struct cw_report *r, const struct cw_record *k
 			    const struct cw_record_list *ev, const char *label, uint32_t start,
 			    const struct cw_record **by)
 {
-	uint32_t end = 0, to = cw_date_key(r->to);
+	uint32_t end = 0, to = cw_date_key(r->held_to);
 
 	for (size_t i = 0; i < ev->n; i++) {
 		const struct cw_record *rec = &ev->items[i];
@@ -2728,7 +2729,8 @@ static uint32_t group_ended(const struct cw_report *r, const struct cw_record *k
 		int ends;
 
 		if (!cw_date_is_known(date) || cw_date_key(date) < start ||
-		    cw_date_key(date) > to || cw_date_compare(cw_date_last_day(date), r->to) > 0)
+		    cw_date_key(date) > to ||
+		    cw_date_compare(cw_date_last_day(date), r->held_to) > 0)
 			continue;
 		ends = rec->kind == CW_KIND_MILESTONE
 			       ? cw_id_is_zero(&rec->u.milestone.person) &&
@@ -2856,7 +2858,7 @@ static int held_elsewhere(struct cw_reader *rd, struct cw_report *r, const struc
 	*held = 0;
 	if ((rc = detention_records(rd, r, person, &tl, err)) != 0)
 		return rc;
-	cw_timeline_summarise(person, tl.items, tl.n, r->to, &sum);
+	cw_timeline_summarise(person, tl.items, tl.n, r->held_to, &sum);
 	*held = sum.pretrial_ongoing;
 	cw_record_list_free(&tl);
 	return 0;
@@ -2877,7 +2879,7 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 
 	if (!m)
 		return 0;
-	if ((rc = cw_reader_detained_unstarted(rd, r->to, r->confidential.leave_out, &u, &n,
+	if ((rc = cw_reader_detained_unstarted(rd, r->held_to, r->confidential.leave_out, &u, &n,
 					       err)) != 0)
 		return rc;
 	for (size_t i = 0; i < n && rc == 0; i++) {
@@ -2987,7 +2989,7 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
 	/* Free text finds a case as the report shows it (not by a confidential name) when
 	 * confidential material is left out. */
-	if ((rc = cw_reader_detention_candidates(rd, r->to, r->confidential.leave_out, &cand,
+	if ((rc = cw_reader_detention_candidates(rd, r->held_to, r->confidential.leave_out, &cand,
 						 &ncand, err)) == 0 &&
 	    (rc = r->shown ? cw_reader_matcher_as_shown(rd, &f, f.kinds, &m, err)
 			   : cw_reader_matcher(rd, &f, f.kinds, &m, err)) == 0)
@@ -3183,7 +3185,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 {
 	struct period cur, prev;
 	struct events events;
-	struct cw_date none = {0, 0, 0};
+	struct cw_date none = {0, 0, 0}, today;
 	long days;
 	size_t undated_tallies = 0;
 	int rc, wy, ww, wy2, ww2;
@@ -3199,6 +3201,12 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	out->filter.until = none;
 	out->from = from;
 	out->to = to;
+	/* A period that holds today is the period so far for those held: the days after today
+	 * are not lived yet. One wholly after today is counted to its end, as asked. */
+	out->held_to = to;
+	if (cw_date_is_known(today = cw_date_today()) && cw_date_compare(today, from) >= 0 &&
+	    cw_date_compare(today, to) < 0)
+		out->held_to = today;
 	days = cw_date_to_days(to) - cw_date_to_days(from) + 1;
 	out->prev_to = cw_date_from_days(cw_date_to_days(from) - 1);
 	out->prev_from = cw_date_from_days(cw_date_to_days(from) - days);

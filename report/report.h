@@ -9,7 +9,8 @@
  * nothing: the front ends turn a struct cw_report into Markdown, HTML, CSV or JSON.
  *
  * Dates are calendar days as the monitors wrote them (Cambodia, UTC+7); "today" is the caller's
- * business. A range is inclusive and day-precise. */
+ * business, but for one thing: a range that holds today (cw_date_today) and runs past it
+ * counts pretrial detention to today (held_to). A range is inclusive and day-precise. */
 #ifndef CW_REPORT_H
 #define CW_REPORT_H
 
@@ -207,7 +208,10 @@ struct cw_report_fair_differ {
 #define CW_REPORT_OUTCOMES_MAX 16
 
 struct cw_report {
-	struct cw_date from, to;           /* the range, inclusive */
+	struct cw_date from, to; /* the range, inclusive */
+	/* The day pretrial detention is counted to: the range's end, or today when the range
+	 * holds today and runs past it (days not yet lived are no days in detention). */
+	struct cw_date held_to;
 	struct cw_date prev_from, prev_to; /* the range before, same length or months */
 	struct cw_date next_from, next_to; /* the upcoming window */
 	int week_year, week;               /* the ISO week when the range is one, else 0 */

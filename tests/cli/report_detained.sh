@@ -248,4 +248,22 @@ for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
 done
 ok cw report --week 2024-W18 --format json --include-confidential
 json "len(d['held_no_arrest_logged']) == 10 and d['held_no_arrest_logged_people']['held_again'] == 12 and d['confidential']['records_included'] == 10"
+# ---- a period that runs past today counts detention to today, and says so (found by a trial:
+# a monthly report made mid-month gave days not yet lived, "for 28 days" on 10 May)
+DB="$WORK/midmonth"
+ok cw init
+ok cw person add --name "Lim Sopheap"
+ok cw case add --title "Land" --stage investigation --defendant "Lim Sopheap" --custody detained \
+	--view own
+ok cw log milestone --person "Lim Sopheap" --case Land --type arrest --date 2024-05-03 --view own
+ok cw report --from 2024-05 --to 2024-05
+has "Lim Sopheap, for 7 days"
+has "The period ends after today (2024-05-10): pretrial detention is counted to today"
+has "not released by 2024-05-10, counted to that day"
+ok cw report --from 2024-05 --to 2024-05 --format json
+json "d['pretrial_counted_to'] == '2024-05-10' and [(x['days'], x['counted_to']) for x in d['pretrial_detention']] == [(7, '2024-05-10')]"
+# a period over by today: to its end, nothing said
+ok cw report --from 2024-05-01 --to 2024-05-08
+has "Lim Sopheap, for 5 days"
+lacks "ends after today"
 echo "report_detained: $checks checks passed"

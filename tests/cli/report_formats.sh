@@ -103,7 +103,7 @@ json "[(v['person']['name'], v['in_absentia']) for v in d['verdicts']] == [('Cha
 json "[h['notes'] for h in d['hearings'] if h['case']['title'].startswith('Chhorn')] == ['Tried and sentenced in absentia.']"
 json "all(v['notes'] == 'Tried and sentenced in absentia.' for v in d['verdicts'] if v['person']['name'] == 'Chhorn Phalla')"
 json "any('2 verdicts and rulings were recorded (account: UN): 2 convicted; the table has 4 rows, one per charge a ruling names.' in s for s in d['summary'])"
-json "list(d) == ['report', 'format_version', 'period', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'hearings_set', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'releases', 'case_events', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'pretrial_detention_people', 'taken_into_pretrial_detention', 'held_no_arrest_logged', 'held_no_arrest_logged_people', 'partial_dates', 'tallies', 'undated_records', 'comparison']"
+json "list(d) == ['report', 'format_version', 'period', 'pretrial_counted_to', 'week', 'previous_period', 'upcoming_period', 'filter', 'timezone', 'empty', 'header', 'summary', 'confidential', 'hearings', 'hearings_set', 'fair_trial_indicators', 'arrests_and_charges', 'verdicts', 'releases', 'case_events', 'visits', 'demonstrations', 'incidents', 'upcoming_hearings', 'pretrial_detention', 'pretrial_detention_people', 'taken_into_pretrial_detention', 'held_no_arrest_logged', 'held_no_arrest_logged_people', 'partial_dates', 'tallies', 'undated_records', 'comparison']"
 
 # HTML: well formed (every element closed in order), self-contained, the names in the text
 "$PY" - "$WORK/week.html" <<'PY' || fail "HTML check"
