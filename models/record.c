@@ -720,10 +720,24 @@ static int says(const char *text, const char *words)
 	return n == len && !strncasecmp(text, words, len);
 }
 
+/* Whether text begins with the words, in any letter case, ending there or before a mark that
+ * is no letter or digit of ASCII: "own observation (Dara)", "Own observation by Dara and
+ * Vuthy", "own observation, 3 monitors" (monitors write their names beside it), not "own
+ * observations of the NGO". */
+static int begins_with_words(const char *text, const char *words)
+{
+	size_t len = strlen(words);
+
+	while (*text == ' ' || *text == '\t')
+		text++;
+	return !strncasecmp(text, words, len) &&
+	       (!text[len] || !(isalnum((unsigned char)text[len]) || text[len] == '_'));
+}
+
 int cw_source_says_own(const char *source, int in_language)
 {
-	return source && (says(source, "own observation") ||
-			  (in_language && says(source, _("own observation"))));
+	return source && (begins_with_words(source, "own observation") ||
+			  (in_language && begins_with_words(source, _("own observation"))));
 }
 
 int cw_record_source_in_data_words(struct cw_record *rec)
@@ -743,9 +757,7 @@ int cw_record_source_in_data_words(struct cw_record *rec)
 
 int cw_record_view_from_source(struct cw_record *rec, int in_language)
 {
-	if (rec->view != CW_VIEW_UNKNOWN || !rec->source ||
-	    !(says(rec->source, "own observation") ||
-	      (in_language && says(rec->source, _("own observation")))))
+	if (rec->view != CW_VIEW_UNKNOWN || !cw_source_says_own(rec->source, in_language))
 		return 0;
 	rec->view = CW_VIEW_OWN;
 	return 1;

@@ -484,13 +484,15 @@ const char *cw_view_short(unsigned view);
 /* A fresh record of `kind`: zero, with "not given" integers set to -1. */
 void cw_record_init(struct cw_record *rec, enum cw_kind kind);
 /* A record being added whose source is "own observation" (the words the source field asks
- * for, in English, or also in the language in use when in_language) and whose account is not
+ * for, in English, or also in the language in use when in_language; alone or followed by
+ * more, "own observation (Dara)", as cw_source_says_own reads it) and whose account is not
  * given is the team's own account: sets view to own and returns 1; otherwise changes nothing
  * and returns 0. Every figure says whose account it is, so the words must not leave it "?".
  * The caller applies it to new records only, and not when an account was given as "unknown". */
 int cw_record_view_from_source(struct cw_record *rec, int in_language);
 /* Whether a source is "own observation" (and, with in_language, its translation in the user's
- * language). */
+ * language), alone or followed by more after a mark that is no letter or digit: monitors
+ * write their names beside it ("own observation (Dara)", "own observation by Dara"). */
 int cw_source_says_own(const char *source, int in_language);
 /* A source of "own observation" in the user's language (as a form fills it in, or typed so) is
  * kept in the data's own words, which a report in any language reads as the team's: a Khmer

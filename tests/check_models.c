@@ -2942,6 +2942,53 @@ static void count_drop(void *ctx, void *entry)
 	((struct counting *)ctx)->dropped++;
 }
 
+/* "own observation" makes a record the team's own account, alone or with the monitors' names
+ * beside it (a trial wrote "Own observation (Dara)" and read "account: not recorded" in the
+ * report); a longer word or another phrase does not. */
+START_TEST(source_own_observation_with_names)
+{
+	static const char *const own[] = {"own observation",
+					  "  Own Observation  ",
+					  "Own observation (Dara)",
+					  "own observation by Dara and Vuthy",
+					  "OWN OBSERVATION, 3 monitors",
+					  "own observation: courtroom 2",
+					  "own observation—Dara"};
+	static const char *const not_own[] = {"own observations of the NGO",
+					      "own observation2",
+					      "our own observation",
+					      "observation",
+					      "own",
+					      ""};
+	struct cw_record rec;
+
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+		ck_assert_msg(cw_source_says_own(own[i], 0), "%s", own[i]);
+		cw_record_init(&rec, CW_KIND_HEARING);
+		rec.source = strdup(own[i]);
+		ck_assert_int_eq(cw_record_view_from_source(&rec, 0), 1);
+		ck_assert_int_eq(rec.view, CW_VIEW_OWN);
+		cw_record_free(&rec);
+	}
+	for (size_t i = 0; i < sizeof not_own / sizeof not_own[0]; i++) {
+		ck_assert_msg(!cw_source_says_own(not_own[i], 0), "%s", not_own[i]);
+		cw_record_init(&rec, CW_KIND_HEARING);
+		rec.source = strdup(not_own[i]);
+		ck_assert_int_eq(cw_record_view_from_source(&rec, 0), 0);
+		ck_assert_int_eq(rec.view, CW_VIEW_UNKNOWN);
+		cw_record_free(&rec);
+	}
+	ck_assert(!cw_source_says_own(NULL, 1));
+	/* An account given is kept. */
+	cw_record_init(&rec, CW_KIND_HEARING);
+	rec.source = strdup("own observation (Dara)");
+	rec.view = CW_VIEW_UN;
+	ck_assert_int_eq(cw_record_view_from_source(&rec, 0), 0);
+	ck_assert_int_eq(rec.view, CW_VIEW_UN);
+	cw_record_free(&rec);
+}
+END_TEST
+
 START_TEST(pipe_hands_every_entry_on_in_order)
 {
 	/* 1,000 entries in batches of 64 (the last one short); then none at all. */
@@ -3119,6 +3166,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, enum_words_accept_spellings);
 	tcase_add_test(tc, codec_tags_are_unique);
 	tcase_add_test(tc, enum_values_have_labels);
+	tcase_add_test(tc, source_own_observation_with_names);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("filters");
 	tcase_add_test(tc, filter_line_parses_words_and_text);

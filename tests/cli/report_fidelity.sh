@@ -1093,4 +1093,18 @@ for m in "--type arrest --date 2015-01-01" "--type bail --outcome granted --date
 done
 ok cw report --from 2015-06-29 --to 2015-07-05 --person "Two At Once" --format json
 json "all(p['days_in_all_at_least'] >= p['days'] for p in d['pretrial_detention'])"
+# ---- "own observation" with the monitor's name beside it is the team's own account (a trial
+# wrote "Own observation (Dara)" and read "Documents report 1 hearing ... account: not
+# recorded")
+DB="$WORK/own_named"
+ok cw init
+ok cw person add --name "Kang Saran"
+ok cw case add --title "Kang Saran case" --defendant "Kang Saran" --charge "437 bis" \
+	--source "own observation"
+ok cw log hearing --case "Kang Saran" --date 2023-09-20 --outcome adjourned \
+	--monitors-admitted yes --source "Own observation (Dara)"
+ok cw report --from 2023-09-18 --to 2023-09-24
+has "The team monitored 1 hearing: 1 adjourned."
+ok cw list records --kind hearing --json
+json "[r['view'] for r in d] == ['own']"
 done_ok
