@@ -658,10 +658,21 @@ static json_t *detainees(const struct cw_report *r)
 			      /* the source of the case, whose custody says they are held */
 			      "source", k ? jstr(k->source) : json_null());
 		/* Every stretch, an earlier one before a release on bail included. */
-		if (o && (json_object_set_new(o, "days_in_all_at_least",
-					      cw_export_days_json(all.at_least)) != 0 ||
-			  json_object_set_new(o, "days_in_all_at_most",
-					      cw_export_days_json(all.at_most)) != 0)) {
+		if (o &&
+		    (json_object_set_new(o, "days_in_all_at_least",
+					 cw_export_days_json(all.at_least)) != 0 ||
+		     json_object_set_new(o, "days_in_all_at_most",
+					 cw_export_days_json(all.at_most)) != 0 ||
+		     /* a group some of which were taken later ("3 more"): by when, and how
+		      * many (null: not given); the days are the first ones' */
+		     json_object_set_new(
+			     o, "taken_later",
+			     d->group[0] && cw_date_is_known(d->joined)
+				     ? json_pack("{s:o,s:o}", "by", jdate(d->joined), "count",
+						 d->joined_count > 0
+							 ? json_integer((json_int_t)d->joined_count)
+							 : json_null())
+				     : json_null()) != 0)) {
 			json_decref(o);
 			o = NULL;
 		}

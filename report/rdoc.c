@@ -1091,6 +1091,22 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 		if (cw_report_detainee_standing(b->r, d) == CW_LAST_REPORTED)
 			sb_add(&sb, "%s", _("; no later account recorded"));
 	}
+	/* Some of a group taken after the first: the row's days are the first ones'. */
+	if (d->group[0] && cw_date_is_known(d->joined)) {
+		char joined[CW_DATE_TEXT_MAX];
+
+		cw_date_format(d->joined, joined);
+		if (sb.n)
+			sb_add(&sb, "; ");
+		if (d->joined_count > 0)
+			sb_add(&sb,
+			       P_("%lld of them taken later, by %s: held fewer days",
+				  "%lld of them taken later, by %s: held fewer days",
+				  (unsigned long)d->joined_count),
+			       (long long)d->joined_count, joined);
+		else
+			sb_add(&sb, _("more of them taken later, by %s: held fewer days"), joined);
+	}
 	/* An earlier stretch (held, bailed, arrested again): the row's days are this stretch's;
 	 * the days in all are what the legal maximum is read against. */
 	if (d->total >= 0 && d->days >= 0 &&
@@ -2092,10 +2108,34 @@ static void verdict_results(struct sb *sb, const struct cw_report *r)
 static void detainee_name(const struct cw_report *r, const struct cw_report_detainee *d, char *out,
 			  size_t size)
 {
-	if (d->group[0])
+	if (d->group[0]) {
+		size_t n;
+
 		cw_group_text(d->group, d->count, out, size);
-	else
+		/* Their days are the first ones': a sentence's "for 5 days" must not read as
+		 * every one's. Said inside the group's parenthesis, "(8 unnamed; 3 of them
+		 * taken later, by 2024-05-02)", when it ends with one. */
+		if (cw_date_is_known(d->joined) && (n = strlen(out)) + 1 < size) {
+			char joined[CW_DATE_TEXT_MAX], more[160];
+			int inside = n && out[n - 1] == ')';
+
+			cw_date_format(d->joined, joined);
+			if (d->joined_count > 0)
+				snprintf(more, sizeof more,
+					 P_("%lld of them taken later, by %s",
+					    "%lld of them taken later, by %s",
+					    (unsigned long)d->joined_count),
+					 (long long)d->joined_count, joined);
+			else
+				snprintf(more, sizeof more, _("more of them taken later, by %s"),
+					 joined);
+			if (inside)
+				n--;
+			snprintf(out + n, size - n, inside ? "; %s)" : ", %s", more);
+		}
+	} else {
 		cw_person_text(r, &d->person, out, size);
+	}
 }
 
 /* A detainee's days as the dates allow: "196 days", "188 to 218 days", "at least 305 days". */

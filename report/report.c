@@ -262,6 +262,16 @@ static int same_taken(const struct cw_record *a, const struct cw_record *b)
 	return same_detained(&a->u.milestone, &b->u.milestone) || cw_timeline_same_event(a, b);
 }
 
+/* Whether two arrests take the same people, as same_taken reads it; but "3 more arrested" of
+ * a group takes people beside those of its earlier arrests (and the arrests' count adds them),
+ * the same only as another account of one event. */
+static int same_arrested(const struct cw_record *a, const struct cw_record *b)
+{
+	if (a->u.milestone.more || b->u.milestone.more)
+		return cw_timeline_same_event(a, b);
+	return same_taken(a, b);
+}
+
 enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
 						      const struct cw_report_detainee *d)
 {
@@ -392,7 +402,7 @@ size_t cw_report_arrests_unlisted(const struct cw_report *r, int *partial)
 		if (m->type != CW_MS_ARREST || listed_detainee(r, m))
 			continue;
 		for (j = 0; j < i && !(r->arrests.items[j].u.milestone.type == CW_MS_ARREST &&
-				       same_taken(&r->arrests.items[j], &r->arrests.items[i]));
+				       same_arrested(&r->arrests.items[j], &r->arrests.items[i]));
 		     j++)
 			;
 		if (j < i)
@@ -2481,6 +2491,31 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	return add_detainee(r, &d, always) ? oom(err) : 0;
 }
 
+/* detainee.joined (report.h): the group's starts that add people ("N more") dated after the
+ * stretch's first day and wholly up to the day counted to. */
+static void group_joined(const struct cw_report *r, const struct cw_record *kase,
+			 const struct cw_record_list *tl, const char *label,
+			 struct cw_report_detainee *d)
+{
+	d->joined = (struct cw_date){0, 0, 0};
+	d->joined_count = 0;
+	for (size_t i = 0; i < tl->n; i++) {
+		const struct cw_milestone *m = &tl->items[i].u.milestone;
+
+		if (tl->items[i].kind != CW_KIND_MILESTONE || !m->more || !m->group ||
+		    !cw_id_is_zero(&m->person) || !cw_id_equal(&m->case_id, &kase->id) ||
+		    strcasecmp(m->group, label) != 0 || !cw_timeline_starts_detention(m) ||
+		    !cw_date_is_known(m->date) ||
+		    cw_date_compare(cw_date_first_day(m->date), cw_date_last_day(d->since)) <= 0 ||
+		    cw_date_compare(cw_date_last_day(m->date), r->held_to) > 0)
+			continue;
+		if (!cw_date_is_known(d->joined) || cw_date_compare(m->date, d->joined) > 0)
+			d->joined = m->date;
+		d->joined_count =
+			d->joined_count < 0 || m->count <= 0 ? -1 : d->joined_count + m->count;
+	}
+}
+
 /* Adds the group `label` of the case as held at the end of the range when the case's records
  * (tl, the case among them) find it so; `shown` is the label as the case gives it. */
 static int consider_group(struct cw_report *r, const struct cw_record *kase,
@@ -2507,6 +2542,7 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
 	d.views = detainee_views(kase, NULL, label, sum.pretrial_since, tl->items, tl->n);
+	group_joined(r, kase, tl, label, &d);
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;
 	r->detainees = grown;

@@ -117,6 +117,11 @@ struct cw_report_detainee {
 	/* A row of unstarted whose case's entry gives no date: the day the case was first
 	 * recorded here, which the entry is known by (nobody here knew of it before). */
 	struct cw_date recorded;
+	/* A group some of which were taken after `since` ("3 more arrested"), up to the day
+	 * counted to: the latest such day and how many it and the others took (-1: a number not
+	 * given). They were held fewer days than `days`, which are the first ones'. */
+	struct cw_date joined;
+	int64_t joined_count;
 };
 
 /* The arrests of the demonstration event counted by demos->items[i] (counted as in

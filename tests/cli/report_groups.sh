@@ -321,4 +321,21 @@ ok cw log milestone --case "Bail on verdict day" --group activists --type bail -
 	--date 2023-06-10 --view own
 ok cw report --from 2023-12-01 --to 2023-12-07 --case "Bail on verdict day" --format json
 json "d['pretrial_detention'] == []"
+# "3 more arrested" takes people beside the 5 arrested before: with the case not saying the
+# group is detained, all 8 are arrested and none listed as held (a trial read "5 people
+# arrested are not listed", the 3 more taken for the same 5)
+ok cw case add --title "Strike" --unnamed "8 union activists" --view own
+ok cw log milestone --case Strike --group "union activists" --count 5 --type arrest \
+	--date 2024-02-27 --view own
+ok cw log milestone --case Strike --group "union activists" --count 3 --more yes --type arrest \
+	--date 2024-02-29 --view own
+ok cw report --from 2024-02-26 --to 2024-03-03 --case Strike
+has "8 new arrests (account: own observation); 8 people arrested are not listed below as held"
+# held: the row's days are the first five's, and every sentence says the three came later
+ok cw edit Strike --unnamed "union activists" --custody detained
+ok cw report --from 2024-02-26 --to 2024-03-03 --case Strike
+has "union activists (8 unnamed; 3 of them taken later, by 2024-02-29), for 5 days"
+has "| 5 | 3 of them taken later, by 2024-02-29: held fewer days |"
+ok cw report --from 2024-02-26 --to 2024-03-03 --case Strike --format json
+json "[(p['days'], p['taken_later']) for p in d['pretrial_detention']] == [(5, {'by': '2024-02-29', 'count': 3})]"
 echo "report_groups: $checks checks passed"
