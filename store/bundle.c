@@ -13,6 +13,7 @@
 #include "models/codec.h"
 #include "models/confidential.h"
 #include "models/i18n.h"
+#include "models/idmap.h"
 #include "models/json.h"
 #include "models/pipe.h"
 #include "models/text.h"
@@ -1053,9 +1054,11 @@ struct export_ctx {
 	size_t nsent, capsent;
 	uint32_t part; /* the next part of the content being written */
 	const struct cw_attachment *cur;
-	/* A plain bundle's records left out as confidential: those of the ranks already written
-	 * (sorted), and those of the rank being written. */
-	struct cw_idset withheld, adding;
+	/* A plain bundle: the records it leaves out (plain_withheld), the hashes of the audit
+	 * entries that lost the entry after them, and (by sequence) the entries left out because
+	 * no signature in the bundle would vouch for them any more (plain_unvouched). */
+	struct cw_idmap withheld, cut, unvouched;
+	size_t grew; /* what a pass over the log added to cut and unvouched */
 };
 
 /* Whether an audit entry is in the bundle's scope. */
@@ -1067,10 +1070,10 @@ static int take(const struct export_ctx *x, const struct cw_audit_entry *e)
 }
 
 /* Calls fn on each entry of the audit log as txn sees it, oldest first. */
-static int audit_walk(struct cw_store *st, MDB_txn *txn,
-		      int (*fn)(struct export_ctx *x, const struct cw_audit_entry *e,
-				struct cw_error *err),
-		      struct export_ctx *x, struct cw_error *err)
+static int audit_walk_dir(struct cw_store *st, MDB_txn *txn, int backward,
+			  int (*fn)(struct export_ctx *x, const struct cw_audit_entry *e,
+				    struct cw_error *err),
+			  struct export_ctx *x, struct cw_error *err)
 {
 	struct cw_buf buf = {0};
 	MDB_cursor *cur;
@@ -1079,7 +1082,8 @@ static int audit_walk(struct cw_store *st, MDB_txn *txn,
 
 	if ((rc = mdb_cursor_open(txn, st->dbi[DB_AUDIT], &cur)) != 0)
 		return cw_store_lmdb_error(NULL, rc, "reading the audit log", err);
-	for (op = MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+	for (op = backward ? MDB_LAST : MDB_FIRST; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
+	     op = backward ? MDB_PREV : MDB_NEXT) {
 		struct cw_audit_entry e;
 
 		if (k.mv_size != 8)
@@ -1100,6 +1104,14 @@ static int audit_walk(struct cw_store *st, MDB_txn *txn,
 	return cw_store_lmdb_error(NULL, rc, "reading the audit log", err);
 }
 
+static int audit_walk(struct cw_store *st, MDB_txn *txn,
+		      int (*fn)(struct export_ctx *x, const struct cw_audit_entry *e,
+				struct cw_error *err),
+		      struct export_ctx *x, struct cw_error *err)
+{
+	return audit_walk_dir(st, txn, 0, fn, x, err);
+}
+
 /* The first walk: how far the log goes, and (unless everything goes) the records it names. */
 static int gather_audit(struct export_ctx *x, const struct cw_audit_entry *e, struct cw_error *err)
 {
@@ -1110,11 +1122,40 @@ static int gather_audit(struct export_ctx *x, const struct cw_audit_entry *e, st
 	return 0;
 }
 
+/* An audit entry's sequence number as a key of an idmap (never zero: the log starts at 1). */
+static struct cw_id seq_key(uint64_t seq)
+{
+	struct cw_id id = {0};
+
+	put_be64(id.b, seq);
+	return id;
+}
+
+/* A hash of the chain as a key of an idmap: its first 16 bytes, as the import's cover. */
+static struct cw_id hash_key(const uint8_t hash[CW_AUDIT_HASH_BYTES])
+{
+	struct cw_id id;
+
+	memcpy(id.b, hash, ID_LEN);
+	return id;
+}
+
+/* Whether a plain bundle leaves out an audit entry: one of a record it leaves out, or one no
+ * signature in it would vouch for any more. */
+static int plain_drops(const struct export_ctx *x, const struct cw_audit_entry *e)
+{
+	struct cw_id seq = seq_key(e->seq);
+
+	return x->opt->plain && x->withheld.n &&
+	       (cw_idmap_get(&x->withheld, &e->record, NULL) ||
+		cw_idmap_get(&x->unvouched, &seq, NULL));
+}
+
 static int emit_audit(struct export_ctx *x, const struct cw_audit_entry *e, struct cw_error *err)
 {
 	int rc;
 
-	if (!take(x, e))
+	if (!take(x, e) || plain_drops(x, e))
 		return 0;
 	if ((rc = emit(x->w, audit_json(e), &x->lines, err)) == 0)
 		x->stats->audit++;
@@ -1123,42 +1164,155 @@ static int emit_audit(struct export_ctx *x, const struct cw_audit_entry *e, stru
 
 /* ---- confidential records: never in a plain bundle ----------------------------------------- */
 
-/* Whether a plain bundle leaves a record out: a version of it is confidential or has
- * confidential fields (a version travels whole or not at all: one with fields blanked would
- * carry the real one's version vector and could replace it wherever it is imported), or it
- * names a record left out (the bundle would not import without it). Deletions carry no
- * content. What a record names ranks before it, so x->withheld already holds those. */
-static int plain_leaves_out(struct export_ctx *x, const struct cw_item_list *heads, int *leave)
+/* Whether a version names a record of `set`: what its schema's id fields name (what the
+ * import needs), the record it comes after, the accounts it links to, and the person a
+ * merge's tombstone points to. Each of these would carry the id of a record left out. */
+static int names_one_of(const struct cw_record *rec, const struct cw_idmap *set, int *named)
 {
-	*leave = 0;
-	for (size_t h = 0; h < heads->n && !*leave; h++) {
-		struct cw_id *refs = NULL;
-		size_t n = 0;
+	struct cw_id *refs = NULL;
+	size_t n = 0;
 
-		if (heads->v[h].deleted)
-			continue;
-		if (cw_record_has_confidential(&heads->v[h].rec)) {
-			*leave = 1;
-			break;
-		}
-		if (cw_store_record_refs(&heads->v[h].rec, &refs, &n) != 0)
-			return CW_ENOMEM;
-		for (size_t r = 0; r < n && !*leave; r++)
-			*leave = x->withheld.n && cw_idset_has(&x->withheld, &refs[r]);
-		free(refs);
-	}
+	*named = cw_idmap_get(set, &rec->after, NULL) || cw_idmap_get(set, &rec->merged_into, NULL);
+	for (size_t i = 0; i < rec->links.n && !*named; i++)
+		*named = cw_idmap_get(set, &((const struct cw_link *)rec->links.items)[i].record,
+				      NULL);
+	if (*named)
+		return 0;
+	if (cw_store_record_refs(rec, &refs, &n) != 0)
+		return CW_ENOMEM;
+	for (size_t r = 0; r < n && !*named; r++)
+		*named = cw_idmap_get(set, &refs[r], NULL);
+	free(refs);
 	return 0;
 }
 
-/* Between ranks: what the last rank left out joins what later ranks look names up in. */
-static int promote_withheld(struct export_ctx *x, struct cw_error *err)
+/* Whether a version names any record in the ways names_one_of looks at. */
+static int names_any(const struct cw_record *rec, int *names)
 {
-	for (size_t i = 0; i < x->adding.n; i++)
-		if (cw_idset_add(&x->withheld, &x->adding.v[i]) != 0)
-			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	x->adding.n = 0;
-	cw_idset_sort_unique(&x->withheld);
+	struct cw_id *refs = NULL;
+	size_t n = 0;
+
+	*names = rec->links.n || !cw_id_is_zero(&rec->after) || !cw_id_is_zero(&rec->merged_into);
+	if (*names)
+		return 0;
+	if (cw_store_record_refs(rec, &refs, &n) != 0)
+		return CW_ENOMEM;
+	*names = n > 0;
+	free(refs);
 	return 0;
+}
+
+/* The records a plain bundle leaves out, into x->withheld, before anything is written (the
+ * audit entries, which go first, are left out with them): every record of which a version is
+ * confidential or has confidential fields (a version travels whole or not at all: one with
+ * fields blanked would carry the real one's version vector and could replace it wherever it
+ * is imported), and every record that names one left out (its id would travel with it), to
+ * a fixed point: a hearing after one left out goes, then the hearing after that. Over every
+ * record of the database, not only those the scope chose: a link from a record chosen to one
+ * it did not choose still names it. A deletion carries no content and is not known to have
+ * been confidential; a merge's tombstone names the person merged into. The first pass reads
+ * every record and notes (a byte each) which name another; the next ones read only those. */
+static int plain_withheld(struct cw_store *st, MDB_txn *txn, struct export_ctx *x,
+			  struct cw_error *err)
+{
+	struct cw_idset all = {0};
+	uint8_t *names = NULL;
+	int rc = 0, changed = 1;
+
+	if ((rc = cw_idset_add_table(st, txn, DB_RECORDS, &all, err)) != 0 ||
+	    (st->sync_ready && ((rc = cw_idset_add_table(st, txn, DB_TOMBSTONES, &all, err)) != 0 ||
+				(rc = cw_idset_add_table(st, txn, DB_CONFLICTS, &all, err)) != 0)))
+		goto out;
+	cw_idset_sort_unique(&all);
+	if (all.n && !(names = calloc(all.n, 1))) {
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		goto out;
+	}
+	for (int pass = 0; changed && rc == 0; pass++) {
+		changed = 0;
+		for (size_t i = 0; i < all.n && rc == 0; i++) {
+			struct cw_item_list heads;
+			int shown, leave = 0;
+
+			if (pass && !names[i])
+				continue;
+			if ((rc = cw_sync_load_heads(st, txn, &all.v[i], &heads, &shown, err)) != 0)
+				break;
+			for (size_t h = 0; h < heads.n && !leave && rc == 0; h++) {
+				const struct cw_record *rec = &heads.v[h].rec;
+				int any = 0;
+
+				if (!heads.v[h].deleted && cw_record_has_confidential(rec))
+					leave = 1;
+				else if (x->withheld.n)
+					rc = names_one_of(rec, &x->withheld, &leave);
+				if (rc == 0 && !pass && !leave && (rc = names_any(rec, &any)) == 0)
+					names[i] |= (uint8_t)any;
+			}
+			cw_item_list_free(&heads);
+			if (rc != 0) {
+				rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+				break;
+			}
+			if (leave) {
+				names[i] = 0;
+				changed = 1;
+				if (cw_idmap_put(&x->withheld, &all.v[i], 0, NULL) < 0)
+					rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			}
+		}
+	}
+out:
+	free(names);
+	free(all.v);
+	return rc;
+}
+
+/* A pass of plain_unvouched over the log, newest first. The import takes an unsigned entry of
+ * a database it knows only when a signed entry of that database after it in the same bundle
+ * follows it link by link (tests/check_sync.c, forged_audit_entries_are_refused); an entry
+ * left out breaks the link. So the entry before one left out is left out too, unless it is
+ * signed (it vouches for itself), and so on back to the signed entry that ends the change
+ * before: the entries of a change made with a record left out, before its entry, go with it. */
+static int unvouch_audit(struct export_ctx *x, const struct cw_audit_entry *e, struct cw_error *err)
+{
+	uint8_t hash[CW_AUDIT_HASH_BYTES];
+	struct cw_id seq = seq_key(e->seq), h, prev = hash_key(e->prev);
+	int rc;
+
+	if (!take(x, e) || !e->chained)
+		return 0;
+	if (!plain_drops(x, e)) {
+		cw_audit_hash(e, hash);
+		h = hash_key(hash);
+		if (e->is_signed || !cw_idmap_get(&x->cut, &h, NULL))
+			return 0;
+		if ((rc = cw_idmap_put(&x->unvouched, &seq, 0, NULL)) < 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		x->grew += (size_t)rc;
+	}
+	/* Left out: the entry before it loses what vouched for it. */
+	if ((rc = cw_idmap_put(&x->cut, &prev, 0, NULL)) < 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	x->grew += (size_t)rc;
+	return 0;
+}
+
+/* The audit entries a plain bundle leaves out besides those of the records it leaves out,
+ * into x->unvouched. A log is written in order, so one pass finds them; entries of another
+ * database that came in bundles out of order need another, until a pass finds nothing. */
+static int plain_unvouched(struct cw_store *st, MDB_txn *txn, struct export_ctx *x,
+			   struct cw_error *err)
+{
+	int rc = 0;
+
+	if (!x->withheld.n)
+		return 0;
+	do {
+		x->grew = 0;
+		rc = audit_walk_dir(st, txn, 1, unvouch_audit, x, err);
+	} while (rc == 0 && x->grew);
+	return rc;
 }
 
 /* The heads of one record whose kind ranks `rank` (a record's heads share its kind). */
@@ -1167,17 +1321,10 @@ static int emit_heads(struct export_ctx *x, const struct cw_item_list *heads, in
 {
 	int rc = 0;
 
-	if (x->opt->plain && heads->n && kind_rank(heads->v[0].rec.kind) == rank) {
-		int leave;
-
-		if (plain_leaves_out(x, heads, &leave) != 0)
-			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-		if (leave) {
-			x->stats->withheld++;
-			return cw_idset_add(&x->adding, &heads->v[0].rec.id) != 0
-				       ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
-				       : 0;
-		}
+	if (x->opt->plain && heads->n && kind_rank(heads->v[0].rec.kind) == rank &&
+	    cw_idmap_get(&x->withheld, &heads->v[0].rec.id, NULL)) {
+		x->stats->withheld++;
+		return 0;
 	}
 
 	for (size_t h = 0; h < heads->n && rc == 0; h++) {
@@ -1245,8 +1392,6 @@ static int emit_versions(struct cw_store *st, MDB_txn *txn, struct export_ctx *x
 		cw_item_list_free(&heads);
 	}
 	for (int rank = 1; rank < RANK_NONE && rc == 0; rank++) {
-		if ((rc = promote_withheld(x, err)) != 0)
-			break;
 		for (size_t i = 0; i < ids->n + extra.n && rc == 0; i++) {
 			struct cw_item_list heads;
 			int shown;
@@ -1359,7 +1504,7 @@ static int emit_attachment(void *vctx, const struct cw_attachment *a, struct cw_
 		return 0;
 	/* A record a plain bundle left out takes its attachments with it: a photo of a
 	 * witness's statement is as confidential as the statement. */
-	if (x->opt->plain && x->withheld.n && cw_idset_has(&x->withheld, &a->record))
+	if (x->opt->plain && cw_idmap_get(&x->withheld, &a->record, NULL))
 		return 0;
 	if (!(o = cw_attach_json(a, 0)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -1416,6 +1561,10 @@ static int write_payload(struct cw_store *st, MDB_txn *txn, struct export_ctx *x
 	       (rc = cw_idset_add_table(st, txn, DB_CONFLICTS, x->ids, err)) != 0))))
 		return rc;
 	cw_idset_sort_unique(x->ids);
+	/* A plain bundle: what it leaves out, before its first line. */
+	if (x->opt->plain && ((rc = plain_withheld(st, txn, x, err)) != 0 ||
+			      (rc = plain_unvouched(st, txn, x, err)) != 0))
+		return rc;
 	/* The header, the audit entries, the versions people first, then the end line. */
 	randombytes_buf(stats->bundle.b, ID_LEN);
 	cw_store_database_id(st, &stats->database);
@@ -1432,7 +1581,7 @@ static int write_payload(struct cw_store *st, MDB_txn *txn, struct export_ctx *x
 				 "confidential", x->opt->plain ? "left out" : "included"),
 		       &x->lines, err)) != 0 ||
 	    (rc = audit_walk(st, txn, emit_audit, x, err)) != 0 ||
-	    (rc = emit_versions(st, txn, x, err)) != 0 || (rc = promote_withheld(x, err)) != 0)
+	    (rc = emit_versions(st, txn, x, err)) != 0)
 		return rc;
 	rc = cw_attach_walk(st, txn, emit_attachment, x, err);
 	free(x->sent);
@@ -1485,13 +1634,8 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 		goto out;
 	mdb_txn_abort(txn);
 	txn = NULL;
-	if ((rc = emit(w,
-		       opt->plain ? json_pack("{s:s,s:I,s:I}", "type", "end", "lines",
-					      (json_int_t)x.lines, "confidential_left_out",
-					      (json_int_t)stats->withheld)
-				  : json_pack("{s:s,s:I}", "type", "end", "lines",
-					      (json_int_t)x.lines),
-		       NULL, err)) != 0 ||
+	if ((rc = emit(w, json_pack("{s:s,s:I}", "type", "end", "lines", (json_int_t)x.lines), NULL,
+		       err)) != 0 ||
 	    (rc = cw_envelope_writer_finish(w, err)) != 0)
 		goto out;
 	rc = cw_outfile_close(&o, 0, err);
@@ -1520,8 +1664,9 @@ out:
 		rc = cw_outfile_close(&o, rc, err);
 	cw_envelope_writer_free(w);
 	free(ids.v);
-	free(x.withheld.v);
-	free(x.adding.v);
+	cw_idmap_free(&x.withheld);
+	cw_idmap_free(&x.cut);
+	cw_idmap_free(&x.unvouched);
 	peer_list_free(&peers);
 	return rc;
 }

@@ -90,7 +90,9 @@
  *             "author":TEXT,"created":TIME,"scope":"all"|"to NAME[, NAME]"|"since DATE",
  *             "confidential":"left out"|"included"}  (the last since issue 17: a plain
  *            bundle leaves out every record with confidential material and every record
- *            that names one it left out; its end line then adds "confidential_left_out":N)
+ *            that names one it left out (links and "after" too, to a fixed point), with
+ *            their audit entries and the entries no signature in it vouches for then;
+ *            nothing in it counts or names them: store/bundle.c, plain_withheld)
  *            (the version is the envelope's: 2 in a version-2 file)
  *   then     {"type":"audit","time":TIME,"action":WORD,"kind":WORD,"record":ID,
  *             "database":ID,"author":TEXT[,"prev":HASH[,"sig":SIG]]}
