@@ -286,6 +286,44 @@ void cw_record_json_add_names(json_t *obj, enum cw_kind kind, cw_json_namer name
 		struct_add_names(obj, s, name, ctx);
 }
 
+static int hides(const json_t *v, enum cw_kind kind, cw_json_hider hide, void *ctx)
+{
+	struct cw_id id;
+
+	return json_is_string(v) && cw_id_parse_hex(json_string_value(v), &id) == 0 &&
+	       hide(ctx, &id, kind);
+}
+
+static void struct_hide_ids(json_t *obj, const struct cw_schema *s, cw_json_hider hide, void *ctx)
+{
+	for (size_t i = 0; json_is_object(obj) && i < s->nfields; i++) {
+		const struct cw_field *f = &s->fields[i];
+		json_t *v = json_object_get(obj, f->name);
+
+		if (!v)
+			continue;
+		if (named_id(f) && hides(v, (enum cw_kind)f->ref_kind, hide, ctx))
+			json_object_set_new(obj, f->name, json_null());
+		else if (named_id_list(f) && json_is_array(v))
+			for (size_t j = 0; j < json_array_size(v); j++) {
+				if (hides(json_array_get(v, j),
+					  (enum cw_kind)f->sub->fields[0].ref_kind, hide, ctx))
+					json_array_set_new(v, j, json_null());
+			}
+		else if (f->type == CW_F_LIST && !(f->flags & CW_FF_FLAT) && json_is_array(v))
+			for (size_t j = 0; j < json_array_size(v); j++)
+				struct_hide_ids(json_array_get(v, j), f->sub, hide, ctx);
+	}
+}
+
+void cw_record_json_hide_ids(json_t *obj, enum cw_kind kind, cw_json_hider hide, void *ctx)
+{
+	const struct cw_schema *s = cw_schema_for_kind(kind);
+
+	if (obj && s && hide)
+		struct_hide_ids(obj, s, hide, ctx);
+}
+
 /* A key cw_record_json_add_names wrote: K_name beside a named id K, K_names beside a plain
  * array of them. Read back and ignored, so that `show --json` output imports. */
 static int derived_name_key(const struct cw_schema *s, const char *key)

@@ -38,6 +38,13 @@ json_t *cw_record_to_json(const struct cw_record *rec, unsigned flags);
 typedef const char *(*cw_json_namer)(void *ctx, const struct cw_id *id, enum cw_kind kind);
 void cw_record_json_add_names(json_t *obj, enum cw_kind kind, cw_json_namer name, void *ctx);
 
+/* After cw_record_json_add_names, for output written for others: every id of a person or case
+ * (in the places that function names) for which `hide` returns 1 becomes null, its name kept
+ * ("[confidential]"): the id would link every appearance of a protected person. Such output
+ * no longer imports those references. */
+typedef int (*cw_json_hider)(void *ctx, const struct cw_id *id, enum cw_kind kind);
+void cw_record_json_hide_ids(json_t *obj, enum cw_kind kind, cw_json_hider hide, void *ctx);
+
 /* Fills rec (initialised here; free with cw_record_free also on failure) from a JSON object
  * with "kind" and the kind's fields. "id" (hex) or "ref" (readable reference) gives the id;
  * without either the id stays zero. Unknown keys and values of the wrong type fail with

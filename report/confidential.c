@@ -73,6 +73,32 @@ int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned c
 	return rc;
 }
 
+int cw_withheld_gives_id(const struct cw_withheld *w, const struct cw_record *named)
+{
+	if (!w->leave_out || !named)
+		return 1;
+	return !named->confidential &&
+	       !(named->kind == CW_KIND_PERSON && cw_record_field_is_confidential(named, "name"));
+}
+
+/* Whether a record l's records name may keep its id: one l holds (sifted already), or one the
+ * store holds that is not confidential (one that cannot be read is taken as confidential). */
+static int may_name(struct cw_store *st, const struct cw_record_list *l, const struct cw_id *id)
+{
+	struct cw_record other;
+	struct cw_error err;
+	int shown = 0;
+
+	for (size_t j = 0; j < l->n; j++)
+		if (cw_id_equal(&l->items[j].id, id))
+			return 1;
+	if (cw_store_get(st, id, &other, &err) == 0) {
+		shown = !other.confidential;
+		cw_record_free(&other);
+	}
+	return shown;
+}
+
 void cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct cw_record_list *l)
 {
 	if (!w->leave_out)
@@ -81,24 +107,12 @@ void cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct 
 		struct cw_link *links = l->items[i].links.items;
 		size_t kept = 0;
 
-		for (size_t k = 0; k < l->items[i].links.n; k++) {
-			int listed = 0, shown = 0;
-
-			for (size_t j = 0; j < l->n && !listed; j++)
-				listed = cw_id_equal(&l->items[j].id, &links[k].record);
-			if (!listed) {
-				struct cw_record other;
-				struct cw_error err;
-
-				if (cw_store_get(st, &links[k].record, &other, &err) == 0) {
-					shown = !other.confidential;
-					cw_record_free(&other);
-				}
-			}
-			if (listed || shown)
+		for (size_t k = 0; k < l->items[i].links.n; k++)
+			if (may_name(st, l, &links[k].record))
 				links[kept++] = links[k];
-		}
 		l->items[i].links.n = kept;
+		if (!cw_id_is_zero(&l->items[i].after) && !may_name(st, l, &l->items[i].after))
+			memset(&l->items[i].after, 0, sizeof l->items[i].after);
 	}
 }
 

@@ -43,11 +43,20 @@ struct cw_withheld {
 int cw_withheld_sift(struct cw_withheld *w, struct cw_record_list *l, int count);
 
 /* With w->leave_out, the links of l's records (another account: --disputes, --same-event) lose
- * those to confidential records: a link's id to one left out would say that record exists,
- * and which event it tells. A link to a record l holds is kept as it is; to another, the
- * record is read from st (one that cannot be read is taken as confidential). Call it on the
- * list as it will be written. Nothing without leave_out. */
+ * those to confidential records, and a record that comes after a confidential one (--after)
+ * loses that: an id of one left out would say that record exists, and which event it tells. A link
+ * to a record l holds is kept as it is; to another, the record is read from st (one that cannot be
+ * read is taken as confidential). Call it on the list as it will be written. Nothing without
+ * leave_out. */
 void cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct cw_record_list *l);
+
+/* Whether what is written gives the id of `named`, a person or case it names beside its name
+ * or title: not, with w->leave_out, when that reads "[confidential]" (the record is
+ * confidential, or a person's name is a confidential field): the id would link every
+ * appearance of a protected witness across reports and exports. JSON writes null for it, CSV
+ * an empty cell, or "-" in a list of ids (so that the ids still line up with the names).
+ * Always without leave_out, or when named is NULL (not looked up: a deleted record). */
+int cw_withheld_gives_id(const struct cw_withheld *w, const struct cw_record *named);
 
 /* The same for records that other lists point into (upcoming hearings): the records stay in
  * place; *drop[i] is set for each one left out (drop has l->n entries). */

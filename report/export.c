@@ -35,6 +35,16 @@ static void hexof(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1])
 		cw_id_hex(id, buf);
 }
 
+/* The id of a person or case a row names beside its name: empty when that reads "[confidential]"
+ * in an export for others (cw_report_gives_id). */
+static void named_hexof(const struct cw_report *r, const struct cw_id *id,
+			char buf[CW_ID_HEX_LEN + 1])
+{
+	hexof(id, buf);
+	if (!cw_report_gives_id(r, id))
+		buf[0] = '\0';
+}
+
 /* Columns named after a field (sex, roles, court_level, stage, view) hold its stable word, as
  * JSON does, so that other tools can filter on them; the `what` column is written for people,
  * in labels. */
@@ -58,10 +68,21 @@ static const char *label(const struct cw_enum *e, unsigned v)
 	return v ? cw_enum_label(e, v) : "";
 }
 
+/* A person's id in a list of ids beside their names: empty for one the export does not give
+ * (cw_report_gives_id), its space kept so that the ids still line up with the names. */
+static void person_hex(const struct cw_report *r, const struct cw_id *id,
+		       char hex[CW_ID_HEX_LEN + 1])
+{
+	if (cw_report_gives_id(r, id))
+		cw_id_hex(id, hex);
+	else
+		hex[0] = '\0';
+}
+
 static void case_people(const struct cw_report *r, const struct cw_record *k, char *ids,
 			char *names, size_t len)
 {
-	size_t ni = 0, nn = 0;
+	size_t ni = 0, nn = 0, nids = 0;
 
 	ids[0] = names[0] = '\0';
 	for (size_t i = 0; k && k->kind == CW_KIND_CASE && i < k->u.kase.defendants.n; i++) {
@@ -81,10 +102,10 @@ static void case_people(const struct cw_report *r, const struct cw_record *k, ch
 			}
 			continue;
 		}
-		cw_id_hex(&d->person, hex);
+		person_hex(r, &d->person, hex);
 		cw_person_text(r, &d->person, name, sizeof name);
 		if (ni < len)
-			ni += (size_t)snprintf(ids + ni, len - ni, "%s%s", ni ? " " : "", hex);
+			ni += (size_t)snprintf(ids + ni, len - ni, "%s%s", nids++ ? " " : "", hex);
 		if (nn < len)
 			nn += (size_t)snprintf(names + nn, len - nn, "%s%s", nn ? "; " : "", name);
 	}
@@ -100,10 +121,10 @@ static void list_people(const struct cw_report *r, const struct cw_list *l, char
 		const struct cw_id *id = &((const struct cw_person_ref *)l->items)[i].person;
 		char hex[CW_ID_HEX_LEN + 1], name[600];
 
-		cw_id_hex(id, hex);
+		person_hex(r, id, hex);
 		cw_person_text(r, id, name, sizeof name);
 		if (ni < len)
-			ni += (size_t)snprintf(ids + ni, len - ni, "%s%s", ni ? " " : "", hex);
+			ni += (size_t)snprintf(ids + ni, len - ni, "%s%s", i ? " " : "", hex);
 		if (nn < len)
 			nn += (size_t)snprintf(names + nn, len - nn, "%s%s", nn ? "; " : "", name);
 	}
@@ -263,7 +284,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		const struct cw_hearing *h = &rec->u.hearing;
 
 		k = cw_report_ref(r, &h->case_id);
-		hexof(&h->case_id, cid);
+		named_hexof(r, &h->case_id, cid);
 		time = h->time;
 		place = h->court ? h->court : k ? k->u.kase.court : NULL;
 		stage = w(&cw_words_stage, h->stage);
@@ -280,7 +301,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		const struct cw_milestone *m = &rec->u.milestone;
 
 		k = cw_report_ref(r, &m->case_id);
-		hexof(&m->case_id, cid);
+		named_hexof(r, &m->case_id, cid);
 		place = m->court;
 		snprintf(what, sizeof what, "%s", label(&cw_words_milestone, m->type));
 		/* A bail refused is not a bail: its outcome, and a ruling's result, in their
@@ -301,7 +322,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 			else
 				snprintf(names, BIG, "%s", m->group);
 		} else {
-			hexof(&m->person, ids);
+			named_hexof(r, &m->person, ids);
 			cw_person_text(r, &m->person, names, BIG);
 		}
 		na = cw_report_arrest_articles(r, m, a,
@@ -327,7 +348,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		const struct cw_incident *in = &rec->u.incident;
 
 		k = cw_report_ref(r, &in->case_id);
-		hexof(&in->case_id, cid);
+		named_hexof(r, &in->case_id, cid);
 		place = in->target ? in->target : in->province;
 		snprintf(what, sizeof what, "%s", label(&cw_words_incident, in->type));
 		detail = in->detail;
@@ -444,8 +465,10 @@ json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record 
 {
 	json_t *obj = cw_record_to_json(rec, CW_JSON_HEADER);
 
-	if (r)
+	if (r) {
 		cw_record_json_add_names(obj, rec->kind, cw_report_name, (void *)r);
+		cw_record_json_hide_ids(obj, rec->kind, cw_report_hides_id, (void *)r);
+	}
 	return obj;
 }
 

@@ -50,6 +50,13 @@ static json_t *jid(const struct cw_id *id)
 	return json_string(hex);
 }
 
+/* The id of a person or case the report names beside its name: null when that reads
+ * "[confidential]" in a report for others (cw_report_gives_id). */
+static json_t *jnamed(const struct cw_report *r, const struct cw_id *id)
+{
+	return cw_report_gives_id(r, id) ? jid(id) : json_null();
+}
+
 static json_t *jword(const struct cw_enum *e, unsigned v)
 {
 	return v ? json_string(cw_enum_word(e, v)) : json_null();
@@ -117,7 +124,7 @@ static json_t *jperson(const struct cw_report *r, const struct cw_id *id)
 
 	if (cw_id_is_zero(id))
 		return json_null();
-	return json_pack("{s:o,s:o,s:o}", "id", jid(id), "name",
+	return json_pack("{s:o,s:o,s:o}", "id", jnamed(r, id), "name",
 			 known ? jstr(p->u.person.name) : json_null(), "name_km",
 			 known ? jstr(p->u.person.name_km) : json_null());
 }
@@ -165,8 +172,8 @@ static json_t *jcase(const struct cw_report *r, const struct cw_id *id)
 	if (cw_id_is_zero(id))
 		return json_null();
 	if (!k || k->kind != CW_KIND_CASE)
-		return json_pack("{s:o,s:n,s:n,s:n,s:[],s:[]}", "id", jid(id), "title", "court",
-				 "stage", "articles", "defendants");
+		return json_pack("{s:o,s:n,s:n,s:n,s:[],s:[]}", "id", jnamed(r, id), "title",
+				 "court", "stage", "articles", "defendants");
 	defs = json_array();
 	for (size_t i = 0; defs && i < k->u.kase.defendants.n; i++) {
 		const struct cw_defendant *d =
@@ -179,8 +186,8 @@ static json_t *jcase(const struct cw_report *r, const struct cw_id *id)
 							     : json_null(),
 					"custody", jword(&cw_words_custody, d->custody)));
 	}
-	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(id), "title", jstr(k->u.kase.title),
-			 "court", jstr(k->u.kase.court), "stage",
+	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "id", jnamed(r, id), "title",
+			 jstr(k->u.kase.title), "court", jstr(k->u.kase.court), "stage",
 			 jword(&cw_words_stage, k->u.kase.stage), "articles", jarticles(k, NULL),
 			 "defendants", defs);
 }
@@ -629,7 +636,7 @@ static json_t *detainees(const struct cw_report *r)
 			      !d->group[0]   ? json_integer(1)
 			      : d->count > 0 ? json_integer((json_int_t)d->count)
 					     : json_null(),
-			      "case_id", jid(&d->case_id), "case_title",
+			      "case_id", jnamed(r, &d->case_id), "case_title",
 			      k ? jstr(k->u.kase.title) : json_null(), "view",
 			      k ? jview(k) : json_null(), "views", cw_export_views_json(d->views),
 			      "since", jdate(d->since), "days",
@@ -698,7 +705,7 @@ static json_t *unstarted(const struct cw_report *r)
 				d->group[0] ? json_null() : jperson(r, &d->person), "group",
 				jstr(d->group[0] ? d->group : NULL), "count",
 				d->count > 0 ? json_integer((json_int_t)d->count) : json_null(),
-				"case_id", jid(&d->case_id), "case_title",
+				"case_id", jnamed(r, &d->case_id), "case_title",
 				k ? jstr(k->u.kase.title) : json_null(), "view",
 				k ? jview(k) : json_null(), "known_as_of",
 				cw_date_is_known(d->to) ? jdate(d->to) : json_null(),
@@ -775,12 +782,13 @@ static json_t *partial(const struct cw_report *r)
 		/* The case's title beside its id, as pretrial_detention gives it; the record
 		 * names its people and case as --json does everywhere. */
 		cw_record_json_add_names(body, rec->kind, cw_report_name, (void *)r);
+		cw_record_json_hide_ids(body, rec->kind, cw_report_hides_id, (void *)r);
 		json_array_append_new(
 			a, jrow(json_pack("{s:o,s:s,s:o,s:o,s:s,s:o,s:o,s:o}", "id", jid(&rec->id),
 					  "kind", cw_kind_name(rec->kind), "view", jview(rec),
 					  "date", jdate(d), "precision",
 					  cw_date_precision(d) == CW_DATE_MONTH ? "month" : "year",
-					  "case_id", jid(case_of(rec)), "case_title",
+					  "case_id", jnamed(r, case_of(rec)), "case_title",
 					  k && k->kind == CW_KIND_CASE ? jstr(k->u.kase.title)
 								       : json_null(),
 					  "record", body),
@@ -800,6 +808,7 @@ static json_t *tallies(const struct cw_report *r)
 		json_t *body = cw_record_to_json(rec, 0);
 
 		cw_record_json_add_names(body, rec->kind, cw_report_name, (void *)r);
+		cw_record_json_hide_ids(body, rec->kind, cw_report_hides_id, (void *)r);
 		json_array_append_new(
 			a, jrow(json_pack("{s:o,s:s,s:o,s:o,s:I,s:b,s:o,s:o,s:o,s:o}", "id",
 					  jid(&rec->id), "kind", cw_kind_name(rec->kind), "view",

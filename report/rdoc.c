@@ -267,6 +267,17 @@ static void id_cell(struct builder *b, enum cw_rcol c, const struct cw_id *id)
 	cell(b, c, "%s", hex);
 }
 
+/* A person's id in a list of ids beside their names: empty for one a report for others does not
+ * give (cw_report_gives_id), its space kept so that the ids still line up with the names. */
+static void person_hex(const struct cw_report *r, const struct cw_id *id,
+		       char hex[CW_ID_HEX_LEN + 1])
+{
+	if (cw_report_gives_id(r, id))
+		cw_id_hex(id, hex);
+	else
+		hex[0] = '\0';
+}
+
 static void set_words(struct sb *sb, const struct cw_enum *e, uint32_t set)
 {
 	int first = 1;
@@ -298,10 +309,11 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 	const struct cw_record *k = cw_report_ref(b->r, case_id);
 	struct sb names = {0}, ids = {0}, arts = {0};
 	struct cw_article a[64];
-	size_t na = 0;
+	size_t na = 0, nids = 0;
 	int64_t people_count = 0; /* -1 once a group gives no number */
 
-	id_cell(b, CW_RC_CASE_ID, case_id);
+	if (cw_report_gives_id(b->r, case_id))
+		id_cell(b, CW_RC_CASE_ID, case_id);
 	if (!k || k->kind != CW_KIND_CASE) {
 		cell(b, CW_RC_CASE, "%s", cw_id_is_zero(case_id) ? "" : _("(deleted case)"));
 		return;
@@ -321,9 +333,9 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 			char name[600], hex[CW_ID_HEX_LEN + 1];
 
 			cw_person_text(b->r, &d->person, name, sizeof name);
-			cw_id_hex(&d->person, hex);
+			person_hex(b->r, &d->person, hex);
 			sb_add(&names, "%s%s", sep, name);
-			sb_add(&ids, "%s%s", ids.n ? " " : "", hex);
+			sb_add(&ids, "%s%s", nids++ ? " " : "", hex);
 			people_count += people_count >= 0;
 		} else if (d->unnamed_count > 0) {
 			char unnamed[64];
@@ -355,7 +367,8 @@ static void person_cells(struct builder *b, const struct cw_id *person)
 
 	cw_person_text(b->r, person, name, sizeof name);
 	cell(b, CW_RC_PEOPLE, "%s", name);
-	id_cell(b, CW_RC_PERSON_IDS, person);
+	if (cw_report_gives_id(b->r, person))
+		id_cell(b, CW_RC_PERSON_IDS, person);
 	if (!cw_id_is_zero(person))
 		cell(b, CW_RC_PEOPLE_COUNT, "%s", "1");
 }
@@ -403,7 +416,7 @@ static void person_list_cells(struct builder *b, const struct cw_list *l)
 		char name[600], hex[CW_ID_HEX_LEN + 1];
 
 		cw_person_text(b->r, id, name, sizeof name);
-		cw_id_hex(id, hex);
+		person_hex(b->r, id, hex);
 		sb_add(&names, "%s%s", i ? "; " : "", name);
 		sb_add(&ids, "%s%s", i ? " " : "", hex);
 	}

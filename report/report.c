@@ -514,6 +514,17 @@ const char *cw_report_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
 	return kind == CW_KIND_PERSON ? rec->u.person.name : rec->u.kase.title;
 }
 
+int cw_report_gives_id(const struct cw_report *r, const struct cw_id *id)
+{
+	return cw_withheld_gives_id(&r->confidential, cw_report_ref(r, id));
+}
+
+int cw_report_hides_id(void *ctx, const struct cw_id *id, enum cw_kind kind)
+{
+	(void)kind;
+	return !cw_report_gives_id(ctx, id);
+}
+
 /* Looks a record up once (also one that is not there); a reference to a record that is gone
  * is not an error here (the report shows it by id), but the database failing is. */
 static int ref_add(struct cw_reader *rd, struct cw_report *r, const struct cw_id *id,

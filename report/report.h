@@ -457,6 +457,15 @@ size_t cw_report_arrests_unlisted(const struct cw_report *r, int *partial);
  * does not hold that record as a person or case of `kind`. */
 const char *cw_report_name(void *ctx, const struct cw_id *id, enum cw_kind kind);
 
+/* Whether what the report writes gives the id of a person or case it names (beside its name):
+ * not, when it is written for others, for one whose name reads "[confidential]" (a
+ * confidential person or case, or a person whose name is a confidential field), since the id
+ * would link every appearance of that person across reports and exports
+ * (cw_withheld_gives_id). A zero id, or one the report did not look up, is given as it is. For
+ * cw_record_json_hide_ids too (ctx is the struct cw_report): 1 when the id is to be hidden. */
+int cw_report_gives_id(const struct cw_report *r, const struct cw_id *id);
+int cw_report_hides_id(void *ctx, const struct cw_id *id, enum cw_kind kind);
+
 /* Looks up the people and cases the records of l name (a case's defendants, a hearing's case
  * and its defendants, ...) so that cw_report_ref finds them. For exports that build their own
  * struct cw_report (zeroed) around a list. */

@@ -368,4 +368,44 @@ ok t1 bundle import "$WORK/s1.bundle"
 ok t1 verify
 ok t1 audit --json
 json "sorted((e['action'], e['kind']) for e in d if not e['here']) == [('create', 'case'), ('create', 'person')] and '$c1' not in str(d)"
+
+# What is written for others gives no id of what it withholds: a hearing that comes after a
+# confidential one loses its "after" in an export; a confidential person, a person whose name
+# is confidential, and a confidential case read "[confidential]" with no id beside them (it
+# would link every appearance of a protected witness), in reports and exports, JSON and
+# CSV; with --include-confidential the ids are there.
+DB="$WORK/ids"
+ok cw init --no-encryption
+ok cw case add --title "Visible case"
+ok cw case add --title "Hidden case" --confidential
+kid=$(printf '%s' "$out" | sed -n 's/^added case \([0-9a-f]*\).*/\1/p')
+ok cw person add --name "Hidden Witness" --confidential
+wid=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+ok cw person add --name "Named Source" --confidential-field name
+nid=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "Visible case" --date 2024-03-03 --confidential
+sealed=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "Visible case" --date 2024-03-04 --after $sealed
+ok cw log hearing --case "Hidden case" --date 2024-03-04
+ok cw log visit --facility "Prey Sar" --date 2024-03-05 --detainee "Hidden Witness" \
+	--detainee "Named Source"
+ok cw log milestone --type arrest --person "Hidden Witness" --case "Visible case" --date 2024-03-02
+[ -n "$kid" ] && [ -n "$wid" ] && [ -n "$nid" ] && [ -n "$sealed" ] || fail "no ids: $kid $wid $nid $sealed"
+for f in json csv; do
+	ok cw report --from 2024-03-01 --to 2024-03-31 --format $f
+	has "[confidential]"
+	for id in $kid $wid $nid $sealed; do lacks "$id"; done
+	ok cw report --from 2024-03-01 --to 2024-03-31 --format $f --include-confidential
+	for id in $kid $wid $nid; do has "$id"; done
+	ok cw export --format $f
+	has "[confidential]"
+	for id in $kid $wid $nid $sealed; do lacks "$id"; done
+	ok cw export --format $f --include-confidential
+	for id in $kid $wid $nid $sealed; do has "$id"; done
+done
+# The ids left out keep their place: the visit's two detainees, two (empty) ids.
+ok cw report --from 2024-03-01 --to 2024-03-31 --format json
+json "[[p['id'] for p in v['detainees']] for v in d['visits']] == [[None, None]]"
+ok cw export --format json
+json "[r['detainees'] for r in d if r['kind'] == 'visit'] == [[None, None]] and all('after' not in r for r in d)"
 done_ok
