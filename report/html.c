@@ -89,7 +89,7 @@ int cw_report_write_html(const struct cw_rdoc *doc, FILE *out)
 		html_text(out, s->title);
 		/* counted as in Markdown and the PDF: the three said the same thing differently */
 		if (cw_rsection_counted(s))
-			fprintf(out, " (%zu)", s->nrows);
+			fprintf(out, " (%s)", s->count);
 		fputs("</h2>\n", out);
 		if (s->note) {
 			fputs("<p class=\"note\">", out);

@@ -203,6 +203,55 @@ static const struct cw_id *case_of(const struct cw_record *rec)
 	return &zero;
 }
 
+/* Where the event of an account is counted in another period (report.h:
+ * CW_REPORT_ELSEWHERE): "counted_in_period" ("earlier", "later"; null when in this one),
+ * and that account's date and view. */
+static void jelsewhere(json_t *o, const size_t *counted, const struct cw_report_elsewhere *e,
+		       size_t i)
+{
+	int away = counted && counted[i] == CW_REPORT_ELSEWHERE;
+
+	json_object_set_new(o, "counted_in_period",
+			    !away ? json_null() : json_string(e[i].before ? "earlier" : "later"));
+	if (away) {
+		json_object_set_new(o, "counted_in_date", jdate(e[i].date));
+		json_object_set_new(o, "counted_in_view", jword(&cw_words_view, e[i].view));
+	}
+}
+
+/* Of a visit, a demonstration or an arrest told by several accounts: "counted_in", the id of
+ * the account its event is counted by (null for that one, and for a record told by no other),
+ * in this period or another (jelsewhere), and "links", the record's own links to the other
+ * accounts the report lists or counts by (a link to one left out, confidential or outside the
+ * period, is not given: its id would say it exists). */
+static void jcounted_in(json_t *o, const struct cw_record_list *l, const size_t *counted,
+			const struct cw_report_elsewhere *elsewhere, size_t i)
+{
+	const struct cw_record *rec = &l->items[i];
+	int away = counted && counted[i] == CW_REPORT_ELSEWHERE;
+	json_t *links;
+
+	if (!o || !(links = json_array()))
+		return;
+	for (size_t k = 0; links && k < rec->links.n; k++) {
+		const struct cw_link *lk = (const struct cw_link *)rec->links.items + k;
+		int listed = away && cw_id_equal(&elsewhere[i].id, &lk->record);
+
+		for (size_t j = 0; j < l->n && !listed; j++)
+			listed = cw_id_equal(&l->items[j].id, &lk->record);
+		if (listed)
+			json_array_append_new(links, json_pack("{s:o,s:o}", "relation",
+							       jword(&cw_words_link, lk->relation),
+							       "record", jid(&lk->record)));
+	}
+	json_object_set_new(o, "links", links ? links : json_null());
+	json_object_set_new(o, "counted_in",
+			    away                         ? jid(&elsewhere[i].id)
+			    : counted && counted[i] != i ? jid(&l->items[counted[i]].id)
+							 : json_null());
+	jelsewhere(o, counted, elsewhere, i);
+}
+
 static json_t *hearings(const struct cw_report *r)
 {
 	json_t *a = json_array();
@@ -210,7 +259,6 @@ static json_t *hearings(const struct cw_report *r)
 	for (size_t i = 0; a && i < r->hearings.n; i++) {
 		const struct cw_record *rec = &r->hearings.items[i];
 		const struct cw_hearing *h = &rec->u.hearing;
-		size_t same = r->hearing_own ? r->hearing_own[i] : SIZE_MAX;
 		json_t *no = json_array(), *row;
 
 		for (size_t j = 0; no && j < h->indicators.n; j++) {
@@ -237,10 +285,19 @@ static json_t *hearings(const struct cw_report *r)
 				     "press_admitted", jword(&cw_words_answer, h->press_admitted),
 				     "sentence", jstr(h->sentence), "source", jstr(rec->source)),
 			   rec);
-		/* Another's account of a hearing the team observed: counted once, as the team's
-		 * (that hearing's id), as the Markdown row says. */
-		if (row && same != SIZE_MAX)
-			json_object_set_new(row, "counted_as", jid(&r->hearings.items[same].id));
+		/* Another account of a hearing counted by another row (the team's, when it
+		 * observed it), or in another period: that account's id, as the Markdown row
+		 * says; null for the account counted. */
+		if (row) {
+			const size_t *hc = r->hearing_counted;
+			int away = hc && hc[i] == CW_REPORT_ELSEWHERE;
+
+			json_object_set_new(row, "counted_as",
+					    away               ? jid(&r->hearing_elsewhere[i].id)
+					    : hc && hc[i] != i ? jid(&r->hearings.items[hc[i]].id)
+							       : json_null());
+			jelsewhere(row, hc, r->hearing_elsewhere, i);
+		}
 		json_array_append_new(a, row);
 	}
 	return a;
@@ -290,6 +347,8 @@ static json_t *arrests(const struct cw_report *r)
 
 		if (o && m->group) /* a group of unnamed defendants instead of a person */
 			jgroup(o, m->group, m->count);
+		/* Another account of an arrest or charge counted by another row: not added. */
+		jcounted_in(o, &r->arrests, r->arrest_counted, r->arrest_elsewhere, i);
 		json_array_append_new(events, jrow(o, rec));
 	}
 	for (size_t i = 0; by && i < r->narticles; i++) {
@@ -473,34 +532,6 @@ static json_t *verdicts(const struct cw_report *r)
 	return a;
 }
 
-/* Of a visit or a demonstration told by several accounts: "counted_in", the id of the account
- * its event is counted by (null for that one, and for a record told by no other), and
- * "links", the record's own links to the other accounts the report lists (a link to one left
- * out, confidential or outside the period, is not given: its id would say it exists). */
-static void jcounted_in(json_t *o, const struct cw_record_list *l, const size_t *counted, size_t i)
-{
-	const struct cw_record *rec = &l->items[i];
-	json_t *links;
-
-	if (!o || !(links = json_array()))
-		return;
-	for (size_t k = 0; links && k < rec->links.n; k++) {
-		const struct cw_link *lk = (const struct cw_link *)rec->links.items + k;
-		int listed = 0;
-
-		for (size_t j = 0; j < l->n && !listed; j++)
-			listed = cw_id_equal(&l->items[j].id, &lk->record);
-		if (listed)
-			json_array_append_new(links, json_pack("{s:o,s:o}", "relation",
-							       jword(&cw_words_link, lk->relation),
-							       "record", jid(&lk->record)));
-	}
-	json_object_set_new(o, "links", links ? links : json_null());
-	json_object_set_new(o, "counted_in",
-			    counted && counted[i] != i ? jid(&l->items[counted[i]].id)
-						       : json_null());
-}
-
 static json_t *visits(const struct cw_report *r)
 {
 	json_t *a = json_array();
@@ -521,7 +552,7 @@ static json_t *visits(const struct cw_report *r)
 
 		/* Its fields set before it is added: a row that failed to be made is not
 		 * mistaken for the one before it. */
-		jcounted_in(o, &r->visits, r->visit_counted, i);
+		jcounted_in(o, &r->visits, r->visit_counted, r->visit_elsewhere, i);
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -550,7 +581,7 @@ static json_t *demos(const struct cw_report *r)
 
 		/* Its fields set before it is added: a row that failed to be made is not
 		 * mistaken for the one before it. */
-		jcounted_in(o, &r->demos, r->demo_counted, i);
+		jcounted_in(o, &r->demos, r->demo_counted, r->demo_elsewhere, i);
 		if (o) {
 			json_object_set_new(o, "participants_at_least",
 					    json_boolean(d->participants_at_least != 0));

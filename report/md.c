@@ -92,7 +92,7 @@ int cw_report_write_md(const struct cw_rdoc *doc, FILE *out)
 
 		fprintf(out, "\n## %s", s->title);
 		if (cw_rsection_counted(s))
-			fprintf(out, " (%zu)", s->nrows);
+			fprintf(out, " (%s)", s->count);
 		fputs("\n\n", out);
 		if (s->note)
 			fprintf(out, "%s\n\n", s->note);

@@ -575,7 +575,7 @@ static int lay_out(struct pdf *p, const struct cw_pdf_job *job)
 		const struct cw_rsection *s = &doc->sections[i];
 
 		if (job->counted(s))
-			snprintf(line, sizeof line, "%s (%zu)", s->title, s->nrows);
+			snprintf(line, sizeof line, "%s (%s)", s->title, s->count);
 		else
 			snprintf(line, sizeof line, "%s", s->title);
 		/* A heading is not left alone at the foot of a page: it keeps its note and the

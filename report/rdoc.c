@@ -24,7 +24,7 @@ const char *const cw_rcol_names[CW_RC_NCOLS] = {
 	"outcome", "articles",       "next_date", "concerns",       "detail",
 	"count",   "previous_count", "met",       "not_met",        "not_applicable",
 	"unknown", "reportedly",     "at_least",  "at_most",        "people_count",
-	"source"};
+	"source",  "counted_in"};
 
 const char cw_report_empty_text[] =
 	N_("Nothing recorded in this period matches: the report is empty.");
@@ -457,6 +457,10 @@ static void outcome_cell(struct builder *b, const struct cw_hearing *h)
 		cell(b, CW_RC_OUTCOME, "%s", word(&cw_words_outcome, h->outcome));
 }
 
+static void account_links(struct builder *b, struct sb *detail, const struct cw_record_list *l,
+			  const size_t *counted, const struct cw_report_elsewhere *elsewhere,
+			  size_t i);
+
 /* The hearings of one side: the team's own observations (own set), or the others. An account
  * of a hearing the team observed too is listed with the others and says so: it is counted
  * once, as the team's (report.c joins the accounts of one event). */
@@ -471,7 +475,7 @@ static void hearings(struct builder *b, int own)
 
 		if (cw_report_hearing_is_own(&l->items[i]) != own)
 			continue;
-		if (same != SIZE_MAX) {
+		if (same != SIZE_MAX && b->r->hearing_counted && b->r->hearing_counted[i] == same) {
 			char hex[CW_ID_HEX_LEN + 1];
 
 			cw_id_hex(&l->items[same].id, hex);
@@ -479,6 +483,13 @@ static void hearings(struct builder *b, int own)
 			       _("the hearing the team observed (%.8s), counted once, as the "
 				 "team's"),
 			       hex);
+			cell(b, CW_RC_COUNTED_IN, "%s", hex);
+			b->sec->uncounted++;
+		} else {
+			/* Another account of a hearing counted by another row (the team's two
+			 * monitors, two documents) or in another period. */
+			account_links(b, &detail, l, b->r->hearing_counted, b->r->hearing_elsewhere,
+				      i);
 		}
 		hearing_cells(b, &l->items[i]);
 		outcome_cell(b, h);
@@ -570,6 +581,14 @@ static void arrests(struct builder *b)
 		na = cw_report_arrest_articles(b->r, m, a, 64);
 		articles_text(&arts, a, na);
 		cell_take(b, CW_RC_ARTICLES, &arts);
+		if (b->r->arrest_counted) {
+			struct sb detail = {0};
+
+			sb_add(&detail, "%s", str(b->row[CW_RC_DETAIL]));
+			account_links(b, &detail, l, b->r->arrest_counted, b->r->arrest_elsewhere,
+				      i);
+			cell_take(b, CW_RC_DETAIL, &detail);
+		}
 		reportedly_cell(b, &l->items[i], CW_RC_LABEL);
 		row_end(b);
 	}
@@ -848,9 +867,6 @@ static void verdicts(struct builder *b)
 	}
 }
 
-static void account_links(struct sb *detail, const struct cw_record_list *l, const size_t *counted,
-			  size_t i);
-
 static void visits(struct builder *b)
 {
 	const struct cw_record_list *l = &b->r->visits;
@@ -882,7 +898,7 @@ static void visits(struct builder *b)
 		}
 		if (v->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", v->notes);
-		account_links(&detail, l, b->r->visit_counted, i);
+		account_links(b, &detail, l, b->r->visit_counted, b->r->visit_elsewhere, i);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
 		row_end(b);
@@ -924,7 +940,7 @@ static void demos(struct builder *b)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", _("arrests not recorded"));
 		if (d->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", d->notes);
-		account_links(&detail, l, b->r->demo_counted, i);
+		account_links(b, &detail, l, b->r->demo_counted, b->r->demo_elsewhere, i);
 		cell_take(b, CW_RC_DETAIL, &detail);
 		if (arrests >= 0 && cw_demo_arrests_at_least(d))
 			/* TRANSLATORS: arrests at a demonstration: those named, no number given */
@@ -1390,6 +1406,16 @@ static const char *demo_arrests_text(const struct cw_report *r, const size_t *c,
 	return buf;
 }
 
+/* How many rows of a list are accounts of an event another period counts. */
+static size_t elsewhere_rows(const size_t *counted, size_t n)
+{
+	size_t away = 0;
+
+	for (size_t i = 0; counted && i < n; i++)
+		away += counted[i] == CW_REPORT_ELSEWHERE;
+	return away;
+}
+
 /* After a count of visits or demonstrations: how many more accounts of them the table lists,
  * each counted once with the event it tells (report.h: visit_counted). */
 static void other_accounts(struct sb *sb, const size_t *counted, size_t n)
@@ -1397,7 +1423,7 @@ static void other_accounts(struct sb *sb, const size_t *counted, size_t n)
 	size_t more = 0;
 
 	for (size_t i = 0; counted && i < n; i++)
-		more += counted[i] != i;
+		more += counted[i] != i && counted[i] != CW_REPORT_ELSEWHERE;
 	if (more)
 		/* TRANSLATORS: after "2 prison visits (accounts: ...)" */
 		sb_add(sb,
@@ -1408,10 +1434,36 @@ static void other_accounts(struct sb *sb, const size_t *counted, size_t n)
 		       more);
 }
 
-/* In the row of a visit or a demonstration: another account of an event counted by another
- * row ("another account of visit 1f26997d, counted there"), or, for the counted one, the
- * accounts beside it. */
-static void account_links(struct sb *detail, const struct cw_record_list *l, const size_t *counted,
+/* In the row of an account of an event another period counts (report.h:
+ * CW_REPORT_ELSEWHERE): which account, of when, and that its figures are not added here. */
+static void elsewhere_text(struct sb *detail, const struct cw_report_elsewhere *e)
+{
+	char hex[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX], views[200];
+
+	cw_id_hex(&e->id, hex);
+	cw_date_format(e->date, date);
+	cw_views_text(e->view < 32 ? UINT32_C(1) << e->view : 0, views, sizeof views);
+	sb_add(detail, "%s", detail->n ? "; " : "");
+	if (e->before)
+		/* TRANSLATORS: in a row: the event's account counted: its date, whose account,
+		 * its record id */
+		sb_add(detail,
+		       _("another account of an event counted in an earlier period, by the "
+			 "account of %s (%s, %.8s), not counted here"),
+		       date, views, hex);
+	else
+		sb_add(detail,
+		       _("another account of an event counted in a later period, by the "
+			 "account of %s (%s, %.8s), not counted here"),
+		       date, views, hex);
+}
+
+/* In the row of a visit, a demonstration, a hearing or an arrest: another account of an event
+ * counted by another row ("another account of the event of row 1f26997d, counted there") or
+ * in another period, or, for the counted one, the accounts beside it. Its CSV column says
+ * which account counts it. */
+static void account_links(struct builder *b, struct sb *detail, const struct cw_record_list *l,
+			  const size_t *counted, const struct cw_report_elsewhere *elsewhere,
 			  size_t i)
 {
 	char hex[CW_ID_HEX_LEN + 1];
@@ -1419,8 +1471,16 @@ static void account_links(struct sb *detail, const struct cw_record_list *l, con
 
 	if (!counted)
 		return;
+	b->sec->uncounted += counted[i] != i;
+	if (counted[i] == CW_REPORT_ELSEWHERE) {
+		cw_id_hex(&elsewhere[i].id, hex);
+		cell(b, CW_RC_COUNTED_IN, "%s", hex);
+		elsewhere_text(detail, &elsewhere[i]);
+		return;
+	}
 	if (counted[i] != i) {
 		cw_id_hex(&l->items[counted[i]].id, hex);
+		cell(b, CW_RC_COUNTED_IN, "%s", hex);
 		sb_add(detail, "%s", detail->n ? "; " : "");
 		sb_add(detail, _("another account of the event of row %.8s, counted there"), hex);
 		return;
@@ -3378,6 +3438,28 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		sb_add(&sb, "%s", stop());
 	if ((rc = sentence(doc, &sb)) != 0)
 		return rc;
+	{
+		/* Rows of events counted in another period: listed, not counted here, and
+		 * said, so that a row in a table no figure includes is not a puzzle. */
+		size_t away = elsewhere_rows(r->hearing_counted, r->hearings.n) +
+			      elsewhere_rows(r->arrest_counted, r->arrests.n) +
+			      elsewhere_rows(r->visit_counted, r->visits.n) +
+			      elsewhere_rows(r->demo_counted, r->demos.n);
+
+		if (away) {
+			sb_add(&sb,
+			       P_("%zu row below is another account of an event counted in an "
+				  "earlier or a later period, by its account dated there: its "
+				  "figures are not added to this period's.",
+				  "%zu rows below are other accounts of events counted in an "
+				  "earlier or a later period, by their accounts dated there: their "
+				  "figures are not added to this period's.",
+				  away),
+			       away);
+			if ((rc = sentence(doc, &sb)) != 0)
+				return rc;
+		}
+	}
 
 	/* The sources' own counts, apart: each is the source's figure, not events listed here. */
 	for (size_t i = 0; i < r->tallies.n; i++) {
@@ -3425,6 +3507,22 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			return rc;
 	}
 	return 0;
+}
+
+/* What a heading says of its rows (struct cw_rsection: count). */
+static void count_text(struct cw_rsection *s)
+{
+	s->count[0] = '\0';
+	if (!cw_rsection_counted(s))
+		return;
+	if (s->uncounted)
+		/* TRANSLATORS: a heading's count when some rows are other accounts of an event
+		 * counted in another row or period: "Demonstrations (2 rows, 1 counted)" */
+		snprintf(s->count, sizeof s->count,
+			 P_("%zu row, %zu counted", "%zu rows, %zu counted", s->nrows), s->nrows,
+			 s->nrows - s->uncounted);
+	else
+		snprintf(s->count, sizeof s->count, "%zu", s->nrows);
 }
 
 int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
@@ -3677,9 +3775,13 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			     "accounts the records counted in either period are."),
 			   from, to, pf, pt);
 	comparison(&b);
-	for (size_t i = 0; i < doc->nsections; i++)
-		if (doc->sections[i].wants_note && !doc->sections[i].note)
+	for (size_t i = 0; i < doc->nsections; i++) {
+		struct cw_rsection *s = &doc->sections[i];
+
+		if (s->wants_note && !s->note)
 			b.failed = 1; /* strdup failed */
+		count_text(s);
+	}
 	if (b.failed) {
 		cw_rdoc_free(doc);
 		return CW_ENOMEM;
@@ -3810,6 +3912,7 @@ int cw_rdoc_cite_sources(struct cw_rdoc *doc)
 	free(v);
 	if (!b.sec->note)
 		b.failed = 1;
+	count_text(b.sec);
 	return b.failed ? CW_ENOMEM : 0;
 }
 

@@ -46,6 +46,10 @@ enum cw_rcol {
 	/* The record's source as it gives it: "001 para 40", "own observation" (CSV only: the
 	 * other formats give whose account it is). */
 	CW_RC_SOURCE,
+	/* Another account of an event another row counts (or another period: report.h,
+	 * CW_REPORT_ELSEWHERE): the id of the account counted; empty for the row counted (CSV
+	 * only: the other formats say it in the row's details). */
+	CW_RC_COUNTED_IN,
 	CW_RC_NCOLS
 };
 extern const char *const cw_rcol_names[CW_RC_NCOLS]; /* CSV header: "label", "record_id", ... */
@@ -63,6 +67,12 @@ struct cw_rsection {
 	int wants_note;
 	char **cells; /* nrows * CW_RC_NCOLS, NULL for empty */
 	size_t nrows;
+	/* Rows that are another account of an event another row, or another period, counts
+	 * (report.h: visit_counted ...): listed, not counted. */
+	size_t uncounted;
+	/* What a heading says of its rows, translated: "3", or "3 rows, 2 counted" when some are
+	 * not counted (cw_rsection_counted sections only; "" for the others). */
+	char count[64];
 };
 
 #define CW_RDOC_SECTIONS 18

@@ -399,8 +399,9 @@ size_t cw_report_arrests_unlisted(const struct cw_report *r, int *partial)
 		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
 		size_t j;
 
-		if (m->type != CW_MS_ARREST || listed_detainee(r, m))
-			continue;
+		if (m->type != CW_MS_ARREST || listed_detainee(r, m) ||
+		    (r->arrest_counted && r->arrest_counted[i] == CW_REPORT_ELSEWHERE))
+			continue; /* an arrest another period counts is said there */
 		for (j = 0; j < i && !(r->arrests.items[j].u.milestone.type == CW_MS_ARREST &&
 				       same_arrested(&r->arrests.items[j], &r->arrests.items[i]));
 		     j++)
@@ -414,21 +415,17 @@ size_t cw_report_arrests_unlisted(const struct cw_report *r, int *partial)
 	return unlisted;
 }
 
-static unsigned char *repeated_accounts(const struct cw_record_list *l);
-
 /* The arrests and charges by article and group, each event once however many accounts of it
- * are linked. */
+ * are linked (r->arrest_counted), in the period that counts it. */
 static int count_articles(struct cw_report *r)
 {
-	unsigned char *again = repeated_accounts(&r->arrests);
-
 	for (size_t i = 0; i < r->arrests.n; i++) {
 		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
 		struct cw_article arts[64];
 		size_t n, people;
 		int incite = 0, lese = 0, other = 0;
 
-		if (again && again[i])
+		if (!cw_report_counted(r->arrest_counted, i))
 			continue;
 		n = cw_report_arrest_articles(r, m, arts, 64);
 		people = milestone_people(r, m);
@@ -451,10 +448,8 @@ static int count_articles(struct cw_report *r)
 				struct cw_report_article *grown =
 					realloc(r->articles, (k + 1) * sizeof *grown);
 
-				if (!grown) {
-					free(again);
+				if (!grown)
 					return CW_ENOMEM;
-				}
 				r->articles = grown;
 				r->articles[k].article = arts[j];
 				r->articles[k].article.paragraph = 0;
@@ -468,7 +463,6 @@ static int count_articles(struct cw_report *r)
 		r->groups[CW_GROUP_OTHER] += other ? people : 0;
 		r->groups[CW_GROUP_NO_ARTICLE] += n == 0 ? people : 0;
 	}
-	free(again);
 	if (r->narticles > 1)
 		qsort(r->articles, r->narticles, sizeof *r->articles, article_order);
 	return 0;
@@ -702,15 +696,27 @@ int cw_report_add_ids(struct cw_store *st, struct cw_report *r, const struct cw_
 /* The events of [from, to]: only day-precise dates fall strictly inside a day range (a month's
  * key sorts before its first day), but check anyway so a partial date can never be counted
  * twice. */
+/* The accounts of the kinds a period counts once per event dated within CW_REPORT_LINK_DAYS
+ * before and after it, oldest first: where other accounts of its events may be (report.h). */
+struct near {
+	struct cw_record_list before, after;
+};
+enum { NEAR_HEARINGS, NEAR_ARRESTS, NEAR_VISITS, NEAR_DEMOS, NEARS };
+
 struct period {
 	/* detentions: pretrial-detention milestones, counted only (whoever is still held is
 	 * listed from the detention index, gather_detainees) */
 	struct cw_record_list hearings, arrests, detentions, rulings, releases, visits, demos,
 		incidents, case_events;
+	struct near near[NEARS];
 };
 
 static void period_free(struct period *p)
 {
+	for (size_t i = 0; i < NEARS; i++) {
+		cw_record_list_free(&p->near[i].before);
+		cw_record_list_free(&p->near[i].after);
+	}
 	cw_record_list_free(&p->hearings);
 	cw_record_list_free(&p->arrests);
 	cw_record_list_free(&p->detentions);
@@ -823,6 +829,9 @@ static int whole_into_period(struct cw_record *rec, int whole, void *p)
 	return whole ? push_event(p, rec) : 0;
 }
 
+static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
+		       struct cw_date to, struct period *p, struct cw_error *err);
+
 static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
 			 struct cw_date to, struct period *p, struct cw_error *err)
 {
@@ -846,7 +855,53 @@ static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct
 	cw_record_list_free(&ms);
 	if (rc)
 		return oom(err);
-	return walk_partial(rd, r, from, to, 1, whole_into_period, p, err);
+	if ((rc = walk_partial(rd, r, from, to, 1, whole_into_period, p, err)) != 0)
+		return rc;
+	return gather_near(rd, r, from, to, p, err);
+}
+
+/* Keeps the arrests and charges of a list of milestones. */
+static void keep_arrests(struct cw_record_list *l)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (is_arrest(l->items[i].u.milestone.type))
+			l->items[w++] = l->items[i];
+		else
+			cw_record_free(&l->items[i]);
+	}
+	l->n = w;
+}
+
+/* The accounts near the period [from, to] (struct near): day-dated, as the period's own lists
+ * keep them. The caller sifts them as it sifts the period's (confidential ones, tallies). */
+static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
+		       struct cw_date to, struct period *p, struct cw_error *err)
+{
+	static const enum cw_kind kinds[NEARS] = {CW_KIND_HEARING, CW_KIND_MILESTONE, CW_KIND_VISIT,
+						  CW_KIND_DEMO};
+	struct cw_date before_from = cw_date_from_days(cw_date_to_days(from) - CW_REPORT_LINK_DAYS),
+		       before_to = cw_date_from_days(cw_date_to_days(from) - 1),
+		       after_from = cw_date_from_days(cw_date_to_days(to) + 1),
+		       after_to = cw_date_from_days(cw_date_to_days(to) + CW_REPORT_LINK_DAYS);
+	int rc = 0;
+
+	for (size_t k = 0; rc == 0 && k < NEARS; k++) {
+		struct near *nr = &p->near[k];
+
+		if ((rc = list_kind(rd, r, kinds[k], before_from, before_to, &nr->before, err)) !=
+			    0 ||
+		    (rc = list_kind(rd, r, kinds[k], after_from, after_to, &nr->after, err)) != 0)
+			break;
+		keep_days(&nr->before);
+		keep_days(&nr->after);
+		if (kinds[k] == CW_KIND_MILESTONE) {
+			keep_arrests(&nr->before);
+			keep_arrests(&nr->after);
+		}
+	}
+	return rc;
 }
 
 /* A hearing another account only set (report.h: hearings_set). */
@@ -1370,18 +1425,61 @@ static size_t *counted_accounts(const struct cw_record_list *l, int *oom)
 	return counted;
 }
 
-/* For each record of l, whether it is another account of an event another record of l gives,
- * counted there (counted_accounts). NULL when none is (or out of memory: each counts). */
-static unsigned char *repeated_accounts(const struct cw_record_list *l)
+/* counted_accounts over the accounts of l and those near its period (nr: before it, then
+ * after, oldest first, so that the first listed is the earliest): for each record of l, the
+ * index in l of the account its event is counted by, or CW_REPORT_ELSEWHERE with that account,
+ * dated in another period, in (*elsewhere)[i]. Both NULL when no record of l is linked to
+ * another; 0, or CW_ENOMEM. */
+static int accounts_across(const struct cw_record_list *l, const struct near *nr, size_t **counted,
+			   struct cw_report_elsewhere **elsewhere)
 {
-	int oom;
-	size_t *counted = counted_accounts(l, &oom);
-	unsigned char *again = counted ? calloc(l->n ? l->n : 1, 1) : NULL;
+	size_t b = nr->before.n, n = l->n, total = b + n + nr->after.n, *uc = NULL;
+	struct cw_record_list u = {NULL, 0, 0};
+	int oom = 0, linked = 0, rc = 0;
 
-	for (size_t i = 0; again && i < l->n; i++)
-		again[i] = counted[i] != i;
-	free(counted);
-	return again;
+	*counted = NULL;
+	*elsewhere = NULL;
+	if (!n)
+		return 0;
+	if (!(u.items = malloc(total * sizeof *u.items)))
+		return CW_ENOMEM;
+	/* Copies of the records (not theirs: freed as an array only). */
+	if (b)
+		memcpy(u.items, nr->before.items, b * sizeof *u.items);
+	memcpy(u.items + b, l->items, n * sizeof *u.items);
+	if (nr->after.n)
+		memcpy(u.items + b + n, nr->after.items, nr->after.n * sizeof *u.items);
+	u.n = u.cap = total;
+	uc = counted_accounts(&u, &oom);
+	for (size_t j = 0; uc && j < total && !linked; j++)
+		linked = (j >= b && j < b + n && uc[j] != j) ||
+			 (uc[j] >= b && uc[j] < b + n && uc[j] != j);
+	if (oom) {
+		rc = CW_ENOMEM;
+	} else if (linked) {
+		if (!(*counted = malloc(n * sizeof **counted)) ||
+		    !(*elsewhere = calloc(n, sizeof **elsewhere))) {
+			free(*counted);
+			*counted = NULL;
+			rc = CW_ENOMEM;
+		}
+		for (size_t i = 0; rc == 0 && i < n; i++) {
+			size_t c = uc[b + i];
+
+			if (c >= b && c < b + n) {
+				(*counted)[i] = c - b;
+				continue;
+			}
+			(*counted)[i] = CW_REPORT_ELSEWHERE;
+			(*elsewhere)[i].id = u.items[c].id;
+			(*elsewhere)[i].date = cw_record_date(&u.items[c]);
+			(*elsewhere)[i].view = u.items[c].view;
+			(*elsewhere)[i].before = c < b;
+		}
+	}
+	free(uc);
+	free(u.items);
+	return rc;
 }
 
 /* The event of a record of the lists (found by its address), or SIZE_MAX when e links none
@@ -1629,16 +1727,27 @@ static uint32_t list_views(const struct cw_record_list *l)
  * of it are linked as the same event: of an event the team observed, its first own account
  * (a hearing the team observed is the team's, however many documents also report it); of one
  * it did not, its first account. */
-static int account_counted(const struct events *e, size_t i)
+static size_t event_counted_at(const struct events *e, size_t i)
 {
 	size_t ev;
 
 	if (!e->root || !e->big[ev = e->root[i]])
-		return 1;
+		return i;
 	for (size_t j = ev; j < e->hearings->n; j++)
 		if (e->root[j] == ev && cw_report_hearing_is_own(&e->hearings->items[j]))
-			return j == i;
-	return ev == i;
+			return j;
+	return ev;
+}
+
+static int account_counted(const struct events *e, size_t i)
+{
+	return event_counted_at(e, i) == i;
+}
+
+/* Whether hearing i's event is counted in another period (accounts_across's counted). */
+static int counted_elsewhere(const size_t *counted, size_t i)
+{
+	return counted && counted[i] == CW_REPORT_ELSEWHERE;
 }
 
 /* The hearing of an event that gives what the counted account does not: the first of its
@@ -1685,22 +1794,72 @@ int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t
 	return n;
 }
 
-/* The period's figures into counts and views. Its visits' and demonstrations' counted accounts
- * (counted_accounts) go to *visit_counted and *demo_counted when they are given (the report
- * keeps the current period's for its rows), else are freed. 0, or CW_ENOMEM. */
+/* The accounts of a period's events (accounts_across), for each of the lists struct near
+ * names: what the report keeps of the current period's for its rows. */
+struct accounts {
+	size_t *counted;
+	struct cw_report_elsewhere *elsewhere;
+};
+
+static void accounts_free(struct accounts acc[NEARS])
+{
+	for (size_t k = 0; k < NEARS; k++) {
+		free(acc[k].counted);
+		free(acc[k].elsewhere);
+		acc[k].counted = NULL;
+		acc[k].elsewhere = NULL;
+	}
+}
+
+/* The verdict rows of hearings whose event another period counts go: counted there. */
+static void rows_counted_here(const struct cw_record_list *hearings, const size_t *counted,
+			      struct cw_report_verdict *rows, size_t *n)
+{
+	size_t kept = 0;
+
+	if (!counted)
+		return;
+	for (size_t i = 0; i < *n; i++) {
+		const struct cw_record *rec = rows[i].rec;
+
+		if (!(rec >= hearings->items && rec < hearings->items + hearings->n &&
+		      counted[rec - hearings->items] == CW_REPORT_ELSEWHERE))
+			rows[kept++] = rows[i];
+	}
+	*n = kept;
+}
+
+/* The period's figures into counts and views. The accounts its events are counted by
+ * (accounts_across: hearings, arrests and charges, visits, demonstrations) go to acc when it
+ * is given (the report keeps the current period's for its rows), else are freed. 0, or
+ * CW_ENOMEM. */
 static int count_period(const struct cw_report *r, const struct period *p,
 			size_t counts[CW_METRIC_COUNT], uint32_t views[CW_METRIC_COUNT],
-			int *demo_arrests_at_least, size_t **visit_counted, size_t **demo_counted)
+			int *demo_arrests_at_least, struct accounts keep[NEARS])
 {
 	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
 	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0, hearings = 0,
-	       kept_out = 0, visits = 0, demos = 0, *vc, *dc;
-	unsigned char *again;
-	int visit_oom, demo_oom;
+	       kept_out = 0, visits = 0, demos = 0, *vc, *dc, *hc, *ac;
+	struct accounts acc[NEARS] = {{NULL, NULL}};
 	struct cw_report_verdict *rows = NULL;
 	struct events ev;
 
 	memset(views, 0, CW_METRIC_COUNT * sizeof *views);
+	if (accounts_across(&p->hearings, &p->near[NEAR_HEARINGS], &acc[NEAR_HEARINGS].counted,
+			    &acc[NEAR_HEARINGS].elsewhere) != 0 ||
+	    accounts_across(&p->arrests, &p->near[NEAR_ARRESTS], &acc[NEAR_ARRESTS].counted,
+			    &acc[NEAR_ARRESTS].elsewhere) != 0 ||
+	    accounts_across(&p->visits, &p->near[NEAR_VISITS], &acc[NEAR_VISITS].counted,
+			    &acc[NEAR_VISITS].elsewhere) != 0 ||
+	    accounts_across(&p->demos, &p->near[NEAR_DEMOS], &acc[NEAR_DEMOS].counted,
+			    &acc[NEAR_DEMOS].elsewhere) != 0) {
+		accounts_free(acc);
+		return CW_ENOMEM;
+	}
+	hc = acc[NEAR_HEARINGS].counted;
+	ac = acc[NEAR_ARRESTS].counted;
+	vc = acc[NEAR_VISITS].counted;
+	dc = acc[NEAR_DEMOS].counted;
 	events_make(&ev, &p->hearings, &p->rulings);
 	for (size_t i = 0; i < p->hearings.n; i++) {
 		const struct cw_record *rec = &p->hearings.items[i];
@@ -1711,8 +1870,8 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		/* Counted with the account it is linked to, whose side it is: the team's hearings,
 		 * or documents', are drawn from the account counted, not from this one (a
 		 * government's account of a hearing the team sat in is not a hearing documents
-		 * report). */
-		if (!account_counted(&ev, i))
+		 * report); in the period of that account (report.h: CW_REPORT_LINK_DAYS). */
+		if (counted_elsewhere(hc, i) || !account_counted(&ev, i))
 			continue;
 		hearings++;
 		if (is_own && rec->u.hearing.monitors_admitted == CW_ANSWER_NO) {
@@ -1732,13 +1891,17 @@ static int count_period(const struct cw_report *r, const struct period *p,
 				cw_report_view_bit(&p->hearings.items[with_verdict]);
 		}
 	}
-	views[CW_METRIC_HEARINGS] = list_views(&p->hearings);
+	for (size_t i = 0; i < p->hearings.n; i++)
+		if (!counted_elsewhere(hc, i))
+			views[CW_METRIC_HEARINGS] |= cw_report_view_bit(&p->hearings.items[i]);
 	/* Verdicts: one per defendant a ruling decides on, whatever the charges. */
 	if (verdict_rows(r, &p->hearings, &p->rulings, &rows, &nrows) != 0) {
 		free(rows);
 		events_free(&ev);
+		accounts_free(acc);
 		return CW_ENOMEM;
 	}
+	rows_counted_here(&p->hearings, hc, rows, &nrows);
 	rows_of_filter_articles(&r->filter, rows, &nrows);
 	rows_of_filter_people(r, rows, &nrows);
 	(void)group_verdicts(&ev, rows, nrows, &rulings, &verdicts);
@@ -1746,38 +1909,36 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		views[CW_METRIC_VERDICTS] |= cw_report_view_bit(rows[i].rec);
 	free(rows);
 	events_free(&ev);
-	again = repeated_accounts(&p->arrests);
 	for (size_t i = 0; i < p->arrests.n; i++) {
 		const struct cw_milestone *m = &p->arrests.items[i].u.milestone;
 		int is_arrest = m->type == CW_MS_ARREST;
 
+		if (counted_elsewhere(ac, i))
+			continue; /* counted in another period */
 		views[is_arrest ? CW_METRIC_ARRESTS : CW_METRIC_CHARGES] |=
 			cw_report_view_bit(&p->arrests.items[i]);
-		if (again && again[i])
+		if (!cw_report_counted(ac, i))
 			continue; /* another account of an arrest or charge counted */
 		if (is_arrest)
 			arrests += milestone_people(r, m);
 		else
 			charges += milestone_people(r, m);
 	}
-	free(again);
 	/* Someone detained and released within the period is held at neither end of it: only
 	 * this count says they were taken in (a source that logs the detention as an arrest
 	 * has it counted as an arrest). */
 	detentions = cw_report_detention_people(r, &p->detentions, NULL, NULL);
 	views[CW_METRIC_DETENTIONS] = list_views(&p->detentions);
-	views[CW_METRIC_VISITS] = list_views(&p->visits);
-	views[CW_METRIC_DEMOS] = list_views(&p->demos);
 	/* A visit or a demonstration told by several accounts (the team's, a government's that
 	 * disputes it, a newspaper's) is one event: counted once, as its counted account gives it
-	 * (a supervisor's trial read 3 demonstrations and 6 arrests for one with 3). */
-	vc = counted_accounts(&p->visits, &visit_oom);
-	dc = counted_accounts(&p->demos, &demo_oom);
-	if (visit_oom || demo_oom) {
-		free(vc);
-		free(dc);
-		return CW_ENOMEM;
-	}
+	 * (a supervisor's trial read 3 demonstrations and 6 arrests for one with 3), in the
+	 * period of that account. */
+	for (size_t i = 0; i < p->visits.n; i++)
+		if (!counted_elsewhere(vc, i))
+			views[CW_METRIC_VISITS] |= cw_report_view_bit(&p->visits.items[i]);
+	for (size_t i = 0; i < p->demos.n; i++)
+		if (!counted_elsewhere(dc, i))
+			views[CW_METRIC_DEMOS] |= cw_report_view_bit(&p->demos.items[i]);
 	for (size_t i = 0; i < p->visits.n; i++)
 		visits += cw_report_counted(vc, i);
 	for (size_t i = 0; i < p->demos.n; i++) {
@@ -1814,14 +1975,10 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	 * none. Some that did: the arrests they give. */
 	counts[CW_METRIC_DEMO_ARRESTS] =
 		demos && !demos_counted ? CW_REPORT_NOT_RECORDED : demo_arrests;
-	if (visit_counted)
-		*visit_counted = vc;
+	if (keep)
+		memcpy(keep, acc, sizeof acc);
 	else
-		free(vc);
-	if (demo_counted)
-		*demo_counted = dc;
-	else
-		free(dc);
+		accounts_free(acc);
 	return 0;
 }
 
@@ -1898,8 +2055,8 @@ static int count_fair(struct cw_report *r)
 		int side = cw_report_hearing_is_own(&r->hearings.items[i]) ? CW_FAIR_SIDE_OWN
 									   : CW_FAIR_SIDE_REPORTED;
 
-		if (!account_counted(&ev, i))
-			continue; /* one hearing, counted by its first account */
+		if (counted_elsewhere(r->hearing_counted, i) || !account_counted(&ev, i))
+			continue; /* one hearing, counted by its first account, in its period */
 		/* Its outcome as the account counted gives it, else as another does. */
 		unsigned outcome = event_hearing(&ev, i, 0)->outcome;
 
@@ -3078,6 +3235,45 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	return rc;
 }
 
+/* r->hearing_counted as the counts take each hearing (count_period): the account of its event
+ * counted in the period (the team's first, else the first), or CW_REPORT_ELSEWHERE as
+ * accounts_across found. NULL when no hearing is linked; 0 or CW_ENOMEM. */
+static int hearings_counted(struct cw_report *r, const struct events *e)
+{
+	int linked = r->hearing_counted != NULL;
+
+	for (size_t i = 0; e->root && i < r->hearings.n && !linked; i++)
+		linked = e->big[e->root[i]];
+	if (!linked)
+		return 0;
+	if (!r->hearing_counted) {
+		if (!(r->hearing_counted = malloc(r->hearings.n * sizeof *r->hearing_counted)))
+			return CW_ENOMEM;
+		for (size_t i = 0; i < r->hearings.n; i++)
+			r->hearing_counted[i] = i;
+	}
+	for (size_t i = 0; i < r->hearings.n; i++)
+		if (r->hearing_counted[i] != CW_REPORT_ELSEWHERE)
+			r->hearing_counted[i] = event_counted_at(e, i);
+	return 0;
+}
+
+/* The accounts near a period are sifted as its own are: a tally is no event, a hearing only
+ * set was not held. */
+static void near_sift(struct period *p)
+{
+	for (size_t k = 0; k < NEARS; k++) {
+		struct cw_record_list *l[2] = {&p->near[k].before, &p->near[k].after};
+
+		for (size_t j = 0; j < 2; j++) {
+			if (k != NEAR_ARRESTS)
+				take_tallies(l[j], NULL);
+			if (k == NEAR_HEARINGS)
+				take_set_hearings(l[j], NULL);
+		}
+	}
+}
+
 /* ---- the report ------------------------------------------------------------------------- */
 
 /* ---- confidential records ---------------------------------------------------------------- */
@@ -3093,6 +3289,11 @@ static int sift_period(struct cw_report *r, struct period *p, int count, struct 
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
 		if (cw_withheld_sift(&r->confidential, lists[i], count) != 0)
 			return oom(err);
+	/* Other periods' accounts: left out as their own period's report leaves them out. */
+	for (size_t i = 0; i < NEARS; i++)
+		if (cw_withheld_sift(&r->confidential, &p->near[i].before, 0) != 0 ||
+		    cw_withheld_sift(&r->confidential, &p->near[i].after, 0) != 0)
+			return oom(err);
 	return 0;
 }
 
@@ -3107,6 +3308,11 @@ static int match_text_again(struct cw_report *r, struct period *p, int count, st
 
 	for (size_t i = 0; rc == 0 && i < sizeof lists / sizeof lists[0]; i++)
 		rc = cw_withheld_match_text(r->shown, &r->confidential, lists[i], count, err);
+	for (size_t i = 0; rc == 0 && i < NEARS; i++)
+		if ((rc = cw_withheld_match_text(r->shown, &r->confidential, &p->near[i].before, 0,
+						 err)) == 0)
+			rc = cw_withheld_match_text(r->shown, &r->confidential, &p->near[i].after,
+						    0, err);
 	return rc;
 }
 
@@ -3231,6 +3437,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		 struct cw_error *err)
 {
 	struct period cur, prev;
+	struct accounts acc[NEARS];
 	struct events events;
 	struct cw_date none = {0, 0, 0}, today;
 	long days;
@@ -3317,6 +3524,8 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	take_tallies(&prev.hearings, NULL);
 	take_tallies(&prev.visits, NULL);
 	take_tallies(&prev.demos, NULL);
+	near_sift(&cur);
+	near_sift(&prev);
 	if (take_set_hearings(&cur.hearings, &out->hearings_set) != 0) {
 		period_free(&cur);
 		period_free(&prev);
@@ -3339,13 +3548,21 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	}
 	/* The current period's counted accounts are kept for the rows (report.h). */
 	if (count_period(out, &cur, out->counts, out->counts_views, &out->demo_arrests_at_least,
-			 &out->visit_counted, &out->demo_counted) != 0 ||
+			 acc) != 0 ||
 	    count_period(out, &prev, out->previous, out->previous_views,
-			 &out->previous_demo_arrests_at_least, NULL, NULL) != 0) {
+			 &out->previous_demo_arrests_at_least, NULL) != 0) {
 		period_free(&cur);
 		period_free(&prev);
 		return oom(err);
 	}
+	out->hearing_counted = acc[NEAR_HEARINGS].counted;
+	out->hearing_elsewhere = acc[NEAR_HEARINGS].elsewhere;
+	out->arrest_counted = acc[NEAR_ARRESTS].counted;
+	out->arrest_elsewhere = acc[NEAR_ARRESTS].elsewhere;
+	out->visit_counted = acc[NEAR_VISITS].counted;
+	out->visit_elsewhere = acc[NEAR_VISITS].elsewhere;
+	out->demo_counted = acc[NEAR_DEMOS].counted;
+	out->demo_elsewhere = acc[NEAR_DEMOS].elsewhere;
 	period_free(&prev);
 	out->hearings = cur.hearings;
 	out->arrests = cur.arrests;
@@ -3373,12 +3590,15 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		return oom(err);
 	if (verdict_rows(out, &out->hearings, &out->rulings, &out->verdicts, &out->nverdicts) != 0)
 		return oom(err);
+	rows_counted_here(&out->hearings, out->hearing_counted, out->verdicts, &out->nverdicts);
 	rows_of_filter_articles(&out->filter, out->verdicts, &out->nverdicts);
 	rows_of_filter_people(out, out->verdicts, &out->nverdicts);
 	events_make(&events, &out->hearings, &out->rulings);
+	rc = hearings_counted(out, &events);
 	out->linked_rulings = group_verdicts(&events, out->verdicts, out->nverdicts, &out->nrulings,
 					     &out->ndecisions);
-	rc = own_accounts(&events, &out->hearing_own);
+	if (rc == 0)
+		rc = own_accounts(&events, &out->hearing_own);
 	if (rc == 0)
 		rc = bail_decisions(out, &events);
 	events_free(&events);
@@ -3432,6 +3652,12 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->visits);
 	free(r->visit_counted);
 	free(r->demo_counted);
+	free(r->hearing_counted);
+	free(r->arrest_counted);
+	free(r->visit_elsewhere);
+	free(r->demo_elsewhere);
+	free(r->hearing_elsewhere);
+	free(r->arrest_elsewhere);
 	cw_record_list_free(&r->demos);
 	cw_record_list_free(&r->incidents);
 	cw_record_list_free(&r->case_events);

@@ -131,6 +131,24 @@ struct cw_report_detainee {
 int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t *counted, size_t i,
 				int *at_least, size_t *from);
 
+/* Accounts of one event dated in different periods (linked as the same event, or disputing
+ * it, directly or through others) are counted once, in the period of the account the event is
+ * counted by: the team's own (the first), else the earliest. A report reads the records of
+ * the same kinds dated up to CW_REPORT_LINK_DAYS before and after its period to find them
+ * (links name one way, and nothing indexes who names a record): two accounts further apart
+ * are not known to each other across periods. */
+#define CW_REPORT_LINK_DAYS 31
+/* In visit_counted, demo_counted, hearing_counted and arrest_counted: the event is counted by
+ * an account dated in another period (struct cw_report_elsewhere says which). */
+#define CW_REPORT_ELSEWHERE SIZE_MAX
+/* The account of another period an event is counted by. */
+struct cw_report_elsewhere {
+	struct cw_id id;
+	struct cw_date date;
+	uint8_t view;  /* enum cw_view */
+	int8_t before; /* dated before the period (1) or after it (0) */
+};
+
 /* Whether record i of a list whose counted accounts are `counted` (report.h: visit_counted,
  * demo_counted) is the one its event is counted by. */
 static inline int cw_report_counted(const size_t *counted, size_t i)
@@ -254,6 +272,13 @@ struct cw_report {
 	 * account, else the first listed), i itself for that one; NULL when none of them is
 	 * linked. The counts take each event once (cw_report_counted). */
 	size_t *visit_counted, *demo_counted;
+	/* The same for hearings (joined as the counts join them: the team's account, else the
+	 * first) and for arrests and charges; NULL when none is linked. Any of the four may be
+	 * CW_REPORT_ELSEWHERE: the event is counted in another period (CW_REPORT_LINK_DAYS), by
+	 * the account *_elsewhere[i] gives (NULL when no row is). */
+	size_t *hearing_counted, *arrest_counted;
+	struct cw_report_elsewhere *visit_elsewhere, *demo_elsewhere, *hearing_elsewhere,
+		*arrest_elsewhere;
 	/* The arrests at the period's demonstrations (counts[CW_METRIC_DEMO_ARRESTS]) are a
 	 * least: people named with no number, or some events giving no figure; and the same of
 	 * the previous period's. */

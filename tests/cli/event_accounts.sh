@@ -176,4 +176,96 @@ ok "$CASEWATCH" --db "$A" bundle export --to b -o "$WORK/a2.cwb"
 ok "$CASEWATCH" --db "$B" bundle import "$WORK/a2.cwb"
 checks=$((checks + 1))
 ! grep -q "both the team's own" "$WORK/stderr" || fail "said of linked hearings: $(cat "$WORK/stderr")"
+# Accounts of one event dated either side of a period's boundary are counted once, in the period
+# of the account the event is counted by (the team's, else the earliest): a trial's W17 read "1
+# demonstration with 4 arrests" from the team and W18 "1 demonstration with 9 arrests" from
+# the UN's linked account of it, and compared 1 with 1. The other period lists its account,
+# says where the event is counted, and adds none of its figures.
+ok cw person add --name "Keo Bopha"
+ok cw case add --title "Boundary case" --defendant "Keo Bopha" --charge 494
+ok cw log demo --date 2024-07-07 --place NagaWorld --participants 60 --response arrests \
+	--arrests-count 4 --source "own observation"
+bown=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw log demo --date 2024-07-08 --place NagaWorld --participants 80 --response arrests \
+	--arrests-count 9 --source "001 para 42" --view un --same-event "$bown"
+ok cw log hearing --case "Boundary case" --date 2024-07-07 --outcome adjourned --view own
+bhear=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "Boundary case" --date 2024-07-08 --outcome adjourned --view un \
+	--source "OHCHR note" --same-event "$bhear"
+ok cw log milestone --person "Keo Bopha" --case "Boundary case" --type arrest --date 2024-07-07 \
+	--source "own observation"
+barr=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw log milestone --person "Keo Bopha" --case "Boundary case" --type arrest --date 2024-07-08 \
+	--source "media" --view media --same-event "$barr"
+# the other way round: the UN's account first, the team's a day later names it; the event is
+# the team's, counted in the later period
+ok cw log visit --facility "Prey Sar" --date 2024-07-14 --access restricted --view un \
+	--source "001 para 70"
+bun=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "Prey Sar" --date 2024-07-15 --access granted \
+	--source "own observation" --same-event "$bun"
+bvis=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw report --week 2024-W28 --format json
+json "[d['comparison'][m]['current'] for m in ('demonstrations', 'demonstration_arrests', 'hearings', 'arrests', 'visits')] == [0, 0, 0, 0, 0]"
+json "[d['comparison'][m]['previous'] for m in ('demonstrations', 'demonstration_arrests', 'hearings', 'arrests')] == [1, 4, 1, 1]"
+json "[(x['counted_in'], x['counted_in_period'], x['counted_in_date']) for x in d['demonstrations']] == [('$bown', 'earlier', '2024-07-07')]"
+json "[l['record'] for x in d['demonstrations'] for l in x['links']] == ['$bown']"
+json "[(x['counted_as'], x['counted_in_period']) for x in d['hearings']] == [('$bhear', 'earlier')]"
+json "[(x['counted_in'], x['counted_in_period']) for x in d['arrests_and_charges']['events']] == [('$barr', 'earlier')]"
+json "[(x['counted_in'], x['counted_in_period'], x['counted_in_view']) for x in d['visits']] == [('$bvis', 'later', 'own')]"
+json "d['arrests_and_charges']['by_article'] == []"
+ok cw report --week 2024-W28
+has "## Demonstrations (1 row, 0 counted)"
+has "another account of an event counted in an earlier period, by the account of 2024-07-07 (own observation, $(printf %.8s "$bown")), not counted here"
+has "another account of an event counted in a later period, by the account of 2024-07-15 (own observation, $(printf %.8s "$bvis")), not counted here"
+has "4 rows below are other accounts of events counted in an earlier or a later period"
+lacks "9 arrests"
+ok cw report --week 2024-W28 --format csv
+checks=$((checks + 1))
+printf '%s\n' "$out" | python3 -c '
+import csv, sys
+rows = [r for r in csv.DictReader(sys.stdin) if r["section"] == "demonstrations"]
+sys.exit(0 if [r["counted_in"] for r in rows] == [sys.argv[1][:32]] else 1)' "$bown" ||
+	fail "the CSV row does not say where it is counted: $out"
+ok cw report --week 2024-W27 --format json
+json "[d['comparison'][m]['current'] for m in ('demonstrations', 'demonstration_arrests', 'hearings', 'hearings_own', 'arrests', 'visits')] == [1, 4, 1, 1, 1, 0]"
+json "all(x['counted_in'] is None for x in d['demonstrations'])"
+ok cw report --week 2024-W29 --format json
+json "d['comparison']['visits']['current'] == 1 and d['comparison']['visits']['previous'] == 0"
+
+# Two monitors' accounts of one hearing, two accounts of one arrest: listed, counted once, and
+# the heading says so as the summary does ("Hearings monitored by the team (3)" beside "monitored
+# 2 hearings" was a trial's finding); the row not counted says which is.
+ok cw log hearing --case "Boundary case" --date 2024-07-23 --outcome adjourned --view own \
+	--monitors Dara
+tw1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "Boundary case" --date 2024-07-23 --outcome adjourned --view own \
+	--monitors Vuthy --same-event "$tw1"
+tw2=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "Boundary case" --date 2024-07-24 --outcome continued --view own
+ok cw log milestone --person "Keo Bopha" --case "Boundary case" --type charge --date 2024-07-23 \
+	--article 494 --source "own observation"
+ta1=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw log milestone --person "Keo Bopha" --case "Boundary case" --type charge --date 2024-07-23 \
+	--article 494 --source "001 para 9" --view un --same-event "$ta1"
+ok cw report --week 2024-W30
+has "The team monitored 2 hearings"
+has "## Hearings monitored by the team (3 rows, 2 counted)"
+has "another account of the event of row $(printf %.8s "$tw1"), counted there"
+has "## New arrests and charges (2 rows, 1 counted)"
+has "another account of the event of row $(printf %.8s "$ta1"), counted there"
+ok cw report --week 2024-W30 --format json
+json "[x['counted_as'] for x in d['hearings'] if x['date'] == '2024-07-23'] == [None, '$tw1']"
+json "[x['counted_in'] for x in d['arrests_and_charges']['events']] == [None, '$ta1']"
+json "d['comparison']['charges']['current'] == 1"
+ok cw report --week 2024-W30 --format csv
+checks=$((checks + 1))
+printf '%s\n' "$out" | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+h = [r["counted_in"] for r in rows if r["section"] == "hearings_own"]
+a = [r["counted_in"] for r in rows if r["section"] == "arrests_charges"]
+sys.exit(0 if sorted(h) == ["", "", sys.argv[1]] and a == ["", sys.argv[2]] else 1)' \
+	"$(printf %.32s "$tw1")" "$(printf %.32s "$ta1")" || fail "the CSV rows do not say where they are counted: $out"
+
 done_ok

@@ -622,7 +622,7 @@ ok cw log hearing --case "Answers differ" --date 2023-10-06 --view un --outcome 
 ok cw report --from 2023-10-06 --to 2023-10-06 --case "Answers differ"
 has "| public hearing | reported in documents | 0 | 0 | 0 | 1 | no: gallery closed (hearing of 2023-10-06, Answers differ: another account of a hearing the team observed, counted there) |"
 # the documents' section lists those three accounts with the UN's own hearing, and says so
-has "## Hearings reported in documents (4)"
+has "## Hearings reported in documents (4 rows, 1 counted)"
 has "counted apart from the team's own. 3 rows are other accounts of hearings the team observed, counted once, as the team's, and not here."
 has "accounts differ (hearing of 2023-10-06, Answers differ): own observation says yes, UN says no"
 has "accounts differ (hearing of 2023-10-06, Answers differ): own observation says yes, media says not applicable"
