@@ -628,15 +628,22 @@ static json_t *upcoming(const struct cw_report *r)
 		const struct cw_report_upcoming *u = &r->upcoming[i];
 		const struct cw_hearing *h = &u->hearing->u.hearing;
 
+		size_t same = r->upcoming_same ? r->upcoming_same[i] : SIZE_MAX;
+
+		/* counted_in: another account of the same hearing to come, the item's hearing
+		 * id that counts it (its date may differ); null for that one. */
 		json_array_append_new(
-			a, jrow(json_pack("{s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:o}", "hearing_id",
+			a, jrow(json_pack("{s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:o,s:o}", "hearing_id",
 					  jid(&u->hearing->id), "view", jview(u->hearing), "date",
 					  jdate(u->date), "time",
 					  u->from_next_date ? json_null() : jstr(h->time), "source",
 					  u->from_next_date ? "next_date" : "hearing", "case",
 					  jcase(r, &h->case_id), "court", jstr(h->court), "stage",
 					  u->from_next_date ? json_null()
-							    : jword(&cw_words_stage, h->stage)),
+							    : jword(&cw_words_stage, h->stage),
+					  "counted_in",
+					  same == SIZE_MAX ? json_null()
+							   : jid(&r->upcoming[same].hearing->id)),
 				u->hearing));
 	}
 	return a;

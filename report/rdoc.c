@@ -1015,6 +1015,22 @@ static void upcoming(struct builder *b)
 		} else {
 			cell(b, CW_RC_LABEL, "%s", _("a hearing logged for that day"));
 		}
+		if (r->upcoming_same && r->upcoming_same[i] != SIZE_MAX) {
+			const struct cw_report_upcoming *o = &r->upcoming[r->upcoming_same[i]];
+			char d[CW_DATE_TEXT_MAX], hex[CW_ID_HEX_LEN + 1];
+
+			cw_date_format(o->date, d);
+			cw_id_hex(&o->hearing->id, hex);
+			cell(b, CW_RC_COUNTED_IN, "%s", hex);
+			b->sec->uncounted++;
+			/* TRANSLATORS: after "next date set at the hearing of ...": the date
+			 * another account of the same hearing gives, its row */
+			cell(b, CW_RC_LABEL,
+			     _("%s; another account of the hearing to come of the row of %s "
+			       "(%.8s), "
+			       "counted there"),
+			     b->row[CW_RC_LABEL], d, hex);
+		}
 		reportedly_cell(b, u->hearing, CW_RC_LABEL);
 		row_end(b);
 	}
@@ -3499,10 +3515,36 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	    (rc = detention_unstarted(doc, &sb, r)) != 0)
 		return rc;
 	if (r->nupcoming) {
+		size_t same = 0, differ = 0;
+
+		/* Accounts of one hearing that set its next date: one hearing, the days they
+		 * give said when they differ. */
+		for (size_t i = 0; r->upcoming_same && i < r->nupcoming; i++) {
+			size_t k = r->upcoming_same[i], j;
+
+			if (k == SIZE_MAX)
+				continue;
+			same++;
+			for (j = 0; j < i; j++) /* each hearing to come whose days differ once */
+				if (r->upcoming_same[j] == k &&
+				    cw_date_compare(r->upcoming[j].date, r->upcoming[k].date))
+					break;
+			differ += j == i &&
+				  cw_date_compare(r->upcoming[i].date, r->upcoming[k].date) != 0;
+		}
 		sb_add(&sb,
 		       P_("%zu hearing is set in the %d days after the period.",
-			  "%zu hearings are set in the %d days after the period.", r->nupcoming),
-		       r->nupcoming, CW_REPORT_UPCOMING_DAYS);
+			  "%zu hearings are set in the %d days after the period.",
+			  r->nupcoming - same),
+		       r->nupcoming - same, CW_REPORT_UPCOMING_DAYS);
+		if (differ)
+			sb_add(&sb,
+			       P_(" The accounts of %zu hearing give it different dates, each "
+				  "listed below.",
+				  " The accounts of %zu hearings give them different dates, each "
+				  "listed below.",
+				  differ),
+			       differ);
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;
 	}

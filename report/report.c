@@ -3258,6 +3258,47 @@ static int hearings_counted(struct cw_report *r, const struct events *e)
 	return 0;
 }
 
+/* r->upcoming_same: next dates set by linked accounts of one hearing are one hearing to come,
+ * whatever days they give. 0 or CW_ENOMEM. */
+static int upcoming_accounts(struct cw_report *r)
+{
+	static const struct cw_record_list none = {NULL, 0, 0};
+	struct events ev;
+	int any = 0;
+
+	events_make(&ev, &r->upcoming_src, &none);
+	if (!ev.root || !r->nupcoming) {
+		events_free(&ev);
+		return 0;
+	}
+	if (!(r->upcoming_same = malloc(r->nupcoming * sizeof *r->upcoming_same))) {
+		events_free(&ev);
+		return CW_ENOMEM;
+	}
+	for (size_t i = 0; i < r->nupcoming; i++) {
+		const struct cw_report_upcoming *u = &r->upcoming[i];
+		size_t root = ev.root[u->hearing - r->upcoming_src.items];
+
+		r->upcoming_same[i] = SIZE_MAX;
+		for (size_t k = 0; k < i && u->from_next_date; k++) {
+			const struct cw_report_upcoming *o = &r->upcoming[k];
+
+			if (o->from_next_date && r->upcoming_same[k] == SIZE_MAX &&
+			    ev.root[o->hearing - r->upcoming_src.items] == root) {
+				r->upcoming_same[i] = k;
+				any = 1;
+				break;
+			}
+		}
+	}
+	events_free(&ev);
+	if (!any) {
+		free(r->upcoming_same);
+		r->upcoming_same = NULL;
+	}
+	return 0;
+}
+
 /* The accounts near a period are sifted as its own are: a tally is no event, a hearing only
  * set was not held. */
 static void near_sift(struct period *p)
@@ -3609,6 +3650,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 					  &out->upcoming_src, &out->upcoming, &out->nupcoming,
 					  err)) != 0 ||
 	    (rc = sift_upcoming(out, err)) != 0 || (rc = match_text_upcoming(out, err)) != 0 ||
+	    (upcoming_accounts(out) != 0 && (rc = oom(err)) != 0) ||
 	    (rc = add_refs(rd, out, &out->upcoming_src, err)) != 0 ||
 	    (rc = gather_partial(rd, out, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->partial, err)) != 0 ||
@@ -3653,6 +3695,7 @@ void cw_report_free(struct cw_report *r)
 	free(r->visit_counted);
 	free(r->demo_counted);
 	free(r->hearing_counted);
+	free(r->upcoming_same);
 	free(r->arrest_counted);
 	free(r->visit_elsewhere);
 	free(r->demo_elsewhere);

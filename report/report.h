@@ -308,6 +308,11 @@ struct cw_report {
 	struct cw_record_list upcoming_src;  /* hearings that give an upcoming date */
 	struct cw_report_upcoming *upcoming; /* in date order */
 	size_t nupcoming;
+	/* For upcoming[i], the index of an earlier item that is another account of the same
+	 * hearing to come (next dates set by accounts of one hearing linked as the same event,
+	 * or disputing it, which may differ: the team's 14 May, the UN's 15 May), SIZE_MAX when
+	 * none; NULL when no item is. The summary counts each hearing to come once. */
+	size_t *upcoming_same;
 
 	/* The named people held longest (at most CW_REPORT_DETAINEES_MAX of those whose length
 	 * the records give, and every one whose length they do not give, who may be held longer)

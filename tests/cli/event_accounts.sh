@@ -268,4 +268,18 @@ a = [r["counted_in"] for r in rows if r["section"] == "arrests_charges"]
 sys.exit(0 if sorted(h) == ["", "", sys.argv[1]] and a == ["", sys.argv[2]] else 1)' \
 	"$(printf %.32s "$tw1")" "$(printf %.32s "$ta1")" || fail "the CSV rows do not say where they are counted: $out"
 
+# One hearing, the team's account setting its next date for 14 August and the UN's linked one
+# for 15 August, is one hearing to come, not "2 hearings are set"; each date is listed.
+ok cw log hearing --case "Boundary case" --date 2024-07-31 --outcome adjourned --view own \
+	--next-date 2024-08-14
+up1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "Boundary case" --date 2024-07-31 --outcome adjourned --view un \
+	--source "OHCHR note" --next-date 2024-08-15 --same-event "$up1"
+ok cw report --week 2024-W31
+has "1 hearing is set in the 14 days after the period. The accounts of 1 hearing give it different dates, each listed below."
+has "## Upcoming hearings (2 rows, 1 counted)"
+has "another account of the hearing to come of the row of 2024-08-14 ($(printf %.8s "$up1")), counted there"
+ok cw report --week 2024-W31 --format json
+json "[(x['date'], x['counted_in']) for x in d['upcoming_hearings']] == [('2024-08-14', None), ('2024-08-15', '$up1')]"
+
 done_ok
