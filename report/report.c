@@ -860,47 +860,173 @@ static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct
 	return gather_near(rd, r, from, to, p, err);
 }
 
-/* Keeps the arrests and charges of a list of milestones. */
-static void keep_arrests(struct cw_record_list *l)
+/* Where a record found through links goes among the accounts near the period (struct near):
+ * its kind's list before or after it, when it is dated to a day within CW_REPORT_LINK_DAYS of
+ * the period and is an event the period counts once per event (an arrest or charge of the
+ * milestones); NULL otherwise. */
+static struct cw_record_list *near_list(struct period *p, const struct cw_record *rec,
+					struct cw_date from, struct cw_date to)
 {
-	size_t w = 0;
+	struct cw_date d = cw_record_date(rec);
+	long day, first = cw_date_to_days(from), last = cw_date_to_days(to);
+	int k;
 
-	for (size_t i = 0; i < l->n; i++) {
-		if (is_arrest(l->items[i].u.milestone.type))
-			l->items[w++] = l->items[i];
-		else
-			cw_record_free(&l->items[i]);
+	if (cw_date_precision(d) != CW_DATE_DAY)
+		return NULL;
+	switch (rec->kind) {
+	case CW_KIND_HEARING:
+		k = NEAR_HEARINGS;
+		break;
+	case CW_KIND_MILESTONE:
+		if (!is_arrest(rec->u.milestone.type))
+			return NULL;
+		k = NEAR_ARRESTS;
+		break;
+	case CW_KIND_VISIT:
+		k = NEAR_VISITS;
+		break;
+	case CW_KIND_DEMO:
+		k = NEAR_DEMOS;
+		break;
+	default:
+		return NULL;
 	}
-	l->n = w;
+	day = cw_date_to_days(d);
+	if (day < first && day >= first - CW_REPORT_LINK_DAYS)
+		return &p->near[k].before;
+	if (day > last && day <= last + CW_REPORT_LINK_DAYS)
+		return &p->near[k].after;
+	return NULL;
 }
 
-/* The accounts near the period [from, to] (struct near): day-dated, as the period's own lists
- * keep them. The caller sifts them as it sifts the period's (confidential ones, tallies). */
+static int near_order(const void *pa, const void *pb)
+{
+	const struct cw_record *a = pa, *b = pb;
+	uint32_t ka = cw_date_key(cw_record_date(a)), kb = cw_date_key(cw_record_date(b));
+
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	return memcmp(a->id.b, b->id.b, sizeof a->id.b);
+}
+
+/* The search for the accounts near a period: the ids seen, and those found near whose links
+ * are still to follow. */
+struct near_search {
+	struct cw_reader *rd;
+	struct cw_matcher *m;
+	struct period *p;
+	struct cw_date from, to;
+	struct cw_idmap seen;
+	struct cw_id *todo;
+	size_t ntodo, done;
+};
+
+static int near_todo(struct near_search *ns, const struct cw_id *id)
+{
+	struct cw_id *grown = realloc(ns->todo, (ns->ntodo + 1) * sizeof *grown);
+
+	if (!grown)
+		return CW_ENOMEM;
+	ns->todo = grown;
+	ns->todo[ns->ntodo++] = *id;
+	return 0;
+}
+
+/* A record named by a link, either way, of one already found: kept near the period when it is
+ * one of its accounts there that the report's filter admits (as the period's own lists are
+ * read through it), its links then followed in turn. Read once however often it is named. */
+static int near_found(struct near_search *ns, const struct cw_id *id, struct cw_error *err)
+{
+	struct cw_record rec;
+	struct cw_record_list *l;
+	int added, rc, match = 0;
+
+	if ((added = cw_idmap_put(&ns->seen, id, 0, NULL)) < 0)
+		return oom(err);
+	if (!added)
+		return 0;
+	if ((rc = cw_reader_get(ns->rd, id, &rec, err)) == CW_ENOTFOUND)
+		return 0; /* a link to a record deleted since */
+	if (rc != 0)
+		return rc;
+	if ((l = near_list(ns->p, &rec, ns->from, ns->to)) &&
+	    (rc = cw_matcher_test(ns->m, &rec, &match, err)) == 0 && match) {
+		/* Its own links, then those that name it (near_search's loop). */
+		for (size_t k = 0; rc == 0 && k < rec.links.n; k++)
+			rc = near_found(ns, &((const struct cw_link *)rec.links.items)[k].record,
+					err);
+		if (rc == 0 && near_todo(ns, &rec.id) != 0)
+			rc = oom(err);
+		if (rc == 0 && cw_record_list_push(l, &rec) != 0)
+			rc = oom(err);
+		if (rc == 0)
+			return 0; /* moved into the list */
+	}
+	cw_record_free(&rec);
+	return rc;
+}
+
+/* The accounts near the period [from, to] (struct near) that are linked, either way, to one
+ * of its own or to another found so: the records its events' other accounts may be, found
+ * through the links and the index of links (cw_reader_linking), not by reading every record
+ * of the weeks around it. Day-dated, as the period's own lists keep them; the caller sifts
+ * them as it sifts the period's (confidential ones, tallies). */
 static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
 		       struct cw_date to, struct period *p, struct cw_error *err)
 {
-	static const enum cw_kind kinds[NEARS] = {CW_KIND_HEARING, CW_KIND_MILESTONE, CW_KIND_VISIT,
-						  CW_KIND_DEMO};
-	struct cw_date before_from = cw_date_from_days(cw_date_to_days(from) - CW_REPORT_LINK_DAYS),
-		       before_to = cw_date_from_days(cw_date_to_days(from) - 1),
-		       after_from = cw_date_from_days(cw_date_to_days(to) + 1),
-		       after_to = cw_date_from_days(cw_date_to_days(to) + CW_REPORT_LINK_DAYS);
+	const struct cw_record_list *own[] = {&p->hearings, &p->arrests, &p->visits, &p->demos};
+	struct near_search ns = {rd, NULL, p, from, to, {0}, NULL, 0, 0};
+	uint32_t kinds = CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_MILESTONE) |
+			 CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_DEMO);
+	struct cw_filter f = r->filter;
+	struct cw_date none = {0, 0, 0};
 	int rc = 0;
 
-	for (size_t k = 0; rc == 0 && k < NEARS; k++) {
-		struct near *nr = &p->near[k];
+	if (r->filter.kinds && !(kinds &= r->filter.kinds))
+		return 0;
+	f.kinds = kinds;
+	f.since = none;
+	f.until = none;
+	if ((rc = cw_reader_matcher(rd, &f, kinds, &ns.m, err)) != 0)
+		return rc;
+	/* The period's own first: seen, their links followed. */
+	for (size_t l = 0; rc == 0 && l < sizeof own / sizeof own[0]; l++)
+		for (size_t i = 0; rc == 0 && i < own[l]->n; i++)
+			if (cw_idmap_put(&ns.seen, &own[l]->items[i].id, 0, NULL) < 0 ||
+			    near_todo(&ns, &own[l]->items[i].id) != 0)
+				rc = oom(err);
+	for (size_t l = 0; rc == 0 && l < sizeof own / sizeof own[0]; l++)
+		for (size_t i = 0; rc == 0 && i < own[l]->n; i++) {
+			const struct cw_record *rec = &own[l]->items[i];
 
-		if ((rc = list_kind(rd, r, kinds[k], before_from, before_to, &nr->before, err)) !=
-			    0 ||
-		    (rc = list_kind(rd, r, kinds[k], after_from, after_to, &nr->after, err)) != 0)
-			break;
-		keep_days(&nr->before);
-		keep_days(&nr->after);
-		if (kinds[k] == CW_KIND_MILESTONE) {
-			keep_arrests(&nr->before);
-			keep_arrests(&nr->after);
+			for (size_t k = 0; rc == 0 && k < rec->links.n; k++)
+				rc = near_found(
+					&ns, &((const struct cw_link *)rec->links.items)[k].record,
+					err);
 		}
+	/* Then whatever names one of them, and what that names, until nothing new is found. */
+	for (; rc == 0 && ns.done < ns.ntodo; ns.done++) {
+		struct cw_id target = ns.todo[ns.done], *ids = NULL;
+		size_t n = 0;
+
+		if ((rc = cw_reader_linking(rd, &target, &ids, &n, err)) != 0)
+			break;
+		for (size_t i = 0; rc == 0 && i < n; i++)
+			rc = near_found(&ns, &ids[i], err);
+		free(ids);
 	}
+	/* Oldest first, as the lists the period reads are (by date key, then id). */
+	for (size_t k = 0; rc == 0 && k < NEARS; k++) {
+		struct cw_record_list *lists[] = {&p->near[k].before, &p->near[k].after};
+
+		for (size_t j = 0; j < 2; j++)
+			if (lists[j]->n > 1)
+				qsort(lists[j]->items, lists[j]->n, sizeof *lists[j]->items,
+				      near_order);
+	}
+	cw_matcher_free(ns.m);
+	cw_idmap_free(&ns.seen);
+	free(ns.todo);
 	return rc;
 }
 

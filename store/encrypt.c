@@ -507,9 +507,9 @@ static int verify(struct copy *c, struct cw_store *enc, struct cw_copy_stats *st
 {
 	static const enum cw_db sealed[] = {DB_RECORDS, DB_TOMBSTONES, DB_CONFLICTS,
 					    DB_AUDIT,   DB_DRAFTS,     DB_UNDO};
-	static const enum cw_db plain_keys[] = {DB_BY_KIND,  DB_BY_DATE,      DB_BY_PERSON,
-						DB_BY_CASE,  DB_BY_NEXT_DATE, DB_AUDIT_SEEN,
-						DB_DETENTION};
+	static const enum cw_db plain_keys[] = {DB_BY_KIND,   DB_BY_DATE,      DB_BY_PERSON,
+						DB_BY_CASE,   DB_BY_NEXT_DATE, DB_AUDIT_SEEN,
+						DB_DETENTION, DB_BY_LINK};
 	struct pass p = {NULL, enc, NULL, DB_META, {0}};
 	int rc = cw_store_begin_read(enc, &p.etxn, err);
 

@@ -310,6 +310,11 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 	keyset_index(ks, DB_BY_KIND, &kind, 1, date, id);
 	if (CW_KIND_IS_EVENT(rec->kind))
 		keyset_index(ks, DB_BY_DATE, NULL, 0, date, id);
+	/* Under each record it links to: links are kept on one side, and a report finds the
+	 * accounts of an event from either (cw_reader_linking). */
+	for (size_t i = 0; i < rec->links.n; i++)
+		keyset_index(ks, DB_BY_LINK, ((const struct cw_link *)rec->links.items)[i].record.b,
+			     ID_LEN, date, id);
 	switch (rec->kind) {
 	case CW_KIND_PERSON:
 		keyset_name(ks, DB_BY_PROVINCE, CW_NAME_PROVINCE, rec->u.person.province, date, id);

@@ -1438,6 +1438,43 @@ int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint3
 	return rc;
 }
 
+int cw_reader_linking(struct cw_reader *rd, const struct cw_id *target, struct cw_id **out,
+		      size_t *n, struct cw_error *err)
+{
+	MDB_cursor *cur;
+	MDB_val k = {ID_LEN, (void *)target->b}, v;
+	int rc, op;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = cw_index_settle(rd->st, rd->txn, err)) != 0)
+		return rc;
+	if ((rc = mdb_cursor_open(rd->txn, rd->st->dbi[DB_BY_LINK], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading the index of links", err);
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		struct cw_id *grown;
+
+		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(k.mv_data, target->b, ID_LEN) != 0)
+			break;
+		if (!(grown = realloc(*out, (*n + 1) * sizeof *grown))) {
+			rc = CW_ENOMEM;
+			break;
+		}
+		*out = grown;
+		memcpy((*out)[(*n)++].b, (const uint8_t *)k.mv_data + ID_LEN + DATE_LEN, ID_LEN);
+	}
+	mdb_cursor_close(cur);
+	if (rc == CW_ENOMEM || (rc != 0 && rc != MDB_NOTFOUND)) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return rc == CW_ENOMEM
+			       ? cw_error_set(err, CW_ENOMEM, "", "out of memory")
+			       : cw_store_lmdb_error(NULL, rc, "reading the index of links", err);
+	}
+	return 0;
+}
+
 int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, struct cw_id *out,
 		     struct cw_record_list *cands, struct cw_error *err)
 {

@@ -38,6 +38,7 @@ static const char *const db_names[DB_COUNT] = {
 	"attachments",
 	"attach_index",
 	"blobs",
+	"by_link",
 };
 /* clang-format on */
 
@@ -164,6 +165,11 @@ static int open_databases(struct cw_store *st, int create, struct cw_buf *check,
 	st->attach_ready = 1;
 	for (int i = 0; i < DB_COUNT; i++) {
 		rc = mdb_dbi_open(txn, db_names[i], st->read_only ? 0 : MDB_CREATE, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && i == DB_BY_LINK) {
+			/* Made before the index of links, opened read-only: the schema version
+			 * refuses it below (cw_store_upgrade), before anything reads the table. */
+			continue;
+		}
 		if (rc == MDB_NOTFOUND && i >= DB_ATTACHMENTS) {
 			/* Made before attachments, opened read-only: it has none. */
 			st->attach_ready = 0;

@@ -64,7 +64,7 @@
  * detentions filed by date in the detention index too; 8: the arrests and detentions of groups
  * of unnamed defendants in it too; 9: values sealed with a 16-byte stored nonce (store/vault.h);
  * 10: the defendants a case says are detained, in it too (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 11
+#define CW_SCHEMA_VERSION 12
 
 struct cw_store;
 struct cw_txn;
@@ -532,6 +532,11 @@ int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int sh
  * first. */
 int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,
 			   struct cw_record_list *out, struct cw_error *err);
+/* The ids of the records whose links name `target` (links are kept on the record that names
+ * the other: this finds them from the other side), each once, in the order of their dates.
+ * *out is freed by the caller. */
+int cw_reader_linking(struct cw_reader *rd, const struct cw_id *target, struct cw_id **out,
+		      size_t *n, struct cw_error *err);
 
 /* Names of courts, provinces and facilities in use, for pickers (substring match, any case). */
 enum cw_name_type { CW_NAME_COURT = 1, CW_NAME_PROVINCE = 2, CW_NAME_FACILITY = 3 };

@@ -38,6 +38,7 @@ enum cw_db {
 	DB_ATTACHMENTS,  /* attachment id -> its description (attach.c) */
 	DB_ATTACH_INDEX, /* record id + attachment id: a record's attachments */
 	DB_BLOBS,        /* content tag + part -> a part of an attachment's content */
+	DB_BY_LINK,      /* a linked record's id(16), then the linking one's date, id, kind */
 	DB_COUNT
 };
 

@@ -50,11 +50,15 @@
  *      "end"), so that an arrest after a verdict, which enforces it, makes nobody a candidate
  *      for the longest in pretrial detention. The upgrade makes every record's keys again, as
  *      10 did; an earlier casewatch, which would read those entries as none, refuses the
- *      database. */
+ *      database.
+ *  12  every link of a record is filed under the record it names too (by_link), so that a
+ *      report finds the other accounts of an event from either side of the link. The upgrade
+ *      makes every record's keys again, as 11 did; an earlier casewatch, which would not keep
+ *      those entries, refuses the database. */
 
 /* The first schema whose index keys this version's rules still make: a database of it or
  * later needs only its version written, and opens read-only as it is. */
-#define SAME_KEYS_SINCE 11
+#define SAME_KEYS_SINCE 12
 
 struct ids {
 	struct cw_id *v;
@@ -94,9 +98,9 @@ static int upgrade_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 {
 	/* Everything made from the records, emptied to be made again. */
 	static const enum cw_db rebuilt[] = {
-		DB_RECORD_KEYS, DB_BY_KIND, DB_BY_DATE,      DB_BY_ARTICLE,
-		DB_BY_PERSON,   DB_BY_CASE, DB_BY_COURT,     DB_BY_PROVINCE,
-		DB_NAMES,       DB_COUNTS,  DB_BY_NEXT_DATE, DB_DETENTION,
+		DB_RECORD_KEYS,  DB_BY_KIND,   DB_BY_DATE,     DB_BY_ARTICLE, DB_BY_PERSON,
+		DB_BY_CASE,      DB_BY_COURT,  DB_BY_PROVINCE, DB_NAMES,      DB_COUNTS,
+		DB_BY_NEXT_DATE, DB_DETENTION, DB_BY_LINK,
 	};
 	struct ids ids = {0};
 	uint8_t be[4];
