@@ -246,7 +246,7 @@ int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	file = cli->argv[i++];
 	if ((rc = key_options(cli, i, &o, "")) != 0 ||
 	    (rc = cw_store_identify(cli->session.db_dir, &id, &encrypted, &cli->err)) != 0 ||
-	    (rc = cw_keyslot_read_database(file, &file_id, &cli->err)) != 0)
+	    (rc = cw_recovery_read_database(file, &file_id, &cli->err)) != 0)
 		return rc;
 	if (!encrypted)
 		return cw_error_set(&cli->err, CW_EUSAGE, "database",
@@ -257,7 +257,7 @@ int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if ((rc = cw_session_passphrase(&cli->session, _("Recovery passphrase"), 0, &pass, &len,
 					&cli->err)) != 0)
 		return rc;
-	rc = cw_keyslot_open(file, pass, len, &id, &vault, &cli->err);
+	rc = cw_recovery_open(file, pass, len, &id, &vault, &cli->err);
 	cw_passphrase_free(pass);
 	if (rc != 0)
 		return rc;

@@ -15,6 +15,7 @@
 #include "store/backup.h"
 #include "store/outfile.h"
 #include "store/store_internal.h"
+#include "store/vault.h"
 
 #define MAGIC        "CWBACKUP"
 #define HEADER_LEN   64
@@ -154,34 +155,23 @@ static int sync_dir_of(const char *path, int parent)
 	return rc;
 }
 
-/* The key slot of an encrypted database, whole (it is small). */
+/* The key slot of an encrypted database, whole (it is small), read as store/vault.c reads
+ * every slot: never through a link, never waiting on a FIFO, checked to be a slot. */
 static int read_keyslot(const char *dir, struct cw_buf *out, struct cw_error *err)
 {
 	char path[4096];
-	uint8_t buf[4096];
-	int fd;
-	ssize_t n;
+	uint8_t raw[CW_KEYSLOT_SIZE];
+	int rc;
 
 	cw_store_keyslot_path(dir, path, sizeof path);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return errno == ENOENT
-			       ? cw_error_set(
-					 err, CW_EKEY, "key",
-					 "the database in %.300s has no key slot (destroyed?): "
-					 "a backup without it could never be opened",
-					 dir)
-			       : cw_error_set(err, CW_EIO, "key", "cannot read %.300s: %s", path,
-					      strerror(errno));
-	while ((n = read(fd, buf, sizeof buf)) > 0)
-		if (out->len + (size_t)n > KEYSLOT_MAX || cw_buf_append(out, buf, (size_t)n) != 0) {
-			close(fd);
-			return cw_error_set(err, CW_EIO, "key", "%.300s is not a key slot", path);
-		}
-	close(fd);
-	if (n < 0)
-		return cw_error_set(err, CW_EIO, "key", "cannot read %.300s: %s", path,
-				    strerror(errno));
-	return 0;
+	if ((rc = cw_keyslot_read(path, raw, err)) == CW_ENOTFOUND)
+		return cw_error_set(err, CW_EKEY, "key",
+				    "the database in %.300s has no key slot (destroyed?): a backup "
+				    "without it could never be opened",
+				    dir);
+	if (rc == 0 && cw_buf_append(out, raw, sizeof raw) != 0)
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return rc;
 }
 
 /* The compacted copy, from fd's position on; a map another process grew meanwhile is adopted

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "models/i18n.h"
 #include "store/outfile.h"
 #include "store/vault.h"
 
@@ -450,6 +451,30 @@ static int overwrite(int fd)
 	return fsync(fd);
 }
 
+/* A key slot behind a symbolic link lives where casewatch cannot reach it: a passphrase change
+ * would replace the link and leave the old slot whole at its target (the old passphrase still
+ * opening it), and destroy-key would leave it alone. So every path that reads, replaces or
+ * destroys a slot refuses a link at its name, in the same words (a review found the database
+ * opening through one, passphrase reporting success and destroy-key failing at the door). */
+static int refuse_link(const char *path, struct cw_error *err)
+{
+	char folder[4096];
+
+	cw_outfile_folder_of(path, folder, sizeof folder);
+	return cw_error_set(err, CW_EIO, "",
+			    "%.300s is a symbolic link: move the key slot itself into %.300s "
+			    "(casewatch never uses a key slot through a link)",
+			    path, folder);
+}
+
+/* Whether path is a symbolic link (not whether what it names exists). */
+static int is_link(const char *path)
+{
+	struct stat sb;
+
+	return lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode);
+}
+
 /* The file at path opened to be overwritten: a regular file only, never through a link, and
  * never waiting (a FIFO planted at the name would block an open for writing for ever, and
  * destroy-key is what a monitor runs when the door is being knocked on). -1 otherwise. */
@@ -470,16 +495,32 @@ static int open_to_overwrite(const char *path)
  * overwrites the slot it replaced: renamed over, the old slot's blocks would be free but whole,
  * and a passphrase changed because it was given away would still open the database from them
  * (a security review carved one off the disk after destroy-key). The old file is held open
- * across the rename for that; a crash between the two leaves it as a removal would. A wipe
- * that fails is not an error: the new slot is in place. */
+ * across the rename for that; a crash between the two leaves it as a removal would. A slot
+ * that is there but cannot be opened to be overwritten (a link, a FIFO, a file we may not
+ * write) is refused before anything changes: a new slot beside an old one left whole would
+ * say "changed" while the old passphrase still opened the database. */
 static int replace_file(const char *path, const uint8_t *data, size_t len, struct cw_error *err)
 {
-	int old = open_to_overwrite(path), rc;
+	int old = open_to_overwrite(path), rc, e = errno;
 
+	if (old < 0 && e != ENOENT) {
+		if (e == ELOOP && is_link(path))
+			return refuse_link(path, err);
+		return cw_error_set(
+			err, CW_EIO, "key",
+			"cannot overwrite the key slot %.300s (%s): nothing was changed", path,
+			e == EINVAL ? _("it is not a regular file") : strerror(e));
+	}
 	rc = cw_outfile_write(path, data, len, err);
 	if (old >= 0) {
-		if (rc == 0)
-			(void)overwrite(old);
+		if (rc == 0 && overwrite(old) != 0) {
+			e = errno;
+			rc = cw_error_set(err, CW_EIO, "key",
+					  "the new key slot %.300s is in place, but the old one's "
+					  "bytes could not be overwritten (%s): the old passphrase "
+					  "may still open them on this disk",
+					  path, strerror(e));
+		}
 		close(old);
 	}
 	return rc;
@@ -509,6 +550,8 @@ static int write_slot(const char *path, const struct cw_vault *v, const char *pa
 	memcpy(slot + SLOT_OFF_DB, database->b, sizeof database->b);
 	randombytes_buf(slot + SLOT_OFF_NONCE, NONCE_BYTES);
 
+	if (!new_file && is_link(path)) /* said before the key derivation, not after */
+		return refuse_link(path, err);
 	if (!(kek = sodium_malloc(CW_VAULT_KEY_BYTES)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory for the keys");
 	if (crypto_pwhash(kek, CW_VAULT_KEY_BYTES, pass, passlen, slot + SLOT_OFF_SALT, p->opslimit,
@@ -543,8 +586,11 @@ int cw_keyslot_write_new(const char *path, const struct cw_vault *v, const char 
 	return write_slot(path, v, pass, passlen, p, database, 1, err);
 }
 
-/* Reads a slot file and checks everything that can be checked without the passphrase. */
-static int read_slot(const char *path, uint8_t slot[CW_KEYSLOT_SIZE], struct cw_error *err)
+/* Reads a slot file and checks everything that can be checked without the passphrase. A
+ * database's slot is never read through a link (refuse_link); a recovery file may be one
+ * (follow). */
+static int read_slot(const char *path, uint8_t slot[CW_KEYSLOT_SIZE], int follow,
+		     struct cw_error *err)
 {
 	uint8_t extra;
 	size_t got = 0;
@@ -553,8 +599,10 @@ static int read_slot(const char *path, uint8_t slot[CW_KEYSLOT_SIZE], struct cw_
 	int fd, e;
 
 	/* Never waiting on a FIFO planted at the name (opening one to read blocks). */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW))) < 0) {
 		e = errno;
+		if (e == ELOOP && !follow && is_link(path))
+			return refuse_link(path, err);
 		if (e == ENOENT)
 			return cw_error_set(err, CW_ENOTFOUND, "", "the key slot %s does not exist",
 					    path);
@@ -606,19 +654,34 @@ static int read_slot(const char *path, uint8_t slot[CW_KEYSLOT_SIZE], struct cw_
 	return 0;
 }
 
-int cw_keyslot_read_database(const char *path, struct cw_id *database, struct cw_error *err)
+static int read_database(const char *path, int follow, struct cw_id *database, struct cw_error *err)
 {
 	uint8_t slot[CW_KEYSLOT_SIZE];
 	int rc;
 
-	if ((rc = read_slot(path, slot, err)) != 0)
+	if ((rc = read_slot(path, slot, follow, err)) != 0)
 		return rc;
 	memcpy(database->b, slot + SLOT_OFF_DB, sizeof database->b);
 	return 0;
 }
 
-int cw_keyslot_open(const char *path, const char *pass, size_t passlen,
-		    const struct cw_id *database, struct cw_vault **out, struct cw_error *err)
+int cw_keyslot_read_database(const char *path, struct cw_id *database, struct cw_error *err)
+{
+	return read_database(path, 0, database, err);
+}
+
+int cw_keyslot_read(const char *path, uint8_t slot[CW_KEYSLOT_SIZE], struct cw_error *err)
+{
+	return read_slot(path, slot, 0, err);
+}
+
+int cw_recovery_read_database(const char *path, struct cw_id *database, struct cw_error *err)
+{
+	return read_database(path, 1, database, err);
+}
+
+static int open_slot(const char *path, int follow, const char *pass, size_t passlen,
+		     const struct cw_id *database, struct cw_vault **out, struct cw_error *err)
 {
 	uint8_t slot[CW_KEYSLOT_SIZE], *kek;
 	struct cw_vault *v;
@@ -626,7 +689,7 @@ int cw_keyslot_open(const char *path, const char *pass, size_t passlen,
 	int rc;
 
 	*out = NULL;
-	if ((rc = start_sodium(err)) != 0 || (rc = read_slot(path, slot, err)) != 0)
+	if ((rc = start_sodium(err)) != 0 || (rc = read_slot(path, slot, follow, err)) != 0)
 		return rc;
 	if (memcmp(slot + SLOT_OFF_DB, database->b, sizeof database->b) != 0)
 		return cw_error_set(err, CW_EDAMAGED, "",
@@ -661,6 +724,18 @@ int cw_keyslot_open(const char *path, const char *pass, size_t passlen,
 	derive_keys(v);
 	*out = v;
 	return 0;
+}
+
+int cw_keyslot_open(const char *path, const char *pass, size_t passlen,
+		    const struct cw_id *database, struct cw_vault **out, struct cw_error *err)
+{
+	return open_slot(path, 0, pass, passlen, database, out, err);
+}
+
+int cw_recovery_open(const char *path, const char *pass, size_t passlen,
+		     const struct cw_id *database, struct cw_vault **out, struct cw_error *err)
+{
+	return open_slot(path, 1, pass, passlen, database, out, err);
 }
 
 /* The files a slot's replacement may have left beside it (named path.XXXXXX by
@@ -715,10 +790,8 @@ int cw_keyslot_destroy(const char *path, struct cw_error *err)
 			return cw_error_set(err, CW_ENOTFOUND, "", "the key slot %s does not exist",
 					    path);
 		}
-		if (e == ELOOP)
-			return cw_error_set(err, CW_EIO, "",
-					    "%s is a symbolic link, not a key slot: left alone",
-					    path);
+		if (e == ELOOP && is_link(path))
+			return refuse_link(path, err);
 		return cw_error_set(err, CW_EIO, "", "cannot open the key slot %s: %s", path,
 				    strerror(e));
 	}

@@ -107,8 +107,9 @@ struct cw_kdf_params cw_kdf_cheapest(void);
 /* Writes a key slot for v's master key, wrapped by the passphrase (passlen bytes) under the
  * parameters p, for the database `database`. The file is replaced atomically: a temporary file
  * in the same folder (mode 0600), written, flushed, renamed over path, the folder flushed; a
- * crash leaves either the old slot or the new one. A symbolic link at path is replaced, not
- * written through. CW_EINVAL (parameters out of range), CW_EIO, CW_ENOMEM. */
+ * crash leaves either the old slot or the new one; then the old slot's bytes are overwritten
+ * where they lay. A symbolic link at path is refused, as below. CW_EINVAL (parameters out of
+ * range), CW_EIO, CW_ENOMEM. */
 int cw_keyslot_write(const char *path, const struct cw_vault *v, const char *pass, size_t passlen,
 		     const struct cw_kdf_params *p, const struct cw_id *database,
 		     struct cw_error *err);
@@ -119,6 +120,12 @@ int cw_keyslot_write(const char *path, const struct cw_vault *v, const char *pas
 int cw_keyslot_write_new(const char *path, const struct cw_vault *v, const char *pass,
 			 size_t passlen, const struct cw_kdf_params *p,
 			 const struct cw_id *database, struct cw_error *err);
+
+/* A database's key slot is never read, replaced or destroyed through a symbolic link: the
+ * functions below (but the cw_recovery_* ones) and cw_keyslot_write refuse one (CW_EIO, "PATH
+ * is a symbolic link: move the key slot itself into FOLDER"), since a link's target lies where
+ * a passphrase change cannot overwrite it. cw_keyslot_write also refuses, changing nothing, a
+ * slot that is there but cannot be opened to be overwritten (a FIFO, a file it may not write). */
 
 /* Unwraps the master key of the slot at path into a new vault. CW_ENOTFOUND (no such file),
  * CW_EIO (unreadable), CW_EDAMAGED (not a key slot, absurd parameters, or it belongs to another
@@ -132,11 +139,20 @@ int cw_keyslot_open(const char *path, const char *pass, size_t passlen,
  * CW_EKEY. The id is not authenticated until the slot is opened. */
 int cw_keyslot_read_database(const char *path, struct cw_id *database, struct cw_error *err);
 
+/* The slot's bytes as they are (to carry them in a backup), checked as cw_keyslot_read_database
+ * checks them. */
+int cw_keyslot_read(const char *path, uint8_t slot[CW_KEYSLOT_SIZE], struct cw_error *err);
+
+/* The same two for a recovery file (key import FILE), which may be reached through a link. */
+int cw_recovery_open(const char *path, const char *pass, size_t passlen,
+		     const struct cw_id *database, struct cw_vault **out, struct cw_error *err);
+int cw_recovery_read_database(const char *path, struct cw_id *database, struct cw_error *err);
+
 /* Crypto-erase: overwrites the slot's bytes in place with random bytes, flushes, removes the
  * file and flushes the folder. Without the slot (and any copy of it, such as a recovery file)
  * the database cannot be opened again. On flash drives and copy-on-write file systems the old
  * blocks may survive the overwrite; the removal is what the file system guarantees.
- * CW_ENOTFOUND, CW_EIO (also when path is a symbolic link: its target is left alone). */
+ * CW_ENOTFOUND, CW_EIO (also when path is a symbolic link: refused, its target left alone). */
 int cw_keyslot_destroy(const char *path, struct cw_error *err);
 
 #endif

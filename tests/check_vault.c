@@ -647,32 +647,65 @@ START_TEST(slot_destroy)
 }
 END_TEST
 
-/* A link planted where the slot goes is replaced by the slot; what it pointed to is untouched,
- * and destroy does not write random bytes through a link either. */
-START_TEST(slot_symlink_replaced)
+/* A slot behind a symbolic link is refused by every path, in one line that names it and
+ * what to do, and nothing changes: written over, the link was replaced and the old slot left
+ * whole at its target, which the old passphrase still opened (a review); opened, it worked;
+ * destroyed, it was refused. A recovery file may be reached through a link. */
+START_TEST(slot_symlink_refused)
 {
-	char target[4300];
-	uint8_t back[6];
+	struct cw_kdf_params p = cw_kdf_cheapest();
+	char target[4300], want[9000];
+	uint8_t before[CW_KEYSLOT_SIZE], back[CW_KEYSLOT_SIZE];
+	struct cw_vault *v = NULL;
+	struct cw_error err;
+	struct cw_id got;
+	struct stat sb;
+
+	snprintf(target, sizeof target, "%s/stick-key", dir);
+	ck_assert_msg(cw_keyslot_write(target, vault, pass, strlen(pass), &p, &db_id, &err) == 0,
+		      "%s", err.message);
+	read_file(target, before, sizeof before);
+	ck_assert_int_eq(symlink(target, slot_path), 0);
+	snprintf(want, sizeof want, "%s is a symbolic link: move the key slot itself into %s",
+		 slot_path, dir);
+
+	ck_assert_int_eq(cw_keyslot_write(slot_path, vault, "another one", 11, &p, &db_id, &err),
+			 CW_EIO);
+	ck_assert_msg(strstr(err.message, want), "%s", err.message);
+	ck_assert_int_eq(open_slot(pass, &db_id, &err), CW_EIO);
+	ck_assert_msg(strstr(err.message, want), "%s", err.message);
+	ck_assert_int_eq(cw_keyslot_read_database(slot_path, &got, &err), CW_EIO);
+	ck_assert_int_eq(cw_keyslot_read(slot_path, back, &err), CW_EIO);
+	ck_assert_int_eq(cw_keyslot_destroy(slot_path, &err), CW_EIO);
+	ck_assert_msg(strstr(err.message, want), "%s", err.message);
+
+	ck_assert_int_eq(lstat(slot_path, &sb), 0);
+	ck_assert(S_ISLNK(sb.st_mode));
+	read_file(target, back, sizeof back);
+	ck_assert_mem_eq(back, before, sizeof before);
+
+	ck_assert_msg(cw_recovery_read_database(slot_path, &got, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_recovery_open(slot_path, pass, strlen(pass), &db_id, &v, &err) == 0, "%s",
+		      err.message);
+	ck_assert_mem_eq(cw_vault_master(v), cw_vault_master(vault), CW_VAULT_KEY_BYTES);
+	cw_vault_free(v);
+}
+END_TEST
+
+/* A slot that is there but cannot be opened to be overwritten (here a FIFO, which would also
+ * block an open for ever) is refused before anything changes, never renamed over. */
+START_TEST(slot_not_overwritable_refused)
+{
+	struct cw_kdf_params p = cw_kdf_cheapest();
 	struct cw_error err;
 	struct stat sb;
 
-	snprintf(target, sizeof target, "%s/precious", dir);
-	write_file(target, (const uint8_t *)"victim", 6);
-	ck_assert_int_eq(symlink(target, slot_path), 0);
-	write_slot();
+	ck_assert_int_eq(mkfifo(slot_path, 0600), 0);
+	ck_assert_int_eq(cw_keyslot_write(slot_path, vault, pass, strlen(pass), &p, &db_id, &err),
+			 CW_EIO);
+	ck_assert_msg(strstr(err.message, "nothing was changed"), "%s", err.message);
 	ck_assert_int_eq(lstat(slot_path, &sb), 0);
-	ck_assert(S_ISREG(sb.st_mode));
-	read_file(target, back, sizeof back);
-	ck_assert_mem_eq(back, "victim", 6);
-	ck_assert_int_eq(stat(target, &sb), 0);
-	ck_assert_int_eq(sb.st_size, 6);
-	ck_assert_msg(open_slot(pass, &db_id, &err) == 0, "%s", err.message);
-
-	ck_assert_int_eq(unlink(slot_path), 0);
-	ck_assert_int_eq(symlink(target, slot_path), 0);
-	ck_assert_int_eq(cw_keyslot_destroy(slot_path, &err), CW_EIO);
-	read_file(target, back, sizeof back);
-	ck_assert_mem_eq(back, "victim", 6);
+	ck_assert(S_ISFIFO(sb.st_mode));
 }
 END_TEST
 
@@ -773,7 +806,8 @@ static Suite *vault_suite(void)
 	tcase_add_test(tc, slot_absurd_parameters);
 	tcase_add_test(tc, slot_malformed);
 	tcase_add_test(tc, slot_destroy);
-	tcase_add_test(tc, slot_symlink_replaced);
+	tcase_add_test(tc, slot_symlink_refused);
+	tcase_add_test(tc, slot_not_overwritable_refused);
 	tcase_add_test(tc, slot_unwritable_folder);
 	tcase_add_test(tc, slot_new_file_keeps_existing);
 	tcase_add_test(tc, kdf_presets);

@@ -121,6 +121,30 @@ ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/open" list persons
 [ ! -s "$WORK/stderr" ] || fail "a warning for a private passphrase file: $(cat "$WORK/stderr")"
 checks=$((checks + 2))
 
+# ---- a key slot behind a symbolic link --------------------------------------------------------
+# A slot moved elsewhere and linked back opened the database; then passphrase replaced the link
+# with a new slot and said "changed" while the old slot stayed whole at the link's target (the
+# old passphrase still opened it), and destroy-key refused the link, at the door (a review).
+# Every path refuses the link in the same one line, naming it and what to do, and changes
+# nothing; the slot moved back, all is as before.
+mkdir -m 700 "$WORK/stick"
+mv "$DB/key" "$WORK/stick/key"
+ln -s "$WORK/stick/key" "$DB/key"
+cp "$WORK/stick/key" "$WORK/stick-before"
+before=$(cksum_db "$WORK/stick")
+linked="$DB/key is a symbolic link: move the key slot itself into $DB"
+fails 74 "$linked" cw list persons
+fails 74 "$linked" cw --new-passphrase-file "$WORK/new" passphrase
+fails 74 "$linked" cw backup -o "$WORK/linked.backup"
+fails 74 "$linked" cw unlock
+fails 74 "$linked" cw destroy-key --yes
+checks=$((checks + 1))
+[ -L "$DB/key" ] && cmp -s "$WORK/stick/key" "$WORK/stick-before" && [ ! -e "$WORK/linked.backup" ] ||
+	fail "a command refused for a linked key slot changed something"
+rm "$DB/key" "$WORK/stick-before"
+mv "$WORK/stick/key" "$DB/key"
+ok cw list persons
+
 # The passphrase options may stand among any command's options (the man page), in either
 # spelling, and are read before the database is opened: not an unexpected argument, not
 # ignored (a wrong one is refused as wrong, not asked for on the terminal).
