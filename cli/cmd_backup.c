@@ -20,7 +20,7 @@ const char cw_backup_help[] =
 	   "The file appears whole or not at all (mode 0600; an older one of the same name is\n"
 	   "replaced). The time is noted in the database: the terminal interface says when the\n"
 	   "last backup is older than backup_warn_after in the config file (7d by default).\n"
-	   "  -o FILE, --output FILE   the backup file (required)\n"
+	   "  -o FILE, --output FILE   the backup file (required; not - : a backup is a file)\n"
 	   "  --json                   {\"file\", \"database\", \"encrypted\", \"made\", "
 	   "\"bytes\"}\n");
 
@@ -94,6 +94,14 @@ int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	if (!file || !*file)
 		return cw_error_set(&cli->err, CW_EUSAGE, "output",
 				    "say where: casewatch backup -o FILE");
+	/* Not standard output, as for reports and bundles: a backup is rewritten and read back
+	 * as it is made (its lengths, its checksum), and must appear whole or not at all, which
+	 * a stream cannot do. Refused like -o /dev/stdout, rather than written to a file named
+	 * "-" in the current folder (a review found one there). */
+	if (!strcmp(file, "-"))
+		return cw_error_set(&cli->err, CW_EINVAL, "output",
+				    "a backup cannot go to standard output (-): it is checked and "
+				    "put in place whole, so give a file name");
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_store_backup(cli->session.store, file, &info, &cli->err)) != 0)
 		return rc;

@@ -270,16 +270,26 @@ static int check_open(const char *path, int *fd, struct header *h, struct cw_err
 	crypto_generichash_state hs;
 	struct stat sb;
 	uint64_t size, body;
+	int flags;
 
 	if (sodium_init() < 0)
 		return cw_error_set(err, CW_EDB, "", "libsodium failed to start");
-	if ((*fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	/* Opened without waiting: a FIFO named as the backup would block the open until a writer
+	 * came (a review's `restore FIFO` hung). A backup is read twice (checked whole, then
+	 * copied out), so only a file will do. */
+	if ((*fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return cw_error_set(err, errno == ENOENT ? CW_ENOTFOUND : CW_EIO, "file",
 				    "cannot read %.300s: %s", path, strerror(errno));
 	if (fstat(*fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		close(*fd);
-		return cw_error_set(err, CW_EIO, "file", "%.300s is not a file", path);
+		return cw_error_set(
+			err, CW_EIO, "file",
+			"%.300s is not a file: a backup is checked whole before anything "
+			"is restored, so give the file itself",
+			path);
 	}
+	if ((flags = fcntl(*fd, F_GETFL)) >= 0)
+		(void)fcntl(*fd, F_SETFL, flags & ~O_NONBLOCK);
 	size = (uint64_t)sb.st_size;
 	if (size < HEADER_LEN + SUM_LEN || pread(*fd, head, HEADER_LEN, 0) != HEADER_LEN ||
 	    header_get(head, h) != 0) {

@@ -3,12 +3,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "models/codec.h"
 #include "models/confidential.h"
@@ -621,18 +623,29 @@ static int payload_pass(struct cw_envelope_reader *r, struct payload *p, unsigne
 static int open_bundle(const char *path, FILE **f, struct cw_error *err)
 {
 	struct stat sb;
-	int e;
+	int e, fd = -1, flags;
 
-	*f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!*f) /* a file that is not there is not found (66), as everywhere */
+	/* Opened without waiting: a FIFO named as the bundle would block the open until a writer
+	 * came (a review's `bundle import FIFO` hung); it is refused below as a pipe is. */
+	if (strcmp(path, "-") && (fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return cw_error_set(err, errno == ENOENT ? CW_ENOTFOUND : CW_EIO, "file",
 				    "cannot read %.200s: %s", path, strerror(errno));
-	if (fstat(fileno(*f), &sb) != 0)
+	*f = fd >= 0 ? fdopen(fd, "rb") : stdin;
+	if (!*f) {
 		e = errno;
-	else if (S_ISREG(sb.st_mode))
+		close(fd);
+		return cw_error_set(err, CW_ENOMEM, "", "cannot read %.200s: %s", path,
+				    strerror(e));
+	}
+	if (fstat(fileno(*f), &sb) != 0) {
+		e = errno;
+	} else if (S_ISREG(sb.st_mode)) {
+		if (fd >= 0 && (flags = fcntl(fd, F_GETFL)) >= 0) /* a file: reads as any other */
+			(void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
 		return 0;
-	else /* errno is whatever came before: a pipe is no error of fstat's */
+	} else { /* errno is whatever came before: a pipe is no error of fstat's */
 		e = S_ISDIR(sb.st_mode) ? EISDIR : 0;
+	}
 	if (*f != stdin)
 		fclose(*f);
 	*f = NULL;

@@ -73,8 +73,18 @@ printf 'not a backup at all, but long enough to have a header and a checksum in 
 fails 65 "not a casewatch backup" cw restore "$WORK/text.backup" --db "$WORK/r-text"
 fails 66 "cannot read" cw restore "$WORK/no-such.backup" --db "$WORK/r-none"
 fails 2 "output" cw backup
+# A FIFO named as the backup is refused at once, not waited on (a review's restore hung on one).
+mkfifo "$WORK/fifo.backup"
+fails 74 "fifo.backup is not a file: a backup is checked whole" timeout 10 "$CASEWATCH" \
+	restore "$WORK/fifo.backup" --db "$WORK/r-fifo"
+# -o - is not standard output for a backup (it is checked and put in place whole), and no file
+# named "-" appears in the current folder (a review found one), as -o /dev/stdout is refused.
+(cd "$WORK" && fails 65 "a backup cannot go to standard output" cw backup -o -)
+fails 65 "output" cw backup -o /dev/stdout
 checks=$((checks + 1))
-for d in r-cut r-flip r-text r-none; do
+[ ! -e "$WORK/-" ] || fail "backup -o - wrote a file named -"
+checks=$((checks + 1))
+for d in r-cut r-flip r-text r-none r-fifo; do
 	[ ! -e "$WORK/$d" ] || fail "a refused restore left $d behind"
 done
 ls "$WORK" | grep -q restoring && fail "a temporary folder was left behind: $(ls "$WORK")"

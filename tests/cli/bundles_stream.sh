@@ -139,6 +139,12 @@ grep -q "standard input is not a file" "$WORK/stderr" || fail "pipe: $(cat "$WOR
 # A pipe by its name says so too (not the error of whatever call came before).
 fails 74 "/dev/stdin is not a file: a bundle is checked whole" sh -c \
 	'cat "$1" | "$2" --db "$3" bundle import /dev/stdin' sh "$WORK/enc.bundle" "$CASEWATCH" "$DB"
+# A FIFO named as the bundle is refused at once, not waited on (a review's import hung on one).
+mkfifo "$WORK/fifo.bundle"
+fails 74 "fifo.bundle is not a file: a bundle is checked whole" timeout 10 "$CASEWATCH" \
+	--db "$DB" bundle import "$WORK/fifo.bundle"
+fails 74 "fifo.bundle is not a file" timeout 10 "$CASEWATCH" --db "$DB" bundle inspect \
+	"$WORK/fifo.bundle"
 [ "$(db_snapshot)" = "$snap" ] || fail "a bundle refused on a pipe changed the database"
 ok cw bundle import - <"$WORK/enc.bundle"
 has "1050 versions, 1050 records changed, 1050 audit entries added"
