@@ -16,6 +16,7 @@
 
 #include "cli/commands.h"
 #include "models/i18n.h"
+#include "store/backup.h"
 
 const char cw_keys_help[] = N_(
 	"An encrypted database's master key is kept only wrapped by the passphrase (DIR/key,\n"
@@ -25,12 +26,14 @@ const char cw_keys_help[] = N_(
 	"  unlock [--for 30m]   keep the key in the kernel keyring for a while (default 30m,\n"
 	"                       at most 7 days) so commands stop asking; 'lock' forgets it,\n"
 	"                       'lock --all' every database's\n"
-	"  passphrase           change the passphrase (the key and the data stay as they are)\n"
+	"  passphrase           change the passphrase (the key and the data stay as they are;\n"
+	"                       backups made before still open with the old one)\n"
 	"  key export --to FILE a recovery file: the key wrapped with a second passphrase, for\n"
 	"                       the supervisor to keep\n"
 	"  key import FILE      restore access from a recovery file, with a new passphrase\n"
 	"  destroy-key [--yes]  crypto-erase: overwrite the key slot; the database can never be\n"
-	"                       opened again without a recovery file\n");
+	"                       opened again without a recovery file, but backups made before\n"
+	"                       hold their own slot and open with the passphrase of their day\n");
 
 /* The options of a key command: --yes, --for, --to; anything else is refused. */
 struct key_opts {
@@ -143,6 +146,50 @@ int cw_cmd_lock(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	return 0;
 }
 
+/* Every backup holds its own copy of the key slot, wrapped with the passphrase in use when it
+ * was made: a new passphrase, key import and destroy-key reach none of them, and the old
+ * passphrase opens every one (a review restored one after both, with nothing said). So each
+ * of them says it, with the time of the last backup the database noted (last: 0 when there
+ * has been none, then nothing is said; -1 when it could not be read, then it is said all
+ * the same). */
+static void say_backups_keep_old_slot(struct cw_cli *cli, int64_t last)
+{
+	char when[64] = "";
+	time_t secs;
+	struct tm tm;
+
+	if (last == 0)
+		return;
+	secs = (time_t)(last / 1000000);
+	if (last > 0 && localtime_r(&secs, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	if (when[0])
+		fprintf(cli->out,
+			_("Warning: backups made before now (the last on %s) each hold their own "
+			  "copy of the key slot, which still opens with the passphrase in use when "
+			  "it was made: destroy them, or keep them away from anyone who may know "
+			  "or "
+			  "force that passphrase.\n"),
+			when);
+	else
+		fprintf(cli->out,
+			_("Warning: backups made before now, if any, each hold their own copy of "
+			  "the "
+			  "key slot, which still opens with the passphrase in use when it was "
+			  "made: "
+			  "destroy them, or keep them away from anyone who may know or force that "
+			  "passphrase.\n"));
+}
+
+/* The time of the last backup of the open database, or -1. */
+static int64_t last_backup_open(struct cw_cli *cli)
+{
+	int64_t last, oldest;
+	struct cw_error err;
+
+	return cw_store_backup_age(cli->session.store, &last, &oldest, &err) == 0 ? last : -1;
+}
+
 /* Writes the open database's key into a slot at path, wrapped by a new passphrase asked twice:
  * over the slot there, or (new_file, a recovery file) where nothing has the name. */
 static int rewrap(struct cw_cli *cli, const char *path, const char *what, const struct cw_id *id,
@@ -183,6 +230,7 @@ int cw_cmd_passphrase(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if ((rc = rewrap(cli, path, "New passphrase", &id, 0)) != 0)
 		return rc;
 	fprintf(cli->out, _("passphrase changed for %s\n"), cli->session.db_dir);
+	say_backups_keep_old_slot(cli, last_backup_open(cli));
 	return 0;
 }
 
@@ -272,6 +320,7 @@ int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if ((rc = rewrap(cli, path, "New passphrase", &id, 0)) != 0)
 		return rc;
 	fprintf(cli->out, _("key restored for %s with a new passphrase\n"), cli->session.db_dir);
+	say_backups_keep_old_slot(cli, last_backup_open(cli));
 	return 0;
 }
 
@@ -280,7 +329,8 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 	struct key_opts o;
 	struct cw_id id;
 	struct timespec t0, t1;
-	struct cw_error ring_err = {0};
+	struct cw_error ring_err = {0}, last_err;
+	int64_t last;
 	char path[4096], answer[32];
 	int rc, encrypted, ring;
 
@@ -314,18 +364,24 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 	ring = cw_keyring_remove(&id, &ring_err);
 	if ((rc = cw_keyslot_destroy(path, &cli->err)) != 0 && rc != CW_ENOTFOUND)
 		return rc;
-	if (ring != 0)
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	/* Read after the slot is gone, not before: at the door, the slot first. */
+	if (cw_store_last_backup(cli->session.db_dir, &last, &last_err) != 0)
+		last = -1;
+	if (ring != 0) {
+		say_backups_keep_old_slot(cli, last);
 		return cw_error_set(&cli->err, ring, "keyring",
 				    "the key slot of %.300s was destroyed, but %s; every command "
 				    "reads the slot first, so that key opens nothing",
 				    cli->session.db_dir, ring_err.message);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	}
 	fprintf(cli->out,
 		_("key destroyed in %.3f s: %s can no longer be opened; 'casewatch key import "
 		  "FILE' "
 		  "brings it back from a recovery file\n"),
 		(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
 		cli->session.db_dir);
+	say_backups_keep_old_slot(cli, last);
 	return 0;
 }
 

@@ -63,6 +63,11 @@ int cw_backup_restore(const char *path, const char *dir, struct cw_backup_info *
  * database open (LMDB forbids two handles in one process). CW_EIO on read-only media. */
 int cw_store_note_backup(const char *dir, int64_t when, struct cw_error *err);
 
+/* The time of the last backup noted in the database in dir (0: never), read without its key and
+ * without opening it as a store: for destroy-key, which runs without the passphrase. Call it
+ * while this process does not have the database open. CW_EDB when it cannot be read. */
+int cw_store_last_backup(const char *dir, int64_t *when, struct cw_error *err);
+
 /* When the last backup was made (0: never) and when the oldest change in the audit log was
  * (0: none), for telling a user that a backup is due. */
 int cw_store_backup_age(struct cw_store *st, int64_t *last_backup, int64_t *oldest_change,

@@ -207,6 +207,41 @@ else
 		"$(cat "$WORK/ns.err" 2>/dev/null)"
 fi
 
+# ---- backups keep the key slot of their day -----------------------------------------------------
+# Every backup holds its own copy of the key slot, wrapped with the passphrase in use when it
+# was made: a new passphrase, destroy-key and key import reach none of them, and the old
+# passphrase opens every one (a review restored one after both, with nothing said). Each of
+# the three says so plainly, with the last backup's time; a database never backed up, nothing.
+K="$WORK/old-slots"
+mkdir "$K"
+printf 'second passphrase\n' >"$K/pw2"
+printf 'recovery words\n' >"$K/rec"
+chmod 600 "$K/pw2" "$K/rec"
+kb() { "$CASEWATCH_BIN" --db "$K/db" "$@"; }
+ok "$CASEWATCH" --db "$K/db" init
+ok "$CASEWATCH" --db "$K/db" person add --name "Witness Z" --confidential
+ok kb --passphrase-file "$WORK/passphrase" --new-passphrase-file "$K/pw2" passphrase
+has "passphrase changed"
+lacks "backups made before"
+ok kb --passphrase-file "$K/pw2" --new-passphrase-file "$K/rec" key export --to "$K/recovery"
+ok kb --passphrase-file "$K/pw2" backup -o "$K/old.backup"
+today=$(date +%Y-%m-%d)
+ok kb --passphrase-file "$K/pw2" --new-passphrase-file "$WORK/passphrase" passphrase
+has "passphrase changed"
+has "Warning: backups made before now (the last on $today"
+has "still opens with the passphrase in use when it was made: destroy them"
+ok kb destroy-key --yes
+has "key destroyed"
+has "Warning: backups made before now (the last on $today"
+ok kb --passphrase-file "$K/rec" --new-passphrase-file "$WORK/passphrase" key import "$K/recovery"
+has "key restored"
+has "Warning: backups made before now (the last on $today"
+# and what they say is so: the backup opens with the passphrase given away
+ok "$CASEWATCH_BIN" --passphrase-file "$K/pw2" restore "$K/old.backup" --db "$K/restored"
+has "0 problems"
+ok "$CASEWATCH_BIN" --db "$K/restored" --passphrase-file "$K/pw2" list persons
+has "Witness Z"
+
 # ---- a restored laptop working beside the original ------------------------------------
 # Both send bundles of the same database to the supervisor, whose merge takes both histories;
 # verify then says that database's log split in two.
