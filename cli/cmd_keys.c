@@ -152,7 +152,7 @@ int cw_cmd_lock(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
  * of them says it, with the time of the last backup the database noted (last: 0 when there
  * has been none, then nothing is said; -1 when it could not be read, then it is said all
  * the same). */
-static void say_backups_keep_old_slot(struct cw_cli *cli, int64_t last)
+static void say_backups_keep_old_slot(int64_t last)
 {
 	char when[64] = "";
 	time_t secs;
@@ -163,22 +163,23 @@ static void say_backups_keep_old_slot(struct cw_cli *cli, int64_t last)
 	secs = (time_t)(last / 1000000);
 	if (last > 0 && localtime_r(&secs, &tm))
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	/* A warning, on standard error as every other, after the line that says it is done. */
 	if (when[0])
-		fprintf(cli->out,
-			_("Warning: backups made before now (the last on %s) each hold their own "
+		fprintf(stderr,
+			_("casewatch: warning: backups made before now (the last on %s) each hold "
+			  "their own copy of the key slot, which still opens with the passphrase "
+			  "in "
+			  "use when it was made: destroy them, or keep them away from anyone who "
+			  "may know or force that passphrase\n"),
+			when);
+	else
+		fprintf(stderr,
+			_("casewatch: warning: backups made before now, if any, each hold their "
+			  "own "
 			  "copy of the key slot, which still opens with the passphrase in use when "
 			  "it was made: destroy them, or keep them away from anyone who may know "
 			  "or "
-			  "force that passphrase.\n"),
-			when);
-	else
-		fprintf(cli->out,
-			_("Warning: backups made before now, if any, each hold their own copy of "
-			  "the "
-			  "key slot, which still opens with the passphrase in use when it was "
-			  "made: "
-			  "destroy them, or keep them away from anyone who may know or force that "
-			  "passphrase.\n"));
+			  "force that passphrase\n"));
 }
 
 /* The time of the last backup of the open database, or -1. */
@@ -230,7 +231,7 @@ int cw_cmd_passphrase(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if ((rc = rewrap(cli, path, "New passphrase", &id, 0)) != 0)
 		return rc;
 	fprintf(cli->out, _("passphrase changed for %s\n"), cli->session.db_dir);
-	say_backups_keep_old_slot(cli, last_backup_open(cli));
+	say_backups_keep_old_slot(last_backup_open(cli));
 	return 0;
 }
 
@@ -320,7 +321,7 @@ int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int firs
 	if ((rc = rewrap(cli, path, "New passphrase", &id, 0)) != 0)
 		return rc;
 	fprintf(cli->out, _("key restored for %s with a new passphrase\n"), cli->session.db_dir);
-	say_backups_keep_old_slot(cli, last_backup_open(cli));
+	say_backups_keep_old_slot(last_backup_open(cli));
 	return 0;
 }
 
@@ -369,7 +370,7 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 	if (cw_store_last_backup(cli->session.db_dir, &last, &last_err) != 0)
 		last = -1;
 	if (ring != 0) {
-		say_backups_keep_old_slot(cli, last);
+		say_backups_keep_old_slot(last);
 		return cw_error_set(&cli->err, ring, "keyring",
 				    "the key slot of %.300s was destroyed, but %s; every command "
 				    "reads the slot first, so that key opens nothing",
@@ -381,7 +382,7 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 		  "brings it back from a recovery file\n"),
 		(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
 		cli->session.db_dir);
-	say_backups_keep_old_slot(cli, last);
+	say_backups_keep_old_slot(last);
 	return 0;
 }
 

@@ -222,20 +222,24 @@ ok "$CASEWATCH" --db "$K/db" init
 ok "$CASEWATCH" --db "$K/db" person add --name "Witness Z" --confidential
 ok kb --passphrase-file "$WORK/passphrase" --new-passphrase-file "$K/pw2" passphrase
 has "passphrase changed"
-lacks "backups made before"
+! grep -q "backups made before" "$WORK/stderr" || fail "a warning of backups when none was made"
 ok kb --passphrase-file "$K/pw2" --new-passphrase-file "$K/rec" key export --to "$K/recovery"
 ok kb --passphrase-file "$K/pw2" backup -o "$K/old.backup"
 today=$(date +%Y-%m-%d)
 ok kb --passphrase-file "$K/pw2" --new-passphrase-file "$WORK/passphrase" passphrase
 has "passphrase changed"
-has "Warning: backups made before now (the last on $today"
-has "still opens with the passphrase in use when it was made: destroy them"
+grep -qF "casewatch: warning: backups made before now (the last on $today" "$WORK/stderr" ||
+	fail "no warning of old backups after passphrase: $(cat "$WORK/stderr")"
+grep -qF "still opens with the passphrase in use when it was made: destroy them" "$WORK/stderr" ||
+	fail "the warning does not say what to do: $(cat "$WORK/stderr")"
 ok kb destroy-key --yes
 has "key destroyed"
-has "Warning: backups made before now (the last on $today"
+grep -qF "casewatch: warning: backups made before now (the last on $today" "$WORK/stderr" ||
+	fail "no warning of old backups: $(cat "$WORK/stderr")"
 ok kb --passphrase-file "$K/rec" --new-passphrase-file "$WORK/passphrase" key import "$K/recovery"
 has "key restored"
-has "Warning: backups made before now (the last on $today"
+grep -qF "casewatch: warning: backups made before now (the last on $today" "$WORK/stderr" ||
+	fail "no warning of old backups: $(cat "$WORK/stderr")"
 # and what they say is so: the backup opens with the passphrase given away
 ok "$CASEWATCH_BIN" --passphrase-file "$K/pw2" restore "$K/old.backup" --db "$K/restored"
 has "0 problems"
