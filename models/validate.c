@@ -208,6 +208,10 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 		const struct cw_hearing *h = &rec->u.hearing;
 
 		/* "28 hearings monitored" (001 para 36) spans many cases; one hearing has one. */
+		if (cw_id_is_zero(&h->case_id) && h->tally.count == 1)
+			return cw_error_set(err, CW_EINVAL, "case",
+					    "is required: a count of 1 is one hearing, of one case "
+					    "(a count of 2 or more needs none)");
 		if (cw_id_is_zero(&h->case_id) && h->tally.count < 2)
 			return cw_error_set(err, CW_EINVAL, "case",
 					    "is required (unless the record counts several "

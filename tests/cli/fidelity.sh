@@ -313,6 +313,10 @@ ok cw log demo --count 95 --at-least yes --period-from 2023-06-01 --period-to 20
 ok cw log hearing --count 28 --period-from 2023-06-01 --period-to 2024-05-31 --view un \
 	--notes "criminal trials of human rights defenders, journalists and political actors"
 fails 65 case cw log hearing --date 2024-01-01 --view un
+# a count of one is one hearing: its case is asked for, saying why (a trial read "unless
+# the record counts several hearings: --count" after giving --count 1)
+fails 65 case cw log hearing --count 1 --date 2024-01-01 --view un
+case "$err" in *"a count of 1 is one hearing, of one case"*) ;; *) fail "count 1: $err" ;; esac
 fails 65 period-to cw log demo --count 3 --period-from 2024-02-01 --period-to 2024-01-31
 fails 65 at-least cw log demo --date 2024-01-01 --at-least yes
 # a field the store refuses is named as its option is spelled (--next-date), not next_date
