@@ -133,10 +133,11 @@ int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t
 
 /* Accounts of one event dated in different periods (linked as the same event, or disputing
  * it, directly or through others) are counted once, in the period of the account the event is
- * counted by: the team's own (the first), else the earliest. A report reads the records of
- * the same kinds dated up to CW_REPORT_LINK_DAYS before and after its period to find them
- * (links name one way, and nothing indexes who names a record): two accounts further apart
- * are not known to each other across periods. */
+ * counted by: the team's own (the first), else the earliest. A report follows the links of
+ * its period's accounts, either way (a link is kept on the record that names the other, and
+ * the index of links files it under the one named: cw_reader_linking), to the records of the
+ * same kinds dated up to CW_REPORT_LINK_DAYS before and after its period: two accounts
+ * further apart are not known to each other across periods. */
 #define CW_REPORT_LINK_DAYS 31
 /* In visit_counted, demo_counted, hearing_counted and arrest_counted: the event is counted by
  * an account dated in another period (struct cw_report_elsewhere says which). */
