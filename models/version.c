@@ -162,6 +162,9 @@ void cw_version_make_tombstone(struct cw_record *r)
 	keep.versions = r->versions;
 	keep.set_aside = r->set_aside;
 	keep.merged_into = r->merged_into; /* where its references go: not content */
+	/* Whether it held confidential material (as a whole or in fields): not content, but
+	 * what keeps its id, and its audit entries, out of a plain bundle after it is gone. */
+	keep.confidential = r->confidential || r->confidential_fields;
 	r->editor = NULL;
 	memset(&r->versions, 0, sizeof r->versions);
 	memset(&r->set_aside, 0, sizeof r->set_aside);
@@ -175,6 +178,7 @@ void cw_version_make_tombstone(struct cw_record *r)
 	r->versions = keep.versions;
 	r->set_aside = keep.set_aside;
 	r->merged_into = keep.merged_into;
+	r->confidential = keep.confidential;
 }
 
 void cw_vv_clear(struct cw_record *r)

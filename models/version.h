@@ -62,8 +62,10 @@ int cw_version_same_content(const struct cw_record *a, const struct cw_record *b
 
 /* Reduces r to what a deletion (a tombstone) carries: its kind and id, when (`updated`), who
  * (`editor`) and where (`edited_in`) it was deleted, and its vector and set_aside list, which
- * order the deletion against edits made elsewhere. Every other field is freed and emptied: a
- * deleted record's content is kept nowhere and travels nowhere. */
+ * order the deletion against edits made elsewhere, and whether it held confidential material
+ * (`confidential`, set when the record or any of its fields was), which keeps a plain bundle
+ * from naming it. Every other field is freed and emptied: a deleted record's content is kept
+ * nowhere and travels nowhere. */
 void cw_version_make_tombstone(struct cw_record *r);
 
 /* Version vector helpers: empty it (and the set_aside list); include every entry of src

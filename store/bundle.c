@@ -1255,7 +1255,9 @@ static int plain_withheld(struct cw_store *st, MDB_txn *txn, struct export_ctx *
 				const struct cw_record *rec = &heads.v[h].rec;
 				int any = 0;
 
-				if (!heads.v[h].deleted && cw_record_has_confidential(rec))
+				/* A deletion of one that held confidential material says so
+				 * (cw_version_make_tombstone). */
+				if (cw_record_has_confidential(rec))
 					leave = 1;
 				else if (x->withheld.n)
 					rc = names_one_of(rec, &x->withheld, &leave);

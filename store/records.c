@@ -706,6 +706,9 @@ static int make_tombstone(struct cw_txn *t, const struct cw_record *rec, struct 
 
 	cw_record_init(tomb, (enum cw_kind)rec->kind);
 	tomb->id = rec->id;
+	/* Whether it held confidential material: a plain bundle names no such record, gone or
+	 * not (cw_version_make_tombstone). */
+	tomb->confidential = rec->confidential || rec->confidential_fields;
 	if ((rc = stamp_versions(t, tomb, rec, 0, &now, &had_tomb, err)) != 0)
 		return rc;
 	tomb->updated = now;

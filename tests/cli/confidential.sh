@@ -209,6 +209,30 @@ ok cs attachments $hid
 has "Kiwicaption"
 ok cs show "Platypus Source" --json
 json "d['confidential_fields'] == ['name', 'affiliation']"
+# A record that held confidential material, deleted, leaves a deletion that says so: neither
+# its id nor its audit entries travel in a plain bundle, from here or from the supervisor once
+# it got there (a review found the deletion, and with it the record's existence, its kind and
+# its author, in plain bundles).
+ok cw person add --name "Gone Witness" --confidential
+gone1=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+ok cw person add --name "Gone Source" --confidential-field name
+gone2=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+[ -n "$gone1" ] && [ -n "$gone2" ] || fail "no ids for the people to delete: $out"
+ok cw delete $gone1 --yes
+ok cw delete $gone2 --yes
+ok cw bundle export --to sup -o "$WORK/gone.bundle"
+ok cs bundle import "$WORK/gone.bundle"
+ok cw bundle export --all --plain -o "$WORK/gone-plain.bundle"
+ok cs bundle export --all --plain -o "$WORK/gone-sup-plain.bundle"
+for b in gone-plain gone-sup-plain; do
+	bundle_payload "$WORK/$b.bundle" "$WORK/$b.jsonl"
+	for id in $gone1 $gone2; do
+		! grep -q "$id" "$WORK/$b.jsonl" || fail "$b names the deleted $id: $(grep "$id" "$WORK/$b.jsonl" | head -3)"
+		checks=$((checks + 1))
+	done
+done
+ok "$CASEWATCH" --db "$WORK/third" bundle import "$WORK/gone-sup-plain.bundle"
+ok "$CASEWATCH" --db "$WORK/third" verify
 # ... and still out of the supervisor's reports.
 ok cs report --week 2024-W06
 lacks_all
