@@ -3740,6 +3740,11 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 	out->case_events = cur.case_events;
 	out->detentions = cur.detentions;
 	out->releases = cur.releases;
+	/* What the counts read of the accounts near it is kept (acc): the records go. */
+	for (size_t i = 0; i < NEARS; i++) {
+		cw_record_list_free(&cur.near[i].before);
+		cw_record_list_free(&cur.near[i].after);
+	}
 
 	if ((rc = add_refs(rd, out, &out->hearings, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->arrests, err)) != 0 ||
