@@ -553,6 +553,12 @@ static json_t *visits(const struct cw_report *r)
 		/* Its fields set before it is added: a row that failed to be made is not
 		 * mistaken for the one before it. */
 		jcounted_in(o, &r->visits, r->visit_counted, r->visit_elsewhere, i);
+		/* another account that gives another access than the one counted, as the
+		 * summary says it */
+		if (o)
+			json_object_set_new(o, "access_differs",
+					    json_boolean(cw_report_visit_access_differs(
+						    &r->visits, r->visit_counted, i)));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -585,9 +591,24 @@ static json_t *demos(const struct cw_report *r)
 		if (o) {
 			json_object_set_new(o, "participants_at_least",
 					    json_boolean(d->participants_at_least != 0));
+			size_t ev = r->demo_counted ? r->demo_counted[i] : i, from = SIZE_MAX;
+			int at_least;
+
 			/* the people named, no number given: arrests is a least */
 			json_object_set_new(o, "arrests_at_least",
 					    json_boolean(cw_demo_arrests_at_least(d)));
+			/* Whose arrests the figures count: the row each event's figure is from
+			 * (its counted account's, else a linked one's), and the rows of other
+			 * accounts that give another figure, as the summary says them. */
+			if (ev != CW_REPORT_ELSEWHERE)
+				(void)cw_report_event_arrests(&r->demos, r->demo_counted, ev,
+							      &at_least, &from);
+			json_object_set_new(o, "arrests_counted",
+					    json_boolean(from == i && arrests >= 0));
+			json_object_set_new(o, "arrests_differ",
+					    json_boolean(cw_report_demo_arrests_differ(
+								 &r->demos, r->demo_counted, i,
+								 &at_least) >= 0));
 		}
 		json_array_append_new(a, o);
 	}

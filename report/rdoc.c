@@ -1786,18 +1786,109 @@ int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 
 /* The account of a record as a bit of a set of accounts (none for an account out of range). */
 
-/* The distinct accounts in a set, "(account: UN)", "(accounts: UN, government)". */
-static void accounts(struct sb *sb, uint32_t seen)
+/* The distinct accounts in a set, "(account: UN)", "(accounts: UN, government)", and after
+ * them, when more is not empty, what other accounts give ("(account: UN; government gives 2
+ * arrests)"). */
+static void accounts_and(struct sb *sb, uint32_t seen, const struct sb *more)
 {
 	size_t k = 0;
 
 	for (unsigned v = 0; v < 32; v++)
 		k += (seen >> v) & 1;
+	sb->failed |= more && more->failed;
 	if (!k)
 		return;
 	sb_add(sb, " (%s ", P_("account:", "accounts:", k));
 	views_text(sb, seen);
+	if (more && more->n)
+		sb_add(sb, "; %s", more->s);
 	sb_add(sb, ")");
+}
+
+static void accounts(struct sb *sb, uint32_t seen)
+{
+	accounts_and(sb, seen, NULL);
+}
+
+/* "5 arrests", "at least 2 arrests". */
+static void arrests_text(struct sb *sb, int64_t n, int at_least)
+{
+	size_t k = (size_t)n;
+
+	if (at_least)
+		sb_add(sb, P_("at least %zu arrest", "at least %zu arrests", k), k);
+	else
+		sb_add(sb, P_("%zu arrest", "%zu arrests", k), k);
+}
+
+/* Where another account of a visit counted by another row gives another access than the
+ * account counted, which the summary's "refused access" and "restricted" count: each, "UN
+ * says access was restricted", with the visit's date and facility when the period has
+ * several. */
+static void visit_access_differ(struct sb *sb, const struct cw_report *r)
+{
+	const size_t *counted = r->visit_counted;
+
+	for (size_t j = 0; counted && j < r->visits.n; j++) {
+		const struct cw_record *rec = &r->visits.items[j];
+		const struct cw_visit *v = &rec->u.visit;
+		const char *view = _(cw_enum_label(&cw_words_view, rec->view));
+		const char *access = word(&cw_words_access, v->access);
+
+		if (!cw_report_visit_access_differs(&r->visits, counted, j))
+			continue;
+		sb_add(sb, "%s", sb->n ? "; " : "");
+		if (r->counts[CW_METRIC_VISITS] > 1) {
+			char date[CW_DATE_TEXT_MAX];
+
+			cw_date_format(v->date, date);
+			/* TRANSLATORS: where another account of one of the period's prison visits
+			 * gives another access: its date, facility, whose account, "restricted" */
+			sb_add(sb, _("at the visit of %s (%s), %s says access was %s"), date,
+			       str(v->facility), view, access);
+		} else {
+			/* TRANSLATORS: another account of the period's prison visit and the access
+			 * it gives: "UN says access was restricted" */
+			sb_add(sb, _("%s says access was %s"), view, access);
+		}
+	}
+}
+
+/* Where other accounts of the period's demonstrations give their arrests otherwise than the
+ * figure counted (cw_report_demo_arrests_differ): each, "government gives 2 arrests", with
+ * the demonstration's date and place when the period has several. */
+static void demo_arrests_differ(struct sb *sb, const struct cw_report *r)
+{
+	for (size_t j = 0; j < r->demos.n; j++) {
+		const struct cw_record *rec = &r->demos.items[j];
+		struct sb arrests = {0};
+		int at_least;
+		int64_t n = cw_report_demo_arrests_differ(&r->demos, r->demo_counted, j, &at_least);
+		const char *view = _(cw_enum_label(&cw_words_view, rec->view));
+
+		if (n < 0)
+			continue;
+		arrests_text(&arrests, n, at_least);
+		sb_add(sb, "%s", sb->n ? "; " : "");
+		if (r->counts[CW_METRIC_DEMOS] > 1) {
+			const struct cw_demo *d = &rec->u.demo;
+			char date[CW_DATE_TEXT_MAX];
+
+			cw_date_format(d->date, date);
+			/* TRANSLATORS: where another account of one of the period's
+			 * demonstrations gives other arrests: its date, its place, whose account,
+			 * "1 arrest" */
+			sb_add(sb, _("at the demonstration of %s (%s%s%s), %s gives %s"), date,
+			       str(d->place), d->place && d->province ? ", " : "", str(d->province),
+			       view, arrests.s ? arrests.s : "");
+		} else {
+			/* TRANSLATORS: another account of the period's demonstration and the
+			 * arrests it gives: "government gives 2 arrests" */
+			sb_add(sb, _("%s gives %s"), view, arrests.s ? arrests.s : "");
+		}
+		sb->failed |= arrests.failed;
+		free(arrests.s);
+	}
 }
 
 /* The accounts of every record of a list (of one side's hearings only, for side >= 0). */
@@ -2922,6 +3013,7 @@ static int sentence(struct cw_rdoc *doc, struct sb *sb)
 int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	const size_t *c = r->counts;
+	const uint32_t *c_views = r->counts_views;
 	struct sb sb = {0};
 	char arr[80]; /* "at least 2 arrests" at demonstrations */
 	size_t began, taken, listed_by[CW_DETAINEE_STANDINGS], listed, bail_hearings = 0;
@@ -3150,7 +3242,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				       : _("%zu under %s"),
 			       r->groups[g], cw_report_group_label((enum cw_report_group)g));
 		}
-		list_accounts(&sb, &r->arrests, -1);
+		/* The accounts counted: another account of an arrest counted once adds none. */
+		accounts(&sb, c_views[CW_METRIC_ARRESTS] | c_views[CW_METRIC_CHARGES]);
 		/* Arrested and not listed as held: said, not left to be read as released. */
 		if (c[CW_METRIC_ARRESTS]) {
 			int unlisted_partial;
@@ -3387,7 +3480,13 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		}
 		sb_add(&sb, P_("%zu prison visit", "%zu prison visits", c[CW_METRIC_VISITS]),
 		       c[CW_METRIC_VISITS]);
-		list_accounts(&sb, &r->visits, -1);
+		{
+			struct sb differ = {0};
+
+			visit_access_differ(&differ, r);
+			accounts_and(&sb, c_views[CW_METRIC_VISITS], &differ);
+			free(differ.s);
+		}
 		/* A visit refused at the gate met no one: "3 prison visits" alone would read as
 		 * three visits made. */
 		if (denied)
@@ -3419,7 +3518,20 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       P_(" with %zu arrest", " with %zu arrests",
 				  c[CW_METRIC_DEMO_ARRESTS]),
 			       c[CW_METRIC_DEMO_ARRESTS]);
-		list_accounts(&sb, &r->demos, -1);
+		{
+			/* The accounts of the records counted, and where linked accounts give
+			 * other arrests (a government's 2 beside the UN's 5 counted). */
+			struct sb differ = {0};
+
+			demo_arrests_differ(&differ, r);
+			accounts_and(&sb,
+				     c_views[CW_METRIC_DEMOS] |
+					     (c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED
+						      ? 0
+						      : c_views[CW_METRIC_DEMO_ARRESTS]),
+				     &differ);
+			free(differ.s);
+		}
 		other_accounts(&sb, r->demo_counted, r->demos.n);
 	}
 	if (r->incidents.n) {

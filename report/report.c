@@ -1920,6 +1920,31 @@ int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t
 	return n;
 }
 
+int64_t cw_report_demo_arrests_differ(const struct cw_record_list *demos, const size_t *counted,
+				      size_t j, int *at_least)
+{
+	int64_t n = cw_demo_arrests(&demos->items[j].u.demo), event;
+	int event_at_least;
+	size_t from;
+
+	*at_least = n >= 0 && cw_demo_arrests_at_least(&demos->items[j].u.demo);
+	if (n < 0 || !counted || counted[j] == j || counted[j] == CW_REPORT_ELSEWHERE)
+		return -1;
+	event = cw_report_event_arrests(demos, counted, counted[j], &event_at_least, &from);
+	if (from == j || (event == n && event_at_least == *at_least))
+		return -1;
+	return n;
+}
+
+int cw_report_visit_access_differs(const struct cw_record_list *visits, const size_t *counted,
+				   size_t j)
+{
+	uint8_t access = visits->items[j].u.visit.access;
+
+	return counted && counted[j] != j && counted[j] != CW_REPORT_ELSEWHERE &&
+	       access != CW_ACCESS_UNKNOWN && access != visits->items[counted[j]].u.visit.access;
+}
+
 /* The accounts of a period's events (accounts_across), for each of the lists struct near
  * names: what the report keeps of the current period's for its rows. */
 struct accounts {
@@ -2000,6 +2025,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		if (counted_elsewhere(hc, i) || !account_counted(&ev, i))
 			continue;
 		hearings++;
+		views[CW_METRIC_HEARINGS] |= cw_report_view_bit(rec);
 		if (is_own && rec->u.hearing.monitors_admitted == CW_ANSWER_NO) {
 			/* Went to, turned away: not a hearing monitored (002 para 29). */
 			kept_out++;
@@ -2017,9 +2043,6 @@ static int count_period(const struct cw_report *r, const struct period *p,
 				cw_report_view_bit(&p->hearings.items[with_verdict]);
 		}
 	}
-	for (size_t i = 0; i < p->hearings.n; i++)
-		if (!counted_elsewhere(hc, i))
-			views[CW_METRIC_HEARINGS] |= cw_report_view_bit(&p->hearings.items[i]);
 	/* Verdicts: one per defendant a ruling decides on, whatever the charges. */
 	if (verdict_rows(r, &p->hearings, &p->rulings, &rows, &nrows) != 0) {
 		free(rows);
@@ -2039,12 +2062,12 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		const struct cw_milestone *m = &p->arrests.items[i].u.milestone;
 		int is_arrest = m->type == CW_MS_ARREST;
 
-		if (counted_elsewhere(ac, i))
-			continue; /* counted in another period */
+		/* Counted in another period, or another account of an arrest or charge counted:
+		 * its account makes no figure here (report.h: counts_views). */
+		if (!cw_report_counted(ac, i))
+			continue;
 		views[is_arrest ? CW_METRIC_ARRESTS : CW_METRIC_CHARGES] |=
 			cw_report_view_bit(&p->arrests.items[i]);
-		if (!cw_report_counted(ac, i))
-			continue; /* another account of an arrest or charge counted */
 		if (is_arrest)
 			arrests += milestone_people(r, m);
 		else
@@ -2060,13 +2083,10 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	 * (a supervisor's trial read 3 demonstrations and 6 arrests for one with 3), in the
 	 * period of that account. */
 	for (size_t i = 0; i < p->visits.n; i++)
-		if (!counted_elsewhere(vc, i))
+		if (cw_report_counted(vc, i)) {
+			visits++;
 			views[CW_METRIC_VISITS] |= cw_report_view_bit(&p->visits.items[i]);
-	for (size_t i = 0; i < p->demos.n; i++)
-		if (!counted_elsewhere(dc, i))
-			views[CW_METRIC_DEMOS] |= cw_report_view_bit(&p->demos.items[i]);
-	for (size_t i = 0; i < p->visits.n; i++)
-		visits += cw_report_counted(vc, i);
+		}
 	for (size_t i = 0; i < p->demos.n; i++) {
 		int at_least;
 		size_t from;
@@ -2076,6 +2096,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 			continue;
 		n = cw_report_event_arrests(&p->demos, dc, i, &at_least, &from);
 		demos++;
+		views[CW_METRIC_DEMOS] |= cw_report_view_bit(&p->demos.items[i]);
 		*demo_arrests_at_least |= at_least;
 		if (n >= 0) {
 			demo_arrests += (size_t)n;

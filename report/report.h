@@ -131,6 +131,20 @@ struct cw_report_detainee {
 int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t *counted, size_t i,
 				int *at_least, size_t *from);
 
+/* Where demos->items[j], another account of a demonstration another row of the period counts
+ * (demo_counted), gives its arrests otherwise than the figure the event is counted with
+ * (cw_report_event_arrests): its own figure (*at_least when a least; the UN's 5 beside the
+ * team's "at least 2"); -1 when it gives none, the same, or is the account counted or the
+ * one the figure is from. */
+int64_t cw_report_demo_arrests_differ(const struct cw_record_list *demos, const size_t *counted,
+				      size_t j, int *at_least);
+
+/* Whether visits->items[j], another account of a prison visit another row of the period counts
+ * (visit_counted), gives another access (granted, restricted, denied) than the account
+ * counted, whose access the summary's figures count. */
+int cw_report_visit_access_differs(const struct cw_record_list *visits, const size_t *counted,
+				   size_t j);
+
 /* Accounts of one event dated in different periods (linked as the same event, or disputing
  * it, directly or through others) are counted once, in the period of the account the event is
  * counted by: the team's own (the first), else the earliest. A report follows the links of
@@ -355,7 +369,11 @@ struct cw_report {
 	size_t counts[CW_METRIC_COUNT];
 	size_t previous[CW_METRIC_COUNT];
 	/* Whose accounts each figure is drawn from: a bit (1 << enum cw_view) for the account of
-	 * each record it counts, this period's and the previous one's apart. */
+	 * each record it counts, this period's and the previous one's apart. Of an event several
+	 * accounts tell, only the account it is counted by (a government's account linked to the
+	 * UN's counted one adds nothing, whether it agrees or not: cw_report_demo_arrests_differ
+	 * says where it gives another figure); of arrests at demonstrations, the account each
+	 * event's figure is from (cw_report_event_arrests). */
 	uint32_t counts_views[CW_METRIC_COUNT];
 	uint32_t previous_views[CW_METRIC_COUNT];
 

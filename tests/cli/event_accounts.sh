@@ -282,4 +282,62 @@ has "another account of the hearing to come of the row of 2024-08-14 ($(printf %
 ok cw report --week 2024-W31 --format json
 json "[(x['date'], x['counted_in']) for x in d['upcoming_hearings']] == [('2024-08-14', None), ('2024-08-15', '$up1')]"
 
+# The accounts named beside a summary's figure are those whose records the figure counts, and
+# where a linked account gives another figure the summary says it: a fidelity trial read "1
+# demonstration with 5 arrests (accounts: UN, government)" where the government's disputing
+# account gave 2, and "1 new charge (accounts: UN, own observation)" where only the team's
+# account of the charge was counted.
+ok cw person add --name "Figure Person"
+ok cw case add --title "Figure case" --defendant "Figure Person" --charge 494/495 \
+	--source "own observation"
+ok cw log milestone --person "Figure Person" --case "Figure case" --type charge --article 494 \
+	--date 2024-10-01 --source "own observation"
+fc=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw log milestone --person "Figure Person" --case "Figure case" --type charge --article 494 \
+	--date 2024-10-01 --view un --source "OHCHR note" --same-event "$fc"
+ok cw log demo --date 2024-10-02 --place "NagaWorld" --response arrests --arrests-count 5 \
+	--view un --source "001 para 42"
+fd=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw log demo --date 2024-10-02 --place "NagaWorld" --response arrests --arrests-count 2 \
+	--view government --source "000 para 9" --disputes "$fd"
+ok cw log visit --facility "CC1" --date 2024-10-03 --access granted --source "own observation"
+fv=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "CC1" --date 2024-10-03 --access restricted --view un \
+	--source "001 para 70" --same-event "$fv"
+for f in md html csv json; do
+	ok cw report --week 2024-W40 --format $f
+	has "1 new charge; 1 under 494/495 incitement (account: own observation);"
+	has "1 demonstration with 5 arrests (account: UN; government gives 2 arrests)"
+	has "1 prison visit (account: own observation; UN says access was restricted)"
+	lacks "(accounts: UN, government)"
+	lacks "(accounts: UN, own observation)"
+done
+json "[d['comparison'][m]['current_views'] for m in ('charges', 'demonstrations', 'demonstration_arrests', 'visits')] == [['own'], ['un'], ['un'], ['own']]"
+json "[(x['view'], x['arrests_counted'], x['arrests_differ']) for x in d['demonstrations']] == [('un', True, False), ('government', False, True)]"
+json "[(x['view'], x['access_differs']) for x in d['visits']] == [('own', False), ('un', True)]"
+ok cw report --week 2024-W40 --format md
+has "| arrests at demonstrations | 5 | 0 | UN |"
+has "| demonstrations | 1 | 0 | UN |"
+# Two demonstrations: the team's account of the first gives no arrests and the UN's linked one
+# 5; the team names 2 arrested at the second, where the government's account says 1. The
+# accounts are the team's (both events) and the UN's (the 5), not the government's, whose
+# other figure is said with its demonstration.
+ok cw log demo --date 2024-10-14 --place "NagaWorld" --response dispersed --source "own observation"
+fd1=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw log demo --date 2024-10-14 --place "NagaWorld" --response arrests --arrests-count 5 \
+	--view un --source "001 para 42" --same-event "$fd1"
+ok cw log demo --date 2024-10-15 --place "Freedom Park" --province "Phnom Penh" \
+	--response arrests --arrested "Figure Person" --arrested "Sok Dara" --source "own observation"
+fd2=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw log demo --date 2024-10-15 --place "Freedom Park" --province "Phnom Penh" \
+	--response arrests --arrests-count 1 --view government --source "000 para 12" \
+	--disputes "$fd2"
+for f in md html csv json; do
+	ok cw report --week 2024-W42 --format $f
+	has "2 demonstrations with at least 7 arrests (accounts: UN, own observation; at the demonstration of 2024-10-15 (Freedom Park, Phnom Penh), government gives 1 arrest)"
+	lacks "(accounts: UN, government"
+done
+json "d['comparison']['demonstration_arrests']['current_views'] == ['un', 'own'] and d['comparison']['demonstrations']['current_views'] == ['own']"
+json "[(x['view'], x['arrests_counted'], x['arrests_differ']) for x in d['demonstrations']] == [('own', False, False), ('un', True, False), ('own', True, False), ('government', False, True)]"
+
 done_ok
