@@ -19,12 +19,12 @@
 #include "models/timeline.h"
 
 const char *const cw_rcol_names[CW_RC_NCOLS] = {
-	"label",   "record_id",      "date",      "account",        "case_id",
-	"case",    "person_ids",     "people",    "court_or_place", "stage",
-	"outcome", "articles",       "next_date", "concerns",       "detail",
-	"count",   "previous_count", "met",       "not_met",        "not_applicable",
-	"unknown", "reportedly",     "at_least",  "at_most",        "people_count",
-	"source",  "counted_in"};
+	"label",        "record_id",      "date",      "account",        "case_id",
+	"case",         "person_ids",     "people",    "court_or_place", "stage",
+	"outcome",      "articles",       "next_date", "concerns",       "detail",
+	"count",        "previous_count", "met",       "not_met",        "not_applicable",
+	"unknown",      "reportedly",     "at_least",  "at_most",        "previous_at_least",
+	"people_count", "source",         "counted_in"};
 
 const char cw_report_empty_text[] =
 	N_("Nothing recorded in this period matches: the report is empty.");
@@ -942,10 +942,12 @@ static void demos(struct builder *b)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", d->notes);
 		account_links(b, &detail, l, b->r->demo_counted, b->r->demo_elsewhere, i);
 		cell_take(b, CW_RC_DETAIL, &detail);
-		if (arrests >= 0 && cw_demo_arrests_at_least(d))
+		if (arrests >= 0 && cw_demo_arrests_at_least(d)) {
 			/* TRANSLATORS: arrests at a demonstration: those named, no number given */
 			cell(b, CW_RC_COUNT, _("at least %lld"), (long long)arrests);
-		else if (arrests >= 0)
+			/* the CSV's count holds exact figures: the least beside it */
+			cell(b, CW_RC_AT_LEAST, "%lld", (long long)arrests);
+		} else if (arrests >= 0)
 			cell(b, CW_RC_COUNT, "%lld", (long long)arrests);
 		person_list_cells(b, &d->arrested);
 		reportedly_cell(b, &l->items[i], CW_RC_OUTCOME);
@@ -972,8 +974,12 @@ static void incidents(struct builder *b)
 		cell(b, CW_RC_PLACE, "%s%s%s", str(in->target),
 		     in->target && in->province ? ", " : "", str(in->province));
 		cw_tally_text(&in->tally, in->unit, t, sizeof t);
-		if (in->tally.count >= 0)
+		if (in->tally.count >= 0 && in->tally.at_least) {
+			cell(b, CW_RC_COUNT, _("at least %lld"), (long long)in->tally.count);
+			cell(b, CW_RC_AT_LEAST, "%lld", (long long)in->tally.count);
+		} else if (in->tally.count >= 0) {
 			cell(b, CW_RC_COUNT, "%lld", (long long)in->tally.count);
+		}
 		if (in->actor)
 			sb_add(&detail, _("by %s"), in->actor);
 		if (t[0])
@@ -1513,15 +1519,20 @@ static void account_links(struct builder *b, struct sb *detail, const struct cw_
 	}
 }
 
-/* A metric's figure, or "not recorded" (never 0) when no record gives it. */
-static void metric_cell(struct builder *b, enum cw_rcol col, size_t n, int at_least)
+/* A metric's figure, or "not recorded" (never 0) when no record gives it. A least, as the
+ * summary says it ("at least 2 arrests"), goes to least_col too: the CSV's count holds exact
+ * figures only. */
+static void metric_cell(struct builder *b, enum cw_rcol col, enum cw_rcol least_col, size_t n,
+			int at_least)
 {
-	if (n == CW_REPORT_NOT_RECORDED)
+	if (n == CW_REPORT_NOT_RECORDED) {
 		cell(b, col, "%s", _("not recorded"));
-	else if (at_least) /* a least, as the summary says it ("at least 2 arrests") */
+	} else if (at_least) {
 		cell(b, col, _("at least %zu"), n);
-	else
+		cell(b, least_col, "%zu", n);
+	} else {
 		cell(b, col, "%zu", n);
+	}
 }
 
 static void comparison(struct builder *b)
@@ -1533,9 +1544,9 @@ static void comparison(struct builder *b)
 			continue;
 		cell(b, CW_RC_LABEL, "%s", cw_report_metric_label((enum cw_report_metric)m));
 		cell(b, CW_RC_DETAIL, "%s", cw_report_metric_name((enum cw_report_metric)m));
-		metric_cell(b, CW_RC_COUNT, b->r->counts[m],
+		metric_cell(b, CW_RC_COUNT, CW_RC_AT_LEAST, b->r->counts[m],
 			    m == CW_METRIC_DEMO_ARRESTS && b->r->demo_arrests_at_least);
-		metric_cell(b, CW_RC_PREVIOUS, b->r->previous[m],
+		metric_cell(b, CW_RC_PREVIOUS, CW_RC_PREVIOUS_AT_LEAST, b->r->previous[m],
 			    m == CW_METRIC_DEMO_ARRESTS && b->r->previous_demo_arrests_at_least);
 		/* Whose accounts the two figures are drawn from (JSON has each period's). */
 		views_cell(b, b->r->counts_views[m] | b->r->previous_views[m]);

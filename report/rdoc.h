@@ -35,10 +35,15 @@ enum cw_rcol {
 	CW_RC_UNKNOWN,
 	CW_RC_REPORTEDLY, /* "yes" when the source says the event reportedly happened (CSV only) */
 	/* A count the dates give as a range (days in detention): the least and the most, the
-	 * same when exact, the most empty when no bound is known (CSV only: the other formats
-	 * say it in words). */
+	 * same when exact, the most empty when no bound is known; a figure known only as a least
+	 * (arrests at a demonstration where people are named with no number): the least, the
+	 * most and count empty (CSV only: the other formats say it in words). */
 	CW_RC_AT_LEAST,
 	CW_RC_AT_MOST,
+	/* The comparison's previous figure when it is only a least ("at least 3" arrests at
+	 * demonstrations): previous_count is then empty, as count is beside at_least (CSV
+	 * only: the other formats say "at least"). */
+	CW_RC_PREVIOUS_AT_LEAST,
 	/* How many people a row's people cell names: 1 for a person, a group of unnamed
 	 * defendants' number, the sum of a case's defendants; empty when a group among them
 	 * gives no number (CSV only: the others write "(8 unnamed)" in the people cell). */

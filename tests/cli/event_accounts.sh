@@ -105,6 +105,27 @@ lacks "with 1 arrest"
 has "| arrests at demonstrations | at least 1 | 0 |"
 ok cw report --from 2021-12-27 --to 2022-01-02 --format json
 json "d['comparison']['demonstration_arrests']['current_at_least'] is True and d['comparison']['demonstration_arrests']['previous_at_least'] is False"
+# ... and the CSV too, whose count holds exact figures only: a least is an empty count with
+# at_least (as days in detention), the previous period's in previous_at_least (a trial's CSV
+# gave an empty count and no "at least" anywhere). An incident's count that is a least alike.
+ok cw log incident --type blocking --date 2021-12-30 --unit "social media accounts" --count 9 \
+	--at-least yes --view un --source "002 para 30"
+csv_least() {
+	checks=$((checks + 1))
+	printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import csv, sys
+rows = [(r["section"], r["label"], r["count"], r["at_least"], r["at_most"], r["previous_count"],
+         r["previous_at_least"]) for r in csv.DictReader(sys.stdin)
+        if r["section"] in ("demonstrations", "incidents") or r["label"] == "arrests at demonstrations"]
+sys.exit(0 if rows == eval(sys.argv[1]) else 1)' "$1" || fail "CSV leasts: $1
+$out"
+}
+ok cw report --from 2021-12-27 --to 2022-01-02 --format csv
+csv_least "[('demonstrations', '', '', '1', '', '', ''), ('incidents', '', '', '9', '', '', ''), ('comparison', 'arrests at demonstrations', '', '1', '', '0', '')]"
+ok cw report --from 2022-01-03 --to 2022-01-09 --format csv
+csv_least "[('comparison', 'arrests at demonstrations', '0', '', '', '', '1')]"
+ok cw report --from 2021-12-27 --to 2022-01-02 --format md
+has "| at least 9 |"
 
 # "At least 30 participants", as sources give it (it could not be recorded: only "30", which
 # the report gave as exact).
@@ -339,5 +360,7 @@ for f in md html csv json; do
 done
 json "d['comparison']['demonstration_arrests']['current_views'] == ['un', 'own'] and d['comparison']['demonstrations']['current_views'] == ['own']"
 json "[(x['view'], x['arrests_counted'], x['arrests_differ']) for x in d['demonstrations']] == [('own', False, False), ('un', True, False), ('own', True, False), ('government', False, True)]"
+ok cw report --week 2024-W42 --format csv
+csv_least "[('demonstrations', '', '', '', '', '', ''), ('demonstrations', '', '5', '', '', '', ''), ('demonstrations', '', '', '2', '', '', ''), ('demonstrations', '', '1', '', '', '', ''), ('comparison', 'arrests at demonstrations', '', '7', '', '0', '')]"
 
 done_ok
