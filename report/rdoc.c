@@ -242,6 +242,52 @@ static void views_cell(struct builder *b, uint32_t views)
 		cell_take(b, CW_RC_ACCOUNT, &sb);
 }
 
+/* A row of the report's tables as a reader finds it, for another row that names it: its date,
+ * whose account, and its place, facility or case (and person), then the record's first
+ * characters, which the CSV and JSON give in full: "2024-05-01, own observation, NagaWorld,
+ * Phnom Penh (3824303d)". A row citing another by its id alone ("row 3824303d") sent partners
+ * looking for an id no table shows. */
+static void row_ref(const struct cw_report *r, const struct cw_record *rec, struct sb *sb)
+{
+	char date[CW_DATE_TEXT_MAX], hex[CW_ID_HEX_LEN + 1];
+	const struct cw_id *case_id = NULL, *person = NULL;
+	const char *place = NULL, *province = NULL;
+
+	cw_date_format(cw_record_date(rec), date);
+	cw_id_hex(&rec->id, hex);
+	sb_add(sb, "%s, %s", date, _(cw_enum_label(&cw_words_view, rec->view)));
+	if (rec->kind == CW_KIND_DEMO) {
+		place = rec->u.demo.place;
+		province = rec->u.demo.province;
+	} else if (rec->kind == CW_KIND_VISIT) {
+		place = rec->u.visit.facility;
+		province = rec->u.visit.facility_province;
+	} else if (rec->kind == CW_KIND_HEARING) {
+		case_id = &rec->u.hearing.case_id;
+	} else if (rec->kind == CW_KIND_MILESTONE) {
+		case_id = &rec->u.milestone.case_id;
+		person = &rec->u.milestone.person;
+		place = rec->u.milestone.group;
+	}
+	if (person && !cw_id_is_zero(person)) {
+		char name[600];
+
+		cw_person_text(r, person, name, sizeof name);
+		sb_add(sb, ", %s", name);
+	}
+	if (place && *place)
+		sb_add(sb, ", %s", place);
+	if (province && *province)
+		sb_add(sb, ", %s", province);
+	if (case_id && !cw_id_is_zero(case_id)) {
+		const struct cw_record *k = cw_report_ref(r, case_id);
+
+		if (k && k->kind == CW_KIND_CASE && k->u.kase.title)
+			sb_add(sb, ", %s", k->u.kase.title);
+	}
+	sb_add(sb, " (%.8s)", hex);
+}
+
 /* An event the source says only reportedly happened ("Eng Sroy was reportedly charged") is
  * marked after the text of what happened, in column c ("charge (reportedly)"), and in the
  * CSV's reportedly column: it must never read as established. Called once a row's cells are
@@ -478,11 +524,18 @@ static void hearings(struct builder *b, int own)
 		if (same != SIZE_MAX && b->r->hearing_counted && b->r->hearing_counted[i] == same) {
 			char hex[CW_ID_HEX_LEN + 1];
 
+			struct sb row = {0};
+
 			cw_id_hex(&l->items[same].id, hex);
+			row_ref(b->r, &l->items[same], &row);
+			/* TRANSLATORS: the row of the team's hearing: its date, account, case
+			 * and record */
 			sb_add(&detail,
-			       _("the hearing the team observed (%.8s), counted once, as the "
-				 "team's"),
-			       hex);
+			       _("the hearing the team observed (the row of %s), counted once, as "
+				 "the team's"),
+			       row.s ? row.s : "");
+			detail.failed |= row.failed;
+			free(row.s);
 			cell(b, CW_RC_COUNTED_IN, "%s", hex);
 			b->sec->uncounted++;
 		} else {
@@ -1481,7 +1534,8 @@ static void elsewhere_text(struct sb *detail, const struct cw_report_elsewhere *
 }
 
 /* In the row of a visit, a demonstration, a hearing or an arrest: another account of an event
- * counted by another row ("another account of the event of row 1f26997d, counted there") or
+ * counted by another row ("another account of the event of the row of 2024-05-01, own
+ * observation, NagaWorld (1f26997d), counted there": row_ref) or
  * in another period, or, for the counted one, the accounts beside it. Its CSV column says
  * which account counts it. */
 static void account_links(struct builder *b, struct sb *detail, const struct cw_record_list *l,
@@ -1501,10 +1555,17 @@ static void account_links(struct builder *b, struct sb *detail, const struct cw_
 		return;
 	}
 	if (counted[i] != i) {
+		struct sb row = {0};
+
 		cw_id_hex(&l->items[counted[i]].id, hex);
 		cell(b, CW_RC_COUNTED_IN, "%s", hex);
+		row_ref(b->r, &l->items[counted[i]], &row);
 		sb_add(detail, "%s", detail->n ? "; " : "");
-		sb_add(detail, _("another account of the event of row %.8s, counted there"), hex);
+		/* TRANSLATORS: the row counted: its date, account, place or case, and record */
+		sb_add(detail, _("another account of the event of the row of %s, counted there"),
+		       row.s ? row.s : "");
+		detail->failed |= row.failed;
+		free(row.s);
 		return;
 	}
 	for (size_t j = 0; j < l->n; j++)

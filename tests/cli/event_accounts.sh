@@ -41,7 +41,15 @@ has ", 1 of them refused access"
 lacks "2 of them refused access"
 has "2 demonstrations with 4 arrests"
 has "(2 more accounts of them are listed, each counted once with its event)"
-has "another account of the event of row $(printf %.8s "$own"), counted there"
+# the row counted named as the reader sees it (its date, account and place), not by an id no
+# table shows (a trial read "another account of the event of row 9c421a25"), in every format
+# (JSON gives the id: counted_in)
+for f in md html csv; do
+	ok cw report --week 2024-W18 --format $f
+	has "another account of the event of the row of 2024-05-03, own observation, Supreme Court ($(printf %.8s "$own")), counted there"
+	lacks "of the event of row"
+done
+ok cw report --week 2024-W18 --format md
 has "also told by other accounts (government, media), listed with it"
 
 # A count on a visit makes it a source's count of visits: one that names detainees is more
@@ -272,9 +280,9 @@ ok cw log milestone --person "Keo Bopha" --case "Boundary case" --type charge --
 ok cw report --week 2024-W30
 has "The team monitored 2 hearings"
 has "## Hearings monitored by the team (3 rows, 2 counted)"
-has "another account of the event of row $(printf %.8s "$tw1"), counted there"
+has "another account of the event of the row of 2024-07-23, own observation, Boundary case ($(printf %.8s "$tw1")), counted there"
 has "## New arrests and charges (2 rows, 1 counted)"
-has "another account of the event of row $(printf %.8s "$ta1"), counted there"
+has "another account of the event of the row of 2024-07-23, own observation, Keo Bopha, Boundary case ($(printf %.8s "$ta1")), counted there"
 ok cw report --week 2024-W30 --format json
 json "[x['counted_as'] for x in d['hearings'] if x['date'] == '2024-07-23'] == [None, '$tw1']"
 json "[x['counted_in'] for x in d['arrests_and_charges']['events']] == [None, '$ta1']"
@@ -336,6 +344,11 @@ done
 json "[d['comparison'][m]['current_views'] for m in ('charges', 'demonstrations', 'demonstration_arrests', 'visits')] == [['own'], ['un'], ['un'], ['own']]"
 json "[(x['view'], x['arrests_counted'], x['arrests_differ']) for x in d['demonstrations']] == [('un', True, False), ('government', False, True)]"
 json "[(x['view'], x['access_differs']) for x in d['visits']] == [('own', False), ('un', True)]"
+if command -v pdftotext >/dev/null 2>&1; then
+	week 2024-W40
+	inpdf "1 demonstration with 5 arrests (account: UN; government gives 2 arrests)"
+	inpdf "another account of the event of the row of 2024-10-02, UN, NagaWorld ($(printf %.8s "$fd")), counted there"
+fi
 ok cw report --week 2024-W40 --format md
 has "| arrests at demonstrations | 5 | 0 | UN |"
 has "| demonstrations | 1 | 0 | UN |"

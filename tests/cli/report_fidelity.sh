@@ -581,7 +581,7 @@ json "[(u['date'], u['source'], u['view']) for u in d['upcoming_hearings']] == [
 # one the team observed, counted once as the team's.
 own_h=$(printf '%s' "$out" | "$PY" -c 'import json,sys; print([u["hearing_id"] for u in json.load(sys.stdin)["upcoming_hearings"]][0][:8])')
 ok cw report --week 2023-W40 --case "Next date twice"
-has "| 2023-10-02 | media | Next date twice | Linked Verdict A |  |  | adjourned | 2023-10-09 |  | the hearing the team observed ($own_h), counted once, as the team's"
+has "| 2023-10-02 | media | Next date twice | Linked Verdict A |  |  | adjourned | 2023-10-09 |  | the hearing the team observed (the row of 2023-10-02, own observation, Next date twice ($own_h)), counted once, as the team's"
 # ... also when it is linked to the team's account only through a third account (the UN's to
 # the government's, the government's to the team's): the report counts the three as one
 # hearing, and the UN's row says whose it is counted as.
@@ -597,7 +597,7 @@ ok cw report --week 2023-W40 --case "Joined twice over" --format json
 json "[d['comparison'][m]['current'] for m in ('hearings', 'hearings_own')] == [1, 1]"
 ok cw report --week 2023-W40 --case "Joined twice over"
 checks=$((checks + 1))
-[ "$(printf '%s\n' "$out" | grep -c "the hearing the team observed (${own_t%"${own_t#????????}"}), counted once, as the team's")" = 2 ] ||
+[ "$(printf '%s\n' "$out" | grep -c "the hearing the team observed (the row of 2023-10-03, own observation, Joined twice over (${own_t%"${own_t#????????}"})), counted once, as the team's")" = 2 ] ||
 	fail "the UN's and the government's rows do not both say they are the team's hearing: $out"
 # Accounts of one hearing that answer a fair-trial indicator otherwise: the table counts the
 # team's answer and says, beside it, what each other account answers differently, also where
