@@ -355,8 +355,12 @@ static int relative_days(const char *text, struct cw_date today, long *days)
 int cw_date_is_relative(const char *text)
 {
 	static const struct cw_date some_day = {2000, 1, 1};
+	char digits[64];
 	long days;
 
+	/* As cw_date_parse_relative reads it: "២៤ មេសា" is a day in words as "24 apr" is (a
+	 * form showed the day it meant for the one and not the other). */
+	text = cw_text_latin_digits(text, digits, sizeof digits);
 	return relative_days(text, some_day, &days) != 0;
 }
 

@@ -361,6 +361,12 @@ START_TEST(date_relative_is_told_apart)
 	ck_assert(cw_date_is_relative("-2d"));
 	ck_assert(cw_date_is_relative("+123456d")); /* one, though out of range */
 	ck_assert(cw_date_is_relative("15 jan"));   /* its year depends on today */
+	/* Khmer digits and months read as they parse (a form echoed "24 apr" as its day, not
+	 * "២៤ មេសា", nor "24 មេសា" typed with Khmer digits on the command line) */
+	ck_assert(cw_date_is_relative("២៤ មេសា"));
+	ck_assert(cw_date_is_relative("24 មេសា"));
+	ck_assert(cw_date_is_relative("+៣d"));
+	ck_assert(!cw_date_is_relative("២០២៤-០២-០៧"));
 	ck_assert(!cw_date_is_relative("2024-02-07"));
 	ck_assert(!cw_date_is_relative("2024"));
 	ck_assert(!cw_date_is_relative(""));

@@ -23,6 +23,31 @@ static const char *const tab_titles[CW_TAB_COUNT] = {N_("1 Cases"), N_("2 People
 static const char *const tab_nouns[CW_TAB_COUNT] = {N_("cases"), N_("people"), N_("records"),
 						    N_("on the agenda"), N_("drafts")};
 
+/* "1 record", "3 records": a tab's count with its noun, singular or plural ("1 records match"
+ * was read in a trial). */
+static void tab_count(enum cw_tab tab, size_t n, char *out, size_t size)
+{
+	unsigned long k = (unsigned long)n;
+
+	switch (tab) {
+	case CW_TAB_CASES:
+		snprintf(out, size, P_("%zu case", "%zu cases", k), n);
+		break;
+	case CW_TAB_PEOPLE:
+		snprintf(out, size, P_("%zu person", "%zu people", k), n);
+		break;
+	case CW_TAB_RECORDS:
+		snprintf(out, size, P_("%zu record", "%zu records", k), n);
+		break;
+	case CW_TAB_DRAFTS:
+		snprintf(out, size, P_("%zu draft", "%zu drafts", k), n);
+		break;
+	default:
+		snprintf(out, size, "%zu %s", n, _(tab_nouns[tab]));
+		break;
+	}
+}
+
 /* The widest kind of record in the reader's language, when it is not English: 0 otherwise (the
  * English layout keeps its widths). */
 static int kinds_width(void)
@@ -267,7 +292,7 @@ static int fetch_agenda(struct cw_app *app, struct cw_list_tab *t, int height, s
 static void draw_drafts(struct cw_app *app, struct cw_list_tab *t, int top, int rows, int cols)
 {
 	struct cw_error err;
-	char line[4096];
+	char line[4096], count[128];
 	int w[NCOLS(draft_cols)];
 
 	cw_drafts_free(app->drafts, app->ndrafts);
@@ -309,9 +334,9 @@ static void draw_drafts(struct cw_app *app, struct cw_list_tab *t, int top, int 
 		cw_screen_put(top + 2, 0, cols,
 			      _("no drafts: in a form, C-t keeps what was typed to finish later"),
 			      CW_ROLE_HINT);
-	snprintf(app->info, sizeof app->info,
-		 _("%zu drafts | %zu/%zu | Enter finishes one, d deletes"), app->ndrafts,
-		 app->ndrafts ? t->pg.cursor + 1 : 0, app->ndrafts);
+	tab_count(CW_TAB_DRAFTS, app->ndrafts, count, sizeof count);
+	snprintf(app->info, sizeof app->info, _("%s | %zu/%zu | Enter finishes one, d deletes"),
+		 count, app->ndrafts ? t->pg.cursor + 1 : 0, app->ndrafts);
 }
 
 /* The drafts to complete, below the agenda's items in the rows left (they are work to do, but
@@ -390,7 +415,7 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 	struct cw_list_tab *t = &app->tabs[app->tab];
 	int cols = cw_screen_cols(), x = 0, rows = height - 2;
 	struct cw_error err;
-	char line[4096];
+	char line[4096], count[128];
 
 	/* Tab bar. */
 	cw_screen_fill(top, CW_ROLE_TAB);
@@ -444,12 +469,15 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 				? _("nothing here yet: P adds a person, C a case, H logs a hearing")
 				: _("no match: Esc clears the filter"),
 			CW_ROLE_HINT);
+	tab_count(app->tab, t->pg.count, count, sizeof count);
 	if (app->filter.line[0])
-		snprintf(app->info, sizeof app->info, _("filter: %.300s | %zu %s match"),
-			 app->filter.line, t->pg.count, _(tab_nouns[app->tab]));
+		snprintf(app->info, sizeof app->info,
+			 P_("filter: %.300s | %s matches", "filter: %.300s | %s match",
+			    (unsigned long)t->pg.count),
+			 app->filter.line, count);
 	else
-		snprintf(app->info, sizeof app->info, "%zu %s | %zu/%zu", t->pg.count,
-			 _(tab_nouns[app->tab]), t->pg.count ? t->pg.cursor + 1 : 0, t->pg.count);
+		snprintf(app->info, sizeof app->info, "%s | %zu/%zu", count,
+			 t->pg.count ? t->pg.cursor + 1 : 0, t->pg.count);
 }
 
 const struct cw_record *cw_view_lists_current(struct cw_app *app)

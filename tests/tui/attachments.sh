@@ -29,7 +29,7 @@ RUN=$(mktemp -d /dev/shm/casewatch-test-XXXXXX)
 TMUX_ENV="CASEWATCH_LOCK_AFTER=never CASEWATCH_OPENER='$WORK/opener' OPENED='$WORK/opened' XDG_RUNTIME_DIR='$RUN'" \
 	tmux_start 100 30
 trap 'T kill-server >/dev/null 2>&1 || :; rm -rf "$WORK" "$RUN"' EXIT
-wait_for "records | 1/1"
+wait_for "1 record | 1/1"
 send Enter
 wait_for "Attachments (a chooses, o opens, c captions)"
 wait_for "> 1. statement.txt  text/plain  23 B  served at dawn"

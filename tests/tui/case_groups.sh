@@ -29,7 +29,7 @@ json "[(x.get('person_name'), x.get('label'), x.get('unnamed_count'), x.get('cus
 
 # The same label (any letter case) with another number is that group, its number corrected.
 send 1 / 'NagaWorld strike' Enter
-wait_for "1 cases match"
+wait_for "1 case matches"
 send e
 wait_for "Edit case"
 wait_for "8 unnamed NagaWorld union members ("

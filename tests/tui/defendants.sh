@@ -33,7 +33,7 @@ json "sorted(p['name'] for p in d) == ['Chhim Sithar', 'Kang Saran', 'Ouk Vanna'
 # Editing it shows every defendant it has, on 80 columns too: the line wraps, nobody is cut.
 T resize-window -t cw -x 80 -y 30
 send 1 / 'NagaWorld strike' Enter
-wait_for "1 cases match"
+wait_for "1 case matches"
 send e
 wait_for "Edit case"
 wait_for "Chhim Sithar ("

@@ -190,7 +190,7 @@ wait_for "Chhim Sithar"
 send / C-u
 send -l "Chhim"
 send Enter
-wait_for "1 people match"
+wait_for "1 person matches"
 send Enter
 wait_for "Timeline: Chhim Sithar"
 wait_for "adjournments: 3 (account: UN, government, own observation)"
@@ -221,7 +221,7 @@ bail_refsued
 send C-t
 wait_for "kept as a draft"
 send 5
-wait_for "1 drafts | 1/1"
+wait_for "1 draft | 1/1"
 send Enter
 wait_for "refsued"
 send C-s

@@ -55,7 +55,7 @@ if command -v setsid >/dev/null && cw unlock --for 2m >/dev/null 2>&1; then
 	keyring=1
 fi
 TMUX_ENV="CASEWATCH_LOCK_AFTER=never" tmux_start 100 30
-wait_for "records | 1/1"
+wait_for "1 record | 1/1"
 checks=$((checks + 1))
 printf '%s\n' "$pane" | grep -qF "not encrypted" && fail "an encrypted database labelled not encrypted:
 $pane"
@@ -114,7 +114,7 @@ wait_quit "q (after unlocking)"
 
 # ---- tmux: the idle lock, with a form half typed -----------------------------------------
 TMUX_ENV="CASEWATCH_LOCK_AFTER=2s" tmux_start 100 30
-wait_for "records | 1/1"
+wait_for "1 record | 1/1"
 send 2 P
 wait_for "New person"
 send -l "Half Typed Secretname"
@@ -186,7 +186,7 @@ KEPT_CASEWATCH=$CASEWATCH
 CASEWATCH="$WORK/bin/wrapper"
 TMUX_ENV="CASEWATCH_LOCK_AFTER=never" tmux_start 100 30
 CASEWATCH=$KEPT_CASEWATCH
-wait_for "records | 1/1"
+wait_for "1 record | 1/1"
 rm "$WORK/bin/cw-upgraded"
 send L
 wait_for "casewatch is locked — passphrase:"
@@ -270,7 +270,7 @@ export CASEWATCH_LOCK_AFTER=1s
 keys "2<Dump>L<Dump><Tick><Tick><Dump>"
 unset CASEWATCH_LOCK_AFTER
 screen 1
-printf '%s\n' "$screen" | grep -qF "1 people | 1/1 | not encrypted" || fail "no label: $screen"
+printf '%s\n' "$screen" | grep -qF "1 person | 1/1 | not encrypted" || fail "no label: $screen"
 screen 2
 printf '%s\n' "$screen" | grep -qF "this database is not encrypted: there is no key to lock" ||
 	fail "L on a plain database: $screen"

@@ -29,7 +29,7 @@ ok cw log hearing --case "NagaWorld union" --date "$yesterday" --court "Supreme 
 tmux_start 120 30
 wait_for " 3 Records "
 send 1 / 'NagaWorld union' Enter
-wait_for "1 cases match"
+wait_for "1 case matches"
 
 # Q, then: Space (outcome: adjourned), Tab (to the next date), the date, C-s.
 send Q
@@ -118,7 +118,7 @@ wait_for "draft hearing"
 capture
 printf '%s\n' "$pane" | grep "draft hearing" | grep -qF "$in3" || fail "the draft is not on its day: $pane"
 send 5
-wait_for "1 drafts | 1/1"
+wait_for "1 draft | 1/1"
 wait_for "a new hearing"
 send Enter
 wait_for "Quick hearing"
@@ -136,7 +136,7 @@ wait_for "Quick hearing"
 send C-t
 wait_for "kept as a draft"
 send 5
-wait_for "1 drafts | 1/1"
+wait_for "1 draft | 1/1"
 send d
 wait_for "Delete the draft"
 send y
@@ -222,7 +222,7 @@ ok cw log visit --facility "Prey Sar CC2" --date "$today" --detainee "$twin"
 ok cw list persons --json
 sithar=$(printf '%s' "$out" | "$PY" -c "import json,sys; print([p['id'] for p in json.load(sys.stdin) if p['name'] == 'Chhim Sithar'][0])")
 send 2 / 'Sithar twin' Enter
-wait_for "1 people match"
+wait_for "1 person matches"
 send m
 wait_for "Merge into (name or id):"
 send "$sithar" Enter
@@ -250,12 +250,12 @@ send Escape 1
 
 # From a defendant (their latest case), and from a place with no case: said.
 send Escape 2 / 'Chhim Sithar' Enter
-wait_for "1 people match"
+wait_for "1 person matches"
 send Q
 wait_for "Quick hearing"
 wait_for "case: NagaWorld"
 send Escape
-wait_for "1 people match"
+wait_for "1 person matches"
 send Escape 3 / 'kind:demonstration' Enter
 wait_for "records match"
 send Q

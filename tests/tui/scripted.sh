@@ -56,7 +56,7 @@ has "kind: applies to the records list"
 ok cw person add --name "Chhim Sithar KM" --name-km "ឈឹម ស៊ីថា" --affiliation LRSU
 keys '2/ស៊ីថា<Enter>'
 has "ឈឹម ស៊ីថា"
-has "1 people match"
+has "1 person matches"
 
 # Khmer aligns: the affiliation column starts at the same display column on every row.
 keys '2'
@@ -116,7 +116,7 @@ printf '%s\n' "$screen" | grep -q 'added hearing [0-9a-f]\{8\}' || fail "not sav
 screen 2
 # the team's own observation unless the form says otherwise, as Q makes it
 printf '%s\n' "$screen" | grep -qF '2030-03-05 hearing   own     Kang Saran' || fail "not listed: $screen"
-printf '%s\n' "$screen" | grep -qF '1 records match' || fail "count: $screen"
+printf '%s\n' "$screen" | grep -qF '1 record matches' || fail "count: $screen"
 ok cw list records --kind hearing --since 2030 --json
 json "len(d) == 1 and d[0]['court'] == 'Banteay Meanchey Court of First Instance' and d[0]['judge'] == 'Sok' * 0 + 'Judge Sok'"
 json "d[0]['public_admitted'] == 'yes' and d[0]['press_admitted'] == 'no'"

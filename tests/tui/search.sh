@@ -51,7 +51,7 @@ has "| $nhearings records match"
 # The cases list finds his case by his name.
 keys "1/Kem Sokha<Enter>"
 has "Kem Sokha — treason"
-has "1 cases match"
+has "1 case matches"
 
 # A real terminal: the same filters typed into tmux.
 tmux_start 120 40

@@ -13,7 +13,7 @@ id=$(printf '%s\n' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
 tmux_start 120 40
 wait_for "records | 1/"
 send / 'kind:hearing since:2030' Enter
-wait_for "1 records match"
+wait_for "1 record matches"
 send e
 wait_for "Edit hearing"
 # Meanwhile the command line changes the hearing.

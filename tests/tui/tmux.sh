@@ -28,13 +28,13 @@ wait_for "$n437 records match"
 
 # A timeline: the people charged under 437 bis, Enter on Kang Saran.
 send 2
-wait_for "1 people match"
+wait_for "1 person matches"
 send Enter
 wait_for "Timeline: Kang Saran"
 wait_for "$pretrial"
 wait_for "437 bis"
 send h
-wait_for "1 people match"
+wait_for "1 person matches"
 send Escape 3
 wait_gone "filter:"
 
@@ -51,7 +51,7 @@ send Up C-u 09:00 C-s
 wait_for "added hearing"
 send / 'kind:hearing since:2030' Enter
 wait_for "2030-04-01 hearing   own     Kang Saran" # the team's own, as Q's
-wait_for "1 records match"
+wait_for "1 record matches"
 
 # A bad date in the form: inline error, the input kept, nothing saved.
 send Escape H Kang
@@ -72,7 +72,7 @@ send / 'kind:demo since:2031' Enter
 wait_for "no match: Esc clears the filter"
 ok cw log demo --date 2031-05-01 --place "Freedom Park" --province "Phnom Penh" --participants 40
 wait_for "2031-05-01 demo" 5
-wait_for "1 records match"
+wait_for "1 record matches"
 
 # Resize to 80x24 and back: the screen is laid out again and keeps its state.
 send Escape 2 / Kang Enter Enter
