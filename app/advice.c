@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "app/advice.h"
+#include "models/article.h"
 #include "models/i18n.h"
 #include "models/text.h"
 #include "models/timeline.h"
@@ -806,4 +807,47 @@ void cw_advise_same_hearing(struct cw_store *st, const struct cw_id *hearing,
 	}
 	cw_record_list_free(&l);
 	cw_record_free(&rec);
+}
+
+/* One article the table does not know, said once however often the record names it. */
+static void unknown_article(const struct cw_article *a, struct cw_article *said, size_t *nsaid,
+			    cw_advice_fn fn, void *ctx)
+{
+	char text[CW_ARTICLE_TEXT_MAX], what[CW_ADVICE_TEXT_MAX];
+
+	if (a->number == 0 || cw_article_offence(a))
+		return;
+	for (size_t i = 0; i < *nsaid; i++)
+		if (cw_article_same(&said[i], a))
+			return;
+	if (*nsaid < CW_ARTICLE_LIST_MAX)
+		said[(*nsaid)++] = *a;
+	cw_article_format(a, text);
+	snprintf(what, sizeof what, _("article %s is not in the built-in table"), text);
+	fn(ctx, what, _("check it: 'casewatch articles' lists the articles the table knows"));
+}
+
+void cw_advise_articles(const struct cw_record *rec, cw_advice_fn fn, void *ctx)
+{
+	struct cw_article said[CW_ARTICLE_LIST_MAX], arts[CW_ARTICLE_LIST_MAX];
+	size_t nsaid = 0, n;
+
+	if (rec->kind == CW_KIND_CASE) {
+		const struct cw_defendant *d = rec->u.kase.defendants.items;
+
+		for (size_t i = 0; i < rec->u.kase.defendants.n; i++)
+			for (size_t c = 0; c < d[i].charges.n; c++)
+				unknown_article(
+					&((const struct cw_charge *)d[i].charges.items)[c].article,
+					said, &nsaid, fn, ctx);
+	} else if (rec->kind == CW_KIND_MILESTONE) {
+		n = cw_milestone_articles(&rec->u.milestone, arts);
+		for (size_t i = 0; i < n; i++)
+			unknown_article(&arts[i], said, &nsaid, fn, ctx);
+	} else if (rec->kind == CW_KIND_HEARING) {
+		const struct cw_verdict *v = rec->u.hearing.verdicts.items;
+
+		for (size_t i = 0; i < rec->u.hearing.verdicts.n; i++)
+			unknown_article(&v[i].article, said, &nsaid, fn, ctx);
+	}
 }

@@ -24,6 +24,12 @@ typedef void (*cw_advice_fn)(void *ctx, const char *what, const char *fix);
 /* Calls fn for each thing to know about rec as saved (its id set), in the order above. */
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx);
 
+/* Each article rec names (a case's charges, a milestone's articles, a hearing's verdicts) that
+ * the built-in table does not know, once: "4945" typed for 494/495 keeps a case out of the
+ * 494/495 filter and the report's incitement count. The command line says so as it reads the
+ * option; the terminal interface, which has no such moment, after the save. */
+void cw_advise_articles(const struct cw_record *rec, cw_advice_fn fn, void *ctx);
+
 /* After a bundle import, for a hearing it brought that is the team's own account: each other
  * own hearing of the same case on the same day that neither links as the same event (two
  * monitors logged one hearing apart: it counts twice until they are linked), with the edit

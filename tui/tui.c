@@ -1394,6 +1394,7 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 		}
 		if (cw_store_get(app->st, &v->form->saved_id, &saved, NULL) == 0) {
 			cw_advise_saved(app->st, &saved, add_advice, &advice);
+			cw_advise_articles(&saved, add_advice, &advice);
 			cw_record_free(&saved);
 		}
 		cw_app_pop(app);

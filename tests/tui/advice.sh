@@ -72,4 +72,24 @@ milestone "Sok Dara" arrest 2024-01-06
 wait_for "added milestone "
 send '!'
 wait_for "the last save gave no warnings"
+# An article the built-in table does not know: the command line warns as it reads
+# --charge; the form said nothing ("4945" typed for 494/495 keeps a case out of the 494/495
+# filter and the report's count)
+send C
+wait_for "New case"
+send -l "Typo case"
+send C-g
+send -l defend
+send Enter
+send -l "Sok Dara"
+wait_for "> Sok Dara"
+send C-g
+send -l charges
+send Enter
+send -l 4945
+send C-s
+wait_for ": article 4945 is not in the built-in table"
+send '!'
+wait_for "check it: 'casewatch articles' lists the articles the table knows"
+send q
 done_ok
