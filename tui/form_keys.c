@@ -136,12 +136,16 @@ static int field_named(const struct cw_form *fm, const char *text)
 
 	if (!tlen)
 		return -1;
-	/* By its label as shown, its start first; then by its English name (what the command
-	 * line's options and the manual call it: "article" finds it on Khmer screens too). */
-	for (int pass = 0; pass < 3; pass++)
+	/* The label or the English name exactly ("monitors" is the team in court, not
+	 * "monitors admitted", which it begins); then by its label as shown, its start first;
+	 * then by its English name (what the command line's options and the manual call it:
+	 * "article" finds it on Khmer screens too). */
+	for (int pass = 0; pass < 4; pass++)
 		for (size_t i = 0; i < fm->n; i++)
-			if (pass == 0   ? !strncasecmp(fm->fields[i].label, text, tlen)
-			    : pass == 1 ? strcasestr(fm->fields[i].label, text) != NULL
+			if (pass == 0 ? !strcasecmp(fm->fields[i].label, text) ||
+						!strcasecmp(fm->fields[i].name, text)
+			    : pass == 1 ? !strncasecmp(fm->fields[i].label, text, tlen)
+			    : pass == 2 ? strcasestr(fm->fields[i].label, text) != NULL
 					: strcasestr(fm->fields[i].name, text) != NULL)
 				return (int)i;
 	return -1;

@@ -211,10 +211,16 @@ send -l source
 send Enter
 send C-u
 send -l "UN A/HRC/57/82 para 30"
+# C-g takes a field named exactly before one whose name begins so: "monitors" is the team in
+# court, not "monitors admitted" (a trial could reach it only by Tab)
+send C-g
+send -l monitors
+send Enter
+send -l "Dara, Vuthy"
 send C-s
 wait_for "added hearing"
 ok cw list records --kind hearing --since 2024-05-09 --until 2024-05-09 --json
-json "[(h['source'], h.get('view')) for h in d] == [('UN A/HRC/57/82 para 30', None)]"
+json "[(h['source'], h.get('view'), h.get('monitors'), h.get('monitors_admitted')) for h in d] == [('UN A/HRC/57/82 para 30', None, 'Dara, Vuthy', None)]"
 
 # A word typed wrong goes into a draft as typed: reopened, the form still refuses it.
 bail_refsued
