@@ -160,6 +160,13 @@ static int from_terminal(const char *prompt, int confirm, char *buf, size_t *len
 		return no_terminal(err);
 	}
 	rc = read_tty(tty, prompt ? prompt : _("Passphrase: "), buf, len);
+	/* A new passphrase (asked twice) too short is refused before it is typed again: a trial
+	 * typed it twice to be told so. */
+	if (rc == READ_OK && *len > 0 && confirm &&
+	    (rc = cw_passphrase_check_new(buf, *len, err)) != 0) {
+		close(tty);
+		return rc;
+	}
 	if (rc == READ_OK && *len > 0 && confirm) {
 		if (!(again = sodium_malloc(CW_PASSPHRASE_MAX + 1))) {
 			close(tty);

@@ -283,14 +283,23 @@ START_TEST(passphrase_terminal_differ)
 	struct pty t;
 	int status;
 
-	pty_start(&t, 1, "one");
+	pty_start(&t, 1, "one two three");
 	pty_expect(&t, "Pass: ");
-	pty_type(&t, "one\n");
+	pty_type(&t, "one two three\n");
 	pty_expect(&t, "Repeat");
-	pty_type(&t, "two\n");
+	pty_type(&t, "four five six\n");
 	status = pty_wait(&t);
 	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 10 - CW_EINVAL, "status %d",
 		      status);
+	pty_close(&t);
+	/* A new passphrase too short is refused before it is asked again. */
+	pty_start(&t, 1, "one");
+	pty_expect(&t, "Pass: ");
+	pty_type(&t, "one\n");
+	status = pty_wait(&t);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 10 - CW_EINVAL, "status %d",
+		      status);
+	ck_assert_msg(!strstr(t.out, "Repeat"), "asked again: %s", t.out);
 	pty_close(&t);
 }
 END_TEST

@@ -102,4 +102,18 @@ $pane"
 send q
 status 0
 
+# ---- a new passphrase too short is refused before it is asked again (a trial typed it twice
+# to be told so)
+DB="$WORK/newdb"
+start init --kdf-cost minimal
+wait_for "New passphrase for $DB:"
+send -l short
+send Enter
+wait_for "casewatch: passphrase: is too short (5 characters)"
+status 65
+capture
+checks=$((checks + 1))
+printf '%s\n' "$pane" | grep -q "Repeat the passphrase" && fail "asked again for a passphrase refused:
+$pane"
+
 done_ok
