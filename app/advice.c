@@ -493,6 +493,24 @@ static int start_logged(const struct cw_record_list *l, const struct cw_defendan
 	return 0;
 }
 
+/* The case's title and the defendant's name, each cut to a whole character within its room
+ * ("?" for a person that cannot be read). */
+static void names_of(struct cw_store *st, const struct cw_record *kase,
+		     const struct cw_defendant *d, char *title, size_t tlen, char *name,
+		     size_t nlen)
+{
+	struct cw_record p;
+
+	snprintf(title, tlen, "%s", kase->u.kase.title ? kase->u.kase.title : "");
+	cw_text_trim_utf8(title);
+	snprintf(name, nlen, "?");
+	if (!cw_id_is_zero(&d->person) && cw_store_get(st, &d->person, &p, NULL) == 0) {
+		snprintf(name, nlen, "%s", p.u.person.name ? p.u.person.name : "?");
+		cw_text_trim_utf8(name);
+		cw_record_free(&p);
+	}
+}
+
 /* A defendant the case says is detained, with no arrest or detention of theirs logged in it:
  * pretrial detention is counted from events (models/timeline.h), so reports list them apart,
  * with no days. Said for the first three such defendants. */
@@ -515,10 +533,13 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 	for (size_t i = 0; rc == 0 && i < c->defendants.n && said < 3; i++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
 		char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX],
-			person_hex[CW_ID_HEX_LEN + 1];
+			person_hex[CW_ID_HEX_LEN + 1], title[96], name[96];
 
 		if (d->custody != CW_CUSTODY_DETAINED || start_logged(&l, d))
 			continue;
+		/* Named as well as numbered: a case of three new defendants gave ids alone, and
+		 * the monitor could not tell whom it meant (a trial of the interface). */
+		names_of(st, rec, d, title, sizeof title, name, sizeof name);
 		/* No stage either: reports cannot tell pretrial detention from a sentence, and
 		 * list them nowhere (a review found them gone from reports without a word). */
 		if ((d->stage ? d->stage : c->stage) == CW_STAGE_UNKNOWN &&
@@ -526,23 +547,18 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 			if (!cw_id_is_zero(&d->person)) {
 				cw_id_hex(&d->person, person_hex);
 				snprintf(what, sizeof what,
-					 _("case %.8s says person %.8s is detained, but records no "
-					   "stage and no arrest or detention of theirs, so reports "
-					   "do "
-					   "not list them: pretrial detention or a sentence, the "
-					   "case "
-					   "does not say"),
-					 hex, person_hex);
+					 _("case %.8s (%s) says person %.8s (%s) is detained, but "
+					   "records no stage and no arrest or detention of theirs, "
+					   "so reports do not list them: pretrial detention or a "
+					   "sentence, the case does not say"),
+					 hex, title, person_hex, name);
 			} else {
 				snprintf(what, sizeof what,
-					 _("case %.8s says the group \"%s\" is detained, but "
-					   "records "
-					   "no stage and no arrest or detention of it, so reports "
-					   "do not "
-					   "list it: pretrial detention or a sentence, the case "
-					   "does not "
-					   "say"),
-					 hex, d->label);
+					 _("case %.8s (%s) says the group \"%s\" is detained, but "
+					   "records no stage and no arrest or detention of it, so "
+					   "reports do not list it: pretrial detention or a "
+					   "sentence, the case does not say"),
+					 hex, title, d->label);
 			}
 			snprintf(fix, sizeof fix,
 				 _("set the stage, if the source gives it: casewatch edit %.8s "
@@ -557,10 +573,10 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 		if (!cw_id_is_zero(&d->person)) {
 			cw_id_hex(&d->person, person_hex);
 			snprintf(what, sizeof what,
-				 _("case %.8s says person %.8s is detained, but no arrest or "
-				   "detention of theirs is logged in it, so reports cannot count "
-				   "their days"),
-				 hex, person_hex);
+				 _("case %.8s (%s) says person %.8s (%s) is detained, but no "
+				   "arrest or detention of theirs is logged in it, so reports "
+				   "cannot count their days"),
+				 hex, title, person_hex, name);
 			snprintf(fix, sizeof fix,
 				 _("log the arrest or detention: casewatch log milestone --person "
 				   "%.8s --case %.8s --type arrest "
@@ -568,10 +584,10 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 				 person_hex, hex);
 		} else if (d->label && *d->label) {
 			snprintf(what, sizeof what,
-				 _("case %.8s says the group \"%s\" is detained, but no arrest or "
-				   "detention of it is logged in it, so reports cannot count its "
-				   "days"),
-				 hex, d->label);
+				 _("case %.8s (%s) says the group \"%s\" is detained, but no "
+				   "arrest or detention of it is logged in it, so reports cannot "
+				   "count its days"),
+				 hex, title, d->label);
 			char word[CW_ADVICE_TEXT_MAX - 200];
 
 			/* --group takes the label as it is: no count to mistake it for. */

@@ -591,7 +591,8 @@ ok cw log milestone --case ref:c-unlabelled --group "Boeung Kak" --type arrest -
 ok cw person add --name "Sam Sokha"
 ok cw case add --title "Detained no arrest" --defendant "Sam Sokha" --charge "437 bis" \
 	--custody detained --view own --stage pretrial
-grep -q "says person [0-9a-f]* is detained, but no arrest or detention of theirs is logged in it, so reports cannot count their days; log the arrest or detention: casewatch log milestone --person [0-9a-f]* --case [0-9a-f]* --type arrest --date DATE" \
+# (named as well as numbered: ids alone did not tell a monitor whom it meant)
+grep -q "case [0-9a-f]* (Detained no arrest) says person [0-9a-f]* (Sam Sokha) is detained, but no arrest or detention of theirs is logged in it, so reports cannot count their days; log the arrest or detention: casewatch log milestone --person [0-9a-f]* --case [0-9a-f]* --type arrest --date DATE" \
 	"$WORK/stderr" || fail "no warning for a detained defendant with no arrest: $(cat "$WORK/stderr")"
 log_it=$(sed -n 's/.*log the arrest or detention: casewatch \(log milestone .*\) --date DATE$/\1/p' "$WORK/stderr")
 [ -n "$log_it" ] || fail "no command to log the arrest: $(cat "$WORK/stderr")"
