@@ -789,6 +789,13 @@ static void read_value(struct reading *r, int indent, const char *label, const c
 
 	if (width < 12)
 		width = 12; /* a very narrow screen: the lines are cut where they end */
+	/* A label wider than its column has a line of its own, the value under it where values
+	 * stand: cut, "participants at leas" read as a word missing (a trial of the interface). */
+	if (cw_text_width(label) > READ_LABEL) {
+		snprintf(line, sizeof line, "%*s%s", indent, "", label);
+		r->fn(r->ctx, 0, line);
+		first = 0;
+	}
 	do {
 		size_t n = cw_text_wrap(p, width), show = n;
 

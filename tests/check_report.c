@@ -208,6 +208,47 @@ START_TEST(a_history_names_a_deleted_record)
 }
 END_TEST
 
+/* The lines a record view gives, for a test to look through. */
+struct lines {
+	char text[64][256];
+	size_t n;
+};
+
+static void take_line(void *ctx, int heading, const char *line)
+{
+	struct lines *l = ctx;
+
+	(void)heading;
+	if (l->n < 64)
+		snprintf(l->text[l->n++], sizeof l->text[0], "%s", line);
+}
+
+/* A label wider than its column has a line of its own, its value under it where values stand:
+ * cut to the column, "participants at least" read "participants at leas yes" (a trial). */
+START_TEST(a_long_label_is_never_cut)
+{
+	struct cw_record r;
+	struct lines l = {.n = 0};
+	size_t i;
+
+	cw_record_init(&r, CW_KIND_DEMO);
+	r.u.demo.date = D("2024-05-01");
+	r.u.demo.place = strdup("Freedom Park");
+	r.u.demo.participants = 30;
+	r.u.demo.participants_at_least = 1;
+	put(&r);
+	cw_record_reading(st, &r, 80, take_line, &l);
+	for (i = 0; i < l.n && strcmp(l.text[i], "  participants at least") != 0; i++)
+		;
+	ck_assert_msg(i + 1 < l.n, "no line of its own for the label");
+	ck_assert_str_eq(l.text[i + 1], "                       yes");
+	for (size_t k = 0; k < l.n; k++)
+		ck_assert_msg(!strstr(l.text[k], "at leas ") && !strstr(l.text[k], "at leas\t"),
+			      "cut: %s", l.text[k]);
+	cw_record_free(&r);
+}
+END_TEST
+
 START_TEST(iso_weeks)
 {
 	struct cw_date from, to;
@@ -695,6 +736,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, empty_range_is_a_report);
 	tcase_add_test(tc, calendar_window_without_end);
 	tcase_add_test(tc, summary_names_every_account);
+	tcase_add_test(tc, a_long_label_is_never_cut);
 	suite_add_tcase(s, tc);
 	return s;
 }
