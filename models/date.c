@@ -335,6 +335,12 @@ static int relative_days(const char *text, struct cw_date today, long *days)
 	*word2++ = '\0';
 	if (!strchr(word2, ' ') && (rel = day_month_days(buf, word2, today, days)) != 0)
 		return rel;
+	/* "this week": its Monday, as "next week" and "last week" give theirs (a trial typed it
+	 * where a week is asked). */
+	if (!strcmp(buf, "this") && !strcmp(word2, "week")) {
+		*days = base - cw_date_weekday(today);
+		return 1;
+	}
 	if (strcmp(buf, "next") != 0 && strcmp(buf, "last") != 0)
 		return 0;
 	if (!strcmp(word2, "week")) {

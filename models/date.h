@@ -69,7 +69,7 @@ int cw_date_weekday(struct cw_date d);
  *   next monday, last friday       the first such day after today, the last before it (1 to
  *                                  7 days away, never today)
  *   +3d, -2d, +1w, -2w             days or weeks from today (up to 5 digits)
- *   next week, last week           the Monday of the next or the previous week (weeks run
+ *   this week, next week, last week the Monday of this, the next or the previous week (weeks run
  *                                  Monday to Sunday, as the weekly reports' ISO weeks do)
  *   15 jan, jan 15, 15 january     a day of a month named in English (full or its first three
  *                                  letters), in the year that puts it nearest today (within

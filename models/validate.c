@@ -215,7 +215,7 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 		if (cw_id_is_zero(&h->case_id) && h->tally.count < 2)
 			return cw_error_set(err, CW_EINVAL, "case",
 					    "is required (unless the record counts several "
-					    "hearings: --count)");
+					    "hearings: a count of 2 or more)");
 
 		if (h->time && *h->time && cw_date_precision(h->date) != CW_DATE_DAY)
 			return cw_error_set(err, CW_EINVAL, "date",

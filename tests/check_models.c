@@ -225,6 +225,8 @@ START_TEST(date_relative_forms)
 		{"-365d", "2023-02-07"},
 		{"next week", "2024-02-12"},
 		{"last week", "2024-01-29"},
+		{"this week", "2024-02-05"},
+		{"This  Week", "2024-02-05"},
 		/* any case, spaces around and between the words */
 		{"Today", "2024-02-07"},
 		{"  NEXT   Monday ", "2024-02-12"},
