@@ -654,21 +654,44 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 	}
 	if (!fm->editing)
 		cw_record_view_from_source(out, 1);
-	if (!fm->editing && cw_record_date_expected(out) && !cw_date_is_known(cw_record_date(out)))
-		rc = cw_error_set(err, CW_EINVAL, "date", "is required when logging a %s",
-				  cw_kind_text(out->kind));
-	else
+	/* The record's own rules, and a date missing from a new event: both said, the cursor on
+	 * the one first on the form (an empty hearing named its date before its case). */
+	{
+		struct cw_error date_err;
+		int vi = -1, di = -1,
+		    missing_date = !fm->editing && cw_record_date_expected(out) &&
+				   !cw_date_is_known(cw_record_date(out));
+
 		rc = cw_record_validate(out, err);
-	if (rc != 0) {
-		if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
-			snprintf(fm->fields[i].error, sizeof fm->fields[i].error, "%s",
+		if (rc != 0 && (vi = cw_form_field_for_error(fm, err->field)) >= 0)
+			snprintf(fm->fields[vi].error, sizeof fm->fields[vi].error, "%s",
 				 err->message);
-			fm->cur = (size_t)i;
+		if (missing_date) {
+			cw_error_set(&date_err, CW_EINVAL, "date", "is required when logging a %s",
+				     cw_kind_text(out->kind));
+			if ((di = cw_form_field_for_error(fm, "date")) >= 0)
+				snprintf(fm->fields[di].error, sizeof fm->fields[di].error, "%s",
+					 date_err.message);
+			if (rc == 0 || (di >= 0 && (vi < 0 || di < vi))) {
+				*err = date_err;
+				rc = CW_EINVAL;
+				vi = di;
+			}
 		}
-		goto fail;
+		if (rc != 0) {
+			if (vi >= 0)
+				fm->cur = (size_t)vi;
+			goto fail;
+		}
 	}
 	return 0;
 fail:
+	/* The other fields' own errors stay shown, as each showed when the cursor left it: a
+	 * trial saw one error at a time, an earlier one gone when the save showed the next. */
+	if (rc != CW_ENOMEM)
+		for (size_t k = 0; k < fm->n; k++)
+			if (!fm->fields[k].error[0] && k != fm->cur)
+				cw_form_check_field(fm, k);
 	cw_record_free(out);
 	return rc;
 }

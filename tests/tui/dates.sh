@@ -17,6 +17,11 @@ wait_for " 3 Records "
 
 send H
 wait_for "New hearing"
+# Saved empty: the case and the date are both asked for, the cursor on the case, first on
+# the form (a trial was sent to the date first)
+send C-s
+wait_for "^ is required (unless the record counts several hearings"
+wait_for "^ is required when logging a hearing"
 send Naga
 wait_for "> NagaWorld strike"
 send Enter yesterday
@@ -38,7 +43,23 @@ wait_for "date: 2023-12-15"
 send Up C-u someday Tab
 wait_for "^ 'someday' is not a date"
 wait_for "date: someday"
-send Up C-u yesterday C-s
+# Saving shows every field's own error at once, the cursor on the first (a trial saw one at a
+# time, an earlier one gone when the next was shown)
+send C-g
+send -l time
+send Enter
+send -l 9am
+send C-s
+wait_for "^ 'someday' is not a date"
+wait_for "^ '9am' is not a time"
+send C-g
+send -l time
+send Enter
+send C-u
+send C-g
+send -l date
+send Enter
+send C-u yesterday C-s
 wait_for "added hearing"
 send / 'kind:hearing since:yesterday' Enter
 wait_for "2024-02-06 hearing"
