@@ -82,6 +82,44 @@ void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, 
 	cw_text_trim_utf8(buf);
 }
 
+void cw_record_account_text(struct cw_store *st, const struct cw_id *id, char *buf, size_t len)
+{
+	struct cw_record r;
+	struct cw_record_summary sum;
+	char hex[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX];
+	size_t n;
+	int rc;
+
+	cw_id_hex(id, hex);
+	if (!st || (rc = cw_store_get(st, id, &r, NULL)) != 0) {
+		snprintf(buf, len,
+			 st && cw_store_deleted(st, id) ? _("(deleted record %.8s)")
+							: _("(record not held here %.8s)"),
+			 hex);
+		return;
+	}
+	summarise(st, &r, &sum);
+	cw_date_format(cw_record_date(&r), date);
+	if (!sum.who[0])
+		snprintf(sum.who, sizeof sum.who, "%s", cw_record_label(&r));
+	/* TRANSLATORS: another account of an event: its kind, date and whose account it is
+	 * ("hearing 2024-05-09, account: UN"); what it is about and where follow */
+	n = (size_t)snprintf(buf, len, _("%s %s, account: %s"), cw_kind_text(r.kind),
+			     date[0] ? date : _("(no date)"),
+			     cw_enum_label(&cw_words_view, r.view));
+	if (sum.who[0] && n < len)
+		n += (size_t)snprintf(buf + n, len - n, ", %.150s", sum.who);
+	if (sum.where[0] && strcmp(sum.where, sum.who) && n < len)
+		n += (size_t)snprintf(buf + n, len - n, ", %.150s", sum.where);
+	if (n + 12 > len) /* the id stays whole: it is what names the record */
+		n = len > 12 ? len - 12 : 0;
+	buf[n] = '\0';
+	cw_text_trim_utf8(buf);
+	n = strlen(buf);
+	snprintf(buf + n, len - n, " (%.8s)", hex);
+	cw_record_free(&r);
+}
+
 void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 			 struct cw_record_summary *out)
 {
@@ -741,6 +779,8 @@ struct reading {
 	int cols;
 	cw_read_fn fn;
 	void *ctx;
+	const struct cw_record *rec; /* the record read: its links told by cw_record_account_text */
+	size_t next_link;            /* the provenance's next link, in the record's order */
 };
 
 /* A field's label: a short one of our own where the field's help reads badly as a label, else
@@ -891,7 +931,25 @@ static void read_struct(struct reading *r, const void *base, const struct cw_sch
 
 static void read_pair(void *ctx, const char *label, const char *value)
 {
-	read_value(ctx, 2, _(label), value); /* the provenance's labels are msgids */
+	struct reading *r = ctx;
+	char other[600];
+
+	/* A link: the provenance gives 8 hex digits, which tell a reader nothing; the account it
+	 * names is told by its kind, date, account and case or place. */
+	if (r->rec && r->next_link < r->rec->links.n) {
+		const struct cw_link *l =
+			(const struct cw_link *)r->rec->links.items + r->next_link;
+		char hex[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(&l->record, hex);
+		if (!strcmp(label, cw_enum_label(&cw_words_link, l->relation)) &&
+		    !strncmp(value, hex, 8)) {
+			r->next_link++;
+			cw_record_account_text(r->st, &l->record, other, sizeof other);
+			value = other;
+		}
+	}
+	read_value(r, 2, _(label), value); /* the provenance's labels are msgids */
 }
 
 /* A confidential field's label says so: "notes (confidential)". */
@@ -908,7 +966,7 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 		       void *ctx)
 {
 	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
-	struct reading r = {st, cols, fn, ctx};
+	struct reading r = {st, cols, fn, ctx, rec, 0};
 	char buf[4096], label[256], heading[400];
 	const char *kind = cw_kind_text(rec->kind), *value;
 

@@ -26,6 +26,13 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
  * line cuts the end). Not yet neutralised. */
 void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, size_t len);
 
+/* Another account of an event, as a monitor tells it from the one in hand: its kind, date and
+ * whose account, what it is about (its case, prison, cause or person) and where, then its
+ * short id: "hearing 2024-05-09, account: UN, Chhim Sithar — incitement, Court of Appeal
+ * (41364c56)"; "(deleted record 41364c56)" or "(record not held here 41364c56)" when the
+ * store has none. The id is never cut. Not yet neutralised. */
+void cw_record_account_text(struct cw_store *st, const struct cw_id *id, char *buf, size_t len);
+
 /* The pretrial detention of each group of unnamed defendants the case lists, as its events
  * say on `today` by the rules the weekly report counts it by (models/timeline.h:
  * cw_timeline_summarise_group), for each group whose records give one: fn(ctx, who, days) with

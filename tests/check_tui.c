@@ -23,6 +23,7 @@
 #include "tui/form.h"
 #include "tui/form_internal.h"
 #include "tui/keys.h"
+#include "tui/view_app.h"
 #include "tui/widget.h"
 
 /* ---- keys ------------------------------------------------------------------------------- */
@@ -1282,6 +1283,145 @@ START_TEST(test_form_draft_keeps_what_was_cleared)
 }
 END_TEST
 
+/* An event stored as another account: a hearing of kase (zero: none) on a day, or a visit. */
+static struct cw_id stored_event(enum cw_kind kind, const struct cw_id *kase, const char *date,
+				 enum cw_view view)
+{
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_id id;
+
+	cw_record_init(&r, kind);
+	r.view = (uint8_t)view;
+	if (kind == CW_KIND_HEARING) {
+		r.u.hearing.case_id = *kase;
+		ck_assert_int_eq(cw_date_parse(date, &r.u.hearing.date, "date", &err), 0);
+	} else {
+		r.u.visit.facility = strdup("Prey Sar");
+		ck_assert_int_eq(cw_date_parse(date, &r.u.visit.date, "date", &err), 0);
+	}
+	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
+	id = r.id;
+	cw_record_free(&r);
+	return id;
+}
+
+/* An event's form links it to another account of the event, as --same-event and --disputes
+ * do: C-n lists the records of its kind near its date (its case's first, the closest days
+ * first), Enter takes one, and saving refuses what the command line refuses. The record view
+ * tells the account linked by its kind, date, account and case, not by 8 hex digits. */
+START_TEST(test_form_links_other_accounts)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec, kase;
+	struct cw_id case_id, un, far, other_case, visit, id;
+	char hex[CW_ID_HEX_LEN + 1], ref[16];
+	char **lines;
+	size_t n;
+	int found = 0, i;
+
+	cw_record_init(&kase, CW_KIND_CASE);
+	kase.u.kase.title = strdup("NagaWorld strike");
+	ck_assert_int_eq(cw_store_put(st, &kase, 0, &err), 0);
+	case_id = kase.id;
+	cw_record_free(&kase);
+	cw_record_init(&kase, CW_KIND_CASE);
+	kase.u.kase.title = strdup("Another case");
+	ck_assert_int_eq(cw_store_put(st, &kase, 0, &err), 0);
+	other_case = kase.id;
+	cw_record_free(&kase);
+	other_case = stored_event(CW_KIND_HEARING, &other_case, "2024-05-03", CW_VIEW_MEDIA);
+	un = stored_event(CW_KIND_HEARING, &case_id, "2024-05-04", CW_VIEW_UN);
+	far = stored_event(CW_KIND_HEARING, &case_id, "2024-01-04", CW_VIEW_UN);
+	visit = stored_event(CW_KIND_VISIT, NULL, "2024-05-03", CW_VIEW_UN);
+
+	/* Every event's form has the two fields; a person's and a case's have none. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, NULL, &err), 0);
+	ck_assert_int_lt(cw_form_find(&fm, "same_event"), 0);
+	cw_form_free(&fm);
+	for (int k = CW_KIND_HEARING; k <= CW_KIND_MILESTONE; k++) {
+		ck_assert_int_eq(cw_form_open(&fm, st, (enum cw_kind)k, NULL, &err), 0);
+		ck_assert_int_ge(cw_form_find(&fm, "same_event"), 0);
+		ck_assert_int_ge(cw_form_find(&fm, "disputes"), 0);
+		cw_form_free(&fm);
+	}
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, NULL, &err), 0);
+	type(&fm, "Naga<Enter>");
+	go_to(&fm, "date");
+	type(&fm, "2024-05-03<Tab>");
+	go_to(&fm, "same_event");
+	/* Enter on an empty field goes on and links nothing; C-n lists the hearings near the
+	 * date, the case's first: not the visit, not the hearing months before. */
+	ck_assert_uint_eq(fm.nsugg, 0);
+	type(&fm, "<C-n>");
+	ck_assert_uint_eq(fm.nsugg, 2);
+	ck_assert_ptr_nonnull(strstr(fm.sugg[0], "hearing 2024-05-04, account: UN"));
+	ck_assert_ptr_nonnull(strstr(fm.sugg[0], "NagaWorld strike"));
+	ck_assert_ptr_nonnull(strstr(fm.sugg[1], "Another case"));
+	ck_assert(cw_id_equal(&fm.sugg_id[0], &un));
+	type(&fm, "<Enter>");
+	ck_assert_str_eq(fm.fields[fm.cur].name, "disputes");
+	/* The same record in the other field is refused, as the command line refuses it. */
+	cw_id_hex(&un, hex);
+	snprintf(ref, sizeof ref, "%.8s", hex);
+	type(&fm, ref);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_str_eq(fm.fields[fm.cur].name, "disputes");
+	ck_assert_ptr_nonnull(strstr(fm.fields[fm.cur].error, "linked to that one already"));
+	type(&fm, "<C-u>0badc0de");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(strstr(fm.fields[fm.cur].error, "no record is '0badc0de'"));
+	/* Typing narrows: "Another" finds the other case's hearing; a visit is no hearing. */
+	type(&fm, "<C-u>Another");
+	ck_assert_uint_eq(fm.nsugg, 1);
+	type(&fm, "<Enter>");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	id = fm.saved_id;
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_store_get(st, &id, &rec, &err), 0);
+	ck_assert_uint_eq(rec.links.n, 2);
+	ck_assert_uint_eq(((struct cw_link *)rec.links.items)[0].relation, CW_LINK_SAME_EVENT);
+	ck_assert(cw_id_equal(&((struct cw_link *)rec.links.items)[0].record, &un));
+	ck_assert_uint_eq(((struct cw_link *)rec.links.items)[1].relation, CW_LINK_DISPUTES);
+	ck_assert(cw_id_equal(&((struct cw_link *)rec.links.items)[1].record, &other_case));
+
+	/* The record view says what the linked account is. */
+	ck_assert_int_eq(cw_view_record_lines(st, &rec, 200, &lines, &n), 0);
+	for (size_t k = 0; k < n; k++)
+		found |= strstr(lines[k], "same event as") &&
+			 strstr(lines[k], "hearing 2024-05-04, account: UN, NagaWorld strike (") &&
+			 strstr(lines[k], ref);
+	ck_assert_msg(found, "the record view does not tell the account linked");
+	cw_lines_free(lines, n);
+
+	/* An edit shows the links; one that changes nothing writes nothing; itself is refused. */
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_HEARING, &rec, &err), 0);
+	i = cw_form_find(&fm, "same_event");
+	ck_assert_ptr_nonnull(strstr(cw_edit_text(&fm.fields[i].edit), ref));
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(fm.unchanged, 1);
+	go_to(&fm, "same_event");
+	cw_id_hex(&id, hex);
+	snprintf(ref, sizeof ref, "; %.8s", hex);
+	type(&fm, ref);
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_ptr_nonnull(strstr(fm.fields[fm.cur].error, "cannot name itself"));
+	/* Emptied, the field takes its links away. */
+	type(&fm, "<C-u>");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	cw_form_free(&fm);
+	cw_record_free(&rec);
+	ck_assert_int_eq(cw_store_get(st, &id, &rec, &err), 0);
+	ck_assert_uint_eq(rec.links.n, 1);
+	ck_assert_uint_eq(((struct cw_link *)rec.links.items)[0].relation, CW_LINK_DISPUTES);
+	cw_record_free(&rec);
+	(void)far;
+	(void)visit;
+}
+END_TEST
+
 /* A stored person, and a change to one of its texts made elsewhere (another process, a bundle):
  * what an edit form opened before it must not undo. */
 static struct cw_id stored_person(const char *affiliation, const char *notes)
@@ -1907,6 +2047,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_case_adds_a_new_defendant);
 	tcase_add_test(forms, test_form_case_adds_several_new_defendants);
 	tcase_add_test(forms, test_form_draft_keeps_what_was_cleared);
+	tcase_add_test(forms, test_form_links_other_accounts);
 	tcase_add_test(forms, test_form_stale_save_rebases);
 	tcase_add_test(forms, test_form_stale_save_names_both_changed);
 	tcase_add_test(forms, test_form_stale_save_deleted);

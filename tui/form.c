@@ -50,6 +50,7 @@ static const char *const form_labels[] = {
 	N_("defendants"),
 	N_("detail"),
 	N_("detainees"),
+	N_("disputes"),
 	N_("edited in"),
 	N_("editor"),
 	N_("equality of arms"),
@@ -103,6 +104,7 @@ static const char *const form_labels[] = {
 	N_("response"),
 	N_("result"),
 	N_("roles"),
+	N_("same event as"),
 	N_("sentence"),
 	N_("sentence parts"),
 	N_("set aside"),
@@ -153,6 +155,12 @@ static struct cw_form_field *add_field(struct cw_form *fm, const char *name, con
 	ff->widget = w;
 	ff->edit.multiline = w == CW_W_NOTES;
 	return ff;
+}
+
+struct cw_form_field *cw_form_add_field(struct cw_form *fm, const char *name, const char *label,
+					enum cw_form_widget w)
+{
+	return add_field(fm, name, label, w);
 }
 
 static enum cw_form_widget widget_for(const struct cw_field *f, enum cw_kind kind)
@@ -474,6 +482,9 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		ff->hint = _(f->help);
 		ff->words = f->type == CW_F_BOOL ? &cw_words_answer : f->words;
 		value_text(fm, &fm->rec, f, ff);
+		/* After whose account it is: the other accounts of the event. */
+		if (!strcmp(f->name, "view") && cw_form_links_add(fm) != 0)
+			goto nomem;
 	}
 	return 0;
 nomem:

@@ -34,6 +34,7 @@ enum cw_form_widget {
 	CW_W_PROVINCE,  /* a province name, likewise */
 	CW_W_INDICATOR, /* one fair-trial indicator's answer (a toggle) */
 	CW_W_INFO,      /* text to read, not to type in (a case's defendants while editing it) */
+	CW_W_LINKS,     /* other accounts of the event, separated by ';' (form_links.c) */
 };
 
 /* New people a case's form adds in one save, at most. */

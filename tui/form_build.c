@@ -197,6 +197,8 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 	switch (ff->widget) {
 	case CW_W_INFO:
 		return 0; /* to read, nothing typed */
+	case CW_W_LINKS:
+		return cw_form_links_apply(fm, rec, ff, err);
 	case CW_W_CHOICE:
 		/* Typed text that names none of the words: refused, never dropped. */
 		if (ff->edit.len && ff->words)

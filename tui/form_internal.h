@@ -4,6 +4,10 @@
 
 #include "tui/form.h"
 
+/* Adds a field to the form, its label translated (form.c); NULL when out of memory. */
+struct cw_form_field *cw_form_add_field(struct cw_form *fm, const char *name, const char *label,
+					enum cw_form_widget w);
+
 /* Frees the suggestions shown (form.c, since freeing the form frees them too); recomputing
  * them, moving to another field and Esc start from none. */
 void cw_form_clear_suggestions(struct cw_form *fm);
@@ -63,5 +67,23 @@ int cw_form_check_case(struct cw_form *fm, struct cw_error *err);
 /* The cursor came to a field (form_suggest.c): a case field beside a person shows the
  * person's cases at once, before anything is typed (Enter takes one; Tab passes it by). */
 void cw_form_offer(struct cw_form *fm);
+
+/* The links to other accounts of the event (form_links.c): a field "same_event" and one
+ * "disputes" on the form of an event, each of records separated by ';', each named as
+ * cw_record_account_text tells it (the id in its last parentheses is what counts), or by an
+ * id, a unique prefix of one, or "ref:" and a reference (a record not synced here yet), as
+ * the command line's --same-event and --disputes take them.
+ *
+ * cw_form_links_add: the two fields, filled from the record's links. cw_form_links_apply:
+ * the field's links put on rec in place of those of its relation, refused as the command line
+ * refuses them (no such record, the record itself, a record linked already, in either field).
+ * cw_form_links_suggest: records of the form's kind near the date the form gives (those of its
+ * case first, the closest days first), narrowed by the text typed after the last ';', without
+ * the record itself and those the fields name already; with nothing typed, only when `untyped`
+ * (C-n), so that Enter never links a record the monitor did not choose. */
+int cw_form_links_add(struct cw_form *fm);
+int cw_form_links_apply(struct cw_form *fm, struct cw_record *rec, const struct cw_form_field *ff,
+			struct cw_error *err);
+void cw_form_links_suggest(struct cw_form *fm, int untyped);
 
 #endif

@@ -24,7 +24,7 @@ static void accept_suggestion(struct cw_form *fm)
 	if (ff->widget == CW_W_CHOICE) {
 		ff->choice = fm->sugg_choice[fm->sugg_sel];
 		cw_edit_set(&ff->edit, "");
-	} else if (ff->widget == CW_W_PEOPLE ||
+	} else if (ff->widget == CW_W_PEOPLE || ff->widget == CW_W_LINKS ||
 		   (ff->multi && strchr(cw_edit_text(&ff->edit), ';'))) {
 		const char *text = cw_edit_text(&ff->edit), *semi = strrchr(text, ';');
 		char buf[1200];
@@ -66,6 +66,7 @@ unsigned cw_form_key_ctx(const struct cw_form *fm)
 	case CW_W_COURT:
 	case CW_W_PRISON:
 	case CW_W_PROVINCE:
+	case CW_W_LINKS:
 		return CW_CTX_PICKER | CW_CTX_EDIT;
 	default:
 		return CW_CTX_EDIT;
@@ -404,6 +405,8 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 	case CW_ACT_PICK_PREV:
 		if (!fm->nsugg && ff->widget == CW_W_CHOICE)
 			narrow_choice(fm, ff);
+		else if (!fm->nsugg && ff->widget == CW_W_LINKS)
+			cw_form_links_suggest(fm, 1); /* every record near the date */
 		else if (!fm->nsugg)
 			cw_form_suggest(fm);
 		else if (a == CW_ACT_PICK_NEXT)

@@ -103,6 +103,10 @@ void cw_form_suggest(struct cw_form *fm)
 		cw_form_words_suggest(fm);
 		return;
 	}
+	if (ff && ff->widget == CW_W_LINKS) {
+		cw_form_links_suggest(fm, 0);
+		return;
+	}
 	if (!ff || !fm->st)
 		return;
 	typed = typed_part(ff);

@@ -11,6 +11,7 @@ libcwtui_a_SOURCES += \
 	tui/form_keys.c \
 	tui/form_words.c \
 	tui/form_draft.c \
+	tui/form_links.c \
 	tui/form_internal.h \
 	tui/screen.c tui/screen.h \
 	tui/lock.c \
@@ -30,6 +31,7 @@ tests_check_tui_LDADD = libcwtui.a libcwreport.a $(APP_LIBS) $(NCURSESW_LIBS) $(
 CLI_TESTS += \
 	tests/tui/scripted.sh \
 	tests/tui/tmux.sh \
+	tests/tui/links.sh \
 	tests/tui/stale_edit.sh \
 	tests/tui/agenda.sh \
 	tests/tui/quick.sh \

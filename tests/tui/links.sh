@@ -1,0 +1,34 @@
+#!/bin/sh
+# A monitor logs the team's account of a hearing the UN reported too, and links the two in the
+# form, as --same-event does on the command line: C-n lists the hearings near the date, Enter
+# takes one. The record view then tells the account linked by its kind, date, account and
+# case, not by 8 hex digits.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw seed "$SEED_FILE"
+tmux_start 120 40
+wait_for "records | 1/"
+send H
+wait_for "New hearing"
+send "NagaWorld union"
+wait_for "> NagaWorld union activists"
+send Enter
+send C-g date Enter 2024-05-03 Tab
+send C-g same Enter
+wait_for "same event as"
+send C-n
+wait_for "> hearing 2024-05-03, account: UN, NagaWorld union activists"
+send Enter C-s
+wait_for "added hearing"
+capture
+id=$(printf '%s\n' "$pane" | sed -n 's/.*added hearing \([0-9a-f]\{8\}\).*/\1/p' | head -1)
+[ -n "$id" ] || fail "no id on the screen: $pane"
+ok cw show "$id"
+has "same event as"
+# The record view: the link told by what it is.
+send 3 Enter
+wait_for "hearing 2024-05-03, account: UN, NagaWorld union activists"
+wait_for "same event as"
+send q
+done_ok
