@@ -32,6 +32,7 @@ CLI_TESTS += \
 	tests/tui/scripted.sh \
 	tests/tui/tmux.sh \
 	tests/tui/links.sh \
+	tests/tui/timeline_small.sh \
 	tests/tui/stale_edit.sh \
 	tests/tui/agenda.sh \
 	tests/tui/quick.sh \

@@ -205,9 +205,23 @@ void cw_view_help_key(struct cw_pane *v, enum cw_action a);
 /* The lines of a record in full, fitted to `cols` (tests use this too); the caller frees them. */
 int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, int cols, char ***lines,
 			 size_t *n);
-/* Timeline header lines for a person and their records. */
+/* Timeline header lines for a person and their records; ranks (NULL: not wanted) gets the
+ * rank of each of the first `max` lines: what a window too small for them all keeps first. */
+enum {
+	CW_HEADER_ESSENTIAL, /* custody and charges, detention, adjournments, the next hearing */
+	CW_HEADER_CONTEXT,   /* the case a custody line is in, a stage's note */
+	CW_HEADER_ASIDE,     /* the person's name and affiliation, which the title bar names */
+};
 int cw_view_timeline_header(const struct cw_record *person, const struct cw_record_list *l,
-			    char ***lines, size_t *n);
+			    char ***lines, unsigned char *ranks, size_t max, size_t *n);
+/* Which lines of a header (rows[i] wrapped rows each, of rank ranks[i]) show in `room` rows:
+ * all when they fit; else the essential ones first, then by rank, whole lines only, in up to
+ * `most` rows when the essential ones need more than room, the last row kept for a sign that
+ * says how many are left out (*left_out). keep[i] says whether line i shows (an essential
+ * line that fits in no way shows its first rows, and counts as left out). Returns the rows
+ * the header takes, the sign's included. */
+int cw_view_header_fit(const size_t *rows, const unsigned char *ranks, size_t n, int room, int most,
+		       unsigned char *keep, size_t *left_out);
 void cw_lines_free(char **lines, size_t n);
 
 /* lock.c: the lock and its screen. */

@@ -355,8 +355,17 @@ void cw_view_record_key(struct cw_app *app, struct cw_pane *v, enum cw_action a)
 
 /* ---- a defendant's timeline ------------------------------------------------------------- */
 
+#define HEADER_LINES_MAX 64 /* lines of a timeline's header ranked; more are essential */
+
+/* The rank of the header's last line added: what a small window keeps first. */
+static void rank_last(const struct lines *ls, unsigned char *ranks, size_t max, unsigned char rank)
+{
+	if (ranks && ls->n && ls->n <= max)
+		ranks[ls->n - 1] = rank;
+}
+
 int cw_view_timeline_header(const struct cw_record *person, const struct cw_record_list *l,
-			    char ***out, size_t *n)
+			    char ***out, unsigned char *ranks, size_t max, size_t *n)
 {
 	const struct cw_person *p = &person->u.person;
 	struct cw_timeline_summary sum;
@@ -369,6 +378,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	add_line(&ls, "%s%s%s%s%s", p->name ? p->name : "", p->name_km ? "  " : "",
 		 p->name_km ? p->name_km : "", p->affiliation ? "  |  " : "",
 		 p->affiliation ? p->affiliation : "");
+	rank_last(&ls, ranks, max, CW_HEADER_ASIDE); /* the title bar names them too */
 	for (size_t i = 0; i < l->n; i++) {
 		const struct cw_record *r = &l->items[i];
 
@@ -385,10 +395,12 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 			add_line(&ls, _("case: %s (account: %s)"),
 				 r->u.kase.title ? r->u.kase.title : "",
 				 cw_enum_label(&cw_words_view, r->view));
+			rank_last(&ls, ranks, max, CW_HEADER_CONTEXT);
 			add_line(&ls, _("  custody: %s | charges: %s"),
 				 d->custody ? cw_enum_label(&cw_words_custody, d->custody)
 					    : _("unknown"),
 				 arts[0] ? arts : _("none recorded"));
+			rank_last(&ls, ranks, max, CW_HEADER_ESSENTIAL);
 			/* The case's entry older than what was logged since: say which to
 			 * believe, as `casewatch timeline` does. */
 			if ((by = cw_timeline_custody_outdated(&person->id, r, l->items, l->n,
@@ -415,6 +427,8 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 						 : _("  (custody as the case records it: %s in %s "
 						     "ended the pretrial detention)"),
 					 what, on);
+				/* It says the custody above is no longer so. */
+				rank_last(&ls, ranks, max, CW_HEADER_ESSENTIAL);
 			}
 			if ((by = cw_timeline_stage_outdated(&person->id, r, l->items, l->n, today,
 							     &on_appeal))) {
@@ -429,6 +443,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 						: _("  (stage %s as the case records it: a verdict "
 						    "on %s came after)"),
 					cw_enum_label(&cw_words_stage, stage), on);
+				rank_last(&ls, ranks, max, CW_HEADER_CONTEXT);
 			}
 		}
 	}
@@ -438,6 +453,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	/* Two lines, so that at 80 columns a long detention ("56 days to 2024-05-31, the
 	 * source's date") does not push the next hearing off the screen. */
 	add_line(&ls, _("pretrial detention: %s"), pre[0] ? pre : _("none recorded"));
+	rank_last(&ls, ranks, max, CW_HEADER_ESSENTIAL);
 	if (sum.adjournments) { /* whose word the count is */
 		char views[400];
 
@@ -448,7 +464,47 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 		add_line(&ls, _("adjournments: %d | next hearing: %s"), sum.adjournments,
 			 date[0] ? date : _("none scheduled"));
 	}
+	rank_last(&ls, ranks, max, CW_HEADER_ESSENTIAL);
 	return lines_done(&ls, out, n);
+}
+
+int cw_view_header_fit(const size_t *rows, const unsigned char *ranks, size_t n, int room, int most,
+		       unsigned char *keep, size_t *left_out)
+{
+	int total = 0, essential = 0, used = 0;
+
+	*left_out = 0;
+	for (size_t i = 0; i < n; i++) {
+		total += (int)rows[i];
+		essential += ranks[i] == CW_HEADER_ESSENTIAL ? (int)rows[i] : 0;
+		keep[i] = 1;
+	}
+	if (total <= room)
+		return total;
+	/* The essential lines and the sign take rows from the entries, a few of which stay. */
+	if (essential + 1 > room)
+		room = essential + 1 < most ? essential + 1 : most;
+	if (total <= room)
+		return total;
+	if (room < 1)
+		room = 1;
+	memset(keep, 0, n);
+	for (unsigned char rank = CW_HEADER_ESSENTIAL; rank <= CW_HEADER_ASIDE; rank++)
+		for (size_t i = 0; i < n; i++)
+			if (ranks[i] == rank && used + (int)rows[i] <= room - 1) {
+				keep[i] = 1;
+				used += (int)rows[i];
+			}
+	for (size_t i = 0; i < n; i++)
+		*left_out += !keep[i];
+	/* An essential line that does not fit whole on a tiny window: its first rows, and the
+	 * sign counts it among those not shown. */
+	for (size_t i = 0; i < n && used < room - 1; i++)
+		if (!keep[i] && ranks[i] == CW_HEADER_ESSENTIAL) {
+			keep[i] = 1;
+			used = room - 1;
+		}
+	return room;
 }
 
 void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
@@ -457,7 +513,9 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 	struct cw_error err;
 	int cols = cw_screen_cols(), hl, rows;
 	char title[300], line[4096];
+	unsigned char ranks[HEADER_LINES_MAX];
 
+	memset(ranks, CW_HEADER_ESSENTIAL, sizeof ranks);
 	cw_lines_free(v->lines, v->nlines);
 	v->lines = NULL;
 	v->nlines = 0;
@@ -469,7 +527,8 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 		return;
 	}
 	if (cw_store_timeline_for_person(app->st, &v->id, &v->entries, &err) != 0 ||
-	    cw_view_timeline_header(&person, &v->entries, &v->lines, &v->nlines) != 0) {
+	    cw_view_timeline_header(&person, &v->entries, &v->lines, ranks, HEADER_LINES_MAX,
+				    &v->nlines) != 0) {
 		cw_app_error(app, &err);
 		cw_record_free(&person);
 		return;
@@ -479,17 +538,19 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 	title_bar(top, title);
 	/* The header, wrapped to the screen (at 80 columns "adjournments: 3 (account: UN,
 	 * government, own observation) | next hearing: ..." would lose the date), takes at most
-	 * half the screen; the entries the rest. The last line (adjournments, next hearing)
-	 * always shows. */
+	 * half the screen, the entries the rest; on a window too small for it, what a monitor
+	 * opens the timeline for (custody, charges, detention, the next hearing) is kept first,
+	 * whole lines only, and the last row says how many lines are not shown. */
 	{
 		struct lines head = {0};
-		size_t last = 0;
+		size_t line_of[256], rows_of[HEADER_LINES_MAX] = {0}, shown = 0, left_out = 0;
+		unsigned char keep[HEADER_LINES_MAX];
+		int room;
 
 		for (size_t i = 0; i < v->nlines; i++) {
 			char *safe = cw_text_for_terminal(v->lines[i], 0);
+			size_t from = head.n;
 
-			if (i + 1 == v->nlines)
-				last = head.n;
 			if (safe && !*safe) /* a blank line stays one */
 				add_line(&head, "%s", "");
 			for (const char *p = safe; p && *p;) {
@@ -503,19 +564,35 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 					p++;
 			}
 			free(safe);
+			for (size_t k = from; k < head.n && k < 256; k++)
+				line_of[k] = i;
+			if (i < HEADER_LINES_MAX)
+				rows_of[i] = head.n - from;
 		}
-		size_t tail = head.n - last; /* the rows of the last line */
+		room = cw_view_header_fit(
+			rows_of, ranks, v->nlines < HEADER_LINES_MAX ? v->nlines : HEADER_LINES_MAX,
+			(height - 3) / 2, height - 4, keep, &left_out);
+		for (size_t k = 0; k < head.n && k < 256 && (int)shown < room; k++) {
+			size_t i = line_of[k];
 
-		hl = (int)head.n < (height - 3) / 2 ? (int)head.n : (height - 3) / 2;
-		for (int i = 0; i < hl; i++) {
-			size_t k = (size_t)i;
-
-			/* cut short: the last line's rows end the header */
-			if ((size_t)hl < head.n && tail <= (size_t)hl && k >= (size_t)hl - tail)
-				k = last + (k - ((size_t)hl - tail));
-			cw_screen_put(top + 1 + i, 0, cols, head.v[k],
+			if (i >= HEADER_LINES_MAX || !keep[i])
+				continue;
+			/* A line kept in part (an essential one, on a tiny window): its first rows.
+			 */
+			if (left_out && (int)shown + 1 == room)
+				break;
+			cw_screen_put(top + 1 + (int)shown++, 0, cols, head.v[k],
 				      k == 0 ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
 		}
+		if (left_out) {
+			snprintf(line, sizeof line,
+				 P_("(%zu header line not shown: a taller window shows it)",
+				    "(%zu header lines not shown: a taller window shows them)",
+				    left_out),
+				 left_out);
+			cw_screen_put(top + 1 + (int)shown++, 0, cols, line, CW_ROLE_HINT);
+		}
+		hl = (int)shown;
 		cw_lines_free(head.v, head.n);
 	}
 	if (cw_view_list_header(CW_TAB_RECORDS, NULL, cols, line, sizeof line) == 0)

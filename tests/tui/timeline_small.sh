@@ -1,0 +1,28 @@
+#!/bin/sh
+# A timeline's header on a small window: custody and charges, pretrial detention and the next
+# hearing are what a monitor opens it for. They were dropped without a sign at 60x15 (and a
+# wrapped line lost its continuation at 80x14); now they are kept first, whole, and a sign
+# says how many lines of the header are not shown.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw seed "$SEED_FILE"
+keys '2/Chhim<Enter><Enter><Dump>' 60x15
+has "custody: detained | charges: convicted: 494, 495"
+has "pretrial detention: none recorded"
+has "adjournments: 0 | next hearing: none scheduled"
+has "header lines not shown: a taller window shows them"
+# Tall enough: every line, and no sign.
+keys '2/Chhim<Enter><Enter><Dump>' 60x30
+has "custody: detained | charges: convicted: 494, 495"
+has "case: NagaWorld union activists"
+lacks "not shown"
+# A wrapped line keeps its continuation.
+keys '2/Thach<Enter><Enter><Dump>' 80x14
+has "custody: detained | charges: convicted: LNIPT 231, 494, 495, 496"
+has "pretrial detention: 233 to 263 days (to 2023-09-21) (dates not precise to the"
+printf '%s\n' "$out" | grep -q '^    day)$' || fail "the wrapped line lost its continuation:
+$out"
+has "adjournments: 0 | next hearing: none scheduled"
+has "header lines not shown"
+done_ok
