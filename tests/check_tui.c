@@ -1518,6 +1518,10 @@ START_TEST(test_form_stale_save_names_both_changed)
 	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
 	ck_assert_ptr_nonnull(strstr(fm.message, "changed there too, your text kept: notes"));
 	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "notes")].edit), "mine");
+	/* The other version's text is there to see before saving over it; only there. */
+	ck_assert_ptr_nonnull(fm.fields[cw_form_find(&fm, "notes")].theirs);
+	ck_assert_str_eq(fm.fields[cw_form_find(&fm, "notes")].theirs, "theirs");
+	ck_assert_ptr_null(fm.fields[cw_form_find(&fm, "affiliation")].theirs);
 	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
 	assert_person(&id, "Union A", "mine");
 	cw_form_free(&fm);

@@ -586,8 +586,10 @@ void cw_form_clear_suggestions(struct cw_form *fm)
 void cw_form_free(struct cw_form *fm)
 {
 	cw_edit_free(&fm->jump);
-	for (size_t i = 0; i < fm->n; i++)
+	for (size_t i = 0; i < fm->n; i++) {
 		cw_edit_free(&fm->fields[i].edit);
+		free(fm->fields[i].theirs);
+	}
 	free(fm->fields);
 	cw_form_clear_suggestions(fm);
 	cw_record_free(&fm->rec);

@@ -59,6 +59,10 @@ struct cw_form_field {
 	const char *hint;
 	int top_row; /* NOTES: the first wrapped row shown (the view keeps the cursor's in view) */
 	int wrap_cols; /* NOTES: the width it was last drawn at (Up and Down move by its rows) */
+	/* Changed on both sides (a save refused because the record changed since, a draft of an
+	 * edit): the other version's value, shown under the user's until the form is saved
+	 * (malloc'd; NULL when none). */
+	char *theirs;
 };
 
 struct cw_form {

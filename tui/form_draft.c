@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/i18n.h"
 #include "models/text.h"
 #include "tui/form_internal.h"
 
@@ -109,11 +110,14 @@ int cw_form_draft_body(const struct cw_form *fm, char **out)
 	return *out ? 0 : CW_ENOMEM;
 }
 
-/* A field changed on both sides: its label into `both`, once. */
-static void note_both(const struct cw_form_field *ff, char *both, size_t len)
+/* A field changed on both sides: its label into `both`, once, and the other version's value
+ * (`now`, as the field shows it) kept beside the user's. */
+static void note_both(struct cw_form_field *ff, const char *now, char *both, size_t len)
 {
 	size_t at;
 
+	free(ff->theirs);
+	ff->theirs = strdup(now);
 	if (!both || len == 0 || strstr(both, ff->label))
 		return;
 	at = strlen(both);
@@ -169,7 +173,7 @@ int cw_form_apply_draft(struct cw_form *fm, const char *body, char *both, size_t
 				sizeof words);
 		if (json_is_string(opened) && strcmp(now, json_string_value(opened)) &&
 		    strcmp(now, json_string_value(value)))
-			note_both(&fm->fields[i], both, len);
+			note_both(&fm->fields[i], cw_edit_text(&fm->fields[i].edit), both, len);
 		put_text(&fm->fields[i], json_string_value(value));
 	}
 	json_object_foreach (choices, name, value) {
@@ -186,7 +190,12 @@ int cw_form_apply_draft(struct cw_form *fm, const char *body, char *both, size_t
 			continue;
 		if (json_is_integer(opened) && fm->fields[i].choice != json_integer_value(opened) &&
 		    fm->fields[i].choice != (int)c)
-			note_both(&fm->fields[i], both, len);
+			note_both(&fm->fields[i],
+				  fm->fields[i].widget == CW_W_BOOL
+					  ? (fm->fields[i].choice ? _("yes") : _("no"))
+					  : cw_enum_label(fm->fields[i].words,
+							  (unsigned)fm->fields[i].choice),
+				  both, len);
 		fm->fields[i].choice = (int)c;
 	}
 	cur = json_object_get(doc, "cur");

@@ -46,6 +46,17 @@ static int put_wrapped(int y, int bottom, int x, int w, const char *text, int ro
 	return y;
 }
 
+#define THEIRS_ROWS 3 /* the other version's value, wrapped under the field */
+
+/* The other version's value of a field both sides changed, as drawn under it. */
+static void theirs_line(const struct cw_form_field *ff, char *buf, size_t len)
+{
+	/* TRANSLATORS: under a form's field that the user and another laptop (or process) both
+	 * changed: what the other version says; saving keeps the user's text above it */
+	snprintf(buf, len, _("  other version: %s"), *ff->theirs ? ff->theirs : _("(empty)"));
+	cw_text_trim_utf8(buf);
+}
+
 /* "^ " and the field's error, as drawn under it. */
 static void error_line(const struct cw_form_field *ff, char *buf, size_t len)
 {
@@ -58,9 +69,13 @@ static int field_rows(const struct cw_form *fm, size_t i, int vw)
 	int rows = ff->widget == CW_W_NOTES  ? NOTES_ROWS
 		   : ff->widget == CW_W_INFO ? wrapped_rows(cw_edit_text(&ff->edit), vw, INFO_ROWS)
 					     : 1;
-	char error[340];
+	char error[340], theirs[1200];
 
 	error_line(ff, error, sizeof error);
+	if (ff->theirs) {
+		theirs_line(ff, theirs, sizeof theirs);
+		rows += wrapped_rows(theirs, vw, THEIRS_ROWS);
+	}
 	return rows + (ff->error[0] ? wrapped_rows(error, vw, ERROR_ROWS) : 0) +
 	       (i == fm->cur ? (int)fm->nsugg : 0);
 }
@@ -344,6 +359,13 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 				free(before);
 			}
 			y++;
+		}
+		if (ff->theirs) {
+			char msg[1200];
+
+			theirs_line(ff, msg, sizeof msg);
+			y = put_wrapped(y, top + 1 + avail, vx, vw, msg,
+					wrapped_rows(msg, vw, THEIRS_ROWS), CW_ROLE_HINT);
 		}
 		if (ff->error[0]) {
 			char msg[340];

@@ -44,6 +44,9 @@ send C-u "NOTES FROM THE FORM"
 ok cw edit "$id" --notes "NOTES FROM THE LINE"
 send C-s
 wait_for "changed there too, your text kept: notes"
+# The other words are shown under the user's, so that saving again is a choice made seeing
+# them, not an overwrite unseen.
+wait_for "other version: NOTES FROM THE LINE"
 send C-s
 wait_for "saved hearing"
 ok cw show "$id"
