@@ -219,13 +219,18 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 				return cw_error_set(err, CW_EINVAL, name[0] ? name : "filter",
 						    "too long");
 			memcpy(word, p, wl);
+			/* Ended here, before it is read as a string: strspn ran on into what a
+			 * longer word before had left, and took "15 jan" for no date when that
+			 * was digits too (a test failed now and then under load). */
+			word[wl] = '\0';
 			p += wl;
-			/* "since:last week", "until:next friday", "since:15 apr": a date in two
-			 * words needs no quotes; the second word is taken with the first (a day's
-			 * number is never a date alone). */
+			/* "since:last week", "until:next friday", "since:15 apr", "since:this
+			 * week": a date in two words needs no quotes; the second word is taken with
+			 * the first (a day's number is never a date alone). */
 			if ((!strcmp(name, "since") || !strcmp(name, "until")) &&
 			    ((wl == 4 && !strncasecmp(word, "next", 4)) ||
 			     (wl == 4 && !strncasecmp(word, "last", 4)) ||
+			     (wl == 4 && !strncasecmp(word, "this", 4)) ||
 			     (wl >= 1 && wl <= 2 && strspn(word, "0123456789") == wl))) {
 				const char *q = p, *w2;
 				size_t l2 = 0;

@@ -414,7 +414,8 @@ START_TEST(date_today_follows_the_test_clock)
 	ck_assert_msg(strstr(err.message, "needs a value") != NULL, "%s", err.message);
 	/* a day's number and its month, unquoted, as a person types them */
 	cw_filter_init(&f);
-	ck_assert_int_eq(cw_filter_parse_line("since:15 jan kind:hearing", &f, &err), 0);
+	ck_assert_msg(cw_filter_parse_line("since:15 jan kind:hearing", &f, &err) == 0, "%s: %s",
+		      err.field, err.message);
 	cw_filter_describe(&f, desc, sizeof desc);
 	ck_assert_str_eq(desc, "kind:hearing since:2024-01-15");
 	/* "next" before a criterion stays a (bad) date of its own */
@@ -2963,6 +2964,7 @@ START_TEST(source_own_observation_with_names)
 					  "own observation: courtroom 2",
 					  "own observation—Dara"};
 	static const char *const not_own[] = {"own observations of the NGO",
+					      "own observation of LICADHO monitors",
 					      "own observation2",
 					      "our own observation",
 					      "observation",
