@@ -720,18 +720,28 @@ static int says(const char *text, const char *words)
 	return n == len && !strncasecmp(text, words, len);
 }
 
-/* Whether text begins with the words, in any letter case, ending there or before a mark that
- * is no letter or digit of ASCII: "own observation (Dara)", "Own observation by Dara and
- * Vuthy", "own observation, 3 monitors" (monitors write their names beside it), not "own
- * observations of the NGO". */
+/* Whether text begins with the words, in any letter case, and then ends, or goes on with the
+ * monitors' names after a mark or "by": "own observation (Dara)", "Own observation by Dara
+ * and Vuthy", "own observation, 3 monitors", "own observation: courtroom 2"; not "own
+ * observations of the NGO", nor "own observation of LICADHO monitors", another's (a review). */
 static int begins_with_words(const char *text, const char *words)
 {
+	static const char *const marks[] = {"(", ",", ":", ";", "-", "/", "\u2013", "\u2014"};
 	size_t len = strlen(words);
 
 	while (*text == ' ' || *text == '\t')
 		text++;
-	return !strncasecmp(text, words, len) &&
-	       (!text[len] || !(isalnum((unsigned char)text[len]) || text[len] == '_'));
+	if (strncasecmp(text, words, len) != 0)
+		return 0;
+	text += len;
+	while (*text == ' ' || *text == '\t')
+		text++;
+	if (!*text || (!strncasecmp(text, "by ", 3) && text[-1] == ' '))
+		return 1;
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (!strncmp(text, marks[i], strlen(marks[i])))
+			return 1;
+	return 0;
 }
 
 int cw_source_says_own(const char *source, int in_language)
