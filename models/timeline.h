@@ -159,8 +159,8 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *   - it starts at a milestone of the person in the case that is an arrest or a detention
  *     (after an end: the first such dated after it), unless a ruling on them in the case (a
  *     verdict, verdict in absentia or sentence, a hearing's verdict that names them or no one)
- *     is dated wholly before it: that arrest enforces the ruling (the index keeps the person
- *     among its candidates);
+ *     is dated wholly before it: that arrest enforces the ruling (the index leaves such a
+ *     start out: its end entries say which are rulings);
  *   - a milestone of the person in the case ends it when it is a bail or release not refused,
  *     a move out of prison, a verdict of any kind or an explicit end;
  *   - a hearing of the case ends it for `person` (a zero id: for every defendant, whoever is

@@ -1516,29 +1516,43 @@ static void events_make(struct events *e, const struct cw_record_list *hearings,
 			e->big[e->root[i]] = 1;
 }
 
-/* For each record of l, the index of the account its event is counted by (linked as the same
- * event, or disputing it, directly or through others): an arrest told by the UN and by the
+/* For each record of l (accounts of several periods, oldest first, those of [from, to) the
+ * report's own), the index of the account its event is counted by (linked as the same event,
+ * or disputing it, directly or through others): an arrest told by the UN and by the
  * government is one arrest, counted as the team's account gives it when it is one of them,
  * else as the first listed; i itself for that one. NULL when none is linked, or out of memory
- * (*oom set: then each counts). */
-static size_t *counted_accounts(const struct cw_record_list *l, int *oom)
+ * (*oom set: then each counts). The team's account is taken over the earliest only when it is
+ * dated within CW_REPORT_LINK_DAYS of it, or both are in the report's period: so every period
+ * decides as the others do from what it can see (each sees the accounts within
+ * CW_REPORT_LINK_DAYS of its own); a period that saw an own account more days after the
+ * earliest would count it, and so would the earliest's, which did not see it (a review found
+ * one visit counted in two weeks). */
+static size_t *counted_accounts_in(const struct cw_record_list *l, size_t from, size_t to, int *oom)
 {
 	static const struct cw_record_list none = {NULL, 0, 0};
 	struct events ev;
-	size_t *by_event = NULL, *counted = NULL;
+	size_t *by_event = NULL, *first = NULL, *counted = NULL;
 
 	*oom = 0;
 	events_make(&ev, l, &none);
 	if (ev.root && (by_event = malloc((l->n ? l->n : 1) * sizeof *by_event)) != NULL &&
+	    (first = malloc((l->n ? l->n : 1) * sizeof *first)) != NULL &&
 	    (counted = malloc((l->n ? l->n : 1) * sizeof *counted)) != NULL) {
 		for (size_t i = 0; i < l->n; i++)
-			by_event[i] = SIZE_MAX;
+			by_event[i] = first[i] = SIZE_MAX;
+		for (size_t i = 0; i < l->n; i++)
+			if (first[ev.root[i]] == SIZE_MAX)
+				first[ev.root[i]] = i;
 		/* By event (its root): the team's account, else the first. */
 		for (size_t i = 0; i < l->n; i++) {
-			size_t *c = &by_event[ev.root[i]];
+			size_t *c = &by_event[ev.root[i]], e = first[ev.root[i]];
+			int near = labs(cw_date_to_days(cw_record_date(&l->items[i])) -
+					cw_date_to_days(cw_record_date(&l->items[e]))) <=
+					   CW_REPORT_LINK_DAYS ||
+				   (i >= from && i < to && e >= from && e < to);
 
-			if (*c == SIZE_MAX ||
-			    (l->items[i].view == CW_VIEW_OWN && l->items[*c].view != CW_VIEW_OWN))
+			if (*c == SIZE_MAX || (l->items[i].view == CW_VIEW_OWN &&
+					       l->items[*c].view != CW_VIEW_OWN && near))
 				*c = i;
 		}
 		for (size_t i = 0; i < l->n; i++)
@@ -1547,6 +1561,7 @@ static size_t *counted_accounts(const struct cw_record_list *l, int *oom)
 		*oom = 1;
 	}
 	free(by_event);
+	free(first);
 	events_free(&ev);
 	return counted;
 }
@@ -1576,7 +1591,7 @@ static int accounts_across(const struct cw_record_list *l, const struct near *nr
 	if (nr->after.n)
 		memcpy(u.items + b + n, nr->after.items, nr->after.n * sizeof *u.items);
 	u.n = u.cap = total;
-	uc = counted_accounts(&u, &oom);
+	uc = counted_accounts_in(&u, b, b + n, &oom);
 	for (size_t j = 0; uc && j < total && !linked; j++)
 		linked = (j >= b && j < b + n && uc[j] != j) ||
 			 (uc[j] >= b && uc[j] < b + n && uc[j] != j);
@@ -3625,7 +3640,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 		 struct cw_error *err)
 {
 	struct period cur, prev;
-	struct accounts acc[NEARS];
+	struct accounts acc[NEARS] = {{NULL, NULL}};
 	struct events events;
 	struct cw_date none = {0, 0, 0}, today;
 	long days;
@@ -3739,6 +3754,7 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 			 acc) != 0 ||
 	    count_period(out, &prev, out->previous, out->previous_views,
 			 &out->previous_demo_arrests_at_least, NULL) != 0) {
+		accounts_free(acc); /* the current period's, when only the previous one failed */
 		period_free(&cur);
 		period_free(&prev);
 		return oom(err);

@@ -376,4 +376,32 @@ json "[(x['view'], x['arrests_counted'], x['arrests_differ']) for x in d['demons
 ok cw report --week 2024-W42 --format csv
 csv_least "[('demonstrations', '', '', '', '', '', ''), ('demonstrations', '', '5', '', '', '', ''), ('demonstrations', '', '', '2', '', '', ''), ('demonstrations', '', '1', '', '', '', ''), ('comparison', 'arrests at demonstrations', '', '7', '', '0', '')]"
 
+# An account of the team's more than CW_REPORT_LINK_DAYS after the earliest is not taken
+# over it: the earliest's week cannot see it, and counts the event; the team's week sees the
+# earliest and leaves the event to it, so it is counted once (a review found this visit
+# counted in both weeks).
+DB="$WORK/far"
+ok cw init
+ok cw log visit --facility "Prey Sar" --date 2024-01-07 --access restricted --view un \
+	--source "001 para 70"
+un=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "Prey Sar" --date 2024-02-08 --access granted \
+	--source "own observation" --same-event "$un"
+ok cw report --week 2024-W01 --format json
+json "d['comparison']['visits']['current'] == 1 and [x['counted_in'] for x in d['visits']] == [None]"
+ok cw report --week 2024-W06 --format json
+json "d['comparison']['visits']['current'] == 0 and [x['counted_in'][:8] for x in d['visits']] == ['$un'[:8]]"
+# within the 31 days, the team's account counts, in its own week, and the UN's week leaves it
+DB="$WORK/near"
+ok cw init
+ok cw log visit --facility "Prey Sar" --date 2024-01-07 --access restricted --view un \
+	--source "001 para 70"
+un=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "Prey Sar" --date 2024-01-24 --access granted \
+	--source "own observation" --same-event "$un"
+ok cw report --week 2024-W01 --format json
+json "d['comparison']['visits']['current'] == 0"
+ok cw report --week 2024-W04 --format json
+json "d['comparison']['visits']['current'] == 1"
+
 done_ok
