@@ -26,8 +26,11 @@ id=$(printf '%s\n' "$pane" | sed -n 's/.*added hearing \([0-9a-f]\{8\}\).*/\1/p'
 [ -n "$id" ] || fail "no id on the screen: $pane"
 ok cw show "$id"
 has "same event as"
-# The record view: the link told by what it is.
-send 3 Enter
+# The record view: the link told by what it is. (The new hearing itself, found by its
+# account: the UN's of the same day may sort first.)
+send 3 / 'kind:hearing account:own since:2024-05-03 until:2024-05-03' Enter
+wait_for "1 record matches"
+send Enter
 wait_for "hearing 2024-05-03, account: UN, NagaWorld union activists"
 wait_for "same event as"
 send q
