@@ -21,16 +21,21 @@ const char cw_backup_help[] =
 	   "replaced). The time is noted in the database: the terminal interface says when the\n"
 	   "last backup is older than backup_warn_after in the config file (7d by default).\n"
 	   "  -o FILE, --output FILE   the backup file (required; not - : a backup is a file)\n"
-	   "  --json                   {\"file\", \"database\", \"encrypted\", \"made\", "
-	   "\"bytes\"}\n");
+	   "  --without-key            leave the key slot out: only a recovery file (casewatch\n"
+	   "                           key export) opens the copy, and destroy-key or a new\n"
+	   "                           passphrase reaches it as it reaches the database\n"
+	   "  --json                   {\"file\", \"database\", \"encrypted\", \"key_slot\",\n"
+	   "                           \"made\", \"bytes\"}\n");
 
 const char cw_restore_help[] = N_(
 	"Restores a backup into a new folder (--db DIR, or $CASEWATCH_DB): never over a\n"
 	"database, nor into a folder that holds anything. The file is checked whole first (a\n"
 	"backup cut short or damaged is refused before anything is written), then `verify` runs\n"
 	"on what was restored (with the key: the passphrase the database had when the backup\n"
-	"was made) and says what it found. The restored database is the same database (same\n"
-	"id): use it instead of the lost one, not beside it.\n"
+	"was made) and says what it found. A backup made --without-key restores with no key\n"
+	"slot: give it the key with 'casewatch --db DIR key import RECOVERY-FILE', then run\n"
+	"'casewatch --db DIR verify'. The restored database is the same database (same id):\n"
+	"use it instead of the lost one, not beside it.\n"
 	"  --json   {\"restored\": {...}, \"verify\": {...}}\n");
 
 const char cw_compact_help[] =
@@ -49,8 +54,9 @@ static json_t *info_json(const char *file, const char *dir, const struct cw_back
 
 	cw_id_hex(&info->database, id);
 	cw_time_format(info->made, made);
-	return json_pack("{s:s,s:s,s:s,s:b,s:s,s:I,s:I}", "file", file, "db", dir, "database", id,
-			 "encrypted", info->encrypted, "made", made, "bytes",
+	return json_pack("{s:s,s:s,s:s,s:b,s:b,s:s,s:I,s:I}", "file", file, "db", dir, "database",
+			 id, "encrypted", info->encrypted, "key_slot",
+			 info->encrypted && !info->without_key, "made", made, "bytes",
 			 (json_int_t)info->file_bytes, "data_bytes", (json_int_t)info->data_bytes);
 }
 
@@ -71,7 +77,7 @@ int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	const char *file = NULL;
 	char *dir = NULL, size[32], was[32] = "";
 	struct stat sb;
-	int rc, i = first_arg;
+	int rc, i = first_arg, without_key = 0;
 
 	(void)cmd;
 	for (;;) {
@@ -82,10 +88,12 @@ int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 			i += 2;
 			continue;
 		}
-		if ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) != 1)
+		if ((rc = cw_cli_next_opt(cli, &i, "json,help,without-key", &opt)) != 1)
 			break;
 		if (!strcmp(opt.name, "output"))
 			file = opt.value;
+		else if (!strcmp(opt.name, "without-key"))
+			without_key = 1;
 		else if (strcmp(opt.name, "json") && strcmp(opt.name, "help"))
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
 	}
@@ -103,7 +111,7 @@ int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 				    "a backup cannot go to standard output (-): it is checked and "
 				    "put in place whole, so give a file name");
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
-	    (rc = cw_store_backup(cli->session.store, file, &info, &cli->err)) != 0)
+	    (rc = cw_store_backup(cli->session.store, file, without_key, &info, &cli->err)) != 0)
 		return rc;
 	{
 		char path[4200];
@@ -123,7 +131,10 @@ int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		if (was[0])
 			fprintf(cli->out, _(" (the database file: %s)"), was);
 		fprintf(cli->out, ", %s\n",
-			info.encrypted ? _("encrypted, with its key slot") : _("NOT encrypted"));
+			!info.encrypted    ? _("NOT encrypted")
+			: info.without_key ? _("encrypted, without its key slot: only a recovery "
+					       "file opens it")
+					   : _("encrypted, with its key slot"));
 		free(safe);
 	}
 	/* The time goes into the database itself, which this process must have closed first
@@ -181,9 +192,24 @@ int cw_cmd_restore(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 			f ? f : _("the backup"), made, size,
 			info.encrypted ? _("encrypted") : _("NOT encrypted"),
 			d ? d : _("the folder"));
+		if (info.without_key)
+			fprintf(cli->out,
+				_("it was made without its key slot: give it the key with "
+				  "'casewatch --db %s key import RECOVERY-FILE', then run "
+				  "'casewatch --db %s verify'\n"),
+				d ? d : "DIR", d ? d : "DIR");
 		free(f);
 		free(d);
 		fflush(cli->out); /* before a passphrase prompt */
+	}
+	/* No key to open it with: checked whole (the checksum), verified once the key is in. */
+	if (info.without_key) {
+		if (cli->json)
+			return cw_cli_print_json(
+				cli,
+				json_pack("{s:o,s:n}", "restored",
+					  info_json(file, cli->session.db_dir, &info), "verify"));
+		return 0;
 	}
 	/* What was restored is checked as `verify` checks it, opened read-only with its key. */
 	if ((rc = cw_cli_open_store(cli, 0)) != 0)

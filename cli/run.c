@@ -215,7 +215,7 @@ static const struct cw_command commands[] = {
 	 N_("check that a file written with --sign is every byte its signer wrote, and who"),
 	 cw_check_signature_help, 1, 0},
 	/* backups */
-	{"backup", NULL, cw_cmd_backup, 0, "casewatch backup -o FILE [--json]",
+	{"backup", NULL, cw_cmd_backup, 0, "casewatch backup -o FILE [--without-key] [--json]",
 	 N_("write a consistent, compacted backup while others read and write"), cw_backup_help, 1,
 	 0},
 	{"restore", NULL, cw_cmd_restore, 0, "casewatch restore FILE --db DIR [--json]",

@@ -22,6 +22,7 @@
 #define SUM_LEN      crypto_generichash_BYTES /* 32: BLAKE2b-256 */
 #define KEYSLOT_MAX  65536
 #define ENCRYPTED    1u
+#define WITHOUT_KEY  2u /* encrypted, its key slot left out (version 2) */
 #define RESIZE_TRIES 16
 
 struct header {
@@ -189,10 +190,13 @@ static int copy_data(struct cw_store *st, int fd, off_t start)
 	return rc;
 }
 
-int cw_store_backup(struct cw_store *st, const char *path, struct cw_backup_info *info,
-		    struct cw_error *err)
+int cw_store_backup(struct cw_store *st, const char *path, int without_key,
+		    struct cw_backup_info *info, struct cw_error *err)
 {
-	struct header h = {CW_BACKUP_VERSION, 0, st->database_id, cw_now_us(), 0, 0};
+	/* Version 1 when the slot is in, as every backup was: an earlier casewatch restores
+	 * it. */
+	struct header h = {
+		without_key ? CW_BACKUP_VERSION : 1, 0, st->database_id, cw_now_us(), 0, 0};
 	uint8_t head[HEADER_LEN], sum[SUM_LEN];
 	crypto_generichash_state hs;
 	struct cw_buf slot = {0};
@@ -203,7 +207,12 @@ int cw_store_backup(struct cw_store *st, const char *path, struct cw_backup_info
 	memset(info, 0, sizeof *info);
 	if ((rc = cw_outfile_check_target(path, err)) != 0)
 		return rc;
-	if (st->vault) {
+	if (without_key && !st->vault)
+		return cw_error_set(err, CW_EINVAL, "without-key",
+				    "the database is not encrypted: it has no key to leave out");
+	if (st->vault && without_key) {
+		h.flags |= ENCRYPTED | WITHOUT_KEY;
+	} else if (st->vault) {
 		h.flags |= ENCRYPTED;
 		if ((rc = read_keyslot(st->dir, &slot, err)) != 0) {
 			cw_buf_free(&slot);
@@ -257,6 +266,7 @@ int cw_store_backup(struct cw_store *st, const char *path, struct cw_backup_info
 		return rc;
 	info->database = h.database;
 	info->encrypted = (h.flags & ENCRYPTED) != 0;
+	info->without_key = (h.flags & WITHOUT_KEY) != 0;
 	info->made = h.made;
 	info->data_bytes = h.data_len;
 	info->file_bytes = (uint64_t)end + SUM_LEN;
@@ -307,7 +317,8 @@ static int check_open(const char *path, int *fd, struct header *h, struct cw_err
 	body = size - HEADER_LEN - SUM_LEN;
 	if (h->keyslot_len > KEYSLOT_MAX || h->keyslot_len > body ||
 	    h->data_len != body - h->keyslot_len ||
-	    ((h->flags & ENCRYPTED) != 0) != (h->keyslot_len > 0)) {
+	    ((h->flags & WITHOUT_KEY) && !(h->flags & ENCRYPTED)) ||
+	    ((h->flags & ENCRYPTED) && !(h->flags & WITHOUT_KEY)) != (h->keyslot_len > 0)) {
 		close(*fd);
 		return cw_error_set(err, CW_EDAMAGED, "file",
 				    "%.300s is cut short or damaged: nothing was restored", path);
@@ -334,6 +345,7 @@ static void fill_info(const struct header *h, uint64_t size, struct cw_backup_in
 {
 	info->database = h->database;
 	info->encrypted = (h->flags & ENCRYPTED) != 0;
+	info->without_key = (h->flags & WITHOUT_KEY) != 0;
 	info->made = h->made;
 	info->data_bytes = h->data_len;
 	info->file_bytes = size;

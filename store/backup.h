@@ -11,9 +11,12 @@
  * (`verify` runs on what is restored).
  *
  * Layout (integers big-endian):
- *   "CWBACKUP"(8) version(4) flags(4: bit 0 encrypted) database id(16) made(8: microseconds
+ *   "CWBACKUP"(8) version(4) flags(4: bit 0 encrypted, bit 1 without its key slot) database
+ *   id(16) made(8: microseconds
  *   since the epoch) key slot length(4) data length(8) reserved(12, zero)
- *   key slot (as the file DIR/key holds it; none for a plain database)
+ *   key slot (as the file DIR/key holds it; none for a plain database, nor for one made
+ *   without it: version 2, which an earlier casewatch refuses rather than restore a database
+ *   it could never open)
  *   data.mdb, compacted
  *   BLAKE2b-256 of everything before it
  * May use: models/, store/. */
@@ -26,11 +29,14 @@
 #include "models/record.h"
 #include "store/store.h"
 
-#define CW_BACKUP_VERSION 1
+#define CW_BACKUP_VERSION 2
 
 struct cw_backup_info {
 	struct cw_id database;
 	int encrypted;
+	/* Made without the key slot (cw_store_backup's without_key): only a recovery file opens
+	 * what it restores, so crypto-erase (destroy-key) and a change of passphrase reach it. */
+	int without_key;
 	int64_t made;        /* microseconds since the epoch, UTC */
 	uint64_t data_bytes; /* the compacted copy of data.mdb */
 	uint64_t file_bytes; /* the whole backup file */
@@ -41,9 +47,10 @@ struct cw_backup_info {
  * meanwhile. The database is not changed: cw_store_note_backup records the time. CW_EKEY
  * when an encrypted database has no key slot (the copy could never be opened); CW_EIO when
  * the file cannot be written ("the disk is full" when it is); nothing is left behind on
- * failure. */
-int cw_store_backup(struct cw_store *st, const char *path, struct cw_backup_info *info,
-		    struct cw_error *err);
+ * failure. With without_key, an encrypted database's copy goes without its key slot (CW_EINVAL
+ * for a plain one, which has none). */
+int cw_store_backup(struct cw_store *st, const char *path, int without_key,
+		    struct cw_backup_info *info, struct cw_error *err);
 
 /* Reads a backup's header and checks its length and checksum, writing nothing: CW_EINVAL
  * (not a casewatch backup), CW_EVERSION (a newer one), CW_EDAMAGED (cut short or altered),

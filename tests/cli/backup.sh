@@ -245,6 +245,29 @@ ok "$CASEWATCH_BIN" --passphrase-file "$K/pw2" restore "$K/old.backup" --db "$K/
 has "0 problems"
 ok "$CASEWATCH_BIN" --db "$K/restored" --passphrase-file "$K/pw2" list persons
 has "Witness Z"
+# A backup made --without-key holds no key slot: the old passphrase, or any, opens nothing
+# it restores; a recovery file gives it the key (destroy-key and a new passphrase reach it,
+# as they reach the database: the red team's backup opened after both).
+ok kb --passphrase-file "$WORK/passphrase" backup --without-key -o "$K/nokey.backup"
+has "encrypted, without its key slot: only a recovery file opens it"
+ok kb --passphrase-file "$WORK/passphrase" backup --without-key --json -o "$K/nokey2.backup"
+json "d['encrypted'] is True and d['key_slot'] is False"
+ok "$CASEWATCH_BIN" restore "$K/nokey.backup" --db "$K/nokey"
+has "it was made without its key slot: give it the key with 'casewatch --db"
+[ ! -e "$K/nokey/key" ] || fail "a backup made without its key slot restored one"
+checks=$((checks + 1))
+fails 77 key "$CASEWATCH_BIN" --db "$K/nokey" --passphrase-file "$WORK/passphrase" list persons
+ok "$CASEWATCH_BIN" --db "$K/nokey" --passphrase-file "$K/rec" \
+	--new-passphrase-file "$K/pw2" key import "$K/recovery"
+ok "$CASEWATCH_BIN" --db "$K/nokey" --passphrase-file "$K/pw2" verify
+has "0 problems"
+ok "$CASEWATCH_BIN" --db "$K/nokey" --passphrase-file "$K/pw2" list persons
+has "Witness Z"
+# a plain database has no key to leave out
+ok "$CASEWATCH_BIN" --db "$K/plain" init --no-encryption
+fails 65 without-key "$CASEWATCH_BIN" --db "$K/plain" backup --without-key -o "$K/plain.backup"
+[ ! -e "$K/plain.backup" ] || fail "a refused backup was written"
+checks=$((checks + 1))
 
 # ---- a restored laptop working beside the original ------------------------------------
 # Both send bundles of the same database to the supervisor, whose merge takes both histories;
