@@ -249,6 +249,55 @@ START_TEST(a_long_label_is_never_cut)
 }
 END_TEST
 
+/* A record's view tells the accounts that link to it, from its side too: a link is kept on
+ * the record that names the other, and the UN's account said nothing of the team's. */
+START_TEST(a_view_tells_who_links_to_it)
+{
+	const struct cw_field *lf = cw_schema_field(&cw_schema_header, "links");
+	struct cw_id person = add_person("Chhim Sithar"),
+		     kase = add_case("NagaWorld strike", &person, "494", CW_CUSTODY_DETAINED);
+	struct cw_record un, own, gov;
+	struct cw_link *l;
+	struct lines lines = {.n = 0};
+	int same = 0, disputed = 0;
+
+	cw_record_init(&un, CW_KIND_HEARING);
+	un.u.hearing.case_id = kase;
+	un.u.hearing.date = D("2024-05-03");
+	un.view = CW_VIEW_UN;
+	put(&un);
+	cw_record_init(&own, CW_KIND_HEARING);
+	own.u.hearing.case_id = kase;
+	own.u.hearing.date = D("2024-05-03");
+	own.view = CW_VIEW_OWN;
+	l = cw_list_append(&own.links, lf->sub);
+	ck_assert_ptr_nonnull(l);
+	l->relation = CW_LINK_SAME_EVENT;
+	l->record = un.id;
+	put(&own);
+	cw_record_init(&gov, CW_KIND_HEARING);
+	gov.u.hearing.case_id = kase;
+	gov.u.hearing.date = D("2024-05-03");
+	gov.view = CW_VIEW_GOVERNMENT;
+	l = cw_list_append(&gov.links, lf->sub);
+	ck_assert_ptr_nonnull(l);
+	l->relation = CW_LINK_DISPUTES;
+	l->record = un.id;
+	put(&gov);
+	cw_record_reading(st, &un, 120, take_line, &lines);
+	for (size_t k = 0; k < lines.n; k++) {
+		same |= !strncmp(lines.text[k], "  same event as", 15) &&
+			strstr(lines.text[k], "own observation") != NULL;
+		disputed |= !strncmp(lines.text[k], "  disputed by", 13) &&
+			    strstr(lines.text[k], "government") != NULL;
+	}
+	ck_assert_msg(same && disputed, "same event %d, disputed %d", same, disputed);
+	cw_record_free(&un);
+	cw_record_free(&own);
+	cw_record_free(&gov);
+}
+END_TEST
+
 START_TEST(iso_weeks)
 {
 	struct cw_date from, to;
@@ -737,6 +786,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, calendar_window_without_end);
 	tcase_add_test(tc, summary_names_every_account);
 	tcase_add_test(tc, a_long_label_is_never_cut);
+	tcase_add_test(tc, a_view_tells_who_links_to_it);
 	suite_add_tcase(s, tc);
 	return s;
 }
