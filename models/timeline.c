@@ -167,7 +167,17 @@ static int own_record(const struct cw_record *r)
 static enum cw_pretrial_to running_to(const struct cw_record *kase, const struct cw_defendant *mine,
 				      struct cw_date *to)
 {
+	uint8_t stage;
+
 	if (!mine || mine->custody != CW_CUSTODY_DETAINED)
+		return CW_PRETRIAL_TO_NONE;
+	/* Held at a stage past the verdict (their own stage, else the case's) is held after it,
+	 * not before: a case entered "verdict" with its defendant detained and no ruling logged
+	 * listed them as still in pretrial detention (a trial). A stage not recorded says
+	 * nothing either way. */
+	stage = mine->stage ? mine->stage : kase->u.kase.stage;
+	if (stage == CW_STAGE_VERDICT || stage == CW_STAGE_APPEAL || stage == CW_STAGE_SUPREME ||
+	    stage == CW_STAGE_CLOSED)
 		return CW_PRETRIAL_TO_NONE;
 	if (cw_date_is_known(mine->as_of)) {
 		*to = mine->as_of;

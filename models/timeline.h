@@ -175,8 +175,10 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *     after it: the stretch is "ongoing" then, counted to that month or year
  *     (CW_PRETRIAL_TO_ENDED_IN: at least to its first day, at most to the day asked about);
  *   - one with no end is still running only while the case's entry for the person (the last
- *     one naming them: cw_timeline_defendant) says detained, and is counted to what
- *     cw_timeline_running_to says: CW_PRETRIAL_TO_NONE when not detained; AS_OF or SOURCE to
+ *     one naming them: cw_timeline_defendant) says detained at no stage past a verdict (their
+ *     own stage, else the case's: verdict, appeal, Supreme Court or closed is held after a
+ *     verdict; none recorded says nothing), and is counted to what
+ *     cw_timeline_running_to says: CW_PRETRIAL_TO_NONE when not so; AS_OF or SOURCE to
  *     the date it gives; TODAY to the day asked about; LATEST to the latest date up to the
  *     day asked about the records of the case give for the person, which is never before the
  *     case's opening (*to), and

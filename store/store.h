@@ -64,7 +64,7 @@
  * detentions filed by date in the detention index too; 8: the arrests and detentions of groups
  * of unnamed defendants in it too; 9: values sealed with a 16-byte stored nonce (store/vault.h);
  * 10: the defendants a case says are detained, in it too (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 12
+#define CW_SCHEMA_VERSION 13
 
 struct cw_store;
 struct cw_txn;

@@ -54,11 +54,15 @@
  *  12  every link of a record is filed under the record it names too (by_link), so that a
  *      report finds the other accounts of an event from either side of the link. The upgrade
  *      makes every record's keys again, as 11 did; an earlier casewatch, which would not keep
- *      those entries, refuses the database. */
+ *      those entries, refuses the database.
+ *  13  a defendant a case says is detained at a stage past the verdict is held after it, not
+ *      before (models/timeline.h): their arrests and detentions own no "held" entry in the
+ *      detention index. The upgrade makes every record's keys again, as 12 did; an earlier
+ *      casewatch, which would keep such entries, refuses the database. */
 
 /* The first schema whose index keys this version's rules still make: a database of it or
  * later needs only its version written, and opens read-only as it is. */
-#define SAME_KEYS_SINCE 12
+#define SAME_KEYS_SINCE 13
 
 struct ids {
 	struct cw_id *v;

@@ -364,11 +364,11 @@ static int has_raw(const char *name, const char *key)
 	return rc == 0;
 }
 
-/* Schema 12 files every link under the record it names (by_link; schema 11 marked the ends in
- * the detention index that are rulings): a database of schema 11 (or 10) is refused
- * read-only, as its index lacks those entries, and opened for writing has its keys made again
- * (an entry planted in an index is gone) with its records as they were. */
-START_TEST(schema_11_has_its_keys_made_again)
+/* Schema 13 holds no defendant detained at a stage past the verdict in the detention index
+ * (schema 12 filed every link under the record it names): a database of schema 12 (or
+ * earlier) is refused read-only, as its index may hold such entries, and opened for writing has
+ * its keys made again (an entry planted in an index is gone) with its records as they were. */
+START_TEST(schema_12_has_its_keys_made_again)
 {
 	struct cw_store_options ro = {.author = "reader", .read_only = 1};
 	struct cw_id p = add_person("Before Eleven", NULL);
@@ -378,14 +378,14 @@ START_TEST(schema_11_has_its_keys_made_again)
 
 	cw_store_close(st);
 	st = NULL;
-	set_schema_version(11);
+	set_schema_version(12);
 	put_raw("by_kind", "planted");
 	test_key_options(&ro, dir);
 	ck_assert_int_eq(cw_store_open(dir, &ro, &s, &err), CW_EVERSION);
-	ck_assert_msg(strstr(err.message, "schema 11; this one uses 12") != NULL, "%s",
+	ck_assert_msg(strstr(err.message, "schema 12; this one uses 13") != NULL, "%s",
 		      err.message);
 	st = open_store(0);
-	ck_assert_uint_eq(cw_store_upgraded_from(st), 11);
+	ck_assert_uint_eq(cw_store_upgraded_from(st), 12);
 	ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
 	cw_store_close(st);
 	st = NULL;
@@ -2871,7 +2871,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, newer_schema_is_refused);
 	tcase_add_test(tc, earlier_schema_is_upgraded_at_open);
 	tcase_add_test(tc, schema_4_and_5_upgrade_with_their_keys);
-	tcase_add_test(tc, schema_11_has_its_keys_made_again);
+	tcase_add_test(tc, schema_12_has_its_keys_made_again);
 	tcase_add_test(tc, own_audit_entries_leave_the_id_out);
 	tcase_add_test(tc, read_only_open_reads);
 	tcase_add_test(tc, put_get_stamps_header);

@@ -266,4 +266,19 @@ json "d['pretrial_counted_to'] == '2024-05-10' and [(x['days'], x['counted_to'])
 ok cw report --from 2024-05-01 --to 2024-05-08
 has "Lim Sopheap, for 5 days"
 lacks "ends after today"
+# A case entered at its verdict, its defendant detained, no ruling logged: held after a
+# verdict, not before it (a trial saw Chao Veasna listed as still in pretrial detention)
+ok cw person add --name "Chao Veasna"
+ok cw case add --title "Verdict given" --stage verdict --defendant "Chao Veasna" \
+	--custody detained --view own
+ok cw log milestone --person "Chao Veasna" --case "Verdict given" --type arrest --date 2024-04-01 \
+	--view own
+ok cw report --from 2024-05-01 --to 2024-05-08 --format json
+json "[p['person']['name'] for p in d['pretrial_detention'] if p['person']] == ['Lim Sopheap']"
+ok cw timeline "Chao Veasna" --json
+json "d['summary']['pretrial_ongoing'] is False"
+# the stage back before the verdict: held before it again
+ok cw edit "Verdict given" --stage trial
+ok cw report --from 2024-05-01 --to 2024-05-08 --format json
+json "sorted(p['person']['name'] for p in d['pretrial_detention'] if p['person']) == ['Chao Veasna', 'Lim Sopheap']"
 echo "report_detained: $checks checks passed"
