@@ -940,7 +940,8 @@ int cw_cmd_undo(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 const char cw_merge_help[] = N_(
 	"One person recorded twice becomes one: every record that names OTHER names KEEP (each a\n"
 	"change made here, audited), KEEP takes what only OTHER had (a Khmer name, a province,\n"
-	"roles ...), and OTHER is deleted with a tombstone naming KEEP. The merge travels in\n"
+	"roles ...; a field OTHER kept confidential stays so, and a confidential OTHER makes KEEP\n"
+	"confidential), and OTHER is deleted with a tombstone naming KEEP. The merge travels in\n"
 	"bundles: a laptop that takes it points its own records at KEEP as the import ends. KEEP\n"
 	"and OTHER are names, parts of names or ids, as for --person.\n");
 

@@ -8,9 +8,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/confidential.h"
 #include "store/attach.h"
 #include "store/store_internal.h"
 
@@ -159,11 +162,41 @@ static int fill_str(char **dst, const char *src, int *changed)
 	return 0;
 }
 
-/* The one kept takes what only the other had: a Khmer name, a province ... */
-static int fill_person(struct cw_person *keep, const struct cw_person *other, int *changed)
+/* Whether the one kept took other's text for a field: it had none, and other had some. */
+static int takes(const char *mine, const char *theirs)
 {
+	return (!mine || !*mine) && theirs && *theirs;
+}
+
+/* The one kept takes what only the other had: a Khmer name, a province ... and what the
+ * other kept from reports and plain bundles stays so: a field taken keeps its confidential
+ * mark, and a person confidential as a whole makes the one kept so too (a merge made them
+ * public: a sync trial found a confidential affiliation in the clear in an export). */
+static int fill_person(struct cw_record *keep_rec, const struct cw_record *other_rec, int *changed)
+{
+	struct cw_person *keep = &keep_rec->u.person;
+	const struct cw_person *other = &other_rec->u.person;
+	static const struct {
+		size_t offset;
+		enum cw_conf_field mark;
+	} marked[] = {
+		{offsetof(struct cw_person, name_km), CW_CONF_NAME},
+		{offsetof(struct cw_person, affiliation), CW_CONF_AFFILIATION},
+		{offsetof(struct cw_person, notes), CW_CONF_NOTES},
+	};
 	int rc = 0;
 
+	for (size_t i = 0; i < sizeof marked / sizeof marked[0]; i++) {
+		const char *mine = *(char *const *)((const char *)keep + marked[i].offset),
+			   *theirs = *(char *const *)((const char *)other + marked[i].offset);
+		uint32_t bit = UINT32_C(1) << marked[i].mark;
+
+		if (takes(mine, theirs) && (other_rec->confidential_fields & bit) &&
+		    !(keep_rec->confidential_fields & bit))
+			keep_rec->confidential_fields |= bit, *changed = 1;
+	}
+	if (other_rec->confidential && !keep_rec->confidential)
+		keep_rec->confidential = 1, *changed = 1;
 	if (fill_str(&keep->name_km, other->name_km, changed) ||
 	    fill_str(&keep->affiliation, other->affiliation, changed) ||
 	    fill_str(&keep->province, other->province, changed) ||
@@ -223,7 +256,7 @@ static int merge_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 		rc = refuse_attached(t, m->other, err);
 	if (rc == 0)
 		rc = cw_txn_repoint_person(t, m->other, m->keep, &m->stats->moved, err);
-	if (rc == 0 && (rc = fill_person(&keep.u.person, &other.u.person, &changed)) != 0)
+	if (rc == 0 && (rc = fill_person(&keep, &other, &changed)) != 0)
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if (rc == 0 && changed)
 		rc = cw_txn_put(t, &keep, 0, NULL, err);

@@ -149,4 +149,21 @@ ok ca attachments "Twin With Papers" --json
 json "len(d) == 1"
 ok ca list persons --json
 json "any(p['name'] == 'Twin With Papers' for p in d)"
+# What the one merged away kept confidential stays so in the one kept: a field taken keeps its
+# mark, and a person confidential as a whole makes the one kept so (a sync trial found the
+# notes and affiliation of a confidential field in the clear after a merge)
+ok ca person add --name "Keo Sina"
+ok ca person add --name "Keo Sina (2)" --yes --notes "lives with her aunt at house 12" \
+	--affiliation "Pelican Youth" --confidential-field notes --confidential-field affiliation
+ok ca person merge "Keo Sina" "Keo Sina (2)"
+ok ca show "Keo Sina" --json
+json "sorted(d['confidential_fields']) == ['affiliation', 'notes'] and not d.get('confidential')"
+ok ca export persons --format csv -o -
+lacks "Pelican Youth"
+lacks "house 12"
+ok ca person add --name "Sam Dara"
+ok ca person add --name "Sam Dara (hidden)" --yes --birth-year 1990 --confidential
+ok ca person merge "Sam Dara" "Sam Dara (hidden)"
+ok ca show "Sam Dara" --json
+json "d['confidential'] is True and d['birth_year'] == 1990"
 done_ok
