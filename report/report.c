@@ -696,8 +696,8 @@ int cw_report_add_ids(struct cw_store *st, struct cw_report *r, const struct cw_
 /* The events of [from, to]: only day-precise dates fall strictly inside a day range (a month's
  * key sorts before its first day), but check anyway so a partial date can never be counted
  * twice. */
-/* The accounts of the kinds a period counts once per event dated within CW_REPORT_LINK_DAYS
- * before and after it, oldest first: where other accounts of its events may be (report.h). */
+/* The other accounts of a period's events, of the kinds it counts once per event, dated before
+ * it and after it, oldest first (report.h). */
 struct near {
 	struct cw_record_list before, after;
 };
@@ -860,15 +860,14 @@ static int gather_period(struct cw_reader *rd, const struct cw_report *r, struct
 	return gather_near(rd, r, from, to, p, err);
 }
 
-/* Where a record found through links goes among the accounts near the period (struct near):
- * its kind's list before or after it, when it is dated to a day within CW_REPORT_LINK_DAYS of
- * the period and is an event the period counts once per event (an arrest or charge of the
- * milestones); NULL otherwise. */
+/* Where a record found through links goes among the accounts of its events outside the period
+ * (struct near): its kind's list before or after it, when it is dated to a day and is an event
+ * the period counts once per event (an arrest or charge of the milestones); NULL otherwise. */
 static struct cw_record_list *near_list(struct period *p, const struct cw_record *rec,
 					struct cw_date from, struct cw_date to)
 {
 	struct cw_date d = cw_record_date(rec);
-	long day, first = cw_date_to_days(from), last = cw_date_to_days(to);
+	long day;
 	int k;
 
 	if (cw_date_precision(d) != CW_DATE_DAY)
@@ -892,9 +891,9 @@ static struct cw_record_list *near_list(struct period *p, const struct cw_record
 		return NULL;
 	}
 	day = cw_date_to_days(d);
-	if (day < first && day >= first - CW_REPORT_LINK_DAYS)
+	if (day < cw_date_to_days(from))
 		return &p->near[k].before;
-	if (day > last && day <= last + CW_REPORT_LINK_DAYS)
+	if (day > cw_date_to_days(to))
 		return &p->near[k].after;
 	return NULL;
 }
@@ -932,9 +931,11 @@ static int near_todo(struct near_search *ns, const struct cw_id *id)
 	return 0;
 }
 
-/* A record named by a link, either way, of one already found: kept near the period when it is
- * one of its accounts there that the report's filter admits (as the period's own lists are
- * read through it), its links then followed in turn. Read once however often it is named. */
+/* A record named by a link, either way, of one already found: its links are followed in turn,
+ * whatever it is, so that every period sees every account of an event and decides alike which
+ * one counts it; kept among the accounts outside the period when it is one the report's filter
+ * admits (as the period's own lists are read through it). Read once however often it is
+ * named. */
 static int near_found(struct near_search *ns, const struct cw_id *id, struct cw_error *err)
 {
 	struct cw_record rec;
@@ -949,28 +950,27 @@ static int near_found(struct near_search *ns, const struct cw_id *id, struct cw_
 		return 0; /* a link to a record deleted since */
 	if (rc != 0)
 		return rc;
-	if ((l = near_list(ns->p, &rec, ns->from, ns->to)) &&
+	/* Its own links, then those that name it (near_search's loop). */
+	for (size_t k = 0; rc == 0 && k < rec.links.n; k++)
+		rc = near_found(ns, &((const struct cw_link *)rec.links.items)[k].record, err);
+	if (rc == 0 && near_todo(ns, &rec.id) != 0)
+		rc = oom(err);
+	if (rc == 0 && (l = near_list(ns->p, &rec, ns->from, ns->to)) &&
 	    (rc = cw_matcher_test(ns->m, &rec, &match, err)) == 0 && match) {
-		/* Its own links, then those that name it (near_search's loop). */
-		for (size_t k = 0; rc == 0 && k < rec.links.n; k++)
-			rc = near_found(ns, &((const struct cw_link *)rec.links.items)[k].record,
-					err);
-		if (rc == 0 && near_todo(ns, &rec.id) != 0)
+		if (cw_record_list_push(l, &rec) != 0)
 			rc = oom(err);
-		if (rc == 0 && cw_record_list_push(l, &rec) != 0)
-			rc = oom(err);
-		if (rc == 0)
+		else
 			return 0; /* moved into the list */
 	}
 	cw_record_free(&rec);
 	return rc;
 }
 
-/* The accounts near the period [from, to] (struct near) that are linked, either way, to one
- * of its own or to another found so: the records its events' other accounts may be, found
- * through the links and the index of links (cw_reader_linking), not by reading every record
- * of the weeks around it. Day-dated, as the period's own lists keep them; the caller sifts
- * them as it sifts the period's (confidential ones, tallies). */
+/* The accounts outside the period [from, to] (struct near) linked, either way, to one of its
+ * own or to another found so, however far apart: its events' other accounts, found through
+ * the links and the index of links (cw_reader_linking), not by reading every record around
+ * it. Day-dated, as the period's own lists keep them; the caller sifts them as it sifts the
+ * period's (confidential ones, tallies). */
 static int gather_near(struct cw_reader *rd, const struct cw_report *r, struct cw_date from,
 		       struct cw_date to, struct period *p, struct cw_error *err)
 {
@@ -1521,38 +1521,27 @@ static void events_make(struct events *e, const struct cw_record_list *hearings,
  * or disputing it, directly or through others): an arrest told by the UN and by the
  * government is one arrest, counted as the team's account gives it when it is one of them,
  * else as the first listed; i itself for that one. NULL when none is linked, or out of memory
- * (*oom set: then each counts). The team's account is taken over the earliest only when it is
- * dated within CW_REPORT_LINK_DAYS of it, or both are in the report's period: so every period
- * decides as the others do from what it can see (each sees the accounts within
- * CW_REPORT_LINK_DAYS of its own); a period that saw an own account more days after the
- * earliest would count it, and so would the earliest's, which did not see it (a review found
- * one visit counted in two weeks). */
-static size_t *counted_accounts_in(const struct cw_record_list *l, size_t from, size_t to, int *oom)
+ * (*oom set: then each counts). Every period sees all the accounts of its events (gather_near
+ * follows the links however far apart they are dated), so each decides as the others do: a
+ * window of 31 days let two periods each count one visit (a review, then a sync trial). */
+static size_t *counted_accounts_in(const struct cw_record_list *l, int *oom)
 {
 	static const struct cw_record_list none = {NULL, 0, 0};
 	struct events ev;
-	size_t *by_event = NULL, *first = NULL, *counted = NULL;
+	size_t *by_event = NULL, *counted = NULL;
 
 	*oom = 0;
 	events_make(&ev, l, &none);
 	if (ev.root && (by_event = malloc((l->n ? l->n : 1) * sizeof *by_event)) != NULL &&
-	    (first = malloc((l->n ? l->n : 1) * sizeof *first)) != NULL &&
 	    (counted = malloc((l->n ? l->n : 1) * sizeof *counted)) != NULL) {
 		for (size_t i = 0; i < l->n; i++)
-			by_event[i] = first[i] = SIZE_MAX;
-		for (size_t i = 0; i < l->n; i++)
-			if (first[ev.root[i]] == SIZE_MAX)
-				first[ev.root[i]] = i;
+			by_event[i] = SIZE_MAX;
 		/* By event (its root): the team's account, else the first. */
 		for (size_t i = 0; i < l->n; i++) {
-			size_t *c = &by_event[ev.root[i]], e = first[ev.root[i]];
-			int near = labs(cw_date_to_days(cw_record_date(&l->items[i])) -
-					cw_date_to_days(cw_record_date(&l->items[e]))) <=
-					   CW_REPORT_LINK_DAYS ||
-				   (i >= from && i < to && e >= from && e < to);
+			size_t *c = &by_event[ev.root[i]];
 
-			if (*c == SIZE_MAX || (l->items[i].view == CW_VIEW_OWN &&
-					       l->items[*c].view != CW_VIEW_OWN && near))
+			if (*c == SIZE_MAX ||
+			    (l->items[i].view == CW_VIEW_OWN && l->items[*c].view != CW_VIEW_OWN))
 				*c = i;
 		}
 		for (size_t i = 0; i < l->n; i++)
@@ -1561,7 +1550,6 @@ static size_t *counted_accounts_in(const struct cw_record_list *l, size_t from, 
 		*oom = 1;
 	}
 	free(by_event);
-	free(first);
 	events_free(&ev);
 	return counted;
 }
@@ -1591,7 +1579,7 @@ static int accounts_across(const struct cw_record_list *l, const struct near *nr
 	if (nr->after.n)
 		memcpy(u.items + b + n, nr->after.items, nr->after.n * sizeof *u.items);
 	u.n = u.cap = total;
-	uc = counted_accounts_in(&u, b, b + n, &oom);
+	uc = counted_accounts_in(&u, &oom);
 	for (size_t j = 0; uc && j < total && !linked; j++)
 		linked = (j >= b && j < b + n && uc[j] != j) ||
 			 (uc[j] >= b && uc[j] < b + n && uc[j] != j);
@@ -2036,7 +2024,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 		/* Counted with the account it is linked to, whose side it is: the team's hearings,
 		 * or documents', are drawn from the account counted, not from this one (a
 		 * government's account of a hearing the team sat in is not a hearing documents
-		 * report); in the period of that account (report.h: CW_REPORT_LINK_DAYS). */
+		 * report); in the period of that account (report.h). */
 		if (counted_elsewhere(hc, i) || !account_counted(&ev, i))
 			continue;
 		hearings++;

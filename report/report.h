@@ -149,10 +149,8 @@ int cw_report_visit_access_differs(const struct cw_record_list *visits, const si
  * it, directly or through others) are counted once, in the period of the account the event is
  * counted by: the team's own (the first), else the earliest. A report follows the links of
  * its period's accounts, either way (a link is kept on the record that names the other, and
- * the index of links files it under the one named: cw_reader_linking), to the records of the
- * same kinds dated up to CW_REPORT_LINK_DAYS before and after its period: two accounts
- * further apart are not known to each other across periods. */
-#define CW_REPORT_LINK_DAYS 31
+ * the index of links files it under the one named: cw_reader_linking), to every account of
+ * its events however far apart they are dated, so every period decides alike. */
 /* In visit_counted, demo_counted, hearing_counted and arrest_counted: the event is counted by
  * an account dated in another period (struct cw_report_elsewhere says which). */
 #define CW_REPORT_ELSEWHERE SIZE_MAX
@@ -289,7 +287,7 @@ struct cw_report {
 	size_t *visit_counted, *demo_counted;
 	/* The same for hearings (joined as the counts join them: the team's account, else the
 	 * first) and for arrests and charges; NULL when none is linked. Any of the four may be
-	 * CW_REPORT_ELSEWHERE: the event is counted in another period (CW_REPORT_LINK_DAYS), by
+	 * CW_REPORT_ELSEWHERE: the event is counted in another period (accounts_across), by
 	 * the account *_elsewhere[i] gives (NULL when no row is). */
 	size_t *hearing_counted, *arrest_counted;
 	struct cw_report_elsewhere *visit_elsewhere, *demo_elsewhere, *hearing_elsewhere,
