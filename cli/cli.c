@@ -325,6 +325,25 @@ int cw_cli_names(struct cw_cli *cli, const struct cw_record *items, size_t n, st
 	return cw_report_add_refs(cli->session.store, r, &l, &cli->err);
 }
 
+int cw_cli_print_records_json_with(struct cw_cli *cli, const struct cw_record *rec,
+				   const char *name, json_t *value)
+{
+	struct cw_report r;
+	json_t *v = NULL;
+	int rc = cw_cli_names(cli, rec, 1, &r);
+
+	if (rc == 0 && (v = cw_export_record_json(&r, rec)) != NULL &&
+	    json_object_set(v, name, value) != 0) {
+		json_decref(v);
+		v = NULL;
+	}
+	json_decref(value);
+	if (rc == 0)
+		rc = cw_cli_print_json(cli, v);
+	cw_report_free(&r);
+	return rc;
+}
+
 int cw_cli_print_records_json(struct cw_cli *cli, const struct cw_record *items, size_t n, int one)
 {
 	struct cw_report r;

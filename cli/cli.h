@@ -114,6 +114,9 @@ int cw_cli_count(struct cw_cli *cli, const char *name, const char *value, size_t
 int cw_cli_names(struct cw_cli *cli, const struct cw_record *items, size_t n, struct cw_report *r);
 /* n records as a JSON array (one: the object alone), names beside ids; printed to cli->out. */
 int cw_cli_print_records_json(struct cw_cli *cli, const struct cw_record *items, size_t n, int one);
+/* One record's JSON with one more member, name: value (value is taken, whatever happens). */
+int cw_cli_print_records_json_with(struct cw_cli *cli, const struct cw_record *rec,
+				   const char *name, json_t *value);
 
 /* Prints a JSON value to cli->out (taking its reference); CW_ENOMEM when value is NULL. */
 int cw_cli_print_json(struct cw_cli *cli, json_t *value);

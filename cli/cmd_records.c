@@ -51,14 +51,42 @@ static void print_pair(void *ctx, const char *label, const char *value)
 	fputc('\n', ctx);
 }
 
+/* A record that links to the one shown: "same event as", "disputed by", then its id. */
+struct linked_lines {
+	FILE *out;
+	json_t *json;
+	int failed;
+};
+
+static void print_linked(void *ctx, uint8_t relation, const struct cw_id *from)
+{
+	struct linked_lines *ll = ctx;
+	char hex[CW_ID_HEX_LEN + 1];
+
+	cw_id_hex(from, hex);
+	if (ll->json) {
+		if (json_array_append_new(ll->json,
+					  json_pack("{s:s,s:s}", "relation",
+						    cw_enum_word(&cw_words_link, relation),
+						    "record", hex)) != 0)
+			ll->failed = 1;
+		return;
+	}
+	print_pair(ll->out, cw_record_linked_label(relation), hex);
+}
+
 static void print_record(struct cw_cli *cli, FILE *out, const struct cw_record *rec)
 {
+	struct linked_lines ll = {out, NULL, 0};
 	char hex[CW_ID_HEX_LEN + 1];
 
 	cw_id_hex(&rec->id, hex);
 	fprintf(out, "%-18s %s\n%-18s %s\n", "id", hex, "kind", cw_kind_name(rec->kind));
 	cw_record_field_lines(cli->session.store, rec, print_line, out);
 	cw_record_provenance(rec, print_pair, out);
+	/* The accounts that link to it, as its own links are shown: a link is kept on the
+	 * record that names the other (a sync trial saw it from one side only). */
+	(void)cw_record_linked_from(cli->session.store, &rec->id, print_linked, &ll);
 }
 
 /* lead: the filter whose articles come first in the articles column (NULL: none). */
@@ -538,7 +566,16 @@ int cw_cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	    (rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
 	if (cli->json) {
-		rc = cw_cli_print_records_json(cli, &rec, 1, 1);
+		struct linked_lines ll = {NULL, json_array(), 0};
+
+		/* "linked_from": [{relation, record}], the accounts that link to it. */
+		if (!ll.json ||
+		    cw_record_linked_from(cli->session.store, &rec.id, print_linked, &ll) != 0 ||
+		    ll.failed)
+			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+		else
+			rc = cw_cli_print_records_json_with(cli, &rec, "linked_from", ll.json);
+		ll.json = NULL;
 	} else {
 		print_record(cli, cli->out, &rec);
 		struct group_lines g = {cli->out, 0};

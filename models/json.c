@@ -494,8 +494,10 @@ static int struct_from_json(const json_t *obj, void *base, const struct cw_schem
 		if (!f && derived_name_key(s, key))
 			continue;
 		if (!f) {
-			if (!prefix[0] &&
-			    (!strcmp(key, "kind") || !strcmp(key, "id") || !strcmp(key, "ref")))
+			/* linked_from: what `show --json` adds of the records that link to this
+			 * one, theirs to carry, not this record's. */
+			if (!prefix[0] && (!strcmp(key, "kind") || !strcmp(key, "id") ||
+					   !strcmp(key, "ref") || !strcmp(key, "linked_from")))
 				continue;
 			return cw_error_set(err, CW_EINVAL, at, "unknown field");
 		}

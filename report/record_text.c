@@ -952,51 +952,68 @@ static void read_pair(void *ctx, const char *label, const char *value)
 	read_value(r, 2, _(label), value); /* the provenance's labels are msgids */
 }
 
-/* The accounts that link to the record read (a link is kept on the record that names the
- * other): told as its own links are, so the UN's account of a hearing says that the team's
- * account of it exists, not only the team's that the UN's does (a trial's link was seen from
- * one side only). */
-static void read_linked_from(struct reading *r)
+int cw_record_linked_from(struct cw_store *st, const struct cw_id *id, cw_linked_fn fn, void *ctx)
 {
 	struct cw_reader *rd;
 	struct cw_id *ids = NULL;
 	uint8_t *relation = NULL;
 	size_t n = 0, kept = 0;
-	char other[600];
+	int rc;
 
-	if (!r->st || cw_store_reader_begin(r->st, &rd, NULL) != 0)
-		return;
-	if (cw_reader_linking(rd, &r->rec->id, &ids, &n, NULL) == 0 && n &&
-	    (relation = calloc(n, 1)) != NULL)
-		for (size_t i = 0; i < n; i++) {
-			struct cw_record from;
+	if ((rc = cw_store_reader_begin(st, &rd, NULL)) != 0)
+		return rc;
+	if ((rc = cw_reader_linking(rd, id, &ids, &n, NULL)) == 0 && n &&
+	    !(relation = calloc(n, 1)))
+		rc = CW_ENOMEM;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct cw_record from;
 
-			if (cw_reader_get(rd, &ids[i], &from, NULL) != 0)
-				continue;
-			for (size_t k = 0; k < from.links.n; k++) {
-				const struct cw_link *l =
-					(const struct cw_link *)from.links.items + k;
+		if (cw_reader_get(rd, &ids[i], &from, NULL) != 0)
+			continue;
+		for (size_t k = 0; k < from.links.n; k++) {
+			const struct cw_link *l = (const struct cw_link *)from.links.items + k;
 
-				if (cw_id_equal(&l->record, &r->rec->id)) {
-					ids[kept] = ids[i];
-					relation[kept++] = l->relation;
-					break;
-				}
+			if (cw_id_equal(&l->record, id)) {
+				ids[kept] = ids[i];
+				relation[kept++] = l->relation;
+				break;
 			}
-			cw_record_free(&from);
 		}
-	cw_reader_end(rd);
-	for (size_t i = 0; i < kept; i++) {
-		cw_record_account_text(r->st, &ids[i], other, sizeof other);
-		read_value(r, 2,
-			   relation[i] == CW_LINK_DISPUTES ? _("disputed by")
-			   : relation[i] == CW_LINK_SAME_EVENT
-				   ? _(cw_enum_label(&cw_words_link, CW_LINK_SAME_EVENT))
-				   : _("linked from"),
-			   other);
+		cw_record_free(&from);
 	}
+	cw_reader_end(rd);
+	for (size_t i = 0; rc == 0 && i < kept; i++)
+		fn(ctx, relation[i], &ids[i]);
 	free(relation);
 	free(ids);
+	return rc;
+}
+
+/* What a record that links to another says of it, seen from the other: "same event as",
+ * "disputed by" (translated). */
+const char *cw_record_linked_label(uint8_t relation)
+{
+	return relation == CW_LINK_DISPUTES     ? _("disputed by")
+	       : relation == CW_LINK_SAME_EVENT ? _(cw_enum_label(&cw_words_link, relation))
+						: _("linked from");
+}
+
+static void read_one_linked(void *ctx, uint8_t relation, const struct cw_id *from)
+{
+	struct reading *r = ctx;
+	char other[600];
+
+	cw_record_account_text(r->st, from, other, sizeof other);
+	read_value(r, 2, cw_record_linked_label(relation), other);
+}
+
+/* The accounts that link to the record read: told as its own links are, so the UN's account
+ * of a hearing says that the team's account of it exists, not only the team's that the UN's
+ * does (a trial's link was seen from one side only). */
+static void read_linked_from(struct reading *r)
+{
+	if (r->st)
+		(void)cw_record_linked_from(r->st, &r->rec->id, read_one_linked, r);
 }
 
 /* A confidential field's label says so: "notes (confidential)". */

@@ -70,6 +70,12 @@ size_t cw_record_diff(struct cw_store *st, const struct cw_record *a, const stru
  * wrapped under their label, never cut (Khmer is wrapped at zero-width spaces, never inside a
  * letter). fn gets each line (not yet neutralised), with heading set on the headings. */
 typedef void (*cw_read_fn)(void *ctx, int heading, const char *line);
+/* The records whose links name the one of id (a link is kept on the record that names the
+ * other: the index of links gives them from this side), each with how it bears on it (enum
+ * cw_link_relation), in the order of their dates. 0, or an error code (nothing is called). */
+typedef void (*cw_linked_fn)(void *ctx, uint8_t relation, const struct cw_id *from);
+int cw_record_linked_from(struct cw_store *st, const struct cw_id *id, cw_linked_fn fn, void *ctx);
+const char *cw_record_linked_label(uint8_t relation);
 void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int cols, cw_read_fn fn,
 		       void *ctx);
 

@@ -27,6 +27,12 @@ visit=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
 ok cw log visit --facility "Prey Sar" --date 2024-05-02 --access granted --view government \
 	--source "Ministry statement" --disputes "$visit"
 ok cw log visit --facility "CC2" --date 2024-05-03 --access granted --source "own observation"
+# The account disputed says so too, though the link is kept on the one that disputes it (a
+# sync trial saw it from one side only)
+ok cw show "$visit"
+has "disputed by"
+ok cw show "$visit" --json
+json "[x['relation'] for x in d['linked_from']] == ['disputes']"
 
 ok cw report --week 2024-W18 --format json
 json "d['comparison']['visits']['current'] == 2 and d['comparison']['demonstrations']['current'] == 2"
