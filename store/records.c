@@ -698,6 +698,36 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 
 /* The tombstone of a local deletion: rec's id and kind, stamped as a change made by this
  * database and author after rec; no content (cw_version_make_tombstone). */
+/* Whether a record names (by a reference, a link or `after`) one that holds confidential
+ * material: a plain bundle leaves it out while it lives (store/bundle.c, plain_withheld), and
+ * must leave its deletion out too, or the deletion would name it (a sync trial found the id
+ * of a visit naming a confidential witness in a plain bundle once the visit was deleted).
+ * Only the records it names itself are read; what they name in turn is not followed. */
+static int names_confidential(struct cw_txn *t, const struct cw_record *rec)
+{
+	struct cw_id *refs = NULL;
+	size_t n = 0;
+	int yes = 0;
+
+	if (cw_store_record_refs(rec, &refs, &n) != 0)
+		return 1; /* out of memory: kept out rather than named */
+	for (size_t i = 0; i <= n + rec->links.n && !yes; i++) {
+		const struct cw_id *id =
+			i < n ? &refs[i]
+			: i < n + rec->links.n
+				? &((const struct cw_link *)rec->links.items)[i - n].record
+				: &rec->after;
+		struct cw_record other;
+
+		if (cw_id_is_zero(id) || cw_store_read_record(t->st, t->txn, id, &other, NULL) != 0)
+			continue;
+		yes = other.confidential || other.confidential_fields;
+		cw_record_free(&other);
+	}
+	free(refs);
+	return yes;
+}
+
 static int make_tombstone(struct cw_txn *t, const struct cw_record *rec, struct cw_record *tomb,
 			  struct cw_error *err)
 {
@@ -706,9 +736,10 @@ static int make_tombstone(struct cw_txn *t, const struct cw_record *rec, struct 
 
 	cw_record_init(tomb, (enum cw_kind)rec->kind);
 	tomb->id = rec->id;
-	/* Whether it held confidential material: a plain bundle names no such record, gone or
-	 * not (cw_version_make_tombstone). */
-	tomb->confidential = rec->confidential || rec->confidential_fields;
+	/* Whether it held confidential material, or named a record that does: a plain bundle
+	 * names no such record, gone or not (cw_version_make_tombstone). */
+	tomb->confidential =
+		rec->confidential || rec->confidential_fields || names_confidential(t, rec);
 	if ((rc = stamp_versions(t, tomb, rec, 0, &now, &had_tomb, err)) != 0)
 		return rc;
 	tomb->updated = now;
