@@ -363,7 +363,8 @@ static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int 
 
 	memset(&r, 0, sizeof r);
 	r.confidential.leave_out = !o->include_confidential;
-	if ((rc = cw_cli_resolve(cli, CW_KIND_PERSON, o->timeline, "timeline", &id)) != 0 ||
+	if ((rc = cw_withheld_load(&r.confidential, cli->session.store, &cli->err)) != 0 ||
+	    (rc = cw_cli_resolve(cli, CW_KIND_PERSON, o->timeline, "timeline", &id)) != 0 ||
 	    (rc = cw_store_get(cli->session.store, &id, &person, &cli->err)) != 0)
 		return rc;
 	if (person.confidential && r.confidential.leave_out) {
@@ -447,7 +448,8 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 
 		w.leave_out = !o->include_confidential;
 		cw_withheld_by_text(&w, &o->filter);
-		if (cw_agenda_leave_out_confidential(&a, &w) != 0)
+		if ((rc = cw_withheld_load(&w, cli->session.store, &cli->err)) == 0 &&
+		    cw_agenda_leave_out_confidential(&a, &w) != 0)
 			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 		if (rc == 0)
 			rc = cw_agenda_match_text_as_shown(cli->session.store, &a, &w, &o->filter,
@@ -516,7 +518,8 @@ static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE 
 	memset(&r, 0, sizeof r);
 	r.confidential.leave_out = !o->include_confidential;
 	cw_withheld_by_text(&r.confidential, &o->filter);
-	if (cw_withheld_sift(&r.confidential, &l, 1) != 0)
+	if ((rc = cw_withheld_load(&r.confidential, cli->session.store, &cli->err)) == 0 &&
+	    cw_withheld_sift(&r.confidential, &l, 1) != 0)
 		rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 	else if ((rc = withheld_match_text(cli->session.store, &r.confidential, &o->filter, &l,
 					   &cli->err)) != 0)

@@ -8,6 +8,7 @@
 #include "models/confidential.h"
 #include "models/i18n.h"
 #include "report/confidential.h"
+#include "store/sync.h"
 
 /* Counts a record once: a hearing can be in the period and among the upcoming ones. The
  * records counted are few (those marked), so a linear look is enough. */
@@ -37,6 +38,46 @@ int cw_withheld_count(struct cw_withheld *w, const struct cw_id *id)
 	return count_once(w, id, w->leave_out ? &w->records : &w->shown);
 }
 
+static int id_order(const void *a, const void *b)
+{
+	return memcmp(a, b, sizeof(struct cw_id));
+}
+
+int cw_withheld_load(struct cw_withheld *w, struct cw_store *st, struct cw_error *err)
+{
+	struct cw_conflict *c = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (!w->leave_out || (rc = cw_sync_conflicts(st, &c, &n, err)) != 0)
+		return w->leave_out ? rc : 0;
+	if (n && !(w->conflicted = calloc(n, sizeof *w->conflicted))) {
+		cw_sync_conflicts_free(c, n);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		int any = 0;
+
+		for (size_t k = 0; k < c[i].n && !any; k++)
+			any = cw_record_has_confidential(&c[i].versions[k].rec);
+		if (any)
+			w->conflicted[w->nconflicted++] = c[i].id;
+	}
+	cw_sync_conflicts_free(c, n);
+	if (w->nconflicted > 1)
+		qsort(w->conflicted, w->nconflicted, sizeof *w->conflicted, id_order);
+	return 0;
+}
+
+/* Whether what is written for others takes rec as confidential as a whole: it is, or one of its
+ * concurrent versions holds confidential material (cw_withheld_load). */
+static int withheld_whole(const struct cw_withheld *w, const struct cw_record *rec)
+{
+	return rec->confidential ||
+	       (w->nconflicted && bsearch(&rec->id, w->conflicted, w->nconflicted,
+					  sizeof *w->conflicted, id_order) != NULL);
+}
+
 void cw_withheld_by_text(struct cw_withheld *w, const struct cw_filter *f)
 {
 	w->by_text = w->leave_out && f->text[0];
@@ -52,14 +93,14 @@ int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned c
 		size_t fields = 0;
 
 		drop[i] = 0;
-		if (!cw_record_has_confidential(rec))
+		if (!cw_record_has_confidential(rec) && !(w->leave_out && withheld_whole(w, rec)))
 			continue;
 		if (!w->leave_out) {
 			if (count)
 				rc = count_once(w, &rec->id, &w->shown);
 			continue;
 		}
-		if (rec->confidential) {
+		if (withheld_whole(w, rec)) {
 			drop[i] = 1;
 			if (count && !w->by_text)
 				rc = count_once(w, &rec->id, &w->records);
@@ -77,7 +118,7 @@ int cw_withheld_gives_id(const struct cw_withheld *w, const struct cw_record *na
 {
 	if (!w->leave_out || !named)
 		return 1;
-	return !named->confidential &&
+	return !withheld_whole(w, named) &&
 	       !(named->kind == CW_KIND_PERSON && cw_record_field_is_confidential(named, "name"));
 }
 
@@ -140,10 +181,10 @@ int cw_withheld_sift(struct cw_withheld *w, struct cw_record_list *l, int count)
 
 int cw_withheld_named(const struct cw_withheld *w, struct cw_record *rec)
 {
-	if (!w->leave_out || !cw_record_has_confidential(rec))
+	if (!w->leave_out || (!cw_record_has_confidential(rec) && !withheld_whole(w, rec)))
 		return 0;
-	return rec->confidential ? cw_record_withhold_all(rec)
-				 : cw_record_withhold_fields(rec, NULL);
+	return withheld_whole(w, rec) ? cw_record_withhold_all(rec)
+				      : cw_record_withhold_fields(rec, NULL);
 }
 
 void cw_withheld_note(const struct cw_withheld *w, char *buf, size_t len)
@@ -197,6 +238,9 @@ void cw_withheld_free(struct cw_withheld *w)
 	free(w->ids);
 	w->ids = NULL;
 	w->n = w->cap = 0;
+	free(w->conflicted);
+	w->conflicted = NULL;
+	w->nconflicted = 0;
 }
 
 int cw_withheld_text_matcher(struct cw_reader *rd, struct cw_withheld *w, const struct cw_filter *f,

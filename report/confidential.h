@@ -34,7 +34,16 @@ struct cw_withheld {
 	int by_text;
 	struct cw_id *ids; /* the records counted above, to count each once */
 	size_t n, cap;
+	/* Records one of whose concurrent versions, kept beside the one shown after two laptops
+	 * edited them apart, holds confidential material (cw_withheld_load): left out as
+	 * confidential records, so that a later edit on another laptop does not undo one
+	 * laptop's decision to withhold (a sync trial saw it undone). Sorted. */
+	struct cw_id *conflicted;
+	size_t nconflicted;
 };
+/* With w->leave_out, reads which records have such a concurrent version (few: conflicts wait
+ * for a person to resolve them). CW_ENOMEM, a store error, or 0. */
+int cw_withheld_load(struct cw_withheld *w, struct cw_store *st, struct cw_error *err);
 
 /* Takes the confidential records out of l, counting them in w->records when `count` (a
  * report's earlier period is sifted too, for figures that compare like with like, but not

@@ -3623,9 +3623,9 @@ void cw_report_filter_text(const struct cw_report *r, char *buf, size_t len)
 	cw_filter_describe(&shown, buf, len);
 }
 
-static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw_date from,
-		 struct cw_date to, int include_confidential, struct cw_report *out,
-		 struct cw_error *err)
+static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filter *filter,
+		 struct cw_date from, struct cw_date to, int include_confidential,
+		 struct cw_report *out, struct cw_error *err)
 {
 	struct period cur, prev;
 	struct accounts acc[NEARS] = {{NULL, NULL}};
@@ -3637,6 +3637,8 @@ static int build(struct cw_reader *rd, const struct cw_filter *filter, struct cw
 
 	memset(out, 0, sizeof *out);
 	out->confidential.leave_out = !include_confidential;
+	if ((rc = cw_withheld_load(&out->confidential, st, err)) != 0)
+		return rc;
 	if (cw_date_precision(from) != CW_DATE_DAY || cw_date_precision(to) != CW_DATE_DAY)
 		return cw_error_set(err, CW_EINVAL, "from", "a report needs whole days");
 	if (cw_date_compare(from, to) > 0)
@@ -3827,7 +3829,7 @@ int cw_report_build_with(struct cw_store *st, const struct cw_filter *filter, st
 	memset(out, 0, sizeof *out);
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
-	rc = build(rd, filter, from, to, include_confidential, out, err);
+	rc = build(st, rd, filter, from, to, include_confidential, out, err);
 	cw_matcher_free(out->shown);
 	out->shown = NULL;
 	cw_reader_end(rd);
