@@ -68,17 +68,6 @@ static const char *label(const struct cw_enum *e, unsigned v)
 	return v ? cw_enum_label(e, v) : "";
 }
 
-/* A person's id in a list of ids beside their names: empty for one the export does not give
- * (cw_report_gives_id), its space kept so that the ids still line up with the names. */
-static void person_hex(const struct cw_report *r, const struct cw_id *id,
-		       char hex[CW_ID_HEX_LEN + 1])
-{
-	if (cw_report_gives_id(r, id))
-		cw_id_hex(id, hex);
-	else
-		hex[0] = '\0';
-}
-
 static void case_people(const struct cw_report *r, const struct cw_record *k, char *ids,
 			char *names, size_t len)
 {
@@ -102,7 +91,7 @@ static void case_people(const struct cw_report *r, const struct cw_record *k, ch
 			}
 			continue;
 		}
-		person_hex(r, &d->person, hex);
+		cw_report_person_hex(r, &d->person, hex);
 		cw_person_text(r, &d->person, name, sizeof name);
 		if (ni < len)
 			ni += (size_t)snprintf(ids + ni, len - ni, "%s%s", nids++ ? " " : "", hex);
@@ -121,7 +110,7 @@ static void list_people(const struct cw_report *r, const struct cw_list *l, char
 		const struct cw_id *id = &((const struct cw_person_ref *)l->items)[i].person;
 		char hex[CW_ID_HEX_LEN + 1], name[600];
 
-		person_hex(r, id, hex);
+		cw_report_person_hex(r, id, hex);
 		cw_person_text(r, id, name, sizeof name);
 		if (ni < len)
 			ni += (size_t)snprintf(ids + ni, len - ni, "%s%s", i ? " " : "", hex);

@@ -313,17 +313,6 @@ static void id_cell(struct builder *b, enum cw_rcol c, const struct cw_id *id)
 	cell(b, c, "%s", hex);
 }
 
-/* A person's id in a list of ids beside their names: empty for one a report for others does not
- * give (cw_report_gives_id), its space kept so that the ids still line up with the names. */
-static void person_hex(const struct cw_report *r, const struct cw_id *id,
-		       char hex[CW_ID_HEX_LEN + 1])
-{
-	if (cw_report_gives_id(r, id))
-		cw_id_hex(id, hex);
-	else
-		hex[0] = '\0';
-}
-
 static void set_words(struct sb *sb, const struct cw_enum *e, uint32_t set)
 {
 	int first = 1;
@@ -379,7 +368,7 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 			char name[600], hex[CW_ID_HEX_LEN + 1];
 
 			cw_person_text(b->r, &d->person, name, sizeof name);
-			person_hex(b->r, &d->person, hex);
+			cw_report_person_hex(b->r, &d->person, hex);
 			sb_add(&names, "%s%s", sep, name);
 			sb_add(&ids, "%s%s", nids++ ? " " : "", hex);
 			people_count += people_count >= 0;
@@ -462,7 +451,7 @@ static void person_list_cells(struct builder *b, const struct cw_list *l)
 		char name[600], hex[CW_ID_HEX_LEN + 1];
 
 		cw_person_text(b->r, id, name, sizeof name);
-		person_hex(b->r, id, hex);
+		cw_report_person_hex(b->r, id, hex);
 		sb_add(&names, "%s%s", i ? "; " : "", name);
 		sb_add(&ids, "%s%s", i ? " " : "", hex);
 	}

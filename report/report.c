@@ -513,6 +513,15 @@ int cw_report_gives_id(const struct cw_report *r, const struct cw_id *id)
 	return cw_withheld_gives_id(&r->confidential, cw_report_ref(r, id));
 }
 
+void cw_report_person_hex(const struct cw_report *r, const struct cw_id *id,
+			  char hex[CW_ID_HEX_LEN + 1])
+{
+	if (cw_report_gives_id(r, id))
+		cw_id_hex(id, hex);
+	else
+		hex[0] = '\0';
+}
+
 int cw_report_hides_id(void *ctx, const struct cw_id *id, enum cw_kind kind)
 {
 	(void)kind;

@@ -512,6 +512,11 @@ const char *cw_report_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
  * cw_record_json_hide_ids too (ctx is the struct cw_report): 1 when the id is to be hidden. */
 int cw_report_gives_id(const struct cw_report *r, const struct cw_id *id);
 int cw_report_hides_id(void *ctx, const struct cw_id *id, enum cw_kind kind);
+/* A person's id in a list of ids beside their names (CSV, and what is written for others):
+ * empty for one cw_report_gives_id does not give, its place kept so that the ids still line
+ * up with the names. */
+void cw_report_person_hex(const struct cw_report *r, const struct cw_id *id,
+			  char hex[CW_ID_HEX_LEN + 1]);
 
 /* Looks up the people and cases the records of l name (a case's defendants, a hearing's case
  * and its defendants, ...) so that cw_report_ref finds them. For exports that build their own
