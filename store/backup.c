@@ -505,22 +505,13 @@ int cw_store_last_backup(const char *dir, int64_t *when, struct cw_error *err)
 	int rc;
 
 	*when = 0;
-	if ((rc = mdb_env_create(&env)) != 0)
-		return cw_store_lmdb_error(NULL, rc, "reading the backup's time", err);
-	if ((rc = mdb_env_set_maxdbs(env, DB_COUNT)) != 0 ||
-	    (rc = mdb_env_open(env, dir, MDB_RDONLY | MDB_NOTLS, 0600)) != 0 ||
-	    (rc = mdb_txn_begin(env, NULL, MDB_RDONLY, &txn)) != 0) {
-		mdb_env_close(env);
-		return cw_error_set(err, CW_EDB, "database", "cannot open %.300s: %s", dir,
-				    mdb_strerror(rc));
-	}
-	if ((rc = mdb_dbi_open(txn, "meta", 0, &dbi)) == 0 && mdb_get(txn, dbi, &k, &v) == 0 &&
-	    v.mv_size == 8)
+	if ((rc = cw_store_meta_peek(dir, &env, &txn, &dbi, err)) != 0)
+		return rc;
+	if (mdb_get(txn, dbi, &k, &v) == 0 && v.mv_size == 8)
 		*when = (int64_t)get_be64(v.mv_data);
 	mdb_txn_abort(txn);
 	mdb_env_close(env);
-	return rc ? cw_error_set(err, CW_EDB, "database", "not a casewatch database: %.300s", dir)
-		  : 0;
+	return 0;
 }
 
 int cw_store_backup_age(struct cw_store *st, int64_t *last_backup, int64_t *oldest_change,

@@ -641,6 +641,29 @@ const struct cw_vault *cw_store_vault(const struct cw_store *st)
 	return st->vault;
 }
 
+int cw_store_meta_peek(const char *dir, MDB_env **env, MDB_txn **txn, MDB_dbi *meta,
+		       struct cw_error *err)
+{
+	int rc;
+
+	if ((rc = mdb_env_create(env)) != 0)
+		return cw_store_lmdb_error(NULL, rc, "opening the database", err);
+	if ((rc = mdb_env_set_maxdbs(*env, DB_COUNT)) != 0 ||
+	    (rc = mdb_env_open(*env, dir, MDB_RDONLY | MDB_NOTLS, 0600)) != 0 ||
+	    (rc = mdb_txn_begin(*env, NULL, MDB_RDONLY, txn)) != 0) {
+		mdb_env_close(*env);
+		return cw_error_set(err, CW_EDB, "database", "cannot open %.300s: %s", dir,
+				    mdb_strerror(rc));
+	}
+	if ((rc = mdb_dbi_open(*txn, "meta", 0, meta)) != 0) {
+		mdb_txn_abort(*txn);
+		mdb_env_close(*env);
+		return cw_error_set(err, CW_EDB, "database", "not a casewatch database: %.300s",
+				    dir);
+	}
+	return 0;
+}
+
 int cw_store_identify(const char *dir, struct cw_id *id, int *encrypted, struct cw_error *err)
 {
 	MDB_env *env;
@@ -655,17 +678,9 @@ int cw_store_identify(const char *dir, struct cw_id *id, int *encrypted, struct 
 	if (stat(path, &sb) != 0)
 		return cw_error_set(err, CW_ENOTFOUND, "database",
 				    "no casewatch database in %.300s", dir);
-	if ((rc = mdb_env_create(&env)) != 0)
-		return cw_store_lmdb_error(NULL, rc, "opening the database", err);
-	if ((rc = mdb_env_set_maxdbs(env, DB_COUNT)) != 0 ||
-	    (rc = mdb_env_open(env, dir, MDB_RDONLY | MDB_NOTLS, 0600)) != 0 ||
-	    (rc = mdb_txn_begin(env, NULL, MDB_RDONLY, &txn)) != 0) {
-		mdb_env_close(env);
-		return cw_error_set(err, CW_EDB, "database", "cannot open %.300s: %s", dir,
-				    mdb_strerror(rc));
-	}
-	if ((rc = mdb_dbi_open(txn, "meta", 0, &dbi)) == 0 &&
-	    (rc = mdb_get(txn, dbi, &k, &v)) == 0 && v.mv_size == ID_LEN) {
+	if ((rc = cw_store_meta_peek(dir, &env, &txn, &dbi, err)) != 0)
+		return rc;
+	if ((rc = mdb_get(txn, dbi, &k, &v)) == 0 && v.mv_size == ID_LEN) {
 		memcpy(id->b, v.mv_data, ID_LEN);
 		k.mv_size = 10;
 		k.mv_data = (void *)"encryption";

@@ -527,6 +527,13 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 			     cw_key_emit_fn emit, void *ctx);
 
 /* A read transaction for many reads (store.h: cw_store_reader_begin). */
+/* Opens the database in dir read-only, without its key and without opening it as a store, for
+ * one of its meta values in the clear (its id, whether it is encrypted, the last backup's
+ * time): *env and *txn open on success (the caller aborts and closes them), meta the table.
+ * CW_EDB with the reason otherwise. */
+int cw_store_meta_peek(const char *dir, MDB_env **env, MDB_txn **txn, MDB_dbi *meta,
+		       struct cw_error *err);
+
 struct cw_reader {
 	struct cw_store *st;
 	MDB_txn *txn;
