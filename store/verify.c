@@ -44,6 +44,10 @@ struct verifier {
 	} * links;
 	size_t nlinks, caplinks;
 	int64_t chain_began; /* the time of this database's first chained entry (INT64_MAX: none) */
+	/* The latest time among this database's entries made before the chain (an earlier
+	 * release's, INT64_MIN: none): a record stamped up to it may be one of theirs, though
+	 * stamped after the chain began when the clock was set back since. */
+	int64_t pre_chain_last;
 	/* What the records' keys add up to, to recount name uses from. */
 	struct recount *counts;
 	size_t ncounts, capcounts;
@@ -214,10 +218,14 @@ static int check_records(struct verifier *v, struct cw_error *err)
 			problem(v, _("record %s (%s) has no entry in the audit log"), hex,
 				cw_kind_name(rec.kind));
 		} else if (cw_id_equal(&rec.edited_in, &v->st->database_id) &&
-			   rec.updated >= v->chain_began && !cw_idset_has(&v->taken, &rec.id)) {
+			   rec.updated >= v->chain_began && rec.updated > v->pre_chain_last &&
+			   !cw_idset_has(&v->taken, &rec.id)) {
 			/* Its latest version was made here, since the chain began (entries
-			 * before were stamped by a clock read of their own): its entry must be
-			 * there, at the change's own time. */
+			 * before were stamped by a clock read of their own, and a database of
+			 * an earlier release whose clock was set back since has them stamped
+			 * after it began: a sync trial's upgraded database failed verify after a
+			 * write dated before its old records): its entry must be there, at the
+			 * change's own time. */
 			struct change want;
 
 			memcpy(want.id, rec.id.b, ID_LEN);
@@ -526,6 +534,9 @@ static int check_chain(struct verifier *v, const MDB_val *k, const MDB_val *val,
 		return 0;
 	}
 	if (!e.chained) {
+		if (cw_id_equal(&e.database, &v->st->database_id) && !v->chain_started &&
+		    e.time > v->pre_chain_last)
+			v->pre_chain_last = e.time;
 		if (cw_id_equal(&e.database, &v->st->database_id) && v->chain_started)
 			problem(v,
 				_("audit: entry %llu of this database is outside its chain "
@@ -660,6 +671,7 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 	v.ctx = ctx;
 	v.stats = stats;
 	v.chain_began = INT64_MAX;
+	v.pre_chain_last = INT64_MIN;
 	if ((rc = cw_store_begin_read(st, &v.t.txn, err)) != 0)
 		return rc;
 	if ((rc = check_sealed(&v, DB_AUDIT, "audit", err)) == 0 &&
