@@ -1182,36 +1182,29 @@ static int emit_audit(struct export_ctx *x, const struct cw_audit_entry *e, stru
  * merge's tombstone points to. Each of these would carry the id of a record left out. */
 static int names_one_of(const struct cw_record *rec, const struct cw_idmap *set, int *named)
 {
-	struct cw_id *refs = NULL;
-	size_t n = 0;
+	struct cw_id *ids;
+	size_t n;
 
-	*named = cw_idmap_get(set, &rec->after, NULL) || cw_idmap_get(set, &rec->merged_into, NULL);
-	for (size_t i = 0; i < rec->links.n && !*named; i++)
-		*named = cw_idmap_get(set, &((const struct cw_link *)rec->links.items)[i].record,
-				      NULL);
-	if (*named)
-		return 0;
-	if (cw_store_record_refs(rec, &refs, &n) != 0)
+	*named = 0;
+	if (cw_store_record_names(rec, &ids, &n) != 0)
 		return CW_ENOMEM;
-	for (size_t r = 0; r < n && !*named; r++)
-		*named = cw_idmap_get(set, &refs[r], NULL);
-	free(refs);
+	for (size_t i = 0; i < n && !*named; i++)
+		*named = cw_idmap_get(set, &ids[i], NULL);
+	free(ids);
 	return 0;
 }
 
 /* Whether a version names any record in the ways names_one_of looks at. */
 static int names_any(const struct cw_record *rec, int *names)
 {
-	struct cw_id *refs = NULL;
-	size_t n = 0;
+	struct cw_id *ids;
+	size_t n;
 
-	*names = rec->links.n || !cw_id_is_zero(&rec->after) || !cw_id_is_zero(&rec->merged_into);
-	if (*names)
-		return 0;
-	if (cw_store_record_refs(rec, &refs, &n) != 0)
+	*names = 0;
+	if (cw_store_record_names(rec, &ids, &n) != 0)
 		return CW_ENOMEM;
 	*names = n > 0;
-	free(refs);
+	free(ids);
 	return 0;
 }
 

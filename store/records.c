@@ -299,6 +299,24 @@ int cw_store_record_refs(const struct cw_record *rec, struct cw_id **ids, size_t
 	return s ? collect_refs(&rec->u, s, ids, n) : 0;
 }
 
+int cw_store_record_names(const struct cw_record *rec, struct cw_id **ids, size_t *n)
+{
+	int rc = cw_store_record_refs(rec, ids, n);
+
+	for (size_t i = 0; rc == 0 && i < rec->links.n; i++)
+		rc = refs_push(ids, n, &((const struct cw_link *)rec->links.items)[i].record);
+	if (rc == 0 && !cw_id_is_zero(&rec->after))
+		rc = refs_push(ids, n, &rec->after);
+	if (rc == 0 && !cw_id_is_zero(&rec->merged_into))
+		rc = refs_push(ids, n, &rec->merged_into);
+	if (rc != 0) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
 /* Counts entries under a prefix of an index, stopping at `limit`; the first one's record id is
  * written to *first. */
 static int count_prefix(struct cw_txn *t, enum cw_db db, const uint8_t *prefix, size_t plen,
@@ -705,26 +723,21 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
  * Only the records it names itself are read; what they name in turn is not followed. */
 static int names_confidential(struct cw_txn *t, const struct cw_record *rec)
 {
-	struct cw_id *refs = NULL;
-	size_t n = 0;
+	struct cw_id *named;
+	size_t n;
 	int yes = 0;
 
-	if (cw_store_record_refs(rec, &refs, &n) != 0)
+	if (cw_store_record_names(rec, &named, &n) != 0)
 		return 1; /* out of memory: kept out rather than named */
-	for (size_t i = 0; i <= n + rec->links.n && !yes; i++) {
-		const struct cw_id *id =
-			i < n ? &refs[i]
-			: i < n + rec->links.n
-				? &((const struct cw_link *)rec->links.items)[i - n].record
-				: &rec->after;
+	for (size_t i = 0; i < n && !yes; i++) {
 		struct cw_record other;
 
-		if (cw_id_is_zero(id) || cw_store_read_record(t->st, t->txn, id, &other, NULL) != 0)
+		if (cw_store_read_record(t->st, t->txn, &named[i], &other, NULL) != 0)
 			continue;
 		yes = other.confidential || other.confidential_fields;
 		cw_record_free(&other);
 	}
-	free(refs);
+	free(named);
 	return yes;
 }
 

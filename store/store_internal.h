@@ -624,6 +624,9 @@ int cw_store_is_named(struct cw_txn *t, const struct cw_id *id, uint8_t kind, in
 
 /* The ids a record names (cases, persons), each once; the caller frees *ids. */
 int cw_store_record_refs(const struct cw_record *rec, struct cw_id **ids, size_t *n);
+/* Those, and every other record it names: the accounts it links to, the one it comes after, the
+ * person a merge's tombstone points to; each once. CW_ENOMEM (nothing to free) or 0. */
+int cw_store_record_names(const struct cw_record *rec, struct cw_id **ids, size_t *n);
 
 /* Appends a copy of rec (taking ownership of its contents) to the list. */
 int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec);
