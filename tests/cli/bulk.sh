@@ -74,42 +74,60 @@ checks=$((checks + 1))
 
 # ---- a second bulk writer does not wait ---------------------------------------------------
 # While another holds the folder (here flock(1), as a bulk import at its passphrase prompt
-# would), a bulk import writes the usual way at once rather than waiting unseen.
+# would), a bulk import writes the usual way at once rather than waiting unseen: it ends while
+# the holder still holds the folder (the holder lets go only when killed, so nothing here hangs
+# on the machine's speed).
 people "$WORK/f.jsonl" 16000 4000
-flock -o "$DB" sleep 30 &
+flock -o "$DB" sh -c 'echo $$ >"$1.new" && mv "$1.new" "$1" && exec sleep 600' sh "$WORK/held" &
 holder=$!
-sleep 0.3
+i=0
+while [ ! -e "$WORK/held" ] && [ $i -lt 3000 ]; do
+	sleep 0.01
+	i=$((i + 1))
+done
 checks=$((checks + 1))
-timeout 20 "$CASEWATCH" --db "$DB" import "$WORK/f.jsonl" >"$WORK/f.out" 2>&1 ||
+[ -e "$WORK/held" ] || fail "flock(1) did not take the folder"
+timeout 300 "$CASEWATCH" --db "$DB" import "$WORK/f.jsonl" >"$WORK/f.out" 2>&1 ||
 	fail "a bulk import beside another bulk writer: $(cat "$WORK/f.out")"
-kill $holder 2>/dev/null || :
+checks=$((checks + 1))
+kill -0 $holder 2>/dev/null || fail "the bulk import waited for the folder's holder"
+kill "$(cat "$WORK/held")" $holder 2>/dev/null || :
 wait $holder 2>/dev/null || :
 ok cw verify
 has "0 problems"
 
 # ---- a bulk import killed -------------------------------------------------------------------
-# Killed once it has made its map (the file grown past its pages), it leaves the records as
-# they were; the next write (not a bulk one) cuts the file back.
-before=$(cw bundle content --digest)
-people "$WORK/g.jsonl" 30000 30000
-"$CASEWATCH" --db "$DB" import "$WORK/g.jsonl" >/dev/null 2>&1 &
-victim=$!
-used=$(pages_in_use "$DB")
-i=0
-while [ "$(file_bytes "$DB")" -le "$used" ] && [ $i -lt 500 ]; do
-	sleep 0.01
-	i=$((i + 1))
-done
-kill -9 $victim 2>/dev/null || :
-wait $victim 2>/dev/null || :
-checks=$((checks + 1))
-[ "$(cw bundle content --digest)" = "$before" ] || fail "a killed bulk import changed the content"
-ok cw person add --name "After The Kill"
-checks=$((checks + 1))
-[ "$(file_bytes "$DB")" = "$(pages_in_use "$DB")" ] ||
-	fail "after a killed bulk import and a write, data.mdb is $(file_bytes "$DB") bytes for $(pages_in_use "$DB")"
-ok cw verify
-has "0 problems"
+# Killed once it has made its map (the file grown to the 64 MiB a bulk writer maps at open,
+# past its pages), it leaves the records as they were; the next write (not a bulk one) cuts the
+# file back. Only where the store writes in place (ext2-4, XFS, tmpfs: store/bulk.c); elsewhere
+# nothing marks the moment before the import's commit.
+case $(stat -f -c %T "$DB") in
+ext2/ext3 | xfs | tmpfs) bulk_here=1 ;;
+*) bulk_here=0 ;;
+esac
+if [ $bulk_here = 1 ]; then
+	before=$(cw bundle content --digest)
+	people "$WORK/g.jsonl" 30000 30000
+	"$CASEWATCH" --db "$DB" import "$WORK/g.jsonl" >/dev/null 2>&1 &
+	victim=$!
+	i=0
+	while [ "$(file_bytes "$DB")" -lt 67108864 ] && [ $i -lt 3000 ]; do
+		sleep 0.01
+		i=$((i + 1))
+	done
+	kill -9 $victim 2>/dev/null || :
+	wait $victim 2>/dev/null || :
+	checks=$((checks + 1))
+	[ "$(cw bundle content --digest)" = "$before" ] || fail "a killed bulk import changed the content"
+	ok cw person add --name "After The Kill"
+	checks=$((checks + 1))
+	[ "$(file_bytes "$DB")" = "$(pages_in_use "$DB")" ] ||
+		fail "after a killed bulk import and a write, data.mdb is $(file_bytes "$DB") bytes for $(pages_in_use "$DB")"
+	ok cw verify
+	has "0 problems"
+else
+	echo "# not here: a killed bulk import ($(stat -f -c %T "$DB") does not keep allocated blocks)"
+fi
 
 # ---- a file size limit ----------------------------------------------------------------------
 # A limit the map would pass (ulimit -f; SIGXFSZ ignored, as a shell may leave it) is an
