@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "app/settings.h"
 #include "app/unlock.h"
@@ -373,6 +374,60 @@ static int check_opener(const char *value, struct cw_error *err)
 	return cw_text_validate(value, 900, 0, "opener", err);
 }
 
+/* Whether name is a zone file of this machine's time zone database ($TZDIR, else the system's
+ * zoneinfo folder): a relative path of letters, digits and "_+-", no "." or ".." part, to a
+ * regular file that begins as zone files do ("TZif"). The C library reads any other TZ as UTC
+ * without a word, which would move every "today" by hours. */
+static int zone_known(const char *name)
+{
+	const char *dir = getenv("TZDIR"), *part = name;
+	char path[1200], magic[4];
+	struct stat sb;
+	size_t len = strlen(name);
+	FILE *f;
+	int ok;
+
+	if (!len || len > 100 || name[0] == '/')
+		return 0;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= '0' && *p <= '9') || strchr("_+-/.", *p)))
+			return 0;
+	while (part) {
+		const char *slash = strchr(part, '/');
+		size_t n = slash ? (size_t)(slash - part) : strlen(part);
+
+		if (n == 0 || (n == 1 && part[0] == '.') || (n == 2 && !strncmp(part, "..", 2)))
+			return 0;
+		part = slash ? slash + 1 : NULL;
+	}
+	snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || !(f = fopen(path, "rb")))
+		return 0;
+	ok = fread(magic, 1, sizeof magic, f) == sizeof magic && !memcmp(magic, "TZif", 4);
+	fclose(f);
+	return ok;
+}
+
+static int check_time_zone(const char *value, struct cw_error *err)
+{
+	if (!zone_known(value))
+		return cw_error_set(err, CW_EINVAL, "time_zone",
+				    "\"%.60s\" is no time zone this machine knows: write a name "
+				    "such as Asia/Phnom_Penh",
+				    value);
+	return 0;
+}
+
+void cw_time_zone_use(const char *path)
+{
+	char zone[128];
+
+	if (cw_config_get(path, "time_zone", zone, sizeof zone, NULL) == 0 && zone_known(zone) &&
+	    setenv("TZ", zone, 1) == 0)
+		tzset();
+}
+
 /* Every setting the file may hold: a name added here is known to the check. */
 static const struct {
 	const char *name;
@@ -388,6 +443,7 @@ static const struct {
 	{"attachment_limit", check_attachment_limit},
 	{"opener", check_opener},
 	{"sign_reports", check_yes_no},
+	{"time_zone", check_time_zone},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

@@ -7,7 +7,8 @@
  * the language of screens and messages, over the environment's; cli/main.c), for a report's
  * header `organisation` and `confidentiality` (its note; else a default), `attachment_limit`
  * (the largest file `attach` takes), `opener` (the program that opens attachments) and
- * `sign_reports` (yes: the terminal interface's W signs the summaries it writes).
+ * `sign_reports` (yes: the terminal interface's W signs the summaries it writes) and
+ * `time_zone` (the zone casewatch's days and times follow, over the laptop's).
  * cw_config_check refuses anything else, so a mistyped file is never ignored silently. May use:
  * models/. */
 #ifndef CW_APP_SETTINGS_H
@@ -65,6 +66,15 @@ int cw_age_parse(const char *text, unsigned *seconds, struct cw_error *err);
 /* Whether the terminal interface signs the summaries it writes (`sign_reports = yes`; no by
  * default, and when the file cannot be read). */
 int cw_sign_reports_setting(const char *path);
+
+/* `time_zone` in the config file at path, when it names a zone of this machine's time zone
+ * database ("Asia/Phnom_Penh"): sets TZ for this process, so that "today", the week, days in
+ * detention counted to today and every time shown follow the team's zone, not whatever zone
+ * the laptop was set to (a laptop bought abroad, or left at UTC, would date an evening's
+ * hearing the next or the previous day). The config file outranks $TZ, as its `language`
+ * outranks the environment's. Nothing happens when the file does not set it or names no zone
+ * (cw_config_check then says so). */
+void cw_time_zone_use(const char *path);
 
 /* Where the terminal interface writes reports: `reports_dir` in the config file at path (a
  * leading "~/" is the home folder), else casewatch-reports in the user's documents folder

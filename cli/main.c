@@ -29,6 +29,8 @@ int main(int argc, char **argv)
 	if (cw_config_get(cw_config_path(), "language", lang, sizeof lang, NULL) == 0 &&
 	    cw_i18n_known(lang))
 		cw_i18n_use(lang);
+	/* Before anything reads the clock: "today" is the team's day. */
+	cw_time_zone_use(cw_config_path());
 	/* Keys live in this process's memory: no core dump may carry them to a file. */
 	cw_process_harden();
 	memset(&cli, 0, sizeof cli);

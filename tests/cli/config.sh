@@ -26,7 +26,7 @@ refused() {
 	fails 78 "$cfg:$2: " cw list persons
 	fails 78 "$cfg:$2: " "$CASEWATCH_BIN" --db "$WORK/nowhere" articles
 }
-refused 'author = Sok Dara\nlock_afterr = 5m\n' 2 'unknown setting "lock_afterr"; the settings are author, lock_after, backup_warn_after, reports_dir, language, organisation, confidentiality, attachment_limit, opener and sign_reports'
+refused 'author = Sok Dara\nlock_afterr = 5m\n' 2 'unknown setting "lock_afterr"; the settings are author, lock_after, backup_warn_after, reports_dir, language, organisation, confidentiality, attachment_limit, opener, sign_reports and time_zone'
 refused '# settings\nlock_after 5m\n' 2 '"lock_after 5m" is no setting: write NAME = VALUE'
 refused '[casewatch]\nauthor = x\n' 1 '"[casewatch]" is no setting'
 refused '= 5m\n' 1 "no name before '='"
@@ -35,6 +35,9 @@ refused 'backup_warn_after = 2 weeks\n' 1 'backup_warn_after: cannot read "2 wee
 refused 'language = fr\n' 1 'language: "fr" is no language casewatch speaks: write km (Khmer) or en (English)'
 refused 'sign_reports = maybe\n' 1 'sign_reports: write yes or no, not "maybe"'
 refused 'author =\n' 1 'author: needs a value'
+refused 'time_zone = Mars/Olympus\n' 1 'time_zone: "Mars/Olympus" is no time zone this machine knows: write a name such as Asia/Phnom_Penh'
+refused 'time_zone = ../../../etc/passwd\n' 1 'time_zone: "../../../etc/passwd" is no time zone'
+refused 'time_zone = /etc/localtime\n' 1 'time_zone: "/etc/localtime" is no time zone'
 refused 'author = Sok\001Dara\n' 1 'author: '
 ! grep -q "$(printf '\001')" "$WORK/stderr" || fail "a control character reached the terminal"
 refused 'lock_after = 5m\nlock_after = 10m\n' 2 'lock_after is set again (first on line 1)'
@@ -89,6 +92,21 @@ ok cw person add --name "Kem Sokha"
 rm "$cfg"
 ok cw list persons
 has "Kem Sokha"
+
+# time_zone: "today" is the team's day whatever zone the laptop (here $TZ) is set to. Kiritimati
+# (UTC+14) and Pago Pago (UTC-11) are never on the same day, so the test holds at any hour.
+if [ -f /usr/share/zoneinfo/Pacific/Kiritimati ] && [ -f /usr/share/zoneinfo/Pacific/Pago_Pago ]; then
+	for zone in Pacific/Kiritimati Pacific/Pago_Pago; do
+		printf 'time_zone = %s\n' "$zone" >"$cfg"
+		day=$(TZ=$zone date +%Y-%m-%d)
+		out=$(TZ=Pacific/Honolulu cw agenda 2>&1) || fail "agenda with time_zone $zone: $out"
+		checks=$((checks + 1))
+		after=$(TZ=$zone date +%Y-%m-%d) # the day may have turned meanwhile
+		printf '%s\n' "$out" | grep -Eq "agenda from [A-Za-z]+ ($day|$after) to" ||
+			fail "time_zone $zone: not from $day: $out"
+	done
+	rm "$cfg"
+fi
 
 # language = km: a table's column titles too (they are N_() msgids, translated when printed).
 if command -v gettext >/dev/null; then
