@@ -485,17 +485,25 @@ static int sync_dir(const char *dir, struct cw_error *err)
 
 /* Refused while another process has the database open: it would go on reading and writing the
  * plain file after it is replaced, and its changes would be lost. */
+static int refused_in_use(struct cw_cli *cli, long pid)
+{
+	if (!pid)
+		return cw_error_set(&cli->err, CW_EREFUSED, "database",
+				    "another process has %.300s open: close every casewatch on "
+				    "it, then run encrypt again",
+				    cli->session.db_dir);
+	return cw_error_set(&cli->err, CW_EREFUSED, "database",
+			    "another process (pid %ld) has %.300s open: close every casewatch "
+			    "on it, then run encrypt again",
+			    pid, cli->session.db_dir);
+}
+
 static int refuse_in_use(struct cw_cli *cli)
 {
 	long pid;
 	int rc = cw_store_in_use(cli->session.db_dir, &pid, &cli->err);
 
-	if (rc <= 0)
-		return rc;
-	return cw_error_set(&cli->err, CW_EREFUSED, "database",
-			    "another process (pid %ld) has %.300s open: close every casewatch "
-			    "on it, then run encrypt again",
-			    pid, cli->session.db_dir);
+	return rc <= 0 ? rc : refused_in_use(cli, pid);
 }
 
 /* Writes the encrypted copy in `work`: a new key, its slot, the store made with the plain one's
@@ -548,15 +556,19 @@ static int build_copy(struct cw_cli *cli, const char *work, const struct cw_kdf_
 	return 0;
 }
 
-/* Nobody opened the plain database since it was copied, and nothing was written to it: the
- * copy is still the whole of it. Called with it closed here. */
-static int still_current(struct cw_cli *cli, const struct cw_copy_stats *stats)
+/* Nobody has the plain database open, nobody opens it until the hold `a` ends (the swap is
+ * done then), and nothing was written to it since it was copied: the copy is still the whole
+ * of it. Called with it closed here; the caller ends the hold, whatever this returns. */
+static int still_current(struct cw_cli *cli, const struct cw_copy_stats *stats,
+			 struct cw_store_alone *a)
 {
 	uint64_t txn;
+	long pid;
 	int rc;
 
-	if ((rc = cw_store_last_txn(cli->session.db_dir, &txn, &cli->err)) != 0 ||
-	    (rc = refuse_in_use(cli)) != 0)
+	if ((rc = cw_store_alone_begin(cli->session.db_dir, a, &pid, &cli->err)) == 1)
+		return refused_in_use(cli, pid);
+	if (rc != 0 || (rc = cw_store_last_txn(cli->session.db_dir, &txn, &cli->err)) != 0)
 		return rc;
 	if (txn != stats->txn)
 		return cw_error_set(&cli->err, CW_EREFUSED, "database",
@@ -626,6 +638,7 @@ int cw_cmd_encrypt(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 {
 	struct cw_kdf_params kdf = cw_kdf_default();
 	struct cw_copy_stats stats;
+	struct cw_store_alone alone = {-1};
 	struct cw_session *s = &cli->session;
 	struct cw_opt opt;
 	struct cw_id id;
@@ -683,9 +696,10 @@ int cw_cmd_encrypt(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 	rc = build_copy(cli, work, &kdf, pass, len, &stats);
 	cw_session_close(s);
 	if (rc == 0)
-		rc = still_current(cli, &stats);
+		rc = still_current(cli, &stats, &alone);
 	if (rc == 0)
 		rc = swap_in(cli, work);
+	cw_store_alone_end(&alone);
 	if (rc != 0) {
 		rc = abandon(cli, work, rc);
 		goto out;

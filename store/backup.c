@@ -454,14 +454,22 @@ int cw_store_note_backup(const char *dir, int64_t when, struct cw_error *err)
 	MDB_envinfo ei;
 	MDB_val k = {11, (void *)"last_backup"}, v;
 	uint8_t be[8];
-	int rc;
+	int rc, lock_fd;
 
 	put_be64(be, (uint64_t)when);
-	if ((rc = mdb_env_create(&env)) != 0)
+	/* A write, as a store's: not into a file a compact is about to replace. */
+	if ((rc = cw_store_share_open_lock(dir, 0, &lock_fd, err)) != 0)
+		return rc;
+	if ((rc = mdb_env_create(&env)) != 0) {
+		if (lock_fd >= 0)
+			close(lock_fd);
 		return cw_store_lmdb_error(NULL, rc, "noting the backup", err);
+	}
 	if ((rc = mdb_env_set_maxdbs(env, DB_COUNT)) != 0 ||
 	    (rc = mdb_env_open(env, dir, MDB_NOTLS, 0600)) != 0) {
 		mdb_env_close(env);
+		if (lock_fd >= 0)
+			close(lock_fd);
 		return cw_error_set(err, CW_EIO, "database",
 				    "cannot note the backup's time in %.300s: %s", dir,
 				    rc == EROFS ? _("it is on read-only media") : mdb_strerror(rc));
@@ -488,6 +496,8 @@ int cw_store_note_backup(const char *dir, int64_t when, struct cw_error *err)
 		mdb_env_set_mapsize(env, ei.me_mapsize * 2);
 	}
 	mdb_env_close(env);
+	if (lock_fd >= 0)
+		close(lock_fd);
 	if (rc != 0)
 		return cw_error_set(err, CW_EIO, "database",
 				    "cannot note the backup's time in %.300s: %s", dir,

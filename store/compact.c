@@ -105,17 +105,33 @@ int cw_store_free_space(const char *dir, uint64_t *file_bytes, uint64_t *free_by
 	return 0;
 }
 
+static int refused_in_use(const char *dir, long pid, struct cw_error *err)
+{
+	if (!pid)
+		return cw_error_set(err, CW_EREFUSED, "database",
+				    "another process has %.300s open: close every casewatch on it, "
+				    "then compact it",
+				    dir);
+	return cw_error_set(err, CW_EREFUSED, "database",
+			    "another process (pid %ld) has %.300s open: close every casewatch on "
+			    "it, then compact it",
+			    pid, dir);
+}
+
 static int refuse_in_use(const char *dir, struct cw_error *err)
 {
 	long pid;
 	int rc = cw_store_in_use(dir, &pid, err);
 
-	if (rc <= 0)
-		return rc;
-	return cw_error_set(err, CW_EREFUSED, "database",
-			    "another process (pid %ld) has %.300s open: close every casewatch on "
-			    "it, then compact it",
-			    pid, dir);
+	return rc <= 0 ? rc : refused_in_use(dir, pid, err);
+}
+
+static int hold_alone(const char *dir, struct cw_store_alone *a, struct cw_error *err)
+{
+	long pid;
+	int rc = cw_store_alone_begin(dir, a, &pid, err);
+
+	return rc == 1 ? refused_in_use(dir, pid, err) : rc;
 }
 
 struct repack {
@@ -259,6 +275,7 @@ int cw_store_compact(const char *dir, struct cw_compact_stats *stats, struct cw_
 {
 	char path[4200], tmp[sizeof path];
 	struct cw_outfile o;
+	struct cw_store_alone alone = {-1};
 	struct stat sb;
 	MDB_env *env = NULL;
 	uint64_t used, free_pages, txnid = 0, now, psize;
@@ -300,13 +317,22 @@ int cw_store_compact(const char *dir, struct cw_compact_stats *stats, struct cw_
 	}
 	if (fstat(fileno(o.f), &sb) == 0)
 		stats->after = (uint64_t)sb.st_size;
-	/* Still nobody else, and nothing written since the copy began. */
-	if ((rc = cw_store_last_txn(dir, &now, err)) == 0 && (rc = refuse_in_use(dir, err)) == 0 &&
-	    now != txnid)
+	stats->free_before = free_pages * psize;
+	/* Synced before the hold, so that the opens waiting on it wait for a rename only. */
+	if (fflush(o.f) != 0 || fsync(fileno(o.f)) != 0) {
+		rc = cw_error_set(err, CW_EIO, "database", "cannot write the copy of %.300s: %s",
+				  dir, strerror(errno));
+		return cw_outfile_close(&o, rc, err);
+	}
+	/* Still nobody else, and nothing written since the copy began; and nobody opens the old
+	 * file from the check to the rename. */
+	if ((rc = hold_alone(dir, &alone, err)) == 0 &&
+	    (rc = cw_store_last_txn(dir, &now, err)) == 0 && now != txnid)
 		rc = cw_error_set(err, CW_EREFUSED, "database",
 				  "%.300s was changed while it was being compacted: run compact "
 				  "again",
 				  dir);
-	stats->free_before = free_pages * psize;
-	return cw_outfile_close(&o, rc, err);
+	rc = cw_outfile_close(&o, rc, err);
+	cw_store_alone_end(&alone);
+	return rc;
 }

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -619,8 +620,9 @@ int cw_store_last_txn(const char *dir, uint64_t *txn, struct cw_error *err)
 	*txn = 0;
 	if ((rc = mdb_env_create(&env)) != 0)
 		return cw_store_lmdb_error(NULL, rc, "opening the database", err);
+	/* Without the lock file: the meta pages say it, and LMDB need not be set up for it. */
 	if ((rc = mdb_env_set_maxdbs(env, DB_COUNT)) != 0 ||
-	    (rc = mdb_env_open(env, dir, MDB_RDONLY | MDB_NOTLS, 0600)) != 0) {
+	    (rc = mdb_env_open(env, dir, MDB_RDONLY | MDB_NOTLS | MDB_NOLOCK, 0600)) != 0) {
 		mdb_env_close(env);
 		return cw_error_set(err, CW_EDB, "database", "cannot open %.300s: %s", dir,
 				    mdb_strerror(rc));
@@ -629,4 +631,46 @@ int cw_store_last_txn(const char *dir, uint64_t *txn, struct cw_error *err)
 	*txn = (uint64_t)info.me_last_txnid;
 	mdb_env_close(env);
 	return 0;
+}
+
+int cw_store_alone_begin(const char *dir, struct cw_store_alone *a, long *pid, struct cw_error *err)
+{
+	char path[4096];
+	int fd, rc;
+
+	a->fd = -1;
+	if (pid)
+		*pid = 0;
+	snprintf(path, sizeof path, "%s/lock.mdb", dir);
+	/* Made when missing, as LMDB would: an open must find something to wait on. */
+	if ((fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0)
+		return cw_error_set(err, CW_EIO, "database", "cannot open %.300s: %s", path,
+				    strerror(errno));
+	while ((rc = flock(fd, LOCK_EX | LOCK_NB)) != 0 && errno == EINTR)
+		;
+	if (rc != 0) {
+		int e = errno;
+
+		if (e == EWOULDBLOCK)
+			cw_store_in_use(dir, pid, err); /* the pid when it can be seen */
+		close(fd);
+		return e == EWOULDBLOCK ? 1
+					: cw_error_set(err, CW_EIO, "database",
+						       "cannot lock %.300s: %s", path, strerror(e));
+	}
+	/* A casewatch that has it open holds the shared lock; any other program that has it
+	 * open (LMDB's mdb_stat, an older casewatch) holds LMDB's own lock. */
+	if ((rc = cw_store_in_use(dir, pid, err)) != 0) {
+		close(fd);
+		return rc;
+	}
+	a->fd = fd;
+	return 0;
+}
+
+void cw_store_alone_end(struct cw_store_alone *a)
+{
+	if (a->fd >= 0)
+		close(a->fd); /* the opens that waited go on, and open the file now there */
+	a->fd = -1;
 }

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -462,6 +464,41 @@ static int open_error(const char *dir, int rc, struct cw_error *err)
 			    mdb_strerror(rc));
 }
 
+/* How long an open waits for a compact or an encrypt elsewhere to put its new file in place
+ * (their hold lasts a rename, their copy synced before it), in 50 ms steps. */
+#define OPEN_WAIT_STEPS 1200
+
+int cw_store_share_open_lock(const char *dir, int read_only, int *out, struct cw_error *err)
+{
+	const struct timespec step = {0, 50 * 1000 * 1000};
+	char path[4200];
+	int fd, rc;
+
+	*out = -1;
+	snprintf(path, sizeof path, "%s/lock.mdb", dir);
+	fd = open(path, (read_only ? O_RDONLY : O_RDWR | O_CREAT) | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return 0; /* not there read-only, or no right to it: LMDB says what it finds */
+	for (int i = 0; (rc = flock(fd, LOCK_SH | LOCK_NB)) != 0; i++) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) || i >= OPEN_WAIT_STEPS)
+			break;
+		nanosleep(&step, NULL);
+	}
+	if (rc != 0 && errno == EWOULDBLOCK) {
+		close(fd);
+		return cw_error_set(err, CW_EREFUSED, "database",
+				    "another casewatch has been replacing %.300s for a minute "
+				    "(compact or encrypt): try again once it is done",
+				    dir);
+	}
+	if (rc != 0) {
+		close(fd); /* a file system without locks: nothing to wait for */
+		return 0;
+	}
+	*out = fd;
+	return 0;
+}
+
 /* Opens the environment. Read-only, it falls back to doing without the lock file when that
  * cannot be written (a write-protected stick, a folder of another user): readers then hold no
  * slot in it, so a writer elsewhere could reuse pages under them; the caller warns. */
@@ -471,6 +508,8 @@ static int open_env(struct cw_store *st, const char *dir, size_t map_size, struc
 	struct statvfs sv;
 	int rc = 0, dead;
 
+	if ((rc = cw_store_share_open_lock(dir, st->read_only, &st->open_lock_fd, err)) != 0)
+		return rc;
 	/* Writing in place only where it is safe, one bulk writer at a time (bulk.c). */
 	if (st->bulk && !cw_bulk_try(st, dir))
 		st->bulk = 0;
@@ -562,6 +601,7 @@ int cw_store_open(const char *dir, const struct cw_store_options *opt, struct cw
 	st->read_only = opt->read_only;
 	st->bulk = opt->bulk && !opt->read_only;
 	st->bulk_fd = -1;
+	st->open_lock_fd = -1;
 	if (!(st->author = strdup(opt->author ? opt->author : "")) || !(st->dir = strdup(dir))) {
 		cw_store_close(st);
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -606,6 +646,8 @@ void cw_store_close(struct cw_store *st)
 	}
 	if (st->bulk_fd >= 0)
 		close(st->bulk_fd); /* the next bulk writer's turn */
+	if (st->open_lock_fd >= 0)
+		close(st->open_lock_fd); /* after LMDB let go of data.mdb */
 	cw_vault_free(st->vault);
 	if (st->scratch.data)
 		sodium_memzero(st->scratch.data,

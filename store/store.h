@@ -182,6 +182,21 @@ int cw_store_copy_encrypted(struct cw_store *plain, struct cw_store *enc,
  * cannot be seen, and closing the probe's descriptor would drop it. CW_EIO. */
 int cw_store_in_use(const char *dir, long *pid, struct cw_error *err);
 
+/* Holding the database in dir alone, for a command that replaces data.mdb (compact, encrypt):
+ * a process that opened the old file would go on writing into it, and whatever it wrote after
+ * the last check and before the replacement would be lost. Every store holds a shared lock
+ * (flock) on the lock file from before LMDB opens data.mdb until it is closed; the hold is the
+ * exclusive lock, so while it lasts no other process has the database open, and a
+ * cw_store_open elsewhere waits for its end (at most a minute), then opens the file now there.
+ * Call it with the database not open in this process. 0: held; 1: another process has it open
+ * (its id in *pid when known, else 0; pid may be NULL), nothing held; CW_EIO. */
+struct cw_store_alone {
+	int fd; /* the lock file, locked; -1 when nothing is held */
+};
+int cw_store_alone_begin(const char *dir, struct cw_store_alone *a, long *pid,
+			 struct cw_error *err);
+void cw_store_alone_end(struct cw_store_alone *a);
+
 /* Compaction (compact.c): the bytes of data.mdb in use and, of those, in free pages (old
  * copies left by writes, reused by later ones but never given back), read briefly read-only. */
 int cw_store_free_space(const char *dir, uint64_t *file_bytes, uint64_t *free_bytes,
@@ -199,8 +214,9 @@ struct cw_compact_stats {
  * copied as they are. */
 int cw_store_compact(const char *dir, struct cw_compact_stats *stats, struct cw_error *err);
 
-/* The number of the last transaction committed to the database in dir (opened briefly,
- * read-only): it changes with every write, so a copy can tell whether it is still current. */
+/* The number of the last transaction committed to the database in dir (its meta pages read
+ * briefly, the lock file untouched): it changes with every write, so a copy can tell whether
+ * it is still current. */
 int cw_store_last_txn(const char *dir, uint64_t *txn, struct cw_error *err);
 
 /* This database's random id, made when it was created. */

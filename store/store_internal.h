@@ -145,6 +145,10 @@ struct cw_store {
 	int bulk;
 	int bulk_fd;
 	int broken;
+	/* The lock file with a shared flock on it, from before LMDB opens data.mdb until the
+	 * store is closed, so that nothing replaces the file under it (cw_store_alone_begin); -1
+	 * where the lock file cannot be opened (read-only media: nothing replaces it there). */
+	int open_lock_fd;
 	struct cw_vault *vault; /* the key of an encrypted database; NULL for a plain one */
 	/* Where cw_store_read_record opens a record before decoding it (decoding copies out),
 	 * kept between reads so that a walk over many records does not allocate for each. */
@@ -175,6 +179,13 @@ struct cw_writer_hold {
  * LMDB code. The caller holds no write transaction of its own. */
 int cw_bulk_hold_writers(const char *dir, struct cw_writer_hold *h);
 void cw_bulk_release_writers(struct cw_writer_hold *h);
+/* Takes the shared lock on dir's lock file that every process with the database open holds
+ * (cw_store_alone_begin in store.h): *fd the lock file, to be closed once LMDB let go of
+ * data.mdb, or -1 where it cannot be opened or locked (read-only media, a file system without
+ * locks: nothing to wait for). 0, or CW_EREFUSED when another process has held the database
+ * alone for longer than a compact's rename could take. */
+int cw_store_share_open_lock(const char *dir, int read_only, int *fd, struct cw_error *err);
+
 /* Whether a store opened as a bulk writer may write in place: the folder's file system keeps
  * the blocks fallocate gives, and no other bulk writer has the folder (not waited for); then
  * st->bulk_fd holds the folder's lock. */

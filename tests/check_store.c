@@ -2024,6 +2024,65 @@ START_TEST(reader_and_writer_processes_at_once)
 }
 END_TEST
 
+/* A command that replaces data.mdb (compact, encrypt) holds the database alone from its last
+ * check to the rename: a store opened elsewhere meanwhile waits, then writes into the new file.
+ * (Without the wait, a person added between the check and the rename went into the old file and
+ * was lost: seen beside a bulk import's compaction.) The hold is refused while a store is open,
+ * and the open that waited finds the file the hold left. */
+START_TEST(an_open_waits_for_a_replacement_of_the_file)
+{
+	struct cw_store_alone alone;
+	struct cw_compact_stats stats;
+	struct cw_error err;
+	pid_t child;
+	long pid;
+	int status, waited;
+
+	add_person("Before The Hold", NULL);
+	/* Refused while this process has the store open (as any other process would be). */
+	ck_assert_int_eq(cw_store_alone_begin(dir, &alone, &pid, &err), 1);
+	ck_assert_int_eq(alone.fd, -1);
+	cw_store_close(st);
+	st = NULL;
+	ck_assert_int_eq(cw_store_alone_begin(dir, &alone, &pid, &err), 0);
+	child = fork();
+	ck_assert_int_ge(child, 0);
+	if (child == 0) {
+		close(alone.fd); /* the hold is the parent's (a flock goes with the descriptor) */
+		st = open_store(0);
+		add_person("During The Hold", NULL);
+		cw_store_close(st);
+		_exit(0);
+	}
+	/* The child waits in its open for as long as the hold lasts. */
+	usleep(400 * 1000);
+	waited = waitpid(child, &status, WNOHANG) == 0;
+	/* The file is replaced meanwhile, as compact does: here by a copy of itself. */
+	{
+		char from[4200], to[4200], cmd[9000];
+
+		snprintf(from, sizeof from, "%s/data.mdb", dir);
+		snprintf(to, sizeof to, "%s/data.mdb.new", dir);
+		snprintf(cmd, sizeof cmd, "cp '%s' '%s'", from, to);
+		ck_assert_int_eq(system(cmd), 0);
+		ck_assert_int_eq(rename(to, from), 0);
+	}
+	cw_store_alone_end(&alone);
+	ck_assert_int_eq(waitpid(child, &status, 0), child);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ck_assert_msg(waited, "a store opened while the database was held did not wait");
+	st = open_store(0);
+	ck_assert_uint_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 2);
+	/* compact itself is refused while a store is open, and works once it is closed. */
+	ck_assert_int_eq(cw_store_compact(dir, &stats, &err), CW_EREFUSED);
+	ck_assert_ptr_nonnull(strstr(err.message, "has"));
+	cw_store_close(st);
+	ck_assert_msg(cw_store_compact(dir, &stats, &err) == 0, "%s", err.message);
+	st = open_store(0);
+	ck_assert_uint_eq(count("", CW_KIND_BIT(CW_KIND_PERSON)), 2);
+}
+END_TEST
+
 /* A new encrypted store beside the plain one: in dir/enc, with `id` (the plain one's). */
 static struct cw_store *open_encrypted(const char *sub, const struct cw_id *id)
 {
@@ -2910,6 +2969,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, undo_reads_notes_of_the_earlier_format);
 	tcase_add_test(tc, in_use_and_last_txn);
 	tcase_add_test(tc, compact_fills_the_pages);
+	tcase_add_test(tc, an_open_waits_for_a_replacement_of_the_file);
 	tcase_add_test(tc, outfile_private_whole_and_not_through_links);
 	tcase_add_test(tc, outfile_interrupted_leaves_nothing);
 	suite_add_tcase(s, tc);
