@@ -637,6 +637,37 @@ static void pairs_of(struct cw_store *st, const struct cw_record *rec, struct fi
 		pair_line(p, 0, "source", rec->source);
 }
 
+/* What the header says of what may leave the team and of the other records this one names, as
+ * pairs whose paths start with '@' (no field's does; path_label names them): the confidential
+ * mark (both ways: the version without it goes to partners), the fields kept confidential, the
+ * links to other accounts (one path a relation, its accounts as a list of words) and the record
+ * it is placed after, each account told as the record view tells it. */
+static void header_pairs_of(struct cw_store *st, const struct cw_record *rec, struct field_pairs *p)
+{
+	char buf[600], path[32];
+
+	memset(p, 0, sizeof *p);
+	pair_line(p, 0, "@confidential",
+		  rec->confidential ? _("yes: in no report, export or plain bundle")
+				    : _("no: in reports, exports and plain bundles"));
+	if (rec->confidential_fields) {
+		cw_set_text(&cw_words_confidential_field, rec->confidential_fields, buf,
+			    sizeof buf);
+		pair_line(p, 0, "@confidential_fields", buf);
+	}
+	for (size_t i = 0; i < rec->links.n; i++) {
+		const struct cw_link *l = (const struct cw_link *)rec->links.items + i;
+
+		snprintf(path, sizeof path, "@link%u", (unsigned)l->relation);
+		cw_record_account_text(st, &l->record, buf, sizeof buf);
+		pair_line(p, 0, path, buf);
+	}
+	if (!cw_id_is_zero(&rec->after)) {
+		cw_record_account_text(st, &rec->after, buf, sizeof buf);
+		pair_line(p, 0, "@after", buf);
+	}
+}
+
 static void pairs_free(struct field_pairs *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
@@ -700,6 +731,24 @@ static void path_label(struct cw_store *st, const struct cw_record *rec, const c
 	size_t n = 0;
 
 	out[0] = '\0';
+	/* The header's (header_pairs_of), labelled as the record view labels them. */
+	if (!strcmp(path, "@confidential")) {
+		snprintf(out, len, "%s", _("confidential"));
+		return;
+	}
+	if (!strcmp(path, "@confidential_fields")) {
+		snprintf(out, len, "%s", _("kept confidential"));
+		return;
+	}
+	if (!strcmp(path, "@after")) {
+		snprintf(out, len, "%s", _("placed after"));
+		return;
+	}
+	if (!strncmp(path, "@link", 5)) {
+		snprintf(out, len, "%s",
+			 cw_enum_label(&cw_words_link, (unsigned)strtoul(path + 5, NULL, 10)));
+		return;
+	}
 	for (const char *p = path; *p && n + 1 < len;) {
 		size_t seg = strcspn(p, ".["), index = 0;
 		const struct cw_field *f, *flat;
@@ -741,30 +790,48 @@ static void path_label(struct cw_store *st, const struct cw_record *rec, const c
 	}
 }
 
+/* The pairs that differ between a's and b's, in b's order, then those only a has. */
+static size_t pairs_diff(struct cw_store *st, const struct cw_record *a, const struct cw_record *b,
+			 const struct field_pairs *pa, const struct field_pairs *pb, cw_diff_fn fn,
+			 void *ctx)
+{
+	size_t differ = 0;
+	char label[400];
+
+	for (size_t i = 0; i < pb->n; i++) {
+		const struct field_pair *in_a = pair_find(pa, pb->items[i].path);
+
+		if (!in_a || strcmp(in_a->value, pb->items[i].value) != 0) {
+			path_label(st, b, pb->items[i].path, label, sizeof label);
+			fn(ctx, label, in_a ? in_a->value : NULL, pb->items[i].value);
+			differ++;
+		}
+	}
+	for (size_t i = 0; i < pa->n; i++)
+		if (!pair_find(pb, pa->items[i].path)) {
+			path_label(st, a, pa->items[i].path, label, sizeof label);
+			fn(ctx, label, pa->items[i].value, NULL);
+			differ++;
+		}
+	return differ;
+}
+
 size_t cw_record_diff(struct cw_store *st, const struct cw_record *a, const struct cw_record *b,
 		      cw_diff_fn fn, void *ctx)
 {
 	struct field_pairs pa, pb;
-	size_t differ = 0;
-	char label[400];
+	size_t differ;
 
+	/* The header's first: a screen that shows only the first few differences must not leave
+	 * out the one that decides whether the record goes to partners. */
+	header_pairs_of(st, a, &pa);
+	header_pairs_of(st, b, &pb);
+	differ = pairs_diff(st, a, b, &pa, &pb, fn, ctx);
+	pairs_free(&pa);
+	pairs_free(&pb);
 	pairs_of(st, a, &pa);
 	pairs_of(st, b, &pb);
-	for (size_t i = 0; i < pb.n; i++) {
-		const struct field_pair *in_a = pair_find(&pa, pb.items[i].path);
-
-		if (!in_a || strcmp(in_a->value, pb.items[i].value) != 0) {
-			path_label(st, b, pb.items[i].path, label, sizeof label);
-			fn(ctx, label, in_a ? in_a->value : NULL, pb.items[i].value);
-			differ++;
-		}
-	}
-	for (size_t i = 0; i < pa.n; i++)
-		if (!pair_find(&pb, pa.items[i].path)) {
-			path_label(st, a, pa.items[i].path, label, sizeof label);
-			fn(ctx, label, pa.items[i].value, NULL);
-			differ++;
-		}
+	differ += pairs_diff(st, a, b, &pa, &pb, fn, ctx);
 	pairs_free(&pa);
 	pairs_free(&pb);
 	return differ;

@@ -56,9 +56,12 @@ void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_
  * numbered as that view numbers them and named by whom they are about ("court", "defendants
  * 2, Ny Nak (8829a27f) › custody status"; fields are matched by their paths,
  * "defendants[2].custody"), and its value in a and in b (NULL where that version has none;
- * a list of words as one value, "a; b"), in b's order, then those only a has. The body and
- * the source; not the stamps (times, editor), which always differ. Labels and values are not
- * yet neutralised. Returns how many differ. */
+ * a list of words as one value, "a; b"), in b's order, then those only a has. First the
+ * header's: the confidential mark (given both ways: "no: in reports, ..."), the fields kept
+ * confidential, the links to other accounts and the record it is placed after (each told as
+ * cw_record_account_text tells it); then the body and the source; not the stamps (times,
+ * editor), which always differ. Labels and values are not yet neutralised. Returns how many
+ * differ. */
 typedef void (*cw_diff_fn)(void *ctx, const char *field, const char *in_a, const char *in_b);
 size_t cw_record_diff(struct cw_store *st, const struct cw_record *a, const struct cw_record *b,
 		      cw_diff_fn fn, void *ctx);
