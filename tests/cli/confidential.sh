@@ -456,16 +456,51 @@ ok ka log visit --facility "Kampot prison" --date 2024-03-12 --access granted \
 kid=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
 ok ka bundle export --to bopha -o "$WORK/k1.bundle"
 ok kb bundle import "$WORK/k1.bundle"
-CASEWATCH_NOW=2024-05-10T04:00:00Z ok ka edit "$kid" --confidential --notes "Ibisword secret"
+CASEWATCH_NOW=2024-05-10T04:00:00Z ok ka edit "$kid" --confidential --confidential-field notes \
+	--notes "Ibisword secret"
 CASEWATCH_NOW=2024-05-10T06:00:00Z ok kb edit "$kid" --notes "bopha note"
 ok kb bundle export --to alice -o "$WORK/k2.bundle"
 ok ka bundle import "$WORK/k2.bundle"
 ok ka conflicts --json
 json "len(d) == 1"
+json "[(v.get('confidential', False), v.get('confidential_fields', [])) for v in d[0]['versions']] == [(False, []), (True, ['notes'])]"
+# The supervisor choosing between them sees the mark among the differences: keeping the version
+# without it sends the record to partners (the list showed only the notes).
+ok ka conflicts
+has "      confidential: yes: in no report, export or plain bundle   (shown: no: in reports, exports and plain bundles)"
+has "      kept confidential: notes   (shown: (none))"
+has "      notes: Ibisword secret   (shown: bopha note)"
 ok ka report --from 2024-03-11 --to 2024-03-17 --format json
 json "d['visits'] == [] and d['confidential']['records_left_out'] == 1"
 ok ka export --format json
 json "all(r['id'] != '$kid' for r in d)"
 ok ka report --from 2024-03-11 --to 2024-03-17 --format json --include-confidential
 json "len(d['visits']) == 1"
+
+# The same two laptops: one links an account of a visit to the team's (it disputes it) and
+# places it after another visit, the other's later edit of its notes wins. The conflict lists
+# the link and the record it names as the record view tells them: keeping the version without
+# the link counts the two accounts as two visits.
+ok ka log visit --facility "Kampot prison" --date 2024-04-02 --access granted \
+	--source "own observation"
+own=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok ka log visit --facility "Kampot prison" --date 2024-04-02 --access denied --view government \
+	--source "Ministry statement"
+gov=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok ka log visit --facility "Prey Sar" --date 2024-04-01 --access granted --source "own observation"
+first=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+[ -n "$own" ] && [ -n "$gov" ] && [ -n "$first" ] || fail "no ids: $own $gov $first"
+ok ka bundle export --to bopha -o "$WORK/k3.bundle"
+ok kb bundle import "$WORK/k3.bundle"
+CASEWATCH_NOW=2024-05-11T04:00:00Z ok ka edit "$gov" --disputes "$own" --after "$first"
+CASEWATCH_NOW=2024-05-11T06:00:00Z ok kb edit "$gov" --notes "bopha note"
+ok kb bundle export --to alice -o "$WORK/k4.bundle"
+ok ka bundle import "$WORK/k4.bundle"
+ok ka conflicts --json
+json "[[v.get('links', []) for v in c['versions']] for c in d if c['id'] == '$gov'] == [[[], [{'relation': 'disputes', 'record': '$own'}]]]"
+json "[[v.get('after') for v in c['versions']] for c in d if c['id'] == '$gov'] == [[None, '$first']]"
+ok ka conflicts
+has "      disputes: visit 2024-04-02, account: own observation, Kampot prison ($(printf %.8s "$own"))   (shown: (none))"
+has "      placed after: visit 2024-04-01, account: own observation, Prey Sar ($(printf %.8s "$first"))   (shown: (none))"
+has "      notes: (none)   (shown: bopha note)"
 done_ok

@@ -17,7 +17,7 @@ ok cw person add --name "Ny Nak" --affiliation "social commentator"
 ok cw bundle export -o "$WORK/all.bundle" --to bob --all
 ok cl bundle import "$WORK/all.bundle"
 # The same person changed on both sides, then the laptop's change reaches the supervisor.
-ok cw edit "Ny Nak" --province "Phnom Penh"
+ok cw edit "Ny Nak" --province "Phnom Penh" --confidential
 ok cl edit "Ny Nak" --province "Kandal"
 ok cl bundle export -o "$WORK/bob.bundle" --to supervisor
 ok cw bundle import "$WORK/bob.bundle"
@@ -36,6 +36,15 @@ lacks "conflicts | 1 records"
 checks=$((checks + 1))
 printf '%s\n' "$out" | grep -qE "province of residence: (Kandal|Phnom Penh)   \(shown: (Phnom Penh|Kandal)\)" ||
 	fail "no difference shown: $out"
+# ... the confidential mark one of them has among them, first: keeping the version without it
+# sends the person to partners.
+keys 'X<Dump>' 160x24
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -qE "^        confidential: (yes: in no report, export or plain bundle   \(shown: no: in reports, exports and plain bundles\)|no: in reports, exports and plain bundles   \(shown: yes: in no report, export or plain bundle\))" ||
+	fail "no confidential difference shown: $out"
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -E "^        (confidential|province of residence): " | head -1 |
+	grep -q "^        confidential: " || fail "the mark is not the first difference: $out"
 # On a narrow screen the difference wraps under its field: the other value is still there.
 keys 'X<Dump>' 44x24
 has "(shown: "
@@ -66,4 +75,28 @@ ok cw conflicts --json
 json "len(d) == 0"
 ok cw show "Ny Nak" --json
 json "d.get('province') == '$kept'"
+
+# Two accounts of one demonstration: the supervisor links the government's to the team's (it
+# disputes it), the laptop edits its notes. The link is among the differences, told as the
+# record view tells the account it names: without it the two accounts count as two events.
+ok cw log demo --date 2024-05-03 --place "Supreme Court" --arrests-count 3 \
+	--source "own observation"
+own=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw log demo --date 2024-05-03 --place "Supreme Court" --arrests-count 0 --view government \
+	--source "Ministry statement"
+gov=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+[ -n "$own" ] && [ -n "$gov" ] || fail "no ids: $own $gov"
+ok cw bundle export -o "$WORK/all2.bundle" --to bob --all
+ok cl bundle import "$WORK/all2.bundle"
+ok cw edit "$gov" --disputes "$own"
+ok cl edit "$gov" --notes "from the laptop"
+ok cl bundle export -o "$WORK/bob2.bundle" --to supervisor
+ok cw bundle import "$WORK/bob2.bundle"
+ok cw conflicts --json
+json "len(d) == 1"
+keys 'X<Dump>' 160x24
+acc="demo 2024-05-03, account: own observation, Supreme Court \\($(printf %.8s "$own")\\)"
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -qE "^        disputes: ($acc   \(shown: \(none\)\)|\(none\)   \(shown: $acc\))" ||
+	fail "no link among the differences: $out"
 done_ok
