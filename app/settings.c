@@ -421,10 +421,20 @@ static int check_time_zone(const char *value, struct cw_error *err)
 
 void cw_time_zone_use(const char *path)
 {
+	const char *env = getenv("TZ");
 	char zone[128];
 
-	if (cw_config_get(path, "time_zone", zone, sizeof zone, NULL) == 0 && zone_known(zone) &&
-	    setenv("TZ", zone, 1) == 0)
+	if (cw_config_get(path, "time_zone", zone, sizeof zone, NULL) == 0 && zone_known(zone)) {
+		if (setenv("TZ", zone, 1) == 0)
+			tzset();
+		return;
+	}
+	if (env && *env)
+		return; /* said for this run: a script's, a test's */
+	/* The records' days and times are Cambodia's, as reports and calendar files say; a
+	 * machine without the zone file gets its rule (UTC+7 all year). */
+	if (setenv("TZ", zone_known(CW_TIME_ZONE_DEFAULT) ? CW_TIME_ZONE_DEFAULT : "<+07>-7", 1) ==
+	    0)
 		tzset();
 }
 

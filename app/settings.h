@@ -8,7 +8,7 @@
  * header `organisation` and `confidentiality` (its note; else a default), `attachment_limit`
  * (the largest file `attach` takes), `opener` (the program that opens attachments) and
  * `sign_reports` (yes: the terminal interface's W signs the summaries it writes) and
- * `time_zone` (the zone casewatch's days and times follow, over the laptop's).
+ * `time_zone` (the zone casewatch's days and times follow; Phnom Penh's by default).
  * cw_config_check refuses anything else, so a mistyped file is never ignored silently. May use:
  * models/. */
 #ifndef CW_APP_SETTINGS_H
@@ -67,13 +67,18 @@ int cw_age_parse(const char *text, unsigned *seconds, struct cw_error *err);
  * default, and when the file cannot be read). */
 int cw_sign_reports_setting(const char *path);
 
-/* `time_zone` in the config file at path, when it names a zone of this machine's time zone
- * database ("Asia/Phnom_Penh"): sets TZ for this process, so that "today", the week, days in
- * detention counted to today and every time shown follow the team's zone, not whatever zone
- * the laptop was set to (a laptop bought abroad, or left at UTC, would date an evening's
- * hearing the next or the previous day). The config file outranks $TZ, as its `language`
- * outranks the environment's. Nothing happens when the file does not set it or names no zone
- * (cw_config_check then says so). */
+/* The zone casewatch's days and times follow when nothing else is said: the records are
+ * Cambodia's (reports and calendar files say their times are Phnom Penh's). */
+#define CW_TIME_ZONE_DEFAULT "Asia/Phnom_Penh"
+
+/* Sets TZ for this process, so that "today", the week, days in detention counted to today and
+ * every time shown (a quick hearing's "now", the audit's times) are the team's, not whatever
+ * zone the laptop was set to (a laptop bought abroad, or left at UTC, would date an evening's
+ * hearing the next or the previous day, and propose a court time seven hours off): `time_zone`
+ * in the config file at path when it names a zone of this machine's time zone database
+ * ("Asia/Phnom_Penh"; it outranks $TZ, as the file's `language` outranks the environment's),
+ * else $TZ when set (a script's or a test's), else CW_TIME_ZONE_DEFAULT. A `time_zone` that
+ * names no zone is left to cw_config_check to say. */
 void cw_time_zone_use(const char *path);
 
 /* Where the terminal interface writes reports: `reports_dir` in the config file at path (a

@@ -107,6 +107,21 @@ if [ -f /usr/share/zoneinfo/Pacific/Kiritimati ] && [ -f /usr/share/zoneinfo/Pac
 	done
 	rm "$cfg"
 fi
+# Without the setting or $TZ: Phnom Penh's day, which reports and calendar files name, whatever
+# the machine's zone. At 20:00 UTC it is already the next day there.
+if [ -f /usr/share/zoneinfo/Asia/Phnom_Penh ]; then
+	out=$(env -u TZ CASEWATCH_NOW=2024-02-07T20:00:00Z "$CASEWATCH" --db "$DB" agenda 2>&1) ||
+		fail "agenda without TZ: $out"
+	checks=$((checks + 1))
+	printf '%s\n' "$out" | grep -q "agenda from Thu 2024-02-08 to" ||
+		fail "no time_zone, no TZ: not Phnom Penh's day: $out"
+	# $TZ, when set, is this run's zone.
+	out=$(TZ=UTC CASEWATCH_NOW=2024-02-07T20:00:00Z "$CASEWATCH" --db "$DB" agenda 2>&1) ||
+		fail "agenda with TZ: $out"
+	checks=$((checks + 1))
+	printf '%s\n' "$out" | grep -q "agenda from Wed 2024-02-07 to" ||
+		fail "TZ=UTC: not UTC's day: $out"
+fi
 
 # language = km: a table's column titles too (they are N_() msgids, translated when printed).
 if command -v gettext >/dev/null; then

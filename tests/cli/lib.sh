@@ -14,6 +14,9 @@ export XDG_DOCUMENTS_DIR="$WORK/documents"
 # The config file of the person running the tests stays out of them (a line casewatch cannot
 # take there would stop every command); tests that want one write it here.
 export XDG_CONFIG_HOME="$WORK/config"
+# Tests compare casewatch's "today" with date(1)'s and python's: one zone for both (casewatch's
+# own default, Phnom Penh's, is tested in config.sh).
+export TZ=UTC
 unset CASEWATCH_DB XDG_DATA_HOME
 checks=0
 
