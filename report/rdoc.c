@@ -2622,6 +2622,16 @@ static void detention_longest(struct sb *sb, const struct cw_report *r,
 		sb_add(sb, "%s", _(", "));
 		counted_to(sb, d);
 	}
+	if (d->to_kind == CW_PRETRIAL_TO_TODAY && cw_timeline_news_old(d->news, d->to)) {
+		/* As the row says it: a figure counted on from old news must not read as a fresh
+		 * one in the sentence a partner quotes. */
+		char news[CW_DATE_TEXT_MAX];
+
+		cw_date_format(d->news, news);
+		/* TRANSLATORS: after "the longest, NAME, for N days": the count runs on from
+		 * the latest record of that detention, months old. */
+		sb_add(sb, _(", counted on from a record of %s with nothing newer"), news);
+	}
 	accounts(sb, d->views);
 	/* Others held exactly as long: the one named is not the longest alone. */
 	if (exact && (tied = tied_with_longest(r, d)) > 0)

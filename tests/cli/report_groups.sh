@@ -35,7 +35,7 @@ ok cw log hearing --case NagaWorld --date 2024-02-26 --outcome verdict \
 
 # ---- the week of 5 to 11 February: three groups and a person held
 week 2024-W06
-SUMMARY="At least 15 people are listed as still in pretrial detention at the end of the period, 14 of them in groups of unnamed defendants, 1 group whose number is not given counted as one; the longest, Candlelight activists (number not given), for at least 42 days (account: not recorded)."
+SUMMARY="At least 15 people are listed as still in pretrial detention at the end of the period, 14 of them in groups of unnamed defendants, 1 group whose number is not given counted as one; the longest, Candlelight activists (number not given), for at least 42 days, counted on from a record of 2023-12 with nothing newer (account: not recorded)."
 row md "$SUMMARY"
 row md "## Longest in pretrial detention (4)"
 # Counted to the week's end on the team's word (no account of theirs recorded, no source's
@@ -76,13 +76,13 @@ has "| NagaWorld union activists (8 unnamed) | NagaWorld strike |"
 has "| Candlelight activists (number not given) | Candlelight activists |"
 lacks "Tbong Khmum villagers"
 ok cw report --week 2024-W06 --person "Chhim Sithar"
-has "1 person is listed as still in pretrial detention at the end of the period: Chhim Sithar, for 38 days (account: not recorded)."
+has "1 person is listed as still in pretrial detention at the end of the period: Chhim Sithar, for 38 days, counted on from a record of 2024-01-04 with nothing newer (account: not recorded)."
 lacks "NagaWorld union activists (8 unnamed)"
 
 # ---- the week of 26 February: the group's verdict ended its detention, not Chhim Sithar's;
 # the villagers were released; the group whose number is not given alone makes "at least"
 week 2024-W09
-row md "At least 2 people are listed as still in pretrial detention at the end of the period, 1 of them in a group of unnamed defendants, 1 group whose number is not given counted as one; the longest, Candlelight activists (number not given), for at least 63 days (account: not recorded)."
+row md "At least 2 people are listed as still in pretrial detention at the end of the period, 1 of them in a group of unnamed defendants, 1 group whose number is not given counted as one; the longest, Candlelight activists (number not given), for at least 63 days, counted on from a record of 2023-12 with nothing newer (account: not recorded)."
 row md "| Chhim Sithar | NagaWorld strike | not recorded | 2024-01-04 | 59 |  |"
 norow md "| NagaWorld union activists (8 unnamed) | NagaWorld strike | not recorded | 2024-01-03 |"
 norow md "| Tbong Khmum villagers (5 unnamed) |"
@@ -95,7 +95,7 @@ has "pretrial detention: 66 days and counting"
 ok cw log milestone --person "Chhim Sithar" --case NagaWorld --date 2024-03-01 --type release \
 	--outcome granted
 week 2024-W09
-row md "1 group of unnamed defendants, its number not given, is listed as still in pretrial detention at the end of the period: Candlelight activists (number not given), for at least 63 days (account: not recorded)."
+row md "1 group of unnamed defendants, its number not given, is listed as still in pretrial detention at the end of the period: Candlelight activists (number not given), for at least 63 days, counted on from a record of 2023-12 with nothing newer (account: not recorded)."
 norow md "At least 0"
 out=$(cat "$WORK/week.json")
 json "d['pretrial_detention_people'] == {'people': 1, 'at_least': True, 'named': 0, 'in_groups': 1, 'groups': 1, 'groups_number_not_given': 1, 'held_at_period_end': {'people': 1, 'at_least': True}, 'last_reported_before_end': {'listed': 0, 'people': 0, 'at_least': False, 'latest': None}, 'may_begin_after_end': {'listed': 0, 'people': 0, 'at_least': False}, 'may_have_ended_before_end': {'listed': 0, 'people': 0, 'at_least': False}}"

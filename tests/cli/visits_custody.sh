@@ -82,6 +82,8 @@ CASEWATCH_NOW=2024-09-01T03:00:00Z ok cw timeline "Sok Dara" --json
 json "d['summary']['pretrial_latest_record'] == '2024-06-05' and d['summary']['pretrial_to_reason'] == 'today'"
 CASEWATCH_NOW=2024-09-01T03:00:00Z ok cw report --from 2024-08-26 --to 2024-09-01
 has "| Sok Dara | Dara incitement | own observation | 2024-06-01 | 92 | its latest dated record is of 2024-06-05 |"
+# ... and the summary's sentence, which a partner quotes, says it as the row does.
+has "Sok Dara, for 92 days, counted on from a record of 2024-06-05 with nothing newer"
 CASEWATCH_NOW=2024-09-01T03:00:00Z ok cw report --from 2024-08-26 --to 2024-09-01 --format json
 json "[(p['days'], p['latest_record']) for p in d['pretrial_detention'] if p['person']['name'] == 'Sok Dara'] == [(92, '2024-06-05')]"
 
