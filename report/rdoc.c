@@ -555,7 +555,14 @@ static void hearings(struct builder *b, int own)
 		cell_take(b, CW_RC_CONCERNS, &no);
 		if (h->adjourn_reason) {
 			sb_add(&detail, "%s", detail.n ? "; " : "");
-			sb_add(&detail, _("adjourned: %s"), h->adjourn_reason);
+			/* The reason under the word of the hearing's own outcome: a postponed
+			 * hearing was not adjourned. */
+			if (h->outcome == CW_OUTCOME_POSTPONED)
+				sb_add(&detail, _("postponed: %s"), h->adjourn_reason);
+			else if (h->outcome == CW_OUTCOME_SUSPENDED)
+				sb_add(&detail, _("suspended: %s"), h->adjourn_reason);
+			else
+				sb_add(&detail, _("adjourned: %s"), h->adjourn_reason);
 		}
 		if (h->sentence) {
 			sb_add(&detail, "%s", detail.n ? "; " : "");

@@ -1107,4 +1107,15 @@ ok cw report --from 2023-09-18 --to 2023-09-24
 has "The team monitored 1 hearing: 1 adjourned."
 ok cw list records --kind hearing --json
 json "[r['view'] for r in d] == ['own']"
+
+# ---- a postponed hearing's reason is given as a postponement's, not as an adjournment's (a
+# trial read "adjourned: defence lawyer not notified" under a hearing logged postponed)
+ok cw log hearing --case "Kang Saran" --date 2023-09-21 --outcome postponed \
+	--adjourn-reason "defence lawyer not notified" --source "own observation"
+ok cw log hearing --case "Kang Saran" --date 2023-09-22 --outcome suspended \
+	--adjourn-reason "judge ill" --source "own observation"
+ok cw report --from 2023-09-18 --to 2023-09-24
+has "postponed: defence lawyer not notified"
+lacks "adjourned: defence lawyer not notified"
+has "suspended: judge ill"
 done_ok
