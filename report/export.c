@@ -152,12 +152,16 @@ static const char *confidential_cell(const struct cw_record *rec, char *buf, siz
 	return buf;
 }
 
-static void export_person(FILE *out, const struct cw_record *rec)
+static void export_person(FILE *out, const struct cw_report *r, const struct cw_record *rec)
 {
 	const struct cw_person *p = &rec->u.person;
 	char hex[CW_ID_HEX_LEN + 1], year[24] = "", roles[512], conf[128];
 
+	/* A person whose name is confidential is "[confidential]" without the id, as every row
+	 * that names them gives them: the id would link their row to every other appearance. */
 	hexof(&rec->id, hex);
+	if (!cw_withheld_gives_id(&r->confidential, rec))
+		hex[0] = '\0';
 	if (p->birth_year >= 0)
 		snprintf(year, sizeof year, "%lld", (long long)p->birth_year);
 	words(&cw_words_roles, p->roles, roles, sizeof roles);
@@ -418,7 +422,7 @@ int cw_export_list_csv(FILE *out, const struct cw_report *r, const struct cw_rec
 	csv_row(out, cols, ncols);
 	for (size_t i = 0; i < l->n; i++) {
 		if (kind == CW_KIND_PERSON && l->items[i].kind == CW_KIND_PERSON)
-			export_person(out, &l->items[i]);
+			export_person(out, r, &l->items[i]);
 		else if (kind == CW_KIND_CASE && l->items[i].kind == CW_KIND_CASE)
 			export_case(out, r, &l->items[i]);
 		else
@@ -457,6 +461,10 @@ json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record 
 	if (r) {
 		cw_record_json_add_names(obj, rec->kind, cw_report_name, (void *)r);
 		cw_record_json_hide_ids(obj, rec->kind, cw_report_hides_id, (void *)r);
+		/* Its own id too, for a person whose name is withheld (export persons, a
+		 * timeline's person), as the records that name them give them. */
+		if (obj && !cw_withheld_gives_id(&r->confidential, rec))
+			json_object_set_new(obj, "id", json_null());
 	}
 	return obj;
 }

@@ -121,6 +121,22 @@ has "Zebrafinch Witness"
 has "name affiliation"
 # the CSV's confidential column
 printf '%s\n' "$out" | head -1 | grep -q ',confidential' || fail "no confidential column: $out"
+# A person whose name is confidential is "[confidential]" without the id beside it, in export
+# persons as in every row that names them (a trial found the id there, linking the row to the
+# person's every appearance); with --include-confidential the id is there.
+ok cw show "Platypus Source" --json
+psid=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+for f in csv json; do
+	ok cw export persons --format $f
+	lacks "$psid"
+	has "[confidential]"
+done
+json "any(p['id'] is None and p['name'] == '[confidential]' for p in d)"
+ok cw export persons --format csv
+printf '%s\n' "$out" | tr -d '\r' | grep -q '^,\[confidential\],' || fail "export persons gave the withheld person an id: $out"
+checks=$((checks + 1))
+ok cw export persons --format json --include-confidential
+json "any(p['id'] == '$psid' and p['name'] == 'Platypus Source' for p in d)"
 ok cw export --timeline "Platypus Source" --format json
 lacks_all
 fails 65 timeline cw export --timeline "Zebrafinch Witness" --format json
