@@ -12,8 +12,10 @@
 #include "store/trust.h"
 #include "store/vault.h"
 
-#define TRUST_FORMAT   1
+#define TRUST_FORMAT   1 /* a peer of the team */
+#define TRUST_FORMAT_2 2 /* with a role byte before the name (a partner) */
 #define TRUST_HEAD     (1 + 8 + CW_IDENTITY_BYTES)
+#define TRUST_VAL_MAX  (TRUST_HEAD + 1 + CW_PEER_NAME_MAX)
 #define TRUST_TAG_LEN  16
 #define TAG_TRUST_NAME 't' /* apart from the export marks' tags, so the two tables do not link */
 
@@ -100,17 +102,39 @@ static size_t trust_key(const struct cw_store *st, const char *name, uint8_t out
 static int decode(const MDB_val *v, struct cw_peer_key *p, struct cw_error *err)
 {
 	const uint8_t *b = v->mv_data;
-	size_t nlen = v->mv_size - TRUST_HEAD;
+	size_t head = TRUST_HEAD + (v->mv_size > 0 && b[0] == TRUST_FORMAT_2);
+	size_t nlen = v->mv_size > head ? v->mv_size - head : 0;
 
-	if (v->mv_size <= TRUST_HEAD || b[0] != TRUST_FORMAT || nlen > CW_PEER_NAME_MAX)
+	if (v->mv_size <= head || (b[0] != TRUST_FORMAT && b[0] != TRUST_FORMAT_2) ||
+	    nlen > CW_PEER_NAME_MAX ||
+	    (b[0] == TRUST_FORMAT_2 && b[TRUST_HEAD] != CW_PEER_TEAM &&
+	     b[TRUST_HEAD] != CW_PEER_PARTNER))
 		return cw_error_set(err, CW_EDAMAGED, "peer",
 				    "an enrolled peer's entry is damaged: remove it and enrol the "
 				    "peer again");
 	p->added = (int64_t)get_be64(b + 1);
 	cw_identity_from_bytes(b + 9, &p->key);
-	memcpy(p->name, b + TRUST_HEAD, nlen);
+	p->role = b[0] == TRUST_FORMAT_2 ? b[TRUST_HEAD] : CW_PEER_TEAM;
+	memcpy(p->name, b + head, nlen);
 	p->name[nlen] = '\0';
 	return 0;
+}
+
+/* A peer's entry, as decode reads it: format 1 for a peer of the team (as every entry was
+ * before roles), 2 with the role for a partner. Its length. */
+static size_t encode(const struct cw_peer_key *p, uint8_t val[TRUST_VAL_MAX])
+{
+	uint8_t raw[CW_IDENTITY_BYTES];
+	size_t nlen = strlen(p->name), head = TRUST_HEAD;
+
+	val[0] = p->role == CW_PEER_TEAM ? TRUST_FORMAT : TRUST_FORMAT_2;
+	put_be64(val + 1, (uint64_t)p->added);
+	cw_identity_bytes(&p->key, raw);
+	memcpy(val + 9, raw, sizeof raw);
+	if (p->role != CW_PEER_TEAM)
+		val[head++] = (uint8_t)p->role;
+	memcpy(val + head, p->name, nlen);
+	return head + nlen;
 }
 
 typedef int (*visit_fn)(const struct cw_peer_key *p, void *ctx);
@@ -151,6 +175,7 @@ struct add_ctx {
 	const char *folded; /* the name as searches compare it (models/text.h) */
 	const struct cw_identity_public *key;
 	const struct cw_id *database; /* NULL: the key alone (its first bundle names it) */
+	int role;
 	struct cw_peer_key clash;
 	int clash_name, clash_key, clash_like;
 };
@@ -174,8 +199,8 @@ static int find_clash(const struct cw_peer_key *p, void *vctx)
 static int add_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 {
 	struct add_ctx *c = vctx;
-	uint8_t key[CW_PEER_NAME_MAX], val[TRUST_HEAD + CW_PEER_NAME_MAX], raw[CW_IDENTITY_BYTES];
-	size_t nlen = strlen(c->name);
+	uint8_t key[CW_PEER_NAME_MAX], val[TRUST_VAL_MAX];
+	struct cw_peer_key p;
 	MDB_val k = {0, key};
 	char fp[CW_FINGERPRINT_TEXT_MAX];
 	int rc;
@@ -204,13 +229,13 @@ static int add_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 				    "this key is enrolled already, as '%s' (fingerprint %s): one "
 				    "laptop, one name",
 				    c->clash.name, fp);
-	val[0] = TRUST_FORMAT;
-	put_be64(val + 1, (uint64_t)cw_now_us());
-	cw_identity_bytes(c->key, raw);
-	memcpy(val + 9, raw, sizeof raw);
-	memcpy(val + TRUST_HEAD, c->name, nlen);
+	memset(&p, 0, sizeof p);
+	snprintf(p.name, sizeof p.name, "%s", c->name);
+	p.key = *c->key;
+	p.added = cw_now_us();
+	p.role = c->role;
 	k.mv_size = trust_key(t->st, c->name, key);
-	if ((rc = cw_val_put(t, DB_TRUST, &k, val, TRUST_HEAD + nlen, 0)) != 0)
+	if ((rc = cw_val_put(t, DB_TRUST, &k, val, encode(&p, val), 0)) != 0)
 		return cw_store_lmdb_error(t, rc, "enrolling the peer", err);
 	/* A key enrolled with its database speaks for it from now on: no other peer can claim
 	 * that database before its own first bundle comes. */
@@ -228,11 +253,19 @@ int cw_peer_add(struct cw_store *st, const char *name, const struct cw_identity_
 int cw_peer_add_for(struct cw_store *st, const char *name, const struct cw_identity_public *key,
 		    const struct cw_id *database, struct cw_error *err)
 {
+	return cw_peer_add_as(st, name, key, database, CW_PEER_TEAM, err);
+}
+
+int cw_peer_add_as(struct cw_store *st, const char *name, const struct cw_identity_public *key,
+		   const struct cw_id *database, int role, struct cw_error *err)
+{
 	struct cw_identity_public self;
 	struct add_ctx c;
 	char *folded;
 	int rc;
 
+	if (role != CW_PEER_TEAM && role != CW_PEER_PARTNER)
+		return cw_error_set(err, CW_EINVAL, "role", "is not a peer's role");
 	if ((rc = cw_peer_name_validate_new(name, "name", err)) != 0 ||
 	    (rc = cw_store_identity(st, &self, err)) != 0)
 		return rc;
@@ -244,6 +277,7 @@ int cw_peer_add_for(struct cw_store *st, const char *name, const struct cw_ident
 	c.name = name;
 	c.key = key;
 	c.database = database && !cw_id_is_zero(database) ? database : NULL;
+	c.role = role;
 	if (!(c.folded = folded = cw_text_fold(name)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	rc = cw_store_write(st, add_fn, &c, err);
@@ -296,6 +330,66 @@ int cw_peer_remove(struct cw_store *st, const char *name, struct cw_error *err)
 	if ((rc = cw_peer_name_validate(name, "name", err)) != 0)
 		return rc;
 	return cw_store_write(st, remove_fn, (void *)name, err);
+}
+
+struct role_ctx {
+	const char *name;
+	int role, was;
+};
+
+static int role_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
+{
+	struct role_ctx *c = vctx;
+	uint8_t key[CW_PEER_NAME_MAX], mark[PEER_KEY_MAX], val[TRUST_VAL_MAX];
+	MDB_val k = {0, key}, v;
+	struct cw_buf buf = {0};
+	struct cw_peer_key peer;
+	int rc;
+
+	k.mv_size = trust_key(t->st, c->name, key);
+	rc = t->st->trust_ready ? cw_val_get(t->st, t->txn, DB_TRUST, &k, &v, &buf, err)
+				: MDB_NOTFOUND;
+	if (rc == 0)
+		rc = decode(&v, &peer, err);
+	cw_buf_free(&buf);
+	if (rc == MDB_NOTFOUND)
+		return cw_error_set(err, CW_ENOTFOUND, "name",
+				    "no peer named '%s' is enrolled (casewatch peer list)",
+				    c->name);
+	if (rc != 0)
+		return cw_store_lmdb_error(t, rc, "reading enrolled peers", err);
+	c->was = peer.role;
+	if (peer.role == c->role)
+		return 0;
+	peer.role = c->role;
+	if ((rc = cw_val_put(t, DB_TRUST, &k, val, encode(&peer, val), 0)) != 0)
+		return cw_store_lmdb_error(t, rc, "changing the peer's role", err);
+	if (c->role != CW_PEER_TEAM)
+		return 0;
+	/* A partner made one of the team: what its bundles left out was changed before its
+	 * mark, so the mark goes and its next bundle holds everything. */
+	k.mv_data = mark;
+	k.mv_size = cw_store_peer_key(t->st, c->name, mark);
+	rc = t->st->sync_ready ? mdb_del(t->txn, t->st->dbi[DB_PEERS], &k, NULL) : 0;
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(t, rc, "changing the peer's role", err);
+	return 0;
+}
+
+int cw_peer_set_role(struct cw_store *st, const char *name, int role, int *was,
+		     struct cw_error *err)
+{
+	struct role_ctx c = {name, role, role};
+	int rc;
+
+	if (role != CW_PEER_TEAM && role != CW_PEER_PARTNER)
+		return cw_error_set(err, CW_EINVAL, "role", "is not a peer's role");
+	if ((rc = cw_peer_name_validate(name, "name", err)) != 0 ||
+	    (rc = cw_store_write(st, role_fn, &c, err)) != 0)
+		return rc;
+	if (was)
+		*was = c.was;
+	return 0;
 }
 
 /* ---- reading ------------------------------------------------------------------------------- */
@@ -428,18 +522,12 @@ struct copy_ctx {
 static int copy_one(const struct cw_peer_key *p, void *vctx)
 {
 	struct copy_ctx *c = vctx;
-	uint8_t key[CW_PEER_NAME_MAX], val[TRUST_HEAD + CW_PEER_NAME_MAX], raw[CW_IDENTITY_BYTES];
-	size_t nlen = strlen(p->name);
+	uint8_t key[CW_PEER_NAME_MAX], val[TRUST_VAL_MAX];
 	MDB_val k = {0, key};
 	int rc;
 
-	val[0] = TRUST_FORMAT;
-	put_be64(val + 1, (uint64_t)p->added);
-	cw_identity_bytes(&p->key, raw);
-	memcpy(val + 9, raw, sizeof raw);
-	memcpy(val + TRUST_HEAD, p->name, nlen);
 	k.mv_size = trust_key(c->to->st, p->name, key);
-	if ((rc = cw_val_put(c->to, DB_TRUST, &k, val, TRUST_HEAD + nlen, 0)) != 0)
+	if ((rc = cw_val_put(c->to, DB_TRUST, &k, val, encode(p, val), 0)) != 0)
 		return cw_store_lmdb_error(c->to, rc, "copying enrolled peers", c->err);
 	c->n++;
 	return 0;
@@ -465,7 +553,7 @@ static int same_peer(const struct cw_peer_key *p, void *vctx)
 	struct find_ctx *f = vctx;
 
 	f->found = !strcmp(p->name, f->want->name) && cw_identity_equal(&p->key, &f->want->key) &&
-		   p->added == f->want->added;
+		   p->added == f->want->added && p->role == f->want->role;
 	return f->found;
 }
 

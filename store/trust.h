@@ -6,7 +6,11 @@
  * Table `trust` (sealed when the database is encrypted): key = the name in a plain database, a
  * keyed tag of it (16 bytes) in an encrypted one, so no peer's name is readable in the file;
  * value = format(1) = 1, added(8, microseconds, big-endian), Ed25519 key(32), X25519 key(32),
- * the name (the rest). A name is enrolled once and a key under one name only. */
+ * the name (the rest): a peer of the team. A partner is written as format 2, with its role(1)
+ * before the name; a team peer keeps format 1, so a database that enrols no partner reads in an
+ * earlier casewatch as before (which takes a partner's entry for a damaged one, and so sends
+ * it nothing rather than everything). No schema change: format 1 reads as a team peer. A
+ * name is enrolled once and a key under one name only. */
 #ifndef CW_STORE_TRUST_H
 #define CW_STORE_TRUST_H
 
@@ -19,10 +23,18 @@
 
 #define CW_PEER_NAME_MAX 64 /* bytes */
 
+/* What a peer may read of the confidential records and fields (models/confidential.h). */
+enum cw_peer_role {
+	CW_PEER_TEAM = 0,    /* the team's own laptops: encrypted bundles carry them whole */
+	CW_PEER_PARTNER = 1, /* another organisation: every bundle for it leaves them out, as a
+			      * plain bundle does, whatever the command line says */
+};
+
 struct cw_peer_key {
 	char name[CW_PEER_NAME_MAX + 1];
 	struct cw_identity_public key;
 	int64_t added; /* when it was enrolled (cw_now_us) */
+	int role;      /* enum cw_peer_role */
 };
 
 /* Checks a peer's name: 1 to 64 bytes of UTF-8 without control characters, no comma (lists of
@@ -49,6 +61,16 @@ int cw_peer_add(struct cw_store *st, const char *name, const struct cw_identity_
  * alone, as cw_peer_add. */
 int cw_peer_add_for(struct cw_store *st, const char *name, const struct cw_identity_public *key,
 		    const struct cw_id *database, struct cw_error *err);
+/* The same, enrolled in a role (enum cw_peer_role). */
+int cw_peer_add_as(struct cw_store *st, const char *name, const struct cw_identity_public *key,
+		   const struct cw_id *database, int role, struct cw_error *err);
+
+/* Changes an enrolled peer's role; *was (may be NULL) gets the one it had. A partner made a
+ * peer of the team has its export mark forgotten, as by cw_peer_remove: the bundles it had
+ * left out what it may now read, so its next bundle holds everything. CW_ENOTFOUND, CW_EINVAL
+ * (not a role). */
+int cw_peer_set_role(struct cw_store *st, const char *name, int role, int *was,
+		     struct cw_error *err);
 
 /* Removes an enrolled peer, and the note of how far bundles to it have gone (a laptop enrolled
  * again under that name gets everything in its next bundle). CW_ENOTFOUND. */
