@@ -34,7 +34,13 @@ const char cw_peer_help[] =
 	   "enrols each monitor's laptop; each monitor enrols the supervisor. Compare the\n"
 	   "fingerprint by phone before enrolling a key. One name per key: to give a peer a\n"
 	   "new key (a new laptop), remove it and add it again (its next bundle holds\n"
-	   "everything). --json for JSON.\n");
+	   "everything). --json for JSON.\n"
+	   "A peer is one of the team (the team's own laptops: encrypted bundles carry\n"
+	   "confidential records and fields whole) or a partner (another organisation:\n"
+	   "every bundle for it leaves them out, as a plain bundle does, whatever the\n"
+	   "options of bundle export). 'peer add NAME KEY --partner' enrols a partner;\n"
+	   "'peer role NAME team|partner' changes the role (a partner made one of the team\n"
+	   "gets everything in its next bundle).\n");
 
 const char cw_check_signature_help[] =
 	N_("Checks a file casewatch wrote with --sign (a report, an export) against its\n"
@@ -50,16 +56,18 @@ const char cw_check_signature_help[] =
 	   "is not a casewatch signature; 66 when a file is missing or not a regular file.\n"
 	   "--json for JSON.\n");
 
-/* The positional words of a command, options aside: at most `max`, at least `min`. */
-static int words(struct cw_cli *cli, int first_arg, const char **out, int min, int max,
-		 const char *usage)
+/* The positional words of a command, options aside (`flag`, when not NULL, is one of the
+ * command's own): at most `max`, at least `min`. */
+static int words_with(struct cw_cli *cli, int first_arg, const char **out, int min, int max,
+		      const char *usage, const char *flag)
 {
 	int n = 0;
 
 	for (int i = first_arg; i < cli->argc; i++) {
 		const char *a = cli->argv[i];
 
-		if (!strcmp(a, "--json") || !strcmp(a, "--help") || !strcmp(a, "--key"))
+		if (!strcmp(a, "--json") || !strcmp(a, "--help") || !strcmp(a, "--key") ||
+		    (flag && !strcmp(a, flag)))
 			continue;
 		if ((a[0] == '-' && a[1]) || n == max)
 			return cw_error_set(&cli->err, CW_EUSAGE, "",
@@ -69,6 +77,24 @@ static int words(struct cw_cli *cli, int first_arg, const char **out, int min, i
 	if (n < min)
 		return cw_error_set(&cli->err, CW_EUSAGE, "", "usage: %s", usage);
 	return 0;
+}
+
+static int words(struct cw_cli *cli, int first_arg, const char **out, int min, int max,
+		 const char *usage)
+{
+	return words_with(cli, first_arg, out, min, max, usage, NULL);
+}
+
+/* A role's word, as typed (peer add --partner, peer role) and in JSON. */
+static const char *role_word(int role)
+{
+	return role == CW_PEER_PARTNER ? "partner" : "team";
+}
+
+/* ... and as shown. */
+static const char *role_label(int role)
+{
+	return role == CW_PEER_PARTNER ? _("partner") : _("team");
 }
 
 int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
@@ -127,21 +153,26 @@ int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	struct cw_identity_public pub;
 	char fp[CW_FINGERPRINT_TEXT_MAX], dbhex[CW_ID_HEX_LEN + 1];
 	struct cw_id db;
-	int rc;
+	int rc, role = CW_PEER_TEAM;
 
 	(void)cmd;
-	if ((rc = words(cli, first_arg, w, 2, 2, "casewatch peer add NAME KEY")) != 0 ||
+	for (int i = first_arg; i < cli->argc; i++)
+		if (!strcmp(cli->argv[i], "--partner"))
+			role = CW_PEER_PARTNER;
+	if ((rc = words_with(cli, first_arg, w, 2, 2, "casewatch peer add NAME KEY [--partner]",
+			     "--partner")) != 0 ||
 	    (rc = cw_peer_name_validate_new(w[0], "name", &cli->err)) != 0 ||
 	    (rc = cw_identity_parse(w[1], &pub, &db, &cli->err)) != 0 ||
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
-	    (rc = cw_peer_add_for(cli->session.store, w[0], &pub, &db, &cli->err)) != 0)
+	    (rc = cw_peer_add_as(cli->session.store, w[0], &pub, &db, role, &cli->err)) != 0)
 		return rc;
 	cw_identity_fingerprint(&pub, fp);
 	cw_id_hex(&db, dbhex);
 	if (cli->json)
-		return cw_cli_print_json(cli, json_pack("{s:s,s:s,s:s?}", "name", w[0],
+		return cw_cli_print_json(cli, json_pack("{s:s,s:s,s:s?,s:s}", "name", w[0],
 							"fingerprint", fp, "database",
-							cw_id_is_zero(&db) ? NULL : dbhex));
+							cw_id_is_zero(&db) ? NULL : dbhex, "role",
+							role_word(role)));
 	fprintf(cli->out, _("enrolled '"));
 	cw_print_safe(cli->out, w[0], 0);
 	if (cw_id_is_zero(&db))
@@ -151,6 +182,50 @@ int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	fprintf(cli->out, _(": bundles it signs are accepted here, and bundle export --to "));
 	cw_print_safe(cli->out, w[0], 0);
 	fprintf(cli->out, _(" writes bundles only it can read\n"));
+	if (role == CW_PEER_PARTNER)
+		fprintf(cli->out, "%s\n",
+			_("as a partner, it gets no confidential material: every bundle for it "
+			  "leaves it out, as a plain bundle does"));
+	return 0;
+}
+
+int cw_cmd_peer_role(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
+{
+	const char *w[2];
+	int rc, role, was;
+
+	(void)cmd;
+	if ((rc = words(cli, first_arg, w, 2, 2, "casewatch peer role NAME team|partner")) != 0)
+		return rc;
+	if (!strcmp(w[1], "team"))
+		role = CW_PEER_TEAM;
+	else if (!strcmp(w[1], "partner"))
+		role = CW_PEER_PARTNER;
+	else
+		return cw_error_set(
+			&cli->err, CW_EUSAGE, "role",
+			"'%.40s' is not a role: team (the team's own laptops, which get "
+			"confidential material encrypted) or partner (which never does)",
+			w[1]);
+	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
+	    (rc = cw_peer_set_role(cli->session.store, w[0], role, &was, &cli->err)) != 0)
+		return rc;
+	if (cli->json)
+		return cw_cli_print_json(cli, json_pack("{s:s,s:s,s:s}", "name", w[0], "role",
+							role_word(role), "was", role_word(was)));
+	fprintf(cli->out, "'");
+	cw_print_safe(cli->out, w[0], 0);
+	if (was == role && role == CW_PEER_PARTNER)
+		fprintf(cli->out, "%s\n", _("' is a partner already"));
+	else if (was == role)
+		fprintf(cli->out, "%s\n", _("' is one of the team already"));
+	else if (role == CW_PEER_PARTNER)
+		fprintf(cli->out, "%s\n",
+			_("' is a partner now: no bundle for it carries confidential material"));
+	else
+		fprintf(cli->out, "%s\n",
+			_("' is one of the team now: bundles for it carry confidential material, "
+			  "and its next one sends everything (what the earlier ones left out)"));
 	return 0;
 }
 
@@ -172,7 +247,8 @@ int cw_cmd_peer_remove(struct cw_cli *cli, const struct cw_command *cmd, int fir
 
 int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	static const char *const cols[] = {N_("NAME"), N_("FINGERPRINT"), N_("ENROLLED")};
+	static const char *const cols[] = {N_("NAME"), N_("ROLE"), N_("FINGERPRINT"),
+					   N_("ENROLLED")};
 	struct cw_peer_key *p;
 	struct cw_table t;
 	size_t n;
@@ -192,9 +268,10 @@ int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first
 			cw_identity_fingerprint(&p[i].key, fp);
 			cw_identity_text(&p[i].key, key);
 			cw_time_format(p[i].added, when);
-			json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s}", "name", p[i].name,
-							     "fingerprint", fp, "key", key,
-							     "enrolled", when));
+			json_array_append_new(arr,
+					      json_pack("{s:s,s:s,s:s,s:s,s:s}", "name", p[i].name,
+							"role", role_word(p[i].role), "fingerprint",
+							fp, "key", key, "enrolled", when));
 		}
 		free(p);
 		return cw_cli_print_json(cli, arr);
@@ -206,8 +283,8 @@ int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first
 		free(p);
 		return 0;
 	}
-	cw_table_init(&t, 3, cols);
-	t.fit[1] = t.fit[2] = CW_COLUMN_WHOLE; /* a fingerprint is read out whole, by phone */
+	cw_table_init(&t, 4, cols);
+	t.fit[2] = t.fit[3] = CW_COLUMN_WHOLE; /* a fingerprint is read out whole, by phone */
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		char fp[CW_FINGERPRINT_TEXT_MAX], when[32];
 
@@ -215,7 +292,8 @@ int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first
 		cw_time_format(p[i].added, when);
 		when[16] = '\0'; /* to the minute */
 		when[10] = ' ';
-		rc = cw_table_add(&t, (const char *const[]){p[i].name, fp, when});
+		rc = cw_table_add(
+			&t, (const char *const[]){p[i].name, role_label(p[i].role), fp, when});
 	}
 	if (rc == 0)
 		cw_table_print(&t, cli->out, cw_output_width(cli->out));

@@ -38,11 +38,15 @@ const char cw_bundle_export_help[] =
 	   "  --to PEER[,PEER...]     who it is for (and, alone, what to send)\n"
 	   "  --since DATE | --all    what to send, when not what the peers have not had\n"
 	   "  --plain                 do not encrypt (with --since or --all, or --to)\n"
+	   "  --without-confidential  encrypted, but without confidential material, as a\n"
+	   "                          --plain bundle leaves it out (for a partner)\n"
 	   "  --no-attachments        attachments' descriptions only, not the files: the other\n"
 	   "                          side lists them as missing\n"
 	   "Confidential records and fields travel only encrypted: a --plain bundle leaves out\n"
 	   "every record with confidential material, and every record that names one it left\n"
-	   "out, and says how many (--include-confidential with --plain is refused).\n");
+	   "out, and says how many (--include-confidential with --plain is refused). So does\n"
+	   "every bundle for a peer enrolled as a partner ('casewatch peer add NAME KEY\n"
+	   "--partner'), whatever the options; the summary says how many it left out.\n");
 const char cw_bundle_import_help[] =
 	N_("Checks the bundle's signature first: it must be whole and unchanged, and signed by\n"
 	   "this database or an enrolled peer (an unknown signer is refused with its\n"
@@ -114,7 +118,7 @@ static int file_argument(struct cw_cli *cli, int first_arg, const char *flag, co
 
 int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	struct cw_bundle_options o = {CW_BUNDLE_PEER, NULL, {0, 0, 0}, 0, 0};
+	struct cw_bundle_options o = {CW_BUNDLE_PEER, NULL, {0, 0, 0}, 0, 0, 0, 0};
 	struct cw_bundle_stats s;
 	const char *path = NULL;
 	struct cw_opt opt;
@@ -131,9 +135,11 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 			i += 2;
 			continue;
 		}
-		if ((rc = cw_cli_next_opt(cli, &i,
-					  "all,plain,include-confidential,json,help,no-attachments",
-					  &opt)) <= 0)
+		if ((rc = cw_cli_next_opt(
+			     cli, &i,
+			     "all,plain,include-confidential,without-confidential,json,help,"
+			     "no-attachments",
+			     &opt)) <= 0)
 			break;
 		if (!strcmp(opt.name, "output")) {
 			path = opt.value;
@@ -153,6 +159,8 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 			o.no_attachments = 1;
 		} else if (!strcmp(opt.name, "include-confidential")) {
 			include_confidential = 1;
+		} else if (!strcmp(opt.name, "without-confidential")) {
+			o.without_confidential = 1;
 		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
 					    "unknown option; see casewatch bundle export --help");
@@ -172,6 +180,11 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 		return cw_error_set(&cli->err, CW_EREFUSED, "include-confidential",
 				    "a plain bundle never carries confidential records: send them "
 				    "encrypted, with --to PEER");
+	if (include_confidential && o.without_confidential)
+		return cw_error_set(
+			&cli->err, CW_EUSAGE, "without-confidential",
+			"give --include-confidential or --without-confidential, not both");
+	o.include_confidential = include_confidential;
 	if (scopes > 1 || (!o.peer && scopes == 0))
 		return cw_error_set(&cli->err, CW_EUSAGE, "to",
 				    "say what to send: --to NAME (what it has not had), --since "
@@ -215,8 +228,28 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 	} else {
 		fprintf(note, _("signed, encrypted for "));
 		cw_print_safe(note, o.peer, 0);
+		/* What it left out, counted, never named: the summary is read over shoulders. */
+		if (!strcmp(s.confidential, "left out")) {
+			fprintf(note,
+				P_(", without confidential material: %zu record left out (it is "
+				   "confidential or names a confidential one)",
+				   ", without confidential material: %zu records left out (they "
+				   "are "
+				   "confidential or name confidential ones)",
+				   s.withheld),
+				s.withheld);
+			if (s.partner[0]) {
+				fprintf(note, _("; '"));
+				cw_print_safe(note, s.partner, 0);
+				fprintf(note, _("' is enrolled as a partner"));
+			}
+		}
 		fputc('\n', note);
 	}
+	if (s.team_mark_kept)
+		fprintf(stderr,
+			_("note: the team's peers it is for may read what it left out: their next "
+			  "bundle sends again what changed since their last whole one\n"));
 	return 0;
 }
 
@@ -533,7 +566,11 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		b.stats.deleted);
 	fprintf(cli->out, P_(", %zu audit entry\n", ", %zu audit entries\n", b.audit_total),
 		b.audit_total);
-	if (!strcmp(b.stats.confidential, "left out"))
+	if (!strcmp(b.stats.confidential, "left out") && b.env.encrypted)
+		fprintf(cli->out, "%s\n",
+			_("confidential records: left out (a bundle for a partner, or written "
+			  "--without-confidential)"));
+	else if (!strcmp(b.stats.confidential, "left out"))
 		fprintf(cli->out, "%s\n", _("confidential records: left out (a plain bundle)"));
 	else if (!strcmp(b.stats.confidential, "included"))
 		fprintf(cli->out, "%s\n", _("confidential records: included (encrypted)"));

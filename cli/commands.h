@@ -50,11 +50,12 @@ extern const char cw_bundle_content_help[];
 extern const char cw_conflicts_help[];
 extern const char cw_audit_help[];
 
-/* Identity and enrolled peers (cmd_identity.c): identity, peer add|list|remove. */
+/* Identity and enrolled peers (cmd_identity.c): identity, peer add|list|role|remove. */
 int cw_cmd_identity(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_peer_remove(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+int cw_cmd_peer_role(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 /* check-signature: a file written with --sign against its signature; needs no database. */
 int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 extern const char cw_check_signature_help[];

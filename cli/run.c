@@ -177,8 +177,8 @@ static const struct cw_command commands[] = {
 	 N_("records, a timeline or the agenda as CSV, JSON or iCalendar"), cw_export_help, 1, 1},
 	/* sync commands */
 	{"bundle", "export", cw_cmd_bundle_export, 0,
-	 "casewatch bundle export -o FILE --to PEER[,PEER...] [--since DATE | --all] | --plain "
-	 "(--since DATE | --all) [--no-attachments]",
+	 "casewatch bundle export -o FILE --to PEER[,PEER...] [--since DATE | --all] "
+	 "[--without-confidential] | --plain (--since DATE | --all) [--no-attachments]",
 	 N_("write a signed bundle of changes, encrypted for enrolled peers"),
 	 cw_bundle_export_help, 0, 0},
 	{"bundle", "import", cw_cmd_bundle_import, 0, "casewatch bundle import FILE [--json]",
@@ -203,11 +203,14 @@ static const struct cw_command commands[] = {
 	{"identity", NULL, cw_cmd_identity, 0, "casewatch identity [--key] [--json]",
 	 N_("this database's public key and fingerprint, to give to peers"), cw_identity_help, 0,
 	 1},
-	{"peer", "add", cw_cmd_peer_add, 0, "casewatch peer add NAME KEY",
+	{"peer", "add", cw_cmd_peer_add, 0, "casewatch peer add NAME KEY [--partner]",
 	 N_("trust another laptop's key: accept its bundles, encrypt bundles for it"), cw_peer_help,
 	 0, 0},
 	{"peer", "list", cw_cmd_peer_list, 0, "casewatch peer list [--json]",
-	 N_("the enrolled peers, with their fingerprints"), cw_peer_help, 1, 1},
+	 N_("the enrolled peers, with their roles and fingerprints"), cw_peer_help, 1, 1},
+	{"peer", "role", cw_cmd_peer_role, 0, "casewatch peer role NAME team|partner",
+	 N_("make a peer one of the team or a partner (which gets no confidential material)"),
+	 cw_peer_help, 0, 0},
 	{"peer", "remove", cw_cmd_peer_remove, 0, "casewatch peer remove NAME",
 	 N_("stop trusting a peer's key"), cw_peer_help, 0, 0},
 	{"check-signature", NULL, cw_cmd_check_signature, 0,

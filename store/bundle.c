@@ -962,12 +962,14 @@ struct peer_list {
 	size_t n;
 	char (*names)[CW_PEER_NAME_MAX + 1];
 	struct cw_identity_public *keys;
+	int *roles;
 };
 
 static void peer_list_free(struct peer_list *l)
 {
 	free(l->names);
 	free(l->keys);
+	free(l->roles);
 	memset(l, 0, sizeof *l);
 }
 
@@ -981,7 +983,8 @@ static int peer_list_parse(struct cw_store *st, const char *text, struct peer_li
 	for (const char *c = text; *c; c++)
 		cap += *c == ',';
 	if (!(l->names = calloc(cap, sizeof *l->names)) ||
-	    !(l->keys = calloc(cap, sizeof *l->keys)))
+	    !(l->keys = calloc(cap, sizeof *l->keys)) ||
+	    !(l->roles = calloc(cap, sizeof *l->roles)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	for (const char *p = text;; p++) {
 		const char *e = strchr(p, ',');
@@ -1008,6 +1011,7 @@ static int peer_list_parse(struct cw_store *st, const char *text, struct peer_li
 				snprintf(err->field, sizeof err->field, "to");
 			return rc;
 		}
+		l->roles[l->n] = peer.role;
 		l->keys[l->n++] = peer.key;
 		if (!e)
 			break;
@@ -1072,6 +1076,9 @@ struct export_ctx {
 	 * no signature in the bundle would vouch for them any more (plain_unvouched). */
 	struct cw_idmap withheld, cut, unvouched;
 	size_t grew; /* what a pass over the log added to cut and unvouched */
+	/* Confidential material stays out, as a plain bundle leaves it out: plain, written
+	 * without it, or for a partner. Everything below says "plain" for this. */
+	int withhold;
 };
 
 /* Whether an audit entry is in the bundle's scope. */
@@ -1159,7 +1166,7 @@ static int plain_drops(const struct export_ctx *x, const struct cw_audit_entry *
 {
 	struct cw_id seq = seq_key(e->seq);
 
-	return x->opt->plain && x->withheld.n &&
+	return x->withhold && x->withheld.n &&
 	       (cw_idmap_get(&x->withheld, &e->record, NULL) ||
 		cw_idmap_get(&x->unvouched, &seq, NULL));
 }
@@ -1175,7 +1182,7 @@ static int emit_audit(struct export_ctx *x, const struct cw_audit_entry *e, stru
 	return rc;
 }
 
-/* ---- confidential records: never in a plain bundle ----------------------------------------- */
+/* ---- confidential records: never in a plain bundle, nor in one for a partner --------------- */
 
 /* Whether a version names a record of `set`: what its schema's id fields name (what the
  * import needs), the record it comes after, the accounts it links to, and the person a
@@ -1329,7 +1336,7 @@ static int emit_heads(struct export_ctx *x, const struct cw_item_list *heads, in
 {
 	int rc = 0;
 
-	if (x->opt->plain && heads->n && kind_rank(heads->v[0].rec.kind) == rank &&
+	if (x->withhold && heads->n && kind_rank(heads->v[0].rec.kind) == rank &&
 	    cw_idmap_get(&x->withheld, &heads->v[0].rec.id, NULL)) {
 		x->stats->withheld++;
 		return 0;
@@ -1512,7 +1519,7 @@ static int emit_attachment(void *vctx, const struct cw_attachment *a, struct cw_
 		return 0;
 	/* A record a plain bundle left out takes its attachments with it: a photo of a
 	 * witness's statement is as confidential as the statement. */
-	if (x->opt->plain && cw_idmap_get(&x->withheld, &a->record, NULL))
+	if (x->withhold && cw_idmap_get(&x->withheld, &a->record, NULL))
 		return 0;
 	if (!(o = cw_attach_json(a, 0)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -1569,9 +1576,10 @@ static int write_payload(struct cw_store *st, MDB_txn *txn, struct export_ctx *x
 	       (rc = cw_idset_add_table(st, txn, DB_CONFLICTS, x->ids, err)) != 0))))
 		return rc;
 	cw_idset_sort_unique(x->ids);
-	/* A plain bundle: what it leaves out, before its first line. */
-	if (x->opt->plain && ((rc = plain_withheld(st, txn, x, err)) != 0 ||
-			      (rc = plain_unvouched(st, txn, x, err)) != 0))
+	/* A plain bundle (or one without confidential material): what it leaves out, before its
+	 * first line. */
+	if (x->withhold && ((rc = plain_withheld(st, txn, x, err)) != 0 ||
+			    (rc = plain_unvouched(st, txn, x, err)) != 0))
 		return rc;
 	/* The header, the audit entries, the versions people first, then the end line. */
 	randombytes_buf(stats->bundle.b, ID_LEN);
@@ -1586,7 +1594,7 @@ static int write_payload(struct cw_store *st, MDB_txn *txn, struct export_ctx *x
 				 "version", CW_BUNDLE_VERSION, "bundle", hex, "database", dbhex,
 				 "author", st->author, "created", created, "scope", stats->scope,
 				 /* Readers before this key ignore it. */
-				 "confidential", x->opt->plain ? "left out" : "included"),
+				 "confidential", stats->confidential),
 		       &x->lines, err)) != 0 ||
 	    (rc = audit_walk(st, txn, emit_audit, x, err)) != 0 ||
 	    (rc = emit_versions(st, txn, x, err)) != 0)
@@ -1601,7 +1609,7 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 		     struct cw_bundle_stats *stats, struct cw_error *err)
 {
 	struct cw_idset ids = {0};
-	struct peer_list peers = {0, NULL, NULL};
+	struct peer_list peers = {0, NULL, NULL, NULL};
 	struct cw_envelope_writer *w = NULL;
 	struct export_ctx x;
 	struct cw_outfile o;
@@ -1623,6 +1631,23 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 		return cw_error_set(err, CW_EINVAL, "to", "give the peer a short name");
 	if (opt->peer && (rc = peer_list_parse(st, opt->peer, &peers, err)) != 0)
 		goto out;
+	/* A partner gets no confidential material, whatever else the bundle is for: the
+	 * bundle leaves it out for every one of them. */
+	for (size_t i = 0; i < peers.n && !stats->partner[0]; i++)
+		if (peers.roles[i] == CW_PEER_PARTNER)
+			snprintf(stats->partner, sizeof stats->partner, "%s", peers.names[i]);
+	if (stats->partner[0] && opt->include_confidential && !opt->plain) {
+		rc = cw_error_set(
+			err, CW_EREFUSED, "include-confidential",
+			"'%s' is enrolled as a partner: no bundle for it carries "
+			"confidential records ('casewatch peer role %s team' if it is one "
+			"of the team's laptops)",
+			stats->partner, stats->partner);
+		goto out;
+	}
+	x.withhold = opt->plain || opt->without_confidential || stats->partner[0];
+	snprintf(stats->confidential, sizeof stats->confidential, "%s",
+		 x.withhold ? "left out" : "included");
 	/* The bundle is for its recipients alone: whatever creates the file creates it 0600.
 	 * It is written as it is made and appears whole once finished, or not at all. */
 	mask = umask(077);
@@ -1651,12 +1676,18 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 	if (rc != 0)
 		goto out;
 	/* Every listed peer has now had everything up to last_seq (a bundle of everything
-	 * included). */
+	 * included), unless the bundle left out what a peer of the team may read: its mark stays,
+	 * so that its next bundle sends again what changed since (importing a version twice
+	 * changes nothing). A partner has had all it ever gets. */
 	if (opt->scope == CW_BUNDLE_PEER || opt->scope == CW_BUNDLE_ALL)
 		for (size_t i = 0; i < peers.n && rc == 0; i++) {
 			uint64_t seq;
 			int64_t when;
 
+			if (x.withheld.n && peers.roles[i] != CW_PEER_PARTNER) {
+				stats->team_mark_kept = 1;
+				continue;
+			}
 			if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 				break;
 			rc = cw_sync_peer_get(st, txn, peers.names[i], &seq, &when, err);

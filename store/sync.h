@@ -89,7 +89,9 @@
  *   line 1   {"format":"casewatch-bundle","version":3,"bundle":ID,"database":ID,
  *             "author":TEXT,"created":TIME,"scope":"all"|"to NAME[, NAME]"|"since DATE",
  *             "confidential":"left out"|"included"}  (the last since issue 17: a plain
- *            bundle leaves out every record with confidential material and every record
+ *            bundle, and an encrypted one written without confidential material (for a
+ *            partner, or --without-confidential), leaves out every record with confidential
+ *            material and every record
  *            that names one it left out (links and "after" too, to a fixed point), with
  *            their audit entries and the entries no signature in it vouches for then;
  *            nothing in it counts or names them: store/bundle.c, plain_withheld)
@@ -157,6 +159,13 @@ struct cw_bundle_options {
 	/* Attachments' descriptions only, not their content: the receiving side lists them as
 	 * missing (store/attach.h). */
 	int no_attachments;
+	/* Encrypted, but without confidential material: what a plain bundle leaves out, this
+	 * leaves out (the same selection). A bundle for a peer enrolled as a partner
+	 * (CW_PEER_PARTNER) is always written so. */
+	int without_confidential;
+	/* Asked for confidential material: refused (CW_EREFUSED) when a peer it is for is a
+	 * partner. */
+	int include_confidential;
 };
 
 #define CW_BUNDLE_OWN_HEARINGS_MAX 64
@@ -186,10 +195,17 @@ struct cw_bundle_stats {
 	 * two records until someone links them, and the importer is told (app/advice.h). */
 	struct cw_id own_hearings[CW_BUNDLE_OWN_HEARINGS_MAX];
 	size_t nown_hearings;
-	/* export --plain: records left out as confidential, or as naming one left out */
+	/* export --plain, or without confidential material: records left out as confidential,
+	 * or as naming one left out */
 	size_t withheld;
-	/* What the header says of confidential records: "left out" (plain), "included"
-	 * (encrypted), "" (a bundle from before they existed). */
+	/* export: the first peer it is for that is a partner (why confidential material was left
+	 * out), "" when none is; and whether a peer of the team it is for had its mark kept (it
+	 * was sent less than it may read: its next bundle sends again what changed since). */
+	char partner[CW_PEER_NAME_MAX + 1];
+	int team_mark_kept;
+	/* What the header says of confidential records: "left out" (plain, or encrypted without
+	 * them), "included" (encrypted), "" (a bundle from before they existed); export sets it
+	 * too. */
 	char confidential[16];
 };
 

@@ -241,7 +241,7 @@ static void enroll(int at, int whose, const char *name)
 static void export_scope(int from, enum cw_bundle_scope scope, const char *peer, int plain,
 			 const char *file)
 {
-	struct cw_bundle_options o = {scope, peer, {0, 0, 0}, plain, 0};
+	struct cw_bundle_options o = {scope, peer, {0, 0, 0}, plain, 0, 0, 0};
 	struct cw_bundle_stats s;
 	struct cw_error err;
 
@@ -637,6 +637,26 @@ START_TEST(peers_one_name_one_key)
 	ck_assert_int_eq(cw_peer_list(st[1], &list, &n, &err), 0);
 	ck_assert_uint_eq(n, 1);
 	free(list);
+	/* A peer of the team (the entry's first format, as every entry before roles); made a
+	 * partner and back, by name and by key, name and key kept. */
+	ck_assert_int_eq(found.role, CW_PEER_TEAM);
+	{
+		int was = -1;
+
+		ck_assert_int_eq(cw_peer_set_role(st[1], "alice", CW_PEER_PARTNER, &was, &err), 0);
+		ck_assert_int_eq(was, CW_PEER_TEAM);
+		ck_assert_int_eq(cw_peer_by_key(st[1], &a, &found, &err), 0);
+		ck_assert_str_eq(found.name, "alice");
+		ck_assert_int_eq(found.role, CW_PEER_PARTNER);
+		ck_assert_int_eq(cw_peer_set_role(st[1], "alice", CW_PEER_TEAM, &was, &err), 0);
+		ck_assert_int_eq(was, CW_PEER_PARTNER);
+		ck_assert_int_eq(cw_peer_by_name(st[1], "alice", &found, &err), 0);
+		ck_assert_int_eq(found.role, CW_PEER_TEAM);
+		ck_assert(cw_identity_equal(&found.key, &a));
+		ck_assert_int_eq(cw_peer_set_role(st[1], "nobody", CW_PEER_TEAM, &was, &err),
+				 CW_ENOTFOUND);
+		ck_assert_int_eq(cw_peer_set_role(st[1], "alice", 7, &was, &err), CW_EINVAL);
+	}
 	/* the identity stays the same across reopening */
 	cw_store_close(st[0]);
 	open_at(0, "alice");
@@ -1388,7 +1408,7 @@ END_TEST
 
 START_TEST(several_peers_share_one_bundle)
 {
-	struct cw_bundle_options o = {CW_BUNDLE_PEER, "sup,bob", {0, 0, 0}, 0, 0};
+	struct cw_bundle_options o = {CW_BUNDLE_PEER, "sup,bob", {0, 0, 0}, 0, 0, 0, 0};
 	struct cw_bundle_stats s;
 	struct cw_error err;
 	char *a, *b, *c;

@@ -205,6 +205,82 @@ ok cs list records --text Quokkaword
 has "$(printf '%.8s' "$hid")"
 ok cs show $hid --json
 json "d['confidential'] is True and d['notes'] == 'Quokkaword testimony'"
+# ---- a partner organisation: encrypted, and without confidential material ---------------------
+# A peer enrolled as a partner gets every bundle without what a plain bundle leaves out (the
+# same selection: records, their ids in links and "after", audit entries, attachments),
+# whatever the command line says; the summary counts what was left out and names none of it.
+# A trial found a bundle --to a partner carrying the confidential records whole.
+P="$WORK/partner"
+cpn() { "$CASEWATCH" --db "$P" "$@"; }
+ok cpn init
+ok cw peer add ngo "$(cpn identity --key)" --partner
+has "as a partner, it gets no confidential material"
+ok cpn peer add alice "$(cw identity --key)"
+ok cw peer list
+printf '%s\n' "$out" | grep -q '^ngo  *partner ' || fail "peer list shows no role: $out"
+printf '%s\n' "$out" | grep -q '^sup  *team ' || fail "peer list shows no role: $out"
+checks=$((checks + 2))
+ok cw peer list --json
+json "sorted((p['name'], p['role']) for p in d) == [('ngo', 'partner'), ('sup', 'team')]"
+fails 65 include-confidential cw bundle export --to ngo --include-confidential -o "$WORK/x.bundle"
+fails 65 include-confidential cw bundle export --to sup,ngo --include-confidential -o "$WORK/x.bundle"
+[ ! -e "$WORK/x.bundle" ] || fail "a refused bundle was written"
+fails 2 without-confidential cw bundle export --to sup --include-confidential --without-confidential -o "$WORK/x.bundle"
+ok cw bundle export --to ngo -o "$WORK/ngo.bundle"
+has "signed, encrypted for ngo, without confidential material: 9 records left out"
+has "'ngo' is enrolled as a partner"
+lacks_all
+lacks "attachment"
+ok cpn bundle inspect --all --json "$WORK/ngo.bundle"
+json "d['encrypted'] and d['confidential'] == 'left out' and len(d['versions']) == 161"
+lacks_all
+for id in $hid $linked $later $zid; do lacks "$id"; done
+ok cpn bundle inspect "$WORK/ngo.bundle"
+has "confidential records: left out (a bundle for a partner"
+# Imported at the partner's: cleanly (nothing names a record left out), verified, and none of
+# it there.
+ok cpn bundle import "$WORK/ngo.bundle"
+ok cpn verify
+ok cpn list records --text Quokkaword
+has "no matching records"
+ok cpn list records
+lacks_all
+ok cpn list persons
+lacks_all
+for id in $hid $linked $later $zid; do
+	fails 66 record cpn show $id
+done
+ok cpn export records --format json --include-confidential
+lacks_all
+ok cpn audit --json
+json "len(d) > 100 and not any(e['record'] in ('$hid', '$linked', '$later', '$zid') for e in d)"
+# --without-confidential does the same for one bundle to a peer of the team, whose mark stays:
+# its next bundle sends again what this one left out.
+ok cw bundle peers
+peers_before=$out
+ok cw bundle export --to sup --without-confidential -o "$WORK/sup-without.bundle"
+has "without confidential material"
+grep -q "their next bundle sends again" "$WORK/stderr" || fail "no word of the mark kept: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+ok cw bundle peers
+[ "$out" = "$peers_before" ] || fail "a bundle without confidential material moved the team's mark: $peers_before / $out"
+checks=$((checks + 1))
+ok cs bundle inspect --json "$WORK/sup-without.bundle"
+json "d['confidential'] == 'left out'"
+# A partner made one of the team gets everything in its next bundle, confidential still marked.
+ok cw peer role ngo team
+has "its next one sends everything"
+ok cw bundle export --to ngo -o "$WORK/ngo-team.bundle"
+lacks "without confidential"
+ok cpn bundle import "$WORK/ngo-team.bundle"
+ok cpn show $hid --json
+json "d['confidential'] is True and d['notes'] == 'Quokkaword testimony'"
+ok cw peer role ngo partner
+has "is a partner now"
+ok cw peer list --json
+json "[p['role'] for p in d if p['name'] == 'ngo'] == ['partner']"
+fails 2 role cw peer role ngo boss
+fails 66 name cw peer role nobody team
 # The supervisor's plain bundle leaves them out too, with their audit entries, alice's
 # relayed ones and its own of the import. Its import entry of a record left out was the last
 # of that import, the one signed: the entries before it, which that signature vouched for,
