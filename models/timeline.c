@@ -1323,6 +1323,39 @@ int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b)
 	return names_same_event(a, b) || names_same_event(b, a);
 }
 
+int cw_timeline_next_date_superseded(const struct cw_record *set, const struct cw_record *later)
+{
+	const struct cw_hearing *a = &set->u.hearing, *b = &later->u.hearing;
+
+	if (set->kind != CW_KIND_HEARING || later->kind != CW_KIND_HEARING || set == later ||
+	    cw_id_is_zero(&a->case_id) || !cw_id_equal(&a->case_id, &b->case_id) ||
+	    !cw_date_is_known(a->date) || !cw_date_is_known(b->date) ||
+	    cw_date_compare(cw_date_first_day(b->date), cw_date_last_day(a->date)) <= 0)
+		return 0;
+	if (a->court && *a->court && b->court && *b->court && strcasecmp(a->court, b->court) != 0)
+		return 0;
+	/* Nothing recorded of what happened: a hearing logged ahead of its day, or one a
+	 * document only announced ("a hearing is set for 3 March"), was not known held. */
+	if (b->outcome == CW_OUTCOME_UNKNOWN && b->verdicts.n == 0 && !b->sentence)
+		return 0;
+	return !cw_timeline_same_event(set, later);
+}
+
+/* Whether a later hearing held by `today` (dated up to it) put an end to the next date
+ * records[i] set. */
+static int next_date_done(const struct cw_record *records, size_t n, size_t i, struct cw_date today)
+{
+	for (size_t j = 0; j < n; j++) {
+		const struct cw_record *o = &records[j];
+
+		if (o->kind != CW_KIND_HEARING || !cw_timeline_next_date_superseded(&records[i], o))
+			continue;
+		if (cw_date_compare(cw_date_last_day(o->u.hearing.date), today) <= 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* An adjournment another account of which comes earlier in the list: the UN's and the
  * government's word for one suspended trial (Kem Sokha, 002 para 35 and 004) are one. */
 static int adjournment_told_before(const struct cw_record *recs, size_t i)
@@ -1392,8 +1425,12 @@ static void summarise(const struct who *w, const struct cw_record *only,
 			 * the date it set, not itself. */
 			int held_today = cw_date_compare(h->date, today) == 0 &&
 					 h->outcome != CW_OUTCOME_UNKNOWN;
+			/* A next date a later hearing held by today superseded is no date at
+			 * all, whatever account set it. */
+			int done = cw_date_is_known(h->next_date) && i < n &&
+				   next_date_done(records, n, i, today);
 
-			for (int j = held_today; j < 2; j++)
+			for (int j = held_today; j < 2 - done; j++)
 				if (cw_date_is_known(cands[j]) &&
 				    cw_date_compare(cands[j], today) >= 0 &&
 				    (!cw_date_is_known(out->next_hearing) ||

@@ -2463,6 +2463,79 @@ static void drop_same_next_dates(struct cw_report_upcoming *items, size_t *n)
 	*n = kept;
 }
 
+/* A next date a later hearing of its case superseded, held before the window, is no hearing
+ * to come, whatever account set it (cw_timeline_next_date_superseded): the team logged the
+ * hearing of 3 March, which set 17 March, and the government's "10 March" for the hearing
+ * before is done with. Every hearing of those cases is read, whatever the filter (a filter on
+ * accounts does not bring back a date the case has moved past); a later hearing that is
+ * another account of the setting one's event, through other accounts too, is none. items
+ * point into the caller's list. */
+static int drop_superseded(struct cw_reader *rd, struct cw_date from,
+			   struct cw_report_upcoming *items, size_t *n, struct cw_error *err)
+{
+	static const struct cw_record_list none = {NULL, 0, 0};
+	struct cw_id *cases = NULL;
+	unsigned char *gone = NULL;
+	size_t ncases = 0, kept = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < *n; i++) {
+		const struct cw_hearing *h = &items[i].hearing->u.hearing;
+
+		if (!items[i].from_next_date || cw_id_is_zero(&h->case_id) ||
+		    cw_date_compare(cw_date_last_day(h->date), from) >= 0)
+			continue;
+		if (!cases && !(cases = malloc(*n * sizeof *cases)))
+			return oom(err);
+		cases[ncases++] = h->case_id;
+	}
+	if (!ncases)
+		return 0;
+	qsort(cases, ncases, sizeof *cases, id_order);
+	if (!(gone = calloc(*n, 1))) {
+		free(cases);
+		return oom(err);
+	}
+	for (size_t c = 0; rc == 0 && c < ncases; c++) {
+		struct cw_record_list l;
+		struct events ev;
+
+		if (c && cw_id_equal(&cases[c], &cases[c - 1]))
+			continue;
+		if ((rc = cw_reader_case_records(rd, &cases[c], CW_KIND_BIT(CW_KIND_HEARING), &l,
+						 err)) != 0)
+			break;
+		events_make(&ev, &l, &none);
+		for (size_t i = 0; i < *n; i++) {
+			const struct cw_record *set = items[i].hearing;
+			size_t at = SIZE_MAX;
+
+			if (!items[i].from_next_date ||
+			    !cw_id_equal(&set->u.hearing.case_id, &cases[c]))
+				continue;
+			for (size_t j = 0; j < l.n && at == SIZE_MAX; j++)
+				if (cw_id_equal(&l.items[j].id, &set->id))
+					at = j;
+			for (size_t j = 0; j < l.n && !gone[i]; j++)
+				gone[i] =
+					cw_date_compare(cw_date_last_day(l.items[j].u.hearing.date),
+							from) < 0 &&
+					cw_timeline_next_date_superseded(set, &l.items[j]) &&
+					!(ev.root && at != SIZE_MAX && ev.root[at] == ev.root[j]);
+		}
+		events_free(&ev);
+		cw_record_list_free(&l);
+	}
+	for (size_t i = 0; rc == 0 && i < *n; i++)
+		if (!gone[i])
+			items[kept++] = items[i];
+	if (rc == 0)
+		*n = kept;
+	free(gone);
+	free(cases);
+	return rc;
+}
+
 int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
 			    struct cw_date from, struct cw_date to, struct cw_record_list *src,
 			    struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
@@ -2552,6 +2625,13 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 		*n = 0;
 		cw_record_list_free(src);
 		return oom(err);
+	}
+	if ((rc = drop_superseded(rd, from, *items, n, err)) != 0) {
+		free(*items);
+		*items = NULL;
+		*n = 0;
+		cw_record_list_free(src);
+		return rc;
 	}
 	if (*n > 1)
 		qsort(*items, *n, sizeof **items, upcoming_order);
@@ -3417,8 +3497,25 @@ static int hearings_counted(struct cw_report *r, const struct events *e)
 	return 0;
 }
 
+/* Whether an account of the event `root` (of r->upcoming_src) set the day of the logged
+ * hearing `held` as its case's next date. */
+static int set_by_account(const struct cw_report *r, const struct events *ev, size_t root,
+			  const struct cw_record *held)
+{
+	for (size_t j = 0; j < r->upcoming_src.n; j++) {
+		const struct cw_hearing *h = &r->upcoming_src.items[j].u.hearing;
+
+		if (ev->root[j] == root && cw_id_equal(&h->case_id, &held->u.hearing.case_id) &&
+		    cw_date_precision(h->next_date) == CW_DATE_DAY &&
+		    cw_date_compare(h->next_date, held->u.hearing.date) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* r->upcoming_same: next dates set by linked accounts of one hearing are one hearing to come,
- * whatever days they give. 0 or CW_ENOMEM. */
+ * whatever days they give, also when one account's day is a hearing logged for it. 0 or
+ * CW_ENOMEM. */
 static int upcoming_accounts(struct cw_report *r)
 {
 	static const struct cw_record_list none = {NULL, 0, 0};
@@ -3449,6 +3546,15 @@ static int upcoming_accounts(struct cw_report *r)
 				break;
 			}
 		}
+		/* Or the hearing logged for the day another account of its event set: the team
+		 * said 3 March and logged that hearing, the government said 10 March. */
+		for (size_t k = 0;
+		     k < r->nupcoming && u->from_next_date && r->upcoming_same[i] == SIZE_MAX; k++)
+			if (!r->upcoming[k].from_next_date &&
+			    set_by_account(r, &ev, root, r->upcoming[k].hearing)) {
+				r->upcoming_same[i] = k;
+				any = 1;
+			}
 	}
 	events_free(&ev);
 	if (!any) {

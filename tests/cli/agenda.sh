@@ -14,10 +14,11 @@ has "No hearing or follow-up visit has a date set."
 ok cw case add --title "Union case" --court "Phnom Penh Court"
 # a hearing dated in the window, with its time
 ok cw log hearing --case "Union case" --date 2030-03-04 --time 09:00
-# a next date set for a day no hearing is logged for: on the agenda as the next hearing
-ok cw log hearing --case "Union case" --date 2030-02-20 --outcome adjourned --next-date 2030-03-06
 # a next date that is the logged hearing of 2030-03-04: once, as that hearing
-ok cw log hearing --case "Union case" --date 2030-02-27 --outcome adjourned --next-date 2030-03-04
+ok cw log hearing --case "Union case" --date 2030-02-20 --outcome adjourned --next-date 2030-03-04
+# a next date set for a day no hearing is logged for: on the agenda as the next hearing (set by
+# the case's latest hearing: a later one would have superseded it)
+ok cw log hearing --case "Union case" --date 2030-02-27 --outcome adjourned --next-date 2030-03-06
 # after the window
 ok cw log hearing --case "Union case" --date 2030-04-20
 # follow-ups: overdue and not done; done by a later visit (any case of letters); in the
@@ -36,7 +37,7 @@ json "[(i['day'], i['what'], i['overdue']) for i in d['items']] == [
 	('2030-02-15', 'follow_up', True), ('2030-03-04', 'hearing', False),
 	('2030-03-06', 'next_hearing', False), ('2030-03-10', 'follow_up', False)]"
 json "d['items'][0]['about'] == 'Prey Sar CC1' and d['items'][1]['about'].startswith('Union case')"
-json "d['items'][2]['note'] == 'set at the hearing of 2030-02-20' and d['items'][1]['note'] == '09:00'"
+json "d['items'][2]['note'] == 'set at the hearing of 2030-02-27' and d['items'][1]['note'] == '09:00'"
 json "d['items'][3]['record']['follow_up_on'] == '2030-03-10'"
 
 # the text: one heading per day, with its weekday (checked against Python's calendar)

@@ -401,6 +401,53 @@ for gap in 2024-02-08:W06 2024-02-20:W08; do
 	ok cw report --week "2024-${gap##*:}" --format json
 	json "d['comparison']['visits']['current'] == 1 and [x['counted_in'] for x in d['visits']] == [None]"
 done
+# A next date is done with once a later hearing of the case is logged, whatever account set it:
+# a field trial's hearing of 2022-02-17 (the team said next 03-03, the government 03-10); the
+# team logged the hearing of 03-03, which set 03-17. W09 said "2 hearings are set", the
+# government's 03-10 among them. While both dates are still to come (W08), the two accounts are
+# one hearing, the disagreement said.
+DB="$WORK/next_dates"
+ok cw init
+ok cw person add --name "Chhim Sithar"
+ok cw case add --title "NagaWorld LRSU" --defendant "Chhim Sithar" --charge 494/495 \
+	--source "own observation"
+ok cw log hearing --case NagaWorld --date 2022-02-17 --outcome adjourned --next-date 2022-03-03 \
+	--source "own observation"
+n1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case NagaWorld --date 2022-02-17 --outcome adjourned --next-date 2022-03-10 \
+	--view government --source "MoJ spokesperson" --disputes "$n1"
+ok cw log hearing --case NagaWorld --date 2022-03-03 --outcome postponed --next-date 2022-03-17 \
+	--source "own observation"
+n3=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw report --week 2022-W07
+has "1 hearing is set in the 14 days after the period."
+ok cw report --week 2022-W08 --format json
+json "[(x['date'], x['source'], x['counted_in']) for x in d['upcoming_hearings']] == [('2022-03-03', 'hearing', None), ('2022-03-10', 'next_date', '$n3')]"
+ok cw report --week 2022-W08
+has "1 hearing is set in the 14 days after the period. The accounts of 1 hearing give it different dates, each listed below."
+has "another account of the hearing to come of the row of 2022-03-03 ($(printf %.8s "$n3")), counted there"
+ok cw report --week 2022-W09
+has "1 hearing is set in the 14 days after the period."
+lacks "2022-03-10"
+ok cw report --week 2022-W09 --format json
+json "[(x['date'], x['hearing_id']) for x in d['upcoming_hearings']] == [('2022-03-17', '$n3')]"
+# the agenda alike, and a filter on the government's account does not bring its date back
+ok cw agenda --from 2022-03-07 --json
+json "[(i['day'], i['what']) for i in d['items']] == [('2022-03-17', 'next_hearing')]"
+ok cw agenda --from 2022-03-07 --account government --json
+json "d['items'] == []"
+# a later hearing at another court (bail at the Appeal Court) leaves the trial court's date
+ok cw case add --title "Court case" --court "Phnom Penh Court"
+ok cw log hearing --case "Court case" --date 2022-02-17 --court "Phnom Penh Court" \
+	--outcome adjourned --next-date 2022-03-10
+ok cw log hearing --case "Court case" --date 2022-02-24 --court "Appeal Court" --outcome other
+ok cw agenda --from 2022-03-07 --json
+json "[(i['day'], i['about']) for i in d['items']] == [('2022-03-10', 'Court case'), ('2022-03-17', 'NagaWorld LRSU')]"
+# The timeline: the government's 03-10 is no next hearing on 03-08.
+CASEWATCH_NOW=2022-03-08T03:00:00Z ok cw timeline "Chhim Sithar"
+has "next hearing: 2022-03-17"
+lacks "2022-03-10 (passed"
+
 DB="$WORK/chain"
 ok cw init
 ok cw log visit --facility "Prey Sar" --date 2024-01-01 --access granted --view un --source UN

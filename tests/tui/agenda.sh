@@ -54,4 +54,22 @@ send / 'kind:visit article:437bis' Enter
 wait_for "nothing on the agenda in the next 14 days"
 wait_for "No hearing or follow-up visit that matches has a date set."
 send Escape q
+
+# A next date a later hearing of the case superseded is not on the agenda, whatever account set
+# it: the government's date for the hearing of ten days ago, after the team logged the hearing
+# that hearing was adjourned to (a field trial listed both).
+DB="$WORK/superseded"
+ok cw init
+ok cw case add --title "NagaWorld case"
+ok cw log hearing --case "NagaWorld case" --date "$(day -10)" --outcome adjourned \
+	--next-date "$(day -3)" --source "own observation"
+own=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "NagaWorld case" --date "$(day -10)" --outcome adjourned \
+	--next-date "$(day 4)" --view government --source "Ministry" --disputes "$own"
+ok cw log hearing --case "NagaWorld case" --date "$(day -3)" --outcome postponed \
+	--next-date "$(day 11)" --source "own observation"
+keys '4<Dump>' 120x20
+has "1 on the agenda"
+has "$(heading 11) next hearing"
+lacks "$(heading 4)"
 done_ok
