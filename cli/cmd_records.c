@@ -624,7 +624,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 {
 	const struct cw_person *p = &person->u.person;
 	struct cw_timeline_summary sum;
-	char date[CW_DATE_TEXT_MAX], pre[CW_PRETRIAL_TEXT_MAX];
+	char pre[CW_PRETRIAL_TEXT_MAX], next[CW_NEXT_HEARING_TEXT_MAX];
 	int width = cw_output_width(cli->out);
 	struct cw_date today = cw_date_today();
 
@@ -716,8 +716,8 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 	} else {
 		fprintf(cli->out, _("  adjournments: %d\n"), sum.adjournments);
 	}
-	cw_date_format(sum.next_hearing, date);
-	fprintf(cli->out, _("  next hearing: %s\n"), date[0] ? date : _("none scheduled"));
+	cw_next_hearing_text(&sum, next, sizeof next);
+	fprintf(cli->out, _("  next hearing: %s\n"), next);
 }
 
 int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)

@@ -1436,8 +1436,16 @@ static void summarise(const struct who *w, const struct cw_record *only,
 				    (!cw_date_is_known(out->next_hearing) ||
 				     cw_date_compare(cands[j], out->next_hearing) < 0))
 					out->next_hearing = cands[j];
+			/* One that passed with nothing logged since: said, not "none". */
+			if (!done && cw_date_is_known(h->next_date) &&
+			    cw_date_compare(cw_date_last_day(h->next_date), today) < 0 &&
+			    (!cw_date_is_known(out->next_passed) ||
+			     cw_date_compare(h->next_date, out->next_passed) > 0))
+				out->next_passed = h->next_date;
 		}
 	}
+	if (cw_date_is_known(out->next_hearing))
+		out->next_passed = (struct cw_date){0, 0, 0};
 	count_days(&stints, today, out);
 	free(stints.v);
 	/* A detention still running with no date to count it to sets no upper bound, and alone it
@@ -1547,6 +1555,23 @@ static void end_text(const struct cw_timeline_summary *s, const char *days, cons
 		snprintf(buf, len, _("%s (to %s; %s)%s"), days, to, other, caveat);
 	else
 		snprintf(buf, len, _("%s (to %s)%s"), days, to, caveat);
+}
+
+void cw_next_hearing_text(const struct cw_timeline_summary *s, char *buf, size_t len)
+{
+	char date[CW_DATE_TEXT_MAX];
+
+	if (cw_date_is_known(s->next_hearing)) {
+		cw_date_format(s->next_hearing, date);
+		snprintf(buf, len, "%s", date);
+	} else if (cw_date_is_known(s->next_passed)) {
+		cw_date_format(s->next_passed, date);
+		/* TRANSLATORS: the next hearing in a timeline, when the last date set has
+		 * passed and no hearing of the case was logged on it or since */
+		snprintf(buf, len, _("%s (passed, nothing logged since)"), date);
+	} else {
+		snprintf(buf, len, "%s", _("none scheduled"));
+	}
 }
 
 void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)

@@ -68,6 +68,10 @@ struct cw_timeline_summary {
 	 * outcome recorded has been held, and only the date it set counts. A next date a later
 	 * hearing held by today superseded (cw_timeline_next_date_superseded) is none. */
 	struct cw_date next_hearing;
+	/* No next hearing: the latest next date set that has passed with no later hearing of
+	 * its case logged by today that supersedes it (nobody recorded what happened);
+	 * unknown when none, or when there is a next hearing. */
+	struct cw_date next_passed;
 	size_t cases;
 };
 
@@ -253,6 +257,13 @@ int cw_timeline_news_old(struct cw_date news, struct cw_date to);
  * days and counting (dates not precise to the day)", "at least 30 days (...)", "unknown (still
  * detained, and no date it is known as of)"; "" when there was no pretrial detention. */
 void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len);
+
+/* The longest text cw_next_hearing_text writes, with room for Khmer. */
+#define CW_NEXT_HEARING_TEXT_MAX 256
+
+/* The next hearing as a timeline says it: "2024-06-12"; "2022-03-17 (passed, nothing logged
+ * since)" when the last date set has passed with no hearing logged; "none scheduled". */
+void cw_next_hearing_text(const struct cw_timeline_summary *s, char *buf, size_t len);
 
 /* Puts a timeline (records oldest first, as the store lists them) in the order the sources
  * give: a record linked to another account of the event (disputes, same event) comes right

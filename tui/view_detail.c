@@ -370,7 +370,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	const struct cw_person *p = &person->u.person;
 	struct cw_timeline_summary sum;
 	struct lines ls = {0};
-	char date[CW_DATE_TEXT_MAX], pre[CW_PRETRIAL_TEXT_MAX], on[CW_DATE_TEXT_MAX];
+	char pre[CW_PRETRIAL_TEXT_MAX], on[CW_DATE_TEXT_MAX], next[CW_NEXT_HEARING_TEXT_MAX];
 	struct cw_date today = cw_date_today();
 	const struct cw_record *by;
 	int on_appeal;
@@ -448,7 +448,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 		}
 	}
 	cw_timeline_summarise(&person->id, l->items, l->n, today, &sum);
-	cw_date_format(sum.next_hearing, date);
+	cw_next_hearing_text(&sum, next, sizeof next);
 	cw_pretrial_text(&sum, pre, sizeof pre);
 	/* Two lines, so that at 80 columns a long detention ("56 days to 2024-05-31, the
 	 * source's date") does not push the next hearing off the screen. */
@@ -459,10 +459,9 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 
 		cw_views_text(sum.adjournment_views, views, sizeof views);
 		add_line(&ls, _("adjournments: %d (account: %s) | next hearing: %s"),
-			 sum.adjournments, views, date[0] ? date : _("none scheduled"));
+			 sum.adjournments, views, next);
 	} else {
-		add_line(&ls, _("adjournments: %d | next hearing: %s"), sum.adjournments,
-			 date[0] ? date : _("none scheduled"));
+		add_line(&ls, _("adjournments: %d | next hearing: %s"), sum.adjournments, next);
 	}
 	rank_last(&ls, ranks, max, CW_HEADER_ESSENTIAL);
 	return lines_done(&ls, out, n);

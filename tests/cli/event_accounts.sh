@@ -443,10 +443,17 @@ ok cw log hearing --case "Court case" --date 2022-02-17 --court "Phnom Penh Cour
 ok cw log hearing --case "Court case" --date 2022-02-24 --court "Appeal Court" --outcome other
 ok cw agenda --from 2022-03-07 --json
 json "[(i['day'], i['about']) for i in d['items']] == [('2022-03-10', 'Court case'), ('2022-03-17', 'NagaWorld LRSU')]"
-# The timeline: the government's 03-10 is no next hearing on 03-08.
+# The timeline: the government's 03-10 is no next hearing on 03-08; once 03-17 has passed with
+# nothing logged it says so, not "none scheduled".
 CASEWATCH_NOW=2022-03-08T03:00:00Z ok cw timeline "Chhim Sithar"
 has "next hearing: 2022-03-17"
 lacks "2022-03-10 (passed"
+CASEWATCH_NOW=2022-03-20T03:00:00Z ok cw timeline "Chhim Sithar"
+has "next hearing: 2022-03-17 (passed, nothing logged since)"
+lacks "none scheduled"
+ok cw log hearing --case NagaWorld --date 2022-03-17 --outcome verdict --source "own observation"
+CASEWATCH_NOW=2022-03-20T03:00:00Z ok cw timeline "Chhim Sithar"
+has "next hearing: none scheduled"
 
 DB="$WORK/chain"
 ok cw init

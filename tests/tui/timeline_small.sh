@@ -25,4 +25,15 @@ printf '%s\n' "$out" | grep -q '^    day)$' || fail "the wrapped line lost its c
 $out"
 has "adjournments: 0 | next hearing: none scheduled"
 has "header lines not shown"
+
+# A next date that has passed with no hearing logged on it or since is said, not "none
+# scheduled": a partner read that no hearing was set.
+DB="$WORK/passed"
+ok cw init
+ok cw person add --name "Chhim Sithar"
+ok cw case add --title "NagaWorld LRSU" --defendant "Chhim Sithar" --charge 494/495
+ok cw log hearing --case NagaWorld --date 2022-03-03 --outcome postponed --next-date 2022-03-17
+keys '2/Chhim<Enter><Enter><Dump>' 120x30
+has "adjournments: 1 (account: not recorded) | next hearing: 2022-03-17 (passed, nothing logged since)"
+lacks "none scheduled"
 done_ok
