@@ -1765,3 +1765,9 @@ struct cw_date cw_timeline_entry_known(const struct cw_record *kase, const struc
 	       : cw_date_is_known(kase->reported_on)  ? kase->reported_on
 						      : kase->u.kase.opened;
 }
+
+int cw_timeline_entry_dated(const struct cw_record *kase, const struct cw_defendant *d)
+{
+	return cw_date_is_known(d->as_of) || cw_date_is_known(kase->u.kase.as_of) ||
+	       cw_date_is_known(kase->reported_on);
+}

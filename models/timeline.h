@@ -232,6 +232,11 @@ int cw_timeline_entry_held_pretrial(const struct cw_record *kase, const struct c
 /* The date such an entry is known by: its own as-of date, else the case's, else the date its
  * source's account is as of, else the case's opening; unknown when none is given. */
 struct cw_date cw_timeline_entry_known(const struct cw_record *kase, const struct cw_defendant *d);
+/* Whether that date is one an account gives for the entry (its as-of date, the case's, or the
+ * date its source's account is as of), not the case's opening alone: the day a case opened is
+ * no day anyone was seen held, so an arrest or detention of theirs in the case dated later
+ * says when they were taken, as for an undated entry. */
+int cw_timeline_entry_dated(const struct cw_record *kase, const struct cw_defendant *d);
 enum cw_pretrial_to cw_timeline_running_to(const struct cw_record *kase, const struct cw_id *person,
 					   struct cw_date *to);
 

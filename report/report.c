@@ -3139,7 +3139,7 @@ static int group_listed(const struct cw_report *r, const struct cw_record *kase,
 
 /* The date key of the last arrest or detention of the group `label` in the case's records
  * (confidential ones left out) dated up to the period's end (with any_date, dated at all: the
- * case's entry is undated); 0 when none. */
+ * case's entry is dated by no account, cw_timeline_entry_dated); 0 when none. */
 static uint32_t group_started(const struct cw_report *r, const struct cw_record_list *ev,
 			      const char *label, int any_date)
 {
@@ -3220,7 +3220,9 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 			continue;
 		/* With a start by then, only held again: the entry known after that stretch
 		 * ended, with no arrest or detention of the group logged since. */
-		if ((start = group_started(r, &ms, d->label, !cw_date_is_known(known))) &&
+		/* An entry dated by no account (undated, or by the case's opening alone) yields
+		 * to a start dated after the period: it says when they were taken. */
+		if ((start = group_started(r, &ms, d->label, !cw_timeline_entry_dated(kase, d))) &&
 		    (!cw_date_is_known(known) ||
 		     !(ended = group_ended(r, kase, &ms, d->label, start, &end_by)) ||
 		     cw_date_compare(cw_date_last_day(cw_date_from_key(ended)),
@@ -3284,6 +3286,20 @@ static int person_held_pretrial(const struct cw_record *kase, const struct cw_id
 
 		if (cw_id_equal(&d->person, person) && cw_timeline_entry_held_pretrial(kase, d))
 			return 1;
+	}
+	return 0;
+}
+
+/* Whether the case's entry for the person that says they are held before a verdict is dated
+ * by an account (cw_timeline_entry_dated), not by the case's opening alone. */
+static int person_entry_dated(const struct cw_record *kase, const struct cw_id *person)
+{
+	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
+
+		if (cw_id_equal(&d->person, person) && cw_timeline_entry_held_pretrial(kase, d))
+			return cw_timeline_entry_dated(kase, d);
 	}
 	return 0;
 }
@@ -3371,6 +3387,10 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 				rc = unstarted_groups(rd, r, &one.items[0], err);
 			} else if (!person_held_pretrial(&one.items[0], &u[i].person)) {
 				/* the index is ahead of a rule the case no longer meets */
+			} else if (cw_date_is_known(u[i].taken_later) &&
+				   !person_entry_dated(&one.items[0], &u[i].person)) {
+				/* taken after the period: the entry's only date is the case's
+				 * opening, no day they were seen held */
 			} else if (!entry_known_by(r, &one.items[0], u[i].known)) {
 				/* undated, and the case recorded here after the period */
 			} else {

@@ -1176,6 +1176,36 @@ static int has_start(const struct news_reader *nr, MDB_cursor *cur, const uint8_
 	return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
+/* The first start of (person, case) dated after `to` (a date key) that the reader sees, as
+ * has_start sees them; 0 when none. */
+static int start_after(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *person,
+		       const uint8_t *kase, uint32_t to, uint32_t *first)
+{
+	uint8_t seek[1 + PAIR_LEN + DATE_LEN];
+	MDB_val k = {sizeof seek, seek}, v;
+	int rc, op;
+
+	*first = 0;
+	if (to == UINT32_MAX)
+		return 0;
+	seek[0] = DET_START;
+	memcpy(seek + 1, person, ID_LEN);
+	memcpy(seek + 1 + ID_LEN, kase, ID_LEN);
+	put_be32(seek + 1 + PAIR_LEN, to + 1);
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		const uint8_t *key = k.mv_data;
+
+		if (k.mv_size != DETENTION_KEY_MAX || memcmp(key, seek, 1 + PAIR_LEN) != 0)
+			return 0;
+		if (!nr->shown ||
+		    !record_confidential(nr, key + 1 + PAIR_LEN + DATE_LEN + 1 + DATE_LEN)) {
+			*first = get_be32(key + 1 + PAIR_LEN);
+			return 0;
+		}
+	}
+	return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
 /* Whether the owner of the index entry under the cursor (its id 17 bytes from the key's end)
  * is confidential, for a reader that leaves such records out; 0 otherwise. */
 static int owner_withheld(const struct news_reader *nr, MDB_cursor *cur)
@@ -1351,6 +1381,16 @@ int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int sh
 			if (ended) {
 				v[*n - 1].ended = cw_date_from_key(ended);
 				memcpy(v[*n - 1].ended_by.b, by, ID_LEN);
+			}
+			if ((!started || ended) && date) {
+				uint32_t later;
+
+				if ((rc = start_after(&nr, look, key + 1 + DATE_LEN,
+						      key + 1 + DATE_LEN + ID_LEN, to_key,
+						      &later)) != 0)
+					goto out;
+				if (later)
+					v[*n - 1].taken_later = cw_date_from_key(later);
 			}
 		}
 		if (rc != 0 && rc != MDB_NOTFOUND)

@@ -541,6 +541,11 @@ struct cw_unstarted {
 	 * for everyone else (their start, if any, is after `to`). */
 	struct cw_date ended;
 	struct cw_id ended_by; /* the record of that end */
+	/* A dated entry's person: the first arrest or detention of theirs in the case dated after
+	 * `to` that the reader sees; unknown when none. An entry dated only by the case's opening
+	 * (cw_timeline_entry_dated) yields to it, as an undated one does: it says when they were
+	 * taken. */
+	struct cw_date taken_later;
 };
 int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int shown,
 				 struct cw_unstarted **out, size_t *n, struct cw_error *err);

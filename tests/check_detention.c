@@ -416,7 +416,8 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 /* Those the report lists last, counted by a scan of every case the filter lists: each named
  * defendant an entry says is held before a verdict (known by `to` or undated) with no dated
  * arrest or detention of theirs in that case dated up to `to` (dated at all when the entry
- * is undated: a start after `to` says when they were taken), once, unless the summary of
+ * is dated by no account, undated or by the case's opening alone: a start after `to` says
+ * when they were taken), once, unless the summary of
  * their records finds them held in pretrial detention (where a start counts them); then,
  * unless the filter names a person, each labelled group so held with no arrest or detention
  * of the group in the case dated up to `to`, that the report does not list as held (r,
@@ -454,24 +455,31 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 			"%s", err.message);
 		for (size_t j = 0; j < defs->n; j++) {
 			const struct cw_defendant *d = (const struct cw_defendant *)defs->items + j;
-			int started = 0, listed = 0;
+			int started = 0, listed = 0, later = 0;
 
 			if (!held_unstarted_entry(kase, d, to) ||
 			    (cw_id_is_zero(&d->person) && (!d->label || !*d->label)))
 				continue;
-			for (size_t e = 0; e < ev.n && !started; e++) {
+			for (size_t e = 0; e < ev.n; e++) {
 				const struct cw_milestone *m = &ev.items[e].u.milestone;
 
-				started = ev.items[e].kind == CW_KIND_MILESTONE &&
-					  cw_date_is_known(m->date) &&
-					  (!cw_date_is_known(cw_timeline_entry_known(kase, d)) ||
-					   cw_date_compare(cw_date_first_day(m->date), to) <= 0) &&
-					  cw_timeline_starts_detention(m) &&
-					  (cw_id_is_zero(&d->person)
-						   ? cw_id_is_zero(&m->person) && m->group &&
-							     strcasecmp(m->group, d->label) == 0
-						   : cw_id_equal(&m->person, &d->person));
+				if (ev.items[e].kind != CW_KIND_MILESTONE ||
+				    !cw_date_is_known(m->date) ||
+				    !cw_timeline_starts_detention(m) ||
+				    !(cw_id_is_zero(&d->person)
+					      ? cw_id_is_zero(&m->person) && m->group &&
+							strcasecmp(m->group, d->label) == 0
+					      : cw_id_equal(&m->person, &d->person)))
+					continue;
+				if (cw_date_compare(cw_date_first_day(m->date), to) <= 0)
+					started = 1;
+				else
+					later = 1;
 			}
+			/* An entry dated by no account (undated, or by the case's opening alone)
+			 * yields to a start after `to`: it says when they were taken. */
+			if (!cw_date_is_known(cw_timeline_entry_known(kase, d)))
+				started |= later;
 			/* Held again: an entry known after the end of the last stretch begun by
 			 * `to`, the end over by `to` and before the entry's day. */
 			if (started && cw_date_is_known(cw_timeline_entry_known(kase, d)) &&
@@ -479,6 +487,8 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 				       cw_id_is_zero(&d->person) ? d->label : NULL,
 				       cw_timeline_entry_known(kase, d), to))
 				started = 0;
+			if (later && !cw_timeline_entry_dated(kase, d))
+				started = 1;
 			/* A group held is listed (all are); a person held in pretrial detention
 			 * where it has a start is counted there, listed or not. */
 			for (size_t i = 0;

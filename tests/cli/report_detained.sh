@@ -281,4 +281,34 @@ json "d['summary']['pretrial_ongoing'] is False"
 ok cw edit "Verdict given" --stage trial
 ok cw report --from 2024-05-01 --to 2024-05-08 --format json
 json "sorted(p['person']['name'] for p in d['pretrial_detention'] if p['person']) == ['Chao Veasna', 'Lim Sopheap']"
+# ---- a case's entry dated only by its opening yields to an arrest logged after the period: the
+# arrest says when they were taken (a field trial: Kim Ratha, arrested on 10 January 2022, read
+# "no dated arrest or detention logged" in the week before). An as-of date says they were held
+# then ("Later Detained" above); the day a case opened does not.
+ok cw person add --name "Taken First"
+ok cw person add --name "Taken Later"
+ok cw case add --title "Opened first" --opened 2022-01-04 --stage pretrial \
+	--defendant "Taken First" --custody detained --charge 494 \
+	--defendant "Taken Later" --custody detained --charge 494 \
+	--unnamed "3 union members" --custody detained --view own
+ok cw log milestone --person "Taken First" --case "Opened first" --type arrest \
+	--date 2022-01-04 --view own
+ok cw log milestone --person "Taken Later" --case "Opened first" --type arrest \
+	--date 2022-01-10 --view own
+ok cw log milestone --case "Opened first" --group "union members" --count 3 --type arrest \
+	--date 2022-01-11 --view own
+ok cw report --week 2022-W01
+has "| Taken First | Opened first |"
+lacks "Taken Later"
+lacks "union members"
+ok cw report --week 2022-W01 --format csv
+lacks "Taken Later"
+ok cw report --week 2022-W01 --format json
+json "d['held_no_arrest_logged'] == [] and [p['person']['name'] for p in d['pretrial_detention'] if p['person']] == ['Taken First']"
+ok cw report --week 2022-W02 --format json
+json "[(p['person'] and p['person']['name'], p['group'], p['since']) for p in d['pretrial_detention']] == [('Taken First', None, '2022-01-04'), ('Taken Later', None, '2022-01-10'), (None, 'union members', '2022-01-11')]"
+# the case's own as-of date of that week: held then, as it says, with no dated arrest
+ok cw edit "Opened first" --as-of 2022-01-05
+ok cw report --week 2022-W01 --format json
+json "sorted(x['person'] and x['person']['name'] or x['group'] for x in d['held_no_arrest_logged']) == ['Taken Later', 'union members']"
 echo "report_detained: $checks checks passed"
