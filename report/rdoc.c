@@ -338,7 +338,8 @@ static void articles_text(struct sb *sb, const struct cw_article *a, size_t n)
  * its court or stage: those are the case's now (as of its as_of date), not where or at which
  * stage the row's event took place, and a row shows what its own record says (a 2023
  * first-instance verdict must not read "before the Supreme Court" because the case has moved
- * on since); left empty when the record does not say, as the JSON's null. */
+ * on since); a stage left empty when the record does not say, as the JSON's null, and a court
+ * the case's, said to be the case's (court_cell). */
 static void case_cells(struct builder *b, const struct cw_id *case_id, int people)
 {
 	const struct cw_record *k = cw_report_ref(b->r, case_id);
@@ -394,6 +395,24 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 	cell_take(b, CW_RC_PERSON_IDS, &ids);
 	if (people_count > 0)
 		cell(b, CW_RC_PEOPLE_COUNT, "%lld", (long long)people_count);
+}
+
+/* The court of a row's record: its own, else its case's, as lists and timelines give it, said
+ * to be the case's now: where the case stands today may not be where this event took place
+ * (a case at the Supreme Court had its first hearings at a court of first instance). */
+static void court_cell(struct builder *b, const char *court, const struct cw_id *case_id)
+{
+	const struct cw_record *k;
+
+	if (court) {
+		cell(b, CW_RC_PLACE, "%s", court);
+		return;
+	}
+	k = case_id ? cw_report_ref(b->r, case_id) : NULL;
+	if (k && k->kind == CW_KIND_CASE && k->u.kase.court && *k->u.kase.court)
+		/* TRANSLATORS: a row's court when its record gives none: its case's, as the
+		 * case records it now (not necessarily where the event took place) */
+		cell(b, CW_RC_PLACE, _("%s (the case's court now)"), k->u.kase.court);
 }
 
 static void person_cells(struct builder *b, const struct cw_id *person)
@@ -473,8 +492,7 @@ static void hearing_cells(struct builder *b, const struct cw_record *rec)
 	if (h->time)
 		cell(b, CW_RC_DATE, "%s %s", b->row[CW_RC_DATE], h->time);
 	case_cells(b, &h->case_id, 1);
-	if (h->court)
-		cell(b, CW_RC_PLACE, "%s", h->court);
+	court_cell(b, h->court, &h->case_id);
 	if (h->stage)
 		cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
 }
@@ -608,8 +626,7 @@ static void milestone_cells(struct builder *b, const struct cw_record *rec)
 	date_cell(b, CW_RC_DATE, m->date);
 	case_cells(b, &m->case_id, 0);
 	milestone_who_cells(b, m);
-	if (m->court)
-		cell(b, CW_RC_PLACE, "%s", m->court);
+	court_cell(b, m->court, &m->case_id);
 	cell(b, CW_RC_DETAIL, "%s%s%s", str(m->detail), m->detail && m->notes ? "; " : "",
 	     str(m->notes));
 }
@@ -843,8 +860,7 @@ static void verdicts(struct builder *b)
 
 			date_cell(b, CW_RC_DATE, h->date);
 			case_cells(b, &h->case_id, r->verdicts[i].index == SIZE_MAX);
-			if (h->court)
-				cell(b, CW_RC_PLACE, "%s", h->court);
+			court_cell(b, h->court, &h->case_id);
 			if (h->stage)
 				cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
 			cell(b, CW_RC_LABEL, "%s", _("hearing"));
@@ -886,16 +902,35 @@ static void verdicts(struct builder *b)
 			case_cells(b, &m->case_id, 0);
 			milestone_who_cells(b, m);
 			/* The charge this row is for, of those the milestone names; none named: it
-			 * rules on every charge, which the case's list would not say either. */
+			 * rules on every charge, theirs in the case (as lists give it), said to be
+			 * so: the ruling does not say how it ruled on each ("counts not stated").
+			 */
 			cell(b, CW_RC_ARTICLES, "%s", "");
 			if (cw_report_verdict_article(&r->verdicts[i], &art)) {
 				char t[CW_ARTICLE_TEXT_MAX];
 
 				cw_article_format(&art, t);
 				cell(b, CW_RC_ARTICLES, "%s", t);
+			} else {
+				struct cw_article a[64];
+				struct sb arts = {0};
+				size_t na = 0;
+
+				cw_case_event_articles(cw_report_ref(r, &m->case_id), &m->person,
+						       m->group, a, 64, &na);
+				articles_text(&arts, a, na);
+				if (arts.failed)
+					b->failed = 1;
+				else if (arts.n)
+					/* TRANSLATORS: a ruling's charges when it names none:
+					 * those of its person (or group) in the case, the ruling
+					 * not saying how it ruled on each */
+					cell(b, CW_RC_ARTICLES,
+					     _("%s (the case's charges; counts not stated)"),
+					     arts.s);
+				free(arts.s);
 			}
-			if (m->court)
-				cell(b, CW_RC_PLACE, "%s", m->court);
+			court_cell(b, m->court, &m->case_id);
 			cell(b, CW_RC_LABEL, "%s", _("milestone"));
 			ruling_cell(b, m);
 			sb_add(&detail, "%s", str(m->detail));
@@ -1058,8 +1093,7 @@ static void upcoming(struct builder *b)
 		if (!u->from_next_date && h->time)
 			cell(b, CW_RC_DATE, "%s %s", b->row[CW_RC_DATE], h->time);
 		case_cells(b, &h->case_id, 1);
-		if (h->court)
-			cell(b, CW_RC_PLACE, "%s", h->court);
+		court_cell(b, h->court, &h->case_id);
 		if (h->stage && !u->from_next_date)
 			cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));
 		if (u->from_next_date) {
@@ -1411,8 +1445,7 @@ static void partial(struct builder *b)
 		cell(b, CW_RC_ARTICLES, "%s", "");
 		if (rec->kind == CW_KIND_MILESTONE) {
 			milestone_who_cells(b, &rec->u.milestone);
-			if (rec->u.milestone.court)
-				cell(b, CW_RC_PLACE, "%s", rec->u.milestone.court);
+			court_cell(b, rec->u.milestone.court, cid);
 			cell(b, CW_RC_LABEL, _("milestone: %s"),
 			     word(&cw_words_milestone, rec->u.milestone.type));
 			cell(b, CW_RC_DETAIL, "%s%s%s", str(rec->u.milestone.detail),
@@ -1420,8 +1453,7 @@ static void partial(struct builder *b)
 			     str(rec->u.milestone.notes));
 		} else if (rec->kind == CW_KIND_HEARING) {
 			cell(b, CW_RC_LABEL, "%s", _("hearing"));
-			if (rec->u.hearing.court)
-				cell(b, CW_RC_PLACE, "%s", rec->u.hearing.court);
+			court_cell(b, rec->u.hearing.court, cid);
 			cell(b, CW_RC_OUTCOME, "%s",
 			     word(&cw_words_outcome, rec->u.hearing.outcome));
 			cell(b, CW_RC_DETAIL, "%s", str(rec->u.hearing.notes));

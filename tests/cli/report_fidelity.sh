@@ -4,7 +4,8 @@
 # its type in their place; no pretrial detention recorded is no figure, not 0 days; hearings
 # that recorded no fair-trial indicator are not said to have met them all; an event the source
 # says reportedly happened is marked so wherever it is listed (reports, list, timeline); a row
-# gives the court and stage its own record gives, never the case's as they are now; an event
+# gives the stage its own record gives, never the case's as it is now, and the court its own
+# record gives, else the case's, said to be the case's now (as lists give it); an event
 # dated to a month or a year counts in a range that holds all of it; a source's tally is listed
 # with its count and source, not counted as one event.
 . "$TESTLIB"
@@ -34,13 +35,13 @@ out=$(cat "$WORK/week.json")
 json "[(v['article'], v['result'], v['milestone_type']) for v in d['verdicts']] == [('LNIPT 231', 'convicted', 'verdict'), (None, 'upheld', 'appeal_decided'), ('494', 'convicted', 'in_absentia_verdict')]"
 json "d['summary'][-1] == '3 verdicts and rulings were recorded (account: UN): 2 convicted, 1 upheld on appeal.'"
 row md "| 2023-09-21 | UN \[1\] | Thach Setha | Setha cheques |  | LNIPT 231 | convicted |"
-row md "| 2023-09-22 | UN \[2\] | Sam Sokong | Sokong appeal |  |  | upheld on appeal |"
+row md "| 2023-09-22 | UN \[2\] | Sam Sokong | Sokong appeal |  | 494/495 (the case's charges; counts not stated) | upheld on appeal |"
 row md "| 494 | convicted (verdict in absentia) |"
 norow md "| appeal decided |"
 row html "<td>LNIPT 231</td><td>convicted</td>"
 row html "<td>upheld on appeal</td>"
 row csv ",convicted,LNIPT 231,"
-row csv ",upheld on appeal,,"
+row csv ",upheld on appeal,494/495 (the case's charges; counts not stated),"
 inpdf "upheld on appeal"
 inpdf "convicted (verdict in absentia)"
 
@@ -152,7 +153,8 @@ checks=$((checks + 1))
 ok cw list records --kind incident
 has "websites or accounts blocked (reportedly)"
 
-# ---- a row's court and stage are its record's, never the case's of today
+# ---- a row's court and stage are its record's, never the case's of today; a record that gives
+# no court has the case's, said to be the case's now
 ok cw person add --name "Moved On"
 ok cw case add --title "Moved case" --defendant "Moved On" --charge 494 --court "Supreme Court" \
 	--stage supreme --source "own observation"
@@ -163,18 +165,25 @@ ok cw log milestone --person "Moved On" --case "Moved case" --type verdict --res
 ok cw log hearing --case "Moved case" --date 2023-10-18 --outcome adjourned \
 	--court "Phnom Penh Court of First Instance" --stage trial --source "own observation"
 week 2023-W42
-norow md "Supreme Court"
+norow md "| Supreme Court |"
 norow md "before the Supreme Court"
-norow html "Supreme Court"
-norow txt "SupremeCourt"
-row md "| 2023-10-16 | own observation | Moved case | Moved On |  |  | adjourned |"
-row md "| Moved On | Moved case |  |  | convicted |"
+norow md "supreme"
+norow html "<td>Supreme Court</td>"
+norow txt "SupremeCourt|"
+row md "| 2023-10-16 | own observation | Moved case | Moved On | Supreme Court (the case's court now) |  | adjourned |"
+row md "| Moved On | Moved case | Supreme Court (the case's court now) | 494 (the case's charges; counts not stated) | convicted |"
 row md "| Phnom Penh Court of First Instance | trial | adjourned |"
+row html "Supreme Court (the case"
+row md "| 2023-10-23 | own observation | Moved case | Moved On | Supreme Court (the case's court now) |  | next date set at the hearing of 2023-10-16 |"
+inpdf "Supreme Court (the case's court now)"
 "$PY" - "$WORK/week.csv" <<'PY' || fail "CSV court and stage"
 import csv, sys
 rows = [r for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))
         if r['record_id']]
-assert rows and all('Supreme' not in r['court_or_place'] + r['stage'] for r in rows), rows
+assert rows and all('Supreme' not in r['stage'] for r in rows), rows
+assert all(r['court_or_place'] in ('', "Supreme Court (the case's court now)",
+                                   'Phnom Penh Court of First Instance') for r in rows), rows
+assert "Supreme Court (the case's court now)" in [r['court_or_place'] for r in rows], rows
 mine = {(r['section'], r['date']): r for r in rows}
 assert mine[('hearings_own', '2023-10-18')]['stage'] == 'trial'
 PY

@@ -299,7 +299,7 @@ ok cw report --week 2024-W24 --case "Koh Kong land" --format json
 json "[(v['record_kind'], v['result'], v.get('count'), [p['amount'] for p in v['sentence_parts']]) for v in d['verdicts']] == [('milestone', 'convicted', 3, ['2 years'])]"
 json "[(p['group'], p['count']) for p in d['pretrial_detention']] == [('Koh Kong land activists', 2)]"
 ok cw report --week 2024-W24 --case "Koh Kong land"
-has "| 3 Koh Kong land activists | Koh Kong land |  |  | convicted | prison term 2 years |"
+has "| 3 Koh Kong land activists | Koh Kong land |  | 494/495 (the case's charges; counts not stated) | convicted | prison term 2 years |"
 lacks "| Koh Kong land activists (8 unnamed) | Koh Kong land |  | 494/495 | verdict |"
 # "2 more arrested" in June, day not known: added to the 8 held since 3 June, not a start of
 # its own that makes their days a range: 10 held in the first week, 4 after the verdict on 3
