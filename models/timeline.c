@@ -782,6 +782,7 @@ struct pretrial {
 	/* CW_PRETRIAL_TO_END: the event that ended it, and a record of another account that
 	 * finds the person held after it (held_after below), or NULL */
 	const struct cw_record *end_by, *held_after;
+	uint8_t why; /* not ongoing: enum cw_not_held, why not */
 };
 
 /* The first record of another account than the end's (both recorded), dated after it and up
@@ -888,6 +889,41 @@ static int custody_known(const struct who *w, const struct cw_record *kase,
  * bail and an arrest again are two stretches). The last, with no end, while the person's
  * custody in the case is still "detained", counts to the date that custody is known as of
  * (timeline.h); to today only when it is the team's own record. */
+/* Whether the event that ended a stretch is a ruling (a verdict, verdict in absentia or
+ * sentence; a hearing's verdict), not a release, bail or other end that sets them free. */
+static int ends_by_ruling(const struct cw_record *r)
+{
+	if (r->kind == CW_KIND_HEARING)
+		return r->u.hearing.bail != CW_BAIL_GRANTED &&
+		       cw_timeline_hearing_rules(&r->u.hearing);
+	return r->kind == CW_KIND_MILESTONE && cw_timeline_milestone_rules(&r->u.milestone);
+}
+
+/* Whether an arrest or detention of theirs in the case dated after `after` (any, when it is
+ * unknown) and up to `today` comes wholly after a ruling on them there: it enforces the ruling
+ * (next_start passes it over). */
+static int enforces_ruling(const struct who *w, const struct cw_record *kase,
+			   const struct cw_record *recs, size_t n, struct cw_date after,
+			   struct cw_date today)
+{
+	struct cw_date ruled = first_ruling(w, kase, recs, n);
+
+	if (!cw_date_is_known(ruled))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		struct cw_date d;
+
+		if (!starts_for(w, kase, &recs[i]))
+			continue;
+		d = cw_record_date(&recs[i]);
+		if (cw_date_is_known(d) && !after_day(d, today) &&
+		    (!cw_date_is_known(after) || cw_date_compare(d, after) > 0) &&
+		    cw_date_compare(ruled, cw_date_first_day(d)) < 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			      const struct cw_record *recs, size_t n, struct cw_date today,
 			      struct pretrial *p, struct stints *out)
@@ -898,10 +934,14 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 	enum cw_pretrial_to kind;
 
 	memset(p, 0, sizeof *p);
+	p->why = CW_NOT_HELD_NOT_DETAINED;
 	for (;;) {
 		start = next_start(w, kase, recs, n, after);
-		if (!cw_date_is_known(start) || after_day(start, today))
+		if (!cw_date_is_known(start) || after_day(start, today)) {
+			if (enforces_ruling(w, kase, recs, n, after, today))
+				p->why = CW_NOT_HELD_ENFORCES;
 			return;
+		}
 		end = pretrial_end(w, kase, recs, n, start, &used, &by);
 		if (cw_date_is_known(end) && after_day(end, today)) {
 			/* It ended after the day asked about, so it ran up to that day, whatever
@@ -915,8 +955,10 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 					out->v[out->n - 1].unsure = 1;
 				p->to = today;
 				p->to_kind = CW_PRETRIAL_TO_END;
+				p->why = CW_NOT_HELD_NOT_DETAINED;
 				return;
 			}
+			p->why = CW_NOT_HELD_NO;
 			p->ongoing = 1;
 			p->to = today;
 			p->to_kind = CW_PRETRIAL_TO_TODAY;
@@ -928,6 +970,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			/* Released "in October 2023", asked about 8 October: it may have run on
 			 * that day or not. Counted at least to the month's first day and at most
 			 * to the day asked about, and said so (CW_PRETRIAL_TO_ENDED_IN). */
+			p->why = CW_NOT_HELD_NO;
 			p->ongoing = 1;
 			p->to = end;
 			p->to_kind = CW_PRETRIAL_TO_ENDED_IN;
@@ -958,12 +1001,22 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		use_end(&used, by, end);
 		after = stretch_after(start, end);
 		p->end_by = by;
+		p->why = by && ends_by_ruling(by) ? CW_NOT_HELD_RULED : CW_NOT_HELD_ENDED;
 		p->held_after = by ? held_after(w, kase, recs, n, by, end,
 						next_start(w, kase, recs, n, after), today)
 				   : NULL;
 	}
-	if (!(kind = who_running_to(kase, w, &to)))
-		return; /* not detained now, and no record says when it ended */
+	if (!(kind = who_running_to(kase, w, &to))) {
+		/* not detained now, and no record says when it ended */
+		const struct cw_defendant *d =
+			w->person ? cw_timeline_defendant(kase, w->person)
+				  : cw_timeline_group_defendant(kase, w->group);
+
+		p->why = d && d->custody == CW_CUSTODY_DETAINED ? CW_NOT_HELD_AFTER_VERDICT
+								: CW_NOT_HELD_NOT_DETAINED;
+		return;
+	}
+	p->why = CW_NOT_HELD_NO;
 	p->ongoing = 1;
 	seen = cw_timeline_last_visit(w->person, recs, n, start, today);
 	later = cw_timeline_visit_after(w->person, recs, n, today);
@@ -1024,6 +1077,21 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			sure = cw_date_last_day(to);
 		add_stint(out, start, to, RUNNING, sure);
 	}
+}
+
+enum cw_not_held cw_timeline_not_held(const struct cw_id *person, const char *group,
+				      const struct cw_record *kase, const struct cw_record *records,
+				      size_t n, struct cw_date today)
+{
+	struct stints stints = {NULL, 0, 0, 0};
+	struct who w = {person, group};
+	struct pretrial p;
+
+	if (kase->kind != CW_KIND_CASE || (!person && !group))
+		return CW_NOT_HELD_NOT_DETAINED;
+	pretrial_for_case(&w, kase, records, n, today, &p, &stints);
+	free(stints.v);
+	return p.ongoing ? CW_NOT_HELD_NO : (enum cw_not_held)p.why;
 }
 
 int cw_timeline_held_in_case(const struct cw_id *person, const struct cw_record *kase,

@@ -146,6 +146,28 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 int cw_timeline_held_in_case(const struct cw_id *person, const struct cw_record *kase,
 			     const struct cw_record *records, size_t n, struct cw_date today);
 
+/* Why the records do not find a person (or, with person NULL, the group `group` of the case's
+ * unnamed defendants) held in pretrial detention in the case on `today`, as
+ * cw_timeline_summarise reads it (records: their timeline, or the case's records for a group):
+ * what ended their last stretch, or why none runs. */
+enum cw_not_held {
+	CW_NOT_HELD_NO,            /* they are (or may be) held: the stretch runs on `today` */
+	CW_NOT_HELD_ENDED,         /* a release, bail, house arrest, judicial supervision or an
+				    * explicit end ended it */
+	CW_NOT_HELD_RULED,         /* a ruling on them (a verdict, sentence, a hearing's verdict)
+				    * after the start ended its pretrial part */
+	CW_NOT_HELD_ENFORCES,      /* their arrest came wholly after a ruling on them in the case:
+				    * it enforces the ruling, no pretrial detention */
+	CW_NOT_HELD_AFTER_VERDICT, /* nothing recorded ended it; the case's entry says detained
+				    * at a stage after a verdict */
+	CW_NOT_HELD_NOT_DETAINED,  /* nothing recorded ended it (or nothing started one), and the
+				    * case's entry does not say detained */
+	CW_NOT_HELD_REASONS
+};
+enum cw_not_held cw_timeline_not_held(const struct cw_id *person, const char *group,
+				      const struct cw_record *kase, const struct cw_record *records,
+				      size_t n, struct cw_date today);
+
 /* The event that set the person free after their last pretrial detention in the case (bail
  * or a release granted, house arrest, judicial supervision; a hearing's bail granted), by
  * `today`, while the case's entry for them still says "detained" and is not known as of that

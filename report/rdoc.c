@@ -1489,6 +1489,56 @@ static void partial(struct builder *b)
 	}
 }
 
+/* Why people arrested are not listed as held (enum cw_report_unlisted), for the summary. */
+static const char *const unlisted_reasons[CW_UNLISTED_REASONS] = {
+	[CW_UNLISTED_ENDED] = N_("an end of their detention (a release, bail, house arrest or "
+				 "judicial supervision) is recorded"),
+	[CW_UNLISTED_RULED] = N_("a ruling on them after the arrest (a verdict or sentence) ended "
+				 "their pretrial detention, and detention after a ruling is not "
+				 "counted here"),
+	[CW_UNLISTED_ENFORCES] = N_("a ruling on them in their case came before the arrest, "
+				    "which enforces it: no pretrial detention"),
+	[CW_UNLISTED_AFTER_VERDICT] = N_("their case records them as detained at a stage after a "
+					 "verdict, though no ruling is logged, and detention "
+					 "after a verdict is not counted here"),
+	[CW_UNLISTED_NOT_DETAINED] = N_("no end of their detention is recorded, but their case "
+					"does not record them as detained"),
+	[CW_UNLISTED_NO_CASE] = N_("the arrest names no case"),
+	[CW_UNLISTED_OUTSIDE] = N_("their records find them held in a case this report does not "
+				   "cover"),
+};
+
+/* "; 1 person arrested is not listed below as held: a ruling on them after the arrest ...":
+ * the people of the period's arrests the detention table does not list, with why, as their
+ * records say, for each reason (every reason given is one that holds for someone counted). */
+static void unlisted_arrests(struct sb *sb, const struct cw_report *r)
+{
+	size_t why[CW_UNLISTED_REASONS], reasons = 0;
+	int partial;
+	size_t unlisted = cw_report_arrests_unlisted(r, why, &partial);
+
+	if (!unlisted)
+		return;
+	for (int k = 0; k < CW_UNLISTED_REASONS; k++)
+		reasons += why[k] > 0;
+	sb_add(sb,
+	       partial ? P_("; at least %zu person arrested is not listed below as held",
+			    "; at least %zu people arrested are not listed below as held", unlisted)
+		       : P_("; %zu person arrested is not listed below as held",
+			    "; %zu people arrested are not listed below as held", unlisted),
+	       unlisted);
+	for (int k = 0, said = 0; k < CW_UNLISTED_REASONS; k++) {
+		if (!why[k] || !unlisted_reasons[k])
+			continue;
+		sb_add(sb, "%s", said++ ? "; " : ": ");
+		if (reasons > 1)
+			/* TRANSLATORS: how many of those arrested and not listed as held a
+			 * reason that follows is for: "for 2 of them, an end of ..." */
+			sb_add(sb, P_("for %zu of them, ", "for %zu of them, ", why[k]), why[k]);
+		sb_add(sb, "%s", _(unlisted_reasons[k]));
+	}
+}
+
 /* The arrests the period's demonstrations recorded (0 when none, or none recorded). */
 static size_t demo_arrests(const size_t *c)
 {
@@ -3354,38 +3404,10 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		}
 		/* The accounts counted: another account of an arrest counted once adds none. */
 		accounts(&sb, c_views[CW_METRIC_ARRESTS] | c_views[CW_METRIC_CHARGES]);
-		/* Arrested and not listed as held: said, not left to be read as released. */
-		if (c[CW_METRIC_ARRESTS]) {
-			int unlisted_partial;
-			size_t unlisted = cw_report_arrests_unlisted(r, &unlisted_partial);
-
-			if (unlisted)
-				sb_add(&sb,
-				       unlisted_partial
-					       ? P_("; at least %zu person arrested is not listed "
-						    "below as held: an end of their detention is "
-						    "recorded, their case does not record them as "
-						    "detained, or a ruling in their case came "
-						    "before the arrest",
-						    "; at least %zu people arrested are not listed "
-						    "below as held: an end of their detention is "
-						    "recorded, their case does not record them as "
-						    "detained, or a ruling in their case came "
-						    "before the arrest",
-						    unlisted)
-					       : P_("; %zu person arrested is not listed below as "
-						    "held: an end of their detention is recorded, "
-						    "their case does not record them as detained, "
-						    "or a ruling in their case came before the "
-						    "arrest",
-						    "; %zu people arrested are not listed below as "
-						    "held: an end of their detention is recorded, "
-						    "their case does not record them as detained, "
-						    "or a ruling in their case came before the "
-						    "arrest",
-						    unlisted),
-				       unlisted);
-		}
+		/* Arrested and not listed as held: said, with why for each (what their records
+		 * say), not left to be read as released. */
+		if (c[CW_METRIC_ARRESTS])
+			unlisted_arrests(&sb, r);
 		if (demo_arrests(c) && c[CW_METRIC_ARRESTS])
 			sb_add(&sb,
 			       _("; the demonstrations below recorded %s, which may be among "

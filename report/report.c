@@ -390,29 +390,139 @@ size_t cw_report_detention_people(const struct cw_report *r, const struct cw_rec
 	return taken;
 }
 
-size_t cw_report_arrests_unlisted(const struct cw_report *r, int *partial)
+/* Whether arrests.items[i] is an arrest whose people the summary says are not listed as held:
+ * an arrest the detainees do not list, counted in this period, the first account of it. */
+static int arrest_unlisted(const struct cw_report *r, size_t i)
+{
+	const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
+
+	if (m->type != CW_MS_ARREST || listed_detainee(r, m) ||
+	    (r->arrest_counted && r->arrest_counted[i] == CW_REPORT_ELSEWHERE))
+		return 0; /* an arrest another period counts is said there */
+	for (size_t j = 0; j < i; j++)
+		if (r->arrests.items[j].u.milestone.type == CW_MS_ARREST &&
+		    same_arrested(&r->arrests.items[j], &r->arrests.items[i]))
+			return 0; /* another account of the same arrest */
+	return 1;
+}
+
+size_t cw_report_arrests_unlisted(const struct cw_report *r, size_t why[CW_UNLISTED_REASONS],
+				  int *partial)
 {
 	size_t unlisted = 0;
 
 	*partial = 0;
+	if (why)
+		memset(why, 0, CW_UNLISTED_REASONS * sizeof *why);
 	for (size_t i = 0; i < r->arrests.n; i++) {
 		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
-		size_t j;
+		size_t people;
+		uint8_t reason;
 
-		if (m->type != CW_MS_ARREST || listed_detainee(r, m) ||
-		    (r->arrest_counted && r->arrest_counted[i] == CW_REPORT_ELSEWHERE))
-			continue; /* an arrest another period counts is said there */
-		for (j = 0; j < i && !(r->arrests.items[j].u.milestone.type == CW_MS_ARREST &&
-				       same_arrested(&r->arrests.items[j], &r->arrests.items[i]));
-		     j++)
-			;
-		if (j < i)
-			continue; /* another account of the same arrest */
-		unlisted += milestone_people(r, m);
+		if (!arrest_unlisted(r, i))
+			continue;
+		people = milestone_people(r, m);
+		unlisted += people;
+		reason = r->arrest_unlisted ? r->arrest_unlisted[i] : 0;
+		if (why)
+			why[reason > 0 && reason < CW_UNLISTED_REASONS ? reason
+								       : CW_UNLISTED_OUTSIDE] +=
+				people;
 		if (m->group && cw_report_milestone_group_count(r, m) <= 0)
 			*partial = 1;
 	}
 	return unlisted;
+}
+
+static int detention_records(struct cw_reader *rd, struct cw_report *r, const struct cw_id *person,
+			     struct cw_record_list *tl, struct cw_error *err);
+
+/* Why the people of one arrest are not listed (enum cw_report_unlisted): their records read as
+ * the list reads them (detention_records; a group: its case's records), in the arrest's case. */
+static int unlisted_why(struct cw_reader *rd, struct cw_report *r, const struct cw_milestone *m,
+			uint8_t *why, struct cw_error *err)
+{
+	struct cw_record_list tl = {0}, one = {0};
+	const struct cw_record *kase = NULL;
+	enum cw_not_held held = CW_NOT_HELD_NO;
+	int rc;
+
+	*why = CW_UNLISTED_OUTSIDE;
+	if (cw_id_is_zero(&m->case_id)) {
+		*why = CW_UNLISTED_NO_CASE;
+		return 0;
+	}
+	if (!m->group) {
+		if (cw_id_is_zero(&m->person))
+			return 0;
+		if ((rc = detention_records(rd, r, &m->person, &tl, err)) != 0)
+			return rc;
+		for (size_t t = 0; t < tl.n && !kase; t++)
+			if (tl.items[t].kind == CW_KIND_CASE &&
+			    cw_id_equal(&tl.items[t].id, &m->case_id))
+				kase = &tl.items[t];
+		if (kase)
+			held = cw_timeline_not_held(&m->person, NULL, kase, tl.items, tl.n,
+						    r->held_to);
+	} else {
+		struct cw_record c;
+
+		if ((rc = cw_reader_get(rd, &m->case_id, &c, err)) == CW_ENOTFOUND) {
+			cw_error_clear(err);
+			return 0;
+		}
+		if (rc != 0)
+			return rc;
+		if (c.kind != CW_KIND_CASE || cw_record_list_push(&one, &c) != 0) {
+			int is_case = c.kind == CW_KIND_CASE;
+
+			cw_record_free(&c);
+			return is_case ? oom(err) : 0;
+		}
+		if (cw_withheld_sift(&r->confidential, &one, 0) != 0) {
+			cw_record_list_free(&one);
+			return oom(err);
+		}
+		if (one.n == 1) {
+			if ((rc = cw_reader_case_records(rd, &m->case_id,
+							 CW_KIND_BIT(CW_KIND_MILESTONE) |
+								 CW_KIND_BIT(CW_KIND_HEARING),
+							 &tl, err)) != 0) {
+				cw_record_list_free(&one);
+				return rc;
+			}
+			if (cw_withheld_sift(&r->confidential, &tl, 0) != 0) {
+				cw_record_list_free(&one);
+				cw_record_list_free(&tl);
+				return oom(err);
+			}
+			kase = &one.items[0];
+			held = cw_timeline_not_held(NULL, m->group, kase, tl.items, tl.n,
+						    r->held_to);
+		}
+	}
+	/* Held as their records read, yet not listed: in a case the report does not cover. */
+	if (kase && held != CW_NOT_HELD_NO)
+		*why = (uint8_t)held;
+	cw_record_list_free(&tl);
+	cw_record_list_free(&one);
+	return 0;
+}
+
+/* r->arrest_unlisted: why each arrest whose people are not listed is not (few: the period's). */
+static int gather_unlisted(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
+{
+	int rc = 0;
+
+	if (!r->arrests.n)
+		return 0;
+	if (!(r->arrest_unlisted = calloc(r->arrests.n, sizeof *r->arrest_unlisted)))
+		return oom(err);
+	for (size_t i = 0; i < r->arrests.n && rc == 0; i++)
+		if (arrest_unlisted(r, i))
+			rc = unlisted_why(rd, r, &r->arrests.items[i].u.milestone,
+					  &r->arrest_unlisted[i], err);
+	return rc;
 }
 
 /* The arrests and charges by article and group, each event once however many accounts of it
@@ -3951,7 +4061,9 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	    (rc = count_undated(rd, out, undated_tallies, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->tallies, err)) != 0)
 		return rc;
-	return gather_detainees(rd, out, err);
+	if ((rc = gather_detainees(rd, out, err)) != 0)
+		return rc;
+	return gather_unlisted(rd, out, err);
 }
 
 int cw_report_build_with(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
@@ -3990,6 +4102,7 @@ void cw_report_free(struct cw_report *r)
 	free(r->hearing_counted);
 	free(r->upcoming_same);
 	free(r->arrest_counted);
+	free(r->arrest_unlisted);
 	free(r->visit_elsewhere);
 	free(r->demo_elsewhere);
 	free(r->hearing_elsewhere);

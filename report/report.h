@@ -22,6 +22,7 @@
 #include "models/filter.h"
 #include "models/idmap.h"
 #include "models/record.h"
+#include "models/timeline.h"
 #include "report/confidential.h"
 #include "store/store.h"
 
@@ -290,6 +291,10 @@ struct cw_report {
 	 * CW_REPORT_ELSEWHERE: the event is counted in another period (accounts_across), by
 	 * the account *_elsewhere[i] gives (NULL when no row is). */
 	size_t *hearing_counted, *arrest_counted;
+	/* For arrests.items[i], an arrest whose people the detainees do not list: why not (enum
+	 * cw_report_unlisted, read from their records as the list reads them); 0 for the others.
+	 * NULL when there is no arrest. */
+	uint8_t *arrest_unlisted;
 	struct cw_report_elsewhere *visit_elsewhere, *demo_elsewhere, *hearing_elsewhere,
 		*arrest_elsewhere;
 	/* The arrests at the period's demonstrations (counts[CW_METRIC_DEMO_ARRESTS]) are a
@@ -494,10 +499,25 @@ void cw_report_held_tally(const struct cw_report *r, enum cw_detainee_standing s
  * (listed[CW_HELD_AT_END] ...: cw_report_detainee_standing). */
 size_t cw_report_detention_people(const struct cw_report *r, const struct cw_record_list *l,
 				  size_t listed[CW_DETAINEE_STANDINGS], int *partial);
+/* Why people arrested in the period are not listed as held in pretrial detention: what their
+ * records say (models/timeline.h: cw_not_held), or that the arrest names no case, or that
+ * their records find them held in a case the report does not cover. */
+enum cw_report_unlisted {
+	CW_UNLISTED_ENDED = CW_NOT_HELD_ENDED,
+	CW_UNLISTED_RULED = CW_NOT_HELD_RULED,
+	CW_UNLISTED_ENFORCES = CW_NOT_HELD_ENFORCES,
+	CW_UNLISTED_AFTER_VERDICT = CW_NOT_HELD_AFTER_VERDICT,
+	CW_UNLISTED_NOT_DETAINED = CW_NOT_HELD_NOT_DETAINED,
+	CW_UNLISTED_NO_CASE = CW_NOT_HELD_REASONS,
+	CW_UNLISTED_OUTSIDE,
+	CW_UNLISTED_REASONS
+};
 /* How many people the period's arrests (milestones of that type) name whom detainees does not
  * list, each arrest once however many accounts give it (a group as its number, one when it
- * gives none: *partial then): released since, or their case does not record them as held. */
-size_t cw_report_arrests_unlisted(const struct cw_report *r, int *partial);
+ * gives none: *partial then); why[reason] (when not NULL): how many of them for each reason
+ * (arrest_unlisted). */
+size_t cw_report_arrests_unlisted(const struct cw_report *r, size_t why[CW_UNLISTED_REASONS],
+				  int *partial);
 
 /* The name of a person or case the report looked up (cw_report_ref), for
  * cw_record_json_add_names (models/json.h): ctx is the struct cw_report. NULL when the report

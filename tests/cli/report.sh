@@ -132,7 +132,7 @@ ok cw report --from 2023-01-01 --to 2023-12-31
 has "8 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (12 people in all), in 6 rulings"
 # Thach Setha was arrested in January 2023 on the negotiable instruments charge; 494/495/496
 # were filed in April (001 para 37): his arrest is not one under 494/495
-has "7 new arrests and 6 new charges; 11 of them under 494/495 incitement (account: UN); 6 people arrested are not listed below as held: an end of their detention is recorded, their case does not record them as detained, or a ruling in their case came before the arrest."
+has "7 new arrests and 6 new charges; 11 of them under 494/495 incitement (account: UN); 6 people arrested are not listed below as held: for 4 of them, an end of their detention (a release, bail, house arrest or judicial supervision) is recorded; for 1 of them, a ruling on them after the arrest (a verdict or sentence) ended their pretrial detention, and detention after a ruling is not counted here; for 1 of them, no end of their detention is recorded, but their case does not record them as detained."
 ok cw list records --article 494 --person "Thach Setha" --kind milestone
 lacks "2023-01 "
 has "2023-04 "

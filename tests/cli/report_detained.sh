@@ -311,4 +311,49 @@ json "[(p['person'] and p['person']['name'], p['group'], p['since']) for p in d[
 ok cw edit "Opened first" --as-of 2022-01-05
 ok cw report --week 2022-W01 --format json
 json "sorted(x['person'] and x['person']['name'] or x['group'] for x in d['held_no_arrest_logged']) == ['Taken Later', 'union members']"
+# ---- people arrested and not listed as held: why, for each, as their records say (a field
+# trial: Kang Saran, convicted to 3 years after his arrest, read "an end of their detention is
+# recorded, their case does not record them as detained, or a ruling ... came before the
+# arrest", none of which was true of him, and could be read as a release)
+DB="$WORK/why"
+ok cw init --no-encryption
+ok cw person add --name "Kang Saran"
+ok cw case add --title "Kang Saran" --court "Banteay Meanchey court of first instance" \
+	--stage verdict --opened 2023-07-04 --defendant "Kang Saran" --custody detained \
+	--charge 307 --charge 494/495 --charge "437 bis" --source "001 para 39" --view un
+ok cw log milestone --person "Kang Saran" --case "Kang Saran" --type arrest --date 2023-07-04 \
+	--source "001 para 39" --view un
+ok cw log milestone --person "Kang Saran" --case "Kang Saran" --type verdict --result convicted \
+	--date 2023-11-22 --sentence-part "prison=3 years" --source "001 para 39" --view un
+ok cw report --from 2023-07-01 --to 2023-12-31
+has "1 person arrested is not listed below as held: a ruling on them after the arrest (a verdict or sentence) ended their pretrial detention, and detention after a ruling is not counted here."
+lacks "an end of their detention"
+lacks "came before the arrest"
+# the verdict's row: the case's court and his charges in it, said to be the case's
+has "| 2023-11-22 | UN \[1\] | Kang Saran | Kang Saran | Banteay Meanchey court of first instance (the case's court now) | 307/494/495/437 bis (the case's charges; counts not stated) | convicted | prison term 3 years |"
+ok cw report --from 2023-07-01 --to 2023-12-31 --format csv
+has "Banteay Meanchey court of first instance (the case's court now),,convicted,307/494/495/437 bis (the case's charges; counts not stated)"
+# released on bail; arrested after a verdict in absentia; held at a stage after a verdict with
+# no ruling logged; a case that records no detention: each said, with how many
+for p in "Bailed" "Enforced" "After Verdict" "Not Detained"; do ok cw person add --name "$p"; done
+ok cw case add --title "Bail case" --stage trial --defendant "Bailed" --custody detained --view own
+ok cw case add --title "Absentia case" --stage verdict --defendant "Enforced" \
+	--custody detained --view own
+ok cw case add --title "Verdict case" --stage appeal --defendant "After Verdict" \
+	--custody detained --view own
+ok cw case add --title "Free case" --stage trial --defendant "Not Detained" --custody released \
+	--view own
+ok cw log milestone --person "Bailed" --case "Bail case" --type arrest --date 2023-08-01 --view own
+ok cw log milestone --person "Bailed" --case "Bail case" --type bail --outcome granted \
+	--date 2023-08-10 --view own
+ok cw log milestone --person "Enforced" --case "Absentia case" --type in_absentia_verdict \
+	--result convicted --date 2022-03-01 --view own
+ok cw log milestone --person "Enforced" --case "Absentia case" --type arrest --date 2023-09-01 \
+	--view own
+ok cw log milestone --person "After Verdict" --case "Verdict case" --type arrest \
+	--date 2023-09-02 --view own
+ok cw log milestone --person "Not Detained" --case "Free case" --type arrest --date 2023-09-03 \
+	--view own
+ok cw report --from 2023-07-01 --to 2023-12-31
+has "5 people arrested are not listed below as held: for 1 of them, an end of their detention (a release, bail, house arrest or judicial supervision) is recorded; for 1 of them, a ruling on them after the arrest (a verdict or sentence) ended their pretrial detention, and detention after a ruling is not counted here; for 1 of them, a ruling on them in their case came before the arrest, which enforces it: no pretrial detention; for 1 of them, their case records them as detained at a stage after a verdict, though no ruling is logged, and detention after a verdict is not counted here; for 1 of them, no end of their detention is recorded, but their case does not record them as detained."
 echo "report_detained: $checks checks passed"

@@ -719,7 +719,7 @@ has "30 participants, 2 arrests (Theng Savoeun)"
 # an arrest milestone beside it: the demonstrations' arrests may be among them
 ok cw log milestone --person "Theng Savoeun" --type arrest --date 2023-09-19 --view own
 ok cw report --from 2023-09-18 --to 2023-09-24
-has "1 new arrest (account: own observation); 1 person arrested is not listed below as held: an end of their detention is recorded, their case does not record them as detained, or a ruling in their case came before the arrest; the demonstrations below recorded 2 arrests, which may be among these."
+has "1 new arrest (account: own observation); 1 person arrested is not listed below as held: the arrest names no case; the demonstrations below recorded 2 arrests, which may be among these."
 # A demonstration that recorded arrests with no number: "at least", in both sentences.
 ok cw log demo --date 2023-09-20 --place "Wat Phnom" --response arrests --view own
 ok cw report --from 2023-09-18 --to 2023-09-24

@@ -113,11 +113,11 @@ assert s[2] == ('At the hearings the team monitored, fair-trial indicators not m
                 'press not admitted (1 hearing).' % ph['not_met']), s[2]
 assert s[3] == 'At the hearings documents report, fair-trial indicators not met: public hearing (1 hearing).', s[3]
 g = d['arrests_and_charges']['groups']
-# the arrested person's case does not record them as detained: not listed, and said so
+# the arrested person was convicted at the hearing of 8 February: not listed, and why said
 assert s[4] == ('%d new arrest; %d under 494/495 incitement (account: own observation); 1 person '
-                'arrested is not listed below as held: an end of their detention is recorded, '
-                'their case does not record them as detained, or a ruling in their case came '
-                'before the arrest.' % (
+                'arrested is not listed below as held: a ruling on them after the arrest (a '
+                'verdict or sentence) ended their pretrial detention, and detention after a '
+                'ruling is not counted here.' % (
                     c['arrests'], g['incitement_494_495'])), s[4]
 conv = sum(1 for v in d['verdicts'] if v['result'] == 'convicted')
 assert s[5] == '%d verdict or ruling was recorded (account: own observation): %d convicted.' % (
