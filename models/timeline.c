@@ -1391,16 +1391,20 @@ int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b)
 	return names_same_event(a, b) || names_same_event(b, a);
 }
 
-int cw_timeline_next_date_superseded(const struct cw_record *set, const struct cw_record *later)
+int cw_timeline_next_date_superseded(const struct cw_record *set, const struct cw_record *later,
+				     const char *case_court)
 {
 	const struct cw_hearing *a = &set->u.hearing, *b = &later->u.hearing;
+	const char *at_a = a->court && *a->court ? a->court : case_court;
+	const char *at_b = b->court && *b->court ? b->court : case_court;
 
 	if (set->kind != CW_KIND_HEARING || later->kind != CW_KIND_HEARING || set == later ||
 	    cw_id_is_zero(&a->case_id) || !cw_id_equal(&a->case_id, &b->case_id) ||
 	    !cw_date_is_known(a->date) || !cw_date_is_known(b->date) ||
 	    cw_date_compare(cw_date_first_day(b->date), cw_date_last_day(a->date)) <= 0)
 		return 0;
-	if (a->court && *a->court && b->court && *b->court && strcasecmp(a->court, b->court) != 0)
+	/* A hearing that names no court was at its case's, as its report row says. */
+	if (at_a && *at_a && at_b && *at_b && strcasecmp(at_a, at_b) != 0)
 		return 0;
 	/* Nothing recorded of what happened: a hearing logged ahead of its day, or one a
 	 * document only announced ("a hearing is set for 3 March"), was not known held. */
@@ -1413,10 +1417,17 @@ int cw_timeline_next_date_superseded(const struct cw_record *set, const struct c
  * records[i] set. */
 static int next_date_done(const struct cw_record *records, size_t n, size_t i, struct cw_date today)
 {
+	const char *case_court = NULL;
+
+	for (size_t j = 0; j < n && !case_court; j++)
+		if (records[j].kind == CW_KIND_CASE &&
+		    cw_id_equal(&records[j].id, &records[i].u.hearing.case_id))
+			case_court = records[j].u.kase.court;
 	for (size_t j = 0; j < n; j++) {
 		const struct cw_record *o = &records[j];
 
-		if (o->kind != CW_KIND_HEARING || !cw_timeline_next_date_superseded(&records[i], o))
+		if (o->kind != CW_KIND_HEARING ||
+		    !cw_timeline_next_date_superseded(&records[i], o, case_court))
 			continue;
 		if (cw_date_compare(cw_date_last_day(o->u.hearing.date), today) <= 0)
 			return 1;

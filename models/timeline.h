@@ -81,14 +81,16 @@ struct cw_timeline_summary {
 int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b);
 
 /* Whether `later` puts an end to the next date the hearing `set` gave: a hearing of the same
- * case dated wholly after it, at the same court when both name one (a bail appeal heard at the
- * Appeal Court does not move the trial court's date), that records what happened (an
+ * case dated wholly after it, at the same court when both name one, a hearing that names none
+ * being at case_court, its case's (may be NULL: a bail appeal heard at the Appeal Court does
+ * not move the trial court's date), that records what happened (an
  * outcome, a verdict or a sentence: one logged ahead of its day, or only announced, does not)
  * and is not another account of the same event (linked either way). Whatever account either
  * gives: the government's "next hearing 10 March" is done with once the team logged the
  * hearing of 3 March that set 17 March. Only the dates are compared: the caller decides
  * whether `later` had been held by the day it reads for (a report's period, today). */
-int cw_timeline_next_date_superseded(const struct cw_record *set, const struct cw_record *later);
+int cw_timeline_next_date_superseded(const struct cw_record *set, const struct cw_record *later,
+				     const char *case_court);
 
 /* Pretrial detention is read stretch by stretch: in each case, from an arrest or detention to
  * the first event that ends it, then from the next arrest or detention after that (a release on

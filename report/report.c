@@ -2608,6 +2608,7 @@ static int drop_superseded(struct cw_reader *rd, struct cw_date from,
 	}
 	for (size_t c = 0; rc == 0 && c < ncases; c++) {
 		struct cw_record_list l;
+		struct cw_record kase;
 		struct events ev;
 
 		if (c && cw_id_equal(&cases[c], &cases[c - 1]))
@@ -2615,6 +2616,10 @@ static int drop_superseded(struct cw_reader *rd, struct cw_date from,
 		if ((rc = cw_reader_case_records(rd, &cases[c], CW_KIND_BIT(CW_KIND_HEARING), &l,
 						 err)) != 0)
 			break;
+		/* Its court, for hearings that name none. */
+		memset(&kase, 0, sizeof kase);
+		if (cw_reader_get(rd, &cases[c], &kase, err) != 0)
+			memset(&kase, 0, sizeof kase); /* gone: its hearings' own courts only */
 		events_make(&ev, &l, &none);
 		for (size_t i = 0; i < *n; i++) {
 			const struct cw_record *set = items[i].hearing;
@@ -2630,11 +2635,15 @@ static int drop_superseded(struct cw_reader *rd, struct cw_date from,
 				gone[i] =
 					cw_date_compare(cw_date_last_day(l.items[j].u.hearing.date),
 							from) < 0 &&
-					cw_timeline_next_date_superseded(set, &l.items[j]) &&
+					cw_timeline_next_date_superseded(set, &l.items[j],
+									 kase.kind == CW_KIND_CASE
+										 ? kase.u.kase.court
+										 : NULL) &&
 					!(ev.root && at != SIZE_MAX && ev.root[at] == ev.root[j]);
 		}
 		events_free(&ev);
 		cw_record_list_free(&l);
+		cw_record_free(&kase);
 	}
 	for (size_t i = 0; rc == 0 && i < *n; i++)
 		if (!gone[i])
