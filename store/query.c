@@ -1417,8 +1417,10 @@ int cw_reader_person_records(struct cw_reader *rd, const struct cw_id *person, u
 	return person_records_in(rd->st, rd->txn, person, kinds, out, err);
 }
 
-int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,
-			   struct cw_record_list *out, struct cw_error *err)
+/* The records filed under kase, of kinds, whose date keys lie from lo to hi, oldest first. */
+static int case_records_keyed(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,
+			      uint32_t lo, uint32_t hi, struct cw_record_list *out,
+			      struct cw_error *err)
 {
 	struct criteria c;
 	struct list_ctx l = {rd->st, rd->txn, 0, 0, 0, out};
@@ -1427,7 +1429,8 @@ int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint3
 	memset(out, 0, sizeof *out);
 	memset(&c, 0, sizeof c);
 	c.kinds = kinds;
-	c.hi = CW_DATE_KEY_UNKNOWN;
+	c.lo = lo;
+	c.hi = hi;
 	c.cases.given = 1;
 	if (keylist_add(&c.cases, kase->b, ID_LEN) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
@@ -1436,6 +1439,25 @@ int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint3
 	if (rc != 0)
 		cw_record_list_free(out);
 	return rc;
+}
+
+int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,
+			   struct cw_record_list *out, struct cw_error *err)
+{
+	return case_records_keyed(rd, kase, kinds, 0, CW_DATE_KEY_UNKNOWN, out, err);
+}
+
+int cw_reader_case_records_between(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,
+				   struct cw_date from, struct cw_date to,
+				   struct cw_record_list *out, struct cw_error *err)
+{
+	uint32_t lo = cw_date_key(from), hi = cw_date_key(to);
+
+	if (!cw_date_is_known(from) || !cw_date_is_known(to) || lo > hi) {
+		memset(out, 0, sizeof *out);
+		return 0;
+	}
+	return case_records_keyed(rd, kase, kinds, lo, hi, out, err);
 }
 
 int cw_reader_linking(struct cw_reader *rd, const struct cw_id *target, struct cw_id **out,

@@ -553,6 +553,12 @@ int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int sh
  * first. */
 int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,
 			   struct cw_record_list *out, struct cw_error *err);
+/* The same, of the records dated from `from` to `to` in date order (cw_date_key: a date given
+ * to the month sorts before the month's first day, one given to the year before the year's),
+ * both ends included; none with an unknown date. */
+int cw_reader_case_records_between(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,
+				   struct cw_date from, struct cw_date to,
+				   struct cw_record_list *out, struct cw_error *err);
 /* The ids of the records whose links name `target` (links are kept on the record that names
  * the other: this finds them from the other side), each once, in the order of their dates.
  * *out is freed by the caller. */
