@@ -9,6 +9,7 @@
 
 #include "models/codec.h"
 #include "models/i18n.h"
+#include "models/idmap.h"
 #include "models/json.h"
 #include "models/version.h"
 #include "store/store_internal.h"
@@ -717,27 +718,64 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 /* The tombstone of a local deletion: rec's id and kind, stamped as a change made by this
  * database and author after rec; no content (cw_version_make_tombstone). */
 /* Whether a record names (by a reference, a link or `after`) one that holds confidential
- * material: a plain bundle leaves it out while it lives (store/bundle.c, plain_withheld), and
- * must leave its deletion out too, or the deletion would name it (a sync trial found the id
- * of a visit naming a confidential witness in a plain bundle once the visit was deleted).
- * Only the records it names itself are read; what they name in turn is not followed. */
+ * material, or one that names such a record, and so on: a plain bundle leaves it out while it
+ * lives (store/bundle.c, plain_withheld, to a fixed point), and must leave its deletion out
+ * too, or the deletion would name it (a sync trial found the id of a visit naming a
+ * confidential witness in a plain bundle once the visit was deleted). The records reachable
+ * from it are read once each; a deletion is one user action, and the walk stops at the first
+ * confidential record. */
 static int names_confidential(struct cw_txn *t, const struct cw_record *rec)
 {
-	struct cw_id *named;
-	size_t n;
+	struct cw_idmap seen = {0};
+	struct cw_id *todo = NULL, *named;
+	size_t n = 0, cap = 0, nn;
 	int yes = 0;
 
-	if (cw_store_record_names(rec, &named, &n) != 0)
+	if (cw_store_record_names(rec, &named, &nn) != 0)
 		return 1; /* out of memory: kept out rather than named */
-	for (size_t i = 0; i < n && !yes; i++) {
-		struct cw_record other;
+	for (;;) {
+		for (size_t i = 0; i < nn && !yes; i++) {
+			int fresh = cw_idmap_put(&seen, &named[i], 0, NULL);
 
-		if (cw_store_read_record(t->st, t->txn, &named[i], &other, NULL) != 0)
-			continue;
-		yes = other.confidential || other.confidential_fields;
-		cw_record_free(&other);
+			if (fresh < 0)
+				yes = 1;
+			else if (fresh == 1 && n == cap) {
+				size_t grown_cap = cap ? cap * 2 : 16;
+				struct cw_id *grown = realloc(todo, grown_cap * sizeof *grown);
+
+				if (!grown)
+					yes = 1;
+				else {
+					todo = grown;
+					cap = grown_cap;
+				}
+			}
+			if (fresh == 1 && !yes)
+				todo[n++] = named[i];
+		}
+		free(named);
+		named = NULL;
+		nn = 0;
+		while (n && !yes && !nn) {
+			struct cw_record other;
+
+			if (cw_store_read_record(t->st, t->txn, &todo[--n], &other, NULL) != 0)
+				continue;
+			yes = other.confidential || other.confidential_fields;
+			if (!yes && cw_store_record_names(&other, &named, &nn) != 0)
+				yes = 1;
+			if (!nn) {
+				free(named);
+				named = NULL;
+			}
+			cw_record_free(&other);
+		}
+		if (yes || !nn)
+			break;
 	}
 	free(named);
+	free(todo);
+	cw_idmap_free(&seen);
 	return yes;
 }
 

@@ -319,13 +319,24 @@ ok cw log visit --facility "Prey Sar" --date 2024-03-20 --access granted \
 gone3=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
 [ -n "$gone3" ] || fail "no id for the visit: $out"
 ok cw delete $gone3 --yes
+# ... and one that named, through another, a confidential record: a visit placed after a visit
+# that names the witness (a plain bundle leaves out both while they live).
+ok cw log visit --facility "Prey Sar" --date 2024-03-21 --access granted \
+	--detainee "Zebrafinch Witness" --source "own observation"
+kept=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw log visit --facility "Prey Sar" --date 2024-03-21 --access granted --after "$kept" \
+	--source "own observation"
+gone4=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+[ -n "$kept" ] && [ -n "$gone4" ] || fail "no ids for the visits: $out"
+ok cw delete $gone4 --yes
+ok cw delete $kept --yes
 ok cw bundle export --to sup -o "$WORK/gone.bundle"
 ok cs bundle import "$WORK/gone.bundle"
 ok cw bundle export --all --plain -o "$WORK/gone-plain.bundle"
 ok cs bundle export --all --plain -o "$WORK/gone-sup-plain.bundle"
 for b in gone-plain gone-sup-plain; do
 	bundle_payload "$WORK/$b.bundle" "$WORK/$b.jsonl"
-	for id in $gone1 $gone2 $gone3; do
+	for id in $gone1 $gone2 $gone3 $gone4 $kept; do
 		! grep -q "$id" "$WORK/$b.jsonl" || fail "$b names the deleted $id: $(grep "$id" "$WORK/$b.jsonl" | head -3)"
 		checks=$((checks + 1))
 	done
