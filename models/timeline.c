@@ -1406,9 +1406,14 @@ int cw_timeline_next_date_superseded(const struct cw_record *set, const struct c
 	/* A hearing that names no court was at its case's, as its report row says. */
 	if (at_a && *at_a && at_b && *at_b && strcasecmp(at_a, at_b) != 0)
 		return 0;
-	/* Nothing recorded of what happened: a hearing logged ahead of its day, or one a
-	 * document only announced ("a hearing is set for 3 March"), was not known held. */
-	if (b->outcome == CW_OUTCOME_UNKNOWN && b->verdicts.n == 0 && !b->sentence)
+	/* Only a hearing that moved the case on: one that set a date of its own, decided it
+	 * (a verdict, a sentence) or suspended the trial. A bail or procedural hearing between
+	 * two sessions of a trial leaves the trial's date standing (a review found a refused bail
+	 * on 5 March taking the trial's 20 March off every agenda); one logged ahead of its day,
+	 * or only announced, was not known held. */
+	if (!cw_date_is_known(b->next_date) && b->verdicts.n == 0 && !b->sentence &&
+	    b->sentence_parts.n == 0 && b->outcome != CW_OUTCOME_VERDICT &&
+	    b->outcome != CW_OUTCOME_SUSPENDED)
 		return 0;
 	return !cw_timeline_same_event(set, later);
 }

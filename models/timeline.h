@@ -83,8 +83,9 @@ int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b)
 /* Whether `later` puts an end to the next date the hearing `set` gave: a hearing of the same
  * case dated wholly after it, at the same court when both name one, a hearing that names none
  * being at case_court, its case's (may be NULL: a bail appeal heard at the Appeal Court does
- * not move the trial court's date), that records what happened (an
- * outcome, a verdict or a sentence: one logged ahead of its day, or only announced, does not)
+ * not move the trial court's date), that moved the case on (set a date of its own, gave a
+ * verdict or a sentence, or suspended the trial: a bail hearing between two sessions does not,
+ * nor one logged ahead of its day or only announced)
  * and is not another account of the same event (linked either way). Whatever account either
  * gives: the government's "next hearing 10 March" is done with once the team logged the
  * hearing of 3 March that set 17 March. Only the dates are compared: the caller decides

@@ -443,6 +443,15 @@ ok cw log hearing --case "Court case" --date 2022-02-17 --court "Phnom Penh Cour
 ok cw log hearing --case "Court case" --date 2022-02-24 --court "Appeal Court" --outcome other
 ok cw agenda --from 2022-03-07 --json
 json "[(i['day'], i['about']) for i in d['items']] == [('2022-03-10', 'Court case'), ('2022-03-17', 'NagaWorld LRSU')]"
+# ... and so does one at the same court that did not move the case on: a bail refused between
+# two sessions of the trial, setting no date (a review found it taking the trial's date off
+# every agenda and report)
+ok cw log hearing --case "Court case" --date 2022-02-28 --court "Phnom Penh Court" \
+	--outcome bail_decision --bail refused
+ok cw agenda --from 2022-03-07 --json
+json "[(i['day'], i['about']) for i in d['items']] == [('2022-03-10', 'Court case'), ('2022-03-17', 'NagaWorld LRSU')]"
+ok cw report --week 2022-W09 --format json
+json "sorted(x['date'] for x in d['upcoming_hearings']) == ['2022-03-10', '2022-03-17']"
 # The timeline: the government's 03-10 is no next hearing on 03-08; once 03-17 has passed with
 # nothing logged it says so, not "none scheduled".
 CASEWATCH_NOW=2022-03-08T03:00:00Z ok cw timeline "Chhim Sithar"
