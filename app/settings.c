@@ -419,23 +419,29 @@ static int check_time_zone(const char *value, struct cw_error *err)
 	return 0;
 }
 
-void cw_time_zone_use(const char *path)
+int cw_time_zone_use(const char *path)
 {
 	const char *env = getenv("TZ");
 	char zone[128];
+	int ignored = 0;
 
 	if (cw_config_get(path, "time_zone", zone, sizeof zone, NULL) == 0 && zone_known(zone)) {
 		if (setenv("TZ", zone, 1) == 0)
 			tzset();
-		return;
+		return 0;
 	}
-	if (env && *env)
-		return; /* said for this run: a script's, a test's */
+	/* A zone's name the machine has no file for (a typo: "Asia/Phnom_Pen"): the C library
+	 * would run on UTC without a word. Rules ("UTC0", "<+07>-7") are the C library's. */
+	if (env && *env && strchr(env, '/') && !zone_known(env[0] == ':' ? env + 1 : env))
+		ignored = 1;
+	else if (env && *env)
+		return 0; /* said for this run: a script's, a test's */
 	/* The records' days and times are Cambodia's, as reports and calendar files say; a
 	 * machine without the zone file gets its rule (UTC+7 all year). */
 	if (setenv("TZ", zone_known(CW_TIME_ZONE_DEFAULT) ? CW_TIME_ZONE_DEFAULT : "<+07>-7", 1) ==
 	    0)
 		tzset();
+	return ignored;
 }
 
 /* Every setting the file may hold: a name added here is known to the check. */

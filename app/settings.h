@@ -78,8 +78,9 @@ int cw_sign_reports_setting(const char *path);
  * in the config file at path when it names a zone of this machine's time zone database
  * ("Asia/Phnom_Penh"; it outranks $TZ, as the file's `language` outranks the environment's),
  * else $TZ when set (a script's or a test's), else CW_TIME_ZONE_DEFAULT. A `time_zone` that
- * names no zone is left to cw_config_check to say. */
-void cw_time_zone_use(const char *path);
+ * names no zone is left to cw_config_check to say. 1 when $TZ named a zone this machine has no
+ * file for and CW_TIME_ZONE_DEFAULT was used instead (the caller warns), else 0. */
+int cw_time_zone_use(const char *path);
 
 /* Where the terminal interface writes reports: `reports_dir` in the config file at path (a
  * leading "~/" is the home folder), else casewatch-reports in the user's documents folder

@@ -17,7 +17,7 @@ int main(int argc, char **argv)
 {
 	struct cw_cli cli;
 	const char *localedir;
-	char lang[32];
+	char lang[32], *tz;
 	int rc;
 
 	/* The locale, UTF-8 characters for widths, and the catalogues: installed ones, or the
@@ -30,7 +30,17 @@ int main(int argc, char **argv)
 	    cw_i18n_known(lang))
 		cw_i18n_use(lang);
 	/* Before anything reads the clock: "today" is the team's day. */
-	cw_time_zone_use(cw_config_path());
+	tz = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	if (cw_time_zone_use(cw_config_path())) {
+		char *safe = tz ? cw_text_for_terminal(tz, 0) : NULL;
+
+		fprintf(stderr,
+			_("casewatch: warning: TZ=%s names no time zone this machine knows: "
+			  "using %s\n"),
+			safe ? safe : "?", CW_TIME_ZONE_DEFAULT);
+		free(safe);
+	}
+	free(tz);
 	/* Keys live in this process's memory: no core dump may carry them to a file. */
 	cw_process_harden();
 	memset(&cli, 0, sizeof cli);

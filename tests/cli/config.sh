@@ -121,6 +121,15 @@ if [ -f /usr/share/zoneinfo/Asia/Phnom_Penh ]; then
 	checks=$((checks + 1))
 	printf '%s\n' "$out" | grep -q "agenda from Wed 2024-02-07 to" ||
 		fail "TZ=UTC: not UTC's day: $out"
+	# A $TZ naming a zone the machine has no file for (a typo) is not taken for UTC in
+	# silence: a warning, and Phnom Penh's day.
+	out=$(TZ=Asia/Phnom_Pen CASEWATCH_NOW=2024-02-07T20:00:00Z "$CASEWATCH" --db "$DB" agenda \
+		2>"$WORK/stderr") || fail "agenda with a mistyped TZ: $out $(cat "$WORK/stderr")"
+	checks=$((checks + 1))
+	printf '%s\n' "$out" | grep -q "agenda from Thu 2024-02-08 to" ||
+		fail "a mistyped TZ: not Phnom Penh's day: $out"
+	grep -qF "casewatch: warning: TZ=Asia/Phnom_Pen names no time zone this machine knows: using Asia/Phnom_Penh" "$WORK/stderr" ||
+		fail "a mistyped TZ: no warning: $(cat "$WORK/stderr")"
 fi
 
 # language = km: a table's column titles too (they are N_() msgids, translated when printed).
