@@ -16,6 +16,7 @@
 #include "models/confidential.h"
 #include "store/attach.h"
 #include "store/store_internal.h"
+#include "store/sync_internal.h"
 
 /* Points the person fields of base (and of its lists' items) that hold `from` at `to`: the
  * number changed. */
@@ -284,6 +285,42 @@ int cw_store_merge_people(struct cw_store *st, const struct cw_id *keep, const s
 	return cw_store_write_undoable(st, merge_fn, &m, err);
 }
 
+/* The confidential marks any version here of a person merged away elsewhere holds, carried to
+ * the one kept, as a merge made here carries them (fill_person). Another laptop (a partner's,
+ * which never saw the marks) may merge a person this database has since made confidential:
+ * without the marks, the records pointed at the one kept would name no confidential person,
+ * and plain bundles and bundles for partners would carry them (a review found a case against a
+ * confidential person reach a partner so). */
+static int carry_marks(struct cw_txn *t, const struct cw_id *from, const struct cw_id *to,
+		       struct cw_error *err)
+{
+	struct cw_item_list heads = {0};
+	struct cw_record keep;
+	uint32_t fields = 0;
+	int shown, whole = 0, rc;
+
+	if ((rc = cw_sync_load_heads(t->st, t->txn, from, &heads, &shown, err)) != 0)
+		return rc;
+	for (size_t h = 0; h < heads.n; h++) {
+		whole |= heads.v[h].rec.confidential;
+		fields |= heads.v[h].rec.confidential_fields;
+	}
+	cw_item_list_free(&heads);
+	if (!whole && !fields)
+		return 0;
+	if (cw_store_read_record(t->st, t->txn, to, &keep, NULL) != 0)
+		return 0; /* the one kept is not here (yet): nothing names it */
+	if (keep.kind == CW_KIND_PERSON &&
+	    ((whole && !keep.confidential) ||
+	     (keep.confidential_fields | fields) != keep.confidential_fields)) {
+		keep.confidential |= (uint8_t)whole;
+		keep.confidential_fields |= fields;
+		rc = cw_txn_put(t, &keep, 0, NULL, err);
+	}
+	cw_record_free(&keep);
+	return rc;
+}
+
 int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_error *err)
 {
 	struct {
@@ -348,7 +385,15 @@ int cw_store_repoint_merged(struct cw_txn *t, size_t *moved, struct cw_error *er
 				break;
 			to = pairs[j].to;
 		}
-		rc = cw_txn_repoint_person(t, &pairs[i].from, &to, moved, err);
+		size_t here = 0;
+
+		/* The marks only with records pointed anew: once a later import finds nothing
+		 * left to point, a mark the user took off the one kept stays off. */
+		rc = cw_txn_repoint_person(t, &pairs[i].from, &to, &here, err);
+		if (moved)
+			*moved += here;
+		if (rc == 0 && here)
+			rc = carry_marks(t, &pairs[i].from, &to, err);
 	}
 	free(pairs);
 	return rc;

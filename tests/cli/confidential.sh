@@ -606,4 +606,43 @@ ok ka conflicts
 has "      disputes: visit 2024-04-02, account: own observation, Kampot prison ($(printf %.8s "$own"))   (shown: (none))"
 has "      placed after: visit 2024-04-01, account: own observation, Prey Sar ($(printf %.8s "$first"))   (shown: (none))"
 has "      notes: (none)   (shown: bopha note)"
+
+# ---- a partner's merge of a person the team has since made confidential ---------------------
+# The partner had the person before the mark; it merges them into one of its own and sends the
+# merge back. The team's records pointed at the one kept must still name a confidential person,
+# or the team's next bundle for the partner carries them (a review found a case against the
+# confidential person reach the partner so).
+TA="$WORK/team-m"
+TP="$WORK/partner-m"
+ta() { "$CASEWATCH" --db "$TA" "$@"; }
+tp() { "$CASEWATCH" --db "$TP" "$@"; }
+ok ta init
+ok tp init
+ok ta peer add ngo "$(tp identity --key)" --partner
+ok tp peer add team "$(ta identity --key)"
+ok ta person add --name "Merged Witness"
+ok ta bundle export --to ngo -o "$WORK/m1.bundle"
+ok tp bundle import "$WORK/m1.bundle"
+ok ta edit "Merged Witness" --confidential
+ok ta case add --title "Pangolincase" --defendant "Merged Witness" --custody detained \
+	--charge 494/495 --opened 2024-01-10 --stage trial
+ok ta bundle export --to ngo -o "$WORK/m2.bundle"
+ok tp bundle import "$WORK/m2.bundle"
+ok tp person add --name "Kept Elsewhere"
+ok tp person merge "Kept Elsewhere" "Merged Witness"
+ok tp bundle export --to team -o "$WORK/m3.bundle"
+ok ta bundle import "$WORK/m3.bundle"
+ok ta show "Kept Elsewhere" --json
+json "d['confidential'] is True"
+ok ta bundle export --to ngo -o "$WORK/m4.bundle"
+ok tp bundle import "$WORK/m4.bundle"
+ok tp list cases --text Pangolincase
+has "no matching case"
+# A mark the team takes off the one kept stays off at the next import.
+ok ta edit "Kept Elsewhere" --clear confidential
+ok tp person add --name "Another Partner Person"
+ok tp bundle export --to team -o "$WORK/m5.bundle"
+ok ta bundle import "$WORK/m5.bundle"
+ok ta show "Kept Elsewhere" --json
+json "not d.get('confidential')"
 done_ok
