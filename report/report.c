@@ -3649,13 +3649,13 @@ static int hearings_counted(struct cw_report *r, const struct events *e)
 	return 0;
 }
 
-/* Whether an account of the event `root` (of r->upcoming_src) set the day of the logged
- * hearing `held` as its case's next date. */
-static int set_by_account(const struct cw_report *r, const struct events *ev, size_t root,
+/* Whether an account of the event `root` (of src) set the day of the logged hearing `held` as
+ * its case's next date. */
+static int set_by_account(const struct cw_record_list *src, const struct events *ev, size_t root,
 			  const struct cw_record *held)
 {
-	for (size_t j = 0; j < r->upcoming_src.n; j++) {
-		const struct cw_hearing *h = &r->upcoming_src.items[j].u.hearing;
+	for (size_t j = 0; j < src->n; j++) {
+		const struct cw_hearing *h = &src->items[j].u.hearing;
 
 		if (ev->root[j] == root && cw_id_equal(&h->case_id, &held->u.hearing.case_id) &&
 		    cw_date_precision(h->next_date) == CW_DATE_DAY &&
@@ -3665,55 +3665,60 @@ static int set_by_account(const struct cw_report *r, const struct events *ev, si
 	return 0;
 }
 
-/* r->upcoming_same: next dates set by linked accounts of one hearing are one hearing to come,
- * whatever days they give, also when one account's day is a hearing logged for it. 0 or
- * CW_ENOMEM. */
-static int upcoming_accounts(struct cw_report *r)
+int cw_report_upcoming_same(const struct cw_record_list *src,
+			    const struct cw_report_upcoming *items, size_t n, size_t **same)
 {
 	static const struct cw_record_list none = {NULL, 0, 0};
 	struct events ev;
 	int any = 0;
 
-	events_make(&ev, &r->upcoming_src, &none);
-	if (!ev.root || !r->nupcoming) {
+	*same = NULL;
+	events_make(&ev, src, &none);
+	if (!ev.root || !n) {
 		events_free(&ev);
 		return 0;
 	}
-	if (!(r->upcoming_same = malloc(r->nupcoming * sizeof *r->upcoming_same))) {
+	if (!(*same = malloc(n * sizeof **same))) {
 		events_free(&ev);
 		return CW_ENOMEM;
 	}
-	for (size_t i = 0; i < r->nupcoming; i++) {
-		const struct cw_report_upcoming *u = &r->upcoming[i];
-		size_t root = ev.root[u->hearing - r->upcoming_src.items];
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_report_upcoming *u = &items[i];
+		size_t root = ev.root[u->hearing - src->items];
 
-		r->upcoming_same[i] = SIZE_MAX;
+		(*same)[i] = SIZE_MAX;
 		for (size_t k = 0; k < i && u->from_next_date; k++) {
-			const struct cw_report_upcoming *o = &r->upcoming[k];
+			const struct cw_report_upcoming *o = &items[k];
 
-			if (o->from_next_date && r->upcoming_same[k] == SIZE_MAX &&
-			    ev.root[o->hearing - r->upcoming_src.items] == root) {
-				r->upcoming_same[i] = k;
+			if (o->from_next_date && (*same)[k] == SIZE_MAX &&
+			    ev.root[o->hearing - src->items] == root) {
+				(*same)[i] = k;
 				any = 1;
 				break;
 			}
 		}
 		/* Or the hearing logged for the day another account of its event set: the team
 		 * said 3 March and logged that hearing, the government said 10 March. */
-		for (size_t k = 0;
-		     k < r->nupcoming && u->from_next_date && r->upcoming_same[i] == SIZE_MAX; k++)
-			if (!r->upcoming[k].from_next_date &&
-			    set_by_account(r, &ev, root, r->upcoming[k].hearing)) {
-				r->upcoming_same[i] = k;
+		for (size_t k = 0; k < n && u->from_next_date && (*same)[i] == SIZE_MAX; k++)
+			if (!items[k].from_next_date &&
+			    set_by_account(src, &ev, root, items[k].hearing)) {
+				(*same)[i] = k;
 				any = 1;
 			}
 	}
 	events_free(&ev);
 	if (!any) {
-		free(r->upcoming_same);
-		r->upcoming_same = NULL;
+		free(*same);
+		*same = NULL;
 	}
 	return 0;
+}
+
+/* r->upcoming_same (cw_report_upcoming_same). 0 or CW_ENOMEM. */
+static int upcoming_accounts(struct cw_report *r)
+{
+	return cw_report_upcoming_same(&r->upcoming_src, r->upcoming, r->nupcoming,
+				       &r->upcoming_same);
 }
 
 /* The accounts near a period are sifted as its own are: a tally is no event, a hearing only

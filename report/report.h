@@ -561,5 +561,13 @@ int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *fil
 int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
 			    struct cw_date from, struct cw_date to, struct cw_record_list *src,
 			    struct cw_report_upcoming **items, size_t *n, struct cw_error *err);
+/* For items[i] (of cw_report_upcoming_read: they point into src), the index of an earlier item
+ * that is another account of the same hearing to come, SIZE_MAX when none: next dates set by
+ * accounts of one hearing linked as the same event, or disputing it, whatever days they give
+ * (the team's 3 March, the government's 10 March), or the hearing logged for the day one of
+ * them set. Such an index is of an item that names none itself. *same is NULL when no item is
+ * another's (most windows); the caller frees it. 0 or CW_ENOMEM. */
+int cw_report_upcoming_same(const struct cw_record_list *src,
+			    const struct cw_report_upcoming *items, size_t n, size_t **same);
 
 #endif
