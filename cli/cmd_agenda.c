@@ -128,6 +128,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 		N_("COURT / PLACE"), N_("NOTE"), N_("ID")};
 	char from[CW_AGENDA_DAY_TEXT_MAX], to[CW_AGENDA_DAY_TEXT_MAX];
 	struct cw_table t;
+	size_t differ;
 	int rc = 0;
 
 	cw_agenda_day_text(a->from, from, sizeof from);
@@ -160,7 +161,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 		cw_id_hex(&it->rec->id, hex);
 		hex[8] = '\0';
 		cw_record_summarise(cli->session.store, it->rec, &sum);
-		cw_agenda_note(it, note, sizeof note);
+		cw_agenda_note(a, i, note, sizeof note);
 		rc = cw_table_add(&t, (const char *const[]){day, cw_agenda_what_label(it->what),
 							    cw_view_short(it->rec->view), sum.who,
 							    sum.where, note, hex});
@@ -170,6 +171,15 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 	cw_table_free(&t);
 	if (rc != 0)
 		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	/* One hearing on several days: not one to attend as certain, nor two. */
+	if ((differ = cw_agenda_hearings_differ(a)) != 0)
+		fprintf(cli->out,
+			P_("\nThe accounts of %zu hearing give it different dates: each is listed "
+			   "on its day, with whose account gives it.\n",
+			   "\nThe accounts of %zu hearings give them different dates: each is "
+			   "listed on its day, with whose account gives it.\n",
+			   differ),
+			differ);
 	return print_drafts_line(cli, a);
 }
 
@@ -207,9 +217,33 @@ static json_t *drafts_day_json(const struct cw_agenda *a)
 	return arr;
 }
 
-/* { "from", "to", "items": [{ "day", "what", "overdue", "about", "where", "note", "record" (as
- * 'show --json' gives it) }], "next", "latest" }: names beside the ids a script would need;
- * "next" and "latest" (or null) only when the window is empty. */
+/* [{ "day", "account", "record" }]: the other accounts on the agenda of the hearing to come of
+ * item i, and the day each gives (cw_agenda_other_accounts); [] for most items. */
+static json_t *other_accounts_json(const struct cw_agenda *a, size_t i)
+{
+	json_t *arr = json_array();
+
+	for (size_t k = 0; arr && a->items[i].hearing && k < a->n; k++) {
+		const struct cw_agenda_item *o = &a->items[k];
+		char id[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX];
+
+		if (k == i || o->hearing != a->items[i].hearing)
+			continue;
+		cw_id_hex(&o->rec->id, id);
+		cw_date_format(o->day, date);
+		if (json_array_append_new(arr, json_pack("{s:s,s:s,s:s}", "day", date, "account",
+							 cw_enum_word(&cw_words_view, o->rec->view),
+							 "record", id))) {
+			json_decref(arr);
+			return NULL;
+		}
+	}
+	return arr;
+}
+
+/* { "from", "to", "items": [{ "day", "what", "overdue", "about", "where", "note",
+ * "other_accounts", "record" (as 'show --json' gives it) }], "next", "latest" }: names beside
+ * the ids a script would need; "next" and "latest" (or null) only when the window is empty. */
 static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 {
 	json_t *doc = json_object(), *items = json_array();
@@ -237,7 +271,7 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 
 		cw_record_json_add_names(rec, it->rec->kind, cw_report_name, &names);
 		cw_record_summarise(cli->session.store, it->rec, &sum);
-		cw_agenda_note(it, note, sizeof note);
+		cw_agenda_note(a, i, note, sizeof note);
 		cw_date_format(it->day, date);
 		if (!o || json_object_set_new(o, "day", json_string(date)) ||
 		    json_object_set_new(o, "what", json_string(what_word(it->what))) ||
@@ -245,6 +279,7 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 		    json_object_set_new(o, "about", json_string(sum.who)) ||
 		    json_object_set_new(o, "where", json_string(sum.where)) ||
 		    json_object_set_new(o, "note", json_string(note)) ||
+		    json_object_set_new(o, "other_accounts", other_accounts_json(a, i)) ||
 		    json_object_set(o, "record", rec)) {
 			json_decref(o);
 			bad = 1;

@@ -1,6 +1,7 @@
 /* agenda.c - what is coming, day by day; see agenda.h. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,11 +40,128 @@ void cw_agenda_day_text(struct cw_date d, char *buf, size_t len)
 	snprintf(buf, len, "%s %s", _(names[((days % 7) + 7) % 7]), date);
 }
 
-void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len)
+const char *cw_agenda_whose(unsigned view)
 {
-	char date[CW_DATE_TEXT_MAX];
+	/* TRANSLATORS: whose account gives a date of a hearing, before "account" or "gives":
+	 * "next date per the government's account; the team's gives 2022-03-03" */
+	static const char *const whose[] = {N_("an unrecorded source's"),
+					    N_("the UN's"),
+					    N_("the government's"),
+					    N_("the media's"),
+					    N_("an NGO's"),
+					    N_("the team's"),
+					    N_("another source's")};
+
+	return _(whose[view < sizeof whose / sizeof whose[0] ? view : 0]);
+}
+
+/* Whether another item of the same hearing to come gives the same account (two newspapers):
+ * then each is named with its record's first digits too. */
+static int view_repeats(const struct cw_agenda *a, size_t i)
+{
+	for (size_t k = 0; k < a->n; k++)
+		if (k != i && a->items[k].hearing == a->items[i].hearing &&
+		    a->items[k].rec->view == a->items[i].rec->view)
+			return 1;
+	return 0;
+}
+
+size_t cw_agenda_other_accounts(const struct cw_agenda *a, size_t i, char *buf, size_t len)
+{
+	const struct cw_agenda_item *it = &a->items[i];
+	size_t others = 0, at = 0;
 
 	buf[0] = '\0';
+	for (size_t k = 0; it->hearing && k < a->n && at < len; k++) {
+		const struct cw_agenda_item *o = &a->items[k];
+		char date[CW_DATE_TEXT_MAX], whose[200], hex[CW_ID_HEX_LEN + 1];
+		int n;
+
+		if (k == i || o->hearing != it->hearing)
+			continue;
+		cw_id_hex(&o->rec->id, hex);
+		if (view_repeats(a, k))
+			snprintf(whose, sizeof whose, "%s (%.8s)", cw_agenda_whose(o->rec->view),
+				 hex);
+		else
+			snprintf(whose, sizeof whose, "%s", cw_agenda_whose(o->rec->view));
+		cw_date_format(o->day, date);
+		n = snprintf(buf + at, len - at, "%s", others ? ", " : "");
+		at += n > 0 ? (size_t)n : 0;
+		if (at >= len)
+			break;
+		if (cw_date_compare(o->day, it->day) == 0)
+			/* TRANSLATORS: another account of a hearing to come gives the day this
+			 * row is on: "the UN's gives the same day" */
+			n = snprintf(buf + at, len - at, _("%s gives the same day"), whose);
+		else
+			/* TRANSLATORS: another account of a hearing to come gives another day:
+			 * "the team's gives 2022-03-03" */
+			n = snprintf(buf + at, len - at, _("%s gives %s"), whose, date);
+		at += n > 0 ? (size_t)n : 0;
+		others++;
+	}
+	if (at >= len && len)
+		cw_text_trim_utf8(buf);
+	return others;
+}
+
+size_t cw_agenda_hearings_differ(const struct cw_agenda *a)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < a->n; i++) {
+		int first = a->items[i].hearing != 0, differ = 0;
+
+		for (size_t k = 0; k < i && first; k++) /* each hearing once, at its first item */
+			first = a->items[k].hearing != a->items[i].hearing;
+		for (size_t k = i + 1; k < a->n && first && !differ; k++)
+			differ = a->items[k].hearing == a->items[i].hearing &&
+				 cw_date_compare(a->items[k].day, a->items[i].day) != 0;
+		n += differ;
+	}
+	return n;
+}
+
+void cw_agenda_note(const struct cw_agenda *a, size_t i, char *buf, size_t len)
+{
+	const struct cw_agenda_item *it = &a->items[i];
+	char date[CW_DATE_TEXT_MAX], others[600], whose[200];
+
+	buf[0] = '\0';
+	if (it->what != CW_AGENDA_FOLLOW_UP &&
+	    cw_agenda_other_accounts(a, i, others, sizeof others) > 0) {
+		const char *time = it->rec->u.hearing.time;
+
+		if (view_repeats(a, i)) {
+			char hex[CW_ID_HEX_LEN + 1];
+
+			cw_id_hex(&it->rec->id, hex);
+			snprintf(whose, sizeof whose, "%s (%.8s)", cw_agenda_whose(it->rec->view),
+				 hex);
+		} else {
+			snprintf(whose, sizeof whose, "%s", cw_agenda_whose(it->rec->view));
+		}
+		cw_date_format(it->rec->u.hearing.date, date);
+		/* Which account says this day first: a narrow column keeps the start. */
+		if (it->what == CW_AGENDA_NEXT_DATE)
+			/* TRANSLATORS: a hearing's next date one account gives, and the days
+			 * other accounts of that hearing give: "next date per the government's
+			 * account; the team's gives 2022-03-03 (set at the hearing of 2022-02-17)"
+			 */
+			snprintf(buf, len,
+				 _("next date per %s account; %s (set at the hearing of %s)"),
+				 whose, others, *date ? date : _("an unknown date"));
+		else if (time && *time)
+			/* TRANSLATORS: a hearing logged for this day (at its time), and the days
+			 * other accounts of it give as its next date */
+			snprintf(buf, len, _("%s, per %s account; %s as the next date"), time,
+				 whose, others);
+		else
+			snprintf(buf, len, _("per %s account; %s as the next date"), whose, others);
+		cw_text_trim_utf8(buf);
+		return;
+	}
 	switch (it->what) {
 	case CW_AGENDA_HEARING:
 		snprintf(buf, len, "%s", it->rec->u.hearing.time ? it->rec->u.hearing.time : "");
@@ -231,6 +349,7 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 	uint32_t kinds = filter->kinds ? filter->kinds
 				       : CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT);
 	struct cw_report_upcoming *up = NULL;
+	size_t *same = NULL;
 	struct cw_record_list after = {0};
 	struct cw_date back = add_days(a->from, -CW_AGENDA_OVERDUE_DAYS), earliest = {0, 0, 0};
 	size_t nup = 0;
@@ -240,6 +359,10 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 		if ((rc = cw_report_upcoming_read(rd, filter, a->from, a->to, &a->hearings, &up,
 						  &nup, err)) != 0)
 			return rc;
+		/* Accounts of one hearing to come, on the days each gives: one hearing, its
+		 * items told apart from others by the first's place (plus one). */
+		if (cw_report_upcoming_same(&a->hearings, up, nup, &same) != 0)
+			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		for (size_t i = 0; i < nup && rc == 0; i++) {
 			struct cw_agenda_item it = {
 				.day = up[i].date,
@@ -248,10 +371,16 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 				.rec = up[i].hearing,
 			};
 
+			for (size_t k = i + 1; same && k < nup && !it.hearing; k++)
+				if (same[k] == i)
+					it.hearing = a->n + 1;
+			if (same && same[i] != SIZE_MAX)
+				it.hearing = a->n - i + same[i] + 1;
 			rc = push(a, cap, &it) == 0
 				     ? 0
 				     : cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		}
+		free(same);
 		free(up);
 		if (rc != 0)
 			return rc;

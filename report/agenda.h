@@ -40,6 +40,10 @@ struct cw_agenda_item {
 	enum cw_agenda_what what;
 	const struct cw_record *rec;
 	int overdue; /* a follow-up due before the window and not done */
+	/* Not 0: the items that share it are accounts of one hearing to come that give it
+	 * different days, or the same (cw_report_upcoming_same: linked as the same event, or
+	 * disputing it): one hearing, each day on the agenda with whose account gives it. */
+	size_t hearing;
 };
 
 struct cw_agenda_draft {
@@ -94,9 +98,20 @@ const char *cw_agenda_what_label(enum cw_agenda_what what);
 void cw_agenda_day_text(struct cw_date day, char *buf, size_t len);
 /* Room for it: a weekday's name in Khmer alone takes up to 30 bytes. */
 #define CW_AGENDA_DAY_TEXT_MAX 96
-/* What a row says beside who and where (not yet neutralised): a hearing's time, the hearing
- * that set a next date, a follow-up's text and the visit's date (OVERDUE first). */
-void cw_agenda_note(const struct cw_agenda_item *it, char *buf, size_t len);
+/* What the row of a->items[i] says beside who and where (not yet neutralised): a hearing's
+ * time, the hearing that set a next date, a follow-up's text and the visit's date (OVERDUE
+ * first); for one of several accounts of a hearing to come, whose account gives this day and
+ * what day the others on the agenda give, first ("next date per the government's account; the
+ * team's gives 2022-03-03"). */
+void cw_agenda_note(const struct cw_agenda *a, size_t i, char *buf, size_t len);
+/* The other accounts on the agenda of the hearing to come of a->items[i] and the days they
+ * give ("the team's gives 2022-03-03, the UN's gives 2022-03-04"), in buf; how many (0: none,
+ * buf ""). Those taken out of the agenda (withheld, or found only in what is) are not named. */
+size_t cw_agenda_other_accounts(const struct cw_agenda *a, size_t i, char *buf, size_t len);
+/* Whose account a record gives, as the agenda names it: "the government's", "the team's". */
+const char *cw_agenda_whose(unsigned view);
+/* How many hearings to come the agenda lists on several days, as their accounts differ. */
+size_t cw_agenda_hearings_differ(const struct cw_agenda *a);
 
 /* Why an empty agenda is empty, as one sentence (not yet neutralised: it holds only dates):
  * the next day anything is set for after the window, else the latest, else that nothing has a

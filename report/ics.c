@@ -114,8 +114,10 @@ static void defendants(const struct cw_report *r, const struct cw_record *k, cha
 	}
 }
 
-static void event(FILE *out, const struct cw_report *r, const struct cw_agenda_item *u)
+static void event(FILE *out, const struct cw_agenda *a, size_t i)
 {
+	const struct cw_report *r = &a->refs;
+	const struct cw_agenda_item *u = &a->items[i];
 	const struct cw_record *rec = u->rec;
 	const struct cw_hearing *h = &rec->u.hearing;
 	const struct cw_record *k = cw_report_ref(r, &h->case_id);
@@ -126,7 +128,7 @@ static void event(FILE *out, const struct cw_report *r, const struct cw_agenda_i
 	const char *stage = h->stage               ? cw_enum_label(&cw_words_stage, h->stage)
 			    : k && k->u.kase.stage ? cw_enum_label(&cw_words_stage, k->u.kase.stage)
 						   : "";
-	char account[64];
+	char account[64], others[600], differ[800] = "", said[1000];
 
 	cw_id_hex(&rec->id, hex);
 	if (!cw_id_is_zero(&h->case_id))
@@ -150,7 +152,21 @@ static void event(FILE *out, const struct cw_report *r, const struct cw_agenda_i
 		snprintf(buf, sizeof buf, "%04u%02u%02u", end.year, end.month, end.day);
 		cw_ics_line(out, "DTEND;VALUE=DATE", buf, 0);
 	}
-	snprintf(buf, sizeof buf, _("Hearing: %s"), title);
+	/* Another account of the hearing gives another day: both are in the calendar (it needs
+	 * dates), neither as certain. */
+	if (cw_agenda_other_accounts(a, i, others, sizeof others) > 0)
+		snprintf(differ, sizeof differ,
+			 _("Accounts of this hearing differ on its date: this date is %s; %s.\n"),
+			 cw_agenda_whose(rec->view), others);
+	snprintf(said, sizeof said, "%s%s",
+		 (u->what == CW_AGENDA_NEXT_DATE)
+			 ? _("Next date set at an earlier hearing; not yet confirmed as a "
+			     "hearing record.\n")
+			 : "",
+		 differ);
+	snprintf(buf, sizeof buf,
+		 differ[0] ? _("Hearing (accounts differ on the date): %s") : _("Hearing: %s"),
+		 title);
 	text_line(out, "SUMMARY", buf);
 	if (court)
 		text_line(out, "LOCATION", court);
@@ -161,11 +177,7 @@ static void event(FILE *out, const struct cw_report *r, const struct cw_agenda_i
 		 cw_enum_label(&cw_words_view, rec->view));
 	snprintf(buf, sizeof buf,
 		 _("Case: %s\nDefendants: %s\nStage: %s\n%s%sCase id: %s\nRecord id: %s"), title,
-		 who[0] ? who : _("not recorded"), stage[0] ? stage : _("not recorded"),
-		 (u->what == CW_AGENDA_NEXT_DATE)
-			 ? _("Next date set at an earlier hearing; not yet confirmed as a "
-			     "hearing record.\n")
-			 : "",
+		 who[0] ? who : _("not recorded"), stage[0] ? stage : _("not recorded"), said,
 		 account, cid[0] ? cid : _("none"), hex);
 	text_line(out, "DESCRIPTION", buf);
 	cw_ics_line(out, "CATEGORIES", "casewatch,hearing", 0);
@@ -222,7 +234,7 @@ int cw_agenda_write_ics(const struct cw_agenda *a, FILE *out)
 		if (a->items[i].what == CW_AGENDA_FOLLOW_UP)
 			follow_up_event(out, &a->items[i]);
 		else
-			event(out, &a->refs, &a->items[i]);
+			event(out, a, i);
 	}
 	fputs("END:VCALENDAR\r\n", out);
 	return ferror(out) ? CW_EIO : 0;

@@ -259,7 +259,7 @@ static int agenda_row(struct cw_app *app, size_t i, int width, char *out, size_t
 	    cw_date_compare(it->day, a->items[i - 1].day) != 0)
 		cw_agenda_day_text(it->day, day, sizeof day);
 	cw_record_summarise(app->st, it->rec, &sum);
-	cw_agenda_note(it, note, sizeof note);
+	cw_agenda_note(a, i, note, sizeof note);
 	cells[0] = day, cells[1] = cw_agenda_what_label(it->what);
 	cells[2] = cw_view_short(it->rec->view), cells[3] = sum.who, cells[4] = sum.where;
 	cells[5] = note;

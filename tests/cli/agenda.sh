@@ -146,4 +146,62 @@ ok cw agenda --from 2031-09-01 --days 5
 has "The latest day a hearing or a follow-up visit is set for is 2031-04-20"
 ok cw agenda --from 2031-04-20 --days 5
 has "water filters"
+# Accounts of one hearing that set different next dates (the team's 2022-03-03, the
+# government's 2022-03-10, disputing it) are one hearing on two days: each day says whose account
+# gives it and what day the other gives, so a monitor is neither sent to one as certain nor misses
+# the other (both were listed as two hearings, with no note).
+DB="$WORK/accounts"
+ok cw init
+ok cw case add --title "NagaWorld LRSU" --court "Phnom Penh Court"
+ok cw log hearing --case NagaWorld --date 2022-02-17 --outcome adjourned --next-date 2022-03-03 \
+	--source "own observation"
+n1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case NagaWorld --date 2022-02-17 --outcome adjourned --next-date 2022-03-10 \
+	--view government --source "MoJ spokesperson" --disputes "$n1"
+n2=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw agenda --from 2022-02-28
+has "next date per the team's account; the government's gives 2022-03-10"
+has "next date per the government's account; the team's gives 2022-03-03"
+has "The accounts of 1 hearing give it different dates: each is listed on its day, with whose account gives it."
+ok cw agenda --from 2022-02-28 --json
+json "[(i['day'], i['what'], [(o['day'], o['account'], o['record']) for o in i['other_accounts']]) for i in d['items']] == [
+	('2022-03-03', 'next_hearing', [('2022-03-10', 'government', '$n2')]),
+	('2022-03-10', 'next_hearing', [('2022-03-03', 'own', '$n1')])]"
+json "d['items'][1]['note'] == \"next date per the government's account; the team's gives 2022-03-03 (set at the hearing of 2022-02-17)\""
+# the calendar keeps both days (it needs dates), each saying another account gives another
+unfold() { printf '%s\n' "$out" | tr -d '\r' | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g'; }
+ok cw export --format ics --from 2022-02-28 --to 2022-03-14
+[ "$(printf '%s\n' "$out" | grep -c BEGIN:VEVENT)" -eq 2 ] || fail "wanted 2 events: $out"
+checks=$((checks + 1))
+out=$(unfold)
+has "SUMMARY:Hearing (accounts differ on the date): NagaWorld LRSU"
+has "Accounts of this hearing differ on its date: this date is the government's\; the team's gives 2022-03-03."
+has "Accounts of this hearing differ on its date: this date is the team's\; the government's gives 2022-03-10."
+# once the team logged the hearing of its day, that hearing and the government's day are one
+ok cw log hearing --case NagaWorld --date 2022-03-03 --time 08:30 --outcome postponed \
+	--next-date 2022-03-17 --source "own observation"
+ok cw agenda --from 2022-02-28 --days 21 --json
+json "[(i['day'], i['what'], [o['day'] for o in i['other_accounts']]) for i in d['items']] == [
+	('2022-03-03', 'hearing', ['2022-03-10']), ('2022-03-10', 'next_hearing', ['2022-03-03']),
+	('2022-03-17', 'next_hearing', [])]"
+json "d['items'][0]['note'] == \"08:30, per the team's account; the government's gives 2022-03-10 as the next date\""
+json "d['items'][2]['note'] == 'set at the hearing of 2022-03-03'"
+# a confidential account is no other date in what leaves the team, nor said to be withheld
+DB="$WORK/accounts_confidential"
+ok cw init
+ok cw case add --title "Quiet case" --court "Phnom Penh Court"
+ok cw log hearing --case "Quiet case" --date 2022-02-17 --outcome adjourned \
+	--next-date 2022-03-03 --source "own observation"
+q1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "Quiet case" --date 2022-02-17 --outcome adjourned \
+	--next-date 2022-03-09 --view un --source "OHCHR" --same-event "$q1" --confidential
+ok cw agenda --from 2022-02-28
+has "the UN's gives 2022-03-09"
+ok cw export --format ics --from 2022-02-28 --to 2022-03-14
+[ "$(printf '%s\n' "$out" | grep -c BEGIN:VEVENT)" -eq 1 ] || fail "wanted 1 event: $out"
+checks=$((checks + 1))
+out=$(unfold)
+lacks "differ"
+lacks "2022-03-09"
+lacks "20220309"
 done_ok

@@ -72,4 +72,20 @@ keys '4<Dump>' 120x20
 has "1 on the agenda"
 has "$(heading 11) next hearing"
 lacks "$(heading 4)"
+# Accounts of one hearing that set it different days (the team's in five days, the government's,
+# disputing it, in eight) are one hearing on two days: each row says whose account gives its day
+# and the day the other gives (both were listed as two hearings, with no note).
+DB="$WORK/accounts"
+ok cw init
+ok cw case add --title "NagaWorld case"
+ok cw log hearing --case "NagaWorld case" --date "$(day -4)" --outcome adjourned \
+	--next-date "$(day 5)" --source "own observation"
+own=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "NagaWorld case" --date "$(day -4)" --outcome adjourned \
+	--next-date "$(day 8)" --view government --source "Ministry" --disputes "$own"
+keys '4<Dump>' 200x20
+has "$(heading 5) next hearing"
+has "next date per the team's account; the government's gives $(day 8)"
+has "$(heading 8) next hearing"
+has "next date per the government's account; the team's gives $(day 5)"
 done_ok
