@@ -85,6 +85,8 @@ int cw_report_write_html(const struct cw_rdoc *doc, FILE *out)
 	for (size_t i = 0; i < doc->nsections; i++) {
 		const struct cw_rsection *s = &doc->sections[i];
 
+		if (s->data_only) /* for scripts: the summary says it */
+			continue;
 		fprintf(out, "<section id=\"%s\">\n<h2>", s->name);
 		html_text(out, s->title);
 		/* counted as in Markdown and the PDF: the three said the same thing differently */

@@ -856,6 +856,38 @@ static json_t *partial(const struct cw_report *r)
 	return a;
 }
 
+/* The people arrested in the period whom pretrial_detention does not list, one row per arrest
+ * as the summary counts them (report.h: cw_report_arrest_unlisted), each with why as a stable
+ * word ("ruling_after_arrest"); a person as pretrial_detention gives one (a confidential one's
+ * id null in a report for others), a group of unnamed defendants by its label and number. */
+static json_t *arrested_not_held(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->arrests.n; i++) {
+		const struct cw_record *rec = &r->arrests.items[i];
+		const struct cw_milestone *m = &rec->u.milestone;
+		const struct cw_record *k = cw_report_ref(r, &m->case_id);
+		enum cw_report_unlisted why;
+		int64_t count;
+
+		if (!cw_report_arrest_unlisted(r, i, &why))
+			continue;
+		count = m->group ? cw_report_milestone_group_count(r, m) : 1;
+		json_array_append_new(
+			a, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s}", "arrest_id",
+				     jid(&rec->id), "date", jdate(m->date), "view", jview(rec),
+				     "person", m->group ? json_null() : jperson(r, &m->person),
+				     "group", jstr(m->group), "count",
+				     count > 0 ? json_integer((json_int_t)count) : json_null(),
+				     "case_id", jnamed(r, &m->case_id), "case_title",
+				     k && k->kind == CW_KIND_CASE ? jstr(k->u.kase.title)
+								  : json_null(),
+				     "reason", cw_report_unlisted_word(why)));
+	}
+	return a;
+}
+
 /* A source's counts: the tally as recorded (count, at least, period) beside the record. */
 static json_t *tallies(const struct cw_report *r)
 {
@@ -1074,6 +1106,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 					      r->unstarted_uncounted > 0, "named",
 					      (json_int_t)r->unstarted_named, "held_again",
 					      (json_int_t)r->unstarted_again));
+		json_object_set_new(doc, "arrested_not_held", arrested_not_held(r));
 		json_object_set_new(doc, "partial_dates", partial(r));
 		json_object_set_new(doc, "tallies", tallies(r));
 		json_object_set_new(doc, "undated_records", json_integer((json_int_t)r->undated));

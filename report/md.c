@@ -90,6 +90,8 @@ int cw_report_write_md(const struct cw_rdoc *doc, FILE *out)
 	for (size_t i = 0; i < doc->nsections; i++) {
 		const struct cw_rsection *s = &doc->sections[i];
 
+		if (s->data_only) /* for scripts: the summary says it */
+			continue;
 		fprintf(out, "\n## %s", s->title);
 		if (cw_rsection_counted(s))
 			fprintf(out, " (%s)", s->count);

@@ -574,6 +574,8 @@ static int lay_out(struct pdf *p, const struct cw_pdf_job *job)
 	for (size_t i = 0; i < doc->nsections; i++) {
 		const struct cw_rsection *s = &doc->sections[i];
 
+		if (s->data_only) /* for scripts: the summary says it */
+			continue;
 		if (job->counted(s))
 			snprintf(line, sizeof line, "%s (%s)", s->title, s->count);
 		else

@@ -1508,6 +1508,31 @@ static const char *const unlisted_reasons[CW_UNLISTED_REASONS] = {
 				   "cover"),
 };
 
+/* For the CSV: each arrest of the period whose people the detention table does not list, with
+ * why, as a stable word in its label (cw_report_unlisted_word) and as the summary says it in
+ * its detail; its person or group, case and account as the arrests' rows give them. */
+static void unlisted_rows(struct builder *b)
+{
+	const struct cw_report *r = b->r;
+
+	for (size_t i = 0; i < r->arrests.n; i++) {
+		const struct cw_record *rec = &r->arrests.items[i];
+		enum cw_report_unlisted why;
+
+		if (!cw_report_arrest_unlisted(r, i, &why))
+			continue;
+		cell(b, CW_RC_LABEL, "%s", cw_report_unlisted_word(why));
+		id_cell(b, CW_RC_ID, &rec->id);
+		account_cell(b, rec);
+		date_cell(b, CW_RC_DATE, rec->u.milestone.date);
+		case_cells(b, &rec->u.milestone.case_id, 0);
+		cell(b, CW_RC_ARTICLES, "%s", ""); /* the case's, not why they are not held */
+		milestone_who_cells(b, &rec->u.milestone);
+		cell(b, CW_RC_DETAIL, "%s", unlisted_reasons[why] ? _(unlisted_reasons[why]) : "");
+		row_end(b);
+	}
+}
+
 /* "; 1 person arrested is not listed below as held: a ruling on them after the arrest ...":
  * the people of the period's arrests the detention table does not list, with why, as their
  * records say, for each reason (every reason given is one that holds for someone counted). */
@@ -4012,6 +4037,13 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		b.sec->note = more;
 	}
 	detainees(&b);
+	/* CSV only (data_only): the summary says it to people. Its title and headers are never
+	 * shown, so they are not for translation. */
+	section(&b, "arrested_not_held", "Arrested, not listed as held", "", CW_RC_DATE, "Date",
+		CW_RC_ACCOUNT, "Account", CW_RC_PEOPLE, "Person", CW_RC_CASE, "Case", CW_RC_LABEL,
+		"Reason", CW_RC_DETAIL, "Why", -1);
+	b.sec->data_only = 1;
+	unlisted_rows(&b);
 	section(&b, "tallies", N_("Tallies the sources give"),
 		N_("No source gives a tally of hearings, visits or demonstrations for this "
 		   "period."),
@@ -4117,7 +4149,7 @@ int cw_rdoc_cite_sources(struct cw_rdoc *doc)
 	for (size_t i = 0; i < sections; i++) {
 		struct cw_rsection *s = &doc->sections[i];
 
-		if (!section_shows(s, CW_RC_ACCOUNT))
+		if (s->data_only || !section_shows(s, CW_RC_ACCOUNT))
 			continue;
 		for (size_t r = 0; r < s->nrows; r++) {
 			const char *src = CW_RDOC_CELL(s, r, CW_RC_SOURCE);

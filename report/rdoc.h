@@ -70,6 +70,9 @@ struct cw_rsection {
 	enum cw_rcol cols[CW_RSECTION_COLS];
 	const char *headers[CW_RSECTION_COLS]; /* translated */
 	int wants_note;
+	/* Data for scripts alone (CSV): the formats people read leave it out, their summary
+	 * saying it in words (Markdown, HTML, PDF). */
+	int data_only;
 	char **cells; /* nrows * CW_RC_NCOLS, NULL for empty */
 	size_t nrows;
 	/* Rows that are another account of an event another row, or another period, counts
@@ -80,7 +83,7 @@ struct cw_rsection {
 	char count[64];
 };
 
-#define CW_RDOC_SECTIONS 18
+#define CW_RDOC_SECTIONS 19
 
 /* One line of the header: "Organisation: LICADHO". */
 struct cw_rline {

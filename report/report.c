@@ -406,6 +406,40 @@ static int arrest_unlisted(const struct cw_report *r, size_t i)
 	return 1;
 }
 
+int cw_report_arrest_unlisted(const struct cw_report *r, size_t i, enum cw_report_unlisted *why)
+{
+	uint8_t reason;
+
+	if (i >= r->arrests.n || !arrest_unlisted(r, i))
+		return 0;
+	reason = r->arrest_unlisted ? r->arrest_unlisted[i] : 0;
+	*why = reason > 0 && reason < CW_UNLISTED_REASONS ? (enum cw_report_unlisted)reason
+							  : CW_UNLISTED_OUTSIDE;
+	return 1;
+}
+
+const char *cw_report_unlisted_word(enum cw_report_unlisted why)
+{
+	switch (why) {
+	case CW_UNLISTED_ENDED:
+		return "released";
+	case CW_UNLISTED_RULED:
+		return "ruling_after_arrest";
+	case CW_UNLISTED_ENFORCES:
+		return "ruling_before_arrest";
+	case CW_UNLISTED_AFTER_VERDICT:
+		return "post_verdict_stage";
+	case CW_UNLISTED_NOT_DETAINED:
+		return "case_not_detained";
+	case CW_UNLISTED_NO_CASE:
+		return "no_case";
+	case CW_UNLISTED_OUTSIDE:
+	case CW_UNLISTED_REASONS:
+		break;
+	}
+	return "case_not_covered";
+}
+
 size_t cw_report_arrests_unlisted(const struct cw_report *r, size_t why[CW_UNLISTED_REASONS],
 				  int *partial)
 {
@@ -416,18 +450,15 @@ size_t cw_report_arrests_unlisted(const struct cw_report *r, size_t why[CW_UNLIS
 		memset(why, 0, CW_UNLISTED_REASONS * sizeof *why);
 	for (size_t i = 0; i < r->arrests.n; i++) {
 		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
+		enum cw_report_unlisted reason;
 		size_t people;
-		uint8_t reason;
 
-		if (!arrest_unlisted(r, i))
+		if (!cw_report_arrest_unlisted(r, i, &reason))
 			continue;
 		people = milestone_people(r, m);
 		unlisted += people;
-		reason = r->arrest_unlisted ? r->arrest_unlisted[i] : 0;
 		if (why)
-			why[reason > 0 && reason < CW_UNLISTED_REASONS ? reason
-								       : CW_UNLISTED_OUTSIDE] +=
-				people;
+			why[reason] += people;
 		if (m->group && cw_report_milestone_group_count(r, m) <= 0)
 			*partial = 1;
 	}

@@ -518,6 +518,14 @@ enum cw_report_unlisted {
  * (arrest_unlisted). */
 size_t cw_report_arrests_unlisted(const struct cw_report *r, size_t why[CW_UNLISTED_REASONS],
 				  int *partial);
+/* Whether arrests.items[i] is one of those arrests (an arrest the detainees do not list,
+ * counted in this period, the first account of it), and then why its people are not listed
+ * (*why). The JSON's arrested_not_held and the CSV's rows of that section, one per arrest. */
+int cw_report_arrest_unlisted(const struct cw_report *r, size_t i, enum cw_report_unlisted *why);
+/* A reason's stable word for CSV and JSON: "released", "ruling_after_arrest",
+ * "ruling_before_arrest", "post_verdict_stage", "case_not_detained", "no_case",
+ * "case_not_covered". */
+const char *cw_report_unlisted_word(enum cw_report_unlisted why);
 
 /* The name of a person or case the report looked up (cw_report_ref), for
  * cw_record_json_add_names (models/json.h): ctx is the struct cw_report. NULL when the report

@@ -229,4 +229,92 @@ for name, text in texts.items():
     assert not m, (name, m)
 PY
 checks=$((checks + 1))
+# ---- who is arrested and not listed as held, and why, as data: the summary said it only in a
+# sentence. JSON gives each with a stable reason and the person as the detention table does
+# (a confidential one's id withheld in a report for others), CSV a row each in its own section.
+DB="$WORK/unlisted"
+ok cw init
+for p in "Bailed" "Convicted" "Enforced" "After Verdict" "Not Detained"; do
+	ok cw person add --name "$p"
+done
+ok cw person add --name "Hidden Witness" --confidential
+hidden=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+ok cw case add --title "Bail case" --stage trial --defendant "Bailed" --custody detained --view own
+ok cw case add --title "Trial case" --stage trial --defendant "Convicted" --custody detained \
+	--view own
+ok cw case add --title "Absentia case" --stage verdict --defendant "Enforced" \
+	--custody detained --view own
+ok cw case add --title "Verdict case" --stage appeal --defendant "After Verdict" \
+	--custody detained --view own
+ok cw case add --title "Free case" --stage trial --defendant "Not Detained" --custody released \
+	--view own
+ok cw case add --title "Land case" --unnamed "5 Kratie villagers" --custody released --view own
+ok cw log milestone --person "Bailed" --case "Bail case" --type arrest --date 2023-08-01 --view own
+ok cw log milestone --person "Bailed" --case "Bail case" --type bail --outcome granted \
+	--date 2023-08-10 --view own
+ok cw log milestone --person "Convicted" --case "Trial case" --type arrest --date 2023-08-02 \
+	--view own
+ok cw log milestone --person "Convicted" --case "Trial case" --type verdict --result convicted \
+	--date 2023-10-02 --view own
+ok cw log milestone --person "Enforced" --case "Absentia case" --type in_absentia_verdict \
+	--result convicted --date 2022-03-01 --view own
+ok cw log milestone --person "Enforced" --case "Absentia case" --type arrest --date 2023-09-01 \
+	--view own
+ok cw log milestone --person "After Verdict" --case "Verdict case" --type arrest \
+	--date 2023-09-02 --view own
+ok cw log milestone --person "Not Detained" --case "Free case" --type arrest --date 2023-09-03 \
+	--view own
+ok cw log milestone --case "Land case" --group "Kratie villagers" --count 5 --type arrest \
+	--date 2023-09-04 --view own
+ok cw log milestone --person "Hidden Witness" --type arrest --date 2023-09-05 --view un \
+	--source "OHCHR note"
+ok cw report --from 2023-07-01 --to 2023-12-31 --format json
+json "sorted((x['person']['name'] if x['person'] else x['group'], x['count'], x['reason'], x['case_title']) for x in d['arrested_not_held']) == [
+	('After Verdict', 1, 'post_verdict_stage', 'Verdict case'),
+	('Bailed', 1, 'released', 'Bail case'),
+	('Convicted', 1, 'ruling_after_arrest', 'Trial case'),
+	('Enforced', 1, 'ruling_before_arrest', 'Absentia case'),
+	('Kratie villagers', 5, 'case_not_detained', 'Land case'),
+	('Not Detained', 1, 'case_not_detained', 'Free case'),
+	('[confidential]', 1, 'no_case', None)]"
+# the ids as the detention table gives them: a person's, but not a confidential person's
+json "all(len(x['arrest_id']) == 32 and (x['person'] is None or x['person']['name'] == '[confidential]' or len(x['person']['id']) == 32) for x in d['arrested_not_held'])"
+json "[x['person']['id'] for x in d['arrested_not_held'] if x['reason'] == 'no_case'] == [None]"
+json "'$hidden' not in json.dumps(d)"
+json "sum(x['count'] for x in d['arrested_not_held']) == 11 and '11 people arrested are not listed below as held' in ' '.join(d['summary'])"
+ok cw report --from 2023-07-01 --to 2023-12-31 --format json --include-confidential
+json "[(x['person']['id'], x['person']['name']) for x in d['arrested_not_held'] if x['reason'] == 'no_case'] == [('$hidden', 'Hidden Witness')]"
+ok cw report --from 2023-07-01 --to 2023-12-31 --format csv
+printf '%s\n' "$out" >"$WORK/unlisted.csv"
+"$PY" - "$WORK/unlisted.csv" "$hidden" <<'PY' || fail "the CSV's rows of those arrested and not listed as held"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8', newline='')))
+mine = [r for r in rows if r['section'] == 'arrested_not_held']
+got = sorted((r['people'], r['people_count'], r['label'], r['case']) for r in mine)
+assert got == [
+    ('5 Kratie villagers', '5', 'case_not_detained', 'Land case'),
+    ('After Verdict', '1', 'post_verdict_stage', 'Verdict case'),
+    ('Bailed', '1', 'released', 'Bail case'),
+    ('Convicted', '1', 'ruling_after_arrest', 'Trial case'),
+    ('Enforced', '1', 'ruling_before_arrest', 'Absentia case'),
+    ('Not Detained', '1', 'case_not_detained', 'Free case'),
+    ('[confidential]', '1', 'no_case', '')], got
+# each with its record's id, account, date, and why as the summary says it
+conv = [r for r in mine if r['label'] == 'ruling_after_arrest'][0]
+assert conv['date'] == '2023-08-02' and conv['account'] == 'own observation' and len(conv['record_id']) == 32, conv
+assert conv['detail'].startswith('a ruling on them after the arrest (a verdict or sentence)'), conv
+assert all(len(r['person_ids']) == 32 for r in mine if r['people'] not in ('[confidential]', '5 Kratie villagers')), mine
+wit = [r for r in mine if r['label'] == 'no_case'][0]
+assert wit['person_ids'] == '' and wit['account'] == 'UN', wit
+assert sys.argv[2] not in open(sys.argv[1], encoding='utf-8').read()
+# counted in the CSV's list of sections, as every section is
+meta = [r for r in rows if r['section'] == 'report' and r['label'] == 'arrested_not_held']
+assert [m['count'] for m in meta] == ['7'], meta
+PY
+checks=$((checks + 1))
+# the formats people read say it in the summary alone
+ok cw report --from 2023-07-01 --to 2023-12-31
+has "11 people arrested are not listed below as held"
+lacks "ruling_after_arrest"
+lacks "Arrested, not listed as held"
 done_ok
