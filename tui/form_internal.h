@@ -48,8 +48,10 @@ void cw_form_words_take(struct cw_form *fm);
  * stays, for another word. When several fit, the first Tab shows them and returns 0; Tab again
  * (or after choosing with C-n, C-p) takes the one chosen and returns 0 too. 1 when there is
  * nothing to complete (the word is whole, or none fits: leaving the field says so): Tab then
- * moves on. */
-int cw_form_words_complete(struct cw_form *fm);
+ * moves on. On the `last` field of the form, which Tab cannot leave, a whole word at the end
+ * of the text gets the separator ", " after it, as a completed word does (when some word of
+ * the table is not in the field yet), and 0 is returned: what is typed next starts a word. */
+int cw_form_words_complete(struct cw_form *fm, int last);
 
 /* A form's case beside its person (form_cases.c): only a milestone pairs one of each.
  *

@@ -92,9 +92,15 @@ static void settle_choice(struct cw_form *fm)
 
 static void move_field(struct cw_form *fm, int delta)
 {
+	int leaves;
+
 	if (!fm->n)
 		return;
-	settle_choice(fm);
+	leaves = delta > 0 ? fm->cur + 1 < fm->n : fm->cur > 0;
+	/* A field of words settles as it is left; on the first or the last field, which Tab
+	 * does not leave, the separator after its last word stays, for the next word. */
+	if (leaves || fm->fields[fm->cur].widget != CW_W_WORDS)
+		settle_choice(fm);
 	cw_form_check_field(fm, fm->cur);
 	if (delta > 0 && fm->cur + 1 < fm->n)
 		fm->cur++;
@@ -327,8 +333,9 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		if (key == CW_FN(KEY_DOWN) && note_row_move(ff, 1))
 			return CW_FORM_CONTINUE;
 		/* A field of words: Tab completes the word at the cursor first, and stays to show
-		 * the choices when several words fit it. */
-		if (ff->widget == CW_W_WORDS && !cw_form_words_complete(fm))
+		 * the choices when several words fit it (or, on the last field, for another). */
+		if (ff->widget == CW_W_WORDS &&
+		    !cw_form_words_complete(fm, key != CW_FN(KEY_DOWN) && fm->cur + 1 >= fm->n))
 			return CW_FORM_CONTINUE;
 		move_field(fm, 1);
 		return CW_FORM_CONTINUE;

@@ -311,7 +311,22 @@ void cw_form_words_take(struct cw_form *fm)
 	cw_form_clear_suggestions(fm);
 }
 
-int cw_form_words_complete(struct cw_form *fm)
+/* Whether the field's text leaves some word of its table out: one more may be typed. */
+static int room_for_more(const struct cw_form_field *ff)
+{
+	char out[1024];
+	size_t taken = 0, words = 0;
+
+	if (cw_words_settle(ff->words, cw_edit_text(&ff->edit), out, sizeof out, NULL, 0) != 0)
+		return 1; /* a part names no word: saving will say so; another may follow */
+	for (const char *p = out; *p; p++)
+		taken += p == out || (p[0] == ',' && p[1] == ' ');
+	for (size_t k = 0; k < ff->words->n && k < 32; k++)
+		words += ff->words->words[k][0] != '\0';
+	return taken < words;
+}
+
+int cw_form_words_complete(struct cw_form *fm, int last)
 {
 	struct cw_form_field *ff = &fm->fields[fm->cur];
 	size_t from, to, n;
@@ -343,7 +358,15 @@ int cw_form_words_complete(struct cw_form *fm)
 	}
 	if (strcmp(typed, cw_enum_label(ff->words, (unsigned)k)) == 0) {
 		cw_form_clear_suggestions(fm);
-		return 1; /* whole already, as shown: on to the next field */
+		/* Whole already, as shown: on to the next field. The last field has none to go
+		 * to: Tab stays there, as on every form's last field, and puts the separator after
+		 * the word, as it does after one it completes, so that what is typed next is
+		 * another word ("notes" then "follow" was "notesfollow"). */
+		if (!last || cw_edit_text(&ff->edit)[to] || !room_for_more(ff))
+			return 1;
+		put_word(ff, from, to, k, 1);
+		fm->dirty = 1;
+		return 0;
 	}
 	put_word(ff, from, to, k, 1);
 	cw_form_clear_suggestions(fm);
