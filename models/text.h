@@ -11,11 +11,7 @@
 #include <stdint.h>
 
 #include "models/error.h"
-
-/* Decodes one UTF-8 sequence at s (n bytes available). Returns its length and the code point
- * in *cp, or 0 when the bytes are not well-formed UTF-8 (overlong forms, surrogates and code
- * points above U+10FFFF are not). */
-size_t cw_utf8_decode(const char *s, size_t n, uint32_t *cp);
+#include "models/utf8.h" /* characters and clusters, and messages cut between them */
 
 enum cw_text_flags {
 	CW_TEXT_MULTILINE = 1, /* newline and tab allowed */
@@ -71,16 +67,6 @@ int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len);
  * them, read as the digits 0-9: text with them is copied into buf (len bytes) with each one
  * replaced and buf returned; text without them (or too long for buf) is returned as it is. */
 const char *cw_text_latin_digits(const char *text, char *buf, size_t len);
-
-/* Cuts text back to its last whole UTF-8 character: what a fixed buffer (snprintf) cut in
- * the middle of one leaves well-formed (for JSON, which refuses broken UTF-8). */
-void cw_text_trim_utf8(char *text);
-
-/* Where a cursor may stand in text (len bytes), never inside a cluster as cw_text_wrap keeps
- * them whole (a Khmer vowel sign with its letter, a subscript with its COENG): the next such
- * place after `at`, and the one before it (len and 0 at the ends). */
-size_t cw_text_next_cluster(const char *text, size_t len, size_t at);
-size_t cw_text_prev_cluster(const char *text, size_t len, size_t at);
 
 /* Wrapping: the length in bytes of the first line of text that fits in `cols` columns. The
  * line ends after the last space or zero-width space (U+200B, Khmer's word break) that fits;
