@@ -10,6 +10,7 @@
 
 #include "models/error.h"
 #include "models/i18n.h"
+#include "models/utf8.h"
 
 int cw_error_set(struct cw_error *err, int code, const char *field, const char *fmt, ...)
 {
@@ -20,10 +21,12 @@ int cw_error_set(struct cw_error *err, int code, const char *field, const char *
 	err->code = code;
 	snprintf(err->field, sizeof err->field, "%s", field ? field : "");
 	/* The message is translated here, so that the hundreds of call sites stay as they are:
-	 * xgettext takes cw_error_set's 4th argument as a c-format msgid (po/Makevars). */
+	 * xgettext takes cw_error_set's 4th argument as a c-format msgid (po/Makevars). A value
+	 * quoted with a bound ("'%.40s'") is cut between clusters, with "…" (cw_text_vformat):
+	 * printf cut Khmer in the middle of a letter or between a letter and its vowel sign. */
 	va_start(ap, fmt);
 	if (fmt && *fmt) /* "" is no msgid: gettext("") is the catalogue's header */
-		vsnprintf(err->message, sizeof err->message, _(fmt), ap);
+		cw_text_vformat(err->message, sizeof err->message, _(fmt), ap);
 	else
 		err->message[0] = '\0';
 	va_end(ap);
@@ -123,10 +126,11 @@ void cw_error_format(const struct cw_error *err, char *buf, size_t len)
 {
 	const char *msg = err->message[0] ? err->message : cw_error_name(err->code);
 
+	/* cut to buf, if need be, as a message is: between clusters, with "…" */
 	if (err->field[0])
-		snprintf(buf, len, "%s: %s", err->field, msg);
+		cw_text_format(buf, len, "%s: %s", err->field, msg);
 	else
-		snprintf(buf, len, "%s", msg);
+		cw_text_format(buf, len, "%s", msg);
 }
 
 int cw_disk_full(const char *path, int fd)

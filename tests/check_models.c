@@ -726,6 +726,100 @@ START_TEST(text_wraps_at_spaces_and_never_splits_khmer)
 }
 END_TEST
 
+/* Whether text[0, at) ends between two clusters of text (len bytes), as the editor's cursor
+ * moves between them. */
+static int at_cluster_boundary(const char *text, size_t len, size_t at)
+{
+	size_t b = 0;
+
+	while (b < at)
+		b = cw_text_next_cluster(text, len, b);
+	return b == at;
+}
+
+/* A message quoting a value with a bound ("'%.30s'") cuts it between clusters, never in a
+ * UTF-8 character nor between a Khmer letter and its vowel sign, and marks the cut "…" within
+ * the bound. In a field trial printf cut a Khmer request for help after "ជួ", in its word. */
+START_TEST(error_quotes_cut_between_clusters)
+{
+	/* "request help defend": words separated by zero-width spaces */
+	const char *km = "ស្នើសុំ\u200bជួយ\u200bការពារ\u200bក្ដី";
+	struct cw_error err;
+	char buf[512], fmt[32];
+	uint32_t cp;
+
+	cw_error_set(&err, CW_EINVAL, "confidential_fields",
+		     "'%.30s' is none of the words (spaces or commas between them): %s", km, "x");
+	ck_assert_str_eq(err.message, "'ស្នើសុំ\u200b…' is none of the words (spaces or commas "
+				      "between them): x");
+	/* Every bound, from a cut inside a character to none: valid UTF-8, within the bound, at
+	 * a cluster's end, with the mark when cut. */
+	for (int bound = 20; bound <= (int)strlen(km) + 1; bound++) {
+		const char *q, *end;
+		size_t keep;
+
+		snprintf(fmt, sizeof fmt, "'%%.%ds' is not a date", bound);
+		cw_text_format(buf, sizeof buf, fmt, km);
+		ck_assert_int_eq(cw_text_validate(buf, sizeof buf, 0, "m", NULL), 0);
+		q = buf + 1;
+		end = strstr(q, "' is not a date");
+		ck_assert_ptr_nonnull(end);
+		ck_assert_uint_le((size_t)(end - q), (size_t)bound);
+		if ((size_t)bound >= strlen(km)) {
+			ck_assert(!strncmp(q, km, strlen(km)) && end - q == (long)strlen(km));
+			continue;
+		}
+		ck_assert_msg(end - q > 3 && !memcmp(end - 3, "…", 3), "no mark at %d: %s", bound,
+			      buf);
+		keep = (size_t)(end - q) - 3;
+		ck_assert(!strncmp(q, km, keep));
+		ck_assert_msg(at_cluster_boundary(km, strlen(km), keep), "cut in a cluster: %s",
+			      buf);
+		/* what follows the cut is no vowel sign nor subscript of the letter before it */
+		cw_utf8_decode(km + keep, strlen(km + keep), &cp);
+		ck_assert(!(cp >= 0x17B6 && cp <= 0x17D3));
+		ck_assert(keep < 3 || memcmp(km + keep - 3, "\u17d2", 3));
+	}
+	/* A short bound takes a fixed start (an id's 8 hex digits) as printf does, unmarked; a
+	 * Khmer one between clusters. "%.*s" is an exact part, and positions are kept. */
+	cw_text_format(buf, sizeof buf, "%.8s (%.5s) %.*s|%-6.3s|", "0123abcd4567", "ab", 4,
+		       "wxyz!", "abcdef");
+	ck_assert_str_eq(buf, "0123abcd (ab) wxyz|abc   |");
+	cw_text_format(buf, sizeof buf, "%.8s", "កាក្ដី");
+	ck_assert_str_eq(buf, "កា");
+	{
+		const char id[8] = {'0', '1', '2', '3', 'a', 'b', 'c', 'd'}; /* no NUL */
+
+		cw_text_format(buf, sizeof buf, "(%.8s)", id);
+		ck_assert_str_eq(buf, "(0123abcd)");
+	}
+	cw_text_format(buf, sizeof buf, "%2$.20s: %1$zu", (size_t)7, "union leader, journalist");
+	ck_assert_str_eq(buf, "union leader, jou…: 7");
+	/* Everything else as printf has it. */
+	{
+		char want[256];
+
+		snprintf(want, sizeof want, "%zu %d %5.1f %lld %u %x %c %% %s %-4d| %s", (size_t)42,
+			 -3, 2.25, -9000000000LL, 7u, 255u, 'k', "as is", 5, "short value");
+		cw_text_format(buf, sizeof buf, "%zu %d %5.1f %lld %u %x %c %% %s %-4d| %.40s",
+			       (size_t)42, -3, 2.25, -9000000000LL, 7u, 255u, 'k', "as is", 5,
+			       "short value");
+		ck_assert_str_eq(buf, want);
+	}
+	/* A whole message longer than its buffer: cut between clusters, with the mark. */
+	{
+		char small[20];
+
+		ck_assert_int_eq(cw_text_format(small, sizeof small, "%s", km), (int)strlen(km));
+		ck_assert_int_eq(cw_text_validate(small, sizeof small, 0, "m", NULL), 0);
+		ck_assert_str_eq(small, "ស្នើ…");
+		cw_error_set(&err, CW_EINVAL, km, "%s", km);
+		cw_error_format(&err, small, sizeof small);
+		ck_assert_str_eq(small, "ស្នើ…");
+	}
+}
+END_TEST
+
 START_TEST(text_width_of_khmer_and_accents)
 {
 	char out[256];
@@ -3153,6 +3247,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, text_invisible_found);
 	tcase_add_test(tc, text_neutralised_for_terminal);
 	tcase_add_test(tc, text_width_of_khmer_and_accents);
+	tcase_add_test(tc, error_quotes_cut_between_clusters);
 	tcase_add_test(tc, khmer_digits_in_typed_numbers_and_dates);
 	tcase_add_test(tc, text_wraps_at_spaces_and_never_splits_khmer);
 	tcase_add_test(tc, text_search_ignores_case);

@@ -79,6 +79,14 @@ fails 65 "matches several" cw timeline "ចាន់ សុខា ចាន់ �
 checks=$((checks + 1))
 "${PYTHON3:-python3}" -c "import sys; open(sys.argv[1], 'rb').read().decode('utf-8')" "$WORK/stderr" ||
 	fail "broken UTF-8 on the terminal: $(od -c "$WORK/stderr" | head -5)"
+# ... and ends between two Khmer letters (never inside one, nor before a vowel sign), marked
+# "…" so that the reader knows the text was cut: a date quoted with a bound of 40 bytes.
+# The words are separated by zero-width spaces (U+200B), as Khmer is written.
+zw=$(printf '\342\200\213')
+fails 65 "since" cw list records --since "ស្នើសុំ${zw}ជួយ${zw}ការពារ${zw}ក្ដី${zw}ស្នើសុំ"
+checks=$((checks + 1))
+grep -qF "since: 'ស្នើសុំ${zw}ជួយ${zw}…' is not a date" "$WORK/stderr" ||
+	fail "the date is not cut between letters, with …: $(cat "$WORK/stderr")"
 
 # ---- exit statuses --------------------------------------------------------------------------
 # Only the documented statuses: 0, 2, 65, 66, 71, 74, 77.
