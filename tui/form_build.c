@@ -147,13 +147,13 @@ static int names_unknown(struct cw_form *fm, const char *field, const char *text
 	{
 		char msg[300];
 
-		snprintf(msg, sizeof msg,
-			 P_("'%.60s' and %zu other are not in the database yet: saving "
-			    "again asks to add them",
-			    "'%.60s' and %zu others are not in the database yet: saving "
-			    "again asks to add them",
-			    n - 1),
-			 unknown[0], n - 1);
+		cw_text_format(msg, sizeof msg,
+			       P_("'%.60s' and %zu other are not in the database yet: saving "
+				  "again asks to add them",
+				  "'%.60s' and %zu others are not in the database yet: saving "
+				  "again asks to add them",
+				  n - 1),
+			       unknown[0], n - 1);
 		return cw_error_set(err, CW_ENOTFOUND, field, "%s", msg);
 	}
 }

@@ -168,8 +168,8 @@ static enum cw_form_result jump_key(struct cw_form *fm, int key)
 	switch (a) {
 	case CW_ACT_ENTER:
 		if ((i = field_named(fm, cw_edit_text(&fm->jump))) < 0) {
-			snprintf(fm->message, sizeof fm->message, _("no field is called '%.60s'"),
-				 cw_edit_text(&fm->jump));
+			cw_text_format(fm->message, sizeof fm->message,
+				       _("no field is called '%.60s'"), cw_edit_text(&fm->jump));
 			return CW_FORM_CONTINUE;
 		}
 		cw_form_check_field(fm, fm->cur);

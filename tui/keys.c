@@ -250,7 +250,7 @@ int cw_keys_parse_script(const char *text, int *keys, size_t max, size_t *n, cha
 			int key;
 
 			if (!close || close - (text + off) - 1 >= (long)sizeof name) {
-				snprintf(bad, badlen, "%.20s", text + off);
+				cw_text_format(bad, badlen, "%.20s", text + off);
 				return -1;
 			}
 			snprintf(name, sizeof name, "%.*s", (int)(close - (text + off) - 1),

@@ -100,11 +100,12 @@ void cw_app_status(struct cw_app *app, int error, const char *fmt, ...)
 	/* Translated here, as cw_error_set does: xgettext takes the 3rd argument (po/Makevars). */
 	va_start(ap, fmt);
 	if (fmt && *fmt) /* "" is no msgid: gettext("") is the catalogue's header */
-		vsnprintf(app->status, sizeof app->status, _(fmt), ap);
+		/* a value quoted with a bound, or the message cut to the buffer, is cut between
+		 * clusters, with "…": never in a letter (cw_text_vformat) */
+		cw_text_vformat(app->status, sizeof app->status, _(fmt), ap);
 	else
 		app->status[0] = '\0';
 	va_end(ap);
-	cw_text_trim_utf8(app->status); /* a message cut to the buffer, never in a letter */
 	app->status_error = error;
 	app->status_tail[0] = '\0';
 }
@@ -202,9 +203,9 @@ void cw_app_ask_delete_draft(struct cw_app *app, const struct cw_draft *d)
 {
 	app->question = CW_Q_DELETE_DRAFT;
 	app->question_id = d->id;
-	snprintf(app->question_text, sizeof app->question_text,
-		 _("Delete the draft \"%.120s\"? What it holds is gone for good. y/N"),
-		 d->label ? d->label : "");
+	cw_text_format(app->question_text, sizeof app->question_text,
+		       _("Delete the draft \"%.120s\"? What it holds is gone for good. y/N"),
+		       d->label ? d->label : "");
 }
 
 void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id)
@@ -237,8 +238,8 @@ void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id)
 			    attached),
 			 cw_kind_text(rec.kind), what, attached);
 	else
-		snprintf(app->question_text, sizeof app->question_text,
-			 _("Delete %s \"%.120s\"? y/N"), cw_kind_text(rec.kind), what);
+		cw_text_format(app->question_text, sizeof app->question_text,
+			       _("Delete %s \"%.120s\"? y/N"), cw_kind_text(rec.kind), what);
 	cw_record_free(&rec);
 }
 
@@ -247,8 +248,8 @@ void cw_app_ask_resolve(struct cw_app *app, const struct cw_id *id, size_t choic
 	app->question = CW_Q_RESOLVE;
 	app->question_id = *id;
 	app->question_choice = choice;
-	snprintf(app->question_text, sizeof app->question_text,
-		 _("Keep %.200s on every database this reaches? y/N"), what);
+	cw_text_format(app->question_text, sizeof app->question_text,
+		       _("Keep %.200s on every database this reaches? y/N"), what);
 }
 
 void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec)
@@ -905,10 +906,11 @@ static void merge_ask(struct cw_app *app, const char *text)
 	}
 	app->prompting = CW_PROMPT_NONE;
 	app->question = CW_Q_MERGE;
-	snprintf(app->question_text, sizeof app->question_text,
-		 _("Merge %.80s into %.80s? Every record naming the first will name the second "
-		   "(u takes it back). y/N"),
-		 cw_record_label(&other), cw_record_label(&keep));
+	cw_text_format(
+		app->question_text, sizeof app->question_text,
+		_("Merge %.80s into %.80s? Every record naming the first will name the second "
+		  "(u takes it back). y/N"),
+		cw_record_label(&other), cw_record_label(&keep));
 	cw_record_free(&keep);
 	cw_record_free(&other);
 }
@@ -1269,10 +1271,11 @@ static int ask_if_twice(struct cw_app *app, struct cw_form *fm)
 		return 0;
 	cw_id_hex(&like.id, hex);
 	app->question = CW_Q_SAVE_TWICE;
-	snprintf(app->question_text, sizeof app->question_text,
-		 _("%.120s (%.8s) is already in the database: add another person with this name? "
-		   "y/N"),
-		 cw_record_label(&like), hex);
+	cw_text_format(
+		app->question_text, sizeof app->question_text,
+		_("%.120s (%.8s) is already in the database: add another person with this name? "
+		  "y/N"),
+		cw_record_label(&like), hex);
 	cw_record_free(&like);
 	return 1;
 }
@@ -1296,10 +1299,11 @@ static void ask_add_person(struct cw_app *app, struct cw_form *fm)
 		cw_record_free(&like);
 	}
 	app->question = CW_Q_ADD_PERSON;
-	snprintf(app->question_text, sizeof app->question_text,
-		 _("%.100s is not in the database yet%s: add this person%s%s%s? y/N"), who, close,
-		 cw_form_confidential(fm) ? _(" (confidential, as the record is)") : "", of,
-		 fm->agreed + 1 == fm->nmissing ? _(" and save") : "");
+	cw_text_format(app->question_text, sizeof app->question_text,
+		       _("%.100s is not in the database yet%s: add this person%s%s%s? y/N"), who,
+		       close,
+		       cw_form_confidential(fm) ? _(" (confidential, as the record is)") : "", of,
+		       fm->agreed + 1 == fm->nmissing ? _(" and save") : "");
 }
 
 /* What to know about a record just saved (app/advice.h): each thing after the other for the
@@ -1595,7 +1599,7 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 			return;
 		}
 		if (u->action == CW_UNDO_MERGED) {
-			snprintf(more, sizeof more, _(" into \"%.60s"), u->into);
+			cw_text_format(more, sizeof more, _(" into \"%.60s"), u->into);
 			cw_text_trim_utf8(more); /* not cut inside a character */
 			snprintf(more + strlen(more), sizeof more - strlen(more), "\"");
 		}
@@ -1603,9 +1607,9 @@ static void view_key(struct cw_app *app, struct cw_pane *v, int key)
 			snprintf(more + strlen(more), sizeof more - strlen(more),
 				 _(", with %zu other record(s)"), u->others);
 		app->question = CW_Q_UNDO;
-		snprintf(app->question_text, sizeof app->question_text,
-			 _("Take back %s %s \"%.100s\"%s? y/N"), _(what[u->action]),
-			 cw_kind_text(u->kind), u->label, more);
+		cw_text_format(app->question_text, sizeof app->question_text,
+			       _("Take back %s %s \"%.100s\"%s? y/N"), _(what[u->action]),
+			       cw_kind_text(u->kind), u->label, more);
 		return;
 	}
 	case CW_ACT_NEW_VISIT:

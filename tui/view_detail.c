@@ -852,10 +852,10 @@ void cw_view_conflicts_key(struct cw_app *app, struct cw_pane *v, enum cw_action
 		size_t j = (size_t)(at & 0xFFFF);
 		char what[200];
 
-		snprintf(what, sizeof what, _("version %zu of %s %.100s"), j + 1,
-			 cw_kind_text(c->kind),
-			 c->versions[j].deleted ? _("(its deletion)")
-						: cw_record_label(&c->versions[j].rec));
+		cw_text_format(what, sizeof what, _("version %zu of %s %.100s"), j + 1,
+			       cw_kind_text(c->kind),
+			       c->versions[j].deleted ? _("(its deletion)")
+						      : cw_record_label(&c->versions[j].rec));
 		cw_app_ask_resolve(app, &c->id, j, what);
 	}
 	free(pick);

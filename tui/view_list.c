@@ -404,10 +404,10 @@ static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int 
 			 P_(" | %zu draft to complete (5 lists it)",
 			    " | %zu drafts to complete (5 lists them)", app->agenda.drafts),
 			 app->agenda.drafts);
-	snprintf(app->info, sizeof app->info, _("%s%.300s%s%zu on the agenda | %zu/%zu%s"),
-		 app->filter.line[0] ? _("filter: ") : "", app->filter.line,
-		 app->filter.line[0] ? " | " : "", app->agenda.n,
-		 app->agenda.n ? t->pg.cursor + 1 : 0, app->agenda.n, drafts);
+	cw_text_format(app->info, sizeof app->info, _("%s%.300s%s%zu on the agenda | %zu/%zu%s"),
+		       app->filter.line[0] ? _("filter: ") : "", app->filter.line,
+		       app->filter.line[0] ? " | " : "", app->agenda.n,
+		       app->agenda.n ? t->pg.cursor + 1 : 0, app->agenda.n, drafts);
 }
 
 void cw_view_lists_draw(struct cw_app *app, int top, int height)
@@ -471,10 +471,10 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 			CW_ROLE_HINT);
 	tab_count(app->tab, t->pg.count, count, sizeof count);
 	if (app->filter.line[0])
-		snprintf(app->info, sizeof app->info,
-			 P_("filter: %.300s | %s matches", "filter: %.300s | %s match",
-			    (unsigned long)t->pg.count),
-			 app->filter.line, count);
+		cw_text_format(app->info, sizeof app->info,
+			       P_("filter: %.300s | %s matches", "filter: %.300s | %s match",
+				  (unsigned long)t->pg.count),
+			       app->filter.line, count);
 	else
 		snprintf(app->info, sizeof app->info, "%s | %zu/%zu", count,
 			 t->pg.count ? t->pg.cursor + 1 : 0, t->pg.count);
