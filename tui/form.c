@@ -369,6 +369,7 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		fm->rec.view = CW_VIEW_OWN;
 		fm->own_by_default = 1;
+		fm->view_auto = CW_VIEW_OWN;
 	}
 	for (size_t i = 0; i < s->nfields; i++) {
 		const struct cw_field *f = &s->fields[i];
@@ -603,6 +604,19 @@ int cw_form_find(const struct cw_form *fm, const char *name)
 		if (!strcmp(fm->fields[i].name, name))
 			return (int)i;
 	return -1;
+}
+
+void cw_form_account_follows(struct cw_form *fm)
+{
+	int src = cw_form_find(fm, "source"), view = cw_form_find(fm, "view");
+	int own;
+
+	if (!fm->own_by_default || fm->editing || src < 0 || view < 0 ||
+	    fm->fields[view].choice != fm->view_auto)
+		return; /* the user's choice stays */
+	own = cw_source_says_own(cw_edit_text(&fm->fields[src].edit), 1);
+	fm->view_auto = own ? CW_VIEW_OWN : CW_VIEW_UNKNOWN;
+	fm->fields[view].choice = fm->view_auto;
 }
 
 int cw_form_field_for_error(const struct cw_form *fm, const char *path)

@@ -97,6 +97,8 @@ struct cw_form {
 	int quick;             /* a short form over a prefilled record (cw_form_open_quick) */
 	int own_by_default;    /* a new hearing, visit or demo: the team's own until the source
 				* says otherwise (form.c) */
+	int view_auto; /* ... the account the form itself put in the account field, which follows
+			  the source until the user picks another (cw_form_account_follows) */
 	struct cw_id draft_id; /* the draft it was opened from (zero: none), gone once saved */
 	int lock_draft;        /* draft_id was made by the lock, not asked for: discarding the form
 				  discards it too */
@@ -132,6 +134,12 @@ int cw_form_open_quick(struct cw_form *fm, struct cw_store *st, const struct cw_
 /* Fills a person or case field (by form field name) with a record, as a suggestion would:
  * "log a milestone" from a timeline starts with the person given. */
 int cw_form_preset_ref(struct cw_form *fm, const char *name, const struct cw_id *id);
+
+/* A new hearing, visit or demonstration is the team's own account while its source says "own
+ * observation": when the cursor leaves the source field, the account field shows what a save
+ * will keep ("not recorded" once the source names a document or an interview, own again when
+ * it says own observation), unless the user picked an account there. */
+void cw_form_account_follows(struct cw_form *fm);
 
 /* Finds a field by form field name; -1 when there is none. */
 int cw_form_find(const struct cw_form *fm, const char *name);

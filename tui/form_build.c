@@ -648,8 +648,8 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 	 * monitor logging a hearing, a visit or a demonstration knows its date. */
 	/* The account the form gave a new hearing, visit or demo by default follows its source: a
 	 * document's paragraph typed there is not the team's own observation. */
-	if (!fm->editing && fm->own_by_default && out->view == CW_VIEW_OWN)
-		out->view = CW_VIEW_UNKNOWN;
+	if (!fm->editing && fm->own_by_default && out->view == fm->view_auto)
+		out->view = CW_VIEW_UNKNOWN; /* the form's, not the user's: the source decides */
 	if (cw_record_source_in_data_words(out) != 0) {
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		goto fail;

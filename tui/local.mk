@@ -51,6 +51,7 @@ CLI_TESTS += \
 	tests/tui/fields.sh \
 	tests/tui/word_labels.sh \
 	tests/tui/words_last_field.sh \
+	tests/tui/account_follows.sh \
 	tests/tui/person_picker.sh \
 	tests/tui/milestone_case.sh \
 	tests/tui/advice.sh \

@@ -1,0 +1,35 @@
+#!/bin/sh
+# A new visit, hearing or demonstration starts as the team's own account (its source "own
+# observation"); a source that says otherwise makes it no account on saving. The account field
+# shows that as soon as the source is left: a trial changed the source to an interview, the
+# field still said "own observation", and the visit was saved with no account. An account the
+# user picks stays theirs.
+. "$(dirname "$0")/lib.sh"
+set -e
+
+ok cw init
+
+# field: the line of LABEL on the Nth dumped screen, into $field.
+field() {
+	screen "$1"
+	field=$(printf '%s\n' "$screen" | grep "^ *$2:" | head -1 | sed "s/^ *$2: *//; s/ *\$//")
+}
+
+# The source changed: the account field says "not recorded" once the source is left (Tab, and
+# C-g to another field), own observation again when the source says it again.
+keys 'V<C-g>source<Enter><C-u>interview with the family<Tab><Dump><C-g>source<Enter><C-u>own observation<C-g>notes<Enter><Dump>' 100x40
+field 1 "view"
+checks=$((checks + 1))
+case $field in *"not recorded"*) ;; *) fail "after the source changed, the account shows '$field':
+$screen" ;; esac
+field 2 "view"
+checks=$((checks + 1))
+case $field in *"own observation"*) ;; *) fail "with own observation again, the account shows '$field':
+$screen" ;; esac
+
+# Saved as shown: no account for the interview; the account the user picks is kept.
+keys 'VPrey Sar<C-g>date<Enter>2024-03-01<C-g>source<Enter><C-u>interview with the family<Tab><C-s>' 100x40
+keys 'VPrey Sar<C-g>date<Enter>2024-03-02<C-g>source<Enter><C-u>UN report para 4<Tab><C-g>view<Enter>gov<Tab><C-s>' 100x40
+ok cw list records --kind visit --json
+json "sorted((r['date'], r.get('view', 'unknown')) for r in d) == [('2024-03-01', 'unknown'), ('2024-03-02', 'government')]"
+done_ok
