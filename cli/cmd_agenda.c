@@ -138,7 +138,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 
 		/* Say why it is empty: an agenda of a database whose hearings are all in the past
 		 * must not look like a broken one. */
-		cw_agenda_why_empty(a, filtered, why, sizeof why);
+		cw_agenda_why_empty(a, filtered, 1, why, sizeof why);
 		fprintf(cli->out, _("Nothing on the agenda from %s to %s.\n%s\n"), from, to, why);
 		return print_drafts_line(cli, a);
 	}

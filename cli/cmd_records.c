@@ -217,10 +217,13 @@ int cw_cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		return rc;
 	cw_store_database_id(cli->session.store, &id);
 	cw_id_hex(&id, hex);
+	/* TRANSLATORS: "casewatch database ready in DIR (database id ID), encrypted"; the first
+	 * %s is "ready" or "already" (it was there), the last "encrypted" or "NOT encrypted: ..."
+	 */
 	fprintf(cli->out, _("casewatch database %s in %s (database id %s), %s\n"),
-		existed ? "already" : "ready", cli->session.db_dir, hex,
+		existed ? _("already") : _("ready"), cli->session.db_dir, hex,
 		cw_store_encrypted(cli->session.store)
-			? "encrypted"
+			? _("encrypted")
 			: _("NOT encrypted: for tests and demonstrations only"));
 	if (!existed && cw_store_encrypted(cli->session.store))
 		fprintf(cli->out,

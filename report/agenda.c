@@ -190,18 +190,23 @@ void cw_agenda_note(const struct cw_agenda *a, size_t i, char *buf, size_t len)
 	cw_text_trim_utf8(buf);
 }
 
-void cw_agenda_why_empty(const struct cw_agenda *a, int filtered, char *buf, size_t len)
+void cw_agenda_why_empty(const struct cw_agenda *a, int filtered, int cli, char *buf, size_t len)
 {
 	const char *match = filtered ? _(" that matches") : "";
 	char day[CW_DATE_TEXT_MAX];
 
 	if (cw_date_is_known(a->next) || cw_date_is_known(a->latest)) {
 		cw_date_format(cw_date_is_known(a->next) ? a->next : a->latest, day);
-		snprintf(buf, len,
-			 _("The %s day a hearing or a follow-up visit%s is set for is %s; '--from "
-			   "%s' "
-			   "shows the agenda from then."),
-			 cw_date_is_known(a->next) ? _("next") : _("latest"), match, day, day);
+		if (cli)
+			snprintf(buf, len,
+				 _("The %s day a hearing or a follow-up visit%s is set for is %s; "
+				   "'--from %s' shows the agenda from then."),
+				 cw_date_is_known(a->next) ? _("next") : _("latest"), match, day,
+				 day);
+		else
+			snprintf(buf, len,
+				 _("The %s day a hearing or a follow-up visit%s is set for is %s."),
+				 cw_date_is_known(a->next) ? _("next") : _("latest"), match, day);
 	} else if (a->done_skipped) {
 		/* Follow-ups are set, but every one a later visit has done. */
 		snprintf(buf, len,

@@ -115,8 +115,9 @@ size_t cw_agenda_hearings_differ(const struct cw_agenda *a);
 
 /* Why an empty agenda is empty, as one sentence (not yet neutralised: it holds only dates):
  * the next day anything is set for after the window, else the latest, else that nothing has a
- * date ("that matches" when `filtered`). */
-void cw_agenda_why_empty(const struct cw_agenda *a, int filtered, char *buf, size_t len);
+ * date ("that matches" when `filtered`); with `cli`, how the command line shows the agenda
+ * from that day ('--from DATE', an option the terminal interface has not). */
+void cw_agenda_why_empty(const struct cw_agenda *a, int filtered, int cli, char *buf, size_t len);
 
 /* The agenda as an iCalendar file (RFC 5545; report/ics.c): one event per item. */
 int cw_agenda_write_ics(const struct cw_agenda *a, FILE *out);

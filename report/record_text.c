@@ -377,7 +377,7 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 		PUT(who, "%s", v->facility ? v->facility : "");
 		PUT(where, "%s", v->facility_province ? v->facility_province : "");
 		if (v->tally.count >= 0 && v->facilities > 0) { /* "18 visits to 9 prisons" */
-			char noun[64];
+			char noun[200];                         /* Khmer takes 3 bytes a letter */
 
 			snprintf(noun, sizeof noun,
 				 P_("%s to %lld prison", "%s to %lld prisons", v->facilities),

@@ -145,7 +145,7 @@ static int names_unknown(struct cw_form *fm, const char *field, const char *text
 				    "them",
 				    unknown[0]);
 	{
-		char msg[300];
+		char msg[600]; /* Khmer takes 3 bytes a letter */
 
 		cw_text_format(msg, sizeof msg,
 			       P_("'%.60s' and %zu other are not in the database yet: saving "
@@ -242,7 +242,7 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 	/* Words separated by spaces or commas, named by a start only they have: read as the
 	 * table spells them, so the record's parser gets the text it always got. */
 	if (ff->widget == CW_W_WORDS) {
-		char bad[64];
+		char bad[200];
 
 		if ((rc = cw_words_settle(ff->words, text, words, sizeof words, bad, sizeof bad)) !=
 		    0)

@@ -305,7 +305,7 @@ static void backup_note(struct cw_app *app)
 {
 	int64_t last, oldest, now = cw_now_us(), warn = (int64_t)app->backup_warn * 1000000;
 	size_t n = strlen(app->info);
-	char age[48];
+	char age[160];
 
 	if (!app->backup_warn || cw_store_backup_age(app->st, &last, &oldest, NULL) != 0)
 		return;

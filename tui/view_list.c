@@ -376,7 +376,7 @@ static void agenda_drafts(struct cw_app *app, struct cw_list_tab *t, int top, in
 static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int rows, int cols)
 {
 	struct cw_error err;
-	char line[4096], why[200], drafts[96];
+	char line[4096], why[600], drafts[300];
 
 	if (fetch_agenda(app, t, rows, &err) != 0) {
 		cw_app_error(app, &err);
@@ -391,7 +391,7 @@ static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int 
 	if (app->agenda.n == 0 && rows >= 2) {
 		cw_screen_put(top + 2, 0, cols, _("nothing on the agenda in the next 14 days"),
 			      CW_ROLE_HINT);
-		cw_agenda_why_empty(&app->agenda, !cw_filter_is_empty(&app->filter.f), why,
+		cw_agenda_why_empty(&app->agenda, !cw_filter_is_empty(&app->filter.f), 0, why,
 				    sizeof why);
 		cw_screen_put(top + 3, 0, cols, why, CW_ROLE_HINT);
 	}

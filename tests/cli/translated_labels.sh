@@ -62,6 +62,16 @@ has "($range)"
 lacks "2023-06-01 to 2024-05-31"
 has "28 $(kmn hearing hearings 28)"
 lacks "28 hearings"
+# "18 visits to 9 prisons" is longer in Khmer than the 64 bytes it once had: it was cut inside a
+# character, and the number of prisons lost (a Khmer field trial).
+ok cw log visit --facility "nine prisons" --date 2024-02-02 --count 18 --facilities 9 \
+	--period-from 2023-06-01 --period-to 2024-05-31 --source "UN 001"
+ok kmcw list records --kind visit
+has "18 $(km visits)"
+has " 9 ($range)"
+printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import sys; sys.stdin.buffer.read().decode("utf-8")' ||
+	fail "not UTF-8: $out"
+checks=$((checks + 1))
 
 # The kind a message names, in the message; the field before it as it is.
 fails 66 "person: " kmcw timeline "Nobody"
