@@ -82,6 +82,8 @@ const struct cw_binding cw_bindings[] = {
 	{X_, '\n', CW_ACT_KEEP_VERSION},
 	{X_, CW_FN(KEY_ENTER), CW_ACT_KEEP_VERSION},
 	{V, 'L', CW_ACT_LOCK},
+	/* From anywhere, a form included, where L is a letter typed (tui.c, handle_key). */
+	{V | F, CW_FN(KEY_F(12)), CW_ACT_LOCK},
 	{L | T | R | X_, '?', CW_ACT_HELP},
 	{L | T | R | X_, 'q', CW_ACT_QUIT},
 	{L | T | R | X_ | K, C('c'), CW_ACT_QUIT},
@@ -287,7 +289,8 @@ static const struct {
 	{CW_CTX_EDIT, N_("Typing text (form fields and the filter line)")},
 	{CW_CTX_PROMPT, N_("The filter line")},
 	{CW_CTX_CONFLICTS, N_("Conflicts between laptops")},
-	{CW_CTX_LOCK, N_("The lock screen (L, or no key for lock_after in the config file)")},
+	{CW_CTX_LOCK,
+	 N_("The lock screen (L or F12, or no key for lock_after in the config file)")},
 	{CW_CTX_HELP, N_("This help")},
 };
 

@@ -1668,6 +1668,13 @@ static void handle_key(struct cw_app *app, int key)
 		return;
 	}
 	app->status[0] = '\0';
+	/* F12 locks from anywhere: in a form L is a letter, and a monitor who pressed it there
+	 * and typed the passphrase put it into the record (a Khmer field trial). A form open is
+	 * kept as a draft, as the idle lock keeps it. */
+	if (key == CW_FN(KEY_F(12))) {
+		cw_app_lock(app);
+		return;
+	}
 	if (app->question)
 		answer_question(app, key);
 	else if (app->prompting)

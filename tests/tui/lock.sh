@@ -241,6 +241,19 @@ printf '%s\n' "$screen" | grep -qF "form discarded" || fail "not discarded: $scr
 ok cw drafts
 has "Half Typed Secretname"
 lacks "Discardable"
+# F12 locks from a form too, where L is a letter typed: a Khmer field trial pressed L in a form,
+# typed the passphrase, and it went into the record's field.
+keys "2PFtwelve Formname<F12><Dump>$PASSPHRASE<Enter><Dump>"
+screen 1
+pane=$screen
+NAMES="$NAMES Ftwelve"
+no_names
+printf '%s\n' "$pane" | grep -qF "casewatch is locked" || fail "F12 in a form did not lock: $pane"
+printf '%s\n' "$pane" | grep -qF "the unsaved form was kept as a draft" || fail "not kept: $pane"
+screen 2
+printf '%s\n' "$screen" | grep -qF "Ftwelve Formname" || fail "form not back after F12: $screen"
+printf '%s\n' "$screen" | grep -qF "$PASSPHRASE" && fail "the passphrase is in the form: $screen"
+checks=$((checks + 1))
 # The config file sets it too; a bad value there is named with its file and line, and the
 # default (10 minutes) stays.
 mkdir -p "$WORK/config/casewatch"
