@@ -63,11 +63,29 @@ static int kinds_width(void)
 	return most;
 }
 
+/* The widest stage of a case in the reader's language when it is not English (0 otherwise), as
+ * kinds_width: the column was as wide as its English title and cut every Khmer stage at any
+ * width (a Khmer field trial); it also takes a share of the spare width, for "before the
+ * Supreme Court". */
+static int stages_width(void)
+{
+	int most = 0;
+
+	for (unsigned i = 1; i < cw_words_stage.n; i++) {
+		const char *t = cw_enum_label(&cw_words_stage, i);
+
+		if (strcmp(t, cw_words_stage.labels[i]) != 0 && cw_text_width(t) > most)
+			most = cw_text_width(t);
+	}
+	return most;
+}
+
 /* ACCOUNT (whose account: UN, gov, own, ...) in every list, as on the command line: a
  * government account must never read as established fact beside the UN's. */
 static const struct cw_column case_cols[] = {
-	{N_("OPENED"), 10, 0, NULL}, {N_("ACCOUNT"), 7, 0, NULL},  {N_("TITLE"), 16, 4, NULL},
-	{N_("COURT"), 10, 3, NULL},  {N_("ARTICLES"), 9, 2, NULL}, {N_("STAGE"), 9, 0, NULL},
+	{N_("OPENED"), 10, 0, NULL},  {N_("ACCOUNT"), 7, 0, NULL},
+	{N_("TITLE"), 16, 4, NULL},   {N_("COURT"), 10, 3, NULL},
+	{N_("ARTICLES"), 9, 2, NULL}, {N_("STAGE"), 9, 1, stages_width},
 };
 static const struct cw_column person_cols[] = {
 	{N_("NAME"), 16, 3, NULL},        {N_("KHMER"), 10, 2, NULL},

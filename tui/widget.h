@@ -36,9 +36,9 @@ struct cw_column {
 	const char *title;
 	int min;    /* never narrower (unless the screen is) */
 	int weight; /* share of the spare width; 0 keeps the column at min */
-	/* A column of a few words the program writes (the kind of record): the width of the
-	 * widest in the reader's language when it is not English (0 otherwise), given as a
-	 * translated title's is, where there is room. NULL: none. */
+	/* A column of a few words the program writes (the kind of record, a case's stage): the
+	 * width of the widest in the reader's language when it is not English (0 otherwise),
+	 * given as a translated title's is, where there is room. NULL: none. */
 	int (*translated_width)(void);
 };
 

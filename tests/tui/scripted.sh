@@ -376,4 +376,9 @@ ok cw log hearing --case "Stage case" --date 2025-03-06 --outcome verdict \
 keys '2/Stage Old<Enter><Enter><Dump>' 120x40
 has "(stage awaiting trial as the case records it: a verdict on 2025-03-06 came after)"
 has "(custody as the case records it: bail on 2025-03-03 ended the pretrial detention)"
+# A case's stage is shown whole where there is room: the column was as wide as its title
+# ("STAGE") and cut every stage but the shortest at any width (a Khmer field trial).
+ok cw case add --title "Supreme Stage Case" --stage supreme --court "Supreme Court"
+keys '1/Supreme Stage<Enter><Dump>' 240x24
+has "before the Supreme Court"
 done_ok
