@@ -1506,6 +1506,7 @@ static const char *const unlisted_reasons[CW_UNLISTED_REASONS] = {
 	[CW_UNLISTED_NO_CASE] = N_("the arrest names no case"),
 	[CW_UNLISTED_OUTSIDE] = N_("their records find them held in a case this report does not "
 				   "cover"),
+	[CW_UNLISTED_NOT_SHOWN] = N_("no record this report shows says they were held"),
 };
 
 /* For the CSV: each arrest of the period whose people the detention table does not list, with

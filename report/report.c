@@ -415,6 +415,10 @@ int cw_report_arrest_unlisted(const struct cw_report *r, size_t i, enum cw_repor
 	reason = r->arrest_unlisted ? r->arrest_unlisted[i] : 0;
 	*why = reason > 0 && reason < CW_UNLISTED_REASONS ? (enum cw_report_unlisted)reason
 							  : CW_UNLISTED_OUTSIDE;
+	/* "held in a case this report does not cover" would tell a partner that a case it is not
+	 * shown exists (a review: a public person held in a confidential case). */
+	if (*why == CW_UNLISTED_OUTSIDE && r->confidential.leave_out)
+		*why = CW_UNLISTED_NOT_SHOWN;
 	return 1;
 }
 
@@ -433,6 +437,8 @@ const char *cw_report_unlisted_word(enum cw_report_unlisted why)
 		return "case_not_detained";
 	case CW_UNLISTED_NO_CASE:
 		return "no_case";
+	case CW_UNLISTED_NOT_SHOWN:
+		return "not_shown";
 	case CW_UNLISTED_OUTSIDE:
 	case CW_UNLISTED_REASONS:
 		break;

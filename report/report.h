@@ -510,6 +510,9 @@ enum cw_report_unlisted {
 	CW_UNLISTED_NOT_DETAINED = CW_NOT_HELD_NOT_DETAINED,
 	CW_UNLISTED_NO_CASE = CW_NOT_HELD_REASONS,
 	CW_UNLISTED_OUTSIDE,
+	/* OUTSIDE in what is written for others: held in a case the report does not show, which
+	 * may be a confidential one, so not said to be a case. */
+	CW_UNLISTED_NOT_SHOWN,
 	CW_UNLISTED_REASONS
 };
 /* How many people the period's arrests (milestones of that type) name whom detainees does not

@@ -284,6 +284,22 @@ json "'$hidden' not in json.dumps(d)"
 json "sum(x['count'] for x in d['arrested_not_held']) == 11 and '11 people arrested are not listed below as held' in ' '.join(d['summary'])"
 ok cw report --from 2023-07-01 --to 2023-12-31 --format json --include-confidential
 json "[(x['person']['id'], x['person']['name']) for x in d['arrested_not_held'] if x['reason'] == 'no_case'] == [('$hidden', 'Hidden Witness')]"
+# A public person arrested in a confidential case: a report for others says no case (a review
+# found "held in a case this report does not cover", which tells that such a case exists).
+DB="$WORK/unlisted-secret"
+ok cw init
+ok cw person add --name "Public Person"
+ok cw case add --title "Secret case" --defendant "Public Person" --custody detained \
+	--stage trial --confidential --view own
+ok cw log milestone --person "Public Person" --case "Secret case" --type arrest \
+	--date 2023-09-06 --view own
+ok cw report --from 2023-07-01 --to 2023-12-31 --format json
+json "[x['reason'] for x in d['arrested_not_held']] == ['not_shown']"
+json "'1 person arrested is not listed below as held: no record this report shows says they were held.' in ' '.join(d['summary'])"
+lacks "does not cover"
+ok cw report --from 2023-07-01 --to 2023-12-31 --format json --include-confidential
+json "d['arrested_not_held'] == [] and [p['person']['name'] for p in d['pretrial_detention']] == ['Public Person']"
+DB="$WORK/unlisted"
 ok cw report --from 2023-07-01 --to 2023-12-31 --format csv
 printf '%s\n' "$out" >"$WORK/unlisted.csv"
 "$PY" - "$WORK/unlisted.csv" "$hidden" <<'PY' || fail "the CSV's rows of those arrested and not listed as held"
