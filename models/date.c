@@ -283,6 +283,12 @@ static int day_month_days(const char *a, const char *b, struct cw_date today, lo
 	return found ? 1 : -2;
 }
 
+/* Today, yesterday and tomorrow in Khmer, the last two also after "ថ្ងៃ" (day). */
+static const struct {
+	const char *word;
+	int offset;
+} khmer_days[] = {{"ថ្ងៃនេះ", 0}, {"ម្សិលមិញ", -1}, {"ថ្ងៃម្សិលមិញ", -1}, {"ស្អែក", 1}, {"ថ្ងៃស្អែក", 1}};
+
 /* The relative forms of date.h: 1 and *days (since 1970) when text is one, -1 when it is one
  * whose count is too long to mean anything, -2 and month * 100 + day in *days when it names a
  * day and month none of the years around today has ("31 feb"), 0 when it is none. */
@@ -311,6 +317,13 @@ static int relative_days(const char *text, struct cw_date today, long *days)
 		*days = base + (buf[0] == 'y' ? -1 : buf[2] == 'm' ? 1 : 0);
 		return 1;
 	}
+	/* The same said in Khmer: a Khmer field trial typed "ម្សិលមិញ" (yesterday) and was
+	 * told only of YYYY-MM-DD. */
+	for (size_t i = 0; i < sizeof khmer_days / sizeof khmer_days[0]; i++)
+		if (!strcmp(buf, khmer_days[i].word)) {
+			*days = base + khmer_days[i].offset;
+			return 1;
+		}
 	if ((wd = weekday_word(buf)) >= 0) {
 		*days = base - (cw_date_weekday(today) - wd + 7) % 7;
 		return 1;
@@ -370,10 +383,11 @@ int cw_date_is_relative(const char *text)
 	return relative_days(text, some_day, &days) != 0;
 }
 
+/* Letters, a script's other than Latin included (bytes of a multi-byte character). */
 static int has_letter(const char *text)
 {
 	for (; *text; text++)
-		if (isalpha((unsigned char)*text))
+		if (isalpha((unsigned char)*text) || (unsigned char)*text >= 0x80)
 			return 1;
 	return 0;
 }
