@@ -389,9 +389,11 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 		buf[0] = '\0';
 		for (unsigned w = 0; w < CW_CONF_NFIELDS && n < sizeof buf; w++)
 			if (rec->confidential_fields & (UINT32_C(1) << w))
-				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s",
-						      n ? ", " : "",
-						      cw_words_confidential_field.words[w]);
+				n += (size_t)snprintf(
+					buf + n, sizeof buf - n, "%s%s", n ? ", " : "",
+					cw_enum_label(&cw_words_confidential_field, w));
+		/* By the fields' names as the reader's forms give them, not the words the
+		 * options take ("source, notes" in a Khmer record view). */
 		fn(ctx, _("kept confidential"), buf);
 	}
 	if (rec->source && *rec->source)

@@ -45,7 +45,7 @@ lacks_all() {
 ok cw show $hid
 has "confidential       yes"
 ok cw show "Platypus Source"
-has "kept confidential  name, affiliation"
+has "kept confidential  name (Latin and Khmer script), affiliation"
 ok cw show "Platypus Source" --json
 json "d['confidential_fields'] == ['name', 'affiliation'] and 'confidential' not in d"
 ok cw list records --text Quokkaword

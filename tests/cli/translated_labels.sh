@@ -73,6 +73,14 @@ printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import sys; sys.stdin.buffer.read
 	fail "not UTF-8: $out"
 checks=$((checks + 1))
 
+# The fields kept confidential by their names in the reader's language, not the words the
+# options take ("source, notes" in a Khmer record view).
+ok cw person add --name "Kept Notes" --notes "a statement" --confidential-field notes
+ok kmcw show "Kept Notes"
+printf '%s\n' "$out" | grep "$(km "kept confidential")" | grep -qF "$(km notes)" ||
+	fail "the kept fields are not in Khmer: $out"
+checks=$((checks + 1))
+
 # The kind a message names, in the message; the field before it as it is.
 fails 66 "person: " kmcw timeline "Nobody"
 printf '%s\n' "${err#*person: }" | grep -qF "$(km "person")" || fail "the kind is not in Khmer: $err"
