@@ -46,4 +46,12 @@ for pair in "ថ្ងៃនេះ:Wed 2024-02-07" "ម្សិលមិញ:Tue
 	has "from $want to"
 done
 CASEWATCH_NOW=2024-02-07T03:00:00Z fails 65 "is not a date; write YYYY-MM-DD" cw agenda --from "គ្មាន"
+# A length is counted in bytes, as stored; a Khmer name too long says why its letters count
+# more (a Khmer field trial read "14 bytes, at most 5" for five letters).
+long=$("${PYTHON3:-python3}" -c "print('ក' * 100)")
+fails 65 "too long: 300 bytes, at most 200 (a letter of Khmer script takes 3 bytes)" \
+	cw person add --name "$long"
+fails 65 "too long: 201 bytes, at most 200" cw person add --name "$("${PYTHON3:-python3}" -c "print('a' * 201)")"
+! grep -q "Khmer script" "$WORK/stderr" || fail "a Latin name is told of Khmer: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 done_ok
