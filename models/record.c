@@ -707,19 +707,6 @@ struct cw_charge *cw_defendant_charge(struct cw_defendant *d, const struct cw_ar
 	return c;
 }
 
-/* Whether text is `words`, ignoring case (of Latin letters) and spaces around. */
-static int says(const char *text, const char *words)
-{
-	size_t len = strlen(words), n;
-
-	while (*text == ' ' || *text == '\t')
-		text++;
-	n = strlen(text);
-	while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
-		n--;
-	return n == len && !strncasecmp(text, words, len);
-}
-
 /* Whether text begins with the words, in any letter case, and then ends, or goes on with the
  * monitors' names after a mark or "by": "own observation (Dara)", "Own observation by Dara
  * and Vuthy", "own observation, 3 monitors", "own observation: courtroom 2"; not "own
@@ -750,19 +737,49 @@ int cw_source_says_own(const char *source, int in_language)
 			  (in_language && begins_with_words(source, _("own observation"))));
 }
 
+/* *source with its leading `from` words (begins_with_words) said as `to`, what follows kept:
+ * "own observation (Dara)" -> "ការសង្កេតផ្ទាល់ (Dara)". 1 when changed, 0 when it does not
+ * begin so, CW_ENOMEM (then unchanged). */
+static int swap_own_words(char **source, const char *from, const char *to)
+{
+	const char *text = *source, *rest;
+	char *out;
+	size_t tlen;
+
+	if (!text || !begins_with_words(text, from))
+		return 0;
+	while (*text == ' ' || *text == '\t')
+		text++;
+	rest = text + strlen(from);
+	tlen = strlen(to);
+	if (!(out = malloc(tlen + strlen(rest) + 1)))
+		return CW_ENOMEM;
+	memcpy(out, to, tlen);
+	strcpy(out + tlen, rest);
+	explicit_bzero(*source, strlen(*source));
+	free(*source);
+	*source = out;
+	return 1;
+}
+
 int cw_record_source_in_data_words(struct cw_record *rec)
 {
-	char *words;
+	int rc;
 
-	if (!rec->source || says(rec->source, "own observation") ||
-	    !says(rec->source, _("own observation")))
+	if (!strcmp(_("own observation"), "own observation") || cw_source_says_own(rec->source, 0))
 		return 0;
-	if (!(words = strdup("own observation")))
-		return CW_ENOMEM;
-	explicit_bzero(rec->source, strlen(rec->source));
-	free(rec->source);
-	rec->source = words;
-	return 0;
+	rc = swap_own_words(&rec->source, _("own observation"), "own observation");
+	return rc < 0 ? rc : 0;
+}
+
+int cw_record_source_in_language(struct cw_record *rec)
+{
+	int rc;
+
+	if (!strcmp(_("own observation"), "own observation"))
+		return 0;
+	rc = swap_own_words(&rec->source, "own observation", _("own observation"));
+	return rc < 0 ? rc : 0;
 }
 
 int cw_record_view_from_source(struct cw_record *rec, int in_language)

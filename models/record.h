@@ -496,8 +496,13 @@ int cw_record_view_from_source(struct cw_record *rec, int in_language);
 int cw_source_says_own(const char *source, int in_language);
 /* A source of "own observation" in the user's language (as a form fills it in, or typed so) is
  * kept in the data's own words, which a report in any language reads as the team's: a Khmer
- * form's default was listed as a document in an English report. 0, or CW_ENOMEM. */
+ * form's default was listed as a document in an English report. What follows the words (the
+ * monitors' names: "ការសង្កេតផ្ទាល់ (Dara)") is kept. 0, or CW_ENOMEM. */
 int cw_record_source_in_data_words(struct cw_record *rec);
+/* The other way, for a form: the data's "own observation" in the user's language, what follows
+ * it kept (an edit in Khmer had "own observation (Dara)" shown and saved as "own observation",
+ * the names gone). 0, or CW_ENOMEM. */
+int cw_record_source_in_language(struct cw_record *rec);
 void cw_record_free(struct cw_record *rec);
 /* Deep copy. */
 int cw_record_copy(struct cw_record *dst, const struct cw_record *src);

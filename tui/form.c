@@ -355,12 +355,8 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	/* The data's "own observation" is shown in the monitor's language, as a new record's
 	 * default is; saving keeps the data's words (cw_record_source_in_data_words). */
-	if (rec && cw_source_says_own(fm->rec.source, 0) &&
-	    strcmp(_("own observation"), "own observation")) {
-		free(fm->rec.source);
-		if (!(fm->rec.source = strdup(_("own observation"))))
-			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	}
+	if (rec && cw_record_source_in_language(&fm->rec) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	/* A hearing, a visit or a demonstration logged here is, unless the monitor says
 	 * otherwise, what the team saw (as Q fills in): the source field is far down the form,
 	 * and one left empty made the hearing "reported in documents" in every report. */

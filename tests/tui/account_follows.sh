@@ -32,4 +32,16 @@ keys 'VPrey Sar<C-g>date<Enter>2024-03-01<C-g>source<Enter><C-u>interview with t
 keys 'VPrey Sar<C-g>date<Enter>2024-03-02<C-g>source<Enter><C-u>UN report para 4<Tab><C-g>view<Enter>gov<Tab><C-s>' 100x40
 ok cw list records --kind visit --json
 json "sorted((r['date'], r.get('view', 'unknown')) for r in d) == [('2024-03-01', 'unknown'), ('2024-03-02', 'government')]"
+
+# An edit in Khmer shows "own observation" in Khmer and keeps what follows it: the monitors'
+# names went ("own observation (Dara)" was saved as "own observation").
+need_khmer
+ok cw log visit --facility "Kampot" --date 2024-03-03 --source "own observation (Dara)"
+id=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+LANGUAGE=km LC_ALL=C.UTF-8 keys "3/Kampot<Enter><Enter>e<Dump><C-s>" 120x40
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -qF "$(km "own observation") (Dara)" ||
+	fail "the edit form does not show the Khmer words with the names: $out"
+ok cw show "$id" --json
+json "d['source'] == 'own observation (Dara)' and d['view'] == 'own'"
 done_ok
