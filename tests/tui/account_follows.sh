@@ -44,4 +44,10 @@ printf '%s\n' "$out" | grep -qF "$(km "own observation") (Dara)" ||
 	fail "the edit form does not show the Khmer words with the names: $out"
 ok cw show "$id" --json
 json "d['source'] == 'own observation (Dara)' and d['view'] == 'own'"
+
+# A hearing form in Khmer names the fair-trial indicators as the report does (the form said
+# "អ្នកបកប្រែ", interpreter, where the report says "interpreter provided").
+LANGUAGE=km LC_ALL=C.UTF-8 keys "H<C-g>$(km "interpreter provided")<Enter><Dump>" 160x60
+has "$(km "interpreter provided"):"
+has "$(km "counsel of own choosing"):"
 done_ok
