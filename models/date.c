@@ -211,12 +211,26 @@ int cw_date_weekday(struct cw_date d)
 static const char *const weekdays[7] = {"monday", "tuesday",  "wednesday", "thursday",
 					"friday", "saturday", "sunday"};
 
-/* The weekday a word names, full or in its first three letters; -1 when none. */
+/* The weekdays in Khmer, Monday first, in the spellings in use, with or without the word for
+ * day before them ("ថ្ងៃច័ន្ទ", "ច័ន្ទ"). */
+static const char *const khmer_weekdays[][2] = {
+	{"ច័ន្ទ", "ចន្ទ"}, {"អង្គារ", NULL}, {"ពុធ", NULL},   {"ព្រហស្បតិ៍", "ព្រហស្បត្តិ៍"},
+	{"សុក្រ", NULL},  {"សៅរ៍", "សៅរ"},  {"អាទិត្យ", NULL}};
+
+/* The weekday a word names, full or in its first three letters, or in Khmer; -1 when none. */
 static int weekday_word(const char *w)
 {
+	static const char day[] = "ថ្ងៃ";
+
 	for (int i = 0; i < 7; i++)
 		if (!strcmp(w, weekdays[i]) || (strlen(w) == 3 && !strncmp(w, weekdays[i], 3)))
 			return i;
+	if (!strncmp(w, day, sizeof day - 1))
+		w += sizeof day - 1;
+	for (int i = 0; i < 7; i++)
+		for (int v = 0; v < 2; v++)
+			if (khmer_weekdays[i][v] && !strcmp(w, khmer_weekdays[i][v]))
+				return i;
 	return -1;
 }
 

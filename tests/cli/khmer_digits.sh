@@ -37,10 +37,12 @@ ok cw log milestone --case "Khmer count" --group "សកម្មជន" --date 
 	--article ៤៩៥
 ok cw list records --article ៤៩៥ --kind milestone --json
 json "len(d) == 1"
-# Today, yesterday and tomorrow said in Khmer, as in English (a Khmer field trial typed
+# Today, yesterday, tomorrow and the weekdays said in Khmer, as in English (a Khmer field trial typed
 # "ម្សិលមិញ" and was told only of YYYY-MM-DD); words that are no date name the forms there are.
 for pair in "ថ្ងៃនេះ:Wed 2024-02-07" "ម្សិលមិញ:Tue 2024-02-06" "ថ្ងៃម្សិលមិញ:Tue 2024-02-06" \
-	"ស្អែក:Thu 2024-02-08" "ថ្ងៃស្អែក:Thu 2024-02-08"; do
+	"ស្អែក:Thu 2024-02-08" "ថ្ងៃស្អែក:Thu 2024-02-08" "ថ្ងៃច័ន្ទ:Mon 2024-02-05" \
+	"ចន្ទ:Mon 2024-02-05" "ថ្ងៃសុក្រ:Fri 2024-02-02" "ព្រហស្បតិ៍:Thu 2024-02-01" \
+	"ថ្ងៃអាទិត្យ:Sun 2024-02-04" "ថ្ងៃពុធ:Wed 2024-02-07"; do
 	word=${pair%%:*} want=${pair#*:}
 	CASEWATCH_NOW=2024-02-07T03:00:00Z ok cw agenda --from "$word"
 	has "from $want to"
