@@ -272,7 +272,10 @@ int cw_filter_parse_line(const char *line, struct cw_filter *f, struct cw_error 
 			if ((rc = cw_filter_set(f, name, word, err)) != 0)
 				return rc;
 		} else {
-			if (tlen + wl + 2 >= sizeof text)
+			/* Room for the space before it (none before the first) and the end:
+			 * text:"..." takes as many bytes, and its description, the same words
+			 * bare, must read back (the fuzzer found one of 199 bytes refused). */
+			if (tlen + (tlen ? 1 : 0) + wl >= sizeof text)
 				return cw_error_set(err, CW_EINVAL, "text", "too long");
 			tlen += (size_t)snprintf(text + tlen, sizeof text - tlen, "%s%s",
 						 tlen ? " " : "", word);

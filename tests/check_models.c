@@ -1833,6 +1833,10 @@ START_TEST(filter_line_reads_back_what_it_describes)
 		"court:a\"b person:\"x:y\" case:ref:c-kang-saran",
 		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:b",
 		"account:gov until:2024 \":\"",
+		/* as long as text may be (199 bytes), in several words: described bare */
+		"text:\"0 unVVVVVVVVVVVVVVVVVVVVVV0 unVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV"
+		"VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV"
+		"VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVtil\"",
 	};
 
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
