@@ -2625,6 +2625,7 @@ static int drop_superseded(struct cw_reader *rd, struct cw_date from,
 	struct cw_id *cases = NULL;
 	unsigned char *gone = NULL;
 	size_t ncases = 0, kept = 0;
+	struct cw_date before_window = cw_date_from_days(cw_date_to_days(from) - 1);
 	int rc = 0;
 
 	for (size_t i = 0; i < *n; i++) {
@@ -2656,15 +2657,15 @@ static int drop_superseded(struct cw_reader *rd, struct cw_date from,
 		 * and its other accounts of the day are read too, for the links between them) to
 		 * the day before the window: at a million records, reading every hearing of these
 		 * cases was an eighth of the report. */
-		earliest = cw_date_from_days(cw_date_to_days(from) - 1);
+		earliest = before_window;
 		for (size_t i = 0; i < *n; i++)
 			if (items[i].from_next_date &&
 			    cw_id_equal(&items[i].hearing->u.hearing.case_id, &cases[c]) &&
 			    cw_date_compare(items[i].hearing->u.hearing.date, earliest) < 0)
 				earliest = items[i].hearing->u.hearing.date;
-		if ((rc = cw_reader_case_records_between(
-			     rd, &cases[c], CW_KIND_BIT(CW_KIND_HEARING), earliest,
-			     cw_date_from_days(cw_date_to_days(from) - 1), &l, err)) != 0)
+		if ((rc = cw_reader_case_records_between(rd, &cases[c],
+							 CW_KIND_BIT(CW_KIND_HEARING), earliest,
+							 before_window, &l, err)) != 0)
 			break;
 		/* Its court, for hearings that name none. */
 		memset(&kase, 0, sizeof kase);

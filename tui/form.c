@@ -614,7 +614,7 @@ void cw_form_account_follows(struct cw_form *fm)
 	int src = cw_form_find(fm, "source"), view = cw_form_find(fm, "view");
 	int own;
 
-	if (!fm->own_by_default || fm->editing || src < 0 || view < 0 ||
+	if (!fm->own_by_default || fm->editing || src < 0 || view < 0 || fm->cur != (size_t)src ||
 	    fm->fields[view].choice != fm->view_auto)
 		return; /* the user's choice stays */
 	own = cw_source_says_own(cw_edit_text(&fm->fields[src].edit), 1);

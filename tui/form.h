@@ -136,7 +136,8 @@ int cw_form_open_quick(struct cw_form *fm, struct cw_store *st, const struct cw_
 int cw_form_preset_ref(struct cw_form *fm, const char *name, const struct cw_id *id);
 
 /* A new hearing, visit or demonstration is the team's own account while its source says "own
- * observation": when the cursor leaves the source field, the account field shows what a save
+ * observation": called as the cursor leaves a field, when that is the source field the account
+ * field shows what a save
  * will keep ("not recorded" once the source names a document or an interview, own again when
  * it says own observation), unless the user picked an account there. */
 void cw_form_account_follows(struct cw_form *fm);

@@ -102,8 +102,7 @@ static void move_field(struct cw_form *fm, int delta)
 	if (leaves || fm->fields[fm->cur].widget != CW_W_WORDS)
 		settle_choice(fm);
 	cw_form_check_field(fm, fm->cur);
-	if (!strcmp(fm->fields[fm->cur].name, "source"))
-		cw_form_account_follows(fm);
+	cw_form_account_follows(fm);
 	if (delta > 0 && fm->cur + 1 < fm->n)
 		fm->cur++;
 	else if (delta < 0 && fm->cur > 0)
@@ -175,8 +174,7 @@ static enum cw_form_result jump_key(struct cw_form *fm, int key)
 			return CW_FORM_CONTINUE;
 		}
 		cw_form_check_field(fm, fm->cur);
-		if (!strcmp(fm->fields[fm->cur].name, "source"))
-			cw_form_account_follows(fm);
+		cw_form_account_follows(fm);
 		fm->cur = (size_t)i;
 		fm->jumping = 0;
 		fm->message[0] = '\0';
