@@ -222,6 +222,25 @@ static void stream_xor(uint8_t *work, size_t len, const uint8_t nonce[NONCE_BYTE
 	sodium_memzero(subkey, sizeof subkey);
 }
 
+/* dst ^= src over len bytes, eight at a time: byte by byte, this loop was a seventh of the
+ * instructions of opening a record (callgrind of the weekly report), and compilers at -O2
+ * leave it so, since dst and src lie in one buffer. */
+static void xor_into(uint8_t *dst, const uint8_t *src, size_t len)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t a, b;
+
+		memcpy(&a, dst + i, 8);
+		memcpy(&b, src + i, 8);
+		a ^= b;
+		memcpy(dst + i, &a, 8);
+	}
+	for (; i < len; i++)
+		dst[i] ^= src[i];
+}
+
 static void store_le64(uint8_t *p, uint64_t v)
 {
 	for (int i = 0; i < 8; i++)
@@ -340,8 +359,7 @@ int cw_vault_open(const struct cw_vault *v, uint8_t table, const void *key, size
 		sodium_memzero(work, at + space);
 		rc = CW_EDAMAGED;
 	} else {
-		for (size_t i = 0; i < clen; i++)
-			work[i] ^= stream[CHACHA_BLOCK + i];
+		xor_into(work, stream + CHACHA_BLOCK, clen);
 		sodium_memzero(work + clen, at - clen + space); /* Poly1305 key and stream */
 		out->len = start + clen;
 	}
