@@ -27,6 +27,9 @@
 
 /* Ids in tables: the first 8 hex digits, enough to tell records apart by eye. */
 #define SHORT_ID 8
+/* `show`'s labels column: as wide as the record view's, whose labels it gives (a label there
+ * is up to 20 columns: "name in Latin script"). */
+#define SHOW_LABEL 20
 
 /* ---- printing records ------------------------------------------------------------------- */
 
@@ -38,15 +41,17 @@ static void print_line(void *ctx, int indent, const char *name, const char *valu
 	}
 	/* Padded by display width: a label in Khmer takes 3 bytes a column. */
 	fprintf(ctx, "%*s%s%*s ", indent, "", name,
-		cw_text_width(name) < 18 ? 18 - cw_text_width(name) : 0, "");
+		cw_text_width(name) < SHOW_LABEL ? SHOW_LABEL - cw_text_width(name) : 0, "");
 	cw_print_safe(ctx, value, 1); /* notes keep their lines */
 	fputc('\n', ctx);
 }
 
+/* label a msgid (the provenance's) or a text already translated, which gettext gives back. */
 static void print_pair(void *ctx, const char *label, const char *value)
 {
-	fprintf(ctx, "%s%*s ", label, cw_text_width(label) < 18 ? 18 - cw_text_width(label) : 0,
-		"");
+	label = _(label);
+	fprintf(ctx, "%s%*s ", label,
+		cw_text_width(label) < SHOW_LABEL ? SHOW_LABEL - cw_text_width(label) : 0, "");
 	cw_print_safe(ctx, value, 0);
 	fputc('\n', ctx);
 }
@@ -80,9 +85,13 @@ static void print_record(struct cw_cli *cli, FILE *out, const struct cw_record *
 	struct linked_lines ll = {out, NULL, 0};
 	char hex[CW_ID_HEX_LEN + 1];
 
+	/* Every line named as the record view names it, in the reader's language: a Khmer field
+	 * trial read follow_up and notes here beside the labels of the lines after them. */
 	cw_id_hex(&rec->id, hex);
-	fprintf(out, "%-18s %s\n%-18s %s\n", "id", hex, "kind", cw_kind_name(rec->kind));
-	cw_record_field_lines(cli->session.store, rec, print_line, out);
+	print_pair(out, N_("record id"), hex);
+	/* TRANSLATORS: `show`'s line naming what a record is (hearing, visit, ...). */
+	print_pair(out, N_("kind"), cw_kind_text(rec->kind));
+	cw_record_labelled_lines(cli->session.store, rec, print_line, out);
 	cw_record_provenance(rec, print_pair, out);
 	/* The accounts that link to it, as its own links are shown: a link is kept on the
 	 * record that names the other (a sync trial saw it from one side only). */

@@ -403,8 +403,8 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 		   rec->source);
 	/* Always said, "not recorded" included: a reader must never take one side's account
 	 * for established fact. */
-	/* N_: the terminal interface's record view translates these labels where it shows them
-	 * (report/record_text.c); `show` keeps the names, as it keeps the fields' names. */
+	/* N_: the record view (report/record_text.c) and `show` translate these labels where
+	 * they show them, as they label the fields. */
 	fn(ctx, N_("account"), cw_enum_label(&cw_words_view, rec->view));
 	if (rec->reportedly)
 		fn(ctx, N_("reportedly"), _("yes"));

@@ -454,8 +454,22 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 	}
 }
 
-static void struct_field_lines(struct cw_store *st, const void *base, const struct cw_schema *s,
-			       int indent, cw_line_fn fn, void *ctx);
+/* The walk of a record's fields into lines: by their names (paths, which two versions are
+ * compared by) or, for people, by their labels. */
+struct field_walk {
+	struct cw_store *st;
+	const struct cw_record *rec; /* by labels: the record, whose confidential fields say so */
+	cw_line_fn fn;
+	void *ctx;
+};
+
+#define READ_LABEL 20 /* columns of the labels */
+
+static void field_label(const struct cw_field *f, size_t most, char *buf, size_t len);
+static void confidential_label(const struct cw_record *rec, const char *field, char *label,
+			       size_t len);
+static void struct_field_lines(const struct field_walk *w, const void *base,
+			       const struct cw_schema *s, int indent);
 
 /* A record another names, as people read it: a person or a case by its name or title, an
  * event by its kind and date ("hearing 2023-05-25"), which say what it is where its label
@@ -517,44 +531,72 @@ static const char *field_value(struct cw_store *st, const void *base, const stru
 	return buf[0] ? buf : NULL;
 }
 
-static void field_lines(struct cw_store *st, const void *base, const struct cw_field *f, int indent,
-			cw_line_fn fn, void *ctx)
+/* One field's lines. By labels, a list item's heading is its list's label and number
+ * ("verdict per charge 2") and a flat list's items each stand under the list's label, where the
+ * names give "verdicts[2]" and the item's field ("person"). */
+static void field_lines(const struct field_walk *w, const void *base, const struct cw_field *f,
+			int indent)
 {
-	char buf[4096];
+	char buf[4096], label[256];
 	const char *value;
 
+	if (w->rec)
+		field_label(f, f->type == CW_F_LIST ? 30 : READ_LABEL, label, sizeof label);
 	if (f->type == CW_F_LIST) {
 		const struct cw_list *l = (const struct cw_list *)((const char *)base + f->offset);
 
 		for (size_t i = 0; i < l->n; i++) {
 			const void *item = (const char *)l->items + i * f->sub->size;
-			char heading[64];
+			char heading[300];
 
 			if (f->flags & CW_FF_FLAT) {
-				field_lines(st, item, &f->sub->fields[0], indent, fn, ctx);
+				if (!w->rec)
+					field_lines(w, item, &f->sub->fields[0], indent);
+				else if ((value = field_value(w->st, item, &f->sub->fields[0], buf,
+							      sizeof buf)))
+					w->fn(w->ctx, indent, label, value);
 				continue;
 			}
-			snprintf(heading, sizeof heading, "%.40s[%zu]", f->name, i + 1);
-			fn(ctx, indent, heading, NULL);
-			struct_field_lines(st, item, f->sub, indent + 2, fn, ctx);
+			snprintf(heading, sizeof heading, w->rec ? "%s %zu" : "%.40s[%zu]",
+				 w->rec ? label : f->name, i + 1);
+			w->fn(w->ctx, indent, heading, NULL);
+			struct_field_lines(w, item, f->sub, indent + 2);
 		}
 		return;
 	}
-	if ((value = field_value(st, base, f, buf, sizeof buf)))
-		fn(ctx, indent, f->name, value);
+	if (!(value = field_value(w->st, base, f, buf, sizeof buf)))
+		return;
+	if (!w->rec) {
+		w->fn(w->ctx, indent, f->name, value);
+		return;
+	}
+	/* As the record view marks the record's own fields: "notes (confidential)". */
+	if (!indent)
+		confidential_label(w->rec, f->name, label, sizeof label);
+	w->fn(w->ctx, indent, label, value);
 }
 
-static void struct_field_lines(struct cw_store *st, const void *base, const struct cw_schema *s,
-			       int indent, cw_line_fn fn, void *ctx)
+static void struct_field_lines(const struct field_walk *w, const void *base,
+			       const struct cw_schema *s, int indent)
 {
 	for (size_t i = 0; i < s->nfields; i++)
-		field_lines(st, base, &s->fields[i], indent, fn, ctx);
+		field_lines(w, base, &s->fields[i], indent);
 }
 
 void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
 			   void *ctx)
 {
-	struct_field_lines(st, &rec->u, cw_schema_for_kind(rec->kind), 0, fn, ctx);
+	struct field_walk w = {st, NULL, fn, ctx};
+
+	struct_field_lines(&w, &rec->u, cw_schema_for_kind(rec->kind), 0);
+}
+
+void cw_record_labelled_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
+			      void *ctx)
+{
+	struct field_walk w = {st, rec, fn, ctx};
+
+	struct_field_lines(&w, &rec->u, cw_schema_for_kind(rec->kind), 0);
 }
 
 /* ---- two versions, field by field ---------------------------------------------------------- */
@@ -676,8 +718,6 @@ static void pairs_free(struct field_pairs *p)
 	}
 	free(p->items);
 }
-
-static void field_label(const struct cw_field *f, size_t most, char *buf, size_t len);
 
 /* The field of schema s a path's segment names ("charges[2]": "charges"), and whether it is an
  * item of a flat list (people met: the list's one field, named by it). */
@@ -838,8 +878,6 @@ size_t cw_record_diff(struct cw_store *st, const struct cw_record *a, const stru
 }
 
 /* ---- a record for reading ----------------------------------------------------------------- */
-
-#define READ_LABEL 20 /* columns of the labels */
 
 struct reading {
 	struct cw_store *st;

@@ -43,13 +43,21 @@ typedef void (*cw_group_detention_fn)(void *ctx, const char *who, const char *da
 int cw_case_group_detention(struct cw_store *st, const struct cw_record *kase, struct cw_date today,
 			    cw_group_detention_fn fn, void *ctx, struct cw_error *err);
 
-/* A record's own fields as lines for people, in table order: (indent, name, value) with
- * value as written (a string may hold newlines), an id as "name (1a2b3c4d)", a list item as
- * a heading line "name[i]" (value NULL) followed by its fields indented. Values are not yet
- * neutralised. The header is left to cw_record_provenance. */
+/* A record's own fields as lines, in table order, by their schema names (the paths
+ * cw_record_diff matches fields by): (indent, name, value) with value as written (a string may
+ * hold newlines), an id as "name (1a2b3c4d)", a list item as a heading line "name[i]" (value
+ * NULL) followed by its fields indented. Values are not yet neutralised. The header is left
+ * to cw_record_provenance. */
 typedef void (*cw_line_fn)(void *ctx, int indent, const char *name, const char *value);
 void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
 			   void *ctx);
+
+/* The same lines for people (`show`), each field named as the record view names it
+ * (cw_record_reading: translated, a confidential field of the record's own "notes
+ * (confidential)"), a list item's heading as its list's label and number ("verdict per charge
+ * 2"), each item of a flat list (people met) under the list's label. */
+void cw_record_labelled_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
+			      void *ctx);
 
 /* The fields in which two versions of one record differ, for people choosing between them
  * (conflicts): fn gets each field as the record view labels it, with the list items it is in

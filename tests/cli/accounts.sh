@@ -70,7 +70,7 @@ ok cw list cases --account government
 checks=$((checks + 1))
 # show says whose account, in words
 ok cw show ref:m-kem-sokha-judicial-supervision-gov-2019
-has "account            government"
+has "account              government"
 fails 65 account cw list records --account rumour
 fails 65 account cw list records --filter 'account:hearsay'
 

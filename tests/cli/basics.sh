@@ -41,13 +41,13 @@ has "NagaWorld strike ("
 has "public hearing"
 lacks "public_hearing"
 has "gallery closed"
-has "account            not recorded"
+has "account              not recorded"
 has "Second line."
 has "by test monitor in database"
 ok cw show "Chhim Sithar"
 has "ឈឹម ស៊ីថា"
 has "union leader"
-has "account            UN"
+has "account              UN"
 
 # timeline: header with charges and custody, then events in date order
 ok cw timeline sithar

@@ -15,8 +15,8 @@ hearing=$(printf '%s\n' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p' 
 [ -n "$hearing" ] || fail "no hearing id in: $out"
 
 ok cw show NagaWorld
-has "record             hearing 2023-05-25 ($hearing)"
-lacks "record              ("
+has "record               hearing 2023-05-25 ($hearing)"
+lacks "record                ("
 
 # The label the history gives is the one the conflicts' field differences read (one
 # function formats both); JSON keeps the id as it was.
@@ -29,7 +29,7 @@ json 'd["defendants"][0]["charges"][0]["history"][0]["record"].startswith("'"$he
 ok cw delete "$hearing" --yes
 ok cw show NagaWorld
 lacks "$hearing"
-lacks "record              ("
+lacks "record                ("
 lacks "convicted"
 
 # A charge milestone's articles charge its person from its date, in the same write: a new

@@ -43,9 +43,9 @@ lacks_all() {
 
 # The team's own views show everything, marked.
 ok cw show $hid
-has "confidential       yes"
+has "confidential         yes"
 ok cw show "Platypus Source"
-has "kept confidential  name (Latin and Khmer script), affiliation"
+has "kept confidential    name (Latin and Khmer script), affiliation"
 ok cw show "Platypus Source" --json
 json "d['confidential_fields'] == ['name', 'affiliation'] and 'confidential' not in d"
 ok cw list records --text Quokkaword

@@ -71,7 +71,7 @@ hearing_line=$(printf '%s\n' "$out" | grep -n "2024-01 .*hearing" | cut -d: -f1)
 checks=$((checks + 1))
 ok cw show ref:m-kem-sokha-verdict
 has "placed after"
-has "source's date      2024-05-31"
+has "source's date        2024-05-31"
 
 # ---- charge states follow verdicts ----------------------------------------------------------
 # 001 paras 35 and 39: convicted, the counts not itemised; Kang Saran's upheld on appeal
@@ -97,7 +97,7 @@ has "charges: conviction overturned on appeal: clearing forest land"
 ok cw show ref:h-chao-veasna-verdict-2024-02-07 --json
 json "[(p['part'], p.get('amount')) for p in d['sentence_parts']] == [('prison', 'three years'), ('ban', 'five years'), ('compensation', None)]"
 ok cw show ref:h-chao-veasna-verdict-2024-02-07
-has "part               ban"
+has "part                 ban"
 has "voting in and standing for elections"
 ok cw timeline "Chao Veasna"
 has "verdict: convicted (Chao Veasna); prison term three years; ban five years (voting in and standing for elections)"
@@ -357,7 +357,7 @@ ok cw show "$gov" --json
 json "d['links'] == [{'relation': 'disputes', 'record': '$arrest'}]"
 short=$(printf '%.8s' "$arrest")
 ok cw show "$gov"
-has "disputes           $short"
+has "disputes             $short"
 ok cw timeline "Sok Dara"
 has "[disputes $short] release: released, says the ministry"
 ok cw timeline "Sok Dara" --json

@@ -108,10 +108,10 @@ ok cw case add --title "Rainsy attack case" --defendant "Sam Rainsy" --custody i
 	--charge 451
 fails 65 "'Rainsy' names a person, Sam Rainsy" cw edit Rainsy --notes "case file received"
 ok cw show "Rainsy attack case"
-has "kind               case"
+has "kind                 case"
 lacks "case file received"
 ok cw show "sam rainsy"
-has "kind               person"
+has "kind                 person"
 ok cw case add --title "Rainsy defamation case" --defendant "Sam Rainsy"
 fails 65 "'Rainsy' names a person, Sam Rainsy" cw edit Rainsy --notes "note meant for a case file"
 # people by article: those the case charges under it, not every co-defendant of the case

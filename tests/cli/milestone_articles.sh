@@ -21,8 +21,8 @@ ok cw log milestone --person "Kang Saran" --case Saran --type charge --date 2024
 json "d['articles'] == ['494', '495'] and 'article' not in d"
 charge=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 ok cw show "$charge"
-has "article            494 (incitement to commit a felony)"
-has "article            495 (incitement to disturb social security)"
+has "articles             494 (incitement to commit a felony)"
+has "articles             495 (incitement to disturb social security)"
 # one article is kept where it always was: "article", as a casewatch from before reads it
 ok cw log milestone --person "Kang Saran" --case Saran --type charge --article "437 bis" \
 	--view un --json

@@ -103,7 +103,7 @@ json "d['pretrial_detention_people'] == {'people': 1, 'at_least': True, 'named':
 # ---- a case's record says, under its custody field, what its groups' events say of their
 # detention (a named defendant's is in their timeline), to today (10 March)
 ok cw show NagaWorld
-has "custody            detained"
+has "custody status       detained"
 has "pretrial detention of unnamed defendants"
 has "  NagaWorld union activists (8 unnamed): 54 days (to 2024-02-26)"
 ok cw show Candlelight

@@ -81,6 +81,43 @@ printf '%s\n' "$out" | grep "$(km "kept confidential")" | grep -qF "$(km notes)"
 	fail "the kept fields are not in Khmer: $out"
 checks=$((checks + 1))
 
+# `show` names every field as the record view does, in the reader's language: a Khmer field
+# trial read follow_up and notes there, schema names, beside the labels of the lines after them.
+ok cw log visit --facility "Prey Sar CC2" --date 2024-02-03 --detainee "Chhim Sithar" \
+	--follow-up "bring the medicine" --follow-up-on 2024-03-01 --notes "cells crowded" \
+	--source "own observation"
+ok cw show "$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')"
+show_visit=$out
+has "follow-up            bring the medicine"
+has "follow-up due        2024-03-01"
+has "detainees met        Chhim Sithar ("
+has "prison or facility   Prey Sar CC2"
+has "record id            "
+printf '%s\n' "$out" | grep -E "^ *(id|follow_up|follow_up_on|facility|detainees|person)(  |\[)" &&
+	fail "show names a field by its schema name: $out"
+checks=$((checks + 1))
+# In Khmer, the same lines by the Khmer labels; the record's values as they were typed.
+visit_id=$(printf '%s\n' "$show_visit" | sed -n 's/^record id *//p')
+ok kmcw show "$visit_id"
+for label in "follow-up" "follow-up due" "notes" "detainees met" "prison or facility" \
+	"record id" "source" "account"; do
+	printf '%s\n' "$out" | grep -q "^$(km "$label")  *[^ ]" || fail "show: no '$(km "$label")' line: $out"
+	checks=$((checks + 1))
+done
+has "bring the medicine"
+lacks "follow_up"
+lacks "notes "
+# A list item by its list's label and number, as the record view numbers it.
+ok cw log hearing --case Candlelight --date 2024-02-05 --outcome verdict \
+	--verdict "494=acquitted@group:Candlelight activists" --source "own observation"
+ok cw show "$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')"
+has "verdict per charge 1"
+has "  article ruled on     494 ("
+lacks "verdicts["
+# A field kept confidential says so by its label, as in the record view.
+ok cw show "Kept Notes"
+has "notes (confidential) a statement"
+
 # The kind a message names, in the message; the field before it as it is.
 fails 66 "person: " kmcw timeline "Nobody"
 printf '%s\n' "${err#*person: }" | grep -qF "$(km "person")" || fail "the kind is not in Khmer: $err"

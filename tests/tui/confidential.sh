@@ -39,7 +39,7 @@ wait_for "confidential:  no  [yes]"
 send C-s
 wait_for "added person"
 ok cw show "Narwhal Informant"
-has "confidential       yes"
+has "confidential         yes"
 send / Narwhal Enter
 wait_for "[C] Narwhal Informant"
 # Edited: the mark comes off, and the list shows it gone.
@@ -51,5 +51,5 @@ send C-s
 wait_for "saved person"
 wait_gone "[C] Narwhal"
 ok cw show "Narwhal Informant"
-lacks "confidential       yes"
+lacks "confidential         yes"
 done_ok
