@@ -384,13 +384,13 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 							     CW_W_INDICATOR)))
 						goto nomem;
 					ff->indicator = (int)k;
-					/* In a translation, as the report names it: a Khmer form's
-					 * "អ្នកបកប្រែ" was the report's "មានអ្នកបកប្រែផ្តល់ជូន" (a
-					 * field trial). English keeps its short labels, which fit.
-					 */
-					if (strcmp(cw_i18n_language(), "en") != 0)
-						snprintf(ff->label, sizeof ff->label, "%s",
-							 cw_enum_label(&cw_words_indicator, k));
+					/* As the report names it, in every language: a Khmer form's
+					 * "អ្នកបកប្រែ" was the report's "មានអ្នកបកប្រែផ្តល់ជូន", an
+					 * English one's "counsel of choice" its "counsel of own
+					 * choosing" (a field trial). The labels column makes room
+					 * (tui/view_form.c). */
+					snprintf(ff->label, sizeof ff->label, "%s",
+						 cw_enum_label(&cw_words_indicator, k));
 					ff->words = &cw_words_answer;
 					ff->hint = _(
 						"fair-trial indicator: y, n, a (na), u (unknown); "

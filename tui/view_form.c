@@ -63,14 +63,38 @@ static void error_line(const struct cw_form_field *ff, char *buf, size_t len)
 	snprintf(buf, len, "^ %s", ff->error);
 }
 
-static int field_rows(const struct cw_form *fm, size_t i, int vw)
+/* A field's label as drawn: " *" after a required field's. */
+static void label_text(const struct cw_form_field *ff, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s", ff->label, ff->f && (ff->f->flags & CW_FF_REQUIRED) ? " *" : "");
+}
+
+/* The bytes of a label wider than the labels' column (lw) that go on a row of their own above
+ * the field's: those before a space (or zero width space) where it breaks into two rows that
+ * each fit ("adequate time to" above "prepare the defence", a fair-trial indicator as the
+ * report names it). 0 when it fits on one row, or would not fit on two: it is then cut with
+ * "…", as the column cuts any label. */
+static size_t label_head(const char *label, int lw)
+{
+	size_t n;
+
+	if (cw_text_width(label) <= lw || !label[n = cw_text_wrap(label, lw)])
+		return 0;
+	if (label[n - 1] != ' ' && !(n >= 3 && !memcmp(label + n - 3, "\xe2\x80\x8b", 3)))
+		return 0; /* no space that fits: the break would be inside a word */
+	return cw_text_width(label + n) <= lw ? n : 0;
+}
+
+static int field_rows(const struct cw_form *fm, size_t i, int vw, int lw)
 {
 	const struct cw_form_field *ff = &fm->fields[i];
 	int rows = ff->widget == CW_W_NOTES  ? NOTES_ROWS
 		   : ff->widget == CW_W_INFO ? wrapped_rows(cw_edit_text(&ff->edit), vw, INFO_ROWS)
 					     : 1;
-	char error[340], theirs[1200];
+	char label[200], error[340], theirs[1200];
 
+	label_text(ff, label, sizeof label);
+	rows += label_head(label, lw) ? 1 : 0; /* a label on two rows */
 	error_line(ff, error, sizeof error);
 	if (ff->theirs) {
 		theirs_line(ff, theirs, sizeof theirs);
@@ -222,13 +246,15 @@ static void draw_notes(int y, int x, int width, struct cw_form_field *ff, int ac
 
 /* The labels' column: LABEL_W, chosen for the English labels; in another language as wide as
  * its widest label (display width), up to two fifths of the screen, so that translated labels
- * are not cut where the screen has room (the English layout stays as it was). */
+ * are not cut where the screen has room. In English, wider than LABEL_W only for a label that
+ * needs it (the report's fair-trial indicators, "adequate time to prepare the defence") and
+ * only as far as the values keep the room they have at 80 columns: the English layout at 80
+ * columns stays as it was (such a label takes two rows there: label_head), a note beside an
+ * indicator's answers keeps its room, and a wider screen gives the label one row. */
 static int label_width(const struct cw_form *fm, int cols)
 {
-	int lw = LABEL_W;
+	int lw = LABEL_W, en = !strcmp(cw_i18n_language(), "en");
 
-	if (!strcmp(cw_i18n_language(), "en"))
-		return lw;
 	for (size_t i = 0; i < fm->n; i++) {
 		const struct cw_form_field *ff = &fm->fields[i];
 		int w = cw_text_width(ff->label) +
@@ -237,6 +263,8 @@ static int label_width(const struct cw_form *fm, int cols)
 		if (w > lw)
 			lw = w;
 	}
+	if (en)
+		return lw < LABEL_W + cols - 80 ? lw : cols > 80 ? LABEL_W + cols - 80 : LABEL_W;
 	return lw > cols * 2 / 5 && cols * 2 / 5 > LABEL_W ? cols * 2 / 5 : lw;
 }
 
@@ -312,7 +340,7 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		int rows = 0;
 
 		for (size_t i = first; i <= fm->cur && i < fm->n; i++)
-			rows += field_rows(fm, i, vw);
+			rows += field_rows(fm, i, vw, lw);
 		if (rows <= avail || first == fm->cur)
 			break;
 		first++;
@@ -322,10 +350,24 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 	for (size_t i = first; i < fm->n && y < top + 1 + avail; i++) {
 		struct cw_form_field *ff = &fm->fields[i];
 		int active = i == fm->cur;
-		char label[200];
+		char whole[200], *label = whole;
+		size_t head;
 
-		snprintf(label, sizeof label, "%s%s", ff->label,
-			 ff->f && (ff->f->flags & CW_FF_REQUIRED) ? " *" : "");
+		label_text(ff, whole, sizeof whole);
+		/* A label too wide for the column, on two rows rather than cut: the field's row
+		 * keeps its place beside the others' (the answers' column, room for a note). */
+		if ((head = label_head(whole, lw))) {
+			int w;
+
+			if (y + 1 >= top + 1 + avail)
+				break;
+			label += head;
+			whole[head - (whole[head - 1] == ' ' ? 1 : 3)] = '\0';
+			w = cw_text_width(whole);
+			cw_screen_put(y, 0, lw - w, "", CW_ROLE_NORMAL);
+			cw_screen_put(y++, lw - w, w, whole,
+				      active ? CW_ROLE_TITLE : CW_ROLE_NORMAL);
+		}
 		cw_screen_put(y, 0, lw, "", CW_ROLE_NORMAL);
 		cw_screen_put(y, lw - cw_text_width(label) > 0 ? lw - cw_text_width(label) : 0,
 			      cw_text_width(label) < lw ? cw_text_width(label) : lw, label,

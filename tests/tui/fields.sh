@@ -132,6 +132,38 @@ wait_for "added hearing"
 ok cw list records --kind hearing --json
 json 'd[0]["public_admitted"] == "no" and d[0]["notes"] == "public admitted: gallery full, twenty turned away"'
 
+# The fair-trial indicators by the report's labels in English too (a field trial's form said
+# "counsel of choice" where the report says "counsel of own choosing"). At 80 columns a label
+# wider than the labels' column takes a row of its own above its answers, whole, rather than
+# being cut; the answers keep their column, and a note its room.
+send H
+wait_for "New hearing"
+send C-g
+send -l adequate
+send Enter
+wait_for "     adequate time to"
+wait_for "  prepare the defence:  yes   no   na  [unknown]"
+send C-g
+send -l "counsel of own"
+send Enter
+wait_for "        counsel of own"
+wait_for "              choosing:  yes   no   na  [unknown]"
+capture
+printf '%s\n' "$pane" | grep -qF "counsel of choice" && fail "the form's short label is back:
+$pane"
+printf '%s\n' "$pane" | grep -qF "…:" && fail "a label is cut:
+$pane"
+checks=$((checks + 1))
+send y :
+send -l "appointed by the court at the hearing"
+wait_for "choosing: [yes]  no   na   unknown   note: "
+wait_for "court at the hearing"
+send Enter
+send Escape
+wait_for "Discard the changes to this hearing?"
+send y
+wait_for "form discarded"
+
 # bail_refsued [DATE]: a new milestone of Chhim Sithar's, a bail whose outcome is typed
 # "refsued", left with its field's error.
 bail_refsued() {
