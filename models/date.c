@@ -217,21 +217,72 @@ static const char *const khmer_weekdays[][2] = {
 	{"ច័ន្ទ", "ចន្ទ"}, {"អង្គារ", NULL}, {"ពុធ", NULL},   {"ព្រហស្បតិ៍", "ព្រហស្បត្តិ៍"},
 	{"សុក្រ", NULL},  {"សៅរ៍", "សៅរ"},  {"អាទិត្យ", NULL}};
 
-/* The weekday a word names, full or in its first three letters, or in Khmer; -1 when none. */
-static int weekday_word(const char *w)
+/* The weekday a Khmer word names, with ថ្ងៃ (day) before it or without (*with_day says which);
+ * -1 when none. */
+static int khmer_weekday_word(const char *w, int *with_day)
 {
 	static const char day[] = "ថ្ងៃ";
 
-	for (int i = 0; i < 7; i++)
-		if (!strcmp(w, weekdays[i]) || (strlen(w) == 3 && !strncmp(w, weekdays[i], 3)))
-			return i;
-	if (!strncmp(w, day, sizeof day - 1))
+	if ((*with_day = !strncmp(w, day, sizeof day - 1)))
 		w += sizeof day - 1;
 	for (int i = 0; i < 7; i++)
 		for (int v = 0; v < 2; v++)
 			if (khmer_weekdays[i][v] && !strcmp(w, khmer_weekdays[i][v]))
 				return i;
 	return -1;
+}
+
+/* The weekday a word names, full or in its first three letters, or in Khmer; -1 when none. */
+static int weekday_word(const char *w)
+{
+	int with_day;
+
+	for (int i = 0; i < 7; i++)
+		if (!strcmp(w, weekdays[i]) || (strlen(w) == 3 && !strncmp(w, weekdays[i], 3)))
+			return i;
+	return khmer_weekday_word(w, &with_day);
+}
+
+/* "Next" and "last" before a weekday said in Khmer, where the word comes after the day's name
+ * (ថ្ងៃច័ន្ទក្រោយ, "Monday after": next Monday), with a space between or none, as Khmer is
+ * written: ក្រោយ (after), បន្ទាប់ (following) and ខាងមុខ (ahead) for next, មុន (before) and
+ * កន្លងទៅ (gone by) for last. The weekday and *next (1 next, 0 last); -1 when w is none.
+ * Sunday only after ថ្ងៃ: អាទិត្យ alone is also the week, and អាទិត្យក្រោយ says "next week"
+ * as often as "next Sunday". The word before the day (ក្រោយថ្ងៃច័ន្ទ) is not read: it says
+ * "after Monday", another thing. */
+static int khmer_weekday_qualified(const char *w, int *next)
+{
+	static const struct {
+		const char *word;
+		int next;
+	} after_day[] = {{"ក្រោយ", 1}, {"បន្ទាប់", 1}, {"ខាងមុខ", 1}, {"មុន", 0}, {"កន្លងទៅ", 0}};
+	size_t n = strlen(w);
+
+	for (size_t i = 0; i < sizeof after_day / sizeof after_day[0]; i++) {
+		size_t q = strlen(after_day[i].word), m = n - q;
+		char day[96];
+		int wd, with_day;
+
+		if (n <= q || n >= sizeof day + q || strcmp(w + m, after_day[i].word) != 0)
+			continue;
+		if (w[m - 1] == ' ')
+			m--;
+		memcpy(day, w, m);
+		day[m] = '\0';
+		if ((wd = khmer_weekday_word(day, &with_day)) >= 0 && (wd != 6 || with_day)) {
+			*next = after_day[i].next;
+			return wd;
+		}
+	}
+	return -1;
+}
+
+/* The day a weekday after "next" names (the first such day after today) or after "last" (the
+ * last before today). */
+static long next_or_last_weekday(long base, struct cw_date today, int wd, int next)
+{
+	return next ? base + 7 - (cw_date_weekday(today) - wd + 7) % 7
+		    : base - 7 + (wd - cw_date_weekday(today) + 7) % 7;
 }
 
 static const char *const months[12] = {"january",   "february", "march",    "april",
@@ -311,7 +362,7 @@ static int relative_days(const char *text, struct cw_date today, long *days)
 	char buf[96], *word2; /* a Khmer month is up to 30 bytes */
 	size_t n = 0;
 	long base = cw_date_to_days(today);
-	int wd, rel;
+	int wd, rel, next;
 
 	/* Lower case, spaces squeezed and trimmed: "  Next  Monday " reads as "next monday". */
 	for (const char *p = text; *p; p++) {
@@ -340,6 +391,11 @@ static int relative_days(const char *text, struct cw_date today, long *days)
 		}
 	if ((wd = weekday_word(buf)) >= 0) {
 		*days = base - (cw_date_weekday(today) - wd + 7) % 7;
+		return 1;
+	}
+	/* ... and next and last before one (a Khmer field trial had them only in English). */
+	if ((wd = khmer_weekday_qualified(buf, &next)) >= 0) {
+		*days = next_or_last_weekday(base, today, wd, next);
 		return 1;
 	}
 	if ((buf[0] == '+' || buf[0] == '-') && n >= 3 &&
@@ -378,10 +434,7 @@ static int relative_days(const char *text, struct cw_date today, long *days)
 	}
 	if ((wd = weekday_word(word2)) < 0)
 		return 0;
-	if (buf[0] == 'n')
-		*days = base + 7 - (cw_date_weekday(today) - wd + 7) % 7;
-	else
-		*days = base - 7 + (wd - cw_date_weekday(today) + 7) % 7;
+	*days = next_or_last_weekday(base, today, wd, buf[0] == 'n');
 	return 1;
 }
 

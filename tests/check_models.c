@@ -266,6 +266,68 @@ START_TEST(date_relative_forms)
 }
 END_TEST
 
+/* The same said in Khmer, from Wednesday 7 February 2024: today, yesterday and tomorrow, the
+ * weekdays, and next and last before a weekday, said after its name (a Khmer field trial had
+ * these only in English). */
+START_TEST(date_relative_khmer)
+{
+	static const char *const today = "2024-02-07";
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{"ថ្ងៃនេះ", "2024-02-07"},
+		{"ម្សិលមិញ", "2024-02-06"},
+		{"ថ្ងៃស្អែក", "2024-02-08"},
+		{"ថ្ងៃច័ន្ទ", "2024-02-05"},
+		{"ចន្ទ", "2024-02-05"},
+		{"ថ្ងៃពុធ", "2024-02-07"},
+		{"ព្រហស្បតិ៍", "2024-02-01"},
+		{"ថ្ងៃអាទិត្យ", "2024-02-04"},
+		{"អាទិត្យ", "2024-02-04"},
+		/* next: ក្រោយ (after), បន្ទាប់ (following), ខាងមុខ (ahead), a space before or none */
+		{"ថ្ងៃច័ន្ទក្រោយ", "2024-02-12"},
+		{"ថ្ងៃច័ន្ទ ក្រោយ", "2024-02-12"},
+		{"  ច័ន្ទក្រោយ ", "2024-02-12"},
+		{"ថ្ងៃចន្ទបន្ទាប់", "2024-02-12"},
+		{"ថ្ងៃពុធក្រោយ", "2024-02-14"},
+		{"ថ្ងៃព្រហស្បតិ៍ខាងមុខ", "2024-02-08"},
+		{"ថ្ងៃសៅរក្រោយ", "2024-02-10"},
+		{"ថ្ងៃអាទិត្យក្រោយ", "2024-02-11"},
+		/* last: មុន (before), កន្លងទៅ (gone by) */
+		{"ថ្ងៃច័ន្ទមុន", "2024-02-05"},
+		{"ថ្ងៃពុធមុន", "2024-01-31"},
+		{"ថ្ងៃអង្គារ មុន", "2024-02-06"},
+		{"ព្រហស្បត្តិ៍កន្លងទៅ", "2024-02-01"},
+		{"ថ្ងៃសុក្រ  កន្លងទៅ", "2024-02-02"},
+		{"ថ្ងៃអាទិត្យមុន", "2024-02-04"},
+		/* English "next" before a Khmer day reads as before */
+		{"next ថ្ងៃច័ន្ទ", "2024-02-12"},
+		/* no date: Sunday without ថ្ងៃ is as often the week ("next week"); the word before
+		 * the day says "after Monday"; a word twice, or alone */
+		{"អាទិត្យក្រោយ", "error"},
+		{"អាទិត្យមុន", "error"},
+		{"ក្រោយថ្ងៃច័ន្ទ", "error"},
+		{"មុន ថ្ងៃសុក្រ", "error"},
+		{"ថ្ងៃច័ន្ទក្រោយក្រោយ", "error"},
+		{"ក្រោយ", "error"},
+		{"ថ្ងៃក្រោយ", "error"},
+		{"ថ្ងៃច័ន្ទក្រោ", "error"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_msg(!strcmp(rel(cases[i].text, today), cases[i].want),
+			      "'%s' gave %s, wanted %s", cases[i].text, rel(cases[i].text, today),
+			      cases[i].want);
+	/* A form shows the day these name, as it does for the English words. */
+	ck_assert(cw_date_is_relative("ថ្ងៃច័ន្ទក្រោយ"));
+	ck_assert(cw_date_is_relative("ថ្ងៃសុក្រ មុន"));
+	ck_assert(!cw_date_is_relative("អាទិត្យក្រោយ"));
+	/* across a year's end: Sunday 31 December 2023 */
+	ck_assert_str_eq(rel("ថ្ងៃច័ន្ទក្រោយ", "2023-12-31"), "2024-01-01");
+	ck_assert_str_eq(rel("ថ្ងៃអាទិត្យមុន", "2023-12-31"), "2023-12-24");
+}
+END_TEST
+
 /* Months, years and leap days are crossed by the calendar, not by arithmetic on the parts. */
 START_TEST(date_relative_boundaries)
 {
@@ -3235,6 +3297,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, date_days_round_trip);
 	tcase_add_test(tc, date_weekdays);
 	tcase_add_test(tc, date_relative_forms);
+	tcase_add_test(tc, date_relative_khmer);
 	tcase_add_test(tc, date_relative_boundaries);
 	tcase_add_test(tc, date_relative_is_told_apart);
 	tcase_add_test(tc, date_in_words_that_does_not_exist);

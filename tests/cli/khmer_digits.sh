@@ -48,6 +48,22 @@ for pair in "ថ្ងៃនេះ:Wed 2024-02-07" "ម្សិលមិញ:Tue
 	has "from $want to"
 done
 CASEWATCH_NOW=2024-02-07T03:00:00Z fails 65 "is not a date; write YYYY-MM-DD" cw agenda --from "គ្មាន"
+# Next and last before a weekday in Khmer, the word after the day's name as Khmer says it,
+# with a space or none (the trial had them only in English): the first such day after today,
+# the last before it, as "next monday" and "last friday". Sunday only with ថ្ងៃ: អាទិត្យក្រោយ is
+# as often "next week"; the word before the day ("after Monday") is no date.
+for pair in "ថ្ងៃច័ន្ទក្រោយ:Mon 2024-02-12" "ថ្ងៃច័ន្ទ ក្រោយ:Mon 2024-02-12" \
+	"ច័ន្ទក្រោយ:Mon 2024-02-12" "ថ្ងៃពុធក្រោយ:Wed 2024-02-14" "ថ្ងៃសៅរ៍បន្ទាប់:Sat 2024-02-10" \
+	"ថ្ងៃព្រហស្បតិ៍ខាងមុខ:Thu 2024-02-08" "ថ្ងៃអាទិត្យក្រោយ:Sun 2024-02-11" \
+	"ថ្ងៃសុក្រមុន:Fri 2024-02-02" "ថ្ងៃពុធមុន:Wed 2024-01-31" "ថ្ងៃអង្គារ មុន:Tue 2024-02-06" \
+	"ថ្ងៃព្រហស្បត្តិ៍កន្លងទៅ:Thu 2024-02-01"; do
+	word=${pair%%:*} want=${pair#*:}
+	CASEWATCH_NOW=2024-02-07T03:00:00Z ok cw agenda --from "$word"
+	has "from $want to"
+done
+for word in "អាទិត្យក្រោយ" "ក្រោយថ្ងៃច័ន្ទ" "ថ្ងៃច័ន្ទក្រោយក្រោយ" "ក្រោយ"; do
+	CASEWATCH_NOW=2024-02-07T03:00:00Z fails 65 "is not a date; write YYYY-MM-DD" cw agenda --from "$word"
+done
 # A length is counted in bytes, as stored; a Khmer name too long says why its letters count
 # more (a Khmer field trial read "14 bytes, at most 5" for five letters).
 long=$("${PYTHON3:-python3}" -c "print('ក' * 100)")
