@@ -389,8 +389,11 @@ static void advise_arrests_count(const struct cw_demo *d, const char *hex, cw_ad
 	if (d->arrests_count < 0 || (size_t)d->arrests_count >= d->arrested.n)
 		return;
 	snprintf(what, sizeof what,
-		 _("the arrest count (%lld) is less than the %zu people named as arrested, so "
-		   "reports give %zu arrests"),
+		 P_("the arrest count (%lld) is less than the %zu person named as arrested, so "
+		    "reports give %zu arrest",
+		    "the arrest count (%lld) is less than the %zu people named as arrested, so "
+		    "reports give %zu arrests",
+		    d->arrested.n),
 		 (long long)d->arrests_count, d->arrested.n, d->arrested.n);
 	snprintf(fix, sizeof fix, _("casewatch edit %.8s --arrests-count N"), hex);
 	fn(ctx, what, fix);
@@ -407,7 +410,10 @@ static void advise_demo_figures(const struct cw_demo *d, const char *hex, cw_adv
 
 	if (arrests > 0 && d->participants >= 0 && !d->participants_at_least &&
 	    arrests > d->participants) {
-		snprintf(what, sizeof what, _("%lld arrests are recorded for %lld participants"),
+		/* arrests > participants >= 0: one arrest is recorded only for no participant. */
+		snprintf(what, sizeof what,
+			 P_("%lld arrest is recorded for %lld participants",
+			    "%lld arrests are recorded for %lld participants", arrests),
 			 (long long)arrests, (long long)d->participants);
 		snprintf(fix, sizeof fix,
 			 _("if a figure is wrong: casewatch edit %.8s --participants N (or "
