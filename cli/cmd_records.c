@@ -33,15 +33,26 @@
 
 /* ---- printing records ------------------------------------------------------------------- */
 
+/* label, padded by display width (a label in Khmer takes 3 bytes a column) to the values'
+ * column; a wider one on a line of its own, the value under it where values stand, as the
+ * record view does (a field trial saw "participants at least" push its value out of line). */
+static void print_label(FILE *out, int indent, const char *label)
+{
+	int w = cw_text_width(label);
+
+	if (w > SHOW_LABEL)
+		fprintf(out, "%*s%s\n%*s ", indent, "", label, indent + SHOW_LABEL, "");
+	else
+		fprintf(out, "%*s%s%*s ", indent, "", label, SHOW_LABEL - w, "");
+}
+
 static void print_line(void *ctx, int indent, const char *name, const char *value)
 {
 	if (!value) {
 		fprintf(ctx, "%*s%s\n", indent, "", name);
 		return;
 	}
-	/* Padded by display width: a label in Khmer takes 3 bytes a column. */
-	fprintf(ctx, "%*s%s%*s ", indent, "", name,
-		cw_text_width(name) < SHOW_LABEL ? SHOW_LABEL - cw_text_width(name) : 0, "");
+	print_label(ctx, indent, name);
 	cw_print_safe(ctx, value, 1); /* notes keep their lines */
 	fputc('\n', ctx);
 }
@@ -49,9 +60,7 @@ static void print_line(void *ctx, int indent, const char *name, const char *valu
 /* label a msgid (the provenance's) or a text already translated, which gettext gives back. */
 static void print_pair(void *ctx, const char *label, const char *value)
 {
-	label = _(label);
-	fprintf(ctx, "%s%*s ", label,
-		cw_text_width(label) < SHOW_LABEL ? SHOW_LABEL - cw_text_width(label) : 0, "");
+	print_label(ctx, 0, _(label));
 	cw_print_safe(ctx, value, 0);
 	fputc('\n', ctx);
 }

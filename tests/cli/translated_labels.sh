@@ -117,6 +117,16 @@ lacks "verdicts["
 # A field kept confidential says so by its label, as in the record view.
 ok cw show "Kept Notes"
 has "notes (confidential) a statement"
+# Values stay in one column when a label is wider than the record view's 20 columns: the label
+# on a line of its own, as the record view puts it (a field trial saw "participants at least"
+# push its value out of line).
+ok cw log demo --date 2024-02-06 --place "Freedom Park" --participants 200 \
+	--participants-at-least yes --source "own observation"
+ok cw show "$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')"
+printf '%s\n' "$out" | grep -A1 "^participants at least$" | tail -1 | grep -qx "                     yes" ||
+	fail "show: a wide label's value is not under the others: $out"
+has "participants         200"
+checks=$((checks + 1))
 
 # The kind a message names, in the message; the field before it as it is.
 fails 66 "person: " kmcw timeline "Nobody"
