@@ -39,20 +39,31 @@ static int read_digits(const char *s, int n, int *value)
 	return 0;
 }
 
+static int unpadded(const char *text, char iso[32]);
+
 int cw_date_parse(const char *text, struct cw_date *out, const char *field, struct cw_error *err)
 {
 	size_t len = strlen(text);
 	int y = 0, m = 0, d = 0;
+	char iso[32];
 
 	memset(out, 0, sizeof *out);
 	if (len == 0)
 		return 0;
 	if ((len != 4 && len != 7 && len != 10) || read_digits(text, 4, &y) != 0 ||
 	    (len >= 7 && (text[4] != '-' || read_digits(text + 5, 2, &m) != 0)) ||
-	    (len == 10 && (text[7] != '-' || read_digits(text + 8, 2, &d) != 0)))
+	    (len == 10 && (text[7] != '-' || read_digits(text + 8, 2, &d) != 0))) {
+		/* A file keeps to the form written in full (its dates must not be guessed), but
+		 * says which date a hand-written "2024-2-6" would be. */
+		if (unpadded(text, iso))
+			return cw_error_set(err, CW_EINVAL, field,
+					    "'%.40s' is not a date; write YYYY-MM-DD (did you mean "
+					    "%s?)",
+					    text, iso);
 		return cw_error_set(err, CW_EINVAL, field,
 				    "'%.40s' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD",
 				    text);
+	}
 	if (y < 1900 || y > 2199)
 		return cw_error_set(err, CW_EINVAL, field, "year %d is out of range (1900-2199)",
 				    y);
@@ -348,16 +359,82 @@ static int day_month_days(const char *a, const char *b, struct cw_date today, lo
 	return found ? 1 : -2;
 }
 
+/* A year of four digits; 0 when w is none. Its range is cw_date_parse's to check. */
+static int year_word(const char *w)
+{
+	int y;
+
+	return strlen(w) == 4 && read_digits(w, 4, &y) == 0 ? y : 0;
+}
+
+/* A date said in words with its year (date.h): "6 feb 2024", "feb 6 2024" and "6 february
+ * 2024" a day, "feb 2024" a month (as "2024-02" is). Words are lower case and one space apart
+ * (typed_date makes them so). Writes the date as cw_date_parse reads it ("2024-02-06",
+ * "2024-02") in iso, so that a day or year that does not exist is refused in its words; 1, or
+ * 0 when the words are none of these. A monitor writing up last year's hearings types the
+ * year, and the nearest-year rule of "6 feb" must not guess it. */
+static int year_words(const char *buf, char iso[32])
+{
+	char w[3][32];
+	int n = 0, day = 0, month = 0, year;
+	const char *p = buf;
+
+	while (*p && n < 3) {
+		size_t len = strcspn(p, " ");
+
+		if (len >= sizeof w[0])
+			return 0;
+		memcpy(w[n], p, len);
+		w[n++][len] = '\0';
+		p += len + (p[len] == ' ');
+	}
+	if (*p || n < 2 || !(year = year_word(w[n - 1])))
+		return 0;
+	if (n == 2 && (month = month_word(w[0])))
+		return snprintf(iso, 32, "%04d-%02d", year, month) > 0;
+	if (n == 3 && (((day = day_word(w[0])) && (month = month_word(w[1]))) ||
+		       ((day = day_word(w[1])) && (month = month_word(w[0])))))
+		return snprintf(iso, 32, "%04d-%02d-%02d", year, month, day) > 0;
+	return 0;
+}
+
+/* "2024-2-6" and "2024-2": the numbers of a date without their leading zeros, as people
+ * write them by hand. Writes the date with them ("2024-02-06") in iso; 1, or 0 when text is
+ * not such a date (or is one written in full: cw_date_parse reads that as it is). */
+static int unpadded(const char *text, char iso[32])
+{
+	int part[2] = {0, 0}, n = 0, year, short_part = 0;
+
+	if (read_digits(text, 4, &year) != 0)
+		return 0;
+	for (text += 4; *text == '-' && n < 2; n++) {
+		size_t len = strspn(++text, "0123456789");
+
+		if (len < 1 || len > 2)
+			return 0;
+		part[n] = len == 1 ? text[0] - '0' : (text[0] - '0') * 10 + (text[1] - '0');
+		short_part |= len == 1;
+		text += len;
+	}
+	if (*text || !n || !short_part)
+		return 0;
+	if (n == 1)
+		return snprintf(iso, 32, "%04d-%02d", year, part[0]) > 0;
+	return snprintf(iso, 32, "%04d-%02d-%02d", year, part[0], part[1]) > 0;
+}
+
 /* Today, yesterday and tomorrow in Khmer, the last two also after "ថ្ងៃ" (day). */
 static const struct {
 	const char *word;
 	int offset;
 } khmer_days[] = {{"ថ្ងៃនេះ", 0}, {"ម្សិលមិញ", -1}, {"ថ្ងៃម្សិលមិញ", -1}, {"ស្អែក", 1}, {"ថ្ងៃស្អែក", 1}};
 
-/* The relative forms of date.h: 1 and *days (since 1970) when text is one, -1 when it is one
- * whose count is too long to mean anything, -2 and month * 100 + day in *days when it names a
- * day and month none of the years around today has ("31 feb"), 0 when it is none. */
-static int relative_days(const char *text, struct cw_date today, long *days)
+/* The forms of date.h other than a date written in full: 1 and *days (since 1970) when text
+ * is one counting from today, -1 when it is one whose count is too long to mean anything, -2
+ * and month * 100 + day in *days when it names a day and month none of the years around today
+ * has ("31 feb"), 2 and the date written in full in iso when it gives its year ("6 feb 2024",
+ * "2024-2-6": for cw_date_parse to read, today plays no part), 0 when it is none. */
+static int typed_date(const char *text, struct cw_date today, long *days, char iso[32])
 {
 	char buf[96], *word2; /* a Khmer month is up to 30 bytes */
 	size_t n = 0;
@@ -378,6 +455,8 @@ static int relative_days(const char *text, struct cw_date today, long *days)
 	while (n && buf[n - 1] == ' ')
 		n--;
 	buf[n] = '\0';
+	if (year_words(buf, iso) || unpadded(buf, iso))
+		return 2;
 	if (!strcmp(buf, "today") || !strcmp(buf, "yesterday") || !strcmp(buf, "tomorrow")) {
 		*days = base + (buf[0] == 'y' ? -1 : buf[2] == 'm' ? 1 : 0);
 		return 1;
@@ -441,13 +520,13 @@ static int relative_days(const char *text, struct cw_date today, long *days)
 int cw_date_is_relative(const char *text)
 {
 	static const struct cw_date some_day = {2000, 1, 1};
-	char digits[64];
+	char digits[64], iso[32];
 	long days;
 
 	/* As cw_date_parse_relative reads it: "២៤ មេសា" is a day in words as "24 apr" is (a
 	 * form showed the day it meant for the one and not the other). */
 	text = cw_text_latin_digits(text, digits, sizeof digits);
-	return relative_days(text, some_day, &days) != 0;
+	return typed_date(text, some_day, &days, iso) != 0;
 }
 
 /* Letters, a script's other than Latin included (bytes of a multi-byte character). */
@@ -463,14 +542,16 @@ int cw_date_parse_relative(const char *text, struct cw_date today, struct cw_dat
 			   const char *field, struct cw_error *err)
 {
 	static const struct cw_date first = {1900, 1, 1}, last = {2199, 12, 31};
-	char digits[64];
+	char digits[64], iso[32];
 	long days = 0;
 	int rel, rc;
 
 	memset(out, 0, sizeof *out);
 	/* Typed on a Khmer keyboard: "២០២៦-១២-០៤" is 2026-12-04, "+៣d" three days on. */
 	text = cw_text_latin_digits(text, digits, sizeof digits);
-	if ((rel = relative_days(text, today, &days)) != 0) {
+	if ((rel = typed_date(text, today, &days, iso)) == 2)
+		return cw_date_parse(iso, out, field, err);
+	if (rel != 0) {
 		if (cw_date_precision(today) != CW_DATE_DAY)
 			return cw_error_set(
 				err, CW_EINVAL, field,

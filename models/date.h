@@ -23,7 +23,7 @@ enum cw_date_precision { CW_DATE_UNKNOWN, CW_DATE_YEAR, CW_DATE_MONTH, CW_DATE_D
 
 /* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (year 1900-2199). An empty string is an unknown
  * date. Anything else, and days that do not exist (2023-02-30), fail with CW_EINVAL naming
- * `field`. */
+ * `field` (a date written without its zeros, "2024-2-6", is told the date it would be). */
 int cw_date_parse(const char *text, struct cw_date *out, const char *field, struct cw_error *err);
 
 enum cw_date_precision cw_date_precision(struct cw_date d);
@@ -76,15 +76,24 @@ int cw_date_weekday(struct cw_date d);
  *                                  half a year: "15 jan" in December is next January, "28 nov"
  *                                  in December is last November), one rule for every date
  *                                  field; a day no nearby year has ("31 feb") is refused
+ *   6 feb 2024, feb 6 2024,        a day of a month with its year: that day, whatever today
+ *   6 february 2024                is (a day that does not exist is refused as cw_date_parse
+ *                                  refuses it written in full)
+ *   feb 2024, february 2024        a month with its year: the month, as "2024-02" is
+ *   2024-2-6, 2024-2               the numbers without their leading zeros: 2024-02-06,
+ *                                  2024-02
  *
  * Words in any case, separated by spaces; spaces around the text are ignored. Anything else
  * is read by cw_date_parse, so "2023", "2023-07" and "2023-07-04" mean what they always did.
- * The result is a day-precision date (or unknown for ""); one outside 1900-2199, or text that
- * is no date, fails with CW_EINVAL naming `field`. */
+ * The result is a day-precision date (or unknown for ""), but for a month with its year and
+ * what cw_date_parse reads; one outside 1900-2199, or text that is no date, fails with
+ * CW_EINVAL naming `field`. */
 int cw_date_parse_relative(const char *text, struct cw_date today, struct cw_date *out,
 			   const char *field, struct cw_error *err);
 
-/* Whether text is one of the forms above that count from today (not a calendar date). */
+/* Whether text is one of the forms above other than a date written in full as stored: those
+ * that count from today, and a date in words or without its zeros ("6 feb 2024", "2024-2-6").
+ * A front end shows the date they gave, as it is stored. */
 int cw_date_is_relative(const char *text);
 
 #endif

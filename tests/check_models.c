@@ -418,6 +418,63 @@ START_TEST(date_in_words_that_does_not_exist)
 }
 END_TEST
 
+/* A date said in words with its year is that day, or that month, whatever today is (a field
+ * trial's "6 feb 2024" and "feb 2024" were refused); "2024-2-6" typed by hand is 2024-02-06,
+ * and a file that holds it is told the date it would be. */
+START_TEST(date_in_words_with_its_year)
+{
+	struct cw_error err;
+	struct cw_date d;
+
+	ck_assert_str_eq(rel("6 feb 2024", "2026-12-02"), "2024-02-06");
+	ck_assert_str_eq(rel("Feb 6 2024", "2026-12-02"), "2024-02-06");
+	ck_assert_str_eq(rel("6  february  2024 ", "2026-12-02"), "2024-02-06");
+	ck_assert_str_eq(rel("15 jan 2027", "2024-02-07"), "2027-01-15"); /* not the nearest */
+	ck_assert_str_eq(rel("29 feb 2024", "2026-06-01"), "2024-02-29");
+	/* a month's name and a year: the month, as 2024-02 is */
+	ck_assert_str_eq(rel("feb 2024", "2026-12-02"), "2024-02");
+	ck_assert_str_eq(rel("February 2024", "2026-12-02"), "2024-02");
+	ck_assert_int_eq(cw_date_parse_relative("feb 2024", D("2026-12-02"), &d, "date", NULL), 0);
+	ck_assert_int_eq(cw_date_precision(d), CW_DATE_MONTH);
+	/* in Khmer, digits and month, as the forms without a year are */
+	ck_assert_str_eq(rel("៦ កុម្ភៈ ២០២៤", "2026-12-02"), "2024-02-06");
+	ck_assert_str_eq(rel("ខែកុម្ភៈ ២០២៤", "2026-12-02"), "2024-02");
+	/* the numbers of a date without their zeros */
+	ck_assert_str_eq(rel("2024-2-6", "2026-12-02"), "2024-02-06");
+	ck_assert_str_eq(rel("2024-02-6", "2026-12-02"), "2024-02-06");
+	ck_assert_str_eq(rel("2024-2", "2026-12-02"), "2024-02");
+	ck_assert_str_eq(rel("២០២៤-២-៦", "2026-12-02"), "2024-02-06");
+	/* what does not exist is refused as it would be written in full */
+	ck_assert_str_eq(rel("29 feb 2023", "2024-02-07"), "error");
+	ck_assert_str_eq(rel("31 apr 2024", "2024-02-07"), "error");
+	ck_assert_str_eq(rel("6 feb 1899", "2024-02-07"), "error");
+	ck_assert_str_eq(rel("2024-13-1", "2024-02-07"), "error");
+	ck_assert_str_eq(rel("2024-2-30", "2024-02-07"), "error");
+	ck_assert_str_eq(rel("6 feb 24", "2024-02-07"), "error"); /* a year is four digits */
+	ck_assert_str_eq(rel("6 2024", "2024-02-07"), "error");
+	ck_assert_str_eq(rel("6 feb 2024 x", "2024-02-07"), "error");
+	ck_assert_str_eq(rel("2024--6", "2024-02-07"), "error");
+	cw_error_clear(&err);
+	ck_assert_int_eq(cw_date_parse_relative("29 feb 2023", D("2024-02-07"), &d, "date", &err),
+			 CW_EINVAL);
+	ck_assert_str_eq(err.message, "2023-02-29 does not exist");
+	/* nor does it need today */
+	ck_assert_int_eq(
+		cw_date_parse_relative("6 feb 2024", (struct cw_date){0, 0, 0}, &d, "date", NULL),
+		0);
+	/* said back as the date it gave, as the words of today are */
+	ck_assert(cw_date_is_relative("6 feb 2024"));
+	ck_assert(cw_date_is_relative("feb 2024"));
+	ck_assert(cw_date_is_relative("2024-2-6"));
+	/* a file's date stays as written, with the date it would be said */
+	cw_error_clear(&err);
+	ck_assert_int_eq(cw_date_parse("2024-2-6", &d, "date", &err), CW_EINVAL);
+	ck_assert_str_eq(err.message,
+			 "'2024-2-6' is not a date; write YYYY-MM-DD (did you mean 2024-02-06?)");
+	ck_assert_int_eq(cw_date_parse("6 feb 2024", &d, "date", NULL), CW_EINVAL);
+}
+END_TEST
+
 START_TEST(date_relative_is_told_apart)
 {
 	ck_assert(cw_date_is_relative("yesterday"));
@@ -3301,6 +3358,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, date_relative_boundaries);
 	tcase_add_test(tc, date_relative_is_told_apart);
 	tcase_add_test(tc, date_in_words_that_does_not_exist);
+	tcase_add_test(tc, date_in_words_with_its_year);
 	tcase_add_test(tc, date_today_follows_the_test_clock);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("articles");

@@ -120,6 +120,27 @@ grep -qF "'31 feb' does not exist: february has at most 29 days" "$WORK/stderr" 
 fails 65 "date" cw log demo --date "15 foo" --place x
 grep -qF "next week or 15 jan" "$WORK/stderr" || fail "the day-month form is not named: $err"
 fails 65 "date" cw log demo --date "15 jan 3" --place x
+# With its year, that day whatever today is (a field trial writing up last year's hearings had
+# "6 feb 2024" and "feb 2024" refused); a month with its year is kept to the month, as 2023-07
+# is; the numbers without their zeros are the date with them.
+ok cw log demo --date "6 feb 2023" --place "Freedom Park"
+has "(date 2023-02-06)"
+ok cw log demo --date "Feb 7 2022" --place "Freedom Park"
+has "(date 2022-02-07)"
+ok cw log demo --date "june 2023" --place "Freedom Park"
+has "(date 2023-06)"
+ok cw show "$(printf '%s' "$out" | awk '{print $3}')" --json
+json 'd["date"] == "2023-06"'
+ok cw log demo --date 2022-3-9 --place "Freedom Park"
+has "(date 2022-03-09)"
+ok cw list records --since "feb 2023" --until "6 feb 2023" --oldest-first
+has "2023-02-06"
+lacks "2022-"
+ok cw list records --filter "since:2022-3 until:2022-3-9"
+has "2022-03-09"
+lacks "2022-02-07"
+fails 65 "date" cw log demo --date "29 feb 2023" --place x
+grep -qF "2023-02-29 does not exist" "$WORK/stderr" || fail "29 February 2023 is not refused as such: $err"
 
 # Words that are no date fail in one line naming the option; nothing is written.
 before=$(db_snapshot)
@@ -142,6 +163,9 @@ fails 65 "to" cw report --from monday --to whenever
 # Files hold dates as written: an import saying "today" would mean another day tomorrow.
 printf '{"kind":"demo","date":"today","place":"Freedom Park"}\n' >"$WORK/today.jsonl"
 fails 65 "line 1: date" cw import "$WORK/today.jsonl"
+printf '{"kind":"demo","date":"2024-2-6","place":"Freedom Park"}\n' >"$WORK/unpadded.jsonl"
+fails 65 "line 1: date" cw import "$WORK/unpadded.jsonl"
+grep -qF "did you mean 2024-02-06?" "$WORK/stderr" || fail "the date meant is not said: $err"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused date changed the database"
 
 done_ok
