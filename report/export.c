@@ -513,7 +513,11 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	days = sum.pretrial_to_kind != CW_PRETRIAL_TO_NONE
 		       ? cw_day_range_of(sum.pretrial_days, sum.pretrial_days_max)
 		       : cw_day_range_of(-1, -1);
-	cw_date_format(sum.next_hearing, next);
+	/* The next hearing as the timeline's text says it (cw_next_hearing_text): one that passed
+	 * with nothing logged since is given, and next_hearing_passed says so, rather than a null
+	 * that reads as no hearing ever set (a chase-up list made from the JSON missed it). */
+	cw_date_format(cw_date_is_known(sum.next_hearing) ? sum.next_hearing : sum.next_passed,
+		       next);
 	cw_date_format(sum.pretrial_to, to);
 	/* pretrial_to: the day the count runs to, and why that day (timeline.h). No detention
 	 * recorded is no figure at all: a 0 there would read as a detention of no days.
@@ -539,7 +543,10 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	 * them held after it (timeline.h), null when none. */
 	cw_date_format(sum.held_after, held);
 	if (doc && (summary = json_object_get(doc, "summary")) &&
-	    (json_object_set_new(summary, "pretrial_end_view",
+	    (json_object_set_new(summary, "next_hearing_passed",
+				 json_boolean(!cw_date_is_known(sum.next_hearing) &&
+					      cw_date_is_known(sum.next_passed))) != 0 ||
+	     json_object_set_new(summary, "pretrial_end_view",
 				 sum.pretrial_end_view ? jview_of(sum.pretrial_end_view)
 						       : json_null()) != 0 ||
 	     json_object_set_new(summary, "held_after_end",

@@ -457,12 +457,22 @@ json "sorted(x['date'] for x in d['upcoming_hearings']) == ['2022-03-10', '2022-
 CASEWATCH_NOW=2022-03-08T03:00:00Z ok cw timeline "Chhim Sithar"
 has "next hearing: 2022-03-17"
 lacks "2022-03-10 (passed"
+CASEWATCH_NOW=2022-03-08T03:00:00Z ok cw timeline "Chhim Sithar" --json
+json "(d['summary']['next_hearing'], d['summary']['next_hearing_passed']) == ('2022-03-17', False)"
 CASEWATCH_NOW=2022-03-20T03:00:00Z ok cw timeline "Chhim Sithar"
 has "next hearing: 2022-03-17 (passed, nothing logged since)"
 lacks "none scheduled"
+# The JSON says the same, not null as for no hearing ever set: a chase-up list made from it
+# missed hearings that went unmonitored (a field trial's).
+for how in "timeline Chhim --json" "export --timeline Chhim --format json"; do
+	CASEWATCH_NOW=2022-03-20T03:00:00Z ok cw $how
+	json "(d['summary']['next_hearing'], d['summary']['next_hearing_passed']) == ('2022-03-17', True)"
+done
 ok cw log hearing --case NagaWorld --date 2022-03-17 --outcome verdict --source "own observation"
 CASEWATCH_NOW=2022-03-20T03:00:00Z ok cw timeline "Chhim Sithar"
 has "next hearing: none scheduled"
+CASEWATCH_NOW=2022-03-20T03:00:00Z ok cw timeline "Chhim Sithar" --json
+json "(d['summary']['next_hearing'], d['summary']['next_hearing_passed']) == (None, False)"
 
 DB="$WORK/chain"
 ok cw init
