@@ -553,6 +553,12 @@ static json_t *visits(const struct cw_report *r)
 		/* Its fields set before it is added: a row that failed to be made is not
 		 * mistaken for the one before it. */
 		jcounted_in(o, &r->visits, r->visit_counted, r->visit_elsewhere, i);
+		/* the detainees it lists were not met, access being refused: as the other
+		 * formats' cell says, where "detainees" beside it would read as seen */
+		if (o)
+			json_object_set_new(
+				o, "detainees_not_met",
+				json_boolean(v->access == CW_ACCESS_DENIED && v->detainees.n));
 		/* another account that gives another access than the one counted, as the
 		 * summary says it */
 		if (o)

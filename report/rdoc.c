@@ -973,13 +973,17 @@ static void visits(struct builder *b)
 		set_words(&concerns, &cw_words_concerns, v->concerns);
 		cell_take(b, CW_RC_CONCERNS, &concerns);
 		person_list_cells(b, &v->detainees);
-		/* Listed, but access was refused: the column says "seen". */
+		/* Listed, but access was refused: the team went to see them and did not. The
+		 * column is of the detainees seen, so its cell says so itself, in every format
+		 * (a note beside it left a field trial reading the detainee as seen); the counts
+		 * of visits are not changed by it. */
 		if (v->access == CW_ACCESS_DENIED && v->detainees.n)
-			sb_add(&detail, "%s", _("not met: access was denied"));
-		if (v->follow_up) {
-			sb_add(&detail, "%s", detail.n ? "; " : "");
+			/* TRANSLATORS: the "Detainees seen" cell of a prison visit refused
+			 * access; %s is the detainees it lists */
+			cell(b, CW_RC_PEOPLE, _("not met (access denied): %s"),
+			     b->row[CW_RC_PEOPLE]);
+		if (v->follow_up)
 			sb_add(&detail, _("follow-up: %s"), v->follow_up);
-		}
 		if (v->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", v->notes);
 		account_links(b, &detail, l, b->r->visit_counted, b->r->visit_elsewhere, i);

@@ -38,10 +38,26 @@ json "d['summary']['pretrial_days'] == 153 and d['summary']['pretrial_to'] == '2
 ok cw report --from 2024-06-03 --to 2024-06-09
 has "| Ny Nak | Nak defamation | UN, own observation \[1\] | 2024-01-05 | 153 | counted to 2024-06-06, the last prison visit that met them; no later account recorded |"
 has "in accounts of 2024-06-06 or earlier (accounts: UN, own observation): Ny Nak"
-# The visit refused access lists him, and says it did not meet him.
-has "| 2024-06-03 | own observation | CC1 | denied |  | Ny Nak | not met: access was denied |"
+# The visit refused access lists him, and says it did not meet him in the column of the
+# detainees seen, not in a note beside it (a field trial read him as seen), in every format;
+# the one granted lists him as seen.
+has "| 2024-06-03 | own observation | CC1 | denied |  | not met (access denied): Ny Nak |  |"
+has "| 2024-06-06 | own observation | CC1 | granted |  | Ny Nak |  |"
 # ... and the summary does not count it as a visit made without saying so.
 has "2 prison visits (account: own observation), 1 of them refused access."
+for f in md html csv json pdf; do
+	ok cw report --from 2024-06-03 --to 2024-06-09 --format $f -o "$WORK/week.$f"
+done
+pdftotext "$WORK/week.pdf" - | tr -d ' \t\n\f' >"$WORK/week.txt"
+row html "<td>denied</td><td></td><td>not met (access denied): Ny Nak</td>"
+row html "<td>granted</td><td></td><td>Ny Nak</td>"
+printf '%s\n' "$(tr -d '\r' <"$WORK/week.csv")" | grep '^visits,' | grep '2024-06-03' |
+	grep -qF ',not met (access denied): Ny Nak,' || fail "the CSV's refused visit row names him as seen"
+checks=$((checks + 1))
+inpdf "not met (access denied): Ny Nak"
+ok cw report --from 2024-06-03 --to 2024-06-09 --format json
+json "[(v['date'], v['access'], v['detainees_not_met']) for v in d['visits']] == [('2024-06-03', 'denied', True), ('2024-06-06', 'granted', False)]"
+json "d['comparison']['visits']['current'] == 2"
 ok cw report --from 2024-06-03 --to 2024-06-09 --format json
 json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['views'], p['standing'], p['source']) for p in d['pretrial_detention']] == [(153, '2024-06-06', 'visit', ['un', 'own'], 'last_reported', '001 para 40')]"
 # Each row names the source it was drawn from, for a partner to trace it (JSON and CSV).
