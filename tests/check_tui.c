@@ -1021,6 +1021,110 @@ START_TEST(test_words_labels_round_trip)
 }
 END_TEST
 
+/* The first word text names exactly, by its stored word or its label, letter case aside; -1
+ * when none does. */
+static int named_exactly(const struct cw_enum *w, const char *text)
+{
+	for (size_t k = 0; k < w->n; k++)
+		if (w->words[k][0] && (!strcasecmp(w->words[k], text) ||
+				       !strcasecmp(cw_enum_label(w, (unsigned)k), text)))
+			return (int)k;
+	return -1;
+}
+
+/* A word typed in full, its stored word (as --view and the other options take it) or its
+ * label, is the first choice offered, before the words it starts that the table lists first:
+ * Enter, Tab and C-s take the first, and "un" in the "view" field saved a UN account as "not
+ * recorded" ("unknown" starts with it). Every choice field and field of words of every form,
+ * by every word, in English and Khmer. */
+START_TEST(test_form_choice_typed_in_full_comes_first)
+{
+	for (int lang = 0; lang < 2; lang++) {
+		if (lang == 1 && !use_khmer())
+			break;
+		for (int kind = CW_KIND_PERSON; kind < CW_KIND_COUNT; kind++) {
+			struct cw_form fm;
+			struct cw_error err;
+
+			ck_assert_int_eq(cw_form_open(&fm, st, (enum cw_kind)kind, NULL, &err), 0);
+			for (size_t i = 0; i < fm.n; i++) {
+				const struct cw_form_field *ff = &fm.fields[i];
+
+				if (ff->widget != CW_W_CHOICE && ff->widget != CW_W_WORDS)
+					continue;
+				for (size_t k = 0; k < ff->words->n; k++) {
+					const char *texts[2] = {
+						ff->words->words[k],
+						cw_enum_label(ff->words, (unsigned)k)};
+
+					for (int t = 0; t < 2; t++) {
+						/* a choice field's picker takes no space (it
+						 * turns the choice) and 40 bytes at most */
+						if (!ff->words->words[k][0] ||
+						    strchr(texts[t], '<') ||
+						    (ff->widget == CW_W_CHOICE &&
+						     (strchr(texts[t], ' ') ||
+						      strlen(texts[t]) >= 40)))
+							continue;
+						fm.cur = i;
+						type(&fm, "<C-u>");
+						type(&fm, texts[t]);
+						ck_assert_msg(
+							fm.nsugg > 0 &&
+								fm.sugg_choice[0] ==
+									named_exactly(ff->words,
+										      texts[t]),
+							"%s: '%s' offers '%s' first", ff->name,
+							texts[t],
+							fm.nsugg ? fm.sugg[0] : "nothing");
+					}
+				}
+				fm.cur = i;
+				type(&fm, "<C-u><Esc>");
+			}
+			cw_form_free(&fm);
+		}
+	}
+	cw_i18n_use(NULL);
+}
+END_TEST
+
+/* ... and in the form as a monitor fills it: "un" then C-s saves a UN account, "own" the
+ * team's, and a start of a word still offers the table's order ("gov" government). */
+START_TEST(test_form_view_typed_as_its_word)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	int view;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_PERSON, NULL, &err), 0);
+	go_to(&fm, "name");
+	type(&fm, "Koeut Saray");
+	view = cw_form_find(&fm, "view");
+	ck_assert_int_ge(view, 0);
+	go_to(&fm, "view");
+	type(&fm, "un");
+	ck_assert_uint_ge(fm.nsugg, 2);
+	ck_assert_int_eq(fm.sugg_choice[0], CW_VIEW_UN);
+	ck_assert_int_eq(fm.sugg_choice[1], CW_VIEW_UNKNOWN);
+	type(&fm, "<C-u>own");
+	ck_assert_int_eq(fm.sugg_choice[0], CW_VIEW_OWN);
+	type(&fm, "<C-u>UN<Enter>");
+	ck_assert_int_eq(fm.fields[view].choice, CW_VIEW_UN);
+	go_to(&fm, "view");
+	type(&fm, "<C-u>gov<Tab>");
+	ck_assert_int_eq(fm.fields[view].choice, CW_VIEW_GOVERNMENT);
+	go_to(&fm, "view");
+	type(&fm, "un");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	ck_assert_int_eq(rec.view, CW_VIEW_UN);
+	cw_record_free(&rec);
+	cw_form_free(&fm);
+}
+END_TEST
+
 /* A case with one defendant, named as typed, through the form. */
 static struct cw_id add_case_form(const char *title, const char *defendant)
 {
@@ -2042,6 +2146,8 @@ static Suite *tui_suite(void)
 	tcase_add_test(forms, test_form_hearing_bad_date_kept);
 	tcase_add_test(forms, test_form_dates_in_words);
 	tcase_add_test(forms, test_form_choice_picker_and_go_to);
+	tcase_add_test(forms, test_form_choice_typed_in_full_comes_first);
+	tcase_add_test(forms, test_form_view_typed_as_its_word);
 	tcase_add_test(forms, test_form_words_complete);
 	tcase_add_test(forms, test_form_words_labels);
 	tcase_add_test(forms, test_form_milestone_case_of_person);

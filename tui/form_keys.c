@@ -110,8 +110,24 @@ static void move_field(struct cw_form *fm, int delta)
 	cw_form_offer(fm);
 }
 
-/* A choice field's picker: its words whose label or word holds what was typed, those that
- * start with it first, each group in the table's order. */
+/* How well typed text names word k of a choice field: 0 its stored word or its label
+ * exactly, 1 the start of either, 2 held in either, 3 not at all (letter case aside). */
+static int choice_rank(const struct cw_enum *words, size_t k, const char *typed, size_t tlen)
+{
+	const char *label = cw_enum_label(words, (unsigned)k), *word = words->words[k];
+
+	if (!strcasecmp(word, typed) || !strcasecmp(label, typed))
+		return 0;
+	if (!strncasecmp(word, typed, tlen) || !strncasecmp(label, typed, tlen))
+		return 1;
+	return strcasestr(word, typed) || strcasestr(label, typed) ? 2 : 3;
+}
+
+/* A choice field's picker: its words whose label or word holds what was typed, the one it
+ * names exactly first, then those that start with it, then the rest, each group in the
+ * table's order. The first is what Enter, Tab and C-s take, so a word typed in full must be
+ * it: "un", the word --view takes, also starts "unknown", listed before it, and a UN account
+ * was saved as "not recorded". */
 static void narrow_choice(struct cw_form *fm, struct cw_form_field *ff)
 {
 	const char *typed = cw_edit_text(&ff->edit);
@@ -120,18 +136,11 @@ static void narrow_choice(struct cw_form *fm, struct cw_form_field *ff)
 	cw_form_clear_suggestions(fm);
 	if (!tlen)
 		return;
-	for (int pass = 0; pass < 2; pass++)
+	for (int rank = 0; rank < 3; rank++)
 		for (size_t k = 0; k < ff->words->n && fm->nsugg < CW_FORM_SUGGEST_MAX; k++) {
-			const char *label = cw_enum_label(ff->words, (unsigned)k),
-				   *word = ff->words->words[k];
-			int starts =
-				!strncasecmp(label, typed, tlen) || !strncasecmp(word, typed, tlen);
-
-			if (pass == 0 ? !starts
-				      : starts || !(strcasestr(label, typed) ||
-						    strcasestr(word, typed)))
+			if (choice_rank(ff->words, k, typed, tlen) != rank)
 				continue;
-			if (!(fm->sugg[fm->nsugg] = strdup(label)))
+			if (!(fm->sugg[fm->nsugg] = strdup(cw_enum_label(ff->words, (unsigned)k))))
 				return;
 			fm->sugg_choice[fm->nsugg++] = (int)k;
 		}

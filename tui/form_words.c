@@ -219,8 +219,8 @@ static void current_span(const struct cw_form_field *ff, size_t *from, size_t *t
 	}
 }
 
-/* The words the typed text may mean: those whose word or label starts with it (pass 0), or
- * else holds it (pass 1), in the table's order; their count. */
+/* The words the typed text may mean: those whose word or label it is (pass 0), or starts
+ * with it (pass 1), or else holds it (pass 2), in the table's order; their count. */
 static size_t candidates(const struct cw_enum *w, const char *typed, int pass, int *out, size_t max)
 {
 	char key[256], label[256];
@@ -231,8 +231,8 @@ static size_t candidates(const struct cw_enum *w, const char *typed, int pass, i
 		int fits;
 
 		label_spelling(w, k, label, sizeof label);
-		fits = pass == 0 ? names(w, k, key, 0)
-				 : strstr(w->words[k], key) != NULL || strstr(label, key) != NULL;
+		fits = pass < 2 ? names(w, k, key, pass == 0)
+				: strstr(w->words[k], key) != NULL || strstr(label, key) != NULL;
 		if (!w->words[k][0] || !fits)
 			continue;
 		if (n < max)
@@ -277,7 +277,9 @@ void cw_form_words_suggest(struct cw_form *fm)
 	if (from == to || to - from >= sizeof typed)
 		return;
 	snprintf(typed, sizeof typed, "%.*s", (int)(to - from), cw_edit_text(&ff->edit) + from);
-	for (int pass = 0; pass < 2; pass++) {
+	/* The word typed in full first: Enter takes the first, and a word that starts another
+	 * listed before it must not give way to it (as in a choice field: form_keys.c). */
+	for (int pass = 0; pass < 3; pass++) {
 		size_t n = candidates(ff->words, typed, pass, ks, CW_FORM_SUGGEST_MAX);
 
 		for (size_t i = 0; i < n && i < CW_FORM_SUGGEST_MAX; i++) {
@@ -340,8 +342,8 @@ int cw_form_words_complete(struct cw_form *fm, int last)
 	spelling(typed, strlen(typed), key, sizeof key);
 	/* A word written out, or a start only one word has, a label's included. */
 	if ((k = word_named(ff->words, key)) < 0) {
-		if ((n = candidates(ff->words, typed, 0, ks, 2)) == 0)
-			n = candidates(ff->words, typed, 1, ks, 2);
+		if ((n = candidates(ff->words, typed, 1, ks, 2)) == 0)
+			n = candidates(ff->words, typed, 2, ks, 2);
 		if (n == 0)
 			return 1; /* none: leaving the field says so */
 		if (n > 1) {

@@ -33,6 +33,14 @@ keys 'VPrey Sar<C-g>date<Enter>2024-03-02<C-g>source<Enter><C-u>UN report para 4
 ok cw list records --kind visit --json
 json "sorted((r['date'], r.get('view', 'unknown')) for r in d) == [('2024-03-01', 'unknown'), ('2024-03-02', 'government')]"
 
+# The account typed as its word, the word --view takes, is that account: "un" saved as "not
+# recorded" ("unknown" starts with it, and came first), and "own" offered it second.
+keys 'VPrey Sar<C-g>date<Enter>2024-03-04<C-g>source<Enter><C-u>UN report para 5<Tab><C-g>view<Enter>un<C-s>' 100x40
+keys 'VPrey Sar<C-g>date<Enter>2024-03-05<C-g>source<Enter><C-u>team notes<Tab><C-g>view<Enter>own<Enter><C-s>' 100x40
+keys 'VPrey Sar<C-g>date<Enter>2024-03-06<C-g>source<Enter><C-u>UN report para 6<Tab><C-g>view<Enter>UN<Tab><C-s>' 100x40
+ok cw list records --kind visit --since 2024-03-04 --json
+json "sorted((r['date'], r.get('view', 'unknown')) for r in d) == [('2024-03-04', 'un'), ('2024-03-05', 'own'), ('2024-03-06', 'un')]"
+
 # An edit in Khmer shows "own observation" in Khmer and keeps what follows it: the monitors'
 # names went ("own observation (Dara)" was saved as "own observation").
 need_khmer
