@@ -7,6 +7,7 @@
 
 #include "app/advice.h"
 #include "models/article.h"
+#include "models/format.h"
 #include "models/i18n.h"
 #include "models/text.h"
 #include "models/timeline.h"
@@ -682,6 +683,110 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 	}
 }
 
+/* A hearing's verdict on an article its case does not charge the defendant it names with (a
+ * typo, or a hearing moved into the case with `edit --case`): no charge moves, so the case
+ * keeps the charge the court ruled on as "charged", yet the report lists a conviction under an
+ * article the case is not about. Said, not refused: the law changes and a court may convict
+ * under an article requalified at trial, and imports and bundles bring verdicts as they are
+ * (as an article the table does not know, or a verdict naming an outsider, is saved and said).
+ * Only against charges the case records by article: one that records none for them says
+ * nothing against it. Once per hearing, naming every such article of the first defendant it
+ * concerns. */
+static void advise_verdict_uncharged(struct cw_store *st, const struct cw_record *rec,
+				     const char *hex, cw_advice_fn fn, void *ctx)
+{
+	const struct cw_hearing *h = &rec->u.hearing;
+	const struct cw_verdict *v = h->verdicts.items, *first = NULL;
+	struct cw_article off[CW_ARTICLE_LIST_MAX], charged[CW_ARTICLE_LIST_MAX * 4];
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], case_hex[CW_ID_HEX_LEN + 1],
+		arts[CW_ARTICLE_LIST_MAX * CW_ARTICLE_TEXT_MAX],
+		charges[CW_ARTICLE_LIST_MAX * 4 * CW_ARTICLE_TEXT_MAX], title[96], who[400],
+		word[300];
+	size_t noff = 0, ncharged = 0;
+	struct cw_record kase;
+
+	if (!h->verdicts.n || cw_id_is_zero(&h->case_id) ||
+	    cw_store_get(st, &h->case_id, &kase, NULL) != 0)
+		return;
+	for (size_t i = 0; kase.kind == CW_KIND_CASE && i < h->verdicts.n; i++) {
+		const char *group = v[i].group && *v[i].group ? v[i].group : NULL;
+		struct cw_article mine[CW_ARTICLE_LIST_MAX * 4];
+		size_t nmine = 0, k;
+
+		/* By offence alone there is no article to compare; someone the case does not
+		 * name is said by advise_hearing_names_outsider. */
+		if (v[i].article.law == CW_LAW_NONE ||
+		    (!cw_id_is_zero(&v[i].person) && !cw_timeline_defendant(&kase, &v[i].person)) ||
+		    (group && !cw_timeline_group_defendant(&kase, group)))
+			continue;
+		/* The charges the verdict can move (cw_case_follow_verdict): its person's, its
+		 * group's, every defendant's when it names no one. */
+		cw_case_event_articles(&kase, &v[i].person, group, mine, sizeof mine / sizeof *mine,
+				       &nmine);
+		for (k = 0; k < nmine && !cw_article_same(&mine[k], &v[i].article); k++)
+			;
+		/* A case that records no article for them says nothing against it (its
+		 * charges not logged yet): the verdict is the first word on them. */
+		if (!nmine || k < nmine)
+			continue;
+		/* The first defendant concerned, and their other articles with it. */
+		if (first && (!cw_id_equal(&first->person, &v[i].person) ||
+			      strcasecmp(first->group ? first->group : "", group ? group : "")))
+			continue;
+		if (!first) {
+			first = &v[i];
+			memcpy(charged, mine, nmine * sizeof *mine);
+			ncharged = nmine;
+		}
+		for (k = 0; k < noff && !cw_article_same(&off[k], &v[i].article); k++)
+			;
+		if (k == noff && noff < CW_ARTICLE_LIST_MAX)
+			off[noff++] = v[i].article;
+	}
+	if (!first) {
+		cw_record_free(&kase);
+		return;
+	}
+	cw_id_hex(&kase.id, case_hex);
+	snprintf(title, sizeof title, "%s", kase.u.kase.title ? kase.u.kase.title : "");
+	cw_text_trim_utf8(title);
+	cw_articles_text(off, noff, arts, sizeof arts);
+	cw_articles_text(charged, ncharged, charges, sizeof charges);
+	/* Whom the fix charges: the person by id, the group by its label, the case's one
+	 * defendant when the verdict names no one (options, not words: left as they are). */
+	if (!cw_id_is_zero(&first->person)) {
+		char person_hex[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(&first->person, person_hex);
+		snprintf(who, sizeof who, " %s %.8s", "--defendant", person_hex);
+	} else if (first->group && *first->group) {
+		group_word(first->group, word, sizeof word);
+		snprintf(who, sizeof who, " %s %s", "--unnamed", *word ? word : "LABEL");
+	} else if (kase.u.kase.defendants.n != 1) {
+		snprintf(who, sizeof who, " %s %s", "--defendant", "NAME");
+	} else {
+		who[0] = '\0';
+	}
+	cw_record_free(&kase);
+	snprintf(what, sizeof what,
+		 P_("a verdict of this hearing (%.8s) rules on article %s, which case %.8s (%s) "
+		    "does not charge (its charges: %s): no charge moves, yet reports list the "
+		    "ruling under it",
+		    "a verdict of this hearing (%.8s) rules on articles %s, which case %.8s (%s) "
+		    "does not charge (its charges: %s): no charge moves, yet reports list the "
+		    "rulings under them",
+		    noff),
+		 hex, arts, case_hex, title, charges);
+	/* A charge added after the verdict is not moved by it: the verdicts are given again. */
+	snprintf(fix, sizeof fix,
+		 _("if the article is wrong: casewatch edit %.8s --clear verdicts --verdict "
+		   "ARTICLES=RESULT@NAME (each verdict again); if the case charges it too: "
+		   "casewatch edit %.8s%s --charge %s, then casewatch edit %.8s --clear verdicts "
+		   "and give the verdicts again, so that they move it"),
+		 hex, case_hex, who, arts, hex);
+	fn(ctx, what, fix);
+}
+
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx)
 {
 	char hex[CW_ID_HEX_LEN + 1], what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
@@ -765,6 +870,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_group_release_no_number(st, m, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_HEARING) {
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
+		advise_verdict_uncharged(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_DEMO) {
 		advise_arrests_count(&rec->u.demo, hex, fn, ctx);
 		advise_demo_figures(&rec->u.demo, hex, fn, ctx);

@@ -3,7 +3,8 @@
  * or release with no outcome, a milestone in a case that does not name its person, a bail or
  * release that names no case or is dated before every arrest of its person in the case, a
  * group's milestone that counts more of it than its case gives the group, a hearing whose verdict
- * or attendance names someone who is not a defendant, a demonstration whose arrest count is below
+ * or attendance names someone who is not a defendant, or whose verdict rules on an article its
+ * case does not charge them with, a demonstration whose arrest count is below
  * the people named as arrested, an event recorded as having happened after today. Each counts
  * differently from what its author most likely meant, and says so: the command line on standard
  * error, the terminal interface in its status line. May use: models/, store/. */

@@ -470,6 +470,46 @@ hearing=$(sed -n 's/.*if the name is wrong: casewatch edit \([0-9a-f]*\) --clear
 ok cw edit "$hearing" --clear attendance --present "Chea Vuthy"
 [ ! -s "$WORK/stderr" ] || fail "a warning once the attendance is right: $(cat "$WORK/stderr")"
 checks=$((checks + 3))
+# A verdict on an article the case does not charge (494/495 typed in a 437 bis case, or a
+# hearing moved into it with edit --case) moves no charge, yet reports list the ruling under
+# that article: said, naming the articles and the case's charges, with the edit that corrects
+# the verdict and the one that adds the charge; the charge added, the verdicts given again move
+# it. A verdict on a charge of the case says nothing.
+ok cw person add --name "Kang Sara"
+ok cw case add --title "Sara lese-majeste" --defendant "Kang Sara" --charge "437 bis" \
+	--view own
+ok cw case add --title "Sara insult" --defendant "Kang Sara" --charge 307 --charge 494/495 \
+	--view own
+ok cw log hearing --case "Sara lese" --date 2023-11-22 --outcome verdict \
+	--verdict "494/495=convicted@Kang Sara" --view own
+grep -q "warning: a verdict of this hearing ([0-9a-f]\{8\}) rules on articles 494/495, which case [0-9a-f]\{8\} (Sara lese-majeste) does not charge (its charges: 437 bis): no charge moves, yet reports list the rulings under them; if the article is wrong: casewatch edit [0-9a-f]\{8\} --clear verdicts --verdict ARTICLES=RESULT@NAME (each verdict again); if the case charges it too: casewatch edit [0-9a-f]\{8\} --defendant [0-9a-f]\{8\} --charge 494/495, then casewatch edit [0-9a-f]\{8\} --clear verdicts and give the verdicts again, so that they move it$" \
+	"$WORK/stderr" || fail "no warning for a verdict on an article not charged: $(cat "$WORK/stderr")"
+uncharged=$(sed -n 's/.*if the article is wrong: casewatch edit \([0-9a-f]*\) --clear.*/\1/p' "$WORK/stderr")
+add_charge=$(sed -n 's/.*if the case charges it too: casewatch \(edit [^,]*\), then.*/\1/p' "$WORK/stderr")
+# one article, in a case that charges the other
+ok cw log hearing --case "Sara insult" --date 2023-11-23 --outcome verdict \
+	--verdict "437 bis=convicted@Kang Sara" --view own
+grep -q "rules on article 437 bis, which case [0-9a-f]\{8\} (Sara insult) does not charge (its charges: 307/494/495)" \
+	"$WORK/stderr" || fail "no warning for one article not charged: $(cat "$WORK/stderr")"
+moved=$(sed -n 's/.*if the article is wrong: casewatch edit \([0-9a-f]*\) --clear.*/\1/p' "$WORK/stderr")
+ok cw log hearing --case "Sara insult" --date 2023-11-24 --outcome verdict \
+	--verdict "307=acquitted@Kang Sara" --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a verdict on a charge: $(cat "$WORK/stderr")"
+# moved into the case that charges it: nothing to say; moved out of it again: said
+ok cw edit "$moved" --case "Sara lese"
+[ ! -s "$WORK/stderr" ] || fail "a warning once the case charges it: $(cat "$WORK/stderr")"
+ok cw edit "$moved" --case "Sara insult"
+grep -q "rules on article 437 bis, which case [0-9a-f]\{8\} (Sara insult) does not charge" \
+	"$WORK/stderr" || fail "no warning for a hearing moved out of its case: $(cat "$WORK/stderr")"
+# the edits the first warning gives: the case charges 494/495, and the verdicts move them
+# shellcheck disable=SC2086 # the command as the warning gives it
+ok cw $add_charge
+ok cw edit "$uncharged" --clear verdicts
+ok cw edit "$uncharged" --verdict "494/495=convicted@Kang Sara"
+[ ! -s "$WORK/stderr" ] || fail "a warning once the case charges it: $(cat "$WORK/stderr")"
+ok cw timeline "Kang Sara"
+has "charges: charged: 437 bis; convicted: 494, 495"
+checks=$((checks + 6))
 # A demonstration's arrest count below the people named as arrested: reports give the people
 # named, and the monitor is told.
 ok cw log demo --date 2024-07-08 --place "Freedom Park" --arrested "Sok Dara" \

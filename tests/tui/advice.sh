@@ -92,4 +92,31 @@ wait_for ": article 4945 is not in the built-in table"
 send '!'
 wait_for "check it: 'casewatch articles' lists the articles the table knows"
 send q
+
+# hearing CASE DATE [FIELD VALUE]: fills the hearing form and saves it
+hearing() {
+	send H
+	wait_for "New hearing"
+	send -l "$1"
+	wait_for "> $1"
+	send Enter
+	send -l "$2"
+	if [ $# -gt 2 ]; then
+		send C-g
+		send -l "$3"
+		send Enter
+		send -l "$4"
+	fi
+	send C-s
+}
+
+# A verdict on an article the case does not charge moves no charge, and the report lists it:
+# said as the command line says it, with the edits that put it right.
+hearing "Typo case" 2024-02-01 verdicts "494=convicted@Sok Dara"
+wait_for ": a verdict of this hearing ("
+wait_for "494, which case"
+wait_for "(Typo case) does not charge (its charges: 4945)"
+send '!'
+wait_for "if the article is wrong: casewatch edit "
+send q
 done_ok
