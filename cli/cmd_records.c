@@ -668,7 +668,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
-			cw_charges_text(d, arts, sizeof arts);
+			cw_charges_text(d, today, arts, sizeof arts);
 			snprintf(account, sizeof account, _(" (account: %s)"),
 				 cw_enum_label(&cw_words_view, r->view));
 			head_line(cli, width, 6, "%s%s%s", _("  case: "), r->u.kase.title, account);

@@ -138,8 +138,40 @@ void cw_articles_text_lead(char *text, size_t len, const struct cw_article *lead
 	free(copy);
 }
 
-void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len)
+/* Where a charge stands on day `on`: its state, unless the rulings that set it (its last
+ * steps, when the state is still the last step's: one set by hand since stands) are dated
+ * after that day; then the state of the latest step dated by then, else "charged" (what
+ * cw_case_unfollow_record falls back to). *pending is the latest step when it is dated after
+ * `on`, else NULL. */
+static uint8_t charge_state_on(const struct cw_charge *ch, struct cw_date on,
+			       const struct cw_charge_step **pending)
 {
+	const struct cw_charge_step *h = ch->history.items;
+	size_t k = ch->history.n;
+
+	*pending = NULL;
+	if (!k || h[k - 1].state != ch->state || !cw_date_is_known(h[k - 1].date) ||
+	    cw_date_compare(cw_date_first_day(h[k - 1].date), on) <= 0)
+		return ch->state;
+	*pending = &h[k - 1];
+	while (k > 0 && cw_date_is_known(h[k - 1].date) &&
+	       cw_date_compare(cw_date_first_day(h[k - 1].date), on) > 0)
+		k--;
+	return k ? h[k - 1].state : CW_CHARGE_CHARGED;
+}
+
+/* A charge's article, or its offence when it has none. */
+static void charge_name(const struct cw_charge *c, char a[CW_ARTICLE_TEXT_MAX])
+{
+	if (c->article.law)
+		cw_article_format(&c->article, a);
+	else
+		snprintf(a, CW_ARTICLE_TEXT_MAX, "%.24s", c->offence ? c->offence : "?");
+}
+
+void cw_charges_text(const struct cw_defendant *d, struct cw_date today, char *buf, size_t len)
+{
+	const struct cw_charge *cs = d->charges.items;
 	size_t n = 0;
 
 	if (len)
@@ -148,15 +180,12 @@ void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len)
 		int first = 1;
 
 		for (size_t k = 0; k < d->charges.n && n < len; k++) {
-			const struct cw_charge *c = (const struct cw_charge *)d->charges.items + k;
+			const struct cw_charge_step *pending;
 			char a[CW_ARTICLE_TEXT_MAX];
 
-			if (c->state != st)
+			if (charge_state_on(&cs[k], today, &pending) != st)
 				continue;
-			if (c->article.law)
-				cw_article_format(&c->article, a);
-			else
-				snprintf(a, sizeof a, "%.24s", c->offence ? c->offence : "?");
+			charge_name(&cs[k], a);
 			n += (size_t)snprintf(
 				buf + n, len - n, "%s%s%s%s", first ? (n ? "; " : "") : ", ",
 				first ? cw_enum_label(&cw_words_charge_state, st) : "",
@@ -164,6 +193,38 @@ void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len)
 			first = 0;
 		}
 	}
+	/* Then what rulings dated after the day will make of them, by state and date: a verdict
+	 * typed 2034 for 2024 is seen, and the charges read as the detention counts, today. */
+	for (size_t k = 0; k < d->charges.n && n < len; k++) {
+		const struct cw_charge_step *pk, *pj;
+		char a[CW_ARTICLE_TEXT_MAX], day[CW_DATE_TEXT_MAX];
+		size_t j;
+
+		(void)charge_state_on(&cs[k], today, &pk);
+		if (!pk)
+			continue;
+		/* Once per state and date: at the first charge of the group. */
+		for (j = 0; j < k; j++) {
+			(void)charge_state_on(&cs[j], today, &pj);
+			if (pj && pj->state == pk->state && !cw_date_compare(pj->date, pk->date))
+				break;
+		}
+		if (j < k)
+			continue;
+		cw_date_format(pk->date, day);
+		n += (size_t)snprintf(buf + n, len - n,
+				      _("%s%s by a ruling dated %s, after today: "), n ? "; " : "",
+				      cw_enum_label(&cw_words_charge_state, pk->state), day);
+		for (j = k; j < d->charges.n && n < len; j++) {
+			(void)charge_state_on(&cs[j], today, &pj);
+			if (!pj || pj->state != pk->state || cw_date_compare(pj->date, pk->date))
+				continue;
+			charge_name(&cs[j], a);
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", j > k ? ", " : "", a);
+		}
+	}
+	if (n >= len && len)
+		cw_text_trim_utf8(buf);
 }
 
 void cw_defendants_text(const struct cw_case *c, char *buf, size_t len)

@@ -38,8 +38,13 @@ void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *per
 void cw_articles_text_lead(char *text, size_t len, const struct cw_article *lead, size_t n);
 
 /* A defendant's charges grouped by state (its label), each by article (or offence when there
- * is none): "charged: 494, 495; convicted: 307"; "" when there are none. */
-void cw_charges_text(const struct cw_defendant *d, char *buf, size_t len);
+ * is none): "charged: 494, 495; convicted: 307"; "" when there are none. The states are those
+ * of today (cw_date_today(), given): a ruling dated after it does not move them yet
+ * (its step is in the charge's history, and the case holds the state it sets, so nothing need
+ * be saved when the day comes), and is said after them: "charged: 494, 495; convicted by a
+ * ruling dated 2034-02-27, after today: 494, 495", as pretrial detention is counted to today
+ * through a verdict dated later. */
+void cw_charges_text(const struct cw_defendant *d, struct cw_date today, char *buf, size_t len);
 
 /* A case's defendants in a few words: "1", "1 + 8 unnamed", "8 unnamed", "a group, number
  * not given", "none": groups of unnamed defendants count by their size, and one the sources

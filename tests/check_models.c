@@ -1416,7 +1416,7 @@ START_TEST(format_case_articles_and_values)
 	ck_assert_uint_eq(n, 2);
 	cw_case_articles(&a, &a.id, arts, 4, &n); /* not a defendant */
 	ck_assert_uint_eq(n, 0);
-	cw_charges_text(a.u.kase.defendants.items, buf, sizeof buf);
+	cw_charges_text(a.u.kase.defendants.items, D("2026-12-05"), buf, sizeof buf);
 	ck_assert_str_eq(buf, "charged: 437 bis; convicted: 494");
 	ck_assert_int_eq(cw_field_value_text(&a.u, opened, buf, sizeof buf), 1);
 	ck_assert_str_eq(buf, "2022-01-04");
@@ -1427,6 +1427,63 @@ START_TEST(format_case_articles_and_values)
 	a.u.kase.stage = 0;
 	ck_assert_int_eq(cw_field_value_text(&a.u, stage, buf, sizeof buf), 0);
 	cw_record_free(&a);
+}
+END_TEST
+
+/* A verdict dated after today (2034 typed for 2024) moves the case's charges as it is saved,
+ * but they read as they stand today until that day, the ruling said after them, as pretrial
+ * detention counts to today through it; a state set by hand after the ruling stands. */
+START_TEST(charges_text_as_of_today)
+{
+	struct cw_record kase;
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_verdict_event v = {.result = CW_VERDICT_CONVICTED, .date = D("2034-02-27")};
+	struct cw_defendant *d;
+	struct cw_charge *c;
+	char buf[300];
+
+	cw_record_init(&kase, CW_KIND_CASE);
+	d = cw_list_append(&kase.u.kase.defendants, df->sub);
+	cw_id_from_ref("p", &d->person);
+	for (int i = 0; i < 3; i++) {
+		c = cw_list_append(&d->charges, cf->sub);
+		c->article = (struct cw_article){.law = CW_LAW_CC, .number = (uint16_t)(494 + i)};
+	}
+	v.person = d->person;
+	v.article = (struct cw_article){.law = CW_LAW_CC, .number = 494};
+	cw_id_from_ref("h1", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, NULL), 0);
+	v.article.number = 495;
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, NULL), 0);
+	c = d->charges.items;
+	ck_assert_int_eq(c[0].state, CW_CHARGE_CONVICTED); /* the case holds what it sets */
+	cw_charges_text(d, D("2026-12-05"), buf, sizeof buf);
+	ck_assert_str_eq(buf, "charged: 494, 495, 496; convicted by a ruling dated 2034-02-27, "
+			      "after today: 494, 495");
+	cw_charges_text(d, D("2034-02-27"), buf, sizeof buf);
+	ck_assert_str_eq(buf, "charged: 496; convicted: 494, 495");
+	/* an acquittal of 2024 and a later ruling typed for 2034: acquitted, until then */
+	v.date = D("2024-03-01");
+	v.article.number = 496;
+	v.result = CW_VERDICT_ACQUITTED;
+	cw_id_from_ref("h2", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, NULL), 0);
+	v.date = D("2034-05");
+	v.result = CW_VERDICT_DROPPED;
+	cw_id_from_ref("h3", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, NULL), 0);
+	cw_charges_text(d, D("2026-12-05"), buf, sizeof buf);
+	ck_assert_str_eq(buf, "charged: 494, 495; acquitted: 496; convicted by a ruling dated "
+			      "2034-02-27, after today: 494, 495; dropped by a ruling dated "
+			      "2034-05, after today: 496");
+	/* set by hand since: it stands */
+	c[0].state = CW_CHARGE_DROPPED;
+	cw_charges_text(d, D("2026-12-05"), buf, sizeof buf);
+	ck_assert_str_eq(buf, "charged: 495; acquitted: 496; dropped: 494; convicted by a ruling "
+			      "dated 2034-02-27, after today: 495; dropped by a ruling dated "
+			      "2034-05, after today: 496");
+	cw_record_free(&kase);
 }
 END_TEST
 
@@ -3388,6 +3445,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, confidential_marks_round_trip_and_withhold);
 	tcase_add_test(tc, json_round_trip_keeps_khmer);
 	tcase_add_test(tc, format_case_articles_and_values);
+	tcase_add_test(tc, charges_text_as_of_today);
 	tcase_add_test(tc, format_articles_lead_with_the_filter);
 	tcase_add_test(tc, json_errors_name_the_field);
 	tcase_add_test(tc, json_output_escapes_controls);

@@ -220,7 +220,7 @@ static void defendants_summary(struct cw_form *fm, char *buf, size_t len)
 		else
 			snprintf(who, sizeof who, _("%s (number not given)"),
 				 d->label ? d->label : "");
-		cw_charges_text(d, charges, sizeof charges);
+		cw_charges_text(d, cw_date_today(), charges, sizeof charges);
 		n += (size_t)snprintf(buf + n, len - n, "%s%s (%s%s%s)", n ? "; " : "", who,
 				      d->custody ? cw_enum_label(&cw_words_custody, d->custody)
 						 : _("custody not recorded"),

@@ -391,7 +391,7 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 
 			if (!cw_id_equal(&d->person, &person->id))
 				continue;
-			cw_charges_text(d, arts, sizeof arts);
+			cw_charges_text(d, today, arts, sizeof arts);
 			add_line(&ls, _("case: %s (account: %s)"),
 				 r->u.kase.title ? r->u.kase.title : "",
 				 cw_enum_label(&cw_words_view, r->view));

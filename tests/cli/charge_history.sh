@@ -82,4 +82,32 @@ ok cw delete "$un_charge" --yes
 ok cw list cases --article 496
 has "Ruled charged case"
 
+# A verdict dated after today (2034 typed for 2024) is saved with a warning, and the case holds
+# the state it sets; but the timeline reads the charges as they stand today, as it counts the
+# pretrial detention "and counting" through it, and says what the ruling will make of them.
+# On its day, or once the date is corrected, they read convicted.
+ok cw person add --name "Ny Nak"
+ok cw case add --title "Ny Nak incitement" --defendant "Ny Nak" --custody detained \
+	--charge 494/495 --view own
+ok cw log milestone --person "Ny Nak" --case "Ny Nak" --type arrest --date 2024-01-05 --view own
+ok cw log hearing --case "Ny Nak" --date 2034-02-27 --outcome verdict \
+	--verdict "494/495=convicted@Ny Nak" --view own
+future=$(printf '%s\n' "$out" | awk '{print $3}')
+grep -q "warning: this hearing is dated 2034-02-27, after today" "$WORK/stderr" ||
+	fail "no warning for a verdict after today: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+ok cw show "Ny Nak incitement" --json
+json '[c["state"] for c in d["defendants"][0]["charges"]] == ["convicted", "convicted"]'
+ok cw timeline "Ny Nak"
+has "charges: charged: 494, 495; convicted by a ruling dated 2034-02-27, after today: 494, 495"
+has "and counting"
+lacks "charges: convicted"
+CASEWATCH_NOW=2034-02-28T00:00:00Z ok cw timeline "Ny Nak"
+has "charges: convicted: 494, 495"
+lacks "after today"
+ok cw edit "$future" --date 2024-02-27
+ok cw timeline "Ny Nak"
+has "charges: convicted: 494, 495"
+lacks "after today"
+
 done_ok

@@ -376,6 +376,18 @@ ok cw log hearing --case "Stage case" --date 2025-03-06 --outcome verdict \
 keys '2/Stage Old<Enter><Enter><Dump>' 120x40
 has "(stage awaiting trial as the case records it: a verdict on 2025-03-06 came after)"
 has "(custody as the case records it: bail on 2025-03-03 ended the pretrial detention)"
+# A verdict dated after today (2034 typed for 2024) does not make the charges read convicted
+# today, where the same head counts the detention "and counting": said as set for its day.
+ok cw person add --name "Future Verdict"
+ok cw case add --title "Future case" --defendant "Future Verdict" --custody detained \
+	--charge 494/495
+ok cw log milestone --person "Future Verdict" --case "Future case" --type arrest \
+	--date 2025-02-01
+ok cw log hearing --case "Future case" --date 2034-02-27 --outcome verdict \
+	--verdict "494/495=convicted@Future Verdict" --view own
+keys '2/Future Verdict<Enter><Enter><Dump>' 160x40
+has "charges: charged: 494, 495; convicted by a ruling dated 2034-02-27, after today: 494, 495"
+lacks "charges: convicted"
 # A case's stage is shown whole where there is room: the column was as wide as its title
 # ("STAGE") and cut every stage but the shortest at any width (a Khmer field trial).
 ok cw case add --title "Supreme Stage Case" --stage supreme --court "Supreme Court"
