@@ -787,6 +787,105 @@ static void advise_verdict_uncharged(struct cw_store *st, const struct cw_record
 	fn(ctx, what, fix);
 }
 
+/* The earliest arrest, detention or charge logged in a case, other than the record `self`
+ * (what a case's opening date stands for: "date of arrest or first charge"); unknown when
+ * none is dated. Read through the case's index (by_case). */
+static struct cw_date first_start_in_case(struct cw_store *st, const struct cw_id *case_id,
+					  const struct cw_id *self)
+{
+	struct cw_record_list l = {0};
+	struct cw_date first = {0};
+	struct cw_reader *rd;
+	int rc;
+
+	if (cw_store_reader_begin(st, &rd, NULL) != 0)
+		return first;
+	rc = cw_reader_case_records(rd, case_id, CW_KIND_BIT(CW_KIND_MILESTONE), &l, NULL);
+	cw_reader_end(rd);
+	for (size_t i = 0; rc == 0 && i < l.n; i++) {
+		const struct cw_milestone *m = &l.items[i].u.milestone;
+
+		if (l.items[i].kind != CW_KIND_MILESTONE || cw_id_equal(&l.items[i].id, self) ||
+		    !cw_date_is_known(m->date) ||
+		    !(cw_timeline_starts_detention(m) || m->type == CW_MS_CHARGE))
+			continue;
+		if (!cw_date_is_known(first) ||
+		    cw_date_compare(cw_date_first_day(m->date), cw_date_first_day(first)) < 0)
+			first = m->date;
+	}
+	cw_record_list_free(&l);
+	return first;
+}
+
+/* A hearing or milestone dated before its case began (2014 typed for 2024): it counts all the
+ * same, in the wrong years (an adjournment, a "next hearing" long passed, an arrest ten years
+ * back), and nothing else catches a year typed too early, as advise_after_today catches one
+ * typed too late. The case began on its opening date ("date of arrest or first charge"): a
+ * hearing before it is said, a milestone only a year or more before it (an arrest or a summons
+ * may come shortly before the charge a monitor gives as the opening). A case with no opening
+ * date began, as far as the records go, at its first arrest, detention or charge logged: an
+ * event a year or more before that is said (a trial in absentia may come before the arrest). */
+static void advise_before_case(struct cw_store *st, const struct cw_record *rec, const char *hex,
+			       cw_advice_fn fn, void *ctx)
+{
+	const struct cw_id *case_id =
+		rec->kind == CW_KIND_HEARING ? &rec->u.hearing.case_id : &rec->u.milestone.case_id;
+	struct cw_date d = cw_record_date(rec), start, year_before;
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], case_hex[CW_ID_HEX_LEN + 1],
+		dated[CW_DATE_TEXT_MAX], began[CW_DATE_TEXT_MAX], title[96];
+	const char *kind = rec->kind == CW_KIND_HEARING
+				   ? cw_kind_text(rec->kind)
+				   : cw_enum_label(&cw_words_milestone, rec->u.milestone.type);
+	struct cw_record kase;
+	int opened, long_before;
+
+	if (!cw_date_is_known(d) || cw_id_is_zero(case_id) ||
+	    cw_store_get(st, case_id, &kase, NULL) != 0)
+		return;
+	if (kase.kind != CW_KIND_CASE) {
+		cw_record_free(&kase);
+		return;
+	}
+	opened = cw_date_is_known(kase.u.kase.opened);
+	start = opened ? kase.u.kase.opened : first_start_in_case(st, case_id, &rec->id);
+	snprintf(title, sizeof title, "%s", kase.u.kase.title ? kase.u.kase.title : "");
+	cw_text_trim_utf8(title);
+	cw_record_free(&kase);
+	if (!cw_date_is_known(start) ||
+	    cw_date_compare(cw_date_last_day(d), cw_date_first_day(start)) >= 0)
+		return;
+	year_before = cw_date_first_day(start);
+	year_before.year--;
+	long_before = cw_date_compare(cw_date_last_day(d), year_before) <= 0;
+	if (!long_before && !(opened && rec->kind == CW_KIND_HEARING))
+		return;
+	cw_id_hex(case_id, case_hex);
+	cw_date_format(d, dated);
+	cw_date_format(start, began);
+	if (opened && !long_before)
+		snprintf(what, sizeof what,
+			 _("this %s is dated %s, before case %.8s (%s) was opened (%s), so "
+			   "timelines and reports count it on that date"),
+			 kind, dated, case_hex, title, began);
+	else if (opened)
+		snprintf(what, sizeof what,
+			 _("this %s is dated %s, a year or more before case %.8s (%s) was opened "
+			   "(%s), so timelines and reports count it on that date"),
+			 kind, dated, case_hex, title, began);
+	else
+		snprintf(what, sizeof what,
+			 _("this %s is dated %s, a year or more before the first arrest, detention "
+			   "or charge logged in case %.8s (%s), of %s, and the case gives no "
+			   "opening "
+			   "date: timelines and reports count it on that date"),
+			 kind, dated, case_hex, title, began);
+	snprintf(fix, sizeof fix,
+		 _("check the year: casewatch edit %.8s --date DATE; if the case began earlier: "
+		   "casewatch edit %.8s --opened DATE"),
+		 hex, case_hex);
+	fn(ctx, what, fix);
+}
+
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx)
 {
 	char hex[CW_ID_HEX_LEN + 1], what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
@@ -868,9 +967,11 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_group_count_above_size(st, m, hex, fn, ctx);
 		advise_custody_not_recorded(st, m, hex, fn, ctx);
 		advise_group_release_no_number(st, m, hex, fn, ctx);
+		advise_before_case(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_HEARING) {
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
 		advise_verdict_uncharged(st, rec, hex, fn, ctx);
+		advise_before_case(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_DEMO) {
 		advise_arrests_count(&rec->u.demo, hex, fn, ctx);
 		advise_demo_figures(&rec->u.demo, hex, fn, ctx);

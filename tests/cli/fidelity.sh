@@ -452,6 +452,53 @@ ok cw log milestone --person "Chea Vuthy" --case "Vuthy case" --type release \
 	--outcome granted --date 2024-05-20 --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for a release after the arrest: $(cat "$WORK/stderr")"
 checks=$((checks + 2))
+# A hearing or milestone dated before its case began (2014 typed for 2024) counts all the same,
+# in the wrong years (an adjournment, a "next hearing" long passed): said, as a date after
+# today is, with the edits for either reading. The case began on its opening date: a hearing
+# before it is said, a milestone only a year or more before it (an arrest may come shortly
+# before the charge given as the opening); with no opening date, at its first arrest,
+# detention or charge logged, and an event a year or more before that is said.
+ok cw person add --name "Year Typo"
+ok cw case add --title "Year typo opened" --opened 2024-01-05 --defendant "Year Typo" \
+	--custody detained --stage pretrial --view own
+ok cw log milestone --person "Year Typo" --case "Year typo opened" --type arrest \
+	--date 2024-01-05 --view own
+ok cw log hearing --case "Year typo opened" --date 2014-02-20 --outcome adjourned \
+	--next-date 2014-03-05 --view own
+grep -q "warning: this hearing is dated 2014-02-20, a year or more before case [0-9a-f]\{8\} (Year typo opened) was opened (2024-01-05), so timelines and reports count it on that date; check the year: casewatch edit [0-9a-f]\{8\} --date DATE; if the case began earlier: casewatch edit [0-9a-f]\{8\} --opened DATE$" \
+	"$WORK/stderr" || fail "no warning for a hearing years before its case: $(cat "$WORK/stderr")"
+typo=$(sed -n 's/.*check the year: casewatch edit \([0-9a-f]*\) --date.*/\1/p' "$WORK/stderr")
+ok cw log hearing --case "Year typo opened" --date 2023-12-20 --view own
+grep -q "warning: this hearing is dated 2023-12-20, before case [0-9a-f]\{8\} (Year typo opened) was opened (2024-01-05)" \
+	"$WORK/stderr" || fail "no warning for a hearing before its case: $(cat "$WORK/stderr")"
+ok cw log milestone --person "Year Typo" --case "Year typo opened" --type other \
+	--date 2023-12-20 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a milestone shortly before the case: $(cat "$WORK/stderr")"
+ok cw log milestone --person "Year Typo" --case "Year typo opened" --type arrest \
+	--date 2014-01-05 --view own
+grep -q "warning: this arrest is dated 2014-01-05, a year or more before case [0-9a-f]\{8\} (Year typo opened) was opened (2024-01-05)" \
+	"$WORK/stderr" || fail "no warning for an arrest years before its case: $(cat "$WORK/stderr")"
+# the date corrected, nothing to say
+ok cw edit "$typo" --date 2024-02-20 --next-date 2024-03-05
+[ ! -s "$WORK/stderr" ] || fail "a warning once the year is right: $(cat "$WORK/stderr")"
+ok cw case add --title "Year typo unopened" --defendant "Year Typo" --custody detained \
+	--stage pretrial --view own
+ok cw log milestone --person "Year Typo" --case "Year typo unopened" --type arrest \
+	--date 2024-01-05 --view own
+ok cw log hearing --case "Year typo unopened" --date 2023-06-01 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a hearing months before the first arrest: $(cat "$WORK/stderr")"
+ok cw log hearing --case "Year typo unopened" --date 2014-02-20 --view own
+grep -q "warning: this hearing is dated 2014-02-20, a year or more before the first arrest, detention or charge logged in case [0-9a-f]\{8\} (Year typo unopened), of 2024-01-05, and the case gives no opening date" \
+	"$WORK/stderr" || fail "no warning for a hearing years before the first arrest: $(cat "$WORK/stderr")"
+# the case began earlier, as its opening date now says: nothing to say
+opened=$(sed -n 's/.*if the case began earlier: casewatch \(edit [0-9a-f]* --opened\) DATE$/\1/p' "$WORK/stderr")
+# shellcheck disable=SC2086 # the command as the warning gives it
+ok cw $opened 2013
+typo=$(printf '%s\n' "$(cw list records --case "Year typo unopened" --kind hearing --json)" |
+	"${PYTHON3:-python3}" -c 'import json,sys; print([r["id"] for r in json.load(sys.stdin) if r["date"] == "2014-02-20"][0])')
+ok cw edit "$typo" --notes "a trial in absentia"
+[ ! -s "$WORK/stderr" ] || fail "a warning once the case opens before it: $(cat "$WORK/stderr")"
+checks=$((checks + 9))
 # A verdict naming someone who is not a defendant of the case is still counted by reports (a
 # conviction partners read): said, with the command that adds them; likewise attendance.
 ok cw person add --name "Outsider Person"

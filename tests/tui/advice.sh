@@ -119,4 +119,12 @@ wait_for "(Typo case) does not charge (its charges: 4945)"
 send '!'
 wait_for "if the article is wrong: casewatch edit "
 send q
+# A hearing dated years before its case began (2014 typed for 2024): said, as a date after
+# today is.
+hearing "Boeung Kak land case" 2014-02-20
+wait_for ": this hearing is dated 2014-02-20, a year or more before"
+wait_for "the first arrest, detention or charge logged in case"
+send '!'
+wait_for "check the year: casewatch edit "
+send q
 done_ok
