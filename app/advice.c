@@ -886,6 +886,148 @@ static void advise_before_case(struct cw_store *st, const struct cw_record *rec,
 	fn(ctx, what, fix);
 }
 
+/* Whether two visits met the same detainees (each list once per person, in any order). */
+static int same_detainees(const struct cw_visit *a, const struct cw_visit *b)
+{
+	const struct cw_person_ref *pa = a->detainees.items, *pb = b->detainees.items;
+
+	if (a->detainees.n != b->detainees.n)
+		return 0;
+	for (size_t i = 0; i < a->detainees.n; i++) {
+		size_t j;
+
+		for (j = 0; j < b->detainees.n && !cw_id_equal(&pa[i].person, &pb[j].person); j++)
+			;
+		if (j == b->detainees.n)
+			return 0;
+	}
+	return 1;
+}
+
+static int same_words(const char *a, const char *b)
+{
+	return strcasecmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* Whether o is the event rec records, by what defines one of its kind: a hearing, its case and
+ * day (and its time when both give one); a visit, its facility, day and detainees; a
+ * demonstration, its day and place. A count of several events is none. */
+static int same_event_fields(const struct cw_record *rec, const struct cw_record *o)
+{
+	const struct cw_tally *t = cw_record_tally(o);
+
+	if (o->kind != rec->kind || cw_id_equal(&o->id, &rec->id) || (t && t->count >= 0) ||
+	    cw_date_compare(cw_record_date(o), cw_record_date(rec)) != 0)
+		return 0;
+	if (rec->kind == CW_KIND_HEARING) {
+		const struct cw_hearing *a = &rec->u.hearing, *b = &o->u.hearing;
+
+		return cw_id_equal(&a->case_id, &b->case_id) &&
+		       (!a->time || !*a->time || !b->time || !*b->time ||
+			same_words(a->time, b->time));
+	}
+	if (rec->kind == CW_KIND_VISIT)
+		return same_words(rec->u.visit.facility, o->u.visit.facility) &&
+		       same_detainees(&rec->u.visit, &o->u.visit);
+	return same_words(rec->u.demo.place, o->u.demo.place);
+}
+
+/* A hearing, visit or demonstration that another record of its kind already records (the same
+ * hearing logged once in the terminal interface and once on the command line): reports count
+ * both, as two events. From the same account and source it is most likely logged twice; from
+ * another, it is another account of the event, which is kept and counted once when linked as
+ * the same event (links are how casewatch keeps both without counting twice); one that gives
+ * no account or no source is taken as the same. Records already
+ * linked either way are not said. The records of the day are found through the store's
+ * indexes (by_case for a hearing, by date and kind for the others), never a walk of all; the
+ * first such record is named. */
+static void advise_same_event(struct cw_store *st, const struct cw_record *rec, const char *hex,
+			      cw_advice_fn fn, void *ctx)
+{
+	const struct cw_tally *t = cw_record_tally(rec);
+	struct cw_date d = cw_record_date(rec);
+	struct cw_record_list l = {0};
+	struct cw_filter f;
+	struct cw_error err;
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], other[CW_ADVICE_TEXT_MAX - 400],
+		other_hex[CW_ID_HEX_LEN + 1], case_hex[CW_ID_HEX_LEN + 1], day[CW_DATE_TEXT_MAX],
+		name[96];
+	const struct cw_record *o = NULL;
+	const char *kind = cw_kind_label(rec->kind);
+
+	if ((t && t->count >= 0) || !cw_date_is_known(d) ||
+	    (rec->kind == CW_KIND_HEARING && cw_id_is_zero(&rec->u.hearing.case_id)) ||
+	    (rec->kind == CW_KIND_DEMO && !(rec->u.demo.place && *rec->u.demo.place)))
+		return;
+	cw_filter_init(&f);
+	if (rec->kind == CW_KIND_HEARING) {
+		cw_id_hex(&rec->u.hearing.case_id, case_hex);
+		if (cw_filter_set(&f, "case", case_hex, &err) != 0)
+			return;
+	}
+	f.since = f.until = d;
+	if (cw_store_list(st, &f, CW_KIND_BIT(rec->kind), CW_ORDER_OLDEST_FIRST, 0, 0, &l, &err) !=
+	    0)
+		return;
+	for (size_t i = 0; i < l.n && !o; i++)
+		if (same_event_fields(rec, &l.items[i]) &&
+		    !cw_timeline_same_event(&l.items[i], rec))
+			o = &l.items[i];
+	if (!o) {
+		cw_record_list_free(&l);
+		return;
+	}
+	cw_id_hex(&o->id, other_hex);
+	cw_date_format(d, day);
+	if (rec->kind == CW_KIND_HEARING) {
+		struct cw_record kase;
+
+		snprintf(name, sizeof name, "?");
+		if (cw_store_get(st, &o->u.hearing.case_id, &kase, NULL) == 0) {
+			snprintf(name, sizeof name, "%s", cw_record_label(&kase));
+			cw_record_free(&kase);
+		}
+		cw_text_trim_utf8(name);
+		snprintf(other, sizeof other, _("hearing %.8s of case %.8s (%s) on %s"), other_hex,
+			 case_hex, name, day);
+	} else if (rec->kind == CW_KIND_VISIT) {
+		snprintf(name, sizeof name, "%s", o->u.visit.facility ? o->u.visit.facility : "?");
+		cw_text_trim_utf8(name);
+		snprintf(other, sizeof other, _("visit %.8s to %s on %s"), other_hex, name, day);
+	} else {
+		snprintf(name, sizeof name, "%s", o->u.demo.place ? o->u.demo.place : "?");
+		cw_text_trim_utf8(name);
+		snprintf(other, sizeof other, _("demonstration %.8s at %s on %s"), other_hex, name,
+			 day);
+	}
+	/* Another account when both say whose it is or where it comes from and differ: a form
+	 * saved with neither beside the same hearing logged as the team's own is more likely
+	 * the same monitor twice. */
+	if ((!o->view || !rec->view || o->view == rec->view) &&
+	    (!o->source || !*o->source || !rec->source || !*rec->source ||
+	     same_words(o->source, rec->source))) {
+		snprintf(
+			what, sizeof what,
+			_("%s is already recorded, from the same source: if this %s (%.8s) logs it "
+			  "again, reports count it twice"),
+			other, kind, hex);
+		snprintf(fix, sizeof fix,
+			 _("if it is: casewatch delete %.8s, or keep both and link them so that it "
+			   "counts once: casewatch edit %.8s --same-event %.8s"),
+			 hex, hex, other_hex);
+	} else {
+		snprintf(what, sizeof what,
+			 _("%s, from another source, may be another account of this %s (%.8s): "
+			   "reports count them as two until they are linked"),
+			 other, kind, hex);
+		snprintf(fix, sizeof fix,
+			 _("if they are one event: casewatch edit %.8s --same-event %.8s"), hex,
+			 other_hex);
+	}
+	cw_record_list_free(&l);
+	fn(ctx, what, fix);
+}
+
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx)
 {
 	char hex[CW_ID_HEX_LEN + 1], what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
@@ -972,12 +1114,15 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
 		advise_verdict_uncharged(st, rec, hex, fn, ctx);
 		advise_before_case(st, rec, hex, fn, ctx);
+		advise_same_event(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_DEMO) {
 		advise_arrests_count(&rec->u.demo, hex, fn, ctx);
 		advise_demo_figures(&rec->u.demo, hex, fn, ctx);
+		advise_same_event(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_VISIT) {
 		advise_visit_meets_free(st, rec, fn, ctx);
 		advise_visit_tally(&rec->u.visit, hex, fn, ctx);
+		advise_same_event(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_CASE) {
 		advise_detained_without_start(st, rec, hex, fn, ctx);
 	}

@@ -6,7 +6,8 @@
  * or attendance names someone who is not a defendant, or whose verdict rules on an article its
  * case does not charge them with, a demonstration whose arrest count is below
  * the people named as arrested, an event recorded as having happened after today, a hearing or
- * milestone dated before its case began. Each counts
+ * milestone dated before its case began, a hearing, visit or demonstration another record
+ * already records (not linked to it as the same event). Each counts
  * differently from what its author most likely meant, and says so: the command line on standard
  * error, the terminal interface in its status line. May use: models/, store/. */
 #ifndef CW_APP_ADVICE_H

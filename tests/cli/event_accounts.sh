@@ -161,7 +161,8 @@ grep -q "warning: 12 arrests are recorded for 3 participants" "$WORK/stderr" ||
 	fail "no word of 12 arrests for 3 participants: $(cat "$WORK/stderr")"
 grep -q "warning: the authorities' response is recorded as none, beside 12 arrests" "$WORK/stderr" ||
 	fail "no word of none beside arrests: $(cat "$WORK/stderr")"
-ok cw log demo --date 2024-05-05 --place "Olympic Stadium" --participants 300 --arrests-count 12 \
+# (another day: the same day and place would be the same demonstration logged twice)
+ok cw log demo --date 2024-05-06 --place "Olympic Stadium" --participants 300 --arrests-count 12 \
 	--response dispersed,arrests --view own
 checks=$((checks + 1))
 [ ! -s "$WORK/stderr" ] || fail "a warning for figures that agree: $(cat "$WORK/stderr")"

@@ -557,6 +557,47 @@ ok cw edit "$uncharged" --verdict "494/495=convicted@Kang Sara"
 ok cw timeline "Kang Sara"
 has "charges: charged: 437 bis; convicted: 494, 495"
 checks=$((checks + 6))
+# The same hearing (case and day, and time when both give one), visit (facility, day and
+# detainees) or demonstration (day and place) logged twice, once in the terminal interface
+# and once here, counts twice in reports: said, naming the record already there, with the
+# deletion and the link that make it count once. Another source's account of the event is
+# no mistake: it is said as one, with the link alone. Records linked are not said again.
+ok cw person add --name "Twice Logged"
+ok cw case add --title "Twice case" --defendant "Twice Logged" --charge 494 --view own
+ok cw log hearing --case "Twice case" --date 2024-02-20 --time 09:00 --outcome adjourned \
+	--next-date 2024-03-05 --view own
+first=$(printf '%s\n' "$out" | awk '{print $3}' | cut -c1-8)
+ok cw log hearing --case "Twice case" --date 2024-02-20 --time 14:00 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a hearing of another time: $(cat "$WORK/stderr")"
+ok cw log hearing --case "Twice case" --date 2024-02-20 --time 09:00 --outcome adjourned \
+	--next-date 2024-03-05 --view own
+grep -q "warning: hearing $first of case [0-9a-f]\{8\} (Twice case) on 2024-02-20 is already recorded, from the same source: if this hearing ([0-9a-f]\{8\}) logs it again, reports count it twice; if it is: casewatch delete [0-9a-f]\{8\}, or keep both and link them so that it counts once: casewatch edit [0-9a-f]\{8\} --same-event $first$" \
+	"$WORK/stderr" || fail "no warning for a hearing logged twice: $(cat "$WORK/stderr")"
+link=$(sed -n 's/.*so that it counts once: casewatch \(edit .*\)$/\1/p' "$WORK/stderr")
+# shellcheck disable=SC2086 # the command as the warning gives it
+ok cw $link
+[ ! -s "$WORK/stderr" ] || fail "a warning once linked: $(cat "$WORK/stderr")"
+ok cw report --from 2024-02-20 --to 2024-02-20 --case "Twice case"
+has "The team monitored 2 hearings: 1 adjourned, 1 with no outcome recorded."
+# a visit: the same detainees, in any order; others met make another visit
+ok cw person add --name "Twice Other"
+ok cw log visit --facility "CC1 (Prey Sar)" --date 2024-02-21 --detainee "Twice Logged" \
+	--detainee "Twice Other" --access granted --view own
+ok cw log visit --facility "CC1 (Prey Sar)" --date 2024-02-21 --detainee "Twice Logged" \
+	--access granted --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a visit to others: $(cat "$WORK/stderr")"
+ok cw log visit --facility "cc1 (prey sar)" --date 2024-02-21 --detainee "Twice Other" \
+	--detainee "Twice Logged" --access granted --view own
+grep -q "warning: visit [0-9a-f]\{8\} to CC1 (Prey Sar) on 2024-02-21 is already recorded, from the same source: if this prison visit ([0-9a-f]\{8\}) logs it again, reports count it twice" \
+	"$WORK/stderr" || fail "no warning for a visit logged twice: $(cat "$WORK/stderr")"
+# a demonstration another source reports: another account, to link, not a mistake
+ok cw log demo --date 2024-02-22 --place "Freedom Park" --view own
+ok cw log demo --date 2024-02-22 --place "Freedom Park" --view media --source "VOD, 22 Feb"
+grep -q "warning: demonstration [0-9a-f]\{8\} at Freedom Park on 2024-02-22, from another source, may be another account of this demonstration ([0-9a-f]\{8\}): reports count them as two until they are linked; if they are one event: casewatch edit [0-9a-f]\{8\} --same-event [0-9a-f]\{8\}$" \
+	"$WORK/stderr" || fail "no warning for another account of a demonstration: $(cat "$WORK/stderr")"
+ok cw log demo --date 2024-02-22 --place "Olympic Stadium" --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a demonstration elsewhere: $(cat "$WORK/stderr")"
+checks=$((checks + 8))
 # A demonstration's arrest count below the people named as arrested: reports give the people
 # named, and the monitor is told.
 ok cw log demo --date 2024-07-08 --place "Freedom Park" --arrested "Sok Dara" \

@@ -127,4 +127,14 @@ wait_for "the first arrest, detention or charge logged in case"
 send '!'
 wait_for "check the year: casewatch edit "
 send q
+# The same hearing logged on the command line and then in the form: said, naming the one
+# already there, with the link that makes it count once.
+ok cw log hearing --case "Boeung Kak land case" --date 2024-03-01 --view own
+first=$(printf '%s\n' "$out" | awk '{print $3}' | cut -c1-8)
+hearing "Boeung Kak land case" 2024-03-01
+wait_for ": hearing $first of case "
+wait_for "on 2024-03-01 is already recorded, from the same source"
+send '!'
+wait_for "--same-event $first"
+send q
 done_ok
