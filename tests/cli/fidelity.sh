@@ -751,7 +751,8 @@ ok cw list records --case "Mixed charges case" --kind milestone
 printf '%s\n' "$out" | grep "co-accused" | grep -q "494/495" || fail "the group's arrest lacks its charges: $out"
 printf '%s\n' "$out" | grep "co-accused" | grep -qv "437 bis" || fail "the group's arrest shows the person's charge: $out"
 printf '%s\n' "$out" | grep "Lese Person" | grep -q "437 bis" || fail "the person's arrest lacks its charge: $out"
-printf '%s\n' "$out" | grep "Lese Person" | grep -qv "494" || fail "the person's arrest shows the group's charges: $out"
+# (" 494": an id may hold the digits 494)
+printf '%s\n' "$out" | grep "Lese Person" | grep -qv " 494" || fail "the person's arrest shows the group's charges: $out"
 checks=$((checks + 4))
 ok cw list records --article "437 bis" --kind milestone
 lacks "co-accused"
