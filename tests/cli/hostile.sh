@@ -109,7 +109,7 @@ cat >"$WORK/cases" <<'CASES'
 65|opened|case add --title T --opened 1899
 65|opened|case add --title T --opened 2200-01-01
 65|opened|case add --title T --opened 24-01-01
-65|opened|case add --title T --opened 2024-1-1
+65|opened|case add --title T --opened 2024-1-31x
 65|opened|case add --title T --opened 2024-01-01T09
 65|opened|case add --title T --opened "$(p '\331\242\331\240\331\242\331\244')"
 65|opened|case add --title T --opened 2024-00
