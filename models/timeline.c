@@ -1256,9 +1256,11 @@ static int span_order(const void *pa, const void *pb)
 
 /* The days of the union of spans (sorted here), each day once: two cases that hold a person at
  * once (a second charge while in detention) are one detention, not two. With `run`, also the days
- * from the start of the unbroken run that holds it up to it (into *run, 0 when no run holds it) and
- * that run's first recorded start (into *since). */
-static long union_days(struct span *v, size_t n, long point, long *run, struct cw_date *since)
+ * from the start of the unbroken run that holds it up to it (into *run, 0 when no run holds it;
+ * with `whole`, up to the run's last day instead) and that run's first recorded start (into
+ * *since). */
+static long union_days(struct span *v, size_t n, long point, int whole, long *run,
+		       struct cw_date *since)
 {
 	long total = 0, from = 0, to = 0;
 	struct cw_date first = {0, 0, 0};
@@ -1274,7 +1276,7 @@ static long union_days(struct span *v, size_t n, long point, long *run, struct c
 		if (any && (i == n || v[i].a > to)) {
 			total += to - from;
 			if (point >= from && point <= to && run) {
-				*run = point - from;
+				*run = (whole ? to : point) - from;
 				*since = first;
 			}
 			any = 0;
@@ -1346,17 +1348,28 @@ static void count_days(const struct stints *s, struct cw_date today,
 		point_m = i == running ? b : point_m;
 	}
 	if (running == s->n) {
-		out->pretrial_days = union_days(least, nl, 0, NULL, NULL);
-		out->pretrial_days_max = union_days(most, nm, 0, NULL, NULL);
+		out->pretrial_days = union_days(least, nl, 0, 0, NULL, NULL);
+		out->pretrial_days_max = union_days(most, nm, 0, 0, NULL, NULL);
 	} else {
 		struct cw_date ignored;
+		int uncounted = s->v[running].running == RUNNING_UNCOUNTED;
 
-		out->pretrial_days =
-			union_days(least, nl, point_l, &out->pretrial_stretch_days, &ignored);
-		out->pretrial_days_max = union_days(
-			most, nm, point_m, &out->pretrial_stretch_days_max, &out->pretrial_since);
-		if (s->v[running].running == RUNNING_UNCOUNTED)
-			out->pretrial_stretch_days = out->pretrial_stretch_days_max = -1;
+		/* A stretch with no date to count it to has no most; but when it began while
+		 * another case held the person, it ran without a break at least through that
+		 * case's days (Kang Saran, held in two cases from one day, one of them ended by
+		 * its verdict): at least the whole run its start lies in, as pretrial_days counts
+		 * it, so the report's row gives the figure the timeline gives. Alone, its run is
+		 * its first day: no figure. */
+		out->pretrial_days = union_days(least, nl, point_l, uncounted,
+						&out->pretrial_stretch_days, &ignored);
+		out->pretrial_days_max =
+			union_days(most, nm, point_m, 0, &out->pretrial_stretch_days_max,
+				   &out->pretrial_since);
+		if (uncounted) {
+			out->pretrial_stretch_days_max = -1;
+			if (out->pretrial_stretch_days <= 0)
+				out->pretrial_stretch_days = -1;
+		}
 	}
 	free(least);
 	free(most);

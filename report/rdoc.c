@@ -1220,8 +1220,10 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 			sb_add(&sb, "; ");
 		sb_add(&sb, _("its latest dated record is of %s"), news);
 	}
-	if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_TODAY) {
-		/* The count stops where the source's account stops. */
+	if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_TODAY &&
+	    d->to_kind != CW_PRETRIAL_TO_UNKNOWN) {
+		/* The count stops where the source's account stops (with no date it is known
+		 * as of, "at least" above said it all). */
 		if (sb.n)
 			sb_add(&sb, "; ");
 		counted_to(&sb, d);

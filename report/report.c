@@ -286,8 +286,10 @@ enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
 	    cw_date_compare(cw_date_last_day(d->since), r->held_to) > 0)
 		return CW_MAY_BEGIN_LATER;
 	/* An account dated to a month is as of any day of it: before the end only when the whole
-	 * month is. */
-	if (d->days >= 0 && cw_date_is_known(d->to) &&
+	 * month is. A detention with no date it is known as of (a least figure from another case
+	 * that held the person at once) stops at no account: still held, as far as the records
+	 * go. */
+	if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_UNKNOWN && cw_date_is_known(d->to) &&
 	    cw_date_compare(cw_date_last_day(d->to), r->held_to) < 0)
 		return CW_LAST_REPORTED;
 	return CW_HELD_AT_END;
@@ -2843,19 +2845,6 @@ static int detainee_order(const void *pa, const void *pb)
 	return strcmp(a->group, b->group);
 }
 
-/* Whether a case lists the person as a detained defendant (in any of its entries for them). */
-static int lists_detained(const struct cw_record *kase, const struct cw_id *person)
-{
-	for (size_t j = 0; j < kase->u.kase.defendants.n; j++) {
-		const struct cw_defendant *d =
-			(const struct cw_defendant *)kase->u.kase.defendants.items + j;
-
-		if (d->custody == CW_CUSTODY_DETAINED && cw_id_equal(&d->person, person))
-			return 1;
-	}
-	return 0;
-}
-
 /* How many listed have a length the records give: the first rows (detainee_order). */
 static size_t detainees_known(const struct cw_report *r)
 {
@@ -2997,10 +2986,13 @@ static int detention_records(struct cw_reader *rd, struct cw_report *r, const st
 
 /* One person the index says may still be detained: their cases, milestones and hearings (a
  * verdict or bail granted ends it) as the summary reads them. They are listed when a case the
- * filter admits lists them as detained, or held them at the end of the range (a detention that
- * ended later: someone released since a past week was held in it), under the first such case
- * (cases in the order a list of cases gives: by date, then id), and the summary at the end of
- * the range finds them still detained. */
+ * filter admits held them in pretrial detention at the end of the range (a detention that
+ * ended later too: someone released since a past week was held in it), under the first such
+ * case (cases in the order a list of cases gives: by date, then id). Not under a case that
+ * merely lists them as detained: one held in two cases from one day and convicted in one of
+ * them is still in pretrial detention in the other, not in the one that ruled (its entry may
+ * well still say "detained"), and a report filtered to the first case's article must not
+ * count them held before a verdict in it. */
 static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
 			     const struct cw_id *person, int always, struct cw_error *err)
 {
@@ -3019,8 +3011,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	memset(&d, 0, sizeof d);
 	for (size_t t = 0; t < tl.n && rc == 0 && !listed; t++)
 		if (tl.items[t].kind == CW_KIND_CASE &&
-		    (lists_detained(&tl.items[t], person) ||
-		     cw_timeline_held_in_case(person, &tl.items[t], tl.items, tl.n, r->held_to)) &&
+		    cw_timeline_held_in_case(person, &tl.items[t], tl.items, tl.n, r->held_to) &&
 		    (rc = cw_matcher_test(m, &tl.items[t], &listed, err)) == 0 && listed)
 			kase = &tl.items[t];
 	if (rc != 0 || !listed) {

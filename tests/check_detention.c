@@ -265,8 +265,9 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 			    (filter->person[0] && !idset_has(&named, &d->person)))
 				continue;
 			tl = person_timeline(s, &d->person);
-			if (d->custody != CW_CUSTODY_DETAINED &&
-			    !cw_timeline_held_in_case(&d->person, &cases.items[i], tl->items, tl->n,
+			/* Listed under a case that held them at `to`, not one that merely says
+			 * "detained" (a verdict there ended its pretrial part). */
+			if (!cw_timeline_held_in_case(&d->person, &cases.items[i], tl->items, tl->n,
 						      to))
 				continue;
 			idset_add(&visited, &d->person);
