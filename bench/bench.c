@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/ptrace.h>
@@ -115,23 +116,24 @@ static void keys_article(struct bench_keys *k, const struct cw_article *a)
 		k->articles[k->narticles++] = key;
 }
 
-/* As store.c's keyset_from_case: a milestone carries only its own person's charges, and none
- * when it names its own articles (articles 0). */
+/* As store.c's keyset_from_case: a milestone carries only its own person's (or group's)
+ * charges, none when the case does not name that one, and none when it names its own articles
+ * (articles 0). */
 static void keys_from_case(struct bench_keys *k, const struct cw_case *c,
-			   const struct cw_id *only_person, int persons, int articles)
+			   const struct cw_id *only_person, const char *only_group, int persons,
+			   int articles)
 {
-	int found = 0;
-
-	if (only_person)
-		for (size_t i = 0; i < c->defendants.n; i++)
-			if (cw_id_equal(
-				    &((const struct cw_defendant *)c->defendants.items)[i].person,
-				    only_person))
-				found = 1;
+	if (only_person && cw_id_is_zero(only_person))
+		only_person = NULL;
+	if (only_group && !*only_group)
+		only_group = NULL;
 	for (size_t i = 0; i < c->defendants.n; i++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
 
-		if (found && !cw_id_equal(&d->person, only_person))
+		if (only_person && !cw_id_equal(&d->person, only_person))
+			continue;
+		if (!only_person && only_group &&
+		    !(cw_id_is_zero(&d->person) && d->label && !strcasecmp(d->label, only_group)))
 			continue;
 		for (size_t j = 0; articles && j < d->charges.n; j++)
 			keys_article(k, &((const struct cw_charge *)d->charges.items)[j].article);
@@ -159,7 +161,7 @@ void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, st
 		k->province = rec->u.person.province;
 		break;
 	case CW_KIND_CASE:
-		keys_from_case(k, &rec->u.kase, NULL, 1, 1);
+		keys_from_case(k, &rec->u.kase, NULL, NULL, 1, 1);
 		break;
 	case CW_KIND_HEARING: {
 		const struct cw_hearing *h = &rec->u.hearing;
@@ -167,7 +169,7 @@ void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, st
 		k->kase = h->case_id;
 		k->has_case = 1;
 		if (kase)
-			keys_from_case(k, &kase->u.kase, NULL, 1, 1);
+			keys_from_case(k, &kase->u.kase, NULL, NULL, 1, 1);
 		if (h->court && *h->court)
 			k->court = h->court;
 		for (size_t i = 0; i < h->attendance.n; i++)
@@ -196,7 +198,7 @@ void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, st
 		}
 		k->kase = m->case_id;
 		k->has_case = 1;
-		keys_from_case(k, &kase->u.kase, &m->person, 0, na == 0);
+		keys_from_case(k, &kase->u.kase, &m->person, m->group, 0, na == 0);
 		if (m->court && *m->court)
 			k->court = m->court;
 		break;

@@ -55,22 +55,21 @@ static int is_event_defendant(const struct cw_defendant *d, const struct cw_id *
 void cw_case_event_articles(const struct cw_record *kase, const struct cw_id *person,
 			    const char *group, struct cw_article *out, size_t max, size_t *n)
 {
-	int found = 0;
-
 	*n = 0;
 	if (!kase || kase->kind != CW_KIND_CASE)
 		return;
 	if (person && cw_id_is_zero(person))
 		person = NULL;
-	for (size_t i = 0; (person || group) && i < kase->u.kase.defendants.n; i++)
-		found |= is_event_defendant(
-			(const struct cw_defendant *)kase->u.kase.defendants.items + i, person,
-			group);
+	if (group && !*group)
+		group = NULL;
+	/* An event of a person (or group) the case does not name is charged with nothing in it:
+	 * not the case's charges of its defendants, whatever they are (a bystander arrested in
+	 * the NagaWorld case is no 494/495 arrest). Only an event of no one is the whole case's. */
 	for (size_t i = 0; i < kase->u.kase.defendants.n; i++) {
 		const struct cw_defendant *d =
 			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
 
-		if (!found || is_event_defendant(d, person, group))
+		if ((!person && !group) || is_event_defendant(d, person, group))
 			cw_defendant_articles_add(d, out, max, n);
 	}
 }

@@ -22,8 +22,8 @@ void cw_articles_text(const struct cw_article *a, size_t n, char *buf, size_t le
 
 /* The articles an event of the case is filed under (store/keys.c files it so, and a filter
  * by article finds it by them): the charges of its person, or of its group of unnamed
- * defendants (by label, any letter case), when the case has that defendant, none when it has
- * no charge; every charge of the case when the case does not name them. person NULL or zero
+ * defendants (by label, any letter case); none when the case gives that defendant no charge
+ * or does not name them at all (they are charged with nothing in it). person NULL or zero
  * and group NULL: every charge. */
 void cw_case_event_articles(const struct cw_record *kase, const struct cw_id *person,
 			    const char *group, struct cw_article *out, size_t max, size_t *n);

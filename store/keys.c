@@ -233,24 +233,21 @@ static int is_defendant(const struct cw_defendant *d, const struct cw_id *person
 }
 
 /* Indexes an event under the case it belongs to: the case's articles (for a milestone only
- * the charges of its person or group, when that one is a defendant; none when `articles` is 0,
- * for a milestone that names its own), defendants, court, province. */
+ * the charges of its person or group, and none when the case does not name that one: they are
+ * charged with nothing in it, as cw_case_event_articles and the report read it (schema 14);
+ * none either when `articles` is 0, for a milestone that names its own), defendants, court,
+ * province. */
 static void keyset_from_case(struct keyset *ks, const struct cw_case *c,
 			     const struct cw_id *only_person, const char *only_group, int persons,
 			     int articles, const char *own_court, uint32_t date,
 			     const struct cw_id *id)
 {
-	int person_found = 0;
-
-	if (only_person || only_group)
-		for (size_t i = 0; i < c->defendants.n; i++)
-			if (is_defendant((struct cw_defendant *)c->defendants.items + i,
-					 only_person, only_group))
-				person_found = 1;
+	if (only_group && !*only_group)
+		only_group = NULL;
 	for (size_t i = 0; i < c->defendants.n; i++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
 
-		if (person_found && !is_defendant(d, only_person, only_group))
+		if ((only_person || only_group) && !is_defendant(d, only_person, only_group))
 			continue;
 		for (size_t j = 0; articles && j < d->charges.n; j++)
 			keyset_article(ks, &((const struct cw_charge *)d->charges.items)[j].article,

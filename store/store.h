@@ -63,8 +63,9 @@
  * milestone's articles, a list, and the milestone filed under them alone; 7: the ends of
  * detentions filed by date in the detention index too; 8: the arrests and detentions of groups
  * of unnamed defendants in it too; 9: values sealed with a 16-byte stored nonce (store/vault.h);
- * 10: the defendants a case says are detained, in it too (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 13
+ * 10: the defendants a case says are detained, in it too; 14: a milestone of someone its case
+ * does not name under no article of the case (store/upgrade.c). */
+#define CW_SCHEMA_VERSION 14
 
 struct cw_store;
 struct cw_txn;

@@ -58,11 +58,19 @@
  *  13  a defendant a case says is detained at a stage past the verdict is held after it, not
  *      before (models/timeline.h): their arrests and detentions own no "held" entry in the
  *      detention index. The upgrade makes every record's keys again, as 12 did; an earlier
- *      casewatch, which would keep such entries, refuses the database. */
+ *      casewatch, which would keep such entries, refuses the database.
+ *  14  a milestone that names no article, of a person (or group) its case does not name as a
+ *      defendant, is filed under no article of the case (keys.c, keyset_from_case): they are
+ *      charged with nothing in it, as the report counts it; it was filed under every charge of
+ *      the case, so `list --article 494/495` found a bystander's arrest in the NagaWorld case
+ *      and the counts table counted it. The upgrade makes every record's keys and counts again,
+ *      as 13 did; an earlier casewatch, which would file such a milestone under the case's
+ *      charges again when it changes (and find the keys it removes missing), refuses the
+ *      database. */
 
 /* The first schema whose index keys this version's rules still make: a database of it or
  * later needs only its version written, and opens read-only as it is. */
-#define SAME_KEYS_SINCE 13
+#define SAME_KEYS_SINCE 14
 
 struct ids {
 	struct cw_id *v;

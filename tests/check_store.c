@@ -250,8 +250,10 @@ static void count_problems(void *ctx, const char *line)
 START_TEST(earlier_schema_is_upgraded_at_open)
 {
 	struct cw_store_options ro = {.author = "reader", .read_only = 1};
-	struct cw_id p = add_person("Sam Rainsy", NULL), q = add_person("Someone Else", NULL);
-	struct cw_id c = add_case("9 November", &q, "451/495", NULL, "2019");
+	struct cw_id p = add_person("Sam Rainsy", NULL);
+	/* Its defendant: a milestone of someone the case does not name is under no article of
+	 * it, in any account (schema 14). */
+	struct cw_id c = add_case("9 November", &p, "451/495", NULL, "2019");
 	struct cw_id gov = add_milestone(&p, &c, "2019-11-09", CW_MS_OTHER);
 	struct cw_verify_stats stats;
 	struct cw_store *s;
@@ -259,6 +261,7 @@ START_TEST(earlier_schema_is_upgraded_at_open)
 	struct cw_record r;
 	int problems = 0;
 
+	add_person("Someone Else", NULL);
 	ck_assert_int_eq(cw_store_get(st, &gov, &r, &err), 0);
 	r.view = CW_VIEW_GOVERNMENT;
 	ck_assert_int_eq(cw_store_put(st, &r, 0, &err), 0);
@@ -364,11 +367,12 @@ static int has_raw(const char *name, const char *key)
 	return rc == 0;
 }
 
-/* Schema 13 holds no defendant detained at a stage past the verdict in the detention index
- * (schema 12 filed every link under the record it names): a database of schema 12 (or
- * earlier) is refused read-only, as its index may hold such entries, and opened for writing has
- * its keys made again (an entry planted in an index is gone) with its records as they were. */
-START_TEST(schema_12_has_its_keys_made_again)
+/* Schema 14 files a milestone of someone its case does not name under none of the case's
+ * articles (schema 13 held no defendant detained at a stage past the verdict in the detention
+ * index): a database of schema 13 (or earlier) is refused read-only, as its by_article index
+ * and counts may hold such keys, and opened for writing has its keys made again (an entry
+ * planted in an index is gone) with its records as they were. */
+START_TEST(schema_13_has_its_keys_made_again)
 {
 	struct cw_store_options ro = {.author = "reader", .read_only = 1};
 	struct cw_id p = add_person("Before Eleven", NULL);
@@ -378,14 +382,14 @@ START_TEST(schema_12_has_its_keys_made_again)
 
 	cw_store_close(st);
 	st = NULL;
-	set_schema_version(12);
+	set_schema_version(13);
 	put_raw("by_kind", "planted");
 	test_key_options(&ro, dir);
 	ck_assert_int_eq(cw_store_open(dir, &ro, &s, &err), CW_EVERSION);
-	ck_assert_msg(strstr(err.message, "schema 12; this one uses 13") != NULL, "%s",
+	ck_assert_msg(strstr(err.message, "schema 13; this one uses 14") != NULL, "%s",
 		      err.message);
 	st = open_store(0);
-	ck_assert_uint_eq(cw_store_upgraded_from(st), 12);
+	ck_assert_uint_eq(cw_store_upgraded_from(st), 13);
 	ck_assert_uint_eq(cw_store_schema_version(st), CW_SCHEMA_VERSION);
 	cw_store_close(st);
 	st = NULL;
@@ -971,6 +975,42 @@ START_TEST(counters_agree_with_walks)
 	ck_assert_int_eq(cw_store_delete(st, &h, &err), 0);
 	assert_counts_agree();
 	ck_assert_uint_eq(count("kind:hearing", CW_KINDS_EVENTS), 2);
+}
+END_TEST
+
+/* A milestone that names no article is filed under its person's charges in its case; of
+ * someone the case does not name (a bystander's arrest in the NagaWorld case), under none: they
+ * are charged with nothing in it, and the report counts it under no article (a field trial
+ * found `list --article 494/495` and the report's counts taking it for a 494/495 arrest). Once
+ * the case names them, their charges. */
+START_TEST(milestone_of_someone_not_a_defendant_is_under_no_article)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *cf = cw_schema_field(df->sub, "charges");
+	struct cw_id sithar = add_person("Chhim Sithar", NULL);
+	struct cw_id srey = add_person("Kim Srey", NULL);
+	struct cw_id c = add_case("NagaWorld", &sithar, "494/495", NULL, "2022-01-04");
+	struct cw_defendant *d;
+	struct cw_charge *charge;
+	struct cw_record r;
+	struct cw_error err;
+
+	add_milestone(&sithar, &c, "2022-01-04", CW_MS_ARREST);
+	add_milestone(&srey, &c, "2024-02-16", CW_MS_ARREST);
+	assert_counts_agree();
+	ck_assert_uint_eq(count("case:NagaWorld kind:milestone", CW_KINDS_EVENTS), 2);
+	ck_assert_uint_eq(count("article:494/495 kind:milestone", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("article:495 person:Srey", CW_KINDS_EVENTS), 0);
+	ck_assert_int_eq(cw_store_get(st, &c, &r, &err), 0);
+	d = cw_list_append(&r.u.kase.defendants, df->sub);
+	d->person = srey;
+	charge = cw_list_append(&d->charges, cf->sub);
+	ck_assert_int_eq(cw_article_parse("495", &charge->article, "a", NULL), 0);
+	ck_assert_msg(cw_store_put(st, &r, 0, &err) == 0, "%s", err.message);
+	cw_record_free(&r);
+	assert_counts_agree();
+	ck_assert_uint_eq(count("article:495 person:Srey", CW_KINDS_EVENTS), 1);
+	ck_assert_uint_eq(count("article:494 kind:milestone", CW_KINDS_EVENTS), 1);
 }
 END_TEST
 
@@ -2974,13 +3014,14 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, newer_schema_is_refused);
 	tcase_add_test(tc, earlier_schema_is_upgraded_at_open);
 	tcase_add_test(tc, schema_4_and_5_upgrade_with_their_keys);
-	tcase_add_test(tc, schema_12_has_its_keys_made_again);
+	tcase_add_test(tc, schema_13_has_its_keys_made_again);
 	tcase_add_test(tc, own_audit_entries_leave_the_id_out);
 	tcase_add_test(tc, read_only_open_reads);
 	tcase_add_test(tc, put_get_stamps_header);
 	tcase_add_test(tc, identical_put_is_no_change);
 	tcase_add_test(tc, put_if_unchanged_refuses_a_stale_edit);
 	tcase_add_test(tc, index_by_article_kind_date_court_person_case);
+	tcase_add_test(tc, milestone_of_someone_not_a_defendant_is_under_no_article);
 	tcase_add_test(tc, list_orders_newest_first_and_pages);
 	tcase_add_test(tc, timeline_in_date_order_unknown_last);
 	tcase_add_test(tc, case_change_reindexes_its_hearings);

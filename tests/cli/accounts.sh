@@ -57,10 +57,10 @@ ok cw list records --filter 'account:government' --json
 json "sorted(r['id'] for r in d) == $gov_ids"
 ok cw list records --filter 'account:gov kind:milestone' --json
 json "len(d) > 0 and all(r['view'] == 'government' and r['kind'] == 'milestone' for r in d)"
-# Sam Rainsy comes under 494/495 only through the government's account of 9 November 2019
-ok cw list records --article 494/495 --person "Sam Rainsy" --account un --json
+# Rong Chhun comes under 494/495 only through the government's account of his prosecution
+ok cw list records --article 494/495 --person "Rong Chhun" --account un --json
 json "d == []"
-ok cw list records --article 494/495 --person "Sam Rainsy" --account government --json
+ok cw list records --article 494/495 --person "Rong Chhun" --account government --json
 json "len(d) == 1 and d[0]['view'] == 'government'"
 # people: the person record's own account
 ok cw list persons --account government --json

@@ -1127,4 +1127,32 @@ ok cw report --from 2023-09-18 --to 2023-09-24
 has "postponed: defence lawyer not notified"
 lacks "adjourned: defence lawyer not notified"
 has "suspended: judge ill"
+# ---- an arrest in a case that does not name its person counts under no article: they are
+# charged with nothing in it (a field trial: the warning said it "moves no charge", yet the
+# report counted "1 under 494/495 incitement", its table under 494 and 495, and `list
+# --article 494/495` found it)
+DB="$WORK/bystander"
+ok cw init --no-encryption
+ok cw person add --name "Chhim Sithar"
+ok cw person add --name "Kim Srey"
+ok cw case add --title "NagaWorld strike" --stage appeal --defendant "Chhim Sithar" \
+	--custody detained --charge 494/495 --source "own observation"
+ok cw log milestone --person "Kim Srey" --case NagaWorld --type arrest --date 2024-02-16 \
+	--source "own observation"
+has "added milestone"
+ok cw report --week 2024-W07
+has "1 new arrest (account: own observation); 1 person arrested is not listed below as held"
+lacks "under 494/495"
+has "| 494/495 incitement |  | 0 |"
+has "| no article recorded |  | 1 |"
+lacks "| 494 | incitement to commit a felony | 1 |"
+ok cw report --week 2024-W07 --format json
+json "d['arrests_and_charges']['events'][0]['articles'] == [] and d['arrests_and_charges']['by_article'] == [] and d['arrests_and_charges']['groups'] == {'incitement_494_495': 0, 'lese_majeste_437bis': 0, 'other_articles': 0, 'no_article': 1}"
+ok cw list records --article 494/495 --json
+json "d == []"
+ok cw list records --kind milestone
+has "Kim Srey"
+lacks "494/495"
+ok cw verify
+has "0 problems"
 done_ok
