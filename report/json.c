@@ -323,6 +323,26 @@ static json_t *hearings_set(const struct cw_report *r)
 	return a;
 }
 
+/* Hearings set for a day of the range gone by with nothing logged for it (report.h: missed),
+ * counted nowhere: the day, and the hearing that set it (its id, date and account). */
+static json_t *hearings_missed(const struct cw_report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < r->nmissed; i++) {
+		const struct cw_report_upcoming *u = &r->missed[i];
+		const struct cw_hearing *h = &u->hearing->u.hearing;
+
+		json_array_append_new(
+			a, jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "date", jdate(u->date),
+					  "set_by_hearing_id", jid(&u->hearing->id), "set_on",
+					  jdate(h->date), "view", jview(u->hearing), "case",
+					  jcase(r, &h->case_id), "court", jstr(h->court)),
+				u->hearing));
+	}
+	return a;
+}
+
 /* A row about a group of unnamed defendants instead of a person: its label as "group" and
  * how many they are as "count" (null when not given), as the arrests' rows say it. */
 static void jgroup(json_t *o, const char *label, int64_t count)
@@ -1091,6 +1111,7 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 		json_object_set_new(doc, "confidential", confidential(r));
 		json_object_set_new(doc, "hearings", hearings(r));
 		json_object_set_new(doc, "hearings_set", hearings_set(r));
+		json_object_set_new(doc, "hearings_missed", hearings_missed(r));
 		json_object_set_new(doc, "fair_trial_indicators", fair_trial(r));
 		json_object_set_new(doc, "arrests_and_charges", arrests(r));
 		json_object_set_new(doc, "verdicts", verdicts(r));

@@ -1129,6 +1129,31 @@ static void upcoming(struct builder *b)
 	}
 }
 
+/* Hearings set for a day of the period gone by with nothing logged for it (report.h: missed):
+ * the day, whose account set it and at which hearing, the case and its court. */
+static void missed(struct builder *b)
+{
+	const struct cw_report *r = b->r;
+
+	for (size_t i = 0; i < r->nmissed; i++) {
+		const struct cw_report_upcoming *u = &r->missed[i];
+		const struct cw_hearing *h = &u->hearing->u.hearing;
+		char d[CW_DATE_TEXT_MAX];
+
+		id_cell(b, CW_RC_ID, &u->hearing->id);
+		account_cell(b, u->hearing);
+		date_cell(b, CW_RC_DATE, u->date);
+		case_cells(b, &h->case_id, 1);
+		court_cell(b, h->court, &h->case_id);
+		cw_date_format(h->date, d);
+		cell(b, CW_RC_LABEL, _("next date set at the hearing of %s"), d);
+		/* TRANSLATORS: what the records say of a hearing set for a day gone by */
+		cell(b, CW_RC_OUTCOME, "%s", _("nothing logged for that day"));
+		reportedly_cell(b, u->hearing, CW_RC_LABEL);
+		row_end(b);
+	}
+}
+
 /* A detainee's days: the count when it is exact, else what the dates allow in the detail (and,
  * for the CSV, as numbers in at_least and at_most), and where the count stops when that is not
  * the period's end. */
@@ -3266,6 +3291,25 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;
 	}
+	if (r->nmissed) {
+		/* A date set and passed with nothing logged is not a quiet day: said, with
+		 * whose accounts set it. */
+		uint32_t seen = 0;
+
+		for (size_t i = 0; i < r->nmissed; i++)
+			seen |= cw_report_view_bit(r->missed[i].hearing);
+		sb_add(&sb,
+		       P_("%zu hearing was set for a day of the period, and nothing was logged "
+			  "for it",
+			  "%zu hearings were set for days of the period, and nothing was logged "
+			  "for them",
+			  r->nmissed),
+		       r->nmissed);
+		accounts(&sb, seen);
+		sb_add(&sb, "%s", stop());
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
 
 	/* Fair-trial indicators not met, per side. */
 	if (cw_report_side_hearings(r, CW_FAIR_SIDE_OWN)) {
@@ -3925,6 +3969,21 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 					   "(\"a verdict will be announced on ...\") but, as of "
 					   "its date, could not report held: counted nowhere."));
 		hearings_set(&b);
+	}
+	/* Only when there are some: a date set and let pass unlogged. */
+	if (r->nmissed) {
+		section(&b, "hearings_missed", N_("Hearings set for the period, nothing logged"),
+			"", CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_CASE,
+			N_("Case"), CW_RC_PEOPLE, N_("Defendants"), CW_RC_PLACE, N_("Court"),
+			CW_RC_LABEL, N_("Date known from"), CW_RC_OUTCOME, N_("Outcome"), -1);
+		b.sec->wants_note = 1;
+		b.sec->note = note(
+			"%s",
+			_("Days of the period an earlier hearing set as its case's next date, "
+			  "gone by with no hearing of the case logged for that day in any "
+			  "account, nor a later one that moved the case on: whether it was held "
+			  "is not recorded, and it is counted nowhere."));
+		missed(&b);
 	}
 	section(&b, "fair_trial", N_("Fair-trial indicators at the period's hearings"),
 		N_("No hearings in this period."), CW_RC_LABEL, N_("Indicator"), CW_RC_ACCOUNT,

@@ -3808,27 +3808,27 @@ static int match_text_again(struct cw_report *r, struct period *p, int count, st
 	return rc;
 }
 
-/* Takes confidential hearings out of the upcoming ones (items point into upcoming_src, which
+/* Takes confidential hearings out of items (upcoming or missed: they point into src, which
  * keeps its records in place). */
-static int sift_upcoming(struct cw_report *r, struct cw_error *err)
+static int sift_items(struct cw_report *r, struct cw_record_list *src,
+		      struct cw_report_upcoming *items, size_t *n, struct cw_error *err)
 {
 	unsigned char *drop;
 	size_t kept = 0;
 
-	if (!r->upcoming_src.n)
+	if (!src->n)
 		return 0;
-	if (!(drop = calloc(r->upcoming_src.n, 1)) ||
-	    cw_withheld_mark(&r->confidential, &r->upcoming_src, drop, 0) != 0) {
+	if (!(drop = calloc(src->n, 1)) || cw_withheld_mark(&r->confidential, src, drop, 0) != 0) {
 		free(drop);
 		return oom(err);
 	}
 	/* Counted by the items they would have been: the list also holds hearings read only
 	 * for the next date they set. */
-	for (size_t i = 0; i < r->nupcoming; i++) {
-		const struct cw_record *h = r->upcoming[i].hearing;
+	for (size_t i = 0; i < *n; i++) {
+		const struct cw_record *h = items[i].hearing;
 
-		if (!drop[h - r->upcoming_src.items])
-			r->upcoming[kept++] = r->upcoming[i];
+		if (!drop[h - src->items])
+			items[kept++] = items[i];
 		else if (cw_withheld_count(&r->confidential, &h->id) != 0)
 			kept = SIZE_MAX;
 		if (kept == SIZE_MAX)
@@ -3837,33 +3837,108 @@ static int sift_upcoming(struct cw_report *r, struct cw_error *err)
 	free(drop);
 	if (kept == SIZE_MAX)
 		return oom(err);
-	r->nupcoming = kept;
+	*n = kept;
 	return 0;
 }
 
-/* The upcoming hearings the filter's free text finds only in what is withheld are left out too
- * (cw_withheld_match_text's rule), counted once each. */
-static int match_text_upcoming(struct cw_report *r, struct cw_error *err)
+/* The items (upcoming or missed) the filter's free text finds only in what is withheld are
+ * left out too (cw_withheld_match_text's rule), counted once each. */
+static int match_text_items(struct cw_report *r, struct cw_report_upcoming *items, size_t *n,
+			    struct cw_error *err)
 {
 	size_t kept = 0;
 	int rc = 0;
 
 	if (!r->shown)
 		return 0;
-	for (size_t i = 0; rc == 0 && i < r->nupcoming; i++) {
-		const struct cw_record *h = r->upcoming[i].hearing;
+	for (size_t i = 0; rc == 0 && i < *n; i++) {
+		const struct cw_record *h = items[i].hearing;
 		int match = 1;
 
 		if ((rc = cw_matcher_test(r->shown, h, &match, err)) != 0)
 			break;
 		if (match)
-			r->upcoming[kept++] = r->upcoming[i];
+			items[kept++] = items[i];
 		else if (cw_withheld_count(&r->confidential, &h->id) != 0)
 			rc = oom(err);
 	}
 	if (rc == 0)
-		r->nupcoming = kept;
+		*n = kept;
 	return rc;
+}
+
+static int sift_upcoming(struct cw_report *r, struct cw_error *err)
+{
+	return sift_items(r, &r->upcoming_src, r->upcoming, &r->nupcoming, err);
+}
+
+static int match_text_upcoming(struct cw_report *r, struct cw_error *err)
+{
+	return match_text_items(r, r->upcoming, &r->nupcoming, err);
+}
+
+/* Whether a hearing of the case is logged on the day (dated to it), in any account and
+ * whatever the filter: what a hearing set for that day came to is then on record. */
+static int hearing_logged_on(struct cw_reader *rd, const struct cw_id *kase, struct cw_date day,
+			     int *logged, struct cw_error *err)
+{
+	struct cw_record_list l;
+	int rc;
+
+	*logged = 0;
+	if ((rc = cw_reader_case_records_between(rd, kase, CW_KIND_BIT(CW_KIND_HEARING), day, day,
+						 &l, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < l.n && !*logged; i++)
+		*logged = cw_date_compare(l.items[i].u.hearing.date, day) == 0;
+	cw_record_list_free(&l);
+	return 0;
+}
+
+/* r->missed (report.h): the next dates set for the days of the range gone by, as the upcoming
+ * hearings of a window are read (cw_report_upcoming_read: set by the filter's hearings, not
+ * logged as a hearing of theirs), less those a later hearing of the case up to the range's
+ * end superseded and those any hearing of the case logged on the day answers. As the
+ * records dated up to the range's end tell it, so that a past week's report says the same
+ * whenever it is run. */
+static int gather_missed(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
+{
+	struct cw_date today = cw_date_today(), last = r->to;
+	size_t kept = 0;
+	int rc;
+
+	/* A day not yet over may still see its hearing logged. */
+	if (cw_date_is_known(today) && cw_date_compare(today, last) <= 0)
+		last = cw_date_from_days(cw_date_to_days(today) - 1);
+	if (cw_date_compare(last, r->from) < 0)
+		return 0;
+	if ((rc = cw_report_upcoming_read(rd, &r->filter, r->from, last, &r->missed_src, &r->missed,
+					  &r->nmissed, err)) != 0)
+		return rc;
+	/* The dates set before them, not the hearings logged: those are the period's. */
+	for (size_t i = 0; i < r->nmissed; i++)
+		if (r->missed[i].from_next_date &&
+		    cw_date_compare(cw_date_last_day(r->missed[i].hearing->u.hearing.date),
+				    r->missed[i].date) < 0)
+			r->missed[kept++] = r->missed[i];
+	r->nmissed = kept;
+	if ((rc = drop_superseded(rd, cw_date_from_days(cw_date_to_days(r->to) + 1), r->missed,
+				  &r->nmissed, err)) != 0)
+		return rc;
+	kept = 0;
+	for (size_t i = 0; i < r->nmissed; i++) {
+		int logged;
+
+		if ((rc = hearing_logged_on(rd, &r->missed[i].hearing->u.hearing.case_id,
+					    r->missed[i].date, &logged, err)) != 0)
+			return rc;
+		if (!logged)
+			r->missed[kept++] = r->missed[i];
+	}
+	r->nmissed = kept;
+	if ((rc = sift_items(r, &r->missed_src, r->missed, &r->nmissed, err)) != 0)
+		return rc;
+	return match_text_items(r, r->missed, &r->nmissed, err);
 }
 
 /* A range of whole calendar months (February; January to March) is compared with as many whole
@@ -4111,6 +4186,8 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	    (rc = sift_upcoming(out, err)) != 0 || (rc = match_text_upcoming(out, err)) != 0 ||
 	    (upcoming_accounts(out) != 0 && (rc = oom(err)) != 0) ||
 	    (rc = add_refs(rd, out, &out->upcoming_src, err)) != 0 ||
+	    (rc = gather_missed(rd, out, err)) != 0 ||
+	    (rc = add_refs(rd, out, &out->missed_src, err)) != 0 ||
 	    (rc = gather_partial(rd, out, err)) != 0 ||
 	    (rc = add_refs(rd, out, &out->partial, err)) != 0 ||
 	    (rc = gather_undated_tallies(rd, out, &undated_tallies, err)) != 0 ||
@@ -4168,6 +4245,8 @@ void cw_report_free(struct cw_report *r)
 	cw_record_list_free(&r->case_events);
 	cw_record_list_free(&r->hearings_set);
 	cw_record_list_free(&r->upcoming_src);
+	cw_record_list_free(&r->missed_src);
+	free(r->missed);
 	cw_record_list_free(&r->partial);
 	cw_record_list_free(&r->tallies);
 	cw_record_list_free(&r->refs);
@@ -4191,6 +4270,6 @@ int cw_report_is_empty(const struct cw_report *r)
 	return r->hearings.n == 0 && r->arrests.n == 0 && r->detentions.n == 0 &&
 	       r->releases.n == 0 && r->nverdicts == 0 && r->visits.n == 0 && r->demos.n == 0 &&
 	       r->incidents.n == 0 && r->case_events.n == 0 && r->hearings_set.n == 0 &&
-	       r->nupcoming == 0 && r->ndetainees == 0 && r->nunstarted == 0 && r->partial.n == 0 &&
-	       r->tallies.n == 0;
+	       r->nupcoming == 0 && r->nmissed == 0 && r->ndetainees == 0 && r->nunstarted == 0 &&
+	       r->partial.n == 0 && r->tallies.n == 0;
 }

@@ -331,6 +331,17 @@ struct cw_report {
 	 * or disputing it, which may differ: the team's 14 May, the UN's 15 May), SIZE_MAX when
 	 * none; NULL when no item is. The summary counts each hearing to come once. */
 	size_t *upcoming_same;
+	/* Hearings set for a day of the range that has gone by with nothing logged for it: the
+	 * next date an earlier hearing of its case set (any account; once, as upcoming gives
+	 * it: from_next_date), with no hearing of the case logged on that day in any account,
+	 * and none held after the one that set it, up to the range's end, that moved the case on
+	 * (cw_timeline_next_date_superseded: as the timeline's "passed, nothing logged since").
+	 * A week's report listed it under upcoming the week before; without it the week of the
+	 * date would read as a quiet one. Days after today are not gone by. Items point into
+	 * missed_src, in date order. */
+	struct cw_record_list missed_src;
+	struct cw_report_upcoming *missed;
+	size_t nmissed;
 
 	/* The named people held longest (at most CW_REPORT_DETAINEES_MAX of those whose length
 	 * the records give, and every one whose length they do not give, who may be held longer)

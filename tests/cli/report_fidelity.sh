@@ -1155,4 +1155,60 @@ has "Kim Srey"
 lacks "494/495"
 ok cw verify
 has "0 problems"
+# ---- a hearing set for a day of the period that went by with nothing logged for it is said,
+# in every format (a field trial: the week before listed it under "Upcoming hearings", the
+# week of the date said nothing of it, "The team monitored no hearings in this period", and a
+# missed hearing read as a quiet week); not one the case's hearing of that day answers (in
+# any account), nor one a later hearing moved on from, nor a day not yet gone by
+DB="$WORK/missed"
+ok cw init --no-encryption
+for c in Missed Held Moved; do
+	ok cw person add --name "Defendant $c"
+	ok cw case add --title "$c case" --stage pretrial --defendant "Defendant $c" --charge 494 \
+		--source "own observation"
+done
+ok cw log hearing --case "Missed case" --date 2023-09-05 --outcome postponed \
+	--next-date 2023-09-12 --source "own observation"
+ok cw log hearing --case "Held case" --date 2023-09-05 --outcome adjourned \
+	--next-date 2023-09-13 --source "own observation"
+ok cw log hearing --case "Held case" --date 2023-09-13 --outcome adjourned --view un \
+	--source "UN press release"
+ok cw log hearing --case "Moved case" --date 2023-09-04 --outcome adjourned \
+	--next-date 2023-09-14 --source "own observation"
+ok cw log hearing --case "Moved case" --date 2023-09-11 --outcome adjourned \
+	--next-date 2023-10-02 --source "own observation"
+# a later hearing of the missed one's case, after the week: the week's report stays as it was
+ok cw log hearing --case "Missed case" --date 2023-09-20 --outcome postponed \
+	--next-date 2023-09-27 --source "own observation"
+ok cw report --week 2023-W36
+has "| 2023-09-12 | own observation | Missed case |"
+week 2023-W37
+row md "1 hearing was set for a day of the period, and nothing was logged for it (account: own observation)."
+row md "## Hearings set for the period, nothing logged (1)"
+row md "| 2023-09-12 | own observation | Missed case | Defendant Missed |  | next date set at the hearing of 2023-09-05 | nothing logged for that day |"
+norow md "2023-09-13 | own"
+norow md "2023-09-14"
+row html "nothing logged for that day"
+row csv "hearings_missed,next date set at the hearing of 2023-09-05,"
+row csv ",2023-09-12,own observation,"
+inpdf "Hearings set for the period, nothing logged (1)"
+inpdf "next date set at the hearing of 2023-09-05"
+ok cw report --week 2023-W37 --format json
+json "[(h['date'], h['set_on'], h['view'], h['case']['title']) for h in d['hearings_missed']] == [('2023-09-12', '2023-09-05', 'own', 'Missed case')]"
+# the team's own account alone: the UN's hearing of the 13th still answers its day
+ok cw report --week 2023-W37 --account own --format json
+json "[h['case']['title'] for h in d['hearings_missed']] == ['Missed case']"
+# a day not yet over is not missed; once it is, it is
+(
+	CASEWATCH_NOW=2023-09-27T03:00:00Z
+	export CASEWATCH_NOW
+	ok cw report --week 2023-W39 --format json
+	json "d['hearings_missed'] == []"
+)
+(
+	CASEWATCH_NOW=2023-09-28T03:00:00Z
+	export CASEWATCH_NOW
+	ok cw report --week 2023-W39 --format json
+	json "[h['date'] for h in d['hearings_missed']] == ['2023-09-27']"
+)
 done_ok
