@@ -2568,6 +2568,7 @@ static int in_window(struct cw_date d, struct cw_date from, struct cw_date to)
 struct case_day {
 	struct cw_id kase;
 	uint32_t date;
+	const char *court; /* the hearing's, NULL or "" when it names none */
 };
 
 static int case_day_order(const void *pa, const void *pb)
@@ -2581,6 +2582,24 @@ static int case_day_order(const void *pa, const void *pb)
 static int id_order(const void *a, const void *b)
 {
 	return memcmp(a, b, sizeof(struct cw_id));
+}
+
+/* Whether days (sorted by case_day_order) hold a hearing of want's case on its day at a court
+ * that can be want's: the appeal court's bail hearing on the day the trial court set is not
+ * that trial's hearing (a review). A hearing naming no court may be at any. */
+static int day_logged(const struct case_day *days, size_t n, const struct case_day *want)
+{
+	const struct case_day *hit = bsearch(want, days, n, sizeof *days, case_day_order);
+
+	if (!hit)
+		return 0;
+	while (hit > days && !case_day_order(hit - 1, want))
+		hit--;
+	for (; hit < days + n && !case_day_order(hit, want); hit++)
+		if (!want->court || !*want->court || !hit->court || !*hit->court ||
+		    !strcasecmp(want->court, hit->court))
+			return 1;
+	return 0;
 }
 
 /* One next date of a case announced by several hearings (the team's account of a hearing and
@@ -2708,15 +2727,20 @@ static int drop_superseded(struct cw_reader *rd, struct cw_date from,
 	return rc;
 }
 
-int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
-			    struct cw_date from, struct cw_date to, struct cw_record_list *src,
-			    struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
+/* cw_report_upcoming_read; with `shown` (what is written for others), a next date is that of a
+ * hearing logged for its day only when `shown` keeps that hearing: the missed dates of a report
+ * for partners read as if the confidential hearings were not there (a review saw a confidential
+ * hearing take its day off the list, and so tell that it was held). */
+static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, struct cw_date from,
+			 struct cw_date to, struct cw_withheld *shown, struct cw_record_list *src,
+			 struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
 {
 	struct cw_filter f = *filter;
 	struct cw_record_list all, next;
 	struct cw_id *dated = NULL;
 	struct case_day *days = NULL;
-	size_t cap = 0;
+	unsigned char *hidden = NULL;
+	size_t cap = 0, ndays = 0;
 	int rc;
 
 	memset(src, 0, sizeof *src);
@@ -2757,23 +2781,30 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 	cw_record_list_free(&all);
 	if (rc == 0 && src->n && !(days = malloc(src->n * sizeof *days)))
 		rc = CW_ENOMEM;
+	if (rc == 0 && src->n && shown &&
+	    (!(hidden = calloc(src->n, 1)) || cw_withheld_mark(shown, src, hidden, 0) != 0))
+		rc = CW_ENOMEM;
 	for (size_t i = 0; rc == 0 && i < src->n; i++) {
-		days[i].kase = src->items[i].u.hearing.case_id;
-		days[i].date = cw_date_key(src->items[i].u.hearing.date);
+		if (hidden && hidden[i])
+			continue;
+		days[ndays].kase = src->items[i].u.hearing.case_id;
+		days[ndays].date = cw_date_key(src->items[i].u.hearing.date);
+		days[ndays++].court = src->items[i].u.hearing.court;
 	}
-	if (rc == 0 && src->n > 1)
-		qsort(days, src->n, sizeof *days, case_day_order);
+	free(hidden);
+	if (rc == 0 && ndays > 1)
+		qsort(days, ndays, sizeof *days, case_day_order);
 	for (size_t i = 0; rc == 0 && i < src->n; i++) {
 		const struct cw_hearing *h = &src->items[i].u.hearing;
 		struct cw_date dates[2] = {h->date, h->next_date};
 
 		for (int j = 0; j < 2 && rc == 0; j++) {
-			struct case_day want = {h->case_id, cw_date_key(dates[1])};
+			struct case_day want = {h->case_id, cw_date_key(dates[1]), h->court};
 
 			if (!in_window(dates[j], from, to))
 				continue;
 			/* A next date already logged as a hearing of the case is that hearing. */
-			if (j == 1 && bsearch(&want, days, src->n, sizeof *days, case_day_order))
+			if (j == 1 && day_logged(days, ndays, &want))
 				continue;
 			if (*n == cap) {
 				struct cw_report_upcoming *grown;
@@ -2809,6 +2840,13 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 		qsort(*items, *n, sizeof **items, upcoming_order);
 	drop_same_next_dates(*items, n);
 	return 0;
+}
+
+int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
+			    struct cw_date from, struct cw_date to, struct cw_record_list *src,
+			    struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
+{
+	return upcoming_read(rd, filter, from, to, NULL, src, items, n, err);
 }
 
 int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *filter,
@@ -3877,20 +3915,48 @@ static int match_text_upcoming(struct cw_report *r, struct cw_error *err)
 	return match_text_items(r, r->upcoming, &r->nupcoming, err);
 }
 
-/* Whether a hearing of the case is logged on the day (dated to it), in any account and
- * whatever the filter: what a hearing set for that day came to is then on record. */
-static int hearing_logged_on(struct cw_reader *rd, const struct cw_id *kase, struct cw_date day,
-			     int *logged, struct cw_error *err)
+/* Whether a hearing of the case that set a date is logged for that day at the court it was set
+ * for (a hearing naming no court was at its case's, as cw_timeline_next_date_superseded reads
+ * courts: the appeal court's bail hearing that day does not answer the trial's date, a review
+ * found). What is written for others reads only the hearings it may show: a confidential one
+ * that answers the day would otherwise take the date off and tell that it was held. */
+static int hearing_logged_on(struct cw_reader *rd, struct cw_report *r, const struct cw_record *set,
+			     struct cw_date day, int *logged, struct cw_error *err)
 {
+	const struct cw_id *kase = &set->u.hearing.case_id;
 	struct cw_record_list l;
+	struct cw_record case_rec;
+	unsigned char *drop = NULL;
+	const char *case_court = NULL, *at_set;
 	int rc;
 
 	*logged = 0;
 	if ((rc = cw_reader_case_records_between(rd, kase, CW_KIND_BIT(CW_KIND_HEARING), day, day,
 						 &l, err)) != 0)
 		return rc;
-	for (size_t i = 0; i < l.n && !*logged; i++)
-		*logged = cw_date_compare(l.items[i].u.hearing.date, day) == 0;
+	if (!l.n)
+		return 0;
+	if (r->confidential.leave_out &&
+	    (!(drop = calloc(l.n, 1)) || cw_withheld_mark(&r->confidential, &l, drop, 0) != 0)) {
+		free(drop);
+		cw_record_list_free(&l);
+		return oom(err);
+	}
+	memset(&case_rec, 0, sizeof case_rec);
+	if (cw_reader_get(rd, kase, &case_rec, NULL) == 0)
+		case_court = case_rec.u.kase.court;
+	at_set = set->u.hearing.court && *set->u.hearing.court ? set->u.hearing.court : case_court;
+	for (size_t i = 0; i < l.n && !*logged; i++) {
+		const struct cw_hearing *h = &l.items[i].u.hearing;
+		const char *at = h->court && *h->court ? h->court : case_court;
+
+		if (drop && drop[i])
+			continue;
+		*logged = cw_date_compare(h->date, day) == 0 &&
+			  (!at_set || !*at_set || !at || !*at || !strcasecmp(at_set, at));
+	}
+	cw_record_free(&case_rec);
+	free(drop);
 	cw_record_list_free(&l);
 	return 0;
 }
@@ -3912,8 +3978,9 @@ static int gather_missed(struct cw_reader *rd, struct cw_report *r, struct cw_er
 		last = cw_date_from_days(cw_date_to_days(today) - 1);
 	if (cw_date_compare(last, r->from) < 0)
 		return 0;
-	if ((rc = cw_report_upcoming_read(rd, &r->filter, r->from, last, &r->missed_src, &r->missed,
-					  &r->nmissed, err)) != 0)
+	if ((rc = upcoming_read(rd, &r->filter, r->from, last,
+				r->confidential.leave_out ? &r->confidential : NULL, &r->missed_src,
+				&r->missed, &r->nmissed, err)) != 0)
 		return rc;
 	/* The dates set before them, not the hearings logged: those are the period's. */
 	for (size_t i = 0; i < r->nmissed; i++)
@@ -3929,8 +3996,8 @@ static int gather_missed(struct cw_reader *rd, struct cw_report *r, struct cw_er
 	for (size_t i = 0; i < r->nmissed; i++) {
 		int logged;
 
-		if ((rc = hearing_logged_on(rd, &r->missed[i].hearing->u.hearing.case_id,
-					    r->missed[i].date, &logged, err)) != 0)
+		if ((rc = hearing_logged_on(rd, r, r->missed[i].hearing, r->missed[i].date, &logged,
+					    err)) != 0)
 			return rc;
 		if (!logged)
 			r->missed[kept++] = r->missed[i];

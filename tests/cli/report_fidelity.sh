@@ -1211,4 +1211,29 @@ json "[h['case']['title'] for h in d['hearings_missed']] == ['Missed case']"
 	ok cw report --week 2023-W39 --format json
 	json "[h['date'] for h in d['hearings_missed']] == ['2023-09-27']"
 )
+# The day is answered only at the court it was set for: the appeal court's bail hearing on the
+# trial court's day is not the trial's hearing (a review). A confidential hearing of the day
+# answers it in what the team reads; what is written for others reads as if it were not there
+# (a review: the date gone from the list told that a confidential hearing was held).
+for c in Court Secret; do
+	ok cw person add --name "Defendant $c"
+	ok cw case add --title "$c case" --stage trial --defendant "Defendant $c" --charge 494 \
+		--court "Phnom Penh Municipal Court" --source "own observation"
+done
+ok cw log hearing --case "Court case" --date 2023-10-02 --court "Phnom Penh Municipal Court" \
+	--outcome adjourned --next-date 2023-10-10 --source "own observation"
+ok cw log hearing --case "Court case" --date 2023-10-10 --court "Appeal Court" --stage appeal \
+	--outcome adjourned --source "own observation"
+ok cw log hearing --case "Secret case" --date 2023-10-02 --outcome adjourned \
+	--next-date 2023-10-11 --source "own observation"
+ok cw log hearing --case "Secret case" --date 2023-10-11 --outcome adjourned --confidential \
+	--source "own observation"
+(
+	CASEWATCH_NOW=2023-10-20T03:00:00Z
+	export CASEWATCH_NOW
+	ok cw report --week 2023-W41 --format json
+	json "sorted((h['date'], h['case']['title']) for h in d['hearings_missed']) == [('2023-10-10', 'Court case'), ('2023-10-11', 'Secret case')]"
+	ok cw report --week 2023-W41 --include-confidential --format json
+	json "[(h['date'], h['case']['title']) for h in d['hearings_missed']] == [('2023-10-10', 'Court case')]"
+)
 done_ok
