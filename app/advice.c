@@ -909,27 +909,41 @@ static int same_words(const char *a, const char *b)
 	return strcasecmp(a ? a : "", b ? b : "") == 0;
 }
 
+/* Whether two texts that both say something say different things. */
+static int differ_where_given(const char *a, const char *b)
+{
+	return a && *a && b && *b && !same_words(a, b);
+}
+
 /* Whether o is the event rec records, by what defines one of its kind: a hearing, its case and
- * day (and its time when both give one); a visit, its facility, day and detainees; a
- * demonstration, its day and place. A count of several events is none. */
+ * day (and its time, court and stage where both give them: the appeal court's bail hearing and
+ * the trial court's session of one case on one day are two); a visit, its facility, day and
+ * detainees (a visit that lists none, refused access say, cannot be told from another team's
+ * that day); a demonstration, its day and place (and its cause where both give one). Only
+ * dates known to the day: two hearings "in February" are no sign of one. A count of several
+ * events is none. (A review found each of these warned about as logged twice.) */
 static int same_event_fields(const struct cw_record *rec, const struct cw_record *o)
 {
 	const struct cw_tally *t = cw_record_tally(o);
 
 	if (o->kind != rec->kind || cw_id_equal(&o->id, &rec->id) || (t && t->count >= 0) ||
+	    cw_date_precision(cw_record_date(rec)) != CW_DATE_DAY ||
 	    cw_date_compare(cw_record_date(o), cw_record_date(rec)) != 0)
 		return 0;
 	if (rec->kind == CW_KIND_HEARING) {
 		const struct cw_hearing *a = &rec->u.hearing, *b = &o->u.hearing;
 
 		return cw_id_equal(&a->case_id, &b->case_id) &&
-		       (!a->time || !*a->time || !b->time || !*b->time ||
-			same_words(a->time, b->time));
+		       !differ_where_given(a->time, b->time) &&
+		       !differ_where_given(a->court, b->court) &&
+		       !(a->stage && b->stage && a->stage != b->stage);
 	}
 	if (rec->kind == CW_KIND_VISIT)
-		return same_words(rec->u.visit.facility, o->u.visit.facility) &&
-		       same_detainees(&rec->u.visit, &o->u.visit);
-	return same_words(rec->u.demo.place, o->u.demo.place);
+		return rec->u.visit.facility && *rec->u.visit.facility &&
+		       same_words(rec->u.visit.facility, o->u.visit.facility) &&
+		       rec->u.visit.detainees.n && same_detainees(&rec->u.visit, &o->u.visit);
+	return same_words(rec->u.demo.place, o->u.demo.place) &&
+	       !differ_where_given(rec->u.demo.cause, o->u.demo.cause);
 }
 
 /* A hearing, visit or demonstration that another record of its kind already records (the same

@@ -604,7 +604,28 @@ grep -q "warning: demonstration [0-9a-f]\{8\} at Freedom Park on 2024-02-22, fro
 	"$WORK/stderr" || fail "no warning for another account of a demonstration: $(cat "$WORK/stderr")"
 ok cw log demo --date 2024-02-22 --place "Olympic Stadium" --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for a demonstration elsewhere: $(cat "$WORK/stderr")"
-checks=$((checks + 8))
+# Not the same event (a review found each warned about as logged twice): the case heard that
+# day at another court, or at another stage; a demonstration there for another cause; two
+# visits that list no detainee (refused access: another team's is no different); two hearings
+# known only to the month.
+ok cw log hearing --case "Twice case" --date 2024-02-23 --court "Appeal Court" --stage appeal \
+	--outcome adjourned --view own
+ok cw log hearing --case "Twice case" --date 2024-02-23 --court "Phnom Penh Municipal Court" \
+	--outcome adjourned --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a hearing at another court: $(cat "$WORK/stderr")"
+ok cw log hearing --case "Twice case" --date 2024-02-24 --stage appeal --view own
+ok cw log hearing --case "Twice case" --date 2024-02-24 --stage trial --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a hearing at another stage: $(cat "$WORK/stderr")"
+ok cw log demo --date 2024-02-25 --place "Freedom Park" --cause "land dispute" --view own
+ok cw log demo --date 2024-02-25 --place "Freedom Park" --cause "wages" --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a demonstration of another cause: $(cat "$WORK/stderr")"
+ok cw log visit --facility "CC2" --date 2024-02-26 --access denied --view own
+ok cw log visit --facility "CC2" --date 2024-02-26 --access denied --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for visits that met no one: $(cat "$WORK/stderr")"
+ok cw log hearing --case "Twice case" --date 2024-01 --view un --source "UN report"
+ok cw log hearing --case "Twice case" --date 2024-01 --view un --source "UN report"
+[ ! -s "$WORK/stderr" ] || fail "a warning for hearings known to the month: $(cat "$WORK/stderr")"
+checks=$((checks + 13))
 # A demonstration's arrest count below the people named as arrested: reports give the people
 # named, and the monitor is told.
 ok cw log demo --date 2024-07-08 --place "Freedom Park" --arrested "Sok Dara" \
