@@ -3994,12 +3994,36 @@ static int gather_missed(struct cw_reader *rd, struct cw_report *r, struct cw_er
 		return rc;
 	kept = 0;
 	for (size_t i = 0; i < r->nmissed; i++) {
-		int logged;
+		const struct cw_record *set = r->missed[i].hearing;
+		int logged, other_first = 0;
 
-		if ((rc = hearing_logged_on(rd, r, r->missed[i].hearing, r->missed[i].date, &logged,
-					    err)) != 0)
+		if ((rc = hearing_logged_on(rd, r, set, r->missed[i].date, &logged, err)) != 0)
 			return rc;
-		if (!logged)
+		/* Other accounts of the setting hearing (linked as its event) that gave another day
+		 * of the period: the case's next hearing is one, answered when any of those days
+		 * was logged, and said once when none was, from the team's own account (else the
+		 * earliest day). A review saw the government's 20 March listed as missed beside the
+		 * team's 19 March, which was logged, and both listed when neither was. */
+		for (size_t k = 0; !logged && k < r->missed_src.n; k++) {
+			const struct cw_record *o = &r->missed_src.items[k];
+			struct cw_date od = o->u.hearing.next_date;
+			int cmp;
+
+			if (o == set || (r->confidential.leave_out && o->confidential) ||
+			    cw_date_precision(od) != CW_DATE_DAY ||
+			    cw_date_compare(od, r->from) < 0 || cw_date_compare(od, last) > 0 ||
+			    !cw_date_compare(od, r->missed[i].date) ||
+			    !cw_timeline_same_event(set, o))
+				continue;
+			if ((rc = hearing_logged_on(rd, r, o, od, &logged, err)) != 0)
+				return rc;
+			cmp = cw_date_compare(od, r->missed[i].date);
+			if ((o->view == CW_VIEW_OWN) != (set->view == CW_VIEW_OWN))
+				other_first |= o->view == CW_VIEW_OWN;
+			else
+				other_first |= cmp < 0;
+		}
+		if (!logged && !other_first)
 			r->missed[kept++] = r->missed[i];
 	}
 	r->nmissed = kept;

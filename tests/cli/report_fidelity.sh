@@ -1236,4 +1236,25 @@ ok cw log hearing --case "Secret case" --date 2023-10-11 --outcome adjourned --c
 	ok cw report --week 2023-W41 --include-confidential --format json
 	json "[(h['date'], h['case']['title']) for h in d['hearings_missed']] == [('2023-10-10', 'Court case')]"
 )
+# Two linked accounts of one hearing that give two next dates set one hearing: answered when
+# either day is logged, said once (from the team's account) when neither is (a review saw the
+# government's day listed as missed beside the team's logged one, and both listed).
+for c in Linked Unlogged; do
+	ok cw person add --name "Defendant $c"
+	ok cw case add --title "$c case" --stage trial --defendant "Defendant $c" --charge 494 \
+		--source "own observation"
+	ok cw log hearing --case "$c case" --date 2023-10-03 --outcome adjourned \
+		--next-date 2023-10-17 --source "own observation"
+	own=$(printf '%s\n' "$out" | awk '{print $3}')
+	ok cw log hearing --case "$c case" --date 2023-10-03 --outcome adjourned \
+		--next-date 2023-10-18 --view government --source "government statement" --same-event "$own"
+done
+ok cw log hearing --case "Linked case" --date 2023-10-17 --outcome adjourned \
+	--source "own observation"
+(
+	CASEWATCH_NOW=2023-10-25T03:00:00Z
+	export CASEWATCH_NOW
+	ok cw report --week 2023-W42 --format json
+	json "[(h['date'], h['case']['title'], h['view']) for h in d['hearings_missed']] == [('2023-10-17', 'Unlogged case', 'own')]"
+)
 done_ok
