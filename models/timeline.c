@@ -1404,12 +1404,18 @@ int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b)
 	return names_same_event(a, b) || names_same_event(b, a);
 }
 
+int cw_timeline_courts_may_match(const char *a, const char *b, const char *case_court)
+{
+	const char *at_a = a && *a ? a : case_court;
+	const char *at_b = b && *b ? b : case_court;
+
+	return !at_a || !*at_a || !at_b || !*at_b || !strcasecmp(at_a, at_b);
+}
+
 int cw_timeline_next_date_superseded(const struct cw_record *set, const struct cw_record *later,
 				     const char *case_court)
 {
 	const struct cw_hearing *a = &set->u.hearing, *b = &later->u.hearing;
-	const char *at_a = a->court && *a->court ? a->court : case_court;
-	const char *at_b = b->court && *b->court ? b->court : case_court;
 
 	if (set->kind != CW_KIND_HEARING || later->kind != CW_KIND_HEARING || set == later ||
 	    cw_id_is_zero(&a->case_id) || !cw_id_equal(&a->case_id, &b->case_id) ||
@@ -1417,7 +1423,7 @@ int cw_timeline_next_date_superseded(const struct cw_record *set, const struct c
 	    cw_date_compare(cw_date_first_day(b->date), cw_date_last_day(a->date)) <= 0)
 		return 0;
 	/* A hearing that names no court was at its case's, as its report row says. */
-	if (at_a && *at_a && at_b && *at_b && strcasecmp(at_a, at_b) != 0)
+	if (!cw_timeline_courts_may_match(a->court, b->court, case_court))
 		return 0;
 	/* Only a hearing that moved the case on: one that set a date of its own, decided it
 	 * (a verdict, a sentence) or suspended the trial. A bail or procedural hearing between

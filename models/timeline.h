@@ -80,6 +80,12 @@ struct cw_timeline_summary {
  * once. */
 int cw_timeline_same_event(const struct cw_record *a, const struct cw_record *b);
 
+/* Whether hearings named at courts a and b (NULL or "" when a hearing names none) can be at one
+ * court: a hearing that names none was at its case's, case_court (may be NULL), and a court
+ * unknown either way may be any. The one rule for a date set at one court and a hearing logged
+ * at another (the appeal court's bail hearing is not the trial court's session). */
+int cw_timeline_courts_may_match(const char *a, const char *b, const char *case_court);
+
 /* Whether `later` puts an end to the next date the hearing `set` gave: a hearing of the same
  * case dated wholly after it, at the same court when both name one, a hearing that names none
  * being at case_court, its case's (may be NULL: a bail appeal heard at the Appeal Court does

@@ -2596,8 +2596,7 @@ static int day_logged(const struct case_day *days, size_t n, const struct case_d
 	while (hit > days && !case_day_order(hit - 1, want))
 		hit--;
 	for (; hit < days + n && !case_day_order(hit, want); hit++)
-		if (!want->court || !*want->court || !hit->court || !*hit->court ||
-		    !strcasecmp(want->court, hit->court))
+		if (cw_timeline_courts_may_match(want->court, hit->court, NULL))
 			return 1;
 	return 0;
 }
@@ -3927,7 +3926,7 @@ static int hearing_logged_on(struct cw_reader *rd, struct cw_report *r, const st
 	struct cw_record_list l;
 	struct cw_record case_rec;
 	unsigned char *drop = NULL;
-	const char *case_court = NULL, *at_set;
+	const char *case_court = NULL;
 	int rc;
 
 	*logged = 0;
@@ -3945,15 +3944,13 @@ static int hearing_logged_on(struct cw_reader *rd, struct cw_report *r, const st
 	memset(&case_rec, 0, sizeof case_rec);
 	if (cw_reader_get(rd, kase, &case_rec, NULL) == 0)
 		case_court = case_rec.u.kase.court;
-	at_set = set->u.hearing.court && *set->u.hearing.court ? set->u.hearing.court : case_court;
 	for (size_t i = 0; i < l.n && !*logged; i++) {
 		const struct cw_hearing *h = &l.items[i].u.hearing;
-		const char *at = h->court && *h->court ? h->court : case_court;
 
 		if (drop && drop[i])
 			continue;
 		*logged = cw_date_compare(h->date, day) == 0 &&
-			  (!at_set || !*at_set || !at || !*at || !strcasecmp(at_set, at));
+			  cw_timeline_courts_may_match(set->u.hearing.court, h->court, case_court);
 	}
 	cw_record_free(&case_rec);
 	free(drop);
