@@ -288,6 +288,77 @@ static int khmer_weekday_qualified(const char *w, int *next)
 	return -1;
 }
 
+/* Whether the first n bytes of s end with the word (its length, to take off, or 0). */
+static size_t ends_with(const char *s, size_t n, const char *word)
+{
+	size_t q = strlen(word);
+
+	return n >= q && !strncmp(s + n - q, word, q) ? q : 0;
+}
+
+/* A week named from today and a day of it: "next week", "last week" and "this week" (its
+ * Monday), "friday next week" and "friday of next week" (that week's Friday), and the same said
+ * in Khmer, the word for the week before the word that moves it and the day before both, with
+ * spaces between or none: សប្តាហ៍ក្រោយ (or សប្ដាហ៍, the other spelling; ក្រោយ, បន្ទាប់ or ខាងមុខ)
+ * is next week, សប្តាហ៍មុន (or កន្លងទៅ) last week, សប្តាហ៍នេះ this week, ថ្ងៃសុក្រសប្តាហ៍ក្រោយ
+ * (នៃ, "of", between them or not) Friday of next week (a Khmer field trial had only the
+ * English). អាទិត្យក្រោយ is not read: អាទិត្យ is the week and Sunday alike. Weeks run Monday to
+ * Sunday, as the weekly reports' ISO weeks do. 1 and the day in *days, or 0 when w is none. */
+static int week_phrase(const char *w, struct cw_date today, long *days)
+{
+	static const struct {
+		const char *word;
+		int weeks;
+	} moves[] = {{" next week", 1}, {" last week", -1}, {" this week", 0},
+		     {"ក្រោយ", 1},       {"បន្ទាប់", 1},       {"ខាងមុខ", 1},
+		     {"មុន", -1},        {"កន្លងទៅ", -1},     {"នេះ", 0}};
+	static const char *const khmer_weeks[] = {"សប្តាហ៍", "សប្ដាហ៍"};
+	char day[96];
+	size_t n = strlen(w) + 1;
+
+	/* A space before the words: "next week" alone reads as " next week". */
+	if (n >= sizeof day)
+		return 0;
+	day[0] = ' ';
+	memcpy(day + 1, w, n);
+	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++) {
+		size_t m = n, q = strlen(moves[i].word);
+		int khmer = moves[i].word[0] != ' ', of = 0, with_day, wd = 0;
+
+		if (m < q || strcmp(day + m - q, moves[i].word) != 0)
+			continue;
+		m -= q;
+		if (khmer) {
+			size_t k = 0;
+
+			m -= ends_with(day, m, " ");
+			while (k < 2 && !ends_with(day, m, khmer_weeks[k]))
+				k++;
+			if (k == 2)
+				return 0;
+			m -= strlen(khmer_weeks[k]);
+			m -= ends_with(day, m, " ");
+			if ((of = ends_with(day, m, "នៃ")) != 0)
+				m -= strlen("នៃ");
+			m -= ends_with(day, m, " ");
+		} else if (m > 3 && (of = ends_with(day, m, " of")) != 0) {
+			m -= 3;
+		}
+		day[m] = '\0';
+		/* What is left is nothing, the leading space alone, or it and a weekday. */
+		if (m > 1) {
+			if ((wd = khmer ? khmer_weekday_word(day + 1, &with_day)
+					: weekday_word(day + 1)) < 0)
+				return 0;
+		} else if (of) {
+			return 0; /* "of next week" names no day of it */
+		}
+		*days = cw_date_to_days(today) - cw_date_weekday(today) + 7L * moves[i].weeks + wd;
+		return 1;
+	}
+	return 0;
+}
+
 /* The day a weekday after "next" names (the first such day after today) or after "last" (the
  * last before today). */
 static long next_or_last_weekday(long base, struct cw_date today, int wd, int next)
@@ -477,6 +548,10 @@ static int typed_date(const char *text, struct cw_date today, long *days, char i
 		*days = next_or_last_weekday(base, today, wd, next);
 		return 1;
 	}
+	/* "this week" (a trial typed it where a week is asked), "next week", "friday of last
+	 * week", and in Khmer. */
+	if (week_phrase(buf, today, days))
+		return 1;
 	if ((buf[0] == '+' || buf[0] == '-') && n >= 3 &&
 	    (buf[n - 1] == 'd' || buf[n - 1] == 'w')) {
 		long count = 0;
@@ -497,20 +572,8 @@ static int typed_date(const char *text, struct cw_date today, long *days, char i
 	*word2++ = '\0';
 	if (!strchr(word2, ' ') && (rel = day_month_days(buf, word2, today, days)) != 0)
 		return rel;
-	/* "this week": its Monday, as "next week" and "last week" give theirs (a trial typed it
-	 * where a week is asked). */
-	if (!strcmp(buf, "this") && !strcmp(word2, "week")) {
-		*days = base - cw_date_weekday(today);
-		return 1;
-	}
 	if (strcmp(buf, "next") != 0 && strcmp(buf, "last") != 0)
 		return 0;
-	if (!strcmp(word2, "week")) {
-		long monday = base - cw_date_weekday(today);
-
-		*days = monday + (buf[0] == 'n' ? 7 : -7);
-		return 1;
-	}
 	if ((wd = weekday_word(word2)) < 0)
 		return 0;
 	*days = next_or_last_weekday(base, today, wd, buf[0] == 'n');

@@ -70,7 +70,9 @@ int cw_date_weekday(struct cw_date d);
  *                                  7 days away, never today)
  *   +3d, -2d, +1w, -2w             days or weeks from today (up to 5 digits)
  *   this week, next week, last week the Monday of this, the next or the previous week (weeks run
- *                                  Monday to Sunday, as the weekly reports' ISO weeks do)
+ *                                  Monday to Sunday, as the weekly reports' ISO weeks do);
+ *   friday next week,              with a weekday before, that day of the week; in Khmer
+ *   friday of last week            សប្តាហ៍ក្រោយ, ថ្ងៃសុក្រ(នៃ)សប្តាហ៍មុន (date.c)
  *   15 jan, jan 15, 15 january     a day of a month named in English (full or its first three
  *                                  letters), in the year that puts it nearest today (within
  *                                  half a year: "15 jan" in December is next January, "28 nov"

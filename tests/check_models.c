@@ -227,6 +227,11 @@ START_TEST(date_relative_forms)
 		{"last week", "2024-01-29"},
 		{"this week", "2024-02-05"},
 		{"This  Week", "2024-02-05"},
+		/* a day of a week named from today */
+		{"friday next week", "2024-02-16"},
+		{"Friday of last week", "2024-02-02"},
+		{"sun this week", "2024-02-11"},
+		{"monday of next week", "2024-02-12"},
 		/* any case, spaces around and between the words */
 		{"Today", "2024-02-07"},
 		{"  NEXT   Monday ", "2024-02-12"},
@@ -252,6 +257,10 @@ START_TEST(date_relative_forms)
 		{"tues", "error"},
 		{"next today", "error"},
 		{"monday next", "error"},
+		{"of next week", "error"},
+		{"x next week", "error"},
+		{"friday of of next week", "error"},
+		{"next week friday", "error"},
 		{"this month", "error"},
 		{"+123456d", "error"},
 		{"2023-02-30", "error"},
@@ -300,6 +309,19 @@ START_TEST(date_relative_khmer)
 		{"ព្រហស្បត្តិ៍កន្លងទៅ", "2024-02-01"},
 		{"ថ្ងៃសុក្រ  កន្លងទៅ", "2024-02-02"},
 		{"ថ្ងៃអាទិត្យមុន", "2024-02-04"},
+		/* a week: សប្តាហ៍ (or សប្ដាហ៍) before the word that moves it, its Monday, or a day
+		 * of it before both, នៃ ("of") between or not */
+		{"សប្តាហ៍ក្រោយ", "2024-02-12"},
+		{"សប្ដាហ៍បន្ទាប់", "2024-02-12"},
+		{"សប្តាហ៍ ខាងមុខ", "2024-02-12"},
+		{"សប្តាហ៍មុន", "2024-01-29"},
+		{"សប្តាហ៍កន្លងទៅ", "2024-01-29"},
+		{"សប្តាហ៍នេះ", "2024-02-05"},
+		{"ថ្ងៃច័ន្ទសប្តាហ៍ក្រោយ", "2024-02-12"},
+		{"ថ្ងៃសុក្រ សប្តាហ៍ក្រោយ", "2024-02-16"},
+		{"ថ្ងៃសុក្រនៃសប្តាហ៍មុន", "2024-02-02"},
+		{"ថ្ងៃអាទិត្យ នៃ សប្តាហ៍នេះ", "2024-02-11"},
+		{"អង្គារសប្តាហ៍ក្រោយ", "2024-02-13"},
 		/* English "next" before a Khmer day reads as before */
 		{"next ថ្ងៃច័ន្ទ", "2024-02-12"},
 		/* no date: Sunday without ថ្ងៃ is as often the week ("next week"); the word before
@@ -312,6 +334,11 @@ START_TEST(date_relative_khmer)
 		{"ក្រោយ", "error"},
 		{"ថ្ងៃក្រោយ", "error"},
 		{"ថ្ងៃច័ន្ទក្រោ", "error"},
+		{"សប្តាហ៍", "error"},
+		{"នៃសប្តាហ៍ក្រោយ", "error"},
+		{"ក្រោយសប្តាហ៍", "error"},
+		{"ថ្ងៃសប្តាហ៍ក្រោយ", "error"},
+		{"ថ្ងៃច័ន្ទសប្តាហ៍ក្រោយក្រោយ", "error"},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)

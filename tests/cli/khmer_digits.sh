@@ -61,7 +61,16 @@ for pair in "ថ្ងៃច័ន្ទក្រោយ:Mon 2024-02-12" "ថ្�
 	CASEWATCH_NOW=2024-02-07T03:00:00Z ok cw agenda --from "$word"
 	has "from $want to"
 done
-for word in "អាទិត្យក្រោយ" "ក្រោយថ្ងៃច័ន្ទ" "ថ្ងៃច័ន្ទក្រោយក្រោយ" "ក្រោយ"; do
+# A week in Khmer (the trial had only "next week" in English): សប្តាហ៍ before the word that
+# moves it gives its Monday, a day before both that day of it.
+for pair in "សប្តាហ៍ក្រោយ:Mon 2024-02-12" "សប្ដាហ៍មុន:Mon 2024-01-29" "សប្តាហ៍នេះ:Mon 2024-02-05" \
+	"ថ្ងៃសុក្រ សប្តាហ៍ក្រោយ:Fri 2024-02-16" "ថ្ងៃច័ន្ទនៃសប្តាហ៍ខាងមុខ:Mon 2024-02-12" \
+	"friday of next week:Fri 2024-02-16"; do
+	word=${pair%%:*} want=${pair#*:}
+	CASEWATCH_NOW=2024-02-07T03:00:00Z ok cw agenda --from "$word"
+	has "from $want to"
+done
+for word in "អាទិត្យក្រោយ" "ក្រោយថ្ងៃច័ន្ទ" "ថ្ងៃច័ន្ទក្រោយក្រោយ" "ក្រោយ" "សប្តាហ៍"; do
 	CASEWATCH_NOW=2024-02-07T03:00:00Z fails 65 "is not a date; write YYYY-MM-DD" cw agenda --from "$word"
 done
 # A length is counted in bytes, as stored; a Khmer name too long says why its letters count
