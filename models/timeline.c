@@ -1469,6 +1469,65 @@ static int adjournment_told_before(const struct cw_record *recs, size_t i)
 	return 0;
 }
 
+/* Still detained (out->pretrial_since known): the record that gives the running stretch's start
+ * and another account of the same event with another date (timeline.h). Of several records of
+ * the start's day, the first in the list; of several other accounts, the latest date. */
+static void start_accounts(const struct who *w, const struct cw_record *only,
+			   const struct cw_record *records, size_t n,
+			   struct cw_timeline_summary *out)
+{
+	const struct cw_record *start = NULL, *start_case = NULL, *other = NULL;
+	struct cw_date other_date = {0, 0, 0};
+
+	for (size_t c = 0; c <= n && !start; c++) {
+		const struct cw_record *kase = c < n ? &records[c] : only;
+
+		if (!kase || kase->kind != CW_KIND_CASE || (c < n && only))
+			continue;
+		for (size_t i = 0; i < n && !start; i++)
+			if (starts_for(w, kase, &records[i]) &&
+			    cw_date_compare(start_date(w, kase, records, n, &records[i]),
+					    out->pretrial_since) == 0) {
+				start = &records[i];
+				start_case = kase;
+			}
+	}
+	if (!start)
+		return;
+	out->pretrial_start_view = start->view;
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *o = &records[i];
+		struct cw_date d;
+
+		if (o == start || !starts_for(w, start_case, o) ||
+		    !cw_timeline_same_event(start, o))
+			continue;
+		d = start_date(w, start_case, records, n, o);
+		if (!cw_date_is_known(d) || cw_date_compare(d, out->pretrial_since) == 0)
+			continue;
+		if (!other || cw_date_compare(d, other_date) > 0) {
+			other = o;
+			other_date = d;
+		}
+	}
+	if (!other)
+		return;
+	out->pretrial_start_other = other_date;
+	out->pretrial_start_other_view = other->view;
+	out->pretrial_start_other_days = -1;
+	/* Both to the day, and the stretch's days exact: the other account's count is the same
+	 * days less those between the two dates. */
+	if (cw_date_precision(other_date) == CW_DATE_DAY &&
+	    cw_date_precision(out->pretrial_since) == CW_DATE_DAY &&
+	    out->pretrial_stretch_days >= 0 &&
+	    out->pretrial_stretch_days == out->pretrial_stretch_days_max) {
+		long days = out->pretrial_stretch_days -
+			    (cw_date_to_days(other_date) - cw_date_to_days(out->pretrial_since));
+
+		out->pretrial_start_other_days = days < 0 ? 0 : days;
+	}
+}
+
 /* The summary for w over the cases among records, or over `only` alone (a group's case). */
 static void summarise(const struct who *w, const struct cw_record *only,
 		      const struct cw_record *records, size_t n, struct cw_date today,
@@ -1558,6 +1617,8 @@ static void summarise(const struct who *w, const struct cw_record *only,
 		if (out->pretrial_days == 0)
 			out->pretrial_days = out->pretrial_stretch_days = -1;
 	}
+	if (out->pretrial_ongoing && cw_date_is_known(out->pretrial_since))
+		start_accounts(w, only, records, n, out);
 }
 
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
@@ -1677,7 +1738,7 @@ void cw_next_hearing_text(const struct cw_timeline_summary *s, char *buf, size_t
 	}
 }
 
-void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)
+static void pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)
 {
 	char to[CW_DATE_TEXT_MAX], days[128];
 	const char *why = NULL, *caveat = "";
@@ -1750,6 +1811,35 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 		return;
 	}
 	snprintf(buf, len, _("%s to %s, %s%s"), days, to, why, caveat);
+}
+
+void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)
+{
+	char since[CW_DATE_TEXT_MAX], other[CW_DATE_TEXT_MAX], more[400], days[128];
+	size_t used;
+
+	pretrial_text(s, buf, len);
+	if (!buf[0] || !cw_date_is_known(s->pretrial_start_other))
+		return;
+	/* The start two accounts date apart, each named (timeline.h). */
+	cw_date_format(s->pretrial_since, since);
+	cw_date_format(s->pretrial_start_other, other);
+	if (s->pretrial_start_other_days >= 0) {
+		snprintf(days, sizeof days, P_("%ld day", "%ld days", s->pretrial_start_other_days),
+			 s->pretrial_start_other_days);
+		/* TRANSLATORS: after the days in pretrial detention: "; counted from 2026-09-10
+		 * (UN); government dates its start 2026-09-25: 71 days" */
+		snprintf(more, sizeof more, _("; counted from %s (%s); %s dates its start %s: %s"),
+			 since, cw_enum_label(&cw_words_view, s->pretrial_start_view),
+			 cw_enum_label(&cw_words_view, s->pretrial_start_other_view), other, days);
+	} else {
+		snprintf(more, sizeof more, _("; counted from %s (%s); %s dates its start %s"),
+			 since, cw_enum_label(&cw_words_view, s->pretrial_start_view),
+			 cw_enum_label(&cw_words_view, s->pretrial_start_other_view), other);
+	}
+	used = strlen(buf);
+	if (used + strlen(more) < len)
+		memcpy(buf + used, more, strlen(more) + 1);
 }
 
 /* The record `i` is placed after, or -1: its anchor when it is in the list and its own date

@@ -58,6 +58,15 @@ struct cw_timeline_summary {
 	 * ended, and a reader must be told (held_after_kind 0: none; CW_KIND_MILESTONE with
 	 * held_after_type, or CW_KIND_VISIT). */
 	uint8_t pretrial_end_view, pretrial_case_view;
+	/* Still detained: whose account the running stretch's start (pretrial_since) is (enum
+	 * cw_view, 0 when not recorded), and another account of that arrest or detention (linked
+	 * as the same event or disputing it) that dates it otherwise, with the stretch's days as
+	 * that account counts them (least, -1 when the dates do not give them): a government that
+	 * dates an arrest two weeks later says the detention is two weeks shorter, and a reader
+	 * must see both (unknown pretrial_start_other when there is none). */
+	uint8_t pretrial_start_view, pretrial_start_other_view;
+	struct cw_date pretrial_start_other;
+	long pretrial_start_other_days;
 	struct cw_date held_after;
 	uint8_t held_after_view, held_after_kind, held_after_type;
 	/* Hearings of the person's cases adjourned, suspended or postponed; two accounts linked

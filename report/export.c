@@ -503,7 +503,7 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	struct cw_timeline_summary sum;
 	struct cw_day_range days;
 	char next[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], news[CW_DATE_TEXT_MAX],
-		held[CW_DATE_TEXT_MAX];
+		held[CW_DATE_TEXT_MAX], other[CW_DATE_TEXT_MAX];
 	json_t *doc, *summary;
 
 	cw_timeline_summarise(id, l->items, l->n, today, &sum);
@@ -542,6 +542,7 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	/* Counted to an end: whose account the end is, and another account's record that finds
 	 * them held after it (timeline.h), null when none. */
 	cw_date_format(sum.held_after, held);
+	cw_date_format(sum.pretrial_start_other, other);
 	if (doc && (summary = json_object_get(doc, "summary")) &&
 	    (json_object_set_new(summary, "next_hearing_passed",
 				 json_boolean(!cw_date_is_known(sum.next_hearing) &&
@@ -549,6 +550,18 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	     json_object_set_new(summary, "pretrial_end_view",
 				 sum.pretrial_end_view ? jview_of(sum.pretrial_end_view)
 						       : json_null()) != 0 ||
+	     /* still detained: whose account the stretch's start is, and another that dates
+	      * it otherwise (null: none) */
+	     json_object_set_new(summary, "pretrial_start_view",
+				 sum.pretrial_start_view ? jview_of(sum.pretrial_start_view)
+							 : json_null()) != 0 ||
+	     json_object_set_new(
+		     summary, "pretrial_start_disputed",
+		     cw_date_is_known(sum.pretrial_start_other)
+			     ? json_pack("{s:s,s:o,s:o}", "date", other, "view",
+					 jview_of(sum.pretrial_start_other_view), "days",
+					 cw_export_days_json(sum.pretrial_start_other_days))
+			     : json_null()) != 0 ||
 	     json_object_set_new(summary, "held_after_end",
 				 sum.held_after_kind
 					 ? json_pack("{s:s,s:o,s:s}", "date", held, "view",

@@ -764,6 +764,16 @@ static json_t *detainees(const struct cw_report *r)
 						 d->joined_count > 0
 							 ? json_integer((json_int_t)d->joined_count)
 							 : json_null())
+				     : json_null()) != 0 ||
+		     /* another account that dates the start otherwise (null: none), whose the
+		      * days of the row are not: its date, its account and its days (null:
+		      * the dates do not give them) */
+		     json_object_set_new(
+			     o, "start_disputed",
+			     cw_date_is_known(d->start_other)
+				     ? json_pack("{s:o,s:o,s:o}", "date", jdate(d->start_other),
+						 "view", jword(&cw_words_view, d->start_other_view),
+						 "days", cw_export_days_json(d->start_other_days))
 				     : json_null()) != 0)) {
 			json_decref(o);
 			o = NULL;

@@ -1157,6 +1157,26 @@ static void missed(struct builder *b)
 /* A detainee's days: the count when it is exact, else what the dates allow in the detail (and,
  * for the CSV, as numbers in at_least and at_most), and where the count stops when that is not
  * the period's end. */
+/* "government dates its start 2026-09-25: 71 days": another account of the arrest or
+ * detention a detainee's days are counted from, which dates it otherwise (models/timeline.h),
+ * in its row and in the summary's sentence. Nothing when there is none. */
+static void start_other(struct sb *sb, const struct cw_report_detainee *d)
+{
+	char other[CW_DATE_TEXT_MAX];
+	const char *who = cw_enum_label(&cw_words_view, d->start_other_view);
+
+	if (!cw_date_is_known(d->start_other))
+		return;
+	cw_date_format(d->start_other, other);
+	if (d->start_other_days >= 0)
+		sb_add(sb,
+		       P_("%s dates its start %s: %ld day", "%s dates its start %s: %ld days",
+			  (unsigned long)d->start_other_days),
+		       who, other, d->start_other_days);
+	else
+		sb_add(sb, _("%s dates its start %s"), who, other);
+}
+
 /* "counted to 2024-05-31, the source's date": where a detainee's count stops and why, in its
  * row and in the summary's sentences. */
 static void counted_to(struct sb *sb, const struct cw_report_detainee *d)
@@ -1244,6 +1264,11 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 		if (sb.n)
 			sb_add(&sb, "; ");
 		sb_add(&sb, _("its latest dated record is of %s"), news);
+	}
+	if (cw_date_is_known(d->start_other)) {
+		if (sb.n)
+			sb_add(&sb, "; ");
+		start_other(&sb, d);
 	}
 	if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_TODAY &&
 	    d->to_kind != CW_PRETRIAL_TO_UNKNOWN) {
@@ -2778,7 +2803,14 @@ static void detention_longest(struct sb *sb, const struct cw_report *r,
 		 * the latest record of that detention, months old. */
 		sb_add(sb, _(", counted on from a record of %s with nothing newer"), news);
 	}
-	accounts(sb, d->views);
+	{
+		/* Another account dates the start otherwise: said beside the accounts. */
+		struct sb more = {0};
+
+		start_other(&more, d);
+		accounts_and(sb, d->views, &more);
+		free(more.s);
+	}
 	/* Others held exactly as long: the one named is not the longest alone. */
 	if (exact && (tied = tied_with_longest(r, d)) > 0)
 		sb_add(sb,

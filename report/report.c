@@ -3085,6 +3085,10 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.news = sum.pretrial_news;
 	d.days = sum.pretrial_stretch_days;
 	d.days_max = sum.pretrial_stretch_days_max;
+	d.start_other = sum.pretrial_start_other;
+	d.start_view = sum.pretrial_start_view;
+	d.start_other_view = sum.pretrial_start_other_view;
+	d.start_other_days = sum.pretrial_start_other_days;
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
 	if ((d.total != d.days || d.total_max != d.days_max) &&
@@ -3144,6 +3148,10 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	d.news = sum.pretrial_news;
 	d.days = sum.pretrial_stretch_days;
 	d.days_max = sum.pretrial_stretch_days_max;
+	d.start_other = sum.pretrial_start_other;
+	d.start_view = sum.pretrial_start_view;
+	d.start_other_view = sum.pretrial_start_other_view;
+	d.start_other_days = sum.pretrial_start_other_days;
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
 	d.views = detainee_views(kase, NULL, label, sum.pretrial_since, tl->items, tl->n);

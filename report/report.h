@@ -123,6 +123,12 @@ struct cw_report_detainee {
 	 * given). They were held fewer days than `days`, which are the first ones'. */
 	struct cw_date joined;
 	int64_t joined_count;
+	/* Another account of the stretch's first arrest or detention that dates it otherwise
+	 * (unknown when none), whose account it is, and the days it gives (-1: the dates do not
+	 * give them); `since` is then the account of start_view (models/timeline.h). */
+	struct cw_date start_other;
+	uint8_t start_view, start_other_view;
+	long start_other_days;
 };
 
 /* The arrests of the demonstration event counted by demos->items[i] (counted as in

@@ -2240,6 +2240,64 @@ START_TEST(timeline_counts_one_event_once)
 }
 END_TEST
 
+/* Two accounts of one arrest that date it apart (the UN's 10 September, the government's 25
+ * September, linked as disputing): the days are counted from the earlier, and the summary and
+ * its text name whose account that is and what the other says (a field trial saw "86 days and
+ * counting" with the government's 71 nowhere). Unlinked, the later arrest is not another
+ * account of the start. */
+START_TEST(timeline_names_accounts_of_the_start)
+{
+	const struct cw_field *lf = cw_schema_field(&cw_schema_header, "links");
+	struct cw_record recs[3];
+	struct cw_timeline_summary s;
+	struct cw_link *l;
+	struct cw_id person;
+	char text[CW_PRETRIAL_TEXT_MAX];
+
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2026-09-10");
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_ARREST, "2026-09-25");
+	cw_id_from_ref("un", &recs[1].id);
+	cw_id_from_ref("gov", &recs[2].id);
+	recs[1].view = CW_VIEW_UN;
+	recs[2].view = CW_VIEW_GOVERNMENT;
+	cw_timeline_summarise(&person, recs, 3, D("2026-10-01"), &s);
+	ck_assert_int_eq(s.pretrial_stretch_days, 21);
+	ck_assert_int_eq(s.pretrial_start_view, CW_VIEW_UN);
+	ck_assert(!cw_date_is_known(s.pretrial_start_other));
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "21 days and counting");
+	l = cw_list_append(&recs[2].links, lf->sub);
+	ck_assert_ptr_nonnull(l);
+	l->relation = CW_LINK_DISPUTES;
+	l->record = recs[1].id;
+	cw_timeline_summarise(&person, recs, 3, D("2026-10-01"), &s);
+	ck_assert_int_eq(s.pretrial_stretch_days, 21);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_start_other, D("2026-09-25")), 0);
+	ck_assert_int_eq(s.pretrial_start_other_view, CW_VIEW_GOVERNMENT);
+	ck_assert_int_eq(s.pretrial_start_other_days, 6);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "21 days and counting; counted from 2026-09-10 (UN); government "
+			       "dates its start 2026-09-25: 6 days");
+	/* The other account dated only to the month, which may be before the 10th: the count
+	 * runs from the month, and the day-dated account is the other, with no days of its own
+	 * (the stretch's are not exact). */
+	recs[2].u.milestone.date = D("2026-09");
+	cw_timeline_summarise(&person, recs, 3, D("2026-10-01"), &s);
+	ck_assert_int_eq(s.pretrial_start_view, CW_VIEW_GOVERNMENT);
+	ck_assert_int_eq(s.pretrial_start_other_days, -1);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "21 to 30 days and counting (dates not precise to the day); "
+			       "counted from 2026-09 (government); UN dates its start 2026-09-10");
+	/* Over: nothing of the start is said (the text gives the end). */
+	recs[2].u.milestone.date = D("2026-09-25");
+	cw_timeline_summarise(&person, recs, 3, D("2026-09-05"), &s);
+	ck_assert(!cw_date_is_known(s.pretrial_start_other));
+	for (int i = 0; i < 3; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 START_TEST(timeline_counts_each_stretch_in_detention)
 {
 	struct cw_record recs[5];
@@ -3494,6 +3552,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_counts_pretrial_days_and_adjournments);
 	tcase_add_test(tc, timeline_a_detention_ended_later_ran_on_the_day);
 	tcase_add_test(tc, timeline_bounds_detention_not_dated_to_the_day);
+	tcase_add_test(tc, timeline_names_accounts_of_the_start);
 	tcase_add_test(tc, timeline_later_start_bounds_a_month_dated_one);
 	tcase_add_test(tc, timeline_detention_with_no_date_to_count_to);
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);

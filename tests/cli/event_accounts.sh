@@ -493,4 +493,33 @@ done
 [ "$total" -eq 1 ] || fail "a chain of three accounts counted $total times over its three weeks"
 checks=$((checks + 1))
 
+# Two accounts of one arrest dated apart (the UN's 10 September, the government's 25
+# September, disputing it): the days run from the earlier, and the timeline, its JSON and the
+# report's row and sentence say whose date that is and what the other gives (a field trial saw
+# "86 days and counting" and the government's 71 nowhere).
+ok cw person add --name "Kang Saran"
+ok cw case add --title "Kang Saran incitement" --court "Phnom Penh Municipal Court" \
+	--defendant "Kang Saran" --charge 494/495 --custody detained
+ok cw log milestone --person "Kang Saran" --case "Kang Saran incitement" --type arrest \
+	--date 2026-09-10 --view un --source "OHCHR statement"
+un=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw log milestone --person "Kang Saran" --case "Kang Saran incitement" --type arrest \
+	--date 2026-09-25 --view government --source "Ministry statement" --disputes "$un"
+export CASEWATCH_NOW=2026-12-05T03:00:00Z
+ok cw timeline "Kang Saran"
+has "86 days and counting"
+has "counted from 2026-09-10 (UN); government dates its start 2026-09-25: 71 days"
+ok cw timeline "Kang Saran" --json
+json "d['summary']['pretrial_start_view'] == 'un'"
+json "d['summary']['pretrial_start_disputed'] == {'date': '2026-09-25', 'view': 'government', 'days': 71}"
+ok cw report --week 2026-W49
+has "| Kang Saran | Kang Saran incitement | not recorded, UN | 2026-09-10 | 86 | its latest dated record is of 2026-09-25; government dates its start 2026-09-25: 71 days |"
+has "(accounts: not recorded, UN; government dates its start 2026-09-25: 71 days)."
+week 2026-W49
+for f in md html csv; do row $f "government dates its start 2026-09-25: 71 days"; done
+inpdf "governmentdatesitsstart2026-09-25:71days"
+ok cw report --week 2026-W49 --format json
+json "[p['start_disputed'] for p in d['pretrial_detention']] == [{'date': '2026-09-25', 'view': 'government', 'days': 71}]"
+unset CASEWATCH_NOW
+
 done_ok
