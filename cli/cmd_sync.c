@@ -80,7 +80,9 @@ const char cw_conflicts_help[] =
 	   "one shown, the others were kept; a version dated more than a day ahead of this\n"
 	   "machine's clock says so. 'casewatch conflicts resolve ID --keep N' makes\n"
 	   "version N the record's content on every database the resolution reaches (it\n"
-	   "travels in bundles and is written to the audit log). --json for JSON.\n");
+	   "travels in bundles and is written to the audit log); '--take notes=2' keeps\n"
+	   "version 2's notes in it too (a field as edit names it; several: notes=2,\n"
+	   "next-date=3). --json for JSON.\n");
 const char cw_audit_help[] =
 	N_("The append-only log of changes: create, edit, delete, import, resolve, and attach\n"
 	   "and detach (a file to or from the record), with the time, the author, the database\n"
@@ -818,9 +820,48 @@ static int conflicts_list(struct cw_cli *cli)
 	}
 	if (n)
 		fprintf(cli->out,
-			_("choose with: casewatch conflicts resolve ID --keep N "
-			  "(casewatch show --json and conflicts --json give every field)\n"));
+			_("choose with: casewatch conflicts resolve ID --keep N, and --take "
+			  "FIELD=M "
+			  "to keep a field of version M too (casewatch show --json and conflicts "
+			  "--json give every field)\n"));
 	cw_sync_conflicts_free(c, n);
+	return 0;
+}
+
+/* "--take notes=2,next-date=1": each field and the version it comes from (numbered from 1, as
+ * `conflicts` lists them), added to takes (names copied into names). */
+static int parse_takes(struct cw_cli *cli, const char *value, struct cw_take takes[32],
+		       char names[32][64], size_t *n)
+{
+	const char *p = value;
+
+	while (*p) {
+		size_t len = strcspn(p, ","), eq;
+		char item[80], *end;
+		long v;
+
+		if (len >= sizeof item || !(eq = strcspn(p, "=")) || eq >= len || eq >= 64)
+			return cw_error_set(&cli->err, CW_EUSAGE, "take",
+					    "'%.40s' is not FIELD=N (a field as edit names it, "
+					    "and the version to take it from)",
+					    p);
+		memcpy(item, p, len);
+		item[len] = '\0';
+		v = strtol(item + eq + 1, &end, 10);
+		if (*end || end == item + eq + 1 || v < 1)
+			return cw_error_set(&cli->err, CW_EINVAL, "take",
+					    "'%.40s' is not a version number from the list",
+					    item + eq + 1);
+		if (*n == 32)
+			return cw_error_set(&cli->err, CW_EUSAGE, "take",
+					    "at most 32 fields can be taken at once");
+		memcpy(names[*n], item, eq);
+		names[*n][eq] = '\0';
+		takes[*n].field = names[*n];
+		takes[*n].version = (size_t)v - 1;
+		(*n)++;
+		p += len + (p[len] == ',');
+	}
 	return 0;
 }
 
@@ -829,6 +870,9 @@ int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first
 	const char *arg = first_arg < cli->argc ? cli->argv[first_arg] : NULL;
 	struct cw_opt opt;
 	struct cw_id id;
+	struct cw_take takes[32];
+	char take_names[32][64];
+	size_t ntakes = 0;
 	long keep = 0;
 	int rc, i = first_arg + 1;
 	char hex[CW_ID_HEX_LEN + 1];
@@ -857,6 +901,10 @@ int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first
 				return cw_error_set(&cli->err, CW_EINVAL, "keep",
 						    "'%.20s' is not a version number from the list",
 						    opt.value);
+		} else if (!strcmp(opt.name, "take")) {
+			/* --take FIELD=N[,FIELD=N]: that field from version N. */
+			if ((rc = parse_takes(cli, opt.value, takes, take_names, &ntakes)) != 0)
+				return rc;
 		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
 		}
@@ -877,10 +925,15 @@ int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first
 	}
 	if (rc != 0)
 		return rc;
-	if ((rc = cw_sync_resolve(cli->session.store, &id, (size_t)keep - 1, &cli->err)) != 0)
+	if ((rc = cw_sync_resolve_taking(cli->session.store, &id, (size_t)keep - 1, takes, ntakes,
+					 &cli->err)) != 0)
 		return rc;
 	cw_id_hex(&id, hex);
-	fprintf(cli->out, _("resolved %s: kept version %ld\n"), hex, keep);
+	fprintf(cli->out, _("resolved %s: kept version %ld"), hex, keep);
+	for (size_t t = 0; t < ntakes; t++)
+		fprintf(cli->out, t ? _(", %s from version %zu") : _(", with %s from version %zu"),
+			takes[t].field, takes[t].version + 1);
+	fputc('\n', cli->out);
 	return 0;
 }
 

@@ -874,6 +874,92 @@ int cw_record_copy(struct cw_record *dst, const struct cw_record *src)
 	return rc;
 }
 
+/* The bytes a field takes in its struct. */
+static size_t field_bytes(const struct cw_field *f)
+{
+	switch (f->type) {
+	case CW_F_STR:
+		return sizeof(char *);
+	case CW_F_DATE:
+		return sizeof(struct cw_date);
+	case CW_F_INT:
+		return sizeof(int64_t);
+	case CW_F_SET:
+		return sizeof(uint32_t);
+	case CW_F_ID:
+		return sizeof(struct cw_id);
+	case CW_F_ARTICLE:
+		return sizeof(struct cw_article);
+	case CW_F_LIST:
+		return sizeof(struct cw_list);
+	default:
+		return sizeof(uint8_t); /* ENUM, BOOL */
+	}
+}
+
+/* One field's value from src into dst, deep: dst's old value is freed only once the copy is
+ * made, so a failure leaves it as it was. */
+static int copy_field(void *dst, const void *src, const struct cw_field *f)
+{
+	char *dp = (char *)dst + f->offset;
+	const char *sp = (const char *)src + f->offset;
+
+	if (f->type == CW_F_STR) {
+		char *text = NULL;
+
+		if (*(char *const *)sp && !(text = strdup(*(char *const *)sp)))
+			return CW_ENOMEM;
+		cw_field_free(dst, f);
+		*(char **)dp = text;
+	} else if (f->type == CW_F_LIST) {
+		const struct cw_list *sl = (const struct cw_list *)sp;
+		struct cw_list copy = {NULL, 0};
+
+		for (size_t j = 0; j < sl->n; j++) {
+			void *item = cw_list_append(&copy, f->sub);
+
+			if (!item ||
+			    copy_struct(item, (const char *)sl->items + j * f->sub->size, f->sub)) {
+				for (size_t k = 0; k < copy.n; k++)
+					cw_struct_free((char *)copy.items + k * f->sub->size,
+						       f->sub);
+				free(copy.items);
+				return CW_ENOMEM;
+			}
+		}
+		cw_field_free(dst, f);
+		*(struct cw_list *)dp = copy;
+	} else {
+		memcpy(dp, sp, field_bytes(f));
+	}
+	return 0;
+}
+
+int cw_record_take_field(struct cw_record *dst, const struct cw_record *src, const char *name)
+{
+	const struct cw_schema *s = cw_schema_for_kind(dst->kind);
+	const struct cw_field *f;
+	char field[64];
+	int rc;
+
+	if (!s || src->kind != dst->kind)
+		return CW_ENOTFOUND;
+	snprintf(field, sizeof field, "%s", !strcmp(name, "account") ? "view" : name);
+	for (char *p = field; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	if ((f = cw_schema_field(s, field)) && !(f->flags & CW_FF_MORE)) {
+		if ((rc = copy_field(&dst->u, &src->u, f)) != 0)
+			return rc;
+		/* An article field keeps its second and further articles in the list after
+		 * it (record.h: CW_FF_LIST_TEXT). */
+		return (f->flags & CW_FF_LIST_TEXT) ? copy_field(&dst->u, &src->u, f + 1) : 0;
+	}
+	if ((f = cw_schema_field(&cw_schema_header, field)) && !(f->flags & CW_FF_HEADER))
+		return copy_field(dst, src, f);
+	return CW_ENOTFOUND;
+}
+
 struct cw_date cw_record_date(const struct cw_record *rec)
 {
 	static const struct cw_date unknown = {0, 0, 0};

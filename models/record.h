@@ -506,6 +506,13 @@ int cw_record_source_in_language(struct cw_record *rec);
 void cw_record_free(struct cw_record *rec);
 /* Deep copy. */
 int cw_record_copy(struct cw_record *dst, const struct cw_record *src);
+/* Gives dst the value src has of the field a person names as `edit` does (its option name,
+ * "next-date" or "next_date", "account" for view; a list whole, "defendants"; an article
+ * field with the list of its further articles): two laptops' versions of one record each
+ * changed a field, and the person resolving the conflict keeps both changes. The stamps
+ * (times, editor, vector) are the store's and cannot be named. 0, CW_ENOTFOUND when the
+ * record's kind has no such field, CW_ENOMEM (dst keeps its old value). */
+int cw_record_take_field(struct cw_record *dst, const struct cw_record *src, const char *name);
 
 /* The body struct of a record, described by cw_schema_for_kind(rec->kind). */
 void *cw_record_body(struct cw_record *rec);

@@ -559,7 +559,42 @@ static int follow_kept_rulings(struct cw_txn *t, const struct cw_item_list *head
 struct resolve_ctx {
 	struct cw_id id;
 	size_t choice;
+	const struct cw_take *takes;
+	size_t ntakes;
 };
+
+/* The fields c takes from other versions, into rec (the version chosen). */
+static int take_fields(const struct resolve_ctx *c, const struct cw_item_list *heads,
+		       struct cw_record *rec, struct cw_error *err)
+{
+	for (size_t i = 0; i < c->ntakes; i++) {
+		const struct cw_take *t = &c->takes[i];
+		int rc;
+
+		if (t->version >= heads->n)
+			return cw_error_set(err, CW_EINVAL, "take",
+					    "%.40s: choose a version from 1 to %zu", t->field,
+					    heads->n);
+		if (heads->v[c->choice].deleted)
+			return cw_error_set(err, CW_EINVAL, "take",
+					    "version %zu is a deletion: keep a version with "
+					    "content to take %.40s into it",
+					    c->choice + 1, t->field);
+		if (heads->v[t->version].deleted)
+			return cw_error_set(err, CW_EINVAL, "take",
+					    "version %zu is a deletion: it has no %.40s to take",
+					    t->version + 1, t->field);
+		rc = cw_record_take_field(rec, &heads->v[t->version].rec, t->field);
+		if (rc == CW_ENOTFOUND)
+			return cw_error_set(err, CW_EINVAL, "take", "a %s has no field '%.40s'",
+					    cw_kind_name(rec->kind), t->field);
+		if (rc != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	/* Fields from two versions may not go together (a verdict's outcome with the other's
+	 * empty verdicts): checked as a record typed in is. */
+	return c->ntakes ? cw_record_validate(rec, err) : 0;
+}
 
 static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 {
@@ -584,6 +619,10 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	deleted = heads.v[c->choice].deleted;
 	if ((rc = cw_record_copy(&rec, &heads.v[c->choice].rec)) != 0)
 		goto oom;
+	if ((rc = take_fields(c, &heads, &rec, err)) != 0) {
+		cw_record_free(&rec);
+		goto out;
+	}
 	/* The choice supersedes every version held: its vector includes theirs, and those dated
 	 * in the future are set aside instead (taking their vector would date it in the future
 	 * too, and it would supersede nothing anywhere). */
@@ -670,7 +709,13 @@ out:
 int cw_sync_resolve(struct cw_store *st, const struct cw_id *id, size_t choice,
 		    struct cw_error *err)
 {
-	struct resolve_ctx c = {*id, choice};
+	return cw_sync_resolve_taking(st, id, choice, NULL, 0, err);
+}
+
+int cw_sync_resolve_taking(struct cw_store *st, const struct cw_id *id, size_t choice,
+			   const struct cw_take *takes, size_t ntakes, struct cw_error *err)
+{
+	struct resolve_ctx c = {*id, choice, takes, ntakes};
 
 	return cw_store_write(st, resolve_fn, &c, err);
 }

@@ -293,6 +293,20 @@ void cw_sync_conflicts_free(struct cw_conflict *c, size_t n);
 int cw_sync_resolve(struct cw_store *st, const struct cw_id *id, size_t choice,
 		    struct cw_error *err);
 
+/* A field to take from another version when resolving: its name as `edit` names it
+ * (cw_record_take_field) and the version's index as cw_sync_conflicts lists them. */
+struct cw_take {
+	const char *field;
+	size_t version;
+};
+
+/* The same, with some fields from other versions (each laptop changed another field: both
+ * changes are kept); the version made is checked as a record typed in is, and refused whole
+ * (nothing written) when it is not valid, naming the field. Nothing can be taken into or from
+ * a deletion. */
+int cw_sync_resolve_taking(struct cw_store *st, const struct cw_id *id, size_t choice,
+			   const struct cw_take *takes, size_t ntakes, struct cw_error *err);
+
 /* ---- peers and content --------------------------------------------------------------------- */
 
 struct cw_peer {

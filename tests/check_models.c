@@ -2240,6 +2240,52 @@ START_TEST(timeline_counts_one_event_once)
 }
 END_TEST
 
+/* A field of another version, for a conflict's resolution: a body field, a header field by its
+ * option name ("account"), an article with its further articles; not the store's stamps, not a
+ * field the kind has not, and never across kinds. */
+START_TEST(record_takes_a_field)
+{
+	struct cw_record a, b;
+	struct cw_error err = {0};
+
+	cw_record_init(&a, CW_KIND_MILESTONE);
+	cw_record_init(&b, CW_KIND_MILESTONE);
+	a.u.milestone.date = D("2026-11-20");
+	b.u.milestone.date = D("2026-11-21");
+	b.u.milestone.notes = strdup("the clerk's word");
+	b.source = strdup("OHCHR statement");
+	b.view = CW_VIEW_UN;
+	b.editor = strdup("bob");
+	ck_assert_int_eq(
+		cw_field_set_text(&b.u,
+				  cw_schema_field(cw_schema_for_kind(CW_KIND_MILESTONE), "article"),
+				  "494/495", &err),
+		0);
+	ck_assert_int_eq(cw_record_take_field(&a, &b, "notes"), 0);
+	ck_assert_str_eq(a.u.milestone.notes, "the clerk's word");
+	ck_assert_int_eq(cw_record_take_field(&a, &b, "source"), 0);
+	ck_assert_str_eq(a.source, "OHCHR statement");
+	ck_assert_int_eq(cw_record_take_field(&a, &b, "account"), 0);
+	ck_assert_int_eq(a.view, CW_VIEW_UN);
+	ck_assert_int_eq(cw_record_take_field(&a, &b, "article"), 0);
+	ck_assert_int_eq(a.u.milestone.articles.n, b.u.milestone.articles.n);
+	ck_assert_uint_gt(a.u.milestone.articles.n, 0);
+	ck_assert_int_eq(cw_date_compare(a.u.milestone.date, D("2026-11-20")), 0);
+	ck_assert_int_eq(cw_record_take_field(&a, &b, "editor"), CW_ENOTFOUND);
+	ck_assert_ptr_null(a.editor);
+	ck_assert_int_eq(cw_record_take_field(&a, &b, "updated"), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_record_take_field(&a, &b, "articles"), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_record_take_field(&a, &b, "facility"), CW_ENOTFOUND);
+	b.kind = CW_KIND_HEARING;
+	ck_assert_int_eq(cw_record_take_field(&a, &b, "notes"), CW_ENOTFOUND);
+	b.kind = CW_KIND_MILESTONE;
+	/* Taken again: the old value is freed, not leaked (the sanitizer build checks). */
+	ck_assert_int_eq(cw_record_take_field(&a, &b, "notes"), 0);
+	cw_record_free(&a);
+	cw_record_free(&b);
+}
+END_TEST
+
 /* Two accounts of one arrest that date it apart (the UN's 10 September, the government's 25
  * September, linked as disputing): the days are counted from the earlier, and the summary and
  * its text name whose account that is and what the other says (a field trial saw "86 days and
@@ -3553,6 +3599,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_a_detention_ended_later_ran_on_the_day);
 	tcase_add_test(tc, timeline_bounds_detention_not_dated_to_the_day);
 	tcase_add_test(tc, timeline_names_accounts_of_the_start);
+	tcase_add_test(tc, record_takes_a_field);
 	tcase_add_test(tc, timeline_later_start_bounds_a_month_dated_one);
 	tcase_add_test(tc, timeline_detention_with_no_date_to_count_to);
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);

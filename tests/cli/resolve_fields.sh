@@ -1,0 +1,97 @@
+#!/bin/sh
+# A conflict where each laptop changed another field of one hearing (the supervisor wrote the
+# clerk's word in the notes, the monitor moved the next date): `conflicts resolve --keep N`
+# kept one whole version and lost the other's change (a field trial lost the notes). `--take
+# FIELD=M` keeps a field of version M too, in the one new version that resolves it; a field
+# the kind has not, a version not listed, a deletion, or fields that do not go together are
+# refused in one line, the database as it was.
+. "$TESTLIB"
+set -e
+
+A="$WORK/A" B="$WORK/B"
+ca() { CASEWATCH_AUTHOR=alice "$CASEWATCH" --db "$A" "$@"; }
+cb() { CASEWATCH_AUTHOR=bob "$CASEWATCH" --db "$B" "$@"; }
+DB=$A
+
+ok ca init --no-encryption
+ok cb init --no-encryption
+mesh alice="$A" bob="$B"
+ok ca person add --name "Ny Nak"
+ok ca case add --title "Ny Nak incitement" --court "Phnom Penh Municipal Court" \
+	--defendant "Ny Nak" --charge 494/495
+ok ca log hearing --case "Ny Nak" --date 2026-11-25 --outcome adjourned --next-date 2026-12-04
+h=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok ca log milestone --person "Ny Nak" --case "Ny Nak" --type charge --date 2026-11-20 \
+	--article 494
+m=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok ca log hearing --case "Ny Nak" --date 2026-10-05 --outcome adjourned
+h2=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok ca bundle export --to bob -o "$WORK/1.bundle"
+ok cb bundle import "$WORK/1.bundle"
+ok ca edit "$h" --notes "clerk confirmed the date"
+ok ca edit "$m" --article 494/495
+ok ca edit "$h2" --date 2026-10-09
+sleep 0.01
+ok cb edit "$h" --next-date 2026-12-18
+ok cb edit "$h2" --next-date 2026-10-07
+ok cb edit "$m" --detail "summoned by the investigating judge"
+ok cb bundle export --to alice -o "$WORK/2.bundle"
+ok ca bundle import "$WORK/2.bundle"
+ok ca conflicts
+has "2 versions"
+has "--take FIELD=M"
+# Version 1 is bob's (the later), 2 alice's.
+ok ca conflicts --json
+json "[[v['editor'] for v in c['versions']] for c in d] == [['bob', 'alice']] * 3"
+
+# Refused, each in one line, nothing written.
+before=$(db_snapshot)
+fails 65 "take: a hearing has no field 'colour'" ca conflicts resolve "$h" --keep 1 --take colour=2
+fails 65 "take: notes: choose a version from 1 to 2" ca conflicts resolve "$h" --keep 1 --take notes=3
+fails 2 "take: 'notes' is not FIELD=N" ca conflicts resolve "$h" --keep 1 --take notes
+fails 65 "take: '0' is not a version number" ca conflicts resolve "$h" --keep 1 --take notes=0
+# Fields that do not go together: bob's next date (7 October) with alice's moved date (9
+# October) would put the next hearing before the hearing.
+fails 65 "next_date: is before the hearing's own date" \
+	ca conflicts resolve "$h2" --keep 1 --take date=2
+[ "$(db_snapshot)" = "$before" ] || fail "a refused resolve changed the database"
+checks=$((checks + 1))
+
+# The next date bob set and the notes alice wrote, both kept.
+ok ca conflicts resolve "$h" --keep 1 --take notes=2
+has "kept version 1, with notes from version 2"
+ok ca show "$h" --json
+json "d['next_date'] == '2026-12-18' and d['notes'] == 'clerk confirmed the date'"
+# An article field comes with its further articles (494/495 is two), a comma-separated list
+# of fields at once.
+ok ca conflicts resolve "$m" --keep 1 --take article=2,source=1
+has "kept version 1, with article from version 2, source from version 1"
+ok ca show "$m" --json
+json "d['articles'] == ['494', '495'] and d['detail'] == 'summoned by the investigating judge'"
+ok ca conflicts resolve "$h2" --keep 2
+ok ca conflicts
+has "no conflicts"
+# The resolution travels: bob's laptop shows the same.
+ok ca bundle export --to bob -o "$WORK/3.bundle"
+ok cb bundle import "$WORK/3.bundle"
+ok cb show "$h" --json
+json "d['next_date'] == '2026-12-18' and d['notes'] == 'clerk confirmed the date'"
+ok cb conflicts
+has "no conflicts"
+
+# A deletion has nothing to give or take.
+ok ca edit "$h" --notes "alice again"
+sleep 0.01
+ok cb delete "$h" --yes
+ok cb bundle export --to alice -o "$WORK/4.bundle"
+ok ca bundle import "$WORK/4.bundle"
+ok ca conflicts --json
+json "[v['deleted'] for v in d[0]['versions']] == [True, False]"
+before=$(db_snapshot)
+fails 65 "take: version 1 is a deletion: keep a version with content" \
+	ca conflicts resolve "$h" --keep 1 --take notes=2
+fails 65 "take: version 1 is a deletion: it has no notes to take" \
+	ca conflicts resolve "$h" --keep 2 --take notes=1
+[ "$(db_snapshot)" = "$before" ] || fail "a refused resolve changed the database"
+checks=$((checks + 1))
+done_ok
