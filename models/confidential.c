@@ -74,6 +74,23 @@ int cw_record_has_confidential(const struct cw_record *rec)
 	return rec->confidential || rec->confidential_fields;
 }
 
+void cw_confidential_take_marks(struct cw_record *dst, const struct cw_record *src,
+				const char *name)
+{
+	if (src->confidential)
+		dst->confidential = 1;
+	for (unsigned w = 0; w < CW_CONF_NFIELDS; w++) {
+		const struct cw_field *f;
+		int header;
+
+		if (!(src->confidential_fields & (UINT32_C(1) << w)) ||
+		    !(f = word_field((enum cw_kind)src->kind, w, &header)))
+			continue;
+		if (!strcmp(f->name, name) || (w == CW_CONF_NAME && !strcmp(name, "name_km")))
+			dst->confidential_fields |= UINT32_C(1) << w;
+	}
+}
+
 const char *cw_confidential_mark(const struct cw_record *rec)
 {
 	return rec->confidential ? "[C] " : rec->confidential_fields ? "[c] " : "";

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "models/i18n.h"
+#include "models/confidential.h"
 #include "models/record.h"
 #include "models/text.h"
 
@@ -935,29 +936,58 @@ static int copy_field(void *dst, const void *src, const struct cw_field *f)
 	return 0;
 }
 
-int cw_record_take_field(struct cw_record *dst, const struct cw_record *src, const char *name)
+/* The field of a record of schema s a person names as `edit` and `show --json` do: "next-date"
+ * or "next_date", "account" for view, "defendant" for the list "defendants", "articles" for the
+ * article field that keeps them; *header when it is the header's. NULL for none, and for the
+ * store's stamps. */
+static const struct cw_field *field_named(const struct cw_schema *s, const char *name, int *header)
 {
-	const struct cw_schema *s = cw_schema_for_kind(dst->kind);
 	const struct cw_field *f;
 	char field[64];
-	int rc;
+	size_t n;
 
-	if (!s || src->kind != dst->kind)
-		return CW_ENOTFOUND;
 	snprintf(field, sizeof field, "%s", !strcmp(name, "account") ? "view" : name);
 	for (char *p = field; *p; p++)
 		if (*p == '-')
 			*p = '_';
-	if ((f = cw_schema_field(s, field)) && !(f->flags & CW_FF_MORE)) {
+	*header = 0;
+	if ((f = cw_schema_field(s, field)))
+		return (f->flags & CW_FF_MORE) && f > s->fields ? f - 1 : f;
+	n = strlen(field);
+	if (n + 1 < sizeof field) {
+		field[n] = 's';
+		field[n + 1] = '\0';
+		if ((f = cw_schema_field(s, field)) && f->type == CW_F_LIST &&
+		    !(f->flags & CW_FF_MORE))
+			return f;
+		field[n] = '\0';
+	}
+	*header = 1;
+	f = cw_schema_field(&cw_schema_header, field);
+	return f && !(f->flags & CW_FF_HEADER) ? f : NULL;
+}
+
+int cw_record_take_field(struct cw_record *dst, const struct cw_record *src, const char *name)
+{
+	const struct cw_schema *s = cw_schema_for_kind(dst->kind);
+	const struct cw_field *f;
+	int rc, header;
+
+	if (!s || src->kind != dst->kind || !(f = field_named(s, name, &header)))
+		return CW_ENOTFOUND;
+	if (!header) {
 		if ((rc = copy_field(&dst->u, &src->u, f)) != 0)
 			return rc;
 		/* An article field keeps its second and further articles in the list after
 		 * it (record.h: CW_FF_LIST_TEXT). */
-		return (f->flags & CW_FF_LIST_TEXT) ? copy_field(&dst->u, &src->u, f + 1) : 0;
+		if ((f->flags & CW_FF_LIST_TEXT) && (rc = copy_field(&dst->u, &src->u, f + 1)) != 0)
+			return rc;
+	} else if ((rc = copy_field(dst, src, f)) != 0) {
+		return rc;
 	}
-	if ((f = cw_schema_field(&cw_schema_header, field)) && !(f->flags & CW_FF_HEADER))
-		return copy_field(dst, src, f);
-	return CW_ENOTFOUND;
+	/* The content keeps the protection it had where it came from. */
+	cw_confidential_take_marks(dst, src, f->name);
+	return 0;
 }
 
 struct cw_date cw_record_date(const struct cw_record *rec)

@@ -522,17 +522,17 @@ static int record_held(void *ctx, const struct cw_id *id)
 /* After a hearing's or milestone's conflict is resolved to heads[choice]: what the versions set
  * aside moved in other cases is taken back, and its case follows the version kept, as after an
  * edit of it (cw_store_follow_verdicts). */
-static int follow_kept_rulings(struct cw_txn *t, const struct cw_item_list *heads, size_t choice,
-			       struct cw_error *err)
+static int follow_kept_rulings(struct cw_txn *t, const struct cw_item_list *heads,
+			       const struct cw_record *kept, int kept_deleted, struct cw_error *err)
 {
-	const struct cw_record *kept = &heads->v[choice].rec;
-	const struct cw_id *kept_case =
-		heads->v[choice].deleted ? NULL : cw_store_ruling_case(kept);
+	const struct cw_id *kept_case = kept_deleted ? NULL : cw_store_ruling_case(kept);
 	int rc = 0, same = 1;
 
-	/* Versions that rule alike (a conflict over notes, say) leave the charges as they are. */
+	/* Versions that rule alike (a conflict over notes, say) leave the charges as they are.
+	 * `kept` is the version written, which may have taken a ruling's fields from another
+	 * (conflicts resolve --take). */
 	for (size_t i = 0; i < heads->n; i++)
-		same &= !heads->v[i].deleted && !heads->v[choice].deleted &&
+		same &= !heads->v[i].deleted && !kept_deleted &&
 			cw_store_rulings_equal(&heads->v[i].rec, kept);
 	if (same)
 		return 0;
@@ -575,6 +575,15 @@ static int take_fields(const struct resolve_ctx *c, const struct cw_item_list *h
 			return cw_error_set(err, CW_EINVAL, "take",
 					    "%.40s: choose a version from 1 to %zu", t->field,
 					    heads->n);
+		if (t->version == c->choice)
+			return cw_error_set(err, CW_EINVAL, "take",
+					    "%.40s: version %zu is the one kept; name another",
+					    t->field, t->version + 1);
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(c->takes[j].field, t->field))
+				return cw_error_set(
+					err, CW_EINVAL, "take",
+					"%.40s is named twice: take it from one version", t->field);
 		if (heads->v[c->choice].deleted)
 			return cw_error_set(err, CW_EINVAL, "take",
 					    "version %zu is a deletion: keep a version with "
@@ -685,7 +694,7 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	if ((rc = cw_txn_audit(t, CW_AUDIT_RESOLVE, heads.v[0].rec.kind, &c->id, err)) != 0)
 		goto out;
 	/* A hearing or milestone kept: the cases its versions ruled in follow the one kept. */
-	if ((rc = follow_kept_rulings(t, &heads, c->choice, err)) != 0)
+	if ((rc = follow_kept_rulings(t, &heads, &one.v[0].rec, deleted, err)) != 0)
 		goto out;
 	/* The version kept may be one made before a merge of people another laptop made: it
 	 * names the person merged away, as an import would have pointed it at the one kept (a

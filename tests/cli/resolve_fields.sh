@@ -26,14 +26,22 @@ ok ca log milestone --person "Ny Nak" --case "Ny Nak" --type charge --date 2026-
 m=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
 ok ca log hearing --case "Ny Nak" --date 2026-10-05 --outcome adjourned
 h2=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok ca log hearing --case "Ny Nak" --date 2026-10-12 --outcome adjourned
+h3=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok ca log hearing --case "Ny Nak" --date 2026-10-19 --outcome adjourned
+h4=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
 ok ca bundle export --to bob -o "$WORK/1.bundle"
 ok cb bundle import "$WORK/1.bundle"
 ok ca edit "$h" --notes "clerk confirmed the date"
 ok ca edit "$m" --article 494/495
 ok ca edit "$h2" --date 2026-10-09
+ok ca edit "$h3" --notes "Witness Zebrafinch named the officer" --confidential-field notes
+ok ca edit "$h4" --notes "read out in court"
 sleep 0.01
 ok cb edit "$h" --next-date 2026-12-18
 ok cb edit "$h2" --next-date 2026-10-07
+ok cb edit "$h3" --next-date 2026-10-26
+ok cb edit "$h4" --outcome verdict --verdict "494,495=convicted@Ny Nak" --sentence "2 years"
 ok cb edit "$m" --detail "summoned by the investigating judge"
 ok cb bundle export --to alice -o "$WORK/2.bundle"
 ok ca bundle import "$WORK/2.bundle"
@@ -42,7 +50,7 @@ has "2 versions"
 has "--take FIELD=M"
 # Version 1 is bob's (the later), 2 alice's.
 ok ca conflicts --json
-json "[[v['editor'] for v in c['versions']] for c in d] == [['bob', 'alice']] * 3"
+json "[[v['editor'] for v in c['versions']] for c in d] == [['bob', 'alice']] * 5"
 
 # Refused, each in one line, nothing written.
 before=$(db_snapshot)
@@ -64,11 +72,28 @@ ok ca show "$h" --json
 json "d['next_date'] == '2026-12-18' and d['notes'] == 'clerk confirmed the date'"
 # An article field comes with its further articles (494/495 is two), a comma-separated list
 # of fields at once.
-ok ca conflicts resolve "$m" --keep 1 --take article=2,source=1
-has "kept version 1, with article from version 2, source from version 1"
+fails 65 "take: source: version 1 is the one kept; name another" \
+	ca conflicts resolve "$m" --keep 1 --take article=2,source=1
+fails 65 "take: article is named twice" ca conflicts resolve "$m" --keep 1 --take article=2,article=2
+ok ca conflicts resolve "$m" --keep 1 --take articles=2,source=2
+has "kept version 1, with articles from version 2, source from version 2"
 ok ca show "$m" --json
 json "d['articles'] == ['494', '495'] and d['detail'] == 'summoned by the investigating judge'"
 ok ca conflicts resolve "$h2" --keep 2
+# Notes alice kept confidential stay so in the version made (a review saw them printed in the
+# report for partners once taken into bob's version, which had no mark).
+ok ca conflicts resolve "$h3" --keep 1 --take notes=2
+ok ca show "$h3" --json
+json "d['notes'] == 'Witness Zebrafinch named the officer' and d['confidential_fields'] == ['notes'] and d['next_date'] == '2026-10-26'"
+ok ca report --from 2026-10-01 --to 2026-10-31
+lacks "Zebrafinch"
+# A verdict taken from bob's version into alice's moves the case's charges, as the version
+# written rules, not as the version kept did before the take.
+ok ca conflicts resolve "$h4" --keep 2 --take outcome=1,verdicts=1,sentence=1
+ok ca show "$h4" --json
+json "d['outcome'] == 'verdict' and d['notes'] == 'read out in court'"
+ok ca timeline "Ny Nak"
+has "convicted: 494, 495"
 ok ca conflicts
 has "no conflicts"
 # The resolution travels: bob's laptop shows the same.
