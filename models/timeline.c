@@ -1503,7 +1503,10 @@ static void start_accounts(const struct who *w, const struct cw_record *only,
 		    !cw_timeline_same_event(start, o))
 			continue;
 		d = start_date(w, start_case, records, n, o);
-		if (!cw_date_is_known(d) || cw_date_compare(d, out->pretrial_since) == 0)
+		/* Dated after the day counted to (a report of a past week, a date to come): not
+		 * an account of this count's start. */
+		if (!cw_date_is_known(d) || cw_date_compare(d, out->pretrial_since) == 0 ||
+		    cw_date_compare(cw_date_first_day(d), cw_date_last_day(out->pretrial_to)) > 0)
 			continue;
 		if (!other || cw_date_compare(d, other_date) > 0) {
 			other = o;
@@ -1514,6 +1517,8 @@ static void start_accounts(const struct who *w, const struct cw_record *only,
 		return;
 	out->pretrial_start_other = other_date;
 	out->pretrial_start_other_view = other->view;
+	out->pretrial_start_other_id = other->id;
+	out->pretrial_start_other_confidential = other->confidential;
 	out->pretrial_start_other_days = -1;
 	/* Both to the day, and the stretch's days exact: the other account's count is the same
 	 * days less those between the two dates. */
@@ -1524,7 +1529,7 @@ static void start_accounts(const struct who *w, const struct cw_record *only,
 		long days = out->pretrial_stretch_days -
 			    (cw_date_to_days(other_date) - cw_date_to_days(out->pretrial_since));
 
-		out->pretrial_start_other_days = days < 0 ? 0 : days;
+		out->pretrial_start_other_days = days >= 0 ? days : -1;
 	}
 }
 

@@ -559,8 +559,10 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 		     summary, "pretrial_start_disputed",
 		     cw_date_is_known(sum.pretrial_start_other)
 			     ? json_pack("{s:s,s:o,s:o}", "date", other, "view",
-					 jview_of(sum.pretrial_start_other_view), "days",
-					 cw_export_days_json(sum.pretrial_start_other_days))
+					 sum.pretrial_start_other_view
+						 ? jview_of(sum.pretrial_start_other_view)
+						 : json_null(),
+					 "days", cw_export_days_json(sum.pretrial_start_other_days))
 			     : json_null()) != 0 ||
 	     json_object_set_new(summary, "held_after_end",
 				 sum.held_after_kind

@@ -3021,6 +3021,27 @@ static int detention_records(struct cw_reader *rd, struct cw_report *r, const st
 	return 0;
 }
 
+/* Whether the report quotes the other account of a detainee's start (models/timeline.h):
+ * not when the report's accounts leave that account out (it rests on nothing from them, as
+ * drop_other_accounts_visits keeps visits out); a confidential one quoted with
+ * --include-confidential is counted among what the report holds. Clears it when not quoted.
+ * 0, or CW_ENOMEM (err set). */
+static int start_other_quoted(struct cw_report *r, struct cw_timeline_summary *sum,
+			      struct cw_error *err)
+{
+	if (!cw_date_is_known(sum->pretrial_start_other))
+		return 0;
+	if (r->filter.accounts &&
+	    !(r->filter.accounts & (UINT32_C(1) << (sum->pretrial_start_other_view & 31)))) {
+		sum->pretrial_start_other = (struct cw_date){0, 0, 0};
+		return 0;
+	}
+	if (sum->pretrial_start_other_confidential && !r->confidential.leave_out &&
+	    cw_withheld_count(&r->confidential, &sum->pretrial_start_other_id) != 0)
+		return oom(err);
+	return 0;
+}
+
 /* One person the index says may still be detained: their cases, milestones and hearings (a
  * verdict or bail granted ends it) as the summary reads them. They are listed when a case the
  * filter admits held them in pretrial detention at the end of the range (a detention that
@@ -3085,6 +3106,10 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	d.news = sum.pretrial_news;
 	d.days = sum.pretrial_stretch_days;
 	d.days_max = sum.pretrial_stretch_days_max;
+	if (start_other_quoted(r, &sum, err) != 0) {
+		cw_record_list_free(&tl);
+		return CW_ENOMEM;
+	}
 	d.start_other = sum.pretrial_start_other;
 	d.start_view = sum.pretrial_start_view;
 	d.start_other_view = sum.pretrial_start_other_view;
@@ -3148,6 +3173,8 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	d.news = sum.pretrial_news;
 	d.days = sum.pretrial_stretch_days;
 	d.days_max = sum.pretrial_stretch_days_max;
+	if (start_other_quoted(r, &sum, NULL) != 0)
+		return CW_ENOMEM;
 	d.start_other = sum.pretrial_start_other;
 	d.start_view = sum.pretrial_start_view;
 	d.start_other_view = sum.pretrial_start_other_view;

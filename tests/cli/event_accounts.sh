@@ -520,6 +520,24 @@ for f in md html csv; do row $f "government dates its start 2026-09-25: 71 days"
 inpdf "governmentdatesitsstart2026-09-25:71days"
 ok cw report --week 2026-W49 --format json
 json "[p['start_disputed'] for p in d['pretrial_detention']] == [{'date': '2026-09-25', 'view': 'government', 'days': 71}]"
+# A past week reads nothing dated after it: the week of 14 September quotes no account of 25
+# September (a review saw "government dates its start 2026-09-25: 0 days").
+ok cw report --week 2026-W38
+has "| Kang Saran | Kang Saran incitement |"
+lacks "dates its start"
+# A report of the UN's account (and of none recorded) rests on nothing of the government's.
+ok cw report --week 2026-W49 --account un,unknown
+has "| Kang Saran | Kang Saran incitement |"
+lacks "government dates its start"
+# The government's account confidential: a report for others neither quotes nor counts it; one
+# with --include-confidential quotes it and counts it among what it holds.
+ok cw edit "$(printf '%s' "$(cw list records --kind milestone --account government --json)" |
+	"${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')" --confidential
+ok cw report --week 2026-W49
+lacks "government dates its start"
+ok cw report --week 2026-W49 --include-confidential --format json
+json "[p['start_disputed']['date'] for p in d['pretrial_detention']] == ['2026-09-25']"
+json "d['confidential']['records_included'] == 1"
 unset CASEWATCH_NOW
 
 done_ok
