@@ -324,7 +324,9 @@ int cw_cmd_agenda(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_cli_check_filter(cli, &o.filter)) != 0)
 		return rc;
-	if ((rc = cw_agenda_build(cli->session.store, &o.filter, from, to, &a, &cli->err)) == 0) {
+	/* The team's own view: everything counts, and is marked. */
+	if ((rc = cw_agenda_build(cli->session.store, &o.filter, from, to, NULL, &a, &cli->err)) ==
+	    0) {
 		cw_filter_init(&none);
 		if (cli->json)
 			rc = cw_cli_print_json(cli, agenda_json(cli, &a));

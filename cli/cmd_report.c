@@ -430,6 +430,7 @@ static void empty_calendar_note(const struct cw_agenda *a, int filtered)
 static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 {
 	struct cw_filter none;
+	struct cw_withheld w = {0};
 	struct cw_agenda a;
 	struct cw_date from = cw_date_today(), to = {0, 0, 0};
 	int rc;
@@ -443,13 +444,15 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 		return cw_error_set(&cli->err, CW_EUSAGE, "kind",
 				    "a calendar holds hearings and follow-up visits only");
 	cw_filter_init(&none);
-	if ((rc = cw_agenda_build(cli->session.store, &o->filter, from, to, &a, &cli->err)) == 0) {
-		struct cw_withheld w = {0};
-
-		w.leave_out = !o->include_confidential;
-		cw_withheld_by_text(&w, &o->filter);
-		if ((rc = cw_withheld_load(&w, cli->session.store, &cli->err)) == 0 &&
-		    cw_agenda_leave_out_confidential(&a, &w) != 0)
+	memset(&a, 0, sizeof a);
+	/* What is withheld is known before the agenda is read: a calendar for others is read as
+	 * if the hearings it leaves out were not there (cw_agenda_build). */
+	w.leave_out = !o->include_confidential;
+	cw_withheld_by_text(&w, &o->filter);
+	if ((rc = cw_withheld_load(&w, cli->session.store, &cli->err)) == 0 &&
+	    (rc = cw_agenda_build(cli->session.store, &o->filter, from, to, &w, &a, &cli->err)) ==
+		    0) {
+		if (cw_agenda_leave_out_confidential(&a, &w) != 0)
 			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 		if (rc == 0)
 			rc = cw_agenda_match_text_as_shown(cli->session.store, &a, &w, &o->filter,
@@ -460,8 +463,8 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 			empty_calendar_note(&a, !cw_filter_equal(&o->filter, &none));
 		if (rc == 0)
 			confidential_note(&w);
-		cw_withheld_free(&w);
 	}
+	cw_withheld_free(&w);
 	cw_agenda_free(&a);
 	return rc;
 }

@@ -348,8 +348,8 @@ static int day_set(struct cw_reader *rd, const struct cw_filter *filter, uint32_
 	return rc;
 }
 
-static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct cw_agenda *a,
-		  size_t *cap, struct cw_error *err)
+static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct cw_withheld *shown,
+		  struct cw_agenda *a, size_t *cap, struct cw_error *err)
 {
 	uint32_t kinds = filter->kinds ? filter->kinds
 				       : CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT);
@@ -361,12 +361,12 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 	int rc = 0;
 
 	if (kinds & CW_KIND_BIT(CW_KIND_HEARING)) {
-		if ((rc = cw_report_upcoming_read(rd, filter, a->from, a->to, &a->hearings, &up,
-						  &nup, err)) != 0)
+		if ((rc = cw_report_upcoming_read(rd, filter, a->from, a->to, shown, &a->hearings,
+						  &up, &nup, err)) != 0)
 			return rc;
 		/* Accounts of one hearing to come, on the days each gives: one hearing, its
 		 * items told apart from others by the first's place (plus one). */
-		if (cw_report_upcoming_same(&a->hearings, up, nup, &same) != 0)
+		if (cw_report_upcoming_same(&a->hearings, shown, up, nup, &same) != 0)
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		for (size_t i = 0; i < nup && rc == 0; i++) {
 			struct cw_agenda_item it = {
@@ -492,7 +492,8 @@ static int gather_drafts(struct cw_store *st, struct cw_agenda *out, struct cw_e
 }
 
 int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
-		    struct cw_date to, struct cw_agenda *out, struct cw_error *err)
+		    struct cw_date to, struct cw_withheld *shown, struct cw_agenda *out,
+		    struct cw_error *err)
 {
 	struct cw_reader *rd;
 	size_t cap = 0;
@@ -503,7 +504,7 @@ int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct 
 	out->to = to;
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
-	rc = gather(rd, filter, out, &cap, err);
+	rc = gather(rd, filter, shown, out, &cap, err);
 	/* The people and cases named, in the same reading. */
 	if (rc == 0)
 		rc = cw_report_add_refs_read(rd, &out->refs, &out->hearings, err);
@@ -544,7 +545,7 @@ int cw_agenda_leave_out_confidential(struct cw_agenda *a, struct cw_withheld *w)
 	 * out goes. */
 	for (size_t i = 0; i < a->n; i++) {
 		const struct cw_record *rec = a->items[i].rec;
-		int dropped = rec->confidential;
+		int dropped = cw_withheld_leaves_out(w, rec);
 
 		if (!dropped)
 			a->items[kept++] = a->items[i];

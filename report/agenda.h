@@ -74,9 +74,13 @@ struct cw_agenda {
 
 /* The agenda of [from, to] (day-precise, from <= to; to unknown: no end, as a calendar file
  * wants) for what the filter admits (its dates are not used; its kinds, when given, say whether
- * hearings, visits or both). The caller frees *out with cw_agenda_free, also on failure. */
+ * hearings, visits or both). shown: NULL for the team's own views; for what leaves the team
+ * (a calendar file), the withheld set cw_agenda_leave_out_confidential is given after, so that
+ * the hearings to come are read as if those it leaves out were not there
+ * (cw_report_upcoming_read). The caller frees *out with cw_agenda_free, also on failure. */
 int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
-		    struct cw_date to, struct cw_agenda *out, struct cw_error *err);
+		    struct cw_date to, struct cw_withheld *shown, struct cw_agenda *out,
+		    struct cw_error *err);
 void cw_agenda_free(struct cw_agenda *a);
 
 /* For what leaves the team (a calendar file): takes out the items of confidential records,

@@ -78,6 +78,11 @@ static int withheld_whole(const struct cw_withheld *w, const struct cw_record *r
 					  sizeof *w->conflicted, id_order) != NULL);
 }
 
+int cw_withheld_leaves_out(const struct cw_withheld *w, const struct cw_record *rec)
+{
+	return w->leave_out && withheld_whole(w, rec);
+}
+
 void cw_withheld_by_text(struct cw_withheld *w, const struct cw_filter *f)
 {
 	w->by_text = w->leave_out && f->text[0];
@@ -93,14 +98,14 @@ int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned c
 		size_t fields = 0;
 
 		drop[i] = 0;
-		if (!cw_record_has_confidential(rec) && !(w->leave_out && withheld_whole(w, rec)))
+		if (!cw_record_has_confidential(rec) && !cw_withheld_leaves_out(w, rec))
 			continue;
 		if (!w->leave_out) {
 			if (count)
 				rc = count_once(w, &rec->id, &w->shown);
 			continue;
 		}
-		if (withheld_whole(w, rec)) {
+		if (cw_withheld_leaves_out(w, rec)) {
 			drop[i] = 1;
 			if (count && !w->by_text)
 				rc = count_once(w, &rec->id, &w->records);

@@ -67,6 +67,13 @@ void cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct 
  * Always without leave_out, or when named is NULL (not looked up: a deleted record). */
 int cw_withheld_gives_id(const struct cw_withheld *w, const struct cw_record *named);
 
+/* Whether what is written for others leaves rec out as a whole (w->leave_out, and rec is
+ * confidential or one of its concurrent versions holds confidential material:
+ * cw_withheld_load): the rule cw_withheld_sift and cw_withheld_mark drop records by. What is
+ * derived for others from records not written (a hearing that answers or supersedes a date)
+ * reads by it too, so that a figure is made as if the withheld records were not there. */
+int cw_withheld_leaves_out(const struct cw_withheld *w, const struct cw_record *rec);
+
 /* The same for records that other lists point into (upcoming hearings): the records stay in
  * place; *drop[i] is set for each one left out (drop has l->n entries). */
 int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned char *drop,

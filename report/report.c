@@ -1621,8 +1621,10 @@ static int id_at_compare(const void *a, const void *b)
 		      sizeof(struct cw_id));
 }
 
-static void events_make(struct events *e, const struct cw_record_list *hearings,
-			const struct cw_record_list *rulings)
+/* With `shown` (may be NULL), a link from or to a record it leaves out joins nothing: what is
+ * written for others reads the events as if that record were not there. */
+static void events_make_as(struct events *e, const struct cw_record_list *hearings,
+			   const struct cw_record_list *rulings, const struct cw_withheld *shown)
 {
 	size_t n = hearings->n + rulings->n;
 	struct id_at *ids = NULL;
@@ -1660,7 +1662,10 @@ static void events_make(struct events *e, const struct cw_record_list *hearings,
 
 			if ((l[k].relation != CW_LINK_SAME_EVENT &&
 			     l[k].relation != CW_LINK_DISPUTES) ||
-			    !(b = bsearch(&key, ids, n, sizeof *ids, id_at_compare)) || b->at == a)
+			    !(b = bsearch(&key, ids, n, sizeof *ids, id_at_compare)) ||
+			    b->at == a ||
+			    (shown && (cw_withheld_leaves_out(shown, ra) ||
+				       cw_withheld_leaves_out(shown, event_record(e, b->at)))))
 				continue;
 			x = event_root(e->root, a);
 			y = event_root(e->root, b->at);
@@ -1672,6 +1677,12 @@ static void events_make(struct events *e, const struct cw_record_list *hearings,
 	for (size_t i = 0; i < n; i++)
 		if ((e->root[i] = event_root(e->root, i)) != i)
 			e->big[e->root[i]] = 1;
+}
+
+static void events_make(struct events *e, const struct cw_record_list *hearings,
+			const struct cw_record_list *rulings)
+{
+	events_make_as(e, hearings, rulings, NULL);
 }
 
 /* For each record of l (accounts of several periods, oldest first, those of [from, to) the
@@ -2603,10 +2614,12 @@ static int day_logged(const struct case_day *days, size_t n, const struct case_d
 
 /* One next date of a case announced by several hearings (the team's account of a hearing and
  * a newspaper's, both saying "adjourned to 12 June") is one hearing to come, not two: kept
- * once, from the team's own account when one gives it; a confidential account is kept
- * apart, since the report may withhold it after this (sift_upcoming). items are sorted
- * (upcoming_order: by date, then logged hearings before next dates). */
-static void drop_same_next_dates(struct cw_report_upcoming *items, size_t *n)
+ * once, from the team's own account when one gives it. An account what is written for others
+ * withholds (hidden, by src's records; NULL: none) is kept apart: the caller takes it out
+ * after this (sift_upcoming), and the date must stay with the account shown. items are
+ * sorted (upcoming_order: by date, then logged hearings before next dates). */
+static void drop_same_next_dates(struct cw_report_upcoming *items, size_t *n,
+				 const struct cw_record_list *src, const unsigned char *hidden)
 {
 	size_t kept = 0;
 
@@ -2615,7 +2628,8 @@ static void drop_same_next_dates(struct cw_report_upcoming *items, size_t *n)
 
 		for (size_t k = kept; k-- > 0 && !cw_date_compare(items[k].date, items[i].date);)
 			if (items[k].from_next_date && items[i].from_next_date &&
-			    !items[k].hearing->confidential && !items[i].hearing->confidential &&
+			    !(hidden && (hidden[items[k].hearing - src->items] ||
+					 hidden[items[i].hearing - src->items])) &&
 			    cw_id_equal(&items[k].hearing->u.hearing.case_id,
 					&items[i].hearing->u.hearing.case_id)) {
 				same = &items[k];
@@ -2630,15 +2644,33 @@ static void drop_same_next_dates(struct cw_report_upcoming *items, size_t *n)
 	*n = kept;
 }
 
+/* The court of the case `id`, for its hearings that name none, as what is written reads it:
+ * NULL when the case cannot be read, or when `shown` (may be NULL) withholds it (a figure for
+ * others is made as if it were not there). *kase holds the record; the caller frees it. */
+static const char *case_court_as(struct cw_reader *rd, const struct cw_id *id,
+				 const struct cw_withheld *shown, struct cw_record *kase)
+{
+	memset(kase, 0, sizeof *kase);
+	if (cw_reader_get(rd, id, kase, NULL) != 0) {
+		memset(kase, 0, sizeof *kase); /* gone: its hearings' own courts only */
+		return NULL;
+	}
+	if (kase->kind != CW_KIND_CASE || (shown && cw_withheld_leaves_out(shown, kase)))
+		return NULL;
+	return kase->u.kase.court;
+}
+
 /* A next date a later hearing of its case superseded, held before the window, is no hearing
  * to come, whatever account set it (cw_timeline_next_date_superseded): the team logged the
  * hearing of 3 March, which set 17 March, and the government's "10 March" for the hearing
  * before is done with. The hearings of those cases from the setting one to the window are
  * read, whatever the filter (a filter on accounts does not bring back a date the case has moved
  * past); a later hearing that is another account of the setting one's event, through other
- * accounts of those days too, is none. items
- * point into the caller's list. */
-static int drop_superseded(struct cw_reader *rd, struct cw_date from,
+ * accounts of those days too, is none. With `shown` (what is written for others), the
+ * hearings and the case it leaves out are read as if they were not there: a confidential
+ * hearing that moved the case on would otherwise take the earlier date off the list and so
+ * tell a partner that it was held (a review). items point into the caller's list. */
+static int drop_superseded(struct cw_reader *rd, struct cw_withheld *shown, struct cw_date from,
 			   struct cw_report_upcoming *items, size_t *n, struct cw_error *err)
 {
 	static const struct cw_record_list none = {NULL, 0, 0};
@@ -2670,6 +2702,7 @@ static int drop_superseded(struct cw_reader *rd, struct cw_date from,
 		struct cw_record kase;
 		struct cw_date earliest;
 		struct events ev;
+		const char *case_court;
 
 		if (c && cw_id_equal(&cases[c], &cases[c - 1]))
 			continue;
@@ -2687,10 +2720,13 @@ static int drop_superseded(struct cw_reader *rd, struct cw_date from,
 							 CW_KIND_BIT(CW_KIND_HEARING), earliest,
 							 before_window, &l, err)) != 0)
 			break;
+		if (shown && shown->leave_out && cw_withheld_sift(shown, &l, 0) != 0) {
+			cw_record_list_free(&l);
+			rc = oom(err);
+			break;
+		}
 		/* Its court, for hearings that name none. */
-		memset(&kase, 0, sizeof kase);
-		if (cw_reader_get(rd, &cases[c], &kase, err) != 0)
-			memset(&kase, 0, sizeof kase); /* gone: its hearings' own courts only */
+		case_court = case_court_as(rd, &cases[c], shown, &kase);
 		events_make(&ev, &l, &none);
 		for (size_t i = 0; i < *n; i++) {
 			const struct cw_record *set = items[i].hearing;
@@ -2707,9 +2743,7 @@ static int drop_superseded(struct cw_reader *rd, struct cw_date from,
 					cw_date_compare(cw_date_last_day(l.items[j].u.hearing.date),
 							from) < 0 &&
 					cw_timeline_next_date_superseded(set, &l.items[j],
-									 kase.kind == CW_KIND_CASE
-										 ? kase.u.kase.court
-										 : NULL) &&
+									 case_court) &&
 					!(ev.root && at != SIZE_MAX && ev.root[at] == ev.root[j]);
 		}
 		events_free(&ev);
@@ -2726,13 +2760,16 @@ static int drop_superseded(struct cw_reader *rd, struct cw_date from,
 	return rc;
 }
 
-/* cw_report_upcoming_read; with `shown` (what is written for others), a next date is that of a
- * hearing logged for its day only when `shown` keeps that hearing: the missed dates of a report
- * for partners read as if the confidential hearings were not there (a review saw a confidential
- * hearing take its day off the list, and so tell that it was held). */
-static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, struct cw_date from,
-			 struct cw_date to, struct cw_withheld *shown, struct cw_record_list *src,
-			 struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
+/* cw_report_upcoming_read (report.h); with `shown` (what is written for others), a next date
+ * is that of a hearing logged for its day only when `shown` keeps that hearing, a hearing it
+ * withholds supersedes no date (drop_superseded) and its account is no other's
+ * (drop_same_next_dates): the missed dates and the hearings to come of a report for partners,
+ * and their calendar, read as if the confidential hearings were not there (a review saw a
+ * confidential hearing take its day off the list, and so tell that it was held). */
+int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
+			    struct cw_date from, struct cw_date to, struct cw_withheld *shown,
+			    struct cw_record_list *src, struct cw_report_upcoming **items,
+			    size_t *n, struct cw_error *err)
 {
 	struct cw_filter f = *filter;
 	struct cw_record_list all, next;
@@ -2780,9 +2817,12 @@ static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, s
 	cw_record_list_free(&all);
 	if (rc == 0 && src->n && !(days = malloc(src->n * sizeof *days)))
 		rc = CW_ENOMEM;
-	if (rc == 0 && src->n && shown &&
-	    (!(hidden = calloc(src->n, 1)) || cw_withheld_mark(shown, src, hidden, 0) != 0))
+	if (shown && !shown->leave_out)
+		shown = NULL;
+	if (rc == 0 && src->n && shown && !(hidden = calloc(src->n, 1)))
 		rc = CW_ENOMEM;
+	for (size_t i = 0; rc == 0 && hidden && i < src->n; i++)
+		hidden[i] = (unsigned char)cw_withheld_leaves_out(shown, &src->items[i]);
 	for (size_t i = 0; rc == 0 && i < src->n; i++) {
 		if (hidden && hidden[i])
 			continue;
@@ -2790,7 +2830,6 @@ static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, s
 		days[ndays].date = cw_date_key(src->items[i].u.hearing.date);
 		days[ndays++].court = src->items[i].u.hearing.court;
 	}
-	free(hidden);
 	if (rc == 0 && ndays > 1)
 		qsort(days, ndays, sizeof *days, case_day_order);
 	for (size_t i = 0; rc == 0 && i < src->n; i++) {
@@ -2822,13 +2861,15 @@ static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, s
 	}
 	free(days);
 	if (rc != 0) {
+		free(hidden);
 		free(*items);
 		*items = NULL;
 		*n = 0;
 		cw_record_list_free(src);
 		return oom(err);
 	}
-	if ((rc = drop_superseded(rd, from, *items, n, err)) != 0) {
+	if ((rc = drop_superseded(rd, shown, from, *items, n, err)) != 0) {
+		free(hidden);
 		free(*items);
 		*items = NULL;
 		*n = 0;
@@ -2837,15 +2878,9 @@ static int upcoming_read(struct cw_reader *rd, const struct cw_filter *filter, s
 	}
 	if (*n > 1)
 		qsort(*items, *n, sizeof **items, upcoming_order);
-	drop_same_next_dates(*items, n);
+	drop_same_next_dates(*items, n, src, hidden);
+	free(hidden);
 	return 0;
-}
-
-int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
-			    struct cw_date from, struct cw_date to, struct cw_record_list *src,
-			    struct cw_report_upcoming **items, size_t *n, struct cw_error *err)
-{
-	return upcoming_read(rd, filter, from, to, NULL, src, items, n, err);
 }
 
 int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *filter,
@@ -2860,7 +2895,7 @@ int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *fil
 	*n = 0;
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
-	rc = cw_report_upcoming_read(rd, filter, from, to, src, items, n, err);
+	rc = cw_report_upcoming_read(rd, filter, from, to, NULL, src, items, n, err);
 	cw_reader_end(rd);
 	return rc;
 }
@@ -3766,7 +3801,7 @@ static int set_by_account(const struct cw_record_list *src, const struct events 
 	return 0;
 }
 
-int cw_report_upcoming_same(const struct cw_record_list *src,
+int cw_report_upcoming_same(const struct cw_record_list *src, const struct cw_withheld *shown,
 			    const struct cw_report_upcoming *items, size_t n, size_t **same)
 {
 	static const struct cw_record_list none = {NULL, 0, 0};
@@ -3774,7 +3809,7 @@ int cw_report_upcoming_same(const struct cw_record_list *src,
 	int any = 0;
 
 	*same = NULL;
-	events_make(&ev, src, &none);
+	events_make_as(&ev, src, &none, shown);
 	if (!ev.root || !n) {
 		events_free(&ev);
 		return 0;
@@ -3818,8 +3853,8 @@ int cw_report_upcoming_same(const struct cw_record_list *src,
 /* r->upcoming_same (cw_report_upcoming_same). 0 or CW_ENOMEM. */
 static int upcoming_accounts(struct cw_report *r)
 {
-	return cw_report_upcoming_same(&r->upcoming_src, r->upcoming, r->nupcoming,
-				       &r->upcoming_same);
+	return cw_report_upcoming_same(&r->upcoming_src, &r->confidential, r->upcoming,
+				       r->nupcoming, &r->upcoming_same);
 }
 
 /* The accounts near a period are sifted as its own are: a tally is no event, a hearing only
@@ -3952,16 +3987,16 @@ static int match_text_upcoming(struct cw_report *r, struct cw_error *err)
 /* Whether a hearing of the case that set a date is logged for that day at the court it was set
  * for (a hearing naming no court was at its case's, as cw_timeline_next_date_superseded reads
  * courts: the appeal court's bail hearing that day does not answer the trial's date, a review
- * found). What is written for others reads only the hearings it may show: a confidential one
- * that answers the day would otherwise take the date off and tell that it was held. */
+ * found). What is written for others reads only the hearings it may show, and the case's court
+ * only when it shows the case (cw_withheld_leaves_out): a confidential hearing that answers
+ * the day would otherwise take the date off and tell that it was held. */
 static int hearing_logged_on(struct cw_reader *rd, struct cw_report *r, const struct cw_record *set,
 			     struct cw_date day, int *logged, struct cw_error *err)
 {
 	const struct cw_id *kase = &set->u.hearing.case_id;
 	struct cw_record_list l;
 	struct cw_record case_rec;
-	unsigned char *drop = NULL;
-	const char *case_court = NULL;
+	const char *case_court;
 	int rc;
 
 	*logged = 0;
@@ -3970,25 +4005,16 @@ static int hearing_logged_on(struct cw_reader *rd, struct cw_report *r, const st
 		return rc;
 	if (!l.n)
 		return 0;
-	if (r->confidential.leave_out &&
-	    (!(drop = calloc(l.n, 1)) || cw_withheld_mark(&r->confidential, &l, drop, 0) != 0)) {
-		free(drop);
-		cw_record_list_free(&l);
-		return oom(err);
-	}
-	memset(&case_rec, 0, sizeof case_rec);
-	if (cw_reader_get(rd, kase, &case_rec, NULL) == 0)
-		case_court = case_rec.u.kase.court;
+	case_court = case_court_as(rd, kase, &r->confidential, &case_rec);
 	for (size_t i = 0; i < l.n && !*logged; i++) {
 		const struct cw_hearing *h = &l.items[i].u.hearing;
 
-		if (drop && drop[i])
+		if (cw_withheld_leaves_out(&r->confidential, &l.items[i]))
 			continue;
 		*logged = cw_date_compare(h->date, day) == 0 &&
 			  cw_timeline_courts_may_match(set->u.hearing.court, h->court, case_court);
 	}
 	cw_record_free(&case_rec);
-	free(drop);
 	cw_record_list_free(&l);
 	return 0;
 }
@@ -4010,9 +4036,8 @@ static int gather_missed(struct cw_reader *rd, struct cw_report *r, struct cw_er
 		last = cw_date_from_days(cw_date_to_days(today) - 1);
 	if (cw_date_compare(last, r->from) < 0)
 		return 0;
-	if ((rc = upcoming_read(rd, &r->filter, r->from, last,
-				r->confidential.leave_out ? &r->confidential : NULL, &r->missed_src,
-				&r->missed, &r->nmissed, err)) != 0)
+	if ((rc = cw_report_upcoming_read(rd, &r->filter, r->from, last, &r->confidential,
+					  &r->missed_src, &r->missed, &r->nmissed, err)) != 0)
 		return rc;
 	/* The dates set before them, not the hearings logged: those are the period's. */
 	for (size_t i = 0; i < r->nmissed; i++)
@@ -4021,7 +4046,8 @@ static int gather_missed(struct cw_reader *rd, struct cw_report *r, struct cw_er
 				    r->missed[i].date) < 0)
 			r->missed[kept++] = r->missed[i];
 	r->nmissed = kept;
-	if ((rc = drop_superseded(rd, cw_date_from_days(cw_date_to_days(r->to) + 1), r->missed,
+	if ((rc = drop_superseded(rd, &r->confidential,
+				  cw_date_from_days(cw_date_to_days(r->to) + 1), r->missed,
 				  &r->nmissed, err)) != 0)
 		return rc;
 	kept = 0;
@@ -4041,7 +4067,7 @@ static int gather_missed(struct cw_reader *rd, struct cw_report *r, struct cw_er
 			struct cw_date od = o->u.hearing.next_date;
 			int cmp;
 
-			if (o == set || (r->confidential.leave_out && o->confidential) ||
+			if (o == set || cw_withheld_leaves_out(&r->confidential, o) ||
 			    cw_date_precision(od) != CW_DATE_DAY ||
 			    cw_date_compare(od, r->from) < 0 || cw_date_compare(od, last) > 0 ||
 			    !cw_date_compare(od, r->missed[i].date) ||
@@ -4304,8 +4330,8 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 		return oom(err);
 
 	if ((rc = cw_report_upcoming_read(rd, &out->filter, out->next_from, out->next_to,
-					  &out->upcoming_src, &out->upcoming, &out->nupcoming,
-					  err)) != 0 ||
+					  &out->confidential, &out->upcoming_src, &out->upcoming,
+					  &out->nupcoming, err)) != 0 ||
 	    (rc = sift_upcoming(out, err)) != 0 || (rc = match_text_upcoming(out, err)) != 0 ||
 	    (upcoming_accounts(out) != 0 && (rc = oom(err)) != 0) ||
 	    (rc = add_refs(rd, out, &out->upcoming_src, err)) != 0 ||

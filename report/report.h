@@ -585,17 +585,25 @@ int cw_report_add_ids(struct cw_store *st, struct cw_report *r, const struct cw_
 int cw_report_upcoming_hearings(struct cw_store *st, const struct cw_filter *filter,
 				struct cw_date from, struct cw_date to, struct cw_record_list *src,
 				struct cw_report_upcoming **items, size_t *n, struct cw_error *err);
-/* The same through a reader, as one read among others (the agenda's). */
+/* The same through a reader, as one read among others (the agenda's). With `shown` (what is
+ * written for others: shown->leave_out), the list is made as if the records it leaves out
+ * (cw_withheld_leaves_out) were not there: a withheld hearing logged for a day another set,
+ * or one that moved its case on, takes no date off, and a withheld account of a hearing
+ * joins no others into one; those records' own items stay in the list, for the caller to
+ * take out and count. NULL: the team's own reading, everything counts. */
 int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter,
-			    struct cw_date from, struct cw_date to, struct cw_record_list *src,
-			    struct cw_report_upcoming **items, size_t *n, struct cw_error *err);
+			    struct cw_date from, struct cw_date to, struct cw_withheld *shown,
+			    struct cw_record_list *src, struct cw_report_upcoming **items,
+			    size_t *n, struct cw_error *err);
 /* For items[i] (of cw_report_upcoming_read: they point into src), the index of an earlier item
  * that is another account of the same hearing to come, SIZE_MAX when none: next dates set by
  * accounts of one hearing linked as the same event, or disputing it, whatever days they give
  * (the team's 3 March, the government's 10 March), or the hearing logged for the day one of
  * them set. Such an index is of an item that names none itself. *same is NULL when no item is
  * another's (most windows); the caller frees it. 0 or CW_ENOMEM. */
-int cw_report_upcoming_same(const struct cw_record_list *src,
+/* With `shown` (may be NULL), as what is written for others reads it: a link of a record it
+ * leaves out joins nothing. */
+int cw_report_upcoming_same(const struct cw_record_list *src, const struct cw_withheld *shown,
 			    const struct cw_report_upcoming *items, size_t n, size_t **same);
 
 #endif

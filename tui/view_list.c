@@ -301,7 +301,7 @@ static int fetch_agenda(struct cw_app *app, struct cw_list_tab *t, int height, s
 	else
 		rc = cw_agenda_build(app->st, &f, today,
 				     cw_date_from_days(cw_date_to_days(today) + CW_AGENDA_DAYS - 1),
-				     &app->agenda, err);
+				     NULL, &app->agenda, err);
 	t->count_stale = 0;
 	cw_pager_update(&t->pg, app->agenda.n, height);
 	return rc;

@@ -645,4 +645,52 @@ ok tp bundle export --to team -o "$WORK/m5.bundle"
 ok ta bundle import "$WORK/m5.bundle"
 ok ta show "Kept Elsewhere" --json
 json "not d.get('confidential')"
+# ---- what is written for others is computed as if the withheld hearings were not there ------
+# A confidential hearing that moved a case on must not take an earlier next date off the
+# missed list, nor off the hearings to come, nor off a calendar file; nor may one dated on a
+# next date take that date off as "that hearing" (then withheld itself): the partner would see
+# a date vanish and know a hearing it cannot see was held. The team's own reading (with
+# --include-confidential) still lets them count.
+DB="$WORK/steer"
+ok cw init
+for c in Steer Ahead Moved; do
+	ok cw person add --name "Defendant $c"
+	ok cw case add --title "$c case" --stage trial --defendant "Defendant $c" --charge 494 \
+		--court "Phnom Penh Municipal Court" --source "own observation"
+done
+# Steer: 10 October set in public, missed; a confidential hearing of 5 October set 25 October.
+ok cw log hearing --case "Steer case" --date 2023-10-02 --outcome adjourned \
+	--next-date 2023-10-10 --source "own observation"
+ok cw log hearing --case "Steer case" --date 2023-10-05 --outcome adjourned \
+	--next-date 2023-10-25 --source "own observation" --confidential
+# Ahead: 18 October set in public; a confidential hearing logged for that day.
+ok cw log hearing --case "Ahead case" --date 2023-10-03 --outcome adjourned \
+	--next-date 2023-10-18 --source "own observation"
+ok cw log hearing --case "Ahead case" --date 2023-10-18 --source "own observation" \
+	--confidential
+# Moved: 24 October set in public; a confidential hearing of 12 October set 30 November.
+ok cw log hearing --case "Moved case" --date 2023-10-04 --outcome adjourned \
+	--next-date 2023-10-24 --source "own observation"
+ok cw log hearing --case "Moved case" --date 2023-10-12 --outcome adjourned \
+	--next-date 2023-11-30 --source "own observation" --confidential
+(
+	CASEWATCH_NOW=2023-10-20T03:00:00Z
+	export CASEWATCH_NOW
+	ok cw report --week 2023-W41 --format json
+	json "[(h['date'], h['case']['title']) for h in d['hearings_missed']] == [('2023-10-10', 'Steer case')]"
+	json "sorted((h['date'], h['case']['title']) for h in d['upcoming_hearings']) == [('2023-10-18', 'Ahead case'), ('2023-10-24', 'Moved case')]"
+	ok cw report --week 2023-W41
+	has "| 2023-10-10 | own observation | Steer case |"
+	ok cw report --week 2023-W41 --include-confidential --format json
+	json "d['hearings_missed'] == []"
+	json "sorted((h['date'], h['case']['title']) for h in d['upcoming_hearings']) == [('2023-10-18', 'Ahead case'), ('2023-10-25', 'Steer case')]"
+	ok cw export --format ics --from 2023-10-16 --to 2023-10-29
+	has "DTSTART;VALUE=DATE:20231018"
+	has "DTSTART;VALUE=DATE:20231024"
+	lacks "DTSTART;VALUE=DATE:20231025"
+	ok cw export --format ics --from 2023-10-16 --to 2023-10-29 --include-confidential
+	has "DTSTART;VALUE=DATE:20231018"
+	has "DTSTART;VALUE=DATE:20231025"
+	lacks "DTSTART;VALUE=DATE:20231024"
+)
 done_ok
