@@ -2595,21 +2595,49 @@ static int id_order(const void *a, const void *b)
 	return memcmp(a, b, sizeof(struct cw_id));
 }
 
+/* The court of the case `id`, for its hearings that name none, as what is written reads it:
+ * NULL when the case cannot be read, or when `shown` (may be NULL) withholds it (a figure for
+ * others is made as if it were not there). *kase holds the record; the caller frees it. */
+static const char *case_court_as(struct cw_reader *rd, const struct cw_id *id,
+				 const struct cw_withheld *shown, struct cw_record *kase)
+{
+	memset(kase, 0, sizeof *kase);
+	if (cw_reader_get(rd, id, kase, NULL) != 0) {
+		memset(kase, 0, sizeof *kase); /* gone: its hearings' own courts only */
+		return NULL;
+	}
+	if (kase->kind != CW_KIND_CASE || (shown && cw_withheld_leaves_out(shown, kase)))
+		return NULL;
+	return kase->u.kase.court;
+}
+
 /* Whether days (sorted by case_day_order) hold a hearing of want's case on its day at a court
  * that can be want's: the appeal court's bail hearing on the day the trial court set is not
- * that trial's hearing (a review). A hearing naming no court may be at any. */
-static int day_logged(const struct case_day *days, size_t n, const struct case_day *want)
+ * that trial's hearing (a review). A hearing naming no court was at its case's, as the missed
+ * list (hearing_logged_on) and the superseding rule read it: the case is read for its court
+ * when one of the two names none and the other does (rare), as `shown` reads it. */
+static int day_logged(struct cw_reader *rd, const struct cw_withheld *shown,
+		      const struct case_day *days, size_t n, const struct case_day *want)
 {
 	const struct case_day *hit = bsearch(want, days, n, sizeof *days, case_day_order);
+	struct cw_record kase;
+	const char *case_court = NULL;
+	int read = 0, logged = 0;
 
 	if (!hit)
 		return 0;
 	while (hit > days && !case_day_order(hit - 1, want))
 		hit--;
-	for (; hit < days + n && !case_day_order(hit, want); hit++)
-		if (cw_timeline_courts_may_match(want->court, hit->court, NULL))
-			return 1;
-	return 0;
+	for (; hit < days + n && !case_day_order(hit, want) && !logged; hit++) {
+		if (!read && !(want->court && *want->court) != !(hit->court && *hit->court)) {
+			case_court = case_court_as(rd, &want->kase, shown, &kase);
+			read = 1;
+		}
+		logged = cw_timeline_courts_may_match(want->court, hit->court, case_court);
+	}
+	if (read)
+		cw_record_free(&kase);
+	return logged;
 }
 
 /* One next date of a case announced by several hearings (the team's account of a hearing and
@@ -2642,22 +2670,6 @@ static void drop_same_next_dates(struct cw_report_upcoming *items, size_t *n,
 			*same = items[i];
 	}
 	*n = kept;
-}
-
-/* The court of the case `id`, for its hearings that name none, as what is written reads it:
- * NULL when the case cannot be read, or when `shown` (may be NULL) withholds it (a figure for
- * others is made as if it were not there). *kase holds the record; the caller frees it. */
-static const char *case_court_as(struct cw_reader *rd, const struct cw_id *id,
-				 const struct cw_withheld *shown, struct cw_record *kase)
-{
-	memset(kase, 0, sizeof *kase);
-	if (cw_reader_get(rd, id, kase, NULL) != 0) {
-		memset(kase, 0, sizeof *kase); /* gone: its hearings' own courts only */
-		return NULL;
-	}
-	if (kase->kind != CW_KIND_CASE || (shown && cw_withheld_leaves_out(shown, kase)))
-		return NULL;
-	return kase->u.kase.court;
 }
 
 /* A next date a later hearing of its case superseded, held before the window, is no hearing
@@ -2842,7 +2854,7 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 			if (!in_window(dates[j], from, to))
 				continue;
 			/* A next date already logged as a hearing of the case is that hearing. */
-			if (j == 1 && day_logged(days, ndays, &want))
+			if (j == 1 && day_logged(rd, shown, days, ndays, &want))
 				continue;
 			if (*n == cap) {
 				struct cw_report_upcoming *grown;

@@ -1257,4 +1257,20 @@ ok cw log hearing --case "Linked case" --date 2023-10-17 --outcome adjourned \
 	ok cw report --week 2023-W42 --format json
 	json "[(h['date'], h['case']['title'], h['view']) for h in d['hearings_missed']] == [('2023-10-17', 'Unlogged case', 'own')]"
 )
+# The hearings to come read courts as the missed list does: a hearing naming no court was at
+# its case's, so the trial court's session logged for the day the appeal court set is not the
+# appeal court's hearing, and that date stays on the list (it was taken off as "already
+# logged", any court matching a hearing that names none).
+ok cw person add --name "Defendant Twocourt"
+ok cw case add --title "Twocourt case" --stage trial --defendant "Defendant Twocourt" \
+	--charge 494 --court "Phnom Penh Municipal Court" --source "own observation"
+ok cw log hearing --case "Twocourt case" --date 2023-11-03 --court "Appeal Court" --stage appeal \
+	--outcome adjourned --next-date 2023-11-16 --source "own observation"
+ok cw log hearing --case "Twocourt case" --date 2023-11-16 --source "own observation"
+(
+	CASEWATCH_NOW=2023-11-07T03:00:00Z
+	export CASEWATCH_NOW
+	ok cw report --week 2023-W44 --format json
+	json "sorted((h['date'], h['source'], h['court']) for h in d['upcoming_hearings'] if h['case']['title'] == 'Twocourt case') == [('2023-11-16', 'hearing', None), ('2023-11-16', 'next_date', 'Appeal Court')]"
+)
 done_ok
