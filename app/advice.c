@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -683,20 +684,31 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 	}
 }
 
-/* A hearing's verdict on an article its case does not charge the defendant it names with (a
- * typo, or a hearing moved into the case with `edit --case`): no charge moves, so the case
+/* A ruling a record gives on a charge of its case, as advise_uncharged reads it: whom it is on
+ * (a person; else a group of the case's unnamed defendants by its label; else every
+ * defendant) and the article (none: by offence alone, nothing to compare). */
+struct ruling_on {
+	struct cw_id person;
+	const char *group;
+	struct cw_article article;
+};
+
+/* A ruling on an article its case does not charge the defendant it names with (a typo, or a
+ * hearing or milestone moved into the case with `edit --case`): no charge moves, so the case
  * keeps the charge the court ruled on as "charged", yet the report lists a conviction under an
  * article the case is not about. Said, not refused: the law changes and a court may convict
- * under an article requalified at trial, and imports and bundles bring verdicts as they are
+ * under an article requalified at trial, and imports and bundles bring rulings as they are
  * (as an article the table does not know, or a verdict naming an outsider, is saved and said).
  * Only against charges the case records by article: one that records none for them says
- * nothing against it. Once per hearing, naming every such article of the first defendant it
- * concerns. */
-static void advise_verdict_uncharged(struct cw_store *st, const struct cw_record *rec,
-				     const char *hex, cw_advice_fn fn, void *ctx)
+ * nothing against it. Once per record, naming every such article of the first defendant it
+ * concerns. The one check for a hearing's verdicts and a verdict milestone's articles (a
+ * review found the milestone's said nothing): rec says which, and so which edits put it
+ * right. */
+static void advise_uncharged(struct cw_store *st, const struct cw_record *rec,
+			     const struct cw_id *case_id, const struct ruling_on *v, size_t n,
+			     const char *hex, cw_advice_fn fn, void *ctx)
 {
-	const struct cw_hearing *h = &rec->u.hearing;
-	const struct cw_verdict *v = h->verdicts.items, *first = NULL;
+	const struct ruling_on *first = NULL;
 	struct cw_article off[CW_ARTICLE_LIST_MAX], charged[CW_ARTICLE_LIST_MAX * 4];
 	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], case_hex[CW_ID_HEX_LEN + 1],
 		arts[CW_ARTICLE_LIST_MAX * CW_ARTICLE_TEXT_MAX],
@@ -705,28 +717,28 @@ static void advise_verdict_uncharged(struct cw_store *st, const struct cw_record
 	size_t noff = 0, ncharged = 0;
 	struct cw_record kase;
 
-	if (!h->verdicts.n || cw_id_is_zero(&h->case_id) ||
-	    cw_store_get(st, &h->case_id, &kase, NULL) != 0)
+	if (!n || cw_id_is_zero(case_id) || cw_store_get(st, case_id, &kase, NULL) != 0)
 		return;
-	for (size_t i = 0; kase.kind == CW_KIND_CASE && i < h->verdicts.n; i++) {
+	for (size_t i = 0; kase.kind == CW_KIND_CASE && i < n; i++) {
 		const char *group = v[i].group && *v[i].group ? v[i].group : NULL;
 		struct cw_article mine[CW_ARTICLE_LIST_MAX * 4];
 		size_t nmine = 0, k;
 
 		/* By offence alone there is no article to compare; someone the case does not
-		 * name is said by advise_hearing_names_outsider. */
+		 * name is said by advise_hearing_names_outsider (advise_case_names_person for a
+		 * milestone). */
 		if (v[i].article.law == CW_LAW_NONE ||
 		    (!cw_id_is_zero(&v[i].person) && !cw_timeline_defendant(&kase, &v[i].person)) ||
 		    (group && !cw_timeline_group_defendant(&kase, group)))
 			continue;
-		/* The charges the verdict can move (cw_case_follow_verdict): its person's, its
+		/* The charges the ruling can move (cw_case_follow_verdict): its person's, its
 		 * group's, every defendant's when it names no one. */
 		cw_case_event_articles(&kase, &v[i].person, group, mine, sizeof mine / sizeof *mine,
 				       &nmine);
 		for (k = 0; k < nmine && !cw_article_same(&mine[k], &v[i].article); k++)
 			;
 		/* A case that records no article for them says nothing against it (its
-		 * charges not logged yet): the verdict is the first word on them. */
+		 * charges not logged yet): the ruling is the first word on them. */
 		if (!nmine || k < nmine)
 			continue;
 		/* The first defendant concerned, and their other articles with it. */
@@ -753,7 +765,7 @@ static void advise_verdict_uncharged(struct cw_store *st, const struct cw_record
 	cw_articles_text(off, noff, arts, sizeof arts);
 	cw_articles_text(charged, ncharged, charges, sizeof charges);
 	/* Whom the fix charges: the person by id, the group by its label, the case's one
-	 * defendant when the verdict names no one (options, not words: left as they are). */
+	 * defendant when the ruling names no one (options, not words: left as they are). */
 	if (!cw_id_is_zero(&first->person)) {
 		char person_hex[CW_ID_HEX_LEN + 1];
 
@@ -768,23 +780,89 @@ static void advise_verdict_uncharged(struct cw_store *st, const struct cw_record
 		who[0] = '\0';
 	}
 	cw_record_free(&kase);
-	snprintf(what, sizeof what,
-		 P_("a verdict of this hearing (%.8s) rules on article %s, which case %.8s (%s) "
-		    "does not charge (its charges: %s): no charge moves, yet reports list the "
-		    "ruling under it",
-		    "a verdict of this hearing (%.8s) rules on articles %s, which case %.8s (%s) "
-		    "does not charge (its charges: %s): no charge moves, yet reports list the "
-		    "rulings under them",
-		    noff),
-		 hex, arts, case_hex, title, charges);
-	/* A charge added after the verdict is not moved by it: the verdicts are given again. */
-	snprintf(fix, sizeof fix,
-		 _("if the article is wrong: casewatch edit %.8s --clear verdicts --verdict "
-		   "ARTICLES=RESULT@NAME (each verdict again); if the case charges it too: "
-		   "casewatch edit %.8s%s --charge %s, then casewatch edit %.8s --clear verdicts "
-		   "and give the verdicts again, so that they move it"),
-		 hex, case_hex, who, arts, hex);
+	if (rec->kind == CW_KIND_HEARING) {
+		snprintf(what, sizeof what,
+			 P_("a verdict of this hearing (%.8s) rules on article %s, which case "
+			    "%.8s (%s) does not charge (its charges: %s): no charge moves, yet "
+			    "reports list the ruling under it",
+			    "a verdict of this hearing (%.8s) rules on articles %s, which case "
+			    "%.8s (%s) does not charge (its charges: %s): no charge moves, yet "
+			    "reports list the rulings under them",
+			    noff),
+			 hex, arts, case_hex, title, charges);
+		/* A charge added after the verdict is not moved by it: the verdicts are given
+		 * again. */
+		snprintf(fix, sizeof fix,
+			 _("if the article is wrong: casewatch edit %.8s --clear verdicts "
+			   "--verdict ARTICLES=RESULT@NAME (each verdict again); if the case "
+			   "charges it too: casewatch edit %.8s%s --charge %s, then casewatch edit "
+			   "%.8s --clear verdicts and give the verdicts again, so that they move "
+			   "it"),
+			 hex, case_hex, who, arts, hex);
+	} else {
+		snprintf(what, sizeof what,
+			 P_("this %s (%.8s) rules on article %s, which case %.8s (%s) does not "
+			    "charge (its charges: %s): no charge moves, yet reports list the "
+			    "ruling under it",
+			    "this %s (%.8s) rules on articles %s, which case %.8s (%s) does not "
+			    "charge (its charges: %s): no charge moves, yet reports list the "
+			    "ruling under them",
+			    noff),
+			 cw_enum_label(&cw_words_milestone, rec->u.milestone.type), hex, arts,
+			 case_hex, title, charges);
+		/* A charge added after the ruling is not moved by it: an edit of the milestone
+		 * follows its articles again (store/verdicts.c), but one that changes nothing is
+		 * not saved, so they are taken off and given again. */
+		snprintf(fix, sizeof fix,
+			 _("if the article is wrong: casewatch edit %.8s --article ARTICLES; if "
+			   "the case charges it too: casewatch edit %.8s%s --charge %s, then "
+			   "casewatch edit %.8s --clear article and casewatch edit %.8s --article "
+			   "%s, so that it moves it"),
+			 hex, case_hex, who, arts, hex, hex, arts);
+	}
 	fn(ctx, what, fix);
+}
+
+/* A hearing's verdicts on articles its case does not charge (advise_uncharged). */
+static void advise_verdict_uncharged(struct cw_store *st, const struct cw_record *rec,
+				     const char *hex, cw_advice_fn fn, void *ctx)
+{
+	const struct cw_hearing *h = &rec->u.hearing;
+	const struct cw_verdict *vd = h->verdicts.items;
+	struct ruling_on *v;
+
+	if (!h->verdicts.n || !(v = calloc(h->verdicts.n, sizeof *v)))
+		return; /* out of memory: advice is not worth failing a save over */
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		v[i].person = vd[i].person;
+		v[i].group = vd[i].group;
+		v[i].article = vd[i].article;
+	}
+	advise_uncharged(st, rec, &h->case_id, v, h->verdicts.n, hex, fn, ctx);
+	free(v);
+}
+
+/* A milestone that rules (a verdict, a verdict in absentia, a sentence, or one with a result,
+ * such as an appeal decided: what moves charges, store/verdicts.c) on articles its case does
+ * not charge its person or group with (advise_uncharged). One that names no article rules on
+ * every charge they have. */
+static void advise_milestone_uncharged(struct cw_store *st, const struct cw_record *rec,
+				       const char *hex, cw_advice_fn fn, void *ctx)
+{
+	const struct cw_milestone *m = &rec->u.milestone;
+	struct cw_article arts[CW_ARTICLE_LIST_MAX];
+	struct ruling_on v[CW_ARTICLE_LIST_MAX];
+	size_t n;
+
+	if (!m->result && !cw_timeline_milestone_rules(m))
+		return;
+	n = cw_milestone_articles(m, arts);
+	for (size_t i = 0; i < n; i++) {
+		v[i].person = m->person;
+		v[i].group = m->group;
+		v[i].article = arts[i];
+	}
+	advise_uncharged(st, rec, &m->case_id, v, n, hex, fn, ctx);
 }
 
 /* The earliest arrest, detention or charge logged in a case, other than the record `self`
@@ -1123,6 +1201,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_group_count_above_size(st, m, hex, fn, ctx);
 		advise_custody_not_recorded(st, m, hex, fn, ctx);
 		advise_group_release_no_number(st, m, hex, fn, ctx);
+		advise_milestone_uncharged(st, rec, hex, fn, ctx);
 		advise_before_case(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_HEARING) {
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);

@@ -4,7 +4,8 @@
  * release that names no case or is dated before every arrest of its person in the case, a
  * group's milestone that counts more of it than its case gives the group, a hearing whose verdict
  * or attendance names someone who is not a defendant, or whose verdict rules on an article its
- * case does not charge them with, a demonstration whose arrest count is below
+ * case does not charge them with, a verdict (or other ruling) milestone that rules on such an
+ * article, a demonstration whose arrest count is below
  * the people named as arrested, an event recorded as having happened after today, a hearing or
  * milestone dated before its case began, a hearing, visit or demonstration another record
  * already records (not linked to it as the same event). Each counts

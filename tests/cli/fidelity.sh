@@ -564,6 +564,37 @@ ok cw edit "$uncharged" --verdict "494/495=convicted@Kang Sara"
 ok cw timeline "Kang Sara"
 has "charges: charged: 437 bis; convicted: 494, 495"
 checks=$((checks + 6))
+# A verdict milestone is a ruling too: on an article its case does not charge, it is said as
+# a hearing's verdict is, with the edits that put it right (a milestone's said nothing); the
+# charge added, the milestone edited again moves it. One on a charge of the case, or naming
+# no article (every charge), says nothing.
+ok cw person add --name "Kang Mesa"
+ok cw case add --title "Mesa lese-majeste" --defendant "Kang Mesa" --charge "437 bis" \
+	--view own
+ok cw log milestone --person "Kang Mesa" --case "Mesa lese" --type verdict --result convicted \
+	--article 494/495 --date 2023-11-22 --view own
+grep -q "warning: this verdict ([0-9a-f]\{8\}) rules on articles 494/495, which case [0-9a-f]\{8\} (Mesa lese-majeste) does not charge (its charges: 437 bis): no charge moves, yet reports list the ruling under them; if the article is wrong: casewatch edit [0-9a-f]\{8\} --article ARTICLES; if the case charges it too: casewatch edit [0-9a-f]\{8\} --defendant [0-9a-f]\{8\} --charge 494/495, then casewatch edit [0-9a-f]\{8\} --clear article and casewatch edit [0-9a-f]\{8\} --article 494/495, so that it moves it$" \
+	"$WORK/stderr" || fail "no warning for a verdict milestone on an article not charged: $(cat "$WORK/stderr")"
+add_charge=$(sed -n 's/.*if the case charges it too: casewatch \(edit [^,]*\), then.*/\1/p' "$WORK/stderr")
+clear_article=$(sed -n 's/.*, then casewatch \(edit [^ ]* --clear article\) and .*/\1/p' "$WORK/stderr")
+refollow=$(sed -n 's/.* and casewatch \(edit [^,]*\), so that it moves it$/\1/p' "$WORK/stderr")
+ok cw log milestone --person "Kang Mesa" --case "Mesa lese" --type verdict --result convicted \
+	--article "437 bis" --date 2023-11-23 --view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a verdict milestone on a charge: $(cat "$WORK/stderr")"
+ok cw log milestone --person "Kang Mesa" --case "Mesa lese" --type sentence --date 2023-11-24 \
+	--view own
+[ ! -s "$WORK/stderr" ] || fail "a warning for a milestone naming no article: $(cat "$WORK/stderr")"
+# the edits the warning gives: the case charges 494/495, and the milestone moves them
+# shellcheck disable=SC2086 # the commands as the warning gives them
+ok cw $add_charge
+# shellcheck disable=SC2086
+ok cw $clear_article
+# shellcheck disable=SC2086
+ok cw $refollow
+[ ! -s "$WORK/stderr" ] || fail "a warning once the case charges it: $(cat "$WORK/stderr")"
+ok cw timeline "Kang Mesa"
+has "charges: convicted: 437 bis, 494, 495"
+checks=$((checks + 4))
 # The same hearing (case and day, and time when both give one), visit (facility, day and
 # detainees) or demonstration (day and place) logged twice, once in the terminal interface
 # and once here, counts twice in reports: said, naming the record already there, with the

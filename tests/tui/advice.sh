@@ -119,6 +119,38 @@ wait_for "(Typo case) does not charge (its charges: 4945)"
 send '!'
 wait_for "if the article is wrong: casewatch edit "
 send q
+# A verdict milestone on such an article is a ruling too: said as the hearing's verdict is,
+# and as the command line says it (a milestone's said nothing).
+send M
+wait_for "New milestone"
+send -l "Sok Dara"
+wait_for "> Sok Dara"
+send Enter
+send -l "Typo case"
+wait_for "> Typo case"
+send Enter
+send C-g
+send -l date
+send Enter
+send -l 2024-02-02
+send C-g
+send -l type
+send Enter
+send -l verdict
+send C-g
+send -l result
+send Enter
+send -l convicted
+send C-g
+send -l article
+send Enter
+send -l 494
+send C-s
+wait_for ": this verdict ("
+wait_for "(Typo case) does not charge (its charges: 4945)"
+send '!'
+wait_for "--clear article and casewatch edit"
+send q
 # A hearing dated years before its case began (2014 typed for 2024): said, as a date after
 # today is.
 hearing "Boeung Kak land case" 2014-02-20
