@@ -606,6 +606,32 @@ ok ka conflicts
 has "      disputes: visit 2024-04-02, account: own observation, Kampot prison ($(printf %.8s "$own"))   (shown: (none))"
 has "      placed after: visit 2024-04-01, account: own observation, Prey Sar ($(printf %.8s "$first"))   (shown: (none))"
 has "      notes: (none)   (shown: bopha note)"
+# A hearing one laptop marked confidential while the other edited it is withheld as a
+# confidential one is, by the same rule, in everything derived for others: its next date is in
+# no calendar file for them (the calendar dropped only records marked in the version shown),
+# and it moves no earlier date off the missed list.
+ok ka case add --title "Kampot trial" --court "Kampot Provincial Court" --source "own observation"
+ok ka log hearing --case "Kampot trial" --date 2024-04-01 --outcome adjourned \
+	--next-date 2024-04-09 --source "own observation"
+ok ka log hearing --case "Kampot trial" --date 2024-04-03 --outcome adjourned \
+	--next-date 2024-04-24 --source "own observation"
+khid=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok ka bundle export --to bopha -o "$WORK/k5.bundle"
+ok kb bundle import "$WORK/k5.bundle"
+CASEWATCH_NOW=2024-05-12T04:00:00Z ok ka edit "$khid" --confidential
+CASEWATCH_NOW=2024-05-12T06:00:00Z ok kb edit "$khid" --notes "bopha hearing note"
+ok kb bundle export --to alice -o "$WORK/k6.bundle"
+ok ka bundle import "$WORK/k6.bundle"
+ok ka conflicts --json
+json "'$khid' in [c['id'] for c in d]"
+ok ka export --format ics --from 2024-04-15 --to 2024-04-30
+lacks "DTSTART;VALUE=DATE:20240424"
+ok ka export --format ics --from 2024-04-15 --to 2024-04-30 --include-confidential
+has "DTSTART;VALUE=DATE:20240424"
+ok ka report --from 2024-04-08 --to 2024-04-14 --format json
+json "[(h['date'], h['case']['title']) for h in d['hearings_missed']] == [('2024-04-09', 'Kampot trial')]"
+ok ka report --from 2024-04-08 --to 2024-04-14 --format json --include-confidential
+json "d['hearings_missed'] == []"
 
 # ---- a partner's merge of a person the team has since made confidential ---------------------
 # The partner had the person before the mark; it merges them into one of its own and sends the
