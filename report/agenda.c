@@ -409,6 +409,12 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 		if (a->visits.n && (rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0,
 							0, &after, err)) != 0)
 			return rc;
+		/* For others, a visit they are not shown does no follow-up: the one they see
+		 * would go from their calendar, and tell them a withheld visit was made. */
+		if (shown && shown->leave_out && cw_withheld_sift(shown, &after, 0) != 0) {
+			cw_record_list_free(&after);
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+		}
 		for (size_t i = 0; i < a->visits.n && rc == 0; i++) {
 			const struct cw_record *v = &a->visits.items[i];
 			struct cw_agenda_item it = {.what = CW_AGENDA_FOLLOW_UP, .rec = v};

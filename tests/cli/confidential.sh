@@ -694,6 +694,12 @@ ok cw log hearing --case "Ahead case" --date 2023-10-03 --outcome adjourned \
 	--next-date 2023-10-18 --source "own observation"
 ok cw log hearing --case "Ahead case" --date 2023-10-18 --source "own observation" \
 	--confidential
+# A prison visit's follow-up due 20 October; a confidential later visit to the same prison did
+# it (for the team).
+ok cw log visit --facility "Kandal prison" --date 2023-10-02 --access granted \
+	--follow-up-on 2023-10-20 --source "own observation"
+ok cw log visit --facility "Kandal prison" --date 2023-10-09 --access granted \
+	--source "own observation" --confidential
 # Moved: 24 October set in public; a confidential hearing of 12 October set 30 November.
 ok cw log hearing --case "Moved case" --date 2023-10-04 --outcome adjourned \
 	--next-date 2023-10-24 --source "own observation"
@@ -714,7 +720,9 @@ ok cw log hearing --case "Moved case" --date 2023-10-12 --outcome adjourned \
 	has "DTSTART;VALUE=DATE:20231018"
 	has "DTSTART;VALUE=DATE:20231024"
 	lacks "DTSTART;VALUE=DATE:20231025"
+	has "DTSTART;VALUE=DATE:20231020"
 	ok cw export --format ics --from 2023-10-16 --to 2023-10-29 --include-confidential
+	lacks "DTSTART;VALUE=DATE:20231020"
 	has "DTSTART;VALUE=DATE:20231018"
 	has "DTSTART;VALUE=DATE:20231025"
 	lacks "DTSTART;VALUE=DATE:20231024"
