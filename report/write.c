@@ -1,6 +1,7 @@
 /* write.c - a gathered report written in a format, and to a file; see write.h. */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "report/rdoc.h"
 #include "report/write.h"
 #include "models/clock.h"
+#include "models/utf8.h"
 
 int cw_report_format_parse(const char *word)
 {
@@ -76,9 +78,96 @@ int cw_write_failed(FILE *out, int errnum, struct cw_error *err)
 			    cw_write_error_text(errnum, out ? fileno(out) : -1));
 }
 
-void cw_report_week_file(int year, int week, enum cw_report_format fmt, char *out, size_t len)
+/* Whether a character outside ASCII is one a file name may show: not a C1 control, a space
+ * or an invisible one that turns or hides text (bidi overrides and marks, zero widths, line
+ * and paragraph separators, the byte-order mark), which would make the name read as another
+ * in a file manager. */
+static int name_char(uint32_t cp)
 {
-	snprintf(out, len, "casewatch-summary-%04d-W%02d.%s", year, week,
+	return cp > 0xA0 && !(cp >= 0x2000 && cp <= 0x200F) && !(cp >= 0x2028 && cp <= 0x202F) &&
+	       !(cp >= 0x205F && cp <= 0x206F) && cp != 0x3000 && cp != 0xFEFF;
+}
+
+/* Appends `from` to the name at *n as file-name text: ASCII letters and digits (lower case),
+ * and letters of other scripts whole (a Khmer case title reads as itself); anything else
+ * (spaces, quotes, '/', ':', control characters, invisible ones) becomes one '-' between
+ * words, so that no filter can make a path, a hidden file or a name a shell trips on. */
+static void slug_append(char *buf, size_t len, size_t *n, const char *from)
+{
+	size_t flen = strlen(from);
+
+	for (size_t i = 0; i < flen && *n + 1 < len;) {
+		uint32_t cp;
+		size_t k = cw_utf8_decode(from + i, flen - i, &cp);
+		int keep = k == 1 ? isalnum((unsigned char)from[i]) : k > 1 && name_char(cp);
+
+		if (!keep) {
+			if (*n && buf[*n - 1] != '-')
+				buf[(*n)++] = '-';
+			i += k ? k : 1;
+			continue;
+		}
+		if (*n + k >= len)
+			break;
+		for (size_t j = 0; j < k; j++)
+			buf[(*n)++] =
+				k == 1 ? (char)tolower((unsigned char)from[i + j]) : from[i + j];
+		i += k;
+	}
+	buf[*n] = '\0';
+}
+
+/* The filter as a part of a file name: "article-494-495", "case-nagaworld", "text-sithar";
+ * "" when it admits everything. Its dates are left out: the summary's week is its period. A
+ * name cut to fit ends in a hash of the whole filter, so that two long filters alike in their
+ * first words are still two files. */
+static void filter_slug(const struct cw_filter *filter, char *out, size_t len)
+{
+	char described[1024], slug[CW_REPORT_FILTER_SLUG_MAX + 16];
+	struct cw_filter f;
+	size_t n = 0;
+	uint32_t hash = 2166136261u; /* FNV-1a: stable from one run to the next */
+
+	out[0] = '\0';
+	if (!filter)
+		return;
+	f = *filter;
+	f.since = f.until = (struct cw_date){0}; /* unknown: open */
+	f.relative = f.undated = 0;
+	f.text[0] = '\0'; /* free text is named as such below, unlike "article:494" */
+	cw_filter_describe(&f, described, sizeof described);
+	slug_append(slug, sizeof slug, &n, described);
+	if (filter->text[0]) {
+		slug_append(slug, sizeof slug, &n, n ? " text " : "text ");
+		slug_append(slug, sizeof slug, &n, filter->text);
+	}
+	while (n && slug[n - 1] == '-')
+		slug[--n] = '\0';
+	if (n == 0)
+		return;
+	if (n > CW_REPORT_FILTER_SLUG_MAX) {
+		/* Cut between clusters (a Khmer letter keeps its vowel signs), then the hash of all
+		 * the filter asks, dates aside. */
+		size_t cut = cw_text_prev_cluster(slug, n, CW_REPORT_FILTER_SLUG_MAX + 1);
+
+		for (const char *p = described; *p; p++)
+			hash = (hash ^ (unsigned char)*p) * 16777619u;
+		for (const char *p = filter->text; *p; p++)
+			hash = (hash ^ (unsigned char)*p) * 16777619u;
+		while (cut && slug[cut - 1] == '-')
+			cut--;
+		snprintf(slug + cut, sizeof slug - cut, "-%08x", (unsigned)hash);
+	}
+	snprintf(out, len, "-%s", slug);
+}
+
+void cw_report_week_file(int year, int week, const struct cw_filter *filter,
+			 enum cw_report_format fmt, char *out, size_t len)
+{
+	char slug[CW_REPORT_FILTER_SLUG_MAX + 24]; /* "-", the slug, a hash cut to fit */
+
+	filter_slug(filter, slug, sizeof slug);
+	snprintf(out, len, "casewatch-summary-%04d-W%02d%s.%s", year, week, slug,
 		 cw_report_format_ext(fmt));
 }
 

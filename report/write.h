@@ -33,8 +33,15 @@ const char *cw_report_format_ext(enum cw_report_format fmt);
 int cw_report_write(const struct cw_report *r, enum cw_report_format fmt, FILE *out,
 		    struct cw_error *err);
 
-/* The file name of a week's summary: "casewatch-summary-2024-W06.md". */
-void cw_report_week_file(int year, int week, enum cw_report_format fmt, char *out, size_t len);
+/* The file name of a week's summary: "casewatch-summary-2024-W06.md", and with what the
+ * filter asks when it asks anything (its dates aside: the week is the period), so that two
+ * summaries of one week for two filters are two files, each saying what it holds:
+ * "casewatch-summary-2024-W06-article-494-495.md". filter may be NULL. At most
+ * CW_REPORT_WEEK_FILE_MAX bytes with its NUL. */
+#define CW_REPORT_FILTER_SLUG_MAX 64
+#define CW_REPORT_WEEK_FILE_MAX   (40 + CW_REPORT_FILTER_SLUG_MAX + 24)
+void cw_report_week_file(int year, int week, const struct cw_filter *filter,
+			 enum cw_report_format fmt, char *out, size_t len);
 
 /* For the terminal interface's W: gathers the summary of an ISO week for what the filter admits
  * (its own dates are not used); confidential records are left out unless include_confidential

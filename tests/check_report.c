@@ -770,6 +770,33 @@ START_TEST(calendar_window_without_end)
 }
 END_TEST
 
+/* A week's summary is named with its filter (its dates aside), as file-name text: nothing of
+ * it makes a path, a hidden file, or a name that reads as another (a bidi override). */
+START_TEST(week_file_named_with_filter)
+{
+	struct cw_filter f;
+	struct cw_error err;
+	char name[CW_REPORT_WEEK_FILE_MAX];
+
+	cw_filter_init(&f);
+	cw_report_week_file(2024, 6, &f, CW_REPORT_MD, name, sizeof name);
+	ck_assert_str_eq(name, "casewatch-summary-2024-W06.md");
+	cw_report_week_file(2024, 6, NULL, CW_REPORT_PDF, name, sizeof name);
+	ck_assert_str_eq(name, "casewatch-summary-2024-W06.pdf");
+	ck_assert_int_eq(cw_filter_parse_line("article:494/495 since:2024-01", &f, &err), 0);
+	cw_report_week_file(2024, 6, &f, CW_REPORT_MD, name, sizeof name);
+	ck_assert_str_eq(name, "casewatch-summary-2024-W06-article-494-495.md");
+	cw_filter_init(&f);
+	/* (The filter line refuses a bidi override; one from elsewhere is no part of a name.) */
+	ck_assert_int_eq(cw_filter_parse_line("case:\"../.x\"", &f, &err), 0);
+	snprintf(f.text, sizeof f.text, "%s",
+		 "gdp\xe2\x80\xae"
+		 "evil");
+	cw_report_week_file(2024, 6, &f, CW_REPORT_HTML, name, sizeof name);
+	ck_assert_str_eq(name, "casewatch-summary-2024-W06-case-x-text-gdp-evil.html");
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -777,6 +804,7 @@ static Suite *report_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, iso_weeks);
+	tcase_add_test(tc, week_file_named_with_filter);
 	tcase_add_test(tc, a_history_names_a_deleted_record);
 	tcase_add_test(tc, sections_from_small_database);
 	tcase_add_test(tc, verdicts_count_once_per_defendant_and_ruling);

@@ -806,11 +806,13 @@ static void report_write(struct cw_app *app)
  * a file that is there already. */
 static void report_place(struct cw_app *app)
 {
-	char dir[1024], name[96];
+	char dir[1024], name[CW_REPORT_WEEK_FILE_MAX];
 	struct stat sb;
 
 	cw_reports_dir(cw_config_path(), dir, sizeof dir);
-	cw_report_week_file(app->report_year, app->report_week,
+	/* Named with the filter it was written for: the week's summary of 494/495 and of one case
+	 * are two files, neither taken for the other nor asked to be written over by it. */
+	cw_report_week_file(app->report_year, app->report_week, &app->filter.f,
 			    (enum cw_report_format)app->report_format, name, sizeof name);
 	snprintf(app->report_path, sizeof app->report_path, "%s/%s", dir, name);
 	if (stat(app->report_path, &sb) == 0) {

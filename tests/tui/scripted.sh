@@ -307,6 +307,25 @@ echo "reports_dir = $WORK/elsewhere" >"$WORK/cfg/casewatch/config"
 XDG_CONFIG_HOME="$WORK/cfg" keys 'W<C-u>2024-W06<Enter>j<Dump>'
 [ -s "$WORK/elsewhere/casewatch-summary-2024-W06.json" ] || fail "reports_dir not followed"
 checks=$((checks + 5))
+# The week's summary for a filter is named with it: neither written over nor taken for the
+# summary of everything (nor for another filter's), asked about only when that file is there.
+rm -f "$reports"/casewatch-summary-2024-W06*.md
+keys 'W<C-u>2024-W06<Enter>m<Dump><Esc>bW<C-u>2024-W06<Enter>m<Dump>' 200x60
+screen 2
+printf '%s
+' "$screen" | grep -q "2024-W06, written to $reports/casewatch-summary-2024-W06-article-437-bis.md" ||
+	fail "the filtered summary is not named with its filter: $screen"
+[ -s "$reports/casewatch-summary-2024-W06.md" ] && [ -s "$reports/casewatch-summary-2024-W06-article-437-bis.md" ] ||
+	fail "two filters, not two files: $(ls "$reports")"
+grep -q "^Filter: none" "$reports/casewatch-summary-2024-W06.md" || fail "the summary of everything was written over"
+keys '/<C-u>case:"../x y" 494/495 ស៊ីថា<Enter>W<C-u>2024-W06<Enter>m<Dump>' 200x60
+[ -s "$reports/casewatch-summary-2024-W06-case-x-y-text-494-495-ស៊ីថា.md" ] ||
+	fail "a case and free text in the name, nothing a path: $(ls "$reports")"
+# A filter too long for a name is cut, with a hash of all it asks: two such are two files.
+keys '/court:"Phnom Penh Municipal Court of First Instance" province:"Phnom Penh" a<Enter>W<C-u>2024-W06<Enter>m<Esc>/<C-u>court:"Phnom Penh Municipal Court of First Instance" province:"Phnom Penh" b<Enter>W<C-u>2024-W06<Enter>m' 200x60
+[ "$(ls "$reports" | grep -c '^casewatch-summary-2024-W06-court-phnom-penh-municipal.*-[0-9a-f]\{8\}\.md$')" = 2 ] ||
+	fail "two long filters, not two files: $(ls "$reports")"
+checks=$((checks + 5))
 
 # G shows the end of the records list, read from the end (past the middle of a list the
 # window is fetched in reverse and turned round): the same rows, in the same order, as the

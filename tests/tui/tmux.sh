@@ -111,11 +111,11 @@ wait_for "Week (Enter writes it): "
 send C-u 2024-W06 Enter
 wait_for "2024-W06 as: Enter or m Markdown"
 send Enter
-wait_for "2024-W06, written to $XDG_DOCUMENTS_DIR/casewatch-reports/casewatch-summary-2024-W06.md"
+# The filter on screen (free text "Kang", from above) is the summary's, and in its name.
+wait_for "2024-W06, written to $XDG_DOCUMENTS_DIR/casewatch-reports/casewatch-summary-2024-W06-text-kang.md"
 wait_for "# casewatch weekly summary, 2024-W06"
-# The filter on screen (free text "Kang", from above) is the summary's.
 checks=$((checks + 1))
-grep -q "^Filter: Kang" "$XDG_DOCUMENTS_DIR/casewatch-reports/casewatch-summary-2024-W06.md" ||
+grep -q "^Filter: Kang" "$XDG_DOCUMENTS_DIR/casewatch-reports/casewatch-summary-2024-W06-text-kang.md" ||
 	fail "the summary W wrote is not the filtered one"
 send Escape
 wait_for "timeline of Kang Saran"
