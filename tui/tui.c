@@ -255,6 +255,7 @@ void cw_app_ask_resolve(struct cw_app *app, const struct cw_id *id, size_t choic
 void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec)
 {
 	const struct cw_id *person = NULL;
+	struct cw_pane *v;
 
 	if (rec->kind == CW_KIND_PERSON)
 		person = &rec->id;
@@ -272,7 +273,14 @@ void cw_app_open_timeline(struct cw_app *app, const struct cw_record *rec)
 		cw_app_status(app, 1, "no named person here to show a timeline for");
 		return;
 	}
-	cw_app_push(app, CW_V_TIMELINE)->id = *person;
+	v = cw_app_push(app, CW_V_TIMELINE);
+	v->id = *person;
+	/* Opened from a case (or a milestone of one), the timeline is that case's to the monitor:
+	 * what is added from it is of that case too (new_record). */
+	if (rec->kind == CW_KIND_CASE)
+		v->case_id = rec->id;
+	else if (rec->kind == CW_KIND_MILESTONE)
+		v->case_id = rec->u.milestone.case_id;
 }
 
 void cw_app_open_record(struct cw_app *app, const struct cw_id *id)
@@ -1504,9 +1512,30 @@ static void quick_hearing(struct cw_app *app, struct cw_pane *v)
 	cw_app_push(app, CW_V_FORM)->form = fm;
 }
 
+/* The case a record is of: the case itself, or the case of a hearing, a milestone or an
+ * incident (zero when it names none). */
+static struct cw_id case_of(const struct cw_record *rec)
+{
+	static const struct cw_id none;
+
+	switch (rec->kind) {
+	case CW_KIND_CASE:
+		return rec->id;
+	case CW_KIND_HEARING:
+		return rec->u.hearing.case_id;
+	case CW_KIND_MILESTONE:
+		return rec->u.milestone.case_id;
+	case CW_KIND_INCIDENT:
+		return rec->u.incident.case_id;
+	default:
+		return none;
+	}
+}
+
 static void new_record(struct cw_app *app, struct cw_pane *v, enum cw_kind kind)
 {
-	struct cw_id from = v->id;
+	/* Copied first: the form is pushed onto the stack v is in. */
+	struct cw_id from = v->id, from_case = v->case_id, kase = {0}, person = {0};
 	enum cw_view_type type = v->type;
 	struct cw_record rec;
 	struct cw_form *fm;
@@ -1515,16 +1544,26 @@ static void new_record(struct cw_app *app, struct cw_pane *v, enum cw_kind kind)
 	if (cw_app_top(app)->type != CW_V_FORM)
 		return;
 	fm = cw_app_top(app)->form;
-	/* From a timeline, the form starts with the person; from a case, with the case. */
+	/* The form starts with what the screen names: a timeline's person (and its case, opened
+	 * from one); a case shown, or the case of a record shown (a hearing, a milestone of
+	 * one); a person shown, or a milestone's person. A form without such a field
+	 * (cw_form_preset_ref: CW_ENOTFOUND) is left as it is. */
 	if (type == CW_V_TIMELINE) {
-		cw_form_preset_ref(fm, "person", &from);
+		person = from;
+		kase = from_case;
 	} else if (type == CW_V_RECORD && cw_store_get(app->st, &from, &rec, NULL) == 0) {
-		if (rec.kind == CW_KIND_CASE)
-			cw_form_preset_ref(fm, "case", &from);
-		else if (rec.kind == CW_KIND_PERSON)
-			cw_form_preset_ref(fm, "person", &from);
+		kase = case_of(&rec);
+		if (rec.kind == CW_KIND_PERSON)
+			person = from;
+		else if (rec.kind == CW_KIND_MILESTONE)
+			person = rec.u.milestone.person;
 		cw_record_free(&rec);
 	}
+	/* The person before the case: a milestone's case is checked against its person. */
+	if (!cw_id_is_zero(&person))
+		cw_form_preset_ref(fm, "person", &person);
+	if (!cw_id_is_zero(&kase))
+		cw_form_preset_ref(fm, "case", &kase);
 }
 
 static void view_key(struct cw_app *app, struct cw_pane *v, int key)

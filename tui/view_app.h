@@ -36,6 +36,9 @@ struct cw_list_tab {
 struct cw_pane {
 	enum cw_view_type type;
 	struct cw_id id; /* TIMELINE: the person; RECORD: the record */
+	/* TIMELINE: the case it was opened from (t on a case, or on a milestone of one), which a
+	 * record added from it is of; zero when it was opened from the person. */
+	struct cw_id case_id;
 	struct cw_pager pg;
 	struct cw_record_list entries; /* TIMELINE: refreshed on every draw */
 	char **lines;                  /* RECORD, HELP, TIMELINE header: refreshed on every draw */

@@ -3,7 +3,8 @@
 # hint names no command-line option; with the person chosen, the case field offers their
 # cases at once (the cases that list them as a defendant), and a case typed that does not
 # name them is marked so among the suggestions, said on the case field when taken, and
-# refused when saved, until one of theirs is chosen.
+# refused when saved, until one of theirs is chosen. M from a case's timeline or from a record
+# of the case starts with the case.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -12,6 +13,29 @@ ok cw person add --name "Sok Dara"
 ok cw person add --name "Chhim Sithar"
 ok cw case add --title "Boeung Kak land case" --defendant "Sok Dara"
 ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar"
+ok cw log hearing --case "Boeung Kak land case" --date 2024-01-10 --outcome adjourned
+
+# M from where a case is named starts the milestone with it (scripted mode): from a case's
+# timeline (t on the case) with its defendant too; from a hearing of the case, shown.
+keys '1/Boeung<Enter><Enter>t<Dump>M<Dump>' 110x30
+screen 1
+printf '%s\n' "$screen" | grep -qF "timeline of Sok Dara" || fail "t on the case: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -q "^ *person: Sok Dara *$" || fail "M from the case's timeline, no person: $screen"
+printf '%s\n' "$screen" | grep -q "^ *case: Boeung Kak land case *$" ||
+	fail "M from the case's timeline does not start with the case: $screen"
+keys '3/<C-u>kind:hearing<Enter><Enter><Dump>M<Dump>' 110x30
+screen 1
+printf '%s\n' "$screen" | grep -qF "hearing: " || fail "no hearing shown: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -q "^ *case: Boeung Kak land case *$" ||
+	fail "M from the case's hearing does not start with the case: $screen"
+# A timeline opened from the person names no case of theirs: the case is theirs to choose.
+keys '2/Sok<Enter><Enter>M<Dump>' 110x30
+has "person: Sok Dara"
+printf '%s\n' "$out" | grep -q "^ *case: *$" || fail "M from a person's timeline chose a case: $out"
+checks=$((checks + 5))
+
 tmux_start 110 30
 wait_for " 3 Records "
 
