@@ -452,6 +452,58 @@ int cw_demo_arrests_at_least(const struct cw_demo *d)
 	return d->arrested.n && (d->arrests_count < 0 || (size_t)d->arrests_count < d->arrested.n);
 }
 
+/* Whether an entry with stage `now`, known as of `as_of`, is to move to `stage` by an event of
+ * `date`: a later stage (the enum is in the order a case goes through), not past "closed", and
+ * the entry not written knowing of it. */
+static int stage_moves(uint8_t now, struct cw_date as_of, uint8_t stage, struct cw_date date)
+{
+	/* A stage not recorded stays so: the figures read "unknown" as the monitor not having
+	 * said (advice asks for it), not as a stage before any verdict. */
+	if (now == CW_STAGE_UNKNOWN || now >= stage || now == CW_STAGE_CLOSED)
+		return 0;
+	if (!cw_date_is_known(as_of))
+		return 1;
+	return cw_date_is_known(date) && cw_date_compare(as_of, date) < 0;
+}
+
+void cw_case_follow_stage(struct cw_case *c, const struct cw_verdict_event *v, uint8_t stage,
+			  int *changed)
+{
+	int whole = c->defendants.n == 0;
+
+	if (changed)
+		*changed = 0;
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		struct cw_defendant *d = (struct cw_defendant *)c->defendants.items + i;
+
+		if (!verdict_names(v, d))
+			continue;
+		if (!d->stage) {
+			whole = 1; /* they stand where the case stands */
+			continue;
+		}
+		if (stage_moves(d->stage, cw_date_is_known(d->as_of) ? d->as_of : c->as_of, stage,
+				v->date)) {
+			d->stage = stage;
+			if (changed)
+				*changed = 1;
+		}
+	}
+	if (!whole || !stage_moves(c->stage, c->as_of, stage, v->date))
+		return;
+	/* The others who stood where the case stood stay there: one defendant's appeal is not
+	 * the co-accused's. */
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		struct cw_defendant *d = (struct cw_defendant *)c->defendants.items + i;
+
+		if (!d->stage && !verdict_names(v, d))
+			d->stage = c->stage;
+	}
+	c->stage = stage;
+	if (changed)
+		*changed = 1;
+}
+
 void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *changed)
 {
 	if (changed)

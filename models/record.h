@@ -617,6 +617,20 @@ int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, 
  * NULL) says whether the case changed. CW_ENOMEM or 0. */
 int cw_case_follow_charge(struct cw_case *c, const struct cw_verdict_event *v, int *changed);
 
+/* A case moved on by what was logged in it: an appeal lodged or decided (a hearing's verdicts
+ * at the appeal stage too) puts it at "appeal", a Supreme Court decision at "supreme", so that
+ * the case does not read "trial" beside its ruling on appeal. Only forward, never from a
+ * stage not recorded (unknown: the monitor's to set), never past "closed", and never where the
+ * entry was known as of the event's day or later (it was written knowing of it; an event of
+ * unknown date does not move a dated entry). The stage moved is the defendant's own, for a
+ * defendant v names who has one, else the case's (v naming no one, a defendant that follows
+ * the case's stage, or a case with none listed); defendants v does not name who followed the
+ * case's stage keep it as their own. v's article and result are not read. The step is not taken
+ * back when the record is (the state before it is not kept). *changed (may be NULL) says whether
+ * the case changed. */
+void cw_case_follow_stage(struct cw_case *c, const struct cw_verdict_event *v, uint8_t stage,
+			  int *changed);
+
 /* Arrests at a demonstration: the number recorded, or the people named as arrested when they
  * are more; -1 when neither is recorded (not observed is not none). */
 int64_t cw_demo_arrests(const struct cw_demo *d);

@@ -1,6 +1,6 @@
 /* verdicts.c - a verdict logged at a hearing or as a milestone moves the state of the charges
- * it rules on, and a charge milestone adds the charges it names, in the same write
- * transaction; see store_internal.h. */
+ * it rules on, a charge milestone adds the charges it names, and an appeal or a Supreme Court
+ * decision moves the case's stage on, in the same write transaction; see store_internal.h. */
 #include "config.h"
 
 #include <string.h>
@@ -89,6 +89,54 @@ const struct cw_id *cw_store_ruling_case(const struct cw_record *r)
 	return id && !cw_id_is_zero(id) ? id : NULL;
 }
 
+/* The stage rec puts its case at (0: none it says): an appeal lodged or decided is the case on
+ * appeal, a Supreme Court decision before the Supreme Court, a hearing's verdicts at either
+ * stage that stage. */
+static uint8_t stage_of(const struct cw_record *rec)
+{
+	if (rec->kind == CW_KIND_HEARING && rec->u.hearing.verdicts.n &&
+	    (rec->u.hearing.stage == CW_STAGE_APPEAL || rec->u.hearing.stage == CW_STAGE_SUPREME))
+		return rec->u.hearing.stage;
+	if (rec->kind != CW_KIND_MILESTONE)
+		return 0;
+	if (rec->u.milestone.type == CW_MS_APPEAL_LODGED ||
+	    rec->u.milestone.type == CW_MS_APPEAL_DECIDED)
+		return CW_STAGE_APPEAL;
+	return rec->u.milestone.type == CW_MS_SUPREME_DECISION ? CW_STAGE_SUPREME : 0;
+}
+
+/* Moves kase's stage (or its defendants') on to the one rec puts it at: a case whose
+ * conviction was upheld on appeal does not read "trial". A hearing's verdicts name their
+ * people; whoever they name, the hearing was the case's, so its stage moves with theirs. */
+static void follow_stage(struct cw_case *kase, const struct cw_record *rec, int *changed)
+{
+	uint8_t stage = stage_of(rec);
+	int moved = 0;
+
+	if (!stage)
+		return;
+	if (rec->kind == CW_KIND_HEARING) {
+		const struct cw_hearing *h = &rec->u.hearing;
+
+		for (size_t i = 0; i < h->verdicts.n; i++) {
+			const struct cw_verdict *vd =
+				(const struct cw_verdict *)h->verdicts.items + i;
+			struct cw_verdict_event v = {
+				.person = vd->person, .group = vd->group, .date = h->date};
+
+			cw_case_follow_stage(kase, &v, stage, &moved);
+			*changed |= moved;
+		}
+	} else {
+		const struct cw_milestone *m = &rec->u.milestone;
+		struct cw_verdict_event v = {
+			.person = m->person, .group = m->group, .date = m->date};
+
+		cw_case_follow_stage(kase, &v, stage, &moved);
+		*changed |= moved;
+	}
+}
+
 /* Moves the charges of kase by what rec rules: each verdict of a hearing, a milestone's result
  * on each article it names (every charge when it names none); a charge milestone charges its
  * person or group under each article it names. CW_ENOMEM or 0. */
@@ -155,6 +203,8 @@ static int follow_record(struct cw_case *kase, const struct cw_record *rec, int 
 			*changed |= moved;
 		}
 	}
+	if (rc == 0)
+		follow_stage(kase, rec, changed);
 	return rc;
 }
 
@@ -164,7 +214,8 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 	const struct cw_id *case_id = cw_store_ruling_case(rec);
 	int rulings = (rec->kind == CW_KIND_HEARING && rec->u.hearing.verdicts.n > 0) ||
 		      (rec->kind == CW_KIND_MILESTONE &&
-		       (rec->u.milestone.result || rec->u.milestone.type == CW_MS_CHARGE));
+		       (rec->u.milestone.result || rec->u.milestone.type == CW_MS_CHARGE)) ||
+		      stage_of(rec) != 0; /* an appeal lodged, with no result, moves the stage */
 	struct cw_record kase;
 	int rc, changed = 0;
 

@@ -59,14 +59,62 @@ ok cw timeline "Stage Old"
 has "stage: awaiting trial"
 lacks "came after"
 
-# At the stage "verdict", a ruling on appeal logged since is what the entry does not know.
+# A ruling on appeal logged in a case at the stage "trial" (or "verdict") puts the case on
+# appeal: it no longer reads "trial" in the timeline, the list or the record (a field trial).
 ok cw person add --name "Appeal Old"
 ok cw case add --title "Appeal case" --defendant "Appeal Old" --custody detained --charge 494/495 \
-	--stage verdict --as-of 2024-11-01
+	--stage trial --as-of 2024-11-01
 ok cw log milestone --person "Appeal Old" --case "Appeal case" --type appeal_decided \
 	--result upheld --date 2024-12-01
 ok cw timeline "Appeal Old"
-has "stage: verdict (as the case records it; a ruling on appeal on 2024-12-01 came after)"
+has "stage: appeal"
+lacks "as the case records it"
+ok cw list cases --text "Appeal case" --json
+json 'd[0]["stage"] == "appeal"'
+ok cw show "Appeal case"
+has "current stage        appeal"
+# Undone, the case is as it was; a Supreme Court decision puts it before that court.
+ok cw undo
+ok cw list cases --text "Appeal case" --json
+json 'd[0]["stage"] == "trial"'
+ok cw log milestone --person "Appeal Old" --case "Appeal case" --type supreme_decision \
+	--result upheld --date 2025-01-10
+ok cw list cases --text "Appeal case" --json
+json 'd[0]["stage"] == "supreme"'
+# A defendant with a stage of their own moves, not the case; an appeal lodged is the case on
+# appeal; an entry known as of the ruling's day (or later) was written knowing of it and
+# stays; a closed case stays closed.
+ok cw person add --name "Own Stage"
+ok cw person add --name "Co Accused"
+ok cw case add --title "Two stages" --defendant "Own Stage" --defendant-stage verdict \
+	--defendant "Co Accused" --stage trial
+ok cw log milestone --person "Own Stage" --case "Two stages" --type appeal_decided \
+	--result upheld --date 2024-06-01
+ok cw show "Two stages" --json
+json 'd["stage"] == "trial" and d["defendants"][0]["stage"] == "appeal" and "stage" not in d["defendants"][1]'
+ok cw log milestone --person "Co Accused" --case "Two stages" --type appeal_lodged --date 2024-06-01
+ok cw show "Two stages" --json
+json 'd["stage"] == "appeal"'
+ok cw case add --title "Known later" --defendant "Own Stage" --stage trial --as-of 2024-12-01
+ok cw log milestone --person "Own Stage" --case "Known later" --type appeal_decided \
+	--result overturned --date 2024-12-01
+ok cw list cases --text "Known later" --json
+json 'd[0]["stage"] == "trial"'
+ok cw case add --title "Closed one" --defendant "Own Stage" --stage closed
+ok cw log milestone --person "Own Stage" --case "Closed one" --type supreme_decision --date 2024-12-01
+ok cw list cases --text "Closed one" --json
+json 'd[0]["stage"] == "closed"'
+# One defendant's appeal is not the co-accused's: the case goes on appeal, the other keeps
+# the trial stage as their own. A case that records no stage is the monitor's to set.
+ok cw case add --title "Co-accused" --defendant "Own Stage" --defendant "Co Accused" --stage trial
+ok cw log milestone --person "Own Stage" --case "Co-accused" --type appeal_decided \
+	--result upheld --date 2024-06-01
+ok cw show "Co-accused" --json
+json 'd["stage"] == "appeal" and "stage" not in d["defendants"][0] and d["defendants"][1]["stage"] == "trial"'
+ok cw case add --title "No stage" --defendant "Own Stage"
+ok cw log milestone --person "Own Stage" --case "No stage" --type appeal_decided --date 2024-06-01
+ok cw show "No stage" --json
+json '"stage" not in d'
 
 # The government's judicial supervision ends the UN's case's detention; the UN's bail refused
 # after it finds him still held: whose end it is, and what the other account says, are said.
