@@ -265,6 +265,7 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	struct cw_date from, to;
 	struct cw_outfile out;
 	char org[512], conf[512], fp[CW_FINGERPRINT_TEXT_MAX];
+	char user_lang[8]; /* the language casewatch speaks to its user: "km" or "en" */
 	int rc, fmt, y, w;
 
 	(void)cmd;
@@ -315,16 +316,21 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		}
 	}
 	/* The report's headings, labels and sentences in the language asked for; the database's
-	 * own text stays as it was written. Messages after this one follow. A Khmer report asked
-	 * for and not possible (no catalogue installed) is refused before anything is written:
-	 * an English one sent as Khmer would go unnoticed. */
+	 * own text stays as it was written. Only while it is written: --lang is the reader's
+	 * language, and what is said at the terminal ("wrote FILE", the signature's fingerprint,
+	 * an error) is for the user, in theirs. A Khmer report asked for and not possible (no
+	 * catalogue installed) is refused before anything is written: an English one sent as
+	 * Khmer would go unnoticed. */
+	snprintf(user_lang, sizeof user_lang, "%s", cw_i18n_language());
 	if (rc == 0 && o.lang) {
 		cw_i18n_use(o.lang);
-		if (!strncmp(o.lang, "km", 2) && strcmp(cw_i18n_language(), "km") != 0)
+		if (!strncmp(o.lang, "km", 2) && strcmp(cw_i18n_language(), "km") != 0) {
+			cw_i18n_use(user_lang);
 			rc = cw_error_set(&cli->err, CW_EIO, "lang",
 					  "no Khmer translation is installed (casewatch.mo under "
 					  "%s), so the report cannot be written in Khmer",
 					  cw_i18n_localedir());
+		}
 	}
 	if (rc == 0 && (rc = cw_outfile_open(&out, o.output, cli->out, &cli->err)) == 0) {
 		struct cw_signing t;
@@ -332,8 +338,12 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 
 		rc = sink ? cw_report_write(&r, (enum cw_report_format)fmt, sink, &cli->err)
 			  : cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+		if (o.lang)
+			cw_i18n_use(user_lang);
 		rc = output_end(cli, &out, sink, &t, &o, rc);
 	}
+	if (o.lang)
+		cw_i18n_use(user_lang);
 	cw_report_free(&r);
 	return rc;
 }

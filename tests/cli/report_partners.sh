@@ -179,6 +179,18 @@ has "gallery closed"
 lacks "## Summary"
 lacks "Hearings monitored by the team"
 lacks "Fair-trial indicators"
+# --lang is the reader's: what is said at the terminal stays in the user's language (a field
+# trial: "wrote FILE" came in Khmer to an English-speaking monitor), and a Khmer-speaking
+# monitor writing an English report is told in Khmer.
+ok cw report --week 2024-W06 --lang km -o "$WORK/km-out.md"
+[ "$out" = "wrote $WORK/km-out.md" ] || fail "the status line followed --lang km: $out"
+grep -q "^## $(km Summary)" "$WORK/km-out.md" || fail "the report is not in Khmer"
+wrote_km=$(LC_ALL=C.UTF-8 LANGUAGE=km TEXTDOMAINDIR="$CASEWATCH_LOCALEDIR" gettext -e -d casewatch 'wrote %s\n')
+khmer "$wrote_km"
+LC_ALL=C.UTF-8 LANGUAGE=km ok cw report --week 2024-W06 --lang en -o "$WORK/en-out.md"
+[ "$out" = "$(printf "$wrote_km" "$WORK/en-out.md")" ] || fail "a Khmer user is not told in Khmer: $out"
+grep -q "^## Summary" "$WORK/en-out.md" || fail "the report is not in English"
+checks=$((checks + 4))
 # Without a Khmer catalogue installed, --lang km is refused (74) before anything is written:
 # an English report sent as Khmer would go unnoticed.
 mkdir -p "$WORK/no-locale"
