@@ -1024,15 +1024,131 @@ static int same_event_fields(const struct cw_record *rec, const struct cw_record
 	       !differ_where_given(rec->u.demo.cause, o->u.demo.cause);
 }
 
-/* A hearing, visit or demonstration that another record of its kind already records (the same
+/* How many of the other records a warning names by their short ids after the first, which it
+ * describes; the rest are "and N more" (the command that links them names them all). */
+#define SAME_EVENT_NAMED 4
+
+/* The first record of the event found: "hearing 1a2b3c4d of case 5e6f7a8b (title) on DAY". */
+static void describe_same_event(struct cw_store *st, const struct cw_record *rec,
+				const struct cw_record *o, char *other, size_t len)
+{
+	char other_hex[CW_ID_HEX_LEN + 1], case_hex[CW_ID_HEX_LEN + 1], day[CW_DATE_TEXT_MAX],
+		name[96];
+
+	cw_id_hex(&o->id, other_hex);
+	cw_date_format(cw_record_date(rec), day);
+	if (rec->kind == CW_KIND_HEARING) {
+		struct cw_record kase;
+
+		cw_id_hex(&rec->u.hearing.case_id, case_hex);
+		snprintf(name, sizeof name, "?");
+		if (cw_store_get(st, &o->u.hearing.case_id, &kase, NULL) == 0) {
+			snprintf(name, sizeof name, "%s", cw_record_label(&kase));
+			cw_record_free(&kase);
+		}
+		cw_text_trim_utf8(name);
+		snprintf(other, len, _("hearing %.8s of case %.8s (%s) on %s"), other_hex, case_hex,
+			 name, day);
+	} else if (rec->kind == CW_KIND_VISIT) {
+		snprintf(name, sizeof name, "%s", o->u.visit.facility ? o->u.visit.facility : "?");
+		cw_text_trim_utf8(name);
+		snprintf(other, len, _("visit %.8s to %s on %s"), other_hex, name, day);
+	} else {
+		snprintf(name, sizeof name, "%s", o->u.demo.place ? o->u.demo.place : "?");
+		cw_text_trim_utf8(name);
+		snprintf(other, len, _("demonstration %.8s at %s on %s"), other_hex, name, day);
+	}
+}
+
+/* One warning for the records of the event in `found` (n of them, all from the same source as
+ * rec or all from others): the first described, the next few by short id, the rest counted;
+ * the command links rec to every one of them. */
+static void warn_same_event(struct cw_store *st, const struct cw_record *rec, const char *hex,
+			    const struct cw_record *const *found, size_t n, int same_source,
+			    cw_advice_fn fn, void *ctx)
+{
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], other[CW_ADVICE_TEXT_MAX - 600],
+		more[200] = "", links[CW_ADVICE_TEXT_MAX - 200] = "", id[CW_ID_HEX_LEN + 1];
+	const char *kind = cw_kind_label(rec->kind);
+	size_t ml = 0, ll = 0;
+
+	describe_same_event(st, rec, found[0], other, sizeof other);
+	cw_id_hex(&found[0]->id, id); /* the one other record, when it is one */
+	for (size_t i = 0; i < n; i++) {
+		char hx[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(&found[i]->id, hx);
+		if (ll + sizeof " --same-event 12345678" <= sizeof links) /* whole ids only */
+			ll += (size_t)snprintf(links + ll, sizeof links - ll, " --same-event %.8s",
+					       hx);
+		if (i && i <= SAME_EVENT_NAMED && ml < sizeof more)
+			ml += (size_t)snprintf(more + ml, sizeof more - ml, "%s%.8s",
+					       i > 1 ? ", " : "", hx);
+	}
+	if (n > SAME_EVENT_NAMED + 1 && ml < sizeof more)
+		snprintf(more + ml, sizeof more - ml,
+			 P_(" and %zu more", " and %zu more", n - 1 - SAME_EVENT_NAMED),
+			 n - 1 - SAME_EVENT_NAMED);
+	if (same_source && n == 1) {
+		snprintf(
+			what, sizeof what,
+			_("%s is already recorded, from the same source: if this %s (%.8s) logs it "
+			  "again, reports count it twice"),
+			other, kind, hex);
+		snprintf(fix, sizeof fix,
+			 _("if it is: casewatch delete %.8s, or keep both and link them so that it "
+			   "counts once: casewatch edit %.8s --same-event %.8s"),
+			 hex, hex, id);
+	} else if (same_source) {
+		snprintf(
+			what, sizeof what,
+			P_("%s is already recorded, and %zu more record of it (%s), from the same "
+			   "source: if this %s (%.8s) logs it again, reports count it %zu times",
+			   "%s is already recorded, and %zu more records of it (%s), from the same "
+			   "source: if this %s (%.8s) logs it again, reports count it %zu times",
+			   n - 1),
+			other, n - 1, more, kind, hex, n + 1);
+		snprintf(
+			fix, sizeof fix,
+			_("if it is: casewatch delete %.8s, or keep them all and link them so that "
+			  "it counts once: casewatch edit %.8s%s"),
+			hex, hex, links);
+	} else if (n == 1) {
+		snprintf(what, sizeof what,
+			 _("%s, from another source, may be another account of this %s (%.8s): "
+			   "reports count them as two until they are linked"),
+			 other, kind, hex);
+		snprintf(fix, sizeof fix,
+			 _("if they are one event: casewatch edit %.8s --same-event %.8s"), hex,
+			 id);
+	} else {
+		snprintf(what, sizeof what,
+			 P_("%s, and %zu more record of it (%s), from other sources, may be other "
+			    "accounts of this %s (%.8s): reports count them as %zu until they are "
+			    "linked",
+			    "%s, and %zu more records of it (%s), from other sources, may be other "
+			    "accounts of this %s (%.8s): reports count them as %zu until they are "
+			    "linked",
+			    n - 1),
+			 other, n - 1, more, kind, hex, n + 1);
+		snprintf(fix, sizeof fix, _("if they are one event: casewatch edit %.8s%s"), hex,
+			 links);
+	}
+	cw_text_trim_utf8(what);
+	cw_text_trim_utf8(fix);
+	fn(ctx, what, fix);
+}
+
+/* A hearing, visit or demonstration that other records of its kind already record (the same
  * hearing logged once in the terminal interface and once on the command line): reports count
- * both, as two events. From the same account and source it is most likely logged twice; from
- * another, it is another account of the event, which is kept and counted once when linked as
- * the same event (links are how casewatch keeps both without counting twice); one that gives
- * no account or no source is taken as the same. Records already
- * linked either way are not said. The records of the day are found through the store's
- * indexes (by_case for a hearing, by date and kind for the others), never a walk of all; the
- * first such record is named. */
+ * each, as several events. From the same account and source it is most likely logged twice;
+ * from another, it is another account of the event, which is kept and counted once when
+ * linked as the same event (links are how casewatch keeps both without counting twice); one
+ * that gives no account or no source is taken as the same. Records already linked either way
+ * are not said. The records of the day are found through the store's indexes (by_case for a
+ * hearing, by date and kind for the others), never a walk of all; every one found is named
+ * (a hearing logged three times is two records to delete or link, not one), those from the
+ * same source in one warning and those from others in another. */
 static void advise_same_event(struct cw_store *st, const struct cw_record *rec, const char *hex,
 			      cw_advice_fn fn, void *ctx)
 {
@@ -1041,11 +1157,9 @@ static void advise_same_event(struct cw_store *st, const struct cw_record *rec, 
 	struct cw_record_list l = {0};
 	struct cw_filter f;
 	struct cw_error err;
-	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], other[CW_ADVICE_TEXT_MAX - 400],
-		other_hex[CW_ID_HEX_LEN + 1], case_hex[CW_ID_HEX_LEN + 1], day[CW_DATE_TEXT_MAX],
-		name[96];
-	const struct cw_record *o = NULL;
-	const char *kind = cw_kind_label(rec->kind);
+	char case_hex[CW_ID_HEX_LEN + 1];
+	const struct cw_record **same, **others;
+	size_t nsame = 0, nothers = 0;
 
 	if ((t && t->count >= 0) || !cw_date_is_known(d) ||
 	    (rec->kind == CW_KIND_HEARING && cw_id_is_zero(&rec->u.hearing.case_id)) ||
@@ -1061,63 +1175,30 @@ static void advise_same_event(struct cw_store *st, const struct cw_record *rec, 
 	if (cw_store_list(st, &f, CW_KIND_BIT(rec->kind), CW_ORDER_OLDEST_FIRST, 0, 0, &l, &err) !=
 	    0)
 		return;
-	for (size_t i = 0; i < l.n && !o; i++)
-		if (same_event_fields(rec, &l.items[i]) &&
-		    !cw_timeline_same_event(&l.items[i], rec))
-			o = &l.items[i];
-	if (!o) {
-		cw_record_list_free(&l);
-		return;
-	}
-	cw_id_hex(&o->id, other_hex);
-	cw_date_format(d, day);
-	if (rec->kind == CW_KIND_HEARING) {
-		struct cw_record kase;
+	same = calloc(l.n ? l.n : 1, sizeof *same);
+	others = calloc(l.n ? l.n : 1, sizeof *others);
+	for (size_t i = 0; same && others && i < l.n; i++) {
+		const struct cw_record *o = &l.items[i];
 
-		snprintf(name, sizeof name, "?");
-		if (cw_store_get(st, &o->u.hearing.case_id, &kase, NULL) == 0) {
-			snprintf(name, sizeof name, "%s", cw_record_label(&kase));
-			cw_record_free(&kase);
-		}
-		cw_text_trim_utf8(name);
-		snprintf(other, sizeof other, _("hearing %.8s of case %.8s (%s) on %s"), other_hex,
-			 case_hex, name, day);
-	} else if (rec->kind == CW_KIND_VISIT) {
-		snprintf(name, sizeof name, "%s", o->u.visit.facility ? o->u.visit.facility : "?");
-		cw_text_trim_utf8(name);
-		snprintf(other, sizeof other, _("visit %.8s to %s on %s"), other_hex, name, day);
-	} else {
-		snprintf(name, sizeof name, "%s", o->u.demo.place ? o->u.demo.place : "?");
-		cw_text_trim_utf8(name);
-		snprintf(other, sizeof other, _("demonstration %.8s at %s on %s"), other_hex, name,
-			 day);
+		if (!same_event_fields(rec, o) || cw_timeline_same_event(o, rec))
+			continue;
+		/* Another account when both say whose it is or where it comes from and differ: a
+		 * form saved with neither beside the same hearing logged as the team's own is more
+		 * likely the same monitor twice. */
+		if ((!o->view || !rec->view || o->view == rec->view) &&
+		    (!o->source || !*o->source || !rec->source || !*rec->source ||
+		     same_words(o->source, rec->source)))
+			same[nsame++] = o;
+		else
+			others[nothers++] = o;
 	}
-	/* Another account when both say whose it is or where it comes from and differ: a form
-	 * saved with neither beside the same hearing logged as the team's own is more likely
-	 * the same monitor twice. */
-	if ((!o->view || !rec->view || o->view == rec->view) &&
-	    (!o->source || !*o->source || !rec->source || !*rec->source ||
-	     same_words(o->source, rec->source))) {
-		snprintf(
-			what, sizeof what,
-			_("%s is already recorded, from the same source: if this %s (%.8s) logs it "
-			  "again, reports count it twice"),
-			other, kind, hex);
-		snprintf(fix, sizeof fix,
-			 _("if it is: casewatch delete %.8s, or keep both and link them so that it "
-			   "counts once: casewatch edit %.8s --same-event %.8s"),
-			 hex, hex, other_hex);
-	} else {
-		snprintf(what, sizeof what,
-			 _("%s, from another source, may be another account of this %s (%.8s): "
-			   "reports count them as two until they are linked"),
-			 other, kind, hex);
-		snprintf(fix, sizeof fix,
-			 _("if they are one event: casewatch edit %.8s --same-event %.8s"), hex,
-			 other_hex);
-	}
+	if (nsame)
+		warn_same_event(st, rec, hex, same, nsame, 1, fn, ctx);
+	if (nothers)
+		warn_same_event(st, rec, hex, others, nothers, 0, fn, ctx);
+	free(same);
+	free(others);
 	cw_record_list_free(&l);
-	fn(ctx, what, fix);
 }
 
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx)

@@ -617,6 +617,27 @@ ok cw $link
 [ ! -s "$WORK/stderr" ] || fail "a warning once linked: $(cat "$WORK/stderr")"
 ok cw report --from 2024-02-20 --to 2024-02-20 --case "Twice case"
 has "The team monitored 2 hearings: 1 adjourned, 1 with no outcome recorded."
+# A hearing logged a third time names both records already there, not the first alone, and
+# links to both; another source's account of it is said apart, as another account.
+ok cw case add --title "Thrice case" --defendant "Twice Logged" --charge 494 --view own
+ids=""
+for n in 1 2 3; do
+	ok cw log hearing --case "Thrice case" --date 2024-02-20 --outcome adjourned --view own
+	ids="$ids $(printf '%s\n' "$out" | awk '{print $3}' | cut -c1-8)"
+done
+set -- $ids
+grep -q "warning: hearing $1 of case [0-9a-f]\{8\} (Thrice case) on 2024-02-20 is already recorded, and 1 more record of it ($2), from the same source: if this hearing ($3) logs it again, reports count it 3 times; if it is: casewatch delete $3, or keep them all and link them so that it counts once: casewatch edit $3 --same-event $1 --same-event $2$" \
+	"$WORK/stderr" || fail "the warning does not name every hearing logged before: $(cat "$WORK/stderr")"
+ok cw log hearing --case "Thrice case" --date 2024-02-20 --view media --source "VOD, 20 Feb"
+grep -q "warning: hearing $1 of case [0-9a-f]\{8\} (Thrice case) on 2024-02-20, and 2 more records of it ($2, $3), from other sources, may be other accounts of this hearing ([0-9a-f]\{8\}): reports count them as 4 until they are linked; if they are one event: casewatch edit [0-9a-f]\{8\} --same-event $1 --same-event $2 --same-event $3$" \
+	"$WORK/stderr" || fail "another account does not name every hearing: $(cat "$WORK/stderr")"
+# Many: the first few by id, the rest counted; the command links them all.
+for n in 1 2 3 4 5; do
+	ok cw log hearing --case "Thrice case" --date 2024-02-20 --view own
+done
+grep -q "and 6 more records of it ($2, $3, [0-9a-f]\{8\}, [0-9a-f]\{8\} and 2 more), from the same source: .* reports count it 8 times; .*\( --same-event [0-9a-f]\{8\}\)\{7\}$" \
+	"$WORK/stderr" || fail "many hearings logged before: $(cat "$WORK/stderr")"
+checks=$((checks + 3))
 # a visit: the same detainees, in any order; others met make another visit
 ok cw person add --name "Twice Other"
 ok cw log visit --facility "CC1 (Prey Sar)" --date 2024-02-21 --detainee "Twice Logged" \
