@@ -13,6 +13,23 @@
 #include "models/text.h"
 #include "models/timeline.h"
 
+/* A record's name as warnings give it after its short id, "case 5e6f7a8b (Ny Nak —
+ * incitement)", "person 1a2b3c4d (Ny Nak)": a case's title, a person's name (cw_record_label),
+ * cut to a whole character within len; "?" when it cannot be read. An id alone told the
+ * monitor nothing (a field trial). Made safe for the terminal by whoever shows it
+ * (cw_cli_print_advice, the screen), as every name in a warning is. */
+static void name_of(struct cw_store *st, const struct cw_id *id, char *out, size_t len)
+{
+	struct cw_record r;
+
+	snprintf(out, len, "?");
+	if (cw_id_is_zero(id) || cw_store_get(st, id, &r, NULL) != 0)
+		return;
+	snprintf(out, len, "%s", cw_record_label(&r));
+	cw_text_trim_utf8(out);
+	cw_record_free(&r);
+}
+
 /* A milestone of a person in a case that does not name them counts in no detention (the case
  * holds no custody for them and is not in their timeline) and moves no charge. */
 static void advise_case_names_person(struct cw_store *st, const struct cw_record *rec,
@@ -20,7 +37,7 @@ static void advise_case_names_person(struct cw_store *st, const struct cw_record
 {
 	const struct cw_milestone *m = &rec->u.milestone;
 	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], case_hex[CW_ID_HEX_LEN + 1],
-		person_hex[CW_ID_HEX_LEN + 1];
+		person_hex[CW_ID_HEX_LEN + 1], title[96], name[96];
 	struct cw_record kase;
 	int named;
 
@@ -33,10 +50,13 @@ static void advise_case_names_person(struct cw_store *st, const struct cw_record
 		return;
 	cw_id_hex(&m->case_id, case_hex);
 	cw_id_hex(&m->person, person_hex);
+	name_of(st, &m->case_id, title, sizeof title);
+	name_of(st, &m->person, name, sizeof name);
 	snprintf(what, sizeof what,
-		 _("case %.8s does not name the person of this %s (%.8s) as a defendant, so it "
-		   "counts in no pretrial detention and moves no charge"),
-		 case_hex, cw_enum_label(&cw_words_milestone, m->type), hex);
+		 _("case %.8s (%s) does not name person %.8s (%s), of this %s (%.8s), as a "
+		   "defendant, so it counts in no pretrial detention and moves no charge"),
+		 case_hex, title, person_hex, name, cw_enum_label(&cw_words_milestone, m->type),
+		 hex);
 	snprintf(fix, sizeof fix, _("to add them: casewatch edit %.8s --defendant %.8s"), case_hex,
 		 person_hex);
 	fn(ctx, what, fix);
@@ -52,7 +72,7 @@ static void advise_hearing_names_outsider(struct cw_store *st, const struct cw_r
 	const struct cw_verdict *v = h->verdicts.items;
 	const struct cw_attendance *a = h->attendance.items;
 	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], case_hex[CW_ID_HEX_LEN + 1],
-		person_hex[CW_ID_HEX_LEN + 1];
+		person_hex[CW_ID_HEX_LEN + 1], title[96], name[96];
 	const struct cw_id *outsider = NULL;
 	struct cw_record kase;
 	int in_verdict = 0;
@@ -72,18 +92,20 @@ static void advise_hearing_names_outsider(struct cw_store *st, const struct cw_r
 	if (outsider) {
 		cw_id_hex(&h->case_id, case_hex);
 		cw_id_hex(outsider, person_hex);
+		name_of(st, &h->case_id, title, sizeof title);
+		name_of(st, outsider, name, sizeof name);
 		if (in_verdict)
-			snprintf(what, sizeof what,
-				 _("a verdict of this hearing (%.8s) names person %.8s, who is not "
-				   "a "
-				   "defendant of case %.8s; reports count the ruling all the same"),
-				 hex, person_hex, case_hex);
-		else
 			snprintf(
 				what, sizeof what,
-				_("this hearing (%.8s) lists person %.8s as present or absent, who "
-				  "is not a defendant of case %.8s"),
-				hex, person_hex, case_hex);
+				_("a verdict of this hearing (%.8s) names person %.8s (%s), who is "
+				  "not a defendant of case %.8s (%s); reports count the ruling all "
+				  "the same"),
+				hex, person_hex, name, case_hex, title);
+		else
+			snprintf(what, sizeof what,
+				 _("this hearing (%.8s) lists person %.8s (%s) as present or "
+				   "absent, who is not a defendant of case %.8s (%s)"),
+				 hex, person_hex, name, case_hex, title);
 		if (in_verdict)
 			snprintf(fix, sizeof fix,
 				 _("if the name is wrong: casewatch edit %.8s --clear verdicts "
@@ -319,14 +341,14 @@ static void advise_group_release_no_number(struct cw_store *st, const struct cw_
 /* The same for a group of unnamed defendants, named by its label: its milestones find the
  * group by it, and `--unnamed LABEL` names it on the command line. */
 static void advise_group_custody(const struct cw_milestone *m, const char *case_hex,
-				 cw_advice_fn fn, void *ctx)
+				 const char *title, cw_advice_fn fn, void *ctx)
 {
 	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], word[CW_ADVICE_TEXT_MAX - 100];
 
 	snprintf(what, sizeof what,
-		 _("case %.8s does not record the custody of the group \"%s\", so reports "
+		 _("case %.8s (%s) does not record the custody of the group \"%s\", so reports "
 		   "never list it as still held after this %s"),
-		 case_hex, m->group, cw_enum_label(&cw_words_milestone, m->type));
+		 case_hex, title, m->group, cw_enum_label(&cw_words_milestone, m->type));
 	group_word(m->group, word, sizeof word);
 	if (*word)
 		snprintf(fix, sizeof fix,
@@ -348,7 +370,7 @@ static void advise_custody_not_recorded(struct cw_store *st, const struct cw_mil
 					const char *hex, cw_advice_fn fn, void *ctx)
 {
 	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], case_hex[CW_ID_HEX_LEN + 1],
-		person_hex[CW_ID_HEX_LEN + 1];
+		person_hex[CW_ID_HEX_LEN + 1], title[96], name[96];
 	const struct cw_defendant *d;
 	struct cw_record kase;
 	int unknown = 0;
@@ -366,15 +388,17 @@ static void advise_custody_not_recorded(struct cw_store *st, const struct cw_mil
 	if (!unknown)
 		return;
 	cw_id_hex(&m->case_id, case_hex);
+	name_of(st, &m->case_id, title, sizeof title);
 	if (cw_id_is_zero(&m->person)) {
-		advise_group_custody(m, case_hex, fn, ctx);
+		advise_group_custody(m, case_hex, title, fn, ctx);
 		return;
 	}
 	cw_id_hex(&m->person, person_hex);
+	name_of(st, &m->person, name, sizeof name);
 	snprintf(what, sizeof what,
-		 _("case %.8s does not record this person's custody, so reports never list "
-		   "them as still held after this %s"),
-		 case_hex, cw_enum_label(&cw_words_milestone, m->type));
+		 _("case %.8s (%s) does not record the custody of person %.8s (%s), so reports "
+		   "never list them as still held after this %s"),
+		 case_hex, title, person_hex, name, cw_enum_label(&cw_words_milestone, m->type));
 	snprintf(fix, sizeof fix,
 		 _("if they are held: casewatch edit %.8s --defendant %.8s --custody detained"),
 		 case_hex, person_hex);
@@ -507,16 +531,9 @@ static void names_of(struct cw_store *st, const struct cw_record *kase,
 		     const struct cw_defendant *d, char *title, size_t tlen, char *name,
 		     size_t nlen)
 {
-	struct cw_record p;
-
 	snprintf(title, tlen, "%s", kase->u.kase.title ? kase->u.kase.title : "");
 	cw_text_trim_utf8(title);
-	snprintf(name, nlen, "?");
-	if (!cw_id_is_zero(&d->person) && cw_store_get(st, &d->person, &p, NULL) == 0) {
-		snprintf(name, nlen, "%s", p.u.person.name ? p.u.person.name : "?");
-		cw_text_trim_utf8(name);
-		cw_record_free(&p);
-	}
+	name_of(st, &d->person, name, nlen);
 }
 
 /* A defendant the case says is detained, with no arrest or detention of theirs logged in it:

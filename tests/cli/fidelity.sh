@@ -405,7 +405,7 @@ checks=$((checks + 2))
 ok cw person add --name "Not In Case"
 ok cw log milestone --person "Not In Case" --case "Dara incitement" --type arrest \
 	--date 2024-07-03 --view own
-grep -q "does not name the person of this arrest ([0-9a-f]*) as a defendant, so it counts in no pretrial detention" \
+grep -q "case [0-9a-f]\{8\} (Dara incitement) does not name person [0-9a-f]\{8\} (Not In Case), of this arrest ([0-9a-f]*), as a defendant, so it counts in no pretrial detention" \
 	"$WORK/stderr" || fail "no warning for an arrest in a case without its person: $(cat "$WORK/stderr")"
 add_them=$(sed -n 's/.*to add them: casewatch \(edit .*\)$/\1/p' "$WORK/stderr")
 [ -n "$add_them" ] || fail "no command to add them: $(cat "$WORK/stderr")"
@@ -511,13 +511,13 @@ checks=$((checks + 9))
 ok cw person add --name "Outsider Person"
 ok cw log hearing --case "Vuthy case" --date 2024-05-21 --outcome verdict \
 	--verdict "494=convicted@Outsider Person" --view own
-grep -q "warning: a verdict of this hearing ([0-9a-f]*) names person [0-9a-f]*, who is not a defendant of case [0-9a-f]*; reports count the ruling all the same; if the name is wrong: casewatch edit [0-9a-f]* --clear verdicts --verdict ARTICLES=RESULT@NAME (each verdict again); if they are a defendant: casewatch edit [0-9a-f]* --defendant [0-9a-f]*" \
+grep -q "warning: a verdict of this hearing ([0-9a-f]*) names person [0-9a-f]\{8\} (Outsider Person), who is not a defendant of case [0-9a-f]\{8\} (Vuthy case); reports count the ruling all the same; if the name is wrong: casewatch edit [0-9a-f]* --clear verdicts --verdict ARTICLES=RESULT@NAME (each verdict again); if they are a defendant: casewatch edit [0-9a-f]* --defendant [0-9a-f]*" \
 	"$WORK/stderr" || fail "no warning for a verdict naming an outsider: $(cat "$WORK/stderr")"
 ok cw log hearing --case "Vuthy case" --date 2024-05-22 --outcome verdict \
 	--verdict "494=convicted@Chea Vuthy" --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for a verdict naming the defendant: $(cat "$WORK/stderr")"
 ok cw log hearing --case "Vuthy case" --date 2024-05-23 --present "Outsider Person" --view own
-grep -q "lists person [0-9a-f]* as present or absent, who is not a defendant of case [0-9a-f]*; if the name is wrong: casewatch edit [0-9a-f]* --clear attendance --present NAME or --absent NAME" \
+grep -q "lists person [0-9a-f]\{8\} (Outsider Person) as present or absent, who is not a defendant of case [0-9a-f]\{8\} (Vuthy case); if the name is wrong: casewatch edit [0-9a-f]* --clear attendance --present NAME or --absent NAME" \
 	"$WORK/stderr" || fail "no warning for an outsider present: $(cat "$WORK/stderr")"
 # the command the warning gives, with the right name, clears it
 hearing=$(sed -n 's/.*if the name is wrong: casewatch edit \([0-9a-f]*\) --clear.*/\1/p' "$WORK/stderr")
@@ -724,7 +724,7 @@ ok cw case add --title "Unset custody case" --defendant "Custody Unset" --charge
 	--opened 2024-09-01 --view own
 ok cw log milestone --person "Custody Unset" --case "Unset custody case" --type arrest \
 	--date 2024-09-02 --view own
-grep -q "does not record this person's custody, so reports never list them as still held after this arrest" \
+grep -q "case [0-9a-f]\{8\} (Unset custody case) does not record the custody of person [0-9a-f]\{8\} (Custody Unset), so reports never list them as still held after this arrest" \
 	"$WORK/stderr" || fail "no warning for a custody not recorded: $(cat "$WORK/stderr")"
 record_it=$(sed -n 's/.*if they are held: casewatch \(edit .*\)$/\1/p' "$WORK/stderr")
 [ -n "$record_it" ] || fail "no command to record the custody: $(cat "$WORK/stderr")"
@@ -749,7 +749,7 @@ ok cw case add --title "Group custody case" --unnamed "6 workers' union members"
 	--opened 2024-09-01 --view own
 ok cw log milestone --case "Group custody case" --group "workers' union members" --type arrest \
 	--date 2024-09-02 --view own
-grep -q "does not record the custody of the group \"workers' union members\", so reports never list it as still held after this arrest" \
+grep -q "case [0-9a-f]\{8\} (Group custody case) does not record the custody of the group \"workers' union members\", so reports never list it as still held after this arrest" \
 	"$WORK/stderr" || fail "no warning for a group's custody not recorded: $(cat "$WORK/stderr")"
 record_it=$(sed -n 's/.*if they are held: casewatch \(edit .*\)$/\1/p' "$WORK/stderr")
 [ -n "$record_it" ] || fail "no command to record the group's custody: $(cat "$WORK/stderr")"
