@@ -356,7 +356,7 @@ static void confidential_note(const struct cw_withheld *w)
 {
 	char note[400];
 
-	if (w->leave_out && !w->records && !w->fields && !w->by_text)
+	if (w->leave_out && !w->records && !w->fields && !cw_withheld_as_shown(w))
 		return;
 	cw_withheld_note(w, note, sizeof note);
 	fprintf(stderr, w->leave_out ? _("casewatch: note: %s\n") : _("casewatch: warning: %s\n"),
@@ -479,8 +479,8 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 	return rc;
 }
 
-/* An export's records found by the filter's text only in what it withholds are left out
- * (cw_withheld_match_text), in a read transaction of their own. */
+/* An export's records found by the filter's text or articles only in what it withholds are
+ * left out (cw_withheld_match_text), in a read transaction of their own. */
 static int withheld_match_text(struct cw_store *st, struct cw_withheld *w,
 			       const struct cw_filter *f, struct cw_record_list *l,
 			       struct cw_error *err)
@@ -489,7 +489,7 @@ static int withheld_match_text(struct cw_store *st, struct cw_withheld *w,
 	struct cw_matcher *m = NULL;
 	int rc;
 
-	if (!w->leave_out || !f->text[0])
+	if (!w->leave_out || (!f->text[0] && !f->narticles))
 		return 0;
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;

@@ -584,13 +584,14 @@ int cw_agenda_match_text_as_shown(struct cw_store *st, struct cw_agenda *a, stru
 	size_t kept = 0;
 	int rc;
 
-	if (!w->leave_out || !filter->text[0])
+	if (!w->leave_out || (!filter->text[0] && !filter->narticles))
 		return 0;
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
-	rc = cw_reader_matcher_as_shown(
-		rd, filter, CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT), &m, err);
-	for (size_t i = 0; i < a->n && rc == 0; i++) {
+	/* The one matcher of what is written for others (report/confidential.h): the items are
+	 * hearings and visits whatever kinds it defaults to. */
+	rc = cw_withheld_text_matcher(rd, w, filter, &m, err);
+	for (size_t i = 0; i < a->n && rc == 0 && m; i++) {
 		int match = 1;
 
 		if ((rc = cw_matcher_test(m, a->items[i].rec, &match, err)) != 0)
@@ -600,7 +601,7 @@ int cw_agenda_match_text_as_shown(struct cw_store *st, struct cw_agenda *a, stru
 		else if (cw_withheld_count(w, &a->items[i].rec->id) != 0)
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	}
-	if (rc == 0)
+	if (rc == 0 && m)
 		a->n = kept;
 	cw_matcher_free(m);
 	cw_reader_end(rd);

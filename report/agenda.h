@@ -90,9 +90,10 @@ void cw_agenda_free(struct cw_agenda *a);
 int cw_agenda_leave_out_confidential(struct cw_agenda *a, struct cw_withheld *w);
 
 /* After cw_agenda_leave_out_confidential: takes out the items whose record the filter's free
- * text finds only through what is withheld (a word of confidential notes, the name of a
- * confidential person), counted once each in w (cw_withheld_match_text's rule). Nothing without
- * w->leave_out or the filter's text. An error of the store, CW_ENOMEM or 0. */
+ * text or articles find only through what is withheld (a word of confidential notes, the name
+ * of a confidential person, the charges of a confidential case), counted once each in w
+ * (cw_withheld_match_text's rule). Nothing without w->leave_out or the filter's text and
+ * articles. An error of the store, CW_ENOMEM or 0. */
 int cw_agenda_match_text_as_shown(struct cw_store *st, struct cw_agenda *a, struct cw_withheld *w,
 				  const struct cw_filter *filter, struct cw_error *err);
 

@@ -33,7 +33,7 @@ static int count_once(struct cw_withheld *w, const struct cw_id *id, size_t *cou
 
 int cw_withheld_count(struct cw_withheld *w, const struct cw_id *id)
 {
-	if (w->leave_out && w->by_text)
+	if (w->leave_out && cw_withheld_as_shown(w))
 		return 0;
 	return count_once(w, id, w->leave_out ? &w->records : &w->shown);
 }
@@ -86,6 +86,12 @@ int cw_withheld_leaves_out(const struct cw_withheld *w, const struct cw_record *
 void cw_withheld_by_text(struct cw_withheld *w, const struct cw_filter *f)
 {
 	w->by_text = w->leave_out && f->text[0];
+	w->by_article = w->leave_out && f->narticles > 0;
+}
+
+int cw_withheld_as_shown(const struct cw_withheld *w)
+{
+	return w->by_text || w->by_article;
 }
 
 int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned char *drop,
@@ -107,13 +113,14 @@ int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned c
 		}
 		if (cw_withheld_leaves_out(w, rec)) {
 			drop[i] = 1;
-			if (count && !w->by_text)
+			if (count && !cw_withheld_as_shown(w))
 				rc = count_once(w, &rec->id, &w->records);
 			continue;
 		}
 		/* Found by free text, a record's fields count once the text finds it as it reads
 		 * (cw_withheld_match_text). */
-		if ((rc = cw_record_withhold_fields(rec, &fields)) == 0 && count && !w->by_text)
+		if ((rc = cw_record_withhold_fields(rec, &fields)) == 0 && count &&
+		    !cw_withheld_as_shown(w))
 			w->fields += fields;
 	}
 	return rc;
@@ -232,10 +239,19 @@ void cw_withheld_note(const struct cw_withheld *w, char *buf, size_t len)
 					 w->fields),
 				      w->fields);
 	/* The figures may be lower than the records' then: said, never silent. */
-	if (w->by_text && n < len)
+	if (w->by_text && w->by_article && n < len)
+		snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
+			 _("the free text and the articles are looked for only in what is shown "
+			   "here: whatever is confidential is neither searched nor counted"));
+	else if (w->by_text && n < len)
 		snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
 			 _("the free text is looked for only in what is shown here: whatever is "
 			   "confidential is neither searched nor counted"));
+	else if (w->by_article && n < len)
+		snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
+			 _("the articles are looked for only in what is shown here (a case's "
+			   "charges where the case is shown): whatever is confidential is neither "
+			   "searched nor counted"));
 }
 
 void cw_withheld_free(struct cw_withheld *w)
@@ -251,11 +267,18 @@ void cw_withheld_free(struct cw_withheld *w)
 int cw_withheld_text_matcher(struct cw_reader *rd, struct cw_withheld *w, const struct cw_filter *f,
 			     struct cw_matcher **out, struct cw_error *err)
 {
+	int rc;
+
 	*out = NULL;
 	cw_withheld_by_text(w, f);
-	if (!w->leave_out || !f->text[0])
+	if (!w->leave_out || !cw_withheld_as_shown(w))
 		return 0;
-	return cw_reader_matcher_as_shown(rd, f, UINT32_MAX, out, err);
+	if ((rc = cw_reader_matcher_as_shown(rd, f, UINT32_MAX, out, err)) == 0 &&
+	    (rc = cw_matcher_withhold(*out, w->conflicted, w->nconflicted, err)) != 0) {
+		cw_matcher_free(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int cw_withheld_match_text(struct cw_matcher *m, struct cw_withheld *w, struct cw_record_list *l,
@@ -273,7 +296,7 @@ int cw_withheld_match_text(struct cw_matcher *m, struct cw_withheld *w, struct c
 			rc = cw_matcher_test(m, &l->items[j], &match, err);
 		if (rc == 0 && !match && count && cw_withheld_count(w, &l->items[j].id) != 0)
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-		if (rc == 0 && match && count && w->by_text)
+		if (rc == 0 && match && count && cw_withheld_as_shown(w))
 			w->fields += cw_record_withheld_fields(&l->items[j]);
 		if (match || rc != 0)
 			l->items[kept++] = l->items[j];

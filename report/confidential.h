@@ -32,6 +32,11 @@ struct cw_withheld {
 	 * record is not shown" under "Filter: beating" would tell the reader that the word is in
 	 * the withheld notes. */
 	int by_text;
+	/* The same for a filter's articles (cw_withheld_by_text): a record found through the
+	 * charges of a case written as "[confidential]" is not found as it reads, and "1
+	 * confidential record is not shown" under "Filter: article:494/495" would tell the reader
+	 * that a withheld record, or case, is about that article. */
+	int by_article;
 	struct cw_id *ids; /* the records counted above, to count each once */
 	size_t n, cap;
 	/* Records one of whose concurrent versions, kept beside the one shown after two laptops
@@ -96,13 +101,19 @@ int cw_withheld_named(const struct cw_withheld *w, struct cw_record *rec);
  * (cw_withheld_by_text) and makes the matcher of f
  * as what is written will read (cw_reader_matcher_as_shown; one for a whole report or export:
  * it reads every person's and case's name), *out NULL when there is nothing to test again
- * (nothing left out, or no free text); free it with cw_matcher_free before rd ends. After
- * cw_withheld_sift, cw_withheld_match_text drops from l each record m does not match, counting
- * it in w->records when `count`; nothing when m is NULL. An error of the store, CW_ENOMEM or
- * 0. */
-/* Sets w->by_text when w leaves confidential material out and f has free text: to be called
- * before anything is sifted or counted. */
+ * (nothing left out, or neither free text nor articles); free it with cw_matcher_free before rd
+ * ends. After cw_withheld_sift, cw_withheld_match_text drops from l each record m does not match,
+ * counting it in w->records when `count`; nothing when m is NULL. An error of the store, CW_ENOMEM
+ * or 0. */
+/* Sets w->by_text when w leaves confidential material out and f has free text, and
+ * w->by_article when f has articles: to be called before anything is sifted or counted. The
+ * matcher cw_withheld_text_matcher makes then finds articles as shown too (store.h:
+ * cw_reader_matcher_as_shown), and cw_withheld_match_text drops what they find only through
+ * what is withheld. */
 void cw_withheld_by_text(struct cw_withheld *w, const struct cw_filter *f);
+/* Whether what is written is matched again as it reads (w->by_text or w->by_article): then
+ * nothing withheld is counted. */
+int cw_withheld_as_shown(const struct cw_withheld *w);
 int cw_withheld_text_matcher(struct cw_reader *rd, struct cw_withheld *w, const struct cw_filter *f,
 			     struct cw_matcher **out, struct cw_error *err);
 int cw_withheld_match_text(struct cw_matcher *m, struct cw_withheld *w, struct cw_record_list *l,

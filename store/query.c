@@ -10,6 +10,7 @@
 #include "models/codec.h"
 #include "models/confidential.h"
 #include "models/i18n.h"
+#include "models/idmap.h"
 #include "models/text.h"
 #include "models/timeline.h"
 #include "store/store_internal.h"
@@ -1742,6 +1743,15 @@ int cw_reader_filter_refs(struct cw_reader *rd, enum cw_kind kind, const char *t
 struct cw_matcher {
 	struct cw_reader *rd;
 	struct criteria c;
+	/* As what is written for others reads (cw_reader_matcher_as_shown): an article is found
+	 * only where it is shown, not through the charges of a case written as "[confidential]",
+	 * which would tell a partner what the withheld case charges. */
+	int as_shown;
+	/* Taken as confidential besides those marked (cw_matcher_withhold). */
+	struct idset withheld;
+	/* Cases read for case_shown: 1 shown, 2 not. A week's records are many and their cases
+	 * few: each is read once. */
+	struct cw_idmap cases_read;
 };
 
 int cw_reader_matcher(struct cw_reader *rd, const struct cw_filter *f, uint32_t default_kinds,
@@ -1758,12 +1768,6 @@ int cw_reader_matcher(struct cw_reader *rd, const struct cw_filter *f, uint32_t 
 		cw_matcher_free(m);
 		return rc;
 	}
-	/* People match articles, cases and courts through their cases (a walk of its own). */
-	if (people_via_cases(&m->c)) {
-		cw_matcher_free(m);
-		return cw_error_set(err, CW_EINVAL, "filter",
-				    "people are matched to articles, cases and courts by a list");
-	}
 	*out = m;
 	return 0;
 }
@@ -1774,8 +1778,11 @@ int cw_reader_matcher_as_shown(struct cw_reader *rd, const struct cw_filter *f,
 {
 	int rc = cw_reader_matcher(rd, f, default_kinds, out, err);
 
-	if (rc != 0 || !(*out)->c.text)
+	if (rc != 0)
 		return rc;
+	(*out)->as_shown = 1;
+	if (!(*out)->c.text)
+		return 0;
 	free((*out)->c.named.ids);
 	memset(&(*out)->c.named, 0, sizeof(*out)->c.named);
 	if ((rc = text_names(rd->st, rd->txn, f->text, 1, &(*out)->c.named, err)) != 0) {
@@ -1785,22 +1792,182 @@ int cw_reader_matcher_as_shown(struct cw_reader *rd, const struct cw_filter *f,
 	return rc;
 }
 
+int cw_matcher_withhold(struct cw_matcher *m, const struct cw_id *ids, size_t n,
+			struct cw_error *err)
+{
+	for (size_t i = 0; i < n; i++)
+		if (idset_add(&m->withheld, ids[i].b) != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	idset_seal(&m->withheld);
+	return 0;
+}
+
+/* Whether what the matcher is for shows the case `id` (its title, its charges): always,
+ * unless the matcher is as_shown and the case is confidential, withheld (cw_matcher_withhold),
+ * or cannot be read (deleted: nothing of it is written). */
+static int case_shown(struct cw_matcher *m, const struct cw_id *id, int *shown,
+		      struct cw_error *err)
+{
+	struct cw_record kase;
+	size_t known;
+	int rc;
+
+	*shown = 1;
+	if (!m->as_shown)
+		return 0;
+	if (idset_has(&m->withheld, id)) {
+		*shown = 0;
+		return 0;
+	}
+	if (cw_idmap_get(&m->cases_read, id, &known)) {
+		*shown = known == 1;
+		return 0;
+	}
+	if ((rc = cw_store_read_record(m->rd->st, m->rd->txn, id, &kase, err)) == CW_ENOTFOUND) {
+		cw_error_clear(err);
+		*shown = 0;
+	} else if (rc != 0) {
+		return rc;
+	} else {
+		*shown = !kase.confidential;
+		cw_record_free(&kase);
+	}
+	if (cw_idmap_put(&m->cases_read, id, *shown ? 1 : 2, NULL) < 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return 0;
+}
+
+/* The case a hearing, milestone or incident belongs to (the one whose charges keys.c files it
+ * under), or NULL. */
+static const struct cw_id *event_case(const struct cw_record *rec)
+{
+	const struct cw_id *id = NULL;
+
+	if (rec->kind == CW_KIND_HEARING)
+		id = &rec->u.hearing.case_id;
+	else if (rec->kind == CW_KIND_MILESTONE)
+		id = &rec->u.milestone.case_id;
+	else if (rec->kind == CW_KIND_INCIDENT)
+		id = &rec->u.incident.case_id;
+	return id && !cw_id_is_zero(id) ? id : NULL;
+}
+
+/* Whether one of the articles a record names itself (a verdict's, a milestone's own list:
+ * what keys.c files it under besides its case's charges) is among `articles`. */
+static int own_articles_match(const struct cw_store *st, const struct keylist *articles,
+			      const struct cw_record *rec)
+{
+	struct cw_article arts[CW_ARTICLE_LIST_MAX];
+	size_t n = 0;
+	int gov = rec->view == CW_VIEW_GOVERNMENT;
+
+	if (rec->kind == CW_KIND_MILESTONE)
+		n = cw_milestone_articles(&rec->u.milestone, arts);
+	for (size_t i = 0; rec->kind == CW_KIND_HEARING && i < rec->u.hearing.verdicts.n; i++)
+		if (n < CW_ARTICLE_LIST_MAX)
+			arts[n++] = ((const struct cw_verdict *)rec->u.hearing.verdicts.items)[i]
+					    .article;
+	for (size_t i = 0; i < n; i++) {
+		uint8_t key[ARTICLE_TAG_LEN];
+
+		if (arts[i].law == CW_LAW_NONE)
+			continue;
+		cw_store_article_key(st, &arts[i], gov, key);
+		if (keylist_has(articles, key))
+			return 1;
+	}
+	return 0;
+}
+
+/* walk_people_via_cases for one person: whether a case naming them as a defendant answers
+ * the criteria of cases (its articles among the person's own charges in it), and, as_shown,
+ * is shown. */
+static int person_via_cases(struct cw_matcher *m, const struct cw_record *person, int *yes,
+			    struct cw_error *err)
+{
+	struct cw_store *st = m->rd->st;
+	struct criteria cases = m->c;
+	MDB_cursor *cur;
+	MDB_val k = {ID_LEN, (void *)person->id.b}, v;
+	int rc = 0, mrc;
+
+	*yes = 0;
+	cases.provinces.given = 0; /* a person's province is their own */
+	if ((mrc = mdb_cursor_open(m->rd->txn, st->dbi[DB_BY_PERSON], &cur)) != 0)
+		return cw_store_lmdb_error(NULL, mrc, "reading an index", err);
+	/* LMDB's codes (mrc) apart from casewatch's (rc): both are negative numbers. */
+	for (mrc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); mrc == 0 && rc == 0 && !*yes;
+	     mrc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+		const uint8_t *key = k.mv_data, *tail = key + ID_LEN;
+		struct cw_record kase;
+		struct cw_id id;
+		int match, shown;
+
+		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(key, person->id.b, ID_LEN) != 0)
+			break;
+		if (tail[DATE_LEN + ID_LEN] != CW_KIND_CASE)
+			continue;
+		if ((mrc = keys_match(st, m->rd->txn, &cases, NULL, tail, &match)) != 0)
+			break;
+		memcpy(id.b, tail + DATE_LEN, ID_LEN);
+		if (!match || (rc = case_shown(m, &id, &shown, err)) != 0 || !shown)
+			continue;
+		if ((rc = cw_store_read_record(st, m->rd->txn, &id, &kase, err)) != 0)
+			break;
+		for (size_t i = 0; i < kase.u.kase.defendants.n && !*yes; i++) {
+			const struct cw_defendant *d =
+				(const struct cw_defendant *)kase.u.kase.defendants.items + i;
+
+			*yes = cw_id_equal(&d->person, &person->id) &&
+			       (!cases.articles.given ||
+				charged_under(st, &kase, d, &cases.articles));
+		}
+		cw_record_free(&kase);
+	}
+	mdb_cursor_close(cur);
+	if (rc != 0)
+		return rc;
+	if (mrc != 0 && mrc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(NULL, mrc, "reading an index", err);
+	return 0;
+}
+
 /* What walk_matches checks of a record it meets (the stream it comes through answers the
  * criterion that drives the walk: the record's entry under it is there too), dates aside. */
 int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *match,
 		    struct cw_error *err)
 {
+	struct criteria c = m->c;
+	const struct cw_id *kase;
 	uint8_t tail[TAIL_LEN];
-	int rc, yes;
+	int rc, yes, shown = 1;
 
 	*match = 0;
 	if (!(m->c.kinds & (UINT32_C(1) << (rec->kind & 31))))
 		return 0;
+	/* People match articles, cases and courts through their cases (walk_people_via_cases),
+	 * and only their province by their own keys. */
+	if (people_via_cases(&m->c)) {
+		if ((rc = person_via_cases(m, rec, &yes, err)) != 0 || !yes)
+			return rc;
+		memset(&c, 0, sizeof c);
+		c.kinds = CW_KIND_BIT(CW_KIND_PERSON);
+		c.provinces = m->c.provinces;
+	}
+	/* As shown, an event whose case is withheld has only the articles it names itself. */
+	else if (m->c.articles.given && (kase = event_case(rec)) &&
+		 (rc = case_shown(m, kase, &shown, err)) != 0)
+		return rc;
+	if (!shown) {
+		if (!own_articles_match(m->rd->st, &m->c.articles, rec))
+			return 0;
+		c.articles.given = 0;
+	}
 	/* Every index key the record owns ends with this (keys.c). */
 	put_be32(tail, cw_date_key(cw_record_date(rec)));
 	memcpy(tail + DATE_LEN, rec->id.b, ID_LEN);
 	tail[DATE_LEN + ID_LEN] = rec->kind;
-	if ((rc = keys_match(m->rd->st, m->rd->txn, &m->c, NULL, tail, &yes)) != 0)
+	if ((rc = keys_match(m->rd->st, m->rd->txn, &c, NULL, tail, &yes)) != 0)
 		return cw_store_lmdb_error(NULL, rc, "reading an index", err);
 	*match = yes && (!needs_record(&m->c) || record_matches(&m->c, rec));
 	return 0;
@@ -1816,5 +1983,7 @@ void cw_matcher_free(struct cw_matcher *m)
 	if (!m)
 		return;
 	criteria_free(&m->c);
+	free(m->withheld.ids);
+	cw_idmap_free(&m->cases_read);
 	free(m);
 }

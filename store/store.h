@@ -480,10 +480,17 @@ int cw_reader_matcher(struct cw_reader *rd, const struct cw_filter *f, uint32_t 
 		      struct cw_matcher **out, struct cw_error *err);
 /* The same, for what is written for others: its free text finds records by the names of
  * people and the titles of cases only where those are shown there, not through a confidential
- * person or case, nor a person's confidential name (models/confidential.h). */
+ * person or case, nor a person's confidential name (models/confidential.h); and its articles
+ * find a hearing, milestone or incident through its case's charges, and a person through
+ * theirs, only where the case is shown (not confidential, nor withheld by
+ * cw_matcher_withhold): otherwise by the articles the record names itself alone. */
 int cw_reader_matcher_as_shown(struct cw_reader *rd, const struct cw_filter *f,
 			       uint32_t default_kinds, struct cw_matcher **out,
 			       struct cw_error *err);
+/* Cases an as-shown matcher takes as withheld besides those marked confidential (ones a
+ * concurrent version of marks: report/confidential.h). CW_ENOMEM or 0. */
+int cw_matcher_withhold(struct cw_matcher *m, const struct cw_id *ids, size_t n,
+			struct cw_error *err);
 int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *match,
 		    struct cw_error *err);
 /* Whether the filter admits the person: it names no person, or names this one among those its
