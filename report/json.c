@@ -1121,6 +1121,10 @@ int cw_report_write_json(const struct cw_report *r, FILE *out, struct cw_error *
 	if (doc) {
 		/* With the header: what was left out, before any figure. */
 		json_object_set_new(doc, "confidential", confidential(r));
+		/* The records used here whose conflicts wait (the header's "conflicts" says
+		 * what it means): 0 when none. */
+		json_object_set_new(doc, "unresolved_conflicts",
+				    json_integer((json_int_t)r->conflicted));
 		json_object_set_new(doc, "hearings", hearings(r));
 		json_object_set_new(doc, "hearings_set", hearings_set(r));
 		json_object_set_new(doc, "hearings_missed", hearings_missed(r));

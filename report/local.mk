@@ -42,5 +42,6 @@ CLI_TESTS += tests/cli/report.sh tests/cli/report_formats.sh tests/cli/report_es
 	tests/cli/report_partners.sh tests/cli/report_pdf.sh tests/cli/report_fidelity.sh \
 	tests/cli/report_groups.sh tests/cli/report_detained.sh \
 	tests/cli/agenda.sh \
-	tests/cli/export.sh tests/cli/confidential.sh tests/cli/confidential_articles.sh
+	tests/cli/export.sh tests/cli/confidential.sh tests/cli/confidential_articles.sh \
+	tests/cli/report_conflicts.sh
 EXTRA_DIST += tests/golden/report-small.md tests/golden/report-small-empty.md

@@ -1958,6 +1958,27 @@ static int confidential_line(const struct cw_report *r, struct cw_rdoc *doc)
 	return note[0] ? header_line(doc, "confidential", _("Confidential records"), note) : 0;
 }
 
+/* Records the report uses that wait with an unresolved conflict (report.h: conflicted): its
+ * figures rest on the version shown, which another laptop's may contradict, so a reader is
+ * told, with the command that resolves them. No line when none. */
+static int conflicts_line(const struct cw_report *r, struct cw_rdoc *doc)
+{
+	char line[600];
+
+	if (!r->conflicted)
+		return 0;
+	snprintf(line, sizeof line,
+		 P_("%zu record used here has an unresolved conflict (two laptops edited it "
+		    "apart): the figures use the version shown; 'casewatch conflicts' lists the "
+		    "versions and resolves it",
+		    "%zu records used here have unresolved conflicts (two laptops edited them "
+		    "apart): the figures use the versions shown; 'casewatch conflicts' lists the "
+		    "versions and resolves them",
+		    r->conflicted),
+		 r->conflicted);
+	return header_line(doc, "conflicts", _("Unresolved conflicts"), line);
+}
+
 int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	const struct cw_report_about *a = &r->about;
@@ -1998,6 +2019,8 @@ int cw_rdoc_header(const struct cw_report *r, struct cw_rdoc *doc)
 					 : _(cw_report_confidentiality_default));
 	if (rc == 0)
 		rc = confidential_line(r, doc);
+	if (rc == 0)
+		rc = conflicts_line(r, doc);
 	if (rc == 0 && a->signed_by && a->signed_by[0]) {
 		char line[900]; /* Khmer takes three bytes a letter */
 

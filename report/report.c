@@ -18,6 +18,7 @@
 #include "models/i18n.h"
 #include "models/timeline.h"
 #include "report/report.h"
+#include "store/sync.h"
 
 /* ---- ISO weeks -------------------------------------------------------------------------- */
 
@@ -4360,6 +4361,51 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	return gather_unlisted(rd, out, err);
 }
 
+/* Whether rec is one of the conflicted ids (sorted); counted in *n once (seen). */
+static int conflicted_once(const struct cw_id *ids, size_t nids, const struct cw_record *rec,
+			   struct cw_idmap *seen, size_t *n)
+{
+	int rc;
+
+	if (!rec || !bsearch(&rec->id, ids, nids, sizeof *ids, id_order))
+		return 0;
+	if ((rc = cw_idmap_put(seen, &rec->id, 0, NULL)) < 0)
+		return rc;
+	*n += (size_t)rc;
+	return 0;
+}
+
+/* r->conflicted, from the ids of the records with conflicts (few: they wait for a person). Of
+ * the people and cases named, only those whose names are given: one read as "[confidential]"
+ * is not used, and a count that rose with it would say something of it. */
+static int count_conflicted(struct cw_store *st, struct cw_report *r, struct cw_error *err)
+{
+	const struct cw_record_list *lists[] = {&r->hearings,    &r->hearings_set, &r->arrests,
+						&r->detentions,  &r->rulings,      &r->releases,
+						&r->case_events, &r->visits,       &r->demos,
+						&r->incidents,   &r->partial,      &r->tallies};
+	struct cw_idmap seen = {0};
+	struct cw_id *ids;
+	size_t nids;
+	int rc;
+
+	if ((rc = cw_sync_conflicted_ids(st, &ids, &nids, err)) != 0 || !nids)
+		return rc;
+	for (size_t l = 0; rc == 0 && l < sizeof lists / sizeof lists[0]; l++)
+		for (size_t i = 0; rc == 0 && i < lists[l]->n; i++)
+			rc = conflicted_once(ids, nids, &lists[l]->items[i], &seen, &r->conflicted);
+	for (size_t i = 0; rc == 0 && i < r->nupcoming; i++)
+		rc = conflicted_once(ids, nids, r->upcoming[i].hearing, &seen, &r->conflicted);
+	for (size_t i = 0; rc == 0 && i < r->nmissed; i++)
+		rc = conflicted_once(ids, nids, r->missed[i].hearing, &seen, &r->conflicted);
+	for (size_t i = 0; rc == 0 && i < r->refs.n; i++)
+		if (cw_withheld_gives_id(&r->confidential, &r->refs.items[i]))
+			rc = conflicted_once(ids, nids, &r->refs.items[i], &seen, &r->conflicted);
+	cw_idmap_free(&seen);
+	free(ids);
+	return rc ? oom(err) : 0;
+}
+
 int cw_report_build_with(struct cw_store *st, const struct cw_filter *filter, struct cw_date from,
 			 struct cw_date to, int include_confidential, struct cw_report *out,
 			 struct cw_error *err)
@@ -4371,6 +4417,8 @@ int cw_report_build_with(struct cw_store *st, const struct cw_filter *filter, st
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
 	rc = build(st, rd, filter, from, to, include_confidential, out, err);
+	if (rc == 0)
+		rc = count_conflicted(st, out, err);
 	cw_matcher_free(out->shown);
 	out->shown = NULL;
 	cw_reader_end(rd);

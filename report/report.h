@@ -414,6 +414,12 @@ struct cw_report {
 	struct cw_idmap ref_index; /* refs by id: their position */
 	struct cw_idmap ref_gone;  /* ids looked up and not there */
 
+	/* How many of the records the report uses (its lists, the hearings its upcoming and
+	 * missed items are from, the people and cases whose names it gives) wait with an
+	 * unresolved conflict (store/sync.h): two laptops edited them apart, and the figures use
+	 * the version shown until someone chooses (`casewatch conflicts`); the header says so. */
+	size_t conflicted;
+
 	/* Confidential records left out and fields withheld (report/confidential.h): reports
 	 * leave them out unless asked not to; a zeroed report (the lists' names, the agenda's)
 	 * keeps them, and an export sets leave_out itself. */

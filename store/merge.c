@@ -495,6 +495,34 @@ out:
 	return 0;
 }
 
+int cw_sync_conflicted_ids(struct cw_store *st, struct cw_id **ids, size_t *n, struct cw_error *err)
+{
+	struct cw_idset set = {0};
+	MDB_txn *txn;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!st->sync_ready)
+		return 0;
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = cw_idset_add_table(st, txn, DB_CONFLICTS, &set, err);
+	mdb_txn_abort(txn);
+	if (rc != 0) {
+		free(set.v);
+		return rc;
+	}
+	cw_idset_sort_unique(&set);
+	if (!set.n) {
+		free(set.v);
+		return 0;
+	}
+	*ids = set.v;
+	*n = set.n;
+	return 0;
+}
+
 void cw_sync_conflicts_free(struct cw_conflict *c, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -286,6 +286,12 @@ struct cw_conflict {
 int cw_sync_conflicts(struct cw_store *st, struct cw_conflict **out, size_t *n,
 		      struct cw_error *err);
 void cw_sync_conflicts_free(struct cw_conflict *c, size_t n);
+/* The ids of the records cw_sync_conflicts lists, sorted, each once (*ids NULL when none),
+ * read from the conflicts table's keys alone: nothing is decoded, so a report can say which of
+ * its records wait to be resolved and a status line how many do, at the cost of a walk over a
+ * few keys (conflicts wait for a person to resolve them). */
+int cw_sync_conflicted_ids(struct cw_store *st, struct cw_id **ids, size_t *n,
+			   struct cw_error *err);
 
 /* Resolves the conflicts of a record by choosing versions[choice] (as cw_sync_conflicts
  * lists them): a new version with that content, after every head, made here; audited. A

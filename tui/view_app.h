@@ -123,6 +123,12 @@ struct cw_app {
 	char status_tail[64];    /* shown after status whatever its length: "(! shows fixes)" */
 	int status_error;
 	char info[400]; /* what the status line says otherwise: the filter and its count */
+	/* Records whose conflicts wait (store/sync.h), for the lists' status line: counted again
+	 * when the database changed since (conflicts_generation, cw_store_generation), not on
+	 * every draw. */
+	size_t conflicts;
+	uint64_t conflicts_generation;
+	int conflicts_counted;
 	int quit;
 	int scripted;
 	/* The lock (lock.c). While locked the store is closed (its key wiped), the screens above

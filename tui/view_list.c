@@ -16,6 +16,7 @@
 #include "models/text.h"
 #include "report/record_text.h"
 #include "models/confidential.h"
+#include "store/sync.h"
 #include "tui/view_app.h"
 
 static const char *const tab_titles[CW_TAB_COUNT] = {N_("1 Cases"), N_("2 People"), N_("3 Records"),
@@ -391,6 +392,34 @@ static void agenda_drafts(struct cw_app *app, struct cw_list_tab *t, int top, in
 	}
 }
 
+/* Appends to the status line how many records wait with an unresolved conflict, and the key
+ * that lists them: a report written meanwhile uses the version shown of each (its header says
+ * so), and the one who can choose should know they wait. The keys of the conflicts table are
+ * read again only when the database changed. A count that cannot be read says nothing. */
+static void conflicts_info(struct cw_app *app)
+{
+	uint64_t generation = cw_store_generation(app->st);
+	size_t len = strlen(app->info);
+
+	if (!app->conflicts_counted || generation != app->conflicts_generation) {
+		struct cw_error err;
+		struct cw_id *ids;
+		size_t n;
+
+		if (cw_sync_conflicted_ids(app->st, &ids, &n, &err) != 0)
+			return;
+		free(ids);
+		app->conflicts = n;
+		app->conflicts_generation = generation;
+		app->conflicts_counted = 1;
+	}
+	if (app->conflicts && len < sizeof app->info)
+		snprintf(app->info + len, sizeof app->info - len,
+			 P_(" | %zu conflict waits (X lists it)",
+			    " | %zu conflicts wait (X lists them)", app->conflicts),
+			 app->conflicts);
+}
+
 static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int rows, int cols)
 {
 	struct cw_error err;
@@ -426,6 +455,7 @@ static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int 
 		       app->filter.line[0] ? _("filter: ") : "", app->filter.line,
 		       app->filter.line[0] ? " | " : "", app->agenda.n,
 		       app->agenda.n ? t->pg.cursor + 1 : 0, app->agenda.n, drafts);
+	conflicts_info(app);
 }
 
 void cw_view_lists_draw(struct cw_app *app, int top, int height)
@@ -496,6 +526,7 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 	else
 		snprintf(app->info, sizeof app->info, "%s | %zu/%zu", count,
 			 t->pg.count ? t->pg.cursor + 1 : 0, t->pg.count);
+	conflicts_info(app);
 }
 
 const struct cw_record *cw_view_lists_current(struct cw_app *app)

@@ -24,6 +24,13 @@ ok cw bundle import "$WORK/bob.bundle"
 ok cw conflicts --json
 json "len(d) == 1"
 
+# The lists' status line says that it waits, and the key that lists it (a report written
+# meanwhile uses the version shown): on the records list and the agenda alike.
+keys '<Dump>' 120x24
+has "1 conflict waits (X lists it)"
+keys '4<Dump>' 120x24
+has "1 conflict waits (X lists it)"
+
 # X lists the record and its two versions, the shown one first.
 keys 'X<Dump>'
 has "Conflicts: versions two laptops made of one record"
@@ -75,6 +82,8 @@ ok cw conflicts --json
 json "len(d) == 0"
 ok cw show "Ny Nak" --json
 json "d.get('province') == '$kept'"
+keys '<Dump>' 120x24
+lacks "conflict waits"
 
 # Two accounts of one demonstration: the supervisor links the government's to the team's (it
 # disputes it), the laptop edits its notes. The link is among the differences, told as the
