@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "models/confidential.h"
 #include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
@@ -151,7 +152,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 	for (size_t i = 0; i < a->n && rc == 0; i++) {
 		const struct cw_agenda_item *it = &a->items[i];
 		struct cw_record_summary sum;
-		char day[CW_AGENDA_DAY_TEXT_MAX], hex[CW_ID_HEX_LEN + 1], note[700];
+		char day[CW_AGENDA_DAY_TEXT_MAX], hex[CW_ID_HEX_LEN + 1], note[700], named[480];
 
 		/* The day once, at the head of its group (the overdue follow-ups come first). */
 		day[0] = '\0';
@@ -162,8 +163,12 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 		hex[8] = '\0';
 		cw_record_summarise(cli->session.store, it->rec, &sum);
 		cw_agenda_note(a, i, note, sizeof note);
+		/* Marked as the lists mark it ("[C] ", "[c] "), a next date set at a confidential
+		 * hearing too: whoever reads the agenda out or copies it for others sees that it
+		 * stays within the team. */
+		snprintf(named, sizeof named, "%s%s", cw_confidential_mark(it->rec), sum.who);
 		rc = cw_table_add(&t, (const char *const[]){day, cw_agenda_what_label(it->what),
-							    cw_view_short(it->rec->view), sum.who,
+							    cw_view_short(it->rec->view), named,
 							    sum.where, note, hex});
 	}
 	if (rc == 0)

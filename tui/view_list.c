@@ -269,7 +269,7 @@ static int agenda_row(struct cw_app *app, size_t i, int width, char *out, size_t
 	const struct cw_agenda *a = &app->agenda;
 	const struct cw_agenda_item *it = &a->items[i];
 	struct cw_record_summary sum;
-	char day[CW_AGENDA_DAY_TEXT_MAX] = "", note[700];
+	char day[CW_AGENDA_DAY_TEXT_MAX] = "", note[700], named[480];
 	const char *cells[NCOLS(agenda_cols)];
 	int w[NCOLS(agenda_cols)];
 
@@ -279,8 +279,11 @@ static int agenda_row(struct cw_app *app, size_t i, int width, char *out, size_t
 		cw_agenda_day_text(it->day, day, sizeof day);
 	cw_record_summarise(app->st, it->rec, &sum);
 	cw_agenda_note(a, i, note, sizeof note);
+	/* Marked as the other lists mark the record, a next date set at a confidential hearing
+	 * too (the command line's agenda does the same). */
+	snprintf(named, sizeof named, "%s%s", cw_confidential_mark(it->rec), sum.who);
 	cells[0] = day, cells[1] = cw_agenda_what_label(it->what);
-	cells[2] = cw_view_short(it->rec->view), cells[3] = sum.who, cells[4] = sum.where;
+	cells[2] = cw_view_short(it->rec->view), cells[3] = named, cells[4] = sum.where;
 	cells[5] = note;
 	return cw_row_format(cells, w, NCOLS(agenda_cols), out, len);
 }

@@ -204,4 +204,32 @@ out=$(unfold)
 lacks "differ"
 lacks "2022-03-09"
 lacks "20220309"
+
+# The agenda is one of the team's own views: a confidential hearing, and the next date it set,
+# carry the [C] the lists put before a confidential record, one with confidential fields [c]
+# (a field trial found the next date bare, easy to copy out as any other).
+DB="$WORK/marks"
+ok cw init
+ok cw case add --title "Sealed case" --court "Phnom Penh Court"
+ok cw case add --title "Open case" --court "Phnom Penh Court"
+ok cw case add --title "Noted case" --court "Phnom Penh Court"
+ok cw log hearing --case "Sealed case" --date 2026-12-03 --outcome adjourned \
+	--next-date 2026-12-10 --source "own observation" --confidential
+ok cw log hearing --case "Open case" --date 2026-12-03 --outcome adjourned \
+	--next-date 2026-12-11 --source "own observation"
+ok cw log hearing --case "Noted case" --date 2026-12-04 --outcome adjourned \
+	--next-date 2026-12-12 --source "own observation" --notes "a relative's fear" \
+	--confidential-field notes
+ok cw agenda --from 2026-12-01
+printf '%s\n' "$out" | grep "2026-12-03 .*hearing .*\[C\] Sealed case" >/dev/null ||
+	fail "the confidential hearing is not marked: $out"
+printf '%s\n' "$out" | grep "2026-12-10 .*next hearing .*\[C\] Sealed case" >/dev/null ||
+	fail "the next date it set is not marked: $out"
+printf '%s\n' "$out" | grep "2026-12-12 .*next hearing .*\[c\] Noted case" >/dev/null ||
+	fail "the next date of a hearing with confidential fields is not marked: $out"
+checks=$((checks + 3))
+lacks "[C] Open case"
+lacks "[c] Open case"
+ok cw list records
+has "[C] Sealed case"
 done_ok

@@ -88,4 +88,17 @@ has "$(heading 5) next hearing"
 has "next date per the team's account; the government's gives $(day 8)"
 has "$(heading 8) next hearing"
 has "next date per the government's account; the team's gives $(day 5)"
+# A confidential hearing's next date is marked [C] as the lists mark the hearing (it was bare).
+DB="$WORK/marks"
+ok cw init
+ok cw case add --title "Sealed case"
+ok cw log hearing --case "Sealed case" --date "$(day -4)" --outcome adjourned \
+	--next-date "$(day 3)" --source "own observation" --confidential
+ok cw case add --title "Open case"
+ok cw log hearing --case "Open case" --date "$(day -4)" --outcome adjourned \
+	--next-date "$(day 4)" --source "own observation"
+keys '4<Dump>' 200x20
+has "[C] Sealed case"
+lacks "[C] Open case"
+lacks "[c] Open case"
 done_ok
