@@ -307,8 +307,9 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 			int64_t nr = cw_report_milestone_group_count(r, m);
 			char unnamed[64];
 
-			snprintf(unnamed, sizeof unnamed,
-				 ngettext("%lld unnamed", "%lld unnamed", (unsigned long)nr),
+			/* P_ (casewatch's catalogue), not a bare ngettext (the default
+			 * domain, which holds none of casewatch's strings). */
+			snprintf(unnamed, sizeof unnamed, P_("%lld unnamed", "%lld unnamed", nr),
 				 (long long)nr);
 			if (nr >= 0)
 				snprintf(names, BIG, "%s (%s)", m->group, unnamed);

@@ -376,9 +376,11 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 		} else if (d->unnamed_count > 0) {
 			char unnamed[64];
 
+			/* P_, bound to casewatch's catalogue as every string of the report is:
+			 * a bare ngettext looks in the default domain, which holds none, so the
+			 * cell stayed English in a Khmer report. */
 			snprintf(unnamed, sizeof unnamed,
-				 ngettext("%lld unnamed", "%lld unnamed",
-					  (unsigned long)d->unnamed_count),
+				 P_("%lld unnamed", "%lld unnamed", d->unnamed_count),
 				 (long long)d->unnamed_count);
 			if (d->label)
 				sb_add(&names, "%s%s (%s)", sep, d->label, unnamed);

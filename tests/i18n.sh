@@ -133,5 +133,17 @@ if bad:
           "with the reason they are not for people" % bad)
 sys.exit(1 if bad else 0)
 EOF
+# 4. No bare gettext or ngettext: they look in the default text domain, which holds none of
+#    casewatch's strings, so what they give stays English whatever the reader's language (a
+#    Khmer report kept "(7 unnamed)"); _ and P_ look in casewatch's (models/i18n.h). Comments
+#    aside.
+bare=$(grep -nE '(^|[^a-z_])n?gettext *\(' $(cat "$WORK/checked") |
+	sed 's#/\*.*##' | grep -E '^[^:]*:[0-9]+:[^*]*(^|[^a-z_])n?gettext *\(' | grep -vE '^[^:]*:[0-9]+:[[:space:]]*\*')
+if [ -n "$bare" ]; then
+	echo "FAIL: a bare gettext or ngettext (write _(...) or P_(...)):"
+	printf '%s\n' "$bare"
+	status=1
+fi
+
 [ "$status" -eq 0 ] && echo "i18n: POTFILES.in complete, catalogues valid, every output string marked"
 exit "$status"

@@ -859,11 +859,11 @@ static void report_ask_confidential(struct cw_app *app)
 	}
 	app->question = CW_Q_REPORT_CONFIDENTIAL;
 	snprintf(app->question_text, sizeof app->question_text,
-		 ngettext("Put in the %zu confidential record the week holds (its header then "
-			  "says so)? y/N",
-			  "Put in the %zu confidential records the week holds (its header then "
-			  "says so)? y/N",
-			  (unsigned long)n),
+		 P_("Put in the %zu confidential record the week holds (its header then "
+		    "says so)? y/N",
+		    "Put in the %zu confidential records the week holds (its header then "
+		    "says so)? y/N",
+		    n),
 		 n);
 }
 

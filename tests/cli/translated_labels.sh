@@ -134,6 +134,27 @@ printf '%s\n' "${err#*person: }" | grep -qF "$(km "person")" || fail "the kind i
 printf '%s\n' "${err#*person: }" | grep -q "person" && fail "the kind is still English: $err"
 LANGUAGE= fails 66 "person: no person matches 'Nobody'" cw timeline "Nobody"
 
+# A group of unnamed defendants with its number, in a hearing's defendants cell and an export's
+# people: "(7 unnamed)" in the reader's language (a Khmer trial found it English in the
+# report's Markdown and CSV: the string was looked up outside casewatch's catalogue).
+ok cw case add --title "Seven case" --court "Phnom Penh Municipal Court" \
+	--unnamed "7 union activists" --charge 494/495
+ok cw log hearing --case "Seven case" --date 2024-02-07 --outcome adjourned \
+	--source "own observation"
+ok cw log milestone --type arrest --case "Seven case" --group "union activists" --date 2024-02-06
+seven=$(printf "$(kmn "%lld unnamed" "%lld unnamed" 7)" 7)
+[ "$seven" != "7 unnamed" ] || fail "the catalogue does not translate '%lld unnamed'"
+for f in md csv; do
+	ok cw report --week 2024-W06 --lang km --format $f
+	has "union activists ($seven)"
+	lacks "7 unnamed"
+done
+ok kmcw export records --format csv --from 2024-02-06 --to 2024-02-06
+has "union activists ($seven)"
+lacks "7 unnamed"
+ok cw report --week 2024-W06 --format csv
+has "union activists (7 unnamed)"
+
 # A group with no number in the defendants column: a catalogue made here (the words are new
 # to po/km.po) shows that "a group" goes through it, and "groups" with its plural.
 mkdir -p "$WORK/locale/km/LC_MESSAGES"
