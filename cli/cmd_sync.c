@@ -784,11 +784,15 @@ static int conflicts_list(struct cw_cli *cli)
 	snprintf(pad, sizeof pad, "%*s", shown_w < (int)sizeof pad ? shown_w : 0, "");
 	for (size_t i = 0; i < n; i++) {
 		char hex[CW_ID_HEX_LEN + 1];
+		size_t named = 0;
 
+		/* Named by a version that has content: a deletion shown has none. */
+		while (named + 1 < c[i].n && c[i].versions[named].deleted)
+			named++;
 		cw_id_hex(&c[i].id, hex);
 		fprintf(cli->out, "%s %s \"", cw_kind_text(c[i].kind), hex);
-		cw_print_safe(cli->out, version_label(cli->session.store, &c[i].versions[0].rec),
-			      0);
+		cw_print_safe(cli->out,
+			      version_label(cli->session.store, &c[i].versions[named].rec), 0);
 		fprintf(cli->out, _("\": %zu versions\n"), c[i].n);
 		for (size_t j = 0; j < c[i].n; j++) {
 			const struct cw_record *r = &c[i].versions[j].rec;
@@ -917,9 +921,13 @@ int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first
 				    "numbers them");
 	if ((rc = cw_cli_open_store(cli, 0)) != 0)
 		return rc;
-	if ((rc = cw_store_find_id(cli->session.store, arg, &id, &cli->err)) == CW_ENOTFOUND &&
+	/* A record whose shown version is a deletion has no row, but its conflicts name it, by
+	 * the short id `conflicts` shows too. */
+	if ((rc = cw_store_find_conflicted_id(cli->session.store, arg, &id, &cli->err)) ==
+		    CW_ENOTFOUND &&
 	    strlen(arg) == CW_ID_HEX_LEN) {
-		/* A record deleted here has no row to find; its full id still names it. */
+		/* A record deleted here with no conflict left: its full id still names it (for
+		 * resolve to say so). */
 		cw_error_clear(&cli->err);
 		rc = cw_id_parse_hex(arg, &id) == 0 ? 0 : CW_ENOTFOUND;
 	}

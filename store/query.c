@@ -61,14 +61,18 @@ int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec)
 
 /* ---- id prefixes --------------------------------------------------------------------------- */
 
-int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out, struct cw_error *err)
+/* Looks the prefix up in each table of dbs (keys starting with a record's id), counting the
+ * distinct ids it names: a record is one, however many keys a table holds for it (a conflict
+ * entry per version) and in however many of the tables it is. */
+static int find_prefix(struct cw_store *st, const char *hex, const enum cw_db *dbs, size_t ndbs,
+		       struct cw_id *out, struct cw_error *err)
 {
 	uint8_t lo[ID_LEN], hi[ID_LEN];
 	size_t n = strlen(hex);
 	MDB_txn *txn;
 	MDB_cursor *cur;
 	MDB_val k, v;
-	int rc, found = 0;
+	int rc = 0, found = 0;
 
 	if (n < 6 || n > CW_ID_HEX_LEN || strspn(hex, "0123456789abcdefABCDEF") != n)
 		return cw_error_set(err, CW_EINVAL, "id",
@@ -85,22 +89,30 @@ int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out, st
 	}
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 		return rc;
-	if ((rc = mdb_cursor_open(txn, st->dbi[DB_RECORDS], &cur)) != 0) {
-		mdb_txn_abort(txn);
-		return cw_store_lmdb_error(NULL, rc, "looking up an id", err);
-	}
-	k.mv_size = ID_LEN;
-	k.mv_data = lo;
-	for (int op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
-		if (k.mv_size != ID_LEN || memcmp(k.mv_data, hi, ID_LEN) > 0)
+	for (size_t t = 0; t < ndbs && found < 2; t++) {
+		if ((rc = mdb_cursor_open(txn, st->dbi[dbs[t]], &cur)) != 0) {
+			mdb_txn_abort(txn);
+			return cw_store_lmdb_error(NULL, rc, "looking up an id", err);
+		}
+		k.mv_size = ID_LEN;
+		k.mv_data = lo;
+		for (int op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
+		     op = MDB_NEXT) {
+			if (k.mv_size < ID_LEN || memcmp(k.mv_data, hi, ID_LEN) > 0)
+				break;
+			if (found && !memcmp(k.mv_data, out->b, ID_LEN))
+				continue;
+			if (++found > 1)
+				break;
+			memcpy(out->b, k.mv_data, ID_LEN);
+		}
+		mdb_cursor_close(cur);
+		if (rc != 0 && rc != MDB_NOTFOUND)
 			break;
-		if (++found > 1)
-			break;
-		memcpy(out->b, k.mv_data, ID_LEN);
+		rc = 0;
 	}
-	mdb_cursor_close(cur);
 	mdb_txn_abort(txn);
-	if (rc != 0 && rc != MDB_NOTFOUND)
+	if (rc != 0)
 		return cw_store_lmdb_error(NULL, rc, "looking up an id", err);
 	if (found == 0)
 		return cw_error_set(err, CW_ENOTFOUND, "id", "no record with id %.40s", hex);
@@ -109,6 +121,22 @@ int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out, st
 				    "several records have ids starting %.40s; give more digits",
 				    hex);
 	return 0;
+}
+
+int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out, struct cw_error *err)
+{
+	static const enum cw_db records[] = {DB_RECORDS};
+
+	return find_prefix(st, hex, records, 1, out, err);
+}
+
+int cw_store_find_conflicted_id(struct cw_store *st, const char *hex, struct cw_id *out,
+				struct cw_error *err)
+{
+	static const enum cw_db tables[] = {DB_RECORDS, DB_CONFLICTS};
+
+	/* A database that never synced has no conflicts table open. */
+	return find_prefix(st, hex, tables, st->sync_ready ? 2 : 1, out, err);
 }
 
 /* ---- streams over an index ---------------------------------------------------------------- */

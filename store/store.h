@@ -300,6 +300,11 @@ int cw_record_list_push(struct cw_record_list *l, struct cw_record *rec);
 
 /* Finds the record an id or a unique id prefix (at least 6 hex digits) names. */
 int cw_store_find_id(struct cw_store *st, const char *hex, struct cw_id *out, struct cw_error *err);
+/* The same among the records held and those with conflicting versions: a record whose shown
+ * version is a deletion (deleted here, or by a bundle that won) has no row, but its other
+ * versions still name it for `conflicts resolve`. A prefix two of them share is ambiguous. */
+int cw_store_find_conflicted_id(struct cw_store *st, const char *hex, struct cw_id *out,
+				struct cw_error *err);
 
 /* Resolves a person (or, with kind CW_KIND_CASE, a case) from an id, an id prefix or a name
  * (a title): an exact name (any case) wins, else a unique substring of the Latin or Khmer

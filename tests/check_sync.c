@@ -1755,6 +1755,51 @@ START_TEST(deletion_wins_over_older_edit)
 }
 END_TEST
 
+/* A record whose shown version is a deletion has no row; its conflicts still name it by a
+ * short id (a field trial: `conflicts resolve 4c6ffd3c` said "no record"), and a prefix it
+ * shares with a live record is ambiguous as any other. */
+START_TEST(short_id_finds_a_conflict_shown_deleted)
+{
+	struct cw_error err;
+	struct cw_record r;
+	struct cw_id p, got, near;
+	char hex[CW_ID_HEX_LEN + 1];
+
+	open_at(0, "alice");
+	open_at(1, "bob");
+	enroll(0, 1, "bob");
+	enroll(1, 0, "alice");
+	p = put_person(0, "Kem Sokha");
+	export_to(0, "bob", path_in(0, "1.b"));
+	import(1, path_in(0, "1.b"));
+	edit_person(0, &p, "edited on A");
+	ck_assert_int_eq(cw_store_delete(st[1], &p, &err), 0);
+	export_to(1, "alice", path_in(1, "del.b"));
+	ck_assert_uint_eq(import(0, path_in(1, "del.b")), 1);
+	cw_id_hex(&p, hex);
+	hex[8] = '\0';
+	ck_assert_int_eq(cw_store_find_id(st[0], hex, &got, &err), CW_ENOTFOUND);
+	ck_assert_msg(cw_store_find_conflicted_id(st[0], hex, &got, &err) == 0, "%s", err.message);
+	ck_assert(cw_id_equal(&got, &p));
+	/* a live record whose id starts alike */
+	near = p;
+	near.b[sizeof near.b - 1] ^= 1;
+	cw_record_init(&r, CW_KIND_PERSON);
+	r.id = near;
+	r.u.person.name = strdup("Kem Monovithya");
+	ck_assert_msg(cw_store_put(st[0], &r, CW_PUT_NEW, &err) == 0, "%s", err.message);
+	cw_record_free(&r);
+	ck_assert_int_eq(cw_store_find_conflicted_id(st[0], hex, &got, &err), CW_EAMBIGUOUS);
+	cw_id_hex(&p, hex);
+	ck_assert_int_eq(cw_store_find_conflicted_id(st[0], hex, &got, &err), 0);
+	ck_assert(cw_id_equal(&got, &p));
+	ck_assert_int_eq(cw_sync_resolve(st[0], &got, 1, &err), 0);
+	ck_assert_int_eq(cw_store_get(st[0], &p, &r, &err), 0);
+	ck_assert_str_eq(r.u.person.notes, "edited on A");
+	cw_record_free(&r);
+}
+END_TEST
+
 static struct cw_id put_milestone(int i, const struct cw_id *person)
 {
 	struct cw_record r;
@@ -2004,6 +2049,7 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, three_bundles_every_order_same_content);
 	tcase_add_test(tc, resolve_makes_one_version_that_travels);
 	tcase_add_test(tc, local_edit_after_import_is_not_a_conflict);
+	tcase_add_test(tc, short_id_finds_a_conflict_shown_deleted);
 	tcase_add_test(tc, every_altered_or_cut_byte_is_refused);
 	tcase_add_test(tc, unknown_signers_and_other_recipients_are_refused);
 	tcase_add_test(tc, peers_one_name_one_key);
