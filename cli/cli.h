@@ -27,6 +27,9 @@ struct cw_cli {
 	/* Dates typed in words ("yesterday", "next monday") and the days they gave, "date
 	 * 2024-02-06, next-date 2024-02-09": add and edit show them after the record's id. */
 	char said[256];
+	/* The signal that ended the terminal interface (SIGHUP, SIGTERM), else 0: main ends the
+	 * process as that signal would, once the database is closed. */
+	int ended_by;
 };
 
 /* A command: `casewatch NAME [SUB] options...`. run() gets the index of the first argument

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,16 @@ int main(int argc, char **argv)
 	rc = cw_cli_run(&cli, argc, argv);
 	if (cli.session.store)
 		cw_store_close(cli.session.store);
+	/* The terminal interface ended by SIGHUP or SIGTERM, its forms kept and the terminal
+	 * given back: the process ends as that signal ends one, so whatever sent it (a shell, a
+	 * shutdown) sees so (a shell's status 129 or 143). Before the output check below: a
+	 * closed terminal takes no more output, which is no failure of this process. */
+	if (rc == 0 && cli.ended_by) {
+		(void)fflush(stdout);
+		signal(cli.ended_by, SIG_DFL);
+		raise(cli.ended_by);
+		return 128 + cli.ended_by; /* not reached unless the signal is blocked */
+	}
 	/* Waits for the pager to be quit, so that an error line comes after it, not under it. */
 	if ((cw_paging_end(cli.out) != 0 || fflush(stdout) != 0) && rc == 0) {
 		fprintf(stderr, _("casewatch: output: cannot write: %s\n"),

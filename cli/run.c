@@ -410,7 +410,7 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		}
 	}
 	if (i >= argc)
-		return cw_tui_main(&cli->session, &cli->err);
+		return cw_tui_main(&cli->session, &cli->ended_by, &cli->err);
 	if (!strcmp(argv[i], "completion"))
 		return cw_cmd_completion(cli, argc - i - 1, argv + i + 1);
 	for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {

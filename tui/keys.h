@@ -22,6 +22,8 @@
 #define CW_KEY_TICK            0x2000002
 #define CW_KEY_RESIZE_TO       0x4000000 /* | cols << 12 | lines */
 #define CW_KEY_IS_RESIZE_TO(k) (((k)&0x7000000) == CW_KEY_RESIZE_TO)
+/* Not a key: the terminal is gone (cw_screen_key). */
+#define CW_KEY_HANGUP 0x2000003
 
 /* Contexts: which table rows apply where. */
 enum cw_key_ctx {

@@ -419,6 +419,18 @@ int cw_app_lock_if_key_gone(struct cw_app *app)
 	return 1;
 }
 
+int cw_app_keep_forms_at_exit(struct cw_app *app, char *why, size_t len)
+{
+	int lost = 0;
+
+	if (len)
+		why[0] = '\0';
+	if (app->locked || !app->st)
+		return 0;
+	keep_forms(app, 1, &lost, why, len);
+	return lost;
+}
+
 void cw_app_touch(struct cw_app *app)
 {
 	app->last_key_ms = now_ms(app);

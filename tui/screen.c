@@ -3,8 +3,10 @@
 
 #include <curses.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "tui/keys.h"
@@ -145,6 +147,15 @@ int cw_screen_key(int timeout_ms)
 		return CW_FN((int)wc);
 	if (rc == OK)
 		return (int)wc;
+	/* A closed terminal makes every read fail at once, which curses reports as no key: the
+	 * loop would spin on it for ever, holding the form, when no SIGHUP came (the shell that
+	 * owned the terminal did not pass it on). A terminal hung up says so to poll. */
+	if (!scripted_mode) {
+		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+
+		if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+			return CW_KEY_HANGUP;
+	}
 	return -1;
 }
 

@@ -39,7 +39,8 @@ void cw_screen_resize(int cols, int lines);
 /* After a resize: the next refresh redraws everything. */
 void cw_screen_repaint(void);
 
-/* Next key from the terminal within timeout_ms (-1 on timeout); see keys.h for key values. */
+/* Next key from the terminal within timeout_ms (-1 on timeout); see keys.h for key values.
+ * CW_KEY_HANGUP when the terminal is gone (closed, its connection lost). */
 int cw_screen_key(int timeout_ms);
 
 void cw_screen_clear(void);

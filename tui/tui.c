@@ -1726,6 +1726,46 @@ static void handle_key(struct cw_app *app, int key)
 		view_key(app, v, key);
 }
 
+/* ---- ending by a signal ------------------------------------------------------------------ */
+
+/* SIGHUP (the terminal closed, the user logged out) and SIGTERM (a shutdown) would end the
+ * process where it stands, and a form half filled with it. The handler only notes the signal
+ * (nothing else is async-signal-safe here); the loop keeps the forms as drafts and ends. It
+ * sees the note at once, since the wait for a key returns on a signal (no SA_RESTART), or at
+ * the latest a tick later, when the signal came just before the wait began. */
+static volatile sig_atomic_t ending_signal;
+static const int ending_signals[] = {SIGHUP, SIGTERM};
+#define N_ENDING_SIGNALS (sizeof ending_signals / sizeof ending_signals[0])
+
+static void on_ending_signal(int sig)
+{
+	ending_signal = sig;
+}
+
+/* Installed before curses starts: curses catches SIGTERM only when nothing else does, and
+ * its handler ends the process at once, the form lost. */
+static void catch_ending_signals(struct sigaction *old)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_ending_signal;
+	sigemptyset(&sa.sa_mask);
+	ending_signal = 0;
+	for (size_t i = 0; i < N_ENDING_SIGNALS; i++) {
+		sigaction(ending_signals[i], NULL, &old[i]);
+		/* Started with it ignored (nohup): it stays ignored. */
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(ending_signals[i], &sa, NULL);
+	}
+}
+
+static void release_ending_signals(const struct sigaction *old)
+{
+	for (size_t i = 0; i < N_ENDING_SIGNALS; i++)
+		sigaction(ending_signals[i], &old[i], NULL);
+}
+
 /* ---- set-up and the loop ---------------------------------------------------------------- */
 
 static int load_script(struct cw_error *err, const char *path, int **keys, size_t *n)
@@ -1754,13 +1794,17 @@ static int load_script(struct cw_error *err, const char *path, int **keys, size_
 	return 0;
 }
 
-int cw_tui_main(struct cw_session *session, struct cw_error *err)
+int cw_tui_main(struct cw_session *session, int *ended_by, struct cw_error *err)
 {
 	const char *script = getenv("CASEWATCH_TUI_SCRIPT"), *size = getenv("CASEWATCH_TUI_SIZE");
 	struct cw_error lock_err, backup_err, config_err;
+	struct sigaction old_ending[N_ENDING_SIGNALS];
 	struct cw_app *app;
-	int *keys = NULL, cols = 80, lines = 24, dumped = 0, rc;
+	int *keys = NULL, cols = 80, lines = 24, dumped = 0, rc, lost = 0;
 	size_t nkeys = 0, next = 0;
+	char why[320] = "";
+
+	*ended_by = 0;
 
 	if (script && *script) {
 		if ((rc = load_script(err, script, &keys, &nkeys)) != 0) {
@@ -1819,7 +1863,9 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 	if (session->warning[0])
 		cw_app_status(app, 1, _("warning: %s"), session->warning);
 	cw_app_touch(app);
+	catch_ending_signals(old_ending);
 	if (cw_screen_open(script != NULL, cols, lines) != 0) {
+		release_ending_signals(old_ending);
 		free(app);
 		free(keys);
 		return cw_error_set(err, CW_EIO, "TERM",
@@ -1846,6 +1892,11 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 		} else {
 			key = cw_screen_key(CW_TICK_MS);
 		}
+		/* A terminal gone without its SIGHUP is a hangup all the same. */
+		if (key == CW_KEY_HANGUP)
+			ending_signal = SIGHUP;
+		if (ending_signal)
+			break;
 		/* Locked by the idle time, or because the key was destroyed: a key that came is
 		 * not the start of a passphrase. */
 		if (cw_app_lock_if_key_gone(app) && key != CW_FN(KEY_RESIZE))
@@ -1867,9 +1918,18 @@ int cw_tui_main(struct cw_session *session, struct cw_error *err)
 		}
 		handle_key(app, key);
 	}
+	/* The forms first, while the database is open: the terminal may be gone already. */
+	if (ending_signal)
+		lost = cw_app_keep_forms_at_exit(app, why, sizeof why);
 	if (script && !dumped)
 		cw_screen_dump(stdout);
 	cw_screen_close();
+	*ended_by = ending_signal;
+	release_ending_signals(old_ending);
+	/* Said where it can still be read (a shutdown's log, a terminal that stays open). */
+	if (lost)
+		fprintf(stderr, _("casewatch: the unsaved form could not be kept as a draft: %s\n"),
+			why);
 	while (app->depth > 0)
 		cw_app_pop(app);
 	for (int i = 0; i < CW_TAB_COUNT; i++)

@@ -250,6 +250,11 @@ void cw_app_touch(struct cw_app *app);
 /* The lock screen, drawn on a cleared screen; and its keys. */
 void cw_lock_draw(struct cw_app *app);
 void cw_lock_key(struct cw_app *app, int key);
+/* The process is ending by a signal (SIGHUP: the terminal closed; SIGTERM: a shutdown):
+ * every form with unsaved changes kept as a sealed draft, as locking keeps it, so that what
+ * was typed is in the 5 list next time. Nothing when locked (the lock kept them already).
+ * Returns how many forms could not be kept, and why[] why (the last error). */
+int cw_app_keep_forms_at_exit(struct cw_app *app, char *why, size_t len);
 /* Wipes and frees what the lock screen holds (at exit). */
 void cw_lock_end(struct cw_app *app);
 /* At start: 1 when this process was started again by a lock (lock.c says why), with app set
