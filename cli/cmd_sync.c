@@ -523,15 +523,25 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 				: _("NOT encrypted (anyone with the file can read it)"));
 	cw_print_safe(cli->out, who, 0);
 	fputc('\n', cli->out);
-	if (!b.env.signer_here && !b.env.signer_name[0]) {
-		char key[CW_IDENTITY_TEXT_MAX];
+	if (!b.env.signer_here && !b.env.signer_name[0] && b.env.opened) {
+		char key[CW_IDENTITY_TEXT_MAX], dbhex[CW_ID_HEX_LEN + 1];
 
-		cw_identity_text(&b.env.signer, key);
+		/* The key with the database its payload says it writes for (cwid2), so that
+		 * enrolling binds the two, as `identity` prints it there; not the key alone. */
+		cw_identity_text_of_database(&b.env.signer, &b.stats.database, key);
+		cw_id_hex(&b.stats.database, dbhex);
 		fprintf(cli->out,
 			_("  import refuses it until its key is enrolled; if its owner reads you "
-			  "the "
-			  "same fingerprint by phone:\n  casewatch peer add NAME %s\n"),
-			key);
+			  "the same fingerprint and database (%.8s) by phone:\n"
+			  "  casewatch peer add NAME %s\n"),
+			dbhex, key);
+	} else if (!b.env.signer_here && !b.env.signer_name[0]) {
+		/* Closed here, it does not say its database: the key to enrol is the one
+		 * `identity` prints on that laptop. */
+		fprintf(cli->out,
+			_("  import refuses it until its key is enrolled: the key 'casewatch "
+			  "identity' prints on that laptop, once its owner has read you the "
+			  "same fingerprint by phone\n"));
 	}
 	if (b.env.encrypted) {
 		fprintf(cli->out, _("for %zu recipient%s:"), b.env.nrecipients,

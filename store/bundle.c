@@ -894,6 +894,87 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	return rc;
 }
 
+/* ---- a bundle from a laptop not enrolled here ------------------------------------------- */
+
+/* The first pass refused the bundle for its signer alone: a signature that verified, by a key
+ * nobody enrolled (the other refusals come before the signer is known, or name one). */
+static int refused_for_signer(const struct cw_bundle_envelope *env, int rc)
+{
+	return rc == CW_EREFUSED && !env->signer_here && !env->signer_name[0] &&
+	       !sodium_is_zero((const unsigned char *)&env->signer, sizeof env->signer);
+}
+
+/* Stops the pass at the header: what follows is not this reading's. */
+static int stop_at_header(void *ctx, struct cw_error *err)
+{
+	(void)err;
+	*(int *)ctx = 1;
+	return CW_EREFUSED;
+}
+
+/* The database the signer of f says it writes for (the payload's first line), when this
+ * database can read the payload (plain, or for it): 1 with *db, 0 when it cannot. Only the
+ * header is parsed, as inspect would parse the whole payload; the claim is the signer's own,
+ * under the signature the first pass verified. */
+static int signer_database(struct cw_store *st, FILE *f, struct cw_id *db)
+{
+	struct cw_bundle_envelope env;
+	struct cw_envelope_reader *r = NULL;
+	struct cw_bundle_stats stats;
+	struct cw_error e;
+	struct payload p;
+	int got = 0;
+
+	cw_error_clear(&e);
+	memset(&stats, 0, sizeof stats);
+	memset(&p, 0, sizeof p);
+	if (cw_envelope_check(st, f, 0, &env, &r, &e) == 0 && r) {
+		p.version = env.version;
+		p.stats = &stats;
+		p.on_header = stop_at_header;
+		p.ctx = &got;
+		(void)payload_pass(r, &p, 0, &e);
+		payload_free(&p);
+	}
+	free(env.recipients);
+	cw_envelope_reader_free(r);
+	if (got)
+		*db = stats.database;
+	return got;
+}
+
+/* The refusal of a bundle whose signer is not enrolled, saying how to trust it: with the key
+ * that names the signer's database too ("cwid2:", what `casewatch identity` prints there), so
+ * that enrolling it binds that database to the key at once, as README says only that form
+ * does; never with the key alone, which would leave the database free for another key to
+ * claim until its first bundle. A bundle this database cannot open does not say its database:
+ * it is for other readers, and the refusal says that, and what to ask for. */
+static int refuse_signer(struct cw_store *st, FILE *f, const struct cw_bundle_envelope *env,
+			 struct cw_error *err)
+{
+	char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX], hex[CW_ID_HEX_LEN + 1];
+	struct cw_id db;
+
+	cw_identity_fingerprint(&env->signer, fp);
+	if (env->encrypted && !env->for_here)
+		return cw_error_set(
+			err, CW_EREFUSED, "bundle",
+			"signed by a laptop not enrolled here (fingerprint %s), and for "
+			"other recipients, so it could not be read here even then: ask "
+			"its owner for one exported --to this laptop's name, and for the "
+			"key 'casewatch identity' prints there",
+			fp);
+	if (!signer_database(st, f, &db))
+		return CW_EREFUSED; /* the first pass's refusal stands */
+	cw_identity_text_of_database(&env->signer, &db, key);
+	cw_id_hex(&db, hex);
+	return cw_error_set(err, CW_EREFUSED, "bundle",
+			    "signed by a laptop not enrolled here (fingerprint %s, database %.8s); "
+			    "if its owner reads you the same fingerprint and database by phone, "
+			    "enrol it: casewatch peer add NAME %s",
+			    fp, hex, key);
+}
+
 void (*cw_bundle_between_passes)(const char *path);
 
 int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_stats *stats,
@@ -924,6 +1005,8 @@ int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_sta
 		if (rc == 0)
 			rc = cw_store_write(st, import_fn, &c, err);
 		snprintf(stats->signer, sizeof stats->signer, "%s", env.signer_name);
+	} else if (refused_for_signer(&env, rc)) {
+		rc = refuse_signer(st, f, &env, err);
 	}
 	free(env.recipients);
 	cw_envelope_reader_free(c.r);

@@ -599,15 +599,17 @@ int cw_envelope_check(struct cw_store *st, FILE *f, int for_import, struct cw_bu
 	if ((rc = name_parties(st, r->head, nrec, env, err)) != 0)
 		goto fail;
 	if (for_import && !env->signer_here && !env->signer_name[0]) {
-		char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX];
+		char fp[CW_FINGERPRINT_TEXT_MAX];
 
+		/* Not the key alone ("cwid1:"), which leaves the signer's database unbound: the
+		 * import (bundle.c) says the key with its database when the payload names it. */
 		cw_identity_fingerprint(&env->signer, fp);
-		cw_identity_text(&env->signer, key);
 		rc = cw_error_set(err, CW_EREFUSED, "bundle",
 				  "signed by a laptop not enrolled here (fingerprint %s); if "
-				  "its owner reads you the same fingerprint by phone, enrol it: "
-				  "casewatch peer add NAME %s",
-				  fp, key);
+				  "its owner reads you the same fingerprint by phone, enrol the "
+				  "key 'casewatch identity' prints there: casewatch peer add NAME "
+				  "KEY",
+				  fp);
 		goto fail;
 	}
 	if (env->encrypted) {

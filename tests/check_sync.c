@@ -562,7 +562,8 @@ START_TEST(unknown_signers_and_other_recipients_are_refused)
 	struct cw_error err;
 	struct cw_identity_public bob;
 	struct cw_bundle b;
-	char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX];
+	struct cw_id bob_db;
+	char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX], alone[CW_IDENTITY_TEXT_MAX];
 
 	open_at(0, "alice");
 	open_at(1, "sup");
@@ -578,10 +579,14 @@ START_TEST(unknown_signers_and_other_recipients_are_refused)
 	ck_assert_int_eq(import_rc(1, path_in(2, "bob.b"), &err), CW_EREFUSED);
 	ck_assert_int_eq(cw_store_identity(st[2], &bob, &err), 0);
 	cw_identity_fingerprint(&bob, fp);
-	cw_identity_text(&bob, key);
+	/* with the key that binds Bob's database (cwid2), never the key alone */
+	cw_store_database_id(st[2], &bob_db);
+	cw_identity_text_of_database(&bob, &bob_db, key);
+	cw_identity_text(&bob, alone);
 	ck_assert_ptr_nonnull(strstr(err.message, fp));
 	ck_assert_ptr_nonnull(strstr(err.message, "casewatch peer add NAME"));
 	ck_assert_ptr_nonnull(strstr(err.message, key));
+	ck_assert_ptr_null(strstr(err.message, alone));
 	/* inspect still shows who signed it */
 	ck_assert_int_eq(cw_bundle_read(st[1], path_in(2, "bob.b"), &b, &err), 0);
 	ck_assert_int_eq(b.env.opened, 1);

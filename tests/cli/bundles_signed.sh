@@ -227,20 +227,42 @@ PY
 refused 74 "altered after it was signed" "$WORK/forged.bundle"
 
 # The same changes written by a laptop of its own (its author is "OHCHR Cambodia"): it signs
-# with its key, which nobody enrolled. Refused, naming its fingerprint and the command that
-# would trust it.
+# with its key, which nobody enrolled. Refused, naming its fingerprint and database and the
+# command that would trust it: with the key that names its database too (cwid2), the one
+# `identity` prints, not the key alone (cwid1), which a field trial's refusal offered.
 ok cm person add --name "Chhim Sithar" --notes "released, all charges dropped"
 ok cm bundle export --to supervisor -o "$WORK/mallory.bundle"
 ok cm identity
 mallory_fp=$(printf '%s\n' "$out" | sed -n 's/^fingerprint: //p')
-ok cm identity --json
-mallory_key=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; print(json.load(sys.stdin)["key_without_database"])')
-refused 65 "not enrolled here (fingerprint $mallory_fp)" "$WORK/mallory.bundle"
+mallory_db=$(printf '%s\n' "$out" | sed -n 's/^database: *//p')
+mallory_key=$(printf '%s\n' "$out" | sed -n 's/^key: *//p')
+case $mallory_key in cwid2:*) ;; *) fail "identity's key is not a cwid2 one: $out" ;; esac
+refused 65 "not enrolled here (fingerprint $mallory_fp, database $mallory_db)" \
+	"$WORK/mallory.bundle"
 printf '%s\n' "$err" | grep -qF "casewatch peer add NAME $mallory_key" ||
-	fail "the refusal lacks the peer add command: $err"
+	fail "the refusal lacks the peer add command with the cwid2 key: $err"
+refusal=$err
 ok cs bundle inspect "$WORK/mallory.bundle"
 has "NOT enrolled here (fingerprint $mallory_fp)"
 has "casewatch peer add NAME $mallory_key"
+# A plain bundle says its database as well.
+ok cm bundle export --plain --all -o "$WORK/mallory-plain.bundle"
+refused 65 "casewatch peer add NAME $mallory_key" "$WORK/mallory-plain.bundle"
+# The line typed as it stands (on a copy of the supervisor's database) enrols the laptop with
+# its database, and the bundle imports.
+cp -r "$S" "$WORK/sup2"
+add_line=$(printf '%s\n' "$refusal" | sed -n 's/.*\(casewatch peer add NAME cwid2:[A-Za-z0-9_-]*\).*/\1/p')
+ok "$CASEWATCH" --db "$WORK/sup2" $(printf '%s' "${add_line#casewatch }" | sed 's/ NAME / mallory /')
+has "(fingerprint $mallory_fp, database $mallory_db)"
+ok "$CASEWATCH" --db "$WORK/sup2" bundle import "$WORK/mallory.bundle"
+has "signed by mallory"
+# A bundle for other readers cannot say its database here (its payload stays closed): the
+# refusal says so, and what to ask for, rather than offer the key alone.
+fails 65 bundle cb bundle import "$WORK/mallory.bundle"
+printf '%s\n' "$err" | grep -qF "not enrolled here (fingerprint $mallory_fp)" ||
+	fail "the refusal lacks the fingerprint: $err"
+printf '%s\n' "$err" | grep -qF "for other recipients" || fail "the refusal lacks why: $err"
+printf '%s\n' "$err" | grep -qF "cwid1:" && fail "the refusal offers the key alone: $err"
 # Its bundle with Alice's identity written in as the signer: the signature is not hers.
 ok cm bundle export --plain --all -o "$WORK/mallory-plain.bundle"
 "${PYTHON3:-python3}" - "$WORK/mallory-plain.bundle" "$WORK/swapped.bundle" "$alice_key" <<'PY'
@@ -287,7 +309,7 @@ json "d['notes'] == 'a correction Alice makes later' and d['editor'] == 'alice'"
 ok cs peer remove alice
 has "refused from now on"
 snap=$(db_snapshot)
-refused 65 "not enrolled here (fingerprint $alice_fp)" "$WORK/both.bundle"
+refused 65 "not enrolled here (fingerprint $alice_fp, database $alice_db)" "$WORK/both.bundle"
 ok cs peer add alice "$alice_key"
 ok cs bundle import "$WORK/both.bundle"
 has "0 records changed"
