@@ -28,8 +28,8 @@ const char cw_keys_help[] = N_(
 	"                       'lock --all' every database's\n"
 	"  passphrase           change the passphrase (the key and the data stay as they are;\n"
 	"                       backups made before still open with the old one)\n"
-	"  key export --to FILE a recovery file: the key wrapped with a second passphrase, for\n"
-	"                       the supervisor to keep\n"
+	"  key export --to FILE a recovery file: the key wrapped with a second passphrase, to\n"
+	"                       keep off the laptop, with someone the team trusts\n"
 	"  key import FILE      restore access from a recovery file, with a new passphrase\n"
 	"  destroy-key [--yes]  crypto-erase: overwrite the key slot; the database can never be\n"
 	"                       opened again without a recovery file, but backups made before\n"
@@ -710,11 +710,13 @@ int cw_cmd_encrypt(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 		  "was replaced by the encrypted copy\n"),
 		s->db_dir, stats.records, stats.tombstones, stats.conflicts, stats.audit,
 		stats.enrolled);
+	fprintf(cli->out, _("Warning: the old file's blocks may remain on the disk until they are "
+			    "overwritten; keep full-disk encryption on as well.\n"));
+	/* The same words as init's, for any role. */
 	fprintf(cli->out,
-		_("Warning: the old file's blocks may remain on the disk until they are "
-		  "overwritten; keep full-disk encryption on as well.\n"
-		  "Without the passphrase nothing in it can be read: write a recovery file now "
-		  "with 'casewatch key export --to FILE' and give it to your supervisor.\n"));
+		_("Without the passphrase nothing in it can be read: write a recovery file "
+		  "now with 'casewatch key export --to FILE' and keep it off this laptop, "
+		  "with someone your team trusts to hold it.\n"));
 out:
 	cw_passphrase_free(pass);
 	return rc;

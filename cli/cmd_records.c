@@ -243,11 +243,13 @@ int cw_cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		cw_store_encrypted(cli->session.store)
 			? _("encrypted")
 			: _("NOT encrypted: for tests and demonstrations only"));
+	/* Said to whoever runs init, monitor or supervisor: where the file goes names no
+	 * role (a supervisor was told to give it to "your supervisor"). */
 	if (!existed && cw_store_encrypted(cli->session.store))
 		fprintf(cli->out,
 			_("Without the passphrase nothing in it can be read: write a recovery file "
-			  "now with 'casewatch key export --to FILE' and give it to your "
-			  "supervisor.\n"));
+			  "now with 'casewatch key export --to FILE' and keep it off this laptop, "
+			  "with someone your team trusts to hold it.\n"));
 	return 0;
 }
 

@@ -123,6 +123,9 @@ out=$(CASEWATCH_MAP_SIZE=65536 "$CASEWATCH_BIN" --db "$DB" encrypt --kdf-cost mi
 has "encrypted $DB: 160 records, 1 deletions, 1 conflicting versions"
 # the one enrolled peer counted as such (it said "0 peers", its bundle marks)
 has "entries and 1 enrolled peers copied and checked"
+# the recovery file's keeper named for any role, as after init
+lacks "supervisor"
+has "keep it off this laptop"
 has "the plaintext file data.mdb was replaced"
 has "may remain on the disk"
 has "full-disk encryption"

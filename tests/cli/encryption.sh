@@ -48,6 +48,10 @@ ok "$CASEWATCH" --db "$PLAIN" seed "$SEED_FILE"
 ok cw init
 has "encrypted"
 has "key export"
+# Said to whoever runs init, a supervisor too: where the recovery file goes names no role
+# (it said "give it to your supervisor" to supervisors).
+lacks "supervisor"
+has "keep it off this laptop"
 ok cw seed "$SEED_FILE"
 has "161 records"
 ok cw person add --name "Vannak Secretwitness" --notes "met behind the market"
