@@ -74,9 +74,12 @@ int cw_record_has_confidential(const struct cw_record *rec)
 	return rec->confidential || rec->confidential_fields;
 }
 
-void cw_confidential_take_marks(struct cw_record *dst, const struct cw_record *src,
-				const char *name)
+int cw_confidential_take_field(struct cw_record *dst, const struct cw_record *src, const char *name)
 {
+	int rc = cw_record_take_field(dst, src, name, &name);
+
+	if (rc != 0)
+		return rc;
 	if (src->confidential)
 		dst->confidential = 1;
 	for (unsigned w = 0; w < CW_CONF_NFIELDS; w++) {
@@ -89,6 +92,7 @@ void cw_confidential_take_marks(struct cw_record *dst, const struct cw_record *s
 		if (!strcmp(f->name, name) || (w == CW_CONF_NAME && !strcmp(name, "name_km")))
 			dst->confidential_fields |= UINT32_C(1) << w;
 	}
+	return 0;
 }
 
 const char *cw_confidential_mark(const struct cw_record *rec)

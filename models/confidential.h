@@ -45,12 +45,12 @@ int cw_record_has_confidential(const struct cw_record *rec);
 /* Whether field `name` of the record's body (or the header's "source") is confidential. */
 int cw_record_field_is_confidential(const struct cw_record *rec, const char *name);
 
-/* After dst took field `name` from src (cw_record_take_field): the field stays as confidential
- * as it was where it came from. dst gets src's mark of that field (a person's name and Khmer
- * name share one), and is confidential as a whole when src was; a mark of dst's own stays.
- * Taking content never lowers what protects it. */
-void cw_confidential_take_marks(struct cw_record *dst, const struct cw_record *src,
-				const char *name);
+/* cw_record_take_field, the field staying as confidential as it was where it came from: dst
+ * gets src's mark of that field (a person's name and Khmer name share one), and is
+ * confidential as a whole when src was; a mark of dst's own stays. Taking content never lowers
+ * what protects it. Its codes. */
+int cw_confidential_take_field(struct cw_record *dst, const struct cw_record *src,
+			       const char *name);
 /* The mark lists put before a record's name or title: "[C] " for a confidential record, "[c] "
  * for one with confidential fields, "" otherwise. */
 const char *cw_confidential_mark(const struct cw_record *rec);

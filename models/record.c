@@ -9,7 +9,6 @@
 #include <time.h>
 
 #include "models/i18n.h"
-#include "models/confidential.h"
 #include "models/record.h"
 #include "models/text.h"
 
@@ -1019,7 +1018,8 @@ static const struct cw_field *field_named(const struct cw_schema *s, const char 
 	return f && !(f->flags & CW_FF_HEADER) ? f : NULL;
 }
 
-int cw_record_take_field(struct cw_record *dst, const struct cw_record *src, const char *name)
+int cw_record_take_field(struct cw_record *dst, const struct cw_record *src, const char *name,
+			 const char **field)
 {
 	const struct cw_schema *s = cw_schema_for_kind(dst->kind);
 	const struct cw_field *f;
@@ -1037,8 +1037,8 @@ int cw_record_take_field(struct cw_record *dst, const struct cw_record *src, con
 	} else if ((rc = copy_field(dst, src, f)) != 0) {
 		return rc;
 	}
-	/* The content keeps the protection it had where it came from. */
-	cw_confidential_take_marks(dst, src, f->name);
+	if (field)
+		*field = f->name;
 	return 0;
 }
 

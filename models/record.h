@@ -510,9 +510,12 @@ int cw_record_copy(struct cw_record *dst, const struct cw_record *src);
  * "next-date" or "next_date", "account" for view; a list whole, "defendants"; an article
  * field with the list of its further articles): two laptops' versions of one record each
  * changed a field, and the person resolving the conflict keeps both changes. The stamps
- * (times, editor, vector) are the store's and cannot be named. 0, CW_ENOTFOUND when the
- * record's kind has no such field, CW_ENOMEM (dst keeps its old value). */
-int cw_record_take_field(struct cw_record *dst, const struct cw_record *src, const char *name);
+ * (times, editor, vector) are the store's and cannot be named. *field (may be NULL) gets the
+ * field's schema name. 0, CW_ENOTFOUND when the record's kind has no such field, CW_ENOMEM
+ * (dst keeps its old value). The field's confidential mark is not moved: callers take fields
+ * with cw_confidential_take_field, which moves it too. */
+int cw_record_take_field(struct cw_record *dst, const struct cw_record *src, const char *name,
+			 const char **field);
 
 /* The body struct of a record, described by cw_schema_for_kind(rec->kind). */
 void *cw_record_body(struct cw_record *rec);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "models/codec.h"
+#include "models/confidential.h"
 #include "models/json.h"
 #include "models/version.h"
 #include "store/sync_internal.h"
@@ -621,7 +622,7 @@ static int take_fields(const struct resolve_ctx *c, const struct cw_item_list *h
 			return cw_error_set(err, CW_EINVAL, "take",
 					    "version %zu is a deletion: it has no %.40s to take",
 					    t->version + 1, t->field);
-		rc = cw_record_take_field(rec, &heads->v[t->version].rec, t->field);
+		rc = cw_confidential_take_field(rec, &heads->v[t->version].rec, t->field);
 		if (rc == CW_ENOTFOUND)
 			return cw_error_set(err, CW_EINVAL, "take", "a %s has no field '%.40s'",
 					    cw_kind_name(rec->kind), t->field);

@@ -2261,41 +2261,41 @@ START_TEST(record_takes_a_field)
 				  cw_schema_field(cw_schema_for_kind(CW_KIND_MILESTONE), "article"),
 				  "494/495", &err),
 		0);
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "notes"), 0);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "notes"), 0);
 	ck_assert_str_eq(a.u.milestone.notes, "the clerk's word");
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "source"), 0);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "source"), 0);
 	ck_assert_str_eq(a.source, "OHCHR statement");
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "account"), 0);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "account"), 0);
 	ck_assert_int_eq(a.view, CW_VIEW_UN);
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "article"), 0);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "article"), 0);
 	ck_assert_int_eq(a.u.milestone.articles.n, b.u.milestone.articles.n);
 	ck_assert_uint_gt(a.u.milestone.articles.n, 0);
 	ck_assert_int_eq(cw_date_compare(a.u.milestone.date, D("2026-11-20")), 0);
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "editor"), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "editor"), CW_ENOTFOUND);
 	ck_assert_ptr_null(a.editor);
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "updated"), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "updated"), CW_ENOTFOUND);
 	/* "articles", as show --json names them, is the article field that keeps them. */
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "articles"), 0);
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "sentence-part"), 0);
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "facility"), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "articles"), 0);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "sentence-part"), 0);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "facility"), CW_ENOTFOUND);
 	b.kind = CW_KIND_HEARING;
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "notes"), CW_ENOTFOUND);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "notes"), CW_ENOTFOUND);
 	b.kind = CW_KIND_MILESTONE;
 	/* Taken again: the old value is freed, not leaked (the sanitizer build checks). */
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "notes"), 0);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "notes"), 0);
 	/* Confidential where it came from, confidential where it goes: the notes' mark comes
 	 * with them, a whole record's mark makes the other whole; a mark a stays. */
 	ck_assert_int_eq(a.confidential_fields, 0);
 	b.confidential_fields = UINT32_C(1) << CW_CONF_NOTES;
 	a.confidential_fields = UINT32_C(1) << CW_CONF_SOURCE;
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "detail"), 0);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "detail"), 0);
 	ck_assert_int_eq(a.confidential_fields, UINT32_C(1) << CW_CONF_SOURCE);
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "notes"), 0);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "notes"), 0);
 	ck_assert_int_eq(a.confidential_fields,
 			 (UINT32_C(1) << CW_CONF_SOURCE) | (UINT32_C(1) << CW_CONF_NOTES));
 	ck_assert(!a.confidential);
 	b.confidential = 1;
-	ck_assert_int_eq(cw_record_take_field(&a, &b, "date"), 0);
+	ck_assert_int_eq(cw_confidential_take_field(&a, &b, "date"), 0);
 	ck_assert(a.confidential);
 	cw_record_free(&a);
 	cw_record_free(&b);
