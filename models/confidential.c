@@ -74,6 +74,23 @@ int cw_record_has_confidential(const struct cw_record *rec)
 	return rec->confidential || rec->confidential_fields;
 }
 
+/* The bit of rec's confidential_fields that marks its field `name` (the body's, or the header's
+ * "source"; a person's "name_km" goes with the name), when that bit is set; 0 otherwise. */
+static uint32_t field_mark(const struct cw_record *rec, const char *name)
+{
+	for (unsigned w = 0; w < CW_CONF_NFIELDS; w++) {
+		const struct cw_field *f;
+		int header;
+
+		if (!(rec->confidential_fields & (UINT32_C(1) << w)) ||
+		    !(f = word_field((enum cw_kind)rec->kind, w, &header)))
+			continue;
+		if (!strcmp(f->name, name) || (w == CW_CONF_NAME && !strcmp(name, "name_km")))
+			return UINT32_C(1) << w;
+	}
+	return 0;
+}
+
 int cw_confidential_take_field(struct cw_record *dst, const struct cw_record *src, const char *name)
 {
 	int rc = cw_record_take_field(dst, src, name, &name);
@@ -82,16 +99,7 @@ int cw_confidential_take_field(struct cw_record *dst, const struct cw_record *sr
 		return rc;
 	if (src->confidential)
 		dst->confidential = 1;
-	for (unsigned w = 0; w < CW_CONF_NFIELDS; w++) {
-		const struct cw_field *f;
-		int header;
-
-		if (!(src->confidential_fields & (UINT32_C(1) << w)) ||
-		    !(f = word_field((enum cw_kind)src->kind, w, &header)))
-			continue;
-		if (!strcmp(f->name, name) || (w == CW_CONF_NAME && !strcmp(name, "name_km")))
-			dst->confidential_fields |= UINT32_C(1) << w;
-	}
+	dst->confidential_fields |= field_mark(src, name);
 	return 0;
 }
 
@@ -102,17 +110,7 @@ const char *cw_confidential_mark(const struct cw_record *rec)
 
 int cw_record_field_is_confidential(const struct cw_record *rec, const char *name)
 {
-	for (unsigned w = 0; w < CW_CONF_NFIELDS; w++) {
-		const struct cw_field *f;
-		int header;
-
-		if (!(rec->confidential_fields & (UINT32_C(1) << w)) ||
-		    !(f = word_field((enum cw_kind)rec->kind, w, &header)))
-			continue;
-		if (!strcmp(f->name, name) || (w == CW_CONF_NAME && !strcmp(name, "name_km")))
-			return 1;
-	}
-	return 0;
+	return field_mark(rec, name) != 0;
 }
 
 /* Puts the placeholder in a string field that holds text. */
