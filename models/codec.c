@@ -200,7 +200,7 @@ struct reader {
 	const uint8_t *end;
 };
 
-static int get_varint(struct reader *r, uint64_t *v)
+static int get_varint_long(struct reader *r, uint64_t *v)
 {
 	uint64_t out = 0;
 
@@ -217,20 +217,28 @@ static int get_varint(struct reader *r, uint64_t *v)
 	return -1;
 }
 
-/* The field of a tag, searched from the previous field found: the encoder writes fields in the
- * schema's order (a list's items one after the other), so a record written by casewatch finds
- * each field at once (decoding is a large part of every list and timeline); a record in
- * another order still decodes, by wrapping round. */
-static const struct cw_field *find_tag(const struct cw_schema *s, unsigned tag, size_t *next)
+/* Most varints are one byte (a header field's key, most lengths and words) or two (a body
+ * field's key, tag 16 and up): read inline. */
+static inline int get_varint(struct reader *r, uint64_t *v)
 {
-	size_t start = *next && *next <= s->nfields ? *next - 1 : 0;
+	if (r->p < r->end && !(r->p[0] & 0x80)) {
+		*v = *r->p++;
+		return 0;
+	}
+	if (r->end - r->p >= 2 && !(r->p[1] & 0x80)) {
+		*v = (uint64_t)(r->p[0] & 0x7F) | (uint64_t)r->p[1] << 7;
+		r->p += 2;
+		return 0;
+	}
+	return get_varint_long(r, v);
+}
 
-	for (size_t n = 0, i = start; n < s->nfields; n++, i = i + 1 < s->nfields ? i + 1 : 0)
-		if (s->fields[i].tag == tag) {
-			*next = i + 1;
-			return &s->fields[i];
-		}
-	return NULL;
+/* The field of a tag in s, through the schema's tag index (decoding is a large part of every
+ * list and timeline: a lookup per field stored). */
+static const struct cw_field *find_tag(const struct cw_schema *s, const uint8_t *index,
+				       unsigned tag)
+{
+	return index[tag] ? &s->fields[index[tag] - 1] : NULL;
 }
 
 static int decode_struct(struct reader *r, void *base, const struct cw_schema *s,
@@ -309,7 +317,8 @@ static int decode_value(struct reader *r, unsigned wire, void *base, const struc
 static int decode_struct(struct reader *r, void *base, const struct cw_schema *s,
 			 const struct cw_schema *also, void *also_base)
 {
-	size_t next = 0, also_next = 0;
+	const uint8_t *index = cw_schema_tag_index(s);
+	const uint8_t *also_index = also ? cw_schema_tag_index(also) : NULL;
 
 	while (r->p < r->end) {
 		uint64_t key;
@@ -318,15 +327,15 @@ static int decode_struct(struct reader *r, void *base, const struct cw_schema *s
 		unsigned tag;
 		int rc;
 
-		if (get_varint(r, &key) != 0 || key >> 3 > 255)
+		if (get_varint(r, &key) != 0 || key >> 3 >= CW_SCHEMA_TAGS)
 			return -1;
 		tag = (unsigned)(key >> 3);
 		/* The header's tags (1-15) are looked up in the header first. */
-		if (!also || tag >= 16 || !(f = find_tag(also, tag, &also_next)))
-			f = find_tag(s, tag, &next);
+		if (!also || tag >= 16 || !(f = find_tag(also, also_index, tag)))
+			f = find_tag(s, index, tag);
 		else
 			target = also_base;
-		if (!f && also && tag >= 16 && (f = find_tag(also, tag, &also_next)))
+		if (!f && also && tag >= 16 && (f = find_tag(also, also_index, tag)))
 			target = also_base;
 		if ((rc = decode_value(r, (unsigned)(key & 7), target, f)) != 0)
 			return rc;

@@ -97,11 +97,18 @@ struct cw_field {
 	const char *help;
 };
 
+/* Field tags run from 1 to 127; a stored record may carry any tag up to 255 (one written by a
+ * later casewatch), which the codec skips. */
+#define CW_SCHEMA_TAGS 256
+
 struct cw_schema {
 	const char *name;
 	size_t size; /* of the struct described */
 	const struct cw_field *fields;
 	size_t nfields;
+	/* Each tag's field index + 1 (0: no such field), filled once by cw_schema_tag_index;
+	 * read only through it. */
+	uint8_t *tag_index;
 };
 
 /* Enumerations. Word 0 of each table is the "not given" value. */
@@ -456,6 +463,11 @@ struct cw_record {
 extern const struct cw_schema cw_schema_header;
 const struct cw_schema *cw_schema_for_kind(enum cw_kind kind);
 const struct cw_field *cw_schema_field(const struct cw_schema *s, const char *name);
+
+/* The field of each tag of s, as field index + 1 (0 where s has no field of that tag), for
+ * the codec: a table of CW_SCHEMA_TAGS entries. Every schema reachable from the header and
+ * the kinds is indexed the first time any is asked for, once per process, from any thread. */
+const uint8_t *cw_schema_tag_index(const struct cw_schema *s);
 
 /* Kind names: "person", "case", "hearing", "visit", "demo", "milestone", "incident". cw_kind_parse
  * also accepts plurals and short forms ("demonstration", "h", "ms"). Returns CW_KIND_NONE when the

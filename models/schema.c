@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
 #include <strings.h>
@@ -331,8 +332,13 @@ _Static_assert(sizeof view_short / sizeof view_short[0] ==
 			    N_("first day of the period counted")),                                \
 		TALLY_FIELD(S, m.to, "period_to", tg + 3, CW_F_DATE, 0, 0,                         \
 			    N_("last day of the period counted"))
-#define SCHEMA(var, nm, S, tbl)                                                                    \
-	const struct cw_schema var = {nm, sizeof(S), tbl, sizeof tbl / sizeof tbl[0]}
+/* A schema and the storage of its tag index (cw_schema_tag_index). */
+#define SCHEMA_OF(linkage, var, nm, S, tbl)                                                        \
+	static uint8_t var##_tag_index[CW_SCHEMA_TAGS];                                            \
+	linkage const struct cw_schema var = {nm, sizeof(S), tbl, sizeof tbl / sizeof tbl[0],      \
+					      var##_tag_index}
+#define SCHEMA(var, nm, S, tbl)       SCHEMA_OF(, var, nm, S, tbl)
+#define LOCAL_SCHEMA(var, nm, S, tbl) SCHEMA_OF(static, var, nm, S, tbl)
 
 #define NAME_MAX_BYTES  200
 #define LINE_MAX_BYTES  500
@@ -349,14 +355,14 @@ static const struct cw_field version_fields[] = {
 	 .min = 0,
 	 .help = N_("latest change made there, microseconds since the epoch")},
 };
-static SCHEMA(version_schema, "version", struct cw_version, version_fields);
+LOCAL_SCHEMA(version_schema, "version", struct cw_version, version_fields);
 
 static const struct cw_field link_fields[] = {
 	ENUM(struct cw_link, relation, 1, CW_FF_REQUIRED, cw_words_link,
 	     N_("disputes or same_event")),
 	ID(struct cw_link, record, "record", 2, CW_FF_REQUIRED, 0, N_("the other account")),
 };
-static SCHEMA(link_schema, "link", struct cw_link, link_fields);
+LOCAL_SCHEMA(link_schema, "link", struct cw_link, link_fields);
 
 static const struct cw_field header_fields[] = {
 	{.name = "created",
@@ -424,7 +430,7 @@ static const struct cw_field person_fields[] = {
 	STR(struct cw_person, province, 22, 0, NAME_MAX_BYTES, N_("province of residence")),
 	STR(struct cw_person, notes, 23, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 };
-static SCHEMA(person_schema, "person", struct cw_person, person_fields);
+LOCAL_SCHEMA(person_schema, "person", struct cw_person, person_fields);
 
 static const struct cw_field charge_step_fields[] = {
 	ENUM(struct cw_charge_step, state, 16, 0, cw_words_charge_state, N_("state it moved to")),
@@ -432,7 +438,7 @@ static const struct cw_field charge_step_fields[] = {
 	ID(struct cw_charge_step, record, "record", 18, 0, 0,
 	   N_("the hearing or milestone that moved it")),
 };
-static SCHEMA(charge_step_schema, "step", struct cw_charge_step, charge_step_fields);
+LOCAL_SCHEMA(charge_step_schema, "step", struct cw_charge_step, charge_step_fields);
 
 static const struct cw_field charge_fields[] = {
 	ART(struct cw_charge, article, 16, N_("law and article, e.g. 494 or \"437 bis\"")),
@@ -441,7 +447,7 @@ static const struct cw_field charge_fields[] = {
 	LIST(struct cw_charge, history, 19, 0, 32, charge_step_schema,
 	     N_("the rulings that moved it, oldest first")),
 };
-static SCHEMA(charge_schema, "charge", struct cw_charge, charge_fields);
+LOCAL_SCHEMA(charge_schema, "charge", struct cw_charge, charge_fields);
 
 static const struct cw_field defendant_fields[] = {
 	ID(struct cw_defendant, person, "person", 16, 0, CW_KIND_PERSON, N_("the defendant")),
@@ -454,7 +460,7 @@ static const struct cw_field defendant_fields[] = {
 	DATE(struct cw_defendant, as_of, 22, 0,
 	     N_("the date this defendant's custody and stage were known to be so")),
 };
-static SCHEMA(defendant_schema, "defendant", struct cw_defendant, defendant_fields);
+LOCAL_SCHEMA(defendant_schema, "defendant", struct cw_defendant, defendant_fields);
 
 static const struct cw_field case_fields[] = {
 	STR(struct cw_case, title, 16, CW_FF_REQUIRED, LINE_MAX_BYTES, N_("title")),
@@ -469,14 +475,14 @@ static const struct cw_field case_fields[] = {
 	DATE(struct cw_case, as_of, 25, 0,
 	     N_("the date the stage and custody were known to be so")),
 };
-static SCHEMA(case_schema, "case", struct cw_case, case_fields);
+LOCAL_SCHEMA(case_schema, "case", struct cw_case, case_fields);
 
 static const struct cw_field attendance_fields[] = {
 	ID(struct cw_attendance, person, "person", 16, CW_FF_REQUIRED, CW_KIND_PERSON,
 	   N_("defendant")),
 	ENUM(struct cw_attendance, present, 17, 0, cw_words_answer, N_("present in court")),
 };
-static SCHEMA(attendance_schema, "attendance", struct cw_attendance, attendance_fields);
+LOCAL_SCHEMA(attendance_schema, "attendance", struct cw_attendance, attendance_fields);
 
 static const struct cw_field indicator_fields[] = {
 	ENUM(struct cw_indicator, name, 16, CW_FF_REQUIRED, cw_words_indicator,
@@ -484,7 +490,7 @@ static const struct cw_field indicator_fields[] = {
 	ENUM(struct cw_indicator, answer, 17, 0, cw_words_answer, N_("yes, no, na or unknown")),
 	STR(struct cw_indicator, note, 18, 0, LINE_MAX_BYTES, N_("note")),
 };
-static SCHEMA(indicator_schema, "indicator", struct cw_indicator, indicator_fields);
+LOCAL_SCHEMA(indicator_schema, "indicator", struct cw_indicator, indicator_fields);
 
 static const struct cw_field sentence_part_fields[] = {
 	ENUM(struct cw_sentence_part, part, 16, CW_FF_REQUIRED, cw_words_sentence_part,
@@ -498,7 +504,7 @@ static const struct cw_field sentence_part_fields[] = {
 	STR(struct cw_sentence_part, group, 20, 0, NAME_MAX_BYTES,
 	    N_("the unnamed defendants sentenced, by their label")),
 };
-static SCHEMA(sentence_part_schema, "sentence part", struct cw_sentence_part, sentence_part_fields);
+LOCAL_SCHEMA(sentence_part_schema, "sentence part", struct cw_sentence_part, sentence_part_fields);
 
 static const struct cw_field verdict_fields[] = {
 	ID(struct cw_verdict, person, "person", 16, 0, CW_KIND_PERSON, N_("defendant")),
@@ -508,7 +514,7 @@ static const struct cw_field verdict_fields[] = {
 	STR(struct cw_verdict, group, 20, 0, NAME_MAX_BYTES,
 	    N_("instead of a person: the case's unnamed defendants, by their label")),
 };
-static SCHEMA(verdict_schema, "verdict", struct cw_verdict, verdict_fields);
+LOCAL_SCHEMA(verdict_schema, "verdict", struct cw_verdict, verdict_fields);
 
 static const struct cw_field hearing_fields[] = {
 	ID(struct cw_hearing, case_id, "case", 16, 0, CW_KIND_CASE,
@@ -544,13 +550,13 @@ static const struct cw_field hearing_fields[] = {
 	    N_("the team's monitors in court (names)")),
 	TALLY(struct cw_hearing, tally, 38),
 };
-static SCHEMA(hearing_schema, "hearing", struct cw_hearing, hearing_fields);
+LOCAL_SCHEMA(hearing_schema, "hearing", struct cw_hearing, hearing_fields);
 
 static const struct cw_field person_ref_fields[] = {
 	ID(struct cw_person_ref, person, "person", 16, CW_FF_REQUIRED, CW_KIND_PERSON,
 	   N_("person")),
 };
-static SCHEMA(person_ref_schema, "person", struct cw_person_ref, person_ref_fields);
+LOCAL_SCHEMA(person_ref_schema, "person", struct cw_person_ref, person_ref_fields);
 
 static const struct cw_field visit_fields[] = {
 	STR(struct cw_visit, facility, 16, CW_FF_REQUIRED, NAME_MAX_BYTES,
@@ -570,7 +576,7 @@ static const struct cw_field visit_fields[] = {
 	TALLY(struct cw_visit, tally, 25),
 	INT(struct cw_visit, facilities, 29, 1, 100000, N_("how many prisons the visits went to")),
 };
-static SCHEMA(visit_schema, "visit", struct cw_visit, visit_fields);
+LOCAL_SCHEMA(visit_schema, "visit", struct cw_visit, visit_fields);
 
 static const struct cw_field demo_fields[] = {
 	DATE(struct cw_demo, date, 16, 0, N_("date")),
@@ -592,7 +598,7 @@ static const struct cw_field demo_fields[] = {
 	STR(struct cw_demo, notes, 25, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 	TALLY(struct cw_demo, tally, 26),
 };
-static SCHEMA(demo_schema, "demo", struct cw_demo, demo_fields);
+LOCAL_SCHEMA(demo_schema, "demo", struct cw_demo, demo_fields);
 
 static const struct cw_field incident_fields[] = {
 	DATE(struct cw_incident, date, 16, 0, N_("date")),
@@ -609,12 +615,12 @@ static const struct cw_field incident_fields[] = {
 	STR(struct cw_incident, detail, 28, 0, LINE_MAX_BYTES, N_("what the source says, briefly")),
 	STR(struct cw_incident, notes, 29, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 };
-static SCHEMA(incident_schema, "incident", struct cw_incident, incident_fields);
+LOCAL_SCHEMA(incident_schema, "incident", struct cw_incident, incident_fields);
 
 static const struct cw_field article_ref_fields[] = {
 	ART(struct cw_article_ref, article, 16, N_("law and article, e.g. 494 or \"437 bis\"")),
 };
-static SCHEMA(article_ref_schema, "article", struct cw_article_ref, article_ref_fields);
+LOCAL_SCHEMA(article_ref_schema, "article", struct cw_article_ref, article_ref_fields);
 
 static const struct cw_field milestone_fields[] = {
 	ID(struct cw_milestone, person, "person", 16, 0, CW_KIND_PERSON,
@@ -655,7 +661,7 @@ static const struct cw_field milestone_fields[] = {
 	 .help = N_("the count is of more of the group, beside those already held (\"5 more "
 		    "arrested\")")},
 };
-static SCHEMA(milestone_schema, "milestone", struct cw_milestone, milestone_fields);
+LOCAL_SCHEMA(milestone_schema, "milestone", struct cw_milestone, milestone_fields);
 
 const struct cw_schema *cw_schema_for_kind(enum cw_kind kind)
 {
@@ -677,6 +683,32 @@ const struct cw_schema *cw_schema_for_kind(enum cw_kind kind)
 	default:
 		return NULL;
 	}
+}
+
+/* Indexes s and every schema its lists hold. A schema reached twice is indexed twice, the
+ * same way. */
+static void index_schema(const struct cw_schema *s)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		s->tag_index[s->fields[i].tag] = (uint8_t)(i + 1);
+		if (s->fields[i].type == CW_F_LIST)
+			index_schema(s->fields[i].sub);
+	}
+}
+
+static void index_all_schemas(void)
+{
+	index_schema(&cw_schema_header);
+	for (int k = CW_KIND_NONE + 1; k < CW_KIND_COUNT; k++)
+		index_schema(cw_schema_for_kind((enum cw_kind)k));
+}
+
+const uint8_t *cw_schema_tag_index(const struct cw_schema *s)
+{
+	static pthread_once_t indexed = PTHREAD_ONCE_INIT;
+
+	pthread_once(&indexed, index_all_schemas);
+	return s->tag_index;
 }
 
 const struct cw_field *cw_schema_field(const struct cw_schema *s, const char *name)

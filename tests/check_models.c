@@ -1285,6 +1285,58 @@ START_TEST(codec_reads_fields_in_any_order)
 }
 END_TEST
 
+/* Numbers and lengths at each varint length's edges (1, 2, 3 and more bytes), and a
+ * two-byte varint that is not the shortest, read as what they say. */
+START_TEST(codec_varints_of_every_length)
+{
+	static const int64_t values[] = {0,     1,       127,     128,           16383,
+					 16384, 2097151, 2097152, INT64_MAX / 2, INT64_MAX};
+	static const size_t lengths[] = {1, 127, 128, 16383, 16384, 70000};
+	struct cw_record a, b;
+	struct cw_buf enc = {0};
+	struct cw_error err;
+
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+		cw_record_init(&a, CW_KIND_DEMO);
+		a.u.demo.participants = values[i];
+		ck_assert_int_eq(cw_record_encode(&a, &enc), 0);
+		ck_assert_int_eq(cw_record_decode(enc.data, enc.len, &b, &err), 0);
+		ck_assert_int_eq(b.u.demo.participants, values[i]);
+		cw_record_free(&b);
+		cw_record_free(&a);
+		enc.len = 0;
+	}
+	for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+		cw_record_init(&a, CW_KIND_DEMO);
+		ck_assert_ptr_nonnull(a.u.demo.notes = malloc(lengths[i] + 1));
+		memset(a.u.demo.notes, 'n', lengths[i]);
+		a.u.demo.notes[lengths[i]] = '\0';
+		ck_assert_int_eq(cw_record_encode(&a, &enc), 0);
+		ck_assert_int_eq(cw_record_decode(enc.data, enc.len, &b, &err), 0);
+		ck_assert_str_eq(b.u.demo.notes, a.u.demo.notes);
+		cw_record_free(&b);
+		/* Cut inside the text: corrupt, never read past the end. */
+		ck_assert_int_eq(cw_record_decode(enc.data, enc.len - 1, &b, &err), CW_EDB);
+		cw_record_free(&b);
+		cw_record_free(&a);
+		enc.len = 0;
+	}
+	/* Tag 21 (participants) as a varint, with 5 (zigzag 10) written in two bytes. */
+	{
+		const uint8_t head[] = {CW_CODEC_VERSION, CW_KIND_DEMO, (21 << 3 & 0x7F) | 0x80,
+					21 << 3 >> 7,     0x8A,         0x00};
+
+		ck_assert_int_eq(cw_record_decode(head, sizeof head, &b, &err), 0);
+		ck_assert_int_eq(b.u.demo.participants, 5);
+		cw_record_free(&b);
+		/* The same with its last byte gone: a varint cut short. */
+		ck_assert_int_eq(cw_record_decode(head, sizeof head - 1, &b, &err), CW_EDB);
+		cw_record_free(&b);
+	}
+	cw_buf_free(&enc);
+}
+END_TEST
+
 START_TEST(codec_refuses_newer_and_skips_unknown_tags)
 {
 	struct cw_record a, b;
@@ -3587,6 +3639,7 @@ static Suite *models_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("records");
 	tcase_add_test(tc, codec_round_trip);
+	tcase_add_test(tc, codec_varints_of_every_length);
 	tcase_add_test(tc, codec_refuses_newer_and_skips_unknown_tags);
 	tcase_add_test(tc, codec_reads_fields_in_any_order);
 	tcase_add_test(tc, confidential_marks_round_trip_and_withhold);
