@@ -179,6 +179,17 @@ has "gallery closed"
 lacks "## Summary"
 lacks "Hearings monitored by the team"
 lacks "Fair-trial indicators"
+# Whose account a row gives cannot read as the organisation that sends the report (a field
+# trial: NGO and Organisation were both អង្គការ), nor two accounts as one: each account's
+# label and short form differs from every other and from the header's "Organisation".
+seen=""
+for msgid in "UN" "government" "media" "NGO" "own observation" "other" "gov" "own" "Organisation"; do
+	t=$(km "$msgid")
+	khmer "$t"
+	case "$seen" in *"|$t|"*) fail "two labels read the same in Khmer: $t ($msgid)" ;; esac
+	seen="$seen|$t|"
+done
+checks=$((checks + 1))
 # --lang is the reader's: what is said at the terminal stays in the user's language (a field
 # trial: "wrote FILE" came in Khmer to an English-speaking monitor), and a Khmer-speaking
 # monitor writing an English report is told in Khmer.
