@@ -118,11 +118,16 @@ static void keys_article(struct bench_keys *k, const struct cw_article *a)
 
 /* As store.c's keyset_from_case: a milestone carries only its own person's (or group's)
  * charges, none when the case does not name that one, and none when it names its own articles
- * (articles 0). */
-static void keys_from_case(struct bench_keys *k, const struct cw_case *c,
+ * (articles 0); the charges are under the government's keys only when the record and the case
+ * are both the government's account. */
+static void keys_from_case(struct bench_keys *k, const struct cw_record *kase,
 			   const struct cw_id *only_person, const char *only_group, int persons,
 			   int articles)
 {
+	const struct cw_case *c = &kase->u.kase;
+	int record_gov = k->gov;
+
+	k->gov = record_gov && kase->view == CW_VIEW_GOVERNMENT;
 	if (only_person && cw_id_is_zero(only_person))
 		only_person = NULL;
 	if (only_group && !*only_group)
@@ -140,6 +145,7 @@ static void keys_from_case(struct bench_keys *k, const struct cw_case *c,
 		if (persons)
 			keys_person(k, &d->person);
 	}
+	k->gov = record_gov;
 	k->court = c->court;
 	k->province = c->court_province;
 }
@@ -161,7 +167,7 @@ void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, st
 		k->province = rec->u.person.province;
 		break;
 	case CW_KIND_CASE:
-		keys_from_case(k, &rec->u.kase, NULL, NULL, 1, 1);
+		keys_from_case(k, rec, NULL, NULL, 1, 1);
 		break;
 	case CW_KIND_HEARING: {
 		const struct cw_hearing *h = &rec->u.hearing;
@@ -169,7 +175,7 @@ void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, st
 		k->kase = h->case_id;
 		k->has_case = 1;
 		if (kase)
-			keys_from_case(k, &kase->u.kase, NULL, NULL, 1, 1);
+			keys_from_case(k, kase, NULL, NULL, 1, 1);
 		if (h->court && *h->court)
 			k->court = h->court;
 		for (size_t i = 0; i < h->attendance.n; i++)
@@ -198,7 +204,7 @@ void bench_keys_of(const struct cw_record *rec, const struct cw_record *kase, st
 		}
 		k->kase = m->case_id;
 		k->has_case = 1;
-		keys_from_case(k, &kase->u.kase, &m->person, m->group, 0, na == 0);
+		keys_from_case(k, kase, &m->person, m->group, 0, na == 0);
 		if (m->court && *m->court)
 			k->court = m->court;
 		break;

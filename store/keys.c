@@ -236,14 +236,23 @@ static int is_defendant(const struct cw_defendant *d, const struct cw_id *person
  * the charges of its person or group, and none when the case does not name that one: they are
  * charged with nothing in it, as cw_case_event_articles and the report read it (schema 14);
  * none either when `articles` is 0, for a milestone that names its own), defendants, court,
- * province. */
-static void keyset_from_case(struct keyset *ks, const struct cw_case *c,
+ * province. The case's charges are filed under the government's keys only when both the event
+ * and the case are the government's account (schema 15): the government's account of an
+ * arrest in a case the team follows is under 494/495 like the team's own account of it (a
+ * field trial's 494/495 filter lost the government's date of a disputed arrest, which the
+ * report's detention figures still quoted), while its account of its own case (Rong Chhun's)
+ * stays under keys of its own. */
+static void keyset_from_case(struct keyset *ks, const struct cw_record *kase,
 			     const struct cw_id *only_person, const char *only_group, int persons,
 			     int articles, const char *own_court, uint32_t date,
 			     const struct cw_id *id)
 {
+	const struct cw_case *c = &kase->u.kase;
+	int record_gov = ks->gov;
+
 	if (only_group && !*only_group)
 		only_group = NULL;
+	ks->gov = record_gov && kase->view == CW_VIEW_GOVERNMENT;
 	for (size_t i = 0; i < c->defendants.n; i++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
 
@@ -255,6 +264,7 @@ static void keyset_from_case(struct keyset *ks, const struct cw_case *c,
 		if (persons && !cw_id_is_zero(&d->person))
 			keyset_index(ks, DB_BY_PERSON, d->person.b, ID_LEN, date, id);
 	}
+	ks->gov = record_gov;
 	keyset_name(ks, DB_BY_COURT, CW_NAME_COURT, own_court && *own_court ? own_court : c->court,
 		    date, id);
 	keyset_name(ks, DB_BY_PROVINCE, CW_NAME_PROVINCE, c->court_province, date, id);
@@ -317,7 +327,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 		keyset_name(ks, DB_BY_PROVINCE, CW_NAME_PROVINCE, rec->u.person.province, date, id);
 		break;
 	case CW_KIND_CASE:
-		keyset_from_case(ks, &rec->u.kase, NULL, NULL, 1, 1, NULL, date, id);
+		keyset_from_case(ks, rec, NULL, NULL, 1, 1, NULL, date, id);
 		/* The defendants its entries say are detained (detention.c). */
 		cw_store_detention_keys(rec, rec, keyset_detention, ks);
 		break;
@@ -335,8 +345,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 				return rc;
 			}
 			if (rc == 0) {
-				keyset_from_case(ks, &kase->u.kase, NULL, NULL, 1, 1, h->court,
-						 date, id);
+				keyset_from_case(ks, kase, NULL, NULL, 1, 1, h->court, date, id);
 				cw_store_detention_keys(rec, kase, keyset_detention, ks);
 				cw_record_free(&own);
 			} else {
@@ -381,9 +390,8 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 			return rc;
 		}
 		if (rc == 0) {
-			keyset_from_case(ks, &kase->u.kase,
-					 cw_id_is_zero(&m->person) ? NULL : &m->person, m->group, 0,
-					 na == 0, m->court, date, id);
+			keyset_from_case(ks, kase, cw_id_is_zero(&m->person) ? NULL : &m->person,
+					 m->group, 0, na == 0, m->court, date, id);
 			cw_store_detention_keys(rec, kase, keyset_detention, ks);
 			cw_record_free(&own);
 		} else {
@@ -419,7 +427,7 @@ static int compute_keys(struct cw_txn *t, const struct cw_record *rec, struct ke
 			cw_record_free(&own);
 			return rc;
 		}
-		keyset_from_case(ks, &kase->u.kase, NULL, NULL, 0, 1, NULL, date, id);
+		keyset_from_case(ks, kase, NULL, NULL, 0, 1, NULL, date, id);
 		cw_record_free(&own);
 		break;
 	}

@@ -633,12 +633,14 @@ static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_fil
 	cw_filter_date_keys(f, &c->lo, &c->hi);
 	c->views = f->accounts;
 	c->articles.given = f->narticles > 0;
-	/* The government's account is filed under keys of its own (cw_store_article_key): an
-	 * article filter walks them only when it asks for that account. */
+	/* The articles the government's account names itself, and the charges of a case in
+	 * its account, are filed under keys of their own (keys.c, cw_store_article_key): an
+	 * article filter walks them only when it asks for that account. The plain keys are
+	 * walked always: they hold the government's account of events in other cases too. */
 	for (int gov = 0; gov < 2; gov++) {
 		uint32_t bit = UINT32_C(1) << CW_VIEW_GOVERNMENT;
 
-		if (gov ? !(f->accounts & bit) : f->accounts == bit)
+		if (gov && !(f->accounts & bit))
 			continue;
 		for (size_t i = 0; i < f->narticles && rc == 0; i++) {
 			uint8_t key[ARTICLE_TAG_LEN];

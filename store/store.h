@@ -65,7 +65,7 @@
  * of unnamed defendants in it too; 9: values sealed with a 16-byte stored nonce (store/vault.h);
  * 10: the defendants a case says are detained, in it too; 14: a milestone of someone its case
  * does not name under no article of the case (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 14
+#define CW_SCHEMA_VERSION 15
 
 struct cw_store;
 struct cw_txn;

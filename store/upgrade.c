@@ -66,11 +66,21 @@
  *      and the counts table counted it. The upgrade makes every record's keys and counts again,
  *      as 13 did; an earlier casewatch, which would file such a milestone under the case's
  *      charges again when it changes (and find the keys it removes missing), refuses the
+ *      database.
+ *  15  the charges of a case an event takes its article keys from are filed under the
+ *      government's keys only when the case is the government's account too (keys.c,
+ *      keyset_from_case): the government's account of an arrest in a case in the team's
+ *      account is under the plain 494/495 keys, where it was under the government's own, so
+ *      `list --article 494/495` left out the government's date of a disputed arrest that the
+ *      report's detention figures quoted. The articles an event names itself are still filed
+ *      by its own account. The upgrade makes every record's keys and
+ *      counts again, as 14 did; an earlier casewatch, which would look for such an event's
+ *      keys under the government's and find them missing when it changes, refuses the
  *      database. */
 
 /* The first schema whose index keys this version's rules still make: a database of it or
  * later needs only its version written, and opens read-only as it is. */
-#define SAME_KEYS_SINCE 14
+#define SAME_KEYS_SINCE 15
 
 struct ids {
 	struct cw_id *v;

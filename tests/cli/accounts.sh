@@ -170,4 +170,24 @@ json "sorted(r['date'] for r in d) == ['2024-03-20', '2024-03-24', '2024-03-25']
 ok cw log hearing --case "Ny Nak" --date 2024-03-26 --account un --source "A/HRC/57/60"
 ok cw list records --account un --since 2024-03-26 --json
 json "[r['date'] for r in d] == ['2024-03-26']"
+# Both accounts of a disputed arrest in a case the team follows are under its charges: a
+# field trial's 494/495 filter kept the NGO's arrest and dropped the government's, whose date
+# the same report's detention figures quoted (schema 15). The government's account of its
+# own prosecution is still found only when asked for (Rong Chhun's, above).
+DB="$WORK/disputed"
+ok cw init
+ok cw person add --name "Sok Chanthea"
+ok cw case add --title "Svay Rieng land protest" --court "Svay Rieng Provincial Court of First Instance" \
+	--defendant "Sok Chanthea" --custody detained --charge 494/495 --source "own observation"
+ok cw log milestone --person "Sok Chanthea" --case "Svay Rieng" --type arrest --date 2024-03-04 \
+	--view ngo --source "ADHOC statement"
+ngo=$(printf '%s\n' "$out" | awk '{print $3}')
+ok cw log milestone --person "Sok Chanthea" --case "Svay Rieng" --type arrest --date 2024-03-06 \
+	--view government --source "police press release" --disputes "$ngo"
+ok cw list records --article 494/495 --json
+json "sorted((r['date'], r['view']) for r in d if r['kind'] == 'milestone') == [('2024-03-04', 'ngo'), ('2024-03-06', 'government')]"
+ok cw list records --article 494/495 --account government --json
+json "[(r['date'], r['view']) for r in d] == [('2024-03-06', 'government')]"
+ok cw report --week 2024-W10 --article 494/495 --format json
+json "[(r['date'], r['view']) for r in d['arrests_and_charges']['events']] == [('2024-03-04', 'ngo'), ('2024-03-06', 'government')]"
 done_ok
