@@ -3061,6 +3061,27 @@ static int case_days(const struct cw_id *person, const struct cw_record *kase,
 	return 0;
 }
 
+/* Under an article filter, whether the case charges the person (or its group of unnamed
+ * defendants `label`) under one of the filter's articles: the filter finds a case by any of its
+ * defendants' charges, but a detainee it lists must be charged so themselves (a field trial's
+ * 437 bis report listed the union members held in the same case under 494/495 as lese-majeste
+ * detainees). Always yes without an article filter. */
+static int charged_under_filter(const struct cw_report *r, const struct cw_record *kase,
+				const struct cw_id *person, const char *label)
+{
+	struct cw_article mine[64];
+	size_t n;
+
+	if (!r->filter.narticles)
+		return 1;
+	cw_case_event_articles(kase, person, label, mine, sizeof mine / sizeof *mine, &n);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < r->filter.narticles; j++)
+			if (cw_article_same(&mine[i], &r->filter.articles[j]))
+				return 1;
+	return 0;
+}
+
 /* The records a person's detention is read from, as the report reads them: their cases,
  * milestones and hearings, and prison visits too (one that met them after the account of
  * their custody stops is what the count runs to: models/timeline.h); confidential records
@@ -3134,8 +3155,12 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	for (size_t t = 0; t < tl.n && rc == 0 && !listed; t++)
 		if (tl.items[t].kind == CW_KIND_CASE &&
 		    cw_timeline_held_in_case(person, &tl.items[t], tl.items, tl.n, r->held_to) &&
-		    (rc = cw_matcher_test(m, &tl.items[t], &listed, err)) == 0 && listed)
-			kase = &tl.items[t];
+		    (rc = cw_matcher_test(m, &tl.items[t], &listed, err)) == 0 && listed) {
+			if (charged_under_filter(r, &tl.items[t], person, NULL))
+				kase = &tl.items[t];
+			else
+				listed = 0;
+		}
 	if (rc != 0 || !listed) {
 		cw_record_list_free(&tl);
 		return rc;
@@ -3224,6 +3249,8 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	const struct cw_defendant *entry = cw_timeline_group_defendant(kase, label);
 	int64_t count;
 
+	if (!charged_under_filter(r, kase, NULL, label))
+		return 0;
 	cw_timeline_summarise_group(kase, label, tl->items, tl->n, r->held_to, &sum, &count);
 	if (!sum.pretrial_ongoing)
 		return 0;
@@ -3513,7 +3540,8 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 
 		if (!cw_id_is_zero(&d->person) || !d->label || !*d->label ||
 		    !cw_timeline_entry_held_pretrial(kase, d) || !entry_known_by(r, kase, known) ||
-		    group_listed(r, kase, d->label))
+		    group_listed(r, kase, d->label) ||
+		    !charged_under_filter(r, kase, NULL, d->label))
 			continue;
 		/* With a start by then, only held again: the entry known after that stretch
 		 * ended, with no arrest or detention of the group logged since. */
@@ -3684,6 +3712,8 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 				rc = unstarted_groups(rd, r, &one.items[0], err);
 			} else if (!person_held_pretrial(&one.items[0], &u[i].person)) {
 				/* the index is ahead of a rule the case no longer meets */
+			} else if (!charged_under_filter(r, &one.items[0], &u[i].person, NULL)) {
+				/* found by a co-defendant's charge, not charged so in it */
 			} else if (cw_date_is_known(u[i].taken_later) &&
 				   !person_entry_dated(&one.items[0], &u[i].person)) {
 				/* taken after the period: the entry's only date is the case's
