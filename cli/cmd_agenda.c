@@ -166,7 +166,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 		/* Marked as the lists mark it ("[C] ", "[c] "), a next date set at a confidential
 		 * hearing too: whoever reads the agenda out or copies it for others sees that it
 		 * stays within the team. */
-		snprintf(named, sizeof named, "%s%s", cw_confidential_mark(it->rec), sum.who);
+		snprintf(named, sizeof named, "%s%s", sum.mark, sum.who);
 		rc = cw_table_add(&t, (const char *const[]){day, cw_agenda_what_label(it->what),
 							    cw_view_short(it->rec->view), named,
 							    sum.where, note, hex});

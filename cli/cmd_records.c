@@ -189,7 +189,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			if (lead)
 				cw_articles_text_lead(sum.articles, sizeof sum.articles,
 						      lead->articles, lead->narticles);
-			snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r), sum.who);
+			snprintf(named, sizeof named, "%s%s", sum.mark, sum.who);
 			rc = cw_table_add(&t,
 					  (const char *const[]){hex, date, cw_kind_text(r->kind),
 								cw_view_short(r->view), named,

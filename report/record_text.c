@@ -124,6 +124,8 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 			 struct cw_record_summary *out)
 {
 	summarise(st, r, out);
+	if (*cw_confidential_mark(r)) /* the record's own mark says more */
+		PUT(mark, "%s", cw_confidential_mark(r));
 	mark_reportedly(r, out);
 	mark_links(r, out);
 	/* Cut to the columns' buffers, never inside a character (JSON refuses broken UTF-8). */
@@ -241,6 +243,8 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 		/* A case deleted (on another laptop) while this record named it is gone: only
 		 * its id is left, and the record keeps its own fields. */
 		if (cw_store_get(st, cid, &other, NULL) == 0) {
+			if (other.confidential)
+				PUT(mark, "%s", "[c] ");
 			PUT(who, "%s", other.u.kase.title ? other.u.kase.title : "");
 			PUT(where, "%s", other.u.kase.court ? other.u.kase.court : "");
 			if (r->kind == CW_KIND_MILESTONE && other.kind == CW_KIND_CASE)

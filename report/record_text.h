@@ -12,6 +12,12 @@
  * articles charged in its case, and what happened. Hearings and milestones take their case's
  * title, court and articles, their own court when they name one. */
 struct cw_record_summary {
+	/* The mark a list puts before `who` (models/confidential.h): the record's own, "[C] " or
+	 * "[c] "; else "[c] " for a record whose case is confidential. Such a record is not left
+	 * out of what others get (its date, outcome and notes are written), but its case is, as
+	 * "[confidential]" (with the court, defendants and articles that come from it): the row
+	 * shows the team what others will not read, as a confidential field's mark does. */
+	char mark[8];
 	char who[400];
 	char where[400];
 	char articles[400];

@@ -214,7 +214,7 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 	if (lead)
 		cw_articles_text_lead(sum.articles, sizeof sum.articles, lead->articles,
 				      lead->narticles);
-	snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r), sum.who);
+	snprintf(named, sizeof named, "%s%s", sum.mark, sum.who);
 	cells[0] = date, cells[1] = cw_kind_text(r->kind), cells[2] = cw_view_short(r->view);
 	cells[3] = named, cells[4] = sum.where, cells[5] = sum.articles, cells[6] = sum.what;
 	return cw_row_format(cells, w, n, out, len);
@@ -281,7 +281,7 @@ static int agenda_row(struct cw_app *app, size_t i, int width, char *out, size_t
 	cw_agenda_note(a, i, note, sizeof note);
 	/* Marked as the other lists mark the record, a next date set at a confidential hearing
 	 * too (the command line's agenda does the same). */
-	snprintf(named, sizeof named, "%s%s", cw_confidential_mark(it->rec), sum.who);
+	snprintf(named, sizeof named, "%s%s", sum.mark, sum.who);
 	cells[0] = day, cells[1] = cw_agenda_what_label(it->what);
 	cells[2] = cw_view_short(it->rec->view), cells[3] = named, cells[4] = sum.where;
 	cells[5] = note;

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Confidential records in the terminal interface (issue 17): lists mark a confidential record
-# "[C]" and one with confidential fields "[c]" before its name, the record view says so under
-# its heading and labels each confidential field, and the forms toggle the mark (a new
-# person's, then an edit's), which the command line then shows. In tmux.
+# "[C]" and one with confidential fields, or of a confidential case, "[c]" before its name,
+# the record view says so under its heading and labels each confidential field, and the forms
+# toggle the mark (a new person's, then an edit's), which the command line then shows. In tmux.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -11,6 +11,10 @@ ok cw person add --name "Zebrafinch Witness" --confidential
 ok cw person add --name "Platypus Source" --confidential-field name
 ok cw log hearing --case ref:c-nagaworld-lrsu-incitement --date 2024-02-07 --outcome adjourned \
 	--notes "Quokkaword testimony" --confidential-field notes
+# A hearing not marked itself, of a confidential case: reports read its case as
+# "[confidential]", so the list marks it "[c]" (it was bare).
+ok cw case add --title "Sealed Pangolin case" --court "Phnom Penh Municipal Court" --confidential
+ok cw log hearing --case "Sealed Pangolin case" --date 2024-02-06 --outcome adjourned
 
 tmux_start 120 40
 wait_for " 3 Records "
@@ -29,6 +33,8 @@ wait_for "[c] NagaWorld"
 send Enter
 wait_for "Notes (confidential)"
 send Escape
+send Escape / Pangolin Enter
+wait_for "[c] Sealed Pangolin case"
 
 # A new person, made confidential in the form: C-g to the field, Space toggles it.
 send Escape 2 P

@@ -1,0 +1,59 @@
+#!/bin/sh
+# A record of a confidential case that is not itself marked confidential: what others get of
+# it (reports, exports, the calendar) still writes it, its date, outcome and notes, but reads
+# its case as "[confidential]", with the court, defendants and articles that come from the
+# case; a plain bundle leaves it out, as it does a record with confidential fields. So the
+# team's lists mark it "[c]", as they mark a record some of whose fields others do not read
+# (they showed it bare, beside "[C]" on its case), in `list`, `timeline` and `agenda`; its
+# own mark, when it has one, says more and is the one shown.
+. "$TESTLIB"
+set -e
+
+ok cw init --no-encryption
+ok cw person add --name "Ny Nak"
+ok cw case add --title "Sealed case" --court "Phnom Penh Municipal Court" --defendant "Ny Nak" \
+	--charge 494 --confidential
+ok cw case add --title "Open case" --court "Kandal Provincial Court" --defendant "Ny Nak" \
+	--charge 495
+ok cw log hearing --case "Sealed case" --date 2026-11-25 --outcome adjourned \
+	--next-date 2026-11-30 --notes "plain notes"
+ok cw log hearing --case "Sealed case" --date 2026-11-27 --outcome adjourned --confidential
+ok cw log milestone --person "Ny Nak" --case "Sealed case" --type charge --date 2026-11-20
+ok cw log hearing --case "Open case" --date 2026-11-26 --outcome adjourned
+
+# What others get: the hearing is there, its case is not.
+ok cw report --from 2026-11-01 --to 2026-11-30
+has "plain notes"
+lacks "Sealed case"
+
+ok cw list records
+has "  Open case"
+lacks "[c] Open case"
+lacks "[C] Open case"
+# Each row of the sealed case carries one mark: the hearing and the milestone (shown by its
+# person) "[c]", the confidential hearing its own "[C]".
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | grep -c 'hearing .*\[c\] Sealed case')" -eq 1 ] ||
+	fail "the plain hearing of the sealed case is not marked once: $out"
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | grep -c 'hearing .*\[C\] Sealed case')" -eq 1 ] ||
+	fail "the confidential hearing is not marked [C]: $out"
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -q 'milestone .*\[c\] Ny Nak' ||
+	fail "the milestone of the sealed case is not marked: $out"
+ok cw list cases
+has "[C] Sealed case"
+
+ok cw timeline "Ny Nak"
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -q '2026-11-25  hearing .*\[c\] Sealed case' ||
+	fail "the timeline does not mark the hearing: $out"
+lacks "[c] Open case"
+
+# The agenda marks it too, the next date it set with it.
+ok cw agenda --from 2026-11-24 --days 10
+checks=$((checks + 1))
+[ "$(printf '%s\n' "$out" | grep -c '\[c\] Sealed case')" -eq 2 ] ||
+	fail "the agenda does not mark the hearing and its next date: $out"
+lacks "[c] Open case"
+done_ok
