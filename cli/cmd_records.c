@@ -403,6 +403,8 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 
 int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
+	struct cw_delete_note note;
+	enum cw_kind kind;
 	struct cw_record rec;
 	struct cw_id id;
 	char hex[CW_ID_HEX_LEN + 1];
@@ -454,13 +456,29 @@ int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 			return 0;
 		}
 	}
+	kind = rec.kind;
 	cw_record_free(&rec);
-	if ((rc = cw_store_delete(cli->session.store, &id, &cli->err)) != 0)
+	if ((rc = cw_store_delete_noting(cli->session.store, &id, &note, &cli->err)) != 0)
 		return rc;
 	fprintf(cli->out,
 		_("deleted %s: `casewatch undo` brings it back until the next change; "
 		  "`casewatch undo --forget` wipes it from the file now\n"),
 		hex);
+	if (note.stage) {
+		/* The stage a ruling moved stays (the stage before is not kept): said, so that
+		 * the monitor sets it back by hand where it should go back. */
+		char kase[CW_ID_HEX_LEN + 1], what[300], fix[200];
+
+		cw_id_hex(&note.case_id, kase);
+		snprintf(what, sizeof what,
+			 _("case %.8s stays at stage \"%s\", where this %s may have moved it: "
+			   "the stage before is not kept"),
+			 kase, cw_enum_label(&cw_words_stage, note.stage), cw_kind_text(kind));
+		snprintf(fix, sizeof fix,
+			 _("if it should go back, set it: casewatch edit %.8s --stage STAGE"),
+			 kase);
+		cw_cli_print_advice(NULL, what, fix);
+	}
 	if (attached)
 		fprintf(cli->out,
 			P_("%zu attached file was detached: undo does not bring it back\n",

@@ -503,6 +503,23 @@ void cw_case_follow_stage(struct cw_case *c, const struct cw_verdict_event *v, u
 		*changed = 1;
 }
 
+int cw_case_stands_at(const struct cw_case *c, const struct cw_verdict_event *v, uint8_t stage)
+{
+	int whole = c->defendants.n == 0;
+
+	for (size_t i = 0; i < c->defendants.n; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
+
+		if (!verdict_names(v, d))
+			continue;
+		if (!d->stage)
+			whole = 1;
+		else if (d->stage == stage)
+			return 1;
+	}
+	return whole && c->stage == stage;
+}
+
 void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *changed)
 {
 	if (changed)

@@ -641,10 +641,13 @@ int cw_case_follow_charge(struct cw_case *c, const struct cw_verdict_event *v, i
  * defendant v names who has one, else the case's (v naming no one, a defendant that follows
  * the case's stage, or a case with none listed); defendants v does not name who followed the
  * case's stage keep it as their own. v's article and result are not read. The step is not taken
- * back when the record is (the state before it is not kept). *changed (may be NULL) says whether
- * the case changed. */
+ * back when the record is (the state before it is not kept; deleting it is said instead:
+ * store.h, cw_store_delete_noting). *changed (may be NULL) says whether the case changed. */
 void cw_case_follow_stage(struct cw_case *c, const struct cw_verdict_event *v, uint8_t stage,
 			  int *changed);
+/* Whether the entry cw_case_follow_stage moves for v stands at `stage` now: a defendant v
+ * names who has a stage of their own, or the case's where v moves the case's. */
+int cw_case_stands_at(const struct cw_case *c, const struct cw_verdict_event *v, uint8_t stage);
 
 /* Arrests at a demonstration: the number recorded, or the people named as arrested when they
  * are more; -1 when neither is recorded (not observed is not none). */

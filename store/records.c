@@ -919,31 +919,53 @@ int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, str
 	return cw_store_put_completing(st, rec, flags, NULL, err);
 }
 
+struct delete_ctx {
+	const struct cw_id *id;
+	struct cw_delete_note *note;
+};
+
 /* A deletion made here also takes back what a hearing's or milestone's verdict moved in its
  * case's charges (a bundle's deletion does not: the case's own version from there says what
- * its charges are). */
-static int delete_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
+ * its charges are). The stage it moved is not taken back (the stage before is not kept): the
+ * note says when the case is left at the stage the record may have moved it to. */
+static int delete_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 {
-	const struct cw_id *id = ctx;
+	struct delete_ctx *c = vctx;
 	struct cw_id kase = {{0}};
 	struct cw_record rec;
-	int rc;
+	int rc = 0;
 
-	if (cw_store_read_record(t->st, t->txn, id, &rec, NULL) == 0) {
+	memset(c->note, 0, sizeof *c->note);
+	if (cw_store_read_record(t->st, t->txn, c->id, &rec, NULL) == 0) {
 		if (rec.kind == CW_KIND_HEARING)
 			kase = rec.u.hearing.case_id;
 		else if (rec.kind == CW_KIND_MILESTONE)
 			kase = rec.u.milestone.case_id;
+		rc = cw_store_stage_left(t, &rec, &c->note->stage, err);
+		if (c->note->stage)
+			c->note->case_id = kase;
 		cw_record_free(&rec);
 	}
-	if ((rc = cw_txn_delete(t, id, err)) != 0)
+	if (rc != 0 || (rc = cw_txn_delete(t, c->id, err)) != 0)
 		return rc;
-	return cw_store_unfollow_verdicts(t, id, &kase, err);
+	return cw_store_unfollow_verdicts(t, c->id, &kase, err);
+}
+
+int cw_store_delete_noting(struct cw_store *st, const struct cw_id *id, struct cw_delete_note *note,
+			   struct cw_error *err)
+{
+	struct cw_delete_note ignored;
+	struct delete_ctx c = {id, note ? note : &ignored};
+	int rc = cw_store_write_undoable(st, delete_fn, &c, err);
+
+	if (rc != 0)
+		memset(c.note, 0, sizeof *c.note);
+	return rc;
 }
 
 int cw_store_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err)
 {
-	return cw_store_write_undoable(st, delete_fn, (void *)id, err);
+	return cw_store_delete_noting(st, id, NULL, err);
 }
 
 int cw_store_deleted(struct cw_store *st, const struct cw_id *id)

@@ -281,6 +281,19 @@ int cw_txn_get(struct cw_txn *txn, const struct cw_id *id, struct cw_record *rec
 /* One-transaction conveniences. */
 int cw_store_put(struct cw_store *st, struct cw_record *rec, unsigned flags, struct cw_error *err);
 int cw_store_delete(struct cw_store *st, const struct cw_id *id, struct cw_error *err);
+/* The same, saying what the deletion left that its user should know: a hearing or milestone
+ * that puts its case at a stage (an appeal lodged or decided, a Supreme Court decision, a
+ * hearing's verdicts on appeal) may have moved the case's stage there (cw_case_follow_stage),
+ * and the stage before is not kept, so deleting it leaves the stage as it is; when the case,
+ * or a defendant the record names, stands at that stage and no other record of the case puts
+ * it there, note->case_id and note->stage say so (zero otherwise). Read in the transaction
+ * that deletes. note may be NULL. */
+struct cw_delete_note {
+	struct cw_id case_id;
+	uint8_t stage; /* cw_words_stage; 0: nothing to say */
+};
+int cw_store_delete_noting(struct cw_store *st, const struct cw_id *id, struct cw_delete_note *note,
+			   struct cw_error *err);
 int cw_store_get(struct cw_store *st, const struct cw_id *id, struct cw_record *rec,
 		 struct cw_error *err);
 /* Whether a record was deleted or merged away here, or in a bundle taken here (a tombstone

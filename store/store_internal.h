@@ -609,6 +609,12 @@ const struct cw_id *cw_store_ruling_case(const struct cw_record *r);
  * back. */
 int cw_store_unfollow_verdicts(struct cw_txn *t, const struct cw_id *by,
 			       const struct cw_id *case_id, struct cw_error *err);
+/* The stage rec (a hearing or milestone about to be deleted) puts its case at, when the case
+ * (or a defendant it names) stands there and no other record of the case puts it there too:
+ * deleting rec leaves the stage as rec may have moved it, since the stage before a move is
+ * not kept (cw_case_follow_stage). 0 in *stage otherwise. verdicts.c. */
+int cw_store_stage_left(struct cw_txn *t, const struct cw_record *rec, uint8_t *stage,
+			struct cw_error *err);
 
 /* ---- deletions (records.c; used by merge.c, bundle.c and store.c) ------------------------- */
 

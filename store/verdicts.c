@@ -3,6 +3,7 @@
  * decision moves the case's stage on, in the same write transaction; see store_internal.h. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/store_internal.h"
@@ -250,5 +251,68 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 	else if (changed) /* an edit of the case, with its own audit entry */
 		rc = cw_txn_put(t, &kase, 0, NULL, err);
 	cw_record_free(&kase);
+	return rc;
+}
+
+int cw_store_stage_left(struct cw_txn *t, const struct cw_record *rec, uint8_t *stage,
+			struct cw_error *err)
+{
+	const struct cw_id *case_id = cw_store_ruling_case(rec);
+	uint8_t to = stage_of(rec);
+	struct cw_record kase;
+	struct cw_id *ids = NULL;
+	size_t n = 0;
+	int rc, stands = 0;
+
+	*stage = 0;
+	if (!to || !case_id)
+		return 0;
+	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0) {
+		if (rc != CW_ENOTFOUND)
+			return rc;
+		cw_error_clear(err);
+		return 0;
+	}
+	if (kase.kind == CW_KIND_CASE && rec->kind == CW_KIND_HEARING) {
+		const struct cw_hearing *h = &rec->u.hearing;
+
+		for (size_t i = 0; i < h->verdicts.n && !stands; i++) {
+			const struct cw_verdict *vd =
+				(const struct cw_verdict *)h->verdicts.items + i;
+			struct cw_verdict_event v = {
+				.person = vd->person, .group = vd->group, .date = h->date};
+
+			stands = cw_case_stands_at(&kase.u.kase, &v, to);
+		}
+	} else if (kase.kind == CW_KIND_CASE) {
+		const struct cw_milestone *m = &rec->u.milestone;
+		struct cw_verdict_event v = {
+			.person = m->person, .group = m->group, .date = m->date};
+
+		stands = cw_case_stands_at(&kase.u.kase, &v, to);
+	}
+	cw_record_free(&kase);
+	/* Another ruling of the case that puts it at that stage keeps it there. */
+	if (stands && (rc = cw_store_case_records(t, case_id, &ids, &n, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < n && stands; i++) {
+		struct cw_record other;
+
+		if (cw_id_equal(&ids[i], &rec->id))
+			continue;
+		if ((rc = cw_txn_get(t, &ids[i], &other, err)) != 0) {
+			if (rc != CW_ENOTFOUND)
+				break;
+			cw_error_clear(err);
+			rc = 0;
+			continue;
+		}
+		if (stage_of(&other) == to)
+			stands = 0;
+		cw_record_free(&other);
+	}
+	free(ids);
+	if (rc == 0 && stands)
+		*stage = to;
 	return rc;
 }

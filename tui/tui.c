@@ -933,6 +933,7 @@ static void ask_add_person(struct cw_app *app, struct cw_form *fm);
 static void answer_question(struct cw_app *app, int key)
 {
 	enum cw_question q = app->question;
+	struct cw_delete_note note;
 	struct cw_error err;
 
 	app->question = CW_Q_NONE;
@@ -1090,7 +1091,7 @@ static void answer_question(struct cw_app *app, int key)
 		cw_app_status(app, 0, "form discarded");
 		return;
 	}
-	if (cw_store_delete(app->st, &app->question_id, &err) != 0) {
+	if (cw_store_delete_noting(app->st, &app->question_id, &note, &err) != 0) {
 		cw_app_error(app, &err);
 		return;
 	}
@@ -1109,6 +1110,18 @@ static void answer_question(struct cw_app *app, int key)
 			    app->question_choice),
 			 app->question_choice);
 		cw_app_status(app, 0, "%s", line);
+		return;
+	}
+	if (note.stage) {
+		/* The stage a ruling moved stays, as on the command line: said. */
+		char kase[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(&note.case_id, kase);
+		cw_app_status(app, 0,
+			      "deleted; case %.8s stays at stage \"%s\", where it may have moved "
+			      "it (the stage before is not kept): set it back by hand if it should "
+			      "go back",
+			      kase, cw_enum_label(&cw_words_stage, note.stage));
 		return;
 	}
 	cw_app_status(app, 0,
