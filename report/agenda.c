@@ -239,8 +239,13 @@ static int push(struct cw_agenda *a, size_t *cap, const struct cw_agenda_item *i
 }
 
 /* A follow-up is done once a later visit to the same facility is logged (before its day or
- * after it): visits_after holds every visit from the earliest of those asked about on. */
-static int follow_up_done(const struct cw_record *visit, const struct cw_record_list *visits_after)
+ * after it) that has been made by today: visits_after holds every visit from the earliest of
+ * those asked about on. A visit dated after today (logged ahead, or a typo for another year:
+ * only a warning when logged) has not happened, and done nothing yet (a field trial saw a
+ * visit dated in five days take a follow-up off the agenda). today unknown: every later
+ * visit counts. */
+static int follow_up_done(const struct cw_record *visit, const struct cw_record_list *visits_after,
+			  struct cw_date today)
 {
 	for (size_t i = 0; i < visits_after->n; i++) {
 		const struct cw_record *v = &visits_after->items[i];
@@ -248,6 +253,9 @@ static int follow_up_done(const struct cw_record *visit, const struct cw_record_
 		if (cw_id_equal(&v->id, &visit->id) || !v->u.visit.facility ||
 		    !visit->u.visit.facility ||
 		    strcasecmp(v->u.visit.facility, visit->u.visit.facility) != 0)
+			continue;
+		if (cw_date_is_known(today) &&
+		    cw_date_compare(cw_date_first_day(v->u.visit.date), today) > 0)
 			continue;
 		if (cw_date_compare(cw_date_first_day(v->u.visit.date),
 				    cw_date_last_day(visit->u.visit.date)) > 0)
@@ -282,8 +290,8 @@ static void keep_day(struct cw_date *kept, struct cw_date d, int later)
 #define CW_AGENDA_HINT_LOOK 64
 
 /* follow_up_done, reading the visits after this one. */
-static int follow_up_done_read(struct cw_reader *rd, const struct cw_record *visit, int *done,
-			       struct cw_error *err)
+static int follow_up_done_read(struct cw_reader *rd, const struct cw_record *visit,
+			       struct cw_date today, int *done, struct cw_error *err)
 {
 	struct cw_record_list after;
 	struct cw_filter f;
@@ -294,7 +302,7 @@ static int follow_up_done_read(struct cw_reader *rd, const struct cw_record *vis
 	f.since = cw_date_first_day(visit->u.visit.date);
 	if ((rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &after, err)) != 0)
 		return rc;
-	*done = follow_up_done(visit, &after);
+	*done = follow_up_done(visit, &after, today);
 	cw_record_list_free(&after);
 	return 0;
 }
@@ -302,8 +310,8 @@ static int follow_up_done_read(struct cw_reader *rd, const struct cw_record *vis
 /* The day set nearest the end of [from, to] (later: the latest of all; else the first after
  * `from`) by a hearing's date, a next date or a follow-up the filter admits. */
 static int day_set(struct cw_reader *rd, const struct cw_filter *filter, uint32_t kinds,
-		   struct cw_date from, int later, struct cw_date *out, size_t *skipped,
-		   struct cw_error *err)
+		   struct cw_date from, struct cw_date today, int later, struct cw_date *out,
+		   size_t *skipped, struct cw_error *err)
 {
 	enum cw_order order = later ? CW_ORDER_NEWEST_FIRST : CW_ORDER_OLDEST_FIRST;
 	struct cw_record_list l;
@@ -332,7 +340,8 @@ static int day_set(struct cw_reader *rd, const struct cw_filter *filter, uint32_
 		const struct cw_record *r = &l.items[i];
 		int done = 0;
 
-		if (r->kind == CW_KIND_VISIT && (rc = follow_up_done_read(rd, r, &done, err)) != 0)
+		if (r->kind == CW_KIND_VISIT &&
+		    (rc = follow_up_done_read(rd, r, today, &done, err)) != 0)
 			break;
 		if (done) {
 			(*skipped)++;
@@ -402,7 +411,7 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 			    cw_date_compare(a->visits.items[i].u.visit.date, earliest) < 0)
 				earliest = a->visits.items[i].u.visit.date;
 		/* Every visit after the earliest of them, whatever the filter: a follow-up is done
-		 * by any later visit to the facility. */
+		 * by any later visit to the facility made by today (follow_up_done). */
 		cw_filter_init(&f);
 		f.kinds = CW_KIND_BIT(CW_KIND_VISIT);
 		f.since = cw_date_first_day(earliest);
@@ -426,7 +435,7 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 						     a->from) < 0;
 			if (!it.overdue && cw_date_compare(it.day, a->from) < 0)
 				it.day = a->from;
-			if (follow_up_done(v, &after))
+			if (follow_up_done(v, &after, a->today))
 				continue;
 			rc = push(a, cap, &it) == 0
 				     ? 0
@@ -438,10 +447,10 @@ static int gather(struct cw_reader *rd, const struct cw_filter *filter, struct c
 	}
 	/* Saying why it is empty: what comes next, or what came last. */
 	if (a->n == 0 && cw_date_is_known(a->to))
-		rc = day_set(rd, filter, kinds, add_days(a->to, 1), 0, &a->next, &a->done_skipped,
-			     err);
+		rc = day_set(rd, filter, kinds, add_days(a->to, 1), a->today, 0, &a->next,
+			     &a->done_skipped, err);
 	if (a->n == 0 && rc == 0)
-		rc = day_set(rd, filter, kinds, (struct cw_date){0, 0, 0}, 1, &a->latest,
+		rc = day_set(rd, filter, kinds, (struct cw_date){0, 0, 0}, a->today, 1, &a->latest,
 			     &a->done_skipped, err);
 	return rc;
 }
@@ -508,6 +517,7 @@ int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct 
 	memset(out, 0, sizeof *out);
 	out->from = from;
 	out->to = to;
+	out->today = cw_date_today();
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
 	rc = gather(rd, filter, shown, out, &cap, err);

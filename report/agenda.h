@@ -4,7 +4,8 @@
  * A hearing is on the agenda on its own date, or on the next date another hearing of its case
  * set (when no hearing of the case is logged for that day): cw_report_upcoming_hearings's rule.
  * A visit is on it on its follow-up date (follow_up_on), and it stays there, overdue, until a
- * later visit to the same facility is logged: the follow-up is then done. Overdue follow-ups are
+ * later visit to the same facility, dated on or before today (cw_date_today: one dated after
+ * it has not been made), is logged: the follow-up is then done. Overdue follow-ups are
  * looked for CW_AGENDA_OVERDUE_DAYS back. Everything is read in one read transaction, but the
  * drafts to complete (which are not records).
  *
@@ -54,6 +55,7 @@ struct cw_agenda_draft {
 
 struct cw_agenda {
 	struct cw_date from, to;      /* the window, inclusive */
+	struct cw_date today;         /* the day it was made on: later visits do no follow-up */
 	struct cw_agenda_item *items; /* overdue first, then by day; hearings before visits */
 	size_t n;
 	/* When nothing is in the window: the first day after it and the latest day anything the

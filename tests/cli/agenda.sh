@@ -5,6 +5,9 @@
 . "$TESTLIB"
 set -e
 PY=${PYTHON3:-python3}
+# Only a visit made by today does a follow-up: the clock is set after the visits of 2030 (the
+# agenda below is read as on its first day).
+export CASEWATCH_NOW=2030-03-01T03:00:00Z
 
 ok cw init
 ok cw agenda --from 2030-03-01
@@ -86,8 +89,8 @@ ok cw agenda --from 2030-03-20 --days 5 --kind hearing
 has "Nothing on the agenda from"
 has "The next day a hearing or a follow-up visit that matches is set for is 2030-04-20"
 
-# today by default
-ok cw agenda
+# today by default (the machine's: the test clock unset)
+ok env -u CASEWATCH_NOW "$CASEWATCH" --db "$DB" agenda
 today=$("$PY" -c "import datetime; d = datetime.date.today(); print(d.strftime('%a'), d)")
 printf '%s\n' "$out" | grep -qi "agenda from $today to" || fail "not from today ($today): $out"
 checks=$((checks + 1))
@@ -133,6 +136,7 @@ grep -q "casewatch: note: the calendar is empty: nothing is set on or after 2030
 # agenda's hint went round in a circle ("the latest day ... is 2031-04-23; '--from 2031-04-23'
 # shows the agenda from then", and that agenda was empty too, with the same hint).
 DB="$WORK/circle"
+CASEWATCH_NOW=2031-04-15T03:00:00Z
 ok cw init
 ok cw log visit --facility "CC1" --date 2031-04-09 --follow-up "medical check" \
 	--follow-up-on 2031-04-23
@@ -146,6 +150,35 @@ ok cw agenda --from 2031-09-01 --days 5
 has "The latest day a hearing or a follow-up visit is set for is 2031-04-20"
 ok cw agenda --from 2031-04-20 --days 5
 has "water filters"
+# A visit dated after today has not been made: it does no follow-up. A field trial logged a
+# visit to Prey Sar for five days on (a warning only), and the follow-up of the visit before
+# went from the agenda as done ("Nothing is still to do"), in the terminal's list 4 too.
+DB="$WORK/ahead"
+CASEWATCH_NOW=2031-06-10T03:00:00Z
+ok cw init
+ok cw log visit --facility "Prey Sar Prison" --date 2031-05-31 --access granted \
+	--follow-up "check medicine" --follow-up-on 2031-06-13 --source "own observation"
+ok cw log visit --facility "prey sar prison" --date 2031-06-15 --source "own observation"
+grep -q "after today" "$WORK/stderr" || fail "no warning for a visit ahead: $(cat "$WORK/stderr")"
+ok cw agenda
+has "check medicine (visit of 2031-05-31)"
+lacks "Nothing is still to do"
+ok cw agenda --json
+json "[(i['day'], i['what'], i['overdue']) for i in d['items']] == [('2031-06-13', 'follow_up', False)]"
+# overdue once its day is past, still undone while the visit is to come
+ok cw agenda --from 2031-06-14 --days 1
+has "OVERDUE: check medicine"
+# the empty agenda's hint names its day, not "every follow-up ... done"
+ok cw agenda --from 2031-06-01 --days 5
+has "The next day a hearing or a follow-up visit is set for is 2031-06-13"
+# the calendar file holds it
+ok cw export --format ics --from 2031-06-10 --to 2031-06-20
+has "DTSTART;VALUE=DATE:20310613"
+# once the day of the visit has come, it did the follow-up
+CASEWATCH_NOW=2031-06-15T03:00:00Z
+ok cw agenda
+lacks "check medicine"
+has "Nothing is still to do: every follow-up visit set has been done by a later visit"
 # Accounts of one hearing that set different next dates (the team's 2022-03-03, the
 # government's 2022-03-10, disputing it) are one hearing on two days: each day says whose account
 # gives it and what day the other gives, so a monitor is neither sent to one as certain nor misses

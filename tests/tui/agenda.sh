@@ -88,6 +88,17 @@ has "$(heading 5) next hearing"
 has "next date per the team's account; the government's gives $(day 8)"
 has "$(heading 8) next hearing"
 has "next date per the government's account; the team's gives $(day 5)"
+# A visit dated in five days has not been made: the follow-up of the visit before stays on the
+# list (a field trial saw list 4 go empty after such a visit was logged from the form).
+DB="$WORK/ahead"
+ok cw init
+ok cw log visit --facility "Prey Sar Prison" --date "$(day -10)" --access granted \
+	--follow-up "check medicine" --follow-up-on "$(day 3)" --source "own observation"
+ok cw log visit --facility "Prey Sar Prison" --date "$(day 5)" --source "own observation"
+keys '4<Dump>' 200x20
+has "1 on the agenda"
+has "$(heading 3) follow-up visit"
+has "check medicine"
 # A confidential hearing's next date is marked [C] as the lists mark the hearing (it was bare).
 DB="$WORK/marks"
 ok cw init
