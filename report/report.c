@@ -2698,7 +2698,13 @@ static int setting_order(const void *a, const void *b)
  * accounts of those days too, is none. With `shown` (what is written for others), the
  * hearings and the case it leaves out are read as if they were not there: a confidential
  * hearing that moved the case on would otherwise take the earlier date off the list and so
- * tell a partner that it was held (a review). items point into the caller's list. */
+ * tell a partner that it was held (a review). Only a hearing held by today (dated up to it,
+ * as the timeline's next hearing reads it) moves its case on: one dated after today has not
+ * been held, whatever outcome it was logged with (ahead, or a typo for another year: a
+ * warning only), and a window or a period that runs past today reads the hearings up to
+ * today alone (a hearing logged for next week with a next date took the date before it off
+ * an agenda read from the week after, and off the missed dates of the week in progress).
+ * items point into the caller's list. */
 static int drop_superseded(struct cw_reader *rd, struct cw_withheld *shown, struct cw_date from,
 			   struct cw_report_upcoming *items, size_t *n, struct cw_error *err)
 {
@@ -2706,8 +2712,12 @@ static int drop_superseded(struct cw_reader *rd, struct cw_withheld *shown, stru
 	struct setting *set = NULL;
 	unsigned char *gone = NULL;
 	size_t nset = 0, kept = 0;
-	struct cw_date before_window = cw_date_from_days(cw_date_to_days(from) - 1);
+	struct cw_date today = cw_date_today(), before_window;
 	int rc = 0;
+
+	if (cw_date_is_known(today) && cw_date_to_days(today) + 1 < cw_date_to_days(from))
+		from = cw_date_from_days(cw_date_to_days(today) + 1);
+	before_window = cw_date_from_days(cw_date_to_days(from) - 1);
 
 	for (size_t i = 0; i < *n; i++) {
 		const struct cw_hearing *h = &items[i].hearing->u.hearing;
@@ -4081,9 +4091,9 @@ static int hearing_logged_on(struct cw_reader *rd, struct cw_report *r, const st
 /* r->missed (report.h): the next dates set for the days of the range gone by, as the upcoming
  * hearings of a window are read (cw_report_upcoming_read: set by the filter's hearings, not
  * logged as a hearing of theirs), less those a later hearing of the case up to the range's
- * end superseded and those any hearing of the case logged on the day answers. As the
- * records dated up to the range's end tell it, so that a past week's report says the same
- * whenever it is run. */
+ * end (and held by today: drop_superseded) superseded and those any hearing of the case
+ * logged on the day answers. As the records dated up to the range's end tell it, so that a
+ * past week's report says the same whenever it is run. */
 static int gather_missed(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
 {
 	struct cw_date today = cw_date_today(), last = r->to;

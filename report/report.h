@@ -340,7 +340,8 @@ struct cw_report {
 	/* Hearings set for a day of the range that has gone by with nothing logged for it: the
 	 * next date an earlier hearing of its case set (any account; once, as upcoming gives
 	 * it: from_next_date), with no hearing of the case logged on that day in any account,
-	 * and none held after the one that set it, up to the range's end, that moved the case on
+	 * and none held after the one that set it, up to the range's end or today when that comes
+	 * first (one dated after today has not been held), that moved the case on
 	 * (cw_timeline_next_date_superseded: as the timeline's "passed, nothing logged since").
 	 * A week's report listed it under upcoming the week before; without it the week of the
 	 * date would read as a quiet one. Days after today are not gone by. Items point into

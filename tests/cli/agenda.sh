@@ -179,6 +179,23 @@ CASEWATCH_NOW=2031-06-15T03:00:00Z
 ok cw agenda
 lacks "check medicine"
 has "Nothing is still to do: every follow-up visit set has been done by a later visit"
+# A hearing dated after today has not been held: a next date it would supersede stays on an
+# agenda read from a later day (it went, as if the hearing logged ahead had moved the case on).
+DB="$WORK/hearing_ahead"
+CASEWATCH_NOW=2031-06-10T03:00:00Z
+ok cw init
+ok cw case add --title "Union case" --court "Phnom Penh Court"
+ok cw log hearing --case "Union case" --date 2031-06-01 --outcome adjourned \
+	--next-date 2031-07-10 --source "own observation"
+ok cw log hearing --case "Union case" --date 2031-06-15 --outcome adjourned \
+	--next-date 2031-08-01 --source "own observation"
+ok cw agenda --from 2031-07-05 --days 14 --json
+json "[(i['day'], i['what'], i['note']) for i in d['items']] == [('2031-07-10', 'next_hearing', 'set at the hearing of 2031-06-01')]"
+# once it was held, it did
+CASEWATCH_NOW=2031-06-16T03:00:00Z
+ok cw agenda --from 2031-07-05 --days 14
+has "Nothing on the agenda from"
+has "The next day a hearing or a follow-up visit is set for is 2031-08-01"
 # Accounts of one hearing that set different next dates (the team's 2022-03-03, the
 # government's 2022-03-10, disputing it) are one hearing on two days: each day says whose account
 # gives it and what day the other gives, so a monitor is neither sent to one as certain nor misses

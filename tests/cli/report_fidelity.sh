@@ -1304,4 +1304,33 @@ ok cw log milestone --case "Strike arrests" --group "strike workers" --count 6 -
 	held 494 "['Sok Sithar', 'strike workers']" "['Keo Nary']"
 	held 495 "['Sok Sithar', 'strike workers']" "[]"
 )
+# A hearing dated after today has not been held, whatever outcome it was logged with (ahead, or
+# a typo: a warning only): it moves its case on from no date before it. In the report of the
+# week in progress, hearings logged for its Thursday and Friday with next dates took the missed
+# date of its Tuesday and the hearing to come of the 20th off, as if held.
+DB="$WORK/ahead"
+ok cw init --no-encryption
+(
+	CASEWATCH_NOW=2031-06-11T03:00:00Z
+	export CASEWATCH_NOW
+	for c in Missed Coming; do
+		ok cw case add --title "$c case" --stage trial --source "own observation"
+	done
+	ok cw log hearing --case "Missed case" --date 2031-06-02 --outcome adjourned \
+		--next-date 2031-06-10 --source "own observation"
+	ok cw log hearing --case "Missed case" --date 2031-06-13 --outcome adjourned \
+		--next-date 2031-06-27 --source "own observation"
+	ok cw log hearing --case "Coming case" --date 2031-06-03 --outcome adjourned \
+		--next-date 2031-06-20 --source "own observation"
+	ok cw log hearing --case "Coming case" --date 2031-06-12 --outcome adjourned \
+		--next-date 2031-07-01 --source "own observation"
+	ok cw report --from 2031-06-09 --to 2031-06-15 --format json
+	json "[(h['date'], h['case']['title']) for h in d['hearings_missed']] == [('2031-06-10', 'Missed case')]"
+	json "('2031-06-20', 'Coming case') in [(h['date'], h['case']['title']) for h in d['upcoming_hearings']]"
+	# once those hearings were held, they did move their cases on
+	CASEWATCH_NOW=2031-06-16T03:00:00Z
+	ok cw report --from 2031-06-09 --to 2031-06-15 --format json
+	json "d['hearings_missed'] == []"
+	json "'2031-06-20' not in [h['date'] for h in d['upcoming_hearings']]"
+)
 done_ok
