@@ -8,12 +8,13 @@
 #include "models/text.h"
 
 /* The name as compared: folded as every search folds (models/text.h: letter case, NFC or
- * NFD, characters that draw nothing such as zero-width spaces and joiners), then without its
- * spaces ("Chhim  Sithar", "chhim sithar" and "ChhimSithar" are one name; in Khmer a space, a
- * zero-width space or none between the names likewise). */
+ * NFD, characters that draw nothing such as zero-width spaces and joiners) and without accents
+ * ("Sok Sithar" is the "Sok Sīthar" there, typed without the macron; a Khmer vowel sign is no
+ * accent), then without its spaces ("Chhim  Sithar", "chhim sithar" and "ChhimSithar" are one
+ * name; in Khmer a space, a zero-width space or none between the names likewise). */
 static char *fold(const char *s)
 {
-	char *out = cw_text_fold(s);
+	char *out = cw_text_fold_unaccented(s);
 	size_t n = 0;
 
 	if (!out)

@@ -1,8 +1,10 @@
 /* people.h - the same person added twice: a name close to one already in the database.
  *
  * Two names are close when they read the same once letter case, Unicode normalisation (NFC or
- * NFD), spaces and characters that draw nothing (zero-width spaces and joiners, which Khmer
- * text often carries) are set aside, folded as searches are (models/text.h); a
+ * NFD), accents ("Thach" for "Thạch", "Sithar" for "Sīthar"), spaces and characters that draw
+ * nothing (zero-width spaces and joiners, which Khmer text often carries) are set aside, folded
+ * as searches are but without accents (cw_text_fold_unaccented, models/text.h: Khmer's vowel
+ * signs are letters, not accents, and count); a
  * person's Latin and Khmer names are both compared with both of the other's, so a Khmer name typed
  * where the Latin one goes is found too. May use: models/, store/. */
 #ifndef CW_APP_PEOPLE_H

@@ -321,8 +321,9 @@ int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len)
 struct folded {
 	char *s;
 	size_t len, cap;
-	int space; /* white space seen since the last character written */
-	int khmer; /* the last character written is Khmer */
+	int space;      /* white space seen since the last character written */
+	int khmer;      /* the last character written is Khmer */
+	int unaccented; /* accents are dropped (cw_text_fold_unaccented) */
 	int oom;
 	char small[512];
 };
@@ -334,6 +335,7 @@ static void folded_init(struct folded *f)
 	f->cap = sizeof f->small;
 	f->space = 0;
 	f->khmer = 0;
+	f->unaccented = 0;
 	f->oom = 0;
 	f->small[0] = '\0';
 }
@@ -412,8 +414,29 @@ static void folded_invalid(struct folded *f)
 	}
 }
 
+/* The accents cw_text_fold_unaccented drops: the combining diacritical marks of Latin, Greek,
+ * Cyrillic and Vietnamese letters and their supplements. Other scripts' combining signs are
+ * not among them (Khmer's vowel signs and COENG, U+17B6-17D3, are part of its letters). */
+static int fold_is_accent(int32_t c)
+{
+	return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+	       (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+	       (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+/* Drops the accents of decomposed text (utf8proc_decompose's): its new length. */
+static utf8proc_ssize_t drop_accents(utf8proc_int32_t *cps, utf8proc_ssize_t len)
+{
+	utf8proc_ssize_t n = 0;
+
+	for (utf8proc_ssize_t i = 0; i < len; i++)
+		if (!fold_is_accent(cps[i]))
+			cps[n++] = cps[i];
+	return n;
+}
+
 /* Folds a run of well-formed UTF-8: decomposed, case folded and ignorables dropped by
- * utf8proc, then composed again. */
+ * utf8proc (and accents, when f->unaccented), then composed again. */
 static void fold_run(struct folded *f, const char *run, size_t n)
 {
 	utf8proc_int32_t small[256], *cps = small;
@@ -432,6 +455,8 @@ static void fold_run(struct folded *f, const char *run, size_t n)
 			return;
 		}
 	}
+	if (len >= 0 && f->unaccented)
+		len = drop_accents(cps, len);
 	if (len >= 0)
 		len = utf8proc_normalize_utf32(cps, len, FOLD_OPTIONS);
 	if (len < 0) /* utf8proc refused what cw_utf8_decode accepted: match it as not UTF-8 */
@@ -443,12 +468,13 @@ static void fold_run(struct folded *f, const char *run, size_t n)
 		free(cps);
 }
 
-static void fold(struct folded *f, const char *text)
+static void fold(struct folded *f, const char *text, int unaccented)
 {
 	size_t n = strlen(text), off = 0;
 	int ascii = 1;
 
 	folded_init(f);
+	f->unaccented = unaccented;
 	for (size_t i = 0; i < n && ascii; i++)
 		ascii = (unsigned char)text[i] < 0x80;
 	if (ascii) {
@@ -479,12 +505,12 @@ static void fold(struct folded *f, const char *text)
 		f->s[f->len] = '\0';
 }
 
-char *cw_text_fold(const char *text)
+static char *fold_copy(const char *text, int unaccented)
 {
 	struct folded f;
 	char *out;
 
-	fold(&f, text);
+	fold(&f, text, unaccented);
 	if (f.oom) {
 		folded_free(&f);
 		return NULL;
@@ -496,6 +522,16 @@ char *cw_text_fold(const char *text)
 	return out;
 }
 
+char *cw_text_fold(const char *text)
+{
+	return fold_copy(text, 0);
+}
+
+char *cw_text_fold_unaccented(const char *text)
+{
+	return fold_copy(text, 1);
+}
+
 int cw_text_contains_folded(const char *haystack, const char *folded)
 {
 	struct folded f;
@@ -505,7 +541,7 @@ int cw_text_contains_folded(const char *haystack, const char *folded)
 		return 1;
 	if (strchr(folded, FOLD_INVALID))
 		return 0;
-	fold(&f, haystack);
+	fold(&f, haystack, 0);
 	yes = !f.oom && strstr(f.s, folded) != NULL;
 	folded_free(&f);
 	return yes;
@@ -518,7 +554,7 @@ int cw_text_equals_folded(const char *text, const char *folded)
 
 	if (strchr(folded, FOLD_INVALID))
 		return 0;
-	fold(&f, text);
+	fold(&f, text, 0);
 	yes = !f.oom && strcmp(f.s, folded) == 0;
 	folded_free(&f);
 	return yes;
@@ -529,7 +565,7 @@ int cw_text_contains(const char *haystack, const char *needle)
 	struct folded f;
 	int yes;
 
-	fold(&f, needle);
+	fold(&f, needle, 0);
 	yes = !f.oom && cw_text_contains_folded(haystack, f.s);
 	folded_free(&f);
 	return yes;

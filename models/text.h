@@ -92,6 +92,15 @@ size_t cw_text_wrap(const char *text, int cols);
 /* The folded text: newly allocated, NULL only when out of memory. */
 char *cw_text_fold(const char *text);
 
+/* For names that may be one person's (app/people.h), not for search: folded as cw_text_fold,
+ * and without accents, so "Thạch" folds as "Thach" and "Sīthar" as "Sithar": the combining
+ * diacritical marks a Latin, Greek, Cyrillic or Vietnamese letter decomposes into (U+0300-036F
+ * and their supplements) are dropped. Other scripts' combining signs are vowels and parts of
+ * letters, not accents, and stay: Khmer's vowel signs and COENG (U+17B6-17D3) are folded as
+ * cw_text_fold folds them. Letters that are not a base and a mark (đ, ø, ł) stay as they are.
+ * Newly allocated, NULL only when out of memory. */
+char *cw_text_fold_unaccented(const char *text);
+
 /* Whether haystack, folded, contains `folded` (from cw_text_fold): fold a needle once, then
  * test many haystacks. An empty needle is in every text. 0 when out of memory. */
 int cw_text_contains_folded(const char *haystack, const char *folded);

@@ -1156,6 +1156,49 @@ START_TEST(text_search_empty_and_invalid)
 }
 END_TEST
 
+static void assert_unaccented(const char *text, const char *want)
+{
+	char *got = cw_text_fold_unaccented(text);
+
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+/* Names of one person typed with and without accents (app/people.h): folded alike, composed or
+ * not; Khmer vowel signs and COENG are letters and stay, so two Khmer names differing by one
+ * are two names. */
+START_TEST(text_fold_unaccented_names)
+{
+	assert_unaccented(THACH_NFC " Setha", "thach setha");
+	assert_unaccented(THACH_NFD " SETHA", "thach setha");
+	assert_unaccented("Sok S\xc4\xabthar", "sok sithar");  /* ī, U+012B */
+	assert_unaccented("SOK SI\xcc\x84THAR", "sok sithar"); /* I + U+0304 */
+	assert_unaccented("\xe1\xba\xac", "a");                /* Ậ: two marks */
+	assert_unaccented("L\xc3\xa8se-Majest\xc3\xa9", "lese-majeste");
+	assert_unaccented("Nguy\xe1\xbb\x85n \xc4\x90\xe1\xba\xb7ng", "nguyen \xc4\x91"
+								      "ang"); /* đ stays */
+	assert_unaccented("Kem Sokha", "kem sokha");
+	/* Khmer: the vowel signs (ស៊ីថា, ស៊ីថៃ) and the COENG of a subscript (ស្រី) are kept. */
+	assert_unaccented("ស៊ីថា", "ស៊ីថា");
+	assert_unaccented("កឹម" ZWSP "សុខា", "កឹមសុខា");
+	{
+		char *a = cw_text_fold_unaccented("សុខ ស៊ីថា"), *b = cw_text_fold_unaccented("សុខ ស៊ីថៃ");
+		char *c = cw_text_fold_unaccented("ស្រី"), *d = cw_text_fold_unaccented("សរី");
+
+		ck_assert(a && b && c && d);
+		ck_assert_str_ne(a, b);
+		ck_assert_str_ne(c, d);
+		free(a);
+		free(b);
+		free(c);
+		free(d);
+	}
+	/* Search keeps its accents (text.h). */
+	ck_assert(!cw_text_contains(THACH_NFC, "Thach"));
+}
+END_TEST
+
 START_TEST(text_search_whole_names)
 {
 	char *folded = cw_text_fold("kem sokha");
@@ -3636,6 +3679,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, text_search_khmer_and_zero_width);
 	tcase_add_test(tc, text_search_empty_and_invalid);
 	tcase_add_test(tc, text_search_whole_names);
+	tcase_add_test(tc, text_fold_unaccented_names);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("records");
 	tcase_add_test(tc, codec_round_trip);

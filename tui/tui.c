@@ -1304,7 +1304,8 @@ static int ask_if_twice(struct cw_app *app, struct cw_form *fm)
 }
 
 /* The question about the next new defendant of a case's form, saying when a name close to
- * theirs is in the database already (app/people.h: case, spacing, a Khmer name for a Latin). */
+ * theirs is in the database already (app/people.h: case, accents, spacing, a Khmer name for a
+ * Latin). */
 static void ask_add_person(struct cw_app *app, struct cw_form *fm)
 {
 	const char *who = fm->missing[fm->agreed];

@@ -64,5 +64,16 @@ ok cw show "Secret Witness" --json
 json "d.get('confidential') is True"
 ok cw export persons --format csv
 lacks "Secret Witness"
+# A name that differs from one there only by an accent is asked about with that person named
+# (a field trial was asked "Sok Sithar is not in the database yet" beside "Sok Sīthar").
+send D
+wait_for "New demo"
+send C-g date Enter '2024-09-27'
+send C-g arrested Enter 'Chhim Sīthar'
+send C-s
+wait_for "Chhim Sīthar is not in the database yet, though Chhim Sithar ("
+wait_for ") is close: add this person and save? y/N"
+send y
+wait_for "added Chhim Sīthar; added demo "
 send q
 done_ok
