@@ -8,12 +8,16 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "models/confidential.h"
+#include "models/i18n.h"
+#include "models/text.h"
 #include "store/attach.h"
 #include "store/store_internal.h"
 #include "store/sync_internal.h"
@@ -183,7 +187,6 @@ static int fill_person(struct cw_record *keep_rec, const struct cw_record *other
 	} marked[] = {
 		{offsetof(struct cw_person, name_km), CW_CONF_NAME},
 		{offsetof(struct cw_person, affiliation), CW_CONF_AFFILIATION},
-		{offsetof(struct cw_person, notes), CW_CONF_NOTES},
 	};
 	int rc = 0;
 
@@ -200,8 +203,7 @@ static int fill_person(struct cw_record *keep_rec, const struct cw_record *other
 		keep_rec->confidential = 1, *changed = 1;
 	if (fill_str(&keep->name_km, other->name_km, changed) ||
 	    fill_str(&keep->affiliation, other->affiliation, changed) ||
-	    fill_str(&keep->province, other->province, changed) ||
-	    fill_str(&keep->notes, other->notes, changed))
+	    fill_str(&keep->province, other->province, changed))
 		rc = CW_ENOMEM;
 	if (!keep->sex && other->sex)
 		keep->sex = other->sex, *changed = 1;
@@ -210,6 +212,115 @@ static int fill_person(struct cw_record *keep_rec, const struct cw_record *other
 	if ((keep->roles | other->roles) != keep->roles)
 		keep->roles |= other->roles, *changed = 1;
 	return rc;
+}
+
+/* Whether the one kept's names hold `name` as search finds it (letter case, Unicode form,
+ * spacing set aside; accents count): the other's spelling is not lost then. */
+static int name_held(const struct cw_person *keep, const char *name)
+{
+	char *folded;
+	int held;
+
+	if (!name || !*name)
+		return 1;
+	if (!(folded = cw_text_fold(name)))
+		return -1;
+	held = (keep->name && cw_text_equals_folded(keep->name, folded)) ||
+	       (keep->name_km && cw_text_equals_folded(keep->name_km, folded));
+	free(folded);
+	return held;
+}
+
+/* A newly allocated printf-formatted text; NULL when out of memory. */
+static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *format(const char *fmt, ...)
+{
+	va_list ap;
+	char *out;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(out = malloc((size_t)n + 1)))
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(out, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return out;
+}
+
+/* Where the other's word came from, for its line in the notes: "source: LRSU spreadsheet 2025;
+ * account: NGO", either alone when the other is not recorded. NULL when out of memory. */
+static char *provenance(const struct cw_record *other)
+{
+	const char *account = _(cw_words_view.labels[other->view]);
+
+	if (other->source && *other->source && other->view)
+		/* TRANSLATORS: where a person merged away was reported, in the line `person merge`
+		 * puts into the notes of the one kept: "source: SOURCE; account: NGO" */
+		return format(_("source: %s; account: %s"), other->source, account);
+	if (other->source && *other->source)
+		return format(_("source: %s"), other->source);
+	return format(_("account: %s"), account);
+}
+
+/* What the one merged away said goes into the notes of the one kept, saying where it came from:
+ * its name as it spelled it, its source and whose account it was, and its notes. A field trial
+ * found the NGO's notes of a merged spelling under the kept person's "own observation", and
+ * the spelling itself gone, so that search found the person by it no more. Added when the other
+ * had notes, or a spelling the one kept's names do not hold (search finds the one kept by it
+ * through these notes); not when the merge loses neither. The notes of the one kept become
+ * confidential when any of what is put in them was (name, source or notes). Runs after
+ * fill_person, which may have given the one kept the other's Khmer name. */
+static int merge_notes(struct cw_record *keep_rec, const struct cw_record *other_rec, int *changed,
+		       struct cw_error *err)
+{
+	struct cw_person *keep = &keep_rec->u.person;
+	const struct cw_person *other = &other_rec->u.person;
+	const struct cw_field *nf = cw_schema_field(cw_schema_for_kind(CW_KIND_PERSON), "notes");
+	uint32_t conf = (UINT32_C(1) << CW_CONF_NAME) | (UINT32_C(1) << CW_CONF_SOURCE) |
+			(UINT32_C(1) << CW_CONF_NOTES);
+	int latin = name_held(keep, other->name), khmer = name_held(keep, other->name_km);
+	int has_notes = other->notes && *other->notes, has_km = other->name_km && *other->name_km;
+	const char *mine = keep->notes && *keep->notes ? keep->notes : NULL;
+	char *names = NULL, *from = NULL, *line = NULL, *notes = NULL;
+
+	if (latin < 0 || khmer < 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (!has_notes && latin && khmer)
+		return 0;
+	names = format("%s%s%s", other->name ? other->name : "", has_km ? " / " : "",
+		       has_km ? other->name_km : "");
+	from = provenance(other_rec);
+	if (names && from)
+		line = has_notes ?
+				 /* TRANSLATORS: the line `person merge` puts into the notes of the
+				  * person kept: "Merged from Sok Sithar (source: LRSU spreadsheet
+				  * 2025; account: NGO): the notes of the one merged away" */
+			       format(_("Merged from %s (%s): %s"), names, from, other->notes)
+				 /* TRANSLATORS: the same, when the one merged away had no notes */
+				 : format(_("Merged from %s (%s)."), names, from);
+	if (line)
+		notes = mine ? format("%s\n\n%s", mine, line) : format("%s", line);
+	free(names);
+	free(from);
+	free(line);
+	if (!notes)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (nf && (int64_t)strlen(notes) > nf->max) {
+		free(notes);
+		return cw_error_set(err, CW_EINVAL, "notes",
+				    "the two people's notes together, with where the other's came "
+				    "from, are longer than %lld bytes: shorten them first",
+				    (long long)nf->max);
+	}
+	free(keep->notes);
+	keep->notes = notes;
+	if (other_rec->confidential_fields & conf)
+		keep_rec->confidential_fields |= UINT32_C(1) << CW_CONF_NOTES;
+	*changed = 1;
+	return 0;
 }
 
 /* The one merged away goes the way of a deletion, which detaches its files and wipes their
@@ -259,6 +370,8 @@ static int merge_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 		rc = cw_txn_repoint_person(t, m->other, m->keep, &m->stats->moved, err);
 	if (rc == 0 && (rc = fill_person(&keep, &other, &changed)) != 0)
 		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	if (rc == 0)
+		rc = merge_notes(&keep, &other, &changed, err);
 	if (rc == 0 && changed)
 		rc = cw_txn_put(t, &keep, 0, NULL, err);
 	if (rc == 0)
@@ -308,6 +421,11 @@ static int carry_marks(struct cw_txn *t, const struct cw_id *from, const struct 
 	cw_item_list_free(&heads);
 	if (!whole && !fields)
 		return 0;
+	/* The merge put the other's name, source and notes into the notes of the one kept
+	 * (merge_notes): the notes are as confidential as any of those was here. */
+	if (fields & ((UINT32_C(1) << CW_CONF_NAME) | (UINT32_C(1) << CW_CONF_SOURCE) |
+		      (UINT32_C(1) << CW_CONF_NOTES)))
+		fields |= UINT32_C(1) << CW_CONF_NOTES;
 	if (cw_store_read_record(t->st, t->txn, to, &keep, NULL) != 0)
 		return 0; /* the one kept is not here (yet): nothing names it */
 	if (keep.kind == CW_KIND_PERSON &&

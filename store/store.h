@@ -400,7 +400,9 @@ void cw_drafts_free(struct cw_draft *v, size_t n);
 /* ---- merging people --------------------------------------------------------------------------
  * One person recorded twice (two laptops each added them) becomes one: every record that names
  * the other names the one kept (a change made here, each audited), the one kept takes what only
- * the other had (a Khmer name, a province, roles ...), and the other is deleted with a
+ * the other had (a Khmer name, a province, roles ...) and, in its notes, the other's notes and
+ * spelling with where they came from ("Merged from NAME (source: ...; account: ...): notes"; so
+ * search finds the one kept by the spelling merged away), and the other is deleted with a
  * tombstone that names the one kept. Laptops that take that tombstone from a bundle point their
  * own records at the one kept as the import ends, so every laptop converges on the merge. One
  * write transaction, which undo takes back as one (see "undo"). */

@@ -166,4 +166,47 @@ ok ca person add --name "Sam Dara (hidden)" --yes --birth-year 1990 --confidenti
 ok ca person merge "Sam Dara" "Sam Dara (hidden)"
 ok ca show "Sam Dara" --json
 json "d['confidential'] is True and d['birth_year'] == 1990"
+# A name put in the notes of the one kept (below) leaves them no less confidential than it was.
+ok ca person add --name "Phan Sopheap"
+ok ca person add --name "Phan Sopheap (alias)" --yes --confidential-field name
+ok ca person merge "Phan Sopheap" "Phan Sopheap (alias)"
+ok ca show "Phan Sopheap" --json
+json "d['confidential_fields'] == ['notes'] and 'alias' in d['notes']"
+ok ca export persons --format csv -o -
+lacks "alias"
+
+# What the one merged away said stays, saying where it came from, and its spelling stays
+# findable: a field trial found an NGO's notes of "Sok Sithar" under "Sok Sīthar"'s own
+# observation after the merge, and nothing found "Sithar" any more. One change, which undo takes
+# back whole.
+ok ca person add --name "Sok Sīthar" --source "own observation"
+printf '%s\n' '{"kind":"person","ref":"p-dup","name":"Sok Sithar","source":"LRSU spreadsheet 2025","view":"ngo","notes":"from the old sheet: arrested twice in 2025"}' >"$WORK/dup.jsonl"
+ok ca import "$WORK/dup.jsonl"
+ok ca person merge "Sok Sīthar" "Sok Sithar"
+ok ca show "Sok Sīthar" --json
+json "d['notes'] == 'Merged from Sok Sithar (source: LRSU spreadsheet 2025; account: NGO): from the old sheet: arrested twice in 2025'"
+json "d['source'] == 'own observation' and d['view'] == 'own'"
+ok ca list persons --text "Sok Sithar" --json
+json "[p['name'] for p in d] == ['Sok Sīthar']"
+# The notes of the one kept come first; a spelling merged away without notes is kept too; one
+# search finds anyway (letter case) adds nothing.
+ok ca person add --name "Sok Sitha" --yes --view media --notes "seen at the court"
+ok ca person merge "Sok Sīthar" "Sok Sitha"
+ok ca show "Sok Sīthar" --json
+json "d['notes'].endswith('2025\\n\\nMerged from Sok Sitha (account: media): seen at the court')"
+ok ca person add --name "Sok Thida" --source "court list"
+thida=$(printf '%s' "$out" | awk '{print $3}')
+ok ca person add --name "Sok Thyda" --yes
+ok ca person add --name "sok thida" --yes
+twin=$(printf '%s' "$out" | awk '{print $3}')
+ok ca person merge "$thida" "$twin"
+ok ca show "$thida" --json
+json "'notes' not in d"
+ok ca person merge "$thida" "Sok Thyda"
+ok ca show "$thida" --json
+json "d['notes'] == 'Merged from Sok Thyda (account: not recorded).'"
+ok ca undo
+has "took back the merge"
+ok ca show "$thida" --json
+json "'notes' not in d and d['source'] == 'court list'"
 done_ok

@@ -231,11 +231,14 @@ send y
 wait_for "merged: 1 record now names the person kept"
 ok cw list records --kind visit --since "$today" --json
 json "d[0]['detainees'] == ['$sithar']"
+# The spelling merged away is kept in the notes of the one kept (another record changed).
+ok cw show "$sithar" --json
+json "d['notes'].endswith('NagaWorld casino case.\\n\\nMerged from Sithar twin (account: not recorded).')"
 # u takes the merge back: the twin is there again and the visit names them; m merges again.
 send u
-wait_for "Take back the merge of person \"Sithar twin\" into \"Chhim Sithar\", with 1 other"
+wait_for "Take back the merge of person \"Sithar twin\" into \"Chhim Sithar\", with 2 other"
 send y
-wait_for "taken back: merged Sithar twin, with 1 other record(s)"
+wait_for "taken back: merged Sithar twin, with 2 other record(s)"
 ok cw list records --kind visit --since "$today" --json
 json "d[0]['detainees'] == ['$twin']"
 ok cw list persons --json
