@@ -215,10 +215,15 @@ static int read_note(struct cw_store *st, MDB_txn *txn, struct note *nt, struct 
 		return cw_error_set(err, CW_ENOTFOUND, "undo", "there is nothing to undo");
 	rc = cw_val_get(st, txn, DB_UNDO, &k, &v, &open, err);
 	if (rc == MDB_NOTFOUND)
-		return cw_error_set(err, CW_ENOTFOUND, "undo",
-				    "there is nothing to undo: the last change was not made by "
-				    "an add, an edit, a delete or a merge on this laptop, or was "
-				    "undone");
+		/* Said with what the user can do instead: a field trial's monitor, undoing an
+		 * import of the wrong file, was told only what the last change was not. */
+		return cw_error_set(
+			err, CW_ENOTFOUND, "undo",
+			"there is nothing to undo: the last change here was not an add, an edit, a "
+			"delete or a merge (an import, a bundle, a conflict resolved or an undo is "
+			"not taken back, nor is a change forgotten); to take back records an "
+			"import added, 'casewatch audit' lists each change's records and "
+			"'casewatch delete ID --yes' deletes one");
 	if (rc != 0) {
 		wipe_buf(&open); /* a note that fails its authentication leaves buf allocated */
 		return cw_store_lmdb_error(NULL, rc, "reading what to undo", err);

@@ -79,6 +79,17 @@ ok cw edit "Ny Nak" --province Kandal
 printf '%s\n' '{"kind":"person","ref":"p-x","name":"Thach Setha"}' >"$WORK/one.jsonl"
 ok cw import "$WORK/one.jsonl"
 fails 66 undo cw undo
+# ... and says what can be done instead, which works: the audit log names the record the
+# import added, and deleting it takes the import back.
+grep -qF "an import" "$WORK/stderr" || fail "the import is not named: $err"
+grep -qF "'casewatch audit'" "$WORK/stderr" || fail "the way to find its records is not said: $err"
+grep -qF "'casewatch delete ID --yes'" "$WORK/stderr" || fail "the way on is not said: $err"
+ok cw audit --limit 1 --json
+added=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; e = json.load(sys.stdin)[-1]; print(e["record"] if e["action"] == "create" else "")')
+[ -n "$added" ] || fail "the audit log does not name the record the import added: $out"
+ok cw delete "$added" --yes
+ok cw list persons --json
+json "'Thach Setha' not in [p['name'] for p in d]"
 ok cw verify
 # A note damaged in the file is refused as damaged, and what was read of it is freed (the
 # sanitizer build's leak check fails the command otherwise).
