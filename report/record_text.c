@@ -421,9 +421,19 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 			long long arrests = dm->arrests_count > (int64_t)dm->arrested.n
 						    ? (long long)dm->arrests_count
 						    : (long long)dm->arrested.n;
-			char part[64] = "", arr[64] = "";
+			char part[128] = "", arr[64] = "";
 
-			if (dm->participants >= 0)
+			/* "at least 50" as `show` and the report say it: a list that dropped it
+			 * read an estimate's floor as the count (a field trial). */
+			if (dm->participants >= 0 && dm->participants_at_least)
+				snprintf(part, sizeof part,
+					 /* TRANSLATORS: a demonstration's participants, a number
+					    the source gives as a floor ("at least 50") */
+					 P_("at least %lld participant",
+					    "at least %lld participants",
+					    (unsigned long)dm->participants),
+					 (long long)dm->participants);
+			else if (dm->participants >= 0)
 				snprintf(part, sizeof part,
 					 P_("%lld participant", "%lld participants",
 					    (unsigned long)dm->participants),
