@@ -30,6 +30,43 @@ static void name_of(struct cw_store *st, const struct cw_id *id, char *out, size
 	cw_record_free(&r);
 }
 
+int cw_check_case_names(struct cw_store *st, const struct cw_id *kase, const struct cw_id *person)
+{
+	struct cw_record r;
+	int named;
+
+	if (cw_store_get(st, kase, &r, NULL) != 0)
+		return 1;
+	named = r.kind != CW_KIND_CASE || cw_timeline_defendant(&r, person) != NULL;
+	cw_record_free(&r);
+	return named;
+}
+
+int cw_check_logged(struct cw_store *st, const struct cw_record *rec, const struct cw_record *was,
+		    struct cw_error *err)
+{
+	const struct cw_milestone *m = &rec->u.milestone;
+	char case_hex[CW_ID_HEX_LEN + 1], person_hex[CW_ID_HEX_LEN + 1], name[96];
+
+	if (rec->kind != CW_KIND_MILESTONE || cw_id_is_zero(&m->person) ||
+	    cw_id_is_zero(&m->case_id))
+		return 0;
+	if (was && was->kind == CW_KIND_MILESTONE &&
+	    cw_id_equal(&was->u.milestone.person, &m->person) &&
+	    cw_id_equal(&was->u.milestone.case_id, &m->case_id))
+		return 0; /* as the record had it: not the monitor's choice now */
+	if (cw_check_case_names(st, &m->case_id, &m->person))
+		return 0;
+	cw_id_hex(&m->case_id, case_hex);
+	cw_id_hex(&m->person, person_hex);
+	name_of(st, &m->person, name, sizeof name);
+	return cw_error_set(err, CW_EINVAL, "case",
+			    "does not name %.40s as a defendant, and a milestone counts only in a "
+			    "case that names its person: add them first (casewatch edit %.8s "
+			    "--defendant %.8s), or give their own case",
+			    name, case_hex, person_hex);
+}
+
 /* A milestone of a person in a case that does not name them counts in no detention (the case
  * holds no custody for them and is not in their timeline) and moves no charge. */
 static void advise_case_names_person(struct cw_store *st, const struct cw_record *rec,

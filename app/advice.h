@@ -25,6 +25,24 @@ typedef void (*cw_advice_fn)(void *ctx, const char *what, const char *fix);
 /* Room for every `what` of one record, joined by "; ". */
 #define CW_ADVICE_TEXT_MAX 2400
 
+/* What a monitor logging or editing a record must give that the store does not ask for: the
+ * store takes records as a document or another laptop gives them (an import, a bundle), so
+ * these are the front ends' own rules, the same for the command line and the form, checked
+ * before they save. `was`: the stored version an edit starts from, NULL for a new record; an
+ * edit is refused only what it takes away or chooses anew, so a record that came without (an
+ * import's) can still have its other fields edited.
+ *
+ * cw_check_case_names: whether case kase names person as a defendant (cw_timeline_defendant):
+ * 1 or 0; 1 when the case cannot be read (nothing to refuse: the store's error on saving
+ * would say nothing of the pair).
+ * cw_check_logged: a milestone's case: CW_EINVAL on "case" when rec is a
+ * milestone of a person (not a group) in a case that does not name them, a pair was did not
+ * have (it would count in no detention and move no charge, yet reports count the event: a
+ * field trial's weekly report counted a 4th arrest in a case of 3 named). 0 otherwise. */
+int cw_check_case_names(struct cw_store *st, const struct cw_id *kase, const struct cw_id *person);
+int cw_check_logged(struct cw_store *st, const struct cw_record *rec, const struct cw_record *was,
+		    struct cw_error *err);
+
 /* Calls fn for each thing to know about rec as saved (its id set), in the order above. */
 void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx);
 

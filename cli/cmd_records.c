@@ -344,6 +344,9 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	if (rc == 0 && cw_record_date_expected(&rec) && !cw_date_is_known(cw_record_date(&rec)))
 		rc = cw_error_set(&cli->err, CW_EINVAL, "date", "is required when logging a %s",
 				  cw_kind_text(rec.kind));
+	/* A milestone's case names its person (app/advice.h). */
+	if (rc == 0)
+		rc = cw_check_logged(cli->session.store, &rec, NULL, &cli->err);
 	if (rc == 0 && rec.kind == CW_KIND_PERSON)
 		rc = check_not_twice(cli, &rec);
 	if (rc == 0 &&
@@ -372,7 +375,7 @@ static int record_argument(struct cw_cli *cli, int first_arg, const char *what, 
 
 int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	struct cw_record rec;
+	struct cw_record rec, was;
 	struct cw_id id;
 	int rc;
 
@@ -388,7 +391,14 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	    (rc = record_argument(cli, first_arg, "id", &id)) != 0 ||
 	    (rc = cw_store_get(cli->session.store, &id, &rec, &cli->err)) != 0)
 		return rc;
+	/* What logging the record requires, an edit does not take away (app/advice.h): the
+	 * stored version says what it had. */
+	if ((rc = cw_record_copy(&was, &rec)) != 0) {
+		cw_record_free(&rec);
+		return cw_error_set(&cli->err, rc, "", "out of memory");
+	}
 	if ((rc = cw_cli_apply_record_options(cli, &rec, first_arg + 1)) == 0 &&
+	    (rc = cw_check_logged(cli->session.store, &rec, &was, &cli->err)) == 0 &&
 	    (rc = put_from_options(cli, &rec, CW_PUT_FOLLOW_VERDICTS | CW_PUT_IF_UNCHANGED)) == 0) {
 		char hex[CW_ID_HEX_LEN + 1];
 
@@ -397,6 +407,7 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 			cw_cli_said(cli));
 		cw_advise_saved(cli->session.store, &rec, cw_cli_print_advice, NULL);
 	}
+	cw_record_free(&was);
 	cw_record_free(&rec);
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/advice.h"
 #include "models/text.h"
 #include "tui/form_internal.h"
 
@@ -64,22 +65,12 @@ int cw_form_person_cases(struct cw_form *fm, const struct cw_id *person, struct 
 	return cw_store_person_records(fm->st, person, CW_KIND_BIT(CW_KIND_CASE), out, &err);
 }
 
-/* Whether a case is among a person's cases. */
-static int names_person(const struct cw_record_list *cases, const struct cw_id *kase)
-{
-	for (size_t i = 0; i < cases->n; i++)
-		if (cw_id_equal(&cases->items[i].id, kase))
-			return 1;
-	return 0;
-}
-
 int cw_form_check_case(struct cw_form *fm, struct cw_error *err)
 {
 	const struct cw_milestone *was = &fm->rec.u.milestone;
-	struct cw_record_list cases;
 	struct cw_id person, kase;
 	char who[200];
-	int pi, ci, rc;
+	int pi, ci;
 
 	if (!fm->st || !paired(fm, &pi, &ci) || cw_form_person(fm, &person, who, sizeof who) != 0 ||
 	    named(fm, &fm->fields[ci], CW_KIND_CASE, &kase) != 0)
@@ -87,15 +78,11 @@ int cw_form_check_case(struct cw_form *fm, struct cw_error *err)
 			   */
 	if (fm->editing && cw_id_equal(&person, &was->person) && cw_id_equal(&kase, &was->case_id))
 		return 0; /* as the record had it */
-	if (cw_form_person_cases(fm, &person, &cases) != 0)
-		return 0; /* unread, not refused: the store's error would say nothing of the case */
-	/* Short enough for the row under the field, which shows the case: what is wrong, and
-	 * the key that shows the cases to pick from instead. */
-	rc = names_person(&cases, &kase)
-		     ? 0
-		     : cw_error_set(err, CW_EINVAL, "case",
-				    "does not name %.40s as a defendant: C-n shows their cases",
-				    who);
-	cw_record_list_free(&cases);
-	return rc;
+	/* The command line's rule (app/advice.h), in words for the form: short enough for the
+	 * row under the field, which shows the case: what is wrong, and the key that shows the
+	 * cases to pick from instead. */
+	if (cw_check_case_names(fm->st, &kase, &person))
+		return 0;
+	return cw_error_set(err, CW_EINVAL, "case",
+			    "does not name %.40s as a defendant: C-n shows their cases", who);
 }

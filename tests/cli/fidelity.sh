@@ -399,12 +399,22 @@ ok cw log milestone --person "Sok Dara" --case "Dara incitement" --type arrest \
 	--date 2024-07-02 --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for an arrest in its case: $(cat "$WORK/stderr")"
 checks=$((checks + 2))
-# An arrest in a case that does not name its person counts in no detention either: saved (an
-# import or a bundle may bring one), said, with the command that adds them; once added, the
-# detention counts and nothing is said on an edit.
+# An arrest in a case that does not name its person counts in no detention either: refused
+# when logged (as the terminal interface refuses it: a field trial's report counted it all the
+# same), nothing written; an import (or a bundle) brings one as it is, and an edit of it says
+# so, with the command that adds them; once added, the detention counts and nothing is said
+# on an edit.
 ok cw person add --name "Not In Case"
-ok cw log milestone --person "Not In Case" --case "Dara incitement" --type arrest \
+outsider=$(printf '%s\n' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+before=$(db_snapshot)
+fails 65 case cw log milestone --person "Not In Case" --case "Dara incitement" --type arrest \
 	--date 2024-07-03 --view own
+[ "$(db_snapshot)" = "$before" ] || fail "a refused milestone changed the database"
+checks=$((checks + 1))
+printf '{"ref":"outsider-arrest","kind":"milestone","person":"%s","case":"%s","type":"arrest","date":"2024-07-03","view":"own"}\n' \
+	"$outsider" "$case_id" >"$WORK/outsider.jsonl"
+ok cw import "$WORK/outsider.jsonl"
+ok cw edit ref:outsider-arrest --notes "arrested at home"
 grep -q "case [0-9a-f]\{8\} (Dara incitement) does not name person [0-9a-f]\{8\} (Not In Case), of this arrest ([0-9a-f]*), as a defendant, so it counts in no pretrial detention" \
 	"$WORK/stderr" || fail "no warning for an arrest in a case without its person: $(cat "$WORK/stderr")"
 add_them=$(sed -n 's/.*to add them: casewatch \(edit .*\)$/\1/p' "$WORK/stderr")
@@ -415,7 +425,7 @@ ok cw $add_them --custody detained
 ok cw timeline "Not In Case" --json
 json "d['summary']['pretrial_days'] is not None and d['summary']['pretrial_days'] > 0"
 milestone=$(cw list records --person "Not In Case" --kind milestone --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
-ok cw edit "$milestone" --notes "arrested at home"
+ok cw edit "$milestone" --notes "arrested at home, taken to the commune office"
 [ ! -s "$WORK/stderr" ] || fail "a warning once the case names them: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
 # An arrest dated after today (2027 typed for 2023) counts nowhere until then: saved, said,

@@ -1,8 +1,10 @@
 #!/bin/sh
 # What a monitor logging a record must give, the command line asks as the terminal interface
 # does, on log and on edit alike, while an import takes records as documents give them; and
-# what a list says of a record, it says as `show` and the report do. A field trial found
-# `list` showing "50 participants" for "at least 50".
+# what a list says of a record, it says as `show` and the report do. A field trial found: a
+# milestone in a case that does not name its person was saved with a warning (the form
+# refused it) and the weekly report counted a 4th arrest in a case of 3; and `list` showed
+# "50 participants" for "at least 50".
 . "$TESTLIB"
 set -e
 
@@ -21,6 +23,49 @@ ok cw log demo --date 2026-11-18 --place "NagaWorld casino" --participants 300 \
 ok cw log demo --date 2026-11-20 --place "Preah Vihear" --participants 50 \
 	--participants-at-least yes --response monitored --source "own observation"
 demo=$(printf '%s\n' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+
+# ---- 1. a milestone counts only in a case that names its person: refused on log and on an
+# edit that chooses the pair, with nothing written; one the case names, and a group's, saved.
+before=$(db_snapshot)
+fails 65 "case" cw log milestone --person "Heng Vannak" --case NagaWorld --type arrest \
+	--date 2026-11-19 --source "own observation"
+printf '%s\n' "$err" | grep -qF "case: does not name Heng Vannak as a defendant" ||
+	fail "the refusal does not say whom the case does not name: $err"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused milestone changed the database"
+checks=$((checks + 2))
+ok cw list records --kind milestone --json
+json 'd == []'
+ok cw report --from 2026-11-16 --to 2026-11-22 --format json
+json "d['arrests_and_charges']['events'] == []"
+ok cw log milestone --person "Vorn Pov" --case NagaWorld --type arrest --date 2026-11-19 \
+	--source "own observation"
+milestone=$(printf '%s\n' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw case add --title "Heng Vannak land case" --defendant "Heng Vannak" --charge 494 \
+	--source "own observation"
+before=$(db_snapshot)
+fails 65 "case" cw edit "$milestone" --person "Heng Vannak"
+fails 65 "case" cw edit "$milestone" --case "Heng Vannak land case"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused edit changed the database"
+checks=$((checks + 1))
+ok cw edit "$milestone" --person "Heng Vannak" --case "Heng Vannak land case"
+ok cw show "$milestone"
+has "Heng Vannak land case"
+# A group's event names no person: as before.
+ok cw case add --title "Casino workers" --unnamed "8 casino workers" --custody detained \
+	--source "own observation"
+ok cw log milestone --group "casino workers" --case "Casino workers" --type arrest \
+	--date 2026-11-19 --count 8 --source "own observation"
+has "added milestone"
+# An import brings the pair as a document or another laptop has it (said on edit, not
+# refused): its other fields can still be edited, its pair not chosen anew.
+printf '{"ref":"bystander","kind":"milestone","person":"%s","case":"%s","type":"arrest","date":"2026-11-19","source":"UN press release"}\n' \
+	"$heng" "$case_id" >"$WORK/import.jsonl"
+ok cw import "$WORK/import.jsonl"
+imported=ref:bystander
+ok cw edit "$imported" --notes "bystander"
+grep -qF "does not name person" "$WORK/stderr" || fail "no warning on the edit: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
+fails 65 "case" cw edit "$imported" --person "Sok Sithar" --case "Heng Vannak land case"
 
 # ---- 3. "at least" in the list's summary, as show and the report say it
 ok cw list records --kind demo
