@@ -30,6 +30,21 @@ static void name_of(struct cw_store *st, const struct cw_id *id, char *out, size
 	cw_record_free(&r);
 }
 
+/* Whether rec lacks the date a monitor logging it knows. */
+static int lacks_date(const struct cw_record *rec)
+{
+	return cw_record_date_expected(rec) && !cw_date_is_known(cw_record_date(rec));
+}
+
+int cw_check_logged_date(const struct cw_record *rec, const struct cw_record *was,
+			 struct cw_error *err)
+{
+	if (!lacks_date(rec) || (was && lacks_date(was)))
+		return 0;
+	return cw_error_set(err, CW_EINVAL, "date", "is required when logging a %s",
+			    cw_kind_text(rec->kind));
+}
+
 int cw_check_case_names(struct cw_store *st, const struct cw_id *kase, const struct cw_id *person)
 {
 	struct cw_record r;
@@ -47,10 +62,11 @@ int cw_check_logged(struct cw_store *st, const struct cw_record *rec, const stru
 {
 	const struct cw_milestone *m = &rec->u.milestone;
 	char case_hex[CW_ID_HEX_LEN + 1], person_hex[CW_ID_HEX_LEN + 1], name[96];
+	int rc = cw_check_logged_date(rec, was, err);
 
-	if (rec->kind != CW_KIND_MILESTONE || cw_id_is_zero(&m->person) ||
+	if (rc != 0 || rec->kind != CW_KIND_MILESTONE || cw_id_is_zero(&m->person) ||
 	    cw_id_is_zero(&m->case_id))
-		return 0;
+		return rc;
 	if (was && was->kind == CW_KIND_MILESTONE &&
 	    cw_id_equal(&was->u.milestone.person, &m->person) &&
 	    cw_id_equal(&was->u.milestone.case_id, &m->case_id))

@@ -32,13 +32,19 @@ typedef void (*cw_advice_fn)(void *ctx, const char *what, const char *fix);
  * edit is refused only what it takes away or chooses anew, so a record that came without (an
  * import's) can still have its other fields edited.
  *
+ * cw_check_logged_date: CW_EINVAL with err on "date" ("is required when logging a demo") when
+ * rec is a hearing, visit, demonstration or incident of unknown date that counts one event
+ * (cw_record_date_expected), and was is NULL or met that rule (`edit --clear date`, a form's
+ * date emptied: a field trial's demonstration lost its date so).
  * cw_check_case_names: whether case kase names person as a defendant (cw_timeline_defendant):
  * 1 or 0; 1 when the case cannot be read (nothing to refuse: the store's error on saving
  * would say nothing of the pair).
- * cw_check_logged: a milestone's case: CW_EINVAL on "case" when rec is a
+ * cw_check_logged: the date, then a milestone's case: CW_EINVAL on "case" when rec is a
  * milestone of a person (not a group) in a case that does not name them, a pair was did not
  * have (it would count in no detention and move no charge, yet reports count the event: a
  * field trial's weekly report counted a 4th arrest in a case of 3 named). 0 otherwise. */
+int cw_check_logged_date(const struct cw_record *rec, const struct cw_record *was,
+			 struct cw_error *err);
 int cw_check_case_names(struct cw_store *st, const struct cw_id *kase, const struct cw_id *person);
 int cw_check_logged(struct cw_store *st, const struct cw_record *rec, const struct cw_record *was,
 		    struct cw_error *err);

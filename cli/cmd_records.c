@@ -340,11 +340,8 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	rc = cw_cli_apply_record_options(cli, &rec, first_arg);
 	if (rc == 0 && !view_given(cli, first_arg))
 		cw_record_view_from_source(&rec, 1);
-	/* Documents may describe a hearing without its date; a monitor logging one knows it. */
-	if (rc == 0 && cw_record_date_expected(&rec) && !cw_date_is_known(cw_record_date(&rec)))
-		rc = cw_error_set(&cli->err, CW_EINVAL, "date", "is required when logging a %s",
-				  cw_kind_text(rec.kind));
-	/* A milestone's case names its person (app/advice.h). */
+	/* Documents may describe a hearing without its date; a monitor logging one knows it. A
+	 * milestone's case names its person (app/advice.h). */
 	if (rc == 0)
 		rc = cw_check_logged(cli->session.store, &rec, NULL, &cli->err);
 	if (rc == 0 && rec.kind == CW_KIND_PERSON)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tui/form_internal.h"
+#include "app/advice.h"
 #include "app/groups.h"
 #include "models/article.h"
 #include "models/i18n.h"
@@ -656,21 +657,20 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 	}
 	if (!fm->editing)
 		cw_record_view_from_source(out, 1);
-	/* The record's own rules, and a date missing from a new event: both said, the cursor on
-	 * the one first on the form (an empty hearing named its date before its case). */
+	/* The record's own rules, and a date missing from a new event or emptied in an edit
+	 * (app/advice.h, as the command line): both said, the cursor on the one first on the
+	 * form (an empty hearing named its date before its case). */
 	{
 		struct cw_error date_err;
 		int vi = -1, di = -1,
-		    missing_date = !fm->editing && cw_record_date_expected(out) &&
-				   !cw_date_is_known(cw_record_date(out));
+		    missing_date = cw_check_logged_date(out, fm->editing ? &fm->rec : NULL,
+							&date_err) != 0;
 
 		rc = cw_record_validate(out, err);
 		if (rc != 0 && (vi = cw_form_field_for_error(fm, err->field)) >= 0)
 			snprintf(fm->fields[vi].error, sizeof fm->fields[vi].error, "%s",
 				 err->message);
 		if (missing_date) {
-			cw_error_set(&date_err, CW_EINVAL, "date", "is required when logging a %s",
-				     cw_kind_text(out->kind));
 			if ((di = cw_form_field_for_error(fm, "date")) >= 0)
 				snprintf(fm->fields[di].error, sizeof fm->fields[di].error, "%s",
 					 date_err.message);

@@ -55,6 +55,7 @@ CLI_TESTS += \
 	tests/tui/account_follows.sh \
 	tests/tui/person_picker.sh \
 	tests/tui/milestone_case.sh \
+	tests/tui/edit_required.sh \
 	tests/tui/advice.sh \
 	tests/tui/start_passphrase.sh
 EXTRA_DIST += tests/tui/lib.sh tests/tui/stack_scan.py
