@@ -451,6 +451,16 @@ int cw_demo_arrests_at_least(const struct cw_demo *d)
 	return d->arrested.n && (d->arrests_count < 0 || (size_t)d->arrests_count < d->arrested.n);
 }
 
+int64_t cw_demo_injured(const struct cw_demo *d)
+{
+	return d->injured >= 0 ? d->injured : -1;
+}
+
+int cw_demo_injured_at_least(const struct cw_demo *d)
+{
+	return d->injured >= 0 && d->injured_at_least;
+}
+
 /* Whether an entry with stage `now`, known as of `as_of`, is to move to `stage` by an event of
  * `date`: a later stage (the enum is in the order a case goes through), not past "closed", and
  * the entry not written knowing of it. */

@@ -348,6 +348,10 @@ struct cw_demo {
 	uint32_t response;
 	struct cw_list arrested; /* struct cw_person_ref */
 	int64_t arrests_count;
+	/* People injured when the demonstration was dispersed (-1: not recorded, which is not
+	 * none), and whether that is a least ("at least 3 injured"). */
+	int64_t injured;
+	uint8_t injured_at_least;
 	char *notes;
 	struct cw_tally tally; /* "at least 95 demonstrations" */
 };
@@ -655,6 +659,11 @@ int64_t cw_demo_arrests(const struct cw_demo *d);
 /* Whether that figure is a least: the people named, with no number given (or a number smaller
  * than them): "a number of trade unionists" with one named is at least 1, not 1. */
 int cw_demo_arrests_at_least(const struct cw_demo *d);
+/* People injured at a demonstration: the number recorded; -1 when not recorded (not observed
+ * is not none). */
+int64_t cw_demo_injured(const struct cw_demo *d);
+/* Whether that figure is a least ("at least 3 injured"). */
+int cw_demo_injured_at_least(const struct cw_demo *d);
 
 /* Takes back what the record `by` moved (a verdict corrected or deleted): removes its steps
  * from every charge's history and, where its step was the last, sets the charge to the state of

@@ -595,6 +595,15 @@ static const struct cw_field demo_fields[] = {
 	LIST(struct cw_demo, arrested, 23, CW_FF_FLAT, 500, person_ref_schema,
 	     N_("people arrested")),
 	INT(struct cw_demo, arrests_count, 24, 0, 1000000, N_("number of arrests")),
+	/* A casewatch from before skips tags 31 and 32, and refuses the JSON keys
+	 * (models/codec.h): a record from before has them not recorded. */
+	INT(struct cw_demo, injured, 31, 0, 1000000,
+	    N_("number of people injured (when the demonstration was dispersed)")),
+	{.name = "injured_at_least",
+	 .tag = 32,
+	 .type = CW_F_BOOL,
+	 .offset = offsetof(struct cw_demo, injured_at_least),
+	 .help = N_("the number injured is a least (\"at least 3\"): yes or no")},
 	STR(struct cw_demo, notes, 25, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 	TALLY(struct cw_demo, tally, 26),
 };

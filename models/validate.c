@@ -204,6 +204,9 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 			return cw_error_set(err, CW_EINVAL, "participants_at_least",
 					    "says the number of participants is a least: give "
 					    "--participants");
+		if (rec->u.demo.injured_at_least && rec->u.demo.injured < 0)
+			return cw_error_set(err, CW_EINVAL, "injured_at_least",
+					    "says the number injured is a least: give --injured");
 	} else if (rec->kind == CW_KIND_HEARING) {
 		const struct cw_hearing *h = &rec->u.hearing;
 

@@ -1380,6 +1380,94 @@ START_TEST(codec_varints_of_every_length)
 }
 END_TEST
 
+/* A demonstration's people injured (tags 31 and 32) round-trip in the codec and JSON; a
+ * record from before them (no tag 31) decodes as not recorded (-1), not as none; a least
+ * needs a number, and the number is bounded as arrests are. */
+START_TEST(codec_demo_injured_round_trip)
+{
+	struct cw_record a, b;
+	struct cw_buf enc = {0}, enc2 = {0};
+	struct cw_error err;
+	const struct cw_field *inj = cw_schema_field(cw_schema_for_kind(CW_KIND_DEMO), "injured");
+	json_t *j;
+
+	ck_assert_ptr_nonnull(inj);
+	ck_assert_uint_eq(inj->tag, 31);
+	ck_assert_uint_eq(
+		cw_schema_field(cw_schema_for_kind(CW_KIND_DEMO), "injured_at_least")->tag, 32);
+	cw_record_init(&a, CW_KIND_DEMO);
+	ck_assert_int_eq(a.u.demo.injured, -1); /* not recorded */
+	ck_assert_int_eq(cw_demo_injured(&a.u.demo), -1);
+	a.u.demo.date = D("2021-12-31");
+	a.u.demo.place = strdup("NagaWorld");
+	a.u.demo.arrests_count = 5;
+	a.u.demo.injured = 3;
+	a.u.demo.injured_at_least = 1;
+	ck_assert_int_eq(cw_record_validate(&a, &err), 0);
+	ck_assert_int_eq(cw_record_encode(&a, &enc), 0);
+	ck_assert_int_eq(cw_record_decode(enc.data, enc.len, &b, &err), 0);
+	ck_assert_int_eq(b.u.demo.injured, 3);
+	ck_assert_int_eq(b.u.demo.injured_at_least, 1);
+	ck_assert_int_eq(cw_demo_injured(&b.u.demo), 3);
+	ck_assert_int_eq(cw_demo_injured_at_least(&b.u.demo), 1);
+	ck_assert_int_eq(b.u.demo.arrests_count, 5);
+	ck_assert_int_eq(cw_record_encode(&b, &enc2), 0);
+	ck_assert_uint_eq(enc.len, enc2.len);
+	ck_assert_mem_eq(enc.data, enc2.data, enc.len);
+	cw_record_free(&b);
+	/* JSON: the keys, and back. */
+	ck_assert_ptr_nonnull(j = cw_record_to_json(&a, 0));
+	ck_assert_int_eq(json_integer_value(json_object_get(j, "injured")), 3);
+	ck_assert(json_is_true(json_object_get(j, "injured_at_least")));
+	ck_assert_int_eq(cw_record_from_json(j, NULL, &b, &err), 0);
+	ck_assert_int_eq(b.u.demo.injured, 3);
+	ck_assert_int_eq(b.u.demo.injured_at_least, 1);
+	cw_record_free(&b);
+	json_decref(j);
+	/* None injured is a figure: 0 is written and read back as 0, not as not recorded. */
+	a.u.demo.injured = 0;
+	a.u.demo.injured_at_least = 0;
+	enc.len = 0;
+	ck_assert_int_eq(cw_record_encode(&a, &enc), 0);
+	ck_assert_int_eq(cw_record_decode(enc.data, enc.len, &b, &err), 0);
+	ck_assert_int_eq(b.u.demo.injured, 0);
+	cw_record_free(&b);
+	/* A demonstration written before the field: participants (tag 21) and arrests_count
+	 * (tag 24) only. Not recorded, not none. */
+	{
+		const uint8_t old[] = {CW_CODEC_VERSION,
+				       CW_KIND_DEMO,
+				       (21 << 3 & 0x7F) | 0x80,
+				       21 << 3 >> 7,
+				       60,
+				       (24 << 3 & 0x7F) | 0x80,
+				       24 << 3 >> 7,
+				       8};
+
+		ck_assert_int_eq(cw_record_decode(old, sizeof old, &b, &err), 0);
+		ck_assert_int_eq(b.u.demo.participants, 30);
+		ck_assert_int_eq(b.u.demo.arrests_count, 4);
+		ck_assert_int_eq(b.u.demo.injured, -1);
+		ck_assert_int_eq(b.u.demo.injured_at_least, 0);
+		ck_assert_int_eq(cw_demo_injured(&b.u.demo), -1);
+		cw_record_free(&b);
+	}
+	/* A least needs a number; the number is 0 to 1,000,000. */
+	a.u.demo.injured = -1;
+	a.u.demo.injured_at_least = 1;
+	ck_assert_int_eq(cw_record_validate(&a, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "injured_at_least");
+	a.u.demo.injured_at_least = 0;
+	a.u.demo.injured = 2000000;
+	ck_assert_int_eq(cw_record_validate(&a, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "injured");
+	ck_assert_int_eq(cw_field_set_text(&a.u, inj, "many", NULL), CW_EINVAL);
+	cw_buf_free(&enc);
+	cw_buf_free(&enc2);
+	cw_record_free(&a);
+}
+END_TEST
+
 START_TEST(codec_refuses_newer_and_skips_unknown_tags)
 {
 	struct cw_record a, b;
@@ -3697,6 +3785,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, validation_rules);
 	tcase_add_test(tc, enum_words_accept_spellings);
 	tcase_add_test(tc, codec_tags_are_unique);
+	tcase_add_test(tc, codec_demo_injured_round_trip);
 	tcase_add_test(tc, enum_values_have_labels);
 	tcase_add_test(tc, source_own_observation_with_names);
 	suite_add_tcase(s, tc);
