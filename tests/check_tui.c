@@ -506,6 +506,50 @@ static struct cw_id add_person_form(const char *name)
 	return id;
 }
 
+/* A demonstration's people injured, beside its arrests: typed, checked as the number it is,
+ * saved, and shown again when the record is edited. */
+START_TEST(test_form_demo_injured)
+{
+	struct cw_form fm;
+	struct cw_error err;
+	struct cw_record rec;
+	int injured, at_least;
+
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_DEMO, NULL, &err), 0);
+	injured = cw_form_find(&fm, "injured");
+	at_least = cw_form_find(&fm, "injured_at_least");
+	ck_assert_int_ge(injured, 0);
+	ck_assert_int_ge(at_least, 0);
+	/* right after the arrests */
+	ck_assert_int_eq(injured, cw_form_find(&fm, "arrests_count") + 1);
+	ck_assert_int_eq(fm.fields[at_least].widget, CW_W_BOOL);
+	go_to(&fm, "date");
+	type(&fm, "<C-u>2021-12-31");
+	go_to(&fm, "place");
+	type(&fm, "NagaWorld");
+	go_to(&fm, "arrests_count");
+	type(&fm, "5");
+	go_to(&fm, "injured");
+	type(&fm, "many");
+	ck_assert_int_ne(cw_form_check_field(&fm, fm.cur), 0);
+	type(&fm, "<C-u>3");
+	ck_assert_int_eq(cw_form_check_field(&fm, fm.cur), 0);
+	go_to(&fm, "injured_at_least");
+	type(&fm, " ");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
+	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);
+	ck_assert_int_eq(rec.u.demo.arrests_count, 5);
+	ck_assert_int_eq(rec.u.demo.injured, 3);
+	ck_assert_int_eq(rec.u.demo.injured_at_least, 1);
+	cw_form_free(&fm);
+	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_DEMO, &rec, &err), 0);
+	ck_assert_str_eq(cw_edit_text(&fm.fields[cw_form_find(&fm, "injured")].edit), "3");
+	ck_assert_int_ne(fm.fields[cw_form_find(&fm, "injured_at_least")].choice, 0);
+	cw_form_free(&fm);
+	cw_record_free(&rec);
+}
+END_TEST
+
 START_TEST(test_form_person_required_and_khmer)
 {
 	struct cw_form fm;
@@ -2142,6 +2186,7 @@ static Suite *tui_suite(void)
 	suite_add_tcase(s, pure);
 	tcase_add_checked_fixture(forms, setup, teardown);
 	tcase_add_test(forms, test_form_person_required_and_khmer);
+	tcase_add_test(forms, test_form_demo_injured);
 	tcase_add_test(forms, test_form_case_with_charges);
 	tcase_add_test(forms, test_form_hearing_bad_date_kept);
 	tcase_add_test(forms, test_form_dates_in_words);

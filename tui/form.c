@@ -65,6 +65,8 @@ static const char *const form_labels[] = {
 	N_("independent tribunal"),
 	N_("indicators"),
 	N_("informed of charge"),
+	N_("injured"),
+	N_("injured at least"),
 	N_("interpreter"),
 	N_("judge"),
 	N_("lawyers"),
