@@ -41,7 +41,8 @@ static int numeric_column(int c)
 {
 	return c == CW_RC_COUNT || c == CW_RC_PREVIOUS || c == CW_RC_MET || c == CW_RC_NOT_MET ||
 	       c == CW_RC_NA || c == CW_RC_UNKNOWN || c == CW_RC_AT_LEAST || c == CW_RC_AT_MOST ||
-	       c == CW_RC_PEOPLE_COUNT || c == CW_RC_PREVIOUS_AT_LEAST;
+	       c == CW_RC_PEOPLE_COUNT || c == CW_RC_PREVIOUS_AT_LEAST || c == CW_RC_INJURED ||
+	       c == CW_RC_INJURED_AT_LEAST;
 }
 
 static int whole_number(const char *s)

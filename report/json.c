@@ -597,7 +597,7 @@ static json_t *demos(const struct cw_report *r)
 	for (size_t i = 0; a && i < r->demos.n; i++) {
 		const struct cw_record *rec = &r->demos.items[i];
 		const struct cw_demo *d = &rec->u.demo;
-		int64_t arrests = cw_demo_arrests(d);
+		int64_t arrests = cw_demo_arrests(d), injured = cw_demo_injured(d);
 
 		json_t *o = jrow(
 			json_pack(
@@ -633,6 +633,21 @@ static json_t *demos(const struct cw_report *r)
 					    json_boolean(from == i && arrests >= 0));
 			json_object_set_new(o, "arrests_differ",
 					    json_boolean(cw_report_demo_arrests_differ(
+								 &r->demos, r->demo_counted, i,
+								 &at_least) >= 0));
+			/* The people injured, read as the arrests: null when not recorded. */
+			json_object_set_new(o, "injured",
+					    injured >= 0 ? json_integer(injured) : json_null());
+			json_object_set_new(o, "injured_at_least",
+					    json_boolean(cw_demo_injured_at_least(d)));
+			from = SIZE_MAX;
+			if (ev != CW_REPORT_ELSEWHERE)
+				(void)cw_report_event_injured(&r->demos, r->demo_counted, ev,
+							      &at_least, &from);
+			json_object_set_new(o, "injured_counted",
+					    json_boolean(from == i && injured >= 0));
+			json_object_set_new(o, "injured_differ",
+					    json_boolean(cw_report_demo_injured_differ(
 								 &r->demos, r->demo_counted, i,
 								 &at_least) >= 0));
 		}
@@ -971,6 +986,13 @@ static json_t *comparison(const struct cw_report *r)
 					    json_boolean(r->demo_arrests_at_least));
 			json_object_set_new(one, "previous_at_least",
 					    json_boolean(r->previous_demo_arrests_at_least));
+		}
+		/* ... and so may the people injured at them. */
+		if (one && m == CW_METRIC_DEMO_INJURED) {
+			json_object_set_new(one, "current_at_least",
+					    json_boolean(r->demo_injured_at_least));
+			json_object_set_new(one, "previous_at_least",
+					    json_boolean(r->previous_demo_injured_at_least));
 		}
 		json_object_set_new(o, cw_report_metric_name((enum cw_report_metric)m), one);
 	}

@@ -19,12 +19,12 @@
 #include "models/timeline.h"
 
 const char *const cw_rcol_names[CW_RC_NCOLS] = {
-	"label",        "record_id",      "date",      "account",        "case_id",
-	"case",         "person_ids",     "people",    "court_or_place", "stage",
-	"outcome",      "articles",       "next_date", "concerns",       "detail",
-	"count",        "previous_count", "met",       "not_met",        "not_applicable",
-	"unknown",      "reportedly",     "at_least",  "at_most",        "previous_at_least",
-	"people_count", "source",         "counted_in"};
+	"label",        "record_id",      "date",       "account",        "case_id",
+	"case",         "person_ids",     "people",     "court_or_place", "stage",
+	"outcome",      "articles",       "next_date",  "concerns",       "detail",
+	"count",        "previous_count", "met",        "not_met",        "not_applicable",
+	"unknown",      "reportedly",     "at_least",   "at_most",        "previous_at_least",
+	"people_count", "source",         "counted_in", "injured",        "injured_at_least"};
 
 const char cw_report_empty_text[] =
 	N_("Nothing recorded in this period matches: the report is empty.");
@@ -1002,7 +1002,7 @@ static void demos(struct builder *b)
 	for (size_t i = 0; i < l->n; i++) {
 		const struct cw_demo *d = &l->items[i].u.demo;
 		struct sb response = {0}, detail = {0};
-		int64_t arrests = cw_demo_arrests(d);
+		int64_t arrests = cw_demo_arrests(d), injured = cw_demo_injured(d);
 
 		id_cell(b, CW_RC_ID, &l->items[i].id);
 		account_cell(b, &l->items[i]);
@@ -1028,6 +1028,16 @@ static void demos(struct builder *b)
 		}
 		if (arrests < 0) /* an empty cell would read as none */
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", _("arrests not recorded"));
+		/* The people injured, in a column of their own: "not recorded" there, not an
+		 * empty cell (which would read as none; the CSV's is empty, as JSON's null). */
+		if (injured < 0)
+			cell(b, CW_RC_INJURED, "%s", _("not recorded"));
+		else if (cw_demo_injured_at_least(d)) {
+			/* TRANSLATORS: people injured at a demonstration, the figure a least */
+			cell(b, CW_RC_INJURED, _("at least %lld"), (long long)injured);
+			cell(b, CW_RC_INJURED_AT_LEAST, "%lld", (long long)injured);
+		} else
+			cell(b, CW_RC_INJURED, "%lld", (long long)injured);
 		if (d->notes)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", d->notes);
 		account_links(b, &detail, l, b->r->demo_counted, b->r->demo_elsewhere, i);
@@ -1768,9 +1778,12 @@ static void comparison(struct builder *b)
 		cell(b, CW_RC_LABEL, "%s", cw_report_metric_label((enum cw_report_metric)m));
 		cell(b, CW_RC_DETAIL, "%s", cw_report_metric_name((enum cw_report_metric)m));
 		metric_cell(b, CW_RC_COUNT, CW_RC_AT_LEAST, b->r->counts[m],
-			    m == CW_METRIC_DEMO_ARRESTS && b->r->demo_arrests_at_least);
+			    (m == CW_METRIC_DEMO_ARRESTS && b->r->demo_arrests_at_least) ||
+				    (m == CW_METRIC_DEMO_INJURED && b->r->demo_injured_at_least));
 		metric_cell(b, CW_RC_PREVIOUS, CW_RC_PREVIOUS_AT_LEAST, b->r->previous[m],
-			    m == CW_METRIC_DEMO_ARRESTS && b->r->previous_demo_arrests_at_least);
+			    (m == CW_METRIC_DEMO_ARRESTS && b->r->previous_demo_arrests_at_least) ||
+				    (m == CW_METRIC_DEMO_INJURED &&
+				     b->r->previous_demo_injured_at_least));
 		/* Whose accounts the two figures are drawn from (JSON has each period's). */
 		views_cell(b, b->r->counts_views[m] | b->r->previous_views[m]);
 		row_end(b);
@@ -2111,21 +2124,45 @@ static void visit_access_differ(struct sb *sb, const struct cw_report *r)
 	}
 }
 
-/* Where other accounts of the period's demonstrations give their arrests otherwise than the
- * figure counted (cw_report_demo_arrests_differ): each, "government gives 2 arrests", with
- * the demonstration's date and place when the period has several. */
+/* "3 injured", "at least 3 injured". */
+static void injured_text(struct sb *sb, int64_t n, int at_least)
+{
+	size_t k = (size_t)n;
+
+	if (at_least)
+		/* TRANSLATORS: people injured at demonstrations */
+		sb_add(sb, P_("at least %zu injured", "at least %zu injured", k), k);
+	else
+		/* TRANSLATORS: people injured at demonstrations */
+		sb_add(sb, P_("%zu injured", "%zu injured", k), k);
+}
+
+/* Where other accounts of the period's demonstrations give their arrests or the people
+ * injured otherwise than the figure counted (cw_report_demo_arrests_differ,
+ * cw_report_demo_injured_differ): each, "government gives 2 arrests", "government gives 2
+ * arrests and 0 injured", with the demonstration's date and place when the period has
+ * several. */
 static void demo_arrests_differ(struct sb *sb, const struct cw_report *r)
 {
 	for (size_t j = 0; j < r->demos.n; j++) {
 		const struct cw_record *rec = &r->demos.items[j];
 		struct sb arrests = {0};
-		int at_least;
+		int at_least, injured_at_least;
 		int64_t n = cw_report_demo_arrests_differ(&r->demos, r->demo_counted, j, &at_least);
+		int64_t injured = cw_report_demo_injured_differ(&r->demos, r->demo_counted, j,
+								&injured_at_least);
 		const char *view = _(cw_enum_label(&cw_words_view, rec->view));
 
-		if (n < 0)
+		if (n < 0 && injured < 0)
 			continue;
-		arrests_text(&arrests, n, at_least);
+		if (n >= 0)
+			arrests_text(&arrests, n, at_least);
+		if (n >= 0 && injured >= 0)
+			/* TRANSLATORS: between another account's arrests and people injured:
+			 * "2 arrests and 0 injured" */
+			sb_add(&arrests, "%s", _(" and "));
+		if (injured >= 0)
+			injured_text(&arrests, injured, injured_at_least);
 		sb_add(sb, "%s", sb->n ? "; " : "");
 		if (r->counts[CW_METRIC_DEMOS] > 1) {
 			const struct cw_demo *d = &rec->u.demo;
@@ -2133,14 +2170,14 @@ static void demo_arrests_differ(struct sb *sb, const struct cw_report *r)
 
 			cw_date_format(d->date, date);
 			/* TRANSLATORS: where another account of one of the period's
-			 * demonstrations gives other arrests: its date, its place, whose account,
-			 * "1 arrest" */
+			 * demonstrations gives other arrests or injured: its date, its place,
+			 * whose account, "1 arrest" */
 			sb_add(sb, _("at the demonstration of %s (%s%s%s), %s gives %s"), date,
 			       str(d->place), d->place && d->province ? ", " : "", str(d->province),
 			       view, arrests.s ? arrests.s : "");
 		} else {
 			/* TRANSLATORS: another account of the period's demonstration and the
-			 * arrests it gives: "government gives 2 arrests" */
+			 * arrests or injured it gives: "government gives 2 arrests" */
 			sb_add(sb, _("%s gives %s"), view, arrests.s ? arrests.s : "");
 		}
 		sb->failed |= arrests.failed;
@@ -3783,9 +3820,31 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			       P_(" with %zu arrest", " with %zu arrests",
 				  c[CW_METRIC_DEMO_ARRESTS]),
 			       c[CW_METRIC_DEMO_ARRESTS]);
+		/* The people injured, said as the arrests are (nothing when no demonstration
+		 * recorded them, or none was injured: the comparison's row says "not
+		 * recorded"): " and 3 injured" after arrests, else " with 3 injured". */
+		if (c[CW_METRIC_DEMO_INJURED] != CW_REPORT_NOT_RECORDED &&
+		    c[CW_METRIC_DEMO_INJURED]) {
+			struct sb injured = {0};
+
+			injured_text(&injured, (int64_t)c[CW_METRIC_DEMO_INJURED],
+				     r->demo_injured_at_least);
+			if (c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED)
+				sb_add(&sb, ", %s", injured.s ? injured.s : "");
+			else if (c[CW_METRIC_DEMO_ARRESTS])
+				/* TRANSLATORS: after "1 demonstration with 5 arrests": the people
+				 * injured, "3 injured" */
+				sb_add(&sb, _(" and %s"), injured.s ? injured.s : "");
+			else
+				/* TRANSLATORS: after "1 demonstration": the people injured, "3
+				 * injured" */
+				sb_add(&sb, _(" with %s"), injured.s ? injured.s : "");
+			sb.failed |= injured.failed;
+			free(injured.s);
+		}
 		{
 			/* The accounts of the records counted, and where linked accounts give
-			 * other arrests (a government's 2 beside the UN's 5 counted). */
+			 * other arrests or injured (a government's 2 beside the UN's 5 counted). */
 			struct sb differ = {0};
 
 			demo_arrests_differ(&differ, r);
@@ -3793,7 +3852,10 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				     c_views[CW_METRIC_DEMOS] |
 					     (c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED
 						      ? 0
-						      : c_views[CW_METRIC_DEMO_ARRESTS]),
+						      : c_views[CW_METRIC_DEMO_ARRESTS]) |
+					     (c[CW_METRIC_DEMO_INJURED] == CW_REPORT_NOT_RECORDED
+						      ? 0
+						      : c_views[CW_METRIC_DEMO_INJURED]),
 				     &differ);
 			free(differ.s);
 		}
@@ -4108,7 +4170,8 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	section(&b, "demonstrations", N_("Demonstrations"), N_("No demonstrations in this period."),
 		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_PLACE, N_("Place"),
 		CW_RC_DETAIL, N_("Organiser, cause and notes"), CW_RC_OUTCOME, N_("Response"),
-		CW_RC_COUNT, N_("Arrests"), CW_RC_PEOPLE, N_("Arrested"), -1);
+		CW_RC_COUNT, N_("Arrests"), CW_RC_PEOPLE, N_("Arrested"), CW_RC_INJURED,
+		N_("Injured"), -1);
 	demos(&b);
 	section(&b, "incidents", N_("Other incidents"), N_("No other incidents in this period."),
 		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_OUTCOME,

@@ -55,6 +55,11 @@ enum cw_rcol {
 	 * CW_REPORT_ELSEWHERE): the id of the account counted; empty for the row counted (CSV
 	 * only: the other formats say it in the row's details). */
 	CW_RC_COUNTED_IN,
+	/* People injured at a demonstration: the figure, "at least 3" as the other formats say
+	 * it (the CSV's is exact figures only), and a least's figure beside it (CSV only), as
+	 * count and at_least. Last, so that the CSV's columns before them keep their places. */
+	CW_RC_INJURED,
+	CW_RC_INJURED_AT_LEAST,
 	CW_RC_NCOLS
 };
 extern const char *const cw_rcol_names[CW_RC_NCOLS]; /* CSV header: "label", "record_id", ... */

@@ -447,8 +447,24 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 			/* Who was arrested, as far as the record names them: "2 arrests (Theng
 			 * Savoeun)" tells a timeline's reader that they were the one. */
 			arrested_names(st, &dm->arrested, names, sizeof names);
-			PUT(what, "%s%s%s%s%s%s", part, part[0] && arr[0] ? ", " : "", arr,
-			    names[0] ? " (" : "", names, names[0] ? ")" : "");
+			/* "..., 3 injured": not recorded says nothing, as the arrests. */
+			char inj[64] = "";
+
+			if (dm->injured >= 0 && dm->injured_at_least)
+				snprintf(inj, sizeof inj,
+					 /* TRANSLATORS: people injured at a demonstration */
+					 P_("at least %lld injured", "at least %lld injured",
+					    (unsigned long)dm->injured),
+					 (long long)dm->injured);
+			else if (dm->injured >= 0)
+				snprintf(inj, sizeof inj,
+					 /* TRANSLATORS: people injured at a demonstration */
+					 P_("%lld injured", "%lld injured",
+					    (unsigned long)dm->injured),
+					 (long long)dm->injured);
+			PUT(what, "%s%s%s%s%s%s%s%s", part, part[0] && arr[0] ? ", " : "", arr,
+			    names[0] ? " (" : "", names, names[0] ? ")" : "",
+			    inj[0] && (part[0] || arr[0]) ? ", " : "", inj);
 		}
 		break;
 	case CW_KIND_INCIDENT: {

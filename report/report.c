@@ -105,7 +105,8 @@ const char *cw_report_metric_name(enum cw_report_metric m)
 							   "verdicts",
 							   "visits",
 							   "demonstrations",
-							   "demonstration_arrests"};
+							   "demonstration_arrests",
+							   "demonstration_injured"};
 
 	return (unsigned)m < CW_METRIC_COUNT ? names[m] : "";
 }
@@ -124,7 +125,8 @@ const char *cw_report_metric_label(enum cw_report_metric m)
 		N_("verdicts, one per defendant and ruling"),
 		N_("prison visits"),
 		N_("demonstrations"),
-		N_("arrests at demonstrations")};
+		N_("arrests at demonstrations"),
+		N_("injured at demonstrations")};
 
 	return (unsigned)m < CW_METRIC_COUNT ? _(labels[m]) : "";
 }
@@ -2075,38 +2077,70 @@ static const struct cw_hearing *event_hearing(const struct events *e, size_t i, 
 	return &e->hearings->items[event_hearing_at(e, i, want_verdict)].u.hearing;
 }
 
-int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t *counted, size_t i,
-				int *at_least, size_t *from)
+/* A figure of a demonstration the report counts per event, and whether it is a least: its
+ * arrests (cw_demo_arrests) or the people injured (cw_demo_injured). -1 when not recorded. */
+struct demo_figure {
+	int64_t (*n)(const struct cw_demo *d);
+	int (*at_least)(const struct cw_demo *d);
+};
+static const struct demo_figure demo_arrests_figure = {cw_demo_arrests, cw_demo_arrests_at_least};
+static const struct demo_figure demo_injured_figure = {cw_demo_injured, cw_demo_injured_at_least};
+
+static int64_t event_figure(const struct demo_figure *fig, const struct cw_record_list *demos,
+			    const size_t *counted, size_t i, int *at_least, size_t *from)
 {
-	int64_t n = cw_demo_arrests(&demos->items[i].u.demo);
+	int64_t n = fig->n(&demos->items[i].u.demo);
 
 	*from = i;
-	*at_least = n >= 0 && cw_demo_arrests_at_least(&demos->items[i].u.demo);
+	*at_least = n >= 0 && fig->at_least(&demos->items[i].u.demo);
 	/* The counted account gives none: the first other account of the event that does (a
 	 * newspaper's 5 beside the team's account that gave no figure read "not recorded"). */
 	for (size_t j = 0; n < 0 && counted && j < demos->n; j++)
-		if (j != i && counted[j] == i &&
-		    (n = cw_demo_arrests(&demos->items[j].u.demo)) >= 0) {
-			*at_least = cw_demo_arrests_at_least(&demos->items[j].u.demo);
+		if (j != i && counted[j] == i && (n = fig->n(&demos->items[j].u.demo)) >= 0) {
+			*at_least = fig->at_least(&demos->items[j].u.demo);
 			*from = j;
 		}
 	return n;
 }
 
-int64_t cw_report_demo_arrests_differ(const struct cw_record_list *demos, const size_t *counted,
-				      size_t j, int *at_least)
+static int64_t figure_differ(const struct demo_figure *fig, const struct cw_record_list *demos,
+			     const size_t *counted, size_t j, int *at_least)
 {
-	int64_t n = cw_demo_arrests(&demos->items[j].u.demo), event;
+	int64_t n = fig->n(&demos->items[j].u.demo), event;
 	int event_at_least;
 	size_t from;
 
-	*at_least = n >= 0 && cw_demo_arrests_at_least(&demos->items[j].u.demo);
+	*at_least = n >= 0 && fig->at_least(&demos->items[j].u.demo);
 	if (n < 0 || !counted || counted[j] == j || counted[j] == CW_REPORT_ELSEWHERE)
 		return -1;
-	event = cw_report_event_arrests(demos, counted, counted[j], &event_at_least, &from);
+	event = event_figure(fig, demos, counted, counted[j], &event_at_least, &from);
 	if (from == j || (event == n && event_at_least == *at_least))
 		return -1;
 	return n;
+}
+
+int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t *counted, size_t i,
+				int *at_least, size_t *from)
+{
+	return event_figure(&demo_arrests_figure, demos, counted, i, at_least, from);
+}
+
+int64_t cw_report_demo_arrests_differ(const struct cw_record_list *demos, const size_t *counted,
+				      size_t j, int *at_least)
+{
+	return figure_differ(&demo_arrests_figure, demos, counted, j, at_least);
+}
+
+int64_t cw_report_event_injured(const struct cw_record_list *demos, const size_t *counted, size_t i,
+				int *at_least, size_t *from)
+{
+	return event_figure(&demo_injured_figure, demos, counted, i, at_least, from);
+}
+
+int64_t cw_report_demo_injured_differ(const struct cw_record_list *demos, const size_t *counted,
+				      size_t j, int *at_least)
+{
+	return figure_differ(&demo_injured_figure, demos, counted, j, at_least);
 }
 
 int cw_report_visit_access_differs(const struct cw_record_list *visits, const size_t *counted,
@@ -2159,11 +2193,13 @@ static void rows_counted_here(const struct cw_record_list *hearings, const size_
  * CW_ENOMEM. */
 static int count_period(const struct cw_report *r, const struct period *p,
 			size_t counts[CW_METRIC_COUNT], uint32_t views[CW_METRIC_COUNT],
-			int *demo_arrests_at_least, struct accounts keep[NEARS])
+			int *demo_arrests_at_least, int *demo_injured_at_least,
+			struct accounts keep[NEARS])
 {
-	size_t demo_arrests = 0, demos_counted = 0, verdict_hearings = 0, verdicts = 0, rulings = 0,
-	       arrests = 0, charges = 0, detentions = 0, own = 0, nrows = 0, hearings = 0,
-	       kept_out = 0, visits = 0, demos = 0, *vc, *dc, *hc, *ac;
+	size_t demo_arrests = 0, demos_counted = 0, demo_injured = 0, injured_counted = 0,
+	       verdict_hearings = 0, verdicts = 0, rulings = 0, arrests = 0, charges = 0,
+	       detentions = 0, own = 0, nrows = 0, hearings = 0, kept_out = 0, visits = 0,
+	       demos = 0, *vc, *dc, *hc, *ac;
 	struct accounts acc[NEARS] = {{NULL, NULL}};
 	struct cw_report_verdict *rows = NULL;
 	struct events ev;
@@ -2276,10 +2312,21 @@ static int count_period(const struct cw_report *r, const struct period *p,
 			demos_counted++;
 			views[CW_METRIC_DEMO_ARRESTS] |= cw_report_view_bit(&p->demos.items[from]);
 		}
+		/* The people injured, read as the arrests: the figure of the account counted,
+		 * else of the first other account that gives one. */
+		n = cw_report_event_injured(&p->demos, dc, i, &at_least, &from);
+		*demo_injured_at_least |= at_least;
+		if (n >= 0) {
+			demo_injured += (size_t)n;
+			injured_counted++;
+			views[CW_METRIC_DEMO_INJURED] |= cw_report_view_bit(&p->demos.items[from]);
+		}
 	}
 	/* Some gave a figure, some none: what is known is a least. */
 	if (demos_counted && demos_counted < demos)
 		*demo_arrests_at_least = 1;
+	if (injured_counted && injured_counted < demos)
+		*demo_injured_at_least = 1;
 	counts[CW_METRIC_HEARINGS] = hearings;
 	counts[CW_METRIC_HEARINGS_OWN] = own;
 	counts[CW_METRIC_HEARINGS_KEPT_OUT] = kept_out;
@@ -2295,6 +2342,8 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	 * none. Some that did: the arrests they give. */
 	counts[CW_METRIC_DEMO_ARRESTS] =
 		demos && !demos_counted ? CW_REPORT_NOT_RECORDED : demo_arrests;
+	counts[CW_METRIC_DEMO_INJURED] =
+		demos && !injured_counted ? CW_REPORT_NOT_RECORDED : demo_injured;
 	if (keep)
 		memcpy(keep, acc, sizeof acc);
 	else
@@ -4335,9 +4384,10 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	}
 	/* The current period's counted accounts are kept for the rows (report.h). */
 	if (count_period(out, &cur, out->counts, out->counts_views, &out->demo_arrests_at_least,
-			 acc) != 0 ||
+			 &out->demo_injured_at_least, acc) != 0 ||
 	    count_period(out, &prev, out->previous, out->previous_views,
-			 &out->previous_demo_arrests_at_least, NULL) != 0) {
+			 &out->previous_demo_arrests_at_least, &out->previous_demo_injured_at_least,
+			 NULL) != 0) {
 		accounts_free(acc); /* the current period's, when only the previous one failed */
 		period_free(&cur);
 		period_free(&prev);

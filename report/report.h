@@ -145,6 +145,13 @@ int64_t cw_report_event_arrests(const struct cw_record_list *demos, const size_t
  * one the figure is from. */
 int64_t cw_report_demo_arrests_differ(const struct cw_record_list *demos, const size_t *counted,
 				      size_t j, int *at_least);
+/* The same two of the people injured at a demonstration (cw_demo_injured): the event's figure
+ * and where it is from, and another account's that differs ("government gives 0 injured"
+ * beside the team's 3), read as the arrests are. */
+int64_t cw_report_event_injured(const struct cw_record_list *demos, const size_t *counted, size_t i,
+				int *at_least, size_t *from);
+int64_t cw_report_demo_injured_differ(const struct cw_record_list *demos, const size_t *counted,
+				      size_t j, int *at_least);
 
 /* Whether visits->items[j], another account of a prison visit another row of the period counts
  * (visit_counted), gives another access (granted, restricted, denied) than the account
@@ -193,6 +200,7 @@ enum cw_report_metric {
 	CW_METRIC_VISITS,
 	CW_METRIC_DEMOS,
 	CW_METRIC_DEMO_ARRESTS,
+	CW_METRIC_DEMO_INJURED, /* people injured at demonstrations, read as their arrests */
 	CW_METRIC_COUNT
 };
 #define CW_REPORT_NOT_RECORDED SIZE_MAX /* a metric no record gives (struct cw_report) */
@@ -307,6 +315,9 @@ struct cw_report {
 	 * least: people named with no number, or some events giving no figure; and the same of
 	 * the previous period's. */
 	int demo_arrests_at_least, previous_demo_arrests_at_least;
+	/* The same of the people injured at them (counts[CW_METRIC_DEMO_INJURED]): a figure
+	 * recorded as a least, or some events giving none. */
+	int demo_injured_at_least, previous_demo_injured_at_least;
 
 	/* For hearings.items[i], another's account of a hearing the team observed too (linked as
 	 * the same event, directly or through other accounts): the index in hearings of the

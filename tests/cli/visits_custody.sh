@@ -63,7 +63,7 @@ json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['views'], p['stand
 # Each row names the source it was drawn from, for a partner to trace it (JSON and CSV).
 json "[(v['date'], v['source']) for v in d['visits']] == [('2024-06-03', 'own observation'), ('2024-06-06', 'own observation')]"
 ok cw report --from 2024-06-03 --to 2024-06-09 --format csv
-printf '%s\n' "$out" | tr -d '\r' | grep -q '^visits,.*2024-06-06.*,own observation,[0-9a-f]*$' ||
+printf '%s\n' "$out" | tr -d '\r' | grep -q '^visits,.*2024-06-06.*,own observation,[0-9a-f]*,,$' ||
 	fail "the CSV's visit row does not name its source: $out"
 checks=$((checks + 1))
 # A report of the UN's account only leaves the team's visit out, and counts nothing to it.
