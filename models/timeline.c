@@ -1296,7 +1296,8 @@ static long union_days(struct span *v, size_t n, long point, int whole, long *ru
 }
 
 /* The days in pretrial detention across the stretches, and while the person is still detained
- * the stretch held without a break up to pretrial_to (its first day and its days), each as the
+ * (or, when none runs, counted to an end: up to that end) the stretch held without a break up
+ * to pretrial_to (its first day and its days), each as the
  * least the dates allow (pretrial_days, pretrial_stretch_days) and the most (the _max fields;
  * the same when every date is precise to the day). A start dated only to a month counts at
  * least from that month's last day and at most from its first; an end, at least to its first
@@ -1319,6 +1320,12 @@ static void count_days(const struct stints *s, struct cw_date today,
 			running = i;
 		else if (s->v[i].running == RUNNING_UNCOUNTED && running == s->n)
 			running = i;
+	/* None running, and counted to an end: the stretch that end closes (the last of them),
+	 * whose start and days the figure is given with, as a running one's (start_accounts). */
+	if (running == s->n && out->pretrial_to_kind == CW_PRETRIAL_TO_END)
+		for (size_t i = 0; i < s->n; i++)
+			if (!s->v[i].running && cw_date_compare(s->v[i].to, out->pretrial_to) == 0)
+				running = i;
 	if (s->failed || !(least = malloc((s->n + 1) * sizeof *least)))
 		return;
 	if (!(most = malloc((s->n + 1) * sizeof *most))) {
@@ -1469,9 +1476,10 @@ static int adjournment_told_before(const struct cw_record *recs, size_t i)
 	return 0;
 }
 
-/* Still detained (out->pretrial_since known): the record that gives the running stretch's start
- * and another account of the same event with another date (timeline.h). Of several records of
- * the start's day, the first in the list; of several other accounts, the latest date. */
+/* Still detained or counted to an end (out->pretrial_since known): the record that gives the
+ * start of the stretch counted, and another account of the same event with another date
+ * (timeline.h). Of several records of the start's day, the first in the list; of several other
+ * accounts, the latest date. */
 static void start_accounts(const struct who *w, const struct cw_record *only,
 			   const struct cw_record *records, size_t n,
 			   struct cw_timeline_summary *out)
@@ -1622,7 +1630,9 @@ static void summarise(const struct who *w, const struct cw_record *only,
 		if (out->pretrial_days == 0)
 			out->pretrial_days = out->pretrial_stretch_days = -1;
 	}
-	if (out->pretrial_ongoing && cw_date_is_known(out->pretrial_since))
+	/* Still detained, or counted to an end: the start of the stretch counted may be dated
+	 * otherwise by another account either way. */
+	if (cw_date_is_known(out->pretrial_since))
 		start_accounts(w, only, records, n, out);
 }
 
@@ -1818,9 +1828,21 @@ static void pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t
 	snprintf(buf, len, _("%s to %s, %s%s"), days, to, why, caveat);
 }
 
+long cw_timeline_start_other_total(const struct cw_timeline_summary *s)
+{
+	/* The days the other account leaves out are the stretch's first ones, in no other
+	 * stretch (the stretches are counted as their union). */
+	if (!cw_date_is_known(s->pretrial_start_other) || s->pretrial_start_other_days < 0 ||
+	    s->pretrial_days < 0 || s->pretrial_days != s->pretrial_days_max ||
+	    s->pretrial_stretch_days < 0 || s->pretrial_days < s->pretrial_stretch_days)
+		return -1;
+	return s->pretrial_start_other_days + (s->pretrial_days - s->pretrial_stretch_days);
+}
+
 void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len)
 {
 	char since[CW_DATE_TEXT_MAX], other[CW_DATE_TEXT_MAX], more[400], days[128];
+	long other_days = cw_timeline_start_other_total(s);
 	size_t used;
 
 	pretrial_text(s, buf, len);
@@ -1829,9 +1851,8 @@ void cw_pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t len
 	/* The start two accounts date apart, each named (timeline.h). */
 	cw_date_format(s->pretrial_since, since);
 	cw_date_format(s->pretrial_start_other, other);
-	if (s->pretrial_start_other_days >= 0) {
-		snprintf(days, sizeof days, P_("%ld day", "%ld days", s->pretrial_start_other_days),
-			 s->pretrial_start_other_days);
+	if (other_days >= 0) {
+		snprintf(days, sizeof days, P_("%ld day", "%ld days", other_days), other_days);
 		/* TRANSLATORS: after the days in pretrial detention: "; counted from 2026-09-10
 		 * (UN); government dates its start 2026-09-25: 71 days" */
 		snprintf(more, sizeof more, _("; counted from %s (%s); %s dates its start %s: %s"),

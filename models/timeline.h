@@ -48,7 +48,8 @@ struct cw_timeline_summary {
 	/* Still detained: the first day of the stretch held without a break up to pretrial_to
 	 * (across cases: a second case's detention that overlaps is the same stretch; the start
 	 * as recorded when it is not dated to the day), and its days, least and most as above
-	 * (-1 when not known). */
+	 * (-1 when not known). Counted to an end (CW_PRETRIAL_TO_END, none running): the same
+	 * of the stretch that end closes, so that the figure says whose start it counts from. */
 	struct cw_date pretrial_since;
 	long pretrial_stretch_days, pretrial_stretch_days_max;
 	/* Counted to an end (CW_PRETRIAL_TO_END): whose account that end is (enum cw_view) and
@@ -58,12 +59,13 @@ struct cw_timeline_summary {
 	 * ended, and a reader must be told (held_after_kind 0: none; CW_KIND_MILESTONE with
 	 * held_after_type, or CW_KIND_VISIT). */
 	uint8_t pretrial_end_view, pretrial_case_view;
-	/* Still detained: whose account the running stretch's start (pretrial_since) is (enum
-	 * cw_view, 0 when not recorded), and another account of that arrest or detention (linked
-	 * as the same event or disputing it) that dates it otherwise, with the stretch's days as
-	 * that account counts them (least, -1 when the dates do not give them): a government that
-	 * dates an arrest two weeks later says the detention is two weeks shorter, and a reader
-	 * must see both (unknown pretrial_start_other when there is none). */
+	/* Still detained, or counted to an end: whose account the start of the stretch counted
+	 * (pretrial_since) is (enum cw_view, 0 when not recorded), and another account of that
+	 * arrest or detention (linked as the same event or disputing it) that dates it otherwise,
+	 * with the stretch's days as that account counts them, to the same day (least, -1 when
+	 * the dates do not give them): a government that dates an arrest two weeks later says the
+	 * detention is two weeks shorter, and a reader must see both, after its end too (unknown
+	 * pretrial_start_other when there is none). */
 	uint8_t pretrial_start_view, pretrial_start_other_view;
 	struct cw_date pretrial_start_other;
 	long pretrial_start_other_days;
@@ -299,6 +301,12 @@ struct cw_day_range cw_day_range_of(long least, long most);
 
 /* Whether news (the latest record) is more than CW_TIMELINE_NEWS_DAYS before `to`. */
 int cw_timeline_news_old(struct cw_date news, struct cw_date to);
+
+/* The days in pretrial detention in all (pretrial_days) as the other account of the start
+ * (pretrial_start_other) counts them: the stretch's days as it counts them, with the other
+ * stretches'; -1 when there is no such account or the dates do not give one figure. What the
+ * timeline's text and its JSON give beside the figure. */
+long cw_timeline_start_other_total(const struct cw_timeline_summary *s);
 
 /* The longest text cw_pretrial_text writes, with room for Khmer (three bytes a letter). */
 #define CW_PRETRIAL_TEXT_MAX 1024

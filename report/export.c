@@ -504,7 +504,7 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	struct cw_timeline_summary sum;
 	struct cw_day_range days;
 	char next[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], news[CW_DATE_TEXT_MAX],
-		held[CW_DATE_TEXT_MAX], other[CW_DATE_TEXT_MAX];
+		held[CW_DATE_TEXT_MAX], other[CW_DATE_TEXT_MAX], since[CW_DATE_TEXT_MAX];
 	json_t *doc, *summary;
 
 	cw_timeline_summarise(id, l->items, l->n, today, &sum);
@@ -544,6 +544,8 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	 * them held after it (timeline.h), null when none. */
 	cw_date_format(sum.held_after, held);
 	cw_date_format(sum.pretrial_start_other, other);
+	cw_date_format(sum.pretrial_start_view ? sum.pretrial_since : (struct cw_date){0, 0, 0},
+		       since);
 	if (doc && (summary = json_object_get(doc, "summary")) &&
 	    (json_object_set_new(summary, "next_hearing_passed",
 				 json_boolean(!cw_date_is_known(sum.next_hearing) &&
@@ -551,8 +553,11 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 	     json_object_set_new(summary, "pretrial_end_view",
 				 sum.pretrial_end_view ? jview_of(sum.pretrial_end_view)
 						       : json_null()) != 0 ||
-	     /* still detained: whose account the stretch's start is, and another that dates
-	      * it otherwise (null: none) */
+	     /* still detained, or counted to an end: the start of the stretch counted, whose
+	      * account it is, and another that dates it otherwise with the days in all as it
+	      * counts them, to the same day (null: none) */
+	     json_object_set_new(summary, "pretrial_start",
+				 since[0] ? json_string(since) : json_null()) != 0 ||
 	     json_object_set_new(summary, "pretrial_start_view",
 				 sum.pretrial_start_view ? jview_of(sum.pretrial_start_view)
 							 : json_null()) != 0 ||
@@ -563,7 +568,8 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 					 sum.pretrial_start_other_view
 						 ? jview_of(sum.pretrial_start_other_view)
 						 : json_null(),
-					 "days", cw_export_days_json(sum.pretrial_start_other_days))
+					 "days",
+					 cw_export_days_json(cw_timeline_start_other_total(&sum)))
 			     : json_null()) != 0 ||
 	     json_object_set_new(summary, "held_after_end",
 				 sum.held_after_kind

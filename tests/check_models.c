@@ -2543,6 +2543,68 @@ START_TEST(timeline_names_accounts_of_the_start)
 }
 END_TEST
 
+/* Over, ended by a verdict: the figure still says whose date it counts from and what the other
+ * account gives, counted to the same end (a field trial saw "29 days (to 2026-12-01)" alone
+ * once the verdict was logged, the NGO's date and the government's 27 days gone). With an
+ * earlier stretch (held, bailed, arrested again), the other account's figure is the days in all
+ * as it counts them. */
+START_TEST(timeline_names_accounts_of_an_ended_start)
+{
+	const struct cw_field *lf = cw_schema_field(&cw_schema_header, "links");
+	struct cw_record recs[6];
+	struct cw_timeline_summary s;
+	struct cw_link *l;
+	struct cw_id person;
+	char text[CW_PRETRIAL_TEXT_MAX];
+
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2026-11-02");
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_ARREST, "2026-11-04");
+	milestone_in(&recs[3], &person, &recs[0], CW_MS_VERDICT, "2026-12-01");
+	cw_id_from_ref("ngo", &recs[1].id);
+	cw_id_from_ref("gov", &recs[2].id);
+	recs[1].view = CW_VIEW_NGO;
+	recs[2].view = CW_VIEW_GOVERNMENT;
+	l = cw_list_append(&recs[2].links, lf->sub);
+	ck_assert_ptr_nonnull(l);
+	l->relation = CW_LINK_DISPUTES;
+	l->record = recs[1].id;
+	cw_timeline_summarise(&person, recs, 4, D("2026-12-05"), &s);
+	ck_assert(!s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 29);
+	ck_assert_int_eq(s.pretrial_start_view, CW_VIEW_NGO);
+	ck_assert_int_eq(cw_date_compare(s.pretrial_start_other, D("2026-11-04")), 0);
+	ck_assert_int_eq(s.pretrial_start_other_view, CW_VIEW_GOVERNMENT);
+	ck_assert_int_eq(s.pretrial_start_other_days, 27);
+	ck_assert_int_eq(cw_timeline_start_other_total(&s), 27);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "29 days (to 2026-12-01); counted from 2026-11-02 (NGO); government "
+			       "dates its start 2026-11-04: 27 days");
+	/* An earlier stretch of ten days before: 39 days in all by the NGO's date, 37 by the
+	 * government's. */
+	milestone_in(&recs[4], &person, &recs[0], CW_MS_ARREST, "2026-10-01");
+	milestone_in(&recs[5], &person, &recs[0], CW_MS_BAIL, "2026-10-11");
+	recs[5].u.milestone.outcome = CW_DECISION_GRANTED;
+	cw_timeline_summarise(&person, recs, 6, D("2026-12-05"), &s);
+	ck_assert_int_eq(s.pretrial_days, 39);
+	ck_assert_int_eq(s.pretrial_stretch_days, 29);
+	ck_assert_int_eq(s.pretrial_start_other_days, 27);
+	ck_assert_int_eq(cw_timeline_start_other_total(&s), 37);
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "39 days (to 2026-12-01); counted from 2026-11-02 (NGO); government "
+			       "dates its start 2026-11-04: 37 days");
+	/* Ended before the other account's date: it is no account of this stretch's start. */
+	recs[3].u.milestone.date = D("2026-11-03");
+	cw_timeline_summarise(&person, recs, 4, D("2026-12-05"), &s);
+	ck_assert_int_eq(s.pretrial_days, 1);
+	ck_assert(!cw_date_is_known(s.pretrial_start_other));
+	cw_pretrial_text(&s, text, sizeof text);
+	ck_assert_str_eq(text, "1 day (to 2026-11-03)");
+	for (int i = 0; i < 6; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 START_TEST(timeline_counts_each_stretch_in_detention)
 {
 	struct cw_record recs[5];
@@ -2931,7 +2993,9 @@ START_TEST(timeline_bounds_detention_not_dated_to_the_day)
 	ck_assert(!s.pretrial_ongoing);
 	ck_assert_int_eq(s.pretrial_days, 62);      /* 31 May to 1 August */
 	ck_assert_int_eq(s.pretrial_days_max, 122); /* 1 May to 31 August */
-	ck_assert_int_eq(s.pretrial_stretch_days, -1);
+	/* The stretch the release closes, whose start the figure counts from (timeline.h). */
+	ck_assert_int_eq(s.pretrial_stretch_days, 62);
+	ck_assert_int_eq(s.pretrial_stretch_days_max, 122);
 	cw_pretrial_text(&s, text, sizeof text);
 	ck_assert_str_eq(text, "62 to 122 days (to 2023-08) (dates not precise to the day)");
 	/* Never past the day asked about, even when the release's month runs beyond it. */
@@ -3801,6 +3865,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_a_detention_ended_later_ran_on_the_day);
 	tcase_add_test(tc, timeline_bounds_detention_not_dated_to_the_day);
 	tcase_add_test(tc, timeline_names_accounts_of_the_start);
+	tcase_add_test(tc, timeline_names_accounts_of_an_ended_start);
 	tcase_add_test(tc, record_takes_a_field);
 	tcase_add_test(tc, timeline_later_start_bounds_a_month_dated_one);
 	tcase_add_test(tc, timeline_detention_with_no_date_to_count_to);

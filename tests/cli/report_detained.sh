@@ -386,4 +386,45 @@ for w in 2023-W48 2024-W07; do
 done
 ok cw report --week 2024-W07 --article 307 --format json
 json "[p['case_title'] for p in d['pretrial_detention']] == ['B public insult']"
+
+# ---- two accounts of one arrest, then a verdict (a field trial, Svay Rieng): the NGO dates Sok
+# Chanthea's arrest 2 November, the government 4 November, disputing it. Once the verdict
+# ended the detention, the figure still says whose date it counts from and what the other
+# account gives, to the same end (the trial saw "29 days (to 2026-12-01)" alone, and nulls in
+# the JSON).
+DB="$WORK/trial"
+export CASEWATCH_NOW=2026-12-05T03:00:00Z
+ok cw init
+ok cw person add --name "Sok Chanthea" --name-km "សុខ ចាន់ថា" --source "own observation"
+ok cw person add --name "Thạch Sophéap" --source "own observation"
+ok cw case add --title "Svay Rieng land protest" \
+	--court "Svay Rieng Provincial Court of First Instance" --stage pretrial \
+	--defendant "Sok Chanthea" --custody detained --charge 494/495 \
+	--defendant "Thạch Sophéap" --custody detained --charge 494/495 --source "own observation"
+ok cw log milestone --person "Sok Chanthea" --case "Svay Rieng" --type arrest --date 2026-11-02 \
+	--view ngo --source "ADHOC statement, 3 Nov 2026"
+ngo=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw log milestone --person "Sok Chanthea" --case "Svay Rieng" --type arrest --date 2026-11-04 \
+	--view government --source "Provincial police press release" --disputes "$ngo"
+ok cw log milestone --person "Thạch Sophéap" --case "Svay Rieng" --type arrest \
+	--date 2026-11-03 --source "own observation"
+ok cw timeline "Sok Chanthea"
+has "pretrial detention: 33 days and counting; its latest dated record is of 2026-11-04; counted from 2026-11-02 (NGO); government dates its start 2026-11-04: 31 days"
+ok cw log hearing --case "Svay Rieng" --date 2026-12-01 --outcome verdict \
+	--verdict "494/495=convicted@Sok Chanthea" --verdict "494/495=acquitted@Thạch Sophéap" \
+	--sentence "Sok Chanthea: 18 months" --sentence-part "prison=18 months" \
+	--source "own observation"
+ok cw timeline "Sok Chanthea"
+has "pretrial detention: 29 days (to 2026-12-01); counted from 2026-11-02 (NGO); government dates its start 2026-11-04: 27 days"
+ok cw timeline "Sok Chanthea" --json
+json "(d['summary']['pretrial_days'], d['summary']['pretrial_ongoing']) == (29, False)"
+json "(d['summary']['pretrial_start'], d['summary']['pretrial_start_view']) == ('2026-11-02', 'ngo')"
+json "d['summary']['pretrial_start_disputed'] == {'date': '2026-11-04', 'view': 'government', 'days': 27}"
+ok cw export --timeline "Sok Chanthea" --format json
+json "d['summary']['pretrial_start_disputed'] == {'date': '2026-11-04', 'view': 'government', 'days': 27}"
+# The undisputed co-defendant: counted from his arrest, nothing else said.
+ok cw timeline "Thạch Sophéap"
+has "pretrial detention: 28 days (to 2026-12-01)"
+lacks "counted from"
+unset CASEWATCH_NOW
 echo "report_detained: $checks checks passed"
