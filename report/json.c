@@ -164,7 +164,10 @@ static json_t *jarrest_articles(const struct cw_report *r, const struct cw_miles
 }
 
 /* {"id", "title", "court", "stage", "articles", "defendants"} */
-static json_t *jcase(const struct cw_report *r, const struct cw_id *id)
+/* A case as it is recorded now; with custody 0, its defendants' custody null: a row that rules
+ * on them gives none, as the other formats' row does not, since the case's entry may be older
+ * than the ruling (an acquitted defendant's read "detained"). */
+static json_t *jcase_with(const struct cw_report *r, const struct cw_id *id, int custody)
 {
 	const struct cw_record *k = cw_report_ref(r, id);
 	json_t *defs;
@@ -180,16 +183,23 @@ static json_t *jcase(const struct cw_report *r, const struct cw_id *id)
 			(const struct cw_defendant *)k->u.kase.defendants.items + i;
 
 		json_array_append_new(
-			defs, json_pack("{s:o,s:o,s:o,s:o}", "person", jperson(r, &d->person),
-					"label", jstr(d->label), "unnamed_count",
-					d->unnamed_count > 0 ? json_integer(d->unnamed_count)
-							     : json_null(),
-					"custody", jword(&cw_words_custody, d->custody)));
+			defs,
+			json_pack("{s:o,s:o,s:o,s:o}", "person", jperson(r, &d->person), "label",
+				  jstr(d->label), "unnamed_count",
+				  d->unnamed_count > 0 ? json_integer(d->unnamed_count)
+						       : json_null(),
+				  "custody",
+				  custody ? jword(&cw_words_custody, d->custody) : json_null()));
 	}
 	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "id", jnamed(r, id), "title",
 			 jstr(k->u.kase.title), "court", jstr(k->u.kase.court), "stage",
 			 jword(&cw_words_stage, k->u.kase.stage), "articles", jarticles(k, NULL),
 			 "defendants", defs);
+}
+
+static json_t *jcase(const struct cw_report *r, const struct cw_id *id)
+{
+	return jcase_with(r, id, 1);
 }
 
 static const struct cw_id *case_of(const struct cw_record *rec)
@@ -486,6 +496,7 @@ static json_t *verdicts(const struct cw_report *r)
 
 	for (size_t i = 0; a && i < r->nverdicts; i++) {
 		const struct cw_record *rec = r->verdicts[i].rec;
+		int carries = cw_report_verdict_carries_sentence(&r->verdicts[i]);
 		json_t *o;
 
 		if (rec->kind == CW_KIND_HEARING) {
@@ -499,17 +510,21 @@ static json_t *verdicts(const struct cw_report *r)
 			o = json_pack(
 				"{s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id",
 				jid(&rec->id), "record_kind", "hearing", "view", jview(rec), "date",
-				jdate(h->date), "case", jcase(r, &h->case_id), "person",
+				jdate(h->date), "case", jcase_with(r, &h->case_id, 0), "person",
 				v ? jperson(r, &r->verdicts[i].person) : json_null(), "article",
 				v ? jarticle(&v->article) : json_null(), "offence",
 				v ? jstr(v->offence) : json_null(), "result",
 				v ? jword(&cw_words_verdict, v->result) : json_string("verdict"),
 				"court", jstr(h->court), "stage", jword(&cw_words_stage, h->stage),
-				"sentence", jstr(h->sentence), "fine", jstr(h->fine));
+				"sentence", jstr(carries ? h->sentence : NULL), "fine",
+				jstr(carries ? h->fine : NULL));
+			/* A row that acquits, drops or overturns carries no sentence, as in every
+			 * format (cw_report_verdict_carries_sentence). */
 			json_object_set_new(o, "sentence_parts",
-					    jparts(r, &h->sentence_parts, v != NULL,
-						   v ? &r->verdicts[i].person : NULL,
-						   v ? r->verdicts[i].group : NULL));
+					    carries ? jparts(r, &h->sentence_parts, v != NULL,
+							     v ? &r->verdicts[i].person : NULL,
+							     v ? r->verdicts[i].group : NULL)
+						    : json_array());
 			if (v && r->verdicts[i].group)
 				jgroup(o, r->verdicts[i].group,
 				       cw_report_group_count(r, &h->case_id, r->verdicts[i].group));
@@ -523,7 +538,7 @@ static json_t *verdicts(const struct cw_report *r)
 			 * (milestone_type says it apart). */
 			o = json_pack("{s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:n,s:o,s:o,s:n,s:o,s:n}", "id",
 				      jid(&rec->id), "record_kind", "milestone", "view", jview(rec),
-				      "date", jdate(m->date), "case", jcase(r, &m->case_id),
+				      "date", jdate(m->date), "case", jcase_with(r, &m->case_id, 0),
 				      "person", jperson(r, &m->person), "article",
 				      named ? jarticle(&art) : json_null(), "offence", "result",
 				      m->result ? jword(&cw_words_verdict, m->result)

@@ -800,19 +800,6 @@ static void group_cells(struct builder *b, const struct cw_id *case_id, const ch
 	group_count_cell(b, count);
 }
 
-/* Whether a hearing's verdict row carries the hearing's sentence: not a row that acquits, drops
- * or overturns (the sentence is someone else's, or no longer stands). */
-static int row_carries_sentence(const struct cw_hearing *h, size_t index)
-{
-	const struct cw_verdict *v;
-
-	if (index == SIZE_MAX)
-		return 1;
-	v = (const struct cw_verdict *)h->verdicts.items + index;
-	return v->result != CW_VERDICT_ACQUITTED && v->result != CW_VERDICT_DROPPED &&
-	       v->result != CW_VERDICT_OVERTURNED;
-}
-
 /* A hearing's sentence once: its parts when it has them (they say the term, the fine and
  * the rest each once), else its sentence and fine as written. A row for one defendant (v)
  * takes the parts that are theirs: a mass trial's 10 years for one group and 5 for another
@@ -893,7 +880,7 @@ static void verdicts(struct builder *b)
 				cell(b, CW_RC_OUTCOME, "%s",
 				     word(&cw_words_outcome, CW_OUTCOME_VERDICT));
 			}
-			if (row_carries_sentence(h, r->verdicts[i].index))
+			if (cw_report_verdict_carries_sentence(&r->verdicts[i]))
 				sentence_detail(&detail, h, v);
 			if (h->notes)
 				sb_add(&detail, "%s%s", detail.n ? "; " : "", h->notes);

@@ -1489,6 +1489,17 @@ static int verdict_rows(const struct cw_report *r, const struct cw_record_list *
 	return rc;
 }
 
+int cw_report_verdict_carries_sentence(const struct cw_report_verdict *v)
+{
+	const struct cw_verdict *line;
+
+	if (v->rec->kind != CW_KIND_HEARING || v->index == SIZE_MAX)
+		return 1;
+	line = (const struct cw_verdict *)v->rec->u.hearing.verdicts.items + v->index;
+	return line->result != CW_VERDICT_ACQUITTED && line->result != CW_VERDICT_DROPPED &&
+	       line->result != CW_VERDICT_OVERTURNED;
+}
+
 int cw_report_verdict_article(const struct cw_report_verdict *v, struct cw_article *out)
 {
 	struct cw_article a[CW_ARTICLE_LIST_MAX];

@@ -64,6 +64,12 @@ struct cw_report_verdict {
 /* The article a verdict line rules on into *out: 1, or 0 when it names none (a hearing's
  * verdict on an offence with no article, a milestone on every charge). */
 int cw_report_verdict_article(const struct cw_report_verdict *v, struct cw_article *out);
+/* Whether a verdict row carries its record's sentence (and fine, and the parts of it that are
+ * its defendant's): not a hearing's row that acquits, drops or overturns, whose hearing's
+ * sentence is someone else's or no longer stands; a milestone's row carries its own. The one
+ * rule every format gives a row's sentence by (a JSON row gave an acquitted co-defendant the
+ * convicted one's prison term). */
+int cw_report_verdict_carries_sentence(const struct cw_report_verdict *v);
 struct cw_report;
 /* Whether a verdict line was given in the defendant's absence: a verdict-in-absentia milestone,
  * or a hearing's verdict that such a milestone of the period gives too (one verdict, two

@@ -422,6 +422,18 @@ json "(d['summary']['pretrial_start'], d['summary']['pretrial_start_view']) == (
 json "d['summary']['pretrial_start_disputed'] == {'date': '2026-11-04', 'view': 'government', 'days': 27}"
 ok cw export --timeline "Sok Chanthea" --format json
 json "d['summary']['pretrial_start_disputed'] == {'date': '2026-11-04', 'view': 'government', 'days': 27}"
+# The verdict's week: the acquitted co-defendant's rows carry no sentence in any format (the
+# JSON gave him Sok Chanthea's 18 months), and no custody beside the ruling in JSON either, as
+# the other formats' rows give none (his case's entry still says "detained").
+ok cw report --week 2026-W49 --format json
+json "[(v['person']['name'], v['article'], v['result'], v['sentence'], [p['amount'] for p in v['sentence_parts']]) for v in d['verdicts']] == [('Sok Chanthea', '494', 'convicted', 'Sok Chanthea: 18 months', ['18 months']), ('Sok Chanthea', '495', 'convicted', 'Sok Chanthea: 18 months', ['18 months']), ('Thạch Sophéap', '494', 'acquitted', None, []), ('Thạch Sophéap', '495', 'acquitted', None, [])]"
+json "all(x['custody'] is None for v in d['verdicts'] for x in v['case']['defendants'])"
+ok cw report --week 2026-W49 --format csv
+[ "$(printf '%s\n' "$out" | grep -c '^verdicts,.*Thạch Sophéap.*,acquitted,.*18 months')" -eq 0 ] ||
+	fail "a CSV row of the acquittal gives the sentence"
+checks=$((checks + 1))
+ok cw report --week 2026-W49
+has "| Thạch Sophéap | Svay Rieng land protest | Svay Rieng Provincial Court of First Instance (the case's court now) | 494 | acquitted |  |"
 # The undisputed co-defendant: counted from his arrest, nothing else said.
 ok cw timeline "Thạch Sophéap"
 has "pretrial detention: 28 days (to 2026-12-01)"
