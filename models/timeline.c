@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "models/confidential.h"
 #include "models/i18n.h"
 #include "models/timeline.h"
 
@@ -1503,6 +1504,9 @@ static void start_accounts(const struct who *w, const struct cw_record *only,
 	if (!start)
 		return;
 	out->pretrial_start_view = start->view;
+	out->pretrial_start_id = start->id;
+	out->pretrial_start_confidential =
+		start->confidential || cw_record_field_is_confidential(start, "source");
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *o = &records[i];
 		struct cw_date d;
@@ -1526,7 +1530,8 @@ static void start_accounts(const struct who *w, const struct cw_record *only,
 	out->pretrial_start_other = other_date;
 	out->pretrial_start_other_view = other->view;
 	out->pretrial_start_other_id = other->id;
-	out->pretrial_start_other_confidential = other->confidential;
+	out->pretrial_start_other_confidential =
+		other->confidential || cw_record_field_is_confidential(other, "source");
 	out->pretrial_start_other_days = -1;
 	/* Both to the day, and the stretch's days exact: the other account's count is the same
 	 * days less those between the two dates. */

@@ -69,11 +69,16 @@ struct cw_timeline_summary {
 	uint8_t pretrial_start_view, pretrial_start_other_view;
 	struct cw_date pretrial_start_other;
 	long pretrial_start_other_days;
-	/* That other account's record, and whether it is confidential (a report that quotes it
-	 * counts it among what it holds). Only one dated by the day counted to is named: a
-	 * report of a past week reads nothing dated after it. */
+	/* That other account's record, and whether it is confidential, or its source, which a
+	 * report cites (a report that quotes it counts it among what it holds). Only one dated by
+	 * the day counted to is named: a report of a past week reads nothing dated after it. */
 	struct cw_id pretrial_start_other_id;
 	uint8_t pretrial_start_other_confidential;
+	/* The record the start (pretrial_since) is counted from, whose account is
+	 * pretrial_start_view (zero when none was found), and whether it, or its source, is
+	 * confidential: a report's row cites its source. */
+	struct cw_id pretrial_start_id;
+	uint8_t pretrial_start_confidential;
 	struct cw_date held_after;
 	uint8_t held_after_view, held_after_kind, held_after_type;
 	/* Hearings of the person's cases adjourned, suspended or postponed; two accounts linked

@@ -733,6 +733,11 @@ static json_t *detainees(const struct cw_report *r)
 	for (size_t i = 0; a && i < r->ndetainees; i++) {
 		const struct cw_report_detainee *d = &r->detainees[i];
 		const struct cw_record *k = cw_report_ref(r, &d->case_id);
+		const struct cw_record *start = cw_report_ref(r, &d->start_id);
+		const struct cw_record *other = cw_report_ref(r, &d->start_other_id);
+		/* The row's account and source: the start's, whose date the row gives (else,
+		 * none found, the case's) */
+		const struct cw_record *from = start ? start : k;
 		struct cw_day_range days = cw_day_range_of(d->days, d->days_max);
 
 		static const char *const standing_word[CW_DETAINEE_STANDINGS] = {
@@ -742,9 +747,11 @@ static json_t *detainees(const struct cw_report *r)
 		struct cw_day_range all = cw_day_range_of(d->total, d->total_max);
 		json_t *o;
 
-		/* A person is one; a group is as many as the sources say, or null. "view" is the
-		 * case's (its custody says they are held); "views" every account the count rests
-		 * on (report.h). */
+		/* A person is one; a group is as many as the sources say, or null. "view" and
+		 * "source" are those of the arrest or detention the days are counted from (the
+		 * case's when none is found); "case_view" and "case_source" the case's, whose
+		 * custody says they are held; "views" every account the count rests on
+		 * (report.h). */
 		o = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:s,s:o,s:o}",
 			      "person", jperson(r, &d->person), "group",
 			      jstr(d->group[0] ? d->group : NULL), "count",
@@ -753,8 +760,8 @@ static json_t *detainees(const struct cw_report *r)
 					     : json_null(),
 			      "case_id", jnamed(r, &d->case_id), "case_title",
 			      k ? jstr(k->u.kase.title) : json_null(), "view",
-			      k ? jview(k) : json_null(), "views", cw_export_views_json(d->views),
-			      "since", jdate(d->since), "days",
+			      from ? jview(from) : json_null(), "views",
+			      cw_export_views_json(d->views), "since", jdate(d->since), "days",
 			      /* exact, or null: the bounds say what the dates allow */
 			      cw_export_days_json(days.exact), "days_at_least",
 			      cw_export_days_json(days.at_least), "days_at_most",
@@ -777,11 +784,13 @@ static json_t *detainees(const struct cw_report *r)
 			      d->to_kind == CW_PRETRIAL_TO_TODAY && cw_date_is_known(d->news)
 				      ? jdate(d->news)
 				      : json_null(),
-			      /* the source of the case, whose custody says they are held */
-			      "source", k ? jstr(k->source) : json_null());
+			      "source", from ? jstr(from->source) : json_null());
 		/* Every stretch, an earlier one before a release on bail included. */
 		if (o &&
-		    (json_object_set_new(o, "days_in_all_at_least",
+		    (json_object_set_new(o, "case_view", k ? jview(k) : json_null()) != 0 ||
+		     json_object_set_new(o, "case_source", k ? jstr(k->source) : json_null()) !=
+			     0 ||
+		     json_object_set_new(o, "days_in_all_at_least",
 					 cw_export_days_json(all.at_least)) != 0 ||
 		     json_object_set_new(o, "days_in_all_at_most",
 					 cw_export_days_json(all.at_most)) != 0 ||
@@ -796,14 +805,16 @@ static json_t *detainees(const struct cw_report *r)
 							 : json_null())
 				     : json_null()) != 0 ||
 		     /* another account that dates the start otherwise (null: none), whose the
-		      * days of the row are not: its date, its account and its days (null:
-		      * the dates do not give them) */
+		      * days of the row are not: its date, its account, its days (null: the
+		      * dates do not give them) and its record's source */
 		     json_object_set_new(
 			     o, "start_disputed",
 			     cw_date_is_known(d->start_other)
-				     ? json_pack("{s:o,s:o,s:o}", "date", jdate(d->start_other),
+				     ? json_pack("{s:o,s:o,s:o,s:o}", "date", jdate(d->start_other),
 						 "view", jword(&cw_words_view, d->start_other_view),
-						 "days", cw_export_days_json(d->start_other_days))
+						 "days", cw_export_days_json(d->start_other_days),
+						 "source",
+						 other ? jstr(other->source) : json_null())
 				     : json_null()) != 0)) {
 			json_decref(o);
 			o = NULL;

@@ -1159,10 +1159,25 @@ static void missed(struct builder *b)
 /* "government dates its start 2026-09-25: 71 days": another account of the arrest or
  * detention a detainee's days are counted from, which dates it otherwise (models/timeline.h),
  * in its row and in the summary's sentence. Nothing when there is none. */
-static void start_other(struct sb *sb, const struct cw_report_detainee *d)
+/* Whether a record's source says more than its account and can be given to the reader: not
+ * empty, not the team's own observation, not withheld ("[confidential]" beside rows would read
+ * as one source behind them all). */
+static int source_cited(const char *src)
+{
+	return src && *src && strcasecmp(src, "own observation") != 0 &&
+	       strcasecmp(src, _("own observation")) != 0 &&
+	       strcmp(src, cw_confidential_text()) != 0;
+}
+
+/* With `cite` (the row, not the summary's sentence), the other account's source after it, where
+ * it says more than the account ("...: 18 days (source: Provincial police press release)"): the
+ * row's own source is the start's (detainee_cells). */
+static void start_other(struct sb *sb, const struct cw_report *r,
+			const struct cw_report_detainee *d, int cite)
 {
 	char other[CW_DATE_TEXT_MAX];
 	const char *who = cw_enum_label(&cw_words_view, d->start_other_view);
+	const struct cw_record *rec = cite ? cw_report_ref(r, &d->start_other_id) : NULL;
 
 	if (!cw_date_is_known(d->start_other))
 		return;
@@ -1174,6 +1189,10 @@ static void start_other(struct sb *sb, const struct cw_report_detainee *d)
 		       who, other, d->start_other_days);
 	else
 		sb_add(sb, _("%s dates its start %s"), who, other);
+	if (rec && source_cited(rec->source))
+		/* TRANSLATORS: after "government dates its start 2026-11-04: 18 days": the
+		 * source of that account's record */
+		sb_add(sb, _(" (source: %s)"), rec->source);
 }
 
 /* "counted to 2024-05-31, the source's date": where a detainee's count stops and why, in its
@@ -1267,7 +1286,7 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 	if (cw_date_is_known(d->start_other)) {
 		if (sb.n)
 			sb_add(&sb, "; ");
-		start_other(&sb, d);
+		start_other(&sb, b->r, d, 1);
 	}
 	if (d->days >= 0 && d->to_kind != CW_PRETRIAL_TO_TODAY &&
 	    d->to_kind != CW_PRETRIAL_TO_UNKNOWN) {
@@ -1327,11 +1346,12 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 
 /* A detainee row's first cells: who (a person, or a group with its number), the accounts its
  * count rests on (the arrest or detention it starts from, and the case, whose custody says
- * they are held: report.h), the case and its source, and the columns a detainee leaves
+ * they are held: report.h), the case, the source of its start, and the columns a detainee leaves
  * empty. */
 static void detainee_cells(struct builder *b, const struct cw_report_detainee *d)
 {
 	const struct cw_record *k = cw_report_ref(b->r, &d->case_id);
+	const struct cw_record *start = cw_report_ref(b->r, &d->start_id);
 
 	if (d->group[0]) { /* "NagaWorld union activists (8 unnamed)" */
 		char who[CW_REPORT_GROUP_LABEL + 64];
@@ -1344,8 +1364,14 @@ static void detainee_cells(struct builder *b, const struct cw_report_detainee *d
 	}
 	views_cell(b, d->views);
 	case_cells(b, &d->case_id, 0);
-	if (k && k->source && *k->source)
+	/* The source of the arrest or detention the days are counted from (its date is the
+	 * row's), else, none found, the case's, whose custody says they are held. */
+	if (start) {
+		if (start->source && *start->source)
+			cell(b, CW_RC_SOURCE, "%s", start->source);
+	} else if (k && k->source && *k->source) {
 		cell(b, CW_RC_SOURCE, "%s", k->source);
+	}
 	cell(b, CW_RC_ARTICLES, "%s", "");
 	cell(b, CW_RC_STAGE, "%s", "");
 	cell(b, CW_RC_PLACE, "%s", "");
@@ -2856,7 +2882,7 @@ static void detention_longest(struct sb *sb, const struct cw_report *r,
 		/* Another account dates the start otherwise: said beside the accounts. */
 		struct sb more = {0};
 
-		start_other(&more, d);
+		start_other(&more, r, d, 0);
 		accounts_and(sb, d->views, &more);
 		free(more.s);
 	}
@@ -4332,10 +4358,7 @@ int cw_rdoc_cite_sources(struct cw_rdoc *doc)
 			 * report's language the account is a translation of it). */
 			/* A withheld source gets no number: rows sharing "[confidential]" would
 			 * read as one source behind them all. */
-			if (!src || !*src || (*account && !strcasecmp(*account, src)) ||
-			    !strcasecmp(src, "own observation") ||
-			    !strcasecmp(src, _("own observation")) ||
-			    !strcmp(src, cw_confidential_text()))
+			if (!source_cited(src) || (*account && !strcasecmp(*account, src)))
 				continue;
 			if (n == cap) {
 				struct citation *grown =
@@ -4378,7 +4401,8 @@ int cw_rdoc_cite_sources(struct cw_rdoc *doc)
 	b.sec->wants_note = 1;
 	b.sec->note = note("%s", _("The number after a row's account is its source's below: the "
 				   "document and paragraph its record cites, as the record gives "
-				   "them (for a detainee, the case's)."));
+				   "them (for a detainee, the arrest or detention its days are "
+				   "counted from)."));
 	for (size_t i = 0; i < n && !b.failed; i++) {
 		const char *account = *v[i].account ? *v[i].account : "";
 		size_t len = strlen(account) + 32;

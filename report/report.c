@@ -3184,6 +3184,11 @@ static int detention_records(struct cw_reader *rd, struct cw_report *r, const st
 static int start_other_quoted(struct cw_report *r, struct cw_timeline_summary *sum,
 			      struct cw_error *err)
 {
+	/* The start's record is cited too (its source): a confidential one, written with
+	 * --include-confidential, is among what the report holds. */
+	if (sum->pretrial_start_confidential && !r->confidential.leave_out &&
+	    cw_withheld_count(&r->confidential, &sum->pretrial_start_id) != 0)
+		return oom(err);
 	if (!cw_date_is_known(sum->pretrial_start_other))
 		return 0;
 	if (r->filter.accounts &&
@@ -3269,6 +3274,9 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 		cw_record_list_free(&tl);
 		return CW_ENOMEM;
 	}
+	d.start_id = sum.pretrial_start_id;
+	if (cw_date_is_known(sum.pretrial_start_other))
+		d.start_other_id = sum.pretrial_start_other_id;
 	d.start_other = sum.pretrial_start_other;
 	d.start_view = sum.pretrial_start_view;
 	d.start_other_view = sum.pretrial_start_other_view;
@@ -3336,6 +3344,9 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	d.days_max = sum.pretrial_stretch_days_max;
 	if (start_other_quoted(r, &sum, NULL) != 0)
 		return CW_ENOMEM;
+	d.start_id = sum.pretrial_start_id;
+	if (cw_date_is_known(sum.pretrial_start_other))
+		d.start_other_id = sum.pretrial_start_other_id;
 	d.start_other = sum.pretrial_start_other;
 	d.start_view = sum.pretrial_start_view;
 	d.start_other_view = sum.pretrial_start_other_view;
@@ -3887,6 +3898,11 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 
 		if ((cw_id_is_zero(&person) || (rc = ref_add(rd, r, &person, err)) == 0))
 			rc = ref_add(rd, r, &kase, err);
+		/* The records the row's start is told by, for their sources (zero: none). */
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->detainees[i].start_id, err);
+		if (rc == 0)
+			rc = ref_add(rd, r, &r->detainees[i].start_other_id, err);
 	}
 	return rc;
 }

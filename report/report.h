@@ -135,6 +135,12 @@ struct cw_report_detainee {
 	struct cw_date start_other;
 	uint8_t start_view, start_other_view;
 	long start_other_days;
+	/* The records the two are from: the arrest or detention `since` is counted from (zero
+	 * when not found), whose source the row cites, and the other account's (zero when none is
+	 * quoted), whose source is cited where it is quoted. Both among the report's refs
+	 * (cw_report_ref), as read for what is written: a confidential field of theirs reads as
+	 * withheld. */
+	struct cw_id start_id, start_other_id;
 };
 
 /* The arrests of the demonstration event counted by demos->items[i] (counted as in

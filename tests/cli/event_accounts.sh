@@ -513,13 +513,15 @@ ok cw timeline "Kang Saran" --json
 json "d['summary']['pretrial_start_view'] == 'un'"
 json "d['summary']['pretrial_start_disputed'] == {'date': '2026-09-25', 'view': 'government', 'days': 71}"
 ok cw report --week 2026-W49
-has "| Kang Saran | Kang Saran incitement | not recorded, UN | 2026-09-10 | 86 | its latest dated record is of 2026-09-25; government dates its start 2026-09-25: 71 days |"
+has "| Kang Saran | Kang Saran incitement | not recorded, UN \\[1\\] | 2026-09-10 | 86 | its latest dated record is of 2026-09-25; government dates its start 2026-09-25: 71 days (source: Ministry statement) |"
+has "| \\[1\\] | OHCHR statement |"
 has "(accounts: not recorded, UN; government dates its start 2026-09-25: 71 days)."
 week 2026-W49
 for f in md html csv; do row $f "government dates its start 2026-09-25: 71 days"; done
 inpdf "governmentdatesitsstart2026-09-25:71days"
 ok cw report --week 2026-W49 --format json
-json "[p['start_disputed'] for p in d['pretrial_detention']] == [{'date': '2026-09-25', 'view': 'government', 'days': 71}]"
+json "[p['start_disputed'] for p in d['pretrial_detention']] == [{'date': '2026-09-25', 'view': 'government', 'days': 71, 'source': 'Ministry statement'}]"
+json "[(p['view'], p['source'], p['case_view'], p['case_source']) for p in d['pretrial_detention']] == [('un', 'OHCHR statement', None, None)]"
 # A past week reads nothing dated after it: the week of 14 September quotes no account of 25
 # September (a review saw "government dates its start 2026-09-25: 0 days").
 ok cw report --week 2026-W38

@@ -434,6 +434,41 @@ ok cw report --week 2026-W49 --format csv
 checks=$((checks + 1))
 ok cw report --week 2026-W49
 has "| Thạch Sophéap | Svay Rieng land protest | Svay Rieng Provincial Court of First Instance (the case's court now) | 494 | acquitted |  |"
+# A week they were held: the row's date is the NGO's, so its source is the NGO's statement,
+# numbered in the Sources list (the trial found neither statement anywhere in the report, the
+# CSV's source "own observation" and the JSON's view "own"); the government's date is quoted
+# with its own source.
+ok cw report --week 2026-W47
+has "| Sok Chanthea (សុខ ចាន់ថា) | Svay Rieng land protest | NGO, own observation \[1\] | 2026-11-02 | 20 | government dates its start 2026-11-04: 18 days (source: Provincial police press release) |"
+has "| \[1\] | ADHOC statement, 3 Nov 2026 |"
+has "| Thạch Sophéap | Svay Rieng land protest | own observation | 2026-11-03 | 19 |  |"
+week 2026-W47
+for f in md html csv; do row $f "(source: Provincial police press release)"; done
+ok cw report --week 2026-W47 --format csv
+has '"ADHOC statement, 3 Nov 2026",'
+has ',own observation,'
+ok cw report --week 2026-W47 --format json
+json "[(p['person']['name'], p['view'], p['source'], p['case_view'], p['case_source']) for p in d['pretrial_detention']] == [('Sok Chanthea', 'ngo', 'ADHOC statement, 3 Nov 2026', 'own', 'own observation'), ('Thạch Sophéap', 'own', 'own observation', 'own', 'own observation')]"
+json "d['pretrial_detention'][0]['start_disputed'] == {'date': '2026-11-04', 'view': 'government', 'days': 18, 'source': 'Provincial police press release'}"
+inpdf "(source: Provincial police press release)"
+inpdf "ADHOC statement, 3 Nov 2026"
+# Both sources marked confidential: a report for others cites neither, in any format; with
+# --include-confidential it does, and counts the two records among what it holds.
+ok cw edit "$ngo" --confidential-field source
+gov=$(cw list records --kind milestone --account government --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+ok cw edit "$gov" --confidential-field source
+for f in md csv json html; do
+	ok cw report --week 2026-W47 --format $f
+	lacks "ADHOC"
+	lacks "press release"
+	has "government dates its start 2026-11-04: 18 days"
+done
+ok cw report --week 2026-W47
+lacks "## Sources"
+ok cw report --week 2026-W47 --include-confidential --format json
+json "d['pretrial_detention'][0]['source'] == 'ADHOC statement, 3 Nov 2026'"
+json "d['pretrial_detention'][0]['start_disputed']['source'] == 'Provincial police press release'"
+json "d['confidential']['records_included'] == 2"
 # The undisputed co-defendant: counted from his arrest, nothing else said.
 ok cw timeline "Thạch Sophéap"
 has "pretrial detention: 28 days (to 2026-12-01)"

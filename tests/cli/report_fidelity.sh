@@ -416,7 +416,8 @@ has ", …; 2 years"
 checks=$((checks + 1))
 
 # A detainee's row says whose account its count rests on: the arrest it starts from (in the
-# UN's account) and the case whose custody says she is held (the team's own). A detention
+# UN's account: "view", whose date "since" is) and the case whose custody says she is held
+# (the team's own: "case_view"). A detention
 # order of another day, in the government's account, is not what the count starts from.
 ok cw person add --name "Vorn Chantha"
 ok cw case add --title "Chantha incitement" --defendant "Vorn Chantha" --custody detained \
@@ -426,7 +427,7 @@ ok cw log milestone --type arrest --person "Vorn Chantha" --case "Chantha incite
 ok cw log milestone --type pretrial_detention --person "Vorn Chantha" \
 	--case "Chantha incitement" --date 2023-07-04 --view government
 ok cw report --week 2023-W38 --format json
-json "[(p['views'], p['view'], p['since']) for p in d['pretrial_detention'] if p['case_title'] == 'Chantha incitement'] == [(['un', 'own'], 'own', '2023-07-02')]"
+json "[(p['views'], p['view'], p['case_view'], p['since']) for p in d['pretrial_detention'] if p['case_title'] == 'Chantha incitement'] == [(['un', 'own'], 'un', 'own', '2023-07-02')]"
 ok cw report --week 2023-W38
 has "| Vorn Chantha | Chantha incitement | UN, own observation | 2023-07-02 |"
 printf '%s\n' "$out" | grep -q "the longest, Vorn Chantha, for [0-9]* days, counted on from a record of 2023-07-04 with nothing newer (accounts: UN, own observation)" ||
