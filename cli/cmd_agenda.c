@@ -17,16 +17,16 @@
 #include "report/agenda.h"
 #include "report/record_text.h"
 
-const char cw_agenda_help[] = N_(
-	"What is coming, grouped by day: hearings dated in the window, the next dates hearings\n"
-	"set for their cases, and prison visits whose follow-up falls due (a visit's\n"
-	"--follow-up-on). A follow-up is done once a later visit to the same facility is logged;\n"
-	"until then it stays on the agenda, overdue, for 90 days.\n"
-	"  --days N            the window's length in days (default 14)\n"
-	"  --from DATE         its first day (default today; words too: monday, next week)\n"
-	"Filters (as for list): --article, --kind (hearing, visit), --account, --court,\n"
-	"  --province, --person, --case, --text, --filter LINE\n"
-	"  --json              the same as one JSON document\n");
+const char cw_agenda_help[] =
+	N_("What is coming, grouped by day: hearings dated in the window, the next dates hearings\n"
+	   "set for their cases, and prison visits whose follow-up falls due (a visit's\n"
+	   "--follow-up-on). A follow-up is done once a later visit to the same facility, made by\n"
+	   "today, is logged; until then it stays on the agenda, overdue, for 90 days.\n"
+	   "  --days N            the window's length in days (default 14)\n"
+	   "  --from DATE         its first day (default today; words too: monday, next week)\n"
+	   "Filters (as for list): --article, --kind (hearing, visit), --account, --court,\n"
+	   "  --province, --person, --case, --text, --filter LINE\n"
+	   "  --json              the same as one JSON document\n");
 
 struct agenda_opts {
 	struct cw_filter filter;
