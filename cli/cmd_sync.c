@@ -344,10 +344,6 @@ static json_t *audit_entry_json(const struct cw_audit_entry *e, const struct cw_
 		      here && cw_id_equal(here, &e->database));
 	if (o && n)
 		json_object_set_new(o, "record_name", json_string(n));
-	/* As stored and carried (struct cw_audit_entry): "V:FIELD,FIELD;V:FIELD" for a resolve
-	 * that took fields. */
-	if (o && e->detail[0])
-		json_object_set_new(o, "detail", json_string(e->detail));
 	return o;
 }
 
@@ -959,60 +955,6 @@ int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first
 	return 0;
 }
 
-/* An entry's action as the table shows it: the action's name, and its detail after a colon.
- * A resolve that took fields says which, from which version ("resolve: took court, date from
- * version 2"); a detail this casewatch cannot read is shown as it is (the table neutralises
- * every cell). */
-static void audit_action_text(const struct cw_audit_entry *e, char *out, size_t cap)
-{
-	const char *name = cw_audit_action_name(e->action), *p = e->detail;
-	size_t len;
-	int groups = 0;
-
-	if (!e->detail[0] || e->action != CW_AUDIT_RESOLVE) {
-		snprintf(out, cap, e->detail[0] ? "%s: %s" : "%s", name, e->detail);
-		return;
-	}
-	len = (size_t)snprintf(out, cap, "%s: ", name);
-	while (*p && len < cap) {
-		char fields[CW_AUDIT_DETAIL_LEN], version[24];
-		size_t vlen = strspn(p, "0123456789"), flen;
-
-		if (!strcmp(p, "...")) {
-			len += (size_t)snprintf(out + len, cap - len, "%s", _(", and more"));
-			break;
-		}
-		if (!vlen || vlen >= sizeof version || p[vlen] != ':') {
-			snprintf(out, cap, "%s: %s", name, e->detail);
-			return;
-		}
-		memcpy(version, p, vlen);
-		version[vlen] = '\0';
-		p += vlen + 1;
-		flen = strcspn(p, ";");
-		memcpy(fields, p, flen);
-		fields[flen] = '\0';
-		p += flen + (p[flen] == ';');
-		/* "court,date": "court, date" */
-		{
-			char spaced[2 * CW_AUDIT_DETAIL_LEN];
-			size_t k = 0;
-
-			for (const char *f = fields; *f; f++) {
-				spaced[k++] = *f;
-				if (*f == ',')
-					spaced[k++] = ' ';
-			}
-			spaced[k] = '\0';
-			len += (size_t)snprintf(out + len, cap - len,
-						groups ? _("; %s from version %s")
-						       : _("took %s from version %s"),
-						spaced, version);
-		}
-		groups++;
-	}
-}
-
 int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	static const char *const cols[] = {N_("SEQ"),    N_("TIME"), N_("ACTION"), N_("KIND"),
@@ -1096,8 +1038,7 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 		for (int c = 0; c < 6; c++) /* all but the author, who may be cut */
 			t.fit[c] = CW_COLUMN_WHOLE;
 		for (size_t k = from; k < n && rc == 0; k++) {
-			char seq[24], tm[32], rec[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1],
-				action[3 * CW_AUDIT_DETAIL_LEN];
+			char seq[24], tm[32], rec[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1];
 
 			snprintf(seq, sizeof seq, "%llu", (unsigned long long)log[k].seq);
 			cw_time_format(log[k].time, tm);
@@ -1107,10 +1048,10 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 				snprintf(db, sizeof db, _("here"));
 			else
 				short_hex(&log[k].database, db);
-			audit_action_text(&log[k], action, sizeof action);
-			rc = cw_table_add(&t, (const char *const[]){seq, tm, action,
-								    cw_kind_text(log[k].kind), rec,
-								    db, log[k].author});
+			rc = cw_table_add(&t, (const char *const[]){
+						      seq, tm, cw_audit_action_name(log[k].action),
+						      cw_kind_text(log[k].kind), rec, db,
+						      log[k].author});
 		}
 		if (rc == 0)
 			cw_table_print(&t, cli->out, cw_output_width(cli->out));

@@ -64,18 +64,7 @@ static size_t audit_encode(const struct cw_audit_entry *e, const struct cw_id *h
 	if (n + alen > cap)
 		alen = cap - n;
 	memcpy(val + n, e->author, alen);
-	n += alen;
-	/* The detail after the author, past a NUL (an author holds none). */
-	if (e->detail[0]) {
-		size_t dlen = strnlen(e->detail, sizeof e->detail - 1);
-
-		if (n + 1 + dlen <= cap) {
-			val[n++] = '\0';
-			memcpy(val + n, e->detail, dlen);
-			n += dlen;
-		}
-	}
-	return n;
+	return n + alen;
 }
 
 int cw_audit_decode(const uint8_t *p, size_t len, const struct cw_id *here,
@@ -115,20 +104,6 @@ int cw_audit_decode(const uint8_t *p, size_t len, const struct cw_id *here,
 		}
 	}
 	alen = len - n;
-	e->detail[0] = '\0';
-	{
-		const uint8_t *nul = memchr(p + n, '\0', alen);
-
-		if (nul) {
-			size_t dlen = alen - (size_t)(nul - (p + n)) - 1;
-
-			if (dlen >= sizeof e->detail)
-				dlen = sizeof e->detail - 1;
-			memcpy(e->detail, nul + 1, dlen);
-			e->detail[dlen] = '\0';
-			alen = (size_t)(nul - (p + n));
-		}
-	}
 	if (alen >= sizeof e->author)
 		alen = sizeof e->author - 1;
 	memcpy(e->author, p + n, alen);
@@ -152,14 +127,6 @@ void cw_audit_hash(const struct cw_audit_entry *e, uint8_t out[CW_AUDIT_HASH_BYT
 	crypto_generichash_update(&h, &alen, 1);
 	crypto_generichash_update(&h, (const uint8_t *)e->author, alen);
 	crypto_generichash_update(&h, e->prev, CW_AUDIT_HASH_BYTES);
-	/* A detail is covered too; an entry without one hashes as before details existed, so
-	 * every chain made until then still holds. */
-	if (e->detail[0]) {
-		uint8_t dlen = (uint8_t)strnlen(e->detail, sizeof e->detail - 1);
-
-		crypto_generichash_update(&h, &dlen, 1);
-		crypto_generichash_update(&h, (const uint8_t *)e->detail, dlen);
-	}
 	crypto_generichash_final(&h, out, CW_AUDIT_HASH_BYTES);
 }
 
@@ -473,16 +440,13 @@ int cw_txn_audit(struct cw_txn *t, enum cw_audit_action action, enum cw_kind kin
 	return cw_txn_audit_at(t, action, kind, record, cw_now_us(), err);
 }
 
-static int txn_audit(struct cw_txn *t, enum cw_audit_action action, enum cw_kind kind,
-		     const struct cw_id *record, int64_t time, const char *detail,
-		     struct cw_error *err)
+int cw_txn_audit_at(struct cw_txn *t, enum cw_audit_action action, enum cw_kind kind,
+		    const struct cw_id *record, int64_t time, struct cw_error *err)
 {
 	struct cw_audit_entry e;
 	int rc, found;
 
 	memset(&e, 0, sizeof e);
-	if (detail)
-		snprintf(e.detail, sizeof e.detail, "%s", detail);
 	e.time = time;
 	e.action = (uint8_t)action;
 	e.kind = (uint8_t)kind;
@@ -494,18 +458,6 @@ static int txn_audit(struct cw_txn *t, enum cw_audit_action action, enum cw_kind
 	if ((rc = cw_store_audit_head(t, &e.database, e.prev, &found, err)) != 0)
 		return rc;
 	return cw_store_audit_append(t, &e, 0, NULL, err);
-}
-
-int cw_txn_audit_at(struct cw_txn *t, enum cw_audit_action action, enum cw_kind kind,
-		    const struct cw_id *record, int64_t time, struct cw_error *err)
-{
-	return txn_audit(t, action, kind, record, time, NULL, err);
-}
-
-int cw_txn_audit_detail(struct cw_txn *t, enum cw_audit_action action, enum cw_kind kind,
-			const struct cw_id *record, const char *detail, struct cw_error *err)
-{
-	return txn_audit(t, action, kind, record, cw_now_us(), detail, err);
 }
 
 /* ---- this database's own entries coming back --------------------------------------------
@@ -621,9 +573,7 @@ static int vouch_held(struct cw_txn *t, const struct cw_audit_entry *e, struct c
 int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int check_seen,
 			  int *added, struct cw_error *err)
 {
-	uint8_t key[8],
-		val[AUDIT_FIXED + CW_AUDIT_HASH_BYTES + 1 + CW_AUDIT_SIG_BYTES + 128 + 1 +
-		    CW_AUDIT_DETAIL_LEN],
+	uint8_t key[8], val[AUDIT_FIXED + CW_AUDIT_HASH_BYTES + 1 + CW_AUDIT_SIG_BYTES + 128],
 		seen[SEEN_LEN], hash[CW_AUDIT_HASH_BYTES], head[CW_AUDIT_HASH_BYTES];
 	int local = cw_id_equal(&e->database, &t->st->database_id), found = 0;
 	char hex[CW_ID_HEX_LEN + 1];
@@ -744,9 +694,7 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 
 int cw_store_audit_sign(struct cw_txn *t, struct cw_error *err)
 {
-	uint8_t key[8],
-		val[AUDIT_FIXED + CW_AUDIT_HASH_BYTES + 1 + CW_AUDIT_SIG_BYTES + 128 + 1 +
-		    CW_AUDIT_DETAIL_LEN],
+	uint8_t key[8], val[AUDIT_FIXED + CW_AUDIT_HASH_BYTES + 1 + CW_AUDIT_SIG_BYTES + 128],
 		hash[CW_AUDIT_HASH_BYTES];
 	MDB_val k = {sizeof key, key}, v;
 	struct cw_buf buf = {0};

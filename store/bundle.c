@@ -137,10 +137,6 @@ static int parse_audit(const json_t *obj, struct cw_audit_entry *e, struct cw_er
 	    (rc = parse_id(obj, "database", &e->database, err)) != 0 ||
 	    (rc = parse_text(obj, "author", e->author, sizeof e->author, err)) != 0)
 		return rc;
-	/* A detail (absent from entries without one, and from every entry written before). */
-	if (json_object_get(obj, "detail") &&
-	    (rc = parse_text(obj, "detail", e->detail, sizeof e->detail, err)) != 0)
-		return rc;
 	/* The chain (absent from entries written before it existed). */
 	if (json_object_get(obj, "prev")) {
 		const json_t *p = json_object_get(obj, "prev"), *s = json_object_get(obj, "sig");
@@ -1033,8 +1029,6 @@ static json_t *audit_json(const struct cw_audit_entry *e)
 	o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "type", "audit", "time", t, "action",
 		      cw_audit_action_name(e->action), "kind", cw_kind_name(e->kind), "record", rec,
 		      "database", db, "author", e->author);
-	if (o && e->detail[0])
-		json_object_set_new(o, "detail", json_string(e->detail));
 	if (o && e->chained) {
 		sodium_bin2hex(prev, sizeof prev, e->prev, sizeof e->prev);
 		json_object_set_new(o, "prev", json_string(prev));

@@ -634,44 +634,6 @@ static int take_fields(const struct resolve_ctx *c, const struct cw_item_list *h
 	return c->ntakes ? cw_record_validate(rec, err) : 0;
 }
 
-/* The audit entry's detail of a resolve that took fields (struct cw_audit_entry): for each
- * version fields came from, in the order first named, "V:FIELD,FIELD", joined by ';'. Field
- * names only: the content taken may be confidential, and the log travels in plain bundles.
- * What does not fit is cut at a whole field and said by a last "...". */
-static void take_detail(const struct resolve_ctx *c, char *out, size_t cap)
-{
-	size_t len = 0, room = cap - 4; /* ";..." at most, its NUL kept */
-	int cut = 0;
-
-	out[0] = '\0';
-	for (size_t i = 0; i < c->ntakes && !cut; i++) {
-		size_t v = c->takes[i].version, seen = 0;
-
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = c->takes[j].version == v;
-		if (seen)
-			continue;
-		for (size_t j = i; j < c->ntakes && !cut; j++) {
-			char piece[80];
-			int n;
-
-			if (c->takes[j].version != v)
-				continue;
-			n = j == i ? snprintf(piece, sizeof piece, "%s%zu:%.40s", len ? ";" : "",
-					      v + 1, c->takes[j].field)
-				   : snprintf(piece, sizeof piece, ",%.40s", c->takes[j].field);
-			if (n < 0 || len + (size_t)n > room) {
-				cut = 1;
-				break;
-			}
-			memcpy(out + len, piece, (size_t)n + 1);
-			len += (size_t)n;
-		}
-	}
-	if (cut)
-		snprintf(out + len, cap - len, "%s...", len ? ";" : "");
-}
-
 static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 {
 	struct resolve_ctx *c = vctx;
@@ -758,14 +720,8 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	}
 	if ((rc = apply_heads(t, &c->id, &one, err)) != 0)
 		goto out;
-	{
-		char detail[CW_AUDIT_DETAIL_LEN];
-
-		take_detail(c, detail, sizeof detail);
-		if ((rc = cw_txn_audit_detail(t, CW_AUDIT_RESOLVE, heads.v[0].rec.kind, &c->id,
-					      detail, err)) != 0)
-			goto out;
-	}
+	if ((rc = cw_txn_audit(t, CW_AUDIT_RESOLVE, heads.v[0].rec.kind, &c->id, err)) != 0)
+		goto out;
 	/* A hearing or milestone kept: the cases its versions ruled in follow the one kept. */
 	if ((rc = follow_kept_rulings(t, &heads, &one.v[0].rec, deleted, err)) != 0)
 		goto out;

@@ -613,7 +613,6 @@ enum cw_audit_action {
 
 #define CW_AUDIT_HASH_BYTES 32
 #define CW_AUDIT_SIG_BYTES  64
-#define CW_AUDIT_DETAIL_LEN 160
 struct cw_audit_entry {
 	uint64_t seq;
 	int64_t time; /* microseconds since the epoch, UTC */
@@ -630,12 +629,6 @@ struct cw_audit_entry {
 	int is_signed;
 	uint8_t prev[CW_AUDIT_HASH_BYTES];
 	uint8_t sig[CW_AUDIT_SIG_BYTES];
-	/* What the change was, beyond its action, in a form no language owns (empty for most):
-	 * a resolve that took fields from other versions lists them, "V:FIELD,FIELD;V:FIELD"
-	 * (versions numbered from 1 as `conflicts` listed them), names of fields only, never
-	 * their content. Covered by the hash when there is one (an entry without one hashes as
-	 * before it existed); after the author, past a NUL, in the stored entry. */
-	char detail[CW_AUDIT_DETAIL_LEN];
 };
 
 /* The hash that the next entry of the same database carries as `prev`, and that a signature
@@ -651,9 +644,6 @@ int cw_txn_audit(struct cw_txn *txn, enum cw_audit_action action, enum cw_kind k
  * `verify` can find the entry of every record's latest version. */
 int cw_txn_audit_at(struct cw_txn *txn, enum cw_audit_action action, enum cw_kind kind,
 		    const struct cw_id *record, int64_t time, struct cw_error *err);
-/* The same, stamped now, with a detail (struct cw_audit_entry; NULL or "" for none). */
-int cw_txn_audit_detail(struct cw_txn *txn, enum cw_audit_action action, enum cw_kind kind,
-			const struct cw_id *record, const char *detail, struct cw_error *err);
 
 /* Entries with seq > after, oldest first, at most limit (0: all); the caller frees *out. */
 int cw_store_audit(struct cw_store *st, uint64_t after, size_t limit, struct cw_audit_entry **out,
