@@ -242,8 +242,9 @@ static int push(struct cw_agenda *a, size_t *cap, const struct cw_agenda_item *i
  * after it) that has been made by today: visits_after holds every visit from the earliest of
  * those asked about on. A visit dated after today (logged ahead, or a typo for another year:
  * only a warning when logged) has not happened, and done nothing yet (a field trial saw a
- * visit dated in five days take a follow-up off the agenda). today unknown: every later
- * visit counts. */
+ * visit dated in five days take a follow-up off the agenda). A visit dated only to a month
+ * counts once its last day has gone by, as a hearing so dated is held (timeline.c,
+ * next_date_done). today unknown: every later visit counts. */
 static int follow_up_done(const struct cw_record *visit, const struct cw_record_list *visits_after,
 			  struct cw_date today)
 {
@@ -255,7 +256,7 @@ static int follow_up_done(const struct cw_record *visit, const struct cw_record_
 		    strcasecmp(v->u.visit.facility, visit->u.visit.facility) != 0)
 			continue;
 		if (cw_date_is_known(today) &&
-		    cw_date_compare(cw_date_first_day(v->u.visit.date), today) > 0)
+		    cw_date_compare(cw_date_last_day(v->u.visit.date), today) > 0)
 			continue;
 		if (cw_date_compare(cw_date_first_day(v->u.visit.date),
 				    cw_date_last_day(visit->u.visit.date)) > 0)

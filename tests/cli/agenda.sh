@@ -179,6 +179,17 @@ CASEWATCH_NOW=2031-06-15T03:00:00Z
 ok cw agenda
 lacks "check medicine"
 has "Nothing is still to do: every follow-up visit set has been done by a later visit"
+# A visit dated only to the month (June) is not known to be made by the 15th: not yet done,
+# as a hearing dated so is not yet held; it is once June has gone by.
+ok cw log visit --facility "T3" --date 2031-05-28 --follow-up "blankets" --follow-up-on 2031-06-05 \
+	--source "own observation"
+ok cw log visit --facility "T3" --date 2031-06 --source "own observation"
+ok cw agenda
+has "blankets (visit of 2031-05-28)"
+CASEWATCH_NOW=2031-07-01T03:00:00Z
+ok cw agenda
+lacks "blankets"
+CASEWATCH_NOW=2031-06-15T03:00:00Z
 # A hearing dated after today has not been held: a next date it would supersede stays on an
 # agenda read from a later day (it went, as if the hearing logged ahead had moved the case on).
 DB="$WORK/hearing_ahead"
