@@ -89,6 +89,32 @@ static void filter_people(struct cw_store *s, const struct cw_filter *filter, st
 	free(ids);
 }
 
+/* Under an article filter, whether the case charges the person (or the group `label`, by
+ * its label in any letter case) under one of its articles: the report lists a detainee only
+ * when charged so themselves, not for a co-defendant's charge that found the case. */
+static int charged_so(const struct cw_filter *filter, const struct cw_record *kase,
+		      const struct cw_id *person, const char *label)
+{
+	const struct cw_defendant *d = kase->u.kase.defendants.items;
+
+	if (!filter->narticles)
+		return 1;
+	for (size_t j = 0; j < kase->u.kase.defendants.n; j++) {
+		if (person ? !cw_id_equal(&d[j].person, person)
+			   : !cw_id_is_zero(&d[j].person) || !d[j].label ||
+				     strcasecmp(d[j].label, label) != 0)
+			continue;
+		for (size_t c = 0; c < d[j].charges.n; c++)
+			for (size_t a = 0; a < filter->narticles; a++)
+				if (cw_article_same(
+					    &((const struct cw_charge *)d[j].charges.items)[c]
+						     .article,
+					    &filter->articles[a]))
+					return 1;
+	}
+	return 0;
+}
+
 /* Whether any of the case's entries for the person says detained. */
 static int listed_detained(const struct cw_record *kase, const struct cw_id *person)
 {
@@ -129,7 +155,8 @@ static int has_label(char **labels, size_t n, const char *label)
 /* The groups of unnamed defendants held in a case on `to`, appended to *found: every group the
  * case lists or its milestones name, read from all the case's milestones and hearings by
  * cw_timeline_summarise_group. */
-static void oracle_groups(struct cw_store *s, const struct cw_record *kase, struct cw_date to,
+static void oracle_groups(struct cw_store *s, const struct cw_filter *filter,
+			  const struct cw_record *kase, struct cw_date to,
 			  struct cw_report_detainee **found, size_t *n)
 {
 	const struct cw_list *defs = &kase->u.kase.defendants;
@@ -164,6 +191,8 @@ static void oracle_groups(struct cw_store *s, const struct cw_record *kase, stru
 		struct cw_report_detainee *g;
 		int64_t count;
 
+		if (!charged_so(filter, kase, NULL, labels[j]))
+			continue;
 		cw_timeline_summarise_group(kase, labels[j], ev.items, ev.n, to, &sum, &count);
 		if (!sum.pretrial_ongoing)
 			continue;
@@ -268,7 +297,8 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 			/* Listed under a case that held them at `to`, not one that merely says
 			 * "detained" (a verdict there ended its pretrial part). */
 			if (!cw_timeline_held_in_case(&d->person, &cases.items[i], tl->items, tl->n,
-						      to))
+						      to) ||
+			    !charged_so(filter, &cases.items[i], &d->person, NULL))
 				continue;
 			idset_add(&visited, &d->person);
 			cw_timeline_summarise(&d->person, tl->items, tl->n, to, &sum);
@@ -332,7 +362,7 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 		free(taken.v);
 	}
 	for (size_t i = 0; i < cases.n && !filter->person[0]; i++)
-		oracle_groups(s, &cases.items[i], to, &found, &n);
+		oracle_groups(s, filter, &cases.items[i], to, &found, &n);
 	cw_record_list_free(&cases);
 	if (n > 1)
 		qsort(found, n, sizeof *found, detainee_order);
@@ -459,7 +489,9 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 			int started = 0, listed = 0, later = 0;
 
 			if (!held_unstarted_entry(kase, d, to) ||
-			    (cw_id_is_zero(&d->person) && (!d->label || !*d->label)))
+			    (cw_id_is_zero(&d->person) && (!d->label || !*d->label)) ||
+			    !charged_so(filter, kase, cw_id_is_zero(&d->person) ? NULL : &d->person,
+					cw_id_is_zero(&d->person) ? d->label : NULL))
 				continue;
 			for (size_t e = 0; e < ev.n; e++) {
 				const struct cw_milestone *m = &ev.items[e].u.milestone;
