@@ -787,7 +787,7 @@ static void advise_uncharged(struct cw_store *st, const struct cw_record *rec,
 	for (size_t i = 0; kase.kind == CW_KIND_CASE && i < n; i++) {
 		const char *group = v[i].group && *v[i].group ? v[i].group : NULL;
 		struct cw_article mine[CW_ARTICLE_LIST_MAX * 4];
-		size_t nmine = 0, k;
+		size_t nmine = 0;
 
 		/* By offence alone there is no article to compare; someone the case does not
 		 * name is said by advise_hearing_names_outsider (advise_case_names_person for a
@@ -800,11 +800,9 @@ static void advise_uncharged(struct cw_store *st, const struct cw_record *rec,
 		 * group's, every defendant's when it names no one. */
 		cw_case_event_articles(&kase, &v[i].person, group, mine, sizeof mine / sizeof *mine,
 				       &nmine);
-		for (k = 0; k < nmine && !cw_article_same(&mine[k], &v[i].article); k++)
-			;
 		/* A case that records no article for them says nothing against it (its
 		 * charges not logged yet): the ruling is the first word on them. */
-		if (!nmine || k < nmine)
+		if (!nmine || cw_article_in(&v[i].article, mine, nmine))
 			continue;
 		/* The first defendant concerned, and their other articles with it. */
 		if (first && (!cw_id_equal(&first->person, &v[i].person) ||
@@ -815,9 +813,7 @@ static void advise_uncharged(struct cw_store *st, const struct cw_record *rec,
 			memcpy(charged, mine, nmine * sizeof *mine);
 			ncharged = nmine;
 		}
-		for (k = 0; k < noff && !cw_article_same(&off[k], &v[i].article); k++)
-			;
-		if (k == noff && noff < CW_ARTICLE_LIST_MAX)
+		if (!cw_article_in(&v[i].article, off, noff) && noff < CW_ARTICLE_LIST_MAX)
 			off[noff++] = v[i].article;
 	}
 	if (!first) {
@@ -1430,9 +1426,8 @@ static void unknown_article(const struct cw_article *a, struct cw_article *said,
 
 	if (a->number == 0 || cw_article_offence(a))
 		return;
-	for (size_t i = 0; i < *nsaid; i++)
-		if (cw_article_same(&said[i], a))
-			return;
+	if (cw_article_in(a, said, *nsaid))
+		return;
 	if (*nsaid < CW_ARTICLE_LIST_MAX)
 		said[(*nsaid)++] = *a;
 	cw_article_format(a, text);

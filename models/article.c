@@ -346,3 +346,19 @@ int cw_article_same(const struct cw_article *a, const struct cw_article *b)
 {
 	return a->law == b->law && a->number == b->number && a->suffix == b->suffix;
 }
+
+int cw_article_in(const struct cw_article *a, const struct cw_article *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cw_article_same(a, &list[i]))
+			return 1;
+	return 0;
+}
+
+int cw_articles_meet(const struct cw_article *a, size_t na, const struct cw_article *b, size_t nb)
+{
+	for (size_t i = 0; i < na; i++)
+		if (cw_article_in(&a[i], b, nb))
+			return 1;
+	return 0;
+}

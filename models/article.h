@@ -67,6 +67,12 @@ void cw_article_from_key(const uint8_t key[CW_ARTICLE_KEY_LEN], struct cw_articl
 /* Equal as charges (law, number and suffix; paragraph ignored). */
 int cw_article_same(const struct cw_article *a, const struct cw_article *b);
 
+/* Whether list[0..n) holds the same charge as a (cw_article_same). */
+int cw_article_in(const struct cw_article *a, const struct cw_article *list, size_t n);
+
+/* Whether the lists a[0..na) and b[0..nb) share a charge: a case's articles and a filter's. */
+int cw_articles_meet(const struct cw_article *a, size_t na, const struct cw_article *b, size_t nb);
+
 /* Iterates the built-in table: returns 0 and fills *a and *offence for i < count, else -1. */
 int cw_article_table_entry(size_t i, struct cw_article *a, const char **offence);
 

@@ -18,13 +18,9 @@ void cw_defendant_articles_add(const struct cw_defendant *d, struct cw_article *
 	for (size_t j = 0; j < d->charges.n; j++) {
 		const struct cw_article *a =
 			&((const struct cw_charge *)d->charges.items)[j].article;
-		size_t k = 0;
-
 		if (a->law == CW_LAW_NONE)
 			continue;
-		while (k < *n && !cw_article_same(&out[k], a))
-			k++;
-		if (k == *n && *n < max)
+		if (!cw_article_in(a, out, *n) && *n < max)
 			out[(*n)++] = *a;
 	}
 }

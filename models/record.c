@@ -65,10 +65,7 @@ void cw_struct_free(void *base, const struct cw_schema *s)
 /* Adds a to out[0..*n) unless an article there is the same charge. */
 static void add_article(struct cw_article *out, size_t *n, const struct cw_article *a)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (cw_article_same(&out[i], a))
-			return;
-	if (*n < CW_ARTICLE_LIST_MAX)
+	if (!cw_article_in(a, out, *n) && *n < CW_ARTICLE_LIST_MAX)
 		out[(*n)++] = *a;
 }
 
@@ -104,11 +101,7 @@ int cw_field_set_articles(void *base, const struct cw_field *f, const struct cw_
 	size_t k = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		size_t j = 0;
-
-		while (j < k && !cw_article_same(&kept[j], &a[i]))
-			j++;
-		if (j < k) /* the same charge again ("494/494 para 2") */
+		if (cw_article_in(&a[i], kept, k)) /* the same charge again ("494/494 para 2") */
 			continue;
 		if (k == CW_ARTICLE_LIST_MAX)
 			return cw_error_set(err, CW_EINVAL, f->name,

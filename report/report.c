@@ -1264,11 +1264,9 @@ static void rows_of_filter_articles(const struct cw_filter *f, struct cw_report_
 		return;
 	for (size_t i = 0; i < *n; i++) {
 		struct cw_article a;
-		int keep = !cw_report_verdict_article(&rows[i], &a);
 
-		for (size_t j = 0; j < f->narticles && !keep; j++)
-			keep = cw_article_same(&a, &f->articles[j]);
-		if (keep)
+		if (!cw_report_verdict_article(&rows[i], &a) ||
+		    cw_article_in(&a, f->articles, f->narticles))
 			rows[kept++] = rows[i];
 	}
 	*n = kept;
@@ -3145,11 +3143,7 @@ static int charged_under_filter(const struct cw_report *r, const struct cw_recor
 	if (!r->filter.narticles)
 		return 1;
 	cw_case_event_articles(kase, person, label, mine, sizeof mine / sizeof *mine, &n);
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < r->filter.narticles; j++)
-			if (cw_article_same(&mine[i], &r->filter.articles[j]))
-				return 1;
-	return 0;
+	return cw_articles_meet(mine, n, r->filter.articles, r->filter.narticles);
 }
 
 /* The records a person's detention is read from, as the report reads them: their cases,

@@ -669,6 +669,28 @@ START_TEST(article_lists)
 }
 END_TEST
 
+/* Membership and overlap compare charges: the paragraph does not count, the suffix does. */
+START_TEST(article_lists_meet_by_charge)
+{
+	struct cw_article filter[CW_ARTICLE_LIST_MAX], charged[CW_ARTICLE_LIST_MAX], one;
+	size_t nf, nc, n1;
+
+	ck_assert_int_eq(
+		cw_article_parse_list("494/495", filter, CW_ARTICLE_LIST_MAX, &nf, "a", NULL), 0);
+	ck_assert_int_eq(cw_article_parse_list("437 bis, 495 para 2", charged, CW_ARTICLE_LIST_MAX,
+					       &nc, "a", NULL),
+			 0);
+	ck_assert(cw_articles_meet(charged, nc, filter, nf));
+	ck_assert(cw_article_in(&charged[1], filter, nf));
+	ck_assert(!cw_article_in(&charged[0], filter, nf));
+	ck_assert_int_eq(cw_article_parse_list("437", &one, 1, &n1, "a", NULL), 0);
+	ck_assert(!cw_article_in(&one, charged, nc)); /* 437 is not 437 bis */
+	ck_assert(!cw_articles_meet(charged, 1, filter, nf));
+	ck_assert(!cw_articles_meet(charged, nc, filter, 0));
+	ck_assert(!cw_article_in(&one, filter, 0));
+}
+END_TEST
+
 START_TEST(article_rejects_garbage)
 {
 	static const char *const bad[] = {"",  "bis",   "four hundred", "494 banana",
@@ -3815,6 +3837,7 @@ static Suite *models_suite(void)
 	tc = tcase_create("articles");
 	tcase_add_test(tc, article_forms_are_one_canonical_form);
 	tcase_add_test(tc, article_lists);
+	tcase_add_test(tc, article_lists_meet_by_charge);
 	tcase_add_test(tc, article_rejects_garbage);
 	tcase_add_test(tc, article_table_knows_report_articles);
 	suite_add_tcase(s, tc);
