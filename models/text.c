@@ -2,12 +2,31 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 #include <wchar.h>
 
 #include "models/text.h"
+
+char *cw_text_vprintf(const char *fmt, va_list ap)
+{
+	char *out;
+
+	return vasprintf(&out, fmt, ap) < 0 ? NULL : out;
+}
+
+char *cw_text_printf(const char *fmt, ...)
+{
+	va_list ap;
+	char *out;
+
+	va_start(ap, fmt);
+	out = cw_text_vprintf(fmt, ap);
+	va_end(ap);
+	return out;
+}
 
 int cw_text_is_control(uint32_t c)
 {

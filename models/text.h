@@ -7,11 +7,16 @@
 #ifndef CW_TEXT_H
 #define CW_TEXT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "models/error.h"
 #include "models/utf8.h" /* characters and clusters, and messages cut between them */
+
+/* printf into memory of its own (the caller frees it); NULL when out of memory. */
+char *cw_text_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *cw_text_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 enum cw_text_flags {
 	CW_TEXT_MULTILINE = 1, /* newline and tab allowed */

@@ -150,17 +150,11 @@ static void cell(struct builder *b, enum cw_rcol c, const char *fmt, ...)
 static void cell(struct builder *b, enum cw_rcol c, const char *fmt, ...)
 {
 	va_list ap;
-	char *s = NULL;
-	int n;
+	char *s;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	s = cw_text_vprintf(fmt, ap);
 	va_end(ap);
-	if (n >= 0 && (s = malloc((size_t)n + 1))) {
-		va_start(ap, fmt);
-		vsnprintf(s, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
 	free(b->row[c]);
 	b->row[c] = s ? cw_rtext(s) : NULL;
 	free(s);

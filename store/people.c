@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -232,24 +231,6 @@ static int name_held(const struct cw_person *keep, const char *name)
 }
 
 /* A newly allocated printf-formatted text; NULL when out of memory. */
-static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *format(const char *fmt, ...)
-{
-	va_list ap;
-	char *out;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || !(out = malloc((size_t)n + 1)))
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(out, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return out;
-}
-
 /* Where the other's word came from, for its line in the notes: "source: LRSU spreadsheet 2025;
  * account: NGO", either alone when the other is not recorded. NULL when out of memory. */
 static char *provenance(const struct cw_record *other)
@@ -259,10 +240,10 @@ static char *provenance(const struct cw_record *other)
 	if (other->source && *other->source && other->view)
 		/* TRANSLATORS: where a person merged away was reported, in the line `person merge`
 		 * puts into the notes of the one kept: "source: SOURCE; account: NGO" */
-		return format(_("source: %s; account: %s"), other->source, account);
+		return cw_text_printf(_("source: %s; account: %s"), other->source, account);
 	if (other->source && *other->source)
-		return format(_("source: %s"), other->source);
-	return format(_("account: %s"), account);
+		return cw_text_printf(_("source: %s"), other->source);
+	return cw_text_printf(_("account: %s"), account);
 }
 
 /* What the one merged away said goes into the notes of the one kept, saying where it came from:
@@ -290,19 +271,20 @@ static int merge_notes(struct cw_record *keep_rec, const struct cw_record *other
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if (!has_notes && latin && khmer)
 		return 0;
-	names = format("%s%s%s", other->name ? other->name : "", has_km ? " / " : "",
-		       has_km ? other->name_km : "");
+	names = cw_text_printf("%s%s%s", other->name ? other->name : "", has_km ? " / " : "",
+			       has_km ? other->name_km : "");
 	from = provenance(other_rec);
 	if (names && from)
 		line = has_notes ?
 				 /* TRANSLATORS: the line `person merge` puts into the notes of the
 				  * person kept: "Merged from Sok Sithar (source: LRSU spreadsheet
 				  * 2025; account: NGO): the notes of the one merged away" */
-			       format(_("Merged from %s (%s): %s"), names, from, other->notes)
+			       cw_text_printf(_("Merged from %s (%s): %s"), names, from,
+					      other->notes)
 				 /* TRANSLATORS: the same, when the one merged away had no notes */
-				 : format(_("Merged from %s (%s)."), names, from);
+				 : cw_text_printf(_("Merged from %s (%s)."), names, from);
 	if (line)
-		notes = mine ? format("%s\n\n%s", mine, line) : format("%s", line);
+		notes = mine ? cw_text_printf("%s\n\n%s", mine, line) : cw_text_printf("%s", line);
 	free(names);
 	free(from);
 	free(line);

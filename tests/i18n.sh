@@ -79,6 +79,7 @@ xgettext -k --from-code=UTF-8 --no-wrap -o "$WORK/unmarked.pot" -f "$WORK/checke
 	-kprintw:1 -kwprintw:2 -kmvprintw:3 -kmvwprintw:4 -kaddstr:1 -kwaddstr:2 -kmvaddstr:3 \
 	-kmvwaddstr:4 -kaddnstr:1 -kwaddnstr:2 -kmvaddnstr:3 -kmvwaddnstr:4 \
 	-kcw_screen_put:4 -kadd_line:2 -kproblem:2 -kdamaged:2 -kcw_print_safe:2 -kPUT:2 \
+	-kcw_text_printf:1 -kasprintf:2 \
 	2>"$WORK/xgettext" || {
 	echo "FAIL: xgettext:"
 	cat "$WORK/xgettext"
