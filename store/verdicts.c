@@ -209,6 +209,29 @@ static int follow_record(struct cw_case *kase, const struct cw_record *rec, int 
 	return rc;
 }
 
+/* Reads the case a ruling names into *kase (*found 1), or finds none: a case deleted on another
+ * laptop while the record named it (its charges are gone with it, and the record can still be
+ * edited or deleted), or an id that is not a case's. 0, or the store's error. */
+static int read_ruling_case(struct cw_txn *t, const struct cw_id *case_id, struct cw_record *kase,
+			    int *found, struct cw_error *err)
+{
+	int rc;
+
+	*found = 0;
+	if ((rc = cw_txn_get(t, case_id, kase, err)) != 0) {
+		if (rc != CW_ENOTFOUND)
+			return rc;
+		cw_error_clear(err);
+		return 0;
+	}
+	if (kase->kind != CW_KIND_CASE) {
+		cw_record_free(kase);
+		return 0;
+	}
+	*found = 1;
+	return 0;
+}
+
 int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 			     const struct cw_id *old_case, struct cw_error *err)
 {
@@ -218,7 +241,7 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 		       (rec->u.milestone.result || rec->u.milestone.type == CW_MS_CHARGE)) ||
 		      stage_of(rec) != 0; /* an appeal lodged, with no result, moves the stage */
 	struct cw_record kase;
-	int rc, changed = 0;
+	int rc, found, changed = 0;
 
 	/* An edit first takes back what the version before moved, in the case it named. */
 	if (old_case && !cw_id_is_zero(old_case) && !(case_id && cw_id_equal(old_case, case_id)) &&
@@ -226,18 +249,8 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 		return rc;
 	if (!case_id || (!rulings && !old_case))
 		return 0;
-	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0) {
-		/* A case deleted on another laptop while this record named it: its charges are
-		 * gone with it, and the record can still be edited. */
-		if (rc != CW_ENOTFOUND)
-			return rc;
-		cw_error_clear(err);
-		return 0;
-	}
-	if (kase.kind != CW_KIND_CASE) {
-		cw_record_free(&kase);
-		return 0;
-	}
+	if ((rc = read_ruling_case(t, case_id, &kase, &found, err)) != 0 || !found)
+		return rc;
 	if (old_case)
 		cw_case_unfollow_record(&kase.u.kase, &rec->id, &changed);
 	if (rulings) {
@@ -262,18 +275,14 @@ int cw_store_stage_left(struct cw_txn *t, const struct cw_record *rec, uint8_t *
 	struct cw_record kase;
 	struct cw_id *ids = NULL;
 	size_t n = 0;
-	int rc, stands = 0;
+	int rc, found, stands = 0;
 
 	*stage = 0;
 	if (!to || !case_id)
 		return 0;
-	if ((rc = cw_txn_get(t, case_id, &kase, err)) != 0) {
-		if (rc != CW_ENOTFOUND)
-			return rc;
-		cw_error_clear(err);
-		return 0;
-	}
-	if (kase.kind == CW_KIND_CASE && rec->kind == CW_KIND_HEARING) {
+	if ((rc = read_ruling_case(t, case_id, &kase, &found, err)) != 0 || !found)
+		return rc;
+	if (rec->kind == CW_KIND_HEARING) {
 		const struct cw_hearing *h = &rec->u.hearing;
 
 		for (size_t i = 0; i < h->verdicts.n && !stands; i++) {
@@ -284,7 +293,7 @@ int cw_store_stage_left(struct cw_txn *t, const struct cw_record *rec, uint8_t *
 
 			stands = cw_case_stands_at(&kase.u.kase, &v, to);
 		}
-	} else if (kase.kind == CW_KIND_CASE) {
+	} else {
 		const struct cw_milestone *m = &rec->u.milestone;
 		struct cw_verdict_event v = {
 			.person = m->person, .group = m->group, .date = m->date};
