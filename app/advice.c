@@ -473,14 +473,16 @@ static void advise_arrests_count(const struct cw_demo *d, const char *hex, cw_ad
 	fn(ctx, what, fix);
 }
 
-/* A demonstration whose figures say different things: more arrests than participants, or a
- * response of "none" beside arrests (a supervisor's trial typed both and was told nothing).
- * Both may be what a source says; the monitor is asked to look again, not refused. */
+/* A demonstration whose figures say different things: more arrests or more people injured
+ * than participants, or a response of "none" beside arrests (a supervisor's trial typed both
+ * and was told nothing). Both may be what a source says; the monitor is asked to look again,
+ * not refused. Participants "at least N" bound nothing from above: only an exact count is set
+ * against. */
 static void advise_demo_figures(const struct cw_demo *d, const char *hex, cw_advice_fn fn,
 				void *ctx)
 {
 	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
-	int64_t arrests = cw_demo_arrests(d);
+	int64_t arrests = cw_demo_arrests(d), injured = cw_demo_injured(d);
 
 	if (arrests > 0 && d->participants >= 0 && !d->participants_at_least &&
 	    arrests > d->participants) {
@@ -492,6 +494,29 @@ static void advise_demo_figures(const struct cw_demo *d, const char *hex, cw_adv
 		snprintf(fix, sizeof fix,
 			 _("if a figure is wrong: casewatch edit %.8s --participants N (or "
 			   "--arrests-count N)"),
+			 hex);
+		fn(ctx, what, fix);
+	}
+	/* injured (exact or a least) > participants >= 0, as for arrests */
+	if (injured > 0 && d->participants >= 0 && !d->participants_at_least &&
+	    injured > d->participants) {
+		if (cw_demo_injured_at_least(d))
+			snprintf(what, sizeof what,
+				 P_("at least %lld person injured is recorded for %lld "
+				    "participants",
+				    "at least %lld people injured are recorded for %lld "
+				    "participants",
+				    injured),
+				 (long long)injured, (long long)d->participants);
+		else
+			snprintf(what, sizeof what,
+				 P_("%lld person injured is recorded for %lld participants",
+				    "%lld people injured are recorded for %lld participants",
+				    injured),
+				 (long long)injured, (long long)d->participants);
+		snprintf(fix, sizeof fix,
+			 _("if a figure is wrong: casewatch edit %.8s --participants N (or "
+			   "--injured N)"),
 			 hex);
 		fn(ctx, what, fix);
 	}

@@ -126,12 +126,36 @@ static const char *const case_cols[] = {"id",          "title",          "number
 					"court_level", "court_province", "stage",       "opened",
 					"articles",    "defendant_ids",  "defendants",  "source",
 					"view",        "reportedly",     "confidential"};
-static const char *const record_cols[] = {
-	"id",         "kind",       "date",    "time",           "case_id",
-	"case",       "person_ids", "people",  "court_or_place", "stage",
-	"what",       "articles",   "detail",  "source",         "view",
-	"reportedly", "sentence",   "count",   "at_least",       "period_from",
-	"period_to",  "links",      "outcome", "result",         "confidential"};
+static const char *const record_cols[] = {"id",
+					  "kind",
+					  "date",
+					  "time",
+					  "case_id",
+					  "case",
+					  "person_ids",
+					  "people",
+					  "court_or_place",
+					  "stage",
+					  "what",
+					  "articles",
+					  "detail",
+					  "source",
+					  "view",
+					  "reportedly",
+					  "sentence",
+					  "count",
+					  "at_least",
+					  "period_from",
+					  "period_to",
+					  "links",
+					  "outcome",
+					  "result",
+					  "participants",
+					  "participants_at_least",
+					  "arrests_count",
+					  "injured",
+					  "injured_at_least",
+					  "confidential"};
 
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 #define BIG      4096
@@ -246,8 +270,9 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 				    arts[1024] = "", *ids, *names, sentence[600] = "",
 				    count[24] = "", from[CW_DATE_TEXT_MAX] = "",
 				    to[CW_DATE_TEXT_MAX] = "", links[400] = "", conf[128],
-				    result[1024] = "";
-	const char *outcome = "";
+				    result[1024] = "", participants[24] = "", arrests[24] = "",
+				    injured[24] = "";
+	const char *outcome = "", *participants_at_least = "", *injured_at_least = "";
 	const struct cw_tally *tally;
 	const char *time = NULL, *place = NULL, *stage = "", *detail = NULL, *title = NULL;
 	const struct cw_record *k = NULL;
@@ -337,6 +362,22 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		cw_set_text(&cw_words_response, rec->u.demo.response, what, sizeof what);
 		detail = rec->u.demo.cause;
 		list_people(r, &rec->u.demo.arrested, ids, names, BIG);
+		/* The figures as the record holds them, as JSON gives them: a number, or an empty
+		 * cell when not recorded (not recorded is not none), and "yes" beside a least as
+		 * at_least beside count; the people named as arrested are in people. */
+		if (rec->u.demo.participants >= 0) {
+			snprintf(participants, sizeof participants, "%lld",
+				 (long long)rec->u.demo.participants);
+			participants_at_least = rec->u.demo.participants_at_least ? "yes" : "";
+		}
+		if (rec->u.demo.arrests_count >= 0)
+			snprintf(arrests, sizeof arrests, "%lld",
+				 (long long)rec->u.demo.arrests_count);
+		if (cw_demo_injured(&rec->u.demo) >= 0) {
+			snprintf(injured, sizeof injured, "%lld",
+				 (long long)cw_demo_injured(&rec->u.demo));
+			injured_at_least = cw_demo_injured_at_least(&rec->u.demo) ? "yes" : "";
+		}
 		break;
 	case CW_KIND_INCIDENT: {
 		const struct cw_incident *in = &rec->u.incident;
@@ -404,6 +445,11 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 				      links,
 				      outcome,
 				      result,
+				      participants,
+				      participants_at_least,
+				      arrests,
+				      injured,
+				      injured_at_least,
 				      confidential_cell(rec, conf, sizeof conf)},
 		NCOLS(record_cols));
 	free(ids);

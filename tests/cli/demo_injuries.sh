@@ -55,6 +55,20 @@ ok cw log demo --date 2021-12-31 --place NagaWorld --province "Phnom Penh" --arr
 	--injured 0 --view government --source "Ministry statement" --disputes "$un"
 gov=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
 
+# The CSV export gives the figures as JSON does, each row its own account's: a number, an empty
+# cell when not recorded (the government's participants), "yes" beside a least, as at_least
+# beside count; confidential stays the last column.
+ok cw export records --kind demo --format csv
+checks=$((checks + 1))
+printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import csv, sys
+r = list(csv.reader(sys.stdin, strict=True))
+cols = ["participants", "participants_at_least", "arrests_count", "injured", "injured_at_least"]
+assert r[0][-6:] == cols + ["confidential"], r[0]
+rows = sorted(tuple([x["view"]] + [x[c] for c in cols]) for x in (dict(zip(r[0], v)) for v in r[1:]))
+want = [("government", "", "", "2", "0", ""), ("un", "200", "", "5", "3", "yes")]
+sys.exit(0 if rows == want else "%r" % rows)' || fail "CSV export figures: $out"
+
 # JSON round trip: exported, then imported into a fresh database, the figures unchanged
 ok cw export records --kind demo --format json -o "$WORK/demos.json"
 DB0=$DB
@@ -143,5 +157,46 @@ has "| injured at demonstrations | not recorded |"
 has "| 1 |  | not recorded |"
 ok cw report --from 2022-01-31 --to 2022-02-06 --format json
 json "d['demonstrations'][0]['injured'] is None and d['comparison']['demonstration_injured']['current'] is None"
+
+ok cw export records --kind demo --format csv --since 2022-02-01 --until 2022-02-01
+checks=$((checks + 1))
+printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import csv, sys
+rows = [(x["participants"], x["arrests_count"], x["injured"], x["injured_at_least"])
+        for x in csv.DictReader(sys.stdin)]
+sys.exit(0 if rows == [("", "1", "", "")] else "%r" % rows)' || fail "CSV not recorded: $out"
+
+# More injured than an exact count of participants is said at logging and at edit, and the
+# record is saved as typed (sources disagree); a count of participants "at least" bounds
+# nothing, and as many injured as participants is no contradiction.
+warned() { # warned TEXT: the last command's stderr has the warning
+	checks=$((checks + 1))
+	grep -qF "warning: $1" "$WORK/stderr" || fail "no warning '$1': $(cat "$WORK/stderr")"
+}
+quiet() { # quiet: the last command's stderr has no warning of injured beside participants
+	checks=$((checks + 1))
+	! grep -q "injured .*recorded for" "$WORK/stderr" || fail "warned: $(cat "$WORK/stderr")"
+}
+added() { printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p'; }
+ok cw log demo --date 2023-03-01 --place "Koh Kong" --participants 2 --injured 3 --view ngo
+warned "3 people injured are recorded for 2 participants"
+id=$(added)
+ok cw show "$id" --json
+json "d['participants'] == 2 and d['injured'] == 3"
+ok cw log demo --date 2023-03-02 --place "Kampot" --participants 2 --injured 3 \
+	--injured-at-least yes --view ngo
+warned "at least 3 people injured are recorded for 2 participants"
+ok cw log demo --date 2023-03-03 --place "Kep" --participants 3 --injured 3 --view ngo
+quiet
+id=$(added)
+ok cw edit "$id" --injured 4
+warned "4 people injured are recorded for 3 participants"
+ok cw show "$id" --json
+json "d['injured'] == 4"
+ok cw log demo --date 2023-03-04 --place "Takeo" --participants 2 --participants-at-least yes \
+	--injured 30 --view ngo
+quiet
+ok cw log demo --date 2023-03-05 --place "Pursat" --injured 30 --view ngo
+quiet
 
 echo "demo_injuries: $checks checks"
