@@ -815,6 +815,34 @@ int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_
 
 /* ---- import ------------------------------------------------------------------------------ */
 
+/* A file refused for several bad lines: each on a line of its own, as the one error would be,
+ * then the error says how many and that nothing was written. One bad line is the error alone. */
+static int import_problems(struct cw_cli *cli, const struct cw_import_stats *s, const char *path,
+			   int rc)
+{
+	char line[512], *safe;
+
+	if (s->nproblems < 2)
+		return rc;
+	for (size_t i = 0; i < s->nproblems; i++) {
+		cw_error_format(&s->problems[i], line, sizeof line);
+		/* The lines quote the file: whatever it holds, the terminal gets none of it raw. */
+		safe = cw_text_for_terminal(line, 0);
+		fprintf(stderr, "casewatch: %s\n", safe ? safe : line);
+		free(safe);
+	}
+	if (s->more)
+		return cw_error_set(
+			&cli->err, rc, "file",
+			_("the first %zu bad records of %.200s are listed above, and there "
+			  "are more; nothing from it was imported"),
+			s->nproblems, path);
+	return cw_error_set(&cli->err, rc, "file",
+			    _("%zu bad records in %.200s, listed above; nothing from it was "
+			      "imported"),
+			    s->nproblems, path);
+}
+
 int cw_cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	const char *path = first_arg < cli->argc ? cli->argv[first_arg] : NULL;
@@ -822,6 +850,7 @@ int cw_cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	int rc;
 
 	(void)cmd;
+	stats.nproblems = 0;
 	if (!path || !strncmp(path, "--", 2) || first_arg + 1 < cli->argc)
 		return cw_error_set(&cli->err, CW_EUSAGE, "file", "give one file to import");
 	cw_cli_bulk_for(cli, path);
@@ -832,7 +861,7 @@ int cw_cmd_import(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		if (stats.changed)
 			cw_cli_compact_if_worth(cli);
 	}
-	return rc;
+	return rc == 0 ? 0 : import_problems(cli, &stats, path, rc);
 }
 
 int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)

@@ -327,9 +327,10 @@ void cw_cli_print_command_help(FILE *out, const struct cw_command *cmd)
 		      out);
 	else if (cmd->run == cw_cmd_import) {
 		fputs(_("Each line is a JSON object with \"kind\" and the kind's fields, as\n"
-			"'show --json' prints them; \"ref\" gives a readable stable id. A bad "
-			"line\n"
-			"is reported with its number and nothing from the file is written.\n"),
+			"'show --json' prints them; \"ref\" gives a readable stable id. Bad "
+			"lines\n"
+			"are reported with their numbers (up to 20) and nothing from the file is "
+			"written.\n"),
 		      out);
 		fputs(_("What 'list --json', 'export --format json' and 'show --json' print "
 			"imports\n"

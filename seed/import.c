@@ -26,6 +26,7 @@ struct import_ctx {
 	off_t start; /* where the input begins in f: a file given as standard input may not at 0 */
 	size_t records;
 	size_t changed;
+	struct cw_import_stats *stats; /* its problems, filled when the file is refused */
 };
 
 /* Prefixes the error's field with "line N: ", or "record N: " for the N-th record of a
@@ -40,11 +41,6 @@ static int at_place(struct cw_error *err, int in_document, size_t n, int rc)
 	snprintf(err->field, sizeof err->field,
 		 in_document ? _("record %zu: %.80s") : _("line %zu: %.80s"), n, field);
 	return rc;
-}
-
-static int at_line(struct cw_error *err, size_t line, int rc)
-{
-	return at_place(err, 0, line, rc);
 }
 
 /* A readable reference the line gave (not an id), to name it if the record it names is not
@@ -137,7 +133,9 @@ static int parse_line(struct parsed_line *pl, const char *line, size_t len, stru
  * 29%, the record from its JSON 9%). A second thread parses lines (models/pipe.h) while the
  * transaction's thread writes the lines parsed before them, in the file's order, so the first
  * bad line in the file is the one reported, as when one thread did both. Only the writer
- * touches the transaction. */
+ * touches the transaction. After a bad line the parser hands on no more lines but goes on
+ * checking them, to name the others in the same run (a field team's spreadsheet export had
+ * one bad date a row, found one per run). */
 #define BATCH_LINES 64
 
 /* The parser's side: the file, its line buffer, and its error (read by the writer once it has
@@ -149,7 +147,34 @@ struct line_reader {
 	size_t cap, lineno;
 	int rc;
 	struct cw_error err;
+	/* The bad lines' errors, in order (the first is also in err), and whether reading
+	 * stopped with more to read. */
+	struct cw_error problems[CW_IMPORT_PROBLEMS_MAX];
+	size_t nproblems;
+	int more;
 };
+
+/* Notes the error in r->err, of the line or record at place n, which failed with rc. A bad
+ * line (CW_EINVAL) is kept among the problems and reading goes on (0), until the list is
+ * full; anything else (the file unreadable, memory gone) ends the reading (-1). */
+static int line_problem(struct line_reader *r, int in_document, size_t n, int rc)
+{
+	at_place(&r->err, in_document, n, rc);
+	if (rc != CW_EINVAL) {
+		r->rc = rc;
+		r->nproblems = 0;
+		return -1;
+	}
+	if (!r->rc)
+		r->rc = rc;
+	if (r->nproblems == CW_IMPORT_PROBLEMS_MAX) {
+		r->more = 1;
+		return -1;
+	}
+	r->problems[r->nproblems++] = r->err;
+	r->err = r->problems[0];
+	return 0;
+}
 
 /* What `list --json` and `export --format json` print (an array of records) and what `show
  * --json` prints (one record over several lines): one JSON document, not a record a line.
@@ -172,7 +197,7 @@ static void read_document(struct cw_pipe *pipe, struct line_reader *r)
 	}
 	if (!(doc = json_loadf(r->f, JSON_REJECT_DUPLICATES, &jerr))) {
 		cw_error_set(&r->err, CW_EINVAL, "json", "%s (column %d)", jerr.text, jerr.column);
-		r->rc = at_line(&r->err, jerr.line > 0 ? (size_t)jerr.line : 1, CW_EINVAL);
+		line_problem(r, 0, jerr.line > 0 ? (size_t)jerr.line : 1, CW_EINVAL);
 		return;
 	}
 	n = json_is_array(doc) ? json_array_size(doc) : 1;
@@ -188,12 +213,12 @@ static void read_document(struct cw_pipe *pipe, struct line_reader *r)
 					  "is not a record (an object)");
 		else
 			rc = parse_object(pl, obj, &r->err);
-		if (rc != 0) {
+		if (rc != 0 || r->rc != 0)
 			cw_record_free(&pl->rec);
-			r->rc = at_place(&r->err, 1, i + 1, rc);
+		if (rc != 0 && line_problem(r, 1, i + 1, rc) != 0)
 			break;
-		}
-		cw_pipe_push(pipe, 1024);
+		if (rc == 0 && r->rc == 0)
+			cw_pipe_push(pipe, 1024);
 	}
 	json_decref(doc);
 }
@@ -242,13 +267,14 @@ static void read_lines(struct cw_pipe *pipe, void *ctx)
 		seen_record = 1;
 		pl->lineno = r->lineno;
 		pl->in_document = 0;
-		if ((rc = parse_line(pl, line, (size_t)len, &r->err)) != 0) {
+		rc = parse_line(pl, line, (size_t)len, &r->err);
+		/* After a bad line, the others are checked and handed on no more. */
+		if (rc != 0 || r->rc != 0)
 			cw_record_free(&pl->rec);
-			r->rc = at_line(&r->err, r->lineno, rc);
+		if (rc != 0 && line_problem(r, 0, r->lineno, rc) != 0)
 			return;
-		}
-		/* A record holds about what its line did. */
-		cw_pipe_push(pipe, (size_t)len);
+		if (rc == 0 && r->rc == 0) /* a record holds about what its line did */
+			cw_pipe_push(pipe, (size_t)len);
 	}
 	if (pl && ferror(r->f))
 		r->rc = cw_error_set(&r->err, CW_EIO, "file", "cannot read the file");
@@ -265,6 +291,8 @@ struct line_writer {
 	struct cw_txn *txn;
 	struct import_ctx *im;
 	struct cw_idmap lines;
+	int rc; /* the first bad line's (CW_EINVAL), after which nothing more is written */
+	struct cw_error err;
 };
 
 /* A reference that names nothing in the database is said by its id; the line wrote its ref:
@@ -286,10 +314,8 @@ static void name_refs(const struct parsed_line *pl, struct cw_error *err)
 	}
 }
 
-static int write_line(void *ctx, void *entry, struct cw_error *err)
+static int write_one(struct line_writer *w, struct parsed_line *pl, struct cw_error *err)
 {
-	struct line_writer *w = ctx;
-	struct parsed_line *pl = entry;
 	size_t first = 0;
 	int changed = 0, rc;
 
@@ -321,15 +347,35 @@ static int write_line(void *ctx, void *entry, struct cw_error *err)
 	return rc;
 }
 
+/* After a bad line the writer writes nothing more but goes on taking lines, so that the
+ * parser reads to the end and names every line whose form is bad, whatever the timing. Any
+ * other failure (the map full, the disk) ends the transaction at once. */
+static int write_line(void *ctx, void *entry, struct cw_error *err)
+{
+	struct line_writer *w = ctx;
+	int rc;
+
+	if (w->rc != 0)
+		return 0;
+	if ((rc = write_one(w, entry, &w->err)) == CW_EINVAL)
+		w->rc = rc;
+	else if (rc != 0 && err)
+		*err = w->err;
+	return rc == CW_EINVAL ? 0 : rc;
+}
+
 static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 {
 	struct import_ctx *im = ctx;
-	struct line_reader r = {im->f, im->start, NULL, 0, 0, 0, {0}};
-	struct line_writer w = {txn, im, {0}};
+	struct line_reader r = {.f = im->f, .start = im->start};
+	struct line_writer w = {txn, im, {0}, 0, {0}};
+	struct cw_import_stats *s = im->stats;
 	struct cw_pipe *pipe;
 	int rc;
 
 	im->records = im->changed = 0;
+	s->nproblems = 0;
+	s->more = 0;
 	/* Never a transaction over what is left of the input: that would save the end of it
 	 * and say it was the whole. */
 	if (fseeko(im->f, im->start, SEEK_SET) != 0)
@@ -339,12 +385,29 @@ static int write_fn(struct cw_txn *txn, void *ctx, struct cw_error *err)
 	if (cw_pipe_start(&pipe, sizeof(struct parsed_line), BATCH_LINES, read_lines, drop_line,
 			  &r) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory (starting a thread)");
-	if ((rc = cw_pipe_drain(pipe, write_line, &w, err)) == 0 && r.rc != 0) {
-		if (err)
+	rc = cw_pipe_drain(pipe, write_line, &w, err);
+	cw_pipe_stop(pipe); /* the parser has returned: r is settled */
+	if (rc == 0 && r.rc != 0 && r.rc != CW_EINVAL) {
+		if (err) /* the file could not be read */
 			*err = r.err;
 		rc = r.rc;
+	} else if (rc == 0 && (w.rc != 0 || r.rc != 0)) {
+		/* The writer's bad line came before every one the parser found: it is handed no
+		 * line after the parser's first. */
+		if (w.rc != 0)
+			s->problems[s->nproblems++] = w.err;
+		for (size_t i = 0; i < r.nproblems; i++) {
+			if (s->nproblems == CW_IMPORT_PROBLEMS_MAX) {
+				r.more = 1;
+				break;
+			}
+			s->problems[s->nproblems++] = r.problems[i];
+		}
+		s->more = r.more;
+		rc = CW_EINVAL;
+		if (err)
+			*err = s->problems[0];
 	}
-	cw_pipe_stop(pipe);
 	cw_idmap_free(&w.lines);
 	free(r.line);
 	return rc;
@@ -427,16 +490,29 @@ static int input_open(const char *path, FILE **f, off_t *start, char **buf, size
 	return rc;
 }
 
+/* Puts the file's name before a line's or a record's place: "cases.jsonl line 4: date". */
+static void in_file(struct cw_error *err, const char *name)
+{
+	char field[sizeof err->field];
+
+	if (!err ||
+	    (strncmp(err->field, "line ", 5) != 0 && strncmp(err->field, "record ", 7) != 0))
+		return;
+	snprintf(field, sizeof field, "%s", err->field);
+	snprintf(err->field, sizeof err->field, "%.20s %.90s", name, field);
+}
+
 int cw_import_jsonl(struct cw_store *st, const char *path, struct cw_import_stats *stats,
 		    struct cw_error *err)
 {
-	struct import_ctx im = {NULL, 0, 0, 0};
+	struct import_ctx im = {NULL, 0, 0, 0, stats};
 	const char *base = strcmp(path, "-") ? strrchr(path, '/') : "/stdin";
 	char *buf;
 	size_t len;
 	int rc;
 
-	stats->records = stats->changed = 0;
+	stats->records = stats->changed = stats->nproblems = 0;
+	stats->more = 0;
 	if ((rc = input_open(path, &im.f, &im.start, &buf, &len, err)) != 0)
 		return rc;
 	if (!im.f) /* an empty pipe: nothing to import */
@@ -452,13 +528,12 @@ int cw_import_jsonl(struct cw_store *st, const char *path, struct cw_import_stat
 		explicit_bzero(buf, len);
 		free(buf);
 	}
-	if (rc != 0 && err &&
-	    (strncmp(err->field, "line ", 5) == 0 || strncmp(err->field, "record ", 7) == 0)) {
-		char field[sizeof err->field];
-
-		snprintf(field, sizeof field, "%s", err->field);
-		snprintf(err->field, sizeof err->field, "%.20s %.90s", base ? base + 1 : path,
-			 field);
+	if (rc != 0) {
+		in_file(err, base ? base + 1 : path);
+		for (size_t i = 0; i < stats->nproblems; i++)
+			in_file(&stats->problems[i], base ? base + 1 : path);
+	} else {
+		stats->nproblems = 0;
 	}
 	if (rc != 0 && err && strcmp(err->field, "file") == 0 &&
 	    strcmp(err->message, _("cannot read the file")) == 0)

@@ -69,7 +69,23 @@ fails 65 "line 1: case" cw import "$WORK/ref.jsonl"
 # first bad line in the file's order is named, whichever side finds it and wherever the batches
 # fall: here a line that does not parse (1000), a reference to no record (300, found only when
 # written) before one that does not parse, a name that is not valid (130, found when parsed)
-# before a reference to no record, and both in one batch.
+# before a reference to no record, and both in one batch. Every line that does not parse is
+# named too, after the first bad line, which is named first (the count comes last): a bad
+# reference's line is named only when it is the first (nothing after a bad line is written).
+fails_listing() { # STATUS "FIRST" "SECOND" COMMAND...: two bad lines named, then the count
+	want=$1 first=$2 second=$3
+	shift 3
+	checks=$((checks + 1))
+	set +e
+	"$@" >"$WORK/stdout" 2>"$WORK/stderr"
+	got=$?
+	set -e
+	[ "$got" -eq "$want" ] || fail "'$*' exited $got, wanted $want ($(cat "$WORK/stderr"))"
+	[ "$(wc -l <"$WORK/stderr")" -eq 3 ] || fail "'$*' printed not three lines: $(cat "$WORK/stderr")"
+	sed -n 1p "$WORK/stderr" | grep -q -- "$first" || fail "'$*' first: $(cat "$WORK/stderr")"
+	sed -n 2p "$WORK/stderr" | grep -q -- "$second" || fail "'$*' second: $(cat "$WORK/stderr")"
+	sed -n 3p "$WORK/stderr" | grep -q -- "2 bad records in" || fail "'$*' count: $(cat "$WORK/stderr")"
+}
 people_lines() { # N "LINE|REPLACEMENT|...": N person lines, some replaced
 	N=$1 SUBS=$2 awk 'BEGIN {
 		n = ENVIRON["N"]
@@ -85,11 +101,11 @@ bad_name='{"kind":"person","ref":"p-bad","name":"Bad\u001b[31m"}'
 people_lines 1500 '1000|{"kind":' >"$WORK/long1.jsonl"
 fails 65 "line 1000: json" cw import "$WORK/long1.jsonl"
 people_lines 1500 "300|$missing_case|900|{\"kind\":" >"$WORK/long2.jsonl"
-fails 65 "line 300: case" cw import "$WORK/long2.jsonl"
+fails_listing 65 "line 300: case" "line 900: json" cw import "$WORK/long2.jsonl"
 people_lines 1500 "130|$bad_name|700|$missing_case" >"$WORK/long3.jsonl"
 fails 65 "line 130: name" cw import "$WORK/long3.jsonl"
 people_lines 1500 "1001|$missing_case|1010|{\"kind\":" >"$WORK/long4.jsonl" # one batch
-fails 65 "line 1001: case" cw import "$WORK/long4.jsonl"
+fails_listing 65 "line 1001: case" "line 1010: json" cw import "$WORK/long4.jsonl"
 
 [ "$(db_snapshot)" = "$before" ] || fail "a refused command changed the database"
 

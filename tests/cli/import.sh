@@ -79,4 +79,62 @@ printf '{"kind":"hearing","ref":"h-ref-prefix","case":"ref:c-kem-sokha-treason",
 ok cw import "$WORK/prefix.jsonl"
 ok cw show ref:h-ref-prefix
 has "Kem Sokha"
+
+# Several bad lines are named in one run, each on its line and in the file's order, with the
+# count last; nothing is written. The form of every line is checked after a bad one; a
+# reference only up to the first (a later line may name what a bad one would have made).
+before=$(db_snapshot)
+printf '%s\n' '{"kind":"person","ref":"p-many-1","name":"Many One"}' \
+	'{"kind":"hearing","ref":"h-many","case":"c-not-there","date":"2024-02-03"}' \
+	'{"kind":"person","ref":"p-many-2","name":"Many Two","sex":"dragon"}' \
+	'{"kind":"hearing","ref":"h-many-2","case":"c-not-there-either","date":"2024-02-30"}' \
+	'not json' \
+	'{"kind":"person","ref":"p-many-3","name":"Many Three"}' >"$WORK/many.jsonl"
+set +e
+"$CASEWATCH" --db "$DB" import "$WORK/many.jsonl" >"$WORK/stdout" 2>"$WORK/stderr"
+got=$?
+set -e
+checks=$((checks + 1))
+[ "$got" -eq 65 ] || fail "several bad lines exited $got: $(cat "$WORK/stderr")"
+want='casewatch: many.jsonl line 2: case: no case with id'
+[ "$(sed -n 1p "$WORK/stderr" | cut -c1-${#want})" = "$want" ] || fail "first: $(cat "$WORK/stderr")"
+[ "$(sed -n 2p "$WORK/stderr")" = "casewatch: many.jsonl line 3: sex: 'dragon' is not one of: unknown, female, male, other" ] ||
+	fail "second: $(cat "$WORK/stderr")"
+[ "$(sed -n 3p "$WORK/stderr")" = "casewatch: many.jsonl line 4: date: 2024-02-30 does not exist" ] ||
+	fail "third: $(cat "$WORK/stderr")"
+sed -n 4p "$WORK/stderr" | grep -q '^casewatch: many.jsonl line 5: json: ' || fail "fourth: $(cat "$WORK/stderr")"
+[ "$(sed -n 5p "$WORK/stderr")" = "casewatch: file: 4 bad records in $WORK/many.jsonl, listed above; nothing from it was imported" ] ||
+	fail "the count: $(cat "$WORK/stderr")"
+[ "$(wc -l <"$WORK/stderr")" -eq 5 ] || fail "not five lines: $(cat "$WORK/stderr")"
+[ "$(db_snapshot)" = "$before" ] || fail "a file with several bad lines changed the database"
+# ... at most 20, saying there are more; a control character in one reaches no terminal
+: >"$WORK/many2.jsonl"
+for i in $(seq 1 25); do
+	printf '{"kind":"person","ref":"p-bad-%s","name":"Bad\\u001b]0;x\\u0007 %s","sex":"dragon"}\n' \
+		"$i" "$i" >>"$WORK/many2.jsonl"
+done
+set +e
+"$CASEWATCH" --db "$DB" import "$WORK/many2.jsonl" >"$WORK/stdout" 2>"$WORK/stderr"
+got=$?
+set -e
+checks=$((checks + 1))
+[ "$got" -eq 65 ] || fail "25 bad lines exited $got"
+[ "$(wc -l <"$WORK/stderr")" -eq 21 ] || fail "not 21 lines: $(cat "$WORK/stderr")"
+[ "$(sed -n 20p "$WORK/stderr" | cut -d: -f2)" = " many2.jsonl line 20" ] || fail "20th: $(sed -n 20p "$WORK/stderr")"
+sed -n 21p "$WORK/stderr" | grep -q 'the first 20 bad records of .*, and there are more; nothing from it was imported' ||
+	fail "no 'more': $(sed -n 21p "$WORK/stderr")"
+! LC_ALL=C grep -q "$(printf '\033')" "$WORK/stderr" || fail "a control character reached the terminal"
+# ... and so in a document, by the records' places
+printf '[\n{"kind":"person","ref":"p-doc-ok","name":"Doc"},\n3,\n{"kind":"person","ref":"p-doc-x","name":"X","sex":"x"}\n]\n' \
+	>"$WORK/many.json"
+set +e
+"$CASEWATCH" --db "$DB" import "$WORK/many.json" >"$WORK/stdout" 2>"$WORK/stderr"
+got=$?
+set -e
+checks=$((checks + 1))
+[ "$got" -eq 65 ] || fail "a document with two bad records exited $got"
+[ "$(sed -n 1p "$WORK/stderr")" = "casewatch: many.json record 2: json: is not a record (an object)" ] &&
+	sed -n 2p "$WORK/stderr" | grep -q '^casewatch: many.json record 3: sex: ' &&
+	sed -n 3p "$WORK/stderr" | grep -q '2 bad records in' || fail "document: $(cat "$WORK/stderr")"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused document changed the database"
 done_ok
