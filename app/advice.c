@@ -41,6 +41,13 @@ int cw_check_logged_date(const struct cw_record *rec, const struct cw_record *wa
 {
 	if (!lacks_date(rec) || (was && lacks_date(was)))
 		return 0;
+	/* An edit that clears it is told so, not told of logging (a field trial's `edit --clear
+	 * date` read "is required when logging a hearing"). */
+	if (was)
+		return cw_error_set(err, CW_EINVAL, "date",
+				    "a %s cannot be left without one: give it as the source does "
+				    "(2023, 2023-07 or 2023-07-04)",
+				    cw_kind_text(rec->kind));
 	return cw_error_set(err, CW_EINVAL, "date", "is required when logging a %s",
 			    cw_kind_text(rec->kind));
 }
@@ -553,6 +560,37 @@ static void advise_visit_tally(const struct cw_visit *v, const char *hex, cw_adv
 		   "not say the detainees named were met on its day"),
 		 (long long)v->tally.count, (long long)v->tally.count);
 	snprintf(fix, sizeof fix, _("for one visit: casewatch edit %.8s --clear count"), hex);
+	fn(ctx, what, fix);
+}
+
+/* A hearing adjourned, postponed or suspended that records rulings says two things at once: a
+ * field trial's "adjourned" hearing with a conviction was counted among the adjourned
+ * hearings and, in the next sentence of the report, among the verdicts, and the conviction
+ * ended the defendant's pretrial detention. Reports and timelines go by the rulings; the
+ * monitor is asked which is right, not refused (a source may report both). */
+static void advise_outcome_with_rulings(const struct cw_hearing *h, const char *hex,
+					cw_advice_fn fn, void *ctx)
+{
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
+
+	if (!h->verdicts.n ||
+	    (h->outcome != CW_OUTCOME_ADJOURNED && h->outcome != CW_OUTCOME_POSTPONED &&
+	     h->outcome != CW_OUTCOME_SUSPENDED))
+		return;
+	snprintf(what, sizeof what,
+		 P_("the hearing is recorded as %s but gives %zu ruling on a charge: reports "
+		    "count it both as %s and as a ruling, and the ruling moves the charge and "
+		    "ends pretrial detention",
+		    "the hearing is recorded as %s but gives %zu rulings on charges: reports "
+		    "count it both as %s and as a ruling, and the rulings move the charges and "
+		    "end pretrial detention",
+		    h->verdicts.n),
+		 cw_enum_label(&cw_words_outcome, h->outcome), h->verdicts.n,
+		 cw_enum_label(&cw_words_outcome, h->outcome));
+	snprintf(fix, sizeof fix,
+		 _("if it gave a verdict: casewatch edit %.8s --outcome verdict; if not: "
+		   "casewatch edit %.8s --clear verdicts"),
+		 hex, hex);
 	fn(ctx, what, fix);
 }
 
@@ -1372,6 +1410,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_before_case(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_HEARING) {
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
+		advise_outcome_with_rulings(&rec->u.hearing, hex, fn, ctx);
 		advise_verdict_uncharged(st, rec, hex, fn, ctx);
 		advise_before_case(st, rec, hex, fn, ctx);
 		advise_same_event(st, rec, hex, fn, ctx);

@@ -217,14 +217,20 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 	}
 	if (o.plain) {
 		fprintf(note, _("signed, NOT encrypted\n"));
-		fprintf(stderr, _("warning: the bundle is not encrypted: anyone who gets the file "
-				  "can read it (it is signed, so a change to it is detected)\n"));
+		fprintf(stderr,
+			_("casewatch: warning: the bundle is not encrypted: anyone who gets the "
+			  "file can read it (it is signed, so a change to it is detected)\n"));
 		if (s.withheld)
 			fprintf(stderr,
-				P_("note: %zu record left out: it is confidential or names a "
-				   "confidential one, and travels only in encrypted bundles\n",
-				   "note: %zu records left out: they are confidential or name "
-				   "confidential ones, and travel only in encrypted bundles\n",
+				P_("casewatch: note: %zu record left out: it is confidential, has "
+				   "a "
+				   "confidential field or names a confidential record, and travels "
+				   "only in encrypted bundles\n",
+				   "casewatch: note: %zu records left out: each is confidential, "
+				   "has "
+				   "a confidential field or names a confidential record, and "
+				   "travels "
+				   "only in encrypted bundles\n",
 				   s.withheld),
 				s.withheld);
 	} else {
@@ -234,10 +240,11 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 		if (!strcmp(s.confidential, "left out")) {
 			fprintf(note,
 				P_(", without confidential material: %zu record left out (it is "
-				   "confidential or names a confidential one)",
-				   ", without confidential material: %zu records left out (they "
-				   "are "
-				   "confidential or name confidential ones)",
+				   "confidential, has a confidential field or names a confidential "
+				   "record)",
+				   ", without confidential material: %zu records left out (each is "
+				   "confidential, has a confidential field or names a confidential "
+				   "record)",
 				   s.withheld),
 				s.withheld);
 			if (s.partner[0]) {
@@ -250,8 +257,9 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 	}
 	if (s.team_mark_kept)
 		fprintf(stderr,
-			_("note: the team's peers it is for may read what it left out: their next "
-			  "bundle sends again what changed since their last whole one\n"));
+			_("casewatch: note: the team's peers it is for may read what it left out: "
+			  "their next bundle sends again what changed since their last whole "
+			  "one\n"));
 	return 0;
 }
 

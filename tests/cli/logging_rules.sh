@@ -82,8 +82,8 @@ for pair in hearing:date hearing:case visit:date visit:facility demo:date incide
 	kind=${pair%%:*} field=${pair#*:}
 	eval "id=\$$(printf '%s' "$kind" | sed 's/^case$/case_id/')"
 	fails 65 "$field" cw edit "$id" --clear "$field"
-	case $field in date) [ "$err" = "casewatch: date: is required when logging a $kind" ] ||
-		fail "$kind: not the message of log $kind: $err" ;;
+	case $field in date) [ "$err" = "casewatch: date: a $kind cannot be left without one: give it as the source does (2023, 2023-07 or 2023-07-04)" ] ||
+		fail "$kind: not the message of an edit: $err" ;;
 	esac
 	checks=$((checks + 1))
 done
@@ -112,4 +112,23 @@ ok cw log demo --date 2026-11-22 --place "Kampot" --participants 1 --participant
 	--arrested "Heng Vannak" --source "own observation"
 ok cw timeline "Heng Vannak"
 has "at least 1 participant, 1 arrest (Heng Vannak)"
+
+# ---- 4. a hearing adjourned (postponed, suspended) that gives rulings says two things: saved,
+# with a warning naming both fixes; a hearing with a verdict, or adjourned with none, is not
+# warned of (a field trial's "adjourned" conviction was counted both ways by the report).
+ok cw log hearing --case NagaWorld --date 2026-11-26 --outcome adjourned \
+	--verdict "494=convicted@Sok Sithar" --source "own observation"
+adjourned=$(printf '%s\n' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+grep -q "recorded as adjourned but gives 1 ruling on a charge" "$WORK/stderr" ||
+	fail "no warning for an adjourned hearing with a ruling: $(cat "$WORK/stderr")"
+grep -q "casewatch edit ${adjourned%"${adjourned#????????}"} --outcome verdict; if not: casewatch edit ${adjourned%"${adjourned#????????}"} --clear verdicts" "$WORK/stderr" ||
+	fail "the fixes are not named: $(cat "$WORK/stderr")"
+ok cw show "$adjourned"
+has "Sok Sithar"
+ok cw edit "$adjourned" --clear verdicts
+! grep -q "recorded as adjourned" "$WORK/stderr" || fail "warned with no ruling left: $(cat "$WORK/stderr")"
+ok cw log hearing --case NagaWorld --date 2026-11-27 --outcome verdict \
+	--verdict "494=convicted@Sok Sithar" --source "own observation"
+! grep -q "but gives" "$WORK/stderr" || fail "warned of a verdict: $(cat "$WORK/stderr")"
+checks=$((checks + 3))
 done_ok

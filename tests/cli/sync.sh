@@ -255,6 +255,8 @@ same_content "$S" "$B"
 ok cs bundle export --plain --all -o "$WORK/all.bundle"
 grep -q "not encrypted: anyone who gets the file can read it" "$WORK/stderr" ||
 	fail "no warning for a plain bundle: $(cat "$WORK/stderr")"
+# ... each line of it named as casewatch's, as every other warning is
+! grep -qv "^casewatch: " "$WORK/stderr" || fail "a line not casewatch's: $(cat "$WORK/stderr")"
 ok cs bundle inspect "$WORK/all.bundle" --json
 json "d['scope'] == 'all' and len(d['audit']) > 10 and not d['encrypted']"
 ok cs bundle export --to alice --all -o "$WORK/all-alice.bundle"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The edit form does not take away what logging a record requires, as `edit` on the command
 # line does not (app/advice.h): a demonstration's date emptied in the form (a field trial saved
-# one so) is refused on the field, with the message of a new one, and nothing is written; an
+# one so) is refused on the field, saying it cannot be left without one, and nothing is written; an
 # edit of its other fields saves. The records list says "at least 50 participants" where the
 # record says so, as `show` and the report do.
 . "$(dirname "$0")/lib.sh"
@@ -22,7 +22,7 @@ lacks "at least 300"
 before=$(db_snapshot)
 for what in demo visit; do
 	keys "/kind:$what<Enter>e<C-g>date<Enter><C-u><C-s><Dump>" 120x30
-	has "^ is required when logging a $what"
+	has "^ a $what cannot be left without one"
 	lacks "saved $what"
 	[ "$(db_snapshot)" = "$before" ] || fail "a refused $what form wrote to the database"
 	checks=$((checks + 1))
