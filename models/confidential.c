@@ -113,6 +113,12 @@ int cw_record_field_is_confidential(const struct cw_record *rec, const char *nam
 	return field_mark(rec, name) != 0;
 }
 
+int cw_record_named_withheld(const struct cw_record *rec)
+{
+	return rec->confidential ||
+	       (rec->kind == CW_KIND_PERSON && cw_record_field_is_confidential(rec, "name"));
+}
+
 /* Puts the placeholder in a string field that holds text. */
 static int withhold_text(char **p, size_t *n)
 {

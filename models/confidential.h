@@ -51,6 +51,13 @@ int cw_record_field_is_confidential(const struct cw_record *rec, const char *nam
  * what protects it. Its codes. */
 int cw_confidential_take_field(struct cw_record *dst, const struct cw_record *src,
 			       const char *name);
+/* Whether what is written for others, where another record names this one (a person in a
+ * hearing, a case), reads it as "[confidential]" alone, without its id: it is confidential, or
+ * it is a person whose name is a confidential field. The one rule for that: reports and
+ * exports (report/confidential.h), the search of what they show (store/query.c) and the mark
+ * of a list row that names such a record (report/record_text.h). */
+int cw_record_named_withheld(const struct cw_record *rec);
+
 /* The mark lists put before a record's name or title: "[C] " for a confidential record, "[c] "
  * for one with confidential fields, "" otherwise. */
 const char *cw_confidential_mark(const struct cw_record *rec);

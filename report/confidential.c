@@ -1,6 +1,7 @@
 /* confidential.c - leaving confidential material out of what is written; see confidential.h. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,12 +127,81 @@ int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned c
 	return rc;
 }
 
+/* Appends the non-zero ids of n items of `size` bytes whose id lies at `at`. */
+static int ids_add(struct cw_id **ids, size_t *n, size_t *cap, const void *items, size_t count,
+		   size_t size, size_t at)
+{
+	for (size_t i = 0; i < count; i++) {
+		const struct cw_id *id =
+			(const struct cw_id *)((const char *)items + i * size + at);
+
+		if (cw_id_is_zero(id))
+			continue;
+		if (*n == *cap) {
+			size_t grown = *cap ? 2 * *cap : 8;
+			struct cw_id *more = realloc(*ids, grown * sizeof *more);
+
+			if (!more)
+				return CW_ENOMEM;
+			*ids = more;
+			*cap = grown;
+		}
+		(*ids)[(*n)++] = *id;
+	}
+	return 0;
+}
+
+#define IDS_OF(list, type, member)                                                                 \
+	ids_add(ids, n, &cap, (list).items, (list).n, sizeof(type), offsetof(type, member))
+
+const struct cw_id *cw_withheld_case_of(const struct cw_record *rec)
+{
+	const struct cw_id *cid = rec->kind == CW_KIND_HEARING     ? &rec->u.hearing.case_id
+				  : rec->kind == CW_KIND_MILESTONE ? &rec->u.milestone.case_id
+				  : rec->kind == CW_KIND_INCIDENT  ? &rec->u.incident.case_id
+								   : NULL;
+
+	return cid && !cw_id_is_zero(cid) ? cid : NULL;
+}
+
+int cw_withheld_people_named(const struct cw_record *rec, const struct cw_record *kase,
+			     struct cw_id **ids, size_t *n)
+{
+	size_t cap = 0;
+	int rc = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if (rec->kind == CW_KIND_CASE)
+		kase = rec;
+	else if (!cw_withheld_case_of(rec) || (kase && kase->kind != CW_KIND_CASE))
+		kase = NULL;
+	if (kase)
+		rc = IDS_OF(kase->u.kase.defendants, struct cw_defendant, person);
+	if (rc == 0 && rec->kind == CW_KIND_HEARING &&
+	    (rc = IDS_OF(rec->u.hearing.verdicts, struct cw_verdict, person)) == 0)
+		rc = IDS_OF(rec->u.hearing.attendance, struct cw_attendance, person);
+	if (rc == 0 && rec->kind == CW_KIND_MILESTONE)
+		rc = ids_add(ids, n, &cap, &rec->u.milestone.person, 1, sizeof(struct cw_id), 0);
+	if (rc == 0 && rec->kind == CW_KIND_VISIT)
+		rc = IDS_OF(rec->u.visit.detainees, struct cw_person_ref, person);
+	if (rc == 0 && rec->kind == CW_KIND_DEMO)
+		rc = IDS_OF(rec->u.demo.arrested, struct cw_person_ref, person);
+	if (rc == 0 && rec->kind == CW_KIND_INCIDENT)
+		rc = IDS_OF(rec->u.incident.persons, struct cw_person_ref, person);
+	if (rc != 0) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
 int cw_withheld_gives_id(const struct cw_withheld *w, const struct cw_record *named)
 {
 	if (!w->leave_out || !named)
 		return 1;
-	return !withheld_whole(w, named) &&
-	       !(named->kind == CW_KIND_PERSON && cw_record_field_is_confidential(named, "name"));
+	return !withheld_whole(w, named) && !cw_record_named_withheld(named);
 }
 
 /* Whether a record l's records name may keep its id: one l holds (sifted already), or one the

@@ -72,6 +72,20 @@ void cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct 
  * Always without leave_out, or when named is NULL (not looked up: a deleted record). */
 int cw_withheld_gives_id(const struct cw_withheld *w, const struct cw_record *named);
 
+/* The people a record names, each of whom what is written for others reads by name (as
+ * "[confidential]" for one cw_record_named_withheld takes so): a case's defendants; a hearing's,
+ * a milestone's or an incident's case's defendants (kase: that case as read, NULL when it is
+ * not), then a hearing's people of its verdicts and attendance, a milestone's person, an
+ * incident's persons; a visit's detainees; a demonstration's arrested. The ones a report looks
+ * up for the records it writes, and the ones a list row is marked "[c]" for. *ids (the caller
+ * frees it) gets them in that order, zero ids left out, an id maybe twice. CW_ENOMEM (nothing
+ * to free) or 0. */
+int cw_withheld_people_named(const struct cw_record *rec, const struct cw_record *kase,
+			     struct cw_id **ids, size_t *n);
+
+/* The case a hearing, milestone or incident is of (NULL: another kind, or none named). */
+const struct cw_id *cw_withheld_case_of(const struct cw_record *rec);
+
 /* Whether what is written for others leaves rec out as a whole (w->leave_out, and rec is
  * confidential or one of its concurrent versions holds confidential material:
  * cw_withheld_load): the rule cw_withheld_sift and cw_withheld_mark drop records by. What is

@@ -711,80 +711,26 @@ static int ref_add(struct cw_reader *rd, struct cw_report *r, const struct cw_id
 	return 0;
 }
 
-static int case_refs(struct cw_reader *rd, struct cw_report *r, const struct cw_id *case_id,
-		     struct cw_error *err)
-{
-	const struct cw_record *kase;
-	int rc;
-
-	if ((rc = ref_add(rd, r, case_id, err)) != 0 || !(kase = cw_report_ref(r, case_id)))
-		return rc;
-	/* The list may move as people are added: look the case up again after every add,
-	 * never hold the pointer across one. */
-	for (size_t i = 0; rc == 0; i++) {
-		struct cw_id person;
-
-		kase = cw_report_ref(r, case_id);
-		if (i >= kase->u.kase.defendants.n)
-			break;
-		person = ((const struct cw_defendant *)kase->u.kase.defendants.items)[i].person;
-		rc = ref_add(rd, r, &person, err);
-	}
-	return rc;
-}
-
-static int person_list_refs(struct cw_reader *rd, struct cw_report *r, const struct cw_list *l,
-			    struct cw_error *err)
-{
-	int rc = 0;
-
-	for (size_t i = 0; rc == 0 && i < l->n; i++)
-		rc = ref_add(rd, r, &((const struct cw_person_ref *)l->items)[i].person, err);
-	return rc;
-}
-
+/* The records rec names, as what is written reads them: its case, then the people
+ * cw_withheld_people_named gives, the case's defendants from the case as read for the report
+ * (a confidential one is withheld whole there, and names no one). The list of references may
+ * move as they are added: the people are taken from the case before any is. */
 static int record_refs(struct cw_reader *rd, struct cw_report *r, const struct cw_record *rec,
 		       struct cw_error *err)
 {
+	const struct cw_id *case_id = cw_withheld_case_of(rec);
+	struct cw_id *people;
+	size_t n;
 	int rc = 0;
 
-	switch (rec->kind) {
-	case CW_KIND_CASE:
-		for (size_t i = 0; rc == 0 && i < rec->u.kase.defendants.n; i++)
-			rc = ref_add(rd, r,
-				     &((const struct cw_defendant *)rec->u.kase.defendants.items)[i]
-					      .person,
-				     err);
-		break;
-	case CW_KIND_HEARING: {
-		const struct cw_hearing *h = &rec->u.hearing;
-
-		rc = case_refs(rd, r, &h->case_id, err);
-		for (size_t i = 0; rc == 0 && i < h->verdicts.n; i++)
-			rc = ref_add(rd, r,
-				     &((const struct cw_verdict *)h->verdicts.items)[i].person,
-				     err);
-		for (size_t i = 0; rc == 0 && i < h->attendance.n; i++)
-			rc = ref_add(rd, r,
-				     &((const struct cw_attendance *)h->attendance.items)[i].person,
-				     err);
-		break;
-	}
-	case CW_KIND_MILESTONE:
-		if ((rc = case_refs(rd, r, &rec->u.milestone.case_id, err)) == 0)
-			rc = ref_add(rd, r, &rec->u.milestone.person, err);
-		break;
-	case CW_KIND_VISIT:
-		rc = person_list_refs(rd, r, &rec->u.visit.detainees, err);
-		break;
-	case CW_KIND_DEMO:
-		rc = person_list_refs(rd, r, &rec->u.demo.arrested, err);
-		break;
-	case CW_KIND_INCIDENT:
-		if ((rc = case_refs(rd, r, &rec->u.incident.case_id, err)) == 0)
-			rc = person_list_refs(rd, r, &rec->u.incident.persons, err);
-		break;
-	}
+	if (case_id && (rc = ref_add(rd, r, case_id, err)) != 0)
+		return rc;
+	if (cw_withheld_people_named(rec, case_id ? cw_report_ref(r, case_id) : NULL, &people,
+				     &n) != 0)
+		return oom(err);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = ref_add(rd, r, &people[i], err);
+	free(people);
 	return rc;
 }
 

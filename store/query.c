@@ -326,8 +326,7 @@ static int record_name_matches(const struct cw_record *rec, const char *text, in
  * confidential, nor a person's confidential name (models/confidential.h). */
 static int name_is_shown(const struct cw_record *rec)
 {
-	return !rec->confidential &&
-	       !(rec->kind == CW_KIND_PERSON && cw_record_field_is_confidential(rec, "name"));
+	return !cw_record_named_withheld(rec);
 }
 
 /* Collects the ids of the kind's records whose name matches (text folded here, once); into
