@@ -128,6 +128,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 		N_("DAY"),           N_("WHAT"), N_("ACCOUNT"), N_("CASE / PRISON"),
 		N_("COURT / PLACE"), N_("NOTE"), N_("ID")};
 	char from[CW_AGENDA_DAY_TEXT_MAX], to[CW_AGENDA_DAY_TEXT_MAX];
+	struct cw_list_memo memo = {0}; /* the people the rows name, each read once */
 	struct cw_table t;
 	size_t differ;
 	int rc = 0;
@@ -161,7 +162,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 			cw_agenda_day_text(it->day, day, sizeof day);
 		cw_id_hex(&it->rec->id, hex);
 		hex[8] = '\0';
-		cw_record_summarise(cli->session.store, it->rec, &sum);
+		cw_record_summarise_in(cli->session.store, &memo, it->rec, &sum);
 		cw_agenda_note(a, i, note, sizeof note);
 		/* Marked as the lists mark it ("[C] ", "[c] "), a next date set at a confidential
 		 * hearing too: whoever reads the agenda out or copies it for others sees that it
@@ -171,6 +172,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 							    cw_view_short(it->rec->view), named,
 							    sum.where, note, hex});
 	}
+	cw_list_memo_free(&memo);
 	if (rc == 0)
 		cw_table_print(&t, cli->out, cw_output_width(cli->out));
 	cw_table_free(&t);

@@ -124,6 +124,8 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 		N_("ACCOUNT"),  N_("CASE / PERSON"), N_("COURT / PLACE"),
 		N_("ARTICLES"), N_("OUTCOME")};
 	struct cw_table t;
+	/* The people the rows name, each read once for the table (cw_record_list_mark). */
+	struct cw_list_memo memo = {0};
 	int rc = 0;
 
 	/* On a narrow terminal ids, dates, kinds and accounts stay whole (an id is typed back,
@@ -175,7 +177,8 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			if (lead)
 				cw_articles_text_lead(a, sizeof a, lead->articles, lead->narticles);
 			cw_defendants_text(k, b, sizeof b);
-			snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r),
+			snprintf(named, sizeof named, "%s%s",
+				 cw_record_list_mark(cli->session.store, &memo, r),
 				 k->title ? k->title : "");
 			rc = cw_table_add(
 				&t,
@@ -185,7 +188,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 		} else {
 			struct cw_record_summary sum;
 
-			cw_record_summarise(cli->session.store, r, &sum);
+			cw_record_summarise_in(cli->session.store, &memo, r, &sum);
 			if (lead)
 				cw_articles_text_lead(sum.articles, sizeof sum.articles,
 						      lead->articles, lead->narticles);
@@ -196,6 +199,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 								sum.where, sum.articles, sum.what});
 		}
 	}
+	cw_list_memo_free(&memo);
 	if (rc == 0)
 		cw_table_print(&t, cli->out, cw_output_width(cli->out));
 	cw_table_free(&t);

@@ -11,6 +11,7 @@
 #include "models/i18n.h"
 #include "models/text.h"
 #include "models/timeline.h"
+#include "report/confidential.h"
 #include "report/record_text.h"
 
 #define PUT(field, ...) snprintf(out->field, sizeof out->field, __VA_ARGS__)
@@ -55,8 +56,49 @@ static void mark_reportedly(const struct cw_record *r, struct cw_record_summary 
 	PUT(what, _("%s (reportedly)"), what);
 }
 
-static void summarise(struct cw_store *st, const struct cw_record *r,
+static void summarise(struct cw_store *st, struct cw_list_memo *memo, const struct cw_record *r,
 		      struct cw_record_summary *out);
+
+void cw_list_memo_free(struct cw_list_memo *memo)
+{
+	cw_idmap_free(&memo->people);
+}
+
+/* Whether r names a person what is written for others reads as "[confidential]", the people
+ * those reports look it up by (kase: its case as read, NULL when it is not), each read once
+ * for the list in memo. One not held here names no one; out of memory, nothing is marked. */
+static int names_withheld_person(struct cw_store *st, struct cw_list_memo *memo,
+				 const struct cw_record *r, const struct cw_record *kase)
+{
+	struct cw_id *people;
+	size_t n, withheld = 0;
+
+	if (cw_withheld_people_named(r, kase, &people, &n) != 0)
+		return 0;
+	for (size_t i = 0; i < n && !withheld; i++) {
+		struct cw_record p;
+
+		if (cw_idmap_get(&memo->people, &people[i], &withheld))
+			continue;
+		if (cw_store_get(st, &people[i], &p, NULL) == 0) {
+			withheld = (size_t)cw_record_named_withheld(&p);
+			cw_record_free(&p);
+		}
+		(void)cw_idmap_put(&memo->people, &people[i], withheld, NULL); /* else read again */
+	}
+	free(people);
+	return withheld != 0;
+}
+
+const char *cw_record_list_mark(struct cw_store *st, struct cw_list_memo *memo,
+				const struct cw_record *r)
+{
+	const char *own = cw_confidential_mark(r);
+
+	if (*own || r->kind != CW_KIND_CASE)
+		return own;
+	return names_withheld_person(st, memo, r, NULL) ? "[c] " : "";
+}
 
 void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, size_t len)
 {
@@ -67,7 +109,7 @@ void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, 
 		snprintf(buf, len, "%s", cw_record_label(r));
 		return;
 	}
-	summarise(st, r, &sum);
+	summarise(st, NULL, r, &sum);
 	cw_date_format(cw_record_date(r), date);
 	if (!sum.who[0])
 		snprintf(sum.who, sizeof sum.who, "%s", cw_record_label(r));
@@ -98,7 +140,7 @@ void cw_record_account_text(struct cw_store *st, const struct cw_id *id, char *b
 			 hex);
 		return;
 	}
-	summarise(st, &r, &sum);
+	summarise(st, NULL, &r, &sum);
 	cw_date_format(cw_record_date(&r), date);
 	if (!sum.who[0])
 		snprintf(sum.who, sizeof sum.who, "%s", cw_record_label(&r));
@@ -123,7 +165,16 @@ void cw_record_account_text(struct cw_store *st, const struct cw_id *id, char *b
 void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 			 struct cw_record_summary *out)
 {
-	summarise(st, r, out);
+	struct cw_list_memo memo = {0};
+
+	cw_record_summarise_in(st, &memo, r, out);
+	cw_list_memo_free(&memo);
+}
+
+void cw_record_summarise_in(struct cw_store *st, struct cw_list_memo *memo,
+			    const struct cw_record *r, struct cw_record_summary *out)
+{
+	summarise(st, *cw_confidential_mark(r) ? NULL : memo, r, out);
 	if (*cw_confidential_mark(r)) /* the record's own mark says more */
 		PUT(mark, "%s", cw_confidential_mark(r));
 	mark_reportedly(r, out);
@@ -230,20 +281,26 @@ static void arrested_names(struct cw_store *st, const struct cw_list *arrested, 
 	cw_text_trim_utf8(buf); /* a name or the tail cut short ends on a whole character */
 }
 
-static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_record_summary *out)
+/* memo: the people marked rows name, looked up there (NULL: no row's mark). */
+static void summarise(struct cw_store *st, struct cw_list_memo *memo, const struct cw_record *r,
+		      struct cw_record_summary *out)
 {
 	const struct cw_id *cid = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
 				  : r->kind == CW_KIND_MILESTONE ? &r->u.milestone.case_id
 				  : r->kind == CW_KIND_INCIDENT  ? &r->u.incident.case_id
 								 : NULL;
 	struct cw_record other;
+	int cased = 0;
 
 	memset(out, 0, sizeof *out);
 	if (cid && !cw_id_is_zero(cid)) {
 		/* A case deleted (on another laptop) while this record named it is gone: only
 		 * its id is left, and the record keeps its own fields. */
 		if (cw_store_get(st, cid, &other, NULL) == 0) {
-			if (other.confidential)
+			cased = 1;
+			/* The case as read here gives its defendants: no second read. */
+			if (other.confidential ||
+			    (memo && names_withheld_person(st, memo, r, &other)))
 				PUT(mark, "%s", "[c] ");
 			PUT(who, "%s", other.u.kase.title ? other.u.kase.title : "");
 			PUT(where, "%s", other.u.kase.court ? other.u.kase.court : "");
@@ -260,6 +317,8 @@ static void summarise(struct cw_store *st, const struct cw_record *r, struct cw_
 						      : _("(case not held here)"));
 		}
 	}
+	if (memo && !cased && names_withheld_person(st, memo, r, NULL))
+		PUT(mark, "%s", "[c] ");
 	switch (r->kind) {
 	case CW_KIND_PERSON:
 		PUT(who, "%s", r->u.person.name ? r->u.person.name : "");

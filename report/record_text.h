@@ -1,9 +1,10 @@
 /* record_text.h - what people read of a record, for both front ends and the reports: the
  * columns of a list row and a record's fields as labelled lines. Text is not yet neutralised:
- * the caller does that for its output. May use: models/, store/. */
+ * the caller does that for its output. May use: models/, store/, report/confidential.h. */
 #ifndef CW_REPORT_RECORD_TEXT_H
 #define CW_REPORT_RECORD_TEXT_H
 
+#include "models/idmap.h"
 #include "models/record.h"
 #include "store/store.h"
 
@@ -13,10 +14,14 @@
  * title, court and articles, their own court when they name one. */
 struct cw_record_summary {
 	/* The mark a list puts before `who` (models/confidential.h): the record's own, "[C] " or
-	 * "[c] "; else "[c] " for a record whose case is confidential. Such a record is not left
-	 * out of what others get (its date, outcome and notes are written), but its case is, as
-	 * "[confidential]" (with the court, defendants and articles that come from it): the row
-	 * shows the team what others will not read, as a confidential field's mark does. */
+	 * "[c] "; else "[c] " for a record whose case is confidential, or that names a person
+	 * what others get reads as "[confidential]" (cw_record_named_withheld: a confidential
+	 * person, or one whose name is confidential), a defendant of its case among them
+	 * (report/confidential.h: cw_withheld_people_named). Such a record is not left out of
+	 * what others get (its date, outcome and notes are written), but its case or that person
+	 * is, as "[confidential]" (with the court, defendants and articles that come from a
+	 * case): the row shows the team what others will not read, as a confidential field's
+	 * mark does. */
 	char mark[8];
 	char who[400];
 	char where[400];
@@ -25,6 +30,24 @@ struct cw_record_summary {
 };
 void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 			 struct cw_record_summary *out);
+
+/* What the rows of one list look up once for all of them rather than row by row: whether each
+ * person they name reads as "[confidential]" to others. A screen shows 40 rows, and every
+ * hearing of a case names all its defendants. Zeroed to start; cw_list_memo_free once the
+ * list is drawn or printed, so that the next draw reads a person marked since. */
+struct cw_list_memo {
+	struct cw_idmap people; /* value 1: read as "[confidential]" */
+};
+void cw_list_memo_free(struct cw_list_memo *memo);
+
+/* cw_record_summarise for a row of a list, the people it names looked up in memo. */
+void cw_record_summarise_in(struct cw_store *st, struct cw_list_memo *memo,
+			    const struct cw_record *r, struct cw_record_summary *out);
+
+/* The mark a list puts before a person's name or a case's title, as `mark` above: the record's
+ * own, else "[c] " for a case one of whose defendants reads as "[confidential]". */
+const char *cw_record_list_mark(struct cw_store *st, struct cw_list_memo *memo,
+				const struct cw_record *r);
 
 /* What a record is, in a few words, for a heading or a question ("Delete hearing ...?"): a
  * person's name or a case's title; an event by what a list shows it is about (its case, its

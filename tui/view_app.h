@@ -9,6 +9,7 @@
 
 #include "app/session.h"
 #include "report/agenda.h"
+#include "report/record_text.h"
 #include "tui/form.h"
 #include "tui/keys.h"
 #include "tui/screen.h"
@@ -194,9 +195,11 @@ void cw_view_lists_key(struct cw_app *app, enum cw_action a);
 const struct cw_record *cw_view_lists_current(struct cw_app *app);
 /* The columns of a list, as one formatted line per record (tests use this too); the articles
  * of `lead` (the filter's; NULL: none) come first in the articles column, which keeps room for
- * them on a narrow screen (the header is given the same lead, to line up). */
-int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_record *r,
-		     const struct cw_filter *lead, int width, char *out, size_t len);
+ * them on a narrow screen (the header is given the same lead, to line up). memo: what the rows
+ * of one drawing look up once for all of them (report/record_text.h), freed after them. */
+int cw_view_list_row(struct cw_store *st, struct cw_list_memo *memo, enum cw_tab tab,
+		     const struct cw_record *r, const struct cw_filter *lead, int width, char *out,
+		     size_t len);
 int cw_view_list_header(enum cw_tab tab, const struct cw_filter *lead, int width, char *out,
 			size_t len);
 

@@ -509,6 +509,7 @@ int cw_view_header_fit(const size_t *rows, const unsigned char *ranks, size_t n,
 void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
 {
 	struct cw_record person;
+	struct cw_list_memo memo = {0}; /* the people the rows name, each read once */
 	struct cw_error err;
 	int cols = cw_screen_cols(), hl, rows;
 	char title[300], line[4096];
@@ -601,12 +602,13 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 	for (int i = 0; i < rows && v->pg.top + (size_t)i < v->entries.n; i++) {
 		size_t k = v->pg.top + (size_t)i;
 
-		if (cw_view_list_row(app->st, CW_TAB_RECORDS, &v->entries.items[k], NULL, cols,
-				     line, sizeof line) != 0)
+		if (cw_view_list_row(app->st, &memo, CW_TAB_RECORDS, &v->entries.items[k], NULL,
+				     cols, line, sizeof line) != 0)
 			line[0] = '\0';
 		cw_screen_put(top + 2 + hl + i, 0, cols, line,
 			      k == v->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}
+	cw_list_memo_free(&memo);
 	if (!v->entries.n)
 		cw_screen_put(top + 2 + hl, 0, cols, _("no records name this person yet"),
 			      CW_ROLE_HINT);

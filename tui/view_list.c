@@ -176,8 +176,9 @@ int cw_view_list_header(enum cw_tab tab, const struct cw_filter *lead, int width
 	return cw_row_format(cells, w, n, out, len);
 }
 
-int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_record *r,
-		     const struct cw_filter *lead, int width, char *out, size_t len)
+int cw_view_list_row(struct cw_store *st, struct cw_list_memo *memo, enum cw_tab tab,
+		     const struct cw_record *r, const struct cw_filter *lead, int width, char *out,
+		     size_t len)
 {
 	const struct cw_column *cols;
 	char date[CW_DATE_TEXT_MAX], a[400] = "", named[480];
@@ -202,7 +203,7 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 		cw_case_articles_text(r, NULL, a, sizeof a);
 		if (lead)
 			cw_articles_text_lead(a, sizeof a, lead->articles, lead->narticles);
-		snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r),
+		snprintf(named, sizeof named, "%s%s", cw_record_list_mark(st, memo, r),
 			 r->u.kase.title ? r->u.kase.title : "");
 		cells[0] = date, cells[1] = cw_view_short(r->view), cells[2] = named;
 		cells[3] = r->u.kase.court, cells[4] = a;
@@ -210,7 +211,7 @@ int cw_view_list_row(struct cw_store *st, enum cw_tab tab, const struct cw_recor
 		return cw_row_format(cells, w, n, out, len);
 	}
 	/* A monitoring record: the same columns as the command line's table. */
-	cw_record_summarise(st, r, &sum);
+	cw_record_summarise_in(st, memo, r, &sum);
 	if (lead)
 		cw_articles_text_lead(sum.articles, sizeof sum.articles, lead->articles,
 				      lead->narticles);
@@ -264,7 +265,8 @@ static int fetch(struct cw_app *app, struct cw_list_tab *t, int height, struct c
 }
 
 /* The agenda's row of item i, the day at the head of its group (the overdue ones first). */
-static int agenda_row(struct cw_app *app, size_t i, int width, char *out, size_t len)
+static int agenda_row(struct cw_app *app, struct cw_list_memo *memo, size_t i, int width, char *out,
+		      size_t len)
 {
 	const struct cw_agenda *a = &app->agenda;
 	const struct cw_agenda_item *it = &a->items[i];
@@ -277,7 +279,7 @@ static int agenda_row(struct cw_app *app, size_t i, int width, char *out, size_t
 	if (i == 0 || it->overdue != a->items[i - 1].overdue ||
 	    cw_date_compare(it->day, a->items[i - 1].day) != 0)
 		cw_agenda_day_text(it->day, day, sizeof day);
-	cw_record_summarise(app->st, it->rec, &sum);
+	cw_record_summarise_in(app->st, memo, it->rec, &sum);
 	cw_agenda_note(a, i, note, sizeof note);
 	/* Marked as the other lists mark the record, a next date set at a confidential hearing
 	 * too (the command line's agenda does the same). */
@@ -425,6 +427,7 @@ static void conflicts_info(struct cw_app *app)
 
 static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int rows, int cols)
 {
+	struct cw_list_memo memo = {0};
 	struct cw_error err;
 	char line[4096], why[600], drafts[300];
 
@@ -433,11 +436,12 @@ static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int 
 		return;
 	}
 	for (size_t i = t->pg.top; i < app->agenda.n && (int)(i - t->pg.top) < rows; i++) {
-		if (agenda_row(app, i, cols, line, sizeof line) != 0)
+		if (agenda_row(app, &memo, i, cols, line, sizeof line) != 0)
 			snprintf(line, sizeof line, _("(cannot show this record)"));
 		cw_screen_put(top + 2 + (int)(i - t->pg.top), 0, cols, line,
 			      i == t->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}
+	cw_list_memo_free(&memo);
 	if (app->agenda.n == 0 && rows >= 2) {
 		cw_screen_put(top + 2, 0, cols, _("nothing on the agenda in the next 14 days"),
 			      CW_ROLE_HINT);
@@ -465,6 +469,7 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 {
 	struct cw_list_tab *t = &app->tabs[app->tab];
 	int cols = cw_screen_cols(), x = 0, rows = height - 2;
+	struct cw_list_memo memo = {0}; /* the people the screen's rows name, each read once */
 	struct cw_error err;
 	char line[4096], count[128];
 
@@ -507,12 +512,13 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 	for (size_t i = 0; i < t->win.n && (int)i < rows; i++) {
 		int selected = t->pg.top + i == t->pg.cursor;
 
-		if (cw_view_list_row(app->st, app->tab, &t->win.items[i], &app->filter.f, cols,
-				     line, sizeof line) != 0)
+		if (cw_view_list_row(app->st, &memo, app->tab, &t->win.items[i], &app->filter.f,
+				     cols, line, sizeof line) != 0)
 			snprintf(line, sizeof line, _("(cannot show this record)"));
 		cw_screen_put(top + 2 + (int)i, 0, cols, line,
 			      selected ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}
+	cw_list_memo_free(&memo);
 	if (t->pg.count == 0)
 		cw_screen_put(
 			top + 2, 0, cols,

@@ -5,7 +5,8 @@
 # case; a plain bundle leaves it out, as it does a record with confidential fields. So the
 # team's lists mark it "[c]", as they mark a record some of whose fields others do not read
 # (they showed it bare, beside "[C]" on its case), in `list`, `timeline` and `agenda`; its
-# own mark, when it has one, says more and is the one shown.
+# own mark, when it has one, says more and is the one shown. So is a record naming a
+# confidential person.
 . "$TESTLIB"
 set -e
 
@@ -56,4 +57,43 @@ checks=$((checks + 1))
 [ "$(printf '%s\n' "$out" | grep -c '\[c\] Sealed case')" -eq 2 ] ||
 	fail "the agenda does not mark the hearing and its next date: $out"
 lacks "[c] Open case"
+
+# A record that names a confidential person, in a case that is not confidential: what others
+# get reads the person as "[confidential]" (a defendant of its case, a detainee of a visit,
+# the person of a milestone), so the lists mark it "[c]" as they mark a record of a
+# confidential case; a record of the same kind naming no such person has no mark.
+ok cw person add --name "Kim Witness" --confidential
+ok cw person add --name "Named Secretly" --confidential-field name
+ok cw person add --name "Sok Plain"
+ok cw case add --title "Guarded case" --court "Takeo Provincial Court" --defendant "Kim Witness" \
+	--defendant "Sok Plain" --charge 495
+ok cw case add --title "Plain case" --court "Takeo Provincial Court" --defendant "Sok Plain" \
+	--charge 495
+ok cw log hearing --case "Guarded case" --date 2026-10-05 --outcome adjourned
+ok cw log hearing --case "Plain case" --date 2026-10-06 --outcome adjourned
+ok cw log visit --date 2026-10-07 --facility "Takeo prison" --detainee "Named Secretly"
+ok cw log visit --date 2026-10-08 --facility "Kampot prison" --detainee "Sok Plain"
+ok cw log milestone --person "Kim Witness" --case "Guarded case" --type charge --date 2026-10-04
+ok cw report --from 2026-10-01 --to 2026-10-31
+has "Guarded case"
+lacks "Kim Witness"
+
+ok cw list records --since 2026-10-01 --until 2026-10-31
+has "[c] Guarded case"
+has "  Plain case"
+lacks "[c] Plain case"
+has "[c] Takeo prison"
+has "  Kampot prison"
+lacks "[c] Kampot prison"
+checks=$((checks + 1))
+printf '%s\n' "$out" | grep -q 'milestone .*\[c\] Kim Witness' ||
+	fail "the milestone of a confidential person is not marked: $out"
+ok cw list cases
+has "[c] Guarded case"
+has "  Plain case"
+lacks "[c] Plain case"
+lacks "[C] Guarded case"
+ok cw timeline "Sok Plain"
+has "[c] Guarded case"
+lacks "[c] Plain case"
 done_ok

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Confidential records in the terminal interface (issue 17): lists mark a confidential record
-# "[C]" and one with confidential fields, or of a confidential case, "[c]" before its name,
-# the record view says so under its heading and labels each confidential field, and the forms
+# "[C]" and one with confidential fields, or of a confidential case, or naming a confidential
+# person, "[c]" before its name, the record view says so under its heading and labels each confidential field, and the forms
 # toggle the mark (a new person's, then an edit's), which the command line then shows. In tmux.
 . "$(dirname "$0")/lib.sh"
 set -e
@@ -15,6 +15,14 @@ ok cw log hearing --case ref:c-nagaworld-lrsu-incitement --date 2024-02-07 --out
 # "[confidential]", so the list marks it "[c]" (it was bare).
 ok cw case add --title "Sealed Pangolin case" --court "Phnom Penh Municipal Court" --confidential
 ok cw log hearing --case "Sealed Pangolin case" --date 2024-02-06 --outcome adjourned
+# Nor one whose case names a confidential defendant: reports read that person as
+# "[confidential]", so the hearing and the case are marked "[c]"; the plain case's are not.
+ok cw person add --name "Secret Axolotl Witness" --confidential
+ok cw case add --title "Guarded Axolotl case" --court "Kandal Provincial Court" \
+	--defendant "Secret Axolotl Witness"
+ok cw case add --title "Plain Axolotl case" --court "Kandal Provincial Court"
+ok cw log hearing --case "Guarded Axolotl case" --date 2024-02-05 --outcome adjourned
+ok cw log hearing --case "Plain Axolotl case" --date 2024-02-04 --outcome adjourned
 
 tmux_start 120 40
 wait_for " 3 Records "
@@ -35,6 +43,16 @@ wait_for "Notes (confidential)"
 send Escape
 send Escape / Pangolin Enter
 wait_for "[c] Sealed Pangolin case"
+send Escape / Axolotl Enter
+wait_for "[c] Guarded Axolotl case"
+wait_for "Plain Axolotl case"
+capture
+printf '%s\n' "$pane" | grep -q '\[[Cc]\] Plain Axolotl' && fail "a mark on a plain hearing: $pane"
+send Escape 1 / Axolotl Enter
+wait_for "[c] Guarded Axolotl case"
+wait_for "Plain Axolotl case"
+capture
+printf '%s\n' "$pane" | grep -q '\[[Cc]\] Plain Axolotl' && fail "a mark on a plain case: $pane"
 
 # A new person, made confidential in the form: C-g to the field, Space toggles it.
 send Escape 2 P
