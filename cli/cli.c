@@ -322,6 +322,7 @@ int cw_cli_names(struct cw_cli *cli, const struct cw_record *items, size_t n, st
 	struct cw_record_list l = {(struct cw_record *)items, n, n};
 
 	memset(r, 0, sizeof *r);
+	r->team_marks = 1; /* the team's own view: touches_confidential */
 	return cw_report_add_refs(cli->session.store, r, &l, &cli->err);
 }
 

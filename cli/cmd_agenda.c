@@ -249,7 +249,8 @@ static json_t *other_accounts_json(const struct cw_agenda *a, size_t i)
 }
 
 /* { "from", "to", "items": [{ "day", "what", "overdue", "about", "where", "note",
- * "other_accounts", "record" (as 'show --json' gives it) }], "next", "latest" }: names beside
+ * "other_accounts", "record" (as 'show --json' gives it, touches_confidential too) }], "next",
+ * "latest" }: names beside
  * the ids a script would need; "next" and "latest" (or null) only when the window is empty. */
 static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 {
@@ -257,6 +258,7 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 	char date[CW_DATE_TEXT_MAX];
 	int bad = !doc || !items;
 	struct cw_report names;
+	struct cw_list_memo memo = {0}; /* the people the items name, each read once */
 
 	/* The records name their people and case beside the ids, as --json does everywhere. */
 	memset(&names, 0, sizeof names);
@@ -275,9 +277,13 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 		struct cw_record_summary sum;
 		json_t *o = json_object(), *rec = cw_record_to_json(it->rec, 0);
 		char note[700];
+		int touches = 0;
 
 		cw_record_json_add_names(rec, it->rec->kind, cw_report_name, &names);
-		cw_record_summarise(cli->session.store, it->rec, &sum);
+		/* What the text's mark says ("[C] ", "[c] "), as list --json says it. */
+		bad |= cw_report_touches_confidential(&names, it->rec, &touches) != 0 || !rec ||
+		       json_object_set_new(rec, "touches_confidential", json_boolean(touches));
+		cw_record_summarise_in(cli->session.store, &memo, it->rec, &sum);
 		cw_agenda_note(a, i, note, sizeof note);
 		cw_date_format(it->day, date);
 		if (!o || json_object_set_new(o, "day", json_string(date)) ||
@@ -302,6 +308,7 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 	cw_date_format(a->latest, date);
 	bad |= json_object_set_new(doc, "latest", *date ? json_string(date) : json_null());
 	cw_report_free(&names);
+	cw_list_memo_free(&memo);
 	if (bad) {
 		json_decref(doc);
 		return NULL;

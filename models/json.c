@@ -495,9 +495,11 @@ static int struct_from_json(const json_t *obj, void *base, const struct cw_schem
 			continue;
 		if (!f) {
 			/* linked_from: what `show --json` adds of the records that link to this
-			 * one, theirs to carry, not this record's. */
-			if (!prefix[0] && (!strcmp(key, "kind") || !strcmp(key, "id") ||
-					   !strcmp(key, "ref") || !strcmp(key, "linked_from")))
+			 * one, theirs to carry, not this record's; touches_confidential: what
+			 * the team's views say of it, made from the records it names. */
+			if (!prefix[0] &&
+			    (!strcmp(key, "kind") || !strcmp(key, "id") || !strcmp(key, "ref") ||
+			     !strcmp(key, "linked_from") || !strcmp(key, "touches_confidential")))
 				continue;
 			return cw_error_set(err, CW_EINVAL, at, "unknown field");
 		}

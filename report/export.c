@@ -513,6 +513,15 @@ json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record 
 		if (obj && !cw_withheld_gives_id(&r->confidential, rec))
 			json_object_set_new(obj, "id", json_null());
 	}
+	if (obj && r && r->team_marks) {
+		int touches;
+
+		if (cw_report_touches_confidential(r, rec, &touches) != 0 ||
+		    json_object_set_new(obj, "touches_confidential", json_boolean(touches)) != 0) {
+			json_decref(obj);
+			obj = NULL;
+		}
+	}
 	return obj;
 }
 

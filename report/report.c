@@ -629,6 +629,28 @@ const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw
 	return cw_idmap_get(&r->ref_index, id, &pos) ? &r->refs.items[pos] : NULL;
 }
 
+int cw_report_touches_confidential(const struct cw_report *r, const struct cw_record *rec,
+				   int *touches)
+{
+	const struct cw_id *case_id = cw_withheld_case_of(rec);
+	const struct cw_record *kase = case_id ? cw_report_ref(r, case_id) : NULL;
+	struct cw_id *people;
+	size_t n;
+
+	*touches = cw_record_has_confidential(rec) || (kase && kase->confidential);
+	if (*touches)
+		return 0;
+	if (cw_withheld_people_named(rec, kase, &people, &n) != 0)
+		return CW_ENOMEM;
+	for (size_t i = 0; i < n && !*touches; i++) {
+		const struct cw_record *p = cw_report_ref(r, &people[i]);
+
+		*touches = p && cw_record_named_withheld(p);
+	}
+	free(people);
+	return 0;
+}
+
 int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *case_id,
 			      const char *label)
 {

@@ -448,6 +448,10 @@ struct cw_report {
 	 * leave them out unless asked not to; a zeroed report (the lists' names, the agenda's)
 	 * keeps them, and an export sets leave_out itself. */
 	struct cw_withheld confidential;
+	/* Set for the team's own views (list, show, timeline and agenda with --json), never for
+	 * what is written for others: each record's JSON says whether the lists mark it
+	 * (touches_confidential: cw_report_touches_confidential). */
+	int team_marks;
 	/* While the report is built: what the filter's free text finds as the report will show
 	 * it (cw_withheld_text_matcher); NULL before and after. */
 	struct cw_matcher *shown;
@@ -507,6 +511,14 @@ int cw_report_is_empty(const struct cw_report *r);
 size_t cw_report_arrest_articles(const struct cw_report *r, const struct cw_milestone *m,
 				 struct cw_article *out, size_t max);
 const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw_id *id);
+
+/* Whether the lists mark rec "[C]" or "[c]" (report/record_text.h): it is confidential or has
+ * confidential fields, its case is confidential, or it names a person what others get reads as
+ * "[confidential]" (cw_withheld_people_named, cw_record_named_withheld), each looked up among
+ * the people and cases r has read (cw_report_add_refs, with nothing left out). *touches gets
+ * it; CW_ENOMEM or 0. */
+int cw_report_touches_confidential(const struct cw_report *r, const struct cw_record *rec,
+				   int *touches);
 /* How many unnamed defendants the group `label` of a case is, as the case says; -1 when it
  * does not say (or the case or the group is not there). */
 int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *case_id,

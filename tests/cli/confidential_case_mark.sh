@@ -6,7 +6,7 @@
 # team's lists mark it "[c]", as they mark a record some of whose fields others do not read
 # (they showed it bare, beside "[C]" on its case), in `list`, `timeline` and `agenda`; its
 # own mark, when it has one, says more and is the one shown. So is a record naming a
-# confidential person.
+# confidential person, and `list --json` says it of each record (touches_confidential).
 . "$TESTLIB"
 set -e
 
@@ -96,4 +96,41 @@ lacks "[C] Guarded case"
 ok cw timeline "Sok Plain"
 has "[c] Guarded case"
 lacks "[c] Plain case"
+
+# list --json says it of every record: touches_confidential, true for a record that is
+# confidential, has confidential fields, or is of a confidential case or names a confidential
+# person (what the mark says), false for the others.
+ok cw list records --json --since 2026-10-01 --until 2026-10-31
+checks=$((checks + 1))
+printf '%s\n' "$out" | "${PYTHON3:-python3}" -c '
+import json, sys
+rows = json.load(sys.stdin)
+got = {(r.get("case_name") or r.get("facility") or r["kind"]) + " " + r["kind"]:
+       r.get("touches_confidential") for r in rows}
+want = {"Guarded case hearing": True, "Plain case hearing": False,
+        "Takeo prison visit": True, "Kampot prison visit": False,
+        "Guarded case milestone": True}
+sys.exit(0 if got == want else "touches_confidential: %r" % got)
+' || fail "list --json does not say what touches confidential material: $out"
+ok cw list records --json --since 2026-11-01 --until 2026-11-30
+checks=$((checks + 1))
+printf '%s\n' "$out" | "${PYTHON3:-python3}" -c '
+import json, sys
+rows = json.load(sys.stdin)
+got = sorted((r["date"], r.get("touches_confidential")) for r in rows)
+want = [("2026-11-20", True), ("2026-11-25", True), ("2026-11-26", False),
+        ("2026-11-27", True)]
+sys.exit(0 if got == want else "touches_confidential: %r" % got)
+' || fail "list --json does not say what touches confidential material: $out"
+ok cw list cases --json
+checks=$((checks + 1))
+printf '%s\n' "$out" | "${PYTHON3:-python3}" -c '
+import json, sys
+got = {r["title"]: r.get("touches_confidential") for r in json.load(sys.stdin)}
+want = {"Sealed case": True, "Open case": False, "Guarded case": True, "Plain case": False}
+sys.exit(0 if got == want else "touches_confidential: %r" % got)
+' || fail "list cases --json does not say what touches confidential material: $out"
+# show --json gives it too (what it prints still imports: tests/cli/import.sh).
+ok cw show "Guarded case" --json
+has '"touches_confidential": true'
 done_ok
