@@ -279,7 +279,10 @@ static int verdict_state(uint8_t cur, const struct cw_verdict_event *v)
 		if (convicted)
 			return v->result == CW_VERDICT_CONVICTED && named ? CW_CHARGE_CONVICTED
 									  : cur;
-		if (!pending) /* acquitted, dropped or overturned: a conviction of what is left */
+		/* A conviction that names the charge convicts it whatever ruling came before (an
+		 * acquittal the prosecution appealed); one that names none, or a ruling upheld,
+		 * is of what is left: a charge acquitted, dropped or overturned stays so. */
+		if (!pending && !(v->result == CW_VERDICT_CONVICTED && named))
 			return -1;
 		return named ? CW_CHARGE_CONVICTED : CW_CHARGE_CONVICTED_UNSTATED;
 	case CW_VERDICT_OVERTURNED:
@@ -305,6 +308,42 @@ static int verdict_names(const struct cw_verdict_event *v, const struct cw_defen
 	return 1;
 }
 
+int cw_ruling_date_compare(struct cw_date a, struct cw_date b)
+{
+	int ka = cw_date_is_known(a), kb = cw_date_is_known(b);
+
+	if (!ka || !kb)
+		return ka - kb; /* undated first: a dated ruling is never placed before one */
+	return cw_date_compare(a, b);
+}
+
+/* The step of n a charge's state follows: the latest ruling by date, of those of one date
+ * the last (the last step, in a history in date order; one written before histories were
+ * kept so may not be); a "charged" step (cw_case_follow_charge) is no ruling, and is the one
+ * only when every step is. n > 0. */
+static size_t latest_step(const struct cw_charge_step *steps, size_t n)
+{
+	size_t latest = n - 1;
+	int found = 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (steps[k].state != CW_CHARGE_CHARGED &&
+		    (!found || cw_ruling_date_compare(steps[k].date, steps[latest].date) >= 0)) {
+			latest = k;
+			found = 1;
+		}
+	return latest;
+}
+
+/* Where a step of date `date` goes in a history in date order: after every step of that date
+ * or before. */
+static size_t step_place(const struct cw_charge_step *steps, size_t n, struct cw_date date)
+{
+	while (n > 0 && cw_ruling_date_compare(steps[n - 1].date, date) > 0)
+		n--;
+	return n;
+}
+
 int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, int *changed)
 {
 	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
@@ -320,8 +359,10 @@ int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, 
 			continue;
 		for (size_t j = 0; j < d->charges.n; j++) {
 			struct cw_charge *ch = (struct cw_charge *)d->charges.items + j;
-			struct cw_charge_step *step;
-			int to, seen = 0;
+			struct cw_charge_step *steps = ch->history.items, *step;
+			size_t at;
+			uint8_t from;
+			int to, last, put, seen = 0;
 
 			if (v->article.law != CW_LAW_NONE
 				    ? !cw_article_same(&ch->article, &v->article)
@@ -329,28 +370,52 @@ int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, 
 					      !(ch->offence &&
 						strcasecmp(ch->offence, v->offence) == 0))
 				continue;
-			if ((to = verdict_state(ch->state, v)) < 0)
-				continue;
-			for (size_t k = 0; k < ch->history.n; k++) {
-				const struct cw_charge_step *h =
-					(const struct cw_charge_step *)ch->history.items + k;
+			/* Its place in the history, which is in the order of the rulings' dates
+			 * (one of the same date after those there): a ruling dated before the
+			 * latest ruling there moves the charge from the state before it, and
+			 * leaves the charge's state to the later one. */
+			at = step_place(steps, ch->history.n, v->date);
+			if ((last = !ch->history.n) == 0) {
+				const struct cw_charge_step *l =
+					steps + latest_step(steps, ch->history.n);
 
-				seen |= cw_id_equal(&h->record, &v->by) && h->state == to;
+				last = l->state == CW_CHARGE_CHARGED ||
+				       cw_ruling_date_compare(l->date, v->date) <= 0;
 			}
-			if (seen && ch->state == to)
+			from = last ? ch->state : at > 0 ? steps[at - 1].state : CW_CHARGE_CHARGED;
+			if ((to = verdict_state(from, v)) < 0)
 				continue;
-			if (!seen) {
-				if ((int64_t)ch->history.n >= hf->max) /* keep the latest rulings */
-					memmove(ch->history.items,
-						(struct cw_charge_step *)ch->history.items + 1,
+			for (size_t k = 0; k < ch->history.n; k++)
+				seen |= cw_id_equal(&steps[k].record, &v->by) &&
+					steps[k].state == to;
+			if (seen && (!last || ch->state == to))
+				continue;
+			/* A history full keeps the latest rulings: one older than every one
+			 * there is not put in it. */
+			put = !seen;
+			if (put && (int64_t)ch->history.n >= hf->max) {
+				if (at == 0 && !last)
+					continue;
+				put = at > 0;
+				if (put) {
+					memmove(steps, steps + 1,
 						--ch->history.n * sizeof(struct cw_charge_step));
+					at--;
+				}
+			}
+			if (put) {
 				if (!(step = cw_list_append(&ch->history, hf->sub)))
 					return CW_ENOMEM;
+				steps = ch->history.items;
+				memmove(steps + at + 1, steps + at,
+					(ch->history.n - 1 - at) * sizeof *steps);
+				step = steps + at;
 				step->state = (uint8_t)to;
 				step->date = v->date;
 				step->record = v->by;
 			}
-			ch->state = (uint8_t)to;
+			if (last)
+				ch->state = (uint8_t)to;
 			if (changed)
 				*changed = 1;
 		}
@@ -362,10 +427,14 @@ int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, 
 static int charged_step(struct cw_charge *ch, const struct cw_field *hf,
 			const struct cw_verdict_event *v)
 {
+	size_t at = step_place(ch->history.items, ch->history.n, v->date);
 	struct cw_charge_step *step = cw_list_append(&ch->history, hf->sub);
 
 	if (!step)
 		return CW_ENOMEM;
+	/* In its place by date, as cw_case_follow_verdict puts a ruling. */
+	step = (struct cw_charge_step *)ch->history.items + at;
+	memmove(step + 1, step, (ch->history.n - 1 - at) * sizeof *step);
 	step->state = CW_CHARGE_CHARGED;
 	step->date = v->date;
 	step->record = v->by;
@@ -538,7 +607,10 @@ void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *cha
 
 			if (!ch->history.n)
 				continue;
-			last_was_by = cw_id_equal(&steps[ch->history.n - 1].record, by);
+			/* The step the state follows: the last, the latest by date. */
+			last_was_by =
+				cw_id_equal(&steps[ch->history.n - 1].record, by) ||
+				cw_id_equal(&steps[latest_step(steps, ch->history.n)].record, by);
 			for (size_t k = 0; k < ch->history.n; k++)
 				if (!cw_id_equal(&steps[k].record, by))
 					steps[kept++] = steps[k];
@@ -566,7 +638,8 @@ void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *cha
 			}
 			ch->history.n = kept;
 			if (last_was_by)
-				ch->state = kept ? steps[kept - 1].state : CW_CHARGE_CHARGED;
+				ch->state = kept ? steps[latest_step(steps, kept)].state
+						 : CW_CHARGE_CHARGED;
 			if (changed)
 				*changed = 1;
 		}
@@ -622,7 +695,7 @@ struct merged_step {
 static int merged_step_order(const void *pa, const void *pb)
 {
 	const struct merged_step *a = pa, *b = pb;
-	int c = cw_date_compare(a->step.date, b->step.date);
+	int c = cw_ruling_date_compare(a->step.date, b->step.date);
 
 	if (c)
 		return c;

@@ -616,13 +616,23 @@ struct cw_verdict_event {
 	struct cw_id by;
 };
 
-/* Moves the charges a verdict covers and appends a step to each one's history (the same record
- * and state is not appended twice): convicted makes a charge named by article "convicted" and,
- * when no article is named, a charge still pending "convicted (counts not stated)"; upheld does
- * the same but keeps a conviction as it was; overturned, acquitted (on appeal: "acquitted on
- * appeal"), dropped and requalified set their state. A conviction does not revive a charge
- * already acquitted, dropped or overturned. *changed (may be NULL) says whether the case
- * changed. CW_ENOMEM or 0. */
+/* The order of rulings in a charge's history, as cw_date_compare (a partial date before the
+ * days it covers) but an undated ruling before every dated one: -1, 0 or 1. */
+int cw_ruling_date_compare(struct cw_date a, struct cw_date b);
+
+/* Moves the charges a verdict covers and puts a step in each one's history (the same record
+ * and state is not put twice). The history is in the order of the rulings' dates
+ * (cw_ruling_date_compare; one of the same date after those there), and a charge's state
+ * follows the latest ruling by date, not the last one entered: a verdict dated before a ruling
+ * the charge has already had takes its place in the history, its state worked out from the
+ * step before it ("charged" when none), and leaves the charge's state as it is; so rulings
+ * entered in either order give the same state. Convicted makes a charge named by article or
+ * offence "convicted" and, when no charge is named, a charge still pending "convicted (counts
+ * not stated)"; upheld does the same but keeps a conviction as it was; overturned, acquitted
+ * (on appeal: "acquitted on appeal"), dropped and requalified set their state. A conviction
+ * naming no charge, and an upheld one, do not revive a charge acquitted, dropped or
+ * overturned. A history full keeps the latest rulings. *changed (may be NULL) says whether the
+ * case changed. CW_ENOMEM or 0. */
 int cw_case_follow_verdict(struct cw_case *c, const struct cw_verdict_event *v, int *changed);
 
 /* A charge milestone's article as it bears on the case: the person (or group) it names is
@@ -666,8 +676,9 @@ int64_t cw_demo_injured(const struct cw_demo *d);
 int cw_demo_injured_at_least(const struct cw_demo *d);
 
 /* Takes back what the record `by` moved (a verdict corrected or deleted): removes its steps
- * from every charge's history and, where its step was the last, sets the charge to the state of
- * the step before it, or "charged" when none is left (the state a charge had before its first
+ * from every charge's history and, where its step was the last (the latest ruling by date:
+ * cw_case_follow_verdict), sets the charge to the state of the step before it, the latest
+ * ruling left, or "charged" when none is left (the state a charge had before its first
  * ruling is not kept; "charged" is what a charge is logged as). *changed (may be NULL) says
  * whether the case changed. */
 void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *changed);
@@ -677,7 +688,8 @@ void cw_case_unfollow_record(struct cw_case *c, const struct cw_id *by, int *cha
  * `other` by person, a group by label; the charge by article, else by offence) takes the
  * steps of the other's same charge whose record none of its own names. A step whose record
  * `held` says is not held here (a ruling deleted, on either side) is dropped from both. The
- * history is then in date order, kept's own steps last among those of one date (the version
+ * history is then in date order (cw_ruling_date_compare), kept's own steps last among those
+ * of one date (the version
  * chosen wins a tie), and the charge's state is its last step's ("charged" when none is
  * left); a charge with no step taken or dropped is left as it is, its state set by hand
  * included. A charge of the other's that kept lacks and that a charge milestone held here made

@@ -3346,6 +3346,107 @@ static struct cw_charge *test_charge(struct cw_defendant *d, int number, uint8_t
 	return c;
 }
 
+/* A charge's state follows the latest ruling by date, not the last entered: a conviction of
+ * 2026-11-25, then an acquittal of 2026-10-01 logged after it, leaves it convicted, with both
+ * in the history in date order; the conviction taken back, the acquittal stands. Entered the
+ * other way round, the same. An undated ruling does not override a dated one; a partial date
+ * comes before the days it covers; a ruling of the same date as one there comes after it. */
+START_TEST(a_charge_follows_the_latest_ruling_by_date)
+{
+	struct cw_record kase;
+	struct cw_verdict_event v = {.result = CW_VERDICT_CONVICTED, .date = D("2026-11-25")};
+	struct cw_id conviction;
+	struct cw_charge *c;
+	const struct cw_charge_step *h;
+	int changed;
+
+	cw_record_init(&kase, CW_KIND_CASE);
+	c = test_charge(test_defendant(&kase, "p", NULL), 437, CW_CHARGE_CHARGED);
+	c->article.suffix = CW_SUFFIX_BIS; /* 437 bis */
+	cw_id_from_ref("p", &v.person);
+	v.article = c->article;
+	cw_id_from_ref("h1", &conviction);
+	v.by = conviction;
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	c = ((struct cw_defendant *)kase.u.kase.defendants.items)[0].charges.items;
+	ck_assert_int_eq(c->state, CW_CHARGE_CONVICTED);
+	v.result = CW_VERDICT_ACQUITTED;
+	v.date = D("2026-10-01");
+	cw_id_from_ref("h2", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert(changed); /* its step is kept */
+	ck_assert_int_eq(c->state, CW_CHARGE_CONVICTED);
+	ck_assert_uint_eq(c->history.n, 2);
+	h = c->history.items;
+	ck_assert_int_eq(h[0].state, CW_CHARGE_ACQUITTED);
+	ck_assert_int_eq(h[1].state, CW_CHARGE_CONVICTED);
+	ck_assert(cw_id_equal(&h[1].record, &conviction));
+	/* followed again: nothing changes */
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert(!changed);
+	/* the conviction deleted: the acquittal, the latest left */
+	cw_case_unfollow_record(&kase.u.kase, &conviction, &changed);
+	ck_assert(changed);
+	ck_assert_int_eq(c->state, CW_CHARGE_ACQUITTED);
+	ck_assert_uint_eq(c->history.n, 1);
+	/* and logged again, after the acquittal: convicted (it names the charge) */
+	v.result = CW_VERDICT_CONVICTED;
+	v.date = D("2026-11-25");
+	v.by = conviction;
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert_int_eq(c->state, CW_CHARGE_CONVICTED);
+	ck_assert_uint_eq(c->history.n, 2);
+	/* undated: placed before the dated rulings, it moves nothing */
+	v.result = CW_VERDICT_DROPPED;
+	v.date = (struct cw_date){0, 0, 0};
+	cw_id_from_ref("h3", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert_int_eq(c->state, CW_CHARGE_CONVICTED);
+	ck_assert_uint_eq(c->history.n, 3);
+	ck_assert_int_eq(((const struct cw_charge_step *)c->history.items)[0].state,
+			 CW_CHARGE_DROPPED);
+	/* "2026-11" comes before 2026-11-25, which it covers: the conviction stands */
+	v.result = CW_VERDICT_ACQUITTED;
+	v.date = D("2026-11");
+	cw_id_from_ref("h4", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert_int_eq(c->state, CW_CHARGE_CONVICTED);
+	ck_assert_int_eq(((const struct cw_charge_step *)c->history.items)[2].state,
+			 CW_CHARGE_ACQUITTED);
+	/* the same day as the conviction, logged after it: the latest */
+	v.result = CW_VERDICT_REQUALIFIED;
+	v.date = D("2026-11-25");
+	cw_id_from_ref("h5", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	ck_assert_int_eq(c->state, CW_CHARGE_REQUALIFIED);
+	ck_assert_uint_eq(c->history.n, 5);
+	h = c->history.items;
+	for (size_t k = 1; k < c->history.n; k++)
+		ck_assert_int_le(cw_ruling_date_compare(h[k - 1].date, h[k].date), 0);
+	cw_record_free(&kase);
+
+	/* the other way round: acquittal first, conviction after it, convicted as well */
+	cw_record_init(&kase, CW_KIND_CASE);
+	c = test_charge(test_defendant(&kase, "p", NULL), 437, CW_CHARGE_CHARGED);
+	c->article.suffix = CW_SUFFIX_BIS;
+	v.article = c->article;
+	v.result = CW_VERDICT_ACQUITTED;
+	v.date = D("2026-10-01");
+	cw_id_from_ref("h2", &v.by);
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	v.result = CW_VERDICT_CONVICTED;
+	v.date = D("2026-11-25");
+	v.by = conviction;
+	ck_assert_int_eq(cw_case_follow_verdict(&kase.u.kase, &v, &changed), 0);
+	c = ((struct cw_defendant *)kase.u.kase.defendants.items)[0].charges.items;
+	ck_assert_int_eq(c->state, CW_CHARGE_CONVICTED);
+	ck_assert_uint_eq(c->history.n, 2);
+	ck_assert_int_eq(((const struct cw_charge_step *)c->history.items)[0].state,
+			 CW_CHARGE_ACQUITTED);
+	cw_record_free(&kase);
+}
+END_TEST
+
 /* cw_case_merge_rulings, when a conflict of a case is resolved: the kept version takes the
  * other's steps it lacks, in date order with its own last on a date (its ruling wins a tie),
  * drops steps of records no longer held, and leaves alone a charge whose state was set by
@@ -3904,6 +4005,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_counts_to_the_as_of_date);
 	tcase_add_test(tc, timeline_order_places_undated_records);
 	tcase_add_test(tc, verdicts_move_charges);
+	tcase_add_test(tc, a_charge_follows_the_latest_ruling_by_date);
 	tcase_add_test(tc, merging_rulings_keeps_both_and_the_chosen_tie);
 	tcase_add_test(tc, merging_rulings_keeps_a_state_set_by_hand);
 	suite_add_tcase(s, tc);
