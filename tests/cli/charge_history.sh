@@ -110,4 +110,59 @@ ok cw timeline "Ny Nak"
 has "charges: convicted: 494, 495"
 lacks "after today"
 
+# A charge's state follows the latest ruling by date, not the last logged (a field trial):
+# Chan Vuthy convicted under 437 bis on 2026-11-25, logged first, then an acquittal of
+# 2026-10-01 logged after it. The case, its show and the timeline read convicted; the history
+# lists both in date order. Deleting the conviction leaves the acquittal, the latest left;
+# logged the other way round, the same. A verdict milestone is held to the same rule. Today is
+# set after every ruling here, so that none reads "after today" whatever the clock says.
+CASEWATCH_NOW=2027-06-01T00:00:00Z
+export CASEWATCH_NOW
+ok cw person add --name "Chan Vuthy"
+ok cw case add --title "Vuthy lese-majeste" --defendant "Chan Vuthy" --custody detained \
+	--charge "437 bis"
+ok cw log milestone --person "Chan Vuthy" --case "Vuthy lese-majeste" --type arrest \
+	--date 2026-03-01
+ok cw log hearing --case "Vuthy lese-majeste" --date 2026-11-25 --outcome verdict \
+	--verdict "437 bis=convicted@Chan Vuthy"
+later=$(printf '%s\n' "$out" | awk '{print $3}')
+ok cw log hearing --case "Vuthy lese-majeste" --date 2026-10-01 --outcome verdict \
+	--verdict "437 bis=acquitted@Chan Vuthy"
+earlier=$(printf '%s\n' "$out" | awk '{print $3}')
+ok cw timeline "Chan Vuthy"
+has "charges: convicted: 437 bis"
+lacks "acquitted: 437 bis"
+ok cw show "Vuthy lese-majeste"
+has "state of the charge  convicted"
+ok cw show "Vuthy lese-majeste" --json
+json '[(h["state"], h["date"]) for h in d["defendants"][0]["charges"][0]["history"]] == [("acquitted", "2026-10-01"), ("convicted", "2026-11-25")]'
+json 'd["defendants"][0]["charges"][0]["state"] == "convicted"'
+ok cw delete "$later" --yes
+ok cw timeline "Chan Vuthy"
+has "charges: acquitted: 437 bis"
+ok cw show "Vuthy lese-majeste"
+has "state of the charge  acquitted"
+# the other way round: the acquittal first, the conviction after it, convicted
+ok cw log hearing --case "Vuthy lese-majeste" --date 2026-11-25 --outcome verdict \
+	--verdict "437 bis=convicted@Chan Vuthy"
+later=$(printf '%s\n' "$out" | awk '{print $3}')
+ok cw timeline "Chan Vuthy"
+has "charges: convicted: 437 bis"
+# the later one's date corrected to before the acquittal: the acquittal is the latest
+ok cw edit "$later" --date 2026-09-15
+ok cw show "Vuthy lese-majeste"
+has "state of the charge  acquitted"
+ok cw delete "$earlier" --yes
+ok cw delete "$later" --yes
+# milestones: an appeal decided on 2027-03-10 acquits, then the conviction of 2026-11-25
+ok cw log milestone --person "Chan Vuthy" --case "Vuthy lese-majeste" --type appeal_decided \
+	--result acquitted --article "437 bis" --date 2027-03-10
+ok cw log milestone --person "Chan Vuthy" --case "Vuthy lese-majeste" --type verdict \
+	--result convicted --article "437 bis" --date 2026-11-25
+ok cw show "Vuthy lese-majeste" --json
+json '[(h["state"], h["date"]) for h in d["defendants"][0]["charges"][0]["history"]] == [("convicted", "2026-11-25"), ("acquitted_on_appeal", "2027-03-10")]'
+json 'd["defendants"][0]["charges"][0]["state"] == "acquitted_on_appeal"'
+ok cw timeline "Chan Vuthy"
+has "charges: acquitted on appeal: 437 bis"
+
 done_ok
