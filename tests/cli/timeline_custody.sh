@@ -146,4 +146,30 @@ done
 ok cw timeline "Returned Bailed"
 lacks "ended the pretrial detention"
 
+
+# A ruling dated after today (a typo for a past year, or a date set) ends nothing yet: the
+# detention reads as it did before it was logged, and once that day has come, to its day (a
+# field trial's verdict typed for 2027 turned "56 days to the last visit that met them" into
+# "65 days and counting").
+export CASEWATCH_NOW=2026-12-06T03:00:00Z
+ok cw person add --name "Kim Rithy"
+ok cw case add --title "Plot" --defendant "Kim Rithy" --custody detained --charge 453 \
+	--source "UN report" --account un
+ok cw log milestone --person "Kim Rithy" --case Plot --type arrest --date 2026-10-02 \
+	--source "UN report" --account un
+ok cw log visit --facility "Prey Sar CC1" --date 2026-11-27 --detainee "Kim Rithy" \
+	--source "own observation"
+ok cw timeline "Kim Rithy"
+has "pretrial detention: 56 days to 2026-11-27, the last prison visit that met them"
+ok cw log hearing --case Plot --date 2027-03-01 --outcome verdict \
+	--verdict "453=convicted@Kim Rithy" --source "own observation"
+ok cw timeline "Kim Rithy"
+has "pretrial detention: 56 days to 2026-11-27, the last prison visit that met them"
+lacks "and counting"
+ok cw report --week 2026-W48
+has "Kim Rithy | Plot | UN, own observation"
+export CASEWATCH_NOW=2027-03-05T03:00:00Z
+ok cw timeline "Kim Rithy"
+has "pretrial detention: 150 days (to 2027-03-01"
+unset CASEWATCH_NOW
 done_ok
