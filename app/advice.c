@@ -195,51 +195,112 @@ static void advise_end_without_case(const struct cw_milestone *m, const char *he
 	fn(ctx, what, fix);
 }
 
+/* Whether every arrest or detention of person in case kase is dated after `date` (and one
+ * is): the earliest in *first. */
+static int starts_all_after(struct cw_store *st, const struct cw_id *kase,
+			    const struct cw_id *person, struct cw_date date, struct cw_date *first)
+{
+	struct cw_record_list l = {0};
+	int after_all = 0;
+
+	if (cw_store_person_records(st, person, 1u << CW_KIND_MILESTONE, &l, NULL) != 0)
+		return 0;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct cw_milestone *s = &l.items[i].u.milestone;
+
+		if (l.items[i].kind != CW_KIND_MILESTONE || !cw_id_equal(&s->case_id, kase) ||
+		    !cw_id_equal(&s->person, person) || !cw_timeline_starts_detention(s) ||
+		    !cw_date_is_known(s->date))
+			continue;
+		if (cw_date_compare(cw_date_first_day(s->date), cw_date_last_day(date)) <= 0) {
+			after_all = 0; /* a start on or before it: it ends that one */
+			break;
+		}
+		if (!after_all ||
+		    cw_date_compare(cw_date_first_day(s->date), cw_date_first_day(*first)) < 0)
+			*first = s->date;
+		after_all = 1;
+	}
+	cw_record_list_free(&l);
+	return after_all;
+}
+
 /* An end of detention dated before every arrest or detention of its person in its case ends
- * nothing of them (a stretch runs from a start to the first end dated from it on): most
- * likely a mistyped year. Said only when such a start is recorded, later. */
+ * no stretch of them (a stretch runs from a start to the first end dated from it on): most
+ * likely a mistyped year. A ruling does more: an arrest after it reads as carrying the ruling
+ * out, so no pretrial detention is counted from it at all (a field trial's verdict typed for
+ * August before a September arrest took the defendant out of the week's detainees while the
+ * warning said it ended nothing). Said only when such a start is recorded, later. */
 static void advise_end_before_start(struct cw_store *st, const struct cw_record *rec,
 				    const char *hex, cw_advice_fn fn, void *ctx)
 {
 	const struct cw_milestone *m = &rec->u.milestone;
-	struct cw_record_list l = {0};
 	struct cw_date first_start = {0};
 	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], dated[CW_DATE_TEXT_MAX],
 		started[CW_DATE_TEXT_MAX];
-	int before_all = 0;
 
 	if (cw_id_is_zero(&m->case_id) || cw_id_is_zero(&m->person) || !cw_date_is_known(m->date) ||
 	    !cw_timeline_milestone_ends_detention(m) ||
-	    cw_store_person_records(st, &m->person, 1u << CW_KIND_MILESTONE, &l, NULL) != 0)
-		return;
-	for (size_t i = 0; i < l.n; i++) {
-		const struct cw_milestone *s = &l.items[i].u.milestone;
-
-		if (l.items[i].kind != CW_KIND_MILESTONE ||
-		    !cw_id_equal(&s->case_id, &m->case_id) ||
-		    !cw_id_equal(&s->person, &m->person) || !cw_timeline_starts_detention(s) ||
-		    !cw_date_is_known(s->date))
-			continue;
-		if (cw_date_compare(cw_date_first_day(s->date), cw_date_last_day(m->date)) <= 0) {
-			before_all = 0; /* a start on or before it: it ends that one */
-			break;
-		}
-		if (!before_all ||
-		    cw_date_compare(cw_date_first_day(s->date), cw_date_first_day(first_start)) < 0)
-			first_start = s->date;
-		before_all = 1;
-	}
-	cw_record_list_free(&l);
-	if (!before_all)
+	    !starts_all_after(st, &m->case_id, &m->person, m->date, &first_start))
 		return;
 	cw_date_format(m->date, dated);
 	cw_date_format(first_start, started);
-	snprintf(what, sizeof what,
-		 _("this %s is dated %s, before the person's first arrest or detention in the case "
-		   "(%s), so it ends nothing"),
-		 cw_enum_label(&cw_words_milestone, m->type), dated, started);
+	if (cw_timeline_milestone_rules(m))
+		snprintf(what, sizeof what,
+			 _("this %s is dated %s, before the person's first arrest or detention in "
+			   "the case (%s): that arrest now reads as carrying out the ruling, so no "
+			   "pretrial detention is counted from it"),
+			 cw_enum_label(&cw_words_milestone, m->type), dated, started);
+	else
+		snprintf(what, sizeof what,
+			 _("this %s is dated %s, before the person's first arrest or detention in "
+			   "the case (%s), so it ends nothing"),
+			 cw_enum_label(&cw_words_milestone, m->type), dated, started);
 	snprintf(fix, sizeof fix, _("if the date is wrong: casewatch edit %.8s --date DATE"), hex);
 	fn(ctx, what, fix);
+}
+
+/* The same of a hearing's ruling, for the first defendant it rules on whose arrests or
+ * detentions in the case all come after it. */
+static void advise_ruling_before_start(struct cw_store *st, const struct cw_record *rec,
+				       const char *hex, cw_advice_fn fn, void *ctx)
+{
+	const struct cw_hearing *h = &rec->u.hearing;
+	struct cw_date first_start = {0};
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], dated[CW_DATE_TEXT_MAX],
+		started[CW_DATE_TEXT_MAX], who[120];
+	struct cw_record kase;
+	const struct cw_defendant *found = NULL;
+
+	if (cw_id_is_zero(&h->case_id) || !cw_date_is_known(h->date) ||
+	    !cw_timeline_hearing_rules(h) || cw_store_get(st, &h->case_id, &kase, NULL) != 0)
+		return;
+	for (size_t i = 0; kase.kind == CW_KIND_CASE && i < kase.u.kase.defendants.n && !found;
+	     i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase.u.kase.defendants.items + i;
+
+		if (!cw_id_is_zero(&d->person) &&
+		    cw_timeline_hearing_ends_detention(h, &kase, &d->person) &&
+		    starts_all_after(st, &h->case_id, &d->person, h->date, &first_start))
+			found = d;
+	}
+	if (found) {
+		name_of(st, &found->person, who, sizeof who);
+		cw_date_format(h->date, dated);
+		cw_date_format(first_start, started);
+		snprintf(
+			what, sizeof what,
+			_("this hearing's ruling is dated %s, before the first arrest or detention "
+			  "of %s in the case (%s): that arrest now reads as carrying out the "
+			  "ruling, "
+			  "so no pretrial detention is counted from it"),
+			dated, who, started);
+		snprintf(fix, sizeof fix,
+			 _("if the date is wrong: casewatch edit %.8s --date DATE"), hex);
+		fn(ctx, what, fix);
+	}
+	cw_record_free(&kase);
 }
 
 /* Writes text into out as one shell word in single quotes ('it'\''s'); "" when it does not
@@ -1411,6 +1472,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 	} else if (rec->kind == CW_KIND_HEARING) {
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
 		advise_outcome_with_rulings(&rec->u.hearing, hex, fn, ctx);
+		advise_ruling_before_start(st, rec, hex, fn, ctx);
 		advise_verdict_uncharged(st, rec, hex, fn, ctx);
 		advise_before_case(st, rec, hex, fn, ctx);
 		advise_same_event(st, rec, hex, fn, ctx);

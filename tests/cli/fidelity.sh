@@ -469,6 +469,29 @@ ok cw log milestone --person "Chea Vuthy" --case "Vuthy case" --type release \
 	--outcome granted --date 2024-05-20 --view own
 [ ! -s "$WORK/stderr" ] || fail "a warning for a release after the arrest: $(cat "$WORK/stderr")"
 checks=$((checks + 2))
+# A ruling before every arrest does more than end nothing: the arrest after it reads as
+# carrying it out, and no pretrial detention is counted (a field trial's verdict typed for
+# August before a September arrest took the defendant out of the week's detainees, while the
+# warning said it ended nothing); a milestone's and a hearing's alike, naming the defendant.
+ok cw person add --name "Keo Dara"
+ok cw case add --title "Dara case" --defendant "Keo Dara" --custody detained --charge 494 --view own
+ok cw log milestone --person "Keo Dara" --case "Dara case" --type arrest --date 2024-09-14 --view own
+ok cw timeline "Keo Dara"
+has "pretrial detention:"
+ok cw log milestone --person "Keo Dara" --case "Dara case" --type verdict --result convicted \
+	--article 494 --date 2024-08-01 --view own
+grep -q "warning: this verdict is dated 2024-08-01, before the person's first arrest or detention in the case (2024-09-14): that arrest now reads as carrying out the ruling, so no pretrial detention is counted from it; if the date is wrong: casewatch edit [0-9a-f]* --date DATE" \
+	"$WORK/stderr" || fail "no warning for a verdict before the arrest: $(cat "$WORK/stderr")"
+ok cw timeline "Keo Dara"
+lacks "pretrial detention:"
+ok cw log hearing --case "Dara case" --date 2024-07-01 --outcome verdict \
+	--verdict "494=convicted@Keo Dara" --view own
+grep -q "warning: this hearing's ruling is dated 2024-07-01, before the first arrest or detention of Keo Dara in the case (2024-09-14): that arrest now reads as carrying out the ruling" \
+	"$WORK/stderr" || fail "no warning for a hearing's verdict before the arrest: $(cat "$WORK/stderr")"
+ok cw log hearing --case "Dara case" --date 2024-10-01 --outcome verdict \
+	--verdict "494=convicted@Keo Dara" --view own
+! grep -q "before the first arrest" "$WORK/stderr" || fail "a warning for a verdict after the arrest: $(cat "$WORK/stderr")"
+checks=$((checks + 3))
 # A hearing or milestone dated before its case began (2014 typed for 2024) counts all the same,
 # in the wrong years (an adjournment, a "next hearing" long passed): said, as a date after
 # today is, with the edits for either reading. The case began on its opening date: a hearing
