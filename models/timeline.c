@@ -1587,12 +1587,11 @@ static void summarise(const struct who *w, const struct cw_record *only,
 				out->pretrial_to = p.to;
 				out->pretrial_to_kind = p.to_kind;
 				out->pretrial_news = p.news;
-				out->pretrial_end_view = out->pretrial_case_view = 0;
+				out->pretrial_end_view = 0;
+				out->pretrial_case_view = r->view;
 				out->held_after_kind = 0;
-				if (p.to_kind == CW_PRETRIAL_TO_END && p.end_by) {
+				if (p.to_kind == CW_PRETRIAL_TO_END && p.end_by)
 					out->pretrial_end_view = p.end_by->view;
-					out->pretrial_case_view = r->view;
-				}
 				if (p.to_kind == CW_PRETRIAL_TO_END && p.held_after) {
 					out->held_after = cw_record_date(p.held_after);
 					out->held_after_view = p.held_after->view;
@@ -1824,6 +1823,19 @@ static void pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t
 		why = _("the latest date recorded; the source gives no as-of date");
 		break;
 	case CW_PRETRIAL_TO_SEEN:
+		/* Why not to today, as a co-detainee met at the same visit is (a field trial
+		 * asked): the case is another account's. */
+		if (s->pretrial_case_view && s->pretrial_case_view != CW_VIEW_OWN) {
+			snprintf(buf, len,
+				 /* TRANSLATORS: "56 days to 2026-11-27, the last prison visit that
+				  * met them (the case's account: UN; only the team's own is counted
+				  * on to today)" */
+				 _("%s to %s, the last prison visit that met them (the case's "
+				   "account: %s; only the team's own is counted on to today)%s"),
+				 days, to, cw_enum_label(&cw_words_view, s->pretrial_case_view),
+				 caveat);
+			return;
+		}
 		why = _("the last prison visit that met them");
 		break;
 	case CW_PRETRIAL_TO_SEEN_AFTER:

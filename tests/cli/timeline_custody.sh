@@ -161,6 +161,8 @@ ok cw log visit --facility "Prey Sar CC1" --date 2026-11-27 --detainee "Kim Rith
 	--source "own observation"
 ok cw timeline "Kim Rithy"
 has "pretrial detention: 56 days to 2026-11-27, the last prison visit that met them"
+# ... saying why not to today, as a co-detainee of the team's own case met there is
+has "met them (the case's account: UN; only the team's own is counted on to today)"
 ok cw log hearing --case Plot --date 2027-03-01 --outcome verdict \
 	--verdict "453=convicted@Kim Rithy" --source "own observation"
 ok cw timeline "Kim Rithy"
