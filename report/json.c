@@ -262,6 +262,9 @@ static void jcounted_in(json_t *o, const struct cw_record_list *l, const size_t 
 	jelsewhere(o, counted, elsewhere, i);
 }
 
+static json_t *jparts(const struct cw_report *r, const struct cw_list *parts, int whose,
+		      const struct cw_id *person, const char *group);
+
 static json_t *hearings(const struct cw_report *r)
 {
 	json_t *a = json_array();
@@ -300,6 +303,12 @@ static json_t *hearings(const struct cw_report *r)
 		 * says; null for the account counted. */
 		if (row) {
 			const size_t *hc = r->hearing_counted;
+
+			/* The whole sentence, as the verdicts' rows give it and the other formats'
+			 * hearing rows say it: the fine and the parts beside the words. */
+			json_object_set_new(row, "fine", jstr(h->fine));
+			json_object_set_new(row, "sentence_parts",
+					    jparts(r, &h->sentence_parts, 0, NULL, NULL));
 			int away = hc && hc[i] == CW_REPORT_ELSEWHERE;
 
 			json_object_set_new(row, "counted_as",

@@ -510,6 +510,69 @@ static void account_links(struct builder *b, struct sb *detail, const struct cw_
 			  const size_t *counted, const struct cw_report_elsewhere *elsewhere,
 			  size_t i);
 
+/* Whether a sentence's parts give a fine (then a fine written beside them is not said again). */
+static int parts_give_fine(const struct cw_list *parts)
+{
+	for (size_t i = 0; i < parts->n; i++)
+		if (!strcmp(cw_enum_word(&cw_words_sentence_part,
+					 ((const struct cw_sentence_part *)parts->items)[i].part),
+			    "fine"))
+			return 1;
+	return 0;
+}
+
+/* A hearing's sentence once: its parts when it has them (they say the term, the fine and
+ * the rest each once; a fine written beside parts that give none too), else its sentence and
+ * fine as written. A row for one defendant (v)
+ * takes the parts that are theirs: a mass trial's 10 years for one group and 5 for another
+ * are not both put beside each group. */
+static void sentence_detail(struct sb *detail, const struct cw_hearing *h,
+			    const struct cw_verdict *v)
+{
+	if (h->sentence_parts.n) {
+		char parts[600];
+
+		if (v)
+			cw_sentence_text_for(&h->sentence_parts, &v->person, v->group, parts,
+					     sizeof parts);
+		else
+			cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
+		if (parts[0])
+			sb_add(detail, "%s%s", detail->n ? "; " : "", parts);
+		/* A fine written beside parts that give none is still the row's, as in JSON. */
+		if (h->fine && !parts_give_fine(&h->sentence_parts)) {
+			sb_add(detail, "%s", detail->n ? "; " : "");
+			sb_add(detail, _("fine: %s"), h->fine);
+		}
+		return;
+	}
+	if (h->sentence)
+		sb_add(detail, "%s%s", detail->n ? "; " : "", h->sentence);
+	if (h->fine) {
+		sb_add(detail, "%s", detail->n ? "; " : "");
+		sb_add(detail, _("fine: %s"), h->fine);
+	}
+}
+
+/* A hearing's sentence in its row, by the rule of its verdicts' rows (sentence_detail: its parts
+ * when it has them, else the sentence and the fine as written), the whole hearing's: "sentence: 3
+ * years in prison; fine: 4,000,000 riel", or "fine: ..." when only a fine is written. */
+static void hearing_sentence(struct sb *detail, const struct cw_hearing *h)
+{
+	struct sb text = {0};
+
+	sentence_detail(&text, h, NULL);
+	if (text.n) {
+		sb_add(detail, "%s", detail->n ? "; " : "");
+		if (h->sentence || h->sentence_parts.n)
+			sb_add(detail, _("sentence: %s"), text.s);
+		else
+			sb_add(detail, "%s", text.s);
+	}
+	detail->failed |= text.failed;
+	free(text.s);
+}
+
 /* The hearings of one side: the team's own observations (own set), or the others. An account
  * of a hearing the team observed too is listed with the others and says so: it is counted
  * once, as the team's (report.c joins the accounts of one event). */
@@ -578,10 +641,7 @@ static void hearings(struct builder *b, int own)
 			else
 				sb_add(&detail, _("adjourned: %s"), h->adjourn_reason);
 		}
-		if (h->sentence) {
-			sb_add(&detail, "%s", detail.n ? "; " : "");
-			sb_add(&detail, _("sentence: %s"), h->sentence);
-		}
+		hearing_sentence(&detail, h);
 		if (h->notes) /* what the monitor or the source wrote of the hearing */
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", h->notes);
 		cell_take(b, CW_RC_DETAIL, &detail);
@@ -792,33 +852,6 @@ static void group_cells(struct builder *b, const struct cw_id *case_id, const ch
 	cw_group_text(label, count, who, sizeof who);
 	cell(b, CW_RC_PEOPLE, "%s", who);
 	group_count_cell(b, count);
-}
-
-/* A hearing's sentence once: its parts when it has them (they say the term, the fine and
- * the rest each once), else its sentence and fine as written. A row for one defendant (v)
- * takes the parts that are theirs: a mass trial's 10 years for one group and 5 for another
- * are not both put beside each group. */
-static void sentence_detail(struct sb *detail, const struct cw_hearing *h,
-			    const struct cw_verdict *v)
-{
-	if (h->sentence_parts.n) {
-		char parts[600];
-
-		if (v)
-			cw_sentence_text_for(&h->sentence_parts, &v->person, v->group, parts,
-					     sizeof parts);
-		else
-			cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
-		if (parts[0])
-			sb_add(detail, "%s%s", detail->n ? "; " : "", parts);
-		return;
-	}
-	if (h->sentence)
-		sb_add(detail, "%s%s", detail->n ? "; " : "", h->sentence);
-	if (h->fine) {
-		sb_add(detail, "%s", detail->n ? "; " : "");
-		sb_add(detail, _("fine: %s"), h->fine);
-	}
 }
 
 static void verdicts(struct builder *b)

@@ -1310,6 +1310,43 @@ ok cw log milestone --case "Strike arrests" --group "strike workers" --count 6 -
 	held 494 "['Sok Sithar', 'strike workers']" "['Keo Nary']"
 	held 495 "['Sok Sithar', 'strike workers']" "[]"
 )
+# A hearing's fine is part of its sentence: the trial found it in the JSON alone, the hearing's
+# row in the other formats giving the sentence without it. Every format's hearing row and
+# verdict row give it, where and as the sentence is given (none on an acquittal); a fine written
+# beside sentence parts that give none is given beside them.
+DB="$WORK/fine"
+ok cw init --no-encryption
+ok cw person add --name "Chan Vuthy"
+ok cw person add --name "Keo Sina"
+ok cw case add --title "Vuthy land" --defendant "Chan Vuthy" --defendant "Keo Sina" \
+	--charge "437 bis" --source "own observation"
+ok cw log hearing --case "Vuthy land" --date 2023-09-20 --outcome verdict \
+	--verdict "437 bis=convicted@Chan Vuthy" --verdict "437 bis=acquitted@Keo Sina" \
+	--sentence "3 years in prison" --fine "4,000,000 riel" --source "own observation"
+ok cw case add --title "Sina parts" --defendant "Keo Sina" --charge 494 \
+	--source "own observation"
+ok cw log hearing --case "Sina parts" --date 2023-09-21 --outcome verdict \
+	--verdict "494=convicted@Keo Sina" --sentence-part "prison=2 years" \
+	--fine "2,000,000 riel" --source "own observation"
+week 2023-W38
+HEARD="sentence: 3 years in prison; fine: 4,000,000 riel"
+row md "| verdict |  |  | $HEARD |"
+row md "| Chan Vuthy | Vuthy land |  | 437 bis | convicted | 3 years in prison; fine: 4,000,000 riel |"
+row md "| Keo Sina | Vuthy land |  | 437 bis | acquitted |  |"
+row md "| verdict |  |  | sentence: prison term 2 years; fine: 2,000,000 riel |"
+row md "| 494 | convicted | prison term 2 years; fine: 2,000,000 riel |"
+row html "<td>$HEARD</td>"
+row html "<td>prison term 2 years; fine: 2,000,000 riel</td>"
+row csv "hearings_own,,"
+row csv ",verdict,437 bis,,,\"$HEARD\","
+row csv ",convicted,437 bis,,,\"3 years in prison; fine: 4,000,000 riel\","
+row csv ",convicted,494,,,\"prison term 2 years; fine: 2,000,000 riel\","
+inpdf "$HEARD"
+inpdf "prison term 2 years; fine: 2,000,000 riel"
+out=$(cat "$WORK/week.json")
+json "[(h['sentence'], h['fine'], [p['amount'] for p in h['sentence_parts']]) for h in d['hearings']] == [('3 years in prison', '4,000,000 riel', []), (None, '2,000,000 riel', ['2 years'])]"
+json "[(v['result'], v['fine']) for v in d['verdicts']] == [('convicted', '4,000,000 riel'), ('acquitted', None), ('convicted', '2,000,000 riel')]"
+
 # A hearing dated after today has not been held, whatever outcome it was logged with (ahead, or
 # a typo: a warning only): it moves its case on from no date before it. In the report of the
 # week in progress, hearings logged for its Thursday and Friday with next dates took the missed
