@@ -1679,20 +1679,6 @@ static size_t demo_arrests(const size_t *c)
 	return c[CW_METRIC_DEMO_ARRESTS] == CW_REPORT_NOT_RECORDED ? 0 : c[CW_METRIC_DEMO_ARRESTS];
 }
 
-/* "2 arrests", or "at least 2 arrests" when a demonstration of the period recorded arrests
- * with no number, as the demonstrations' own sentence says it. */
-static const char *demo_arrests_text(const struct cw_report *r, const size_t *c, char *buf,
-				     size_t len)
-{
-	size_t n = demo_arrests(c);
-
-	if (r->demo_arrests_at_least)
-		snprintf(buf, len, P_("at least %zu arrest", "at least %zu arrests", n), n);
-	else
-		snprintf(buf, len, P_("%zu arrest", "%zu arrests", n), n);
-	return buf;
-}
-
 /* How many rows of a list are accounts of an event another period counts. */
 static size_t elsewhere_rows(const size_t *counted, size_t n)
 {
@@ -2177,20 +2163,28 @@ static void injured_text(struct sb *sb, int64_t n, int at_least)
 		sb_add(sb, P_("%zu injured", "%zu injured", k), k);
 }
 
+/* Which figures demo_figures_differ says: the arrests, the people injured, or both. */
+enum { DEMO_ARRESTS = 1, DEMO_INJURED = 2 };
+
 /* Where other accounts of the period's demonstrations give their arrests or the people
- * injured otherwise than the figure counted (cw_report_demo_arrests_differ,
- * cw_report_demo_injured_differ): each, "government gives 2 arrests", "government gives 2
- * arrests and 0 injured", with the demonstration's date and place when the period has
- * several. */
-static void demo_arrests_differ(struct sb *sb, const struct cw_report *r)
+ * injured (those of `which`) otherwise than the figure counted
+ * (cw_report_demo_arrests_differ, cw_report_demo_injured_differ): each, "government gives 2
+ * arrests", "government gives 2 arrests and 0 injured", with the demonstration's date and
+ * place when the period has several. */
+static void demo_figures_differ(struct sb *sb, const struct cw_report *r, int which)
 {
 	for (size_t j = 0; j < r->demos.n; j++) {
 		const struct cw_record *rec = &r->demos.items[j];
 		struct sb arrests = {0};
-		int at_least, injured_at_least;
-		int64_t n = cw_report_demo_arrests_differ(&r->demos, r->demo_counted, j, &at_least);
-		int64_t injured = cw_report_demo_injured_differ(&r->demos, r->demo_counted, j,
-								&injured_at_least);
+		int at_least = 0, injured_at_least = 0;
+		int64_t n = which & DEMO_ARRESTS ? cw_report_demo_arrests_differ(
+							   &r->demos, r->demo_counted, j, &at_least)
+						 : -1;
+		int64_t injured =
+			which & DEMO_INJURED
+				? cw_report_demo_injured_differ(&r->demos, r->demo_counted, j,
+								&injured_at_least)
+				: -1;
 		const char *view = _(cw_enum_label(&cw_words_view, rec->view));
 
 		if (n < 0 && injured < 0)
@@ -2223,6 +2217,34 @@ static void demo_arrests_differ(struct sb *sb, const struct cw_report *r)
 		sb->failed |= arrests.failed;
 		free(arrests.s);
 	}
+}
+
+static void demo_arrests_differ(struct sb *sb, const struct cw_report *r)
+{
+	demo_figures_differ(sb, r, DEMO_ARRESTS | DEMO_INJURED);
+}
+
+/* The arrests the period's demonstrations recorded, "2 arrests", or "at least 2 arrests" when
+ * a demonstration of the period recorded arrests with no number, as the demonstrations' own
+ * sentence says it, and whose accounts the figure is drawn from, with another account's
+ * differing figure: "4 arrests (account: UN; government gives 2 arrests)". */
+static void demo_arrests_text(struct sb *sb, const struct cw_report *r, const size_t *c,
+			      const char *fmt) __attribute__((format(printf, 4, 0)));
+
+/* Adds fmt to sb with the arrests the demonstrations recorded for its %s: "4 arrests
+ * (account: UN; government gives 2 arrests)". */
+static void demo_arrests_text(struct sb *sb, const struct cw_report *r, const size_t *c,
+			      const char *fmt)
+{
+	struct sb text = {0}, differ = {0};
+
+	arrests_text(&text, (int64_t)demo_arrests(c), r->demo_arrests_at_least);
+	demo_figures_differ(&differ, r, DEMO_ARRESTS);
+	accounts_and(&text, r->counts_views[CW_METRIC_DEMO_ARRESTS], &differ);
+	sb_add(sb, fmt, text.s ? text.s : "");
+	sb->failed |= text.failed;
+	free(differ.s);
+	free(text.s);
 }
 
 /* The accounts of every record of a list (of one side's hearings only, for side >= 0). */
@@ -3366,7 +3388,6 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	const size_t *c = r->counts;
 	const uint32_t *c_views = r->counts_views;
 	struct sb sb = {0};
-	char arr[80]; /* "at least 2 arrests" at demonstrations */
 	size_t began, taken, listed_by[CW_DETAINEE_STANDINGS], listed, bail_hearings = 0;
 	uint32_t began_views;
 	int began_said = 0; /* "N listed below arrested or detained during the period" */
@@ -3575,11 +3596,10 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		/* Arrests seen at a demonstration are no arrest milestone of a case: said, so
 		 * that "no new arrests" does not contradict the demonstrations below. */
 		if (demo_arrests(c))
-			sb_add(&sb,
-			       _("No arrest or charge was logged as a milestone; the "
-				 "demonstrations "
-				 "below recorded %s."),
-			       demo_arrests_text(r, c, arr, sizeof arr));
+			demo_arrests_text(&sb, r, c,
+					  _("No arrest or charge was logged as a milestone; the "
+					    "demonstrations "
+					    "below recorded %s."));
 		else
 			sb_add(&sb, "%s", _("No new arrests or charges were recorded."));
 	} else {
@@ -3619,15 +3639,15 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		if (c[CW_METRIC_ARRESTS])
 			unlisted_arrests(&sb, r);
 		if (demo_arrests(c) && c[CW_METRIC_ARRESTS])
-			sb_add(&sb,
-			       _("; the demonstrations below recorded %s, which may be among "
-				 "these"),
-			       demo_arrests_text(r, c, arr, sizeof arr));
+			demo_arrests_text(
+				&sb, r, c,
+				_("; the demonstrations below recorded %s, which may be among "
+				  "these"));
 		else if (demo_arrests(c))
-			sb_add(&sb,
-			       _("; no arrest was logged as a milestone, and the demonstrations "
-				 "below recorded %s"),
-			       demo_arrests_text(r, c, arr, sizeof arr));
+			demo_arrests_text(
+				&sb, r, c,
+				_("; no arrest was logged as a milestone, and the demonstrations "
+				  "below recorded %s"));
 		sb_add(&sb, "%s", stop());
 		if (taken) {
 			if ((rc = sentence(doc, &sb)) != 0)
@@ -3995,6 +4015,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		return rc;
 	if (r->nupcoming) {
 		size_t same = 0, differ = 0;
+		uint32_t upcoming_views = 0;
 
 		/* Accounts of one hearing that set its next date: one hearing, the days they
 		 * give said when they differ. */
@@ -4012,10 +4033,15 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				  cw_date_compare(r->upcoming[i].date, r->upcoming[k].date) != 0;
 		}
 		sb_add(&sb,
-		       P_("%zu hearing is set in the %d days after the period.",
-			  "%zu hearings are set in the %d days after the period.",
+		       P_("%zu hearing is set in the %d days after the period",
+			  "%zu hearings are set in the %d days after the period",
 			  r->nupcoming - same),
 		       r->nupcoming - same, CW_REPORT_UPCOMING_DAYS);
+		/* Whose accounts set them: the hearing's own, or the one whose next date it is. */
+		for (size_t i = 0; i < r->nupcoming; i++)
+			upcoming_views |= cw_report_view_bit(r->upcoming[i].hearing);
+		accounts(&sb, upcoming_views);
+		sb_add(&sb, "%s", stop());
 		if (differ)
 			sb_add(&sb,
 			       P_(" The accounts of %zu hearing give it different dates, each "

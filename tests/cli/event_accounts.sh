@@ -312,7 +312,7 @@ up1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
 ok cw log hearing --case "Boundary case" --date 2024-07-31 --outcome adjourned --view un \
 	--source "OHCHR note" --next-date 2024-08-15 --same-event "$up1"
 ok cw report --week 2024-W31
-has "1 hearing is set in the 14 days after the period. The accounts of 1 hearing give it different dates, each listed below."
+has "1 hearing is set in the 14 days after the period (accounts: UN, own observation). The accounts of 1 hearing give it different dates, each listed below."
 has "## Upcoming hearings (2 rows, 1 counted)"
 has "another account of the hearing to come of the row of 2024-08-14 ($(printf %.8s "$up1")), counted there"
 ok cw report --week 2024-W31 --format json
@@ -421,14 +421,14 @@ ok cw log hearing --case NagaWorld --date 2022-03-03 --outcome postponed --next-
 	--source "own observation"
 n3=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
 ok cw report --week 2022-W07
-has "1 hearing is set in the 14 days after the period."
+has "1 hearing is set in the 14 days after the period (account: own observation)."
 ok cw report --week 2022-W08 --format json
 json "[(x['date'], x['source'], x['counted_in']) for x in d['upcoming_hearings']] == [('2022-03-03', 'hearing', None), ('2022-03-10', 'next_date', '$n3')]"
 ok cw report --week 2022-W08
-has "1 hearing is set in the 14 days after the period. The accounts of 1 hearing give it different dates, each listed below."
+has "1 hearing is set in the 14 days after the period (accounts: government, own observation). The accounts of 1 hearing give it different dates, each listed below."
 has "another account of the hearing to come of the row of 2022-03-03 ($(printf %.8s "$n3")), counted there"
 ok cw report --week 2022-W09
-has "1 hearing is set in the 14 days after the period."
+has "1 hearing is set in the 14 days after the period (account: own observation)."
 lacks "2022-03-10"
 ok cw report --week 2022-W09 --format json
 json "[(x['date'], x['hearing_id']) for x in d['upcoming_hearings']] == [('2022-03-17', '$n3')]"

@@ -711,7 +711,7 @@ ok cw person add --name "Theng Savoeun"
 ok cw log demo --date 2023-09-19 --place "Freedom Park" --participants 30 --response arrests \
 	--arrested "Theng Savoeun" --arrests-count 2 --view own --source "own observation"
 ok cw report --from 2023-09-18 --to 2023-09-24
-has "No arrest or charge was logged as a milestone; the demonstrations below recorded 2 arrests."
+has "No arrest or charge was logged as a milestone; the demonstrations below recorded 2 arrests (account: own observation)."
 lacks "No new arrests or charges were recorded."
 has "No arrest or charge was logged as a milestone in this period (arrests seen at a demonstration are under Demonstrations)."
 # the demonstration's line in the arrested person's timeline says it was them
@@ -720,11 +720,11 @@ has "30 participants, 2 arrests (Theng Savoeun)"
 # an arrest milestone beside it: the demonstrations' arrests may be among them
 ok cw log milestone --person "Theng Savoeun" --type arrest --date 2023-09-19 --view own
 ok cw report --from 2023-09-18 --to 2023-09-24
-has "1 new arrest (account: own observation); 1 person arrested is not listed below as held: the arrest names no case; the demonstrations below recorded 2 arrests, which may be among these."
+has "1 new arrest (account: own observation); 1 person arrested is not listed below as held: the arrest names no case; the demonstrations below recorded 2 arrests (account: own observation), which may be among these."
 # A demonstration that recorded arrests with no number: "at least", in both sentences.
 ok cw log demo --date 2023-09-20 --place "Wat Phnom" --response arrests --view own
 ok cw report --from 2023-09-18 --to 2023-09-24
-has "the demonstrations below recorded at least 2 arrests, which may be among these."
+has "the demonstrations below recorded at least 2 arrests (account: own observation), which may be among these."
 has "2 demonstrations with at least 2 arrests"
 # ---- every event of a case dated in the range is in the report: an appeal lodged, a trial
 # suspended, resumed or postponed, and one logged as other (a killing) were in no section
@@ -1346,6 +1346,30 @@ inpdf "prison term 2 years; fine: 2,000,000 riel"
 out=$(cat "$WORK/week.json")
 json "[(h['sentence'], h['fine'], [p['amount'] for p in h['sentence_parts']]) for h in d['hearings']] == [('3 years in prison', '4,000,000 riel', []), (None, '2,000,000 riel', ['2 years'])]"
 json "[(v['result'], v['fine']) for v in d['verdicts']] == [('convicted', '4,000,000 riel'), ('acquitted', None), ('convicted', '2,000,000 riel')]"
+
+# Every figure of the summary says whose account it is, and another account's other figure: the
+# trial found "the demonstrations below recorded 4 arrests." (the UN's 4; the government's 2 said
+# nowhere near it) and "1 hearing is set in the 14 days after the period." naming no account.
+DB="$WORK/demo_accounts"
+ok cw init --no-encryption
+ok cw log demo --date 2023-09-19 --place "Freedom Park" --province "Phnom Penh" \
+	--response dispersed,arrests --arrests-count 4 --injured 1 --view un \
+	--source "UN 002 para 30"
+un=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw log demo --date 2023-09-19 --place "Freedom Park" --province "Phnom Penh" \
+	--arrests-count 2 --injured 0 --view government --source "Ministry statement" --disputes "$un"
+ok cw case add --title "Park case" --source "UN 002 para 31" --view un
+ok cw log hearing --case "Park case" --date 2023-09-20 --outcome adjourned --next-date 2023-09-28 \
+	--view un --source "UN 002 para 31"
+week 2023-W38
+ARRESTS="No arrest or charge was logged as a milestone; the demonstrations below recorded 4 arrests (account: UN; government gives 2 arrests)."
+COMING="1 hearing is set in the 14 days after the period (account: UN)."
+for f in md html csv json; do
+	row $f "$ARRESTS"
+	row $f "$COMING"
+done
+inpdf "$ARRESTS"
+inpdf "$COMING"
 
 # A hearing dated after today has not been held, whatever outcome it was logged with (ahead, or
 # a typo: a warning only): it moves its case on from no date before it. In the report of the

@@ -259,7 +259,8 @@ printf '%s\n' "$screen" | grep -q "Chao Veasna" || fail "the summary shown lacks
 # (a wrapped line goes on indented by two spaces: joined again before looking)
 printf '%s\n' "$screen" | awk 'NR > 1 && /^  / { sub(/^  /, " "); printf "%s", $0; next }
 	NR > 1 { print "" } { printf "%s", $0 } END { print "" }' |
-	grep -q "is set in the 14 days after the period\.$" || fail "the summary shown is cut: $screen"
+	grep -Eq "is set in the 14 days after the period \(accounts?: [^)]*\)\.$" ||
+	fail "the summary shown is cut: $screen"
 ! printf '%s\n' "$screen" | grep -q '…$' || fail "a line of the summary shown is cut: $screen"
 checks=$((checks + 6))
 grep -q "Chao Veasna" "$reports/casewatch-summary-2024-W06.md" ||
