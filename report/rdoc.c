@@ -1794,6 +1794,13 @@ static void metric_cell(struct builder *b, enum cw_rcol col, enum cw_rcol least_
 	}
 }
 
+/* Which figures demo_figures_differ says. */
+enum { DEMO_ARRESTS = 1, DEMO_INJURED = 2 };
+static void demo_figures_differ(struct sb *sb, const struct cw_report *r, int which);
+
+/* The comparison's rows. The arrests and people injured at the period's demonstrations say
+ * where another account of one gives another figure than the one counted ("government gives
+ * 2 arrests"), as the summary does, in a column of their own (comparison_others). */
 static void comparison(struct builder *b)
 {
 	for (int m = 0; m < CW_METRIC_COUNT; m++) {
@@ -1812,8 +1819,34 @@ static void comparison(struct builder *b)
 				     b->r->previous_demo_injured_at_least));
 		/* Whose accounts the two figures are drawn from (JSON has each period's). */
 		views_cell(b, b->r->counts_views[m] | b->r->previous_views[m]);
+		if (m == CW_METRIC_DEMO_ARRESTS || m == CW_METRIC_DEMO_INJURED) {
+			struct sb others = {0};
+
+			demo_figures_differ(&others, b->r,
+					    m == CW_METRIC_DEMO_ARRESTS ? DEMO_ARRESTS
+									: DEMO_INJURED);
+			if (others.n)
+				cell(b, CW_RC_CONCERNS, "%s", others.s);
+			b->failed |= others.failed;
+			free(others.s);
+		}
 		row_end(b);
 	}
+}
+
+/* The comparison's column of what other accounts give, shown when a row has any (a report
+ * with none keeps its four columns; CSV has the column always, as "concerns"). */
+static void comparison_others(struct cw_rsection *s)
+{
+	for (size_t i = 0; i < s->nrows; i++)
+		if (CW_RDOC_CELL(s, i, CW_RC_CONCERNS) && *CW_RDOC_CELL(s, i, CW_RC_CONCERNS) &&
+		    s->ncols < CW_RSECTION_COLS) {
+			s->cols[s->ncols] = CW_RC_CONCERNS;
+			/* TRANSLATORS: the comparison's column of another account's differing
+			 * figure: "government gives 2 arrests" */
+			s->headers[s->ncols++] = _("Other accounts, this period");
+			return;
+		}
 }
 
 /* The title of a case the report names, for a note: "no case" when it has none or is gone. */
@@ -2162,9 +2195,6 @@ static void injured_text(struct sb *sb, int64_t n, int at_least)
 		/* TRANSLATORS: people injured at demonstrations */
 		sb_add(sb, P_("%zu injured", "%zu injured", k), k);
 }
-
-/* Which figures demo_figures_differ says: the arrests, the people injured, or both. */
-enum { DEMO_ARRESTS = 1, DEMO_INJURED = 2 };
 
 /* Where other accounts of the period's demonstrations give their arrests or the people
  * injured (those of `which`) otherwise than the figure counted
@@ -4345,6 +4375,7 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			     "accounts the records counted in either period are."),
 			   from, to, pf, pt);
 	comparison(&b);
+	comparison_others(b.sec);
 	for (size_t i = 0; i < doc->nsections; i++) {
 		struct cw_rsection *s = &doc->sections[i];
 

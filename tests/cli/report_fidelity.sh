@@ -1370,6 +1370,18 @@ for f in md html csv json; do
 done
 inpdf "$ARRESTS"
 inpdf "$COMING"
+# the comparison's rows say it too, in a column of their own
+row md "| Measure | This period | Previous period | Accounts | Other accounts, this period |"
+row md "| arrests at demonstrations | 4 | 0 | UN | government gives 2 arrests |"
+row md "| injured at demonstrations | 1 | 0 | UN | government gives 0 injured |"
+row html "<td>arrests at demonstrations</td><td>4</td><td>0</td><td>UN</td><td>government gives 2 arrests</td>"
+row csv "comparison,arrests at demonstrations,,,UN,,,,,,,,,,government gives 2 arrests,demonstration_arrests,4,0,"
+row csv "comparison,injured at demonstrations,,,UN,,,,,,,,,,government gives 0 injured,demonstration_injured,1,0,"
+inpdf "Other accounts, this period"
+# no other account's figure: the comparison keeps its four columns
+ok cw report --week 2023-W39
+has "| Measure | This period | Previous period | Accounts |"
+lacks "Other accounts"
 
 # A hearing dated after today has not been held, whatever outcome it was logged with (ahead, or
 # a typo: a warning only): it moves its case on from no date before it. In the report of the
