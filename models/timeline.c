@@ -124,8 +124,8 @@ const struct cw_defendant *cw_timeline_group_defendant(const struct cw_record *k
 struct who {
 	const struct cw_id *person;
 	const char *group;
-	/* Today by the clock (cw_date_today), not the day asked about: an event dated after it
-	 * has not happened, whatever day a report asks about. */
+	/* Today by the clock (cw_date_today), not the day asked about: an end dated after both
+	 * has not happened (pretrial_for_case). */
 	struct cw_date now;
 };
 
@@ -224,13 +224,9 @@ static int after_day(struct cw_date d, struct cw_date today)
 }
 
 /* Whether a record of the case is an event that ends their pretrial detention
- * (models/timeline.h gives the rules). One dated after today by the clock ends nothing yet: a
- * field trial's verdict typed for 2027 turned "56 days to the last visit that met them" into
- * "65 days and counting", read as a detention that ends after the day asked about. */
+ * (models/timeline.h gives the rules). */
 static int ends_for(const struct who *w, const struct cw_record *kase, const struct cw_record *r)
 {
-	if (cw_date_is_known(w->now) && after_day(cw_record_date(r), w->now))
-		return 0;
 	if (r->kind == CW_KIND_MILESTONE)
 		return cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
 		       concerns(&r->u.milestone, w) &&
@@ -951,6 +947,16 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			return;
 		}
 		end = pretrial_end(w, kase, recs, n, start, &used, &by);
+		/* An end after the day asked about that is after today by the clock too has not
+		 * happened: no end yet, rather than one the stretch ran up to the day asked about
+		 * by (a field trial's verdict typed for 2027 turned "56 days to the last visit
+		 * that met them" into "65 days and counting"). An end between the two has, and a
+		 * report of a past week counts to its end of the week. */
+		if (cw_date_is_known(end) && after_day(end, today) && cw_date_is_known(w->now) &&
+		    after_day(end, w->now)) {
+			end = (struct cw_date){0, 0, 0};
+			by = NULL;
+		}
 		if (cw_date_is_known(end) && after_day(end, today)) {
 			/* It ended after the day asked about, so it ran up to that day, whatever
 			 * the case says of the person now (a report of a past week); unless no
