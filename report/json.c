@@ -303,13 +303,24 @@ static json_t *hearings(const struct cw_report *r)
 		 * says; null for the account counted. */
 		if (row) {
 			const size_t *hc = r->hearing_counted;
+			int away = hc && hc[i] == CW_REPORT_ELSEWHERE;
+			json_t *absent = json_array();
 
 			/* The whole sentence, as the verdicts' rows give it and the other formats'
 			 * hearing rows say it: the fine and the parts beside the words. */
 			json_object_set_new(row, "fine", jstr(h->fine));
 			json_object_set_new(row, "sentence_parts",
 					    jparts(r, &h->sentence_parts, 0, NULL, NULL));
-			int away = hc && hc[i] == CW_REPORT_ELSEWHERE;
+			/* The defendants the hearing records as absent (tried in their absence
+			 * is a fair-trial concern: ICCPR art. 14(3)(d)). */
+			for (size_t j = 0; absent && j < h->attendance.n; j++) {
+				const struct cw_attendance *at =
+					(const struct cw_attendance *)h->attendance.items + j;
+
+				if (at->present == CW_ANSWER_NO)
+					json_array_append_new(absent, jperson(r, &at->person));
+			}
+			json_object_set_new(row, "absent", absent ? absent : json_null());
 
 			json_object_set_new(row, "counted_as",
 					    away               ? jid(&r->hearing_elsewhere[i].id)

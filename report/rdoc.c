@@ -328,13 +328,28 @@ static void articles_text(struct sb *sb, const struct cw_article *a, size_t n)
 	}
 }
 
-/* Case columns: id, title, the articles it charges, and its defendants (ids and names). Not
+/* Whether a hearing's attendance (NULL: none) records the person absent. */
+static int absent_from(const struct cw_list *attendance, const struct cw_id *person)
+{
+	for (size_t i = 0; attendance && i < attendance->n; i++) {
+		const struct cw_attendance *a = (const struct cw_attendance *)attendance->items + i;
+
+		if (a->present == CW_ANSWER_NO && cw_id_equal(&a->person, person))
+			return 1;
+	}
+	return 0;
+}
+
+/* Case columns: id, title, the articles it charges, and its defendants (ids and names; at a
+ * hearing, those it records absent marked so: tried in their absence is a fair-trial concern,
+ * and a field trial's absent defendant read as present in every format). Not
  * its court or stage: those are the case's now (as of its as_of date), not where or at which
  * stage the row's event took place, and a row shows what its own record says (a 2023
  * first-instance verdict must not read "before the Supreme Court" because the case has moved
  * on since); a stage left empty when the record does not say, as the JSON's null, and a court
  * the case's, said to be the case's (court_cell). */
-static void case_cells(struct builder *b, const struct cw_id *case_id, int people)
+static void case_cells_at(struct builder *b, const struct cw_id *case_id, int people,
+			  const struct cw_list *attendance)
 {
 	const struct cw_record *k = cw_report_ref(b->r, case_id);
 	struct sb names = {0}, ids = {0}, arts = {0};
@@ -365,6 +380,8 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 			cw_person_text(b->r, &d->person, name, sizeof name);
 			cw_report_person_hex(b->r, &d->person, hex);
 			sb_add(&names, "%s%s", sep, name);
+			if (absent_from(attendance, &d->person))
+				sb_add(&names, " %s", _("(absent)"));
 			sb_add(&ids, "%s%s", nids++ ? " " : "", hex);
 			people_count += people_count >= 0;
 		} else if (d->unnamed_count > 0) {
@@ -391,6 +408,11 @@ static void case_cells(struct builder *b, const struct cw_id *case_id, int peopl
 	cell_take(b, CW_RC_PERSON_IDS, &ids);
 	if (people_count > 0)
 		cell(b, CW_RC_PEOPLE_COUNT, "%lld", (long long)people_count);
+}
+
+static void case_cells(struct builder *b, const struct cw_id *case_id, int people)
+{
+	case_cells_at(b, case_id, people, NULL);
 }
 
 /* The court of a row's record: its own, else its case's, as lists and timelines give it, said
@@ -487,7 +509,7 @@ static void hearing_cells(struct builder *b, const struct cw_record *rec)
 	date_cell(b, CW_RC_DATE, h->date);
 	if (h->time)
 		cell(b, CW_RC_DATE, "%s %s", b->row[CW_RC_DATE], h->time);
-	case_cells(b, &h->case_id, 1);
+	case_cells_at(b, &h->case_id, 1, &h->attendance);
 	court_cell(b, h->court, &h->case_id);
 	if (h->stage)
 		cell(b, CW_RC_STAGE, "%s", word(&cw_words_stage, h->stage));

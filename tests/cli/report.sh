@@ -323,4 +323,17 @@ json "d['comparison']['detentions']['current'] == 12"
 # itself (Ny Nak was held on 7 January 2024, 001 para 40).
 ok cw report --week 2024-W01 --case "Ny Nak" --format json
 json "[p['person']['name'] for p in d['pretrial_detention']] == ['Ny Nak']"
+# A defendant the hearing records as absent is marked so in every format's hearing row, one
+# present is not (a field trial's absent defendant read as present everywhere).
+ok cw person add --name "Meas Sophea"
+ok cw person add --name "Kim Rithy"
+ok cw case add --title "Plot case" --defendant "Meas Sophea" --defendant "Kim Rithy" --charge 453
+ok cw log hearing --case "Plot case" --date 2024-07-24 --outcome adjourned \
+	--absent "Meas Sophea" --present "Kim Rithy"
+ok cw report --week 2024-W30
+has "| Meas Sophea (absent); Kim Rithy |"
+ok cw report --week 2024-W30 --format csv
+has "Meas Sophea (absent); Kim Rithy"
+ok cw report --week 2024-W30 --format json
+json "[[p['name'] for p in h['absent']] for h in d['hearings']] == [['Meas Sophea']]"
 done_ok
