@@ -633,8 +633,14 @@ static void advise_outcome_with_rulings(const struct cw_hearing *h, const char *
 					cw_advice_fn fn, void *ctx)
 {
 	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
+	size_t requalified = 0;
 
-	if (!h->verdicts.n ||
+	/* A charge requalified at a hearing then adjourned is an everyday event, not a
+	 * contradiction. */
+	for (size_t i = 0; i < h->verdicts.n; i++)
+		requalified += ((const struct cw_verdict *)h->verdicts.items)[i].result ==
+			       CW_VERDICT_REQUALIFIED;
+	if (!h->verdicts.n || requalified == h->verdicts.n ||
 	    (h->outcome != CW_OUTCOME_ADJOURNED && h->outcome != CW_OUTCOME_POSTPONED &&
 	     h->outcome != CW_OUTCOME_SUSPENDED))
 		return;

@@ -354,7 +354,7 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
  * standard error: the file itself stays what other tools read. */
 static void confidential_note(const struct cw_withheld *w)
 {
-	char note[400];
+	char note[CW_WITHHELD_NOTE_MAX];
 
 	if (w->leave_out && !w->records && !w->fields && !cw_withheld_as_shown(w))
 		return;

@@ -709,15 +709,18 @@ static int merge_charge(struct cw_charge *ch, const struct cw_charge *theirs,
 			int (*held)(void *ctx, const struct cw_id *record), void *ctx, size_t max,
 			int *changed)
 {
-	size_t ours = ch->history.n, more = theirs ? theirs->history.n : 0, n = 0, skip;
+	size_t ours = ch->history.n, more = theirs ? theirs->history.n : 0, n = 0, skip, latest;
 	int last_is_ours;
 	const struct cw_charge_step *mine = ch->history.items;
 	struct merged_step *all;
 	struct cw_charge_step *steps;
 	int moved = 0;
-	/* A state set by hand after the last ruling kept's history holds (a conviction corrected
-	 * to "overturned" in the case form): it stands while that ruling is still the last. */
-	int by_hand = ours && ch->state != mine[ours - 1].state;
+	/* A state set by hand after the latest ruling kept's history holds (a conviction
+	 * corrected to "overturned" in the case form): it stands while that ruling is still the
+	 * latest. The latest ruling by date, as cw_case_follow_verdict reads it: a "charged" step
+	 * dated after it is not the state. */
+	size_t my_latest = ours ? latest_step(mine, ours) : 0;
+	int by_hand = ours && ch->state != mine[my_latest].state;
 	uint8_t hand_state = ch->state;
 
 	if (ours + more == 0)
@@ -753,7 +756,8 @@ static int merge_charge(struct cw_charge *ch, const struct cw_charge *theirs,
 	}
 	for (size_t i = skip; i < n; i++)
 		steps[i - skip] = all[i].step;
-	last_is_ours = n && all[n - 1].kept && all[n - 1].index == ours - 1;
+	latest = n > skip ? skip + latest_step(steps, n - skip) : 0;
+	last_is_ours = n > skip && all[latest].kept && all[latest].index == my_latest;
 	free(all);
 	free(ch->history.items);
 	ch->history.items = steps;
@@ -761,14 +765,14 @@ static int merge_charge(struct cw_charge *ch, const struct cw_charge *theirs,
 	if (by_hand && n && last_is_ours)
 		ch->state = hand_state;
 	else
-		ch->state = ch->history.n ? steps[ch->history.n - 1].state : CW_CHARGE_CHARGED;
+		ch->state = ch->history.n ? steps[latest - skip].state : CW_CHARGE_CHARGED;
 	*changed = 1;
 	return 0;
 }
 
 /* Takes into d a charge oc of the other version that d lacks and that a charge milestone made
  * there (a "charged" step whose record is held here), with the steps held here; its state is
- * its last step's. CW_ENOMEM or 0. */
+ * its latest ruling's (latest_step). CW_ENOMEM or 0. */
 static int take_made_charge(struct cw_defendant *d, const struct cw_charge *oc,
 			    const struct cw_field *cf, const struct cw_field *hf,
 			    int (*held)(void *ctx, const struct cw_id *record), void *ctx,
@@ -798,7 +802,12 @@ static int take_made_charge(struct cw_defendant *d, const struct cw_charge *oc,
 		if (!(step = cw_list_append(&ch->history, hf->sub)))
 			return CW_ENOMEM;
 		*step = os[k];
-		ch->state = step->state;
+	}
+	/* The latest ruling's, as cw_case_follow_verdict reads a history. */
+	if (ch->history.n) {
+		const struct cw_charge_step *steps = ch->history.items;
+
+		ch->state = steps[latest_step(steps, ch->history.n)].state;
 	}
 	*changed = 1;
 	return 0;

@@ -947,13 +947,14 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			return;
 		}
 		end = pretrial_end(w, kase, recs, n, start, &used, &by);
-		/* An end after the day asked about that is after today by the clock too has not
-		 * happened: no end yet, rather than one the stretch ran up to the day asked about
-		 * by (a field trial's verdict typed for 2027 turned "56 days to the last visit
-		 * that met them" into "65 days and counting"). An end between the two has, and a
-		 * report of a past week counts to its end of the week. */
+		/* Asked about today (a timeline; a report of a period not yet over), an end after
+		 * it has not happened: no end yet, rather than one the stretch ran up to today by
+		 * (a field trial's verdict typed for 2027 turned "56 days to the last visit that
+		 * met them" into "65 days and counting"). Asked about a past day, the stretch ran
+		 * on that day whatever ended it later, and a report of a past week says the same
+		 * whenever it is written. */
 		if (cw_date_is_known(end) && after_day(end, today) && cw_date_is_known(w->now) &&
-		    after_day(end, w->now)) {
+		    cw_date_compare(today, w->now) >= 0) {
 			end = (struct cw_date){0, 0, 0};
 			by = NULL;
 		}
@@ -1579,6 +1580,7 @@ static void summarise(const struct who *w, const struct cw_record *only,
 				out->adjournments++;
 		}
 		if (r->kind == CW_KIND_CASE) {
+			struct cw_date as_of;
 			struct pretrial p;
 
 			out->cases++;
@@ -1594,7 +1596,12 @@ static void summarise(const struct who *w, const struct cw_record *only,
 				out->pretrial_to_kind = p.to_kind;
 				out->pretrial_news = p.news;
 				out->pretrial_end_view = 0;
+				/* Whose case it is, when that is why the count is not to today:
+				 * not when the case says as of when (timeline.h). */
 				out->pretrial_case_view = r->view;
+				if (p.to_kind != CW_PRETRIAL_TO_END &&
+				    who_running_to(r, w, &as_of) == CW_PRETRIAL_TO_AS_OF)
+					out->pretrial_case_view = 0;
 				out->held_after_kind = 0;
 				if (p.to_kind == CW_PRETRIAL_TO_END && p.end_by)
 					out->pretrial_end_view = p.end_by->view;

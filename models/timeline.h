@@ -58,7 +58,8 @@ struct cw_timeline_summary {
 	 * release refused, a prison visit that met them): the accounts differ on whether it
 	 * ended, and a reader must be told (held_after_kind 0: none; CW_KIND_MILESTONE with
 	 * held_after_type, or CW_KIND_VISIT). pretrial_case_view is given for every day counted
-	 * to: the case whose count it is (not the team's own: not counted on to today). */
+	 * to but one the case gives as its custody's as-of date: the case whose count it is (not
+	 * the team's own: not counted on to today). */
 	uint8_t pretrial_end_view, pretrial_case_view;
 	/* Still detained, or counted to an end: whose account the start of the stretch counted
 	 * (pretrial_since) is (enum cw_view, 0 when not recorded), and another account of that

@@ -8,6 +8,7 @@
 
 #include "models/confidential.h"
 #include "models/i18n.h"
+#include "models/utf8.h"
 #include "report/confidential.h"
 #include "store/sync.h"
 
@@ -269,7 +270,7 @@ int cw_withheld_named(const struct cw_withheld *w, struct cw_record *rec)
 				      : cw_record_withhold_fields(rec, NULL);
 }
 
-void cw_withheld_note(const struct cw_withheld *w, char *buf, size_t len)
+static void withheld_note(const struct cw_withheld *w, char *buf, size_t len)
 {
 	size_t n = 0;
 
@@ -322,6 +323,12 @@ void cw_withheld_note(const struct cw_withheld *w, char *buf, size_t len)
 			 _("the articles are looked for only in what is shown here (a case's "
 			   "charges where the case is shown): whatever is confidential is neither "
 			   "searched nor counted"));
+}
+
+void cw_withheld_note(const struct cw_withheld *w, char *buf, size_t len)
+{
+	withheld_note(w, buf, len);
+	cw_text_trim_utf8(buf); /* a smaller buffer's cut falls between characters */
 }
 
 void cw_withheld_free(struct cw_withheld *w)

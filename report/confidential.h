@@ -134,7 +134,10 @@ int cw_withheld_match_text(struct cw_matcher *m, struct cw_withheld *w, struct c
 			   int count, struct cw_error *err);
 
 /* The sentence an output says about it, "" when there is nothing to say (no confidential
- * record near it). */
+ * record near it). CW_WITHHELD_NOTE_MAX holds it whole in any language (a Khmer letter is
+ * three bytes: a field trial's Khmer note was cut at 400 in the middle of a word); what a
+ * smaller buf cuts is cut between characters. */
+#define CW_WITHHELD_NOTE_MAX 2048
 void cw_withheld_note(const struct cw_withheld *w, char *buf, size_t len);
 
 void cw_withheld_free(struct cw_withheld *w);

@@ -1151,7 +1151,7 @@ static json_t *fair_trial(const struct cw_report *r)
 static json_t *confidential(const struct cw_report *r)
 {
 	const struct cw_withheld *w = &r->confidential;
-	char note[400];
+	char note[CW_WITHHELD_NOTE_MAX];
 
 	cw_withheld_note(w, note, sizeof note);
 	return json_pack("{s:b,s:I,s:I,s:I,s:b,s:b,s:s}", "included", !w->leave_out,

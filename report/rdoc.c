@@ -2048,7 +2048,7 @@ static void generated_text(int64_t us, char *buf, size_t len)
  * (report/confidential.h). No line when neither. */
 static int confidential_line(const struct cw_report *r, struct cw_rdoc *doc)
 {
-	char note[400];
+	char note[CW_WITHHELD_NOTE_MAX];
 
 	cw_withheld_note(&r->confidential, note, sizeof note);
 	return note[0] ? header_line(doc, "confidential", _("Confidential records"), note) : 0;

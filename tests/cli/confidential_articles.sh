@@ -87,4 +87,10 @@ ok cw list records --article 494/495
 has "$(printf '%.8s' "$hid")"
 ok cw agenda --from 2026-12-01 --article 494/495
 has "$(printf '%.8s' "$hid")"
+# In Khmer the note is whole: a letter is three bytes, and a field trial's note stopped at 400
+# bytes in the middle of a word ("... មិនត"), in every format.
+ok cw report --week 2026-W49 --article 494/495 --text Savoeun --lang km --format json
+json "d['confidential']['note'].endswith('មិនត្រូវបានស្វែងរក ឬរាប់ទេ')"
+ok cw report --week 2026-W49 --article 494/495 --text Savoeun --lang km
+has "មិនត្រូវបានស្វែងរក ឬរាប់ទេ"
 echo "confidential_articles: $checks checks"

@@ -130,5 +130,9 @@ ok cw edit "$adjourned" --clear verdicts
 ok cw log hearing --case NagaWorld --date 2026-11-27 --outcome verdict \
 	--verdict "494=convicted@Sok Sithar" --source "own observation"
 ! grep -q "but gives" "$WORK/stderr" || fail "warned of a verdict: $(cat "$WORK/stderr")"
-checks=$((checks + 3))
+# ... nor a charge requalified at a hearing then adjourned, an everyday event
+ok cw log hearing --case NagaWorld --date 2026-11-28 --outcome adjourned \
+	--verdict "494=requalified@Sok Sithar" --source "own observation"
+! grep -q "but gives" "$WORK/stderr" || fail "warned of a requalification: $(cat "$WORK/stderr")"
+checks=$((checks + 4))
 done_ok
