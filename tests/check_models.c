@@ -3447,6 +3447,48 @@ START_TEST(a_charge_follows_the_latest_ruling_by_date)
 }
 END_TEST
 
+/* A merge reads a charge's state from its latest ruling, as following does: a "charged" step
+ * dated after a conviction (a charge milestone logged later, on one laptop) does not make the
+ * convicted charge "charged" again (a review found the merge took the history's last step). */
+START_TEST(merging_rulings_reads_the_latest_ruling)
+{
+	struct cw_record ours, theirs;
+	struct cw_record *r[2] = {&ours, &theirs};
+	struct cw_verdict_event v = {.date = D("2024-01-10")};
+	struct cw_charge *c;
+	int changed;
+
+	cw_id_from_ref("p", &v.person);
+	v.article = (struct cw_article){.law = CW_LAW_CC, .number = 494};
+	for (int k = 0; k < 2; k++) {
+		cw_record_init(r[k], CW_KIND_CASE);
+		test_defendant(r[k], "p", NULL); /* charged under 494 by m1 */
+		cw_id_from_ref("m1", &v.by);
+		v.date = D("2024-01-10");
+		ck_assert_int_eq(cw_case_follow_charge(&r[k]->u.kase, &v, &changed), 0);
+		v.result = CW_VERDICT_CONVICTED;
+		v.date = D("2024-03-20");
+		cw_id_from_ref("h1", &v.by);
+		ck_assert_int_eq(cw_case_follow_verdict(&r[k]->u.kase, &v, &changed), 0);
+	}
+	/* theirs: charged again under 494 in June, after the conviction */
+	cw_id_from_ref("m2", &v.by);
+	v.date = D("2024-06-01");
+	ck_assert_int_eq(cw_case_follow_charge(&theirs.u.kase, &v, &changed), 0);
+	c = ((struct cw_defendant *)theirs.u.kase.defendants.items)[0].charges.items;
+	ck_assert_int_eq(c->state, CW_CHARGE_CONVICTED);
+	ck_assert_uint_eq(c->history.n, 3); /* charged, convicted, charged */
+	ck_assert_int_eq(
+		cw_case_merge_rulings(&ours.u.kase, &theirs.u.kase, held_unless_h9, NULL, &changed),
+		0);
+	ck_assert(changed);
+	c = ((struct cw_defendant *)ours.u.kase.defendants.items)[0].charges.items;
+	ck_assert_int_eq(c->state, CW_CHARGE_CONVICTED);
+	for (int k = 0; k < 2; k++)
+		cw_record_free(r[k]);
+}
+END_TEST
+
 /* cw_case_merge_rulings, when a conflict of a case is resolved: the kept version takes the
  * other's steps it lacks, in date order with its own last on a date (its ruling wins a tie),
  * drops steps of records no longer held, and leaves alone a charge whose state was set by
@@ -4007,6 +4049,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, verdicts_move_charges);
 	tcase_add_test(tc, a_charge_follows_the_latest_ruling_by_date);
 	tcase_add_test(tc, merging_rulings_keeps_both_and_the_chosen_tie);
+	tcase_add_test(tc, merging_rulings_reads_the_latest_ruling);
 	tcase_add_test(tc, merging_rulings_keeps_a_state_set_by_hand);
 	suite_add_tcase(s, tc);
 
