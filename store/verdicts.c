@@ -59,6 +59,174 @@ int cw_store_rulings_equal(const struct cw_record *a, const struct cw_record *b)
 	return 1;
 }
 
+/* The earliest date of the steps record `by` put in kase's charge histories (*found 0: none). */
+static struct cw_date steps_date(const struct cw_case *kase, const struct cw_id *by, int *found)
+{
+	struct cw_date first = {0, 0, 0};
+
+	*found = 0;
+	for (size_t i = 0; i < kase->defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase->defendants.items + i;
+
+		for (size_t j = 0; j < d->charges.n; j++) {
+			const struct cw_charge *ch = (const struct cw_charge *)d->charges.items + j;
+			const struct cw_charge_step *s = ch->history.items;
+
+			for (size_t k = 0; k < ch->history.n; k++)
+				if (cw_id_equal(&s[k].record, by) &&
+				    (!*found || cw_ruling_date_compare(s[k].date, first) < 0)) {
+					first = s[k].date;
+					*found = 1;
+				}
+		}
+	}
+	return first;
+}
+
+static int follow_record(struct cw_case *kase, const struct cw_record *rec, int *changed);
+
+/* A ruling of the case to follow again: its record, date, and place among the histories'
+ * steps (ties of a date keep it). */
+struct later_ruling {
+	struct cw_record rec;
+	struct cw_date date;
+	size_t order;
+};
+
+static int later_ruling_order(const void *pa, const void *pb)
+{
+	const struct later_ruling *a = pa, *b = pb;
+	int c = cw_ruling_date_compare(a->date, b->date);
+
+	return c ? c : (a->order > b->order) - (a->order < b->order);
+}
+
+/* Whether what a ruling moves a charge to depends on the state before it (verdict_state in
+ * models/record.c): an appeal upheld, or a conviction that names no charge. */
+static int reads_state_before(const struct cw_record *rec)
+{
+	if (rec->kind == CW_KIND_HEARING) {
+		for (size_t i = 0; i < rec->u.hearing.verdicts.n; i++) {
+			const struct cw_verdict *v =
+				(const struct cw_verdict *)rec->u.hearing.verdicts.items + i;
+
+			if (v->result == CW_VERDICT_UPHELD ||
+			    (v->result == CW_VERDICT_CONVICTED && v->article.law == CW_LAW_NONE &&
+			     !(v->offence && *v->offence)))
+				return 1;
+		}
+		return 0;
+	}
+	if (rec->kind == CW_KIND_MILESTONE) {
+		struct cw_article arts[CW_ARTICLE_LIST_MAX];
+
+		return rec->u.milestone.result == CW_VERDICT_UPHELD ||
+		       (rec->u.milestone.result == CW_VERDICT_CONVICTED &&
+			!cw_milestone_articles(&rec->u.milestone, arts));
+	}
+	return 0;
+}
+
+/* Where record `id` first has a step in kase's histories, counted over every charge; n_steps
+ * past the last when it has none (it moved nothing: an appeal upheld of a charge acquitted). */
+static size_t step_order(const struct cw_case *kase, const struct cw_id *id, size_t none)
+{
+	size_t order = 0;
+
+	for (size_t i = 0; i < kase->defendants.n; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)kase->defendants.items + i;
+
+		for (size_t j = 0; j < d->charges.n; j++) {
+			const struct cw_charge *ch = (const struct cw_charge *)d->charges.items + j;
+			const struct cw_charge_step *s = ch->history.items;
+
+			for (size_t k = 0; k < ch->history.n; k++, order++)
+				if (cw_id_equal(&s[k].record, id))
+					return order;
+		}
+	}
+	return order + none;
+}
+
+/* Follows again, in the order of their dates, the rulings of the case (its hearings'
+ * verdicts, its milestones' results; not its charge milestones) dated on or after `from`,
+ * other than `self`. A ruling's step is worked out from the state before it (an appeal
+ * upheld, a conviction that names no charge), so one placed, moved or taken away before
+ * later ones leaves their steps as worked out from a history that no longer holds: a review
+ * found an acquittal logged after the appeal that upheld it read "convicted (counts not
+ * stated)". Taken back all, then followed in date order, each is the latest when followed.
+ * Read from the case's records, not its histories: a ruling that moved nothing then may move
+ * a charge now. Only when one of them reads the state before it: the others stand as they
+ * are, and following them again would lose a state the case's entry gave before its first
+ * ruling (not kept: the documents give many). 0, CW_ENOMEM or the store's error. */
+static int follow_later_again(struct cw_txn *t, struct cw_case *kase, const struct cw_id *case_id,
+			      const struct cw_id *self, struct cw_date from, int *changed,
+			      struct cw_error *err)
+{
+	struct later_ruling *later = NULL;
+	struct cw_id *ids = NULL;
+	size_t n = 0, nids = 0;
+	int rc, reads = 0;
+
+	if ((rc = cw_store_case_records(t, case_id, &ids, &nids, err)) != 0)
+		return rc;
+	if (nids && !(later = calloc(nids, sizeof *later))) {
+		free(ids);
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	for (size_t i = 0; rc == 0 && i < nids; i++) {
+		struct later_ruling *l = &later[n];
+		int ruling;
+
+		if (cw_id_equal(&ids[i], self))
+			continue;
+		if ((rc = cw_txn_get(t, &ids[i], &l->rec, err)) != 0) {
+			if (rc == CW_ENOTFOUND) {
+				cw_error_clear(err);
+				rc = 0;
+			}
+			continue;
+		}
+		ruling = (l->rec.kind == CW_KIND_HEARING && l->rec.u.hearing.verdicts.n > 0 &&
+			  cw_id_equal(&l->rec.u.hearing.case_id, case_id)) ||
+			 (l->rec.kind == CW_KIND_MILESTONE && l->rec.u.milestone.result &&
+			  l->rec.u.milestone.type != CW_MS_CHARGE &&
+			  cw_id_equal(&l->rec.u.milestone.case_id, case_id));
+		l->date = l->rec.kind == CW_KIND_HEARING ? l->rec.u.hearing.date
+							 : l->rec.u.milestone.date;
+		if (!ruling || cw_ruling_date_compare(l->date, from) < 0) {
+			cw_record_free(&l->rec);
+			continue;
+		}
+		l->order = step_order(kase, &l->rec.id, i);
+		reads |= reads_state_before(&l->rec);
+		n++;
+	}
+	free(ids);
+	if (rc == 0 && n && reads) {
+		qsort(later, n, sizeof *later, later_ruling_order);
+		for (size_t i = 0; i < n; i++) {
+			int moved;
+
+			cw_case_unfollow_record(kase, &later[i].rec.id, &moved);
+			*changed |= moved;
+		}
+		for (size_t i = 0; rc == 0 && i < n; i++) {
+			int moved;
+
+			if (follow_record(kase, &later[i].rec, &moved) != 0)
+				rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			*changed |= moved;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		cw_record_free(&later[i].rec);
+	free(later);
+	return rc;
+}
+
 int cw_store_unfollow_verdicts(struct cw_txn *t, const struct cw_id *by,
 			       const struct cw_id *case_id, struct cw_error *err)
 {
@@ -74,8 +242,15 @@ int cw_store_unfollow_verdicts(struct cw_txn *t, const struct cw_id *by,
 		return 0; /* gone: nothing of it to take back */
 	}
 	if (kase.kind == CW_KIND_CASE) {
+		int found;
+		struct cw_date from = steps_date(&kase.u.kase, by, &found);
+
 		cw_case_unfollow_record(&kase.u.kase, by, &changed);
-		rc = changed ? cw_txn_put(t, &kase, 0, NULL, err) : 0;
+		/* The rulings after it were worked out with it in place. */
+		if (found)
+			rc = follow_later_again(t, &kase.u.kase, case_id, by, from, &changed, err);
+		if (rc == 0 && changed)
+			rc = cw_txn_put(t, &kase, 0, NULL, err);
 	}
 	cw_record_free(&kase);
 	return rc;
@@ -241,6 +416,7 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 		       (rec->u.milestone.result || rec->u.milestone.type == CW_MS_CHARGE)) ||
 		      stage_of(rec) != 0; /* an appeal lodged, with no result, moves the stage */
 	struct cw_record kase;
+	struct cw_date from, date;
 	int rc, found, changed = 0;
 
 	/* An edit first takes back what the version before moved, in the case it named. */
@@ -251,17 +427,23 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 		return 0;
 	if ((rc = read_ruling_case(t, case_id, &kase, &found, err)) != 0 || !found)
 		return rc;
+	/* Where its steps were, or go: the rulings after that are followed again. */
+	from = steps_date(&kase.u.kase, &rec->id, &found);
 	if (old_case)
 		cw_case_unfollow_record(&kase.u.kase, &rec->id, &changed);
 	if (rulings) {
 		int moved;
 
-		rc = follow_record(&kase.u.kase, rec, &moved);
+		if (follow_record(&kase.u.kase, rec, &moved) != 0)
+			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		changed |= moved;
 	}
-	if (rc != 0)
-		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	else if (changed) /* an edit of the case, with its own audit entry */
+	date = rec->kind == CW_KIND_HEARING ? rec->u.hearing.date : rec->u.milestone.date;
+	if (!found || cw_ruling_date_compare(date, from) < 0)
+		from = date;
+	if (rc == 0 && changed)
+		rc = follow_later_again(t, &kase.u.kase, case_id, &rec->id, from, &changed, err);
+	if (rc == 0 && changed) /* an edit of the case, with its own audit entry */
 		rc = cw_txn_put(t, &kase, 0, NULL, err);
 	cw_record_free(&kase);
 	return rc;

@@ -165,4 +165,29 @@ json 'd["defendants"][0]["charges"][0]["state"] == "acquitted_on_appeal"'
 ok cw timeline "Chan Vuthy"
 has "charges: acquitted on appeal: 437 bis"
 
+
+# A ruling that reads the state before it (an appeal upheld, naming no charge) is worked out
+# again when an older ruling is logged after it, or taken away: logged in either order, an
+# acquittal of January and its appeal upheld in June read acquitted; the acquittal deleted,
+# the upheld appeal alone reads convicted, counts not stated (a review found the upheld step
+# kept as worked out before the acquittal was logged: "convicted (counts not stated)").
+ok cw person add --name "Vorn Pov"
+ok cw case add --title "Pov incitement" --defendant "Vorn Pov" --custody detained --charge 494
+ok cw log milestone --type appeal_decided --result upheld --person "Vorn Pov" \
+	--case "Pov incitement" --date 2026-06-10
+ok cw timeline "Vorn Pov"
+has "charges: convicted (counts not stated): 494"
+ok cw log hearing --case "Pov incitement" --date 2026-01-10 --outcome verdict \
+	--verdict "494=acquitted@Vorn Pov"
+acquittal=$(printf '%s\n' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw timeline "Vorn Pov"
+has "charges: acquitted: 494"
+ok cw delete "$acquittal" --yes
+ok cw timeline "Vorn Pov"
+has "charges: convicted (counts not stated): 494"
+ok cw undo
+ok cw timeline "Vorn Pov"
+has "charges: acquitted: 494"
+ok cw verify
+
 done_ok
