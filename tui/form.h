@@ -38,7 +38,10 @@ enum cw_form_widget {
 };
 
 /* New people a case's form adds in one save, at most. */
-#define CW_FORM_NEW_PEOPLE  8
+#define CW_FORM_NEW_PEOPLE 8
+/* Room for a new person's name as typed in a list of people: a person's longest (200 bytes)
+ * and more, so that one too long is said so, not cut inside a character. */
+#define CW_FORM_NAME_BYTES  256
 #define CW_FORM_SUGGEST_MAX 6
 
 struct cw_form_field {
@@ -108,7 +111,7 @@ struct cw_form {
 	 * for the text missing_for of the field missing_field), the front end asks about each
 	 * in turn (agreed: how many said yes); once the user agrees to all (add_missing), saving
 	 * adds them with the case, in one write (their ids in added while it runs). */
-	char missing[CW_FORM_NEW_PEOPLE][200];
+	char missing[CW_FORM_NEW_PEOPLE][CW_FORM_NAME_BYTES];
 	struct cw_id added[CW_FORM_NEW_PEOPLE];
 	size_t nmissing, agreed;
 	char missing_for[1024];

@@ -957,7 +957,8 @@ static void answer_question(struct cw_app *app, int key)
 
 		if ((key == 'y' || key == 'Y') && top->type == CW_V_FORM) {
 			struct cw_form *fm = top->form;
-			char name[200], saved[sizeof app->status], tail[sizeof app->status_tail];
+			char name[CW_FORM_NAME_BYTES], saved[sizeof app->status],
+				tail[sizeof app->status_tail];
 			size_t n = fm->nmissing;
 
 			/* One question for each new person; the save once all said yes. */

@@ -75,5 +75,18 @@ wait_for "Chhim Sīthar is not in the database yet, though Chhim Sithar ("
 wait_for ") is close: add this person and save? y/N"
 send y
 wait_for "added Chhim Sīthar; added demo "
+# A new name longer than a person's may be (231 bytes of Khmer) is said too long on the field,
+# in bytes, not cut inside a letter and refused as invalid UTF-8; nothing is saved.
+long=$(printf 'ក%.0s' $(seq 1 77))
+before=$(db_snapshot)
+send V
+wait_for "New visit"
+send C-g facility Enter 'Correctional Center 2'
+send C-g date Enter '2024-04-20'
+send C-g detainees Enter "$long"
+send C-s
+wait_for "too long: 231 bytes, at most 200"
+[ "$(db_snapshot)" = "$before" ] || fail "a name too long changed the database"
+checks=$((checks + 1))
 send q
 done_ok
