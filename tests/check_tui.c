@@ -285,6 +285,56 @@ START_TEST(test_row_khmer_and_accents)
 }
 END_TEST
 
+/* An articles cell cut short is cut after a whole article: "494/49…" read as article 49 and
+ * "494/495/43…" hid 437 bis (a field trial at 60 columns). */
+START_TEST(test_articles_fit)
+{
+	static const struct {
+		int cols;
+		const char *want;
+	} cuts[] = {
+		{40, "494/495/437 bis/307"},
+		{19, "494/495/437 bis/307"},
+		{18, "494/495/437 bis/…"},
+		{17, "494/495/437 bis/…"},
+		{16, "494/495/…"},
+		{9, "494/495/…"},
+		{8, "494/…"},
+		{5, "494/…"},
+		{4, "…"},
+		{1, "…"},
+		{0, ""},
+	};
+	char out[64];
+
+	for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+		int w = cw_articles_fit("494/495/437 bis/307", cuts[i].cols, out, sizeof out);
+
+		ck_assert_msg(!strcmp(out, cuts[i].want), "%d: %s", cuts[i].cols, out);
+		ck_assert_int_eq(w, cw_text_width(out));
+		ck_assert_int_le(w, cuts[i].cols);
+	}
+	/* One article that does not fit is not cut into another one. */
+	cw_articles_fit("437 bis", 6, out, sizeof out);
+	ck_assert_str_eq(out, "…");
+	cw_articles_fit("LNIPT 231/494", 12, out, sizeof out);
+	ck_assert_str_eq(out, "LNIPT 231/…");
+	/* Whole articles that do not fit the buffer are not written. */
+	cw_articles_fit("494/495/437 bis", 10, out, 9);
+	ck_assert_str_eq(out, "494/…");
+	/* Fitted, the cell goes through cw_row_format as it is. */
+	{
+		const char *cells[2] = {out, "x"};
+		int widths[2] = {8, 1};
+		char row[64];
+
+		cw_articles_fit("494/495/437 bis", 8, out, sizeof out);
+		ck_assert_int_eq(cw_row_format(cells, widths, 2, row, sizeof row), 0);
+		ck_assert_str_eq(row, "494/…    x");
+	}
+}
+END_TEST
+
 /* ---- the filter line -------------------------------------------------------------------- */
 
 START_TEST(test_filter_state)
@@ -2179,6 +2229,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(pure, test_columns_translated_words);
 	tcase_add_test(pure, test_columns_layout_narrow);
 	tcase_add_test(pure, test_row_khmer_and_accents);
+	tcase_add_test(pure, test_articles_fit);
 	tcase_add_test(pure, test_filter_state);
 	tcase_add_test(pure, test_edit);
 	tcase_add_test(pure, test_edit_wrap);

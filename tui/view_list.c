@@ -137,7 +137,8 @@ static enum cw_kind tab_kind(enum cw_tab tab)
 }
 
 /* What the columns of a list keep on a narrow screen: the articles filtered on, which lead
- * the articles column, whole (up to 20 columns); NULL when nothing in particular. */
+ * the articles column, whole with the "/…" of a cut (up to 20 columns); NULL when nothing in
+ * particular. */
 static const int *tab_keep(const struct cw_column *cols, int n, const struct cw_filter *lead,
 			   int *keep)
 {
@@ -157,7 +158,8 @@ static const int *tab_keep(const struct cw_column *cols, int n, const struct cw_
 		o += (size_t)snprintf(text + o, sizeof text - o, "%s%s", i ? "/" : "", a);
 	}
 	memset(keep, 0, (size_t)n * sizeof *keep);
-	w = cw_text_width(text);
+	/* And "/…" after them: cw_articles_fit cuts after a whole article ("437 bis/…"). */
+	w = cw_text_width(text) + 2;
 	keep[col] = w < 20 ? w : 20;
 	return keep;
 }
@@ -181,7 +183,7 @@ int cw_view_list_row(struct cw_store *st, struct cw_list_memo *memo, enum cw_tab
 		     size_t len)
 {
 	const struct cw_column *cols;
-	char date[CW_DATE_TEXT_MAX], a[400] = "", named[480];
+	char date[CW_DATE_TEXT_MAX], a[400] = "", named[480], cut[400];
 	const char *cells[8];
 	struct cw_record_summary sum;
 	int n, w[8], keep[8];
@@ -206,7 +208,8 @@ int cw_view_list_row(struct cw_store *st, struct cw_list_memo *memo, enum cw_tab
 		snprintf(named, sizeof named, "%s%s", cw_record_list_mark(st, memo, r),
 			 r->u.kase.title ? r->u.kase.title : "");
 		cells[0] = date, cells[1] = cw_view_short(r->view), cells[2] = named;
-		cells[3] = r->u.kase.court, cells[4] = a;
+		cw_articles_fit(a, w[4], cut, sizeof cut); /* at an article, never in one */
+		cells[3] = r->u.kase.court, cells[4] = cut;
 		cells[5] = r->u.kase.stage ? cw_enum_label(&cw_words_stage, r->u.kase.stage) : "";
 		return cw_row_format(cells, w, n, out, len);
 	}
@@ -217,7 +220,8 @@ int cw_view_list_row(struct cw_store *st, struct cw_list_memo *memo, enum cw_tab
 				      lead->narticles);
 	snprintf(named, sizeof named, "%s%s", sum.mark, sum.who);
 	cells[0] = date, cells[1] = cw_kind_text(r->kind), cells[2] = cw_view_short(r->view);
-	cells[3] = named, cells[4] = sum.where, cells[5] = sum.articles, cells[6] = sum.what;
+	cw_articles_fit(sum.articles, w[5], cut, sizeof cut);
+	cells[3] = named, cells[4] = sum.where, cells[5] = cut, cells[6] = sum.what;
 	return cw_row_format(cells, w, n, out, len);
 }
 

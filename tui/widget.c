@@ -185,6 +185,40 @@ int cw_row_format(const char *const *cells, const int *widths, int ncols, char *
 	return 0;
 }
 
+#define ELLIPSIS "\xE2\x80\xA6"
+
+int cw_articles_fit(const char *text, int cols, char *out, size_t len)
+{
+	size_t keep = 0; /* bytes of the whole articles kept, their last "/" included */
+	int used = 0;
+
+	if (len == 0)
+		return 0;
+	out[0] = '\0';
+	if (cols <= 0 || len < sizeof ELLIPSIS)
+		return 0;
+	if (cw_text_width(text) <= cols && strlen(text) < len) {
+		memcpy(out, text, strlen(text) + 1);
+		return cw_text_width(out);
+	}
+	/* The articles up to each "/" in turn, measured as written, while they and the ellipsis
+	 * fit (out holds them as they are measured). */
+	for (const char *slash = strchr(text, '/'); slash; slash = strchr(slash + 1, '/')) {
+		size_t n = (size_t)(slash - text) + 1;
+		int w;
+
+		if (n + sizeof ELLIPSIS > len)
+			break;
+		memcpy(out, text, n);
+		out[n] = '\0';
+		if ((w = cw_text_width(out)) + 1 > cols)
+			break;
+		keep = n, used = w;
+	}
+	memcpy(out + keep, ELLIPSIS, sizeof ELLIPSIS);
+	return used + 1;
+}
+
 /* ---- line editor ------------------------------------------------------------------------ */
 
 static int edit_reserve(struct cw_edit *e, size_t more)

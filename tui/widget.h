@@ -62,6 +62,15 @@ void cw_columns_layout(const struct cw_column *cols, int ncols, int width, const
  * exactly the sum of widths plus separators wide. Returns 0 or CW_ENOMEM. */
 int cw_row_format(const char *const *cells, const int *widths, int ncols, char *out, size_t len);
 
+/* Cells cut in their own way, before cw_row_format (which then leaves them whole), each not
+ * padded and returning the columns it wrote. */
+
+/* An articles text as the lists write it ("494/495/437 bis") fitted to cols columns: whole when
+ * it fits, else cut after the last whole article that fits, with "…" ("494/495/…"), never
+ * inside one: "494/49…" read as article 49, "494/495/43…" hid 437 bis. Just "…" when not even
+ * the first article fits. */
+int cw_articles_fit(const char *text, int cols, char *out, size_t len);
+
 /* ---- line editor ------------------------------------------------------------------------ */
 
 /* UTF-8 text with a cursor (a byte offset on a character boundary). */
