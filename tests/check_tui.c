@@ -335,6 +335,40 @@ START_TEST(test_articles_fit)
 }
 END_TEST
 
+/* An agenda's day keeps its date whole: the weekday's name is shortened, then left out (a Khmer
+ * field trial saw "អាទិត្យ 2026-12…" on two different Sundays). */
+START_TEST(test_day_fit)
+{
+	char out[96];
+
+	ck_assert_int_eq(cw_day_fit("Sun 2026-12-06", 14, out, sizeof out), 14);
+	ck_assert_str_eq(out, "Sun 2026-12-06");
+	ck_assert_int_eq(cw_day_fit("Sun 2026-12-06", 13, out, sizeof out), 13);
+	ck_assert_str_eq(out, "S… 2026-12-06");
+	ck_assert_int_eq(cw_day_fit("Sun 2026-12-06", 12, out, sizeof out), 10);
+	ck_assert_str_eq(out, "2026-12-06");
+	ck_assert_int_eq(cw_day_fit("Sun 2026-12-06", 10, out, sizeof out), 10);
+	ck_assert_str_eq(out, "2026-12-06");
+	/* Narrower than the date itself (a last resort of the layout): cut as any cell. */
+	ck_assert_int_le(cw_day_fit("Sun 2026-12-06", 6, out, sizeof out), 6);
+	ck_assert_ptr_nonnull(strstr(out, "…"));
+	cw_day_fit("", 14, out, sizeof out); /* a day under the first of its group */
+	ck_assert_str_eq(out, "");
+	/* Khmer: the name is cut between clusters, and the date never. */
+	for (int cols = 10; cols <= 20; cols++) {
+		int w = cw_day_fit("អាទិត្យ 2026-12-06", cols, out, sizeof out);
+
+		ck_assert_int_le(w, cols);
+		ck_assert_int_eq(w, cw_text_width(out));
+		ck_assert_msg(strstr(out, "2026-12-06") != NULL, "%d: %s", cols, out);
+		ck_assert_msg(strstr(out, "\u17D2 ") == NULL && strstr(out, "\u17D2…") == NULL,
+			      "%d: a cut inside a cluster: %s", cols, out);
+	}
+	cw_day_fit("អាទិត្យ 2026-12-06", 18, out, sizeof out);
+	ck_assert_str_eq(out, "អាទិត្យ 2026-12-06");
+}
+END_TEST
+
 /* ---- the filter line -------------------------------------------------------------------- */
 
 START_TEST(test_filter_state)
@@ -2230,6 +2264,7 @@ static Suite *tui_suite(void)
 	tcase_add_test(pure, test_columns_layout_narrow);
 	tcase_add_test(pure, test_row_khmer_and_accents);
 	tcase_add_test(pure, test_articles_fit);
+	tcase_add_test(pure, test_day_fit);
 	tcase_add_test(pure, test_filter_state);
 	tcase_add_test(pure, test_edit);
 	tcase_add_test(pure, test_edit_wrap);

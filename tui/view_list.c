@@ -100,9 +100,30 @@ static const struct cw_column record_cols[] = {
 	{N_("OUTCOME"), 10, 3, NULL},
 };
 
+/* The widest day the agenda writes ("Sun 2026-12-06") in the reader's language, for the day
+ * column: "អាទិត្យ 2026-12-…" was cut where two Sundays look the same (a Khmer field trial). In
+ * English the column's minimum already is that wide. */
+static int days_width(void)
+{
+	int most = 0;
+
+	for (long d = 0; d < 7; d++) {
+		char day[CW_AGENDA_DAY_TEXT_MAX];
+
+		cw_agenda_day_text(cw_date_from_days(d), day, sizeof day);
+		if (cw_text_width(day) > most)
+			most = cw_text_width(day);
+	}
+	return most;
+}
+
+/* What a day cell keeps on a narrow screen: its date, YYYY-MM-DD (cw_day_fit shortens or leaves
+ * out the weekday's name first). */
+#define DAY_DATE_WIDTH 10
+
 /* The agenda: the day heads its group, as on the command line. */
 static const struct cw_column agenda_cols[] = {
-	{N_("DAY"), 14, 0, NULL},           {N_("WHAT"), 15, 0, NULL},
+	{N_("DAY"), 14, 0, days_width},     {N_("WHAT"), 15, 0, NULL},
 	{N_("ACCOUNT"), 7, 0, NULL},        {N_("CASE / PRISON"), 12, 3, NULL},
 	{N_("COURT / PLACE"), 10, 2, NULL}, {N_("NOTE"), 16, 4, NULL},
 };
@@ -136,28 +157,50 @@ static enum cw_kind tab_kind(enum cw_tab tab)
 	return tab == CW_TAB_CASES ? CW_KIND_CASE : tab == CW_TAB_PEOPLE ? CW_KIND_PERSON : 0;
 }
 
-/* What the columns of a list keep on a narrow screen: the articles filtered on, which lead
- * the articles column, whole with the "/…" of a cut (up to 20 columns); NULL when nothing in
- * particular. */
+/* The column of a list titled title (its English title), or -1. */
+static int column_of(const struct cw_column *cols, int n, const char *title)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(cols[i].title, title))
+			return i;
+	return -1;
+}
+
+/* What the agenda's day column keeps in width columns: the whole day ("អាទិត្យ 2026-12-06")
+ * while the other columns keep what a narrow screen leaves them anyway (their minimum, a few
+ * columns of those that share the spare width); narrower, its date. */
+static int day_keep(const struct cw_column *cols, int n, int day, int width)
+{
+	int full = days_width(), need = n - 1;
+
+	for (int i = 0; i < n; i++)
+		need += i == day ? full : cols[i].weight ? CW_COLUMN_KEEP : cols[i].min;
+	return need <= width ? full : DAY_DATE_WIDTH;
+}
+
+/* What the columns of a list keep on a narrow screen, width columns wide: the agenda's day its
+ * date at least (day_keep); the articles filtered on, which lead the articles column, whole with
+ * the "/…" of a cut (up to 20 columns); NULL when nothing in particular. */
 static const int *tab_keep(const struct cw_column *cols, int n, const struct cw_filter *lead,
-			   int *keep)
+			   int width, int *keep)
 {
 	char text[200] = "";
 	size_t o = 0;
-	int col = -1, w;
+	int col = column_of(cols, n, "ARTICLES"), day = column_of(cols, n, "DAY"), w;
 
-	for (int i = 0; i < n; i++)
-		if (!strcmp(cols[i].title, "ARTICLES"))
-			col = i;
-	if (col < 0 || !lead || !lead->narticles)
+	if (day < 0 && (col < 0 || !lead || !lead->narticles))
 		return NULL;
+	memset(keep, 0, (size_t)n * sizeof *keep);
+	if (day >= 0)
+		keep[day] = day_keep(cols, n, day, width);
+	if (col < 0 || !lead || !lead->narticles)
+		return keep;
 	for (size_t i = 0; i < lead->narticles && o < sizeof text; i++) {
 		char a[CW_ARTICLE_TEXT_MAX];
 
 		cw_article_format(&lead->articles[i], a);
 		o += (size_t)snprintf(text + o, sizeof text - o, "%s%s", i ? "/" : "", a);
 	}
-	memset(keep, 0, (size_t)n * sizeof *keep);
 	/* And "/…" after them: cw_articles_fit cuts after a whole article ("437 bis/…"). */
 	w = cw_text_width(text) + 2;
 	keep[col] = w < 20 ? w : 20;
@@ -172,7 +215,7 @@ int cw_view_list_header(enum cw_tab tab, const struct cw_filter *lead, int width
 	int n, w[8], keep[8];
 
 	tab_columns(tab, &cols, &n);
-	cw_columns_layout(cols, n, width, tab_keep(cols, n, lead, keep), w);
+	cw_columns_layout(cols, n, width, tab_keep(cols, n, lead, width, keep), w);
 	for (int i = 0; i < n; i++)
 		cells[i] = _(cols[i].title);
 	return cw_row_format(cells, w, n, out, len);
@@ -189,7 +232,7 @@ int cw_view_list_row(struct cw_store *st, struct cw_list_memo *memo, enum cw_tab
 	int n, w[8], keep[8];
 
 	tab_columns(tab, &cols, &n);
-	cw_columns_layout(cols, n, width, tab_keep(cols, n, lead, keep), w);
+	cw_columns_layout(cols, n, width, tab_keep(cols, n, lead, width, keep), w);
 	cw_date_format(cw_record_date(r), date);
 	if (tab == CW_TAB_PEOPLE) {
 		const struct cw_person *p = &r->u.person;
@@ -275,20 +318,24 @@ static int agenda_row(struct cw_app *app, struct cw_list_memo *memo, size_t i, i
 	const struct cw_agenda *a = &app->agenda;
 	const struct cw_agenda_item *it = &a->items[i];
 	struct cw_record_summary sum;
-	char day[CW_AGENDA_DAY_TEXT_MAX] = "", note[700], named[480];
+	char day[CW_AGENDA_DAY_TEXT_MAX] = "", fit[CW_AGENDA_DAY_TEXT_MAX + 8] = "", note[700],
+	     named[480];
 	const char *cells[NCOLS(agenda_cols)];
-	int w[NCOLS(agenda_cols)];
+	int w[NCOLS(agenda_cols)], keep[NCOLS(agenda_cols)];
 
-	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), width, NULL, w);
+	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), width,
+			  tab_keep(agenda_cols, NCOLS(agenda_cols), NULL, width, keep), w);
 	if (i == 0 || it->overdue != a->items[i - 1].overdue ||
-	    cw_date_compare(it->day, a->items[i - 1].day) != 0)
+	    cw_date_compare(it->day, a->items[i - 1].day) != 0) {
 		cw_agenda_day_text(it->day, day, sizeof day);
+		cw_day_fit(day, w[0], fit, sizeof fit); /* the date whole, the weekday if room */
+	}
 	cw_record_summarise_in(app->st, memo, it->rec, &sum);
 	cw_agenda_note(a, i, note, sizeof note);
 	/* Marked as the other lists mark the record, a next date set at a confidential hearing
 	 * too (the command line's agenda does the same). */
 	snprintf(named, sizeof named, "%s%s", sum.mark, sum.who);
-	cells[0] = day, cells[1] = cw_agenda_what_label(it->what);
+	cells[0] = fit, cells[1] = cw_agenda_what_label(it->what);
 	cells[2] = cw_view_short(it->rec->view), cells[3] = named, cells[4] = sum.where;
 	cells[5] = note;
 	return cw_row_format(cells, w, NCOLS(agenda_cols), out, len);
@@ -374,7 +421,7 @@ static void agenda_drafts(struct cw_app *app, struct cw_list_tab *t, int top, in
 {
 	const struct cw_agenda *a = &app->agenda;
 	size_t shown = a->n > t->pg.top ? a->n - t->pg.top : 0;
-	int y = a->n == 0 ? 3 : (int)shown + 1, w[NCOLS(agenda_cols)];
+	int y = a->n == 0 ? 3 : (int)shown + 1, w[NCOLS(agenda_cols)], keep[NCOLS(agenda_cols)];
 	char line[4096], head[160];
 
 	if (!a->drafts || y >= rows)
@@ -384,16 +431,20 @@ static void agenda_drafts(struct cw_app *app, struct cw_list_tab *t, int top, in
 		    a->drafts),
 		 a->drafts);
 	cw_screen_put(top + 2 + y++, 0, cols, head, CW_ROLE_HINT);
-	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), cols, NULL, w);
+	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), cols,
+			  tab_keep(agenda_cols, NCOLS(agenda_cols), NULL, cols, keep), w);
 	for (size_t i = 0; i < a->drafts && y < rows; i++, y++) {
 		const struct cw_agenda_draft *dr = &a->draft_items[i];
-		char day[CW_AGENDA_DAY_TEXT_MAX] = "", what[64];
+		char day[CW_AGENDA_DAY_TEXT_MAX] = "", fit[CW_AGENDA_DAY_TEXT_MAX + 8] = "",
+		     what[64];
 		const char *cells[NCOLS(agenda_cols)];
 
-		if (i == 0 || cw_date_compare(dr->day, a->draft_items[i - 1].day) != 0)
+		if (i == 0 || cw_date_compare(dr->day, a->draft_items[i - 1].day) != 0) {
 			cw_agenda_day_text(dr->day, day, sizeof day);
+			cw_day_fit(day, w[0], fit, sizeof fit);
+		}
 		snprintf(what, sizeof what, _("draft %s"), cw_kind_text(dr->d->kind));
-		cells[0] = day, cells[1] = what, cells[2] = "";
+		cells[0] = fit, cells[1] = what, cells[2] = "";
 		cells[3] = dr->d->label ? dr->d->label : "", cells[4] = "";
 		cells[5] = dr->dated ? "" : _("no date typed: the day it was kept");
 		if (cw_row_format(cells, w, NCOLS(agenda_cols), line, sizeof line) == 0)

@@ -219,6 +219,32 @@ int cw_articles_fit(const char *text, int cols, char *out, size_t len)
 	return used + 1;
 }
 
+int cw_day_fit(const char *text, int cols, char *out, size_t len)
+{
+	const char *space = strrchr(text, ' ');
+	const char *date = space ? space + 1 : text;
+	int dw = cw_text_width(date), used;
+	char *name;
+
+	if (len == 0)
+		return 0;
+	if (cw_text_width(text) <= cols || dw >= cols - 1 || !space)
+		/* Whole; or the date alone, cut only when even it is wider than the column. */
+		return cw_text_fit(cw_text_width(text) <= cols ? text : date, cols, 0, out, len);
+	if (!(name = strndup(text, (size_t)(space - text))))
+		return cw_text_fit(date, cols, 0, out, len);
+	used = cw_text_fit(name, cols - dw - 1, 0, out, len);
+	free(name);
+	/* Not one letter of the name fits: the date alone, rather than "… 2026-12-06". */
+	if (strcmp(out, ELLIPSIS) == 0 || used == 0)
+		return cw_text_fit(date, cols, 0, out, len);
+	if (strlen(out) + 1 + strlen(date) >= len)
+		return cw_text_fit(date, cols, 0, out, len);
+	strcat(out, " ");
+	strcat(out, date);
+	return used + 1 + dw;
+}
+
 /* ---- line editor ------------------------------------------------------------------------ */
 
 static int edit_reserve(struct cw_edit *e, size_t more)

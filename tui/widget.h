@@ -71,6 +71,12 @@ int cw_row_format(const char *const *cells, const int *widths, int ncols, char *
  * the first article fits. */
 int cw_articles_fit(const char *text, int cols, char *out, size_t len);
 
+/* A day as the agenda writes it, a weekday's name and a date ("Sun 2026-12-06"), fitted to cols
+ * columns: the date (the last word) is never cut; the name before it is shortened with "…" (by
+ * cw_text_fit: never inside a Khmer cluster), and left out when not one letter of it fits. The
+ * date itself is cut only when it is wider than cols. */
+int cw_day_fit(const char *text, int cols, char *out, size_t len);
+
 /* ---- line editor ------------------------------------------------------------------------ */
 
 /* UTF-8 text with a cursor (a byte offset on a character boundary). */

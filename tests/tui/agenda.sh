@@ -112,4 +112,36 @@ keys '4<Dump>' 200x20
 has "[C] Sealed case"
 lacks "[C] Open case"
 lacks "[c] Open case"
+# Every day's date whole, whatever the weekday's name takes: in Khmer at 80 and 60 columns the
+# day column cut "អាទិត្យ 2026-12-…" and two Sundays looked the same (a field trial); the whole
+# name where there is room, a shortened one or none on a narrow screen, in English too.
+DB="$WORK/week"
+ok cw init
+ok cw case add --title "Union case"
+for k in 1 2 3 4 5 6 7; do
+	ok cw log hearing --case "Union case" --date "$(day $k)" --source "own observation"
+done
+sunday=$("$PY" -c "import datetime; t = datetime.date.today(); print(next(k for k in range(1, 8) if (t + datetime.timedelta(days=k)).weekday() == 6))")
+mkdir -p "$XDG_CONFIG_HOME/casewatch"
+for language in km en; do
+	echo "language = $language" >"$XDG_CONFIG_HOME/casewatch/config"
+	for size in 80x24 60x20 40x20; do
+		keys '4<Dump>' $size
+		for k in 1 2 3 4 5 6 7; do
+			has "$(day $k) "
+		done
+		checks=$((checks + 1))
+		printf '%s\n' "$out" | grep -qE '[0-9]{4}-[0-9]{0,2}-?[0-9]?…' &&
+			fail "a date cut at $size ($language):
+$out"
+	done
+done
+# The whole weekday at 80 columns, Khmer's longest too.
+if command -v gettext >/dev/null && [ -n "${CASEWATCH_LOCALEDIR:-}" ]; then
+	echo "language = km" >"$XDG_CONFIG_HOME/casewatch/config"
+	keys '4<Dump>' 80x24
+	has "$(km Sun) $(day $sunday) "
+	has "$(km Thu) "
+fi
+rm "$XDG_CONFIG_HOME/casewatch/config"
 done_ok
