@@ -199,6 +199,30 @@ struct cw_date cw_date_today(void)
 	return cw_date_of_time(cw_now_us());
 }
 
+void cw_time_local_format(int64_t us, char buf[CW_TIME_LOCAL_MAX])
+{
+	time_t when = (time_t)(us / 1000000);
+	struct tm tm;
+	size_t n;
+	long off;
+	int h, m;
+
+	if (us <= 0 || !localtime_r(&when, &tm) ||
+	    !(n = strftime(buf, CW_TIME_LOCAL_MAX, "%Y-%m-%d %H:%M:%S", &tm))) {
+		snprintf(buf, CW_TIME_LOCAL_MAX, "?");
+		return;
+	}
+	off = tm.tm_gmtoff < 0 ? -tm.tm_gmtoff : tm.tm_gmtoff;
+	h = (int)(off / 3600 % 100);
+	m = (int)(off % 3600 / 60);
+	if (m)
+		snprintf(buf + n, CW_TIME_LOCAL_MAX - n, " (UTC%c%d:%02d)",
+			 tm.tm_gmtoff < 0 ? '-' : '+', h, m);
+	else
+		snprintf(buf + n, CW_TIME_LOCAL_MAX - n, " (UTC%c%d)", tm.tm_gmtoff < 0 ? '-' : '+',
+			 h);
+}
+
 struct cw_date cw_date_of_time(int64_t us)
 {
 	time_t when = (time_t)(us / 1000000);

@@ -55,6 +55,12 @@ struct cw_date cw_date_today(void);
 /* The local date of a time in microseconds since the epoch (a record's created); unknown for
  * none (0 or less). */
 struct cw_date cw_date_of_time(int64_t us);
+/* A time in microseconds since the epoch as people read it, in local time with its offset:
+ * "2026-12-06 06:25:33 (UTC+7)"; "?" for none (0 or less). Files and JSON keep UTC
+ * (cw_time_format): a record created at 06:25 in Phnom Penh read "2026-12-05T23:25:33Z" on
+ * screen, the day before its own date (a field trial). */
+#define CW_TIME_LOCAL_MAX 40
+void cw_time_local_format(int64_t us, char buf[CW_TIME_LOCAL_MAX]);
 
 /* 0 Monday .. 6 Sunday, of a day-precision date. */
 int cw_date_weekday(struct cw_date d);

@@ -434,7 +434,7 @@ int cw_field_value_text(const void *base, const struct cw_field *f, char *buf, s
 
 void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 {
-	char buf[400], t[32], hex[CW_ID_HEX_LEN + 1];
+	char buf[400], t[CW_TIME_LOCAL_MAX], hex[CW_ID_HEX_LEN + 1];
 
 	/* First, so nobody passes the record on without seeing it. */
 	if (rec->confidential)
@@ -482,12 +482,12 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 		snprintf(buf, sizeof buf, "%.8s", hex);
 		fn(ctx, _("placed after"), buf);
 	}
-	cw_time_format(rec->created, t);
+	cw_time_local_format(rec->created, t);
 	cw_id_hex(&rec->origin, hex);
 	snprintf(buf, sizeof buf, _("%s by %.128s in database %.8s"), t,
 		 rec->author && *rec->author ? rec->author : _("unknown"), hex);
 	fn(ctx, N_("created"), buf);
-	cw_time_format(rec->updated, t);
+	cw_time_local_format(rec->updated, t);
 	cw_id_hex(&rec->edited_in, hex);
 	snprintf(buf, sizeof buf, _("%s by %.128s in database %.8s"), t,
 		 rec->editor && *rec->editor ? rec->editor : _("unknown"), hex);

@@ -522,6 +522,27 @@ START_TEST(date_relative_is_told_apart)
 }
 END_TEST
 
+/* A time as people read it is local, with its offset: a record created at 06:25 in Phnom Penh
+ * is not shown as 23:25Z the day before; half-hour zones give their minutes. */
+START_TEST(time_shown_in_local_time)
+{
+	char buf[CW_TIME_LOCAL_MAX];
+
+	setenv("TZ", "ICT-7", 1);
+	tzset();
+	cw_time_local_format(INT64_C(1796513133000000), buf); /* 2026-12-05T23:25:33Z */
+	ck_assert_str_eq(buf, "2026-12-06 06:25:33 (UTC+7)");
+	setenv("TZ", "IST-5:30", 1);
+	tzset();
+	cw_time_local_format(INT64_C(1796513133000000), buf);
+	ck_assert_str_eq(buf, "2026-12-06 04:55:33 (UTC+5:30)");
+	setenv("TZ", "UTC", 1);
+	tzset();
+	cw_time_local_format(0, buf);
+	ck_assert_str_eq(buf, "?");
+}
+END_TEST
+
 /* Today is the day of the test clock CASEWATCH_NOW, in local time, and filters count from it. */
 START_TEST(date_today_follows_the_test_clock)
 {
@@ -3976,6 +3997,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, date_in_words_that_does_not_exist);
 	tcase_add_test(tc, date_in_words_with_its_year);
 	tcase_add_test(tc, date_today_follows_the_test_clock);
+	tcase_add_test(tc, time_shown_in_local_time);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("articles");
 	tcase_add_test(tc, article_forms_are_one_canonical_form);
