@@ -298,6 +298,12 @@ static int verdict_state(uint8_t cur, const struct cw_verdict_event *v)
 	}
 }
 
+int cw_verdict_reads_state(uint8_t result, int names_charge)
+{
+	/* verdict_state's cases that read `cur` for their outcome, not only to skip */
+	return result == CW_VERDICT_UPHELD || (result == CW_VERDICT_CONVICTED && !names_charge);
+}
+
 /* Whether a verdict concerns a defendant. */
 static int verdict_names(const struct cw_verdict_event *v, const struct cw_defendant *d)
 {

@@ -619,6 +619,10 @@ struct cw_verdict_event {
 /* The order of rulings in a charge's history, as cw_date_compare (a partial date before the
  * days it covers) but an undated ruling before every dated one: -1, 0 or 1. */
 int cw_ruling_date_compare(struct cw_date a, struct cw_date b);
+/* Whether what a ruling of `result` moves a charge to depends on the charge's state before it
+ * (cw_case_follow_verdict): an appeal upheld, or a conviction that names no charge (by article
+ * or offence), which are of what is left. */
+int cw_verdict_reads_state(uint8_t result, int names_charge);
 
 /* Moves the charges a verdict covers and puts a step in each one's history (the same record
  * and state is not put twice). The history is in the order of the rulings' dates

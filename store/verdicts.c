@@ -102,8 +102,7 @@ static int later_ruling_order(const void *pa, const void *pb)
 	return c ? c : (a->order > b->order) - (a->order < b->order);
 }
 
-/* Whether what a ruling moves a charge to depends on the state before it (verdict_state in
- * models/record.c): an appeal upheld, or a conviction that names no charge. */
+/* Whether a ruling of rec moves a charge by the state before it (cw_verdict_reads_state). */
 static int reads_state_before(const struct cw_record *rec)
 {
 	if (rec->kind == CW_KIND_HEARING) {
@@ -111,9 +110,8 @@ static int reads_state_before(const struct cw_record *rec)
 			const struct cw_verdict *v =
 				(const struct cw_verdict *)rec->u.hearing.verdicts.items + i;
 
-			if (v->result == CW_VERDICT_UPHELD ||
-			    (v->result == CW_VERDICT_CONVICTED && v->article.law == CW_LAW_NONE &&
-			     !(v->offence && *v->offence)))
+			if (cw_verdict_reads_state(v->result, v->article.law != CW_LAW_NONE ||
+								      (v->offence && *v->offence)))
 				return 1;
 		}
 		return 0;
@@ -121,9 +119,8 @@ static int reads_state_before(const struct cw_record *rec)
 	if (rec->kind == CW_KIND_MILESTONE) {
 		struct cw_article arts[CW_ARTICLE_LIST_MAX];
 
-		return rec->u.milestone.result == CW_VERDICT_UPHELD ||
-		       (rec->u.milestone.result == CW_VERDICT_CONVICTED &&
-			!cw_milestone_articles(&rec->u.milestone, arts));
+		return cw_verdict_reads_state(rec->u.milestone.result,
+					      cw_milestone_articles(&rec->u.milestone, arts) > 0);
 	}
 	return 0;
 }
