@@ -65,6 +65,16 @@ static int room(struct cw_pipe *p)
 	return stopped ? -1 : 0;
 }
 
+int cw_pipe_stopped(struct cw_pipe *p)
+{
+	int stopped;
+
+	pthread_mutex_lock(&p->mu);
+	stopped = p->stop;
+	pthread_mutex_unlock(&p->mu);
+	return stopped;
+}
+
 void *cw_pipe_slot(struct cw_pipe *p)
 {
 	/* A batch is begun only when there is room for it and the caller still reads; once

@@ -33,6 +33,9 @@ int cw_pipe_start(struct cw_pipe **out, size_t entry_size, size_t batch_entries,
 /* For the producer: where the next entry goes (waiting while every batch is full), or NULL
  * when the caller has stopped (seen when a batch begins). */
 void *cw_pipe_slot(struct cw_pipe *p);
+/* For the producer: whether the caller has stopped, for one that goes on without handing
+ * entries on (no batch begins, so cw_pipe_slot does not see it). */
+int cw_pipe_stopped(struct cw_pipe *p);
 /* For the producer: the entry at the last slot is filled; `bytes` says about how much memory
  * it holds. A batch is handed on when it is full or holds more than CW_PIPE_BATCH_BYTES, so
  * that what waits stays small even when entries are large. */

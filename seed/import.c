@@ -205,6 +205,8 @@ static void read_document(struct cw_pipe *pipe, struct line_reader *r)
 		json_t *obj = json_is_array(doc) ? json_array_get(doc, i) : doc;
 		int rc;
 
+		if (r->rc != 0 && cw_pipe_stopped(pipe))
+			break;
 		pl->lineno = i + 1;
 		pl->in_document = 1;
 		cw_record_init(&pl->rec, CW_KIND_PERSON);
@@ -267,6 +269,10 @@ static void read_lines(struct cw_pipe *pipe, void *ctx)
 		seen_record = 1;
 		pl->lineno = r->lineno;
 		pl->in_document = 0;
+		/* After a bad line nothing is handed on: the caller's stop is looked for here (a
+		 * transaction run again as the map grows need not wait for the rest). */
+		if (r->rc != 0 && cw_pipe_stopped(pipe))
+			return;
 		rc = parse_line(pl, line, (size_t)len, &r->err);
 		/* After a bad line, the others are checked and handed on no more. */
 		if (rc != 0 || r->rc != 0)
