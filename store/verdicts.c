@@ -59,12 +59,15 @@ int cw_store_rulings_equal(const struct cw_record *a, const struct cw_record *b)
 	return 1;
 }
 
-/* The earliest date of the steps record `by` put in kase's charge histories (*found 0: none). */
-static struct cw_date steps_date(const struct cw_case *kase, const struct cw_id *by, int *found)
+/* The steps record `by` put in kase's charge histories: whether there is one, the earliest
+ * one's date in *date, and in *place where its first is among every step of every charge (the
+ * number of steps when it has none). */
+static int find_steps(const struct cw_case *kase, const struct cw_id *by, struct cw_date *date,
+		      size_t *place)
 {
-	struct cw_date first = {0, 0, 0};
+	size_t at = 0;
+	int found = 0;
 
-	*found = 0;
 	for (size_t i = 0; i < kase->defendants.n; i++) {
 		const struct cw_defendant *d =
 			(const struct cw_defendant *)kase->defendants.items + i;
@@ -73,15 +76,20 @@ static struct cw_date steps_date(const struct cw_case *kase, const struct cw_id 
 			const struct cw_charge *ch = (const struct cw_charge *)d->charges.items + j;
 			const struct cw_charge_step *s = ch->history.items;
 
-			for (size_t k = 0; k < ch->history.n; k++)
-				if (cw_id_equal(&s[k].record, by) &&
-				    (!*found || cw_ruling_date_compare(s[k].date, first) < 0)) {
-					first = s[k].date;
-					*found = 1;
-				}
+			for (size_t k = 0; k < ch->history.n; k++, at++) {
+				if (!cw_id_equal(&s[k].record, by))
+					continue;
+				if (!found)
+					*place = at;
+				if (!found || cw_ruling_date_compare(s[k].date, *date) < 0)
+					*date = s[k].date;
+				found = 1;
+			}
 		}
 	}
-	return first;
+	if (!found)
+		*place = at;
+	return found;
 }
 
 static int follow_record(struct cw_case *kase, const struct cw_record *rec, int *changed);
@@ -125,28 +133,6 @@ static int reads_state_before(const struct cw_record *rec)
 	return 0;
 }
 
-/* Where record `id` first has a step in kase's histories, counted over every charge; n_steps
- * past the last when it has none (it moved nothing: an appeal upheld of a charge acquitted). */
-static size_t step_order(const struct cw_case *kase, const struct cw_id *id, size_t none)
-{
-	size_t order = 0;
-
-	for (size_t i = 0; i < kase->defendants.n; i++) {
-		const struct cw_defendant *d =
-			(const struct cw_defendant *)kase->defendants.items + i;
-
-		for (size_t j = 0; j < d->charges.n; j++) {
-			const struct cw_charge *ch = (const struct cw_charge *)d->charges.items + j;
-			const struct cw_charge_step *s = ch->history.items;
-
-			for (size_t k = 0; k < ch->history.n; k++, order++)
-				if (cw_id_equal(&s[k].record, id))
-					return order;
-		}
-	}
-	return order + none;
-}
-
 /* Follows again, in the order of their dates, the rulings of the case (its hearings'
  * verdicts, its milestones' results; not its charge milestones) dated on or after `from`,
  * other than `self`. A ruling's step is worked out from the state before it (an appeal
@@ -175,6 +161,7 @@ static int follow_later_again(struct cw_txn *t, struct cw_case *kase, const stru
 	}
 	for (size_t i = 0; rc == 0 && i < nids; i++) {
 		struct later_ruling *l = &later[n];
+		struct cw_date first;
 		int ruling;
 
 		if (cw_id_equal(&ids[i], self))
@@ -191,13 +178,15 @@ static int follow_later_again(struct cw_txn *t, struct cw_case *kase, const stru
 			 (l->rec.kind == CW_KIND_MILESTONE && l->rec.u.milestone.result &&
 			  l->rec.u.milestone.type != CW_MS_CHARGE &&
 			  cw_id_equal(&l->rec.u.milestone.case_id, case_id));
-		l->date = l->rec.kind == CW_KIND_HEARING ? l->rec.u.hearing.date
-							 : l->rec.u.milestone.date;
+		l->date = cw_record_date(&l->rec);
 		if (!ruling || cw_ruling_date_compare(l->date, from) < 0) {
 			cw_record_free(&l->rec);
 			continue;
 		}
-		l->order = step_order(kase, &l->rec.id, i);
+		/* Ties of a date keep the histories' order; one with no step (it moved nothing:
+		 * an appeal upheld of a charge acquitted) after them, in the case's order. */
+		if (!find_steps(kase, &l->rec.id, &first, &l->order))
+			l->order += i;
 		reads |= reads_state_before(&l->rec);
 		n++;
 	}
@@ -239,8 +228,9 @@ int cw_store_unfollow_verdicts(struct cw_txn *t, const struct cw_id *by,
 		return 0; /* gone: nothing of it to take back */
 	}
 	if (kase.kind == CW_KIND_CASE) {
-		int found;
-		struct cw_date from = steps_date(&kase.u.kase, by, &found);
+		struct cw_date from;
+		size_t place;
+		int found = find_steps(&kase.u.kase, by, &from, &place);
 
 		cw_case_unfollow_record(&kase.u.kase, by, &changed);
 		/* The rulings after it were worked out with it in place. */
@@ -413,7 +403,8 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 		       (rec->u.milestone.result || rec->u.milestone.type == CW_MS_CHARGE)) ||
 		      stage_of(rec) != 0; /* an appeal lodged, with no result, moves the stage */
 	struct cw_record kase;
-	struct cw_date from, date;
+	struct cw_date from, date = cw_record_date(rec);
+	size_t place;
 	int rc, found, changed = 0;
 
 	/* An edit first takes back what the version before moved, in the case it named. */
@@ -425,7 +416,7 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 	if ((rc = read_ruling_case(t, case_id, &kase, &found, err)) != 0 || !found)
 		return rc;
 	/* Where its steps were, or go: the rulings after that are followed again. */
-	from = steps_date(&kase.u.kase, &rec->id, &found);
+	found = find_steps(&kase.u.kase, &rec->id, &from, &place);
 	if (old_case)
 		cw_case_unfollow_record(&kase.u.kase, &rec->id, &changed);
 	if (rulings) {
@@ -435,7 +426,6 @@ int cw_store_follow_verdicts(struct cw_txn *t, const struct cw_record *rec,
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		changed |= moved;
 	}
-	date = rec->kind == CW_KIND_HEARING ? rec->u.hearing.date : rec->u.milestone.date;
 	if (!found || cw_ruling_date_compare(date, from) < 0)
 		from = date;
 	if (rc == 0 && changed)
