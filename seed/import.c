@@ -176,6 +176,29 @@ static int line_problem(struct line_reader *r, int in_document, size_t n, int rc
 	return 0;
 }
 
+/* After parsing a line or record into pl (rc its result): hands it on, of about `bytes`, or
+ * notes it as bad; after a bad one nothing is handed on, the others only checked. -1 when
+ * reading stops (line_problem). */
+static int parsed(struct cw_pipe *pipe, struct line_reader *r, struct parsed_line *pl, int rc,
+		  size_t bytes)
+{
+	if (rc != 0 || r->rc != 0)
+		cw_record_free(&pl->rec);
+	if (rc != 0)
+		return line_problem(r, pl->in_document, pl->lineno, rc);
+	if (r->rc == 0)
+		cw_pipe_push(pipe, bytes);
+	return 0;
+}
+
+/* Whether to stop before the next line: after a bad line nothing is handed on, so
+ * cw_pipe_slot begins no batch and does not see the caller stop (a transaction run again as
+ * the map grows need not wait for the rest). */
+static int stopped(struct cw_pipe *pipe, const struct line_reader *r)
+{
+	return r->rc != 0 && cw_pipe_stopped(pipe);
+}
+
 /* What `list --json` and `export --format json` print (an array of records) and what `show
  * --json` prints (one record over several lines): one JSON document, not a record a line.
  * Read whole (such output was made whole too); its records are named by their place. */
@@ -205,7 +228,7 @@ static void read_document(struct cw_pipe *pipe, struct line_reader *r)
 		json_t *obj = json_is_array(doc) ? json_array_get(doc, i) : doc;
 		int rc;
 
-		if (r->rc != 0 && cw_pipe_stopped(pipe))
+		if (stopped(pipe, r))
 			break;
 		pl->lineno = i + 1;
 		pl->in_document = 1;
@@ -215,12 +238,8 @@ static void read_document(struct cw_pipe *pipe, struct line_reader *r)
 					  "is not a record (an object)");
 		else
 			rc = parse_object(pl, obj, &r->err);
-		if (rc != 0 || r->rc != 0)
-			cw_record_free(&pl->rec);
-		if (rc != 0 && line_problem(r, 1, i + 1, rc) != 0)
+		if (parsed(pipe, r, pl, rc, 1024) != 0)
 			break;
-		if (rc == 0 && r->rc == 0)
-			cw_pipe_push(pipe, 1024);
 	}
 	json_decref(doc);
 }
@@ -269,18 +288,12 @@ static void read_lines(struct cw_pipe *pipe, void *ctx)
 		seen_record = 1;
 		pl->lineno = r->lineno;
 		pl->in_document = 0;
-		/* After a bad line nothing is handed on: the caller's stop is looked for here (a
-		 * transaction run again as the map grows need not wait for the rest). */
-		if (r->rc != 0 && cw_pipe_stopped(pipe))
+		if (stopped(pipe, r))
 			return;
 		rc = parse_line(pl, line, (size_t)len, &r->err);
-		/* After a bad line, the others are checked and handed on no more. */
-		if (rc != 0 || r->rc != 0)
-			cw_record_free(&pl->rec);
-		if (rc != 0 && line_problem(r, 0, r->lineno, rc) != 0)
+		/* A record holds about what its line did. */
+		if (parsed(pipe, r, pl, rc, (size_t)len) != 0)
 			return;
-		if (rc == 0 && r->rc == 0) /* a record holds about what its line did */
-			cw_pipe_push(pipe, (size_t)len);
 	}
 	if (pl && ferror(r->f))
 		r->rc = cw_error_set(&r->err, CW_EIO, "file", "cannot read the file");
