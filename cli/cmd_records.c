@@ -682,9 +682,9 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 	struct cw_date today = cw_date_today();
 
 	cw_timeline_summarise(&person->id, l->items, l->n, today, &sum);
-	head_line(cli, width, 2, "%s%s%s%s%s", p->name, p->name_km ? " / " : "",
-		  p->name_km ? p->name_km : "", p->affiliation ? " — " : "",
-		  p->affiliation ? p->affiliation : "");
+	head_line(cli, width, 2, "%s%s%s%s%s", cw_person_name(p),
+		  p->name && p->name_km ? " / " : "", p->name && p->name_km ? p->name_km : "",
+		  p->affiliation ? " — " : "", p->affiliation ? p->affiliation : "");
 	for (size_t i = 0; i < l->n; i++) {
 		const struct cw_record *r = &l->items[i];
 

@@ -415,7 +415,8 @@ static const char *bundle_name(void *ctx, const struct cw_id *id, enum cw_kind k
 	hit = bn->n ? bsearch(&pkey, bn->own, bn->n, sizeof *bn->own, by_id) : NULL;
 	/* A later version of the same record in the bundle sorts beside it: any one names it. */
 	if (hit && (*hit)->kind == kind)
-		return kind == CW_KIND_PERSON ? (*hit)->u.person.name : (*hit)->u.kase.title;
+		return kind == CW_KIND_PERSON ? cw_person_name(&(*hit)->u.person)
+					      : (*hit)->u.kase.title;
 	return cw_report_name(&bn->here, id, kind);
 }
 

@@ -150,6 +150,13 @@ int cw_record_withhold_fields(struct cw_record *rec, size_t *withheld)
 			(char **)((char *)(header ? (void *)rec : cw_record_body(rec)) + f->offset),
 			&n);
 		if (rc == 0 && w == CW_CONF_NAME && rec->u.person.name_km) {
+			/* Known only in Khmer script: the placeholder takes the name's place,
+			 * so the person still has one. */
+			if (!rec->u.person.name) {
+				if (!(rec->u.person.name = strdup(cw_confidential_text())))
+					rc = CW_ENOMEM;
+				n++;
+			}
 			free(rec->u.person.name_km);
 			rec->u.person.name_km = NULL;
 		}

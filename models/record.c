@@ -1202,7 +1202,7 @@ const char *cw_record_label(const struct cw_record *rec)
 
 	switch (rec->kind) {
 	case CW_KIND_PERSON:
-		s = rec->u.person.name;
+		s = cw_person_name(&rec->u.person);
 		break;
 	case CW_KIND_CASE:
 		s = rec->u.kase.title;
@@ -1224,6 +1224,11 @@ const char *cw_record_label(const struct cw_record *rec)
 		break;
 	}
 	return s ? s : "";
+}
+
+const char *cw_person_name(const struct cw_person *p)
+{
+	return p->name ? p->name : p->name_km ? p->name_km : "";
 }
 
 int cw_field_set_text(void *base, const struct cw_field *f, const char *text, struct cw_error *err)

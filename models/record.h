@@ -561,6 +561,10 @@ const struct cw_tally *cw_record_tally(const struct cw_record *rec);
 /* A one-line label: a person's name, a case title, "hearing: <case title unknown>" ... */
 const char *cw_record_label(const struct cw_record *rec);
 
+/* The name a person is known by: the Latin-script one, or the Khmer-script one when that is
+ * all the sources give (a court list read in Khmer); "" for neither. */
+const char *cw_person_name(const struct cw_person *p);
+
 /* Generic field access for front ends. A CW_FF_LIST_TEXT article field takes a list of
  * articles ("494/495"; "" for none) and sets its CW_FF_MORE list too. */
 int cw_field_set_text(void *base, const struct cw_field *f, const char *text, struct cw_error *err);

@@ -420,7 +420,8 @@ static const struct cw_field header_fields[] = {
 SCHEMA(cw_schema_header, "header", struct cw_record, header_fields);
 
 static const struct cw_field person_fields[] = {
-	STR(struct cw_person, name, 16, CW_FF_REQUIRED, NAME_MAX_BYTES, N_("name in Latin script")),
+	/* One of the two names is required (models/validate.c). */
+	STR(struct cw_person, name, 16, 0, NAME_MAX_BYTES, N_("name in Latin script")),
 	STR(struct cw_person, name_km, 17, 0, NAME_MAX_BYTES, N_("name in Khmer script")),
 	ENUM(struct cw_person, sex, 18, 0, cw_words_sex, N_("sex")),
 	INT(struct cw_person, birth_year, 19, 1900, 2199, N_("year of birth")),

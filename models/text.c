@@ -78,6 +78,33 @@ int cw_text_is_blank(const char *text)
 	return 1;
 }
 
+static int is_khmer(uint32_t c)
+{
+	return (c >= 0x1780 && c <= 0x17FF) || (c >= 0x19E0 && c <= 0x19FF);
+}
+
+int cw_text_is_khmer_script(const char *text)
+{
+	size_t n = strlen(text);
+	int khmer = 0;
+
+	for (size_t off = 0; off < n;) {
+		uint32_t c;
+		size_t len = cw_utf8_decode(text + off, n - off, &c);
+		utf8proc_category_t cat;
+
+		if (len == 0)
+			return 0;
+		off += len;
+		cat = utf8proc_category((utf8proc_int32_t)c);
+		if (is_khmer(c))
+			khmer |= cat == UTF8PROC_CATEGORY_LO;
+		else if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+			return 0;
+	}
+	return khmer;
+}
+
 long cw_text_find_invisible(const char *text, uint32_t *cp)
 {
 	size_t n = strlen(text);
@@ -398,7 +425,7 @@ static int fold_is_space(int32_t c)
 /* Khmer and Khmer Symbols: a script written without spaces between words. */
 static int fold_is_khmer(int32_t c)
 {
-	return (c >= 0x1780 && c <= 0x17FF) || (c >= 0x19E0 && c <= 0x19FF);
+	return is_khmer((uint32_t)c);
 }
 
 /* One character of folded text, into room reserved (5 bytes): white space is held back, to be

@@ -34,6 +34,10 @@ int cw_text_validate(const char *text, size_t max_bytes, unsigned flags, const c
  * them could not be told apart from another, or found. Invalid UTF-8 is not blank. */
 int cw_text_is_blank(const char *text);
 
+/* Whether a name is written in Khmer script: it has Khmer letters and no letters of another
+ * script ("សុខ ចាន់ថា", not "Sok ចាន់ថា" or "Sok Chanthea"), for the field it belongs in. */
+int cw_text_is_khmer_script(const char *text);
+
 /* For names that must be told apart on sight (a peer's): the byte offset of the first
  * character a reader cannot see or cannot tell from a space, with it in *cp; -1 when there is
  * none. That is every character cw_text_is_blank skips (no-break and other Unicode spaces,

@@ -141,8 +141,30 @@ static int validate_struct(const void *base, const struct cw_schema *s, struct c
 }
 
 /* Rules that span fields. */
+/* A person is named in Latin script, in Khmer script or both: a monitor reading a court list
+ * in Khmer may have no agreed romanisation, and one made up on the spot would file the same
+ * person under two spellings. */
+static int validate_person_name(const struct cw_person *p, struct cw_error *err)
+{
+	int latin = p->name && *p->name, khmer = p->name_km && *p->name_km;
+
+	if (!latin && !khmer)
+		return cw_error_set(err, CW_EINVAL, "name",
+				    "is required: give the name in Latin script (--name), in Khmer "
+				    "script (--name-km), or both");
+	if (latin && cw_text_is_blank(p->name))
+		return cw_error_set(err, CW_EINVAL, "name",
+				    "shows nothing (only spaces or invisible characters)");
+	if (!latin && cw_text_is_blank(p->name_km))
+		return cw_error_set(err, CW_EINVAL, "name_km",
+				    "shows nothing (only spaces or invisible characters)");
+	return 0;
+}
+
 static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err)
 {
+	if (rec->kind == CW_KIND_PERSON)
+		return validate_person_name(&rec->u.person, err);
 	if (rec->kind == CW_KIND_CASE) {
 		const struct cw_list *ds = &rec->u.kase.defendants;
 

@@ -44,11 +44,10 @@ void cw_person_text(const struct cw_report *r, const struct cw_id *id, char *buf
 
 	if (cw_id_is_zero(id)) {
 		snprintf(buf, len, "%s", "");
-	} else if (p && p->kind == CW_KIND_PERSON && p->u.person.name_km) {
-		snprintf(buf, len, "%s (%s)", p->u.person.name ? p->u.person.name : "",
-			 p->u.person.name_km);
+	} else if (p && p->kind == CW_KIND_PERSON && p->u.person.name && p->u.person.name_km) {
+		snprintf(buf, len, "%s (%s)", p->u.person.name, p->u.person.name_km);
 	} else if (p && p->kind == CW_KIND_PERSON) {
-		snprintf(buf, len, "%s", p->u.person.name ? p->u.person.name : "");
+		snprintf(buf, len, "%s", cw_person_name(&p->u.person));
 	} else {
 		/* Deleted, perhaps on another laptop, while records here named the person. */
 		cw_id_hex(id, hex);

@@ -321,7 +321,7 @@ static void summarise(struct cw_store *st, struct cw_list_memo *memo, const stru
 		PUT(mark, "%s", "[c] ");
 	switch (r->kind) {
 	case CW_KIND_PERSON:
-		PUT(who, "%s", r->u.person.name ? r->u.person.name : "");
+		PUT(who, "%s", cw_person_name(&r->u.person));
 		break;
 	case CW_KIND_CASE:
 		PUT(who, "%s", r->u.kase.title ? r->u.kase.title : "");

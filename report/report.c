@@ -679,7 +679,7 @@ const char *cw_report_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
 
 	if (!rec || rec->kind != kind)
 		return NULL;
-	return kind == CW_KIND_PERSON ? rec->u.person.name : rec->u.kase.title;
+	return kind == CW_KIND_PERSON ? cw_person_name(&rec->u.person) : rec->u.kase.title;
 }
 
 int cw_report_gives_id(const struct cw_report *r, const struct cw_id *id)

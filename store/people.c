@@ -184,6 +184,7 @@ static int fill_person(struct cw_record *keep_rec, const struct cw_record *other
 		size_t offset;
 		enum cw_conf_field mark;
 	} marked[] = {
+		{offsetof(struct cw_person, name), CW_CONF_NAME},
 		{offsetof(struct cw_person, name_km), CW_CONF_NAME},
 		{offsetof(struct cw_person, affiliation), CW_CONF_AFFILIATION},
 	};
@@ -200,7 +201,9 @@ static int fill_person(struct cw_record *keep_rec, const struct cw_record *other
 	}
 	if (other_rec->confidential && !keep_rec->confidential)
 		keep_rec->confidential = 1, *changed = 1;
-	if (fill_str(&keep->name_km, other->name_km, changed) ||
+	/* The one kept may be known only in Khmer script, the other in Latin: both stay. */
+	if (fill_str(&keep->name, other->name, changed) ||
+	    fill_str(&keep->name_km, other->name_km, changed) ||
 	    fill_str(&keep->affiliation, other->affiliation, changed) ||
 	    fill_str(&keep->province, other->province, changed))
 		rc = CW_ENOMEM;
@@ -271,8 +274,8 @@ static int merge_notes(struct cw_record *keep_rec, const struct cw_record *other
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	if (!has_notes && latin && khmer)
 		return 0;
-	names = cw_text_printf("%s%s%s", other->name ? other->name : "", has_km ? " / " : "",
-			       has_km ? other->name_km : "");
+	names = cw_text_printf("%s%s%s", other->name ? other->name : "",
+			       other->name && has_km ? " / " : "", has_km ? other->name_km : "");
 	from = provenance(other_rec);
 	if (names && from)
 		line = has_notes ?

@@ -1594,6 +1594,21 @@ START_TEST(confidential_marks_round_trip_and_withhold)
 	ck_assert_ptr_null(a.u.person.name_km);
 	ck_assert_str_eq(a.source, cw_confidential_text());
 	ck_assert_str_eq(a.u.person.notes, "saw the arrest");
+	/* A person known only in Khmer script keeps a name, the placeholder, when it is
+	 * withheld: the Khmer one goes, as it does beside a Latin one. */
+	{
+		struct cw_record k;
+
+		cw_record_init(&k, CW_KIND_PERSON);
+		k.u.person.name_km = strdup("សុខា");
+		k.confidential_fields = 1u << CW_CONF_NAME;
+		ck_assert_int_eq(cw_record_withhold_fields(&k, &n), 0);
+		ck_assert_uint_eq(n, 1);
+		ck_assert_str_eq(k.u.person.name, cw_confidential_text());
+		ck_assert_ptr_null(k.u.person.name_km);
+		ck_assert_int_eq(cw_record_validate(&k, &err), 0);
+		cw_record_free(&k);
+	}
 	/* Named by another record: only id, kind and the mark stay. */
 	ck_assert_int_eq(cw_record_withhold_all(&a), 0);
 	ck_assert_str_eq(a.u.person.name, cw_confidential_text());
@@ -2000,7 +2015,33 @@ START_TEST(validation_rules)
 	ck_assert_str_eq(err.field, "birth_year");
 	r.u.person.birth_year = -1;
 	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	ck_assert_str_eq(cw_person_name(&r.u.person), "ok");
+	/* Known only in Khmer script: a name all the same, and the one the person goes by. */
+	free(r.u.person.name);
+	r.u.person.name = NULL;
+	r.u.person.name_km = strdup("ឈឹម ស៊ីថា");
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	ck_assert_str_eq(cw_person_name(&r.u.person), "ឈឹម ស៊ីថា");
+	ck_assert_str_eq(cw_record_label(&r), "ឈឹម ស៊ីថា");
+	/* ... but not one that shows nothing, in either script. */
+	free(r.u.person.name_km);
+	r.u.person.name_km = strdup("\u200b \u17b4");
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "name_km");
+	r.u.person.name = strdup(" ");
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "name");
 	cw_record_free(&r);
+
+	/* Which field a typed name belongs in. */
+	ck_assert(cw_text_is_khmer_script("ឈឹម ស៊ីថា"));
+	ck_assert(cw_text_is_khmer_script("ស៊ីថា (២)"));
+	ck_assert(!cw_text_is_khmer_script("Chhim Sithar"));
+	ck_assert(!cw_text_is_khmer_script("Chhim ស៊ីថា"));
+	ck_assert(!cw_text_is_khmer_script("ស៊ីថា Тест"));
+	ck_assert(!cw_text_is_khmer_script("\u17b4 (៣)")); /* no letter: a sign and a digit */
+	ck_assert(!cw_text_is_khmer_script(""));
+	ck_assert(!cw_text_is_khmer_script("\xe1\x9e"));
 
 	cw_record_init(&r, CW_KIND_HEARING);
 	cw_id_from_ref("c", &r.u.hearing.case_id);

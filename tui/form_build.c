@@ -733,12 +733,17 @@ static int with_people_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	memset(fm->added, 0, sizeof fm->added);
 	for (size_t i = 0; i < fm->nmissing && rc == 0; i++) {
 		struct cw_record person;
+		char **slot;
 
 		cw_record_init(&person, CW_KIND_PERSON);
 		/* Named first in a confidential record (a witness met in prison): confidential
 		 * too, or their name would go where the record does not. */
 		person.confidential = (uint8_t)cw_form_confidential(fm);
-		if (!(person.u.person.name = strdup(fm->missing[i])))
+		/* A name typed in Khmer script is the Khmer name; the Latin one stays unknown
+		 * until someone gives it, rather than holding the Khmer spelling. */
+		slot = cw_text_is_khmer_script(fm->missing[i]) ? &person.u.person.name_km
+							       : &person.u.person.name;
+		if (!(*slot = strdup(fm->missing[i])))
 			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 		else if ((rc = cw_txn_put(t, &person, CW_PUT_NEW, NULL, err)) == 0)
 			fm->added[i] = person.id;

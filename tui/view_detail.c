@@ -375,8 +375,8 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 	const struct cw_record *by;
 	int on_appeal;
 
-	add_line(&ls, "%s%s%s%s%s", p->name ? p->name : "", p->name_km ? "  " : "",
-		 p->name_km ? p->name_km : "", p->affiliation ? "  |  " : "",
+	add_line(&ls, "%s%s%s%s%s", cw_person_name(p), p->name && p->name_km ? "  " : "",
+		 p->name && p->name_km ? p->name_km : "", p->affiliation ? "  |  " : "",
 		 p->affiliation ? p->affiliation : "");
 	rank_last(&ls, ranks, max, CW_HEADER_ASIDE); /* the title bar names them too */
 	for (size_t i = 0; i < l->n; i++) {

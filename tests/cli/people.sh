@@ -46,4 +46,23 @@ ok cw person add --name "Chhim Sitha"
 ok cw person add --name "chhim sithar" --yes
 ok cw list persons --json
 json "sorted(p['name'] for p in d) == ['Chhim Sitha', 'Chhim Sithar', 'Sithai K.', 'Sithar K.', 'Sok Sorei', 'Sok Srey', 'Sok Sīthar', 'Thach Setha', 'Thạch Setha', 'chhim sithar']"
+
+# Known only in Khmer script (a court list read in Khmer): a person all the same, found and
+# shown by that name, without a Latin spelling made up on the spot. Neither name: refused.
+before=$(db_snapshot)
+fails 65 name cw person add --province "Kandal"
+grep -qF -- "--name-km" "$WORK/stderr" || fail "the Khmer name's option is not named: $err"
+[ "$(db_snapshot)" = "$before" ] || fail "refused, yet the database changed"
+ok cw person add --name-km "វន់ ពៅ"
+ok cw show "វន់ ពៅ" --json
+json "d['name_km'] == 'វន់ ពៅ' and 'name' not in d"
+ok cw case add --title "Khmer list" --defendant "វន់ ពៅ" --charge 494
+ok cw timeline "វន់ ពៅ"
+has "វន់ ពៅ"
+# The Latin spelling learned later, on a second record of the same person: the merge keeps both.
+ok cw person add --name "Vorn Pov" --yes
+latin=$(printf '%s' "$out" | awk '{print $3}')
+ok cw person merge "វន់ ពៅ" "$latin"
+ok cw show "Vorn Pov" --json
+json "d['name'] == 'Vorn Pov' and d['name_km'] == 'វន់ ពៅ'"
 done_ok
