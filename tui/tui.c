@@ -1552,17 +1552,26 @@ static void new_record(struct cw_app *app, struct cw_pane *v, enum cw_kind kind)
 	/* Copied first: the form is pushed onto the stack v is in. */
 	struct cw_id from = v->id, from_case = v->case_id, kase = {0}, person = {0};
 	enum cw_view_type type = v->type;
+	int chosen = type == CW_V_LISTS && (app->tab == CW_TAB_CASES || app->tab == CW_TAB_PEOPLE);
+	const struct cw_record *cur = chosen ? cw_view_lists_current(app) : NULL;
 	struct cw_record rec;
 	struct cw_form *fm;
 
+	/* The case or person under the cursor of the cases' or people's list is named as if it
+	 * were shown, as Q does (a field trial pressed H on a case and got an empty form). A row
+	 * of the records' list is not: its cursor starts on the newest, which nobody chose. */
+	if (cur) {
+		from = cur->id;
+		type = CW_V_RECORD;
+	}
 	cw_app_open_form(app, kind, NULL);
 	if (cw_app_top(app)->type != CW_V_FORM)
 		return;
 	fm = cw_app_top(app)->form;
 	/* The form starts with what the screen names: a timeline's person (and its case, opened
-	 * from one); a case shown, or the case of a record shown (a hearing, a milestone of
-	 * one); a person shown, or a milestone's person. A form without such a field
-	 * (cw_form_preset_ref: CW_ENOTFOUND) is left as it is. */
+	 * from one); a case shown or chosen, or the case of a record shown (a hearing, a
+	 * milestone of one); a person shown or chosen, or a milestone's person. A form without
+	 * such a field (cw_form_preset_ref: CW_ENOTFOUND) is left as it is. */
 	if (type == CW_V_TIMELINE) {
 		person = from;
 		kase = from_case;

@@ -169,6 +169,7 @@ wait_for "form discarded"
 bail_refsued() {
 	send M
 	wait_for "New milestone"
+	send C-u
 	send -l "Chhim"
 	wait_for "> Chhim Sithar"
 	send Enter

@@ -30,6 +30,25 @@ printf '%s\n' "$screen" | grep -qF "hearing: " || fail "no hearing shown: $scree
 screen 2
 printf '%s\n' "$screen" | grep -q "^ *case: Boeung Kak land case *$" ||
 	fail "M from the case's hearing does not start with the case: $screen"
+# From the lists: M and H on the case under the cursor of the cases' list start with it, M on
+# a person of the people's list with them (a field trial pressed H on a case, as Q is pressed,
+# and met an empty form). The records' list chooses nothing: its cursor starts on the newest.
+keys '1/Boeung<Enter><Dump>M<Dump><Esc>H<Dump>' 110x30
+screen 1
+printf '%s\n' "$screen" | grep -qF "Boeung Kak land case" || fail "no case listed: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -q "^ *case: Boeung Kak land case *$" ||
+	fail "M on a case of the list does not start with it: $screen"
+printf '%s\n' "$screen" | grep -q "^ *person: *$" || fail "M on a case chose a person: $screen"
+screen 3
+printf '%s\n' "$screen" | grep -q "^ *case: Boeung Kak land case *$" ||
+	fail "H on a case of the list does not start with it: $screen"
+keys '2/Chhim<Enter>M<Dump>' 110x30
+printf '%s\n' "$out" | grep -q "^ *person: Chhim Sithar *$" ||
+	fail "M on a person of the list does not start with them: $out"
+keys '3/<C-u>kind:hearing<Enter>M<Dump>' 110x30
+printf '%s\n' "$out" | grep -q "^ *case: *$" || fail "M on the records' list chose a case: $out"
+checks=$((checks + 6))
 # A timeline opened from the person names no case of theirs: the case is theirs to choose.
 keys '2/Sok<Enter><Enter>M<Dump>' 110x30
 has "person: Sok Dara"
