@@ -16,6 +16,7 @@
 struct cw_session {
 	const char *db_dir; /* the database folder */
 	int db_given;       /* --db or $CASEWATCH_DB named it (else it is the default) */
+	int db_option;      /* --db named it on this command line */
 	char author[128];   /* $CASEWATCH_AUTHOR, the config file, else the login name */
 	struct cw_store *store;
 	/* Where the passphrase comes from: the terminal unless --passphrase-file or

@@ -170,7 +170,7 @@ int cw_cmd_restore(struct cw_cli *cli, const struct cw_command *cmd, int first_a
 	while ((rc = cw_cli_next_opt(cli, &i, "json,help", &opt)) == 1) {
 		if (!strcmp(opt.name, "db")) {
 			cli->session.db_dir = opt.value;
-			cli->session.db_given = 1;
+			cli->session.db_given = cli->session.db_option = 1;
 		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name, "unknown option");
 		}

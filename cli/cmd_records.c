@@ -886,10 +886,14 @@ int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		return CW_EUSAGE;
 	if (first_arg < cli->argc && cli->argv[first_arg][0] == '-')
 		candidates[0] = NULL; /* --json and the like, read by run.c */
-	/* The demo goes into a database of its own unless one is named: it must never mix with
-	 * a monitor's real records by accident. */
-	if (!cli->session.db_given)
+	/* The demo goes into a database of its own unless --db names one: it must never mix
+	 * with a monitor's real records by accident. $CASEWATCH_DB does not count, since a
+	 * monitor sets it once for every command, to the real database (a field trial seeded
+	 * its own database so). */
+	if (!cli->session.db_option) {
 		cli->session.db_dir = cw_session_data_dir("casewatch-demo");
+		cli->session.db_given = 0;
+	}
 	for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 		if (!candidates[i] || access(candidates[i], R_OK) != 0) {
 			if (i == 0 && candidates[0])

@@ -380,10 +380,12 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
 			cli->session.db_dir = argv[i + 1];
 			cli->session.db_given = 1;
+			cli->session.db_option = 1;
 			i += 2;
 		} else if (!strncmp(argv[i], "--db=", 5)) {
 			cli->session.db_dir = argv[i] + 5;
 			cli->session.db_given = 1;
+			cli->session.db_option = 1;
 			i++;
 		} else if ((!strcmp(argv[i], "--passphrase-file") ||
 			    !strcmp(argv[i], "--passphrase-fd") ||

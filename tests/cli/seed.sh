@@ -87,4 +87,9 @@ has "casewatch-demo (not encrypted: a demonstration database); open it with case
 checks=$((checks + 1))
 [ -f "$WORK/xdg/casewatch-demo/data.mdb" ] && [ ! -e "$WORK/xdg/casewatch" ] ||
 	fail "the demo went into the default database"
+# Nor into the database $CASEWATCH_DB names, which a monitor sets to the real one.
+ok env CASEWATCH_DB="$WORK/real" XDG_DATA_HOME="$WORK/xdg2" "$CASEWATCH" seed "$SEED_FILE"
+checks=$((checks + 1))
+[ -f "$WORK/xdg2/casewatch-demo/data.mdb" ] && [ ! -e "$WORK/real" ] ||
+	fail "the demo went into the database of \$CASEWATCH_DB"
 done_ok
