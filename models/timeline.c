@@ -1447,8 +1447,14 @@ int cw_timeline_next_date_superseded(const struct cw_record *set, const struct c
 	/* A hearing that names no court was at its case's, as its report row says. */
 	if (!cw_timeline_courts_may_match(a->court, b->court, case_court))
 		return 0;
-	/* Only a hearing that moved the case on: one that set a date of its own, decided it
-	 * (a verdict, a sentence) or suspended the trial. A bail or procedural hearing between
+	/* The sitting held on the very day set is the one that date was for, whatever it
+	 * decided (a field trial's bail hearing on the day a trial was adjourned to left
+	 * "passed, nothing logged since"). */
+	if (cw_date_precision(a->next_date) == CW_DATE_DAY &&
+	    cw_date_compare(b->date, a->next_date) == 0 && b->outcome != CW_OUTCOME_UNKNOWN)
+		return !cw_timeline_same_event(set, later);
+	/* Otherwise only a hearing that moved the case on: one that set a date of its own, decided
+	 * it (a verdict, a sentence) or suspended the trial. A bail or procedural hearing between
 	 * two sessions of a trial leaves the trial's date standing (a review found a refused bail
 	 * on 5 March taking the trial's 20 March off every agenda); one logged ahead of its day,
 	 * or only announced, was not known held. */

@@ -542,4 +542,16 @@ json "[p['start_disputed']['date'] for p in d['pretrial_detention']] == ['2026-0
 json "d['confidential']['records_included'] == 1"
 unset CASEWATCH_NOW
 
+# A bail hearing held on the very day a trial was adjourned to is that day's sitting: the date
+# is met, not "passed, nothing logged since" (a field trial's, beside a report counting it).
+ok cw person add --name "Bail Day"
+ok cw case add --title "Bail day case" --defendant "Bail Day" --charge 494
+ok cw log hearing --case "Bail day case" --date 2022-05-25 --outcome adjourned --next-date 2022-06-22
+CASEWATCH_NOW=2022-07-01T03:00:00Z ok cw timeline "Bail Day"
+has "next hearing: 2022-06-22 (passed, nothing logged since)"
+ok cw log hearing --case "Bail day case" --date 2022-06-22 --outcome bail_decision --bail granted
+CASEWATCH_NOW=2022-07-01T03:00:00Z ok cw timeline "Bail Day"
+lacks "(passed"
+has "next hearing: none scheduled"
+
 done_ok
