@@ -12,6 +12,43 @@
 #include "models/json.h"
 #include "models/text.h"
 
+struct cw_date cw_charge_laid(const struct cw_charge *ch)
+{
+	const struct cw_charge_step *steps = ch->history.items;
+	struct cw_date laid = {0, 0, 0};
+
+	/* Steps are in date order (models/record.c places them so). */
+	for (size_t k = 0; k < ch->history.n; k++)
+		if (steps[k].state == CW_CHARGE_CHARGED && cw_date_is_known(steps[k].date) &&
+		    (!cw_date_is_known(laid) || cw_date_compare(steps[k].date, laid) < 0))
+			laid = steps[k].date;
+	return laid;
+}
+
+/* Whether a charge was laid after `by` (known), wholly: a charge laid "in March" counts for
+ * an arrest of 10 March. */
+static int laid_after(const struct cw_charge *ch, struct cw_date by)
+{
+	struct cw_date laid = cw_charge_laid(ch);
+
+	return cw_date_is_known(by) && cw_date_is_known(laid) &&
+	       cw_date_compare(cw_date_first_day(laid), cw_date_last_day(by)) > 0;
+}
+
+static void defendant_articles_by(const struct cw_defendant *d, struct cw_date by,
+				  struct cw_article *out, size_t max, size_t *n)
+{
+	for (size_t j = 0; j < d->charges.n; j++) {
+		const struct cw_charge *ch = (const struct cw_charge *)d->charges.items + j;
+		const struct cw_article *a = &ch->article;
+
+		if (a->law == CW_LAW_NONE || laid_after(ch, by))
+			continue;
+		if (!cw_article_in(a, out, *n) && *n < max)
+			out[(*n)++] = *a;
+	}
+}
+
 void cw_defendant_articles_add(const struct cw_defendant *d, struct cw_article *out, size_t max,
 			       size_t *n)
 {
@@ -51,6 +88,15 @@ static int is_event_defendant(const struct cw_defendant *d, const struct cw_id *
 void cw_case_event_articles(const struct cw_record *kase, const struct cw_id *person,
 			    const char *group, struct cw_article *out, size_t max, size_t *n)
 {
+	static const struct cw_date any = {0, 0, 0};
+
+	cw_case_event_articles_by(kase, person, group, any, out, max, n);
+}
+
+void cw_case_event_articles_by(const struct cw_record *kase, const struct cw_id *person,
+			       const char *group, struct cw_date by, struct cw_article *out,
+			       size_t max, size_t *n)
+{
 	*n = 0;
 	if (!kase || kase->kind != CW_KIND_CASE)
 		return;
@@ -66,7 +112,7 @@ void cw_case_event_articles(const struct cw_record *kase, const struct cw_id *pe
 			(const struct cw_defendant *)kase->u.kase.defendants.items + i;
 
 		if ((!person && !group) || is_event_defendant(d, person, group))
-			cw_defendant_articles_add(d, out, max, n);
+			defendant_articles_by(d, by, out, max, n);
 	}
 }
 

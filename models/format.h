@@ -28,6 +28,18 @@ void cw_articles_text(const struct cw_article *a, size_t n, char *buf, size_t le
 void cw_case_event_articles(const struct cw_record *kase, const struct cw_id *person,
 			    const char *group, struct cw_article *out, size_t max, size_t *n);
 
+/* The same, of the charges laid by `by` (a known date; unknown: every charge): a charge that
+ * charge milestones made counts from the first of them (cw_charge_laid), one the case lists
+ * itself always. A week's report counts an arrest under the charges known by the week's end,
+ * so that a charge laid months later does not change a figure partners already read. */
+void cw_case_event_articles_by(const struct cw_record *kase, const struct cw_id *person,
+			       const char *group, struct cw_date by, struct cw_article *out,
+			       size_t max, size_t *n);
+
+/* When a charge was laid: the date of its first "charged" step, when charge milestones made
+ * it; unknown when the case lists it itself (then it is the case's from the start). */
+struct cw_date cw_charge_laid(const struct cw_charge *ch);
+
 /* cw_case_articles as one text, "307/494/495/437 bis"; "" for none or when kase is not a case. */
 void cw_case_articles_text(const struct cw_record *kase, const struct cw_id *person, char *buf,
 			   size_t len);

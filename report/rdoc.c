@@ -953,8 +953,8 @@ static void verdicts(struct builder *b)
 				struct sb arts = {0};
 				size_t na = 0;
 
-				cw_case_event_articles(cw_report_ref(r, &m->case_id), &m->person,
-						       m->group, a, 64, &na);
+				cw_case_event_articles_by(cw_report_ref(r, &m->case_id), &m->person,
+							  m->group, r->to, a, 64, &na);
 				articles_text(&arts, a, na);
 				if (arts.failed)
 					b->failed = 1;

@@ -228,8 +228,11 @@ size_t cw_report_arrest_articles(const struct cw_report *r, const struct cw_mile
 		memcpy(out, named, n * sizeof *out);
 		return n;
 	}
-	/* Else its person's or group's charges in the case, as --article finds it. */
-	cw_case_event_articles(cw_report_ref(r, &m->case_id), &m->person, m->group, out, max, &n);
+	/* Else its person's or group's charges in the case, as --article finds it, but those
+	 * laid by the period's end only: a charge laid months later would change a figure
+	 * partners already read (a field trial's re-issued week counted it). */
+	cw_case_event_articles_by(cw_report_ref(r, &m->case_id), &m->person, m->group, r->to, out,
+				  max, &n);
 	return n;
 }
 
@@ -3110,7 +3113,7 @@ static int charged_under_filter(const struct cw_report *r, const struct cw_recor
 
 	if (!r->filter.narticles)
 		return 1;
-	cw_case_event_articles(kase, person, label, mine, sizeof mine / sizeof *mine, &n);
+	cw_case_event_articles_by(kase, person, label, r->to, mine, sizeof mine / sizeof *mine, &n);
 	return cw_articles_meet(mine, n, r->filter.articles, r->filter.narticles);
 }
 

@@ -504,12 +504,12 @@ unsigned cw_report_fair_answer(const struct cw_hearing *h, const struct cw_repor
 /* True when nothing at all fell in the range (previous-range counts aside). */
 int cw_report_is_empty(const struct cw_report *r);
 
-/* A person or case named by the report's records; NULL when it is not (or no longer) stored. */
 /* The articles an arrest or charge (a milestone of the report's arrests) is counted and shown
- * under: the ones it names, else every article its case charges the person with. Into out (at
- * most max); returns how many. */
+ * under: the ones it names, else every article its case charges the person with that was laid
+ * by the period's end (cw_case_event_articles_by). Into out (at most max); returns how many. */
 size_t cw_report_arrest_articles(const struct cw_report *r, const struct cw_milestone *m,
 				 struct cw_article *out, size_t max);
+/* A person or case named by the report's records; NULL when it is not (or no longer) stored. */
 const struct cw_record *cw_report_ref(const struct cw_report *r, const struct cw_id *id);
 
 /* Whether the lists mark rec "[C]" or "[c]" (report/record_text.h): it is confidential or has

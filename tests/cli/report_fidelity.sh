@@ -1412,4 +1412,24 @@ ok cw init --no-encryption
 	json "d['hearings_missed'] == []"
 	json "'2031-06-20' not in [h['date'] for h in d['upcoming_hearings']]"
 )
+
+# A charge laid months after an arrest is no charge of that arrest in the arrest's week: a
+# re-issued report of the week gives the figure partners read then (a field trial's week 37
+# counted a 496 laid in November). A charge laid in the same week counts; the case's own
+# charges always do.
+DB="$WORK/laid"
+ok cw init --no-encryption
+ok cw person add --name "Eng Sroy"
+ok cw case add --title "Sroy case" --defendant "Eng Sroy" --charge 494/495
+ok cw log milestone --person "Eng Sroy" --case Sroy --type arrest --date 2026-09-10
+ok cw log milestone --person "Eng Sroy" --case Sroy --type charge --date 2026-09-11 --article 307
+ok cw log milestone --person "Eng Sroy" --case Sroy --type charge --date 2026-11-16 --article 496
+ok cw report --week 2026-W37 --format json
+json "[sorted(e['articles']) for e in d['arrests_and_charges']['events'] if e['type'] == 'arrest'] == [['307', '494', '495']]"
+json "sorted(a['article'] for a in d['arrests_and_charges']['by_article']) == ['307', '494', '495']"
+ok cw report --week 2026-W37
+lacks "496"
+# ... and the week the charge was laid counts it.
+ok cw report --week 2026-W47 --format json
+json "[a['article'] for a in d['arrests_and_charges']['by_article']] == ['496']"
 done_ok
