@@ -398,6 +398,29 @@ static void put_bottom_tail(const char *text, const char *tail, int role, int li
 	put_bottom(all, role, lines, cols);
 }
 
+/* The status line's label for what is being typed. The week's summary follows the lists'
+ * filter, which the label says before it is written: a search typed in another list is easily
+ * forgotten (a field trial sent partners a week of one person's records). */
+static const char *prompt_label(const struct cw_app *app, char *buf, size_t len)
+{
+	switch (app->prompting) {
+	case CW_PROMPT_WEEK:
+		if (!app->filter.line[0])
+			return _("Week (Enter writes it): ");
+		cw_text_format(buf, len,
+			       _("Week, of the filter %.60s only (Enter writes it; Esc, Esc clears "
+				 "the filter): "),
+			       app->filter.line);
+		return buf;
+	case CW_PROMPT_MERGE:
+		return _("Merge into (name or id): ");
+	case CW_PROMPT_CAPTION:
+		return _("Caption (Enter saves; empty: none): ");
+	default:
+		return "/";
+	}
+}
+
 static void draw(struct cw_app *app)
 {
 	struct cw_pane *v = cw_app_top(app);
@@ -440,12 +463,8 @@ static void draw(struct cw_app *app)
 	/* The status line: the filter being typed, a question, a message, or the view's info. */
 	if (app->prompting) {
 		const char *text = cw_edit_text(&app->prompt);
-		const char *label = app->prompting == CW_PROMPT_WEEK ? _("Week (Enter writes it): ")
-				    : app->prompting == CW_PROMPT_MERGE
-					    ? _("Merge into (name or id): ")
-				    : app->prompting == CW_PROMPT_CAPTION
-					    ? _("Caption (Enter saves; empty: none): ")
-					    : "/";
+		char label_text[CW_FILTER_LINE_MAX + 128];
+		const char *label = prompt_label(app, label_text, sizeof label_text);
 		/* The label's display width, not its bytes (a Khmer label has three per column):
 		 * what is typed goes right after it, and a label wider than half the line is cut
 		 * so that the typing keeps the other half. */
