@@ -38,6 +38,15 @@ int cw_timeline_milestone_ends_detention(const struct cw_milestone *m)
 	}
 }
 
+int cw_timeline_decides_bail(const struct cw_record *r)
+{
+	if (r->kind == CW_KIND_MILESTONE)
+		return r->u.milestone.type == CW_MS_BAIL &&
+		       r->u.milestone.outcome != CW_DECISION_REFUSED;
+	return r->kind == CW_KIND_HEARING && r->u.hearing.bail == CW_BAIL_GRANTED &&
+	       !cw_timeline_hearing_rules(&r->u.hearing);
+}
+
 int cw_timeline_milestone_rules(const struct cw_milestone *m)
 {
 	return m->type == CW_MS_VERDICT || m->type == CW_MS_IN_ABSENTIA_VERDICT ||
@@ -498,6 +507,50 @@ static void use_end(struct used_ends *u, const struct cw_record *by, struct cw_d
 static struct cw_date next_start(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date after);
 
+static int is_release(const struct cw_record *r)
+{
+	return r->kind == CW_KIND_MILESTONE && r->u.milestone.type == CW_MS_RELEASE;
+}
+
+/* A stretch ended by a bail decision `*by` at `*end` (dated to a day): the release of theirs
+ * that followed it, when the first end from that day on that is no bail decision (of a day,
+ * any other end before a release) is a release dated to a day and no start of theirs comes
+ * between, becomes the end (models/timeline.h; the index reads its entries in that order). */
+static void released_after_bail(const struct who *w, const struct cw_record *kase,
+				const struct cw_record *recs, size_t n, struct cw_date *end,
+				const struct cw_record **by)
+{
+	const struct cw_record *next = NULL;
+	struct cw_date next_date = {0, 0, 0};
+
+	if (cw_date_precision(*end) != CW_DATE_DAY)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		struct cw_date d = cw_record_date(r);
+		int c;
+
+		if (!cw_date_is_known(d) || cw_date_compare(d, *end) < 0 || !ends_for(w, kase, r) ||
+		    cw_timeline_decides_bail(r))
+			continue;
+		c = next ? cw_date_compare(d, next_date) : -1;
+		if (c < 0 || (c == 0 && is_release(next) && !is_release(r)))
+			next = r, next_date = d;
+	}
+	if (!next || !is_release(next) || cw_date_precision(next_date) != CW_DATE_DAY)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		struct cw_date d;
+
+		if (starts_for(w, kase, &recs[i]) &&
+		    cw_date_is_known(d = start_date(w, kase, recs, n, &recs[i])) &&
+		    cw_date_compare(d, *end) > 0 && cw_date_compare(d, next_date) <= 0)
+			return;
+	}
+	*end = next_date;
+	*by = next;
+}
+
 /* The end of the stretch from `start` (the event in *by when by is not NULL); unknown when
  * none: the earliest event that ends it dated from `start` on, or one dated only to the month
  * or the year that holds `start` (released "in July" after an arrest on 4 July) that ended no
@@ -510,7 +563,7 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 				   const struct cw_record *recs, size_t n, struct cw_date start,
 				   const struct used_ends *used, const struct cw_record **by)
 {
-	const struct cw_record *covering = NULL;
+	const struct cw_record *covering = NULL, *ender = NULL;
 	struct cw_date end = {0, 0, 0};
 
 	if (!w->person) {
@@ -524,6 +577,7 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &recs[i];
 		struct cw_date d = cw_record_date(r);
+		int c;
 
 		if (!cw_date_is_known(d) || !ends_for(w, kase, r))
 			continue;
@@ -533,17 +587,22 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 				covering = r; /* the month before its year: the closer */
 			continue;
 		}
-		if (!cw_date_is_known(end) || cw_date_compare(d, end) < 0) {
+		c = cw_date_is_known(end) ? cw_date_compare(d, end) : -1;
+		/* Of a day, an end that is no bail decision says more (released_after_bail). */
+		if (c < 0 ||
+		    (c == 0 && cw_timeline_decides_bail(ender) && !cw_timeline_decides_bail(r))) {
 			end = d;
-			if (by)
-				*by = r;
+			ender = r;
 		}
 	}
 	if (covering && covering_ends(w, kase, recs, n, start, cw_record_date(covering), end)) {
 		end = cw_record_date(covering);
-		if (by)
-			*by = covering;
+		ender = covering;
 	}
+	if (w->person && ender && cw_timeline_decides_bail(ender))
+		released_after_bail(w, kase, recs, n, &end, &ender);
+	if (by && ender)
+		*by = ender;
 	return end;
 }
 

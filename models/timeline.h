@@ -236,6 +236,14 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *   - a hearing of the case ends it for `person` (a zero id: for every defendant, whoever is
  *     named) with a verdict that names them or no one (a verdict on a group names the group,
  *     not everyone), or bail granted when the case has one defendant;
+ *   - for a person (not a group), an end that is a bail decision (cw_timeline_decides_bail)
+ *     gives way to a release of theirs in the case dated after it, when that release is the
+ *     first end after it that is no bail decision and no start of theirs in the case comes
+ *     between: they were held until they walked out (a field trial's bail granted on 22 June,
+ *     released from prison on 1 July, was counted to 22 June). The index marks bail
+ *     decisions among its end entries and does not take them for ends when it looks for
+ *     people held, and bounds their days by the next end that is none (keeping a candidate
+ *     the summary then finds released, never the reverse);
  *   - an end dated only to the month or the year that holds the start ends it too (above);
  *     the index does not read such ends, and keeps the person among its candidates;
  *   - only starts and ends whose first day is on or before the day asked about count; one
@@ -255,6 +263,10 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *     unknown when that is not after the start. Never past the day asked about. */
 int cw_timeline_starts_detention(const struct cw_milestone *m);
 int cw_timeline_milestone_ends_detention(const struct cw_milestone *m);
+/* Whether an end is a bail decision (the rule above): a milestone of bail (not refused), or a
+ * hearing that grants bail and gives no verdict. A decision may precede the release by days:
+ * the physical release, when it is recorded, is the end. */
+int cw_timeline_decides_bail(const struct cw_record *r);
 /* Whether a milestone or hearing is a ruling (the first rule above): a verdict, verdict in
  * absentia or sentence; a hearing with a verdict. A hearing rules on those whose detention it
  * ends (cw_timeline_hearing_ends_detention). */

@@ -14,17 +14,20 @@
  *                                                         not before `to`, the opening)
  *   held   2 date(4) person(16) case(16) id(16) kind(1)  the same, while the case's entry for
  *                                                         the person says detained
- *   end    3 case(16) person(16) date(4) ruling(1) id(16) kind(1)
+ *   end    3 case(16) person(16) date(4) what(1) id(16) kind(1)
  *                                                         an event of the case that ends the
  *                                                         person's detention; person zero: a
  *                                                         hearing that ends every defendant's;
- *                                                         ruling 1 when it is a ruling on them
- *                                                         (a verdict, verdict in absentia or
- *                                                         sentence of theirs, a hearing's
- *                                                         verdict): an arrest dated wholly
- *                                                         after it enforces the ruling and
- *                                                         starts no pretrial detention
- *                                                         (schema 11)
+ *                                                         `what` (END_*): 1 when it is a ruling
+ *                                                         on them (a verdict, verdict in
+ *                                                         absentia or sentence of theirs, a
+ *                                                         hearing's verdict): an arrest dated
+ *                                                         wholly after it enforces the ruling
+ *                                                         and starts no pretrial detention
+ *                                                         (schema 11); 2 a bail decision, 3 a
+ *                                                         release, which may end the stretch
+ *                                                         in its place (models/timeline.h;
+ *                                                         schema 16); 0 any other end
  *   ended  4 date(4) case(16) person(16) id(16) kind(1)  the same by date, with a hearing that
  *                                                         ends everyone's under each named
  *                                                         defendant: who was released after a
@@ -113,8 +116,25 @@ enum {
 	DET_GCHELD = 9
 };
 
-/* An end entry holds a byte more than the others of DETENTION_KEY_LEN: whether it rules. */
-#define END_KEY_LEN (DETENTION_KEY_LEN + 1)
+/* An end entry holds a byte more than the others of DETENTION_KEY_LEN: what it is. */
+#define END_KEY_LEN   (DETENTION_KEY_LEN + 1)
+#define END_WHAT(key) ((const uint8_t *)(key))[1 + PAIR_LEN + DATE_LEN]
+
+enum { END_PLAIN = 0, END_RULING = 1, END_BAIL = 2, END_RELEASE = 3 };
+
+/* What an end is, for its entry: a ruling, a bail decision, a release, or another end. */
+static uint8_t end_what(const struct cw_record *rec)
+{
+	if (rec->kind == CW_KIND_HEARING && cw_timeline_hearing_rules(&rec->u.hearing))
+		return END_RULING;
+	if (rec->kind == CW_KIND_MILESTONE && cw_timeline_milestone_rules(&rec->u.milestone))
+		return END_RULING;
+	if (cw_timeline_decides_bail(rec))
+		return END_BAIL;
+	if (rec->kind == CW_KIND_MILESTONE && rec->u.milestone.type == CW_MS_RELEASE)
+		return END_RELEASE;
+	return END_PLAIN;
+}
 
 #define GROUP_KEY_LEN (1 + DATE_LEN + ID_LEN + ID_LEN + KIND_LEN)
 
@@ -262,8 +282,8 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 					   rec);
 		}
 		if (cw_timeline_milestone_ends_detention(m)) {
-			emit_entry(emit, ctx, DET_END, &m->case_id, &m->person, date,
-				   (uint8_t)cw_timeline_milestone_rules(m), 0, rec);
+			emit_entry(emit, ctx, DET_END, &m->case_id, &m->person, date, end_what(rec),
+				   0, rec);
 			emit_entry(emit, ctx, DET_ENDED, &m->case_id, &m->person, date, 0, 0, rec);
 		}
 	} else if (rec->kind == CW_KIND_HEARING) {
@@ -278,8 +298,8 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 		if (cw_timeline_hearing_ends_detention(h, kase, &everyone)) {
 			const struct cw_defendant *d = kase->u.kase.defendants.items;
 
-			emit_entry(emit, ctx, DET_END, &h->case_id, &everyone, date,
-				   (uint8_t)cw_timeline_hearing_rules(h), 0, rec);
+			emit_entry(emit, ctx, DET_END, &h->case_id, &everyone, date, end_what(rec),
+				   0, rec);
 			for (size_t i = 0; i < kase->u.kase.defendants.n; i++)
 				if (!cw_id_is_zero(&d[i].person))
 					emit_entry(emit, ctx, DET_ENDED, &h->case_id, &d[i].person,
@@ -292,8 +312,8 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 				&((const struct cw_verdict *)h->verdicts.items)[i].person;
 
 			if (!cw_id_is_zero(p) && cw_timeline_hearing_ends_detention(h, kase, p)) {
-				emit_entry(emit, ctx, DET_END, &h->case_id, p, date,
-					   (uint8_t)cw_timeline_hearing_rules(h), 0, rec);
+				emit_entry(emit, ctx, DET_END, &h->case_id, p, date, end_what(rec),
+					   0, rec);
 				emit_entry(emit, ctx, DET_ENDED, &h->case_id, p, date, 0, 0, rec);
 			}
 		}
@@ -353,40 +373,45 @@ static int idtable_put(struct idtable *s, const uint8_t *key)
 
 /* ---- the candidates ----------------------------------------------------------------------- */
 
-/* The earliest end of (case, person) dated in [from, to] (date keys), 0 when none. */
+/* The earliest end of (case, person) dated in [from, to] (date keys), 0 when none; with
+ * no_bail, a bail decision is not taken for one (a release after it may end the stretch in
+ * its place: models/timeline.h), which keeps a candidate the summary may find released. */
 static int first_end(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, uint32_t from,
-		     uint32_t to, uint32_t *end)
+		     uint32_t to, int no_bail, uint32_t *end)
 {
 	uint8_t start[1 + PAIR_LEN + DATE_LEN];
 	MDB_val k = {sizeof start, start}, v;
-	int rc;
+	int rc, op;
 
 	*end = 0;
 	start[0] = DET_END;
 	memcpy(start + 1, kase, ID_LEN);
 	memcpy(start + 1 + ID_LEN, person, ID_LEN);
 	put_be32(start + 1 + PAIR_LEN, from);
-	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
-	if (rc == MDB_NOTFOUND)
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		uint32_t date;
+
+		if (k.mv_size != END_KEY_LEN || memcmp(k.mv_data, start, 1 + PAIR_LEN) != 0 ||
+		    (date = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN)) > to)
+			return 0;
+		if (no_bail && END_WHAT(k.mv_data) == END_BAIL)
+			continue;
+		*end = date;
 		return 0;
-	if (rc != 0)
-		return rc;
-	if (k.mv_size == END_KEY_LEN && memcmp(k.mv_data, start, 1 + PAIR_LEN) == 0 &&
-	    get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN) <= to)
-		*end = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN);
-	return 0;
+	}
+	return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
 /* The earliest end for a person in a case, theirs or everyone's, in [from, to]; 0: none. */
 static int first_end_of(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, uint32_t from,
-			uint32_t to, uint32_t *end)
+			uint32_t to, int no_bail, uint32_t *end)
 {
 	static const uint8_t everyone[ID_LEN];
 	uint32_t a, b;
 	int rc;
 
-	if ((rc = first_end(cur, kase, person, from, to, &a)) != 0 ||
-	    (rc = first_end(cur, kase, everyone, from, to, &b)) != 0)
+	if ((rc = first_end(cur, kase, person, from, to, no_bail, &a)) != 0 ||
+	    (rc = first_end(cur, kase, everyone, from, to, no_bail, &b)) != 0)
 		return rc;
 	*end = a && (!b || a < b) ? a : b;
 	return 0;
@@ -402,7 +427,7 @@ static int partial_past(uint32_t end, uint32_t to)
 	       cw_date_compare(cw_date_last_day(e), cw_date_from_key(to)) > 0;
 }
 
-/* Whether (case, person) has an end dated to a day in [from, to]. */
+/* Whether (case, person) has an end dated to a day in [from, to], a bail decision aside. */
 static int day_end_in(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, uint32_t from,
 		      uint32_t to, int *found)
 {
@@ -421,7 +446,8 @@ static int day_end_in(MDB_cursor *cur, const uint8_t *kase, const uint8_t *perso
 		if (k.mv_size != END_KEY_LEN || memcmp(k.mv_data, start, 1 + PAIR_LEN) != 0 ||
 		    (date = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN)) > to)
 			return 0;
-		if (cw_date_precision(cw_date_from_key(date)) == CW_DATE_DAY) {
+		if (END_WHAT(k.mv_data) != END_BAIL &&
+		    cw_date_precision(cw_date_from_key(date)) == CW_DATE_DAY) {
 			*found = 1;
 			return 0;
 		}
@@ -439,7 +465,7 @@ static int end_by(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, u
 	static const uint8_t everyone[ID_LEN];
 	int rc, a = 0, b = 0;
 
-	if ((rc = first_end_of(cur, kase, person, from, to, end)) != 0 || !*end ||
+	if ((rc = first_end_of(cur, kase, person, from, to, 1, end)) != 0 || !*end ||
 	    !partial_past(*end, to))
 		return rc;
 	if ((rc = day_end_in(cur, kase, person, from, to, &a)) != 0 ||
@@ -592,7 +618,7 @@ static int ruled_before(const struct news_reader *nr, MDB_cursor *cur, const uin
 			if (k.mv_size != END_KEY_LEN || memcmp(key, seek, sizeof seek) != 0 ||
 			    (date = get_be32(key + 1 + PAIR_LEN)) > start)
 				break;
-			if (!key[1 + PAIR_LEN + DATE_LEN] ||
+			if (END_WHAT(key) != END_RULING ||
 			    cw_date_compare(cw_date_last_day(cw_date_from_key(date)), first_day) >=
 				    0 ||
 			    (nr->shown &&
@@ -621,14 +647,17 @@ static int case_bound(const struct news_reader *nr, MDB_cursor *ends, MDB_cursor
 	int rc;
 
 	*days = 0;
-	if ((rc = first_end_of(ends, kase, person, last, to, &end)) != 0)
+	/* A bail decision may give way to a release after it (models/timeline.h), which is
+	 * no later than the first end after it that is no bail decision. */
+	if ((rc = first_end_of(ends, kase, person, last, to, 1, &end)) != 0)
 		return rc;
 	if (end) {
 		until_key = end;
-	} else if ((rc = first_end_of(ends, kase, person, to + 1, UINT32_MAX, &end)) != 0) {
+	} else if ((rc = first_end_of(ends, kase, person, last, UINT32_MAX, 0, &end)) != 0) {
 		return rc;
 	} else if (end) {
-		/* It ended after `to`: it ran up to `to`. */
+		/* It ended after `to`, or at a bail decision up to `to` that a release may
+		 * follow: it ran up to `to` at most. */
 		until_key = to;
 	} else {
 		switch (counting[0]) {
@@ -1218,10 +1247,82 @@ static int owner_withheld(const struct news_reader *nr, MDB_cursor *cur)
 	return record_confidential(nr, (const uint8_t *)k.mv_data + k.mv_size - ID_LEN - KIND_LEN);
 }
 
+/* After a bail decision of (case, person) dated to the day `day` (a date key): the release
+ * that ends the stretch in its place (models/timeline.h), in *release (0: none) with its owner:
+ * the first end of theirs or everyone's from that day on that is no bail decision and that the
+ * reader sees (of a day, another end before a release: the entries' order), when it is a
+ * release dated to a day and no start of theirs the reader sees comes between. */
+static int release_after_bail(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
+			      const uint8_t *person, uint32_t day, uint32_t *release,
+			      uint8_t owner[ID_LEN])
+{
+	static const uint8_t everyone[ID_LEN];
+	const uint8_t *whom[2] = {person, everyone};
+	uint32_t next = 0;
+	uint8_t next_what = 0, next_owner[ID_LEN] = {0};
+	uint8_t seek[1 + PAIR_LEN + DATE_LEN];
+	MDB_val k = {sizeof seek, seek}, v;
+	int rc, op;
+
+	*release = 0;
+	for (int w = 0; w < 2; w++) {
+		seek[0] = DET_END;
+		memcpy(seek + 1, kase, ID_LEN);
+		memcpy(seek + 1 + ID_LEN, whom[w], ID_LEN);
+		put_be32(seek + 1 + PAIR_LEN, day);
+		k.mv_size = sizeof seek;
+		k.mv_data = seek;
+		for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
+		     op = MDB_NEXT) {
+			const uint8_t *key = k.mv_data;
+			uint32_t date;
+
+			if (k.mv_size != END_KEY_LEN || memcmp(key, seek, 1 + PAIR_LEN) != 0 ||
+			    (date = get_be32(key + 1 + PAIR_LEN)) > (next ? next : UINT32_MAX))
+				break;
+			if (END_WHAT(key) == END_BAIL || owner_withheld(nr, cur))
+				continue;
+			if (!next || date < next || END_WHAT(key) < next_what) {
+				next = date;
+				next_what = END_WHAT(key);
+				memcpy(next_owner, key + k.mv_size - ID_LEN - KIND_LEN, ID_LEN);
+			}
+			break;
+		}
+		if (rc != 0 && rc != MDB_NOTFOUND)
+			return rc;
+	}
+	if (!next || next_what != END_RELEASE ||
+	    cw_date_precision(cw_date_from_key(next)) != CW_DATE_DAY)
+		return 0;
+	/* A start of theirs after the decision, up to the release: arrested again first. */
+	seek[0] = DET_START;
+	memcpy(seek + 1, person, ID_LEN);
+	memcpy(seek + 1 + ID_LEN, kase, ID_LEN);
+	put_be32(seek + 1 + PAIR_LEN, day + 1);
+	k.mv_size = sizeof seek;
+	k.mv_data = seek;
+	for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0; op = MDB_NEXT) {
+		const uint8_t *key = k.mv_data;
+
+		if (k.mv_size != DETENTION_KEY_MAX || memcmp(key, seek, 1 + PAIR_LEN) != 0 ||
+		    get_be32(key + 1 + PAIR_LEN) > next)
+			break;
+		if (!owner_withheld(nr, cur))
+			return 0;
+	}
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return rc;
+	*release = next;
+	memcpy(owner, next_owner, ID_LEN);
+	return 0;
+}
+
 /* The earliest end of (case, person) or (case, everyone) dated from `from` to `to` (date
  * keys) and over by `to` (an end dated only to a month or a year that runs past `to` may come
  * after it: models/timeline.h), seen by the reader; 0 when none. *hidden: the earliest such
- * end is one the reader does not see. */
+ * end is one the reader does not see. A bail decision a release follows gives way to the
+ * release (release_after_bail), which may come after `to`: then 0. */
 static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
 		    const uint8_t *person, uint32_t from, uint32_t to, uint32_t *end, int *hidden,
 		    uint8_t owner[ID_LEN])
@@ -1229,6 +1330,7 @@ static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t
 	static const uint8_t everyone[ID_LEN];
 	const uint8_t *whom[2] = {person, everyone};
 	struct cw_date last = cw_date_from_key(to);
+	uint8_t what = END_PLAIN;
 
 	*end = 0;
 	*hidden = 0;
@@ -1253,6 +1355,7 @@ static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t
 			if (cw_date_compare(cw_date_last_day(cw_date_from_key(date)), last) > 0)
 				continue; /* may come after `to` */
 			*end = date;
+			what = END_WHAT(k.mv_data);
 			*hidden = owner_withheld(nr, cur);
 			memcpy(owner, (const uint8_t *)k.mv_data + k.mv_size - ID_LEN - KIND_LEN,
 			       ID_LEN);
@@ -1260,6 +1363,19 @@ static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t
 		}
 		if (rc != 0 && rc != MDB_NOTFOUND)
 			return rc;
+	}
+	if (*end && !*hidden && what == END_BAIL &&
+	    cw_date_precision(cw_date_from_key(*end)) == CW_DATE_DAY) {
+		uint32_t release;
+		uint8_t by[ID_LEN] = {0};
+		int rc = release_after_bail(nr, cur, kase, person, *end, &release, by);
+
+		if (rc != 0)
+			return rc;
+		if (release) {
+			*end = release <= to ? release : 0;
+			memcpy(owner, by, ID_LEN);
+		}
 	}
 	return 0;
 }
@@ -1352,7 +1468,7 @@ int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int sh
 		for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(walk, &k, &val, op)) == 0;
 		     op = MDB_NEXT) {
 			const uint8_t *key = k.mv_data;
-			uint8_t by[ID_LEN];
+			uint8_t by[ID_LEN] = {0};
 			uint32_t date, ended;
 			int started;
 

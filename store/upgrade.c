@@ -76,11 +76,16 @@
  *      by its own account. The upgrade makes every record's keys and
  *      counts again, as 14 did; an earlier casewatch, which would look for such an event's
  *      keys under the government's and find them missing when it changes, refuses the
- *      database. */
+ *      database.
+ *  16  an end in the detention index says whether it is a bail decision or a release
+ *      (detention.c, "end"), since a release after a bail decision ends the detention in its
+ *      place (models/timeline.h). The upgrade makes every record's keys and counts again, as
+ *      15 did; an earlier casewatch, which would take a bail decision's entry for a ruling,
+ *      refuses the database. */
 
 /* The first schema whose index keys this version's rules still make: a database of it or
  * later needs only its version written, and opens read-only as it is. */
-#define SAME_KEYS_SINCE 15
+#define SAME_KEYS_SINCE 16
 
 struct ids {
 	struct cw_id *v;

@@ -393,16 +393,46 @@ static int of_whom(const struct cw_milestone *m, const struct cw_id *person, con
 		     : cw_id_equal(&m->person, person);
 }
 
+/* Whether a record of the case ends the person's (or, with label, the group's) detention: a
+ * milestone of theirs that ends a detention, or a hearing of the case that ends everyone's,
+ * or one whose verdict names the person and ends theirs (for a group: one that ends the
+ * group's). */
+static int ends_of(const struct cw_record *kase, const struct cw_record *rec,
+		   const struct cw_id *person, const char *label)
+{
+	static const struct cw_id everyone;
+	int ends;
+
+	if (rec->kind == CW_KIND_MILESTONE)
+		return of_whom(&rec->u.milestone, person, label) &&
+		       cw_timeline_milestone_ends_detention(&rec->u.milestone);
+	if (label)
+		return cw_timeline_hearing_ends_group_detention(&rec->u.hearing, kase, label);
+	ends = cw_timeline_hearing_ends_detention(&rec->u.hearing, kase, &everyone);
+	for (size_t v = 0; !ends && v < rec->u.hearing.verdicts.n; v++)
+		ends = cw_id_equal(&((const struct cw_verdict *)rec->u.hearing.verdicts.items)[v]
+					    .person,
+				   person) &&
+		       cw_timeline_hearing_ends_detention(&rec->u.hearing, kase, person);
+	return ends;
+}
+
+static int is_release(const struct cw_record *r)
+{
+	return r->kind == CW_KIND_MILESTONE && r->u.milestone.type == CW_MS_RELEASE;
+}
+
 /* Whether the case's records (ev) end the last stretch begun by `to` of the person (or, with
- * label, the group), over by `to` and before the day `known`: a milestone of theirs that ends
- * a detention, or a hearing of the case that ends everyone's, or one whose verdict names the
- * person and ends theirs (for a group: one that ends the group's). */
+ * label, the group), over by `to` and before the day `known` (ends_of). A person's bail
+ * decision gives way to a release after it, as models/timeline.h says, written out again
+ * here from the rule: the first end from its day on that is no bail decision (of a day, any
+ * other before a release), when it is a release dated to a day with no start between. */
 static int held_again(const struct cw_record *kase, const struct cw_record_list *ev,
 		      const struct cw_id *person, const char *label, struct cw_date known,
 		      struct cw_date to)
 {
-	static const struct cw_id everyone;
 	uint32_t start = 0, end = 0, to_key = cw_date_key(to);
+	const struct cw_record *by = NULL;
 
 	for (size_t e = 0; e < ev->n; e++) {
 		const struct cw_milestone *m = &ev->items[e].u.milestone;
@@ -415,30 +445,46 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 	for (size_t e = 0; start && e < ev->n; e++) {
 		const struct cw_record *rec = &ev->items[e];
 		struct cw_date date = cw_record_date(rec);
-		int ends = 0;
 
 		if (!cw_date_is_known(date) || cw_date_key(date) < start ||
-		    cw_date_key(date) > to_key || cw_date_compare(cw_date_last_day(date), to) > 0)
+		    cw_date_key(date) > to_key || cw_date_compare(cw_date_last_day(date), to) > 0 ||
+		    !ends_of(kase, rec, person, label))
 			continue;
-		if (rec->kind == CW_KIND_MILESTONE) {
-			ends = of_whom(&rec->u.milestone, person, label) &&
-			       cw_timeline_milestone_ends_detention(&rec->u.milestone);
-		} else if (label) {
-			ends = cw_timeline_hearing_ends_group_detention(&rec->u.hearing, kase,
-									label);
-		} else {
-			const struct cw_hearing *h = &rec->u.hearing;
+		if (!end || cw_date_key(date) < end ||
+		    (cw_date_key(date) == end && cw_timeline_decides_bail(by) &&
+		     !cw_timeline_decides_bail(rec)))
+			end = cw_date_key(date), by = rec;
+	}
+	if (end && !label && cw_timeline_decides_bail(by) &&
+	    cw_date_precision(cw_date_from_key(end)) == CW_DATE_DAY) {
+		const struct cw_record *next = NULL;
+		uint32_t at = 0;
 
-			ends = cw_timeline_hearing_ends_detention(h, kase, &everyone);
-			for (size_t v = 0; !ends && v < h->verdicts.n; v++)
-				ends = cw_id_equal(
-					       &((const struct cw_verdict *)h->verdicts.items)[v]
-							.person,
-					       person) &&
-				       cw_timeline_hearing_ends_detention(h, kase, person);
+		for (size_t e = 0; e < ev->n; e++) {
+			const struct cw_record *rec = &ev->items[e];
+			struct cw_date date = cw_record_date(rec);
+
+			if (!cw_date_is_known(date) || cw_date_key(date) < end ||
+			    cw_timeline_decides_bail(rec) || !ends_of(kase, rec, person, label))
+				continue;
+			if (!next || cw_date_key(date) < at ||
+			    (cw_date_key(date) == at && is_release(next) && !is_release(rec)))
+				next = rec, at = cw_date_key(date);
 		}
-		if (ends && (!end || cw_date_key(date) < end))
-			end = cw_date_key(date);
+		if (next && is_release(next) &&
+		    cw_date_precision(cw_date_from_key(at)) == CW_DATE_DAY) {
+			for (size_t e = 0; next && e < ev->n; e++) {
+				const struct cw_milestone *m = &ev->items[e].u.milestone;
+
+				if (ev->items[e].kind == CW_KIND_MILESTONE &&
+				    cw_date_is_known(m->date) && of_whom(m, person, label) &&
+				    cw_timeline_starts_detention(m) && cw_date_key(m->date) > end &&
+				    cw_date_key(m->date) <= at)
+					next = NULL;
+			}
+			if (next)
+				end = at <= to_key ? at : 0;
+		}
 	}
 	return end && cw_date_compare(cw_date_last_day(cw_date_from_key(end)),
 				      cw_date_first_day(known)) < 0;

@@ -391,7 +391,7 @@ START_TEST(schema_14_has_its_keys_made_again)
 	put_raw("by_kind", "planted");
 	test_key_options(&ro, dir);
 	ck_assert_int_eq(cw_store_open(dir, &ro, &s, &err), CW_EVERSION);
-	ck_assert_msg(strstr(err.message, "schema 14; this one uses 15") != NULL, "%s",
+	ck_assert_msg(strstr(err.message, "schema 14; this one uses 16") != NULL, "%s",
 		      err.message);
 	st = open_store(0);
 	ck_assert_uint_eq(cw_store_upgraded_from(st), 14);

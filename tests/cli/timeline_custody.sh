@@ -175,4 +175,33 @@ export CASEWATCH_NOW=2027-03-05T03:00:00Z
 ok cw timeline "Kim Rithy"
 has "pretrial detention: 150 days (to 2027-03-01"
 unset CASEWATCH_NOW
+
+# Bail granted at a hearing, the release from prison nine days later: held until they walked
+# out, not until the decision (a field trial's 169 days for 178, and a week's report that left
+# her out while she was still in CC2). Without a release logged, the decision ends it.
+export CASEWATCH_NOW=2026-12-06T03:00:00Z
+ok cw person add --name "Chhim Sithar"
+ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --custody bail --charge 494/495
+ok cw log milestone --person "Chhim Sithar" --case NagaWorld --type arrest --date 2026-01-04
+ok cw log hearing --case NagaWorld --date 2026-06-22 --outcome bail_decision --bail granted
+ok cw timeline "Chhim Sithar"
+has "pretrial detention: 169 days (to 2026-06-22"
+ok cw log milestone --person "Chhim Sithar" --case NagaWorld --type bail --outcome granted \
+	--date 2026-07-01 --detail "released on bail from CC2"
+ok cw log milestone --person "Chhim Sithar" --case NagaWorld --type release --outcome granted \
+	--date 2026-07-01 --detail "walked out of CC2 on bail"
+ok cw timeline "Chhim Sithar"
+has "pretrial detention: 178 days (to 2026-07-01"
+ok cw report --week 2026-W26 --format json
+json "[(p['person']['name'], p['days']) for p in d['pretrial_detention'] if p.get('person')] == [('Chhim Sithar', 175)]"
+# Arrested again between the decision and a release: the release ends the new detention.
+ok cw person add --name "Eng Sroy"
+ok cw case add --title "Sroy case" --defendant "Eng Sroy" --custody bail --charge 494
+ok cw log milestone --person "Eng Sroy" --case Sroy --type arrest --date 2026-02-01
+ok cw log milestone --person "Eng Sroy" --case Sroy --type bail --outcome granted --date 2026-03-01
+ok cw log milestone --person "Eng Sroy" --case Sroy --type arrest --date 2026-03-10
+ok cw log milestone --person "Eng Sroy" --case Sroy --type release --date 2026-03-20
+ok cw timeline "Eng Sroy" --json
+json "d['summary']['pretrial_days'] == 28 + 10"
+unset CASEWATCH_NOW
 done_ok
