@@ -105,6 +105,68 @@ int cw_text_is_khmer_script(const char *text)
 	return khmer;
 }
 
+/* A folded text's code points, newly allocated, in *n; NULL when out of memory or invalid. */
+static uint32_t *code_points(const char *text, size_t *n)
+{
+	char *folded = cw_text_fold_unaccented(text);
+	size_t len = folded ? strlen(folded) : 0;
+	uint32_t *cp = folded ? malloc((len + 1) * sizeof *cp) : NULL;
+
+	*n = 0;
+	for (size_t off = 0; cp && off < len;) {
+		size_t step = cw_utf8_decode(folded + off, len - off, &cp[*n]);
+
+		if (step == 0) {
+			free(cp);
+			cp = NULL;
+			break;
+		}
+		off += step;
+		(*n)++;
+	}
+	free(folded);
+	return cp;
+}
+
+int cw_text_typo_distance(const char *a, const char *b, int max)
+{
+	size_t na, nb;
+	uint32_t *ca = code_points(a, &na), *cb = code_points(b, &nb);
+	int *row = ca && cb ? malloc((nb + 1) * sizeof *row) : NULL, result = max + 1;
+
+	/* Names far apart in length are no typo of each other: not compared. */
+	if (row && (na > nb ? na - nb : nb - na) <= (size_t)max) {
+		for (size_t j = 0; j <= nb; j++)
+			row[j] = (int)j;
+		for (size_t i = 1; i <= na; i++) {
+			int diagonal = row[0], least;
+
+			row[0] = (int)i;
+			least = row[0];
+			for (size_t j = 1; j <= nb; j++) {
+				int above = row[j];
+				int best = diagonal + (ca[i - 1] != cb[j - 1]);
+
+				if (above + 1 < best)
+					best = above + 1;
+				if (row[j - 1] + 1 < best)
+					best = row[j - 1] + 1;
+				diagonal = above;
+				row[j] = best;
+				least = best < least ? best : least;
+			}
+			if (least > max)
+				break; /* every path is over already */
+		}
+		if (row[nb] <= max)
+			result = row[nb];
+	}
+	free(row);
+	free(ca);
+	free(cb);
+	return result;
+}
+
 long cw_text_find_invisible(const char *text, uint32_t *cp)
 {
 	size_t n = strlen(text);

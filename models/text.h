@@ -110,6 +110,12 @@ char *cw_text_fold(const char *text);
  * Newly allocated, NULL only when out of memory. */
 char *cw_text_fold_unaccented(const char *text);
 
+/* How many characters (code points) must be typed in, taken out or changed to make one name of
+ * the other, both folded as cw_text_fold_unaccented folds them ("Chao Vesna" and "Chao
+ * Veasna": 1), for a name mistyped: the count when it is at most `max`, else max + 1 (and
+ * max + 1 when out of memory or either is not UTF-8). */
+int cw_text_typo_distance(const char *a, const char *b, int max);
+
 /* Whether haystack, folded, contains `folded` (from cw_text_fold): fold a needle once, then
  * test many haystacks. An empty needle is in every text. 0 when out of memory. */
 int cw_text_contains_folded(const char *haystack, const char *folded);

@@ -376,6 +376,58 @@ out:
 	return rc;
 }
 
+/* The name of the kind's records closest to `text` as a typo of it (cw_text_typo_distance: a
+ * letter or two for a name, three for a long one), into buf ("" when none is that close), for
+ * a lookup that found nothing ("Chao Vesna" for Chao Veasna). Names withheld from what is
+ * written for others are not offered. */
+static int closest_name(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, const char *text,
+			char *buf, size_t len)
+{
+	struct stream s = {.plen = 1, .lo = 0, .hi = CW_DATE_KEY_UNKNOWN};
+	size_t chars = 0;
+	int rc, max, best;
+
+	buf[0] = '\0';
+	for (const char *p = text; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	max = chars < 5 ? 1 : chars < 20 ? 2 : 3;
+	best = max + 1;
+	s.prefix[0] = (uint8_t)kind;
+	if ((rc = index_settled(st, txn)) != 0 ||
+	    (rc = stream_open(&s, txn, st->dbi[DB_BY_KIND])) != 0)
+		goto out;
+	while (!s.done) {
+		struct cw_id id;
+		struct cw_record rec;
+
+		memcpy(id.b, s.tail + DATE_LEN, ID_LEN);
+		if ((rc = cw_store_read_record(st, txn, &id, &rec, NULL)) != 0)
+			break;
+		if (name_is_shown(&rec)) {
+			const char *names[2] = {
+				kind == CW_KIND_PERSON ? rec.u.person.name : rec.u.kase.title,
+				kind == CW_KIND_PERSON ? rec.u.person.name_km : NULL};
+
+			for (int i = 0; i < 2; i++) {
+				int d = names[i] ? cw_text_typo_distance(names[i], text, best - 1)
+						 : best;
+
+				if (d < best) {
+					best = d;
+					snprintf(buf, len, "%s", names[i]);
+				}
+			}
+		}
+		cw_record_free(&rec);
+		if ((rc = stream_next(&s)) != 0)
+			break;
+	}
+out:
+	if (s.cur)
+		mdb_cursor_close(s.cur);
+	return rc;
+}
+
 /* ref:REF, an id or id prefix of the right kind, else names (all substring matches). */
 static int resolve_refs(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, const char *text,
 			struct keylist *out, struct cw_error *err)
@@ -1531,9 +1583,11 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, s
 		     struct cw_record_list *cands, struct cw_error *err)
 {
 	struct keylist exact = {0}, any = {0}, listed = {0};
+	char close[256]; /* a name: at most 200 bytes (models/schema.c) */
 	MDB_txn *txn;
 	int rc;
 
+	close[0] = '\0';
 	if (!*text)
 		return cw_error_set(err, CW_EINVAL, cw_kind_name(kind), "is empty");
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
@@ -1543,12 +1597,20 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, s
 		rc = match_names(st, txn, kind, text, 1, 0, &exact, NULL, err);
 	if (rc == 0 && any.n > 1 && exact.n != 1 && cands)
 		rc = match_names(st, txn, kind, text, 0, 0, &listed, cands, err);
+	/* Nothing found: a name close to it may be what was meant (a monitor's typo). Only a
+	 * suggestion: what it could not read leaves none. */
+	if (rc == 0 && any.n == 0 && (kind == CW_KIND_PERSON || kind == CW_KIND_CASE))
+		(void)closest_name(st, txn, kind, text, close, sizeof close);
 	mdb_txn_abort(txn);
 	if (rc == 0) {
 		if (any.n == 1)
 			memcpy(out->b, any.keys[0], ID_LEN);
 		else if (exact.n == 1)
 			memcpy(out->b, exact.keys[0], ID_LEN);
+		else if (any.n == 0 && close[0])
+			rc = cw_error_set(err, CW_ENOTFOUND, cw_kind_name(kind),
+					  "no %s matches '%.60s'; is it '%.60s'?",
+					  cw_kind_text(kind), text, close);
 		else if (any.n == 0)
 			rc = cw_error_set(err, CW_ENOTFOUND, cw_kind_name(kind),
 					  "no %s matches '%.60s'", cw_kind_text(kind), text);

@@ -2043,6 +2043,21 @@ START_TEST(validation_rules)
 	ck_assert(!cw_text_is_khmer_script(""));
 	ck_assert(!cw_text_is_khmer_script("\xe1\x9e"));
 
+	/* How far a mistyped name is from one there: letters, not bytes; case and accents
+	 * aside; over the bound, the bound plus one. */
+	ck_assert_int_eq(cw_text_typo_distance("Chao Vesna", "Chao Veasna", 2), 1);
+	ck_assert_int_eq(cw_text_typo_distance("chao VEASNA", "Chao Veasna", 2), 0);
+	ck_assert_int_eq(cw_text_typo_distance("Thach Setha", "Thạch Setha", 2), 0);
+	ck_assert_int_eq(cw_text_typo_distance("វន ពៅ", "វន់ ពៅ", 2), 1);
+	ck_assert_int_eq(cw_text_typo_distance("Vorm Pob", "Vorn Pov", 2), 2);
+	ck_assert_int_eq(cw_text_typo_distance("Sok Dara", "Kem Sokha", 2), 3);
+	ck_assert_int_eq(cw_text_typo_distance("Sok", "Sokhadara", 2), 3);
+	ck_assert_int_eq(cw_text_typo_distance("", "ab", 2), 2);
+	ck_assert_int_eq(cw_text_typo_distance("a\xff"
+					       "b",
+					       "ab", 2),
+			 3);
+
 	cw_record_init(&r, CW_KIND_HEARING);
 	cw_id_from_ref("c", &r.u.hearing.case_id);
 	r.u.hearing.date = D("2024-01");

@@ -65,4 +65,14 @@ latin=$(printf '%s' "$out" | awk '{print $3}')
 ok cw person merge "វន់ ពៅ" "$latin"
 ok cw show "Vorn Pov" --json
 json "d['name'] == 'Vorn Pov' and d['name_km'] == 'វន់ ពៅ'"
+
+# A name mistyped finds no one, and the name closest to it is offered (a field trial typed
+# "Chao Vesna" for Chao Veasna and was only told no one matched); a name far from any is not.
+fails 66 person cw timeline "Vorm Pob"
+grep -qF "no person matches 'Vorm Pob'; is it 'Vorn Pov'?" "$WORK/stderr" || fail "no name offered: $err"
+fails 66 person cw timeline "វន ពៅ"
+grep -qF "is it 'វន់ ពៅ'?" "$WORK/stderr" || fail "no Khmer name offered: $err"
+fails 66 person cw timeline "Somebody Else Entirely"
+! grep -qF "is it" "$WORK/stderr" || fail "a name offered for one far from any: $err"
+checks=$((checks + 3))
 done_ok
