@@ -1869,6 +1869,23 @@ static void pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t
 			 most);
 	else
 		snprintf(days, sizeof days, P_("%ld day", "%ld days", least), least);
+	/* Held again after an earlier detention: the days in all, and those of the stretch
+	 * still running, as the report gives them (a field trial read "180 days and counting"
+	 * with no sign of the release between). */
+	if (s->pretrial_to_kind == CW_PRETRIAL_TO_TODAY && most == least &&
+	    s->pretrial_stretch_days >= 0 && s->pretrial_stretch_days < least &&
+	    s->pretrial_stretch_days_max == s->pretrial_stretch_days &&
+	    cw_date_is_known(s->pretrial_since)) {
+		char since[CW_DATE_TEXT_MAX];
+		size_t at = strlen(days);
+
+		cw_date_format(s->pretrial_since, since);
+		/* TRANSLATORS: after "180 days": "180 days in all (87 of them since 2026-09-10)" */
+		snprintf(days + at, sizeof days - at,
+			 P_(" in all (%ld of them since %s)", " in all (%ld of them since %s)",
+			    s->pretrial_stretch_days),
+			 s->pretrial_stretch_days, since);
+	}
 	if (most < 0)
 		caveat = _(" (a detention still running has no date it is known as of)");
 	else if (s->pretrial_unsure)

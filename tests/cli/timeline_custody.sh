@@ -203,5 +203,14 @@ ok cw log milestone --person "Eng Sroy" --case Sroy --type arrest --date 2026-03
 ok cw log milestone --person "Eng Sroy" --case Sroy --type release --date 2026-03-20
 ok cw timeline "Eng Sroy" --json
 json "d['summary']['pretrial_days'] == 28 + 10"
+# Held again and still held: the days in all, and those since they were taken again (a field
+# trial read "180 days and counting" with no sign of the release between).
+ok cw person add --name "Kong Raiya"
+ok cw case add --title "Raiya case" --defendant "Kong Raiya" --custody detained --charge 494
+ok cw log milestone --person "Kong Raiya" --case Raiya --type arrest --date 2026-02-01
+ok cw log milestone --person "Kong Raiya" --case Raiya --type release --date 2026-03-01
+ok cw log milestone --person "Kong Raiya" --case Raiya --type arrest --date 2026-09-10
+ok cw timeline "Kong Raiya"
+has "pretrial detention: 115 days in all (87 of them since 2026-09-10) and counting"
 unset CASEWATCH_NOW
 done_ok
