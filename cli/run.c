@@ -97,8 +97,9 @@ static const struct cw_command commands[] = {
 	 N_("load the demo data from the UN documents (idempotent; into its own demo database "
 	    "unless --db names one)"),
 	 NULL, 0, 0},
-	{"person", "add", cw_cmd_add, CW_KIND_PERSON, "casewatch person add --name NAME [options]",
-	 N_("add a person"), NULL, 0, 0},
+	{"person", "add", cw_cmd_add, CW_KIND_PERSON,
+	 "casewatch person add --name NAME | --name-km NAME [options]", N_("add a person"), NULL, 0,
+	 0},
 	{"person", "merge", cw_cmd_merge, 0, "casewatch person merge KEEP OTHER [--json]",
 	 N_("one person recorded twice becomes one: OTHER's records name KEEP"), cw_merge_help, 0,
 	 0},

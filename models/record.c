@@ -1228,7 +1228,7 @@ const char *cw_record_label(const struct cw_record *rec)
 
 const char *cw_person_name(const struct cw_person *p)
 {
-	return p->name ? p->name : p->name_km ? p->name_km : "";
+	return p->name && *p->name ? p->name : p->name_km ? p->name_km : "";
 }
 
 int cw_field_set_text(void *base, const struct cw_field *f, const char *text, struct cw_error *err)

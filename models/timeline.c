@@ -561,7 +561,8 @@ static void released_after_bail(const struct who *w, const struct cw_record *kas
  * part of it ends nothing (group_walk). */
 static struct cw_date pretrial_end(const struct who *w, const struct cw_record *kase,
 				   const struct cw_record *recs, size_t n, struct cw_date start,
-				   const struct used_ends *used, const struct cw_record **by)
+				   const struct used_ends *used, const struct cw_record **by,
+				   const struct cw_record **replaced)
 {
 	const struct cw_record *covering = NULL, *ender = NULL;
 	struct cw_date end = {0, 0, 0};
@@ -599,8 +600,15 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 		end = cw_record_date(covering);
 		ender = covering;
 	}
-	if (w->person && ender && cw_timeline_decides_bail(ender))
+	if (replaced)
+		*replaced = NULL;
+	if (w->person && ender && cw_timeline_decides_bail(ender)) {
+		const struct cw_record *decision = ender;
+
 		released_after_bail(w, kase, recs, n, &end, &ender);
+		if (replaced && ender != decision)
+			*replaced = decision;
+	}
 	if (by && ender)
 		*by = ender;
 	return end;
@@ -713,7 +721,7 @@ static struct cw_date last_start(const struct who *w, const struct cw_record *ka
 		if (!cw_date_is_known(start) || after_day(start, today))
 			return last;
 		last = start;
-		end = pretrial_end(w, kase, recs, n, start, &used, &by);
+		end = pretrial_end(w, kase, recs, n, start, &used, &by, NULL);
 		if (!cw_date_is_known(end) || after_day(end, today) ||
 		    end_may_be_later(w, kase, recs, n, start, end, today))
 			return last;
@@ -992,7 +1000,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			      struct pretrial *p, struct stints *out)
 {
 	struct cw_date start, end, after = {0, 0, 0}, to = {0, 0, 0};
-	const struct cw_record *seen, *later, *by = NULL;
+	const struct cw_record *seen, *later, *by = NULL, *decision = NULL;
 	struct used_ends used = {{NULL}, 0, 0};
 	enum cw_pretrial_to kind;
 
@@ -1005,17 +1013,19 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 				p->why = CW_NOT_HELD_ENFORCES;
 			return;
 		}
-		end = pretrial_end(w, kase, recs, n, start, &used, &by);
+		end = pretrial_end(w, kase, recs, n, start, &used, &by, &decision);
 		/* Asked about today (a timeline; a report of a period not yet over), an end after
 		 * it has not happened: no end yet, rather than one the stretch ran up to today by
 		 * (a field trial's verdict typed for 2027 turned "56 days to the last visit that
 		 * met them" into "65 days and counting"). Asked about a past day, the stretch ran
 		 * on that day whatever ended it later, and a report of a past week says the same
-		 * whenever it is written. */
+		 * whenever it is written. A release to come that took a bail decision's place
+		 * leaves the decision, which has happened, as the end (a review found a release
+		 * logged ahead of its day take away every day counted). */
 		if (cw_date_is_known(end) && after_day(end, today) && cw_date_is_known(w->now) &&
 		    cw_date_compare(today, w->now) >= 0) {
-			end = (struct cw_date){0, 0, 0};
-			by = NULL;
+			end = decision ? cw_record_date(decision) : (struct cw_date){0, 0, 0};
+			by = decision;
 		}
 		if (cw_date_is_known(end) && after_day(end, today)) {
 			/* It ended after the day asked about, so it ran up to that day, whatever
@@ -1290,7 +1300,7 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 		start = next_start(&w, kase, records, n, after);
 		if (!cw_date_is_known(start) || after_day(start, today))
 			break;
-		end = pretrial_end(&w, kase, records, n, start, &used, &by);
+		end = pretrial_end(&w, kase, records, n, start, &used, &by, NULL);
 		if (!cw_date_is_known(end) || after_day(end, today) ||
 		    end_may_be_later(&w, kase, records, n, start, end, today))
 			return NULL; /* still running: "detained" is what the records say */
@@ -1506,11 +1516,11 @@ int cw_timeline_next_date_superseded(const struct cw_record *set, const struct c
 	/* A hearing that names no court was at its case's, as its report row says. */
 	if (!cw_timeline_courts_may_match(a->court, b->court, case_court))
 		return 0;
-	/* The sitting held on the very day set is the one that date was for, whatever it
+	/* The sitting logged on the very day set is the one that date was for, whatever it
 	 * decided (a field trial's bail hearing on the day a trial was adjourned to left
-	 * "passed, nothing logged since"). */
+	 * "passed, nothing logged since"), as the report's hearings missed read it. */
 	if (cw_date_precision(a->next_date) == CW_DATE_DAY &&
-	    cw_date_compare(b->date, a->next_date) == 0 && b->outcome != CW_OUTCOME_UNKNOWN)
+	    cw_date_compare(b->date, a->next_date) == 0)
 		return !cw_timeline_same_event(set, later);
 	/* Otherwise only a hearing that moved the case on: one that set a date of its own, decided
 	 * it (a verdict, a sentence) or suspended the trial. A bail or procedural hearing between

@@ -114,8 +114,8 @@ int cw_timeline_courts_may_match(const char *a, const char *b, const char *case_
  * being at case_court, its case's (may be NULL: a bail appeal heard at the Appeal Court does
  * not move the trial court's date), that moved the case on (set a date of its own, gave a
  * verdict or a sentence, or suspended the trial: a bail hearing between two sessions does not,
- * nor one logged ahead of its day or only announced) or was held on the very day set (an
- * outcome recorded, whatever it is)
+ * nor one logged ahead of its day or only announced) or was logged on the very day set
+ * (whatever it decided, as the report's hearings missed read it)
  * and is not another account of the same event (linked either way). Whatever account either
  * gives: the government's "next hearing 10 March" is done with once the team logged the
  * hearing of 3 March that set 17 March. Only the dates are compared: the caller decides
@@ -237,13 +237,17 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *     named) with a verdict that names them or no one (a verdict on a group names the group,
  *     not everyone), or bail granted when the case has one defendant;
  *   - for a person (not a group), an end that is a bail decision (cw_timeline_decides_bail)
- *     gives way to a release of theirs in the case dated after it, when that release is the
- *     first end after it that is no bail decision and no start of theirs in the case comes
- *     between: they were held until they walked out (a field trial's bail granted on 22 June,
- *     released from prison on 1 July, was counted to 22 June). The index marks bail
- *     decisions among its end entries and does not take them for ends when it looks for
- *     people held, and bounds their days by the next end that is none (keeping a candidate
- *     the summary then finds released, never the reverse);
+ *     dated to a day gives way to a release of theirs in the case, when that release is the
+ *     first end from the decision's day on that is no bail decision (of one day, any other
+ *     end comes before a release), is dated to a day, and no start of theirs in the case
+ *     comes after the decision up to it: they were held until they walked out (a field
+ *     trial's bail granted on 22 June, released from prison on 1 July, was counted to 22
+ *     June). Of several ends of the stretch's first day, one that is no bail decision is the
+ *     end. Asked about today, a release dated after it has not happened, and the decision
+ *     stays the end. The index marks bail decisions and releases among its end entries; it
+ *     does not take a bail decision for an end when it looks for people held, and bounds
+ *     their days by the next end that is none (keeping a candidate the summary then finds
+ *     released, never the reverse);
  *   - an end dated only to the month or the year that holds the start ends it too (above);
  *     the index does not read such ends, and keeps the person among its candidates;
  *   - only starts and ends whose first day is on or before the day asked about count; one

@@ -3893,6 +3893,12 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		}
 		sb_add(&sb, P_("%zu prison visit", "%zu prison visits", c[CW_METRIC_VISITS]),
 		       c[CW_METRIC_VISITS]);
+		/* Whom they met, each once (a prison visit monitor's trial asked for it). */
+		if (c[CW_METRIC_VISIT_DETAINEES])
+			sb_add(&sb,
+			       P_(" that met %zu detainee", " that met %zu detainees",
+				  c[CW_METRIC_VISIT_DETAINEES]),
+			       c[CW_METRIC_VISIT_DETAINEES]);
 		{
 			struct sb differ = {0};
 

@@ -104,6 +104,7 @@ const char *cw_report_metric_name(enum cw_report_metric m)
 							   "detentions",
 							   "verdicts",
 							   "visits",
+							   "visit_detainees",
 							   "demonstrations",
 							   "demonstration_arrests",
 							   "demonstration_injured"};
@@ -124,6 +125,7 @@ const char *cw_report_metric_label(enum cw_report_metric m)
 		N_("taken into pretrial detention"),
 		N_("verdicts, one per defendant and ruling"),
 		N_("prison visits"),
+		N_("detainees met at prison visits"),
 		N_("demonstrations"),
 		N_("arrests at demonstrations"),
 		N_("injured at demonstrations")};
@@ -1243,6 +1245,35 @@ static void rows_of_filter_articles(const struct cw_filter *f, struct cw_report_
 	*n = kept;
 }
 
+/* Under an article filter, the arrests and charges found only by a charge laid after `by` (the
+ * period's end) go: one that names no article is counted under the charges laid by then
+ * (cw_report_arrest_articles), and the filter finds it by every charge its case has now (a
+ * review found a week's report filtered on 496 count its arrest under 494/495 alone). */
+static void arrests_of_filter_articles(const struct cw_report *r, struct cw_record_list *l,
+				       struct cw_date by)
+{
+	size_t kept = 0;
+
+	if (!r->filter.narticles)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_milestone *m = &l->items[i].u.milestone;
+		const struct cw_record *kase = cw_report_ref(r, &m->case_id);
+		struct cw_article named[CW_ARTICLE_LIST_MAX], then[64];
+		size_t n;
+
+		if (cw_milestone_articles(m, named) == 0 && kase) {
+			cw_case_event_articles_by(kase, &m->person, m->group, by, then, 64, &n);
+			if (!cw_articles_meet(then, n, r->filter.articles, r->filter.narticles)) {
+				cw_record_free(&l->items[i]);
+				continue;
+			}
+		}
+		l->items[kept++] = l->items[i];
+	}
+	l->n = kept;
+}
+
 /* Under a filter naming a person, the rows of that person: a hearing of their case is theirs,
  * but its ruling on a co-defendant, or on a group of unnamed defendants, is not. A row that
  * names no one stays (the ruling's record is the filter's). */
@@ -2182,6 +2213,7 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	       demos = 0, *vc, *dc, *hc, *ac;
 	struct accounts acc[NEARS] = {{NULL, NULL}};
 	struct cw_report_verdict *rows = NULL;
+	struct cw_idmap detainees = {NULL, 0, 0};
 	struct events ev;
 
 	memset(views, 0, CW_METRIC_COUNT * sizeof *views);
@@ -2271,11 +2303,34 @@ static int count_period(const struct cw_report *r, const struct period *p,
 	 * disputes it, a newspaper's) is one event: counted once, as its counted account gives it
 	 * (a supervisor's trial read 3 demonstrations and 6 arrests for one with 3), in the
 	 * period of that account. */
-	for (size_t i = 0; i < p->visits.n; i++)
-		if (cw_report_counted(vc, i)) {
-			visits++;
-			views[CW_METRIC_VISITS] |= cw_report_view_bit(&p->visits.items[i]);
+	for (size_t i = 0; i < p->visits.n; i++) {
+		const struct cw_visit *v = &p->visits.items[i].u.visit;
+		const struct cw_person_ref *met = v->detainees.items;
+
+		if (!cw_report_counted(vc, i))
+			continue;
+		visits++;
+		views[CW_METRIC_VISITS] |= cw_report_view_bit(&p->visits.items[i]);
+		/* The people met, each once however many visits met them (a prison visit
+		 * monitor's "3 visits" said nothing of how many were seen); at a visit refused
+		 * at the gate, no one. */
+		if (v->access == CW_ACCESS_DENIED)
+			continue;
+		for (size_t j = 0; j < v->detainees.n; j++) {
+			int added = cw_idmap_put(&detainees, &met[j].person, 0, NULL);
+
+			if (added < 0) {
+				cw_idmap_free(&detainees);
+				accounts_free(acc);
+				return CW_ENOMEM;
+			}
+			if (added)
+				views[CW_METRIC_VISIT_DETAINEES] |=
+					cw_report_view_bit(&p->visits.items[i]);
 		}
+	}
+	counts[CW_METRIC_VISIT_DETAINEES] = detainees.n;
+	cw_idmap_free(&detainees);
 	for (size_t i = 0; i < p->demos.n; i++) {
 		int at_least;
 		size_t from;
@@ -4374,6 +4429,8 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 		period_free(&prev);
 		return rc;
 	}
+	arrests_of_filter_articles(out, &cur.arrests, out->to);
+	arrests_of_filter_articles(out, &prev.arrests, out->prev_to);
 	/* The current period's counted accounts are kept for the rows (report.h). */
 	if (count_period(out, &cur, out->counts, out->counts_views, &out->demo_arrests_at_least,
 			 &out->demo_injured_at_least, acc) != 0 ||

@@ -210,6 +210,8 @@ enum cw_report_metric {
 			       * held at the period's end */
 	CW_METRIC_VERDICTS,   /* decisions: one per defendant (or group) and ruling */
 	CW_METRIC_VISITS,
+	CW_METRIC_VISIT_DETAINEES, /* people the period's prison visits met, each once (a visit
+				    * refused access met no one) */
 	CW_METRIC_DEMOS,
 	CW_METRIC_DEMO_ARRESTS,
 	CW_METRIC_DEMO_INJURED, /* people injured at demonstrations, read as their arrests */

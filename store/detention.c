@@ -74,7 +74,12 @@
  * one it does not name has no start); (c) means no end entry of (case, person) nor of (case,
  * everyone) lies in [start, to]:
  * each end entry is one such event, and each such event in the person's records has one (their
- * milestones name them; a hearing of the case names every defendant of it). The summary
+ * milestones name them; a hearing of the case names every defendant of it). A bail decision,
+ * which a release may replace (models/timeline.h), is not taken for an end in (c): the
+ * stretch's true end is the decision or the release that replaces it, and that release is the
+ * first end after the decision that is no bail decision, so the first end from the start that
+ * is none comes no earlier than the true end; leaving decisions out keeps every person held
+ * (and some the summary then finds released). The summary
  * counts each day of every stretch of every case once; a stretch still running counts to `to`
  * when it ended after `to`, else nothing when the case does not hold the person, else to the
  * day the case's start entries give, or
@@ -83,8 +88,9 @@
  * opening), or to the day of a later prison visit that met the person (never later than the
  * latest entry of the person in by_person up to `to`, which the bound takes for it), never
  * past `to`. The bound adds, over every case with a start, the days from its
- * first start's first day to the last day of the end of its last start up to `to` (or, with
- * none, of the day that stretch runs to; of that start itself when it does not run), capped
+ * first start's first day to the last day of the first end of its last start up to `to` that
+ * is no bail decision (or, with none and a bail decision or any end after `to`, `to`; with
+ * no end at all, the day that stretch runs to; of that start itself when it does not run), capped
  * at `to`, or nothing when that is negative: at least the stretches' days, which lie in that
  * span; partial dates make the summary's figure unknown (nothing), never more.
  *
@@ -175,7 +181,7 @@ static int hearing_ends_a_group(const struct cw_hearing *h, const struct cw_reco
 /* ---- keys --------------------------------------------------------------------------------- */
 
 /* type, the two ids and the date in the type's order, a start's counting (`counted`, `to`) or
- * whether an end rules (`counted`), then the owner's id and kind. */
+ * what an end is (`counted`: END_*), then the owner's id and kind. */
 static void emit_entry(cw_key_emit_fn emit, void *ctx, uint8_t type, const struct cw_id *a,
 		       const struct cw_id *b, uint32_t date, uint8_t counted, uint32_t to,
 		       const struct cw_record *owner)
@@ -1322,7 +1328,8 @@ static int release_after_bail(const struct news_reader *nr, MDB_cursor *cur, con
  * keys) and over by `to` (an end dated only to a month or a year that runs past `to` may come
  * after it: models/timeline.h), seen by the reader; 0 when none. *hidden: the earliest such
  * end is one the reader does not see. A bail decision a release follows gives way to the
- * release (release_after_bail), which may come after `to`: then 0. */
+ * release (release_after_bail); one after `to` leaves the stretch running (0), unless `to`
+ * is today or later, when the decision stays the end. */
 static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
 		    const uint8_t *person, uint32_t from, uint32_t to, uint32_t *end, int *hidden,
 		    uint8_t owner[ID_LEN])
@@ -1372,9 +1379,14 @@ static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t
 
 		if (rc != 0)
 			return rc;
-		if (release) {
-			*end = release <= to ? release : 0;
+		/* A release after `to` leaves the stretch running on `to`; but asked about
+		 * today, a release to come has not happened, and the decision, which has, is
+		 * the end (models/timeline.c, pretrial_for_case). */
+		if (release && release <= to) {
+			*end = release;
 			memcpy(owner, by, ID_LEN);
+		} else if (release && cw_date_compare(cw_date_from_key(to), cw_date_today()) < 0) {
+			*end = 0;
 		}
 	}
 	return 0;

@@ -275,7 +275,8 @@ static int merge_notes(struct cw_record *keep_rec, const struct cw_record *other
 	if (!has_notes && latin && khmer)
 		return 0;
 	names = cw_text_printf("%s%s%s", other->name ? other->name : "",
-			       other->name && has_km ? " / " : "", has_km ? other->name_km : "");
+			       other->name && *other->name && has_km ? " / " : "",
+			       has_km ? other->name_km : "");
 	from = provenance(other_rec);
 	if (names && from)
 		line = has_notes ?

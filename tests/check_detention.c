@@ -482,8 +482,12 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 				    cw_date_key(m->date) <= at)
 					next = NULL;
 			}
-			if (next)
-				end = at <= to_key ? at : 0;
+			/* After `to`, it ran on `to`; asked about today, a release to come
+			 * has not happened and the decision stays. */
+			if (next && at <= to_key)
+				end = at;
+			else if (next && cw_date_compare(to, cw_date_today()) < 0)
+				end = 0;
 		}
 	}
 	return end && cw_date_compare(cw_date_last_day(cw_date_from_key(end)),

@@ -1429,6 +1429,23 @@ json "[sorted(e['articles']) for e in d['arrests_and_charges']['events'] if e['t
 json "sorted(a['article'] for a in d['arrests_and_charges']['by_article']) == ['307', '494', '495']"
 ok cw report --week 2026-W37
 lacks "496"
+# ... nor does a report of that week filtered on the charge laid later find the arrest.
+ok cw report --week 2026-W37 --article 496 --format json
+json "d['arrests_and_charges']['events'] == [] and d['arrests_and_charges']['by_article'] == []"
+ok cw report --week 2026-W37 --article 494 --format json
+json "[e['type'] for e in d['arrests_and_charges']['events']] == ['arrest']"
+# The detainees the week's prison visits met, each once however many visits met them; a visit
+# refused at the gate met no one (a prison visit monitor's trial asked how many were seen).
+ok cw person add --name "Met Twice"
+ok cw person add --name "Met Once"
+ok cw person add --name "Not Met"
+ok cw log visit --facility "CC2" --date 2026-09-08 --detainee "Met Twice" --detainee "Met Once"
+ok cw log visit --facility "CC2" --date 2026-09-09 --detainee "Met Twice"
+ok cw log visit --facility "CC1" --date 2026-09-10 --detainee "Not Met" --access denied
+ok cw report --week 2026-W37 --format json
+json "(d['comparison']['visits']['current'], d['comparison']['visit_detainees']['current']) == (3, 2)"
+ok cw report --week 2026-W37
+has "3 prison visits that met 2 detainees"
 # ... and the week the charge was laid counts it.
 ok cw report --week 2026-W47 --format json
 json "[a['article'] for a in d['arrests_and_charges']['by_article']] == ['496']"

@@ -194,6 +194,18 @@ ok cw timeline "Chhim Sithar"
 has "pretrial detention: 178 days (to 2026-07-01"
 ok cw report --week 2026-W26 --format json
 json "[(p['person']['name'], p['days']) for p in d['pretrial_detention'] if p.get('person')] == [('Chhim Sithar', 175)]"
+# A release logged ahead of its day has not happened: until then the decision, which has, is
+# the end (a review found such a release take away every day counted).
+ok cw person add --name "Ahead Release"
+ok cw case add --title "Ahead case" --defendant "Ahead Release" --custody bail --charge 494
+ok cw log milestone --person "Ahead Release" --case Ahead --type arrest --date 2026-01-04
+ok cw log hearing --case Ahead --date 2026-06-22 --outcome bail_decision --bail granted
+CASEWATCH_NOW=2026-06-25T03:00:00Z ok cw log milestone --person "Ahead Release" --case Ahead \
+	--type release --date 2026-07-01
+CASEWATCH_NOW=2026-06-25T03:00:00Z ok cw timeline "Ahead Release"
+has "pretrial detention: 169 days (to 2026-06-22"
+ok cw timeline "Ahead Release"
+has "pretrial detention: 178 days (to 2026-07-01"
 # Arrested again between the decision and a release: the release ends the new detention.
 ok cw person add --name "Eng Sroy"
 ok cw case add --title "Sroy case" --defendant "Eng Sroy" --custody bail --charge 494
