@@ -407,9 +407,8 @@ static const char *prompt_label(const struct cw_app *app, char *buf, size_t len)
 	case CW_PROMPT_WEEK:
 		if (!app->filter.line[0])
 			return _("Week (Enter writes it): ");
-		cw_text_format(buf, len,
-			       _("Week, of the filter %.60s only (Enter writes it; Esc, Esc clears "
-				 "the filter): "),
+		/* The filter last: a long one is what the line cuts. */
+		cw_text_format(buf, len, _("Week (Enter writes it; of the filter %.60s): "),
 			       app->filter.line);
 		return buf;
 	case CW_PROMPT_MERGE:

@@ -107,7 +107,7 @@ done
 # W: which week (the last complete one offered), which format, then the summary written into
 # the reports folder (the test's documents folder, from lib.sh) and shown; Esc goes back.
 send W
-wait_for "Week (Enter writes it): "
+wait_for "Week (Enter writes it; of the filter Kang): "
 send C-u 2024-W06 Enter
 wait_for "2024-W06 as: Enter or m Markdown"
 send Enter
