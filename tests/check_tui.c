@@ -101,6 +101,17 @@ START_TEST(test_keys_help_from_table)
 			page |= strstr(lines[i], "C-f, PgDn") && strstr(lines[i], "page down");
 		ck_assert(page);
 	}
+	/* From a form (F1): the form's sections first, then the same lines as the others. */
+	{
+		char *from[500];
+		size_t m = cw_keys_help_lines_from(CW_CTX_FORM | CW_CTX_EDIT, from, 500);
+
+		ck_assert_uint_eq(m, n);
+		ck_assert_str_eq(from[0], "Forms");
+		ck_assert_str_eq(lines[0], "Lists of cases, people and records");
+		for (size_t i = 0; i < m; i++)
+			free(from[i]);
+	}
 	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
 }

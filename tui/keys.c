@@ -296,13 +296,22 @@ static const struct {
 
 size_t cw_keys_help_lines(char **lines, size_t max)
 {
-	size_t n = 0;
+	return cw_keys_help_lines_from(0, lines, max);
+}
 
-	for (size_t s = 0; s < sizeof help_sections / sizeof help_sections[0]; s++) {
+size_t cw_keys_help_lines_from(unsigned first, char **lines, size_t max)
+{
+	size_t nsections = sizeof help_sections / sizeof help_sections[0], n = 0;
+
+	/* Two passes: the sections asked for first, then the others, each in table order. */
+	for (size_t k = 0; k < 2 * nsections; k++) {
+		size_t s = k % nsections;
 		unsigned ctx = help_sections[s].ctx;
 		int done[CW_ACT_COUNT] = {0};
 
-		if (n < max && s > 0)
+		if (!(ctx & first) != (k >= nsections))
+			continue;
+		if (n < max && n > 0)
 			lines[n++] = strdup("");
 		if (n < max)
 			lines[n++] = strdup(_(help_sections[s].title));

@@ -159,6 +159,9 @@ int cw_key_parse_name(const char *name);
  * line per action, "  j, Down       move down". Returns the number of lines written into
  * lines[0..max) (each malloc'd; the caller frees them). */
 size_t cw_keys_help_lines(char **lines, size_t max);
+/* The same, the sections of the contexts in `first` (CW_CTX_* bits) before the others: the
+ * help F1 opens from a form starts with the form's keys. */
+size_t cw_keys_help_lines_from(unsigned first, char **lines, size_t max);
 
 /* Parses a key script: characters stand for themselves (UTF-8), <Name> is a named key
  * (<Enter>, <Esc>, <C-f>, <Down>, <Dump>, <Resize:80x24>, <lt> for '<'), newlines are ignored

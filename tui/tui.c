@@ -1490,7 +1490,9 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 		run_editor(app, v->form);
 		break;
 	case CW_FORM_HELP:
-		cw_app_push(app, CW_V_HELP);
+		/* The form's keys first (a field trial's F1 in a form opened on the lists'). */
+		cw_app_push(app, CW_V_HELP)->help_first =
+			CW_CTX_FORM | CW_CTX_CHOICE | CW_CTX_TOGGLE | CW_CTX_PICKER | CW_CTX_EDIT;
 		break;
 	case CW_FORM_CONTINUE:
 		/* Saving stopped at defendants who are no person yet: add them with the case? */

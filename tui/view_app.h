@@ -48,6 +48,7 @@ struct cw_pane {
 	const char *what;     /* HELP with a title: what the text is, a msgid ("summary") */
 	struct cw_form *form; /* FORM */
 	size_t attach_sel;    /* RECORD: the attachment `o` opens (a moves it) */
+	unsigned help_first;  /* HELP of keys: the contexts whose keys come first (CW_CTX_*) */
 };
 
 enum cw_question {

@@ -654,7 +654,7 @@ void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 	(void)app;
 	if (!v->lines) {
 		char *lines[400];
-		size_t n = cw_keys_help_lines(lines, 400);
+		size_t n = cw_keys_help_lines_from(v->help_first, lines, 400);
 
 		if ((v->lines = calloc(n ? n : 1, sizeof *v->lines))) {
 			for (size_t i = 0; i < n; i++)

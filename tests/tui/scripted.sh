@@ -160,6 +160,11 @@ has "^ month 13 does not exist"
 has "field 2 of"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused form wrote to the database"
 
+# F1 in a form opens the keys with the form's first (a field trial's opened on the lists').
+keys 'H<F1><Dump>' 100x30
+printf '%s\n' "$out" | awk 'NR > 1 && NF { print; exit }' | grep -qx "Forms" ||
+	fail "F1 in a form does not start with the form's keys: $out"
+checks=$((checks + 1))
 # Esc asks before discarding a changed form; an unchanged one leaves at once.
 keys 'PSomeone<Esc><Dump>n<Dump><Esc>y<Dump>P<Esc><Dump>'
 screen 1
