@@ -25,4 +25,11 @@ int cw_names_close(const char *a, const char *b);
 int cw_person_like(struct cw_store *st, const char *name, const char *name_km,
 		   const struct cw_id *self, struct cw_record *found, struct cw_error *err);
 
+/* The person whose name (Latin or Khmer) is closest to `name` as a typo of it, within what
+ * cw_text_typo_allowance allows (models/text.h): 1 with them in *found (the caller frees
+ * it), 0 when none is that close, or an error. For a name about to be added as a new person:
+ * a field trial's "Chao Vesna" became a second Chao Veasna. */
+int cw_person_typo(struct cw_store *st, const char *name, struct cw_record *found,
+		   struct cw_error *err);
+
 #endif

@@ -128,6 +128,15 @@ static uint32_t *code_points(const char *text, size_t *n)
 	return cp;
 }
 
+int cw_text_typo_allowance(const char *typed)
+{
+	size_t chars = 0;
+
+	for (const char *p = typed; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	return chars < 5 ? 1 : chars < 20 ? 2 : 3;
+}
+
 int cw_text_typo_distance(const char *a, const char *b, int max)
 {
 	size_t na, nb;

@@ -116,6 +116,10 @@ char *cw_text_fold_unaccented(const char *text);
  * max + 1 when out of memory or either is not UTF-8). */
 int cw_text_typo_distance(const char *a, const char *b, int max);
 
+/* How far a name typed may be from one there to be offered as what was meant: a letter for a
+ * short name (under 5 characters), two under 20, three for a longer one. */
+int cw_text_typo_allowance(const char *typed);
+
 /* Whether haystack, folded, contains `folded` (from cw_text_fold): fold a needle once, then
  * test many haystacks. An empty needle is in every text. 0 when out of memory. */
 int cw_text_contains_folded(const char *haystack, const char *folded);

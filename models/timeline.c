@@ -537,7 +537,11 @@ static void released_after_bail(const struct who *w, const struct cw_record *kas
 		if (c < 0 || (c == 0 && is_release(next) && !is_release(r)))
 			next = r, next_date = d;
 	}
-	if (!next || !is_release(next) || cw_date_precision(next_date) != CW_DATE_DAY)
+	/* A release dated after the clock's today has not happened, whatever day is asked
+	 * about: the decision, which has, stays the end (a field trial's report of a past week
+	 * listed as held someone whose release was logged ahead of its day). */
+	if (!next || !is_release(next) || cw_date_precision(next_date) != CW_DATE_DAY ||
+	    (cw_date_is_known(w->now) && cw_date_compare(next_date, w->now) > 0))
 		return;
 	for (size_t i = 0; i < n; i++) {
 		struct cw_date d;
@@ -561,8 +565,7 @@ static void released_after_bail(const struct who *w, const struct cw_record *kas
  * part of it ends nothing (group_walk). */
 static struct cw_date pretrial_end(const struct who *w, const struct cw_record *kase,
 				   const struct cw_record *recs, size_t n, struct cw_date start,
-				   const struct used_ends *used, const struct cw_record **by,
-				   const struct cw_record **replaced)
+				   const struct used_ends *used, const struct cw_record **by)
 {
 	const struct cw_record *covering = NULL, *ender = NULL;
 	struct cw_date end = {0, 0, 0};
@@ -600,15 +603,8 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 		end = cw_record_date(covering);
 		ender = covering;
 	}
-	if (replaced)
-		*replaced = NULL;
-	if (w->person && ender && cw_timeline_decides_bail(ender)) {
-		const struct cw_record *decision = ender;
-
+	if (w->person && ender && cw_timeline_decides_bail(ender))
 		released_after_bail(w, kase, recs, n, &end, &ender);
-		if (replaced && ender != decision)
-			*replaced = decision;
-	}
 	if (by && ender)
 		*by = ender;
 	return end;
@@ -721,7 +717,7 @@ static struct cw_date last_start(const struct who *w, const struct cw_record *ka
 		if (!cw_date_is_known(start) || after_day(start, today))
 			return last;
 		last = start;
-		end = pretrial_end(w, kase, recs, n, start, &used, &by, NULL);
+		end = pretrial_end(w, kase, recs, n, start, &used, &by);
 		if (!cw_date_is_known(end) || after_day(end, today) ||
 		    end_may_be_later(w, kase, recs, n, start, end, today))
 			return last;
@@ -1000,7 +996,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			      struct pretrial *p, struct stints *out)
 {
 	struct cw_date start, end, after = {0, 0, 0}, to = {0, 0, 0};
-	const struct cw_record *seen, *later, *by = NULL, *decision = NULL;
+	const struct cw_record *seen, *later, *by = NULL;
 	struct used_ends used = {{NULL}, 0, 0};
 	enum cw_pretrial_to kind;
 
@@ -1013,19 +1009,18 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 				p->why = CW_NOT_HELD_ENFORCES;
 			return;
 		}
-		end = pretrial_end(w, kase, recs, n, start, &used, &by, &decision);
+		end = pretrial_end(w, kase, recs, n, start, &used, &by);
 		/* Asked about today (a timeline; a report of a period not yet over), an end after
 		 * it has not happened: no end yet, rather than one the stretch ran up to today by
 		 * (a field trial's verdict typed for 2027 turned "56 days to the last visit that
 		 * met them" into "65 days and counting"). Asked about a past day, the stretch ran
 		 * on that day whatever ended it later, and a report of a past week says the same
-		 * whenever it is written. A release to come that took a bail decision's place
-		 * leaves the decision, which has happened, as the end (a review found a release
-		 * logged ahead of its day take away every day counted). */
+		 * whenever it is written. (A release that took a bail decision's place is never
+		 * after today: released_after_bail.) */
 		if (cw_date_is_known(end) && after_day(end, today) && cw_date_is_known(w->now) &&
 		    cw_date_compare(today, w->now) >= 0) {
-			end = decision ? cw_record_date(decision) : (struct cw_date){0, 0, 0};
-			by = decision;
+			end = (struct cw_date){0, 0, 0};
+			by = NULL;
 		}
 		if (cw_date_is_known(end) && after_day(end, today)) {
 			/* It ended after the day asked about, so it ran up to that day, whatever
@@ -1300,7 +1295,7 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 		start = next_start(&w, kase, records, n, after);
 		if (!cw_date_is_known(start) || after_day(start, today))
 			break;
-		end = pretrial_end(&w, kase, records, n, start, &used, &by, NULL);
+		end = pretrial_end(&w, kase, records, n, start, &used, &by);
 		if (!cw_date_is_known(end) || after_day(end, today) ||
 		    end_may_be_later(&w, kase, records, n, start, end, today))
 			return NULL; /* still running: "detained" is what the records say */

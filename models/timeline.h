@@ -243,11 +243,11 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *     comes after the decision up to it: they were held until they walked out (a field
  *     trial's bail granted on 22 June, released from prison on 1 July, was counted to 22
  *     June). Of several ends of the stretch's first day, one that is no bail decision is the
- *     end. Asked about today, a release dated after it has not happened, and the decision
- *     stays the end. The index marks bail decisions and releases among its end entries; it
- *     does not take a bail decision for an end when it looks for people held, and bounds
- *     their days by the next end that is none (keeping a candidate the summary then finds
- *     released, never the reverse);
+ *     end. A release dated after the clock's today has not happened, and the decision stays
+ *     the end, whatever day is asked about. The index marks bail decisions and releases
+ *     among its end entries; it does not take a bail decision for an end when it looks for
+ *     people held, and bounds their days by the next end that is none (keeping a candidate
+ *     the summary then finds released, never the reverse);
  *   - an end dated only to the month or the year that holds the start ends it too (above);
  *     the index does not read such ends, and keeps the person among its candidates;
  *   - only starts and ends whose first day is on or before the day asked about count; one

@@ -1298,8 +1298,10 @@ static int release_after_bail(const struct news_reader *nr, MDB_cursor *cur, con
 		if (rc != 0 && rc != MDB_NOTFOUND)
 			return rc;
 	}
+	/* A release dated after today has not happened (models/timeline.h). */
 	if (!next || next_what != END_RELEASE ||
-	    cw_date_precision(cw_date_from_key(next)) != CW_DATE_DAY)
+	    cw_date_precision(cw_date_from_key(next)) != CW_DATE_DAY ||
+	    next > cw_date_key(cw_date_today()))
 		return 0;
 	/* A start of theirs after the decision, up to the release: arrested again first. */
 	seek[0] = DET_START;
@@ -1328,8 +1330,8 @@ static int release_after_bail(const struct news_reader *nr, MDB_cursor *cur, con
  * keys) and over by `to` (an end dated only to a month or a year that runs past `to` may come
  * after it: models/timeline.h), seen by the reader; 0 when none. *hidden: the earliest such
  * end is one the reader does not see. A bail decision a release follows gives way to the
- * release (release_after_bail); one after `to` leaves the stretch running (0), unless `to`
- * is today or later, when the decision stays the end. */
+ * release (release_after_bail, never one after today); one after `to` leaves the stretch
+ * running (0). */
 static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
 		    const uint8_t *person, uint32_t from, uint32_t to, uint32_t *end, int *hidden,
 		    uint8_t owner[ID_LEN])
@@ -1379,13 +1381,11 @@ static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t
 
 		if (rc != 0)
 			return rc;
-		/* A release after `to` leaves the stretch running on `to`; but asked about
-		 * today, a release to come has not happened, and the decision, which has, is
-		 * the end (models/timeline.c, pretrial_for_case). */
+		/* A release after `to` leaves the stretch running on `to`. */
 		if (release && release <= to) {
 			*end = release;
 			memcpy(owner, by, ID_LEN);
-		} else if (release && cw_date_compare(cw_date_from_key(to), cw_date_today()) < 0) {
+		} else if (release) {
 			*end = 0;
 		}
 	}

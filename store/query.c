@@ -384,14 +384,9 @@ static int closest_name(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, co
 			char *buf, size_t len)
 {
 	struct stream s = {.plen = 1, .lo = 0, .hi = CW_DATE_KEY_UNKNOWN};
-	size_t chars = 0;
-	int rc, max, best;
+	int rc, best = cw_text_typo_allowance(text) + 1;
 
 	buf[0] = '\0';
-	for (const char *p = text; *p; p++)
-		chars += ((unsigned char)*p & 0xC0) != 0x80;
-	max = chars < 5 ? 1 : chars < 20 ? 2 : 3;
-	best = max + 1;
 	s.prefix[0] = (uint8_t)kind;
 	if ((rc = index_settled(st, txn)) != 0 ||
 	    (rc = stream_open(&s, txn, st->dbi[DB_BY_KIND])) != 0)

@@ -472,7 +472,8 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 				next = rec, at = cw_date_key(date);
 		}
 		if (next && is_release(next) &&
-		    cw_date_precision(cw_date_from_key(at)) == CW_DATE_DAY) {
+		    cw_date_precision(cw_date_from_key(at)) == CW_DATE_DAY &&
+		    at <= cw_date_key(cw_date_today())) {
 			for (size_t e = 0; next && e < ev->n; e++) {
 				const struct cw_milestone *m = &ev->items[e].u.milestone;
 
@@ -482,12 +483,9 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 				    cw_date_key(m->date) <= at)
 					next = NULL;
 			}
-			/* After `to`, it ran on `to`; asked about today, a release to come
-			 * has not happened and the decision stays. */
-			if (next && at <= to_key)
-				end = at;
-			else if (next && cw_date_compare(to, cw_date_today()) < 0)
-				end = 0;
+			/* After `to`, it ran on `to`. */
+			if (next)
+				end = at <= to_key ? at : 0;
 		}
 	}
 	return end && cw_date_compare(cw_date_last_day(cw_date_from_key(end)),

@@ -466,8 +466,12 @@ static void draw(struct cw_app *app)
 		const char *label = prompt_label(app, label_text, sizeof label_text);
 		/* The label's display width, not its bytes (a Khmer label has three per column):
 		 * what is typed goes right after it, and a label wider than half the line is cut
-		 * so that the typing keeps the other half. */
-		int lw = cw_text_width(label) < cols / 2 ? cw_text_width(label) : cols / 2;
+		 * so that the typing keeps the other half; a week is short, and the week's label
+		 * names the filter, which keeps all but 16 columns (a field trial's
+		 * "article:494/…" at 100). */
+		int room = app->prompting == CW_PROMPT_WEEK && cols - 16 > cols / 2 ? cols - 16
+										    : cols / 2;
+		int lw = cw_text_width(label) < room ? cw_text_width(label) : room;
 		char *before = strndup(text, app->prompt.cursor);
 		int at = before ? cw_text_width(before) : 0;
 		int skip = at + lw + 1 >= cols ? at + lw + 2 - cols : 0;
@@ -1324,7 +1328,7 @@ static int ask_if_twice(struct cw_app *app, struct cw_form *fm)
 
 /* The question about the next new defendant of a case's form, saying when a name close to
  * theirs is in the database already (app/people.h: case, accents, spacing, a Khmer name for a
- * Latin). */
+ * Latin, a typo). */
 static void ask_add_person(struct cw_app *app, struct cw_form *fm)
 {
 	const char *who = fm->missing[fm->agreed];
@@ -1334,7 +1338,9 @@ static void ask_add_person(struct cw_app *app, struct cw_form *fm)
 
 	if (fm->nmissing > 1)
 		snprintf(of, sizeof of, _(" (%zu of %zu)"), fm->agreed + 1, fm->nmissing);
-	if (cw_person_like(app->st, who, NULL, NULL, &like, &err) > 0) {
+	/* Close by case, accents or spacing; else by a letter or two (a typo). */
+	if (cw_person_like(app->st, who, NULL, NULL, &like, &err) > 0 ||
+	    cw_person_typo(app->st, who, &like, &err) > 0) {
 		cw_id_hex(&like.id, hex);
 		snprintf(name, sizeof name, "%s", cw_record_label(&like));
 		cw_text_trim_utf8(name); /* not cut inside a character */
@@ -1599,7 +1605,17 @@ static void new_record(struct cw_app *app, struct cw_pane *v, enum cw_kind kind)
 		kase = case_of(&rec);
 		if (rec.kind == CW_KIND_PERSON)
 			person = from;
-		else if (rec.kind == CW_KIND_MILESTONE)
+		/* A hearing names no person: a defendant's latest case, as Q takes it. */
+		if (rec.kind == CW_KIND_PERSON && kind == CW_KIND_HEARING) {
+			struct cw_record_list l;
+
+			if (cw_store_person_records(app->st, &from, CW_KIND_BIT(CW_KIND_CASE), &l,
+						    NULL) == 0) {
+				if (l.n) /* oldest first: the last is the latest */
+					kase = l.items[l.n - 1].id;
+				cw_record_list_free(&l);
+			}
+		} else if (rec.kind == CW_KIND_MILESTONE)
 			person = rec.u.milestone.person;
 		cw_record_free(&rec);
 	}

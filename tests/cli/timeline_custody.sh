@@ -206,6 +206,12 @@ CASEWATCH_NOW=2026-06-25T03:00:00Z ok cw timeline "Ahead Release"
 has "pretrial detention: 169 days (to 2026-06-22"
 ok cw timeline "Ahead Release"
 has "pretrial detention: 178 days (to 2026-07-01"
+# ... and a report of a past week, written before the release's day, does not take it as
+# happened: not held at the week's end (a field trial's W47 listed such a person as held).
+CASEWATCH_NOW=2026-06-29T03:00:00Z ok cw report --week 2026-W26 --format json
+json "not [p for p in d['pretrial_detention'] if (p.get('person') or {}).get('name') in ('Ahead Release', 'Chhim Sithar')]"
+ok cw report --week 2026-W26 --format json
+json "sorted((p.get('person') or {}).get('name') for p in d['pretrial_detention']) == ['Ahead Release', 'Chhim Sithar']"
 # Arrested again between the decision and a release: the release ends the new detention.
 ok cw person add --name "Eng Sroy"
 ok cw case add --title "Sroy case" --defendant "Eng Sroy" --custody bail --charge 494

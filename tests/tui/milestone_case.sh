@@ -46,9 +46,14 @@ printf '%s\n' "$screen" | grep -q "^ *case: Boeung Kak land case *$" ||
 keys '2/Chhim<Enter>M<Dump>' 110x30
 printf '%s\n' "$out" | grep -q "^ *person: Chhim Sithar *$" ||
 	fail "M on a person of the list does not start with them: $out"
+# H on a person of the people's list: their latest case, as Q takes it (a hearing names no
+# person of its own).
+keys '2/Sok<Enter>H<Dump>' 110x30
+printf '%s\n' "$out" | grep -q "^ *case: Boeung Kak land case *$" ||
+	fail "H on a person of the list does not start with their case: $out"
 keys '3/<C-u>kind:hearing<Enter>M<Dump>' 110x30
 printf '%s\n' "$out" | grep -q "^ *case: *$" || fail "M on the records' list chose a case: $out"
-checks=$((checks + 6))
+checks=$((checks + 7))
 # A timeline opened from the person names no case of theirs: the case is theirs to choose.
 keys '2/Sok<Enter><Enter>M<Dump>' 110x30
 has "person: Sok Dara"

@@ -75,6 +75,22 @@ wait_for "Chhim Sīthar is not in the database yet, though Chhim Sithar ("
 wait_for ") is close: add this person and save? y/N"
 send y
 wait_for "added Chhim Sīthar; added demo "
+# A name a letter or two from one there (a typo) is asked about with that person named too (a
+# field trial's "Chao Vesna" became a second Chao Veasna); no adds nothing.
+before=$(db_snapshot)
+send D
+wait_for "New demo"
+send C-g date Enter '2024-09-27'
+send C-g arrested Enter 'Chhim Sitar'
+send C-s
+wait_for "Chhim Sitar is not in the database yet, though Chhim Sithar ("
+send n
+wait_for "not saved"
+[ "$(db_snapshot)" = "$before" ] || fail "a typo's question answered no changed the database"
+checks=$((checks + 1))
+send Escape
+wait_for "Discard the changes to this demo"
+send y
 # A name typed in Khmer script is the person's Khmer name: the Latin one stays unknown, not
 # filled with the Khmer spelling (a field trial in Khmer found its names under "Latin").
 send D

@@ -324,6 +324,7 @@ keys 'W<C-u>2024-W06<Enter>m<Dump><Esc>bW<Dump><C-u>2024-W06<Enter>m<Dump><Esc><
 screen 2
 printf '%s\n' "$screen" | grep -q "Week (Enter writes it; of the filter .*437 bis.*): " ||
 	fail "W does not say the filter it follows: $screen"
+checks=$((checks + 1))
 screen 4
 printf '%s\n' "$screen" | grep -q "Week (Enter writes it): " || fail "Esc, Esc left the filter on: $screen"
 checks=$((checks + 2))
@@ -337,6 +338,10 @@ grep -q "^Filter: none" "$reports/casewatch-summary-2024-W06.md" || fail "the su
 keys '/<C-u>case:"../x y" 494/495 ស៊ីថា<Enter>W<C-u>2024-W06<Enter>m<Dump>' 200x60
 [ -s "$reports/casewatch-summary-2024-W06-case-x-y-text-494-495-ស៊ីថា.md" ] ||
 	fail "a case and free text in the name, nothing a path: $(ls "$reports")"
+# At 100 columns the filter is whole, the week after it (a field trial's "article:494/…").
+keys '/<C-u>article:494/495<Enter>W<Dump>' 100x30
+printf '%s\n' "$out" | grep -q "Week (Enter writes it; of the filter article:494/495): [0-9]\{4\}-W[0-9][0-9]" ||
+	fail "the week's question cuts its filter at 100 columns: $out"
 # A filter too long for a name is cut, with a hash of all it asks: two such are two files.
 keys '/court:"Phnom Penh Municipal Court of First Instance" province:"Phnom Penh" a<Enter>W<C-u>2024-W06<Enter>m<Esc>/<C-u>court:"Phnom Penh Municipal Court of First Instance" province:"Phnom Penh" b<Enter>W<C-u>2024-W06<Enter>m' 200x60
 [ "$(ls "$reports" | grep -c '^casewatch-summary-2024-W06-court-phnom-penh-municipal.*-[0-9a-f]\{8\}\.md$')" = 2 ] ||
