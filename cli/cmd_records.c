@@ -164,12 +164,15 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			const struct cw_person *p = &r->u.person;
 
 			cw_set_text(&cw_words_roles, p->roles, a, sizeof a);
-			/* "[C] " or "[c] " where the eye starts, as in the terminal interface. */
+			/* "[C] " or "[c] " where the eye starts, as in the terminal interface; a
+			 * person known only in Khmer under that name, not an empty cell. */
 			snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r),
-				 p->name ? p->name : "");
-			rc = cw_table_add(&t, (const char *const[]){hex, named, p->name_km,
-								    p->affiliation, a, p->province,
-								    cw_view_short(r->view)});
+				 cw_person_name(p));
+			rc = cw_table_add(
+				&t, (const char *const[]){hex, named,
+							  p->name && *p->name ? p->name_km : NULL,
+							  p->affiliation, a, p->province,
+							  cw_view_short(r->view)});
 		} else if (r->kind == CW_KIND_CASE && kind == CW_KIND_CASE) {
 			const struct cw_case *k = &r->u.kase;
 

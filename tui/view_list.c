@@ -238,9 +238,10 @@ int cw_view_list_row(struct cw_store *st, struct cw_list_memo *memo, enum cw_tab
 		const struct cw_person *p = &r->u.person;
 
 		/* Confidential material is marked where the eye starts: "[C] " or "[c] ". */
-		snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r),
-			 p->name ? p->name : "");
-		cells[0] = named, cells[1] = p->name_km, cells[2] = p->affiliation;
+		/* Known only in Khmer: that name in the name column, not an empty cell. */
+		snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r), cw_person_name(p));
+		cells[0] = named, cells[1] = p->name && *p->name ? p->name_km : NULL;
+		cells[2] = p->affiliation;
 		cells[3] = p->province, cells[4] = cw_view_short(r->view);
 		return cw_row_format(cells, w, n, out, len);
 	}

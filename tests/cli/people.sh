@@ -56,6 +56,10 @@ grep -qF -- "--name-km" "$WORK/stderr" || fail "the Khmer name's option is not n
 ok cw person add --name-km "វន់ ពៅ"
 ok cw show "វន់ ពៅ" --json
 json "d['name_km'] == 'វន់ ពៅ' and 'name' not in d"
+# ... listed under it, in the name column, not as an empty cell.
+ok cw list persons
+printf '%s\n' "$out" | grep -Eq "^[0-9a-f]{8} +វន់ ពៅ " || fail "the Khmer name is not in the name column: $out"
+checks=$((checks + 1))
 ok cw case add --title "Khmer list" --defendant "វន់ ពៅ" --charge 494
 ok cw timeline "វន់ ពៅ"
 has "វន់ ពៅ"
