@@ -44,7 +44,7 @@ has "in accounts of 2024-06-06 or earlier (accounts: UN, own observation): Ny Na
 has "| 2024-06-03 | own observation | CC1 | denied |  | not met (access denied): Ny Nak |  |"
 has "| 2024-06-06 | own observation | CC1 | granted |  | Ny Nak |  |"
 # ... and the summary does not count it as a visit made without saying so.
-has "2 prison visits (account: own observation), 1 of them refused access."
+has "2 prison visits that met 1 detainee (account: own observation), 1 of them refused access."
 for f in md html csv json pdf; do
 	ok cw report --from 2024-06-03 --to 2024-06-09 --format $f -o "$WORK/week.$f"
 done
