@@ -109,6 +109,7 @@ ok cw person add --name "Chhim Sithar"
 ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --charge 494/495
 send H
 wait_for "New hearing"
+send C-u
 send -l Naga
 wait_for "> NagaWorld strike"
 send Enter
@@ -235,6 +236,7 @@ wait_for "    2030-05-24"
 send h
 send H
 wait_for "New hearing"
+send C-u
 send -l "Naga"
 wait_for "> NagaWorld strike"
 send Enter
