@@ -84,29 +84,11 @@ int cw_person_like(struct cw_store *st, const char *name, const char *name_km,
 int cw_person_typo(struct cw_store *st, const char *name, struct cw_record *found,
 		   struct cw_error *err)
 {
-	struct cw_record_list l;
-	struct cw_filter f;
-	int rc, best = cw_text_typo_allowance(name) + 1;
-	size_t at = 0;
+	struct cw_id id;
+	int rc;
 
 	memset(found, 0, sizeof *found);
-	cw_filter_init(&f);
-	f.kinds = CW_KIND_BIT(CW_KIND_PERSON);
-	if ((rc = cw_store_list(st, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &l, err)) != 0)
+	if ((rc = cw_store_closest(st, CW_KIND_PERSON, name, 0, &id, err)) <= 0)
 		return rc;
-	for (size_t i = 0; i < l.n; i++) {
-		const char *names[2] = {l.items[i].u.person.name, l.items[i].u.person.name_km};
-
-		for (int k = 0; k < 2; k++) {
-			int d = names[k] ? cw_text_typo_distance(names[k], name, best - 1) : best;
-
-			if (d < best)
-				best = d, at = i;
-		}
-	}
-	rc = best <= cw_text_typo_allowance(name);
-	if (rc && cw_record_copy(found, &l.items[at]) != 0)
-		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	cw_record_list_free(&l);
-	return rc;
+	return (rc = cw_store_get(st, &id, found, err)) == 0 ? 1 : rc;
 }

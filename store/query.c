@@ -376,17 +376,19 @@ out:
 	return rc;
 }
 
-/* The name of the kind's records closest to `text` as a typo of it (cw_text_typo_distance: a
- * letter or two for a name, three for a long one), into buf ("" when none is that close), for
- * a lookup that found nothing ("Chao Vesna" for Chao Veasna). Names withheld from what is
- * written for others are not offered. */
+/* The name of the kind's records closest to `text` as a typo of it (cw_text_typo_allowance: a
+ * letter or two for a name, three for a long one), into buf and its record's id into *found
+ * ("" and zero when none is that close), for a lookup that found nothing ("Chao Vesna" for
+ * Chao Veasna). shown_only: names withheld from what is written for others are not offered.
+ * An LMDB error, else 0. */
 static int closest_name(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, const char *text,
-			char *buf, size_t len)
+			int shown_only, char *buf, size_t len, struct cw_id *found)
 {
 	struct stream s = {.plen = 1, .lo = 0, .hi = CW_DATE_KEY_UNKNOWN};
 	int rc, best = cw_text_typo_allowance(text) + 1;
 
 	buf[0] = '\0';
+	memset(found, 0, sizeof *found);
 	s.prefix[0] = (uint8_t)kind;
 	if ((rc = index_settled(st, txn)) != 0 ||
 	    (rc = stream_open(&s, txn, st->dbi[DB_BY_KIND])) != 0)
@@ -396,24 +398,24 @@ static int closest_name(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, co
 		struct cw_record rec;
 
 		memcpy(id.b, s.tail + DATE_LEN, ID_LEN);
-		if ((rc = cw_store_read_record(st, txn, &id, &rec, NULL)) != 0)
-			break;
-		if (name_is_shown(&rec)) {
+		/* Only a suggestion: a record that cannot be read offers nothing. */
+		if (cw_store_read_record(st, txn, &id, &rec, NULL) == 0) {
 			const char *names[2] = {
 				kind == CW_KIND_PERSON ? rec.u.person.name : rec.u.kase.title,
 				kind == CW_KIND_PERSON ? rec.u.person.name_km : NULL};
 
-			for (int i = 0; i < 2; i++) {
+			for (int i = 0; i < 2 && (!shown_only || name_is_shown(&rec)); i++) {
 				int d = names[i] ? cw_text_typo_distance(names[i], text, best - 1)
 						 : best;
 
 				if (d < best) {
 					best = d;
 					snprintf(buf, len, "%s", names[i]);
+					*found = id;
 				}
 			}
+			cw_record_free(&rec);
 		}
-		cw_record_free(&rec);
 		if ((rc = stream_next(&s)) != 0)
 			break;
 	}
@@ -421,6 +423,23 @@ out:
 	if (s.cur)
 		mdb_cursor_close(s.cur);
 	return rc;
+}
+
+int cw_store_closest(struct cw_store *st, enum cw_kind kind, const char *text, int shown_only,
+		     struct cw_id *id, struct cw_error *err)
+{
+	char name[256];
+	MDB_txn *txn;
+	int rc;
+
+	memset(id, 0, sizeof *id);
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = closest_name(st, txn, kind, text, shown_only, name, sizeof name, id);
+	mdb_txn_abort(txn);
+	if (rc != 0)
+		return cw_store_lmdb_error(NULL, rc, "searching names", err);
+	return !cw_id_is_zero(id);
 }
 
 /* ref:REF, an id or id prefix of the right kind, else names (all substring matches). */
@@ -1579,6 +1598,7 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, s
 {
 	struct keylist exact = {0}, any = {0}, listed = {0};
 	char close[256]; /* a name: at most 200 bytes (models/schema.c) */
+	struct cw_id near;
 	MDB_txn *txn;
 	int rc;
 
@@ -1595,7 +1615,7 @@ int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, s
 	/* Nothing found: a name close to it may be what was meant (a monitor's typo). Only a
 	 * suggestion: what it could not read leaves none. */
 	if (rc == 0 && any.n == 0 && (kind == CW_KIND_PERSON || kind == CW_KIND_CASE))
-		(void)closest_name(st, txn, kind, text, close, sizeof close);
+		(void)closest_name(st, txn, kind, text, 1, close, sizeof close, &near);
 	mdb_txn_abort(txn);
 	if (rc == 0) {
 		if (any.n == 1)

@@ -327,6 +327,13 @@ int cw_store_find_conflicted_id(struct cw_store *st, const char *hex, struct cw_
 int cw_store_resolve(struct cw_store *st, enum cw_kind kind, const char *text, struct cw_id *out,
 		     struct cw_record_list *cands, struct cw_error *err);
 
+/* The person (or case) whose name (Latin or Khmer; a case's title) is closest to `text` as a
+ * typo of it, within cw_text_typo_allowance (models/text.h): 1 with its id in *id, 0 when
+ * none is that close, or an error. shown_only: only names that what is written for others
+ * shows (cw_store_resolve's suggestion, printed beside what was typed). */
+int cw_store_closest(struct cw_store *st, enum cw_kind kind, const char *text, int shown_only,
+		     struct cw_id *id, struct cw_error *err);
+
 /* Newest first puts records of unknown date after the dated ones; its exact reverse (undated
  * first, then the oldest) lets a view page from the end of a long list cheaply. */
 enum cw_order { CW_ORDER_NEWEST_FIRST, CW_ORDER_OLDEST_FIRST, CW_ORDER_NEWEST_FIRST_REVERSED };
