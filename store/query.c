@@ -329,51 +329,123 @@ static int name_is_shown(const struct cw_record *rec)
 	return !cw_record_named_withheld(rec);
 }
 
+/* Calls fn with the id of each of the kind's records (few: people and cases), in the order of
+ * their keys, until it returns other than 0, which is returned; else 0, or an LMDB error of
+ * the walk (*walk_failed set then, to tell it from fn's). */
+static int each_of_kind(struct cw_store *st, MDB_txn *txn, enum cw_kind kind,
+			int (*fn)(const struct cw_id *id, void *ctx), void *ctx, int *walk_failed)
+{
+	struct stream s = {.plen = 1, .lo = 0, .hi = CW_DATE_KEY_UNKNOWN};
+	int rc;
+
+	*walk_failed = 0;
+	s.prefix[0] = (uint8_t)kind;
+	if ((rc = index_settled(st, txn)) != 0 ||
+	    (rc = stream_open(&s, txn, st->dbi[DB_BY_KIND])) != 0) {
+		*walk_failed = 1;
+		goto out;
+	}
+	while (!s.done) {
+		struct cw_id id;
+
+		memcpy(id.b, s.tail + DATE_LEN, ID_LEN);
+		if ((rc = fn(&id, ctx)) != 0)
+			break;
+		if ((rc = stream_next(&s)) != 0) {
+			*walk_failed = 1;
+			break;
+		}
+	}
+out:
+	if (s.cur)
+		mdb_cursor_close(s.cur);
+	return rc;
+}
+
+struct name_match {
+	struct cw_store *st;
+	MDB_txn *txn;
+	const char *folded;
+	int exact, shown_only;
+	struct keylist *ids;
+	struct cw_record_list *cands;
+	struct cw_error *err;
+};
+
+static int name_match_one(const struct cw_id *id, void *ctx)
+{
+	struct name_match *nm = ctx;
+	struct cw_record rec;
+	int rc;
+
+	if ((rc = cw_store_read_record(nm->st, nm->txn, id, &rec, nm->err)) != 0)
+		return rc;
+	if (record_name_matches(&rec, nm->folded, nm->exact) &&
+	    (!nm->shown_only || name_is_shown(&rec))) {
+		if ((rc = keylist_add(nm->ids, id->b, ID_LEN)) != 0 ||
+		    (nm->cands && (rc = cw_record_list_push(nm->cands, &rec)) != 0))
+			rc = cw_error_set(nm->err, CW_ENOMEM, "", "out of memory");
+	}
+	cw_record_free(&rec);
+	return rc;
+}
+
 /* Collects the ids of the kind's records whose name matches (text folded here, once); into
  * cands when not NULL. shown_only: only names that what is written for others shows. */
 static int match_names(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, const char *text,
 		       int exact, int shown_only, struct keylist *ids, struct cw_record_list *cands,
 		       struct cw_error *err)
 {
-	struct stream s = {.plen = 1, .lo = 0, .hi = CW_DATE_KEY_UNKNOWN};
 	char *folded = cw_text_fold(text);
-	int rc;
+	struct name_match nm = {st, txn, folded, exact, shown_only, ids, cands, err};
+	int rc, walk_failed;
 
 	if (!folded)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	s.prefix[0] = (uint8_t)kind;
-	if ((rc = index_settled(st, txn)) != 0 ||
-	    (rc = stream_open(&s, txn, st->dbi[DB_BY_KIND])) != 0)
-		goto out;
-	while (!s.done) {
-		struct cw_id id;
-		struct cw_record rec;
-
-		memcpy(id.b, s.tail + DATE_LEN, ID_LEN);
-		if ((rc = cw_store_read_record(st, txn, &id, &rec, err)) != 0) {
-			mdb_cursor_close(s.cur);
-			free(folded);
-			return rc;
-		}
-		if (record_name_matches(&rec, folded, exact) &&
-		    (!shown_only || name_is_shown(&rec))) {
-			rc = keylist_add(ids, id.b, ID_LEN);
-			if (rc == 0 && cands)
-				rc = cw_record_list_push(cands, &rec);
-		}
-		cw_record_free(&rec);
-		if (rc != 0 || (rc = stream_next(&s)) != 0)
-			break;
-	}
-out:
-	if (s.cur)
-		mdb_cursor_close(s.cur);
+	rc = each_of_kind(st, txn, kind, name_match_one, &nm, &walk_failed);
 	free(folded);
-	if (rc == CW_ENOMEM)
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	if (rc != 0)
+	if (rc != 0 && walk_failed)
 		return cw_store_lmdb_error(NULL, rc, "searching names", err);
 	return rc;
+}
+
+struct name_near {
+	struct cw_store *st;
+	MDB_txn *txn;
+	enum cw_kind kind;
+	const char *text;
+	int shown_only, best;
+	char *buf;
+	size_t len;
+	struct cw_id *found;
+};
+
+static int name_near_one(const struct cw_id *id, void *ctx)
+{
+	struct name_near *nn = ctx;
+	struct cw_record rec;
+
+	/* Only a suggestion: a record that cannot be read offers nothing. */
+	if (cw_store_read_record(nn->st, nn->txn, id, &rec, NULL) != 0)
+		return 0;
+	if (!nn->shown_only || name_is_shown(&rec)) {
+		const char *names[2] = {nn->kind == CW_KIND_PERSON ? rec.u.person.name
+								   : rec.u.kase.title,
+					nn->kind == CW_KIND_PERSON ? rec.u.person.name_km : NULL};
+
+		for (int i = 0; i < 2; i++) {
+			int d = names[i] ? cw_text_typo_distance(names[i], nn->text, nn->best - 1)
+					 : nn->best;
+
+			if (d < nn->best) {
+				nn->best = d;
+				snprintf(nn->buf, nn->len, "%s", names[i]);
+				*nn->found = *id;
+			}
+		}
+	}
+	cw_record_free(&rec);
+	return 0;
 }
 
 /* The name of the kind's records closest to `text` as a typo of it (cw_text_typo_allowance: a
@@ -384,45 +456,13 @@ out:
 static int closest_name(struct cw_store *st, MDB_txn *txn, enum cw_kind kind, const char *text,
 			int shown_only, char *buf, size_t len, struct cw_id *found)
 {
-	struct stream s = {.plen = 1, .lo = 0, .hi = CW_DATE_KEY_UNKNOWN};
-	int rc, best = cw_text_typo_allowance(text) + 1;
+	struct name_near nn = {st,  txn, kind, text, shown_only, cw_text_typo_allowance(text) + 1,
+			       buf, len, found};
+	int walk_failed;
 
 	buf[0] = '\0';
 	memset(found, 0, sizeof *found);
-	s.prefix[0] = (uint8_t)kind;
-	if ((rc = index_settled(st, txn)) != 0 ||
-	    (rc = stream_open(&s, txn, st->dbi[DB_BY_KIND])) != 0)
-		goto out;
-	while (!s.done) {
-		struct cw_id id;
-		struct cw_record rec;
-
-		memcpy(id.b, s.tail + DATE_LEN, ID_LEN);
-		/* Only a suggestion: a record that cannot be read offers nothing. */
-		if (cw_store_read_record(st, txn, &id, &rec, NULL) == 0) {
-			const char *names[2] = {
-				kind == CW_KIND_PERSON ? rec.u.person.name : rec.u.kase.title,
-				kind == CW_KIND_PERSON ? rec.u.person.name_km : NULL};
-
-			for (int i = 0; i < 2 && (!shown_only || name_is_shown(&rec)); i++) {
-				int d = names[i] ? cw_text_typo_distance(names[i], text, best - 1)
-						 : best;
-
-				if (d < best) {
-					best = d;
-					snprintf(buf, len, "%s", names[i]);
-					*found = id;
-				}
-			}
-			cw_record_free(&rec);
-		}
-		if ((rc = stream_next(&s)) != 0)
-			break;
-	}
-out:
-	if (s.cur)
-		mdb_cursor_close(s.cur);
-	return rc;
+	return each_of_kind(st, txn, kind, name_near_one, &nn, &walk_failed);
 }
 
 int cw_store_closest(struct cw_store *st, enum cw_kind kind, const char *text, int shown_only,
