@@ -15,13 +15,28 @@ const size_t cw_quick_hearing_nfields =
 	sizeof cw_quick_hearing_fields / sizeof cw_quick_hearing_fields[0];
 const char cw_quick_hearing_start[] = "outcome";
 
+int cw_person_latest_case(struct cw_store *st, const struct cw_id *person, struct cw_id *case_id,
+			  struct cw_error *err)
+{
+	struct cw_record_list l;
+	int rc;
+
+	memset(case_id, 0, sizeof *case_id);
+	/* Oldest first: the last is the latest. */
+	if ((rc = cw_store_person_records(st, person, CW_KIND_BIT(CW_KIND_CASE), &l, err)) != 0)
+		return rc;
+	if (l.n)
+		*case_id = l.items[l.n - 1].id;
+	cw_record_list_free(&l);
+	return 0;
+}
+
 /* The case a record leads to: itself, its case, or a person's latest case. 0 with *case_id, or
  * CW_ENOTFOUND. */
 static int case_of(struct cw_store *st, const struct cw_id *from, struct cw_id *case_id,
 		   struct cw_error *err)
 {
 	struct cw_record rec;
-	struct cw_record_list l;
 	int rc;
 
 	if ((rc = cw_store_get(st, from, &rec, err)) != 0)
@@ -35,13 +50,8 @@ static int case_of(struct cw_store *st, const struct cw_id *from, struct cw_id *
 		*case_id = rec.u.milestone.case_id;
 	else if (rec.kind == CW_KIND_INCIDENT)
 		*case_id = rec.u.incident.case_id;
-	if (rec.kind == CW_KIND_PERSON) {
-		/* Oldest first: the last is the latest. */
-		rc = cw_store_person_records(st, from, CW_KIND_BIT(CW_KIND_CASE), &l, err);
-		if (rc == 0 && l.n)
-			*case_id = l.items[l.n - 1].id;
-		cw_record_list_free(&l);
-	}
+	if (rec.kind == CW_KIND_PERSON)
+		rc = cw_person_latest_case(st, from, case_id, err);
 	cw_record_free(&rec);
 	if (rc != 0)
 		return rc;

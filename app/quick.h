@@ -28,4 +28,9 @@ extern const char cw_quick_hearing_start[];
 int cw_quick_hearing(struct cw_store *st, const struct cw_id *from, struct cw_date today,
 		     const char *time, struct cw_record *out, struct cw_error *err);
 
+/* A person's latest case (the last of their cases in date order), the one a quick hearing of
+ * theirs is of: 0 with *case_id (zero when they have none), or an error. */
+int cw_person_latest_case(struct cw_store *st, const struct cw_id *person, struct cw_id *case_id,
+			  struct cw_error *err);
+
 #endif

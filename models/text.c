@@ -78,6 +78,7 @@ int cw_text_is_blank(const char *text)
 	return 1;
 }
 
+/* Khmer and Khmer Symbols: a script written without spaces between words. */
 static int is_khmer(uint32_t c)
 {
 	return (c >= 0x1780 && c <= 0x17FF) || (c >= 0x19E0 && c <= 0x19FF);
@@ -493,12 +494,6 @@ static int fold_is_space(int32_t c)
 	       utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
-/* Khmer and Khmer Symbols: a script written without spaces between words. */
-static int fold_is_khmer(int32_t c)
-{
-	return is_khmer((uint32_t)c);
-}
-
 /* One character of folded text, into room reserved (5 bytes): white space is held back, to be
  * written as one space before the next character (none at the start or the end), and not at
  * all between two Khmer characters (text.h). */
@@ -510,7 +505,7 @@ static void folded_char(struct folded *f, int32_t c)
 		f->space = 1;
 		return;
 	}
-	khmer = fold_is_khmer(c);
+	khmer = is_khmer((uint32_t)c);
 	if (f->space && f->len > 0 && !(khmer && f->khmer))
 		f->s[f->len++] = ' ';
 	f->space = 0;

@@ -1606,16 +1606,9 @@ static void new_record(struct cw_app *app, struct cw_pane *v, enum cw_kind kind)
 		if (rec.kind == CW_KIND_PERSON)
 			person = from;
 		/* A hearing names no person: a defendant's latest case, as Q takes it. */
-		if (rec.kind == CW_KIND_PERSON && kind == CW_KIND_HEARING) {
-			struct cw_record_list l;
-
-			if (cw_store_person_records(app->st, &from, CW_KIND_BIT(CW_KIND_CASE), &l,
-						    NULL) == 0) {
-				if (l.n) /* oldest first: the last is the latest */
-					kase = l.items[l.n - 1].id;
-				cw_record_list_free(&l);
-			}
-		} else if (rec.kind == CW_KIND_MILESTONE)
+		if (rec.kind == CW_KIND_PERSON && kind == CW_KIND_HEARING)
+			(void)cw_person_latest_case(app->st, &from, &kase, NULL);
+		else if (rec.kind == CW_KIND_MILESTONE)
 			person = rec.u.milestone.person;
 		cw_record_free(&rec);
 	}
