@@ -356,10 +356,15 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		move_field(fm, -1);
 		return CW_FORM_CONTINUE;
 	case CW_ACT_ENTER:
-		/* A suggestion taken, the field is done: on to the next one. */
+		/* A suggestion taken, the field is done: on to the next one; but a field of words
+		 * stays, with the separator after the word taken, for another word (a visit's
+		 * second concern); Enter with nothing offered then goes on. */
 		if (fm->nsugg) {
+			int words = ff->widget == CW_W_WORDS;
+
 			accept_suggestion(fm);
-			move_field(fm, 1);
+			if (!words)
+				move_field(fm, 1);
 		} else if (ff->widget == CW_W_NOTES) {
 			cw_edit_insert(&ff->edit, '\n');
 			fm->dirty = 1;

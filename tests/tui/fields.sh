@@ -104,6 +104,34 @@ wait_for "added"
 ok cw list records --kind visit --json
 json 'd[0]["concerns"] == ["food", "womens_needs"]'
 
+# Enter on an offered word takes it and stays for the next word (a field trial's monitor had
+# to come back for a visit's second concern); Enter with nothing offered goes on.
+send V
+wait_for "New visit"
+send -l "Prey Sar"
+send Tab Tab
+send -l 2024-05-03
+send C-g
+send -l concerns
+send Enter
+send -l overc
+wait_for "> overcrowding"
+send Enter
+wait_for "concerns: overcrowding,"
+wait_for "spaces or commas between (Tab completes)"
+send -l "ill-t"
+wait_for "> ill-treatment"
+send Enter
+wait_for "concerns: overcrowding, ill-treatment,"
+wait_for "spaces or commas between (Tab completes)"
+send Enter
+wait_gone "spaces or commas between (Tab completes)"
+wait_for "concerns: overcrowding, ill-treatment"
+send C-s
+wait_for "added"
+ok cw list records --kind visit --since 2024-05-03 --until 2024-05-03 --json
+json 'len(d) == 1 and d[0]["concerns"] == ["overcrowding", "ill_treatment"]'
+
 # ---- 3. a note on a field that has none of its own ---------------------------------------
 ok cw person add --name "Chhim Sithar"
 ok cw case add --title "NagaWorld strike" --defendant "Chhim Sithar" --charge 494/495
