@@ -3808,10 +3808,16 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	for (size_t i = 0; i < r->hearings.n; i++)
 		bail_hearings += cw_report_hearing_bail(r, i) != CW_DECISION_UNKNOWN;
 	if (r->releases.n || bail_hearings) {
-		size_t granted = 0, refused = 0, unknown = 0, other[256] = {0};
-		size_t all = r->releases.n + bail_hearings;
+		size_t granted = 0, refused = 0, unknown = 0, other[256] = {0}, carried = 0;
+		size_t all;
 		uint32_t views = 0;
 		int any = 0;
+
+		/* A release on the day bail was granted to the same person carries that decision
+		 * out: one decision, counted by the bail (a field trial counted two). */
+		for (size_t i = 0; i < r->releases.n; i++)
+			carried += cw_report_release_carries_bail(r, i) != 0;
+		all = r->releases.n + bail_hearings - carried;
 
 		for (size_t i = 0; i < r->hearings.n; i++) {
 			int decided = cw_report_hearing_bail(r, i);
@@ -3826,6 +3832,8 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		for (size_t i = 0; i < r->releases.n; i++) {
 			const struct cw_milestone *m = &r->releases.items[i].u.milestone;
 
+			if (cw_report_release_carries_bail(r, i))
+				continue;
 			if (m->outcome == CW_DECISION_REFUSED)
 				refused++;
 			else if (m->outcome == CW_DECISION_GRANTED)
@@ -3876,6 +3884,14 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 				       word(&cw_words_milestone, (uint8_t)t));
 			any = 1;
 		}
+		if (carried)
+			sb_add(&sb,
+			       P_(" (%zu release on the day of a bail granted to the same person "
+				  "is counted with that decision)",
+				  " (%zu releases on the day of a bail granted to the same person "
+				  "are counted with those decisions)",
+				  carried),
+			       carried);
 		sb_add(&sb, "%s", stop());
 		if ((rc = sentence(doc, &sb)) != 0)
 			return rc;

@@ -2020,6 +2020,28 @@ int cw_report_hearing_bail(const struct cw_report *r, size_t hearing)
 	return decided;
 }
 
+int cw_report_release_carries_bail(const struct cw_report *r, size_t release)
+{
+	const struct cw_milestone *m = &r->releases.items[release].u.milestone;
+
+	if (m->type != CW_MS_RELEASE || m->outcome == CW_DECISION_REFUSED ||
+	    cw_date_precision(m->date) != CW_DATE_DAY)
+		return 0;
+	for (size_t i = 0; i < r->releases.n; i++) {
+		const struct cw_milestone *b = &r->releases.items[i].u.milestone;
+		int same_person = !cw_id_is_zero(&m->person)
+					  ? cw_id_equal(&b->person, &m->person)
+					  : cw_id_is_zero(&b->person) && m->group && b->group &&
+						    strcmp(m->group, b->group) == 0;
+
+		if (i != release && b->type == CW_MS_BAIL && b->outcome != CW_DECISION_REFUSED &&
+		    same_person && cw_id_equal(&b->case_id, &m->case_id) &&
+		    cw_date_compare(b->date, m->date) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 uint32_t cw_report_view_bit(const struct cw_record *rec)
 {
 	return rec->view < 32 ? UINT32_C(1) << rec->view : 0;

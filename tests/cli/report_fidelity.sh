@@ -1449,4 +1449,19 @@ has "3 prison visits that met 2 detainees"
 # ... and the week the charge was laid counts it.
 ok cw report --week 2026-W47 --format json
 json "[a['article'] for a in d['arrests_and_charges']['by_article']] == ['496']"
+# A release on the day bail was granted to the same person carries that decision out: one
+# decision, both rows listed (a field trial counted two); a release on another day is its own.
+ok cw person add --name "Bail Day"
+ok cw person add --name "Bail Later"
+ok cw case add --title "Bail day case" --defendant "Bail Day" --defendant "Bail Later" --charge 494
+ok cw log milestone --person "Bail Day" --case "Bail day case" --type bail --outcome granted \
+	--date 2026-10-06
+ok cw log milestone --person "Bail Day" --case "Bail day case" --type release --date 2026-10-06
+ok cw log milestone --person "Bail Later" --case "Bail day case" --type bail --outcome granted \
+	--date 2026-10-06
+ok cw log milestone --person "Bail Later" --case "Bail day case" --type release \
+	--outcome granted --date 2026-10-08
+ok cw report --week 2026-W41
+has "| 2026-10-06 | not recorded | release (outcome not recorded) | Bail Day | Bail day case |"
+has "3 decisions on bail, release or pardon were recorded (account: not recorded): 3 granted (1 release on the day of a bail granted to the same person is counted with that decision)."
 done_ok
