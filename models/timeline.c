@@ -814,6 +814,9 @@ struct stint {
 	/* No record says the person was held in it (custody_known): its days are what the dates
 	 * allow at most, none at least. */
 	int unsure;
+	/* The last day a record finds them still held, when later than the first day of an end
+	 * dated only to a month or a year (held_on_last): it ran at least to that day. */
+	struct cw_date held;
 };
 
 enum { RUNNING = 1, RUNNING_UNCOUNTED = 2 };
@@ -838,7 +841,7 @@ static void add_stint(struct stints *s, struct cw_date from, struct cw_date to, 
 		s->v = v;
 		s->cap = cap;
 	}
-	s->v[s->n++] = (struct stint){from, to, running, sure, {0, 0, 0}, 0};
+	s->v[s->n++] = (struct stint){from, to, running, sure, {0, 0, 0}, 0, {0, 0, 0}};
 }
 
 struct pretrial {
@@ -908,6 +911,44 @@ static struct cw_date sure_start(const struct who *w, const struct cw_record *ka
 			sure = cw_date_last_day(d);
 	}
 	return sure;
+}
+
+/* Of a stretch from `start` whose end is dated only to a month or a year (`end`), the last day
+ * of that month or year, up to `until` (arrested again the day after; unknown: none) and
+ * `today`, on which a record dated to a day finds the person still held: a bail decided for
+ * them (released "in July" after bail granted on 22 July: held to the 22nd at least), a bail or
+ * release refused, a detention ordered, a prison visit that met them. Unknown when none. */
+static struct cw_date held_on_last(const struct who *w, const struct cw_record *kase,
+				   const struct cw_record *recs, size_t n, struct cw_date start,
+				   struct cw_date end, struct cw_date until, struct cw_date today)
+{
+	struct cw_date last = cw_date_is_known(until) ? until : cw_date_last_day(end);
+	struct cw_date held = {0, 0, 0};
+
+	if (!cw_date_is_known(end) || cw_date_precision(end) == CW_DATE_DAY)
+		return held;
+	if (cw_date_is_known(today) && cw_date_compare(today, last) < 0)
+		last = today;
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		struct cw_date d = cw_record_date(r);
+		const struct cw_milestone *m = &r->u.milestone;
+
+		if (cw_date_precision(d) != CW_DATE_DAY || cw_date_compare(d, start) < 0 ||
+		    cw_date_compare(d, cw_date_first_day(end)) < 0 ||
+		    cw_date_compare(d, last) > 0 ||
+		    (cw_date_is_known(held) && cw_date_compare(d, held) <= 0))
+			continue;
+		if ((ends_for(w, kase, r) && cw_timeline_decides_bail(r)) ||
+		    (w->person && visit_met(r, w->person)) ||
+		    (r->kind == CW_KIND_MILESTONE && cw_id_equal(&m->case_id, &kase->id) &&
+		     concerns(m, w) &&
+		     (m->type == CW_MS_PRETRIAL_DETENTION ||
+		      ((m->type == CW_MS_BAIL || m->type == CW_MS_RELEASE) &&
+		       m->outcome == CW_DECISION_REFUSED))))
+			held = d;
+	}
+	return held;
 }
 
 /* Whether the records say the person was held in the stretch from `start` to `end`, ended by
@@ -1055,6 +1096,10 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			p->to_kind = CW_PRETRIAL_TO_ENDED_IN;
 			add_stint(out, start, end, RUNNING,
 				  sure_start(w, kase, recs, n, start, end));
+			if (!out->failed)
+				out->v[out->n - 1].held =
+					held_on_last(w, kase, recs, n, start, end,
+						     (struct cw_date){0, 0, 0}, today);
 			return;
 		}
 		if (!cw_date_is_known(end))
@@ -1075,6 +1120,9 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 				out->v[out->n - 1].until =
 					cw_date_from_days(cw_date_to_days(again) - 1);
 		}
+		if (!out->failed)
+			out->v[out->n - 1].held = held_on_last(w, kase, recs, n, start, end,
+							       out->v[out->n - 1].until, today);
 		p->to = end;
 		p->to_kind = CW_PRETRIAL_TO_END;
 		use_end(&used, by, end);
@@ -1418,6 +1466,8 @@ static void count_days(const struct stints *s, struct cw_date today,
 
 		if (cw_date_is_known(t->sure) && cw_date_to_days(t->sure) < a)
 			a = cw_date_to_days(t->sure);
+		if (cw_date_is_known(t->held) && cw_date_to_days(t->held) > b)
+			b = cw_date_to_days(t->held);
 
 		out->pretrial_unsure |= t->unsure;
 		if (b >= a && !t->unsure)

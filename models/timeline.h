@@ -31,7 +31,10 @@ struct cw_timeline_summary {
 	/* Days in pretrial detention, each day once across stretches and cases: the least the
 	 * records' dates allow, and the most (pretrial_days_max). They are equal when every date
 	 * is precise to the day; a start dated only to a month counts at least from its last day
-	 * and at most from its first. pretrial_days is -1 when the records give no figure (still
+	 * and at most from its first; an end dated only to a month at least to its first day, or
+	 * to a later day of it that a record dated to the day finds them still held (a bail
+	 * decided, a bail or release refused, a detention ordered, a visit that met them), and at
+	 * most to its last. pretrial_days is -1 when the records give no figure (still
 	 * detained with no date to count to, and nothing else); pretrial_days_max is -1 when they
 	 * set no upper bound (such a detention beside others: "at least"). */
 	long pretrial_days, pretrial_days_max;

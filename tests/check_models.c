@@ -3061,6 +3061,44 @@ START_TEST(timeline_later_start_bounds_a_month_dated_one)
 }
 END_TEST
 
+/* Released "in July 2024" after bail granted on 22 July: held to the 22nd at least, so the
+ * least count runs to it, not to the month's first day (122 days where 143 were sure); a bail
+ * refused later in the month holds them to its day too. Asked about a day of that month, it
+ * may still run: at least to the decision, at most to that day. */
+START_TEST(timeline_a_day_in_the_month_of_a_release_bounds_it)
+{
+	struct cw_record recs[4];
+	struct cw_timeline_summary s;
+	struct cw_id person;
+
+	detained_case(&recs[0], &person);
+	milestone_in(&recs[1], &person, &recs[0], CW_MS_ARREST, "2024-03-01");
+	milestone_in(&recs[2], &person, &recs[0], CW_MS_RELEASE, "2024-07");
+	cw_timeline_summarise(&person, recs, 3, D("2024-12-01"), &s);
+	ck_assert_int_eq(s.pretrial_days, 122);
+	ck_assert_int_eq(s.pretrial_days_max, 152);
+	milestone_in(&recs[3], &person, &recs[0], CW_MS_BAIL, "2024-07-22");
+	recs[3].u.milestone.outcome = CW_DECISION_GRANTED;
+	cw_timeline_summarise(&person, recs, 4, D("2024-12-01"), &s);
+	ck_assert(!s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 143);
+	ck_assert_int_eq(s.pretrial_days_max, 152);
+	cw_timeline_summarise(&person, recs, 4, D("2024-07-23"), &s);
+	ck_assert_int_eq(s.pretrial_days, 143);
+	ck_assert_int_eq(s.pretrial_days_max, 144);
+	/* A decision logged ahead of the day asked about says nothing of it. */
+	cw_timeline_summarise(&person, recs, 4, D("2024-07-20"), &s);
+	ck_assert_int_eq(s.pretrial_days, 122);
+	recs[3].u.milestone.outcome = CW_DECISION_REFUSED;
+	recs[3].u.milestone.date = D("2024-07-25");
+	cw_timeline_summarise(&person, recs, 4, D("2024-12-01"), &s);
+	ck_assert_int_eq(s.pretrial_days, 146);
+	ck_assert_int_eq(s.pretrial_days_max, 152);
+	for (int i = 0; i < 4; i++)
+		cw_record_free(&recs[i]);
+}
+END_TEST
+
 START_TEST(timeline_bounds_detention_not_dated_to_the_day)
 {
 	struct cw_record recs[5];
@@ -4113,6 +4151,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_names_accounts_of_an_ended_start);
 	tcase_add_test(tc, record_takes_a_field);
 	tcase_add_test(tc, timeline_later_start_bounds_a_month_dated_one);
+	tcase_add_test(tc, timeline_a_day_in_the_month_of_a_release_bounds_it);
 	tcase_add_test(tc, timeline_detention_with_no_date_to_count_to);
 	tcase_add_test(tc, timeline_counts_each_stretch_in_detention);
 	tcase_add_test(tc, timeline_counts_a_group_of_unnamed_defendants);
