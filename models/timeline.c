@@ -288,7 +288,10 @@ static int64_t group_number(int64_t held, const struct cw_defendant *d)
 /* A group's stretch from `start`, its events in date order (starts before ends of a day).
  * How many are held: the count of its first start that gives one, raised by a later start
  * that gives more (an arrest of 8 then a detention order for them is 8; a later arrest of 3
- * of them does not make it 3), else the group's size in the case; a later start marked
+ * of them does not make it 3), else the group's size in the case; a count the team's own
+ * account gives stands against another account's, larger or not (the team saw 3 arrested,
+ * a newspaper says 5: 3 are held, on the team's word, as the report counts its hearings); a
+ * later start marked
  * `more` ("5 more arrested") adds its count to the number held (not known: still not). An
  * end that gives a count smaller than that ("3 of the 8 released on bail") frees those and
  * the stretch runs on with the rest (a detention order for the 5 still held then changes
@@ -413,7 +416,7 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 	const struct cw_defendant *d = cw_timeline_group_defendant(kase, w->group);
 	int64_t number = -1;
 	size_t m = 0;
-	int started = 0;
+	int started = 0, number_own = 0;
 
 	*held = -1;
 	if (n && !ev) {
@@ -461,13 +464,17 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 
 		if (!ev[k].is_end) {
 			int64_t c = r->u.milestone.count;
+			int own = r->view == CW_VIEW_OWN;
 
 			/* "5 more" adds to those held, when their number is known; the stretch's
 			 * first start has no one before it to add to. */
-			if (c > 0 && r->u.milestone.more && started)
+			if (c > 0 && r->u.milestone.more && started) {
 				number = now > 0 ? now + c : -1;
-			else if (c > 0 && (number <= 0 || c > number))
+			} else if (c > 0 && (number <= 0 || (own && !number_own) ||
+					     (own == number_own && c > number))) {
 				number = c;
+				number_own = own;
+			}
 			started = 1;
 			continue;
 		}

@@ -338,4 +338,28 @@ has "union activists (8 unnamed; 3 of them taken later, by 2024-02-29), for 5 da
 has "| 5 | 3 of them taken later, by 2024-02-29: held fewer days |"
 ok cw report --from 2024-02-26 --to 2024-03-03 --case Strike --format json
 json "[(p['days'], p['taken_later']) for p in d['pretrial_detention']] == [(5, {'by': '2024-02-29', 'count': 3})]"
+# The team's own count of a group stands against another account's: the team saw 3 arrested
+# and detained, a newspaper says 5 were arrested (a supervisor's trial found the newspaper's 5
+# in the row, under the team's account); the row says 3, and so does JSON.
+ok cw case add --title "Candlelight" --unnamed "3 Candlelight activists" --custody detained \
+	--charge 494/495
+ok cw log milestone --case Candlelight --group "Candlelight activists" --count 3 --type arrest \
+	--date 2023-07-17 --view own
+ok cw log milestone --case Candlelight --group "Candlelight activists" --count 3 \
+	--type pretrial_detention --date 2023-07-19 --view own
+ok cw log milestone --case Candlelight --group "Candlelight activists" --count 5 --type arrest \
+	--date 2023-07-19 --view media --source "Fresh News"
+ok cw report --week 2023-W29 --case Candlelight
+has "| Candlelight activists (3 unnamed) | Candlelight |"
+lacks "5 unnamed"
+ok cw report --week 2023-W29 --case Candlelight --format json
+json "[p['count'] for p in d['pretrial_detention']] == [3]"
+# With no count of the team's, the largest another account gives, as before.
+ok cw case add --title "Candlelight two" --unnamed "Candlelight two activists" --custody detained
+ok cw log milestone --case "Candlelight two" --group "Candlelight two activists" --count 3 \
+	--type arrest --date 2023-07-17 --view un
+ok cw log milestone --case "Candlelight two" --group "Candlelight two activists" --count 5 \
+	--type arrest --date 2023-07-19 --view media
+ok cw report --week 2023-W29 --case "Candlelight two" --format json
+json "[p['count'] for p in d['pretrial_detention']] == [5]"
 echo "report_groups: $checks checks passed"
