@@ -691,11 +691,14 @@ static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	if (!(rec.editor = strdup(t->st->author)))
 		goto oom_rec;
 	/* The version kept of a case also follows the rulings the versions set aside had
-	 * followed (each laptop's verdict moved its own version of the case). */
+	 * followed (each laptop's verdict moved its own version of the case); and, when it took
+	 * fields from them (--take defendants=2), the rulings the chosen version had followed,
+	 * which the defendants taken may lack (a trial's appeal overturned was lost so). */
 	for (size_t i = 0; i < heads.n && !deleted && rec.kind == CW_KIND_CASE; i++) {
 		int moved;
 
-		if (i == c->choice || heads.v[i].deleted || heads.v[i].rec.kind != CW_KIND_CASE)
+		if ((i == c->choice && !c->ntakes) || heads.v[i].deleted ||
+		    heads.v[i].rec.kind != CW_KIND_CASE)
 			continue;
 		if (cw_case_merge_rulings(&rec.u.kase, &heads.v[i].rec.u.kase, record_held, t,
 					  &moved) != 0)

@@ -119,4 +119,28 @@ fails 65 "take: version 1 is a deletion: it has no notes to take" \
 	ca conflicts resolve "$h" --keep 2 --take notes=1
 [ "$(db_snapshot)" = "$before" ] || fail "a refused resolve changed the database"
 checks=$((checks + 1))
+# A case's defendants taken from the other laptop's version keep the rulings the version kept
+# had followed: alice logged an appeal overturning the conviction, bob added a co-defendant
+# (a supervisor's trial found "charged: 302, 494, 495" after `--take defendants=2`).
+ok ca person add --name "Koeut Saray"
+ok ca case add --title "Ny Nak defamation" --defendant "Ny Nak" --custody detained \
+	--charge 305 --charge 494/495
+ok ca bundle export --to bob -o "$WORK/5.bundle"
+ok cb bundle import "$WORK/5.bundle"
+ok ca log milestone --person "Ny Nak" --case "Ny Nak defamation" --type verdict \
+	--result convicted --date 2026-06-01
+ok ca log milestone --person "Ny Nak" --case "Ny Nak defamation" --type appeal_decided \
+	--result overturned --date 2026-09-01
+sleep 0.01
+ok cb edit "Ny Nak defamation" --defendant "Koeut Saray" --custody detained --charge 494
+ok cb bundle export --to alice -o "$WORK/6.bundle"
+ok ca bundle import "$WORK/6.bundle"
+ok ca conflicts --json
+kase=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; d=json.load(sys.stdin); print([c["id"] for c in d if c["kind"] == "case"][0])')
+ok ca conflicts --json
+json "[[v['editor'] for v in c['versions']] for c in d if c['kind'] == 'case'] == [['bob', 'alice']]"
+ok ca conflicts resolve "$kase" --keep 2 --take defendants=1
+ok ca show "$kase" --json
+json "sorted(c['state'] for x in d['defendants'] if x.get('person_name') == 'Ny Nak' for c in x['charges']) == ['overturned'] * 3"
+json "len(d['defendants']) == 2"
 done_ok
