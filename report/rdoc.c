@@ -4255,7 +4255,9 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 			     "left it unknown (not recorded at that hearing); the team's own "
 			     "hearings apart from those documents report. A hearing several "
 			     "accounts give is counted once, by the team's account where there "
-			     "is one; the notes say where another account answers otherwise."));
+			     "is one (an indicator it leaves unanswered as another of the team's "
+			     "accounts answers it); the notes say where another account answers "
+			     "otherwise."));
 	fair_trial(&b);
 	section(&b, "arrests_charges", N_("New arrests and charges"),
 		N_("No arrest or charge was logged as a milestone in this period (arrests seen at "

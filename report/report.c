@@ -2446,9 +2446,36 @@ static int add_differing(struct cw_report *r, const struct events *e, size_t i, 
 	return 0;
 }
 
+/* Row f's answer for hearing i's event: its counted account's; when that is one of the
+ * team's and leaves it unanswered, the first other of the team's accounts of the event that
+ * answers it (two monitors logged one hearing, one of them noting counsel not notified: a
+ * trial's summary said no indicator was recorded as not met). Another side's answer is said
+ * beside it (add_differing), never counted. */
+static unsigned event_fair_answer(const struct cw_report *r, const struct events *e, size_t i,
+				  size_t f)
+{
+	unsigned a = cw_report_fair_answer(&r->hearings.items[i].u.hearing, &r->fair[f], NULL);
+	size_t ev;
+
+	if (a != CW_ANSWER_UNKNOWN || !e->root || !e->big[ev = e->root[i]] ||
+	    !cw_report_hearing_is_own(&r->hearings.items[i]))
+		return a;
+	for (size_t j = ev; j < e->hearings->n; j++) {
+		unsigned b;
+
+		if (j == i || e->root[j] != ev || !cw_report_hearing_is_own(&e->hearings->items[j]))
+			continue;
+		b = cw_report_fair_answer(&e->hearings->items[j].u.hearing, &r->fair[f], NULL);
+		if (b != CW_ANSWER_UNKNOWN && b <= CW_ANSWER_NA)
+			return b;
+	}
+	return a;
+}
+
 /* The figures the summary speaks of, from the hearings the tables list: outcomes, and how
  * each fair-trial indicator was answered, per side (the team's own, reported). A hearing that
- * does not answer an indicator counts as unknown for it; an indicator given twice counts once,
+ * does not answer an indicator counts as unknown for it (unless another of the team's
+ * accounts of it does: event_fair_answer); an indicator given twice counts once,
  * by its first answer. Where another account of a hearing answers otherwise, fair_differ says
  * so. 0, or -1 out of memory. */
 static int count_fair(struct cw_report *r)
@@ -2477,7 +2504,6 @@ static int count_fair(struct cw_report *r)
 	events_make(&ev, &r->hearings, &r->rulings);
 
 	for (size_t i = 0; i < r->hearings.n && rc == 0; i++) {
-		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
 		int side = cw_report_hearing_is_own(&r->hearings.items[i]) ? CW_FAIR_SIDE_OWN
 									   : CW_FAIR_SIDE_REPORTED;
 
@@ -2489,7 +2515,7 @@ static int count_fair(struct cw_report *r)
 		if (outcome < CW_REPORT_OUTCOMES_MAX)
 			r->outcomes[side][outcome]++;
 		for (size_t f = 0; f < r->nfair && rc == 0; f++) {
-			unsigned a = cw_report_fair_answer(h, &r->fair[f], NULL);
+			unsigned a = event_fair_answer(r, &ev, i, f);
 
 			r->fair[f].answers[side][a < 4 ? a : CW_ANSWER_UNKNOWN]++;
 			/* The count stays the counted account's; what another says otherwise is

@@ -554,4 +554,21 @@ CASEWATCH_NOW=2022-07-01T03:00:00Z ok cw timeline "Bail Day"
 lacks "(passed"
 has "next hearing: none scheduled"
 
+# Two of the team's accounts of one hearing (two monitors in court), linked: the one counted
+# leaves an indicator unanswered that the other answers "no": the count and the summary take
+# the other's answer (a supervisor's trial read "no fair-trial indicator was recorded as not
+# met" over a monitor's "lawyer not notified").
+ok cw person add --name "Two Monitors"
+ok cw case add --title "Two monitors case" --defendant "Two Monitors" --charge 494
+ok cw log hearing --case "Two monitors case" --date 2024-01-17 --outcome adjourned \
+	--source "own observation"
+sparse=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "Two monitors case" --date 2024-01-17 --outcome adjourned \
+	--source "own observation" --indicator counsel_of_choice=no:"lawyer not notified" \
+	--same-event "$sparse"
+ok cw report --week 2024-W03 --case "Two monitors case"
+has "fair-trial indicators not met: counsel of own choosing (1 hearing)"
+has "| counsel of own choosing | monitored by the team | 0 | 1 | 0 | 0 |"
+ok cw report --week 2024-W03 --case "Two monitors case" --format json
+json "[(x['not_met'], x['unknown'], [n['note'] for n in x['notes']]) for x in d['fair_trial_indicators'] if x['indicator'] == 'counsel_of_choice'] == [(1, 0, ['lawyer not notified'])]"
 done_ok
