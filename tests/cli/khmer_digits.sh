@@ -81,4 +81,10 @@ fails 65 "too long: 300 bytes, at most 200 (a letter of Khmer script takes 3 byt
 fails 65 "too long: 201 bytes, at most 200" cw person add --name "$("${PYTHON3:-python3}" -c "print('a' * 201)")"
 ! grep -q "Khmer script" "$WORK/stderr" || fail "a Latin name is told of Khmer: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
+# Notes of any length too long say the field's own limit (a trial read "at most 8000" for
+# 62,699 bytes and "at most 65536" for 70,000).
+fails 65 "notes: too long: 70000 bytes, at most 8000" \
+	cw person add --name "Long Notes" --notes "$("${PYTHON3:-python3}" -c "print('a' * 70000)")"
+fails 65 "notes: too long: 8001 bytes, at most 8000" \
+	cw person add --name "Long Notes" --notes "$("${PYTHON3:-python3}" -c "print('a' * 8001)")"
 done_ok
