@@ -81,6 +81,33 @@ int cw_person_like(struct cw_store *st, const char *name, const char *name_km,
 	return hit;
 }
 
+/* The digits of a name, in order, Khmer digits as the ASCII ones they are, into out (at most
+ * size - 1 of them). */
+static void digits_of(const char *s, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p && n + 1 < size;
+	     p++) {
+		if (*p >= '0' && *p <= '9')
+			out[n++] = (char)*p;
+		else if (p[0] == 0xE1 && p[1] == 0x9F && p[2] >= 0xA0 &&
+			 p[2] <= 0xA9) /* U+17E0.. */
+			out[n++] = (char)('0' + (p[2] - 0xA0)), p += 2;
+	}
+	out[n] = '\0';
+}
+
+/* Whether two names give the same digits: "Detainee 12" is not a typo of "Detainee 13". */
+static int same_digits(const char *a, const char *b)
+{
+	char da[64], db[64];
+
+	digits_of(a, da, sizeof da);
+	digits_of(b, db, sizeof db);
+	return strcmp(da, db) == 0;
+}
+
 int cw_person_typo(struct cw_store *st, const char *name, struct cw_record *found,
 		   struct cw_error *err)
 {
@@ -90,5 +117,11 @@ int cw_person_typo(struct cw_store *st, const char *name, struct cw_record *foun
 	memset(found, 0, sizeof *found);
 	if ((rc = cw_store_closest(st, CW_KIND_PERSON, name, 0, &id, err)) <= 0)
 		return rc;
-	return (rc = cw_store_get(st, &id, found, err)) == 0 ? 1 : rc;
+	if ((rc = cw_store_get(st, &id, found, err)) != 0)
+		return rc;
+	if (same_digits(name, found->u.person.name) || same_digits(name, found->u.person.name_km))
+		return 1;
+	cw_record_free(found);
+	memset(found, 0, sizeof *found);
+	return 0;
 }

@@ -28,7 +28,8 @@ int cw_person_like(struct cw_store *st, const char *name, const char *name_km,
 /* The person whose name (Latin or Khmer) is closest to `name` as a typo of it, within what
  * cw_text_typo_allowance allows (models/text.h): 1 with them in *found (the caller frees
  * it), 0 when none is that close, or an error. For a name about to be added as a new person:
- * a field trial's "Chao Vesna" became a second Chao Veasna. */
+ * a field trial's "Chao Vesna" became a second Chao Veasna. Names whose digits differ are
+ * no typos of each other ("Detainee 12", "Detainee 13"). */
 int cw_person_typo(struct cw_store *st, const char *name, struct cw_record *found,
 		   struct cw_error *err);
 

@@ -297,6 +297,21 @@ static int check_not_twice(struct cw_cli *cli, const struct cw_record *rec)
 	return rc;
 }
 
+/* The warning of a person added whose name is a letter or two from `like`'s, with the merge
+ * that makes them one (KEEP first: the one already there). */
+static void warn_typo(const struct cw_record *like, const struct cw_record *added)
+{
+	char like_hex[CW_ID_HEX_LEN + 1], added_hex[CW_ID_HEX_LEN + 1], what[400], fix[200];
+
+	cw_id_hex(&like->id, like_hex);
+	cw_id_hex(&added->id, added_hex);
+	snprintf(what, sizeof what, _("%.200s (%.8s) has a name a letter or two from this one"),
+		 cw_record_label(like), like_hex);
+	snprintf(fix, sizeof fix, _("if they are one person: casewatch person merge %.8s %.8s"),
+		 like_hex, added_hex);
+	cw_cli_print_advice(NULL, what, fix);
+}
+
 /* Whether the options name an account (--view, even "unknown"). */
 static int view_given(const struct cw_cli *cli, int first_arg)
 {
@@ -337,8 +352,10 @@ static int put_from_options(struct cw_cli *cli, struct cw_record *rec, unsigned 
 int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_record rec;
+	struct cw_record typo;
+	struct cw_error typo_err; /* a failed search only leaves the warning out */
 	char hex[CW_ID_HEX_LEN + 1];
-	int rc;
+	int rc, have_typo = 0, typo_found = 0;
 
 	if ((rc = cw_cli_check_record_option_names(cli, (int)cmd->kind, first_arg)) != 0 ||
 	    (rc = cw_cli_open_store(cli, 0)) != 0)
@@ -353,6 +370,14 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		rc = cw_check_logged(cli->session.store, &rec, NULL, &cli->err);
 	if (rc == 0 && rec.kind == CW_KIND_PERSON)
 		rc = check_not_twice(cli, &rec);
+	/* A name a letter or two from a person's is added, with a warning that names them (a
+	 * supervisor's trial added "Eng Sroyy" beside Eng Sroy unwarned); close ones were asked
+	 * about above. */
+	if (rc == 0 && rec.kind == CW_KIND_PERSON &&
+	    (typo_found = cw_person_typo(cli->session.store, cw_person_name(&rec.u.person), &typo,
+					 &typo_err)) > 0)
+		have_typo = !cw_names_close(cw_person_name(&typo.u.person),
+					    cw_person_name(&rec.u.person));
 	if (rc == 0 &&
 	    (rc = put_from_options(cli, &rec, CW_PUT_NEW | CW_PUT_FOLLOW_VERDICTS)) == 0) {
 		cw_id_hex(&rec.id, hex);
@@ -361,8 +386,12 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		else
 			fprintf(cli->out, _("added %s %s%s\n"), cw_kind_text(rec.kind), hex,
 				cw_cli_said(cli));
+		if (have_typo)
+			warn_typo(&typo, &rec);
 		cw_advise_saved(cli->session.store, &rec, cw_cli_print_advice, NULL);
 	}
+	if (typo_found > 0)
+		cw_record_free(&typo);
 	cw_record_free(&rec);
 	return rc;
 }

@@ -79,4 +79,19 @@ grep -qF "is it 'វន់ ពៅ'?" "$WORK/stderr" || fail "no Khmer name offer
 fails 66 person cw timeline "Somebody Else Entirely"
 ! grep -qF "is it" "$WORK/stderr" || fail "a name offered for one far from any: $err"
 checks=$((checks + 3))
+# A person added with a name a letter or two from one already there is added, with a warning
+# naming them and the merge that makes them one (a supervisor's trial added "Vorn Povv" unwarned).
+ok cw show "Vorn Pov" --json
+pov=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"][:8])')
+ok cw person add --name "Vorn Povv"
+typo=$(printf '%s' "$out" | awk '{print $3}')
+grep -qF "warning: Vorn Pov ($pov) has a name a letter or two from this one; if they are one person: casewatch person merge $pov $(printf %.8s "$typo")" "$WORK/stderr" ||
+	fail "no warning of the name close to Vorn Pov: $(cat "$WORK/stderr")"
+ok cw person add --name "Somebody Else Entirely"
+! grep -qF "a letter or two" "$WORK/stderr" || fail "a warning for a name far from any: $(cat "$WORK/stderr")"
+# Names that differ in their numbers are not typos of each other.
+ok cw person add --name "Detainee 12"
+ok cw person add --name "Detainee 13"
+! grep -qF "a letter or two" "$WORK/stderr" || fail "a warning for another number: $(cat "$WORK/stderr")"
+checks=$((checks + 3))
 done_ok
