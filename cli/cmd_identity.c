@@ -286,12 +286,11 @@ int cw_cmd_peer_list(struct cw_cli *cli, const struct cw_command *cmd, int first
 	cw_table_init(&t, 4, cols);
 	t.fit[2] = t.fit[3] = CW_COLUMN_WHOLE; /* a fingerprint is read out whole, by phone */
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		char fp[CW_FINGERPRINT_TEXT_MAX], when[32];
+		char fp[CW_FINGERPRINT_TEXT_MAX], when[CW_TIME_LOCAL_MAX];
 
 		cw_identity_fingerprint(&p[i].key, fp);
-		cw_time_format(p[i].added, when);
-		when[16] = '\0'; /* to the minute */
-		when[10] = ' ';
+		/* Local, with its offset, as every time shown is (a trial read UTC unmarked). */
+		cw_time_local_format(p[i].added, when);
 		rc = cw_table_add(
 			&t, (const char *const[]){p[i].name, role_label(p[i].role), fp, when});
 	}

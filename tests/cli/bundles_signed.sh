@@ -41,6 +41,10 @@ has "alice"
 has "$alice_fp"
 has "bob"
 lines 3
+# enrolled at a local time that says its offset, as every time shown does
+printf '%s\n' "$out" | grep -Eq '[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} \(UTC[+-][0-9:]+\)$' ||
+	fail "peer list's time says no offset: $out"
+checks=$((checks + 1))
 ok ca identity --json
 alice_key_alone=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json, sys; print(json.load(sys.stdin)["key_without_database"])')
 ok cs peer list --json
