@@ -740,6 +740,11 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 
 		if (d->custody != CW_CUSTODY_DETAINED || start_logged(&l, d))
 			continue;
+		/* Past its verdict, "detained" is the sentence, which reports count nowhere as
+		 * pretrial detention: nothing to log for them (a trial's supervisor was told so at
+		 * every edit of a case convicted on appeal). */
+		if ((d->stage ? d->stage : c->stage) >= CW_STAGE_VERDICT)
+			continue;
 		/* Named as well as numbered: a case of three new defendants gave ids alone, and
 		 * the monitor could not tell whom it meant (a trial of the interface). */
 		names_of(st, rec, d, title, sizeof title, name, sizeof name);

@@ -850,6 +850,13 @@ ok cw edit "Detained no arrest" --notes "arrested on 1 October"
 checks=$((checks + 1))
 ok cw report --from 2024-10-01 --to 2024-10-07 --format json
 json "[p['since'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Sam Sokha'] == ['2024-10-01']"
+# Past its verdict, "detained" is a sentence: no warning at each edit (a trial's supervisor
+# was told at every edit of a case convicted on appeal to log an arrest).
+ok cw person add --name "Sentenced Person"
+ok cw case add --title "Convicted no arrest" --defendant "Sentenced Person" --charge 494 \
+	--custody detained --view own --stage appeal
+[ ! -s "$WORK/stderr" ] || fail "a warning for a sentenced defendant: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 # A milestone that names no article is about the charges of its person or group, and lists
 # show those, as `list --article` finds it: not the whole case's.
 ok cw person add --name "Lese Person"
