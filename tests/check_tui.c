@@ -963,7 +963,12 @@ START_TEST(test_form_words_complete)
 	type(&fm, "<C-u>food w<C-n><Tab><Tab>");
 	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food, women's needs");
 	go_to(&fm, "concerns");
+	/* Enter takes the word offered and stays for another; Enter with nothing offered goes
+	 * on, the words settled. */
 	type(&fm, "<C-u>food wo<Enter>");
+	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food women's needs, ");
+	ck_assert_int_eq(fm.cur, concerns);
+	type(&fm, "<Enter>");
 	ck_assert_str_eq(cw_edit_text(&fm.fields[concerns].edit), "food, women's needs");
 	ck_assert_int_eq(fm.cur, concerns + 1);
 	/* A word none starts with: the cursor leaves, the error names it, the text is kept. */
