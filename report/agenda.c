@@ -66,6 +66,29 @@ static int view_repeats(const struct cw_agenda *a, size_t i)
 	return 0;
 }
 
+/* Whose account item i gives, as the notes name it: "the team's"; with the record's first
+ * digits when another item of the hearing gives the same account, and, in the team's own
+ * views, the monitor who logged it ("the team's (Sokha, e78a337d)": a supervisor's trial could
+ * not tell two monitors' accounts apart by their ids). Never a monitor's name in what leaves
+ * the team (a calendar file). */
+static void whose_text(const struct cw_agenda *a, size_t i, char *buf, size_t len)
+{
+	const struct cw_record *rec = a->items[i].rec;
+	char hex[CW_ID_HEX_LEN + 1];
+
+	if (!view_repeats(a, i)) {
+		snprintf(buf, len, "%s", cw_agenda_whose(rec->view));
+		return;
+	}
+	cw_id_hex(&rec->id, hex);
+	if (!a->leaves_team && rec->author && *rec->author)
+		snprintf(buf, len, "%s (%.60s, %.8s)", cw_agenda_whose(rec->view), rec->author,
+			 hex);
+	else
+		snprintf(buf, len, "%s (%.8s)", cw_agenda_whose(rec->view), hex);
+	cw_text_trim_utf8(buf);
+}
+
 size_t cw_agenda_other_accounts(const struct cw_agenda *a, size_t i, char *buf, size_t len)
 {
 	const struct cw_agenda_item *it = &a->items[i];
@@ -74,17 +97,12 @@ size_t cw_agenda_other_accounts(const struct cw_agenda *a, size_t i, char *buf, 
 	buf[0] = '\0';
 	for (size_t k = 0; it->hearing && k < a->n && at < len; k++) {
 		const struct cw_agenda_item *o = &a->items[k];
-		char date[CW_DATE_TEXT_MAX], whose[200], hex[CW_ID_HEX_LEN + 1];
+		char date[CW_DATE_TEXT_MAX], whose[200];
 		int n;
 
 		if (k == i || o->hearing != it->hearing)
 			continue;
-		cw_id_hex(&o->rec->id, hex);
-		if (view_repeats(a, k))
-			snprintf(whose, sizeof whose, "%s (%.8s)", cw_agenda_whose(o->rec->view),
-				 hex);
-		else
-			snprintf(whose, sizeof whose, "%s", cw_agenda_whose(o->rec->view));
+		whose_text(a, k, whose, sizeof whose);
 		cw_date_format(o->day, date);
 		n = snprintf(buf + at, len - at, "%s", others ? ", " : "");
 		at += n > 0 ? (size_t)n : 0;
@@ -133,15 +151,7 @@ void cw_agenda_note(const struct cw_agenda *a, size_t i, char *buf, size_t len)
 	    cw_agenda_other_accounts(a, i, others, sizeof others) > 0) {
 		const char *time = it->rec->u.hearing.time;
 
-		if (view_repeats(a, i)) {
-			char hex[CW_ID_HEX_LEN + 1];
-
-			cw_id_hex(&it->rec->id, hex);
-			snprintf(whose, sizeof whose, "%s (%.8s)", cw_agenda_whose(it->rec->view),
-				 hex);
-		} else {
-			snprintf(whose, sizeof whose, "%s", cw_agenda_whose(it->rec->view));
-		}
+		whose_text(a, i, whose, sizeof whose);
 		cw_date_format(it->rec->u.hearing.date, date);
 		/* Which account says this day first: a narrow column keeps the start. */
 		if (it->what == CW_AGENDA_NEXT_DATE)
@@ -519,6 +529,7 @@ int cw_agenda_build(struct cw_store *st, const struct cw_filter *filter, struct 
 	out->from = from;
 	out->to = to;
 	out->today = cw_date_today();
+	out->leaves_team = shown != NULL;
 	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
 	rc = gather(rd, filter, shown, out, &cap, err);

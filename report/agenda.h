@@ -54,8 +54,9 @@ struct cw_agenda_draft {
 };
 
 struct cw_agenda {
-	struct cw_date from, to;      /* the window, inclusive */
-	struct cw_date today;         /* the day it was made on: later visits do no follow-up */
+	struct cw_date from, to; /* the window, inclusive */
+	struct cw_date today;    /* the day it was made on: later visits do no follow-up */
+	int leaves_team;         /* made for others (a calendar file): no monitor is named in it */
 	struct cw_agenda_item *items; /* overdue first, then by day; hearings before visits */
 	size_t n;
 	/* When nothing is in the window: the first day after it and the latest day anything the

@@ -247,6 +247,28 @@ json "[(i['day'], i['what'], [o['day'] for o in i['other_accounts']]) for i in d
 	('2022-03-17', 'next_hearing', [])]"
 json "d['items'][0]['note'] == \"08:30, per the team's account; the government's gives 2022-03-10 as the next date\""
 json "d['items'][2]['note'] == 'set at the hearing of 2022-03-03'"
+# Two monitors' accounts of one hearing: each named by who logged it as well as by its id in
+# the team's agenda (a supervisor's trial could not tell "the team's (e78a337d)" from
+# "the team's (bf79cc98)"); never by name in the calendar that leaves the team.
+DB="$WORK/two_monitors"
+ok cw init
+ok cw case add --title "Two monitors" --court "Phnom Penh Court"
+CASEWATCH_AUTHOR=Sokha
+ok cw log hearing --case "Two monitors" --date 2022-02-17 \
+	--outcome adjourned --next-date 2022-03-03 --source "own observation"
+m1=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+CASEWATCH_AUTHOR=Dara
+ok cw log hearing --case "Two monitors" --date 2022-02-17 \
+	--outcome adjourned --next-date 2022-03-04 --source "own observation" --same-event "$m1"
+m2=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+CASEWATCH_AUTHOR="test monitor"
+ok cw agenda --from 2022-02-28 --json
+json "d['items'][0]['note'].startswith(\"next date per the team's (Sokha, $(printf %.8s "$m1")) account; the team's (Dara, $(printf %.8s "$m2")) gives 2022-03-04\")"
+ok cw export --format ics --from 2022-02-28 --to 2022-03-14
+out=$(unfold)
+has "the team's ($(printf %.8s "$m2")) gives 2022-03-04"
+lacks "Sokha"
+lacks "Dara"
 # a confidential account is no other date in what leaves the team, nor said to be withheld
 DB="$WORK/accounts_confidential"
 ok cw init
