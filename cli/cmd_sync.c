@@ -82,7 +82,8 @@ const char cw_conflicts_help[] =
 	   "version N the record's content on every database the resolution reaches (it\n"
 	   "travels in bundles and is written to the audit log); '--take notes=2' keeps\n"
 	   "version 2's notes in it too (a field as edit names it; several: notes=2,\n"
-	   "next-date=3). --json for JSON.\n");
+	   "next-date=3); '--take notes=all' adds every other version's notes to the ones\n"
+	   "kept, each under its editor's name. --json for JSON.\n");
 const char cw_audit_help[] =
 	N_("The append-only log of changes: create, edit, delete, import, resolve, and attach\n"
 	   "and detach (a file to or from the record), with the time, the author, the database\n"
@@ -870,18 +871,22 @@ static int parse_takes(struct cw_cli *cli, const char *value, struct cw_take tak
 					    p);
 		memcpy(item, p, len);
 		item[len] = '\0';
-		v = strtol(item + eq + 1, &end, 10);
-		if (*end || end == item + eq + 1 || v < 1)
-			return cw_error_set(&cli->err, CW_EINVAL, "take",
-					    "'%.40s' is not a version number from the list",
-					    item + eq + 1);
+		/* notes=all: every version's text joined (store/sync.h) */
+		v = !strcmp(item + eq + 1, "all") ? 0 : strtol(item + eq + 1, &end, 10);
+		if (v == 0 && !strcmp(item + eq + 1, "all"))
+			end = item + len;
+		else if (*end || end == item + eq + 1 || v < 1)
+			return cw_error_set(
+				&cli->err, CW_EINVAL, "take",
+				"'%.40s' is not a version number from the list, nor all",
+				item + eq + 1);
 		if (*n == 32)
 			return cw_error_set(&cli->err, CW_EUSAGE, "take",
 					    "at most 32 fields can be taken at once");
 		memcpy(names[*n], item, eq);
 		names[*n][eq] = '\0';
 		takes[*n].field = names[*n];
-		takes[*n].version = (size_t)v - 1;
+		takes[*n].version = v == 0 ? CW_TAKE_ALL : (size_t)v - 1;
 		(*n)++;
 		p += len + (p[len] == ',');
 	}
@@ -958,8 +963,15 @@ int cw_cmd_conflicts(struct cw_cli *cli, const struct cw_command *cmd, int first
 	cw_id_hex(&id, hex);
 	fprintf(cli->out, _("resolved %s: kept version %ld"), hex, keep);
 	for (size_t t = 0; t < ntakes; t++)
-		fprintf(cli->out, t ? _(", %s from version %zu") : _(", with %s from version %zu"),
-			takes[t].field, takes[t].version + 1);
+		if (takes[t].version == CW_TAKE_ALL)
+			fprintf(cli->out,
+				t ? _(", %s joined from every version")
+				  : _(", with %s joined from every version"),
+				takes[t].field);
+		else
+			fprintf(cli->out,
+				t ? _(", %s from version %zu") : _(", with %s from version %zu"),
+				takes[t].field, takes[t].version + 1);
 	fputc('\n', cli->out);
 	return 0;
 }

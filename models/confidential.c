@@ -103,6 +103,19 @@ int cw_confidential_take_field(struct cw_record *dst, const struct cw_record *sr
 	return 0;
 }
 
+int cw_confidential_join_field(struct cw_record *dst, const struct cw_record *src, const char *name,
+			       const char *who)
+{
+	int rc = cw_record_join_field(dst, src, name, who, &name);
+
+	if (rc != 0)
+		return rc;
+	if (src->confidential)
+		dst->confidential = 1;
+	dst->confidential_fields |= field_mark(src, name);
+	return 0;
+}
+
 const char *cw_confidential_mark(const struct cw_record *rec)
 {
 	return rec->confidential ? "[C] " : rec->confidential_fields ? "[c] " : "";

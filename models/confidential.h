@@ -51,6 +51,11 @@ int cw_record_field_is_confidential(const struct cw_record *rec, const char *nam
  * what protects it. Its codes. */
 int cw_confidential_take_field(struct cw_record *dst, const struct cw_record *src,
 			       const char *name);
+
+/* cw_record_join_field, the text staying as confidential as it was where it came from, as
+ * above. Its codes. */
+int cw_confidential_join_field(struct cw_record *dst, const struct cw_record *src, const char *name,
+			       const char *who);
 /* Whether what is written for others, where another record names this one (a person in a
  * hearing, a case), reads it as "[confidential]" alone, without its id: it is confidential, or
  * it is a person whose name is a confidential field. The one rule for that: reports and

@@ -1150,6 +1150,38 @@ int cw_record_take_field(struct cw_record *dst, const struct cw_record *src, con
 	return 0;
 }
 
+int cw_record_join_field(struct cw_record *dst, const struct cw_record *src, const char *name,
+			 const char *who, const char **field)
+{
+	const struct cw_schema *s = cw_schema_for_kind(dst->kind);
+	const struct cw_field *f;
+	const char *theirs, *ours;
+	char **slot, *joined;
+	size_t need;
+	int header;
+
+	if (!s || src->kind != dst->kind || !(f = field_named(s, name, &header)))
+		return CW_ENOTFOUND;
+	if (header || f->type != CW_F_STR || !(f->flags & CW_FF_MULTILINE))
+		return CW_EINVAL;
+	if (field)
+		*field = f->name;
+	slot = (char **)((char *)&dst->u + f->offset);
+	theirs = *(char *const *)((const char *)&src->u + f->offset);
+	ours = *slot;
+	if (!theirs || !*theirs || (ours && strstr(ours, theirs)))
+		return 0;
+	who = who && *who ? who : "?";
+	need = (ours ? strlen(ours) + 2 : 0) + strlen(who) + 2 + strlen(theirs) + 1;
+	if (!(joined = malloc(need)))
+		return CW_ENOMEM;
+	snprintf(joined, need, "%s%s%s: %s", ours ? ours : "", ours && *ours ? "\n\n" : "", who,
+		 theirs);
+	free(*slot);
+	*slot = joined;
+	return 0;
+}
+
 struct cw_date cw_record_date(const struct cw_record *rec)
 {
 	static const struct cw_date unknown = {0, 0, 0};

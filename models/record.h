@@ -533,6 +533,14 @@ int cw_record_copy(struct cw_record *dst, const struct cw_record *src);
 int cw_record_take_field(struct cw_record *dst, const struct cw_record *src, const char *name,
 			 const char **field);
 
+/* Adds src's text of a field of several lines (notes, follow-up; named as above) to dst's as
+ * a paragraph of its own, "WHO: text" (who: the editor of src's version), unless it is empty
+ * or dst's text already holds it: two monitors each wrote notes, and the person resolving the
+ * conflict keeps both. 0, CW_ENOTFOUND when the kind has no such field, CW_EINVAL when the
+ * field is not text of several lines, CW_ENOMEM (dst as it was). The mark as above. */
+int cw_record_join_field(struct cw_record *dst, const struct cw_record *src, const char *name,
+			 const char *who, const char **field);
+
 /* The body struct of a record, described by cw_schema_for_kind(rec->kind). */
 void *cw_record_body(struct cw_record *rec);
 const void *cw_record_body_const(const struct cw_record *rec);

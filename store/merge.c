@@ -592,6 +592,38 @@ struct resolve_ctx {
 	size_t ntakes;
 };
 
+/* --take notes=all: every other live version's text of the field joined to the one kept, each
+ * as a paragraph under its editor's name (two monitors each wrote notes: a trial's supervisor
+ * merged them by hand). */
+static int join_field(const struct resolve_ctx *c, const struct cw_item_list *heads,
+		      struct cw_record *rec, const char *field, struct cw_error *err)
+{
+	if (heads->v[c->choice].deleted)
+		return cw_error_set(err, CW_EINVAL, "take",
+				    "version %zu is a deletion: keep a version with content to "
+				    "join %.40s into it",
+				    c->choice + 1, field);
+	for (size_t v = 0; v < heads->n; v++) {
+		const struct cw_record *from = &heads->v[v].rec;
+		int rc;
+
+		if (v == c->choice || heads->v[v].deleted)
+			continue;
+		rc = cw_confidential_join_field(rec, from, field, from->editor);
+		if (rc == CW_ENOTFOUND)
+			return cw_error_set(err, CW_EINVAL, "take", "a %s has no field '%.40s'",
+					    cw_kind_name(rec->kind), field);
+		if (rc == CW_EINVAL)
+			return cw_error_set(err, CW_EINVAL, "take",
+					    "%.40s=all joins text of several lines (notes, "
+					    "follow-up): take %.40s from one version",
+					    field, field);
+		if (rc != 0)
+			return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	}
+	return 0;
+}
+
 /* The fields c takes from other versions, into rec (the version chosen). */
 static int take_fields(const struct resolve_ctx *c, const struct cw_item_list *heads,
 		       struct cw_record *rec, struct cw_error *err)
@@ -600,6 +632,16 @@ static int take_fields(const struct resolve_ctx *c, const struct cw_item_list *h
 		const struct cw_take *t = &c->takes[i];
 		int rc;
 
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(c->takes[j].field, t->field))
+				return cw_error_set(
+					err, CW_EINVAL, "take",
+					"%.40s is named twice: take it from one version", t->field);
+		if (t->version == CW_TAKE_ALL) {
+			if ((rc = join_field(c, heads, rec, t->field, err)) != 0)
+				return rc;
+			continue;
+		}
 		if (t->version >= heads->n)
 			return cw_error_set(err, CW_EINVAL, "take",
 					    "%.40s: choose a version from 1 to %zu", t->field,
@@ -608,11 +650,6 @@ static int take_fields(const struct resolve_ctx *c, const struct cw_item_list *h
 			return cw_error_set(err, CW_EINVAL, "take",
 					    "%.40s: version %zu is the one kept; name another",
 					    t->field, t->version + 1);
-		for (size_t j = 0; j < i; j++)
-			if (!strcmp(c->takes[j].field, t->field))
-				return cw_error_set(
-					err, CW_EINVAL, "take",
-					"%.40s is named twice: take it from one version", t->field);
 		if (heads->v[c->choice].deleted)
 			return cw_error_set(err, CW_EINVAL, "take",
 					    "version %zu is a deletion: keep a version with "

@@ -303,8 +303,9 @@ int cw_sync_resolve(struct cw_store *st, const struct cw_id *id, size_t choice,
  * (cw_record_take_field) and the version's index as cw_sync_conflicts lists them. */
 struct cw_take {
 	const char *field;
-	size_t version;
+	size_t version; /* CW_TAKE_ALL: a field of several lines, every version's text joined */
 };
+#define CW_TAKE_ALL SIZE_MAX
 
 /* The same, with some fields from other versions (each laptop changed another field: both
  * changes are kept); the version made is checked as a record typed in is, and refused whole

@@ -143,4 +143,28 @@ ok ca conflicts resolve "$kase" --keep 2 --take defendants=1
 ok ca show "$kase" --json
 json "sorted(c['state'] for x in d['defendants'] if x.get('person_name') == 'Ny Nak' for c in x['charges']) == ['overturned'] * 3"
 json "len(d['defendants']) == 2"
+# Both monitors wrote notes: --take notes=all keeps the one kept and adds each other version's
+# as a paragraph under its editor's name (a supervisor's trial merged them by hand); a mark of
+# confidentiality comes with the text; only text of several lines is joined.
+ok ca log hearing --case "Ny Nak incitement" --date 2026-11-02 --outcome adjourned
+h5=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok ca bundle export --to bob -o "$WORK/7.bundle"
+ok cb bundle import "$WORK/7.bundle"
+ok ca edit "$h5" --notes "Witness Quokka named the officer" --confidential-field notes
+sleep 0.01
+ok cb edit "$h5" --notes "the gallery was full"
+ok cb bundle export --to alice -o "$WORK/8.bundle"
+ok ca bundle import "$WORK/8.bundle"
+before=$(db_snapshot)
+fails 65 "take: court=all joins text of several lines (notes, follow-up): take court from one version" \
+	ca conflicts resolve "$h5" --keep 1 --take court=all
+fails 65 "take: notes is named twice" ca conflicts resolve "$h5" --keep 1 --take notes=2,notes=all
+[ "$(db_snapshot)" = "$before" ] || fail "a refused resolve changed the database"
+checks=$((checks + 1))
+ok ca conflicts resolve "$h5" --keep 1 --take notes=all
+has "kept version 1, with notes joined from every version"
+ok ca show "$h5" --json
+json "d['notes'] == 'the gallery was full\\n\\nalice: Witness Quokka named the officer' and d['confidential_fields'] == ['notes']"
+ok ca report --from 2026-11-01 --to 2026-11-07
+lacks "Quokka"
 done_ok
