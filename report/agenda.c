@@ -81,11 +81,17 @@ static void whose_text(const struct cw_agenda *a, size_t i, char *buf, size_t le
 		return;
 	}
 	cw_id_hex(&rec->id, hex);
-	if (!a->leaves_team && rec->author && *rec->author)
-		snprintf(buf, len, "%s (%.60s, %.8s)", cw_agenda_whose(rec->view), rec->author,
-			 hex);
-	else
+	if (!a->leaves_team && rec->author && *rec->author) {
+		char author[61];
+
+		/* Cut to whole characters before anything follows it (a Khmer name cut in the
+		 * middle of a letter made the JSON unwritable). */
+		snprintf(author, sizeof author, "%s", rec->author);
+		cw_text_trim_utf8(author);
+		snprintf(buf, len, "%s (%s, %.8s)", cw_agenda_whose(rec->view), author, hex);
+	} else {
 		snprintf(buf, len, "%s (%.8s)", cw_agenda_whose(rec->view), hex);
+	}
 	cw_text_trim_utf8(buf);
 }
 
