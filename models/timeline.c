@@ -288,10 +288,10 @@ static int64_t group_number(int64_t held, const struct cw_defendant *d)
 /* A group's stretch from `start`, its events in date order (starts before ends of a day).
  * How many are held: the count of its first start that gives one, raised by a later start
  * that gives more (an arrest of 8 then a detention order for them is 8; a later arrest of 3
- * of them does not make it 3), else the group's size in the case; a count the team's own
- * account gives stands against another account's, larger or not (the team saw 3 arrested,
- * a newspaper says 5: 3 are held, on the team's word, as the report counts its hearings); a
- * later start marked
+ * of them does not make it 3), else the group's size in the case; another account's count
+ * of an event the team's own account counts too is not read (own_account_of: the team saw 3
+ * arrested, a newspaper says 5 of the same arrests: 3 are held, on the team's word, as the
+ * report counts its hearings); a later start marked
  * `more` ("5 more arrested") adds its count to the number held (not known: still not). An
  * end that gives a count smaller than that ("3 of the 8 released on bail") frees those and
  * the stretch runs on with the rest (a detention order for the 5 still held then changes
@@ -405,6 +405,30 @@ static int covering_ends(const struct who *w, const struct cw_record *kase,
 	return 0;
 }
 
+/* Whether start k of a group's events is another account's of an event the team's own account
+ * counts too (a start of the team's with a count, the same day or linked to it as the same
+ * event or disputing it): its count is not read, the team's stands (the team saw 3 arrested, a
+ * newspaper says 5 of the same arrests). Another account's count of another event is read as
+ * any (a UN arrest of 8, then the team's detention order for 3 of them: 8). */
+static int own_account_of(const struct cw_record *recs, const struct group_event *ev, size_t m,
+			  size_t k)
+{
+	const struct cw_record *r = &recs[ev[k].index];
+
+	if (r->view == CW_VIEW_OWN || r->u.milestone.count <= 0)
+		return 0;
+	for (size_t j = 0; j < m; j++) {
+		const struct cw_record *o = &recs[ev[j].index];
+
+		if (j != k && !ev[j].is_end && o->view == CW_VIEW_OWN && o->u.milestone.count > 0 &&
+		    ((cw_date_precision(ev[j].date) == CW_DATE_DAY &&
+		      cw_date_compare(ev[j].date, ev[k].date) == 0) ||
+		     cw_timeline_same_event(r, o)))
+			return 1;
+	}
+	return 0;
+}
+
 static struct cw_date group_walk(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date start,
 				 struct cw_date upto, const struct used_ends *used, int counting,
@@ -416,7 +440,7 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 	const struct cw_defendant *d = cw_timeline_group_defendant(kase, w->group);
 	int64_t number = -1;
 	size_t m = 0;
-	int started = 0, number_own = 0;
+	int started = 0;
 
 	*held = -1;
 	if (n && !ev) {
@@ -463,18 +487,14 @@ static struct cw_date group_walk(const struct who *w, const struct cw_record *ka
 		int64_t now = group_number(number, d);
 
 		if (!ev[k].is_end) {
-			int64_t c = r->u.milestone.count;
-			int own = r->view == CW_VIEW_OWN;
+			int64_t c = own_account_of(recs, ev, m, k) ? 0 : r->u.milestone.count;
 
 			/* "5 more" adds to those held, when their number is known; the stretch's
 			 * first start has no one before it to add to. */
-			if (c > 0 && r->u.milestone.more && started) {
+			if (c > 0 && r->u.milestone.more && started)
 				number = now > 0 ? now + c : -1;
-			} else if (c > 0 && (number <= 0 || (own && !number_own) ||
-					     (own == number_own && c > number))) {
+			else if (c > 0 && (number <= 0 || c > number))
 				number = c;
-				number_own = own;
-			}
 			started = 1;
 			continue;
 		}

@@ -354,6 +354,25 @@ has "| Candlelight activists (3 unnamed) | Candlelight |"
 lacks "5 unnamed"
 ok cw report --week 2023-W29 --case Candlelight --format json
 json "[p['count'] for p in d['pretrial_detention']] == [3]"
+# ... and a newspaper's other day for the same arrests, linked to the team's as disputing it.
+ok cw case add --title "Candlelight linked" --unnamed "3 Candlelight linked activists" \
+	--custody detained --charge 494/495
+ok cw log milestone --case "Candlelight linked" --group "Candlelight linked activists" --count 3 \
+	--type arrest --date 2023-07-17 --view own
+own_arrest=$(printf '%s' "$out" | sed -n 's/^added milestone \([0-9a-f]*\).*/\1/p')
+ok cw log milestone --case "Candlelight linked" --group "Candlelight linked activists" --count 5 \
+	--type arrest --date 2023-07-18 --view media --disputes "$own_arrest"
+ok cw report --week 2023-W29 --case "Candlelight linked" --format json
+json "[p['count'] for p in d['pretrial_detention']] == [3]"
+# Another account's count of another event is read as before: the UN's arrest of 8, then the
+# team's detention order for 3 of them, is 8 held (a review found 3).
+ok cw case add --title "Candlelight UN" --unnamed "8 Candlelight UN activists" --custody detained
+ok cw log milestone --case "Candlelight UN" --group "Candlelight UN activists" --count 8 \
+	--type arrest --date 2023-07-17 --view un
+ok cw log milestone --case "Candlelight UN" --group "Candlelight UN activists" --count 3 \
+	--type pretrial_detention --date 2023-07-19 --view own
+ok cw report --week 2023-W29 --case "Candlelight UN" --format json
+json "[p['count'] for p in d['pretrial_detention']] == [8]"
 # With no count of the team's, the largest another account gives, as before.
 ok cw case add --title "Candlelight two" --unnamed "Candlelight two activists" --custody detained
 ok cw log milestone --case "Candlelight two" --group "Candlelight two activists" --count 3 \
