@@ -2416,16 +2416,18 @@ static int answers_otherwise(unsigned a, unsigned b)
 }
 
 /* Adds to r->fair_differ each other account of hearing i's event that answers row f otherwise
- * than a (answers_otherwise): 0, or -1 out of memory. */
-static int add_differing(struct cw_report *r, const struct events *e, size_t i, size_t f,
-			 unsigned a, size_t *cap)
+ * than a (answers_otherwise), the answer counted, which account src gives (i, or another of
+ * the team's accounts of it when i leaves it unanswered: event_fair_answer): 0, or -1 out of
+ * memory. */
+static int add_differing(struct cw_report *r, const struct events *e, size_t i, size_t src,
+			 size_t f, unsigned a, size_t *cap)
 {
 	size_t ev;
 
 	if (!e->root || !e->big[ev = e->root[i]])
 		return 0;
 	for (size_t j = ev; j < e->hearings->n; j++) {
-		if (j == i || e->root[j] != ev ||
+		if (j == i || j == src || e->root[j] != ev ||
 		    !answers_otherwise(a, cw_report_fair_answer(&e->hearings->items[j].u.hearing,
 								&r->fair[f], NULL)))
 			continue;
@@ -2440,23 +2442,24 @@ static int add_differing(struct cw_report *r, const struct events *e, size_t i, 
 			*cap = grown_cap;
 		}
 		r->fair_differ[r->nfair_differ].row = f;
-		r->fair_differ[r->nfair_differ].counted = i;
+		r->fair_differ[r->nfair_differ].counted = src;
 		r->fair_differ[r->nfair_differ++].other = j;
 	}
 	return 0;
 }
 
-/* Row f's answer for hearing i's event: its counted account's; when that is one of the
- * team's and leaves it unanswered, the first other of the team's accounts of the event that
- * answers it (two monitors logged one hearing, one of them noting counsel not notified: a
- * trial's summary said no indicator was recorded as not met). Another side's answer is said
- * beside it (add_differing), never counted. */
+/* Row f's answer for hearing i's event, and in *src the account that gives it: its counted
+ * account's; when that is one of the team's and leaves it unanswered, the first other of the
+ * team's accounts of the event that answers it (two monitors logged one hearing, one of them noting
+ * counsel not notified: a trial's summary said no indicator was recorded as not met). Another
+ * side's answer is said beside it (add_differing), never counted. */
 static unsigned event_fair_answer(const struct cw_report *r, const struct events *e, size_t i,
-				  size_t f)
+				  size_t f, size_t *src)
 {
 	unsigned a = cw_report_fair_answer(&r->hearings.items[i].u.hearing, &r->fair[f], NULL);
 	size_t ev;
 
+	*src = i;
 	if (a != CW_ANSWER_UNKNOWN || !e->root || !e->big[ev = e->root[i]] ||
 	    !cw_report_hearing_is_own(&r->hearings.items[i]))
 		return a;
@@ -2466,8 +2469,10 @@ static unsigned event_fair_answer(const struct cw_report *r, const struct events
 		if (j == i || e->root[j] != ev || !cw_report_hearing_is_own(&e->hearings->items[j]))
 			continue;
 		b = cw_report_fair_answer(&e->hearings->items[j].u.hearing, &r->fair[f], NULL);
-		if (b != CW_ANSWER_UNKNOWN && b <= CW_ANSWER_NA)
+		if (b != CW_ANSWER_UNKNOWN && b <= CW_ANSWER_NA) {
+			*src = j;
 			return b;
+		}
 	}
 	return a;
 }
@@ -2515,12 +2520,13 @@ static int count_fair(struct cw_report *r)
 		if (outcome < CW_REPORT_OUTCOMES_MAX)
 			r->outcomes[side][outcome]++;
 		for (size_t f = 0; f < r->nfair && rc == 0; f++) {
-			unsigned a = event_fair_answer(r, &ev, i, f);
+			size_t src;
+			unsigned a = event_fair_answer(r, &ev, i, f, &src);
 
 			r->fair[f].answers[side][a < 4 ? a : CW_ANSWER_UNKNOWN]++;
 			/* The count stays the counted account's; what another says otherwise is
 			 * said beside it, never settled here. */
-			rc = add_differing(r, &ev, i, f, a, &cap);
+			rc = add_differing(r, &ev, i, src, f, a, &cap);
 		}
 	}
 	events_free(&ev);

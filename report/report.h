@@ -263,7 +263,9 @@ struct cw_report_fair {
 };
 /* Where another account of a hearing counted in a row answers otherwise: its answer is known
  * (met, not met, not applicable) and not the counted account's, which may be unknown. The
- * row, the account counted and the other (places in hearings). */
+ * row, the account whose answer is counted (the one counted, or another of the team's
+ * accounts of the hearing when that one leaves the row unanswered) and the other (places in
+ * hearings). */
 struct cw_report_fair_differ {
 	size_t row;
 	size_t counted, other;

@@ -571,4 +571,14 @@ has "fair-trial indicators not met: counsel of own choosing (1 hearing)"
 has "| counsel of own choosing | monitored by the team | 0 | 1 | 0 | 0 |"
 ok cw report --week 2024-W03 --case "Two monitors case" --format json
 json "[(x['not_met'], x['unknown'], [n['note'] for n in x['notes']]) for x in d['fair_trial_indicators'] if x['indicator'] == 'counsel_of_choice'] == [(1, 0, ['lawyer not notified'])]"
+# Another side's account answering otherwise is said beside the answer counted, as that
+# answer's account gives it (a review found "own observation does not say" beside "not met 1").
+ok cw log hearing --case "Two monitors case" --date 2024-01-17 --outcome adjourned \
+	--view government --source "MoJ" --indicator counsel_of_choice=yes --same-event "$sparse"
+ok cw report --week 2024-W03 --case "Two monitors case"
+has "| counsel of own choosing | monitored by the team | 0 | 1 | 0 | 0 |"
+has "accounts differ (hearing of 2024-01-17, Two monitors case): own observation says no, government says yes"
+lacks "own observation does not say"
+ok cw report --week 2024-W03 --case "Two monitors case" --format json
+json "[(a['view'], a['answer'], a['other_view'], a['other_answer']) for x in d['fair_trial_indicators'] if x['indicator'] == 'counsel_of_choice' for a in x['accounts_differ']] == [('own', 'no', 'government', 'yes')]"
 done_ok
