@@ -119,7 +119,12 @@ int cw_person_typo(struct cw_store *st, const char *name, struct cw_record *foun
 		return rc;
 	if ((rc = cw_store_get(st, &id, found, err)) != 0)
 		return rc;
-	if (same_digits(name, found->u.person.name) || same_digits(name, found->u.person.name_km))
+	/* Only a name the person has: an absent one has no digits to tell it by ("Prisoner"
+	 * beside "Prisoner 7" known only in Latin script). */
+	if ((found->u.person.name && *found->u.person.name &&
+	     same_digits(name, found->u.person.name)) ||
+	    (found->u.person.name_km && *found->u.person.name_km &&
+	     same_digits(name, found->u.person.name_km)))
 		return 1;
 	cw_record_free(found);
 	memset(found, 0, sizeof *found);

@@ -2032,7 +2032,7 @@ int cw_report_release_carries_bail(const struct cw_report *r, size_t release)
 		int same_person = !cw_id_is_zero(&m->person)
 					  ? cw_id_equal(&b->person, &m->person)
 					  : cw_id_is_zero(&b->person) && m->group && b->group &&
-						    strcmp(m->group, b->group) == 0;
+						    strcasecmp(m->group, b->group) == 0;
 
 		if (i != release && b->type == CW_MS_BAIL && b->outcome != CW_DECISION_REFUSED &&
 		    same_person && cw_id_equal(&b->case_id, &m->case_id) &&

@@ -93,5 +93,8 @@ ok cw person add --name "Somebody Else Entirely"
 ok cw person add --name "Detainee 12"
 ok cw person add --name "Detainee 13"
 ! grep -qF "a letter or two" "$WORK/stderr" || fail "a warning for another number: $(cat "$WORK/stderr")"
-checks=$((checks + 3))
+ok cw person add --name "Prisoner 7"
+ok cw person add --name "Prisoner"
+! grep -qF "a letter or two" "$WORK/stderr" || fail "a warning for a name without the number: $(cat "$WORK/stderr")"
+checks=$((checks + 4))
 done_ok

@@ -1461,7 +1461,13 @@ ok cw log milestone --person "Bail Later" --case "Bail day case" --type bail --o
 	--date 2026-10-06
 ok cw log milestone --person "Bail Later" --case "Bail day case" --type release \
 	--outcome granted --date 2026-10-08
+# (a group's bail and release by its label, in any letter case)
+ok cw case add --title "Bail day group case" --unnamed "4 Bail day unionists" --charge 494
+ok cw log milestone --case "Bail day group case" --group "Bail day unionists" --type bail \
+	--outcome granted --date 2026-10-07
+ok cw log milestone --case "Bail day group case" --group "bail day Unionists" --type release \
+	--date 2026-10-07
 ok cw report --week 2026-W41
 has "| 2026-10-06 | not recorded | release (outcome not recorded) | Bail Day | Bail day case |"
-has "3 decisions on bail, release or pardon were recorded (account: not recorded): 3 granted (1 release on the day of a bail granted to the same person is counted with that decision)."
+has "4 decisions on bail, release or pardon were recorded (account: not recorded): 4 granted (2 releases on the day of a bail granted to the same person are counted with those decisions)."
 done_ok
