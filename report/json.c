@@ -383,7 +383,8 @@ static void jgroup(json_t *o, const char *label, int64_t count)
 
 static json_t *arrests(const struct cw_report *r)
 {
-	json_t *events = json_array(), *by = json_array(), *groups = json_object();
+	json_t *events = json_array(), *by = json_array(), *groups = json_object(),
+	       *group_people = json_object();
 
 	for (size_t i = 0; events && i < r->arrests.n; i++) {
 		const struct cw_record *rec = &r->arrests.items[i];
@@ -404,15 +405,22 @@ static json_t *arrests(const struct cw_report *r)
 	for (size_t i = 0; by && i < r->narticles; i++) {
 		const char *offence = cw_article_offence(&r->articles[i].article);
 
-		json_array_append_new(by, json_pack("{s:o,s:o,s:I}", "article",
+		json_array_append_new(by, json_pack("{s:o,s:o,s:I,s:I}", "article",
 						    jarticle(&r->articles[i].article), "offence",
 						    jstr(offence), "count",
-						    (json_int_t)r->articles[i].count));
+						    (json_int_t)r->articles[i].count, "people",
+						    (json_int_t)r->articles[i].people));
 	}
-	for (int g = 0; groups && g < CW_GROUP_COUNT; g++)
+	for (int g = 0; groups && g < CW_GROUP_COUNT; g++) {
 		json_object_set_new(groups, cw_report_group_name((enum cw_report_group)g),
 				    json_integer((json_int_t)r->groups[g]));
-	return json_pack("{s:o,s:o,s:o}", "events", events, "by_article", by, "groups", groups);
+		if (group_people)
+			json_object_set_new(group_people,
+					    cw_report_group_name((enum cw_report_group)g),
+					    json_integer((json_int_t)r->group_people[g]));
+	}
+	return json_pack("{s:o,s:o,s:o,s:o}", "events", events, "by_article", by, "groups", groups,
+			 "groups_people", group_people);
 }
 
 /* Bail, releases and pardons (report.h: releases), each with its outcome: "granted",

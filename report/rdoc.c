@@ -829,6 +829,7 @@ static void by_article(struct builder *b)
 	for (int g = 0; g < CW_GROUP_COUNT; g++) {
 		cell(b, CW_RC_LABEL, "%s", cw_report_group_label((enum cw_report_group)g));
 		cell(b, CW_RC_COUNT, "%zu", r->groups[g]);
+		cell(b, CW_RC_PEOPLE_COUNT, "%zu", r->group_people[g]);
 		row_end(b);
 	}
 	for (size_t i = 0; i < r->narticles; i++) {
@@ -840,6 +841,7 @@ static void by_article(struct builder *b)
 		cell(b, CW_RC_ARTICLES, "%s", t);
 		cell(b, CW_RC_DETAIL, "%s", offence ? _(offence) : "");
 		cell(b, CW_RC_COUNT, "%zu", r->articles[i].count);
+		cell(b, CW_RC_PEOPLE_COUNT, "%zu", r->articles[i].people);
 		row_end(b);
 	}
 }
@@ -4270,12 +4272,14 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	section(&b, "charges_by_article", N_("Arrests and charges by article"),
 		N_("No arrest or charge was logged as a milestone in this period."), CW_RC_LABEL,
 		N_("Article or group"), CW_RC_DETAIL, N_("Offence"), CW_RC_COUNT,
-		N_("Arrests and charges"), -1);
+		N_("Arrests and charges"), CW_RC_PEOPLE_COUNT, N_("People"), -1);
 	b.sec->wants_note = 1;
 	b.sec->note = note("%s", _("Each arrest or charge counts once under each article it names, "
 				   "else under every article the case charges the person with, "
 				   "and a group of unnamed defendants as many times as its number; "
-				   "494/495 and 437 bis are also counted as groups."));
+				   "494/495 and 437 bis are also counted as groups. People counts "
+				   "each person once however many of these events concern them, "
+				   "and a group by the largest number its events give."));
 	if (r->arrests.n) /* else every group is zero: say so once instead */
 		by_article(&b);
 	section(&b, "verdicts", N_("Verdicts and sentences"),

@@ -572,8 +572,95 @@ static int gather_unlisted(struct cw_reader *rd, struct cw_report *r, struct cw_
 	return rc;
 }
 
+/* The people of some arrests and charges, each once: a person, or a case's group by its label
+ * (its largest number), as same_detained reads them; "5 more arrested" are people of their
+ * own. */
+struct people_units {
+	struct people_unit {
+		const struct cw_milestone *m;
+		size_t people;
+	} * v;
+	size_t n;
+};
+
+static int units_add(struct people_units *u, const struct cw_milestone *m, size_t people)
+{
+	struct people_unit *grown;
+
+	for (size_t i = 0; i < u->n; i++)
+		if (!m->more && !u->v[i].m->more && same_detained(u->v[i].m, m)) {
+			if (people > u->v[i].people)
+				u->v[i].people = people;
+			return 0;
+		}
+	if (!(grown = realloc(u->v, (u->n + 1) * sizeof *grown)))
+		return CW_ENOMEM;
+	u->v = grown;
+	u->v[u->n++] = (struct people_unit){m, people};
+	return 0;
+}
+
+static size_t units_people(const struct people_units *u)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < u->n; i++)
+		n += u->v[i].people;
+	return n;
+}
+
+/* For each article and group counted (count_articles), the people its events concern, each
+ * once. CW_ENOMEM or 0. */
+static int count_article_people(struct cw_report *r)
+{
+	struct people_units groups[CW_GROUP_COUNT] = {{0}}, *arts = NULL;
+	int rc = 0;
+
+	if (r->narticles && !(arts = calloc(r->narticles, sizeof *arts)))
+		return CW_ENOMEM;
+	for (size_t i = 0; i < r->arrests.n && rc == 0; i++) {
+		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
+		struct cw_article a[64];
+		size_t n, people;
+		int in[CW_GROUP_COUNT] = {0};
+
+		if (!cw_report_counted(r->arrest_counted, i))
+			continue;
+		n = cw_report_arrest_articles(r, m, a, 64);
+		people = milestone_people(r, m);
+		for (size_t j = 0; j < n && rc == 0; j++) {
+			for (size_t k = 0; k < r->narticles && rc == 0; k++)
+				if (cw_article_same(&r->articles[k].article, &a[j]))
+					rc = units_add(&arts[k], m, people);
+			if (a[j].law == CW_LAW_CC && a[j].suffix == CW_SUFFIX_NONE &&
+			    (a[j].number == 494 || a[j].number == 495))
+				in[CW_GROUP_INCITEMENT] = 1;
+			else if (a[j].law == CW_LAW_CC && a[j].suffix == CW_SUFFIX_BIS &&
+				 a[j].number == 437)
+				in[CW_GROUP_LESE_MAJESTE] = 1;
+			else
+				in[CW_GROUP_OTHER] = 1;
+		}
+		in[CW_GROUP_NO_ARTICLE] = n == 0;
+		for (int g = 0; g < CW_GROUP_COUNT && rc == 0; g++)
+			if (in[g])
+				rc = units_add(&groups[g], m, people);
+	}
+	for (size_t k = 0; k < r->narticles; k++) {
+		r->articles[k].people = units_people(&arts[k]);
+		free(arts[k].v);
+	}
+	for (int g = 0; g < CW_GROUP_COUNT; g++) {
+		r->group_people[g] = units_people(&groups[g]);
+		free(groups[g].v);
+	}
+	free(arts);
+	return rc;
+}
+
 /* The arrests and charges by article and group, each event once however many accounts of it
- * are linked (r->arrest_counted), in the period that counts it. */
+ * are linked (r->arrest_counted), in the period that counts it; and the people they concern,
+ * each once (count_article_people). */
 static int count_articles(struct cw_report *r)
 {
 	for (size_t i = 0; i < r->arrests.n; i++) {
@@ -611,6 +698,7 @@ static int count_articles(struct cw_report *r)
 				r->articles[k].article = arts[j];
 				r->articles[k].article.paragraph = 0;
 				r->articles[k].count = 0;
+				r->articles[k].people = 0;
 				r->narticles++;
 			}
 			r->articles[k].count += people;
@@ -622,7 +710,7 @@ static int count_articles(struct cw_report *r)
 	}
 	if (r->narticles > 1)
 		qsort(r->articles, r->narticles, sizeof *r->articles, article_order);
-	return 0;
+	return count_article_people(r);
 }
 
 /* ---- people and cases named ------------------------------------------------------------- */

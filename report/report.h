@@ -82,6 +82,10 @@ int cw_report_verdict_in_absentia(const struct cw_report *r, const struct cw_rep
 struct cw_report_article {
 	struct cw_article article;
 	size_t count;
+	/* The people those events concern, each once (a person arrested and charged in the
+	 * period is one; a group of unnamed defendants as the largest number its events give,
+	 * "5 more" besides): what partners ask, beside the events. */
+	size_t people;
 };
 
 /* A hearing in the window after the range: its own date, or the next date another hearing set
@@ -355,6 +359,7 @@ struct cw_report {
 	struct cw_report_article *articles; /* by law, number, suffix */
 	size_t narticles;
 	size_t groups[CW_GROUP_COUNT];
+	size_t group_people[CW_GROUP_COUNT]; /* the people of each group's events, each once */
 
 	struct cw_record_list upcoming_src;  /* hearings that give an upcoming date */
 	struct cw_report_upcoming *upcoming; /* in date order */

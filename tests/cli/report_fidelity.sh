@@ -1427,6 +1427,10 @@ ok cw log milestone --person "Eng Sroy" --case Sroy --type charge --date 2026-11
 ok cw report --week 2026-W37 --format json
 json "[sorted(e['articles']) for e in d['arrests_and_charges']['events'] if e['type'] == 'arrest'] == [['307', '494', '495']]"
 json "sorted(a['article'] for a in d['arrests_and_charges']['by_article']) == ['307', '494', '495']"
+# ... and the people they concern, each once: arrested, then charged, is one person under 307
+# (two events); every group's figure too (JSON groups_people).
+json "[(a['article'], a['count'], a['people']) for a in d['arrests_and_charges']['by_article']] == [('307', 2, 1), ('494', 1, 1), ('495', 1, 1)]"
+json "[(d['arrests_and_charges']['groups'][g], d['arrests_and_charges']['groups_people'][g]) for g in ('incitement_494_495', 'other_articles')] == [(1, 1), (2, 1)]"
 ok cw report --week 2026-W37
 lacks "496"
 # ... nor does a report of that week filtered on the charge laid later find the arrest.

@@ -86,7 +86,7 @@ json "all(v['view'] == 'un' for v in d['verdicts'])"
 json "{v['person']['name'] for v in d['verdicts']} == {'Chao Veasna', 'Chhorn Phalla'} and {v['date'] for v in d['verdicts']} == {'2024-02-07'}"
 json "len(d['verdicts']) == $("$PY" -c "import csv,sys; print(sum(1 for r in csv.reader(open(sys.argv[1], newline='')) if r[0] == 'verdicts'))" "$WORK/week.csv")"
 json "{v['sentence'] for v in d['verdicts'] if v['person']['name'] == 'Chao Veasna'} == {\"three years' imprisonment\"}"
-json "d['arrests_and_charges'] == {'events': [], 'by_article': [], 'groups': {'incitement_494_495': 0, 'lese_majeste_437bis': 0, 'other_articles': 0, 'no_article': 0}}"
+json "d['arrests_and_charges'] == {'events': [], 'by_article': [], 'groups': {'incitement_494_495': 0, 'lese_majeste_437bis': 0, 'other_articles': 0, 'no_article': 0}, 'groups_people': {'incitement_494_495': 0, 'lese_majeste_437bis': 0, 'other_articles': 0, 'no_article': 0}}"
 json "[(u['date'], u['source']) for u in d['upcoming_hearings']] == [('2024-02-15', 'hearing')]"
 json "[p['precision'] for p in d['partial_dates']] == ['month', 'month']"
 # Eng Sroy's arrest is dated to July 2023 (001 para 39): 195 to 225 days by 11 February, and
