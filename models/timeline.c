@@ -289,9 +289,9 @@ static int64_t group_number(int64_t held, const struct cw_defendant *d)
  * How many are held: the count of its first start that gives one, raised by a later start
  * that gives more (an arrest of 8 then a detention order for them is 8; a later arrest of 3
  * of them does not make it 3), else the group's size in the case; another account's count
- * of an event the team's own account counts too is not read (own_account_of: the team saw 3
- * arrested, a newspaper says 5 of the same arrests: 3 are held, on the team's word, as the
- * report counts its hearings); a later start marked
+ * of an event the team's own account counts too (of its kind, that day, or linked) is not
+ * read (own_account_of: the team saw 3 arrested, a newspaper says 5 of the same arrests: 3
+ * are held, on the team's word, as the report counts its hearings); a later start marked
  * `more` ("5 more arrested") adds its count to the number held (not known: still not). An
  * end that gives a count smaller than that ("3 of the 8 released on bail") frees those and
  * the stretch runs on with the rest (a detention order for the 5 still held then changes
@@ -406,10 +406,11 @@ static int covering_ends(const struct who *w, const struct cw_record *kase,
 }
 
 /* Whether start k of a group's events is another account's of an event the team's own account
- * counts too (a start of the team's with a count, the same day or linked to it as the same
- * event or disputing it): its count is not read, the team's stands (the team saw 3 arrested, a
- * newspaper says 5 of the same arrests). Another account's count of another event is read as
- * any (a UN arrest of 8, then the team's detention order for 3 of them: 8). */
+ * counts too (a start of the team's with a count, not "more", of the same kind in the stretch,
+ * the same day, or linked to it as the same event or disputing it): its count is not read, the
+ * team's stands (the team saw 3 arrested, a newspaper says 5 of the same arrests; the UN's
+ * arrest of 8 two days before the team's of 3). Another account's count of another event is
+ * read as any (a UN arrest of 8, then the team's detention order for 3 of them: 8). */
 static int own_account_of(const struct cw_record *recs, const struct group_event *ev, size_t m,
 			  size_t k)
 {
@@ -421,7 +422,9 @@ static int own_account_of(const struct cw_record *recs, const struct group_event
 		const struct cw_record *o = &recs[ev[j].index];
 
 		if (j != k && !ev[j].is_end && o->view == CW_VIEW_OWN && o->u.milestone.count > 0 &&
-		    ((cw_date_precision(ev[j].date) == CW_DATE_DAY &&
+		    !o->u.milestone.more &&
+		    (o->u.milestone.type == r->u.milestone.type ||
+		     (cw_date_precision(ev[j].date) == CW_DATE_DAY &&
 		      cw_date_compare(ev[j].date, ev[k].date) == 0) ||
 		     cw_timeline_same_event(r, o)))
 			return 1;

@@ -373,6 +373,16 @@ ok cw log milestone --case "Candlelight UN" --group "Candlelight UN activists" -
 	--type pretrial_detention --date 2023-07-19 --view own
 ok cw report --week 2023-W29 --case "Candlelight UN" --format json
 json "[p['count'] for p in d['pretrial_detention']] == [8]"
+# ... but the UN's arrest of 8 two days before the team's own arrest of 3 is the UN's account
+# of that arrest: 3 (a trial of this rule found 8 under "UN, own observation").
+ok cw case add --title "Candlelight arrests" --unnamed "3 Candlelight arrests activists" \
+	--custody detained
+ok cw log milestone --case "Candlelight arrests" --group "Candlelight arrests activists" \
+	--count 8 --type arrest --date 2023-07-17 --view un
+ok cw log milestone --case "Candlelight arrests" --group "Candlelight arrests activists" \
+	--count 3 --type arrest --date 2023-07-19 --view own
+ok cw report --week 2023-W29 --case "Candlelight arrests" --format json
+json "[p['count'] for p in d['pretrial_detention']] == [3]"
 # With no count of the team's, the largest another account gives, as before.
 ok cw case add --title "Candlelight two" --unnamed "Candlelight two activists" --custody detained
 ok cw log milestone --case "Candlelight two" --group "Candlelight two activists" --count 3 \
