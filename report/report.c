@@ -2122,9 +2122,34 @@ int cw_report_release_carries_bail(const struct cw_report *r, size_t release)
 					  : cw_id_is_zero(&b->person) && m->group && b->group &&
 						    strcasecmp(m->group, b->group) == 0;
 
+		/* A release of more of a group than the bail granted frees others too. */
 		if (i != release && b->type == CW_MS_BAIL && b->outcome != CW_DECISION_REFUSED &&
 		    same_person && cw_id_equal(&b->case_id, &m->case_id) &&
-		    cw_date_compare(b->date, m->date) == 0)
+		    cw_date_compare(b->date, m->date) == 0 &&
+		    (m->count <= 0 || b->count <= 0 || m->count <= b->count))
+			return 1;
+	}
+	/* Bail granted at a hearing of the case that day, to them: they were at it, or are the
+	 * case's only defendant (a trial counted the hearing's decision and the release as two). */
+	for (size_t i = 0; !cw_id_is_zero(&m->person) && i < r->hearings.n; i++) {
+		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
+		const struct cw_record *k;
+		int theirs = 0;
+
+		if (!cw_id_equal(&h->case_id, &m->case_id) ||
+		    cw_date_compare(h->date, m->date) != 0 ||
+		    cw_report_hearing_bail(r, i) != CW_DECISION_GRANTED)
+			continue;
+		for (size_t a = 0; a < h->attendance.n && !theirs; a++)
+			theirs = cw_id_equal(
+				&((const struct cw_attendance *)h->attendance.items)[a].person,
+				&m->person);
+		if (!theirs && (k = cw_report_ref(r, &m->case_id)) && k->kind == CW_KIND_CASE &&
+		    k->u.kase.defendants.n == 1)
+			theirs = cw_id_equal(
+				&((const struct cw_defendant *)k->u.kase.defendants.items)->person,
+				&m->person);
+		if (theirs)
 			return 1;
 	}
 	return 0;

@@ -502,10 +502,11 @@ size_t cw_report_side_hearings(const struct cw_report *r, int side);
 int cw_report_hearing_bail(const struct cw_report *r, size_t hearing);
 
 /* Whether releases.items[release] is a release (granted, or no outcome recorded) that carries
- * out a bail granted on the same day to the same person or group in the same case, as a bail
- * milestone of the period says: one decision, which the summary counts once, by the bail. A
- * release on another day, or after a hearing's bail with no milestone naming the person, is
- * a decision of its own. */
+ * out a bail granted on the same day to the same person or group in the same case (a group's
+ * release of no more than the bail's number), as a bail milestone of the period says, or a
+ * hearing of the case that day that granted bail (cw_report_hearing_bail) with the person at
+ * it or the case's only defendant: one decision, which the summary counts once, by the bail.
+ * A release on another day is a decision of its own. */
 int cw_report_release_carries_bail(const struct cw_report *r, size_t release);
 
 /* The bit of a record's account (1 << enum cw_view) in a set of accounts: what counts_views,

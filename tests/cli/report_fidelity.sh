@@ -1471,7 +1471,20 @@ ok cw log milestone --case "Bail day group case" --group "Bail day unionists" --
 	--outcome granted --date 2026-10-07
 ok cw log milestone --case "Bail day group case" --group "bail day Unionists" --type release \
 	--date 2026-10-07
+# (bail granted at a hearing of a case whose only defendant is released that day; a group's
+# release of more than the bail's number frees others too: two decisions)
+ok cw person add --name "Hearing Bail"
+ok cw case add --title "Hearing bail case" --defendant "Hearing Bail" --charge 494
+ok cw log hearing --case "Hearing bail case" --date 2026-10-08 --outcome bail_decision \
+	--bail granted
+ok cw log milestone --person "Hearing Bail" --case "Hearing bail case" --type release \
+	--outcome granted --date 2026-10-08
+ok cw case add --title "Bail day more case" --unnamed "9 Bail day more unionists" --charge 494
+ok cw log milestone --case "Bail day more case" --group "Bail day more unionists" --count 2 \
+	--type bail --outcome granted --date 2026-10-09
+ok cw log milestone --case "Bail day more case" --group "Bail day more unionists" --count 3 \
+	--type release --date 2026-10-09
 ok cw report --week 2026-W41
 has "| 2026-10-06 | not recorded | release (outcome not recorded) | Bail Day | Bail day case |"
-has "4 decisions on bail, release or pardon were recorded (account: not recorded): 4 granted (2 releases on the day of a bail granted to the same person are counted with those decisions)."
+has "7 decisions on bail, release or pardon were recorded (account: not recorded): 6 granted, 1 with no outcome recorded (counted as granted below) (3 releases on the day of a bail granted to the same person are counted with those decisions)."
 done_ok
