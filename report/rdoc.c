@@ -1894,7 +1894,11 @@ static void account_label(const struct cw_record *rec, const struct cw_record *b
 	sb_add(out, "%s", _(cw_enum_label(&cw_words_view, rec->view)));
 	if (rec->view != beside->view)
 		return;
-	if (rec->source && *rec->source) {
+	/* By its source when that tells them apart, else by the record's first digits (two
+	 * monitors' "own" read "own observation (own) says yes, own observation (own) says
+	 * no"); never by a monitor's name, in what partners read. */
+	if (rec->source && *rec->source &&
+	    (!beside->source || strcmp(rec->source, beside->source) != 0)) {
 		sb_add(out, " (%s)", rec->source);
 		return;
 	}

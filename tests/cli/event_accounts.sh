@@ -581,4 +581,16 @@ has "accounts differ (hearing of 2024-01-17, Two monitors case): own observation
 lacks "own observation does not say"
 ok cw report --week 2024-W03 --case "Two monitors case" --format json
 json "[(a['view'], a['answer'], a['other_view'], a['other_answer']) for x in d['fair_trial_indicators'] if x['indicator'] == 'counsel_of_choice' for a in x['accounts_differ']] == [('own', 'no', 'government', 'yes')]"
+# Two of the team's accounts that answer otherwise are told apart by their first digits when
+# their sources are the same (a trial read "own observation (own) says yes, own observation
+# (own) says no").
+ok cw case add --title "Two monitors differ" --defendant "Two Monitors" --charge 494
+ok cw log hearing --case "Two monitors differ" --date 2024-01-18 --outcome adjourned \
+	--source "own observation" --indicator counsel_of_choice=yes
+said_yes=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw log hearing --case "Two monitors differ" --date 2024-01-18 --outcome adjourned \
+	--source "own observation" --indicator counsel_of_choice=no --same-event "$said_yes"
+said_no=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw report --week 2024-W03 --case "Two monitors differ"
+has "own observation ($(printf %.8s "$said_yes")) says yes, own observation ($(printf %.8s "$said_no")) says no"
 done_ok
