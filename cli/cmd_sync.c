@@ -1059,11 +1059,13 @@ int cw_cmd_audit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg
 		for (int c = 0; c < 6; c++) /* all but the author, who may be cut */
 			t.fit[c] = CW_COLUMN_WHOLE;
 		for (size_t k = from; k < n && rc == 0; k++) {
-			char seq[24], tm[32], rec[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1];
+			char seq[24], tm[CW_TIME_LOCAL_MAX], rec[CW_ID_HEX_LEN + 1],
+				db[CW_ID_HEX_LEN + 1];
 
 			snprintf(seq, sizeof seq, "%llu", (unsigned long long)log[k].seq);
-			cw_time_format(log[k].time, tm);
-			tm[19] = '\0'; /* to the second */
+			/* Local, with its offset, as every time shown is (a trial read UTC with no
+			 * zone as local time); JSON keeps UTC. */
+			cw_time_local_format(log[k].time, tm);
 			short_hex(&log[k].record, rec);
 			if (cw_id_equal(&log[k].database, &here))
 				snprintf(db, sizeof db, _("here"));

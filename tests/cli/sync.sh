@@ -207,6 +207,10 @@ json "any(e['action'] == 'import' and e['author'] == 'sup' and e['here'] for e i
 ok cs audit --record "$h1"
 has "alice"
 has "bob"
+# times local, with their offset, as everywhere else (a trial read UTC with no zone)
+printf '%s\n' "$out" | grep -Eq ' [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} \(UTC[+-][0-9:]+\) ' ||
+	fail "audit's times say no offset: $out"
+checks=$((checks + 1))
 
 # The supervisor resolves hearing 1 in Alice's favour and restores hearing 3 (Bob's edit).
 ok cs conflicts resolve "$h1" --keep 2
