@@ -544,8 +544,9 @@ static int is_release(const struct cw_record *r)
 
 /* A stretch ended by a bail decision `*by` at `*end` (dated to a day): the release of theirs
  * that followed it, when the first end from that day on that is no bail decision (of a day,
- * any other end before a release) is a release dated to a day and no start of theirs comes
- * between, becomes the end (models/timeline.h; the index reads its entries in that order). */
+ * any other end before a release) is a release dated to a day, or to a month or a year that
+ * begins after it, and no start of theirs comes between, becomes the end (models/timeline.h;
+ * the index reads its entries in that order). */
 static void released_after_bail(const struct who *w, const struct cw_record *kase,
 				const struct cw_record *recs, size_t n, struct cw_date *end,
 				const struct cw_record **by)
@@ -570,8 +571,13 @@ static void released_after_bail(const struct who *w, const struct cw_record *kas
 	/* A release dated after the clock's today has not happened, whatever day is asked
 	 * about: the decision, which has, stays the end (a field trial's report of a past week
 	 * listed as held someone whose release was logged ahead of its day). */
-	if (!next || !is_release(next) || cw_date_precision(next_date) != CW_DATE_DAY ||
-	    (cw_date_is_known(w->now) && cw_date_compare(next_date, w->now) > 0))
+	/* A release dated only to a month or a year counts when all of it comes after the
+	 * decision's day (bail on 30 June, released "in July": 21 to 51 days); one that holds
+	 * that day says less than the decision (held_on_last bounds its month instead). */
+	if (!next || !is_release(next) ||
+	    (cw_date_precision(next_date) != CW_DATE_DAY &&
+	     cw_date_compare(cw_date_first_day(next_date), *end) <= 0) ||
+	    (cw_date_is_known(w->now) && cw_date_compare(cw_date_first_day(next_date), w->now) > 0))
 		return;
 	for (size_t i = 0; i < n; i++) {
 		struct cw_date d;
@@ -656,15 +662,24 @@ static int end_may_be_later(const struct who *w, const struct cw_record *kase,
 			    const struct cw_record *recs, size_t n, struct cw_date start,
 			    struct cw_date end, struct cw_date today)
 {
+	int released_in = 0;
+
 	if (!cw_date_is_known(end) || cw_date_precision(end) == CW_DATE_DAY ||
 	    after_day(end, today) || cw_date_compare(cw_date_last_day(end), today) <= 0)
 		return 0;
+	/* Released in that month or year after a bail decided before it (released_after_bail):
+	 * the decision did not end it, the release may come after `today`. */
+	for (size_t i = 0; w->person && i < n && !released_in; i++)
+		released_in = is_release(&recs[i]) && ends_for(w, kase, &recs[i]) &&
+			      cw_date_compare(cw_record_date(&recs[i]), end) == 0;
 	for (size_t i = 0; i < n; i++) {
 		struct cw_date d = cw_record_date(&recs[i]);
 
 		if (cw_date_is_known(d) && cw_date_precision(d) == CW_DATE_DAY &&
 		    cw_date_compare(d, start) >= 0 && cw_date_compare(d, today) <= 0 &&
-		    ends_for(w, kase, &recs[i]))
+		    ends_for(w, kase, &recs[i]) &&
+		    !(released_in && cw_timeline_decides_bail(&recs[i]) &&
+		      cw_date_compare(d, cw_date_first_day(end)) < 0))
 			return 0;
 		/* Arrested again on a day of that month, up to `today`: released before it. */
 		if (starts_for(w, kase, &recs[i]) &&

@@ -242,7 +242,9 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *   - for a person (not a group), an end that is a bail decision (cw_timeline_decides_bail)
  *     dated to a day gives way to a release of theirs in the case, when that release is the
  *     first end from the decision's day on that is no bail decision (of one day, any other
- *     end comes before a release), is dated to a day, and no start of theirs in the case
+ *     end comes before a release), is dated to a day (or to a month or a year that begins
+ *     after the decision's day: then an end that may come after the day asked about, as
+ *     any end so dated), and no start of theirs in the case
  *     comes after the decision up to it: they were held until they walked out (a field
  *     trial's bail granted on 22 June, released from prison on 1 July, was counted to 22
  *     June). Of several ends of the stretch's first day, one that is no bail decision is the

@@ -1298,9 +1298,13 @@ static int release_after_bail(const struct news_reader *nr, MDB_cursor *cur, con
 		if (rc != 0 && rc != MDB_NOTFOUND)
 			return rc;
 	}
-	/* A release dated after today has not happened (models/timeline.h). */
+	/* A release dated after today has not happened; one dated only to a month or a year
+	 * counts when all of it comes after the decision's day (models/timeline.h). A month's
+	 * key sorts before its first day: after today only when that day is. */
 	if (!next || next_what != END_RELEASE ||
-	    cw_date_precision(cw_date_from_key(next)) != CW_DATE_DAY ||
+	    (cw_date_precision(cw_date_from_key(next)) != CW_DATE_DAY &&
+	     cw_date_compare(cw_date_first_day(cw_date_from_key(next)), cw_date_from_key(day)) <=
+		     0) ||
 	    next > cw_date_key(cw_date_today()))
 		return 0;
 	/* A start of theirs after the decision, up to the release: arrested again first. */
@@ -1381,8 +1385,10 @@ static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t
 
 		if (rc != 0)
 			return rc;
-		/* A release after `to` leaves the stretch running on `to`. */
-		if (release && release <= to) {
+		/* A release after `to`, or dated only to a month or a year that runs past it (it
+		 * may come after), leaves the stretch running on `to`. */
+		if (release && release <= to &&
+		    cw_date_compare(cw_date_last_day(cw_date_from_key(release)), last) <= 0) {
 			*end = release;
 			memcpy(owner, by, ID_LEN);
 		} else if (release) {

@@ -426,7 +426,8 @@ static int is_release(const struct cw_record *r)
  * label, the group), over by `to` and before the day `known` (ends_of). A person's bail
  * decision gives way to a release after it, as models/timeline.h says, written out again
  * here from the rule: the first end from its day on that is no bail decision (of a day, any
- * other before a release), when it is a release dated to a day with no start between. */
+ * other before a release), when it is a release dated to a day, or to a month or a year that
+ * begins after that day, with no start between. */
 static int held_again(const struct cw_record *kase, const struct cw_record_list *ev,
 		      const struct cw_id *person, const char *label, struct cw_date known,
 		      struct cw_date to)
@@ -472,7 +473,9 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 				next = rec, at = cw_date_key(date);
 		}
 		if (next && is_release(next) &&
-		    cw_date_precision(cw_date_from_key(at)) == CW_DATE_DAY &&
+		    (cw_date_precision(cw_date_from_key(at)) == CW_DATE_DAY ||
+		     cw_date_compare(cw_date_first_day(cw_date_from_key(at)),
+				     cw_date_from_key(end)) > 0) &&
 		    at <= cw_date_key(cw_date_today())) {
 			for (size_t e = 0; next && e < ev->n; e++) {
 				const struct cw_milestone *m = &ev->items[e].u.milestone;
@@ -483,9 +486,14 @@ static int held_again(const struct cw_record *kase, const struct cw_record_list 
 				    cw_date_key(m->date) <= at)
 					next = NULL;
 			}
-			/* After `to`, it ran on `to`. */
+			/* After `to`, or dated to a month or a year that runs past it, it ran on
+			 * `to`. */
 			if (next)
-				end = at <= to_key ? at : 0;
+				end = at <= to_key && cw_date_compare(cw_date_last_day(
+									      cw_date_from_key(at)),
+								      to) <= 0
+					      ? at
+					      : 0;
 		}
 	}
 	return end && cw_date_compare(cw_date_last_day(cw_date_from_key(end)),

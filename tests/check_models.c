@@ -3094,6 +3094,19 @@ START_TEST(timeline_a_day_in_the_month_of_a_release_bounds_it)
 	cw_timeline_summarise(&person, recs, 4, D("2024-12-01"), &s);
 	ck_assert_int_eq(s.pretrial_days, 146);
 	ck_assert_int_eq(s.pretrial_days_max, 152);
+	/* Bail granted on 30 June, released "in July": the release ends it, 122 to 152 days (a
+	 * trial read 121 days to the decision, the month's release ignored); asked about a day
+	 * of July, it may still run. */
+	recs[3].u.milestone.outcome = CW_DECISION_GRANTED;
+	recs[3].u.milestone.date = D("2024-06-30");
+	cw_timeline_summarise(&person, recs, 4, D("2024-12-01"), &s);
+	ck_assert(!s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 122);
+	ck_assert_int_eq(s.pretrial_days_max, 152);
+	cw_timeline_summarise(&person, recs, 4, D("2024-07-05"), &s);
+	ck_assert(s.pretrial_ongoing);
+	ck_assert_int_eq(s.pretrial_days, 122);
+	ck_assert_int_eq(s.pretrial_days_max, 126);
 	for (int i = 0; i < 4; i++)
 		cw_record_free(&recs[i]);
 }
