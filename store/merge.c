@@ -624,6 +624,15 @@ static int join_field(const struct resolve_ctx *c, const struct cw_item_list *he
 	return 0;
 }
 
+/* Whether a field's schema name and a name typed for it ("follow-up") are the same. */
+static int same_field_name(const char *schema, const char *typed)
+{
+	for (; *schema && *typed; schema++, typed++)
+		if (*schema != *typed && !(*schema == '_' && *typed == '-'))
+			return 0;
+	return *schema == *typed;
+}
+
 /* The fields c takes from other versions, into rec (the version chosen). */
 static int take_fields(const struct resolve_ctx *c, const struct cw_item_list *heads,
 		       struct cw_record *rec, struct cw_error *err)
@@ -668,7 +677,22 @@ static int take_fields(const struct resolve_ctx *c, const struct cw_item_list *h
 	}
 	/* Fields from two versions may not go together (a verdict's outcome with the other's
 	 * empty verdicts): checked as a record typed in is. */
-	return c->ntakes ? cw_record_validate(rec, err) : 0;
+	if (c->ntakes && cw_record_validate(rec, err) != 0) {
+		/* Text joined from every version may be too long where each was not: say so,
+		 * and what to do (a trial read only "too long"). */
+		for (size_t i = 0; err && i < c->ntakes; i++)
+			if (c->takes[i].version == CW_TAKE_ALL &&
+			    same_field_name(err->field, c->takes[i].field)) {
+				size_t n = strlen(err->message);
+
+				snprintf(err->message + n, sizeof err->message - n,
+					 " (joined from every version: shorten the notes of "
+					 "the version kept, or take them from one version)");
+				break;
+			}
+		return err ? err->code : CW_EINVAL;
+	}
+	return 0;
 }
 
 static int resolve_fn(struct cw_txn *t, void *vctx, struct cw_error *err)

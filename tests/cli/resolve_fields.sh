@@ -167,4 +167,14 @@ ok ca show "$h5" --json
 json "d['notes'] == 'the gallery was full\\n\\nalice: Witness Quokka named the officer' and d['confidential_fields'] == ['notes']"
 ok ca report --from 2026-11-01 --to 2026-11-07
 lacks "Quokka"
+# Joined notes longer than a field holds are refused, saying they were joined and what to do.
+ok ca bundle export --to bob -o "$WORK/10.bundle"
+ok cb bundle import "$WORK/10.bundle"
+ok ca edit "$h5" --notes "$("${PYTHON3:-python3}" -c "print('a' * 5000)")"
+sleep 0.01
+ok cb edit "$h5" --notes "$("${PYTHON3:-python3}" -c "print('b' * 5000)")"
+ok cb bundle export --to alice -o "$WORK/9.bundle"
+ok ca bundle import "$WORK/9.bundle"
+fails 65 "notes: too long: 10009 bytes, at most 8000 (joined from every version: shorten the notes of the version kept, or take them from one version)" \
+	ca conflicts resolve "$h5" --keep 1 --take notes=all
 done_ok
