@@ -8,6 +8,7 @@
 
 #include "models/codec.h"
 #include "models/confidential.h"
+#include "models/i18n.h"
 #include "models/json.h"
 #include "models/version.h"
 #include "store/sync_internal.h"
@@ -685,9 +686,9 @@ static int take_fields(const struct resolve_ctx *c, const struct cw_item_list *h
 			    same_field_name(err->field, c->takes[i].field)) {
 				size_t n = strlen(err->message);
 
-				snprintf(err->message + n, sizeof err->message - n,
-					 " (joined from every version: shorten the notes of "
-					 "the version kept, or take them from one version)");
+				snprintf(err->message + n, sizeof err->message - n, "%s",
+					 _(" (joined from every version: shorten the notes of "
+					   "the version kept, or take them from one version)"));
 				break;
 			}
 		return err ? err->code : CW_EINVAL;
