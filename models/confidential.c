@@ -91,10 +91,10 @@ static uint32_t field_mark(const struct cw_record *rec, const char *name)
 	return 0;
 }
 
-int cw_confidential_take_field(struct cw_record *dst, const struct cw_record *src, const char *name)
+/* After content of src's field (schema name) went into dst: what protected it there protects
+ * it in dst. Returns rc, the taking's code, unchanged. */
+static int keep_marks(int rc, struct cw_record *dst, const struct cw_record *src, const char *name)
 {
-	int rc = cw_record_take_field(dst, src, name, &name);
-
 	if (rc != 0)
 		return rc;
 	if (src->confidential)
@@ -103,17 +103,19 @@ int cw_confidential_take_field(struct cw_record *dst, const struct cw_record *sr
 	return 0;
 }
 
+int cw_confidential_take_field(struct cw_record *dst, const struct cw_record *src, const char *name)
+{
+	int rc = cw_record_take_field(dst, src, name, &name);
+
+	return keep_marks(rc, dst, src, name);
+}
+
 int cw_confidential_join_field(struct cw_record *dst, const struct cw_record *src, const char *name,
 			       const char *who)
 {
 	int rc = cw_record_join_field(dst, src, name, who, &name);
 
-	if (rc != 0)
-		return rc;
-	if (src->confidential)
-		dst->confidential = 1;
-	dst->confidential_fields |= field_mark(src, name);
-	return 0;
+	return keep_marks(rc, dst, src, name);
 }
 
 const char *cw_confidential_mark(const struct cw_record *rec)
