@@ -609,42 +609,75 @@ static size_t units_people(const struct people_units *u)
 	return n;
 }
 
-/* For each article and group counted (count_articles), the people its events concern, each
- * once. CW_ENOMEM or 0. */
-static int count_article_people(struct cw_report *r)
+/* The groups of the table by article an event with articles a (n of them) counts in: 494/495,
+ * 437 bis, any other, or none recorded. */
+static void event_groups(const struct cw_article *a, size_t n, int in[CW_GROUP_COUNT])
+{
+	for (int g = 0; g < CW_GROUP_COUNT; g++)
+		in[g] = 0;
+	for (size_t j = 0; j < n; j++) {
+		if (a[j].law == CW_LAW_CC && a[j].suffix == CW_SUFFIX_NONE &&
+		    (a[j].number == 494 || a[j].number == 495))
+			in[CW_GROUP_INCITEMENT] = 1;
+		else if (a[j].law == CW_LAW_CC && a[j].suffix == CW_SUFFIX_BIS &&
+			 a[j].number == 437)
+			in[CW_GROUP_LESE_MAJESTE] = 1;
+		else
+			in[CW_GROUP_OTHER] = 1;
+	}
+	in[CW_GROUP_NO_ARTICLE] = n == 0;
+}
+
+/* The arrests and charges by article and group, each event once however many accounts of it
+ * are linked (r->arrest_counted), in the period that counts it; and the people they concern,
+ * each once (struct people_units). CW_ENOMEM or 0. */
+static int count_articles(struct cw_report *r)
 {
 	struct people_units groups[CW_GROUP_COUNT] = {{0}}, *arts = NULL;
 	int rc = 0;
 
-	if (r->narticles && !(arts = calloc(r->narticles, sizeof *arts)))
-		return CW_ENOMEM;
 	for (size_t i = 0; i < r->arrests.n && rc == 0; i++) {
 		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
 		struct cw_article a[64];
 		size_t n, people;
-		int in[CW_GROUP_COUNT] = {0};
+		int in[CW_GROUP_COUNT];
 
 		if (!cw_report_counted(r->arrest_counted, i))
 			continue;
 		n = cw_report_arrest_articles(r, m, a, 64);
 		people = milestone_people(r, m);
 		for (size_t j = 0; j < n && rc == 0; j++) {
-			for (size_t k = 0; k < r->narticles && rc == 0; k++)
-				if (cw_article_same(&r->articles[k].article, &a[j]))
-					rc = units_add(&arts[k], m, people);
-			if (a[j].law == CW_LAW_CC && a[j].suffix == CW_SUFFIX_NONE &&
-			    (a[j].number == 494 || a[j].number == 495))
-				in[CW_GROUP_INCITEMENT] = 1;
-			else if (a[j].law == CW_LAW_CC && a[j].suffix == CW_SUFFIX_BIS &&
-				 a[j].number == 437)
-				in[CW_GROUP_LESE_MAJESTE] = 1;
-			else
-				in[CW_GROUP_OTHER] = 1;
+			size_t k = 0;
+
+			while (k < r->narticles && !cw_article_same(&r->articles[k].article, &a[j]))
+				k++;
+			if (k == r->narticles) {
+				struct cw_report_article *grown =
+					realloc(r->articles, (k + 1) * sizeof *grown);
+				struct people_units *more = realloc(arts, (k + 1) * sizeof *more);
+
+				if (grown)
+					r->articles = grown;
+				if (more)
+					arts = more;
+				if (!grown || !more) {
+					rc = CW_ENOMEM;
+					break;
+				}
+				r->articles[k] = (struct cw_report_article){a[j], 0, 0};
+				r->articles[k].article.paragraph = 0;
+				arts[k] = (struct people_units){NULL, 0};
+				r->narticles++;
+			}
+			r->articles[k].count += people;
+			rc = units_add(&arts[k], m, people);
 		}
-		in[CW_GROUP_NO_ARTICLE] = n == 0;
+		event_groups(a, n, in);
 		for (int g = 0; g < CW_GROUP_COUNT && rc == 0; g++)
-			if (in[g])
+			if (in[g]) {
+				r->groups[g] += people;
 				rc = units_add(&groups[g], m, people);
+			}
 	}
 	for (size_t k = 0; k < r->narticles; k++) {
 		r->articles[k].people = units_people(&arts[k]);
@@ -655,62 +688,9 @@ static int count_article_people(struct cw_report *r)
 		free(groups[g].v);
 	}
 	free(arts);
-	return rc;
-}
-
-/* The arrests and charges by article and group, each event once however many accounts of it
- * are linked (r->arrest_counted), in the period that counts it; and the people they concern,
- * each once (count_article_people). */
-static int count_articles(struct cw_report *r)
-{
-	for (size_t i = 0; i < r->arrests.n; i++) {
-		const struct cw_milestone *m = &r->arrests.items[i].u.milestone;
-		struct cw_article arts[64];
-		size_t n, people;
-		int incite = 0, lese = 0, other = 0;
-
-		if (!cw_report_counted(r->arrest_counted, i))
-			continue;
-		n = cw_report_arrest_articles(r, m, arts, 64);
-		people = milestone_people(r, m);
-
-		for (size_t j = 0; j < n; j++) {
-			size_t k = 0;
-
-			if (arts[j].law == CW_LAW_CC && arts[j].suffix == CW_SUFFIX_NONE &&
-			    (arts[j].number == 494 || arts[j].number == 495))
-				incite = 1;
-			else if (arts[j].law == CW_LAW_CC && arts[j].suffix == CW_SUFFIX_BIS &&
-				 arts[j].number == 437)
-				lese = 1;
-			else
-				other = 1;
-			while (k < r->narticles &&
-			       !cw_article_same(&r->articles[k].article, &arts[j]))
-				k++;
-			if (k == r->narticles) {
-				struct cw_report_article *grown =
-					realloc(r->articles, (k + 1) * sizeof *grown);
-
-				if (!grown)
-					return CW_ENOMEM;
-				r->articles = grown;
-				r->articles[k].article = arts[j];
-				r->articles[k].article.paragraph = 0;
-				r->articles[k].count = 0;
-				r->articles[k].people = 0;
-				r->narticles++;
-			}
-			r->articles[k].count += people;
-		}
-		r->groups[CW_GROUP_INCITEMENT] += incite ? people : 0;
-		r->groups[CW_GROUP_LESE_MAJESTE] += lese ? people : 0;
-		r->groups[CW_GROUP_OTHER] += other ? people : 0;
-		r->groups[CW_GROUP_NO_ARTICLE] += n == 0 ? people : 0;
-	}
-	if (r->narticles > 1)
+	if (rc == 0 && r->narticles > 1)
 		qsort(r->articles, r->narticles, sizeof *r->articles, article_order);
-	return count_article_people(r);
+	return rc;
 }
 
 /* ---- people and cases named ------------------------------------------------------------- */
