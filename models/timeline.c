@@ -958,11 +958,26 @@ static struct cw_date sure_start(const struct who *w, const struct cw_record *ka
 	return sure;
 }
 
+/* Whether record r finds the person (or group) held on its date: a prison visit that met
+ * them, a detention ordered for them in the case, or their bail or release in it refused. */
+static int finds_held(const struct who *w, const struct cw_record *kase, const struct cw_record *r)
+{
+	const struct cw_milestone *m = &r->u.milestone;
+
+	if (w->person && visit_met(r, w->person))
+		return 1;
+	return r->kind == CW_KIND_MILESTONE && cw_id_equal(&m->case_id, &kase->id) &&
+	       concerns(m, w) &&
+	       (m->type == CW_MS_PRETRIAL_DETENTION ||
+		((m->type == CW_MS_BAIL || m->type == CW_MS_RELEASE) &&
+		 m->outcome == CW_DECISION_REFUSED));
+}
+
 /* Of a stretch from `start` whose end is dated only to a month or a year (`end`), the last day
  * of that month or year, up to `until` (arrested again the day after; unknown: none) and
  * `today`, on which a record dated to a day finds the person still held: a bail decided for
- * them (released "in July" after bail granted on 22 July: held to the 22nd at least), a bail or
- * release refused, a detention ordered, a prison visit that met them. Unknown when none. */
+ * them (released "in July" after bail granted on 22 July: held to the 22nd at least), or one
+ * that finds_held. Unknown when none. */
 static struct cw_date held_on_last(const struct who *w, const struct cw_record *kase,
 				   const struct cw_record *recs, size_t n, struct cw_date start,
 				   struct cw_date end, struct cw_date until, struct cw_date today)
@@ -977,20 +992,13 @@ static struct cw_date held_on_last(const struct who *w, const struct cw_record *
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &recs[i];
 		struct cw_date d = cw_record_date(r);
-		const struct cw_milestone *m = &r->u.milestone;
 
 		if (cw_date_precision(d) != CW_DATE_DAY || cw_date_compare(d, start) < 0 ||
 		    cw_date_compare(d, cw_date_first_day(end)) < 0 ||
 		    cw_date_compare(d, last) > 0 ||
 		    (cw_date_is_known(held) && cw_date_compare(d, held) <= 0))
 			continue;
-		if ((ends_for(w, kase, r) && cw_timeline_decides_bail(r)) ||
-		    (w->person && visit_met(r, w->person)) ||
-		    (r->kind == CW_KIND_MILESTONE && cw_id_equal(&m->case_id, &kase->id) &&
-		     concerns(m, w) &&
-		     (m->type == CW_MS_PRETRIAL_DETENTION ||
-		      ((m->type == CW_MS_BAIL || m->type == CW_MS_RELEASE) &&
-		       m->outcome == CW_DECISION_REFUSED))))
+		if ((ends_for(w, kase, r) && cw_timeline_decides_bail(r)) || finds_held(w, kase, r))
 			held = d;
 	}
 	return held;
@@ -1024,14 +1032,7 @@ static int custody_known(const struct who *w, const struct cw_record *kase,
 		if (!cw_date_is_known(dt) || cw_date_compare(cw_date_last_day(dt), start) < 0 ||
 		    cw_date_compare(cw_date_first_day(dt), cw_date_last_day(end)) > 0)
 			continue;
-		if (w->person && visit_met(r, w->person))
-			return 1;
-		if (r->kind == CW_KIND_MILESTONE &&
-		    cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
-		    concerns(&r->u.milestone, w) &&
-		    (r->u.milestone.type == CW_MS_PRETRIAL_DETENTION ||
-		     ((r->u.milestone.type == CW_MS_BAIL || r->u.milestone.type == CW_MS_RELEASE) &&
-		      r->u.milestone.outcome == CW_DECISION_REFUSED)))
+		if (finds_held(w, kase, r))
 			return 1;
 	}
 	return 0;
