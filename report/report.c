@@ -2092,19 +2092,16 @@ int cw_report_release_carries_bail(const struct cw_report *r, size_t release)
 {
 	const struct cw_milestone *m = &r->releases.items[release].u.milestone;
 
+	/* (a release that names neither a person nor a group is no one's to match) */
 	if (m->type != CW_MS_RELEASE || m->outcome == CW_DECISION_REFUSED ||
-	    cw_date_precision(m->date) != CW_DATE_DAY)
+	    cw_date_precision(m->date) != CW_DATE_DAY || (cw_id_is_zero(&m->person) && !m->group))
 		return 0;
 	for (size_t i = 0; i < r->releases.n; i++) {
 		const struct cw_milestone *b = &r->releases.items[i].u.milestone;
-		int same_person = !cw_id_is_zero(&m->person)
-					  ? cw_id_equal(&b->person, &m->person)
-					  : cw_id_is_zero(&b->person) && m->group && b->group &&
-						    strcasecmp(m->group, b->group) == 0;
 
 		/* A release of more of a group than the bail granted frees others too. */
 		if (i != release && b->type == CW_MS_BAIL && b->outcome != CW_DECISION_REFUSED &&
-		    same_person && cw_id_equal(&b->case_id, &m->case_id) &&
+		    same_detained(b, m) && cw_id_equal(&b->case_id, &m->case_id) &&
 		    cw_date_compare(b->date, m->date) == 0 &&
 		    (m->count <= 0 || b->count <= 0 || m->count <= b->count))
 			return 1;
