@@ -3819,12 +3819,6 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		uint32_t views = 0;
 		int any = 0;
 
-		/* A release on the day bail was granted to the same person carries that decision
-		 * out: one decision, counted by the bail (a field trial counted two). */
-		for (size_t i = 0; i < r->releases.n; i++)
-			carried += cw_report_release_carries_bail(r, i) != 0;
-		all = r->releases.n + bail_hearings - carried;
-
 		for (size_t i = 0; i < r->hearings.n; i++) {
 			int decided = cw_report_hearing_bail(r, i);
 
@@ -3838,8 +3832,13 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 		for (size_t i = 0; i < r->releases.n; i++) {
 			const struct cw_milestone *m = &r->releases.items[i].u.milestone;
 
-			if (cw_report_release_carries_bail(r, i))
+			/* A release on the day bail was granted to the same person carries that
+			 * decision out: one decision, counted by the bail (a field trial counted
+			 * two). */
+			if (cw_report_release_carries_bail(r, i)) {
+				carried++;
 				continue;
+			}
 			if (m->outcome == CW_DECISION_REFUSED)
 				refused++;
 			else if (m->outcome == CW_DECISION_GRANTED)
@@ -3849,6 +3848,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 			else /* a house arrest, a pardon ... that records no outcome: by its kind */
 				other[m->type]++;
 		}
+		all = r->releases.n + bail_hearings - carried;
 		sb_add(&sb,
 		       P_("%zu decision on bail, release or pardon was recorded",
 			  "%zu decisions on bail, release or pardon were recorded", all),
