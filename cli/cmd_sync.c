@@ -406,42 +406,60 @@ static int by_id(const void *a, const void *b)
 		      &(*(const struct cw_record *const *)b)->id, sizeof(struct cw_id));
 }
 
-static const char *bundle_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
+/* The bundle's own version of a person or case (NULL: it brings none), for names. */
+static const struct cw_record *bundle_own(void *ctx, const struct cw_id *id)
 {
-	struct bundle_names *bn = ctx;
+	const struct bundle_names *bn = ctx;
 	struct cw_record key, *pkey = &key;
 	const struct cw_record **hit;
 
 	key.id = *id;
 	hit = bn->n ? bsearch(&pkey, bn->own, bn->n, sizeof *bn->own, by_id) : NULL;
 	/* A later version of the same record in the bundle sorts beside it: any one names it. */
-	if (hit && (*hit)->kind == kind)
-		return kind == CW_KIND_PERSON ? cw_person_name(&(*hit)->u.person)
-					      : (*hit)->u.kase.title;
+	return hit ? *hit : NULL;
+}
+
+static const char *bundle_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
+{
+	struct bundle_names *bn = ctx;
+	const struct cw_record *own = bundle_own(bn, id);
+
+	if (own && own->kind == kind)
+		return kind == CW_KIND_PERSON ? cw_person_name(&own->u.person) : own->u.kase.title;
 	return cw_report_name(&bn->here, id, kind);
 }
 
-static int bundle_names_init(struct cw_cli *cli, const struct cw_bundle *b, struct bundle_names *bn)
+/* The bundle's people and cases, sorted for bundle_own. */
+static int bundle_own_init(struct cw_cli *cli, const struct cw_bundle *b, struct bundle_names *bn)
 {
-	int rc = 0;
-
 	memset(bn, 0, sizeof *bn);
 	if (b->n && !(bn->own = malloc(b->n * sizeof *bn->own)))
 		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
-	for (size_t i = 0; i < b->n && rc == 0; i++) {
+	for (size_t i = 0; i < b->n; i++) {
 		const struct cw_record *r = &b->items[i].rec;
-		struct cw_record_list l = {(struct cw_record *)r, 1, 1};
 
 		if (!b->items[i].deleted && (r->kind == CW_KIND_PERSON || r->kind == CW_KIND_CASE))
 			bn->own[bn->n++] = r;
+	}
+	if (bn->n)
+		qsort(bn->own, bn->n, sizeof *bn->own, by_id);
+	return 0;
+}
+
+/* bundle_own_init, and this database's names of what the bundle refers to, for the JSON. */
+static int bundle_names_init(struct cw_cli *cli, const struct cw_bundle *b, struct bundle_names *bn)
+{
+	int rc = bundle_own_init(cli, b, bn);
+
+	for (size_t i = 0; i < b->n && rc == 0; i++) {
+		struct cw_record_list l = {(struct cw_record *)&b->items[i].rec, 1, 1};
+
 		rc = cw_report_add_refs(cli->session.store, &bn->here, &l, &cli->err);
 	}
 	for (size_t i = 0; i < b->naudit && rc == 0; i++)
 		if (b->audit[i].kind == CW_KIND_PERSON || b->audit[i].kind == CW_KIND_CASE)
 			rc = cw_report_add_ids(cli->session.store, &bn->here, &b->audit[i].record,
 					       1, &cli->err);
-	if (bn->n)
-		qsort(bn->own, bn->n, sizeof *bn->own, by_id);
 	return rc;
 }
 
@@ -605,6 +623,12 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 			b.stats.attachment_contents, (double)b.stats.attachment_bytes / 1048576.0);
 	}
 	if (b.n) {
+		struct bundle_names bn;
+
+		if ((rc = bundle_own_init(cli, &b, &bn)) != 0) {
+			cw_bundle_free(&b);
+			return rc;
+		}
 		fputc('\n', cli->out);
 		cw_table_init(&t, 7, cols);
 		/* The kind, the id, the state and the database stay whole on a narrow terminal;
@@ -620,7 +644,8 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 			/* An event by its date and what it is about (its own label, a hearing's
 			 * court, is often empty); a deletion carries no content to name it by. */
 			if (!b.items[i].deleted)
-				cw_record_title(cli->session.store, r, what, sizeof what);
+				cw_record_title_from(cli->session.store, bundle_own, &bn, r, what,
+						     sizeof what);
 			rc = cw_table_add(&t,
 					  (const char *const[]){
 						  cw_kind_text(r->kind), short_hex(&r->id, id),
@@ -630,6 +655,7 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		if (rc == 0)
 			cw_table_print(&t, cli->out, cw_output_width(cli->out));
 		cw_table_free(&t);
+		bundle_names_free(&bn);
 		if (b.versions_total > b.n) {
 			char more[400];
 

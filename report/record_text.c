@@ -56,7 +56,42 @@ static void mark_reportedly(const struct cw_record *r, struct cw_record_summary 
 	PUT(what, _("%s (reportedly)"), what);
 }
 
-static void summarise(struct cw_store *st, struct cw_list_memo *memo, const struct cw_record *r,
+/* Where a summary looks up the people and cases a record names: the records `own` gives first
+ * (a bundle's, read before it is imported: it may bring them, or rename them), else the
+ * store's. */
+struct lookup {
+	struct cw_store *st;
+	cw_record_source_fn own; /* NULL: the store alone */
+	void *ctx;
+};
+
+/* The record id names: own's, else read from the store into *tmp; NULL when neither holds
+ * it. Give what it returns to look_done. */
+static const struct cw_record *look_up(const struct lookup *lk, const struct cw_id *id,
+				       struct cw_record *tmp)
+{
+	const struct cw_record *r = lk->own ? lk->own(lk->ctx, id) : NULL;
+
+	if (r)
+		return r;
+	return cw_store_get(lk->st, id, tmp, NULL) == 0 ? tmp : NULL;
+}
+
+static void look_done(const struct cw_record *r, struct cw_record *tmp)
+{
+	if (r == tmp)
+		cw_record_free(tmp);
+}
+
+/* What stands for a person or case neither holds: deleted here, or not held here. */
+static const char *look_missing(const struct lookup *lk, const struct cw_id *id, int is_case)
+{
+	if (cw_store_deleted(lk->st, id))
+		return is_case ? _("(deleted case)") : _("(deleted person)");
+	return is_case ? _("(case not held here)") : _("(person not held here)");
+}
+
+static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const struct cw_record *r,
 		      struct cw_record_summary *out);
 
 void cw_list_memo_free(struct cw_list_memo *memo)
@@ -102,6 +137,13 @@ const char *cw_record_list_mark(struct cw_store *st, struct cw_list_memo *memo,
 
 void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, size_t len)
 {
+	cw_record_title_from(st, NULL, NULL, r, buf, len);
+}
+
+void cw_record_title_from(struct cw_store *st, cw_record_source_fn own, void *ctx,
+			  const struct cw_record *r, char *buf, size_t len)
+{
+	const struct lookup lk = {st, own, ctx};
 	struct cw_record_summary sum;
 	char date[CW_DATE_TEXT_MAX];
 
@@ -109,7 +151,7 @@ void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, 
 		snprintf(buf, len, "%s", cw_record_label(r));
 		return;
 	}
-	summarise(st, NULL, r, &sum);
+	summarise(&lk, NULL, r, &sum);
 	cw_date_format(cw_record_date(r), date);
 	if (!sum.who[0])
 		snprintf(sum.who, sizeof sum.who, "%s", cw_record_label(r));
@@ -140,7 +182,7 @@ void cw_record_account_text(struct cw_store *st, const struct cw_id *id, char *b
 			 hex);
 		return;
 	}
-	summarise(st, NULL, &r, &sum);
+	summarise(&(const struct lookup){st, NULL, NULL}, NULL, &r, &sum);
 	cw_date_format(cw_record_date(&r), date);
 	if (!sum.who[0])
 		snprintf(sum.who, sizeof sum.who, "%s", cw_record_label(&r));
@@ -174,7 +216,8 @@ void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
 void cw_record_summarise_in(struct cw_store *st, struct cw_list_memo *memo,
 			    const struct cw_record *r, struct cw_record_summary *out)
 {
-	summarise(st, *cw_confidential_mark(r) ? NULL : memo, r, out);
+	summarise(&(const struct lookup){st, NULL, NULL}, *cw_confidential_mark(r) ? NULL : memo, r,
+		  out);
 	if (*cw_confidential_mark(r)) /* the record's own mark says more */
 		PUT(mark, "%s", cw_confidential_mark(r));
 	mark_reportedly(r, out);
@@ -189,7 +232,8 @@ void cw_record_summarise_in(struct cw_store *st, struct cw_list_memo *memo,
 /* What a hearing's verdicts decided, for whom: "convicted (Chhim Sithar), acquitted (Sun
  * Sreypich)", each result and person or group once however many charges it names, so that a
  * line in another defendant's timeline does not read as theirs. Empty when it gives none. */
-static void verdicts_text(struct cw_store *st, const struct cw_hearing *h, char *buf, size_t len)
+static void verdicts_text(const struct lookup *lk, const struct cw_hearing *h, char *buf,
+			  size_t len)
 {
 	const struct cw_verdict *v = h->verdicts.items;
 	size_t n = 0;
@@ -197,7 +241,8 @@ static void verdicts_text(struct cw_store *st, const struct cw_hearing *h, char 
 	buf[0] = '\0';
 	for (size_t i = 0; i < h->verdicts.n; i++) {
 		char who[200] = "", item[300];
-		struct cw_record p;
+		struct cw_record tmp;
+		const struct cw_record *p;
 		int said = 0;
 
 		for (size_t j = 0; j < i && !said; j++)
@@ -210,13 +255,11 @@ static void verdicts_text(struct cw_store *st, const struct cw_hearing *h, char 
 			snprintf(who, sizeof who, "%s", v[i].group);
 		else if (cw_id_is_zero(&v[i].person))
 			snprintf(who, sizeof who, "%s", _("every defendant"));
-		else if (cw_store_get(st, &v[i].person, &p, NULL) == 0) {
-			snprintf(who, sizeof who, "%s", cw_record_label(&p));
-			cw_record_free(&p);
+		else if ((p = look_up(lk, &v[i].person, &tmp))) {
+			snprintf(who, sizeof who, "%s", cw_record_label(p));
+			look_done(p, &tmp);
 		} else
-			snprintf(who, sizeof who, "%s",
-				 cw_store_deleted(st, &v[i].person) ? _("(deleted person)")
-								    : _("(person not held here)"));
+			snprintf(who, sizeof who, "%s", look_missing(lk, &v[i].person, 0));
 		cw_text_trim_utf8(who);
 		snprintf(item, sizeof item, "%s%s (%s)", n ? ", " : "",
 			 v[i].result ? cw_enum_label(&cw_words_verdict, v[i].result)
@@ -250,7 +293,7 @@ static void milestone_case_articles(const struct cw_record *kase, const struct c
 
 /* The people a demonstration's record names as arrested, up to three, then how many more:
  * "Theng Savoeun, Sok Dara and 2 others". */
-static void arrested_names(struct cw_store *st, const struct cw_list *arrested, char *buf,
+static void arrested_names(const struct lookup *lk, const struct cw_list *arrested, char *buf,
 			   size_t len)
 {
 	const struct cw_person_ref *p = arrested->items;
@@ -258,20 +301,19 @@ static void arrested_names(struct cw_store *st, const struct cw_list *arrested, 
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < shown; i++) {
-		struct cw_record rec;
+		struct cw_record tmp;
+		const struct cw_record *rec;
 		const char *sep = i == 0                                   ? ""
 				  : i + 1 == shown && shown == arrested->n ? _(" and ")
 									   : ", ";
 
-		if (cw_store_get(st, &p[i].person, &rec, NULL) == 0) {
+		if ((rec = look_up(lk, &p[i].person, &tmp))) {
 			n += (size_t)snprintf(buf + n, n < len ? len - n : 0, "%s%s", sep,
-					      cw_record_label(&rec));
-			cw_record_free(&rec);
+					      cw_record_label(rec));
+			look_done(rec, &tmp);
 		} else {
 			n += (size_t)snprintf(buf + n, n < len ? len - n : 0, "%s%s", sep,
-					      cw_store_deleted(st, &p[i].person)
-						      ? _("(deleted person)")
-						      : _("(person not held here)"));
+					      look_missing(lk, &p[i].person, 0));
 		}
 	}
 	if (arrested->n > shown && n < len)
@@ -282,39 +324,39 @@ static void arrested_names(struct cw_store *st, const struct cw_list *arrested, 
 }
 
 /* memo: the people marked rows name, looked up there (NULL: no row's mark). */
-static void summarise(struct cw_store *st, struct cw_list_memo *memo, const struct cw_record *r,
+static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const struct cw_record *r,
 		      struct cw_record_summary *out)
 {
+	struct cw_store *st = lk->st;
 	const struct cw_id *cid = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
 				  : r->kind == CW_KIND_MILESTONE ? &r->u.milestone.case_id
 				  : r->kind == CW_KIND_INCIDENT  ? &r->u.incident.case_id
 								 : NULL;
-	struct cw_record other;
+	struct cw_record tmp;
+	const struct cw_record *other;
 	int cased = 0;
 
 	memset(out, 0, sizeof *out);
 	if (cid && !cw_id_is_zero(cid)) {
 		/* A case deleted (on another laptop) while this record named it is gone: only
 		 * its id is left, and the record keeps its own fields. */
-		if (cw_store_get(st, cid, &other, NULL) == 0) {
+		if ((other = look_up(lk, cid, &tmp))) {
 			cased = 1;
 			/* The case as read here gives its defendants: no second read. */
-			if (other.confidential ||
-			    (memo && names_withheld_person(st, memo, r, &other)))
+			if (other->confidential ||
+			    (memo && names_withheld_person(st, memo, r, other)))
 				PUT(mark, "%s", "[c] ");
-			PUT(who, "%s", other.u.kase.title ? other.u.kase.title : "");
-			PUT(where, "%s", other.u.kase.court ? other.u.kase.court : "");
-			if (r->kind == CW_KIND_MILESTONE && other.kind == CW_KIND_CASE)
-				milestone_case_articles(&other, &r->u.milestone, out->articles,
+			PUT(who, "%s", other->u.kase.title ? other->u.kase.title : "");
+			PUT(where, "%s", other->u.kase.court ? other->u.kase.court : "");
+			if (r->kind == CW_KIND_MILESTONE && other->kind == CW_KIND_CASE)
+				milestone_case_articles(other, &r->u.milestone, out->articles,
 							sizeof out->articles);
 			else
-				cw_case_articles_text(&other, NULL, out->articles,
+				cw_case_articles_text(other, NULL, out->articles,
 						      sizeof out->articles);
-			cw_record_free(&other);
+			look_done(other, &tmp);
 		} else {
-			PUT(who, "%s",
-			    cw_store_deleted(st, cid) ? _("(deleted case)")
-						      : _("(case not held here)"));
+			PUT(who, "%s", look_missing(lk, cid, 1));
 		}
 	}
 	if (memo && !cased && names_withheld_person(st, memo, r, NULL))
@@ -349,7 +391,7 @@ static void summarise(struct cw_store *st, struct cw_list_memo *memo, const stru
 			char decided[300], parts[200] = "";
 			const char *sentence = parts;
 
-			verdicts_text(st, h, decided, sizeof decided);
+			verdicts_text(lk, h, decided, sizeof decided);
 			if (h->sentence_parts.n)
 				cw_sentence_text(&h->sentence_parts, parts, sizeof parts);
 			else if (h->sentence)
@@ -390,13 +432,11 @@ static void summarise(struct cw_store *st, struct cw_list_memo *memo, const stru
 				PUT(who, "%lld %s", (long long)m->count, m->group);
 			else
 				PUT(who, "%s", m->group);
-		} else if (cw_store_get(st, &m->person, &other, NULL) == 0) {
-			PUT(who, "%s", cw_record_label(&other));
-			cw_record_free(&other);
+		} else if ((other = look_up(lk, &m->person, &tmp))) {
+			PUT(who, "%s", cw_record_label(other));
+			look_done(other, &tmp);
 		} else {
-			PUT(who, "%s",
-			    cw_store_deleted(st, &m->person) ? _("(deleted person)")
-							     : _("(person not held here)"));
+			PUT(who, "%s", look_missing(lk, &m->person, 0));
 		}
 		if (m->court)
 			PUT(where, "%s", m->court);
@@ -505,7 +545,7 @@ static void summarise(struct cw_store *st, struct cw_list_memo *memo, const stru
 					 arrests);
 			/* Who was arrested, as far as the record names them: "2 arrests (Theng
 			 * Savoeun)" tells a timeline's reader that they were the one. */
-			arrested_names(st, &dm->arrested, names, sizeof names);
+			arrested_names(lk, &dm->arrested, names, sizeof names);
 			/* "..., 3 injured": not recorded says nothing, as the arrests. */
 			char inj[64] = "";
 

@@ -55,6 +55,15 @@ const char *cw_record_list_mark(struct cw_store *st, struct cw_list_memo *memo,
  * line cuts the end). Not yet neutralised. */
 void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, size_t len);
 
+/* The record of id that a caller holds outside the store, or NULL: a bundle's people and cases
+ * before it is imported. */
+typedef const struct cw_record *(*cw_record_source_fn)(void *ctx, const struct cw_id *id);
+
+/* cw_record_title naming the people and cases r refers to by own's records first (a bundle may
+ * bring them, or rename them), the store's where own has none. */
+void cw_record_title_from(struct cw_store *st, cw_record_source_fn own, void *ctx,
+			  const struct cw_record *r, char *buf, size_t len);
+
 /* Another account of an event, as a monitor tells it from the one in hand: its kind, date and
  * whose account, what it is about (its case, prison, cause or person) and where, then its
  * short id: "hearing 2024-05-09, account: UN, Chhim Sithar — incitement, Court of Appeal

@@ -156,9 +156,12 @@ ok cs bundle inspect "$WORK/enc.bundle" --all
 printf '%s\n' "$out" | grep -Eq '^hearing .*  [0-9]{4}(-[0-9]{2}){0,2}, [^ ]' ||
 	fail "a hearing's line names no date and case: $out"
 checks=$((checks + 1))
-# A case this laptop has not taken yet is not said to be deleted.
-has "(case not held here)"
+# A case or person this laptop has not taken yet is named as the bundle brings it, neither
+# "deleted" nor "not held here" (a supervisor reads the table before importing).
+has "2023-10, Eng Sroy and Candlelight Party activists — incitement"
+has "2021-03-01, Sam Rainsy"
 lacks "(deleted case)"
+lacks "not held here"
 ok ca bundle inspect "$WORK/enc.bundle"
 has "for 1 recipient: supervisor"
 has "cannot open"
