@@ -174,8 +174,7 @@ int cw_backup_warn_setting(const char *path, unsigned *seconds, struct cw_error 
 	return 0;
 }
 
-/* $HOME/rest, or rest itself when it does not start with "~/" or "$HOME/". */
-static void home_path(const char *rest, char *out, size_t len)
+void cw_home_path(const char *rest, char *out, size_t len)
 {
 	const char *home = getenv("HOME");
 
@@ -200,7 +199,7 @@ static int user_dirs_documents(char *out, size_t len)
 	if (cfg && *cfg)
 		snprintf(path, sizeof path, "%s/user-dirs.dirs", cfg);
 	else
-		home_path("~/.config/user-dirs.dirs", path, sizeof path);
+		cw_home_path("~/.config/user-dirs.dirs", path, sizeof path);
 	if (cw_config_get(path, "XDG_DOCUMENTS_DIR", value, sizeof value, NULL) != 0)
 		return CW_ENOTFOUND;
 	/* The value is quoted shell text; only $HOME is expanded in it, as the spec says. */
@@ -214,7 +213,7 @@ static int user_dirs_documents(char *out, size_t len)
 	}
 	if (!value[0] || (value[0] != '/' && strncmp(value, "$HOME", 5) != 0))
 		return CW_ENOTFOUND;
-	home_path(value, out, len);
+	cw_home_path(value, out, len);
 	return 0;
 }
 
@@ -224,13 +223,13 @@ void cw_reports_dir(const char *path, char *out, size_t len)
 	char value[1024], docs[1024];
 
 	if (cw_config_get(path, "reports_dir", value, sizeof value, NULL) == 0 && value[0]) {
-		home_path(value, out, len);
+		cw_home_path(value, out, len);
 		return;
 	}
 	if (env && *env)
 		snprintf(docs, sizeof docs, "%s", env);
 	else if (user_dirs_documents(docs, sizeof docs) != 0)
-		home_path("~/Documents", docs, sizeof docs);
+		cw_home_path("~/Documents", docs, sizeof docs);
 	snprintf(out, len, "%.900s/casewatch-reports", docs);
 }
 

@@ -89,6 +89,10 @@ int cw_time_zone_use(const char *path);
  * report must not land wherever the terminal happened to be. */
 void cw_reports_dir(const char *path, char *out, size_t len);
 
+/* $HOME/rest for "~/rest" or "$HOME/rest" ($HOME itself for "~"), else rest as it is: a folder
+ * named in the config file or typed where a file is asked for. */
+void cw_home_path(const char *rest, char *out, size_t len);
+
 /* `backup_warn_after` in the config file at path, else CW_BACKUP_WARN_DEFAULT. A value that
  * cannot be read leaves the default in *seconds and returns CW_EINVAL, the message naming the
  * file and its line. */

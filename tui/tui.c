@@ -415,6 +415,8 @@ static const char *prompt_label(const struct cw_app *app, char *buf, size_t len)
 		return _("Merge into (name or id): ");
 	case CW_PROMPT_CAPTION:
 		return _("Caption (Enter saves; empty: none): ");
+	case CW_PROMPT_REPORT_PATH:
+		return _("Write to (Esc: not now): ");
 	default:
 		return "/";
 	}
@@ -832,24 +834,79 @@ static void report_write(struct cw_app *app)
 	}
 }
 
-/* After the format: where the summary goes (the reports folder), asking before it writes over
- * a file that is there already. */
-static void report_place(struct cw_app *app)
+/* The week's file name: named with the filter it was written for, so that the week's summary
+ * of 494/495 and of one case are two files, neither taken for the other nor asked to be
+ * written over by it. */
+static void report_file_name(const struct cw_app *app, char *name, size_t len)
 {
-	char dir[1024], name[CW_REPORT_WEEK_FILE_MAX];
-	struct stat sb;
+	cw_report_week_file(app->report_year, app->report_week, &app->filter.f,
+			    (enum cw_report_format)app->report_format, name, len);
+}
+
+/* After the format (and the confidential records): where the summary goes, the reports folder
+ * and the week's file name offered on the status line to be taken with Enter or changed (a
+ * monitor may want it on a USB stick, or beside a case's papers). */
+static void report_ask_path(struct cw_app *app)
+{
+	char dir[1024], name[CW_REPORT_WEEK_FILE_MAX], path[sizeof app->report_path];
 
 	cw_reports_dir(cw_config_path(), dir, sizeof dir);
-	/* Named with the filter it was written for: the week's summary of 494/495 and of one case
-	 * are two files, neither taken for the other nor asked to be written over by it. */
-	cw_report_week_file(app->report_year, app->report_week, &app->filter.f,
-			    (enum cw_report_format)app->report_format, name, sizeof name);
-	snprintf(app->report_path, sizeof app->report_path, "%s/%s", dir, name);
+	report_file_name(app, name, sizeof name);
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (cw_edit_set(&app->prompt, path) != 0) {
+		cw_app_forget_report(app);
+		cw_app_status(app, 1, "out of memory");
+		return;
+	}
+	app->prompting = CW_PROMPT_REPORT_PATH;
+}
+
+/* The place typed into app->report_path: "~/" expanded; a folder (one there, or any text
+ * ending in "/") given the week's file name; a name with no folder put in the reports folder,
+ * never into the folder casewatch happened to be started from. */
+static int report_read_path(struct cw_app *app, const char *text, struct cw_error *err)
+{
+	char typed[sizeof app->report_path], path[sizeof app->report_path];
+	char dir[1024], name[CW_REPORT_WEEK_FILE_MAX];
+	struct stat sb;
+	size_t n;
+	int cut;
+
+	if (!text[0])
+		return cw_error_set(err, CW_EINVAL, "file",
+				    "write where the summary goes, or Esc: not now");
+	cw_home_path(text, typed, sizeof typed);
+	if (typed[0] == '/') {
+		cut = snprintf(path, sizeof path, "%s", typed) >= (int)sizeof path;
+	} else {
+		cw_reports_dir(cw_config_path(), dir, sizeof dir);
+		cut = snprintf(path, sizeof path, "%s/%s", dir, typed) >= (int)sizeof path;
+	}
+	n = strlen(path);
+	if (!cut && (path[n - 1] == '/' || (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)))) {
+		report_file_name(app, name, sizeof name);
+		cut = snprintf(app->report_path, sizeof app->report_path, "%s%s%s", path,
+			       path[n - 1] == '/' ? "" : "/", name) >= (int)sizeof app->report_path;
+	} else if (!cut) {
+		memcpy(app->report_path, path, n + 1);
+	}
+	if (cut)
+		return cw_error_set(err, CW_EINVAL, "file", "the path is too long");
+	return 0;
+}
+
+/* The place known: asks before it writes over a file that is there already. */
+static void report_place(struct cw_app *app)
+{
+	const char *slash = strrchr(app->report_path, '/');
+	struct stat sb;
+
 	if (stat(app->report_path, &sb) == 0) {
 		app->question = CW_Q_REPORT_OVERWRITE;
 		/* The question first: a narrow screen cuts the end of the line. */
 		snprintf(app->question_text, sizeof app->question_text,
-			 _("Write over %s, there already? y/N"), name);
+			 _("Write over %s, there already? y/N"),
+			 slash ? slash + 1 : app->report_path);
 		return;
 	}
 	report_write(app);
@@ -876,7 +933,7 @@ static void report_ask_confidential(struct cw_app *app)
 	}
 	n = app->report_kept->confidential.records;
 	if (n == 0) {
-		report_place(app);
+		report_ask_path(app);
 		return;
 	}
 	app->question = CW_Q_REPORT_CONFIDENTIAL;
@@ -1070,7 +1127,7 @@ static void answer_question(struct cw_app *app, int key)
 	}
 	if (q == CW_Q_REPORT_CONFIDENTIAL) {
 		app->report_include_confidential = key == 'y' || key == 'Y';
-		report_place(app);
+		report_ask_path(app);
 		return;
 	}
 	if (q == CW_Q_REPORT_OVERWRITE) {
@@ -1189,6 +1246,15 @@ static void prompt_key(struct cw_app *app, int key)
 			caption_save(app, cw_edit_text(&app->prompt));
 			return;
 		}
+		if (app->prompting == CW_PROMPT_REPORT_PATH) {
+			if (report_read_path(app, cw_edit_text(&app->prompt), &err) != 0) {
+				cw_app_error(app, &err); /* the line stays open */
+				return;
+			}
+			app->prompting = CW_PROMPT_NONE;
+			report_place(app);
+			return;
+		}
 		if (app->prompting == CW_PROMPT_WEEK) {
 			if (report_read_week(cw_edit_text(&app->prompt), &app->report_year,
 					     &app->report_week, &err) != 0) {
@@ -1215,7 +1281,9 @@ static void prompt_key(struct cw_app *app, int key)
 		cw_app_invalidate(app);
 		return;
 	case CW_ACT_DISMISS:
-		if (app->prompting == CW_PROMPT_WEEK)
+		if (app->prompting == CW_PROMPT_REPORT_PATH)
+			cw_app_forget_report(app);
+		if (app->prompting == CW_PROMPT_WEEK || app->prompting == CW_PROMPT_REPORT_PATH)
 			cw_app_status(app, 0, "no summary written");
 		else if (app->prompting == CW_PROMPT_MERGE)
 			cw_app_status(app, 0, "nobody merged");
@@ -1252,9 +1320,10 @@ static void prompt_key(struct cw_app *app, int key)
 			return;
 		/* A caption may be as long as the command line takes; a filter line as long
 		 * as a filter. A key past that says so rather than vanishing. */
-		if (app->prompt.len + 4 >= (app->prompting == CW_PROMPT_CAPTION
-						    ? (size_t)CW_ATTACH_CAPTION_MAX
-						    : (size_t)CW_FILTER_LINE_MAX - 4)) {
+		if (app->prompt.len + 4 >=
+		    (app->prompting == CW_PROMPT_CAPTION       ? (size_t)CW_ATTACH_CAPTION_MAX
+		     : app->prompting == CW_PROMPT_REPORT_PATH ? sizeof app->report_path - 8
+							       : (size_t)CW_FILTER_LINE_MAX - 4)) {
 			cw_app_status(app, 1, "the line is full");
 			return;
 		}

@@ -73,7 +73,8 @@ enum cw_prompt {
 	CW_PROMPT_FILTER,
 	CW_PROMPT_WEEK,
 	CW_PROMPT_MERGE,
-	CW_PROMPT_CAPTION /* the caption of the attachment question_id */
+	CW_PROMPT_REPORT_PATH, /* where the week's summary goes: the reports folder offered */
+	CW_PROMPT_CAPTION      /* the caption of the attachment question_id */
 };
 
 #define CW_STACK_MAX   8

@@ -242,12 +242,13 @@ checks=$((checks + 1))
 (cd "$WORK" && CASEWATCH_TUI_SCRIPT="$WORK/fuzz" "$CASEWATCH" --db "$DB" >/dev/null \
 	2>"$WORK/stderr") || fail "arbitrary keys: exit $? $(cat "$WORK/stderr")"
 
-# W asks which week (the last complete one offered) and which format, writes the summary into
-# the reports folder (never the current one), shows it, and asks before writing over a file.
+# W asks which week (the last complete one offered), which format and where (the reports
+# folder offered, never the current one), writes the summary there, shows it, and asks before
+# writing over a file.
 rm -rf "$WORK/documents"
 mkdir "$WORK/here"
 cd "$WORK/here"
-keys 'W<Dump><C-u>2024-W06<Enter><Dump><Enter><Dump>' 200x60
+keys 'W<Dump><C-u>2024-W06<Enter><Dump><Enter><Dump><Enter><Dump>' 200x60
 cd - >/dev/null
 last=$("${PYTHON3:-python3}" -c "
 import datetime; y, w, _ = (datetime.date.today() - datetime.timedelta(days=7)).isocalendar()
@@ -259,6 +260,9 @@ printf '%s\n' "$screen" | grep -q "2024-W06 as: Enter or m Markdown, h HTML, c C
 	fail "W asks the format: $screen"
 screen 3
 reports="$WORK/documents/casewatch-reports"
+printf '%s\n' "$screen" | grep -q "Write to (Esc: not now): $reports/casewatch-summary-2024-W06.md" ||
+	fail "W asks where, offering the reports folder: $screen"
+screen 4
 printf '%s\n' "$screen" | grep -q "2024-W06, written to $reports/casewatch-summary-2024-W06.md" ||
 	fail "the summary is shown with where it went: $screen"
 printf '%s\n' "$screen" | grep -q "Chao Veasna" || fail "the summary shown lacks the week's verdicts"
@@ -277,14 +281,14 @@ grep -q "Chao Veasna" "$reports/casewatch-summary-2024-W06.md" ||
 	fail "the reports folder and file are not private"
 checks=$((checks + 3))
 # A day in the week will do; HTML. So do words: "last week" on Wednesday 14 February 2024.
-keys 'W<C-u>2024-02-07<Enter>h<Dump>'
+keys 'W<C-u>2024-02-07<Enter>h<Enter><Dump>'
 [ -s "$reports/casewatch-summary-2024-W06.html" ] || fail "h did not write HTML"
-CASEWATCH_NOW=2024-02-14T09:00:00Z TZ=UTC keys 'W<C-u>last week<Enter>c<Dump>'
+CASEWATCH_NOW=2024-02-14T09:00:00Z TZ=UTC keys 'W<C-u>last week<Enter>c<Enter><Dump>'
 [ -s "$reports/casewatch-summary-2024-W06.csv" ] || fail "W did not take 'last week'"
 checks=$((checks + 1))
 # p writes a PDF, private like the others, with the header and the week's verdicts in it.
 # Twice in one run: the second PDF finds its fonts again after the first gave them back.
-CASEWATCH_NOW=2024-02-14T09:00:00Z keys 'W<C-u>2024-W06<Enter>p<Dump><Esc>W<C-u>2024-W06<Enter>p<Dump>y<Dump>' 200x60
+CASEWATCH_NOW=2024-02-14T09:00:00Z keys 'W<C-u>2024-W06<Enter>p<Enter><Dump><Esc>W<C-u>2024-W06<Enter>p<Enter><Dump>y<Dump>' 200x60
 screen 2
 printf '%s\n' "$screen" | grep -q "Write over casewatch-summary-2024-W06.pdf, there already? y/N" ||
 	fail "no question before writing over the PDF: $screen"
@@ -299,12 +303,12 @@ pdftotext "$pdf" - | grep -q "Chao Veasna" || fail "the PDF lacks the week's ver
 checks=$((checks + 1))
 # The same file again: asked first; n leaves it as it was, y writes it.
 echo "kept" >"$reports/casewatch-summary-2024-W06.md"
-keys 'W<C-u>2024-W06<Enter>m<Dump>n<Dump>'
+keys 'W<C-u>2024-W06<Enter>m<Enter><Dump>n<Dump>'
 screen 1
 printf '%s\n' "$screen" | grep -q "Write over casewatch-summary-2024-W06.md, there already? y/N" ||
 	fail "no question before writing over: $screen"
 [ "$(cat "$reports/casewatch-summary-2024-W06.md")" = kept ] || fail "n wrote over the file"
-keys 'W<C-u>2024-W06<Enter>my<Dump>'
+keys 'W<C-u>2024-W06<Enter>m<Enter>y<Dump>'
 grep -q "Chao Veasna" "$reports/casewatch-summary-2024-W06.md" || fail "y did not write over the file"
 # A week that is not one: said, and the line stays open.
 keys 'W<C-u>2024-W60<Enter><Dump>'
@@ -312,13 +316,13 @@ has "week: write a week like 2024-W06, or a day in it like 2024-02-07 or last we
 # reports_dir in the config file wins.
 mkdir -p "$WORK/cfg/casewatch"
 echo "reports_dir = $WORK/elsewhere" >"$WORK/cfg/casewatch/config"
-XDG_CONFIG_HOME="$WORK/cfg" keys 'W<C-u>2024-W06<Enter>j<Dump>'
+XDG_CONFIG_HOME="$WORK/cfg" keys 'W<C-u>2024-W06<Enter>j<Enter><Dump>'
 [ -s "$WORK/elsewhere/casewatch-summary-2024-W06.json" ] || fail "reports_dir not followed"
 checks=$((checks + 5))
 # The week's summary for a filter is named with it: neither written over nor taken for the
 # summary of everything (nor for another filter's), asked about only when that file is there.
 rm -f "$reports"/casewatch-summary-2024-W06*.md
-keys 'W<C-u>2024-W06<Enter>m<Dump><Esc>bW<Dump><C-u>2024-W06<Enter>m<Dump><Esc><Esc><Esc>W<Dump>' 200x60
+keys 'W<C-u>2024-W06<Enter>m<Enter><Dump><Esc>bW<Dump><C-u>2024-W06<Enter>m<Enter><Dump><Esc><Esc><Esc>W<Dump>' 200x60
 # The week's question says a filter is on, and how to leave it (a field trial sent partners a
 # week of the one person it had searched for in another list); without one, it says nothing.
 screen 2
@@ -335,7 +339,7 @@ printf '%s
 [ -s "$reports/casewatch-summary-2024-W06.md" ] && [ -s "$reports/casewatch-summary-2024-W06-article-437-bis.md" ] ||
 	fail "two filters, not two files: $(ls "$reports")"
 grep -q "^Filter: none" "$reports/casewatch-summary-2024-W06.md" || fail "the summary of everything was written over"
-keys '/<C-u>case:"../x y" 494/495 ស៊ីថា<Enter>W<C-u>2024-W06<Enter>m<Dump>' 200x60
+keys '/<C-u>case:"../x y" 494/495 ស៊ីថា<Enter>W<C-u>2024-W06<Enter>m<Enter><Dump>' 200x60
 [ -s "$reports/casewatch-summary-2024-W06-case-x-y-text-494-495-ស៊ីថា.md" ] ||
 	fail "a case and free text in the name, nothing a path: $(ls "$reports")"
 # At 100 columns the filter is whole, the week after it (a field trial's "article:494/…").
@@ -343,7 +347,7 @@ keys '/<C-u>article:494/495<Enter>W<Dump>' 100x30
 printf '%s\n' "$out" | grep -q "Week (Enter writes it; of the filter article:494/495): [0-9]\{4\}-W[0-9][0-9]" ||
 	fail "the week's question cuts its filter at 100 columns: $out"
 # A filter too long for a name is cut, with a hash of all it asks: two such are two files.
-keys '/court:"Phnom Penh Municipal Court of First Instance" province:"Phnom Penh" a<Enter>W<C-u>2024-W06<Enter>m<Esc>/<C-u>court:"Phnom Penh Municipal Court of First Instance" province:"Phnom Penh" b<Enter>W<C-u>2024-W06<Enter>m' 200x60
+keys '/court:"Phnom Penh Municipal Court of First Instance" province:"Phnom Penh" a<Enter>W<C-u>2024-W06<Enter>m<Enter><Esc>/<C-u>court:"Phnom Penh Municipal Court of First Instance" province:"Phnom Penh" b<Enter>W<C-u>2024-W06<Enter>m<Enter>' 200x60
 [ "$(ls "$reports" | grep -c '^casewatch-summary-2024-W06-court-phnom-penh-municipal.*-[0-9a-f]\{8\}\.md$')" = 2 ] ||
 	fail "two long filters, not two files: $(ls "$reports")"
 checks=$((checks + 5))

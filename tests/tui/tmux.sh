@@ -104,12 +104,14 @@ $pane"
 	sleep 0.05
 done
 
-# W: which week (the last complete one offered), which format, then the summary written into
-# the reports folder (the test's documents folder, from lib.sh) and shown; Esc goes back.
+# W: which week (the last complete one offered), which format, where (the reports folder
+# offered), then the summary written into the reports folder (the test's documents folder, from lib.sh) and shown; Esc goes back.
 send W
 wait_for "Week (Enter writes it; of the filter Kang): "
 send C-u 2024-W06 Enter
 wait_for "2024-W06 as: Enter or m Markdown"
+send Enter
+wait_for "Write to (Esc: not now): $XDG_DOCUMENTS_DIR/casewatch-reports/"
 send Enter
 # The filter on screen (free text "Kang", from above) is the summary's, and in its name.
 wait_for "2024-W06, written to $XDG_DOCUMENTS_DIR/casewatch-reports/casewatch-summary-2024-W06-text-kang.md"

@@ -1,7 +1,8 @@
 #!/bin/sh
-# W in tmux: it asks which week (the last complete one offered), then which format, writes the
-# week's summary into the reports folder (XDG_DOCUMENTS_DIR/casewatch-reports here), and a
-# second W for the same week asks before writing over the file: n leaves it as it was. A week
+# W in tmux: it asks which week (the last complete one offered), then which format, then where,
+# offering the reports folder (XDG_DOCUMENTS_DIR/casewatch-reports here) and the week's file
+# name: Enter writes there, a folder typed takes the file name, a bare name goes into the
+# reports folder, Esc writes nothing. A second W for the same week asks before writing over the file: n leaves it as it was. A week
 # that holds a confidential record asks whether to put it in: no leaves it out, yes puts it in
 # and the header says so. With sign_reports = yes in the config file, FILE.sig beside it.
 . "$(dirname "$0")/lib.sh"
@@ -24,6 +25,11 @@ w_markdown() {
 	wait_for "$last as:"
 	send m
 }
+# take_path: Enter on the place offered (the reports folder).
+take_path() {
+	wait_for "Write to (Esc: not now): "
+	send Enter
+}
 
 ok cw seed "$SEED_FILE"
 TMUX_ENV="XDG_DOCUMENTS_DIR='$WORK/documents' XDG_CONFIG_HOME='$WORK/config'"
@@ -35,16 +41,51 @@ wait_for "Week (Enter writes it): $last"
 send Enter
 wait_for "$last as: Enter or m Markdown, h HTML, c CSV, j JSON, p PDF"
 send Enter
+wait_for "Write to (Esc: not now): $file"
+send Enter
 wait_for "$last, written to"
 checks=$((checks + 2))
 [ -s "$file" ] || fail "W wrote no $file: $(ls -R "$WORK/documents" 2>&1)"
 [ "$(stat -c %a "$file")" = 600 ] || fail "the summary is not private"
+send Escape
+wait_gone "written to"
 
-# The same week again: asked first; n keeps the file as it was.
-echo "kept" >"$file"
+# Another place: a folder typed (a USB stick's) takes the week's file name; a bare name goes
+# into the reports folder, not the folder casewatch was started from; Esc writes nothing.
+mkdir -p "$WORK/usb"
+w_markdown
+wait_for "Write to"
+send C-u
+send -l "$WORK/usb"
+send Enter
+wait_for "written to $WORK/usb/casewatch-summary-$last.md"
+checks=$((checks + 1))
+[ -s "$WORK/usb/casewatch-summary-$last.md" ] || fail "W wrote nothing into the folder typed: $(ls "$WORK/usb")"
 send Escape
 wait_gone "written to"
 w_markdown
+wait_for "Write to"
+send C-u
+send -l "for-partners.md"
+send Enter
+wait_for "written to $reports/for-partners.md"
+checks=$((checks + 1))
+[ -s "$reports/for-partners.md" ] || fail "a bare name was not written into the reports folder"
+send Escape
+wait_gone "written to"
+w_markdown
+wait_for "Write to"
+send C-u
+send -l "$WORK/esc.md"
+send Escape
+wait_for "no summary written"
+checks=$((checks + 1))
+[ ! -e "$WORK/esc.md" ] || fail "Esc on the place wrote the summary"
+
+# The same week again: asked first; n keeps the file as it was.
+echo "kept" >"$file"
+w_markdown
+take_path
 wait_for "Write over casewatch-summary-$last.md, there already? y/N"
 send n
 wait_gone "Write over"
@@ -57,6 +98,7 @@ ok cw log hearing --case ref:c-nagaworld-lrsu-incitement --date "$monday" --outc
 w_markdown
 wait_for "Put in the 1 confidential record the week holds (its header then says so)? y/N"
 send n
+take_path
 wait_for "Write over"
 send y
 wait_for "$last, written to"
@@ -68,6 +110,7 @@ wait_gone "written to"
 w_markdown
 wait_for "Put in the 1 confidential record"
 send y
+take_path
 wait_for "Write over"
 send y
 wait_for "confidential records in it"
@@ -90,6 +133,7 @@ wait_for " 3 Records "
 w_markdown
 wait_for "Put in the 1 confidential record"
 send n
+take_path
 wait_for "summary signed and written to"
 checks=$((checks + 1))
 [ -s "$file.sig" ] || fail "sign_reports = yes wrote no signature"
@@ -109,6 +153,7 @@ wait_for " 3 Records "
 w_markdown
 wait_for "Put in the 1 confidential record"
 send n
+take_path
 wait_for "Write over"
 send y
 wait_for "$last, written to"
