@@ -479,7 +479,7 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	struct cw_bundle b;
 	struct cw_table t;
 	const char *path;
-	char hex[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1], created[32], who[160];
+	char hex[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1], created[CW_TIME_LOCAL_MAX], who[160];
 	size_t limit = INSPECT_LISTED;
 	int rc;
 
@@ -597,6 +597,8 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	}
 	fprintf(cli->out, _("bundle %s from database %s by "), hex, db);
 	cw_print_safe(cli->out, b.stats.author, 0);
+	/* Local, with its offset, as every time a person reads (the JSON keeps UTC). */
+	cw_time_local_format(b.stats.created, created);
 	fprintf(cli->out, _(", written %s\nscope: "), created);
 	cw_print_safe(cli->out, b.stats.scope, 0);
 	/* Each number its own plural: "1 version (0 deletions), 3 audit entries". */
@@ -632,15 +634,17 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		fputc('\n', cli->out);
 		cw_table_init(&t, 7, cols);
 		/* The kind, the id, the state and the database stay whole on a narrow terminal;
-		 * the time keeps its minute ("2024-06-03T09:15…"), the label gives room first. */
+		 * the time (local, with its offset) keeps its minute ("2024-06-03 09:15…"), the
+		 * label gives room first. */
 		t.fit[0] = t.fit[1] = t.fit[2] = t.fit[5] = CW_COLUMN_WHOLE;
 		t.fit[6] = CW_COLUMN_FREE;
-		t.min_width[3] = 17;
+		t.min_width[3] = 16;
 		for (size_t i = 0; i < b.n && rc == 0; i++) {
 			const struct cw_record *r = &b.items[i].rec;
-			char id[CW_ID_HEX_LEN + 1], in[CW_ID_HEX_LEN + 1], up[32], what[200] = "";
+			char id[CW_ID_HEX_LEN + 1], in[CW_ID_HEX_LEN + 1], up[CW_TIME_LOCAL_MAX];
+			char what[200] = "";
 
-			cw_time_format(r->updated, up);
+			cw_time_local_format(r->updated, up);
 			/* An event by its date and what it is about (its own label, a hearing's
 			 * court, is often empty); a deletion carries no content to name it by. */
 			if (!b.items[i].deleted)
@@ -728,12 +732,11 @@ int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int fi
 		return 0;
 	}
 	cw_table_init(&t, 3, cols);
-	t.fit[2] = CW_COLUMN_WHOLE;
-	t.min_width[1] = 17; /* the time to its minute */
+	t.fit[1] = t.fit[2] = CW_COLUMN_WHOLE; /* the time local, its offset kept */
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		char when[32], seq[24];
+		char when[CW_TIME_LOCAL_MAX], seq[24];
 
-		cw_time_format(p[i].time, when);
+		cw_time_local_format(p[i].time, when);
 		snprintf(seq, sizeof seq, "%llu", (unsigned long long)p[i].seq);
 		rc = cw_table_add(&t, (const char *const[]){p[i].name, when, seq});
 	}
@@ -842,9 +845,9 @@ static int conflicts_list(struct cw_cli *cli)
 		fprintf(cli->out, _("\": %zu versions\n"), c[i].n);
 		for (size_t j = 0; j < c[i].n; j++) {
 			const struct cw_record *r = &c[i].versions[j].rec;
-			char t[32], db[CW_ID_HEX_LEN + 1];
+			char t[CW_TIME_LOCAL_MAX], db[CW_ID_HEX_LEN + 1];
 
-			cw_time_format(r->updated, t);
+			cw_time_local_format(r->updated, t);
 			fprintf(cli->out, _("  %zu%s %s by "), j + 1, j == 0 ? _(" (shown)") : pad,
 				t);
 			cw_print_safe(cli->out, r->editor ? r->editor : "?", 0);
@@ -858,7 +861,7 @@ static int conflicts_list(struct cw_cli *cli)
 			}
 			/* A wrong clock or a forgery: kept, never shown over another version. */
 			if (cw_version_in_future(r, now)) {
-				cw_time_format(cw_version_dated(r), t);
+				cw_time_local_format(cw_version_dated(r), t);
 				fprintf(cli->out, _(" (dated in the future: %.10s)"), t);
 			}
 			fputc('\n', cli->out);

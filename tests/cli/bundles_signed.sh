@@ -148,6 +148,9 @@ bundle_payload "$WORK/plain.bundle" "$WORK/plain.jsonl"
 # inspect: who signed it, for whom, and (for its reader) what it holds.
 ok cs bundle inspect "$WORK/enc.bundle"
 has "signed by alice (fingerprint $alice_fp), enrolled here"
+printf '%s\n' "$out" | grep -Eq ', written [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} \(UTC[+-][0-9:]+\)$' ||
+	fail "bundle inspect's time is not local with its offset: $out"
+checks=$((checks + 1))
 has "for 1 recipient: this database"
 has "Chhim Sithar"
 # an event by its date and what it is about, not its own label (a hearing's court, often

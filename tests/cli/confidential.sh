@@ -267,6 +267,11 @@ json "len(d) > 100 and not any(e['record'] in ('$hid', '$linked', '$later', '$zi
 # its next bundle sends again what this one left out.
 ok cw bundle peers
 peers_before=$out
+# the last bundle's time local, with its offset (the JSON keeps UTC)
+out=$(TZ=ICT-7 "$CASEWATCH" --db "$DB" bundle peers)
+printf '%s\n' "$out" | grep -Eq ' [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} \(UTC\+7\) ' ||
+	fail "bundle peers' time is not local with its offset: $out"
+checks=$((checks + 1))
 ok cw bundle export --to sup --without-confidential -o "$WORK/sup-without.bundle"
 has "without confidential material"
 grep -q "their next bundle sends again" "$WORK/stderr" || fail "no word of the mark kept: $(cat "$WORK/stderr")"

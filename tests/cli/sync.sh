@@ -176,6 +176,11 @@ json "all(v['case_name'] == 'NagaWorld strike' for v in [c for c in d if c['id']
 ok cs conflicts
 has "(shown)"
 has "by alice"
+# each version's time local, with its offset, as every time a person reads (TZ as POSIX text: no tzdata needed)
+out=$(TZ=ICT-7 "$CASEWATCH" --db "$S" conflicts)
+printf '%s\n' "$out" | grep -Eq '^  1 \(shown\) [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} \(UTC\+7\) by alice' ||
+	fail "conflicts' times are not local with their offset: $out"
+checks=$((checks + 1))
 
 # Kang Saran was deleted by Alice while Bob's milestone named him: the deletion applies (his
 # details are gone, here and on Bob's laptop), and the milestone stays, naming a deleted person.
