@@ -450,23 +450,35 @@ static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const 
 		/* "bail refused": a refused bail is not a release, and the line must say so;
 		 * "verdict: convicted", "appeal decided: upheld": what a ruling decided, not only
 		 * that there was one. */
-		if (!m->detail && (m->sentence_parts.n || m->result)) {
+		if (m->sentence_parts.n || m->result) {
 			char parts[200] = "";
+			const char *result =
+				m->result ? cw_enum_label(&cw_words_verdict, m->result) : "";
 			/* "upheld on appeal" says the appeal already: not "appeal decided: upheld
 			 * on appeal" (the report's Result column reads the same). */
 			int says_appeal = m->type == CW_MS_APPEAL_DECIDED &&
 					  (m->result == CW_VERDICT_UPHELD ||
 					   m->result == CW_VERDICT_OVERTURNED);
 
+			/* A detail beside the result ("read out in court") comes after it, never
+			 * instead of it (a field trial's conviction read "verdict: read out in
+			 * court"); one that says the result already ("convicted with eight other
+			 * union activists") is not preceded by it again. */
+			if (m->detail && *result && strcasestr(m->detail, result))
+				result = "";
 			if (m->sentence_parts.n)
 				cw_sentence_text(&m->sentence_parts, parts, sizeof parts);
-			PUT(what, "%s%s%s%s%s",
-			    says_appeal ? "" : cw_enum_label(&cw_words_milestone, m->type),
-			    says_appeal ? "" : ": ",
-			    m->result ? cw_enum_label(&cw_words_verdict, m->result) : "",
-			    m->result && parts[0] ? "; " : "", parts);
+			if (!*result && !parts[0])
+				goto plain;
+			PUT(what, "%s%s%s%s%s%s%s",
+			    says_appeal && *result ? ""
+						   : cw_enum_label(&cw_words_milestone, m->type),
+			    says_appeal && *result ? "" : ": ", result,
+			    *result && parts[0] ? "; " : "", parts, m->detail ? "; " : "",
+			    m->detail ? m->detail : "");
 			break;
 		}
+	plain:
 		PUT(what, "%s%s%s%s%s", cw_enum_label(&cw_words_milestone, m->type),
 		    m->outcome ? " " : "",
 		    m->outcome ? cw_enum_label(&cw_words_decision, m->outcome) : "",

@@ -230,5 +230,17 @@ ok cw log milestone --person "Kong Raiya" --case Raiya --type release --date 202
 ok cw log milestone --person "Kong Raiya" --case Raiya --type arrest --date 2026-09-10
 ok cw timeline "Kong Raiya"
 has "pretrial detention: 115 days in all (87 of them since 2026-09-10) and counting"
+# A verdict's detail comes after its result and sentence, never instead of them (a partner's
+# trial read a conviction as "verdict: read out in court"); a detail that says the result
+# already is not preceded by it again.
+ok cw log milestone --person "Kong Raiya" --case Raiya --type verdict --result convicted \
+	--sentence-part "prison=3 years" --detail "read out in court" --date 2026-10-01
+ok cw timeline "Kong Raiya"
+has "verdict: convicted; prison term 3 years; read out in court"
+ok cw log milestone --person "Kong Raiya" --case Raiya --type verdict --result convicted \
+	--detail "convicted with two others" --date 2026-10-02
+ok cw timeline "Kong Raiya"
+has "verdict: convicted with two others"
+lacks "convicted; convicted"
 unset CASEWATCH_NOW
 done_ok
