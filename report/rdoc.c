@@ -4174,15 +4174,16 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 
 	/* The team's own observations apart from what documents report: a UN or government
 	 * account of a hearing must never be counted as a hearing the team sat in. */
-	section(&b, "hearings_own", N_("Hearings monitored by the team"),
-		N_("No hearings monitored by the team in this period."), CW_RC_DATE, N_("Date"),
+	section(&b, "hearings_own", N_("Hearings the team went to"),
+		N_("No hearings the team went to in this period."), CW_RC_DATE, N_("Date"),
 		CW_RC_ACCOUNT, N_("Account"), CW_RC_CASE, N_("Case"), CW_RC_PEOPLE,
 		N_("Defendants"), CW_RC_PLACE, N_("Court"), CW_RC_STAGE, N_("Stage"), CW_RC_OUTCOME,
 		N_("Outcome"), CW_RC_NEXT_DATE, N_("Next date"), CW_RC_CONCERNS,
 		N_("Fair-trial indicators answered no"), CW_RC_DETAIL, N_("Details and notes"), -1);
 	b.sec->wants_note = 1;
 	b.sec->note =
-		note("%s", _("Hearings the team observed itself (account: own observation)."));
+		note("%s", _("Hearings the team observed itself, and those it went to and was "
+			     "not admitted to (account: own observation)."));
 	hearings(&b, 1);
 	section(&b, "hearings_reported", N_("Hearings reported in documents"),
 		N_("No hearings reported in documents in this period."), CW_RC_DATE, N_("Date"),

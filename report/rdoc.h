@@ -68,7 +68,7 @@ extern const char *const cw_rcol_names[CW_RC_NCOLS]; /* CSV header: "label", "re
 
 struct cw_rsection {
 	const char *name;  /* stable: "hearings", "arrests_charges", ... */
-	const char *title; /* "Hearings monitored by the team" */
+	const char *title; /* "Hearings the team went to" */
 	const char *empty; /* shown when there are no rows */
 	char *note;        /* a line under the title, or NULL */
 	int ncols;

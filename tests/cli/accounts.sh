@@ -103,18 +103,18 @@ for f in md html csv json; do
 	ok cw report --week 2024-W11 --format $f -o "$WORK/w.$f"
 done
 out=$(cat "$WORK/w.md")
-has "## Hearings monitored by the team (1)"
+has "## Hearings the team went to (1)"
 has "## Hearings reported in documents (1)"
 has "| 2024-03-14 | UN \[1\] | Ny Nak incitement |"
 has "| hearings monitored by the team | 1 | 0 |"
 has "| hearings reported in documents | 1 | 0 |"
 has "| hearings, every account | 2 | 0 |"
-md_own=$(sed -n '/^## Hearings monitored by the team/,/^## Hearings reported/p' "$WORK/w.md")
+md_own=$(sed -n '/^## Hearings the team went to/,/^## Hearings reported/p' "$WORK/w.md")
 printf '%s\n' "$md_own" | grep -q '2024-03-12' && ! printf '%s\n' "$md_own" | grep -q '2024-03-14' ||
 	fail "the own section: $md_own"
 checks=$((checks + 1))
 out=$(cat "$WORK/w.html")
-has "<h2>Hearings monitored by the team (1)</h2>"
+has "<h2>Hearings the team went to (1)</h2>"
 has "<h2>Hearings reported in documents (1)</h2>"
 "$PY" - "$WORK/w.csv" <<'PY' || fail "CSV counts apart"
 import csv, sys
@@ -135,7 +135,7 @@ json "d['comparison']['hearings_own']['current'] == 1 and d['comparison']['heari
 json "d['comparison']['hearings']['current'] == 2"
 # the account filter on a report and an export
 ok cw report --week 2024-W11 --account own
-has "## Hearings monitored by the team (1)"
+has "## Hearings the team went to (1)"
 has "## Hearings reported in documents (0)"
 ok cw export records --account un --format csv
 has ",hearing,2024-03-14,"

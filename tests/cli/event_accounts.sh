@@ -286,7 +286,7 @@ ok cw log milestone --person "Keo Bopha" --case "Boundary case" --type charge --
 	--article 494 --source "001 para 9" --view un --same-event "$ta1"
 ok cw report --week 2024-W30
 has "The team monitored 2 hearings"
-has "## Hearings monitored by the team (3 rows, 2 counted)"
+has "## Hearings the team went to (3 rows, 2 counted)"
 has "another account of the event of the row of 2024-07-23, own observation, Boundary case ($(printf %.8s "$tw1")), counted there"
 has "## New arrests and charges (2 rows, 1 counted)"
 has "another account of the event of the row of 2024-07-23, own observation, Keo Bopha, Boundary case ($(printf %.8s "$ta1")), counted there"

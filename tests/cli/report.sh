@@ -51,7 +51,7 @@ printf '%s\n' "$out" >"$WORK/empty.md"
 [ -z "${CW_UPDATE_GOLDEN:-}" ] || cp "$WORK/empty.md" "$GOLDEN/report-small-empty.md"
 diff -u "$GOLDEN/report-small-empty.md" "$WORK/empty.md" || fail "empty report differs"
 has "the report is empty"
-has "No hearings monitored by the team in this period."
+has "No hearings the team went to in this period."
 has "No hearings reported in documents in this period."
 
 # the same week asked as a range of dates is the same report under another title
@@ -75,7 +75,7 @@ has "## Hearings reported in documents (1)"
 has "## Verdicts and sentences (0)"
 ok cw report --week 2024-W06 --kind visit
 has "## Prison visits (1)"
-has "## Hearings monitored by the team (0)"
+has "## Hearings the team went to (0)"
 has "## Hearings reported in documents (0)"
 has "## Demonstrations (0)"
 

@@ -899,6 +899,9 @@ ok cw report --from 2025-03-31 --to 2025-04-06 --format json
 json "[d['comparison'][k]['current'] for k in ('hearings', 'hearings_own', 'hearings_own_not_admitted', 'hearings_reported')] == [2, 1, 1, 0]"
 ok cw report --from 2025-03-31 --to 2025-04-06
 has "The team monitored 1 hearing and was not admitted to 1 more"
+# the heading of both rows does not call them monitored (a partner read "monitored (2)")
+has "## Hearings the team went to (2)"
+lacks "monitored by the team (2)"
 has "At the hearings the team went to, fair-trial indicators not met: monitors not admitted (1 hearing)."
 # ---- convicted in absentia, arrested on return years later: the verdict keeps its mark
 # whatever the case says now, and the arrest enforces it: no pretrial detention

@@ -129,8 +129,8 @@ assert para.startswith(' '.join(s[:6])), para
 def rows(title):
     part = md.split('## ' + title, 1)[1].split('\n## ', 1)[0]
     return [l for l in part.splitlines() if l.startswith('| ') and not l.startswith('| Date') and not l.startswith('| ---')]
-assert len(rows('Hearings monitored by the team')) == 3
-assert sum(1 for r in rows('Hearings monitored by the team') if '| adjourned |' in r) == adj
+assert len(rows('Hearings the team went to')) == 3
+assert sum(1 for r in rows('Hearings the team went to') if '| adjourned |' in r) == adj
 assert len(rows('Hearings reported in documents')) == 1
 assert len(rows('New arrests and charges')) == c['arrests']
 PY
@@ -161,14 +161,14 @@ khmer() {
 		fail "no Khmer in the catalogue for: $1"
 }
 ok cw report --week 2024-W06 --lang km
-for msgid in "Summary" "Hearings monitored by the team" "Fair-trial indicators at the period's hearings" \
+for msgid in "Summary" "Hearings the team went to" "Fair-trial indicators at the period's hearings" \
 	"Period" "Confidentiality" "Indicator" "Not met" "Confidential: for the named partners only"; do
 	t=$(km "$msgid")
 	khmer "$t"
 	has "$t"
 done
 has "## $(km Summary)"
-has "## $(km "Hearings monitored by the team") (3)"
+has "## $(km "Hearings the team went to") (3)"
 has "$(km Confidentiality): $(km "Confidential: for the named partners only")  "
 # the summary's first sentence, built from the catalogue's plural form and its full stop
 first=$(LC_ALL=C.UTF-8 LANGUAGE=km TEXTDOMAINDIR="$CASEWATCH_LOCALEDIR" ngettext -d casewatch \
@@ -177,7 +177,7 @@ has "$first$(km ': ')"
 has "$(km .)"
 has "gallery closed"
 lacks "## Summary"
-lacks "Hearings monitored by the team"
+lacks "Hearings the team went to"
 lacks "Fair-trial indicators"
 # Whose account a row gives cannot read as the organisation that sends the report (a field
 # trial: NGO and Organisation were both អង្គការ), nor two accounts as one: each account's
