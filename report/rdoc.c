@@ -4363,6 +4363,17 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		free(b.sec->note);
 		b.sec->note = more;
 	}
+	if (b.sec->note) {
+		/* How a day is counted, said: a partner counting both ends gets one more, and
+		 * reads every figure as wrong by one (a partner's trial). */
+		char *more = note("%s %s", b.sec->note,
+				  _("Days are counted from the day the detention began to the day "
+				    "counted to, the first day not counted: held on 5 January and "
+				    "released on 6 January is 1 day; on the same day, 0."));
+
+		free(b.sec->note);
+		b.sec->note = more;
+	}
 	if (r->nunstarted && b.sec->note) {
 		char *more = note("%s %s", b.sec->note,
 				  _("Last, those the entry of their case records as held before a "
