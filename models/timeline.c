@@ -542,6 +542,16 @@ static int is_release(const struct cw_record *r)
 	return r->kind == CW_KIND_MILESTONE && r->u.milestone.type == CW_MS_RELEASE;
 }
 
+/* Whether a group's release frees everyone a bail decision freed: it gives no number, or no
+ * fewer than the decision's (a release of 2 of the 5 bailed is no end of the group's). */
+static int releases_whole_group(const struct cw_record *release, const struct cw_record *bail)
+{
+	int64_t freed = release->kind == CW_KIND_MILESTONE ? release->u.milestone.count : 0;
+	int64_t bailed = bail->kind == CW_KIND_MILESTONE ? bail->u.milestone.count : 0;
+
+	return freed <= 0 || freed >= bailed;
+}
+
 /* A stretch ended by a bail decision `*by` at `*end` (dated to a day): the release of theirs
  * that followed it, when the first end from that day on that is no bail decision (of a day,
  * any other end before a release) is a release dated to a day, or to a month or a year that
@@ -610,9 +620,26 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 		static const struct cw_date no_limit = {0, 0, 0};
 		int64_t held;
 
-		end = group_walk(w, kase, recs, n, start, no_limit, used, 0, by, &held);
-		if (held != -2)
+		end = group_walk(w, kase, recs, n, start, no_limit, used, 0, &ender, &held);
+		if (held != -2) {
+			/* Bailed, then released on a later day: held until they walked out, as a
+			 * person is (a partner's trial read the group's 2 days beside its
+			 * members' 3), when the release is the whole group's. */
+			if (ender && cw_timeline_decides_bail(ender)) {
+				const struct cw_record *bail = ender;
+				struct cw_date bailed = end;
+
+				released_after_bail(w, kase, recs, n, &end, &ender);
+				if (ender != bail && !releases_whole_group(ender, bail)) {
+					end = bailed;
+					ender = bail;
+				}
+			}
+			if (by && ender)
+				*by = ender;
 			return end;
+		}
+		ender = NULL;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &recs[i];

@@ -239,8 +239,9 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *   - a hearing of the case ends it for `person` (a zero id: for every defendant, whoever is
  *     named) with a verdict that names them or no one (a verdict on a group names the group,
  *     not everyone), or bail granted when the case has one defendant;
- *   - for a person (not a group), an end that is a bail decision (cw_timeline_decides_bail)
- *     dated to a day gives way to a release of theirs in the case, when that release is the
+ *   - an end that is a bail decision (cw_timeline_decides_bail) dated to a day gives way to a
+ *     release of theirs in the case (of a group: one that gives no number, or no fewer than
+ *     the decision's), when that release is the
  *     first end from the decision's day on that is no bail decision (of one day, any other
  *     end comes before a release), is dated to a day (or to a month or a year that begins
  *     after the decision's day: then an end that may come after the day asked about, as

@@ -391,4 +391,25 @@ ok cw log milestone --case "Candlelight two" --group "Candlelight two activists"
 	--type arrest --date 2023-07-19 --view media
 ok cw report --week 2023-W29 --case "Candlelight two" --format json
 json "[p['count'] for p in d['pretrial_detention']] == [5]"
+# Bailed on one day and released on a later one: held until they walked out, as a person is
+# (a partner's trial read the group's 2 days beside a co-defendant's 3); a release of fewer
+# than those bailed ends nothing more, the count stays at the bail.
+ok cw case add --title "Gate case" --unnamed "gate protesters" --custody bail --charge 494/495
+ok cw log milestone --case "Gate case" --group "gate protesters" --type arrest --date 2024-02-02 \
+	--view own
+ok cw log milestone --case "Gate case" --group "gate protesters" --type bail --outcome granted \
+	--date 2024-02-04 --view own
+ok cw log milestone --case "Gate case" --group "gate protesters" --type release \
+	--outcome granted --date 2024-02-05 --view own
+ok cw show "Gate case"
+has "gate protesters (number not given): 3 days (to 2024-02-05)"
+ok cw case add --title "Gate two" --unnamed "4 gate two protesters" --custody bail --charge 494/495
+ok cw log milestone --case "Gate two" --group "gate two protesters" --type arrest --date 2024-02-02 \
+	--count 4 --view own
+ok cw log milestone --case "Gate two" --group "gate two protesters" --type bail --outcome granted \
+	--count 4 --date 2024-02-04 --view own
+ok cw log milestone --case "Gate two" --group "gate two protesters" --type release \
+	--outcome granted --count 1 --date 2024-02-05 --view own
+ok cw show "Gate two"
+has "gate two protesters (4 unnamed): 2 days (to 2024-02-04)"
 echo "report_groups: $checks checks passed"
