@@ -532,7 +532,7 @@ static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const 
 			long long arrests = dm->arrests_count > (int64_t)dm->arrested.n
 						    ? (long long)dm->arrests_count
 						    : (long long)dm->arrested.n;
-			char part[128] = "", arr[64] = "";
+			char part[256] = "", arr[256] = ""; /* Khmer takes 3 bytes a letter */
 
 			/* "at least 50" as `show` and the report say it: a list that dropped it
 			 * read an estimate's floor as the count (a field trial). */
@@ -559,7 +559,7 @@ static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const 
 			 * Savoeun)" tells a timeline's reader that they were the one. */
 			arrested_names(lk, &dm->arrested, names, sizeof names);
 			/* "..., 3 injured": not recorded says nothing, as the arrests. */
-			char inj[64] = "";
+			char inj[256] = "";
 
 			if (dm->injured >= 0 && dm->injured_at_least)
 				snprintf(inj, sizeof inj,
