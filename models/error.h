@@ -25,10 +25,14 @@ enum cw_errcode {
 	CW_ECONFIG = -12, /* the config file holds a line casewatch cannot take */
 };
 
+/* The room of a message: a line a person reads, in Khmer too, where a letter takes three bytes
+ * (320 bytes cut a field trial's Khmer messages short, mid-word). */
+#define CW_MESSAGE_MAX 1024
+
 struct cw_error {
 	int code;
-	char field[128];   /* the field at fault, "" when none */
-	char message[320]; /* one line, no trailing newline */
+	char field[128];              /* the field at fault, "" when none */
+	char message[CW_MESSAGE_MAX]; /* one line, no trailing newline */
 };
 
 /* Fills err (when not NULL) and returns code, so callers can write

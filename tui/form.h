@@ -57,8 +57,8 @@ struct cw_form_field {
 	struct cw_edit edit;         /* the others: the text as typed */
 	struct cw_id picked;         /* PERSON, CASE: the record a suggestion chose */
 	char picked_label[200];      /* ... and its name, to see whether the text still says it */
-	int multi;       /* PERSON: takes several names separated by ';' (a case's defendants) */
-	char error[320]; /* inline error, "" when none */
+	int multi; /* PERSON: takes several names separated by ';' (a case's defendants) */
+	char error[CW_MESSAGE_MAX]; /* inline error, "" when none */
 	const char *hint;
 	int top_row; /* NOTES: the first wrapped row shown (the view keeps the cursor's in view) */
 	int wrap_cols; /* NOTES: the width it was last drawn at (Up and Down move by its rows) */
@@ -94,12 +94,12 @@ struct cw_form {
 	/* Going to a field by name (C-g): the text typed, while `jumping`. */
 	int jumping;
 	struct cw_edit jump;
-	int noting;            /* typing the note of the current indicator (after ':') */
-	char message[320];     /* a form-wide message (store errors with no field) */
-	struct cw_id saved_id; /* after a save */
-	int quick;             /* a short form over a prefilled record (cw_form_open_quick) */
-	int own_by_default;    /* a new hearing, visit or demo: the team's own until the source
-				* says otherwise (form.c) */
+	int noting;                   /* typing the note of the current indicator (after ':') */
+	char message[CW_MESSAGE_MAX]; /* a form-wide message (store errors with no field) */
+	struct cw_id saved_id;        /* after a save */
+	int quick;          /* a short form over a prefilled record (cw_form_open_quick) */
+	int own_by_default; /* a new hearing, visit or demo: the team's own until the source
+			     * says otherwise (form.c) */
 	int view_auto; /* ... the account the form itself put in the account field, which follows
 			  the source until the user picks another (cw_form_account_follows) */
 	struct cw_id draft_id; /* the draft it was opened from (zero: none), gone once saved */

@@ -139,7 +139,7 @@ static void lock_now(struct cw_app *app, int keep)
 {
 	int filtered = app->filter.line[0] != '\0', lost, changed;
 	struct cw_error err;
-	char why[320] = "";
+	char why[CW_MESSAGE_MAX] = "";
 
 	cw_store_database_id(app->st, &app->database);
 	changed = keep_forms(app, keep, &lost, why, sizeof why);

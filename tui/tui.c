@@ -118,7 +118,7 @@ void cw_app_status_tail(struct cw_app *app, const char *tail)
 
 void cw_app_error(struct cw_app *app, const struct cw_error *err)
 {
-	char line[400];
+	char line[CW_MESSAGE_MAX + 160];
 
 	cw_error_format(err, line, sizeof line);
 	cw_app_status(app, 1, "%s", line[0] ? line : cw_error_name(err->code));
@@ -1924,7 +1924,7 @@ int cw_tui_main(struct cw_session *session, int *ended_by, struct cw_error *err)
 	struct cw_app *app;
 	int *keys = NULL, cols = 80, lines = 24, dumped = 0, rc, lost = 0;
 	size_t nkeys = 0, next = 0;
-	char why[320] = "";
+	char why[CW_MESSAGE_MAX] = "";
 
 	*ended_by = 0;
 

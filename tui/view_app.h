@@ -115,7 +115,7 @@ struct cw_app {
 	enum cw_question question;
 	struct cw_id question_id;
 	size_t question_choice; /* CW_Q_RESOLVE: the version to keep; CW_Q_DELETE: files attached */
-	char question_text[320];
+	char question_text[CW_MESSAGE_MAX];
 	char status[1400]; /* a message, shown until the next key (two lines at most) */
 	/* The warnings of the last save (app/advice.h), each with how to put it right, for `!`
 	 * to show whole; NULL when it had none. They name people: wiped when it locks. */
@@ -125,7 +125,8 @@ struct cw_app {
 	int warnings_wiped;      /* they were, when it locked */
 	char status_tail[64];    /* shown after status whatever its length: "(! shows fixes)" */
 	int status_error;
-	char info[400]; /* what the status line says otherwise: the filter and its count */
+	char info[CW_MESSAGE_MAX]; /* what the status line says otherwise: the filter and its count
+				    */
 	/* Records whose conflicts wait (store/sync.h), for the lists' status line: counted again
 	 * when the database changed since (conflicts_generation, cw_store_generation), not on
 	 * every draw. */

@@ -91,7 +91,7 @@ static int field_rows(const struct cw_form *fm, size_t i, int vw, int lw)
 	int rows = ff->widget == CW_W_NOTES  ? NOTES_ROWS
 		   : ff->widget == CW_W_INFO ? wrapped_rows(cw_edit_text(&ff->edit), vw, INFO_ROWS)
 					     : 1;
-	char label[200], error[340], theirs[1200];
+	char label[200], error[CW_MESSAGE_MAX + 8], theirs[1200];
 
 	label_text(ff, label, sizeof label);
 	rows += label_head(label, lw) ? 1 : 0; /* a label on two rows */
@@ -410,7 +410,7 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 					wrapped_rows(msg, vw, THEIRS_ROWS), CW_ROLE_HINT);
 		}
 		if (ff->error[0]) {
-			char msg[340];
+			char msg[CW_MESSAGE_MAX + 8];
 
 			error_line(ff, msg, sizeof msg);
 			y = put_wrapped(y, top + 1 + avail, vx, vw, msg,

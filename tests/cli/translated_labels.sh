@@ -177,4 +177,20 @@ out=$(CASEWATCH_LOCALEDIR="$WORK/locale" LC_ALL=C.UTF-8 LANGUAGE=km cw list case
 has "SEVERAL-GROUPS, number not given"
 ok cw list cases
 has "groups, number not given"
+# A demonstration's figures whole in Khmer, three bytes a letter: the injured lost their number
+# in a buffer sized for English (a field trial).
+ok cw log demo --date 2024-02-02 --place "Freedom Park" --participants 50 --arrests-count 3 \
+	--injured 2 --injured-at-least yes
+out=$(kmcw list records --kind demo | cat)
+has "$(kmn "at least %lld injured" "at least %lld injured" 2 | sed 's/%lld/2/')"
+has "$(kmn "%lld participant" "%lld participants" 50 | sed 's/%lld/50/')"
+# An error whose Khmer is longer than 320 bytes arrives whole, not cut mid-word (a field trial).
+ok cw bundle export --all --plain -o "$WORK/all.bundle"
+checks=$((checks + 1))
+if cat "$WORK/all.bundle" | kmcw bundle import - >"$WORK/stdout" 2>"$WORK/stderr"; then
+	fail "a bundle was imported from a pipe"
+fi
+whole=$(km "standard input is not a file: a bundle is checked whole before anything in it is used, so give the file itself")
+[ "$(printf %s "$whole" | wc -c)" -gt 320 ] || fail "the Khmer message tested is not over 320 bytes"
+grep -qF "$whole" "$WORK/stderr" || fail "the Khmer message was cut: $(cat "$WORK/stderr")"
 done_ok
