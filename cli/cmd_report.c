@@ -24,7 +24,8 @@
 
 const char cw_report_help[] = N_(
 	"Period (default: the last complete ISO week, Monday to Sunday):\n"
-	"  --week YYYY-Www     an ISO 8601 week, e.g. 2024-W06 (5 to 11 February 2024)\n"
+	"  --week YYYY-Www     an ISO 8601 week, e.g. 2024-W06 (5 to 11 February 2024), or a\n"
+	"                      day in it: --week 2024-02-07, --week \"last week\"\n"
 	"  --from DATE --to DATE\n"
 	"                      any range; a partial DATE (2024-02) means its first or last day;\n"
 	"                      words count from today: --from \"last week\" --to yesterday\n"
@@ -284,10 +285,7 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		return cw_error_set(&cli->err, CW_EUSAGE, o.from ? "to" : "from",
 				    "is needed too: give --from and --to together");
 	if (o.week) {
-		char digits[64];
-
-		if ((rc = cw_report_parse_week(cw_text_latin_digits(o.week, digits, sizeof digits),
-					       &y, &w, &cli->err)) != 0)
+		if ((rc = cw_report_read_week(o.week, cw_date_today(), &y, &w, &cli->err)) != 0)
 			return rc;
 		cw_report_week_range(y, w, &from, &to);
 	} else if (o.from) {

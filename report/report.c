@@ -16,6 +16,7 @@
 #include "models/confidential.h"
 #include "models/format.h"
 #include "models/i18n.h"
+#include "models/text.h"
 #include "models/timeline.h"
 #include "report/report.h"
 #include "store/sync.h"
@@ -88,6 +89,29 @@ int cw_report_parse_week(const char *text, int *year, int *week, struct cw_error
 	*year = y;
 	*week = w;
 	return 0;
+}
+
+int cw_report_read_week(const char *text, struct cw_date today, int *year, int *week,
+			struct cw_error *err)
+{
+	struct cw_error ignored;
+	struct cw_date d;
+	char digits[64];
+	const char *latin = cw_text_latin_digits(text, digits, sizeof digits);
+
+	if (cw_report_parse_week(latin, year, week, &ignored) == 0)
+		return 0;
+	/* Meant as a week ("2024-W60"): why it is none says more than what else may be typed. */
+	if (latin[0] >= '0' && latin[0] <= '9' && strpbrk(latin, "Ww"))
+		return cw_report_parse_week(latin, year, week, err);
+	if (cw_date_parse_relative(text, today, &d, "week", &ignored) == 0 &&
+	    cw_date_precision(d) == CW_DATE_DAY) {
+		cw_report_week_of(d, year, week);
+		return 0;
+	}
+	return cw_error_set(err, CW_EINVAL, "week",
+			    "write a week like 2024-W06, or a day in it like 2024-02-07 or last "
+			    "week");
 }
 
 /* ---- names ------------------------------------------------------------------------------ */

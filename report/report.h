@@ -32,6 +32,11 @@
 
 /* ISO 8601 weeks: "2024-W06" is Monday 2024-02-05 to Sunday 2024-02-11. */
 int cw_report_parse_week(const char *text, int *year, int *week, struct cw_error *err);
+/* A week as a person types it, the same at the command line and in the terminal interface: an
+ * ISO week, or a day in it ("2024-02-07", "yesterday", "last week", in Khmer digits and words
+ * too), the days counted from `today`. CW_EINVAL naming "week" when it is neither. */
+int cw_report_read_week(const char *text, struct cw_date today, int *year, int *week,
+			struct cw_error *err);
 /* The Monday and Sunday of a week; CW_EINVAL when the year has no such week. */
 int cw_report_week_range(int year, int week, struct cw_date *from, struct cw_date *to);
 /* The ISO week a day-precise date falls in. */

@@ -703,24 +703,6 @@ static void report_ask_week(struct cw_app *app)
 	cw_edit_set(&app->prompt, text);
 }
 
-/* A week as typed: "2024-W06", or a day in it ("2024-02-07", "yesterday", "last week"). */
-static int report_read_week(const char *text, int *year, int *week, struct cw_error *err)
-{
-	struct cw_error ignored;
-	struct cw_date d;
-
-	if (cw_report_parse_week(text, year, week, &ignored) == 0)
-		return 0;
-	if (cw_date_parse_relative(text, cw_date_today(), &d, "week", &ignored) == 0 &&
-	    cw_date_precision(d) == CW_DATE_DAY) {
-		cw_report_week_of(d, year, week);
-		return 0;
-	}
-	return cw_error_set(err, CW_EINVAL, "week",
-			    "write a week like 2024-W06, or a day in it like 2024-02-07 or last "
-			    "week");
-}
-
 void cw_app_forget_report(struct cw_app *app)
 {
 	if (app->report_kept) {
@@ -1256,8 +1238,8 @@ static void prompt_key(struct cw_app *app, int key)
 			return;
 		}
 		if (app->prompting == CW_PROMPT_WEEK) {
-			if (report_read_week(cw_edit_text(&app->prompt), &app->report_year,
-					     &app->report_week, &err) != 0) {
+			if (cw_report_read_week(cw_edit_text(&app->prompt), cw_date_today(),
+						&app->report_year, &app->report_week, &err) != 0) {
 				cw_app_error(app, &err); /* the line stays open */
 				return;
 			}

@@ -258,8 +258,16 @@ has "## Dated only to a month or a year (2)"
 has "Thach Setha — negotiable instruments and incitement"
 has "| 2024-02-15 | UN \[3\] | Kang Saran — public insult, incitement and lèse-majesté |"
 
+# A day in the week will do, in words too, as the terminal interface's W takes it (a trial
+# found "last week" refused here and taken there).
+ok cw report --week 2024-02-07
+has "(ISO week 2024-W06)"
+CASEWATCH_NOW=2024-02-14T09:00:00Z ok cw report --week "last week"
+has "(ISO week 2024-W06)"
+
 # bad input: one line naming the option, no file left behind
-fails 65 week cw report --week 2024-W60
+fails 65 "week: 2024 has no week 60" cw report --week 2024-W60
+fails 65 "week: write a week like 2024-W06" cw report --week "lastweek"
 fails 65 week cw report --week 2024-13
 fails 2 to cw report --from 2024-02-05
 fails 2 week cw report --week 2024-W06 --from 2024-02-01 --to 2024-02-02

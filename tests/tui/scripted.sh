@@ -312,6 +312,8 @@ keys 'W<C-u>2024-W06<Enter>m<Enter>y<Dump>'
 grep -q "Chao Veasna" "$reports/casewatch-summary-2024-W06.md" || fail "y did not write over the file"
 # A week that is not one: said, and the line stays open.
 keys 'W<C-u>2024-W60<Enter><Dump>'
+has "week: 2024 has no week 60"
+keys 'W<C-u>lastweek<Enter><Dump>'
 has "week: write a week like 2024-W06, or a day in it like 2024-02-07 or last week"
 # reports_dir in the config file wins.
 mkdir -p "$WORK/cfg/casewatch"
