@@ -144,7 +144,7 @@ int cw_cmd_backup(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 	cw_session_close(&cli->session);
 	if (cw_store_note_backup(dir, info.made, &note) != 0) {
-		char line[512], *safe;
+		char line[CW_ERROR_LINE_MAX], *safe;
 
 		cw_error_format(&note, line, sizeof line);
 		safe = cw_text_for_terminal(line, 0);
@@ -280,7 +280,7 @@ int cw_cli_compact_if_worth(struct cw_cli *cli)
 		return 0;
 	/* Best effort: the import is done and durable whatever happens here. */
 	if (cw_store_compact(cli->session.db_dir, &stats, &err) != 0) {
-		char line[512], *safe;
+		char line[CW_ERROR_LINE_MAX], *safe;
 
 		cw_error_format(&err, line, sizeof line);
 		safe = cw_text_for_terminal(line, 0);

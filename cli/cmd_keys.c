@@ -609,7 +609,7 @@ static int swap_in(struct cw_cli *cli, const char *work)
 	 * file holds nothing secret), so its failures are told, not returned. */
 	if (sync_dir(dir, &cli->err) != 0 || remove_work_dir(work, &cli->err) != 0 ||
 	    sync_dir(dir, &cli->err) != 0) {
-		char msg[512];
+		char msg[CW_ERROR_LINE_MAX];
 
 		cw_error_format(&cli->err, msg, sizeof msg);
 		fprintf(stderr, _("casewatch: warning: %s\n"), msg);

@@ -856,7 +856,7 @@ int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_
 static int import_problems(struct cw_cli *cli, const struct cw_import_stats *s, const char *path,
 			   int rc)
 {
-	char line[512], *safe;
+	char line[CW_ERROR_LINE_MAX], *safe;
 
 	if (s->nproblems < 2)
 		return rc;

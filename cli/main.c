@@ -65,7 +65,7 @@ int main(int argc, char **argv)
 		return 74;
 	}
 	if (rc != 0) {
-		char line[512], *safe;
+		char line[CW_ERROR_LINE_MAX], *safe;
 
 		if (!cli.err.code)
 			cli.err.code = rc;

@@ -131,9 +131,14 @@ static int set_field(struct cw_cli *cli, void *base, const struct cw_field *f, c
 	int rc;
 
 	/* A text field says its own limit here, so that text too long is refused with that
-	 * limit however long it is (a trial read "at most 8000" and "at most 65536" of notes). */
-	rc = cw_text_validate(value, f->type == CW_F_STR && f->max > 0 ? (size_t)f->max : 65536,
-			      CW_TEXT_MULTILINE, opt, &cli->err);
+	 * limit however long it is (a trial read "at most 8000" and "at most 65536" of notes).
+	 * Not a time: "០៩:៣០" is 13 bytes and reads as 09:30, and "ម៉ោង ៩" is no time rather
+	 * than too long (the record's validation says which). */
+	rc = f->flags & CW_FF_HHMM
+		     ? 0
+		     : cw_text_validate(value,
+					f->type == CW_F_STR && f->max > 0 ? (size_t)f->max : 65536,
+					CW_TEXT_MULTILINE, opt, &cli->err);
 	if (rc != 0)
 		return rc;
 	if (f->type == CW_F_ID) {

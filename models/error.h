@@ -28,6 +28,8 @@ enum cw_errcode {
 /* The room of a message: a line a person reads, in Khmer too, where a letter takes three bytes
  * (320 bytes cut a field trial's Khmer messages short, mid-word). */
 #define CW_MESSAGE_MAX 1024
+/* The room of cw_error_format's line: the field, ": " and the message. */
+#define CW_ERROR_LINE_MAX (CW_MESSAGE_MAX + 160)
 
 struct cw_error {
 	int code;

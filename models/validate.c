@@ -57,9 +57,15 @@ static int validate_field(const void *base, const struct cw_field *f, const char
 	switch (f->type) {
 	case CW_F_STR: {
 		const char *text = *(char *const *)p;
-		int rc = cw_text_validate(text, (size_t)f->max,
-					  f->flags & CW_FF_MULTILINE ? CW_TEXT_MULTILINE : 0, path,
-					  err);
+		int rc;
+
+		/* A time first: "ម៉ោង ៩" (nine o'clock) is not a time, rather than too long. */
+		if ((f->flags & CW_FF_HHMM) && !is_hhmm(text))
+			return cw_error_set(err, CW_EINVAL, path,
+					    "'%.20s' is not a time; write HH:MM (24-hour)", text);
+		rc = cw_text_validate(text, (size_t)f->max,
+				      f->flags & CW_FF_MULTILINE ? CW_TEXT_MULTILINE : 0, path,
+				      err);
 		if (rc != 0)
 			return rc;
 		/* A name or title of spaces or zero-width characters names nothing: nobody
@@ -67,9 +73,6 @@ static int validate_field(const void *base, const struct cw_field *f, const char
 		if ((f->flags & CW_FF_REQUIRED) && cw_text_is_blank(text))
 			return cw_error_set(err, CW_EINVAL, path,
 					    "shows nothing (only spaces or invisible characters)");
-		if ((f->flags & CW_FF_HHMM) && !is_hhmm(text))
-			return cw_error_set(err, CW_EINVAL, path,
-					    "'%.20s' is not a time; write HH:MM (24-hour)", text);
 		return 0;
 	}
 	case CW_F_INT: {

@@ -584,15 +584,16 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 	 * cw_field_set_typed reads it on saving (and the command line's --time). */
 	if (ff->f && ff->f->type == CW_F_STR && (ff->f->flags & CW_FF_HHMM))
 		typed = cw_text_latin_digits(typed, digits, sizeof digits);
-	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && *typed)
-		rc = cw_text_validate(typed, (size_t)ff->f->max,
-				      ff->f->flags & CW_FF_MULTILINE ? CW_TEXT_MULTILINE : 0,
-				      ff->name, &err);
+	/* A time first: "ម៉ោង ៩" (nine o'clock) is not a time, rather than 14 bytes too long. */
 	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && (ff->f->flags & CW_FF_HHMM) && *typed &&
 	    !is_hhmm(typed))
 		rc = cw_error_set(&err, CW_EINVAL, ff->name,
 				  "'%.20s' is not a time; write HH:MM (24-hour)",
 				  cw_edit_text(&ff->edit));
+	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && *typed)
+		rc = cw_text_validate(typed, (size_t)ff->f->max,
+				      ff->f->flags & CW_FF_MULTILINE ? CW_TEXT_MULTILINE : 0,
+				      ff->name, &err);
 	/* A date typed in words shows the day it gave once the cursor leaves it: what is stored
 	 * is the full date, and the monitor sees which one before saving. */
 	if (rc == 0 && ff->f && ff->f->type == CW_F_DATE && ff->widget == CW_W_TEXT &&

@@ -570,10 +570,7 @@ static void try_unlock(struct cw_app *app)
 		return;
 	}
 	if (rc != 0) {
-		char line[400];
-
-		cw_error_format(&err, line, sizeof line);
-		snprintf(app->lock_note, sizeof app->lock_note, "%.300s", line);
+		cw_error_format(&err, app->lock_note, sizeof app->lock_note);
 		return;
 	}
 	app->st = s->store;

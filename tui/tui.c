@@ -118,7 +118,7 @@ void cw_app_status_tail(struct cw_app *app, const char *tail)
 
 void cw_app_error(struct cw_app *app, const struct cw_error *err)
 {
-	char line[CW_MESSAGE_MAX + 160];
+	char line[CW_ERROR_LINE_MAX];
 
 	cw_error_format(err, line, sizeof line);
 	cw_app_status(app, 1, "%s", line[0] ? line : cw_error_name(err->code));

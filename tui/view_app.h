@@ -138,10 +138,10 @@ struct cw_app {
 	/* The lock (lock.c). While locked the store is closed (its key wiped), the screens above
 	 * hold nothing, and only the lock screen is drawn. */
 	int locked;
-	char *pass;            /* the passphrase being typed: sodium_malloc'd, only while locked */
-	size_t pass_len;       /* bytes */
-	size_t pass_chars;     /* characters, for the stars */
-	char lock_note[320];   /* the lock screen's message: the last try, never data */
+	char *pass;        /* the passphrase being typed: sodium_malloc'd, only while locked */
+	size_t pass_len;   /* bytes */
+	size_t pass_chars; /* characters, for the stars */
+	char lock_note[CW_ERROR_LINE_MAX]; /* the lock screen's message: the last try, never data */
 	struct cw_id database; /* the locked database: the passphrase must open this one */
 	/* The forms that were open with unsaved changes, kept as drafts when it locked, to be
 	 * opened again, in the same order, once unlocked. */

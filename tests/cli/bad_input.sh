@@ -21,6 +21,9 @@ fails 65 "date" cw log hearing --case "Thach Setha" --date 2023-13
 fails 65 "date" cw log hearing --case "Thach Setha" --date 21/09/2023
 fails 65 "date" cw log hearing --case "Thach Setha" --date 2023-09 --time 09:30
 fails 65 "time" cw log hearing --case "Thach Setha" --date 2023-09-21 --time 25:61
+# "ម៉ោង ៩" (nine o'clock) is no time, not 16 bytes too long (khmer_digits.sh: ០៩:៣០ is one)
+fails 65 "time: 'ម៉ោង 9' is not a time" cw log hearing --case "Thach Setha" \
+	--date 2023-09-21 --time "ម៉ោង ៩"
 fails 65 "next-date" cw log hearing --case "Thach Setha" --date 2023-09-21 --next-date 2023-01-01
 fails 65 "date" cw log visit --facility "CC1"
 fails 65 "since" cw list records --since 2024-02-30

@@ -83,6 +83,11 @@ fails 65 "too long: 201 bytes, at most 200" cw person add --name "$("${PYTHON3:-
 checks=$((checks + 1))
 # Notes of any length too long say the field's own limit (a trial read "at most 8000" for
 # 62,699 bytes and "at most 65536" for 70,000).
+# A time in Khmer digits on the command line: 13 bytes, read as 09:30, not too long for HH:MM.
+ok cw case add --title "Time case"
+ok cw log hearing --case "Time case" --date 2023-09-21 --time ០៩:៣០
+ok cw show "$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')" --json
+json "d['time'] == '09:30'"
 fails 65 "notes: too long: 70000 bytes, at most 8000" \
 	cw person add --name "Long Notes" --notes "$("${PYTHON3:-python3}" -c "print('a' * 70000)")"
 fails 65 "notes: too long: 8001 bytes, at most 8000" \

@@ -136,6 +136,9 @@ ok cw list records --kind hearing --since 2029-03-06 --until 2029-03-06 --json
 json "len(d) == 1 and d[0]['time'] == '09:30'"
 keys 'HKang<Enter>2029-03-07<Tab>២៥:០០<Tab><Dump>'
 has "^ '២៥:០០' is not a time; write HH:MM (24-hour)"
+# "ម៉ោង ៩" (nine o'clock) is no time either, not 14 bytes too long (a Khmer monitor's trial)
+keys 'HKang<Enter>2029-03-07<Tab>ម៉ោង ៩<Tab><Dump>'
+has "^ 'ម៉ោង ៩' is not a time; write HH:MM (24-hour)"
 
 # A milestone's article field takes a list, as --article does ("charged under articles 494
 # and 495", 001 para 34), and shows it again when the milestone is edited; a bad list is an
