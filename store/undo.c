@@ -359,6 +359,35 @@ static void label_of(const struct cw_record *rec, char *out, size_t size)
 	cw_text_trim_utf8(out);
 }
 
+/* A milestone as the undo question names it: "release of Chea Vannak on 2026-12-06", a group
+ * by its label, a person no longer held by nobody. */
+static void milestone_label(struct cw_store *st, MDB_txn *txn, const struct cw_milestone *m,
+			    char *out, size_t size)
+{
+	char who[200] = "", date[CW_DATE_TEXT_MAX];
+	struct cw_record person;
+
+	if (m->group)
+		snprintf(who, sizeof who, "%s", m->group);
+	else if (!cw_id_is_zero(&m->person) &&
+		 cw_store_read_record(st, txn, &m->person, &person, NULL) == 0) {
+		snprintf(who, sizeof who, "%s", cw_record_label(&person));
+		cw_record_free(&person);
+	}
+	cw_text_trim_utf8(who);
+	cw_date_format(m->date, date);
+	if (*who)
+		/* TRANSLATORS: a milestone in the undo question: what it is, whose, and its
+		 * date ("release of Chea Vannak on 2026-12-06") */
+		snprintf(out, size, _("%s of %.150s on %s"),
+			 cw_enum_label(&cw_words_milestone, m->type), who,
+			 *date ? date : _("unknown date"));
+	else
+		snprintf(out, size, _("%s on %s"), cw_enum_label(&cw_words_milestone, m->type),
+			 *date ? date : _("unknown date"));
+	cw_text_trim_utf8(out);
+}
+
 /* The version of an entry to name it by: as stored now, else as it was before. */
 static int version_of(struct cw_store *st, MDB_txn *txn, const struct note_entry *e,
 		      struct cw_record *rec)
@@ -405,6 +434,9 @@ static void describe(struct cw_store *st, MDB_txn *txn, const struct note *nt,
 			cw_text_trim_utf8(out->label);
 			cw_record_free(&kase);
 		}
+		/* Nor does a milestone's date alone ("of 2026-12-06"): what it is, and whose. */
+		if (rec.kind == CW_KIND_MILESTONE)
+			milestone_label(st, txn, &rec.u.milestone, out->label, sizeof out->label);
 		cw_record_free(&rec);
 	}
 	if ((nt->flags & MERGE) && cw_store_read_record(st, txn, &nt->into, &rec, NULL) == 0) {

@@ -61,6 +61,11 @@ ok cw case add --title "Saran case" --defendant "Ny Nak" --charge 494
 ok cw log hearing --case Saran --date 2024-05-02 --court "Court of Appeal"
 ok cw undo --show
 has "would take back the addition of hearing \"Saran case on 2024-05-02\""
+# A milestone by what it is and whose, not by its date alone ("of 2024-05-02": a trial)
+ok cw log milestone --person "Ny Nak" --case Saran --type release --date 2024-05-02
+ok cw undo --show
+has "would take back the addition of milestone \"release of Ny Nak on 2024-05-02\""
+ok cw undo
 ok cw log hearing --case Saran --date 2024-05-03 --verdict "494=convicted@Ny Nak"
 ok cw show "Saran case" --json
 json "d['defendants'][0]['charges'][0]['state'] == 'convicted'"
