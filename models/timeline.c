@@ -858,6 +858,58 @@ const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
 	return last;
 }
 
+/* Whether a record of the case refuses them bail or release, which finds them held on its day:
+ * a bail or release milestone of theirs refused, or a hearing of the case that refused bail
+ * when they are its only defendant or were there (a hearing's bail decision names no one, as
+ * its grant does: hearing_ends_for_all). */
+static int refuses_release(const struct who *w, const struct cw_record *kase,
+			   const struct cw_record *r)
+{
+	const struct cw_hearing *h = &r->u.hearing;
+
+	if (r->kind == CW_KIND_MILESTONE)
+		return cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
+		       concerns(&r->u.milestone, w) &&
+		       (r->u.milestone.type == CW_MS_BAIL ||
+			r->u.milestone.type == CW_MS_RELEASE) &&
+		       r->u.milestone.outcome == CW_DECISION_REFUSED;
+	if (r->kind != CW_KIND_HEARING || !cw_id_equal(&h->case_id, &kase->id) ||
+	    h->bail != CW_BAIL_REFUSED || h->tally.count >= 0)
+		return 0;
+	if (kase->u.kase.defendants.n == 1)
+		return w->person ? cw_timeline_defendant(kase, w->person) != NULL
+				 : cw_timeline_group_defendant(kase, w->group) != NULL;
+	for (size_t i = 0; w->person && i < h->attendance.n; i++) {
+		const struct cw_attendance *a =
+			(const struct cw_attendance *)h->attendance.items + i;
+
+		if (a->present == CW_ANSWER_YES && cw_id_equal(&a->person, w->person))
+			return 1;
+	}
+	return 0;
+}
+
+/* The latest refusal of their bail or release in the case (refuses_release) dated from `since`
+ * up to `today` (wholly, as a visit: cw_timeline_last_visit); NULL when none. */
+static const struct cw_record *last_refusal(const struct who *w, const struct cw_record *kase,
+					    const struct cw_record *recs, size_t n,
+					    struct cw_date since, struct cw_date today)
+{
+	const struct cw_record *last = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *r = &recs[i];
+		struct cw_date d = cw_record_date(r);
+
+		if (cw_date_is_known(d) && refuses_release(w, kase, r) &&
+		    cw_date_compare(cw_date_last_day(d), today) <= 0 &&
+		    cw_date_compare(d, since) >= 0 &&
+		    (!last || cw_date_compare(d, cw_record_date(last)) > 0))
+			last = r;
+	}
+	return last;
+}
+
 const struct cw_record *cw_timeline_visit_after(const struct cw_id *person,
 						const struct cw_record *recs, size_t n,
 						struct cw_date today)
@@ -921,6 +973,7 @@ struct pretrial {
 	struct cw_date to;
 	uint8_t to_kind;
 	struct cw_date news; /* counted to today: the latest record of the stretch */
+	uint8_t to_view;     /* CW_PRETRIAL_TO_REFUSED: the refusal's account */
 	/* CW_PRETRIAL_TO_END: the event that ended it, and a record of another account that
 	 * finds the person held after it (held_after below), or NULL */
 	const struct cw_record *end_by, *held_after;
@@ -949,12 +1002,7 @@ static const struct cw_record *held_after(const struct who *w, const struct cw_r
 		    (cw_date_is_known(again) &&
 		     cw_date_compare(cw_date_last_day(d), cw_date_first_day(again)) >= 0))
 			continue;
-		if (!(visit_met(r, w->person) || (r->kind == CW_KIND_MILESTONE &&
-						  cw_id_equal(&r->u.milestone.case_id, &kase->id) &&
-						  concerns(&r->u.milestone, w) &&
-						  (r->u.milestone.type == CW_MS_BAIL ||
-						   r->u.milestone.type == CW_MS_RELEASE) &&
-						  r->u.milestone.outcome == CW_DECISION_REFUSED)))
+		if (!visit_met(r, w->person) && !refuses_release(w, kase, r))
 			continue;
 		if (!first || cw_date_compare(d, cw_record_date(first)) < 0)
 			first = r;
@@ -991,13 +1039,10 @@ static int finds_held(const struct who *w, const struct cw_record *kase, const s
 {
 	const struct cw_milestone *m = &r->u.milestone;
 
-	if (w->person && visit_met(r, w->person))
+	if ((w->person && visit_met(r, w->person)) || refuses_release(w, kase, r))
 		return 1;
 	return r->kind == CW_KIND_MILESTONE && cw_id_equal(&m->case_id, &kase->id) &&
-	       concerns(m, w) &&
-	       (m->type == CW_MS_PRETRIAL_DETENTION ||
-		((m->type == CW_MS_BAIL || m->type == CW_MS_RELEASE) &&
-		 m->outcome == CW_DECISION_REFUSED));
+	       concerns(m, w) && m->type == CW_MS_PRETRIAL_DETENTION;
 }
 
 /* Of a stretch from `start` whose end is dated only to a month or a year (`end`), the last day
@@ -1110,7 +1155,7 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 			      struct pretrial *p, struct stints *out)
 {
 	struct cw_date start, end, after = {0, 0, 0}, to = {0, 0, 0};
-	const struct cw_record *seen, *later, *by = NULL;
+	const struct cw_record *seen, *later, *refusal, *by = NULL;
 	struct used_ends used = {{NULL}, 0, 0};
 	enum cw_pretrial_to kind;
 
@@ -1253,6 +1298,15 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		to = seen->u.visit.date;
 		kind = CW_PRETRIAL_TO_SEEN;
 	}
+	/* So does a refusal of their bail or release after it (a bail hearing the team sat in
+	 * that refused bail: a partner's trial saw the count stop at an earlier visit). */
+	refusal = last_refusal(w, kase, recs, n, start, today);
+	if (refusal && kind != CW_PRETRIAL_TO_TODAY &&
+	    cw_date_compare(cw_date_first_day(cw_record_date(refusal)), cw_date_last_day(to)) > 0) {
+		to = cw_record_date(refusal);
+		kind = CW_PRETRIAL_TO_REFUSED;
+		p->to_view = refusal->view;
+	}
 	/* One after the day asked about (a report of a past week), with nothing recorded ending
 	 * the detention: they were still held on that day. */
 	if (kind != CW_PRETRIAL_TO_TODAY && cw_date_compare(cw_date_last_day(to), today) < 0 &&
@@ -1272,7 +1326,8 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 
 		/* Custody known as of a day, or a source of a day, finds the person held then. */
 		if ((kind == CW_PRETRIAL_TO_AS_OF || kind == CW_PRETRIAL_TO_SOURCE ||
-		     kind == CW_PRETRIAL_TO_SEEN || kind == CW_PRETRIAL_TO_SEEN_AFTER) &&
+		     kind == CW_PRETRIAL_TO_SEEN || kind == CW_PRETRIAL_TO_SEEN_AFTER ||
+		     kind == CW_PRETRIAL_TO_REFUSED) &&
 		    cw_date_compare(cw_date_last_day(to), sure) < 0)
 			sure = cw_date_last_day(to);
 		add_stint(out, start, to, RUNNING, sure);
@@ -1788,6 +1843,7 @@ static void summarise(const struct who *w, const struct cw_record *only,
 				out->pretrial_to = p.to;
 				out->pretrial_to_kind = p.to_kind;
 				out->pretrial_news = p.news;
+				out->pretrial_to_view = p.to_view;
 				out->pretrial_end_view = 0;
 				/* Whose case it is, when that is why the count is not to today:
 				 * not when the case says as of when (timeline.h). */
@@ -2063,6 +2119,20 @@ static void pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t
 		break;
 	case CW_PRETRIAL_TO_SEEN_AFTER:
 		why = _("a later prison visit found them still held");
+		break;
+	case CW_PRETRIAL_TO_REFUSED:
+		if (s->pretrial_case_view && s->pretrial_case_view != CW_VIEW_OWN) {
+			snprintf(buf, len,
+				 /* TRANSLATORS: "1061 days to 2026-12-01, a refusal of bail or
+				  * release that day (the case's account: UN; only the team's own is
+				  * counted on to today)" */
+				 _("%s to %s, a refusal of bail or release that day (the case's "
+				   "account: %s; only the team's own is counted on to today)%s"),
+				 days, to, cw_enum_label(&cw_words_view, s->pretrial_case_view),
+				 caveat);
+			return;
+		}
+		why = _("a refusal of bail or release that day");
 		break;
 	case CW_PRETRIAL_TO_ENDED_IN:
 		why = _("the month or year its end is dated to, not yet over on the day counted "

@@ -25,6 +25,10 @@ enum cw_pretrial_to {
 				    * nothing recorded ended the detention before it */
 	CW_PRETRIAL_TO_ENDED_IN,   /* an end dated only to a month or a year that runs past the
 				    * day asked about (pretrial_to): it may have run on that day */
+	CW_PRETRIAL_TO_REFUSED,    /* the last refusal of their bail or release (a milestone, or a
+				    * hearing of the case that refused bail when they are its only
+				    * defendant or were there), later than the account of custody
+				    * and than any visit that met them: held on its day */
 };
 
 struct cw_timeline_summary {
@@ -48,6 +52,7 @@ struct cw_timeline_summary {
 	 * case's latest of the person, or a later visit that met them); shown when older than
 	 * CW_TIMELINE_NEWS_DAYS, since "and counting" then rests on old news. */
 	struct cw_date pretrial_news;
+	uint8_t pretrial_to_view; /* CW_PRETRIAL_TO_REFUSED: the refusal's account (enum cw_view) */
 	/* Still detained: the first day of the stretch held without a break up to pretrial_to
 	 * (across cases: a second case's detention that overlaps is the same stretch; the start
 	 * as recorded when it is not dated to the day), and its days, least and most as above
@@ -139,8 +144,9 @@ int cw_timeline_next_date_superseded(const struct cw_record *set, const struct c
  * the date it holds as of: the defendant's or the case's as_of, else the case's reported_on,
  * else (a document's account with no date) the latest date its records give; or to the day of
  * a later prison visit that met the person (listed among its detainees, access not denied),
- * which finds them still held then whatever its account (never past today; the team's own
- * record counts to today anyway). */
+ * or of a later refusal of their bail or release (CW_PRETRIAL_TO_REFUSED), which finds them
+ * still held then whatever its account (never past today; the team's own record counts to
+ * today anyway). */
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out);
 

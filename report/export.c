@@ -553,9 +553,9 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 			    const struct cw_id *id, const struct cw_record_list *l,
 			    struct cw_date today, struct cw_error *err)
 {
-	static const char *const reasons[] = {NULL,          "ended",   "today",   "as_of",
-					      "source",      "latest",  "unknown", "visit",
-					      "visit_after", "ended_in"};
+	static const char *const reasons[] = {NULL,          "ended",    "today",   "as_of",
+					      "source",      "latest",   "unknown", "visit",
+					      "visit_after", "ended_in", "refused"};
 	struct cw_timeline_summary sum;
 	struct cw_day_range days;
 	char next[CW_DATE_TEXT_MAX], to[CW_DATE_TEXT_MAX], news[CW_DATE_TEXT_MAX],

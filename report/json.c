@@ -801,6 +801,7 @@ static json_t *detainees(const struct cw_report *r)
 			      : d->to_kind == CW_PRETRIAL_TO_LATEST     ? "latest"
 			      : d->to_kind == CW_PRETRIAL_TO_SEEN       ? "visit"
 			      : d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER ? "visit_after"
+			      : d->to_kind == CW_PRETRIAL_TO_REFUSED    ? "refused"
 			      : d->to_kind == CW_PRETRIAL_TO_END        ? "ended"
 			      : d->to_kind == CW_PRETRIAL_TO_UNKNOWN    ? "unknown"
 			      : d->to_kind == CW_PRETRIAL_TO_ENDED_IN   ? "ended_in"

@@ -1260,6 +1260,8 @@ static void counted_to(struct sb *sb, const struct cw_report_detainee *d)
 		       ? _("counted to %s, the last prison visit that met them")
 	       : d->to_kind == CW_PRETRIAL_TO_SEEN_AFTER
 		       ? _("counted to %s: a later prison visit found them still held")
+	       : d->to_kind == CW_PRETRIAL_TO_REFUSED
+		       ? _("counted to %s, a refusal of bail or release that day")
 	       : d->to_kind == CW_PRETRIAL_TO_ENDED_IN
 		       ? _("its end is dated only to %s: perhaps still held at the period's end, "
 			   "perhaps released before it")

@@ -3445,6 +3445,9 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 		if (seen)
 			d.views |= cw_report_view_bit(seen);
 	}
+	/* So does one to a refusal of bail or release, on the refusal's. */
+	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED && sum.pretrial_to_view < 32)
+		d.views |= UINT32_C(1) << sum.pretrial_to_view;
 	if (!sum.pretrial_ongoing) {
 		cw_record_list_free(&tl);
 		return 0;

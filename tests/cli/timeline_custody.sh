@@ -242,5 +242,31 @@ ok cw log milestone --person "Kong Raiya" --case Raiya --type verdict --result c
 ok cw timeline "Kong Raiya"
 has "verdict: convicted with two others"
 lacks "convicted; convicted"
+# A refusal of bail or release after the account of custody and the last visit finds them held
+# on its day, as a visit does (a partner's trial saw the count stop at the visit before a bail
+# hearing the team sat in); a hearing of several defendants refuses bail only to those there.
+ok cw person add --name "Ny Refused"
+ok cw person add --name "Co Absent"
+ok cw case add --title "Refused case" --defendant "Ny Refused" --custody detained \
+	--charge 494/495 --defendant "Co Absent" --custody detained --charge 494/495 --view un \
+	--reported-on 2026-05-31
+ok cw log milestone --person "Ny Refused" --case "Refused case" --type pretrial_detention \
+	--date 2026-01-05 --view un
+ok cw log milestone --person "Co Absent" --case "Refused case" --type pretrial_detention \
+	--date 2026-01-05 --view un
+ok cw log visit --facility CC1 --date 2026-09-30 --detainee "Ny Refused" --detainee "Co Absent" \
+	--access granted --view own
+ok cw log hearing --case "Refused case" --date 2026-10-01 --present "Ny Refused" \
+	--outcome postponed --bail refused --view own
+ok cw timeline "Ny Refused" --json
+json "d['summary']['pretrial_to'] == '2026-10-01' and d['summary']['pretrial_to_reason'] == 'refused'"
+ok cw timeline "Ny Refused"
+has "pretrial detention: 269 days to 2026-10-01, a refusal of bail or release that day (the case's account: UN"
+ok cw timeline "Co Absent" --json
+json "d['summary']['pretrial_to'] == '2026-09-30' and d['summary']['pretrial_to_reason'] == 'visit'"
+ok cw log milestone --person "Co Absent" --case "Refused case" --type bail --outcome refused \
+	--date 2026-10-02 --view own
+ok cw timeline "Co Absent" --json
+json "d['summary']['pretrial_to'] == '2026-10-02' and d['summary']['pretrial_to_reason'] == 'refused'"
 unset CASEWATCH_NOW
 done_ok
