@@ -10,6 +10,7 @@
 #include "models/confidential.h"
 #include "models/i18n.h"
 #include "models/timeline.h"
+#include "models/utf8.h"
 
 int cw_timeline_starts_detention(const struct cw_milestone *m)
 {
@@ -980,11 +981,11 @@ struct pretrial {
 	uint8_t why; /* not ongoing: enum cw_not_held, why not */
 };
 
-/* The first record of another account than the end's (both recorded), dated after it and up
+/* The latest record of another account than the end's (both recorded), dated after it and up
  * to `today`, and before `again` (the next arrest or detention, when known), that finds the
- * person held: a bail or release of theirs in the case refused, or a prison visit that met
- * them. NULL when
- * none. */
+ * person held: a refusal of their bail or release (refuses_release), or a prison visit that
+ * met them. The latest: the newest word that they are held, and a report of a period that
+ * holds it knows the accounts differ then. NULL when none. */
 static const struct cw_record *held_after(const struct who *w, const struct cw_record *kase,
 					  const struct cw_record *recs, size_t n,
 					  const struct cw_record *end_by, struct cw_date end,
@@ -1004,7 +1005,7 @@ static const struct cw_record *held_after(const struct who *w, const struct cw_r
 			continue;
 		if (!visit_met(r, w->person) && !refuses_release(w, kase, r))
 			continue;
-		if (!first || cw_date_compare(d, cw_record_date(first)) < 0)
+		if (!first || cw_date_compare(d, cw_record_date(first)) > 0)
 			first = r;
 	}
 	return first;
@@ -1845,6 +1846,7 @@ static void summarise(const struct who *w, const struct cw_record *only,
 				out->pretrial_news = p.news;
 				out->pretrial_to_view = p.to_view;
 				out->pretrial_end_view = 0;
+				memset(&out->pretrial_end_case, 0, sizeof out->pretrial_end_case);
 				/* Whose case it is, when that is why the count is not to today:
 				 * not when the case says as of when (timeline.h). */
 				out->pretrial_case_view = r->view;
@@ -1852,8 +1854,10 @@ static void summarise(const struct who *w, const struct cw_record *only,
 				    who_running_to(r, w, &as_of) == CW_PRETRIAL_TO_AS_OF)
 					out->pretrial_case_view = 0;
 				out->held_after_kind = 0;
-				if (p.to_kind == CW_PRETRIAL_TO_END && p.end_by)
+				if (p.to_kind == CW_PRETRIAL_TO_END && p.end_by) {
 					out->pretrial_end_view = p.end_by->view;
+					out->pretrial_end_case = r->id;
+				}
 				if (p.to_kind == CW_PRETRIAL_TO_END && p.held_after) {
 					out->held_after = cw_record_date(p.held_after);
 					out->held_after_view = p.held_after->view;
@@ -1970,6 +1974,23 @@ int cw_timeline_news_old(struct cw_date news, struct cw_date to)
 		       CW_TIMELINE_NEWS_DAYS;
 }
 
+void cw_timeline_held_after_text(uint8_t kind, uint8_t type, struct cw_date date, uint8_t view,
+				 char *buf, size_t len)
+{
+	char held[CW_DATE_TEXT_MAX];
+
+	cw_date_format(date, held);
+	snprintf(buf, len,
+		 /* TRANSLATORS: "bail refused on 2023-11-20, UN, finds them held after it" */
+		 _("%s on %s, %s, finds them held after it"),
+		 kind == CW_KIND_VISIT     ? _("a prison visit")
+		 : kind == CW_KIND_HEARING ? _("bail refused at a hearing")
+		 : type == CW_MS_RELEASE   ? _("release refused")
+					   : _("bail refused"),
+		 held, cw_enum_label(&cw_words_view, view));
+	cw_text_trim_utf8(buf);
+}
+
 /* A detention counted to its end: "16 days (to 2023-10-01)", and whose account that end is
  * when not the case's, and what another account says after it: "16 days (to 2023-10-01: an
  * end from another account than the case's, government; bail refused on 2023-11-20, UN,
@@ -1977,23 +1998,14 @@ int cw_timeline_news_old(struct cw_date news, struct cw_date to)
 static void end_text(const struct cw_timeline_summary *s, const char *days, const char *to,
 		     const char *caveat, char *buf, size_t len)
 {
-	char other[300] = "", held[CW_DATE_TEXT_MAX];
+	char other[600] = ""; /* Khmer takes 3 bytes a letter */
 	/* An account not recorded is not another's. */
 	int end_other = s->pretrial_end_view && s->pretrial_case_view &&
 			s->pretrial_end_view != s->pretrial_case_view;
 
-	if (s->held_after_kind) {
-		cw_date_format(s->held_after, held);
-		snprintf(other, sizeof other,
-			 /* TRANSLATORS: "bail refused on 2023-11-20, UN, finds them held after
-			  * it" */
-			 _("%s on %s, %s, finds them held after it"),
-			 s->held_after_kind == CW_KIND_VISIT
-				 ? _("a prison visit")
-				 : (s->held_after_type == CW_MS_RELEASE ? _("release refused")
-									: _("bail refused")),
-			 held, cw_enum_label(&cw_words_view, s->held_after_view));
-	}
+	if (s->held_after_kind)
+		cw_timeline_held_after_text(s->held_after_kind, s->held_after_type, s->held_after,
+					    s->held_after_view, other, sizeof other);
 	if (end_other && other[0])
 		snprintf(buf, len,
 			 _("%s (to %s: an end from another account than the case's, %s; %s)%s"),

@@ -61,14 +61,16 @@ struct cw_timeline_summary {
 	struct cw_date pretrial_since;
 	long pretrial_stretch_days, pretrial_stretch_days_max;
 	/* Counted to an end (CW_PRETRIAL_TO_END): whose account that end is (enum cw_view) and
-	 * its case's; and the first record of another account than the end's, dated after it up
+	 * its case's; and the latest record of another account than the end's, dated after it up
 	 * to today with no arrest or detention between, that finds the person held (a bail or
-	 * release refused, a prison visit that met them): the accounts differ on whether it
-	 * ended, and a reader must be told (held_after_kind 0: none; CW_KIND_MILESTONE with
-	 * held_after_type, or CW_KIND_VISIT). pretrial_case_view is given for every day counted
-	 * to but one the case gives as its custody's as-of date: the case whose count it is (not
-	 * the team's own: not counted on to today). */
+	 * release refused, at a hearing too, a prison visit that met them): the accounts differ
+	 * on whether it ended, and a reader must be told (held_after_kind 0: none;
+	 * CW_KIND_MILESTONE with held_after_type, CW_KIND_HEARING, or CW_KIND_VISIT).
+	 * pretrial_case_view is given for every day counted to but one the case gives as its
+	 * custody's as-of date: the case whose count it is (not the team's own: not counted on to
+	 * today). */
 	uint8_t pretrial_end_view, pretrial_case_view;
+	struct cw_id pretrial_end_case; /* CW_PRETRIAL_TO_END: the case of that end */
 	/* Still detained, or counted to an end: whose account the start of the stretch counted
 	 * (pretrial_since) is (enum cw_view, 0 when not recorded), and another account of that
 	 * arrest or detention (linked as the same event or disputing it) that dates it otherwise,
@@ -90,7 +92,7 @@ struct cw_timeline_summary {
 	struct cw_id pretrial_start_id;
 	uint8_t pretrial_start_confidential;
 	struct cw_date held_after;
-	uint8_t held_after_view, held_after_kind, held_after_type;
+	uint8_t held_after_view, held_after_kind, held_after_type; /* kind: or CW_KIND_HEARING */
 	/* Hearings of the person's cases adjourned, suspended or postponed; two accounts linked
 	 * as the same event count once. */
 	int adjournments;
@@ -149,6 +151,11 @@ int cw_timeline_next_date_superseded(const struct cw_record *set, const struct c
  * today anyway). */
 void cw_timeline_summarise(const struct cw_id *person, const struct cw_record *records, size_t n,
 			   struct cw_date today, struct cw_timeline_summary *out);
+
+/* What held_after says (cw_timeline_summary): "a prison visit on 2026-12-05, own observation,
+ * finds them held after it", "bail refused at a hearing on ...". Not yet neutralised. */
+void cw_timeline_held_after_text(uint8_t kind, uint8_t type, struct cw_date date, uint8_t view,
+				 char *buf, size_t len);
 
 /* The latest prison visit dated from `since` up to `today` (wholly: a month that runs past it
  * is not) that met the person: one that lists them among its detainees, not a tally, with

@@ -630,8 +630,9 @@ int cw_export_timeline_json(FILE *out, const struct cw_report *r, const struct c
 				 sum.held_after_kind
 					 ? json_pack("{s:s,s:o,s:s}", "date", held, "view",
 						     jview_of(sum.held_after_view), "record",
-						     sum.held_after_kind == CW_KIND_VISIT
-							     ? "visit"
+						     sum.held_after_kind == CW_KIND_VISIT ? "visit"
+						     : sum.held_after_kind == CW_KIND_HEARING
+							     ? "hearing"
 							     : cw_enum_word(&cw_words_milestone,
 									    sum.held_after_type))
 					 : json_null()) != 0)) {

@@ -770,7 +770,7 @@ static json_t *detainees(const struct cw_report *r)
 
 		static const char *const standing_word[CW_DETAINEE_STANDINGS] = {
 			"held_at_period_end", "last_reported", "may_begin_after_end",
-			"may_have_ended_before_end"};
+			"may_have_ended_before_end", "accounts_differ"};
 
 		struct cw_day_range all = cw_day_range_of(d->total, d->total_max);
 		json_t *o;
@@ -894,28 +894,31 @@ static json_t *detained_people(const struct cw_report *r)
 {
 	size_t named = r->ndetainees - r->detained_groups;
 	size_t in_groups = r->detained_in_groups + r->detained_groups_uncounted;
-	struct cw_report_held held, stale, later, ended;
+	struct cw_report_held held, stale, later, ended, differ;
 	char when[CW_DATE_TEXT_MAX];
 
+	cw_report_held_tally(r, CW_ACCOUNTS_DIFFER, &differ);
 	cw_report_held_tally(r, CW_HELD_AT_END, &held);
 	cw_report_held_tally(r, CW_LAST_REPORTED, &stale);
 	cw_report_held_tally(r, CW_MAY_BEGIN_LATER, &later);
 	cw_report_held_tally(r, CW_MAY_HAVE_ENDED, &ended);
 	cw_date_format(stale.last, when);
-	return json_pack(
-		"{s:I,s:b,s:I,s:I,s:I,s:I,s:{s:I,s:b},s:{s:I,s:I,s:b,s:o},s:{s:I,s:I,s:b},"
-		"s:{s:I,s:I,s:b}}",
-		"people", (json_int_t)(named + in_groups), "at_least",
-		r->detained_groups_uncounted > 0, "named", (json_int_t)named, "in_groups",
-		(json_int_t)in_groups, "groups", (json_int_t)r->detained_groups,
-		"groups_number_not_given", (json_int_t)r->detained_groups_uncounted,
-		"held_at_period_end", "people", (json_int_t)held.people, "at_least",
-		held.uncounted > 0, "last_reported_before_end", "listed", (json_int_t)stale.rows,
-		"people", (json_int_t)stale.people, "at_least", stale.uncounted > 0, "latest",
-		stale.rows ? json_string(when) : json_null(), "may_begin_after_end", "listed",
-		(json_int_t)later.rows, "people", (json_int_t)later.people, "at_least",
-		later.uncounted > 0, "may_have_ended_before_end", "listed", (json_int_t)ended.rows,
-		"people", (json_int_t)ended.people, "at_least", ended.uncounted > 0);
+	return json_pack("{s:I,s:b,s:I,s:I,s:I,s:I,s:{s:I,s:b},s:{s:I,s:I,s:b,s:o},s:{s:I,s:I,s:b},"
+			 "s:{s:I,s:I,s:b},s:{s:I,s:I}}",
+			 "people", (json_int_t)(named + in_groups), "at_least",
+			 r->detained_groups_uncounted > 0, "named", (json_int_t)named, "in_groups",
+			 (json_int_t)in_groups, "groups", (json_int_t)r->detained_groups,
+			 "groups_number_not_given", (json_int_t)r->detained_groups_uncounted,
+			 "held_at_period_end", "people", (json_int_t)held.people, "at_least",
+			 held.uncounted > 0, "last_reported_before_end", "listed",
+			 (json_int_t)stale.rows, "people", (json_int_t)stale.people, "at_least",
+			 stale.uncounted > 0, "latest",
+			 stale.rows ? json_string(when) : json_null(), "may_begin_after_end",
+			 "listed", (json_int_t)later.rows, "people", (json_int_t)later.people,
+			 "at_least", later.uncounted > 0, "may_have_ended_before_end", "listed",
+			 (json_int_t)ended.rows, "people", (json_int_t)ended.people, "at_least",
+			 ended.uncounted > 0, "accounts_differ", "listed", (json_int_t)differ.rows,
+			 "people", (json_int_t)differ.people);
 }
 
 /* The people pretrial-detention milestones of the period name (the comparison's detentions),
@@ -927,11 +930,12 @@ static json_t *detentions_taken(const struct cw_report *r)
 	int partial;
 	size_t taken = cw_report_detention_people(r, &r->detentions, listed, &partial);
 
-	return json_pack("{s:I,s:b,s:I,s:I,s:I,s:I}", "people", (json_int_t)taken, "at_least",
+	return json_pack("{s:I,s:b,s:I,s:I,s:I,s:I,s:I}", "people", (json_int_t)taken, "at_least",
 			 partial, "listed_as_held", (json_int_t)listed[CW_HELD_AT_END],
 			 "listed_as_last_reported", (json_int_t)listed[CW_LAST_REPORTED],
 			 "listed_as_maybe_later", (json_int_t)listed[CW_MAY_BEGIN_LATER],
-			 "listed_as_maybe_ended", (json_int_t)listed[CW_MAY_HAVE_ENDED]);
+			 "listed_as_maybe_ended", (json_int_t)listed[CW_MAY_HAVE_ENDED],
+			 "listed_as_accounts_differ", (json_int_t)listed[CW_ACCOUNTS_DIFFER]);
 }
 
 static json_t *partial(const struct cw_report *r)

@@ -1252,6 +1252,20 @@ static void counted_to(struct sb *sb, const struct cw_report_detainee *d)
 	char to[CW_DATE_TEXT_MAX];
 
 	cw_date_format(d->to, to);
+	if (d->to_kind == CW_PRETRIAL_TO_END && d->held_after_kind) {
+		/* Ended in one account, found held after it in another: both said, the count
+		 * to the end as the timeline gives it, never settled for either (report.h). */
+		char held[600];
+
+		cw_timeline_held_after_text(d->held_after_kind, d->held_after_type, d->held_after,
+					    d->held_after_view, held, sizeof held);
+		/* TRANSLATORS: "counted to 2026-12-02, an end in the account government; a
+		 * prison visit on 2026-12-05, own observation, finds them held after it" */
+		sb_add(sb, _("counted to %s, an end in the account %s; %s"), to,
+		       d->end_view ? cw_enum_label(&cw_words_view, d->end_view) : _("not recorded"),
+		       held);
+		return;
+	}
 	sb_add(sb,
 	       d->to_kind == CW_PRETRIAL_TO_SOURCE ? _("counted to %s, the source's date")
 	       : d->to_kind == CW_PRETRIAL_TO_AS_OF
@@ -1348,7 +1362,7 @@ static void detainee_days(struct builder *b, const struct cw_report_detainee *d)
 			sb_add(&sb, "; ");
 		counted_to(&sb, d);
 		/* Before the period's end: the row must not read as held at it. */
-		if (cw_report_detainee_standing(b->r, d) == CW_LAST_REPORTED)
+		if (cw_report_detainee_standing(b->r, d) == CW_LAST_REPORTED && !d->held_after_kind)
 			sb_add(&sb, "%s", _("; no later account recorded"));
 	}
 	/* Some of a group taken after the first: the row's days are the first ones'. */
@@ -1451,6 +1465,9 @@ static void detainees(struct builder *b)
 			break;
 		case CW_MAY_HAVE_ENDED:
 			cell(b, CW_RC_LABEL, "%s", _("possibly released"));
+			break;
+		case CW_ACCOUNTS_DIFFER:
+			cell(b, CW_RC_LABEL, "%s", _("released in one account, held in another"));
 			break;
 		case CW_DETAINEE_STANDINGS:
 			break;
@@ -2819,6 +2836,7 @@ static void detention_taken_listed(struct sb *sb, size_t taken,
 {
 	size_t listed = listed_by[CW_HELD_AT_END], stale = listed_by[CW_LAST_REPORTED];
 	size_t later = listed_by[CW_MAY_BEGIN_LATER], ended = listed_by[CW_MAY_HAVE_ENDED];
+	size_t differ = listed_by[CW_ACCOUNTS_DIFFER];
 
 	/* All of them in one standing: "they are", not "1 of them" of one. */
 	if (listed == taken)
@@ -2858,11 +2876,19 @@ static void detention_taken_listed(struct sb *sb, size_t taken,
 			  "; %zu of them are listed below as possibly released before its end",
 			  ended),
 		       ended);
-	if (!listed && !stale && !later && !ended)
+	if (differ)
+		sb_add(sb,
+		       P_("; %zu of them is listed below, where the accounts differ on whether "
+			  "they were released",
+			  "; %zu of them are listed below, where the accounts differ on whether "
+			  "they were released",
+			  differ),
+		       differ);
+	if (!listed && !stale && !later && !ended && !differ)
 		sb_add(sb, "%s",
 		       P_("; they are not listed below as still held at its end",
 			  "; none of them is listed below as still held at its end", taken));
-	else if (listed + stale + later + ended < taken)
+	else if (listed + stale + later + ended + differ < taken)
 		/* The rest are not silently dropped: why a detention with no end may not be
 		 * listed (detention_taken_listed's note above). */
 		sb_add(sb,
@@ -3418,6 +3444,33 @@ static int detention_may_have_ended(struct cw_rdoc *doc, struct sb *sb, const st
 	       h.people);
 	accounts(sb, h.views);
 	name_detainees(sb, r, CW_MAY_HAVE_ENDED, h.rows, NAME_ENDED);
+	sb_add(sb, "%s", stop());
+	return sentence(doc, sb);
+}
+
+/* Those listed whose detention one account ends and a later record of another finds them held
+ * after (report.h: held_after): said apart, never counted among those held at the period's
+ * end nor as released. */
+static int detention_accounts_differ(struct cw_rdoc *doc, struct sb *sb, const struct cw_report *r)
+{
+	struct cw_report_held h;
+
+	cw_report_held_tally(r, CW_ACCOUNTS_DIFFER, &h);
+	if (!h.rows)
+		return 0;
+	sb_add(sb,
+	       P_("The accounts differ on whether %zu person listed was released: one ends the "
+		  "detention, a later record of another finds them held",
+		  "The accounts differ on whether %zu people listed were released: one ends the "
+		  "detention, a later record of another finds them held",
+		  h.people),
+	       h.people);
+	accounts(sb, h.views);
+	name_detainees(sb, r, CW_ACCOUNTS_DIFFER, h.rows, NAME_ONLY);
+	if (h.rows == 1) {
+		sb_add(sb, "%s", _(", "));
+		counted_to(sb, h.first);
+	}
 	sb_add(sb, "%s", stop());
 	return sentence(doc, sb);
 }
@@ -4092,6 +4145,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	    (rc = detention_last_reported(doc, &sb, r)) != 0 ||
 	    (rc = detention_may_begin_later(doc, &sb, r)) != 0 ||
 	    (rc = detention_may_have_ended(doc, &sb, r)) != 0 ||
+	    (rc = detention_accounts_differ(doc, &sb, r)) != 0 ||
 	    (rc = detention_unstarted(doc, &sb, r)) != 0)
 		return rc;
 	if (r->nupcoming) {

@@ -307,6 +307,8 @@ static int same_arrested(const struct cw_record *a, const struct cw_record *b)
 enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,
 						      const struct cw_report_detainee *d)
 {
+	if (d->held_after_kind)
+		return CW_ACCOUNTS_DIFFER;
 	/* Released "in October" in a report of a week of October: perhaps before its end. */
 	if (d->to_kind == CW_PRETRIAL_TO_ENDED_IN)
 		return CW_MAY_HAVE_ENDED;
@@ -3406,7 +3408,7 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	struct cw_timeline_summary sum;
 	struct cw_record_list tl;
 	const struct cw_record *kase = NULL;
-	int rc, listed = 0;
+	int rc, listed = 0, contested = 0;
 
 	/* A filter naming a person lists that person, not their co-defendants, whose cases
 	 * name them too. */
@@ -3415,9 +3417,21 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	if ((rc = detention_records(rd, r, person, &tl, err)) != 0)
 		return rc;
 	memset(&d, 0, sizeof d);
+	/* As the records tell it at the end of the range: the summary counts nothing dated
+	 * after it, and a detention that ended later was still running then. */
+	cw_timeline_summarise(person, tl.items, tl.n, r->held_to, &sum);
+	/* Ended in one account and found held after it in another by a record of the period
+	 * (held_after is the latest such record): listed in the case of that end, with both
+	 * (report.h: held_after). */
+	contested = !sum.pretrial_ongoing && sum.pretrial_to_kind == CW_PRETRIAL_TO_END &&
+		    sum.held_after_kind &&
+		    cw_date_compare(cw_date_last_day(sum.held_after), r->held_to) <= 0 &&
+		    cw_date_compare(cw_date_first_day(sum.held_after), r->from) >= 0;
 	for (size_t t = 0; t < tl.n && rc == 0 && !listed; t++)
 		if (tl.items[t].kind == CW_KIND_CASE &&
-		    cw_timeline_held_in_case(person, &tl.items[t], tl.items, tl.n, r->held_to) &&
+		    (contested ? cw_id_equal(&tl.items[t].id, &sum.pretrial_end_case)
+			       : cw_timeline_held_in_case(person, &tl.items[t], tl.items, tl.n,
+							  r->held_to)) &&
 		    (rc = cw_matcher_test(m, &tl.items[t], &listed, err)) == 0 && listed) {
 			if (charged_under_filter(r, &tl.items[t], person, NULL))
 				kase = &tl.items[t];
@@ -3429,9 +3443,6 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 		return rc;
 	}
 	d.case_id = kase->id;
-	/* As the records tell it at the end of the range: the summary counts nothing dated
-	 * after it, and a detention that ended later was still running then. */
-	cw_timeline_summarise(person, tl.items, tl.n, r->held_to, &sum);
 	d.views = detainee_views(kase, person, NULL, sum.pretrial_since, tl.items, tl.n);
 	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_SEEN ||
 	    sum.pretrial_to_kind == CW_PRETRIAL_TO_SEEN_AFTER) {
@@ -3448,9 +3459,20 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 	/* So does one to a refusal of bail or release, on the refusal's. */
 	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED && sum.pretrial_to_view < 32)
 		d.views |= UINT32_C(1) << sum.pretrial_to_view;
-	if (!sum.pretrial_ongoing) {
+	if (!sum.pretrial_ongoing && !contested) {
 		cw_record_list_free(&tl);
 		return 0;
+	}
+	if (contested) {
+		always = 1;
+		d.end_view = sum.pretrial_end_view;
+		d.held_after = sum.held_after;
+		d.held_after_kind = sum.held_after_kind;
+		d.held_after_type = sum.held_after_type;
+		d.held_after_view = sum.held_after_view;
+		/* Both accounts: the end's and the one that finds them held after it. */
+		d.views |= sum.held_after_view < 32 ? UINT32_C(1) << sum.held_after_view : 0;
+		d.views |= sum.pretrial_end_view < 32 ? UINT32_C(1) << sum.pretrial_end_view : 0;
 	}
 	/* The stretch held without a break up to the day counted to: "detained since" says
 	 * that, and the days are its days (a detention before a release on bail is not in it). */
@@ -3685,6 +3707,64 @@ static int consider_taken(struct cw_reader *rd, struct cw_matcher *m, struct cw_
 		    !cw_timeline_starts_detention(ms) || listed_person(r, &ms->person))
 			continue;
 		rc = consider_detainee(rd, m, r, &ms->person, 1, err);
+	}
+	return rc;
+}
+
+/* Whoever a record of the period finds held (a prison visit that met them, a refusal of their
+ * bail or release, at a hearing they were at or of a case they are the only defendant of) and
+ * is not listed: their detention may have ended before it in another account, and then their
+ * row says both (report.h: held_after); one ended in every account stays out. Few: the
+ * period's visits and decisions. */
+static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+			       struct cw_error *err)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < r->visits.n && rc == 0; i++) {
+		const struct cw_visit *v = &r->visits.items[i].u.visit;
+
+		if (r->visits.items[i].kind != CW_KIND_VISIT || v->tally.count >= 0 ||
+		    v->access == CW_ACCESS_DENIED)
+			continue;
+		for (size_t j = 0; j < v->detainees.n && rc == 0; j++) {
+			const struct cw_id *p =
+				&((const struct cw_person_ref *)v->detainees.items)[j].person;
+
+			if (!cw_id_is_zero(p) && !listed_person(r, p))
+				rc = consider_detainee(rd, m, r, p, 0, err);
+		}
+	}
+	for (size_t i = 0; i < r->releases.n && rc == 0; i++) {
+		const struct cw_milestone *ms = &r->releases.items[i].u.milestone;
+
+		if (r->releases.items[i].kind == CW_KIND_MILESTONE &&
+		    ms->outcome == CW_DECISION_REFUSED && !cw_id_is_zero(&ms->person) &&
+		    !listed_person(r, &ms->person))
+			rc = consider_detainee(rd, m, r, &ms->person, 0, err);
+	}
+	for (size_t i = 0; i < r->hearings.n && rc == 0; i++) {
+		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
+		struct cw_record kase;
+
+		if (h->bail != CW_BAIL_REFUSED)
+			continue;
+		for (size_t j = 0; j < h->attendance.n && rc == 0; j++) {
+			const struct cw_attendance *a =
+				(const struct cw_attendance *)h->attendance.items + j;
+
+			if (a->present == CW_ANSWER_YES && !listed_person(r, &a->person))
+				rc = consider_detainee(rd, m, r, &a->person, 0, err);
+		}
+		/* Refused to a case's only defendant, whom it need not name. */
+		if (rc == 0 && cw_reader_get(rd, &h->case_id, &kase, NULL) == 0) {
+			const struct cw_defendant *d = kase.u.kase.defendants.items;
+
+			if (kase.kind == CW_KIND_CASE && kase.u.kase.defendants.n == 1 &&
+			    !cw_id_is_zero(&d->person) && !listed_person(r, &d->person))
+				rc = consider_detainee(rd, m, r, &d->person, 0, err);
+			cw_record_free(&kase);
+		}
 	}
 	return rc;
 }
@@ -4067,8 +4147,9 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	 * whatever their length: the summary counts them ("2 people were taken into pretrial
 	 * detention ...; 1 of them is listed below"), and "not listed" must not come of a short
 	 * stay beside ten long ones. Few: the period's own arrests and detentions. */
-	if (rc == 0 && m && (rc = consider_taken(rd, m, r, &r->detentions, err)) == 0)
-		rc = consider_taken(rd, m, r, &r->arrests, err);
+	if (rc == 0 && m && (rc = consider_taken(rd, m, r, &r->detentions, err)) == 0 &&
+	    (rc = consider_taken(rd, m, r, &r->arrests, err)) == 0)
+		rc = consider_found_held(rd, m, r, err);
 	if (rc == 0)
 		rc = gather_groups(rd, m, r, err);
 	if (rc == 0) {

@@ -150,6 +150,13 @@ struct cw_report_detainee {
 	 * (cw_report_ref), as read for what is written: a confidential field of theirs reads as
 	 * withheld. */
 	struct cw_id start_id, start_other_id;
+	/* Counted to an end (CW_PRETRIAL_TO_END) from another account than a record of the
+	 * period that finds them held after it: the end's account, and the latest such record
+	 * (its kind, a milestone's type, date and account: models/timeline.h held_after). Such a
+	 * row is listed whatever its length: the accounts differ on whether they are still held,
+	 * and a report that left them out would settle it for the end's (a partner's trial). */
+	uint8_t end_view, held_after_kind, held_after_type, held_after_view;
+	struct cw_date held_after;
 };
 
 /* The arrests of the demonstration event counted by demos->items[i] (counted as in
@@ -558,6 +565,8 @@ enum cw_detainee_standing {
 			     * past the period's end: it may have begun after it */
 	CW_MAY_HAVE_ENDED,  /* its end (a release, bail, ...) is dated only to a month or a year
 			     * that holds the period's end: it may have ended before it */
+	CW_ACCOUNTS_DIFFER, /* ended in one account, found held after it in another
+			     * (cw_report_detainee.held_after): neither settles it */
 	CW_DETAINEE_STANDINGS
 };
 enum cw_detainee_standing cw_report_detainee_standing(const struct cw_report *r,

@@ -182,4 +182,31 @@ ok cw log visit --facility "CC2" --date 2025-01-08 --access restricted --view ow
 ok cw log visit --facility "CC2" --date 2025-01-09 --access denied --view own
 ok cw report --from 2025-01-06 --to 2025-01-12
 has "2 prison visits (account: own observation), 1 of them refused access and 1 with access restricted."
+# A government's release, then a prison visit of the team that met them after it: the report of
+# that week lists them with both accounts, neither settled (a partner's trial found them left
+# out, "nobody held" beside the team's visit); the week after, no record of it says so.
+ok cw person add --name "Ny Disputed"
+ok cw case add --title "Disputed case" --defendant "Ny Disputed" --custody detained \
+	--charge 494/495 --view un --reported-on 2024-05-31
+ok cw log milestone --person "Ny Disputed" --case "Disputed case" --type pretrial_detention \
+	--date 2024-01-05 --view un
+ok cw log milestone --person "Ny Disputed" --case "Disputed case" --type release \
+	--outcome granted --date 2024-05-28 --view government --source "MoJ statement"
+ok cw log visit --facility "CC1" --date 2024-05-30 --detainee "Ny Disputed" --view own
+ok cw report --from 2024-05-27 --to 2024-06-02 --format json
+json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['standing'], p['views']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Disputed'] == [(144, '2024-05-28', 'ended', 'accounts_differ', ['un', 'government', 'own'])]"
+ok cw report --from 2024-05-27 --to 2024-06-02
+has "The accounts differ on whether 1 person listed was released"
+ok cw report --from 2024-05-27 --to 2024-06-02 --format json
+json "d['pretrial_detention_people']['accounts_differ'] == {'listed': 1, 'people': 1}"
+ok cw report --from 2024-05-27 --to 2024-06-02
+has "| Ny Disputed | Disputed case |"
+has "counted to 2024-05-28, an end in the account government; a prison visit on 2024-05-30, own observation, finds them held after it"
+ok cw report --from 2024-06-03 --to 2024-06-09 --format json
+json "not [p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Disputed']"
+# A refusal of bail by the team's account after the release says so too.
+ok cw log milestone --person "Ny Disputed" --case "Disputed case" --type bail --outcome refused \
+	--date 2024-06-05 --view own
+ok cw report --from 2024-06-03 --to 2024-06-09
+has "counted to 2024-05-28, an end in the account government; bail refused on 2024-06-05, own observation, finds them held after it"
 done_ok
