@@ -498,11 +498,20 @@ void cw_record_provenance(const struct cw_record *rec, cw_pair_fn fn, void *ctx)
 		 * options take ("source, notes" in a Khmer record view). */
 		fn(ctx, _("kept confidential"), buf);
 	}
-	if (rec->source && *rec->source)
+	if (rec->source && *rec->source) {
+		/* "own observation" in the reader's language, as a form shows it (a Khmer
+		 * monitor read "ប្រភព own observation" on every record of theirs); the data
+		 * keeps the words every laptop reads. */
+		struct cw_record shown = {.source = strdup(rec->source)};
+
+		if (shown.source && cw_source_says_own(shown.source, 0))
+			(void)cw_record_source_in_language(&shown);
 		fn(ctx,
 		   cw_record_field_is_confidential(rec, "source") ? _("source (confidential)")
 								  : N_("source"),
-		   rec->source);
+		   shown.source ? shown.source : rec->source);
+		free(shown.source);
+	}
 	/* Always said, "not recorded" included: a reader must never take one side's account
 	 * for established fact. */
 	/* N_: the record view (report/record_text.c) and `show` translate these labels where

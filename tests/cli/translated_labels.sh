@@ -184,6 +184,17 @@ ok cw log demo --date 2024-02-02 --place "Freedom Park" --participants 50 --arre
 out=$(kmcw list records --kind demo | cat)
 has "$(kmn "at least %lld injured" "at least %lld injured" 2 | sed 's/%lld/2/')"
 has "$(kmn "%lld participant" "%lld participants" 50 | sed 's/%lld/50/')"
+# A record's source "own observation" reads in Khmer where the record is shown, as a form
+# shows it; the data keeps the words every laptop reads (a Khmer monitor's trial).
+ok cw log visit --facility "CC1" --date 2024-02-03 --source "own observation"
+vid=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+out=$(kmcw show "$vid")
+lacks "own observation"
+[ "$(printf '%s\n' "$out" | grep -c "$(km "own observation")")" -ge 2 ] ||
+	fail "source and account not both in Khmer: $out"
+checks=$((checks + 1))
+ok cw show "$vid" --json
+json "d['source'] == 'own observation'"
 # An error whose Khmer is longer than 320 bytes arrives whole, not cut mid-word (a field trial).
 ok cw bundle export --all --plain -o "$WORK/all.bundle"
 checks=$((checks + 1))
