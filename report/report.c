@@ -3716,8 +3716,21 @@ static int consider_taken(struct cw_reader *rd, struct cw_matcher *m, struct cw_
  * is not listed: their detention may have ended before it in another account, and then their
  * row says both (report.h: held_after); one ended in every account stays out. Few: the
  * period's visits and decisions. */
+/* consider_detainee for someone not yet read for this list (done: those already read, whom
+ * their records gave an answer: a week's visits name the same people again and again, most of
+ * them read already as held). */
+static int consider_once(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+			 const struct cw_id *person, struct cw_idmap *done, struct cw_error *err)
+{
+	int added = cw_idmap_put(done, person, 1, NULL);
+
+	if (added < 0)
+		return oom(err);
+	return added ? consider_detainee(rd, m, r, person, 0, err) : 0;
+}
+
 static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
-			       struct cw_error *err)
+			       struct cw_idmap *done, struct cw_error *err)
 {
 	int rc = 0;
 
@@ -3732,7 +3745,7 @@ static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struc
 				&((const struct cw_person_ref *)v->detainees.items)[j].person;
 
 			if (!cw_id_is_zero(p) && !listed_person(r, p))
-				rc = consider_detainee(rd, m, r, p, 0, err);
+				rc = consider_once(rd, m, r, p, done, err);
 		}
 	}
 	for (size_t i = 0; i < r->releases.n && rc == 0; i++) {
@@ -3741,7 +3754,7 @@ static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struc
 		if (r->releases.items[i].kind == CW_KIND_MILESTONE &&
 		    ms->outcome == CW_DECISION_REFUSED && !cw_id_is_zero(&ms->person) &&
 		    !listed_person(r, &ms->person))
-			rc = consider_detainee(rd, m, r, &ms->person, 0, err);
+			rc = consider_once(rd, m, r, &ms->person, done, err);
 	}
 	for (size_t i = 0; i < r->hearings.n && rc == 0; i++) {
 		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
@@ -3754,7 +3767,7 @@ static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struc
 				(const struct cw_attendance *)h->attendance.items + j;
 
 			if (a->present == CW_ANSWER_YES && !listed_person(r, &a->person))
-				rc = consider_detainee(rd, m, r, &a->person, 0, err);
+				rc = consider_once(rd, m, r, &a->person, done, err);
 		}
 		/* Refused to a case's only defendant, whom it need not name. */
 		if (rc == 0 && cw_reader_get(rd, &h->case_id, &kase, NULL) == 0) {
@@ -3762,7 +3775,7 @@ static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struc
 
 			if (kase.kind == CW_KIND_CASE && kase.u.kase.defendants.n == 1 &&
 			    !cw_id_is_zero(&d->person) && !listed_person(r, &d->person))
-				rc = consider_detainee(rd, m, r, &d->person, 0, err);
+				rc = consider_once(rd, m, r, &d->person, done, err);
 			cw_record_free(&kase);
 		}
 	}
@@ -4123,6 +4136,7 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	struct cw_matcher *m = NULL;
 	struct cw_filter f;
 	struct cw_date none = {0, 0, 0};
+	struct cw_idmap done = {0}; /* the people read for the list, whatever it made of them */
 	size_t ncand = 0;
 	int rc;
 
@@ -4141,7 +4155,7 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 			if (detainees_known(r) == max &&
 			    cand[i].bound < r->detainees[max - 1].days && !cand[i].maybe_unknown)
 				continue;
-			rc = consider_detainee(rd, m, r, &cand[i].person, 0, err);
+			rc = consider_once(rd, m, r, &cand[i].person, &done, err);
 		}
 	/* Whoever was arrested or detained during the period and is still held is listed
 	 * whatever their length: the summary counts them ("2 people were taken into pretrial
@@ -4149,7 +4163,8 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	 * stay beside ten long ones. Few: the period's own arrests and detentions. */
 	if (rc == 0 && m && (rc = consider_taken(rd, m, r, &r->detentions, err)) == 0 &&
 	    (rc = consider_taken(rd, m, r, &r->arrests, err)) == 0)
-		rc = consider_found_held(rd, m, r, err);
+		rc = consider_found_held(rd, m, r, &done, err);
+	cw_idmap_free(&done);
 	if (rc == 0)
 		rc = gather_groups(rd, m, r, err);
 	if (rc == 0) {
