@@ -89,7 +89,7 @@ int cw_filter_set(struct cw_filter *f, const char *name, const char *value, stru
 			return cw_error_set(err, CW_EINVAL, "kind", "too long");
 		strcpy(buf, value);
 		for (char *w = strtok_r(buf, ",/ ", &save); w; w = strtok_r(NULL, ",/ ", &save)) {
-			enum cw_kind k = cw_kind_parse(w);
+			enum cw_kind k = cw_kind_parse_typed(w);
 
 			if (k == CW_KIND_NONE)
 				return cw_error_set(err, CW_EINVAL, "kind",

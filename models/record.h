@@ -478,6 +478,10 @@ const uint8_t *cw_schema_tag_index(const struct cw_schema *s);
  * word names no kind. */
 const char *cw_kind_name(enum cw_kind kind);
 enum cw_kind cw_kind_parse(const char *word);
+/* What a person types for a kind, in a filter or an option: cw_kind_parse's words, or the kind
+ * as the reader's language names it (cw_kind_text, cw_kind_label: "សវនាការ" in Khmer). Files
+ * and bundles keep cw_kind_parse. */
+enum cw_kind cw_kind_parse_typed(const char *word);
 
 /* The kind name as people read it in lists and messages: cw_kind_name's word, translated
  * ("hearing", "visit", ...; never for JSON, options or files, which keep cw_kind_name). */

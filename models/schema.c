@@ -791,6 +791,17 @@ enum cw_kind cw_kind_parse(const char *word)
 	return CW_KIND_NONE;
 }
 
+enum cw_kind cw_kind_parse_typed(const char *word)
+{
+	enum cw_kind k = cw_kind_parse(word);
+
+	for (int i = CW_KIND_NONE + 1; k == CW_KIND_NONE && i < CW_KIND_COUNT; i++)
+		if (strcasecmp(word, cw_kind_text((enum cw_kind)i)) == 0 ||
+		    strcasecmp(word, cw_kind_label((enum cw_kind)i)) == 0)
+			k = (enum cw_kind)i;
+	return k;
+}
+
 /* Compares a user's word with an enum word: case-insensitive, ' ' and '-' match '_'. */
 static int word_matches(const char *typed, const char *word)
 {

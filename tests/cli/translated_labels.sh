@@ -195,6 +195,11 @@ lacks "own observation"
 checks=$((checks + 1))
 ok cw show "$vid" --json
 json "d['source'] == 'own observation'"
+# A kind in a filter as the reader's language names it ("សវនាការ"), as forms take it.
+out=$(kmcw list records --kind "$(km "visit")" --json)
+json "len(d) >= 1 and all(r['kind'] == 'visit' for r in d)"
+out=$(kmcw list records --filter "kind:$(km "hearing")" --json)
+json "len(d) >= 1 and all(r['kind'] == 'hearing' for r in d)"
 # An error whose Khmer is longer than 320 bytes arrives whole, not cut mid-word (a field trial).
 ok cw bundle export --all --plain -o "$WORK/all.bundle"
 checks=$((checks + 1))
