@@ -775,6 +775,11 @@ static json_t *detainees(const struct cw_report *r)
 		struct cw_day_range all = cw_day_range_of(d->total, d->total_max);
 		json_t *o;
 
+		/* Perhaps detained only after the period: at least none of its days, as the man
+		 * page says, though its records give no length (a partner's trial read null). */
+		if (cw_report_detainee_standing(r, d) == CW_MAY_BEGIN_LATER && days.at_least < 0)
+			days.at_least = 0;
+
 		/* A person is one; a group is as many as the sources say, or null. "view" and
 		 * "source" are those of the arrest or detention the days are counted from (the
 		 * case's when none is found); "case_view" and "case_source" the case's, whose

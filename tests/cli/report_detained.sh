@@ -473,5 +473,16 @@ json "d['confidential']['records_included'] == 2"
 ok cw timeline "Thạch Sophéap"
 has "pretrial detention: 28 days (to 2026-12-01)"
 lacks "counted from"
+# Arrested "in December 2026" by a newspaper, in the report of a week of that December that
+# ends today: perhaps detained only after it, at least 0 days as the man page says (the JSON
+# gave null: a partner's trial).
+export CASEWATCH_NOW=2026-12-06T08:00:00Z
+ok cw person add --name "Month Man"
+ok cw case add --title "Month man case" --defendant "Month Man" --custody detained --charge 494 \
+	--view media
+ok cw log milestone --person "Month Man" --case "Month man case" --type arrest --date 2026-12 \
+	--view media
+ok cw report --week 2026-W49 --format json
+json "[(p['days'], p['days_at_least'], p['standing']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Month Man'] == [(None, 0, 'may_begin_after_end')]"
 unset CASEWATCH_NOW
 echo "report_detained: $checks checks passed"
