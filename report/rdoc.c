@@ -235,6 +235,24 @@ static void views_cell(struct builder *b, uint32_t views)
 		cell_take(b, CW_RC_ACCOUNT, &sb);
 }
 
+/* views_cell with the account the row's source is of last, right before the source's [N]
+ * that the writers put after the cell: "own observation, UN [5]" (a partner's trial read "UN,
+ * own observation [5]" as the team's source). `cited` 0: no source is cited. */
+static void views_cell_cited(struct builder *b, uint32_t views, uint8_t cited)
+{
+	uint32_t bit = cited && cited < 32 ? UINT32_C(1) << cited : 0;
+	struct sb sb = {0};
+
+	if (!bit || !(views & bit) || views == bit) {
+		views_cell(b, views);
+		return;
+	}
+	views_text(&sb, views & ~bit);
+	sb_add(&sb, "%s", _(", "));
+	views_text(&sb, bit);
+	cell_take(b, CW_RC_ACCOUNT, &sb);
+}
+
 /* A row of the report's tables as a reader finds it, for another row that names it: its date,
  * whose account, and its place, facility or case (and person), then the record's first
  * characters, which the CSV and JSON give in full: "2024-05-01, own observation, NagaWorld,
@@ -1428,15 +1446,19 @@ static void detainee_cells(struct builder *b, const struct cw_report_detainee *d
 	} else {
 		person_cells(b, &d->person);
 	}
-	views_cell(b, d->views);
 	case_cells(b, &d->case_id, 0);
 	/* The source of the arrest or detention the days are counted from (its date is the
-	 * row's), else, none found, the case's, whose custody says they are held. */
+	 * row's), else, none found, the case's, whose custody says they are held; its account
+	 * last among the row's, next to it. */
 	if (start) {
 		if (start->source && *start->source)
 			cell(b, CW_RC_SOURCE, "%s", start->source);
+		views_cell_cited(b, d->views, start->source && *start->source ? start->view : 0);
 	} else if (k && k->source && *k->source) {
 		cell(b, CW_RC_SOURCE, "%s", k->source);
+		views_cell_cited(b, d->views, k->view);
+	} else {
+		views_cell(b, d->views);
 	}
 	cell(b, CW_RC_ARTICLES, "%s", "");
 	cell(b, CW_RC_STAGE, "%s", "");

@@ -439,7 +439,7 @@ has "| Thạch Sophéap | Svay Rieng land protest | Svay Rieng Provincial Court 
 # CSV's source "own observation" and the JSON's view "own"); the government's date is quoted
 # with its own source.
 ok cw report --week 2026-W47
-has "| Sok Chanthea (សុខ ចាន់ថា) | Svay Rieng land protest | NGO, own observation \[1\] | 2026-11-02 | 20 | government dates its start 2026-11-04: 18 days (source: Provincial police press release) |"
+has "| Sok Chanthea (សុខ ចាន់ថា) | Svay Rieng land protest | own observation, NGO \[1\] | 2026-11-02 | 20 | government dates its start 2026-11-04: 18 days (source: Provincial police press release) |"
 has "| \[1\] | ADHOC statement, 3 Nov 2026 |"
 has "| Thạch Sophéap | Svay Rieng land protest | own observation | 2026-11-03 | 19 |  |"
 week 2026-W47

@@ -36,7 +36,7 @@ has "pretrial detention: 153 days to 2024-06-06, the last prison visit that met 
 ok cw timeline "Ny Nak" --json
 json "d['summary']['pretrial_days'] == 153 and d['summary']['pretrial_to'] == '2024-06-06' and d['summary']['pretrial_to_reason'] == 'visit'"
 ok cw report --from 2024-06-03 --to 2024-06-09
-has "| Ny Nak | Nak defamation | UN, own observation \[1\] | 2024-01-05 | 153 | counted to 2024-06-06, the last prison visit that met them; no later account recorded |"
+has "| Ny Nak | Nak defamation | own observation, UN \[1\] | 2024-01-05 | 153 | counted to 2024-06-06, the last prison visit that met them; no later account recorded |"
 has "in accounts of 2024-06-06 or earlier (accounts: UN, own observation): Ny Nak"
 # The visit refused access lists him, and says it did not meet him in the column of the
 # detainees seen, not in a note beside it (a field trial read him as seen), in every format;
@@ -74,7 +74,7 @@ json "[(p['days'], p['counted_to_reason'], p['views']) for p in d['pretrial_dete
 ok cw report --from 2024-05-27 --to 2024-06-02 --format json
 json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['views'], p['standing']) for p in d['pretrial_detention']] == [(149, '2024-06-02', 'visit_after', ['un', 'own'], 'held_at_period_end')]"
 ok cw report --from 2024-05-27 --to 2024-06-02
-has "| Ny Nak | Nak defamation | UN, own observation \[1\] | 2024-01-05 | 149 | counted to 2024-06-02: a later prison visit found them still held |"
+has "| Ny Nak | Nak defamation | own observation, UN \[1\] | 2024-01-05 | 149 | counted to 2024-06-02: a later prison visit found them still held |"
 lacks "no later account recorded"
 # ... and one long before the source's date counts to that week's end as the source allows.
 ok cw report --from 2024-02-05 --to 2024-02-11 --format json
