@@ -16,6 +16,7 @@
 #include "models/json.h"
 #include "store/identity.h"
 #include "store/signature.h"
+#include "store/sync.h"
 #include "store/trust.h"
 
 const char cw_identity_help[] =
@@ -381,8 +382,17 @@ int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int
 	if ((size_t)snprintf(sigpath, sizeof sigpath, "%s%s", w[0], CW_SIGNATURE_SUFFIX) >=
 	    sizeof sigpath)
 		return cw_error_set(&cli->err, CW_EINVAL, "file", "the file name is too long");
-	if ((rc = read_signature(w[1] ? w[1] : sigpath, 4096, &text, &cli->err)) != 0)
+	if ((rc = read_signature(w[1] ? w[1] : sigpath, 4096, &text, &cli->err)) != 0) {
+		/* A bundle has no .sig beside it: its signature is inside (a partner's trial read
+		 * only "cannot read ...cwb.sig"). */
+		if (!w[1] && cw_bundle_file_looks_like(w[0]))
+			return cw_error_set(
+				&cli->err, rc, "file",
+				"%.300s is a bundle, which carries its signature inside "
+				"it: 'casewatch bundle inspect %.300s' says who signed it",
+				w[0], w[0]);
 		return rc;
+	}
 	rc = cw_file_signature_check(w[0], text, &sig, &cli->err);
 	free(text);
 	if (rc != 0)

@@ -906,3 +906,16 @@ int cw_envelope_open(struct cw_store *st, const uint8_t *data, size_t len, int f
 	fclose(f);
 	return rc;
 }
+
+int cw_bundle_file_looks_like(const char *path)
+{
+	char head[MAGIC_LEN];
+	FILE *f = fopen(path, "rb");
+	int is;
+
+	if (!f)
+		return 0;
+	is = fread(head, 1, MAGIC_LEN, f) == MAGIC_LEN && memcmp(head, MAGIC, MAGIC_LEN) == 0;
+	fclose(f);
+	return is;
+}

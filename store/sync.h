@@ -271,6 +271,9 @@ int cw_bundle_read(struct cw_store *st, const char *path, struct cw_bundle *b,
 int cw_bundle_read_first(struct cw_store *st, const char *path, size_t limit, struct cw_bundle *b,
 			 struct cw_error *err);
 void cw_bundle_free(struct cw_bundle *b);
+/* Whether the file at path begins as a bundle does (its magic), for a message that points a
+ * reader to `bundle inspect`; 0 when it cannot be read. Nothing of it is checked. */
+int cw_bundle_file_looks_like(const char *path);
 
 /* ---- conflicts ----------------------------------------------------------------------------- */
 

@@ -84,6 +84,11 @@ fails 65 signature check "$WORK/r.md" "$WORK/zeros.sig"
 mkdir "$WORK/dir.md"
 cp "$WORK/r.md.sig" "$WORK/dir.md.sig"
 fails 66 file check "$WORK/dir.md"
+# A bundle has no .sig beside it: its signature is inside, and the message says where to look
+# (a partner's trial read only "cannot read ....cwb.sig").
+ok cw bundle export --all --plain -o "$WORK/b.cwb"
+fails 66 "file: $WORK/b.cwb is a bundle, which carries its signature inside it: 'casewatch bundle inspect $WORK/b.cwb' says who signed it" \
+	check "$WORK/b.cwb"
 mkfifo "$WORK/pipe.md"
 cp "$WORK/r.md.sig" "$WORK/pipe.md.sig"
 fails 66 file timeout 10 "$CASEWATCH_BIN" --db "$WORK/nowhere" check-signature "$WORK/pipe.md"
