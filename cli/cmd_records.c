@@ -765,6 +765,26 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 						     "the "
 						     "pretrial detention)"),
 					 cw_enum_label(&cw_words_custody, d->custody), what, on);
+			} else if ((freed = cw_timeline_released_after_ruling(
+					    &person->id, r, l->items, l->n, today))) {
+				/* Released after the ruling, the entry older: said the same way. */
+				char what[200], on[CW_DATE_TEXT_MAX];
+
+				freed_by_text(freed, what, sizeof what);
+				if (freed->view && r->view && freed->view != r->view) {
+					size_t wl = strlen(what);
+
+					snprintf(what + wl, sizeof what - wl, _(" (account: %s)"),
+						 cw_enum_label(&cw_words_view, freed->view));
+				}
+				cw_date_format(cw_record_date(freed), on);
+				snprintf(custody, sizeof custody,
+					 /* TRANSLATORS: "detained (as the case records it; release
+					  * granted (account: NGO) on 2026-11-15 came after the
+					  * ruling)" */
+					 _("%s (as the case records it; %s on %s came after the "
+					   "ruling)"),
+					 cw_enum_label(&cw_words_custody, d->custody), what, on);
 			}
 			stage = d->stage ? d->stage : r->u.kase.stage;
 			if (stage)

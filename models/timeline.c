@@ -1453,6 +1453,50 @@ const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
 	return by;
 }
 
+const struct cw_record *cw_timeline_released_after_ruling(const struct cw_id *person,
+							  const struct cw_record *kase,
+							  const struct cw_record *records, size_t n,
+							  struct cw_date today)
+{
+	const struct cw_defendant *mine;
+	const struct cw_record *freed = NULL;
+	struct who w = {person, NULL, cw_date_today()};
+	struct cw_date ruled, as_of;
+
+	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)) ||
+	    mine->custody != CW_CUSTODY_DETAINED ||
+	    !cw_date_is_known(ruled = first_ruling(&w, kase, records, n)))
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_record *r = &records[i];
+		const struct cw_milestone *m = &r->u.milestone;
+		struct cw_date d = cw_record_date(r);
+
+		if (r->kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
+		    !concerns(m, &w) || (m->type != CW_MS_RELEASE && m->type != CW_MS_PARDON) ||
+		    m->outcome == CW_DECISION_REFUSED || !cw_date_is_known(d) ||
+		    cw_date_compare(cw_date_first_day(d), ruled) <= 0 || after_day(d, today))
+			continue;
+		if (!freed || cw_date_compare(d, cw_record_date(freed)) > 0)
+			freed = r;
+	}
+	if (!freed)
+		return NULL;
+	/* Taken again after it: "detained" may say that. */
+	for (size_t i = 0; i < n; i++)
+		if (records[i].kind == CW_KIND_MILESTONE &&
+		    cw_id_equal(&records[i].u.milestone.case_id, &kase->id) &&
+		    concerns(&records[i].u.milestone, &w) &&
+		    records[i].u.milestone.type == CW_MS_ARREST &&
+		    cw_date_compare(cw_record_date(&records[i]), cw_record_date(freed)) > 0)
+			return NULL;
+	/* An entry known as of that day or later was written knowing of it. */
+	as_of = cw_date_is_known(mine->as_of) ? mine->as_of : kase->u.kase.as_of;
+	if (cw_date_is_known(as_of) && cw_date_compare(as_of, cw_record_date(freed)) >= 0)
+		return NULL;
+	return freed;
+}
+
 const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 						     const struct cw_record *kase,
 						     const struct cw_record *records, size_t n,

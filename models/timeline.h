@@ -235,6 +235,15 @@ const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
 						   const struct cw_record *kase,
 						   const struct cw_record *records, size_t n,
 						   struct cw_date today, int *on_appeal);
+/* A release or pardon of the person in the case (not refused), the latest by `today`, dated
+ * after a ruling on them there, while the case's entry still says "detained" and is not known
+ * as of that day or later, and no arrest of theirs in the case comes after it: the entry may
+ * speak of the sentence served before it (a partner's trial read "custody: detained" beside an
+ * NGO's release after the appeal). NULL otherwise. One of records. */
+const struct cw_record *cw_timeline_released_after_ruling(const struct cw_id *person,
+							  const struct cw_record *kase,
+							  const struct cw_record *records, size_t n,
+							  struct cw_date today);
 const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 						     const struct cw_record *kase,
 						     const struct cw_record *records, size_t n,

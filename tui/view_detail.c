@@ -429,6 +429,24 @@ int cw_view_timeline_header(const struct cw_record *person, const struct cw_reco
 					 what, on);
 				/* It says the custody above is no longer so. */
 				rank_last(&ls, ranks, max, CW_HEADER_ESSENTIAL);
+			} else if ((by = cw_timeline_released_after_ruling(&person->id, r, l->items,
+									   l->n, today))) {
+				char what[200];
+
+				cw_date_format(cw_record_date(by), on);
+				snprintf(what, sizeof what, "%s",
+					 cw_enum_label(&cw_words_milestone, by->u.milestone.type));
+				if (by->view && r->view && by->view != r->view) {
+					size_t wl = strlen(what);
+
+					snprintf(what + wl, sizeof what - wl, _(" (account: %s)"),
+						 cw_enum_label(&cw_words_view, by->view));
+				}
+				add_line(&ls,
+					 _("  (custody as the case records it: %s on %s came after "
+					   "the ruling)"),
+					 what, on);
+				rank_last(&ls, ranks, max, CW_HEADER_ESSENTIAL);
 			}
 			if ((by = cw_timeline_stage_outdated(&person->id, r, l->items, l->n, today,
 							     &on_appeal))) {

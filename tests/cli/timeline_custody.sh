@@ -268,5 +268,23 @@ ok cw log milestone --person "Co Absent" --case "Refused case" --type bail --out
 	--date 2026-10-02 --view own
 ok cw timeline "Co Absent" --json
 json "d['summary']['pretrial_to'] == '2026-10-02' and d['summary']['pretrial_to_reason'] == 'refused'"
+# Released after the ruling by another account's word, the case's entry older: "detained" is
+# said to be the case's, with the release after it (a partner's trial read "custody: detained"
+# beside an NGO's release after the appeal); an arrest after it takes the note away.
+ok cw person add --name "Kang Served"
+ok cw case add --title "Served case" --defendant "Kang Served" --custody detained \
+	--charge "437 bis" --view un
+ok cw log milestone --person "Kang Served" --case "Served case" --type arrest --date 2025-07-04 \
+	--view un
+ok cw log milestone --person "Kang Served" --case "Served case" --type verdict \
+	--result convicted --date 2025-11-22 --view un
+ok cw log milestone --person "Kang Served" --case "Served case" --type release \
+	--outcome granted --date 2026-11-15 --view ngo
+ok cw timeline "Kang Served"
+has "custody: detained (as the case records it; release granted (account: NGO) on 2026-11-15 came after the ruling)"
+ok cw log milestone --person "Kang Served" --case "Served case" --type arrest --date 2026-11-20 \
+	--view ngo
+ok cw timeline "Kang Served"
+lacks "came after the ruling"
 unset CASEWATCH_NOW
 done_ok
