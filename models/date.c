@@ -9,6 +9,7 @@
 
 #include "models/clock.h"
 #include "models/date.h"
+#include "models/i18n.h"
 #include "models/text.h"
 
 static int is_leap(int y)
@@ -391,6 +392,13 @@ static long next_or_last_weekday(long base, struct cw_date today, int wd, int ne
 		    : base - 7 + (wd - cw_date_weekday(today) + 7) % 7;
 }
 
+/* The months as a message names them, in the reader's language (a Khmer monitor read "ខែ
+ * february" in the error for "៣១ កុម្ភៈ"). */
+static const char *const month_texts[12] = {N_("January"), N_("February"), N_("March"),
+					    N_("April"),   N_("May"),      N_("June"),
+					    N_("July"),    N_("August"),   N_("September"),
+					    N_("October"), N_("November"), N_("December")};
+
 static const char *const months[12] = {"january",   "february", "march",    "april",
 				       "may",       "june",     "july",     "august",
 				       "september", "october",  "november", "december"};
@@ -652,7 +660,7 @@ int cw_date_parse_relative(const char *text, struct cw_date today, struct cw_dat
 				return cw_error_set(
 					err, CW_EINVAL, field,
 					"'%.40s' does not exist: %s has at most %d days", text,
-					months[month - 1], most);
+					_(month_texts[month - 1]), most);
 			return cw_error_set(err, CW_EINVAL, field,
 					    "'%.40s' is in none of the years %d to %d; write the "
 					    "date with its year (YYYY-MM-DD)",

@@ -421,8 +421,8 @@ START_TEST(date_in_words_that_does_not_exist)
 	static const struct {
 		const char *text, *today, *message;
 	} cases[] = {
-		{"31 feb", "2026-06-01", "'31 feb' does not exist: february has at most 29 days"},
-		{"Apr 31", "2026-06-01", "'Apr 31' does not exist: april has at most 30 days"},
+		{"31 feb", "2026-06-01", "'31 feb' does not exist: February has at most 29 days"},
+		{"Apr 31", "2026-06-01", "'Apr 31' does not exist: April has at most 30 days"},
 		{"29 feb", "2026-06-01",
 		 "'29 feb' is in none of the years 2025 to 2027; write the date with its year "
 		 "(YYYY-MM-DD)"},

@@ -115,7 +115,7 @@ CASEWATCH_NOW=2026-12-02T09:00:00Z ok cw log demo --date "28 nov" --place "Freed
 has "(date 2026-11-28)"
 # a day the month never has is said to be one; a word that is no month names the forms
 fails 65 "date" cw log demo --date "31 feb" --place x
-grep -qF "'31 feb' does not exist: february has at most 29 days" "$WORK/stderr" ||
+grep -qF "'31 feb' does not exist: February has at most 29 days" "$WORK/stderr" ||
 	fail "31 February is not said not to exist: $err"
 fails 65 "date" cw log demo --date "15 foo" --place x
 grep -qF "next week or 15 jan" "$WORK/stderr" || fail "the day-month form is not named: $err"

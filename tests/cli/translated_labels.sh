@@ -200,6 +200,12 @@ out=$(kmcw list records --kind "$(km "visit")" --json)
 json "len(d) >= 1 and all(r['kind'] == 'visit' for r in d)"
 out=$(kmcw list records --filter "kind:$(km "hearing")" --json)
 json "len(d) >= 1 and all(r['kind'] == 'hearing' for r in d)"
+# A date that does not exist names its month in the reader's language (a Khmer monitor read
+# "ខែ february" in the error for "៣១ កុម្ភៈ").
+fails 65 "date" kmcw log demo --date "៣១ កុម្ភៈ" --place "Freedom Park"
+grep -qF "$(km "February")" "$WORK/stderr" && ! grep -qi "february" "$WORK/stderr" ||
+	fail "the month is not named in Khmer: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 # An error whose Khmer is longer than 320 bytes arrives whole, not cut mid-word (a field trial).
 ok cw bundle export --all --plain -o "$WORK/all.bundle"
 checks=$((checks + 1))
