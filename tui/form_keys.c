@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -123,20 +124,35 @@ static int choice_rank(const struct cw_enum *words, size_t k, const char *typed,
 	return strcasestr(word, typed) || strcasestr(label, typed) ? 2 : 3;
 }
 
+/* Where typed text is held in word k's label or word, the earlier of the two (in bytes); for
+ * choice_rank 2. */
+static size_t choice_offset(const struct cw_enum *words, size_t k, const char *typed)
+{
+	const char *label = cw_enum_label(words, (unsigned)k), *word = words->words[k];
+	const char *in_label = strcasestr(label, typed), *in_word = strcasestr(word, typed);
+	size_t a = in_label ? (size_t)(in_label - label) : SIZE_MAX;
+	size_t b = in_word ? (size_t)(in_word - word) : SIZE_MAX;
+
+	return a < b ? a : b;
+}
+
 /* A choice field's picker: its words whose label or word holds what was typed, the one it
- * names exactly first, then those that start with it, then the rest, each group in the
- * table's order. The first is what Enter, Tab and C-s take, so a word typed in full must be
- * it: "un", the word --view takes, also starts "unknown", listed before it, and a UN account
- * was saved as "not recorded". */
+ * names exactly first, then those that start with it, then the rest, the earliest held first
+ * (Khmer writes no space between words: "ជំនុំ" is held early in "ការជំនុំជម្រះ", trial, and
+ * late in "រង់ចាំការជំនុំជម្រះ", awaiting trial, which a Khmer monitor was given), each group
+ * otherwise in the table's order. The first is what Enter, Tab and C-s take, so a word typed
+ * in full must be it: "un", the word --view takes, also starts "unknown", listed before it, and
+ * a UN account was saved as "not recorded". */
 static void narrow_choice(struct cw_form *fm, struct cw_form_field *ff)
 {
 	const char *typed = cw_edit_text(&ff->edit);
-	size_t tlen = strlen(typed);
+	size_t tlen = strlen(typed), start;
 
 	cw_form_clear_suggestions(fm);
 	if (!tlen)
 		return;
-	for (int rank = 0; rank < 3; rank++)
+	for (int rank = 0; rank < 3; rank++) {
+		start = fm->nsugg;
 		for (size_t k = 0; k < ff->words->n && fm->nsugg < CW_FORM_SUGGEST_MAX; k++) {
 			if (choice_rank(ff->words, k, typed, tlen) != rank)
 				continue;
@@ -144,6 +160,23 @@ static void narrow_choice(struct cw_form *fm, struct cw_form_field *ff)
 				return;
 			fm->sugg_choice[fm->nsugg++] = (int)k;
 		}
+		/* Those held inside, the earliest first; equal ones stay in the table's order. */
+		for (size_t i = start + 1; rank == 2 && i < fm->nsugg; i++) {
+			size_t at = choice_offset(ff->words, (size_t)fm->sugg_choice[i], typed);
+			char *s = fm->sugg[i];
+			int c = fm->sugg_choice[i];
+			size_t j = i;
+
+			for (; j > start &&
+			       choice_offset(ff->words, (size_t)fm->sugg_choice[j - 1], typed) > at;
+			     j--) {
+				fm->sugg[j] = fm->sugg[j - 1];
+				fm->sugg_choice[j] = fm->sugg_choice[j - 1];
+			}
+			fm->sugg[j] = s;
+			fm->sugg_choice[j] = c;
+		}
+	}
 }
 
 /* C-g: the field whose label holds the text (its start first), or -1. */
