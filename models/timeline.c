@@ -544,13 +544,19 @@ static int is_release(const struct cw_record *r)
 }
 
 /* Whether a group's release frees everyone a bail decision freed: it gives no number, or no
- * fewer than the decision's (a release of 2 of the 5 bailed is no end of the group's). */
-static int releases_whole_group(const struct cw_record *release, const struct cw_record *bail)
+ * fewer than the decision's, else the group's as its case gives it (a release of 2 of the 5
+ * bailed is no end of the group's). */
+static int releases_whole_group(const struct cw_record *release, const struct cw_record *bail,
+				const struct cw_defendant *group)
 {
 	int64_t freed = release->kind == CW_KIND_MILESTONE ? release->u.milestone.count : 0;
 	int64_t bailed = bail->kind == CW_KIND_MILESTONE ? bail->u.milestone.count : 0;
 
-	return freed <= 0 || freed >= bailed;
+	/* A bail that gives no number freed the group as its case counts it; with no number
+	 * either, a release that gives one may be of some of them only. */
+	if (bailed <= 0)
+		bailed = group && group->unnamed_count > 0 ? group->unnamed_count : 0;
+	return freed <= 0 || (bailed > 0 && freed >= bailed);
 }
 
 /* A stretch ended by a bail decision `*by` at `*end` (dated to a day): the release of theirs
@@ -631,7 +637,10 @@ static struct cw_date pretrial_end(const struct who *w, const struct cw_record *
 				struct cw_date bailed = end;
 
 				released_after_bail(w, kase, recs, n, &end, &ender);
-				if (ender != bail && !releases_whole_group(ender, bail)) {
+				if (ender != bail &&
+				    !releases_whole_group(
+					    ender, bail,
+					    cw_timeline_group_defendant(kase, w->group))) {
 					end = bailed;
 					ender = bail;
 				}
@@ -697,7 +706,7 @@ static int end_may_be_later(const struct who *w, const struct cw_record *kase,
 		return 0;
 	/* Released in that month or year after a bail decided before it (released_after_bail):
 	 * the decision did not end it, the release may come after `today`. */
-	for (size_t i = 0; w->person && i < n && !released_in; i++)
+	for (size_t i = 0; i < n && !released_in; i++)
 		released_in = is_release(&recs[i]) && ends_for(w, kase, &recs[i]) &&
 			      cw_date_compare(cw_record_date(&recs[i]), end) == 0;
 	for (size_t i = 0; i < n; i++) {
@@ -861,8 +870,8 @@ const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
 
 /* Whether a record of the case refuses them bail or release, which finds them held on its day:
  * a bail or release milestone of theirs refused, or a hearing of the case that refused bail
- * when they are its only defendant or were there (a hearing's bail decision names no one, as
- * its grant does: hearing_ends_for_all). */
+ * when they are its only defendant (a hearing's bail decision names no one, as its grant does:
+ * hearing_ends_for_all; a co-defendant at it may be out on bail already). */
 static int refuses_release(const struct who *w, const struct cw_record *kase,
 			   const struct cw_record *r)
 {
@@ -877,17 +886,10 @@ static int refuses_release(const struct who *w, const struct cw_record *kase,
 	if (r->kind != CW_KIND_HEARING || !cw_id_equal(&h->case_id, &kase->id) ||
 	    h->bail != CW_BAIL_REFUSED || h->tally.count >= 0)
 		return 0;
-	if (kase->u.kase.defendants.n == 1)
-		return w->person ? cw_timeline_defendant(kase, w->person) != NULL
-				 : cw_timeline_group_defendant(kase, w->group) != NULL;
-	for (size_t i = 0; w->person && i < h->attendance.n; i++) {
-		const struct cw_attendance *a =
-			(const struct cw_attendance *)h->attendance.items + i;
-
-		if (a->present == CW_ANSWER_YES && cw_id_equal(&a->person, w->person))
-			return 1;
-	}
-	return 0;
+	if (kase->u.kase.defendants.n != 1)
+		return 0;
+	return w->person ? cw_timeline_defendant(kase, w->person) != NULL
+			 : cw_timeline_group_defendant(kase, w->group) != NULL;
 }
 
 /* The latest refusal of their bail or release in the case (refuses_release) dated from `since`
@@ -981,11 +983,13 @@ struct pretrial {
 	uint8_t why; /* not ongoing: enum cw_not_held, why not */
 };
 
-/* The latest record of another account than the end's (both recorded), dated after it and up
- * to `today`, and before `again` (the next arrest or detention, when known), that finds the
- * person held: a refusal of their bail or release (refuses_release), or a prison visit that
- * met them. The latest: the newest word that they are held, and a report of a period that
- * holds it knows the accounts differ then. NULL when none. */
+static int sets_free(const struct cw_record *r);
+
+/* The latest record of another account than the end's (both recorded), dated after it and
+ * wholly up to `today` (a month that runs past it may be after it), and before `again` (the next
+ * arrest or detention, when known), that finds the person held: a refusal of their bail or release
+ * (refuses_release), or a prison visit that met them. The latest: the newest word that they are
+ * held, and a report of a period that holds it knows the accounts differ then. NULL when none. */
 static const struct cw_record *held_after(const struct who *w, const struct cw_record *kase,
 					  const struct cw_record *recs, size_t n,
 					  const struct cw_record *end_by, struct cw_date end,
@@ -999,7 +1003,7 @@ static const struct cw_record *held_after(const struct who *w, const struct cw_r
 
 		if (!r->view || !end_by->view || r->view == end_by->view || !cw_date_is_known(d) ||
 		    cw_date_compare(cw_date_first_day(d), cw_date_last_day(end)) <= 0 ||
-		    after_day(d, today) ||
+		    cw_date_compare(cw_date_last_day(d), today) > 0 ||
 		    (cw_date_is_known(again) &&
 		     cw_date_compare(cw_date_last_day(d), cw_date_first_day(again)) >= 0))
 			continue;
@@ -1248,9 +1252,12 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		after = stretch_after(start, end);
 		p->end_by = by;
 		p->why = by && ends_by_ruling(by) ? CW_NOT_HELD_RULED : CW_NOT_HELD_ENDED;
-		p->held_after = by ? held_after(w, kase, recs, n, by, end,
-						next_start(w, kase, recs, n, after), today)
-				   : NULL;
+		/* Only an end that set them free can another account contradict by finding them
+		 * held: after a verdict, a prison visit meets someone serving a sentence. */
+		p->held_after = by && sets_free(by)
+					? held_after(w, kase, recs, n, by, end,
+						     next_start(w, kase, recs, n, after), today)
+					: NULL;
 	}
 	if (!(kind = who_running_to(kase, w, &to))) {
 		/* not detained now, and no record says when it ended */

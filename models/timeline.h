@@ -27,7 +27,7 @@ enum cw_pretrial_to {
 				    * day asked about (pretrial_to): it may have run on that day */
 	CW_PRETRIAL_TO_REFUSED,    /* the last refusal of their bail or release (a milestone, or a
 				    * hearing of the case that refused bail when they are its only
-				    * defendant or were there), later than the account of custody
+				    * defendant), later than the account of custody
 				    * and than any visit that met them: held on its day */
 };
 

@@ -849,6 +849,25 @@ static json_t *detainees(const struct cw_report *r)
 						 "days", cw_export_days_json(d->start_other_days),
 						 "source",
 						 other ? jstr(other->source) : json_null())
+				     : json_null()) != 0 ||
+		     /* the accounts differ (standing "accounts_differ"): the end's account,
+		      * and the latest record of another that finds them held after it (null
+		      * otherwise), as the timeline's held_after_end */
+		     json_object_set_new(
+			     o, "held_after_end",
+			     d->held_after_kind
+				     ? json_pack("{s:o,s:o,s:o,s:s}", "end_view",
+						 jword(&cw_words_view, d->end_view), "date",
+						 jdate(d->held_after), "view",
+						 jword(&cw_words_view, d->held_after_view),
+						 "record",
+						 d->held_after_kind == CW_KIND_VISIT     ? "visit"
+						 : d->held_after_kind == CW_KIND_HEARING ? "hearing"
+						 : cw_enum_word(&cw_words_milestone,
+								d->held_after_type)
+							 ? cw_enum_word(&cw_words_milestone,
+									d->held_after_type)
+							 : "milestone")
 				     : json_null()) != 0)) {
 			json_decref(o);
 			o = NULL;

@@ -3210,14 +3210,27 @@ static int detainee_order(const void *pa, const void *pb)
 	return strcmp(a->group, b->group);
 }
 
-/* How many listed have a length the records give: the first rows (detainee_order). */
-static size_t detainees_known(const struct cw_report *r)
+/* How many listed have a length the records give and are listed for it, not whatever it is
+ * (kept): of the first rows (detainee_order), up to `upto`. */
+static size_t detainees_longest(const struct cw_report *r, size_t upto)
 {
 	size_t n = 0;
 
-	while (n < r->ndetainees && r->detainees[n].days >= 0)
-		n++;
+	for (size_t i = 0; i < upto && i < r->ndetainees && r->detainees[i].days >= 0; i++)
+		n += !r->detainees[i].kept;
 	return n;
+}
+
+/* The days of the last of the CW_REPORT_DETAINEES_MAX longest (those kept aside); -1 while
+ * there are fewer: nobody with fewer days can be listed for their length. */
+static long detainees_shortest_longest(const struct cw_report *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->ndetainees && r->detainees[i].days >= 0; i++)
+		if (!r->detainees[i].kept && ++n == CW_REPORT_DETAINEES_MAX)
+			return r->detainees[i].days;
+	return -1;
 }
 
 /* Puts d in the list, longest first: the first CW_REPORT_DETAINEES_MAX whose length the
@@ -3226,12 +3239,12 @@ static size_t detainees_known(const struct cw_report *r)
  * summary counts), whatever the list holds, never to be pushed out. */
 static int add_detainee(struct cw_report *r, const struct cw_report_detainee *d, int always)
 {
-	size_t at = r->ndetainees, known = detainees_known(r);
+	size_t at = r->ndetainees;
 	struct cw_report_detainee *grown;
 
 	while (at > 0 && detainee_order(d, &r->detainees[at - 1]) < 0)
 		at--;
-	if (d->days >= 0 && at >= CW_REPORT_DETAINEES_MAX && !always)
+	if (d->days >= 0 && !always && detainees_longest(r, at) >= CW_REPORT_DETAINEES_MAX)
 		return 0;
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;
@@ -3239,12 +3252,20 @@ static int add_detainee(struct cw_report *r, const struct cw_report_detainee *d,
 	memmove(r->detainees + at + 1, r->detainees + at,
 		(r->ndetainees - at) * sizeof *r->detainees);
 	r->detainees[at] = *d;
+	r->detainees[at].kept = always != 0;
 	r->ndetainees++;
-	/* The one pushed past the longest CW_REPORT_DETAINEES_MAX goes (the list is only ever
-	 * added to `always` once the longest are found: gather_detainees). */
-	if (d->days >= 0 && known == CW_REPORT_DETAINEES_MAX && !always) {
-		memmove(r->detainees + known, r->detainees + known + 1,
-			(r->ndetainees - known - 1) * sizeof *r->detainees);
+	/* The one pushed past the longest CW_REPORT_DETAINEES_MAX goes, never one kept whatever
+	 * its length (arrested in the period, or the accounts differ: those may come while the
+	 * longest are still being found). */
+	if (d->days >= 0 && !always &&
+	    detainees_longest(r, r->ndetainees) > CW_REPORT_DETAINEES_MAX) {
+		size_t last = 0;
+
+		for (size_t i = 0; i < r->ndetainees && r->detainees[i].days >= 0; i++)
+			if (!r->detainees[i].kept)
+				last = i;
+		memmove(r->detainees + last, r->detainees + last + 1,
+			(r->ndetainees - last - 1) * sizeof *r->detainees);
 		r->ndetainees--;
 	}
 	return 0;
@@ -3712,10 +3733,9 @@ static int consider_taken(struct cw_reader *rd, struct cw_matcher *m, struct cw_
 }
 
 /* Whoever a record of the period finds held (a prison visit that met them, a refusal of their
- * bail or release, at a hearing they were at or of a case they are the only defendant of) and
- * is not listed: their detention may have ended before it in another account, and then their
- * row says both (report.h: held_after); one ended in every account stays out. Few: the
- * period's visits and decisions. */
+ * bail or release, at a hearing of a case they are the only defendant of) and is not listed: their
+ * detention may have ended before it in another account, and then their row says both (report.h:
+ * held_after); one ended in every account stays out. Few: the period's visits and decisions. */
 /* consider_detainee for someone not yet read for this list (done: those already read, whom
  * their records gave an answer: a week's visits name the same people again and again, most of
  * them read already as held). */
@@ -3762,15 +3782,9 @@ static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struc
 
 		if (h->bail != CW_BAIL_REFUSED)
 			continue;
-		for (size_t j = 0; j < h->attendance.n && rc == 0; j++) {
-			const struct cw_attendance *a =
-				(const struct cw_attendance *)h->attendance.items + j;
-
-			if (a->present == CW_ANSWER_YES && !listed_person(r, &a->person))
-				rc = consider_once(rd, m, r, &a->person, done, err);
-		}
-		/* Refused to a case's only defendant, whom it need not name. */
-		if (rc == 0 && cw_reader_get(rd, &h->case_id, &kase, NULL) == 0) {
+		/* Refused to a case's only defendant, whom it need not name (of several, the
+		 * hearing does not say to whom: timeline.c refuses_release). */
+		if (cw_reader_get(rd, &h->case_id, &kase, NULL) == 0) {
 			const struct cw_defendant *d = kase.u.kase.defendants.items;
 
 			if (kase.kind == CW_KIND_CASE && kase.u.kase.defendants.n == 1 &&
@@ -4131,7 +4145,6 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 
 static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
 {
-	const size_t max = CW_REPORT_DETAINEES_MAX;
 	struct cw_detention_candidate *cand = NULL;
 	struct cw_matcher *m = NULL;
 	struct cw_filter f;
@@ -4152,8 +4165,8 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 		for (size_t i = 0; i < ncand && rc == 0; i++) {
 			/* Nobody after this one can have more days than the last listed; but one
 			 * whose length the records may not give is listed whatever it is. */
-			if (detainees_known(r) == max &&
-			    cand[i].bound < r->detainees[max - 1].days && !cand[i].maybe_unknown)
+			if (detainees_shortest_longest(r) >= 0 &&
+			    cand[i].bound < detainees_shortest_longest(r) && !cand[i].maybe_unknown)
 				continue;
 			rc = consider_once(rd, m, r, &cand[i].person, &done, err);
 		}

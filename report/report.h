@@ -157,6 +157,9 @@ struct cw_report_detainee {
 	 * and a report that left them out would settle it for the end's (a partner's trial). */
 	uint8_t end_view, held_after_kind, held_after_type, held_after_view;
 	struct cw_date held_after;
+	/* Listed whatever its length (arrested or detained in the period, or the accounts
+	 * differ), not as one of the CW_REPORT_DETAINEES_MAX longest. */
+	uint8_t kept;
 };
 
 /* The arrests of the demonstration event counted by demos->items[i] (counted as in

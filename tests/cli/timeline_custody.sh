@@ -244,7 +244,9 @@ has "verdict: convicted with two others"
 lacks "convicted; convicted"
 # A refusal of bail or release after the account of custody and the last visit finds them held
 # on its day, as a visit does (a partner's trial saw the count stop at the visit before a bail
-# hearing the team sat in); a hearing of several defendants refuses bail only to those there.
+# hearing the team sat in): a hearing that refused bail to the case's only defendant, or a
+# refusal that names them; a hearing of several defendants does not say to whom (one present
+# may be out on bail already).
 ok cw person add --name "Ny Refused"
 ok cw person add --name "Co Absent"
 ok cw case add --title "Refused case" --defendant "Ny Refused" --custody detained \
@@ -259,11 +261,24 @@ ok cw log visit --facility CC1 --date 2026-09-30 --detainee "Ny Refused" --detai
 ok cw log hearing --case "Refused case" --date 2026-10-01 --present "Ny Refused" \
 	--outcome postponed --bail refused --view own
 ok cw timeline "Ny Refused" --json
+json "d['summary']['pretrial_to'] == '2026-09-30' and d['summary']['pretrial_to_reason'] == 'visit'"
+ok cw log milestone --person "Ny Refused" --case "Refused case" --type bail --outcome refused \
+	--date 2026-10-01 --view own
+ok cw timeline "Ny Refused" --json
 json "d['summary']['pretrial_to'] == '2026-10-01' and d['summary']['pretrial_to_reason'] == 'refused'"
 ok cw timeline "Ny Refused"
 has "pretrial detention: 269 days to 2026-10-01, a refusal of bail or release that day (the case's account: UN"
 ok cw timeline "Co Absent" --json
 json "d['summary']['pretrial_to'] == '2026-09-30' and d['summary']['pretrial_to_reason'] == 'visit'"
+ok cw person add --name "Sole Refused"
+ok cw case add --title "Sole case" --defendant "Sole Refused" --custody detained --charge 494 \
+	--view un --reported-on 2026-05-31
+ok cw log milestone --person "Sole Refused" --case "Sole case" --type pretrial_detention \
+	--date 2026-01-05 --view un
+ok cw log hearing --case "Sole case" --date 2026-10-03 --outcome postponed --bail refused \
+	--view own
+ok cw timeline "Sole Refused" --json
+json "d['summary']['pretrial_to'] == '2026-10-03' and d['summary']['pretrial_to_reason'] == 'refused'"
 ok cw log milestone --person "Co Absent" --case "Refused case" --type bail --outcome refused \
 	--date 2026-10-02 --view own
 ok cw timeline "Co Absent" --json

@@ -199,11 +199,25 @@ ok cw report --from 2024-05-27 --to 2024-06-02
 has "The accounts differ on whether 1 person listed was released"
 ok cw report --from 2024-05-27 --to 2024-06-02 --format json
 json "d['pretrial_detention_people']['accounts_differ'] == {'listed': 1, 'people': 1}"
+json "[p['held_after_end'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Disputed'] == [{'end_view': 'government', 'date': '2024-05-30', 'view': 'own', 'record': 'visit'}]"
 ok cw report --from 2024-05-27 --to 2024-06-02
 has "| Ny Disputed | Disputed case |"
 has "counted to 2024-05-28, an end in the account government; a prison visit on 2024-05-30, own observation, finds them held after it"
 ok cw report --from 2024-06-03 --to 2024-06-09 --format json
 json "not [p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Disputed']"
+# After a verdict a prison visit meets someone serving a sentence: no account differs.
+ok cw person add --name "Ny Convicted"
+ok cw case add --title "Convicted case" --defendant "Ny Convicted" --custody detained \
+	--charge 494/495 --view un --reported-on 2024-05-31
+ok cw log milestone --person "Ny Convicted" --case "Convicted case" --type pretrial_detention \
+	--date 2024-01-05 --view un
+ok cw log milestone --person "Ny Convicted" --case "Convicted case" --type verdict \
+	--result convicted --date 2024-05-28 --view un
+ok cw log visit --facility "CC1" --date 2024-05-30 --detainee "Ny Convicted" --view own
+ok cw report --from 2024-05-27 --to 2024-06-02 --format json
+json "not [p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Convicted']"
+ok cw timeline "Ny Convicted"
+lacks "finds them held after it"
 # A refusal of bail by the team's account after the release says so too.
 ok cw log milestone --person "Ny Disputed" --case "Disputed case" --type bail --outcome refused \
 	--date 2024-06-05 --view own
