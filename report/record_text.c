@@ -340,7 +340,12 @@ static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const 
 	if (cid && !cw_id_is_zero(cid)) {
 		/* A case deleted (on another laptop) while this record named it is gone: only
 		 * its id is left, and the record keeps its own fields. */
-		if ((other = look_up(lk, cid, &tmp))) {
+		if ((other = look_up(lk, cid, &tmp)) && other->kind != CW_KIND_CASE) {
+			/* An id that names no case (a crafted bundle's): as not held. */
+			look_done(other, &tmp);
+			other = NULL;
+		}
+		if (other) {
 			cased = 1;
 			/* The case as read here gives its defendants: no second read. */
 			if (other->confidential ||
@@ -348,7 +353,7 @@ static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const 
 				PUT(mark, "%s", "[c] ");
 			PUT(who, "%s", other->u.kase.title ? other->u.kase.title : "");
 			PUT(where, "%s", other->u.kase.court ? other->u.kase.court : "");
-			if (r->kind == CW_KIND_MILESTONE && other->kind == CW_KIND_CASE)
+			if (r->kind == CW_KIND_MILESTONE)
 				milestone_case_articles(other, &r->u.milestone, out->articles,
 							sizeof out->articles);
 			else
