@@ -168,7 +168,7 @@ static int get_key(void *ctx, const char *dir, const struct cw_id *database, str
 	 * times, as sudo asks three times; each is wiped before the next is read. */
 	for (int attempt = 1;; attempt++) {
 		int typed = s->pass.fd < 0 && !s->pass.file, wrong;
-		char what[400];
+		char what[CW_MESSAGE_MAX + 100];
 
 		if (attempt == 1)
 			snprintf(what, sizeof what, "%s", _("Passphrase"));

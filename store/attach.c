@@ -1257,7 +1257,7 @@ int cw_attach_verify(struct cw_store *st, MDB_txn *txn,
 	size_t nheld = 0, cap = 0;
 	MDB_cursor *cur = NULL;
 	MDB_val k, v;
-	char line[512];
+	char line[CW_ERROR_LINE_MAX];
 	int rc, op;
 
 	*checked = 0;

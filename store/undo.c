@@ -28,6 +28,7 @@
 #include "models/codec.h"
 #include "models/i18n.h"
 #include "models/text.h"
+#include "models/utf8.h"
 #include "store/store_internal.h"
 
 #define UNDO_KEY "last"
@@ -367,25 +368,25 @@ static void milestone_label(struct cw_store *st, MDB_txn *txn, const struct cw_m
 	char who[200] = "", date[CW_DATE_TEXT_MAX];
 	struct cw_record person;
 
+	/* cw_text_format: a name cut to its room ends between letters, never inside one. */
 	if (m->group)
-		snprintf(who, sizeof who, "%s", m->group);
+		cw_text_format(who, sizeof who, "%s", m->group);
 	else if (!cw_id_is_zero(&m->person) &&
 		 cw_store_read_record(st, txn, &m->person, &person, NULL) == 0) {
-		snprintf(who, sizeof who, "%s", cw_record_label(&person));
+		cw_text_format(who, sizeof who, "%s", cw_record_label(&person));
 		cw_record_free(&person);
 	}
-	cw_text_trim_utf8(who);
 	cw_date_format(m->date, date);
 	if (*who)
 		/* TRANSLATORS: a milestone in the undo question: what it is, whose, and its
 		 * date ("release of Chea Vannak on 2026-12-06") */
-		snprintf(out, size, _("%s of %.150s on %s"),
-			 cw_enum_label(&cw_words_milestone, m->type), who,
-			 *date ? date : _("unknown date"));
+		cw_text_format(out, size, _("%s of %.150s on %s"),
+			       cw_enum_label(&cw_words_milestone, m->type), who,
+			       *date ? date : _("unknown date"));
 	else
-		snprintf(out, size, _("%s on %s"), cw_enum_label(&cw_words_milestone, m->type),
-			 *date ? date : _("unknown date"));
-	cw_text_trim_utf8(out);
+		cw_text_format(out, size, _("%s on %s"),
+			       cw_enum_label(&cw_words_milestone, m->type),
+			       *date ? date : _("unknown date"));
 }
 
 /* The version of an entry to name it by: as stored now, else as it was before. */

@@ -12,6 +12,7 @@
 
 #include "models/codec.h"
 #include "models/i18n.h"
+#include "models/utf8.h"
 #include "store/store_internal.h"
 #include "store/sync_internal.h"
 
@@ -76,11 +77,11 @@ static int change_cmp(const void *a, const void *b)
 
 static void problem(struct verifier *v, const char *fmt, ...)
 {
-	char line[512];
+	char line[CW_ERROR_LINE_MAX];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
+	cw_text_vformat(line, sizeof line, fmt, ap); /* cut between letters, never inside one */
 	va_end(ap);
 	v->stats->problems++;
 	v->fn(v->ctx, line);
