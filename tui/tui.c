@@ -834,7 +834,9 @@ static void report_ask_path(struct cw_app *app)
 
 	cw_reports_dir(cw_config_path(), dir, sizeof dir);
 	report_file_name(app, name, sizeof name);
-	snprintf(path, sizeof path, "%s/%s", dir, name);
+	/* Too long for the line, the folder alone is offered: never a path cut short. */
+	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path)
+		snprintf(path, sizeof path, "%s/", dir);
 	if (cw_edit_set(&app->prompt, path) != 0) {
 		cw_app_forget_report(app);
 		cw_app_status(app, 1, "out of memory");
@@ -858,6 +860,8 @@ static int report_read_path(struct cw_app *app, const char *text, struct cw_erro
 		return cw_error_set(err, CW_EINVAL, "file",
 				    "write where the summary goes, or Esc: not now");
 	cw_home_path(text, typed, sizeof typed);
+	if (strlen(typed) + 1 >= sizeof typed) /* "~/" made it longer than the room */
+		return cw_error_set(err, CW_EINVAL, "file", "the path is too long");
 	if (typed[0] == '/') {
 		cut = snprintf(path, sizeof path, "%s", typed) >= (int)sizeof path;
 	} else {
