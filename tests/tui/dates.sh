@@ -73,4 +73,19 @@ ok cw list records --json
 json 'sorted(r["date"] for r in d) == ["2024-01-10", "2024-02-06"]'
 send Escape q
 
+# On a Khmer screen the hint gives the Khmer words the dates take, and one typed from it is
+# read (a Khmer monitor's trial saw only English words there).
+need_khmer
+wait_quit "q"
+TMUX_ENV="TZ=UTC CASEWATCH_NOW=2024-02-07T09:00:00Z LC_ALL= LANGUAGE= LANG=km_KH.UTF-8"
+tmux_start 120 40
+send H
+wait_for "$(km "New") $(km "hearing")"
+send Naga
+wait_for "> NagaWorld strike"
+send Enter
+wait_for "ម្សិលមិញ, ថ្ងៃច័ន្ទ, ថ្ងៃសុក្រសប្តាហ៍ក្រោយ"
+send "ម្សិលមិញ" Tab
+wait_for "2024-02-06"
+send Escape
 done_ok
