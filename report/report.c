@@ -3236,7 +3236,8 @@ static long detainees_shortest_longest(const struct cw_report *r)
 /* Puts d in the list, longest first: the first CW_REPORT_DETAINEES_MAX whose length the
  * records give, and every one whose length they do not give, who may be held longer than any
  * (listed after them); with `always` (one arrested or detained during the period, whom the
- * summary counts), whatever the list holds, never to be pushed out. */
+ * summary counts, or one the accounts differ on), whatever the list holds, never to be pushed
+ * out (kept). */
 static int add_detainee(struct cw_report *r, const struct cw_report_detainee *d, int always)
 {
 	size_t at = r->ndetainees;
@@ -3732,10 +3733,6 @@ static int consider_taken(struct cw_reader *rd, struct cw_matcher *m, struct cw_
 	return rc;
 }
 
-/* Whoever a record of the period finds held (a prison visit that met them, a refusal of their
- * bail or release, at a hearing of a case they are the only defendant of) and is not listed: their
- * detention may have ended before it in another account, and then their row says both (report.h:
- * held_after); one ended in every account stays out. Few: the period's visits and decisions. */
 /* consider_detainee for someone not yet read for this list (done: those already read, whom
  * their records gave an answer: a week's visits name the same people again and again, most of
  * them read already as held). */
@@ -3749,6 +3746,10 @@ static int consider_once(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 	return added ? consider_detainee(rd, m, r, person, 0, err) : 0;
 }
 
+/* Whoever a record of the period finds held (a prison visit that met them, a refusal of their
+ * bail or release, at a hearing of a case they are the only defendant of) and is not listed: their
+ * detention may have ended before it in another account, and then their row says both (report.h:
+ * held_after); one ended in every account stays out. Few: the period's visits and decisions. */
 static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
 			       struct cw_idmap *done, struct cw_error *err)
 {
