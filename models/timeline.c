@@ -1978,6 +1978,8 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 {
 	struct who w = {NULL, label ? label : "", cw_date_today()};
 	const struct cw_defendant *d;
+	const struct cw_record *by = NULL;
+	struct cw_date from, stopped;
 	int64_t held;
 
 	if (count)
@@ -1993,12 +1995,21 @@ void cw_timeline_summarise_group(const struct cw_record *kase, const char *label
 	 * that stretch's own start, not the run's (an earlier stretch's end dated to a month may
 	 * merge the two into one run). */
 	/* Released "in October", asked about 8 October: those held before that month. */
-	group_walk(&w, kase, records, n, last_start(&w, kase, records, n, today),
-		   out->pretrial_to_kind == CW_PRETRIAL_TO_ENDED_IN
-			   ? cw_date_from_days(
-				     cw_date_to_days(cw_date_first_day(out->pretrial_to)) - 1)
-			   : today,
-		   NULL, 1, NULL, &held);
+	from = last_start(&w, kase, records, n, today);
+	stopped = group_walk(
+		&w, kase, records, n, from,
+		out->pretrial_to_kind == CW_PRETRIAL_TO_ENDED_IN
+			? cw_date_from_days(cw_date_to_days(cw_date_first_day(out->pretrial_to)) -
+					    1)
+			: today,
+		NULL, 1, &by, &held);
+	/* Held on after a bail decision that a later release took the place of
+	 * (released_after_bail): those held up to the decision (a partner's trial read "number
+	 * not given" for 6 bailed farmers still in prison). */
+	if (held == -1 && by && cw_timeline_decides_bail(by) &&
+	    cw_date_precision(stopped) == CW_DATE_DAY)
+		group_walk(&w, kase, records, n, from,
+			   cw_date_from_days(cw_date_to_days(stopped) - 1), NULL, 1, NULL, &held);
 	if (held > 0)
 		*count = held;
 	else if (held == -2 && (d = cw_timeline_group_defendant(kase, label)) &&

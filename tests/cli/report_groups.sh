@@ -412,4 +412,14 @@ ok cw log milestone --case "Gate two" --group "gate two protesters" --type relea
 	--outcome granted --count 1 --date 2024-02-05 --view own
 ok cw show "Gate two"
 has "gate two protesters (4 unnamed): 2 days (to 2024-02-04)"
+# Between the bail and the release after it, the group is held and its number stays (a
+# partner's trial read "number not given" for 6 bailed farmers still in prison).
+ok cw case add --title "Farm case" --unnamed "6 farmers" --custody detained --charge 494
+ok cw log milestone --case "Farm case" --group farmers --type arrest --date 2024-01-02 --view own
+ok cw log milestone --case "Farm case" --group farmers --type bail --outcome granted \
+	--date 2024-01-10 --view own
+ok cw log milestone --case "Farm case" --group farmers --type release --outcome granted \
+	--date 2024-02-05 --view own
+ok cw report --from 2024-01-15 --to 2024-01-21 --format json
+json "[(p['group'], p['count'], p['days']) for p in d['pretrial_detention'] if p['group'] == 'farmers'] == [('farmers', 6, 19)]"
 echo "report_groups: $checks checks passed"
