@@ -892,8 +892,9 @@ static int refuses_release(const struct who *w, const struct cw_record *kase,
 			 : cw_timeline_group_defendant(kase, w->group) != NULL;
 }
 
-/* The latest refusal of their bail or release in the case (refuses_release) dated from `since`
- * up to `today` (wholly, as a visit: cw_timeline_last_visit); NULL when none. */
+/* The latest refusal of their bail or release in the case (refuses_release) dated to a day from
+ * `since` up to `today`; NULL when none. One dated only to a month says no day they were held
+ * on ("a refusal of bail or release that day" of "2026-11" misread). */
 static const struct cw_record *last_refusal(const struct who *w, const struct cw_record *kase,
 					    const struct cw_record *recs, size_t n,
 					    struct cw_date since, struct cw_date today)
@@ -904,9 +905,8 @@ static const struct cw_record *last_refusal(const struct who *w, const struct cw
 		const struct cw_record *r = &recs[i];
 		struct cw_date d = cw_record_date(r);
 
-		if (cw_date_is_known(d) && refuses_release(w, kase, r) &&
-		    cw_date_compare(cw_date_last_day(d), today) <= 0 &&
-		    cw_date_compare(d, since) >= 0 &&
+		if (cw_date_precision(d) == CW_DATE_DAY && refuses_release(w, kase, r) &&
+		    cw_date_compare(d, today) <= 0 && cw_date_compare(d, since) >= 0 &&
 		    (!last || cw_date_compare(d, cw_record_date(last)) > 0))
 			last = r;
 	}
@@ -984,6 +984,31 @@ struct pretrial {
 };
 
 static int sets_free(const struct cw_record *r);
+
+/* Whether a ruling ends the detention by setting them free: an acquittal or charges dropped (a
+ * milestone's result, or every verdict of a hearing that names them or no one). A conviction
+ * keeps them held to serve it. */
+static int acquits(const struct who *w, const struct cw_record *r)
+{
+	size_t said = 0;
+
+	if (r->kind == CW_KIND_MILESTONE)
+		return r->u.milestone.result == CW_VERDICT_ACQUITTED ||
+		       r->u.milestone.result == CW_VERDICT_DROPPED;
+	for (size_t i = 0; r->kind == CW_KIND_HEARING && w->person && i < r->u.hearing.verdicts.n;
+	     i++) {
+		const struct cw_verdict *v =
+			(const struct cw_verdict *)r->u.hearing.verdicts.items + i;
+
+		if (!(cw_id_is_zero(&v->person) ? !(v->group && *v->group)
+						: cw_id_equal(&v->person, w->person)))
+			continue;
+		if (v->result != CW_VERDICT_ACQUITTED && v->result != CW_VERDICT_DROPPED)
+			return 0;
+		said++;
+	}
+	return said > 0;
+}
 
 /* The latest record of another account than the end's (both recorded), dated after it and
  * wholly up to `today` (a month that runs past it may be after it), and before `again` (the next
@@ -1252,9 +1277,10 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		after = stretch_after(start, end);
 		p->end_by = by;
 		p->why = by && ends_by_ruling(by) ? CW_NOT_HELD_RULED : CW_NOT_HELD_ENDED;
-		/* Only an end that set them free can another account contradict by finding them
-		 * held: after a verdict, a prison visit meets someone serving a sentence. */
-		p->held_after = by && sets_free(by)
+		/* Only an end that set them free (an acquittal too) can another account
+		 * contradict by finding them held: after a conviction, a prison visit meets
+		 * someone serving a sentence. */
+		p->held_after = by && (sets_free(by) || acquits(w, by))
 					? held_after(w, kase, recs, n, by, end,
 						     next_start(w, kase, recs, n, after), today)
 					: NULL;

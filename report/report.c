@@ -3589,6 +3589,9 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	d.total = sum.pretrial_days;
 	d.total_max = sum.pretrial_days_max;
 	d.views = detainee_views(kase, NULL, label, sum.pretrial_since, tl->items, tl->n);
+	/* Counted to a refusal of their bail: on its account too, as a person's row is. */
+	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED && sum.pretrial_to_view < 32)
+		d.views |= UINT32_C(1) << sum.pretrial_to_view;
 	group_joined(r, kase, tl, label, &d);
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;

@@ -422,4 +422,12 @@ ok cw log milestone --case "Farm case" --group farmers --type release --outcome 
 	--date 2024-02-05 --view own
 ok cw report --from 2024-01-15 --to 2024-01-21 --format json
 json "[(p['group'], p['count'], p['days']) for p in d['pretrial_detention'] if p['group'] == 'farmers'] == [('farmers', 6, 19)]"
+# Counted to the team's refusal of the group's bail: the row is on the team's account too.
+ok cw case add --title "Monk case" --unnamed "8 monks" --custody detained --charge 494 --view un \
+	--reported-on 2024-01-05
+ok cw log milestone --case "Monk case" --group monks --type arrest --date 2024-01-02 --view un
+ok cw log milestone --case "Monk case" --group monks --type bail --outcome refused \
+	--date 2024-01-17 --view own
+ok cw report --from 2024-01-15 --to 2024-01-21 --format json
+json "[(p['counted_to_reason'], p['views']) for p in d['pretrial_detention'] if p['group'] == 'monks'] == [('refused', ['un', 'own'])]"
 echo "report_groups: $checks checks passed"

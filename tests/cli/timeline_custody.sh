@@ -279,6 +279,11 @@ ok cw log hearing --case "Sole case" --date 2026-10-03 --outcome postponed --bai
 	--view own
 ok cw timeline "Sole Refused" --json
 json "d['summary']['pretrial_to'] == '2026-10-03' and d['summary']['pretrial_to_reason'] == 'refused'"
+# One dated only to a month gives no day they were held on: not counted to.
+ok cw log milestone --person "Sole Refused" --case "Sole case" --type bail --outcome refused \
+	--date 2026-11 --view own
+ok cw timeline "Sole Refused" --json
+json "d['summary']['pretrial_to'] == '2026-10-03' and d['summary']['pretrial_to_reason'] == 'refused'"
 ok cw log milestone --person "Co Absent" --case "Refused case" --type bail --outcome refused \
 	--date 2026-10-02 --view own
 ok cw timeline "Co Absent" --json

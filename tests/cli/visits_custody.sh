@@ -218,6 +218,17 @@ ok cw report --from 2024-05-27 --to 2024-06-02 --format json
 json "not [p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Convicted']"
 ok cw timeline "Ny Convicted"
 lacks "finds them held after it"
+# An acquittal sets them free: a visit of the team's that meets them after it is another account.
+ok cw person add --name "Ny Acquitted"
+ok cw case add --title "Acquitted case" --defendant "Ny Acquitted" --custody detained \
+	--charge 494/495 --view un --reported-on 2024-05-31
+ok cw log milestone --person "Ny Acquitted" --case "Acquitted case" --type pretrial_detention \
+	--date 2024-01-05 --view un
+ok cw log milestone --person "Ny Acquitted" --case "Acquitted case" --type verdict \
+	--result acquitted --date 2024-05-28 --view government
+ok cw log visit --facility "CC1" --date 2024-05-31 --detainee "Ny Acquitted" --view own
+ok cw report --from 2024-05-27 --to 2024-06-02 --format json
+json "[p['standing'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Acquitted'] == ['accounts_differ']"
 # A refusal of bail by the team's account after the release says so too.
 ok cw log milestone --person "Ny Disputed" --case "Disputed case" --type bail --outcome refused \
 	--date 2024-06-05 --view own
