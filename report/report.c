@@ -3753,42 +3753,38 @@ static int consider_once(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
  * bail or release, at a hearing of a case they are the only defendant of) and is not listed: their
  * detention may have ended before it in another account, and then their row says both (report.h:
  * held_after); one ended in every account stays out. Few: the period's visits and decisions. */
-static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
-			       struct cw_idmap *done, struct cw_error *err)
+/* found_held for one record: the people it finds held (a visit's detainees met, a refusal's
+ * person, a bail hearing's case's only defendant). */
+static int found_held_by(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+			 struct cw_idmap *done, const struct cw_record *rec, struct cw_error *err)
 {
 	int rc = 0;
 
-	for (size_t i = 0; i < r->visits.n && rc == 0; i++) {
-		const struct cw_visit *v = &r->visits.items[i].u.visit;
+	if (rec->kind == CW_KIND_VISIT) {
+		const struct cw_visit *v = &rec->u.visit;
 
-		if (r->visits.items[i].kind != CW_KIND_VISIT || v->tally.count >= 0 ||
-		    v->access == CW_ACCESS_DENIED)
-			continue;
-		for (size_t j = 0; j < v->detainees.n && rc == 0; j++) {
+		for (size_t j = 0; v->tally.count < 0 && v->access != CW_ACCESS_DENIED &&
+				   j < v->detainees.n && rc == 0;
+		     j++) {
 			const struct cw_id *p =
 				&((const struct cw_person_ref *)v->detainees.items)[j].person;
 
 			if (!cw_id_is_zero(p) && !listed_person(r, p))
 				rc = consider_once(rd, m, r, p, done, err);
 		}
-	}
-	for (size_t i = 0; i < r->releases.n && rc == 0; i++) {
-		const struct cw_milestone *ms = &r->releases.items[i].u.milestone;
+	} else if (rec->kind == CW_KIND_MILESTONE) {
+		const struct cw_milestone *ms = &rec->u.milestone;
 
-		if (r->releases.items[i].kind == CW_KIND_MILESTONE &&
+		if ((ms->type == CW_MS_BAIL || ms->type == CW_MS_RELEASE) &&
 		    ms->outcome == CW_DECISION_REFUSED && !cw_id_is_zero(&ms->person) &&
 		    !listed_person(r, &ms->person))
 			rc = consider_once(rd, m, r, &ms->person, done, err);
-	}
-	for (size_t i = 0; i < r->hearings.n && rc == 0; i++) {
-		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
+	} else if (rec->kind == CW_KIND_HEARING && rec->u.hearing.bail == CW_BAIL_REFUSED) {
 		struct cw_record kase;
 
-		if (h->bail != CW_BAIL_REFUSED)
-			continue;
 		/* Refused to a case's only defendant, whom it need not name (of several, the
 		 * hearing does not say to whom: timeline.c refuses_release). */
-		if (cw_reader_get(rd, &h->case_id, &kase, NULL) == 0) {
+		if (cw_reader_get(rd, &rec->u.hearing.case_id, &kase, NULL) == 0) {
 			const struct cw_defendant *d = kase.u.kase.defendants.items;
 
 			if (kase.kind == CW_KIND_CASE && kase.u.kase.defendants.n == 1 &&
@@ -3797,6 +3793,45 @@ static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struc
 			cw_record_free(&kase);
 		}
 	}
+	return rc;
+}
+
+static int found_held_in(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+			 struct cw_idmap *done, const struct cw_record_list *l,
+			 struct cw_error *err)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < l->n && rc == 0; i++)
+		rc = found_held_by(rd, m, r, done, &l->items[i], err);
+	return rc;
+}
+
+static int consider_found_held(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
+			       struct cw_idmap *done, struct cw_error *err)
+{
+	struct cw_record_list all = {0};
+	struct cw_filter f;
+	int rc;
+
+	if (cw_filter_is_empty(&r->filter)) {
+		if ((rc = found_held_in(rd, m, r, done, &r->visits, err)) == 0 &&
+		    (rc = found_held_in(rd, m, r, done, &r->releases, err)) == 0 &&
+		    (rc = found_held_in(rd, m, r, done, &r->hearings, err)) == 0)
+			rc = found_held_in(rd, m, r, done, &r->hearings_set, err);
+		return rc;
+	}
+	/* A filter narrows the period's lists to what it asks (a visit names no case or
+	 * article): the period's records as they are, the person's case then matched as any
+	 * row's (a trial of this round's changes lost the row under --case). */
+	cw_filter_init(&f);
+	f.kinds = CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_MILESTONE) |
+		  CW_KIND_BIT(CW_KIND_HEARING);
+	f.since = r->from;
+	f.until = r->held_to;
+	if ((rc = cw_reader_list(rd, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &all, err)) == 0)
+		rc = found_held_in(rd, m, r, done, &all, err);
+	cw_record_list_free(&all);
 	return rc;
 }
 

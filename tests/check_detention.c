@@ -302,14 +302,14 @@ static void oracle_accounts_differ(struct cw_store *s, const struct cw_filter *f
 				   const struct cw_record_list *cases, const struct idset *named,
 				   struct cw_date to, struct cw_report_detainee **found, size_t *n)
 {
-	struct cw_filter g = *filter; /* the week's records as the report's lists hold them */
+	struct cw_filter g; /* the week's records, whatever the filter asks of the rows */
 	struct cw_record_list week;
 	struct idset people = {NULL, 0};
 	struct cw_error err;
 
-	g.kinds = (filter->kinds ? filter->kinds : UINT32_MAX) &
-		  (CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_MILESTONE) |
-		   CW_KIND_BIT(CW_KIND_HEARING));
+	cw_filter_init(&g);
+	g.kinds = CW_KIND_BIT(CW_KIND_VISIT) | CW_KIND_BIT(CW_KIND_MILESTONE) |
+		  CW_KIND_BIT(CW_KIND_HEARING);
 	g.since = cw_date_from_days(cw_date_to_days(to) - 6);
 	g.until = to;
 	ck_assert_msg(cw_store_list(s, &g, g.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &week, &err) == 0,

@@ -203,6 +203,11 @@ json "[p['held_after_end'] for p in d['pretrial_detention'] if p['person'] and p
 ok cw report --from 2024-05-27 --to 2024-06-02
 has "| Ny Disputed | Disputed case |"
 has "counted to 2024-05-28, an end in the account government; a prison visit on 2024-05-30, own observation, finds them held after it"
+# A filter by case or article keeps the row: the visit names no case (a trial lost it so).
+ok cw report --from 2024-05-27 --to 2024-06-02 --case "Disputed case" --format json
+json "[p['standing'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Disputed'] == ['accounts_differ']"
+ok cw report --from 2024-05-27 --to 2024-06-02 --article 494 --format json
+json "[p['standing'] for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Disputed'] == ['accounts_differ']"
 ok cw report --from 2024-06-03 --to 2024-06-09 --format json
 json "not [p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Disputed']"
 # After a verdict a prison visit meets someone serving a sentence: no account differs.
