@@ -856,6 +856,21 @@ static int report_read_path(struct cw_app *app, const char *text, struct cw_erro
 	size_t n;
 	int cut;
 
+	char trimmed[sizeof app->report_path];
+	size_t tl;
+
+	/* Spaces around what was typed are none of the name (a trial's "   /tmp/x.md  " made a
+	 * folder of three spaces in the reports folder). */
+	while (*text == ' ' || *text == '\t')
+		text++;
+	tl = strlen(text);
+	while (tl && (text[tl - 1] == ' ' || text[tl - 1] == '\t'))
+		tl--;
+	if (tl >= sizeof trimmed)
+		return cw_error_set(err, CW_EINVAL, "file", "the path is too long");
+	memcpy(trimmed, text, tl);
+	trimmed[tl] = '\0';
+	text = trimmed;
 	if (!text[0])
 		return cw_error_set(err, CW_EINVAL, "file",
 				    "write where the summary goes, or Esc: not now");

@@ -50,13 +50,14 @@ checks=$((checks + 2))
 send Escape
 wait_gone "written to"
 
-# Another place: a folder typed (a USB stick's) takes the week's file name; a bare name goes
+# Another place: a folder typed (a USB stick's; spaces around it are none of it) takes the
+# week's file name; a bare name goes
 # into the reports folder, not the folder casewatch was started from; Esc writes nothing.
 mkdir -p "$WORK/usb"
 w_markdown
 wait_for "Write to"
 send C-u
-send -l "$WORK/usb"
+send -l "  $WORK/usb  "
 send Enter
 wait_for "written to $WORK/usb/casewatch-summary-$last.md"
 checks=$((checks + 1))
