@@ -11,6 +11,7 @@
 #include "models/format.h"
 #include "models/i18n.h"
 #include "models/text.h"
+#include "models/utf8.h"
 #include "models/timeline.h"
 
 /* A record's name as warnings give it after its short id, "case 5e6f7a8b (Ny Nak —
@@ -25,8 +26,8 @@ static void name_of(struct cw_store *st, const struct cw_id *id, char *out, size
 	snprintf(out, len, "?");
 	if (cw_id_is_zero(id) || cw_store_get(st, id, &r, NULL) != 0)
 		return;
-	snprintf(out, len, "%s", cw_record_label(&r));
-	cw_text_trim_utf8(out);
+	/* Cut, it ends between letters with "…", never inside a letter and its sign. */
+	cw_text_format(out, len, "%s", cw_record_label(&r));
 	cw_record_free(&r);
 }
 
@@ -867,7 +868,7 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 			continue;
 		if (cw_store_get(st, person, &p, NULL) != 0)
 			continue;
-		snprintf(name, sizeof name, "%s", cw_record_label(&p));
+		cw_text_format(name, sizeof name, "%s", cw_record_label(&p));
 		cw_text_trim_utf8(name);
 		snprintf(what, sizeof what, _("this visit met %s, whose case says %s"), name,
 			 cw_enum_label(&cw_words_custody, custody));
@@ -956,7 +957,7 @@ static void advise_uncharged(struct cw_store *st, const struct cw_record *rec,
 		return;
 	}
 	cw_id_hex(&kase.id, case_hex);
-	snprintf(title, sizeof title, "%s", kase.u.kase.title ? kase.u.kase.title : "");
+	cw_text_format(title, sizeof title, "%s", kase.u.kase.title ? kase.u.kase.title : "");
 	cw_text_trim_utf8(title);
 	cw_articles_text(off, noff, arts, sizeof arts);
 	cw_articles_text(charged, ncharged, charges, sizeof charges);
@@ -1122,7 +1123,7 @@ static void advise_before_case(struct cw_store *st, const struct cw_record *rec,
 	}
 	opened = cw_date_is_known(kase.u.kase.opened);
 	start = opened ? kase.u.kase.opened : first_start_in_case(st, case_id, &rec->id);
-	snprintf(title, sizeof title, "%s", kase.u.kase.title ? kase.u.kase.title : "");
+	cw_text_format(title, sizeof title, "%s", kase.u.kase.title ? kase.u.kase.title : "");
 	cw_text_trim_utf8(title);
 	cw_record_free(&kase);
 	if (!cw_date_is_known(start) ||
@@ -1239,18 +1240,19 @@ static void describe_same_event(struct cw_store *st, const struct cw_record *rec
 		cw_id_hex(&rec->u.hearing.case_id, case_hex);
 		snprintf(name, sizeof name, "?");
 		if (cw_store_get(st, &o->u.hearing.case_id, &kase, NULL) == 0) {
-			snprintf(name, sizeof name, "%s", cw_record_label(&kase));
+			cw_text_format(name, sizeof name, "%s", cw_record_label(&kase));
 			cw_record_free(&kase);
 		}
 		cw_text_trim_utf8(name);
 		snprintf(other, len, _("hearing %.8s of case %.8s (%s) on %s"), other_hex, case_hex,
 			 name, day);
 	} else if (rec->kind == CW_KIND_VISIT) {
-		snprintf(name, sizeof name, "%s", o->u.visit.facility ? o->u.visit.facility : "?");
+		cw_text_format(name, sizeof name, "%s",
+			       o->u.visit.facility ? o->u.visit.facility : "?");
 		cw_text_trim_utf8(name);
 		snprintf(other, len, _("visit %.8s to %s on %s"), other_hex, name, day);
 	} else {
-		snprintf(name, sizeof name, "%s", o->u.demo.place ? o->u.demo.place : "?");
+		cw_text_format(name, sizeof name, "%s", o->u.demo.place ? o->u.demo.place : "?");
 		cw_text_trim_utf8(name);
 		snprintf(other, len, _("demonstration %.8s at %s on %s"), other_hex, name, day);
 	}

@@ -206,6 +206,14 @@ fails 65 "date" kmcw log demo --date "៣១ កុម្ភៈ" --place "Freedo
 grep -qF "$(km "February")" "$WORK/stderr" && ! grep -qi "february" "$WORK/stderr" ||
 	fail "the month is not named in Khmer: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
+# A long Khmer name in a warning is cut between letters with "…", never after a COENG (្)
+# with its consonant gone (a trial of this round's changes).
+long_km="$(printf 'សុខសាន្ត%.0s' 1 2 3 4 5 6)"
+ok cw person add --name-km "$long_km"
+ok cw case add --title "Long name case" --defendant "$long_km" --custody detained --charge 494
+checks=$((checks + 1))
+grep -qF "សុខសា…)" "$WORK/stderr" && ! grep -qF "្)" "$WORK/stderr" ||
+	fail "the long name is not cut between letters: $(cat "$WORK/stderr")"
 # An error whose Khmer is longer than 320 bytes arrives whole, not cut mid-word (a field trial).
 ok cw bundle export --all --plain -o "$WORK/all.bundle"
 checks=$((checks + 1))
