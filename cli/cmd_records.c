@@ -672,20 +672,27 @@ int cw_cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	return rc;
 }
 
-/* What set a person free, as the timeline names it ("bail granted", "release"). */
-static void freed_by_text(const struct cw_record *r, char *buf, size_t len)
+/* What set a person free, as the timeline names it ("bail granted", "release"), and whose
+ * account it is when not the case's ("release granted (account: NGO)"), and its date in on. */
+static void freed_by_text(const struct cw_record *r, const struct cw_record *kase, char *buf,
+			  size_t len, char on[CW_DATE_TEXT_MAX])
 {
-	if (r->kind == CW_KIND_HEARING) {
+	size_t n;
+
+	if (r->kind == CW_KIND_HEARING)
 		/* A hearing's bail decision (timeline.h: the only way a hearing sets one free). */
 		snprintf(buf, len, "%s %s", cw_enum_label(&cw_words_milestone, CW_MS_BAIL),
 			 cw_enum_label(&cw_words_bail, r->u.hearing.bail));
-		return;
-	}
-	if (r->u.milestone.outcome)
+	else if (r->u.milestone.outcome)
 		snprintf(buf, len, "%s %s", cw_enum_label(&cw_words_milestone, r->u.milestone.type),
 			 cw_enum_label(&cw_words_decision, r->u.milestone.outcome));
 	else
 		snprintf(buf, len, "%s", cw_enum_label(&cw_words_milestone, r->u.milestone.type));
+	/* Another account's end is said as that account's. */
+	if (r->view && kase->view && r->view != kase->view && (n = strlen(buf)) < len)
+		snprintf(buf + n, len - n, _(" (account: %s)"),
+			 cw_enum_label(&cw_words_view, r->view));
+	cw_date_format(cw_record_date(r), on);
 }
 
 /* One line of the timeline's head, wrapped to the terminal (on a file or a pipe, whole), its
@@ -747,15 +754,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 								  today))) {
 				char what[200], on[CW_DATE_TEXT_MAX];
 
-				freed_by_text(freed, what, sizeof what);
-				/* Another account's end is said as that account's. */
-				if (freed->view && r->view && freed->view != r->view) {
-					size_t wl = strlen(what);
-
-					snprintf(what + wl, sizeof what - wl, _(" (account: %s)"),
-						 cw_enum_label(&cw_words_view, freed->view));
-				}
-				cw_date_format(cw_record_date(freed), on);
+				freed_by_text(freed, r, what, sizeof what, on);
 				snprintf(custody, sizeof custody,
 					 cw_date_precision(cw_record_date(freed)) == CW_DATE_DAY
 						 ? _("%s (as the case records it; %s on %s ended "
@@ -770,14 +769,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 				/* Released after the ruling, the entry older: said the same way. */
 				char what[200], on[CW_DATE_TEXT_MAX];
 
-				freed_by_text(freed, what, sizeof what);
-				if (freed->view && r->view && freed->view != r->view) {
-					size_t wl = strlen(what);
-
-					snprintf(what + wl, sizeof what - wl, _(" (account: %s)"),
-						 cw_enum_label(&cw_words_view, freed->view));
-				}
-				cw_date_format(cw_record_date(freed), on);
+				freed_by_text(freed, r, what, sizeof what, on);
 				snprintf(custody, sizeof custody,
 					 /* TRANSLATORS: "detained (as the case records it; release
 					  * granted (account: NGO) on 2026-11-15 came after the
