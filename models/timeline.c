@@ -2202,36 +2202,12 @@ static void pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t
 		why = _("the latest date recorded; the source gives no as-of date");
 		break;
 	case CW_PRETRIAL_TO_SEEN:
-		/* Why not to today, as a co-detainee met at the same visit is (a field trial
-		 * asked): the case is another account's. */
-		if (s->pretrial_case_view && s->pretrial_case_view != CW_VIEW_OWN) {
-			snprintf(buf, len,
-				 /* TRANSLATORS: "56 days to 2026-11-27, the last prison visit that
-				  * met them (the case's account: UN; only the team's own is counted
-				  * on to today)" */
-				 _("%s to %s, the last prison visit that met them (the case's "
-				   "account: %s; only the team's own is counted on to today)%s"),
-				 days, to, cw_enum_label(&cw_words_view, s->pretrial_case_view),
-				 caveat);
-			return;
-		}
 		why = _("the last prison visit that met them");
 		break;
 	case CW_PRETRIAL_TO_SEEN_AFTER:
 		why = _("a later prison visit found them still held");
 		break;
 	case CW_PRETRIAL_TO_REFUSED:
-		if (s->pretrial_case_view && s->pretrial_case_view != CW_VIEW_OWN) {
-			snprintf(buf, len,
-				 /* TRANSLATORS: "1061 days to 2026-12-01, a refusal of bail or
-				  * release that day (the case's account: UN; only the team's own is
-				  * counted on to today)" */
-				 _("%s to %s, a refusal of bail or release that day (the case's "
-				   "account: %s; only the team's own is counted on to today)%s"),
-				 days, to, cw_enum_label(&cw_words_view, s->pretrial_case_view),
-				 caveat);
-			return;
-		}
 		why = _("a refusal of bail or release that day");
 		break;
 	case CW_PRETRIAL_TO_ENDED_IN:
@@ -2242,7 +2218,21 @@ static void pretrial_text(const struct cw_timeline_summary *s, char *buf, size_t
 		end_text(s, days, to, caveat, buf, len);
 		return;
 	}
-	snprintf(buf, len, _("%s to %s, %s%s"), days, to, why, caveat);
+	/* Counted to a visit or a refusal, not to today as a co-detainee met at the same visit is
+	 * (a field trial asked why): the case is another account's. */
+	if ((s->pretrial_to_kind == CW_PRETRIAL_TO_SEEN ||
+	     s->pretrial_to_kind == CW_PRETRIAL_TO_REFUSED) &&
+	    s->pretrial_case_view && s->pretrial_case_view != CW_VIEW_OWN)
+		snprintf(buf, len,
+			 /* TRANSLATORS: "56 days to 2026-11-27, the last prison visit that met
+			  * them (the case's account: UN; only the team's own is counted on to
+			  * today)" */
+			 _("%s to %s, %s (the case's account: %s; only the team's own is counted "
+			   "on to today)%s"),
+			 days, to, why, cw_enum_label(&cw_words_view, s->pretrial_case_view),
+			 caveat);
+	else
+		snprintf(buf, len, _("%s to %s, %s%s"), days, to, why, caveat);
 }
 
 long cw_timeline_start_other_total(const struct cw_timeline_summary *s)
