@@ -1140,29 +1140,25 @@ static void build_world(struct world *w, uint64_t seed, size_t nevents)
 		const struct cw_field *df =
 			cw_schema_field(cw_schema_for_kind(CW_KIND_VISIT), "detainees");
 
-		r = batch_new(&b, CW_KIND_MILESTONE);
-		w->events[nevents + 28] = r->id;
-		r->view = CW_VIEW_OWN;
-		r->u.milestone.case_id = w->cases[0];
-		r->u.milestone.person = w->people[0];
-		r->u.milestone.type = CW_MS_ARREST;
-		r->u.milestone.date = (struct cw_date){2021, 6, 1};
-		r = batch_new(&b, CW_KIND_MILESTONE);
-		w->events[nevents + 29] = r->id;
-		r->view = CW_VIEW_UN;
-		r->u.milestone.case_id = w->cases[0];
-		r->u.milestone.person = w->people[0];
-		r->u.milestone.type = CW_MS_RELEASE;
-		r->u.milestone.outcome = CW_DECISION_GRANTED;
-		r->u.milestone.date = (struct cw_date){2021, 6, 22};
-		r = batch_new(&b, CW_KIND_MILESTONE);
-		w->events[nevents + 30] = r->id;
-		r->view = CW_VIEW_OWN;
-		r->u.milestone.case_id = w->cases[0];
-		r->u.milestone.person = w->people[0];
-		r->u.milestone.type = CW_MS_BAIL;
-		r->u.milestone.outcome = CW_DECISION_REFUSED;
-		r->u.milestone.date = (struct cw_date){2021, 6, 24};
+		static const struct {
+			uint8_t view, type, outcome;
+			struct cw_date date;
+		} planted[3] = {
+			{CW_VIEW_OWN, CW_MS_ARREST, 0, {2021, 6, 1}},
+			{CW_VIEW_UN, CW_MS_RELEASE, CW_DECISION_GRANTED, {2021, 6, 22}},
+			{CW_VIEW_OWN, CW_MS_BAIL, CW_DECISION_REFUSED, {2021, 6, 24}},
+		};
+
+		for (size_t i = 0; i < 3; i++) {
+			r = batch_new(&b, CW_KIND_MILESTONE);
+			w->events[nevents + 28 + i] = r->id;
+			r->view = planted[i].view;
+			r->u.milestone.case_id = w->cases[0];
+			r->u.milestone.person = w->people[0];
+			r->u.milestone.type = planted[i].type;
+			r->u.milestone.outcome = planted[i].outcome;
+			r->u.milestone.date = planted[i].date;
+		}
 		r = batch_new(&b, CW_KIND_VISIT);
 		r->view = CW_VIEW_OWN;
 		r->u.visit.facility = strdup("CC1");
