@@ -416,7 +416,6 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 		}
 	}
 	free(visited.v);
-	free(named.v);
 	if (n > 1)
 		qsort(found, n, sizeof *found, detainee_order);
 	*all = n;
@@ -458,6 +457,7 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 		free(taken.v);
 	}
 	oracle_accounts_differ(s, filter, &cases, &named, to, &found, &n);
+	free(named.v);
 	for (size_t i = 0; i < cases.n && !filter->person[0]; i++)
 		oracle_groups(s, filter, &cases.items[i], to, &found, &n);
 	cw_record_list_free(&cases);
