@@ -1452,6 +1452,16 @@ static int rules_on(const struct cw_record *r, const struct cw_id *person, const
 			   r->u.milestone.type == CW_MS_SENTENCE);
 }
 
+/* Whether the case's entry for them (mine), known as of a day (its own, else the case's), was
+ * written on or after `day`: knowing of what happened then. */
+static int written_knowing(const struct cw_record *kase, const struct cw_defendant *mine,
+			   struct cw_date day)
+{
+	struct cw_date as_of = cw_date_is_known(mine->as_of) ? mine->as_of : kase->u.kase.as_of;
+
+	return cw_date_is_known(as_of) && cw_date_compare(as_of, day) >= 0;
+}
+
 const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
 						   const struct cw_record *kase,
 						   const struct cw_record *records, size_t n,
@@ -1459,7 +1469,6 @@ const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
 {
 	const struct cw_defendant *mine;
 	const struct cw_record *by = NULL;
-	struct cw_date as_of;
 	uint8_t stage;
 
 	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)))
@@ -1479,9 +1488,7 @@ const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
 		if (!by || cw_date_compare(d, cw_record_date(by)) > 0)
 			by = &records[i];
 	}
-	/* An entry known as of that day or later was written knowing of it. */
-	as_of = cw_date_is_known(mine->as_of) ? mine->as_of : kase->u.kase.as_of;
-	if (by && cw_date_is_known(as_of) && cw_date_compare(as_of, cw_record_date(by)) >= 0)
+	if (by && written_knowing(kase, mine, cw_record_date(by)))
 		return NULL;
 	return by;
 }
@@ -1494,7 +1501,7 @@ const struct cw_record *cw_timeline_released_after_ruling(const struct cw_id *pe
 	const struct cw_defendant *mine;
 	const struct cw_record *freed = NULL;
 	struct who w = {person, NULL, cw_date_today()};
-	struct cw_date ruled, as_of;
+	struct cw_date ruled;
 
 	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)) ||
 	    mine->custody != CW_CUSTODY_DETAINED ||
@@ -1523,9 +1530,7 @@ const struct cw_record *cw_timeline_released_after_ruling(const struct cw_id *pe
 		    records[i].u.milestone.type == CW_MS_ARREST &&
 		    cw_date_compare(cw_record_date(&records[i]), cw_record_date(freed)) > 0)
 			return NULL;
-	/* An entry known as of that day or later was written knowing of it. */
-	as_of = cw_date_is_known(mine->as_of) ? mine->as_of : kase->u.kase.as_of;
-	if (cw_date_is_known(as_of) && cw_date_compare(as_of, cw_record_date(freed)) >= 0)
+	if (written_knowing(kase, mine, cw_record_date(freed)))
 		return NULL;
 	return freed;
 }
@@ -1537,7 +1542,7 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 {
 	const struct cw_defendant *mine;
 	const struct cw_record *by = NULL;
-	struct cw_date start, end = {0, 0, 0}, after = {0, 0, 0}, last_end = {0, 0, 0}, as_of;
+	struct cw_date start, end = {0, 0, 0}, after = {0, 0, 0}, last_end = {0, 0, 0};
 	struct who w = {person, NULL, cw_date_today()};
 	struct used_ends used = {{NULL}, 0, 0};
 
@@ -1565,9 +1570,7 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 		if (starts_for(&w, kase, &records[i]) &&
 		    cw_date_compare(cw_record_date(&records[i]), after) > 0)
 			return NULL;
-	/* An entry known as of that day or later was written knowing of it. */
-	as_of = cw_date_is_known(mine->as_of) ? mine->as_of : kase->u.kase.as_of;
-	if (cw_date_is_known(as_of) && cw_date_compare(as_of, last_end) >= 0)
+	if (written_knowing(kase, mine, last_end))
 		return NULL;
 	return by;
 }
