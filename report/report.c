@@ -3294,20 +3294,32 @@ static uint32_t detainee_views(const struct cw_record *kase, const struct cw_id 
 	return views;
 }
 
-/* A report of some accounts only (--account) counts no detention to a visit of another's: the
- * visit is not in the report, and the count would rest on it. */
-static void drop_other_accounts_visits(const struct cw_report *r, struct cw_record_list *tl)
+/* A report of some accounts only (--account) reads a detention from their records alone: no
+ * start, end, refusal or visit of another account's (a UN report counted a detention the
+ * UN still gives as ended by the team's own bail record). Cases are kept whatever their
+ * account: a row is only under a case the filter admits, and its entries are the case's. The
+ * index is asked with the same sight (cw_detention_sight). */
+static void drop_other_accounts(const struct cw_report *r, struct cw_record_list *tl)
 {
 	size_t w = 0;
 
 	for (size_t i = 0; i < tl->n; i++) {
-		if (r->filter.accounts && tl->items[i].kind == CW_KIND_VISIT &&
+		enum cw_kind k = tl->items[i].kind;
+
+		if (r->filter.accounts &&
+		    (k == CW_KIND_VISIT || k == CW_KIND_MILESTONE || k == CW_KIND_HEARING) &&
 		    !(r->filter.accounts & cw_report_view_bit(&tl->items[i])))
 			cw_record_free(&tl->items[i]);
 		else
 			tl->items[w++] = tl->items[i];
 	}
 	tl->n = w;
+}
+
+/* What the report reads of a detention, as the index is asked for it. */
+static struct cw_detention_sight detention_sight(const struct cw_report *r)
+{
+	return (struct cw_detention_sight){r->confidential.leave_out, r->filter.accounts};
 }
 
 /* The days in all of a detainee's row, in the row's case alone (a detention in another case
@@ -3384,13 +3396,13 @@ static int detention_records(struct cw_reader *rd, struct cw_report *r, const st
 		cw_record_list_free(tl);
 		return oom(err);
 	}
-	drop_other_accounts_visits(r, tl);
+	drop_other_accounts(r, tl);
 	return 0;
 }
 
 /* Whether the report quotes the other account of a detainee's start (models/timeline.h):
  * not when the report's accounts leave that account out (it rests on nothing from them, as
- * drop_other_accounts_visits keeps visits out); a confidential one quoted with
+ * drop_other_accounts keeps their records out); a confidential one quoted with
  * --include-confidential is counted among what the report holds. Clears it when not quoted.
  * 0, or CW_ENOMEM (err set). */
 static int start_other_quoted(struct cw_report *r, struct cw_timeline_summary *sum,
@@ -3656,7 +3668,8 @@ static int gather_groups(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 			cw_record_free(&kase);
 			break;
 		}
-		/* Confidential records tell nothing here either, the case included. */
+		/* Confidential records tell nothing here either, the case included, nor those of
+		 * accounts the report leaves out. */
 		if (cw_record_list_push(&tl, &kase) != 0 ||
 		    cw_withheld_sift(&r->confidential, &tl, 0) != 0) {
 			cw_record_free(&kase);
@@ -3664,6 +3677,7 @@ static int gather_groups(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 			rc = oom(err);
 			break;
 		}
+		drop_other_accounts(r, &tl);
 		for (size_t t = 0; t < tl.n && !k; t++)
 			if (tl.items[t].kind == CW_KIND_CASE &&
 			    cw_id_equal(&tl.items[t].id, &cases[c]))
@@ -3949,6 +3963,7 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 		cw_record_list_free(&ms);
 		return oom(err);
 	}
+	drop_other_accounts(r, &ms);
 	for (size_t i = 0; i < k->defendants.n && rc == 0; i++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)k->defendants.items + i;
 		struct cw_report_detainee row;
@@ -4081,8 +4096,8 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 
 	if (!m)
 		return 0;
-	if ((rc = cw_reader_detained_unstarted(rd, r->held_to, r->confidential.leave_out, &u, &n,
-					       err)) != 0)
+	if ((rc = cw_reader_detained_unstarted(rd, r->held_to, detention_sight(r), &u, &n, err)) !=
+	    0)
 		return rc;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		int person = !cw_id_is_zero(&u[i].person), match = 0;
@@ -4197,8 +4212,8 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
 	/* Free text finds a case as the report shows it (not by a confidential name) when
 	 * confidential material is left out. */
-	if ((rc = cw_reader_detention_candidates(rd, r->held_to, r->confidential.leave_out, &cand,
-						 &ncand, err)) == 0 &&
+	if ((rc = cw_reader_detention_candidates(rd, r->held_to, detention_sight(r), &cand, &ncand,
+						 err)) == 0 &&
 	    (rc = r->shown ? cw_reader_matcher_as_shown(rd, &f, f.kinds, &m, err)
 			   : cw_reader_matcher(rd, &f, f.kinds, &m, err)) == 0)
 		for (size_t i = 0; i < ncand && rc == 0; i++) {

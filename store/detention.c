@@ -379,11 +379,52 @@ static int idtable_put(struct idtable *s, const uint8_t *key)
 
 /* ---- the candidates ----------------------------------------------------------------------- */
 
-/* The earliest end of (case, person) dated in [from, to] (date keys), 0 when none; with
- * no_bail, a bail decision is not taken for one (a release after it may end the stretch in
- * its place: models/timeline.h), which keeps a candidate the summary may find released. */
-static int first_end(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, uint32_t from,
-		     uint32_t to, int no_bail, uint32_t *end)
+/* What a reader of the index sees (store.h: cw_detention_sight): with `shown`, no confidential
+ * record; with `views`, only records of those accounts (cases aside). */
+struct news_reader {
+	struct cw_store *st;
+	MDB_txn *txn;
+	struct cw_detention_sight sight;
+};
+
+/* Whether the record `id` is out of the reader's sight: confidential for a reader that leaves
+ * such records out (only_accounts 0), or of an account the reader leaves out. 0 when it cannot
+ * be read (an index ahead of its records is a bug verify reports, not a reason to fail a
+ * report). Reads the record only when the reader leaves something out. */
+static int out_of_sight(const struct news_reader *nr, const uint8_t *id, int only_accounts)
+{
+	int shown = nr->sight.shown && !only_accounts;
+	struct cw_record rec;
+	struct cw_id rid;
+	int yes;
+
+	if (!shown && !nr->sight.views)
+		return 0;
+	memcpy(rid.b, id, ID_LEN);
+	if (cw_store_read_record(nr->st, nr->txn, &rid, &rec, NULL) != 0)
+		return 0;
+	yes = (shown && rec.confidential) ||
+	      (nr->sight.views && !(nr->sight.views & (UINT32_C(1) << (rec.view & 31))));
+	cw_record_free(&rec);
+	return yes;
+}
+
+/* Whether the end entry k is of an account the reader leaves out: a report of some accounts
+ * takes no end from another. A confidential end still ends a detention here, for every
+ * reader, which leaves such a person out of a report for others (a limit the README states):
+ * telling it would read every end's record. */
+static int end_out_of_sight(const struct news_reader *nr, const MDB_val *k)
+{
+	return nr->sight.views &&
+	       out_of_sight(nr, (const uint8_t *)k->mv_data + k->mv_size - ID_LEN - KIND_LEN, 1);
+}
+
+/* The earliest end of (case, person) dated in [from, to] (date keys) that the reader sees
+ * (end_out_of_sight), 0 when none; with no_bail, a bail decision is not taken for one (a
+ * release after it may end the stretch in its place: models/timeline.h), which keeps a
+ * candidate the summary may find released. */
+static int first_end(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
+		     const uint8_t *person, uint32_t from, uint32_t to, int no_bail, uint32_t *end)
 {
 	uint8_t start[1 + PAIR_LEN + DATE_LEN];
 	MDB_val k = {sizeof start, start}, v;
@@ -400,7 +441,7 @@ static int first_end(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person
 		if (k.mv_size != END_KEY_LEN || memcmp(k.mv_data, start, 1 + PAIR_LEN) != 0 ||
 		    (date = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN)) > to)
 			return 0;
-		if (no_bail && END_WHAT(k.mv_data) == END_BAIL)
+		if ((no_bail && END_WHAT(k.mv_data) == END_BAIL) || end_out_of_sight(nr, &k))
 			continue;
 		*end = date;
 		return 0;
@@ -409,15 +450,16 @@ static int first_end(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person
 }
 
 /* The earliest end for a person in a case, theirs or everyone's, in [from, to]; 0: none. */
-static int first_end_of(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, uint32_t from,
-			uint32_t to, int no_bail, uint32_t *end)
+static int first_end_of(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
+			const uint8_t *person, uint32_t from, uint32_t to, int no_bail,
+			uint32_t *end)
 {
 	static const uint8_t everyone[ID_LEN];
 	uint32_t a, b;
 	int rc;
 
-	if ((rc = first_end(cur, kase, person, from, to, no_bail, &a)) != 0 ||
-	    (rc = first_end(cur, kase, everyone, from, to, no_bail, &b)) != 0)
+	if ((rc = first_end(nr, cur, kase, person, from, to, no_bail, &a)) != 0 ||
+	    (rc = first_end(nr, cur, kase, everyone, from, to, no_bail, &b)) != 0)
 		return rc;
 	*end = a && (!b || a < b) ? a : b;
 	return 0;
@@ -433,9 +475,10 @@ static int partial_past(uint32_t end, uint32_t to)
 	       cw_date_compare(cw_date_last_day(e), cw_date_from_key(to)) > 0;
 }
 
-/* Whether (case, person) has an end dated to a day in [from, to], a bail decision aside. */
-static int day_end_in(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, uint32_t from,
-		      uint32_t to, int *found)
+/* Whether (case, person) has an end the reader sees dated to a day in [from, to], a bail
+ * decision aside. */
+static int day_end_in(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
+		      const uint8_t *person, uint32_t from, uint32_t to, int *found)
 {
 	uint8_t start[1 + PAIR_LEN + DATE_LEN];
 	MDB_val k = {sizeof start, start}, v;
@@ -453,7 +496,8 @@ static int day_end_in(MDB_cursor *cur, const uint8_t *kase, const uint8_t *perso
 		    (date = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN)) > to)
 			return 0;
 		if (END_WHAT(k.mv_data) != END_BAIL &&
-		    cw_date_precision(cw_date_from_key(date)) == CW_DATE_DAY) {
+		    cw_date_precision(cw_date_from_key(date)) == CW_DATE_DAY &&
+		    !end_out_of_sight(nr, &k)) {
 			*found = 1;
 			return 0;
 		}
@@ -465,17 +509,17 @@ static int day_end_in(MDB_cursor *cur, const uint8_t *kase, const uint8_t *perso
  * an end dated only to a month or a year that runs past `to`, with no end of theirs or
  * everyone's dated to a day from `from` to `to`, may come after `to` (models/timeline.h), and
  * the stretch may still run. */
-static int end_by(MDB_cursor *cur, const uint8_t *kase, const uint8_t *person, uint32_t from,
-		  uint32_t to, uint32_t *end)
+static int end_by(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
+		  const uint8_t *person, uint32_t from, uint32_t to, uint32_t *end)
 {
 	static const uint8_t everyone[ID_LEN];
 	int rc, a = 0, b = 0;
 
-	if ((rc = first_end_of(cur, kase, person, from, to, 1, end)) != 0 || !*end ||
+	if ((rc = first_end_of(nr, cur, kase, person, from, to, 1, end)) != 0 || !*end ||
 	    !partial_past(*end, to))
 		return rc;
-	if ((rc = day_end_in(cur, kase, person, from, to, &a)) != 0 ||
-	    (rc = day_end_in(cur, kase, everyone, from, to, &b)) != 0)
+	if ((rc = day_end_in(nr, cur, kase, person, from, to, &a)) != 0 ||
+	    (rc = day_end_in(nr, cur, kase, everyone, from, to, &b)) != 0)
 		return rc;
 	if (!a && !b)
 		*end = 0;
@@ -526,30 +570,11 @@ static int latest_of_case(MDB_cursor *cur, const uint8_t *kase, uint32_t to, uin
  * the person in it. by_case's keys end with the record's kind; a milestone of the case is the
  * person's when by_person holds the same date, id and kind under them. Walks back from `to`, no
  * further than `after`. */
-/* Where news_between reads: with `shown`, as what is written for others reads (a report
- * leaving confidential records out), a confidential hearing or milestone gives no news. */
-struct news_reader {
-	struct cw_store *st;
-	MDB_txn *txn;
-	int shown;
-};
-
-/* Whether the record `id` is confidential as a whole; 0 when it cannot be read (an index
- * ahead of its records is a bug verify reports, not a reason to fail a report). */
-static int record_confidential(const struct news_reader *nr, const uint8_t *id)
-{
-	struct cw_record rec;
-	struct cw_id rid;
-	int yes;
-
-	memcpy(rid.b, id, ID_LEN);
-	if (cw_store_read_record(nr->st, nr->txn, &rid, &rec, NULL) != 0)
-		return 0;
-	yes = rec.confidential;
-	cw_record_free(&rec);
-	return yes;
-}
-
+/* Whether a record the reader sees of the case dated after `after` and up to `to` gives the
+ * count of a detention there a length (models/timeline.c, latest_recorded): a hearing of the
+ * case, or a milestone of the person in it. by_case's keys end with the record's kind; a
+ * milestone of the case is the person's when by_person holds the same date, id and kind under
+ * them. Walks back from `to`, no further than `after`. */
 static int news_between(const struct news_reader *nr, MDB_cursor *cur, MDB_cursor *people,
 			const uint8_t *kase, const uint8_t *person, uint32_t after, uint32_t to,
 			int *found)
@@ -587,7 +612,7 @@ static int news_between(const struct news_reader *nr, MDB_cursor *cur, MDB_curso
 		} else if (kind != CW_KIND_HEARING) {
 			continue;
 		}
-		if (!nr->shown || !record_confidential(nr, key + ID_LEN + DATE_LEN)) {
+		if (!out_of_sight(nr, key + ID_LEN + DATE_LEN, 0)) {
 			*found = 1;
 			return 0;
 		}
@@ -597,8 +622,8 @@ static int news_between(const struct news_reader *nr, MDB_cursor *cur, MDB_curso
 
 /* Whether a ruling on the person in the case, theirs or everyone's (end entries that rule), is
  * dated wholly before the start dated `start`: the start then enforces the ruling and begins no
- * pretrial detention (models/timeline.h). A ruling the reader does not see (shown, and the
- * ruling confidential) voids nothing, as the summary over what it sees would not. */
+ * pretrial detention (models/timeline.h). A ruling the reader does not see (confidential, or
+ * of an account left out) voids nothing, as the summary over what it sees would not. */
 static int ruled_before(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
 			const uint8_t *person, uint32_t start, int *voided)
 {
@@ -627,8 +652,7 @@ static int ruled_before(const struct news_reader *nr, MDB_cursor *cur, const uin
 			if (END_WHAT(key) != END_RULING ||
 			    cw_date_compare(cw_date_last_day(cw_date_from_key(date)), first_day) >=
 				    0 ||
-			    (nr->shown &&
-			     record_confidential(nr, key + 1 + PAIR_LEN + DATE_LEN + 1)))
+			    out_of_sight(nr, key + 1 + PAIR_LEN + DATE_LEN + 1, 0))
 				continue;
 			*voided = 1;
 			return 0;
@@ -655,11 +679,11 @@ static int case_bound(const struct news_reader *nr, MDB_cursor *ends, MDB_cursor
 	*days = 0;
 	/* A bail decision may give way to a release after it (models/timeline.h), which is
 	 * no later than the first end after it that is no bail decision. */
-	if ((rc = first_end_of(ends, kase, person, last, to, 1, &end)) != 0)
+	if ((rc = first_end_of(nr, ends, kase, person, last, to, 1, &end)) != 0)
 		return rc;
 	if (end) {
 		until_key = end;
-	} else if ((rc = first_end_of(ends, kase, person, last, UINT32_MAX, 0, &end)) != 0) {
+	} else if ((rc = first_end_of(nr, ends, kase, person, last, UINT32_MAX, 0, &end)) != 0) {
 		return rc;
 	} else if (end) {
 		/* It ended after `to`, or at a bail decision up to `to` that a release may
@@ -911,7 +935,8 @@ static int pairs_ended(MDB_cursor *walk, uint32_t from, uint32_t until, struct p
  * person, then ends by case), so that a report of a week long past, which reads every end
  * since, walks each part of the index forwards instead of at random. 0, an LMDB error,
  * CW_ENOMEM. */
-static int ended_after(MDB_cursor *walk, MDB_cursor *look, uint32_t to, struct candidates *c)
+static int ended_after(const struct news_reader *nr, MDB_cursor *walk, MDB_cursor *look,
+		       uint32_t to, struct candidates *c)
 {
 	struct pairs p = {{NULL, 0, 0, PAIR_LEN}, NULL, 0, 0};
 	struct cw_date day = cw_date_from_key(to);
@@ -936,7 +961,7 @@ static int ended_after(MDB_cursor *walk, MDB_cursor *look, uint32_t to, struct c
 	for (size_t i = 0; i < kept && rc == 0; i++) {
 		uint32_t end;
 
-		if ((rc = end_by(look, p.v[i].pair + ID_LEN, p.v[i].pair, p.v[i].start, to,
+		if ((rc = end_by(nr, look, p.v[i].pair + ID_LEN, p.v[i].pair, p.v[i].start, to,
 				 &end)) == 0 &&
 		    !end)
 			rc = candidate_add(c, p.v[i].pair);
@@ -947,11 +972,12 @@ out:
 	return rc;
 }
 
-int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to, int shown,
+int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
+				   struct cw_detention_sight sight,
 				   struct cw_detention_candidate **out, size_t *n,
 				   struct cw_error *err)
 {
-	struct news_reader nr = {rd->st, rd->txn, shown};
+	struct news_reader nr = {rd->st, rd->txn, sight};
 	struct candidates c = {{NULL, 0, 0, ID_LEN}, NULL, 0, 0};
 	MDB_cursor *held = NULL, *ends = NULL, *cases = NULL, *people = NULL;
 	uint8_t first = DET_HELD;
@@ -981,7 +1007,7 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to, int 
 		if (k.mv_size != DETENTION_KEY_LEN || key[0] != DET_HELD ||
 		    (start = get_be32(key + 1)) > to_key)
 			break;
-		if ((rc = end_by(ends, pair + ID_LEN, pair, start, to_key, &end)) != 0 ||
+		if ((rc = end_by(&nr, ends, pair + ID_LEN, pair, start, to_key, &end)) != 0 ||
 		    (!end &&
 		     (rc = ruled_before(&nr, ends, pair + ID_LEN, pair, start, &voided)) != 0))
 			goto fail;
@@ -993,7 +1019,7 @@ int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to, int 
 	/* The ends dated after `to`: whoever one ends was held at `to` in the case when their
 	 * last start up to then has no end from it to `to`, whatever the case says now. A report
 	 * of last week reads few of these; one of years ago, every end since (ended_after). */
-	if ((rc = ended_after(held, ends, to_key, &c)) == CW_ENOMEM)
+	if ((rc = ended_after(&nr, held, ends, to_key, &c)) == CW_ENOMEM)
 		goto oom;
 	if (rc != 0)
 		goto fail;
@@ -1182,8 +1208,9 @@ out:
 /* ---- held with no arrest or detention logged ----------------------------------------------- */
 
 /* Whether (person, case) has a start dated up to `to` (a date key) that the reader sees: with
- * nr->shown, a confidential arrest or detention is not one (what is written for others does
- * not show it: the case's entry alone says they are held). */
+ * sight.shown, a confidential arrest or detention is not one (what is written for others does
+ * not show it: the case's entry alone says they are held), nor, with sight.views, one of an
+ * account the reader leaves out. */
 static int has_start(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *person,
 		     const uint8_t *kase, uint32_t to, int *yes)
 {
@@ -1202,8 +1229,7 @@ static int has_start(const struct news_reader *nr, MDB_cursor *cur, const uint8_
 		    get_be32(key + sizeof seek) > to)
 			return 0;
 		/* the owner's id: after the date, the counting (1) and the day counted to */
-		if (!nr->shown ||
-		    !record_confidential(nr, key + sizeof seek + DATE_LEN + 1 + DATE_LEN)) {
+		if (!out_of_sight(nr, key + sizeof seek + DATE_LEN + 1 + DATE_LEN, 0)) {
 			*yes = 1;
 			return 0;
 		}
@@ -1232,8 +1258,7 @@ static int start_after(const struct news_reader *nr, MDB_cursor *cur, const uint
 
 		if (k.mv_size != DETENTION_KEY_MAX || memcmp(key, seek, 1 + PAIR_LEN) != 0)
 			return 0;
-		if (!nr->shown ||
-		    !record_confidential(nr, key + 1 + PAIR_LEN + DATE_LEN + 1 + DATE_LEN)) {
+		if (!out_of_sight(nr, key + 1 + PAIR_LEN + DATE_LEN + 1 + DATE_LEN, 0)) {
 			*first = get_be32(key + 1 + PAIR_LEN);
 			return 0;
 		}
@@ -1242,15 +1267,15 @@ static int start_after(const struct news_reader *nr, MDB_cursor *cur, const uint
 }
 
 /* Whether the owner of the index entry under the cursor (its id 17 bytes from the key's end)
- * is confidential, for a reader that leaves such records out; 0 otherwise. */
+ * is out of the reader's sight (out_of_sight); 0 otherwise. */
 static int owner_withheld(const struct news_reader *nr, MDB_cursor *cur)
 {
 	MDB_val k, v;
 
-	if (!nr->shown || mdb_cursor_get(cur, &k, &v, MDB_GET_CURRENT) != 0 ||
-	    k.mv_size < ID_LEN + KIND_LEN)
+	if ((!nr->sight.shown && !nr->sight.views) ||
+	    mdb_cursor_get(cur, &k, &v, MDB_GET_CURRENT) != 0 || k.mv_size < ID_LEN + KIND_LEN)
 		return 0;
-	return record_confidential(nr, (const uint8_t *)k.mv_data + k.mv_size - ID_LEN - KIND_LEN);
+	return out_of_sight(nr, (const uint8_t *)k.mv_data + k.mv_size - ID_LEN - KIND_LEN, 0);
 }
 
 /* After a bail decision of (case, person) dated to the day `day` (a date key): the release
@@ -1332,10 +1357,10 @@ static int release_after_bail(const struct news_reader *nr, MDB_cursor *cur, con
 
 /* The earliest end of (case, person) or (case, everyone) dated from `from` to `to` (date
  * keys) and over by `to` (an end dated only to a month or a year that runs past `to` may come
- * after it: models/timeline.h), seen by the reader; 0 when none. *hidden: the earliest such
- * end is one the reader does not see. A bail decision a release follows gives way to the
- * release (release_after_bail, never one after today); one after `to` leaves the stretch
- * running (0). */
+ * after it: models/timeline.h), of an account the reader sees (end_out_of_sight); 0 when
+ * none. *hidden: the earliest such end is a confidential one the reader does not see. A
+ * bail decision a release follows gives way to the release (release_after_bail, never one
+ * after today); one after `to` leaves the stretch running (0). */
 static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
 		    const uint8_t *person, uint32_t from, uint32_t to, uint32_t *end, int *hidden,
 		    uint8_t owner[ID_LEN])
@@ -1365,8 +1390,9 @@ static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t
 			    (date = get_be32((uint8_t *)k.mv_data + 1 + PAIR_LEN)) > to ||
 			    (*end && date >= *end))
 				break;
-			if (cw_date_compare(cw_date_last_day(cw_date_from_key(date)), last) > 0)
-				continue; /* may come after `to` */
+			if (cw_date_compare(cw_date_last_day(cw_date_from_key(date)), last) > 0 ||
+			    end_out_of_sight(nr, &k))
+				continue; /* may come after `to`, or of an account left out */
 			*end = date;
 			what = END_WHAT(k.mv_data);
 			*hidden = owner_withheld(nr, cur);
@@ -1398,10 +1424,37 @@ static int end_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t
 	return 0;
 }
 
+/* The last start of (person, case) dated up to `to` that the reader sees (owner_withheld), 0
+ * when none: the stretch the summary over what it sees ends last (a UN report's last arrest
+ * is the UN's, whatever the government logged after it). */
+static int last_start_seen(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *person,
+			   const uint8_t *kase, uint32_t to, uint32_t *start)
+{
+	uint8_t prefix[1 + PAIR_LEN];
+	MDB_val k, v;
+	int rc;
+
+	if ((rc = last_start(cur, person, kase, to, start)) != 0 || !*start)
+		return rc;
+	prefix[0] = DET_START;
+	memcpy(prefix + 1, person, ID_LEN);
+	memcpy(prefix + 1 + ID_LEN, kase, ID_LEN);
+	while (owner_withheld(nr, cur)) {
+		*start = 0;
+		if ((rc = mdb_cursor_get(cur, &k, &v, MDB_PREV)) != 0)
+			return rc == MDB_NOTFOUND ? 0 : rc;
+		if (k.mv_size != DETENTION_KEY_MAX || memcmp(k.mv_data, prefix, sizeof prefix) != 0)
+			return 0;
+		*start = get_be32((const uint8_t *)k.mv_data + sizeof prefix);
+	}
+	return 0;
+}
+
 /* For an entry dated `known` of (person, case) with a start up to `to`: the end of their
- * last stretch, when it came before the entry was known (they are held again, and no arrest
- * or detention since is logged); 0 otherwise, or when the reader does not see the start or
- * the end (what is written for others does not show them). */
+ * last stretch the reader sees (last_start_seen), when it came before the entry was known
+ * (they are held again, and no arrest or detention since is logged); 0 otherwise, or when
+ * the reader sees no start or does not see the end (what is written for others does not
+ * show them). */
 static int ended_before(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *person,
 			const uint8_t *kase, uint32_t known, uint32_t to, uint32_t *ended,
 			uint8_t by[ID_LEN])
@@ -1410,10 +1463,8 @@ static int ended_before(const struct news_reader *nr, MDB_cursor *cur, const uin
 	int rc, hidden;
 
 	*ended = 0;
-	if ((rc = last_start(cur, person, kase, to, &start)) != 0 || !start)
+	if ((rc = last_start_seen(nr, cur, person, kase, to, &start)) != 0 || !start)
 		return rc;
-	if (owner_withheld(nr, cur))
-		return 0;
 	if ((rc = end_seen(nr, cur, kase, person, start, to, &end, &hidden, by)) != 0)
 		return rc;
 	/* Over before the entry's day (a release dated only to the month of the entry may have
@@ -1461,10 +1512,11 @@ static int unstarted_order(const void *pa, const void *pb)
 	return memcmp(a->person.b, b->person.b, ID_LEN);
 }
 
-int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int shown,
-				 struct cw_unstarted **out, size_t *n, struct cw_error *err)
+int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to,
+				 struct cw_detention_sight sight, struct cw_unstarted **out,
+				 size_t *n, struct cw_error *err)
 {
-	struct news_reader nr = {rd->st, rd->txn, shown};
+	struct news_reader nr = {rd->st, rd->txn, sight};
 	struct cw_unstarted *v = NULL;
 	size_t cap = 0;
 	MDB_cursor *walk = NULL, *look = NULL;

@@ -546,9 +546,17 @@ struct cw_detention_candidate {
 	 * that lists the longest reads them whatever their bound, as their length is unknown. */
 	int maybe_unknown;
 };
-/* With `shown`, as what is written for others reads it (report/confidential.h): a confidential
- * hearing or milestone gives no length, as the caller, which leaves it out, will not see it. */
-int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to, int shown,
+/* What the caller reads of a detention: with `shown`, what is written for others
+ * (report/confidential.h), no confidential hearing or milestone; with `views` (bits 1 <<
+ * CW_VIEW_*; 0: every account), the hearings and milestones of those accounts only (cases
+ * are read whatever their account): a report of some accounts takes no start, end or length
+ * from another's records. The index gives the people and bounds of what the caller sees. */
+struct cw_detention_sight {
+	int shown;
+	uint32_t views;
+};
+int cw_reader_detention_candidates(struct cw_reader *rd, struct cw_date to,
+				   struct cw_detention_sight sight,
 				   struct cw_detention_candidate **out, size_t *n,
 				   struct cw_error *err);
 /* The cases where a group of unnamed defendants may be held in pretrial detention at the end
@@ -564,8 +572,8 @@ int cw_reader_detention_group_cases(struct cw_reader *rd, struct cw_date to, str
  * dated up to `to` or since their last one ended (before the entry was known), or undated
  * with none dated at all (a start after `to` says when they were taken); the index keeps a
  * detention by its start, so these are in neither list above, and
- * with `shown` a confidential start is not counted, as what is written for others does not
- * show it: each named one (person set), and each case with a labelled group so detained
+ * a start the caller does not see (sight) is not counted, as what it reads does not show it:
+ * each named one (person set), and each case with a labelled group so detained
  * (person zero: the caller reads the case's records to tell which of its groups has no start
  * of its own). `known` is that date, the latest of a case's groups; unknown when none. Latest
  * known first, the undated last. *out is freed by the caller. */
@@ -583,8 +591,9 @@ struct cw_unstarted {
 	 * taken. */
 	struct cw_date taken_later;
 };
-int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to, int shown,
-				 struct cw_unstarted **out, size_t *n, struct cw_error *err);
+int cw_reader_detained_unstarted(struct cw_reader *rd, struct cw_date to,
+				 struct cw_detention_sight sight, struct cw_unstarted **out,
+				 size_t *n, struct cw_error *err);
 /* The hearings, milestones and incidents filed under a case (kinds: which of them), oldest
  * first. */
 int cw_reader_case_records(struct cw_reader *rd, const struct cw_id *kase, uint32_t kinds,

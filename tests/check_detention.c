@@ -153,6 +153,25 @@ static int has_label(char **labels, size_t n, const char *label)
 	return 0;
 }
 
+/* A report of some accounts (accounts: their bits; 0, all) reads a detention from their
+ * hearings, milestones and visits alone, and from cases whatever their account: the others
+ * are taken out of l. */
+static void keep_accounts(uint32_t accounts, struct cw_record_list *l)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct cw_record *r = &l->items[i];
+
+		if (!accounts || r->kind == CW_KIND_CASE || r->kind == CW_KIND_PERSON ||
+		    (accounts & (UINT32_C(1) << r->view)))
+			l->items[kept++] = l->items[i];
+		else
+			cw_record_free(&l->items[i]);
+	}
+	l->n = kept;
+}
+
 /* The groups of unnamed defendants held in a case on `to`, appended to *found: every group the
  * case lists or its milestones name, read from all the case's milestones and hearings by
  * cw_timeline_summarise_group. */
@@ -173,6 +192,7 @@ static void oracle_groups(struct cw_store *s, const struct cw_filter *filter,
 	f.kinds = CW_KIND_BIT(CW_KIND_MILESTONE) | CW_KIND_BIT(CW_KIND_HEARING);
 	ck_assert_msg(cw_store_list(s, &f, f.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &ev, &err) == 0,
 		      "%s", err.message);
+	keep_accounts(filter->accounts, &ev);
 	for (size_t j = 0; j < defs->n; j++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)defs->items + j;
 
@@ -220,6 +240,7 @@ static void oracle_groups(struct cw_store *s, const struct cw_filter *filter,
  * same records (compare_world empties it): the oracle reads them for many days. */
 struct timeline_cache {
 	struct cw_id person;
+	uint32_t accounts;
 	struct cw_record_list tl;
 };
 static struct timeline_cache *cache;
@@ -234,22 +255,25 @@ static void cache_clear(void)
 	ncache = 0;
 }
 
-static const struct cw_record_list *person_timeline(struct cw_store *s, const struct cw_id *person)
+static const struct cw_record_list *person_timeline(struct cw_store *s, const struct cw_id *person,
+						    uint32_t accounts)
 {
 	struct cw_error err;
 
 	for (size_t i = 0; i < ncache; i++)
-		if (cw_id_equal(&cache[i].person, person))
+		if (cw_id_equal(&cache[i].person, person) && cache[i].accounts == accounts)
 			return &cache[i].tl;
 	cache = realloc(cache, (ncache + 1) * sizeof *cache);
 	ck_assert_ptr_nonnull(cache);
 	cache[ncache].person = *person;
+	cache[ncache].accounts = accounts;
 	ck_assert_msg(cw_store_person_records(
 			      s, person,
 			      CW_KIND_BIT(CW_KIND_CASE) | CW_KIND_BIT(CW_KIND_MILESTONE) |
 				      CW_KIND_BIT(CW_KIND_HEARING) | CW_KIND_BIT(CW_KIND_VISIT),
 			      &cache[ncache].tl, &err) == 0,
 		      "%s", err.message);
+	keep_accounts(accounts, &cache[ncache].tl);
 	return &cache[ncache++].tl;
 }
 
@@ -328,7 +352,7 @@ static void oracle_accounts_differ(struct cw_store *s, const struct cw_filter *f
 			there = cw_id_equal(&(*found)[f].person, p);
 		if (cw_id_is_zero(p) || there || (filter->person[0] && !idset_has(named, p)))
 			continue;
-		tl = person_timeline(s, p);
+		tl = person_timeline(s, p, filter->accounts);
 		cw_timeline_summarise(p, tl->items, tl->n, to, &sum);
 		if (sum.pretrial_ongoing || sum.pretrial_to_kind != CW_PRETRIAL_TO_END ||
 		    !sum.held_after_kind ||
@@ -389,7 +413,7 @@ static size_t oracle(struct cw_store *s, const struct cw_filter *filter, struct 
 			if (cw_id_is_zero(&d->person) || idset_has(&visited, &d->person) ||
 			    (filter->person[0] && !idset_has(&named, &d->person)))
 				continue;
-			tl = person_timeline(s, &d->person);
+			tl = person_timeline(s, &d->person, filter->accounts);
 			/* Listed under a case that held them at `to`, not one that merely says
 			 * "detained" (a verdict there ended its pretrial part). */
 			if (!cw_timeline_held_in_case(&d->person, &cases.items[i], tl->items, tl->n,
@@ -637,6 +661,7 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 		ck_assert_msg(
 			cw_store_list(s, &g, g.kinds, CW_ORDER_OLDEST_FIRST, 0, 0, &ev, &err) == 0,
 			"%s", err.message);
+		keep_accounts(filter->accounts, &ev);
 		for (size_t j = 0; j < defs->n; j++) {
 			const struct cw_defendant *d = (const struct cw_defendant *)defs->items + j;
 			int started = 0, listed = 0, later = 0;
@@ -683,7 +708,8 @@ static void oracle_unstarted(struct cw_store *s, const struct cw_filter *filter,
 					 cw_id_equal(&r->detainees[i].case_id, &kase->id) &&
 					 strcasecmp(r->detainees[i].group, d->label) == 0;
 			if (!cw_id_is_zero(&d->person) && !started) {
-				const struct cw_record_list *tl = person_timeline(s, &d->person);
+				const struct cw_record_list *tl =
+					person_timeline(s, &d->person, filter->accounts);
 				struct cw_timeline_summary sum;
 
 				cw_timeline_summarise(&d->person, tl->items, tl->n, to, &sum);
@@ -1708,8 +1734,9 @@ START_TEST(an_arrest_after_a_ruling_is_no_candidate)
 	for (int shown = 0; shown <= 1; shown++)
 		for (size_t d = 0; d < 2; d++) {
 			ck_assert_msg(cw_store_reader_begin(st, &rd, &err) == 0, "%s", err.message);
-			ck_assert_msg(cw_reader_detention_candidates(rd, days[d], shown, &cand, &n,
-								     &err) == 0,
+			ck_assert_msg(cw_reader_detention_candidates(
+					      rd, days[d], (struct cw_detention_sight){shown, 0},
+					      &cand, &n, &err) == 0,
 				      "%s", err.message);
 			cw_reader_end(rd);
 			ck_assert(!candidate(cand, n, &verdict));
@@ -1746,6 +1773,97 @@ START_TEST(an_arrest_after_a_ruling_is_no_candidate)
 }
 END_TEST
 
+/* A detention the UN's account gives as running (its arrest, its case's entry "detained") and
+ * a government's release ends: a reader of every account finds it ended (no candidate); one
+ * that leaves the government's account out (a report --account un) takes no end from it and
+ * gets the person, with a bound no shorter than the summary over the UN's records counts (to
+ * the UN's latest record of the case). A reader of the government's account alone sees the
+ * release. */
+START_TEST(an_end_of_an_account_left_out_ends_nothing)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct world w = {.st = st};
+	struct batch b = {.flags = CW_PUT_NEW};
+	struct cw_record *person = batch_new(&b, CW_KIND_PERSON), *kase, *r;
+	struct cw_id id = person->id, case_id;
+	struct cw_date to = {2021, 3, 20};
+	uint32_t un = UINT32_C(1) << CW_VIEW_UN, gov = UINT32_C(1) << CW_VIEW_GOVERNMENT;
+	struct cw_defendant *d;
+
+	person->u.person.name = strdup("Held By One Account");
+	kase = batch_new(&b, CW_KIND_CASE);
+	kase->u.kase.title = strdup("Two accounts");
+	kase->view = CW_VIEW_UN;
+	case_id = kase->id;
+	d = cw_list_append(&kase->u.kase.defendants, df->sub);
+	d->person = id;
+	d->custody = CW_CUSTODY_DETAINED;
+	r = batch_new(&b, CW_KIND_MILESTONE);
+	r->view = CW_VIEW_UN;
+	r->u.milestone.type = CW_MS_ARREST;
+	r->u.milestone.person = id;
+	r->u.milestone.case_id = case_id;
+	r->u.milestone.date = (struct cw_date){2021, 1, 5};
+	r = batch_new(&b, CW_KIND_HEARING); /* counted to: the UN's latest record of the case */
+	r->view = CW_VIEW_UN;
+	r->u.hearing.case_id = case_id;
+	r->u.hearing.date = (struct cw_date){2021, 3, 1};
+	r = batch_new(&b, CW_KIND_MILESTONE);
+	r->view = CW_VIEW_GOVERNMENT;
+	r->u.milestone.type = CW_MS_RELEASE;
+	r->u.milestone.person = id;
+	r->u.milestone.case_id = case_id;
+	r->u.milestone.date = (struct cw_date){2021, 2, 1};
+	for (size_t i = 0; i < b.n; i++) /* no source's date: counted to the UN's latest record */
+		b.recs[i].reported_on = (struct cw_date){0, 0, 0};
+	put_batch(&w, &b);
+	{
+		const uint32_t sights[] = {0, un, un | gov, gov};
+		const int want[] = {0, 1, 0, 0};
+
+		for (size_t i = 0; i < sizeof sights / sizeof sights[0]; i++) {
+			struct cw_detention_candidate *cand;
+			struct cw_reader *rd;
+			struct cw_error err;
+			size_t n, at = SIZE_MAX;
+
+			ck_assert_msg(cw_store_reader_begin(st, &rd, &err) == 0, "%s", err.message);
+			ck_assert_msg(cw_reader_detention_candidates(
+					      rd, to, (struct cw_detention_sight){0, sights[i]},
+					      &cand, &n, &err) == 0,
+				      "%s", err.message);
+			cw_reader_end(rd);
+			for (size_t c = 0; c < n; c++)
+				if (cw_id_equal(&cand[c].person, &id))
+					at = c;
+			ck_assert_msg((at != SIZE_MAX) == want[i], "sight %zu", i);
+			if (i == 1)
+				ck_assert_int_ge(cand[at].bound, 55); /* 5 January to 1 March */
+			free(cand);
+		}
+	}
+	{
+		struct cw_record_list l;
+		struct cw_timeline_summary sum;
+		struct cw_error err;
+
+		ck_assert_msg(cw_store_person_records(st, &id,
+						      CW_KIND_BIT(CW_KIND_CASE) |
+							      CW_KIND_BIT(CW_KIND_MILESTONE) |
+							      CW_KIND_BIT(CW_KIND_HEARING),
+						      &l, &err) == 0,
+			      "%s", err.message);
+		cw_timeline_summarise(&id, l.items, l.n, to, &sum);
+		ck_assert(!sum.pretrial_ongoing);
+		keep_accounts(un, &l);
+		cw_timeline_summarise(&id, l.items, l.n, to, &sum);
+		ck_assert(sum.pretrial_ongoing);
+		ck_assert_int_eq(sum.pretrial_stretch_days, 55);
+		cw_record_list_free(&l);
+	}
+}
+END_TEST
+
 static Suite *detention_suite(void)
 {
 	Suite *s = suite_create("detention");
@@ -1758,6 +1876,7 @@ static Suite *detention_suite(void)
 	tcase_add_test(tc, upgrade_makes_the_index);
 	tcase_add_test(tc, verify_checks_the_index);
 	tcase_add_test(tc, an_arrest_after_a_ruling_is_no_candidate);
+	tcase_add_test(tc, an_end_of_an_account_left_out_ends_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }
