@@ -146,7 +146,7 @@ const char *cw_report_metric_label(enum cw_report_metric m)
 		N_("hearings with a verdict"),
 		N_("arrests"),
 		N_("charges"),
-		N_("taken into pretrial detention"),
+		N_("people ordered into pretrial detention"),
 		N_("verdicts, one per defendant and ruling"),
 		N_("prison visits"),
 		N_("detainees met at prison visits"),

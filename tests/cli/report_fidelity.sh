@@ -438,7 +438,7 @@ ok cw report --from 2023-07-01 --to 2023-07-31 --case "Chantha incitement" --for
 json "[(d['comparison'][m]['current'], d['comparison'][m]['current_views'], d['comparison'][m]['previous_views']) for m in ('arrests', 'detentions', 'hearings')] == [(1, ['un'], []), (1, ['government'], []), (0, [], [])]"
 ok cw report --from 2023-07-01 --to 2023-07-31 --case "Chantha incitement"
 has "| arrests | 1 | 0 | UN |"
-has "| taken into pretrial detention | 1 | 0 | government |"
+has "| people ordered into pretrial detention | 1 | 0 | government |"
 
 # Bail, releases and pardons are listed with their outcome as recorded: a bail refused is not
 # a release, and one whose outcome was not recorded says so (and is counted as granted, which
