@@ -2794,10 +2794,20 @@ static int count_undated(struct cw_reader *rd, struct cw_report *r, size_t talli
 	return rc;
 }
 
-/* One that only overlaps the range is listed apart, its day unknown (the rest are counted). */
-static int overlapping_into_partial(struct cw_record *rec, int whole, void *r)
+/* One that only overlaps the range is listed apart, its day unknown (the rest are counted);
+ * but a tally over a period that lies in the range is the range's, whatever the document's
+ * date: the UN's "18 visits to 9 prisons from June 2023 to May 2024", dated 2024, is a
+ * tally of a report from June 2023 to May 2024 (a monitor's trial found it only among the
+ * records dated to a year, its figures nowhere). */
+static int overlapping_into_partial(struct cw_record *rec, int whole, void *ctx)
 {
-	return whole ? 0 : cw_record_list_push(&((struct cw_report *)r)->partial, rec);
+	struct cw_report *r = ctx;
+
+	if (whole)
+		return 0;
+	if (is_tally(rec) && period_within(cw_record_tally(rec), r->from, r->to))
+		return cw_record_list_push(&r->tallies, rec);
+	return cw_record_list_push(&r->partial, rec);
 }
 
 /* Records dated only to a month or a year that overlaps the range without lying wholly in it

@@ -254,6 +254,13 @@ ok cw report --week 2023-W24
 has "## Tallies the sources give (1)"
 has "| 2023-06-14 | media | 5 demonstrations | Phnom Penh |"
 has "## Demonstrations (1)"
+# The same tally dated as the document is (2024, its year), not left undated: still the
+# figures of that year's report, not a record "dated only to a year" (a monitor's trial).
+ok cw log visit --count 7 --facilities 3 --facility "three prisons" --date 2024 \
+	--period-from 2023-06-01 --period-to 2024-05-31 --view un --source "001 para 71"
+ok cw report --from 2023-06-01 --to 2024-05-31 --format json
+json "sorted((t['count'], t['date'], t['source']) for t in d['tallies'] if t['kind'] == 'visit') == [(7, '2024', '001 para 71'), (18, None, '001 para 70')]"
+json "not [p for p in d['partial_dates'] if p.get('source') == '001 para 71']"
 
 # ---- an arrest or charge that names its article counts under it alone --------------------
 # Kang Saran was detained on 307/494/495 and charged with 437 bis apart (001 para 39): his
