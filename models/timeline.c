@@ -729,10 +729,19 @@ static int end_may_be_later(const struct who *w, const struct cw_record *kase,
 	return 1;
 }
 
-/* The last day of the earliest ruling on them in the case (a verdict, a verdict in absentia or
- * a sentence, or a hearing's verdict that names them or no one); unknown when none. An arrest
- * dated wholly after it enforces the ruling (Mu Sochua, convicted in absentia in 2021,
- * arrested on her return), and is no pretrial detention. */
+int cw_timeline_ruling_precedes(struct cw_date ruled, struct cw_date start)
+{
+	if (!cw_date_is_known(ruled) || !cw_date_is_known(start))
+		return 0;
+	if (cw_date_precision(ruled) == CW_DATE_DAY && cw_date_precision(start) == CW_DATE_DAY)
+		return cw_date_compare(ruled, start) <= 0;
+	return cw_date_compare(cw_date_last_day(ruled), cw_date_first_day(start)) < 0;
+}
+
+/* The earliest ruling on them in the case (a verdict, a verdict in absentia or a sentence, or
+ * a hearing's verdict that names them or no one), by its last day, as dated; unknown when
+ * none. An arrest after it (cw_timeline_ruling_precedes) enforces the ruling (Mu Sochua,
+ * convicted in absentia in 2021, arrested on her return), and is no pretrial detention. */
 static struct cw_date first_ruling(const struct who *w, const struct cw_record *kase,
 				   const struct cw_record *recs, size_t n)
 {
@@ -754,8 +763,8 @@ static struct cw_date first_ruling(const struct who *w, const struct cw_record *
 				 cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
 				 cw_timeline_hearing_rules(&r->u.hearing) &&
 				 hearing_ends(&r->u.hearing, kase, w);
-		rd = cw_date_last_day(rd);
-		if (ruling && (!cw_date_is_known(first) || cw_date_compare(rd, first) < 0))
+		if (ruling && (!cw_date_is_known(first) ||
+			       cw_date_compare(cw_date_last_day(rd), cw_date_last_day(first)) < 0))
 			first = rd;
 	}
 	return first;
@@ -777,7 +786,7 @@ static struct cw_date next_start(const struct who *w, const struct cw_record *ka
 		d = start_date(w, kase, recs, n, &recs[i]);
 		if (!cw_date_is_known(d) ||
 		    (cw_date_is_known(after) && cw_date_compare(d, after) <= 0) ||
-		    (cw_date_is_known(ruled) && cw_date_compare(ruled, cw_date_first_day(d)) < 0))
+		    cw_timeline_ruling_precedes(ruled, d))
 			continue;
 		if (!cw_date_is_known(start) || cw_date_compare(d, start) < 0)
 			start = d;
@@ -1156,7 +1165,7 @@ static int ends_by_ruling(const struct cw_record *r)
 }
 
 /* Whether an arrest or detention of theirs in the case dated after `after` (any, when it is
- * unknown) and up to `today` comes wholly after a ruling on them there: it enforces the ruling
+ * unknown) and up to `today` comes after a ruling on them there: it enforces the ruling
  * (next_start passes it over). */
 static int enforces_ruling(const struct who *w, const struct cw_record *kase,
 			   const struct cw_record *recs, size_t n, struct cw_date after,
@@ -1174,7 +1183,7 @@ static int enforces_ruling(const struct who *w, const struct cw_record *kase,
 		d = cw_record_date(&recs[i]);
 		if (cw_date_is_known(d) && !after_day(d, today) &&
 		    (!cw_date_is_known(after) || cw_date_compare(d, after) > 0) &&
-		    cw_date_compare(ruled, cw_date_first_day(d)) < 0)
+		    cw_timeline_ruling_precedes(ruled, d))
 			return 1;
 	}
 	return 0;
@@ -1515,7 +1524,8 @@ const struct cw_record *cw_timeline_released_after_ruling(const struct cw_id *pe
 		if (r->kind != CW_KIND_MILESTONE || !cw_id_equal(&m->case_id, &kase->id) ||
 		    !concerns(m, &w) || (m->type != CW_MS_RELEASE && m->type != CW_MS_PARDON) ||
 		    m->outcome == CW_DECISION_REFUSED || !cw_date_is_known(d) ||
-		    cw_date_compare(cw_date_first_day(d), ruled) <= 0 || after_day(d, today))
+		    cw_date_compare(cw_date_first_day(d), cw_date_last_day(ruled)) <= 0 ||
+		    after_day(d, today))
 			continue;
 		if (!freed || cw_date_compare(d, cw_record_date(freed)) > 0)
 			freed = r;

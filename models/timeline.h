@@ -205,7 +205,7 @@ enum cw_not_held {
 				    * explicit end ended it */
 	CW_NOT_HELD_RULED,         /* a ruling on them (a verdict, sentence, a hearing's verdict)
 				    * after the start ended its pretrial part */
-	CW_NOT_HELD_ENFORCES,      /* their arrest came wholly after a ruling on them in the case:
+	CW_NOT_HELD_ENFORCES,      /* their arrest came after a ruling on them in the case:
 				    * it enforces the ruling, no pretrial detention */
 	CW_NOT_HELD_AFTER_VERDICT, /* nothing recorded ended it; the case's entry says detained
 				    * at a stage after a verdict */
@@ -254,8 +254,8 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *   - it starts at a milestone of the person in the case that is an arrest or a detention
  *     (after an end: the first such dated after it), unless a ruling on them in the case (a
  *     verdict, verdict in absentia or sentence, a hearing's verdict that names them or no one)
- *     is dated wholly before it: that arrest enforces the ruling (the index leaves such a
- *     start out: its end entries say which are rulings);
+ *     comes before it (cw_timeline_ruling_precedes): that arrest enforces the ruling (the
+ *     index leaves such a start out: its end entries say which are rulings);
  *   - a milestone of the person in the case ends it when it is a bail or release not refused,
  *     a move out of prison, a verdict of any kind or an explicit end;
  *   - a hearing of the case ends it for `person` (a zero id: for every defendant, whoever is
@@ -294,6 +294,12 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *     case's opening (*to), and
  *     unknown when that is not after the start. Never past the day asked about. */
 int cw_timeline_starts_detention(const struct cw_milestone *m);
+/* Whether a ruling dated `ruled` comes before an arrest or detention dated `start`, which then
+ * enforces it: the ruling is dated wholly before the start (its last day before the start's
+ * first), or both are dated to the same day (taken into custody after the verdict, at the
+ * court's door: a monitor's trial found such an arrest counted as "0 days" of pretrial
+ * detention; an arrest before a ruling of the same day would be no more than that day). */
+int cw_timeline_ruling_precedes(struct cw_date ruled, struct cw_date start);
 int cw_timeline_milestone_ends_detention(const struct cw_milestone *m);
 /* Whether an end is a bail decision (the rule above): a milestone of bail (not refused), or a
  * hearing that grants bail and gives no verdict. A decision may precede the release by days:

@@ -22,7 +22,7 @@
  *                                                         on them (a verdict, verdict in
  *                                                         absentia or sentence of theirs, a
  *                                                         hearing's verdict): an arrest dated
- *                                                         wholly after it enforces the ruling
+ *                                                         after it enforces the ruling
  *                                                         and starts no pretrial detention
  *                                                         (schema 11); 2 a bail decision, 3 a
  *                                                         release, which may end the stretch
@@ -620,16 +620,16 @@ static int news_between(const struct news_reader *nr, MDB_cursor *cur, MDB_curso
 	return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
-/* Whether a ruling on the person in the case, theirs or everyone's (end entries that rule), is
- * dated wholly before the start dated `start`: the start then enforces the ruling and begins no
- * pretrial detention (models/timeline.h). A ruling the reader does not see (confidential, or
- * of an account left out) voids nothing, as the summary over what it sees would not. */
+/* Whether a ruling on the person in the case, theirs or everyone's (end entries that rule),
+ * comes before the start dated `start` (cw_timeline_ruling_precedes): the start then enforces
+ * the ruling and begins no pretrial detention (models/timeline.h). A ruling the reader does not see
+ * (confidential, or of an account left out) voids nothing, as the summary over what it sees would
+ * not. */
 static int ruled_before(const struct news_reader *nr, MDB_cursor *cur, const uint8_t *kase,
 			const uint8_t *person, uint32_t start, int *voided)
 {
 	static const uint8_t everyone[ID_LEN];
 	const uint8_t *whom[2] = {person, everyone};
-	struct cw_date first_day = cw_date_first_day(cw_date_from_key(start));
 
 	*voided = 0;
 	for (int w = 0; w < 2; w++) {
@@ -640,7 +640,7 @@ static int ruled_before(const struct news_reader *nr, MDB_cursor *cur, const uin
 		seek[0] = DET_END;
 		memcpy(seek + 1, kase, ID_LEN);
 		memcpy(seek + 1 + ID_LEN, whom[w], ID_LEN);
-		/* A ruling whose date key is after the start's is not wholly before it. */
+		/* A ruling whose date key is after the start's does not come before it. */
 		for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
 		     op = MDB_NEXT) {
 			const uint8_t *key = k.mv_data;
@@ -650,8 +650,8 @@ static int ruled_before(const struct news_reader *nr, MDB_cursor *cur, const uin
 			    (date = get_be32(key + 1 + PAIR_LEN)) > start)
 				break;
 			if (END_WHAT(key) != END_RULING ||
-			    cw_date_compare(cw_date_last_day(cw_date_from_key(date)), first_day) >=
-				    0 ||
+			    !cw_timeline_ruling_precedes(cw_date_from_key(date),
+							 cw_date_from_key(start)) ||
 			    out_of_sight(nr, key + 1 + PAIR_LEN + DATE_LEN + 1, 0))
 				continue;
 			*voided = 1;

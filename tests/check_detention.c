@@ -1706,18 +1706,19 @@ static int candidate(const struct cw_detention_candidate *c, size_t n, const str
 }
 
 /* An arrest dated wholly after a ruling on the person in the case (a verdict, a sentence, a
- * hearing's verdict naming no one) enforces the ruling and starts no pretrial detention
- * (models/timeline.h): the index offers no such person to the report, which would read all
- * their records to find them not held. An end that is no ruling (bail), a verdict on someone
- * else, or a confidential ruling for a reader that does not see it leave them a candidate; so
- * does a ruling dated only to the month of the arrest, which may have come after a day of that
- * month asked about. The summary over their records finds each as the index does. */
+ * hearing's verdict naming no one), or on the ruling's own day (taken at the court's door),
+ * enforces the ruling and starts no pretrial detention (models/timeline.h): the index offers no
+ * such person to the report, which would read all their records to find them not held. An end that
+ * is no ruling (bail), a verdict on someone else, or a confidential ruling for a reader that does
+ * not see it leave them a candidate; so does a ruling dated only to the month of the arrest, which
+ * may have come after a day of that month asked about. The summary over their records finds each as
+ * the index does. */
 START_TEST(an_arrest_after_a_ruling_is_no_candidate)
 {
 	struct world w = {.st = st};
 	struct batch b = {.flags = CW_PUT_NEW};
 	struct cw_date june = {2020, 6, 1}, days[] = {{2021, 3, 20}, {2022, 1, 1}};
-	struct cw_id verdict, sentence, hearing, same_month, bail, other, hidden;
+	struct cw_id verdict, sentence, hearing, same_month, same_day, bail, other, hidden;
 	struct cw_detention_candidate *cand;
 	struct cw_reader *rd;
 	struct cw_error err;
@@ -1727,6 +1728,7 @@ START_TEST(an_arrest_after_a_ruling_is_no_candidate)
 	sentence = after_ruling(&b, CW_MS_SENTENCE, (struct cw_date){2020, 0, 0}, 0);
 	hearing = after_ruling(&b, 0, june, 0);
 	same_month = after_ruling(&b, CW_MS_VERDICT, (struct cw_date){2021, 3, 0}, 0);
+	same_day = after_ruling(&b, CW_MS_VERDICT, (struct cw_date){2021, 3, 10}, 0);
 	bail = after_ruling(&b, CW_MS_BAIL, june, 0);
 	other = after_ruling(&b, -1, june, 0);
 	hidden = after_ruling(&b, CW_MS_IN_ABSENTIA_VERDICT, june, 1);
@@ -1742,6 +1744,7 @@ START_TEST(an_arrest_after_a_ruling_is_no_candidate)
 			ck_assert(!candidate(cand, n, &verdict));
 			ck_assert(!candidate(cand, n, &sentence));
 			ck_assert(!candidate(cand, n, &hearing));
+			ck_assert(!candidate(cand, n, &same_day));
 			ck_assert(candidate(cand, n, &bail));
 			ck_assert(candidate(cand, n, &other));
 			ck_assert_int_eq(candidate(cand, n, &hidden), shown);
@@ -1751,8 +1754,8 @@ START_TEST(an_arrest_after_a_ruling_is_no_candidate)
 		}
 	/* The summary on the first day, over every record of theirs. */
 	{
-		const struct cw_id *people[] = {&same_month, &bail,    &other, &verdict,
-						&sentence,   &hearing, &hidden};
+		const struct cw_id *people[] = {&same_month, &bail,    &other,  &verdict,
+						&sentence,   &hearing, &hidden, &same_day};
 
 		for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
 			struct cw_timeline_summary sum;

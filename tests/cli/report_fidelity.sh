@@ -926,6 +926,19 @@ ok cw report --from 2024-04-01 --to 2024-04-07 --format json
 json "[p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Returned Exile'] == []"
 ok env CASEWATCH_NOW=2024-05-10T05:00:00Z "$CASEWATCH" --db "$DB" timeline "Returned Exile"
 lacks "pretrial detention:"
+# Taken into custody at the court's door on the day of the verdict: the arrest enforces it too,
+# not "0 days" of pretrial detention (a monitor's trial of the third CNRP mass trial).
+ok cw person add --name "Door Arrest"
+ok cw case add --title "Door case" --defendant "Door Arrest" --custody judicial_supervision \
+	--charge 453 --view own
+ok cw log hearing --case "Door case" --date 2022-06-14 --outcome verdict \
+	--verdict "453=convicted@Door Arrest" --view own
+ok cw log milestone --person "Door Arrest" --case "Door case" --type arrest \
+	--date 2022-06-14 --view own
+ok env CASEWATCH_NOW=2022-07-01T05:00:00Z "$CASEWATCH" --db "$DB" timeline "Door Arrest"
+lacks "pretrial detention:"
+ok cw report --from 2022-06-13 --to 2022-06-19
+has "1 person arrested is not listed below as held: a ruling on them in their case came before the arrest, which enforces it: no pretrial detention."
 # ---- held, bailed, arrested again: the row counts this stretch and says the days in all
 ok cw person add --name "Twice Held"
 ok cw case add --title "Twice case" --defendant "Twice Held" --custody detained --charge 494 \
