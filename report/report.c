@@ -1961,6 +1961,57 @@ static size_t *verdict_events(const struct events *e, const struct cw_report_ver
 	return event;
 }
 
+/* Whether verdict row v is a group's verdict a milestone itemises ("48 of the 57 convicted":
+ * cw_timeline_itemises_group_verdict) given on the day of hearing row h's verdict in the same
+ * case: one judgment of the court, told by two records. */
+static int itemises_hearing(const struct cw_report_verdict *v, const struct cw_report_verdict *h)
+{
+	const struct cw_milestone *m = &v->rec->u.milestone;
+
+	return v->rec->kind == CW_KIND_MILESTONE && h->rec->kind == CW_KIND_HEARING &&
+	       cw_timeline_itemises_group_verdict(m) &&
+	       cw_id_equal(&m->case_id, &h->rec->u.hearing.case_id) &&
+	       cw_date_precision(m->date) == CW_DATE_DAY &&
+	       cw_date_compare(m->date, h->rec->u.hearing.date) == 0;
+}
+
+/* Puts the rows of a group's verdict a milestone itemises in the ruling of the hearing whose
+ * verdict it itemises (itemises_hearing), then numbers the rulings again from 0, in their
+ * order (a monitor's trial read one judgment of the third CNRP mass trial,
+ * its named defendants at the hearing and its 48 unnamed in a milestone, as "2 rulings"). */
+static void join_group_itemised(struct cw_report_verdict *v, size_t n, size_t *rulings)
+{
+	size_t next = 0;
+	int joined = 0;
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++)
+			if (v[i].ruling != v[j].ruling && itemises_hearing(&v[i], &v[j])) {
+				size_t from = v[i].ruling;
+
+				for (size_t k = 0; k < n; k++)
+					if (v[k].ruling == from)
+						v[k].ruling = v[j].ruling;
+				joined = 1;
+				break;
+			}
+	if (!joined)
+		return;
+	/* In ascending order, each number still used becomes the next: never one a later number
+	 * still to be moved holds (next <= r). */
+	for (size_t r = 0; r < *rulings; r++) {
+		int used = 0;
+
+		for (size_t k = 0; k < n; k++)
+			if (v[k].ruling == r) {
+				v[k].ruling = next;
+				used = 1;
+			}
+		next += used;
+	}
+	*rulings = next;
+}
+
 /* Numbers the rulings and the decisions of verdict rows: a ruling is a hearing's verdict (of
  * every account of it linked as the same event) or the milestones of one ruling; a decision,
  * what a ruling says of one defendant (or group), however many charges or accounts its rows
@@ -2027,6 +2078,7 @@ static int group_verdicts(const struct events *e, struct cw_report_verdict *v, s
 		v[i].ruling = ruling != SIZE_MAX ? ruling : (*rulings)++;
 		v[i].decision = decision != SIZE_MAX ? decision : (*decisions)++;
 	}
+	join_group_itemised(v, n, rulings);
 	/* The rows of an event told by several records: another account is beside them. */
 	for (size_t i = 0; linked && event && i < n; i++)
 		if (event[i] != SIZE_MAX && v[i].rec != v[event[i]].rec)

@@ -430,4 +430,18 @@ ok cw log milestone --case "Monk case" --group monks --type bail --outcome refus
 	--date 2024-01-17 --view own
 ok cw report --from 2024-01-15 --to 2024-01-21 --format json
 json "[(p['counted_to_reason'], p['views']) for p in d['pretrial_detention'] if p['group'] == 'monks'] == [('refused', ['un', 'own'])]"
+# One judgment: a hearing's verdict on the named defendant and a milestone of the same day
+# that itemises it for 48 of the 57 unnamed ("48 of them convicted") are one ruling, not two
+# (a monitor's trial of the third CNRP mass trial).
+ok cw person add --name "Named Mass"
+ok cw case add --title "Mass trial" --defendant "Named Mass" --custody at_large \
+	--unnamed "57 CNRP members" --custody in_absentia --charge 453 --view own
+ok cw log hearing --case "Mass trial" --date 2022-06-14 --outcome verdict \
+	--verdict "453=convicted@Named Mass" --view own
+ok cw log milestone --case "Mass trial" --group "CNRP members" --count 48 --type verdict \
+	--result convicted --date 2022-06-14 --view own
+ok cw report --from 2022-06-13 --to 2022-06-19
+has "2 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (49 people in all), in 1 ruling"
+ok cw report --from 2022-06-13 --to 2022-06-19 --format json
+json "sorted(set((v['ruling'], v['decision']) for v in d['verdicts'])) == [(0, 0), (0, 1)]"
 echo "report_groups: $checks checks passed"
