@@ -516,7 +516,9 @@ int64_t cw_demo_arrests(const struct cw_demo *d)
 
 int cw_demo_arrests_at_least(const struct cw_demo *d)
 {
-	return d->arrested.n && (d->arrests_count < 0 || (size_t)d->arrests_count < d->arrested.n);
+	return (d->arrests_at_least && d->arrests_count >= 0) ||
+	       (d->arrested.n &&
+		(d->arrests_count < 0 || (size_t)d->arrests_count < d->arrested.n));
 }
 
 int64_t cw_demo_injured(const struct cw_demo *d)

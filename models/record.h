@@ -348,6 +348,7 @@ struct cw_demo {
 	uint32_t response;
 	struct cw_list arrested; /* struct cw_person_ref */
 	int64_t arrests_count;
+	uint8_t arrests_at_least; /* arrests_count is a least ("at least 28 arrested") */
 	/* People injured when the demonstration was dispersed (-1: not recorded, which is not
 	 * none), and whether that is a least ("at least 3 injured"). */
 	int64_t injured;
@@ -686,8 +687,9 @@ int cw_case_stands_at(const struct cw_case *c, const struct cw_verdict_event *v,
 /* Arrests at a demonstration: the number recorded, or the people named as arrested when they
  * are more; -1 when neither is recorded (not observed is not none). */
 int64_t cw_demo_arrests(const struct cw_demo *d);
-/* Whether that figure is a least: the people named, with no number given (or a number smaller
- * than them): "a number of trade unionists" with one named is at least 1, not 1. */
+/* Whether that figure is a least: the number recorded so ("at least 28 arrested"), or the
+ * people named, with no number given (or a number smaller than them): "a number of trade
+ * unionists" with one named is at least 1, not 1. */
 int cw_demo_arrests_at_least(const struct cw_demo *d);
 /* People injured at a demonstration: the number recorded; -1 when not recorded (not observed
  * is not none). */

@@ -596,6 +596,12 @@ static const struct cw_field demo_fields[] = {
 	LIST(struct cw_demo, arrested, 23, CW_FF_FLAT, 500, person_ref_schema,
 	     N_("people arrested")),
 	INT(struct cw_demo, arrests_count, 24, 0, 1000000, N_("number of arrests")),
+	/* A casewatch from before skips tag 33, and refuses the JSON key (models/codec.h). */
+	{.name = "arrests_at_least",
+	 .tag = 33,
+	 .type = CW_F_BOOL,
+	 .offset = offsetof(struct cw_demo, arrests_at_least),
+	 .help = N_("the number of arrests is a least (\"at least 28\"): yes or no")},
 	/* A casewatch from before skips tags 31 and 32, and refuses the JSON keys
 	 * (models/codec.h): a record from before has them not recorded. */
 	INT(struct cw_demo, injured, 31, 0, 1000000,

@@ -229,6 +229,10 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 			return cw_error_set(err, CW_EINVAL, "participants_at_least",
 					    "says the number of participants is a least: give "
 					    "--participants");
+		if (rec->u.demo.arrests_at_least && rec->u.demo.arrests_count < 0)
+			return cw_error_set(err, CW_EINVAL, "arrests_at_least",
+					    "says the number of arrests is a least: give "
+					    "--arrests-count");
 		if (rec->u.demo.injured_at_least && rec->u.demo.injured < 0)
 			return cw_error_set(err, CW_EINVAL, "injured_at_least",
 					    "says the number injured is a least: give --injured");

@@ -153,6 +153,7 @@ static const char *const record_cols[] = {"id",
 					  "participants",
 					  "participants_at_least",
 					  "arrests_count",
+					  "arrests_at_least",
 					  "injured",
 					  "injured_at_least",
 					  "confidential"};
@@ -273,6 +274,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 				    result[1024] = "", participants[24] = "", arrests[24] = "",
 				    injured[24] = "";
 	const char *outcome = "", *participants_at_least = "", *injured_at_least = "";
+	const char *arrests_at_least = "";
 	const struct cw_tally *tally;
 	const char *time = NULL, *place = NULL, *stage = "", *detail = NULL, *title = NULL;
 	const struct cw_record *k = NULL;
@@ -370,9 +372,11 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 				 (long long)rec->u.demo.participants);
 			participants_at_least = rec->u.demo.participants_at_least ? "yes" : "";
 		}
-		if (rec->u.demo.arrests_count >= 0)
+		if (rec->u.demo.arrests_count >= 0) {
 			snprintf(arrests, sizeof arrests, "%lld",
 				 (long long)rec->u.demo.arrests_count);
+			arrests_at_least = rec->u.demo.arrests_at_least ? "yes" : "";
+		}
 		if (cw_demo_injured(&rec->u.demo) >= 0) {
 			snprintf(injured, sizeof injured, "%lld",
 				 (long long)cw_demo_injured(&rec->u.demo));
@@ -448,6 +452,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 				      participants,
 				      participants_at_least,
 				      arrests,
+				      arrests_at_least,
 				      injured,
 				      injured_at_least,
 				      confidential_cell(rec, conf, sizeof conf)},

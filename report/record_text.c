@@ -556,7 +556,15 @@ static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const 
 					 (long long)dm->participants);
 			char names[400] = "";
 
-			if (dm->arrests_count >= 0 || dm->arrested.n)
+			if ((dm->arrests_count >= 0 || dm->arrested.n) &&
+			    cw_demo_arrests_at_least(dm))
+				snprintf(arr, sizeof arr,
+					 /* TRANSLATORS: arrests at a demonstration, the figure a
+					    floor ("at least 28 arrests") */
+					 P_("at least %lld arrest", "at least %lld arrests",
+					    (unsigned long)arrests),
+					 arrests);
+			else if (dm->arrests_count >= 0 || dm->arrested.n)
 				snprintf(arr, sizeof arr,
 					 P_("%lld arrest", "%lld arrests", (unsigned long)arrests),
 					 arrests);

@@ -615,8 +615,11 @@ START_TEST(test_form_demo_injured)
 	at_least = cw_form_find(&fm, "injured_at_least");
 	ck_assert_int_ge(injured, 0);
 	ck_assert_int_ge(at_least, 0);
-	/* right after the arrests */
-	ck_assert_int_eq(injured, cw_form_find(&fm, "arrests_count") + 1);
+	/* right after the arrests and whether their number is a least */
+	ck_assert_int_eq(cw_form_find(&fm, "arrests_at_least"),
+			 cw_form_find(&fm, "arrests_count") + 1);
+	ck_assert_int_eq(fm.fields[cw_form_find(&fm, "arrests_at_least")].widget, CW_W_BOOL);
+	ck_assert_int_eq(injured, cw_form_find(&fm, "arrests_count") + 2);
 	ck_assert_int_eq(fm.fields[at_least].widget, CW_W_BOOL);
 	go_to(&fm, "date");
 	type(&fm, "<C-u>2021-12-31");

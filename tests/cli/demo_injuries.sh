@@ -63,10 +63,11 @@ checks=$((checks + 1))
 printf '%s' "$out" | "${PYTHON3:-python3}" -c '
 import csv, sys
 r = list(csv.reader(sys.stdin, strict=True))
-cols = ["participants", "participants_at_least", "arrests_count", "injured", "injured_at_least"]
-assert r[0][-6:] == cols + ["confidential"], r[0]
+cols = ["participants", "participants_at_least", "arrests_count", "arrests_at_least", "injured",
+        "injured_at_least"]
+assert r[0][-7:] == cols + ["confidential"], r[0]
 rows = sorted(tuple([x["view"]] + [x[c] for c in cols]) for x in (dict(zip(r[0], v)) for v in r[1:]))
-want = [("government", "", "", "2", "0", ""), ("un", "200", "", "5", "3", "yes")]
+want = [("government", "", "", "2", "", "0", ""), ("un", "200", "", "5", "", "3", "yes")]
 sys.exit(0 if rows == want else "%r" % rows)' || fail "CSV export figures: $out"
 
 # JSON round trip: exported, then imported into a fresh database, the figures unchanged
@@ -198,5 +199,33 @@ ok cw log demo --date 2023-03-04 --place "Takeo" --participants 2 --participants
 quiet
 ok cw log demo --date 2023-03-05 --place "Pursat" --injured 30 --view ngo
 quiet
+
+# Arrests as a least, as the UN gives them ("at least 28 arrested"): shown, listed and reported
+# with "at least", refused without the number, exported and imported (a monitor's trial could
+# only save "28").
+ok cw log demo --date 2024-03-06 --place "Preah Vihear" --arrests-count 28 \
+	--arrests-at-least yes --view un --source "001 para 44"
+pv=$(printf '%s' "$out" | sed -n 's/^added demo \([0-9a-f]*\).*/\1/p')
+ok cw show "$pv"
+has "arrests at least     yes"
+ok cw list records --kind demo --since 2024-03-06
+has "at least 28 arrests"
+ok cw report --from 2024-03-04 --to 2024-03-10 --format json
+json "[(x['arrests'], x['arrests_at_least']) for x in d['demonstrations']] == [(28, True)]"
+json "d['comparison']['demonstration_arrests']['current'] == 28 and d['comparison']['demonstration_arrests']['current_at_least'] is True"
+ok cw list records --json
+before=$out
+fails 65 "arrests" cw log demo --date 2024-03-07 --place "Preah Vihear" --arrests-at-least yes
+fails 65 "arrests" cw edit "$pv" --clear arrests_count
+ok cw list records --json
+[ "$out" = "$before" ] || fail "a refused value changed the database: $out"
+ok cw export records --kind demo --since 2024-03-06 --format json -o "$WORK/pv.json"
+DB1=$DB
+DB="$WORK/db3"
+ok cw init
+ok cw import "$WORK/pv.json"
+ok cw show "$pv" --json
+json "d['arrests_count'] == 28 and d['arrests_at_least'] is True"
+DB=$DB1
 
 echo "demo_injuries: $checks checks"
