@@ -197,9 +197,11 @@ static void advise_end_without_case(const struct cw_milestone *m, const char *he
 }
 
 /* Whether every arrest or detention of person in case kase is dated after `date` (and one
- * is): the earliest in *first. */
+ * is): the earliest in *first. Of a ruling (`ruling`), after it as the summary reads it
+ * (cw_timeline_ruling_precedes: one of its own day comes after it, and carries it out). */
 static int starts_all_after(struct cw_store *st, const struct cw_id *kase,
-			    const struct cw_id *person, struct cw_date date, struct cw_date *first)
+			    const struct cw_id *person, struct cw_date date, int ruling,
+			    struct cw_date *first)
 {
 	struct cw_record_list l = {0};
 	int after_all = 0;
@@ -213,7 +215,9 @@ static int starts_all_after(struct cw_store *st, const struct cw_id *kase,
 		    !cw_id_equal(&s->person, person) || !cw_timeline_starts_detention(s) ||
 		    !cw_date_is_known(s->date))
 			continue;
-		if (cw_date_compare(cw_date_first_day(s->date), cw_date_last_day(date)) <= 0) {
+		if (ruling ? !cw_timeline_ruling_precedes(date, s->date)
+			   : cw_date_compare(cw_date_first_day(s->date), cw_date_last_day(date)) <=
+				     0) {
 			after_all = 0; /* a start on or before it: it ends that one */
 			break;
 		}
@@ -242,11 +246,19 @@ static void advise_end_before_start(struct cw_store *st, const struct cw_record 
 
 	if (cw_id_is_zero(&m->case_id) || cw_id_is_zero(&m->person) || !cw_date_is_known(m->date) ||
 	    !cw_timeline_milestone_ends_detention(m) ||
-	    !starts_all_after(st, &m->case_id, &m->person, m->date, &first_start))
+	    !starts_all_after(st, &m->case_id, &m->person, m->date, cw_timeline_milestone_rules(m),
+			      &first_start))
 		return;
 	cw_date_format(m->date, dated);
 	cw_date_format(first_start, started);
-	if (cw_timeline_milestone_rules(m))
+	if (cw_timeline_milestone_rules(m) && cw_date_compare(m->date, first_start) == 0)
+		snprintf(what, sizeof what,
+			 _("this %s is dated %s, the day of the person's first arrest or detention "
+			   "in the case: that arrest now reads as carrying out the ruling (taken "
+			   "into "
+			   "custody after it), so no pretrial detention is counted from it"),
+			 cw_enum_label(&cw_words_milestone, m->type), dated);
+	else if (cw_timeline_milestone_rules(m))
 		snprintf(what, sizeof what,
 			 _("this %s is dated %s, before the person's first arrest or detention in "
 			   "the case (%s): that arrest now reads as carrying out the ruling, so no "
@@ -283,20 +295,27 @@ static void advise_ruling_before_start(struct cw_store *st, const struct cw_reco
 
 		if (!cw_id_is_zero(&d->person) &&
 		    cw_timeline_hearing_ends_detention(h, &kase, &d->person) &&
-		    starts_all_after(st, &h->case_id, &d->person, h->date, &first_start))
+		    starts_all_after(st, &h->case_id, &d->person, h->date, 1, &first_start))
 			found = d;
 	}
 	if (found) {
 		name_of(st, &found->person, who, sizeof who);
 		cw_date_format(h->date, dated);
 		cw_date_format(first_start, started);
-		snprintf(
-			what, sizeof what,
-			_("this hearing's ruling is dated %s, before the first arrest or detention "
-			  "of %s in the case (%s): that arrest now reads as carrying out the "
-			  "ruling, "
-			  "so no pretrial detention is counted from it"),
-			dated, who, started);
+		if (cw_date_compare(h->date, first_start) == 0)
+			snprintf(what, sizeof what,
+				 _("this hearing's ruling is dated %s, the day of the first arrest "
+				   "or detention of %s in the case: that arrest now reads as "
+				   "carrying out the ruling (taken into custody after it), so no "
+				   "pretrial detention is counted from it"),
+				 dated, who);
+		else
+			snprintf(what, sizeof what,
+				 _("this hearing's ruling is dated %s, before the first arrest or "
+				   "detention of %s in the case (%s): that arrest now reads as "
+				   "carrying out the ruling, so no pretrial detention is counted "
+				   "from it"),
+				 dated, who, started);
 		snprintf(fix, sizeof fix,
 			 _("if the date is wrong: casewatch edit %.8s --date DATE"), hex);
 		fn(ctx, what, fix);
@@ -533,9 +552,9 @@ static void advise_arrests_count(const struct cw_demo *d, const char *hex, cw_ad
 		return;
 	snprintf(what, sizeof what,
 		 P_("the arrest count (%lld) is less than the %zu person named as arrested, so "
-		    "reports give %zu arrest",
+		    "reports give at least %zu arrest",
 		    "the arrest count (%lld) is less than the %zu people named as arrested, so "
-		    "reports give %zu arrests",
+		    "reports give at least %zu arrests",
 		    d->arrested.n),
 		 (long long)d->arrests_count, d->arrested.n, d->arrested.n);
 	snprintf(fix, sizeof fix, _("casewatch edit %.8s --arrests-count N"), hex);
@@ -556,10 +575,17 @@ static void advise_demo_figures(const struct cw_demo *d, const char *hex, cw_adv
 	if (arrests > 0 && d->participants >= 0 && !d->participants_at_least &&
 	    arrests > d->participants) {
 		/* arrests > participants >= 0: one arrest is recorded only for no participant. */
-		snprintf(what, sizeof what,
-			 P_("%lld arrest is recorded for %lld participants",
-			    "%lld arrests are recorded for %lld participants", arrests),
-			 (long long)arrests, (long long)d->participants);
+		if (cw_demo_arrests_at_least(d))
+			snprintf(what, sizeof what,
+				 P_("at least %lld arrest is recorded for %lld participants",
+				    "at least %lld arrests are recorded for %lld participants",
+				    arrests),
+				 (long long)arrests, (long long)d->participants);
+		else
+			snprintf(what, sizeof what,
+				 P_("%lld arrest is recorded for %lld participants",
+				    "%lld arrests are recorded for %lld participants", arrests),
+				 (long long)arrests, (long long)d->participants);
 		snprintf(fix, sizeof fix,
 			 _("if a figure is wrong: casewatch edit %.8s --participants N (or "
 			   "--arrests-count N)"),

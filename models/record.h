@@ -501,6 +501,9 @@ const char *cw_enum_label(const struct cw_enum *e, unsigned value);
 /* Whose account, short enough for a list column: "UN", "gov", "media", "NGO", "own",
  * "other", and "?" when it is not recorded. */
 const char *cw_view_short(unsigned view);
+/* An account as a bit of a set of accounts (a filter's, a figure's): 1 << view; 0 for a value
+ * no set can hold. The one rule the store's filters, the index and the reports test by. */
+uint32_t cw_view_bit(unsigned view);
 
 /* A fresh record of `kind`: zero, with "not given" integers set to -1. */
 void cw_record_init(struct cw_record *rec, enum cw_kind kind);

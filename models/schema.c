@@ -844,3 +844,8 @@ const char *cw_view_short(unsigned view)
 {
 	return view < sizeof view_short / sizeof view_short[0] && view ? _(view_short[view]) : "?";
 }
+
+uint32_t cw_view_bit(unsigned view)
+{
+	return view < 32 ? UINT32_C(1) << view : 0;
+}

@@ -336,6 +336,13 @@ int cw_timeline_itemises_group_verdict(const struct cw_milestone *m)
 	       (m->type == CW_MS_VERDICT || m->type == CW_MS_IN_ABSENTIA_VERDICT);
 }
 
+int cw_timeline_itemises_hearing(const struct cw_milestone *m, const struct cw_hearing *h)
+{
+	return cw_timeline_itemises_group_verdict(m) && !cw_id_is_zero(&h->case_id) &&
+	       cw_id_equal(&m->case_id, &h->case_id) && cw_date_is_known(m->date) &&
+	       cw_date_compare(m->date, h->date) == 0;
+}
+
 /* Whether a date only to a month or a year holds the day `start` (dated to a day): an end so
  * dated may have come after it ("arrested on 4 July, released in July"). */
 static int holds_day(struct cw_date d, struct cw_date start)
@@ -376,8 +383,8 @@ static int group_verdict_itemised(const struct who *w, const struct cw_record *k
 		const struct cw_milestone *m = &recs[i].u.milestone;
 
 		if (recs[i].kind == CW_KIND_MILESTONE && concerns(m, w) &&
-		    cw_timeline_itemises_group_verdict(m) && cw_id_equal(&m->case_id, &kase->id) &&
-		    cw_date_compare(m->date, h->u.hearing.date) == 0)
+		    cw_id_equal(&m->case_id, &kase->id) &&
+		    cw_timeline_itemises_hearing(m, &h->u.hearing))
 			return 1;
 	}
 	return 0;
@@ -750,7 +757,7 @@ static struct cw_date first_ruling(const struct who *w, const struct cw_record *
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &recs[i];
 		struct cw_date rd = cw_record_date(r);
-		int ruling;
+		int ruling, c;
 
 		if (!cw_date_is_known(rd))
 			continue;
@@ -763,8 +770,15 @@ static struct cw_date first_ruling(const struct who *w, const struct cw_record *
 				 cw_id_equal(&r->u.hearing.case_id, &kase->id) &&
 				 cw_timeline_hearing_rules(&r->u.hearing) &&
 				 hearing_ends(&r->u.hearing, kase, w);
-		if (ruling && (!cw_date_is_known(first) ||
-			       cw_date_compare(cw_date_last_day(rd), cw_date_last_day(first)) < 0))
+		if (!ruling)
+			continue;
+		/* Of two ending on the same day, the one dated to that day: an arrest of that day
+		 * follows it (cw_timeline_ruling_precedes), as the index, which reads every
+		 * ruling, finds. */
+		c = cw_date_is_known(first)
+			    ? cw_date_compare(cw_date_last_day(rd), cw_date_last_day(first))
+			    : -1;
+		if (c < 0 || (c == 0 && cw_date_precision(rd) == CW_DATE_DAY))
 			first = rd;
 	}
 	return first;
@@ -1914,7 +1928,7 @@ static void summarise(const struct who *w, const struct cw_record *only,
 		if (!r || (i < n && only && r->kind == CW_KIND_CASE))
 			continue;
 		if (i < n && is_adjournment(r)) {
-			out->adjournment_views |= UINT32_C(1) << (r->view & 31);
+			out->adjournment_views |= cw_view_bit(r->view);
 			if (!adjournment_told_before(records, i))
 				out->adjournments++;
 		}

@@ -316,6 +316,9 @@ int cw_timeline_hearing_rules(const struct cw_hearing *h);
  * then ends no more of the group's detention than the milestone frees, and reports list the
  * milestone's decision instead of a verdict for the whole case. */
 int cw_timeline_itemises_group_verdict(const struct cw_milestone *m);
+/* Whether milestone m itemises hearing h's verdict for a group so: such a milestone
+ * (cw_timeline_itemises_group_verdict) of the hearing's case dated as the hearing is. */
+int cw_timeline_itemises_hearing(const struct cw_milestone *m, const struct cw_hearing *h);
 int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct cw_record *kase,
 				       const struct cw_id *person);
 const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,

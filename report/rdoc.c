@@ -1779,7 +1779,7 @@ static void elsewhere_text(struct sb *detail, const struct cw_report_elsewhere *
 
 	cw_id_hex(&e->id, hex);
 	cw_date_format(e->date, date);
-	cw_views_text(e->view < 32 ? UINT32_C(1) << e->view : 0, views, sizeof views);
+	cw_views_text(cw_view_bit(e->view), views, sizeof views);
 	sb_add(detail, "%s", detail->n ? "; " : "");
 	if (e->before)
 		/* TRANSLATORS: in a row: the event's account counted: its date, whose account,

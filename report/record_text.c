@@ -556,18 +556,17 @@ static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const 
 					 (long long)dm->participants);
 			char names[400] = "";
 
+			/* The words of the report's rows (rdoc.c, arrests_text). */
 			if ((dm->arrests_count >= 0 || dm->arrested.n) &&
 			    cw_demo_arrests_at_least(dm))
 				snprintf(arr, sizeof arr,
-					 /* TRANSLATORS: arrests at a demonstration, the figure a
-					    floor ("at least 28 arrests") */
-					 P_("at least %lld arrest", "at least %lld arrests",
-					    (unsigned long)arrests),
-					 arrests);
+					 P_("at least %zu arrest", "at least %zu arrests",
+					    (size_t)arrests),
+					 (size_t)arrests);
 			else if (dm->arrests_count >= 0 || dm->arrested.n)
 				snprintf(arr, sizeof arr,
-					 P_("%lld arrest", "%lld arrests", (unsigned long)arrests),
-					 arrests);
+					 P_("%zu arrest", "%zu arrests", (size_t)arrests),
+					 (size_t)arrests);
 			/* Who was arrested, as far as the record names them: "2 arrests (Theng
 			 * Savoeun)" tells a timeline's reader that they were the one. */
 			arrested_names(lk, &dm->arrested, names, sizeof names);

@@ -509,6 +509,7 @@ size_t cw_report_arrests_unlisted(const struct cw_report *r, size_t why[CW_UNLIS
 
 static int detention_records(struct cw_reader *rd, struct cw_report *r, const struct cw_id *person,
 			     struct cw_record_list *tl, struct cw_error *err);
+static void drop_other_accounts(const struct cw_report *r, struct cw_record_list *tl);
 
 /* Why the people of one arrest are not listed (enum cw_report_unlisted): their records read as
  * the list reads them (detention_records; a group: its case's records), in the arrest's case. */
@@ -569,6 +570,7 @@ static int unlisted_why(struct cw_reader *rd, struct cw_report *r, const struct 
 				cw_record_list_free(&tl);
 				return oom(err);
 			}
+			drop_other_accounts(r, &tl);
 			kase = &one.items[0];
 			held = cw_timeline_not_held(NULL, m->group, kase, tl.items, tl.n,
 						    r->held_to);
@@ -1447,9 +1449,7 @@ static int ruling_itemised_apart(const struct cw_record_list *rulings, const str
 	for (size_t i = 0; i < rulings->n; i++) {
 		const struct cw_milestone *m = &rulings->items[i].u.milestone;
 
-		if (!cw_id_is_zero(&h->case_id) && cw_id_equal(&m->case_id, &h->case_id) &&
-		    cw_timeline_itemises_group_verdict(m) && cw_date_is_known(m->date) &&
-		    cw_date_compare(h->date, m->date) == 0)
+		if (cw_timeline_itemises_hearing(m, h))
 			return 1;
 	}
 	return 0;
@@ -1961,32 +1961,39 @@ static size_t *verdict_events(const struct events *e, const struct cw_report_ver
 	return event;
 }
 
-/* Whether verdict row v is a group's verdict a milestone itemises ("48 of the 57 convicted":
- * cw_timeline_itemises_group_verdict) given on the day of hearing row h's verdict in the same
- * case: one judgment of the court, told by two records. */
+/* Whether verdict row v is a group's verdict a milestone itemises for hearing row h's verdict
+ * (cw_timeline_itemises_hearing): one judgment of the court, told by two records. */
 static int itemises_hearing(const struct cw_report_verdict *v, const struct cw_report_verdict *h)
 {
-	const struct cw_milestone *m = &v->rec->u.milestone;
-
 	return v->rec->kind == CW_KIND_MILESTONE && h->rec->kind == CW_KIND_HEARING &&
-	       cw_timeline_itemises_group_verdict(m) &&
-	       cw_id_equal(&m->case_id, &h->rec->u.hearing.case_id) &&
-	       cw_date_precision(m->date) == CW_DATE_DAY &&
-	       cw_date_compare(m->date, h->rec->u.hearing.date) == 0;
+	       cw_timeline_itemises_hearing(&v->rec->u.milestone, &h->rec->u.hearing);
 }
 
-/* Puts the rows of a group's verdict a milestone itemises in the ruling of the hearing whose
- * verdict it itemises (itemises_hearing), then numbers the rulings again from 0, in their
- * order (a monitor's trial read one judgment of the third CNRP mass trial,
- * its named defendants at the hearing and its 48 unnamed in a milestone, as "2 rulings"). */
+/* Whether a row of `ruling` is a hearing's. */
+static int ruling_has_hearing(const struct cw_report_verdict *v, size_t n, size_t ruling)
+{
+	for (size_t k = 0; k < n; k++)
+		if (v[k].ruling == ruling && v[k].rec->kind == CW_KIND_HEARING)
+			return 1;
+	return 0;
+}
+
+/* Puts the rows of a group's verdict a milestone itemises in the ruling of the first hearing
+ * whose verdict it itemises (itemises_hearing), then numbers the rulings again from 0, in
+ * their order (a monitor's trial read one judgment of the third CNRP mass trial, its named
+ * defendants at the hearing and its 48 unnamed in a milestone, as "2 rulings"). A ruling that
+ * holds a hearing already is not moved again: two hearings of that day that are not linked as
+ * one event stay two rulings, whichever the milestone's rows are joined to. */
 static void join_group_itemised(struct cw_report_verdict *v, size_t n, size_t *rulings)
 {
 	size_t next = 0;
 	int joined = 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].rec->kind != CW_KIND_MILESTONE || ruling_has_hearing(v, n, v[i].ruling))
+			continue;
 		for (size_t j = 0; j < n; j++)
-			if (v[i].ruling != v[j].ruling && itemises_hearing(&v[i], &v[j])) {
+			if (itemises_hearing(&v[i], &v[j])) {
 				size_t from = v[i].ruling;
 
 				for (size_t k = 0; k < n; k++)
@@ -1995,6 +2002,7 @@ static void join_group_itemised(struct cw_report_verdict *v, size_t n, size_t *r
 				joined = 1;
 				break;
 			}
+	}
 	if (!joined)
 		return;
 	/* In ascending order, each number still used becomes the next: never one a later number
@@ -2212,7 +2220,7 @@ int cw_report_release_carries_bail(const struct cw_report *r, size_t release)
 
 uint32_t cw_report_view_bit(const struct cw_record *rec)
 {
-	return rec->view < 32 ? UINT32_C(1) << rec->view : 0;
+	return cw_view_bit(rec->view);
 }
 
 /* The accounts of every record of a list. */
@@ -2847,10 +2855,11 @@ static int count_undated(struct cw_reader *rd, struct cw_report *r, size_t talli
 }
 
 /* One that only overlaps the range is listed apart, its day unknown (the rest are counted);
- * but a tally over a period that lies in the range is the range's, whatever the document's
- * date: the UN's "18 visits to 9 prisons from June 2023 to May 2024", dated 2024, is a
- * tally of a report from June 2023 to May 2024 (a monitor's trial found it only among the
- * records dated to a year, its figures nowhere). */
+ * but a tally over a period that lies in the range is the range's: the UN's "18 visits to 9
+ * prisons from June 2023 to May 2024", dated 2024, is a tally of a report from June 2023 to
+ * May 2024 (a monitor's trial found it only among the records dated to a year, its figures
+ * nowhere). A tally dated to a day, or to a month or a year that does not overlap the range,
+ * is its date's, as any dated record is. */
 static int overlapping_into_partial(struct cw_record *rec, int whole, void *ctx)
 {
 	struct cw_report *r = ctx;
@@ -3478,7 +3487,7 @@ static int start_other_quoted(struct cw_report *r, struct cw_timeline_summary *s
 	if (!cw_date_is_known(sum->pretrial_start_other))
 		return 0;
 	if (r->filter.accounts &&
-	    !(r->filter.accounts & (UINT32_C(1) << (sum->pretrial_start_other_view & 31)))) {
+	    !(r->filter.accounts & cw_view_bit(sum->pretrial_start_other_view))) {
 		sum->pretrial_start_other = (struct cw_date){0, 0, 0};
 		return 0;
 	}
@@ -3553,8 +3562,8 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 			d.views |= cw_report_view_bit(seen);
 	}
 	/* So does one to a refusal of bail or release, on the refusal's. */
-	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED && sum.pretrial_to_view < 32)
-		d.views |= UINT32_C(1) << sum.pretrial_to_view;
+	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED)
+		d.views |= cw_view_bit(sum.pretrial_to_view);
 	if (!sum.pretrial_ongoing && !contested) {
 		cw_record_list_free(&tl);
 		return 0;
@@ -3567,8 +3576,8 @@ static int consider_detainee(struct cw_reader *rd, struct cw_matcher *m, struct 
 		d.held_after_type = sum.held_after_type;
 		d.held_after_view = sum.held_after_view;
 		/* Both accounts: the end's and the one that finds them held after it. */
-		d.views |= sum.held_after_view < 32 ? UINT32_C(1) << sum.held_after_view : 0;
-		d.views |= sum.pretrial_end_view < 32 ? UINT32_C(1) << sum.pretrial_end_view : 0;
+		d.views |= cw_view_bit(sum.held_after_view);
+		d.views |= cw_view_bit(sum.pretrial_end_view);
 	}
 	/* The stretch held without a break up to the day counted to: "detained since" says
 	 * that, and the days are its days (a detention before a release on bail is not in it). */
@@ -3664,8 +3673,8 @@ static int consider_group(struct cw_report *r, const struct cw_record *kase,
 	d.total_max = sum.pretrial_days_max;
 	d.views = detainee_views(kase, NULL, label, sum.pretrial_since, tl->items, tl->n);
 	/* Counted to a refusal of their bail: on its account too, as a person's row is. */
-	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED && sum.pretrial_to_view < 32)
-		d.views |= UINT32_C(1) << sum.pretrial_to_view;
+	if (sum.pretrial_to_kind == CW_PRETRIAL_TO_REFUSED)
+		d.views |= cw_view_bit(sum.pretrial_to_view);
 	group_joined(r, kase, tl, label, &d);
 	if (!(grown = realloc(r->detainees, (r->ndetainees + 1) * sizeof *grown)))
 		return CW_ENOMEM;

@@ -404,7 +404,7 @@ static int out_of_sight(const struct news_reader *nr, const uint8_t *id, int onl
 	if (cw_store_read_record(nr->st, nr->txn, &rid, &rec, NULL) != 0)
 		return 0;
 	yes = (shown && rec.confidential) ||
-	      (nr->sight.views && !(nr->sight.views & (UINT32_C(1) << (rec.view & 31))));
+	      (nr->sight.views && !(nr->sight.views & cw_view_bit(rec.view)));
 	cw_record_free(&rec);
 	return yes;
 }

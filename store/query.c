@@ -886,7 +886,7 @@ static int needs_record(const struct criteria *c)
 
 static int record_matches(const struct criteria *c, const struct cw_record *rec)
 {
-	return (!c->views || (c->views & (UINT32_C(1) << (rec->view & 31)))) &&
+	return (!c->views || (c->views & cw_view_bit(rec->view))) &&
 	       (!c->text || idset_has(&c->named, &rec->id) || record_has_text(rec, c->text));
 }
 

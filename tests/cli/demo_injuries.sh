@@ -213,6 +213,12 @@ has "at least 28 arrests"
 ok cw report --from 2024-03-04 --to 2024-03-10 --format json
 json "[(x['arrests'], x['arrests_at_least']) for x in d['demonstrations']] == [(28, True)]"
 json "d['comparison']['demonstration_arrests']['current'] == 28 and d['comparison']['demonstration_arrests']['current_at_least'] is True"
+# set against an exact count of participants, the warning keeps the least
+ok cw log demo --date 2024-03-08 --place "Preah Vihear" --participants 20 --arrests-count 28 \
+	--arrests-at-least yes --view un
+grep -q "warning: at least 28 arrests are recorded for 20 participants" "$WORK/stderr" ||
+	fail "the warning drops the least: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 ok cw list records --json
 before=$out
 fails 65 "arrests" cw log demo --date 2024-03-07 --place "Preah Vihear" --arrests-at-least yes

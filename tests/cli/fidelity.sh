@@ -715,12 +715,12 @@ checks=$((checks + 13))
 # named, and the monitor is told.
 ok cw log demo --date 2024-07-08 --place "Freedom Park" --arrested "Sok Dara" \
 	--arrested "Chea Vuthy" --arrests-count 1 --view own
-grep -q "warning: the arrest count (1) is less than the 2 people named as arrested, so reports give 2 arrests" \
+grep -q "warning: the arrest count (1) is less than the 2 people named as arrested, so reports give at least 2 arrests" \
 	"$WORK/stderr" || fail "no warning for an arrest count below the arrested: $(cat "$WORK/stderr")"
 # one person named: one arrest, said in the singular (a field trial read "1 arrests")
 ok cw log demo --date 2024-07-10 --place "Freedom Park" --arrested "Sok Dara" \
 	--arrests-count 0 --view own
-grep -q "warning: the arrest count (0) is less than the 1 person named as arrested, so reports give 1 arrest[;.]" \
+grep -q "warning: the arrest count (0) is less than the 1 person named as arrested, so reports give at least 1 arrest[;.]" \
 	"$WORK/stderr" || fail "the singular arrest warning: $(cat "$WORK/stderr")"
 ok cw log demo --date 2024-07-09 --place "Freedom Park" --arrested "Sok Dara" \
 	--arrests-count 3 --view own

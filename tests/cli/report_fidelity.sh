@@ -939,6 +939,17 @@ ok env CASEWATCH_NOW=2022-07-01T05:00:00Z "$CASEWATCH" --db "$DB" timeline "Door
 lacks "pretrial detention:"
 ok cw report --from 2022-06-13 --to 2022-06-19
 has "1 person arrested is not listed below as held: a ruling on them in their case came before the arrest, which enforces it: no pretrial detention."
+# The verdict logged after the arrest of its day says what it does to that arrest.
+ok cw person add --name "Door Later"
+ok cw case add --title "Door later case" --defendant "Door Later" --custody detained \
+	--stage trial --charge 453 --view own
+ok cw log milestone --person "Door Later" --case "Door later case" --type arrest \
+	--date 2022-06-14 --view own
+ok cw log milestone --person "Door Later" --case "Door later case" --type verdict \
+	--result convicted --date 2022-06-14 --view own
+grep -q "warning: this verdict is dated 2022-06-14, the day of the person's first arrest or detention in the case: that arrest now reads as carrying out the ruling" \
+	"$WORK/stderr" || fail "no warning for a verdict of the arrest's day: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 # ---- held, bailed, arrested again: the row counts this stretch and says the days in all
 ok cw person add --name "Twice Held"
 ok cw case add --title "Twice case" --defendant "Twice Held" --custody detained --charge 494 \

@@ -444,4 +444,27 @@ ok cw report --from 2022-06-13 --to 2022-06-19
 has "2 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (49 people in all), in 1 ruling"
 ok cw report --from 2022-06-13 --to 2022-06-19 --format json
 json "sorted(set((v['ruling'], v['decision']) for v in d['verdicts'])) == [(0, 0), (0, 1)]"
+# The UN's account of that hearing, not linked to the team's as one event, stays a ruling of its
+# own whatever articles the milestone names (a review found it joined the team's through a
+# milestone naming two articles, not one).
+ok cw log hearing --case "Mass trial" --date 2022-06-14 --outcome verdict \
+	--verdict "453=convicted@Named Mass" --view un
+ok cw edit "$(cw list records --kind milestone --case "Mass trial" --json | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')" --article 453,494
+ok cw report --from 2022-06-13 --to 2022-06-19
+has "in 2 rulings"
+# A report of the UN's account says why a group it arrested is not held from the UN's records
+# alone, as it does for a person: released, not "not shown" because of the government's later
+# arrest (a review of the round's diff).
+ok cw person add --name "Land Person"
+ok cw case add --title "Land case" --defendant "Land Person" --custody detained \
+	--unnamed "6 land activists" --custody detained --charge 494 --stage pretrial --view un
+for who in '--person "Land Person"' '--group "land activists"'; do
+	eval ok cw log milestone "$who" --case '"Land case"' --type arrest --date 2024-03-04 --view un
+	eval ok cw log milestone "$who" --case '"Land case"' --type release --outcome granted \
+		--date 2024-03-06 --view un
+	eval ok cw log milestone "$who" --case '"Land case"' --type arrest --date 2024-03-07 \
+		--view government
+done
+ok cw report --from 2024-03-04 --to 2024-03-10 --account un --format json
+json "[(x['group'] or x['person']['name'], x['reason']) for x in d['arrested_not_held']] == [('Land Person', 'released'), ('land activists', 'released')]"
 echo "report_groups: $checks checks passed"
