@@ -131,7 +131,7 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 	struct cw_list_memo memo = {0}; /* the people the rows name, each read once */
 	struct cw_table t;
 	size_t differ;
-	int rc = 0;
+	int rc = 0, failed = 0;
 
 	cw_agenda_day_text(a->from, from, sizeof from);
 	cw_agenda_day_text(a->to, to, sizeof to);
@@ -162,7 +162,10 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 			cw_agenda_day_text(it->day, day, sizeof day);
 		cw_id_hex(&it->rec->id, hex);
 		hex[8] = '\0';
-		cw_record_summarise_in(cli->session.store, &memo, it->rec, &sum);
+		/* A record it names that cannot be read ends the agenda: never "not held here". */
+		if ((failed = cw_record_summarise_in(cli->session.store, &memo, it->rec, &sum,
+						     &cli->err)) != 0)
+			break;
 		cw_agenda_note(a, i, note, sizeof note);
 		/* Marked as the lists mark it ("[C] ", "[c] "), a next date set at a confidential
 		 * hearing too: whoever reads the agenda out or copies it for others sees that it
@@ -173,9 +176,11 @@ static int print_text(struct cw_cli *cli, const struct cw_agenda *a, int filtere
 							    sum.where, note, hex});
 	}
 	cw_list_memo_free(&memo);
-	if (rc == 0)
+	if (rc == 0 && !failed)
 		cw_table_print(&t, cli->out, cw_output_width(cli->out));
 	cw_table_free(&t);
+	if (failed)
+		return failed;
 	if (rc != 0)
 		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 	/* One hearing on several days: not one to attend as certain, nor two. */
@@ -251,28 +256,30 @@ static json_t *other_accounts_json(const struct cw_agenda *a, size_t i)
 /* { "from", "to", "items": [{ "day", "what", "overdue", "about", "where", "note",
  * "other_accounts", "record" (as 'show --json' gives it, touches_confidential too) }], "next",
  * "latest" }: names beside
- * the ids a script would need; "next" and "latest" (or null) only when the window is empty. */
-static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
+ * the ids a script would need; "next" and "latest" (or null) only when the window is empty.
+ * Into *out; 0, or an error: a record the items name that cannot be read is that error, not
+ * "out of memory". */
+static int agenda_json(struct cw_cli *cli, const struct cw_agenda *a, json_t **out)
 {
 	json_t *doc = json_object(), *items = json_array();
 	char date[CW_DATE_TEXT_MAX];
-	int bad = !doc || !items;
+	int bad = !doc || !items, rc = 0;
 	struct cw_report names;
 	struct cw_list_memo memo = {0}; /* the people the items name, each read once */
 
 	/* The records name their people and case beside the ids, as --json does everywhere. */
 	memset(&names, 0, sizeof names);
-	for (size_t i = 0; i < a->n && !bad; i++) {
+	for (size_t i = 0; i < a->n && !bad && rc == 0; i++) {
 		struct cw_record_list l = {(struct cw_record *)a->items[i].rec, 1, 1};
 
-		bad |= cw_report_add_refs(cli->session.store, &names, &l, &cli->err) != 0;
+		rc = cw_report_add_refs(cli->session.store, &names, &l, &cli->err);
 	}
 
 	cw_date_format(a->from, date);
 	bad |= json_object_set_new(doc, "from", json_string(date));
 	cw_date_format(a->to, date);
 	bad |= json_object_set_new(doc, "to", json_string(date));
-	for (size_t i = 0; i < a->n && !bad; i++) {
+	for (size_t i = 0; i < a->n && !bad && rc == 0; i++) {
 		const struct cw_agenda_item *it = &a->items[i];
 		struct cw_record_summary sum;
 		json_t *o = json_object(), *rec = cw_record_to_json(it->rec, 0);
@@ -283,7 +290,12 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 		/* What the text's mark says ("[C] ", "[c] "), as list --json says it. */
 		bad |= cw_report_touches_confidential(&names, it->rec, &touches) != 0 || !rec ||
 		       json_object_set_new(rec, "touches_confidential", json_boolean(touches));
-		cw_record_summarise_in(cli->session.store, &memo, it->rec, &sum);
+		if ((rc = cw_record_summarise_in(cli->session.store, &memo, it->rec, &sum,
+						 &cli->err)) != 0) {
+			json_decref(o);
+			json_decref(rec);
+			break;
+		}
 		cw_agenda_note(a, i, note, sizeof note);
 		cw_date_format(it->day, date);
 		if (!o || json_object_set_new(o, "day", json_string(date)) ||
@@ -309,11 +321,13 @@ static json_t *agenda_json(struct cw_cli *cli, const struct cw_agenda *a)
 	bad |= json_object_set_new(doc, "latest", *date ? json_string(date) : json_null());
 	cw_report_free(&names);
 	cw_list_memo_free(&memo);
-	if (bad) {
+	if (rc || bad) {
 		json_decref(doc);
-		return NULL;
+		*out = NULL;
+		return rc ? rc : cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
 	}
-	return doc;
+	*out = doc;
+	return 0;
 }
 
 int cw_cmd_agenda(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
@@ -341,11 +355,15 @@ int cw_cmd_agenda(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	/* The team's own view: everything counts, and is marked. */
 	if ((rc = cw_agenda_build(cli->session.store, &o.filter, from, to, NULL, &a, &cli->err)) ==
 	    0) {
+		json_t *doc;
+
 		cw_filter_init(&none);
-		if (cli->json)
-			rc = cw_cli_print_json(cli, agenda_json(cli, &a));
-		else
+		if (cli->json) {
+			if ((rc = agenda_json(cli, &a, &doc)) == 0)
+				rc = cw_cli_print_json(cli, doc);
+		} else {
 			rc = print_text(cli, &a, !cw_filter_equal(&o.filter, &none));
+		}
 	}
 	cw_agenda_free(&a);
 	return rc;

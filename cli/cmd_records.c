@@ -89,10 +89,12 @@ static void print_linked(void *ctx, uint8_t relation, const struct cw_id *from)
 	print_pair(ll->out, cw_record_linked_label(relation), hex);
 }
 
-static void print_record(struct cw_cli *cli, FILE *out, const struct cw_record *rec)
+/* 0, or the error of a record it names that cannot be read (then out holds part of it). */
+static int print_record(struct cw_cli *cli, FILE *out, const struct cw_record *rec)
 {
 	struct linked_lines ll = {out, NULL, 0};
 	char hex[CW_ID_HEX_LEN + 1];
+	int rc;
 
 	/* Every line named as the record view names it, in the reader's language: a Khmer field
 	 * trial read follow_up and notes here beside the labels of the lines after them. */
@@ -100,11 +102,13 @@ static void print_record(struct cw_cli *cli, FILE *out, const struct cw_record *
 	print_pair(out, N_("record id"), hex);
 	/* TRANSLATORS: `show`'s line naming what a record is (hearing, visit, ...). */
 	print_pair(out, N_("kind"), cw_kind_text(rec->kind));
-	cw_record_labelled_lines(cli->session.store, rec, print_line, out);
+	if ((rc = cw_record_labelled_lines(cli->session.store, rec, print_line, out, &cli->err)) !=
+	    0)
+		return rc;
 	cw_record_provenance(rec, print_pair, out);
 	/* The accounts that link to it, as its own links are shown: a link is kept on the
 	 * record that names the other (a sync trial saw it from one side only). */
-	(void)cw_record_linked_from(cli->session.store, &rec->id, print_linked, &ll);
+	return cw_record_linked_from(cli->session.store, &rec->id, print_linked, &ll, &cli->err);
 }
 
 /* lead: the filter whose articles come first in the articles column (NULL: none). */
@@ -126,7 +130,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 	struct cw_table t;
 	/* The people the rows name, each read once for the table (cw_record_list_mark). */
 	struct cw_list_memo memo = {0};
-	int rc = 0;
+	int rc = 0, oom = 0;
 
 	/* On a narrow terminal ids, dates, kinds and accounts stay whole (an id is typed back,
 	 * a date and a kind are what a row is found by); long free text gives room first. */
@@ -153,9 +157,12 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 		fit = event_fit;
 	}
 	memcpy(t.fit, fit, (size_t)t.ncols);
-	for (size_t i = 0; i < l->n && rc == 0; i++) {
+	/* rc: a record a row names that cannot be read (it fails its authentication) ends the
+	 * table unprinted, never shown as one not held here; oom: the table's own memory. */
+	for (size_t i = 0; i < l->n && rc == 0 && !oom; i++) {
 		const struct cw_record *r = &l->items[i];
 		char hex[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX], a[512], b[512], named[600];
+		const char *mark;
 
 		cw_id_hex(&r->id, hex);
 		hex[SHORT_ID] = '\0';
@@ -168,7 +175,7 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			 * person known only in Khmer under that name, not an empty cell. */
 			snprintf(named, sizeof named, "%s%s", cw_confidential_mark(r),
 				 cw_person_name(p));
-			rc = cw_table_add(
+			oom = cw_table_add(
 				&t, (const char *const[]){hex, named,
 							  p->name && *p->name ? p->name_km : NULL,
 							  p->affiliation, a, p->province,
@@ -180,10 +187,11 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 			if (lead)
 				cw_articles_text_lead(a, sizeof a, lead->articles, lead->narticles);
 			cw_defendants_text(k, b, sizeof b);
-			snprintf(named, sizeof named, "%s%s",
-				 cw_record_list_mark(cli->session.store, &memo, r),
-				 k->title ? k->title : "");
-			rc = cw_table_add(
+			if ((rc = cw_record_list_mark(cli->session.store, &memo, r, &mark,
+						      &cli->err)) != 0)
+				break;
+			snprintf(named, sizeof named, "%s%s", mark, k->title ? k->title : "");
+			oom = cw_table_add(
 				&t,
 				(const char *const[]){
 					hex, date, cw_view_short(r->view), named, k->court, a, b,
@@ -191,22 +199,24 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 		} else {
 			struct cw_record_summary sum;
 
-			cw_record_summarise_in(cli->session.store, &memo, r, &sum);
+			if ((rc = cw_record_summarise_in(cli->session.store, &memo, r, &sum,
+							 &cli->err)) != 0)
+				break;
 			if (lead)
 				cw_articles_text_lead(sum.articles, sizeof sum.articles,
 						      lead->articles, lead->narticles);
 			snprintf(named, sizeof named, "%s%s", sum.mark, sum.who);
-			rc = cw_table_add(&t,
-					  (const char *const[]){hex, date, cw_kind_text(r->kind),
-								cw_view_short(r->view), named,
-								sum.where, sum.articles, sum.what});
+			oom = cw_table_add(
+				&t, (const char *const[]){hex, date, cw_kind_text(r->kind),
+							  cw_view_short(r->view), named, sum.where,
+							  sum.articles, sum.what});
 		}
 	}
 	cw_list_memo_free(&memo);
-	if (rc == 0)
+	if (rc == 0 && !oom)
 		cw_table_print(&t, cli->out, cw_output_width(cli->out));
 	cw_table_free(&t);
-	return rc ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
+	return rc ? rc : oom ? cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory") : 0;
 }
 
 /* ---- commands --------------------------------------------------------------------------- */
@@ -654,19 +664,35 @@ int cw_cmd_show(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		struct linked_lines ll = {NULL, json_array(), 0};
 
 		/* "linked_from": [{relation, record}], the accounts that link to it. */
-		if (!ll.json ||
-		    cw_record_linked_from(cli->session.store, &rec.id, print_linked, &ll) != 0 ||
-		    ll.failed)
+		if (!ll.json)
 			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
-		else
+		else if ((rc = cw_record_linked_from(cli->session.store, &rec.id, print_linked, &ll,
+						     &cli->err)) == 0 &&
+			 ll.failed)
+			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+		if (rc == 0)
 			rc = cw_cli_print_records_json_with(cli, &rec, "linked_from", ll.json);
+		else
+			json_decref(ll.json);
 		ll.json = NULL;
 	} else {
-		print_record(cli, cli->out, &rec);
-		struct group_lines g = {cli->out, 0};
+		/* Whole or not at all: a record it names that cannot be read ends it, and the
+		 * lines before must not stand as the record. */
+		char *text = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&text, &len);
+		struct group_lines g = {mem, 0};
 
-		rc = cw_case_group_detention(cli->session.store, &rec, cw_date_today(),
-					     group_detention_line, &g, &cli->err);
+		if (!mem)
+			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+		else if ((rc = print_record(cli, mem, &rec)) == 0)
+			rc = cw_case_group_detention(cli->session.store, &rec, cw_date_today(),
+						     group_detention_line, &g, &cli->err);
+		if (mem && fclose(mem) != 0 && rc == 0)
+			rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+		if (rc == 0)
+			fwrite(text, 1, len, cli->out);
+		free(text);
 	}
 	cw_record_free(&rec);
 	return rc;

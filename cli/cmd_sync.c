@@ -481,7 +481,7 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	const char *path;
 	char hex[CW_ID_HEX_LEN + 1], db[CW_ID_HEX_LEN + 1], created[CW_TIME_LOCAL_MAX], who[160];
 	size_t limit = INSPECT_LISTED;
-	int rc;
+	int rc, failed = 0;
 
 	(void)cmd;
 	for (int i = first_arg; i < cli->argc; i++)
@@ -639,27 +639,33 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 		t.fit[0] = t.fit[1] = t.fit[2] = t.fit[5] = CW_COLUMN_WHOLE;
 		t.fit[6] = CW_COLUMN_FREE;
 		t.min_width[3] = 16;
-		for (size_t i = 0; i < b.n && rc == 0; i++) {
+		for (size_t i = 0; i < b.n && rc == 0 && !failed; i++) {
 			const struct cw_record *r = &b.items[i].rec;
 			char id[CW_ID_HEX_LEN + 1], in[CW_ID_HEX_LEN + 1], up[CW_TIME_LOCAL_MAX];
 			char what[200] = "";
 
 			cw_time_local_format(r->updated, up);
 			/* An event by its date and what it is about (its own label, a hearing's
-			 * court, is often empty); a deletion carries no content to name it by. */
-			if (!b.items[i].deleted)
-				cw_record_title_from(cli->session.store, bundle_own, &bn, r, what,
-						     sizeof what);
+			 * court, is often empty); a deletion carries no content to name it by. A
+			 * record of this database it names that cannot be read ends the list. */
+			if (!b.items[i].deleted &&
+			    (failed = cw_record_title_from(cli->session.store, bundle_own, &bn, r,
+							   what, sizeof what, &cli->err)) != 0)
+				break;
 			rc = cw_table_add(&t,
 					  (const char *const[]){
 						  cw_kind_text(r->kind), short_hex(&r->id, id),
 						  b.items[i].deleted ? "deleted" : "live", up,
 						  r->editor, short_hex(&r->edited_in, in), what});
 		}
-		if (rc == 0)
+		if (rc == 0 && !failed)
 			cw_table_print(&t, cli->out, cw_output_width(cli->out));
 		cw_table_free(&t);
 		bundle_names_free(&bn);
+		if (failed) {
+			cw_bundle_free(&b);
+			return failed;
+		}
 		if (b.versions_total > b.n) {
 			char more[400];
 
@@ -748,13 +754,15 @@ int cw_cmd_bundle_peers(struct cw_cli *cli, const struct cw_command *cmd, int fi
 }
 
 /* What a version is about, as a list shows it: a hearing by its case, not by a court it may
- * not name (in a static buffer). */
-static const char *version_label(struct cw_store *st, const struct cw_record *r)
+ * not name (into *label, a static buffer). 0, or the error of a record it names that cannot be
+ * read (never shown as one not held here). */
+static int version_label(struct cw_cli *cli, const struct cw_record *r, const char **label)
 {
 	static struct cw_record_summary sum;
+	int rc = cw_record_summarise(cli->session.store, r, &sum, &cli->err);
 
-	cw_record_summarise(st, r, &sum);
-	return sum.who[0] ? sum.who : cw_record_label(r);
+	*label = sum.who[0] ? sum.who : cw_record_label(r);
+	return rc;
 }
 
 /* One field in which a version differs from the one shown: "      province: Takeo (shown:
@@ -831,22 +839,27 @@ static int conflicts_list(struct cw_cli *cli)
 	 * as " (shown)" is in it. */
 	shown_w = cw_text_width(_(" (shown)"));
 	snprintf(pad, sizeof pad, "%*s", shown_w < (int)sizeof pad ? shown_w : 0, "");
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && rc == 0; i++) {
 		char hex[CW_ID_HEX_LEN + 1];
 		size_t named = 0;
+		const char *label;
 
 		/* Named by a version that has content: a deletion shown has none. */
 		while (named + 1 < c[i].n && c[i].versions[named].deleted)
 			named++;
+		if ((rc = version_label(cli, &c[i].versions[named].rec, &label)) != 0)
+			break;
 		cw_id_hex(&c[i].id, hex);
 		fprintf(cli->out, "%s %s \"", cw_kind_text(c[i].kind), hex);
-		cw_print_safe(cli->out,
-			      version_label(cli->session.store, &c[i].versions[named].rec), 0);
+		cw_print_safe(cli->out, label, 0);
 		fprintf(cli->out, _("\": %zu versions\n"), c[i].n);
-		for (size_t j = 0; j < c[i].n; j++) {
+		for (size_t j = 0; j < c[i].n && rc == 0; j++) {
 			const struct cw_record *r = &c[i].versions[j].rec;
 			char t[CW_TIME_LOCAL_MAX], db[CW_ID_HEX_LEN + 1];
+			size_t differ;
 
+			if (!c[i].versions[j].deleted && (rc = version_label(cli, r, &label)) != 0)
+				break;
 			cw_time_local_format(r->updated, t);
 			fprintf(cli->out, _("  %zu%s %s by "), j + 1, j == 0 ? _(" (shown)") : pad,
 				t);
@@ -856,7 +869,7 @@ static int conflicts_list(struct cw_cli *cli)
 				fputs(_("deleted"), cli->out);
 			} else {
 				fputc('"', cli->out);
-				cw_print_safe(cli->out, version_label(cli->session.store, r), 0);
+				cw_print_safe(cli->out, label, 0);
 				fputc('"', cli->out);
 			}
 			/* A wrong clock or a forgery: kept, never shown over another version. */
@@ -867,9 +880,13 @@ static int conflicts_list(struct cw_cli *cli)
 			fputc('\n', cli->out);
 			/* How it differs from the one shown, so the choice is not made blind. */
 			if (j > 0 && !c[i].versions[j].deleted && !c[i].versions[0].deleted)
-				cw_record_diff(cli->session.store, &c[i].versions[0].rec, r,
-					       print_difference, cli->out);
+				rc = cw_record_diff(cli->session.store, &c[i].versions[0].rec, r,
+						    print_difference, cli->out, &differ, &cli->err);
 		}
+	}
+	if (rc != 0) {
+		cw_sync_conflicts_free(c, n);
+		return rc;
 	}
 	if (n)
 		fprintf(cli->out,

@@ -63,18 +63,40 @@ struct lookup {
 	struct cw_store *st;
 	cw_record_source_fn own; /* NULL: the store alone */
 	void *ctx;
+	/* The first record named that the store holds but cannot read (it fails its
+	 * authentication, the database failed), into err: such a record is never told as one not
+	 * held here. Sticky, so the text is written in a straight line and checked once. */
+	int rc;
+	struct cw_error *err;
 };
+
+/* Reads id from the store into *rec: 0, or CW_ENOTFOUND when it holds none (any other
+ * failure is kept in lk, and read as none too). */
+static int look_in_store(struct lookup *lk, const struct cw_id *id, struct cw_record *rec)
+{
+	struct cw_error e;
+	int rc;
+
+	if (!lk->st || lk->rc)
+		return CW_ENOTFOUND;
+	if ((rc = cw_store_get(lk->st, id, rec, &e)) == 0 || rc == CW_ENOTFOUND)
+		return rc;
+	lk->rc = rc;
+	if (lk->err)
+		*lk->err = e;
+	return CW_ENOTFOUND;
+}
 
 /* The record id names: own's, else read from the store into *tmp; NULL when neither holds
  * it. Give what it returns to look_done. */
-static const struct cw_record *look_up(const struct lookup *lk, const struct cw_id *id,
+static const struct cw_record *look_up(struct lookup *lk, const struct cw_id *id,
 				       struct cw_record *tmp)
 {
 	const struct cw_record *r = lk->own ? lk->own(lk->ctx, id) : NULL;
 
 	if (r)
 		return r;
-	return cw_store_get(lk->st, id, tmp, NULL) == 0 ? tmp : NULL;
+	return look_in_store(lk, id, tmp) == 0 ? tmp : NULL;
 }
 
 static void look_done(const struct cw_record *r, struct cw_record *tmp)
@@ -86,12 +108,12 @@ static void look_done(const struct cw_record *r, struct cw_record *tmp)
 /* What stands for a person or case neither holds: deleted here, or not held here. */
 static const char *look_missing(const struct lookup *lk, const struct cw_id *id, int is_case)
 {
-	if (cw_store_deleted(lk->st, id))
+	if (lk->st && cw_store_deleted(lk->st, id))
 		return is_case ? _("(deleted case)") : _("(deleted person)");
 	return is_case ? _("(case not held here)") : _("(person not held here)");
 }
 
-static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const struct cw_record *r,
+static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct cw_record *r,
 		      struct cw_record_summary *out);
 
 void cw_list_memo_free(struct cw_list_memo *memo)
@@ -102,7 +124,7 @@ void cw_list_memo_free(struct cw_list_memo *memo)
 /* Whether r names a person what is written for others reads as "[confidential]", the people
  * those reports look it up by (kase: its case as read, NULL when it is not), each read once
  * for the list in memo. One not held here names no one; out of memory, nothing is marked. */
-static int names_withheld_person(struct cw_store *st, struct cw_list_memo *memo,
+static int names_withheld_person(struct lookup *lk, struct cw_list_memo *memo,
 				 const struct cw_record *r, const struct cw_record *kase)
 {
 	struct cw_id *people;
@@ -115,41 +137,46 @@ static int names_withheld_person(struct cw_store *st, struct cw_list_memo *memo,
 
 		if (cw_idmap_get(&memo->people, &people[i], &withheld))
 			continue;
-		if (cw_store_get(st, &people[i], &p, NULL) == 0) {
+		if (look_in_store(lk, &people[i], &p) == 0) {
 			withheld = (size_t)cw_record_named_withheld(&p);
 			cw_record_free(&p);
 		}
+		if (lk->rc) /* never remembered as one not held here */
+			break;
 		(void)cw_idmap_put(&memo->people, &people[i], withheld, NULL); /* else read again */
 	}
 	free(people);
 	return withheld != 0;
 }
 
-const char *cw_record_list_mark(struct cw_store *st, struct cw_list_memo *memo,
-				const struct cw_record *r)
+int cw_record_list_mark(struct cw_store *st, struct cw_list_memo *memo, const struct cw_record *r,
+			const char **mark, struct cw_error *err)
 {
-	const char *own = cw_confidential_mark(r);
+	struct lookup lk = {st, NULL, NULL, 0, err};
 
-	if (*own || r->kind != CW_KIND_CASE)
-		return own;
-	return names_withheld_person(st, memo, r, NULL) ? "[c] " : "";
+	*mark = cw_confidential_mark(r);
+	if (**mark || r->kind != CW_KIND_CASE)
+		return 0;
+	*mark = names_withheld_person(&lk, memo, r, NULL) ? "[c] " : "";
+	return lk.rc;
 }
 
-void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, size_t len)
+int cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, size_t len,
+		    struct cw_error *err)
 {
-	cw_record_title_from(st, NULL, NULL, r, buf, len);
+	return cw_record_title_from(st, NULL, NULL, r, buf, len, err);
 }
 
-void cw_record_title_from(struct cw_store *st, cw_record_source_fn own, void *ctx,
-			  const struct cw_record *r, char *buf, size_t len)
+int cw_record_title_from(struct cw_store *st, cw_record_source_fn own, void *ctx,
+			 const struct cw_record *r, char *buf, size_t len, struct cw_error *err)
 {
-	const struct lookup lk = {st, own, ctx};
+	struct lookup lk = {st, own, ctx, 0, err};
 	struct cw_record_summary sum;
 	char date[CW_DATE_TEXT_MAX];
 
 	if (r->kind == CW_KIND_PERSON || r->kind == CW_KIND_CASE) {
 		snprintf(buf, len, "%s", cw_record_label(r));
-		return;
+		return 0;
 	}
 	summarise(&lk, NULL, r, &sum);
 	cw_date_format(cw_record_date(r), date);
@@ -164,25 +191,26 @@ void cw_record_title_from(struct cw_store *st, cw_record_source_fn own, void *ct
 	else
 		snprintf(buf, len, "%.150s", sum.who);
 	cw_text_trim_utf8(buf);
+	return lk.rc;
 }
 
-void cw_record_account_text(struct cw_store *st, const struct cw_id *id, char *buf, size_t len)
+/* cw_record_account_text, its failures kept in lk. */
+static void account_text(struct lookup *lk, const struct cw_id *id, char *buf, size_t len)
 {
 	struct cw_record r;
 	struct cw_record_summary sum;
 	char hex[CW_ID_HEX_LEN + 1], date[CW_DATE_TEXT_MAX];
 	size_t n;
-	int rc;
 
 	cw_id_hex(id, hex);
-	if (!st || (rc = cw_store_get(st, id, &r, NULL)) != 0) {
+	if (look_in_store(lk, id, &r) != 0) {
 		snprintf(buf, len,
-			 st && cw_store_deleted(st, id) ? _("(deleted record %.8s)")
-							: _("(record not held here %.8s)"),
+			 lk->st && cw_store_deleted(lk->st, id) ? _("(deleted record %.8s)")
+								: _("(record not held here %.8s)"),
 			 hex);
 		return;
 	}
-	summarise(&(const struct lookup){st, NULL, NULL}, NULL, &r, &sum);
+	summarise(lk, NULL, &r, &sum);
 	cw_date_format(cw_record_date(&r), date);
 	if (!sum.who[0])
 		snprintf(sum.who, sizeof sum.who, "%s", cw_record_label(&r));
@@ -204,20 +232,32 @@ void cw_record_account_text(struct cw_store *st, const struct cw_id *id, char *b
 	cw_record_free(&r);
 }
 
-void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
-			 struct cw_record_summary *out)
+int cw_record_account_text(struct cw_store *st, const struct cw_id *id, char *buf, size_t len,
+			   struct cw_error *err)
 {
-	struct cw_list_memo memo = {0};
+	struct lookup lk = {st, NULL, NULL, 0, err};
 
-	cw_record_summarise_in(st, &memo, r, out);
-	cw_list_memo_free(&memo);
+	account_text(&lk, id, buf, len);
+	return lk.rc;
 }
 
-void cw_record_summarise_in(struct cw_store *st, struct cw_list_memo *memo,
-			    const struct cw_record *r, struct cw_record_summary *out)
+int cw_record_summarise(struct cw_store *st, const struct cw_record *r,
+			struct cw_record_summary *out, struct cw_error *err)
 {
-	summarise(&(const struct lookup){st, NULL, NULL}, *cw_confidential_mark(r) ? NULL : memo, r,
-		  out);
+	struct cw_list_memo memo = {0};
+	int rc = cw_record_summarise_in(st, &memo, r, out, err);
+
+	cw_list_memo_free(&memo);
+	return rc;
+}
+
+int cw_record_summarise_in(struct cw_store *st, struct cw_list_memo *memo,
+			   const struct cw_record *r, struct cw_record_summary *out,
+			   struct cw_error *err)
+{
+	struct lookup lk = {st, NULL, NULL, 0, err};
+
+	summarise(&lk, *cw_confidential_mark(r) ? NULL : memo, r, out);
 	if (*cw_confidential_mark(r)) /* the record's own mark says more */
 		PUT(mark, "%s", cw_confidential_mark(r));
 	mark_reportedly(r, out);
@@ -227,13 +267,13 @@ void cw_record_summarise_in(struct cw_store *st, struct cw_list_memo *memo,
 	cw_text_trim_utf8(out->where);
 	cw_text_trim_utf8(out->articles);
 	cw_text_trim_utf8(out->what);
+	return lk.rc;
 }
 
 /* What a hearing's verdicts decided, for whom: "convicted (Chhim Sithar), acquitted (Sun
  * Sreypich)", each result and person or group once however many charges it names, so that a
  * line in another defendant's timeline does not read as theirs. Empty when it gives none. */
-static void verdicts_text(const struct lookup *lk, const struct cw_hearing *h, char *buf,
-			  size_t len)
+static void verdicts_text(struct lookup *lk, const struct cw_hearing *h, char *buf, size_t len)
 {
 	const struct cw_verdict *v = h->verdicts.items;
 	size_t n = 0;
@@ -293,8 +333,7 @@ static void milestone_case_articles(const struct cw_record *kase, const struct c
 
 /* The people a demonstration's record names as arrested, up to three, then how many more:
  * "Theng Savoeun, Sok Dara and 2 others". */
-static void arrested_names(const struct lookup *lk, const struct cw_list *arrested, char *buf,
-			   size_t len)
+static void arrested_names(struct lookup *lk, const struct cw_list *arrested, char *buf, size_t len)
 {
 	const struct cw_person_ref *p = arrested->items;
 	size_t n = 0, shown = arrested->n > 3 ? 3 : arrested->n;
@@ -324,10 +363,9 @@ static void arrested_names(const struct lookup *lk, const struct cw_list *arrest
 }
 
 /* memo: the people marked rows name, looked up there (NULL: no row's mark). */
-static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const struct cw_record *r,
+static void summarise(struct lookup *lk, struct cw_list_memo *memo, const struct cw_record *r,
 		      struct cw_record_summary *out)
 {
-	struct cw_store *st = lk->st;
 	const struct cw_id *cid = r->kind == CW_KIND_HEARING     ? &r->u.hearing.case_id
 				  : r->kind == CW_KIND_MILESTONE ? &r->u.milestone.case_id
 				  : r->kind == CW_KIND_INCIDENT  ? &r->u.incident.case_id
@@ -349,7 +387,7 @@ static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const 
 			cased = 1;
 			/* The case as read here gives its defendants: no second read. */
 			if (other->confidential ||
-			    (memo && names_withheld_person(st, memo, r, other)))
+			    (memo && names_withheld_person(lk, memo, r, other)))
 				PUT(mark, "%s", "[c] ");
 			PUT(who, "%s", other->u.kase.title ? other->u.kase.title : "");
 			PUT(where, "%s", other->u.kase.court ? other->u.kase.court : "");
@@ -364,7 +402,7 @@ static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const 
 			PUT(who, "%s", look_missing(lk, cid, 1));
 		}
 	}
-	if (memo && !cased && names_withheld_person(st, memo, r, NULL))
+	if (memo && !cased && names_withheld_person(lk, memo, r, NULL))
 		PUT(mark, "%s", "[c] ");
 	switch (r->kind) {
 	case CW_KIND_PERSON:
@@ -610,7 +648,7 @@ static void summarise(const struct lookup *lk, struct cw_list_memo *memo, const 
 /* The walk of a record's fields into lines: by their names (paths, which two versions are
  * compared by) or, for people, by their labels. */
 struct field_walk {
-	struct cw_store *st;
+	struct lookup *lk;
 	const struct cw_record *rec; /* by labels: the record, whose confidential fields say so */
 	cw_line_fn fn;
 	void *ctx;
@@ -643,7 +681,7 @@ static void ref_text(const struct cw_record *r, const char *hex, char *buf, size
 /* A field's value as people read it: a string as stored (whole, however long), an id as its
  * record's label and short id (into buf), anything else as its text (into buf). NULL when the
  * field is empty (or a list, which has no one value). */
-static const char *field_value(struct cw_store *st, const void *base, const struct cw_field *f,
+static const char *field_value(struct lookup *lk, const void *base, const struct cw_field *f,
 			       char *buf, size_t len)
 {
 	const char *p = (const char *)base + f->offset;
@@ -661,15 +699,15 @@ static const char *field_value(struct cw_store *st, const void *base, const stru
 		if (cw_id_is_zero(id))
 			return NULL;
 		cw_id_hex(id, hex);
-		if (st && (rc = cw_store_get(st, id, &r, NULL)) == 0) {
+		if (lk->st && (rc = look_in_store(lk, id, &r)) == 0) {
 			ref_text(&r, hex, buf, len);
 			cw_record_free(&r);
-		} else if (st && rc == CW_ENOTFOUND && f->ref_kind) {
+		} else if (lk->st && !lk->rc && f->ref_kind) {
 			/* Deleted (perhaps on another laptop) while this record named it. */
 			snprintf(buf, len, _("(deleted %s %.8s)"), cw_kind_text(f->ref_kind), hex);
-		} else if (st && rc == CW_ENOTFOUND) {
+		} else if (lk->st && !lk->rc) {
 			snprintf(buf, len, _("(deleted record %.8s)"), hex);
-		} else {
+		} else { /* no store, or one that cannot read it: lk->rc says why */
 			snprintf(buf, len, "(%.8s)", hex);
 		}
 		break;
@@ -705,7 +743,7 @@ static void field_lines(const struct field_walk *w, const void *base, const stru
 			if (f->flags & CW_FF_FLAT) {
 				if (!w->rec)
 					field_lines(w, item, &f->sub->fields[0], indent);
-				else if ((value = field_value(w->st, item, &f->sub->fields[0], buf,
+				else if ((value = field_value(w->lk, item, &f->sub->fields[0], buf,
 							      sizeof buf)))
 					w->fn(w->ctx, indent, label, value);
 				continue;
@@ -717,7 +755,7 @@ static void field_lines(const struct field_walk *w, const void *base, const stru
 		}
 		return;
 	}
-	if (!(value = field_value(w->st, base, f, buf, sizeof buf)))
+	if (!(value = field_value(w->lk, base, f, buf, sizeof buf)))
 		return;
 	if (!w->rec) {
 		w->fn(w->ctx, indent, f->name, value);
@@ -736,20 +774,24 @@ static void struct_field_lines(const struct field_walk *w, const void *base,
 		field_lines(w, base, &s->fields[i], indent);
 }
 
-void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
-			   void *ctx)
+int cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
+			  void *ctx, struct cw_error *err)
 {
-	struct field_walk w = {st, NULL, fn, ctx};
+	struct lookup lk = {st, NULL, NULL, 0, err};
+	struct field_walk w = {&lk, NULL, fn, ctx};
 
 	struct_field_lines(&w, &rec->u, cw_schema_for_kind(rec->kind), 0);
+	return lk.rc;
 }
 
-void cw_record_labelled_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
-			      void *ctx)
+int cw_record_labelled_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
+			     void *ctx, struct cw_error *err)
 {
-	struct field_walk w = {st, rec, fn, ctx};
+	struct lookup lk = {st, NULL, NULL, 0, err};
+	struct field_walk w = {&lk, rec, fn, ctx};
 
 	struct_field_lines(&w, &rec->u, cw_schema_for_kind(rec->kind), 0);
+	return lk.rc;
 }
 
 /* ---- two versions, field by field ---------------------------------------------------------- */
@@ -824,10 +866,12 @@ static void pair_line(void *ctx, int indent, const char *name, const char *value
 	p->n++;
 }
 
-static void pairs_of(struct cw_store *st, const struct cw_record *rec, struct field_pairs *p)
+static void pairs_of(struct lookup *lk, const struct cw_record *rec, struct field_pairs *p)
 {
+	const struct field_walk w = {lk, NULL, pair_line, p};
+
 	memset(p, 0, sizeof *p);
-	cw_record_field_lines(st, rec, pair_line, p);
+	struct_field_lines(&w, &rec->u, cw_schema_for_kind(rec->kind), 0);
 	if (rec->source && *rec->source)
 		pair_line(p, 0, "source", rec->source);
 }
@@ -837,7 +881,7 @@ static void pairs_of(struct cw_store *st, const struct cw_record *rec, struct fi
  * mark (both ways: the version without it goes to partners), the fields kept confidential, the
  * links to other accounts (one path a relation, its accounts as a list of words) and the record
  * it is placed after, each account told as the record view tells it. */
-static void header_pairs_of(struct cw_store *st, const struct cw_record *rec, struct field_pairs *p)
+static void header_pairs_of(struct lookup *lk, const struct cw_record *rec, struct field_pairs *p)
 {
 	char buf[600], path[32];
 
@@ -854,11 +898,11 @@ static void header_pairs_of(struct cw_store *st, const struct cw_record *rec, st
 		const struct cw_link *l = (const struct cw_link *)rec->links.items + i;
 
 		snprintf(path, sizeof path, "@link%u", (unsigned)l->relation);
-		cw_record_account_text(st, &l->record, buf, sizeof buf);
+		account_text(lk, &l->record, buf, sizeof buf);
 		pair_line(p, 0, path, buf);
 	}
 	if (!cw_id_is_zero(&rec->after)) {
-		cw_record_account_text(st, &rec->after, buf, sizeof buf);
+		account_text(lk, &rec->after, buf, sizeof buf);
 		pair_line(p, 0, "@after", buf);
 	}
 }
@@ -895,17 +939,17 @@ static const struct cw_field *segment_field(const struct cw_schema *s, const cha
 
 /* Who or what a list's item is, as its first field (a defendant's person) or its label (a
  * group of unnamed defendants) gives it; "" when neither does. */
-static void item_name(struct cw_store *st, const void *item, const struct cw_schema *sub, char *out,
+static void item_name(struct lookup *lk, const void *item, const struct cw_schema *sub, char *out,
 		      size_t len)
 {
 	const char *value = NULL;
 
 	out[0] = '\0';
 	if (sub->nfields && sub->fields[0].type == CW_F_ID)
-		value = field_value(st, item, &sub->fields[0], out, len);
+		value = field_value(lk, item, &sub->fields[0], out, len);
 	for (size_t i = 0; !value && i < sub->nfields; i++)
 		if (!strcmp(sub->fields[i].name, "label") && sub->fields[i].type == CW_F_STR)
-			value = field_value(st, item, &sub->fields[i], out, len);
+			value = field_value(lk, item, &sub->fields[i], out, len);
 	if (value && value != out)
 		snprintf(out, len, "%s", value);
 	else if (!value)
@@ -916,8 +960,8 @@ static void item_name(struct cw_store *st, const void *item, const struct cw_sch
  * and the item numbers the record view shows, and whom an item is about: "defendants 2, Ny
  * Nak (8829a27e) › charges 1 › state". A segment the schema does not have (the
  * source) is shown by its name. Not yet neutralised. */
-static void path_label(struct cw_store *st, const struct cw_record *rec, const char *path,
-		       char *out, size_t len)
+static void path_label(struct lookup *lk, const struct cw_record *rec, const char *path, char *out,
+		       size_t len)
 {
 	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
 	const void *base = &rec->u;
@@ -971,7 +1015,7 @@ static void path_label(struct cw_store *st, const struct cw_record *rec, const c
 			base = index <= l->n ? (const char *)l->items + (index - 1) * f->sub->size
 					     : NULL;
 			if (base)
-				item_name(st, base, f->sub, who, sizeof who);
+				item_name(lk, base, f->sub, who, sizeof who);
 		} else {
 			base = NULL;
 		}
@@ -984,7 +1028,7 @@ static void path_label(struct cw_store *st, const struct cw_record *rec, const c
 }
 
 /* The pairs that differ between a's and b's, in b's order, then those only a has. */
-static size_t pairs_diff(struct cw_store *st, const struct cw_record *a, const struct cw_record *b,
+static size_t pairs_diff(struct lookup *lk, const struct cw_record *a, const struct cw_record *b,
 			 const struct field_pairs *pa, const struct field_pairs *pb, cw_diff_fn fn,
 			 void *ctx)
 {
@@ -995,45 +1039,45 @@ static size_t pairs_diff(struct cw_store *st, const struct cw_record *a, const s
 		const struct field_pair *in_a = pair_find(pa, pb->items[i].path);
 
 		if (!in_a || strcmp(in_a->value, pb->items[i].value) != 0) {
-			path_label(st, b, pb->items[i].path, label, sizeof label);
+			path_label(lk, b, pb->items[i].path, label, sizeof label);
 			fn(ctx, label, in_a ? in_a->value : NULL, pb->items[i].value);
 			differ++;
 		}
 	}
 	for (size_t i = 0; i < pa->n; i++)
 		if (!pair_find(pb, pa->items[i].path)) {
-			path_label(st, a, pa->items[i].path, label, sizeof label);
+			path_label(lk, a, pa->items[i].path, label, sizeof label);
 			fn(ctx, label, pa->items[i].value, NULL);
 			differ++;
 		}
 	return differ;
 }
 
-size_t cw_record_diff(struct cw_store *st, const struct cw_record *a, const struct cw_record *b,
-		      cw_diff_fn fn, void *ctx)
+int cw_record_diff(struct cw_store *st, const struct cw_record *a, const struct cw_record *b,
+		   cw_diff_fn fn, void *ctx, size_t *differ, struct cw_error *err)
 {
+	struct lookup lk = {st, NULL, NULL, 0, err};
 	struct field_pairs pa, pb;
-	size_t differ;
 
 	/* The header's first: a screen that shows only the first few differences must not leave
 	 * out the one that decides whether the record goes to partners. */
-	header_pairs_of(st, a, &pa);
-	header_pairs_of(st, b, &pb);
-	differ = pairs_diff(st, a, b, &pa, &pb, fn, ctx);
+	header_pairs_of(&lk, a, &pa);
+	header_pairs_of(&lk, b, &pb);
+	*differ = pairs_diff(&lk, a, b, &pa, &pb, fn, ctx);
 	pairs_free(&pa);
 	pairs_free(&pb);
-	pairs_of(st, a, &pa);
-	pairs_of(st, b, &pb);
-	differ += pairs_diff(st, a, b, &pa, &pb, fn, ctx);
+	pairs_of(&lk, a, &pa);
+	pairs_of(&lk, b, &pb);
+	*differ += pairs_diff(&lk, a, b, &pa, &pb, fn, ctx);
 	pairs_free(&pa);
 	pairs_free(&pb);
-	return differ;
+	return lk.rc;
 }
 
 /* ---- a record for reading ----------------------------------------------------------------- */
 
 struct reading {
-	struct cw_store *st;
+	struct lookup *lk;
 	int cols;
 	cw_read_fn fn;
 	void *ctx;
@@ -1152,7 +1196,7 @@ static void read_list(struct reading *r, const void *base, const struct cw_field
 		const void *item = (const char *)l->items + i * f->sub->size;
 
 		if (f->flags & CW_FF_FLAT) {
-			if ((value = field_value(r->st, item, &f->sub->fields[0], buf,
+			if ((value = field_value(r->lk, item, &f->sub->fields[0], buf,
 						 sizeof buf))) {
 				snprintf(label, sizeof label, "%zu.", i + 1);
 				read_value(r, indent, label, value);
@@ -1181,7 +1225,7 @@ static void read_struct(struct reading *r, const void *base, const struct cw_sch
 				r->fn(r->ctx, 0, line);
 				read_list(r, base, f, indent + 2);
 			}
-		} else if ((value = field_value(r->st, base, f, buf, sizeof buf))) {
+		} else if ((value = field_value(r->lk, base, f, buf, sizeof buf))) {
 			read_value(r, indent, label, value);
 		}
 	}
@@ -1203,14 +1247,15 @@ static void read_pair(void *ctx, const char *label, const char *value)
 		if (!strcmp(label, cw_enum_label(&cw_words_link, l->relation)) &&
 		    !strncmp(value, hex, 8)) {
 			r->next_link++;
-			cw_record_account_text(r->st, &l->record, other, sizeof other);
+			account_text(r->lk, &l->record, other, sizeof other);
 			value = other;
 		}
 	}
 	read_value(r, 2, _(label), value); /* the provenance's labels are msgids */
 }
 
-int cw_record_linked_from(struct cw_store *st, const struct cw_id *id, cw_linked_fn fn, void *ctx)
+int cw_record_linked_from(struct cw_store *st, const struct cw_id *id, cw_linked_fn fn, void *ctx,
+			  struct cw_error *err)
 {
 	struct cw_reader *rd;
 	struct cw_id *ids = NULL;
@@ -1218,16 +1263,20 @@ int cw_record_linked_from(struct cw_store *st, const struct cw_id *id, cw_linked
 	size_t n = 0, kept = 0;
 	int rc;
 
-	if ((rc = cw_store_reader_begin(st, &rd, NULL)) != 0)
+	if ((rc = cw_store_reader_begin(st, &rd, err)) != 0)
 		return rc;
-	if ((rc = cw_reader_linking(rd, id, &ids, &n, NULL)) == 0 && n &&
-	    !(relation = calloc(n, 1)))
-		rc = CW_ENOMEM;
+	if ((rc = cw_reader_linking(rd, id, &ids, &n, err)) == 0 && n && !(relation = calloc(n, 1)))
+		rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		struct cw_record from;
+		int got = cw_reader_get(rd, &ids[i], &from, err);
 
-		if (cw_reader_get(rd, &ids[i], &from, NULL) != 0)
+		/* One gone since it was indexed links to nothing; one that cannot be read is
+		 * said, never left out as if it linked to nothing. */
+		if (got == CW_ENOTFOUND)
 			continue;
+		if ((rc = got) != 0)
+			break;
 		for (size_t k = 0; k < from.links.n; k++) {
 			const struct cw_link *l = (const struct cw_link *)from.links.items + k;
 
@@ -1261,7 +1310,7 @@ static void read_one_linked(void *ctx, uint8_t relation, const struct cw_id *fro
 	struct reading *r = ctx;
 	char other[600];
 
-	cw_record_account_text(r->st, from, other, sizeof other);
+	account_text(r->lk, from, other, sizeof other);
 	read_value(r, 2, cw_record_linked_label(relation), other);
 }
 
@@ -1270,8 +1319,16 @@ static void read_one_linked(void *ctx, uint8_t relation, const struct cw_id *fro
  * does (a trial's link was seen from one side only). */
 static void read_linked_from(struct reading *r)
 {
-	if (r->st)
-		(void)cw_record_linked_from(r->st, &r->rec->id, read_one_linked, r);
+	struct cw_error e;
+	int rc;
+
+	if (!r->lk->st || r->lk->rc)
+		return;
+	if ((rc = cw_record_linked_from(r->lk->st, &r->rec->id, read_one_linked, r, &e)) != 0) {
+		r->lk->rc = rc;
+		if (r->lk->err)
+			*r->lk->err = e;
+	}
 }
 
 /* A confidential field's label says so: "notes (confidential)". */
@@ -1284,11 +1341,12 @@ static void confidential_label(const struct cw_record *rec, const char *field, c
 		snprintf(label + n, len - n, " %s", _("(confidential)"));
 }
 
-void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int cols, cw_read_fn fn,
-		       void *ctx)
+int cw_record_reading(struct cw_store *st, const struct cw_record *rec, int cols, cw_read_fn fn,
+		      void *ctx, struct cw_error *err)
 {
 	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
-	struct reading r = {st, cols, fn, ctx, rec, 0};
+	struct lookup lk = {st, NULL, NULL, 0, err};
+	struct reading r = {&lk, cols, fn, ctx, rec, 0};
 	char buf[4096], label[256], heading[400];
 	const char *kind = cw_kind_text(rec->kind), *value;
 
@@ -1302,7 +1360,7 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 		const struct cw_field *f = &s->fields[i];
 
 		if (f->type == CW_F_LIST || is_text_of_its_own(f) ||
-		    !(value = field_value(st, &rec->u, f, buf, sizeof buf)))
+		    !(value = field_value(&lk, &rec->u, f, buf, sizeof buf)))
 			continue;
 		field_label(f, READ_LABEL, label, sizeof label);
 		confidential_label(rec, f->name, label, sizeof label);
@@ -1326,7 +1384,7 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 		const struct cw_field *f = &s->fields[i];
 
 		if (!is_text_of_its_own(f) ||
-		    !(value = field_value(st, &rec->u, f, buf, sizeof buf)))
+		    !(value = field_value(&lk, &rec->u, f, buf, sizeof buf)))
 			continue;
 		field_label(f, 30, label, sizeof label);
 		confidential_label(rec, f->name, label, sizeof label);
@@ -1338,6 +1396,7 @@ void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int col
 	fn(ctx, 1, _("Source and history"));
 	cw_record_provenance(rec, read_pair, &r);
 	read_linked_from(&r);
+	return lk.rc;
 }
 
 int cw_case_group_detention(struct cw_store *st, const struct cw_record *kase, struct cw_date today,

@@ -1,6 +1,12 @@
 /* record_text.h - what people read of a record, for both front ends and the reports: the
  * columns of a list row and a record's fields as labelled lines. Text is not yet neutralised:
- * the caller does that for its output. May use: models/, store/, report/confidential.h. */
+ * the caller does that for its output. May use: models/, store/, report/confidential.h.
+ *
+ * The records a record names (its case, its people, the accounts it links to) are read to
+ * name them. One the store does not hold is told as such ("(person not held here)",
+ * "(deleted case)"); one it holds but cannot read (CW_EDAMAGED: it fails its authentication;
+ * CW_EDB) is never told as missing: the functions that read them return that error, with err
+ * naming the record, and what they wrote is not to be shown. */
 #ifndef CW_REPORT_RECORD_TEXT_H
 #define CW_REPORT_RECORD_TEXT_H
 
@@ -28,8 +34,9 @@ struct cw_record_summary {
 	char articles[400];
 	char what[400];
 };
-void cw_record_summarise(struct cw_store *st, const struct cw_record *r,
-			 struct cw_record_summary *out);
+/* 0, or the error of a record it names (above). */
+int cw_record_summarise(struct cw_store *st, const struct cw_record *r,
+			struct cw_record_summary *out, struct cw_error *err);
 
 /* What the rows of one list look up once for all of them rather than row by row: whether each
  * person they name reads as "[confidential]" to others. A screen shows 40 rows, and every
@@ -41,19 +48,22 @@ struct cw_list_memo {
 void cw_list_memo_free(struct cw_list_memo *memo);
 
 /* cw_record_summarise for a row of a list, the people it names looked up in memo. */
-void cw_record_summarise_in(struct cw_store *st, struct cw_list_memo *memo,
-			    const struct cw_record *r, struct cw_record_summary *out);
+int cw_record_summarise_in(struct cw_store *st, struct cw_list_memo *memo,
+			   const struct cw_record *r, struct cw_record_summary *out,
+			   struct cw_error *err);
 
-/* The mark a list puts before a person's name or a case's title, as `mark` above: the record's
- * own, else "[c] " for a case one of whose defendants reads as "[confidential]". */
-const char *cw_record_list_mark(struct cw_store *st, struct cw_list_memo *memo,
-				const struct cw_record *r);
+/* The mark a list puts before a person's name or a case's title, as `mark` above, into *mark
+ * (a static string): the record's own, else "[c] " for a case one of whose defendants reads as
+ * "[confidential]". 0, or the error of a defendant's record (above). */
+int cw_record_list_mark(struct cw_store *st, struct cw_list_memo *memo, const struct cw_record *r,
+			const char **mark, struct cw_error *err);
 
 /* What a record is, in a few words, for a heading or a question ("Delete hearing ...?"): a
  * person's name or a case's title; an event by what a list shows it is about (its case, its
  * person, its prison, its cause) after its date: "2023-05-25, NagaWorld strike" (a narrow
  * line cuts the end). Not yet neutralised. */
-void cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, size_t len);
+int cw_record_title(struct cw_store *st, const struct cw_record *r, char *buf, size_t len,
+		    struct cw_error *err);
 
 /* The record of id that a caller holds outside the store, or NULL: a bundle's people and cases
  * before it is imported. */
@@ -61,15 +71,16 @@ typedef const struct cw_record *(*cw_record_source_fn)(void *ctx, const struct c
 
 /* cw_record_title naming the people and cases r refers to by own's records first (a bundle may
  * bring them, or rename them), the store's where own has none. */
-void cw_record_title_from(struct cw_store *st, cw_record_source_fn own, void *ctx,
-			  const struct cw_record *r, char *buf, size_t len);
+int cw_record_title_from(struct cw_store *st, cw_record_source_fn own, void *ctx,
+			 const struct cw_record *r, char *buf, size_t len, struct cw_error *err);
 
 /* Another account of an event, as a monitor tells it from the one in hand: its kind, date and
  * whose account, what it is about (its case, prison, cause or person) and where, then its
  * short id: "hearing 2024-05-09, account: UN, Chhim Sithar — incitement, Court of Appeal
  * (41364c56)"; "(deleted record 41364c56)" or "(record not held here 41364c56)" when the
  * store has none. The id is never cut. Not yet neutralised. */
-void cw_record_account_text(struct cw_store *st, const struct cw_id *id, char *buf, size_t len);
+int cw_record_account_text(struct cw_store *st, const struct cw_id *id, char *buf, size_t len,
+			   struct cw_error *err);
 
 /* The pretrial detention of each group of unnamed defendants the case lists, as its events
  * say on `today` by the rules the weekly report counts it by (models/timeline.h:
@@ -87,15 +98,15 @@ int cw_case_group_detention(struct cw_store *st, const struct cw_record *kase, s
  * NULL) followed by its fields indented. Values are not yet neutralised. The header is left
  * to cw_record_provenance. */
 typedef void (*cw_line_fn)(void *ctx, int indent, const char *name, const char *value);
-void cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
-			   void *ctx);
+int cw_record_field_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
+			  void *ctx, struct cw_error *err);
 
 /* The same lines for people (`show`), each field named as the record view names it
  * (cw_record_reading: translated, a confidential field of the record's own "notes
  * (confidential)"), a list item's heading as its list's label and number ("verdict per charge
  * 2"), each item of a flat list (people met) under the list's label. */
-void cw_record_labelled_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
-			      void *ctx);
+int cw_record_labelled_lines(struct cw_store *st, const struct cw_record *rec, cw_line_fn fn,
+			     void *ctx, struct cw_error *err);
 
 /* The fields in which two versions of one record differ, for people choosing between them
  * (conflicts): fn gets each field as the record view labels it, with the list items it is in
@@ -106,11 +117,11 @@ void cw_record_labelled_lines(struct cw_store *st, const struct cw_record *rec, 
  * header's: the confidential mark (given both ways: "no: in reports, ..."), the fields kept
  * confidential, the links to other accounts and the record it is placed after (each told as
  * cw_record_account_text tells it); then the body and the source; not the stamps (times,
- * editor), which always differ. Labels and values are not yet neutralised. Returns how many
- * differ. */
+ * editor), which always differ. Labels and values are not yet neutralised. How many differ
+ * into *differ; 0, or the error of a record they name (above). */
 typedef void (*cw_diff_fn)(void *ctx, const char *field, const char *in_a, const char *in_b);
-size_t cw_record_diff(struct cw_store *st, const struct cw_record *a, const struct cw_record *b,
-		      cw_diff_fn fn, void *ctx);
+int cw_record_diff(struct cw_store *st, const struct cw_record *a, const struct cw_record *b,
+		   cw_diff_fn fn, void *ctx, size_t *differ, struct cw_error *err);
 
 /* A record for people to read, as lines fitted to `cols` display columns: its own fields under
  * a heading of its kind, each list with items under its label (items numbered), each text of
@@ -121,11 +132,13 @@ size_t cw_record_diff(struct cw_store *st, const struct cw_record *a, const stru
 typedef void (*cw_read_fn)(void *ctx, int heading, const char *line);
 /* The records whose links name the one of id (a link is kept on the record that names the
  * other: the index of links gives them from this side), each with how it bears on it (enum
- * cw_link_relation), in the order of their dates. 0, or an error code (nothing is called). */
+ * cw_link_relation), in the order of their dates. 0, or an error (nothing is called): one of
+ * them that cannot be read is that error, never left out. */
 typedef void (*cw_linked_fn)(void *ctx, uint8_t relation, const struct cw_id *from);
-int cw_record_linked_from(struct cw_store *st, const struct cw_id *id, cw_linked_fn fn, void *ctx);
+int cw_record_linked_from(struct cw_store *st, const struct cw_id *id, cw_linked_fn fn, void *ctx,
+			  struct cw_error *err);
 const char *cw_record_linked_label(uint8_t relation);
-void cw_record_reading(struct cw_store *st, const struct cw_record *rec, int cols, cw_read_fn fn,
-		       void *ctx);
+int cw_record_reading(struct cw_store *st, const struct cw_record *rec, int cols, cw_read_fn fn,
+		      void *ctx, struct cw_error *err);
 
 #endif

@@ -194,14 +194,14 @@ START_TEST(a_history_names_a_deleted_record)
 	step = cw_list_append(&charge->history, hf->sub);
 	step->record = h;
 	step->date = D("2023-05-25");
-	cw_record_field_lines(st, &r, find_line, &f);
+	ck_assert_int_eq(cw_record_field_lines(st, &r, find_line, &f, NULL), 0);
 	cw_id_hex(&h, hex);
 	snprintf(want, sizeof want, "hearing 2023-05-25 (%.8s)", hex);
 	ck_assert_str_eq(f.value, want);
 	cw_id_from_ref("never stored", &step->record);
 	cw_id_hex(&step->record, hex);
 	f.found = 0;
-	cw_record_field_lines(st, &r, find_line, &f);
+	ck_assert_int_eq(cw_record_field_lines(st, &r, find_line, &f, NULL), 0);
 	snprintf(want, sizeof want, "(deleted record %.8s)", hex);
 	ck_assert_str_eq(f.value, want);
 	cw_record_free(&r);
@@ -237,7 +237,7 @@ START_TEST(a_long_label_is_never_cut)
 	r.u.demo.participants = 30;
 	r.u.demo.participants_at_least = 1;
 	put(&r);
-	cw_record_reading(st, &r, 80, take_line, &l);
+	ck_assert_int_eq(cw_record_reading(st, &r, 80, take_line, &l, NULL), 0);
 	for (i = 0; i < l.n && strcmp(l.text[i], "  participants at least") != 0; i++)
 		;
 	ck_assert_msg(i + 1 < l.n, "no line of its own for the label");
@@ -284,7 +284,7 @@ START_TEST(a_view_tells_who_links_to_it)
 	l->relation = CW_LINK_DISPUTES;
 	l->record = un.id;
 	put(&gov);
-	cw_record_reading(st, &un, 120, take_line, &lines);
+	ck_assert_int_eq(cw_record_reading(st, &un, 120, take_line, &lines, NULL), 0);
 	for (size_t k = 0; k < lines.n; k++) {
 		same |= !strncmp(lines.text[k], "  same event as", 15) &&
 			strstr(lines.text[k], "own observation") != NULL;

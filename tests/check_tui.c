@@ -1652,7 +1652,7 @@ START_TEST(test_form_links_other_accounts)
 	ck_assert(cw_id_equal(&((struct cw_link *)rec.links.items)[1].record, &other_case));
 
 	/* The record view says what the linked account is. */
-	ck_assert_int_eq(cw_view_record_lines(st, &rec, 200, &lines, &n), 0);
+	ck_assert_int_eq(cw_view_record_lines(st, &rec, 200, &lines, &n, NULL), 0);
 	for (size_t k = 0; k < n; k++)
 		found |= strstr(lines[k], "same event as") &&
 			 strstr(lines[k], "hearing 2024-05-04, account: UN, NagaWorld strike (") &&

@@ -24,7 +24,15 @@ static void link_text(struct cw_store *st, const struct cw_id *id, char *buf, si
 {
 	char *safe;
 
-	cw_record_account_text(st, id, buf, len);
+	/* One held here that cannot be read (it fails its authentication): its id alone, never
+	 * "not held here"; saving keeps the link, and `verify` names the record. */
+	if (cw_record_account_text(st, id, buf, len, NULL) != 0) {
+		char hex[CW_ID_HEX_LEN + 1];
+
+		cw_id_hex(id, hex);
+		snprintf(buf, len, "(%.8s)", hex);
+		return;
+	}
 	/* Neutralised, as all database text on the screen: a title's control characters would
 	 * also make the field's text one that saving refuses. */
 	if ((safe = cw_text_for_terminal(buf, 0))) {

@@ -224,11 +224,15 @@ void cw_app_ask_delete(struct cw_app *app, const struct cw_id *id)
 		cw_app_error(app, &err);
 		return;
 	}
+	/* Which one: a hearing by its case and date, not by a court it may not name. */
+	if (cw_record_title(app->st, &rec, what, sizeof what, &err) != 0) {
+		cw_record_free(&rec);
+		cw_app_error(app, &err);
+		return;
+	}
 	app->question = CW_Q_DELETE;
 	app->question_id = *id;
 	app->question_choice = attached;
-	/* Which one: a hearing by its case and date, not by a court it may not name. */
-	cw_record_title(app->st, &rec, what, sizeof what);
 	if (attached)
 		snprintf(app->question_text, sizeof app->question_text,
 			 P_("Delete %s \"%.120s\" and detach its %zu attached file (undo does not "

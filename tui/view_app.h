@@ -199,10 +199,12 @@ const struct cw_record *cw_view_lists_current(struct cw_app *app);
 /* The columns of a list, as one formatted line per record (tests use this too); the articles
  * of `lead` (the filter's; NULL: none) come first in the articles column, which keeps room for
  * them on a narrow screen (the header is given the same lead, to line up). memo: what the rows
- * of one drawing look up once for all of them (report/record_text.h), freed after them. */
+ * of one drawing look up once for all of them (report/record_text.h), freed after them. 0, or
+ * an error: a record the row names that cannot be read (report/record_text.h) fills err, and
+ * the row is not to be shown. */
 int cw_view_list_row(struct cw_store *st, struct cw_list_memo *memo, enum cw_tab tab,
 		     const struct cw_record *r, const struct cw_filter *lead, int width, char *out,
-		     size_t len);
+		     size_t len, struct cw_error *err);
 int cw_view_list_header(enum cw_tab tab, const struct cw_filter *lead, int width, char *out,
 			size_t len);
 
@@ -217,9 +219,11 @@ void cw_view_conflicts_draw(struct cw_app *app, struct cw_pane *v, int top, int 
 void cw_view_conflicts_key(struct cw_app *app, struct cw_pane *v, enum cw_action a);
 void cw_view_help_draw(struct cw_app *app, struct cw_pane *v, int top, int height);
 void cw_view_help_key(struct cw_pane *v, enum cw_action a);
-/* The lines of a record in full, fitted to `cols` (tests use this too); the caller frees them. */
+/* The lines of a record in full, fitted to `cols` (tests use this too); the caller frees them.
+ * 0, or an error: out of memory, or a record it names that cannot be read (report/record_text.h),
+ * with no lines. */
 int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, int cols, char ***lines,
-			 size_t *n);
+			 size_t *n, struct cw_error *err);
 /* Timeline header lines for a person and their records; ranks (NULL: not wanted) gets the
  * rank of each of the first `max` lines: what a window too small for them all keeps first. */
 enum {

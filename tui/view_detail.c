@@ -83,17 +83,25 @@ static void reading_line(void *ctx, int heading, const char *line)
 }
 
 int cw_view_record_lines(struct cw_store *st, const struct cw_record *rec, int cols, char ***out,
-			 size_t *n)
+			 size_t *n, struct cw_error *err)
 {
 	struct lines l = {0};
 	char hex[CW_ID_HEX_LEN + 1], label[20 * 12 + 16];
+	int rc = cw_record_reading(st, rec, cols, reading_line, &l, err);
 
-	cw_record_reading(st, rec, cols, reading_line, &l);
 	cw_id_hex(&rec->id, hex);
 	/* Padded by display columns, as the reading's labels are: in Khmer a column is 3 bytes. */
 	cw_text_fit(_("record id"), 20, 1, label, sizeof label);
 	add_line(&l, "  %s %s", label, hex);
-	return lines_done(&l, out, n);
+	if (rc != 0) {
+		cw_lines_free(l.v, l.n);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	if (lines_done(&l, out, n) != 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return 0;
 }
 
 /* The record's attachments after its text, numbered, the one `o` opens marked. */
@@ -241,6 +249,8 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 	struct cw_record rec;
 	struct cw_error err;
 	char title[300], what[200];
+	struct lines l;
+	struct group_lines g = {&l, 0};
 
 	cw_lines_free(v->lines, v->nlines);
 	v->lines = NULL;
@@ -254,25 +264,31 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 		return;
 	}
 	/* Whose account in the title, which never scrolls away; an event by what it is about
-	 * and its date (a hearing's own label, its court, is often empty). */
-	cw_record_title(app->st, &rec, what, sizeof what);
+	 * and its date (a hearing's own label, its court, is often empty). A record it names
+	 * that cannot be read (it fails its authentication) is said instead of the record,
+	 * never shown as one not held here. */
+	if (cw_record_title(app->st, &rec, what, sizeof what, &err) != 0 ||
+	    cw_view_record_lines(app->st, &rec, cw_screen_cols(), &v->lines, &v->nlines, &err) !=
+		    0) {
+		char line[CW_ERROR_LINE_MAX];
+
+		title_bar(top, "record");
+		cw_error_format(&err, line, sizeof line);
+		cw_screen_put(top + 1, 0, cw_screen_cols(), line, CW_ROLE_ERROR);
+		cw_record_free(&rec);
+		return;
+	}
 	snprintf(title, sizeof title,
 		 _("%s: %s (account: %s)   (e edit, d delete, t timeline, h back)"),
 		 cw_kind_text(rec.kind), what, cw_enum_label(&cw_words_view, rec.view));
 	title_bar(top, title);
-	if (cw_view_record_lines(app->st, &rec, cw_screen_cols(), &v->lines, &v->nlines) != 0) {
+	l = (struct lines){v->lines, v->nlines, v->nlines, 0};
+	if (cw_case_group_detention(app->st, &rec, cw_date_today(), group_detention_line, &g,
+				    &err) != 0)
+		cw_app_error(app, &err);
+	attachment_lines(app, v, &l);
+	if (lines_done(&l, &v->lines, &v->nlines) != 0)
 		cw_app_status(app, 1, "out of memory");
-	} else {
-		struct lines l = {v->lines, v->nlines, v->nlines, 0};
-		struct group_lines g = {&l, 0};
-
-		if (cw_case_group_detention(app->st, &rec, cw_date_today(), group_detention_line,
-					    &g, &err) != 0)
-			cw_app_error(app, &err);
-		attachment_lines(app, v, &l);
-		if (lines_done(&l, &v->lines, &v->nlines) != 0)
-			cw_app_status(app, 1, "out of memory");
-	}
 	/* Scrolling a text: the cursor is the top line. */
 	v->pg.cursor = v->pg.top;
 	draw_lines(v->lines, v->nlines, &v->pg, top + 1, height - 1, 0);
@@ -620,9 +636,13 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 	for (int i = 0; i < rows && v->pg.top + (size_t)i < v->entries.n; i++) {
 		size_t k = v->pg.top + (size_t)i;
 
+		cw_error_clear(&err);
 		if (cw_view_list_row(app->st, &memo, CW_TAB_RECORDS, &v->entries.items[k], NULL,
-				     cols, line, sizeof line) != 0)
-			line[0] = '\0';
+				     cols, line, sizeof line, &err) != 0) {
+			snprintf(line, sizeof line, _("(cannot show this record)"));
+			if (err.code)
+				cw_app_error(app, &err);
+		}
 		cw_screen_put(top + 2 + hl + i, 0, cols, line,
 			      k == v->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}
@@ -779,6 +799,7 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 	long *p = NULL;
 	size_t np = 0;
 	int64_t now = cw_now_us();
+	int damaged = 0;
 
 	*pick = NULL;
 	if (cw_sync_conflicts(app->st, cs, ncs, &err) != 0) {
@@ -787,7 +808,7 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 		*ncs = 0;
 		return lines_done(&l, out, n);
 	}
-	for (size_t i = 0; i < *ncs && !l.failed; i++) {
+	for (size_t i = 0; i < *ncs && !l.failed && !damaged; i++) {
 		const struct cw_conflict *c = &(*cs)[i];
 		struct version_diff d = {&l, &p, &np, -1, 0};
 		char hex[CW_ID_HEX_LEN + 1];
@@ -795,16 +816,21 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 		cw_id_hex(&c->id, hex);
 		add_line(&l, _("%s %.8s: %zu versions"), cw_kind_text(c->kind), hex, c->n);
 		pick_add(&d, -1);
-		for (size_t j = 0; j < c->n; j++) {
+		for (size_t j = 0; j < c->n && !damaged; j++) {
 			const struct cw_record *r = &c->versions[j].rec;
 			char t[32], db[CW_ID_HEX_LEN + 1];
 			struct cw_record_summary sum;
+			size_t differ;
 
 			cw_time_format(r->updated, t);
 			cw_id_hex(&r->edited_in, db);
 			/* What the record is about as a list shows it: a hearing by its case, not
-			 * by a court it may not name. */
-			cw_record_summarise(app->st, r, &sum);
+			 * by a court it may not name. One it names that cannot be read ends the
+			 * list, said: never told as one not held here. */
+			if ((damaged = cw_record_summarise(app->st, r, &sum, &err)) != 0) {
+				cw_app_error(app, &err);
+				break;
+			}
 			add_line(&l, _("  [%zu] %s %s by %.60s in %.8s: %.60s%s"), j + 1,
 				 j == 0 ? _("shown") : _("other"), t, r->editor ? r->editor : "?",
 				 db,
@@ -817,8 +843,10 @@ static int conflict_lines(struct cw_app *app, char ***out, size_t *n, long **pic
 			/* How it differs from the one shown, so the choice is not made blind. */
 			if (j > 0 && !c->versions[j].deleted && !c->versions[0].deleted) {
 				d.shown = 0;
-				if (cw_record_diff(app->st, &c->versions[0].rec, r, diff_line, &d) >
-				    DIFF_LINES) {
+				if ((damaged = cw_record_diff(app->st, &c->versions[0].rec, r,
+							      diff_line, &d, &differ, &err)) != 0) {
+					cw_app_error(app, &err);
+				} else if (differ > DIFF_LINES) {
 					add_line(&l, _("        ... and %zu more fields"),
 						 d.shown - DIFF_LINES);
 					pick_add(&d, d.pick_now);

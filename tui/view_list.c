@@ -223,11 +223,12 @@ int cw_view_list_header(enum cw_tab tab, const struct cw_filter *lead, int width
 
 int cw_view_list_row(struct cw_store *st, struct cw_list_memo *memo, enum cw_tab tab,
 		     const struct cw_record *r, const struct cw_filter *lead, int width, char *out,
-		     size_t len)
+		     size_t len, struct cw_error *err)
 {
 	const struct cw_column *cols;
 	char date[CW_DATE_TEXT_MAX], a[400] = "", named[480], cut[400];
-	const char *cells[8];
+	const char *cells[8], *mark;
+	int rc;
 	struct cw_record_summary sum;
 	int n, w[8], keep[8];
 
@@ -249,8 +250,9 @@ int cw_view_list_row(struct cw_store *st, struct cw_list_memo *memo, enum cw_tab
 		cw_case_articles_text(r, NULL, a, sizeof a);
 		if (lead)
 			cw_articles_text_lead(a, sizeof a, lead->articles, lead->narticles);
-		snprintf(named, sizeof named, "%s%s", cw_record_list_mark(st, memo, r),
-			 r->u.kase.title ? r->u.kase.title : "");
+		if ((rc = cw_record_list_mark(st, memo, r, &mark, err)) != 0)
+			return rc;
+		snprintf(named, sizeof named, "%s%s", mark, r->u.kase.title ? r->u.kase.title : "");
 		cells[0] = date, cells[1] = cw_view_short(r->view), cells[2] = named;
 		cw_articles_fit(a, w[4], cut, sizeof cut); /* at an article, never in one */
 		cells[3] = r->u.kase.court, cells[4] = cut;
@@ -258,7 +260,8 @@ int cw_view_list_row(struct cw_store *st, struct cw_list_memo *memo, enum cw_tab
 		return cw_row_format(cells, w, n, out, len);
 	}
 	/* A monitoring record: the same columns as the command line's table. */
-	cw_record_summarise_in(st, memo, r, &sum);
+	if ((rc = cw_record_summarise_in(st, memo, r, &sum, err)) != 0)
+		return rc;
 	if (lead)
 		cw_articles_text_lead(sum.articles, sizeof sum.articles, lead->articles,
 				      lead->narticles);
@@ -314,7 +317,7 @@ static int fetch(struct cw_app *app, struct cw_list_tab *t, int height, struct c
 
 /* The agenda's row of item i, the day at the head of its group (the overdue ones first). */
 static int agenda_row(struct cw_app *app, struct cw_list_memo *memo, size_t i, int width, char *out,
-		      size_t len)
+		      size_t len, struct cw_error *err)
 {
 	const struct cw_agenda *a = &app->agenda;
 	const struct cw_agenda_item *it = &a->items[i];
@@ -322,7 +325,7 @@ static int agenda_row(struct cw_app *app, struct cw_list_memo *memo, size_t i, i
 	char day[CW_AGENDA_DAY_TEXT_MAX] = "", fit[CW_AGENDA_DAY_TEXT_MAX + 8] = "", note[700],
 	     named[480];
 	const char *cells[NCOLS(agenda_cols)];
-	int w[NCOLS(agenda_cols)], keep[NCOLS(agenda_cols)];
+	int w[NCOLS(agenda_cols)], keep[NCOLS(agenda_cols)], rc;
 
 	cw_columns_layout(agenda_cols, NCOLS(agenda_cols), width,
 			  tab_keep(agenda_cols, NCOLS(agenda_cols), NULL, width, keep), w);
@@ -331,7 +334,8 @@ static int agenda_row(struct cw_app *app, struct cw_list_memo *memo, size_t i, i
 		cw_agenda_day_text(it->day, day, sizeof day);
 		cw_day_fit(day, w[0], fit, sizeof fit); /* the date whole, the weekday if room */
 	}
-	cw_record_summarise_in(app->st, memo, it->rec, &sum);
+	if ((rc = cw_record_summarise_in(app->st, memo, it->rec, &sum, err)) != 0)
+		return rc;
 	cw_agenda_note(a, i, note, sizeof note);
 	/* Marked as the other lists mark the record, a next date set at a confidential hearing
 	 * too (the command line's agenda does the same). */
@@ -492,8 +496,13 @@ static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int 
 		return;
 	}
 	for (size_t i = t->pg.top; i < app->agenda.n && (int)(i - t->pg.top) < rows; i++) {
-		if (agenda_row(app, &memo, i, cols, line, sizeof line) != 0)
+		/* A record it names that cannot be read: said, never shown as not held here. */
+		cw_error_clear(&err);
+		if (agenda_row(app, &memo, i, cols, line, sizeof line, &err) != 0) {
 			snprintf(line, sizeof line, _("(cannot show this record)"));
+			if (err.code)
+				cw_app_error(app, &err);
+		}
 		cw_screen_put(top + 2 + (int)(i - t->pg.top), 0, cols, line,
 			      i == t->pg.cursor ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}
@@ -568,9 +577,14 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 	for (size_t i = 0; i < t->win.n && (int)i < rows; i++) {
 		int selected = t->pg.top + i == t->pg.cursor;
 
+		/* A record it names that cannot be read: said, never shown as not held here. */
+		cw_error_clear(&err);
 		if (cw_view_list_row(app->st, &memo, app->tab, &t->win.items[i], &app->filter.f,
-				     cols, line, sizeof line) != 0)
+				     cols, line, sizeof line, &err) != 0) {
 			snprintf(line, sizeof line, _("(cannot show this record)"));
+			if (err.code)
+				cw_app_error(app, &err);
+		}
 		cw_screen_put(top + 2 + (int)i, 0, cols, line,
 			      selected ? CW_ROLE_SELECTED : CW_ROLE_NORMAL);
 	}

@@ -266,6 +266,22 @@ lines[ia + 1] = lines[ib + 1]
 print("\n".join(lines), end="")' "$kang" "$kem" >"$WORK/swapped.dump"
 mdb_load -s records "$WORK/swapped" <"$WORK/swapped.dump"
 fails 74 "$kang" cw --db "$WORK/swapped" show "$kang"
+# A record that names the damaged one fails as it does, naming it, and prints nothing: it
+# never reads as "(person not held here)" or as a nameless "(3c4548d7)" with exit 0 (a review
+# found list records, show and list cases so).
+ok cw list records --kind milestone --json
+ms=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import json, sys
+print([r for r in json.load(sys.stdin) if r.get("person") == sys.argv[1]][0]["id"])' "$kang")
+ok cw show "$ms" --json
+kase=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["case"])')
+for c in "list records" "list records --kind milestone" "show $ms" "show $kase" "list cases" \
+	"agenda --from 2023-11-20"; do
+	# shellcheck disable=SC2086 # the words of the command
+	fails 74 "$kang" cw --db "$WORK/swapped" $c
+	has_err "fails its authentication"
+	[ ! -s "$WORK/stdout" ] || fail "'$c' printed: $(cat "$WORK/stdout")"
+done
 
 # ---- crypto-erase and the recovery file ------------------------------------------------------
 printf 'recovery words\n' >"$WORK/recovery-pass"
