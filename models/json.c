@@ -581,11 +581,16 @@ static void put_sequence(FILE *f, const unsigned char *seq, size_t len)
 }
 
 /* The bytes of a sequence led by p that may be one escaped (cw_text_is_control, _hiding):
+ * DEL (0x7F, the one control of ASCII jansson writes raw: it escapes those below 0x20),
  * 0xC2 U+0080-00BF, 0xD8 U+0600-063F, 0xE2 U+2000-2FFF, 0xEF U+F000-FFFF, 0xF3 U+C0000-
  * FFFFF (the tags); 0 for any other byte. */
 static size_t escapable(unsigned char p)
 {
-	return p == 0xC2 || p == 0xD8 ? 2 : p == 0xE2 || p == 0xEF ? 3 : p == 0xF3 ? 4 : 0;
+	return p == 0x7F                ? 1
+	       : p == 0xC2 || p == 0xD8 ? 2
+	       : p == 0xE2 || p == 0xEF ? 3
+	       : p == 0xF3              ? 4
+					: 0;
 }
 
 /* Only sequences escapable() names can be the characters escaped; everything else goes out as

@@ -58,10 +58,11 @@ int cw_record_from_json(const json_t *obj, const struct cw_ref_resolver *resolve
 int cw_json_ref_id(const char *text, struct cw_id *out);
 
 /* json_dumpf for output people may read on a terminal: the same JSON, with every control
- * character above ASCII (C1, bidi embeddings, overrides and isolates: cw_text_is_control)
- * written as a \uXXXX escape, which jansson leaves raw. Such characters are refused on
- * input, but a database changed by hand could still hold them, and a terminal may act on
- * them. Only strings can hold them, so the document reads back the same. 0, or -1. */
+ * character jansson leaves raw (DEL, C1, bidi embeddings, overrides and isolates:
+ * cw_text_is_control; it escapes those below 0x20 itself) written as a \uXXXX escape. Such
+ * characters are refused on input, but a database changed by hand could still hold them, and
+ * a terminal may act on them. Only strings can hold them, so the document reads back the
+ * same. Every JSON a command prints goes through here. 0, or -1. */
 int cw_json_dumpf(const json_t *value, FILE *out, size_t flags);
 
 /* ISO 8601 UTC text of a cw_now_us() time, "2024-02-07T09:30:00.000000Z". */

@@ -1957,12 +1957,12 @@ START_TEST(json_errors_name_the_field)
 }
 END_TEST
 
-/* What a terminal may act on (a C1 CSI, a right-to-left override) leaves as an escape, and the
- * document reads back the same; Khmer, accents and other text stay as they are. */
+/* What a terminal may act on (a C1 CSI, DEL, a right-to-left override) leaves as an escape, and
+ * the document reads back the same; Khmer, accents and other text stay as they are. */
 START_TEST(json_output_escapes_controls)
 {
 	const char *name = "Sok\xc2\x9b"
-			   "31m Dara \xe2\x80\xae"
+			   "31m Da\x7fra \xe2\x80\xae"
 			   "exe.txt \xe2\x81\xa6x "
 			   "\xe1\x9e\x9f\xe1\x9e\xbb\xe1\x9e\x81\xe1\x9e\xb6 \xc3\xa9 \xe2\x80\x94"
 			   " \xd8\x9c\xef\xbf\xb9\xf3\xa0\x81\x81 \xef\xbc\xa1";
@@ -1977,9 +1977,10 @@ START_TEST(json_output_escapes_controls)
 	ck_assert_int_eq(cw_json_dumpf(doc, mem, JSON_COMPACT), 0);
 	fclose(mem);
 	ck_assert_ptr_null(strstr(text, "\xc2\x9b"));
+	ck_assert_ptr_null(strchr(text, 0x7f));
 	ck_assert_ptr_null(strstr(text, "\xe2\x80\xae"));
 	ck_assert_ptr_null(strstr(text, "\xe2\x81\xa6"));
-	ck_assert_ptr_nonnull(strstr(text, "Sok\\u009b31m Dara \\u202eexe.txt \\u2066x "
+	ck_assert_ptr_nonnull(strstr(text, "Sok\\u009b31m Da\\u007fra \\u202eexe.txt \\u2066x "
 					   "\xe1\x9e\x9f\xe1\x9e\xbb\xe1\x9e\x81\xe1\x9e\xb6 "
 					   "\xc3\xa9 \xe2\x80\x94 \\u061c\\ufff9\\udb40\\udc41 "
 					   "\xef\xbc\xa1"));
