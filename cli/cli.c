@@ -77,8 +77,22 @@ int cw_cli_next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt
 	}
 }
 
+const char *cw_cli_quoted_arg(const char *arg, char *buf, size_t len)
+{
+	const char *eq = arg[0] == '-' ? strchr(arg, '=') : NULL;
+
+	if (eq)
+		snprintf(buf, len, _("'%.*s' (its value is not shown)"),
+			 eq - arg < 40 ? (int)(eq - arg) : 40, arg);
+	else
+		snprintf(buf, len, "'%.40s'", arg);
+	return buf;
+}
+
 int cw_cli_no_more(struct cw_cli *cli, int i, const char *usage)
 {
+	char quoted[CW_CLI_QUOTED_MAX];
+
 	for (; i < cli->argc; i++) {
 		const char *a = cli->argv[i];
 
@@ -86,7 +100,8 @@ int cw_cli_no_more(struct cw_cli *cli, int i, const char *usage)
 		if (strcmp(a, "--json") && strcmp(a, "--yes") && strcmp(a, "--help") &&
 		    strcmp(a, "-h"))
 			return cw_error_set(&cli->err, CW_EUSAGE, "",
-					    "unexpected argument '%.40s'; usage: %s", a, usage);
+					    "unexpected argument %s; usage: %s",
+					    cw_cli_quoted_arg(a, quoted, sizeof quoted), usage);
 	}
 	return 0;
 }
@@ -95,12 +110,14 @@ static int next_opt(struct cw_cli *cli, int *i, const char *flags, struct cw_opt
 {
 	static char name[64];
 	const char *arg, *eq;
+	char quoted[CW_CLI_QUOTED_MAX];
 
 	if (*i >= cli->argc)
 		return 0;
 	arg = cli->argv[(*i)++];
 	if (strncmp(arg, "--", 2) != 0 || !arg[2])
-		return cw_error_set(&cli->err, CW_EUSAGE, "", "unexpected argument '%.40s'", arg);
+		return cw_error_set(&cli->err, CW_EUSAGE, "", "unexpected argument %s",
+				    cw_cli_quoted_arg(arg, quoted, sizeof quoted));
 	arg += 2;
 	eq = strchr(arg, '=');
 	snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - arg) : (int)strlen(arg), arg);

@@ -64,6 +64,14 @@ int cw_cli_open_store(struct cw_cli *cli, int create);
 #define CW_CLI_BULK_BYTES ((off_t)1 << 20)
 void cw_cli_bulk_for(struct cw_cli *cli, const char *path);
 
+/* Room for cw_cli_quoted_arg's text. */
+#define CW_CLI_QUOTED_MAX 256
+/* An argument as an error message quotes it: 'ARG' (its first 40 bytes), but an option given
+ * a value after '=' ("--passphrase=SECRET", "-p=SECRET") as its name alone, "'--passphrase' (its
+ * value is not shown)": the value may be a secret typed where a file was meant, and an error
+ * line ends up on screens, in scrollback and in logs. Into buf; returns buf. */
+const char *cw_cli_quoted_arg(const char *arg, char *buf, size_t len);
+
 /* An option parser over cli->argv: "--name value" or "--name=value". */
 struct cw_opt {
 	const char *name; /* without the dashes */

@@ -62,6 +62,7 @@ const char cw_check_signature_help[] =
 static int words_with(struct cw_cli *cli, int first_arg, const char **out, int min, int max,
 		      const char *usage, const char *flag)
 {
+	char quoted[CW_CLI_QUOTED_MAX];
 	int n = 0;
 
 	for (int i = first_arg; i < cli->argc; i++) {
@@ -72,7 +73,8 @@ static int words_with(struct cw_cli *cli, int first_arg, const char **out, int m
 			continue;
 		if ((a[0] == '-' && a[1]) || n == max)
 			return cw_error_set(&cli->err, CW_EUSAGE, "",
-					    "unexpected argument '%.40s'; usage: %s", a, usage);
+					    "unexpected argument %s; usage: %s",
+					    cw_cli_quoted_arg(a, quoted, sizeof quoted), usage);
 		out[n++] = a;
 	}
 	if (n < min)
@@ -349,6 +351,7 @@ int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int
 {
 	const char *w[2] = {NULL, NULL}, *expect = NULL;
 	char sigpath[4096], dbhex[CW_ID_HEX_LEN + 1], key[CW_IDENTITY_TEXT_MAX], want[64], got[64];
+	char quoted[CW_CLI_QUOTED_MAX];
 	struct cw_file_signature sig;
 	char *text = NULL;
 	int rc, n = 0;
@@ -369,10 +372,10 @@ int cw_cmd_check_signature(struct cw_cli *cli, const struct cw_command *cmd, int
 		}
 		if ((a[0] == '-' && a[1]) || n == 2)
 			return cw_error_set(&cli->err, CW_EUSAGE, "",
-					    "unexpected argument '%.40s'; usage: casewatch "
+					    "unexpected argument %s; usage: casewatch "
 					    "check-signature FILE [SIGNATURE] [--fingerprint "
 					    "FINGERPRINT] [--json]",
-					    a);
+					    cw_cli_quoted_arg(a, quoted, sizeof quoted));
 		w[n++] = a;
 	}
 	if (!n)

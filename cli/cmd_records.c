@@ -845,6 +845,7 @@ static void print_timeline_header(struct cw_cli *cli, const struct cw_record *pe
 
 int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
+	char quoted[CW_CLI_QUOTED_MAX];
 	struct cw_record person;
 	struct cw_record_list l;
 	struct cw_id id;
@@ -855,8 +856,9 @@ int cw_cmd_timeline(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	if (!arg || !strncmp(arg, "--", 2))
 		return cw_error_set(&cli->err, CW_EUSAGE, "person", "give a name or an id");
 	if (first_arg + 1 < cli->argc && strcmp(cli->argv[first_arg + 1], "--json") != 0)
-		return cw_error_set(&cli->err, CW_EUSAGE, "", "unexpected argument '%.40s'",
-				    cli->argv[first_arg + 1]);
+		return cw_error_set(
+			&cli->err, CW_EUSAGE, "", "unexpected argument %s",
+			cw_cli_quoted_arg(cli->argv[first_arg + 1], quoted, sizeof quoted));
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_cli_resolve(cli, CW_KIND_PERSON, arg, "person", &id)) != 0 ||
 	    (rc = cw_store_get(cli->session.store, &id, &person, &cli->err)) != 0)

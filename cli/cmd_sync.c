@@ -103,6 +103,8 @@ static const char *short_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1]
  * command's own, or NULL) are let through. */
 static int file_argument(struct cw_cli *cli, int first_arg, const char *flag, const char **path)
 {
+	char quoted[CW_CLI_QUOTED_MAX];
+
 	*path = NULL;
 	for (int i = first_arg; i < cli->argc; i++) {
 		if (!strcmp(cli->argv[i], "--json") || !strcmp(cli->argv[i], "--help") ||
@@ -110,8 +112,8 @@ static int file_argument(struct cw_cli *cli, int first_arg, const char *flag, co
 			continue;
 		if (*path || (cli->argv[i][0] == '-' && cli->argv[i][1]))
 			return cw_error_set(&cli->err, CW_EUSAGE, "file",
-					    "unexpected argument '%.40s'; give one bundle file",
-					    cli->argv[i]);
+					    "unexpected argument %s; give one bundle file",
+					    cw_cli_quoted_arg(cli->argv[i], quoted, sizeof quoted));
 		*path = cli->argv[i];
 	}
 	if (!*path)

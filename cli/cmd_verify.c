@@ -125,13 +125,14 @@ const char cw_upgrade_help[] = N_(
 
 int cw_cmd_upgrade(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
+	char quoted[CW_CLI_QUOTED_MAX];
 	uint32_t from;
 	int rc;
 
 	(void)cmd;
 	if (first_arg < cli->argc)
-		return cw_error_set(&cli->err, CW_EUSAGE, "", "unexpected argument '%.40s'",
-				    cli->argv[first_arg]);
+		return cw_error_set(&cli->err, CW_EUSAGE, "", "unexpected argument %s",
+				    cw_cli_quoted_arg(cli->argv[first_arg], quoted, sizeof quoted));
 	cli->session.read_only = 0;
 	if ((rc = cw_cli_open_store(cli, 0)) != 0)
 		return rc;

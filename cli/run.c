@@ -407,10 +407,11 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 			fprintf(cli->out, "casewatch %s\n", PACKAGE_VERSION);
 			return 0;
 		} else {
+			char quoted[CW_CLI_QUOTED_MAX];
+
 			return cw_error_set(&cli->err, CW_EUSAGE, "",
-					    "unknown option '%.40s'; see "
-					    "casewatch --help",
-					    argv[i]);
+					    "unknown option %s; see casewatch --help",
+					    cw_cli_quoted_arg(argv[i], quoted, sizeof quoted));
 		}
 	}
 	if (i >= argc)

@@ -6,6 +6,7 @@
 set -e
 
 cksum_db() { cat "$1/data.mdb" "$1/key" 2>/dev/null | cksum; }
+has_err() { grep -q -- "$1" "$WORK/stderr" || fail "stderr lacks '$1': $(cat "$WORK/stderr")"; }
 
 # ---- nothing readable in the files --------------------------------------------------------
 # Words from the demo data: every person's name, every court and prison, and words of notes,
@@ -173,6 +174,20 @@ for c in "person add --name X" "case add --title T" "log hearing --case T" "log 
 	# shellcheck disable=SC2086
 	fails 2 "bogus" "$CASEWATCH_BIN" --db "$DB" $c --bogus 1 </dev/null
 done
+# A passphrase given in an option casewatch does not have (--passphrase=..., for
+# --passphrase-file) is a usage error that names the option, never its value: an error line
+# stays in scrollback and logs (a review saw "unknown option '--passphrase=SECRET'"). Any
+# "--name=value" an error quotes is quoted so, wherever it stands.
+for c in "--passphrase=Hidden-Words list persons" "show x --passphrase=Hidden-Words" \
+	"timeline x --passphrase=Hidden-Words" "upgrade --passphrase=Hidden-Words" \
+	"bundle inspect --passphrase=Hidden-Words" "identity -passphrase=Hidden-Words" \
+	"check-signature x --passphrase=Hidden-Words" "list persons --passphrase=Hidden-Words"; do
+	# shellcheck disable=SC2086
+	fails 2 "passphrase" "$CASEWATCH_BIN" --db "$DB" $c </dev/null
+	case $err in *Hidden-Words*) fail "'$c' showed the value: $err" ;; esac
+	case $c in "list persons"*) continue ;; esac # the option's name alone, as ever
+	has_err "passphrase' (its value is not shown)"
+done
 fails 2 "id" "$CASEWATCH_BIN" --db "$DB" delete --yes </dev/null
 
 # ---- unlock and lock --------------------------------------------------------------------------
@@ -249,7 +264,6 @@ else:
 print("\n".join(lines), end="")' "$kang" >"$WORK/altered.dump"
 mdb_load -s records "$WORK/altered" <"$WORK/altered.dump"
 fails 74 "$kang" cw --db "$WORK/altered" show ref:p-kang-saran
-has_err() { grep -q -- "$1" "$WORK/stderr" || fail "stderr lacks '$1': $(cat "$WORK/stderr")"; }
 has_err "fails its authentication"
 fails 74 "$kang" cw --db "$WORK/altered" timeline "Kang Saran"
 # A value copied under another record's key does not open either.
