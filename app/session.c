@@ -15,6 +15,7 @@
 #include "app/unlock.h"
 #include "models/i18n.h"
 #include "models/text.h"
+#include "store/outfile.h"
 #include "store/vault.h"
 
 /* $CASEWATCH_AUTHOR, else `author = NAME` in the config file, else the login name. */
@@ -257,7 +258,8 @@ int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params
 	if (cw_session_db_exists(s->db_dir))
 		return cw_error_set(err, CW_EREFUSED, "database",
 				    "a casewatch database is already in %.300s", s->db_dir);
-	if (mkdir(s->db_dir, 0700) != 0 && errno != EEXIST)
+	/* As a plain database's folder is made (store.c): private, a folder there made so. */
+	if (cw_make_private_folders(s->db_dir, 1) != 0)
 		return cw_error_set(err, CW_EIO, "database", "cannot create %.300s: %s", s->db_dir,
 				    strerror(errno));
 	/* A new database's passphrase: --new-passphrase-* when given, else the usual source. */

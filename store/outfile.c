@@ -485,7 +485,13 @@ int cw_make_private_folders(const char *path, int last)
 			return -1;
 		*p = '/';
 	}
-	if (last && mkdir(buf, 0700) != 0 && errno != EEXIST)
-		return -1;
+	if (last && mkdir(buf, 0700) != 0) {
+		struct stat sb;
+
+		if (errno != EEXIST)
+			return -1;
+		if (stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode) && (sb.st_mode & 077))
+			(void)chmod(buf, 0700);
+	}
 	return 0;
 }

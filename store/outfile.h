@@ -38,8 +38,10 @@ struct cw_outfile {
 int cw_outfile_open(struct cw_outfile *o, const char *path, FILE *std, struct cw_error *err);
 
 /* Makes the folders of `path` that are missing, private to the user (0700): every folder
- * above its last part, and the last part too when `last` (a database's folder). 0, or -1 with
- * errno. */
+ * above its last part, and the last part too when `last` (a database's folder), which, when it
+ * is there already and open to the group or others (made 0777 before init), is made 0700 as
+ * a restored database's is: what a database holds is no one else's to list. One this user may
+ * not change is left as it is (opening the database then warns). 0, or -1 with errno. */
 int cw_make_private_folders(const char *path, int last);
 
 /* Refuses (CW_EINVAL) a target that is there and is neither a regular file nor a symlink

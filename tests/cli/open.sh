@@ -125,6 +125,19 @@ if [ "$(id -u)" = 0 ]; then
 	chmod 0600 "$DB/data.mdb" "$DB/lock.mdb"
 fi
 
+# ---- a folder others may reach ----------------------------------------------------------
+# init makes the database's folder private (0700), as restore does, one that was there open to
+# everyone too (a review found init left a 0777 folder so).
+perm() { stat -c %a "$1"; }
+S="$WORK/shared" SP="$WORK/shared-plain"
+mkdir "$S" "$SP"
+chmod 777 "$S" "$SP"
+ok "$CASEWATCH" --db "$S" init
+ok "$CASEWATCH" --db "$SP" init --no-encryption
+checks=$((checks + 1))
+[ "$(perm "$S")" = 700 ] && [ "$(perm "$SP")" = 700 ] ||
+	fail "init left the folder open: $(perm "$S"), $(perm "$SP") (plain)"
+
 # ---- a folder the user may not read --------------------------------------------------------
 # Said as such, never "no database here". As root, the test runs casewatch as nobody (a
 # folder private to root); as anyone else, on a folder with no permissions.
