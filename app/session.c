@@ -245,6 +245,66 @@ int cw_session_open_with_passphrase(struct cw_session *s, const char *pass, size
 	return 0;
 }
 
+/* What of the database others may reach, for one line: the first path found, and the chmod
+ * that closes every one. */
+struct exposure {
+	char first[4096];
+	unsigned mode;
+	int files; /* how many the "chmod 600" names */
+	char fix[2048];
+	size_t n;
+};
+
+static void exposed_one(void *ctx, const char *path, unsigned mode, int is_dir)
+{
+	struct exposure *e = ctx;
+	size_t room;
+
+	if (!e->first[0]) {
+		snprintf(e->first, sizeof e->first, "%s", path);
+		e->mode = mode;
+	}
+	if (e->n >= sizeof e->fix)
+		return;
+	room = sizeof e->fix - e->n;
+	if (is_dir)
+		e->n += (size_t)snprintf(e->fix + e->n, room, "chmod 700 %.300s", path);
+	else if (!e->files++)
+		e->n += (size_t)snprintf(e->fix + e->n, room, "%schmod 600 %.300s",
+					 e->n ? " && " : "", path);
+	else
+		e->n += (size_t)snprintf(e->fix + e->n, room, " %.300s", path);
+}
+
+/* A database others may reach (its folder, data.mdb, lock.mdb or the key slot open to the
+ * group or others: a folder made 0777 before init, a copy unpacked with a loose umask) is said
+ * once, on one line that names it and gives the chmod that closes it; the command still runs:
+ * the files are the user's to fix, and refusing would keep a monitor from their records.
+ * Kept for the front end, as the other warnings, when one is not there already. */
+static void exposure_said(struct cw_session *s)
+{
+	struct exposure e = {0};
+	char msg[sizeof s->warning], *safe;
+
+	if (s->exposure_said)
+		return;
+	cw_store_exposed(s->db_dir, exposed_one, &e);
+	if (!e.first[0])
+		return;
+	s->exposure_said = 1;
+	/* TRANSLATORS: a path, its permissions, then the command that closes them: "/home/m/db
+	 * is open to other users (mode 777): chmod 700 /home/m/db" */
+	snprintf(msg, sizeof msg, _("%.300s is open to other users (mode %03o): %s"), e.first,
+		 e.mode, e.fix);
+	if (!(safe = cw_text_for_terminal(msg, 0))) /* a path's control characters as ^X */
+		return;
+	if (!s->keep_warning)
+		fprintf(stderr, _("casewatch: warning: %s\n"), safe);
+	else if (!s->warning[0])
+		snprintf(s->warning, sizeof s->warning, "%s", safe);
+	free(safe);
+}
+
 int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params *kdf,
 				struct cw_error *err)
 {
@@ -287,6 +347,7 @@ int cw_session_create_encrypted(struct cw_session *s, const struct cw_kdf_params
 		unlink(path);
 		return rc;
 	}
+	exposure_said(s); /* a folder init could not make private */
 	/* The file the passphrase was set from, if others can read it: said now, when it is
 	 * made, as every command that reads it says. */
 	if (s->new_pass.fd < 0 && s->new_pass.file)
@@ -339,6 +400,8 @@ int cw_session_open(struct cw_session *s, int create, struct cw_error *err)
 	rc = cw_store_open(s->db_dir, &opt, &s->store, err);
 	if (rc == 0 && !create)
 		interrupted_encrypt_said(s);
+	if (rc == 0)
+		exposure_said(s);
 	if (rc == CW_ENOTFOUND && !create && !strcmp(err->field, "database"))
 		/* Name the command that creates it, with the folder when it is not the default. */
 		cw_error_set(err, CW_ENOTFOUND, "database",

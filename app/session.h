@@ -39,6 +39,9 @@ struct cw_session {
 	/* Set by encrypt, which opens a plain database to encrypt it: a key slot beside it is the
 	 * interrupted encrypt it finishes, not one to warn about (cw_session_open). */
 	int encrypting;
+	/* The database's folder or files were found open to other users, and said so (once a
+	 * process: the terminal interface opens the database again at each unlock). */
+	int exposure_said;
 	/* The key the keyring gave did not open the database (another copy of it, encrypted
 	 * apart, was unlocked): the store asks again, and the passphrase is read. */
 	int keyring_tried;

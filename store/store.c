@@ -741,6 +741,22 @@ void cw_store_keyslot_path(const char *dir, char *out, size_t len)
 	snprintf(out, len, "%s/key", dir);
 }
 
+void cw_store_exposed(const char *dir, cw_exposed_fn fn, void *ctx)
+{
+	static const char *const files[] = {"data.mdb", "lock.mdb", "key"};
+	char path[4096];
+	struct stat sb;
+
+	/* stat, not lstat: what others can reach is what a link leads to. */
+	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && (sb.st_mode & 077))
+		fn(ctx, dir, (unsigned)(sb.st_mode & 0777), 1);
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 077))
+			fn(ctx, path, (unsigned)(sb.st_mode & 0777), 0);
+	}
+}
+
 size_t cw_store_map_size(const struct cw_store *st)
 {
 	return st->map_size;

@@ -155,6 +155,15 @@ int cw_store_verify(struct cw_store *st, cw_verify_fn fn, void *ctx, struct cw_v
 /* The key slot of the database in dir: its master key wrapped by a passphrase. */
 void cw_store_keyslot_path(const char *dir, char *out, size_t len);
 
+/* What of the database in dir other users may reach: its folder, data.mdb, lock.mdb and the
+ * key slot, in that order, each that is there with any permission for the group or others
+ * given to fn with its path and permission bits (is_dir: the folder). casewatch makes them
+ * 0700 and 0600; a folder made 0777 before, or a copy unpacked with a loose umask, is not.
+ * A folder others cannot enter hides its files, but a file open to them stays so wherever
+ * the folder is copied: both are given. */
+typedef void (*cw_exposed_fn)(void *ctx, const char *path, unsigned mode, int is_dir);
+void cw_store_exposed(const char *dir, cw_exposed_fn fn, void *ctx);
+
 /* Encrypting a plain database (encrypt.c): the command writes a new encrypted environment
  * beside the plain one, copies everything into it with this, then swaps the files. */
 struct cw_copy_stats {

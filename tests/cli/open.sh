@@ -125,18 +125,53 @@ if [ "$(id -u)" = 0 ]; then
 	chmod 0600 "$DB/data.mdb" "$DB/lock.mdb"
 fi
 
-# ---- a folder others may reach ----------------------------------------------------------
+# ---- a folder or files others may reach ---------------------------------------------------
 # init makes the database's folder private (0700), as restore does, one that was there open to
-# everyone too (a review found init left a 0777 folder so).
+# everyone too (a review found init left a 0777 folder so). A database whose folder, data.mdb,
+# lock.mdb or key slot others may reach opens all the same, with one line on standard error
+# that names it and gives the chmod that closes it.
 perm() { stat -c %a "$1"; }
+# warned TEXT: the last command's standard error is that one warning; warned "": it is empty.
+warned() {
+	checks=$((checks + 1))
+	if [ -z "$1" ]; then
+		[ ! -s "$WORK/stderr" ] || fail "a warning: $(cat "$WORK/stderr")"
+	else
+		[ "$(cat "$WORK/stderr")" = "casewatch: warning: $1" ] ||
+			fail "wanted one line 'casewatch: warning: $1', got: $(cat "$WORK/stderr")"
+	fi
+}
 S="$WORK/shared" SP="$WORK/shared-plain"
 mkdir "$S" "$SP"
 chmod 777 "$S" "$SP"
 ok "$CASEWATCH" --db "$S" init
+warned ""
 ok "$CASEWATCH" --db "$SP" init --no-encryption
 checks=$((checks + 1))
 [ "$(perm "$S")" = 700 ] && [ "$(perm "$SP")" = 700 ] ||
 	fail "init left the folder open: $(perm "$S"), $(perm "$SP") (plain)"
+ok "$CASEWATCH" --db "$S" person add --name "Sok Dara"
+warned ""
+chmod 755 "$S"
+ok "$CASEWATCH" --db "$S" list persons
+has "Sok Dara"
+warned "$S is open to other users (mode 755): chmod 700 $S"
+chmod 711 "$S"
+chmod 644 "$S/data.mdb"
+chmod 640 "$S/key"
+ok "$CASEWATCH" --db "$S" person add --name "Kem Sokha"
+warned "$S is open to other users (mode 711): chmod 700 $S && chmod 600 $S/data.mdb $S/key"
+chmod 700 "$S"
+ok "$CASEWATCH" --db "$S" list persons
+has "Kem Sokha"
+warned "$S/data.mdb is open to other users (mode 644): chmod 600 $S/data.mdb $S/key"
+chmod 600 "$S/data.mdb" "$S/key"
+chmod 604 "$S/lock.mdb"
+ok "$CASEWATCH" --db "$S" list persons
+warned "$S/lock.mdb is open to other users (mode 604): chmod 600 $S/lock.mdb"
+chmod 600 "$S/lock.mdb"
+ok "$CASEWATCH" --db "$S" list persons
+warned ""
 
 # ---- a folder the user may not read --------------------------------------------------------
 # Said as such, never "no database here". As root, the test runs casewatch as nobody (a
