@@ -447,6 +447,39 @@ static void advise_group_count_above_size(struct cw_store *st, const struct cw_m
 	fn(ctx, what, fix);
 }
 
+/* A ruling that counts part of a group ("48 of the 57 convicted"): the reports count the 48,
+ * but the case's charges for the group move for all of it (a part of a group is not told apart
+ * there), so the case reads the whole group convicted (a monitor's trial of the third CNRP
+ * mass trial: no warning that 48 is fewer than 57). */
+static void advise_group_ruling_part(struct cw_store *st, const struct cw_milestone *m,
+				     const char *hex, cw_advice_fn fn, void *ctx)
+{
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
+	const struct cw_defendant *d;
+	struct cw_record kase;
+	int64_t size = -1;
+
+	if (!m->group || !*m->group || m->count <= 0 || !cw_timeline_milestone_rules(m) ||
+	    cw_id_is_zero(&m->case_id) || cw_store_get(st, &m->case_id, &kase, NULL) != 0)
+		return;
+	if (kase.kind == CW_KIND_CASE && (d = cw_timeline_group_defendant(&kase, m->group)))
+		size = d->unnamed_count;
+	cw_record_free(&kase);
+	if (size <= 0 || m->count >= size)
+		return;
+	snprintf(what, sizeof what,
+		 _("this %s counts %lld of the group's %lld: reports count %lld, but the case's "
+		   "charges for the group now read as it rules for all of them (a part of a "
+		   "group is not told apart there)"),
+		 cw_enum_label(&cw_words_milestone, m->type), (long long)m->count, (long long)size,
+		 (long long)m->count);
+	snprintf(fix, sizeof fix,
+		 _("if it ruled on all of them: casewatch edit %.8s --count %lld; if the others "
+		   "are a group of their own, give them their own label in the case"),
+		 hex, (long long)size);
+	fn(ctx, what, fix);
+}
+
 /* A release or bail that counts part of a group when no record gives how many were held: it
  * ends nothing (models/timeline.h), so reports go on listing the group as held, its number
  * not given. Said with the edit that ends the group's detention when everyone was freed. */
@@ -1504,6 +1537,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_end_without_case(m, hex, fn, ctx);
 		advise_end_before_start(st, rec, hex, fn, ctx);
 		advise_group_count_above_size(st, m, hex, fn, ctx);
+		advise_group_ruling_part(st, m, hex, fn, ctx);
 		advise_custody_not_recorded(st, m, hex, fn, ctx);
 		advise_group_release_no_number(st, m, hex, fn, ctx);
 		advise_milestone_uncharged(st, rec, hex, fn, ctx);

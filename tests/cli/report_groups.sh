@@ -440,6 +440,10 @@ ok cw log hearing --case "Mass trial" --date 2022-06-14 --outcome verdict \
 	--verdict "453=convicted@Named Mass" --view own
 ok cw log milestone --case "Mass trial" --group "CNRP members" --count 48 --type verdict \
 	--result convicted --date 2022-06-14 --view own
+# ... and says that the case's charges read the whole group convicted
+grep -q "warning: this verdict counts 48 of the group's 57: reports count 48, but the case's charges for the group now read as it rules for all of them" \
+	"$WORK/stderr" || fail "no warning for a ruling on part of a group: $(cat "$WORK/stderr")"
+checks=$((checks + 1))
 ok cw report --from 2022-06-13 --to 2022-06-19
 has "2 verdicts and rulings were recorded, one per defendant or group of unnamed defendants (49 people in all), in 1 ruling"
 ok cw report --from 2022-06-13 --to 2022-06-19 --format json
