@@ -559,6 +559,15 @@ const char *cw_record_notes(const struct cw_record *rec);
  * unnamed count; a time needs a day-precision date; ...). The error names the field path, e.g.
  * "defendants[2].charges[1].offence". References are checked by the store, not here. */
 int cw_record_validate(const struct cw_record *rec, struct cw_error *err);
+/* Writes into buf (len bytes, always terminated) the name of the person `id` names, for a
+ * message; "" when it has none to give (the message then names them by their id). */
+typedef void (*cw_person_namer)(void *ctx, const struct cw_id *id, char *buf, size_t len);
+/* cw_record_validate, with the people a rule refuses named by name_fn (NULL: by their id): a
+ * front end that can read the database (the store, a form) names them as the user typed them.
+ * Rules that name a person: a hearing that lists one both present and absent (CW_EINVAL on
+ * "absent": a record cannot say both, and a report would count them twice). */
+int cw_record_validate_naming(const struct cw_record *rec, cw_person_namer name_fn, void *ctx,
+			      struct cw_error *err);
 /* Checks the kind and the header fields only: what a deletion (a tombstone) has. */
 int cw_record_validate_header(const struct cw_record *rec, struct cw_error *err);
 

@@ -164,7 +164,48 @@ static int validate_person_name(const struct cw_person *p, struct cw_error *err)
 	return 0;
 }
 
-static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err)
+/* A person a rule names: by name_fn, else (or when it has none) by the start of their id. */
+static void person_named(const struct cw_id *id, cw_person_namer name_fn, void *ctx, char *buf,
+			 size_t len)
+{
+	char hex[CW_ID_HEX_LEN + 1];
+
+	buf[0] = '\0';
+	if (name_fn)
+		name_fn(ctx, id, buf, len);
+	if (!buf[0]) {
+		cw_id_hex(id, hex);
+		snprintf(buf, len, "%.8s", hex);
+	}
+}
+
+/* One person in court and not in court at one hearing cannot both be so: the second list
+ * typed was meant for someone else, or the first was not corrected (both the command line's
+ * --present and --absent and the form's two fields build this one list). */
+static int validate_attendance(const struct cw_hearing *h, cw_person_namer name_fn, void *ctx,
+			       struct cw_error *err)
+{
+	const struct cw_attendance *a = h->attendance.items;
+
+	for (size_t i = 0; i < h->attendance.n; i++)
+		for (size_t j = i + 1; j < h->attendance.n; j++) {
+			int yes = a[i].present == CW_ANSWER_YES || a[j].present == CW_ANSWER_YES,
+			    no = a[i].present == CW_ANSWER_NO || a[j].present == CW_ANSWER_NO;
+			char name[200];
+
+			if (!yes || !no || !cw_id_equal(&a[i].person, &a[j].person))
+				continue;
+			person_named(&a[i].person, name_fn, ctx, name, sizeof name);
+			return cw_error_set(err, CW_EINVAL, "absent",
+					    "'%.100s' is listed both present and absent: keep them "
+					    "in one of the two",
+					    name);
+		}
+	return 0;
+}
+
+static int validate_kind_rules(const struct cw_record *rec, cw_person_namer name_fn, void *ctx,
+			       struct cw_error *err)
 {
 	if (rec->kind == CW_KIND_PERSON)
 		return validate_person_name(&rec->u.person, err);
@@ -255,6 +296,7 @@ static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err
 		if (cw_date_is_known(h->next_date) && cw_date_compare(h->next_date, h->date) < 0)
 			return cw_error_set(err, CW_EINVAL, "next_date",
 					    "is before the hearing's own date");
+		return validate_attendance(h, name_fn, ctx, err);
 	}
 	return 0;
 }
@@ -269,6 +311,12 @@ int cw_record_validate_header(const struct cw_record *rec, struct cw_error *err)
 
 int cw_record_validate(const struct cw_record *rec, struct cw_error *err)
 {
+	return cw_record_validate_naming(rec, NULL, NULL, err);
+}
+
+int cw_record_validate_naming(const struct cw_record *rec, cw_person_namer name_fn, void *ctx,
+			      struct cw_error *err)
+{
 	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
 	int rc;
 
@@ -279,7 +327,7 @@ int cw_record_validate(const struct cw_record *rec, struct cw_error *err)
 		return rc;
 	if ((rc = validate_struct(&rec->u, s, err)) != 0)
 		return rc;
-	if ((rc = validate_kind_rules(rec, err)) != 0 ||
+	if ((rc = validate_kind_rules(rec, name_fn, ctx, err)) != 0 ||
 	    (rc = cw_confidential_validate(rec, err)) != 0)
 		return rc;
 	{

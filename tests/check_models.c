@@ -2095,6 +2095,64 @@ START_TEST(validation_rules)
 }
 END_TEST
 
+/* A namer for the test: every person is "Mu Sochua". */
+static void name_sochua(void *ctx, const struct cw_id *id, char *buf, size_t len)
+{
+	(void)id;
+	*(int *)ctx += 1;
+	snprintf(buf, len, "Mu Sochua");
+}
+
+START_TEST(validation_refuses_present_and_absent)
+{
+	const struct cw_schema *as =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "attendance")->sub;
+	struct cw_record r;
+	struct cw_error err;
+	struct cw_attendance *a;
+	struct cw_id sochua, rainsy;
+	char hex[CW_ID_HEX_LEN + 1], want[64];
+	int asked = 0;
+
+	cw_id_from_ref("p-sochua", &sochua);
+	cw_id_from_ref("p-rainsy", &rainsy);
+	cw_record_init(&r, CW_KIND_HEARING);
+	cw_id_from_ref("c", &r.u.hearing.case_id);
+	r.u.hearing.date = D("2024-01-15");
+	a = cw_list_append(&r.u.hearing.attendance, as);
+	a->person = sochua;
+	a->present = CW_ANSWER_YES;
+	a = cw_list_append(&r.u.hearing.attendance, as);
+	a->person = rainsy;
+	a->present = CW_ANSWER_NO;
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	/* Present twice is no contradiction; an answer not known beside "absent" neither. */
+	a = cw_list_append(&r.u.hearing.attendance, as);
+	a->person = sochua;
+	a->present = CW_ANSWER_YES;
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	a = cw_list_append(&r.u.hearing.attendance, as);
+	a->person = rainsy;
+	a->present = CW_ANSWER_UNKNOWN;
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	/* Present and absent: refused on "absent", the person named by the namer given ... */
+	a = cw_list_append(&r.u.hearing.attendance, as);
+	a->person = sochua;
+	a->present = CW_ANSWER_NO;
+	ck_assert_int_eq(cw_record_validate_naming(&r, name_sochua, &asked, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "absent");
+	ck_assert_str_eq(err.message, "'Mu Sochua' is listed both present and absent: keep them "
+				      "in one of the two");
+	ck_assert_int_eq(asked, 1); /* only the one refused is looked up */
+	/* ... or, with none, by the start of their id. */
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	cw_id_hex(&sochua, hex);
+	snprintf(want, sizeof want, "'%.8s' is listed both", hex);
+	ck_assert_msg(strncmp(err.message, want, strlen(want)) == 0, "%s", err.message);
+	cw_record_free(&r);
+}
+END_TEST
+
 START_TEST(enum_words_accept_spellings)
 {
 	ck_assert_int_eq(cw_enum_parse(&cw_words_custody, "house arrest"), CW_CUSTODY_HOUSE_ARREST);
@@ -4144,6 +4202,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, json_output_escapes_controls);
 	tcase_add_test(tc, milestone_names_several_articles);
 	tcase_add_test(tc, validation_rules);
+	tcase_add_test(tc, validation_refuses_present_and_absent);
 	tcase_add_test(tc, enum_words_accept_spellings);
 	tcase_add_test(tc, codec_tags_are_unique);
 	tcase_add_test(tc, codec_demo_injured_round_trip);

@@ -203,6 +203,11 @@ static void label_of(struct cw_store *st, const struct cw_id *id, char *buf, siz
 	cw_record_free(&r);
 }
 
+void cw_form_name_person(void *st, const struct cw_id *id, char *buf, size_t len)
+{
+	label_of(st, id, buf, len);
+}
+
 /* "Chhim Sithar (detained; charged: 494/495); 8 unnamed union activists" */
 static void defendants_summary(struct cw_form *fm, char *buf, size_t len)
 {

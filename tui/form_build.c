@@ -678,7 +678,7 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 		    missing_date = cw_check_logged_date(out, fm->editing ? &fm->rec : NULL,
 							&date_err) != 0;
 
-		rc = cw_record_validate(out, err);
+		rc = cw_record_validate_naming(out, cw_form_name_person, fm->st, err);
 		if (rc != 0 && (vi = cw_form_field_for_error(fm, err->field)) >= 0)
 			snprintf(fm->fields[vi].error, sizeof fm->fields[vi].error, "%s",
 				 err->message);

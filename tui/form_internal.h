@@ -8,6 +8,10 @@
 struct cw_form_field *cw_form_add_field(struct cw_form *fm, const char *name, const char *label,
 					enum cw_form_widget w);
 
+/* A cw_person_namer (models/record.h) over the form's database, ctx the struct cw_store: the
+ * label of the record id names, "" when it cannot be read (form.c). */
+void cw_form_name_person(void *st, const struct cw_id *id, char *buf, size_t len);
+
 /* Frees the suggestions shown (form.c, since freeing the form frees them too); recomputing
  * them, moving to another field and Esc start from none. */
 void cw_form_clear_suggestions(struct cw_form *fm);

@@ -42,6 +42,11 @@ fails 65 "case" cw log hearing --date 2023-09-21
 fails 66 "case" cw log hearing --case "No Such Case" --date 2023-09-21
 fails 66 "defendant" cw case add --title X --defendant "Nobody At All"
 fails 65 "type" cw log milestone --person "Thach Setha" --date 2023-09-21
+# One person both present and absent at one hearing: the record could say only one of them.
+fails 65 "absent: 'Thach Setha' is listed both present and absent" cw log hearing \
+	--case "Thach Setha" --date 2023-09-21 --present "Thach Setha" --absent "Thach Setha"
+fails 65 "absent: 'Thach Setha' is listed both present and absent" cw log hearing \
+	--case "Thach Setha" --date 2023-09-21 --absent "Thach Setha" --present "Thach Setha"
 # over-long fields
 fails 65 "name" cw person add --name "$long"
 fails 65 "notes" cw person add --name ok --notes "$notes"
@@ -186,4 +191,11 @@ fails 66 "casewatch --db $WORK/typo init" env CASEWATCH_TUI_SCRIPT="$WORK/quit" 
 before=$(db_snapshot)
 fails 2 "give the fields to change" cw edit "Thach Setha"
 [ "$(db_snapshot)" = "$before" ] || fail "an edit with no fields changed the database"
+# An edit that marks absent someone the hearing has present is refused the same way.
+ok cw log hearing --case "Thach Setha" --date 2026-01-07 --present "Thach Setha"
+hearing=$(printf '%s' "$out" | awk '{print $3}')
+before=$(db_snapshot)
+fails 65 "absent: 'Thach Setha' is listed both present and absent" cw edit "$hearing" \
+	--absent "Thach Setha"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused edit changed the database"
 done_ok

@@ -163,6 +163,13 @@ has "^ month 13 does not exist"
 has "field 2 of"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused form wrote to the database"
 
+# One defendant both present and absent: refused on the absent field, naming them.
+before=$(db_snapshot)
+keys 'HKang<Enter>2030-03-06<C-g>present<Enter>Kang Saran<C-g>absent<Enter>Kang Saran<C-s>' 140x40
+has "absent: Kang Saran"
+has "^ 'Kang Saran' is listed both present and absent: keep them in one of the two"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused form wrote to the database"
+
 # F1 in a form opens the keys with the form's first (a field trial's opened on the lists').
 keys 'H<F1><Dump>' 100x30
 printf '%s\n' "$out" | awk 'NR > 1 && NF { print; exit }' | grep -qx "Forms" ||
