@@ -69,6 +69,23 @@ static int dup_into(char **dst, const char *src)
 	return (*dst = strdup(src)) ? 0 : CW_ENOMEM;
 }
 
+/* Whether a hearing had the person present or absent: CW_ANSWER_NO when it lists them absent
+ * only, else CW_ANSWER_YES. */
+static uint8_t last_attendance(const struct cw_hearing *h, const struct cw_id *person)
+{
+	const struct cw_attendance *a = h->attendance.items;
+	int absent = 0;
+
+	for (size_t i = 0; i < h->attendance.n; i++) {
+		if (!cw_id_equal(&a[i].person, person))
+			continue;
+		if (a[i].present == CW_ANSWER_YES)
+			return CW_ANSWER_YES;
+		absent |= a[i].present == CW_ANSWER_NO;
+	}
+	return absent ? CW_ANSWER_NO : CW_ANSWER_YES;
+}
+
 int cw_quick_hearing(struct cw_store *st, const struct cw_id *from, struct cw_date today,
 		     const char *time, struct cw_record *out, struct cw_error *err)
 {
@@ -116,7 +133,9 @@ int cw_quick_hearing(struct cw_store *st, const struct cw_id *from, struct cw_da
 		rc = dup_into(&h->judge, last.u.hearing.judge);
 	if (rc == 0 && l.n)
 		rc = dup_into(&h->prosecutor, last.u.hearing.prosecutor);
-	/* Every named defendant present: the monitor corrects the one who was not. */
+	/* Every named defendant as the last hearing had them, present or absent (one tried in
+	 * absentia is absent again), and present when it did not say (a first hearing, one
+	 * added to the case since): the monitor corrects the one who came or stayed away. */
 	for (size_t i = 0; i < kase.u.kase.defendants.n; i++)
 		named += !cw_id_is_zero(
 			&((const struct cw_defendant *)kase.u.kase.defendants.items)[i].person);
@@ -137,7 +156,9 @@ int cw_quick_hearing(struct cw_store *st, const struct cw_id *from, struct cw_da
 				if (cw_id_is_zero(&d->person) || seen)
 					continue;
 				a[h->attendance.n].person = d->person;
-				a[h->attendance.n++].present = CW_ANSWER_YES;
+				a[h->attendance.n++].present =
+					l.n ? last_attendance(&last.u.hearing, &d->person)
+					    : CW_ANSWER_YES;
 			}
 			h->attendance.items = a;
 		}

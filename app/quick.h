@@ -5,7 +5,8 @@
  * date and time given (today, now); the team's own observation; the court, stage, lawyers,
  * the team's monitors, judge and prosecutor of the case's last hearing (the per-case
  * defaults: what the monitors wrote last time), else the case's own court and stage; every
- * named defendant of the case present. The form shows the monitors to correct; the court,
+ * named defendant of the case present or absent as that last hearing had them (present when
+ * it did not say, or there is none). The form shows the monitors to correct; the court,
  * lawyers, judge and prosecutor are kept as they were (the full form, e, changes them). May use:
  * models/, store/. */
 #ifndef CW_APP_QUICK_H

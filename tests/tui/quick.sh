@@ -1,9 +1,9 @@
 #!/bin/sh
 # Quick capture in tmux: Q on a case opens a hearing already filled in (today, now, own
 # observation, the court, stage, lawyers, monitors, judge and prosecutor of the case's last
-# hearing, its defendants present), the cursor on the outcome; "adjourned to DATE" is then a
-# few keys. The keys pressed after Q are
-# counted, and the hearing saved is checked on the command line.
+# hearing, its defendants present or absent as that hearing had them), the cursor on the
+# outcome; "adjourned to DATE" is then a few keys. The keys pressed after Q are counted, and
+# the hearing saved is checked on the command line.
 . "$(dirname "$0")/lib.sh"
 set -e
 PY=${PYTHON3:-python3}
@@ -22,10 +22,11 @@ counted() {
 }
 
 ok cw seed "$SEED_FILE"
-# The case's last hearing says who was there for it: the quick form takes them again.
+# The case's last hearing says who was there for it: the quick form takes them again, and
+# its attendance: a defendant absent then (tried in absentia) is absent again, not present.
 ok cw log hearing --case "NagaWorld union" --date "$yesterday" --court "Supreme Court" \
 	--stage supreme --monitors "Sokha; Dara" --judge "Judge Ros" --prosecutor "Prosecutor Chea" \
-	--lawyers "Sam Sokong"
+	--lawyers "Sam Sokong" --absent "Chhim Sithar"
 tmux_start 120 30
 wait_for " 3 Records "
 send 1 / 'NagaWorld union' Enter
@@ -37,6 +38,8 @@ wait_for "Quick hearing"
 wait_for "case: NagaWorld union activists (LRSU)"
 wait_for "date: $today"
 wait_for "monitors: Sokha; Dara"
+wait_for "absent: Chhim Sithar"
+printf '%s\n' "$pane" | grep -q "present: *$" || fail "the quick form has someone present: $pane"
 wait_for "field 4 of"
 n=0
 for key in Space Tab; do
@@ -58,7 +61,7 @@ ok cw list records --kind hearing --since "$today" --json
 json "len(d) == 1"
 json "d[0]['view'] == 'own' and d[0]['date'] == '$today' and d[0]['outcome'] == 'adjourned'"
 json "d[0]['next_date'] == '$next' and d[0]['court'] == 'Supreme Court' and d[0]['stage'] == 'supreme'"
-json "[a['present'] for a in d[0]['attendance']] == ['yes']"
+json "[a['present'] for a in d[0]['attendance']] == ['no']"
 json "len(d[0]['time']) == 5"
 json "d[0]['monitors'] == 'Sokha; Dara' and d[0]['judge'] == 'Judge Ros'"
 json "d[0]['prosecutor'] == 'Prosecutor Chea' and d[0]['lawyers'] == 'Sam Sokong'"
