@@ -70,7 +70,10 @@ int cw_check_logged(struct cw_store *st, const struct cw_record *rec, const stru
 {
 	const struct cw_milestone *m = &rec->u.milestone;
 	char case_hex[CW_ID_HEX_LEN + 1], person_hex[CW_ID_HEX_LEN + 1], name[96];
-	int rc = cw_check_logged_date(rec, was, err);
+	int rc = cw_record_validate_today(rec, was, cw_date_today(), err);
+
+	if (rc == 0)
+		rc = cw_check_logged_date(rec, was, err);
 
 	if (rc != 0 || rec->kind != CW_KIND_MILESTONE || cw_id_is_zero(&m->person) ||
 	    cw_id_is_zero(&m->case_id))

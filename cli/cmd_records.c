@@ -344,12 +344,11 @@ void cw_cli_print_advice(void *ctx, const char *what, const char *fix)
 	free(safe_fix);
 }
 
-/* Saves a record built from command-line options. A field the store refuses is named as its
- * option is spelled ("next-date: is before the hearing's own date", for --next-date), not as
- * the JSON key (next_date); a path into a list ("verdicts[0].result") stays as it is. */
-static int put_from_options(struct cw_cli *cli, struct cw_record *rec, unsigned flags)
+/* A field a refusal names, named as its option is spelled ("next-date: is before the
+ * hearing's own date", for --next-date), not as the JSON key (next_date); a path into a list
+ * ("verdicts[0].result") stays as it is. Returns rc. */
+static int field_as_option(struct cw_cli *cli, int rc)
 {
-	int rc = cw_store_put(cli->session.store, rec, flags, &cli->err);
 	char *f = cli->err.field;
 
 	if (rc != 0 && f[0] && !f[strspn(f, "abcdefghijklmnopqrstuvwxyz_")])
@@ -357,6 +356,19 @@ static int put_from_options(struct cw_cli *cli, struct cw_record *rec, unsigned 
 			if (*f == '_')
 				*f = '-';
 	return rc;
+}
+
+/* Checks a record built from command-line options as logging it asks (app/advice.h). */
+static int check_from_options(struct cw_cli *cli, const struct cw_record *rec,
+			      const struct cw_record *was)
+{
+	return field_as_option(cli, cw_check_logged(cli->session.store, rec, was, &cli->err));
+}
+
+/* Saves a record built from command-line options. */
+static int put_from_options(struct cw_cli *cli, struct cw_record *rec, unsigned flags)
+{
+	return field_as_option(cli, cw_store_put(cli->session.store, rec, flags, &cli->err));
 }
 
 int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
@@ -377,7 +389,7 @@ int cw_cmd_add(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	/* Documents may describe a hearing without its date; a monitor logging one knows it. A
 	 * milestone's case names its person (app/advice.h). */
 	if (rc == 0)
-		rc = cw_check_logged(cli->session.store, &rec, NULL, &cli->err);
+		rc = check_from_options(cli, &rec, NULL);
 	if (rc == 0 && rec.kind == CW_KIND_PERSON)
 		rc = check_not_twice(cli, &rec);
 	/* A name a letter or two from a person's is added, with a warning that names them (a
@@ -441,7 +453,7 @@ int cw_cmd_edit(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		return cw_error_set(&cli->err, rc, "", "out of memory");
 	}
 	if ((rc = cw_cli_apply_record_options(cli, &rec, first_arg + 1)) == 0 &&
-	    (rc = cw_check_logged(cli->session.store, &rec, &was, &cli->err)) == 0 &&
+	    (rc = check_from_options(cli, &rec, &was)) == 0 &&
 	    (rc = put_from_options(cli, &rec, CW_PUT_FOLLOW_VERDICTS | CW_PUT_IF_UNCHANGED)) == 0) {
 		char hex[CW_ID_HEX_LEN + 1];
 

@@ -568,6 +568,15 @@ typedef void (*cw_person_namer)(void *ctx, const struct cw_id *id, char *buf, si
  * "absent": a record cannot say both, and a report would count them twice). */
 int cw_record_validate_naming(const struct cw_record *rec, cw_person_namer name_fn, void *ctx,
 			      struct cw_error *err);
+/* The rules of what a person types that depend on the day, checked by the front ends before
+ * they save, with today given (cw_date_today(), as the rules of cw_charges_text take it): a
+ * year of birth after today's year (CW_EINVAL on "birth_year"; the schema's range, to 2199,
+ * only bounds what a record may hold). Not part of cw_record_validate: a record that comes
+ * whole (a bundle, an import) was checked by its sender's clock, and a laptop whose clock is
+ * behind would refuse it. `was`: the stored version an edit starts from (NULL for a new
+ * record); a value it had already is not refused again. */
+int cw_record_validate_today(const struct cw_record *rec, const struct cw_record *was,
+			     struct cw_date today, struct cw_error *err);
 /* Checks the kind and the header fields only: what a deletion (a tombstone) has. */
 int cw_record_validate_header(const struct cw_record *rec, struct cw_error *err);
 

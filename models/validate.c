@@ -342,3 +342,17 @@ int cw_record_validate_naming(const struct cw_record *rec, cw_person_namer name_
 	}
 	return 0;
 }
+
+int cw_record_validate_today(const struct cw_record *rec, const struct cw_record *was,
+			     struct cw_date today, struct cw_error *err)
+{
+	int64_t born = rec->kind == CW_KIND_PERSON ? rec->u.person.birth_year : -1;
+
+	/* Nobody is born after today: a typo (2150 for 1950), or the year of something else. */
+	if (born > today.year && cw_date_is_known(today) &&
+	    !(was && was->kind == CW_KIND_PERSON && was->u.person.birth_year == born))
+		return cw_error_set(err, CW_EINVAL, "birth_year",
+				    "%lld is after the current year (%d)", (long long)born,
+				    (int)today.year);
+	return 0;
+}

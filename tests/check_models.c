@@ -2153,6 +2153,32 @@ START_TEST(validation_refuses_present_and_absent)
 }
 END_TEST
 
+START_TEST(validation_refuses_birth_after_today)
+{
+	struct cw_record r, was;
+	struct cw_error err;
+
+	cw_record_init(&r, CW_KIND_PERSON);
+	r.u.person.name = strdup("Born Later");
+	r.u.person.birth_year = 2030;
+	ck_assert_int_eq(cw_record_validate_today(&r, NULL, D("2030-01-01"), &err), 0);
+	r.u.person.birth_year = 2031;
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0); /* in the schema's range */
+	ck_assert_int_eq(cw_record_validate_today(&r, NULL, D("2030-12-31"), &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "birth_year");
+	ck_assert_str_eq(err.message, "2031 is after the current year (2030)");
+	/* An edit keeps what the stored version had; a new year is checked. */
+	ck_assert_int_eq(cw_record_copy(&was, &r), 0);
+	ck_assert_int_eq(cw_record_validate_today(&r, &was, D("2030-12-31"), &err), 0);
+	r.u.person.birth_year = 2150;
+	ck_assert_int_eq(cw_record_validate_today(&r, &was, D("2030-12-31"), &err), CW_EINVAL);
+	r.u.person.birth_year = -1;
+	ck_assert_int_eq(cw_record_validate_today(&r, NULL, D("2030-12-31"), &err), 0);
+	cw_record_free(&was);
+	cw_record_free(&r);
+}
+END_TEST
+
 START_TEST(enum_words_accept_spellings)
 {
 	ck_assert_int_eq(cw_enum_parse(&cw_words_custody, "house arrest"), CW_CUSTODY_HOUSE_ARREST);
@@ -4203,6 +4229,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, milestone_names_several_articles);
 	tcase_add_test(tc, validation_rules);
 	tcase_add_test(tc, validation_refuses_present_and_absent);
+	tcase_add_test(tc, validation_refuses_birth_after_today);
 	tcase_add_test(tc, enum_words_accept_spellings);
 	tcase_add_test(tc, codec_tags_are_unique);
 	tcase_add_test(tc, codec_demo_injured_round_trip);

@@ -170,6 +170,19 @@ has "absent: Kang Saran"
 has "^ 'Kang Saran' is listed both present and absent: keep them in one of the two"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused form wrote to the database"
 
+# A year of birth after this year (the test clock's): said on leaving the field, and saving
+# is refused there.
+before=$(db_snapshot)
+CASEWATCH_NOW=2030-06-01T00:00:00Z keys 'PBorn Later<C-g>birth year<Enter>2031<Tab><Dump><C-s><Dump>'
+screen 1
+printf '%s\n' "$screen" | grep -qF "^ 2031 is after the current year (2030)" ||
+	fail "not said on leaving the field: $screen"
+screen 2
+printf '%s\n' "$screen" | grep -qF "^ 2031 is after the current year (2030)" ||
+	fail "not refused on saving: $screen"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused form wrote to the database"
+checks=$((checks + 2))
+
 # F1 in a form opens the keys with the form's first (a field trial's opened on the lists').
 keys 'H<F1><Dump>' 100x30
 printf '%s\n' "$out" | awk 'NR > 1 && NF { print; exit }' | grep -qx "Forms" ||
