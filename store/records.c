@@ -570,19 +570,18 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 		return cw_error_set(err, CW_EINVAL, "id", "a record with this id exists already");
 	}
 	if ((flags & CW_PUT_IF_UNCHANGED) && (!exists || !same_version(&old, rec))) {
-		char when[32] = "", who[80] = "";
+		char when[CW_TIME_LOCAL_MAX], who[80] = "";
 
 		if (!exists)
 			return cw_error_set(err, CW_EREFUSED, "record",
 					    "not saved: deleted since it was opened");
-		cw_time_format(old.updated, when);
-		when[10] = ' '; /* "2024-02-07 09:30", read by people */
+		/* Read by people, in local time as every time shown to them. */
+		cw_time_local_format(old.updated, when);
 		snprintf(who, sizeof who, "%s", old.editor ? old.editor : "");
 		cw_record_free(&old);
 		return cw_error_set(err, CW_EREFUSED, "record",
-				    "not saved: changed since it was opened (by %.60s, %.16s UTC), "
-				    "which saving would undo; open it again and make your change "
-				    "on that",
+				    "not saved: changed since it was opened (by %.60s, %s), which "
+				    "saving would undo; open it again and make your change on that",
 				    who, when);
 	}
 	if (exists && old.kind != rec->kind) {

@@ -3036,6 +3036,9 @@ START_TEST(put_if_unchanged_refuses_a_stale_edit)
 	ck_assert_int_eq(cw_store_put(st, &read, CW_PUT_IF_UNCHANGED, &err), CW_EREFUSED);
 	ck_assert_str_eq(err.field, "record");
 	ck_assert_ptr_nonnull(strstr(err.message, "changed since it was opened"));
+	/* When, in local time with its offset, as every time a person reads. */
+	ck_assert_msg(strstr(err.message, " (UTC+") || strstr(err.message, " (UTC-"), "%s",
+		      err.message);
 	ck_assert_int_eq(cw_store_get(st, &id, &again, &err), 0);
 	ck_assert_str_eq(again.u.person.province, "Takeo");
 	ck_assert_ptr_null(again.u.person.notes);

@@ -779,7 +779,7 @@ static int with_people_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
  * checked and saved again (a save that overwrote the other change would undo it unseen). */
 static void stale(struct cw_form *fm, const struct cw_error *refused)
 {
-	char both[200], when[32] = "", who[80];
+	char both[200], when[CW_TIME_LOCAL_MAX], who[80];
 	struct cw_error err;
 	size_t at;
 
@@ -788,15 +788,15 @@ static void stale(struct cw_form *fm, const struct cw_error *refused)
 		cw_error_format(refused, fm->message, sizeof fm->message);
 		return;
 	}
-	cw_time_format(fm->rec.updated, when);
-	when[10] = ' ';
+	/* In local time, as every other time on the screen: the change was made minutes ago,
+	 * and a monitor compares it with the clock on the wall. */
+	cw_time_local_format(fm->rec.updated, when);
 	snprintf(who, sizeof who, "%s", fm->rec.editor ? fm->rec.editor : "?");
 	cw_text_trim_utf8(who);
-	snprintf(
-		fm->message, sizeof fm->message,
-		_("not saved: changed since it was opened (by %s, %.16s UTC); your changes are now "
-		  "on that version: check them and save again"),
-		who, when);
+	snprintf(fm->message, sizeof fm->message,
+		 _("not saved: changed since it was opened (by %s, %s); your changes are now on "
+		   "that version: check them and save again"),
+		 who, when);
 	at = strlen(fm->message);
 	if (both[0])
 		snprintf(fm->message + at, sizeof fm->message - at,

@@ -6,6 +6,10 @@
 . "$(dirname "$0")/lib.sh"
 set -e
 
+# The clock set, and Phnom Penh's time zone (UTC+7) on the screen: the other change's time is
+# said in local time, as every other time there (it read "... UTC" beside "17:54 (UTC+7)").
+export CASEWATCH_NOW=2030-04-02T03:00:00Z
+TMUX_ENV="TZ=Asia/Phnom_Penh CASEWATCH_NOW=$CASEWATCH_NOW"
 ok cw seed "$SEED_FILE"
 ok cw log hearing --case "Kang Saran" --date 2030-04-01 --notes "first note"
 id=$(printf '%s\n' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
@@ -16,15 +20,16 @@ send / 'kind:hearing since:2030' Enter
 wait_for "1 record matches"
 send e
 wait_for "Edit hearing"
-# Meanwhile the command line changes the hearing.
-ok cw edit "$id" --notes "EDITED ELSEWHERE"
+# Meanwhile the command line changes the hearing, at 03:54:30 UTC.
+ok env CASEWATCH_NOW=2030-04-02T03:54:30Z "$CASEWATCH" --db "$DB" edit "$id" \
+	--notes "EDITED ELSEWHERE"
 send C-g
 send judge Enter
 send "Judge From The Form" C-s
 # Refused, and the form put on the changed hearing with the judge typed on top: nothing of
 # either change is lost, and nothing is written until the user has seen it and saves again.
-wait_for "not saved: changed since it was opened (by"
-wait_for "your changes are now on that version"
+wait_for "not saved: changed since it was opened (by test monitor, 2030-04-02 10:54:3"
+wait_for "(UTC+7)); your changes are now on that"
 wait_for "check them and save again"
 wait_for "EDITED ELSEWHERE"
 ok cw show "$id"
