@@ -1637,6 +1637,15 @@ static void unknown_article(const struct cw_article *a, struct cw_article *said,
 	fn(ctx, what, _("check it: 'casewatch articles' lists the articles the table knows"));
 }
 
+void cw_advise_filter_articles(const struct cw_filter *f, cw_advice_fn fn, void *ctx)
+{
+	struct cw_article said[CW_ARTICLE_LIST_MAX];
+	size_t nsaid = 0;
+
+	for (size_t i = 0; i < f->narticles; i++)
+		unknown_article(&f->articles[i], said, &nsaid, fn, ctx);
+}
+
 void cw_advise_articles(const struct cw_record *rec, cw_advice_fn fn, void *ctx)
 {
 	struct cw_article said[CW_ARTICLE_LIST_MAX], arts[CW_ARTICLE_LIST_MAX];

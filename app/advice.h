@@ -14,6 +14,7 @@
 #ifndef CW_APP_ADVICE_H
 #define CW_APP_ADVICE_H
 
+#include "models/filter.h"
 #include "models/record.h"
 #include "store/store.h"
 
@@ -59,6 +60,10 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
  * 494/495 filter and the report's incitement count. The command line says so as it reads the
  * option; the terminal interface, which has no such moment, after the save. */
 void cw_advise_articles(const struct cw_record *rec, cw_advice_fn fn, void *ctx);
+/* The same for each article a filter names (the command line's --article, the terminal
+ * interface's article:): a filter on an article the table does not know ("999") finds no
+ * record, which would read as a quiet week rather than a typo. */
+void cw_advise_filter_articles(const struct cw_filter *f, cw_advice_fn fn, void *ctx);
 
 /* After a bundle import, for a hearing it brought that is the team's own account: each other
  * own hearing of the same case on the same day that neither links as the same event (two

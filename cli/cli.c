@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "app/advice.h"
 #include "models/i18n.h"
 #include "models/json.h"
 #include "models/text.h"
@@ -403,7 +404,7 @@ void cw_cli_warn_article(const struct cw_article *a)
 
 int cw_cli_check_filter(struct cw_cli *cli, const struct cw_filter *f)
 {
-	for (size_t i = 0; i < f->narticles; i++)
-		cw_cli_warn_article(&f->articles[i]);
+	/* As the terminal interface says it of its filter line (app/advice.h). */
+	cw_advise_filter_articles(f, cw_cli_print_advice, NULL);
 	return cw_store_filter_check(cli->session.store, f, &cli->err);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/advice.h"
 #include "models/article.h"
 #include "models/format.h"
 #include "models/i18n.h"
@@ -530,6 +531,18 @@ static void draw_agenda(struct cw_app *app, struct cw_list_tab *t, int top, int 
 	conflicts_info(app);
 }
 
+/* An article of the filter that the built-in table does not know, said after the count for as
+ * long as the filter holds it, as the command line warns of its --article: "0 records match"
+ * alone read as no record of that article, not as a typo (app/advice.h). */
+static void info_advice(void *ctx, const char *what, const char *fix)
+{
+	struct cw_app *app = ctx;
+	size_t n = strlen(app->info);
+
+	(void)fix; /* the command to run is the command line's: the line has no room for it */
+	cw_text_format(app->info + n, sizeof app->info - n, " | %s", what);
+}
+
 void cw_view_lists_draw(struct cw_app *app, int top, int height)
 {
 	struct cw_list_tab *t = &app->tabs[app->tab];
@@ -597,12 +610,13 @@ void cw_view_lists_draw(struct cw_app *app, int top, int height)
 				: _("no match: Esc clears the filter"),
 			CW_ROLE_HINT);
 	tab_count(app->tab, t->pg.count, count, sizeof count);
-	if (app->filter.line[0])
+	if (app->filter.line[0]) {
 		cw_text_format(app->info, sizeof app->info,
 			       P_("filter: %.300s | %s matches", "filter: %.300s | %s match",
 				  (unsigned long)t->pg.count),
 			       app->filter.line, count);
-	else
+		cw_advise_filter_articles(&app->filter.f, info_advice, app);
+	} else
 		snprintf(app->info, sizeof app->info, "%s | %zu/%zu", count,
 			 t->pg.count ? t->pg.cursor + 1 : 0, t->pg.count);
 	conflicts_info(app);

@@ -67,5 +67,22 @@ send Escape
 wait_gone "filter:"
 send / "le${GRAVE}se-majeste${ACUTE}" Enter
 wait_for "$nlese records match"
+# An article the built-in table does not know is said beside the count, as the command line
+# warns of its --article, for as long as the filter holds it: "0 records match" alone read as
+# no record of that article, not as a typo.
+ok cw list records --article 999
+grep -q "warning: article 999 is not in the built-in table" "$WORK/stderr" ||
+	fail "the command line does not warn: $(cat "$WORK/stderr")"
+send Escape
+wait_gone "filter:"
+send / 'article:999' Enter
+wait_for "0 records match | article 999 is not in the built-in table"
+send j
+wait_for "0 records match | article 999 is not in the built-in table"
+send / C-u 'article:494' Enter
+wait_for "filter: article:494 |"
+capture
+printf '%s\n' "$pane" | grep -q "not in the built-in table" &&
+	fail "a warning for an article of the table: $pane"
 send q
 done_ok
