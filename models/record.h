@@ -568,6 +568,15 @@ typedef void (*cw_person_namer)(void *ctx, const struct cw_id *id, char *buf, si
  * "absent": a record cannot say both, and a report would count them twice). */
 int cw_record_validate_naming(const struct cw_record *rec, cw_person_namer name_fn, void *ctx,
 			      struct cw_error *err);
+/* Whether saving a record like rec needs `field` (a field of its kind's table, by name) given,
+ * as a form marks it: the table's CW_FF_REQUIRED fields, those the kind's rules above require
+ * of such a record (a person's name, unless they have a Khmer one; a hearing's case, unless it
+ * counts several hearings; a milestone's person, unless it names a group), and the date a
+ * monitor logging an event knows (cw_record_date_expected), which the front ends require
+ * (app/advice.h), except in an edit of a record that came without one (was: the stored version
+ * an edit starts from, NULL for a new record). 1 or 0. */
+int cw_record_requires(const struct cw_record *rec, const struct cw_record *was, const char *field);
+
 /* The rules of what a person types that depend on the day, checked by the front ends before
  * they save, with today given (cw_date_today(), as the rules of cw_charges_text take it): a
  * year of birth after today's year (CW_EINVAL on "birth_year"; the schema's range, to 2199,

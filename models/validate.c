@@ -356,3 +356,31 @@ int cw_record_validate_today(const struct cw_record *rec, const struct cw_record
 				    (int)today.year);
 	return 0;
 }
+
+/* Beside the rules it marks (validate_kind_rules, validate_field, and cw_check_logged_date in
+ * app/advice.c): a rule added there that requires a field is added here, or a form would not
+ * mark it (the visit's date went unmarked while saving refused it). */
+int cw_record_requires(const struct cw_record *rec, const struct cw_record *was, const char *field)
+{
+	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
+	const struct cw_field *f = s ? cw_schema_field(s, field) : NULL;
+
+	if (!f)
+		return 0;
+	if (f->flags & CW_FF_REQUIRED)
+		return 1;
+	if (!strcmp(field, "date"))
+		return cw_record_date_expected(rec) && !(was && cw_record_date_expected(was) &&
+							 !cw_date_is_known(cw_record_date(was)));
+	switch (rec->kind) {
+	case CW_KIND_PERSON:
+		return !strcmp(field, "name") && !(rec->u.person.name_km && *rec->u.person.name_km);
+	case CW_KIND_HEARING:
+		return !strcmp(field, "case") && rec->u.hearing.tally.count < 2;
+	case CW_KIND_MILESTONE:
+		return !strcmp(field, "person") &&
+		       !(rec->u.milestone.group && *rec->u.milestone.group);
+	default:
+		return 0;
+	}
+}

@@ -2179,6 +2179,68 @@ START_TEST(validation_refuses_birth_after_today)
 }
 END_TEST
 
+/* What a form marks required is what saving refuses without: each rule's field, as its error
+ * names it. */
+START_TEST(requires_what_validation_refuses_without)
+{
+	struct cw_record r, was;
+	struct cw_error err;
+
+	cw_record_init(&r, CW_KIND_HEARING);
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "case");
+	ck_assert(cw_record_requires(&r, NULL, "case"));
+	ck_assert(cw_record_requires(&r, NULL, "date")); /* logging one asks for it */
+	ck_assert(!cw_record_requires(&r, NULL, "time"));
+	ck_assert(!cw_record_requires(&r, NULL, "no such field"));
+	r.u.hearing.tally.count = 28; /* "28 hearings monitored": no one case, no one date */
+	ck_assert(!cw_record_requires(&r, NULL, "case"));
+	ck_assert(!cw_record_requires(&r, NULL, "date"));
+	cw_record_free(&r);
+
+	cw_record_init(&r, CW_KIND_VISIT);
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "facility");
+	ck_assert(cw_record_requires(&r, NULL, "facility"));
+	ck_assert(cw_record_requires(&r, NULL, "date"));
+	/* An edit of a visit that came without a date (an import) may keep none. */
+	ck_assert_int_eq(cw_record_copy(&was, &r), 0);
+	ck_assert(!cw_record_requires(&r, &was, "date"));
+	was.u.visit.date = D("2024-02-07");
+	ck_assert(cw_record_requires(&r, &was, "date"));
+	cw_record_free(&was);
+	cw_record_free(&r);
+
+	cw_record_init(&r, CW_KIND_MILESTONE);
+	r.u.milestone.type = CW_MS_ARREST;
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "person");
+	ck_assert(cw_record_requires(&r, NULL, "person"));
+	ck_assert(cw_record_requires(&r, NULL, "type"));
+	ck_assert(!cw_record_requires(&r, NULL, "date")); /* a milestone's may be unknown */
+	r.u.milestone.group = strdup("union activists");
+	ck_assert(!cw_record_requires(&r, NULL, "person"));
+	cw_record_free(&r);
+
+	cw_record_init(&r, CW_KIND_PERSON);
+	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_str_eq(err.field, "name");
+	ck_assert(cw_record_requires(&r, NULL, "name"));
+	ck_assert(!cw_record_requires(&r, NULL, "name_km"));
+	r.u.person.name_km = strdup("មូ សុខហួរ");
+	ck_assert(!cw_record_requires(&r, NULL, "name"));
+	cw_record_free(&r);
+
+	cw_record_init(&r, CW_KIND_DEMO);
+	ck_assert(cw_record_requires(&r, NULL, "date"));
+	cw_record_free(&r);
+	cw_record_init(&r, CW_KIND_INCIDENT);
+	ck_assert(cw_record_requires(&r, NULL, "date"));
+	ck_assert(cw_record_requires(&r, NULL, "type"));
+	cw_record_free(&r);
+}
+END_TEST
+
 START_TEST(enum_words_accept_spellings)
 {
 	ck_assert_int_eq(cw_enum_parse(&cw_words_custody, "house arrest"), CW_CUSTODY_HOUSE_ARREST);
@@ -4230,6 +4292,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, validation_rules);
 	tcase_add_test(tc, validation_refuses_present_and_absent);
 	tcase_add_test(tc, validation_refuses_birth_after_today);
+	tcase_add_test(tc, requires_what_validation_refuses_without);
 	tcase_add_test(tc, enum_words_accept_spellings);
 	tcase_add_test(tc, codec_tags_are_unique);
 	tcase_add_test(tc, codec_demo_injured_round_trip);

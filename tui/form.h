@@ -57,7 +57,8 @@ struct cw_form_field {
 	struct cw_edit edit;         /* the others: the text as typed */
 	struct cw_id picked;         /* PERSON, CASE: the record a suggestion chose */
 	char picked_label[200];      /* ... and its name, to see whether the text still says it */
-	int multi; /* PERSON: takes several names separated by ';' (a case's defendants) */
+	int multi;    /* PERSON: takes several names separated by ';' (a case's defendants) */
+	int required; /* saving needs it given (cw_record_requires): its label is marked " *" */
 	char error[CW_MESSAGE_MAX]; /* inline error, "" when none */
 	const char *hint;
 	int top_row; /* NOTES: the first wrapped row shown (the view keeps the cursor's in view) */

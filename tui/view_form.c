@@ -66,7 +66,7 @@ static void error_line(const struct cw_form_field *ff, char *buf, size_t len)
 /* A field's label as drawn: " *" after a required field's. */
 static void label_text(const struct cw_form_field *ff, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s%s", ff->label, ff->f && (ff->f->flags & CW_FF_REQUIRED) ? " *" : "");
+	snprintf(buf, len, "%s%s", ff->label, ff->required ? " *" : "");
 }
 
 /* The bytes of a label wider than the labels' column (lw) that go on a row of their own above
@@ -257,8 +257,7 @@ static int label_width(const struct cw_form *fm, int cols)
 
 	for (size_t i = 0; i < fm->n; i++) {
 		const struct cw_form_field *ff = &fm->fields[i];
-		int w = cw_text_width(ff->label) +
-			(ff->f && (ff->f->flags & CW_FF_REQUIRED) ? 2 : 0);
+		int w = cw_text_width(ff->label) + (ff->required ? 2 : 0);
 
 		if (w > lw)
 			lw = w;

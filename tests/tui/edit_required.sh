@@ -3,7 +3,7 @@
 # line does not (app/advice.h): a demonstration's date emptied in the form (a field trial saved
 # one so) is refused on the field, saying it cannot be left without one, and nothing is written; an
 # edit of its other fields saves. The records list says "at least 50 participants" where the
-# record says so, as `show` and the report do.
+# record says so, as `show` and the report do. Every field saving requires is marked.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -34,4 +34,28 @@ keys '/kind:demo since:2026-11-20<Enter>e<C-g>notes<Enter>counted from the roof<
 has "saved demo"
 ok cw list records --kind demo --since 2026-11-20 --json
 json "d[0]['date'] == '2026-11-20' and d[0]['notes'] == 'counted from the roof'"
+
+# Every field saving requires is marked " *", whatever rule requires it: the table (a visit's
+# facility), the kind's rules (a hearing's case, a milestone's person, a person's name) or
+# logging (an event's date: a visit's and a demonstration's went unmarked while saving
+# refused them).
+marked() { # KEYS FIELD...: the form KEYS opens marks each FIELD, and no other
+	k=$1
+	shift
+	keys "$k<Dump>" 120x70
+	got=$(printf '%s\n' "$out" | sed -n 's/^ *\([a-z][a-z ]*\) \*:.*/\1/p' | sort | tr '\n' ,)
+	want=$(printf '%s\n' "$@" | sort | tr '\n' ,)
+	[ "$got" = "$want" ] || fail "the form of $k marks '$got', not '$want'"
+}
+marked H case date
+marked V date facility
+marked D date
+marked M person type
+marked I date type
+marked P name
+marked C title
+# A record that came without a date (an import) keeps none through an edit: not marked there.
+printf '%s\n' '{"kind":"visit","ref":"v-dateless","facility":"Dateless CC"}' >"$WORK/visit.jsonl"
+ok cw import "$WORK/visit.jsonl"
+marked '/Dateless<Enter>e' facility
 done_ok

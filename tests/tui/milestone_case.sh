@@ -21,7 +21,7 @@ keys '1/Boeung<Enter><Enter>t<Dump>M<Dump>' 110x30
 screen 1
 printf '%s\n' "$screen" | grep -qF "timeline of Sok Dara" || fail "t on the case: $screen"
 screen 2
-printf '%s\n' "$screen" | grep -q "^ *person: Sok Dara *$" || fail "M from the case's timeline, no person: $screen"
+printf '%s\n' "$screen" | grep -q "^ *person \*: Sok Dara *$" || fail "M from the case's timeline, no person: $screen"
 printf '%s\n' "$screen" | grep -q "^ *case: Boeung Kak land case *$" ||
 	fail "M from the case's timeline does not start with the case: $screen"
 keys '3/<C-u>kind:hearing<Enter><Enter><Dump>M<Dump>' 110x30
@@ -39,24 +39,24 @@ printf '%s\n' "$screen" | grep -qF "Boeung Kak land case" || fail "no case liste
 screen 2
 printf '%s\n' "$screen" | grep -q "^ *case: Boeung Kak land case *$" ||
 	fail "M on a case of the list does not start with it: $screen"
-printf '%s\n' "$screen" | grep -q "^ *person: *$" || fail "M on a case chose a person: $screen"
+printf '%s\n' "$screen" | grep -q "^ *person \*: *$" || fail "M on a case chose a person: $screen"
 screen 3
-printf '%s\n' "$screen" | grep -q "^ *case: Boeung Kak land case *$" ||
+printf '%s\n' "$screen" | grep -q "^ *case \*: Boeung Kak land case *$" ||
 	fail "H on a case of the list does not start with it: $screen"
 keys '2/Chhim<Enter>M<Dump>' 110x30
-printf '%s\n' "$out" | grep -q "^ *person: Chhim Sithar *$" ||
+printf '%s\n' "$out" | grep -q "^ *person \*: Chhim Sithar *$" ||
 	fail "M on a person of the list does not start with them: $out"
 # H on a person of the people's list: their latest case, as Q takes it (a hearing names no
 # person of its own).
 keys '2/Sok<Enter>H<Dump>' 110x30
-printf '%s\n' "$out" | grep -q "^ *case: Boeung Kak land case *$" ||
+printf '%s\n' "$out" | grep -q "^ *case \*: Boeung Kak land case *$" ||
 	fail "H on a person of the list does not start with their case: $out"
 keys '3/<C-u>kind:hearing<Enter>M<Dump>' 110x30
 printf '%s\n' "$out" | grep -q "^ *case: *$" || fail "M on the records' list chose a case: $out"
 checks=$((checks + 7))
 # A timeline opened from the person names no case of theirs: the case is theirs to choose.
 keys '2/Sok<Enter><Enter>M<Dump>' 110x30
-has "person: Sok Dara"
+has "person *: Sok Dara"
 printf '%s\n' "$out" | grep -q "^ *case: *$" || fail "M from a person's timeline chose a case: $out"
 checks=$((checks + 5))
 

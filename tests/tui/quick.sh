@@ -35,8 +35,8 @@ wait_for "1 case matches"
 # Q, then: Space (outcome: adjourned), Tab (to the next date), the date, C-s.
 send Q
 wait_for "Quick hearing"
-wait_for "case: NagaWorld union activists (LRSU)"
-wait_for "date: $today"
+wait_for "case *: NagaWorld union activists (LRSU)"
+wait_for "date *: $today"
 wait_for "monitors: Sokha; Dara"
 wait_for "absent: Chhim Sithar"
 printf '%s\n' "$pane" | grep -q "present: *$" || fail "the quick form has someone present: $pane"
@@ -259,7 +259,7 @@ send Escape 2 / 'Chhim Sithar' Enter
 wait_for "1 person matches"
 send Q
 wait_for "Quick hearing"
-wait_for "case: NagaWorld"
+wait_for "case *: NagaWorld"
 send Escape
 wait_for "1 person matches"
 send Escape 3 / 'kind:demonstration' Enter

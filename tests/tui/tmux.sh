@@ -58,7 +58,7 @@ send Escape H Kang
 wait_for "> Kang Saran"
 send Enter 2024-13-01 Tab
 wait_for "^ month 13 does not exist"
-wait_for "date: 2024-13-01"
+wait_for "date *: 2024-13-01"
 send C-s
 wait_for "^ month 13 does not exist"
 send Escape
