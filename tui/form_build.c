@@ -136,6 +136,43 @@ static struct cw_id added_in_save(const struct cw_form *fm, const char *field, c
 	return id;
 }
 
+/* The error of a field that names people who are not in the database yet: the first of them,
+ * and how many others (a case's defendants named only the first, a demonstration's arrested
+ * said "and 1 other"). again: after a save, which then asks; else on leaving the field. */
+static int unknown_names_error(const char *field, const struct new_names *nn, int again,
+			       struct cw_error *err)
+{
+	char msg[600]; /* Khmer takes 3 bytes a letter */
+	size_t others = nn->n - 1;
+
+	if (nn->n == 1 && again)
+		return cw_error_set(err, CW_ENOTFOUND, field,
+				    "'%.60s' is not in the database yet: saving again asks to add "
+				    "them",
+				    nn->names[0]);
+	if (nn->n == 1)
+		return cw_error_set(err, CW_ENOTFOUND, field,
+				    "'%.60s' is not in the database yet: saving asks to add them",
+				    nn->names[0]);
+	if (again)
+		cw_text_format(msg, sizeof msg,
+			       P_("'%.60s' and %zu other are not in the database yet: saving "
+				  "again asks to add them",
+				  "'%.60s' and %zu others are not in the database yet: saving "
+				  "again asks to add them",
+				  others),
+			       nn->names[0], others);
+	else
+		cw_text_format(msg, sizeof msg,
+			       P_("'%.60s' and %zu other are not in the database yet: saving "
+				  "asks to add them",
+				  "'%.60s' and %zu others are not in the database yet: saving "
+				  "asks to add them",
+				  others),
+			       nn->names[0], others);
+	return cw_error_set(err, CW_ENOTFOUND, field, "%s", msg);
+}
+
 /* Names in `field` (whose text is `text`) that are no person yet: kept for the front end to
  * ask about one by one before the save that adds them, and said as the field's error. */
 static int names_unknown(struct cw_form *fm, const char *field, const char *text,
@@ -153,23 +190,7 @@ static int names_unknown(struct cw_form *fm, const char *field, const char *text
 		snprintf(fm->missing_for, sizeof fm->missing_for, "%s", text);
 		snprintf(fm->missing_field, sizeof fm->missing_field, "%s", field);
 	}
-	if (n == 1)
-		return cw_error_set(err, CW_ENOTFOUND, field,
-				    "'%.60s' is not in the database yet: saving again asks to add "
-				    "them",
-				    unknown[0]);
-	{
-		char msg[600]; /* Khmer takes 3 bytes a letter */
-
-		cw_text_format(msg, sizeof msg,
-			       P_("'%.60s' and %zu other are not in the database yet: saving "
-				  "again asks to add them",
-				  "'%.60s' and %zu others are not in the database yet: saving "
-				  "again asks to add them",
-				  n - 1),
-			       unknown[0], n - 1);
-		return cw_error_set(err, CW_ENOTFOUND, field, "%s", msg);
-	}
+	return unknown_names_error(field, nn, 1, err);
 }
 
 static int add_person_part(void *ctx, const char *part)
@@ -522,10 +543,12 @@ static int apply_defendant(struct cw_form *fm, struct cw_record *rec, struct cw_
 	return 0;
 }
 
-/* Leaving the defendant field: each name is one person, or one that saving asks to add. */
+/* Leaving the defendant field: each name is one person, or one that saving asks to add; those
+ * are said together, as a list of people does (unknown_names_error). */
 struct check_part {
 	struct cw_form *fm;
 	const struct cw_form_field *ff;
+	struct new_names unknown;
 	struct cw_error *err;
 };
 
@@ -535,11 +558,10 @@ static int check_person_part(void *ctx, const char *part)
 	struct cw_id id;
 	int rc = resolve_ref(cp->fm, cp->ff, CW_KIND_PERSON, part, &id, cp->err);
 
-	if (rc == CW_ENOTFOUND)
-		rc = cw_error_set(cp->err, rc, cp->ff->name,
-				  "'%.60s' is not in the database yet: saving asks to add them",
-				  part);
-	return rc;
+	if (rc != CW_ENOTFOUND)
+		return rc;
+	cw_error_clear(cp->err);
+	return new_names_add(&cp->unknown, part, cp->ff->name, cp->err);
 }
 
 /* The same rule as the record's validation, checked as soon as the cursor leaves the field
@@ -575,9 +597,20 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 					   "charges", &err);
 	}
 	if (rc == 0 && !ff->f && ff->widget == CW_W_PERSON && *cw_edit_text(&ff->edit)) {
-		struct check_part cp = {fm, ff, &err};
+		struct check_part cp;
 
+		memset(&cp, 0, sizeof cp);
+		cp.fm = fm;
+		cp.ff = ff;
+		cp.err = &err;
 		rc = each_part(cw_edit_text(&ff->edit), check_person_part, &cp);
+		if (rc == 0 && cp.unknown.too_many)
+			rc = cw_error_set(&err, CW_EINVAL, ff->name,
+					  "at most %d new people in one save: save the case with "
+					  "some, then add the others",
+					  CW_FORM_NEW_PEOPLE);
+		else if (rc == 0 && cp.unknown.n)
+			rc = unknown_names_error(ff->name, &cp.unknown, 0, &err);
 	}
 	/* A string's length and characters are checked by the record's validation, on the text
 	 * it gets: a time in Khmer digits ("០៩:៣០", 13 bytes) is read as 09:30 first, as

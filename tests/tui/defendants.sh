@@ -10,6 +10,13 @@ ok cw init
 ok cw person add --name "Chhim Sithar"
 ok cw person add --name "Kang Saran" --name-km "កាំង សារ៉ន"
 
+# Leaving the field says how many of its names are new, as a demonstration's arrested does (it
+# named only the first: "'Theary Seng' is not in the database yet").
+keys 'C<C-g>defendant<Enter>Theary Seng; Chhim Sithar; Mu Sochua; Sam Rainsy<Tab><Dump>' 120x30
+has "^ 'Theary Seng' and 2 others are not in the database yet: saving asks to add them"
+keys 'C<C-g>defendant<Enter>Chhim Sithar; Mu Sochua<Tab><Dump>' 120x30
+has "^ 'Mu Sochua' is not in the database yet: saving asks to add them"
+
 tmux_start 120 30
 wait_for " 3 Records "
 send C
