@@ -1849,10 +1849,19 @@ START_TEST(test_form_case_adds_a_new_defendant)
 	ck_assert_int_eq(cw_form_open(&fm, st, CW_KIND_CASE, NULL, &err), 0);
 	go_to(&fm, "defendant");
 	type(&fm, "Nobody Yet<Tab><Tab>494/495");
+	/* The title missing is said first: the new person is asked about only when nothing else
+	 * stops the save. */
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_str_eq(fm.fields[fm.cur].name, "title");
+	ck_assert_uint_eq(fm.nmissing, 0);
+	type(&fm, "Nobody's case");
 	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
 	ck_assert_uint_eq(fm.nmissing, 1);
 	ck_assert_str_eq(fm.missing[0], "Nobody Yet");
-	/* Agreed, but the title is missing: nothing is written, the person neither. */
+	ck_assert_str_eq(fm.fields[fm.cur].name, "defendant");
+	/* Agreed, but the title emptied since: nothing is written, the person neither. */
+	go_to(&fm, "title");
+	type(&fm, "<C-u>");
 	fm.add_missing = 1;
 	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
 	ck_assert_str_eq(fm.fields[fm.cur].name, "title");
@@ -1863,6 +1872,8 @@ START_TEST(test_form_case_adds_a_new_defendant)
 	ck_assert_uint_eq(l.n, 0);
 	cw_record_list_free(&l);
 	type(&fm, "Nobody's case");
+	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_CONTINUE);
+	ck_assert_uint_eq(fm.nmissing, 1);
 	fm.add_missing = 1;
 	ck_assert_int_eq(cw_form_key(&fm, CW_KEY_CTRL('s')), CW_FORM_SAVED);
 	ck_assert_int_eq(cw_store_get(st, &fm.saved_id, &rec, &err), 0);

@@ -655,9 +655,21 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 	return rc;
 }
 
+/* Whether a field's error is only that it names people who are no person yet (names_unknown),
+ * whom saving asks to add. */
+static int only_new_people(const struct cw_form *fm, int rc, const struct cw_error *err)
+{
+	return rc == CW_ENOTFOUND && fm->nmissing && !strcmp(err->field, fm->missing_field);
+}
+
 int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *err)
 {
-	int rc, i;
+	/* New people are asked about only once everything else is valid: a field trial was
+	 * asked to add "30" (typed in arrested), said yes, and only then told that its
+	 * participants, 'abc', is not a whole number. Their error waits here. */
+	struct cw_error people_err;
+	size_t people_at = 0;
+	int rc, i, people = 0, asking = 0;
 
 	cw_error_clear(err);
 	if (cw_record_copy(out, &fm->rec) != 0)
@@ -666,10 +678,16 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 		fm->fields[k].error[0] = '\0';
 	for (size_t k = 0; k < fm->n; k++) {
 		if ((rc = apply_field(fm, out, &fm->fields[k], err)) != 0) {
-			if (rc != CW_ENOMEM) {
+			if (rc != CW_ENOMEM)
 				field_error(fm, k, err);
-				fm->cur = k;
+			if (rc != CW_ENOMEM && only_new_people(fm, rc, err)) {
+				people_err = *err;
+				people_at = k;
+				people = 1;
+				continue;
 			}
+			if (rc != CW_ENOMEM)
+				fm->cur = k;
 			goto fail;
 		}
 	}
@@ -682,9 +700,16 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 		goto fail;
 	}
 	if (out->kind == CW_KIND_CASE && (rc = apply_defendant(fm, out, err)) != 0) {
-		if ((i = cw_form_field_for_error(fm, err->field)) >= 0)
-			fm->cur = (size_t)i;
-		goto fail;
+		i = cw_form_field_for_error(fm, err->field);
+		if (only_new_people(fm, rc, err) && i >= 0) {
+			people_err = *err;
+			people_at = (size_t)i;
+			people = 1;
+		} else {
+			if (i >= 0)
+				fm->cur = (size_t)i;
+			goto fail;
+		}
 	}
 	if ((rc = cw_form_check_case(fm, err)) != 0) {
 		if ((i = cw_form_field_for_error(fm, err->field)) >= 0) {
@@ -738,7 +763,13 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 			goto fail;
 		}
 	}
-	return 0;
+	if (!people)
+		return 0;
+	/* Everything else is valid: now the new people, for the front end to ask about. */
+	*err = people_err;
+	fm->cur = people_at;
+	rc = CW_ENOTFOUND;
+	asking = 1;
 fail:
 	/* The other fields' own errors stay shown, as each showed when the cursor left it: a
 	 * trial saw one error at a time, an earlier one gone when the save showed the next. */
@@ -746,6 +777,10 @@ fail:
 		for (size_t k = 0; k < fm->n; k++)
 			if (!fm->fields[k].error[0] && k != fm->cur)
 				cw_form_check_field(fm, k);
+	/* Stopped by something else: no question about new people (checking the fields, above,
+	 * notes them again), until a save finds all else valid. */
+	if (!asking)
+		fm->nmissing = fm->agreed = 0;
 	cw_record_free(out);
 	return rc;
 }

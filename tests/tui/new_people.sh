@@ -105,6 +105,50 @@ ok cw show 'ឈឹម ស៊ីថា' --json
 json "d.get('name_km') == 'ឈឹម ស៊ីថា' and 'name' not in d"
 ok cw list persons
 has "ឈឹម ស៊ីថា"
+# Every other field is checked before any new person is asked about: a trial was asked to
+# add "30" (arrested), said yes, and only then told its participants, 'abc', is no number.
+before=$(db_snapshot)
+send Escape
+send D
+wait_for "New demo"
+send C-g date Enter '2024-09-29'
+send C-g participants Enter abc
+send C-g arrested Enter 30
+send C-s
+wait_for "^ 'abc' is not a whole number"
+wait_for "field 6 of"
+capture
+printf '%s\n' "$pane" | grep -q "add this person" && fail "asked before the other fields: $pane"
+# Another save, no change: still no question.
+send C-s
+wait_for "^ 'abc' is not a whole number"
+capture
+printf '%s\n' "$pane" | grep -q "add this person" && fail "asked before the other fields: $pane"
+# The number put right, saving asks.
+send C-g participants Enter C-u 300
+send C-s
+wait_for "30 is not in the database yet: add this person and save? y/N"
+send n
+wait_for "not saved"
+[ "$(db_snapshot)" = "$before" ] || fail "a refused demo changed the database"
+checks=$((checks + 1))
+# The same when the field at fault comes after the new people's (a visit's concerns).
+send Escape
+wait_for "Discard the changes to this demo"
+send y
+send V
+wait_for "New visit"
+send C-g facility Enter 'CC8'
+send C-g date Enter '2024-09-29'
+send C-g detainees Enter 'Nobody Yet'
+send C-g concerns Enter 'zzqx'
+send C-s
+wait_for "'zzqx'"
+capture
+printf '%s\n' "$pane" | grep -q "add this person" && fail "asked before the other fields: $pane"
+send Escape
+wait_for "Discard the changes to this visit"
+send y
 # A new name longer than a person's may be (231 bytes of Khmer) is said too long on the field,
 # in bytes, not cut inside a letter and refused as invalid UTF-8; nothing is saved.
 long=$(printf 'ក%.0s' $(seq 1 77))
