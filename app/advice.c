@@ -31,6 +31,15 @@ static void name_of(struct cw_store *st, const struct cw_id *id, char *out, size
 	cw_record_free(&r);
 }
 
+/* A cw_person_namer (models/record.h) over the database st: "" when the person cannot be read,
+ * for the message to name them by their id. */
+static void person_name(void *st, const struct cw_id *id, char *out, size_t len)
+{
+	name_of(st, id, out, len);
+	if (!strcmp(out, "?"))
+		out[0] = '\0';
+}
+
 /* Whether rec lacks the date a monitor logging it knows. */
 static int lacks_date(const struct cw_record *rec)
 {
@@ -70,7 +79,7 @@ int cw_check_logged(struct cw_store *st, const struct cw_record *rec, const stru
 {
 	const struct cw_milestone *m = &rec->u.milestone;
 	char case_hex[CW_ID_HEX_LEN + 1], person_hex[CW_ID_HEX_LEN + 1], name[96];
-	int rc = cw_record_validate_today(rec, was, cw_date_today(), err);
+	int rc = cw_record_validate_typed(rec, was, cw_date_today(), person_name, st, err);
 
 	if (rc == 0)
 		rc = cw_check_logged_date(rec, was, err);

@@ -41,8 +41,9 @@ typedef void (*cw_advice_fn)(void *ctx, const char *what, const char *fix);
  * cw_check_case_names: whether case kase names person as a defendant (cw_timeline_defendant):
  * 1 or 0; 1 when the case cannot be read (nothing to refuse: the store's error on saving
  * would say nothing of the pair).
- * cw_check_logged: what depends on today (cw_record_validate_today: a year of birth after
- * this year), the date, then a milestone's case: CW_EINVAL on "case" when rec is a
+ * cw_check_logged: the rules of what a person types (cw_record_validate_typed: a year of
+ * birth after this year, one person both present and absent, named), the date, then a
+ * milestone's case: CW_EINVAL on "case" when rec is a
  * milestone of a person (not a group) in a case that does not name them, a pair was did not
  * have (it would count in no detention and move no charge, yet reports count the event: a
  * field trial's weekly report counted a 4th arrest in a case of 3 named). 0 otherwise. */

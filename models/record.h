@@ -559,15 +559,6 @@ const char *cw_record_notes(const struct cw_record *rec);
  * unnamed count; a time needs a day-precision date; ...). The error names the field path, e.g.
  * "defendants[2].charges[1].offence". References are checked by the store, not here. */
 int cw_record_validate(const struct cw_record *rec, struct cw_error *err);
-/* Writes into buf (len bytes, always terminated) the name of the person `id` names, for a
- * message; "" when it has none to give (the message then names them by their id). */
-typedef void (*cw_person_namer)(void *ctx, const struct cw_id *id, char *buf, size_t len);
-/* cw_record_validate, with the people a rule refuses named by name_fn (NULL: by their id): a
- * front end that can read the database (the store, a form) names them as the user typed them.
- * Rules that name a person: a hearing that lists one both present and absent (CW_EINVAL on
- * "absent": a record cannot say both, and a report would count them twice). */
-int cw_record_validate_naming(const struct cw_record *rec, cw_person_namer name_fn, void *ctx,
-			      struct cw_error *err);
 /* Whether saving a record like rec needs `field` (a field of its kind's table, by name) given,
  * as a form marks it: the table's CW_FF_REQUIRED fields, those the kind's rules above require
  * of such a record (a person's name, unless they have a Khmer one; a hearing's case, unless it
@@ -577,15 +568,24 @@ int cw_record_validate_naming(const struct cw_record *rec, cw_person_namer name_
  * an edit starts from, NULL for a new record). 1 or 0. */
 int cw_record_requires(const struct cw_record *rec, const struct cw_record *was, const char *field);
 
-/* The rules of what a person types that depend on the day, checked by the front ends before
- * they save, with today given (cw_date_today(), as the rules of cw_charges_text take it): a
- * year of birth after today's year (CW_EINVAL on "birth_year"; the schema's range, to 2199,
- * only bounds what a record may hold). Not part of cw_record_validate: a record that comes
- * whole (a bundle, an import) was checked by its sender's clock, and a laptop whose clock is
- * behind would refuse it. `was`: the stored version an edit starts from (NULL for a new
- * record); a value it had already is not refused again. */
-int cw_record_validate_today(const struct cw_record *rec, const struct cw_record *was,
-			     struct cw_date today, struct cw_error *err);
+/* Writes into buf (len bytes, always terminated) the name of the person `id` names, for a
+ * message; "" when it has none to give (the message then names them by their id). */
+typedef void (*cw_person_namer)(void *ctx, const struct cw_id *id, char *buf, size_t len);
+/* The rules of what a person types, which the front ends check before they save (the form;
+ * the command line's add and edit, by cw_check_logged in app/advice.h), each naming its field:
+ *   a year of birth after today's year (on "birth_year"; the schema's range, to 2199, only
+ *   bounds what a record may hold), today given (cw_date_today(), as the rules of
+ *   cw_charges_text take it);
+ *   a hearing that lists one person both present and absent (on "absent": it cannot be both),
+ *   the person named by name_fn (NULL: by the start of their id) as the user typed them.
+ * Not part of cw_record_validate, which the store applies to what it is given whole: a bundle
+ * was checked by its sender's clock (a laptop whose clock is behind would refuse it), and a
+ * record an older casewatch saved would have every bundle that carries it refused. `was`: the
+ * stored version an edit starts from (NULL for a new record); what it broke already is not
+ * refused again, so that an edit of another field saves. 0 or CW_EINVAL. */
+int cw_record_validate_typed(const struct cw_record *rec, const struct cw_record *was,
+			     struct cw_date today, cw_person_namer name_fn, void *ctx,
+			     struct cw_error *err);
 /* Checks the kind and the header fields only: what a deletion (a tombstone) has. */
 int cw_record_validate_header(const struct cw_record *rec, struct cw_error *err);
 

@@ -179,33 +179,45 @@ static void person_named(const struct cw_id *id, cw_person_namer name_fn, void *
 	}
 }
 
+/* Whether a hearing lists the person both present and absent. */
+static int present_and_absent(const struct cw_hearing *h, const struct cw_id *person)
+{
+	const struct cw_attendance *a = h->attendance.items;
+	int yes = 0, no = 0;
+
+	for (size_t i = 0; i < h->attendance.n; i++)
+		if (cw_id_equal(&a[i].person, person)) {
+			yes |= a[i].present == CW_ANSWER_YES;
+			no |= a[i].present == CW_ANSWER_NO;
+		}
+	return yes && no;
+}
+
 /* One person in court and not in court at one hearing cannot both be so: the second list
  * typed was meant for someone else, or the first was not corrected (both the command line's
- * --present and --absent and the form's two fields build this one list). */
-static int validate_attendance(const struct cw_hearing *h, cw_person_namer name_fn, void *ctx,
-			       struct cw_error *err)
+ * --present and --absent and the form's two fields build this one list). was: as
+ * cw_record_validate_typed. */
+static int validate_attendance(const struct cw_hearing *h, const struct cw_hearing *was,
+			       cw_person_namer name_fn, void *ctx, struct cw_error *err)
 {
 	const struct cw_attendance *a = h->attendance.items;
 
-	for (size_t i = 0; i < h->attendance.n; i++)
-		for (size_t j = i + 1; j < h->attendance.n; j++) {
-			int yes = a[i].present == CW_ANSWER_YES || a[j].present == CW_ANSWER_YES,
-			    no = a[i].present == CW_ANSWER_NO || a[j].present == CW_ANSWER_NO;
-			char name[200];
+	for (size_t i = 0; i < h->attendance.n; i++) {
+		char name[200];
 
-			if (!yes || !no || !cw_id_equal(&a[i].person, &a[j].person))
-				continue;
-			person_named(&a[i].person, name_fn, ctx, name, sizeof name);
-			return cw_error_set(err, CW_EINVAL, "absent",
-					    "'%.100s' is listed both present and absent: keep them "
-					    "in one of the two",
-					    name);
-		}
+		if (a[i].present != CW_ANSWER_YES || !present_and_absent(h, &a[i].person) ||
+		    (was && present_and_absent(was, &a[i].person)))
+			continue;
+		person_named(&a[i].person, name_fn, ctx, name, sizeof name);
+		return cw_error_set(err, CW_EINVAL, "absent",
+				    "'%.100s' is listed both present and absent: keep them in one "
+				    "of the two",
+				    name);
+	}
 	return 0;
 }
 
-static int validate_kind_rules(const struct cw_record *rec, cw_person_namer name_fn, void *ctx,
-			       struct cw_error *err)
+static int validate_kind_rules(const struct cw_record *rec, struct cw_error *err)
 {
 	if (rec->kind == CW_KIND_PERSON)
 		return validate_person_name(&rec->u.person, err);
@@ -296,7 +308,6 @@ static int validate_kind_rules(const struct cw_record *rec, cw_person_namer name
 		if (cw_date_is_known(h->next_date) && cw_date_compare(h->next_date, h->date) < 0)
 			return cw_error_set(err, CW_EINVAL, "next_date",
 					    "is before the hearing's own date");
-		return validate_attendance(h, name_fn, ctx, err);
 	}
 	return 0;
 }
@@ -311,12 +322,6 @@ int cw_record_validate_header(const struct cw_record *rec, struct cw_error *err)
 
 int cw_record_validate(const struct cw_record *rec, struct cw_error *err)
 {
-	return cw_record_validate_naming(rec, NULL, NULL, err);
-}
-
-int cw_record_validate_naming(const struct cw_record *rec, cw_person_namer name_fn, void *ctx,
-			      struct cw_error *err)
-{
 	const struct cw_schema *s = cw_schema_for_kind(rec->kind);
 	int rc;
 
@@ -327,7 +332,7 @@ int cw_record_validate_naming(const struct cw_record *rec, cw_person_namer name_
 		return rc;
 	if ((rc = validate_struct(&rec->u, s, err)) != 0)
 		return rc;
-	if ((rc = validate_kind_rules(rec, name_fn, ctx, err)) != 0 ||
+	if ((rc = validate_kind_rules(rec, err)) != 0 ||
 	    (rc = cw_confidential_validate(rec, err)) != 0)
 		return rc;
 	{
@@ -343,8 +348,9 @@ int cw_record_validate_naming(const struct cw_record *rec, cw_person_namer name_
 	return 0;
 }
 
-int cw_record_validate_today(const struct cw_record *rec, const struct cw_record *was,
-			     struct cw_date today, struct cw_error *err)
+int cw_record_validate_typed(const struct cw_record *rec, const struct cw_record *was,
+			     struct cw_date today, cw_person_namer name_fn, void *ctx,
+			     struct cw_error *err)
 {
 	int64_t born = rec->kind == CW_KIND_PERSON ? rec->u.person.birth_year : -1;
 
@@ -354,6 +360,11 @@ int cw_record_validate_today(const struct cw_record *rec, const struct cw_record
 		return cw_error_set(err, CW_EINVAL, "birth_year",
 				    "%lld is after the current year (%d)", (long long)born,
 				    (int)today.year);
+	if (rec->kind == CW_KIND_HEARING)
+		return validate_attendance(&rec->u.hearing,
+					   was && was->kind == CW_KIND_HEARING ? &was->u.hearing
+									       : NULL,
+					   name_fn, ctx, err);
 	return 0;
 }
 

@@ -11,7 +11,6 @@
 #include "models/i18n.h"
 #include "models/idmap.h"
 #include "models/json.h"
-#include "models/utf8.h"
 #include "models/version.h"
 #include "store/store_internal.h"
 
@@ -518,21 +517,6 @@ static int same_version(const struct cw_record *stored, const struct cw_record *
 	return 1;
 }
 
-/* A person a refusal names, as read in the transaction that saves: one added in this very
- * write (a form's new defendant) is named too. */
-static void name_in_txn(void *ctx, const struct cw_id *id, char *buf, size_t len)
-{
-	struct cw_txn *t = ctx;
-	struct cw_record r;
-
-	buf[0] = '\0';
-	if (cw_store_find_record(t->st, t->txn, id, &r, NULL) != 0)
-		return;
-	/* Cut, it ends between letters, never inside one. */
-	cw_text_format(buf, len, "%s", cw_record_label(&r));
-	cw_record_free(&r);
-}
-
 int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *changed,
 	       struct cw_error *err)
 {
@@ -547,8 +531,7 @@ int cw_txn_put(struct cw_txn *t, struct cw_record *rec, unsigned flags, int *cha
 
 	if (changed)
 		*changed = 0;
-	if (!(flags & CW_PUT_VALIDATED) &&
-	    (rc = cw_record_validate_naming(rec, name_in_txn, t, err)) != 0)
+	if (!(flags & CW_PUT_VALIDATED) && (rc = cw_record_validate(rec, err)) != 0)
 		return rc;
 	if (cw_id_is_zero(&rec->id)) {
 		if ((rc = new_id(t, &rec->id, err)) != 0)

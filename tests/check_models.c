@@ -2107,7 +2107,8 @@ START_TEST(validation_refuses_present_and_absent)
 {
 	const struct cw_schema *as =
 		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "attendance")->sub;
-	struct cw_record r;
+	const struct cw_date today = D("2024-02-07");
+	struct cw_record r, was;
 	struct cw_error err;
 	struct cw_attendance *a;
 	struct cw_id sochua, rainsy;
@@ -2125,30 +2126,40 @@ START_TEST(validation_refuses_present_and_absent)
 	a = cw_list_append(&r.u.hearing.attendance, as);
 	a->person = rainsy;
 	a->present = CW_ANSWER_NO;
-	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	ck_assert_int_eq(cw_record_validate_typed(&r, NULL, today, NULL, NULL, &err), 0);
 	/* Present twice is no contradiction; an answer not known beside "absent" neither. */
 	a = cw_list_append(&r.u.hearing.attendance, as);
 	a->person = sochua;
 	a->present = CW_ANSWER_YES;
-	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	ck_assert_int_eq(cw_record_validate_typed(&r, NULL, today, NULL, NULL, &err), 0);
 	a = cw_list_append(&r.u.hearing.attendance, as);
 	a->person = rainsy;
 	a->present = CW_ANSWER_UNKNOWN;
-	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	ck_assert_int_eq(cw_record_validate_typed(&r, NULL, today, NULL, NULL, &err), 0);
 	/* Present and absent: refused on "absent", the person named by the namer given ... */
 	a = cw_list_append(&r.u.hearing.attendance, as);
 	a->person = sochua;
 	a->present = CW_ANSWER_NO;
-	ck_assert_int_eq(cw_record_validate_naming(&r, name_sochua, &asked, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_record_validate_typed(&r, NULL, today, name_sochua, &asked, &err),
+			 CW_EINVAL);
 	ck_assert_str_eq(err.field, "absent");
 	ck_assert_str_eq(err.message, "'Mu Sochua' is listed both present and absent: keep them "
 				      "in one of the two");
 	ck_assert_int_eq(asked, 1); /* only the one refused is looked up */
 	/* ... or, with none, by the start of their id. */
-	ck_assert_int_eq(cw_record_validate(&r, &err), CW_EINVAL);
+	ck_assert_int_eq(cw_record_validate_typed(&r, NULL, today, NULL, NULL, &err), CW_EINVAL);
 	cw_id_hex(&sochua, hex);
 	snprintf(want, sizeof want, "'%.8s' is listed both", hex);
 	ck_assert_msg(strncmp(err.message, want, strlen(want)) == 0, "%s", err.message);
+	/* A record that comes whole (a bundle from an older casewatch) is not refused for it,
+	 * nor an edit of a record that had it already; one that makes it anew is. */
+	ck_assert_int_eq(cw_record_validate(&r, &err), 0);
+	ck_assert_int_eq(cw_record_copy(&was, &r), 0);
+	ck_assert_int_eq(cw_record_validate_typed(&r, &was, today, NULL, NULL, &err), 0);
+	was.u.hearing.attendance.n = 2;
+	ck_assert_int_eq(cw_record_validate_typed(&r, &was, today, NULL, NULL, &err), CW_EINVAL);
+	was.u.hearing.attendance.n = 5;
+	cw_record_free(&was);
 	cw_record_free(&r);
 }
 END_TEST
@@ -2161,19 +2172,21 @@ START_TEST(validation_refuses_birth_after_today)
 	cw_record_init(&r, CW_KIND_PERSON);
 	r.u.person.name = strdup("Born Later");
 	r.u.person.birth_year = 2030;
-	ck_assert_int_eq(cw_record_validate_today(&r, NULL, D("2030-01-01"), &err), 0);
+	ck_assert_int_eq(cw_record_validate_typed(&r, NULL, D("2030-01-01"), NULL, NULL, &err), 0);
 	r.u.person.birth_year = 2031;
 	ck_assert_int_eq(cw_record_validate(&r, &err), 0); /* in the schema's range */
-	ck_assert_int_eq(cw_record_validate_today(&r, NULL, D("2030-12-31"), &err), CW_EINVAL);
+	ck_assert_int_eq(cw_record_validate_typed(&r, NULL, D("2030-12-31"), NULL, NULL, &err),
+			 CW_EINVAL);
 	ck_assert_str_eq(err.field, "birth_year");
 	ck_assert_str_eq(err.message, "2031 is after the current year (2030)");
 	/* An edit keeps what the stored version had; a new year is checked. */
 	ck_assert_int_eq(cw_record_copy(&was, &r), 0);
-	ck_assert_int_eq(cw_record_validate_today(&r, &was, D("2030-12-31"), &err), 0);
+	ck_assert_int_eq(cw_record_validate_typed(&r, &was, D("2030-12-31"), NULL, NULL, &err), 0);
 	r.u.person.birth_year = 2150;
-	ck_assert_int_eq(cw_record_validate_today(&r, &was, D("2030-12-31"), &err), CW_EINVAL);
+	ck_assert_int_eq(cw_record_validate_typed(&r, &was, D("2030-12-31"), NULL, NULL, &err),
+			 CW_EINVAL);
 	r.u.person.birth_year = -1;
-	ck_assert_int_eq(cw_record_validate_today(&r, NULL, D("2030-12-31"), &err), 0);
+	ck_assert_int_eq(cw_record_validate_typed(&r, NULL, D("2030-12-31"), NULL, NULL, &err), 0);
 	cw_record_free(&was);
 	cw_record_free(&r);
 }

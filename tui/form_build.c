@@ -640,8 +640,8 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 	}
 	/* A year of birth after this year is said on leaving it, as saving would refuse it. */
 	if (rc == 0 && ff->f && !strcmp(ff->f->name, "birth_year") && *typed)
-		rc = cw_record_validate_today(&scratch, fm->editing ? &fm->rec : NULL,
-					      cw_date_today(), &err);
+		rc = cw_record_validate_typed(&scratch, fm->editing ? &fm->rec : NULL,
+					      cw_date_today(), NULL, NULL, &err);
 	/* A milestone's case must name its person: said on leaving the case, and again on
 	 * leaving the person with a case chosen (the case's error, on the case). */
 	if (rc == 0 && !strcmp(ff->name, "case"))
@@ -740,10 +740,11 @@ int cw_form_build(struct cw_form *fm, struct cw_record *out, struct cw_error *er
 		    missing_date = cw_check_logged_date(out, fm->editing ? &fm->rec : NULL,
 							&date_err) != 0;
 
-		rc = cw_record_validate_naming(out, cw_form_name_person, fm->st, err);
+		rc = cw_record_validate(out, err);
 		if (rc == 0)
-			rc = cw_record_validate_today(out, fm->editing ? &fm->rec : NULL,
-						      cw_date_today(), err);
+			rc = cw_record_validate_typed(out, fm->editing ? &fm->rec : NULL,
+						      cw_date_today(), cw_form_name_person, fm->st,
+						      err);
 		if (rc != 0 && (vi = cw_form_field_for_error(fm, err->field)) >= 0)
 			snprintf(fm->fields[vi].error, sizeof fm->fields[vi].error, "%s",
 				 err->message);

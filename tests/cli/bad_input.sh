@@ -210,4 +210,20 @@ before=$(db_snapshot)
 fails 65 "absent: 'Thach Setha' is listed both present and absent" cw edit "$hearing" \
 	--absent "Thach Setha"
 [ "$(db_snapshot)" = "$before" ] || fail "a refused edit changed the database"
+# A record that comes whole (an import, a bundle an older casewatch wrote) is taken as it is,
+# and an edit of its other fields saves: only what a person makes anew is refused.
+ok cw show "$hearing" --json
+both=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c '
+import json, sys
+d = json.load(sys.stdin)
+d["attendance"].append({"person": d["attendance"][0]["person"], "present": "no"})
+for k in ("id", "created", "updated", "author", "editor", "origin", "edited_in", "versions"):
+    d.pop(k, None)
+d["ref"] = "h-both"
+print(json.dumps(d))')
+printf '%s\n' "$both" >"$WORK/both.jsonl"
+ok cw import "$WORK/both.jsonl"
+ok cw edit ref:h-both --notes "attendance as the source gave it"
+ok cw show ref:h-both --json
+json "sorted(a['present'] for a in d['attendance']) == ['no', 'yes']"
 done_ok
