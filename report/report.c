@@ -4271,8 +4271,8 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
 {
 	struct cw_detention_candidate *cand = NULL;
-	struct cw_matcher *m = NULL;
-	struct cw_filter f;
+	struct cw_matcher *m = NULL, *mc = NULL;
+	struct cw_filter f, fc;
 	struct cw_date none = {0, 0, 0};
 	struct cw_idmap done = {0}; /* the people read for the list, whatever it made of them */
 	size_t ncand = 0;
@@ -4281,12 +4281,22 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	if (!narrow(r, CW_KIND_MILESTONE, none, none, &f))
 		return 0;
 	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
+	/* A row counted from an arrest or detention rests on the accounts of its records
+	 * (drop_other_accounts), whatever the case's own account: a report of the team's account
+	 * lists the person the team saw arrested in a case the UN recorded (a trial found them
+	 * "not listed: no record this report shows says they were held"). A row held with no
+	 * arrest logged rests on the case's entry alone: its case must be of the accounts asked
+	 * for (mc). */
+	fc = f;
+	f.accounts = 0;
 	/* Free text finds a case as the report shows it (not by a confidential name) when
 	 * confidential material is left out. */
 	if ((rc = cw_reader_detention_candidates(rd, r->held_to, detention_sight(r), &cand, &ncand,
 						 err)) == 0 &&
 	    (rc = r->shown ? cw_reader_matcher_as_shown(rd, &f, f.kinds, &m, err)
-			   : cw_reader_matcher(rd, &f, f.kinds, &m, err)) == 0)
+			   : cw_reader_matcher(rd, &f, f.kinds, &m, err)) == 0 &&
+	    (rc = r->shown ? cw_reader_matcher_as_shown(rd, &fc, fc.kinds, &mc, err)
+			   : cw_reader_matcher(rd, &fc, fc.kinds, &mc, err)) == 0)
 		for (size_t i = 0; i < ncand && rc == 0; i++) {
 			/* Nobody after this one can have more days than the last listed; but one
 			 * whose length the records may not give is listed whatever it is. */
@@ -4313,10 +4323,11 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 			if (cw_idmap_put(&candidates, &cand[i].person, 0, NULL) < 0)
 				rc = oom(err);
 		if (rc == 0)
-			rc = gather_unstarted(rd, m, r, &candidates, err);
+			rc = gather_unstarted(rd, mc, r, &candidates, err);
 		cw_idmap_free(&candidates);
 	}
 	cw_matcher_free(m);
+	cw_matcher_free(mc);
 	free(cand);
 	for (size_t i = 0; rc == 0 && i < r->ndetainees; i++) {
 		struct cw_id person = r->detainees[i].person, kase = r->detainees[i].case_id;

@@ -223,6 +223,18 @@ ok cw report --from 2024-05-27 --to 2024-06-02 --account un,own --format json
 json "[(p['days'], p['counted_to'], p['counted_to_reason'], p['standing'], p['views']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Ny Disputed'] == [(147, '2024-05-31', 'source', 'last_reported', ['un'])]"
 ok cw report --from 2024-05-27 --to 2024-06-02 --account un
 lacks "MoJ statement"
+# The team's arrest in a case the UN recorded: a report of the team's account lists the person
+# from its own arrest, whatever the case's account (a trial found them "not listed: no record
+# this report shows says they were held"); one of the UN's account does not, and says why.
+ok cw person add --name "Soeung Sen Karuna"
+ok cw case add --title "Karuna incitement" --defendant "Soeung Sen Karuna" --charge 494/495 \
+	--custody detained --stage pretrial --view un
+ok cw log milestone --person "Soeung Sen Karuna" --case "Karuna incitement" --type arrest \
+	--date 2024-06-05 --view own --source "own observation"
+ok cw report --week 2024-W23 --account own --format json
+json "[(p['since'], p['views']) for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Soeung Sen Karuna'] == [('2024-06-05', ['un', 'own'])]"
+ok cw report --week 2024-W23 --account un --format json
+json "not [p for p in d['pretrial_detention'] if p['person'] and p['person']['name'] == 'Soeung Sen Karuna']"
 # After a verdict a prison visit meets someone serving a sentence: no account differs.
 ok cw person add --name "Ny Convicted"
 ok cw case add --title "Convicted case" --defendant "Ny Convicted" --custody detained \
