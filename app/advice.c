@@ -209,12 +209,14 @@ static void advise_end_without_case(const struct cw_milestone *m, const char *he
 }
 
 /* Whether every arrest or detention of person in case kase is dated after `date` (and one
- * is): the earliest in *first. Of a ruling (`ruling`), after it as the summary reads it
- * (cw_timeline_ruling_precedes: one of its own day comes after it, and carries it out). */
+ * is): the earliest in *first. Of a ruling (`ruling`, its record; NULL: none), after it as
+ * the summary reads it (cw_timeline_ruling_precedes: one of its own day comes after a ruling
+ * that does not set them free, and carries it out). */
 static int starts_all_after(struct cw_store *st, const struct cw_id *kase,
-			    const struct cw_id *person, struct cw_date date, int ruling,
-			    struct cw_date *first)
+			    const struct cw_id *person, struct cw_date date,
+			    const struct cw_record *ruling, struct cw_date *first)
 {
+	int sets_free = ruling && cw_timeline_ruling_acquits(ruling, person);
 	struct cw_record_list l = {0};
 	int after_all = 0;
 
@@ -227,7 +229,7 @@ static int starts_all_after(struct cw_store *st, const struct cw_id *kase,
 		    !cw_id_equal(&s->person, person) || !cw_timeline_starts_detention(s) ||
 		    !cw_date_is_known(s->date))
 			continue;
-		if (ruling ? !cw_timeline_ruling_precedes(date, s->date)
+		if (ruling ? !cw_timeline_ruling_precedes(date, sets_free, s->date)
 			   : cw_date_compare(cw_date_first_day(s->date), cw_date_last_day(date)) <=
 				     0) {
 			after_all = 0; /* a start on or before it: it ends that one */
@@ -258,8 +260,8 @@ static void advise_end_before_start(struct cw_store *st, const struct cw_record 
 
 	if (cw_id_is_zero(&m->case_id) || cw_id_is_zero(&m->person) || !cw_date_is_known(m->date) ||
 	    !cw_timeline_milestone_ends_detention(m) ||
-	    !starts_all_after(st, &m->case_id, &m->person, m->date, cw_timeline_milestone_rules(m),
-			      &first_start))
+	    !starts_all_after(st, &m->case_id, &m->person, m->date,
+			      cw_timeline_milestone_rules(m) ? rec : NULL, &first_start))
 		return;
 	cw_date_format(m->date, dated);
 	cw_date_format(first_start, started);
@@ -307,7 +309,7 @@ static void advise_ruling_before_start(struct cw_store *st, const struct cw_reco
 
 		if (!cw_id_is_zero(&d->person) &&
 		    cw_timeline_hearing_ends_detention(h, &kase, &d->person) &&
-		    starts_all_after(st, &h->case_id, &d->person, h->date, 1, &first_start))
+		    starts_all_after(st, &h->case_id, &d->person, h->date, rec, &first_start))
 			found = d;
 	}
 	if (found) {
@@ -459,10 +461,11 @@ static void advise_group_count_above_size(struct cw_store *st, const struct cw_m
 	fn(ctx, what, fix);
 }
 
-/* A ruling that counts part of a group ("48 of the 57 convicted"): the reports count the 48,
- * but the case's charges for the group move for all of it (a part of a group is not told apart
- * there), so the case reads the whole group convicted (a monitor's trial of the third CNRP
- * mass trial: no warning that 48 is fewer than 57). */
+/* A ruling that counts part of a group ("48 of the 57 convicted"): the case's charges for
+ * the group move for all of it (a part of a group is not told apart there), so the case
+ * reads the whole group convicted (a monitor's trial of the third CNRP mass trial: no warning
+ * that 48 is fewer than 57). What reports count depends on the other records of that day (a
+ * hearing's verdict naming the group counts all of it), so the warning does not say. */
 static void advise_group_ruling_part(struct cw_store *st, const struct cw_milestone *m,
 				     const char *hex, cw_advice_fn fn, void *ctx)
 {
@@ -480,11 +483,10 @@ static void advise_group_ruling_part(struct cw_store *st, const struct cw_milest
 	if (size <= 0 || m->count >= size)
 		return;
 	snprintf(what, sizeof what,
-		 _("this %s counts %lld of the group's %lld: reports count %lld, but the case's "
-		   "charges for the group now read as it rules for all of them (a part of a "
-		   "group is not told apart there)"),
-		 cw_enum_label(&cw_words_milestone, m->type), (long long)m->count, (long long)size,
-		 (long long)m->count);
+		 _("this %s counts %lld of the group's %lld, but the case's charges for the "
+		   "group now read as it rules for all of them (a part of a group is not told "
+		   "apart there)"),
+		 cw_enum_label(&cw_words_milestone, m->type), (long long)m->count, (long long)size);
 	snprintf(fix, sizeof fix,
 		 _("if it ruled on all of them: casewatch edit %.8s --count %lld; if the others "
 		   "are a group of their own, give them their own label in the case"),

@@ -736,22 +736,33 @@ static int end_may_be_later(const struct who *w, const struct cw_record *kase,
 	return 1;
 }
 
-int cw_timeline_ruling_precedes(struct cw_date ruled, struct cw_date start)
+int cw_timeline_ruling_precedes(struct cw_date ruled, int sets_free, struct cw_date start)
 {
 	if (!cw_date_is_known(ruled) || !cw_date_is_known(start))
 		return 0;
-	if (cw_date_precision(ruled) == CW_DATE_DAY && cw_date_precision(start) == CW_DATE_DAY)
+	if (!sets_free && cw_date_precision(ruled) == CW_DATE_DAY &&
+	    cw_date_precision(start) == CW_DATE_DAY)
 		return cw_date_compare(ruled, start) <= 0;
 	return cw_date_compare(cw_date_last_day(ruled), cw_date_first_day(start)) < 0;
 }
 
-/* The earliest ruling on them in the case (a verdict, a verdict in absentia or a sentence, or
- * a hearing's verdict that names them or no one), by its last day, as dated; unknown when
- * none. An arrest after it (cw_timeline_ruling_precedes) enforces the ruling (Mu Sochua,
- * convicted in absentia in 2021, arrested on her return), and is no pretrial detention. */
-static struct cw_date first_ruling(const struct who *w, const struct cw_record *kase,
-				   const struct cw_record *recs, size_t n)
+static int acquits(const struct who *w, const struct cw_record *r);
+
+int cw_timeline_ruling_acquits(const struct cw_record *r, const struct cw_id *person)
 {
+	struct who w = {person, NULL, {0, 0, 0}};
+
+	return acquits(&w, r);
+}
+
+/* The earliest ruling on them in the case (a verdict, a verdict in absentia or a sentence, or
+ * a hearing's verdict that names them or no one), by its last day; NULL when none. An arrest
+ * after it (ruling_before) enforces the ruling (Mu Sochua, convicted in absentia in 2021,
+ * arrested on her return), and is no pretrial detention. */
+static const struct cw_record *first_ruling(const struct who *w, const struct cw_record *kase,
+					    const struct cw_record *recs, size_t n)
+{
+	const struct cw_record *by = NULL;
 	struct cw_date first = {0, 0, 0};
 
 	for (size_t i = 0; i < n; i++) {
@@ -772,16 +783,25 @@ static struct cw_date first_ruling(const struct who *w, const struct cw_record *
 				 hearing_ends(&r->u.hearing, kase, w);
 		if (!ruling)
 			continue;
-		/* Of two ending on the same day, the one dated to that day: an arrest of that day
-		 * follows it (cw_timeline_ruling_precedes), as the index, which reads every
-		 * ruling, finds. */
-		c = cw_date_is_known(first)
-			    ? cw_date_compare(cw_date_last_day(rd), cw_date_last_day(first))
-			    : -1;
-		if (c < 0 || (c == 0 && cw_date_precision(rd) == CW_DATE_DAY))
+		/* Of two ending on the same day, the one dated to that day, and of those one that
+		 * does not set them free: an arrest of that day follows it (ruling_before), as the
+		 * index, which reads every ruling, finds. */
+		c = by ? cw_date_compare(cw_date_last_day(rd), cw_date_last_day(first)) : -1;
+		if (c < 0 || (c == 0 && cw_date_precision(rd) == CW_DATE_DAY &&
+			      (cw_date_precision(first) != CW_DATE_DAY ||
+			       (acquits(w, by) && !acquits(w, r))))) {
 			first = rd;
+			by = r;
+		}
 	}
-	return first;
+	return by;
+}
+
+/* Whether the ruling `by` (first_ruling; NULL: none) comes before a start dated d, which then
+ * enforces it (cw_timeline_ruling_precedes). */
+static int ruling_before(const struct who *w, const struct cw_record *by, struct cw_date d)
+{
+	return by && cw_timeline_ruling_precedes(cw_record_date(by), acquits(w, by), d);
 }
 
 /* The earliest arrest or detention of theirs in the case dated after `after` (any, when
@@ -790,7 +810,8 @@ static struct cw_date first_ruling(const struct who *w, const struct cw_record *
 static struct cw_date next_start(const struct who *w, const struct cw_record *kase,
 				 const struct cw_record *recs, size_t n, struct cw_date after)
 {
-	struct cw_date start = {0, 0, 0}, ruled = first_ruling(w, kase, recs, n);
+	struct cw_date start = {0, 0, 0};
+	const struct cw_record *ruled = first_ruling(w, kase, recs, n);
 
 	for (size_t i = 0; i < n; i++) {
 		struct cw_date d;
@@ -800,7 +821,7 @@ static struct cw_date next_start(const struct who *w, const struct cw_record *ka
 		d = start_date(w, kase, recs, n, &recs[i]);
 		if (!cw_date_is_known(d) ||
 		    (cw_date_is_known(after) && cw_date_compare(d, after) <= 0) ||
-		    cw_timeline_ruling_precedes(ruled, d))
+		    ruling_before(w, ruled, d))
 			continue;
 		if (!cw_date_is_known(start) || cw_date_compare(d, start) < 0)
 			start = d;
@@ -1185,9 +1206,9 @@ static int enforces_ruling(const struct who *w, const struct cw_record *kase,
 			   const struct cw_record *recs, size_t n, struct cw_date after,
 			   struct cw_date today)
 {
-	struct cw_date ruled = first_ruling(w, kase, recs, n);
+	const struct cw_record *ruled = first_ruling(w, kase, recs, n);
 
-	if (!cw_date_is_known(ruled))
+	if (!ruled)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		struct cw_date d;
@@ -1197,7 +1218,7 @@ static int enforces_ruling(const struct who *w, const struct cw_record *kase,
 		d = cw_record_date(&recs[i]);
 		if (cw_date_is_known(d) && !after_day(d, today) &&
 		    (!cw_date_is_known(after) || cw_date_compare(d, after) > 0) &&
-		    cw_timeline_ruling_precedes(ruled, d))
+		    ruling_before(w, ruled, d))
 			return 1;
 	}
 	return 0;
@@ -1524,12 +1545,13 @@ const struct cw_record *cw_timeline_released_after_ruling(const struct cw_id *pe
 	const struct cw_defendant *mine;
 	const struct cw_record *freed = NULL;
 	struct who w = {person, NULL, cw_date_today()};
+	const struct cw_record *by;
 	struct cw_date ruled;
 
 	if (kase->kind != CW_KIND_CASE || !(mine = cw_timeline_defendant(kase, person)) ||
-	    mine->custody != CW_CUSTODY_DETAINED ||
-	    !cw_date_is_known(ruled = first_ruling(&w, kase, records, n)))
+	    mine->custody != CW_CUSTODY_DETAINED || !(by = first_ruling(&w, kase, records, n)))
 		return NULL;
+	ruled = cw_record_date(by);
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &records[i];
 		const struct cw_milestone *m = &r->u.milestone;

@@ -296,10 +296,15 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 int cw_timeline_starts_detention(const struct cw_milestone *m);
 /* Whether a ruling dated `ruled` comes before an arrest or detention dated `start`, which then
  * enforces it: the ruling is dated wholly before the start (its last day before the start's
- * first), or both are dated to the same day (taken into custody after the verdict, at the
- * court's door: a monitor's trial found such an arrest counted as "0 days" of pretrial
- * detention; an arrest before a ruling of the same day would be no more than that day). */
-int cw_timeline_ruling_precedes(struct cw_date ruled, struct cw_date start);
+ * first), or both are dated to the same day and the ruling does not set them free (taken into
+ * custody after a conviction, at the court's door: a monitor's trial found such an arrest
+ * counted as "0 days" of pretrial detention; an arrest before a ruling of the same day would
+ * be no more than that day). An arrest on the day of an acquittal, or of charges dropped
+ * (sets_free: cw_timeline_ruling_acquits), carries out nothing. */
+int cw_timeline_ruling_precedes(struct cw_date ruled, int sets_free, struct cw_date start);
+/* Whether ruling r sets the person free: an acquittal or charges dropped (a milestone's result,
+ * or every verdict of a hearing that names them or no one). */
+int cw_timeline_ruling_acquits(const struct cw_record *r, const struct cw_id *person);
 int cw_timeline_milestone_ends_detention(const struct cw_milestone *m);
 /* Whether an end is a bail decision (the rule above): a milestone of bail (not refused), or a
  * hearing that grants bail and gives no verdict. A decision may precede the release by days:

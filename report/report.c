@@ -2864,10 +2864,19 @@ static int overlapping_into_partial(struct cw_record *rec, int whole, void *ctx)
 {
 	struct cw_report *r = ctx;
 
+	const struct cw_tally *t = is_tally(rec) ? cw_record_tally(rec) : NULL;
+
 	if (whole)
 		return 0;
-	if (is_tally(rec) && period_within(cw_record_tally(rec), r->from, r->to))
+	if (t && period_within(t, r->from, r->to))
 		return cw_record_list_push(&r->tallies, rec);
+	/* A tally of a period that ended before the range or begins after it counts nothing in
+	 * it, whatever its date's month or year (a trial found the UN's June 2023 to May 2024
+	 * tally among a later half-year's records "that overlap the period"). */
+	if (t && cw_date_is_known(t->from) && cw_date_is_known(t->to) &&
+	    (cw_date_compare(cw_date_last_day(t->to), r->from) < 0 ||
+	     cw_date_compare(cw_date_first_day(t->from), r->to) > 0))
+		return 0;
 	return cw_record_list_push(&r->partial, rec);
 }
 

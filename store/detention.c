@@ -620,6 +620,23 @@ static int news_between(const struct news_reader *nr, MDB_cursor *cur, MDB_curso
 	return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
+/* Whether the ruling `id` sets the person free (cw_timeline_ruling_acquits), read only for a
+ * ruling of a start's own day, where it decides; 0 when it cannot be read. */
+static int ruling_sets_free(const struct news_reader *nr, const uint8_t *id, const uint8_t *person)
+{
+	struct cw_record rec;
+	struct cw_id rid, pid;
+	int yes;
+
+	memcpy(rid.b, id, ID_LEN);
+	memcpy(pid.b, person, ID_LEN);
+	if (cw_store_read_record(nr->st, nr->txn, &rid, &rec, NULL) != 0)
+		return 0;
+	yes = cw_timeline_ruling_acquits(&rec, &pid);
+	cw_record_free(&rec);
+	return yes;
+}
+
 /* Whether a ruling on the person in the case, theirs or everyone's (end entries that rule),
  * comes before the start dated `start` (cw_timeline_ruling_precedes): the start then enforces
  * the ruling and begins no pretrial detention (models/timeline.h). A ruling the reader does not see
@@ -650,8 +667,13 @@ static int ruled_before(const struct news_reader *nr, MDB_cursor *cur, const uin
 			    (date = get_be32(key + 1 + PAIR_LEN)) > start)
 				break;
 			if (END_WHAT(key) != END_RULING ||
-			    !cw_timeline_ruling_precedes(cw_date_from_key(date),
-							 cw_date_from_key(start)) ||
+			    !cw_timeline_ruling_precedes(
+				    cw_date_from_key(date),
+				    date == start &&
+					    ruling_sets_free(nr,
+							     key + k.mv_size - ID_LEN - KIND_LEN,
+							     person),
+				    cw_date_from_key(start)) ||
 			    out_of_sight(nr, key + 1 + PAIR_LEN + DATE_LEN + 1, 0))
 				continue;
 			*voided = 1;

@@ -1721,7 +1721,8 @@ START_TEST(an_arrest_after_a_ruling_is_no_candidate)
 	struct world w = {.st = st};
 	struct batch b = {.flags = CW_PUT_NEW};
 	struct cw_date june = {2020, 6, 1}, days[] = {{2021, 3, 20}, {2022, 1, 1}};
-	struct cw_id verdict, sentence, hearing, same_month, same_day, bail, other, hidden;
+	struct cw_id verdict, sentence, hearing, same_month, same_day, acquitted, bail, other,
+		hidden;
 	struct cw_detention_candidate *cand;
 	struct cw_reader *rd;
 	struct cw_error err;
@@ -1732,6 +1733,10 @@ START_TEST(an_arrest_after_a_ruling_is_no_candidate)
 	hearing = after_ruling(&b, 0, june, 0);
 	same_month = after_ruling(&b, CW_MS_VERDICT, (struct cw_date){2021, 3, 0}, 0);
 	same_day = after_ruling(&b, CW_MS_VERDICT, (struct cw_date){2021, 3, 10}, 0);
+	/* Acquitted, and arrested that day: the arrest carries out nothing; the acquittal ends
+	 * the stretch it starts (a ruling after the arrest, not one it enforces). */
+	acquitted = after_ruling(&b, CW_MS_VERDICT, (struct cw_date){2021, 3, 10}, 0);
+	b.recs[b.n - 2].u.milestone.result = CW_VERDICT_ACQUITTED;
 	bail = after_ruling(&b, CW_MS_BAIL, june, 0);
 	other = after_ruling(&b, -1, june, 0);
 	hidden = after_ruling(&b, CW_MS_IN_ABSENTIA_VERDICT, june, 1);
@@ -1748,6 +1753,7 @@ START_TEST(an_arrest_after_a_ruling_is_no_candidate)
 			ck_assert(!candidate(cand, n, &sentence));
 			ck_assert(!candidate(cand, n, &hearing));
 			ck_assert(!candidate(cand, n, &same_day));
+			ck_assert(!candidate(cand, n, &acquitted));
 			ck_assert(candidate(cand, n, &bail));
 			ck_assert(candidate(cand, n, &other));
 			ck_assert_int_eq(candidate(cand, n, &hidden), shown);
@@ -1757,8 +1763,9 @@ START_TEST(an_arrest_after_a_ruling_is_no_candidate)
 		}
 	/* The summary on the first day, over every record of theirs. */
 	{
-		const struct cw_id *people[] = {&same_month, &bail,    &other,  &verdict,
-						&sentence,   &hearing, &hidden, &same_day};
+		const struct cw_id *people[] = {&same_month, &bail,     &other,
+						&verdict,    &sentence, &hearing,
+						&hidden,     &same_day, &acquitted};
 
 		for (size_t i = 0; i < sizeof people / sizeof people[0]; i++) {
 			struct cw_timeline_summary sum;
@@ -1773,6 +1780,20 @@ START_TEST(an_arrest_after_a_ruling_is_no_candidate)
 				"%s", err.message);
 			cw_timeline_summarise(people[i], l.items, l.n, days[0], &sum);
 			ck_assert_msg(sum.pretrial_ongoing == (i < 3), "person %zu", i);
+			/* Why not held: the arrest of a conviction's day carries it out; one of an
+			 * acquittal's day is ended by it. */
+			if (people[i] == &same_day || people[i] == &acquitted) {
+				const struct cw_record *k = NULL;
+
+				for (size_t j = 0; j < l.n; j++)
+					if (l.items[j].kind == CW_KIND_CASE)
+						k = &l.items[j];
+				ck_assert_ptr_nonnull(k);
+				ck_assert_int_eq(cw_timeline_not_held(people[i], NULL, k, l.items,
+								      l.n, days[0]),
+						 people[i] == &same_day ? CW_NOT_HELD_ENFORCES
+									: CW_NOT_HELD_RULED);
+			}
 			cw_record_list_free(&l);
 		}
 	}

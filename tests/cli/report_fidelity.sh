@@ -261,6 +261,10 @@ ok cw log visit --count 7 --facilities 3 --facility "three prisons" --date 2024 
 ok cw report --from 2023-06-01 --to 2024-05-31 --format json
 json "sorted((t['count'], t['date'], t['source']) for t in d['tallies'] if t['kind'] == 'visit') == [(7, '2024', '001 para 71'), (18, None, '001 para 70')]"
 json "not [p for p in d['partial_dates'] if p.get('source') == '001 para 71']"
+# ... and in a report of a later half-year of 2024 it counts nothing: not among the records
+# dated only to a year that overlap the period either
+ok cw report --from 2024-06-01 --to 2024-12-31 --format json
+json "not [t for t in d['tallies'] if t['source'] == '001 para 71'] and not [p for p in d['partial_dates'] if p.get('source') == '001 para 71']"
 
 # ---- an arrest or charge that names its article counts under it alone --------------------
 # Kang Saran was detained on 307/494/495 and charged with 437 bis apart (001 para 39): his

@@ -441,7 +441,7 @@ ok cw log hearing --case "Mass trial" --date 2022-06-14 --outcome verdict \
 ok cw log milestone --case "Mass trial" --group "CNRP members" --count 48 --type verdict \
 	--result convicted --date 2022-06-14 --view own
 # ... and says that the case's charges read the whole group convicted
-grep -q "warning: this verdict counts 48 of the group's 57: reports count 48, but the case's charges for the group now read as it rules for all of them" \
+grep -q "warning: this verdict counts 48 of the group's 57, but the case's charges for the group now read as it rules for all of them" \
 	"$WORK/stderr" || fail "no warning for a ruling on part of a group: $(cat "$WORK/stderr")"
 checks=$((checks + 1))
 ok cw report --from 2022-06-13 --to 2022-06-19
