@@ -509,7 +509,7 @@ size_t cw_report_arrests_unlisted(const struct cw_report *r, size_t why[CW_UNLIS
 
 static int detention_records(struct cw_reader *rd, struct cw_report *r, const struct cw_id *person,
 			     struct cw_record_list *tl, struct cw_error *err);
-static void drop_other_accounts(const struct cw_report *r, struct cw_record_list *tl);
+static int detention_sift(struct cw_report *r, struct cw_record_list *l);
 
 /* Why the people of one arrest are not listed (enum cw_report_unlisted): their records read as
  * the list reads them (detention_records; a group: its case's records), in the arrest's case. */
@@ -565,12 +565,11 @@ static int unlisted_why(struct cw_reader *rd, struct cw_report *r, const struct 
 				cw_record_list_free(&one);
 				return rc;
 			}
-			if (cw_withheld_sift(&r->confidential, &tl, 0) != 0) {
+			if (detention_sift(r, &tl) != 0) {
 				cw_record_list_free(&one);
 				cw_record_list_free(&tl);
 				return oom(err);
 			}
-			drop_other_accounts(r, &tl);
 			kase = &one.items[0];
 			held = cw_timeline_not_held(NULL, m->group, kase, tl.items, tl.n,
 						    r->held_to);
@@ -3374,26 +3373,31 @@ static uint32_t detainee_views(const struct cw_record *kase, const struct cw_id 
 	return views;
 }
 
-/* A report of some accounts only (--account) reads a detention from their records alone: no
- * start, end, refusal or visit of another account's (a UN report counted a detention the
- * UN still gives as ended by the team's own bail record). Cases are kept whatever their
- * account: a row is only under a case the filter admits, and its entries are the case's. The
- * index is asked with the same sight (cw_detention_sight). */
-static void drop_other_accounts(const struct cw_report *r, struct cw_record_list *tl)
+/* The records a detention is read from, as the report sees them: confidential ones tell
+ * nothing (cw_withheld_sift: not counted, the person's row is), and a report of some accounts
+ * only (--account) reads it from their records alone: no start, end, refusal or visit of
+ * another account's (a UN report counted a detention the UN still gives as ended by the
+ * team's own bail record). Cases are kept whatever their account: their entries are the
+ * case's, and which cases a row may stand under is gather_detainees' to say. The index is
+ * asked with the same sight (cw_detention_sight). 0, or CW_ENOMEM. */
+static int detention_sift(struct cw_report *r, struct cw_record_list *l)
 {
 	size_t w = 0;
 
-	for (size_t i = 0; i < tl->n; i++) {
-		enum cw_kind k = tl->items[i].kind;
+	if (cw_withheld_sift(&r->confidential, l, 0) != 0)
+		return CW_ENOMEM;
+	for (size_t i = 0; i < l->n; i++) {
+		enum cw_kind k = l->items[i].kind;
 
 		if (r->filter.accounts &&
 		    (k == CW_KIND_VISIT || k == CW_KIND_MILESTONE || k == CW_KIND_HEARING) &&
-		    !(r->filter.accounts & cw_report_view_bit(&tl->items[i])))
-			cw_record_free(&tl->items[i]);
+		    !(r->filter.accounts & cw_report_view_bit(&l->items[i])))
+			cw_record_free(&l->items[i]);
 		else
-			tl->items[w++] = tl->items[i];
+			l->items[w++] = l->items[i];
 	}
-	tl->n = w;
+	l->n = w;
+	return 0;
 }
 
 /* What the report reads of a detention, as the index is asked for it. */
@@ -3472,17 +3476,16 @@ static int detention_records(struct cw_reader *rd, struct cw_report *r, const st
 
 	if (rc != 0)
 		return rc;
-	if (cw_withheld_sift(&r->confidential, tl, 0) != 0) {
+	if (detention_sift(r, tl) != 0) {
 		cw_record_list_free(tl);
 		return oom(err);
 	}
-	drop_other_accounts(r, tl);
 	return 0;
 }
 
 /* Whether the report quotes the other account of a detainee's start (models/timeline.h):
  * not when the report's accounts leave that account out (it rests on nothing from them, as
- * drop_other_accounts keeps their records out); a confidential one quoted with
+ * detention_sift keeps their records out); a confidential one quoted with
  * --include-confidential is counted among what the report holds. Clears it when not quoted.
  * 0, or CW_ENOMEM (err set). */
 static int start_other_quoted(struct cw_report *r, struct cw_timeline_summary *sum,
@@ -3750,14 +3753,12 @@ static int gather_groups(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 		}
 		/* Confidential records tell nothing here either, the case included, nor those of
 		 * accounts the report leaves out. */
-		if (cw_record_list_push(&tl, &kase) != 0 ||
-		    cw_withheld_sift(&r->confidential, &tl, 0) != 0) {
+		if (cw_record_list_push(&tl, &kase) != 0 || detention_sift(r, &tl) != 0) {
 			cw_record_free(&kase);
 			cw_record_list_free(&tl);
 			rc = oom(err);
 			break;
 		}
-		drop_other_accounts(r, &tl);
 		for (size_t t = 0; t < tl.n && !k; t++)
 			if (tl.items[t].kind == CW_KIND_CASE &&
 			    cw_id_equal(&tl.items[t].id, &cases[c]))
@@ -4039,11 +4040,10 @@ static int unstarted_groups(struct cw_reader *rd, struct cw_report *r, const str
 		     rd, &kase->id, CW_KIND_BIT(CW_KIND_MILESTONE) | CW_KIND_BIT(CW_KIND_HEARING),
 		     &ms, err)) != 0)
 		return rc;
-	if (cw_withheld_sift(&r->confidential, &ms, 0) != 0) {
+	if (detention_sift(r, &ms) != 0) {
 		cw_record_list_free(&ms);
 		return oom(err);
 	}
-	drop_other_accounts(r, &ms);
 	for (size_t i = 0; i < k->defendants.n && rc == 0; i++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)k->defendants.items + i;
 		struct cw_report_detainee row;
@@ -4291,7 +4291,7 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 		return 0;
 	f.kinds = CW_KIND_BIT(CW_KIND_CASE);
 	/* A row counted from an arrest or detention rests on the accounts of its records
-	 * (drop_other_accounts), whatever the case's own account: a report of the team's account
+	 * (detention_sift), whatever the case's own account: a report of the team's account
 	 * lists the person the team saw arrested in a case the UN recorded (a trial found them
 	 * "not listed: no record this report shows says they were held"). A row held with no
 	 * arrest logged rests on the case's entry alone: its case must be of the accounts asked
