@@ -66,17 +66,20 @@ static int damaged(enum cw_db db, const MDB_val *k, struct cw_error *err)
 		cw_id_hex(&id, hex);
 		return cw_error_set(err, CW_EDAMAGED, "id",
 				    "the stored record %s fails its authentication: the database "
-				    "was altered or is damaged",
+				    "was altered or is damaged ('casewatch verify' lists what is; "
+				    "'casewatch restore BACKUP --db DIR' brings back a backup)",
 				    hex);
 	}
 	if (db == DB_AUDIT && k->mv_size == 8)
 		return cw_error_set(err, CW_EDAMAGED, "audit",
 				    "audit entry %llu fails its authentication: the database was "
-				    "altered or is damaged",
+				    "altered or is damaged ('casewatch verify' lists what is; "
+				    "'casewatch restore BACKUP --db DIR' brings back a backup)",
 				    (unsigned long long)get_be64(k->mv_data));
 	return cw_error_set(err, CW_EDAMAGED, "database",
 			    "a stored %s entry fails its authentication: the database was altered "
-			    "or is damaged",
+			    "or is damaged ('casewatch verify' lists what is; 'casewatch restore "
+			    "BACKUP --db DIR' brings back a backup)",
 			    db == DB_NAMES                     ? "name"
 			    : db == DB_PEERS || db == DB_TRUST ? "peer"
 							       : "value");

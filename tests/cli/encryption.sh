@@ -265,6 +265,8 @@ print("\n".join(lines), end="")' "$kang" >"$WORK/altered.dump"
 mdb_load -s records "$WORK/altered" <"$WORK/altered.dump"
 fails 74 "$kang" cw --db "$WORK/altered" show ref:p-kang-saran
 has_err "fails its authentication"
+# ... and says where to go from there
+has_err "'casewatch verify' lists what is; 'casewatch restore BACKUP --db DIR' brings back a backup"
 fails 74 "$kang" cw --db "$WORK/altered" timeline "Kang Saran"
 # A value copied under another record's key does not open either.
 ok cw show ref:p-kem-sokha --json
