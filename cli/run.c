@@ -368,6 +368,18 @@ static void print_group_help(FILE *out, const char *name)
 	fprintf(out, _("\n'casewatch %s WORD --help' explains one of them.\n"), name);
 }
 
+/* Whether arg is one of the passphrase options given as --name=VALUE. */
+static int passphrase_option_with_value(const char *arg)
+{
+	static const char *const names[] = {"--passphrase-file=", "--passphrase-fd=",
+					    "--new-passphrase-file=", "--new-passphrase-fd="};
+
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (!strncmp(arg, names[k], strlen(names[k])))
+			return 1;
+	return 0;
+}
+
 int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 {
 	int i = 1, rc;
@@ -396,6 +408,16 @@ int cw_cli_run(struct cw_cli *cli, int argc, char **argv)
 			if ((rc = cw_cli_passphrase_option(cli, argv[i] + 2, argv[i + 1])) < 0)
 				return rc;
 			i += 2;
+		} else if (passphrase_option_with_value(argv[i])) {
+			/* --passphrase-file=FILE, as --db=DIR is taken (a trial had it refused) */
+			char name[32];
+			size_t n = (size_t)(strchr(argv[i], '=') - argv[i]) - 2;
+
+			memcpy(name, argv[i] + 2, n);
+			name[n] = '\0';
+			if ((rc = cw_cli_passphrase_option(cli, name, argv[i] + 2 + n + 1)) < 0)
+				return rc;
+			i++;
 		} else if (!strcmp(argv[i], "--no-pager")) {
 			cli->no_pager = 1;
 			i++;

@@ -76,6 +76,9 @@ checks=$((checks + 1))
 before=$(cksum_db "$DB")
 printf 'not it\n' >"$WORK/wrong"
 fails 77 "wrong passphrase" "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/wrong" list persons
+# given as --name=VALUE too, as --db=DIR is (a trial had them refused as unknown options)
+fails 77 "wrong passphrase" "$CASEWATCH_BIN" --db "$DB" --passphrase-file="$WORK/wrong" list persons
+fails 77 "wrong passphrase" "$CASEWATCH_BIN" --db "$DB" --passphrase-fd=3 list persons 3<"$WORK/wrong"
 fails 77 "passphrase-file" "$CASEWATCH_BIN" --db "$DB" list persons </dev/null
 [ "$(cksum_db "$DB")" = "$before" ] || fail "a wrong passphrase changed the database"
 
