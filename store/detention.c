@@ -387,21 +387,28 @@ struct news_reader {
 	struct cw_detention_sight sight;
 };
 
+/* The record `id` an index entry names, into *rec: 1, or 0 when it cannot be read (an index
+ * ahead of its records is a bug verify reports, not a reason to fail a report). */
+static int owner_record(const struct news_reader *nr, const uint8_t *id, struct cw_record *rec)
+{
+	struct cw_id rid;
+
+	memcpy(rid.b, id, ID_LEN);
+	return cw_store_read_record(nr->st, nr->txn, &rid, rec, NULL) == 0;
+}
+
 /* Whether the record `id` is out of the reader's sight: confidential for a reader that leaves
- * such records out (only_accounts 0), or of an account the reader leaves out. 0 when it cannot
- * be read (an index ahead of its records is a bug verify reports, not a reason to fail a
- * report). Reads the record only when the reader leaves something out. */
+ * such records out (only_accounts 0), or of an account the reader leaves out; 0 when it cannot
+ * be read (owner_record). Reads the record only when the reader leaves something out. */
 static int out_of_sight(const struct news_reader *nr, const uint8_t *id, int only_accounts)
 {
 	int shown = nr->sight.shown && !only_accounts;
 	struct cw_record rec;
-	struct cw_id rid;
 	int yes;
 
 	if (!shown && !nr->sight.views)
 		return 0;
-	memcpy(rid.b, id, ID_LEN);
-	if (cw_store_read_record(nr->st, nr->txn, &rid, &rec, NULL) != 0)
+	if (!owner_record(nr, id, &rec))
 		return 0;
 	yes = (shown && rec.confidential) ||
 	      (nr->sight.views && !(nr->sight.views & cw_view_bit(rec.view)));
@@ -625,13 +632,12 @@ static int news_between(const struct news_reader *nr, MDB_cursor *cur, MDB_curso
 static int ruling_sets_free(const struct news_reader *nr, const uint8_t *id, const uint8_t *person)
 {
 	struct cw_record rec;
-	struct cw_id rid, pid;
+	struct cw_id pid;
 	int yes;
 
-	memcpy(rid.b, id, ID_LEN);
-	memcpy(pid.b, person, ID_LEN);
-	if (cw_store_read_record(nr->st, nr->txn, &rid, &rec, NULL) != 0)
+	if (!owner_record(nr, id, &rec))
 		return 0;
+	memcpy(pid.b, person, ID_LEN);
 	yes = cw_timeline_ruling_acquits(&rec, &pid);
 	cw_record_free(&rec);
 	return yes;
@@ -660,21 +666,19 @@ static int ruled_before(const struct news_reader *nr, MDB_cursor *cur, const uin
 		/* A ruling whose date key is after the start's does not come before it. */
 		for (op = MDB_SET_RANGE; (rc = mdb_cursor_get(cur, &k, &v, op)) == 0;
 		     op = MDB_NEXT) {
-			const uint8_t *key = k.mv_data;
+			const uint8_t *key = k.mv_data, *owner;
 			uint32_t date;
 
 			if (k.mv_size != END_KEY_LEN || memcmp(key, seek, sizeof seek) != 0 ||
 			    (date = get_be32(key + 1 + PAIR_LEN)) > start)
 				break;
+			owner = key + END_KEY_LEN - ID_LEN - KIND_LEN;
 			if (END_WHAT(key) != END_RULING ||
 			    !cw_timeline_ruling_precedes(
 				    cw_date_from_key(date),
-				    date == start &&
-					    ruling_sets_free(nr,
-							     key + k.mv_size - ID_LEN - KIND_LEN,
-							     person),
+				    date == start && ruling_sets_free(nr, owner, person),
 				    cw_date_from_key(start)) ||
-			    out_of_sight(nr, key + 1 + PAIR_LEN + DATE_LEN + 1, 0))
+			    out_of_sight(nr, owner, 0))
 				continue;
 			*voided = 1;
 			return 0;
