@@ -4277,6 +4277,15 @@ static int gather_unstarted(struct cw_reader *rd, struct cw_matcher *m, struct c
 	return rc;
 }
 
+/* A matcher of the cases filter f admits, as the report shows them when it is written for
+ * others (free text does not find a case by a confidential name). */
+static int case_matcher(struct cw_reader *rd, const struct cw_report *r, const struct cw_filter *f,
+			struct cw_matcher **m, struct cw_error *err)
+{
+	return r->shown ? cw_reader_matcher_as_shown(rd, f, f->kinds, m, err)
+			: cw_reader_matcher(rd, f, f->kinds, m, err);
+}
+
 static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw_error *err)
 {
 	struct cw_detention_candidate *cand = NULL;
@@ -4298,14 +4307,10 @@ static int gather_detainees(struct cw_reader *rd, struct cw_report *r, struct cw
 	 * for (mc). */
 	fc = f;
 	f.accounts = 0;
-	/* Free text finds a case as the report shows it (not by a confidential name) when
-	 * confidential material is left out. */
 	if ((rc = cw_reader_detention_candidates(rd, r->held_to, detention_sight(r), &cand, &ncand,
 						 err)) == 0 &&
-	    (rc = r->shown ? cw_reader_matcher_as_shown(rd, &f, f.kinds, &m, err)
-			   : cw_reader_matcher(rd, &f, f.kinds, &m, err)) == 0 &&
-	    (rc = r->shown ? cw_reader_matcher_as_shown(rd, &fc, fc.kinds, &mc, err)
-			   : cw_reader_matcher(rd, &fc, fc.kinds, &mc, err)) == 0)
+	    (rc = case_matcher(rd, r, &f, &m, err)) == 0 &&
+	    (rc = case_matcher(rd, r, &fc, &mc, err)) == 0)
 		for (size_t i = 0; i < ncand && rc == 0; i++) {
 			/* Nobody after this one can have more days than the last listed; but one
 			 * whose length the records may not give is listed whatever it is. */
