@@ -52,13 +52,13 @@ int cw_check_logged_date(const struct cw_record *rec, const struct cw_record *wa
 	if (!lacks_date(rec) || (was && lacks_date(was)))
 		return 0;
 	/* An edit that clears it is told so, not told of logging (a field trial's `edit --clear
-	 * date` read "is required when logging a hearing"). */
+	 * date` read "is required when logging a hearing"). "a new": "a incident" read wrong. */
 	if (was)
 		return cw_error_set(err, CW_EINVAL, "date",
 				    "a %s cannot be left without one: give it as the source does "
 				    "(2023, 2023-07 or 2023-07-04)",
 				    cw_kind_text(rec->kind));
-	return cw_error_set(err, CW_EINVAL, "date", "is required when logging a %s",
+	return cw_error_set(err, CW_EINVAL, "date", "is required for a new %s",
 			    cw_kind_text(rec->kind));
 }
 

@@ -33,7 +33,7 @@ typedef void (*cw_advice_fn)(void *ctx, const char *what, const char *fix);
  * edit is refused only what it takes away or chooses anew, so a record that came without (an
  * import's) can still have its other fields edited.
  *
- * cw_check_logged_date: CW_EINVAL with err on "date" ("is required when logging a demo"; for
+ * cw_check_logged_date: CW_EINVAL with err on "date" ("is required for a new demo"; for
  * an edit, "a demo cannot be left without one: ...") when rec is a hearing, visit,
  * demonstration or incident of unknown date that counts one event (cw_record_date_expected),
  * and was is NULL or met that rule (`edit --clear date`, a form's date emptied: a field

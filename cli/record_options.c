@@ -709,6 +709,20 @@ static void print_words(FILE *out, const struct cw_enum *e)
 	fputc('\n', out);
 }
 
+/* Whether logging a record of `kind` needs its date: one record of an event does, one that
+ * counts several (--count) may go without (cw_record_requires; `log visit --help` said "date"
+ * alone while saving refused a visit without one). */
+static int date_required(enum cw_kind kind)
+{
+	struct cw_record r;
+	int required;
+
+	cw_record_init(&r, kind);
+	required = cw_record_requires(&r, NULL, "date");
+	cw_record_free(&r);
+	return required;
+}
+
 void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 {
 	const struct cw_schema *s = cw_schema_for_kind(kind);
@@ -726,7 +740,10 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 				name[strlen(name) - 1] == 's' ? '\0' : name[strlen(name) - 1];
 		snprintf(left, sizeof left, "--%s %s", name, type_arg(f));
 		fprintf(out, "  %-34s %s%s%s\n", left, _(f->help),
-			f->flags & CW_FF_REQUIRED ? _(" (required)") : "",
+			f->flags & CW_FF_REQUIRED ? _(" (required)")
+			: !strcmp(f->name, "date") && date_required(kind)
+				? _(" (required, unless --count is given)")
+				: "",
 			f->type == CW_F_LIST || f->type == CW_F_SET ? _(" (repeatable)") : "");
 		if (f->words)
 			print_words(out, f->words);

@@ -119,7 +119,7 @@ static const struct cw_command commands[] = {
 	 "[--case CASE] [--date DATE] [options]",
 	 N_("log a milestone in a person's case"), NULL, 0, 0},
 	{"log", "incident", cw_cmd_add, CW_KIND_INCIDENT,
-	 "casewatch log incident --type TYPE [--date DATE] [options]",
+	 "casewatch log incident --type TYPE --date DATE [options]",
 	 N_("log an incident: an outlet closed, accounts blocked, candidates removed, rights "
 	    "restored, "
 	    "a policy"),

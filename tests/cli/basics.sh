@@ -112,6 +112,19 @@ printf '%s\n' "$commands" | while read -r word sub; do
 	ok "$CASEWATCH" --db "$WORK/no-such-db" $word --help
 	[ -n "$out" ] || fail "'$word --help' printed nothing"
 done || exit 1
+# A log command's help marks the date required where saving refuses a record without one
+# (`log visit --help` said "date" alone), and not for a milestone, which may go without.
+for kind in visit demo incident hearing; do
+	ok cw log $kind --help
+	printf '%s\n' "$out" | grep -q -- "^  --date DATE  *date (required, unless --count is given)$" ||
+		fail "'log $kind --help' does not mark the date required: $(printf '%s' "$out" | grep -- --date)"
+	printf '%s\n' "$out" | grep -q -- "^usage: .* --date DATE \[options\]$" ||
+		fail "'log $kind --help' gives the date as optional in its usage: $(printf '%s' "$out" | head -1)"
+done
+fails 65 "date: is required for a new incident" cw log incident --type statement
+ok cw log milestone --help
+printf '%s\n' "$out" | grep -q -- "^  --date DATE  *date$" ||
+	fail "'log milestone --help' marks its date: $(printf '%s' "$out" | grep -- --date)"
 ok cw log --help
 has "log hearing --case CASE"
 has "log milestone"

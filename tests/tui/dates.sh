@@ -21,7 +21,7 @@ wait_for "New hearing"
 # the form (a trial was sent to the date first)
 send C-s
 wait_for "^ is required (unless the record counts several hearings"
-wait_for "^ is required when logging a hearing"
+wait_for "^ is required for a new hearing"
 send Naga
 wait_for "> NagaWorld strike"
 send Enter yesterday
