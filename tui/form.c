@@ -497,12 +497,7 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		if (!strcmp(f->name, "view") && cw_form_links_add(fm) != 0)
 			goto nomem;
 	}
-	/* Marked as saving requires them, by the rules that refuse the save: the schema's
-	 * flag alone left out the date of a visit, a demonstration, a hearing or an incident. */
-	for (size_t i = 0; i < fm->n; i++)
-		fm->fields[i].required = fm->fields[i].f && !fm->fields[i].header &&
-					 cw_record_requires(&fm->rec, fm->editing ? &fm->rec : NULL,
-							    fm->fields[i].f->name);
+	cw_form_mark_required(fm);
 	return 0;
 nomem:
 	cw_form_free(fm);

@@ -157,8 +157,14 @@ int cw_form_set_text(struct cw_form *fm, size_t i, const char *text);
 /* The value as shown: the text, or the chosen word. */
 const char *cw_form_value(const struct cw_form_field *ff);
 
-/* Checks one field on its own (when the cursor leaves it); fills ff->error. */
+/* Checks one field on its own (when the cursor leaves it); fills ff->error, and marks again
+ * the fields saving requires (cw_form_mark_required). */
 int cw_form_check_field(struct cw_form *fm, size_t i);
+/* Marks each field saving requires (ff->required), by the rules that refuse the save
+ * (cw_record_requires) read on what the form holds now: a Khmer name typed takes the mark off
+ * the name, a count of several off the date and the hearing's case, a group off the
+ * milestone's person. */
+void cw_form_mark_required(struct cw_form *fm);
 
 /* Builds the record from every field into *out (the caller frees it). On error, the field's
  * inline error is set, fm->cur moves to it, and the error is returned in err. */

@@ -573,6 +573,34 @@ static int is_hhmm(const char *s)
 	       (s[0] - '0') * 10 + (s[1] - '0') < 24;
 }
 
+/* The fields whose value frees another of being required (cw_record_requires): a Khmer name
+ * the name, a count the date and the hearing's case, a group the milestone's person. */
+static const char *const frees_another[] = {"name_km", "count", "group"};
+
+void cw_form_mark_required(struct cw_form *fm)
+{
+	struct cw_record now;
+	struct cw_error err;
+	int k;
+
+	/* The record as opened, with what is typed now in those fields (one typed wrong has its
+	 * own error said on it; the mark reads what applying it left). Out of memory for the
+	 * copy: the marks of a new record. */
+	if (cw_record_copy(&now, &fm->rec) != 0)
+		cw_record_init(&now, fm->kind);
+	for (size_t j = 0; j < sizeof frees_another / sizeof frees_another[0]; j++)
+		if ((k = cw_form_find(fm, frees_another[j])) >= 0)
+			(void)apply_field(fm, &now, &fm->fields[k], &err);
+	/* Marked as saving requires them, by the rules that refuse the save: the schema's
+	 * flag alone left out the date of a visit, a demonstration, a hearing or an incident;
+	 * read once on opening, the name stayed marked after a Khmer name was typed. */
+	for (size_t i = 0; i < fm->n; i++)
+		fm->fields[i].required = fm->fields[i].f && !fm->fields[i].header &&
+					 cw_record_requires(&now, fm->editing ? &fm->rec : NULL,
+							    fm->fields[i].f->name);
+	cw_record_free(&now);
+}
+
 int cw_form_check_field(struct cw_form *fm, size_t i)
 {
 	struct cw_record scratch;
@@ -652,6 +680,7 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 	if (rc == 0 && fm->kind == CW_KIND_MILESTONE && !strcmp(ff->name, "person") &&
 	    (k = cw_form_find(fm, "case")) >= 0 && fm->fields[k].edit.len)
 		cw_form_check_field(fm, (size_t)k);
+	cw_form_mark_required(fm);
 	return rc;
 }
 

@@ -3,7 +3,8 @@
 # line does not (app/advice.h): a demonstration's date emptied in the form (a field trial saved
 # one so) is refused on the field, saying it cannot be left without one, and nothing is written; an
 # edit of its other fields saves. The records list says "at least 50 participants" where the
-# record says so, as `show` and the report do. Every field saving requires is marked.
+# record says so, as `show` and the report do. Every field saving requires is marked, as
+# what is typed makes it required or not.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -44,7 +45,7 @@ marked() { # KEYS FIELD...: the form KEYS opens marks each FIELD, and no other
 	shift
 	keys "$k<Dump>" 120x70
 	got=$(printf '%s\n' "$out" | sed -n 's/^ *\([a-z][a-z ]*\) \*:.*/\1/p' | sort | tr '\n' ,)
-	want=$(printf '%s\n' "$@" | sort | tr '\n' ,)
+	want=$([ $# = 0 ] || printf '%s\n' "$@" | sort | tr '\n' ,)
 	[ "$got" = "$want" ] || fail "the form of $k marks '$got', not '$want'"
 }
 marked H case date
@@ -54,6 +55,13 @@ marked M person type
 marked I date type
 marked P name
 marked C title
+# The marks follow what is typed: a field that frees another of being required takes its mark
+# off once the cursor leaves it (read once on opening, the name stayed marked beside a Khmer
+# name, which saves alone), and a value typed wrong leaves the mark.
+marked 'P<C-g>name_km<Enter>សុខ ស៊ីថា<Tab>'
+marked 'H<C-g>count<Enter>28<Tab>'
+marked 'M<C-g>group<Enter>union activists<Tab>' type
+marked 'H<C-g>count<Enter>many<Tab>' case date
 # A record that came without a date (an import) keeps none through an edit: not marked there.
 printf '%s\n' '{"kind":"visit","ref":"v-dateless","facility":"Dateless CC"}' >"$WORK/visit.jsonl"
 ok cw import "$WORK/visit.jsonl"
