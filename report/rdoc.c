@@ -3526,9 +3526,27 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	uint32_t began_views;
 	int began_said = 0; /* "N listed below arrested or detained during the period" */
 	int rc, began_partial, taken_partial;
+	/* A filter of accounts without the team's own leaves its hearings out of every figure:
+	 * "monitored no hearings" and "hearings the team did not observe" would then be false
+	 * (the UN's account of a verdict the team sat in read as one it did not observe). */
+	int own_out = r->filter.accounts && !(r->filter.accounts & (UINT32_C(1) << CW_VIEW_OWN));
 
+	/* A filtered report counts only what matches its filter, said before any figure: "The
+	 * team monitored no hearings in this period" under "Filter: kind:visit" read as a week
+	 * the team sat in no court, the header's filter line being far above. */
+	if (doc->filter && doc->filter[0]) {
+		sb_add(&sb,
+		       _("Every figure here counts only the records that match the filter (%s)."),
+		       doc->filter);
+		if ((rc = sentence(doc, &sb)) != 0)
+			return rc;
+	}
 	/* The team's own hearings, then what documents report: never one count of both. */
-	if (c[CW_METRIC_HEARINGS_OWN] == 0 && c[CW_METRIC_HEARINGS_KEPT_OUT] == 0) {
+	if (own_out) {
+		sb_add(&sb, "%s",
+		       _("The team's own accounts are outside the filter: none of its hearings is "
+			 "counted here."));
+	} else if (c[CW_METRIC_HEARINGS_OWN] == 0 && c[CW_METRIC_HEARINGS_KEPT_OUT] == 0) {
 		sb_add(&sb, "%s", _("The team monitored no hearings in this period."));
 	} else {
 		/* A hearing the team was turned away from is not one it monitored: the figure
@@ -3556,11 +3574,17 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	if ((rc = sentence(doc, &sb)) != 0)
 		return rc;
 	if (c[CW_METRIC_HEARINGS_REPORTED]) {
-		sb_add(&sb,
-		       P_("Documents report %zu hearing the team did not observe",
-			  "Documents report %zu hearings the team did not observe",
-			  c[CW_METRIC_HEARINGS_REPORTED]),
-		       c[CW_METRIC_HEARINGS_REPORTED]);
+		if (own_out) /* the team may have sat in them: its accounts are filtered out */
+			sb_add(&sb,
+			       P_("Documents report %zu hearing", "Documents report %zu hearings",
+				  c[CW_METRIC_HEARINGS_REPORTED]),
+			       c[CW_METRIC_HEARINGS_REPORTED]);
+		else
+			sb_add(&sb,
+			       P_("Documents report %zu hearing the team did not observe",
+				  "Documents report %zu hearings the team did not observe",
+				  c[CW_METRIC_HEARINGS_REPORTED]),
+			       c[CW_METRIC_HEARINGS_REPORTED]);
 		list_accounts(&sb, &r->hearings, CW_FAIR_SIDE_REPORTED);
 		outcome_list(&sb, r->outcomes[CW_FAIR_SIDE_REPORTED]);
 		sb_add(&sb, "%s", stop());
