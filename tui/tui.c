@@ -917,12 +917,13 @@ static void report_place(struct cw_app *app)
 	report_write(app);
 }
 
-/* After the format: a week that holds confidential records asks whether to put them in (left
- * out unless y: the summary goes to partners). */
+/* After the format: a week that holds confidential records or fields asks whether to put them
+ * in (left out unless y: the summary goes to partners). */
 static void report_ask_confidential(struct cw_app *app)
 {
 	struct cw_error err;
-	size_t n;
+	size_t n, fields;
+	char some_records[160], some_fields[160]; /* Khmer takes three bytes a letter */
 
 	app->report_include_confidential = 0;
 	cw_app_forget_report(app);
@@ -937,18 +938,37 @@ static void report_ask_confidential(struct cw_app *app)
 		return;
 	}
 	n = app->report_kept->confidential.records;
-	if (n == 0) {
+	fields = app->report_kept->confidential.fields;
+	if (n == 0 && fields == 0) {
 		report_ask_path(app);
 		return;
 	}
 	app->question = CW_Q_REPORT_CONFIDENTIAL;
+	if (fields == 0) {
+		snprintf(app->question_text, sizeof app->question_text,
+			 P_("Put in the %zu confidential record the week holds (its header then "
+			    "says so)? y/N",
+			    "Put in the %zu confidential records the week holds (its header then "
+			    "says so)? y/N",
+			    n),
+			 n);
+		return;
+	}
+	/* y puts in the confidential fields too (a detainee's account of a beating in a
+	 * visit's notes): the question names them, or it would ask about less than y writes. */
+	snprintf(some_fields, sizeof some_fields,
+		 P_("%zu confidential field", "%zu confidential fields", fields), fields);
+	if (n == 0) {
+		snprintf(app->question_text, sizeof app->question_text,
+			 _("Put in the %s of the week's records (its header then says so)? y/N"),
+			 some_fields);
+		return;
+	}
+	snprintf(some_records, sizeof some_records,
+		 P_("%zu confidential record", "%zu confidential records", n), n);
 	snprintf(app->question_text, sizeof app->question_text,
-		 P_("Put in the %zu confidential record the week holds (its header then "
-		    "says so)? y/N",
-		    "Put in the %zu confidential records the week holds (its header then "
-		    "says so)? y/N",
-		    n),
-		 n);
+		 _("Put in the %s and the %s the week holds (its header then says so)? y/N"),
+		 some_records, some_fields);
 }
 
 /* The format question's answer: one key. */
