@@ -32,7 +32,10 @@ struct cw_record_summary {
 	char who[400];
 	char where[400];
 	char articles[400];
-	char what[400];
+	/* Room for the longest a record gives: a detail `log` takes whole (500 bytes) after its
+	 * labels, sentence parts and links, in Khmer too (three bytes a letter); a list written
+	 * to a file keeps every cell whole, and at 400 bytes it lost a detail's end unmarked. */
+	char what[1200];
 };
 /* 0, or the error of a record it names (above). */
 int cw_record_summarise(struct cw_store *st, const struct cw_record *r,
