@@ -3517,6 +3517,15 @@ static int sentence(struct cw_rdoc *doc, struct sb *sb)
 	return 0;
 }
 
+/* Whether a filter of accounts leaves the team's own out: its hearings are then in no figure,
+ * and "monitored no hearings", "no hearings the team went to" and "hearings the team did not
+ * observe" would be false (the UN's account of a verdict the team sat in read as one it did
+ * not observe). */
+static int own_accounts_out(const struct cw_report *r)
+{
+	return r->filter.accounts && !(r->filter.accounts & (UINT32_C(1) << CW_VIEW_OWN));
+}
+
 int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 {
 	const size_t *c = r->counts;
@@ -3526,10 +3535,7 @@ int cw_rdoc_summary(const struct cw_report *r, struct cw_rdoc *doc)
 	uint32_t began_views;
 	int began_said = 0; /* "N listed below arrested or detained during the period" */
 	int rc, began_partial, taken_partial;
-	/* A filter of accounts without the team's own leaves its hearings out of every figure:
-	 * "monitored no hearings" and "hearings the team did not observe" would then be false
-	 * (the UN's account of a verdict the team sat in read as one it did not observe). */
-	int own_out = r->filter.accounts && !(r->filter.accounts & (UINT32_C(1) << CW_VIEW_OWN));
+	int own_out = own_accounts_out(r);
 
 	/* A filtered report counts only what matches its filter, said before any figure: "The
 	 * team monitored no hearings in this period" under "Filter: kind:visit" read as a week
@@ -4277,10 +4283,12 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 	/* The team's own observations apart from what documents report: a UN or government
 	 * account of a hearing must never be counted as a hearing the team sat in. */
 	section(&b, "hearings_own", N_("Hearings the team went to"),
-		N_("No hearings the team went to in this period."), CW_RC_DATE, N_("Date"),
-		CW_RC_ACCOUNT, N_("Account"), CW_RC_CASE, N_("Case"), CW_RC_PEOPLE,
-		N_("Defendants"), CW_RC_PLACE, N_("Court"), CW_RC_STAGE, N_("Stage"), CW_RC_OUTCOME,
-		N_("Outcome"), CW_RC_NEXT_DATE, N_("Next date"), CW_RC_CONCERNS,
+		own_accounts_out(r) ? N_("The team's own accounts are outside the filter: its "
+					 "hearings are not listed here.")
+				    : N_("No hearings the team went to in this period."),
+		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_CASE, N_("Case"),
+		CW_RC_PEOPLE, N_("Defendants"), CW_RC_PLACE, N_("Court"), CW_RC_STAGE, N_("Stage"),
+		CW_RC_OUTCOME, N_("Outcome"), CW_RC_NEXT_DATE, N_("Next date"), CW_RC_CONCERNS,
 		N_("Fair-trial indicators answered no"), CW_RC_DETAIL, N_("Details and notes"), -1);
 	b.sec->wants_note = 1;
 	b.sec->note =
@@ -4299,7 +4307,13 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 
 		for (size_t i = 0; r->hearing_own && i < r->hearings.n; i++)
 			theirs += r->hearing_own[i] != SIZE_MAX;
-		if (theirs)
+		if (own_accounts_out(r))
+			b.sec->note = note("%s", _("Hearings as UN, government, media, NGO or "
+						   "other accounts give them, or whose account "
+						   "is not recorded. The team's own accounts are "
+						   "outside the filter: some of these may be "
+						   "hearings the team observed."));
+		else if (theirs)
 			b.sec->note = note(
 				P_("Hearings the team did not observe itself, as UN, government, "
 				   "media, NGO or other accounts give them, or whose account is "

@@ -2,7 +2,7 @@
 # A filtered report's summary counts only what matches its filter, and says so first: "The team
 # monitored no hearings in this period" under "Filter: kind:visit" read as a week the team sat
 # in no court, and under "Filter: account:un" the UN's account of a verdict the team observed
-# read as a hearing "the team did not observe".
+# read as a hearing "the team did not observe"; the hearings' sections said both too.
 . "$TESTLIB"
 set -e
 
@@ -37,6 +37,12 @@ json "d['summary'][0] == 'Every figure here counts only the records that match t
 json "d['summary'][1] == 'The team\\'s own accounts are outside the filter: none of its hearings is counted here.'"
 json "d['summary'][2].startswith('Documents report 1 hearing (account: UN)')"
 json "not any('did not observe' in s or 'monitored no' in s for s in d['summary'])"
+# The sections say it too, not "no hearings the team went to" and "did not observe itself".
+ok cw report --week 2024-W06 --account un
+has "The team's own accounts are outside the filter: its hearings are not listed here."
+has "some of these may be hearings the team observed"
+lacks "did not observe"
+lacks "No hearings the team went to"
 # Its own account among those asked for: the team's figures as usual.
 ok cw report --week 2024-W06 --account un,own --format json
 json "d['summary'][1] == 'The team monitored 1 hearing: 1 with a verdict.'"
