@@ -126,8 +126,22 @@ static int parse_opts(struct cw_cli *cli, int first_arg, int export, struct repo
 
 	memset(o, 0, sizeof *o);
 	cw_filter_init(&o->filter);
-	if (export && i < cli->argc && cli->argv[i][0] != '-')
+	if (export && i < cli->argc && cli->argv[i][0] != '-') {
 		o->what = cli->argv[i++];
+		/* Said before the arguments after it: `export timeline "Chhim Sithar"` read
+		 * "unexpected argument 'Chhim Sithar'", which said nothing of --timeline. */
+		if (!strcmp(o->what, "timeline") || !strcmp(o->what, "timelines"))
+			return cw_error_set(
+				&cli->err, CW_EUSAGE, "export",
+				"a person's timeline is exported with --timeline "
+				"PERSON (casewatch export --timeline NAME --format csv)");
+		if (strcmp(o->what, "persons") && strcmp(o->what, "people") &&
+		    strcmp(o->what, "person") && strcmp(o->what, "cases") &&
+		    strcmp(o->what, "case") && strcmp(o->what, "records") &&
+		    strcmp(o->what, "record"))
+			return cw_error_set(&cli->err, CW_EUSAGE, "export",
+					    "say what to export: persons, cases or records");
+	}
 	for (;;) {
 		if (i < cli->argc && !strcmp(cli->argv[i], "-o")) {
 			if (i + 1 >= cli->argc)
@@ -350,13 +364,17 @@ int cw_cmd_report(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 
 /* What an export left out as confidential, or that it holds confidential material, on
  * standard error: the file itself stays what other tools read. */
-static void confidential_note(const struct cw_withheld *w)
+static void confidential_note(const struct cw_withheld *w, int figures)
 {
 	char note[CW_WITHHELD_NOTE_MAX];
+	struct cw_withheld said = *w; /* read only: its lists are w's */
 
 	if (w->leave_out && !w->records && !w->fields && !cw_withheld_as_shown(w))
 		return;
-	cw_withheld_note(w, note, sizeof note);
+	/* Rows alone (a list, a calendar) have no figures to leave anything out of: "and the
+	 * figures leave it out" is said of a timeline's days in detention only. */
+	said.rows_only = !figures;
+	cw_withheld_note(&said, note, sizeof note);
 	fprintf(stderr, w->leave_out ? _("casewatch: note: %s\n") : _("casewatch: warning: %s\n"),
 		note);
 }
@@ -397,7 +415,7 @@ static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int 
 						     &cli->err);
 	}
 	if (rc == 0)
-		confidential_note(&r.confidential);
+		confidential_note(&r.confidential, fmt == CW_REPORT_JSON);
 	cw_report_free(&r);
 	cw_record_list_free(&l);
 	cw_record_free(&person);
@@ -470,7 +488,7 @@ static int export_ics(struct cw_cli *cli, struct report_opts *o, FILE *out)
 		if (rc == 0 && a.n == 0)
 			empty_calendar_note(&a, !cw_filter_equal(&o->filter, &none));
 		if (rc == 0)
-			confidential_note(&w);
+			confidential_note(&w, 0);
 	}
 	cw_withheld_free(&w);
 	cw_agenda_free(&a);
@@ -546,7 +564,7 @@ static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE 
 			rc = cw_write_failed(out, errno, &cli->err);
 	}
 	if (rc == 0)
-		confidential_note(&r.confidential);
+		confidential_note(&r.confidential, 0);
 	cw_report_free(&r);
 	cw_record_list_free(&l);
 	return rc;
@@ -561,11 +579,6 @@ int cw_cmd_export(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	(void)cmd;
 	if ((rc = parse_opts(cli, first_arg, 1, &o)) != 0)
 		return rc;
-	if (o.what && strcmp(o.what, "persons") && strcmp(o.what, "people") &&
-	    strcmp(o.what, "person") && strcmp(o.what, "cases") && strcmp(o.what, "case") &&
-	    strcmp(o.what, "records") && strcmp(o.what, "record"))
-		return cw_error_set(&cli->err, CW_EUSAGE, "export",
-				    "say what to export: persons, cases or records");
 	if (o.format && !strcmp(o.format, "ics")) {
 		ics = 1;
 		fmt = -1;

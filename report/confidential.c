@@ -291,7 +291,12 @@ static void withheld_note(const struct cw_withheld *w, char *buf, size_t len)
 			 w->shown);
 		return;
 	}
-	if (w->records)
+	if (w->records && w->rows_only)
+		n += (size_t)snprintf(buf, len,
+				      P_("%zu confidential record is left out",
+					 "%zu confidential records are left out", w->records),
+				      w->records);
+	else if (w->records)
 		n += (size_t)snprintf(buf, len,
 				      P_("%zu confidential record is not shown, and the "
 					 "figures leave it out",

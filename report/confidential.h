@@ -37,6 +37,9 @@ struct cw_withheld {
 	 * confidential record is not shown" under "Filter: article:494/495" would tell the reader
 	 * that a withheld record, or case, is about that article. */
 	int by_article;
+	/* What is written is rows, no figures (an export): the note says what is left out, not
+	 * that "the figures leave it out". */
+	int rows_only;
 	struct cw_id *ids; /* the records counted above, to count each once */
 	size_t n, cap;
 	/* Records one of whose concurrent versions, kept beside the one shown after two laptops

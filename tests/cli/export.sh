@@ -99,5 +99,10 @@ fails 2 format cw export persons --format ics
 fails 2 export cw export things --format csv
 fails 2 kind cw export persons --format csv --kind hearing
 fails 66 timeline cw export --timeline "Nobody Here" --format json
+# "timeline" as the word of what to export points to --timeline (it said "unexpected argument"
+# of the name after it); another word names the three there are.
+fails 2 "export: a person's timeline is exported with --timeline PERSON" \
+	cw export timeline "Chao Veasna" --format csv
+fails 2 "export: say what to export: persons, cases or records" cw export hearings "Chao Veasna"
 fails 65 until cw export --format csv --since 2024-03 --until 2024-02
 done_ok
