@@ -2929,20 +2929,30 @@ static int id_order(const void *a, const void *b)
 	return memcmp(a, b, sizeof(struct cw_id));
 }
 
-/* The court of the case `id`, for its hearings that name none, as what is written reads it:
- * NULL when the case cannot be read, or when `shown` (may be NULL) withholds it (a figure for
- * others is made as if it were not there). *kase holds the record; the caller frees it. */
-static const char *case_court_as(struct cw_reader *rd, const struct cw_id *id,
-				 const struct cw_withheld *shown, struct cw_record *kase)
+/* The court of the case `id`, for its hearings that name none, as what is written reads it,
+ * into *court: NULL when the case is not held here, or when `shown` (may be NULL) withholds it
+ * (a figure for others is made as if it were not there). A case held here that cannot be read
+ * (it fails its authentication, the database failed) is an error, never a case without a
+ * court: that would move or keep a date by its hearings' own courts alone, and say nothing.
+ * *kase holds the record (zeroed when none); the caller frees it. */
+static int case_court_as(struct cw_reader *rd, const struct cw_id *id,
+			 const struct cw_withheld *shown, struct cw_record *kase,
+			 const char **court, struct cw_error *err)
 {
+	int rc;
+
+	*court = NULL;
 	memset(kase, 0, sizeof *kase);
-	if (cw_reader_get(rd, id, kase, NULL) != 0) {
-		memset(kase, 0, sizeof *kase); /* gone: its hearings' own courts only */
-		return NULL;
+	if ((rc = cw_reader_get(rd, id, kase, err)) != 0) {
+		memset(kase, 0, sizeof *kase);
+		if (rc != CW_ENOTFOUND)
+			return rc;
+		cw_error_clear(err); /* gone: its hearings' own courts only */
+		return 0;
 	}
-	if (kase->kind != CW_KIND_CASE || (shown && cw_withheld_leaves_out(shown, kase)))
-		return NULL;
-	return kase->u.kase.court;
+	if (kase->kind == CW_KIND_CASE && !(shown && cw_withheld_leaves_out(shown, kase)))
+		*court = kase->u.kase.court;
+	return 0;
 }
 
 /* Whether days (sorted by case_day_order) hold a hearing of want's case on its day at a court
@@ -2951,27 +2961,31 @@ static const char *case_court_as(struct cw_reader *rd, const struct cw_id *id,
  * list (hearing_logged_on) and the superseding rule read it: the case is read for its court
  * when one of the two names none and the other does (rare), as `shown` reads it. */
 static int day_logged(struct cw_reader *rd, const struct cw_withheld *shown,
-		      const struct case_day *days, size_t n, const struct case_day *want)
+		      const struct case_day *days, size_t n, const struct case_day *want,
+		      int *logged, struct cw_error *err)
 {
 	const struct case_day *hit = bsearch(want, days, n, sizeof *days, case_day_order);
 	struct cw_record kase;
 	const char *case_court = NULL;
-	int read = 0, logged = 0;
+	int read = 0, rc = 0;
 
+	*logged = 0;
 	if (!hit)
 		return 0;
 	while (hit > days && !case_day_order(hit - 1, want))
 		hit--;
-	for (; hit < days + n && !case_day_order(hit, want) && !logged; hit++) {
+	for (; hit < days + n && !case_day_order(hit, want) && !*logged; hit++) {
 		if (!read && !(want->court && *want->court) != !(hit->court && *hit->court)) {
-			case_court = case_court_as(rd, &want->kase, shown, &kase);
 			read = 1;
+			if ((rc = case_court_as(rd, &want->kase, shown, &kase, &case_court, err)) !=
+			    0)
+				break;
 		}
-		logged = cw_timeline_courts_may_match(want->court, hit->court, case_court);
+		*logged = cw_timeline_courts_may_match(want->court, hit->court, case_court);
 	}
 	if (read)
 		cw_record_free(&kase);
-	return logged;
+	return rc;
 }
 
 /* One next date of a case announced by several hearings (the team's account of a hearing and
@@ -3101,7 +3115,10 @@ static int drop_superseded(struct cw_reader *rd, struct cw_withheld *shown, stru
 			break;
 		}
 		/* Its court, for hearings that name none. */
-		case_court = case_court_as(rd, case_id, shown, &kase);
+		if ((rc = case_court_as(rd, case_id, shown, &kase, &case_court, err)) != 0) {
+			cw_record_list_free(&l);
+			break;
+		}
 		events_make(&ev, &l, &none);
 		for (size_t s = first; s < end; s++) {
 			size_t i = set[s].item, at = SIZE_MAX;
@@ -3210,11 +3227,14 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 
 		for (int j = 0; j < 2 && rc == 0; j++) {
 			struct case_day want = {h->case_id, cw_date_key(dates[1]), h->court};
+			int logged;
 
 			if (!in_window(dates[j], from, to))
 				continue;
 			/* A next date already logged as a hearing of the case is that hearing. */
-			if (j == 1 && day_logged(rd, shown, days, ndays, &want))
+			if (j == 1 &&
+			    ((rc = day_logged(rd, shown, days, ndays, &want, &logged, err)) != 0 ||
+			     logged))
 				continue;
 			if (*n == cap) {
 				struct cw_report_upcoming *grown;
@@ -3238,7 +3258,8 @@ int cw_report_upcoming_read(struct cw_reader *rd, const struct cw_filter *filter
 		*items = NULL;
 		*n = 0;
 		cw_record_list_free(src);
-		return oom(err);
+		/* Out of memory, or the case of a date that could not be read (day_logged). */
+		return rc == CW_ENOMEM ? oom(err) : rc;
 	}
 	if ((rc = drop_superseded(rd, shown, from, *items, n, err)) != 0) {
 		free(hidden);
@@ -3878,14 +3899,19 @@ static int found_held_by(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 		struct cw_record kase;
 
 		/* Refused to a case's only defendant, whom it need not name (of several, the
-		 * hearing does not say to whom: timeline.c refuses_release). */
-		if (cw_reader_get(rd, &rec->u.hearing.case_id, &kase, NULL) == 0) {
+		 * hearing does not say to whom: timeline.c refuses_release). A case held here
+		 * that cannot be read is an error: read as none, whoever the refusal finds held
+		 * would be left out of the list without a word. */
+		if ((rc = cw_reader_get(rd, &rec->u.hearing.case_id, &kase, err)) == 0) {
 			const struct cw_defendant *d = kase.u.kase.defendants.items;
 
 			if (kase.kind == CW_KIND_CASE && kase.u.kase.defendants.n == 1 &&
 			    !cw_id_is_zero(&d->person) && !listed_person(r, &d->person))
 				rc = consider_once(rd, m, r, &d->person, done, err);
 			cw_record_free(&kase);
+		} else if (rc == CW_ENOTFOUND) {
+			cw_error_clear(err);
+			rc = 0;
 		}
 	}
 	return rc;
@@ -4600,7 +4626,10 @@ static int hearing_logged_on(struct cw_reader *rd, struct cw_report *r, const st
 		return rc;
 	if (!l.n)
 		return 0;
-	case_court = case_court_as(rd, kase, &r->confidential, &case_rec);
+	if ((rc = case_court_as(rd, kase, &r->confidential, &case_rec, &case_court, err)) != 0) {
+		cw_record_list_free(&l);
+		return rc;
+	}
 	for (size_t i = 0; i < l.n && !*logged; i++) {
 		const struct cw_hearing *h = &l.items[i].u.hearing;
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <lmdb.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -770,6 +771,76 @@ START_TEST(calendar_window_without_end)
 }
 END_TEST
 
+/* Flips a bit of the sealed value of record id behind the store's back, as tests/tamper does
+ * for the command line's tests: it no longer opens (it fails its authentication). The store is
+ * closed meanwhile (LMDB opens a file once per process) and opened again. */
+static void damage_record(const struct cw_id *id)
+{
+	struct cw_store_options opt = {.author = "tester"};
+	struct cw_error err;
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_val k = {sizeof id->b, (void *)id->b}, v;
+	unsigned char *copy;
+
+	cw_store_close(st);
+	ck_assert_int_eq(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 64);
+	ck_assert_int_eq(mdb_env_set_mapsize(env, (size_t)1 << 32), 0);
+	ck_assert_int_eq(mdb_env_open(env, dir, 0, 0600), 0);
+	ck_assert_int_eq(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	ck_assert_int_eq(mdb_dbi_open(txn, "records", 0, &dbi), 0);
+	ck_assert_int_eq(mdb_get(txn, dbi, &k, &v), 0);
+	ck_assert_ptr_nonnull(copy = malloc(v.mv_size));
+	memcpy(copy, v.mv_data, v.mv_size);
+	copy[v.mv_size - 1] ^= 1;
+	v.mv_data = copy;
+	ck_assert_int_eq(mdb_put(txn, dbi, &k, &v, 0), 0);
+	ck_assert_int_eq(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	free(copy);
+	test_key_options(&opt, dir);
+	ck_assert_msg(cw_store_open(dir, &opt, &st, &err) == 0, "%s", err.message);
+}
+
+/* A next date a later hearing may have superseded is weighed with the case's court
+ * (cw_timeline_next_date_superseded): a case that fails its authentication is an error naming
+ * it, never a case without a court (the dates were weighed by the hearings' own courts, and
+ * nothing said). */
+START_TEST(calendar_case_damaged)
+{
+	struct cw_id p = add_person("Ny Nak");
+	struct cw_id c = add_case("Nak", &p, "302", CW_CUSTODY_DETAINED);
+	struct cw_record_list src;
+	struct cw_report_upcoming *items;
+	struct cw_filter f;
+	struct cw_error err;
+	char hex[CW_ID_HEX_LEN + 1];
+	size_t n;
+
+	add_hearing(&c, "2024-02-01", CW_OUTCOME_ADJOURNED, "2024-02-20");
+	add_hearing(&c, "2024-02-10", CW_OUTCOME_ADJOURNED, "2024-03-25");
+	cw_filter_init(&f);
+	ck_assert_int_eq(cw_report_upcoming_hearings(st, &f, D("2024-02-15"), D("2024-02-25"), &src,
+						     &items, &n, &err),
+			 0);
+	ck_assert_uint_eq(n, 0); /* 20 February was moved on to 25 March */
+	free(items);
+	cw_record_list_free(&src);
+
+	damage_record(&c);
+	ck_assert_int_eq(cw_report_upcoming_hearings(st, &f, D("2024-02-15"), D("2024-02-25"), &src,
+						     &items, &n, &err),
+			 CW_EDAMAGED);
+	cw_id_hex(&c, hex);
+	ck_assert_msg(strstr(err.message, hex), "the error does not name the case: %s",
+		      err.message);
+	ck_assert_ptr_null(items);
+	ck_assert_uint_eq(n, 0);
+}
+END_TEST
+
 /* A week's summary is named with its filter (its dates aside), as file-name text: nothing of
  * it makes a path, a hidden file, or a name that reads as another (a bidi override). */
 START_TEST(week_file_named_with_filter)
@@ -812,6 +883,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, filter_narrows_every_section);
 	tcase_add_test(tc, empty_range_is_a_report);
 	tcase_add_test(tc, calendar_window_without_end);
+	tcase_add_test(tc, calendar_case_damaged);
 	tcase_add_test(tc, summary_names_every_account);
 	tcase_add_test(tc, a_long_label_is_never_cut);
 	tcase_add_test(tc, a_view_tells_who_links_to_it);
