@@ -191,37 +191,54 @@ static enum cw_form_widget widget_for(const struct cw_field *f, enum cw_kind kin
 	}
 }
 
-/* A record's name for an id, for the text of a picker. */
-static void label_of(struct cw_store *st, const struct cw_id *id, char *buf, size_t len)
+/* A record's name for an id, for the text of a picker: "" when the store holds none. One it
+ * holds and cannot read (it fails its authentication, the database failed) is an error, with
+ * the store's message naming it: a blank name read as no one, and saving the form then left
+ * the person out of the list it was in (attendance, verdicts, the people a visit met). */
+static int label_of(struct cw_store *st, const struct cw_id *id, char *buf, size_t len,
+		    struct cw_error *err)
 {
 	struct cw_record r;
+	int rc;
 
 	buf[0] = '\0';
-	if (cw_id_is_zero(id) || !st || cw_store_get(st, id, &r, NULL) != 0)
-		return;
+	if (cw_id_is_zero(id) || !st)
+		return 0;
+	if ((rc = cw_store_get(st, id, &r, err)) != 0) {
+		if (rc != CW_ENOTFOUND)
+			return rc;
+		cw_error_clear(err);
+		return 0;
+	}
 	snprintf(buf, len, "%s", cw_record_label(&r));
 	cw_record_free(&r);
+	return 0;
 }
 
 void cw_form_name_person(void *st, const struct cw_id *id, char *buf, size_t len)
 {
-	label_of(st, id, buf, len);
+	/* A name in a validation message only: one that cannot be read is named by its id
+	 * there, and saving reads it again and fails with the store's error. */
+	if (label_of(st, id, buf, len, NULL) != 0)
+		buf[0] = '\0';
 }
 
 /* "Chhim Sithar (detained; charged: 494/495); 8 unnamed union activists" */
-static void defendants_summary(struct cw_form *fm, char *buf, size_t len)
+static int defendants_summary(struct cw_form *fm, char *buf, size_t len, struct cw_error *err)
 {
 	const struct cw_list *l = &fm->rec.u.kase.defendants;
 	size_t n = 0;
+	int rc;
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < l->n && n < len; i++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)l->items + i;
 		char who[300], charges[600];
 
-		if (!cw_id_is_zero(&d->person))
-			label_of(fm->st, &d->person, who, sizeof who);
-		else if (d->unnamed_count > 0)
+		if (!cw_id_is_zero(&d->person)) {
+			if ((rc = label_of(fm->st, &d->person, who, sizeof who, err)) != 0)
+				return rc;
+		} else if (d->unnamed_count > 0)
 			snprintf(who, sizeof who, _("%lld unnamed %s"), (long long)d->unnamed_count,
 				 d->label ? d->label : "");
 		else
@@ -234,26 +251,34 @@ static void defendants_summary(struct cw_form *fm, char *buf, size_t len)
 				      charges[0] ? "; " : "", charges);
 	}
 	cw_text_trim_utf8(buf);
+	return 0;
 }
 
-static void set_picked(struct cw_form *fm, struct cw_form_field *ff, const struct cw_id *id)
+static int set_picked(struct cw_form *fm, struct cw_form_field *ff, const struct cw_id *id,
+		      struct cw_error *err)
 {
+	int rc;
+
 	ff->picked = *id;
-	label_of(fm->st, id, ff->picked_label, sizeof ff->picked_label);
+	if ((rc = label_of(fm->st, id, ff->picked_label, sizeof ff->picked_label, err)) != 0)
+		return rc;
 	cw_edit_set(&ff->edit, ff->picked_label);
+	return 0;
 }
 
-/* The text of a schema field's current value. */
-static void value_text(struct cw_form *fm, const void *base, const struct cw_field *f,
-		       struct cw_form_field *ff)
+/* The text of a schema field's current value. 0, or the error of a record it names that
+ * cannot be read (label_of). */
+static int value_text(struct cw_form *fm, const void *base, const struct cw_field *f,
+		      struct cw_form_field *ff, struct cw_error *err)
 {
 	const char *p = (const char *)base + f->offset;
 	char buf[600] = "";
+	int rc;
 
 	switch (f->type) {
 	case CW_F_STR:
 		cw_edit_set(&ff->edit, *(char *const *)p);
-		return;
+		return 0;
 	case CW_F_DATE:
 		cw_date_format(*(const struct cw_date *)p, buf);
 		break;
@@ -264,7 +289,7 @@ static void value_text(struct cw_form *fm, const void *base, const struct cw_fie
 	case CW_F_ENUM:
 	case CW_F_BOOL:
 		ff->choice = *(const uint8_t *)p;
-		return;
+		return 0;
 	case CW_F_SET: { /* by their labels, as the field shows words (form_words.c) */
 		size_t n = 0;
 
@@ -276,8 +301,7 @@ static void value_text(struct cw_form *fm, const void *base, const struct cw_fie
 		break;
 	}
 	case CW_F_ID:
-		set_picked(fm, ff, (const struct cw_id *)p);
-		return;
+		return set_picked(fm, ff, (const struct cw_id *)p, err);
 	case CW_F_ARTICLE: { /* a milestone's: every article it names, "494/495" */
 		struct cw_article arts[CW_ARTICLE_LIST_MAX];
 
@@ -292,23 +316,28 @@ static void value_text(struct cw_form *fm, const void *base, const struct cw_fie
 		for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
 			char name[200];
 
-			label_of(fm->st,
-				 (const struct cw_id *)((const char *)l->items + i * f->sub->size),
-				 name, sizeof name);
+			if ((rc = label_of(fm->st,
+					   (const struct cw_id *)((const char *)l->items +
+								  i * f->sub->size),
+					   name, sizeof name, err)) != 0)
+				return rc;
 			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? "; " : "", name);
 		}
 		break;
 	}
 	}
 	cw_edit_set(&ff->edit, buf);
+	return 0;
 }
 
 /* The names of the hearing's defendants marked present (or absent), "A; B". */
-static void attendance_text(struct cw_form *fm, struct cw_form_field *ff, int answer)
+static int attendance_text(struct cw_form *fm, struct cw_form_field *ff, int answer,
+			   struct cw_error *err)
 {
 	const struct cw_list *l = &fm->rec.u.hearing.attendance;
 	char buf[600] = "";
 	size_t n = 0;
+	int rc;
 
 	for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
 		const struct cw_attendance *a = (const struct cw_attendance *)l->items + i;
@@ -316,18 +345,21 @@ static void attendance_text(struct cw_form *fm, struct cw_form_field *ff, int an
 
 		if (a->present != answer)
 			continue;
-		label_of(fm->st, &a->person, name, sizeof name);
+		if ((rc = label_of(fm->st, &a->person, name, sizeof name, err)) != 0)
+			return rc;
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? "; " : "", name);
 	}
 	cw_edit_set(&ff->edit, buf);
+	return 0;
 }
 
 /* The hearing's verdicts as typed: "494=convicted@Chhim Sithar; 495=convicted@Chhim Sithar". */
-static void verdicts_text(struct cw_form *fm, struct cw_form_field *ff)
+static int verdicts_text(struct cw_form *fm, struct cw_form_field *ff, struct cw_error *err)
 {
 	const struct cw_list *l = &fm->rec.u.hearing.verdicts;
 	char buf[1000] = "";
 	size_t n = 0;
+	int rc;
 
 	for (size_t i = 0; i < l->n && n < sizeof buf; i++) {
 		const struct cw_verdict *v = (const struct cw_verdict *)l->items + i;
@@ -337,12 +369,14 @@ static void verdicts_text(struct cw_form *fm, struct cw_form_field *ff)
 			cw_article_format(&v->article, art);
 		else
 			continue; /* a verdict on an offence with no article is kept as it is */
-		label_of(fm->st, &v->person, name, sizeof name);
+		if ((rc = label_of(fm->st, &v->person, name, sizeof name, err)) != 0)
+			return rc;
 		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s=%s%s%s", n ? "; " : "", art,
 				      cw_enum_word(&cw_words_verdict, v->result),
 				      name[0] ? "@" : "", name);
 	}
 	cw_edit_set(&ff->edit, buf);
+	return 0;
 }
 
 static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
@@ -351,6 +385,7 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 	const struct cw_schema *s = cw_schema_for_kind(rec ? (enum cw_kind)rec->kind : kind);
 	static const char *const header[] = {"source", "view", "reportedly", "confidential",
 					     "confidential_fields"};
+	int rc;
 
 	memset(fm, 0, sizeof *fm);
 	if (!s)
@@ -421,7 +456,9 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 					if (!(ff = add_field(fm, "in_the_case", "in the case",
 							     CW_W_INFO)))
 						goto nomem;
-					defendants_summary(fm, buf, sizeof buf);
+					if ((rc = defendants_summary(fm, buf, sizeof buf, err)) !=
+					    0)
+						goto unread;
 					cw_edit_set(&ff->edit, buf);
 					ff->hint =
 						_("the case's defendants: name one below to change "
@@ -462,15 +499,18 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 							    "by ;)")
 							: _("defendants absent (names; separated "
 							    "by ;)");
-					attendance_text(fm, ff,
-							present ? CW_ANSWER_YES : CW_ANSWER_NO);
+					if ((rc = attendance_text(
+						     fm, ff, present ? CW_ANSWER_YES : CW_ANSWER_NO,
+						     err)) != 0)
+						goto unread;
 				}
 			} else if (!strcmp(f->name, "verdicts")) {
 				if (!(ff = add_field(fm, "verdicts", "verdicts", CW_W_TEXT)))
 					goto nomem;
 				ff->hint = _("ARTICLES=RESULT@PERSON; ..., e.g. "
 					     "494/495=convicted@Chhim Sithar");
-				verdicts_text(fm, ff);
+				if ((rc = verdicts_text(fm, ff, err)) != 0)
+					goto unread;
 			}
 			continue;
 		}
@@ -480,7 +520,8 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		ff->f = f;
 		ff->hint = _(f->help);
 		ff->words = f->words;
-		value_text(fm, &fm->rec.u, f, ff);
+		if ((rc = value_text(fm, &fm->rec.u, f, ff, err)) != 0)
+			goto unread;
 	}
 	for (size_t i = 0; i < sizeof header / sizeof header[0]; i++) {
 		const struct cw_field *f = cw_schema_field(&cw_schema_header, header[i]);
@@ -492,7 +533,8 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		ff->header = 1;
 		ff->hint = _(f->help);
 		ff->words = f->type == CW_F_BOOL ? &cw_words_answer : f->words;
-		value_text(fm, &fm->rec, f, ff);
+		if ((rc = value_text(fm, &fm->rec, f, ff, err)) != 0)
+			goto unread;
 		/* After whose account it is: the other accounts of the event. */
 		if (!strcmp(f->name, "view") && cw_form_links_add(fm) != 0)
 			goto nomem;
@@ -502,6 +544,11 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 nomem:
 	cw_form_free(fm);
 	return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+unread:
+	/* A record the form names that cannot be read: no form, the store's error instead (the
+	 * front end says it), rather than fields whose saving would drop that record. */
+	cw_form_free(fm);
+	return rc;
 }
 
 int cw_form_open(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
@@ -652,12 +699,14 @@ int cw_form_field_for_error(const struct cw_form *fm, const char *path)
 
 int cw_form_preset_ref(struct cw_form *fm, const char *name, const struct cw_id *id)
 {
-	int i = cw_form_find(fm, name);
+	struct cw_error err;
+	int i = cw_form_find(fm, name), rc;
 
 	if (i < 0)
 		return CW_ENOTFOUND;
-	set_picked(fm, &fm->fields[i], id);
-	return 0;
+	if ((rc = set_picked(fm, &fm->fields[i], id, &err)) != 0)
+		cw_error_format(&err, fm->message, sizeof fm->message);
+	return rc;
 }
 
 int cw_form_set_text(struct cw_form *fm, size_t i, const char *text)

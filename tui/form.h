@@ -136,7 +136,9 @@ int cw_form_open_quick(struct cw_form *fm, struct cw_store *st, const struct cw_
 		       struct cw_error *err);
 
 /* Fills a person or case field (by form field name) with a record, as a suggestion would:
- * "log a milestone" from a timeline starts with the person given. */
+ * "log a milestone" from a timeline starts with the person given. CW_ENOTFOUND when the form
+ * has no such field; a record the store holds and cannot read leaves the field's text empty
+ * and is said in fm->message (the store's error, naming it), and its code returned. */
 int cw_form_preset_ref(struct cw_form *fm, const char *name, const struct cw_id *id);
 
 /* A new hearing, visit or demonstration is the team's own account while its source says "own

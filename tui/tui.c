@@ -1675,7 +1675,9 @@ static void new_record(struct cw_app *app, struct cw_pane *v, enum cw_kind kind)
 	int chosen = type == CW_V_LISTS && (app->tab == CW_TAB_CASES || app->tab == CW_TAB_PEOPLE);
 	const struct cw_record *cur = chosen ? cw_view_lists_current(app) : NULL;
 	struct cw_record rec;
+	struct cw_error err;
 	struct cw_form *fm;
+	int rc;
 
 	/* The case or person under the cursor of the cases' or people's list is named as if it
 	 * were shown, as Q does (a field trial pressed H on a case and got an empty form). A row
@@ -1695,7 +1697,12 @@ static void new_record(struct cw_app *app, struct cw_pane *v, enum cw_kind kind)
 	if (type == CW_V_TIMELINE) {
 		person = from;
 		kase = from_case;
-	} else if (type == CW_V_RECORD && cw_store_get(app->st, &from, &rec, NULL) == 0) {
+	} else if (type == CW_V_RECORD && (rc = cw_store_get(app->st, &from, &rec, &err)) != 0) {
+		/* One gone since it was shown starts nothing; one that cannot be read is said,
+		 * never taken for none. */
+		if (rc != CW_ENOTFOUND)
+			cw_error_format(&err, fm->message, sizeof fm->message);
+	} else if (type == CW_V_RECORD) {
 		kase = case_of(&rec);
 		if (rec.kind == CW_KIND_PERSON)
 			person = from;
