@@ -1,6 +1,7 @@
 /* advice.c - what a monitor should know about a record just saved; see advice.h. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,17 +15,73 @@
 #include "models/utf8.h"
 #include "models/timeline.h"
 
+/* A read a warning needed that failed for another reason than "not held here" (the record
+ * fails its authentication, the database failed) is said, as a warning of its own with the
+ * store's message naming the record: read as none, the check said nothing, and the monitor
+ * took the record just saved as having nothing to know. Returns rc; nothing is said for 0 or
+ * CW_ENOTFOUND, or with fn NULL. */
+static int unread(int rc, const struct cw_error *err, cw_advice_fn fn, void *ctx)
+{
+	char what[CW_ADVICE_TEXT_MAX];
+
+	if (rc == 0 || rc == CW_ENOTFOUND || !fn)
+		return rc;
+	snprintf(what, sizeof what,
+		 _("a record this one is checked against cannot be read, so the checks that need "
+		   "it were not made: %s"),
+		 err->message[0] ? err->message : cw_error_name(rc));
+	cw_text_trim_utf8(what);
+	fn(ctx, what, _("'casewatch verify' lists every damaged record"));
+	return rc;
+}
+
+/* cw_store_get for a warning: 0, or a failure (said by unread when not CW_ENOTFOUND). */
+static int get_for(struct cw_store *st, const struct cw_id *id, struct cw_record *rec,
+		   cw_advice_fn fn, void *ctx)
+{
+	struct cw_error err;
+
+	return unread(cw_store_get(st, id, rec, &err), &err, fn, ctx);
+}
+
+/* The same warning said twice is said once: a record a save's checks read again and again
+ * that cannot be read is said by each (unread), and once is enough. */
+#define SAID_MAX 32
+struct said {
+	cw_advice_fn fn;
+	void *ctx;
+	uint64_t hash[SAID_MAX];
+	size_t n;
+};
+
+static void say_once(void *ctx, const char *what, const char *fix)
+{
+	struct said *said = ctx;
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+
+	for (const unsigned char *p = (const unsigned char *)what; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	for (size_t i = 0; i < said->n; i++)
+		if (said->hash[i] == h)
+			return;
+	if (said->n < SAID_MAX)
+		said->hash[said->n++] = h;
+	said->fn(said->ctx, what, fix);
+}
+
 /* A record's name as warnings give it after its short id, "case 5e6f7a8b (Ny Nak —
  * incitement)", "person 1a2b3c4d (Ny Nak)": a case's title, a person's name (cw_record_label),
- * cut to a whole character within len; "?" when it cannot be read. An id alone told the
- * monitor nothing (a field trial). Made safe for the terminal by whoever shows it
- * (cw_cli_print_advice, the screen), as every name in a warning is. */
-static void name_of(struct cw_store *st, const struct cw_id *id, char *out, size_t len)
+ * cut to a whole character within len; "?" when it cannot be read (said through fn, when
+ * given: get_for). An id alone told the monitor nothing (a field trial). Made safe for the
+ * terminal by whoever shows it (cw_cli_print_advice, the screen), as every name in a warning
+ * is. */
+static void name_of(struct cw_store *st, const struct cw_id *id, char *out, size_t len,
+		    cw_advice_fn fn, void *ctx)
 {
 	struct cw_record r;
 
 	snprintf(out, len, "?");
-	if (cw_id_is_zero(id) || cw_store_get(st, id, &r, NULL) != 0)
+	if (cw_id_is_zero(id) || get_for(st, id, &r, fn, ctx) != 0)
 		return;
 	/* Cut, it ends between letters with "…", never inside a letter and its sign. */
 	cw_text_format(out, len, "%s", cw_record_label(&r));
@@ -35,7 +92,7 @@ static void name_of(struct cw_store *st, const struct cw_id *id, char *out, size
  * for the message to name them by their id. */
 static void person_name(void *st, const struct cw_id *id, char *out, size_t len)
 {
-	name_of(st, id, out, len);
+	name_of(st, id, out, len, NULL, NULL);
 	if (!strcmp(out, "?"))
 		out[0] = '\0';
 }
@@ -62,16 +119,23 @@ int cw_check_logged_date(const struct cw_record *rec, const struct cw_record *wa
 			    cw_kind_text(rec->kind));
 }
 
-int cw_check_case_names(struct cw_store *st, const struct cw_id *kase, const struct cw_id *person)
+/* cw_check_case_names, its case's failure to be read said through fn (get_for). */
+static int case_names(struct cw_store *st, const struct cw_id *kase, const struct cw_id *person,
+		      cw_advice_fn fn, void *ctx)
 {
 	struct cw_record r;
 	int named;
 
-	if (cw_store_get(st, kase, &r, NULL) != 0)
+	if (get_for(st, kase, &r, fn, ctx) != 0)
 		return 1;
 	named = r.kind != CW_KIND_CASE || cw_timeline_defendant(&r, person) != NULL;
 	cw_record_free(&r);
 	return named;
+}
+
+int cw_check_case_names(struct cw_store *st, const struct cw_id *kase, const struct cw_id *person)
+{
+	return case_names(st, kase, person, NULL, NULL);
 }
 
 int cw_check_logged(struct cw_store *st, const struct cw_record *rec, const struct cw_record *was,
@@ -95,7 +159,7 @@ int cw_check_logged(struct cw_store *st, const struct cw_record *rec, const stru
 		return 0;
 	cw_id_hex(&m->case_id, case_hex);
 	cw_id_hex(&m->person, person_hex);
-	name_of(st, &m->person, name, sizeof name);
+	name_of(st, &m->person, name, sizeof name, NULL, NULL);
 	return cw_error_set(err, CW_EINVAL, "case",
 			    "does not name %.40s as a defendant, and a milestone counts only in a "
 			    "case that names its person: add them first (casewatch edit %.8s "
@@ -114,12 +178,12 @@ static void advise_case_names_person(struct cw_store *st, const struct cw_record
 
 	/* The rule logging refuses by (cw_check_logged), so the two cannot drift apart. */
 	if (cw_id_is_zero(&m->person) || cw_id_is_zero(&m->case_id) ||
-	    cw_check_case_names(st, &m->case_id, &m->person))
+	    case_names(st, &m->case_id, &m->person, fn, ctx))
 		return;
 	cw_id_hex(&m->case_id, case_hex);
 	cw_id_hex(&m->person, person_hex);
-	name_of(st, &m->case_id, title, sizeof title);
-	name_of(st, &m->person, name, sizeof name);
+	name_of(st, &m->case_id, title, sizeof title, fn, ctx);
+	name_of(st, &m->person, name, sizeof name, fn, ctx);
 	snprintf(what, sizeof what,
 		 _("case %.8s (%s) does not name person %.8s (%s), of this %s (%.8s), as a "
 		   "defendant, so it counts in no pretrial detention and moves no charge"),
@@ -145,7 +209,7 @@ static void advise_hearing_names_outsider(struct cw_store *st, const struct cw_r
 	struct cw_record kase;
 	int in_verdict = 0;
 
-	if (cw_id_is_zero(&h->case_id) || cw_store_get(st, &h->case_id, &kase, NULL) != 0)
+	if (cw_id_is_zero(&h->case_id) || get_for(st, &h->case_id, &kase, fn, ctx) != 0)
 		return;
 	if (kase.kind == CW_KIND_CASE) {
 		for (size_t i = 0; i < h->verdicts.n && !outsider; i++)
@@ -160,8 +224,8 @@ static void advise_hearing_names_outsider(struct cw_store *st, const struct cw_r
 	if (outsider) {
 		cw_id_hex(&h->case_id, case_hex);
 		cw_id_hex(outsider, person_hex);
-		name_of(st, &h->case_id, title, sizeof title);
-		name_of(st, outsider, name, sizeof name);
+		name_of(st, &h->case_id, title, sizeof title, fn, ctx);
+		name_of(st, outsider, name, sizeof name, fn, ctx);
 		if (in_verdict)
 			snprintf(
 				what, sizeof what,
@@ -214,13 +278,16 @@ static void advise_end_without_case(const struct cw_milestone *m, const char *he
  * that does not set them free, and carries it out). */
 static int starts_all_after(struct cw_store *st, const struct cw_id *kase,
 			    const struct cw_id *person, struct cw_date date,
-			    const struct cw_record *ruling, struct cw_date *first)
+			    const struct cw_record *ruling, struct cw_date *first, cw_advice_fn fn,
+			    void *ctx)
 {
 	int sets_free = ruling && cw_timeline_ruling_acquits(ruling, person);
 	struct cw_record_list l = {0};
+	struct cw_error err;
 	int after_all = 0;
 
-	if (cw_store_person_records(st, person, 1u << CW_KIND_MILESTONE, &l, NULL) != 0)
+	if (unread(cw_store_person_records(st, person, 1u << CW_KIND_MILESTONE, &l, &err), &err, fn,
+		   ctx) != 0)
 		return 0;
 	for (size_t i = 0; i < l.n; i++) {
 		const struct cw_milestone *s = &l.items[i].u.milestone;
@@ -261,7 +328,7 @@ static void advise_end_before_start(struct cw_store *st, const struct cw_record 
 	if (cw_id_is_zero(&m->case_id) || cw_id_is_zero(&m->person) || !cw_date_is_known(m->date) ||
 	    !cw_timeline_milestone_ends_detention(m) ||
 	    !starts_all_after(st, &m->case_id, &m->person, m->date,
-			      cw_timeline_milestone_rules(m) ? rec : NULL, &first_start))
+			      cw_timeline_milestone_rules(m) ? rec : NULL, &first_start, fn, ctx))
 		return;
 	cw_date_format(m->date, dated);
 	cw_date_format(first_start, started);
@@ -300,7 +367,7 @@ static void advise_ruling_before_start(struct cw_store *st, const struct cw_reco
 	const struct cw_defendant *found = NULL;
 
 	if (cw_id_is_zero(&h->case_id) || !cw_date_is_known(h->date) ||
-	    !cw_timeline_hearing_rules(h) || cw_store_get(st, &h->case_id, &kase, NULL) != 0)
+	    !cw_timeline_hearing_rules(h) || get_for(st, &h->case_id, &kase, fn, ctx) != 0)
 		return;
 	for (size_t i = 0; kase.kind == CW_KIND_CASE && i < kase.u.kase.defendants.n && !found;
 	     i++) {
@@ -309,11 +376,12 @@ static void advise_ruling_before_start(struct cw_store *st, const struct cw_reco
 
 		if (!cw_id_is_zero(&d->person) &&
 		    cw_timeline_hearing_ends_detention(h, &kase, &d->person) &&
-		    starts_all_after(st, &h->case_id, &d->person, h->date, rec, &first_start))
+		    starts_all_after(st, &h->case_id, &d->person, h->date, rec, &first_start, fn,
+				     ctx))
 			found = d;
 	}
 	if (found) {
-		name_of(st, &found->person, who, sizeof who);
+		name_of(st, &found->person, who, sizeof who, fn, ctx);
 		cw_date_format(h->date, dated);
 		cw_date_format(first_start, started);
 		if (cw_date_compare(h->date, first_start) == 0)
@@ -383,21 +451,23 @@ static void group_word(const char *label, char *out, size_t len)
  * (cw_timeline_summarise_group): 0 when none is, -1 when held and no record gives how many,
  * -2 when the case's records cannot be read. */
 static int64_t group_held(struct cw_store *st, const struct cw_record *kase, const char *group,
-			  struct cw_date on)
+			  struct cw_date on, cw_advice_fn fn, void *ctx)
 {
 	struct cw_timeline_summary sum;
 	struct cw_record_list l = {0};
 	struct cw_reader *rd;
+	struct cw_error err;
 	int64_t count = -2;
 	int rc;
 
-	if (kase->kind != CW_KIND_CASE || cw_store_reader_begin(st, &rd, NULL) != 0)
+	if (kase->kind != CW_KIND_CASE ||
+	    unread(cw_store_reader_begin(st, &rd, &err), &err, fn, ctx) != 0)
 		return -2;
 	rc = cw_reader_case_records(rd, &kase->id,
 				    CW_KIND_BIT(CW_KIND_MILESTONE) | CW_KIND_BIT(CW_KIND_HEARING),
-				    &l, NULL);
+				    &l, &err);
 	cw_reader_end(rd);
-	if (rc == 0) {
+	if (unread(rc, &err, fn, ctx) == 0) {
 		cw_timeline_summarise_group(kase, group, l.items, l.n, on, &sum, &count);
 		if (!sum.pretrial_ongoing)
 			count = 0;
@@ -420,12 +490,12 @@ static void advise_group_count_above_size(struct cw_store *st, const struct cw_m
 	int64_t size = -1, held = -1;
 
 	if (!m->group || m->count <= 0 || cw_id_is_zero(&m->case_id) ||
-	    cw_store_get(st, &m->case_id, &kase, NULL) != 0)
+	    get_for(st, &m->case_id, &kase, fn, ctx) != 0)
 		return;
 	if (kase.kind == CW_KIND_CASE && (d = cw_timeline_group_defendant(&kase, m->group)))
 		size = d->unnamed_count;
 	if (size > 0 && m->more && cw_date_is_known(m->date))
-		held = group_held(st, &kase, m->group, m->date);
+		held = group_held(st, &kase, m->group, m->date, fn, ctx);
 	cw_id_hex(&kase.id, case_hex);
 	cw_record_free(&kase);
 	if (size <= 0)
@@ -475,7 +545,7 @@ static void advise_group_ruling_part(struct cw_store *st, const struct cw_milest
 	int64_t size = -1;
 
 	if (!m->group || !*m->group || m->count <= 0 || !cw_timeline_milestone_rules(m) ||
-	    cw_id_is_zero(&m->case_id) || cw_store_get(st, &m->case_id, &kase, NULL) != 0)
+	    cw_id_is_zero(&m->case_id) || get_for(st, &m->case_id, &kase, fn, ctx) != 0)
 		return;
 	if (kase.kind == CW_KIND_CASE && (d = cw_timeline_group_defendant(&kase, m->group)))
 		size = d->unnamed_count;
@@ -506,9 +576,9 @@ static void advise_group_release_no_number(struct cw_store *st, const struct cw_
 
 	if (!m->group || !*m->group || m->count <= 0 || !cw_timeline_milestone_ends_detention(m) ||
 	    !cw_date_is_known(m->date) || cw_id_is_zero(&m->case_id) ||
-	    cw_store_get(st, &m->case_id, &kase, NULL) != 0)
+	    get_for(st, &m->case_id, &kase, fn, ctx) != 0)
 		return;
-	count = group_held(st, &kase, m->group, m->date);
+	count = group_held(st, &kase, m->group, m->date, fn, ctx);
 	cw_record_free(&kase);
 	if (count != -1)
 		return;
@@ -561,7 +631,7 @@ static void advise_custody_not_recorded(struct cw_store *st, const struct cw_mil
 	(void)hex;
 	if (!cw_timeline_starts_detention(m) || cw_id_is_zero(&m->case_id) ||
 	    (cw_id_is_zero(&m->person) && !(m->group && *m->group)) ||
-	    cw_store_get(st, &m->case_id, &kase, NULL) != 0)
+	    get_for(st, &m->case_id, &kase, fn, ctx) != 0)
 		return;
 	if (kase.kind == CW_KIND_CASE &&
 	    (d = cw_id_is_zero(&m->person) ? cw_timeline_group_defendant(&kase, m->group)
@@ -571,13 +641,13 @@ static void advise_custody_not_recorded(struct cw_store *st, const struct cw_mil
 	if (!unknown)
 		return;
 	cw_id_hex(&m->case_id, case_hex);
-	name_of(st, &m->case_id, title, sizeof title);
+	name_of(st, &m->case_id, title, sizeof title, fn, ctx);
 	if (cw_id_is_zero(&m->person)) {
 		advise_group_custody(m, case_hex, title, fn, ctx);
 		return;
 	}
 	cw_id_hex(&m->person, person_hex);
-	name_of(st, &m->person, name, sizeof name);
+	name_of(st, &m->person, name, sizeof name, fn, ctx);
 	snprintf(what, sizeof what,
 		 _("case %.8s (%s) does not record the custody of person %.8s (%s), so reports "
 		   "never list them as still held after this %s"),
@@ -781,11 +851,11 @@ static int start_logged(const struct cw_record_list *l, const struct cw_defendan
  * ("?" for a person that cannot be read). */
 static void names_of(struct cw_store *st, const struct cw_record *kase,
 		     const struct cw_defendant *d, char *title, size_t tlen, char *name,
-		     size_t nlen)
+		     size_t nlen, cw_advice_fn fn, void *ctx)
 {
 	snprintf(title, tlen, "%s", kase->u.kase.title ? kase->u.kase.title : "");
 	cw_text_trim_utf8(title);
-	name_of(st, &d->person, name, nlen);
+	name_of(st, &d->person, name, nlen, fn, ctx);
 }
 
 /* A defendant the case says is detained, with no arrest or detention of theirs logged in it:
@@ -797,16 +867,18 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 	const struct cw_case *c = &rec->u.kase;
 	struct cw_record_list l = {0};
 	struct cw_reader *rd;
+	struct cw_error err;
 	size_t said = 0;
 	int rc, any = 0;
 
 	for (size_t i = 0; i < c->defendants.n; i++)
 		any |= ((const struct cw_defendant *)c->defendants.items)[i].custody ==
 		       CW_CUSTODY_DETAINED;
-	if (!any || cw_store_reader_begin(st, &rd, NULL) != 0)
+	if (!any || unread(cw_store_reader_begin(st, &rd, &err), &err, fn, ctx) != 0)
 		return;
-	rc = cw_reader_case_records(rd, &rec->id, CW_KIND_BIT(CW_KIND_MILESTONE), &l, NULL);
+	rc = cw_reader_case_records(rd, &rec->id, CW_KIND_BIT(CW_KIND_MILESTONE), &l, &err);
 	cw_reader_end(rd);
+	unread(rc, &err, fn, ctx);
 	for (size_t i = 0; rc == 0 && i < c->defendants.n && said < 3; i++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)c->defendants.items + i;
 		char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX],
@@ -821,7 +893,7 @@ static void advise_detained_without_start(struct cw_store *st, const struct cw_r
 			continue;
 		/* Named as well as numbered: a case of three new defendants gave ids alone, and
 		 * the monitor could not tell whom it meant (a trial of the interface). */
-		names_of(st, rec, d, title, sizeof title, name, sizeof name);
+		names_of(st, rec, d, title, sizeof title, name, sizeof name, fn, ctx);
 		/* No stage either: reports cannot tell pretrial detention from a sentence, and
 		 * list them nowhere (a review found them gone from reports without a word). */
 		if ((d->stage ? d->stage : c->stage) == CW_STAGE_UNKNOWN &&
@@ -903,6 +975,7 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 	const struct cw_visit *v = &rec->u.visit;
 	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX], person_hex[CW_ID_HEX_LEN + 1];
 	char name[48];
+	struct cw_error err;
 
 	if (v->tally.count >= 0 || v->access == CW_ACCESS_DENIED || !cw_date_is_known(v->date))
 		return;
@@ -916,7 +989,7 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 		uint8_t custody = 0;
 
 		/* Their timeline: their cases among its records. */
-		if (cw_store_timeline_for_person(st, person, &tl, NULL) != 0)
+		if (unread(cw_store_timeline_for_person(st, person, &tl, &err), &err, fn, ctx) != 0)
 			continue;
 		for (size_t c = 0; c < tl.n; c++) {
 			const struct cw_defendant *d;
@@ -939,7 +1012,7 @@ static void advise_visit_meets_free(struct cw_store *st, const struct cw_record 
 		cw_record_list_free(&tl);
 		if (!cases || out < cases || sum.pretrial_ongoing)
 			continue;
-		if (cw_store_get(st, person, &p, NULL) != 0)
+		if (get_for(st, person, &p, fn, ctx) != 0)
 			continue;
 		cw_text_format(name, sizeof name, "%s", cw_record_label(&p));
 		cw_text_trim_utf8(name);
@@ -991,7 +1064,7 @@ static void advise_uncharged(struct cw_store *st, const struct cw_record *rec,
 	size_t noff = 0, ncharged = 0;
 	struct cw_record kase;
 
-	if (!n || cw_id_is_zero(case_id) || cw_store_get(st, case_id, &kase, NULL) != 0)
+	if (!n || cw_id_is_zero(case_id) || get_for(st, case_id, &kase, fn, ctx) != 0)
 		return;
 	for (size_t i = 0; kase.kind == CW_KIND_CASE && i < n; i++) {
 		const char *group = v[i].group && *v[i].group ? v[i].group : NULL;
@@ -1139,17 +1212,19 @@ static void advise_milestone_uncharged(struct cw_store *st, const struct cw_reco
  * (what a case's opening date stands for: "date of arrest or first charge"); unknown when
  * none is dated. Read through the case's index (by_case). */
 static struct cw_date first_start_in_case(struct cw_store *st, const struct cw_id *case_id,
-					  const struct cw_id *self)
+					  const struct cw_id *self, cw_advice_fn fn, void *ctx)
 {
 	struct cw_record_list l = {0};
 	struct cw_date first = {0};
 	struct cw_reader *rd;
+	struct cw_error err;
 	int rc;
 
-	if (cw_store_reader_begin(st, &rd, NULL) != 0)
+	if (unread(cw_store_reader_begin(st, &rd, &err), &err, fn, ctx) != 0)
 		return first;
-	rc = cw_reader_case_records(rd, case_id, CW_KIND_BIT(CW_KIND_MILESTONE), &l, NULL);
+	rc = cw_reader_case_records(rd, case_id, CW_KIND_BIT(CW_KIND_MILESTONE), &l, &err);
 	cw_reader_end(rd);
+	unread(rc, &err, fn, ctx);
 	for (size_t i = 0; rc == 0 && i < l.n; i++) {
 		const struct cw_milestone *m = &l.items[i].u.milestone;
 
@@ -1188,14 +1263,14 @@ static void advise_before_case(struct cw_store *st, const struct cw_record *rec,
 	int opened, long_before;
 
 	if (!cw_date_is_known(d) || cw_id_is_zero(case_id) ||
-	    cw_store_get(st, case_id, &kase, NULL) != 0)
+	    get_for(st, case_id, &kase, fn, ctx) != 0)
 		return;
 	if (kase.kind != CW_KIND_CASE) {
 		cw_record_free(&kase);
 		return;
 	}
 	opened = cw_date_is_known(kase.u.kase.opened);
-	start = opened ? kase.u.kase.opened : first_start_in_case(st, case_id, &rec->id);
+	start = opened ? kase.u.kase.opened : first_start_in_case(st, case_id, &rec->id, fn, ctx);
 	cw_text_format(title, sizeof title, "%s", kase.u.kase.title ? kase.u.kase.title : "");
 	cw_text_trim_utf8(title);
 	cw_record_free(&kase);
@@ -1300,7 +1375,8 @@ static int same_event_fields(const struct cw_record *rec, const struct cw_record
 
 /* The first record of the event found: "hearing 1a2b3c4d of case 5e6f7a8b (title) on DAY". */
 static void describe_same_event(struct cw_store *st, const struct cw_record *rec,
-				const struct cw_record *o, char *other, size_t len)
+				const struct cw_record *o, char *other, size_t len, cw_advice_fn fn,
+				void *ctx)
 {
 	char other_hex[CW_ID_HEX_LEN + 1], case_hex[CW_ID_HEX_LEN + 1], day[CW_DATE_TEXT_MAX],
 		name[96];
@@ -1312,7 +1388,7 @@ static void describe_same_event(struct cw_store *st, const struct cw_record *rec
 
 		cw_id_hex(&rec->u.hearing.case_id, case_hex);
 		snprintf(name, sizeof name, "?");
-		if (cw_store_get(st, &o->u.hearing.case_id, &kase, NULL) == 0) {
+		if (get_for(st, &o->u.hearing.case_id, &kase, fn, ctx) == 0) {
 			cw_text_format(name, sizeof name, "%s", cw_record_label(&kase));
 			cw_record_free(&kase);
 		}
@@ -1343,7 +1419,7 @@ static void warn_same_event(struct cw_store *st, const struct cw_record *rec, co
 	const char *kind = cw_kind_label(rec->kind);
 	size_t ml = 0, ll = 0;
 
-	describe_same_event(st, rec, found[0], other, sizeof other);
+	describe_same_event(st, rec, found[0], other, sizeof other, fn, ctx);
 	cw_id_hex(&found[0]->id, id); /* the one other record, when it is one */
 	for (size_t i = 0; i < n; i++) {
 		char hx[CW_ID_HEX_LEN + 1];
@@ -1443,8 +1519,9 @@ static void advise_same_event(struct cw_store *st, const struct cw_record *rec, 
 			return;
 	}
 	f.since = f.until = d;
-	if (cw_store_list(st, &f, CW_KIND_BIT(rec->kind), CW_ORDER_OLDEST_FIRST, 0, 0, &l, &err) !=
-	    0)
+	if (unread(cw_store_list(st, &f, CW_KIND_BIT(rec->kind), CW_ORDER_OLDEST_FIRST, 0, 0, &l,
+				 &err),
+		   &err, fn, ctx) != 0)
 		return;
 	same = calloc(l.n ? l.n : 1, sizeof *same);
 	others = calloc(l.n ? l.n : 1, sizeof *others);
@@ -1472,9 +1549,14 @@ static void advise_same_event(struct cw_store *st, const struct cw_record *rec, 
 	cw_record_list_free(&l);
 }
 
-void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn fn, void *ctx)
+void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice_fn say,
+		     void *say_ctx)
 {
 	char hex[CW_ID_HEX_LEN + 1], what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
+	struct said said = {.fn = say, .ctx = say_ctx};
+	cw_advice_fn fn = say_once;
+	void *ctx = &said;
+	struct cw_error err;
 
 	cw_id_hex(&rec->id, hex);
 	if (rec->kind == CW_KIND_MILESTONE) {
@@ -1507,8 +1589,9 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 			/* The person's one case is likely the one meant, but a new arrest may be
 			 * of a matter not logged yet: said, never chosen for them. */
 			if (!cw_id_is_zero(&m->person) &&
-			    cw_store_person_records(st, &m->person, CW_KIND_BIT(CW_KIND_CASE),
-						    &cases, NULL) == 0 &&
+			    unread(cw_store_person_records(st, &m->person,
+							   CW_KIND_BIT(CW_KIND_CASE), &cases, &err),
+				   &err, fn, ctx) == 0 &&
 			    cases.n == 1) {
 				char title[84];
 
@@ -1587,7 +1670,7 @@ void cw_advise_same_hearing(struct cw_store *st, const struct cw_id *hearing,
 	char hex[CW_ID_HEX_LEN + 1], case_hex[CW_ID_HEX_LEN + 1], day[CW_DATE_TEXT_MAX],
 		what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
 
-	if (cw_store_get(st, hearing, &rec, &err) != 0)
+	if (get_for(st, hearing, &rec, fn, ctx) != 0)
 		return;
 	if (rec.kind != CW_KIND_HEARING || rec.view != CW_VIEW_OWN ||
 	    cw_id_is_zero(&rec.u.hearing.case_id) ||
@@ -1601,8 +1684,9 @@ void cw_advise_same_hearing(struct cw_store *st, const struct cw_id *hearing,
 	cw_filter_init(&f);
 	if (cw_filter_set(&f, "case", case_hex, &err) == 0) {
 		f.since = f.until = rec.u.hearing.date;
-		if (cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_HEARING), CW_ORDER_OLDEST_FIRST, 0, 0,
-				  &l, &err) != 0)
+		if (unread(cw_store_list(st, &f, CW_KIND_BIT(CW_KIND_HEARING),
+					 CW_ORDER_OLDEST_FIRST, 0, 0, &l, &err),
+			   &err, fn, ctx) != 0)
 			l.n = 0;
 	}
 	for (size_t i = 0; i < l.n; i++) {

@@ -45,4 +45,32 @@ ok cw log hearing --case NagaWorld --date 2024-02-21 --outcome bail_decision --b
 ok cw report --week 2024-W08 --person Kang
 damaged bail "$naga"
 refused "$naga" "$CASEWATCH" --db "$T" report --week 2024-W08 --person Kang
+# What a save warns of (app/advice.h) reads other records: one of them that cannot be read is
+# said, naming it, never taken for none (the save itself stands: the record saved was
+# readable). A hearing another one of the same case and day may already record; a visit that
+# met someone, and a bail before their arrest, read the person's arrest.
+ok cw log hearing --case Saran --date 2024-02-08 --outcome adjourned --view own
+first=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+first=$(id_of "$first")
+ok cw list records --kind milestone --person Kang --json
+arrest=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+# warned CMD...: the command succeeds and warns that the record $bad cannot be read.
+warned() {
+	ok "$@"
+	checks=$((checks + 1))
+	grep -q "warning: a record this one is checked against cannot be read.*$bad fails its authentication" \
+		"$WORK/stderr" || fail "'$*' does not warn of $bad: $(cat "$WORK/stderr")"
+	[ "$(grep -c "$bad" "$WORK/stderr")" -eq 1 ] || fail "'$*' warns of $bad more than once:
+$(cat "$WORK/stderr")"
+}
+damaged hearing "$first"
+bad=$first
+warned "$CASEWATCH" --db "$T" log hearing --case Saran --date 2024-02-08 --outcome adjourned \
+	--view own
+damaged arrest "$arrest"
+bad=$arrest
+warned "$CASEWATCH" --db "$T" log visit --facility "CC2" --date 2024-02-09 --detainee Kang
+warned "$CASEWATCH" --db "$T" log milestone --person Kang --case Saran --date 2024-01-02 \
+	--type bail --outcome granted
+
 echo "damaged_refs: $checks checks"
