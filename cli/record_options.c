@@ -237,15 +237,24 @@ struct verdict_ctx {
 	const struct cw_id *case_id;
 };
 
-/* Whether the case has a group of unnamed defendants with this label (compared folded). */
+/* Whether the case has a group of unnamed defendants with this label (compared folded): 1 or
+ * 0; a case held here that cannot be read, its error in cli->err (never "no such group": the
+ * name would be refused as no person, and the damage not said). */
 static int case_has_group(struct cw_cli *cli, const struct cw_id *case_id, const char *label)
 {
 	struct cw_record kase;
+	struct cw_error err;
 	char *folded;
-	int found = 0;
+	int found = 0, rc;
 
-	if (cw_id_is_zero(case_id) || cw_store_get(cli->session.store, case_id, &kase, NULL) != 0)
+	if (cw_id_is_zero(case_id))
 		return 0;
+	if ((rc = cw_store_get(cli->session.store, case_id, &kase, &err)) != 0) {
+		if (rc == CW_ENOTFOUND)
+			return 0;
+		cli->err = err;
+		return rc;
+	}
 	if (kase.kind == CW_KIND_CASE && (folded = cw_text_fold(label))) {
 		for (size_t i = 0; i < kase.u.kase.defendants.n && !found; i++) {
 			const struct cw_defendant *d =
@@ -264,11 +273,13 @@ static int resolve_verdict_person(void *vctx, const char *name, struct cw_id *ou
 				  struct cw_error *err)
 {
 	struct verdict_ctx *c = vctx;
-	int rc = cw_cli_resolve(c->cli, CW_KIND_PERSON, name, "verdict", out);
+	int rc = cw_cli_resolve(c->cli, CW_KIND_PERSON, name, "verdict", out), group = 0;
 
 	(void)err; /* cw_cli_resolve fills the command line's error */
 	/* "494=convicted@union activists": a group's label where a person's name goes. */
-	if (rc == CW_ENOTFOUND && case_has_group(c->cli, c->case_id, name))
+	if (rc == CW_ENOTFOUND && (group = case_has_group(c->cli, c->case_id, name)) < 0)
+		rc = group;
+	else if (rc == CW_ENOTFOUND && group)
 		rc = cw_error_set(&c->cli->err, CW_EINVAL, "verdict",
 				  "'%.60s' is a group of the case's unnamed defendants, not a "
 				  "person: write @group:%.60s",

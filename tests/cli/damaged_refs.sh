@@ -42,9 +42,15 @@ naga=$(id_of NagaWorld)
 # report on another person reads that case for nothing else: with the case damaged, whoever
 # it finds held was left out without a word.
 ok cw log hearing --case NagaWorld --date 2024-02-21 --outcome bail_decision --bail refused
+bail=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
 ok cw report --week 2024-W08 --person Kang
 damaged bail "$naga"
 refused "$naga" "$CASEWATCH" --db "$T" report --week 2024-W08 --person Kang
+
+# A verdict's name that is no person is looked for among the case's groups: a case that
+# cannot be read is its error, not "no person" (the name may be a group's label).
+fails 66 "verdict" cw edit "$bail" --verdict "494=convicted@union members"
+refused "$naga" "$CASEWATCH" --db "$T" edit "$bail" --verdict "494=convicted@union members"
 # What a save warns of (app/advice.h) reads other records: one of them that cannot be read is
 # said, naming it, never taken for none (the save itself stands: the record saved was
 # readable). A hearing another one of the same case and day may already record; a visit that
