@@ -340,12 +340,16 @@ static void scroll_key(struct cw_pager *pg, enum cw_action a, int cursor)
 void cw_view_record_key(struct cw_app *app, struct cw_pane *v, enum cw_action a)
 {
 	struct cw_record rec;
+	struct cw_error err;
 
 	switch (a) {
 	case CW_ACT_EDIT:
 	case CW_ACT_TIMELINE:
-		if (cw_store_get(app->st, &v->id, &rec, NULL) != 0)
+		/* One that cannot be read is said; a key that did nothing said nothing of it. */
+		if (cw_store_get(app->st, &v->id, &rec, &err) != 0) {
+			cw_app_error(app, &err);
 			break;
+		}
 		if (a == CW_ACT_EDIT)
 			cw_app_open_form(app, (enum cw_kind)rec.kind, &rec.id);
 		else

@@ -392,16 +392,21 @@ static void draw_drafts(struct cw_app *app, struct cw_list_tab *t, int top, int 
 		time_t secs = (time_t)(d->saved / 1000000);
 		struct tm tm;
 		struct cw_record rec;
+		int rc = 0;
 
 		if (localtime_r(&secs, &tm))
 			strftime(kept, sizeof kept, "%Y-%m-%d %H:%M", &tm);
 		if (cw_id_is_zero(&d->record)) {
 			snprintf(what, sizeof what, _("a new %s"), cw_kind_text(d->kind));
-		} else if (cw_store_get(app->st, &d->record, &rec, NULL) == 0) {
+		} else if ((rc = cw_store_get(app->st, &d->record, &rec, NULL)) == 0) {
 			snprintf(what, sizeof what, _("changes to %s"), cw_record_label(&rec));
 			cw_record_free(&rec);
-		} else {
+		} else if (rc == CW_ENOTFOUND) {
 			snprintf(what, sizeof what, _("changes to a record since deleted"));
+		} else {
+			/* Never "deleted": it is there, and finishing the draft says why it
+			 * cannot be read. */
+			snprintf(what, sizeof what, _("changes to a record that cannot be read"));
 		}
 		cells[0] = kept, cells[1] = cw_kind_text(d->kind);
 		cells[2] = d->label && *d->label ? d->label : _("(nothing typed that names it)");

@@ -14,6 +14,9 @@ ok cw show "Kang Saran" --json
 kang=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 ok cw log hearing --case NagaWorld --date 2024-02-08 --outcome adjourned --present "Kang Saran" \
 	--absent "Chhim Sithar"
+hearing=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
+ok cw show "$hearing" --json
+hearing=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 # An edit of the hearing kept as a draft: the drafts' list names no one, so the draft is
 # there to finish once Kang Saran's record no longer opens.
 keys '/kind:hearing<Enter>e<C-g>judge<Enter>Judge Sok<C-t><Dump>' 120x30
@@ -23,4 +26,10 @@ keys '5<Enter><Dump>' 120x30
 has "the stored record $kang fails its authentication"
 lacks "Edit hearing"
 lacks "present:"
+
+# The drafts' list says the draft's record cannot be read, never that it was deleted.
+"$TAMPER" "$DB" flip records "$hearing"
+keys '5<Dump>' 160x30
+has "changes to a record that cannot be read"
+lacks "since deleted"
 echo "damaged_names: $checks checks"
