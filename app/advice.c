@@ -1342,7 +1342,9 @@ static int differ_where_given(const char *a, const char *b)
  * day (and its time, court and stage where both give them: the appeal court's bail hearing and
  * the trial court's session of one case on one day are two); a visit, its facility, day and
  * detainees (a visit that lists none, refused access say, cannot be told from another team's
- * that day); a demonstration, its day and place (and its cause where both give one). Only
+ * that day); a demonstration, its day and place (and its cause where both give one); a
+ * milestone, its type, case, person or group and day (and its outcome or result where both
+ * give one). Only
  * dates known to the day: two hearings "in February" are no sign of one. A count of several
  * events is none. (A review found each of these warned about as logged twice.) */
 static int same_event_fields(const struct cw_record *rec, const struct cw_record *o)
@@ -1360,6 +1362,18 @@ static int same_event_fields(const struct cw_record *rec, const struct cw_record
 		       !differ_where_given(a->time, b->time) &&
 		       !differ_where_given(a->court, b->court) &&
 		       !(a->stage && b->stage && a->stage != b->stage);
+	}
+	if (rec->kind == CW_KIND_MILESTONE) {
+		const struct cw_milestone *a = &rec->u.milestone, *b = &o->u.milestone;
+
+		/* The same step of the same person's (or group's) case: an arrest the UN and a
+		 * government each give, not linked, was two arrests in every count. */
+		return a->type && a->type == b->type && cw_id_equal(&a->case_id, &b->case_id) &&
+		       cw_id_equal(&a->person, &b->person) &&
+		       !(a->group && *a->group) == !(b->group && *b->group) &&
+		       (!(a->group && *a->group) || same_words(a->group, b->group)) &&
+		       !(a->outcome && b->outcome && a->outcome != b->outcome) &&
+		       !(a->result && b->result && a->result != b->result);
 	}
 	if (rec->kind == CW_KIND_VISIT)
 		return rec->u.visit.facility && *rec->u.visit.facility &&
@@ -1395,6 +1409,16 @@ static void describe_same_event(struct cw_store *st, const struct cw_record *rec
 		cw_text_trim_utf8(name);
 		snprintf(other, len, _("hearing %.8s of case %.8s (%s) on %s"), other_hex, case_hex,
 			 name, day);
+	} else if (rec->kind == CW_KIND_MILESTONE) {
+		const struct cw_milestone *m = &o->u.milestone;
+
+		if (m->group && *m->group)
+			cw_text_format(name, sizeof name, "%s", m->group);
+		else
+			name_of(st, &m->person, name, sizeof name, fn, ctx);
+		cw_text_trim_utf8(name);
+		snprintf(other, len, _("%s %.8s of %s on %s"),
+			 cw_enum_label(&cw_words_milestone, m->type), other_hex, name, day);
 	} else if (rec->kind == CW_KIND_VISIT) {
 		cw_text_format(name, sizeof name, "%s",
 			       o->u.visit.facility ? o->u.visit.facility : "?");
@@ -1486,8 +1510,8 @@ static void warn_same_event(struct cw_store *st, const struct cw_record *rec, co
 	fn(ctx, what, fix);
 }
 
-/* A hearing, visit or demonstration that other records of its kind already record (the same
- * hearing logged once in the terminal interface and once on the command line): reports count
+/* A hearing, visit, demonstration or milestone that other records of its kind already record (the
+ * same hearing logged once in the terminal interface and once on the command line): reports count
  * each, as several events. From the same account and source it is most likely logged twice;
  * from another, it is another account of the event, which is kept and counted once when
  * linked as the same event (links are how casewatch keeps both without counting twice); one
@@ -1510,6 +1534,7 @@ static void advise_same_event(struct cw_store *st, const struct cw_record *rec, 
 
 	if ((t && t->count >= 0) || !cw_date_is_known(d) ||
 	    (rec->kind == CW_KIND_HEARING && cw_id_is_zero(&rec->u.hearing.case_id)) ||
+	    (rec->kind == CW_KIND_MILESTONE && cw_id_is_zero(&rec->u.milestone.case_id)) ||
 	    (rec->kind == CW_KIND_DEMO && !(rec->u.demo.place && *rec->u.demo.place)))
 		return;
 	cw_filter_init(&f);
@@ -1639,6 +1664,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 		advise_group_release_no_number(st, m, hex, fn, ctx);
 		advise_milestone_uncharged(st, rec, hex, fn, ctx);
 		advise_before_case(st, rec, hex, fn, ctx);
+		advise_same_event(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_HEARING) {
 		advise_hearing_names_outsider(st, rec, hex, fn, ctx);
 		advise_outcome_with_rulings(&rec->u.hearing, hex, fn, ctx);

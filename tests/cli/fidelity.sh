@@ -711,6 +711,35 @@ ok cw log hearing --case "Twice case" --date 2024-01 --view un --source "UN repo
 ok cw log hearing --case "Twice case" --date 2024-01 --view un --source "UN report"
 [ ! -s "$WORK/stderr" ] || fail "a warning for hearings known to the month: $(cat "$WORK/stderr")"
 checks=$((checks + 13))
+# A milestone another account gives of the same step (the UN's arrest and the government's, the
+# same day, not linked) was said nothing of, and counted as two arrests: now warned, and once
+# linked counted once. Another type, person or outcome that day is no sign of one.
+ok cw person add --name "Twice Arrested"
+ok cw person add --name "Twice Second"
+ok cw case add --title "Twice milestones" --defendant "Twice Arrested" --custody detained \
+	--defendant "Twice Second" --custody detained --charge 494/495 --view un --source "UN report"
+ok cw log milestone --person "Twice Arrested" --case "Twice milestones" --type arrest \
+	--date 2024-03-04 --view un --source "UN report, para 3"
+first=$(printf '%s\n' "$out" | awk '{print $3}' | cut -c1-8)
+ok cw log milestone --person "Twice Second" --case "Twice milestones" --type arrest \
+	--date 2024-03-04 --view government --source "Government reply"
+ok cw log milestone --person "Twice Arrested" --case "Twice milestones" --type charge \
+	--date 2024-03-04 --view government --source "Government reply"
+ok cw log milestone --person "Twice Arrested" --case "Twice milestones" --type bail \
+	--outcome refused --date 2024-03-05 --view un --source "UN report, para 3"
+ok cw log milestone --person "Twice Arrested" --case "Twice milestones" --type bail \
+	--outcome granted --date 2024-03-05 --view government --source "Government reply"
+[ ! -s "$WORK/stderr" ] || fail "a warning for milestones of another type, person or outcome: $(cat "$WORK/stderr")"
+ok cw log milestone --person "Twice Arrested" --case "Twice milestones" --type arrest \
+	--date 2024-03-04 --view government --source "Government reply"
+second=$(printf '%s\n' "$out" | awk '{print $3}' | cut -c1-8)
+grep -q "warning: arrest $first of Twice Arrested on 2024-03-04, from another source, may be another account of this milestone ($second): reports count them as two until they are linked; if they are one event: casewatch edit $second --same-event $first$" \
+	"$WORK/stderr" || fail "no warning for another account of an arrest: $(cat "$WORK/stderr")"
+ok cw report --week 2024-W10 --case "Twice milestones" --format json
+json "d['comparison']['arrests']['current'] == 3"
+ok cw edit "$second" --same-event "$first"
+ok cw report --week 2024-W10 --case "Twice milestones" --format json
+json "d['comparison']['arrests']['current'] == 2"
 # A demonstration's arrest count below the people named as arrested: reports give the people
 # named, and the monitor is told.
 ok cw log demo --date 2024-07-08 --place "Freedom Park" --arrested "Sok Dara" \
