@@ -371,6 +371,59 @@ const char *cw_text_latin_digits(const char *text, char *buf, size_t len)
 	return buf;
 }
 
+/* Bytes of the digit (0-9, or a Khmer digit ០-៩: E1 9F A0-A9) that starts at s (len bytes
+ * there), or 0. */
+static size_t digit_at(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (len >= 1 && u[0] >= '0' && u[0] <= '9')
+		return 1;
+	if (len >= 3 && u[0] == 0xE1 && u[1] == 0x9F && u[2] >= 0xA0 && u[2] <= 0xA9)
+		return 3;
+	return 0;
+}
+
+/* Bytes of the digit that ends at s + len, or 0. */
+static size_t digit_before(const char *s, size_t len)
+{
+	if (len >= 1 && digit_at(s + len - 1, 1))
+		return 1;
+	if (len >= 3 && digit_at(s + len - 3, 3) == 3)
+		return 3;
+	return 0;
+}
+
+/* Inside a number, a separator between its digits: "1,500", "2.5", "2024-03-04", "09:30",
+ * "494/495". */
+static int number_separator(char c)
+{
+	return c == ',' || c == '.' || c == '-' || c == '/' || c == ':';
+}
+
+/* Where text is cut at `rest` inside a number, takes the number off the *o bytes of out and
+ * returns the columns taken off (one a digit or separator, Khmer digits too); 0 otherwise.
+ * "150 participants" cut after "15" read as fifteen: a figure is whole or not shown, as
+ * cw_articles_fit keeps articles whole. */
+static int cut_number_off(const char *out, size_t *o, const char *rest)
+{
+	size_t rl = strlen(rest), d;
+	int cols = 0;
+
+	if (!digit_before(out, *o) ||
+	    !(digit_at(rest, rl) ||
+	      (rl > 1 && number_separator(rest[0]) && digit_at(rest + 1, rl - 1))))
+		return 0;
+	for (;; cols++) {
+		if ((d = digit_before(out, *o)) != 0)
+			*o -= d;
+		else if (*o >= 2 && number_separator(out[*o - 1]) && digit_before(out, *o - 1))
+			*o -= 1;
+		else
+			return cols;
+	}
+}
+
 int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len)
 {
 	static const char ellipsis[] = "\xE2\x80\xA6";
@@ -407,6 +460,8 @@ int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len)
 		off += len;
 		prev = c;
 	}
+	if (off < n)
+		used -= cut_number_off(out, &o, text + off);
 	/* "សំណុំរឿង …" reads as a word and then nothing: the ellipsis goes against the word. */
 	while (off < n && o > 0 && out[o - 1] == ' ') {
 		o--;

@@ -68,8 +68,9 @@ char *cw_text_for_terminal(const char *text, int keep_newlines);
 int cw_text_width(const char *text);
 
 /* Writes text into out (size out_len) cut to at most `cols` columns, ending with "…" when cut,
- * and padded with spaces to exactly `cols` columns when pad is set. Text must already be
- * neutralised. Returns the columns written. */
+ * and padded with spaces to exactly `cols` columns when pad is set. Cut before a Khmer
+ * cluster, never inside one, and before a number, never inside one ("150" is never "15…").
+ * Text must already be neutralised. Returns the columns written. */
 int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len);
 
 /* Typed numbers and dates in Khmer digits (០-៩, U+17E0-U+17E9), as a Khmer keyboard gives

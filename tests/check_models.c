@@ -1039,6 +1039,27 @@ START_TEST(text_width_of_khmer_and_accents)
 	ck_assert_str_eq(out, "ពន្ធនាគារ ២…"); /* no space before the ellipsis */
 	ck_assert_int_eq(cw_text_fit("CASE / PERSON", 8, 1, out, sizeof out), 8);
 	ck_assert_str_eq(out, "CASE /… ");
+	/* Nor a number: "150 participants" cut after "15" read as fifteen (a Khmer trial at 80
+	 * columns); a figure is whole or gone, its separators with it, Khmer digits alike. */
+	ck_assert_int_eq(cw_text_fit("participants 150, arrests 4", 16, 0, out, sizeof out), 13);
+	ck_assert_str_eq(out, "participants…");
+	ck_assert_int_eq(cw_text_fit("participants 150, arrests 4", 17, 0, out, sizeof out), 17);
+	ck_assert_str_eq(out, "participants 150…");
+	ck_assert_int_eq(cw_text_fit("អ្នកចូលរួម ១៥០ នាក់", 10, 0, out, sizeof out), 8);
+	ck_assert_str_eq(out, "អ្នកចូលរួម…");
+	ck_assert_int_eq(cw_text_fit("អ្នកចូលរួម ១៥០ នាក់", 12, 0, out, sizeof out), 12);
+	ck_assert_str_eq(out, "អ្នកចូលរួម ១៥០…");
+	ck_assert_int_eq(cw_text_fit("fine 1,500,000 riel", 9, 0, out, sizeof out), 5);
+	ck_assert_str_eq(out, "fine…");
+	ck_assert_int_eq(cw_text_fit("next 2024-03-04", 13, 0, out, sizeof out), 5);
+	ck_assert_str_eq(out, "next…");
+	ck_assert_int_eq(cw_text_fit("150 arrested", 3, 0, out, sizeof out), 1);
+	ck_assert_str_eq(out, "…");
+	/* A cut after a whole number, or at its separator before words, keeps it. */
+	ck_assert_int_eq(cw_text_fit("150, arrests 4", 5, 0, out, sizeof out), 5);
+	ck_assert_str_eq(out, "150,…");
+	ck_assert_int_eq(cw_text_fit("v2 of the form", 3, 0, out, sizeof out), 3);
+	ck_assert_str_eq(out, "v2…");
 }
 END_TEST
 
