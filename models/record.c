@@ -1388,9 +1388,10 @@ int cw_field_set_typed(void *base, const struct cw_field *f, const char *text, s
 
 	/* A Khmer keyboard types Khmer digits: a number, a time or an article reads them as 0-9
 	 * (a date too: cw_date_parse_relative reads them itself). */
-	if (f->type == CW_F_INT || f->type == CW_F_ARTICLE ||
-	    (f->type == CW_F_STR && (f->flags & CW_FF_HHMM)))
+	if (f->type == CW_F_INT || f->type == CW_F_ARTICLE)
 		text = cw_text_latin_digits(text, digits, sizeof digits);
+	else if (f->type == CW_F_STR && (f->flags & CW_FF_HHMM))
+		text = cw_text_typed_time(text, digits, sizeof digits); /* "8:30" too */
 	if (f->type == CW_F_DATE)
 		return cw_date_parse_relative(
 			text, today, (struct cw_date *)((char *)base + f->offset), f->name, err);

@@ -371,6 +371,23 @@ const char *cw_text_latin_digits(const char *text, char *buf, size_t len)
 	return buf;
 }
 
+const char *cw_text_typed_time(const char *text, char *buf, size_t len)
+{
+	const char *t = cw_text_latin_digits(text, buf, len);
+	char hm[5];
+
+	/* "8:30": a monitor's hearing at half past eight was refused, "write HH:MM". */
+	if (strlen(t) == 4 && t[0] >= '0' && t[0] <= '9' && t[1] == ':' && t[2] >= '0' &&
+	    t[2] <= '9' && t[3] >= '0' && t[3] <= '9' && len >= 6) {
+		memcpy(hm, t, 4);
+		buf[0] = '0';
+		memcpy(buf + 1, hm, 4);
+		buf[5] = '\0';
+		return buf;
+	}
+	return t;
+}
+
 /* Bytes of the digit (0-9, or a Khmer digit ០-៩: E1 9F A0-A9) that starts at s (len bytes
  * there), or 0. */
 static size_t digit_at(const char *s, size_t len)

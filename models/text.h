@@ -77,6 +77,10 @@ int cw_text_fit(const char *text, int cols, int pad, char *out, size_t out_len);
  * them, read as the digits 0-9: text with them is copied into buf (len bytes) with each one
  * replaced and buf returned; text without them (or too long for buf) is returned as it is. */
 const char *cw_text_latin_digits(const char *text, char *buf, size_t len);
+/* A time as typed, read as cw_text_latin_digits reads it, with an hour of one digit given its
+ * leading zero: "8:30" and "៨:៣០" are "08:30" (in buf); other text as cw_text_latin_digits
+ * returns it, for the HH:MM check to take or refuse. */
+const char *cw_text_typed_time(const char *text, char *buf, size_t len);
 
 /* Wrapping: the length in bytes of the first line of text that fits in `cols` columns. The
  * line ends after the last space or zero-width space (U+200B, Khmer's word break) that fits;

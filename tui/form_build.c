@@ -641,10 +641,10 @@ int cw_form_check_field(struct cw_form *fm, size_t i)
 			rc = unknown_names_error(ff->name, &cp.unknown, 0, &err);
 	}
 	/* A string's length and characters are checked by the record's validation, on the text
-	 * it gets: a time in Khmer digits ("០៩:៣០", 13 bytes) is read as 09:30 first, as
-	 * cw_field_set_typed reads it on saving (and the command line's --time). */
+	 * it gets: a time in Khmer digits ("០៩:៣០", 13 bytes) is read as 09:30 first, and "8:30"
+	 * as 08:30, as cw_field_set_typed reads it on saving (and the command line's --time). */
 	if (ff->f && ff->f->type == CW_F_STR && (ff->f->flags & CW_FF_HHMM))
-		typed = cw_text_latin_digits(typed, digits, sizeof digits);
+		typed = cw_text_typed_time(typed, digits, sizeof digits);
 	/* A time first: "ម៉ោង ៩" (nine o'clock) is not a time, rather than 14 bytes too long. */
 	if (rc == 0 && ff->f && ff->f->type == CW_F_STR && (ff->f->flags & CW_FF_HHMM) && *typed &&
 	    !is_hhmm(typed))

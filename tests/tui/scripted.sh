@@ -136,6 +136,11 @@ ok cw list records --kind hearing --since 2029-03-06 --until 2029-03-06 --json
 json "len(d) == 1 and d[0]['time'] == '09:30'"
 keys 'HKang<Enter>2029-03-07<Tab>២៥:០០<Tab><Dump>'
 has "^ '២៥:០០' is not a time; write HH:MM (24-hour)"
+# An hour of one digit is taken on leaving the field and saved with its zero.
+keys 'HKang<Enter>2029-03-08<Tab>៨:៣០<Tab><Dump><C-s>'
+lacks "is not a time"
+ok cw list records --kind hearing --since 2029-03-08 --until 2029-03-08 --json
+json "len(d) == 1 and d[0]['time'] == '08:30'"
 # "ម៉ោង ៩" (nine o'clock) is no time either, not 14 bytes too long (a Khmer monitor's trial)
 keys 'HKang<Enter>2029-03-07<Tab>ម៉ោង ៩<Tab><Dump>'
 has "^ 'ម៉ោង ៩' is not a time; write HH:MM (24-hour)"
