@@ -117,9 +117,13 @@ int cw_quick_hearing(struct cw_store *st, const struct cw_id *from, struct cw_da
 		last = l.items[0];
 	h->case_id = case_id;
 	h->date = today;
+	/* Whose account, as the full form gives a new hearing: a source left empty made the
+	 * export's source column '' beside the other forms' "own observation". */
 	out->view = CW_VIEW_OWN;
+	rc = dup_into(&out->source, "own observation");
 	h->stage = l.n && last.u.hearing.stage ? last.u.hearing.stage : kase.u.kase.stage;
-	rc = dup_into(&h->time, time);
+	if (rc == 0)
+		rc = dup_into(&h->time, time);
 	if (rc == 0)
 		rc = dup_into(&h->court, l.n && last.u.hearing.court ? last.u.hearing.court
 								     : kase.u.kase.court);

@@ -59,7 +59,7 @@ counted "log an adjourned hearing" "$n"
 
 ok cw list records --kind hearing --since "$today" --json
 json "len(d) == 1"
-json "d[0]['view'] == 'own' and d[0]['date'] == '$today' and d[0]['outcome'] == 'adjourned'"
+json "d[0]['view'] == 'own' and d[0]['source'] == 'own observation' and d[0]['date'] == '$today' and d[0]['outcome'] == 'adjourned'"
 json "d[0]['next_date'] == '$next' and d[0]['court'] == 'Supreme Court' and d[0]['stage'] == 'supreme'"
 json "[a['present'] for a in d[0]['attendance']] == ['no']"
 json "len(d[0]['time']) == 5"
