@@ -330,6 +330,12 @@ START_TEST(test_articles_fit)
 	ck_assert_str_eq(out, "…");
 	cw_articles_fit("LNIPT 231/494", 12, out, sizeof out);
 	ck_assert_str_eq(out, "LNIPT 231/…");
+	/* A first article wider than the column shows its law's name, never part of its number
+	 * (it was "…" alone; a supervisor's trial could not tell Thach Setha's law). */
+	ck_assert_int_eq(cw_articles_fit("LNIPT 231/494/495", 8, out, sizeof out), 6);
+	ck_assert_str_eq(out, "LNIPT…");
+	ck_assert_int_eq(cw_articles_fit("LNIPT 231/494/495", 1, out, sizeof out), 1);
+	ck_assert_str_eq(out, "…");
 	/* Whole articles that do not fit the buffer are not written. */
 	cw_articles_fit("494/495/437 bis", 10, out, 9);
 	ck_assert_str_eq(out, "494/…");

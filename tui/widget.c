@@ -1,6 +1,7 @@
 /* widget.c - paging, columns, fitted rows and the line editor; see widget.h. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,6 +215,19 @@ int cw_articles_fit(const char *text, int cols, char *out, size_t len)
 		if ((w = cw_text_width(out)) + 1 > cols)
 			break;
 		keep = n, used = w;
+	}
+	/* Not even the first article fits: a law's name before it is shown as far as it fits
+	 * ("LNIPT…" for "LNIPT 231/494", rather than "…" alone), never its number
+	 * (cw_text_fit cuts before one); an article of the Criminal Code starts with its number,
+	 * and "437…" would read as article 437: "…" alone. */
+	if (keep == 0 && !isdigit((unsigned char)text[0])) {
+		size_t first = strcspn(text, "/");
+		char *one = strndup(text, first);
+		int w = one ? cw_text_fit(one, cols, 0, out, len) : 0;
+
+		free(one);
+		if (w > 1) /* a letter of the name at least */
+			return w;
 	}
 	memcpy(out + keep, ELLIPSIS, sizeof ELLIPSIS);
 	return used + 1;

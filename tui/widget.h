@@ -67,8 +67,9 @@ int cw_row_format(const char *const *cells, const int *widths, int ncols, char *
 
 /* An articles text as the lists write it ("494/495/437 bis") fitted to cols columns: whole when
  * it fits, else cut after the last whole article that fits, with "…" ("494/495/…"), never
- * inside one: "494/49…" read as article 49, "494/495/43…" hid 437 bis. Just "…" when not even
- * the first article fits. */
+ * inside one: "494/49…" read as article 49, "494/495/43…" hid 437 bis. When not even the
+ * first article fits: the law's name before its number as far as it fits ("LNIPT…"), else
+ * just "…". */
 int cw_articles_fit(const char *text, int cols, char *out, size_t len);
 
 /* A day as the agenda writes it, a weekday's name and a date ("Sun 2026-12-06"), fitted to cols
