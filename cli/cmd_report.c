@@ -406,14 +406,13 @@ static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int 
 	if ((rc = cw_withheld_sift(&r.confidential, &l, 1)) != 0 ||
 	    (rc = cw_withheld_named(&r.confidential, &person)) != 0)
 		rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
-	else if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) == 0) {
-		cw_withheld_links(&r.confidential, cli->session.store, &l);
-		if (fmt == CW_REPORT_CSV)
-			rc = cw_export_list_csv(out, &r, &l, CW_KIND_NONE);
-		else
-			rc = cw_export_timeline_json(out, &r, &person, &id, &l, cw_date_today(),
-						     &cli->err);
-	}
+	else if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) != 0 ||
+		 (rc = cw_withheld_links(&r.confidential, cli->session.store, &l, &cli->err)) != 0)
+		;
+	else if (fmt == CW_REPORT_CSV)
+		rc = cw_export_list_csv(out, &r, &l, CW_KIND_NONE);
+	else
+		rc = cw_export_timeline_json(out, &r, &person, &id, &l, cw_date_today(), &cli->err);
 	if (rc == 0)
 		confidential_note(&r.confidential, fmt == CW_REPORT_JSON);
 	cw_report_free(&r);
@@ -555,9 +554,10 @@ static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE 
 		;
 	else if ((rc = cw_report_add_refs(cli->session.store, &r, &l, &cli->err)) != 0)
 		;
+	/* For others: no link to a record they do not get (report/confidential.h). */
+	else if ((rc = cw_withheld_links(&r.confidential, cli->session.store, &l, &cli->err)) != 0)
+		;
 	else {
-		/* For others: no link to a record they do not get (report/confidential.h). */
-		cw_withheld_links(&r.confidential, cli->session.store, &l);
 		if (fmt == CW_REPORT_JSON)
 			rc = cw_export_list_json(out, &r, &l, &cli->err);
 		else if (cw_export_list_csv(out, &r, &l, kind) != 0)

@@ -206,38 +206,57 @@ int cw_withheld_gives_id(const struct cw_withheld *w, const struct cw_record *na
 }
 
 /* Whether a record l's records name may keep its id: one l holds (sifted already), or one the
- * store holds that is not confidential (one that cannot be read is taken as confidential). */
-static int may_name(struct cw_store *st, const struct cw_record_list *l, const struct cw_id *id)
+ * store holds that is not confidential. One not held here is not known to be shown: 0. One that
+ * cannot be read is an error, kept in *rc and err: taken for confidential, it would leave a link
+ * out without a word; taken for shown, it would give away the id of one that may be. Once *rc is
+ * set the store is not read again: only the ids l holds are kept. */
+static int may_name(struct cw_store *st, const struct cw_record_list *l, const struct cw_id *id,
+		    int *rc, struct cw_error *err)
 {
 	struct cw_record other;
-	struct cw_error err;
-	int shown = 0;
+	struct cw_error e;
+	int got, shown;
 
 	for (size_t j = 0; j < l->n; j++)
 		if (cw_id_equal(&l->items[j].id, id))
 			return 1;
-	if (cw_store_get(st, id, &other, &err) == 0) {
-		shown = !other.confidential;
-		cw_record_free(&other);
+	if (*rc != 0)
+		return 0;
+	if ((got = cw_store_get(st, id, &other, &e)) != 0) {
+		if (got != CW_ENOTFOUND) {
+			*rc = got;
+			if (err)
+				*err = e;
+		}
+		return 0;
 	}
+	shown = !other.confidential;
+	cw_record_free(&other);
 	return shown;
 }
 
-void cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct cw_record_list *l)
+int cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct cw_record_list *l,
+		      struct cw_error *err)
 {
+	int rc = 0;
+
 	if (!w->leave_out)
-		return;
+		return 0;
+	/* Even past an error every record is gone through: what l holds then names nothing
+	 * unsure, whatever a caller does with it. */
 	for (size_t i = 0; i < l->n; i++) {
 		struct cw_link *links = l->items[i].links.items;
 		size_t kept = 0;
 
 		for (size_t k = 0; k < l->items[i].links.n; k++)
-			if (may_name(st, l, &links[k].record))
+			if (may_name(st, l, &links[k].record, &rc, err))
 				links[kept++] = links[k];
 		l->items[i].links.n = kept;
-		if (!cw_id_is_zero(&l->items[i].after) && !may_name(st, l, &l->items[i].after))
+		if (!cw_id_is_zero(&l->items[i].after) &&
+		    !may_name(st, l, &l->items[i].after, &rc, err))
 			memset(&l->items[i].after, 0, sizeof l->items[i].after);
 	}
+	return rc;
 }
 
 int cw_withheld_sift(struct cw_withheld *w, struct cw_record_list *l, int count)

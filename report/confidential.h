@@ -62,10 +62,13 @@ int cw_withheld_sift(struct cw_withheld *w, struct cw_record_list *l, int count)
 /* With w->leave_out, the links of l's records (another account: --disputes, --same-event) lose
  * those to confidential records, and a record that comes after a confidential one (--after)
  * loses that: an id of one left out would say that record exists, and which event it tells. A link
- * to a record l holds is kept as it is; to another, the record is read from st (one that cannot be
- * read is taken as confidential). Call it on the list as it will be written. Nothing without
- * leave_out. */
-void cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct cw_record_list *l);
+ * to a record l holds is kept as it is; to another, the record is read from st (one not held here
+ * is left out, as it cannot be known to be shown). Call it on the list as it will be written.
+ * Nothing without leave_out. A record that cannot be read is the store's error, naming it:
+ * nothing is to be written then (an export without its links would not say why). Even so, l is
+ * left naming no record it does not hold that was not read as shown. */
+int cw_withheld_links(const struct cw_withheld *w, struct cw_store *st, struct cw_record_list *l,
+		      struct cw_error *err);
 
 /* Whether what is written gives the id of `named`, a person or case it names beside its name
  * or title: not, with w->leave_out, when that reads "[confidential]" (the record is

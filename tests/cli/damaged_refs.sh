@@ -79,4 +79,24 @@ warned "$CASEWATCH" --db "$T" log visit --facility "CC2" --date 2024-02-09 --det
 warned "$CASEWATCH" --db "$T" log milestone --person Kang --case Saran --date 2024-01-02 \
 	--type bail --outcome granted
 
+# An export for others keeps a link to another account only when that account is read and is
+# not confidential (report/confidential.h). One that cannot be read was taken for confidential
+# and its link left out without a word: the export is refused, naming it, and nothing is
+# written, to standard output or to the file.
+ok cw log visit --facility "Prey Sar" --date 2024-02-02 --access denied --source "own observation"
+visit=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+visit=$(id_of "$visit")
+ok cw log visit --facility "Prey Sar" --date 2024-02-05 --access granted --view government \
+	--source "Ministry statement" --disputes "$visit" --detainee Kang
+ok cw export records --format json --from 2024-02-03
+json "[l['record'] for x in d for l in x.get('links', [])] == ['$visit']"
+ok cw export --timeline Kang --format json
+json "[l['record'] for x in d['entries'] for l in x.get('links', [])] == ['$visit']"
+damaged visit "$visit"
+refused "$visit" "$CASEWATCH" --db "$T" export records --format json --from 2024-02-03
+refused "$visit" "$CASEWATCH" --db "$T" export --timeline Kang --format json
+refused "$visit" "$CASEWATCH" --db "$T" export records --format csv --from 2024-02-03 \
+	-o "$WORK/visits.csv"
+[ ! -e "$WORK/visits.csv" ] || fail "a refused export wrote its file: $(cat "$WORK/visits.csv")"
+
 echo "damaged_refs: $checks checks"
