@@ -6,11 +6,18 @@
  *   FAULT_ERRNO  EIO (default) or ENOSPC, or a number
  *   FAULT_STICKY 1: fail every call from the Nth on, of every kind listed above (a disk that
  *                stays full), not only the Nth
+ *   FAULT_AFTER  a call of the list above: FAULT_N counts only the calls made after the first
+ *                of that one (fdatasync: after the first write committed)
  *   FAULT_REPORT a file to append one line to at exit: how many calls of each kind the process
  *                made, then whether the fault happened: "pwrite=3 writev=2 ... fired=1"
  *
  * Only calls on regular files count (not the terminal or a pipe: the error message must still
- * get out), and a failed call changes nothing: no byte is written, nothing renamed. */
+ * get out), and a failed call changes nothing: no byte is written, nothing renamed.
+ *
+ * One call reads: verify, libsodium's crypto_verify_16, with which a sealed value is checked as
+ * it is opened (store/vault.c). Failed, the value reads as one that fails its authentication,
+ * as a page the disk damaged after it was written would: how the tests make a record written
+ * a moment before fail as it is read back, within one process. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -23,11 +30,11 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-static const char *const kinds[] = {"pwrite", "writev", "write", "fdatasync",
-				    "fsync",  "msync",  "rename"};
+static const char *const kinds[] = {"pwrite", "writev", "write",  "fdatasync",
+				    "fsync",  "msync",  "rename", "verify"};
 #define NKINDS (sizeof kinds / sizeof kinds[0])
-static const char *fault_call;
-static long fault_n, calls[NKINDS];
+static const char *fault_call, *fault_after;
+static long fault_n, calls[NKINDS], before; /* before: FAULT_CALL's calls before FAULT_AFTER's */
 static int fault_errno = EIO, sticky, fired, ready;
 
 static void report(void)
@@ -51,6 +58,7 @@ static void setup(void)
 		return;
 	ready = 1;
 	fault_call = getenv("FAULT_CALL");
+	fault_after = getenv("FAULT_AFTER");
 	fault_n = (e = getenv("FAULT_N")) ? strtol(e, NULL, 10) : 0;
 	sticky = (e = getenv("FAULT_STICKY")) && !strcmp(e, "1");
 	if ((e = getenv("FAULT_ERRNO"))) {
@@ -82,6 +90,16 @@ static int fail(const char *name)
 			n = ++calls[i];
 	if (!fault_call)
 		return 0;
+	if (fault_after && !strcmp(name, fault_call)) {
+		long after = 0;
+
+		for (size_t i = 0; i < NKINDS; i++)
+			if (!strcmp(kinds[i], fault_after))
+				after = calls[i];
+		if (!after)
+			before = n;
+		n -= before;
+	}
 	if (sticky && fired)
 		return 1;
 	if (strcmp(name, fault_call) != 0 || n != fault_n)
@@ -162,4 +180,14 @@ int rename(const char *from, const char *to)
 		return -1;
 	}
 	return REAL(rename)(from, to);
+}
+
+/* The check of a sealed value as it is opened: a failed one is a value that does not open.
+ * Declared here: the shim is built without libsodium's headers. */
+int crypto_verify_16(const unsigned char *x, const unsigned char *y);
+int crypto_verify_16(const unsigned char *x, const unsigned char *y)
+{
+	if (fail("verify"))
+		return -1;
+	return REAL(crypto_verify_16)(x, y);
 }
