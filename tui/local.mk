@@ -58,5 +58,6 @@ CLI_TESTS += \
 	tests/tui/edit_required.sh \
 	tests/tui/advice.sh \
 	tests/tui/damaged_names.sh \
+	tests/tui/damaged_saved.sh \
 	tests/tui/start_passphrase.sh
 EXTRA_DIST += tests/tui/lib.sh tests/tui/stack_scan.py

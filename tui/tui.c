@@ -1482,6 +1482,21 @@ static void add_advice(void *ctx, const char *what, const char *fix)
 	free(piece);
 }
 
+/* The record just saved, read back for what a save warns of (app/advice.h), that cannot be:
+ * said as the save's warning, with the store's error naming it. Skipped, the status line read
+ * "added" alone, and the monitor took the record as having nothing to know; the save itself
+ * stands, and the status line says so before this. */
+static void saved_unread(struct advice_text *a, int rc, const struct cw_error *err)
+{
+	char what[CW_ADVICE_TEXT_MAX];
+
+	snprintf(what, sizeof what,
+		 _("it cannot be read back, so what a save warns of was not checked: %s"),
+		 err->message[0] ? err->message : cw_error_name(rc));
+	cw_text_trim_utf8(what);
+	add_advice(a, what, _("'casewatch verify' lists every damaged record"));
+}
+
 void cw_app_forget_warnings(struct cw_app *app)
 {
 	if (app->warnings) {
@@ -1531,6 +1546,8 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 	case CW_FORM_SAVED: {
 		struct advice_text advice = {.status = "", .all = NULL};
 		struct cw_record saved;
+		struct cw_error err;
+		int rc;
 
 		cw_id_hex(&v->form->saved_id, hex);
 		if (v->form->unchanged) {
@@ -1539,10 +1556,12 @@ static void form_key(struct cw_app *app, struct cw_pane *v, int key)
 				      cw_kind_text(kind), hex);
 			break;
 		}
-		if (cw_store_get(app->st, &v->form->saved_id, &saved, NULL) == 0) {
+		if ((rc = cw_store_get(app->st, &v->form->saved_id, &saved, &err)) == 0) {
 			cw_advise_saved(app->st, &saved, add_advice, &advice);
 			cw_advise_articles(&saved, add_advice, &advice);
 			cw_record_free(&saved);
+		} else {
+			saved_unread(&advice, rc, &err);
 		}
 		cw_app_pop(app);
 		cw_app_invalidate(app);
