@@ -137,10 +137,16 @@ static int part_record(struct cw_form *fm, const struct cw_form_field *ff, const
 	if ((rc = cw_store_find_id(fm->st, ref, id, err)) == 0 &&
 	    (rc = cw_store_get(fm->st, id, &r, err)) == 0)
 		cw_record_free(&r);
-	if (rc != 0 && rc != CW_ENOMEM)
+	/* What is typed that names no one record is said so. A store that cannot read what it
+	 * names (a damaged record, the database failing) keeps its own error, naming the record,
+	 * on the field, as on the command line: "no record is" would send the monitor looking
+	 * for another. */
+	if (rc == CW_EINVAL || rc == CW_ENOTFOUND || rc == CW_EAMBIGUOUS)
 		cw_error_set(err, rc, ff->name,
 			     "no record is '%.60s': pick one (C-n), or type its id (8 hex digits)",
 			     part);
+	else if (rc != 0 && rc != CW_ENOMEM)
+		snprintf(err->field, sizeof err->field, "%s", ff->name);
 	return rc;
 }
 

@@ -32,4 +32,16 @@ lacks "present:"
 keys '5<Dump>' 160x30
 has "changes to a record that cannot be read"
 lacks "since deleted"
+
+# A link typed by id (another account: --disputes) to a record that cannot be read: the store's
+# error under the field, naming it, never "no record is" (the monitor would look for another).
+ok cw log visit --facility "Prey Sar" --date 2024-02-02 --access denied --source "own observation"
+visit=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw show "$visit" --json
+visit=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+"$TAMPER" "$DB" flip records "$visit"
+keys "VPrey Sar<C-g>date<Enter>2024-02-02<C-g>disputes<Enter>$(printf %.8s "$visit")<C-s><Dump>" 200x30
+has "the stored record $visit fails its authentication"
+lacks "no record is"
+lacks "added visit"
 echo "damaged_names: $checks checks"
