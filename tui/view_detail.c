@@ -244,6 +244,20 @@ static void title_bar(int y, const char *text)
 	cw_screen_put(y, 1, cw_screen_cols() - 1, text, CW_ROLE_TAB);
 }
 
+/* Under a view's title, why the record it shows is not shown: gone (CW_ENOTFOUND), or the
+ * store's error naming it. A record that cannot be read (it fails its authentication, the
+ * database failed) is there: "gone" would have the monitor take it for deleted. */
+static void gone_or_unread(int y, int rc, const struct cw_error *err, const char *gone)
+{
+	char line[CW_ERROR_LINE_MAX];
+
+	if (rc == CW_ENOTFOUND)
+		snprintf(line, sizeof line, "%s", gone);
+	else
+		cw_error_format(err, line, sizeof line);
+	cw_screen_put(y, 0, cw_screen_cols(), line, CW_ROLE_ERROR);
+}
+
 void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int height)
 {
 	struct cw_record rec;
@@ -251,16 +265,17 @@ void cw_view_record_draw(struct cw_app *app, struct cw_pane *v, int top, int hei
 	char title[300], what[200];
 	struct lines l;
 	struct group_lines g = {&l, 0};
+	int rc;
 
 	cw_lines_free(v->lines, v->nlines);
 	v->lines = NULL;
 	v->nlines = 0;
-	if (cw_store_get(app->st, &v->id, &rec, &err) != 0) {
+	if ((rc = cw_store_get(app->st, &v->id, &rec, &err)) != 0) {
 		title_bar(top, "record");
-		cw_screen_put(
-			top + 1, 0, cw_screen_cols(),
-			_("this record is gone (deleted, perhaps by another process); h goes back"),
-			CW_ROLE_ERROR);
+		gone_or_unread(
+			top + 1, rc, &err,
+			_("this record is gone (deleted, perhaps by another process); h goes "
+			  "back"));
 		return;
 	}
 	/* Whose account in the title, which never scrolls away; an event by what it is about
@@ -549,7 +564,7 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 	struct cw_record person;
 	struct cw_list_memo memo = {0}; /* the people the rows name, each read once */
 	struct cw_error err;
-	int cols = cw_screen_cols(), hl, rows;
+	int cols = cw_screen_cols(), hl, rows, rc;
 	char title[300], line[4096];
 	unsigned char ranks[HEADER_LINES_MAX];
 
@@ -558,10 +573,9 @@ void cw_view_timeline_draw(struct cw_app *app, struct cw_pane *v, int top, int h
 	v->lines = NULL;
 	v->nlines = 0;
 	cw_record_list_free(&v->entries);
-	if (cw_store_get(app->st, &v->id, &person, &err) != 0) {
+	if ((rc = cw_store_get(app->st, &v->id, &person, &err)) != 0) {
 		title_bar(top, "timeline");
-		cw_screen_put(top + 1, 0, cols, _("this person is gone; h goes back"),
-			      CW_ROLE_ERROR);
+		gone_or_unread(top + 1, rc, &err, _("this person is gone; h goes back"));
 		return;
 	}
 	if (cw_store_timeline_for_person(app->st, &v->id, &v->entries, &err) != 0 ||
