@@ -1725,10 +1725,13 @@ static void new_record(struct cw_app *app, struct cw_pane *v, enum cw_kind kind)
 		kase = case_of(&rec);
 		if (rec.kind == CW_KIND_PERSON)
 			person = from;
-		/* A hearing names no person: a defendant's latest case, as Q takes it. */
-		if (rec.kind == CW_KIND_PERSON && kind == CW_KIND_HEARING)
-			(void)cw_person_latest_case(app->st, &from, &kase, NULL);
-		else if (rec.kind == CW_KIND_MILESTONE)
+		/* A hearing names no person: a defendant's latest case, as Q takes it. Their
+		 * cases that cannot be read are said: the form left without a case would say
+		 * nothing of why. */
+		if (rec.kind == CW_KIND_PERSON && kind == CW_KIND_HEARING) {
+			if (cw_person_latest_case(app->st, &from, &kase, &err) != 0)
+				cw_error_format(&err, fm->message, sizeof fm->message);
+		} else if (rec.kind == CW_KIND_MILESTONE)
 			person = rec.u.milestone.person;
 		cw_record_free(&rec);
 	}

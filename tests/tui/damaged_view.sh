@@ -2,7 +2,7 @@
 # A view of a record that cannot be read (its sealed value altered behind casewatch's back,
 # $TAMPER) says the store's error, naming the record, never that the record is gone: "this
 # person is gone" and "this record is gone (deleted, ...)" had the monitor take a damaged
-# record for one deleted.
+# record for one deleted. So does a form a view starts with what it names.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -32,6 +32,12 @@ checks=$((checks + 1))
 ! printf '%s\n' "$pane" | grep -q "is gone" || fail "a damaged record is said gone: $pane"
 send q
 T kill-server >/dev/null 2>&1 || :
+
+# H on a person starts a hearing in their latest case: one of their cases that cannot be read
+# is said in the form, never a form left without a case and no word of why.
+keys '2H<Dump>' 200x30
+has "New hearing"
+has "the stored record $kase fails its authentication"
 
 # t on a case whose defendant's record cannot be read: the timeline says why. (The case
 # flipped back is whole again.)
