@@ -265,6 +265,58 @@ static void jcounted_in(json_t *o, const struct cw_record_list *l, const size_t 
 static json_t *jparts(const struct cw_report *r, const struct cw_list *parts, int whose,
 		      const struct cw_id *person, const char *group);
 
+/* The defendants a hearing concerned, as its row lists them in the other formats
+ * (cw_report_hearing_defendants): [{"person", "label", "unnamed_count", "absent",
+ * "from_case"}], from_case when its record does not say and the case's entry as it is now
+ * stands in; and into *people how many they are (-1: a group gives no number). NULL when out
+ * of memory. */
+static json_t *jhearing_defendants(const struct cw_report *r, const struct cw_record *rec,
+				   int64_t *people)
+{
+	struct cw_report_hearing_defendant *defs;
+	size_t n;
+	json_t *a;
+
+	*people = 0;
+	if (cw_report_hearing_defendants(r, rec, &defs, &n) != 0)
+		return NULL;
+	a = json_array();
+	for (size_t i = 0; a && i < n; i++) {
+		const struct cw_report_hearing_defendant *d = &defs[i];
+
+		/* a group with neither label nor number, which no format's row names either */
+		if (cw_id_is_zero(&d->person) && !d->group && d->count <= 0)
+			continue;
+		if (!cw_id_is_zero(&d->person))
+			*people += *people >= 0;
+		else if (d->count > 0 && *people >= 0)
+			*people += d->count;
+		else if (d->count <= 0)
+			*people = -1;
+		json_array_append_new(a, json_pack("{s:o,s:o,s:o,s:b,s:b}", "person",
+						   jperson(r, &d->person), "label", jstr(d->group),
+						   "unnamed_count",
+						   d->count > 0 && cw_id_is_zero(&d->person)
+							   ? json_integer(d->count)
+							   : json_null(),
+						   "absent", d->absent, "from_case", d->from_case));
+	}
+	free(defs);
+	return a;
+}
+
+/* A hearing's row's defendants ("defendants") and how many people they are ("people_count",
+ * null when a group gives no number), as every format's row gives them. */
+static void jhearing_people(json_t *o, const struct cw_report *r, const struct cw_record *rec)
+{
+	int64_t people;
+	json_t *defs = jhearing_defendants(r, rec, &people);
+
+	json_object_set_new(o, "defendants", defs ? defs : json_null());
+	json_object_set_new(o, "people_count",
+			    defs && people > 0 ? json_integer(people) : json_null());
+}
+
 static json_t *hearings(const struct cw_report *r)
 {
 	json_t *a = json_array();
@@ -321,6 +373,7 @@ static json_t *hearings(const struct cw_report *r)
 					json_array_append_new(absent, jperson(r, &at->person));
 			}
 			json_object_set_new(row, "absent", absent ? absent : json_null());
+			jhearing_people(row, r, rec);
 
 			json_object_set_new(row, "counted_as",
 					    away               ? jid(&r->hearing_elsewhere[i].id)
@@ -342,13 +395,15 @@ static json_t *hearings_set(const struct cw_report *r)
 		const struct cw_record *rec = &r->hearings_set.items[i];
 		const struct cw_hearing *h = &rec->u.hearing;
 
-		json_array_append_new(
-			a, jrow(json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id),
-					  "view", jview(rec), "date", jdate(h->date), "time",
-					  jstr(h->time), "case", jcase(r, &h->case_id), "court",
-					  jstr(h->court), "stage", jword(&cw_words_stage, h->stage),
-					  "reported_on", jdate(rec->reported_on)),
-				rec));
+		json_t *o = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "id", jid(&rec->id),
+				      "view", jview(rec), "date", jdate(h->date), "time",
+				      jstr(h->time), "case", jcase(r, &h->case_id), "court",
+				      jstr(h->court), "stage", jword(&cw_words_stage, h->stage),
+				      "reported_on", jdate(rec->reported_on));
+
+		if (o)
+			jhearing_people(o, r, rec);
+		json_array_append_new(a, jrow(o, rec));
 	}
 	return a;
 }
@@ -556,6 +611,10 @@ static json_t *verdicts(const struct cw_report *r)
 			if (v && r->verdicts[i].group)
 				jgroup(o, r->verdicts[i].group,
 				       cw_report_group_count(r, &h->case_id, r->verdicts[i].group));
+			/* A verdict given unitemised is the hearing's on whom it was about, as the
+			 * other formats' row lists them. */
+			if (!v && o)
+				jhearing_people(o, r, rec);
 		} else {
 			const struct cw_milestone *m = &rec->u.milestone;
 			struct cw_article art;

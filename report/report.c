@@ -773,6 +773,169 @@ int64_t cw_report_milestone_group_count(const struct cw_report *r, const struct 
 	return m->count > 0 ? m->count : cw_report_group_count(r, &m->case_id, m->group);
 }
 
+/* A label that names a group: "" names none. */
+static const char *group_label(const char *label)
+{
+	return label && *label ? label : NULL;
+}
+
+/* Whether a hearing's record names the person (non-zero: in its attendance, verdicts or
+ * sentence) or the group (label: in its verdicts or sentence; an attendance lists people). */
+static int hearing_names(const struct cw_hearing *h, const struct cw_id *person, const char *group)
+{
+	for (size_t i = 0; i < h->attendance.n && !group; i++)
+		if (cw_id_equal(&((const struct cw_attendance *)h->attendance.items)[i].person,
+				person))
+			return 1;
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+
+		if (group ? cw_id_is_zero(&v->person) && group_label(v->group) &&
+				    !strcasecmp(v->group, group)
+			  : cw_id_equal(&v->person, person))
+			return 1;
+	}
+	for (size_t i = 0; i < h->sentence_parts.n; i++) {
+		const struct cw_sentence_part *p =
+			(const struct cw_sentence_part *)h->sentence_parts.items + i;
+
+		if (group ? cw_id_is_zero(&p->person) && group_label(p->group) &&
+				    !strcasecmp(p->group, group)
+			  : cw_id_equal(&p->person, person))
+			return 1;
+	}
+	return 0;
+}
+
+static int has_defendant(const struct cw_report_hearing_defendant *l, size_t n,
+			 const struct cw_id *person, const char *group)
+{
+	for (size_t i = 0; i < n; i++)
+		if (group ? l[i].group && !strcasecmp(l[i].group, group)
+			  : !l[i].group && cw_id_equal(&l[i].person, person))
+			return 1;
+	return 0;
+}
+
+/* Adds a person (group NULL) or a group the hearing or its case names, once. */
+static int add_hearing_defendant(struct cw_report_hearing_defendant **l, size_t *n, size_t *cap,
+				 const struct cw_hearing *h, const struct cw_id *person,
+				 const char *group, int64_t count, int from_case)
+{
+	struct cw_report_hearing_defendant *d;
+
+	if (group ? has_defendant(*l, *n, NULL, group)
+		  : !cw_id_is_zero(person) && has_defendant(*l, *n, person, NULL))
+		return 0;
+	if (*n == *cap) {
+		size_t grow = *cap ? *cap * 2 : 8;
+
+		if (!(d = realloc(*l, grow * sizeof *d)))
+			return CW_ENOMEM;
+		*l = d;
+		*cap = grow;
+	}
+	d = &(*l)[(*n)++];
+	memset(d, 0, sizeof *d);
+	d->count = count > 0 ? count : -1;
+	d->group = group;
+	d->from_case = from_case;
+	if (group)
+		return 0;
+	d->person = *person;
+	for (size_t i = 0; i < h->attendance.n; i++) {
+		const struct cw_attendance *a =
+			(const struct cw_attendance *)h->attendance.items + i;
+
+		if (cw_id_equal(&a->person, person) && a->present == CW_ANSWER_NO)
+			d->absent = 1;
+	}
+	return 0;
+}
+
+int cw_report_hearing_defendants(const struct cw_report *r, const struct cw_record *hearing,
+				 struct cw_report_hearing_defendant **out, size_t *n)
+{
+	const struct cw_hearing *h = &hearing->u.hearing;
+	const struct cw_record *k = cw_report_ref(r, &h->case_id);
+	const struct cw_list *defs = k && k->kind == CW_KIND_CASE ? &k->u.kase.defendants : NULL;
+	struct cw_report_hearing_defendant *l = NULL;
+	size_t cap = 0;
+	int names = 0, everyone = 0, rc = 0, people_said, groups_said;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+		int someone = !cw_id_is_zero(&v->person) || group_label(v->group);
+
+		names |= someone;
+		everyone |= !someone;
+	}
+	for (size_t i = 0; i < h->sentence_parts.n; i++) {
+		const struct cw_sentence_part *p =
+			(const struct cw_sentence_part *)h->sentence_parts.items + i;
+
+		names |= !cw_id_is_zero(&p->person) || group_label(p->group) != NULL;
+	}
+	/* The attendance is the list of the people tried; verdicts that name everyone they rule
+	 * on say whom the hearing was about too, but one that names no one is for every
+	 * defendant, whom only the attendance, else the case, says. */
+	people_said = h->attendance.n > 0 || (names && !everyone);
+	groups_said = names && !everyone;
+
+	/* Those the hearing names: the case's in its order, then any other. */
+	for (size_t i = 0; defs && i < defs->n && rc == 0; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)defs->items + i;
+		const char *label = group_label(d->label);
+
+		if (!cw_id_is_zero(&d->person) ? hearing_names(h, &d->person, NULL)
+					       : label && hearing_names(h, &d->person, label))
+			rc = add_hearing_defendant(&l, n, &cap, h, &d->person,
+						   cw_id_is_zero(&d->person) ? label : NULL,
+						   cw_id_is_zero(&d->person) ? d->unnamed_count : 1,
+						   0);
+	}
+	for (size_t i = 0; i < h->attendance.n && rc == 0; i++)
+		rc = add_hearing_defendant(
+			&l, n, &cap, h,
+			&((const struct cw_attendance *)h->attendance.items)[i].person, NULL, 1, 0);
+	for (size_t i = 0; i < h->verdicts.n && rc == 0; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+
+		if (!cw_id_is_zero(&v->person) || group_label(v->group))
+			rc = add_hearing_defendant(
+				&l, n, &cap, h, &v->person,
+				cw_id_is_zero(&v->person) ? group_label(v->group) : NULL, -1, 0);
+	}
+	for (size_t i = 0; i < h->sentence_parts.n && rc == 0; i++) {
+		const struct cw_sentence_part *p =
+			(const struct cw_sentence_part *)h->sentence_parts.items + i;
+
+		if (!cw_id_is_zero(&p->person) || group_label(p->group))
+			rc = add_hearing_defendant(
+				&l, n, &cap, h, &p->person,
+				cw_id_is_zero(&p->person) ? group_label(p->group) : NULL, -1, 0);
+	}
+	/* What the hearing does not say, the case says as it is now. */
+	for (size_t i = 0; defs && i < defs->n && rc == 0; i++) {
+		const struct cw_defendant *d = (const struct cw_defendant *)defs->items + i;
+		int person = !cw_id_is_zero(&d->person);
+
+		if (person ? !people_said : !groups_said)
+			rc = add_hearing_defendant(&l, n, &cap, h, &d->person,
+						   person ? NULL : group_label(d->label),
+						   person ? 1 : d->unnamed_count, 1);
+	}
+	if (rc != 0) {
+		free(l);
+		*n = 0;
+		return rc;
+	}
+	*out = l;
+	return 0;
+}
+
 const char *cw_report_name(void *ctx, const struct cw_id *id, enum cw_kind kind)
 {
 	const struct cw_record *rec = cw_report_ref(ctx, id);
@@ -1491,13 +1654,11 @@ static int add_verdict(struct cw_report_verdict **rows, size_t *n, const struct 
 	return add_verdict_on(rows, n, rec, index, NULL, NULL);
 }
 
-/* A hearing's verdict that names no one rules on every defendant of its case: a row for each
- * (a person, or a group by its label), so that "9 convicted" is not read as one. One row as it
- * is when the case is not at hand or has a group with no label to name it by. */
 /* Whether the hearing gives, beside its verdict `index` that names no one, a verdict on the same
  * charge that names the defendant d: that one is theirs ("451=convicted" and
  * "451=acquitted@Mu Sochua": convicted, all but her). */
-static int named_apart(const struct cw_hearing *h, size_t index, const struct cw_defendant *d)
+static int named_apart(const struct cw_hearing *h, size_t index,
+		       const struct cw_report_hearing_defendant *d)
 {
 	const struct cw_verdict *all = (const struct cw_verdict *)h->verdicts.items + index;
 
@@ -1508,36 +1669,35 @@ static int named_apart(const struct cw_hearing *h, size_t index, const struct cw
 		    strcasecmp(v->offence ? v->offence : "", all->offence ? all->offence : ""))
 			continue;
 		if (cw_id_is_zero(&d->person)
-			    ? v->group && d->label && !strcasecmp(v->group, d->label)
+			    ? v->group && d->group && !strcasecmp(v->group, d->group)
 			    : cw_id_equal(&v->person, &d->person))
 			return 1;
 	}
 	return 0;
 }
 
+/* A hearing's verdict that names no one rules on every defendant of the hearing: a row for each
+ * (a person, or a group by its label), so that "9 convicted" is not read as one; the hearing's
+ * defendants, not the case's now (cw_report_hearing_defendants: a co-defendant not tried at it,
+ * or added to the case since, was not convicted by it). One row as it is when none is known or
+ * one is a group with no label to name it by. */
 static int add_everyone_verdict(const struct cw_report *r, struct cw_report_verdict **rows,
 				size_t *n, const struct cw_record *rec, size_t index)
 {
-	const struct cw_record *k = cw_report_ref(r, &rec->u.hearing.case_id);
-	int rc = 0;
+	struct cw_report_hearing_defendant *defs;
+	size_t ndefs;
+	int rc = cw_report_hearing_defendants(r, rec, &defs, &ndefs), unlabelled = 0;
 
-	if (!k || k->kind != CW_KIND_CASE || k->u.kase.defendants.n == 0)
-		return add_verdict(rows, n, rec, index);
-	for (size_t i = 0; i < k->u.kase.defendants.n; i++) {
-		const struct cw_defendant *d =
-			(const struct cw_defendant *)k->u.kase.defendants.items + i;
-
-		if (cw_id_is_zero(&d->person) && !(d->label && *d->label))
-			return add_verdict(rows, n, rec, index);
-	}
-	for (size_t i = 0; rc == 0 && i < k->u.kase.defendants.n; i++) {
-		const struct cw_defendant *d =
-			(const struct cw_defendant *)k->u.kase.defendants.items + i;
-
-		if (!named_apart(&rec->u.hearing, index, d))
-			rc = add_verdict_on(rows, n, rec, index, &d->person,
-					    cw_id_is_zero(&d->person) ? d->label : NULL);
-	}
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < ndefs; i++)
+		unlabelled |= cw_id_is_zero(&defs[i].person) && !defs[i].group;
+	if (ndefs == 0 || unlabelled)
+		rc = add_verdict(rows, n, rec, index);
+	for (size_t i = 0; rc == 0 && !unlabelled && i < ndefs; i++)
+		if (!named_apart(&rec->u.hearing, index, &defs[i]))
+			rc = add_verdict_on(rows, n, rec, index, &defs[i].person, defs[i].group);
+	free(defs);
 	return rc;
 }
 

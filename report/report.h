@@ -558,6 +558,27 @@ int64_t cw_report_group_count(const struct cw_report *r, const struct cw_id *cas
 /* How many a milestone about a group concerns: its own count, else its case's number for the
  * group (cw_report_group_count); -1 when neither gives one. */
 int64_t cw_report_milestone_group_count(const struct cw_report *r, const struct cw_milestone *m);
+
+/* One defendant a hearing concerned (cw_report_hearing_defendants): a person, or a group of
+ * unnamed defendants (person zero; group its label, NULL for a case's group that has none). */
+struct cw_report_hearing_defendant {
+	struct cw_id person;
+	const char *group; /* into the hearing or its case */
+	int64_t count;     /* a group's number as its case gives it; -1 when none is given */
+	int absent;        /* the hearing's attendance records them absent */
+	int from_case;     /* the hearing's record does not say: the case's entry as it is now */
+};
+/* Whom a hearing concerned, from what its own record says, since a case's defendants are as
+ * the case is now (a mass trial tried some of its accused at a sitting; a defendant added to
+ * the case later was not at its earlier hearings). People: those its attendance lists, present
+ * or absent, and those its verdicts and sentence name; when it lists no attendance and either
+ * names no one or gives a verdict that names no one (one for every defendant), the case's too.
+ * Groups: those its verdicts and sentence name, unless they name no one or one verdict does;
+ * then the case's too (attendance cannot list a group, so its silence on them says nothing).
+ * Those the hearing names come first, in the case's order and then the record's, those the
+ * case fills in last (from_case). *out (NULL when none) to free; CW_ENOMEM or 0. */
+int cw_report_hearing_defendants(const struct cw_report *r, const struct cw_record *hearing,
+				 struct cw_report_hearing_defendant **out, size_t *n);
 /* Where a detainee stands at the period's end, as far as the accounts recorded say: only those
  * held at it may be said, in a sentence, total or figure, to be held at it. */
 enum cw_detainee_standing {
