@@ -100,6 +100,63 @@ static void case_people(const struct cw_report *r, const struct cw_record *k, ch
 	}
 }
 
+/* A hearing's people as its row in the weekly report gives them: those its own record names,
+ * not the case's as they are now (cw_report_hearing_defendants), the case's where it does not
+ * say, said to be the case's when they could be read as the hearing's word. */
+static void hearing_people(const struct cw_report *r, const struct cw_record *rec, char *ids,
+			   char *names, size_t len)
+{
+	struct cw_report_hearing_defendant *defs;
+	char told[4096], filled[4096];
+	size_t n, ni = 0, nt = 0, nf = 0, nfilled = 0;
+
+	ids[0] = names[0] = told[0] = filled[0] = '\0';
+	if (cw_report_hearing_defendants(r, rec, &defs, &n) != 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		const struct cw_report_hearing_defendant *d = &defs[i];
+		char *to = d->from_case ? filled : told, name[600], hex[CW_ID_HEX_LEN + 1];
+		size_t *at = d->from_case ? &nf : &nt;
+
+		if (!cw_id_is_zero(&d->person)) {
+			cw_person_text(r, &d->person, name, sizeof name);
+			if (d->absent)
+				snprintf(name + strlen(name), sizeof name - strlen(name), " %s",
+					 _("(absent)"));
+			cw_report_person_hex(r, &d->person, hex);
+			if (ni < len)
+				ni += (size_t)snprintf(ids + ni, len - ni, "%s%s", ni ? " " : "",
+						       hex);
+		} else if (d->count > 0) {
+			char unnamed[64];
+
+			snprintf(unnamed, sizeof unnamed,
+				 P_("%lld unnamed", "%lld unnamed", d->count), (long long)d->count);
+			if (d->group)
+				snprintf(name, sizeof name, "%s (%s)", d->group, unnamed);
+			else
+				snprintf(name, sizeof name, "%s", unnamed);
+		} else if (d->group) {
+			snprintf(name, sizeof name, "%s", d->group);
+		} else {
+			continue;
+		}
+		nfilled += d->from_case;
+		if (*at < sizeof told)
+			*at += (size_t)snprintf(to + *at, sizeof told - *at, "%s%s",
+						*at ? "; " : "", name);
+	}
+	free(defs);
+	if (!filled[0])
+		snprintf(names, len, "%s", told);
+	else if (told[0])
+		snprintf(names, len, _("%s; and, as the case has them now, %s"), told, filled);
+	else if (nfilled > 1)
+		snprintf(names, len, _("the case's defendants now: %s"), filled);
+	else
+		snprintf(names, len, "%s", filled);
+}
+
 static void list_people(const struct cw_report *r, const struct cw_list *l, char *ids, char *names,
 			size_t len)
 {
@@ -313,7 +370,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		hearing_results(r, h, result, sizeof result);
 		detail = h->sentence ? h->sentence : h->adjourn_reason;
 		cw_sentence_text(&h->sentence_parts, sentence, sizeof sentence);
-		case_people(r, k, ids, names, BIG);
+		hearing_people(r, rec, ids, names, BIG);
 		cw_case_articles(k, NULL, a, 64, &na);
 		break;
 	}

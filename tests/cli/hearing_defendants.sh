@@ -7,7 +7,7 @@
 # defendant: those of the hearing) and the summary's count of verdicts. Where the record says
 # nothing, the case's defendants stand in, said to be the case's now when they are several;
 # a group of unnamed defendants, which an attendance cannot list, is the case's unless a
-# verdict or the sentence names the groups.
+# verdict or the sentence names the groups. `export records` gives a hearing's people alike.
 . "$TESTLIB"
 set -e
 command -v pdftotext >/dev/null || fail "pdftotext is needed (apt-get install poppler-utils)"
@@ -84,6 +84,22 @@ json "[(h['date'], h['case']['title'], [(x['person'] and x['person']['name'], x[
 json "[len(h['case']['defendants']) for h in d['hearings'] if h['case']['title'] == 'Land case'] == [4, 4, 4]"
 json "sorted((v['person'] or {}).get('name') or v['group'] for v in d['verdicts']) == ['CNRP leaders', 'Kim Rithy', 'Meas Sophea']"
 json "d['comparison']['verdicts']['current'] == 3"
+
+# the records export gives a hearing's people by the same rule
+ok cw export records --format csv -o "$WORK/records.csv"
+"$PY" - "$WORK/records.csv" <<'PY' || fail "records CSV check"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8'), strict=True))
+recs = [dict(zip(rows[0], r)) for r in rows[1:]]
+h = sorted((r['date'], r['case'], r['people'], len(r['person_ids'].split())) for r in recs if r['kind'] == 'hearing')
+assert h == [('2024-03-05', 'Land case', 'Meas Sophea; Kim Rithy (absent)', 2),
+             ('2024-03-05', 'NagaWorld strike', 'Chhim Sithar; and, as the case has them now, NagaWorld union activists (8 unnamed)', 1),
+             ('2024-03-06', 'Land case', 'Meas Sophea; Kim Rithy', 2),
+             ('2024-03-07', 'Land case', "the case's defendants now: Meas Sophea; Kim Rithy; Sok Dara; Chan Vuthy", 4),
+             ('2024-03-08', 'Mass trial', 'CNRP leaders (7 unnamed)', 0),
+             ('2024-03-08', 'Ny Nak incitement', 'Ny Nak', 1)], h
+PY
+checks=$((checks + 1))
 
 # a verdict given unitemised: its row names whom the hearing was about, in every format
 ok cw log hearing --case "Land case" --date 2024-03-12 --source "own observation" \
