@@ -13,6 +13,7 @@
  * has no <Dump>, the last screen is written when it ends. */
 #include "config.h"
 
+#include <ctype.h>
 #include <curses.h>
 #include <dirent.h>
 #include <errno.h>
@@ -971,6 +972,13 @@ static void report_ask_confidential(struct cw_app *app)
 		 some_records, some_fields);
 }
 
+/* The names a format is typed by, its key their first letter. */
+static const struct {
+	enum cw_report_format fmt;
+	const char *word;
+} report_words[] = {{CW_REPORT_MD, "md"},   {CW_REPORT_MD, "markdown"}, {CW_REPORT_HTML, "html"},
+		    {CW_REPORT_CSV, "csv"}, {CW_REPORT_JSON, "json"},   {CW_REPORT_PDF, "pdf"}};
+
 /* The format question's answer: one key. */
 static void report_answer_format(struct cw_app *app, int key)
 {
@@ -984,10 +992,40 @@ static void report_answer_format(struct cw_app *app, int key)
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		if (key == keys[i].key) {
 			app->report_format = (int)keys[i].fmt;
+			app->report_word[0] = key == '\r' || key == '\n' ? '\0' : (char)key;
+			app->report_word[1] = '\0';
 			report_ask_confidential(app);
 			return;
 		}
 	cw_app_status(app, 0, "no summary written");
+}
+
+/* A key typed right after the format's, that goes on spelling the format's name ("pdf" typed
+ * whole, as a word): swallowed, and 1 returned. The question takes one key, and the rest of
+ * the word went on into the next one: "df" after the place offered wrote "….pdfdf" (a field
+ * trial), and "d" answered the confidential question no. Any other key ends the word and is
+ * what it always is. */
+static int report_word_goes_on(struct cw_app *app, int key)
+{
+	size_t n = strlen(app->report_word);
+
+	if (!n || (app->question != CW_Q_REPORT_CONFIDENTIAL &&
+		   app->prompting != CW_PROMPT_REPORT_PATH)) {
+		app->report_word[0] = '\0';
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof report_words / sizeof report_words[0]; i++)
+		if ((int)report_words[i].fmt == app->report_format && key >= 'A' && key <= 'z' &&
+		    n < strlen(report_words[i].word) &&
+		    !strncmp(report_words[i].word, app->report_word, n) &&
+		    report_words[i].word[n] == (char)tolower(key) &&
+		    n + 1 < sizeof app->report_word) {
+			app->report_word[n] = report_words[i].word[n];
+			app->report_word[n + 1] = '\0';
+			return 1;
+		}
+	app->report_word[0] = '\0';
+	return 0;
 }
 
 /* ---- m: merging a person recorded twice --------------------------------------------------- */
@@ -1892,6 +1930,8 @@ static void handle_key(struct cw_app *app, int key)
 		cw_app_lock(app);
 		return;
 	}
+	if (report_word_goes_on(app, key))
+		return;
 	if (app->question)
 		answer_question(app, key);
 	else if (app->prompting)

@@ -105,6 +105,9 @@ struct cw_app {
 	int report_year, report_week;
 	int report_format;               /* enum cw_report_format */
 	int report_include_confidential; /* W: the answer to CW_Q_REPORT_CONFIDENTIAL */
+	/* W: the format's key and the letters typed right after it that go on spelling its name
+	 * ("p", "pd"): they are swallowed, not typed into the next question (tui.c). */
+	char report_word[12];
 	char report_path[1200];
 	/* W: the week's summary as gathered to count its confidential records (left out), written
 	 * as it is unless they are put in; NULL when none is kept. */

@@ -2,7 +2,9 @@
 # W in tmux: it asks which week (the last complete one offered), then which format, then where,
 # offering the reports folder (XDG_DOCUMENTS_DIR/casewatch-reports here) and the week's file
 # name: Enter writes there, a folder typed takes the file name, a bare name goes into the
-# reports folder, Esc writes nothing. A second W for the same week asks before writing over the file: n leaves it as it was. A week
+# reports folder, Esc writes nothing; the format typed as a word ("pdf") writes that format,
+# the rest of the word swallowed. A second W for the same week asks before writing over the
+# file: n leaves it as it was. A week
 # that holds a confidential record asks whether to put it in: no leaves it out, yes puts it in
 # and the header says so. With sign_reports = yes in the config file, FILE.sig beside it.
 . "$(dirname "$0")/lib.sh"
@@ -49,6 +51,32 @@ checks=$((checks + 2))
 [ "$(stat -c %a "$file")" = 600 ] || fail "the summary is not private"
 send Escape
 wait_gone "written to"
+
+# The format typed as a word ("pdf", then Enter, as a field trial did): the key picks it and
+# the rest of the word is swallowed, not typed on after the name offered ("….pdfdf").
+send W
+wait_for "Week (Enter writes it): $last"
+send Enter
+wait_for "$last as:"
+send -l pdf
+wait_for "Write to (Esc: not now): $reports/casewatch-summary-$last.pdf"
+capture
+checks=$((checks + 1))
+printf '%s\n' "$pane" | grep -qF "$last.pdfd" && fail "the rest of 'pdf' went into the place:
+$pane"
+send Enter
+wait_for "$last, written to $reports/casewatch-summary-$last.pdf"
+checks=$((checks + 1))
+[ -s "$reports/casewatch-summary-$last.pdf" ] || fail "W wrote no PDF: $(ls "$reports")"
+send Escape
+wait_gone "written to"
+# A letter that does not go on with the word is typed as ever.
+w_markdown
+wait_for "Write to (Esc: not now): $file"
+send -l x
+wait_for "Write to (Esc: not now): ${file}x"
+send Escape
+wait_for "no summary written"
 
 # Another place: a folder typed (a USB stick's; spaces around it are none of it) takes the
 # week's file name; a bare name goes
@@ -108,7 +136,12 @@ grep -q "Quokkaword" "$file" && fail "a confidential record left out by n is in 
 grep -q "1 confidential record is not shown" "$file" || fail "no count of what was left out: $(head -20 "$file")"
 send Escape
 wait_gone "written to"
-w_markdown
+# "md" typed as a word: the d is swallowed, not an answer (no) to the question after it.
+send W
+wait_for "Week (Enter writes it): $last"
+send Enter
+wait_for "$last as:"
+send -l md
 wait_for "Put in the 1 confidential record"
 send y
 take_path
