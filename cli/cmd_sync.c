@@ -91,6 +91,41 @@ const char cw_audit_help[] =
 	   "on other laptops arrive with bundles and keep their own database id.\n"
 	   "Options: --record ID, --limit N (the latest N), --json\n");
 
+/* A translated text with one %s, the text `what` (from a bundle: printed safe) in its place. */
+static void print_around(FILE *out, const char *fmt, const char *what)
+{
+	const char *at = strstr(fmt, "%s");
+
+	if (!at) { /* a catalogue that lost it: the words, then the text */
+		fprintf(out, "%s ", fmt);
+		cw_print_safe(out, what, 0);
+		return;
+	}
+	fwrite(fmt, 1, (size_t)(at - fmt), out);
+	cw_print_safe(out, what, 0);
+	fputs(at + 2, out);
+}
+
+/* A bundle's scope as its header keeps it ("to sokha, dara", "since 2024-05-01", "all": the
+ * same words from every laptop, which the JSON gives as they are), said in the reader's
+ * language: the names and the date as written, anything else (a newer casewatch's) as it is. */
+static void print_scope(FILE *out, const char *scope)
+{
+	if (!strncmp(scope, "to ", 3)) {
+		/* TRANSLATORS: a bundle's scope: the peers it is for, by the names given them
+		 * ("to sokha, dara"); %s is where the names go */
+		print_around(out, _("to %s"), scope + 3);
+	} else if (!strncmp(scope, "since ", 6)) {
+		/* TRANSLATORS: a bundle's scope: the changes since a date (2024-05-01) */
+		print_around(out, _("since %s"), scope + 6);
+	} else if (!strcmp(scope, "all")) {
+		/* TRANSLATORS: a bundle's scope: every record of the database */
+		fputs(_("all"), out);
+	} else {
+		cw_print_safe(out, scope, 0);
+	}
+}
+
 static const char *short_hex(const struct cw_id *id, char buf[CW_ID_HEX_LEN + 1])
 {
 	cw_id_hex(id, buf);
@@ -204,7 +239,7 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 	/* With -o - the bundle is standard output: the summary goes to standard error. */
 	note = strcmp(path, "-") ? cli->out : stderr;
 	fprintf(note, _("wrote bundle %s ("), short_hex(&s.bundle, hex));
-	cw_print_safe(note, s.scope, 0);
+	print_scope(note, s.scope);
 	/* Each number its own plural: "1 version, 0 of them deletions, 1 audit entry". */
 	fprintf(note, P_("): %zu version", "): %zu versions", s.versions), s.versions);
 	fprintf(note, P_(", %zu of them a deletion", ", %zu of them deletions", s.deleted),
@@ -602,7 +637,7 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 	/* Local, with its offset, as every time a person reads (the JSON keeps UTC). */
 	cw_time_local_format(b.stats.created, created);
 	fprintf(cli->out, _(", written %s\nscope: "), created);
-	cw_print_safe(cli->out, b.stats.scope, 0);
+	print_scope(cli->out, b.stats.scope);
 	/* Each number its own plural: "1 version (0 deletions), 3 audit entries". */
 	fprintf(cli->out, P_("\n%zu version", "\n%zu versions", b.versions_total),
 		b.versions_total);
@@ -657,7 +692,10 @@ int cw_cmd_bundle_inspect(struct cw_cli *cli, const struct cw_command *cmd, int 
 			rc = cw_table_add(&t,
 					  (const char *const[]){
 						  cw_kind_text(r->kind), short_hex(&r->id, id),
-						  b.items[i].deleted ? "deleted" : "live", up,
+						  /* TRANSLATORS: a version in a bundle
+						   * that is no deletion (the record as
+						   * it is) */
+						  b.items[i].deleted ? _("deleted") : _("live"), up,
 						  r->editor, short_hex(&r->edited_in, in), what});
 		}
 		if (rc == 0 && !failed)

@@ -591,7 +591,7 @@ static const struct cw_field demo_fields[] = {
 	 .tag = 30,
 	 .type = CW_F_BOOL,
 	 .offset = offsetof(struct cw_demo, participants_at_least),
-	 .help = N_("the number of participants is a least (\"at least 30\"): yes or no")},
+	 .help = N_("the number of participants is a least (\"at least 30\")")},
 	SET(struct cw_demo, response, 22, cw_words_response, N_("authorities' response")),
 	LIST(struct cw_demo, arrested, 23, CW_FF_FLAT, 500, person_ref_schema,
 	     N_("people arrested")),
@@ -601,7 +601,7 @@ static const struct cw_field demo_fields[] = {
 	 .tag = 33,
 	 .type = CW_F_BOOL,
 	 .offset = offsetof(struct cw_demo, arrests_at_least),
-	 .help = N_("the number of arrests is a least (\"at least 28\"): yes or no")},
+	 .help = N_("the number of arrests is a least (\"at least 28\")")},
 	/* A casewatch from before skips tags 31 and 32, and refuses the JSON keys
 	 * (models/codec.h): a record from before has them not recorded. */
 	INT(struct cw_demo, injured, 31, 0, 1000000,
@@ -610,7 +610,7 @@ static const struct cw_field demo_fields[] = {
 	 .tag = 32,
 	 .type = CW_F_BOOL,
 	 .offset = offsetof(struct cw_demo, injured_at_least),
-	 .help = N_("the number injured is a least (\"at least 3\"): yes or no")},
+	 .help = N_("the number injured is a least (\"at least 3\")")},
 	STR(struct cw_demo, notes, 25, CW_FF_MULTILINE, NOTES_MAX_BYTES, N_("notes")),
 	TALLY(struct cw_demo, tally, 26),
 };
