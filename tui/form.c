@@ -22,6 +22,7 @@ static const char *const form_labels[] = {
 	N_("affiliation"),
 	N_("after"),
 	N_("arrested"),
+	N_("arrests at least"),
 	N_("arrests count"),
 	N_("article"),
 	N_("articles"),
@@ -134,6 +135,11 @@ static const char *form_label(const char *english)
 		if (!strcmp(form_labels[i], english))
 			return _(form_labels[i]);
 	return english;
+}
+
+int cw_form_label_listed(const char *english)
+{
+	return form_label(english) != english;
 }
 
 static struct cw_form_field *add_field(struct cw_form *fm, const char *name, const char *label,
@@ -484,6 +490,9 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 				if (!(ff = add_field(fm, "unnamed", "unnamed defendants",
 						     CW_W_TEXT)))
 					goto nomem;
+				/* TRANSLATORS: the example is a group as a monitor writing
+				 * in your language types it: translate its label ("8
+				 * union activists"), the number kept */
 				ff->hint = _("groups the sources do not name, given that custody "
 					     "and those charges: a number and a label, e.g. 8 "
 					     "union activists; separated by ;");
@@ -622,8 +631,11 @@ void cw_form_note_into_notes(struct cw_form *fm, size_t i)
 	len = strlen(old) + strlen(ff->label) + ff->edit.len + 8;
 	if (!(buf = malloc(len)))
 		return;
-	/* On a line of its own, after what the notes hold. */
-	snprintf(buf, len, "%s%s%s: %s", old, *old && old[strlen(old) - 1] != '\n' ? "\n" : "",
+	/* On a line of its own, after what the notes hold, and ended: the notes' cursor waits on
+	 * the next line, so that what is typed there next starts a line of its own (a field
+	 * trial's "private interview: a guard listened" ran straight into the account typed
+	 * after it). Saving drops the empty line left when nothing was (form_build.c). */
+	snprintf(buf, len, "%s%s%s: %s\n", old, *old && old[strlen(old) - 1] != '\n' ? "\n" : "",
 		 ff->label, cw_edit_text(&ff->edit));
 	if (cw_edit_set(&notes->edit, buf) == 0) {
 		cw_edit_set(&ff->edit, "");

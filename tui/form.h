@@ -92,6 +92,9 @@ struct cw_form {
 	char sugg_for[200];
 	size_t nsugg, sugg_sel;
 	int offered; /* a field of words: Tab showed the words the one typed may be, to choose */
+	/* 1 + the field whose text or cursor a key changed since the cursor came to it (0: none):
+	 * a one-line text shows the cursor's neighbourhood then, its start before (view_form.c). */
+	size_t typing;
 	/* Going to a field by name (C-g): the text typed, while `jumping`. */
 	int jumping;
 	struct cw_edit jump;

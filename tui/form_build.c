@@ -224,7 +224,7 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 	void *base = ff->header ? (void *)rec : (void *)&rec->u;
 	const char *text = cw_edit_text(&ff->edit);
 	const struct cw_field *f = ff->f;
-	char words[1024];
+	char words[1024], *trimmed = NULL;
 	int rc;
 
 	cw_error_clear(err);
@@ -315,12 +315,32 @@ static int apply_field(struct cw_form *fm, struct cw_record *rec, struct cw_form
 		memcpy((char *)base + f->offset, &id, sizeof id);
 		return 0;
 	}
+	/* A note put into the notes from a field answered yes or no ends its line, the cursor
+	 * waiting on the next one (cw_form_note_into_notes): the empty line left there when
+	 * nothing was typed after it is no part of the notes, as a file's last newline is none of
+	 * the text $EDITOR gives. Notes the record holds so are kept as they are: an edit that
+	 * changed nothing writes nothing. */
+	if (ff->widget == CW_W_NOTES && f->type == CW_F_STR && ff->edit.len &&
+	    text[ff->edit.len - 1] == '\n') {
+		const char *was = *(char *const *)((const char *)base + f->offset);
+
+		if (!was || strcmp(was, text)) {
+			size_t n = ff->edit.len;
+
+			while (n && text[n - 1] == '\n')
+				n--;
+			if (!(trimmed = strndup(text, n)))
+				return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			text = trimmed;
+		}
+	}
 	cw_field_free(base, f);
 	if (f->type == CW_F_SET)
 		*(uint32_t *)((char *)base + f->offset) = 0;
 	/* Dates may be typed as people say them ("yesterday", "next monday"). */
 	if ((rc = cw_field_set_typed(base, f, text, cw_date_today(), err)) != 0 && !err->code)
 		cw_error_set(err, rc, ff->name, "out of memory");
+	free(trimmed);
 	return rc;
 }
 
@@ -827,6 +847,27 @@ int cw_form_confidential(const struct cw_form *fm)
 	int i = cw_form_find(fm, "confidential");
 
 	return i >= 0 && fm->fields[i].choice != 0;
+}
+
+int cw_form_notes_confidential(const struct cw_form *fm)
+{
+	int i = cw_form_find(fm, "confidential_fields");
+	char words[1024], bad[200];
+
+	if (cw_form_confidential(fm))
+		return 1;
+	if (i < 0 || cw_words_settle(fm->fields[i].words, cw_edit_text(&fm->fields[i].edit), words,
+				     sizeof words, bad, sizeof bad) != 0)
+		return 0;
+	/* The table's spellings, separated by ", ". */
+	for (const char *w = words; *w; w += strspn(w, ", ")) {
+		size_t n = strcspn(w, ", ");
+
+		if (n == 5 && !strncmp(w, "notes", 5))
+			return 1;
+		w += n;
+	}
+	return 0;
 }
 
 static int with_people_fn(struct cw_txn *t, void *ctx, struct cw_error *err)

@@ -8,6 +8,10 @@
 struct cw_form_field *cw_form_add_field(struct cw_form *fm, const char *name, const char *label,
 					enum cw_form_widget w);
 
+/* Whether a field's name in words ("arrests at least") is in the list of labels that gives the
+ * catalogue their translations (form.c). */
+int cw_form_label_listed(const char *english);
+
 /* A cw_person_namer (models/record.h) over the form's database, ctx the struct cw_store: the
  * label of the record id names, "" when it cannot be read (form.c). */
 void cw_form_name_person(void *st, const struct cw_id *id, char *buf, size_t len);
@@ -23,6 +27,10 @@ void cw_form_clear_suggestions(struct cw_form *fm);
 void cw_form_note_into_notes(struct cw_form *fm, size_t i);
 /* Whether a field takes a note after ':' (an indicator's own, or one for the notes). */
 int cw_form_takes_note(const struct cw_form_field *ff);
+/* Whether the form's notes are confidential: the whole record is, or its confidential fields
+ * name the notes (as typed so far; words that name nothing yet count as not naming them). A
+ * note put into the notes is withheld with them (form_build.c). */
+int cw_form_notes_confidential(const struct cw_form *fm);
 
 /* Fields of several words of a table (form_words.c). Words are separated by spaces or commas;
  * a word is named by its label in the interface's language or its table spelling, in any case,

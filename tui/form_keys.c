@@ -104,6 +104,7 @@ static void move_field(struct cw_form *fm, int delta)
 		settle_choice(fm);
 	cw_form_check_field(fm, fm->cur);
 	cw_form_account_follows(fm);
+	fm->typing = 0;
 	if (delta > 0 && fm->cur + 1 < fm->n)
 		fm->cur++;
 	else if (delta < 0 && fm->cur > 0)
@@ -239,11 +240,22 @@ static enum cw_form_result jump_key(struct cw_form *fm, int key)
 	}
 }
 
-/* What the message line says while a note is typed on a field that has no note of its own. */
-static void no_note_message(const struct cw_form_field *ff, char *buf, size_t len)
+/* What the message line says while a note is typed on a field that has no note of its own.
+ * The record has no other place for it (a visit holds one answer for a private interview,
+ * nothing beside it), so when the notes are confidential the note is withheld with them: said
+ * then, since a plain fact ("a guard listened in") a monitor means for the report stays out
+ * of it. */
+static void no_note_message(const struct cw_form *fm, const struct cw_form_field *ff, char *buf,
+			    size_t len)
 {
-	snprintf(buf, len, _("'%s' has no note of its own: this one goes into the notes"),
-		 ff->label);
+	if (cw_form_notes_confidential(fm))
+		snprintf(buf, len,
+			 _("'%s' has no note of its own: this one goes into the notes, which are "
+			   "confidential: it is left out of reports with them"),
+			 ff->label);
+	else
+		snprintf(buf, len, _("'%s' has no note of its own: this one goes into the notes"),
+			 ff->label);
 	cw_text_trim_utf8(buf);
 }
 
@@ -261,7 +273,7 @@ static void start_note(struct cw_form *fm, struct cw_form_field *ff)
 	}
 	fm->noting = 1;
 	if (ff->widget != CW_W_INDICATOR)
-		no_note_message(ff, fm->message, sizeof fm->message);
+		no_note_message(fm, ff, fm->message, sizeof fm->message);
 }
 
 /* The note ends: kept beside an indicator, put into the notes from any other field. */
@@ -272,7 +284,7 @@ static void end_note(struct cw_form *fm, struct cw_form_field *ff)
 	fm->noting = 0;
 	if (ff->widget == CW_W_INDICATOR)
 		return;
-	no_note_message(ff, said, sizeof said);
+	no_note_message(fm, ff, said, sizeof said);
 	if (!strcmp(fm->message, said))
 		fm->message[0] = '\0';
 	cw_form_note_into_notes(fm, (size_t)(ff - fm->fields));
@@ -472,16 +484,18 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 		fm->offered = fm->nsugg > 0; /* a field of words: Tab takes the one chosen */
 		return CW_FORM_CONTINUE;
 	case CW_ACT_CURSOR_LEFT:
-		cw_edit_left(&ff->edit);
-		return CW_FORM_CONTINUE;
 	case CW_ACT_CURSOR_RIGHT:
-		cw_edit_right(&ff->edit);
-		return CW_FORM_CONTINUE;
 	case CW_ACT_LINE_START:
-		cw_edit_home(&ff->edit);
-		return CW_FORM_CONTINUE;
 	case CW_ACT_LINE_END:
-		cw_edit_end(&ff->edit);
+		if (a == CW_ACT_CURSOR_LEFT)
+			cw_edit_left(&ff->edit);
+		else if (a == CW_ACT_CURSOR_RIGHT)
+			cw_edit_right(&ff->edit);
+		else if (a == CW_ACT_LINE_START)
+			cw_edit_home(&ff->edit);
+		else
+			cw_edit_end(&ff->edit);
+		fm->typing = fm->cur + 1;
 		return CW_FORM_CONTINUE;
 	case CW_ACT_BACKSPACE:
 	case CW_ACT_DELETE_CHAR:
@@ -520,6 +534,7 @@ enum cw_form_result cw_form_key(struct cw_form *fm, int key)
 	}
 	/* The text changed. */
 	fm->dirty = 1;
+	fm->typing = fm->cur + 1;
 	ff->error[0] = '\0';
 	if (ctx & CW_CTX_PICKER)
 		cw_form_suggest(fm);

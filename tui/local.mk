@@ -49,7 +49,7 @@ CLI_TESTS += \
 	tests/tui/khmer.sh tests/tui/khmer_prompts.sh tests/tui/khmer_timeline.sh \
 	tests/tui/confidential.sh \
 	tests/tui/week.sh tests/tui/week_fields.sh \
-	tests/tui/fields.sh \
+	tests/tui/fields.sh tests/tui/form_cuts.sh \
 	tests/tui/word_labels.sh \
 	tests/tui/words_last_field.sh \
 	tests/tui/account_follows.sh \

@@ -18,6 +18,9 @@
 #define INFO_ROWS  6
 #define ERROR_ROWS 3 /* a field's error, wrapped under it */
 #define HINT_ROWS  2 /* the hint at the bottom, when it is wider than the screen */
+/* The columns a note beside a toggle's answers needs at least, or only the answer chosen shows
+ * beside it. */
+#define NOTE_ROOM_MIN 16
 
 /* The rows a text takes wrapped at `width` columns, at most `max`: a case's defendants, a
  * field's error and the hint are shown whole, not cut at the screen's edge. */
@@ -104,7 +107,9 @@ static int field_rows(const struct cw_form *fm, size_t i, int vw, int lw)
 	       (i == fm->cur ? (int)fm->nsugg : 0);
 }
 
-/* The byte where a one-line text must start for the cursor to fit in width columns. */
+/* The byte where a one-line text must start for the cursor to fit in width columns: the start
+ * of a cluster, never a Khmer vowel sign or subscript cut from its letter (a field trial's
+ * note showed as a lone "់" when a code point was the step). */
 static size_t scroll_start(const char *text, size_t cursor, int width)
 {
 	size_t start = 0;
@@ -112,14 +117,11 @@ static size_t scroll_start(const char *text, size_t cursor, int width)
 	while (start < cursor) {
 		char *part = strndup(text + start, cursor - start);
 		int w = part ? cw_text_width(part) : 0;
-		uint32_t cp;
-		size_t step;
 
 		free(part);
 		if (w < width)
 			break;
-		step = cw_utf8_decode(text + start, cursor - start, &cp);
-		start += step ? step : 1;
+		start = cw_text_next_cluster(text, cursor, start);
 	}
 	return start;
 }
@@ -159,17 +161,34 @@ static void draw_choice(int y, int x, int width, const struct cw_form_field *ff,
 		 * room). */
 		int nwords = ff->widget == CW_W_BOOL ? 2 : (int)ff->words->n;
 		const char *yesno[] = {_("no"), _("yes")};
+		int noted = ff->edit.len || noting, only = -1, label_w;
+		char label[100];
 
-		for (int k = 0; k < nwords && n < sizeof buf; k++) {
-			int order =
-				ff->widget == CW_W_BOOL ? k : (k + 1) % nwords; /* unknown last */
-			const char *w =
-				ff->widget == CW_W_BOOL
-					? yesno[order]
-					: answer_word(cw_enum_word(ff->words, (unsigned)order));
+		snprintf(label, sizeof label, _(" note: %s%s"), "", "");
+		label_w = cw_text_width(label);
+		for (int pass = 0; pass < 2; pass++) {
+			n = 0;
+			buf[0] = '\0';
+			for (int k = 0; k < nwords && n < sizeof buf; k++) {
+				int order = ff->widget == CW_W_BOOL
+						    ? k
+						    : (k + 1) % nwords; /* unknown last */
+				const char *w = ff->widget == CW_W_BOOL
+							? yesno[order]
+							: answer_word(cw_enum_word(
+								  ff->words, (unsigned)order));
 
-			n += (size_t)snprintf(buf + n, sizeof buf - n,
-					      order == ff->choice ? "[%s] " : " %s  ", w);
+				if (only >= 0 && order != only)
+					continue;
+				n += (size_t)snprintf(buf + n, sizeof buf - n,
+						      order == ff->choice ? "[%s] " : " %s  ", w);
+			}
+			/* A note beside every answer, in a language whose answers are long (Khmer
+			 * at 80 columns), had no room left: only the answer chosen shows then. */
+			if (only >= 0 || !noted ||
+			    width - cw_text_width(buf) - label_w >= NOTE_ROOM_MIN)
+				break;
+			only = ff->choice;
 		}
 		/* A note beside the answer: while it is typed, the part that keeps the cursor
 		 * in the field, and the cursor where the next character goes. */
@@ -200,6 +219,33 @@ static void draw_choice(int y, int x, int width, const struct cw_form_field *ff,
 		}
 	}
 	cw_screen_put(y, x, width, buf, active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_NORMAL);
+}
+
+/* A one-line text too long for its row shows its start, cut with "…" between clusters, until
+ * a key edits it or moves its cursor (`typing`): then the cursor's neighbourhood, after a "…"
+ * that says the text starts further back. A long case title showed only its end ("y and
+ * Candlelight activists (Tbong Khmum) — incitement") as the edit form opened on it. The
+ * terminal cursor stands where typing goes, or on the "…" when that is past the edge. */
+static void draw_line(int y, int x, int width, const struct cw_form_field *ff, int active,
+		      int typing)
+{
+	const char *text = cw_edit_text(&ff->edit);
+	enum cw_role role = active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_FIELD;
+	size_t start = typing ? scroll_start(text, ff->edit.cursor, width) : 0;
+	int lead = 0;
+	char *before;
+
+	if (start && width > 2) {
+		lead = 1;
+		start = scroll_start(text, ff->edit.cursor, width - lead);
+		cw_screen_put(y, x, lead, "\xe2\x80\xa6", role);
+	}
+	cw_screen_put(y, x + lead, width - lead, text + start, role);
+	if (!active || !(before = strndup(text + start, ff->edit.cursor - start)))
+		return;
+	lead += cw_text_width(before);
+	cw_screen_cursor(y, x + (lead < width ? lead : width - 1));
+	free(before);
 }
 
 /* A multi-line text: wrapped over the field's rows, which follow the cursor's row while it is
@@ -292,9 +338,22 @@ static void form_hint(const struct cw_form *fm, char *hint, size_t size)
 		n += (size_t)snprintf(
 			hint + n, size - n,
 			_(" | or today, yesterday, monday, next friday, +3d, 15 jan"));
-	if ((ff->widget == CW_W_TOGGLE || ff->widget == CW_W_BOOL) && n < size)
+	/* The answers' keys, Latin letters whatever the language: the hint says what each one
+	 * means in it. */
+	if (ff->widget == CW_W_TOGGLE && n < size)
+		n += (size_t)snprintf(hint + n, size - n, _(" | y yes, n no, a na, u unknown"));
+	if (ff->widget == CW_W_BOOL && n < size)
+		n += (size_t)snprintf(hint + n, size - n, _(" | y yes, n no"));
+	/* A note after ':' is offered on an answer to what was observed (who was admitted, a
+	 * private interview), not on the switches that qualify the record or a number
+	 * (confidential, reportedly, "arrests at least"), where a note means nothing: ':' there
+	 * still takes one rather than reading its letters as answers, and the message line says
+	 * where it goes. The record has no place for it beside the answer: it is a line of the
+	 * notes, confidential when they are. */
+	if (ff->widget == CW_W_TOGGLE && n < size)
 		n += (size_t)snprintf(hint + n, size - n,
-				      _(" | : then a note, which goes into the notes"));
+				      _(" | : then a note, a line of its own in the notes "
+					"(confidential when they are)"));
 	if (ff->widget == CW_W_NOTES && n < size)
 		n += (size_t)snprintf(hint + n, size - n, _(" | Enter: new line, C-o: $EDITOR"));
 	if (ff->widget == CW_W_WORDS && n < size) {
@@ -386,19 +445,7 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 					wrapped_rows(text, vw, INFO_ROWS),
 					active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_FIELD);
 		} else {
-			const char *text = cw_edit_text(&ff->edit);
-			size_t start = active ? scroll_start(text, ff->edit.cursor, vw) : 0;
-			int cl, cc;
-
-			cw_screen_put(y, vx, vw, text + start,
-				      active ? CW_ROLE_FIELD_ACTIVE : CW_ROLE_FIELD);
-			if (active) {
-				char *before = strndup(text + start, ff->edit.cursor - start);
-
-				cw_edit_cursor_pos(&ff->edit, &cl, &cc);
-				cw_screen_cursor(y, vx + (before ? cw_text_width(before) : 0));
-				free(before);
-			}
+			draw_line(y, vx, vw, ff, active, active && fm->typing == i + 1);
 			y++;
 		}
 		if (ff->theirs) {

@@ -145,7 +145,7 @@ send -l 2024-05-02
 send C-g
 send -l "public adm"
 send Enter
-wait_for ": then a note, which goes into the notes"
+wait_for "public admitted | y yes, n no, a na, u unknown | : then a note"
 send n :
 wait_for "'public admitted' has no note of its own: this one goes into the notes"
 send -l "gallery full, twenty turned away"
