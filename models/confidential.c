@@ -39,6 +39,10 @@ static const struct cw_field *word_field(enum cw_kind kind, unsigned word, int *
 		return kind == CW_KIND_MILESTONE || kind == CW_KIND_INCIDENT
 			       ? cw_schema_field(s, "detail")
 			       : NULL;
+	case CW_CONF_CONCERNS:
+		return kind == CW_KIND_VISIT ? cw_schema_field(s, "concerns") : NULL;
+	case CW_CONF_DETAINEES:
+		return kind == CW_KIND_VISIT ? cw_schema_field(s, "detainees") : NULL;
 	case CW_CONF_NFIELDS:
 		break;
 	}
@@ -149,6 +153,23 @@ static int withhold_text(char **p, size_t *n)
 	return 0;
 }
 
+/* Empties a confidential field that has no text to stand "[confidential]" in (a set of words,
+ * a list of people), marking it withheld when it held anything. */
+static void withhold_other(struct cw_record *rec, unsigned w, const struct cw_field *f, size_t *n)
+{
+	char *p = (char *)cw_record_body(rec) + f->offset;
+
+	if (f->type == CW_F_SET && *(uint32_t *)p) {
+		*(uint32_t *)p = 0;
+	} else if (f->type == CW_F_LIST && ((struct cw_list *)p)->n) {
+		cw_field_free(cw_record_body(rec), f);
+	} else {
+		return;
+	}
+	rec->withheld_fields |= UINT32_C(1) << w;
+	(*n)++;
+}
+
 int cw_record_withhold_fields(struct cw_record *rec, size_t *withheld)
 {
 	size_t n = 0;
@@ -159,8 +180,13 @@ int cw_record_withhold_fields(struct cw_record *rec, size_t *withheld)
 		int header;
 
 		if (!(rec->confidential_fields & (UINT32_C(1) << w)) ||
-		    !(f = word_field((enum cw_kind)rec->kind, w, &header)) || f->type != CW_F_STR)
+		    !(f = word_field((enum cw_kind)rec->kind, w, &header)))
 			continue;
+		if (f->type != CW_F_STR) {
+			if (!header)
+				withhold_other(rec, w, f, &n);
+			continue;
+		}
 		rc = withhold_text(
 			(char **)((char *)(header ? (void *)rec : cw_record_body(rec)) + f->offset),
 			&n);
@@ -198,7 +224,21 @@ size_t cw_record_withheld_fields(const struct cw_record *rec)
 					      f->offset);
 		n += text && !strcmp(text, cw_confidential_text());
 	}
+	for (unsigned w = 0; w < CW_CONF_NFIELDS; w++)
+		n += cw_record_field_withheld(rec, (enum cw_conf_field)w);
 	return n;
+}
+
+int cw_record_field_withheld(const struct cw_record *rec, enum cw_conf_field word)
+{
+	return (unsigned)word < 32 && (rec->withheld_fields & (UINT32_C(1) << word)) != 0;
+}
+
+int cw_record_people_confidential(const struct cw_record *rec)
+{
+	/* A visit is filed under its detainees alone (store/keys.c). */
+	return rec->kind == CW_KIND_VISIT &&
+	       (rec->confidential_fields & (UINT32_C(1) << CW_CONF_DETAINEES));
 }
 
 int cw_record_withhold_all(struct cw_record *rec)

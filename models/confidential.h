@@ -8,8 +8,14 @@
  * user asks otherwise, and says so. Bundles encrypted for enrolled peers carry it whole.
  *
  * A field word applies to the kinds that have it: name and affiliation to people (name hides
- * the Khmer name too), follow_up to prison visits, detail to milestones and incidents, notes and
- * source to every kind. */
+ * the Khmer name too), follow_up, concerns and detainees to prison visits, detail to milestones
+ * and incidents, notes and source to every kind.
+ *
+ * Not a field of their own: a demonstration's arrested people (an arrest at a public gathering
+ * is public, and the report's arrests and detentions are counted from them; a person who must
+ * not be named there has their name marked), a hearing's indicators and their notes (what the
+ * court did in public; what a defendant confided goes in the notes), and a milestone's person
+ * (its subject: a milestone without its person says nothing, so it is withheld whole). */
 #ifndef CW_CONFIDENTIAL_H
 #define CW_CONFIDENTIAL_H
 
@@ -26,6 +32,8 @@ enum cw_conf_field {
 	CW_CONF_NOTES,
 	CW_CONF_FOLLOW_UP,
 	CW_CONF_DETAIL,
+	CW_CONF_CONCERNS,
+	CW_CONF_DETAINEES,
 	CW_CONF_NFIELDS
 };
 
@@ -69,12 +77,25 @@ const char *cw_confidential_mark(const struct cw_record *rec);
 
 /* Replaces the text of each confidential field that holds any with cw_confidential_text() (a
  * person's Khmer name goes with the name: emptied), so a reader sees that something is held
- * back. *withheld (may be NULL) gets how many fields were. CW_ENOMEM or 0. */
+ * back. A field of no text (a visit's concerns, its detainees) that holds any is emptied and
+ * its bit set in rec->withheld_fields, for what is written to say cw_confidential_text() in
+ * its place (cw_record_field_withheld); emptied, nothing counted or found from it afterwards
+ * can give it away. *withheld (may be NULL) gets how many fields were. CW_ENOMEM or 0. */
 int cw_record_withhold_fields(struct cw_record *rec, size_t *withheld);
 
 /* How many of a record's fields cw_record_withhold_fields has withheld: its confidential
- * fields that read cw_confidential_text(). */
+ * fields that read cw_confidential_text(), and those it emptied. */
 size_t cw_record_withheld_fields(const struct cw_record *rec);
+
+/* Whether cw_record_withhold_fields emptied the field of word `word` (enum cw_conf_field) of
+ * rec: what is written says cw_confidential_text() where its words or names would be. */
+int cw_record_field_withheld(const struct cw_record *rec, enum cw_conf_field word);
+
+/* Whether every person rec is filed under (a person filter and a person's timeline find it
+ * through them) is named in a confidential field: a visit whose detainees are confidential.
+ * Found for a person, such a record is found only through what others must not read: what is
+ * written for them leaves it out, and counts it nowhere (report/confidential.h, by_person). */
+int cw_record_people_confidential(const struct cw_record *rec);
 /* A confidential record that another record names: replaced by one that keeps its id, kind and
  * confidential mark and nothing else, with cw_confidential_text() as a person's name or a case's
  * title. CW_ENOMEM or 0 (rec is then unchanged). */

@@ -452,6 +452,12 @@ struct cw_record {
 	 * (a bit per word of cw_words_confidential_field). */
 	uint8_t confidential;
 	uint32_t confidential_fields;
+	/* The confidential fields cw_record_withhold_fields emptied that hold no text to put
+	 * "[confidential]" in (a visit's concerns, its detainees), a bit each as above: what is
+	 * written for others says "[confidential]" in their place, and a field that was empty
+	 * anyway is not among them. In memory only (no schema field): never stored, sent or
+	 * read from JSON. */
+	uint32_t withheld_fields;
 	union {
 		struct cw_person person;
 		struct cw_case kase;

@@ -264,15 +264,21 @@ WORDS(cw_words_decision, DECISIONS);
  * defenders and their sources, confidential interviews with detainees): who a witness or source
  * is (a person's name, Latin and Khmer, and affiliation; a record's source), what they said or
  * what ails them (notes: statements, interview notes, medical details), and the follow-up of a
- * prison visit and a milestone's or incident's detail, which often name them. models/
- * confidential.h says which kinds have which. */
+ * prison visit and a milestone's or incident's detail, which often name them; and a prison
+ * visit's concerns and the detainees it met, since together they tell who complained of what
+ * (a field trial's partner report read a named detainee beside "ill-treatment" while the
+ * notes were withheld). New words go at the end: a bit's meaning never changes, and an older
+ * casewatch refuses a record with a bit it does not know (models/confidential.c) rather than
+ * writing the field. models/confidential.h says which kinds have which. */
 #define CONFIDENTIAL_FIELDS(V)                                                                     \
 	V("name", N_("name (Latin and Khmer script)"))                                             \
 	V("affiliation", N_("affiliation"))                                                        \
 	V("source", N_("source"))                                                                  \
 	V("notes", N_("notes"))                                                                    \
 	V("follow_up", N_("follow-up"))                                                            \
-	V("detail", N_("detail"))
+	V("detail", N_("detail"))                                                                  \
+	V("concerns", N_("concerns"))                                                              \
+	V("detainees", N_("detainees"))
 WORDS(cw_words_confidential_field, CONFIDENTIAL_FIELDS);
 
 /* The short forms of cw_words_view for a narrow list column, in the same order. */

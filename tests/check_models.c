@@ -1650,6 +1650,56 @@ START_TEST(confidential_marks_round_trip_and_withhold)
 	ck_assert(cw_confidential_field_applies(CW_KIND_VISIT, CW_CONF_FOLLOW_UP));
 	ck_assert(!cw_confidential_field_applies(CW_KIND_PERSON, CW_CONF_FOLLOW_UP));
 	ck_assert(cw_confidential_field_applies(CW_KIND_INCIDENT, CW_CONF_DETAIL));
+	/* A visit's concerns and detainees, which hold no text: emptied, so that nothing
+	 * counted or found from them afterwards gives them away, and marked withheld, so that
+	 * what is written says so; an empty one is not withheld. Only a visit has them. */
+	ck_assert(cw_confidential_field_applies(CW_KIND_VISIT, CW_CONF_CONCERNS));
+	ck_assert(cw_confidential_field_applies(CW_KIND_VISIT, CW_CONF_DETAINEES));
+	ck_assert(!cw_confidential_field_applies(CW_KIND_DEMO, CW_CONF_DETAINEES));
+	ck_assert(!cw_confidential_field_applies(CW_KIND_HEARING, CW_CONF_CONCERNS));
+	{
+		struct cw_record v;
+		struct cw_person_ref *met = calloc(1, sizeof *met);
+
+		ck_assert_ptr_nonnull(met);
+		cw_record_init(&v, CW_KIND_VISIT);
+		v.u.visit.facility = strdup("Prey Sar");
+		v.u.visit.date = (struct cw_date){2024, 4, 4};
+		v.u.visit.concerns = 1u << 6;
+		met->person.b[0] = 7;
+		v.u.visit.detainees.items = met;
+		v.u.visit.detainees.n = 1;
+		v.confidential_fields = 1u << CW_CONF_CONCERNS | 1u << CW_CONF_DETAINEES;
+		ck_assert_int_eq(cw_record_validate(&v, &err), 0);
+		ck_assert(cw_record_people_confidential(&v));
+		ck_assert(cw_record_field_is_confidential(&v, "detainees"));
+		ck_assert_int_eq(cw_record_withhold_fields(&v, &n), 0);
+		ck_assert_uint_eq(n, 2);
+		ck_assert_uint_eq(v.u.visit.concerns, 0);
+		ck_assert_uint_eq(v.u.visit.detainees.n, 0);
+		ck_assert(cw_record_field_withheld(&v, CW_CONF_CONCERNS));
+		ck_assert(cw_record_field_withheld(&v, CW_CONF_DETAINEES));
+		ck_assert_uint_eq(cw_record_withheld_fields(&v), 2);
+		/* in memory only: what is encoded has neither the lists nor the mark */
+		{
+			struct cw_buf enc = {0};
+			struct cw_record back;
+
+			ck_assert_int_eq(cw_record_encode(&v, &enc), 0);
+			ck_assert_int_eq(cw_record_decode(enc.data, enc.len, &back, &err), 0);
+			ck_assert_uint_eq(back.withheld_fields, 0);
+			ck_assert_uint_eq(back.confidential_fields, v.confidential_fields);
+			cw_record_free(&back);
+			cw_buf_free(&enc);
+		}
+		cw_record_free(&v);
+		cw_record_init(&v, CW_KIND_VISIT);
+		v.confidential_fields = 1u << CW_CONF_CONCERNS;
+		ck_assert_int_eq(cw_record_withhold_fields(&v, &n), 0);
+		ck_assert_uint_eq(n, 0);
+		ck_assert(!cw_record_field_withheld(&v, CW_CONF_CONCERNS));
+		cw_record_free(&v);
+	}
 	cw_buf_free(&plain);
 	cw_buf_free(&marked);
 }
