@@ -65,8 +65,9 @@
  * of unnamed defendants in it too; 9: values sealed with a 16-byte stored nonce (store/vault.h);
  * 10: the defendants a case says are detained, in it too; 14: a milestone of someone its case
  * does not name under no article of the case; 16: bail decisions and releases told apart among
- * the detention index's ends (store/upgrade.c). */
-#define CW_SCHEMA_VERSION 16
+ * the detention index's ends; 17: a visit's concerns and detainees may be confidential, which an
+ * earlier casewatch would not withhold (store/upgrade.c). */
+#define CW_SCHEMA_VERSION 17
 
 struct cw_store;
 struct cw_txn;

@@ -81,7 +81,13 @@
  *      (detention.c, "end"), since a release after a bail decision ends the detention in its
  *      place (models/timeline.h). The upgrade makes every record's keys and counts again, as
  *      15 did; an earlier casewatch, which would take a bail decision's entry for a ruling,
- *      refuses the database. */
+ *      refuses the database.
+ *  17  a visit's concerns and detainees may be confidential fields (models/confidential.h,
+ *      bits 6 and 7 of confidential_fields). Records decode as they were, and the index keys
+ *      are the same, so only the version changes, as for 5 and 9, and a database of schema 16
+ *      opens read-only as it is. The number changes so that an earlier casewatch, which
+ *      would read those bits as nothing to withhold and write a named detainee's concerns
+ *      into a partner report, refuses the database: it fails closed, never leaks. */
 
 /* The first schema whose index keys this version's rules still make: a database of it or
  * later needs only its version written, and opens read-only as it is. */
