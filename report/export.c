@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/confidential.h"
 #include "models/format.h"
 #include "models/i18n.h"
 #include "models/json.h"
@@ -414,6 +415,9 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 					     : _("unknown"));
 		detail = rec->u.visit.follow_up;
 		list_people(r, &rec->u.visit.detainees, ids, names, BIG);
+		/* Withheld: the cell says so, as a withheld text's does (no id: nobody). */
+		if (cw_record_field_withheld(rec, CW_CONF_DETAINEES))
+			snprintf(names, BIG, "%s", cw_confidential_text());
 		break;
 	case CW_KIND_DEMO:
 		place = rec->u.demo.place ? rec->u.demo.place : rec->u.demo.province;
@@ -575,6 +579,12 @@ json_t *cw_export_record_json(const struct cw_report *r, const struct cw_record 
 		if (obj && !cw_withheld_gives_id(&r->confidential, rec))
 			json_object_set_new(obj, "id", json_null());
 	}
+	/* A withheld list (a visit's concerns, its detainees) reads "[confidential]" in its
+	 * place, as a withheld text does, rather than vanishing as if there were none. */
+	for (unsigned w = CW_CONF_CONCERNS; obj && w <= CW_CONF_DETAINEES; w++)
+		if (cw_record_field_withheld(rec, (enum cw_conf_field)w))
+			json_object_set_new(obj, cw_words_confidential_field.words[w],
+					    json_string(cw_confidential_text()));
 	if (obj && r && r->team_marks) {
 		int touches;
 

@@ -12,6 +12,7 @@
 #include "report/export.h"
 #include "report/rdoc.h"
 #include "report/write.h"
+#include "models/confidential.h"
 #include "models/format.h"
 #include "models/json.h"
 #include "models/timeline.h"
@@ -671,6 +672,13 @@ static json_t *visits(const struct cw_report *r)
 				  jset(&cw_words_concerns, v->concerns), "detainees",
 				  jpeople(r, &v->detainees), "follow_up", jstr(v->follow_up)),
 			rec);
+
+		/* Withheld: "[confidential]" in the place of the list, as a withheld text reads,
+		 * so that an empty one does not read as none found, or no one met. */
+		if (o && cw_record_field_withheld(rec, CW_CONF_CONCERNS))
+			json_object_set_new(o, "concerns", json_string(cw_confidential_text()));
+		if (o && cw_record_field_withheld(rec, CW_CONF_DETAINEES))
+			json_object_set_new(o, "detainees", json_string(cw_confidential_text()));
 
 		/* Its fields set before it is added: a row that failed to be made is not
 		 * mistaken for the one before it. */

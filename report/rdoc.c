@@ -1076,6 +1076,12 @@ static void visits(struct builder *b)
 		set_words(&concerns, &cw_words_concerns, v->concerns);
 		cell_take(b, CW_RC_CONCERNS, &concerns);
 		person_list_cells(b, &v->detainees);
+		/* Withheld (emptied, so counted nowhere): said, as a withheld note is, so that
+		 * an empty cell does not read as none found, or no one met. */
+		if (cw_record_field_withheld(&l->items[i], CW_CONF_CONCERNS))
+			cell(b, CW_RC_CONCERNS, "%s", cw_confidential_text());
+		if (cw_record_field_withheld(&l->items[i], CW_CONF_DETAINEES))
+			cell(b, CW_RC_PEOPLE, "%s", cw_confidential_text());
 		/* Listed, but access was refused: the team went to see them and did not. The
 		 * column is of the detainees seen, so its cell says so itself, in every format
 		 * (a note beside it left a field trial reading the detainee as seen); the counts
@@ -1626,6 +1632,9 @@ static void tallies(struct builder *b)
 			cw_set_text(&cw_words_concerns, rec->u.visit.concerns, found, sizeof found);
 			sb_add(&detail, "%s", detail.n ? "; " : "");
 			sb_add(&detail, _("concerns: %s"), found);
+		} else if (cw_record_field_withheld(rec, CW_CONF_CONCERNS)) {
+			sb_add(&detail, "%s", detail.n ? "; " : "");
+			sb_add(&detail, _("concerns: %s"), cw_confidential_text());
 		}
 		if (rec->kind == CW_KIND_HEARING && rec->u.hearing.court)
 			sb_add(&detail, "%s%s", detail.n ? "; " : "", rec->u.hearing.court);

@@ -736,6 +736,10 @@ static void field_lines(const struct field_walk *w, const void *base, const stru
 	if (f->type == CW_F_LIST) {
 		const struct cw_list *l = (const struct cw_list *)((const char *)base + f->offset);
 
+		/* A confidential list of the record's own (a visit's detainees) is marked as a
+		 * text is: "detainees met (confidential)" on each of its lines. */
+		if (w->rec && !indent && (f->flags & CW_FF_FLAT))
+			confidential_label(w->rec, f->name, label, sizeof label);
 		for (size_t i = 0; i < l->n; i++) {
 			const void *item = (const char *)l->items + i * f->sub->size;
 			char heading[300];
@@ -1375,6 +1379,7 @@ int cw_record_reading(struct cw_store *st, const struct cw_record *rec, int cols
 		if (f->type != CW_F_LIST || !l->n)
 			continue;
 		field_label(f, 30, label, sizeof label);
+		confidential_label(rec, f->name, label, sizeof label);
 		snprintf(heading, sizeof heading, "%c%s (%zu)",
 			 label[0] - 32 * (label[0] >= 'a' && label[0] <= 'z'), label + 1, l->n);
 		fn(ctx, 1, heading);
