@@ -369,7 +369,7 @@ static void confidential_note(const struct cw_withheld *w, int figures)
 	char note[CW_WITHHELD_NOTE_MAX];
 	struct cw_withheld said = *w; /* read only: its lists are w's */
 
-	if (w->leave_out && !w->records && !w->fields && !cw_withheld_as_shown(w))
+	if (w->leave_out && !w->records && !w->fields && !cw_withheld_as_shown(w) && !w->by_person)
 		return;
 	/* Rows alone (a list, a calendar) have no figures to leave anything out of: "and the
 	 * figures leave it out" is said of a timeline's days in detention only. */
@@ -403,6 +403,9 @@ static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int 
 		cw_record_free(&person);
 		return rc;
 	}
+	/* The records are the person's: one that names them only in a withheld field (a visit
+	 * whose detainees are confidential) would show them met there, withheld or not. */
+	r.confidential.by_person = r.confidential.leave_out;
 	if ((rc = cw_withheld_sift(&r.confidential, &l, 1)) != 0 ||
 	    (rc = cw_withheld_named(&r.confidential, &person)) != 0)
 		rc = cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");

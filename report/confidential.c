@@ -89,6 +89,7 @@ void cw_withheld_by_text(struct cw_withheld *w, const struct cw_filter *f)
 {
 	w->by_text = w->leave_out && f->text[0];
 	w->by_article = w->leave_out && f->narticles > 0;
+	w->by_person = w->leave_out && f->person[0];
 }
 
 int cw_withheld_as_shown(const struct cw_withheld *w)
@@ -117,6 +118,12 @@ int cw_withheld_mark(struct cw_withheld *w, struct cw_record_list *l, unsigned c
 			drop[i] = 1;
 			if (count && !cw_withheld_as_shown(w))
 				rc = count_once(w, &rec->id, &w->records);
+			continue;
+		}
+		/* Found for a person it names only in what is withheld: as if not found, so
+		 * neither listed nor counted (by_person). */
+		if (w->by_person && cw_record_people_confidential(rec)) {
+			drop[i] = 1;
 			continue;
 		}
 		/* Found by free text, a record's fields count once the text finds it as it reads
@@ -335,18 +342,26 @@ static void withheld_note(const struct cw_withheld *w, char *buf, size_t len)
 				      w->fields);
 	/* The figures may be lower than the records' then: said, never silent. */
 	if (w->by_text && w->by_article && n < len)
-		snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
-			 _("the free text and the articles are looked for only in what is shown "
-			   "here: whatever is confidential is neither searched nor counted"));
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
+				      _("the free text and the articles are looked for only in "
+					"what is shown here: whatever is confidential is neither "
+					"searched nor counted"));
 	else if (w->by_text && n < len)
-		snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
-			 _("the free text is looked for only in what is shown here: whatever is "
-			   "confidential is neither searched nor counted"));
+		n += (size_t)snprintf(
+			buf + n, len - n, "%s%s", n ? "; " : "",
+			_("the free text is looked for only in what is shown here: "
+			  "whatever is confidential is neither searched nor counted"));
 	else if (w->by_article && n < len)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
+				      _("the articles are looked for only in what is shown here (a "
+					"case's charges where the case is shown): whatever is "
+					"confidential is neither searched nor counted"));
+	/* Said whenever a person is asked for, found or not: said only when a record was left
+	 * out, it would say that one names them in what is withheld. */
+	if (w->by_person && n < len)
 		snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
-			 _("the articles are looked for only in what is shown here (a case's "
-			   "charges where the case is shown): whatever is confidential is neither "
-			   "searched nor counted"));
+			 _("a record that names the person only in a confidential field (a prison "
+			   "visit's detainees) is neither shown nor counted"));
 }
 
 void cw_withheld_note(const struct cw_withheld *w, char *buf, size_t len)

@@ -37,6 +37,13 @@ struct cw_withheld {
 	 * confidential record is not shown" under "Filter: article:494/495" would tell the reader
 	 * that a withheld record, or case, is about that article. */
 	int by_article;
+	/* Set (cw_withheld_by_text) when what is written was found for a person (a filter's
+	 * person; a person's timeline sets it itself): a record that names people only in a
+	 * confidential field (cw_record_people_confidential: a visit whose detainees are) was
+	 * found only through it, and is left out uncounted. A prison visit listed under "Filter:
+	 * person:Eng Sroy" with its detainees "[confidential]", or "1 confidential record is not
+	 * shown" there, would tell the reader whom the withheld field names. */
+	int by_person;
 	/* What is written is rows, no figures (an export): the note says what is left out, not
 	 * that "the figures leave it out". */
 	int rows_only;
@@ -55,7 +62,8 @@ int cw_withheld_load(struct cw_withheld *w, struct cw_store *st, struct cw_error
 
 /* Takes the confidential records out of l, counting them in w->records when `count` (a
  * report's earlier period is sifted too, for figures that compare like with like, but not
- * counted), and withholds the confidential fields of the others. Without w->leave_out, counts
+ * counted), and withholds the confidential fields of the others; with w->by_person, takes out
+ * uncounted those that name people only in a confidential field. Without w->leave_out, counts
  * what it keeps instead. CW_ENOMEM or 0. */
 int cw_withheld_sift(struct cw_withheld *w, struct cw_record_list *l, int count);
 
@@ -125,8 +133,9 @@ int cw_withheld_named(const struct cw_withheld *w, struct cw_record *rec);
  * ends. After cw_withheld_sift, cw_withheld_match_text drops from l each record m does not match,
  * counting it in w->records when `count`; nothing when m is NULL. An error of the store, CW_ENOMEM
  * or 0. */
-/* Sets w->by_text when w leaves confidential material out and f has free text, and
- * w->by_article when f has articles: to be called before anything is sifted or counted. The
+/* Sets w->by_text when w leaves confidential material out and f has free text,
+ * w->by_article when f has articles and w->by_person when it names a person: to be called
+ * before anything is sifted or counted. The
  * matcher cw_withheld_text_matcher makes then finds articles as shown too (store.h:
  * cw_reader_matcher_as_shown), and cw_withheld_match_text drops what they find only through
  * what is withheld. */

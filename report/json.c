@@ -1248,21 +1248,24 @@ static json_t *fair_trial(const struct cw_report *r)
 }
 
 /* {"included", "records_left_out", "fields_withheld", "records_included", "text_as_shown",
- * "articles_as_shown", "note"}: what report/confidential.h left out, or that confidential
- * material is in it; text_as_shown: the free text was looked for only in what is shown, and
- * nothing withheld was counted (cw_withheld.by_text); articles_as_shown: the same for the
- * filter's articles (cw_withheld.by_article). */
+ * "articles_as_shown", "people_as_shown", "note"}: what report/confidential.h left out, or
+ * that confidential material is in it; text_as_shown: the free text was looked for only in
+ * what is shown, and nothing withheld was counted (cw_withheld.by_text); articles_as_shown:
+ * the same for the filter's articles (cw_withheld.by_article); people_as_shown: a record
+ * naming the filter's person only in a confidential field is neither listed nor counted
+ * (cw_withheld.by_person). */
 static json_t *confidential(const struct cw_report *r)
 {
 	const struct cw_withheld *w = &r->confidential;
 	char note[CW_WITHHELD_NOTE_MAX];
 
 	cw_withheld_note(w, note, sizeof note);
-	return json_pack("{s:b,s:I,s:I,s:I,s:b,s:b,s:s}", "included", !w->leave_out,
+	return json_pack("{s:b,s:I,s:I,s:I,s:b,s:b,s:b,s:s}", "included", !w->leave_out,
 			 "records_left_out", (json_int_t)w->records, "fields_withheld",
 			 (json_int_t)w->fields, "records_included", (json_int_t)w->shown,
 			 "text_as_shown", w->leave_out && w->by_text, "articles_as_shown",
-			 w->leave_out && w->by_article, "note", note);
+			 w->leave_out && w->by_article, "people_as_shown",
+			 w->leave_out && w->by_person, "note", note);
 }
 
 static json_t *period(struct cw_date from, struct cw_date to)

@@ -2083,7 +2083,7 @@ static int person_via_cases(struct cw_matcher *m, const struct cw_record *person
 int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *match,
 		    struct cw_error *err)
 {
-	struct criteria c = m->c;
+	struct criteria c = m->c, as_read = m->c;
 	const struct cw_id *kase;
 	uint8_t tail[TAIL_LEN];
 	int rc, yes, shown = 1;
@@ -2091,6 +2091,14 @@ int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *matc
 	*match = 0;
 	if (!(m->c.kinds & (UINT32_C(1) << (rec->kind & 31))))
 		return 0;
+	/* As shown, a record that names people only in a confidential field (a visit's
+	 * detainees) is found through none of them: not by a filter's person, nor by free text
+	 * in their names (its index keys, made from the record as stored, still have them). */
+	if (m->as_shown && cw_record_people_confidential(rec)) {
+		if (m->c.persons.given)
+			return 0;
+		as_read.named.n = 0;
+	}
 	/* People match articles, cases and courts through their cases (walk_people_via_cases),
 	 * and only their province by their own keys. */
 	if (people_via_cases(&m->c)) {
@@ -2115,7 +2123,7 @@ int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *matc
 	tail[DATE_LEN + ID_LEN] = rec->kind;
 	if ((rc = keys_match(m->rd->st, m->rd->txn, &c, NULL, tail, &yes)) != 0)
 		return cw_store_lmdb_error(NULL, rc, "reading an index", err);
-	*match = yes && (!needs_record(&m->c) || record_matches(&m->c, rec));
+	*match = yes && (!needs_record(&m->c) || record_matches(&as_read, rec));
 	return 0;
 }
 
