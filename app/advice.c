@@ -9,6 +9,7 @@
 
 #include "app/advice.h"
 #include "models/article.h"
+#include "models/confidential.h"
 #include "models/format.h"
 #include "models/i18n.h"
 #include "models/text.h"
@@ -765,6 +766,35 @@ static void advise_visit_tally(const struct cw_visit *v, const char *hex, cw_adv
 		   "not say the detainees named were met on its day"),
 		 (long long)v->tally.count, (long long)v->tally.count);
 	snprintf(fix, sizeof fix, _("for one visit: casewatch edit %.8s --clear count"), hex);
+	fn(ctx, what, fix);
+}
+
+/* A visit whose notes are confidential but whose concerns include ill-treatment beside the
+ * detainees it names: a partner report withholds the notes and still gives "ill-treatment |
+ * Eng Sroy", which says who complained of what (a field trial's monitor marked the notes of a
+ * detainee who asked not to be named, and the partner learnt it). Withholding the notes says
+ * the monitor meant to protect the account; the concerns or the detainees may be public (a
+ * source's report), so it is said, not done. Either one withheld breaks the pair. */
+static void advise_visit_confidential(const struct cw_record *rec, const char *hex, cw_advice_fn fn,
+				      void *ctx)
+{
+	const struct cw_visit *v = &rec->u.visit;
+	int ill = cw_enum_parse(&cw_words_concerns, "ill_treatment");
+	char what[CW_ADVICE_TEXT_MAX], fix[CW_ADVICE_TEXT_MAX];
+
+	if (rec->confidential || !cw_record_field_is_confidential(rec, "notes") || ill < 0 ||
+	    !(v->concerns & (UINT32_C(1) << ill)) || !v->detainees.n ||
+	    cw_record_field_is_confidential(rec, "concerns") ||
+	    cw_record_field_is_confidential(rec, "detainees"))
+		return;
+	snprintf(what, sizeof what, "%s",
+		 _("the notes are confidential, but what is written for others still gives "
+		   "ill-treatment among the concerns beside the detainees named: together they say "
+		   "who complained of it"));
+	snprintf(fix, sizeof fix,
+		 _("to withhold them too: casewatch edit %.8s --confidential-field "
+		   "concerns,detainees"),
+		 hex);
 	fn(ctx, what, fix);
 }
 
@@ -1679,6 +1709,7 @@ void cw_advise_saved(struct cw_store *st, const struct cw_record *rec, cw_advice
 	} else if (rec->kind == CW_KIND_VISIT) {
 		advise_visit_meets_free(st, rec, fn, ctx);
 		advise_visit_tally(&rec->u.visit, hex, fn, ctx);
+		advise_visit_confidential(rec, hex, fn, ctx);
 		advise_same_event(st, rec, hex, fn, ctx);
 	} else if (rec->kind == CW_KIND_CASE) {
 		advise_detained_without_start(st, rec, hex, fn, ctx);
