@@ -141,7 +141,9 @@ int cw_store_find_conflicted_id(struct cw_store *st, const char *hex, struct cw_
 
 /* ---- streams over an index ---------------------------------------------------------------- */
 
-/* One range of an index: keys prefix + date(lo..hi) + id, walked in date order. */
+/* One range of an index: keys prefix + date(lo..hi) + id, walked in date order. Or, with
+ * `tails`, the tails of records found beforehand, sorted (prison visits found through their
+ * detainees' charges: visit_tails), walked the same way with no cursor. */
 struct stream {
 	MDB_cursor *cur;
 	uint8_t prefix[16];
@@ -150,7 +152,22 @@ struct stream {
 	int descending;
 	int done;
 	uint8_t tail[TAIL_LEN]; /* current date + id */
+	const uint8_t *tails;   /* ntails tails, TAIL_LEN bytes each, in the range already */
+	size_t ntails, at;      /* at: how many of them are behind */
 };
+
+/* A stream over tails: the next of them in its order, or done. */
+static int stream_step_tails(struct stream *s)
+{
+	if (s->at >= s->ntails) {
+		s->done = 1;
+		return 0;
+	}
+	memcpy(s->tail, s->tails + (s->descending ? s->ntails - 1 - s->at : s->at) * TAIL_LEN,
+	       TAIL_LEN);
+	s->at++;
+	return 0;
+}
 
 static int stream_accept(struct stream *s, const MDB_val *k)
 {
@@ -174,6 +191,10 @@ static int stream_open(struct stream *s, MDB_txn *txn, MDB_dbi dbi)
 	int rc;
 
 	s->done = 0;
+	if (s->tails) {
+		s->at = 0;
+		return stream_step_tails(s);
+	}
 	if ((rc = mdb_cursor_open(txn, dbi, &s->cur)) != 0)
 		return rc;
 	memcpy(start, s->prefix, s->plen);
@@ -201,8 +222,11 @@ static int stream_open(struct stream *s, MDB_txn *txn, MDB_dbi dbi)
 static int stream_next(struct stream *s)
 {
 	MDB_val k, v;
-	int rc = mdb_cursor_get(s->cur, &k, &v, s->descending ? MDB_PREV : MDB_NEXT);
+	int rc;
 
+	if (s->tails)
+		return stream_step_tails(s);
+	rc = mdb_cursor_get(s->cur, &k, &v, s->descending ? MDB_PREV : MDB_NEXT);
 	if (rc == MDB_NOTFOUND || (rc == 0 && !stream_accept(s, &k))) {
 		s->done = 1;
 		return 0;
@@ -830,6 +854,10 @@ static int keys_match(struct cw_store *st, MDB_txn *txn, const struct criteria *
 
 		if (!checks[i].l->given || checks[i].l == drive)
 			continue;
+		/* A prison visit is filed under no article (it names detainees, not charges):
+		 * its detainees' charges answer, from the record (visit_charged). */
+		if (checks[i].l == &c->articles && tail[DATE_LEN + ID_LEN] == CW_KIND_VISIT)
+			continue;
 		/* A case is filed under no case in by_case: it is the case its id names (a
 		 * report for one case lists its detainees by testing the case itself). */
 		if (checks[i].l == &c->cases && tail[DATE_LEN + ID_LEN] == CW_KIND_CASE) {
@@ -976,13 +1004,22 @@ static int plan_streams(struct cw_store *st, const struct criteria *c, int desce
 typedef int (*match_fn)(void *ctx, const struct cw_id *id, const struct cw_record *decoded,
 			struct cw_error *err);
 
+/* Prison visits by article (below). */
+static int visit_tails(struct cw_store *st, MDB_txn *txn, const struct criteria *c, uint8_t **out,
+		       size_t *n, struct cw_error *err);
+static int visit_charged(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
+			 struct cw_matcher *m, const struct cw_record *visit, int *yes,
+			 struct cw_error *err);
+static int visit_charged_id(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
+			    const struct cw_id *id, int *yes, struct cw_error *err);
+
 static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria *c, int descending,
 			match_fn visit, void *ctx, struct cw_error *err)
 {
 	struct stream *s;
 	size_t n;
 	MDB_dbi dbi;
-	uint8_t last[TAIL_LEN];
+	uint8_t last[TAIL_LEN], *visits = NULL;
 	const struct keylist *drive;
 	int have_last = 0, needs_keys, rc;
 
@@ -990,6 +1027,25 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 		return rc;
 	if ((rc = plan_streams(st, c, descending, &s, &n, &dbi, &needs_keys, &drive)) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	/* Prison visits are filed under no article: by the articles, they are those that met
+	 * someone charged under them, found beforehand and merged in as one more stream. */
+	if (drive == &c->articles && (c->kinds & CW_KIND_BIT(CW_KIND_VISIT))) {
+		struct stream *more;
+		size_t nvisits;
+
+		if ((rc = visit_tails(st, txn, c, &visits, &nvisits, err)) != 0)
+			goto out;
+		if (!(more = realloc(s, (n + 1) * sizeof *s))) {
+			rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+			goto out;
+		}
+		s = more;
+		memset(&s[n], 0, sizeof s[n]);
+		s[n].tails = visits;
+		s[n].ntails = nvisits;
+		s[n].descending = descending;
+		n++;
+	}
 	for (size_t i = 0; i < n; i++)
 		if ((rc = stream_open(&s[i], txn, dbi)) != 0) {
 			rc = cw_store_lmdb_error(NULL, rc, "reading an index", err);
@@ -1042,6 +1098,11 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 			}
 			if ((rc = keys_match(st, txn, c, drive, tail, &yes)) != 0)
 				goto lmdb_fail;
+			/* A visit not met through the articles' stream: by its detainees. */
+			if (yes && c->articles.given && drive != &c->articles &&
+			    tail[DATE_LEN + ID_LEN] == CW_KIND_VISIT &&
+			    (rc = visit_charged_id(st, txn, c, &id, &yes, err)) != 0)
+				goto out;
 			if (!yes)
 				goto advance;
 		}
@@ -1083,6 +1144,7 @@ out:
 		if (s[i].cur)
 			mdb_cursor_close(s[i].cur);
 	free(s);
+	free(visits);
 	return rc;
 }
 
@@ -1219,6 +1281,177 @@ static int walk_people_via_cases(struct cw_store *st, MDB_txn *txn, const struct
 	}
 	free(d.ids.keys);
 	return rc;
+}
+
+/* ---- prison visits by article --------------------------------------------------------- */
+
+/* A prison visit names detainees, not charges, and is filed under no article (keys.c). It
+ * matches an article when one of the people it met is charged under it in a case, as a person
+ * does (walk_people_via_cases: a co-defendant charged with something else is not), whenever
+ * the charge was laid, as a hearing matches through its case's charges as they stand: the
+ * visits of a week are those of the people the filter's cases charge. */
+
+struct charged_ctx {
+	struct cw_store *st;
+	MDB_txn *txn;
+	const struct keylist *articles;
+	struct idset *people;
+};
+
+static int collect_charged(void *ctx, const struct cw_id *id, const struct cw_record *decoded,
+			   struct cw_error *err)
+{
+	struct charged_ctx *cc = ctx;
+	struct cw_record rec;
+	int rc;
+
+	(void)decoded;
+	if ((rc = cw_store_read_record(cc->st, cc->txn, id, &rec, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < rec.u.kase.defendants.n && rc == 0; i++) {
+		const struct cw_defendant *d =
+			(const struct cw_defendant *)rec.u.kase.defendants.items + i;
+
+		if (!cw_id_is_zero(&d->person) && charged_under(cc->st, &rec, d, cc->articles))
+			rc = idset_add(cc->people, d->person.b);
+	}
+	cw_record_free(&rec);
+	return rc == CW_ENOMEM ? cw_error_set(err, rc, "", "out of memory") : rc;
+}
+
+/* Whether the store keeps the people charged under `articles` at this transaction. */
+static int charged_kept(const struct cw_store *st, size_t txnid, const struct keylist *articles)
+{
+	return st->charged.keys && st->charged.txnid == txnid && st->charged.nkeys == articles->n &&
+	       st->charged.len == articles->len &&
+	       memcmp(st->charged.keys, articles->keys, articles->n * sizeof *articles->keys) == 0;
+}
+
+/* The people charged under `articles` in a case (their keys, as criteria_build makes them),
+ * sorted, into *people (the caller frees its ids): from the cases the articles' index holds,
+ * each read once, or as the store kept them at this transaction. Not kept during a write,
+ * whose next change may charge someone else. */
+static int charged_people(struct cw_store *st, MDB_txn *txn, const struct keylist *articles,
+			  struct idset *people, struct cw_error *err)
+{
+	size_t txnid = mdb_txn_id(txn);
+	struct charged_ctx cc = {st, txn, articles, people};
+	struct criteria cases;
+	uint8_t(*keys)[ID_LEN] = NULL;
+	struct cw_id *ids = NULL;
+	int rc;
+
+	memset(people, 0, sizeof *people);
+	if (!st->index_txn && charged_kept(st, txnid, articles))
+		return idset_copy(people, st->charged.ids, st->charged.n) == 0
+			       ? 0
+			       : cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	memset(&cases, 0, sizeof cases);
+	cases.kinds = CW_KIND_BIT(CW_KIND_CASE);
+	cases.hi = CW_DATE_KEY_UNKNOWN;
+	cases.articles = *articles;
+	if ((rc = walk_in_order(st, txn, &cases, CW_ORDER_OLDEST_FIRST, collect_charged, &cc,
+				err)) != 0) {
+		free(people->ids);
+		memset(people, 0, sizeof *people);
+		return rc;
+	}
+	idset_seal(people);
+	if (st->index_txn || !(keys = malloc(articles->n * sizeof *keys)) ||
+	    (people->n && !(ids = malloc(people->n * sizeof *ids)))) {
+		free(keys);
+		return 0; /* not kept: the next question finds them again */
+	}
+	memcpy(keys, articles->keys, articles->n * sizeof *keys);
+	if (people->n)
+		memcpy(ids, people->ids, people->n * sizeof *ids);
+	free(st->charged.keys);
+	free(st->charged.ids);
+	st->charged.keys = keys;
+	st->charged.nkeys = articles->n;
+	st->charged.len = articles->len;
+	st->charged.ids = ids;
+	st->charged.n = people->n;
+	st->charged.txnid = txnid;
+	return 0;
+}
+
+static int compare_tails(const void *a, const void *b)
+{
+	return memcmp(a, b, TAIL_LEN);
+}
+
+/* The tails of the prison visits dated c->lo to c->hi that met someone charged under c's
+ * articles, each once, sorted as the streams are (date, then id): by_person files a visit
+ * under each detainee, so this reads only those people's entries, never every visit. *out is
+ * the caller's to free. */
+static int visit_tails(struct cw_store *st, MDB_txn *txn, const struct criteria *c, uint8_t **out,
+		       size_t *n, struct cw_error *err)
+{
+	struct idset people;
+	MDB_cursor *cur = NULL;
+	uint8_t *tails = NULL;
+	size_t cap = 0, o = 0;
+	int rc, mrc = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = charged_people(st, txn, &c->articles, &people, err)) != 0)
+		return rc;
+	if (people.n && (mrc = mdb_cursor_open(txn, st->dbi[DB_BY_PERSON], &cur)) != 0)
+		goto out;
+	for (size_t i = 0; i < people.n && rc == 0 && mrc == 0; i++) {
+		uint8_t start[ID_LEN + DATE_LEN];
+		MDB_val k = {sizeof start, start}, v;
+
+		memcpy(start, people.ids[i].b, ID_LEN);
+		put_be32(start + ID_LEN, c->lo);
+		for (mrc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); mrc == 0 && rc == 0;
+		     mrc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+			const uint8_t *key = k.mv_data;
+
+			if (k.mv_size != ID_LEN + TAIL_LEN ||
+			    memcmp(key, people.ids[i].b, ID_LEN) != 0 ||
+			    get_be32(key + ID_LEN) > c->hi)
+				break;
+			if (key[ID_LEN + DATE_LEN + ID_LEN] != CW_KIND_VISIT)
+				continue;
+			if (*n == cap) {
+				size_t grown = cap ? cap * 2 : 64;
+				uint8_t *more = realloc(tails, grown * TAIL_LEN);
+
+				if (!more) {
+					rc = cw_error_set(err, CW_ENOMEM, "", "out of memory");
+					break;
+				}
+				tails = more;
+				cap = grown;
+			}
+			memcpy(tails + (*n)++ * TAIL_LEN, key + ID_LEN, TAIL_LEN);
+		}
+		if (mrc == MDB_NOTFOUND)
+			mrc = 0;
+	}
+out:
+	if (cur)
+		mdb_cursor_close(cur);
+	free(people.ids);
+	if (rc == 0 && mrc != 0)
+		rc = cw_store_lmdb_error(NULL, mrc, "reading an index", err);
+	if (rc != 0) {
+		free(tails);
+		*n = 0;
+		return rc;
+	}
+	/* A visit that met two of them is under each. */
+	if (*n > 1)
+		qsort(tails, *n, TAIL_LEN, compare_tails);
+	for (size_t i = 0; i < *n; i++)
+		if (o == 0 || memcmp(tails + (o - 1) * TAIL_LEN, tails + i * TAIL_LEN, TAIL_LEN))
+			memmove(tails + o++ * TAIL_LEN, tails + i * TAIL_LEN, TAIL_LEN);
+	*n = o;
+	*out = tails;
+	return 0;
 }
 
 struct list_ctx {
@@ -1401,6 +1634,17 @@ static int count_from_counters(struct cw_store *st, MDB_txn *txn, const struct c
 
 		if (!(c->kinds & (UINT32_C(1) << kind)))
 			continue;
+		/* Visits are counted under no article: those that met someone charged. */
+		if (c->articles.given && kind == CW_KIND_VISIT) {
+			uint8_t *tails;
+			size_t nvisits;
+
+			if ((rc = visit_tails(st, txn, c, &tails, &nvisits, err)) != 0)
+				return rc;
+			free(tails);
+			*count += nvisits;
+			continue;
+		}
 		if (c->articles.given) {
 			key[0] = DB_BY_ARTICLE;
 			memcpy(key + 1, c->articles.keys[0], c->articles.len);
@@ -1898,6 +2142,8 @@ struct cw_matcher {
 	/* Cases read for case_shown: 1 shown, 2 not. A week's records are many and their cases
 	 * few: each is read once. */
 	struct cw_idmap cases_read;
+	/* The same for the detainees of prison visits matched by article (person_shown). */
+	struct cw_idmap people_read;
 };
 
 int cw_reader_matcher(struct cw_reader *rd, const struct cw_filter *f, uint32_t default_kinds,
@@ -2025,21 +2271,19 @@ static int own_articles_match(const struct cw_store *st, const struct keylist *a
 	return 0;
 }
 
-/* walk_people_via_cases for one person: whether a case naming them as a defendant answers
- * the criteria of cases (its articles among the person's own charges in it), and, as_shown,
- * is shown. */
-static int person_via_cases(struct cw_matcher *m, const struct cw_record *person, int *yes,
+/* Whether a case naming `person` as a defendant answers the criteria of cases (its articles
+ * among the person's own charges in it) and, with m (may be NULL: any case), is shown as m
+ * reads it (case_shown). */
+static int charged_in_cases(struct cw_store *st, MDB_txn *txn, const struct criteria *cases,
+			    struct cw_matcher *m, const struct cw_id *person, int *yes,
 			    struct cw_error *err)
 {
-	struct cw_store *st = m->rd->st;
-	struct criteria cases = m->c;
 	MDB_cursor *cur;
-	MDB_val k = {ID_LEN, (void *)person->id.b}, v;
+	MDB_val k = {ID_LEN, (void *)person->b}, v;
 	int rc = 0, mrc;
 
 	*yes = 0;
-	cases.provinces.given = 0; /* a person's province is their own */
-	if ((mrc = mdb_cursor_open(m->rd->txn, st->dbi[DB_BY_PERSON], &cur)) != 0)
+	if ((mrc = mdb_cursor_open(txn, st->dbi[DB_BY_PERSON], &cur)) != 0)
 		return cw_store_lmdb_error(NULL, mrc, "reading an index", err);
 	/* LMDB's codes (mrc) apart from casewatch's (rc): both are negative numbers. */
 	for (mrc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE); mrc == 0 && rc == 0 && !*yes;
@@ -2047,26 +2291,26 @@ static int person_via_cases(struct cw_matcher *m, const struct cw_record *person
 		const uint8_t *key = k.mv_data, *tail = key + ID_LEN;
 		struct cw_record kase;
 		struct cw_id id;
-		int match, shown;
+		int match, shown = 1;
 
-		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(key, person->id.b, ID_LEN) != 0)
+		if (k.mv_size != ID_LEN + TAIL_LEN || memcmp(key, person->b, ID_LEN) != 0)
 			break;
 		if (tail[DATE_LEN + ID_LEN] != CW_KIND_CASE)
 			continue;
-		if ((mrc = keys_match(st, m->rd->txn, &cases, NULL, tail, &match)) != 0)
+		if ((mrc = keys_match(st, txn, cases, NULL, tail, &match)) != 0)
 			break;
 		memcpy(id.b, tail + DATE_LEN, ID_LEN);
-		if (!match || (rc = case_shown(m, &id, &shown, err)) != 0 || !shown)
+		if (!match || (m && (rc = case_shown(m, &id, &shown, err)) != 0) || !shown)
 			continue;
-		if ((rc = cw_store_read_record(st, m->rd->txn, &id, &kase, err)) != 0)
+		if ((rc = cw_store_read_record(st, txn, &id, &kase, err)) != 0)
 			break;
 		for (size_t i = 0; i < kase.u.kase.defendants.n && !*yes; i++) {
 			const struct cw_defendant *d =
 				(const struct cw_defendant *)kase.u.kase.defendants.items + i;
 
-			*yes = cw_id_equal(&d->person, &person->id) &&
-			       (!cases.articles.given ||
-				charged_under(st, &kase, d, &cases.articles));
+			*yes = cw_id_equal(&d->person, person) &&
+			       (!cases->articles.given ||
+				charged_under(st, &kase, d, &cases->articles));
 		}
 		cw_record_free(&kase);
 	}
@@ -2076,6 +2320,97 @@ static int person_via_cases(struct cw_matcher *m, const struct cw_record *person
 	if (mrc != 0 && mrc != MDB_NOTFOUND)
 		return cw_store_lmdb_error(NULL, mrc, "reading an index", err);
 	return 0;
+}
+
+/* walk_people_via_cases for one person: whether a case naming them as a defendant answers
+ * the criteria of cases and, as_shown, is shown. */
+static int person_via_cases(struct cw_matcher *m, const struct cw_record *person, int *yes,
+			    struct cw_error *err)
+{
+	struct criteria cases = m->c;
+
+	cases.provinces.given = 0; /* a person's province is their own */
+	return charged_in_cases(m->rd->st, m->rd->txn, &cases, m, &person->id, yes, err);
+}
+
+/* Whether what the matcher is for gives `person` by name: always, unless it is as_shown and
+ * the person reads "[confidential]" there (name_is_shown), is withheld
+ * (cw_matcher_withhold), or cannot be read. */
+static int person_shown(struct cw_matcher *m, const struct cw_id *id, int *shown,
+			struct cw_error *err)
+{
+	struct cw_record person;
+	size_t known;
+	int rc;
+
+	*shown = 1;
+	if (!m->as_shown)
+		return 0;
+	if (idset_has(&m->withheld, id)) {
+		*shown = 0;
+		return 0;
+	}
+	if (cw_idmap_get(&m->people_read, id, &known)) {
+		*shown = known == 1;
+		return 0;
+	}
+	if ((rc = cw_store_read_record(m->rd->st, m->rd->txn, id, &person, err)) == CW_ENOTFOUND) {
+		cw_error_clear(err);
+		*shown = 0;
+	} else if (rc != 0) {
+		return rc;
+	} else {
+		*shown = name_is_shown(&person);
+		cw_record_free(&person);
+	}
+	if (cw_idmap_put(&m->people_read, id, *shown ? 1 : 2, NULL) < 0)
+		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
+	return 0;
+}
+
+/* Whether a prison visit met someone charged under c's articles in a case (visit_tails, for
+ * one visit). With m (may be NULL), as m reads it: as_shown, only through a detainee it gives
+ * by name and a case it shows, since a visit listed under "Filter: article:494/495" through
+ * a detainee or case written "[confidential]" would tell a partner what the withheld one is
+ * charged with. */
+static int visit_charged(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
+			 struct cw_matcher *m, const struct cw_record *visit, int *yes,
+			 struct cw_error *err)
+{
+	const struct cw_list *l = &visit->u.visit.detainees;
+	struct criteria cases;
+	int rc = 0;
+
+	*yes = 0;
+	memset(&cases, 0, sizeof cases);
+	cases.kinds = CW_KIND_BIT(CW_KIND_CASE);
+	cases.hi = CW_DATE_KEY_UNKNOWN;
+	cases.articles = c->articles;
+	for (size_t i = 0; i < l->n && rc == 0 && !*yes; i++) {
+		const struct cw_id *p = &((const struct cw_person_ref *)l->items)[i].person;
+		int shown = 1;
+
+		if (cw_id_is_zero(p) || (m && (rc = person_shown(m, p, &shown, err)) != 0) ||
+		    !shown)
+			continue;
+		rc = charged_in_cases(st, txn, &cases, m, p, yes, err);
+	}
+	return rc;
+}
+
+/* visit_charged for the visit `id`, read here. */
+static int visit_charged_id(struct cw_store *st, MDB_txn *txn, const struct criteria *c,
+			    const struct cw_id *id, int *yes, struct cw_error *err)
+{
+	struct cw_record rec;
+	int rc;
+
+	*yes = 0;
+	if ((rc = cw_store_read_record(st, txn, id, &rec, err)) != 0)
+		return rc;
+	rc = visit_charged(st, txn, c, NULL, &rec, yes, err);
+	cw_record_free(&rec);
+	return rc;
 }
 
 /* What walk_matches checks of a record it meets (the stream it comes through answers the
@@ -2108,6 +2443,13 @@ int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *matc
 		c.kinds = CW_KIND_BIT(CW_KIND_PERSON);
 		c.provinces = m->c.provinces;
 	}
+	/* A visit by its detainees' charges (keys_match leaves it to this), as shown when
+	 * as_shown. */
+	else if (m->c.articles.given && rec->kind == CW_KIND_VISIT) {
+		if ((rc = visit_charged(m->rd->st, m->rd->txn, &m->c, m, rec, &yes, err)) != 0 ||
+		    !yes)
+			return rc;
+	}
 	/* As shown, an event whose case is withheld has only the articles it names itself. */
 	else if (m->c.articles.given && (kase = event_case(rec)) &&
 		 (rc = case_shown(m, kase, &shown, err)) != 0)
@@ -2139,5 +2481,6 @@ void cw_matcher_free(struct cw_matcher *m)
 	criteria_free(&m->c);
 	free(m->withheld.ids);
 	cw_idmap_free(&m->cases_read);
+	cw_idmap_free(&m->people_read);
 	free(m);
 }

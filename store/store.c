@@ -663,6 +663,8 @@ void cw_store_close(struct cw_store *st)
 		free(st->resolved[i].ids);
 	}
 	free(st->named_ids);
+	free(st->charged.keys);
+	free(st->charged.ids);
 	free(st->author);
 	free(st->dir);
 	free(st);

@@ -120,6 +120,17 @@ struct cw_store {
 		size_t n;
 		size_t txnid;
 	} resolved[2];
+	/* The people charged under the last articles a filter asked of prison visits (query.c,
+	 * charged_people), sorted, good while the database is at the transaction they were found
+	 * in: a report asks its visits of each of its periods, and finding them reads every case
+	 * filed under the articles. keys: the articles' index keys as the filter gave them. */
+	struct {
+		uint8_t (*keys)[ID_LEN];
+		size_t nkeys, len;
+		struct cw_id *ids;
+		size_t n;
+		size_t txnid;
+	} charged;
 	MDB_env *env;
 	MDB_dbi dbi[DB_COUNT];
 	struct cw_id database_id;
