@@ -4487,6 +4487,15 @@ int cw_rdoc_build(const struct cw_report *r, struct cw_rdoc *doc)
 		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_PLACE, N_("Facility"),
 		CW_RC_OUTCOME, N_("Access"), CW_RC_CONCERNS, N_("Concerns"), CW_RC_PEOPLE,
 		N_("Detainees seen"), CW_RC_DETAIL, N_("Follow-up and notes"), -1);
+	/* A visit names detainees, not articles: the reader is told how the filter found it, and
+	 * that its row and figures are of everyone it met, not only of those charged. */
+	if (r->filter.narticles) {
+		b.sec->wants_note = 1;
+		b.sec->note = note("%s", _("A visit is under the filter's articles when someone it "
+					   "met is charged under one of them in a case, whenever "
+					   "charged; its row, and the figures, give everyone it "
+					   "met."));
+	}
 	visits(&b);
 	section(&b, "demonstrations", N_("Demonstrations"), N_("No demonstrations in this period."),
 		CW_RC_DATE, N_("Date"), CW_RC_ACCOUNT, N_("Account"), CW_RC_PLACE, N_("Place"),
