@@ -543,6 +543,9 @@ static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE 
 	kinds = kind ? CW_KIND_BIT(kind) : CW_KINDS_EVENTS;
 	if (kind)
 		o->filter.kinds = kinds;
+	/* An export is written for others, as the report is: a prison visit is found by an
+	 * article as the report finds it, through the people it met (models/filter.h). */
+	o->filter.visits_by_detainees = 1;
 	if ((rc = cw_store_list(cli->session.store, &o->filter, kinds, CW_ORDER_OLDEST_FIRST, 0, 0,
 				&l, &cli->err)) != 0)
 		return rc;

@@ -17,7 +17,8 @@ void cw_filter_init(struct cw_filter *f)
 int cw_filter_equal(const struct cw_filter *a, const struct cw_filter *b)
 {
 	if (a->kinds != b->kinds || a->narticles != b->narticles || a->accounts != b->accounts ||
-	    a->undated != b->undated || cw_date_key(a->since) != cw_date_key(b->since) ||
+	    a->undated != b->undated || a->visits_by_detainees != b->visits_by_detainees ||
+	    cw_date_key(a->since) != cw_date_key(b->since) ||
 	    cw_date_key(a->until) != cw_date_key(b->until) || strcmp(a->court, b->court) ||
 	    strcmp(a->province, b->province) || strcmp(a->person, b->person) ||
 	    strcmp(a->case_ref, b->case_ref) || strcmp(a->text, b->text))

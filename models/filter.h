@@ -38,6 +38,15 @@ struct cw_filter {
 	/* Only records of unknown date (since and until are then not looked at): a report's
 	 * undated tallies. Not typed in a filter line. */
 	int undated;
+	/* How articles find prison visits, not a criterion: a visit names detainees, not
+	 * charges, and is filed under no article, so by its own fields it matches none. Set, it
+	 * matches an article when someone it met is charged under it in a case (store/query.c,
+	 * visit_tails): what the report module writes for others, where a week with a visit to a
+	 * 494/495 detainee must not read "No prison visits in this period". Clear, as lists,
+	 * counts and the terminal interface ask, the article's index alone answers (counts from
+	 * its counters). Not typed in a filter line; without articles it changes nothing, so
+	 * cw_filter_is_empty does not look at it. */
+	int visits_by_detainees;
 };
 
 void cw_filter_init(struct cw_filter *f);

@@ -4955,6 +4955,10 @@ static int build(struct cw_store *st, struct cw_reader *rd, const struct cw_filt
 	out->filter = *filter;
 	out->filter.since = none;
 	out->filter.until = none;
+	/* What is written for others finds a prison visit by the charges of the people it met
+	 * (a week's report filtered by 494/495 said "No prison visits in this period" for a week
+	 * the team visited a 494/495 detainee); lists and counts do not (models/filter.h). */
+	out->filter.visits_by_detainees = 1;
 	out->from = from;
 	out->to = to;
 	/* A period that holds today is the period so far for those held: the days after today

@@ -258,6 +258,10 @@ struct criteria {
 	char *text;         /* free text, folded (cw_text_fold); NULL: none */
 	struct idset named; /* with text: the records naming a person or case whose name has it */
 	uint32_t views; /* whose account (1 << view); 0: any. Not in the keys: checked decoded */
+	/* Prison visits match the articles through their detainees' charges (the filter's
+	 * visits_by_detainees, with articles given): otherwise a visit, filed under no article,
+	 * matches none, and the walks and counts are the article index's alone. */
+	int visits_charged;
 };
 
 static int keylist_add(struct keylist *l, const void *key, size_t len)
@@ -762,6 +766,7 @@ static int criteria_build(struct cw_store *st, MDB_txn *txn, const struct cw_fil
 	cw_filter_date_keys(f, &c->lo, &c->hi);
 	c->views = f->accounts;
 	c->articles.given = f->narticles > 0;
+	c->visits_charged = c->articles.given && f->visits_by_detainees;
 	/* The articles the government's account names itself, and the charges of a case in
 	 * its account, are filed under keys of their own (keys.c, cw_store_article_key): an
 	 * article filter walks them only when it asks for that account. The plain keys are
@@ -855,8 +860,9 @@ static int keys_match(struct cw_store *st, MDB_txn *txn, const struct criteria *
 		if (!checks[i].l->given || checks[i].l == drive)
 			continue;
 		/* A prison visit is filed under no article (it names detainees, not charges):
-		 * its detainees' charges answer, from the record (visit_charged). */
-		if (checks[i].l == &c->articles && tail[DATE_LEN + ID_LEN] == CW_KIND_VISIT)
+		 * asked by its detainees, their charges answer, from the record (visit_charged). */
+		if (c->visits_charged && checks[i].l == &c->articles &&
+		    tail[DATE_LEN + ID_LEN] == CW_KIND_VISIT)
 			continue;
 		/* A case is filed under no case in by_case: it is the case its id names (a
 		 * report for one case lists its detainees by testing the case itself). */
@@ -1027,9 +1033,10 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 		return rc;
 	if ((rc = plan_streams(st, c, descending, &s, &n, &dbi, &needs_keys, &drive)) != 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	/* Prison visits are filed under no article: by the articles, they are those that met
-	 * someone charged under them, found beforehand and merged in as one more stream. */
-	if (drive == &c->articles && (c->kinds & CW_KIND_BIT(CW_KIND_VISIT))) {
+	/* Prison visits are filed under no article: asked by their detainees, by the articles
+	 * they are those that met someone charged under them, found beforehand and merged in as
+	 * one more stream. */
+	if (c->visits_charged && drive == &c->articles && (c->kinds & CW_KIND_BIT(CW_KIND_VISIT))) {
 		struct stream *more;
 		size_t nvisits;
 
@@ -1099,7 +1106,7 @@ static int walk_matches(struct cw_store *st, MDB_txn *txn, const struct criteria
 			if ((rc = keys_match(st, txn, c, drive, tail, &yes)) != 0)
 				goto lmdb_fail;
 			/* A visit not met through the articles' stream: by its detainees. */
-			if (yes && c->articles.given && drive != &c->articles &&
+			if (yes && c->visits_charged && drive != &c->articles &&
 			    tail[DATE_LEN + ID_LEN] == CW_KIND_VISIT &&
 			    (rc = visit_charged_id(st, txn, c, &id, &yes, err)) != 0)
 				goto out;
@@ -1634,8 +1641,9 @@ static int count_from_counters(struct cw_store *st, MDB_txn *txn, const struct c
 
 		if (!(c->kinds & (UINT32_C(1) << kind)))
 			continue;
-		/* Visits are counted under no article: those that met someone charged. */
-		if (c->articles.given && kind == CW_KIND_VISIT) {
+		/* Visits are filed under no article: asked by their detainees, those that met
+		 * someone charged under one (read: the counters cannot hold them). */
+		if (c->visits_charged && kind == CW_KIND_VISIT) {
 			uint8_t *tails;
 			size_t nvisits;
 
@@ -2444,8 +2452,8 @@ int cw_matcher_test(struct cw_matcher *m, const struct cw_record *rec, int *matc
 		c.provinces = m->c.provinces;
 	}
 	/* A visit by its detainees' charges (keys_match leaves it to this), as shown when
-	 * as_shown. */
-	else if (m->c.articles.given && rec->kind == CW_KIND_VISIT) {
+	 * as_shown, when asked so; otherwise as any record, by the index. */
+	else if (m->c.visits_charged && rec->kind == CW_KIND_VISIT) {
 		if ((rc = visit_charged(m->rd->st, m->rd->txn, &m->c, m, rec, &yes, err)) != 0 ||
 		    !yes)
 			return rc;

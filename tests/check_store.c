@@ -1012,6 +1012,71 @@ START_TEST(counters_agree_with_walks)
 }
 END_TEST
 
+/* count() and a list, with the filter's visits_by_detainees set or clear. */
+static size_t count_visits_asked(const char *line, int by_detainees, size_t *listed)
+{
+	struct cw_filter f;
+	struct cw_record_list l;
+	struct cw_error err;
+	size_t n;
+
+	cw_filter_init(&f);
+	ck_assert_msg(cw_filter_parse_line(line, &f, &err) == 0, "%s", err.message);
+	f.visits_by_detainees = by_detainees;
+	ck_assert_msg(cw_store_count(st, &f, CW_KINDS_EVENTS, &n, &err) == 0, "%s", err.message);
+	ck_assert_msg(
+		cw_store_list(st, &f, CW_KINDS_EVENTS, CW_ORDER_NEWEST_FIRST, 0, 0, &l, &err) == 0,
+		"%s", err.message);
+	*listed = l.n;
+	cw_record_list_free(&l);
+	return n;
+}
+
+/* A prison visit is filed under no article. Asked so (what the report module writes), it is
+ * under an article when someone it met is charged under it in a case, counted and listed,
+ * whether the articles drive the walk, a date or the person; otherwise, as lists, counts and
+ * the terminal interface ask, it is under none and the counters answer as before. */
+START_TEST(visits_match_articles_through_detainees_only_when_asked)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_VISIT), "detainees");
+	struct cw_id p = add_person("Eng Sroy", NULL);
+	struct cw_id q = add_person("Sok Lese", NULL);
+	struct cw_id c = add_case("Eng Sroy incitement", &p, "494/495", NULL, "2024-01-02");
+	static const char *const lines[] = {"article:494", "article:494 since:1900",
+					    "article:494 person:\"Eng Sroy\"",
+					    "article:\"437 bis\" kind:visit"};
+	static const size_t asked[] = {2, 2, 2, 1}, not_asked[] = {1, 1, 1, 0};
+	size_t n, listed;
+
+	add_case("Sok Lese", &q, "437 bis", NULL, "2024-01-02");
+	add_hearing(&c, "2024-02-20", NULL);
+	for (int i = 0; i < 2; i++) {
+		struct cw_person_ref *met;
+		struct cw_record r;
+		struct cw_error err;
+
+		cw_record_init(&r, CW_KIND_VISIT);
+		r.u.visit.facility = strdup("Prey Sar");
+		r.u.visit.date = D(i ? "2024-04-04" : "2024-04-03");
+		met = cw_list_append(&r.u.visit.detainees, df->sub);
+		met->person = i ? q : p;
+		ck_assert_msg(cw_store_put(st, &r, CW_PUT_NEW, &err) == 0, "%s", err.message);
+		cw_record_free(&r);
+	}
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		n = count_visits_asked(lines[i], 0, &listed);
+		ck_assert_msg(n == not_asked[i] && listed == n, "%s: %zu, %zu listed", lines[i], n,
+			      listed);
+		n = count_visits_asked(lines[i], 1, &listed);
+		ck_assert_msg(n == asked[i] && listed == n, "%s asked: %zu, %zu listed", lines[i],
+			      n, listed);
+	}
+	/* Without articles the flag asks nothing. */
+	ck_assert_uint_eq(count_visits_asked("kind:visit", 1, &listed), 2);
+	ck_assert_uint_eq(listed, 2);
+}
+END_TEST
+
 /* A milestone that names no article is filed under its person's charges in its case; of
  * someone the case does not name (a bystander's arrest in the NagaWorld case), under none: they
  * are charged with nothing in it, and the report counts it under no article (a field trial
@@ -3119,6 +3184,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, case_change_reindexes_its_hearings);
 	tcase_add_test(tc, case_back_after_deletion_refiles_its_hearings);
 	tcase_add_test(tc, counters_agree_with_walks);
+	tcase_add_test(tc, visits_match_articles_through_detainees_only_when_asked);
 	tcase_add_test(tc, account_filter_reads_each_records_view);
 	tcase_add_test(tc, government_account_is_filed_as_its_case);
 	tcase_add_test(tc, next_hearing_dates_are_indexed);
