@@ -100,6 +100,18 @@ has "no matching records"
 ok cw list records --person "Eng Sroy" --kind visit --json
 json "sorted(r['id'] for r in d) == sorted(['$eng', '$before'])"
 
+# A visit whose detainees are a confidential field is not found through them for others: under
+# "Filter: article:494/495" it would say the withheld detainee is charged under it.
+ok cw log visit --facility "CC3" --date 2024-04-05 --detainee "Eng Sroy" \
+	--confidential-field detainees --source "own observation"
+withheld=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw report --week 2024-W14 --article 494/495 --format json
+json "[v['id'] for v in d['visits']] == ['$eng']"
+ok cw export records --format csv --article 494/495 --kind visit
+lacks "$withheld"
+ok cw report --week 2024-W14 --article 494/495 --format json --include-confidential
+json "'$withheld' in [v['id'] for v in d['visits']]"
+
 # Exports for others follow the report.
 ok cw export records --format csv --article 494/495 --kind visit
 has "$eng"
