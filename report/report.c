@@ -865,6 +865,11 @@ int cw_report_hearing_defendants(const struct cw_report *r, const struct cw_reco
 
 	*out = NULL;
 	*n = 0;
+	/* A case withheld from others (read here as what cw_withheld_named left of it) keeps its
+	 * defendants from them, whoever its hearing names: the row reads the case as
+	 * "[confidential]" with no one beside it, as it did when the case gave the names. */
+	if (r->confidential.leave_out && k && k->confidential)
+		return 0;
 	for (size_t i = 0; i < h->verdicts.n; i++) {
 		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
 		int someone = !cw_id_is_zero(&v->person) || group_label(v->group);

@@ -110,4 +110,19 @@ norow md "Sok Dara"
 out=$(cat "$WORK/week.json")
 json "[[x['person']['name'] for x in v['defendants']] for v in d['verdicts']] == [['Meas Sophea']]"
 json "[v['people_count'] for v in d['verdicts']] == [1]"
+
+# a hearing of a case withheld from others names no one beside "[confidential]", whoever its
+# attendance lists: the case's defendants are the case's to withhold (a review saw the new
+# rows name them where the case had kept them)
+ok cw person add --name "Theng Savoeun"
+ok cw case add --title "Sealed case" --defendant "Theng Savoeun" --charge 494/495 --confidential
+ok cw log hearing --case "Sealed case" --date 2024-03-13 --source "own observation" \
+	--present "Theng Savoeun" --outcome adjourned
+week 2024-W11
+row md "| 2024-03-13 | own observation | \\[confidential\\] |  |"
+norow md "Theng"
+out=$(cat "$WORK/week.json")
+json "not any('Theng' in json.dumps(h) for h in d['hearings'])"
+ok cw export records --format csv --kind hearing --since 2024-03-13 --until 2024-03-13
+lacks "Theng"
 echo "hearing_defendants: $checks checks passed"
