@@ -594,6 +594,21 @@ int cw_agenda_leave_out_confidential(struct cw_agenda *a, struct cw_withheld *w)
 		if (!drop)
 			return CW_ENOMEM;
 		rc = cw_withheld_mark(w, lists[l], drop, 0);
+		/* What the mark drops beside the records left out whole (a visit that names the
+		 * person asked for only in its withheld detainees) goes too: its item would say
+		 * whom the withheld field names. */
+		kept = 0;
+		for (size_t i = 0; rc == 0 && i < a->n; i++) {
+			/* As addresses: the item's record may be in the other list. */
+			uintptr_t at = (uintptr_t)a->items[i].rec,
+				  first = (uintptr_t)lists[l]->items;
+			size_t j = (at - first) / sizeof *lists[l]->items;
+
+			if (at < first || j >= lists[l]->n || !drop[j])
+				a->items[kept++] = a->items[i];
+		}
+		if (rc == 0)
+			a->n = kept;
 		free(drop);
 		if (rc != 0)
 			return rc;

@@ -137,6 +137,22 @@ for w in $vid ill_treatment beaten; do
 done
 grep -q "Kandal provincial prison" "$WORK/plain.jsonl" || fail "the plain bundle lost the other visit"
 checks=$((checks + 1))
+# A calendar for the person is made as the report is: a follow-up of a visit that names them
+# only in its withheld detainees is not in it (a review saw the note say so and the event
+# stay, with the visit's id).
+ok cw log visit --facility "Prey Sar CC3" --date 2024-04-05 --detainee "Eng Sroy" \
+	--follow-up "bring a doctor" --follow-up-on 2099-05-01 --confidential-field detainees \
+	--source "own observation"
+fid=$(printf '%s' "$out" | sed -n 's/^added visit \([0-9a-f]*\).*/\1/p')
+ok cw export --format ics --person "Eng Sroy" --from 2099-01-01 --to 2099-12-31
+lacks "Prey Sar CC3"
+lacks "$fid"
+grep -q "only in a confidential field" "$WORK/stderr" || fail "the calendar said nothing: $(cat "$WORK/stderr")"
+ok cw export --format ics --from 2099-01-01 --to 2099-12-31
+has "Prey Sar CC3"
+ok cw export --format ics --person "Eng Sroy" --from 2099-01-01 --to 2099-12-31 --include-confidential
+has "Prey Sar CC3"
+
 # Encrypted for the team: whole, still marked, on a laptop of this version.
 S="$WORK/sup"
 cs() { CASEWATCH_AUTHOR=sup "$CASEWATCH" --db "$S" "$@"; }
