@@ -379,6 +379,17 @@ static void confidential_note(const struct cw_withheld *w, int figures)
 		note);
 }
 
+/* cw_export_list_csv, its failure said: out of memory, or the output's trouble. */
+static int list_csv(struct cw_cli *cli, FILE *out, const struct cw_report *r,
+		    const struct cw_record_list *l, enum cw_kind kind)
+{
+	int rc = cw_export_list_csv(out, r, l, kind);
+
+	if (rc == CW_ENOMEM)
+		return cw_error_set(&cli->err, CW_ENOMEM, "", "out of memory");
+	return rc != 0 ? cw_write_failed(out, errno, &cli->err) : 0;
+}
+
 static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int fmt, FILE *out)
 {
 	struct cw_record person;
@@ -413,7 +424,7 @@ static int export_timeline(struct cw_cli *cli, const struct report_opts *o, int 
 		 (rc = cw_withheld_links(&r.confidential, cli->session.store, &l, &cli->err)) != 0)
 		;
 	else if (fmt == CW_REPORT_CSV)
-		rc = cw_export_list_csv(out, &r, &l, CW_KIND_NONE);
+		rc = list_csv(cli, out, &r, &l, CW_KIND_NONE);
 	else
 		rc = cw_export_timeline_json(out, &r, &person, &id, &l, cw_date_today(), &cli->err);
 	if (rc == 0)
@@ -566,8 +577,8 @@ static int export_list(struct cw_cli *cli, struct report_opts *o, int fmt, FILE 
 	else {
 		if (fmt == CW_REPORT_JSON)
 			rc = cw_export_list_json(out, &r, &l, &cli->err);
-		else if (cw_export_list_csv(out, &r, &l, kind) != 0)
-			rc = cw_write_failed(out, errno, &cli->err);
+		else
+			rc = list_csv(cli, out, &r, &l, kind);
 	}
 	if (rc == 0)
 		confidential_note(&r.confidential, 0);

@@ -104,16 +104,17 @@ static void case_people(const struct cw_report *r, const struct cw_record *k, ch
 /* A hearing's people as its row in the weekly report gives them: those its own record names,
  * not the case's as they are now (cw_report_hearing_defendants), the case's where it does not
  * say, said to be the case's when they could be read as the hearing's word. */
-static void hearing_people(const struct cw_report *r, const struct cw_record *rec, char *ids,
-			   char *names, size_t len)
+static int hearing_people(const struct cw_report *r, const struct cw_record *rec, char *ids,
+			  char *names, size_t len)
 {
 	struct cw_report_hearing_defendant *defs;
 	char told[4096], filled[4096];
 	size_t n, ni = 0, nt = 0, nf = 0, nfilled = 0;
 
 	ids[0] = names[0] = told[0] = filled[0] = '\0';
+	/* Out of memory: the export fails, rather than write a hearing with no one. */
 	if (cw_report_hearing_defendants(r, rec, &defs, &n) != 0)
-		return;
+		return CW_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_report_hearing_defendant *d = &defs[i];
 		char *to = d->from_case ? filled : told, name[600], hex[CW_ID_HEX_LEN + 1];
@@ -156,6 +157,7 @@ static void hearing_people(const struct cw_report *r, const struct cw_record *re
 		snprintf(names, len, _("the case's defendants now: %s"), filled);
 	else
 		snprintf(names, len, "%s", filled);
+	return 0;
 }
 
 static void list_people(const struct cw_report *r, const struct cw_list *l, char *ids, char *names,
@@ -256,7 +258,7 @@ static void export_person(FILE *out, const struct cw_report *r, const struct cw_
 		NCOLS(person_cols));
 }
 
-static void export_case(FILE *out, const struct cw_report *r, const struct cw_record *rec)
+static int export_case(FILE *out, const struct cw_report *r, const struct cw_record *rec)
 {
 	const struct cw_case *k = &rec->u.kase;
 	char hex[CW_ID_HEX_LEN + 1], opened[CW_DATE_TEXT_MAX], arts[1024] = "", *ids, *names,
@@ -266,10 +268,10 @@ static void export_case(FILE *out, const struct cw_report *r, const struct cw_re
 
 	ids = malloc(BIG);
 	names = malloc(BIG);
-	if (!ids || !names) {
+	if (!ids || !names) { /* a row left out would read as no such record */
 		free(ids);
 		free(names);
-		return;
+		return CW_ENOMEM;
 	}
 	hexof(&rec->id, hex);
 	cw_date_format(k->opened, opened);
@@ -291,6 +293,7 @@ static void export_case(FILE *out, const struct cw_report *r, const struct cw_re
 		NCOLS(case_cols));
 	free(ids);
 	free(names);
+	return 0;
 }
 
 /* A hearing's verdicts, each with whom and what it rules on: "acquitted: Ny Nak, 494/495;
@@ -322,7 +325,7 @@ static void hearing_results(const struct cw_report *r, const struct cw_hearing *
 	}
 }
 
-static void export_event(FILE *out, const struct cw_report *r, const struct cw_record *rec)
+static int export_event(FILE *out, const struct cw_report *r, const struct cw_record *rec)
 {
 	char hex[CW_ID_HEX_LEN + 1],
 		cid[CW_ID_HEX_LEN + 1] = "", date[CW_DATE_TEXT_MAX], what[512] = "",
@@ -341,10 +344,10 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 
 	ids = malloc(BIG);
 	names = malloc(BIG);
-	if (!ids || !names) {
+	if (!ids || !names) { /* a row left out would read as no such record */
 		free(ids);
 		free(names);
-		return;
+		return CW_ENOMEM;
 	}
 	ids[0] = names[0] = '\0';
 	hexof(&rec->id, hex);
@@ -371,7 +374,11 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		hearing_results(r, h, result, sizeof result);
 		detail = h->sentence ? h->sentence : h->adjourn_reason;
 		cw_sentence_text(&h->sentence_parts, sentence, sizeof sentence);
-		hearing_people(r, rec, ids, names, BIG);
+		if (hearing_people(r, rec, ids, names, BIG) != 0) {
+			free(ids);
+			free(names);
+			return CW_ENOMEM;
+		}
 		cw_case_articles(k, NULL, a, 64, &na);
 		break;
 	}
@@ -520,6 +527,7 @@ static void export_event(FILE *out, const struct cw_report *r, const struct cw_r
 		NCOLS(record_cols));
 	free(ids);
 	free(names);
+	return 0;
 }
 
 int cw_export_list_csv(FILE *out, const struct cw_report *r, const struct cw_record_list *l,
@@ -536,10 +544,10 @@ int cw_export_list_csv(FILE *out, const struct cw_report *r, const struct cw_rec
 	for (size_t i = 0; i < l->n; i++) {
 		if (kind == CW_KIND_PERSON && l->items[i].kind == CW_KIND_PERSON)
 			export_person(out, r, &l->items[i]);
-		else if (kind == CW_KIND_CASE && l->items[i].kind == CW_KIND_CASE)
-			export_case(out, r, &l->items[i]);
-		else
-			export_event(out, r, &l->items[i]);
+		else if (kind == CW_KIND_CASE && l->items[i].kind == CW_KIND_CASE
+				 ? export_case(out, r, &l->items[i]) != 0
+				 : export_event(out, r, &l->items[i]) != 0)
+			return CW_ENOMEM;
 	}
 	return ferror(out) ? CW_EIO : 0;
 }

@@ -9,8 +9,8 @@
 
 #include "report/report.h"
 
-/* A list as CSV: persons, cases, or events (any other kind) with their own columns. Returns 0
- * or CW_EIO. */
+/* A list as CSV: persons, cases, or events (any other kind) with their own columns. Returns 0,
+ * CW_ENOMEM (a row could not be made: what is written is not whole) or CW_EIO. */
 int cw_export_list_csv(FILE *out, const struct cw_report *r, const struct cw_record_list *l,
 		       enum cw_kind kind);
 /* A record as `show --json` prints it: the JSON of models/json.h with its header, and the
