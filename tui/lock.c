@@ -431,6 +431,11 @@ int cw_app_keep_forms_at_exit(struct cw_app *app, char *why, size_t len)
 	return lost;
 }
 
+int64_t cw_app_now_ms(const struct cw_app *app)
+{
+	return now_ms(app);
+}
+
 void cw_app_touch(struct cw_app *app)
 {
 	app->last_key_ms = now_ms(app);

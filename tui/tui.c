@@ -994,23 +994,30 @@ static void report_answer_format(struct cw_app *app, int key)
 			app->report_format = (int)keys[i].fmt;
 			app->report_word[0] = key == '\r' || key == '\n' ? '\0' : (char)key;
 			app->report_word[1] = '\0';
+			app->report_word_ms = cw_app_now_ms(app);
 			report_ask_confidential(app);
 			return;
 		}
 	cw_app_status(app, 0, "no summary written");
 }
 
+/* Within this of the letter before it, a letter goes on typing the format's name as a word;
+ * later it is the next question's (a path typed after a pause may well start "sv"). */
+#define REPORT_WORD_MS 1000
+
 /* A key typed right after the format's, that goes on spelling the format's name ("pdf" typed
  * whole, as a word): swallowed, and 1 returned. The question takes one key, and the rest of
  * the word went on into the next one: "df" after the place offered wrote "….pdfdf" (a field
- * trial), and "d" answered the confidential question no. Any other key ends the word and is
- * what it always is. */
+ * trial), and "d" answered the confidential question no. Any other key, or one after a pause,
+ * ends the word and is what it always is. */
 static int report_word_goes_on(struct cw_app *app, int key)
 {
 	size_t n = strlen(app->report_word);
+	int64_t now = cw_app_now_ms(app);
 
-	if (!n || (app->question != CW_Q_REPORT_CONFIDENTIAL &&
-		   app->prompting != CW_PROMPT_REPORT_PATH)) {
+	if (!n || now - app->report_word_ms > REPORT_WORD_MS ||
+	    (app->question != CW_Q_REPORT_CONFIDENTIAL &&
+	     app->prompting != CW_PROMPT_REPORT_PATH)) {
 		app->report_word[0] = '\0';
 		return 0;
 	}
@@ -1022,6 +1029,7 @@ static int report_word_goes_on(struct cw_app *app, int key)
 		    n + 1 < sizeof app->report_word) {
 			app->report_word[n] = report_words[i].word[n];
 			app->report_word[n + 1] = '\0';
+			app->report_word_ms = now;
 			return 1;
 		}
 	app->report_word[0] = '\0';

@@ -108,6 +108,7 @@ struct cw_app {
 	/* W: the format's key and the letters typed right after it that go on spelling its name
 	 * ("p", "pd"): they are swallowed, not typed into the next question (tui.c). */
 	char report_word[12];
+	int64_t report_word_ms; /* when its last letter came (cw_app_now_ms) */
 	char report_path[1200];
 	/* W: the week's summary as gathered to count its confidential records (left out), written
 	 * as it is unless they are put in; NULL when none is kept. */
@@ -260,6 +261,8 @@ int cw_app_idle(struct cw_app *app, int key);
 int cw_app_lock_if_key_gone(struct cw_app *app);
 /* Someone was at the keyboard just now without pressing a key here ($EDITOR ran). */
 void cw_app_touch(struct cw_app *app);
+/* Milliseconds on the clock the idle lock reads (a script's: its ticks). */
+int64_t cw_app_now_ms(const struct cw_app *app);
 /* The lock screen, drawn on a cleared screen; and its keys. */
 void cw_lock_draw(struct cw_app *app);
 void cw_lock_key(struct cw_app *app, int key);

@@ -77,6 +77,14 @@ send -l x
 wait_for "Write to (Esc: not now): ${file}x"
 send Escape
 wait_for "no summary written"
+# Nor one after a pause: the word is typed at once, and a place typed later may start with
+# its letters (a review: after c, a path's "s" was lost).
+keys "W<Enter>c<Tick><Tick>sv<Dump><Esc>" 200x24
+has "Write to (Esc: not now): $reports/casewatch-summary-$last.csvsv"
+keys "W<Enter>csv<Dump><Esc>" 200x24
+has "Write to (Esc: not now): $reports/casewatch-summary-$last.csv"
+lacks "$last.csvs"
+lacks "$last.csvv"
 
 # Another place: a folder typed (a USB stick's; spaces around it are none of it) takes the
 # week's file name; a bare name goes
