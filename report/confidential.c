@@ -186,11 +186,15 @@ int cw_withheld_people_named(const struct cw_record *rec, const struct cw_record
 		kase = NULL;
 	if (kase)
 		rc = IDS_OF(kase->u.kase.defendants, struct cw_defendant, person);
+	/* A sentence's parts name whom they are for too (a row lists them): not read, such a
+	 * person was "(deleted person …)" in the report. */
 	if (rc == 0 && rec->kind == CW_KIND_HEARING &&
-	    (rc = IDS_OF(rec->u.hearing.verdicts, struct cw_verdict, person)) == 0)
-		rc = IDS_OF(rec->u.hearing.attendance, struct cw_attendance, person);
-	if (rc == 0 && rec->kind == CW_KIND_MILESTONE)
-		rc = ids_add(ids, n, &cap, &rec->u.milestone.person, 1, sizeof(struct cw_id), 0);
+	    (rc = IDS_OF(rec->u.hearing.verdicts, struct cw_verdict, person)) == 0 &&
+	    (rc = IDS_OF(rec->u.hearing.attendance, struct cw_attendance, person)) == 0)
+		rc = IDS_OF(rec->u.hearing.sentence_parts, struct cw_sentence_part, person);
+	if (rc == 0 && rec->kind == CW_KIND_MILESTONE &&
+	    (rc = ids_add(ids, n, &cap, &rec->u.milestone.person, 1, sizeof(struct cw_id), 0)) == 0)
+		rc = IDS_OF(rec->u.milestone.sentence_parts, struct cw_sentence_part, person);
 	if (rc == 0 && rec->kind == CW_KIND_VISIT)
 		rc = IDS_OF(rec->u.visit.detainees, struct cw_person_ref, person);
 	if (rc == 0 && rec->kind == CW_KIND_DEMO)

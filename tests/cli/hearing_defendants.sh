@@ -125,4 +125,20 @@ out=$(cat "$WORK/week.json")
 json "not any('Theng' in json.dumps(h) for h in d['hearings'])"
 ok cw export records --format csv --kind hearing --since 2024-03-13 --until 2024-03-13
 lacks "Theng"
+
+# a sentence's part for someone the hearing names nowhere else (an import's) is named, not
+# "(deleted person …)": the people the report reads include those a sentence names
+ok cw person add --name "Sentenced Only"
+sent=$(printf '%s' "$out" | sed -n 's/^added person \([0-9a-f]*\).*/\1/p')
+ok cw list cases --json
+land=$("$PY" -c 'import json,sys; print([c["id"] for c in json.load(sys.stdin) if c["title"] == "Land case"][0])' <<EOF_JSON
+$out
+EOF_JSON
+)
+printf '{"kind":"hearing","ref":"h-sentence","case":"%s","date":"2024-03-14","outcome":"verdict","source":"own observation","sentence_parts":[{"part":"prison","amount":"3 years","person":"%s"}]}\n' \
+	"$land" "$sent" >"$WORK/sentence.jsonl"
+ok cw import "$WORK/sentence.jsonl"
+week 2024-W11
+row md "| 2024-03-14 | own observation | Land case | Sentenced Only |"
+norow md "deleted person"
 echo "hearing_defendants: $checks checks passed"
