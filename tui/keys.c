@@ -148,6 +148,11 @@ static const char *const action_helps[] = {"",
 #undef CW_ACTION_HELP
 };
 
+int cw_key_says_yes(int key)
+{
+	return key == 'y' || key == 'Y' || key == 0x1799; /* U+1799 KHMER LETTER YO */
+}
+
 enum cw_action cw_keys_lookup(unsigned ctx, int key)
 {
 	for (size_t i = 0; i < cw_nbindings; i++)

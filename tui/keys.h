@@ -143,6 +143,9 @@ extern const size_t cw_nbindings;
 
 /* The action `key` has in context `ctx` (one bit), CW_ACT_NONE when it has none. */
 enum cw_action cw_keys_lookup(unsigned ctx, int key);
+/* Whether a key answers a y/N question yes: y or Y, or យ, what the y key types on a Khmer
+ * keyboard (a Khmer monitor's yes read as no). */
+int cw_key_says_yes(int key);
 
 /* The action's identifier ("PAGE_DOWN") and help text. */
 const char *cw_action_name(enum cw_action a);

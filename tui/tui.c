@@ -1094,7 +1094,7 @@ static void answer_question(struct cw_app *app, int key)
 	if (q == CW_Q_SAVE_TWICE) {
 		struct cw_pane *top = cw_app_top(app);
 
-		if ((key == 'y' || key == 'Y') && top->type == CW_V_FORM) {
+		if (cw_key_says_yes(key) && top->type == CW_V_FORM) {
 			top->form->twice_ok = 1;
 			form_key(app, top, CW_KEY_CTRL('s'));
 		} else {
@@ -1105,7 +1105,7 @@ static void answer_question(struct cw_app *app, int key)
 	if (q == CW_Q_ADD_PERSON) {
 		struct cw_pane *top = cw_app_top(app);
 
-		if ((key == 'y' || key == 'Y') && top->type == CW_V_FORM) {
+		if (cw_key_says_yes(key) && top->type == CW_V_FORM) {
 			struct cw_form *fm = top->form;
 			char name[CW_FORM_NAME_BYTES], saved[sizeof app->status],
 				tail[sizeof app->status_tail];
@@ -1140,7 +1140,7 @@ static void answer_question(struct cw_app *app, int key)
 	if (q == CW_Q_MERGE) {
 		struct cw_merge_stats stats;
 
-		if (key != 'y' && key != 'Y') {
+		if (!cw_key_says_yes(key)) {
 			cw_app_status(app, 0, "nobody merged");
 		} else if (cw_store_merge_people(app->st, &app->merge_keep, &app->question_id,
 						 &stats, &err) != 0) {
@@ -1164,7 +1164,7 @@ static void answer_question(struct cw_app *app, int key)
 	if (q == CW_Q_UNDO) {
 		struct cw_undo_info info;
 
-		if (key != 'y' && key != 'Y') {
+		if (!cw_key_says_yes(key)) {
 			cw_app_status(app, 0, "nothing taken back");
 		} else if (cw_store_undo(app->st, &app->undo_asked, &info, &err) != 0) {
 			cw_app_error(app, &err);
@@ -1188,7 +1188,7 @@ static void answer_question(struct cw_app *app, int key)
 		return;
 	}
 	if (q == CW_Q_DELETE_DRAFT) {
-		if (key != 'y' && key != 'Y')
+		if (!cw_key_says_yes(key))
 			cw_app_status(app, 0, "draft kept");
 		else if (cw_store_draft_delete(app->st, &app->question_id, &err) != 0)
 			cw_app_error(app, &err);
@@ -1197,12 +1197,12 @@ static void answer_question(struct cw_app *app, int key)
 		return;
 	}
 	if (q == CW_Q_REPORT_CONFIDENTIAL) {
-		app->report_include_confidential = key == 'y' || key == 'Y';
+		app->report_include_confidential = cw_key_says_yes(key);
 		report_ask_path(app);
 		return;
 	}
 	if (q == CW_Q_REPORT_OVERWRITE) {
-		if (key == 'y' || key == 'Y') {
+		if (cw_key_says_yes(key)) {
 			report_write(app);
 		} else {
 			cw_app_forget_report(app);
@@ -1210,7 +1210,7 @@ static void answer_question(struct cw_app *app, int key)
 		}
 		return;
 	}
-	if (key != 'y' && key != 'Y') {
+	if (!cw_key_says_yes(key)) {
 		cw_app_status(app, 0,
 			      q == CW_Q_DELETE    ? "not deleted"
 			      : q == CW_Q_RESOLVE ? _("conflict left as it is")

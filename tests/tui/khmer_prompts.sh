@@ -1,7 +1,8 @@
 #!/bin/sh
 # In Khmer, at 80 columns, what is typed at a prompt of the status line (m's merge, W's week,
 # c's caption) shows right after its label, placed by the label's display width: by its bytes
-# (three a Khmer letter) the typing went past the screen's right edge, unseen.
+# (three a Khmer letter) the typing went past the screen's right edge, unseen. A y/N question
+# takes the Khmer keyboard's y key (យ) as yes.
 . "$(dirname "$0")/lib.sh"
 set -e
 
@@ -41,4 +42,14 @@ keys 'W<C-u>2024-W18<Dump>'
 bottom "$week" "2024-W18"
 keys '3<Enter>ac<C-u>ដីកាកោះ<Dump>'
 bottom "$caption" "ដីកាកោះ"
+# A y/N question answered with the y key of a Khmer keyboard, which types យ: yes (it read as
+# no, and nothing was done).
+ok cw person add --name "Delete Me"
+keys '2/Delete Me<Enter>dយ'
+ok cw list people --json
+json "not any(p['name'] == 'Delete Me' for p in d)"
+ok cw person add --name "Keep Me"
+keys '2/Keep Me<Enter>dន'
+ok cw list people --json
+json "any(p['name'] == 'Keep Me' for p in d)"
 done_ok
