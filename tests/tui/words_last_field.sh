@@ -40,9 +40,9 @@ ok cw list persons --json
 json '[p.get("confidential_fields") for p in d if p["name"] == "Chea Vanna"] == [["affiliation", "source", "notes"]]'
 
 # Every word in the field: no separator, nothing more to type.
-keys 'P<C-g>confidential fields<Enter>name affiliation source notes follow-up detail<Tab><Dump>' 100x30
+keys 'P<C-g>confidential fields<Enter>name affiliation source notes follow-up detail concerns detainees<Tab><Dump>' 120x30
 field 1 "confidential fields"
-want "name affiliation source notes follow-up detail"
+want "name affiliation source notes follow-up detail concerns detainees"
 
 # In Khmer: a whole Khmer label, Tab, the next one typed after the separator.
 need_khmer
