@@ -2202,13 +2202,14 @@ int cw_matcher_withhold(struct cw_matcher *m, const struct cw_id *ids, size_t n,
 	return 0;
 }
 
-/* Whether what the matcher is for shows the case `id` (its title, its charges): always,
- * unless the matcher is as_shown and the case is confidential, withheld (cw_matcher_withhold),
- * or cannot be read (deleted: nothing of it is written). */
-static int case_shown(struct cw_matcher *m, const struct cw_id *id, int *shown,
-		      struct cw_error *err)
+/* Whether what the matcher is for shows the record `id` by its name or title: always,
+ * unless the matcher is as_shown and the record is withheld (cw_matcher_withhold), reads
+ * "[confidential]" there (name_is_shown: a confidential record, a person's confidential
+ * name), or cannot be read (deleted: nothing of it is written). `read` keeps each answer. */
+static int shown_as_read(struct cw_matcher *m, struct cw_idmap *read, const struct cw_id *id,
+			 int *shown, struct cw_error *err)
 {
-	struct cw_record kase;
+	struct cw_record rec;
 	size_t known;
 	int rc;
 
@@ -2219,22 +2220,29 @@ static int case_shown(struct cw_matcher *m, const struct cw_id *id, int *shown,
 		*shown = 0;
 		return 0;
 	}
-	if (cw_idmap_get(&m->cases_read, id, &known)) {
+	if (cw_idmap_get(read, id, &known)) {
 		*shown = known == 1;
 		return 0;
 	}
-	if ((rc = cw_store_read_record(m->rd->st, m->rd->txn, id, &kase, err)) == CW_ENOTFOUND) {
+	if ((rc = cw_store_read_record(m->rd->st, m->rd->txn, id, &rec, err)) == CW_ENOTFOUND) {
 		cw_error_clear(err);
 		*shown = 0;
 	} else if (rc != 0) {
 		return rc;
 	} else {
-		*shown = !kase.confidential;
-		cw_record_free(&kase);
+		*shown = name_is_shown(&rec);
+		cw_record_free(&rec);
 	}
-	if (cw_idmap_put(&m->cases_read, id, *shown ? 1 : 2, NULL) < 0)
+	if (cw_idmap_put(read, id, *shown ? 1 : 2, NULL) < 0)
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	return 0;
+}
+
+/* Whether what the matcher is for shows the case `id` (its title, its charges). */
+static int case_shown(struct cw_matcher *m, const struct cw_id *id, int *shown,
+		      struct cw_error *err)
+{
+	return shown_as_read(m, &m->cases_read, id, shown, err);
 }
 
 /* The case a hearing, milestone or incident belongs to (the one whose charges keys.c files it
@@ -2341,39 +2349,11 @@ static int person_via_cases(struct cw_matcher *m, const struct cw_record *person
 	return charged_in_cases(m->rd->st, m->rd->txn, &cases, m, &person->id, yes, err);
 }
 
-/* Whether what the matcher is for gives `person` by name: always, unless it is as_shown and
- * the person reads "[confidential]" there (name_is_shown), is withheld
- * (cw_matcher_withhold), or cannot be read. */
+/* Whether what the matcher is for gives `person` by name. */
 static int person_shown(struct cw_matcher *m, const struct cw_id *id, int *shown,
 			struct cw_error *err)
 {
-	struct cw_record person;
-	size_t known;
-	int rc;
-
-	*shown = 1;
-	if (!m->as_shown)
-		return 0;
-	if (idset_has(&m->withheld, id)) {
-		*shown = 0;
-		return 0;
-	}
-	if (cw_idmap_get(&m->people_read, id, &known)) {
-		*shown = known == 1;
-		return 0;
-	}
-	if ((rc = cw_store_read_record(m->rd->st, m->rd->txn, id, &person, err)) == CW_ENOTFOUND) {
-		cw_error_clear(err);
-		*shown = 0;
-	} else if (rc != 0) {
-		return rc;
-	} else {
-		*shown = name_is_shown(&person);
-		cw_record_free(&person);
-	}
-	if (cw_idmap_put(&m->people_read, id, *shown ? 1 : 2, NULL) < 0)
-		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
-	return 0;
+	return shown_as_read(m, &m->people_read, id, shown, err);
 }
 
 /* Whether a prison visit met someone charged under c's articles in a case (visit_tails, for
