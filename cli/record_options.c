@@ -9,6 +9,7 @@
 #include "app/groups.h"
 #include "cli/cli.h"
 #include "models/article.h"
+#include "models/confidential.h"
 #include "models/i18n.h"
 #include "models/text.h"
 
@@ -791,17 +792,15 @@ void cw_cli_print_record_options(FILE *out, enum cw_kind kind)
 		"event\n"
 		"  --confidential                     the whole record is confidential: in no "
 		"report,\n"
-		"                                     export or plain bundle\n"
-		"  --confidential-field WORD[,WORD]   a confidential field, left out of reports,\n"
-		"                                     exports and plain bundles (repeatable):\n"
-		"                                     a person's name (Khmer too) and "
-		"affiliation,\n"
-		"                                     any record's source and notes, a visit's\n"
-		"                                     follow_up, concerns and detainees, a\n"
-		"                                     milestone's or incident's detail\n"
-		"            one of: name affiliation source notes follow_up detail concerns\n"
-		"                    detainees\n"
-		"  --clear FIELD                      (edit) empty a field; --clear confidential,\n"
+		"                                     export or plain bundle\n"),
+	      out);
+	/* The fields this kind has: `log visit --help` offered a person's name, which saving
+	 * refused. */
+	fputs(_("  --confidential-field WORD[,WORD]   a confidential field, left out of reports,\n"
+		"                                     exports and plain bundles (repeatable)\n"),
+	      out);
+	print_words(out, cw_confidential_words_for(kind));
+	fputs(_("  --clear FIELD                      (edit) empty a field; --clear confidential,\n"
 		"                                     --clear confidential-fields take the marks "
 		"off\n"
 		"A DATE is YYYY-MM-DD (or YYYY, YYYY-MM when that is all the source gives), or\n"

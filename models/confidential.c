@@ -56,6 +56,26 @@ int cw_confidential_field_applies(enum cw_kind kind, unsigned word)
 	return word_field(kind, word, &header) != NULL;
 }
 
+const struct cw_enum *cw_confidential_words_for(enum cw_kind kind)
+{
+	static const char *words[CW_KIND_COUNT][CW_CONF_NFIELDS];
+	static struct cw_enum tables[CW_KIND_COUNT];
+
+	if ((unsigned)kind >= CW_KIND_COUNT)
+		kind = CW_KIND_NONE; /* no word applies */
+	/* Filled on every call with the same words: no state to get wrong. */
+	for (unsigned w = 0; w < CW_CONF_NFIELDS && w < cw_words_confidential_field.n; w++)
+		words[kind][w] = cw_confidential_field_applies(kind, w)
+					 ? cw_words_confidential_field.words[w]
+					 : "";
+	tables[kind].words = words[kind];
+	tables[kind].n = cw_words_confidential_field.n < CW_CONF_NFIELDS
+				 ? cw_words_confidential_field.n
+				 : CW_CONF_NFIELDS;
+	tables[kind].labels = cw_words_confidential_field.labels;
+	return &tables[kind];
+}
+
 int cw_confidential_validate(const struct cw_record *rec, struct cw_error *err)
 {
 	for (unsigned w = 0; w < 32; w++) {

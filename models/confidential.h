@@ -43,6 +43,12 @@ const char *cw_confidential_text(void);
 /* Whether records of `kind` have the field confidential word `word` names. */
 int cw_confidential_field_applies(enum cw_kind kind, unsigned word);
 
+/* cw_words_confidential_field with only the words records of `kind` have: the others are empty
+ * (as a word no longer offered is), so that a word keeps its bit. For what offers the words
+ * (a form's field, a kind's help): a prison visit's form offered "name" and "affiliation",
+ * refused on saving. A static table, valid for the process's life. */
+const struct cw_enum *cw_confidential_words_for(enum cw_kind kind);
+
 /* Checks that every confidential field a record names is one its kind has ("confidential_fields:
  * a hearing has no name"). Part of cw_record_validate. */
 int cw_confidential_validate(const struct cw_record *rec, struct cw_error *err);

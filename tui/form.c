@@ -7,6 +7,7 @@
 
 #include "tui/form_internal.h"
 #include "models/article.h"
+#include "models/confidential.h"
 #include "models/format.h"
 #include "models/i18n.h"
 #include "models/text.h"
@@ -542,6 +543,8 @@ static int open_form(struct cw_form *fm, struct cw_store *st, enum cw_kind kind,
 		ff->header = 1;
 		ff->hint = _(f->help);
 		ff->words = f->type == CW_F_BOOL ? &cw_words_answer : f->words;
+		if (!strcmp(f->name, "confidential_fields"))
+			ff->words = cw_confidential_words_for(fm->kind);
 		if ((rc = value_text(fm, &fm->rec, f, ff, err)) != 0)
 			goto unread;
 		/* After whose account it is: the other accounts of the event. */

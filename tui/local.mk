@@ -47,7 +47,7 @@ CLI_TESTS += \
 	tests/tui/defendants.sh tests/tui/group_detention.sh tests/tui/group_label.sh \
 	tests/tui/case_groups.sh \
 	tests/tui/khmer.sh tests/tui/khmer_prompts.sh tests/tui/khmer_timeline.sh \
-	tests/tui/confidential.sh \
+	tests/tui/confidential.sh tests/tui/confidential_words.sh \
 	tests/tui/week.sh tests/tui/week_fields.sh \
 	tests/tui/fields.sh tests/tui/form_cuts.sh \
 	tests/tui/word_labels.sh \

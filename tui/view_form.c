@@ -359,10 +359,13 @@ static void form_hint(const struct cw_form *fm, char *hint, size_t size)
 	if (ff->widget == CW_W_WORDS && n < size) {
 		n += (size_t)snprintf(hint + n, size - n,
 				      _(" | words, spaces or commas between (Tab completes):"));
-		/* By their labels, which may hold spaces: commas between them. */
-		for (size_t k = 0; k < ff->words->n && n < size; k++)
-			n += (size_t)snprintf(hint + n, size - n, "%s %s", k ? "," : "",
-					      cw_enum_label(ff->words, (unsigned)k));
+		/* By their labels, which may hold spaces: commas between them. Not a word the
+		 * table leaves empty (one this kind has not: cw_confidential_words_for). */
+		for (size_t k = 0, shown = 0; k < ff->words->n && n < size; k++)
+			if (ff->words->words[k][0])
+				n += (size_t)snprintf(hint + n, size - n, "%s %s",
+						      shown++ ? "," : "",
+						      cw_enum_label(ff->words, (unsigned)k));
 	}
 }
 

@@ -125,6 +125,17 @@ fails 65 "date: is required for a new incident" cw log incident --type statement
 ok cw log milestone --help
 printf '%s\n' "$out" | grep -q -- "^  --date DATE  *date$" ||
 	fail "'log milestone --help' marks its date: $(printf '%s' "$out" | grep -- --date)"
+# Each kind's help offers the confidential fields that kind has (it listed all eight for every
+# kind: a person's name for a visit, which saving refused), and so does the shell completion.
+for pair in "log visit:source notes follow_up concerns detainees" "log hearing:source notes" \
+	"log milestone:source notes detail" "person add:name affiliation source notes"; do
+	ok cw ${pair%%:*} --help
+	printf '%s\n' "$out" | grep -A2 -- "^  --confidential-field" |
+		grep -qx -- "            one of: ${pair#*:}" ||
+		fail "'${pair%%:*} --help' offers: $(printf '%s\n' "$out" | grep -A2 -- --confidential-field)"
+done
+ok cw completion bash
+has "'log visit|--confidential-field') echo 'source notes follow_up concerns detainees '"
 ok cw log --help
 has "log hearing --case CASE"
 has "log milestone"
