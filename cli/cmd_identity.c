@@ -41,7 +41,13 @@ const char cw_peer_help[] =
 	   "every bundle for it leaves them out, as a plain bundle does, whatever the\n"
 	   "options of bundle export). 'peer add NAME KEY --partner' enrols a partner;\n"
 	   "'peer role NAME team|partner' changes the role (a partner made one of the team\n"
-	   "gets everything in its next bundle).\n");
+	   "gets everything in its next bundle).\n"
+	   "A removed peer's key is remembered as removed (a laptop that was taken, or a\n"
+	   "database restored from its backup, still holds it): bundles it signs are refused,\n"
+	   "and so are bundles that relay its database's changes this one did not hold when\n"
+	   "it was removed ('bundle import --accept-removed' takes them to review). Enrolling\n"
+	   "that key again is refused unless asked for:\n"
+	   "  --readmit   (peer add) enrol a key that was removed, knowing it is safe\n");
 
 const char cw_check_signature_help[] =
 	N_("Checks a file casewatch wrote with --sign (a report, an export) against its\n"
@@ -59,6 +65,17 @@ const char cw_check_signature_help[] =
 
 /* The positional words of a command, options aside (`flag`, when not NULL, is one of the
  * command's own): at most `max`, at least `min`. */
+/* Whether a is one of flags, "--a,--b". */
+static int one_of_flags(const char *flags, const char *a)
+{
+	size_t n = strlen(a);
+
+	for (const char *f = flags; f && *f; f += strcspn(f, ",") + (f[strcspn(f, ",")] == ','))
+		if (strcspn(f, ",") == n && !strncmp(f, a, n))
+			return 1;
+	return 0;
+}
+
 static int words_with(struct cw_cli *cli, int first_arg, const char **out, int min, int max,
 		      const char *usage, const char *flag)
 {
@@ -69,7 +86,7 @@ static int words_with(struct cw_cli *cli, int first_arg, const char **out, int m
 		const char *a = cli->argv[i];
 
 		if (!strcmp(a, "--json") || !strcmp(a, "--help") || !strcmp(a, "--key") ||
-		    (flag && !strcmp(a, flag)))
+		    one_of_flags(flag, a))
 			continue;
 		if ((a[0] == '-' && a[1]) || n == max)
 			return cw_error_set(&cli->err, CW_EUSAGE, "",
@@ -159,11 +176,15 @@ int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	int rc, role = CW_PEER_TEAM;
 
 	(void)cmd;
-	for (int i = first_arg; i < cli->argc; i++)
+	for (int i = first_arg; i < cli->argc; i++) {
 		if (!strcmp(cli->argv[i], "--partner"))
-			role = CW_PEER_PARTNER;
-	if ((rc = words_with(cli, first_arg, w, 2, 2, "casewatch peer add NAME KEY [--partner]",
-			     "--partner")) != 0 ||
+			role = (role & CW_PEER_READMIT) | CW_PEER_PARTNER;
+		if (!strcmp(cli->argv[i], "--readmit"))
+			role |= CW_PEER_READMIT;
+	}
+	if ((rc = words_with(cli, first_arg, w, 2, 2,
+			     "casewatch peer add NAME KEY [--partner] [--readmit]",
+			     "--partner,--readmit")) != 0 ||
 	    (rc = cw_peer_name_validate_new(w[0], "name", &cli->err)) != 0 ||
 	    (rc = cw_identity_parse(w[1], &pub, &db, &cli->err)) != 0 ||
 	    (rc = cw_cli_open_store(cli, 0)) != 0 ||
@@ -175,7 +196,7 @@ int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_
 		return cw_cli_print_json(cli, json_pack("{s:s,s:s,s:s?,s:s}", "name", w[0],
 							"fingerprint", fp, "database",
 							cw_id_is_zero(&db) ? NULL : dbhex, "role",
-							role_word(role)));
+							role_word(role & ~CW_PEER_READMIT)));
 	fprintf(cli->out, _("enrolled '"));
 	cw_print_safe(cli->out, w[0], 0);
 	if (cw_id_is_zero(&db))
@@ -185,7 +206,7 @@ int cw_cmd_peer_add(struct cw_cli *cli, const struct cw_command *cmd, int first_
 	fprintf(cli->out, _(": bundles it signs are accepted here, and bundle export --to "));
 	cw_print_safe(cli->out, w[0], 0);
 	fprintf(cli->out, _(" writes bundles only it can read\n"));
-	if (role == CW_PEER_PARTNER)
+	if ((role & ~CW_PEER_READMIT) == CW_PEER_PARTNER)
 		fprintf(cli->out, "%s\n",
 			_("as a partner, it gets no confidential material: every bundle for it "
 			  "leaves it out, as a plain bundle does"));
@@ -244,7 +265,9 @@ int cw_cmd_peer_remove(struct cw_cli *cli, const struct cw_command *cmd, int fir
 		return rc;
 	fprintf(cli->out, _("removed '"));
 	cw_print_safe(cli->out, w[0], 0);
-	fprintf(cli->out, _("': its bundles are refused from now on\n"));
+	fprintf(cli->out, _("': its bundles are refused from now on, and so are its database's "
+			    "changes relayed by others that were not here yet; its key is "
+			    "enrolled again only with --readmit\n"));
 	return 0;
 }
 

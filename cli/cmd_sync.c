@@ -63,7 +63,12 @@ const char cw_bundle_import_help[] =
 	   "from it is written. The file is read twice, a chunk at a time (its signature\n"
 	   "first, then its lines as they are merged), so give a file: - reads standard input\n"
 	   "only when it is a file, not a pipe. Bundles of casewatch's first format (unsigned\n"
-	   "JSON Lines) are refused: nothing says who wrote them.\n");
+	   "JSON Lines) are refused: nothing says who wrote them.\n"
+	   "A bundle signed by a key removed with 'casewatch peer remove' is refused, and so\n"
+	   "is one that relays changes of the database that key spoke for that were not here\n"
+	   "when it was removed (whoever holds the key of a laptop that was taken can write\n"
+	   "them, and a teammate who has not heard yet passes them on):\n"
+	   "  --accept-removed  take them anyway, to review: the import says how many\n");
 const char cw_bundle_inspect_help[] = N_(
 	"Checks a bundle's signature and shows who signed it (the peer's name when enrolled,\n"
 	"and its fingerprint), whom it is for, whether it is encrypted, and, when this\n"
@@ -306,15 +311,32 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	struct cw_bundle_stats s;
 	const char *path;
 	char b[CW_ID_HEX_LEN + 1], d[CW_ID_HEX_LEN + 1];
-	int rc;
+	int rc, flags = 0;
 
 	(void)cmd;
-	if ((rc = file_argument(cli, first_arg, NULL, &path)) != 0)
+	if ((rc = file_argument(cli, first_arg, "--accept-removed", &path)) != 0)
 		return rc;
+	for (int i = first_arg; i < cli->argc; i++)
+		if (!strcmp(cli->argv[i], "--accept-removed"))
+			flags |= CW_IMPORT_ACCEPT_REMOVED;
 	cw_cli_bulk_for(cli, path);
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
-	    (rc = cw_bundle_import(cli->session.store, path, &s, &cli->err)) != 0)
+	    (rc = cw_bundle_import_with(cli->session.store, path, flags, &s, &cli->err)) != 0)
 		return rc;
+	/* Taken on purpose: said, where it cannot be missed, with what to review. */
+	if (s.removed_entries) {
+		short_hex(&s.removed_database, d);
+		fprintf(stderr,
+			P_("casewatch: warning: took %zu change made in database %s after its key "
+			   "was removed from the peers here: whoever holds that key may have made "
+			   "it; review it (casewatch audit lists each change with its database)\n",
+			   "casewatch: warning: took %zu changes made in database %s after its key "
+			   "was removed from the peers here: whoever holds that key may have made "
+			   "them; review them (casewatch audit lists each change with its "
+			   "database)\n",
+			   s.removed_entries),
+			s.removed_entries, d);
+	}
 	short_hex(&s.bundle, b);
 	short_hex(&s.database, d);
 	if (cli->json)

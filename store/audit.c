@@ -308,6 +308,119 @@ int cw_store_unbind_key(struct cw_txn *t, const struct cw_identity_public *key,
 	}
 }
 
+/* ---- removed keys --------------------------------------------------------------------------
+ * A peer's key is removed when its laptop was taken, or the peer left: what it signs from then
+ * on, and what the database it spoke for wrote that is not here yet, must not come in, also
+ * relayed by a teammate who has not heard yet, nor by enrolling the key again when someone
+ * reads its fingerprint by phone (a seized laptop's database restored from a backup keeps its
+ * key). Kept in the meta table beside the bindings, with no name (no peer's name is readable
+ * in the file), and copied with them (encrypt.c):
+ *   "key_gone" + the key's signing half (32) -> removed(8, microseconds, big-endian), key(64)
+ *   "db_gone_" + database id (16)             -> removed(8), key(64): the database it spoke for */
+#define GONE_KEY "key_gone"
+#define GONE_DB  "db_gone_"
+#define GONE_VAL (8 + CW_IDENTITY_BYTES)
+
+static void gone_key(const char *prefix, const uint8_t *id, size_t idlen, uint8_t *key)
+{
+	memcpy(key, prefix, 8);
+	memcpy(key + 8, id, idlen);
+}
+
+static int put_gone(struct cw_txn *t, const char *prefix, const uint8_t *id, size_t idlen,
+		    const uint8_t val[GONE_VAL], struct cw_error *err)
+{
+	uint8_t key[8 + CW_IDENTITY_KEY_BYTES];
+	MDB_val k = {8 + idlen, key}, v = {GONE_VAL, (void *)val};
+	int rc;
+
+	gone_key(prefix, id, idlen, key);
+	if ((rc = mdb_put(t->txn, t->st->dbi[DB_META], &k, &v, 0)) != 0)
+		return cw_store_lmdb_error(t, rc, "remembering a removed key", err);
+	return 0;
+}
+
+int cw_store_revoke_key(struct cw_txn *t, const struct cw_identity_public *key,
+			struct cw_error *err)
+{
+	static const struct cw_id none;
+	uint8_t val[GONE_VAL];
+	struct cw_id db;
+	int rc, found;
+
+	put_be64(val, (uint64_t)cw_now_us());
+	cw_identity_bytes(key, val + 8);
+	if ((rc = put_gone(t, GONE_KEY, key->sign, sizeof key->sign, val, err)) != 0 ||
+	    (rc = database_of_key(t, key, &none, &db, &found, err)) != 0)
+		return rc;
+	/* A key speaks for one database (cw_store_bind_database). */
+	return found ? put_gone(t, GONE_DB, db.b, ID_LEN, val, err) : 0;
+}
+
+static int get_gone(MDB_txn *txn, struct cw_store *st, const char *prefix, const uint8_t *id,
+		    size_t idlen, int64_t *when, struct cw_identity_public *key, int *gone,
+		    struct cw_error *err)
+{
+	uint8_t k8[8 + CW_IDENTITY_KEY_BYTES];
+	MDB_val k = {8 + idlen, k8}, v;
+	int rc;
+
+	*gone = 0;
+	gone_key(prefix, id, idlen, k8);
+	rc = mdb_get(txn, st->dbi[DB_META], &k, &v);
+	if (rc == 0 && v.mv_size == GONE_VAL) {
+		*gone = 1;
+		if (when)
+			*when = (int64_t)get_be64(v.mv_data);
+		if (key)
+			cw_identity_from_bytes((const uint8_t *)v.mv_data + 8, key);
+	}
+	return rc && rc != MDB_NOTFOUND ? cw_store_lmdb_error(NULL, rc, "reading removed keys", err)
+					: 0;
+}
+
+int cw_store_key_revoked(MDB_txn *txn, struct cw_store *st, const struct cw_identity_public *key,
+			 int64_t *when, int *revoked, struct cw_error *err)
+{
+	return get_gone(txn, st, GONE_KEY, key->sign, sizeof key->sign, when, NULL, revoked, err);
+}
+
+int cw_store_database_revoked(MDB_txn *txn, struct cw_store *st, const struct cw_id *database,
+			      int64_t *when, struct cw_identity_public *key, int *revoked,
+			      struct cw_error *err)
+{
+	return get_gone(txn, st, GONE_DB, database->b, ID_LEN, when, key, revoked, err);
+}
+
+int cw_store_unrevoke_key(struct cw_txn *t, const struct cw_identity_public *key,
+			  struct cw_error *err)
+{
+	uint8_t raw[CW_IDENTITY_BYTES], k8[8 + CW_IDENTITY_KEY_BYTES];
+	MDB_val k = {8 + sizeof key->sign, k8}, v;
+	MDB_cursor *cur;
+	int rc;
+
+	gone_key(GONE_KEY, key->sign, sizeof key->sign, k8);
+	if ((rc = mdb_del(t->txn, t->st->dbi[DB_META], &k, NULL)) != 0 && rc != MDB_NOTFOUND)
+		return cw_store_lmdb_error(t, rc, "forgetting a removed key", err);
+	/* And the database it spoke for: the entries of "db_gone_" whose key is this one. */
+	cw_identity_bytes(key, raw);
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_META], &cur)) != 0)
+		return cw_store_lmdb_error(t, rc, "forgetting a removed key", err);
+	k.mv_size = 8;
+	k.mv_data = GONE_DB;
+	for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	     rc == 0 && k.mv_size == 8 + ID_LEN && !memcmp(k.mv_data, GONE_DB, 8);
+	     rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT))
+		if (v.mv_size == GONE_VAL && !memcmp((uint8_t *)v.mv_data + 8, raw, sizeof raw) &&
+		    (rc = mdb_cursor_del(cur, 0)) != 0)
+			break;
+	mdb_cursor_close(cur);
+	return rc && rc != MDB_NOTFOUND
+		       ? cw_store_lmdb_error(t, rc, "forgetting a removed key", err)
+		       : 0;
+}
+
 /* ---- unsigned entries a signed one must vouch for ------------------------------------------ */
 
 static struct cw_id hash_id(const uint8_t hash[CW_AUDIT_HASH_BYTES])
@@ -603,6 +716,41 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 		/* One of this database's own, made here after audit_seen stopped keeping them. */
 		if (local && ((rc = own_log_holds(t, seen, &held, err)) != 0 || held))
 			return rc ? rc : vouch_held(t, e, err);
+	}
+	/* Not here yet, of a database whose key was removed: written after it was, by whoever
+	 * holds that key now, as far as anyone here can tell (cw_store_revoke_key). */
+	if (!local && check_seen && t->cover) {
+		struct cw_identity_public removed, now;
+		int64_t when;
+		int gone, known;
+
+		if ((rc = cw_store_database_revoked(t->txn, t->st, &e->database, &when, &removed,
+						    &gone, err)) != 0 ||
+		    (gone && (rc = cw_store_identity_of(t, &e->database, &now, &known, err)) != 0))
+			return rc;
+		/* Spoken for by another key since, by its own bundle: the removed peer had claimed
+		 * a database not its own, and removing it let the real laptop's in again. */
+		if (gone && known && !cw_identity_equal(&now, &removed))
+			gone = 0;
+		if (gone && !t->accept_removed) {
+			char day[16];
+
+			cw_id_hex(&e->database, hex);
+			cw_date_format(cw_date_of_time(when), day);
+			return cw_error_set(
+				err, CW_EREFUSED, "bundle",
+				"it carries changes made in database %.8s that were not here when "
+				"that database's key was removed from the peers (%s): whoever "
+				"holds "
+				"that key now may have written them. Refused, nothing imported; "
+				"ask "
+				"whoever sent it to remove that key too, or, to take them and "
+				"review "
+				"them, import it again with --accept-removed",
+				hex, day);
+		}
+		if (gone && t->removed_entries++ == 0)
+			t->removed_database = e->database;
 	}
 	/* An entry of the chain continues what this database holds of its origin's log, and a
 	 * signed one carries its origin's signature: a bundle that lost or changed entries, or

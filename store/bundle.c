@@ -774,7 +774,8 @@ struct import_ctx {
 	struct cw_bundle_stats *stats;
 	struct cw_txn *t;
 	int bound;
-	int want_content; /* the content after the last description is wanted here */
+	int want_content;   /* the content after the last description is wanted here */
+	int accept_removed; /* CW_IMPORT_ACCEPT_REMOVED */
 };
 
 static int import_header(void *vctx, struct cw_error *err)
@@ -858,6 +859,8 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	memset(&p, 0, sizeof p);
 	memset(&cover, 0, sizeof cover);
 	t->cover = &cover;
+	t->accept_removed = c->accept_removed;
+	t->removed_entries = 0;
 	c->t = t;
 	c->bound = 0;
 	c->stats->changed = c->stats->conflicts = c->stats->audit_added = c->stats->repointed = 0;
@@ -885,6 +888,8 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	/* Every unsigned entry of a database known here had a signed one of it behind it. */
 	if (rc == 0)
 		rc = cw_audit_cover_check(&cover, err);
+	c->stats->removed_entries = t->removed_entries;
+	c->stats->removed_database = t->removed_database;
 	t->cover = NULL;
 	cw_audit_cover_free(&cover);
 	/* People merged elsewhere: this laptop's own records that still name the one given up
@@ -952,8 +957,12 @@ static int signer_database(struct cw_store *st, FILE *f, struct cw_id *db)
 static int refuse_signer(struct cw_store *st, FILE *f, const struct cw_bundle_envelope *env,
 			 struct cw_error *err)
 {
-	char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX], hex[CW_ID_HEX_LEN + 1];
+	char fp[CW_FINGERPRINT_TEXT_MAX], key[CW_IDENTITY_TEXT_MAX], hex[CW_ID_HEX_LEN + 1],
+		day[CW_DATE_TEXT_MAX];
 	struct cw_id db;
+	MDB_txn *txn;
+	int64_t when;
+	int rc, gone;
 
 	cw_identity_fingerprint(&env->signer, fp);
 	if (env->encrypted && !env->for_here)
@@ -964,6 +973,23 @@ static int refuse_signer(struct cw_store *st, FILE *f, const struct cw_bundle_en
 			"its owner for one exported --to this laptop's name, and for the "
 			"key 'casewatch identity' prints there",
 			fp);
+	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
+		return rc;
+	rc = cw_store_key_revoked(txn, st, &env->signer, &when, &gone, err);
+	mdb_txn_abort(txn);
+	if (rc != 0)
+		return rc;
+	/* Its owner would read the same fingerprint by phone: not an invitation to enrol it. */
+	if (gone) {
+		cw_date_format(cw_date_of_time(when), day);
+		return cw_error_set(
+			err, CW_EREFUSED, "bundle",
+			"signed by a key removed from the peers here on %s (fingerprint "
+			"%s): refused, nothing imported. A laptop that was taken, or a "
+			"database restored from its backup, still holds that key; a new "
+			"laptop makes a new one (casewatch init there)",
+			day, fp);
+	}
 	if (!signer_database(st, f, &db))
 		return CW_EREFUSED; /* the first pass's refusal stands */
 	cw_identity_text_of_database(&env->signer, &db, key);
@@ -980,6 +1006,12 @@ void (*cw_bundle_between_passes)(const char *path);
 int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_stats *stats,
 		     struct cw_error *err)
 {
+	return cw_bundle_import_with(st, path, 0, stats, err);
+}
+
+int cw_bundle_import_with(struct cw_store *st, const char *path, int flags,
+			  struct cw_bundle_stats *stats, struct cw_error *err)
+{
 	struct cw_bundle_envelope env;
 	struct import_ctx c;
 	FILE *f;
@@ -987,6 +1019,7 @@ int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_sta
 
 	memset(stats, 0, sizeof *stats);
 	memset(&c, 0, sizeof c);
+	c.accept_removed = (flags & CW_IMPORT_ACCEPT_REMOVED) != 0;
 	if ((rc = open_bundle(path, &f, err)) != 0)
 		return rc;
 	/* The first pass: the whole file against its signature, its signer and its recipients,

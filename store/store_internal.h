@@ -246,6 +246,11 @@ struct cw_txn {
 	struct cw_tag_memo *tags; /* keys.c */
 	int cases_on;
 	struct cw_audit_cover *cover; /* a bundle's import only (audit.c) */
+	/* A bundle's import: take the entries of a removed key's database (CW_IMPORT_ACCEPT_
+	 * REMOVED), counting them and naming the first one's database; else they refuse it. */
+	int accept_removed;
+	size_t removed_entries;
+	struct cw_id removed_database;
 };
 
 /* ---- undo (undo.c) --------------------------------------------------------------------------
@@ -356,6 +361,22 @@ int cw_store_bind_database(struct cw_txn *t, const struct cw_id *database,
 struct cw_peer_key;
 int cw_peer_by_key_txn(struct cw_txn *t, const struct cw_identity_public *key,
 		       struct cw_peer_key *out, struct cw_error *err);
+
+/* A removed peer's key, remembered as removed with the database it spoke for (audit.c): what
+ * it signs is refused, and so are the audit entries of that database a bundle brings that are
+ * not here yet, unless the import accepts them (cw_txn.accept_removed). */
+int cw_store_revoke_key(struct cw_txn *t, const struct cw_identity_public *key,
+			struct cw_error *err);
+/* Whether `key` was removed, and when (microseconds; may be NULL). */
+int cw_store_key_revoked(MDB_txn *txn, struct cw_store *st, const struct cw_identity_public *key,
+			 int64_t *when, int *revoked, struct cw_error *err);
+/* Whether `database` spoke for a removed key, when it was removed and the key (may be NULL). */
+int cw_store_database_revoked(MDB_txn *txn, struct cw_store *st, const struct cw_id *database,
+			      int64_t *when, struct cw_identity_public *key, int *revoked,
+			      struct cw_error *err);
+/* Forgets that `key`, and the database it spoke for, were removed (enrolled again on purpose). */
+int cw_store_unrevoke_key(struct cw_txn *t, const struct cw_identity_public *key,
+			  struct cw_error *err);
 
 /* Forgets every database bound to `key` (a peer removed: audit.c). */
 int cw_store_unbind_key(struct cw_txn *t, const struct cw_identity_public *key,

@@ -207,6 +207,9 @@ struct cw_bundle_stats {
 	 * them), "included" (encrypted), "" (a bundle from before they existed); export sets it
 	 * too. */
 	char confidential[16];
+	/* import: entries of a removed key's database taken (CW_IMPORT_ACCEPT_REMOVED) */
+	size_t removed_entries;
+	struct cw_id removed_database;
 };
 
 /* Writes a bundle to `path` ("-" for standard output), signed by this database and encrypted
@@ -224,6 +227,14 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
  * time (see the reading above): path must be a file ("-": standard input, when it is one). */
 int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_stats *stats,
 		     struct cw_error *err);
+/* The same, with flags. A bundle signed by a removed peer's key (cw_peer_remove) is refused
+ * (CW_EREFUSED, saying when it was removed, never inviting to enrol it); so is one that carries
+ * audit entries of the database that key spoke for that are not here yet (relayed by a
+ * teammate), unless flags has CW_IMPORT_ACCEPT_REMOVED: then they are imported and counted in
+ * stats->removed_entries (the first one's database in stats->removed_database), to review. */
+#define CW_IMPORT_ACCEPT_REMOVED 1
+int cw_bundle_import_with(struct cw_store *st, const char *path, int flags,
+			  struct cw_bundle_stats *stats, struct cw_error *err);
 
 /* What a bundle's envelope says, checked (its signature verified) but not trusted. */
 struct cw_bundle_recipient {

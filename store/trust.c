@@ -176,6 +176,7 @@ struct add_ctx {
 	const struct cw_identity_public *key;
 	const struct cw_id *database; /* NULL: the key alone (its first bundle names it) */
 	int role;
+	int readmit; /* CW_PEER_READMIT: a removed key, enrolled again on purpose */
 	struct cw_peer_key clash;
 	int clash_name, clash_key, clash_like;
 };
@@ -202,8 +203,9 @@ static int add_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	uint8_t key[CW_PEER_NAME_MAX], val[TRUST_VAL_MAX];
 	struct cw_peer_key p;
 	MDB_val k = {0, key};
-	char fp[CW_FINGERPRINT_TEXT_MAX];
-	int rc;
+	char fp[CW_FINGERPRINT_TEXT_MAX], day[CW_DATE_TEXT_MAX];
+	int64_t when;
+	int rc, gone;
 
 	c->clash_name = c->clash_key = c->clash_like = 0;
 	if ((rc = walk(t->st, t->txn, find_clash, c, err)) < 0)
@@ -229,6 +231,24 @@ static int add_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 				    "this key is enrolled already, as '%s' (fingerprint %s): one "
 				    "laptop, one name",
 				    c->clash.name, fp);
+	/* A key removed before is enrolled again only when asked for by name: the laptop it
+	 * belonged to may be in other hands, and its owner would read the same fingerprint. */
+	if ((rc = cw_store_key_revoked(t->txn, t->st, c->key, &when, &gone, err)) != 0)
+		return rc;
+	if (gone && !c->readmit) {
+		cw_date_format(cw_date_of_time(when), day);
+		cw_identity_fingerprint(c->key, fp);
+		return cw_error_set(
+			err, CW_EREFUSED, "key",
+			"this key (fingerprint %s) was removed from the peers here on "
+			"%s: a laptop that was taken, or a database restored from its "
+			"backup, still holds it. A new laptop makes a new key (casewatch "
+			"init there); if it was removed by mistake and is safe, add it "
+			"with --readmit",
+			fp, day);
+	}
+	if (gone && (rc = cw_store_unrevoke_key(t, c->key, err)) != 0)
+		return rc;
 	memset(&p, 0, sizeof p);
 	snprintf(p.name, sizeof p.name, "%s", c->name);
 	p.key = *c->key;
@@ -264,6 +284,9 @@ int cw_peer_add_as(struct cw_store *st, const char *name, const struct cw_identi
 	char *folded;
 	int rc;
 
+	int readmit = (role & CW_PEER_READMIT) != 0;
+
+	role &= ~CW_PEER_READMIT;
 	if (role != CW_PEER_TEAM && role != CW_PEER_PARTNER)
 		return cw_error_set(err, CW_EINVAL, "role", "is not a peer's role");
 	if ((rc = cw_peer_name_validate_new(name, "name", err)) != 0 ||
@@ -278,6 +301,7 @@ int cw_peer_add_as(struct cw_store *st, const char *name, const struct cw_identi
 	c.key = key;
 	c.database = database && !cw_id_is_zero(database) ? database : NULL;
 	c.role = role;
+	c.readmit = readmit;
 	if (!(c.folded = folded = cw_text_fold(name)))
 		return cw_error_set(err, CW_ENOMEM, "", "out of memory");
 	rc = cw_store_write(st, add_fn, &c, err);
@@ -300,8 +324,11 @@ static int remove_fn(struct cw_txn *t, void *ctx, struct cw_error *err)
 	 * bundle may have claimed another laptop's database, whose own bundles were refused
 	 * since (cw_store_bind_database); removing the peer lets them in again. */
 	if (rc == 0) {
+		/* Remembered as removed first, with the database it spoke for (a laptop taken:
+		 * its key must not come back, nor its database's new changes through others). */
 		if ((rc = cw_val_open(t->st, DB_TRUST, &k, &v, &buf, &v, err)) == 0 &&
-		    (rc = decode(&v, &peer, err)) == 0)
+		    (rc = decode(&v, &peer, err)) == 0 &&
+		    (rc = cw_store_revoke_key(t, &peer.key, err)) == 0)
 			rc = cw_store_unbind_key(t, &peer.key, err);
 		cw_buf_free(&buf);
 		if (rc != 0)

@@ -65,6 +65,10 @@ int cw_peer_add_for(struct cw_store *st, const char *name, const struct cw_ident
 int cw_peer_add_as(struct cw_store *st, const char *name, const struct cw_identity_public *key,
 		   const struct cw_id *database, int role, struct cw_error *err);
 
+/* Or'ed into cw_peer_add_as's role: enrol a key that was removed (cw_peer_remove), which is
+ * refused without it (CW_EREFUSED, field "key", saying when it was removed). */
+#define CW_PEER_READMIT 0x100
+
 /* Changes an enrolled peer's role; *was (may be NULL) gets the one it had. A partner made a
  * peer of the team has its export mark forgotten, as by cw_peer_remove: the bundles it had
  * left out what it may now read, so its next bundle holds everything. CW_ENOTFOUND, CW_EINVAL
@@ -73,7 +77,10 @@ int cw_peer_set_role(struct cw_store *st, const char *name, int role, int *was,
 		     struct cw_error *err);
 
 /* Removes an enrolled peer, and the note of how far bundles to it have gone (a laptop enrolled
- * again under that name gets everything in its next bundle). CW_ENOTFOUND. */
+ * again under that name gets everything in its next bundle). Its key is remembered as removed,
+ * with the database it spoke for: bundles it signs are refused, and so are bundles that relay
+ * changes of that database not here at its removal (unless imported with
+ * CW_IMPORT_ACCEPT_REMOVED), and enrolling it again needs CW_PEER_READMIT. CW_ENOTFOUND. */
 int cw_peer_remove(struct cw_store *st, const char *name, struct cw_error *err);
 
 /* Every enrolled peer, by name; the caller frees *out. */

@@ -1165,11 +1165,21 @@ START_TEST(a_peer_cannot_claim_another_database)
 	ck_assert_msg(strstr(err.message, "which alice's key speaks for here") != NULL &&
 			      strstr(err.message, "casewatch peer remove alice") != NULL,
 		      "%s", err.message);
-	/* Removing alice lets bob in. */
+	/* Removing alice lets bob in: the database alice's key spoke for is bob's own now, by
+	 * his bundle, so its entries are not those of a removed key's database. */
 	ck_assert_msg(cw_peer_remove(st[1], "alice", &err) == 0, "%s", err.message);
 	import(1, path_in(2, "b.b"));
-	/* alice again, with a real bundle first: then bob's name is refused at once. */
-	enroll(1, 0, "alice");
+	/* alice again (a removed key, enrolled on purpose), with a real bundle first: then bob's
+	 * name is refused at once. */
+	{
+		struct cw_identity_public alice_key;
+
+		ck_assert_int_eq(cw_store_identity(st[0], &alice_key, &err), 0);
+		ck_assert_int_eq(cw_peer_add(st[1], "alice", &alice_key, &err), CW_EREFUSED);
+		ck_assert_msg(cw_peer_add_as(st[1], "alice", &alice_key, NULL,
+					     CW_PEER_TEAM | CW_PEER_READMIT, &err) == 0,
+			      "%s", err.message);
+	}
 	put_person(0, "Chhim Sithar");
 	export_to(0, "sup", path_in(0, "a.b"));
 	import(1, path_in(0, "a.b"));

@@ -72,7 +72,10 @@ fails 2 "" cs peer add alice
 # invisible or space-like character makes it differ (no-break space, zero-width space and
 # joiner, an ideographic or thin space, a soft hyphen, a direction mark, two spaces), and so is
 # one that reads the same once letter case and accents' encoding are folded.
-mkey=$(cm identity --key)
+# (A laptop's of its own: a key removed below stays removed, and Mallory's bundles must be
+# refused as a stranger's.)
+ok "$CASEWATCH" --db "$WORK/names" init
+mkey=$("$CASEWATCH" --db "$WORK/names" identity --key)
 for n in 'bob\302\240' 'b\342\200\213ob' '\342\200\215bob' 'b\343\200\200ob' 'bo\342\200\211b' \
 	'b\302\255ob' 'bob\342\200\216' 'b  ob' 'bob\342\201\240'; do
 	fails 65 name cs peer add "$(printf "$n")" "$mkey"
@@ -85,7 +88,7 @@ for n in '\320\260lice' 'alic\320\265' 'ali\321\201e' 'b\316\277b' '\357\275\201
 done
 ok cs peer add "$(printf '\341\236\237\341\236\273\341\236\201\341\236\266 laptop')" "$mkey"
 ok cs peer remove "$(printf '\341\236\237\341\236\273\341\236\201\341\236\266 laptop')"
-ok cs peer add "$(printf 'ren\303\251')" "$mkey"
+ok cs peer add "$(printf 'ren\303\251')" "$mkey" --readmit
 ok "$CASEWATCH" --db "$WORK/other" init
 fails 65 "reads the same as the enrolled peer" cs peer add "$(printf 'rene\314\201')" \
 	"$("$CASEWATCH" --db "$WORK/other" identity --key)"
@@ -315,12 +318,13 @@ ok cb bundle import "$WORK/both.bundle"
 ok cs show "NagaWorld union activists" --json
 json "d['notes'] == 'a correction Alice makes later' and d['editor'] == 'alice'"
 
-# ---- a peer removed is a stranger again ---------------------------------------------------
+# ---- a peer removed is refused, and enrolled again only on purpose ---------------------------------------------------
 ok cs peer remove alice
 has "refused from now on"
 snap=$(db_snapshot)
-refused 65 "not enrolled here (fingerprint $alice_fp, database $alice_db)" "$WORK/both.bundle"
-ok cs peer add alice "$alice_key"
+refused 65 "signed by a key removed from the peers here on" "$WORK/both.bundle"
+fails 65 "was removed from the peers here on" cs peer add alice "$alice_key"
+ok cs peer add alice "$alice_key" --readmit
 ok cs bundle import "$WORK/both.bundle"
 has "0 records changed"
 # Export needs enrolled peers, and says who may read it.

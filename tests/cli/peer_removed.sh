@@ -1,0 +1,86 @@
+#!/bin/sh
+# peer_removed.sh - a laptop taken: its key removed at the supervisor's stays removed. A field
+# drill seized a monitor's laptop (its database copied, its passphrase forced) and found that
+# after `peer remove` what the seized copy wrote still came in, relayed by a teammate who had
+# not heard yet, and that the supervisor, told by the refusal to enrol the key if its owner read
+# the same fingerprint by phone, trusted it again (a database restored from the monitor's backup
+# has the same key). Now: the seized copy's own bundle is refused saying the key was removed;
+# a teammate's bundle relaying its new changes is refused whole (the database as it was), or
+# taken with --accept-removed and said; what was here at the removal still passes; and the key
+# is enrolled again only with --readmit.
+. "$TESTLIB"
+set -e
+
+S="$WORK/sup" M1="$WORK/m1" M2="$WORK/m2" X="$WORK/seized"
+cs() { CASEWATCH_AUTHOR=sup "$CASEWATCH" --db "$S" "$@"; }
+c1() { CASEWATCH_AUTHOR=sokha "$CASEWATCH" --db "$M1" "$@"; }
+c2() { CASEWATCH_AUTHOR=dara "$CASEWATCH" --db "$M2" "$@"; }
+cx() { CASEWATCH_AUTHOR=sokha "$CASEWATCH" --db "$X" "$@"; }
+for c in cs c1 c2; do ok $c init; done
+mesh sup="$S" sokha="$M1" dara="$M2"
+sokha_key=$(c1 identity --key)
+DB=$S
+
+ok cs person add --name "Koeut Saray"
+ok cs case add --title "Koeut Saray incitement" --court "Phnom Penh Municipal Court" \
+	--defendant "Koeut Saray" --charge 494/495
+ok cs bundle export --to sokha -o "$WORK/case.bundle"
+ok c1 bundle import "$WORK/case.bundle"
+ok cs bundle export --to dara -o "$WORK/case2.bundle"
+ok c2 bundle import "$WORK/case2.bundle"
+
+# Before the seizure: Sokha's hearing reaches the supervisor and Dara.
+ok c1 log hearing --case "Koeut Saray incitement" --date 2024-03-05 --outcome adjourned \
+	--notes "Sokha saw the hearing adjourned"
+ok c1 bundle export --to sup,dara -o "$WORK/before.bundle"
+ok cs bundle import "$WORK/before.bundle"
+ok c2 bundle import "$WORK/before.bundle"
+
+# The laptop is taken: its database as it was, in other hands.
+cp -a "$M1" "$X"
+ok cs peer remove sokha
+has "enrolled again only with --readmit"
+
+# The seized copy writes, and signs with the key it holds.
+ok cx log hearing --case "Koeut Saray incitement" --date 2024-03-12 --outcome other \
+	--notes "Forged Pangolin confession"
+ok cx bundle export --to sup,dara -o "$WORK/forged.bundle"
+snap=$(db_snapshot)
+fails 65 "signed by a key removed from the peers here on" cs bundle import "$WORK/forged.bundle"
+printf '%s\n' "$err" | grep -q "peer add" && fail "the refusal invites to enrol the key: $err"
+[ "$(db_snapshot)" = "$snap" ] || fail "a refused bundle changed the database"
+
+# What was here when the key was removed passes, relayed: Dara's first bundle to the
+# supervisor carries Sokha's hearing from before, which the supervisor holds.
+ok c2 log demo --date 2024-03-10 --place "Freedom Park" --response monitored
+ok c2 bundle export --to sup -o "$WORK/early.bundle"
+ok cs bundle import "$WORK/early.bundle"
+snap=$(db_snapshot)
+
+# Dara, not told yet, takes it and writes her own hearing; her bundle relays the forgery.
+ok c2 bundle import "$WORK/forged.bundle"
+ok c2 log hearing --case "Koeut Saray incitement" --date 2024-03-13 --outcome adjourned \
+	--notes "Dara saw the hearing adjourned"
+ok c2 bundle export --to sup -o "$WORK/relayed.bundle"
+fails 65 "changes made in database" cs bundle import "$WORK/relayed.bundle"
+printf '%s\n' "$err" | grep -q -- "--accept-removed" || fail "the refusal says no way on: $err"
+[ "$(db_snapshot)" = "$snap" ] || fail "a refused bundle changed the database"
+ok cs list records --json
+json "not any('Pangolin' in (r.get('notes') or '') for r in d)"
+
+ok cs verify
+
+# Taken on purpose: said, with how many, on stderr.
+ok cs bundle import --accept-removed "$WORK/relayed.bundle"
+grep -q "warning: took 1 change made in database" "$WORK/stderr" ||
+	fail "the import did not say what it took: $(cat "$WORK/stderr")"
+ok cs list records --json
+json "any('Pangolin' in (r.get('notes') or '') for r in d)"
+json "any('Dara saw' in (r.get('notes') or '') for r in d)"
+
+# The key is not enrolled again by reading its fingerprint by phone.
+fails 65 "was removed from the peers here on" cs peer add sokha "$sokha_key"
+ok cs peer add sokha "$sokha_key" --readmit
+ok cs peer list --json
+json "'sokha' in [p['name'] for p in d]"
+done_ok
