@@ -324,18 +324,20 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	    (rc = cw_bundle_import_with(cli->session.store, path, flags, &s, &cli->err)) != 0)
 		return rc;
 	/* Taken on purpose: said, where it cannot be missed, with what to review. */
-	if (s.removed_entries) {
+	if (s.removed_entries || s.removed_versions) {
 		short_hex(&s.removed_database, d);
+		fprintf(stderr, _("casewatch: warning: took "));
 		fprintf(stderr,
-			P_("casewatch: warning: took %zu change made in database %s after its key "
-			   "was removed from the peers here: whoever holds that key may have made "
-			   "it; review it (casewatch audit lists each change with its database)\n",
-			   "casewatch: warning: took %zu changes made in database %s after its key "
-			   "was removed from the peers here: whoever holds that key may have made "
-			   "them; review them (casewatch audit lists each change with its "
-			   "database)\n",
-			   s.removed_entries),
-			s.removed_entries, d);
+			P_("%zu record's version", "%zu records' versions", s.removed_versions),
+			s.removed_versions);
+		fprintf(stderr,
+			P_(" and %zu audit entry", " and %zu audit entries", s.removed_entries),
+			s.removed_entries);
+		fprintf(stderr,
+			_(" made in database %s after its key was removed from the peers here: "
+			  "whoever holds that key may have made them; review them (casewatch audit "
+			  "lists each change with its database)\n"),
+			d);
 	}
 	short_hex(&s.bundle, b);
 	short_hex(&s.database, d);

@@ -392,6 +392,43 @@ int cw_store_database_revoked(MDB_txn *txn, struct cw_store *st, const struct cw
 	return get_gone(txn, st, GONE_DB, database->b, ID_LEN, when, key, revoked, err);
 }
 
+int cw_store_removed_change(struct cw_txn *t, const struct cw_id *database, int version,
+			    struct cw_error *err)
+{
+	struct cw_identity_public removed, now;
+	char hex[CW_ID_HEX_LEN + 1], day[CW_DATE_TEXT_MAX];
+	int64_t when;
+	int rc, gone, known = 0;
+
+	if ((rc = cw_store_database_revoked(t->txn, t->st, database, &when, &removed, &gone,
+					    err)) != 0 ||
+	    (gone && (rc = cw_store_identity_of(t, database, &now, &known, err)) != 0))
+		return rc;
+	/* Spoken for by another key since, by its own bundle: the removed peer had claimed a
+	 * database not its own, and removing it let the real laptop's in again. */
+	if (!gone || (known && !cw_identity_equal(&now, &removed)))
+		return 0;
+	if (!t->accept_removed) {
+		cw_id_hex(database, hex);
+		cw_date_format(cw_date_of_time(when), day);
+		return cw_error_set(err, CW_EREFUSED, "bundle",
+				    "it carries changes made in database %.8s that were not here "
+				    "when that database's key was removed from the peers (%s): "
+				    "whoever holds that key now may have written them. Refused, "
+				    "nothing imported; ask whoever sent it to remove that key too, "
+				    "or, to take them and review them, import it again with "
+				    "--accept-removed",
+				    hex, day);
+	}
+	if (t->removed_entries + t->removed_versions == 0)
+		t->removed_database = *database;
+	if (version)
+		t->removed_versions++;
+	else
+		t->removed_entries++;
+	return 0;
+}
+
 int cw_store_unrevoke_key(struct cw_txn *t, const struct cw_identity_public *key,
 			  struct cw_error *err)
 {
@@ -717,41 +754,10 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 		if (local && ((rc = own_log_holds(t, seen, &held, err)) != 0 || held))
 			return rc ? rc : vouch_held(t, e, err);
 	}
-	/* Not here yet, of a database whose key was removed: written after it was, by whoever
-	 * holds that key now, as far as anyone here can tell (cw_store_revoke_key). */
-	if (!local && check_seen && t->cover) {
-		struct cw_identity_public removed, now;
-		int64_t when;
-		int gone, known;
-
-		if ((rc = cw_store_database_revoked(t->txn, t->st, &e->database, &when, &removed,
-						    &gone, err)) != 0 ||
-		    (gone && (rc = cw_store_identity_of(t, &e->database, &now, &known, err)) != 0))
-			return rc;
-		/* Spoken for by another key since, by its own bundle: the removed peer had claimed
-		 * a database not its own, and removing it let the real laptop's in again. */
-		if (gone && known && !cw_identity_equal(&now, &removed))
-			gone = 0;
-		if (gone && !t->accept_removed) {
-			char day[16];
-
-			cw_id_hex(&e->database, hex);
-			cw_date_format(cw_date_of_time(when), day);
-			return cw_error_set(
-				err, CW_EREFUSED, "bundle",
-				"it carries changes made in database %.8s that were not here when "
-				"that database's key was removed from the peers (%s): whoever "
-				"holds "
-				"that key now may have written them. Refused, nothing imported; "
-				"ask "
-				"whoever sent it to remove that key too, or, to take them and "
-				"review "
-				"them, import it again with --accept-removed",
-				hex, day);
-		}
-		if (gone && t->removed_entries++ == 0)
-			t->removed_database = e->database;
-	}
+	/* Not here yet, of a database whose key was removed: cw_store_removed_change. */
+	if (!local && check_seen && t->cover &&
+	    (rc = cw_store_removed_change(t, &e->database, 0, err)) != 0)
+		return rc;
 	/* An entry of the chain continues what this database holds of its origin's log, and a
 	 * signed one carries its origin's signature: a bundle that lost or changed entries, or
 	 * forged them, is refused whole. */

@@ -812,6 +812,10 @@ static int import_version(void *vctx, struct cw_bundle_item *it, struct cw_error
 	cw_id_hex(&it->rec.id, hex);
 	snprintf(field, sizeof field, "%s %.8s", cw_kind_name(it->rec.kind), hex);
 	rc = cw_sync_merge_version(c->t, it, &c->stats->bundle, field, &changed, &conflicted, err);
+	/* New here and made in a removed key's database (a version carries the bundle's
+	 * signature, not its own: relayed, it is the relayer's word). */
+	if (rc == 0 && changed && !cw_id_equal(&it->rec.edited_in, &c->t->st->database_id))
+		rc = cw_store_removed_change(c->t, &it->rec.edited_in, 1, err);
 	if (rc == 0 && changed) {
 		c->stats->changed++;
 		c->stats->conflicts += (size_t)conflicted;
@@ -860,7 +864,7 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	memset(&cover, 0, sizeof cover);
 	t->cover = &cover;
 	t->accept_removed = c->accept_removed;
-	t->removed_entries = 0;
+	t->removed_entries = t->removed_versions = 0;
 	c->t = t;
 	c->bound = 0;
 	c->stats->changed = c->stats->conflicts = c->stats->audit_added = c->stats->repointed = 0;
@@ -889,6 +893,7 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	if (rc == 0)
 		rc = cw_audit_cover_check(&cover, err);
 	c->stats->removed_entries = t->removed_entries;
+	c->stats->removed_versions = t->removed_versions;
 	c->stats->removed_database = t->removed_database;
 	t->cover = NULL;
 	cw_audit_cover_free(&cover);

@@ -246,10 +246,10 @@ struct cw_txn {
 	struct cw_tag_memo *tags; /* keys.c */
 	int cases_on;
 	struct cw_audit_cover *cover; /* a bundle's import only (audit.c) */
-	/* A bundle's import: take the entries of a removed key's database (CW_IMPORT_ACCEPT_
+	/* A bundle's import: take the changes of a removed key's database (CW_IMPORT_ACCEPT_
 	 * REMOVED), counting them and naming the first one's database; else they refuse it. */
 	int accept_removed;
-	size_t removed_entries;
+	size_t removed_entries, removed_versions;
 	struct cw_id removed_database;
 };
 
@@ -374,6 +374,12 @@ int cw_store_key_revoked(MDB_txn *txn, struct cw_store *st, const struct cw_iden
 int cw_store_database_revoked(MDB_txn *txn, struct cw_store *st, const struct cw_id *database,
 			      int64_t *when, struct cw_identity_public *key, int *revoked,
 			      struct cw_error *err);
+/* A change a bundle brings that is new here (an audit entry, a record's version), made in
+ * `database`: when that database spoke for a removed key (and no other key's own bundle speaks
+ * for it since), CW_EREFUSED saying so, or, with t->accept_removed, counted in
+ * t->removed_versions (a version) or t->removed_entries (an audit entry). 0 otherwise. */
+int cw_store_removed_change(struct cw_txn *t, const struct cw_id *database, int version,
+			    struct cw_error *err);
 /* Forgets that `key`, and the database it spoke for, were removed (enrolled again on purpose). */
 int cw_store_unrevoke_key(struct cw_txn *t, const struct cw_identity_public *key,
 			  struct cw_error *err);

@@ -207,8 +207,9 @@ struct cw_bundle_stats {
 	 * them), "included" (encrypted), "" (a bundle from before they existed); export sets it
 	 * too. */
 	char confidential[16];
-	/* import: entries of a removed key's database taken (CW_IMPORT_ACCEPT_REMOVED) */
-	size_t removed_entries;
+	/* import: audit entries and versions of a removed key's database taken
+	 * (CW_IMPORT_ACCEPT_REMOVED) */
+	size_t removed_entries, removed_versions;
 	struct cw_id removed_database;
 };
 
@@ -230,8 +231,9 @@ int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_sta
 /* The same, with flags. A bundle signed by a removed peer's key (cw_peer_remove) is refused
  * (CW_EREFUSED, saying when it was removed, never inviting to enrol it); so is one that carries
  * audit entries of the database that key spoke for that are not here yet (relayed by a
- * teammate), unless flags has CW_IMPORT_ACCEPT_REMOVED: then they are imported and counted in
- * stats->removed_entries (the first one's database in stats->removed_database), to review. */
+ * teammate), or versions of records made there, unless flags has CW_IMPORT_ACCEPT_REMOVED: then
+ * they are imported and counted in stats->removed_entries and removed_versions (the first one's
+ * database in stats->removed_database), to review. */
 #define CW_IMPORT_ACCEPT_REMOVED 1
 int cw_bundle_import_with(struct cw_store *st, const char *path, int flags,
 			  struct cw_bundle_stats *stats, struct cw_error *err);

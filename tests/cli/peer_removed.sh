@@ -72,7 +72,7 @@ ok cs verify
 
 # Taken on purpose: said, with how many, on stderr.
 ok cs bundle import --accept-removed "$WORK/relayed.bundle"
-grep -q "warning: took 1 change made in database" "$WORK/stderr" ||
+grep -q "warning: took 1 record's version and 1 audit entry made in database" "$WORK/stderr" ||
 	fail "the import did not say what it took: $(cat "$WORK/stderr")"
 ok cs list records --json
 json "any('Pangolin' in (r.get('notes') or '') for r in d)"
