@@ -1138,7 +1138,7 @@ static void build_world(struct world *w, uint64_t seed, size_t nevents)
 		/* Recorded here on days across the years the reports cover, six at a time: an
 		 * undated entry is known by its case's recording. */
 		if (i % 6 == 5 || i == NCASES - 1) {
-			char now[32];
+			char now[48];
 
 			snprintf(now, sizeof now, "%04d-%02d-%02dT12:00:00Z", 2019 + (int)rnd(6),
 				 1 + (int)rnd(12), 1 + (int)rnd(28));
