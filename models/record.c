@@ -266,6 +266,99 @@ int cw_sentence_part_add(struct cw_list *parts, const char *spec, const char *fi
 	return 0;
 }
 
+static const char *label_of(const char *label)
+{
+	return label && *label ? label : NULL;
+}
+
+int cw_hearing_names(const struct cw_hearing *h, const struct cw_id *person, const char *group)
+{
+	group = label_of(group);
+	if (!group && (!person || cw_id_is_zero(person)))
+		return 0;
+	for (size_t i = 0; i < h->attendance.n && !group; i++)
+		if (cw_id_equal(&((const struct cw_attendance *)h->attendance.items)[i].person,
+				person))
+			return 1;
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+
+		if (group ? cw_id_is_zero(&v->person) && label_of(v->group) &&
+				    !strcasecmp(v->group, group)
+			  : cw_id_equal(&v->person, person))
+			return 1;
+	}
+	for (size_t i = 0; i < h->sentence_parts.n; i++) {
+		const struct cw_sentence_part *p =
+			(const struct cw_sentence_part *)h->sentence_parts.items + i;
+
+		if (group ? cw_id_is_zero(&p->person) && label_of(p->group) &&
+				    !strcasecmp(p->group, group)
+			  : cw_id_equal(&p->person, person))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the hearing's verdicts and sentence name anyone, a person or a group (*names), and
+ * whether one of its verdicts names no one (*everyone). */
+static void hearing_verdicts_name(const struct cw_hearing *h, int *names, int *everyone)
+{
+	*names = *everyone = 0;
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+		int someone = !cw_id_is_zero(&v->person) || label_of(v->group);
+
+		*names |= someone;
+		*everyone |= !someone;
+	}
+	for (size_t i = 0; i < h->sentence_parts.n; i++) {
+		const struct cw_sentence_part *p =
+			(const struct cw_sentence_part *)h->sentence_parts.items + i;
+
+		*names |= !cw_id_is_zero(&p->person) || label_of(p->group) != NULL;
+	}
+}
+
+/* The attendance is the list of the people tried; verdicts that name everyone they rule on say
+ * whom the hearing was about too, but one that names no one is for every defendant, whom only
+ * the attendance, else the case, says. */
+int cw_hearing_names_people(const struct cw_hearing *h)
+{
+	int names, everyone;
+
+	hearing_verdicts_name(h, &names, &everyone);
+	return h->attendance.n > 0 || (names && !everyone);
+}
+
+int cw_hearing_names_groups(const struct cw_hearing *h)
+{
+	int names, everyone;
+
+	hearing_verdicts_name(h, &names, &everyone);
+	return names && !everyone;
+}
+
+int cw_hearing_concerns(const struct cw_hearing *h, const struct cw_id *person, const char *group)
+{
+	if (label_of(group) || !person)
+		return cw_hearing_names(h, NULL, group) || !cw_hearing_names_groups(h);
+	return cw_hearing_names(h, person, NULL) || !cw_hearing_names_people(h);
+}
+
+int cw_hearing_rules_unnamed(const struct cw_hearing *h)
+{
+	if (h->verdicts.n == 0)
+		return h->outcome == CW_OUTCOME_VERDICT;
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+
+		if (cw_id_is_zero(&v->person) && !label_of(v->group))
+			return 1;
+	}
+	return 0;
+}
+
 /* The state a verdict moves a charge to, or -1 when it leaves the charge as it is. */
 static int verdict_state(uint8_t cur, const struct cw_verdict_event *v)
 {

@@ -654,6 +654,33 @@ typedef int (*cw_name_resolver)(void *ctx, const char *name, struct cw_id *out,
 int cw_hearing_add_verdicts(struct cw_hearing *h, const char *spec, cw_name_resolver resolve,
 			    void *ctx, const char *field, struct cw_error *err);
 
+/* Whom a hearing concerned, as its own record says, since a case's defendants are as the case
+ * is now (a sitting of a mass trial tries some of its accused; a defendant added to the case
+ * later was at none of its earlier hearings). The one rule for whom a hearing's row lists
+ * (report.h: cw_report_hearing_defendants) and whose detention its verdict ends
+ * (models/timeline.h):
+ *   - it names a person in its attendance (present or absent) or in a verdict or a sentence's
+ *     part, a group of unnamed defendants in a verdict or a sentence's part (an attendance
+ *     lists people only): cw_hearing_names;
+ *   - a verdict that names no one (no person, no group), or one given unitemised (outcome
+ *     verdict, no verdict listed), is for those it names;
+ *   - where it names none, its case says, as the case is now: the people, when it lists no
+ *     attendance and either names no one or gives a verdict that names no one (one for every
+ *     defendant); the groups, when its verdicts and sentence name no one or a verdict names no
+ *     one (cw_hearing_names_people, cw_hearing_names_groups say the record does). */
+int cw_hearing_names(const struct cw_hearing *h, const struct cw_id *person, const char *group);
+int cw_hearing_names_people(const struct cw_hearing *h);
+int cw_hearing_names_groups(const struct cw_hearing *h);
+/* Whether the hearing concerned the person (group NULL) or the group `group` (by its label, in
+ * any letter case): its record names them, or names none of their kind, when the case does
+ * (the caller's to say whether the case lists them). A zero person, or a group with no label,
+ * is one the record cannot name: concerned only where the case says. */
+int cw_hearing_concerns(const struct cw_hearing *h, const struct cw_id *person, const char *group);
+/* Whether a hearing gives a verdict that names no one: a verdict listed with no person and no
+ * group, or a verdict given unitemised (outcome verdict, none listed). It is for those the
+ * hearing concerned (cw_hearing_concerns). */
+int cw_hearing_rules_unnamed(const struct cw_hearing *h);
+
 /* A verdict as it bears on a case's charges: whom it concerns (a person; else a group of
  * unnamed defendants by its label; else, when neither is given, every defendant), which charge
  * (an article, else an offence as worded, else every one), its result (cw_words_verdict), whether

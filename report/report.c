@@ -779,34 +779,6 @@ static const char *group_label(const char *label)
 	return label && *label ? label : NULL;
 }
 
-/* Whether a hearing's record names the person (non-zero: in its attendance, verdicts or
- * sentence) or the group (label: in its verdicts or sentence; an attendance lists people). */
-static int hearing_names(const struct cw_hearing *h, const struct cw_id *person, const char *group)
-{
-	for (size_t i = 0; i < h->attendance.n && !group; i++)
-		if (cw_id_equal(&((const struct cw_attendance *)h->attendance.items)[i].person,
-				person))
-			return 1;
-	for (size_t i = 0; i < h->verdicts.n; i++) {
-		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
-
-		if (group ? cw_id_is_zero(&v->person) && group_label(v->group) &&
-				    !strcasecmp(v->group, group)
-			  : cw_id_equal(&v->person, person))
-			return 1;
-	}
-	for (size_t i = 0; i < h->sentence_parts.n; i++) {
-		const struct cw_sentence_part *p =
-			(const struct cw_sentence_part *)h->sentence_parts.items + i;
-
-		if (group ? cw_id_is_zero(&p->person) && group_label(p->group) &&
-				    !strcasecmp(p->group, group)
-			  : cw_id_equal(&p->person, person))
-			return 1;
-	}
-	return 0;
-}
-
 static int has_defendant(const struct cw_report_hearing_defendant *l, size_t n,
 			 const struct cw_id *person, const char *group)
 {
@@ -861,7 +833,7 @@ int cw_report_hearing_defendants(const struct cw_report *r, const struct cw_reco
 	const struct cw_list *defs = k && k->kind == CW_KIND_CASE ? &k->u.kase.defendants : NULL;
 	struct cw_report_hearing_defendant *l = NULL;
 	size_t cap = 0;
-	int names = 0, everyone = 0, rc = 0, people_said, groups_said;
+	int rc = 0, people_said, groups_said;
 
 	*out = NULL;
 	*n = 0;
@@ -870,32 +842,18 @@ int cw_report_hearing_defendants(const struct cw_report *r, const struct cw_reco
 	 * "[confidential]" with no one beside it, as it did when the case gave the names. */
 	if (r->confidential.leave_out && k && k->confidential)
 		return 0;
-	for (size_t i = 0; i < h->verdicts.n; i++) {
-		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
-		int someone = !cw_id_is_zero(&v->person) || group_label(v->group);
-
-		names |= someone;
-		everyone |= !someone;
-	}
-	for (size_t i = 0; i < h->sentence_parts.n; i++) {
-		const struct cw_sentence_part *p =
-			(const struct cw_sentence_part *)h->sentence_parts.items + i;
-
-		names |= !cw_id_is_zero(&p->person) || group_label(p->group) != NULL;
-	}
-	/* The attendance is the list of the people tried; verdicts that name everyone they rule
-	 * on say whom the hearing was about too, but one that names no one is for every
-	 * defendant, whom only the attendance, else the case, says. */
-	people_said = h->attendance.n > 0 || (names && !everyone);
-	groups_said = names && !everyone;
+	/* Whom its record names, else the case's: the one rule (models/record.h,
+	 * cw_hearing_concerns) that the detention a verdict naming no one ends follows too. */
+	people_said = cw_hearing_names_people(h);
+	groups_said = cw_hearing_names_groups(h);
 
 	/* Those the hearing names: the case's in its order, then any other. */
 	for (size_t i = 0; defs && i < defs->n && rc == 0; i++) {
 		const struct cw_defendant *d = (const struct cw_defendant *)defs->items + i;
 		const char *label = group_label(d->label);
 
-		if (!cw_id_is_zero(&d->person) ? hearing_names(h, &d->person, NULL)
-					       : label && hearing_names(h, &d->person, label))
+		if (!cw_id_is_zero(&d->person) ? cw_hearing_names(h, &d->person, NULL)
+					       : label && cw_hearing_names(h, NULL, label))
 			rc = add_hearing_defendant(&l, n, &cap, h, &d->person,
 						   cw_id_is_zero(&d->person) ? label : NULL,
 						   cw_id_is_zero(&d->person) ? d->unnamed_count : 1,

@@ -576,7 +576,9 @@ struct cw_report_hearing_defendant {
  * Groups: those its verdicts and sentence name, unless they name no one or one verdict does;
  * then the case's too (attendance cannot list a group, so its silence on them says nothing).
  * Those the hearing names come first, in the case's order and then the record's, those the
- * case fills in last (from_case). *out (NULL when none) to free; CW_ENOMEM or 0. */
+ * case fills in last (from_case). The rule is models/record.h's (cw_hearing_concerns), which
+ * whose detention a hearing's verdict ends follows too. *out (NULL when none) to free;
+ * CW_ENOMEM or 0. */
 int cw_report_hearing_defendants(const struct cw_report *r, const struct cw_record *hearing,
 				 struct cw_report_hearing_defendant **out, size_t *n);
 /* Where a detainee stands at the period's end, as far as the accounts recorded say: only those

@@ -3228,6 +3228,74 @@ END_TEST
 /* A verdict at a hearing that rules on the case's group of unnamed defendants alone rules on
  * none of the named people: the unionists convicted are not Chhim Sithar, still held. One that
  * names no one ends everyone's. */
+/* Whom a hearing concerned (models/record.h): those its record names, its attendance, verdicts
+ * and sentence; the case's where it names none of their kind. A verdict that names no one (or
+ * one given unitemised) is for those, and one that names no one beside no attendance is every
+ * defendant's. */
+START_TEST(hearing_concerns_whom_its_record_names)
+{
+	const struct cw_schema *hs = cw_schema_for_kind(CW_KIND_HEARING);
+	const struct cw_field *vf = cw_schema_field(hs, "verdicts");
+	const struct cw_field *af = cw_schema_field(hs, "attendance");
+	const struct cw_field *sf = cw_schema_field(hs, "sentence_parts");
+	struct cw_id a = {{1}}, b = {{2}}, zero = {{0}};
+	struct cw_record rec;
+	struct cw_hearing *h = &rec.u.hearing;
+	struct cw_attendance *at;
+	struct cw_verdict *v;
+	struct cw_sentence_part *p;
+
+	cw_record_init(&rec, CW_KIND_HEARING);
+	/* Nothing said, no verdict: the case's, and no verdict to be for anyone. */
+	ck_assert(!cw_hearing_names_people(h) && !cw_hearing_names_groups(h));
+	ck_assert(cw_hearing_concerns(h, &b, NULL) && cw_hearing_concerns(h, &zero, NULL));
+	ck_assert(!cw_hearing_rules_unnamed(h));
+	/* A verdict given unitemised: for whom the record names, here the case's. */
+	h->outcome = CW_OUTCOME_VERDICT;
+	ck_assert(cw_hearing_rules_unnamed(h));
+	/* A verdict naming no one at a sitting that had A: A's, not B's; groups the case's. */
+	v = cw_list_append(&h->verdicts, vf->sub);
+	v->result = CW_VERDICT_CONVICTED;
+	at = cw_list_append(&h->attendance, af->sub);
+	at->person = a;
+	at->present = CW_ANSWER_NO;
+	ck_assert(cw_hearing_rules_unnamed(h));
+	ck_assert(cw_hearing_names(h, &a, NULL) && !cw_hearing_names(h, &b, NULL));
+	ck_assert(cw_hearing_concerns(h, &a, NULL) && !cw_hearing_concerns(h, &b, NULL));
+	ck_assert(!cw_hearing_concerns(h, &zero, NULL));
+	ck_assert(cw_hearing_concerns(h, NULL, "CNRP supporters") &&
+		  cw_hearing_concerns(h, NULL, NULL));
+	/* No attendance, a verdict naming A beside the one naming no one: that one is for every
+	 * defendant, whom only the case says. */
+	cw_field_free(h, af);
+	v = cw_list_append(&h->verdicts, vf->sub);
+	v->person = a;
+	v->result = CW_VERDICT_CONVICTED;
+	ck_assert(!cw_hearing_names_people(h) && !cw_hearing_names_groups(h));
+	ck_assert(cw_hearing_concerns(h, &b, NULL) && cw_hearing_concerns(h, &zero, NULL));
+	/* Only verdicts that name someone: those alone, and no verdict naming no one. */
+	cw_field_free(h, vf);
+	v = cw_list_append(&h->verdicts, vf->sub);
+	v->group = strdup("CNRP leaders");
+	v->result = CW_VERDICT_CONVICTED;
+	ck_assert(!cw_hearing_rules_unnamed(h));
+	ck_assert(cw_hearing_names_people(h) && cw_hearing_names_groups(h));
+	ck_assert(cw_hearing_concerns(h, NULL, "cnrp LEADERS"));
+	ck_assert(!cw_hearing_concerns(h, NULL, "CNRP supporters") &&
+		  !cw_hearing_concerns(h, &a, NULL));
+	/* Given unitemised, with a sentence's part for B: B's alone. */
+	cw_field_free(h, vf);
+	p = cw_list_append(&h->sentence_parts, sf->sub);
+	p->part = 1;
+	p->person = b;
+	ck_assert(cw_hearing_rules_unnamed(h));
+	ck_assert(cw_hearing_concerns(h, &b, NULL) && !cw_hearing_concerns(h, &a, NULL));
+	ck_assert(!cw_hearing_concerns(h, NULL, "CNRP leaders") &&
+		  !cw_hearing_concerns(h, NULL, NULL));
+	cw_record_free(&rec);
+}
+END_TEST
+
 START_TEST(timeline_a_group_verdict_ends_no_named_detention)
 {
 	const struct cw_field *vf =
@@ -4405,6 +4473,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, timeline_releases_part_of_a_group);
 	tcase_add_test(tc, sentence_text_one_bracket_per_part);
 	tcase_add_test(tc, timeline_more_of_a_group_adds);
+	tcase_add_test(tc, hearing_concerns_whom_its_record_names);
 	tcase_add_test(tc, timeline_a_group_verdict_ends_no_named_detention);
 	tcase_add_test(tc, timeline_counts_one_event_once);
 	tcase_add_test(tc, timeline_counts_overlapping_cases_once);
