@@ -60,24 +60,27 @@ int cw_timeline_hearing_rules(const struct cw_hearing *h)
 }
 
 /* What a hearing settles for every defendant of its case alike: 1 when it ends every one's
- * detention it concerns (bail granted to the only defendant, a verdict that lists no one), 0
- * when it ends none (no verdict), -1 when its verdicts say whom (a person, or a group). */
+ * detention it concerns (bail granted to the only defendant), 0 when it ends none (no
+ * verdict), -1 when its verdicts and whom it concerned say (a person, a group, or those a
+ * verdict that names no one is for: cw_hearing_concerns). */
 static int hearing_ends_for_all(const struct cw_hearing *h, const struct cw_record *kase)
 {
 	if (h->bail == CW_BAIL_GRANTED && kase->u.kase.defendants.n == 1)
 		return 1;
-	if (h->outcome != CW_OUTCOME_VERDICT && h->verdicts.n == 0)
+	if (!cw_timeline_hearing_rules(h))
 		return 0;
-	if (h->verdicts.n == 0)
-		return 1;
 	return -1;
 }
 
 /* Whether a hearing of the person's case ends their pretrial detention: a verdict that names
- * them or no one, or bail granted when they are the case's only defendant (a hearing's bail
- * decision names no one, and co-defendants' bail is often decided apart: 001 para 34). A
- * verdict on a group of unnamed defendants names that group: it rules on none of the named
- * people (the unionists convicted with Chhim Sithar are not her). */
+ * them, or one that names no one (or is given unitemised) when the hearing concerned them
+ * (cw_hearing_concerns: its record names them, or names no one and the case does; a
+ * defendant added to the case later, or one its attendance leaves out, was not tried at it),
+ * or bail granted when they are the case's only defendant (a hearing's bail decision names no
+ * one, and co-defendants' bail is often decided apart: 001 para 34). A verdict on a group of
+ * unnamed defendants names that group: it rules on none of the named people (the unionists
+ * convicted with Chhim Sithar are not her). The zero id: every defendant of the case, whoever
+ * (a hearing whose record names no person). */
 int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct cw_record *kase,
 				       const struct cw_id *person)
 {
@@ -85,17 +88,15 @@ int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct 
 
 	if (all >= 0)
 		return all;
-	for (size_t i = 0; i < h->verdicts.n; i++) {
-		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
-
-		if (cw_id_is_zero(&v->person) ? !(v->group && *v->group)
-					      : cw_id_equal(&v->person, person))
+	for (size_t i = 0; i < h->verdicts.n && !cw_id_is_zero(person); i++)
+		if (cw_id_equal(&((const struct cw_verdict *)h->verdicts.items)[i].person, person))
 			return 1;
-	}
-	return 0;
+	return cw_hearing_rules_unnamed(h) && cw_hearing_concerns(h, person, NULL);
 }
 
-/* Whether a hearing's verdict list names the group (by its label, in any letter case). */
+/* Whether a hearing's verdict list names the group (by its label, in any letter case), or a
+ * verdict that names no one is for it (cw_hearing_concerns). A NULL label: a group the
+ * hearing's record does not name. */
 int cw_timeline_hearing_ends_group_detention(const struct cw_hearing *h,
 					     const struct cw_record *kase, const char *label)
 {
@@ -103,15 +104,13 @@ int cw_timeline_hearing_ends_group_detention(const struct cw_hearing *h,
 
 	if (all >= 0)
 		return all;
-	for (size_t i = 0; i < h->verdicts.n; i++) {
+	for (size_t i = 0; i < h->verdicts.n && label; i++) {
 		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
-		int group = v->group && *v->group;
 
-		if (cw_id_is_zero(&v->person) &&
-		    (!group || (label && strcasecmp(v->group, label) == 0)))
+		if (cw_id_is_zero(&v->person) && v->group && strcasecmp(v->group, label) == 0)
 			return 1;
 	}
-	return 0;
+	return cw_hearing_rules_unnamed(h) && cw_hearing_concerns(h, NULL, label);
 }
 
 const struct cw_defendant *cw_timeline_group_defendant(const struct cw_record *kase,
@@ -756,7 +755,7 @@ int cw_timeline_ruling_acquits(const struct cw_record *r, const struct cw_id *pe
 }
 
 /* The earliest ruling on them in the case (a verdict, a verdict in absentia or a sentence, or
- * a hearing's verdict that names them or no one), by its last day; NULL when none. An arrest
+ * a hearing's verdict that ends theirs: hearing_ends), by its last day; NULL when none. An arrest
  * after it (ruling_before) enforces the ruling (Mu Sochua, convicted in absentia in 2021,
  * arrested on her return), and is no pretrial detention. */
 static const struct cw_record *first_ruling(const struct who *w, const struct cw_record *kase,
@@ -1473,17 +1472,13 @@ static int rules_on(const struct cw_record *r, const struct cw_id *person, const
 		if (!cw_id_equal(&h->case_id, kase) || h->outcome != CW_OUTCOME_VERDICT ||
 		    (appeal && h->stage != CW_STAGE_APPEAL && h->stage != CW_STAGE_SUPREME))
 			return 0;
-		if (!h->verdicts.n)
-			return 1; /* a verdict unitemised: on the case's defendants */
-		for (size_t i = 0; i < h->verdicts.n; i++) {
-			const struct cw_verdict *v =
-				(const struct cw_verdict *)h->verdicts.items + i;
-
-			if (cw_id_equal(&v->person, person) ||
-			    (cw_id_is_zero(&v->person) && !v->group))
+		for (size_t i = 0; i < h->verdicts.n; i++)
+			if (cw_id_equal(&((const struct cw_verdict *)h->verdicts.items)[i].person,
+					person))
 				return 1;
-		}
-		return 0;
+		/* A verdict that names no one, or given unitemised: on those the hearing
+		 * concerned (a defendant added to the case later was not tried at it). */
+		return cw_hearing_rules_unnamed(h) && cw_hearing_concerns(h, person, NULL);
 	}
 	if (r->kind != CW_KIND_MILESTONE || !cw_id_equal(&r->u.milestone.case_id, kase) ||
 	    !cw_id_equal(&r->u.milestone.person, person))

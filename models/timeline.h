@@ -172,7 +172,8 @@ const struct cw_record *cw_timeline_visit_after(const struct cw_id *person,
  * as its milestones name it (models/record.h: `group`), by the same rules: the group's arrests
  * and detentions in the case start it, the group's bail or release not refused, house arrest,
  * judicial supervision, verdict or explicit end ends it, and so does a hearing of the case that
- * ends everyone's (a verdict naming no one) or names the group in its verdicts, unless a
+ * names the group in its verdicts, or gives a verdict naming no one when it concerned the group
+ * (cw_hearing_concerns: its verdicts and sentence name it, or name no group), unless a
  * verdict milestone of the group's of that day gives the verdict with a count (it says whom
  * the hearing's verdict was for); but such a milestone that counts fewer than are held then
  * ("3 of the 8 released on bail", "3 of the 8 convicted") frees only those, and the stretch
@@ -224,13 +225,13 @@ enum cw_not_held cw_timeline_not_held(const struct cw_id *person, const char *gr
  * believe. NULL otherwise: no detention recorded, one still running, one ended by a verdict
  * or a sentence (which may well keep the person detained), or an entry known as of a later
  * day. The event is one of records. */
-/* A ruling on the person in the case (a hearing's verdict that names them or names no one, a
- * verdict, in-absentia verdict, sentence, appeal or Supreme Court decision of theirs), the
- * latest by `today`, while the case's entry for them still gives a stage before any verdict
- * (investigation, awaiting trial, trial) and is not known as of that day or later: a reader
- * told "awaiting trial" of someone convicted must be told which to believe. At the stage
- * "verdict", only a ruling on appeal counts (*on_appeal is then set). NULL otherwise. One of
- * records. */
+/* A ruling on the person in the case (a hearing's verdict that names them, or names no one at
+ * a hearing that concerned them: cw_hearing_concerns; a verdict, in-absentia verdict,
+ * sentence, appeal or Supreme Court decision of theirs), the latest by `today`, while the case's
+ * entry for them still gives a stage before any verdict (investigation, awaiting trial, trial) and
+ * is not known as of that day or later: a reader told "awaiting trial" of someone convicted must be
+ * told which to believe. At the stage "verdict", only a ruling on appeal counts (*on_appeal is then
+ * set). NULL otherwise. One of records. */
 const struct cw_record *cw_timeline_stage_outdated(const struct cw_id *person,
 						   const struct cw_record *kase,
 						   const struct cw_record *records, size_t n,
@@ -253,14 +254,19 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  * detentions (store/detention.c), which must find exactly the people the summary finds:
  *   - it starts at a milestone of the person in the case that is an arrest or a detention
  *     (after an end: the first such dated after it), unless a ruling on them in the case (a
- *     verdict, verdict in absentia or sentence, a hearing's verdict that names them or no one)
+ *     verdict, verdict in absentia or sentence, a hearing's verdict that ends theirs, below)
  *     comes before it (cw_timeline_ruling_precedes): that arrest enforces the ruling (the
  *     index leaves such a start out: its end entries say which are rulings);
  *   - a milestone of the person in the case ends it when it is a bail or release not refused,
  *     a move out of prison, a verdict of any kind or an explicit end;
- *   - a hearing of the case ends it for `person` (a zero id: for every defendant, whoever is
- *     named) with a verdict that names them or no one (a verdict on a group names the group,
- *     not everyone), or bail granted when the case has one defendant;
+ *   - a hearing of the case ends it for `person` with a verdict that names them, or one that
+ *     names no one (or is given unitemised) when the hearing concerned them (models/record.h,
+ *     cw_hearing_concerns: its attendance, verdicts or sentence name them, or its record names
+ *     no person and the case does; a defendant added to the case after it, or one its
+ *     attendance leaves out, was not tried at it), or bail granted when the case has one
+ *     defendant; for the zero id (every defendant, whoever), when its record names no person
+ *     and it gives such a verdict, or bail so granted; a verdict on a group names the group,
+ *     not the people;
  *   - an end that is a bail decision (cw_timeline_decides_bail) dated to a day gives way to a
  *     release of theirs in the case (of a group: one that gives no number, or no fewer than
  *     the decision's), when that release is the
@@ -329,8 +335,10 @@ int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct 
 const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,
 						 const struct cw_id *person);
 /* For a group: a hearing ends its detention when bail is granted and the group is the case's
- * only defendant, or with a verdict that names no one (no person and no group) or names the
- * group; the case's (last) entry for the group, by its label. */
+ * only defendant, or with a verdict that names the group, or one that names no one (no person
+ * and no group: or given unitemised) when the hearing concerned the group
+ * (cw_hearing_concerns; label NULL: a group its record does not name); the case's (last) entry
+ * for the group, by its label. */
 int cw_timeline_hearing_ends_group_detention(const struct cw_hearing *h,
 					     const struct cw_record *kase, const char *label);
 const struct cw_defendant *cw_timeline_group_defendant(const struct cw_record *kase,

@@ -17,7 +17,11 @@
  *   end    3 case(16) person(16) date(4) what(1) id(16) kind(1)
  *                                                         an event of the case that ends the
  *                                                         person's detention; person zero: a
- *                                                         hearing that ends every defendant's;
+ *                                                         hearing that ends every defendant's
+ *                                                         (its record names no person: a
+ *                                                         verdict naming no one is then the
+ *                                                         case's; one that names people ends
+ *                                                         theirs under each: schema 18);
  *                                                         `what` (END_*): 1 when it is a ruling
  *                                                         on them (a verdict, verdict in
  *                                                         absentia or sentence of theirs, a
@@ -39,8 +43,9 @@
  *   gstart 6 case(16) date(4) id(16) kind(1)              every such arrest or detention
  *   gended 7 date(4) case(16) id(16) kind(1)              an event of the case that may end a
  *                                                         group's detention: a group's milestone
- *                                                         that ends it, a hearing that ends
- *                                                         everyone's or rules on a group
+ *                                                         that ends it, a hearing that rules
+ *                                                         on a group (by name, or by a verdict
+ *                                                         naming no one that is for it)
  *   cheld  8 date(4) person(16) case(16) id(16) kind(1)   owned by a case: a named defendant its
  *                                                         entry says is held before a verdict
  *                                                         (cw_timeline_entry_held_pretrial),
@@ -74,7 +79,9 @@
  * one it does not name has no start); (c) means no end entry of (case, person) nor of (case,
  * everyone) lies in [start, to]:
  * each end entry is one such event, and each such event in the person's records has one (their
- * milestones name them; a hearing of the case names every defendant of it). A bail decision,
+ * milestones name them; a hearing of the case that ends theirs either names them, in its
+ * attendance, verdicts or sentence, or names no person and ends everyone's:
+ * models/record.h, cw_hearing_concerns). A bail decision,
  * which a release may replace (models/timeline.h), is not taken for an end in (c): the
  * stretch's true end is the decision or the release that replaces it, and that release is the
  * first end after the decision that is no bail decision, so the first end from the start that
@@ -159,18 +166,26 @@ static void emit_group(cw_key_emit_fn emit, void *ctx, uint8_t type, uint32_t da
 	emit(ctx, key, sizeof key);
 }
 
-/* Whether a hearing may end a group's detention: it ends everyone's, or rules on a group. */
+/* Whether a hearing may end a group's detention: one its record does not name (a verdict that
+ * names no one, where it names no group), or one its verdicts or sentence name
+ * (cw_timeline_hearing_ends_group_detention). */
 static int hearing_ends_a_group(const struct cw_hearing *h, const struct cw_record *kase)
 {
-	static const struct cw_id everyone;
-
-	if (cw_timeline_hearing_ends_detention(h, kase, &everyone))
+	if (cw_timeline_hearing_ends_group_detention(h, kase, NULL))
 		return 1;
 	for (size_t i = 0; i < h->verdicts.n; i++) {
 		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
 
 		if (v->group && *v->group &&
 		    cw_timeline_hearing_ends_group_detention(h, kase, v->group))
+			return 1;
+	}
+	for (size_t i = 0; i < h->sentence_parts.n; i++) {
+		const struct cw_sentence_part *p =
+			(const struct cw_sentence_part *)h->sentence_parts.items + i;
+
+		if (p->group && *p->group &&
+		    cw_timeline_hearing_ends_group_detention(h, kase, p->group))
 			return 1;
 	}
 	return 0;
@@ -240,6 +255,20 @@ static void case_keys(const struct cw_record *kase, cw_key_emit_fn emit, void *c
 			emit_group(emit, ctx, DET_GCHELD, date, &kase->id, kase);
 		}
 	}
+}
+
+/* The end and ended entries of a hearing for a person its record names, when it ends their
+ * detention. */
+static void hearing_person_end(const struct cw_id *p, const struct cw_record *rec,
+			       const struct cw_record *kase, cw_key_emit_fn emit, void *ctx)
+{
+	const struct cw_hearing *h = &rec->u.hearing;
+	uint32_t date = cw_date_key(h->date);
+
+	if (cw_id_is_zero(p) || !cw_timeline_hearing_ends_detention(h, kase, p))
+		return;
+	emit_entry(emit, ctx, DET_END, &h->case_id, p, date, end_what(rec), 0, rec);
+	emit_entry(emit, ctx, DET_ENDED, &h->case_id, p, date, 0, 0, rec);
 }
 
 void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record *kase,
@@ -312,17 +341,22 @@ void cw_store_detention_keys(const struct cw_record *rec, const struct cw_record
 						   date, 0, 0, rec);
 			return;
 		}
-		/* Otherwise only the people its verdicts name (keys.c writes a key once). */
-		for (size_t i = 0; i < h->verdicts.n; i++) {
-			const struct cw_id *p =
-				&((const struct cw_verdict *)h->verdicts.items)[i].person;
-
-			if (!cw_id_is_zero(p) && cw_timeline_hearing_ends_detention(h, kase, p)) {
-				emit_entry(emit, ctx, DET_END, &h->case_id, p, date, end_what(rec),
-					   0, rec);
-				emit_entry(emit, ctx, DET_ENDED, &h->case_id, p, date, 0, 0, rec);
-			}
-		}
+		/* Otherwise only people its record names: those its verdicts name, and those a
+		 * verdict that names no one is for, its attendance's and its sentence's
+		 * (models/record.h, cw_hearing_concerns; keys.c writes a key once). */
+		for (size_t i = 0; i < h->verdicts.n; i++)
+			hearing_person_end(
+				&((const struct cw_verdict *)h->verdicts.items)[i].person, rec,
+				kase, emit, ctx);
+		for (size_t i = 0; i < h->attendance.n; i++)
+			hearing_person_end(
+				&((const struct cw_attendance *)h->attendance.items)[i].person, rec,
+				kase, emit, ctx);
+		for (size_t i = 0; i < h->sentence_parts.n; i++)
+			hearing_person_end(
+				&((const struct cw_sentence_part *)h->sentence_parts.items)[i]
+					 .person,
+				rec, kase, emit, ctx);
 	}
 }
 

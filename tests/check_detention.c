@@ -518,27 +518,24 @@ static int of_whom(const struct cw_milestone *m, const struct cw_id *person, con
 }
 
 /* Whether a record of the case ends the person's (or, with label, the group's) detention: a
- * milestone of theirs that ends a detention, or a hearing of the case that ends everyone's,
- * or one whose verdict names the person and ends theirs (for a group: one that ends the
- * group's). */
+ * milestone of theirs that ends a detention, or a hearing of the case that ends everyone's
+ * (its record names no person), or one whose record names the person (attendance, verdicts,
+ * sentence: models/record.h, cw_hearing_names) and ends theirs (for a group: one that ends
+ * the group's). */
 static int ends_of(const struct cw_record *kase, const struct cw_record *rec,
 		   const struct cw_id *person, const char *label)
 {
 	static const struct cw_id everyone;
-	int ends;
+	const struct cw_hearing *h = &rec->u.hearing;
 
 	if (rec->kind == CW_KIND_MILESTONE)
 		return of_whom(&rec->u.milestone, person, label) &&
 		       cw_timeline_milestone_ends_detention(&rec->u.milestone);
 	if (label)
-		return cw_timeline_hearing_ends_group_detention(&rec->u.hearing, kase, label);
-	ends = cw_timeline_hearing_ends_detention(&rec->u.hearing, kase, &everyone);
-	for (size_t v = 0; !ends && v < rec->u.hearing.verdicts.n; v++)
-		ends = cw_id_equal(&((const struct cw_verdict *)rec->u.hearing.verdicts.items)[v]
-					    .person,
-				   person) &&
-		       cw_timeline_hearing_ends_detention(&rec->u.hearing, kase, person);
-	return ends;
+		return cw_timeline_hearing_ends_group_detention(h, kase, label);
+	return cw_timeline_hearing_ends_detention(h, kase, &everyone) ||
+	       (cw_hearing_names(h, person, NULL) &&
+		cw_timeline_hearing_ends_detention(h, kase, person));
 }
 
 static int is_release(const struct cw_record *r)
@@ -1058,10 +1055,35 @@ static void fill_milestone(struct world *w, struct cw_record *r, const struct cw
 		m->person = w->people[rnd(NPEOPLE)];
 }
 
+/* Whom a hearing's attendance lists, present or absent: none (the case says whom it tried),
+ * or some of its named defendants (a sitting that tried some of them: a verdict naming no one
+ * is theirs, not the others'). Emptied first. */
+static void fill_attendance(struct cw_hearing *h, const struct cw_record *kase)
+{
+	const struct cw_field *af =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "attendance");
+
+	cw_field_free(h, af);
+	if (!chance(40))
+		return;
+	for (size_t i = 0, n = 1 + rnd(3); i < n; i++) {
+		const struct cw_defendant *d = some_defendant(kase);
+		struct cw_attendance *a;
+
+		if (!d || cw_id_is_zero(&d->person))
+			continue;
+		a = cw_list_append(&h->attendance, af->sub);
+		a->person = d->person;
+		a->present = chance(80) ? CW_ANSWER_YES : CW_ANSWER_NO;
+	}
+}
+
 static void fill_hearing(struct cw_record *r, const struct cw_record *kase)
 {
 	const struct cw_field *vf =
 		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
+	const struct cw_field *sf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "sentence_parts");
 	struct cw_hearing *h = &r->u.hearing;
 
 	h->case_id = kase->id;
@@ -1081,6 +1103,18 @@ static void fill_hearing(struct cw_record *r, const struct cw_record *kase)
 			else if (d && d->label)
 				v->group = strdup(d->label);
 		}
+	fill_attendance(h, kase);
+	/* A sentence's part for someone, or for a group: whom the hearing names too. */
+	if (h->outcome == CW_OUTCOME_VERDICT && chance(15)) {
+		const struct cw_defendant *d = some_defendant(kase);
+		struct cw_sentence_part *p = cw_list_append(&h->sentence_parts, sf->sub);
+
+		p->part = 1;
+		if (d && !cw_id_is_zero(&d->person))
+			p->person = d->person;
+		else if (d && d->label)
+			p->group = strdup(d->label);
+	}
 }
 
 static void get(struct world *w, const struct cw_id *id, struct cw_record *r)
@@ -1267,6 +1301,14 @@ static void change_world(struct world *w)
 			r.u.hearing.date = random_date();
 			r.u.hearing.outcome = (uint8_t)rnd(8);
 			r.u.hearing.bail = (uint8_t)rnd(4);
+			/* Its attendance edited: whom a verdict naming no one is for moves. */
+			if (chance(40)) {
+				struct cw_record kase;
+
+				get(w, &r.u.hearing.case_id, &kase);
+				fill_attendance(&r.u.hearing, &kase);
+				cw_record_free(&kase);
+			}
 		}
 		batch_edit(&b, &r);
 	}
@@ -1891,6 +1933,200 @@ START_TEST(an_end_of_an_account_left_out_ends_nothing)
 }
 END_TEST
 
+/* ---- whom a verdict naming no one is for --------------------------------------------------- */
+
+/* Whether the index offers the person to a report of `to`, and whether the summary over their
+ * records finds them held then: the two must agree. */
+static int held_on(const struct cw_id *person, struct cw_date to)
+{
+	struct cw_detention_candidate *cand;
+	struct cw_timeline_summary sum;
+	struct cw_record_list l;
+	struct cw_reader *rd;
+	struct cw_error err;
+	size_t n;
+	int offered;
+
+	ck_assert_msg(cw_store_reader_begin(st, &rd, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_reader_detention_candidates(rd, to, (struct cw_detention_sight){0, 0},
+						     &cand, &n, &err) == 0,
+		      "%s", err.message);
+	cw_reader_end(rd);
+	offered = candidate(cand, n, person);
+	free(cand);
+	ck_assert_msg(cw_store_person_records(st, person,
+					      CW_KIND_BIT(CW_KIND_CASE) |
+						      CW_KIND_BIT(CW_KIND_MILESTONE) |
+						      CW_KIND_BIT(CW_KIND_HEARING),
+					      &l, &err) == 0,
+		      "%s", err.message);
+	cw_timeline_summarise(person, l.items, l.n, to, &sum);
+	cw_record_list_free(&l);
+	ck_assert_int_eq(offered, sum.pretrial_ongoing);
+	return sum.pretrial_ongoing;
+}
+
+/* A hearing's verdict that names no one ends the detention of those its own record names (its
+ * attendance, present or absent), as its row in a report lists them, not of every defendant
+ * the case has now (models/record.h, cw_hearing_concerns): a co-defendant its attendance leaves
+ * out, and one added to the case after it and arrested since, are still held, in the index
+ * and in the summary alike. Only a hearing whose record names no person ends every
+ * defendant's (and then an arrest after it, of a defendant the case has now, enforces it).
+ * Editing the attendance or the case's defendants moves the index with the records, and
+ * verify finds it as they make it. */
+START_TEST(a_verdict_naming_no_one_is_for_those_tried)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *vf =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "verdicts");
+	const struct cw_field *af =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "attendance");
+	static const char *const names[] = {"Tried", "Tried Absent", "Not Tried", "Added Later"};
+	struct world w = {.st = st};
+	struct batch b = {.flags = CW_PUT_NEW};
+	struct cw_id people[4], case_id, hearing_id;
+	struct cw_date to = {2021, 6, 1};
+	struct cw_record *r, kase, hearing;
+	struct cw_filter none;
+	struct cw_defendant *d;
+	struct cw_attendance *a;
+	struct cw_verdict *v;
+
+	cw_filter_init(&none);
+	for (size_t i = 0; i < 4; i++) {
+		r = batch_new(&b, CW_KIND_PERSON);
+		r->u.person.name = strdup(names[i]);
+		people[i] = r->id;
+	}
+	r = batch_new(&b, CW_KIND_CASE);
+	r->u.kase.title = strdup("Tried in part");
+	r->u.kase.stage = CW_STAGE_TRIAL;
+	case_id = r->id;
+	for (size_t i = 0; i < 3; i++) {
+		d = cw_list_append(&r->u.kase.defendants, df->sub);
+		d->person = people[i];
+		d->custody = CW_CUSTODY_DETAINED;
+	}
+	for (size_t i = 0; i < 3; i++) {
+		r = batch_new(&b, CW_KIND_MILESTONE);
+		r->u.milestone.type = CW_MS_ARREST;
+		r->u.milestone.person = people[i];
+		r->u.milestone.case_id = case_id;
+		r->u.milestone.date = (struct cw_date){2021, 1, 5};
+	}
+	r = batch_new(&b, CW_KIND_HEARING);
+	hearing_id = r->id;
+	r->u.hearing.case_id = case_id;
+	r->u.hearing.date = (struct cw_date){2021, 3, 1};
+	r->u.hearing.outcome = CW_OUTCOME_VERDICT;
+	v = cw_list_append(&r->u.hearing.verdicts, vf->sub);
+	v->result = CW_VERDICT_CONVICTED;
+	a = cw_list_append(&r->u.hearing.attendance, af->sub);
+	a->person = people[0];
+	a->present = CW_ANSWER_YES;
+	a = cw_list_append(&r->u.hearing.attendance, af->sub);
+	a->person = people[1];
+	a->present = CW_ANSWER_NO;
+	for (size_t i = 0; i < b.n; i++) {
+		b.recs[i].view = CW_VIEW_OWN;
+		b.recs[i].reported_on = (struct cw_date){0, 0, 0};
+	}
+	put_batch(&w, &b);
+	/* The fourth is added to the case after the verdict, and arrested after it. */
+	get(&w, &case_id, &kase);
+	d = cw_list_append(&kase.u.kase.defendants, df->sub);
+	d->person = people[3];
+	d->custody = CW_CUSTODY_DETAINED;
+	batch_edit(&b, &kase);
+	put_batch(&w, &b);
+	r = batch_new(&b, CW_KIND_MILESTONE);
+	r->view = CW_VIEW_OWN;
+	r->reported_on = (struct cw_date){0, 0, 0};
+	r->u.milestone.type = CW_MS_ARREST;
+	r->u.milestone.person = people[3];
+	r->u.milestone.case_id = case_id;
+	r->u.milestone.date = (struct cw_date){2021, 4, 1};
+	put_batch(&w, &b);
+
+	ck_assert(!held_on(&people[0], to));
+	ck_assert(!held_on(&people[1], to));
+	ck_assert(held_on(&people[2], to));
+	ck_assert(held_on(&people[3], to));
+	cache_clear();
+	same_as_oracle(st, &none, to, "tried in part");
+	verified(st);
+
+	/* The attendance names the third alone: the first two are held again, the third not. */
+	get(&w, &hearing_id, &hearing);
+	cw_field_free(&hearing.u.hearing, af);
+	a = cw_list_append(&hearing.u.hearing.attendance, af->sub);
+	a->person = people[2];
+	a->present = CW_ANSWER_YES;
+	batch_edit(&b, &hearing);
+	put_batch(&w, &b);
+	ck_assert(held_on(&people[0], to));
+	ck_assert(held_on(&people[1], to));
+	ck_assert(!held_on(&people[2], to));
+	ck_assert(held_on(&people[3], to));
+	cache_clear();
+	same_as_oracle(st, &none, to, "the third tried");
+	verified(st);
+
+	/* No attendance: the record names no one, and the verdict is every defendant's the case
+	 * has now, the one added later too (whose arrest then enforces it). */
+	get(&w, &hearing_id, &hearing);
+	cw_field_free(&hearing.u.hearing, af);
+	batch_edit(&b, &hearing);
+	put_batch(&w, &b);
+	for (size_t i = 0; i < 4; i++)
+		ck_assert_msg(!held_on(&people[i], to), "person %zu", i);
+	cache_clear();
+	same_as_oracle(st, &none, to, "no attendance");
+	verified(st);
+
+	/* A verdict given unitemised beside a sentence's part naming the first: the hearing
+	 * names them alone, and theirs alone ends. */
+	get(&w, &hearing_id, &hearing);
+	cw_field_free(&hearing.u.hearing, vf);
+	{
+		const struct cw_field *sf =
+			cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "sentence_parts");
+		struct cw_sentence_part *p =
+			cw_list_append(&hearing.u.hearing.sentence_parts, sf->sub);
+
+		p->part = 1;
+		p->person = people[0];
+	}
+	batch_edit(&b, &hearing);
+	put_batch(&w, &b);
+	ck_assert(!held_on(&people[0], to));
+	for (size_t i = 1; i < 4; i++)
+		ck_assert_msg(held_on(&people[i], to), "person %zu", i);
+	cache_clear();
+	same_as_oracle(st, &none, to, "sentenced");
+	verified(st);
+
+	/* The case drops the one added later and names them again: the index follows. */
+	get(&w, &case_id, &kase);
+	kase.u.kase.defendants.n--;
+	cw_struct_free((struct cw_defendant *)kase.u.kase.defendants.items + 3, df->sub);
+	batch_edit(&b, &kase);
+	put_batch(&w, &b);
+	verified(st);
+	get(&w, &case_id, &kase);
+	d = cw_list_append(&kase.u.kase.defendants, df->sub);
+	d->person = people[3];
+	d->custody = CW_CUSTODY_DETAINED;
+	batch_edit(&b, &kase);
+	put_batch(&w, &b);
+	ck_assert(held_on(&people[3], to));
+	cache_clear();
+	same_as_oracle(st, &none, to, "named again");
+	verified(st);
+	cache_clear();
+}
+END_TEST
+
 static Suite *detention_suite(void)
 {
 	Suite *s = suite_create("detention");
@@ -1904,6 +2140,7 @@ static Suite *detention_suite(void)
 	tcase_add_test(tc, verify_checks_the_index);
 	tcase_add_test(tc, an_arrest_after_a_ruling_is_no_candidate);
 	tcase_add_test(tc, an_end_of_an_account_left_out_ends_nothing);
+	tcase_add_test(tc, a_verdict_naming_no_one_is_for_those_tried);
 	suite_add_tcase(s, tc);
 	return s;
 }

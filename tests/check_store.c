@@ -391,7 +391,7 @@ START_TEST(schema_14_has_its_keys_made_again)
 	put_raw("by_kind", "planted");
 	test_key_options(&ro, dir);
 	ck_assert_int_eq(cw_store_open(dir, &ro, &s, &err), CW_EVERSION);
-	ck_assert_msg(strstr(err.message, "schema 14; this one uses 17") != NULL, "%s",
+	ck_assert_msg(strstr(err.message, "schema 14; this one uses 18") != NULL, "%s",
 		      err.message);
 	st = open_store(0);
 	ck_assert_uint_eq(cw_store_upgraded_from(st), 14);
@@ -406,32 +406,41 @@ START_TEST(schema_14_has_its_keys_made_again)
 }
 END_TEST
 
-/* Schema 17 changes only the number (a visit's concerns and detainees may be confidential,
- * which an earlier casewatch would not withhold): a database of schema 16 opens read-only as
- * it is, and opened for writing has its version written, its records as they were. */
-START_TEST(schema_16_opens_as_it_is)
+/* Schema 18 files the end of a detention that a hearing's verdict naming no one makes under
+ * each person the hearing's record names, where schema 17 (and 16, whose keys 17 kept) filed it
+ * under everyone: a database of either is refused read-only, as its detention index may hold
+ * such an entry, and opened for writing has its keys made again (an entry planted in the
+ * index is gone), its records as they were. */
+START_TEST(schema_16_and_17_have_their_keys_made_again)
 {
 	struct cw_store_options ro = {.author = "reader", .read_only = 1};
-	struct cw_id p = add_person("Before Seventeen", NULL);
+	struct cw_id p = add_person("Before Eighteen", NULL);
 	struct cw_store *s = NULL;
 	struct cw_error err;
 	struct cw_record r;
+	char want[64];
 
-	cw_store_close(st);
-	st = NULL;
-	set_schema_version(16);
-	test_key_options(&ro, dir);
-	ck_assert_int_eq(cw_store_open(dir, &ro, &s, &err), 0);
-	ck_assert_uint_eq(cw_store_schema_version(s), 16);
-	ck_assert_int_eq(cw_store_get(s, &p, &r, &err), 0);
-	cw_record_free(&r);
-	cw_store_close(s);
-	st = open_store(0);
-	ck_assert_uint_eq(cw_store_upgraded_from(st), 16);
-	ck_assert_uint_eq(cw_store_schema_version(st), 17);
-	ck_assert_int_eq(cw_store_get(st, &p, &r, &err), 0);
-	ck_assert_str_eq(r.u.person.name, "Before Seventeen");
-	cw_record_free(&r);
+	for (uint32_t version = 16; version <= 17; version++) {
+		cw_store_close(st);
+		st = NULL;
+		set_schema_version(version);
+		put_raw("detention", "planted");
+		test_key_options(&ro, dir);
+		ck_assert_int_eq(cw_store_open(dir, &ro, &s, &err), CW_EVERSION);
+		snprintf(want, sizeof want, "schema %u; this one uses %u", (unsigned)version,
+			 (unsigned)CW_SCHEMA_VERSION);
+		ck_assert_msg(strstr(err.message, want) != NULL, "%s", err.message);
+		st = open_store(0);
+		ck_assert_uint_eq(cw_store_upgraded_from(st), version);
+		ck_assert_uint_eq(cw_store_schema_version(st), 18);
+		cw_store_close(st);
+		st = NULL;
+		ck_assert(!has_raw("detention", "planted"));
+		st = open_store(0);
+		ck_assert_int_eq(cw_store_get(st, &p, &r, &err), 0);
+		ck_assert_str_eq(r.u.person.name, "Before Eighteen");
+		cw_record_free(&r);
+	}
 }
 END_TEST
 
@@ -3171,7 +3180,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, earlier_schema_is_upgraded_at_open);
 	tcase_add_test(tc, schema_4_and_5_upgrade_with_their_keys);
 	tcase_add_test(tc, schema_14_has_its_keys_made_again);
-	tcase_add_test(tc, schema_16_opens_as_it_is);
+	tcase_add_test(tc, schema_16_and_17_have_their_keys_made_again);
 	tcase_add_test(tc, own_audit_entries_leave_the_id_out);
 	tcase_add_test(tc, read_only_open_reads);
 	tcase_add_test(tc, put_get_stamps_header);
