@@ -1540,7 +1540,7 @@ static int may_be_same_day(struct cw_date a, struct cw_date b)
 /* Whether a hearing in the list already gives the ruling a milestone records (the seed, like
  * many monitors, logs a verdict both as a hearing and as a milestone of the defendant): a
  * hearing of its case, of its day, whose verdicts name its person or group, or name no one
- * (every defendant, its person or group among them). A hearing that
+ * (every defendant the hearing concerned, its person or group among them). A hearing that
  * gives its verdict unitemised does not: the milestone says whom it was for ("3 of the 8
  * convicted"), and its row is listed instead of the hearing's (verdict_rows). */
 static int ruling_in_hearings(const struct cw_record_list *hearings, const struct cw_milestone *m)
@@ -1558,9 +1558,14 @@ static int ruling_in_hearings(const struct cw_record_list *hearings, const struc
 			if (cw_id_equal(&v->person, &m->person) &&
 			    strcasecmp(v->group ? v->group : "", m->group ? m->group : "") == 0)
 				return 1;
-			/* A verdict that names no one rules on every defendant (verdict_rows). */
+			/* A verdict that names no one rules on every defendant the hearing
+			 * concerned (verdict_rows; models/record.h, cw_hearing_concerns), not one
+			 * its attendance leaves out. */
 			if (cw_id_is_zero(&v->person) && !(v->group && *v->group) &&
-			    (!cw_id_is_zero(&m->person) || (m->group && *m->group)))
+			    (!cw_id_is_zero(&m->person)
+				     ? cw_hearing_concerns(h, &m->person, NULL)
+				     : m->group && *m->group &&
+					       cw_hearing_concerns(h, NULL, m->group)))
 				return 1;
 		}
 	}

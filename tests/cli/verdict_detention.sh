@@ -89,6 +89,16 @@ has "pretrial detention: 91 days (to 2024-05-02)"
 ok cw report --week 2024-W24 --format json
 json "'Ny Nak' not in [p['person']['name'] for p in d['pretrial_detention']]"
 
+# A verdict milestone of a co-defendant the sitting did not try, of the day of the verdict
+# that names no one, is a ruling of its own: the report lists it beside the hearing's.
+ok cw case add --title "Forest case" --stage trial --defendant "Theng Savoeun" --charge 494/495 \
+	--defendant "Chan Vuthy" --charge 494/495
+ok cw log hearing --case "Forest case" --date 2024-06-05 --source "own observation" \
+	--present "Theng Savoeun" --outcome verdict --verdict "494=convicted"
+ok cw log milestone --person "Chan Vuthy" --case "Forest case" --type verdict --date 2024-06-05 \
+	--source "own observation"
+ok cw report --week 2024-W23 --format json
+json "sorted((v['person'] or {}).get('name') for v in d['verdicts']) == ['Chan Vuthy', 'Theng Savoeun']"
 ok cw verify
 has "0 problems"
 echo "verdict_detention: $checks checks passed"
