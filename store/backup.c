@@ -506,29 +506,52 @@ int cw_store_note_backup(const char *dir, int64_t when, struct cw_error *err)
 	return 0;
 }
 
+/* The time of the last backup noted in meta (0: none is). Only a key that is not there is
+ * "none": a value that is not the 8 bytes cw_store_note_backup writes is damage (CW_EDAMAGED),
+ * and a read that fails is the store's error, so that neither is taken for a database never
+ * backed up (the terminal interface would say "no backup yet", destroy-key nothing of the
+ * backups that keep the old key slot). A new backup notes the time again. */
+static int last_backup_in(MDB_txn *txn, MDB_dbi meta, int64_t *when, struct cw_error *err)
+{
+	MDB_val k = {11, (void *)"last_backup"}, v;
+	int rc;
+
+	*when = 0;
+	if ((rc = mdb_get(txn, meta, &k, &v)) == MDB_NOTFOUND)
+		return 0;
+	if (rc != 0)
+		return cw_store_lmdb_error(NULL, rc, "reading the time of the last backup", err);
+	if (v.mv_size != 8)
+		return cw_error_set(err, CW_EDAMAGED, "last_backup",
+				    "the time of the last backup noted cannot be read (%zu bytes, "
+				    "not 8): the database was altered or is damaged ('casewatch "
+				    "backup -o FILE' notes it again; 'casewatch verify' checks the "
+				    "rest)",
+				    v.mv_size);
+	*when = (int64_t)get_be64(v.mv_data);
+	return 0;
+}
+
 int cw_store_last_backup(const char *dir, int64_t *when, struct cw_error *err)
 {
 	MDB_env *env;
 	MDB_txn *txn;
 	MDB_dbi dbi;
-	MDB_val k = {11, (void *)"last_backup"}, v;
 	int rc;
 
 	*when = 0;
 	if ((rc = cw_store_meta_peek(dir, &env, &txn, &dbi, err)) != 0)
 		return rc;
-	if (mdb_get(txn, dbi, &k, &v) == 0 && v.mv_size == 8)
-		*when = (int64_t)get_be64(v.mv_data);
+	rc = last_backup_in(txn, dbi, when, err);
 	mdb_txn_abort(txn);
 	mdb_env_close(env);
-	return 0;
+	return rc;
 }
 
 int cw_store_backup_age(struct cw_store *st, int64_t *last_backup, int64_t *oldest_change,
 			struct cw_error *err)
 {
 	struct cw_audit_entry *log = NULL;
-	MDB_val k = {11, (void *)"last_backup"}, v;
 	MDB_txn *txn;
 	size_t n = 0;
 	int rc;
@@ -536,9 +559,12 @@ int cw_store_backup_age(struct cw_store *st, int64_t *last_backup, int64_t *olde
 	*last_backup = *oldest_change = 0;
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 		return rc;
-	if (mdb_get(txn, st->dbi[DB_META], &k, &v) == 0 && v.mv_size == 8)
-		*last_backup = (int64_t)get_be64(v.mv_data);
+	rc = last_backup_in(txn, st->dbi[DB_META], last_backup, err);
 	mdb_txn_abort(txn);
+	/* The oldest change matters only when no backup was ever noted: a backup noted is not
+	 * hidden by an audit entry that cannot be read. */
+	if (rc != 0 || *last_backup)
+		return rc;
 	if ((rc = cw_store_audit(st, 0, 1, &log, &n, err)) != 0)
 		return rc;
 	if (n)

@@ -72,11 +72,15 @@ int cw_store_note_backup(const char *dir, int64_t when, struct cw_error *err);
 
 /* The time of the last backup noted in the database in dir (0: never), read without its key and
  * without opening it as a store: for destroy-key, which runs without the passphrase. Call it
- * while this process does not have the database open. CW_EDB when it cannot be read. */
+ * while this process does not have the database open. CW_EDB when it cannot be read,
+ * CW_EDAMAGED when the time noted is not one (never read as "never"). */
 int cw_store_last_backup(const char *dir, int64_t *when, struct cw_error *err);
 
-/* When the last backup was made (0: never) and when the oldest change in the audit log was
- * (0: none), for telling a user that a backup is due. */
+/* When the last backup was made (0: never) and, when it never was, when the oldest change in
+ * the audit log was (0: none), for telling a user that a backup is due. A time noted that
+ * cannot be read (CW_EDAMAGED, CW_EDB) or an audit entry that fails its authentication is an
+ * error, never "no backup" nor "nothing to back up". The audit log is read only when no
+ * backup was noted, so that one noted is never hidden by an entry that cannot be read. */
 int cw_store_backup_age(struct cw_store *st, int64_t *last_backup, int64_t *oldest_change,
 			struct cw_error *err);
 

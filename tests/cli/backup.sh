@@ -223,6 +223,17 @@ ok "$CASEWATCH" --db "$K/db" person add --name "Witness Z" --confidential
 ok kb --passphrase-file "$WORK/passphrase" --new-passphrase-file "$K/pw2" passphrase
 has "passphrase changed"
 ! grep -q "backups made before" "$WORK/stderr" || fail "a warning of backups when none was made"
+# A time noted that cannot be read (2 bytes, not 8: altered, or the disk) is not "never backed
+# up": the warning is given all the same, without a date (it was left out, as for none).
+cp -r "$K/db" "$K/bad-time"
+"$TAMPER" "$K/bad-time" put meta "$(printf 'last_backup' | od -An -tx1 | tr -d ' \n')" 0102
+ok "$CASEWATCH_BIN" --db "$K/bad-time" --passphrase-file "$K/pw2" --new-passphrase-file "$K/rec" \
+	passphrase
+grep -qF "casewatch: warning: backups made before now, if any, each hold their own copy" \
+	"$WORK/stderr" || fail "no warning of old backups with their time damaged: $(cat "$WORK/stderr")"
+ok "$CASEWATCH_BIN" --db "$K/bad-time" destroy-key --yes
+grep -qF "casewatch: warning: backups made before now, if any, each hold their own copy" \
+	"$WORK/stderr" || fail "no warning of old backups with their time damaged: $(cat "$WORK/stderr")"
 ok kb --passphrase-file "$K/pw2" --new-passphrase-file "$K/rec" key export --to "$K/recovery"
 ok kb --passphrase-file "$K/pw2" backup -o "$K/old.backup"
 today=$(date +%Y-%m-%d)
