@@ -313,15 +313,37 @@ static void age_text(int64_t seconds, char *out, size_t len)
 /* The status line says when the last backup is older than backup_warn_after (the config
  * file), or when there has never been one and the first change is that old: a laptop seized or
  * broken takes with it everything since. Read on every draw, like the lists: another process
- * may have made a backup meanwhile. */
+ * may have made a backup meanwhile.
+ *
+ * What it needs that cannot be read (the time noted is damaged, the first audit entry fails its
+ * authentication) is said, never taken for a backup recent enough (nothing said) nor for none
+ * ("no backup yet"): the status line keeps "last backup: cannot be read" for as long as it
+ * lasts, and the store's message, which names what and says what to do, is shown once as a
+ * warning on its own line when that line is free, as any message until the next key. Work goes
+ * on meanwhile. */
 static void backup_note(struct cw_app *app)
 {
 	int64_t last, oldest, now = cw_now_us(), warn = (int64_t)app->backup_warn * 1000000;
 	size_t n = strlen(app->info);
+	struct cw_error err;
 	char age[160];
+	int rc;
 
-	if (!app->backup_warn || cw_store_backup_age(app->st, &last, &oldest, NULL) != 0)
+	if (!app->backup_warn)
 		return;
+	cw_error_clear(&err);
+	if ((rc = cw_store_backup_age(app->st, &last, &oldest, &err)) != 0) {
+		snprintf(app->info + n, sizeof app->info - n, _("%slast backup: cannot be read"),
+			 n ? " | " : "");
+		if (!app->backup_unread_said && !app->status[0] && !app->question &&
+		    !app->prompting) {
+			cw_app_status(app, 1, "warning: cannot tell whether a backup is due: %s",
+				      err.message[0] ? err.message : cw_error_name(rc));
+			app->backup_unread_said = 1;
+		}
+		return;
+	}
+	app->backup_unread_said = 0; /* read again: a later failure is said again */
 	if (last && now - last > warn) {
 		age_text((now - last) / 1000000, age, sizeof age);
 		snprintf(app->info + n, sizeof app->info - n, _("%slast backup %s ago"),

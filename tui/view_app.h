@@ -156,6 +156,9 @@ struct cw_app {
 	unsigned backup_warn; /* the age of the last backup the status line warns at; 0: never */
 	int64_t last_key_ms;  /* when the last key came, on lock.c's clock */
 	int64_t script_ms;    /* the clock of a script: its ticks */
+	/* What the backup reminder needs could not be read, and the store's message was shown
+	 * (tui.c, backup_note): once, until it can be read again. */
+	int backup_unread_said;
 };
 
 /* The view on top of the stack. */
