@@ -378,10 +378,15 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 	size_t first;
 
 	/* A hint wider than the screen takes a second row from the fields, not while a long
-	 * message has its row, nor on a screen too short to spare it. */
+	 * message has its row, nor on a screen too short to spare it. A message longer than the
+	 * status line takes the hint's rows above it, up to two (three rows in all, as a message
+	 * on the status line has them), so that its end is read: a store's error ends with what to
+	 * do ('casewatch verify'), and two rows of 80 columns cut it off. */
 	form_hint(fm, hint, sizeof hint);
-	if (!fm->jumping && !(fm->message[0] && cw_text_width(fm->message) > cols) && height > 8)
-		hint_rows = wrapped_rows(hint, cols, HINT_ROWS);
+	if (!fm->jumping && height > 8)
+		hint_rows = fm->message[0] && cw_text_width(fm->message) > cols
+				    ? wrapped_rows(fm->message, cols, HINT_ROWS + 1) - 1
+				    : wrapped_rows(hint, cols, HINT_ROWS);
 	avail = height - 1 - hint_rows;
 
 	if (vw < 10)
@@ -490,15 +495,21 @@ void cw_view_form_draw(struct cw_app *app, struct cw_pane *v, int top, int heigh
 		cw_screen_cursor(top + height - 1, cw_text_width(line));
 		return;
 	}
-	/* A message longer than the status line (a save refused, and why) takes the hint's line
-	 * too: what it says is what to do next. */
+	/* A message longer than the status line (a save refused, and why) takes the hint's rows
+	 * too: what it says is what to do next. Its last part goes on the status line. */
 	if (fm->message[0] && cw_text_width(fm->message) > cols) {
-		size_t n = cw_text_wrap(fm->message, cols > 0 ? cols : 1);
-		char *head = strndup(fm->message, n);
+		const char *rest = fm->message;
 
-		cw_screen_put(top + height - 1, 0, cols, head ? head : "", CW_ROLE_ERROR);
-		free(head);
-		snprintf(app->info, sizeof app->info, "%s", fm->message + n);
+		for (int r = 0; r < hint_rows && *rest; r++) {
+			size_t n = cw_text_wrap(rest, cols > 0 ? cols : 1);
+			char *head = strndup(rest, n);
+
+			cw_screen_put(top + height - hint_rows + r, 0, cols, head ? head : "",
+				      CW_ROLE_ERROR);
+			free(head);
+			rest += n ? n : 1;
+		}
+		snprintf(app->info, sizeof app->info, "%s", rest);
 		return;
 	}
 	if (hint[0])
