@@ -655,6 +655,9 @@ void cw_form_clear_suggestions(struct cw_form *fm)
 	memset(fm->sugg_apart, 0, sizeof fm->sugg_apart); /* a choice's or a word's: never apart */
 	fm->nsugg = fm->sugg_sel = 0;
 	fm->offered = 0;
+	if (fm->sugg_said[0] && !strcmp(fm->message, fm->sugg_said))
+		fm->message[0] = '\0';
+	fm->sugg_said[0] = '\0';
 }
 
 void cw_form_free(struct cw_form *fm)

@@ -92,6 +92,9 @@ struct cw_form {
 	char sugg_for[200];
 	size_t nsugg, sugg_sel;
 	int offered; /* a field of words: Tab showed the words the one typed may be, to choose */
+	/* What the suggestions put in `message` when a read they need failed (form_suggest.c),
+	 * taken back with them unless another message took its place; "" when none. */
+	char sugg_said[CW_MESSAGE_MAX];
 	/* 1 + the field whose text or cursor a key changed since the cursor came to it (0: none):
 	 * a one-line text shows the cursor's neighbourhood then, its start before (view_form.c). */
 	size_t typing;

@@ -30,12 +30,12 @@ static int paired(const struct cw_form *fm, int *person, int *kase)
 }
 
 /* The record a person or case field names: the suggestion taken, else its text read as a name
- * or id that matches one record. 0, or an error (none named, several, none found). */
+ * or id that matches one record. 0, or an error (none named, several, none found, or a read
+ * that failed: err, when not NULL, says it). */
 static int named(struct cw_form *fm, const struct cw_form_field *ff, enum cw_kind kind,
-		 struct cw_id *out)
+		 struct cw_id *out, struct cw_error *err)
 {
 	const char *text = cw_edit_text(&ff->edit);
-	struct cw_error err;
 
 	if (!*text)
 		return CW_ENOTFOUND;
@@ -43,26 +43,27 @@ static int named(struct cw_form *fm, const struct cw_form_field *ff, enum cw_kin
 		*out = ff->picked;
 		return 0;
 	}
-	return cw_store_resolve(fm->st, kind, text, out, NULL, &err);
+	return cw_store_resolve(fm->st, kind, text, out, NULL, err);
 }
 
-int cw_form_person(struct cw_form *fm, struct cw_id *id, char *name, size_t len)
+int cw_form_person(struct cw_form *fm, struct cw_id *id, char *name, size_t len,
+		   struct cw_error *err)
 {
-	int person, kase;
+	int person, kase, rc;
 
-	if (!fm->st || !paired(fm, &person, &kase) ||
-	    named(fm, &fm->fields[person], CW_KIND_PERSON, id) != 0)
+	if (!fm->st || !paired(fm, &person, &kase))
 		return CW_ENOTFOUND;
+	if ((rc = named(fm, &fm->fields[person], CW_KIND_PERSON, id, err)) != 0)
+		return rc;
 	snprintf(name, len, "%s", cw_edit_text(&fm->fields[person].edit));
 	cw_text_trim_utf8(name);
 	return 0;
 }
 
-int cw_form_person_cases(struct cw_form *fm, const struct cw_id *person, struct cw_record_list *out)
+int cw_form_person_cases(struct cw_form *fm, const struct cw_id *person, struct cw_record_list *out,
+			 struct cw_error *err)
 {
-	struct cw_error err;
-
-	return cw_store_person_records(fm->st, person, CW_KIND_BIT(CW_KIND_CASE), out, &err);
+	return cw_store_person_records(fm->st, person, CW_KIND_BIT(CW_KIND_CASE), out, err);
 }
 
 int cw_form_check_case(struct cw_form *fm, struct cw_error *err)
@@ -72,8 +73,9 @@ int cw_form_check_case(struct cw_form *fm, struct cw_error *err)
 	char who[200];
 	int pi, ci;
 
-	if (!fm->st || !paired(fm, &pi, &ci) || cw_form_person(fm, &person, who, sizeof who) != 0 ||
-	    named(fm, &fm->fields[ci], CW_KIND_CASE, &kase) != 0)
+	if (!fm->st || !paired(fm, &pi, &ci) ||
+	    cw_form_person(fm, &person, who, sizeof who, NULL) != 0 ||
+	    named(fm, &fm->fields[ci], CW_KIND_CASE, &kase, NULL) != 0)
 		return 0; /* nothing to compare; a name that matches none is the field's own error
 			   */
 	if (fm->editing && cw_id_equal(&person, &was->person) && cw_id_equal(&kase, &was->case_id))

@@ -17,8 +17,20 @@ int cw_form_label_listed(const char *english);
 void cw_form_name_person(void *st, const struct cw_id *id, char *buf, size_t len);
 
 /* Frees the suggestions shown (form.c, since freeing the form frees them too); recomputing
- * them, moving to another field and Esc start from none. */
+ * them, moving to another field and Esc start from none. What the suggestions said of a read
+ * that failed (cw_form_suggest_unread) goes with them. */
 void cw_form_clear_suggestions(struct cw_form *fm);
+
+/* Whether rc, from a read the suggestions need, is a failure to say: not 0, none found,
+ * several, nor a text that names nothing, but a record that fails its authentication, the
+ * database failing, no memory. */
+int cw_form_unread(int rc);
+/* Says such a failure in fm->message (form_suggest.c): `what`, a translated format with one
+ * %s, takes the store's message, which names the record and what to do ('casewatch verify',
+ * a backup restored). Left out without a word, a damaged record read as one not held here,
+ * and the monitor might type the person in again as new. */
+void cw_form_suggest_unread(struct cw_form *fm, const char *what, int rc,
+			    const struct cw_error *err);
 
 /* A note typed on a field answered yes or no that is no fair-trial indicator (who was
  * admitted, a private interview ...): the record has no place for it beside the answer, so it
@@ -69,13 +81,16 @@ int cw_form_words_complete(struct cw_form *fm, int last);
  *
  * cw_form_person: the person the form names (the suggestion taken, else a name or id that
  * matches one person), its id and the field's text into name; CW_ENOTFOUND when the form
- * pairs none, or names none or several. cw_form_person_cases: the cases that list a person
- * as a defendant, oldest first (the caller frees them). cw_form_check_case: 0, or CW_EINVAL
+ * pairs none or names none, CW_EAMBIGUOUS several, or the error of a read that failed (err,
+ * when not NULL, says it: cw_form_unread). cw_form_person_cases: the cases that list a person
+ * as a defendant, oldest first (the caller frees them); 0 or the store's error, in err.
+ * cw_form_check_case: 0, or CW_EINVAL
  * with err on the field "case" when the case chosen does not name the person (not when an
  * edit keeps the pair the record had: that is not the user's choice now). */
-int cw_form_person(struct cw_form *fm, struct cw_id *id, char *name, size_t len);
-int cw_form_person_cases(struct cw_form *fm, const struct cw_id *person,
-			 struct cw_record_list *out);
+int cw_form_person(struct cw_form *fm, struct cw_id *id, char *name, size_t len,
+		   struct cw_error *err);
+int cw_form_person_cases(struct cw_form *fm, const struct cw_id *person, struct cw_record_list *out,
+			 struct cw_error *err);
 int cw_form_check_case(struct cw_form *fm, struct cw_error *err);
 
 /* The cursor came to a field (form_suggest.c): a case field beside a person shows the

@@ -19,19 +19,21 @@ static uint8_t field_relation(const struct cw_form_field *ff)
 	return !strcmp(ff->name, "disputes") ? CW_LINK_DISPUTES : CW_LINK_SAME_EVENT;
 }
 
-/* A link's record as the field tells it: no ';' inside (the field's separator). */
-static void link_text(struct cw_store *st, const struct cw_id *id, char *buf, size_t len)
+/* A link's record as the field tells it: no ';' inside (the field's separator). 0, or the
+ * error of a record it names that cannot be read (err, when not NULL): then its id alone, never
+ * "not held here"; saving keeps the link, and `verify` names the record. */
+static int link_text(struct cw_store *st, const struct cw_id *id, char *buf, size_t len,
+		     struct cw_error *err)
 {
 	char *safe;
+	int rc;
 
-	/* One held here that cannot be read (it fails its authentication): its id alone, never
-	 * "not held here"; saving keeps the link, and `verify` names the record. */
-	if (cw_record_account_text(st, id, buf, len, NULL) != 0) {
+	if ((rc = cw_record_account_text(st, id, buf, len, err)) != 0) {
 		char hex[CW_ID_HEX_LEN + 1];
 
 		cw_id_hex(id, hex);
 		snprintf(buf, len, "(%.8s)", hex);
-		return;
+		return rc;
 	}
 	/* Neutralised, as all database text on the screen: a title's control characters would
 	 * also make the field's text one that saving refuses. */
@@ -48,6 +50,7 @@ static void link_text(struct cw_store *st, const struct cw_id *id, char *buf, si
 	for (char *p = buf; *p; p++)
 		if (*p == ';')
 			*p = ',';
+	return 0;
 }
 
 int cw_form_links_add(struct cw_form *fm)
@@ -79,7 +82,7 @@ int cw_form_links_add(struct cw_form *fm)
 
 			if (l->relation != relations[k])
 				continue;
-			link_text(fm->st, &l->record, one, sizeof one);
+			(void)link_text(fm->st, &l->record, one, sizeof one, NULL);
 			if (!(grown = realloc(text, n + strlen(one) + 3))) {
 				free(text);
 				return CW_ENOMEM;
@@ -266,8 +269,10 @@ void cw_form_links_suggest(struct cw_form *fm, int untyped)
 	struct cw_id kase = form_case(fm);
 	struct cw_record_list l;
 	struct cw_filter f;
+	struct cw_error err;
 	size_t order[50], n = 0;
 	long day = cw_date_is_known(d) ? cw_date_to_days(cw_date_first_day(d)) : 0;
+	int rc;
 
 	cw_form_clear_suggestions(fm);
 	if (!ff || ff->widget != CW_W_LINKS || !fm->st)
@@ -284,9 +289,15 @@ void cw_form_links_suggest(struct cw_form *fm, int untyped)
 		f.since = cw_date_from_days(day - NEAR_DAYS);
 		f.until = cw_date_from_days(day + NEAR_DAYS);
 	}
-	if (cw_store_list(fm->st, &f, CW_KIND_BIT(fm->kind), CW_ORDER_NEWEST_FIRST, 0, 50, &l,
-			  NULL) != 0)
+	/* A record near the date that cannot be read: said, and none offered (the list would
+	 * leave it out, and the monitor link another account, or none, for want of it). */
+	cw_error_clear(&err);
+	if ((rc = cw_store_list(fm->st, &f, CW_KIND_BIT(fm->kind), CW_ORDER_NEWEST_FIRST, 0, 50, &l,
+				&err)) != 0) {
+		if (cw_form_unread(rc))
+			cw_form_suggest_unread(fm, _("no suggestions: %s"), rc, &err);
 		return;
+	}
 	for (size_t i = 0; i < l.n && n < 50; i++)
 		if (!cw_id_equal(&l.items[i].id, &fm->rec.id) && !named_already(fm, &l.items[i].id))
 			order[n++] = i;
@@ -321,8 +332,15 @@ void cw_form_links_suggest(struct cw_form *fm, int untyped)
 		const struct cw_record *r = &l.items[order[k]];
 		char text[600];
 
-		link_text(fm->st, &r->id, text, sizeof text);
-		if (*typed && !cw_text_contains(text, typed))
+		/* One whose account cannot be told (a record it names cannot be read) is offered
+		 * by its id whatever was typed, and why is said: the text cannot show it matches,
+		 * nor that it does not. */
+		cw_error_clear(&err);
+		if ((rc = link_text(fm->st, &r->id, text, sizeof text, &err)) != 0 &&
+		    cw_form_unread(rc))
+			cw_form_suggest_unread(fm, _("a suggestion shows only its id: %s"), rc,
+					       &err);
+		else if (*typed && !cw_text_contains(text, typed))
 			continue;
 		if (!(fm->sugg[fm->nsugg] = strdup(text)))
 			break;

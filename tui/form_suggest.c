@@ -6,8 +6,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui/form_internal.h"
+#include "models/i18n.h"
 #include "models/text.h"
+#include "tui/form_internal.h"
+
+int cw_form_unread(int rc)
+{
+	return rc != 0 && rc != CW_ENOTFOUND && rc != CW_EAMBIGUOUS && rc != CW_EINVAL;
+}
+
+void cw_form_suggest_unread(struct cw_form *fm, const char *what, int rc,
+			    const struct cw_error *err)
+{
+	cw_text_format(fm->message, sizeof fm->message, what,
+		       err->message[0] ? err->message : cw_error_name(rc));
+	snprintf(fm->sugg_said, sizeof fm->sugg_said, "%s", fm->message);
+}
+
+/* What the suggestions say when a read they need failed: none are shown, rather than a list
+ * that leaves out the record that cannot be read. */
+static void none_offered(struct cw_form *fm, int rc, const struct cw_error *err)
+{
+	cw_form_clear_suggestions(fm);
+	cw_form_suggest_unread(fm, _("no suggestions: %s"), rc, err);
+}
 
 /* A suggestion; `apart`: a case that does not name the form's person (shown so). */
 static void add_suggestion(struct cw_form *fm, const char *text, const struct cw_id *id, int apart)
@@ -30,15 +52,23 @@ static void add_suggestion(struct cw_form *fm, const char *text, const struct cw
  * title holds the text typed (every one when nothing is typed, or when the case the field
  * holds is not theirs: what to pick instead), newest first. 1 when the form has a person,
  * so that the other cases found are marked as not naming them; 0, and nothing added, when
- * it has none. */
+ * it has none; -1 when the person or their cases cannot be read (said, none offered). */
 static int person_cases_first(struct cw_form *fm, const struct cw_form_field *ff, const char *typed)
 {
 	struct cw_record_list cases;
+	struct cw_error err;
 	struct cw_id person;
 	int theirs = 0, chosen = !cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label);
+	int rc;
 
-	if (cw_form_person(fm, &person, fm->sugg_for, sizeof fm->sugg_for) != 0 ||
-	    cw_form_person_cases(fm, &person, &cases) != 0)
+	cw_error_clear(&err);
+	if ((rc = cw_form_person(fm, &person, fm->sugg_for, sizeof fm->sugg_for, &err)) == 0)
+		rc = cw_form_person_cases(fm, &person, &cases, &err);
+	if (cw_form_unread(rc)) {
+		none_offered(fm, rc, &err);
+		return -1;
+	}
+	if (rc != 0)
 		return 0;
 	if (chosen)
 		for (size_t i = 0; i < cases.n; i++)
@@ -117,19 +147,27 @@ void cw_form_suggest(struct cw_form *fm)
 		enum cw_kind kind = ff->widget == CW_W_CASE ? CW_KIND_CASE : CW_KIND_PERSON;
 		struct cw_filter f;
 		struct cw_record_list l;
-		int apart = ff->widget == CW_W_CASE && person_cases_first(fm, ff, typed);
+		struct cw_error err;
+		int apart = ff->widget == CW_W_CASE ? person_cases_first(fm, ff, typed) : 0, rc;
 		char *folded;
 
-		if (!*typed || (!cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label)))
+		if (apart < 0 || !*typed ||
+		    (!cw_id_is_zero(&ff->picked) && !strcmp(typed, ff->picked_label)))
 			return;
 		cw_filter_init(&f);
 		f.kinds = CW_KIND_BIT(kind);
 		if (cw_text_validate(typed, CW_FILTER_TEXT_MAX - 1, 0, "text", NULL) != 0)
 			return;
 		snprintf(f.text, sizeof f.text, "%s", typed);
-		if (cw_store_list(fm->st, &f, CW_KIND_BIT(kind), CW_ORDER_NEWEST_FIRST, 0, 50, &l,
-				  NULL) != 0)
+		/* A record that cannot be read among those the text finds: said, and none
+		 * offered (the list would leave it out, as though no such name were held). */
+		cw_error_clear(&err);
+		if ((rc = cw_store_list(fm->st, &f, CW_KIND_BIT(kind), CW_ORDER_NEWEST_FIRST, 0, 50,
+					&l, &err)) != 0) {
+			if (cw_form_unread(rc))
+				none_offered(fm, rc, &err);
 			return;
+		}
 		/* Names that start with the text first, then names with a word that does, then
 		 * names that hold it elsewhere, then records that mention it outside their name;
 		 * newest first within each. */
@@ -160,11 +198,17 @@ void cw_form_suggest(struct cw_form *fm)
 		enum cw_name_type t = ff->widget == CW_W_COURT    ? CW_NAME_COURT
 				      : ff->widget == CW_W_PRISON ? CW_NAME_FACILITY
 								  : CW_NAME_PROVINCE;
+		struct cw_error err;
 		char **names;
 		size_t count;
+		int rc;
 
-		if (cw_store_names(fm->st, t, typed, &names, &count, NULL) != 0)
+		cw_error_clear(&err);
+		if ((rc = cw_store_names(fm->st, t, typed, &names, &count, &err)) != 0) {
+			if (cw_form_unread(rc))
+				none_offered(fm, rc, &err);
 			return;
+		}
 		for (size_t i = 0; i < count; i++)
 			if (strcmp(names[i], typed) != 0)
 				add_suggestion(fm, names[i], NULL, 0);
@@ -181,8 +225,12 @@ void cw_form_offer(struct cw_form *fm)
 	const struct cw_form_field *ff = fm->n ? &fm->fields[fm->cur] : NULL;
 	struct cw_id person;
 	char name[200];
+	int rc;
 
 	cw_form_clear_suggestions(fm);
-	if (ff && ff->widget == CW_W_CASE && cw_form_person(fm, &person, name, sizeof name) == 0)
+	/* A person that cannot be read: cw_form_suggest says so. */
+	if (ff && ff->widget == CW_W_CASE &&
+	    ((rc = cw_form_person(fm, &person, name, sizeof name, NULL)) == 0 ||
+	     cw_form_unread(rc)))
 		cw_form_suggest(fm);
 }

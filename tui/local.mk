@@ -60,6 +60,7 @@ CLI_TESTS += \
 	tests/tui/damaged_names.sh \
 	tests/tui/damaged_saved.sh \
 	tests/tui/damaged_view.sh \
+	tests/tui/damaged_suggest.sh \
 	tests/tui/damaged_backup.sh \
 	tests/tui/start_passphrase.sh
 EXTRA_DIST += tests/tui/lib.sh tests/tui/stack_scan.py
