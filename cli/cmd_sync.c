@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/advice.h"
@@ -34,7 +35,11 @@ const char cw_bundle_export_help[] =
 	   "compressed and written a chunk at a time, whatever its size. The file is created\n"
 	   "readable by you alone, and appears whole or not at all.\n"
 	   "Options:\n"
-	   "  -o FILE, --output FILE  the bundle to write (- for standard output)\n"
+	   "  -o FILE, --output FILE  the bundle to write (- for standard output); a FILE that\n"
+	   "                          exists is refused\n"
+	   "  --force                 replace FILE if it exists: a bundle there that was never\n"
+	   "                          imported is lost, and its records count as sent (only\n"
+	   "                          --all sends them again)\n"
 	   "  --to PEER[,PEER...]     who it is for (and, alone, what to send)\n"
 	   "  --since DATE | --all    what to send, when not what the peers have not had\n"
 	   "  --plain                 do not encrypt (with --since or --all, or --to)\n"
@@ -163,12 +168,13 @@ static int file_argument(struct cw_cli *cli, int first_arg, const char *flag, co
 
 int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
-	struct cw_bundle_options o = {CW_BUNDLE_PEER, NULL, {0, 0, 0}, 0, 0, 0, 0};
+	struct cw_bundle_options o = {CW_BUNDLE_PEER, NULL, {0, 0, 0}, 0, 0, 0, 0, 0};
 	struct cw_bundle_stats s;
 	const char *path = NULL;
 	struct cw_opt opt;
-	int rc, i = first_arg, scopes = 0, include_confidential = 0;
+	int rc, i = first_arg, scopes = 0, include_confidential = 0, force = 0;
 	char hex[CW_ID_HEX_LEN + 1];
+	struct stat sb;
 	FILE *note;
 
 	(void)cmd;
@@ -183,7 +189,7 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 		if ((rc = cw_cli_next_opt(
 			     cli, &i,
 			     "all,plain,include-confidential,without-confidential,json,help,"
-			     "no-attachments",
+			     "no-attachments,force",
 			     &opt)) <= 0)
 			break;
 		if (!strcmp(opt.name, "output")) {
@@ -206,6 +212,8 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 			include_confidential = 1;
 		} else if (!strcmp(opt.name, "without-confidential")) {
 			o.without_confidential = 1;
+		} else if (!strcmp(opt.name, "force")) {
+			force = 1;
 		} else if (strcmp(opt.name, "json") && strcmp(opt.name, "help")) {
 			return cw_error_set(&cli->err, CW_EUSAGE, opt.name,
 					    "unknown option; see casewatch bundle export --help");
@@ -238,6 +246,17 @@ int cw_cmd_bundle_export(struct cw_cli *cli, const struct cw_command *cmd, int f
 		return cw_error_set(&cli->err, CW_EUSAGE, "output",
 				    "a bundle is binary: give a file with -o FILE, or redirect "
 				    "standard output");
+	/* A bundle written over is lost with everything it held, and the marks moved past those
+	 * records when it was written: re-exporting a week to the same name on a stick lost them
+	 * for the recipient for good (a field trial). Refused before the passphrase is asked, as
+	 * key export refuses; checked again as the file is put in place. */
+	if (strcmp(path, "-") != 0 && !force && lstat(path, &sb) == 0)
+		return cw_error_set(&cli->err, CW_EREFUSED, "output",
+				    "%.300s exists: give another name, or add --force to replace "
+				    "it (what a bundle there holds is marked sent, and only "
+				    "'bundle export --all' would send it again)",
+				    path);
+	o.keep_existing = !force;
 	if ((rc = cw_cli_open_store(cli, 0)) != 0 ||
 	    (rc = cw_bundle_export(cli->session.store, &o, path, &s, &cli->err)) != 0)
 		return rc;

@@ -178,7 +178,7 @@ static const struct cw_command commands[] = {
 	 N_("records, a timeline or the agenda as CSV, JSON or iCalendar"), cw_export_help, 1, 1},
 	/* sync commands */
 	{"bundle", "export", cw_cmd_bundle_export, 0,
-	 "casewatch bundle export -o FILE --to PEER[,PEER...] [--since DATE | --all] "
+	 "casewatch bundle export -o FILE [--force] --to PEER[,PEER...] [--since DATE | --all] "
 	 "[--without-confidential] | --plain (--since DATE | --all) [--no-attachments]",
 	 N_("write a signed bundle of changes, encrypted for enrolled peers"),
 	 cw_bundle_export_help, 0, 0},

@@ -1777,6 +1777,7 @@ int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, c
 	if (rc != 0)
 		goto out;
 	opened = 1;
+	o.keep_existing = opt->keep_existing;
 	/* Signed always; encrypted for the peers unless plain was asked for. */
 	if ((rc = cw_envelope_writer_begin(st, peers.keys, opt->plain ? 0 : peers.n, 0, put_file,
 					   o.f, &w, err)) != 0)

@@ -166,6 +166,10 @@ struct cw_bundle_options {
 	/* Asked for confidential material: refused (CW_EREFUSED) when a peer it is for is a
 	 * partner. */
 	int include_confidential;
+	/* The file appears only where nothing has the name (CW_EREFUSED otherwise, even for a
+	 * file made while the bundle was written): a bundle replaced before it was imported is
+	 * lost, and the marks say its records were sent. 0 replaces what is there. */
+	int keep_existing;
 };
 
 #define CW_BUNDLE_OWN_HEARINGS_MAX 64
@@ -216,8 +220,8 @@ struct cw_bundle_stats {
 /* Writes a bundle to `path` ("-" for standard output), signed by this database and encrypted
  * for opt->peer's names (or plain with opt->plain); the file appears whole or not at all, mode
  * 0600. CW_ENOTFOUND when a name is not an enrolled peer; CW_EINVAL when neither peers nor
- * plain are given. With CW_BUNDLE_PEER the peers' marks move on only once the file is
- * written. */
+ * plain are given; CW_EREFUSED when opt->keep_existing and something has the name. With
+ * CW_BUNDLE_PEER the peers' marks move on only once the file is written. */
 int cw_bundle_export(struct cw_store *st, const struct cw_bundle_options *opt, const char *path,
 		     struct cw_bundle_stats *stats, struct cw_error *err);
 

@@ -1493,7 +1493,7 @@ END_TEST
 START_TEST(bundles_and_conflicts_keep_the_index)
 {
 	struct cw_store_options opt = {.author = "supervisor", .create = 1};
-	struct cw_bundle_options all = {CW_BUNDLE_ALL, NULL, {0, 0, 0}, 1, 0, 0, 0};
+	struct cw_bundle_options all = {CW_BUNDLE_ALL, NULL, {0, 0, 0}, 1, 0, 0, 0, 0};
 	struct cw_identity_public pub;
 	struct cw_bundle_stats stats;
 	struct cw_store *other;

@@ -241,7 +241,7 @@ static void enroll(int at, int whose, const char *name)
 static void export_scope(int from, enum cw_bundle_scope scope, const char *peer, int plain,
 			 const char *file)
 {
-	struct cw_bundle_options o = {scope, peer, {0, 0, 0}, plain, 0, 0, 0};
+	struct cw_bundle_options o = {scope, peer, {0, 0, 0}, plain, 0, 0, 0, 0};
 	struct cw_bundle_stats s;
 	struct cw_error err;
 
@@ -1421,9 +1421,46 @@ START_TEST(file_changed_between_passes_commits_nothing)
 }
 END_TEST
 
+/* A bundle written over before it was imported is lost, and the mark says its records were
+ * sent: with keep_existing, a file at the name (one made while the bundle was written, too:
+ * the check is made as it is put in place) is left as it is, and the mark stays. */
+START_TEST(a_bundle_kept_from_writing_over_a_file_moves_no_mark)
+{
+	struct cw_bundle_options o = {CW_BUNDLE_PEER, "sup", {0, 0, 0}, 0, 0, 0, 0, 1};
+	struct cw_bundle_stats s;
+	struct cw_error err;
+	char *there, buf[16] = "";
+	FILE *f;
+
+	open_at(0, "alice");
+	open_at(1, "sup");
+	enroll(0, 1, "sup");
+	enroll(1, 0, "alice");
+	there = path_in(0, "week.b");
+	put_person(0, "Sok Chan");
+	ck_assert_ptr_nonnull(f = fopen(there, "w"));
+	fputs("last week", f);
+	fclose(f);
+	ck_assert_int_eq(cw_bundle_export(st[0], &o, there, &s, &err), CW_EREFUSED);
+	ck_assert_str_eq(err.field, "output");
+	ck_assert_ptr_nonnull(f = fopen(there, "r"));
+	ck_assert_ptr_nonnull(fgets(buf, sizeof buf, f));
+	fclose(f);
+	ck_assert_str_eq(buf, "last week");
+	/* the mark stayed: the next bundle to the peer carries the person */
+	ck_assert_int_eq(cw_bundle_export(st[0], &o, path_in(0, "other.b"), &s, &err), 0);
+	ck_assert_uint_eq(s.versions, 1);
+	/* without keep_existing the file is replaced */
+	o.keep_existing = 0;
+	o.scope = CW_BUNDLE_ALL;
+	ck_assert_int_eq(cw_bundle_export(st[0], &o, there, &s, &err), 0);
+	ck_assert_uint_eq(import(1, there), 1);
+}
+END_TEST
+
 START_TEST(several_peers_share_one_bundle)
 {
-	struct cw_bundle_options o = {CW_BUNDLE_PEER, "sup,bob", {0, 0, 0}, 0, 0, 0, 0};
+	struct cw_bundle_options o = {CW_BUNDLE_PEER, "sup,bob", {0, 0, 0}, 0, 0, 0, 0, 0};
 	struct cw_bundle_stats s;
 	struct cw_error err;
 	char *a, *b, *c;
@@ -2081,6 +2118,7 @@ static Suite *sync_suite(void)
 	tcase_add_test(tc, entries_from_before_the_chain_come_first);
 	tcase_add_test(tc, hostile_attachment_descriptions_are_refused);
 	tcase_add_test(tc, several_peers_share_one_bundle);
+	tcase_add_test(tc, a_bundle_kept_from_writing_over_a_file_moves_no_mark);
 	tcase_add_test(tc, old_database_gets_identity_at_first_use);
 	tcase_add_test(tc, future_dated_version_does_not_win);
 	tcase_add_test(tc, edit_over_future_version_is_not_dated_in_the_future);

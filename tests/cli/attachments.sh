@@ -437,7 +437,9 @@ for bad in 'name invoice\u202efdp.exe' 'name ../../../../tmp/x.sh' 'name /abs.tx
 	'type text/\u0085plain'; do
 	# shellcheck disable=SC2086 # FIELD VALUE
 	disguise $bad
-	ok "$CASEWATCH_BIN" --db "$H" bundle export --to receiver --all -o "$WORK/hostile.bundle"
+	# --force: each round's bundle replaces the last one's (bundle export refuses a name taken)
+	ok "$CASEWATCH_BIN" --db "$H" bundle export --to receiver --all --force \
+		-o "$WORK/hostile.bundle"
 	fails 65 "bundle line [0-9]*: ${bad%% *}" "$CASEWATCH" --db "$R" bundle import "$WORK/hostile.bundle"
 	[ "$(sha256sum "$R/data.mdb")" = "$received" ] || fail "a refused bundle ($bad) changed the database"
 done

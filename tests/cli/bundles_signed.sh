@@ -277,8 +277,8 @@ printf '%s\n' "$err" | grep -qF "not enrolled here (fingerprint $mallory_fp)" ||
 printf '%s\n' "$err" | grep -qF "for other recipients" || fail "the refusal lacks why: $err"
 printf '%s\n' "$err" | grep -qF "cwid1:" && fail "the refusal offers the key alone: $err"
 # Its bundle with Alice's identity written in as the signer: the signature is not hers.
-ok cm bundle export --plain --all -o "$WORK/mallory-plain.bundle"
-"${PYTHON3:-python3}" - "$WORK/mallory-plain.bundle" "$WORK/swapped.bundle" "$alice_key" <<'PY'
+ok cm bundle export --plain --all -o "$WORK/mallory-plain-2.bundle"
+"${PYTHON3:-python3}" - "$WORK/mallory-plain-2.bundle" "$WORK/swapped.bundle" "$alice_key" <<'PY'
 import base64, sys
 b = bytearray(open(sys.argv[1], "rb").read())
 key = sys.argv[3][len("cwid1:"):]

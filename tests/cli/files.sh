@@ -54,7 +54,12 @@ untouched() {
 	private "$1"
 }
 planted "$OUT/b.bundle"
-ok cw bundle export --plain --all -o "$OUT/b.bundle"
+# A bundle is never written over what has its name (tests/cli/bundle_output.sh): the link is
+# left as it is, then replaced, not followed, with --force.
+fails 65 "output" cw bundle export --plain --all -o "$OUT/b.bundle"
+checks=$((checks + 1))
+[ -L "$OUT/b.bundle" ] && [ "$(cat "$WORK/victim")" = "not yours" ] || fail "b.bundle was touched"
+ok cw bundle export --plain --all -o "$OUT/b.bundle" --force
 untouched "$OUT/b.bundle"
 ok cw bundle inspect "$OUT/b.bundle"
 planted "$OUT/r.md"

@@ -115,8 +115,8 @@ ok ca person add --name "Keo Twintwo" --yes
 k2=$(printf '%s' "$out" | awk '{print $3}')
 ok ca log milestone --person "$k2" --type arrest --date 2024-04-02 --notes "reported"
 ms=$(printf '%s' "$out" | awk '{print $3}')
-ok ca bundle export --to b -o "$WORK/a4.cwb"
-ok cb bundle import "$WORK/a4.cwb"
+ok ca bundle export --to b -o "$WORK/a5.cwb"
+ok cb bundle import "$WORK/a5.cwb"
 ok ca edit "$ms" --notes "confirmed with the family"
 ok cb person merge "$k1" "$k2"
 ok cb bundle export --to a -o "$WORK/b4.cwb"

@@ -40,7 +40,7 @@ static void seed_file(const char *dir, const char *name, const void *data, size_
 
 static void make_seeds(const char *dir, const char *jsonl)
 {
-	struct cw_bundle_options opt = {CW_BUNDLE_ALL, NULL, {0, 0, 0}, 1, 0, 0, 0};
+	struct cw_bundle_options opt = {CW_BUNDLE_ALL, NULL, {0, 0, 0}, 1, 0, 0, 0, 0};
 	struct cw_bundle_stats stats;
 	struct cw_import_stats istats;
 	struct cw_bundle_envelope env;
