@@ -27,13 +27,15 @@ const char cw_keys_help[] = N_(
 	"                       at most 7 days) so commands stop asking; 'lock' forgets it,\n"
 	"                       'lock --all' every database's\n"
 	"  passphrase           change the passphrase (the key and the data stay as they are;\n"
-	"                       backups made before still open with the old one)\n"
+	"                       backups made before with the key slot still open with the\n"
+	"                       old one)\n"
 	"  key export --to FILE a recovery file: the key wrapped with a second passphrase, to\n"
 	"                       keep off the laptop, with someone the team trusts\n"
 	"  key import FILE      restore access from a recovery file, with a new passphrase\n"
 	"  destroy-key [--yes]  crypto-erase: overwrite the key slot; the database can never be\n"
 	"                       opened again without a recovery file, but backups made before\n"
-	"                       hold their own slot and open with the passphrase of their day\n");
+	"                       with the key slot hold their own copy and open with the\n"
+	"                       passphrase of their day\n");
 
 /* The options of a key command: --yes, --for, --to; anything else is refused. */
 struct key_opts {
@@ -146,12 +148,14 @@ int cw_cmd_lock(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 	return 0;
 }
 
-/* Every backup holds its own copy of the key slot, wrapped with the passphrase in use when it
- * was made: a new passphrase, key import and destroy-key reach none of them, and the old
- * passphrase opens every one (a review restored one after both, with nothing said). So each
- * of them says it, with the time of the last backup the database noted (last: 0 when there
- * has been none, then nothing is said; -1 when it could not be read, then it is said all
- * the same). */
+/* A backup made with the key slot holds its own copy of it, wrapped with the passphrase in use
+ * when it was made: a new passphrase, key import and destroy-key reach none of them, and the
+ * old passphrase opens every one (a review restored one after both, with nothing said). So
+ * each of them says it. The database notes only the time of its last backup, not which
+ * backups held the slot (backup --without-key leaves it out), so the warning says what holds
+ * for a backup with the slot rather than that every backup has one (a field trial's only
+ * backups were made without it), with that time (last: 0 when there has been none, then
+ * nothing is said; -1 when it could not be read, then it is said all the same). */
 static void say_backups_keep_old_slot(int64_t last)
 {
 	char when[64] = "";
@@ -166,20 +170,19 @@ static void say_backups_keep_old_slot(int64_t last)
 	/* A warning, on standard error as every other, after the line that says it is done. */
 	if (when[0])
 		fprintf(stderr,
-			_("casewatch: warning: backups made before now (the last on %s) each hold "
-			  "their own copy of the key slot, which still opens with the passphrase "
-			  "in "
-			  "use when it was made: destroy them, or keep them away from anyone who "
-			  "may know or force that passphrase\n"),
+			_("casewatch: warning: a backup made before now with the key slot (without "
+			  "--without-key) holds its own copy of it, which still opens with the "
+			  "passphrase in use when the backup was made (the last backup of either "
+			  "kind was on %s): destroy such backups, or keep them away from anyone "
+			  "who may know or force that passphrase\n"),
 			when);
 	else
 		fprintf(stderr,
-			_("casewatch: warning: backups made before now, if any, each hold their "
-			  "own "
-			  "copy of the key slot, which still opens with the passphrase in use when "
-			  "it was made: destroy them, or keep them away from anyone who may know "
-			  "or "
-			  "force that passphrase\n"));
+			_("casewatch: warning: a backup made before now with the key slot (without "
+			  "--without-key), if any, holds its own copy of it, which still opens "
+			  "with the passphrase in use when the backup was made: destroy such "
+			  "backups, or keep them away from anyone who may know or force that "
+			  "passphrase\n"));
 }
 
 /* The time of the last backup of the open database, or -1. */

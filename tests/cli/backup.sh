@@ -222,34 +222,36 @@ ok "$CASEWATCH" --db "$K/db" init
 ok "$CASEWATCH" --db "$K/db" person add --name "Witness Z" --confidential
 ok kb --passphrase-file "$WORK/passphrase" --new-passphrase-file "$K/pw2" passphrase
 has "passphrase changed"
-! grep -q "backups made before" "$WORK/stderr" || fail "a warning of backups when none was made"
+! grep -q "backup made before" "$WORK/stderr" || fail "a warning of backups when none was made"
 # A time noted that cannot be read (2 bytes, not 8: altered, or the disk) is not "never backed
 # up": the warning is given all the same, without a date (it was left out, as for none).
 cp -r "$K/db" "$K/bad-time"
 "$TAMPER" "$K/bad-time" put meta "$(printf 'last_backup' | od -An -tx1 | tr -d ' \n')" 0102
 ok "$CASEWATCH_BIN" --db "$K/bad-time" --passphrase-file "$K/pw2" --new-passphrase-file "$K/rec" \
 	passphrase
-grep -qF "casewatch: warning: backups made before now, if any, each hold their own copy" \
+grep -qF "casewatch: warning: a backup made before now with the key slot (without --without-key), if any, holds its own copy" \
 	"$WORK/stderr" || fail "no warning of old backups with their time damaged: $(cat "$WORK/stderr")"
 ok "$CASEWATCH_BIN" --db "$K/bad-time" destroy-key --yes
-grep -qF "casewatch: warning: backups made before now, if any, each hold their own copy" \
+grep -qF "casewatch: warning: a backup made before now with the key slot (without --without-key), if any, holds its own copy" \
 	"$WORK/stderr" || fail "no warning of old backups with their time damaged: $(cat "$WORK/stderr")"
 ok kb --passphrase-file "$K/pw2" --new-passphrase-file "$K/rec" key export --to "$K/recovery"
 ok kb --passphrase-file "$K/pw2" backup -o "$K/old.backup"
 today=$(date +%Y-%m-%d)
 ok kb --passphrase-file "$K/pw2" --new-passphrase-file "$WORK/passphrase" passphrase
 has "passphrase changed"
-grep -qF "casewatch: warning: backups made before now (the last on $today" "$WORK/stderr" ||
+grep -qF "casewatch: warning: a backup made before now with the key slot (without --without-key) holds its own copy" "$WORK/stderr" ||
 	fail "no warning of old backups after passphrase: $(cat "$WORK/stderr")"
-grep -qF "still opens with the passphrase in use when it was made: destroy them" "$WORK/stderr" ||
+grep -qF "(the last backup of either kind was on $today" "$WORK/stderr" ||
+	fail "the warning does not give the last backup's time: $(cat "$WORK/stderr")"
+grep -qF "destroy such backups, or keep them away from anyone" "$WORK/stderr" ||
 	fail "the warning does not say what to do: $(cat "$WORK/stderr")"
 ok kb destroy-key --yes
 has "key destroyed"
-grep -qF "casewatch: warning: backups made before now (the last on $today" "$WORK/stderr" ||
+grep -qF "casewatch: warning: a backup made before now with the key slot (without --without-key) holds its own copy" "$WORK/stderr" ||
 	fail "no warning of old backups: $(cat "$WORK/stderr")"
 ok kb --passphrase-file "$K/rec" --new-passphrase-file "$WORK/passphrase" key import "$K/recovery"
 has "key restored"
-grep -qF "casewatch: warning: backups made before now (the last on $today" "$WORK/stderr" ||
+grep -qF "casewatch: warning: a backup made before now with the key slot (without --without-key) holds its own copy" "$WORK/stderr" ||
 	fail "no warning of old backups: $(cat "$WORK/stderr")"
 # and what they say is so: the backup opens with the passphrase given away
 ok "$CASEWATCH_BIN" --passphrase-file "$K/pw2" restore "$K/old.backup" --db "$K/restored"
@@ -274,6 +276,18 @@ ok "$CASEWATCH_BIN" --db "$K/nokey" --passphrase-file "$K/pw2" verify
 has "0 problems"
 ok "$CASEWATCH_BIN" --db "$K/nokey" --passphrase-file "$K/pw2" list persons
 has "Witness Z"
+# A database whose only backups were made --without-key: destroy-key does not say that they
+# hold the key slot (a field trial's did not); what it says holds for a backup that does.
+ok "$CASEWATCH" --db "$K/nokey-only" init
+ok "$CASEWATCH" --db "$K/nokey-only" backup --without-key -o "$K/nokey-only.backup"
+ok "$CASEWATCH" --db "$K/nokey-only" destroy-key --yes
+has "key destroyed"
+checks=$((checks + 1))
+! grep -q "backups made before now (the last on" "$WORK/stderr" ||
+	fail "destroy-key says backups without the key slot hold it: $(cat "$WORK/stderr")"
+grep -qF "a backup made before now with the key slot (without --without-key) holds its own copy" \
+	"$WORK/stderr" || fail "no warning that holds for a backup with the slot: $(cat "$WORK/stderr")"
+[ "$(wc -l <"$WORK/stderr")" -eq 1 ] || fail "not one line: $(cat "$WORK/stderr")"
 # a plain database has no key to leave out
 ok "$CASEWATCH_BIN" --db "$K/plain" init --no-encryption
 fails 65 without-key "$CASEWATCH_BIN" --db "$K/plain" backup --without-key -o "$K/plain.backup"
