@@ -606,7 +606,9 @@ int cw_keyslot_write_new(const char *path, const struct cw_vault *v, const char 
 
 /* Reads a slot file and checks everything that can be checked without the passphrase. A
  * database's slot is never read through a link (refuse_link); a recovery file may be one
- * (follow). */
+ * (follow), and is called what its user knows it as: a recovery file, written by key export,
+ * not a key slot (a field trial's "wrong passphrase for the key slot" sent a monitor looking
+ * for one). */
 static int read_slot(const char *path, uint8_t slot[CW_KEYSLOT_SIZE], int follow,
 		     struct cw_error *err)
 {
@@ -622,15 +624,23 @@ static int read_slot(const char *path, uint8_t slot[CW_KEYSLOT_SIZE], int follow
 		if (e == ELOOP && !follow && is_link(path))
 			return refuse_link(path, err);
 		if (e == ENOENT)
-			return cw_error_set(err, CW_ENOTFOUND, "", "the key slot %s does not exist",
-					    path);
-		return cw_error_set(err, CW_EIO, "", "cannot open the key slot %s: %s", path,
-				    strerror(e));
+			return follow ? cw_error_set(err, CW_ENOTFOUND, "",
+						     "the recovery file %s does not exist", path)
+				      : cw_error_set(err, CW_ENOTFOUND, "",
+						     "the key slot %s does not exist", path);
+		return follow ? cw_error_set(err, CW_EIO, "",
+					     "cannot open the recovery file %s: %s", path,
+					     strerror(e))
+			      : cw_error_set(err, CW_EIO, "", "cannot open the key slot %s: %s",
+					     path, strerror(e));
 	}
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		close(fd);
-		return cw_error_set(err, CW_EDAMAGED, "",
-				    "%s is not a casewatch key slot (not a file)", path);
+		return follow ? cw_error_set(err, CW_EDAMAGED, "",
+					     "%s is not a casewatch recovery file (not a file)",
+					     path)
+			      : cw_error_set(err, CW_EDAMAGED, "",
+					     "%s is not a casewatch key slot (not a file)", path);
 	}
 	while (got < CW_KEYSLOT_SIZE) {
 		n = read(fd, slot + got, CW_KEYSLOT_SIZE - got);
@@ -647,28 +657,52 @@ static int read_slot(const char *path, uint8_t slot[CW_KEYSLOT_SIZE], int follow
 	e = errno;
 	close(fd);
 	if (n < 0)
-		return cw_error_set(err, CW_EIO, "", "cannot read the key slot %s: %s", path,
-				    strerror(e));
+		return follow ? cw_error_set(err, CW_EIO, "",
+					     "cannot read the recovery file %s: %s", path,
+					     strerror(e))
+			      : cw_error_set(err, CW_EIO, "", "cannot read the key slot %s: %s",
+					     path, strerror(e));
+	/* A recovery file has the layout of a key slot: what is wrong is said in those terms. */
 	if (got != CW_KEYSLOT_SIZE || n != 0)
-		return cw_error_set(err, CW_EDAMAGED, "",
-				    "%s is not a casewatch key slot: it is not %d bytes long", path,
-				    CW_KEYSLOT_SIZE);
+		return follow ? cw_error_set(err, CW_EDAMAGED, "",
+					     "%s is not a casewatch recovery file: it is not %d "
+					     "bytes long",
+					     path, CW_KEYSLOT_SIZE)
+			      : cw_error_set(err, CW_EDAMAGED, "",
+					     "%s is not a casewatch key slot: it is not %d bytes "
+					     "long",
+					     path, CW_KEYSLOT_SIZE);
 	if (memcmp(slot, SLOT_MAGIC, 8) != 0)
-		return cw_error_set(err, CW_EDAMAGED, "",
-				    "%s is not a casewatch key slot (it does not start with %s)",
-				    path, SLOT_MAGIC);
+		return follow ? cw_error_set(err, CW_EDAMAGED, "",
+					     "%s is not a casewatch recovery file (it does not "
+					     "start with %s)",
+					     path, SLOT_MAGIC)
+			      : cw_error_set(err, CW_EDAMAGED, "",
+					     "%s is not a casewatch key slot (it does not start "
+					     "with %s)",
+					     path, SLOT_MAGIC);
 	if (slot[8] != SLOT_VERSION || slot[9] != SLOT_ALG)
-		return cw_error_set(
-			err, CW_EDAMAGED, "",
-			"the key slot %s has an unknown format (version %d, algorithm %d)", path,
-			slot[8], slot[9]);
+		return follow ? cw_error_set(err, CW_EDAMAGED, "",
+					     "the recovery file %s has an unknown format "
+					     "(version %d, algorithm %d)",
+					     path, slot[8], slot[9])
+			      : cw_error_set(err, CW_EDAMAGED, "",
+					     "the key slot %s has an unknown format (version %d, "
+					     "algorithm %d)",
+					     path, slot[8], slot[9]);
 	if (!params_sane(get_u64(slot + SLOT_OFF_OPS), get_u64(slot + SLOT_OFF_MEM)))
-		return cw_error_set(err, CW_EDAMAGED, "",
-				    "the key slot %s asks for an absurd key derivation cost "
-				    "(opslimit %llu, memlimit %llu bytes): it is damaged or was "
-				    "altered",
-				    path, (unsigned long long)get_u64(slot + SLOT_OFF_OPS),
-				    (unsigned long long)get_u64(slot + SLOT_OFF_MEM));
+		return follow ? cw_error_set(err, CW_EDAMAGED, "",
+					     "the recovery file %s asks for an absurd key "
+					     "derivation cost (opslimit %llu, memlimit %llu "
+					     "bytes): it is damaged or was altered",
+					     path, (unsigned long long)get_u64(slot + SLOT_OFF_OPS),
+					     (unsigned long long)get_u64(slot + SLOT_OFF_MEM))
+			      : cw_error_set(err, CW_EDAMAGED, "",
+					     "the key slot %s asks for an absurd key derivation "
+					     "cost (opslimit %llu, memlimit %llu bytes): it is "
+					     "damaged or was altered",
+					     path, (unsigned long long)get_u64(slot + SLOT_OFF_OPS),
+					     (unsigned long long)get_u64(slot + SLOT_OFF_MEM));
 	return 0;
 }
 
@@ -710,8 +744,11 @@ static int open_slot(const char *path, int follow, const char *pass, size_t pass
 	if ((rc = start_sodium(err)) != 0 || (rc = read_slot(path, slot, follow, err)) != 0)
 		return rc;
 	if (memcmp(slot + SLOT_OFF_DB, database->b, sizeof database->b) != 0)
-		return cw_error_set(err, CW_EDAMAGED, "",
-				    "the key slot %s belongs to another database", path);
+		return follow ? cw_error_set(err, CW_EDAMAGED, "",
+					     "the recovery file %s belongs to another database",
+					     path)
+			      : cw_error_set(err, CW_EDAMAGED, "",
+					     "the key slot %s belongs to another database", path);
 	ops = get_u64(slot + SLOT_OFF_OPS);
 	mem = get_u64(slot + SLOT_OFF_MEM);
 	if ((rc = vault_alloc(&v, err)) != 0)
@@ -730,9 +767,14 @@ static int open_slot(const char *path, int follow, const char *pass, size_t pass
 			   v->master, NULL, NULL, slot + SLOT_OFF_SEALED,
 			   CW_VAULT_KEY_BYTES + TAG_BYTES, slot, SLOT_HEADER, slot + SLOT_OFF_NONCE,
 			   kek) != 0) {
-		rc = cw_error_set(err, CW_EKEY, "passphrase",
-				  "wrong passphrase for the key slot %s (or the file was altered)",
-				  path);
+		rc = follow ? cw_error_set(err, CW_EKEY, "passphrase",
+					   "wrong passphrase for the recovery file %s (or the file "
+					   "was altered)",
+					   path)
+			    : cw_error_set(err, CW_EKEY, "passphrase",
+					   "wrong passphrase for the key slot %s (or the file was "
+					   "altered)",
+					   path);
 	}
 	sodium_free(kek);
 	if (rc != 0) {

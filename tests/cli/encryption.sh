@@ -334,6 +334,11 @@ ok "$CASEWATCH" --db "$WORK/other" --new-passphrase-file "$WORK/recovery-pass" k
 fails 65 "another database" cw key import "$WORK/other-recovery"
 fails 77 "wrong passphrase" "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/wrong" \
 	--new-passphrase-file "$WORK/passphrase" key import "$WORK/recovery"
+# The file is what key export wrote, and is called so: a recovery file, not a key slot (a field
+# trial's monitor went looking for one).
+has_err "wrong passphrase for the recovery file $WORK/recovery (or the file was altered)"
+fails 66 "the recovery file $WORK/no-recovery does not exist" cw key import "$WORK/no-recovery"
+fails 74 "is not a casewatch recovery file" cw key import "$WORK/recovery-pass"
 ok "$CASEWATCH_BIN" --db "$DB" --passphrase-file "$WORK/recovery-pass" --new-passphrase-file \
 	"$WORK/passphrase" key import "$WORK/recovery"
 has "key restored"
