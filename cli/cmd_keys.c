@@ -347,17 +347,18 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 				    "the database in %.300s is not encrypted: there is no key to "
 				    "destroy",
 				    cli->session.db_dir);
+	/* Named by the command, as delete's are: "yes:" read as if --yes were at fault. */
 	if (!o.yes && !cli->yes) {
 		if (!isatty(STDIN_FILENO))
 			return cw_error_set(
-				&cli->err, CW_EUSAGE, "yes",
+				&cli->err, CW_EUSAGE, "destroy-key",
 				"not destroying the key without confirmation; add --yes");
 		fprintf(stderr,
 			_("This makes %s unreadable for ever, unless a recovery file exists.\n"
 			  "Type 'destroy' to go on: "),
 			cli->session.db_dir);
 		if (!fgets(answer, sizeof answer, stdin) || strcmp(answer, "destroy\n") != 0)
-			return cw_error_set(&cli->err, CW_EUSAGE, "yes",
+			return cw_error_set(&cli->err, CW_EUSAGE, "destroy-key",
 					    "not confirmed; nothing done");
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -221,6 +221,26 @@ static int print_record_table(struct cw_cli *cli, const struct cw_record_list *l
 
 /* ---- commands --------------------------------------------------------------------------- */
 
+/* Every option init takes, each said: the man page gave --kdf-cost and --new-passphrase-file
+ * and the help only --no-encryption (a field trial). */
+const char cw_init_help[] =
+	N_("Creates the database, encrypted: asks for a new passphrase twice (without echo, at\n"
+	   "least 8 characters) and makes a random master key, kept only wrapped by a key derived\n"
+	   "from the passphrase (Argon2id). The folder is made private to you (mode 0700). On a\n"
+	   "database that is there already it says so and changes nothing. Write a recovery file\n"
+	   "at once with 'casewatch key export'.\n"
+	   "Options:\n"
+	   "  --no-encryption             a plain database, for tests and demonstrations only\n"
+	   "  --kdf-cost default|minimal  how costly the key derivation is: minimal is for tests\n"
+	   "                              only and protects nothing\n"
+	   "  --new-passphrase-file FILE  read the new passphrase from the first line of FILE\n"
+	   "                              instead of asking for it on the terminal\n"
+	   "  --new-passphrase-fd N       the same from the open file descriptor N\n"
+	   "  --passphrase-file FILE      read the passphrase from the first line of FILE: that\n"
+	   "                              of the database there already, or the new one when\n"
+	   "                              no new passphrase option is given\n"
+	   "  --passphrase-fd N           the same from the open file descriptor N\n");
+
 int cw_cmd_init(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
 	struct cw_kdf_params kdf = cw_kdf_default();
@@ -500,7 +520,7 @@ int cw_cmd_delete(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 
 		if (!isatty(STDIN_FILENO)) {
 			cw_record_free(&rec);
-			return cw_error_set(&cli->err, CW_EUSAGE, "yes",
+			return cw_error_set(&cli->err, CW_EUSAGE, "delete",
 					    "not deleting without confirmation; add --yes");
 		}
 		fprintf(stderr, _("Delete %s %.8s \""), cw_kind_text(rec.kind), hex);

@@ -18,6 +18,7 @@ int cw_cmd_seed(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 int cw_cmd_articles(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_undo(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_merge(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
+extern const char cw_init_help[];
 extern const char cw_merge_help[];
 extern const char cw_undo_help[];
 

@@ -91,8 +91,10 @@ static const char filter_help[] =
 	   "  --limit N, --offset N, --oldest-first, --json\n");
 
 static const struct cw_command commands[] = {
-	{"init", NULL, cw_cmd_init, 0, "casewatch init [--no-encryption]",
-	 N_("create the database (encrypted: asks for a passphrase)"), NULL, 0, 0},
+	{"init", NULL, cw_cmd_init, 0,
+	 "casewatch init [--no-encryption] [--kdf-cost default|minimal] "
+	 "[--new-passphrase-file FILE | --new-passphrase-fd N]",
+	 N_("create the database (encrypted: asks for a passphrase)"), cw_init_help, 0, 0},
 	{"seed", NULL, cw_cmd_seed, 0, "casewatch [--db DIR] seed [FILE]",
 	 N_("load the demo data from the UN documents (idempotent; into its own demo database "
 	    "unless --db names one)"),

@@ -86,7 +86,7 @@ has "adjournments: 1"
 
 # delete: refused while named, confirmed with --yes, asks otherwise
 fails 65 "named by" cw delete "$case_id" --yes
-fails 2 "yes" cw delete "$hearing" </dev/null
+fails 2 "delete: not deleting without confirmation; add --yes" cw delete "$hearing" </dev/null
 ok cw delete "$hearing" --yes
 has "deleted"
 fails 66 "id" cw show "$hearing"
