@@ -9,8 +9,9 @@
  * of the kernel keyring too (else `casewatch list` in another terminal would still read the
  * database without the passphrase), and clears the terminal itself, not only curses' copy.
  * Until the right passphrase is typed only the lock screen is drawn: fixed text, the database
- * folder and one line about the last try. The passphrase is typed into guarded memory and wiped
- * after each try; it is checked by opening the key slot, as the command line does.
+ * folder and what happened at the last try (or why it locked), wrapped to be read whole. The
+ * passphrase is typed into guarded memory and wiped after each try; it is checked by opening
+ * the key slot, as the command line does.
  *
  * The stack below the lock's frame, where drawing left record text, is wiped too. What the
  * heap still holds (records the screens freed, curses' own buffers of what it drew, the lines
@@ -472,13 +473,35 @@ void cw_lock_end(struct cw_app *app)
 
 /* ---- the lock screen -------------------------------------------------------------------- */
 
+/* Puts text on the rows from y to last (at most), wrapped at `width` columns as they show (a
+ * Khmer cluster is never split, a line ends after a space where one fits); the last row
+ * takes what is left, cut with "…" if it must be. The lock screen's lines are read whole:
+ * destroy-key's explanation, cut at 80 columns, ended "cannot be opened again unl…" (a field
+ * trial). Returns the row after the last one put. */
+static int put_wrapped(int y, int last, int x, int width, const char *text, enum cw_role role)
+{
+	char *safe = cw_text_for_terminal(text, 0);
+	const char *p = safe ? safe : "";
+
+	for (; *p && y <= last; y++) {
+		size_t n = cw_text_wrap(p, width > 0 ? width : 1);
+		char *row = y < last ? strndup(p, n) : NULL;
+
+		cw_screen_put(y, x, width, row ? row : p, role);
+		free(row);
+		p += n ? n : 1;
+	}
+	free(safe);
+	return y;
+}
+
 void cw_lock_draw(struct cw_app *app)
 {
 	const char *prompt = _("casewatch is locked — passphrase: ");
 	int lines = cw_screen_lines(), cols = cw_screen_cols(), y = lines / 2 - 3, x = 2;
 	char line[400], where[600];
 	size_t stars = app->pass_chars < 40 ? app->pass_chars : 40;
-	int at;
+	int at, row;
 
 	if (y < 0)
 		y = 0;
@@ -492,9 +515,12 @@ void cw_lock_draw(struct cw_app *app)
 	if (at < cols)
 		cw_screen_cursor(y, at);
 	snprintf(where, sizeof where, _("database: %.500s"), app->session->db_dir);
-	cw_screen_put(y + 2, x, cols - x, where, CW_ROLE_HINT);
+	/* Every line whole, above the status line: the folder on two rows at most, what
+	 * happened on the rest. */
+	row = put_wrapped(y + 2, y + 3 < lines - 2 ? y + 3 : lines - 2, x, cols - x, where,
+			  CW_ROLE_HINT);
 	if (app->lock_note[0])
-		cw_screen_put(y + 3, x, cols - x, app->lock_note, CW_ROLE_ERROR);
+		put_wrapped(row, lines - 2, x, cols - x, app->lock_note, CW_ROLE_ERROR);
 	cw_screen_fill(lines - 1, CW_ROLE_STATUS);
 	cw_screen_put(lines - 1, 0, cols, _("locked | Enter unlocks | C-u clears | C-c quits"),
 		      CW_ROLE_STATUS);
