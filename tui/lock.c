@@ -135,6 +135,14 @@ static __attribute__((noinline)) void wipe_stack_below(void)
 	sodium_memzero(below, sizeof below);
 }
 
+/* Adds a sentence to the lock screen's line. */
+static void note_add(struct cw_app *app, const char *text)
+{
+	size_t at = strlen(app->lock_note);
+
+	snprintf(app->lock_note + at, sizeof app->lock_note - at, "%s%s", at ? "; " : "", text);
+}
+
 /* keep: the unsaved forms are kept as drafts (not when the key is gone for good). */
 static void lock_now(struct cw_app *app, int keep)
 {
@@ -161,12 +169,8 @@ static void lock_now(struct cw_app *app, int keep)
 			 _("the unsaved form was kept as a draft: it opens again once unlocked"));
 	else
 		app->lock_note[0] = '\0';
-	if (filtered) {
-		size_t at = strlen(app->lock_note);
-
-		snprintf(app->lock_note + at, sizeof app->lock_note - at, "%s%s", at ? "; " : "",
-			 _("the filter was cleared"));
-	}
+	if (filtered)
+		note_add(app, _("the filter was cleared"));
 	if (!app->pass)
 		snprintf(app->lock_note, sizeof app->lock_note,
 			 _("out of memory for the passphrase: C-c quits"));
@@ -269,11 +273,20 @@ static int resume_state(const struct cw_app *app, char *out, size_t len)
 	return 0;
 }
 
-/* Starts this program again on the lock screen (above); returns only when it could not. */
+/* Starts this program again on the lock screen (above); returns only when it could not. Every
+ * lock ends here, once its line is written. */
 static void relaunch_locked(struct cw_app *app)
 {
 	char state[CW_LOCK_DRAFTS * 40 + 1024], *text = NULL, **argv;
 
+	/* The lock screen on the terminal first, then "locked" said to a `casewatch lock` that
+	 * waits for it, which counts it: only what is done is said. Leaving makes `lock` reach
+	 * this process no more; unlocking makes a new file, so that no request made before can
+	 * lock it again. */
+	if (app->locked && app->reach.joined) {
+		cw_lock_draw(app);
+		cw_lockreq_leave(&app->reach, 1);
+	}
 	if (app->scripted || !app->locked || resume_state(app, state, sizeof state) != 0 ||
 	    !(argv = own_argv(&text)))
 		return;
@@ -420,6 +433,38 @@ int cw_app_lock_if_key_gone(struct cw_app *app)
 	return 1;
 }
 
+int cw_app_lock_if_asked(struct cw_app *app)
+{
+	enum cw_lockreq_state state;
+
+	if (app->locked || !app->st || (state = cw_lockreq_asked(&app->reach)) == CW_LOCKREQ_NONE)
+		return 0;
+	lock_now(app, 1);
+	/* Said, so that a monitor whose screen locks by itself knows why. */
+	note_add(app,
+		 state == CW_LOCKREQ_ASKED
+			 ? _("locked by casewatch lock in another terminal")
+			 : _("locked: the file by which casewatch lock reaches it was removed"));
+	relaunch_locked(app);
+	return 1;
+}
+
+void cw_app_reachable(struct cw_app *app)
+{
+	struct cw_error err;
+	struct cw_id id;
+	char why[CW_ERROR_LINE_MAX];
+
+	if (app->scripted || app->locked || !app->st || !cw_store_encrypted(app->st))
+		return;
+	cw_store_database_id(app->st, &id);
+	if (cw_lockreq_join(&app->reach, &id, &err) == 0)
+		return;
+	cw_error_format(&err, why, sizeof why);
+	cw_app_status(app, 1,
+		      "casewatch lock cannot reach this terminal interface (%s): L locks it", why);
+}
+
 int cw_app_keep_forms_at_exit(struct cw_app *app, char *why, size_t len)
 {
 	int lost = 0;
@@ -466,6 +511,7 @@ int cw_app_idle(struct cw_app *app, int key)
 
 void cw_lock_end(struct cw_app *app)
 {
+	cw_lockreq_leave(&app->reach, 0);
 	pass_wipe(app);
 	sodium_free(app->pass);
 	app->pass = NULL;
@@ -615,6 +661,7 @@ static void try_unlock(struct cw_app *app)
 		cw_app_status(app, 0, "unlocked: the form is open again as it was");
 	else
 		cw_app_status(app, 0, "unlocked");
+	cw_app_reachable(app);
 	reopen_forms(app);
 }
 

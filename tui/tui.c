@@ -2104,6 +2104,8 @@ int cw_tui_main(struct cw_session *session, int *ended_by, struct cw_error *err)
 	     cw_author_env_check(&config_err) != 0) &&
 	    !app->status[0])
 		cw_app_error(app, &config_err);
+	/* From now on `casewatch lock` in another terminal reaches it (said when it cannot). */
+	cw_app_reachable(app);
 	/* A passphrase file others can read gives the database to anyone with an account here:
 	 * said before any typo in the config file. */
 	if (session->warning[0])
@@ -2112,6 +2114,7 @@ int cw_tui_main(struct cw_session *session, int *ended_by, struct cw_error *err)
 	catch_ending_signals(old_ending);
 	if (cw_screen_open(script != NULL, cols, lines) != 0) {
 		release_ending_signals(old_ending);
+		cw_lockreq_leave(&app->reach, 0);
 		free(app);
 		free(keys);
 		return cw_error_set(err, CW_EIO, "TERM",
@@ -2146,6 +2149,9 @@ int cw_tui_main(struct cw_session *session, int *ended_by, struct cw_error *err)
 		/* Locked by the idle time, or because the key was destroyed: a key that came is
 		 * not the start of a passphrase. */
 		if (cw_app_lock_if_key_gone(app) && key != CW_FN(KEY_RESIZE))
+			continue;
+		/* Or because `casewatch lock` in another terminal asked it to. */
+		if (cw_app_lock_if_asked(app) && key != CW_FN(KEY_RESIZE))
 			continue;
 		if (cw_app_idle(app, key) && key != CW_FN(KEY_RESIZE))
 			continue;

@@ -7,6 +7,7 @@
 #ifndef CW_VIEW_APP_H
 #define CW_VIEW_APP_H
 
+#include "app/lockreq.h"
 #include "app/session.h"
 #include "report/agenda.h"
 #include "report/record_text.h"
@@ -147,6 +148,8 @@ struct cw_app {
 	size_t pass_chars; /* characters, for the stars */
 	char lock_note[CW_ERROR_LINE_MAX]; /* the lock screen's message: the last try, never data */
 	struct cw_id database; /* the locked database: the passphrase must open this one */
+	/* While unlocked, the file by which `casewatch lock` asks it to lock (app/lockreq.h). */
+	struct cw_lockreq reach;
 	/* The forms that were open with unsaved changes, kept as drafts when it locked, to be
 	 * opened again, in the same order, once unlocked. */
 	struct cw_id lock_drafts[CW_LOCK_DRAFTS];
@@ -262,6 +265,14 @@ int cw_app_idle(struct cw_app *app, int key);
  * so on the lock screen: after a crypto-erase nothing of the database stays on the screen or
  * in memory. 1 when it locked (the key that came is not the start of a passphrase). */
 int cw_app_lock_if_key_gone(struct cw_app *app);
+/* Locks at once, as L does, when `casewatch lock` (or lock --all) in another terminal asked
+ * (app/lockreq.h), or when the file by which it asks was removed (lock could no longer reach
+ * it). 1 when it locked, as above. */
+int cw_app_lock_if_asked(struct cw_app *app);
+/* The database's key is held (opened, or unlocked): from now on `casewatch lock` can reach
+ * this interface. Nothing for a plain database or a script; when it cannot be reached, the
+ * status line says so. */
+void cw_app_reachable(struct cw_app *app);
 /* Someone was at the keyboard just now without pressing a key here ($EDITOR ran). */
 void cw_app_touch(struct cw_app *app);
 /* Milliseconds on the clock the idle lock reads (a script's: its ticks). */
