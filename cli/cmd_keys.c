@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/lockreq.h"
 #include "cli/commands.h"
 #include "models/i18n.h"
 #include "store/backup.h"
@@ -104,28 +105,85 @@ int cw_cmd_unlock(struct cw_cli *cli, const struct cw_command *cmd, int first_ar
 	return 0;
 }
 
+const char cw_lock_help[] = N_(
+	"Locks an encrypted database now: forgets its key in the kernel keyring (put there by\n"
+	"'casewatch unlock'), and asks every terminal interface open on it and unlocked, in any\n"
+	"terminal of this user, to lock as its L key does: the screen cleared, the key wiped, an\n"
+	"unsaved form kept as a sealed draft, only the passphrase prompt left. Each does within\n"
+	"about a second; lock waits for them up to 3 seconds and says how many locked. One that\n"
+	"has not answered by then (stopped, or waiting for an editor started from it) is said\n"
+	"apart: it locks as soon as it runs again.\n"
+	"  --all   every database: every casewatch key in the keyring, the database at hand or\n"
+	"          not (a stick pulled out), and every open terminal interface, whatever its\n"
+	"          database\n"
+	"An interface is reached through a small file it keeps while unlocked (its database's id,\n"
+	"no name) in $XDG_RUNTIME_DIR/casewatch, else /run/user/UID/casewatch, else\n"
+	"/dev/shm/casewatch-UID: one started with another $XDG_RUNTIME_DIR is not reached.\n");
+
+/* How long lock waits for the open terminal interfaces: each looks at least once a second. */
+#define LOCK_WAIT_MS 3000
+
+/* What lock did to the open terminal interfaces, as it is: those that said they locked, and
+ * those asked that had not answered when the wait ran out. */
+static void say_interfaces(struct cw_cli *cli, const struct cw_lockreq_sent *sent, int all)
+{
+	if (sent->locked)
+		fprintf(cli->out,
+			P_("locked %zu open terminal interface: only its passphrase prompt is "
+			   "left\n",
+			   "locked %zu open terminal interfaces: only their passphrase prompts are "
+			   "left\n",
+			   sent->locked),
+			sent->locked);
+	if (sent->waiting)
+		fprintf(cli->out,
+			P_("asked %zu open terminal interface to lock, which has not answered yet "
+			   "(stopped, or waiting for an editor): it locks as soon as it runs "
+			   "again\n",
+			   "asked %zu open terminal interfaces to lock, which have not answered "
+			   "yet (stopped, or waiting for an editor): each locks as soon as it "
+			   "runs again\n",
+			   sent->waiting),
+			sent->waiting);
+	if (!sent->locked && !sent->waiting)
+		fputs(all ? _("no terminal interface was open and unlocked\n")
+			  : _("no terminal interface had it open and unlocked\n"),
+		      cli->out);
+}
+
 int cw_cmd_lock(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 {
+	struct cw_lockreq_sent sent;
+	struct cw_error ring_err;
 	struct key_opts o;
 	struct cw_id id;
-	int rc, encrypted;
+	int rc, ring, encrypted;
 
 	(void)cmd;
 	if ((rc = key_options(cli, first_arg, &o, "all")) != 0)
 		return rc;
 	/* Every database's key, this one at hand or not (a review could not lock a database
-	 * whose stick was pulled out: lock reads its id from the file). */
+	 * whose stick was pulled out: lock reads its id from the file), and every open terminal
+	 * interface: one whose passphrase was typed into it holds a key the keyring never had (a
+	 * field trial's lock --all said "locked 0 databases" and left one showing the records). */
 	if (o.all) {
 		size_t removed;
 
-		if ((rc = cw_keyring_remove_all(&removed, &cli->err)) != 0)
-			return rc;
-		fprintf(cli->out,
-			P_("locked %zu database: the next commands ask for the passphrase\n",
-			   "locked %zu databases: the next commands ask for their passphrases\n",
-			   removed),
-			removed);
-		return 0;
+		if ((ring = cw_keyring_remove_all(&removed, &ring_err)) == 0)
+			fprintf(cli->out,
+				P_("forgot the unlocked key of %zu database: the next commands ask "
+				   "for the passphrase\n",
+				   "forgot the unlocked keys of %zu databases: the next commands "
+				   "ask for their passphrases\n",
+				   removed),
+				removed);
+		if ((rc = cw_lockreq_send(NULL, LOCK_WAIT_MS, &sent, &cli->err)) == 0)
+			say_interfaces(cli, &sent, 1);
+		if (ring != 0) {
+			cli->err = ring_err;
+			return ring;
+		}
+		return rc;
 	}
 	if ((rc = cw_store_identify(cli->session.db_dir, &id, &encrypted, &cli->err)) != 0) {
 		/* Its file gone, moved or unplugged: its key may still be in the keyring. */
@@ -141,11 +199,17 @@ int cw_cmd_lock(struct cw_cli *cli, const struct cw_command *cmd, int first_arg)
 		return cw_error_set(&cli->err, CW_EUSAGE, "database",
 				    "the database in %.300s is not encrypted: nothing to lock",
 				    cli->session.db_dir);
-	if ((rc = cw_keyring_remove(&id, &cli->err)) != 0)
-		return rc;
-	fprintf(cli->out, _("locked %s: the next command asks for the passphrase\n"),
-		cli->session.db_dir);
-	return 0;
+	/* The interfaces are asked whatever the keyring does: each holds its own key. */
+	if ((ring = cw_keyring_remove(&id, &ring_err)) == 0)
+		fprintf(cli->out, _("locked %s: the next command asks for the passphrase\n"),
+			cli->session.db_dir);
+	if ((rc = cw_lockreq_send(&id, LOCK_WAIT_MS, &sent, &cli->err)) == 0)
+		say_interfaces(cli, &sent, 0);
+	if (ring != 0) {
+		cli->err = ring_err;
+		return ring;
+	}
+	return rc;
 }
 
 /* A backup made with the key slot holds its own copy of it, wrapped with the passphrase in use

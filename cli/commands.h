@@ -72,6 +72,7 @@ int cw_cmd_destroy_key(struct cw_cli *cli, const struct cw_command *cmd, int fir
 int cw_cmd_key_export(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 int cw_cmd_key_import(struct cw_cli *cli, const struct cw_command *cmd, int first_arg);
 extern const char cw_keys_help[];
+extern const char cw_lock_help[];
 extern const char cw_encrypt_help[];
 
 /* Attachments (cmd_attach.c): attach, attachments, open, detach. */

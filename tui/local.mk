@@ -39,6 +39,7 @@ CLI_TESTS += \
 	tests/tui/search.sh \
 	tests/tui/conflicts.sh \
 	tests/tui/lock.sh \
+	tests/tui/lock_command.sh \
 	tests/tui/hangup.sh \
 	tests/tui/editor.sh \
 	tests/tui/new_people.sh \

@@ -235,10 +235,12 @@ if own_keyrings true 2>/dev/null; then
 		mv "$db" "$db-away" || exit 11
 		"$bin" --db "$db" lock 2>"$db.err" && exit 12
 		grep -q "lock --all" "$db.err" || exit 13
-		[ "$("$bin" --db "$db" lock --all)" = "locked 1 database: the next commands ask for the passphrase" ] || exit 14
+		[ "$("$bin" --db "$db" lock --all)" = "forgot the unlocked key of 1 database: the next commands ask for the passphrase
+no terminal interface was open and unlocked" ] || exit 14
 		mv "$db-away" "$db" || exit 15
 		"$bin" --db "$db" list persons </dev/null 2>/dev/null && exit 16
-		[ "$("$bin" lock --all)" = "locked 0 databases: the next commands ask for their passphrases" ] || exit 17
+		[ "$("$bin" lock --all)" = "forgot the unlocked keys of 0 databases: the next commands ask for their passphrases
+no terminal interface was open and unlocked" ] || exit 17
 		exit 0' sh "$CASEWATCH_BIN" "$DB" "$WORK/passphrase"
 	got=$?
 	set -e
