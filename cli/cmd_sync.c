@@ -343,12 +343,16 @@ int cw_cmd_bundle_import(struct cw_cli *cli, const struct cw_command *cmd, int f
 	    (rc = cw_bundle_import_with(cli->session.store, path, flags, &s, &cli->err)) != 0)
 		return rc;
 	/* Taken on purpose: said, where it cannot be missed, with what to review. */
-	if (s.removed_entries || s.removed_versions) {
+	if (s.removed_entries || s.removed_versions || s.removed_attachments) {
 		short_hex(&s.removed_database, d);
 		fprintf(stderr, _("casewatch: warning: took "));
 		fprintf(stderr,
 			P_("%zu record's version", "%zu records' versions", s.removed_versions),
 			s.removed_versions);
+		fprintf(stderr,
+			P_(", %zu attachment's change", ", %zu attachments' changes",
+			   s.removed_attachments),
+			s.removed_attachments);
 		fprintf(stderr,
 			P_(" and %zu audit entry", " and %zu audit entries", s.removed_entries),
 			s.removed_entries);

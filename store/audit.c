@@ -392,8 +392,8 @@ int cw_store_database_revoked(MDB_txn *txn, struct cw_store *st, const struct cw
 	return get_gone(txn, st, GONE_DB, database->b, ID_LEN, when, key, revoked, err);
 }
 
-int cw_store_removed_change(struct cw_txn *t, const struct cw_id *database, int version,
-			    struct cw_error *err)
+int cw_store_removed_change(struct cw_txn *t, const struct cw_id *database, int which,
+			    const char *what, struct cw_error *err)
 {
 	struct cw_identity_public removed, now;
 	char hex[CW_ID_HEX_LEN + 1], day[CW_DATE_TEXT_MAX];
@@ -411,19 +411,24 @@ int cw_store_removed_change(struct cw_txn *t, const struct cw_id *database, int 
 	if (!t->accept_removed) {
 		cw_id_hex(database, hex);
 		cw_date_format(cw_date_of_time(when), day);
-		return cw_error_set(err, CW_EREFUSED, "bundle",
-				    "it carries changes made in database %.8s that were not here "
-				    "when that database's key was removed from the peers (%s): "
-				    "whoever holds that key now may have written them. Refused, "
-				    "nothing imported; ask whoever sent it to remove that key too, "
-				    "or, to take them and review them, import it again with "
-				    "--accept-removed",
-				    hex, day);
+		/* What the first one is, so that whoever decides can tell a change of the
+		 * laptop's from its owner's days (an import it made then) from one made since. */
+		return cw_error_set(
+			err, CW_EREFUSED, "bundle",
+			"it carries changes made in database %.8s that were not here "
+			"when that database's key was removed from the peers (%s), the "
+			"first %s: whoever holds that key now may have written them. "
+			"Refused, nothing imported; ask whoever sent it to remove that "
+			"key too, or, to take them and review them, import it again with "
+			"--accept-removed",
+			hex, day, what);
 	}
-	if (t->removed_entries + t->removed_versions == 0)
+	if (t->removed_entries + t->removed_versions + t->removed_attachments == 0)
 		t->removed_database = *database;
-	if (version)
+	if (which == CW_REMOVED_VERSION)
 		t->removed_versions++;
+	else if (which == CW_REMOVED_ATTACHMENT)
+		t->removed_attachments++;
 	else
 		t->removed_entries++;
 	return 0;
@@ -755,9 +760,17 @@ int cw_store_audit_append(struct cw_txn *t, const struct cw_audit_entry *e, int 
 			return rc ? rc : vouch_held(t, e, err);
 	}
 	/* Not here yet, of a database whose key was removed: cw_store_removed_change. */
-	if (!local && check_seen && t->cover &&
-	    (rc = cw_store_removed_change(t, &e->database, 0, err)) != 0)
-		return rc;
+	if (!local && check_seen && t->cover) {
+		char what[160], day[CW_DATE_TEXT_MAX];
+
+		cw_date_format(cw_date_of_time(e->time), day);
+		snprintf(what, sizeof what, _("an audit entry (%s, %s, dated %s)"),
+			 cw_audit_action_name((enum cw_audit_action)e->action),
+			 cw_kind_name((enum cw_kind)e->kind), day);
+		if ((rc = cw_store_removed_change(t, &e->database, CW_REMOVED_ENTRY, what, err)) !=
+		    0)
+			return rc;
+	}
 	/* An entry of the chain continues what this database holds of its origin's log, and a
 	 * signed one carries its origin's signature: a bundle that lost or changed entries, or
 	 * forged them, is refused whole. */

@@ -814,8 +814,15 @@ static int import_version(void *vctx, struct cw_bundle_item *it, struct cw_error
 	rc = cw_sync_merge_version(c->t, it, &c->stats->bundle, field, &changed, &conflicted, err);
 	/* New here and made in a removed key's database (a version carries the bundle's
 	 * signature, not its own: relayed, it is the relayer's word). */
-	if (rc == 0 && changed && !cw_id_equal(&it->rec.edited_in, &c->t->st->database_id))
-		rc = cw_store_removed_change(c->t, &it->rec.edited_in, 1, err);
+	if (rc == 0 && changed && !cw_id_equal(&it->rec.edited_in, &c->t->st->database_id)) {
+		char what[160], day[CW_DATE_TEXT_MAX];
+
+		cw_date_format(cw_date_of_time(it->rec.updated), day);
+		snprintf(what, sizeof what, _("a version of a %s, dated %s"),
+			 cw_kind_name(it->rec.kind), day);
+		rc = cw_store_removed_change(c->t, &it->rec.edited_in, CW_REMOVED_VERSION, what,
+					     err);
+	}
 	if (rc == 0 && changed) {
 		c->stats->changed++;
 		c->stats->conflicts += (size_t)conflicted;
@@ -829,12 +836,30 @@ static int import_version(void *vctx, struct cw_bundle_item *it, struct cw_error
 	return rc;
 }
 
+static int removed_attachment(struct cw_txn *t, const struct cw_id *database, const char *what,
+			      struct cw_error *err)
+{
+	if (cw_id_is_zero(database) || cw_id_equal(database, &t->st->database_id))
+		return 0;
+	return cw_store_removed_change(t, database, CW_REMOVED_ATTACHMENT, what, err);
+}
+
 static int import_attachment(void *vctx, struct cw_attachment *a, struct cw_error *err)
 {
 	struct import_ctx *c = vctx;
 	int rc, changed;
 
 	rc = cw_attach_merge(c->t, a, &changed, &c->want_content, err);
+	/* Each change the merge took, by the database it says made it: a removed key's holder
+	 * could detach the team's evidence or attach a file of its own, relayed by a teammate
+	 * (a bundle scoped by time carries an attachment without its audit entry). */
+	if (rc == 0 && (changed & CW_ATTACH_ADDED))
+		rc = removed_attachment(c->t, &a->added_in, _("an attachment added"), err);
+	if (rc == 0 && (changed & CW_ATTACH_DETACHED))
+		rc = removed_attachment(c->t, &a->detached_in, _("an attachment detached"), err);
+	if (rc == 0 && (changed & CW_ATTACH_CAPTIONED))
+		rc = removed_attachment(c->t, &a->caption_in, _("an attachment's caption changed"),
+					err);
 	c->stats->attachments_added += (changed & CW_ATTACH_ADDED) != 0;
 	c->stats->attachments_detached += (changed & CW_ATTACH_DETACHED) != 0;
 	c->stats->attachments_captioned += (changed & CW_ATTACH_CAPTIONED) != 0;
@@ -864,7 +889,7 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	memset(&cover, 0, sizeof cover);
 	t->cover = &cover;
 	t->accept_removed = c->accept_removed;
-	t->removed_entries = t->removed_versions = 0;
+	t->removed_entries = t->removed_versions = t->removed_attachments = 0;
 	c->t = t;
 	c->bound = 0;
 	c->stats->changed = c->stats->conflicts = c->stats->audit_added = c->stats->repointed = 0;
@@ -894,6 +919,7 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 		rc = cw_audit_cover_check(&cover, err);
 	c->stats->removed_entries = t->removed_entries;
 	c->stats->removed_versions = t->removed_versions;
+	c->stats->removed_attachments = t->removed_attachments;
 	c->stats->removed_database = t->removed_database;
 	t->cover = NULL;
 	cw_audit_cover_free(&cover);
@@ -970,14 +996,6 @@ static int refuse_signer(struct cw_store *st, FILE *f, const struct cw_bundle_en
 	int rc, gone;
 
 	cw_identity_fingerprint(&env->signer, fp);
-	if (env->encrypted && !env->for_here)
-		return cw_error_set(
-			err, CW_EREFUSED, "bundle",
-			"signed by a laptop not enrolled here (fingerprint %s), and for "
-			"other recipients, so it could not be read here even then: ask "
-			"its owner for one exported --to this laptop's name, and for the "
-			"key 'casewatch identity' prints there",
-			fp);
 	if ((rc = cw_store_begin_read(st, &txn, err)) != 0)
 		return rc;
 	rc = cw_store_key_revoked(txn, st, &env->signer, &when, &gone, err);
@@ -995,6 +1013,14 @@ static int refuse_signer(struct cw_store *st, FILE *f, const struct cw_bundle_en
 			"laptop makes a new one (casewatch init there)",
 			day, fp);
 	}
+	if (env->encrypted && !env->for_here)
+		return cw_error_set(
+			err, CW_EREFUSED, "bundle",
+			"signed by a laptop not enrolled here (fingerprint %s), and for "
+			"other recipients, so it could not be read here even then: ask "
+			"its owner for one exported --to this laptop's name, and for the "
+			"key 'casewatch identity' prints there",
+			fp);
 	if (!signer_database(st, f, &db))
 		return CW_EREFUSED; /* the first pass's refusal stands */
 	cw_identity_text_of_database(&env->signer, &db, key);

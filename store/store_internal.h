@@ -249,7 +249,7 @@ struct cw_txn {
 	/* A bundle's import: take the changes of a removed key's database (CW_IMPORT_ACCEPT_
 	 * REMOVED), counting them and naming the first one's database; else they refuse it. */
 	int accept_removed;
-	size_t removed_entries, removed_versions;
+	size_t removed_entries, removed_versions, removed_attachments;
 	struct cw_id removed_database;
 };
 
@@ -377,9 +377,11 @@ int cw_store_database_revoked(MDB_txn *txn, struct cw_store *st, const struct cw
 /* A change a bundle brings that is new here (an audit entry, a record's version), made in
  * `database`: when that database spoke for a removed key (and no other key's own bundle speaks
  * for it since), CW_EREFUSED saying so, or, with t->accept_removed, counted in
- * t->removed_versions (a version) or t->removed_entries (an audit entry). 0 otherwise. */
-int cw_store_removed_change(struct cw_txn *t, const struct cw_id *database, int version,
-			    struct cw_error *err);
+ * t->removed_versions, removed_attachments or removed_entries by `which`; `what` says what the
+ * change is, for the refusal. 0 otherwise. */
+enum { CW_REMOVED_ENTRY, CW_REMOVED_VERSION, CW_REMOVED_ATTACHMENT };
+int cw_store_removed_change(struct cw_txn *t, const struct cw_id *database, int which,
+			    const char *what, struct cw_error *err);
 /* Forgets that `key`, and the database it spoke for, were removed (enrolled again on purpose). */
 int cw_store_unrevoke_key(struct cw_txn *t, const struct cw_identity_public *key,
 			  struct cw_error *err);

@@ -213,7 +213,7 @@ struct cw_bundle_stats {
 	char confidential[16];
 	/* import: audit entries and versions of a removed key's database taken
 	 * (CW_IMPORT_ACCEPT_REMOVED) */
-	size_t removed_entries, removed_versions;
+	size_t removed_entries, removed_versions, removed_attachments;
 	struct cw_id removed_database;
 };
 
@@ -235,9 +235,10 @@ int cw_bundle_import(struct cw_store *st, const char *path, struct cw_bundle_sta
 /* The same, with flags. A bundle signed by a removed peer's key (cw_peer_remove) is refused
  * (CW_EREFUSED, saying when it was removed, never inviting to enrol it); so is one that carries
  * audit entries of the database that key spoke for that are not here yet (relayed by a
- * teammate), or versions of records made there, unless flags has CW_IMPORT_ACCEPT_REMOVED: then
- * they are imported and counted in stats->removed_entries and removed_versions (the first one's
- * database in stats->removed_database), to review. */
+ * teammate), versions of records or changes of attachments made there, unless flags has
+ * CW_IMPORT_ACCEPT_REMOVED: then they are imported and counted in stats->removed_entries,
+ * removed_versions and removed_attachments (the first one's database in
+ * stats->removed_database), to review. */
 #define CW_IMPORT_ACCEPT_REMOVED 1
 int cw_bundle_import_with(struct cw_store *st, const char *path, int flags,
 			  struct cw_bundle_stats *stats, struct cw_error *err);

@@ -72,11 +72,37 @@ ok cs verify
 
 # Taken on purpose: said, with how many, on stderr.
 ok cs bundle import --accept-removed "$WORK/relayed.bundle"
-grep -q "warning: took 1 record's version and 1 audit entry made in database" "$WORK/stderr" ||
+grep -q "warning: took 1 record's version, 0 attachments' changes and 1 audit entry made in database" "$WORK/stderr" ||
 	fail "the import did not say what it took: $(cat "$WORK/stderr")"
 ok cs list records --json
 json "any('Pangolin' in (r.get('notes') or '') for r in d)"
 json "any('Dara saw' in (r.get('notes') or '') for r in d)"
+
+# Attachments too: the seized copy, its clock set back two days, detaches the team's evidence
+# and attaches a file of its own; Dara relays it in a bundle scoped by time, which carries the
+# attachments (stored today at hers) without their audit entries (dated two days ago). A
+# review found it imported: the evidence detached, the planted file held.
+echo "photo of the bruises" >"$WORK/evidence.txt"
+ok cs attach "Koeut Saray" "$WORK/evidence.txt"
+ok cs bundle export --to dara -o "$WORK/evidence.bundle"
+ok c2 bundle import "$WORK/evidence.bundle"
+ok cs attachments "Koeut Saray" --json
+aid=$(printf '%s' "$out" | "${PYTHON3:-python3}" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+ok c2 bundle export --to sokha -o "$WORK/to-seized.bundle"
+ok env CASEWATCH_NOW="$(date -u -d '2 days ago' +%Y-%m-%dT%H:%M:%SZ)" sh -c '
+	CASEWATCH_AUTHOR=sokha "$1" --db "$2" bundle import "$3" >/dev/null &&
+	CASEWATCH_AUTHOR=sokha "$1" --db "$2" detach "$4" >/dev/null &&
+	echo planted >"$5" &&
+	CASEWATCH_AUTHOR=sokha "$1" --db "$2" attach "Koeut Saray" "$5" >/dev/null &&
+	CASEWATCH_AUTHOR=sokha "$1" --db "$2" bundle export --to dara --all -o "$6" >/dev/null' - \
+	"$CASEWATCH" "$X" "$WORK/to-seized.bundle" "$aid" "$WORK/planted.txt" "$WORK/x.bundle"
+ok c2 bundle import "$WORK/x.bundle"
+ok c2 bundle export --to sup --since today -o "$WORK/since.bundle"
+snap=$(db_snapshot)
+fails 65 "the first an attachment" cs bundle import "$WORK/since.bundle"
+[ "$(db_snapshot)" = "$snap" ] || fail "a refused bundle changed the database"
+ok cs attachments "Koeut Saray" --json
+json "len(d) == 1 and d[0]['id'].startswith('${aid%"${aid#????????}"}')"
 
 # The key is not enrolled again by reading its fingerprint by phone.
 fails 65 "was removed from the peers here on" cs peer add sokha "$sokha_key"
