@@ -359,6 +359,86 @@ int cw_hearing_rules_unnamed(const struct cw_hearing *h)
 	return 0;
 }
 
+/* Counts one whom a hearing's record names (a person, else a group by its label) into *n, up to
+ * 2 (several), keeping the first in *person or *group. */
+static void bail_named(const struct cw_id *p, const char *label, int *n, struct cw_id *person,
+		       const char **group)
+{
+	label = label_of(label);
+	if (!cw_id_is_zero(p))
+		label = NULL;
+	else if (!label)
+		return;
+	if (*n > 0 &&
+	    (label ? *group && !strcasecmp(*group, label) : !*group && cw_id_equal(person, p)))
+		return;
+	if (++*n == 1) {
+		*person = *p;
+		*group = label;
+	}
+	if (*n > 2)
+		*n = 2;
+}
+
+int cw_hearing_bail_whom(const struct cw_hearing *h, const struct cw_case *kase,
+			 struct cw_id *person, const char **group)
+{
+	struct cw_id who;
+	const char *label = NULL;
+	int n = 0, whom;
+
+	memset(&who, 0, sizeof who);
+	for (size_t i = 0; i < h->attendance.n; i++)
+		bail_named(&((const struct cw_attendance *)h->attendance.items)[i].person, NULL, &n,
+			   &who, &label);
+	for (size_t i = 0; i < h->verdicts.n; i++) {
+		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
+
+		bail_named(&v->person, v->group, &n, &who, &label);
+	}
+	for (size_t i = 0; i < h->sentence_parts.n; i++) {
+		const struct cw_sentence_part *p =
+			(const struct cw_sentence_part *)h->sentence_parts.items + i;
+
+		bail_named(&p->person, p->group, &n, &who, &label);
+	}
+	whom = n == 1                                      ? CW_HEARING_BAIL_NAMED
+	       : n == 0 && kase && kase->defendants.n == 1 ? CW_HEARING_BAIL_CASE
+							   : CW_HEARING_BAIL_NO_ONE;
+	if (whom == CW_HEARING_BAIL_CASE) {
+		const struct cw_defendant *d = kase->defendants.items;
+
+		who = d->person;
+		label = cw_id_is_zero(&d->person) ? label_of(d->label) : NULL;
+	} else if (whom == CW_HEARING_BAIL_NO_ONE) {
+		memset(&who, 0, sizeof who);
+		label = NULL;
+	}
+	if (person)
+		*person = who;
+	if (group)
+		*group = label;
+	return whom;
+}
+
+int cw_hearing_bail_for(const struct cw_hearing *h, const struct cw_case *kase,
+			const struct cw_id *person, const char *group)
+{
+	struct cw_id who;
+	const char *label;
+
+	switch (cw_hearing_bail_whom(h, kase, &who, &label)) {
+	case CW_HEARING_BAIL_NAMED:
+		if (label_of(group))
+			return label && !strcasecmp(label, group);
+		return !label && person && !cw_id_is_zero(person) && cw_id_equal(&who, person);
+	case CW_HEARING_BAIL_CASE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* The state a verdict moves a charge to, or -1 when it leaves the charge as it is. */
 static int verdict_state(uint8_t cur, const struct cw_verdict_event *v)
 {

@@ -680,6 +680,30 @@ int cw_hearing_concerns(const struct cw_hearing *h, const struct cw_id *person, 
  * group, or a verdict given unitemised (outcome verdict, none listed). It is for those the
  * hearing concerned (cw_hearing_concerns). */
 int cw_hearing_rules_unnamed(const struct cw_hearing *h);
+/* Whom a hearing's bail decision (its `bail`, granted or refused) is for, by the same record:
+ * a bail hearing of one of several co-defendants lists the one it heard (co-defendants' bail is
+ * often decided apart: 001 para 34), and the decision names no one itself. The one rule for the
+ * detention it ends or finds running (models/timeline.h), the index of detentions, the
+ * report's bail table and its list of those found held:
+ *   - its record names exactly one defendant, in its attendance (present or absent), a
+ *     verdict or a sentence's part (cw_hearing_names): one person, or one group of unnamed
+ *     defendants and no person: theirs (CW_HEARING_BAIL_NAMED; *person, or *group the label
+ *     as the record gives it);
+ *   - it names no one: the case's only defendant, when the case (NULL: not known) has exactly
+ *     one entry (CW_HEARING_BAIL_CASE; *person, or *group, that entry's);
+ *   - it names several, or no one of a case of several: no one in particular
+ *     (CW_HEARING_BAIL_NO_ONE; *person zero, *group NULL).
+ * person and group may be NULL. */
+enum cw_hearing_bail_whom { CW_HEARING_BAIL_NO_ONE, CW_HEARING_BAIL_NAMED, CW_HEARING_BAIL_CASE };
+int cw_hearing_bail_whom(const struct cw_hearing *h, const struct cw_case *kase,
+			 struct cw_id *person, const char **group);
+/* Whether that decision is for the person (group NULL) or the group `group` (by its label, in
+ * any letter case): the one the record names; where it names no one, anyone of a case that has
+ * one defendant (the caller's to say whether the case lists them). The zero id, or a group with
+ * no label: every defendant, whoever (a decision whose record names no one, of a case of
+ * one). */
+int cw_hearing_bail_for(const struct cw_hearing *h, const struct cw_case *kase,
+			const struct cw_id *person, const char *group);
 
 /* A verdict as it bears on a case's charges: whom it concerns (a person; else a group of
  * unnamed defendants by its label; else, when neither is given, every defendant), which charge

@@ -3296,6 +3296,82 @@ START_TEST(hearing_concerns_whom_its_record_names)
 }
 END_TEST
 
+/* Whom a hearing's bail decision is for (models/record.h, cw_hearing_bail_whom): the one its
+ * record names, a person or a group; where it names no one, the case's only defendant; where it
+ * names several, or none of a case of several, no one in particular. */
+START_TEST(hearing_bail_is_for_the_one_it_names)
+{
+	const struct cw_schema *hs = cw_schema_for_kind(CW_KIND_HEARING);
+	const struct cw_field *vf = cw_schema_field(hs, "verdicts");
+	const struct cw_field *af = cw_schema_field(hs, "attendance");
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_id a = {{1}}, b = {{2}}, c = {{3}}, zero = {{0}}, who;
+	struct cw_record rec, kase;
+	struct cw_hearing *h = &rec.u.hearing;
+	struct cw_case *k = &kase.u.kase;
+	struct cw_attendance *at;
+	struct cw_defendant *d;
+	struct cw_verdict *v;
+	const char *group;
+
+	cw_record_init(&rec, CW_KIND_HEARING);
+	cw_record_init(&kase, CW_KIND_CASE);
+	h->bail = CW_BAIL_GRANTED;
+	for (int i = 0; i < 3; i++) {
+		d = cw_list_append(&k->defendants, df->sub);
+		d->person = i == 0 ? a : i == 1 ? b : c;
+	}
+	/* Of a case of three, naming no one: no one's in particular. */
+	ck_assert_int_eq(cw_hearing_bail_whom(h, k, &who, &group), CW_HEARING_BAIL_NO_ONE);
+	ck_assert(cw_id_is_zero(&who) && !group);
+	ck_assert(!cw_hearing_bail_for(h, k, &a, NULL) && !cw_hearing_bail_for(h, k, &zero, NULL));
+	ck_assert(!cw_hearing_bail_for(h, k, NULL, NULL));
+	/* Its attendance lists B (absent, as present): B's alone. */
+	at = cw_list_append(&h->attendance, af->sub);
+	at->person = b;
+	at->present = CW_ANSWER_NO;
+	ck_assert_int_eq(cw_hearing_bail_whom(h, k, &who, &group), CW_HEARING_BAIL_NAMED);
+	ck_assert(cw_id_equal(&who, &b) && !group);
+	ck_assert(cw_hearing_bail_for(h, k, &b, NULL));
+	ck_assert(!cw_hearing_bail_for(h, k, &a, NULL) && !cw_hearing_bail_for(h, k, &zero, NULL));
+	ck_assert(!cw_hearing_bail_for(h, NULL, &a, NULL) &&
+		  cw_hearing_bail_for(h, NULL, &b, NULL));
+	/* A verdict naming B again, and one naming no one: still B alone. */
+	v = cw_list_append(&h->verdicts, vf->sub);
+	v->person = b;
+	v = cw_list_append(&h->verdicts, vf->sub);
+	ck_assert_int_eq(cw_hearing_bail_whom(h, k, &who, NULL), CW_HEARING_BAIL_NAMED);
+	ck_assert(cw_id_equal(&who, &b));
+	/* A second named: several, no one in particular. */
+	at = cw_list_append(&h->attendance, af->sub);
+	at->person = c;
+	ck_assert_int_eq(cw_hearing_bail_whom(h, k, &who, &group), CW_HEARING_BAIL_NO_ONE);
+	ck_assert(cw_id_is_zero(&who) && !group);
+	ck_assert(!cw_hearing_bail_for(h, k, &b, NULL) && !cw_hearing_bail_for(h, k, &c, NULL));
+	/* A group alone, by its label in any letter case. */
+	cw_field_free(h, af);
+	cw_field_free(h, vf);
+	v = cw_list_append(&h->verdicts, vf->sub);
+	v->group = strdup("CNRP supporters");
+	ck_assert_int_eq(cw_hearing_bail_whom(h, k, &who, &group), CW_HEARING_BAIL_NAMED);
+	ck_assert(cw_id_is_zero(&who) && group && !strcmp(group, "CNRP supporters"));
+	ck_assert(cw_hearing_bail_for(h, k, NULL, "cnrp SUPPORTERS"));
+	ck_assert(!cw_hearing_bail_for(h, k, NULL, "CNRP leaders") &&
+		  !cw_hearing_bail_for(h, k, NULL, NULL) && !cw_hearing_bail_for(h, k, &a, NULL));
+	/* Naming no one, of a case of one: its defendant's, and everyone's (the zero id). */
+	cw_field_free(h, vf);
+	k->defendants.n = 1;
+	ck_assert_int_eq(cw_hearing_bail_whom(h, k, &who, &group), CW_HEARING_BAIL_CASE);
+	ck_assert(cw_id_equal(&who, &a) && !group);
+	ck_assert(cw_hearing_bail_for(h, k, &a, NULL) && cw_hearing_bail_for(h, k, &zero, NULL));
+	ck_assert(cw_hearing_bail_for(h, k, NULL, NULL));
+	ck_assert_int_eq(cw_hearing_bail_whom(h, NULL, &who, &group), CW_HEARING_BAIL_NO_ONE);
+	k->defendants.n = 3;
+	cw_record_free(&kase);
+	cw_record_free(&rec);
+}
+END_TEST
+
 START_TEST(timeline_a_group_verdict_ends_no_named_detention)
 {
 	const struct cw_field *vf =
@@ -4474,6 +4550,7 @@ static Suite *models_suite(void)
 	tcase_add_test(tc, sentence_text_one_bracket_per_part);
 	tcase_add_test(tc, timeline_more_of_a_group_adds);
 	tcase_add_test(tc, hearing_concerns_whom_its_record_names);
+	tcase_add_test(tc, hearing_bail_is_for_the_one_it_names);
 	tcase_add_test(tc, timeline_a_group_verdict_ends_no_named_detention);
 	tcase_add_test(tc, timeline_counts_one_event_once);
 	tcase_add_test(tc, timeline_counts_overlapping_cases_once);
