@@ -59,35 +59,31 @@ int cw_timeline_hearing_rules(const struct cw_hearing *h)
 	return h->outcome == CW_OUTCOME_VERDICT || h->verdicts.n > 0;
 }
 
-/* What a hearing settles for every defendant of its case alike: 1 when it ends every one's
- * detention it concerns (bail granted to the only defendant), 0 when it ends none (no
- * verdict), -1 when its verdicts and whom it concerned say (a person, a group, or those a
- * verdict that names no one is for: cw_hearing_concerns). */
-static int hearing_ends_for_all(const struct cw_hearing *h, const struct cw_record *kase)
+/* Whether a hearing grants bail to the person (group NULL) or the group: the one its record
+ * names, else a case's only defendant (models/record.h, cw_hearing_bail_for). */
+static int hearing_bails(const struct cw_hearing *h, const struct cw_record *kase,
+			 const struct cw_id *person, const char *group)
 {
-	if (h->bail == CW_BAIL_GRANTED && kase->u.kase.defendants.n == 1)
-		return 1;
-	if (!cw_timeline_hearing_rules(h))
-		return 0;
-	return -1;
+	return h->bail == CW_BAIL_GRANTED && cw_hearing_bail_for(h, &kase->u.kase, person, group);
 }
 
 /* Whether a hearing of the person's case ends their pretrial detention: a verdict that names
  * them, or one that names no one (or is given unitemised) when the hearing concerned them
  * (cw_hearing_concerns: its record names them, or names no one and the case does; a
  * defendant added to the case later, or one its attendance leaves out, was not tried at it),
- * or bail granted when they are the case's only defendant (a hearing's bail decision names no
- * one, and co-defendants' bail is often decided apart: 001 para 34). A verdict on a group of
+ * or bail granted to them: the one its record names, or, where it names no one, the case's only
+ * defendant (models/record.h, cw_hearing_bail_for: co-defendants' bail is often decided apart,
+ * 001 para 34, and a bail hearing of one of them lists them). A verdict on a group of
  * unnamed defendants names that group: it rules on none of the named people (the unionists
  * convicted with Chhim Sithar are not her). The zero id: every defendant of the case, whoever
  * (a hearing whose record names no person). */
 int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct cw_record *kase,
 				       const struct cw_id *person)
 {
-	int all = hearing_ends_for_all(h, kase);
-
-	if (all >= 0)
-		return all;
+	if (hearing_bails(h, kase, person, NULL))
+		return 1;
+	if (!cw_timeline_hearing_rules(h))
+		return 0;
 	for (size_t i = 0; i < h->verdicts.n && !cw_id_is_zero(person); i++)
 		if (cw_id_equal(&((const struct cw_verdict *)h->verdicts.items)[i].person, person))
 			return 1;
@@ -95,15 +91,15 @@ int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct 
 }
 
 /* Whether a hearing's verdict list names the group (by its label, in any letter case), or a
- * verdict that names no one is for it (cw_hearing_concerns). A NULL label: a group the
- * hearing's record does not name. */
+ * verdict that names no one is for it (cw_hearing_concerns), or it grants the group bail
+ * (cw_hearing_bail_for). A NULL label: a group the hearing's record does not name. */
 int cw_timeline_hearing_ends_group_detention(const struct cw_hearing *h,
 					     const struct cw_record *kase, const char *label)
 {
-	int all = hearing_ends_for_all(h, kase);
-
-	if (all >= 0)
-		return all;
+	if (hearing_bails(h, kase, NULL, label))
+		return 1;
+	if (!cw_timeline_hearing_rules(h))
+		return 0;
 	for (size_t i = 0; i < h->verdicts.n && label; i++) {
 		const struct cw_verdict *v = (const struct cw_verdict *)h->verdicts.items + i;
 
@@ -912,9 +908,11 @@ const struct cw_record *cw_timeline_last_visit(const struct cw_id *person,
 }
 
 /* Whether a record of the case refuses them bail or release, which finds them held on its day:
- * a bail or release milestone of theirs refused, or a hearing of the case that refused bail
- * when they are its only defendant (a hearing's bail decision names no one, as its grant does:
- * hearing_ends_for_all; a co-defendant at it may be out on bail already). */
+ * a bail or release milestone of theirs refused, or a hearing of the case that refused bail to
+ * them, a defendant of the case: the one its record names, or where it names no one the case's
+ * only defendant (models/record.h, cw_hearing_bail_for, as its grant; of a hearing that names
+ * several, or none of several, it says to no one: a co-defendant at it may be out on bail
+ * already). */
 static int refuses_release(const struct who *w, const struct cw_record *kase,
 			   const struct cw_record *r)
 {
@@ -929,7 +927,7 @@ static int refuses_release(const struct who *w, const struct cw_record *kase,
 	if (r->kind != CW_KIND_HEARING || !cw_id_equal(&h->case_id, &kase->id) ||
 	    h->bail != CW_BAIL_REFUSED || h->tally.count >= 0)
 		return 0;
-	if (kase->u.kase.defendants.n != 1)
+	if (!cw_hearing_bail_for(h, &kase->u.kase, w->person, w->group))
 		return 0;
 	return w->person ? cw_timeline_defendant(kase, w->person) != NULL
 			 : cw_timeline_group_defendant(kase, w->group) != NULL;
@@ -1026,7 +1024,7 @@ struct pretrial {
 	uint8_t why; /* not ongoing: enum cw_not_held, why not */
 };
 
-static int sets_free(const struct cw_record *r);
+static int sets_free(const struct who *w, const struct cw_record *kase, const struct cw_record *r);
 
 /* Whether a ruling ends the detention by setting them free: an acquittal or charges dropped (a
  * milestone's result, or every verdict of a hearing that names them or no one). A conviction
@@ -1168,7 +1166,8 @@ static int custody_known(const struct who *w, const struct cw_record *kase,
 	    by->u.milestone.type != CW_MS_SENTENCE &&
 	    by->u.milestone.type != CW_MS_IN_ABSENTIA_VERDICT)
 		return 1;
-	if (by && by->kind == CW_KIND_HEARING && by->u.hearing.bail == CW_BAIL_GRANTED)
+	if (by && by->kind == CW_KIND_HEARING &&
+	    hearing_bails(&by->u.hearing, kase, w->person, w->group))
 		return 1;
 	for (size_t i = 0; i < n; i++) {
 		const struct cw_record *r = &recs[i];
@@ -1188,12 +1187,14 @@ static int custody_known(const struct who *w, const struct cw_record *kase,
  * bail and an arrest again are two stretches). The last, with no end, while the person's
  * custody in the case is still "detained", counts to the date that custody is known as of
  * (timeline.h); to today only when it is the team's own record. */
-/* Whether the event that ended a stretch is a ruling (a verdict, verdict in absentia or
- * sentence; a hearing's verdict), not a release, bail or other end that sets them free. */
-static int ends_by_ruling(const struct cw_record *r)
+/* Whether the event that ended their stretch is a ruling (a verdict, verdict in absentia or
+ * sentence; a hearing's verdict), not a release, bail or other end that sets them free (a
+ * hearing's bail granted to them: hearing_bails). */
+static int ends_by_ruling(const struct who *w, const struct cw_record *kase,
+			  const struct cw_record *r)
 {
 	if (r->kind == CW_KIND_HEARING)
-		return r->u.hearing.bail != CW_BAIL_GRANTED &&
+		return !hearing_bails(&r->u.hearing, kase, w->person, w->group) &&
 		       cw_timeline_hearing_rules(&r->u.hearing);
 	return r->kind == CW_KIND_MILESTONE && cw_timeline_milestone_rules(&r->u.milestone);
 }
@@ -1319,11 +1320,11 @@ static void pretrial_for_case(const struct who *w, const struct cw_record *kase,
 		use_end(&used, by, end);
 		after = stretch_after(start, end);
 		p->end_by = by;
-		p->why = by && ends_by_ruling(by) ? CW_NOT_HELD_RULED : CW_NOT_HELD_ENDED;
+		p->why = by && ends_by_ruling(w, kase, by) ? CW_NOT_HELD_RULED : CW_NOT_HELD_ENDED;
 		/* Only an end that set them free (an acquittal too) can another account
 		 * contradict by finding them held: after a conviction, a prison visit meets
 		 * someone serving a sentence. */
-		p->held_after = by && (sets_free(by) || acquits(w, by))
+		p->held_after = by && (sets_free(w, kase, by) || acquits(w, by))
 					? held_after(w, kase, recs, n, by, end,
 						     next_start(w, kase, recs, n, after), today)
 					: NULL;
@@ -1440,13 +1441,14 @@ int cw_timeline_held_in_case(const struct cw_id *person, const struct cw_record 
 	return p.ongoing;
 }
 
-/* Whether an event that ends a pretrial detention sets the person free (on bail, released,
+/* Whether an event that ends their pretrial detention sets them free (on bail, released,
  * under house arrest or judicial supervision) rather than ending only its pretrial part: a
- * verdict or a sentence may well keep them detained. */
-static int sets_free(const struct cw_record *r)
+ * verdict or a sentence may well keep them detained; a hearing's bail granted to someone else
+ * (hearing_bails) leaves its verdict on them a verdict. */
+static int sets_free(const struct who *w, const struct cw_record *kase, const struct cw_record *r)
 {
 	if (r->kind == CW_KIND_HEARING)
-		return r->u.hearing.bail == CW_BAIL_GRANTED;
+		return hearing_bails(&r->u.hearing, kase, w->person, w->group);
 	if (r->kind != CW_KIND_MILESTONE)
 		return 0;
 	switch (r->u.milestone.type) {
@@ -1603,7 +1605,7 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
 		after = stretch_after(start, end);
 		last_end = end;
 	}
-	if (!by || !cw_date_is_known(last_end) || !sets_free(by))
+	if (!by || !cw_date_is_known(last_end) || !sets_free(&w, kase, by))
 		return NULL;
 	/* An arrest after it, even one that starts no pretrial detention (it enforces a ruling),
 	 * is what "detained" may come from. */

@@ -263,10 +263,12 @@ const struct cw_record *cw_timeline_custody_outdated(const struct cw_id *person,
  *     names no one (or is given unitemised) when the hearing concerned them (models/record.h,
  *     cw_hearing_concerns: its attendance, verdicts or sentence name them, or its record names
  *     no person and the case does; a defendant added to the case after it, or one its
- *     attendance leaves out, was not tried at it), or bail granted when the case has one
- *     defendant; for the zero id (every defendant, whoever), when its record names no person
- *     and it gives such a verdict, or bail so granted; a verdict on a group names the group,
- *     not the people;
+ *     attendance leaves out, was not tried at it), or bail granted to them (models/record.h,
+ *     cw_hearing_bail_for: the one person its record names, when it names exactly one; where
+ *     it names no one, the case's only defendant; where it names several, or none of a case
+ *     of several, no one); for the zero id (every defendant, whoever), when its record names
+ *     no person and it gives such a verdict, or names no one and grants bail on a case of one
+ *     defendant; a verdict on a group names the group, not the people;
  *   - an end that is a bail decision (cw_timeline_decides_bail) dated to a day gives way to a
  *     release of theirs in the case (of a group: one that gives no number, or no fewer than
  *     the decision's), when that release is the
@@ -334,9 +336,10 @@ int cw_timeline_hearing_ends_detention(const struct cw_hearing *h, const struct 
 				       const struct cw_id *person);
 const struct cw_defendant *cw_timeline_defendant(const struct cw_record *kase,
 						 const struct cw_id *person);
-/* For a group: a hearing ends its detention when bail is granted and the group is the case's
- * only defendant, or with a verdict that names the group, or one that names no one (no person
- * and no group: or given unitemised) when the hearing concerned the group
+/* For a group: a hearing ends its detention when it grants the group bail (cw_hearing_bail_for:
+ * the one its record names, or, where it names no one, the case's only defendant), or with a
+ * verdict that names the group, or one that names no one (no person and no group: or given
+ * unitemised) when the hearing concerned the group
  * (cw_hearing_concerns; label NULL: a group its record does not name); the case's (last) entry
  * for the group, by its label. */
 int cw_timeline_hearing_ends_group_detention(const struct cw_hearing *h,

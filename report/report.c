@@ -3994,11 +3994,11 @@ static int consider_once(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 }
 
 /* Whoever a record of the period finds held (a prison visit that met them, a refusal of their
- * bail or release, at a hearing of a case they are the only defendant of) and is not listed: their
+ * bail or release, at a hearing of theirs: cw_hearing_bail_whom) and is not listed: their
  * detention may have ended before it in another account, and then their row says both (report.h:
  * held_after); one ended in every account stays out. Few: the period's visits and decisions. */
 /* found_held for one record: the people it finds held (a visit's detainees met, a refusal's
- * person, a bail hearing's case's only defendant). */
+ * person, the one a bail hearing's refusal is for). */
 static int found_held_by(struct cw_reader *rd, struct cw_matcher *m, struct cw_report *r,
 			 struct cw_idmap *done, const struct cw_record *rec, struct cw_error *err)
 {
@@ -4025,22 +4025,27 @@ static int found_held_by(struct cw_reader *rd, struct cw_matcher *m, struct cw_r
 			rc = consider_once(rd, m, r, &ms->person, done, err);
 	} else if (rec->kind == CW_KIND_HEARING && rec->u.hearing.bail == CW_BAIL_REFUSED) {
 		struct cw_record kase;
+		struct cw_id whom;
+		int read;
 
-		/* Refused to a case's only defendant, whom it need not name (of several, the
-		 * hearing does not say to whom: timeline.c refuses_release). A case held here
-		 * that cannot be read is an error: read as none, whoever the refusal finds held
-		 * would be left out of the list without a word. */
-		if ((rc = cw_reader_get(rd, &rec->u.hearing.case_id, &kase, err)) == 0) {
-			const struct cw_defendant *d = kase.u.kase.defendants.items;
-
-			if (kase.kind == CW_KIND_CASE && kase.u.kase.defendants.n == 1 &&
-			    !cw_id_is_zero(&d->person) && !listed_person(r, &d->person))
-				rc = consider_once(rd, m, r, &d->person, done, err);
-			cw_record_free(&kase);
-		} else if (rc == CW_ENOTFOUND) {
+		/* Refused to the one its record names, else to a case's only defendant, whom it
+		 * need not name (of several, the hearing does not say to whom: models/record.h,
+		 * cw_hearing_bail_whom; timeline.c refuses_release). A case held here that cannot
+		 * be read is an error: read as none, whoever the refusal finds held would be left
+		 * out of the list without a word. */
+		if ((rc = cw_reader_get(rd, &rec->u.hearing.case_id, &kase, err)) == CW_ENOTFOUND)
 			cw_error_clear(err);
-			rc = 0;
-		}
+		else if (rc != 0)
+			return rc;
+		read = rc == 0;
+		rc = 0;
+		if (cw_hearing_bail_whom(&rec->u.hearing,
+					 read && kase.kind == CW_KIND_CASE ? &kase.u.kase : NULL,
+					 &whom, NULL) != CW_HEARING_BAIL_NO_ONE &&
+		    !cw_id_is_zero(&whom) && !listed_person(r, &whom))
+			rc = consider_once(rd, m, r, &whom, done, err);
+		if (read)
+			cw_record_free(&kase);
 	}
 	return rc;
 }

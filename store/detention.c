@@ -20,8 +20,10 @@
  *                                                         hearing that ends every defendant's
  *                                                         (its record names no person: a
  *                                                         verdict naming no one is then the
- *                                                         case's; one that names people ends
- *                                                         theirs under each: schema 18);
+ *                                                         case's, and bail the only
+ *                                                         defendant's; one that names people
+ *                                                         ends theirs under each, bail the one
+ *                                                         it names alone: schema 18);
  *                                                         `what` (END_*): 1 when it is a ruling
  *                                                         on them (a verdict, verdict in
  *                                                         absentia or sentence of theirs, a
@@ -81,7 +83,7 @@
  * each end entry is one such event, and each such event in the person's records has one (their
  * milestones name them; a hearing of the case that ends theirs either names them, in its
  * attendance, verdicts or sentence, or names no person and ends everyone's:
- * models/record.h, cw_hearing_concerns). A bail decision,
+ * models/record.h, cw_hearing_concerns, and for its bail cw_hearing_bail_for). A bail decision,
  * which a release may replace (models/timeline.h), is not taken for an end in (c): the
  * stretch's true end is the decision or the release that replaces it, and that release is the
  * first end after the decision that is no bail decision, so the first end from the start that

@@ -66,9 +66,9 @@
  * 10: the defendants a case says are detained, in it too; 14: a milestone of someone its case
  * does not name under no article of the case; 16: bail decisions and releases told apart among
  * the detention index's ends; 17: a visit's concerns and detainees may be confidential, which an
- * earlier casewatch would not withhold; 18: a hearing's verdict that names no one ends the
- * detention of those its record names, under each of them in the detention index, and everyone's
- * only where it names no person (store/upgrade.c). */
+ * earlier casewatch would not withhold; 18: a hearing's verdict that names no one, and its bail,
+ * end the detention of those its record names, under each of them in the detention index, and
+ * everyone's only where it names no person (store/upgrade.c). */
 #define CW_SCHEMA_VERSION 18
 
 struct cw_store;

@@ -85,17 +85,22 @@
  *  17  a visit's concerns and detainees may be confidential fields (models/confidential.h,
  *      bits 6 and 7 of confidential_fields). Records decode as they were, and the index keys
  *      are the same, so only the version changes, as for 5 and 9, and a database of schema 16
- *      opened read-only as it was (until 18). The number changes so that an earlier casewatch,
- * which would read those bits as nothing to withhold and write a named detainee's concerns into a
- * partner report, refuses the database: it fails closed, never leaks. 18  a hearing's verdict that
- * names no one (or one given unitemised) ends the detention of those the hearing's own record
- * names, its attendance, verdicts and sentence, and of the case's defendants only where it names no
- * person (models/record.h, cw_hearing_concerns): a defendant added to the case after it, or one its
- * attendance leaves out, was not tried at it, as the report's row for it says. Its end entries in
- * the detention index are then under each person it names, where one under everyone stood
- * (detention.c, "end"). The upgrade makes every record's keys and counts again, as 16 did; an
- * earlier casewatch, which would look for the entry under everyone when the hearing changes, and
- * leave those under the people it names, refuses the database. */
+ *      opens read-only as it is. The number changes so that an earlier casewatch, which
+ *      would read those bits as nothing to withhold and write a named detainee's concerns
+ *      into a partner report, refuses the database: it fails closed, never leaks.
+ *  18  a hearing's verdict that names no one (or one given unitemised) ends the detention of
+ *      those the hearing's own record names, its attendance, verdicts and sentence, and of the
+ *      case's defendants only where it names no person (models/record.h, cw_hearing_concerns):
+ *      a defendant added to the case after it, or one its attendance leaves out, was not tried
+ *      at it, as the report's row for it says. So is a hearing's bail decision, granted or
+ *      refused: the one person (or group) its record names, the case's only defendant where
+ *      it names no one, no one where it names several (models/record.h, cw_hearing_bail_for;
+ *      schema 18 was not released before it, and its upgrade makes those keys too). Its end
+ *      entries in the detention index are then under each person it names, where one under
+ *      everyone stood (detention.c, "end"). The upgrade makes every record's keys and counts
+ *      again, as 16 did; an earlier casewatch, which would look for the entry under everyone
+ *      when the hearing changes, and leave those under the people it names, refuses the
+ *      database. */
 
 /* The first schema whose index keys this version's rules still make: a database of it or
  * later needs only its version written, and opens read-only as it is. */

@@ -2,8 +2,9 @@
  * index of detentions, against the full scan it replaced (kept here, unchanged, as the oracle).
  * Databases are built at random from a seed: arrests and detentions, releases and bail granted,
  * refused or without an outcome, verdicts at hearings (naming someone, no one, or a group) and
- * as milestones, bail granted at a hearing of a case with one defendant or several, dates to
- * the day, month or year and unknown ones, every account, groups of unnamed defendants, a
+ * as milestones, bail granted or refused at a hearing of a case with one defendant or several
+ * whose attendance names one of them, several or none, dates to the day, month or year and
+ * unknown ones, every account, groups of unnamed defendants, a
  * person named twice in a case, milestones deleted and edited, cases whose defendants and
  * custody change, a case deleted and made again; then bundles between two laptops that edit
  * concurrently, a case deleted on one while the other names it. Every database is compared at
@@ -286,7 +287,8 @@ static const struct cw_record_list *person_timeline(struct cw_store *s, const st
  * by the caller. */
 /* Adds to set the people a record of the week names whom the report considers beside those
  * the index offers: those it finds held (a visit that met them, a refusal of their bail or
- * release, a bail hearing of a case (among cases) whose only defendant they are) and those an
+ * release, a bail hearing that refused the one its record names, or where it names no one the
+ * only defendant of its case (among cases): models/record.h, cw_hearing_bail_whom) and those an
  * arrest or detention of theirs names. */
 static void week_people(const struct cw_record *rec, const struct cw_record_list *cases,
 			struct idset *set)
@@ -310,12 +312,16 @@ static void week_people(const struct cw_record *rec, const struct cw_record_list
 		     cw_timeline_starts_detention(m)))
 			idset_add(set, &m->person);
 	} else if (rec->kind == CW_KIND_HEARING && rec->u.hearing.bail == CW_BAIL_REFUSED) {
+		const struct cw_case *kase = NULL;
+		struct cw_id whom;
+
 		for (size_t c = 0; c < cases->n; c++)
-			if (cw_id_equal(&cases->items[c].id, &rec->u.hearing.case_id) &&
-			    cases->items[c].u.kase.defendants.n == 1)
-				idset_add(set, &((const struct cw_defendant *)cases->items[c]
-							 .u.kase.defendants.items)
-							->person);
+			if (cw_id_equal(&cases->items[c].id, &rec->u.hearing.case_id))
+				kase = &cases->items[c].u.kase;
+		if (cw_hearing_bail_whom(&rec->u.hearing, kase, &whom, NULL) !=
+			    CW_HEARING_BAIL_NO_ONE &&
+		    !cw_id_is_zero(&whom))
+			idset_add(set, &whom);
 	}
 }
 
@@ -1057,7 +1063,9 @@ static void fill_milestone(struct world *w, struct cw_record *r, const struct cw
 
 /* Whom a hearing's attendance lists, present or absent: none (the case says whom it tried),
  * or some of its named defendants (a sitting that tried some of them: a verdict naming no one
- * is theirs, not the others'). Emptied first. */
+ * is theirs, not the others'). A bail hearing lists one of them more often (a bail hearing of
+ * one co-defendant: its bail decision is theirs alone, models/record.h, cw_hearing_bail_for).
+ * Emptied first. */
 static void fill_attendance(struct cw_hearing *h, const struct cw_record *kase)
 {
 	const struct cw_field *af =
@@ -1076,6 +1084,10 @@ static void fill_attendance(struct cw_hearing *h, const struct cw_record *kase)
 		a->person = d->person;
 		a->present = chance(80) ? CW_ANSWER_YES : CW_ANSWER_NO;
 	}
+	/* Of a bail hearing dated to an odd day, the first alone (drawn as any other, so that
+	 * the databases are otherwise those of the same seed). */
+	if (h->bail > CW_BAIL_NOT_REQUESTED && (h->date.day & 1) && h->attendance.n > 1)
+		h->attendance.n = 1;
 }
 
 static void fill_hearing(struct cw_record *r, const struct cw_record *kase)
@@ -1301,7 +1313,8 @@ static void change_world(struct world *w)
 			r.u.hearing.date = random_date();
 			r.u.hearing.outcome = (uint8_t)rnd(8);
 			r.u.hearing.bail = (uint8_t)rnd(4);
-			/* Its attendance edited: whom a verdict naming no one is for moves. */
+			/* Its attendance edited: whom a verdict naming no one, and its bail, are
+			 * for moves. */
 			if (chance(40)) {
 				struct cw_record kase;
 
@@ -1935,25 +1948,13 @@ END_TEST
 
 /* ---- whom a verdict naming no one is for --------------------------------------------------- */
 
-/* Whether the index offers the person to a report of `to`, and whether the summary over their
- * records finds them held then: the two must agree. */
-static int held_on(const struct cw_id *person, struct cw_date to)
+/* Whether the summary over the person's records finds them held on `to`. */
+static int summary_holds(const struct cw_id *person, struct cw_date to)
 {
-	struct cw_detention_candidate *cand;
 	struct cw_timeline_summary sum;
 	struct cw_record_list l;
-	struct cw_reader *rd;
 	struct cw_error err;
-	size_t n;
-	int offered;
 
-	ck_assert_msg(cw_store_reader_begin(st, &rd, &err) == 0, "%s", err.message);
-	ck_assert_msg(cw_reader_detention_candidates(rd, to, (struct cw_detention_sight){0, 0},
-						     &cand, &n, &err) == 0,
-		      "%s", err.message);
-	cw_reader_end(rd);
-	offered = candidate(cand, n, person);
-	free(cand);
 	ck_assert_msg(cw_store_person_records(st, person,
 					      CW_KIND_BIT(CW_KIND_CASE) |
 						      CW_KIND_BIT(CW_KIND_MILESTONE) |
@@ -1962,8 +1963,29 @@ static int held_on(const struct cw_id *person, struct cw_date to)
 		      "%s", err.message);
 	cw_timeline_summarise(person, l.items, l.n, to, &sum);
 	cw_record_list_free(&l);
-	ck_assert_int_eq(offered, sum.pretrial_ongoing);
 	return sum.pretrial_ongoing;
+}
+
+/* Whether the index offers the person to a report of `to`, and whether the summary over their
+ * records finds them held then: the two must agree. */
+static int held_on(const struct cw_id *person, struct cw_date to)
+{
+	struct cw_detention_candidate *cand;
+	struct cw_reader *rd;
+	struct cw_error err;
+	size_t n;
+	int offered, held;
+
+	ck_assert_msg(cw_store_reader_begin(st, &rd, &err) == 0, "%s", err.message);
+	ck_assert_msg(cw_reader_detention_candidates(rd, to, (struct cw_detention_sight){0, 0},
+						     &cand, &n, &err) == 0,
+		      "%s", err.message);
+	cw_reader_end(rd);
+	offered = candidate(cand, n, person);
+	free(cand);
+	held = summary_holds(person, to);
+	ck_assert_int_eq(offered, held);
+	return held;
 }
 
 /* A hearing's verdict that names no one ends the detention of those its own record names (its
@@ -2127,6 +2149,127 @@ START_TEST(a_verdict_naming_no_one_is_for_those_tried)
 }
 END_TEST
 
+/* A hearing's bail decision is for the one its own record names (models/record.h,
+ * cw_hearing_bail_for): a bail hearing of one of three co-defendants, its attendance listing
+ * that one, ends their detention alone, in the summary and in the report the index makes
+ * alike (the index offers a bailed person still, as a release after it may end the stretch in
+ * its place: same_as_oracle, not held_on); one that names two, or none of a case of three,
+ * ends no one's; with the case's only defendant left, one that names no one ends theirs.
+ * Editing the attendance or the case moves the index with the records, and verify finds it as
+ * they make it. */
+START_TEST(bail_at_a_hearing_is_for_the_one_it_names)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	const struct cw_field *af =
+		cw_schema_field(cw_schema_for_kind(CW_KIND_HEARING), "attendance");
+	static const char *const names[] = {"Bailed", "Co One", "Co Two"};
+	struct world w = {.st = st};
+	struct batch b = {.flags = CW_PUT_NEW};
+	struct cw_id people[3], case_id, hearing_id;
+	struct cw_date to = {2021, 6, 1};
+	struct cw_record *r, kase, hearing;
+	struct cw_filter none;
+	struct cw_defendant *d;
+	struct cw_attendance *a;
+
+	cw_filter_init(&none);
+	for (size_t i = 0; i < 3; i++) {
+		r = batch_new(&b, CW_KIND_PERSON);
+		r->u.person.name = strdup(names[i]);
+		people[i] = r->id;
+	}
+	r = batch_new(&b, CW_KIND_CASE);
+	r->u.kase.title = strdup("Bailed in part");
+	r->u.kase.stage = CW_STAGE_TRIAL;
+	case_id = r->id;
+	for (size_t i = 0; i < 3; i++) {
+		d = cw_list_append(&r->u.kase.defendants, df->sub);
+		d->person = people[i];
+		d->custody = CW_CUSTODY_DETAINED;
+	}
+	for (size_t i = 0; i < 3; i++) {
+		r = batch_new(&b, CW_KIND_MILESTONE);
+		r->u.milestone.type = CW_MS_ARREST;
+		r->u.milestone.person = people[i];
+		r->u.milestone.case_id = case_id;
+		r->u.milestone.date = (struct cw_date){2021, 1, 5};
+	}
+	r = batch_new(&b, CW_KIND_HEARING);
+	hearing_id = r->id;
+	r->u.hearing.case_id = case_id;
+	r->u.hearing.date = (struct cw_date){2021, 3, 1};
+	r->u.hearing.outcome = CW_OUTCOME_BAIL_DECISION;
+	r->u.hearing.bail = CW_BAIL_GRANTED;
+	a = cw_list_append(&r->u.hearing.attendance, af->sub);
+	a->person = people[0];
+	a->present = CW_ANSWER_YES;
+	for (size_t i = 0; i < b.n; i++) {
+		b.recs[i].view = CW_VIEW_OWN;
+		b.recs[i].reported_on = (struct cw_date){0, 0, 0};
+	}
+	put_batch(&w, &b);
+
+	ck_assert(!summary_holds(&people[0], to));
+	ck_assert(summary_holds(&people[1], to));
+	ck_assert(summary_holds(&people[2], to));
+	cache_clear();
+	same_as_oracle(st, &none, to, "one bailed");
+	verified(st);
+
+	/* The attendance names a second: the record does not say which was granted bail. */
+	get(&w, &hearing_id, &hearing);
+	a = cw_list_append(&hearing.u.hearing.attendance, af->sub);
+	a->person = people[1];
+	a->present = CW_ANSWER_NO;
+	batch_edit(&b, &hearing);
+	put_batch(&w, &b);
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_msg(summary_holds(&people[i], to), "person %zu", i);
+	cache_clear();
+	same_as_oracle(st, &none, to, "two at it");
+	verified(st);
+
+	/* The third alone: theirs ends, the first's runs again. */
+	get(&w, &hearing_id, &hearing);
+	cw_field_free(&hearing.u.hearing, af);
+	a = cw_list_append(&hearing.u.hearing.attendance, af->sub);
+	a->person = people[2];
+	a->present = CW_ANSWER_YES;
+	batch_edit(&b, &hearing);
+	put_batch(&w, &b);
+	ck_assert(summary_holds(&people[0], to));
+	ck_assert(summary_holds(&people[1], to));
+	ck_assert(!summary_holds(&people[2], to));
+	cache_clear();
+	same_as_oracle(st, &none, to, "the third bailed");
+	verified(st);
+
+	/* No attendance: of a case of three, no one's in particular. */
+	get(&w, &hearing_id, &hearing);
+	cw_field_free(&hearing.u.hearing, af);
+	batch_edit(&b, &hearing);
+	put_batch(&w, &b);
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_msg(summary_holds(&people[i], to), "person %zu", i);
+	cache_clear();
+	same_as_oracle(st, &none, to, "no one at it");
+	verified(st);
+
+	/* The case keeps the first alone: the hearing that names no one is theirs. */
+	get(&w, &case_id, &kase);
+	for (size_t i = 1; i < 3; i++)
+		cw_struct_free((struct cw_defendant *)kase.u.kase.defendants.items + i, df->sub);
+	kase.u.kase.defendants.n = 1;
+	batch_edit(&b, &kase);
+	put_batch(&w, &b);
+	ck_assert(!summary_holds(&people[0], to));
+	cache_clear();
+	same_as_oracle(st, &none, to, "the only defendant");
+	verified(st);
+	cache_clear();
+}
+END_TEST
+
 static Suite *detention_suite(void)
 {
 	Suite *s = suite_create("detention");
@@ -2141,6 +2284,7 @@ static Suite *detention_suite(void)
 	tcase_add_test(tc, an_arrest_after_a_ruling_is_no_candidate);
 	tcase_add_test(tc, an_end_of_an_account_left_out_ends_nothing);
 	tcase_add_test(tc, a_verdict_naming_no_one_is_for_those_tried);
+	tcase_add_test(tc, bail_at_a_hearing_is_for_the_one_it_names);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -244,9 +244,10 @@ has "verdict: convicted with two others"
 lacks "convicted; convicted"
 # A refusal of bail or release after the account of custody and the last visit finds them held
 # on its day, as a visit does (a partner's trial saw the count stop at the visit before a bail
-# hearing the team sat in): a hearing that refused bail to the case's only defendant, or a
-# refusal that names them; a hearing of several defendants does not say to whom (one present
-# may be out on bail already).
+# hearing the team sat in): a hearing that refused bail to the one its record names, or, where
+# it names no one, to the case's only defendant, or a refusal that names them; a hearing that
+# names several defendants, or none of several, does not say to whom (one present may be out
+# on bail already).
 ok cw person add --name "Ny Refused"
 ok cw person add --name "Co Absent"
 ok cw case add --title "Refused case" --defendant "Ny Refused" --custody detained \
@@ -259,9 +260,14 @@ ok cw log milestone --person "Co Absent" --case "Refused case" --type pretrial_d
 ok cw log visit --facility CC1 --date 2026-09-30 --detainee "Ny Refused" --detainee "Co Absent" \
 	--access granted --view own
 ok cw log hearing --case "Refused case" --date 2026-10-01 --present "Ny Refused" \
-	--outcome postponed --bail refused --view own
+	--present "Co Absent" --outcome postponed --bail refused --view own
+refused_hearing=$(printf '%s' "$out" | sed -n 's/^added hearing \([0-9a-f]*\).*/\1/p')
 ok cw timeline "Ny Refused" --json
 json "d['summary']['pretrial_to'] == '2026-09-30' and d['summary']['pretrial_to_reason'] == 'visit'"
+# Its record names her alone: the refusal was hers.
+ok cw edit "$refused_hearing" --clear attendance --present "Ny Refused"
+ok cw timeline "Ny Refused" --json
+json "d['summary']['pretrial_to'] == '2026-10-01' and d['summary']['pretrial_to_reason'] == 'refused'"
 ok cw log milestone --person "Ny Refused" --case "Refused case" --type bail --outcome refused \
 	--date 2026-10-01 --view own
 ok cw timeline "Ny Refused" --json
