@@ -499,28 +499,27 @@ static json_t *releases(const struct cw_report *r)
 			jgroup(o, m->group, m->count);
 		json_array_append_new(a, jrow(o, rec));
 	}
-	/* Bail decided at a hearing ("at_hearing"): the hearing names no person; its case's
-	 * defendant when it has one, as the tables say. */
+	/* Bail decided at a hearing ("at_hearing"): the decision names no person; the one the
+	 * hearing's record names, else its case's defendant when it has one, as the tables say
+	 * (cw_report_hearing_bail_whom); a group so named by its label. */
 	for (size_t i = 0; a && i < r->hearings.n; i++) {
 		const struct cw_record *rec = &r->hearings.items[i];
-		const struct cw_record *k = cw_report_ref(r, &rec->u.hearing.case_id);
-		const struct cw_defendant *only =
-			k && k->kind == CW_KIND_CASE && k->u.kase.defendants.n == 1
-				? (const struct cw_defendant *)k->u.kase.defendants.items
-				: NULL;
 		int decided = cw_report_hearing_bail(r, i);
+		const char *group = NULL;
+		struct cw_id whom;
 		json_t *o;
 
 		if (!decided)
 			continue;
+		cw_report_hearing_bail_whom(r, i, &whom, &group);
 		o = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b}", "id", jid(&rec->id), "view",
 			      jview(rec), "date", jdate(rec->u.hearing.date), "type",
 			      jword(&cw_words_milestone, CW_MS_BAIL), "outcome",
 			      jword(&cw_words_decision, (uint8_t)decided), "person",
-			      only && !cw_id_is_zero(&only->person) ? jperson(r, &only->person)
-								    : json_null(),
-			      "case", jcase(r, &rec->u.hearing.case_id), "detail", json_null(),
-			      "at_hearing", 1);
+			      jperson(r, &whom), "case", jcase(r, &rec->u.hearing.case_id),
+			      "detail", json_null(), "at_hearing", 1);
+		if (o && group)
+			jgroup(o, group, -1);
 		json_array_append_new(a, jrow(o, rec));
 	}
 	return a;

@@ -41,7 +41,7 @@ tests_check_detention_LDADD = $(REPORT_LIBS) $(CHECK_LIBS)
 CLI_TESTS += tests/cli/report.sh tests/cli/report_formats.sh tests/cli/report_escaping.sh \
 	tests/cli/report_partners.sh tests/cli/report_pdf.sh tests/cli/report_fidelity.sh \
 	tests/cli/report_groups.sh tests/cli/report_detained.sh tests/cli/report_filter_summary.sh \
-	tests/cli/hearing_defendants.sh tests/cli/verdict_detention.sh \
+	tests/cli/hearing_defendants.sh tests/cli/verdict_detention.sh tests/cli/bail_detention.sh \
 	tests/cli/agenda.sh \
 	tests/cli/export.sh tests/cli/confidential.sh tests/cli/confidential_articles.sh \
 	tests/cli/confidential_case_mark.sh tests/cli/confidential_visit.sh \

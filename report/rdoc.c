@@ -798,14 +798,6 @@ static void arrests(struct builder *b)
 	}
 }
 
-/* Whether a case the report names has one defendant. */
-static int one_defendant(const struct cw_report *r, const struct cw_id *case_id)
-{
-	const struct cw_record *k = cw_report_ref(r, case_id);
-
-	return k && k->kind == CW_KIND_CASE && k->u.kase.defendants.n == 1;
-}
-
 /* Bail, releases and pardons: each with its outcome as recorded, so that a bail refused is
  * read as refused and one whose outcome was not recorded says so. */
 static void releases(struct builder *b)
@@ -824,6 +816,8 @@ static void releases(struct builder *b)
 								l->items[i].u.milestone.date) <= 0);
 		     h++) {
 			int decided = cw_report_hearing_bail(b->r, h);
+			struct cw_id whom;
+			const char *group;
 
 			if (!decided)
 				continue;
@@ -834,12 +828,22 @@ static void releases(struct builder *b)
 			id_cell(b, CW_RC_ID, &hl->items[h].id);
 			account_cell(b, &hl->items[h]);
 			date_cell(b, CW_RC_DATE, hl->items[h].u.hearing.date);
-			/* A hearing's bail decision names no one: its defendant when the case has
-			 * one, else not the case's every defendant (co-defendants' bail is often
-			 * decided apart). */
-			if (one_defendant(b->r, &hl->items[h].u.hearing.case_id))
+			/* A hearing's bail decision names no one: the one its record names (a
+			 * bail hearing of one co-defendant), else its case's defendant when the
+			 * case has one, else not the case's every defendant (co-defendants' bail
+			 * is often decided apart: cw_report_hearing_bail_whom). */
+			switch (cw_report_hearing_bail_whom(b->r, h, &whom, &group)) {
+			case CW_HEARING_BAIL_NAMED:
+				case_cells(b, &hl->items[h].u.hearing.case_id, 0);
+				if (group)
+					cell(b, CW_RC_PEOPLE, "%s", group);
+				else
+					person_cells(b, &whom);
+				break;
+			case CW_HEARING_BAIL_CASE:
 				case_cells(b, &hl->items[h].u.hearing.case_id, 1);
-			else {
+				break;
+			default:
 				case_cells(b, &hl->items[h].u.hearing.case_id, 0);
 				cell(b, CW_RC_PEOPLE, "%s", _("not named in the record"));
 			}

@@ -2244,6 +2244,9 @@ static int bail_decision(const struct cw_report *r, const struct events *e, size
 	int decided = h->bail == CW_BAIL_GRANTED   ? CW_DECISION_GRANTED
 		      : h->bail == CW_BAIL_REFUSED ? CW_DECISION_REFUSED
 						   : CW_DECISION_UNKNOWN;
+	const char *group;
+	struct cw_id person;
+	int whom;
 
 	if (!decided)
 		return CW_DECISION_UNKNOWN;
@@ -2263,14 +2266,19 @@ static int bail_decision(const struct cw_report *r, const struct events *e, size
 			return CW_DECISION_UNKNOWN;
 	}
 	/* A bail milestone of the case of that day with that outcome says for whom the
-	 * hearing decided: the same decision, listed once, as the milestone. */
+	 * hearing decided: the same decision, listed once, as the milestone; unless the hearing
+	 * says for whom itself (cw_report_hearing_bail_whom) and the milestone is another's. */
+	whom = cw_report_hearing_bail_whom(r, hearing, &person, &group);
 	for (size_t i = 0; i < r->releases.n; i++) {
 		const struct cw_milestone *m = &r->releases.items[i].u.milestone;
 
 		if (m->type == CW_MS_BAIL && cw_id_equal(&m->case_id, &h->case_id) &&
 		    cw_date_compare(m->date, h->date) == 0 &&
 		    (m->outcome == decided ||
-		     (m->outcome == CW_DECISION_UNKNOWN && decided == CW_DECISION_GRANTED)))
+		     (m->outcome == CW_DECISION_UNKNOWN && decided == CW_DECISION_GRANTED)) &&
+		    (whom == CW_HEARING_BAIL_NO_ONE ||
+		     (group ? cw_id_is_zero(&m->person) && m->group && !strcasecmp(m->group, group)
+			    : !m->group && cw_id_equal(&m->person, &person))))
 			return CW_DECISION_UNKNOWN;
 	}
 	return decided;
@@ -2301,6 +2309,16 @@ int cw_report_hearing_bail(const struct cw_report *r, size_t hearing)
 	return decided;
 }
 
+int cw_report_hearing_bail_whom(const struct cw_report *r, size_t hearing, struct cw_id *person,
+				const char **group)
+{
+	const struct cw_hearing *h = &r->hearings.items[hearing].u.hearing;
+	const struct cw_record *k = cw_report_ref(r, &h->case_id);
+
+	return cw_hearing_bail_whom(h, k && k->kind == CW_KIND_CASE ? &k->u.kase : NULL, person,
+				    group);
+}
+
 int cw_report_release_carries_bail(const struct cw_report *r, size_t release)
 {
 	const struct cw_milestone *m = &r->releases.items[release].u.milestone;
@@ -2319,27 +2337,19 @@ int cw_report_release_carries_bail(const struct cw_report *r, size_t release)
 		    (m->count <= 0 || b->count <= 0 || m->count <= b->count))
 			return 1;
 	}
-	/* Bail granted at a hearing of the case that day, to them: they were at it, or are the
-	 * case's only defendant (a trial counted the hearing's decision and the release as two). */
+	/* Bail granted at a hearing of the case that day, to them: the one its record names, or
+	 * where it names no one the case's only defendant (cw_report_hearing_bail_whom; a trial
+	 * counted the hearing's decision and the release as two). */
 	for (size_t i = 0; !cw_id_is_zero(&m->person) && i < r->hearings.n; i++) {
 		const struct cw_hearing *h = &r->hearings.items[i].u.hearing;
-		const struct cw_record *k;
-		int theirs = 0;
+		struct cw_id whom;
 
 		if (!cw_id_equal(&h->case_id, &m->case_id) ||
 		    cw_date_compare(h->date, m->date) != 0 ||
 		    cw_report_hearing_bail(r, i) != CW_DECISION_GRANTED)
 			continue;
-		for (size_t a = 0; a < h->attendance.n && !theirs; a++)
-			theirs = cw_id_equal(
-				&((const struct cw_attendance *)h->attendance.items)[a].person,
-				&m->person);
-		if (!theirs && (k = cw_report_ref(r, &m->case_id)) && k->kind == CW_KIND_CASE &&
-		    k->u.kase.defendants.n == 1)
-			theirs = cw_id_equal(
-				&((const struct cw_defendant *)k->u.kase.defendants.items)->person,
-				&m->person);
-		if (theirs)
+		if (cw_report_hearing_bail_whom(r, i, &whom, NULL) != CW_HEARING_BAIL_NO_ONE &&
+		    cw_id_equal(&whom, &m->person))
 			return 1;
 	}
 	return 0;

@@ -513,15 +513,23 @@ size_t cw_report_side_hearings(const struct cw_report *r, int side);
  * hearing (linked, directly or through others) is the one counted: the team's when it gives a
  * decision, else the first listed that does; or a bail milestone
  * of the case of the same day with that outcome is in releases (it says whom the decision was
- * for: the same decision). */
+ * for: the same decision), unless the hearing says whom itself (cw_report_hearing_bail_whom)
+ * and the milestone is another's. */
 int cw_report_hearing_bail(const struct cw_report *r, size_t hearing);
+
+/* Whom hearing `hearing`'s bail decision is for (models/record.h, cw_hearing_bail_whom, its case
+ * as the report looked it up): the one its record names, else the case's only defendant, else
+ * no one in particular (CW_HEARING_BAIL_NO_ONE: "not named in the record"). */
+int cw_report_hearing_bail_whom(const struct cw_report *r, size_t hearing, struct cw_id *person,
+				const char **group);
 
 /* Whether releases.items[release] is a release (granted, or no outcome recorded) that carries
  * out a bail granted on the same day to the same person or group in the same case (a group's
  * release of no more than the bail's number), as a bail milestone of the period says, or a
- * hearing of the case that day that granted bail (cw_report_hearing_bail) with the person at
- * it or the case's only defendant: one decision, which the summary counts once, by the bail.
- * A release on another day is a decision of its own. */
+ * hearing of the case that day that granted bail (cw_report_hearing_bail) to the person
+ * (cw_report_hearing_bail_whom: the one its record names, or the case's only defendant): one
+ * decision, which the summary counts once, by the bail. A release on another day is a decision
+ * of its own. */
 int cw_report_release_carries_bail(const struct cw_report *r, size_t release);
 
 /* The bit of a record's account (1 << enum cw_view) in a set of accounts: what counts_views,
