@@ -400,6 +400,21 @@ int cw_store_removed_change(struct cw_txn *t, const struct cw_id *database, int 
 	int64_t when;
 	int rc, gone, known = 0;
 
+	/* Most databases never removed a peer: one look per import, not one per change. */
+	if (t->any_removed < 0) {
+		MDB_cursor *cur;
+		MDB_val k = {8, GONE_DB}, v;
+
+		if ((rc = mdb_cursor_open(t->txn, t->st->dbi[DB_META], &cur)) != 0)
+			return cw_store_lmdb_error(t, rc, "reading removed keys", err);
+		rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+		mdb_cursor_close(cur);
+		if (rc != 0 && rc != MDB_NOTFOUND)
+			return cw_store_lmdb_error(t, rc, "reading removed keys", err);
+		t->any_removed = rc == 0 && k.mv_size >= 8 && !memcmp(k.mv_data, GONE_DB, 8);
+	}
+	if (!t->any_removed)
+		return 0;
 	if ((rc = cw_store_database_revoked(t->txn, t->st, database, &when, &removed, &gone,
 					    err)) != 0 ||
 	    (gone && (rc = cw_store_identity_of(t, database, &now, &known, err)) != 0))

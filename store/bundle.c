@@ -890,6 +890,7 @@ static int import_fn(struct cw_txn *t, void *vctx, struct cw_error *err)
 	t->cover = &cover;
 	t->accept_removed = c->accept_removed;
 	t->removed_entries = t->removed_versions = t->removed_attachments = 0;
+	t->any_removed = -1;
 	c->t = t;
 	c->bound = 0;
 	c->stats->changed = c->stats->conflicts = c->stats->audit_added = c->stats->repointed = 0;

@@ -251,6 +251,7 @@ struct cw_txn {
 	int accept_removed;
 	size_t removed_entries, removed_versions, removed_attachments;
 	struct cw_id removed_database;
+	int any_removed; /* whether any database's key was removed here; -1: not looked yet */
 };
 
 /* ---- undo (undo.c) --------------------------------------------------------------------------
