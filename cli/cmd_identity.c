@@ -63,9 +63,7 @@ const char cw_check_signature_help[] =
 	   "is not a casewatch signature; 66 when a file is missing or not a regular file.\n"
 	   "--json for JSON.\n");
 
-/* The positional words of a command, options aside (`flag`, when not NULL, is one of the
- * command's own): at most `max`, at least `min`. */
-/* Whether a is one of flags, "--a,--b". */
+/* Whether a is one of flags, "--a,--b" (NULL: none). */
 static int one_of_flags(const char *flags, const char *a)
 {
 	size_t n = strlen(a);
@@ -76,6 +74,8 @@ static int one_of_flags(const char *flags, const char *a)
 	return 0;
 }
 
+/* The positional words of a command, options aside (`flag`, when not NULL, is the command's
+ * own, or several: "--a,--b"): at most `max`, at least `min`. */
 static int words_with(struct cw_cli *cli, int first_arg, const char **out, int min, int max,
 		      const char *usage, const char *flag)
 {
