@@ -1988,6 +1988,62 @@ static int held_on(const struct cw_id *person, struct cw_date to)
 	return held;
 }
 
+/* Into b: a person for each of names, a case on trial naming them all detained, each one's
+ * arrest on 2021-01-05, in the team's own account; the people's ids in people, the case's
+ * returned. The two tests below start so. */
+static struct cw_id detained_case(struct batch *b, const char *title, const char *const *names,
+				  size_t n, struct cw_id *people)
+{
+	const struct cw_field *df = cw_schema_field(cw_schema_for_kind(CW_KIND_CASE), "defendants");
+	struct cw_record *r;
+	struct cw_id case_id;
+	struct cw_defendant *d;
+
+	for (size_t i = 0; i < n; i++) {
+		r = batch_new(b, CW_KIND_PERSON);
+		r->u.person.name = strdup(names[i]);
+		people[i] = r->id;
+	}
+	r = batch_new(b, CW_KIND_CASE);
+	r->u.kase.title = strdup(title);
+	r->u.kase.stage = CW_STAGE_TRIAL;
+	case_id = r->id;
+	for (size_t i = 0; i < n; i++) {
+		d = cw_list_append(&r->u.kase.defendants, df->sub);
+		d->person = people[i];
+		d->custody = CW_CUSTODY_DETAINED;
+	}
+	for (size_t i = 0; i < n; i++) {
+		r = batch_new(b, CW_KIND_MILESTONE);
+		r->u.milestone.type = CW_MS_ARREST;
+		r->u.milestone.person = people[i];
+		r->u.milestone.case_id = case_id;
+		r->u.milestone.date = (struct cw_date){2021, 1, 5};
+	}
+	return case_id;
+}
+
+/* Every record of b in the team's own account, with no "as of" date. */
+static void batch_own(struct batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		b->recs[i].view = CW_VIEW_OWN;
+		b->recs[i].reported_on = (struct cw_date){0, 0, 0};
+	}
+}
+
+/* After each step: the report the index makes on `to` is the scan's, and verify finds the
+ * index as the records make it. */
+static void step_agrees(struct cw_date to, const char *step)
+{
+	struct cw_filter none;
+
+	cw_filter_init(&none);
+	cache_clear();
+	same_as_oracle(st, &none, to, step);
+	verified(st);
+}
+
 /* A hearing's verdict that names no one ends the detention of those its own record names (its
  * attendance, present or absent), as its row in a report lists them, not of every defendant
  * the case has now (models/record.h, cw_hearing_concerns): a co-defendant its attendance leaves
@@ -2009,33 +2065,14 @@ START_TEST(a_verdict_naming_no_one_is_for_those_tried)
 	struct cw_id people[4], case_id, hearing_id;
 	struct cw_date to = {2021, 6, 1};
 	struct cw_record *r, kase, hearing;
-	struct cw_filter none;
 	struct cw_defendant *d;
 	struct cw_attendance *a;
 	struct cw_verdict *v;
 
-	cw_filter_init(&none);
-	for (size_t i = 0; i < 4; i++) {
-		r = batch_new(&b, CW_KIND_PERSON);
-		r->u.person.name = strdup(names[i]);
-		people[i] = r->id;
-	}
-	r = batch_new(&b, CW_KIND_CASE);
-	r->u.kase.title = strdup("Tried in part");
-	r->u.kase.stage = CW_STAGE_TRIAL;
-	case_id = r->id;
-	for (size_t i = 0; i < 3; i++) {
-		d = cw_list_append(&r->u.kase.defendants, df->sub);
-		d->person = people[i];
-		d->custody = CW_CUSTODY_DETAINED;
-	}
-	for (size_t i = 0; i < 3; i++) {
-		r = batch_new(&b, CW_KIND_MILESTONE);
-		r->u.milestone.type = CW_MS_ARREST;
-		r->u.milestone.person = people[i];
-		r->u.milestone.case_id = case_id;
-		r->u.milestone.date = (struct cw_date){2021, 1, 5};
-	}
+	case_id = detained_case(&b, "Tried in part", names, 3, people);
+	r = batch_new(&b, CW_KIND_PERSON); /* a defendant of the case only after the verdict */
+	r->u.person.name = strdup(names[3]);
+	people[3] = r->id;
 	r = batch_new(&b, CW_KIND_HEARING);
 	hearing_id = r->id;
 	r->u.hearing.case_id = case_id;
@@ -2049,10 +2086,7 @@ START_TEST(a_verdict_naming_no_one_is_for_those_tried)
 	a = cw_list_append(&r->u.hearing.attendance, af->sub);
 	a->person = people[1];
 	a->present = CW_ANSWER_NO;
-	for (size_t i = 0; i < b.n; i++) {
-		b.recs[i].view = CW_VIEW_OWN;
-		b.recs[i].reported_on = (struct cw_date){0, 0, 0};
-	}
+	batch_own(&b);
 	put_batch(&w, &b);
 	/* The fourth is added to the case after the verdict, and arrested after it. */
 	get(&w, &case_id, &kase);
@@ -2074,9 +2108,7 @@ START_TEST(a_verdict_naming_no_one_is_for_those_tried)
 	ck_assert(!held_on(&people[1], to));
 	ck_assert(held_on(&people[2], to));
 	ck_assert(held_on(&people[3], to));
-	cache_clear();
-	same_as_oracle(st, &none, to, "tried in part");
-	verified(st);
+	step_agrees(to, "tried in part");
 
 	/* The attendance names the third alone: the first two are held again, the third not. */
 	get(&w, &hearing_id, &hearing);
@@ -2090,9 +2122,7 @@ START_TEST(a_verdict_naming_no_one_is_for_those_tried)
 	ck_assert(held_on(&people[1], to));
 	ck_assert(!held_on(&people[2], to));
 	ck_assert(held_on(&people[3], to));
-	cache_clear();
-	same_as_oracle(st, &none, to, "the third tried");
-	verified(st);
+	step_agrees(to, "the third tried");
 
 	/* No attendance: the record names no one, and the verdict is every defendant's the case
 	 * has now, the one added later too (whose arrest then enforces it). */
@@ -2102,9 +2132,7 @@ START_TEST(a_verdict_naming_no_one_is_for_those_tried)
 	put_batch(&w, &b);
 	for (size_t i = 0; i < 4; i++)
 		ck_assert_msg(!held_on(&people[i], to), "person %zu", i);
-	cache_clear();
-	same_as_oracle(st, &none, to, "no attendance");
-	verified(st);
+	step_agrees(to, "no attendance");
 
 	/* A verdict given unitemised beside a sentence's part naming the first: the hearing
 	 * names them alone, and theirs alone ends. */
@@ -2124,9 +2152,7 @@ START_TEST(a_verdict_naming_no_one_is_for_those_tried)
 	ck_assert(!held_on(&people[0], to));
 	for (size_t i = 1; i < 4; i++)
 		ck_assert_msg(held_on(&people[i], to), "person %zu", i);
-	cache_clear();
-	same_as_oracle(st, &none, to, "sentenced");
-	verified(st);
+	step_agrees(to, "sentenced");
 
 	/* The case drops the one added later and names them again: the index follows. */
 	get(&w, &case_id, &kase);
@@ -2142,9 +2168,7 @@ START_TEST(a_verdict_naming_no_one_is_for_those_tried)
 	batch_edit(&b, &kase);
 	put_batch(&w, &b);
 	ck_assert(held_on(&people[3], to));
-	cache_clear();
-	same_as_oracle(st, &none, to, "named again");
-	verified(st);
+	step_agrees(to, "named again");
 	cache_clear();
 }
 END_TEST
@@ -2168,32 +2192,9 @@ START_TEST(bail_at_a_hearing_is_for_the_one_it_names)
 	struct cw_id people[3], case_id, hearing_id;
 	struct cw_date to = {2021, 6, 1};
 	struct cw_record *r, kase, hearing;
-	struct cw_filter none;
-	struct cw_defendant *d;
 	struct cw_attendance *a;
 
-	cw_filter_init(&none);
-	for (size_t i = 0; i < 3; i++) {
-		r = batch_new(&b, CW_KIND_PERSON);
-		r->u.person.name = strdup(names[i]);
-		people[i] = r->id;
-	}
-	r = batch_new(&b, CW_KIND_CASE);
-	r->u.kase.title = strdup("Bailed in part");
-	r->u.kase.stage = CW_STAGE_TRIAL;
-	case_id = r->id;
-	for (size_t i = 0; i < 3; i++) {
-		d = cw_list_append(&r->u.kase.defendants, df->sub);
-		d->person = people[i];
-		d->custody = CW_CUSTODY_DETAINED;
-	}
-	for (size_t i = 0; i < 3; i++) {
-		r = batch_new(&b, CW_KIND_MILESTONE);
-		r->u.milestone.type = CW_MS_ARREST;
-		r->u.milestone.person = people[i];
-		r->u.milestone.case_id = case_id;
-		r->u.milestone.date = (struct cw_date){2021, 1, 5};
-	}
+	case_id = detained_case(&b, "Bailed in part", names, 3, people);
 	r = batch_new(&b, CW_KIND_HEARING);
 	hearing_id = r->id;
 	r->u.hearing.case_id = case_id;
@@ -2203,18 +2204,13 @@ START_TEST(bail_at_a_hearing_is_for_the_one_it_names)
 	a = cw_list_append(&r->u.hearing.attendance, af->sub);
 	a->person = people[0];
 	a->present = CW_ANSWER_YES;
-	for (size_t i = 0; i < b.n; i++) {
-		b.recs[i].view = CW_VIEW_OWN;
-		b.recs[i].reported_on = (struct cw_date){0, 0, 0};
-	}
+	batch_own(&b);
 	put_batch(&w, &b);
 
 	ck_assert(!summary_holds(&people[0], to));
 	ck_assert(summary_holds(&people[1], to));
 	ck_assert(summary_holds(&people[2], to));
-	cache_clear();
-	same_as_oracle(st, &none, to, "one bailed");
-	verified(st);
+	step_agrees(to, "one bailed");
 
 	/* The attendance names a second: the record does not say which was granted bail. */
 	get(&w, &hearing_id, &hearing);
@@ -2225,9 +2221,7 @@ START_TEST(bail_at_a_hearing_is_for_the_one_it_names)
 	put_batch(&w, &b);
 	for (size_t i = 0; i < 3; i++)
 		ck_assert_msg(summary_holds(&people[i], to), "person %zu", i);
-	cache_clear();
-	same_as_oracle(st, &none, to, "two at it");
-	verified(st);
+	step_agrees(to, "two at it");
 
 	/* The third alone: theirs ends, the first's runs again. */
 	get(&w, &hearing_id, &hearing);
@@ -2240,9 +2234,7 @@ START_TEST(bail_at_a_hearing_is_for_the_one_it_names)
 	ck_assert(summary_holds(&people[0], to));
 	ck_assert(summary_holds(&people[1], to));
 	ck_assert(!summary_holds(&people[2], to));
-	cache_clear();
-	same_as_oracle(st, &none, to, "the third bailed");
-	verified(st);
+	step_agrees(to, "the third bailed");
 
 	/* No attendance: of a case of three, no one's in particular. */
 	get(&w, &hearing_id, &hearing);
@@ -2251,9 +2243,7 @@ START_TEST(bail_at_a_hearing_is_for_the_one_it_names)
 	put_batch(&w, &b);
 	for (size_t i = 0; i < 3; i++)
 		ck_assert_msg(summary_holds(&people[i], to), "person %zu", i);
-	cache_clear();
-	same_as_oracle(st, &none, to, "no one at it");
-	verified(st);
+	step_agrees(to, "no one at it");
 
 	/* The case keeps the first alone: the hearing that names no one is theirs. */
 	get(&w, &case_id, &kase);
@@ -2263,9 +2253,7 @@ START_TEST(bail_at_a_hearing_is_for_the_one_it_names)
 	batch_edit(&b, &kase);
 	put_batch(&w, &b);
 	ck_assert(!summary_holds(&people[0], to));
-	cache_clear();
-	same_as_oracle(st, &none, to, "the only defendant");
-	verified(st);
+	step_agrees(to, "the only defendant");
 	cache_clear();
 }
 END_TEST
